@@ -1,0 +1,115 @@
+"""Checking extracted tables against the identities the formats state.
+
+Each identity of ``identities.yaml`` is evaluated per column or per row on the
+values as written.  A check is ``ok`` when both sides are equal, ``failed``
+when they differ, and ``unverifiable`` when a cell it needs is NA — unless the
+cells that are there already prove it false (counts cannot be negative, so
+``15 = 16 + NA`` fails whatever the blank hides).  Nothing is corrected.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from toolkit.formats import load_formats, load_identities
+
+__all__ = ["CHECK_COLUMNS", "check_tables"]
+
+CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
+_TOL = 1e-6
+
+
+def _side(values: list[float]) -> tuple[float, float, bool]:
+    """(known sum, upper bound, complete) of a side; NA counts as an unknown ≥ 0."""
+    known = float(np.nansum(values)) if values else 0.0
+    complete = not any(math.isnan(v) for v in values)
+    return known, (known if complete else math.inf), complete
+
+
+def _evaluate(lhs: list[float], rhs: list[float]) -> tuple[float, float, str]:
+    l_lo, l_hi, l_done = _side(lhs)
+    r_lo, r_hi, r_done = _side(rhs)
+    expected = l_lo if l_done else np.nan
+    found = r_lo if r_done else np.nan
+    if l_done and r_done:
+        return expected, found, "ok" if abs(l_lo - r_lo) <= _TOL else "failed"
+    if l_lo > r_hi + _TOL or r_lo > l_hi + _TOL:
+        # Proven false by the cells that are there.
+        return (l_lo if l_done else np.nan), (r_lo if r_done else r_lo), "failed"
+    return expected, found, "unverifiable"
+
+
+def check_tables(tables: pd.DataFrame, *, report_id: str | None = None,
+                 templates: dict[str, str | None] | None = None) -> pd.DataFrame:
+    """Evaluate the format's identities on one report's long table.
+
+    Parameters
+    ----------
+    tables : DataFrame
+        The report's cells (columns of ``Report.tables``).
+    report_id : str, optional
+        Written into the ``report_id`` column.
+    templates : dict, optional
+        Table name → ``'2019'``/``'2021'``; decides the outcome rows of the
+        requests table (``other_handling`` or its three 2021 rows).
+
+    Returns
+    -------
+    DataFrame
+        One row per identity checked, columns :data:`CHECK_COLUMNS`.
+    """
+    templates = templates or {}
+    identities = load_identities()
+    fm = load_formats()
+    rows: list[dict] = []
+    for table, idents in identities.items():
+        part = tables[tables["table"] == table] if len(tables) else tables
+        if part.empty:
+            continue
+        if table == "legacy":
+            grid = part.pivot_table(index="row_key", columns="col_key", values="value", aggfunc="first",
+                                    dropna=False)
+            for ident in idents:
+                needed = ident["lhs"] + ident["rhs"]
+                if not any(k in grid.index for k in needed):
+                    continue
+                if ident["lhs"][0] not in grid.index:
+                    continue
+                for col in grid.columns:
+                    lhs = [_get(grid, k, col) for k in ident["lhs"]]
+                    rhs = [_get(grid, k, col) for k in ident["rhs"]]
+                    rows.append(_row(report_id, table, ident["name"], col, lhs, rhs))
+            continue
+        grid = part.pivot_table(index="row_key", columns="col_key", values="value", aggfunc="first",
+                                dropna=False)
+        template = templates.get(table) or "2019"
+        outcome_rows = fm["requests"].get(f"outcome_rows_{template}", [])
+        for ident in idents:
+            rhs_keys = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
+            if ident["per"] == "column":
+                for col in grid.columns:
+                    lhs = [_get(grid, k, col) for k in ident["lhs"]]
+                    rhs = [_get(grid, k, col) for k in rhs_keys]
+                    rows.append(_row(report_id, table, ident["name"], col, lhs, rhs))
+            else:
+                for row_key in grid.index:
+                    lhs = [_get(grid, row_key, c) for c in ident["lhs"]]
+                    rhs = [_get(grid, row_key, c) for c in rhs_keys]
+                    rows.append(_row(report_id, table, ident["name"], row_key, lhs, rhs))
+    out = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    out["ok"] = out["ok"].astype(bool)
+    return out
+
+
+def _get(grid: pd.DataFrame, row: str, col: str) -> float:
+    if row not in grid.index or col not in grid.columns:
+        return np.nan
+    return float(grid.at[row, col])
+
+
+def _row(report_id, table, name, key, lhs, rhs) -> dict:
+    expected, found, status = _evaluate(lhs, rhs)
+    return {"report_id": report_id, "table": table, "check": name, "key": key, "expected": expected,
+            "found": found, "status": status, "ok": status == "ok"}

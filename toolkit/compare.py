@@ -1,0 +1,828 @@
+"""Compare disclosure indicators between groups of reports, and audit reports across years.
+
+Every statistic comes from SciPy (``scipy.stats``); this module only prepares groups, applies the
+small-group rules and lays out tidy result tables.  Holm's step-down adjustment, which SciPy does
+not offer, is the one piece of arithmetic written here (:func:`holm`).
+
+Small groups are never tested silently: a group with fewer than ``min_n`` non-missing values is
+left out and named in the result, and when fewer than two groups remain the result row says so
+with an NA p-value.
+"""
+from __future__ import annotations
+
+import itertools
+import warnings
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from scipy.stats import contingency
+
+from toolkit.metrics import (
+    _Cells,
+    _outcome_labels,
+    _parse_term,
+    _report_ids,
+    _require_frame,
+    _spec,
+    outcome_composition,
+)
+
+__all__ = [
+    "describe",
+    "kruskal",
+    "pairwise_mannwhitney",
+    "holm",
+    "cliffs_delta_magnitude",
+    "chi2_composition",
+    "CompositionResult",
+    "bootstrap_ci",
+    "panel",
+    "cross_year_audit",
+]
+
+# Romano et al. (2006) thresholds for |Cliff's delta|: negligible / small / medium / large.
+_CLIFF_THRESHOLDS = ((0.147, "negligible"), (0.33, "small"), (0.474, "medium"))
+_CORRECTIONS = ("holm", "none")
+_ESTIMATORS = ("mean", "ratio")
+_BOOT_METHODS = ("percentile", "basic", "BCa")
+_CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
+
+
+# ----------------------------------------------------------------------------------------------
+# argument checks and grouping
+
+
+def _check_column(df: pd.DataFrame, col: Any, name: str) -> None:
+    if not isinstance(col, str):
+        raise TypeError(f"{name} must be a column name (str), got {type(col).__name__}: {col!r}")
+    if col not in df.columns:
+        raise ValueError(f"{name}={col!r} is not a column of df; columns are {list(df.columns)}")
+
+
+def _check_min_n(min_n: Any) -> int:
+    if isinstance(min_n, bool) or not isinstance(min_n, (int, np.integer)) or min_n < 1:
+        raise ValueError(f"min_n must be an integer >= 1, got {min_n!r}")
+    return int(min_n)
+
+
+def _sorted_groups(values: pd.Series) -> list[Any]:
+    uniq = pd.unique(values.dropna())
+    try:
+        return sorted(uniq)
+    except TypeError:
+        return sorted(uniq, key=str)
+
+
+def _groups(df: pd.DataFrame, metric: str, by: str) -> dict[Any, np.ndarray]:
+    """Non-missing metric values per group (groups sorted; rows without a group dropped)."""
+    x = pd.to_numeric(df[metric], errors="coerce").astype(float)
+    return {
+        g: x[(df[by] == g).to_numpy()].dropna().to_numpy()
+        for g in _sorted_groups(df[by])
+    }
+
+
+def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
+    return "; ".join(f"{g}={v if isinstance(v, (int, np.integer)) else len(v)}" for g, v in groups.items())
+
+
+# ----------------------------------------------------------------------------------------------
+# descriptive statistics and rank tests
+
+
+def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFrame:
+    """Describe a metric per group: n, missing, mean, median and quartiles.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per report, e.g. the result of :func:`toolkit.metrics.report_metrics`
+        joined with grouping columns.
+    metric : str
+        Column to describe (numeric; NA values are counted in ``n_missing``).
+    by : str, optional
+        Grouping column (year, template, level, province, or a column of your own).  Rows whose
+        group is NA form a last group labelled NA.  ``None`` describes the whole frame.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, sorted by group: ``by`` (if given), ``n`` (non-missing values),
+        ``n_missing``, ``mean``, ``median``, ``q1``, ``q3`` (quartiles, linear interpolation as
+        :meth:`pandas.Series.quantile`); statistics are NaN for a group with no values.
+
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame or a column name is not a str.
+    ValueError
+        If a column is not in ``df``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.compare import describe
+    >>> df = pd.DataFrame({"year": [2020, 2020, 2021], "rate": [0.5, None, 0.25]})
+    >>> res = describe(df, "rate", "year")
+    >>> res["n_missing"].tolist(), res["median"].tolist()
+    ([1, 0], [0.5, 0.25])
+    """
+    _require_frame(df, "df", ())
+    _check_column(df, metric, "metric")
+    x = pd.to_numeric(df[metric], errors="coerce").astype(float)
+    if by is None:
+        keys: list[Any] = [None]
+        masks = [np.ones(len(df), dtype=bool)]
+    else:
+        _check_column(df, by, "by")
+        keys = _sorted_groups(df[by])
+        masks = [(df[by] == g).to_numpy() for g in keys]
+        if df[by].isna().any():
+            keys.append(pd.NA)
+            masks.append(df[by].isna().to_numpy())
+    rows = []
+    for key, mask in zip(keys, masks):
+        v = x[mask]
+        values = v.dropna()
+        row = {} if by is None else {by: key}
+        row.update(
+            n=int(values.size),
+            n_missing=int(v.isna().sum()),
+            mean=float(values.mean()) if values.size else np.nan,
+            median=float(values.median()) if values.size else np.nan,
+            q1=float(values.quantile(0.25)) if values.size else np.nan,
+            q3=float(values.quantile(0.75)) if values.size else np.nan,
+        )
+        rows.append(row)
+    cols = ([by] if by is not None else []) + ["n", "n_missing", "mean", "median", "q1", "q3"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def kruskal(df: pd.DataFrame, metric: str, by: str, *, min_n: int = 3) -> pd.DataFrame:
+    """Kruskal–Wallis H test of a metric across groups, with the ε² effect size.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per report.
+    metric : str
+        Numeric column to compare; NA values are dropped.
+    by : str
+        Grouping column; rows whose group is NA are dropped.
+    min_n : int, default 3
+        Groups with fewer non-missing values are excluded from the test and listed in
+        ``excluded``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``metric``, ``by``, ``k`` (groups tested), ``n`` (values tested), ``H``, ``dof``
+        (k − 1), ``p`` (from :func:`scipy.stats.kruskal`), ``epsilon2`` (ε² = H / (n − 1),
+        Tomczak & Tomczak 2014), ``groups`` and ``excluded`` (``group=n`` lists) and ``note``.
+        When fewer than two groups remain, or all values tested are equal, ``H``, ``p`` and
+        ``epsilon2`` are NA and ``note`` says why.
+
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame or a column name is not a str.
+    ValueError
+        If a column is missing or ``min_n`` is not a positive integer.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.compare import kruskal
+    >>> df = pd.DataFrame({"g": list("aaabbbc"), "x": [1, 2, 3, 4, 5, 6, 7]})
+    >>> res = kruskal(df, "x", "g")
+    >>> res["k"].tolist(), res["excluded"].tolist()
+    ([2], ['c=1'])
+    """
+    _require_frame(df, "df", ())
+    _check_column(df, metric, "metric")
+    _check_column(df, by, "by")
+    min_n = _check_min_n(min_n)
+    groups = _groups(df, metric, by)
+    kept = {g: v for g, v in groups.items() if len(v) >= min_n}
+    excluded = {g: v for g, v in groups.items() if len(v) < min_n}
+    n = int(sum(len(v) for v in kept.values()))
+    row: dict[str, Any] = dict(
+        metric=metric, by=by, k=len(kept), n=n, H=np.nan, dof=np.nan, p=np.nan, epsilon2=np.nan,
+        groups=_fmt_groups(kept), excluded=_fmt_groups(excluded), note="",
+    )
+    if len(kept) < 2:
+        row["note"] = f"fewer than 2 groups with n >= {min_n}: no test"
+    elif np.unique(np.concatenate(list(kept.values()))).size == 1:
+        row["note"] = "all values are equal: no test"
+    else:
+        res = stats.kruskal(*kept.values())
+        row.update(H=float(res.statistic), dof=len(kept) - 1, p=float(res.pvalue),
+                   epsilon2=float(res.statistic) / (n - 1))
+    return pd.DataFrame([row])
+
+
+def holm(pvalues: Sequence[float] | np.ndarray) -> np.ndarray:
+    """Holm's step-down adjustment of p-values for multiple tests.
+
+    Parameters
+    ----------
+    pvalues : array_like of float
+        Raw p-values; NaN entries are ignored (not counted among the tests) and stay NaN.
+
+    Returns
+    -------
+    numpy.ndarray
+        Adjusted p-values in the input order: for the i-th smallest of m p-values,
+        max over j <= i of min(1, (m − j + 1) · p_(j)) (Holm 1979).
+
+    Raises
+    ------
+    ValueError
+        If a p-value is outside [0, 1].
+
+    Examples
+    --------
+    >>> from toolkit.compare import holm
+    >>> holm([0.01, 0.04, 0.03, 0.005]).round(3).tolist()
+    [0.03, 0.06, 0.06, 0.02]
+    """
+    p = np.asarray(pvalues, dtype=float)
+    finite = ~np.isnan(p)
+    if np.any((p[finite] < 0) | (p[finite] > 1)):
+        raise ValueError(f"pvalues must lie in [0, 1], got {p[finite].tolist()}")
+    out = np.full(p.shape, np.nan)
+    idx = np.flatnonzero(finite)
+    m = idx.size
+    if m == 0:
+        return out
+    order = idx[np.argsort(p[idx], kind="stable")]
+    scaled = np.minimum(1.0, (m - np.arange(m)) * p[order])
+    out[order] = np.maximum.accumulate(scaled)
+    return out
+
+
+def cliffs_delta_magnitude(delta: float) -> str:
+    """Label the size of a Cliff's delta (Romano et al. 2006 thresholds).
+
+    Parameters
+    ----------
+    delta : float
+        Cliff's delta, in [−1, 1].
+
+    Returns
+    -------
+    str
+        ``'negligible'`` (|δ| < 0.147), ``'small'`` (< 0.33), ``'medium'`` (< 0.474),
+        ``'large'``, or ``''`` for NaN.
+
+    Examples
+    --------
+    >>> from toolkit.compare import cliffs_delta_magnitude
+    >>> cliffs_delta_magnitude(-0.4)
+    'medium'
+    """
+    if delta is None or np.isnan(delta):
+        return ""
+    a = abs(float(delta))
+    for limit, label in _CLIFF_THRESHOLDS:
+        if a < limit:
+            return label
+    return "large"
+
+
+def pairwise_mannwhitney(
+    df: pd.DataFrame,
+    metric: str,
+    by: str,
+    *,
+    correction: str = "holm",
+    min_n: int = 3,
+    method: str = "auto",
+) -> pd.DataFrame:
+    """Mann–Whitney U tests between every pair of groups, with Cliff's delta and Holm correction.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per report.
+    metric : str
+        Numeric column to compare; NA values are dropped.
+    by : str
+        Grouping column; rows whose group is NA are dropped.
+    correction : {'holm', 'none'}, default 'holm'
+        Adjustment of the p-values over the pairs tested (:func:`holm`).
+    min_n : int, default 3
+        A pair involving a group with fewer non-missing values is listed with NA statistics and
+        a note, and is not counted in the correction.
+    method : str, default 'auto'
+        Passed to :func:`scipy.stats.mannwhitneyu` (``'auto'``, ``'exact'``, ``'asymptotic'``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair of groups (in sorted group order): ``group1``, ``group2``, ``n1``,
+        ``n2``, ``U`` (statistic of :func:`scipy.stats.mannwhitneyu` for group1, two-sided),
+        ``p``, ``p_adj``, ``cliffs_delta`` (P(x1 > x2) − P(x1 < x2) = 2U/(n1·n2) − 1),
+        ``magnitude`` and ``note``.
+
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame or a column name is not a str.
+    ValueError
+        If a column is missing, or ``correction`` or ``min_n`` is invalid.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.compare import pairwise_mannwhitney
+    >>> df = pd.DataFrame({"g": list("aaabbb"), "x": [1, 2, 3, 4, 5, 6]})
+    >>> res = pairwise_mannwhitney(df, "x", "g")
+    >>> res["U"].tolist(), res["cliffs_delta"].tolist(), res["magnitude"].tolist()
+    ([0.0], [-1.0], ['large'])
+    """
+    _require_frame(df, "df", ())
+    _check_column(df, metric, "metric")
+    _check_column(df, by, "by")
+    if correction not in _CORRECTIONS:
+        raise ValueError(f"correction must be one of {list(_CORRECTIONS)}, got {correction!r}")
+    min_n = _check_min_n(min_n)
+    groups = _groups(df, metric, by)
+    rows = []
+    for g1, g2 in itertools.combinations(groups, 2):
+        x, y = groups[g1], groups[g2]
+        row: dict[str, Any] = dict(group1=g1, group2=g2, n1=len(x), n2=len(y), U=np.nan, p=np.nan,
+                                   p_adj=np.nan, cliffs_delta=np.nan, magnitude="", note="")
+        if min(len(x), len(y)) < min_n:
+            row["note"] = f"n < {min_n}: no test"
+        else:
+            res = stats.mannwhitneyu(x, y, alternative="two-sided", method=method)
+            delta = 2.0 * float(res.statistic) / (len(x) * len(y)) - 1.0
+            row.update(U=float(res.statistic), p=float(res.pvalue), cliffs_delta=delta,
+                       magnitude=cliffs_delta_magnitude(delta))
+        rows.append(row)
+    cols = ["group1", "group2", "n1", "n2", "U", "p", "p_adj", "cliffs_delta", "magnitude", "note"]
+    out = pd.DataFrame(rows, columns=cols)
+    if len(out):
+        out["p_adj"] = holm(out["p"].to_numpy()) if correction == "holm" else out["p"]
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# outcome composition
+
+
+@dataclass(frozen=True)
+class CompositionResult:
+    """Outcome composition pooled by group, and its chi-square test of independence.
+
+    Attributes
+    ----------
+    counts : pandas.DataFrame
+        Groups (rows, sorted) × outcome categories (columns, table order): pooled numbers of
+        handled requests; column ``n_reports`` gives the reports pooled in each group.
+    shares : pandas.DataFrame
+        The same rows, each category divided by the group's total.
+    test : pandas.DataFrame
+        One row: ``by``, ``k`` (groups tested), ``categories``, ``n`` (requests), ``chi2``,
+        ``dof``, ``p``, ``cramers_v``, ``min_expected``, ``n_expected_lt5``,
+        ``share_expected_lt5``, ``note``.
+    excluded : pandas.DataFrame
+        Reports left out, with ``report_id`` and ``reason``.
+    labels : dict
+        Outcome key -> Chinese label.
+    """
+
+    counts: pd.DataFrame
+    shares: pd.DataFrame
+    test: pd.DataFrame
+    excluded: pd.DataFrame
+    labels: dict
+
+    def __repr__(self) -> str:
+        t = self.test.iloc[0]
+        return (f"<CompositionResult by={t['by']} k={t['k']} n={t['n']} "
+                f"chi2={t['chi2']:.4g} p={t['p']:.4g} excluded={len(self.excluded)}>")
+
+
+def chi2_composition(
+    tables: pd.DataFrame,
+    by: str,
+    *,
+    reports: pd.DataFrame,
+    blank_as_zero: bool = False,
+    min_expected: float = 5.0,
+) -> CompositionResult:
+    """Chi-square test of whether the outcome composition of handled requests differs by group.
+
+    Requests of all reports of a group are pooled into one row of a contingency table (groups ×
+    outcome categories: 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理), tested with
+    :func:`scipy.stats.chi2_contingency` (default settings: Yates' correction only when dof = 1),
+    with Cramér's V from :func:`scipy.stats.contingency.association`.  Requests of one agency are
+    not independent of each other, so treat the p-value as descriptive and compare with the
+    per-report rank tests.
+
+    Parameters
+    ----------
+    tables : pandas.DataFrame
+        Long table of extracted cells (``tables.csv`` schema).
+    by : str
+        Grouping column of ``reports``.
+    reports : pandas.DataFrame
+        Frame with ``report_id`` and ``by`` (``reports.csv``, or a metrics frame).
+    blank_as_zero : bool, default False
+        Count blank cells as 0 (see :func:`toolkit.metrics.report_metrics`).
+    min_expected : float, default 5.0
+        Expected counts below this are counted in ``n_expected_lt5`` / ``share_expected_lt5``
+        and the note warns when more than 20 % of the cells (Cochran's rule) or any cell below 1
+        are affected.
+
+    Returns
+    -------
+    CompositionResult
+        ``counts``, ``shares``, ``test`` and ``excluded`` (reports with a missing category, no
+        handled request, or no group).  Categories no group uses and groups with no request are
+        dropped from the test; with fewer than two of either the statistics are NA and the note
+        says so.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a DataFrame or ``by`` is not a str.
+    ValueError
+        If a column is missing.
+
+    Examples
+    --------
+    >>> from toolkit.compare import chi2_composition  # doctest: +SKIP
+    >>> chi2_composition(tables, "template", reports=reports).test  # doctest: +SKIP
+    """
+    _require_frame(tables, "tables", ())
+    _require_frame(reports, "reports", ("report_id",))
+    _check_column(reports, by, "by")
+    if not isinstance(min_expected, (int, float)) or min_expected <= 0:
+        raise ValueError(f"min_expected must be a positive number, got {min_expected!r}")
+    labels = _outcome_labels()
+    cats = list(labels)
+    comp = outcome_composition(tables, blank_as_zero=blank_as_zero)
+    groups = reports.drop_duplicates("report_id").set_index("report_id")[by]
+    comp["group"] = groups.reindex(comp["report_id"]).to_numpy()
+    reasons = np.where(
+        comp["group"].isna(), "no group",
+        np.where(comp[cats].isna().any(axis=1), "missing outcome category",
+                 np.where(comp[cats].sum(axis=1) <= 0, "no handled request", "")),
+    )
+    excluded = pd.DataFrame({"report_id": comp["report_id"], "reason": reasons})
+    excluded = excluded[excluded["reason"] != ""].reset_index(drop=True)
+    used = comp[reasons == ""]
+    order = _sorted_groups(used["group"])
+    counts = used.groupby("group")[cats].sum().reindex(order)
+    counts.insert(len(cats), "n_reports", used.groupby("group").size().reindex(order).astype(int))
+    counts.index.name = by
+    totals = counts[cats].sum(axis=1)
+    shares = counts[cats].div(totals.where(totals > 0), axis=0)
+
+    obs = counts[cats]
+    obs = obs.loc[:, obs.sum(axis=0) > 0]
+    row: dict[str, Any] = dict(by=by, k=obs.shape[0], categories=";".join(obs.columns),
+                               n=int(obs.to_numpy().sum()), chi2=np.nan, dof=np.nan, p=np.nan,
+                               cramers_v=np.nan, min_expected=np.nan, n_expected_lt5=np.nan,
+                               share_expected_lt5=np.nan, note="")
+    if obs.shape[0] < 2 or obs.shape[1] < 2:
+        row["note"] = (f"fewer than 2 groups or categories with requests "
+                       f"({obs.shape[0]} groups, {obs.shape[1]} categories): no test")
+    else:
+        table = obs.to_numpy(dtype=float)
+        res = stats.chi2_contingency(table)
+        expected = np.asarray(res.expected_freq)
+        small = int((expected < min_expected).sum())
+        row.update(chi2=float(res.statistic), dof=int(res.dof), p=float(res.pvalue),
+                   cramers_v=float(contingency.association(table, method="cramer")),
+                   min_expected=float(expected.min()), n_expected_lt5=small,
+                   share_expected_lt5=small / expected.size)
+        if small / expected.size > 0.2 or expected.min() < 1:
+            row["note"] = (f"{small} of {expected.size} expected counts below {min_expected:g} "
+                           f"(minimum {expected.min():.3g}): the chi-square approximation is unreliable")
+    return CompositionResult(counts=counts, shares=shares, test=pd.DataFrame([row]),
+                             excluded=excluded, labels=labels)
+
+
+# ----------------------------------------------------------------------------------------------
+# bootstrap
+
+
+def bootstrap_ci(
+    df: pd.DataFrame,
+    metric: str,
+    by: str | None = None,
+    *,
+    estimator: str = "mean",
+    numerator: str | None = None,
+    denominator: str | None = None,
+    n_boot: int = 2000,
+    random_state: int = 0,
+    ci: float = 0.95,
+    method: str = "percentile",
+    min_n: int = 3,
+) -> pd.DataFrame:
+    """Bootstrap confidence intervals for a rate, per group, resampling reports.
+
+    Two estimators are offered, because they answer different questions:
+
+    * ``'mean'`` — the mean of the reports' rates (each agency counts once);
+    * ``'ratio'`` — the ratio of sums, Σ numerator / Σ denominator (each *request* counts once;
+      large agencies dominate).  Reports are resampled with their numerator and denominator
+      paired.
+
+    Intervals come from :func:`scipy.stats.bootstrap`; each group uses a generator seeded with
+    ``random_state``, so a group's interval does not depend on the other groups.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per report.  For ``estimator='ratio'`` it needs the numerator and denominator
+        columns, e.g. from ``report_metrics(..., components=True)``.
+    metric : str
+        Rate column (used by ``'mean'``; names the defaults of ``numerator``/``denominator``).
+    by : str, optional
+        Grouping column; ``None`` gives one interval for all reports.
+    estimator : {'mean', 'ratio'}, default 'mean'
+    numerator, denominator : str, optional
+        Columns for ``'ratio'``; default ``f"{metric}_num"`` and ``f"{metric}_den"``.
+    n_boot : int, default 2000
+        Bootstrap resamples.
+    random_state : int, default 0
+        Seed of :func:`numpy.random.default_rng`.
+    ci : float, default 0.95
+        Confidence level, in (0, 1).
+    method : {'percentile', 'basic', 'BCa'}, default 'percentile'
+        Interval method of :func:`scipy.stats.bootstrap`.
+    min_n : int, default 3
+        Groups with fewer usable reports get NA bounds and a note.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
+        ``estimate``, ``ci_low``, ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a
+        missing value (rate, or numerator/denominator) are not used.
+
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame or a column name is not a str.
+    ValueError
+        If a column is missing or an option is outside its allowed values.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.compare import bootstrap_ci
+    >>> df = pd.DataFrame({"rate": [0.2, 0.4, 0.6, 0.8]})
+    >>> res = bootstrap_ci(df, "rate", n_boot=200)
+    >>> float(res.loc[0, "estimate"])
+    0.5
+    """
+    _require_frame(df, "df", ())
+    _check_column(df, metric, "metric")
+    if by is not None:
+        _check_column(df, by, "by")
+    if estimator not in _ESTIMATORS:
+        raise ValueError(f"estimator must be one of {list(_ESTIMATORS)}, got {estimator!r}")
+    if method not in _BOOT_METHODS:
+        raise ValueError(f"method must be one of {list(_BOOT_METHODS)}, got {method!r}")
+    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 1:
+        raise ValueError(f"n_boot must be a positive integer, got {n_boot!r}")
+    if not isinstance(ci, float) or not 0 < ci < 1:
+        raise ValueError(f"ci must be a float in (0, 1), got {ci!r}")
+    min_n = _check_min_n(min_n)
+    if estimator == "ratio":
+        numerator = numerator or f"{metric}_num"
+        denominator = denominator or f"{metric}_den"
+        _check_column(df, numerator, "numerator")
+        _check_column(df, denominator, "denominator")
+        data = pd.DataFrame({
+            "num": pd.to_numeric(df[numerator], errors="coerce").astype(float),
+            "den": pd.to_numeric(df[denominator], errors="coerce").astype(float),
+        })
+    else:
+        data = pd.DataFrame({"x": pd.to_numeric(df[metric], errors="coerce").astype(float)})
+    data = data.dropna()
+    if by is None:
+        parts: list[tuple[Any, pd.DataFrame]] = [(None, data)]
+    else:
+        keys = df.loc[data.index, by]
+        parts = [(g, data[(keys == g).to_numpy()]) for g in _sorted_groups(df[by])]
+    rows = []
+    for g, d in parts:
+        row: dict[str, Any] = {} if by is None else {by: g}
+        row.update(estimator=estimator, n=len(d), estimate=np.nan, ci_low=np.nan, ci_high=np.nan,
+                   ci=ci, n_boot=int(n_boot), note="")
+        if estimator == "ratio":
+            den_sum = d["den"].sum()
+            row["estimate"] = d["num"].sum() / den_sum if den_sum > 0 else np.nan
+        elif len(d):
+            row["estimate"] = float(d["x"].mean())
+        if len(d) < min_n:
+            row["note"] = f"n < {min_n}: no interval"
+        elif estimator == "ratio" and not np.isfinite(row["estimate"]):
+            row["note"] = "denominator sums to 0: no estimate"
+        else:
+            rng = np.random.default_rng(random_state)
+            if estimator == "ratio":
+                res = stats.bootstrap((d["num"].to_numpy(), d["den"].to_numpy()), _ratio_of_sums,
+                                      paired=True, vectorized=True, n_resamples=int(n_boot),
+                                      confidence_level=ci, method=method, rng=rng)
+            else:
+                res = stats.bootstrap((d["x"].to_numpy(),), np.mean, vectorized=True,
+                                      n_resamples=int(n_boot), confidence_level=ci, method=method,
+                                      rng=rng)
+            row.update(ci_low=float(res.confidence_interval.low),
+                       ci_high=float(res.confidence_interval.high))
+        rows.append(row)
+    cols = ([by] if by is not None else []) + ["estimator", "n", "estimate", "ci_low", "ci_high",
+                                                "ci", "n_boot", "note"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _ratio_of_sums(num: np.ndarray, den: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Σ num / Σ den along ``axis`` (NaN where Σ den is 0)."""
+    s_num = np.sum(num, axis=axis)
+    s_den = np.sum(den, axis=axis)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(s_den > 0, s_num / np.where(s_den > 0, s_den, 1.0), np.nan)
+
+
+# ----------------------------------------------------------------------------------------------
+# panels and cross-year audit
+
+
+def panel(
+    df: pd.DataFrame,
+    agency_col: str = "agency",
+    year_col: str = "report_year",
+    *,
+    min_years: int = 2,
+) -> pd.DataFrame:
+    """Keep the agencies reported in several years, ordered agency by agency and year by year.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per report with an agency and a year column (e.g. metrics joined with reports).
+    agency_col : str, default 'agency'
+    year_col : str, default 'report_year'
+    min_years : int, default 2
+        Agencies with fewer distinct years are dropped.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of the kept agencies, sorted by agency, year (and report_id when present),
+        with a column ``n_years`` (distinct years of the agency).  Rows without agency or year
+        are dropped.  A warning is issued when an agency has two reports for one year.
+
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame or a column name is not a str.
+    ValueError
+        If a column is missing or ``min_years`` is not a positive integer.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.compare import panel
+    >>> df = pd.DataFrame({"agency": ["A", "A", "B"], "report_year": [2021, 2020, 2020]})
+    >>> panel(df)[["agency", "report_year", "n_years"]].values.tolist()
+    [['A', 2020, 2], ['A', 2021, 2]]
+    """
+    _require_frame(df, "df", ())
+    _check_column(df, agency_col, "agency_col")
+    _check_column(df, year_col, "year_col")
+    if isinstance(min_years, bool) or not isinstance(min_years, (int, np.integer)) or min_years < 1:
+        raise ValueError(f"min_years must be an integer >= 1, got {min_years!r}")
+    d = df.dropna(subset=[agency_col, year_col]).copy()
+    d["n_years"] = d.groupby(agency_col)[year_col].transform("nunique").astype(int)
+    d = d[d["n_years"] >= min_years]
+    dup = d.duplicated(subset=[agency_col, year_col], keep=False)
+    if dup.any():
+        pairs = sorted({f"{a} {y}" for a, y in d.loc[dup, [agency_col, year_col]].itertuples(index=False)})
+        warnings.warn(f"panel: several reports for one agency and year: {pairs}", stacklevel=2)
+    sort_cols = [agency_col, year_col] + (["report_id"] if "report_id" in d.columns else [])
+    return d.sort_values(sort_cols, kind="stable").reset_index(drop=True)
+
+
+def cross_year_audit(
+    tables: pd.DataFrame,
+    reports: pd.DataFrame,
+    *,
+    agency_col: str = "agency",
+    year_col: str = "report_year",
+    blank_as_zero: bool = False,
+) -> pd.DataFrame:
+    """Soft checks between consecutive reports of the same agency, in the checks schema.
+
+    The checks are listed under ``cross_year_checks`` in ``toolkit/data/metrics.yaml``:
+    ``carried_over_continuity`` (二、上年结转 of year y = 四、结转下年度 of y−1, per column),
+    ``in_force_continuity`` (2021 format: in_force(y) = in_force(y−1) + issued(y) − repealed(y))
+    and ``prev_items_continuity`` (2019 format: prev_items(y) = prev_items(y−1) + change(y−1)).
+    They are soft: amendments, clean-ups and re-counting break them in practice.
+
+    Parameters
+    ----------
+    tables : pandas.DataFrame
+        Long table of extracted cells (``tables.csv`` schema).
+    reports : pandas.DataFrame
+        One row per report with ``report_id``, ``agency_col`` and ``year_col``.  Agency names
+        are compared as written.
+    agency_col : str, default 'agency'
+    year_col : str, default 'report_year'
+    blank_as_zero : bool, default False
+        Count blank cells as 0 (see :func:`toolkit.metrics.report_metrics`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``report_id`` (the later report), ``table``, ``check``, ``key``
+        (``LATER<-EARLIER:item``), ``expected``, ``found``, ``status`` (``ok`` | ``failed`` |
+        ``unverifiable`` when a needed cell is NA) and ``ok``; sorted.  A check is made only for
+        years y and y−1 (not across gaps); format-specific checks only when both tables have
+        that format; the carried-over check when either report has a requests table.
+
+    Raises
+    ------
+    TypeError
+        If ``tables`` or ``reports`` is not a DataFrame, or a column name is not a str.
+    ValueError
+        If a column is missing.
+
+    Examples
+    --------
+    >>> from toolkit.compare import cross_year_audit  # doctest: +SKIP
+    >>> cross_year_audit(tables, reports)  # doctest: +SKIP
+    """
+    _require_frame(tables, "tables", ("report_id", "table", "row_key", "col_key", "value"))
+    _require_frame(reports, "reports", ("report_id",))
+    _check_column(reports, agency_col, "agency_col")
+    _check_column(reports, year_col, "year_col")
+    rep = reports.drop_duplicates("report_id")[["report_id", agency_col, year_col]].copy()
+    rep["_year"] = pd.to_numeric(rep[year_col], errors="coerce")
+    rep = rep.dropna(subset=[agency_col, "_year"])
+    pairs = rep.merge(rep, on=agency_col, suffixes=("", "_prev"))
+    pairs = pairs[pairs["_year"] - pairs["_year_prev"] == 1]
+    if pairs.empty:
+        return pd.DataFrame(columns=_CHECK_COLUMNS).astype({"expected": float, "found": float, "ok": bool})
+    ids = _report_ids(tables, rep)
+    cells = _Cells(tables, blank_as_zero=blank_as_zero, report_ids=ids)
+    later = pairs["report_id"].tolist()
+    earlier = pairs["report_id_prev"].tolist()
+    frames = []
+    for chk in _spec()["cross_year_checks"]:
+        table = chk["table"]
+        if chk["formats"]:
+            fmt = cells.format_of(table)
+            applies = (fmt.reindex(later).isin(chk["formats"]).to_numpy()
+                       & fmt.reindex(earlier).isin(chk["formats"]).to_numpy())
+        else:
+            has = cells.has_table(table)
+            applies = has.reindex(later).to_numpy() | has.reindex(earlier).to_numpy()
+        if not applies.any():
+            continue
+        sub_later = [r for r, a in zip(later, applies) if a]
+        sub_earlier = [r for r, a in zip(earlier, applies) if a]
+        for item in chk["over"]:
+            found = _scoped_sum(cells, chk["found"], item, sub_later, sub_earlier)
+            expected = _scoped_sum(cells, chk["expected"], item, sub_later, sub_earlier)
+            status = np.where(np.isnan(found) | np.isnan(expected), "unverifiable",
+                              np.where(np.isclose(found, expected, rtol=0, atol=1e-9), "ok", "failed"))
+            frames.append(pd.DataFrame({
+                "report_id": sub_later,
+                "table": table,
+                "check": chk["name"],
+                "key": [f"{a}<-{b}:{item}" for a, b in zip(sub_later, sub_earlier)],
+                "expected": expected,
+                "found": found,
+                "status": status,
+                "ok": status == "ok",
+            }))
+    if not frames:
+        return pd.DataFrame(columns=_CHECK_COLUMNS).astype({"expected": float, "found": float, "ok": bool})
+    out = pd.concat(frames, ignore_index=True)
+    out = out.sort_values(["report_id", "table", "check", "key"], kind="stable").reset_index(drop=True)
+    return out[_CHECK_COLUMNS]
+
+
+def _scoped_sum(cells: _Cells, terms: list[str], item: str, this: list[Hashable],
+                prev: list[Hashable]) -> np.ndarray:
+    """Sum of ``this:``/``prev:`` terms with ``{x}`` replaced by ``item``; NaN if any is NaN."""
+    total = np.zeros(len(this))
+    for term in terms:
+        sign, scope, t, r, c = _parse_term(term.replace("{x}", item), scoped=True)
+        ids = this if scope == "this" else prev
+        total = total + sign * cells.values(t, r, c, ids)
+    return total

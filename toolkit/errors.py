@@ -1,0 +1,69 @@
+"""Exceptions raised by the toolkit.
+
+Every error about a document names the file and the problem, so that a corpus
+run can record it in ``reports.csv`` and a user can act on it.
+"""
+from __future__ import annotations
+
+import os
+
+__all__ = [
+    "ToolkitError",
+    "ReadError",
+    "EmptyFileError",
+    "BinaryFileError",
+    "UnsupportedFormatError",
+    "DecodeError",
+    "FileTooLargeError",
+    "CorruptFileError",
+    "UnmappedFontError",
+]
+
+
+class ToolkitError(Exception):
+    """Base class of the errors the toolkit raises about a document.
+
+    Parameters
+    ----------
+    path : str or os.PathLike or None
+        The file the problem is about (``None`` for text given in memory).
+    problem : str
+        What is wrong, in words a user can act on.
+    """
+
+    def __init__(self, path: str | os.PathLike | None, problem: str) -> None:
+        self.path = None if path is None else os.fspath(path)
+        self.problem = problem
+        super().__init__(f"{self.path or '<text>'}: {problem}")
+
+
+class ReadError(ToolkitError):
+    """A document cannot be read."""
+
+
+class EmptyFileError(ReadError):
+    """The file is empty or holds only white space."""
+
+
+class BinaryFileError(ReadError):
+    """The file is binary data, not a report in a supported format."""
+
+
+class UnsupportedFormatError(ReadError):
+    """The file extension or content is not a supported format."""
+
+
+class DecodeError(ReadError):
+    """The bytes cannot be decoded in any supported encoding."""
+
+
+class FileTooLargeError(ReadError):
+    """The file is larger than the configured size limit."""
+
+
+class CorruptFileError(ReadError):
+    """A DOCX, PDF or HTML file is damaged or not what its extension says."""
+
+
+class UnmappedFontError(ReadError):
+    """A PDF's fonts carry no Unicode mapping, so its text comes out as ``(cid:NN)``."""

@@ -1,0 +1,167 @@
+"""The official formats as data: loads ``data/formats.yaml`` and ``data/identities.yaml``.
+
+Nothing here knows a label by heart; everything comes from the YAML files so a
+researcher can add a variant without touching Python.  :class:`Vocabulary`
+answers the questions the layout and table stages ask about a label cell.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from toolkit.normalize import label_key
+
+__all__ = ["load_formats", "load_identities", "vocabulary", "Vocabulary"]
+
+
+@functools.lru_cache(maxsize=None)
+def _load_yaml(name: str) -> dict[str, Any]:
+    with resources.files("toolkit").joinpath("data", name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_formats() -> dict[str, Any]:
+    """Return the parsed ``formats.yaml`` (labels, keys and section titles of the formats)."""
+    return _load_yaml("formats.yaml")
+
+
+def load_identities() -> dict[str, Any]:
+    """Return the parsed ``identities.yaml`` (the accounting identities checked)."""
+    return _load_yaml("identities.yaml")
+
+
+_ARTICLE = re.compile(r"^第二十条\s*第?\(?([一二三四五六七八九十]+)\)?项")
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+def _item_number(label: str) -> str | None:
+    """The item number a label starts with: '三' for '(三)不予公开', '2' for '2.重复申请'."""
+    text = re.sub(r"\s+", "", label)
+    match = re.match(r"^[(]?([一二三四五六七八九十]{1,3}|\d{1,2})[)、.．]", text)
+    return match.group(1) if match else None
+
+
+@dataclass
+class Vocabulary:
+    """Lookup tables built from formats.yaml."""
+
+    formats: dict[str, Any]
+    active_rows: dict[str, str] = field(default_factory=dict)  # label key -> row_key
+    active_cols: dict[str, str] = field(default_factory=dict)  # label key -> col_key
+    request_rows: dict[str, str] = field(default_factory=dict)
+    request_groups: dict[str, str] = field(default_factory=dict)
+    request_cols: dict[str, str] = field(default_factory=dict)
+    review_rows: dict[str, str] = field(default_factory=dict)
+    review_cols: dict[str, str] = field(default_factory=dict)
+    legacy_rows: dict[str, list[str]] = field(default_factory=dict)  # label key -> candidate keys
+    legacy_parents: dict[str, str] = field(default_factory=dict)
+    header_words: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        fm = self.formats
+        for key, labels in fm["active"]["rows"].items():
+            for lab in labels:
+                self.active_rows[label_key(lab)] = key
+        for key, spec in fm["active"]["cols"].items():
+            for lab in spec["labels"]:
+                self.active_cols[label_key(lab)] = key
+        for key, spec in fm["requests"]["rows"].items():
+            for lab in spec["labels"]:
+                self.request_rows.setdefault(label_key(lab), key)
+        for key, labels in fm["requests"]["groups"].items():
+            for lab in labels:
+                self.request_groups[label_key(lab)] = key
+        for key, labels in fm["requests"]["cols"].items():
+            for lab in labels:
+                self.request_cols[label_key(lab)] = key
+        for key, labels in fm["review_litigation"]["rows"].items():
+            for lab in labels:
+                self.review_rows[label_key(lab)] = key
+        for key, labels in fm["review_litigation"]["cols"].items():
+            for lab in labels:
+                self.review_cols[label_key(lab)] = key
+        legacy = fm["legacy"]
+        for key, (lab, _unit, _parent) in legacy["rows"].items():
+            self.legacy_rows.setdefault(label_key(lab), []).append(key)
+        for key, labels in legacy.get("aliases", {}).items():
+            for lab in labels:
+                self.legacy_rows.setdefault(label_key(lab), []).append(key)
+        for key, labels in legacy.get("parents", {}).items():
+            for lab in labels:
+                self.legacy_parents[label_key(lab)] = key
+        for part in ("active", "requests", "review_litigation", "legacy"):
+            self.header_words.update(label_key(w) for w in fm[part].get("header_words", []))
+        self.header_words.update(self.active_cols)
+        self.header_words.update(self.request_cols)
+        self.header_words.update(self.review_cols)
+        self.header_words.discard("")
+
+    # --- questions the layout stage asks about a cell --------------------------
+
+    @staticmethod
+    def article_item(text: str) -> str | None:
+        """'一' for a cell '第二十条第(一)项', else None."""
+        match = _ARTICLE.match(re.sub(r"\s+", "", text))
+        return match.group(1) if match else None
+
+    def is_identity_note(self, text: str) -> bool:
+        return label_key(self.formats["requests"]["identity_note"]) in re.sub(r"\s+", "", text)
+
+    def is_header(self, text: str) -> bool:
+        """A column-header label of any table, or a fragment of one (``本年新``, ``社会公``)."""
+        key = label_key(text)
+        if not key or _item_number(text) is not None:
+            return False
+        if key in self.header_words:
+            return True
+        if len(key) >= 2:
+            for word in self.header_words:
+                if len(word) >= 3 and (word.startswith(key) or word.endswith(key)):
+                    return True
+        return False
+
+    def request_row(self, text: str) -> str | None:
+        """The requests row_key a label names (context-free), or None."""
+        key = label_key(text)
+        if key in self.request_rows:
+            return self.request_rows[key]
+        for lab, row in self.request_rows.items():
+            if len(lab) >= 4 and key.startswith(lab):
+                return row
+        return None
+
+    def request_group(self, text: str) -> str | None:
+        return self.request_groups.get(label_key(text))
+
+    def active_row(self, text: str) -> str | None:
+        return self.active_rows.get(label_key(text))
+
+    def is_row_label(self, text: str) -> bool:
+        """A known row label of any table (numbered or not)."""
+        key = label_key(text)
+        if not key:
+            return False
+        if key in self.active_rows or key in self.review_rows:
+            return True
+        if self.request_group(text) or (self.request_row(text) and (_item_number(text) or len(key) > 3)):
+            return True
+        return False
+
+    def is_group_label(self, text: str) -> bool:
+        return self.request_group(text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The shared :class:`Vocabulary` built from formats.yaml."""
+    return Vocabulary(load_formats())
+
+
+def item_number(label: str) -> str | None:
+    """The item number a label starts with (``'三'`` for ``'(三)不予公开'``), or None."""
+    return _item_number(label)

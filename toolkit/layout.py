@@ -1,0 +1,314 @@
+"""Rebuilding table rows from the layouts reports come in.
+
+Readers of HTML, DOCX and PDF already give rows of cells.  Plain text copied
+from web pages holds tables in several layouts, all turned here into the same
+rows of :class:`Cell`:
+
+* ``a | b | c |`` one row per line, and one cell per line ending in ``|``
+  (seeds 001, 002), with filler lines of pipes only;
+* one cell per line marked by a leading tab, rows separated by a blank line
+  (seed 004);
+* one cell per line separated by blank lines, no row marks (seed 000);
+* ``label | unit | value |`` lines of pre-2019 statistics tables (seed 003);
+* page text whose cells lost their boundaries (``一、本年新收…数量801000081``):
+  labels are found by the format's vocabulary and the digit runs between them
+  become cells marked ``glued`` for the table stage to split.
+
+Where rows are not marked, they are rebuilt from the labels of the official
+format (``formats.yaml``): a known row label after values starts a new row, a
+group label (``(三)不予公开``) shares the row of its first item, header labels
+form header rows.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from toolkit.formats import load_formats, vocabulary
+from toolkit.normalize import is_value_cell, label_key
+from toolkit.sections import Segment
+
+__all__ = ["Cell", "Row", "build_rows"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its normalized text and the 1-based line it stands on.
+
+    ``glued`` marks a run of digits from page text that may hold several cells.
+    """
+
+    text: str
+    line: int
+    glued: bool = False
+
+    @property
+    def is_value(self) -> bool:
+        return self.glued or is_value_cell(self.text)
+
+
+@dataclass
+class Row:
+    """A table row: cells left to right; ``explicit`` when the source marked the row."""
+
+    cells: list[Cell] = field(default_factory=list)
+    explicit: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.cells[0].line if self.cells else 0
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    def __repr__(self) -> str:
+        return f"Row({self.texts!r})"
+
+
+_PIPE_ONLY = re.compile(r"^[|\s]*$")
+_PROSE_END = re.compile(r"[。!?;]$")
+
+
+def _split_pipes(text: str) -> list[str]:
+    parts = [p.strip() for p in text.split("|")]
+    if text.rstrip().endswith("|"):
+        parts = parts[:-1]
+    return parts
+
+
+def _is_prose(text: str) -> bool:
+    vocab = vocabulary()
+    if vocab.is_row_label(text) or vocab.is_header(text) or vocab.is_identity_note(text):
+        return False
+    return len(text) > 45 or (len(text) > 12 and bool(_PROSE_END.search(text)))
+
+
+def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] | None = None,
+               table_region: bool = True) -> list[Row]:
+    """Rebuild the table rows of a run of segments (usually one section).
+
+    Parameters
+    ----------
+    segments : list of Segment
+        Normalized text of the section, in order.
+    explicit_rows : dict, optional
+        Line number → cells, for lines a reader already gave as table rows.
+    table_region : bool, default True
+        Whether bare lines are table cells (inside a table section) or prose.
+
+    Returns
+    -------
+    list of Row
+        Rows in document order; prose lines are left out.
+    """
+    explicit_rows = explicit_rows or {}
+    tab_layout = _is_tab_layout(segments)
+    stream = _Stream()
+    prev_bare = False
+    for seg in segments:
+        text = seg.text
+        if seg.line in explicit_rows:
+            cells = explicit_rows[seg.line]
+            stream.explicit([Cell(c, seg.line) for c in _trim(cells)])
+            prev_bare = False
+            continue
+        stripped = text.strip()
+        if not stripped:
+            if tab_layout:
+                stream.flush()
+            continue
+        if "|" in text:
+            parts = _split_pipes(text)
+            filled = [p for p in parts if p]
+            if not filled:
+                if text.count("|") == 1 and not prev_bare:
+                    stream.add(Cell("", seg.line))  # a lone '|' is a blank cell
+                prev_bare = False
+                continue
+            if len(filled) >= 2:
+                stream.explicit([Cell(p, seg.line) for p in _trim(parts)])
+            else:
+                stream.add(Cell(filled[0], seg.line))
+            prev_bare = False
+            continue
+        if text.startswith("\t"):
+            inner = text.strip("\t")
+            if "\t" in inner:
+                stream.explicit([Cell(p.strip(), seg.line) for p in _trim(inner.split("\t"))])
+            else:
+                stream.add(Cell(inner.strip(), seg.line))
+            prev_bare = False
+            continue
+        if not table_region:
+            continue
+        if len(stripped) > 30 and _has_glued_table(stripped):
+            stream.flush()
+            for cell in _glued_cells(stripped, seg.line):
+                stream.add(cell)
+            stream.flush()
+            prev_bare = False
+            continue
+        if _is_prose(stripped):
+            stream.flush()
+            prev_bare = False
+            continue
+        stream.add(Cell(stripped, seg.line))
+        prev_bare = True
+    stream.flush()
+    return stream.rows
+
+
+def _trim(cells: list[str]) -> list[str]:
+    """Drop trailing blank cells (merged-header filler)."""
+    out = list(cells)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
+def _is_tab_layout(segments: list[Segment]) -> bool:
+    filled = [s.text for s in segments if s.text.strip()]
+    if not filled:
+        return False
+    tabbed = sum(t.startswith("\t") for t in filled)
+    return tabbed >= max(3, len(filled) // 2)
+
+
+class _Stream:
+    """Collects cells and cuts them into rows by the kinds of their labels."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.current: list[Cell] = []
+        self.kinds: list[str] = []
+
+    def flush(self) -> None:
+        if self.current:
+            self.rows.append(Row(self.current))
+        self.current, self.kinds = [], []
+
+    def explicit(self, cells: list[Cell]) -> None:
+        self.flush()
+        if cells:
+            self.rows.append(Row(cells, explicit=True))
+
+    def add(self, cell: Cell) -> None:
+        kind = _kind(cell)
+        kinds = self.kinds
+        has_values = "value" in kinds
+        header_only = bool(kinds) and all(k == "header" for k in kinds)
+        groups_only = bool(kinds) and all(k == "group" for k in kinds)
+        if kind == "article":
+            self.flush()
+            self.rows.append(Row([cell]))
+            return
+        if kind == "note":
+            self.flush()
+            self.rows.append(Row([cell]))
+            return
+        if kind == "value":
+            if header_only:
+                self.flush()
+        elif kind == "header":
+            if not header_only:
+                self.flush()
+        elif kind == "group":
+            if kinds and not groups_only:
+                self.flush()
+        else:  # a row label, known or not
+            if has_values or header_only:
+                self.flush()
+            elif kinds and kind == "row" and "row" in kinds:
+                self.flush()
+        self.current.append(cell)
+        self.kinds.append(kind)
+
+
+def _kind(cell: Cell) -> str:
+    if cell.is_value:
+        return "value"
+    vocab = vocabulary()
+    text = cell.text
+    if vocab.article_item(text):
+        return "article"
+    if vocab.is_identity_note(text):
+        return "note"
+    if vocab.is_group_label(text) and not _is_leaf_2019(text):
+        return "group"
+    if vocab.is_row_label(text):
+        return "row"
+    if vocab.is_header(text):
+        return "header"
+    return "label"
+
+
+def _is_leaf_2019(text: str) -> bool:
+    # (六)其他处理 is a leaf in the 2019 format and a group in 2021; the stream cannot
+    # tell yet, so it is kept as a group and the table stage decides.
+    return False
+
+
+# --- page text with glued cells --------------------------------------------------
+
+_NUM_PREFIX = r"(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d[.、])?"
+_NOTE_SUFFIX = r"(?:\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,24}\))?"
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_pattern() -> re.Pattern[str]:
+    fm = load_formats()
+    labels: set[str] = set()
+    labels.update(l for ls in fm["active"]["rows"].values() for l in ls)
+    labels.update(l for spec in fm["active"]["cols"].values() for l in spec["labels"])
+    labels.update(fm["active"]["header_words"])
+    for spec in fm["requests"]["rows"].values():
+        labels.update(spec["labels"])
+    labels.update(l for ls in fm["requests"]["groups"].values() for l in ls)
+    labels.update(fm["requests"]["header_words"])
+    labels.update(fm["review_litigation"]["header_words"])
+    labels = {label_key(l, keep_numbering=True) for l in labels if len(label_key(l)) >= 2}
+    alternation = "|".join(re.escape(l) for l in sorted(labels, key=len, reverse=True))
+    article = r"第二十条第?\([一二三四五六七八九十]+\)项"
+    note = r"\(本列数据的勾稽关系[^()]*\)"
+    return re.compile(rf"{article}|{note}|{_NUM_PREFIX}(?:{alternation}){_NOTE_SUFFIX}")
+
+
+def _has_glued_table(text: str) -> bool:
+    pattern = _glued_pattern()
+    hits = 0
+    for match in pattern.finditer(text):
+        rest = text[match.end() : match.end() + 1]
+        if rest.isdigit():
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
+def _glued_cells(text: str, line: int) -> list[Cell]:
+    """Cut glued page text into label cells and digit-run cells."""
+    # Stray spaces inside labels (社会公益 组织) go; spaces between digits separate cells.
+    compact = re.sub(r"(?<=\D) +(?=\D)", "", text)
+    compact = re.sub(r"(?<=\D) +(?=\d)|(?<=\d) +(?=\D)", "", compact)
+    cells: list[Cell] = []
+    pos = 0
+    for match in _glued_pattern().finditer(compact):
+        if match.start() > pos:
+            cells.extend(_value_cells(compact[pos : match.start()], line))
+        cells.append(Cell(match.group(0), line))
+        pos = match.end()
+    if pos < len(compact):
+        cells.extend(_value_cells(compact[pos:], line))
+    return cells
+
+
+def _value_cells(text: str, line: int) -> list[Cell]:
+    out = []
+    for token in text.split():
+        if re.fullmatch(r"[+-]?[\d.,+-]+", token):
+            out.append(Cell(token, line, glued=True))
+        elif token.strip():
+            out.append(Cell(token, line))
+    return out

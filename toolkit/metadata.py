@@ -1,0 +1,713 @@
+"""Report metadata: who reports, on which year, when it was published, and where.
+
+:func:`extract_metadata` reads the normalized lines of a report and tells its
+agency, the year reported on, the publication date, the tier of government
+(``national`` … ``township``), whether the agency is a government or one of its
+departments, and the province.  What the text does not say stays ``None``;
+inferences that could be wrong are marked in ``flags``.
+
+The knowledge it uses lives in two data files: ``data/metadata.yaml`` (title
+words, field labels, agency endings, place-name endings) and
+``data/gazetteer.csv`` (all province- and prefecture-level units of China, the
+units directly under a province, and the county-level units our data names).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["extract_metadata", "load_gazetteer"]
+
+LEVELS = ("national", "province", "prefecture", "county", "township")
+AGENCY_KINDS = ("government", "department")
+
+_HAN = r"\u4e00-\u9fff"
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_YEAR = "[〇○零Ｏ一二三四五六七八九]{4}"
+_CN_SMALL = "[一二三四五六七八九十]{1,3}"
+_YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年(度)?")
+# A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators.
+_DATE_YMD = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?!\d)")
+_DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL})\s*月\s*({_CN_SMALL})\s*日")
+_DATE_SEP = re.compile(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
+# Scraped dates that lost their 年/月 characters: 2019318日, 2019年318日.
+_DATE_GARBLED = re.compile(r"(?<!\d)\d{4}(?:年)?\d{2,4}\s*日")
+_PERIOD = re.compile(
+    r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
+    r"(\d{4})\s*年\s*12\s*月\s*31\s*日"
+)
+_PERIOD_SEP = re.compile(
+    r"(?<!\d)(\d{4})[.\-/]0?1[.\-/]0?1\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})[.\-/]12[.\-/]31(?!\d)"
+)
+_OVERVIEW_HEAD = re.compile(
+    rf"^\s*(?:一|1|第一部分)\s*[、.,:]?\s*[{_HAN}]{{0,10}}?(?:总体情况|概述|概况|总体)"
+)
+_NEXT_HEAD = re.compile(r"^\s*(?:二|三|2|3|第二部分)\s*[、.]")
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年")
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+
+
+# --- data files ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A place named in an agency name: known from the gazetteer or told by its ending."""
+
+    text: str
+    level: str | None
+    province: str | None
+    zone: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    text = resources.files("toolkit").joinpath("data/metadata.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_rows() -> tuple[dict[str, str], ...]:
+    text = resources.files("toolkit").joinpath("data/gazetteer.csv").read_text(encoding="utf-8")
+    return tuple(csv.DictReader(text.splitlines()))
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, Any]:
+    """Lookup tables built from the gazetteer.
+
+    ``full``: every full name and alias → list of rows; ``short``: short names
+    (province first, then prefecture) → rows; ``text``: the names that may be
+    matched in free text; ``by_length``: name lengths, longest first.
+    """
+    full: dict[str, list[dict[str, str]]] = {}
+    short: dict[str, list[dict[str, str]]] = {}
+    in_text: set[str] = set()
+    for row in _gazetteer_rows():
+        names = [row["name"]] + [a for a in row["aliases"].split(";") if a]
+        for name in names:
+            full.setdefault(name, []).append(row)
+            if row["in_text"] == "yes":
+                in_text.add(name)
+        if row["short"]:
+            short.setdefault(row["short"], []).append(row)
+    order = {"province": 0, "prefecture": 1, "county": 2}
+    for rows in short.values():
+        rows.sort(key=lambda r: order.get(r["level"], 3))
+    lengths = sorted({len(n) for n in full} | {len(n) for n in short}, reverse=True)
+    return {"full": full, "short": short, "text": in_text, "lengths": lengths}
+
+
+def load_gazetteer():
+    """Return the gazetteer of administrative units the toolkit uses.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per unit with columns ``name`` (full official name), ``short``
+        (usual short form, '' when it would be ambiguous), ``aliases`` (former
+        names, ``;``-joined), ``level`` (``province``, ``prefecture``,
+        ``county``), ``parent`` (prefecture of a county-level unit), ``province``
+        (short name of the province-level unit), ``in_text`` (``yes`` when the
+        name may be matched in running text) and ``note``.
+
+    Examples
+    --------
+    >>> g = load_gazetteer()
+    >>> int((g["level"] == "province").sum()), int((g["level"] == "prefecture").sum()) >= 333
+    (34, True)
+    >>> g.loc[g["name"] == "驻马店市", "province"].item()
+    '河南'
+    """
+    import pandas as pd
+
+    return pd.DataFrame(list(_gazetteer_rows()), dtype="string")
+
+
+# --- small parsers -------------------------------------------------------------------
+
+
+def _cn_number(text: str) -> int | None:
+    """Chinese numerals up to 39: 一 → 1, 十二 → 12, 三十一 → 31."""
+    if not text:
+        return None
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        tens = _CN_DIGITS.get(head, None) if head else 1
+        ones = _CN_DIGITS.get(tail, None) if tail else 0
+        if tens is None or ones is None or "十" in tail:
+            return None
+        return tens * 10 + ones
+    if len(text) == 1 and text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    return None
+
+
+def _year_value(token: str) -> int | None:
+    """'2020' or '二〇二〇' → 2020 when plausible, else None."""
+    if token.isdigit() and len(token) == 4 and token.isascii():
+        year = int(token)
+    elif len(token) == 4 and all(ch in _CN_DIGITS for ch in token):
+        year = int("".join(str(_CN_DIGITS[ch]) for ch in token))
+    else:
+        return None
+    return year if _MIN_YEAR <= year <= _MAX_YEAR else None
+
+
+def _make_date(year: int | None, month: int | None, day: int | None) -> _dt.date | None:
+    if year is None or month is None or day is None or not (_MIN_YEAR <= year <= _MAX_YEAR):
+        return None
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _parse_date_at(text: str) -> tuple[_dt.date | None, bool]:
+    """Parse a date at the start of ``text``.
+
+    Returns the date (or None) and whether something date-like but garbled
+    stands there (``2019318日``).
+    """
+    head = text[:40]
+    for pattern, kind in ((_DATE_YMD, "ymd"), (_DATE_SEP, "sep"), (_DATE_CN, "cn")):
+        m = pattern.match(head)
+        if not m:
+            continue
+        if kind == "ymd":
+            date = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        elif kind == "sep":
+            date = _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        else:
+            date = _make_date(_year_value(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+        if date is not None:
+            rest = head[m.end():]
+            if re.match(r"\s*(?:起|至|到|—|~|-\s*\d)", rest):
+                return None, False  # a period (统计时间: 2020年1月1日至…), not a date
+            return date, False
+        return None, True
+    return None, bool(_DATE_GARBLED.match(head))
+
+
+# --- title ---------------------------------------------------------------------------
+
+
+def _find_title(lines: list[str], limit: int) -> int | None:
+    rules = _rules()["title"]
+    for i, raw in enumerate(lines[: min(limit, rules["max_line"])]):
+        line = re.sub(r"\s+", "", raw)
+        if not line or "|" in line or len(line) > rules["max_length"]:
+            continue
+        if "。" in line or any(line.startswith(p) for p in rules["not_title_prefixes"]):
+            continue
+        if any(w in line for w in rules["topic_words"]) and any(w in line for w in rules["report_words"]):
+            return i
+    return None
+
+
+def _clean_agency(text: str) -> str | None:
+    rules = _rules()["title"]
+    text = text.strip(" \t:-—|,、")
+    changed = True
+    while changed and text:
+        changed = False
+        for word in rules["trim_words"]:
+            if text.startswith(word):
+                text, changed = text[len(word):], True
+            if text.endswith(word):
+                text, changed = text[: -len(word)], True
+    if text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2:
+        text = text[:-2]  # "XX局政府信息公开": 政府 belongs to the topic
+    text = text.strip(" \t:-—|,、")
+    if not (2 <= len(text) <= 60) or not re.search(f"[{_HAN}]", text):
+        return None
+    if re.search(r"\d", text):
+        return None
+    return text
+
+
+def _parse_title(title: str) -> tuple[str | None, int | None]:
+    """Agency and year of a title line."""
+    rules = _rules()["title"]
+    text = re.sub(r"\s+", "", title)
+    year = None
+    agency_part = text
+    m = _YEAR_TOKEN.search(text)
+    if m:
+        year = _year_value(m.group(1))
+        before, after = text[: m.start()], text[m.end():]
+        # "XX局2020年…报告" names the agency before the year, "2020年XX局…报告" after it
+        agency_part = before if _clean_agency(before) else after
+    for word in rules["agency_ends_at"]:
+        pos = agency_part.find(word)
+        if pos >= 0:
+            agency_part = agency_part[:pos]
+            # "乌当区人民政府信息公开": the 政府 of 人民政府 is the agency's
+            if word == "政府信息公开" and agency_part.endswith("人民"):
+                agency_part += "政府"
+            break
+    return _clean_agency(agency_part), year
+
+
+# --- fields and signature ------------------------------------------------------------
+
+
+def _field_regions(lines: list[str]) -> list[str]:
+    rules = _rules()["fields"]
+    head = lines[: rules["head_lines"]]
+    tail = lines[max(rules["head_lines"], len(lines) - rules["tail_lines"]):]
+    return head + tail
+
+
+def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
+    labels = sorted(_rules()["fields"]["published"], key=len, reverse=True)
+    pattern = re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：|]\s*")
+    garbled = False
+    for line in _field_regions(lines):
+        for m in pattern.finditer(line):
+            date, bad = _parse_date_at(line[m.end():])
+            if date is not None:
+                return date, garbled
+            garbled = garbled or bad
+    return None, garbled
+
+
+def _agency_field(lines: list[str]) -> str | None:
+    labels = sorted(_rules()["fields"]["agency"], key=len, reverse=True)
+    pattern = re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：|]\s*([^|:：\s]{{2,60}})")
+    for line in _field_regions(lines):
+        m = pattern.search(line)
+        if m:
+            agency = _clean_agency(m.group(1))
+            if agency:
+                return agency
+    return None
+
+
+def _agency_like(text: str) -> bool:
+    text = text.strip()
+    if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{_HAN}()]+", text):
+        return False
+    rules = _rules()["agency"]
+    endings = rules["government_endings"] + rules["department_endings"]
+    if any(text.endswith(e) for e in endings):
+        return True
+    places, rest = _split_places(text)
+    return bool(places) and rest == ""
+
+
+def _date_in(text: str) -> tuple[_dt.date | None, int, int]:
+    """The last 年月日 date in ``text`` with its span."""
+    found: tuple[_dt.date | None, int, int] = (None, -1, -1)
+    for pattern in (_DATE_YMD, _DATE_CN):
+        for m in pattern.finditer(text):
+            if pattern is _DATE_YMD:
+                date = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            else:
+                date = _make_date(_year_value(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+            if date is not None and m.start() > found[1]:
+                found = (date, m.start(), m.end())
+    return found
+
+
+def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
+    """Agency and date of the signature at the end of the report.
+
+    Either two lines (an agency-like name, then a date alone on its line) or, in
+    text glued into one line, ``… 。 XX局 2021年1月26日 (联系人…)``.
+    """
+    rules = _rules()["signature"]
+    tail = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()][-rules["tail_lines"]:]
+    for pos in range(len(tail) - 1, -1, -1):
+        _, line = tail[pos]
+        compact = re.sub(r"\s+", "", line)
+        date, start, end = _date_in(compact)
+        if date is None or start != 0 or end != len(compact):
+            continue
+        agency = None
+        if pos > 0:
+            prev = re.sub(r"\s+", "", tail[pos - 1][1])
+            if _agency_like(prev):
+                agency = prev
+        return agency, date
+    if not tail:
+        return None, None
+    text = tail[-1][1][-rules["tail_chars"]:]
+    sig = re.compile(
+        rf"(?:^|[\s。;!?])([{_HAN}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十]{{1,3}}\s*月"
+        rf"\s*[\d一二三四五六七八九十]{{1,3}}\s*日)"
+    )
+    best: tuple[str | None, _dt.date | None] = (None, None)
+    for m in sig.finditer(text):
+        after = text[m.end():]
+        if after.strip() and not re.match(r"\s*[(（]", after) and len(after.strip()) > 60:
+            continue
+        date, _, _ = _date_in(m.group(2))
+        if date is not None and _agency_like(m.group(1)):
+            best = (m.group(1), date)
+    return best
+
+
+# --- places and tiers ----------------------------------------------------------------
+
+
+def _gazetteer_place(row: dict[str, str], text: str) -> _Place:
+    return _Place(text=text, level=row["level"] or None, province=row["province"] or None)
+
+
+def _match_known(name: str, pos: int) -> _Place | None:
+    """Longest gazetteer name (full, alias, or short not followed by an ending) at ``pos``."""
+    index = _index()
+    suffix_chars = set("省市县区州盟旗镇乡")
+    for length in index["lengths"]:
+        piece = name[pos: pos + length]
+        if len(piece) < length:
+            continue
+        if piece in index["full"]:
+            rows = index["full"][piece]
+            provinces = {r["province"] for r in rows}
+            row = rows[0]
+            place = _gazetteer_place(row, piece)
+            if len(provinces) > 1:
+                place = _Place(piece, place.level, None)
+            return place
+        if piece in index["short"] and name[pos + length: pos + length + 1] not in suffix_chars:
+            rows = index["short"][piece]
+            if len({r["province"] for r in rows}) == 1:
+                return _gazetteer_place(rows[0], piece)
+    return None
+
+
+def _match_generic(name: str, pos: int) -> _Place | None:
+    """An administrative unit told by its ending (``乌当区``, ``XX镇``), or None."""
+    places = _rules()["places"]
+    suffixes = sorted(places["suffix_levels"], key=len, reverse=True)
+    bad_chars = set(places["not_place_chars"])
+    for stem_len in range(0, places["max_stem"] + 1):
+        if stem_len > 1 and name[pos + stem_len - 1] in bad_chars:
+            return None
+        if pos + stem_len >= len(name):
+            return None
+        if stem_len == 0 and pos > 0:
+            continue
+        for suffix in suffixes:
+            if not name.startswith(suffix, pos + stem_len):
+                continue
+            end = pos + stem_len + len(suffix)
+            token = name[pos:end]
+            window = name[pos: end + 1]
+            if any(word in window for word in places["not_places"]):
+                return None
+            if stem_len == 0:
+                if suffix not in places["bare_levels"]:
+                    continue
+                return _Place(token, places["bare_levels"][suffix], None)
+            zone = next((z for z in places["zone_endings"] if token.endswith(z)), None)
+            if zone is not None:
+                return _Place(token, None, None, zone=True)
+            level = places["suffix_levels"][suffix]
+            province = None
+            stem = name[pos: pos + stem_len]
+            known = _index()["short"].get(stem)
+            if known and level == "prefecture" and known[0]["level"] == "prefecture":
+                province = known[0]["province"]  # 恩施州, 大理州
+            return _Place(token, level, province)
+    return None
+
+
+def _split_places(name: str) -> tuple[list[_Place], str]:
+    """Split an agency name into its leading chain of places and the rest.
+
+    ``驻马店市住房和城乡建设局`` → ([驻马店市], '住房和城乡建设局');
+    ``医药高新区(高港区)住房和城乡建设局`` → ([医药高新区, 高港区], '住房和城乡建设局').
+    """
+    places: list[_Place] = []
+    pos = 0
+    while pos < len(name):
+        place = _match_known(name, pos) or _match_generic(name, pos)
+        if place is not None:
+            places.append(place)
+            pos += len(place.text)
+            continue
+        if places and name[pos] == "(":
+            close = name.find(")", pos)
+            if close > pos + 1:
+                inner, rest = _split_places(name[pos + 1: close])
+                if inner and rest == "":
+                    places.extend(inner)
+                    pos = close + 1
+                    continue
+        if places and name.startswith("人民政府", pos):
+            more, _ = _split_places(name[pos + 4:])
+            if more and more[0].level == "township":
+                pos += 4
+                continue
+        break
+    return places, name[pos:]
+
+
+def _national(name: str) -> tuple[bool, str]:
+    """Whether ``name`` is a central body; and the part after a central prefix."""
+    rules = _rules()["agency"]
+    if name in rules["national_names"]:
+        return True, ""
+    for prefix in sorted(rules["national_prefixes"], key=len, reverse=True):
+        if name.startswith(prefix):
+            return True, name[len(prefix):]
+    return False, name
+
+
+def _kind(rest: str, has_place: bool) -> str | None:
+    rules = _rules()["agency"]
+    if rest == "":
+        return "government" if has_place else None
+    if any(rest.endswith(e) for e in rules["government_endings"]):
+        if rest.endswith("人民政府") or rest in rules["government_endings"] or rest.endswith(("管委会", "管理委员会")):
+            return "government"
+        if re.fullmatch(r"(?:人民)?政府办公[室厅]", rest):
+            return "government"
+    if any(rest.endswith(e) for e in rules["department_endings"]):
+        return "department"
+    return None
+
+
+def _classify_agency(agency: str) -> dict[str, Any]:
+    """Tier, kind and province told by an agency name."""
+    out: dict[str, Any] = {"level": None, "agency_kind": None, "province": None}
+    name = re.sub(r"\s+", "", agency)
+    places, rest = _split_places(name)
+    national = False
+    if not places:
+        national, after = _national(name)
+        if national and after:
+            inner, inner_rest = _split_places(after)
+            if inner:
+                national, places, rest = False, inner, inner_rest
+    if national:
+        out["level"] = "national"
+        if name in ("国务院", "国务院办公厅"):
+            out["agency_kind"] = "government"
+        elif any(name.endswith(e) for e in _rules()["agency"]["department_endings"]):
+            out["agency_kind"] = "department"
+        return out
+    if not places:
+        return out
+    last = places[-1]
+    out["level"] = None if last.zone else last.level
+    provinces = {p.province for p in places if p.province}
+    if len(provinces) == 1:
+        out["province"] = provinces.pop()
+    out["agency_kind"] = _kind(rest, True)
+    return out
+
+
+def _text_province(lines: list[str]) -> str | None:
+    """The province the text names clearly (full names only, at least twice, 3/4 of mentions)."""
+    index = _index()
+    names = sorted(index["text"], key=len, reverse=True)
+    if not names:
+        return None
+    pattern = re.compile("|".join(map(re.escape, names)))
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for m in pattern.finditer(line):
+            rows = index["full"][m.group(0)]
+            provinces = {r["province"] for r in rows}
+            if len(provinces) == 1:
+                counts[provinces.pop()] += 1
+    if not counts:
+        return None
+    (top, n), total = counts.most_common(1)[0], sum(counts.values())
+    return top if n >= 2 and n >= 0.75 * total else None
+
+
+# --- year ----------------------------------------------------------------------------
+
+
+def _period_year(lines: list[str]) -> int | None:
+    for line in lines:
+        compact = line.replace(" ", "")
+        for pattern in (_PERIOD, _PERIOD_SEP):
+            for m in pattern.finditer(compact):
+                start, end = _year_value(m.group(1)), _year_value(m.group(2))
+                if start is not None and start == end:
+                    return start
+    return None
+
+
+def _overview_span(lines: list[str], section_lines: dict[str, int] | None) -> tuple[int, int] | None:
+    if section_lines and "overview" in section_lines:
+        start = section_lines["overview"]
+        later = [v for v in section_lines.values() if v > start]
+        end = min(later) if later else min(len(lines), start + 60)
+        return start, end
+    for i, line in enumerate(lines):
+        if _OVERVIEW_HEAD.match(line) and len(line.strip()) <= 30:
+            end = next((j for j in range(i + 1, len(lines)) if _NEXT_HEAD.match(lines[j])), None)
+            return i, end if end is not None else min(len(lines), i + 60)
+    return None
+
+
+def _overview_year(lines: list[str], section_lines: dict[str, int] | None) -> int | None:
+    span = _overview_span(lines, section_lines)
+    if span is None:
+        return None
+    counts: Counter[int] = Counter()
+    for line in lines[span[0]: span[1]]:
+        for m in _YEAR_IN_TEXT.finditer(line):
+            year = _year_value(m.group(1))
+            if year is not None:
+                counts[year] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+# --- public --------------------------------------------------------------------------
+
+
+def _check_args(lines: Any, section_lines: Any) -> None:
+    if isinstance(lines, (str, bytes)) or not isinstance(lines, (list, tuple)):
+        raise TypeError(f"lines must be a list of str, got {type(lines).__name__}")
+    for i, line in enumerate(lines):
+        if not isinstance(line, str):
+            raise TypeError(f"lines must be a list of str, got {type(line).__name__} at index {i}")
+    if section_lines is None:
+        return
+    if not isinstance(section_lines, dict):
+        raise TypeError(f"section_lines must be a dict of str to int or None, got {type(section_lines).__name__}")
+    for key, value in section_lines.items():
+        if not isinstance(key, str) or isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(
+                f"section_lines must map str to int, got {key!r}: {value!r}"
+            )
+        if not 0 <= value < max(len(lines), 1):
+            raise ValueError(
+                f"section_lines[{key!r}] must be a 0-based line index between 0 and "
+                f"{max(len(lines) - 1, 0)}, got {value}"
+            )
+
+
+def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None = None) -> dict:
+    """Tell who published a report, on which year, when, and at which tier of government.
+
+    Parameters
+    ----------
+    lines : list of str
+        The report's lines after normalization (NFKC, simplified characters,
+        pinyin removed); a table row is its cells joined with ``' | '``.
+    section_lines : dict of str to int, optional
+        0-based index of the heading line of each section found (keys such as
+        ``'overview'``, ``'active'``, ``'requests'``, ``'other'``).  The title is
+        looked for above the first section, and the overview section gives the
+        year when neither the title nor a statistics period does.
+
+    Returns
+    -------
+    dict
+        With exactly these keys (``None`` where the report does not tell):
+
+        - ``agency`` (str): the reporting body, from the title, else a 发布机构
+          field, else the signature at the end.
+        - ``report_year`` (int): the year reported on, from the title, else the
+          statistics period (``2020年1月1日至2020年12月31日``), else the dominant
+          year of the overview (flag ``year_inferred``); never the publication date.
+        - ``published`` (str): ISO date ``'YYYY-MM-DD'`` from a 发布日期 /
+          发文日期 / 时间 / 日期 field, else the signature date.
+        - ``level`` (str): best guess among ``'national'``, ``'province'``,
+          ``'prefecture'``, ``'county'``, ``'township'``; a department has its
+          government's tier.
+        - ``agency_kind`` (str): ``'government'`` or ``'department'``.
+        - ``province`` (str): short name of the province-level unit as in the
+          gazetteer (``'河南'``), from the agency name, else from places the text
+          names clearly.
+        - ``flags`` (list of str): ``no_title``, ``agency_unknown``,
+          ``year_unknown``, ``year_inferred``, ``year_conflict`` (title and
+          statistics period disagree), ``published_garbled`` (a date field that
+          lost its 年/月 characters), ``published_before_period_end``.
+
+    Raises
+    ------
+    TypeError
+        If ``lines`` is not a list of str or ``section_lines`` not a dict of
+        str to int.
+    ValueError
+        If a ``section_lines`` index is outside ``lines``.
+
+    Examples
+    --------
+    >>> meta = extract_metadata([
+    ...     "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告",
+    ...     "投稿:huoruiqi  来源:时间:2021年01月31日",
+    ... ])
+    >>> meta["agency"], meta["report_year"], meta["published"]
+    ('驻马店市住房和城乡建设局', 2020, '2021-01-31')
+    >>> meta["level"], meta["agency_kind"], meta["province"], meta["flags"]
+    ('prefecture', 'department', '河南', [])
+    """
+    _check_args(lines, section_lines)
+    lines = list(lines)
+    flags: list[str] = []
+
+    first_section = min(section_lines.values()) if section_lines else len(lines)
+    title_at = _find_title(lines, first_section)
+    title_agency, title_year = (None, None)
+    if title_at is None:
+        flags.append("no_title")
+    else:
+        title_agency, title_year = _parse_title(lines[title_at])
+
+    field_agency = _agency_field(lines)
+    sig_agency, sig_date = _signature(lines)
+    agency = title_agency or field_agency or sig_agency
+    if agency is None:
+        flags.append("agency_unknown")
+
+    period_year = _period_year(lines)
+    report_year = title_year if title_year is not None else period_year
+    if title_year is not None and period_year is not None and title_year != period_year:
+        flags.append("year_conflict")
+    if report_year is None:
+        report_year = _overview_year(lines, section_lines)
+        flags.append("year_unknown" if report_year is None else "year_inferred")
+
+    published, garbled = _published_field(lines)
+    if published is None:
+        published = sig_date
+    if garbled:
+        flags.append("published_garbled")
+    if published is not None and report_year is not None and published < _dt.date(report_year, 12, 31):
+        flags.append("published_before_period_end")
+
+    tier: dict[str, Any] = {"level": None, "agency_kind": None, "province": None}
+    if agency is not None:
+        tier = _classify_agency(agency)
+    if tier["province"] is None and tier["level"] != "national":
+        for other in (field_agency, sig_agency):
+            if other and other != agency:
+                province = _classify_agency(other)["province"]
+                if province:
+                    tier["province"] = province
+                    break
+        if tier["province"] is None:
+            tier["province"] = _text_province(lines)
+
+    return {
+        "agency": agency,
+        "report_year": report_year,
+        "published": published.isoformat() if published is not None else None,
+        "level": tier["level"],
+        "agency_kind": tier["agency_kind"],
+        "province": tier["province"],
+        "flags": flags,
+    }

@@ -1,0 +1,614 @@
+"""Disclosure indicators per report, computed from the long ``tables`` frame.
+
+The indicators, their formulas and what NA means are data: ``toolkit/data/metrics.yaml``
+(rendered as ``docs/metrics.md`` by :func:`metrics_doc`).  This module only evaluates them.
+
+Rules that hold for every indicator:
+
+* a value the report does not give is NA, never 0, and a sum with an NA cell is NA
+  (unless ``blank_as_zero=True`` turns *blank* cells into 0);
+* division by zero is NA, never 0 or infinity;
+* request counts come from the 总计 (total) column; a blank total is not replaced by the sum of
+  the applicant cells.
+"""
+from __future__ import annotations
+
+import fnmatch
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+__all__ = [
+    "report_metrics",
+    "outcome_composition",
+    "metric_definitions",
+    "metrics_doc",
+    "identities_status",
+]
+
+_TABLES_REQUIRED = ("report_id", "table", "row_key", "col_key", "value")
+_CHECKS_REQUIRED = ("report_id", "status")
+_REPORT_COLUMNS = ("agency", "report_year", "template", "level", "province", "agency_kind", "status")
+_KINDS = ("count", "rate", "per_100")
+_SCOPES = ("this", "prev")
+
+# A parsed term: (sign, scope, table, row_key, col_key); scope is None outside cross-year checks.
+_Term = tuple[int, "str | None", str, str, str]
+# An expression: format -> terms; the key None means "the same terms for every format".
+_Expr = dict["str | None", list[_Term]]
+
+
+# ----------------------------------------------------------------------------------------------
+# definitions (metrics.yaml)
+
+
+@functools.lru_cache(maxsize=1)
+def _spec() -> dict[str, Any]:
+    """Read and validate ``toolkit/data/metrics.yaml`` once."""
+    text = resources.files("toolkit").joinpath("data/metrics.yaml").read_text(encoding="utf-8")
+    spec = yaml.safe_load(text)
+    _validate_spec(spec)
+    return spec
+
+
+def _parse_term(term: str, *, scoped: bool = False) -> _Term:
+    """Parse ``[-][scope:]table.row_key.col_key`` into a tuple."""
+    if not isinstance(term, str):
+        raise ValueError(f"metrics.yaml: a term must be a string, got {term!r}")
+    sign = 1
+    body = term.strip()
+    if body.startswith("-"):
+        sign, body = -1, body[1:]
+    scope = None
+    if ":" in body:
+        scope, body = body.split(":", 1)
+        if not scoped or scope not in _SCOPES:
+            raise ValueError(f"metrics.yaml: bad scope {scope!r} in term {term!r}")
+    elif scoped:
+        raise ValueError(f"metrics.yaml: term {term!r} needs a scope 'this:' or 'prev:'")
+    parts = body.split(".")
+    if len(parts) != 3 or not all(parts):
+        raise ValueError(f"metrics.yaml: term {term!r} is not table.row_key.col_key")
+    return (sign, scope, parts[0], parts[1], parts[2])
+
+
+def _expand(terms: Any, groups: Mapping[str, Any], _seen: tuple[str, ...] = ()) -> _Expr:
+    """Expand a term list (plain or per format, with ``@group`` references) into an expression."""
+    if isinstance(terms, Mapping):
+        out: _Expr = {}
+        for fmt, sub in terms.items():
+            inner = _expand(sub, groups, _seen)
+            if set(inner) != {None}:
+                raise ValueError(f"metrics.yaml: nested per-format terms under format {fmt!r}")
+            out[str(fmt)] = inner[None]
+        return out
+    if not isinstance(terms, list) or not terms:
+        raise ValueError(f"metrics.yaml: expected a non-empty list of terms, got {terms!r}")
+    parts: list[_Expr] = []
+    for term in terms:
+        if isinstance(term, str) and term.lstrip("-").startswith("@"):
+            sign = -1 if term.startswith("-") else 1
+            name = term.lstrip("-")[1:]
+            if name not in groups:
+                raise ValueError(f"metrics.yaml: unknown group {name!r}; known: {sorted(groups)}")
+            if name in _seen:
+                raise ValueError(f"metrics.yaml: group {name!r} refers to itself")
+            sub = _expand(groups[name], groups, _seen + (name,))
+            parts.append({k: [(s * sign, *rest) for s, *rest in v] for k, v in sub.items()})
+        else:
+            parts.append({None: [_parse_term(term)]})
+    formats = sorted({k for p in parts for k in p if k is not None})
+    if not formats:
+        return {None: [t for p in parts for t in p[None]]}
+    out = {}
+    for fmt in formats:
+        terms_f: list[_Term] = []
+        for p in parts:
+            if None in p:
+                terms_f.extend(p[None])
+            elif fmt in p:
+                terms_f.extend(p[fmt])
+            else:
+                break
+        else:
+            out[fmt] = terms_f
+    return out
+
+
+def _format_table(expr: _Expr) -> str | None:
+    """The table whose format decides a per-format expression (None if not per format)."""
+    if set(expr) == {None}:
+        return None
+    tables = {t[2] for terms in expr.values() for t in terms}
+    if len(tables) != 1:
+        raise ValueError(f"metrics.yaml: per-format terms must come from one table, got {sorted(tables)}")
+    return tables.pop()
+
+
+def _validate_spec(spec: Any) -> None:
+    """Fail early, naming the entry, when metrics.yaml is malformed."""
+    if not isinstance(spec, dict):
+        raise ValueError("metrics.yaml: top level must be a mapping")
+    for key in ("formats", "groups", "outcomes", "metrics", "cross_year_checks"):
+        if key not in spec:
+            raise ValueError(f"metrics.yaml: missing section {key!r}")
+    groups = spec["groups"]
+    for name in groups:
+        _expand([f"@{name}"], groups)
+    names = [m.get("name") for m in spec["metrics"]]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise ValueError(f"metrics.yaml: duplicate metric names {dup}")
+    for m in spec["metrics"]:
+        for field in ("name", "label", "kind", "numerator", "description", "na"):
+            if field not in m:
+                raise ValueError(f"metrics.yaml: metric {m.get('name')!r} lacks {field!r}")
+        if m["kind"] not in _KINDS:
+            raise ValueError(
+                f"metrics.yaml: metric {m['name']!r} has kind {m['kind']!r}; allowed: {list(_KINDS)}"
+            )
+        if (m["kind"] == "count") == ("denominator" in m):
+            raise ValueError(
+                f"metrics.yaml: metric {m['name']!r}: a count has no denominator, a rate needs one"
+            )
+        for part in ("numerator", "denominator"):
+            if part in m:
+                expr = _expand(m[part], groups)
+                fmt_table = _format_table(expr)
+                if fmt_table is not None and fmt_table not in spec["formats"]:
+                    raise ValueError(f"metrics.yaml: no `formats` entry for table {fmt_table!r}")
+    for o in spec["outcomes"]:
+        _expand(o["terms"], groups)
+    for c in spec["cross_year_checks"]:
+        for part in ("found", "expected"):
+            for term in c[part]:
+                _parse_term(term.replace("{x}", "x"), scoped=True)
+
+
+def metric_definitions() -> pd.DataFrame:
+    """Return the indicator definitions of ``metrics.yaml`` as a table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per indicator, in the order of :func:`report_metrics`, with columns ``name``,
+        ``label`` (Chinese name), ``kind`` (``count``, ``rate`` or ``per_100``), ``formula``,
+        ``numerator``, ``denominator`` (empty for counts), ``description`` and ``na`` (what an NA
+        value means).
+
+    Examples
+    --------
+    >>> from toolkit.metrics import metric_definitions
+    >>> defs = metric_definitions()
+    >>> defs.set_index("name").loc["disclosure_rate", "kind"]
+    'rate'
+    """
+    spec = _spec()
+    rows = []
+    for m in spec["metrics"]:
+        num = _expr_text(_expand(m["numerator"], spec["groups"]))
+        den = _expr_text(_expand(m["denominator"], spec["groups"])) if "denominator" in m else ""
+        if m["kind"] == "count":
+            formula = num
+        else:
+            formula = f"({num}) / ({den})" + (" × 100" if m["kind"] == "per_100" else "")
+        rows.append(
+            {
+                "name": m["name"],
+                "label": m["label"],
+                "kind": m["kind"],
+                "formula": formula,
+                "numerator": num,
+                "denominator": den,
+                "description": " ".join(str(m["description"]).split()),
+                "na": " ".join(str(m["na"]).split()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _expr_text(expr: _Expr) -> str:
+    """Human-readable text of an expression."""
+
+    def one(terms: list[_Term]) -> str:
+        out = ""
+        for i, (sign, _scope, t, r, c) in enumerate(terms):
+            cell = f"{t}.{r}.{c}"
+            if i == 0:
+                out = cell if sign > 0 else f"−{cell}"
+            else:
+                out += f" {'+' if sign > 0 else '−'} {cell}"
+        return out
+
+    if set(expr) == {None}:
+        return one(expr[None])
+    return "; ".join(f"{fmt} format: {one(terms)}" for fmt, terms in expr.items())
+
+
+def metrics_doc() -> str:
+    """Render the indicator definitions as the Markdown text of ``docs/metrics.md``.
+
+    Returns
+    -------
+    str
+        Markdown: the general rules, then one section per indicator (formula, numerator,
+        denominator, what NA means), then the outcome categories and the cross-year checks.
+
+    Examples
+    --------
+    >>> from toolkit.metrics import metrics_doc
+    >>> metrics_doc().splitlines()[0]
+    '# Disclosure indicators'
+    """
+    spec = _spec()
+    lines = [
+        "# Disclosure indicators",
+        "",
+        "<!-- Generated from toolkit/data/metrics.yaml by toolkit.metrics.metrics_doc(); do not edit.",
+        "     Regenerate: python -c \"import toolkit.metrics as m; "
+        "open('docs/metrics.md', 'w', encoding='utf-8').write(m.metrics_doc())\" -->",
+        "",
+        "`toolkit.metrics.report_metrics(tables)` gives one row per report with the indicators below.",
+        "A cell is written `table.row_key.col_key` with the keys of the canonical schema.",
+        "",
+        "## General rules",
+        "",
+    ]
+    lines += [f"- {' '.join(str(n).split())}" for n in spec["notes"]]
+    lines += ["", "## Indicators", ""]
+    defs = metric_definitions()
+    lines += ["| name | label | kind |", "|---|---|---|"]
+    lines += [f"| `{r.name}` | {r.label} | {r.kind} |" for r in defs.itertuples()]
+    for r in defs.itertuples():
+        lines += ["", f"### `{r.name}` — {r.label}", "", r.description, ""]
+        lines.append(f"- formula: `{r.formula}`")
+        lines.append(f"- numerator: `{r.numerator}`")
+        if r.denominator:
+            lines.append(f"- denominator: `{r.denominator}`")
+        lines.append(f"- NA when: {r.na}")
+    lines += ["", "## Outcome categories (composition of handled requests)", ""]
+    lines += ["| key | label | cells |", "|---|---|---|"]
+    for o in spec["outcomes"]:
+        lines.append(f"| `{o['key']}` | {o['label']} | `{_expr_text(_expand(o['terms'], spec['groups']))}` |")
+    lines += ["", "## Cross-year soft checks (`toolkit.compare.cross_year_audit`)", ""]
+    lines += [
+        "Same agency, consecutive years; one row per check in the checks schema, `report_id` = the",
+        "later report, `key` = `LATER<-EARLIER:item`.",
+        "",
+        "| check | table | formats | rule |",
+        "|---|---|---|---|",
+    ]
+    for c in spec["cross_year_checks"]:
+        fmts = ", ".join(c["formats"]) if c["formats"] else "any"
+        lines.append(f"| `{c['name']}` | {c['table']} | {fmts} | {c['description']} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------------------------
+# evaluation
+
+
+def _require_frame(df: Any, name: str, columns: Iterable[str]) -> pd.DataFrame:
+    """Check that ``df`` is a DataFrame with the given columns."""
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{name} lacks the columns {missing}; it has {list(df.columns)}")
+    return df
+
+
+def _is_blank(tables: pd.DataFrame) -> np.ndarray:
+    """True for cells that are blank in the report: no value, empty raw text, at a place of the table."""
+    raw = tables["raw"].astype("object")
+    empty = raw.isna().to_numpy() | (raw.fillna("").astype(str).str.strip() == "").to_numpy()
+    blank = tables["value"].isna().to_numpy() & empty
+    if "line" in tables.columns:
+        blank &= tables["line"].notna().to_numpy()
+    return blank
+
+
+class _Cells:
+    """Lookup of cell values by (report_id, table, row_key, col_key), with the format of each table."""
+
+    def __init__(self, tables: pd.DataFrame, *, blank_as_zero: bool, report_ids: Sequence[Any]) -> None:
+        value = pd.to_numeric(tables["value"], errors="coerce").astype(float).to_numpy()
+        if blank_as_zero:
+            value = np.where(_is_blank(tables), 0.0, value)
+        located = ~np.isnan(value)
+        if "raw" in tables.columns:
+            located |= tables["raw"].astype("object").fillna("").astype(str).str.strip().ne("").to_numpy()
+        if "line" in tables.columns:
+            located |= tables["line"].notna().to_numpy()
+        keys = pd.MultiIndex.from_arrays(
+            [tables["report_id"], tables["table"], tables["row_key"], tables["col_key"]]
+        )
+        frame = pd.DataFrame({"value": value, "located": located}, index=keys)
+        # Keep the first occurrence of a duplicated cell (a report with two copies of a table).
+        self._cells = frame[~frame.index.duplicated(keep="first")]
+        self.ids = list(report_ids)
+        self._formats: dict[str, pd.Series] = {}
+
+    def values(self, table: str, row: str, col: str, ids: Sequence[Any] | None = None) -> np.ndarray:
+        """Cell values for the given reports (NaN where the cell is missing)."""
+        ids = self.ids if ids is None else ids
+        idx = pd.MultiIndex.from_arrays(
+            [list(ids), [table] * len(ids), [row] * len(ids), [col] * len(ids)]
+        )
+        return self._cells["value"].reindex(idx).to_numpy(dtype=float)
+
+    def has_table(self, table: str) -> pd.Series:
+        """Whether each report has at least one located cell of ``table``."""
+        loc = self._cells[self._cells["located"]]
+        rids = set(loc.index.get_level_values(0)[loc.index.get_level_values(1) == table])
+        return pd.Series([rid in rids for rid in self.ids], index=self.ids, dtype=bool)
+
+    def format_of(self, table: str) -> pd.Series:
+        """Format (e.g. ``'2019'``, ``'2021'``) of ``table`` for each report, None when unknown."""
+        if table not in self._formats:
+            patterns = _spec()["formats"].get(table, {})
+            loc = self._cells[self._cells["located"]]
+            loc = loc[loc.index.get_level_values(1) == table]
+            cells = pd.Series(
+                [f"{r}.{c}" for r, c in zip(loc.index.get_level_values(2), loc.index.get_level_values(3))],
+                index=loc.index.get_level_values(0),
+                dtype=object,
+            )
+            counts = pd.DataFrame(index=pd.Index(self.ids))
+            for fmt, pats in patterns.items():
+                match = cells.map(lambda cell, pats=pats: any(fnmatch.fnmatchcase(cell, p) for p in pats))
+                counts[fmt] = match.groupby(level=0).sum().reindex(counts.index).fillna(0)
+            if counts.shape[1] == 0:
+                fmt = pd.Series(None, index=self.ids, dtype=object)
+            else:
+                best = counts.max(axis=1)
+                unique = counts.eq(best, axis=0).sum(axis=1) == 1
+                fmt = counts.idxmax(axis=1).astype(object).where(unique & (best > 0), None)
+            self._formats[table] = pd.Series(fmt.to_numpy(), index=self.ids, dtype=object)
+        return self._formats[table]
+
+    def evaluate(self, expr: _Expr) -> np.ndarray:
+        """Sum of the signed terms of an expression per report; NaN if any term is NaN."""
+        table = _format_table(expr)
+        if table is None:
+            return self._sum(expr[None])
+        fmt = self.format_of(table).to_numpy()
+        out = np.full(len(self.ids), np.nan)
+        for f, terms in expr.items():
+            out = np.where(fmt == f, self._sum(terms), out)
+        return out
+
+    def _sum(self, terms: list[_Term]) -> np.ndarray:
+        total = np.zeros(len(self.ids))
+        for sign, _scope, t, r, c in terms:
+            total = total + sign * self.values(t, r, c)
+        return total
+
+
+def _ratio(num: np.ndarray, den: np.ndarray, scale: float = 1.0) -> np.ndarray:
+    """num / den * scale, NaN where den is NaN, zero or negative."""
+    ok = np.isfinite(num) & np.isfinite(den) & (den > 0)
+    out = np.full(num.shape, np.nan)
+    np.divide(num, den, out=out, where=ok)
+    return np.where(ok, out * scale, np.nan)
+
+
+def _report_ids(tables: pd.DataFrame, reports: pd.DataFrame | None) -> list[Any]:
+    ids = set(tables["report_id"].dropna().tolist())
+    if reports is not None:
+        ids |= set(reports["report_id"].dropna().tolist())
+    try:
+        return sorted(ids)
+    except TypeError:
+        return sorted(ids, key=str)
+
+
+def identities_status(checks: pd.DataFrame) -> pd.Series:
+    """Summarise the identity checks of each report as True / False / NA.
+
+    Parameters
+    ----------
+    checks : pandas.DataFrame
+        Checks in the ``checks.csv`` schema (needs ``report_id`` and ``status``).  Cross-year
+        checks (``key`` containing ``'<-'``) are ignored.
+
+    Returns
+    -------
+    pandas.Series
+        Nullable boolean indexed by report_id (sorted): False if any check failed, True if all
+        checks are ``ok``, NA if none failed but some were ``unverifiable``.
+
+    Raises
+    ------
+    TypeError
+        If ``checks`` is not a DataFrame.
+    ValueError
+        If a column is missing or a status is not ``ok``, ``failed`` or ``unverifiable``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.metrics import identities_status
+    >>> checks = pd.DataFrame({"report_id": ["a", "a", "b"], "status": ["ok", "failed", "ok"]})
+    >>> identities_status(checks).tolist()
+    [False, True]
+    """
+    _require_frame(checks, "checks", _CHECKS_REQUIRED)
+    chk = checks
+    if "key" in chk.columns:
+        chk = chk[~chk["key"].astype("object").fillna("").astype(str).str.contains("<-", regex=False)]
+    allowed = {"ok", "failed", "unverifiable"}
+    bad = sorted(set(chk["status"].dropna().astype(str)) - allowed)
+    if bad:
+        raise ValueError(f"checks.status must be one of {sorted(allowed)}, got {bad}")
+    status = chk["status"].astype(str)
+    grouped = pd.DataFrame(
+        {"report_id": chk["report_id"], "failed": status.eq("failed"),
+         "ok": status.eq("ok")}
+    ).groupby("report_id", sort=True)
+    any_failed = grouped["failed"].any()
+    all_ok = grouped["ok"].all()
+    out = pd.Series(pd.NA, index=any_failed.index, dtype="boolean")
+    out[all_ok.to_numpy()] = True
+    out[any_failed.to_numpy()] = False
+    out.index.name = "report_id"
+    return out
+
+
+def report_metrics(
+    tables: pd.DataFrame,
+    *,
+    checks: pd.DataFrame | None = None,
+    reports: pd.DataFrame | None = None,
+    blank_as_zero: bool = False,
+    components: bool = False,
+) -> pd.DataFrame:
+    """Compute the disclosure indicators of each report.
+
+    The indicators and their formulas are listed in ``toolkit/data/metrics.yaml`` and
+    ``docs/metrics.md``; :func:`metric_definitions` returns them as a table.
+
+    Parameters
+    ----------
+    tables : pandas.DataFrame
+        Long table of extracted cells (``tables.csv`` schema): needs ``report_id``, ``table``,
+        ``row_key``, ``col_key``, ``value``; ``raw`` and ``line`` are used to tell blank cells
+        (and which cells are present in the report).
+    checks : pandas.DataFrame, optional
+        Identity checks (``checks.csv`` schema).  When given, adds the column ``identities_ok``:
+        False if any check of the report failed, True if all are ok, NA otherwise.
+    reports : pandas.DataFrame, optional
+        One row per report (``reports.csv`` schema).  Its report ids are all included (a report
+        with no table gets NA indicators), and its columns ``agency``, ``report_year``,
+        ``template``, ``level``, ``province``, ``agency_kind`` and ``status`` (those present) are
+        copied, ready for grouping.
+    blank_as_zero : bool, default False
+        Count a blank cell (no value, empty raw text, at a place of the table) as 0.  Cells
+        written ``/``, ``-`` or ``无``, rows missing from the report and cells whose digits could
+        not be split keep NA.  Requires a ``raw`` column.
+    components : bool, default False
+        Also return ``<name>_num`` and ``<name>_den`` for every rate, the numerator and
+        denominator behind it (used by :func:`toolkit.compare.bootstrap_ci` for ratio-of-sums
+        intervals).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report_id, sorted; columns ``report_id``, the copied report columns, one
+        float column per indicator (NaN where missing or undefined) and, with ``checks``,
+        ``identities_ok`` (nullable boolean).
+
+    Raises
+    ------
+    TypeError
+        If ``tables``, ``checks`` or ``reports`` is not a DataFrame, or ``blank_as_zero`` /
+        ``components`` is not a bool.
+    ValueError
+        If a required column is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.metrics import report_metrics
+    >>> cells = [("requests", "granted", "total", 3.0), ("requests", "partially_granted", "total", 1.0),
+    ...          ("requests", "handled_total", "total", 8.0)]
+    >>> tables = pd.DataFrame([dict(report_id="r1", table=t, row_key=r, col_key=c, value=v, raw=str(v))
+    ...                        for t, r, c, v in cells])
+    >>> report_metrics(tables).loc[0, ["full_grant_rate", "disclosure_rate", "denial_rate"]].tolist()
+    [0.375, 0.5, nan]
+    """
+    _require_frame(tables, "tables", _TABLES_REQUIRED)
+    for name, flag in (("blank_as_zero", blank_as_zero), ("components", components)):
+        if not isinstance(flag, (bool, np.bool_)):
+            raise TypeError(f"{name} must be True or False, got {flag!r}")
+    if blank_as_zero and "raw" not in tables.columns:
+        raise ValueError("blank_as_zero=True needs a 'raw' column in tables to tell blank cells")
+    if reports is not None:
+        _require_frame(reports, "reports", ("report_id",))
+    if checks is not None:
+        _require_frame(checks, "checks", _CHECKS_REQUIRED)
+
+    spec = _spec()
+    ids = _report_ids(tables, reports)
+    cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids)
+    out = pd.DataFrame({"report_id": ids})
+    if reports is not None:
+        keep = [c for c in _REPORT_COLUMNS if c in reports.columns]
+        extra = reports.drop_duplicates("report_id").set_index("report_id")[keep]
+        for col in keep:
+            out[col] = extra[col].reindex(ids).to_numpy()
+    for m in spec["metrics"]:
+        num = cells.evaluate(_expand(m["numerator"], spec["groups"]))
+        if m["kind"] == "count":
+            out[m["name"]] = num
+            continue
+        den = cells.evaluate(_expand(m["denominator"], spec["groups"]))
+        out[m["name"]] = _ratio(num, den, 100.0 if m["kind"] == "per_100" else 1.0)
+        if components:
+            out[f"{m['name']}_num"] = num
+            out[f"{m['name']}_den"] = den
+    if checks is not None:
+        status = identities_status(checks)
+        out["identities_ok"] = status.reindex(ids).astype("boolean").to_numpy()
+    return out
+
+
+def outcome_composition(tables: pd.DataFrame, *, blank_as_zero: bool = False) -> pd.DataFrame:
+    """Count handled requests by outcome category for each report.
+
+    The categories (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理) and the cells they
+    add up are listed under ``outcomes`` in ``toolkit/data/metrics.yaml``.
+
+    Parameters
+    ----------
+    tables : pandas.DataFrame
+        Long table of extracted cells (``tables.csv`` schema).
+    blank_as_zero : bool, default False
+        Count blank cells as 0 (see :func:`report_metrics`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report_id (sorted): ``report_id``, one float column per category (NaN when a
+        cell it needs is missing) and ``handled_total`` (三(七) 总计 as stated).
+
+    Raises
+    ------
+    TypeError
+        If ``tables`` is not a DataFrame.
+    ValueError
+        If a required column is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.metrics import outcome_composition
+    >>> tables = pd.DataFrame({"report_id": ["r1"], "table": ["requests"], "row_key": ["granted"],
+    ...                        "col_key": ["total"], "value": [5.0], "raw": ["5"]})
+    >>> outcome_composition(tables)[["granted", "denied"]].iloc[0].tolist()
+    [5.0, nan]
+    """
+    _require_frame(tables, "tables", _TABLES_REQUIRED)
+    if not isinstance(blank_as_zero, (bool, np.bool_)):
+        raise TypeError(f"blank_as_zero must be True or False, got {blank_as_zero!r}")
+    if blank_as_zero and "raw" not in tables.columns:
+        raise ValueError("blank_as_zero=True needs a 'raw' column in tables to tell blank cells")
+    spec = _spec()
+    ids = _report_ids(tables, None)
+    cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids)
+    out = pd.DataFrame({"report_id": ids})
+    for o in spec["outcomes"]:
+        out[o["key"]] = cells.evaluate(_expand(o["terms"], spec["groups"]))
+    out["handled_total"] = cells.evaluate(_expand(["@handled"], spec["groups"]))
+    return out
+
+
+def _outcome_labels() -> dict[str, str]:
+    """Outcome key -> Chinese label, in table order."""
+    return {o["key"]: o["label"] for o in _spec()["outcomes"]}

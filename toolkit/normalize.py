@@ -1,0 +1,270 @@
+"""Normalization of report text: small ``str -> str`` steps composed in one place.
+
+The order matters and follows the recipe of templates-detail §8.5:
+NFKC (full-width digits, brackets, non-breaking and ideographic spaces) →
+traditional → simplified (OpenCC) → pinyin annotations removed → invisible
+characters removed.  Leading tabs survive because the tab layout of plain-text
+reports uses them to mark cells.
+
+Numbers are parsed by :func:`parse_number`, which understands thousands
+separators, decimals, signs, units and the "not applicable" marks.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "normalize_text",
+    "normalize_line",
+    "to_simplified",
+    "remove_pinyin",
+    "detect_script",
+    "parse_number",
+    "ParsedNumber",
+    "label_key",
+]
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Pinyin with tone marks right after a Han character, as converted pages carry it: 區(qū).
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,8}\)")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters NFKC leaves alone but reports use for the same thing.
+_TRANSLATE = str.maketrans({
+    "\u2212": "-",  # minus sign
+    "\u2013": "-",
+    "\u2014": "—",
+    "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+    "\u3010": "[", "\u3011": "]",
+    "\u3014": "[", "\u3015": "]",  # 〔2021〕
+    "\u3001": "、",
+})
+
+
+def nfkc(text: str) -> str:
+    """Apply Unicode NFKC: full-width forms become ASCII, odd spaces become spaces."""
+    return unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # the official OpenCC binding (PyPI ``opencc``)
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional characters to simplified ones with OpenCC (t2s)."""
+    if not _HAN.search(text):
+        return text
+    return _t2s().convert(text)
+
+
+def remove_pinyin(text: str) -> str:
+    """Drop pinyin annotations after Han characters: ``區(qū)`` → ``區``."""
+    return _PINYIN.sub("", text)
+
+
+def remove_invisible(text: str) -> str:
+    """Remove zero-width characters and soft hyphens."""
+    return _INVISIBLE.sub("", text)
+
+
+def normalize_line(line: str) -> str:
+    """Normalize one line of report text.
+
+    Parameters
+    ----------
+    line : str
+        A line as read from the document.
+
+    Returns
+    -------
+    str
+        NFKC-normalized, simplified, without pinyin annotations or invisible
+        characters; trailing white space removed, leading tabs kept.
+
+    Examples
+    --------
+    >>> normalize_line("伊州區(qū)住建局　２０２４年")
+    '伊州区住建局 2024年'
+    """
+    text = remove_invisible(line)
+    text = nfkc(text)
+    text = remove_pinyin(text)  # before t2s: OpenCC does not touch ASCII, order is for clarity
+    text = to_simplified(text)
+    return text.rstrip()
+
+
+def normalize_text(text: str) -> str:
+    """Normalize a whole text line by line (line count is preserved).
+
+    Parameters
+    ----------
+    text : str
+        Report text.
+
+    Returns
+    -------
+    str
+        The normalized text; ``text.count('\\n')`` is unchanged.
+
+    Examples
+    --------
+    >>> normalize_text("一、總體情況\\n（一）主動公開")
+    '一、总体情况\\n(一)主动公开'
+    """
+    return "\n".join(normalize_line(line) for line in text.split("\n"))
+
+
+def detect_script(text: str) -> str:
+    """Tell whether a text is written in traditional or simplified characters.
+
+    Parameters
+    ----------
+    text : str
+        Original (not normalized) text.
+
+    Returns
+    -------
+    str
+        ``'traditional'`` when more than 2 % of its Han characters change under
+        OpenCC t2s conversion, else ``'simplified'``.
+
+    Examples
+    --------
+    >>> detect_script("政府信息公開工作年度報告")
+    'traditional'
+    """
+    sample = "".join(_HAN.findall(text[:20000]))
+    if not sample:
+        return "simplified"
+    converted = to_simplified(sample)
+    changed = sum(a != b for a, b in zip(sample, converted))
+    return "traditional" if changed / len(sample) > 0.02 else "simplified"
+
+
+# --- labels ------------------------------------------------------------------
+
+_NUMBERING = re.compile(
+    r"^\s*(?:"
+    r"[(]?[一二三四五六七八九十]{1,3}[)]?[、.．]?"  # 一、 (一) 一.
+    r"|[(]?\d{1,2}[)]?(?:[、.．﹒]|(?=\D))"  # 1. 1、 (1)
+    r"|[①②③④⑤⑥⑦⑧⑨⑩]"
+    r"|第[一二三四五六七八九十]+[部分项条]?[、.]?"
+    r")\s*"
+)
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+_SPACES = re.compile(r"\s+")
+
+
+def label_key(label: str, *, keep_numbering: bool = False) -> str:
+    """Reduce a label to the form used for matching against the format's labels.
+
+    White space is removed everywhere (labels are often split: ``商业 企业``),
+    the item numbering (``一、``, ``(三)``, ``1.``) and a trailing parenthetical
+    note (``(区分处理的,只计这一情形,不计其他情形)``, ``(单位:万元)``) are dropped.
+
+    Parameters
+    ----------
+    label : str
+        A normalized label cell.
+    keep_numbering : bool, default False
+        Keep the leading item number.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> label_key("(二)部分公开(区分处理的,只计这一情形,不计其他情形)")
+    '部分公开'
+    >>> label_key("商业 企业")
+    '商业企业'
+    """
+    text = _SPACES.sub("", label).replace(":", ":")
+    if not keep_numbering:
+        text = _NUMBERING.sub("", text, count=1)
+    stripped = _TRAILING_NOTE.sub("", text)
+    return stripped if stripped else text
+
+
+# --- numbers -----------------------------------------------------------------
+
+NA_MARKS = frozenset({"/", "-", "—", "——", "--", "无", "-/-", "\\", "×"})
+_NUMBER = re.compile(
+    r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<unit>万元|元|%|件|条|个|人次|人|次|篇|份|项)?$"
+)
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """A cell read as a number.
+
+    Attributes
+    ----------
+    value : float or None
+        The number (money converted to 万元 when ``to_wan`` was asked), None when
+        the cell is blank or a not-applicable mark.
+    unit : str or None
+        The unit written in the cell, if any.
+    kind : str
+        ``'number'``, ``'blank'``, ``'na'`` (a mark such as ``/``) or ``'text'``
+        (not a number).
+    signed : bool
+        Whether the cell carries an explicit ``+`` or ``-``.
+    """
+
+    value: float | None
+    unit: str | None
+    kind: str
+    signed: bool = False
+
+
+def parse_number(raw: str, *, to_wan: bool = False) -> ParsedNumber:
+    """Read a table cell as a number.
+
+    Parameters
+    ----------
+    raw : str
+        The cell text (normalized).
+    to_wan : bool, default False
+        Convert a value written in 元 to 万元 (money columns).
+
+    Returns
+    -------
+    ParsedNumber
+
+    Examples
+    --------
+    >>> parse_number("2,887").value
+    2887.0
+    >>> parse_number("251000元", to_wan=True).value
+    25.1
+    >>> parse_number("").kind, parse_number("/").kind
+    ('blank', 'na')
+    """
+    text = _SPACES.sub("", raw)
+    if not text:
+        return ParsedNumber(None, None, "blank")
+    if text in NA_MARKS:
+        return ParsedNumber(None, None, "na")
+    match = _NUMBER.match(text)
+    if not match:
+        return ParsedNumber(None, None, "text")
+    value = float(match["num"].replace(",", ""))
+    if match["sign"] == "-":
+        value = -value
+    unit = match["unit"]
+    if to_wan and unit == "元":
+        value = round(value / 10000, 10)
+    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None)
+
+
+def is_value_cell(raw: str) -> bool:
+    """True for a cell that holds a number, a not-applicable mark or nothing."""
+    return parse_number(raw).kind != "text"

@@ -1,0 +1,1061 @@
+"""Reading: turn a report file (text, HTML, DOCX or PDF) into lines.
+
+This is the first stage of the pipeline. Whatever the source, a report comes
+out as a :class:`RawDocument` whose ``lines`` hold the report in reading
+order: a ``str`` for a line of text, a ``list[str]`` for a table row (its
+cells left to right, ``''`` for a blank cell). Later stages (layout,
+normalizing, sections, tables) work on these lines only.
+
+Plain text keeps its physical lines exactly (``text.splitlines()``), so line
+numbers stay 1:1 with the file; tables written as text are rebuilt by
+:mod:`toolkit.layout`. HTML, DOCX and PDF give table rows directly. Merged
+cells are emitted once, as in the HTML source: a ``colspan`` cell is one cell
+(no filler cells after it) and the cells a ``rowspan`` covers are absent
+from the rows below. Blank text lines are dropped from HTML, DOCX and PDF
+(they carry no line numbers a reader could point to).
+"""
+from __future__ import annotations
+
+import codecs
+import contextlib
+import io
+import logging
+import os
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from toolkit.errors import (
+    BinaryFileError,
+    CorruptFileError,
+    DecodeError,
+    EmptyFileError,
+    FileTooLargeError,
+    ReadError,
+    ToolkitError,
+    UnmappedFontError,
+    UnsupportedFormatError,
+)
+
+__all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
+
+#: Largest file :func:`read_document` reads, in bytes (50 MiB); change it per
+#: call with ``max_bytes=``.
+DEFAULT_MAX_BYTES: int = 50 * 1024 * 1024
+
+Line = Union[str, list]
+
+_FORMATS = ("text", "html", "docx", "pdf")
+_EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+# Extensions of pages saved from web servers: the content decides (HTML or text).
+_SNIFF_EXTENSIONS = {"", ".asp", ".aspx", ".jsp", ".php", ".do", ".action", ".cgi"}
+_LEGACY_OFFICE = {".doc", ".wps", ".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx", ".ofd"}
+_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.xls/.wps)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+# A PDF whose extracted characters are (cid:NN) placeholders for more than
+# this share of its non-space characters is refused (UnmappedFontError).
+_CID_SHARE_LIMIT = 0.05
+# Pages with more ruling-line edges than this are read as text only: finding
+# tables is quadratic in the number of edges.
+_MAX_PDF_EDGES = 6000
+# A DOCX may expand to at most this many times ``max_bytes`` when unzipped.
+_ZIP_EXPANSION = 10
+
+_CID_RE = re.compile(r"\(cid:\d+\)")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = frozenset(list(range(0x00, 0x09)) + list(range(0x0E, 0x20)) + [0x7F])
+_WS_RE = re.compile(r"[ \t\n\r\f\x00]+")
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
+_XML_DECL_RE = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
+_DOCTYPE_SUBSET_RE = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|table)\b", re.IGNORECASE)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030"}
+_SINGLE_BYTE_FAMILY = re.compile(r"^(ascii|latin_?1|iso8859[-_]\d+|cp125\d|mac[-_]?roman)$")
+
+
+@dataclass(repr=False)
+class RawDocument:
+    """A report as read from its source, before any interpretation.
+
+    Parameters
+    ----------
+    path : str or None
+        The file path as given, ``None`` for text held in memory.
+    format : str
+        ``'text'``, ``'html'``, ``'docx'`` or ``'pdf'``.
+    encoding : str or None
+        The codec used to decode text and HTML (``'utf-8'``, ``'utf-8-sig'``,
+        ``'gbk'``, ``'gb18030'``, ``'utf-16'``...); ``None`` for DOCX and PDF.
+    lines : list of (str or list of str)
+        The report in reading order: a ``str`` per line of text, a
+        ``list[str]`` per table row (cells left to right, ``''`` for a blank
+        cell).
+    """
+
+    path: str | None
+    format: str
+    encoding: str | None
+    lines: list = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        rows = sum(1 for line in self.lines if isinstance(line, list))
+        name = os.path.basename(self.path) if self.path else "<text>"
+        enc = f" {self.encoding}" if self.encoding else ""
+        return f"<RawDocument {name} {self.format}{enc} lines={len(self.lines)} rows={rows}>"
+
+
+# --------------------------------------------------------------------------
+# public entry points
+# --------------------------------------------------------------------------
+
+
+def read_document(
+    path: str | os.PathLike,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> RawDocument:
+    """Read a report file into lines of text and table rows.
+
+    The format comes from the extension: ``.txt``/``.text`` (plain text),
+    ``.html``/``.htm``/``.shtml``/``.xhtml`` (HTML), ``.docx`` and ``.pdf``.
+    A file without extension, or saved from a web server (``.asp``,
+    ``.aspx``, ``.jsp``, ``.php``, ``.do``, ``.action``, ``.cgi``), is
+    recognised by its content (PDF, DOCX, HTML, else plain text).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file to read.
+    encoding : str or None, default None
+        Codec of a text or HTML file; ``None`` detects it: byte-order marks
+        (UTF-8, UTF-16, UTF-32, GB18030), then UTF-16 without BOM when the
+        pattern of NUL bytes clearly says so, strict UTF-8, the charset an
+        HTML page declares, then GBK/GB18030 (recorded as ``'gbk'`` when the
+        bytes are valid GBK, else ``'gb18030'``). Big5 is not detected: pass
+        ``encoding='big5'``. Ignored for DOCX and PDF.
+    max_bytes : int, default DEFAULT_MAX_BYTES (50 MiB)
+        Largest file size accepted, checked before reading. A DOCX may
+        expand to at most 10 times this size when unzipped.
+
+    Returns
+    -------
+    RawDocument
+        ``lines`` in reading order. Plain text gives exactly
+        ``text.splitlines()`` (blank lines kept, so line numbers match the
+        file). HTML, DOCX and PDF give non-blank text lines, and one
+        ``list[str]`` per table row; a merged cell appears once (see the
+        module docstring). In a PDF, text lines are the physical lines of
+        the page, and the lines of a wrapped cell are joined (without a
+        space between Chinese characters, with one otherwise).
+
+    Raises
+    ------
+    TypeError
+        If `path` is not a str or path-like object.
+    ValueError
+        If `max_bytes` is not a positive int or `encoding` is not a known
+        text codec.
+    ReadError
+        If the file does not exist or cannot be opened.
+    FileTooLargeError
+        If the file is larger than `max_bytes`.
+    EmptyFileError
+        If the file is empty or holds only white space (or a DOCX/PDF holds
+        no text, e.g. a scanned PDF without a text layer).
+    BinaryFileError
+        If a text or HTML file holds binary data (NUL bytes, control
+        characters, or the signature of another file type).
+    DecodeError
+        If the bytes cannot be decoded (with `encoding`, or with any codec
+        tried by detection).
+    UnsupportedFormatError
+        If the extension or content is not a supported format.
+    CorruptFileError
+        If a DOCX, PDF or HTML file is damaged, encrypted, or not what its
+        extension says.
+    UnmappedFontError
+        If more than 5% of the non-space characters extracted from a PDF
+        are ``(cid:NN)`` placeholders (fonts without a Unicode mapping).
+
+    Examples
+    --------
+    >>> from toolkit.readers import read_document
+    >>> doc = read_document("data/raw/001_4d29bfef72dd56db.txt")
+    >>> doc.format, doc.encoding, len(doc.lines)
+    ('text', 'utf-8', 308)
+    >>> doc.lines[3]
+    '一、总体情况'
+    """
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(
+            f"path must be a str or os.PathLike, got {type(path).__name__}: {path!r}"
+        )
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise ValueError(
+            f"max_bytes must be a positive int (number of bytes), got {max_bytes!r}"
+        )
+    codec = None if encoding is None else _check_encoding(encoding)
+    spath = os.fspath(path)
+
+    data = _read_bytes(spath, max_bytes)
+    ext = os.path.splitext(spath)[1].lower()
+    fmt = _EXTENSIONS.get(ext)
+    if fmt is None:
+        if ext in _SNIFF_EXTENSIONS:
+            fmt = _sniff(data, spath, codec)
+        elif ext in _LEGACY_OFFICE:
+            raise UnsupportedFormatError(
+                spath,
+                f"unsupported file format {ext!r}; save the report as .docx, .pdf, "
+                f".html or .txt ({_supported()})",
+            )
+        else:
+            raise UnsupportedFormatError(
+                spath, f"unsupported file extension {ext!r} ({_supported()})"
+            )
+
+    if fmt in ("text", "html") and not data.strip(b" \t\r\n\x0b\x0c"):
+        raise EmptyFileError(spath, "file holds only white space")
+
+    try:
+        if fmt == "text":
+            return _read_text(data, spath, codec)
+        if fmt == "html":
+            return _read_html(data, spath, codec)
+        if fmt == "docx":
+            return _read_docx(data, spath, max_bytes)
+        return _read_pdf(data, spath)
+    except ToolkitError:
+        raise
+    except (MemoryError, KeyboardInterrupt):  # pragma: no cover - resource limits
+        raise
+    except Exception as exc:  # a library failed on a damaged file
+        raise CorruptFileError(
+            spath, f"cannot read this {fmt.upper()} file: {type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def decode_bytes(
+    data: bytes,
+    *,
+    path: str | os.PathLike | None = None,
+    encoding: str | None = None,
+) -> tuple[str, str]:
+    """Decode the bytes of a text report, detecting the codec if not given.
+
+    Parameters
+    ----------
+    data : bytes
+        The raw bytes.
+    path : str or os.PathLike or None, default None
+        The file the bytes come from, named in errors.
+    encoding : str or None, default None
+        Codec to use; ``None`` detects it in this order: byte-order marks
+        (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030);
+        UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) only when at
+        least 5% of the 16-bit units have a NUL byte and 95% of those NULs
+        fall on the same side; strict UTF-8 (``'utf-8'``); strict GBK
+        (``'gbk'``); strict GB18030 (``'gb18030'``).
+
+    Returns
+    -------
+    text : str
+        The decoded text, without a leading byte-order mark.
+    codec : str
+        The codec actually used.
+
+    Raises
+    ------
+    TypeError
+        If `data` is not bytes.
+    ValueError
+        If `encoding` is not a known text codec.
+    BinaryFileError
+        If the data holds NUL bytes (outside UTF-16) or more than 1% control
+        characters.
+    DecodeError
+        If the bytes do not decode with `encoding`, or with any detected codec.
+
+    Examples
+    --------
+    >>> from toolkit.readers import decode_bytes
+    >>> decode_bytes("政府信息公开".encode("gbk"))
+    ('政府信息公开', 'gbk')
+    >>> decode_bytes("政府信息公开".encode("utf-8-sig"))
+    ('政府信息公开', 'utf-8-sig')
+    """
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    if not isinstance(data, bytes):
+        raise TypeError(f"data must be bytes, got {type(data).__name__}")
+    spath = None if path is None else os.fspath(path)
+    codec = None if encoding is None else _check_encoding(encoding)
+    if codec is not None:
+        text = _decode_strict(data, codec, spath)
+    else:
+        text, codec = _detect(data, spath)
+    _check_not_binary(text, spath)
+    return text, codec
+
+
+# --------------------------------------------------------------------------
+# bytes, codecs and sniffing
+# --------------------------------------------------------------------------
+
+
+def _supported() -> str:
+    exts = ", ".join(_EXTENSIONS)
+    return f"supported: {exts}, or no extension (format told from the content)"
+
+
+def _check_encoding(encoding: object) -> str:
+    """Return the canonical name of a text codec, or raise ValueError."""
+    if not isinstance(encoding, str):
+        raise ValueError(
+            f"encoding must be a codec name such as 'utf-8', 'gbk', 'gb18030' or "
+            f"'utf-16', or None to detect it; got {encoding!r}"
+        )
+    try:
+        name = codecs.lookup(encoding).name
+        "".encode(encoding)  # rejects non-text codecs such as 'base64'
+    except LookupError as exc:
+        raise ValueError(
+            f"encoding must be a known text codec such as 'utf-8', 'gbk', 'gb18030' "
+            f"or 'utf-16', or None to detect it; got {encoding!r}"
+        ) from exc
+    return name
+
+
+def _read_bytes(path: str, max_bytes: int) -> bytes:
+    """Read a whole file after checking that it exists and is small enough."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError as exc:
+        raise ReadError(path, "file not found") from exc
+    except OSError as exc:
+        raise ReadError(path, f"cannot open the file: {exc.strerror or exc}") from exc
+    if os.path.isdir(path):
+        raise ReadError(path, "is a directory, not a file")
+    if st.st_size > max_bytes:
+        raise FileTooLargeError(
+            path,
+            f"file is {st.st_size} bytes, larger than the limit max_bytes={max_bytes} "
+            f"(pass a larger max_bytes to read it)",
+        )
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise ReadError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise FileTooLargeError(
+            path, f"file is larger than the limit max_bytes={max_bytes}"
+        )
+    if not data:
+        raise EmptyFileError(path, "file is empty (0 bytes)")
+    return data
+
+
+def _magic(data: bytes) -> str | None:
+    """Name the file type whose signature `data` starts with, if any."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "a PDF file"
+    for sig, what in _MAGIC:
+        if data.startswith(sig):
+            return what
+    return None
+
+
+def _sniff(data: bytes, path: str, codec: str | None) -> str:
+    """Tell the format of a file with no (or a web-server) extension."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if _zip_has_document(data):
+            return "docx"
+        raise UnsupportedFormatError(
+            path, "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml)"
+        )
+    what = _magic(data)
+    if what is not None:
+        raise UnsupportedFormatError(path, f"unsupported format: the content is {what}")
+    try:
+        text = decode_bytes(data[:65536], path=path, encoding=codec)[0]
+    except BinaryFileError as exc:
+        raise UnsupportedFormatError(
+            path, "unsupported format: binary content that is not PDF, DOCX, HTML or text"
+        ) from exc
+    except DecodeError:
+        return "text"  # let the full read report the decoding problem
+    return "html" if _HTML_SNIFF_RE.search(text[:8192]) else "text"
+
+
+def _zip_has_document(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "word/document.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _decode_strict(data: bytes, codec: str, path: str | None) -> str:
+    """Decode with one codec, raising DecodeError naming file and codec."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            path,
+            f"cannot decode the bytes as {codec}: {exc.reason} at byte offset "
+            f"{exc.start} (0x{data[exc.start:exc.start + 4].hex()})",
+        ) from exc
+    return text.lstrip("\ufeff") if text.startswith("\ufeff") else text
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_gb(data: bytes) -> tuple[str, str] | None:
+    text = _try(data, "gbk")
+    if text is not None:
+        return text, "gbk"
+    text = _try(data, "gb18030")
+    if text is not None:
+        return text, "gb18030"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return 'utf-16-le'/'utf-16-be' if the NUL pattern clearly says so."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    units = len(data) // 2
+    if even + odd < 0.05 * units:
+        return None
+    if odd >= 0.95 * (even + odd):
+        return "utf-16-le"
+    if even >= 0.95 * (even + odd):
+        return "utf-16-be"
+    return None
+
+
+def _detect_bom(data: bytes) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if data.startswith(b"\x84\x31\x95\x33"):
+        return "gb18030"
+    return None
+
+
+def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple[str, str]:
+    """Detect the codec of `data` (see decode_bytes); `declared` comes from HTML."""
+    bom = _detect_bom(data)
+    if bom is not None:
+        text = _try(data, bom)
+        if text is None:
+            raise DecodeError(
+                path, f"the file starts with a {bom} byte-order mark but is not valid {bom}"
+            )
+        return text.lstrip("\ufeff"), bom
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        text = _try(data, utf16) if utf16 else None
+        if text is None:
+            raise BinaryFileError(path, "contains NUL bytes: binary data, not text")
+        return text, utf16
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    if declared is not None:
+        if declared in _GB_FAMILY:
+            found = _decode_gb(data)
+            if found is not None:
+                return found
+        elif not _SINGLE_BYTE_FAMILY.match(declared):
+            text = _try(data, declared)
+            if text is not None:
+                return text, declared
+    found = _decode_gb(data)
+    if found is not None:
+        return found
+    if declared is not None and _SINGLE_BYTE_FAMILY.match(declared):
+        text = _try(data, declared)
+        if text is not None:
+            return text, declared
+    controls = sum(1 for b in data[:65536] if b in _CONTROL_BYTES)
+    if controls > 0.01 * min(len(data), 65536):
+        raise BinaryFileError(path, f"binary data, not text ({controls} control bytes)")
+    err = _first_error(data)
+    tried = "UTF-8, GBK, GB18030" + (f", {declared}" if declared else "")
+    raise DecodeError(
+        path,
+        f"cannot decode the bytes in any supported encoding ({tried}); first bad byte "
+        f"at offset {err}; pass encoding= if you know the codec",
+    )
+
+
+def _first_error(data: bytes) -> int:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return 0  # pragma: no cover - only called when decoding failed
+
+
+def _check_not_binary(text: str, path: str | None) -> None:
+    if "\x00" in text:
+        raise BinaryFileError(path, "contains NUL characters: binary data, not text")
+    controls = len(_CONTROL_RE.findall(text))
+    if controls and controls > 0.01 * len(text):
+        raise BinaryFileError(
+            path,
+            f"binary data, not text: {controls} control characters in {len(text)} characters",
+        )
+
+
+def _check_text_file(data: bytes, path: str) -> None:
+    """Refuse a .txt/.html file that is really another file type."""
+    what = _magic(data)
+    if what is not None and not what.startswith("an RTF"):
+        raise BinaryFileError(path, f"binary data, not text: the content is {what}")
+
+
+def _check_not_blank(text: str, path: str) -> None:
+    if not text.replace("\ufeff", "").replace("\u200b", "").strip():
+        raise EmptyFileError(path, "file holds only white space")
+
+
+# --------------------------------------------------------------------------
+# plain text
+# --------------------------------------------------------------------------
+
+
+def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
+    _check_text_file(data, path)
+    text, used = decode_bytes(data, path=path, encoding=codec)
+    _check_not_blank(text, path)
+    return RawDocument(path=path, format="text", encoding=used, lines=text.splitlines())
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+
+_DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object"}
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+    "html", "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre",
+    "section", "summary", "ul",
+}
+_CELL_TAGS = {"td", "th"}
+_BR = "\x00"  # marks a forced space (<br>, block edge) inside a cell
+
+
+def _declared_charset(data: bytes) -> str | None:
+    head = data[:8192]
+    match = _META_CHARSET_RE.search(head) or _XML_DECL_RE.search(head)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
+    import lxml.etree
+    import lxml.html
+
+    _check_text_file(data, path)
+    if codec is not None:
+        text = _decode_strict(data, codec, path)
+        used = codec
+    else:
+        text, used = _detect(data, path, declared=_declared_charset(data))
+        text = text.lstrip("\ufeff")
+    _check_not_binary(text, path)
+    _check_not_blank(text, path)
+    # An internal DTD subset can only serve entity tricks; HTML never needs one.
+    text = _DOCTYPE_SUBSET_RE.sub("", text, count=1)
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        default_doctype=False,
+    )
+    try:
+        root = lxml.etree.fromstring(text.encode("utf-8"), parser)
+    except lxml.etree.XMLSyntaxError as exc:
+        raise CorruptFileError(path, f"cannot parse the HTML: {exc}") from exc
+    lines = _html_lines(root) if root is not None else []
+    if not lines:
+        raise EmptyFileError(path, "the HTML page holds no text")
+    return RawDocument(path=path, format="html", encoding=used, lines=lines)
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x20000 <= o <= 0x3FFFF
+    )
+
+
+def _collapse(text: str) -> str:
+    """Collapse HTML white space; a source line break between CJK characters vanishes."""
+
+    def repl(m: re.Match) -> str:
+        run = m.group()
+        if _BR in run:
+            return " "
+        if "\n" in run or "\r" in run:
+            start, end = m.start(), m.end()
+            if 0 < start and end < len(text) and _is_cjk(text[start - 1]) and _is_cjk(text[end]):
+                return ""
+        return " "
+
+    return _WS_RE.sub(repl, text)
+
+
+def _clean(pieces: list) -> str:
+    return _collapse("".join(pieces)).strip().strip("\u200b\ufeff").strip()
+
+
+class _Frame:
+    """One level of the HTML walk: the document, a table, a row or a cell."""
+
+    __slots__ = ("kind", "owner", "buf", "items", "cells", "after")
+
+    def __init__(self, kind: str, owner=None) -> None:
+        self.kind = kind  # 'doc' | 'table' | 'row' | 'cell'
+        self.owner = owner  # the element that opened it (None: implicit row)
+        self.buf: list = []  # text pieces (doc, table, cell)
+        self.items: list = []  # finished lines (doc, table)
+        self.cells: list = []  # finished cells (row)
+        self.after: list = []  # rows of nested tables, emitted after this row
+
+
+def _html_lines(root) -> list:
+    """Walk the parsed page without recursion and collect lines and rows."""
+    import lxml.etree
+
+    stack = [_Frame("doc")]
+    owners: set = set()  # ids of the elements that opened a frame still open
+
+    def flush(frame: _Frame) -> None:
+        if frame.buf:
+            line = _clean(frame.buf)
+            frame.buf = []
+            if line:
+                frame.items.append(line)
+
+    def text_sink() -> _Frame:
+        for frame in reversed(stack):
+            if frame.kind != "row":
+                return frame
+        return stack[0]  # pragma: no cover - the doc frame is always there
+
+    def add_text(s: str | None) -> None:
+        if s:
+            if stack[-1].kind == "row" and not s.strip():
+                return  # white space between cells
+            text_sink().buf.append(s)
+
+    def boundary() -> None:
+        sink = text_sink()
+        if sink.kind == "cell":
+            sink.buf.append(_BR)
+        else:
+            flush(sink)
+
+    def close_top() -> None:
+        frame = stack.pop()
+        if frame.owner is not None:
+            owners.discard(id(frame.owner))
+        if frame.kind == "cell":
+            stack[-1].cells.append(_clean(frame.buf))
+        elif frame.kind == "row":
+            table = stack[-1]
+            flush(table)
+            if frame.cells:
+                table.items.append(frame.cells)
+            table.items.extend(frame.after)
+        else:  # a table: hand its lines to whatever holds it
+            flush(frame)
+            holder = stack[-1]
+            if holder.kind == "cell":
+                holder = stack[-2]  # the row holding the cell
+            if holder.kind == "row":
+                holder.after.extend(frame.items)
+            else:
+                flush(holder)
+                holder.items.extend(frame.items)
+
+    def push(kind: str, owner) -> None:
+        stack.append(_Frame(kind, owner))
+        if owner is not None:
+            owners.add(id(owner))
+
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comment / PI / entity left in the tree
+            if event == "start":
+                walker.skip_subtree()
+            else:
+                add_text(el.tail)
+            continue
+        tag = tag.rsplit("}", 1)[-1].lower()
+        if event == "start":
+            if tag in _DROP_TAGS:
+                walker.skip_subtree()
+                continue
+            top = stack[-1]
+            if tag == "table":
+                if text_sink().kind != "cell":
+                    flush(text_sink())
+                push("table", el)
+            elif tag == "tr" and (
+                top.kind == "table" or (top.kind == "row" and top.owner is None)
+            ):
+                if top.kind == "row":
+                    close_top()  # an implicit row opened by a stray <td>
+                push("row", el)
+            elif tag in _CELL_TAGS and top.kind in ("table", "row"):
+                if top.kind == "table":
+                    push("row", None)
+                push("cell", el)
+            elif tag in _BLOCK_TAGS or tag in _CELL_TAGS or tag in ("br", "tr"):
+                boundary()
+            add_text(el.text)
+        else:
+            if tag in _DROP_TAGS:
+                pass
+            elif id(el) in owners:
+                while stack[-1].owner is not el:
+                    close_top()
+                close_top()
+            elif tag in _BLOCK_TAGS or tag in _CELL_TAGS or tag in ("br", "tr"):
+                boundary()
+            add_text(el.tail)
+    while len(stack) > 1:  # unclosed structures (the parser normally closes them)
+        close_top()
+    flush(stack[0])
+    return stack[0].items
+
+
+# --------------------------------------------------------------------------
+# DOCX
+# --------------------------------------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
+    import docx
+
+    hint = _magic(data)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        extra = f" (the content is {hint})" if hint and not hint.startswith("a ZIP") else ""
+        raise CorruptFileError(
+            path, f"not a valid DOCX: not a ZIP archive or truncated{extra}"
+        ) from exc
+    with zf:
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise CorruptFileError(path, "not a valid DOCX: word/document.xml is missing")
+        expanded = sum(info.file_size for info in zf.infolist())
+        if expanded > _ZIP_EXPANSION * max_bytes:
+            raise FileTooLargeError(
+                path,
+                f"DOCX expands to {expanded} bytes when unzipped, more than "
+                f"{_ZIP_EXPANSION} x max_bytes={max_bytes}",
+            )
+        bad = zf.testzip()
+        if bad is not None:
+            raise CorruptFileError(path, f"not a valid DOCX: damaged part {bad}")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise CorruptFileError(
+            path, f"not a valid DOCX: {type(exc).__name__}: {exc}"
+        ) from exc
+    lines: list = []
+    _docx_block(document.element.body, lines)
+    if not lines:
+        raise EmptyFileError(path, "the DOCX holds no text")
+    return RawDocument(path=path, format="docx", encoding=None, lines=lines)
+
+
+def _docx_children(el) -> Iterator:
+    """Children of `el`, looking through content controls (w:sdt)."""
+    for child in el.iterchildren():
+        if child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from _docx_children(content)
+        elif child.tag == _w("customXml") or child.tag == _w("smartTag"):
+            yield from _docx_children(child)
+        else:
+            yield child
+
+
+def _docx_block(container, lines: list) -> None:
+    """Append the paragraphs and table rows of a body (or cell) to `lines`."""
+    for child in _docx_children(container):
+        if child.tag == _w("p"):
+            for line in _docx_paragraph(child).split("\n"):
+                line = line.strip().strip("\u200b\ufeff").strip()
+                if line:
+                    lines.append(line)
+        elif child.tag == _w("tbl"):
+            _docx_table(child, lines)
+
+
+def _docx_paragraph(p) -> str:
+    """Text of a paragraph: runs in order, breaks as newlines, tabs kept."""
+    out: list = []
+    for run in p.iter(_w("r")):
+        if any(a.tag == f"{{{_MC}}}Fallback" for a in run.iterancestors()):
+            continue
+        for node in run.iterchildren():
+            tag = node.tag
+            if tag == _w("t"):
+                out.append(node.text or "")
+            elif tag == _w("tab"):
+                out.append("\t")
+            elif tag in (_w("br"), _w("cr")):
+                out.append("\n")
+            elif tag == _w("noBreakHyphen"):
+                out.append("-")
+    return "".join(out)
+
+
+def _docx_table(tbl, lines: list) -> None:
+    for tr in _docx_children(tbl):
+        if tr.tag != _w("tr"):
+            continue
+        cells: list = []
+        after: list = []
+        for tc in _docx_children(tr):
+            if tc.tag != _w("tc"):
+                continue
+            props = tc.find(_w("tcPr"))
+            if props is not None:
+                vmerge = props.find(_w("vMerge"))
+                if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
+                    continue  # covered by the cell above
+                hmerge = props.find(_w("hMerge"))
+                if hmerge is not None and hmerge.get(_w("val"), "continue") != "restart":
+                    continue  # legacy horizontal merge
+            texts: list = []
+            for child in _docx_children(tc):
+                if child.tag == _w("p"):
+                    t = " ".join(_docx_paragraph(child).split("\n")).strip()
+                    if t:
+                        texts.append(t)
+                elif child.tag == _w("tbl"):
+                    _docx_table(child, after)
+            cells.append(" ".join(texts).strip().strip("\u200b\ufeff").strip())
+        if cells:
+            lines.append(cells)
+        lines.extend(after)
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """Silence pdfminer's log warnings unless the user configured its logger."""
+    logger = logging.getLogger("pdfminer")
+    changed = logger.level == logging.NOTSET
+    if changed:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        if changed:
+            logger.setLevel(logging.NOTSET)
+
+
+def _join_wrapped(text: str | None) -> str:
+    """Join the lines of a wrapped PDF cell: no space between CJK characters."""
+    if not text:
+        return ""
+    parts = [p.strip() for p in text.split("\n")]
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and not (_is_cjk(out[-1]) and _is_cjk(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _inside(obj: dict, bbox: tuple) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _read_pdf(data: bytes, path: str) -> RawDocument:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    hint = _magic(data)
+    if hint != "a PDF file":
+        extra = f" (the content is {hint})" if hint else ""
+        raise CorruptFileError(path, f"not a valid PDF: no %PDF- header{extra}")
+    with _quiet_pdfminer():
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data))
+        except Exception as exc:
+            cause = exc
+            while cause.__cause__ is not None or cause.__context__ is not None:
+                if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+                    break
+                cause = cause.__cause__ or cause.__context__
+            if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or any(
+                isinstance(a, (PDFPasswordIncorrect, PDFEncryptionError))
+                for a in getattr(exc, "args", ())
+            ):
+                raise CorruptFileError(
+                    path, "the PDF is encrypted (a password is needed to open it)"
+                ) from exc
+            raise CorruptFileError(
+                path, f"not a valid PDF: {type(exc).__name__}: {exc}"
+            ) from exc
+        lines: list = []
+        n_chars = n_cid = 0
+        cid_pages = 0
+        with pdf:
+            n_pages = len(pdf.pages)
+            for number, page in enumerate(pdf.pages, start=1):
+                try:
+                    chars, cids, page_lines = _pdf_page(page, path, number)
+                finally:
+                    page.close()
+                n_chars += chars
+                n_cid += cids
+                cid_pages += cids > 0
+                lines.extend(page_lines)
+    if n_chars == 0:
+        raise EmptyFileError(
+            path, "the PDF holds no text (a scanned image without a text layer?)"
+        )
+    if n_cid > _CID_SHARE_LIMIT * n_chars:
+        raise UnmappedFontError(
+            path,
+            f"fonts without a Unicode mapping: {cid_pages} of {n_pages} pages affected, "
+            f"{n_cid} of {n_chars} characters come out as (cid:NN); "
+            f"the text cannot be extracted (OCR the file or find another copy)",
+        )
+    if n_cid:
+        warnings.warn(
+            f"{path}: {n_cid} characters on {cid_pages} pages come out as (cid:NN) "
+            f"(fonts without a Unicode mapping)",
+            stacklevel=3,
+        )
+    if not lines:
+        raise EmptyFileError(path, "the PDF holds no text")
+    return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
+
+
+def _pdf_page(page, path: str, number: int) -> tuple[int, int, list]:
+    """Return (non-space chars, cid chars, lines in reading order) of one page."""
+    n_chars = n_cid = 0
+    for ch in page.chars:
+        t = ch.get("text", "")
+        if _CID_RE.fullmatch(t):
+            n_cid += 1
+            n_chars += 1
+        elif t.strip():
+            n_chars += 1
+    if n_chars == 0:
+        return 0, 0, []
+    tables = []
+    if len(page.edges) <= _MAX_PDF_EDGES:
+        tables = page.find_tables()
+    else:
+        warnings.warn(
+            f"{path}: page {number} has {len(page.edges)} ruling lines; "
+            f"its tables are read as text",
+            stacklevel=4,
+        )
+    items: list = []  # (top, order, line)
+    bboxes = []
+    for table in tables:
+        rows = table.extract()
+        if len(table.cells) == 1:  # a box drawn around text, not a table
+            continue
+        bboxes.append(table.bbox)
+        for row, cells in zip(table.rows, rows):
+            top = row.bbox[1] if row.bbox else table.bbox[1]
+            kept = [_join_wrapped(c) for c in cells if c is not None]
+            if kept:
+                items.append((top, len(items), kept))
+    text_page = page.filter(
+        lambda obj: obj.get("object_type") != "char"
+        or not any(_inside(obj, bb) for bb in bboxes)
+    ) if bboxes else page
+    for line in text_page.extract_text_lines(return_chars=False):
+        text = line["text"].strip()
+        if text:
+            items.append((line["top"], len(items), text))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return n_chars, n_cid, [item[2] for item in items]

@@ -1,0 +1,397 @@
+"""The entry points :func:`parse_report` and :func:`parse_text`, and the :class:`Report`.
+
+The pipeline, one module per stage::
+
+    readers → normalize → sections → layout → tables → checks
+                                   ↘ metadata      ↘ statements
+
+A :class:`Report` mirrors the document: its sections, its tables as one tidy
+DataFrame, the identity checks, the flags that say what could not be read for
+certain, and the problems-section statements.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from toolkit.checks import CHECK_COLUMNS, check_tables
+from toolkit.formats import load_identities, vocabulary
+from toolkit.layout import Row, build_rows
+from toolkit.normalize import detect_script, normalize_line
+from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document
+from toolkit.sections import Section, Segment, find_sections, split_segments
+from toolkit.tables import TABLE_COLUMNS, Flag, extract_tables
+
+__all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
+
+TABLE_NAMES = ("active", "requests", "review_litigation", "legacy")
+_MODERN_TABLES = ("active", "requests", "review_litigation")
+FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
+SECTION_COLUMNS = ["report_id", "seq", "key", "title", "first_line", "last_line", "n_chars", "text"]
+STATEMENT_COLUMNS = ["report_id", "seq", "kind", "text", "labels"]
+REPORT_COLUMNS = ["report_id", "path", "status", "error", "agency", "report_year", "published", "template",
+                  "script", "level", "province", "agency_kind", "source_format", "encoding", "n_flags", "flags"]
+
+
+class Report:
+    """A parsed annual report.
+
+    Do not build one directly: use :func:`parse_report` or :func:`parse_text`.
+
+    Attributes
+    ----------
+    report_id : str
+        Stable id (the file stem unless given).
+    path : str or None
+        The file read, None for text given in memory.
+    source_format : str
+        ``'text'``, ``'html'``, ``'docx'`` or ``'pdf'``.
+    encoding : str or None
+        The codec used to decode a text or HTML file.
+    text : str
+        The normalized text; ``line`` numbers everywhere refer to its lines.
+    original_text : str
+        The text as read, before normalization (same lines).
+    sections : list of Section
+        The sections found, in document order.
+    metadata : dict
+        agency, report_year, published, template, script, level, province,
+        agency_kind.
+    flags : list of Flag
+        What could not be read for certain, or does not add up.
+    tables : DataFrame
+        All extracted cells, long format (columns of ``schema.md`` plus ``unit``).
+    checks : DataFrame
+        One row per identity checked.
+    """
+
+    def __init__(self, *, report_id: str, path: str | None, raw: RawDocument) -> None:
+        self.report_id = report_id
+        self.path = path
+        self.source_format = raw.format
+        self.encoding = raw.encoding
+        self.original_lines = [_render(item) for item in raw.lines]
+        normalized = [normalize_line(item) if isinstance(item, str)
+                      else [normalize_line(c).strip() for c in item] for item in raw.lines]
+        self.lines = [_render(item) for item in normalized]
+        self._explicit = {i + 1: item for i, item in enumerate(normalized) if isinstance(item, list)}
+        self.flags: list[Flag] = []
+        self._build()
+
+    # --- construction -----------------------------------------------------------
+
+    def _build(self) -> None:
+        segments = split_segments(self.lines)
+        self.sections, family = find_sections(segments)
+        keys = [s.key for s in self.sections]
+        if not self.sections:
+            self.flags.append(Flag("sections_not_found", "", None, "no section heading recognised"))
+        elif family == "modern" and len(set(keys)) < 6:
+            missing = [k for k in ("overview", "active", "requests", "review_litigation", "problems", "other")
+                       if k not in keys]
+            self.flags.append(Flag("sections_missing", "", None, ", ".join(missing)))
+
+        rows_by_table = self._table_rows(segments, family)
+        result = extract_tables(rows_by_table, load_identities())
+        self.flags.extend(result.flags)
+        if family == "modern" or result.present & set(_MODERN_TABLES):
+            for table in _MODERN_TABLES:
+                if table not in result.present:
+                    where = "section has no table" if table in keys else "section not found"
+                    self.flags.append(Flag("table_missing", table, None, where))
+        records = [dict(r, report_id=self.report_id) for r in result.records]
+        tables = pd.DataFrame(records, columns=TABLE_COLUMNS)
+        tables["value"] = tables["value"].astype(float)
+        tables["line"] = tables["line"].astype("Int64")
+        self.tables = tables.reset_index(drop=True)
+
+        template = self._template(result.templates, family)
+        self.checks = check_tables(self.tables, report_id=self.report_id, templates=result.templates)
+        for chk in self.checks[self.checks["status"] == "failed"].itertuples():
+            self.flags.append(Flag("identity_failed", chk.table, None,
+                                   f"{chk.check}[{chk.key}]: expected {_fmt(chk.expected)}, found {_fmt(chk.found)}"))
+
+        original = "\n".join(self.original_lines)
+        self.metadata = {"agency": None, "report_year": None, "published": None, "template": template,
+                         "script": detect_script(original), "level": None, "province": None,
+                         "agency_kind": None}
+        self.metadata.update(self._metadata())
+
+    def _table_rows(self, segments: list[Segment], family: str) -> dict[str, list[Row]]:
+        by_key = {s.key: s for s in self.sections}
+        out: dict[str, list[Row]] = {}
+        if family == "modern":
+            for key in _MODERN_TABLES:
+                if key in by_key:
+                    out[key] = build_rows(by_key[key].segments, explicit_rows=self._explicit)
+            if any(k not in by_key for k in _MODERN_TABLES):
+                # Sections not found: locate the tables by their own markers.
+                for key, rows in _split_by_markers(build_rows(segments, explicit_rows=self._explicit)).items():
+                    out.setdefault(key, rows)
+        # Pre-2019 statistics tables: explicit rows anywhere in the report.
+        out["legacy"] = build_rows(segments, explicit_rows=self._explicit, table_region=False)
+        return out
+
+    def _template(self, templates: dict[str, str | None], family: str) -> str:
+        found = {t for k, t in templates.items() if t and k != "legacy"}
+        if len(found) > 1:
+            self.flags.append(Flag("mixed_template", "", None,
+                                   "tables follow different formats: " + ", ".join(
+                                       f"{k}={v}" for k, v in sorted(templates.items()) if v)))
+        if templates.get("requests"):
+            return templates["requests"]
+        if found:
+            return sorted(found)[0]
+        if templates.get("legacy") or family == "legacy":
+            return "legacy"
+        return "unknown"
+
+    def _metadata(self) -> dict:
+        try:
+            from toolkit.metadata import extract_metadata
+        except ImportError:  # pragma: no cover - the module ships with the package
+            return {}
+        index = {s.key: s.first_line - 1 for s in self.sections}
+        meta = dict(extract_metadata(self.lines, section_lines=index))
+        for code in meta.pop("flags", []) or []:
+            self.flags.append(Flag(code, "", None, "metadata"))
+        return meta
+
+    # --- public API ----------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @property
+    def original_text(self) -> str:
+        return "\n".join(self.original_lines)
+
+    @property
+    def status(self) -> str:
+        """``'ok'`` when nothing was flagged, else ``'partial'``."""
+        return "partial" if self.flags else "ok"
+
+    @property
+    def template(self) -> str:
+        return self.metadata["template"]
+
+    def section(self, key: str) -> Section | None:
+        """The section with this key, or None.
+
+        Parameters
+        ----------
+        key : str
+            A section key such as ``'problems'``.
+        """
+        for sec in self.sections:
+            if sec.key == key:
+                return sec
+        return None
+
+    def table(self, name: str, *, wide: bool = True, blank_as_zero: bool = False) -> pd.DataFrame:
+        """One table, rows × columns (``wide=True``) or long.
+
+        Parameters
+        ----------
+        name : {'active', 'requests', 'review_litigation', 'legacy'}
+            The table.
+        wide : bool, default True
+            Pivot to row_key × col_key (rows and columns in the format's order).
+        blank_as_zero : bool, default False
+            Read blank cells (``raw == ''``) as 0.  An analysis choice, never
+            the default; not-applicable marks (``/``) and cells that could not
+            be placed stay NA.
+
+        Returns
+        -------
+        DataFrame
+
+        Raises
+        ------
+        ValueError
+            For an unknown table name.
+
+        Examples
+        --------
+        >>> import toolkit
+        >>> report = toolkit.parse_report("data/raw/001_4d29bfef72dd56db.txt")
+        >>> int(report.table("requests").loc["new", "total"])
+        99
+        """
+        if name not in TABLE_NAMES:
+            raise ValueError(f"name must be one of {', '.join(TABLE_NAMES)}; got {name!r}")
+        part = self.tables[self.tables["table"] == name].copy()
+        if blank_as_zero:
+            blank = part["raw"].eq("") & part["value"].isna() & ~self._unplaced(part)
+            part.loc[blank, "value"] = 0.0
+        if not wide:
+            return part.reset_index(drop=True)
+        rows = list(dict.fromkeys(part["row_key"]))
+        cols = list(dict.fromkeys(part["col_key"]))
+        grid = part.pivot_table(index="row_key", columns="col_key", values="value", aggfunc="first",
+                                dropna=False)
+        return grid.reindex(index=rows, columns=cols)
+
+    def _unplaced(self, part: pd.DataFrame) -> pd.Series:
+        # Cells of flagged rows that could not be placed are unknown, not blank.
+        uncertain = {(f.table, f.line) for f in self.flags if f.code in ("ragged", "ambiguous_digits")}
+        return pd.Series([(t, ln) in uncertain for t, ln in zip(part["table"], part["line"])], index=part.index)
+
+    @functools.cached_property
+    def statements(self) -> pd.DataFrame:
+        """Statements of the problems-and-improvements section(s) (``statements.csv`` schema)."""
+        try:
+            from toolkit.statements import extract_statements
+        except ImportError:  # pragma: no cover
+            return pd.DataFrame(columns=STATEMENT_COLUMNS)
+        parts = []
+        for key in ("problems", "improvements"):
+            sec = self.section(key)
+            if sec is not None and sec.text.strip():
+                first_kind = "measure" if key == "improvements" else None
+                parts.append(extract_statements(sec.text, report_id=self.report_id, first_kind=first_kind))
+        if not parts:
+            return pd.DataFrame(columns=STATEMENT_COLUMNS)
+        out = pd.concat(parts, ignore_index=True)
+        out["seq"] = range(1, len(out) + 1)
+        return out[STATEMENT_COLUMNS]
+
+    def flags_frame(self) -> pd.DataFrame:
+        """The flags as a DataFrame (``flags.csv`` schema)."""
+        return pd.DataFrame([{"report_id": self.report_id, "code": f.code, "table": f.table,
+                              "line": f.line, "detail": f.detail} for f in self.flags], columns=FLAG_COLUMNS)
+
+    def sections_frame(self) -> pd.DataFrame:
+        """The sections as a DataFrame (``sections.csv`` schema)."""
+        return pd.DataFrame([{"report_id": self.report_id, "seq": i, "key": s.key, "title": s.title,
+                              "first_line": s.first_line, "last_line": s.last_line, "n_chars": len(s.text),
+                              "text": s.text} for i, s in enumerate(self.sections, start=1)],
+                            columns=SECTION_COLUMNS)
+
+    def summary(self) -> dict:
+        """This report's row of ``reports.csv``."""
+        meta = self.metadata
+        codes = sorted({f.code for f in self.flags})
+        return {"report_id": self.report_id, "path": self.path, "status": self.status, "error": None,
+                "agency": meta.get("agency"), "report_year": meta.get("report_year"),
+                "published": meta.get("published"), "template": meta.get("template"),
+                "script": meta.get("script"), "level": meta.get("level"), "province": meta.get("province"),
+                "agency_kind": meta.get("agency_kind"), "source_format": self.source_format,
+                "encoding": self.encoding, "n_flags": len(self.flags), "flags": ";".join(codes)}
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """Everything extracted, as the DataFrames of a corpus run.
+
+        Returns
+        -------
+        dict
+            ``reports`` (one row), ``sections``, ``tables``, ``checks``,
+            ``statements``, ``flags``.
+        """
+        return {"reports": pd.DataFrame([self.summary()], columns=REPORT_COLUMNS),
+                "sections": self.sections_frame(), "tables": self.tables.copy(),
+                "checks": self.checks.copy(), "statements": self.statements.copy(),
+                "flags": self.flags_frame()}
+
+    def __repr__(self) -> str:
+        year = self.metadata.get("report_year") or "?"
+        return f"<Report {self.report_id} {year} template={self.template} flags={len(self.flags)}>"
+
+
+def _render(item: str | list[str]) -> str:
+    return item if isinstance(item, str) else " | ".join(item)
+
+
+def _fmt(x: float) -> str:
+    if x is None or (isinstance(x, float) and np.isnan(x)):
+        return "NA"
+    return f"{x:g}"
+
+
+def _split_by_markers(rows: list[Row]) -> dict[str, list[Row]]:
+    """Assign rows to tables by the tables' own first rows (article line, identity note, review header)."""
+    vocab = vocabulary()
+    out: dict[str, list[Row]] = {}
+    current = None
+    for row in rows:
+        first = row.cells[0].text if row.cells else ""
+        if vocab.article_item(first):
+            current = "active"
+        elif vocab.is_identity_note(first) or (vocab.request_row(first) == "new"):
+            current = "requests"
+        elif first.replace(" ", "") in ("行政复议",):
+            current = "review_litigation"
+        if current:
+            out.setdefault(current, []).append(row)
+    return out
+
+
+def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encoding: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read and parse one annual report.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``.txt``, ``.html``, ``.docx`` or ``.pdf`` file.
+    report_id : str, optional
+        Id to use; defaults to the file stem.
+    encoding : str, optional
+        Codec of a text/HTML file; detected when None (UTF-8, GBK/GB18030, UTF-16).
+    max_bytes : int, default 50 MiB
+        Files larger than this raise :class:`~toolkit.errors.FileTooLargeError`.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    toolkit.errors.ToolkitError
+        When the file cannot be read; the message names the file and the problem.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> toolkit.parse_report("data/raw/001_4d29bfef72dd56db.txt")
+    <Report 001_4d29bfef72dd56db 2020 template=2019 flags=9>
+    """
+    raw = read_document(path, encoding=encoding, max_bytes=max_bytes)
+    rid = report_id if report_id is not None else Path(os.fspath(path)).stem
+    return Report(report_id=rid, path=os.fspath(path), raw=raw)
+
+
+def parse_text(text: str, report_id: str | None = None) -> Report:
+    """Parse a report given as a string (plain text, any of the text layouts).
+
+    Parameters
+    ----------
+    text : str
+        The report's text.
+    report_id : str, optional
+        Defaults to ``'text'``.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> toolkit.parse_text("一、总体情况\\n本年度工作正常开展。").sections[0].key
+    'overview'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str; got {type(text).__name__}")
+    raw = RawDocument(path=None, format="text", encoding=None, lines=text.splitlines())
+    return Report(report_id=report_id or "text", path=None, raw=raw)

@@ -1,0 +1,204 @@
+"""Finding the sections of a report.
+
+A heading is a short line made of an optional numbering (``一、``, ``3、``,
+``(一)``) and a title that matches one of the section patterns of
+``formats.yaml``.  Web-page text can glue a whole report into one line; there a
+numbered title is also found inside the line (``…问责。 二、主动公开政府信息情况…``),
+and the line is cut there so that each section gets its own text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from toolkit.formats import load_formats
+
+__all__ = ["Segment", "Section", "split_segments", "find_sections"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text and the (1-based) line of the normalized text it stands on."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Section:
+    """One section of a report.
+
+    Attributes
+    ----------
+    key : str
+        Canonical key (``overview``, ``active``, ``requests``,
+        ``review_litigation``, ``problems``, ``other``; pre-2019 reports also
+        ``intro``, ``consultation``, ``fees``, ``improvements``, ``notes``).
+    title : str
+        The heading as written (normalized), numbering included.
+    text : str
+        The section's text without its heading, lines joined by ``\\n``.
+    first_line, last_line : int
+        1-based lines of the normalized text: the heading's line and the last
+        line before the next section.
+    """
+
+    key: str
+    title: str
+    text: str
+    first_line: int
+    last_line: int
+    segments: list[Segment]
+
+    def __repr__(self) -> str:
+        return f"<Section {self.key} lines {self.first_line}-{self.last_line} {self.title!r}>"
+
+
+_TOP = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]"
+_SUB = r"[(]\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[)]"
+_PART = r"第[一二三四五六七八九十]{1,2}部分[、:]?"
+_HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>.+?)\s*[。.:;]?\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, dict[str, list[re.Pattern[str]]]]:
+    spec = load_formats()["sections"]
+    return {
+        family: {key: [re.compile(p) for p in pats] for key, pats in keys.items()}
+        for family, keys in spec.items()
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_heading() -> re.Pattern[str]:
+    # Numbered titles of the modern format inside a glued line.
+    titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
+    return re.compile(rf"(?:(?<=[\d。;!?\s)])|^)(?:[一二三四五六七八九十]{{1,2}}、)\s*(?:{titles})")
+
+
+def _title_key(title: str, family: str) -> str | None:
+    for key, pats in _patterns()[family].items():
+        if any(p.fullmatch(title) for p in pats):
+            return key
+    return None
+
+
+def split_segments(lines: list[str]) -> list[Segment]:
+    """Cut lines into segments, also at numbered section titles inside long lines.
+
+    Parameters
+    ----------
+    lines : list of str
+        Normalized lines of the report (table rows rendered as text).
+
+    Returns
+    -------
+    list of Segment
+    """
+    out: list[Segment] = []
+    pattern = _inline_heading()
+    for number, line in enumerate(lines, start=1):
+        if len(line) < 60:
+            out.append(Segment(line, number))
+            continue
+        cuts = [m.start() for m in pattern.finditer(line) if m.start() > 0]
+        start = 0
+        for cut in cuts:
+            out.append(Segment(line[start:cut].rstrip(), number))
+            start = cut
+        out.append(Segment(line[start:], number))
+    return out
+
+
+def _candidates(segments: list[Segment], family: str) -> list[tuple[int, str, str, str]]:
+    """(segment index, key, level, text) of every heading-like segment."""
+    found = []
+    for i, seg in enumerate(segments):
+        text = seg.text.strip()
+        if not text or "|" in text[:50]:
+            continue
+        match = _HEADING.match(text)
+        if not match:
+            continue
+        title = re.sub(r"\s+", "", match["title"])
+        num = match["num"] or ""
+        level = "sub" if num.startswith("(") else ("top" if num else "none")
+        key = _title_key(title, family) if len(title) <= 40 else None
+        if key is None and num and not num.startswith("("):
+            # A glued segment: a numbered title starts the text, its body follows.
+            for k, pats in _patterns()[family].items():
+                if any(p.match(title) for p in pats):
+                    key, level = k, "inline"
+                    break
+        if key is not None:
+            found.append((i, key, level, text))
+    return found
+
+
+def _choose(cands: list[tuple[int, str, str, str]], order: list[str]) -> list[tuple[int, str, str]]:
+    has_top = any(level in ("top", "inline") for _, _, level, _ in cands)
+    allowed = {"top", "inline", "none"} if has_top else {"top", "inline", "none", "sub"}
+    chosen: list[tuple[int, str, str]] = []
+    last = -1
+    for key in order:
+        for i, k, level, text in cands:
+            if k == key and i > last and level in allowed:
+                chosen.append((i, key, text))
+                last = i
+                break
+    return chosen
+
+
+def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
+    """Find the sections of a report.
+
+    Parameters
+    ----------
+    segments : list of Segment
+        From :func:`split_segments`.
+
+    Returns
+    -------
+    sections : list of Section
+        In document order.
+    family : str
+        ``'modern'`` (2019/2021 formats) or ``'legacy'`` (pre-2019), whichever
+        explains more headings.
+    """
+    best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
+    for family in ("modern", "legacy"):
+        order = list(_patterns()[family])
+        chosen = _choose(_candidates(segments, family), order)
+        if len(chosen) > len(best[0]):
+            best = (chosen, family)
+    chosen, family = best
+    sections = []
+    for n, (i, key, title) in enumerate(chosen):
+        end = chosen[n + 1][0] if n + 1 < len(chosen) else len(segments)
+        body = segments[i + 1 : end]
+        heading = segments[i]
+        # A glued heading carries text after the title on the same segment.
+        rest = _heading_rest(heading.text, family, key)
+        if rest:
+            body = [Segment(rest, heading.line)] + body
+            title = heading.text[: len(heading.text) - len(rest)].strip()
+        last_line = body[-1].line if body else heading.line
+        text = "\n".join(s.text for s in body).strip("\n")
+        sections.append(Section(key, title, text, heading.line, last_line, body))
+    return sections, family
+
+
+def _heading_rest(text: str, family: str, key: str) -> str:
+    """The text that follows the title on a glued heading line ('' for a plain heading)."""
+    stripped = text.strip()
+    match = _HEADING.match(stripped)
+    if match and _title_key(re.sub(r"\s+", "", match["title"]), family) == key:
+        return ""
+    num = re.match(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})?\s*", stripped)
+    body = stripped[num.end() :] if num else stripped
+    for pat in _patterns()[family][key]:
+        m = pat.match(body)
+        if m:
+            return body[m.end() :].strip()
+    return ""

@@ -1,0 +1,413 @@
+"""Statements of the problems section: one row per admitted problem or planned measure.
+
+The section 存在的主要问题及改进情况 (2019/2021 formats), 存在的主要问题和改进措施 or the
+separate 存在问题 / 改进措施 sections (pre-2019) are cut into statements the way a coder
+reads them (``spec/codebook.md``):
+
+1. the text is normalized (NFKC, simplified characters, pinyin annotations removed) with
+   :func:`toolkit.normalize.normalize_text`; circled numbers ①② are kept as ``(1)(2)``;
+2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``存在问题``, ``下一步工作打算如下:``)
+   set the kind of what follows and never become statement text;
+3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
+   问题…``, ``2024年,我区将…``) starts the measures;
+4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
+   ``1. 2.``, ``(1)(2)``, ``①②``, ``第一,``); the first style that occurs is the statement
+   level, other styles inside an item stay in its text; a part without enumeration is split
+   at ``;`` between list items;
+5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
+   sentences that only frame the section are not statements, unless they hold the only
+   content of their kind;
+6. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
+   items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
+   (``加强``, ``进一步`` …) is a list of measures.
+
+All patterns live in ``toolkit/data/classify/statements.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+import yaml
+
+__all__ = ["extract_statements", "STATEMENT_COLUMNS", "KINDS"]
+
+#: Columns of ``statements.csv`` (``spec/schema.md``), in order.
+STATEMENT_COLUMNS: tuple[str, ...] = ("report_id", "seq", "kind", "text", "labels")
+#: Allowed values of the ``kind`` column.
+KINDS: tuple[str, ...] = ("problem", "measure")
+
+_CN = "一二三四五六七八九十"
+_CN_NUM = rf"[{_CN}]{{1,3}}"
+# Enumeration styles: name -> (pattern, strict).  A strict style is only accepted as a
+# sequence (1, 2, 3 …) because its marker also occurs in ordinary text ("3、" "12.").
+_MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
+    "shi": (re.compile(rf"(?P<n>{_CN_NUM})是(?!否)"), False),  # 一是 二是
+    "paren_cn": (re.compile(rf"\((?P<n>{_CN_NUM})\)"), False),  # (一) (二)
+    "di": (re.compile(rf"第(?P<n>{_CN_NUM})[,、:]"), False),  # 第一, 第二,
+    "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})、"), True),  # 一、 二、
+    "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
+    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?!\d)"), True),  # 1. 2、
+}
+_BOUNDARY = set("。;:!?\n")
+_SENTENCE_END = set("。!?\n")
+_CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① .. ⑳
+_WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_TRIM_END = " \t\n;,、。"
+_TRIM_START = " \t\n;,、:。"
+_PUNCT_ONLY = re.compile(r"^[\W_]*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    path = resources.files("toolkit").joinpath("data", "classify", "statements.yaml")
+    with path.open(encoding="utf-8") as fh:
+        spec = yaml.safe_load(fh)
+    join = "|".join
+    sub = {kind: join(f"(?:{p})" for p in pats) for kind, pats in spec["subheadings"].items()}
+    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}、|\d{{1,2}}[.、])"
+    any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
+    return {
+        "section_heading": [re.compile(p) for p in spec["section_heading"]],
+        # a whole line that is a sub-heading
+        "heading_line": re.compile(rf"^{number}?(?:{any_title})(?:如下)?[。.:]?$"),
+        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon
+        "heading_glued": re.compile(
+            rf"(?:^|(?<=[。;!?]))(?:{number}(?:{any_title})(?:如下)?[。.:]?"
+            rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?:)"
+        ),
+        "switch": [re.compile(p) for p in spec["switch_to_measure"]],
+        "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
+        "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
+        "empty": [re.compile(p) for p in spec["empty"]],
+        "problem_cues": tuple(spec["problem_cues"]),
+        "measure_cues": tuple(spec["measure_cues"]),
+    }
+
+
+def _normalize(text: str) -> str:
+    """Normalize with the toolkit's normalizer, keeping circled numbers as ``(n)``."""
+    from toolkit.normalize import normalize_text
+
+    for circled, plain in _CIRCLED.items():
+        if circled in text:
+            text = text.replace(circled, plain)
+    return normalize_text(text)
+
+
+def _clean_lines(text: str) -> list[str]:
+    """Normalized, non-empty lines without white space next to Chinese characters."""
+    cues = _cues()
+    lines = []
+    for raw in _normalize(text).split("\n"):
+        line = _WS_NEAR_WIDE.sub("", raw.strip())
+        if not line:
+            continue
+        if not lines and any(p.match(line) for p in cues["section_heading"]):
+            continue  # the caller passed the section heading along
+        lines.append(line)
+    return lines
+
+
+def _cn_int(text: str) -> int:
+    """Chinese numeral up to 九十九 as int: '三' -> 3, '十一' -> 11, '二十' -> 20."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _CN.index(text[-1]) + 1 if len(text) == 1 else -1
+    tens, _, ones = text.partition("十")
+    value = (_CN.index(tens) + 1 if tens else 1) * 10
+    return value + (_CN.index(ones) + 1 if ones else 0)
+
+
+# --- sub-headings ------------------------------------------------------------
+
+
+@dataclass
+class _Heading:
+    kind: str
+
+
+def _heading_kind(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    if groups.get("problem") or groups.get("u_problem"):
+        return "problem"
+    return "measure"
+
+
+def _split_headings(lines: list[str]) -> list[_Heading | str]:
+    """Alternate sub-headings and the text (lines joined by '\\n') between them."""
+    cues = _cues()
+    out: list[_Heading | str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            out.append("\n".join(buffer))
+            buffer.clear()
+
+    for line in lines:
+        whole = cues["heading_line"].match(line)
+        if whole:
+            flush()
+            out.append(_Heading(_heading_kind(whole)))
+            continue
+        rest = line
+        while True:
+            glued = cues["heading_glued"].search(rest)
+            if not glued:
+                break
+            before = rest[: glued.start()]
+            if before:
+                buffer.append(before)
+            flush()
+            out.append(_Heading(_heading_kind(glued)))
+            rest = rest[glued.end() :]
+        if rest:
+            buffer.append(rest)
+    flush()
+    return out
+
+
+# --- kinds -------------------------------------------------------------------
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text[:-1]) if ch in _SENTENCE_END or ch == ";"]
+
+
+def _is_switch(text: str, start: int) -> bool:
+    """Does the sentence at ``start`` switch from problems to measures?"""
+    cues = _cues()
+    sentence = text[start:]
+    if any(p.match(sentence) for p in cues["switch"]):
+        return True
+    end = next((i for i, ch in enumerate(sentence) if ch in _BOUNDARY), len(sentence))
+    if end < len(sentence) and sentence[end] == ":":
+        lead = sentence[:end]
+        return any(p.search(lead) for p in cues["lead_in"]) and not _has(lead, "problem_cues")
+    return False
+
+
+def _has(text: str, cue_list: str) -> bool:
+    return any(cue in text for cue in _cues()[cue_list])
+
+
+@dataclass
+class _Block:
+    kind: str
+    text: str
+    fixed: bool  # kind given by a sub-heading, a switch sentence or first_kind
+    order: int = 0
+
+
+def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]:
+    kind = first_kind or "problem"
+    fixed = first_kind is not None
+    blocks: list[_Block] = []
+    for part in parts:
+        if isinstance(part, _Heading):
+            kind, fixed = part.kind, True
+            continue
+        cuts = [0]
+        if kind == "problem":
+            cuts += [s for s in _sentence_starts(part) if s > 0 and _is_switch(part, s)][:1]
+            if _is_switch(part, 0):
+                kind, fixed = "measure", True
+        for a, b in zip(cuts, cuts[1:] + [len(part)]):
+            if a > 0:
+                kind, fixed = "measure", True
+            if part[a:b].strip():
+                blocks.append(_Block(kind, part[a:b], fixed))
+    for i, block in enumerate(blocks):
+        block.order = i
+    return blocks
+
+
+# --- enumeration -------------------------------------------------------------
+
+
+def _markers(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, number) of the enumeration markers at the statement level."""
+    accepted: dict[str, list[tuple[int, int, int]]] = {}
+    for style, (pattern, strict) in _MARKERS.items():
+        last = 0
+        found = []
+        for m in pattern.finditer(text):
+            start = m.start()
+            prev = text[start - 1] if start else "\n"
+            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
+                continue
+            n = _cn_int(m["n"])
+            if n < 1 or (strict and not (n == 1 or n == last + 1)):
+                continue
+            found.append((start, m.end(), n))
+            last = n
+        if found:
+            accepted[style] = found
+    if not accepted:
+        return []
+    # the style that occurs first is the statement level
+    style = min(accepted, key=lambda s: accepted[s][0][0])
+    return accepted[style]
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
+    return "" if _PUNCT_ONLY.match(text) else text
+
+
+def _split_sentences(text: str) -> list[str]:
+    """Sentences ending in 。!? or a colon (a lead-in)."""
+    return [s for s in re.findall(r"[^。!?:\n]*(?:[。!?:]+|\n|$)", text) if s.strip()]
+
+
+@dataclass
+class _Found:
+    statements: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
+    dropped: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
+
+
+def _plain(block: _Block, out: _Found) -> None:
+    """A block without enumeration: opening frame sentences dropped, split at ';'."""
+    cues = _cues()
+    sentences = _split_sentences(block.text)
+    n_intro = 0
+    for sentence in sentences:
+        core = sentence.replace("\n", "").strip()
+        if any(p.search(core) for p in cues["intro"]):
+            n_intro += 1
+        else:
+            break
+    intro = _clean("".join(sentences[:n_intro]))
+    rest = "".join(sentences[n_intro:])
+    if intro:
+        out.dropped.append(((block.order, 0), block.kind, intro))
+    pieces = [p for p in re.split(r";", rest) if _clean(p)]
+    if len(pieces) > 1 and ":" in pieces[0]:
+        lead, _, first = pieces[0].rpartition(":")
+        if _clean(first):
+            pieces[0] = first
+            out.dropped.append(((block.order, 0), block.kind, _clean(lead)))
+    for j, piece in enumerate(pieces, start=1):
+        out.statements.append(((block.order, j), block.kind, _clean(piece)))
+
+
+def _vote(items: list[str]) -> str | None:
+    """'measure' for a list none of whose items admits a shortcoming, else None."""
+    if any(_has(t, "problem_cues") for t in items):
+        return None
+    return "measure" if any(_has(t, "measure_cues") for t in items) else None
+
+
+def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
+    text = block.text
+    preamble = _clean(text[: marks[0][0]])
+    if preamble:
+        out.dropped.append(((block.order, 0), block.kind, preamble))
+    items = []
+    for k, (start, end, n) in enumerate(marks):
+        stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+        items.append((n, _clean(text[end:stop])))
+    # a restart of the numbering (… 三是 / 一是 …) begins a new list
+    lists: list[list[tuple[int, str]]] = []
+    for n, item in items:
+        if not lists or (n == 1 and lists[-1][-1][0] >= 2):
+            lists.append([])
+        lists[-1].append((n, item))
+    j = 0
+    for lst in lists:
+        kind = block.kind
+        if not block.fixed and kind == "problem":
+            if state.get("voted_measure") or _vote([t for _, t in lst]) == "measure":
+                kind = "measure"
+                state["voted_measure"] = True
+        for _, item in lst:
+            j += 1
+            if item:
+                out.statements.append(((block.order, j), kind, item))
+
+
+def extract_statements(
+    text: str,
+    *,
+    report_id: str | None = None,
+    first_kind: str | None = None,
+) -> pd.DataFrame:
+    """Cut the text of a problems section into coded-to-be statements.
+
+    Parameters
+    ----------
+    text : str
+        The section's text without its heading (a heading line passed along is
+        dropped).  Traditional characters and pinyin annotations are normalized
+        here, so raw or normalized text give the same statements.
+    report_id : str, optional
+        Written into the ``report_id`` column (missing when not given).
+    first_kind : {'problem', 'measure'}, optional
+        Kind of the statements before any sub-heading or switch cue.  Pass
+        ``'measure'`` for a pre-2019 改进措施 section of its own.  By default the
+        section starts with problems, and a list without any admission of a
+        shortcoming but with measure cues is read as measures.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``report_id, seq, kind, text, labels`` (``statements.csv`` of
+        ``spec/schema.md``): ``seq`` runs 1, 2, … in document order, ``kind`` is
+        ``'problem'`` or ``'measure'``, ``text`` is the statement (normalized)
+        without its enumeration marker and its final separator (``;`` ``。``), ``labels`` is ``''`` until classified.  A section that
+        is empty or says only ``无`` gives no rows.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str.
+    ValueError
+        If ``first_kind`` is not one of the allowed values.
+
+    Examples
+    --------
+    >>> from toolkit.statements import extract_statements
+    >>> df = extract_statements(
+    ...     "工作虽然取得一定成效,但还存在一些不足:一是公开内容不够全面;二是更新不及时。"
+    ...     "下一步,我局将:一是丰富公开内容;二是加强培训。", report_id="r1")
+    >>> df[["seq", "kind", "text"]].values.tolist()
+    [[1, 'problem', '公开内容不够全面'], [2, 'problem', '更新不及时'], [3, 'measure', '丰富公开内容'], [4, 'measure', '加强培训']]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if first_kind is not None and first_kind not in KINDS:
+        raise ValueError(
+            f"first_kind must be one of {', '.join(map(repr, KINDS))} or None, got {first_kind!r}"
+        )
+    cues = _cues()
+    lines = _clean_lines(text)
+    found = _Found()
+    state: dict[str, bool] = {}
+    for block in _blocks(_split_headings(lines), first_kind):
+        marks = _markers(block.text)
+        if marks:
+            _enumerated(block, marks, found, state)
+        else:
+            _plain(block, found)
+    statements = [s for s in found.statements if s[2]]
+    for kind in KINDS:
+        # framing text is kept where it is the only content of its kind
+        if not any(k == kind for _, k, _ in statements):
+            dropped = [d for d in found.dropped if d[1] == kind and d[2]]
+            if dropped and not any(p.match(_clean("".join(d[2] for d in dropped))) for p in cues["empty"]):
+                statements.append((dropped[0][0], kind, "".join(d[2] for d in dropped)))
+    statements = [s for s in statements if not any(p.match(s[2]) for p in cues["empty"])]
+    statements.sort(key=lambda s: s[0])
+    rows = [
+        {"report_id": report_id, "seq": i, "kind": kind, "text": stmt, "labels": ""}
+        for i, (_, kind, stmt) in enumerate(statements, start=1)
+    ]
+    frame = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS))
+    frame["seq"] = frame["seq"].astype("int64")
+    return frame

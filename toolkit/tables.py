@@ -1,0 +1,444 @@
+"""Extracting the statistical tables into the canonical long (tidy) schema.
+
+Tables (``shared/spec/schema.md``): ``active`` (Article 20 blocks),
+``requests``, ``review_litigation`` and ``legacy`` (pre-2019 statistics
+tables).  Every value is kept as written in ``raw``; ``value`` is the number or
+NA.  Labels are matched through the vocabulary of ``formats.yaml``; each
+Article 20 block's columns come from its own header row, never from the year.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from toolkit.formats import load_formats, vocabulary
+from toolkit.layout import Cell, Row
+from toolkit.normalize import label_key, parse_number
+from toolkit.placement import Constraint, Placed, RowInput, place
+
+__all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables"]
+
+TABLE_COLUMNS = ["report_id", "table", "row_key", "col_key", "value", "raw", "unit", "row_label",
+                 "col_label", "line"]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something a researcher should know about a report's data.
+
+    Attributes
+    ----------
+    code : str
+        Short code, e.g. ``ragged``, ``truncated``, ``table_missing``,
+        ``identity_failed``, ``ambiguous_digits`` (documented in the README).
+    table : str
+        The table it concerns ('' for the whole report).
+    line : int or None
+        1-based line of the normalized text.
+    detail : str
+        Human-readable detail.
+    """
+
+    code: str
+    table: str = ""
+    line: int | None = None
+    detail: str = ""
+
+
+@dataclass
+class TableResult:
+    """Extracted cells, flags and the template each table follows."""
+
+    records: list[dict] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    templates: dict[str, str | None] = field(default_factory=dict)
+    present: set[str] = field(default_factory=set)
+
+
+def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, row_label: str,
+            col_label: str, line: int | None, unit: str | None = None) -> dict:
+    if placed is None:
+        value, raw, pline = np.nan, "", line
+    else:
+        value = np.nan if placed.value is None else placed.value
+        raw, pline = placed.raw, placed.line
+        unit = unit or placed.unit
+    return {"table": table, "row_key": row_key, "col_key": col_key, "value": value, "raw": raw,
+            "unit": unit, "row_label": row_label, "col_label": col_label, "line": pline}
+
+
+def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
+    """Label cells and value cells of a row (leading blank cells dropped)."""
+    cells = list(row.cells)
+    while cells and cells[0].is_value and not cells[0].text:
+        cells.pop(0)
+    labels: list[Cell] = []
+    i = 0
+    while i < len(cells) and not cells[i].is_value:
+        labels.append(cells[i])
+        i += 1
+    values = cells[i:]
+    return labels, values
+
+
+def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
+    out = list(values)
+    while len(out) > ncols and not out[-1].text and not out[-1].glued:
+        out.pop()
+    return out
+
+
+# --- active (Article 20) --------------------------------------------------------
+
+def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str | None]]:
+    """Column (key, label as written, unit) from a header row, joining split labels."""
+    vocab = vocabulary()
+    known = vocab.active_cols
+    cols: list[tuple[str | None, str, str | None]] = []
+    buf, written = "", []
+    texts = [c.text for c in cells if c.text.strip()]
+    if texts and label_key(texts[0]) in {label_key(w) for w in load_formats()["active"]["header_words"]}:
+        texts = texts[1:]
+    for text in texts:
+        buf += label_key(text)
+        written.append(text)
+        joined = " ".join(written)
+        if buf in known:
+            cols.append((known[buf], joined, _unit_of(joined)))
+            buf, written = "", []
+        elif not any(k.startswith(buf) for k in known):
+            cols.append((None, joined, _unit_of(joined)))
+            buf, written = "", []
+    if buf:
+        cols.append((known.get(buf), " ".join(written), _unit_of(" ".join(written))))
+    return cols
+
+
+def _unit_of(label: str) -> str | None:
+    match = re.search(r"\((?:单位:)?\s*(万元|元)\s*\)", re.sub(r"\s+", "", label))
+    return match.group(1) if match else None
+
+
+def _extract_active(rows: list[Row], res: TableResult) -> None:
+    fm = load_formats()["active"]
+    vocab = vocabulary()
+    col_templates = {k: v["template"] for k, v in fm["cols"].items()}
+    money_keys = {k for k, v in fm["cols"].items() if v.get("money")}
+    signed = set(fm["signed_cols"])
+    block_templates: set[str] = set()
+    cols: list[tuple[str | None, str, str | None]] | None = None
+    seen: set[str] = set()
+    for row in rows:
+        first = row.cells[0].text if row.cells else ""
+        if vocab.article_item(first):
+            cols = None
+            continue
+        labels, values = _split_row(row)
+        if labels and label_key(labels[0].text) == "信息内容":
+            cols = _parse_active_header(row.cells)
+            templates = {col_templates.get(k) for k, _, _ in cols if k} - {None}
+            block_templates |= templates
+            unknown = [lab for k, lab, _ in cols if k is None]
+            if unknown:
+                res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
+            continue
+        if not labels:
+            continue
+        row_key = vocab.active_row(labels[-1].text)
+        if row_key is None:
+            if values:
+                res.flags.append(Flag("unknown_row", "active", row.line, labels[-1].text))
+            continue
+        if cols is None:
+            res.flags.append(Flag("header_missing", "active", row.line, labels[-1].text))
+            continue
+        if row_key in seen:
+            res.flags.append(Flag("duplicate_row", "active", row.line, row_key))
+            continue
+        seen.add(row_key)
+        ncols = len(cols)
+        values = _trim_values(values, ncols)
+        money_cols = frozenset(i for i, (k, _, _) in enumerate(cols) if k in money_keys)
+        signed_cols = frozenset(i for i, (k, _, _) in enumerate(cols) if k in signed)
+        placement = place([RowInput(row_key, values, ncols)], [], money_cols=money_cols,
+                          signed_cols=signed_cols)[row_key]
+        _flag_placement(res, "active", row, placement, row_key)
+        for i, (col_key, col_label, header_unit) in enumerate(cols):
+            if col_key is None:
+                continue
+            placed = placement.cells[i]
+            unit = None
+            if col_key in money_keys and placed is not None and placed.value is not None:
+                placed, unit = _money(placed, header_unit, col_label, res, row)
+            res.records.append(_record("active", row_key, col_key, placed, row_label=labels[-1].text,
+                                       col_label=col_label, line=row.line, unit=unit))
+            if placed is not None and placed.value is not None and placed.value < 0 and col_key not in signed:
+                res.flags.append(Flag("negative_value", "active", placed.line, f"{row_key}.{col_key}"))
+    if seen:
+        res.present.add("active")
+    if len(block_templates) > 1:
+        res.flags.append(Flag("mixed_template", "active", None,
+                              "Article 20 blocks use both the 2019 and the 2021 columns"))
+    res.templates["active"] = block_templates.pop() if len(block_templates) == 1 else None
+
+
+def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableResult,
+           row: Row) -> tuple[Placed, str | None]:
+    """Money in 万元: the cell's unit first, then the header's; a bare number with no unit is NA."""
+    unit = placed.unit if placed.unit in ("万元", "元") else header_unit
+    if unit is None and "收费金额" in label_key(col_label):
+        unit = "万元"  # the 2021 format fixes this column's unit
+    if unit is None:
+        res.flags.append(Flag("unit_unknown", "active", placed.line,
+                              f"{col_label}: {placed.raw} has no unit (元 or 万元)"))
+        return Placed(None, placed.raw, placed.line, None), None
+    value = placed.value
+    if unit == "元" and placed.unit != "元":
+        value = round(value / 10000, 10)
+    elif placed.unit == "元":
+        value = parse_number(placed.raw, to_wan=True).value
+    return Placed(value, placed.raw, placed.line, unit), unit
+
+
+def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: str) -> None:
+    if placement.mode == "ragged":
+        res.flags.append(Flag("ragged", table, row.line,
+                              f"{row_key}: {sum(c is not None for c in placement.cells)} of "
+                              f"{len(placement.cells)} cells placed"))
+    elif placement.mode == "glued" and not placement.certain:
+        res.flags.append(Flag("ambiguous_digits", table, row.line,
+                              f"{row_key}: {placement.readings} readings of the digits remain"))
+    elif placement.mode == "extra":
+        res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: more values than columns"))
+
+
+# --- requests ---------------------------------------------------------------------
+
+def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
+    fm = load_formats()["requests"]
+    vocab = vocabulary()
+    col_keys = list(fm["cols"])
+    ncols = len(col_keys)
+    found: dict[str, tuple[list[Cell], Row, str]] = {}
+    order: list[str] = []
+    group: str | None = None
+    for row in rows:
+        labels, values = _split_row(row)
+        if not labels:
+            continue
+        if vocab.is_identity_note(labels[0].text):
+            continue
+        if all(vocab.is_header(c.text) for c in labels) and not any(vocab.request_row(c.text) and
+                                                                      c.text[:1] in "一二三四(" for c in labels):
+            continue
+        row_key = None
+        for cell in labels:
+            g = vocab.request_group(cell.text)
+            if g:
+                group = g
+        last = labels[-1]
+        lk = label_key(last.text)
+        if lk == "其他" and group == "other_2021":
+            row_key = "other_misc"
+        elif vocab.request_group(last.text) == "other_2021":
+            row_key = "other_handling"  # the 2019 format's single row
+        elif vocab.request_group(last.text):
+            continue  # a group label on a row of its own
+        else:
+            row_key = vocab.request_row(last.text)
+        if row_key is None:
+            if values:
+                res.flags.append(Flag("unknown_row", "requests", row.line, last.text))
+            continue
+        if row_key in found:
+            res.flags.append(Flag("duplicate_row", "requests", row.line, row_key))
+            continue
+        found[row_key] = (_trim_values(values, ncols), row, last.text)
+        order.append(row_key)
+    if not found:
+        return
+    res.present.add("requests")
+    template = "2021" if any(k in found for k in ("other_no_correction", "other_unpaid_fee", "other_misc")) \
+        else ("2019" if "other_handling" in found else None)
+    res.templates["requests"] = template
+    expected = ["new", "carried_over"] + fm[f"outcome_rows_{template or '2019'}"] + ["handled_total",
+                                                                                       "carried_forward"]
+    missing = [k for k in expected if k not in found]
+    if missing:
+        last_found = max(expected.index(k) for k in found if k in expected)
+        if all(expected.index(k) > last_found for k in missing):
+            res.flags.append(Flag("truncated", "requests", None, f"table ends before {missing[0]}"))
+        else:
+            res.flags.append(Flag("missing_rows", "requests", None, ", ".join(missing)))
+    outcome_rows = fm[f"outcome_rows_{template or '2019'}"]
+    constraints = _constraints(identities, col_keys, order, outcome_rows)
+    inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
+    placements = place(inputs, constraints)
+    for key in order:
+        values, row, label = found[key]
+        placement = placements[key]
+        _flag_placement(res, "requests", row, placement, key)
+        for i, col in enumerate(col_keys):
+            res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
+                                       col_label=fm["cols"][col][0], line=row.line))
+
+
+def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str],
+                 outcome_rows: list[str] | None = None) -> list[Constraint]:
+    """The identities of identities.yaml as cell constraints for the placement stage."""
+    idx = {k: i for i, k in enumerate(col_keys)}
+    out = []
+    for ident in identities:
+        if ident["per"] == "column":
+            rhs = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
+            for c in range(len(col_keys)):
+                out.append(Constraint(tuple((r, c) for r in ident["lhs"]), tuple((r, c) for r in rhs)))
+        elif ident["per"] == "row":
+            for r in row_keys:
+                out.append(Constraint(tuple((r, idx[k]) for k in ident["lhs"]),
+                                      tuple((r, idx[k]) for k in ident["rhs"])))
+    return out
+
+
+# --- review and litigation --------------------------------------------------------
+
+def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
+    fm = load_formats()["review_litigation"]
+    vocab = vocabulary()
+    row_keys, col_keys = list(fm["rows"]), list(fm["cols"])
+    values: list[Cell] = []
+    first_row: Row | None = None
+    for row in rows:
+        labels, vals = _split_row(row)
+        if labels and not all(vocab.is_header(c.text) for c in labels):
+            continue
+        if vals:
+            first_row = first_row or row
+            values.extend(vals)
+    if first_row is None:
+        return
+    res.present.add("review_litigation")
+    n = len(row_keys) * len(col_keys)
+    values = _trim_values(values, n)
+    key = "review_litigation"
+    width = len(col_keys)
+    constraints = []
+    for ident in identities:
+        idx = {k: i for i, k in enumerate(col_keys)}
+        for g in range(len(row_keys)):
+            constraints.append(Constraint(tuple((key, g * width + idx[k]) for k in ident["lhs"]),
+                                          tuple((key, g * width + idx[k]) for k in ident["rhs"])))
+    placement = place([RowInput(key, values, n)], constraints)[key]
+    _flag_placement(res, "review_litigation", first_row, placement, key)
+    for g, rk in enumerate(row_keys):
+        for c, ck in enumerate(col_keys):
+            res.records.append(_record("review_litigation", rk, ck, placement.cells[g * width + c],
+                                       row_label=fm["rows"][rk][0], col_label=fm["cols"][ck][0],
+                                       line=first_row.line))
+
+
+# --- legacy statistics tables -------------------------------------------------------
+
+_VALUE_COLS = {"统计数": "value", "本期实际": "value", "年度": "value", "本年累计": "ytd", "历年累计": "cumulative"}
+
+
+def _legacy_key(label: str, recent: list[str]) -> str:
+    vocab = vocabulary()
+    lk = label_key(label)
+    parents = {k: p for k, (_l, _u, p) in load_formats()["legacy"]["rows"].items()}
+    candidates = vocab.legacy_rows.get(lk)
+    if not candidates:
+        for lab, keys in vocab.legacy_rows.items():
+            if len(lab) >= 4 and (lk.startswith(lab) or lab in lk):
+                candidates = keys
+                break
+    if not candidates:
+        return re.sub(r"[^\w]", "", lk) or lk
+    if len(candidates) == 1:
+        return candidates[0]
+    best, best_pos = candidates[0], -1
+    for cand in candidates:
+        parent = parents.get(cand)
+        if parent in recent:
+            pos = len(recent) - 1 - recent[::-1].index(parent)
+            if pos > best_pos:
+                best, best_pos = cand, pos
+    return best
+
+
+def _extract_legacy(rows: list[Row], res: TableResult) -> None:
+    fm = load_formats()["legacy"]
+    vocab = vocabulary()
+    headers = {label_key(w) for w in fm["header_words"]}
+    value_cols: list[str] | None = None
+    recent: list[str] = []
+    seen: set[str] = set()
+    for row in rows:
+        texts = [c.text for c in row.cells]
+        keys = [label_key(t) for t in texts]
+        if keys and keys[0] in headers and len(keys) >= 3:
+            value_cols = [_VALUE_COLS.get(k, "value") for k in keys[2:] if k]
+            if len(set(value_cols)) < len(value_cols):
+                value_cols = ["value"] + [f"value_{i}" for i in range(2, len(value_cols) + 1)]
+            continue
+        if value_cols is None or len(row.cells) < 2:
+            continue
+        label = texts[0]
+        lk = label_key(label)
+        if lk in vocab.legacy_parents:
+            recent.append(vocab.legacy_parents[lk])
+        unit = texts[1] if len(texts) > 1 else ""
+        cells = row.cells[2 : 2 + len(value_cols)]
+        if not unit and not any(c.text for c in cells):
+            continue  # a heading row of the table (一、主动公开情况)
+        key = _legacy_key(label, recent)
+        recent.append(key)
+        if key in seen:
+            key = f"{key}_{row.line}"
+        seen.add(key)
+        for i, col in enumerate(value_cols):
+            cell = cells[i] if i < len(cells) else None
+            if cell is None:
+                placed = None
+            else:
+                num = parse_number(cell.text)
+                placed = Placed(num.value, cell.text, cell.line, num.unit)
+                if num.kind == "text":
+                    res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
+            res.records.append(_record("legacy", key, col, placed, row_label=label, col_label=col,
+                                       line=row.line, unit=unit or None))
+    if seen:
+        res.present.add("legacy")
+        res.templates["legacy"] = "legacy"
+
+
+# --- the whole report -----------------------------------------------------------------
+
+def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, list[dict]]) -> TableResult:
+    """Extract every table from the rows of its region.
+
+    Parameters
+    ----------
+    rows_by_table : dict
+        ``'active'``, ``'requests'``, ``'review_litigation'``, ``'legacy'`` →
+        the rows of the part of the report that holds that table.
+    identities : dict
+        The parsed identities.yaml.
+
+    Returns
+    -------
+    TableResult
+    """
+    res = TableResult()
+    if rows_by_table.get("active"):
+        _extract_active(rows_by_table["active"], res)
+    if rows_by_table.get("requests"):
+        _extract_requests(rows_by_table["requests"], res, identities["requests"])
+    if rows_by_table.get("review_litigation"):
+        _extract_review(rows_by_table["review_litigation"], res, identities["review_litigation"])
+    if rows_by_table.get("legacy"):
+        _extract_legacy(rows_by_table["legacy"], res)
+    return res
