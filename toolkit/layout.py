@@ -69,6 +69,8 @@ class Row:
 
 _PIPE_ONLY = re.compile(r"^[|\s]*$")
 _PROSE_END = re.compile(r"[。!?;]$")
+# Several numbers on one line, optionally after a label: PDF text rows ('四、结转下年度继续办理 0 0 0 0 0 0 0').
+_SPACED_NUMBERS = re.compile(r"(?P<label>[^\d\s+-][^\s]*\s+)?[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)+")
 
 
 def _split_pipes(text: str) -> list[str]:
@@ -114,6 +116,14 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             stream.explicit([Cell(c, seg.line) for c in _trim(cells)])
             prev_bare = False
             continue
+        if text.startswith("\t"):
+            inner = text.strip("\t")
+            if "\t" in inner:
+                stream.explicit([Cell(p.strip(), seg.line) for p in _trim(inner.split("\t"))])
+            else:
+                stream.add(Cell(inner.strip(), seg.line))
+            prev_bare = False
+            continue
         stripped = text.strip()
         if not stripped:
             if tab_layout:
@@ -133,14 +143,6 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 stream.add(Cell(filled[0], seg.line))
             prev_bare = False
             continue
-        if text.startswith("\t"):
-            inner = text.strip("\t")
-            if "\t" in inner:
-                stream.explicit([Cell(p.strip(), seg.line) for p in _trim(inner.split("\t"))])
-            else:
-                stream.add(Cell(inner.strip(), seg.line))
-            prev_bare = False
-            continue
         if not table_region:
             continue
         if len(stripped) > 30 and _has_glued_table(stripped):
@@ -148,6 +150,17 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             for cell in _glued_cells(stripped, seg.line):
                 stream.add(cell)
             stream.flush()
+            prev_bare = False
+            continue
+        spaced = _SPACED_NUMBERS.fullmatch(stripped)
+        if spaced:
+            head = spaced.group("label")
+            numbers = [Cell(t, seg.line) for t in stripped[len(head):].split()] if head else \
+                [Cell(t, seg.line) for t in stripped.split()]
+            if head:
+                stream.add(Cell(head.strip(), seg.line))
+            for cell in numbers:
+                stream.add(cell)
             prev_bare = False
             continue
         if _is_prose(stripped):
@@ -279,10 +292,10 @@ def _has_glued_table(text: str) -> bool:
     pattern = _glued_pattern()
     hits = 0
     for match in pattern.finditer(text):
-        rest = text[match.end() : match.end() + 1]
+        rest = text[match.end() : match.end() + 3].lstrip()[:1]
         if rest.isdigit():
             hits += 1
-            if hits >= 2:
+            if hits >= 1:
                 return True
     return False
 

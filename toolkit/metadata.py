@@ -467,14 +467,13 @@ def _national(name: str) -> tuple[bool, str]:
 
 
 def _kind(rest: str, has_place: bool) -> str | None:
+    """Government or department, from what follows the places of an agency name."""
     rules = _rules()["agency"]
     if rest == "":
         return "government" if has_place else None
-    if any(rest.endswith(e) for e in rules["government_endings"]):
-        if rest.endswith("人民政府") or rest in rules["government_endings"] or rest.endswith(("管委会", "管理委员会")):
-            return "government"
-        if re.fullmatch(r"(?:人民)?政府办公[室厅]", rest):
-            return "government"
+    # exact endings only: 国有资产监督管理委员会 is a department, XX开发区管委会 a government
+    if rest in rules["government_endings"] or rest.endswith("人民政府"):
+        return "government"
     if any(rest.endswith(e) for e in rules["department_endings"]):
         return "department"
     return None
@@ -500,6 +499,7 @@ def _classify_agency(agency: str) -> dict[str, Any]:
             out["agency_kind"] = "department"
         return out
     if not places:
+        out["agency_kind"] = _kind(rest, False)
         return out
     last = places[-1]
     out["level"] = None if last.zone else last.level
@@ -666,6 +666,9 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         flags.append("no_title")
     else:
         title_agency, title_year = _parse_title(lines[title_at])
+        above = [line.strip() for line in lines[:title_at] if line.strip()]
+        if title_agency is None and above and _agency_like(re.sub(r"\s+", "", above[-1])):
+            title_agency = re.sub(r"\s+", "", above[-1])  # title broken after the agency
 
     field_agency = _agency_field(lines)
     sig_agency, sig_date = _signature(lines)

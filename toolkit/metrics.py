@@ -555,7 +555,7 @@ def report_metrics(
             out[f"{m['name']}_den"] = den
     if checks is not None:
         status = identities_status(checks)
-        out["identities_ok"] = status.reindex(ids).astype("boolean").to_numpy()
+        out["identities_ok"] = pd.array(status.reindex(ids).astype("boolean").array, dtype="boolean")
     return out
 
 

@@ -84,7 +84,7 @@ def normalize_line(line: str) -> str:
     -------
     str
         NFKC-normalized, simplified, without pinyin annotations or invisible
-        characters; trailing white space removed, leading tabs kept.
+        characters; trailing spaces removed, tabs kept.
 
     Examples
     --------
@@ -95,7 +95,8 @@ def normalize_line(line: str) -> str:
     text = nfkc(text)
     text = remove_pinyin(text)  # before t2s: OpenCC does not touch ASCII, order is for clarity
     text = to_simplified(text)
-    return text.rstrip()
+    # Trailing spaces go; a lone tab stays (it is a blank cell in the tab layout).
+    return text.rstrip(" \r\n")
 
 
 def normalize_text(text: str) -> str:

@@ -22,6 +22,7 @@ import io
 import logging
 import os
 import re
+import sys
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -80,6 +81,10 @@ _CID_SHARE_LIMIT = 0.05
 # Pages with more ruling-line edges than this are read as text only: finding
 # tables is quadratic in the number of edges.
 _MAX_PDF_EDGES = 6000
+# UTF-16 without BOM: at least this share of the 16-bit units hold a NUL byte
+# (ASCII digits, spaces, newlines) and this share of the NULs is on one side.
+_UTF16_MIN_NULS = 0.02
+_UTF16_SIDE = 0.8
 # A DOCX may expand to at most this many times ``max_bytes`` when unzipped.
 _ZIP_EXPANSION = 10
 
@@ -280,8 +285,9 @@ def decode_bytes(
         Codec to use; ``None`` detects it in this order: byte-order marks
         (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030);
         UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) only when at
-        least 5% of the 16-bit units have a NUL byte and 95% of those NULs
-        fall on the same side; strict UTF-8 (``'utf-8'``); strict GBK
+        least 2% of the 16-bit units have a NUL byte, 80% of those NULs fall
+        on the same side, and the bytes decode; strict UTF-8 (``'utf-8'``;
+        data whose last character is cut off is accepted with a warning); strict GBK
         (``'gbk'``); strict GB18030 (``'gb18030'``).
 
     Returns
@@ -328,6 +334,16 @@ def decode_bytes(
 # --------------------------------------------------------------------------
 # bytes, codecs and sniffing
 # --------------------------------------------------------------------------
+
+
+def _warn(message: str) -> None:
+    """Warn, attributing the warning to the first caller outside the toolkit."""
+    frame = sys._getframe(0)
+    level = 1
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("toolkit"):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, UserWarning, stacklevel=level)
 
 
 def _supported() -> str:
@@ -463,12 +479,27 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
     units = len(data) // 2
-    if even + odd < 0.05 * units:
+    if even + odd < _UTF16_MIN_NULS * units:
         return None
-    if odd >= 0.95 * (even + odd):
+    if odd >= _UTF16_SIDE * (even + odd):
         return "utf-16-le"
-    if even >= 0.95 * (even + odd):
+    if even >= _UTF16_SIDE * (even + odd):
         return "utf-16-be"
+    return None
+
+
+def _utf8_truncated(data: bytes) -> str | None:
+    """Decode UTF-8 whose only fault is an incomplete last character."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if (
+            exc.reason == "unexpected end of data"
+            and exc.end == len(data)
+            and 0 < exc.start
+            and len(data) - exc.start < 4
+        ):
+            return _try(data[: exc.start], "utf-8")
     return None
 
 
@@ -502,6 +533,13 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         return text, utf16
     text = _try(data, "utf-8")
     if text is not None:
+        return text, "utf-8"
+    text = _utf8_truncated(data)
+    if text is not None:
+        _warn(
+            f"{path or '<bytes>'}: the data ends in the middle of a UTF-8 character "
+            f"(truncated file?); the incomplete character was dropped"
+        )
         return text, "utf-8"
     if declared is not None:
         if declared in _GB_FAMILY:
@@ -1006,10 +1044,9 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
             f"the text cannot be extracted (OCR the file or find another copy)",
         )
     if n_cid:
-        warnings.warn(
+        _warn(
             f"{path}: {n_cid} characters on {cid_pages} pages come out as (cid:NN) "
-            f"(fonts without a Unicode mapping)",
-            stacklevel=3,
+            f"(fonts without a Unicode mapping)"
         )
     if not lines:
         raise EmptyFileError(path, "the PDF holds no text")
@@ -1032,10 +1069,9 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list]:
     if len(page.edges) <= _MAX_PDF_EDGES:
         tables = page.find_tables()
     else:
-        warnings.warn(
+        _warn(
             f"{path}: page {number} has {len(page.edges)} ruling lines; "
-            f"its tables are read as text",
-            stacklevel=4,
+            f"its tables are read as text"
         )
     items: list = []  # (top, order, line)
     bboxes = []

@@ -204,7 +204,8 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
 
 
 def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: str) -> None:
-    if placement.mode == "ragged":
+    if placement.mode == "ragged" and any(c is not None for c in placement.cells) or (
+            placement.mode == "ragged" and placement.readings > 1):
         res.flags.append(Flag("ragged", table, row.line,
                               f"{row_key}: {sum(c is not None for c in placement.cells)} of "
                               f"{len(placement.cells)} cells placed"))
@@ -347,14 +348,14 @@ _VALUE_COLS = {"统计数": "value", "本期实际": "value", "年度": "value",
 
 def _legacy_key(label: str, recent: list[str]) -> str:
     vocab = vocabulary()
-    lk = label_key(label)
+    lk = re.sub(r"^其中[:：]?", "", label_key(label))
     parents = {k: p for k, (_l, _u, p) in load_formats()["legacy"]["rows"].items()}
     candidates = vocab.legacy_rows.get(lk)
     if not candidates:
-        for lab, keys in vocab.legacy_rows.items():
-            if len(lab) >= 4 and (lk.startswith(lab) or lab in lk):
-                candidates = keys
-                break
+        # The longest known label the written one starts with (政务微博名称:xx,公开政府信息数).
+        matches = [lab for lab in vocab.legacy_rows if len(lab) >= 4 and lk.startswith(lab)]
+        if matches:
+            candidates = vocab.legacy_rows[max(matches, key=len)]
     if not candidates:
         return re.sub(r"[^\w]", "", lk) or lk
     if len(candidates) == 1:

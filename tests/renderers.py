@@ -1,0 +1,311 @@
+"""Write a report given as lines into HTML, DOCX, PDF or plain-text files.
+
+Test helpers (no tests here). A report is ``lines: list[str | list[str]]``,
+the shape of :attr:`toolkit.readers.RawDocument.lines`: a ``str`` is a line
+of text, a ``list[str]`` a table row (``''`` for a blank cell). Consecutive
+rows form one table.
+
+``colspan_header=True`` (HTML, DOCX, PDF) writes a row shorter than its
+table's widest row as a merged header: its last cell spans the remaining
+columns. Otherwise HTML writes the row as it is, and DOCX/PDF pad it with
+``''`` cells.
+"""
+from __future__ import annotations
+
+import glob
+import html
+import os
+from functools import lru_cache
+from typing import Iterator
+
+__all__ = ["render_html", "render_docx", "render_pdf", "render_text", "cjk_font_path", "TEXT_LAYOUTS"]
+
+TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
+
+
+def _blocks(lines: list) -> Iterator[tuple[str, object]]:
+    """Yield ('text', str) and ('table', list of rows) blocks in order."""
+    rows: list = []
+    for item in lines:
+        if isinstance(item, str):
+            if rows:
+                yield "table", rows
+                rows = []
+            yield "text", item
+        elif isinstance(item, (list, tuple)):
+            if not all(isinstance(c, str) for c in item):
+                raise TypeError(f"a table row must hold str cells, got {item!r}")
+            rows.append(list(item))
+        else:
+            raise TypeError(f"lines must hold str or list[str] items, got {item!r}")
+    if rows:
+        yield "table", rows
+
+
+def _width(rows: list) -> int:
+    return max((len(r) for r in rows), default=0)
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+
+
+def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = False) -> bytes:
+    """Return an HTML page (with ``<meta charset>``) holding `lines`.
+
+    Text lines become ``<p>`` elements, consecutive rows one ``<table>``;
+    a blank cell is written ``&nbsp;``. With `colspan_header`, the last cell
+    of a short row gets a ``colspan`` reaching the table's width.
+    """
+    out = [
+        "<!DOCTYPE html>",
+        "<html>",
+        f'<head><meta charset="{encoding}"><title>report</title>'
+        "<style>td { border: 1px solid }</style></head>",
+        "<body>",
+    ]
+    for kind, block in _blocks(lines):
+        if kind == "text":
+            out.append(f"<p>{html.escape(block)}</p>")
+            continue
+        width = _width(block)
+        out.append('<table border="1">')
+        for row in block:
+            cells = []
+            for i, cell in enumerate(row):
+                attr = ""
+                if colspan_header and i == len(row) - 1 and len(row) < width:
+                    attr = f' colspan="{width - len(row) + 1}"'
+                text = html.escape(cell) if cell else "&nbsp;"
+                cells.append(f"<td{attr}>{text}</td>")
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</table>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out).encode(encoding)
+
+
+# --------------------------------------------------------------------------
+# DOCX
+# --------------------------------------------------------------------------
+
+
+def render_docx(lines: list, path, *, colspan_header: bool = False) -> None:
+    """Write `lines` to a DOCX file with python-docx.
+
+    Text lines become paragraphs; consecutive rows become ONE Word table
+    (style ``Table Grid``) whose short rows are padded with ``''`` cells, or,
+    with `colspan_header`, whose last cell spans the rest (``gridSpan``).
+    """
+    import docx
+
+    document = docx.Document()
+    for kind, block in _blocks(lines):
+        if kind == "text":
+            document.add_paragraph(block)
+            continue
+        width = _width(block)
+        table = document.add_table(rows=len(block), cols=width)
+        table.style = "Table Grid"
+        for r, row in enumerate(block):
+            cells = table.rows[r].cells
+            if colspan_header and 0 < len(row) < width:
+                cells[len(row) - 1].merge(cells[width - 1])
+            for c in range(width):
+                if c < len(row):
+                    table.cell(r, c).text = row[c]
+    document.save(os.fspath(path))
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def cjk_font_path() -> str:
+    """Path of a TrueType CJK font shipped with the ``mplfonts`` package.
+
+    fpdf2 embeds TrueType outlines with a ToUnicode map, so pdfplumber reads
+    the characters back (the bundled CFF ``.otf`` fonts come out empty).
+    """
+    import mplfonts
+
+    folder = os.path.join(os.path.dirname(mplfonts.__file__), "fonts")
+    candidates = sorted(glob.glob(os.path.join(folder, "*.ttf")))
+    preferred = [p for p in candidates if os.path.basename(p).lower() == "simhei.ttf"]
+    found = preferred or candidates
+    if not found:
+        raise RuntimeError(f"no TrueType CJK font found in {folder}")
+    return found[0]
+
+
+def render_pdf(
+    lines: list,
+    path,
+    *,
+    colspan_header: bool = False,
+    font_size: float = 9.0,
+    compress: bool = True,
+) -> None:
+    """Write `lines` to a PDF with an embedded CJK font (fpdf2).
+
+    Text lines are written one per physical line; consecutive rows are drawn
+    as a ruled table (every cell boxed) that ``pdfplumber``'s
+    ``find_tables`` finds. Short rows are padded with ``''`` cells, or, with
+    `colspan_header`, their last cell is one wide box spanning the rest.
+    The page is made wide enough that no line or cell wraps, so the text
+    comes back exactly; pages break as needed. ``compress=False`` leaves the
+    content streams readable (used to make a PDF without a Unicode map).
+    """
+    from fpdf import FPDF
+
+    margin = 20.0
+    line_h = font_size * 1.8
+    row_h = font_size * 2.2
+    page_h = 842.0
+
+    pdf = FPDF(unit="pt")
+    if not compress:
+        pdf.set_compression(False)
+    pdf.add_font("cjk", fname=cjk_font_path())
+    pdf.set_font("cjk", size=font_size)
+    measure = pdf
+    pad = 2 * pdf.c_margin + font_size
+
+    blocks = list(_blocks(lines))
+    content_w = 555.0
+    layouts = []
+    for kind, block in blocks:
+        if kind == "text":
+            content_w = max(content_w, measure.get_string_width(block) + pad)
+            layouts.append(None)
+            continue
+        width = _width(block)
+        cols = [font_size * 2] * width
+        for row in block:
+            for i, cell in enumerate(row):
+                spans = colspan_header and i == len(row) - 1 and len(row) < width
+                if not spans:
+                    cols[i] = max(cols[i], measure.get_string_width(cell) + pad)
+        for row in block:  # make spanning cells fit
+            if colspan_header and 0 < len(row) < width:
+                i = len(row) - 1
+                need = measure.get_string_width(row[i]) + pad
+                have = sum(cols[i:])
+                if need > have:
+                    cols[-1] += need - have
+        layouts.append(cols)
+        content_w = max(content_w, sum(cols))
+
+    page = (content_w + 2 * margin, page_h)
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(margin, margin, margin)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.6)
+    pdf.add_page(format=page)
+    y = margin
+
+    def room(height: float) -> float:
+        nonlocal y
+        if y + height > page_h - margin:
+            pdf.add_page(format=page)
+            y = margin
+        return y
+
+    for (kind, block), cols in zip(blocks, layouts):
+        if kind == "text":
+            room(line_h)
+            if block.strip():
+                pdf.set_xy(margin, y)
+                pdf.cell(content_w, line_h, block)
+            y += line_h
+            continue
+        y += font_size * 0.5
+        width = len(cols)
+        for row in block:
+            room(row_h)
+            x = margin
+            cells = list(row)
+            if not (colspan_header and 0 < len(row) < width):
+                cells += [""] * (width - len(row))
+            for i, cell in enumerate(cells):
+                w = sum(cols[i:]) if i == len(cells) - 1 else cols[i]
+                pdf.set_xy(x, y)
+                pdf.cell(w, row_h, cell, border=1)
+                x += w
+            y += row_h
+        y += font_size * 0.5
+    pdf.output(os.fspath(path))
+
+
+# --------------------------------------------------------------------------
+# plain text
+# --------------------------------------------------------------------------
+
+
+def _pipe_items(cells: list) -> list:
+    """``'cell |'`` for a filled cell, ``'|'`` for a blank one."""
+    return [f"{c} |" if c else "|" for c in cells]
+
+
+def _pipe_join(items: list) -> str:
+    """Join pipe items as the web-page exports do: ``'a | ||'`` for a, '', ''."""
+    out = ""
+    for k, item in enumerate(items):
+        if k and not (item == "|" and items[k - 1] == "|"):
+            out += " "
+        out += item
+    return out
+
+
+def render_text(lines: list, layout: str) -> str:
+    """Return `lines` as plain text in one of the layouts of the seeds.
+
+    Parameters
+    ----------
+    lines : list of (str or list of str)
+        The report.
+    layout : {'pipe_rows', 'pipe_cells', 'tab', 'lines'}
+        ``'pipe_rows'``: one row per line, ``a | b | c |`` (seed 003; a blank
+        cell is a lone ``|``). ``'pipe_cells'``: one filled cell per line
+        ending in `` |``, blank cells appended to the line before as ``|``
+        (seed 001). ``'tab'``: each cell on its own line prefixed by a tab,
+        a blank cell a lone tab, a blank line after each row (seed 004).
+        ``'lines'``: every text line and filled cell followed by a blank
+        line, blank cells omitted (seed 000).
+
+    Returns
+    -------
+    str
+        The text, ending with a newline.
+    """
+    if layout not in TEXT_LAYOUTS:
+        raise ValueError(f"layout must be one of {TEXT_LAYOUTS}, got {layout!r}")
+    out: list = []
+    for kind, block in _blocks(lines):
+        if kind == "text":
+            out.append(block)
+            if layout == "lines":
+                out.append("")
+            continue
+        for row in block:
+            if layout == "pipe_rows":
+                out.append(_pipe_join(_pipe_items(row)))
+            elif layout == "pipe_cells":
+                current: list = []
+                for cell, item in zip(row, _pipe_items(row)):
+                    if cell and current:
+                        out.append(_pipe_join(current))
+                        current = []
+                    current.append(item)
+                if current:
+                    out.append(_pipe_join(current))
+            elif layout == "tab":
+                out.extend("\t" + cell for cell in row)
+                out.append("")
+            else:
+                for cell in row:
+                    if cell.strip():
+                        out += [cell, ""]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,404 @@
+"""Tests of toolkit.metadata: agency, year, publication date, tier and province."""
+from __future__ import annotations
+
+import csv
+import doctest
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import toolkit.metadata as metadata
+from toolkit.metadata import extract_metadata, load_gazetteer
+from toolkit.normalize import normalize_text
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+KEYS = {"agency", "report_year", "published", "level", "agency_kind", "province", "flags"}
+
+
+@lru_cache(maxsize=None)
+def _lines(stem: str) -> tuple[str, ...]:
+    path = next(RAW.glob(f"{stem}*.txt"))
+    return tuple(normalize_text(path.read_text(encoding="utf-8-sig")).split("\n"))
+
+
+def lines_of(stem: str) -> list[str]:
+    return list(_lines(stem))
+
+
+def meta(*lines: str, **kwargs) -> dict:
+    return extract_metadata(list(lines), **kwargs)
+
+
+TITLE = "{}2020年政府信息公开工作年度报告"
+
+# --- real files, read by hand ---------------------------------------------------------
+
+SEEDS = [
+    # stem, agency, report_year, published, level, agency_kind, province, flags
+    ("000", "驻马店市住房和城乡建设局", 2020, "2021-01-31", "prefecture", "department", "河南", []),
+    ("001", "乌当区人民政府", 2020, "2021-01-30", "county", "government", "贵州", []),
+    ("002", "伊州区住房和城乡建设局", 2024, "2024-02-17", "county", "department", "新疆",
+     ["no_title", "year_inferred", "published_before_period_end"]),
+    ("003", "高港区住房和城乡建设局", 2017, "2018-02-28", "county", "department", "江苏", []),
+    ("004", "市住建局", 2020, None, "prefecture", "department", None, []),
+    ("pingtan-2020-05", "平潭综合实验区交通与建设局", 2020, "2021-01-27", "prefecture", "department", "福建", []),
+    ("pingtan-2023-01", "平潭综合实验区", 2023, None, "prefecture", "government", "福建", []),
+    ("pingtan-2023-02", "平潭综合实验区财政金融局", 2023, "2024-01-29", "prefecture", "department", "福建", []),
+    ("pingtan-2023-03", "平潭综合实验区市场监督管理局", 2023, "2024-01-31", "prefecture", "department", "福建", []),
+    ("pingtan-2023-04", "平潭综合实验区经济发展局", 2023, "2024-01-29", "prefecture", "department", "福建", []),
+]
+
+
+@pytest.mark.parametrize("stem, agency, year, published, level, kind, province, flags", SEEDS,
+                         ids=[s[0] for s in SEEDS])
+def test_real_reports(stem, agency, year, published, level, kind, province, flags):
+    result = extract_metadata(lines_of(stem))
+    assert result == {
+        "agency": agency, "report_year": year, "published": published, "level": level,
+        "agency_kind": kind, "province": province, "flags": flags,
+    }
+
+
+def test_seed_002_is_traditional_until_normalized():
+    raw = next(RAW.glob("002*.txt")).read_text(encoding="utf-8")
+    assert "伊州區(qū)住房和城鄉(xiāng)建設(shè)局" in raw
+    assert extract_metadata(lines_of("002"))["agency"] == "伊州区住房和城乡建设局"
+
+
+def test_manifest_agrees_on_pingtan_agency_and_year():
+    with open(RAW / "pingtan-manifest.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 5
+    for row in rows:
+        result = extract_metadata(lines_of(Path(row["file"]).stem))
+        assert (result["agency"], result["report_year"]) == (row["agency"], int(row["year"]))
+
+
+def test_section_lines_from_a_section_finder_give_the_same_result():
+    lines = lines_of("002")
+    # overview heading is line 0, the next section's heading follows it
+    active = next(i for i, line in enumerate(lines) if line.startswith("二、主动公开"))
+    result = extract_metadata(lines, section_lines={"overview": 0, "active": active})
+    assert result["report_year"] == 2024 and "year_inferred" in result["flags"]
+
+
+def test_no_warning_escapes():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for stem, *_ in SEEDS:
+            extract_metadata(lines_of(stem))
+
+
+# --- generated variants of the seeds -------------------------------------------------
+
+def test_seed_001_without_title_takes_year_from_statistics_period():
+    lines = lines_of("001")[1:]
+    result = extract_metadata(lines)
+    assert result["agency"] is None
+    assert result["report_year"] == 2020
+    assert result["published"] == "2021-01-30"
+    assert result["flags"] == ["no_title", "agency_unknown"]
+    # the text names 贵阳市 and 贵州省 but also 乌当区, all in 贵州
+    assert result["province"] == "贵州"
+
+
+def test_seed_003_without_title_takes_agency_from_publisher_field():
+    lines = [line for line in lines_of("003") if "信息公开年度报告" not in line]
+    result = extract_metadata(lines)
+    assert result["agency"] == "医药高新区(高港区)住房和城乡建设局"
+    assert result["report_year"] == 2017  # 统计期限自2017年1月1日起至2017年12月31日止
+    assert result["published"] == "2018-02-28"
+    assert (result["level"], result["agency_kind"], result["province"]) == ("county", "department", "江苏")
+
+
+def test_seed_000_without_title_infers_year_from_overview():
+    lines = lines_of("000")[1:]
+    result = extract_metadata(lines)
+    assert result["agency"] is None and result["level"] is None
+    assert result["report_year"] == 2020
+    assert result["published"] == "2021-01-31"
+    assert result["flags"] == ["no_title", "agency_unknown", "year_inferred"]
+
+
+def test_seed_002_signature_on_one_line_and_in_chinese_numerals():
+    lines = lines_of("002")
+    body = [line for line in lines if line.strip()][:-2]
+    result = extract_metadata(body + ["伊州区住房和城乡建设局 二〇二五年二月十七日"])
+    assert result["agency"] == "伊州区住房和城乡建设局"
+    assert result["published"] == "2025-02-17"
+    assert "published_before_period_end" not in result["flags"]
+
+
+def test_seed_004_province_from_places_the_text_names():
+    lines = lines_of("004")
+    assert extract_metadata(lines)["province"] is None
+    extra = ["根据驻马店市人民政府要求,做好驻马店市住建领域信息公开。"]
+    assert extract_metadata(lines[:3] + extra + lines[3:])["province"] == "河南"
+
+
+# --- titles ---------------------------------------------------------------------------
+
+TITLES = [
+    # title, agency, year, level, kind, province
+    ("驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", "驻马店市住房和城乡建设局", 2020,
+     "prefecture", "department", "河南"),
+    ("2020年乌当区人民政府信息公开工作年度报告", "乌当区人民政府", 2020, "county", "government", "贵州"),
+    ("2017年高港区住房和城乡建设局信息公开年度报告", "高港区住房和城乡建设局", 2017, "county", "department", "江苏"),
+    ("2020年驻马店市政府信息公开工作年度报告", "驻马店市", 2020, "prefecture", "government", "河南"),
+    ("关于乌当区2020年度政府信息公开工作的年度报告", "乌当区", 2020, "county", "government", "贵州"),
+    ("乌当区住房和城乡建设局政府信息公开工作2020年度报告", "乌当区住房和城乡建设局", 2020,
+     "county", "department", "贵州"),
+    ("二〇二一年度中山市人民政府信息公开工作年度报告", "中山市人民政府", 2021, "prefecture", "government", "广东"),
+    ("泰州市高港区人民政府2020年政府信息公开工作年度报告", "泰州市高港区人民政府", 2020, "county", "government", "江苏"),
+    ("台州市椒江区人民政府2020年政府信息公开工作年度报告", "台州市椒江区人民政府", 2020, "county", "government", "浙江"),
+    ("国家税务总局驻马店市税务局2020年政府信息公开工作年度报告", "国家税务总局驻马店市税务局", 2020,
+     "prefecture", "department", "河南"),
+    ("教育部2020年政府信息公开工作年度报告", "教育部", 2020, "national", "department", None),
+    ("国务院办公厅2020年政府信息公开工作年度报告", "国务院办公厅", 2020, "national", "government", None),
+    ("贵州省人民政府办公厅2020年政府信息公开工作年度报告", "贵州省人民政府办公厅", 2020,
+     "province", "government", "贵州"),
+    ("河南省住房和城乡建设厅2020年政府信息公开工作年度报告", "河南省住房和城乡建设厅", 2020,
+     "province", "department", "河南"),
+    ("省住建厅2020年政府信息公开工作年度报告", "省住建厅", 2020, "province", "department", None),
+    ("北京市朝阳区人民政府2021年政府信息公开工作年度报告", "北京市朝阳区人民政府", 2021, "county", "government", "北京"),
+    ("义乌市人民政府2021年政府信息公开工作年度报告", "义乌市人民政府", 2021, "county", "government", None),
+    ("恩施州民政局2021年政府信息公开工作年度报告", "恩施州民政局", 2021, "prefecture", "department", "湖北"),
+    ("驻马店市城市管理局2021年政府信息公开工作年度报告", "驻马店市城市管理局", 2021,
+     "prefecture", "department", "河南"),
+    ("乌当区市场监督管理局2021年政府信息公开工作年度报告", "乌当区市场监督管理局", 2021,
+     "county", "department", "贵州"),
+    ("驻马店市国有资产监督管理委员会2021年政府信息公开工作年度报告", "驻马店市国有资产监督管理委员会", 2021,
+     "prefecture", "department", "河南"),
+    ("乌当区新堡布依族乡人民政府2021年政府信息公开工作年度报告", "乌当区新堡布依族乡人民政府", 2021,
+     "township", "government", "贵州"),
+    ("驻马店市人民政府人民街道办事处2021年政府信息公开工作年度报告", "驻马店市人民政府人民街道办事处", 2021,
+     "township", "government", "河南"),
+    ("郑州经济技术开发区管委会2020年政府信息公开工作年度报告", "郑州经济技术开发区管委会", 2020,
+     None, "government", "河南"),
+    ("那曲地区行政公署2015年政府信息公开工作年度报告", "那曲地区行政公署", 2015, "prefecture", "government", "西藏"),
+    ("海南藏族自治州人民政府2020年政府信息公开工作年度报告", "海南藏族自治州人民政府", 2020,
+     "prefecture", "government", "青海"),
+    ("海南省人民政府2020年政府信息公开工作年度报告", "海南省人民政府", 2020, "province", "government", "海南"),
+    ("市政府办公室2020年政府信息公开工作年度报告", "市政府办公室", 2020, "prefecture", "government", None),
+    ("2020年度政府信息公开工作年度报告", None, 2020, None, None, None),
+]
+
+
+@pytest.mark.parametrize("title, agency, year, level, kind, province", TITLES, ids=[f"title{i}" for i in range(len(TITLES))])
+def test_titles(title, agency, year, level, kind, province):
+    result = meta(title, "一、总体情况")
+    assert (result["agency"], result["report_year"]) == (agency, year)
+    assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, province)
+
+
+def test_title_broken_after_the_agency():
+    result = meta("驻马店市住房和城乡建设局", "2020年政府信息公开工作年度报告", "一、总体情况")
+    assert result["agency"] == "驻马店市住房和城乡建设局" and result["report_year"] == 2020
+
+
+def test_title_is_looked_for_above_the_first_section_only():
+    lines = ["一、总体情况", "本局2020年政府信息公开工作年度报告如下", "乌当区住建局2019年信息公开年度报告"]
+    result = extract_metadata(lines, section_lines={"overview": 0})
+    assert "no_title" in result["flags"] and result["agency"] is None
+
+
+# --- year -----------------------------------------------------------------------------
+
+def test_year_from_statistics_period_when_title_has_none():
+    result = meta("乌当区人民政府政府信息公开工作年度报告",
+                  "本报告所列数据统计时限为2019年1月1日至2019年12月31日。", "发布日期:2020-01-20")
+    assert result["report_year"] == 2019 and result["flags"] == []
+
+
+def test_title_and_period_disagree():
+    result = meta(TITLE.format("乌当区人民政府"), "统计期限自2019年1月1日起至2019年12月31日止。")
+    assert result["report_year"] == 2020 and result["flags"] == ["year_conflict"]
+
+
+def test_publication_date_is_never_the_report_year():
+    result = meta("乌当区人民政府政府信息公开工作年度报告", "发布日期:2021-01-30", "暂无")
+    assert result["report_year"] is None and result["published"] == "2021-01-30"
+    assert "year_unknown" in result["flags"]
+
+
+def test_overview_with_tied_years_gives_no_year():
+    result = meta("一、总体情况", "2019年与2020年相比,工作有所进步。", "二、主动公开政府信息情况", "2021年")
+    assert result["report_year"] is None and "year_unknown" in result["flags"]
+
+
+def test_overview_year_counts_only_the_overview():
+    lines = ["一、总体情况", "2023年,我局扎实推进。2023年全年公开信息。", "二、主动公开政府信息情况",
+             "2024年 2024年 2024年"]
+    assert meta(*lines)["report_year"] == 2023
+
+
+# --- publication date -----------------------------------------------------------------
+
+PUBLISHED_IDS = ["iso-time", "table-row", "cn-date", "slashes", "dots", "garbled", "garbled-year",
+                 "impossible", "period", "no-label"]
+PUBLISHED = [
+    ("乌当区发布日期:2021-01-30 18:41 浏览次数:0次", "2021-01-30", []),
+    ("发布机构 | 某局 | 发文日期 | 2021-02-28 |", "2021-02-28", []),
+    ("投稿:huoruiqi  来源:时间:2021年01月31日", "2021-01-31", []),
+    ("日期：2021/1/5", "2021-01-05", []),
+    ("成文日期:2021.01.05", "2021-01-05", []),
+    ("发布日期:2019318日", None, ["published_garbled"]),
+    ("发布日期:2019年318日", None, ["published_garbled"]),
+    ("发布日期:2021-02-30", None, ["published_garbled"]),
+    ("统计时间:2020年1月1日至2020年12月31日", None, []),
+    ("浏览次数:2021", None, []),
+]
+
+
+@pytest.mark.parametrize("field, published, flags", PUBLISHED, ids=PUBLISHED_IDS)
+def test_published_fields(field, published, flags):
+    result = meta(TITLE.format("乌当区人民政府"), field, "正文")
+    assert result["published"] == published
+    assert result["flags"] == flags
+
+
+def test_signature_date_two_lines():
+    result = meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", "二〇二一年一月三十日")
+    assert result["published"] == "2021-01-30"
+
+
+def test_field_date_wins_over_signature_date():
+    result = meta(TITLE.format("某县人民政府"), "时间:2021-01-27 11:26", "正文。", "某县人民政府", "2021年1月26日")
+    assert result["published"] == "2021-01-27"
+
+
+def test_garbled_field_falls_back_to_signature_and_keeps_flag():
+    result = meta(TITLE.format("某县人民政府"), "发布日期:2021127日", "正文。", "某县人民政府", "2021年1月26日")
+    assert result["published"] == "2021-01-26" and result["flags"] == ["published_garbled"]
+
+
+def test_a_date_inside_the_text_is_not_a_signature():
+    result = meta(TITLE.format("某县人民政府"), "截至2020年12月31日,共公开信息100条。")
+    assert result["published"] is None
+
+
+def test_published_before_period_end_is_flagged():
+    result = meta(TITLE.format("某县人民政府"), "发布日期:2020-12-30")
+    assert result["flags"] == ["published_before_period_end"]
+    assert meta(TITLE.format("某县人民政府"), "发布日期:2020-12-31")["flags"] == []
+
+
+# --- province from the text -----------------------------------------------------------
+
+def test_one_stray_mention_gives_no_province():
+    assert meta("市住建局2020年政府信息公开工作年度报告", "学习浙江省经验。")["province"] is None
+
+
+def test_mixed_mentions_give_no_province():
+    lines = ["市住建局2020年政府信息公开工作年度报告", "驻马店市、驻马店市、泰州市、泰州市"]
+    assert meta(*lines)["province"] is None
+
+
+def test_national_agency_has_no_province_even_if_text_names_one():
+    lines = ["教育部2020年政府信息公开工作年度报告", "河南省、河南省、河南省"]
+    result = meta(*lines)
+    assert result["level"] == "national" and result["province"] is None
+
+
+def test_place_in_text_not_matched_inside_a_word():
+    # 东方市 is only matched in agency names: "东方市场" is a market
+    lines = ["市住建局2020年政府信息公开工作年度报告", "东方市场、东方市场整治"]
+    assert meta(*lines)["province"] is None
+
+
+# --- arguments ------------------------------------------------------------------------
+
+def test_lines_must_be_a_list_of_str():
+    with pytest.raises(TypeError, match=r"^lines must be a list of str, got str$"):
+        extract_metadata("驻马店市住建局2020年政府信息公开工作年度报告")
+    with pytest.raises(TypeError, match=r"^lines must be a list of str, got int at index 1$"):
+        extract_metadata(["a", 1])
+
+
+def test_section_lines_must_map_str_to_int_inside_lines():
+    with pytest.raises(TypeError, match=r"^section_lines must be a dict of str to int or None, got list$"):
+        extract_metadata(["a"], section_lines=[0])
+    with pytest.raises(TypeError, match=r"^section_lines must map str to int, got 'overview': '0'$"):
+        extract_metadata(["a"], section_lines={"overview": "0"})
+    with pytest.raises(ValueError, match=r"^section_lines\['overview'\] must be a 0-based line index "
+                                         r"between 0 and 1, got 5$"):
+        extract_metadata(["a", "b"], section_lines={"overview": 5})
+
+
+# --- never raises ---------------------------------------------------------------------
+
+def _check_shape(result: dict) -> None:
+    assert set(result) == KEYS
+    assert result["report_year"] is None or isinstance(result["report_year"], int)
+    assert result["level"] in (None, *metadata.LEVELS)
+    assert result["agency_kind"] in (None, *metadata.AGENCY_KINDS)
+    assert isinstance(result["flags"], list) and all(isinstance(f, str) for f in result["flags"])
+    if result["published"] is not None:
+        assert len(result["published"]) == 10 and result["published"][4] == "-"
+
+
+_PIECES = st.sampled_from([
+    "驻马店市", "住房和城乡建设局", "2020年", "二〇二〇年", "政府信息公开工作年度报告", "信息公开", "人民政府",
+    "发布日期:", "时间:", "2021-01-30", "2019318日", "年", "月", "日", "(", ")", "|", " ", "。", "一、总体情况",
+    "统计时限为2020年1月1日至2020年12月31日", "镇", "乡", "区", "市", "县", "省", "国家", "管委会", "\t",
+])
+
+
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(max_size=80), max_size=12))
+def test_never_raises_on_arbitrary_lines(lines):
+    _check_shape(extract_metadata(lines))
+
+
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_PIECES, max_size=10).map("".join), max_size=10))
+def test_never_raises_on_report_like_lines(lines):
+    _check_shape(extract_metadata(lines))
+
+
+@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([s[0] for s in SEEDS]), st.data())
+def test_never_raises_on_mutated_seeds(stem, data):
+    lines = lines_of(stem)
+    keep = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    cut = data.draw(st.integers(min_value=0, max_value=5))
+    mutated = [line[cut:] for line, k in zip(lines, keep) if k]
+    _check_shape(extract_metadata(mutated))
+
+
+# --- gazetteer ------------------------------------------------------------------------
+
+def test_gazetteer_covers_provinces_and_prefectures():
+    g = load_gazetteer()
+    assert g["name"].is_unique
+    provinces = g[g["level"] == "province"]
+    assert len(provinces) == 34
+    current = g[(g["level"] == "prefecture") & ~g["note"].str.contains("former")
+                & (g["name"] != "平潭综合实验区")]
+    assert len(current) == 333
+    assert set(g["province"]) == set(provinces["short"])
+    counties = g[g["level"] == "county"]
+    assert set(counties["parent"]) - {""} <= set(g["name"])
+    for name, parent, province in [("乌当区", "贵阳市", "贵州"), ("伊州区", "哈密市", "新疆"),
+                                   ("高港区", "泰州市", "江苏"), ("平潭县", "福州市", "福建")]:
+        row = g[g["name"] == name].iloc[0]
+        assert (row["parent"], row["province"]) == (parent, province)
+    assert g.loc[g["name"] == "泰州市", "province"].item() == "江苏"
+    assert g.loc[g["name"] == "台州市", "province"].item() == "浙江"
+
+
+def test_gazetteer_short_names_are_unique_where_given():
+    g = load_gazetteer()
+    shorts = g[g["short"] != ""]
+    dup = shorts[shorts["short"].duplicated(keep=False)]
+    # 吉林 is both the province and its city; every other short name names one unit
+    assert set(dup["short"]) <= {"吉林"}
+
+
+def test_docstring_examples():
+    result = doctest.testmod(metadata, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 4 and result.failed == 0

@@ -1,0 +1,113 @@
+"""Sections and metadata of the seeds, the Report object, parse_text robustness."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import toolkit
+
+from conftest import RAW, SEED_IDS, gold
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_sections_keys_and_first_lines(seed_id, parsed_seed):
+    report = parsed_seed(seed_id)
+    found = {s.key: [s.first_line, s.title] for s in report.sections}
+    assert found == gold()[seed_id]["sections"]
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_metadata(seed_id, parsed_seed):
+    report = parsed_seed(seed_id)
+    assert report.metadata == gold()[seed_id]["metadata"]
+
+
+def test_section_text_excludes_heading(parsed_seed):
+    sec = parsed_seed("001_4d29bfef72dd56db").section("other")
+    assert sec.text == "暂无"
+    assert sec.last_line == 308
+
+
+def test_original_text_kept_beside_normalized(parsed_seed):
+    report = parsed_seed("002_809f9474e249d214")
+    assert "區(qū)" in report.original_text
+    assert "伊州区住建局" in report.text and "(qū)" not in report.text
+    assert report.text.count("\n") == report.original_text.count("\n")
+
+
+def test_repr(parsed_seed):
+    assert repr(parsed_seed("001_4d29bfef72dd56db")) == "<Report 001_4d29bfef72dd56db 2020 template=2019 flags=5>"
+
+
+def test_report_without_sections_still_parses():
+    report = toolkit.parse_text("这是一段没有任何标题的文字。\n第二段。")
+    assert report.sections == []
+    assert "sections_not_found" in {f.code for f in report.flags}
+    assert report.tables.empty
+
+
+def test_table_missing_flagged_not_zero():
+    text = "一、总体情况\n正常。\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n（表格为图片）\n" \
+           "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无"
+    report = toolkit.parse_text(text)
+    assert {f.table for f in report.flags if f.code == "table_missing"} == {"active", "requests", "review_litigation"}
+    assert report.tables.empty
+
+
+def test_parse_text_equals_parse_report(parsed_seed):
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    from_text = toolkit.parse_text(text, report_id="000_438c5e5d2b6f4db4")
+    assert from_text.tables.equals(parsed_seed("000_438c5e5d2b6f4db4").tables)
+
+
+def test_no_warning_escapes_a_normal_call():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        toolkit.parse_report(RAW / "002_809f9474e249d214.txt")
+
+
+def test_parse_text_rejects_non_str():
+    with pytest.raises(TypeError, match="text must be a str"):
+        toolkit.parse_text(b"bytes")
+
+
+_seed_texts = [(RAW / f"{s}.txt").read_text(encoding="utf-8") for s in SEED_IDS]
+
+
+@st.composite
+def _mutated_report(draw):
+    text = draw(st.sampled_from(_seed_texts))
+    lines = text.split("\n")
+    for _ in range(draw(st.integers(0, 6))):
+        op = draw(st.sampled_from(["drop", "dup", "swap", "junk", "cut"]))
+        if not lines:
+            break
+        i = draw(st.integers(0, len(lines) - 1))
+        if op == "drop":
+            del lines[i]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op == "junk":
+            lines.insert(i, draw(st.text(max_size=40)))
+        else:
+            lines = lines[:i]
+    return "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated_report())
+def test_parse_text_never_raises_on_mutated_reports(text):
+    report = toolkit.parse_text(text)
+    assert report.status in ("ok", "partial")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_parse_text_never_raises_on_arbitrary_text(text):
+    toolkit.parse_text(text)

@@ -1,0 +1,95 @@
+"""What the statement classifiers share: input checks, targets, scikit-learn tags."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from toolkit.classify.codebook import categories
+from toolkit.classify.labels import labels_to_matrix
+
+
+@functools.lru_cache(maxsize=2**16)
+def _normalize(text: str) -> str:
+    from toolkit.normalize import normalize_text
+
+    return normalize_text(text).strip()
+
+
+def normalize_texts(X: object, name: str = "X") -> list[str]:
+    """Check that X is a sequence of str and normalize each (NFKC, simplified, no pinyin)."""
+    if isinstance(X, str):
+        raise TypeError(f"{name} must be a sequence of statement texts, not a single str")
+    if isinstance(X, pd.DataFrame):
+        if X.shape[1] != 1:
+            raise TypeError(f"{name} must be a sequence of statement texts, got a DataFrame with {X.shape[1]} columns")
+        X = X.iloc[:, 0]
+    try:
+        items = list(X)  # type: ignore[call-overload]
+    except TypeError:
+        raise TypeError(f"{name} must be a sequence of statement texts, got {type(X).__name__}") from None
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            raise TypeError(
+                f"{name} must contain str only; item {i} is {type(item).__name__} ({item!r})"
+            )
+        out.append(_normalize(item))
+    return out
+
+
+class MultiLabelMixin:
+    """Targets as label lists or indicator matrix; ``classes`` default: the codebook keys."""
+
+    classes: Sequence[str] | None
+
+    def _classes(self) -> list[str]:
+        classes = list(categories() if self.classes is None else self.classes)
+        if not classes or len(set(classes)) != len(classes):
+            raise ValueError(f"classes must be distinct category keys, got {classes!r}")
+        return classes
+
+    def _target(self, y: object, n: int) -> np.ndarray:
+        classes = self._classes()
+        matrix = None
+        if isinstance(y, (np.ndarray, pd.DataFrame)) or (
+            isinstance(y, (list, tuple)) and y and all(isinstance(r, (list, tuple, np.ndarray)) for r in y)
+        ):
+            try:
+                array = np.asarray(y)
+            except ValueError:  # ragged label lists
+                array = None
+            if array is not None and array.ndim == 2 and array.dtype.kind in "biuf":
+                matrix = array
+        if matrix is None:
+            matrix = labels_to_matrix(y, classes)  # type: ignore[arg-type]
+        elif matrix.shape[1] != len(classes):
+            raise ValueError(
+                f"y has {matrix.shape[1]} columns but there are {len(classes)} classes ({', '.join(classes)})"
+            )
+        elif not np.isin(matrix, (0, 1)).all():
+            raise ValueError("y must be a 0/1 indicator matrix or a list of label lists")
+        if matrix.shape[0] != n:
+            raise ValueError(f"X has {n} statements but y has {matrix.shape[0]} rows")
+        return matrix.astype(int)
+
+    def predict_labels(self, X: object) -> list[list[str]]:
+        """Predicted labels as lists of keys (see ``predict``)."""
+        matrix = self.predict(X)  # type: ignore[attr-defined]
+        classes = list(self.classes_)  # type: ignore[attr-defined]
+        return [[classes[j] for j in np.flatnonzero(row)] for row in matrix]
+
+    def __sklearn_tags__(self):  # scikit-learn >= 1.6
+        tags = super().__sklearn_tags__()  # type: ignore[misc]
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.target_tags.multi_output = True
+        tags.target_tags.single_output = False
+        if tags.classifier_tags is not None:
+            tags.classifier_tags.multi_label = True
+        return tags
+
+    def _more_tags(self) -> dict:  # scikit-learn < 1.6
+        return {"X_types": ["string"], "multilabel": True, "multioutput": True}

@@ -1,0 +1,95 @@
+"""Majority baseline: every statement gets the most frequent category of the training data."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.utils.validation import check_is_fitted
+
+from toolkit.classify._base import MultiLabelMixin, normalize_texts
+
+__all__ = ["MajorityBaseline"]
+
+
+class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
+    """Predict the single most frequent category for every statement.
+
+    The floor any classifier has to beat.  (scikit-learn's
+    ``DummyClassifier(strategy='most_frequent')`` on an indicator matrix
+    predicts no label at all, because every category is in the minority; this
+    baseline keeps the rule that every statement gets one label.)
+
+    Parameters
+    ----------
+    classes : sequence of str, optional
+        Category keys.  Default: the codebook keys.
+
+    Attributes
+    ----------
+    classes_ : numpy.ndarray of str
+    frequencies_ : numpy.ndarray
+        Share of training statements carrying each category.
+    majority_ : str
+        The most frequent category (first in codebook order on ties).
+
+    Examples
+    --------
+    >>> from toolkit.classify import MajorityBaseline
+    >>> MajorityBaseline().fit(["a", "b", "c"], [["content"], ["content"], ["other"]]).majority_
+    'content'
+    """
+
+    def __init__(self, *, classes: Sequence[str] | None = None) -> None:
+        self.classes = classes
+
+    def fit(self, X: object, y: object) -> MajorityBaseline:
+        """Count the categories.
+
+        Parameters
+        ----------
+        X : sequence of str
+        y : label lists or indicator matrix
+
+        Returns
+        -------
+        MajorityBaseline
+            self
+        """
+        texts = normalize_texts(X)
+        Y = self._target(y, len(texts))
+        self.classes_ = np.asarray(self._classes(), dtype=object)
+        self.frequencies_ = Y.mean(axis=0) if len(Y) else np.zeros(Y.shape[1])
+        self.majority_ = str(self.classes_[int(np.argmax(self.frequencies_))])
+        return self
+
+    def predict_proba(self, X: object) -> np.ndarray:
+        """The training frequencies, the same for every statement.
+
+        Parameters
+        ----------
+        X : sequence of str
+
+        Returns
+        -------
+        numpy.ndarray of shape (n_statements, n_classes)
+        """
+        check_is_fitted(self, "frequencies_")
+        n = len(normalize_texts(X))
+        return np.tile(self.frequencies_, (n, 1))
+
+    def predict(self, X: object) -> np.ndarray:
+        """One-hot rows of the majority category.
+
+        Parameters
+        ----------
+        X : sequence of str
+
+        Returns
+        -------
+        numpy.ndarray of int, shape (n_statements, n_classes)
+        """
+        proba = self.predict_proba(X)
+        out = np.zeros(proba.shape, dtype=int)
+        out[:, list(self.classes_).index(self.majority_)] = 1
+        return out

@@ -1,0 +1,244 @@
+"""The codebook of problem and measure types, and the hand-coded statements.
+
+Both are package data a researcher can read and edit:
+``toolkit/data/classify/codebook.yaml`` (keys, Chinese names, descriptions, decision
+rules, seed lexicon) and ``toolkit/data/classify/annotations/*.jsonl`` (coded
+statements; ``data/annotations/README.md`` of the repository tells where they come from).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+__all__ = [
+    "Category",
+    "Codebook",
+    "load_codebook",
+    "categories",
+    "load_annotations",
+    "ANNOTATION_ORIGINS",
+]
+
+#: Annotation files (``<origin>`` -> file name) in ``toolkit/data/classify/annotations``.
+ANNOTATION_ORIGINS: dict[str, str] = {
+    "train": "problems_train.jsonl",  # paraphrased statements of ~30 real reports (shared data)
+    "seed": "seed_statements.jsonl",  # every statement of the five seed reports, hand-coded
+    "corpus": "corpus_statements.jsonl",  # every statement of the five corpus reports, hand-coded
+    "constructed": "constructed_statements.jsonl",  # written for rare categories, not from reports
+}
+
+
+@dataclass(frozen=True)
+class Category:
+    """One category of the codebook.
+
+    Attributes
+    ----------
+    key : str
+        Canonical key (``awareness``, ``content`` …).
+    name_zh : str
+        Chinese name (公开意识 …).
+    description : str
+        What the category covers.
+    typical_wording : tuple of str
+        Wording the codebook cites as typical.
+    lexicon : tuple of str
+        Seed keywords of the dictionary method.
+    """
+
+    key: str
+    name_zh: str
+    description: str
+    typical_wording: tuple[str, ...]
+    lexicon: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """The categories (in codebook order) and the decision rules."""
+
+    categories: tuple[Category, ...]
+    decision_rules: tuple[str, ...]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Category keys in codebook order."""
+        return tuple(c.key for c in self.categories)
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Key -> Chinese name."""
+        return {c.key: c.name_zh for c in self.categories}
+
+    @property
+    def lexicon(self) -> dict[str, tuple[str, ...]]:
+        """Key -> seed keywords."""
+        return {c.key: c.lexicon for c in self.categories}
+
+    def to_frame(self) -> pd.DataFrame:
+        """The categories as a table (key, name_zh, description, typical_wording, lexicon)."""
+        return pd.DataFrame(
+            [
+                {
+                    "key": c.key,
+                    "name_zh": c.name_zh,
+                    "description": c.description,
+                    "typical_wording": "、".join(c.typical_wording),
+                    "lexicon": "、".join(c.lexicon),
+                }
+                for c in self.categories
+            ]
+        )
+
+
+def _parse_codebook(spec: object, where: str) -> Codebook:
+    if not isinstance(spec, dict) or not isinstance(spec.get("categories"), list):
+        raise ValueError(f"{where}: a codebook needs a 'categories' list")
+    cats = []
+    for i, entry in enumerate(spec["categories"]):
+        missing = [f for f in ("key", "name_zh") if not isinstance(entry, dict) or not entry.get(f)]
+        if missing:
+            raise ValueError(f"{where}: category {i + 1} lacks {', '.join(missing)}")
+        cats.append(
+            Category(
+                key=str(entry["key"]),
+                name_zh=str(entry["name_zh"]),
+                description=str(entry.get("description", "")).strip(),
+                typical_wording=tuple(str(w) for w in entry.get("typical_wording") or ()),
+                lexicon=tuple(str(w) for w in entry.get("lexicon") or ()),
+            )
+        )
+    keys = [c.key for c in cats]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"{where}: duplicate category keys in {keys}")
+    return Codebook(tuple(cats), tuple(str(r) for r in spec.get("decision_rules") or ()))
+
+
+@functools.lru_cache(maxsize=1)
+def _default_codebook() -> Codebook:
+    path = resources.files("toolkit").joinpath("data", "classify", "codebook.yaml")
+    with path.open(encoding="utf-8") as fh:
+        return _parse_codebook(yaml.safe_load(fh), "toolkit/data/classify/codebook.yaml")
+
+
+def load_codebook(path: str | os.PathLike | None = None) -> Codebook:
+    """Read the codebook.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A codebook YAML file of the same shape as the packaged one (e.g. an
+        edited copy).  Default: ``toolkit/data/classify/codebook.yaml``.
+
+    Returns
+    -------
+    Codebook
+
+    Raises
+    ------
+    ValueError
+        If the file lacks the ``categories`` list, a category lacks its key or
+        Chinese name, or a key occurs twice.
+
+    Examples
+    --------
+    >>> from toolkit.classify import load_codebook
+    >>> cb = load_codebook()
+    >>> cb.keys[:3], cb.names["timeliness"]
+    (('awareness', 'content', 'timeliness'), '时效性')
+    """
+    if path is None:
+        return _default_codebook()
+    with open(path, encoding="utf-8") as fh:
+        return _parse_codebook(yaml.safe_load(fh), os.fspath(path))
+
+
+def categories() -> tuple[str, ...]:
+    """Category keys of the packaged codebook, in codebook order.
+
+    Returns
+    -------
+    tuple of str
+
+    Examples
+    --------
+    >>> categories()[-1]
+    'other'
+    """
+    return _default_codebook().keys
+
+
+def _read_jsonl(path: Path | object, origin: str) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:  # type: ignore[attr-defined]
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            row["origin"] = origin
+            row["line"] = number
+            rows.append(row)
+    return rows
+
+
+def load_annotations(origins: str | list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The hand-coded statements shipped with the package.
+
+    Parameters
+    ----------
+    origins : str or list of str, optional
+        Which files: any of ``'train'`` (paraphrased statements of real reports,
+        ``problems_train.jsonl``), ``'seed'`` (the five seed reports),
+        ``'corpus'`` (the five corpus reports), ``'constructed'`` (statements
+        written in the codebook's wording for categories too rare to learn, not
+        taken from reports).  Default: all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source`` (web address or file of the report, or
+        ``constructed:…``), ``kind``, ``text``, ``labels`` (list of keys),
+        ``origin`` and ``line`` (line in its file), in file order.
+
+    Raises
+    ------
+    ValueError
+        If ``origins`` names an unknown file or a statement has an unknown label.
+
+    Examples
+    --------
+    >>> from toolkit.classify import load_annotations
+    >>> df = load_annotations("seed")
+    >>> sorted(df["source"].unique())[0]
+    '000_438c5e5d2b6f4db4.txt'
+    """
+    if origins is None:
+        chosen = list(ANNOTATION_ORIGINS)
+    else:
+        chosen = [origins] if isinstance(origins, str) else list(origins)
+    unknown = [o for o in chosen if o not in ANNOTATION_ORIGINS]
+    if unknown:
+        raise ValueError(
+            f"origins must be among {', '.join(map(repr, ANNOTATION_ORIGINS))}, got {unknown[0]!r}"
+        )
+    base = resources.files("toolkit").joinpath("data", "classify", "annotations")
+    rows = []
+    for origin in chosen:
+        rows += _read_jsonl(base.joinpath(ANNOTATION_ORIGINS[origin]), origin)
+    frame = pd.DataFrame(rows, columns=["source", "kind", "text", "labels", "origin", "line"])
+    allowed = set(categories())
+    for row in frame.itertuples():
+        bad = [lab for lab in row.labels if lab not in allowed]
+        if bad:
+            raise ValueError(
+                f"{ANNOTATION_ORIGINS[row.origin]} line {row.line}: label {bad[0]!r} is not a "
+                f"codebook key ({', '.join(sorted(allowed))})"
+            )
+    return frame

@@ -1,0 +1,140 @@
+"""Multi-label targets: label lists <-> 0/1 indicator matrices.
+
+The classifiers accept either form in ``fit``; scikit-learn tools
+(``cross_validate``, ``GridSearchCV``, metrics) need the indicator matrix, and
+``predict`` returns one (columns in ``classes_`` order).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from toolkit.classify.codebook import categories
+
+__all__ = ["labels_to_matrix", "matrix_to_labels", "split_labels", "join_labels"]
+
+
+def split_labels(value: object) -> list[str]:
+    """One statement's labels as a list: from a list/tuple/set or a ';'-joined str.
+
+    Parameters
+    ----------
+    value : str, list, tuple, set or missing
+        ``'content;timeliness'``, ``['content', 'timeliness']``; ``''`` and a
+        missing value (None/NaN/NA) mean no labels.
+
+    Returns
+    -------
+    list of str
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is of another type.
+
+    Examples
+    --------
+    >>> split_labels("content; timeliness")
+    ['content', 'timeliness']
+    """
+    if value is None or (not isinstance(value, (str, list, tuple, set, frozenset, np.ndarray)) and pd.isna(value)):
+        return []
+    if isinstance(value, str):
+        return [p.strip() for p in value.split(";") if p.strip()]
+    if isinstance(value, (list, tuple, set, frozenset, np.ndarray)):
+        return [str(v).strip() for v in value]
+    raise TypeError(f"labels must be a ';'-joined str or a list of keys, got {type(value).__name__}")
+
+
+def join_labels(labels: Iterable[str]) -> str:
+    """``['content', 'timeliness']`` -> ``'content;timeliness'``.
+
+    Parameters
+    ----------
+    labels : iterable of str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> join_labels(["content", "timeliness"])
+    'content;timeliness'
+    """
+    return ";".join(labels)
+
+
+def labels_to_matrix(labels: Sequence[object], classes: Sequence[str] | None = None) -> np.ndarray:
+    """Turn label lists into a 0/1 indicator matrix.
+
+    Parameters
+    ----------
+    labels : sequence
+        One entry per statement: a list of keys or a ';'-joined str (``''`` or
+        missing: no label).
+    classes : sequence of str, optional
+        Column order.  Default: the codebook keys (:func:`categories`).
+
+    Returns
+    -------
+    numpy.ndarray
+        int matrix of shape ``(len(labels), len(classes))``.
+
+    Raises
+    ------
+    ValueError
+        If a label is not among ``classes``.
+
+    Examples
+    --------
+    >>> labels_to_matrix([["content"], "timeliness;content"], classes=["content", "timeliness"]).tolist()
+    [[1, 0], [1, 1]]
+    """
+    classes = list(categories() if classes is None else classes)
+    index = {c: j for j, c in enumerate(classes)}
+    if isinstance(labels, str):
+        raise TypeError("labels must be a sequence with one entry per statement, not a single str")
+    matrix = np.zeros((len(labels), len(classes)), dtype=int)
+    for i, value in enumerate(labels):
+        for lab in split_labels(value):
+            if lab not in index:
+                raise ValueError(
+                    f"labels must be among {', '.join(classes)}; got {lab!r} for statement {i}"
+                )
+            matrix[i, index[lab]] = 1
+    return matrix
+
+
+def matrix_to_labels(matrix: object, classes: Sequence[str] | None = None) -> list[list[str]]:
+    """Turn a 0/1 indicator matrix into label lists.
+
+    Parameters
+    ----------
+    matrix : array-like of shape (n_statements, n_classes)
+    classes : sequence of str, optional
+        Column names.  Default: the codebook keys.
+
+    Returns
+    -------
+    list of list of str
+
+    Raises
+    ------
+    ValueError
+        If the matrix is not 2-D or its width differs from ``len(classes)``.
+
+    Examples
+    --------
+    >>> matrix_to_labels([[1, 0], [1, 1]], classes=["content", "timeliness"])
+    [['content'], ['content', 'timeliness']]
+    """
+    classes = list(categories() if classes is None else classes)
+    array = np.asarray(matrix)
+    if array.ndim != 2 or array.shape[1] != len(classes):
+        raise ValueError(
+            f"matrix must have shape (n, {len(classes)}) for classes {classes}, got shape {array.shape}"
+        )
+    return [[classes[j] for j in np.flatnonzero(row)] for row in array]

@@ -1,0 +1,731 @@
+"""Extract a whole corpus of reports: one row per file, nothing lost, in parallel.
+
+``extract_corpus`` expands files, folders and globs, gives each file a unique
+report id, parses every file in a worker process that is killed when it takes
+longer than ``timeout`` seconds (or replaced when it crashes), and returns the
+frames of ``toolkit/data/output_schema.yaml``: ``reports`` (one row per input
+file, always), ``sections``, ``tables``, ``checks``, ``statements`` and
+``flags``.  Output is sorted by report id and then by the keys of each frame,
+and is the same whatever the number of workers.
+
+Results are streamed: reports are parsed in report-id order in batches, and the
+frames of a batch are handed on as soon as all earlier batches are done, so the
+command-line writer keeps memory flat however large the corpus.
+
+The optional Dask backend (``pip install gov-openinfo-toolkit[dask]``) runs the
+same batches on a ``distributed`` cluster.
+"""
+from __future__ import annotations
+
+import glob
+import math
+import multiprocessing as mp
+import os
+import signal
+import sys
+import threading
+import time
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from multiprocessing.connection import wait as _wait
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from toolkit.errors import FileTooLargeError, ReadError, ToolkitError
+
+__all__ = ["extract_corpus", "output_schema", "data_dictionary", "FRAMES", "SUPPORTED_EXTENSIONS"]
+
+#: Names of the output frames, in the order they are written.
+FRAMES = ("reports", "sections", "tables", "checks", "statements", "flags")
+#: Extensions collected when a folder is given (a file given by name is always tried).
+SUPPORTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
+_FALLBACK_MAX_BYTES = 50 * 1024 * 1024
+_BACKENDS = ("local", "dask")
+_GLOB_CHARS = set("*?[")
+
+
+# ----------------------------------------------------------------------------------------------
+# Output schema
+# ----------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    text = resources.files("toolkit").joinpath("data/output_schema.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def output_schema() -> dict[str, pd.DataFrame]:
+    """The documented columns of every output frame.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        For each name of :data:`FRAMES`, a frame with columns ``column``,
+        ``dtype`` and ``description``, in output order (read from
+        ``toolkit/data/output_schema.yaml``).
+
+    Examples
+    --------
+    >>> schema = output_schema()
+    >>> list(schema["checks"]["column"])
+    ['report_id', 'table', 'check', 'key', 'expected', 'found', 'status', 'ok']
+    """
+    out = {}
+    for name in FRAMES:
+        cols = _schema()[name]["columns"]
+        out[name] = pd.DataFrame([{"column": c, "dtype": spec["dtype"], "description": spec["description"]}
+                                  for c, spec in cols.items()])
+    return out
+
+
+def data_dictionary() -> str:
+    """The data dictionary of the output files, as Markdown.
+
+    ``docs/data-dictionary.md`` is this text (``python -m toolkit dictionary >
+    docs/data-dictionary.md`` regenerates it; a test checks they agree).
+
+    Returns
+    -------
+    str
+        A Markdown document with one table per output file.
+
+    Examples
+    --------
+    >>> data_dictionary().splitlines()[0]
+    '# Data dictionary of the extracted files'
+    """
+    schema = _schema()
+    lines = ["# Data dictionary of the extracted files", "",
+             "`toolkit extract INPUT... --out DIR` (or `toolkit.extract_corpus`) writes the files below, each as "
+             "CSV (UTF-8, comma-separated, NA as an empty field) and as Parquet (NA as null). Rows are sorted by "
+             "`report_id`, then by the keys listed, whatever the number of workers. Keys and identities are "
+             "defined in `shared/spec/schema.md`; dtypes are pandas dtypes (`Int64` and `boolean` allow NA).", "",
+             "This file is generated from `toolkit/data/output_schema.yaml` by `python -m toolkit dictionary`; "
+             "edit the YAML, not this file.", ""]
+    for name in FRAMES:
+        spec = schema[name]
+        lines += [f"## {name}.csv / {name}.parquet", "", spec["description"], "",
+                  f"Sorted by: {', '.join('`' + k + '`' for k in spec['sort_by'])}.", "",
+                  "| column | dtype | description |", "|---|---|---|"]
+        for col, c in spec["columns"].items():
+            lines.append(f"| `{col}` | {c['dtype']} | {c['description'].replace('|', '/')} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _columns(name: str) -> dict[str, str]:
+    return {c: spec["dtype"] for c, spec in _schema()[name]["columns"].items()}
+
+
+def _empty(name: str) -> pd.DataFrame:
+    return _conform(pd.DataFrame(), name)
+
+
+def _conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Reindex to the documented columns and cast to their dtypes (extra columns are dropped)."""
+    cols = _columns(name)
+    frame = frame.reindex(columns=list(cols))
+    out = {}
+    for col, dtype in cols.items():
+        s = frame[col]
+        if dtype == "string":
+            s = s.astype("object").where(s.notna(), None).astype("string")
+        elif dtype == "Int64":
+            s = pd.to_numeric(s, errors="coerce").astype("Float64").round().astype("Int64") if len(s) else s.astype("Int64")
+        elif dtype == "float64":
+            s = pd.to_numeric(s, errors="coerce").astype("float64")
+        elif dtype == "boolean":
+            s = s.astype("boolean")
+        else:  # pragma: no cover - guarded by test_output_schema
+            raise ValueError(f"unknown dtype {dtype!r} for {name}.{col} in output_schema.yaml")
+        out[col] = s.reset_index(drop=True)
+    return pd.DataFrame(out)
+
+
+def _sort(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    keys = _schema()[name]["sort_by"]
+    if len(frame) > 1:
+        frame = frame.sort_values(keys, kind="stable", na_position="last")
+    return frame.reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Inputs and report ids
+# ----------------------------------------------------------------------------------------------
+
+def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """Files from files, folders (recursive, supported extensions) and globs, without duplicates."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files: list[str] = []
+    for p in paths:
+        if not isinstance(p, (str, os.PathLike)):
+            raise TypeError(f"paths must be str or os.PathLike items, got {type(p).__name__}")
+        s = os.fspath(p)
+        if os.path.isdir(s):
+            files += _walk(s)
+        elif os.path.exists(s) or not (_GLOB_CHARS & set(s)):
+            files.append(s)  # a missing file gives a failed row, not an exception
+        else:
+            matched = sorted(glob.glob(s, recursive=True))
+            if not matched:
+                warnings.warn(f"paths: the pattern {s!r} matches no file", stacklevel=3)
+            for m in matched:
+                files += _walk(m) if os.path.isdir(m) else [m]
+    seen: set[str] = set()
+    unique = []
+    for f in files:
+        key = os.path.normcase(os.path.realpath(f))
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def _walk(folder: str) -> list[str]:
+    out = []
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        out += [os.path.join(root, n) for n in sorted(names) if n.lower().endswith(SUPPORTED_EXTENSIONS)
+                and not n.startswith(".")]
+    return out
+
+
+def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list[str]:
+    """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …)."""
+    if report_ids is not None:
+        if isinstance(report_ids, Mapping):
+            lookup = {os.fspath(k): str(v) for k, v in report_ids.items()}
+            missing = [f for f in files if f not in lookup]
+            if missing:
+                raise ValueError(f"report_ids has no id for {len(missing)} input file(s), e.g. {missing[0]!r}")
+            ids = [lookup[f] for f in files]
+        else:
+            ids = [str(x) for x in report_ids]
+            if len(ids) != len(files):
+                raise ValueError(f"report_ids must give one id per input file ({len(files)}), got {len(ids)}")
+        dup = pd.Series(ids)[pd.Series(ids).duplicated()]
+        if len(dup):
+            raise ValueError(f"report_ids must be unique, got {dup.iloc[0]!r} more than once")
+        return ids
+    stems = [Path(f).stem for f in files]
+    taken = set(stems)
+    order = sorted(range(len(files)), key=lambda i: (stems[i], Path(files[i]).as_posix()))
+    ids = [""] * len(files)
+    seen: set[str] = set()
+    for i in order:
+        stem = stems[i]
+        if stem not in seen:
+            seen.add(stem)
+            ids[i] = stem
+            continue
+        k = 2
+        while f"{stem}-{k}" in taken:
+            k += 1
+        ids[i] = f"{stem}-{k}"
+        taken.add(ids[i])
+    return ids
+
+
+# ----------------------------------------------------------------------------------------------
+# Parsing one file (runs in the workers)
+# ----------------------------------------------------------------------------------------------
+
+def _default_parse(path: str, report_id: str | None = None) -> Any:
+    from toolkit import parse_report  # the lead's entry point; imported lazily in the worker
+
+    return parse_report(path, report_id=report_id)
+
+
+def _failed(path: str, report_id: str, error: str) -> dict[str, pd.DataFrame]:
+    row = pd.DataFrame([{"report_id": report_id, "path": path, "status": "failed", "error": error}])
+    return {"reports": row}
+
+
+def _frames_of(report: Any, path: str, report_id: str) -> dict[str, pd.DataFrame]:
+    frames = dict(report.to_frames())
+    flags = frames.get("flags")
+    if flags is None:
+        flags = pd.DataFrame([{"code": f.code, "table": f.table, "line": f.line, "detail": f.detail}
+                              for f in getattr(report, "flags", [])])
+    flags = flags.copy()
+    flags["report_id"] = report_id
+    frames["flags"] = flags
+    rep = frames.get("reports")
+    row: dict[str, Any] = {}
+    meta = getattr(report, "metadata", None) or {}
+    for col in _columns("reports"):
+        if col in meta:
+            row[col] = meta[col]
+    if rep is not None and len(rep):
+        row.update({k: v for k, v in rep.iloc[0].to_dict().items() if not _isna(v)})
+    row.update(report_id=report_id, path=path, status=getattr(report, "status", row.get("status")), error=None,
+               n_flags=len(flags),
+               flags=";".join(str(c) for c in _sort(_conform(flags, "flags"), "flags")["code"].dropna()))
+    if row["status"] not in ("ok", "partial"):
+        row["status"] = "partial" if len(flags) else "ok"
+    frames["reports"] = pd.DataFrame([row])
+    for name in FRAMES[1:]:
+        f = frames.get(name)
+        if f is not None and len(f):
+            f = f.copy()
+            f["report_id"] = report_id
+            frames[name] = f
+    return frames
+
+
+def _isna(v: Any) -> bool:
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _parse_one(parse: Callable, path: str, report_id: str) -> dict[str, pd.DataFrame]:
+    try:
+        report = parse(path, report_id=report_id)
+        return _frames_of(report, path, report_id)
+    except ToolkitError as exc:
+        return _failed(path, report_id, str(exc))
+    except (Exception, RecursionError) as exc:  # a parser bug must not stop the corpus
+        return _failed(path, report_id, f"{path}: unexpected {type(exc).__name__}: {exc}")
+
+
+def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Concatenate, conform and sort the frames of consecutive reports."""
+    out = {}
+    for name in FRAMES:
+        pieces = [p[name] for p in parts if name in p and p[name] is not None and len(p[name])]
+        if not pieces:
+            out[name] = _empty(name)
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # all-NA columns in concat
+            frame = pd.concat(pieces, ignore_index=True, sort=False) if len(pieces) > 1 else pieces[0]
+        out[name] = _sort(_conform(frame, name), name)
+    return out
+
+
+def _run_batch(parse: Callable, batch: list[tuple[str, str]]) -> dict[str, pd.DataFrame]:
+    return _combine([_parse_one(parse, p, r) for p, r in batch])
+
+
+# ----------------------------------------------------------------------------------------------
+# Local backend: a pool of killable worker processes
+# ----------------------------------------------------------------------------------------------
+
+def _worker_main(conn: Any, parse: Callable | None) -> None:  # pragma: no cover - runs in a child process
+    parse = parse or _default_parse
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    while True:
+        try:
+            msg = conn.recv()
+        except EOFError:
+            return
+        if msg is None:
+            return
+        parts = []
+        for i, (path, rid) in enumerate(msg):
+            conn.send(("start", i))
+            parts.append(_parse_one(parse, path, rid))
+        conn.send(("done", _combine(parts)))
+
+
+@dataclass
+class _Unit:
+    """Result for the tasks start..stop-1 (a contiguous run in report-id order)."""
+
+    start: int
+    stop: int
+    frames: dict[str, pd.DataFrame]
+
+
+@dataclass
+class _Slot:
+    proc: Any
+    conn: Any
+    batch: list[int] = field(default_factory=list)
+    current: int = -1
+    started: float = 0.0
+
+
+def _mp_context() -> Any:
+    methods = mp.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["toolkit.corpus"])
+        return ctx
+    return mp.get_context("spawn")
+
+
+def _signal_name(code: int) -> str:
+    try:
+        return signal.Signals(-code).name
+    except ValueError:
+        return str(-code)
+
+
+class _LocalPool:
+    def __init__(self, jobs: int, parse: Callable | None, timeout: float | None) -> None:
+        self.ctx = _mp_context()
+        self.parse = parse
+        self.timeout = timeout
+        self.slots = [self._start() for _ in range(jobs)]
+
+    def _start(self) -> _Slot:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse), daemon=True,
+                                name="toolkit-corpus-worker")
+        proc.start()
+        child.close()
+        return _Slot(proc, parent)
+
+    def _replace(self, slot: _Slot) -> None:
+        if slot.proc.is_alive():
+            slot.proc.kill()
+        slot.proc.join(5)
+        slot.conn.close()
+        new = self._start()
+        slot.proc, slot.conn, slot.batch, slot.current = new.proc, new.conn, [], -1
+
+    def close(self) -> None:
+        for slot in self.slots:
+            try:
+                if not slot.batch:
+                    slot.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + 2
+        for slot in self.slots:
+            slot.proc.join(max(0.0, deadline - time.monotonic()))
+            if slot.proc.is_alive():
+                slot.proc.kill()
+                slot.proc.join(2)
+            slot.conn.close()
+
+    def run(self, tasks: list[tuple[str, str]], todo: deque, window: int,
+            ready: Callable[[], int]) -> Iterator[_Unit]:
+        """Feed batches from ``todo`` (deque of index lists) and yield each finished unit.
+
+        A batch is sent only when its first task is within ``window`` of the
+        first task not yet handed on (``ready()``), so a hung file cannot make
+        the results waiting behind it pile up without bound.
+        """
+        while todo or any(s.batch for s in self.slots):
+            for slot in self.slots:
+                idle = not any(s.batch for s in self.slots)
+                if not slot.batch and todo and (todo[0][0] < ready() + window or idle):
+                    slot.batch = todo.popleft()
+                    slot.current = -1
+                    slot.started = time.monotonic()
+                    slot.conn.send([tasks[i] for i in slot.batch])
+            busy = [s for s in self.slots if s.batch]
+            if not busy:
+                continue
+            wait_for = None
+            if self.timeout is not None:
+                now = time.monotonic()
+                wait_for = max(0.0, min(s.started + self.timeout - now for s in busy))
+            objects = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
+            ready_objs = set(_wait(objects, timeout=wait_for))
+            for slot in busy:
+                if slot.conn in ready_objs or slot.proc.sentinel in ready_objs:
+                    yield from self._read(slot, tasks, todo)
+            if self.timeout is not None:
+                now = time.monotonic()
+                for slot in self.slots:
+                    if slot.batch and now - slot.started > self.timeout:
+                        yield self._lose(slot, tasks, todo, f"timeout after {_fmt_seconds(self.timeout)}s")
+
+    def _read(self, slot: _Slot, tasks: list, todo: deque) -> Iterator[_Unit]:
+        while slot.batch:
+            try:
+                if not slot.conn.poll():
+                    if not slot.proc.is_alive():
+                        raise EOFError
+                    return
+                kind, payload = slot.conn.recv()
+            except (EOFError, OSError):
+                slot.proc.join(1)
+                code = slot.proc.exitcode
+                why = (f"killed by signal {_signal_name(code)}" if code is not None and code < 0
+                       else f"exit code {code}")
+                yield self._lose(slot, tasks, todo, f"worker crashed: {why}")
+                return
+            if kind == "start":
+                slot.current = payload
+                slot.started = time.monotonic()
+            else:
+                batch = slot.batch
+                slot.batch, slot.current = [], -1
+                yield _Unit(batch[0], batch[-1] + 1, payload)
+
+    def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str) -> _Unit:
+        """The worker hung or died on its current file: fail that file, retry the rest of its batch."""
+        batch, current = slot.batch, max(slot.current, 0)
+        bad = batch[current]
+        self._replace(slot)
+        path, rid = tasks[bad]
+        # retry the others as single-file batches at the front, in order
+        for i in reversed([i for i in batch if i != bad]):
+            todo.appendleft([i])
+        return _Unit(bad, bad + 1, _combine([_failed(path, rid, error)]))
+
+
+def _fmt_seconds(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _batches(indices: list[int], jobs: int, batch_size: int | None) -> deque:
+    n = len(indices)
+    size = batch_size or max(1, min(32, n // (jobs * 8) if jobs else n))
+    return deque(indices[i:i + size] for i in range(0, n, size))
+
+
+# ----------------------------------------------------------------------------------------------
+# Dask backend
+# ----------------------------------------------------------------------------------------------
+
+def _dask_batch(batch: list[tuple[str, str]], parse: Callable | None, timeout: float | None) -> dict:
+    """Run on a Dask worker: each file in a thread with a time limit (a hung thread is abandoned)."""
+    parse = parse or _default_parse
+    parts = []
+    for path, rid in batch:
+        if timeout is None:
+            parts.append(_parse_one(parse, path, rid))
+            continue
+        box: list = []
+        t = threading.Thread(target=lambda p=path, r=rid: box.append(_parse_one(parse, p, r)), daemon=True)
+        t.start()
+        t.join(timeout)
+        parts.append(box[0] if box else _failed(path, rid, f"timeout after {_fmt_seconds(timeout)}s"))
+    return _combine(parts)
+
+
+def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: Callable | None,
+              timeout: float | None, window: int, ready: Callable[[], int]) -> Iterator[_Unit]:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise ImportError("backend='dask' needs the optional dependencies dask and distributed: "
+                          "pip install 'gov-openinfo-toolkit[dask]'") from exc
+    own = isinstance(scheduler, (str, os.PathLike))
+    client = distributed.Client(os.fspath(scheduler), set_as_default=False) if own else scheduler
+    try:
+        pending = distributed.as_completed()
+        meta: dict = {}
+        limit = max(4, 2 * sum(client.nthreads().values()))
+
+        def submit() -> None:
+            while todo and len(meta) < limit and (todo[0][0] < ready() + window or not meta):
+                idx = todo.popleft()
+                fut = client.submit(_dask_batch, [tasks[i] for i in idx], parse, timeout, pure=False)
+                meta[fut.key] = idx
+                pending.add(fut)
+
+        submit()
+        while meta or todo:
+            fut = next(pending)
+            idx = meta.pop(fut.key)
+            try:
+                frames = fut.result()
+            except Exception as exc:  # KilledWorker, lost worker, serialization …
+                if len(idx) > 1:
+                    for i in reversed(idx):
+                        todo.appendleft([i])
+                else:
+                    path, rid = tasks[idx[0]]
+                    yield _Unit(idx[0], idx[0] + 1,
+                                _combine([_failed(path, rid, f"worker crashed: {type(exc).__name__}: {exc}")]))
+            else:
+                yield _Unit(idx[0], idx[-1] + 1, frames)
+            fut.release()
+            submit()
+    finally:
+        if own:
+            client.close()
+
+
+# ----------------------------------------------------------------------------------------------
+# Driver
+# ----------------------------------------------------------------------------------------------
+
+def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any) -> int:
+    if backend not in _BACKENDS:
+        raise ValueError(f"backend must be one of {list(_BACKENDS)}, got {backend!r}")
+    if backend == "dask" and scheduler is None:
+        raise ValueError("scheduler must be given for backend='dask' (an address such as 'tcp://host:8786' "
+                         "or a distributed.Client), got None")
+    if jobs is None:
+        try:
+            jobs = len(os.sched_getaffinity(0))
+        except AttributeError:  # pragma: no cover - not Linux
+            jobs = os.cpu_count() or 1
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a positive integer or None, got {jobs!r}")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or not timeout > 0 or math.isinf(timeout)):
+        raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1):
+        raise ValueError(f"max_bytes must be a positive integer or None, got {max_bytes!r}")
+    return jobs
+
+
+def _default_max_bytes() -> int:
+    try:
+        from toolkit.readers import DEFAULT_MAX_BYTES
+    except ImportError:  # pragma: no cover - readers not installed yet
+        return _FALLBACK_MAX_BYTES
+    return int(DEFAULT_MAX_BYTES)
+
+
+def _precheck(path: str, max_bytes: int) -> str | None:
+    """Failures known before parsing: missing file, folder, over-size."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError as exc:
+        return str(ReadError(path, "file not found"))
+    except OSError as exc:
+        return str(ReadError(path, f"cannot read the file ({exc.strerror or exc})"))
+    if size > max_bytes:
+        return str(FileTooLargeError(path, f"file is {size} bytes, larger than the limit of {max_bytes} bytes "
+                                           f"(max_bytes)"))
+    return None
+
+
+def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local", scheduler: Any = None,
+                 timeout: float | None = 60, progress: bool = False, report_ids: Any = None,
+                 max_bytes: int | None = None, batch_size: int | None = None,
+                 _parse: Callable | None = None) -> Iterator[dict[str, pd.DataFrame]]:
+    """Yield the frames of consecutive runs of reports, in report-id order (the streaming core)."""
+    jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes)
+    max_bytes = max_bytes or _default_max_bytes()
+    files = _expand(paths)
+    ids = _assign_ids(files, report_ids)
+    order = sorted(range(len(files)), key=lambda i: ids[i])
+    tasks = [(files[i], ids[i]) for i in order]
+    n = len(tasks)
+
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=n, disable=not progress, file=sys.stderr, unit="report", dynamic_ncols=True,
+               desc="extract")
+    done: dict[int, _Unit] = {}
+    state = {"next": 0}
+
+    def accept(unit: _Unit) -> Iterator[dict[str, pd.DataFrame]]:
+        """Buffer a unit; yield every unit that is now next in report-id order."""
+        done[unit.start] = unit
+        bar.update(unit.stop - unit.start)
+        while state["next"] in done:
+            u = done.pop(state["next"])
+            state["next"] = u.stop
+            yield u.frames
+
+    def ready() -> int:
+        return state["next"]
+
+    try:
+        to_parse = []
+        for i, (path, rid) in enumerate(tasks):
+            error = _precheck(path, max_bytes)
+            if error is None:
+                to_parse.append(i)
+            else:
+                yield from accept(_Unit(i, i + 1, _combine([_failed(path, rid, error)])))
+        if not to_parse:
+            return
+        todo = _batches(to_parse, jobs, batch_size)
+        window = max(256, jobs * 64, 4 * len(todo[0]) * jobs)
+        if backend == "local":
+            pool = _LocalPool(min(jobs, len(to_parse)), _parse, timeout)
+            try:
+                for unit in pool.run(tasks, todo, window, ready):
+                    yield from accept(unit)
+            finally:
+                pool.close()
+        else:
+            for unit in _run_dask(tasks, todo, scheduler, _parse, timeout, window, ready):
+                yield from accept(unit)
+    finally:
+        bar.close()
+
+
+def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jobs: int | None = None,
+                   backend: str = "local", scheduler: Any = None, timeout: float | None = 60,
+                   progress: bool = False, report_ids: Mapping | Sequence | None = None,
+                   max_bytes: int | None = None, _parse: Callable | None = None) -> dict[str, pd.DataFrame]:
+    """Parse every report of a corpus and return the output frames.
+
+    Parameters
+    ----------
+    paths : str, os.PathLike or iterable of them
+        Files, folders (searched recursively for .txt, .html, .htm, .docx and
+        .pdf) and glob patterns (``**`` allowed).  A file named explicitly is
+        always tried, whatever its extension; a missing file gives a failed row.
+    jobs : int or None, default None
+        Number of worker processes (None: all available cores).
+    backend : {"local", "dask"}, default "local"
+        ``"dask"`` runs the batches on a Dask cluster (optional extra
+        ``pip install gov-openinfo-toolkit[dask]``).
+    scheduler : str or distributed.Client, optional
+        Scheduler address (``tcp://host:8786``) or client; required for Dask.
+    timeout : float or None, default 60
+        Time limit per file in seconds.  Locally the worker is killed and
+        replaced; on Dask the file's thread is abandoned.  None: no limit.
+    progress : bool, default False
+        Show a tqdm progress bar on stderr.
+    report_ids : mapping or sequence, optional
+        Ids to use instead of file stems: a mapping from input path (as
+        expanded) to id, or a sequence with one id per expanded file.
+    max_bytes : int, optional
+        Files larger than this fail without being read (default: the readers'
+        limit, 50 MiB).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Keys :data:`FRAMES`; columns and dtypes as ``output_schema()``.
+        ``reports`` has exactly one row per input file: ``ok`` or ``partial``
+        from the parsed report, or ``failed`` with the reason in ``error``
+        (reader message naming the file, ``timeout after Ns`` or ``worker
+        crashed: …``) and empty metadata.  Rows are sorted by report id, then
+        by each frame's keys, and do not depend on ``jobs``.
+
+    Raises
+    ------
+    ValueError
+        For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``,
+        ``max_bytes``, ``report_ids``).
+    TypeError
+        If ``paths`` holds something other than paths.
+    ImportError
+        For ``backend="dask"`` when dask/distributed are not installed.
+
+    Notes
+    -----
+    Report ids are the file stems.  When several files share a stem, they are
+    ordered by path and the first keeps the stem, the next ones get ``-2``,
+    ``-3`` … (skipping ids that are themselves stems), so ``a/x.txt`` and
+    ``b/x.txt`` become ``x`` and ``x-2`` whatever order they were given in.
+
+    Examples
+    --------
+    >>> frames = extract_corpus(["data/raw/001_4d29bfef72dd56db.txt"], jobs=1)  # doctest: +SKIP
+    >>> frames["reports"][["report_id", "status"]]  # doctest: +SKIP
+    """
+    parts = list(_iter_corpus(paths, jobs=jobs, backend=backend, scheduler=scheduler, timeout=timeout,
+                              progress=progress, report_ids=report_ids, max_bytes=max_bytes, _parse=_parse))
+    out = {}
+    for name in FRAMES:
+        pieces = [p[name] for p in parts if len(p[name])]
+        out[name] = (pd.concat(pieces, ignore_index=True) if len(pieces) > 1
+                     else pieces[0].reset_index(drop=True) if pieces else _empty(name))
+    return out

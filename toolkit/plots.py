@@ -1,0 +1,413 @@
+"""Figures for comparing disclosure indicators, with Chinese text rendered as glyphs.
+
+Every function draws on a Matplotlib ``Axes`` (a new figure unless ``ax`` is given) and returns
+it; nothing is shown or saved, so notebooks and scripts decide what to do with the figure.
+Every function first calls :func:`use_chinese_font`, which registers the Noto Sans CJK SC font
+bundled by the ``mplfonts`` package: Chinese labels render on a fresh machine without system
+fonts, network access or a rebuilt font cache.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Mapping
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+
+from toolkit.compare import CompositionResult, _check_column, _groups, _sorted_groups
+from toolkit.metrics import _outcome_labels, _require_frame, metric_definitions
+
+__all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
+
+_FONT_PACKAGE = "mplfonts"
+_FONT_FILE = ("fonts", "NotoSansCJKsc-Regular.otf")
+
+
+def _font_path() -> str:
+    """Path of the CJK font file shipped by mplfonts (found without importing the package)."""
+    spec = importlib.util.find_spec(_FONT_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(
+            "toolkit.plots needs the 'mplfonts' package, which bundles the Noto Sans CJK font: "
+            "pip install mplfonts"
+        )
+    path = os.path.join(list(spec.submodule_search_locations)[0], *_FONT_FILE)
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"the mplfonts package has no font file {os.path.join(*_FONT_FILE)} ({path})")
+    return path
+
+
+def use_chinese_font() -> str:
+    """Make Matplotlib draw text with a font that has Chinese glyphs (Noto Sans CJK SC).
+
+    Registers the font file bundled by ``mplfonts`` with Matplotlib's font manager (no cache
+    rebuild, no network) and puts it first in ``rcParams['font.sans-serif']``, sets
+    ``font.family`` to ``sans-serif`` and ``axes.unicode_minus`` to False.  Calling it again
+    changes nothing; it prints nothing.  The settings are global Matplotlib settings; use
+    :func:`matplotlib.rc_context` around your own code to keep them local.
+
+    Returns
+    -------
+    str
+        The font family name, ``'Noto Sans CJK SC'``.
+
+    Raises
+    ------
+    ModuleNotFoundError
+        If ``mplfonts`` is not installed.
+
+    Examples
+    --------
+    >>> from toolkit.plots import use_chinese_font
+    >>> use_chinese_font()
+    'Noto Sans CJK SC'
+    """
+    path = _font_path()
+    manager = font_manager.fontManager
+    real = os.path.realpath(path)
+    if not any(os.path.realpath(f.fname) == real for f in manager.ttflist):
+        manager.addfont(path)
+    name = font_manager.FontProperties(fname=path).get_name()
+    rc = matplotlib.rcParams
+    families = list(rc["font.sans-serif"])
+    if families[:1] != [name]:
+        rc["font.sans-serif"] = [name] + [f for f in families if f != name]
+    if list(rc["font.family"]) != ["sans-serif"]:
+        rc["font.family"] = ["sans-serif"]
+    rc["axes.unicode_minus"] = False
+    return name
+
+
+def _new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    if ax is None:
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=figsize, layout="constrained")
+        return fig.add_subplot()
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
+    return ax
+
+
+def _metric_label(metric: str) -> str:
+    """Chinese label of a metric of metrics.yaml, or the column name itself."""
+    defs = metric_definitions().set_index("name")["label"]
+    return str(defs.get(metric, metric))
+
+
+def plot_distribution(
+    df: pd.DataFrame,
+    metric: str,
+    by: str,
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    label: str | None = None,
+    random_state: int = 0,
+) -> Axes:
+    """Box plot of a metric by group, with every report drawn as a point.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per report.
+    metric : str
+        Numeric column; NA values are left out (the tick labels give n per group).
+    by : str
+        Grouping column; groups are sorted, rows without a group are left out.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure by default.
+    title : str, optional
+    label : str, optional
+        Axis label of the metric; by default its Chinese label from ``metrics.yaml``.
+    random_state : int, default 0
+        Seed of the horizontal jitter of the points.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame or a column name is not a str.
+    ValueError
+        If a column is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.plots import plot_distribution
+    >>> df = pd.DataFrame({"层级": ["区县", "区县", "市"], "disclosure_rate": [0.5, 0.7, 0.9]})
+    >>> ax = plot_distribution(df, "disclosure_rate", "层级")
+    >>> ax.get_ylabel()
+    '公开率（予以公开 + 部分公开）'
+    """
+    _require_frame(df, "df", ())
+    _check_column(df, metric, "metric")
+    _check_column(df, by, "by")
+    use_chinese_font()
+    ax = _new_axes(ax, (6.4, 4.0))
+    groups = _groups(df, metric, by)
+    rng = np.random.default_rng(random_state)
+    positions = np.arange(1, len(groups) + 1)
+    data = list(groups.values())
+    filled = [(p, v) for p, v in zip(positions, data) if len(v)]
+    if filled:
+        ax.boxplot([v for _, v in filled], positions=[p for p, _ in filled], widths=0.5,
+                   showfliers=False, medianprops={"color": "black"})
+    for p, v in zip(positions, data):
+        if len(v):
+            ax.scatter(p + rng.uniform(-0.12, 0.12, len(v)), v, s=14, alpha=0.7, color="tab:blue", zorder=3)
+    ax.set_xticks(positions, [f"{g}\n(n={len(v)})" for g, v in groups.items()])
+    ax.set_xlim(0.4, len(groups) + 0.6)
+    ax.set_xlabel(by)
+    ax.set_ylabel(label if label is not None else _metric_label(metric))
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_composition(
+    composition: CompositionResult | pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Stacked horizontal bars of the outcome shares of handled requests, one bar per group.
+
+    Parameters
+    ----------
+    composition : CompositionResult or pandas.DataFrame
+        The result of :func:`toolkit.compare.chi2_composition`, or a frame of counts with
+        groups as rows and outcome keys (``granted`` … ``other``) as columns.
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Bars of shares (0-1) with a legend of the Chinese outcome labels; tick labels give the
+        number of requests per group.
+
+    Raises
+    ------
+    TypeError
+        If ``composition`` is neither a CompositionResult nor a DataFrame.
+    ValueError
+        If it has none of the outcome columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.plots import plot_composition
+    >>> counts = pd.DataFrame({"granted": [6, 3], "denied": [2, 1]}, index=["2020年", "2021年"])
+    >>> ax = plot_composition(counts)
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['予以公开', '不予公开']
+    """
+    if isinstance(composition, CompositionResult):
+        counts = composition.counts
+    elif isinstance(composition, pd.DataFrame):
+        counts = composition
+    else:
+        raise TypeError(f"composition must be a CompositionResult or a DataFrame, got {type(composition).__name__}")
+    labels = _outcome_labels()
+    cats = [c for c in labels if c in counts.columns]
+    if not cats:
+        raise ValueError(f"composition has none of the outcome columns {list(labels)}; it has {list(counts.columns)}")
+    use_chinese_font()
+    ax = _new_axes(ax, (6.4, 0.6 * len(counts) + 1.6))
+    values = counts[cats].astype(float)
+    totals = values.sum(axis=1)
+    shares = values.div(totals.where(totals > 0), axis=0).fillna(0.0)
+    y = np.arange(len(shares))
+    left = np.zeros(len(shares))
+    colors = matplotlib.colormaps["tab10"].colors
+    for i, cat in enumerate(cats):
+        ax.barh(y, shares[cat].to_numpy(), left=left, color=colors[i % len(colors)], label=labels[cat])
+        left += shares[cat].to_numpy()
+    ax.set_yticks(y, [f"{g} (n={int(t)})" for g, t in zip(shares.index, totals)])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("占办结申请的比例")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=min(len(cats), 6), frameon=False)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_heatmap(
+    statements: pd.DataFrame,
+    reports: pd.DataFrame,
+    by: str,
+    *,
+    kind: str | None = "problem",
+    label_names: Mapping[str, str] | None = None,
+    normalize: bool = True,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Heatmap of problem (or measure) types by group, e.g. by year or level of government.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        ``statements.csv`` schema: ``report_id``, ``kind``, ``labels`` (';'-joined codebook
+        keys).
+    reports : pandas.DataFrame
+        Frame with ``report_id`` and the grouping column ``by``.
+    by : str
+        Grouping column of ``reports`` (columns of the heatmap, sorted).
+    kind : {'problem', 'measure', None}, default 'problem'
+        Which statements to count; None counts both.
+    label_names : mapping, optional
+        Display name per codebook key (e.g. ``{"platform": "平台与渠道"}``); also fixes the
+        row order.  By default the keys found, sorted.
+    normalize : bool, default True
+        Show the share of the group's statements that carry each label (a statement can carry
+        several); False shows counts.
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Rows are labels, columns groups (tick labels give the number of statements); each cell
+        is annotated with its value.
+
+    Raises
+    ------
+    TypeError
+        If a frame is not a DataFrame or ``by`` is not a str.
+    ValueError
+        If a column is missing, ``kind`` is not allowed, or no statement is left to count.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.plots import plot_heatmap
+    >>> st = pd.DataFrame({"report_id": ["a", "a", "b"], "kind": ["problem"] * 3,
+    ...                    "labels": ["platform", "staffing;content", "platform"]})
+    >>> rp = pd.DataFrame({"report_id": ["a", "b"], "年份": [2020, 2021]})
+    >>> ax = plot_heatmap(st, rp, "年份", label_names={"platform": "平台与渠道", "staffing": "队伍与能力"})
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['平台与渠道', '队伍与能力']
+    """
+    _require_frame(statements, "statements", ("report_id", "labels") + (("kind",) if kind else ()))
+    _require_frame(reports, "reports", ("report_id",))
+    _check_column(reports, by, "by")
+    if kind not in ("problem", "measure", None):
+        raise ValueError(f"kind must be 'problem', 'measure' or None, got {kind!r}")
+    if not isinstance(normalize, bool):
+        raise TypeError(f"normalize must be True or False, got {normalize!r}")
+    st = statements if kind is None else statements[statements["kind"] == kind]
+    groups = reports.drop_duplicates("report_id").set_index("report_id")[by]
+    st = st.assign(_group=groups.reindex(st["report_id"]).to_numpy()).dropna(subset=["_group"])
+    if st.empty:
+        raise ValueError(f"no {kind or ''} statement with a {by!r} group to count".replace("  ", " "))
+    order = _sorted_groups(st["_group"])
+    n_statements = st.groupby("_group").size().reindex(order).fillna(0).astype(int)
+    exploded = st.assign(_label=st["labels"].fillna("").astype(str).str.split(";")).explode("_label")
+    exploded["_label"] = exploded["_label"].str.strip()
+    exploded = exploded[exploded["_label"] != ""]
+    keys = list(label_names) if label_names is not None else sorted(exploded["_label"].unique())
+    table = (
+        pd.crosstab(exploded["_label"], exploded["_group"])
+        .reindex(index=keys, columns=order)
+        .fillna(0)
+    )
+    if normalize:
+        table = table.div(n_statements.where(n_statements > 0), axis=1).fillna(0.0)
+    use_chinese_font()
+    ax = _new_axes(ax, (1.2 * len(order) + 3.0, 0.45 * len(keys) + 1.6))
+    image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues",
+                      vmin=0, vmax=max(float(table.to_numpy().max()), 1e-9))
+    ax.set_xticks(np.arange(len(order)), [f"{g}\n(n={n})" for g, n in zip(order, n_statements)])
+    names = label_names or {}
+    ax.set_yticks(np.arange(len(keys)), [str(names.get(k, k)) for k in keys])
+    vmax = float(table.to_numpy().max()) or 1.0
+    for i in range(table.shape[0]):
+        for j in range(table.shape[1]):
+            v = float(table.iat[i, j])
+            ax.text(j, i, f"{v:.0%}" if normalize else f"{v:.0f}", ha="center", va="center",
+                    fontsize=8, color="white" if v > 0.6 * vmax else "black")
+    ax.figure.colorbar(image, ax=ax, shrink=0.8)
+    ax.set_xlabel(by)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_trend(
+    panel: pd.DataFrame,
+    metric: str,
+    *,
+    agency_col: str = "agency",
+    year_col: str = "report_year",
+    ax: Axes | None = None,
+    title: str | None = None,
+    label: str | None = None,
+) -> Axes:
+    """Lines of a metric over the years, one per agency (e.g. the result of :func:`toolkit.compare.panel`).
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        One row per report with agency, year and metric columns.
+    metric : str
+        Numeric column; an NA value leaves a gap in the agency's line.
+    agency_col : str, default 'agency'
+    year_col : str, default 'report_year'
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+    label : str, optional
+        Axis label of the metric; by default its Chinese label from ``metrics.yaml``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One line per agency (sorted), with the agency name in the legend.
+
+    Raises
+    ------
+    TypeError
+        If ``panel`` is not a DataFrame or a column name is not a str.
+    ValueError
+        If a column is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.plots import plot_trend
+    >>> df = pd.DataFrame({"agency": ["市住建局", "市住建局"], "report_year": [2020, 2021],
+    ...                    "reviews_per_100": [1.0, 2.5]})
+    >>> ax = plot_trend(df, "reviews_per_100")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['市住建局']
+    """
+    _require_frame(panel, "panel", ())
+    for col, name in ((metric, "metric"), (agency_col, "agency_col"), (year_col, "year_col")):
+        _check_column(panel, col, name)
+    use_chinese_font()
+    ax = _new_axes(ax, (6.4, 4.0))
+    years = pd.to_numeric(panel[year_col], errors="coerce")
+    values = pd.to_numeric(panel[metric], errors="coerce").astype(float)
+    for agency in _sorted_groups(panel[agency_col]):
+        mask = (panel[agency_col] == agency).to_numpy() & years.notna().to_numpy()
+        d = pd.DataFrame({"year": years[mask], "value": values[mask]}).sort_values("year")
+        ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency))
+    all_years = sorted(years.dropna().unique())
+    if all_years:
+        ax.set_xticks(all_years, [str(int(y)) if float(y).is_integer() else str(y) for y in all_years])
+    ax.set_xlabel(year_col)
+    ax.set_ylabel(label if label is not None else _metric_label(metric))
+    if len(ax.lines):
+        ax.legend(fontsize=8, frameon=False)
+    if title:
+        ax.set_title(title)
+    return ax
+
