@@ -54,6 +54,7 @@ SCHEMA_KEYS = {
 BLANK = ""          # a blank cell: raw '', value NA, at a line of the table
 NA_CELL = "/"       # a "not applicable" cell: raw '/', value NA
 ABSENT = None       # a canonical row the parser lists but the report does not have (no line)
+NO_FLAGS = pd.DataFrame(columns=["report_id", "code", "table", "line", "detail"])
 
 
 def make_tables(report_id: str, cells: dict[str, object]) -> pd.DataFrame:
@@ -187,9 +188,14 @@ def assert_metric(got: float, want: float, name: str) -> None:
         assert got == pytest.approx(want, rel=1e-12, abs=0), f"{name}: expected {want}, got {got}"
 
 
+@pytest.fixture(scope="module")
+def both_metrics() -> pd.DataFrame:
+    return report_metrics(pd.concat([seed004_like(), seed002_like()], ignore_index=True))
+
+
 @pytest.mark.parametrize("name", list(EXPECTED_2019))
-def test_each_metric_on_hand_made_reports(both: pd.DataFrame, name: str) -> None:
-    res = report_metrics(both)
+def test_each_metric_on_hand_made_reports(both_metrics: pd.DataFrame, name: str) -> None:
+    res = both_metrics
     assert_metric(one(res, "r2019")[name], EXPECTED_2019[name], f"r2019 {name}")
     assert_metric(one(res, "r2021")[name], EXPECTED_2021[name], f"r2021 {name}")
 
@@ -209,7 +215,7 @@ def test_output_shape_and_order(both: pd.DataFrame) -> None:
 
 
 def test_blank_as_zero_fills_blank_cells_only(both: pd.DataFrame) -> None:
-    res = report_metrics(both, blank_as_zero=True)
+    res = report_metrics(both, blank_as_zero=True, flags=NO_FLAGS)
     assert one(res, "r2019")["legal_person_share"] == pytest.approx(4 / 20)
     # an ordinary run keeps NA (the five organisation cells include blanks)
     assert pd.isna(one(report_metrics(both), "r2019")["legal_person_share"])
@@ -227,7 +233,7 @@ def test_blank_as_zero_fills_blank_cells_only(both: pd.DataFrame) -> None:
 def test_na_propagation_in_sums(cell: object, blank_as_zero: bool, expect_na: bool) -> None:
     cells = requests_cells("2019", R2019_TOTALS)
     cells["requests.denied_query.total"] = cell
-    res = one(report_metrics(make_tables("x", cells), blank_as_zero=blank_as_zero), "x")
+    res = one(report_metrics(make_tables("x", cells), blank_as_zero=blank_as_zero, flags=NO_FLAGS), "x")
     assert pd.isna(res["denial_rate"]) is expect_na
     if not expect_na:
         assert res["denial_rate"] == pytest.approx(4 / 19)
@@ -235,10 +241,27 @@ def test_na_propagation_in_sums(cell: object, blank_as_zero: bool, expect_na: bo
     assert res["full_grant_rate"] == pytest.approx(6 / 19)
 
 
+@pytest.mark.parametrize("code, expect_na", [("ambiguous_digits", True), ("ragged", True),
+                                             ("identity_failed", False)])
+def test_blank_as_zero_keeps_cells_of_flagged_rows_na(code: str, expect_na: bool) -> None:
+    cells = requests_cells("2019", R2019_TOTALS)
+    cells["requests.denied_query.total"] = BLANK        # parser could not split this row's digits
+    tables = make_tables("x", cells)
+    line = int(tables.loc[tables["row_key"].eq("denied_query") & tables["col_key"].eq("total"), "line"].iloc[0])
+    flags = pd.DataFrame({"report_id": ["x", "x"], "code": [code, code], "table": ["requests", "active"],
+                          "line": [line, line + 1], "detail": ["denied_query: 3 readings", ""]})
+    res = one(report_metrics(tables, blank_as_zero=True, flags=flags), "x")
+    assert pd.isna(res["denial_rate"]) is expect_na
+    # another report with the same line number is not affected by x's flag
+    other = make_tables("y", cells)
+    res = report_metrics(pd.concat([tables, other]), blank_as_zero=True, flags=flags).set_index("report_id")
+    assert res.loc["y", "denial_rate"] == pytest.approx(4 / 19)
+
+
 def test_row_missing_from_frame_is_na() -> None:
     cells = requests_cells("2019", R2019_TOTALS)
     del cells["requests.rejected_excessive.total"]
-    res = one(report_metrics(make_tables("x", cells), blank_as_zero=True), "x")
+    res = one(report_metrics(make_tables("x", cells), blank_as_zero=True, flags=NO_FLAGS), "x")
     assert pd.isna(res["rejected_rate"])
     assert res["not_held_rate"] == pytest.approx(6 / 19)
 
@@ -365,6 +388,9 @@ def test_duplicated_cell_keeps_first(both: pd.DataFrame) -> None:
     (dict(tables=pd.DataFrame({"report_id": []})), ValueError, r"tables lacks the columns \['table'"),
     (dict(blank_as_zero="yes"), TypeError, "blank_as_zero must be True or False, got 'yes'"),
     (dict(components=1), TypeError, "components must be True or False, got 1"),
+    (dict(blank_as_zero=True), ValueError, r"blank_as_zero=True needs flags= \(flags.csv"),
+    (dict(flags=[]), TypeError, "flags must be a pandas DataFrame or None, got list"),
+    (dict(flags=pd.DataFrame({"report_id": ["a"]})), ValueError, r"flags lacks the columns \['code'"),
     (dict(reports=pd.DataFrame({"id": [1]})), ValueError, r"reports lacks the columns \['report_id'\]"),
     (dict(checks=pd.DataFrame({"report_id": ["a"]})), ValueError, r"checks lacks the columns \['status'\]"),
 ])
@@ -376,7 +402,7 @@ def test_bad_arguments(both: pd.DataFrame, kwargs: dict, exc: type, match: str) 
 
 def test_blank_as_zero_needs_raw(both: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match="blank_as_zero=True needs a 'raw' column"):
-        report_metrics(both.drop(columns="raw"), blank_as_zero=True)
+        report_metrics(both.drop(columns="raw"), blank_as_zero=True, flags=NO_FLAGS)
     assert report_metrics(both.drop(columns=["raw", "line"]))["requests_handled"].tolist() == [19, 4]
 
 
@@ -389,8 +415,8 @@ def test_no_warning_escapes(both: pd.DataFrame) -> None:
     checks = pd.DataFrame({"report_id": ["r2019"], "status": ["failed"]})
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        report_metrics(both, checks=checks, blank_as_zero=True, components=True)
-        outcome_composition(both)
+        report_metrics(both, checks=checks, blank_as_zero=True, components=True, flags=NO_FLAGS)
+        outcome_composition(both, blank_as_zero=True, flags=NO_FLAGS)
         # all-zero denominators must not warn either
         zeros = make_tables("z", requests_cells("2019", {}))
         report_metrics(zeros)
@@ -485,20 +511,31 @@ SEED_EXPECTED = {
 }
 
 
-def _seed_tables(stem: str) -> pd.DataFrame:
-    parse_report = getattr(toolkit, "parse_report", None)
-    if parse_report is None:
-        pytest.skip("toolkit.parse_report is not available yet")
-    return parse_report(RAW / f"{stem}.txt").tables
+def _seed(stem: str):
+    return toolkit.parse_report(RAW / f"{stem}.txt")
 
 
 @pytest.mark.parametrize("stem", sorted(SEED_EXPECTED))
 def test_metrics_on_seed(stem: str) -> None:
-    res = report_metrics(_seed_tables(stem)).iloc[0]
+    res = report_metrics(_seed(stem).tables).iloc[0]
     for name, want in SEED_EXPECTED[stem].items():
         assert_metric(res[name], want, f"{stem} {name}")
 
 
 def test_seed_004_blank_as_zero() -> None:
-    res = report_metrics(_seed_tables("004_b232cca7e491c758"), blank_as_zero=True).iloc[0]
+    report = _seed("004_b232cca7e491c758")
+    res = report_metrics(report.tables, blank_as_zero=True, flags=report.flags_frame()).iloc[0]
     assert res["legal_person_share"] == pytest.approx(4 / 20)
+    # the zero-blank cells of row 三(七) now count, so outcomes still sum to 20 against 19 handled
+    assert res["full_grant_rate"] == pytest.approx(6 / 19)
+
+
+def test_corpus_ambiguous_digits_stay_na_with_blank_as_zero() -> None:
+    # pingtan-2023-01: the 行政规范性文件 row of the active table is a run of digits with several
+    # readings; it is flagged and its cells are NA, which blank_as_zero must not turn into 0.
+    report = _seed("pingtan-2023-01")
+    assert "ambiguous_digits" in {f.code for f in report.flags}
+    for blank_as_zero in (False, True):
+        res = report_metrics(report.tables, blank_as_zero=blank_as_zero, flags=report.flags_frame()).iloc[0]
+        assert pd.isna(res["normative_documents_issued"])
+        assert pd.isna(res["normative_documents_in_force"])

@@ -23,8 +23,9 @@ _TOL = 1e-6
 
 def _side(values: list[float]) -> tuple[float, float, bool]:
     """(known sum, upper bound, complete) of a side; NA counts as an unknown ≥ 0."""
-    known = float(np.nansum(values)) if values else 0.0
-    complete = not any(math.isnan(v) for v in values)
+    present = [v for v in values if v == v]  # NaN != NaN
+    known = float(sum(present))
+    complete = len(present) == len(values)
     return known, (known if complete else math.inf), complete
 
 
@@ -41,14 +42,15 @@ def _evaluate(lhs: list[float], rhs: list[float]) -> tuple[float, float, str]:
     return expected, found, "unverifiable"
 
 
-def check_tables(tables: pd.DataFrame, *, report_id: str | None = None,
+def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = None,
                  templates: dict[str, str | None] | None = None) -> pd.DataFrame:
     """Evaluate the format's identities on one report's long table.
 
     Parameters
     ----------
-    tables : DataFrame
-        The report's cells (columns of ``Report.tables``).
+    tables : DataFrame or list of dict
+        The report's cells (columns of ``Report.tables``; ``table``, ``row_key``,
+        ``col_key`` and ``value`` are used).
     report_id : str, optional
         Written into the ``report_id`` column.
     templates : dict, optional
@@ -60,53 +62,56 @@ def check_tables(tables: pd.DataFrame, *, report_id: str | None = None,
     DataFrame
         One row per identity checked, columns :data:`CHECK_COLUMNS`.
     """
+    return pd.DataFrame(check_records(tables, report_id=report_id, templates=templates),
+                        columns=CHECK_COLUMNS).astype({"ok": bool})
+
+
+def check_records(tables, *, report_id: str | None = None,
+                  templates: dict[str, str | None] | None = None) -> list[dict]:
+    """Like :func:`check_tables`, as a list of dicts (the fast path of corpus runs)."""
     templates = templates or {}
+    records = tables.to_dict("records") if isinstance(tables, pd.DataFrame) else tables
+    grids: dict[str, dict[str, dict[str, float]]] = {}
+    cols: dict[str, list[str]] = {}
+    for rec in records:
+        grid = grids.setdefault(rec["table"], {})
+        row = grid.setdefault(rec["row_key"], {})
+        if rec["col_key"] not in row:
+            row[rec["col_key"]] = rec["value"]
+        table_cols = cols.setdefault(rec["table"], [])
+        if rec["col_key"] not in table_cols:
+            table_cols.append(rec["col_key"])
     identities = load_identities()
     fm = load_formats()
     rows: list[dict] = []
     for table, idents in identities.items():
-        part = tables[tables["table"] == table] if len(tables) else tables
-        if part.empty:
+        grid = grids.get(table)
+        if not grid:
             continue
-        if table == "legacy":
-            grid = part.pivot_table(index="row_key", columns="col_key", values="value", aggfunc="first",
-                                    dropna=False)
-            for ident in idents:
-                needed = ident["lhs"] + ident["rhs"]
-                if not any(k in grid.index for k in needed):
-                    continue
-                if ident["lhs"][0] not in grid.index:
-                    continue
-                for col in grid.columns:
-                    lhs = [_get(grid, k, col) for k in ident["lhs"]]
-                    rhs = [_get(grid, k, col) for k in ident["rhs"]]
-                    rows.append(_row(report_id, table, ident["name"], col, lhs, rhs))
-            continue
-        grid = part.pivot_table(index="row_key", columns="col_key", values="value", aggfunc="first",
-                                dropna=False)
+        row_keys = sorted(grid)
+        col_keys = sorted(cols[table])
         template = templates.get(table) or "2019"
         outcome_rows = fm["requests"].get(f"outcome_rows_{template}", [])
         for ident in idents:
             rhs_keys = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
-            if ident["per"] == "column":
-                for col in grid.columns:
-                    lhs = [_get(grid, k, col) for k in ident["lhs"]]
-                    rhs = [_get(grid, k, col) for k in rhs_keys]
-                    rows.append(_row(report_id, table, ident["name"], col, lhs, rhs))
-            else:
-                for row_key in grid.index:
+            if ident["per"] == "row":
+                for row_key in row_keys:
                     lhs = [_get(grid, row_key, c) for c in ident["lhs"]]
                     rhs = [_get(grid, row_key, c) for c in rhs_keys]
                     rows.append(_row(report_id, table, ident["name"], row_key, lhs, rhs))
-    out = pd.DataFrame(rows, columns=CHECK_COLUMNS)
-    out["ok"] = out["ok"].astype(bool)
-    return out
+                continue
+            if ident["per"] == "value" and ident["lhs"][0] not in grid:
+                continue  # a legacy table without this item
+            for col in col_keys:
+                lhs = [_get(grid, k, col) for k in ident["lhs"]]
+                rhs = [_get(grid, k, col) for k in rhs_keys]
+                rows.append(_row(report_id, table, ident["name"], col, lhs, rhs))
+    return rows
 
 
-def _get(grid: pd.DataFrame, row: str, col: str) -> float:
-    if row not in grid.index or col not in grid.columns:
-        return np.nan
-    return float(grid.at[row, col])
+def _get(grid: dict[str, dict[str, float]], row: str, col: str) -> float:
+    value = grid.get(row, {}).get(col)
+    return np.nan if value is None else float(value)
 
 
 def _row(report_id, table, name, key, lhs, rhs) -> dict:

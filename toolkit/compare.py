@@ -23,6 +23,7 @@ from scipy.stats import contingency
 
 from toolkit.metrics import (
     _Cells,
+    _check_blank_args,
     _outcome_labels,
     _parse_term,
     _report_ids,
@@ -56,11 +57,11 @@ _CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "st
 # argument checks and grouping
 
 
-def _check_column(df: pd.DataFrame, col: Any, name: str) -> None:
+def _check_column(df: pd.DataFrame, col: Any, name: str, frame: str = "df") -> None:
     if not isinstance(col, str):
         raise TypeError(f"{name} must be a column name (str), got {type(col).__name__}: {col!r}")
     if col not in df.columns:
-        raise ValueError(f"{name}={col!r} is not a column of df; columns are {list(df.columns)}")
+        raise ValueError(f"{name}={col!r} is not a column of {frame}; columns are {list(df.columns)}")
 
 
 def _check_min_n(min_n: Any) -> int:
@@ -414,6 +415,7 @@ def chi2_composition(
     by: str,
     *,
     reports: pd.DataFrame,
+    flags: pd.DataFrame | None = None,
     blank_as_zero: bool = False,
     min_expected: float = 5.0,
 ) -> CompositionResult:
@@ -434,6 +436,8 @@ def chi2_composition(
         Grouping column of ``reports``.
     reports : pandas.DataFrame
         Frame with ``report_id`` and ``by`` (``reports.csv``, or a metrics frame).
+    flags : pandas.DataFrame, optional
+        Flags (``flags.csv`` schema); required with ``blank_as_zero=True``.
     blank_as_zero : bool, default False
         Count blank cells as 0 (see :func:`toolkit.metrics.report_metrics`).
     min_expected : float, default 5.0
@@ -463,12 +467,12 @@ def chi2_composition(
     """
     _require_frame(tables, "tables", ())
     _require_frame(reports, "reports", ("report_id",))
-    _check_column(reports, by, "by")
+    _check_column(reports, by, "by", "reports")
     if not isinstance(min_expected, (int, float)) or min_expected <= 0:
         raise ValueError(f"min_expected must be a positive number, got {min_expected!r}")
     labels = _outcome_labels()
     cats = list(labels)
-    comp = outcome_composition(tables, blank_as_zero=blank_as_zero)
+    comp = outcome_composition(tables, flags=flags, blank_as_zero=blank_as_zero)
     groups = reports.drop_duplicates("report_id").set_index("report_id")[by]
     comp["group"] = groups.reindex(comp["report_id"]).to_numpy()
     reasons = np.where(
@@ -496,7 +500,10 @@ def chi2_composition(
         row["note"] = (f"fewer than 2 groups or categories with requests "
                        f"({obs.shape[0]} groups, {obs.shape[1]} categories): no test")
     else:
-        table = obs.to_numpy(dtype=float)
+        values = obs.to_numpy(dtype=float)
+        if not np.allclose(values, np.rint(values)):
+            raise ValueError(f"outcome counts must be whole numbers, got {values[values != np.rint(values)][:5]}")
+        table = np.rint(values).astype(np.int64)
         res = stats.chi2_contingency(table)
         expected = np.asarray(res.expected_freq)
         small = int((expected < min_expected).sum())
@@ -723,6 +730,7 @@ def cross_year_audit(
     *,
     agency_col: str = "agency",
     year_col: str = "report_year",
+    flags: pd.DataFrame | None = None,
     blank_as_zero: bool = False,
 ) -> pd.DataFrame:
     """Soft checks between consecutive reports of the same agency, in the checks schema.
@@ -742,6 +750,8 @@ def cross_year_audit(
         are compared as written.
     agency_col : str, default 'agency'
     year_col : str, default 'report_year'
+    flags : pandas.DataFrame, optional
+        Flags (``flags.csv`` schema); required with ``blank_as_zero=True``.
     blank_as_zero : bool, default False
         Count blank cells as 0 (see :func:`toolkit.metrics.report_metrics`).
 
@@ -768,8 +778,9 @@ def cross_year_audit(
     """
     _require_frame(tables, "tables", ("report_id", "table", "row_key", "col_key", "value"))
     _require_frame(reports, "reports", ("report_id",))
-    _check_column(reports, agency_col, "agency_col")
-    _check_column(reports, year_col, "year_col")
+    _check_column(reports, agency_col, "agency_col", "reports")
+    _check_column(reports, year_col, "year_col", "reports")
+    _check_blank_args(tables, blank_as_zero, flags)
     rep = reports.drop_duplicates("report_id")[["report_id", agency_col, year_col]].copy()
     rep["_year"] = pd.to_numeric(rep[year_col], errors="coerce")
     rep = rep.dropna(subset=[agency_col, "_year"])
@@ -778,7 +789,7 @@ def cross_year_audit(
     if pairs.empty:
         return pd.DataFrame(columns=_CHECK_COLUMNS).astype({"expected": float, "found": float, "ok": bool})
     ids = _report_ids(tables, rep)
-    cells = _Cells(tables, blank_as_zero=blank_as_zero, report_ids=ids)
+    cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids, flags=flags)
     later = pairs["report_id"].tolist()
     earlier = pairs["report_id_prev"].tolist()
     frames = []

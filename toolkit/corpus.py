@@ -106,7 +106,9 @@ def data_dictionary() -> str:
              "`toolkit extract INPUT... --out DIR` (or `toolkit.extract_corpus`) writes the files below, each as "
              "CSV (UTF-8, comma-separated, NA as an empty field) and as Parquet (NA as null). Rows are sorted by "
              "`report_id`, then by the keys listed, whatever the number of workers. Keys and identities are "
-             "defined in `shared/spec/schema.md`; dtypes are pandas dtypes (`Int64` and `boolean` allow NA).", "",
+             "defined in `shared/spec/schema.md`. dtypes: `string` is text (pandas' string dtype, `str` in pandas 3; "
+             "missing = NaN), `Int64` a nullable integer, `float64` a float (missing = NaN), `boolean` a nullable "
+             "True/False.", "",
              "This file is generated from `toolkit/data/output_schema.yaml` by `python -m toolkit dictionary`; "
              "edit the YAML, not this file.", ""]
     for name in FRAMES:
@@ -124,29 +126,53 @@ def _columns(name: str) -> dict[str, str]:
     return {c: spec["dtype"] for c, spec in _schema()[name]["columns"].items()}
 
 
+def _text_dtype() -> Any:
+    """pandas' default string dtype: ``str`` (missing = NaN) in pandas >= 3, else ``string``."""
+    return pd.Series(["x"]).dtype if pd.Series(["x"]).dtype != object else pd.StringDtype()
+
+
+_TEXT = _text_dtype()
+_DTYPES = {"string": _TEXT, "Int64": pd.Int64Dtype(), "float64": "float64", "boolean": pd.BooleanDtype()}
+
+
 def _empty(name: str) -> pd.DataFrame:
-    return _conform(pd.DataFrame(), name)
+    return pd.DataFrame({c: pd.Series([], dtype=_DTYPES[d]) for c, d in _columns(name).items()})
+
+
+def _cast(s: pd.Series, dtype: str) -> pd.Series:
+    target = _DTYPES[dtype]
+    if s.dtype == target:
+        return s
+    if dtype == "string":
+        if s.dtype == object:
+            s = s.where(s.notna(), None)
+        return s.astype(target)
+    if dtype == "Int64":
+        num = pd.to_numeric(s, errors="coerce")
+        if num.dtype.kind == "f":
+            num = num.round()
+        return num.astype(target)
+    if dtype == "float64":
+        return pd.to_numeric(s, errors="coerce").astype("float64")
+    if s.dtype == object:
+        s = s.where(s.notna(), None)
+    return s.astype(target)
 
 
 def _conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     """Reindex to the documented columns and cast to their dtypes (extra columns are dropped)."""
     cols = _columns(name)
-    frame = frame.reindex(columns=list(cols))
+    if not len(frame):
+        return _empty(name)
+    frame = frame.reset_index(drop=True)
     out = {}
     for col, dtype in cols.items():
-        s = frame[col]
-        if dtype == "string":
-            s = s.astype("object").where(s.notna(), None).astype("string")
-        elif dtype == "Int64":
-            s = pd.to_numeric(s, errors="coerce").astype("Float64").round().astype("Int64") if len(s) else s.astype("Int64")
-        elif dtype == "float64":
-            s = pd.to_numeric(s, errors="coerce").astype("float64")
-        elif dtype == "boolean":
-            s = s.astype("boolean")
-        else:  # pragma: no cover - guarded by test_output_schema
-            raise ValueError(f"unknown dtype {dtype!r} for {name}.{col} in output_schema.yaml")
-        out[col] = s.reset_index(drop=True)
-    return pd.DataFrame(out)
+        if col in frame.columns:
+            out[col] = _cast(frame[col], dtype)
+        else:
+            out[col] = pd.Series(pd.array([None] * len(frame), dtype=_DTYPES[dtype]) if dtype != "float64"
+                                 else float("nan"), index=frame.index, dtype=_DTYPES[dtype])
+    return pd.DataFrame(out, copy=False)
 
 
 def _sort(frame: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -244,41 +270,43 @@ def _default_parse(path: str, report_id: str | None = None) -> Any:
     return parse_report(path, report_id=report_id)
 
 
-def _failed(path: str, report_id: str, error: str) -> dict[str, pd.DataFrame]:
-    row = pd.DataFrame([{"report_id": report_id, "path": path, "status": "failed", "error": error}])
-    return {"reports": row}
+# A parsed file is a pair (row of reports.csv as a dict, dict of the other frames).
+_Part = tuple[dict[str, Any], dict[str, pd.DataFrame]]
 
 
-def _frames_of(report: Any, path: str, report_id: str) -> dict[str, pd.DataFrame]:
+def _failed(path: str, report_id: str, error: str) -> _Part:
+    return {"report_id": report_id, "path": path, "status": "failed", "error": error}, {}
+
+
+def _frames_of(report: Any, path: str, report_id: str) -> _Part:
     frames = dict(report.to_frames())
     flags = frames.get("flags")
     if flags is None:
         flags = pd.DataFrame([{"code": f.code, "table": f.table, "line": f.line, "detail": f.detail}
                               for f in getattr(report, "flags", [])])
-    flags = flags.copy()
-    flags["report_id"] = report_id
-    frames["flags"] = flags
-    rep = frames.get("reports")
+        frames["flags"] = flags
     row: dict[str, Any] = {}
     meta = getattr(report, "metadata", None) or {}
     for col in _columns("reports"):
         if col in meta:
             row[col] = meta[col]
+    rep = frames.pop("reports", None)
     if rep is not None and len(rep):
-        row.update({k: v for k, v in rep.iloc[0].to_dict().items() if not _isna(v)})
-    row.update(report_id=report_id, path=path, status=getattr(report, "status", row.get("status")), error=None,
-               n_flags=len(flags),
-               flags=";".join(str(c) for c in _sort(_conform(flags, "flags"), "flags")["code"].dropna()))
-    if row["status"] not in ("ok", "partial"):
-        row["status"] = "partial" if len(flags) else "ok"
-    frames["reports"] = pd.DataFrame([row])
+        row.update({k: v for k, v in ((c, rep[c].iat[0]) for c in rep.columns) if not _isna(v)})
+    status = getattr(report, "status", row.get("status"))
+    if status not in ("ok", "partial"):
+        status = "partial" if len(flags) else "ok"
+    codes = list(dict.fromkeys(str(c) for c in flags["code"].tolist() if not _isna(c))) if len(flags) else []
+    row.update(report_id=report_id, path=path, status=status, error=None, n_flags=len(flags), flags=";".join(codes))
     for name in FRAMES[1:]:
         f = frames.get(name)
-        if f is not None and len(f):
+        if f is None or not len(f):
+            frames.pop(name, None)
+        elif "report_id" not in f.columns or not (f["report_id"].iat[0] == report_id == f["report_id"].iat[-1]):
             f = f.copy()
             f["report_id"] = report_id
             frames[name] = f
-    return frames
+    return row, frames
 
 
 def _isna(v: Any) -> bool:
@@ -288,7 +316,7 @@ def _isna(v: Any) -> bool:
         return False
 
 
-def _parse_one(parse: Callable, path: str, report_id: str) -> dict[str, pd.DataFrame]:
+def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
     try:
         report = parse(path, report_id=report_id)
         return _frames_of(report, path, report_id)
@@ -298,11 +326,11 @@ def _parse_one(parse: Callable, path: str, report_id: str) -> dict[str, pd.DataF
         return _failed(path, report_id, f"{path}: unexpected {type(exc).__name__}: {exc}")
 
 
-def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """Concatenate, conform and sort the frames of consecutive reports."""
-    out = {}
-    for name in FRAMES:
-        pieces = [p[name] for p in parts if name in p and p[name] is not None and len(p[name])]
+def _combine(parts: list[_Part]) -> dict[str, pd.DataFrame]:
+    """Concatenate, conform and sort the frames of a run of reports (once per batch, not per report)."""
+    out = {"reports": _sort(_conform(pd.DataFrame([row for row, _ in parts]), "reports"), "reports")}
+    for name in FRAMES[1:]:
+        pieces = [f[name] for _, f in parts if name in f]
         if not pieces:
             out[name] = _empty(name)
             continue
@@ -360,7 +388,7 @@ def _mp_context() -> Any:
     methods = mp.get_all_start_methods()
     if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["toolkit.corpus"])
+        ctx.set_forkserver_preload(["toolkit.corpus", "toolkit"])
         return ctx
     return mp.get_context("spawn")
 

@@ -80,6 +80,7 @@ def _split_pipes(text: str) -> list[str]:
     return parts
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_prose(text: str) -> bool:
     vocab = vocabulary()
     if vocab.is_row_label(text) or vocab.is_header(text) or vocab.is_identity_note(text):
@@ -194,13 +195,20 @@ class _Stream:
 
     def __init__(self) -> None:
         self.rows: list[Row] = []
+        self._reset()
+
+    def _reset(self) -> None:
         self.current: list[Cell] = []
-        self.kinds: list[str] = []
+        self.n = 0
+        self.n_header = 0
+        self.n_group = 0
+        self.has_values = False
+        self.has_row = False
 
     def flush(self) -> None:
         if self.current:
             self.rows.append(Row(self.current))
-        self.current, self.kinds = [], []
+        self._reset()
 
     def explicit(self, cells: list[Cell]) -> None:
         self.flush()
@@ -209,15 +217,9 @@ class _Stream:
 
     def add(self, cell: Cell) -> None:
         kind = _kind(cell)
-        kinds = self.kinds
-        has_values = "value" in kinds
-        header_only = bool(kinds) and all(k == "header" for k in kinds)
-        groups_only = bool(kinds) and all(k == "group" for k in kinds)
-        if kind == "article":
-            self.flush()
-            self.rows.append(Row([cell]))
-            return
-        if kind == "note":
+        header_only = self.n > 0 and self.n_header == self.n
+        groups_only = self.n > 0 and self.n_group == self.n
+        if kind in ("article", "note"):
             self.flush()
             self.rows.append(Row([cell]))
             return
@@ -228,22 +230,29 @@ class _Stream:
             if not header_only:
                 self.flush()
         elif kind == "group":
-            if kinds and not groups_only:
+            if self.n and not groups_only:
                 self.flush()
-        else:  # a row label, known or not
-            if has_values or header_only:
-                self.flush()
-            elif kinds and kind == "row" and "row" in kinds:
-                self.flush()
+        elif self.has_values or header_only or (kind == "row" and self.has_row):
+            self.flush()
         self.current.append(cell)
-        self.kinds.append(kind)
+        self.n += 1
+        self.n_header += kind == "header"
+        self.n_group += kind == "group"
+        self.has_values |= kind == "value"
+        self.has_row |= kind == "row"
 
 
 def _kind(cell: Cell) -> str:
-    if cell.is_value:
+    if cell.glued:
+        return "value"
+    return _text_kind(cell.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_kind(text: str) -> str:
+    if is_value_cell(text):
         return "value"
     vocab = vocabulary()
-    text = cell.text
     if vocab.article_item(text):
         return "article"
     if vocab.is_identity_note(text):

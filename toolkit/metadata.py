@@ -30,9 +30,9 @@ LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
 
 _HAN = r"\u4e00-\u9fff"
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_YEAR = "[〇○零Ｏ一二三四五六七八九]{4}"
+_CN_YEAR = "[〇○零OＯ一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 _YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators.
@@ -53,6 +53,11 @@ _OVERVIEW_HEAD = re.compile(
 )
 _NEXT_HEAD = re.compile(r"^\s*(?:二|三|2|3|第二部分)\s*[、.]")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年")
+# "… 。 平潭综合实验区交通与建设局 2021年1月26日 (联系人…)" in text glued into one line.
+_INLINE_SIGNATURE = re.compile(
+    rf"(?:^|[\s。;!?])([{_HAN}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十]{{1,3}}\s*月"
+    rf"\s*[\d一二三四五六七八九十]{{1,3}}\s*日)"
+)
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 
 
@@ -268,9 +273,17 @@ def _field_regions(lines: list[str]) -> list[str]:
     return head + tail
 
 
+@functools.lru_cache(maxsize=1)
+def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    fields = _rules()["fields"]
+    published = "|".join(map(re.escape, sorted(fields["published"], key=len, reverse=True)))
+    agency = "|".join(map(re.escape, sorted(fields["agency"], key=len, reverse=True)))
+    return (re.compile(rf"(?:{published})\s*[:：|]\s*"),
+            re.compile(rf"(?:{agency})\s*[:：|]\s*([^|:：\s]{{2,60}})"))
+
+
 def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
-    labels = sorted(_rules()["fields"]["published"], key=len, reverse=True)
-    pattern = re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：|]\s*")
+    pattern = _field_patterns()[0]
     garbled = False
     for line in _field_regions(lines):
         for m in pattern.finditer(line):
@@ -282,8 +295,7 @@ def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
 
 
 def _agency_field(lines: list[str]) -> str | None:
-    labels = sorted(_rules()["fields"]["agency"], key=len, reverse=True)
-    pattern = re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：|]\s*([^|:：\s]{{2,60}})")
+    pattern = _field_patterns()[1]
     for line in _field_regions(lines):
         m = pattern.search(line)
         if m:
@@ -342,12 +354,8 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     if not tail:
         return None, None
     text = tail[-1][1][-rules["tail_chars"]:]
-    sig = re.compile(
-        rf"(?:^|[\s。;!?])([{_HAN}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十]{{1,3}}\s*月"
-        rf"\s*[\d一二三四五六七八九十]{{1,3}}\s*日)"
-    )
     best: tuple[str | None, _dt.date | None] = (None, None)
-    for m in sig.finditer(text):
+    for m in _INLINE_SIGNATURE.finditer(text):
         after = text[m.end():]
         if after.strip() and not re.match(r"\s*[(（]", after) and len(after.strip()) > 60:
             continue
@@ -510,13 +518,16 @@ def _classify_agency(agency: str) -> dict[str, Any]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _text_pattern() -> re.Pattern[str]:
+    names = sorted(_index()["text"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
 def _text_province(lines: list[str]) -> str | None:
     """The province the text names clearly (full names only, at least twice, 3/4 of mentions)."""
     index = _index()
-    names = sorted(index["text"], key=len, reverse=True)
-    if not names:
-        return None
-    pattern = re.compile("|".join(map(re.escape, names)))
+    pattern = _text_pattern()
     counts: Counter[str] = Counter()
     for line in lines:
         for m in pattern.finditer(line):

@@ -33,6 +33,7 @@ __all__ = [
 
 _TABLES_REQUIRED = ("report_id", "table", "row_key", "col_key", "value")
 _CHECKS_REQUIRED = ("report_id", "status")
+_FLAGS_REQUIRED = ("report_id", "code", "table", "line")
 _REPORT_COLUMNS = ("agency", "report_year", "template", "level", "province", "agency_kind", "status")
 _KINDS = ("count", "rate", "per_100")
 _SCOPES = ("this", "prev")
@@ -134,7 +135,7 @@ def _validate_spec(spec: Any) -> None:
     """Fail early, naming the entry, when metrics.yaml is malformed."""
     if not isinstance(spec, dict):
         raise ValueError("metrics.yaml: top level must be a mapping")
-    for key in ("formats", "groups", "outcomes", "metrics", "cross_year_checks"):
+    for key in ("uncertain_flags", "formats", "groups", "outcomes", "metrics", "cross_year_checks"):
         if key not in spec:
             raise ValueError(f"metrics.yaml: missing section {key!r}")
     groups = spec["groups"]
@@ -304,73 +305,97 @@ def _require_frame(df: Any, name: str, columns: Iterable[str]) -> pd.DataFrame:
     return df
 
 
-def _is_blank(tables: pd.DataFrame) -> np.ndarray:
-    """True for cells that are blank in the report: no value, empty raw text, at a place of the table."""
+def _uncertain_keys(flags: pd.DataFrame | None) -> set[tuple[Any, str, Any]]:
+    """(report_id, table, line) of rows whose NA cells are unknown rather than blank."""
+    if flags is None or flags.empty:
+        return set()
+    codes = set(_spec()["uncertain_flags"])
+    f = flags[flags["code"].astype("object").isin(codes)]
+    lines = pd.to_numeric(f["line"], errors="coerce")
+    return {(rid, str(t), int(ln)) for rid, t, ln in zip(f["report_id"], f["table"], lines) if pd.notna(ln)}
+
+
+def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.ndarray:
+    """True for blank cells: no value, empty raw text, at a line of the table, row not flagged."""
     raw = tables["raw"].astype("object")
     empty = raw.isna().to_numpy() | (raw.fillna("").astype(str).str.strip() == "").to_numpy()
     blank = tables["value"].isna().to_numpy() & empty
     if "line" in tables.columns:
         blank &= tables["line"].notna().to_numpy()
+        uncertain = _uncertain_keys(flags)
+        if uncertain:
+            lines = pd.to_numeric(tables["line"], errors="coerce")
+            flagged = np.array([
+                pd.notna(ln) and (rid, str(t), int(ln)) in uncertain
+                for rid, t, ln in zip(tables["report_id"], tables["table"], lines)
+            ], dtype=bool)
+            blank &= ~flagged
     return blank
 
 
 class _Cells:
-    """Lookup of cell values by (report_id, table, row_key, col_key), with the format of each table."""
+    """Lookup of cell values by report and ``table.row_key.col_key``, with each table's format."""
 
-    def __init__(self, tables: pd.DataFrame, *, blank_as_zero: bool, report_ids: Sequence[Any]) -> None:
+    def __init__(self, tables: pd.DataFrame, *, blank_as_zero: bool, report_ids: Sequence[Any],
+                 flags: pd.DataFrame | None = None) -> None:
         value = pd.to_numeric(tables["value"], errors="coerce").astype(float).to_numpy()
         if blank_as_zero:
-            value = np.where(_is_blank(tables), 0.0, value)
+            value = np.where(_is_blank(tables, flags), 0.0, value)
         located = ~np.isnan(value)
         if "raw" in tables.columns:
             located |= tables["raw"].astype("object").fillna("").astype(str).str.strip().ne("").to_numpy()
         if "line" in tables.columns:
             located |= tables["line"].notna().to_numpy()
-        keys = pd.MultiIndex.from_arrays(
-            [tables["report_id"], tables["table"], tables["row_key"], tables["col_key"]]
-        )
-        frame = pd.DataFrame({"value": value, "located": located}, index=keys)
+        frame = pd.DataFrame({
+            "rid": tables["report_id"].to_numpy(dtype=object),
+            "table": tables["table"].astype(str).to_numpy(dtype=object),
+            "cell": (tables["row_key"].astype(str) + "." + tables["col_key"].astype(str)).to_numpy(dtype=object),
+            "value": value,
+            "located": located,
+        })
+        frame["key"] = frame["table"] + "." + frame["cell"]
         # Keep the first occurrence of a duplicated cell (a report with two copies of a table).
-        self._cells = frame[~frame.index.duplicated(keep="first")]
+        frame = frame.drop_duplicates(["rid", "key"], keep="first")
         self.ids = list(report_ids)
+        self._wide = frame.pivot(index="rid", columns="key", values="value")
+        self._wide_ids = self._wide.reindex(pd.Index(self.ids, dtype=object))
+        self._located = frame.loc[frame["located"], ["rid", "table", "cell"]]
         self._formats: dict[str, pd.Series] = {}
 
     def values(self, table: str, row: str, col: str, ids: Sequence[Any] | None = None) -> np.ndarray:
         """Cell values for the given reports (NaN where the cell is missing)."""
-        ids = self.ids if ids is None else ids
-        idx = pd.MultiIndex.from_arrays(
-            [list(ids), [table] * len(ids), [row] * len(ids), [col] * len(ids)]
-        )
-        return self._cells["value"].reindex(idx).to_numpy(dtype=float)
+        key = f"{table}.{row}.{col}"
+        n = len(self.ids) if ids is None else len(ids)
+        if key not in self._wide.columns:
+            return np.full(n, np.nan)
+        if ids is None:
+            return self._wide_ids[key].to_numpy(dtype=float)
+        return self._wide[key].reindex(pd.Index(list(ids), dtype=object)).to_numpy(dtype=float)
 
     def has_table(self, table: str) -> pd.Series:
         """Whether each report has at least one located cell of ``table``."""
-        loc = self._cells[self._cells["located"]]
-        rids = set(loc.index.get_level_values(0)[loc.index.get_level_values(1) == table])
-        return pd.Series([rid in rids for rid in self.ids], index=self.ids, dtype=bool)
+        rids = set(self._located.loc[self._located["table"] == table, "rid"])
+        return pd.Series([rid in rids for rid in self.ids], index=pd.Index(self.ids, dtype=object), dtype=bool)
 
     def format_of(self, table: str) -> pd.Series:
         """Format (e.g. ``'2019'``, ``'2021'``) of ``table`` for each report, None when unknown."""
         if table not in self._formats:
             patterns = _spec()["formats"].get(table, {})
-            loc = self._cells[self._cells["located"]]
-            loc = loc[loc.index.get_level_values(1) == table]
-            cells = pd.Series(
-                [f"{r}.{c}" for r, c in zip(loc.index.get_level_values(2), loc.index.get_level_values(3))],
-                index=loc.index.get_level_values(0),
-                dtype=object,
-            )
-            counts = pd.DataFrame(index=pd.Index(self.ids))
+            loc = self._located[self._located["table"] == table]
+            index = pd.Index(self.ids, dtype=object)
+            counts = pd.DataFrame(index=index)
             for fmt, pats in patterns.items():
-                match = cells.map(lambda cell, pats=pats: any(fnmatch.fnmatchcase(cell, p) for p in pats))
-                counts[fmt] = match.groupby(level=0).sum().reindex(counts.index).fillna(0)
+                match = np.array([any(fnmatch.fnmatchcase(cell, p) for p in pats) for cell in loc["cell"]],
+                                 dtype=float)
+                per_report = pd.Series(match, index=loc["rid"].to_numpy(), dtype=float)
+                counts[fmt] = per_report.groupby(level=0).sum().reindex(index).fillna(0.0).to_numpy()
             if counts.shape[1] == 0:
-                fmt = pd.Series(None, index=self.ids, dtype=object)
+                fmt_s = pd.Series(None, index=index, dtype=object)
             else:
                 best = counts.max(axis=1)
                 unique = counts.eq(best, axis=0).sum(axis=1) == 1
-                fmt = counts.idxmax(axis=1).astype(object).where(unique & (best > 0), None)
-            self._formats[table] = pd.Series(fmt.to_numpy(), index=self.ids, dtype=object)
+                fmt_s = counts.idxmax(axis=1).astype(object).where(unique & (best > 0), None)
+            self._formats[table] = pd.Series(fmt_s.to_numpy(), index=index, dtype=object)
         return self._formats[table]
 
     def evaluate(self, expr: _Expr) -> np.ndarray:
@@ -397,6 +422,25 @@ def _ratio(num: np.ndarray, den: np.ndarray, scale: float = 1.0) -> np.ndarray:
     out = np.full(num.shape, np.nan)
     np.divide(num, den, out=out, where=ok)
     return np.where(ok, out * scale, np.nan)
+
+
+def _check_blank_args(tables: pd.DataFrame, blank_as_zero: Any, flags: Any) -> None:
+    """Validate ``blank_as_zero`` and ``flags`` (flags are needed to keep uncertain cells NA)."""
+    if not isinstance(blank_as_zero, (bool, np.bool_)):
+        raise TypeError(f"blank_as_zero must be True or False, got {blank_as_zero!r}")
+    if flags is not None and not isinstance(flags, pd.DataFrame):
+        raise TypeError(f"flags must be a pandas DataFrame or None, got {type(flags).__name__}")
+    if flags is not None and not flags.empty:
+        _require_frame(flags, "flags", _FLAGS_REQUIRED)
+    if blank_as_zero:
+        if "raw" not in tables.columns:
+            raise ValueError("blank_as_zero=True needs a 'raw' column in tables to tell blank cells")
+        if flags is None:
+            raise ValueError(
+                "blank_as_zero=True needs flags= (flags.csv or Report.flags_frame()), so that cells of "
+                "rows flagged ragged/ambiguous_digits stay NA instead of becoming 0; pass an empty "
+                "DataFrame if there are no flags"
+            )
 
 
 def _report_ids(tables: pd.DataFrame, reports: pd.DataFrame | None) -> list[Any]:
@@ -466,6 +510,7 @@ def report_metrics(
     *,
     checks: pd.DataFrame | None = None,
     reports: pd.DataFrame | None = None,
+    flags: pd.DataFrame | None = None,
     blank_as_zero: bool = False,
     components: bool = False,
 ) -> pd.DataFrame:
@@ -488,10 +533,14 @@ def report_metrics(
         with no table gets NA indicators), and its columns ``agency``, ``report_year``,
         ``template``, ``level``, ``province``, ``agency_kind`` and ``status`` (those present) are
         copied, ready for grouping.
+    flags : pandas.DataFrame, optional
+        Flags (``flags.csv`` schema: ``report_id``, ``code``, ``table``, ``line``).  The NA cells
+        of rows flagged ``ragged`` or ``ambiguous_digits`` are unknown, not blank.  Required with
+        ``blank_as_zero=True`` (an empty frame if there are none).
     blank_as_zero : bool, default False
-        Count a blank cell (no value, empty raw text, at a place of the table) as 0.  Cells
-        written ``/``, ``-`` or ``无``, rows missing from the report and cells whose digits could
-        not be split keep NA.  Requires a ``raw`` column.
+        Count a blank cell (no value, empty raw text, at a line of the table) as 0.  Cells
+        written ``/``, ``-`` or ``无``, rows missing from the report and cells of flagged rows
+        keep NA.  Requires a ``raw`` column and ``flags``.
     components : bool, default False
         Also return ``<name>_num`` and ``<name>_den`` for every rate, the numerator and
         denominator behind it (used by :func:`toolkit.compare.bootstrap_ci` for ratio-of-sums
@@ -510,7 +559,7 @@ def report_metrics(
         If ``tables``, ``checks`` or ``reports`` is not a DataFrame, or ``blank_as_zero`` /
         ``components`` is not a bool.
     ValueError
-        If a required column is missing.
+        If a required column is missing, or ``blank_as_zero=True`` without ``raw`` or ``flags``.
 
     Examples
     --------
@@ -524,11 +573,9 @@ def report_metrics(
     [0.375, 0.5, nan]
     """
     _require_frame(tables, "tables", _TABLES_REQUIRED)
-    for name, flag in (("blank_as_zero", blank_as_zero), ("components", components)):
-        if not isinstance(flag, (bool, np.bool_)):
-            raise TypeError(f"{name} must be True or False, got {flag!r}")
-    if blank_as_zero and "raw" not in tables.columns:
-        raise ValueError("blank_as_zero=True needs a 'raw' column in tables to tell blank cells")
+    if not isinstance(components, (bool, np.bool_)):
+        raise TypeError(f"components must be True or False, got {components!r}")
+    _check_blank_args(tables, blank_as_zero, flags)
     if reports is not None:
         _require_frame(reports, "reports", ("report_id",))
     if checks is not None:
@@ -536,30 +583,35 @@ def report_metrics(
 
     spec = _spec()
     ids = _report_ids(tables, reports)
-    cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids)
-    out = pd.DataFrame({"report_id": ids})
+    cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids, flags=flags)
+    columns: dict[str, Any] = {"report_id": pd.Series(ids, dtype=object)}
     if reports is not None:
         keep = [c for c in _REPORT_COLUMNS if c in reports.columns]
         extra = reports.drop_duplicates("report_id").set_index("report_id")[keep]
         for col in keep:
-            out[col] = extra[col].reindex(ids).to_numpy()
+            columns[col] = extra[col].reindex(pd.Index(ids, dtype=object)).reset_index(drop=True)
     for m in spec["metrics"]:
         num = cells.evaluate(_expand(m["numerator"], spec["groups"]))
         if m["kind"] == "count":
-            out[m["name"]] = num
+            columns[m["name"]] = num
             continue
         den = cells.evaluate(_expand(m["denominator"], spec["groups"]))
-        out[m["name"]] = _ratio(num, den, 100.0 if m["kind"] == "per_100" else 1.0)
+        columns[m["name"]] = _ratio(num, den, 100.0 if m["kind"] == "per_100" else 1.0)
         if components:
-            out[f"{m['name']}_num"] = num
-            out[f"{m['name']}_den"] = den
+            columns[f"{m['name']}_num"] = num
+            columns[f"{m['name']}_den"] = den
     if checks is not None:
         status = identities_status(checks)
-        out["identities_ok"] = pd.array(status.reindex(ids).astype("boolean").array, dtype="boolean")
-    return out
+        columns["identities_ok"] = pd.array(status.reindex(ids).astype("boolean").array, dtype="boolean")
+    return pd.DataFrame(columns)
 
 
-def outcome_composition(tables: pd.DataFrame, *, blank_as_zero: bool = False) -> pd.DataFrame:
+def outcome_composition(
+    tables: pd.DataFrame,
+    *,
+    flags: pd.DataFrame | None = None,
+    blank_as_zero: bool = False,
+) -> pd.DataFrame:
     """Count handled requests by outcome category for each report.
 
     The categories (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理) and the cells they
@@ -569,6 +621,8 @@ def outcome_composition(tables: pd.DataFrame, *, blank_as_zero: bool = False) ->
     ----------
     tables : pandas.DataFrame
         Long table of extracted cells (``tables.csv`` schema).
+    flags : pandas.DataFrame, optional
+        Flags (``flags.csv`` schema); required with ``blank_as_zero=True``.
     blank_as_zero : bool, default False
         Count blank cells as 0 (see :func:`report_metrics`).
 
@@ -583,7 +637,7 @@ def outcome_composition(tables: pd.DataFrame, *, blank_as_zero: bool = False) ->
     TypeError
         If ``tables`` is not a DataFrame.
     ValueError
-        If a required column is missing.
+        If a required column is missing, or ``blank_as_zero=True`` without ``raw`` or ``flags``.
 
     Examples
     --------
@@ -595,13 +649,10 @@ def outcome_composition(tables: pd.DataFrame, *, blank_as_zero: bool = False) ->
     [5.0, nan]
     """
     _require_frame(tables, "tables", _TABLES_REQUIRED)
-    if not isinstance(blank_as_zero, (bool, np.bool_)):
-        raise TypeError(f"blank_as_zero must be True or False, got {blank_as_zero!r}")
-    if blank_as_zero and "raw" not in tables.columns:
-        raise ValueError("blank_as_zero=True needs a 'raw' column in tables to tell blank cells")
+    _check_blank_args(tables, blank_as_zero, flags)
     spec = _spec()
     ids = _report_ids(tables, None)
-    cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids)
+    cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids, flags=flags)
     out = pd.DataFrame({"report_id": ids})
     for o in spec["outcomes"]:
         out[o["key"]] = cells.evaluate(_expand(o["terms"], spec["groups"]))

@@ -299,7 +299,7 @@ def plot_heatmap(
     """
     _require_frame(statements, "statements", ("report_id", "labels") + (("kind",) if kind else ()))
     _require_frame(reports, "reports", ("report_id",))
-    _check_column(reports, by, "by")
+    _check_column(reports, by, "by", "reports")
     if kind not in ("problem", "measure", None):
         raise ValueError(f"kind must be 'problem', 'measure' or None, got {kind!r}")
     if not isinstance(normalize, bool):
@@ -391,7 +391,7 @@ def plot_trend(
     """
     _require_frame(panel, "panel", ())
     for col, name in ((metric, "metric"), (agency_col, "agency_col"), (year_col, "year_col")):
-        _check_column(panel, col, name)
+        _check_column(panel, col, name, "panel")
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
     years = pd.to_numeric(panel[year_col], errors="coerce")

@@ -26,7 +26,7 @@ import sys
 import warnings
 import zipfile
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Iterator
 
 from toolkit.errors import (
     BinaryFileError,
@@ -45,8 +45,6 @@ __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 #: Largest file :func:`read_document` reads, in bytes (50 MiB); change it per
 #: call with ``max_bytes=``.
 DEFAULT_MAX_BYTES: int = 50 * 1024 * 1024
-
-Line = Union[str, list]
 
 _FORMATS = ("text", "html", "docx", "pdf")
 _EXTENSIONS = {
@@ -124,7 +122,7 @@ class RawDocument:
     path: str | None
     format: str
     encoding: str | None
-    lines: list = field(default_factory=list)
+    lines: list[str | list[str]] = field(default_factory=list)
 
     def __repr__(self) -> str:
         rows = sum(1 for line in self.lines if isinstance(line, list))
@@ -560,21 +558,21 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     controls = sum(1 for b in data[:65536] if b in _CONTROL_BYTES)
     if controls > 0.01 * min(len(data), 65536):
         raise BinaryFileError(path, f"binary data, not text ({controls} control bytes)")
-    err = _first_error(data)
     tried = "UTF-8, GBK, GB18030" + (f", {declared}" if declared else "")
     raise DecodeError(
         path,
         f"cannot decode the bytes in any supported encoding ({tried}); first bad byte "
-        f"at offset {err}; pass encoding= if you know the codec",
+        f"for UTF-8 at offset {_first_error(data, 'utf-8')}, for GB18030 at offset "
+        f"{_first_error(data, 'gb18030')}; pass encoding= if you know the codec",
     )
 
 
-def _first_error(data: bytes) -> int:
+def _first_error(data: bytes, codec: str) -> str:
     try:
-        data.decode("gb18030")
+        data.decode(codec)
     except UnicodeDecodeError as exc:
-        return exc.start
-    return 0  # pragma: no cover - only called when decoding failed
+        return f"{exc.start} (0x{data[exc.start:exc.start + 4].hex()})"
+    return "-"  # pragma: no cover - only called when decoding failed
 
 
 def _check_not_binary(text: str, path: str | None) -> None:
@@ -659,13 +657,18 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
         no_network=True,
         remove_comments=True,
         remove_pis=True,
-        huge_tree=False,
+        huge_tree=True,  # nesting up to 2048 levels; the size is capped by max_bytes
         default_doctype=False,
     )
     try:
         root = lxml.etree.fromstring(text.encode("utf-8"), parser)
     except lxml.etree.XMLSyntaxError as exc:
         raise CorruptFileError(path, f"cannot parse the HTML: {exc}") from exc
+    for entry in parser.error_log:
+        if "Excessive depth" in entry.message:
+            raise CorruptFileError(
+                path, "cannot parse the HTML: elements nested deeper than 2048 levels"
+            )
     lines = _html_lines(root) if root is not None else []
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
@@ -991,9 +994,26 @@ def _inside(obj: dict, bbox: tuple) -> bool:
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
+def _is_encrypted(exc: BaseException) -> bool:
+    """Whether pdfminer failed because the PDF needs a password."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen: set = set()
+    todo = [exc]
+    while todo:
+        err = todo.pop()
+        if id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return True
+        todo += [a for a in err.args if isinstance(a, BaseException)]
+        todo += [e for e in (err.__cause__, err.__context__) if e is not None]
+    return False
+
+
 def _read_pdf(data: bytes, path: str) -> RawDocument:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     hint = _magic(data)
     if hint != "a PDF file":
@@ -1003,15 +1023,7 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
         except Exception as exc:
-            cause = exc
-            while cause.__cause__ is not None or cause.__context__ is not None:
-                if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-                    break
-                cause = cause.__cause__ or cause.__context__
-            if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or any(
-                isinstance(a, (PDFPasswordIncorrect, PDFEncryptionError))
-                for a in getattr(exc, "args", ())
-            ):
+            if _is_encrypted(exc):
                 raise CorruptFileError(
                     path, "the PDF is encrypted (a password is needed to open it)"
                 ) from exc
@@ -1026,6 +1038,15 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
             for number, page in enumerate(pdf.pages, start=1):
                 try:
                     chars, cids, page_lines = _pdf_page(page, path, number)
+                except ToolkitError:
+                    raise
+                except (MemoryError, KeyboardInterrupt):  # pragma: no cover
+                    raise
+                except Exception as exc:
+                    raise CorruptFileError(
+                        path,
+                        f"cannot read page {number} of the PDF: {type(exc).__name__}: {exc}",
+                    ) from exc
                 finally:
                     page.close()
                 n_chars += chars

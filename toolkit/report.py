@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from toolkit.checks import CHECK_COLUMNS, check_tables
+from toolkit.checks import CHECK_COLUMNS, check_records
 from toolkit.formats import load_identities, vocabulary
 from toolkit.layout import Row, build_rows
-from toolkit.normalize import detect_script, normalize_line
+from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document
 from toolkit.sections import Section, Segment, find_sections, split_segments
 from toolkit.tables import TABLE_COLUMNS, Flag, extract_tables
@@ -30,6 +31,7 @@ __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
 
 TABLE_NAMES = ("active", "requests", "review_litigation", "legacy")
 _MODERN_TABLES = ("active", "requests", "review_litigation")
+_LEGACY_HEADER = re.compile(r"统\s*计\s*指\s*标|指\s*标\s*名\s*称")
 FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
 SECTION_COLUMNS = ["report_id", "seq", "key", "title", "first_line", "last_line", "n_chars", "text"]
 STATEMENT_COLUMNS = ["report_id", "seq", "kind", "text", "labels"]
@@ -75,8 +77,7 @@ class Report:
         self.source_format = raw.format
         self.encoding = raw.encoding
         self.original_lines = [_render(item) for item in raw.lines]
-        normalized = [normalize_line(item) if isinstance(item, str)
-                      else [normalize_line(c).strip() for c in item] for item in raw.lines]
+        normalized = normalize_lines(raw.lines)
         self.lines = [_render(item) for item in normalized]
         self._explicit = {i + 1: item for i, item in enumerate(normalized) if isinstance(item, list)}
         self.flags: list[Flag] = []
@@ -103,17 +104,15 @@ class Report:
                 if table not in result.present:
                     where = "section has no table" if table in keys else "section not found"
                     self.flags.append(Flag("table_missing", table, None, where))
-        records = [dict(r, report_id=self.report_id) for r in result.records]
-        tables = pd.DataFrame(records, columns=TABLE_COLUMNS)
-        tables["value"] = tables["value"].astype(float)
-        tables["line"] = tables["line"].astype("Int64")
-        self.tables = tables.reset_index(drop=True)
-
+        self._records = [dict(r, report_id=self.report_id) for r in result.records]
         template = self._template(result.templates, family)
-        self.checks = check_tables(self.tables, report_id=self.report_id, templates=result.templates)
-        for chk in self.checks[self.checks["status"] == "failed"].itertuples():
-            self.flags.append(Flag("identity_failed", chk.table, None,
-                                   f"{chk.check}[{chk.key}]: expected {_fmt(chk.expected)}, found {_fmt(chk.found)}"))
+        self._check_records = check_records(self._records, report_id=self.report_id,
+                                            templates=result.templates)
+        for chk in self._check_records:
+            if chk["status"] == "failed":
+                self.flags.append(Flag("identity_failed", chk["table"], None,
+                                       f"{chk['check']}[{chk['key']}]: expected {_fmt(chk['expected'])}, "
+                                       f"found {_fmt(chk['found'])}"))
 
         original = "\n".join(self.original_lines)
         self.metadata = {"agency": None, "report_year": None, "published": None, "template": template,
@@ -132,8 +131,9 @@ class Report:
                 # Sections not found: locate the tables by their own markers.
                 for key, rows in _split_by_markers(build_rows(segments, explicit_rows=self._explicit)).items():
                     out.setdefault(key, rows)
-        # Pre-2019 statistics tables: explicit rows anywhere in the report.
-        out["legacy"] = build_rows(segments, explicit_rows=self._explicit, table_region=False)
+        # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header.
+        if family == "legacy" or _LEGACY_HEADER.search(self.text):
+            out["legacy"] = build_rows(segments, explicit_rows=self._explicit, table_region=False)
         return out
 
     def _template(self, templates: dict[str, str | None], family: str) -> str:
@@ -162,6 +162,19 @@ class Report:
         return meta
 
     # --- public API ----------------------------------------------------------------
+
+    @functools.cached_property
+    def tables(self) -> pd.DataFrame:
+        """All extracted cells, long format (``tables.csv`` schema)."""
+        tables = pd.DataFrame(self._records, columns=TABLE_COLUMNS)
+        tables["value"] = tables["value"].astype(float)
+        tables["line"] = tables["line"].astype("Int64")
+        return tables
+
+    @functools.cached_property
+    def checks(self) -> pd.DataFrame:
+        """One row per identity checked (``checks.csv`` schema)."""
+        return pd.DataFrame(self._check_records, columns=CHECK_COLUMNS).astype({"ok": bool})
 
     @property
     def text(self) -> str:

@@ -316,7 +316,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         labels, vals = _split_row(row)
         if labels and not all(vocab.is_header(c.text) for c in labels):
             continue
-        if vals:
+        if vals and any(c.text or c.glued for c in vals):  # rows of filler blanks are not data
             first_row = first_row or row
             values.extend(vals)
     if first_row is None:

@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh machine:
+#   make demo   - create .venv, install, run the extraction on data/raw/, execute the notebooks
+#   make test   - create .venv if missing, install, run every test (notebooks under nbval)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test install bench lock clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(PY) -m toolkit summary data/raw
+	$(PY) -m toolkit extract data/raw --out data/processed --quiet
+	$(PY) -m toolkit classify data/processed/statements.csv --out data/processed/statements.csv
+	MPLBACKEND=Agg $(PY) -m toolkit notebooks --out reports
+
+test: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m pytest -q tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+# Re-pin the versions everything is tested with (run after changing dependencies).
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e ' > constraints.txt
+
+clean:
+	rm -rf $(VENV) data/processed reports

@@ -1,0 +1,412 @@
+"""Bad input to toolkit.readers: each problem is a ToolkitError naming the file."""
+from __future__ import annotations
+
+import io
+import re
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from toolkit.errors import (
+    BinaryFileError,
+    CorruptFileError,
+    DecodeError,
+    EmptyFileError,
+    FileTooLargeError,
+    ReadError,
+    ToolkitError,
+    UnmappedFontError,
+    UnsupportedFormatError,
+)
+from toolkit.readers import decode_bytes, read_document
+
+try:
+    from renderers import cjk_font_path, render_docx, render_html, render_pdf
+except ImportError:  # tests/ imported as a package
+    from tests.renderers import cjk_font_path, render_docx, render_html, render_pdf
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+SEED_001 = RAW / "001_4d29bfef72dd56db.txt"
+ROWS = [
+    "二、主动公开政府信息情况",
+    ["信息内容", "本年新制作数量", "本年新 公开数量", "对外公开 总数量"],
+    ["规章", "0", "0", "0"],
+    ["规范性文件", "1", "1", "5"],
+]
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def expect(error: type, path: Path, problem: str, **kwargs) -> ToolkitError:
+    """read_document(path) raises `error` whose message is '<path>: <problem...>'."""
+    with pytest.raises(error, match=re.escape(str(path)) + ": " + problem) as info:
+        read_document(path, **kwargs)
+    assert isinstance(info.value, ToolkitError)
+    assert info.value.path == str(path)
+    return info.value
+
+
+# --------------------------------------------------------------------------
+# missing, empty, too large
+# --------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    err = expect(ReadError, tmp_path / "nope.txt", "file not found")
+    assert isinstance(err.__cause__, FileNotFoundError)
+
+
+def test_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "reports.txt"
+    folder.mkdir()
+    expect(ReadError, folder, "is a directory")
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "empty.html", "empty.docx", "empty.pdf", "empty"])
+def test_empty_file(tmp_path: Path, name: str) -> None:
+    expect(EmptyFileError, write(tmp_path, name, b""), r"file is empty \(0 bytes\)")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b" \n\t \r\n", "\u3000\u3000\n\xa0 \n".encode("utf-8"), " \n\u3000".encode("utf-16"),
+     "\ufeff  \n".encode("utf-8"), "\u3000 \n".encode("gbk")],
+    ids=["ascii", "fullwidth-utf8", "utf16", "bom-only", "gbk"],
+)
+def test_whitespace_only_file(tmp_path: Path, data: bytes) -> None:
+    expect(EmptyFileError, write(tmp_path, "blank.txt", data), "file holds only white space")
+
+
+def test_whitespace_only_html(tmp_path: Path) -> None:
+    expect(EmptyFileError, write(tmp_path, "blank.html", b"  \r\n "), "file holds only white space")
+    page = b"<html><head><title>t</title></head><body><script>x()</script> &nbsp; </body></html>"
+    expect(EmptyFileError, write(tmp_path, "notext.html", page), "the HTML page holds no text")
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50)  # a drawing, like a scanned page holds an image
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    expect(EmptyFileError, path, r"the PDF holds no text \(a scanned image")
+
+
+def test_oversize_file_is_refused_before_reading(tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path, "big.txt", SEED_001.read_bytes())
+    size = path.stat().st_size
+
+    def no_open(*args, **kwargs):  # the size check must come before reading
+        raise AssertionError("file was opened")
+
+    monkeypatch.setattr("builtins.open", no_open)
+    expect(
+        FileTooLargeError, path,
+        f"file is {size} bytes, larger than the limit max_bytes=1000", max_bytes=1000,
+    )
+    monkeypatch.undo()
+    assert read_document(path, max_bytes=size).lines  # exactly at the limit is fine
+
+
+def test_docx_that_expands_too_much(tmp_path: Path) -> None:
+    render_docx(ROWS, tmp_path / "ok.docx")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(tmp_path / "ok.docx") as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        dst.writestr("word/media/padding.bin", b"\0" * 5_000_000)  # compresses to ~5 KB
+    path = write(tmp_path, "bomb.docx", buf.getvalue())
+    assert path.stat().st_size < 60_000
+    expect(FileTooLargeError, path, r"DOCX expands to \d+ bytes when unzipped", max_bytes=60_000)
+
+
+# --------------------------------------------------------------------------
+# binary, undecodable, unsupported
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data, not text: the content is a PNG image"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary data, not text: the content is a PDF file"),
+        ("一、总体情况\n".encode() + b"\x00\x01\x02\x03" * 50, "contains NUL bytes: binary data, not text"),
+        ("一、总体情况".encode() + b"\x01\x02\x1b\x7f" * 20, r"binary data, not text: 80 control characters"),
+    ],
+    ids=["png", "pdf-as-txt", "nul", "controls"],
+)
+def test_binary_text_file(tmp_path: Path, data: bytes, problem: str) -> None:
+    expect(BinaryFileError, write(tmp_path, "report.txt", data), problem)
+
+
+def test_binary_html_file(tmp_path: Path) -> None:
+    expect(BinaryFileError, write(tmp_path, "report.html", b"<html>\x00\x00\x00\x01</html>" * 10), "contains NUL bytes")
+
+
+@pytest.mark.parametrize("name", ["report.txt", "report.html"])
+def test_undecodable_bytes(tmp_path: Path, name: str) -> None:
+    data = "一、总体情况 ".encode("utf-8") + b"\x80\x80\xff\xfe text"
+    err = expect(
+        DecodeError, write(tmp_path, name, data),
+        r"cannot decode the bytes in any supported encoding \(UTF-8, GBK, GB18030.*\); "
+        r"first bad byte for UTF-8 at offset 19 \(0x8080fffe\), for GB18030 at offset 2 ",
+    )
+    assert "pass encoding=" in str(err)
+
+
+def test_wrong_explicit_encoding(tmp_path: Path) -> None:
+    path = write(tmp_path, "gbk.txt", "一、总体情况".encode("gbk"))
+    err = expect(DecodeError, path, r"cannot decode the bytes as utf-8: invalid start byte at byte offset 2 \(0xa1a2d7dc\)", encoding="utf-8")
+    assert isinstance(err.__cause__, UnicodeDecodeError)
+    assert read_document(path, encoding="gbk").lines == ["一、总体情况"]
+
+
+def test_decode_bytes_errors_name_the_file() -> None:
+    with pytest.raises(DecodeError, match=r"^a\.txt: cannot decode the bytes as gbk"):
+        decode_bytes(b"\xff\xff\xff", path="a.txt", encoding="gbk")
+    with pytest.raises(BinaryFileError, match=r"^<text>: contains NUL bytes"):
+        decode_bytes(b"\x00\x01\x02\x03\x04\x05abc")
+    with pytest.raises(TypeError, match="data must be bytes, got str"):
+        decode_bytes("一、总体情况")
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("report.xyz", r"unsupported file extension '\.xyz' \(supported: \.txt"),
+        ("report.json", r"unsupported file extension '\.json'"),
+        ("report.doc", r"unsupported file format '\.doc'; save the report as \.docx"),
+        ("report.xls", r"unsupported file format '\.xls'"),
+    ],
+)
+def test_unknown_extension(tmp_path: Path, name: str, problem: str) -> None:
+    expect(UnsupportedFormatError, write(tmp_path, name, SEED_001.read_bytes()), problem)
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, r"the content is a legacy Office file"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "the content is a PNG image"),
+        (bytes(range(256)) * 8, "binary content that is not PDF, DOCX, HTML or text"),
+    ],
+    ids=["ole", "png", "random"],
+)
+def test_unrecognised_content_without_extension(tmp_path: Path, data: bytes, problem: str) -> None:
+    expect(UnsupportedFormatError, write(tmp_path, "download", data), "unsupported format: " + problem)
+
+
+def test_zip_that_is_not_a_docx_without_extension(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("data.csv", "a,b\n1,2\n")
+    expect(UnsupportedFormatError, write(tmp_path, "download", buf.getvalue()), "unsupported format: a ZIP archive that is not a DOCX")
+
+
+# --------------------------------------------------------------------------
+# corrupt DOCX / PDF
+# --------------------------------------------------------------------------
+
+
+def test_truncated_docx(tmp_path: Path) -> None:
+    render_docx(ROWS, tmp_path / "ok.docx")
+    data = (tmp_path / "ok.docx").read_bytes()
+    err = expect(CorruptFileError, write(tmp_path, "cut.docx", data[: len(data) // 2]), "not a valid DOCX: not a ZIP archive or truncated")
+    assert isinstance(err.__cause__, zipfile.BadZipFile)
+
+
+def test_zip_without_document_xml(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+    expect(CorruptFileError, write(tmp_path, "hollow.docx", buf.getvalue()), "not a valid DOCX: word/document.xml is missing")
+
+
+def test_docx_with_broken_xml(tmp_path: Path) -> None:
+    render_docx(ROWS, tmp_path / "ok.docx")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(tmp_path / "ok.docx") as src, zipfile.ZipFile(buf, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                body = body[: len(body) // 2]
+            dst.writestr(info, body)
+    expect(CorruptFileError, write(tmp_path, "broken.docx", buf.getvalue()), "not a valid DOCX: XMLSyntaxError")
+
+
+def test_pdf_named_docx(tmp_path: Path) -> None:
+    render_pdf(ROWS, tmp_path / "a.pdf")
+    path = write(tmp_path, "a.docx", (tmp_path / "a.pdf").read_bytes())
+    expect(CorruptFileError, path, r"not a valid DOCX: not a ZIP archive or truncated \(the content is a PDF file\)")
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"garbage " * 100, r"not a valid PDF: no %PDF- header"),
+        (b"%PDF-1.7\n" + b"garbage " * 100, r"not a valid PDF: PdfminerException"),
+    ],
+    ids=["no-header", "no-root"],
+)
+def test_garbage_pdf(tmp_path: Path, data: bytes, problem: str) -> None:
+    expect(CorruptFileError, write(tmp_path, "report.pdf", data), problem)
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    render_pdf(ROWS, tmp_path / "ok.pdf")
+    data = (tmp_path / "ok.pdf").read_bytes()
+    path = write(tmp_path, "cut.pdf", data[: len(data) // 3])
+    with pytest.raises(ToolkitError, match=re.escape(str(path)) + ": ") as info:
+        read_document(path)
+    # a cut-off PDF either fails to open or loses its text; never a library error
+    assert isinstance(info.value, (CorruptFileError, EmptyFileError))
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=cjk_font_path())
+    pdf.set_font("cjk", size=10)
+    pdf.cell(0, 8, "一、总体情况")
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    expect(CorruptFileError, path, r"the PDF is encrypted \(a password is needed")
+
+
+def test_pdf_without_unicode_map(tmp_path: Path) -> None:
+    """A real PDF whose font has no ToUnicode map: pdfplumber gives (cid:NN)."""
+    import pdfplumber
+
+    render_pdf(ROWS, tmp_path / "ok.pdf", compress=False)
+    data = (tmp_path / "ok.pdf").read_bytes()
+    assert data.count(b"/ToUnicode") == 1 and data.count(b"/FontFile2") == 1
+    # same-length renames keep the xref offsets valid
+    data = data.replace(b"/ToUnicode", b"/ToUnicodX").replace(b"/FontFile2", b"/FontFilX2")
+    path = write(tmp_path, "cid.pdf", data)
+    with pdfplumber.open(path) as pdf:
+        assert "(cid:" in pdf.pages[0].extract_text()
+    expect(
+        UnmappedFontError, path,
+        r"fonts without a Unicode mapping: 1 of 1 pages affected, (\d+) of \1 characters come out as \(cid:NN\)",
+    )
+
+
+# --------------------------------------------------------------------------
+# hostile HTML
+# --------------------------------------------------------------------------
+
+BOMB = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+ <!ENTITY xxe SYSTEM "file:///etc/passwd">
+]>
+<html xmlns="http://www.w3.org/1999/xhtml"><body>
+<p>一、总体情况 &lol9;</p>
+<table><tr><td>规章</td><td>&lol9;&xxe;</td></tr></table>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("name", ["bomb.html", "bomb.xhtml", "bomb"])
+def test_entity_expansion_bomb_does_not_expand(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, name, BOMB.encode("utf-8"))
+    start = time.perf_counter()
+    doc = read_document(path)
+    assert time.perf_counter() - start < 5
+    assert doc.format == "html"
+    text = "".join(c for line in doc.lines for c in (line if isinstance(line, list) else [line]))
+    assert "lollol" not in text
+    assert "root:" not in text  # no external entity read either
+    assert len(text) < 200
+    assert doc.lines[0].startswith("一、总体情况")
+    assert doc.lines[1][0] == "规章"
+
+
+def nested(depth: int) -> bytes:
+    return ("<html><body>" + "<font>" * depth + "一、总体情况" + "</font>" * depth
+            + "<p>二、主动公开</p></body></html>").encode()
+
+
+def test_deeply_nested_html_is_read_without_recursion(tmp_path: Path) -> None:
+    path = write(tmp_path, "deep.html", nested(1500))
+    assert read_document(path).lines == ["一、总体情况", "二、主动公开"]
+
+
+def test_too_deeply_nested_html_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "deeper.html", nested(5000))
+    expect(CorruptFileError, path, "cannot parse the HTML: elements nested deeper than 2048 levels")
+
+
+# --------------------------------------------------------------------------
+# bad arguments
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5, "100", True, None])
+def test_max_bytes_must_be_positive_int(value) -> None:
+    with pytest.raises(ValueError, match=r"max_bytes must be a positive int .*got " + re.escape(repr(value))):
+        read_document(SEED_001, max_bytes=value)
+
+
+@pytest.mark.parametrize("value", ["no-such-codec", "base64", 8])
+def test_encoding_must_be_a_text_codec(value) -> None:
+    with pytest.raises(ValueError, match=r"encoding must be .*got " + re.escape(repr(value))):
+        read_document(SEED_001, encoding=value)
+
+
+@pytest.mark.parametrize("value", [123, None, ["a.txt"]])
+def test_path_type(value) -> None:
+    with pytest.raises(TypeError, match=r"path must be a str or os\.PathLike, got"):
+        read_document(value)
+
+
+def test_library_failure_is_wrapped(tmp_path: Path, monkeypatch) -> None:
+    """Anything unexpected from a parsing library becomes a CorruptFileError."""
+    import pdfplumber.page
+
+    render_pdf(ROWS, tmp_path / "ok.pdf")
+
+    def boom(self, *args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", boom)
+    err = expect(CorruptFileError, tmp_path / "ok.pdf", "cannot read page 1 of the PDF: RecursionError")
+    assert isinstance(err.__cause__, RecursionError)
+    monkeypatch.undo()
+
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'tag'")
+
+    render_docx(ROWS, tmp_path / "ok.docx")
+    monkeypatch.setattr("toolkit.readers._docx_block", broken)
+    err = expect(CorruptFileError, tmp_path / "ok.docx", "cannot read this DOCX file: AttributeError")
+    assert isinstance(err.__cause__, AttributeError)
+
+
+def test_html_page_with_damage_still_reads(tmp_path: Path) -> None:
+    """Broken markup is common on the web: lxml recovers, the text stays."""
+    page = render_html(ROWS)[:-40] + b"<td><tr><p>\xe8\xa7\x84\xe7\xab\xa0"
+    doc = read_document(write(tmp_path, "cut.html", page))
+    assert doc.lines[0] == "二、主动公开政府信息情况"
+    assert doc.lines[-1] in ("规章", ["规章"])

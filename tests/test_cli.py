@@ -1,0 +1,157 @@
+"""Tests of the command line (toolkit.cli, python -m toolkit)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import __version__, cli, corpus
+from test_corpus import RAW, RAW_REPORTS, check_bad_rows, fake_parse, write_bad_files, write_fake_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, timeout=300)
+
+
+def _read_out(out: Path) -> dict[str, pd.DataFrame]:
+    frames = {}
+    for name in corpus.FRAMES:
+        pq = pd.read_parquet(out / f"{name}.parquet")
+        csv = pd.read_csv(out / f"{name}.csv", dtype={c: corpus._DTYPES[d] for c, d in corpus._columns(name).items()},
+                          keep_default_na=False, na_values=[""])
+        assert list(pq.columns) == list(corpus._columns(name)), name
+        assert list(csv.columns) == list(corpus._columns(name)), name
+        # CSV cannot tell '' from NA (a blank cell's raw is ''): compare with '' read as NA
+        text_cols = [c for c, d in corpus._columns(name).items() if d == "string"]
+        as_csv = pq.copy()
+        for c in text_cols:
+            as_csv[c] = as_csv[c].where(as_csv[c] != "", None).astype(corpus._DTYPES["string"])
+        pd.testing.assert_frame_equal(csv, as_csv, check_dtype=False, obj=name)
+        frames[name] = pq
+    return frames
+
+
+def test_extract_real_seeds_and_bad_files(tmp_path: Path) -> None:
+    expected, limit = write_bad_files(tmp_path / "bad")
+    out = tmp_path / "out"
+    proc = _run("extract", str(RAW), str(tmp_path / "bad"), "--out", str(out), "--jobs", "2",
+                "--max-bytes", str(limit), "--quiet")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stderr == ""  # --quiet: nothing on stderr
+    frames = _read_out(out)
+    reports = frames["reports"]
+    assert len(reports) == len(RAW_REPORTS) + len(expected)
+    check_bad_rows(reports, expected)
+    assert list(reports["report_id"]) == sorted(reports["report_id"])
+    # same content as the Python API
+    api = corpus.extract_corpus([RAW, tmp_path / "bad"], jobs=1, max_bytes=limit)
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(frames[name].astype(api[name].dtypes.to_dict()), api[name], obj=name)
+    # --strict: exit 1 because some files failed
+    strict = _run("extract", str(tmp_path / "bad" / "empty.txt"), "--out", str(tmp_path / "o2"), "--strict",
+                  "--quiet")
+    assert strict.returncode == 1
+    assert pd.read_csv(tmp_path / "o2" / "reports.csv")["status"].tolist() == ["failed"]
+
+
+def test_timeout_and_crash_through_the_cli(tmp_path: Path) -> None:
+    write_fake_corpus(tmp_path / "in", 4)
+    (tmp_path / "in" / "hang.txt").write_text("x\n", encoding="utf-8")
+    (tmp_path / "in" / "crash.txt").write_text("x\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = cli.main(["extract", str(tmp_path / "in"), "--out", str(out), "--timeout", "1", "--jobs", "2",
+                     "--quiet"], _parse=fake_parse)
+    assert code == 0
+    rep = pd.read_csv(out / "reports.csv").set_index("report_id")
+    assert len(rep) == 6
+    assert rep.loc["hang", "error"] == "timeout after 1s"
+    assert rep.loc["crash", "error"] == "worker crashed: exit code 3"
+    assert set(rep.drop(index=["hang", "crash"])["status"]) <= {"ok", "partial"}
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(out), "--timeout", "1", "--quiet",
+                     "--strict"], _parse=fake_parse) == 1
+    assert not list(out.glob("*.part"))
+
+
+def test_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    write_fake_corpus(tmp_path / "in", 3)
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "1"],
+                    _parse=fake_parse) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "3/3" in captured.err and "3 report(s), 0 failed" in captured.err
+
+
+def test_empty_corpus_writes_empty_files_with_headers(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    for name in corpus.FRAMES:
+        header = (tmp_path / "out" / f"{name}.csv").read_text(encoding="utf-8").strip()
+        assert header == ",".join(corpus._columns(name))
+        assert len(pd.read_parquet(tmp_path / "out" / f"{name}.parquet")) == 0
+
+
+def test_csv_only(tmp_path: Path) -> None:
+    write_fake_corpus(tmp_path / "in", 2)
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet",
+                     "--format", "csv"], _parse=fake_parse) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{n}.csv" for n in corpus.FRAMES)
+
+
+def test_version_and_help() -> None:
+    proc = _run("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"toolkit {__version__}"
+    proc = _run("extract", "--help")
+    assert proc.returncode == 0
+    for option in ("--out", "--jobs", "--quiet", "--strict", "--timeout", "--backend", "--scheduler", "--max-bytes"):
+        assert option in proc.stdout
+
+
+def test_dictionary_command_matches_docs() -> None:
+    proc = _run("dictionary")
+    assert proc.returncode == 0
+    assert proc.stdout == (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["extract", "x", "--out", "o", "--jobs", "0"], "expected a positive integer, got '0'"),
+    (["extract", "x", "--out", "o", "--timeout", "-3"], "expected a positive number of seconds, got '-3'"),
+    (["extract", "x", "--out", "o", "--backend", "spark"], "invalid choice: 'spark'"),
+    (["extract", "x", "--out", "o", "--backend", "dask"], "--scheduler ADDR is required with --backend dask"),
+    (["extract", "x"], "the following arguments are required: --out"),
+])
+def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(argv)
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_classify_and_evaluate_are_wired_when_present() -> None:
+    module = cli._classify_cli()
+    parser = cli.build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    if module is None:
+        assert "classify" not in commands and "evaluate" not in commands
+        pytest.skip("toolkit.classify._cli is not there yet")
+    assert "classify" in commands and "evaluate" in commands
+    for sub in ("classify", "evaluate"):
+        proc = _run(sub, "--help")
+        assert proc.returncode == 0, proc.stderr
+
+
+def test_seeds_ok_with_real_parser_in_process(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet",
+                     "--jobs", "1"]) == 0
+    tables = pd.read_csv(out / "tables.csv")
+    row = tables[(tables["table"] == "review_litigation") & (tables["row_key"] == "review")
+                 & (tables["col_key"] == "upheld")]
+    assert row["value"].tolist() == [4.0]  # seed 001, line 290

@@ -1,0 +1,460 @@
+"""Tests of toolkit.compare: every test statistic against SciPy called directly on the same data."""
+from __future__ import annotations
+
+import itertools
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+from scipy.stats import contingency
+
+import toolkit
+from toolkit.compare import (
+    CompositionResult,
+    bootstrap_ci,
+    chi2_composition,
+    cliffs_delta_magnitude,
+    cross_year_audit,
+    describe,
+    holm,
+    kruskal,
+    pairwise_mannwhitney,
+    panel,
+)
+from toolkit.metrics import report_metrics
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
+
+
+@pytest.fixture
+def df() -> pd.DataFrame:
+    """Four groups: a (4 values + 1 NA), b (5), c (3), d (2: too small); one row without a group."""
+    data = {
+        "a": [0.10, 0.35, 0.20, 0.50, np.nan],
+        "b": [0.60, 0.72, 0.55, 0.90, 0.41],
+        "c": [0.30, 0.33, 0.95],
+        "d": [0.80, 0.85],
+    }
+    rows = [(g, v) for g, vals in data.items() for v in vals] + [(None, 0.5)]
+    rows = rows[::-1]  # not in group order
+    return pd.DataFrame(rows, columns=["level", "rate"])
+
+
+def values(df: pd.DataFrame, g: str) -> np.ndarray:
+    return df.loc[df["level"] == g, "rate"].dropna().to_numpy()
+
+
+# -------------------------------------------------------------------------------- describe
+
+
+def test_describe_matches_pandas(df: pd.DataFrame) -> None:
+    res = describe(df, "rate", "level")
+    assert res.columns.tolist() == ["level", "n", "n_missing", "mean", "median", "q1", "q3"]
+    assert res["level"].iloc[:4].tolist() == ["a", "b", "c", "d"]
+    assert pd.isna(res["level"].iloc[4])          # rows without a group are shown, last
+    for g in "abcd":
+        row = res[res["level"] == g].iloc[0]
+        x = pd.Series(values(df, g))
+        assert row["n"] == len(x)
+        assert row["mean"] == x.mean() and row["median"] == x.median()
+        assert row["q1"] == x.quantile(0.25) and row["q3"] == x.quantile(0.75)
+    assert res.set_index("level").loc["a", "n_missing"] == 1
+    whole = describe(df, "rate")
+    assert whole["n"].tolist() == [15] and whole["n_missing"].tolist() == [1]
+
+
+def test_describe_all_missing_group() -> None:
+    res = describe(pd.DataFrame({"g": ["x", "y"], "m": [np.nan, 1.0]}), "m", "g")
+    assert res["n"].tolist() == [0, 1]
+    assert pd.isna(res.loc[0, "median"]) and res.loc[1, "median"] == 1.0
+
+
+# -------------------------------------------------------------------------------- kruskal
+
+
+def test_kruskal_equals_scipy(df: pd.DataFrame) -> None:
+    res = kruskal(df, "rate", "level").iloc[0]
+    direct = stats.kruskal(values(df, "a"), values(df, "b"), values(df, "c"))
+    assert res["H"] == direct.statistic
+    assert res["p"] == direct.pvalue
+    n = 4 + 5 + 3
+    assert res["n"] == n and res["k"] == 3 and res["dof"] == 2
+    assert res["epsilon2"] == direct.statistic / (n - 1)
+    assert res["groups"] == "a=4; b=5; c=3"
+    assert res["excluded"] == "d=2"
+    assert res["note"] == ""
+
+
+def test_kruskal_min_n(df: pd.DataFrame) -> None:
+    res = kruskal(df, "rate", "level", min_n=2).iloc[0]
+    direct = stats.kruskal(*(values(df, g) for g in "abcd"))
+    assert (res["H"], res["p"], res["k"], res["excluded"]) == (direct.statistic, direct.pvalue, 4, "")
+
+
+def test_kruskal_too_few_groups_gives_no_p(df: pd.DataFrame) -> None:
+    res = kruskal(df, "rate", "level", min_n=5).iloc[0]
+    assert res["k"] == 1 and res["groups"] == "b=5"
+    assert pd.isna(res["p"]) and pd.isna(res["H"]) and pd.isna(res["epsilon2"])
+    assert res["note"] == "fewer than 2 groups with n >= 5: no test"
+
+
+def test_kruskal_identical_values_no_warning() -> None:
+    flat = pd.DataFrame({"g": list("aaabbb"), "x": [0.0] * 6})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = kruskal(flat, "x", "g").iloc[0]
+    assert pd.isna(res["p"]) and res["note"] == "all values are equal: no test"
+
+
+# -------------------------------------------------------------------------------- pairwise
+
+
+def test_pairwise_equals_scipy(df: pd.DataFrame) -> None:
+    res = pairwise_mannwhitney(df, "rate", "level")
+    assert res[["group1", "group2"]].values.tolist() == [list(p) for p in itertools.combinations("abcd", 2)]
+    tested = res[res["note"] == ""]
+    assert len(tested) == 3                             # pairs among a, b, c
+    for row in tested.itertuples():
+        x, y = values(df, row.group1), values(df, row.group2)
+        direct = stats.mannwhitneyu(x, y, alternative="two-sided")
+        assert row.U == direct.statistic and row.p == direct.pvalue
+        brute = np.mean([np.sign(a - b) for a in x for b in y])
+        assert row.cliffs_delta == pytest.approx(brute, abs=1e-12)
+        assert row.magnitude == cliffs_delta_magnitude(brute)
+    np.testing.assert_array_equal(tested["p_adj"].to_numpy(), holm(tested["p"].to_numpy()))
+    small = res[res["note"] != ""]
+    assert (small["note"] == "n < 3: no test").all()
+    assert small[["U", "p", "p_adj", "cliffs_delta"]].isna().all().all()
+
+
+def test_pairwise_without_correction(df: pd.DataFrame) -> None:
+    res = pairwise_mannwhitney(df, "rate", "level", correction="none")
+    np.testing.assert_array_equal(res["p_adj"].to_numpy(), res["p"].to_numpy())
+
+
+def test_holm_textbook_example() -> None:
+    # R: p.adjust(c(0.01, 0.04, 0.03, 0.005), "holm") -> 0.03 0.06 0.06 0.02
+    np.testing.assert_allclose(holm([0.01, 0.04, 0.03, 0.005]), [0.03, 0.06, 0.06, 0.02], rtol=1e-12)
+    # Holm (1979)-style step-down with clipping at 1 and monotonicity
+    np.testing.assert_allclose(holm([0.5, 0.6]), [1.0, 1.0])
+    np.testing.assert_allclose(holm([0.001, np.nan, 0.02, 0.04]), [0.003, np.nan, 0.04, 0.04])
+    assert holm([]).size == 0
+    with pytest.raises(ValueError, match=r"pvalues must lie in \[0, 1\], got \[1.5\]"):
+        holm([1.5])
+
+
+@pytest.mark.parametrize("delta, label", [(0.0, "negligible"), (-0.146, "negligible"), (0.147, "small"),
+                                          (-0.329, "small"), (0.33, "medium"), (0.473, "medium"),
+                                          (-0.474, "large"), (1.0, "large"), (np.nan, "")])
+def test_cliffs_delta_magnitude(delta: float, label: str) -> None:
+    assert cliffs_delta_magnitude(delta) == label
+
+
+# -------------------------------------------------------------------------------- chi-square
+
+
+def outcome_tables(rid: str, counts: dict[str, float | str]) -> pd.DataFrame:
+    """Requests total column with the given outcome totals (other rows 0), 2019 format."""
+    rows = {"granted": 0, "partially_granted": 0, "denied_state_secret": 0, "denied_prohibited": 0,
+            "denied_security": 0, "denied_third_party": 0, "denied_internal": 0, "denied_process": 0,
+            "denied_enforcement": 0, "denied_query": 0, "unable_not_held": 0, "unable_needs_creation": 0,
+            "unable_unclear": 0, "rejected_petition": 0, "rejected_duplicate": 0, "rejected_publication": 0,
+            "rejected_excessive": 0, "rejected_confirmation": 0, "other_handling": 0}
+    rows.update(counts)
+    rows["handled_total"] = sum(v for v in rows.values() if not isinstance(v, str))
+    out = []
+    for i, (r, v) in enumerate(rows.items(), start=1):
+        blank = isinstance(v, str)
+        out.append(dict(report_id=rid, table="requests", row_key=r, col_key="total",
+                        value=np.nan if blank else float(v), raw=v if blank else str(v), line=i))
+    return pd.DataFrame(out)
+
+
+@pytest.fixture
+def composition_data() -> tuple[pd.DataFrame, pd.DataFrame]:
+    specs = {
+        "r1": ("区县", {"granted": 30, "partially_granted": 5, "denied_process": 3, "unable_not_held": 10,
+                        "rejected_petition": 2, "other_handling": 1}),
+        "r2": ("区县", {"granted": 12, "unable_not_held": 8, "unable_unclear": 1, "rejected_duplicate": 3}),
+        "r3": ("市", {"granted": 40, "partially_granted": 9, "denied_third_party": 6, "unable_not_held": 4,
+                      "other_handling": 2}),
+        "r4": ("市", {"granted": 25, "denied_internal": 2, "unable_not_held": 2}),
+        "r5": ("省", {"granted": 60, "partially_granted": 20, "denied_state_secret": 5, "unable_not_held": 5,
+                      "rejected_excessive": 4, "other_handling": 6}),
+        "r6": ("省", {"granted": 3, "denied_query": ""}),            # a blank: excluded
+        "r7": ("省", {}),                                            # nothing handled: excluded
+        "r8": (None, {"granted": 5}),                                # no group: excluded
+    }
+    tables = pd.concat([outcome_tables(r, c) for r, (_, c) in specs.items()], ignore_index=True)
+    reports = pd.DataFrame({"report_id": list(specs), "level": [g for g, _ in specs.values()]})
+    return tables, reports
+
+
+def test_chi2_composition_equals_scipy(composition_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    tables, reports = composition_data
+    res = chi2_composition(tables, "level", reports=reports)
+    assert isinstance(res, CompositionResult)
+    cats = ["granted", "partially_granted", "denied", "unable", "rejected", "other"]
+    expected_counts = np.array([
+        [42, 5, 3, 19, 5, 1],      # 区县 = r1 + r2
+        [65, 9, 8, 6, 0, 2],       # 市 = r3 + r4
+        [60, 20, 5, 5, 4, 6],      # 省 = r5
+    ], dtype=np.int64)
+    assert res.counts.index.tolist() == ["区县", "市", "省"]     # sorted by code point
+    np.testing.assert_array_equal(res.counts[cats].to_numpy(), expected_counts)
+    assert res.counts["n_reports"].tolist() == [2, 2, 1]
+    direct = stats.chi2_contingency(expected_counts)
+    t = res.test.iloc[0]
+    assert t["chi2"] == direct.statistic and t["p"] == direct.pvalue and t["dof"] == direct.dof
+    assert t["cramers_v"] == contingency.association(expected_counts, method="cramer")
+    assert t["n"] == expected_counts.sum() and t["k"] == 3
+    assert t["min_expected"] == direct.expected_freq.min()
+    assert t["n_expected_lt5"] == int((direct.expected_freq < 5).sum())
+    assert "expected counts below 5" in t["note"]        # sparse categories are reported
+    np.testing.assert_allclose(res.shares.sum(axis=1), 1.0)
+    assert dict(zip(res.excluded["report_id"], res.excluded["reason"])) == {
+        "r6": "missing outcome category", "r7": "no handled request", "r8": "no group"}
+    assert "<CompositionResult by=level k=3" in repr(res)
+
+
+def test_chi2_composition_blank_as_zero(composition_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    tables, reports = composition_data
+    flags = pd.DataFrame(columns=["report_id", "code", "table", "line"])
+    res = chi2_composition(tables, "level", reports=reports, blank_as_zero=True, flags=flags)
+    assert res.counts.loc["省", "n_reports"] == 2 and res.counts.loc["省", "granted"] == 63
+    assert "r6" not in res.excluded["report_id"].tolist()
+
+
+def test_chi2_composition_drops_empty_categories_and_needs_two_groups(
+        composition_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    tables, reports = composition_data
+    one_group = reports.assign(level="全部")
+    res = chi2_composition(tables, "level", reports=one_group)
+    t = res.test.iloc[0]
+    assert pd.isna(t["p"]) and pd.isna(t["chi2"])
+    assert t["note"] == "fewer than 2 groups or categories with requests (1 groups, 6 categories): no test"
+    two = reports[reports["report_id"].isin(["r2", "r4"])]
+    res = chi2_composition(tables, "level", reports=two)
+    obs = np.array([[12, 0, 9, 3], [25, 2, 2, 0]])   # r2 (区县) and r4 (市)
+    assert res.test.loc[0, "categories"] == "granted;denied;unable;rejected"
+    assert res.test.loc[0, "chi2"] == stats.chi2_contingency(obs).statistic
+
+
+# -------------------------------------------------------------------------------- bootstrap
+
+
+def test_bootstrap_mean_equals_scipy(df: pd.DataFrame) -> None:
+    res = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7)
+    assert res["level"].tolist() == ["a", "b", "c", "d"]
+    for g in "abc":
+        row = res[res["level"] == g].iloc[0]
+        direct = stats.bootstrap((values(df, g),), np.mean, n_resamples=500, confidence_level=0.95,
+                                 method="percentile", rng=np.random.default_rng(7))
+        assert row["ci_low"] == direct.confidence_interval.low
+        assert row["ci_high"] == direct.confidence_interval.high
+        assert row["estimate"] == values(df, g).mean() and row["n"] == len(values(df, g))
+    d = res[res["level"] == "d"].iloc[0]
+    assert d["note"] == "n < 3: no interval" and pd.isna(d["ci_low"]) and d["estimate"] == 0.825
+    again = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7)
+    pd.testing.assert_frame_equal(res, again)
+
+
+def test_bootstrap_ratio_of_sums_equals_scipy() -> None:
+    d = pd.DataFrame({"g": ["x"] * 5 + ["y"] * 4,
+                      "rate": np.nan,
+                      "rate_num": [1, 4, 0, 10, 3, 2, 2, np.nan, 7],
+                      "rate_den": [2, 10, 5, 40, 3, 4, 8, 9, 10]})
+    res = bootstrap_ci(d, "rate", "g", estimator="ratio", n_boot=400, random_state=3, ci=0.9)
+    x = d[d["g"] == "x"]
+    direct = stats.bootstrap((x["rate_num"].to_numpy(), x["rate_den"].to_numpy()),
+                             lambda n, m, axis: n.sum(axis=axis) / m.sum(axis=axis), paired=True,
+                             vectorized=True, n_resamples=400, confidence_level=0.9, method="percentile",
+                             rng=np.random.default_rng(3))
+    row = res.iloc[0]
+    assert row["estimate"] == 18 / 60
+    assert row["ci_low"] == direct.confidence_interval.low and row["ci_high"] == direct.confidence_interval.high
+    assert res.iloc[1]["n"] == 3                             # the NA numerator is dropped
+    assert res.iloc[1]["estimate"] == 11 / 22
+
+
+def test_bootstrap_ratio_from_report_metrics() -> None:
+    rows = []
+    for rid, (granted, handled) in {"a": (3, 4), "b": (1, 10), "c": (5, 5), "d": (0, 0)}.items():
+        for r, v in (("granted", granted), ("handled_total", handled)):
+            rows.append(dict(report_id=rid, table="requests", row_key=r, col_key="total", value=float(v),
+                             raw=str(v), line=1))
+    m = report_metrics(pd.DataFrame(rows), components=True)
+    assert pd.isna(m.set_index("report_id").loc["d", "full_grant_rate"])
+    res = bootstrap_ci(m, "full_grant_rate", estimator="ratio", n_boot=100).iloc[0]
+    assert res["estimate"] == 9 / 19 and res["n"] == 4
+    mean = bootstrap_ci(m, "full_grant_rate", n_boot=100).iloc[0]
+    assert mean["n"] == 3 and mean["estimate"] == pytest.approx((0.75 + 0.1 + 1.0) / 3)
+
+
+# -------------------------------------------------------------------------------- panel
+
+
+def test_panel() -> None:
+    d = pd.DataFrame({"report_id": ["a21", "a20", "b20", "c19", "c21", "c20", "n1"],
+                      "agency": ["A", "A", "B", "C", "C", "C", None],
+                      "report_year": [2021, 2020, 2020, 2019, 2021, 2020, 2020],
+                      "x": range(7)})
+    res = panel(d)
+    assert res["report_id"].tolist() == ["a20", "a21", "c19", "c20", "c21"]
+    assert res["n_years"].tolist() == [2, 2, 3, 3, 3]
+    assert panel(d, min_years=3)["agency"].unique().tolist() == ["C"]
+    with pytest.warns(UserWarning, match=r"several reports for one agency and year: \['A 2021'\]"):
+        panel(pd.concat([d, d.iloc[[0]].assign(report_id="a21b")]))
+
+
+# -------------------------------------------------------------------------------- cross-year audit
+
+
+def cells(rid: str, values: dict[str, float | str]) -> list[dict]:
+    out = []
+    for i, (k, v) in enumerate(values.items(), start=1):
+        t, r, c = k.split(".")
+        blank = isinstance(v, str)
+        out.append(dict(report_id=rid, table=t, row_key=r, col_key=c, value=np.nan if blank else float(v),
+                        raw=v if blank else str(v), line=i))
+    return out
+
+
+def requests(carried_over: float | str, carried_forward: float | str, fmt: str) -> dict:
+    out = {f"requests.carried_over.{c}": 0 for c in ["natural_person", "commercial", "research", "nonprofit",
+                                                      "legal_services", "other_org"]}
+    out.update({f"requests.carried_forward.{c}": 0 for c in ["natural_person", "commercial", "research",
+                                                              "nonprofit", "legal_services", "other_org"]})
+    out["requests.carried_over.natural_person"] = carried_over
+    out["requests.carried_over.total"] = carried_over
+    out["requests.carried_forward.natural_person"] = carried_forward
+    out["requests.carried_forward.total"] = carried_forward
+    out["requests.other_handling.total" if fmt == "2019" else "requests.other_misc.total"] = 0
+    return out
+
+
+@pytest.fixture
+def audit_data() -> tuple[pd.DataFrame, pd.DataFrame]:
+    a21 = requests(0, 2, "2021") | {"active.regulations.issued": 1, "active.regulations.repealed": 0,
+                                    "active.regulations.in_force": 5, "active.normative_documents.issued": 3,
+                                    "active.normative_documents.repealed": 1,
+                                    "active.normative_documents.in_force": 20}
+    a22 = requests(2, 1, "2021") | {"active.regulations.issued": 2, "active.regulations.repealed": 1,
+                                    "active.regulations.in_force": 6, "active.normative_documents.issued": 4,
+                                    "active.normative_documents.repealed": 0,
+                                    "active.normative_documents.in_force": 30}
+    b19 = requests(0, 3, "2019") | {"active.licensing.prev_items": 10, "active.licensing.change": -2,
+                                    "active.licensing.decisions": 100}
+    b20 = requests("", 0, "2019") | {"active.licensing.prev_items": 8, "active.licensing.change": 1,
+                                     "active.licensing.decisions": 90}
+    b21 = requests(0, 0, "2021") | {"active.regulations.in_force": 1}        # format changed
+    c20 = requests(0, 1, "2019")
+    c22 = requests(1, 0, "2021")                                              # gap year
+    tables = pd.DataFrame([c for rid, v in [("A21", a21), ("A22", a22), ("B19", b19), ("B20", b20),
+                                             ("B21", b21), ("C20", c20), ("C22", c22)] for c in cells(rid, v)])
+    reports = pd.DataFrame({"report_id": ["A21", "A22", "B19", "B20", "B21", "C20", "C22"],
+                            "agency": ["甲", "甲", "乙", "乙", "乙", "丙", "丙"],
+                            "report_year": [2021, 2022, 2019, 2020, 2021, 2020, 2022]})
+    return tables, reports
+
+
+def test_cross_year_audit(audit_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    tables, reports = audit_data
+    res = cross_year_audit(tables, reports)
+    assert res.columns.tolist() == CHECK_COLUMNS
+    assert res["report_id"].unique().tolist() == ["A22", "B20", "B21"]   # C22 has no y-1 report
+    got = {(r.check, r.key): (r.expected, r.found, r.status, r.ok) for r in res.itertuples()}
+    assert got[("carried_over_continuity", "A22<-A21:total")] == (2, 2, "ok", True)
+    assert got[("carried_over_continuity", "A22<-A21:commercial")] == (0, 0, "ok", True)
+    # in_force(2022) = in_force(2021) + issued(2022) - repealed(2022)
+    assert got[("in_force_continuity", "A22<-A21:regulations")] == (6, 6, "ok", True)
+    assert got[("in_force_continuity", "A22<-A21:normative_documents")] == (24, 30, "failed", False)
+    # prev_items(2020) = prev_items(2019) + change(2019)
+    assert got[("prev_items_continuity", "B20<-B19:licensing")] == (8, 8, "ok", True)
+    e, f, status, ok = got[("prev_items_continuity", "B20<-B19:penalty")]      # rows absent: unverifiable
+    assert np.isnan(e) and np.isnan(f) and status == "unverifiable" and not ok
+    e, f, status, ok = got[("carried_over_continuity", "B20<-B19:total")]      # blank carried_over
+    assert e == 3 and np.isnan(f) and status == "unverifiable"
+    assert got[("carried_over_continuity", "B21<-B20:total")] == (0, 0, "ok", True)
+    # formats differ between B20 (2019) and B21 (2021): no format-specific check
+    assert set(res.loc[res["report_id"] == "B21", "check"]) == {"carried_over_continuity"}
+    assert len(res) == 7 + 7 + 2 + 5 + 7        # A22: 7+2, B20: 7+5, B21: 7
+    assert res.equals(res.sort_values(["report_id", "table", "check", "key"]).reset_index(drop=True))
+
+
+def test_cross_year_audit_blank_as_zero(audit_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    tables, reports = audit_data
+    flags = pd.DataFrame(columns=["report_id", "code", "table", "line"])
+    res = cross_year_audit(tables, reports, blank_as_zero=True, flags=flags)
+    row = res[res["key"] == "B20<-B19:total"].iloc[0]
+    assert (row["expected"], row["found"], row["status"]) == (3, 0, "failed")
+
+
+def test_cross_year_audit_no_pairs() -> None:
+    reports = pd.DataFrame({"report_id": ["x"], "agency": ["甲"], "report_year": [2020]})
+    tables = pd.DataFrame(cells("x", {"requests.new.total": 1}))
+    res = cross_year_audit(tables, reports)
+    assert res.empty and res.columns.tolist() == CHECK_COLUMNS
+
+
+# -------------------------------------------------------------------------------- arguments, warnings
+
+
+@pytest.mark.parametrize("call, exc, match", [
+    (lambda d: describe(d, "nope", "level"), ValueError, r"metric='nope' is not a column of df"),
+    (lambda d: kruskal(d, "rate", ["level"]), TypeError, r"by must be a column name \(str\), got list"),
+    (lambda d: kruskal(d, "rate", "level", min_n=0), ValueError, "min_n must be an integer >= 1, got 0"),
+    (lambda d: pairwise_mannwhitney(d, "rate", "level", correction="bonf"), ValueError,
+     r"correction must be one of \['holm', 'none'\], got 'bonf'"),
+    (lambda d: bootstrap_ci(d, "rate", estimator="median"), ValueError,
+     r"estimator must be one of \['mean', 'ratio'\], got 'median'"),
+    (lambda d: bootstrap_ci(d, "rate", estimator="ratio"), ValueError, r"numerator='rate_num' is not a column"),
+    (lambda d: bootstrap_ci(d, "rate", ci=95), ValueError, r"ci must be a float in \(0, 1\), got 95"),
+    (lambda d: bootstrap_ci(d, "rate", method="bca"), ValueError, r"method must be one of"),
+    (lambda d: panel(d), ValueError, r"agency_col='agency' is not a column of df"),
+    (lambda d: describe(d.to_dict(), "rate"), TypeError, "df must be a pandas DataFrame, got dict"),
+    (lambda d: chi2_composition(d, "level", reports=pd.DataFrame({"report_id": ["x"]})), ValueError,
+     r"by='level' is not a column of reports"),
+])
+def test_bad_arguments(df: pd.DataFrame, call, exc: type, match: str) -> None:
+    with pytest.raises(exc, match=match):
+        call(df)
+
+
+def test_no_warning_escapes(df: pd.DataFrame, composition_data, audit_data) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        describe(df, "rate", "level")
+        kruskal(df, "rate", "level")
+        pairwise_mannwhitney(df, "rate", "level")
+        bootstrap_ci(df, "rate", "level", n_boot=50)
+        bootstrap_ci(pd.DataFrame({"r": [0.5, 0.5, 0.5]}), "r", n_boot=50)       # degenerate data
+        chi2_composition(composition_data[0], "level", reports=composition_data[1])
+        cross_year_audit(*audit_data)
+
+
+# -------------------------------------------------------------------------------- real reports
+
+
+def test_compare_on_real_reports() -> None:
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed],
+                            "template": [str(r.template) for r in parsed]})
+    m = report_metrics(tables, reports=reports)
+    assert len(m) == 10
+    res = kruskal(m, "requests_received", "template", min_n=2).iloc[0]
+    groups = [m.loc[m["template"] == t, "requests_received"].dropna().to_numpy()
+              for t in sorted(m["template"].unique())]
+    groups = [g for g in groups if len(g) >= 2]
+    if len(groups) >= 2:
+        direct = stats.kruskal(*groups)
+        assert (res["H"], res["p"]) == (direct.statistic, direct.pvalue)
+    else:
+        assert pd.isna(res["p"])
+    comp = chi2_composition(tables, "template", reports=reports)
+    assert comp.counts["n_reports"].sum() + len(comp.excluded) == 10

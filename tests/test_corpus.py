@@ -1,0 +1,372 @@
+"""Tests of toolkit.corpus: one row per file, failures isolated, deterministic output, schema."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import corpus, synth
+from toolkit.errors import ToolkitError
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+RAW_REPORTS = sorted(p for p in RAW.iterdir() if p.suffix == ".txt")
+
+
+# ----------------------------------------------------------------------------------------------
+# A fake parser (module level, so worker processes can import it by name)
+# ----------------------------------------------------------------------------------------------
+
+class FakeReport:
+    """Stands in for toolkit.Report: a few frames computed from the file's text."""
+
+    def __init__(self, path: str, report_id: str) -> None:
+        self.path = path
+        self.report_id = report_id
+        self.text = Path(path).read_text(encoding="utf-8")
+        lines = self.text.splitlines()
+        self.lines = lines
+        self.flags = [FakeFlag("odd_lines", None, i + 1, line) for i, line in enumerate(lines) if "flag" in line]
+        self.status = "partial" if self.flags else "ok"
+        self.metadata = {"agency": lines[0] if lines else None, "report_year": 2020, "template": "2019"}
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        numbers = [(i + 1, w) for i, line in enumerate(self.lines) for w in line.split() if w.isdigit()]
+        tables = pd.DataFrame({"report_id": self.report_id, "table": "requests",
+                               "row_key": [f"r{i:03d}" for i, _ in numbers], "col_key": "total",
+                               "value": [float(w) for _, w in numbers], "raw": [w for _, w in numbers],
+                               "line": [i for i, _ in numbers]})
+        sections = pd.DataFrame({"report_id": self.report_id, "seq": range(1, len(self.lines) + 1),
+                                 "key": "other", "title": self.lines, "n_chars": [len(x) for x in self.lines]})
+        return {"reports": pd.DataFrame([{"report_id": self.report_id, "source_format": "text",
+                                          "encoding": "utf-8"}]),
+                "sections": sections, "tables": tables,
+                "checks": pd.DataFrame(columns=["report_id", "table", "check", "key", "expected", "found",
+                                                "status", "ok"]),
+                "statements": pd.DataFrame()}
+
+
+class FakeFlag:
+    def __init__(self, code: str, table: str | None, line: int, detail: str) -> None:
+        self.code, self.table, self.line, self.detail = code, table, line, detail
+
+
+def fake_parse(path: str, report_id: str | None = None) -> FakeReport:
+    stem = Path(path).stem
+    if "hang" in stem:
+        time.sleep(600)
+    if "crash" in stem:
+        os._exit(3)
+    if "segv" in stem:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if "boom" in stem:
+        raise RuntimeError("parser bug")
+    if "bad" in stem:
+        raise ToolkitError(path, "not a report")
+    return FakeReport(path, report_id or stem)
+
+
+def write_fake_corpus(folder: Path, n: int = 12) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        p = folder / f"r{i:02d}.txt"
+        p.write_text(f"某局{i}\n申请 {i} 件\n{'flag here' if i % 3 == 0 else 'fine'}\n总计 {i * 7}\n",
+                     encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+# ----------------------------------------------------------------------------------------------
+# Bad files (also used by test_cli.py)
+# ----------------------------------------------------------------------------------------------
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<html><body><p>某局2020年政府信息公开工作年度报告</p><p>&lol9;</p></body></html>
+"""
+
+
+def write_bad_files(folder: Path) -> tuple[dict[str, str], int]:
+    """Write deliberately bad files; return {stem: expected status or error fragment}, and a size limit.
+
+    The limit is larger than every seed and every other bad file, and smaller than ``oversize.txt``.
+    """
+    import docx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    doc = docx.Document()
+    doc.add_paragraph("某局2020年政府信息公开工作年度报告" * 50)
+    doc.save(folder / "whole.docx")
+    data = (folder / "whole.docx").read_bytes()
+    (folder / "whole.docx").unlink()
+    (folder / "truncated.docx").write_bytes(data[: len(data) // 2])
+    (folder / "garbage.pdf").write_bytes(b"%PDF-1.4\n" + bytes((i * 37 + 11) % 256 for i in range(6000)))
+    (folder / "bomb.html").write_text(BOMB, encoding="utf-8")
+    limit = max(p.stat().st_size for p in [*RAW_REPORTS, *folder.iterdir()]) + 1
+    (folder / "oversize.txt").write_text("某局2020年政府信息公开工作年度报告\n" + "一、总体情况\n" * (limit // 10),
+                                         encoding="utf-8")
+    expected = {"empty": "failed:empty", "binary": "failed:binary", "truncated": "failed:DOCX",
+                "garbage": "failed:PDF", "bomb": "parsed", "oversize": "failed:larger than the limit"}
+    return expected, limit
+
+
+def check_bad_rows(reports: pd.DataFrame, expected: dict[str, str]) -> None:
+    rows = reports.set_index("report_id")
+    for stem, want in expected.items():
+        row = rows.loc[stem]
+        if want == "parsed":
+            assert row["status"] in ("ok", "partial"), (stem, row["error"])
+            continue
+        fragment = want.split(":", 1)[1]
+        assert row["status"] == "failed", stem
+        assert fragment in row["error"] and stem in row["error"], (stem, row["error"])
+        assert pd.isna(row["agency"]) and pd.isna(row["report_year"]) and pd.isna(row["n_flags"])
+
+
+# ----------------------------------------------------------------------------------------------
+# Tests with the fake parser
+# ----------------------------------------------------------------------------------------------
+
+def test_every_file_gives_one_row_whatever_happens(tmp_path: Path) -> None:
+    good = write_fake_corpus(tmp_path / "good", 6)
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    for name in ("hang.txt", "crash.txt", "segv.txt", "boom.txt", "bad.txt"):
+        (odd / name).write_text("x\n", encoding="utf-8")
+    (odd / "huge.txt").write_text("1\n" * 5000, encoding="utf-8")
+    missing = tmp_path / "nowhere.txt"
+    t0 = time.monotonic()
+    frames = corpus.extract_corpus([tmp_path / "good", odd, missing], jobs=2, timeout=1.5, max_bytes=2000,
+                                   _parse=fake_parse)
+    elapsed = time.monotonic() - t0
+    reports = frames["reports"].set_index("report_id")
+    assert len(reports) == len(good) + 7
+    assert elapsed < 20
+    err = reports["error"]
+    assert reports.loc["hang", "status"] == "failed" and err["hang"] == "timeout after 1.5s"
+    assert err["crash"] == "worker crashed: exit code 3"
+    assert err["segv"] == "worker crashed: killed by signal SIGSEGV"
+    assert err["boom"].endswith("unexpected RuntimeError: parser bug")
+    assert err["bad"] == f"{odd / 'bad.txt'}: not a report"
+    assert err["huge"] == f"{odd / 'huge.txt'}: file is 10000 bytes, larger than the limit of 2000 bytes (max_bytes)"
+    assert err["nowhere"] == f"{missing}: file not found"
+    for p in good:
+        stem = p.stem
+        want = "partial" if int(stem[1:]) % 3 == 0 else "ok"
+        assert reports.loc[stem, "status"] == want
+        assert pd.isna(err[stem])
+        assert reports.loc[stem, "agency"] == p.read_text(encoding="utf-8").splitlines()[0]
+    assert (reports.loc[[p.stem for p in good], "n_flags"] == [1, 0, 0, 1, 0, 0]).all()
+    assert reports.loc["r00", "flags"] == "odd_lines"
+    # the crash/hang did not lose the other files' tables
+    tables = frames["tables"]
+    assert sorted(tables["report_id"].unique()) == sorted(p.stem for p in good)
+
+
+def test_hang_in_a_batch_does_not_lose_its_neighbours(tmp_path: Path) -> None:
+    paths = write_fake_corpus(tmp_path, 8)
+    for name in ("r03hang.txt", "r05crash.txt"):  # sorted among the good ones, inside their batches
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    parts = list(corpus._iter_corpus([tmp_path], jobs=1, timeout=1, batch_size=5, _parse=fake_parse))
+    reports = pd.concat([p["reports"] for p in parts], ignore_index=True)
+    assert len(reports) == len(paths) + 2
+    status = dict(zip(reports["report_id"], reports["status"]))
+    assert status["r03hang"] == "failed" and status["r05crash"] == "failed"
+    assert all(status[p.stem] in ("ok", "partial") for p in paths)
+    assert list(reports["report_id"]) == sorted(reports["report_id"])
+    tables = pd.concat([p["tables"] for p in parts], ignore_index=True)
+    assert sorted(tables["report_id"].unique()) == [p.stem for p in paths]
+
+
+def test_output_does_not_depend_on_jobs_or_batches(tmp_path: Path) -> None:
+    write_fake_corpus(tmp_path, 14)
+    a = corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)
+    parts = list(corpus._iter_corpus([str(tmp_path)], jobs=2, batch_size=3, _parse=fake_parse))
+    assert len(parts) >= 5
+    b = {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in corpus.FRAMES}
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(a[name], b[name])
+    assert len(a["reports"]) == 14
+    assert a["tables"]["report_id"].is_monotonic_increasing
+
+
+def test_streaming_yields_in_chunks_and_in_order(tmp_path: Path) -> None:
+    write_fake_corpus(tmp_path, 20)
+    parts = list(corpus._iter_corpus(tmp_path, jobs=2, batch_size=3, _parse=fake_parse))
+    assert len(parts) >= 5
+    ids = [rid for p in parts for rid in p["reports"]["report_id"]]
+    assert ids == sorted(ids) and len(ids) == 20
+
+
+def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
+    for sub in ("b", "a", "c"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_text(f"来自{sub}\n", encoding="utf-8")
+    (tmp_path / "c" / "x-2.txt").write_text("真的叫 x-2\n", encoding="utf-8")
+    given = [tmp_path / "c", tmp_path / "b", tmp_path / "a"]
+    frames = corpus.extract_corpus(given, jobs=2, _parse=fake_parse)
+    rep = frames["reports"]
+    ids = dict(zip(rep["path"].map(lambda p: Path(p).relative_to(tmp_path).as_posix()), rep["report_id"]))
+    assert ids == {"a/x.txt": "x", "b/x.txt": "x-3", "c/x.txt": "x-4", "c/x-2.txt": "x-2"}
+    # the same whatever order the inputs come in
+    again = corpus.extract_corpus(list(reversed(given)), jobs=1, _parse=fake_parse)
+    pd.testing.assert_frame_equal(rep, again["reports"])
+    assert rep.loc[rep["report_id"] == "x-3", "agency"].item() == "来自b"
+
+
+def test_inputs_folders_globs_and_explicit_files(tmp_path: Path) -> None:
+    (tmp_path / "d" / "deep").mkdir(parents=True)
+    for rel in ("d/a.txt", "d/deep/b.TXT", "d/c.html", "d/notes.md", "d/.hidden.txt", "e.txt", "f.dat"):
+        (tmp_path / rel).write_text("某局\n", encoding="utf-8")
+    files = corpus._expand([tmp_path / "d"])
+    assert sorted(Path(f).relative_to(tmp_path).as_posix() for f in files) == ["d/a.txt", "d/c.html",
+                                                                              "d/deep/b.TXT"]
+    files = corpus._expand([str(tmp_path / "**" / "*.txt"), tmp_path / "d" / "a.txt", tmp_path / "f.dat"])
+    rels = [Path(f).relative_to(tmp_path).as_posix() for f in files]
+    assert sorted(rels) == ["d/a.txt", "e.txt", "f.dat"]  # glob, de-duplicated, explicit odd file kept
+    with pytest.warns(UserWarning, match="matches no file"):
+        assert corpus._expand([str(tmp_path / "*.pdf")]) == []
+
+
+def test_report_ids_given(tmp_path: Path) -> None:
+    paths = write_fake_corpus(tmp_path, 3)
+    frames = corpus.extract_corpus(paths, jobs=1, report_ids=["c", "b", "a"], _parse=fake_parse)
+    assert list(frames["reports"]["report_id"]) == ["a", "b", "c"]
+    assert frames["reports"].set_index("report_id").loc["a", "path"] == str(paths[2])
+    with pytest.raises(ValueError, match="report_ids must be unique, got 'a' more than once"):
+        corpus.extract_corpus(paths, report_ids=["a", "a", "b"], _parse=fake_parse)
+    with pytest.raises(ValueError, match=r"report_ids must give one id per input file \(3\), got 2"):
+        corpus.extract_corpus(paths, report_ids=["a", "b"], _parse=fake_parse)
+
+
+def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
+    write_fake_corpus(tmp_path, 3)
+    frames = corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)
+    schema = corpus.output_schema()
+    assert set(frames) == set(corpus.FRAMES) == set(schema)
+    for name, frame in frames.items():
+        assert list(frame.columns) == list(schema[name]["column"]), name
+        assert list(frame.dtypes) == [corpus._DTYPES[d] for d in schema[name]["dtype"]], name
+    empty = corpus.extract_corpus([tmp_path / "missing.txt"], _parse=fake_parse)
+    for name, frame in empty.items():
+        assert list(frame.columns) == list(schema[name]["column"])
+        assert list(frame.dtypes) == [corpus._DTYPES[d] for d in schema[name]["dtype"]], name
+    assert len(empty["reports"]) == 1 and all(len(empty[n]) == 0 for n in corpus.FRAMES[1:])
+
+
+def test_schema_yaml_is_complete() -> None:
+    raw = corpus._schema()
+    assert set(raw) == set(corpus.FRAMES)
+    for name, spec in raw.items():
+        assert spec["sort_by"][0] == "report_id" and set(spec["sort_by"]) <= set(spec["columns"])
+        for col, c in spec["columns"].items():
+            assert c["dtype"] in ("string", "Int64", "float64", "boolean"), (name, col)
+            assert len(c["description"]) > 10, (name, col)
+    # the columns the brief and shared/spec/schema.md require
+    assert list(raw["reports"]["columns"]) == [
+        "report_id", "path", "status", "error", "agency", "report_year", "published", "template", "script",
+        "level", "province", "agency_kind", "source_format", "encoding", "n_flags", "flags"]
+    assert list(raw["tables"]["columns"]) == ["report_id", "table", "row_key", "col_key", "value", "raw", "unit",
+                                              "row_label", "col_label", "line"]
+
+
+def test_data_dictionary_doc_is_up_to_date() -> None:
+    doc = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert doc == corpus.data_dictionary()
+    for name, cols in corpus.output_schema().items():
+        assert f"## {name}.csv" in doc
+        for col in cols["column"]:
+            assert f"| `{col}` |" in doc
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"jobs": 0}, "jobs must be a positive integer or None, got 0"),
+    ({"jobs": 1.5}, "jobs must be a positive integer or None, got 1.5"),
+    ({"backend": "spark"}, r"backend must be one of \['local', 'dask'\], got 'spark'"),
+    ({"backend": "dask"}, "scheduler must be given for backend='dask'"),
+    ({"timeout": -1}, "timeout must be a positive number of seconds or None, got -1"),
+    ({"max_bytes": 0}, "max_bytes must be a positive integer or None, got 0"),
+])
+def test_bad_arguments(tmp_path: Path, kwargs: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        corpus.extract_corpus(tmp_path, **kwargs)
+
+
+def test_paths_type_error() -> None:
+    with pytest.raises(TypeError, match="paths must be str or os.PathLike items, got int"):
+        corpus.extract_corpus([1])
+
+
+# ----------------------------------------------------------------------------------------------
+# Tests with the real parser
+# ----------------------------------------------------------------------------------------------
+
+def test_real_corpus_plus_bad_files(tmp_path: Path) -> None:
+    expected, limit = write_bad_files(tmp_path / "bad")
+    frames = corpus.extract_corpus([RAW, tmp_path / "bad"], jobs=2, max_bytes=limit, timeout=60)
+    reports = frames["reports"]
+    assert len(reports) == len(RAW_REPORTS) + len(expected)
+    check_bad_rows(reports, expected)
+    seeds = reports[reports["report_id"].isin([p.stem for p in RAW_REPORTS])]
+    assert (seeds["status"] != "failed").all()
+    assert set(seeds["template"]) <= {"2019", "2021", "legacy", "unknown"}
+    assert "lollol" not in "".join(frames["sections"]["text"].dropna())
+    # the frames carry the seeds' numbers: seed 001 new/total is 99 (line 89 of the file)
+    t = frames["tables"]
+    new_total = t[(t["report_id"] == "001_4d29bfef72dd56db") & (t["table"] == "requests")
+                  & (t["row_key"] == "new") & (t["col_key"] == "total")]
+    assert new_total["value"].tolist() == [99.0]
+    # n_flags agrees with flags.csv
+    counts = frames["flags"]["report_id"].value_counts()
+    for rid, n in zip(reports["report_id"], reports["n_flags"]):
+        if not pd.isna(n):
+            assert counts.get(rid, 0) == n
+
+
+def test_real_parser_jobs_invariance_on_synthetic_reports(tmp_path: Path) -> None:
+    for seed in range(8):
+        layout = synth.LAYOUTS[seed % 4] if seed % 5 else "html"
+        doc, _ = synth.make_report(seed, layout=layout)
+        (tmp_path / f"s{seed:02d}.{'html' if layout == 'html' else 'txt'}").write_text(doc, encoding="utf-8")
+    one = corpus.extract_corpus(tmp_path, jobs=1)
+    two = corpus.extract_corpus(tmp_path, jobs=2)
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(one[name], two[name])
+    assert (one["reports"]["status"] != "failed").all()
+    assert len(one["tables"]) > 8 * 100
+
+
+def test_no_warning_escapes(tmp_path: Path) -> None:
+    write_fake_corpus(tmp_path, 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)
+
+
+def test_benchmark_quick_runs() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = proc.stdout
+    for label in ("text reports/s/core", "scaling 1->2 workers", "peak RSS", "read_html"):
+        assert label in out, out

@@ -1,0 +1,71 @@
+"""Packaging: environment.yml agrees with pyproject.toml; the public API is documented."""
+from __future__ import annotations
+
+import inspect
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+import toolkit
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _req(spec: str) -> tuple[str, str]:
+    match = re.match(r"^\s*([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?\s*(.*)$", spec)
+    return match.group(1).lower().replace("_", "-"), match.group(2).replace(" ", "")
+
+
+def test_environment_yml_matches_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = dict(_req(s) for s in project["dependencies"] + project["optional-dependencies"]["dev"])
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda, pip = {}, {}
+    for dep in env["dependencies"]:
+        if isinstance(dep, dict):
+            pip.update(_req(s) for s in dep["pip"] if not s.startswith("-e"))
+        else:
+            name, ver = _req(dep)
+            conda[name] = ver
+    listed = {**conda, **pip}
+    listed.pop("python", None)
+    listed.pop("pip", None)
+    assert listed == wanted
+    assert "conda-forge" in env["channels"]
+    assert any(isinstance(d, dict) and "-e ." in d["pip"] for d in env["dependencies"])
+
+
+def test_exactly_one_opencc_distribution():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = [_req(s)[0] for s in project["dependencies"]]
+    assert names.count("opencc") == 1
+    assert not any("opencc-python" in n for n in names)
+
+
+def test_constraints_pin_the_core_packages():
+    pins = dict(line.lower().split("==") for line in (ROOT / "constraints.txt").read_text().split()
+                if "==" in line)
+    for name in ("pandas", "numpy", "scikit-learn", "scipy", "jieba", "matplotlib", "opencc"):
+        assert name in pins, name
+
+
+def test_version_and_citation():
+    assert re.fullmatch(r"\d+\.\d+\.\d+", toolkit.__version__)
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["version"] == toolkit.__version__
+    assert (ROOT / "LICENSE").exists()
+
+
+def test_every_public_function_has_a_numpydoc_docstring():
+    missing = []
+    for name in toolkit.__all__:
+        obj = getattr(toolkit, name)
+        if inspect.isfunction(obj):
+            doc = inspect.getdoc(obj) or ""
+            if "Parameters" not in doc or "Returns" not in doc:
+                missing.append(name)
+        elif inspect.isclass(obj) and not (inspect.getdoc(obj) or "").strip():
+            missing.append(name)
+    assert not missing, missing

@@ -1,0 +1,211 @@
+"""Tests of toolkit.plots: figures render Chinese text with a font that has the glyphs."""
+from __future__ import annotations
+
+import io
+import os
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.ft2font import FT2Font  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+
+from toolkit.compare import chi2_composition, panel  # noqa: E402
+from toolkit.plots import (  # noqa: E402
+    plot_composition,
+    plot_distribution,
+    plot_heatmap,
+    plot_trend,
+    use_chinese_font,
+)
+
+
+def _has_cjk(s: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in s)
+
+
+def render(ax: Axes) -> list[str]:
+    """Render the figure to PNG with Agg; return the warnings raised while drawing."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ax.figure.savefig(io.BytesIO(), format="png", dpi=50)
+    return [str(w.message) for w in caught]
+
+
+def assert_glyphs(ax: Axes) -> int:
+    """Every character of every visible Chinese text has a glyph in the font that draws it."""
+    checked = 0
+    for text in ax.figure.findobj(Text):
+        s = text.get_text()
+        if not text.get_visible() or not _has_cjk(s):
+            continue
+        path = font_manager.findfont(text.get_fontproperties(), fallback_to_default=False)
+        font = FT2Font(path)
+        missing = [ch for ch in s if not ch.isspace() and font.get_char_index(ord(ch)) == 0]
+        assert not missing, f"{os.path.basename(path)} lacks glyphs {missing} for {s!r}"
+        checked += 1
+    return checked
+
+
+@pytest.fixture(autouse=True)
+def fresh_rc():
+    """Each test starts from Matplotlib's defaults (no CJK font configured)."""
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()
+        yield
+    plt.close("all")
+
+
+@pytest.fixture
+def metrics_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "report_id": [f"r{i}" for i in range(9)],
+        "agency": ["伊州區住建局", "伊州區住建局", "市住建局", "市住建局", "平潭综合实验区", "平潭综合实验区",
+                   "乌当区人民政府", "乌当区人民政府", "乌当区人民政府"],
+        "level": ["区县", "区县", "市", "市", "市", "市", "区县", "区县", "区县"],
+        "report_year": [2023, 2024, 2020, 2021, 2020, 2023, 2019, 2020, 2021],
+        "disclosure_rate": [0.75, 0.5, 0.32, np.nan, 0.6, 0.8, 0.77, 0.9, 0.4],
+    })
+
+
+# ------------------------------------------------------------------------------ font set-up
+
+
+def test_use_chinese_font_registers_bundled_font() -> None:
+    assert matplotlib.rcParams["font.sans-serif"][0] != "Noto Sans CJK SC"
+    name = use_chinese_font()
+    assert name == "Noto Sans CJK SC"
+    assert matplotlib.rcParams["font.sans-serif"][0] == name
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    path = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]), fallback_to_default=False)
+    assert os.path.join("mplfonts", "fonts") in path
+    n_fonts = len(font_manager.fontManager.ttflist)
+    rc = dict(matplotlib.rcParams)
+    assert use_chinese_font() == name                     # idempotent
+    assert len(font_manager.fontManager.ttflist) == n_fonts
+    assert dict(matplotlib.rcParams) == rc
+
+
+def test_glyph_check_detects_a_font_without_cjk() -> None:
+    # The check used below must be able to fail: DejaVu Sans has no Chinese glyphs.
+    fig = matplotlib.figure.Figure()
+    ax = fig.add_subplot()
+    ax.set_title("政府信息公开", fontfamily="DejaVu Sans")
+    messages = render(ax)
+    assert any("Glyph" in m and "missing" in m for m in messages)
+    with pytest.raises(AssertionError, match="lacks glyphs"):
+        assert_glyphs(ax)
+
+
+def test_chinese_text_renders_with_glyphs() -> None:
+    use_chinese_font()
+    fig = matplotlib.figure.Figure()
+    ax = fig.add_subplot()
+    ax.set_title("政府信息公开工作年度报告（伊州區住建局）")
+    ax.set_xlabel("本年新收政府信息公开申请数量")
+    ax.plot([-1, 1], [-2, 2])                           # negative tick labels (unicode minus off)
+    messages = render(ax)
+    assert not [m for m in messages if "Glyph" in m], messages
+    assert assert_glyphs(ax) == 2
+
+
+# ------------------------------------------------------------------------------ plots
+
+
+def test_plot_distribution(metrics_frame: pd.DataFrame) -> None:
+    ax = plot_distribution(metrics_frame, "disclosure_rate", "level", title="各层级公开率")
+    assert isinstance(ax, Axes)
+    assert matplotlib.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"   # set up by the call
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["区县\n(n=5)", "市\n(n=3)"]
+    points = np.concatenate([c.get_offsets()[:, 1] for c in ax.collections])
+    assert sorted(points) == sorted(metrics_frame["disclosure_rate"].dropna())
+    assert ax.get_ylabel() == "公开率（予以公开 + 部分公开）"
+    assert not [m for m in render(ax) if "Glyph" in m]
+    assert assert_glyphs(ax) >= 4
+    assert plt.get_fignums() == []                       # not registered with pyplot, nothing shown
+
+
+def test_plot_composition() -> None:
+    rows = []
+    for rid, granted, denied in [("a", 6, 2), ("b", 3, 1), ("c", 1, 1)]:
+        for r, v in [("granted", granted), ("denied_internal", denied)]:
+            rows.append(dict(report_id=rid, table="requests", row_key=r, col_key="total", value=float(v), raw=str(v),
+                             line=1))
+    tables = pd.DataFrame(rows)
+    reports = pd.DataFrame({"report_id": ["a", "b", "c"], "year": ["2020年", "2020年", "2021年"]})
+    res = chi2_composition(tables, "year", reports=reports)
+    assert res.excluded["reason"].tolist() == ["missing outcome category"] * 3   # other rows absent
+    counts = pd.DataFrame({"granted": [9, 1], "partially_granted": [0, 0], "denied": [3, 1]},
+                          index=pd.Index(["2020年", "2021年"], name="year"))
+    ax = plot_composition(counts, title="办理结果构成")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["予以公开", "部分公开", "不予公开"]
+    widths = [p.get_width() for p in ax.patches]
+    np.testing.assert_allclose(widths, [0.75, 0.5, 0.0, 0.0, 0.25, 0.5])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["2020年 (n=12)", "2021年 (n=2)"]
+    assert not [m for m in render(ax) if "Glyph" in m]
+    assert assert_glyphs(ax) >= 6
+
+
+def test_plot_heatmap() -> None:
+    statements = pd.DataFrame({
+        "report_id": ["a", "a", "a", "b", "b", "c"],
+        "seq": [1, 2, 3, 1, 2, 1],
+        "kind": ["problem", "problem", "measure", "problem", "problem", "problem"],
+        "text": ["网站更新不及时", "兼职人员多", "加强培训", "公开意识不强", "栏目设置不合理", "与群众期待有差距"],
+        "labels": ["timeliness;platform", "staffing", "staffing", "awareness", "platform", ""],
+    })
+    reports = pd.DataFrame({"report_id": ["a", "b", "c"], "层级": ["区县", "市", "市"]})
+    names = {"platform": "平台与渠道", "timeliness": "时效性", "staffing": "队伍与能力", "awareness": "公开意识"}
+    ax = plot_heatmap(statements, reports, "层级", label_names=names, title="问题类型")
+    data = ax.images[0].get_array()
+    # 区县: 2 problems (platform 1, timeliness 1, staffing 1); 市: 3 problems (awareness 1, platform 1)
+    np.testing.assert_allclose(np.asarray(data), [[1 / 2, 1 / 3], [1 / 2, 0], [1 / 2, 0], [0, 1 / 3]])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["平台与渠道", "时效性", "队伍与能力", "公开意识"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["区县\n(n=2)", "市\n(n=3)"]
+    counts = plot_heatmap(statements, reports, "层级", kind=None, normalize=False)
+    assert counts.images[0].get_array().max() == 2                       # staffing in 区县, both kinds
+    assert not [m for m in render(ax) if "Glyph" in m]
+    assert assert_glyphs(ax) >= 7
+
+
+def test_plot_trend(metrics_frame: pd.DataFrame) -> None:
+    ax = plot_trend(panel(metrics_frame), "disclosure_rate")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == sorted(metrics_frame["agency"].unique())
+    by_label = {line.get_label(): line for line in ax.lines}
+    x, y = by_label["乌当区人民政府"].get_data()
+    assert list(x) == [2019, 2020, 2021] and list(y) == [0.77, 0.9, 0.4]
+    assert np.isnan(by_label["市住建局"].get_data()[1][1])                 # NA leaves a gap
+    assert not [m for m in render(ax) if "Glyph" in m]
+    assert assert_glyphs(ax) >= 5
+
+
+def test_plot_on_given_axes(metrics_frame: pd.DataFrame) -> None:
+    fig = matplotlib.figure.Figure()
+    ax1, ax2 = fig.subplots(1, 2)
+    assert plot_distribution(metrics_frame, "disclosure_rate", "level", ax=ax1) is ax1
+    assert plot_trend(metrics_frame, "disclosure_rate", ax=ax2, label="比例") is ax2
+    assert ax2.get_ylabel() == "比例"
+
+
+@pytest.mark.parametrize("call, exc, match", [
+    (lambda d: plot_distribution(d, "x", "level"), ValueError, "metric='x' is not a column of df"),
+    (lambda d: plot_distribution(d, "disclosure_rate", "level", ax="ax"), TypeError,
+     "ax must be a matplotlib Axes or None, got str"),
+    (lambda d: plot_composition([1]), TypeError, "composition must be a CompositionResult or a DataFrame"),
+    (lambda d: plot_composition(d), ValueError, "composition has none of the outcome columns"),
+    (lambda d: plot_heatmap(d.assign(labels="", kind="problem"), d, "level", kind="problems"), ValueError,
+     "kind must be 'problem', 'measure' or None, got 'problems'"),
+    (lambda d: plot_trend(d, "disclosure_rate", agency_col="机关"), ValueError,
+     "agency_col='机关' is not a column of panel"),
+])
+def test_bad_arguments(metrics_frame: pd.DataFrame, call, exc: type, match: str) -> None:
+    with pytest.raises(exc, match=match):
+        call(metrics_frame)

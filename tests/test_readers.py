@@ -1,0 +1,494 @@
+"""Tests of toolkit.readers on the seeds and on documents written at test time."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_document
+
+try:
+    from renderers import (
+        TEXT_LAYOUTS,
+        cjk_font_path,
+        render_docx,
+        render_html,
+        render_pdf,
+        render_text,
+    )
+except ImportError:  # tests/ imported as a package
+    from tests.renderers import (
+        TEXT_LAYOUTS,
+        cjk_font_path,
+        render_docx,
+        render_html,
+        render_pdf,
+        render_text,
+    )
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+SEEDS = sorted(RAW.glob("00[0-4]_*.txt"))
+SEED = {p.name[:3]: p for p in SEEDS}
+
+
+def seed_lines(key: str) -> list[str]:
+    return SEED[key].read_text(encoding="utf-8").splitlines()
+
+
+# Seed 001, 二、主动公开政府信息情况 (lines 16-70), written by hand as table rows.
+# A merged header row is written with its three blank filler cells, as the
+# seed's text export has them ('第二十条第(一)项 | |||').
+ACTIVE_001 = [
+    ["第二十条第(一)项", "", "", ""],
+    ["信息内容", "本年新制作数量", "本年新 公开数量", "对外公开 总数量"],
+    ["规章", "0", "0", "0"],
+    ["规范性文件", "1", "1", "5"],
+    ["第二十条第(五)项", "", "", ""],
+    ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+    ["行政许可", "302", "142", "65651"],
+    ["其他对外管理服务事项", "664", "167", "1342"],
+    ["第二十条第(六)项", "", "", ""],
+    ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+    ["行政处罚", "2307", "-22", "610"],
+    ["行政强制", "135", "36", "21"],
+    ["第二十条第(八)项", "", "", ""],
+    ["信息内容", "上一年项目数量", "本年增/减", ""],
+    ["行政事业性收费", "10", "55", ""],
+    ["第二十条第(九)项", "", "", ""],
+    ["信息内容", "采购项目数量", "采购总金额(万元)", ""],
+    ["政府集中采购", "4", "630.2"],
+]
+ACTIVE_001_DOC = ["二、主动公开政府信息情况", *ACTIVE_001, "三、收到和处理政府信息公开申请情况"]
+
+# The same table with its merged headers as single cells (HTML colspan etc.),
+# and the first request rows of seed 001 (lines 72-98).
+MERGED_001 = [
+    "二、主动公开政府信息情况",
+    ["第二十条第(一)项"],
+    ["信息内容", "本年新制作数量", "本年新 公开数量", "对外公开 总数量"],
+    ["规章", "0", "0", "0"],
+    ["规范性文件", "1", "1", "5"],
+    ["第二十条第(八)项"],
+    ["信息内容", "上一年项目数量", "本年增/减", ""],
+    ["行政事业性收费", "10", "55", ""],
+    "三、收到和处理政府信息公开申请情况",
+    ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况"],
+    ["自然人", "法人或其他组织", "总计"],
+    ["商业 企业", "科研 机构", "社会公益组织", "法律服务机构", "其他"],
+    ["一、本年新收政府信息公开申请数量", "88", "11", "0", "0", "0", "0", "99"],
+    ["二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0"],
+    ["三、本年度办理结果", "(一)予以公开", "74", "0", "0", "0", "0", "0", "74"],
+    ["(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "2", "0", "0", "0", "0", "0", "2"],
+    "四、行政复议、行政诉讼情况",
+]
+
+
+def nonblank(lines: list) -> list:
+    """What HTML/DOCX/PDF readers give back for `lines`: blank text lines dropped."""
+    return [ln for ln in lines if isinstance(ln, list) or ln.strip()]
+
+
+# --------------------------------------------------------------------------
+# plain text: the seeds
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_reads_as_utf8_text_line_for_line(path: Path) -> None:
+    raw = path.read_bytes()
+    doc = read_document(path)
+    assert isinstance(doc, RawDocument)
+    assert (doc.format, doc.encoding, doc.path) == ("text", "utf-8", str(path))
+    physical = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    assert len(doc.lines) == physical
+    assert doc.lines == raw.decode("utf-8").splitlines()
+    assert all(isinstance(line, str) for line in doc.lines)
+    assert read_document(str(path), encoding="utf-8").lines == doc.lines
+
+
+@pytest.mark.parametrize(
+    "key, number, text",
+    [
+        ("000", 1, "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告"),
+        ("000", 2, ""),
+        ("000", 5, "一、\xa0总体情况"),
+        ("001", 4, "一、总体情况"),
+        ("001", 17, "第二十条第(一)项 | |||"),
+        ("003", 40, "一、主动公开情况 | ||"),
+        ("004", 12, "\t第二十条第（一）项"),
+        ("004", 13, ""),
+    ],
+)
+def test_seed_lines_keep_their_numbers(key: str, number: int, text: str) -> None:
+    assert read_document(SEED[key]).lines[number - 1] == text
+
+
+# Which seeds hold characters outside GBK (read by hand: 000 has U+00A0, 001 has U+2022).
+GBK_SAFE = ["002", "003", "004"]
+
+
+@pytest.mark.parametrize(
+    "key, codec, recorded",
+    [(k, "gbk", "gbk") for k in GBK_SAFE]
+    + [(k, "gb18030", "gbk") for k in GBK_SAFE]
+    + [("000", "gb18030", "gb18030"), ("001", "gb18030", "gb18030")]
+    + [(k, "utf-8-sig", "utf-8-sig") for k in SEED]
+    + [(k, "utf-16", "utf-16") for k in SEED]
+    + [("001", "utf-16-le", "utf-16-le"), ("004", "utf-16-be", "utf-16-be")],
+)
+def test_reencoded_seed_reads_back(tmp_path: Path, key: str, codec: str, recorded: str) -> None:
+    text = SEED[key].read_text(encoding="utf-8")
+    path = tmp_path / f"{key}.txt"
+    path.write_bytes(text.encode(codec))
+    doc = read_document(path)
+    assert doc.encoding == recorded
+    assert doc.lines == text.splitlines()
+    explicit = read_document(path, encoding=codec)
+    assert explicit.lines == text.splitlines()
+
+
+def test_gb18030_only_characters_are_recorded_as_gb18030() -> None:
+    data = "一、总体情况\xa0• 2020年".encode("gb18030")
+    assert decode_bytes(data) == ("一、总体情况\xa0• 2020年", "gb18030")
+    assert decode_bytes("一、总体情况".encode("gbk")) == ("一、总体情况", "gbk")
+
+
+def test_decode_bytes_with_explicit_codec_and_bom() -> None:
+    assert decode_bytes("规章".encode("gbk"), encoding="GBK") == ("规章", "gbk")
+    assert decode_bytes("\ufeff规章".encode("utf-8"), encoding="utf-8") == ("规章", "utf-8")
+    assert decode_bytes(bytearray("规章".encode("utf-8"))) == ("规章", "utf-8")
+
+
+def test_truncated_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
+    data = SEED["001"].read_bytes().rstrip(b"\n")[:-1]  # cut the last character in half
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    with pytest.warns(UserWarning, match=r"cut\.txt: the data ends in the middle of a UTF-8"):
+        doc = read_document(path)
+    assert doc.encoding == "utf-8"
+    assert doc.lines[:-1] == seed_lines("001")[:-1]
+    assert doc.lines[-1] == seed_lines("001")[-1][:-1]
+
+
+def test_path_like_and_repr(tmp_path: Path) -> None:
+    doc = read_document(SEED["003"])
+    assert doc.path == str(SEED["003"])
+    assert repr(doc) == f"<RawDocument {SEED['003'].name} text utf-8 lines={len(doc.lines)} rows=0>"
+    assert DEFAULT_MAX_BYTES == 50 * 1024 * 1024
+
+
+def test_no_warning_escapes_normal_reads(tmp_path: Path) -> None:
+    html = tmp_path / "a.html"
+    html.write_bytes(render_html(MERGED_001, colspan_header=True))
+    pdf = tmp_path / "a.pdf"
+    render_pdf(MERGED_001, pdf, colspan_header=True)
+    docx = tmp_path / "a.docx"
+    render_docx(MERGED_001, docx)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for path in [*SEEDS, html, pdf, docx]:
+            read_document(path)
+
+
+# --------------------------------------------------------------------------
+# the text renderers reproduce the seeds' layouts
+# --------------------------------------------------------------------------
+
+
+def test_render_text_pipe_cells_is_seed_001() -> None:
+    lines = seed_lines("001")
+    assert render_text(ACTIVE_001_DOC, "pipe_cells") == "\n".join(lines[15:70]) + "\n"
+
+
+def test_render_text_pipe_rows_is_seed_003() -> None:
+    rows = [
+        ["统 计 指 标", "单位", "统计数"],
+        ["一、主动公开情况", "", ""],
+        ["(一)主动公开政府信息数 (不同渠道和方式公开相同信息计1条)", "条", "480"],
+        ["其中:主动公开规范性文件数", "条", "0"],
+        ["制发规范性文件总数", "件", "0"],
+        ["(二)通过不同渠道和方式公开政府信息的情况", "", ""],
+        ["1﹒政府公报公开政府信息数", "条", "36"],
+        ["2.政府网站公开政府信息数", "条", "245"],
+        ["3﹒政务微博名称: ,公开政府信息数", "条", ""],
+        ["4﹒政务微信名称:高港微住建 ,公开政府信息数", "条", "615"],
+        ["5﹒其他方式公开政府信息数", "条", "89"],
+    ]
+    assert render_text(rows, "pipe_rows") == "\n".join(seed_lines("003")[38:49]) + "\n"
+
+
+def test_render_text_tab_is_seed_004() -> None:
+    doc = [
+        "2、 主动公开政府信息情况",
+        ["第二十条第（一）项"],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规章", "0", "0", "0"],
+        ["规范性文件", "0", "0", "2"],
+        ["第二十条第（五）项"],
+        ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        ["行政许可", "67", "0", "1363"],
+        ["其他对外管理服务事项", "56", "0", "1546"],
+    ]
+    assert render_text(doc, "tab") == "\n".join(seed_lines("004")[10:45]) + "\n"
+
+
+def test_render_text_lines_is_seed_000() -> None:
+    rows = [
+        ["第二十条第(五)项"],
+        ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        ["行政许可", "7", "4", "2,887"],
+        ["其他对外管理服务事项", "12", "5", "9,818"],
+    ]
+    assert render_text(rows, "lines") == "\n".join(seed_lines("000")[60:86]) + "\n"
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+def test_rendered_text_layouts_read_line_for_line(tmp_path: Path, layout: str) -> None:
+    text = render_text(MERGED_001, layout)
+    path = tmp_path / f"{layout}.txt"
+    path.write_text(text, encoding="gbk")
+    doc = read_document(path)
+    assert doc.encoding == "gbk"
+    assert doc.lines == text.splitlines()
+
+
+def test_render_text_rejects_unknown_layout() -> None:
+    with pytest.raises(ValueError, match="layout must be one of"):
+        render_text(MERGED_001, "csv")
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+
+
+def test_html_round_trip_seed_rows(tmp_path: Path) -> None:
+    path = tmp_path / "001.html"
+    path.write_bytes(render_html(ACTIVE_001_DOC))
+    doc = read_document(path)
+    assert (doc.format, doc.encoding) == ("html", "utf-8")
+    assert doc.lines == ACTIVE_001_DOC
+
+
+def test_html_colspan_header_is_one_cell(tmp_path: Path) -> None:
+    page = render_html(MERGED_001, colspan_header=True)
+    assert b'colspan="4"' in page and b'colspan="7"' in page
+    path = tmp_path / "merged.htm"
+    path.write_bytes(page)
+    assert read_document(path).lines == MERGED_001
+
+
+@pytest.mark.parametrize("declared", ["gbk", "gb2312", "GB18030"])
+def test_gbk_html_with_meta_charset(tmp_path: Path, declared: str) -> None:
+    page = render_html(MERGED_001, encoding="gbk").replace(b'charset="gbk"', f'charset="{declared}"'.encode())
+    path = tmp_path / "gbk.shtml"
+    path.write_bytes(page)
+    doc = read_document(path)
+    assert doc.encoding == "gbk"
+    assert doc.lines == MERGED_001
+
+
+def test_html_declared_charset_wrong_but_bytes_utf8(tmp_path: Path) -> None:
+    page = render_html(MERGED_001).replace(b'charset="utf-8"', b'charset="gb2312"')
+    path = tmp_path / "mislabelled.html"
+    path.write_bytes(page)
+    doc = read_document(path)
+    assert doc.encoding == "utf-8"
+    assert doc.lines == MERGED_001
+
+
+def test_html_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "u16.html"
+    path.write_bytes(render_html(MERGED_001, encoding="utf-16"))
+    doc = read_document(path)
+    assert doc.encoding == "utf-16"
+    assert doc.lines == MERGED_001
+
+
+HAND_HTML = """<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>不要</title><style>td {{ color: red }}</style>
+<script>document.write("<table><tr><td>脚本</td></tr></table>");</script></head>
+<body>
+<!-- 注释 -->
+<noscript>请启用脚本</noscript><template><p>模板</p></template>
+<div class="title">驻马店市住房和城乡建设局2020年政府信息公开工作年度报告</div>
+<p>二、主动公开<span>政府信息</span>情况</p>
+<p>2020年在市政府门户网站上
+   主动发布信息111条，
+   包括工作动态。</p>
+<table>
+ <tbody>
+  <tr><th colspan="3">第二十条第（五）项</th></tr>
+  <tr><td>信息内容</td><td>本年新<br>公开数量</td><td>&nbsp;</td></tr>
+  <tr><td rowspan="2">行政许可</td><td> 7 </td><td>2,887</td></tr>
+  <tr><td>4</td><td><p>9,818</p><p>件</p></td></tr>
+  <tr><td>&nbsp; &nbsp;</td><td><table><tr><td>嵌套</td><td>表</td></tr></table>外</td>
+      <td><style>x{{}}</style>-22</td></tr>
+ </tbody>
+</table>
+<script>var s = "三、收到";</script>
+<ul><li>（一）予以公开</li><li>（二）部分公开<br/>第二行</li></ul>
+</body></html>
+"""
+
+
+def test_html_merged_cells_nbsp_br_scripts(tmp_path: Path) -> None:
+    path = tmp_path / "hand.html"
+    path.write_bytes(HAND_HTML.format().encode("gbk"))
+    doc = read_document(path)
+    assert doc.encoding == "gbk"
+    assert doc.lines == [
+        "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "2020年在市政府门户网站上主动发布信息111条，包括工作动态。",
+        ["第二十条第（五）项"],
+        ["信息内容", "本年新 公开数量", ""],
+        ["行政许可", "7", "2,887"],
+        ["4", "9,818 件"],
+        ["", "外", "-22"],
+        ["嵌套", "表"],
+        "（一）予以公开",
+        "（二）部分公开",
+        "第二行",
+    ]
+
+
+def test_web_page_without_html_extension_is_sniffed(tmp_path: Path) -> None:
+    for name in ("report.asp", "report"):
+        path = tmp_path / name
+        path.write_bytes(render_html(MERGED_001, encoding="gbk", colspan_header=True))
+        doc = read_document(path)
+        assert (doc.format, doc.encoding) == ("html", "gbk")
+        assert doc.lines == MERGED_001
+    plain = tmp_path / "plain"
+    plain.write_bytes(SEED["004"].read_bytes())
+    assert read_document(plain).lines == seed_lines("004")
+
+
+# --------------------------------------------------------------------------
+# DOCX
+# --------------------------------------------------------------------------
+
+
+def test_docx_round_trip_seed_rows(tmp_path: Path) -> None:
+    path = tmp_path / "001.docx"
+    render_docx(ACTIVE_001_DOC, path)
+    doc = read_document(path)
+    assert (doc.format, doc.encoding) == ("docx", None)
+    # the last row is padded to the table's width by the renderer
+    assert doc.lines == [*ACTIVE_001_DOC[:-2], ["政府集中采购", "4", "630.2", ""], ACTIVE_001_DOC[-1]]
+
+
+def test_docx_horizontal_merge_is_one_cell(tmp_path: Path) -> None:
+    path = tmp_path / "merged.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    assert read_document(path).lines == MERGED_001
+
+
+def test_docx_hand_built_merges_breaks_and_nested_table(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("　　二、主动公开政府信息情况")  # full-width indent
+    document.add_paragraph("")
+    table = document.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "第二十条第（五）项"
+    table.cell(1, 0).text = "信息内容"
+    table.cell(1, 1).text = "本年新"
+    table.cell(1, 1).add_paragraph("公开数量")
+    table.cell(1, 2).text = ""
+    table.cell(2, 0).merge(table.cell(3, 0)).text = "行政许可"
+    table.cell(2, 1).text = "7"
+    table.cell(2, 2).text = "2,887"
+    table.cell(3, 1).text = "4"
+    inner = table.cell(3, 2).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "嵌套"
+    inner.cell(0, 1).text = "表"
+    heading = document.add_paragraph("三、收到和处理")
+    heading.add_run().add_break()
+    heading.add_run("政府信息公开申请情况")
+    path = tmp_path / "hand.docx"
+    document.save(path)
+    assert read_document(path).lines == [
+        "二、主动公开政府信息情况",
+        ["第二十条第（五）项"],
+        ["信息内容", "本年新 公开数量", ""],
+        ["行政许可", "7", "2,887"],
+        ["4", ""],
+        ["嵌套", "表"],
+        "三、收到和处理",
+        "政府信息公开申请情况",
+    ]
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+
+
+def test_pdf_round_trip_seed_rows(tmp_path: Path) -> None:
+    path = tmp_path / "001.pdf"
+    render_pdf(ACTIVE_001_DOC, path)
+    doc = read_document(path)
+    assert (doc.format, doc.encoding) == ("pdf", None)
+    assert doc.lines == [*ACTIVE_001_DOC[:-2], ["政府集中采购", "4", "630.2", ""], ACTIVE_001_DOC[-1]]
+
+
+def test_pdf_merged_header_is_one_cell_and_pages_break(tmp_path: Path) -> None:
+    lines = MERGED_001 + [[f"第{i}行", str(i), "", str(i * 2)] for i in range(60)] + ["五、存在的主要问题"]
+    path = tmp_path / "merged.pdf"
+    render_pdf(lines, path, colspan_header=True)
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) >= 2
+    assert read_document(path).lines == lines
+
+
+def test_pdf_rowspan_cells_are_absent_below(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.add_font("cjk", fname=cjk_font_path())
+    pdf.set_font("cjk", size=10)
+    pdf.add_page()
+    pdf.set_xy(40, 40)
+    pdf.cell(300, 14, "二、主动公开政府信息情况")
+    x, y, w, h = 40, 70, 100, 20
+    pdf.set_xy(x, y)
+    pdf.cell(w, 2 * h, "行政许可", border=1)  # spans two rows
+    for r, cells in enumerate([["7", "2,887"], ["4", "9,818"]]):
+        for c, text in enumerate(cells):
+            pdf.set_xy(x + (c + 1) * w, y + r * h)
+            pdf.cell(w, h, text, border=1)
+    pdf.set_xy(40, 130)
+    pdf.cell(300, 14, "三、收到和处理")
+    path = tmp_path / "rowspan.pdf"
+    pdf.output(str(path))
+    assert read_document(path).lines == [
+        "二、主动公开政府信息情况",
+        ["行政许可", "7", "2,887"],
+        ["4", "9,818"],
+        "三、收到和处理",
+    ]
+
+
+def test_pdf_full_seed_text_reads_back(tmp_path: Path) -> None:
+    lines = seed_lines("004")
+    path = tmp_path / "004.pdf"
+    render_pdf(lines, path)
+    assert read_document(path).lines == [ln.strip() for ln in lines if ln.strip()]
+
+
+def test_content_sniffing_for_pdf_and_docx_without_extension(tmp_path: Path) -> None:
+    render_pdf(MERGED_001, tmp_path / "a.pdf", colspan_header=True)
+    render_docx(MERGED_001, tmp_path / "a.docx", colspan_header=True)
+    for name, fmt in (("a.pdf", "pdf"), ("a.docx", "docx")):
+        bare = tmp_path / f"download_{fmt}"
+        bare.write_bytes((tmp_path / name).read_bytes())
+        doc = read_document(bare)
+        assert doc.format == fmt
+        assert doc.lines == MERGED_001

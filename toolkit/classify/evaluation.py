@@ -1,0 +1,362 @@
+"""Evaluation of classifiers against the hand coding, under repeated k-fold cross-validation.
+
+For every repeat, each statement is predicted once by a model that did not see it
+(out-of-fold predictions); metrics are computed on all out-of-fold predictions of
+the repeat and then averaged over the repeats (their spread is reported as
+``*_std``).  Folds are stratified on each statement's rarest category (categories
+too rare to be split are pooled), or, with ``groups``, kept apart by group (e.g.
+the report a statement comes from: no report in both training and test).
+"""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.base import clone
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+
+from toolkit.classify.baseline import MajorityBaseline
+from toolkit.classify.codebook import categories, load_codebook
+from toolkit.classify.labels import labels_to_matrix
+from toolkit.classify.lexicon import LexiconClassifier
+from toolkit.classify.model import StatementClassifier
+
+__all__ = ["evaluate", "Evaluation", "category_metrics"]
+
+
+@dataclass
+class Evaluation:
+    """Result of :func:`evaluate`.
+
+    Attributes
+    ----------
+    summary : pandas.DataFrame
+        One row per system: ``macro_precision``, ``macro_recall``, ``macro_f1``,
+        ``macro_f1_std`` (over repeats), ``micro_f1``, ``mean_kappa`` (mean of the
+        per-category Cohen's κ), ``n_categories`` (categories present in the
+        evaluated statements; the macro means run over these).
+    per_category : pandas.DataFrame
+        One row per system and category: ``support`` (statements hand-coded with
+        it), ``precision``, ``recall``, ``f1``, ``f1_std``, ``kappa`` (Cohen's κ of
+        the system's yes/no against the hand coding's yes/no for this category).
+    confusion : pandas.DataFrame
+        Per system and category the 2×2 confusion matrix against the hand
+        coding: ``tp``, ``fp``, ``fn``, ``tn`` (mean per repeat; each repeat
+        predicts every evaluated statement once).
+    scheme : str
+        ``'stratified'`` or ``'grouped'``.
+    n_splits, n_repeats, n_statements, n_train_only, random_state : int
+    """
+
+    summary: pd.DataFrame
+    per_category: pd.DataFrame
+    confusion: pd.DataFrame
+    scheme: str
+    n_splits: int
+    n_repeats: int
+    n_statements: int
+    n_train_only: int
+    random_state: int
+
+    def table(self, metric: str = "f1") -> pd.DataFrame:
+        """Systems side by side: one row per category plus ``macro``, one column per system.
+
+        Parameters
+        ----------
+        metric : {'f1', 'precision', 'recall', 'kappa'}, default 'f1'
+
+        Returns
+        -------
+        pandas.DataFrame
+
+        Raises
+        ------
+        ValueError
+            If ``metric`` is not one of the allowed values.
+        """
+        allowed = ("f1", "precision", "recall", "kappa")
+        if metric not in allowed:
+            raise ValueError(f"metric must be one of {', '.join(map(repr, allowed))}, got {metric!r}")
+        order = list(dict.fromkeys(self.per_category["category"]))
+        systems = list(self.summary["system"])
+        wide = self.per_category.pivot(index="category", columns="system", values=metric)
+        wide = wide.loc[order, systems]
+        total = "mean_kappa" if metric == "kappa" else f"macro_{metric}"
+        wide.loc["macro"] = self.summary.set_index("system").loc[systems, total].to_numpy()
+        wide.columns.name = None
+        wide.index.name = "category"
+        return wide
+
+    def __repr__(self) -> str:
+        scores = ", ".join(
+            f"{r.system} {r.macro_f1:.3f}" for r in self.summary.itertuples()
+        )
+        return (
+            f"<Evaluation {self.scheme} {self.n_splits}-fold x{self.n_repeats} "
+            f"n={self.n_statements} macro-F1: {scores}>"
+        )
+
+
+def category_metrics(y_true: np.ndarray, y_pred: np.ndarray) -> pd.DataFrame:
+    """Per-category counts, precision, recall, F1 and Cohen's κ of two indicator matrices.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like of 0/1, shape (n_statements, n_categories)
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per column: ``tp, fp, fn, tn, support, precision, recall, f1,
+        kappa``.  Precision is 0 where a category is never predicted, recall and
+        F1 are NaN where it never occurs in ``y_true``; κ is NaN where it is
+        undefined (both codings constant and equal).
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ.
+
+    Examples
+    --------
+    >>> m = category_metrics([[1, 0], [0, 1]], [[1, 0], [1, 1]])
+    >>> m[["tp", "fp", "f1"]].values.tolist()
+    [[1.0, 1.0, 0.6666666666666666], [1.0, 0.0, 1.0]]
+    """
+    t = np.asarray(y_true, dtype=int)
+    p = np.asarray(y_pred, dtype=int)
+    if t.shape != p.shape or t.ndim != 2:
+        raise ValueError(f"y_true and y_pred must be 2-D of the same shape, got {t.shape} and {p.shape}")
+    tp = ((t == 1) & (p == 1)).sum(axis=0).astype(float)
+    fp = ((t == 0) & (p == 1)).sum(axis=0).astype(float)
+    fn = ((t == 1) & (p == 0)).sum(axis=0).astype(float)
+    tn = ((t == 0) & (p == 0)).sum(axis=0).astype(float)
+    n = float(t.shape[0])
+    support = tp + fn
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precision = np.where(tp + fp > 0, tp / (tp + fp), 0.0)
+        recall = np.where(support > 0, tp / support, np.nan)
+        f1 = np.where(support > 0, np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), 0.0), np.nan)
+        po = (tp + tn) / n
+        pe = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n)
+        kappa = np.where(pe < 1, (po - pe) / (1 - pe), np.nan)
+    return pd.DataFrame(
+        {"tp": tp, "fp": fp, "fn": fn, "tn": tn, "support": support,
+         "precision": precision, "recall": recall, "f1": f1, "kappa": kappa}
+    )
+
+
+def _strata(Y: np.ndarray, n_splits: int) -> np.ndarray:
+    """Each statement's rarest category (pooled into '_rare' below n_splits members)."""
+    freq = Y.sum(axis=0)
+    strata = []
+    for row in Y:
+        present = np.flatnonzero(row)
+        strata.append(str(present[np.argmin(freq[present])]) if present.size else "_none")
+    strata = np.asarray(strata, dtype=object)
+    values, counts = np.unique(strata, return_counts=True)
+    small = set(values[counts < n_splits])
+    strata = np.where(np.isin(strata, list(small)), "_rare", strata)
+    values, counts = np.unique(strata, return_counts=True)
+    if "_rare" in values and counts[list(values).index("_rare")] < n_splits:
+        biggest = values[np.argmax(np.where(values == "_rare", -1, counts))]
+        strata = np.where(strata == "_rare", biggest, strata)
+    return strata
+
+
+def _default_systems(classes: list[str], random_state: int) -> dict[str, object]:
+    return {
+        "majority": MajorityBaseline(classes=classes),
+        "lexicon": LexiconClassifier(classes=classes),
+        "supervised": StatementClassifier(classes=classes, random_state=random_state),
+    }
+
+
+def evaluate(
+    texts: Sequence[str],
+    labels: Sequence[object],
+    *,
+    n_splits: int = 5,
+    n_repeats: int = 3,
+    random_state: int = 0,
+    groups: Sequence[object] | None = None,
+    train_only: Sequence[bool] | None = None,
+    systems: Mapping[str, object] | None = None,
+    classes: Sequence[str] | None = None,
+) -> Evaluation:
+    """Cross-validate classifiers against the hand coding, side by side.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Statement texts.
+    labels : sequence of label lists (or ';'-joined str), or indicator matrix
+        The hand coding.
+    n_splits : int, default 5
+        Folds per repeat.
+    n_repeats : int, default 3
+        Repeats with different shuffles (seeds ``random_state``,
+        ``random_state + 1`` …).
+    random_state : int, default 0
+        Seed of the fold assignment (and of the supervised model).
+    groups : sequence, optional
+        Group of each statement, e.g. its source report.  When given, folds
+        keep groups apart (``StratifiedGroupKFold``): this measures how well the
+        model codes reports it has never seen.
+    train_only : sequence of bool, optional
+        Statements that are added to every training fold but never tested
+        (e.g. constructed examples, which would flatter the scores).
+    systems : mapping of str to estimator, optional
+        Name -> unfitted estimator with ``fit(texts, Y)`` and ``predict``
+        returning an indicator matrix.  Default: ``majority``
+        (:class:`MajorityBaseline`), ``lexicon`` (:class:`LexiconClassifier`),
+        ``supervised`` (:class:`StatementClassifier`).
+    classes : sequence of str, optional
+        Category keys.  Default: the codebook keys.
+
+    Returns
+    -------
+    Evaluation
+        ``summary``, ``per_category``, ``confusion`` and ``table()``.
+
+    Raises
+    ------
+    ValueError
+        If lengths differ, ``n_splits`` < 2 or ``n_repeats`` < 1, or there are
+        fewer statements (or groups) to test than folds.
+    TypeError
+        If ``random_state`` is not an int.
+
+    Examples
+    --------
+    >>> from toolkit.classify import evaluate, load_annotations
+    >>> data = load_annotations(["train", "seed"])
+    >>> result = evaluate(data["text"], data["labels"], n_splits=3, n_repeats=1)
+    >>> list(result.summary["system"])
+    ['majority', 'lexicon', 'supervised']
+    """
+    classes = list(categories() if classes is None else classes)
+    texts = list(texts)
+    if isinstance(labels, (np.ndarray, pd.DataFrame)) and np.asarray(labels).ndim == 2:
+        Y = np.asarray(labels, dtype=int)
+    else:
+        Y = labels_to_matrix(list(labels), classes)
+    n = len(texts)
+    if Y.shape != (n, len(classes)):
+        raise ValueError(f"labels must have one entry per text ({n}), got shape {Y.shape}")
+    if not isinstance(n_splits, int) or n_splits < 2:
+        raise ValueError(f"n_splits must be an int >= 2, got {n_splits!r}")
+    if not isinstance(n_repeats, int) or n_repeats < 1:
+        raise ValueError(f"n_repeats must be an int >= 1, got {n_repeats!r}")
+    if not isinstance(random_state, (int, np.integer)):
+        raise TypeError(f"random_state must be an int, got {type(random_state).__name__}")
+    mask = np.zeros(n, dtype=bool) if train_only is None else np.asarray(train_only, dtype=bool)
+    if mask.shape != (n,):
+        raise ValueError(f"train_only must have one entry per text ({n}), got {mask.shape[0]}")
+    tested = np.flatnonzero(~mask)
+    extra = np.flatnonzero(mask)
+    if len(tested) < n_splits:
+        raise ValueError(f"n_splits={n_splits} is more than the {len(tested)} statements to test")
+    group_arr = None
+    if groups is not None:
+        group_arr = np.asarray(list(groups), dtype=object)
+        if group_arr.shape != (n,):
+            raise ValueError(f"groups must have one entry per text ({n}), got {group_arr.shape[0]}")
+        n_groups = len(set(group_arr[tested]))
+        if n_groups < n_splits:
+            raise ValueError(f"n_splits={n_splits} is more than the {n_groups} groups to test")
+    systems = dict(_default_systems(classes, int(random_state)) if systems is None else systems)
+    if not systems:
+        raise ValueError("systems must name at least one estimator")
+    text_arr = np.asarray(texts, dtype=object)
+    Y_test = Y[tested]
+    strata = _strata(Y_test, n_splits)
+    rows: dict[str, list[pd.DataFrame]] = {name: [] for name in systems}
+    for r in range(n_repeats):
+        seed = int(random_state) + r
+        if group_arr is None:
+            splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+            folds = splitter.split(np.zeros(len(tested)), strata)
+        else:
+            splitter = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+            folds = splitter.split(np.zeros(len(tested)), strata, group_arr[tested])
+        predictions = {name: np.zeros_like(Y_test) for name in systems}
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
+            folds = list(folds)
+        for train_pos, test_pos in folds:
+            train = np.concatenate([tested[train_pos], extra])
+            test = tested[test_pos]
+            for name, estimator in systems.items():
+                model = clone(estimator).fit(text_arr[train].tolist(), Y[train])
+                predictions[name][test_pos] = model.predict(text_arr[test].tolist())
+        for name in systems:
+            metrics = category_metrics(Y_test, predictions[name])
+            metrics.insert(0, "category", classes)
+            metrics.insert(0, "repeat", r)
+            rows[name].append(metrics)
+    return _collect(rows, classes, group_arr is not None, n_splits, n_repeats, len(tested), len(extra), int(random_state))
+
+
+def _collect(
+    rows: dict[str, list[pd.DataFrame]],
+    classes: list[str],
+    grouped: bool,
+    n_splits: int,
+    n_repeats: int,
+    n_tested: int,
+    n_extra: int,
+    random_state: int,
+) -> Evaluation:
+    names = load_codebook().names
+    per_cat, confusion, summary = [], [], []
+    for system, frames in rows.items():
+        reps = pd.concat(frames, ignore_index=True)
+        mean = reps.groupby("category", sort=False).mean(numeric_only=True)
+        f1_std = reps.groupby("category", sort=False)["f1"].std(ddof=0)
+        for key in classes:
+            m = mean.loc[key]
+            per_cat.append({
+                "system": system, "category": key, "name_zh": names.get(key, ""),
+                "support": int(round(m["support"])), "precision": m["precision"],
+                "recall": m["recall"], "f1": m["f1"], "f1_std": f1_std.loc[key], "kappa": m["kappa"],
+            })
+            confusion.append({"system": system, "category": key, "tp": m["tp"], "fp": m["fp"],
+                              "fn": m["fn"], "tn": m["tn"]})
+        macro = []
+        for frame in frames:
+            present = frame[frame["support"] > 0]
+            tp, fp, fn = present["tp"].sum(), frame["fp"].sum(), present["fn"].sum()
+            macro.append({
+                "macro_precision": present["precision"].mean(),
+                "macro_recall": present["recall"].mean(),
+                "macro_f1": present["f1"].mean(),
+                "micro_f1": 2 * tp / (2 * tp + fp + fn) if (2 * tp + fp + fn) else np.nan,
+                "mean_kappa": frame["kappa"].mean(),
+                "n_categories": len(present),
+            })
+        macro_df = pd.DataFrame(macro)
+        summary.append({
+            "system": system,
+            "macro_precision": macro_df["macro_precision"].mean(),
+            "macro_recall": macro_df["macro_recall"].mean(),
+            "macro_f1": macro_df["macro_f1"].mean(),
+            "macro_f1_std": macro_df["macro_f1"].std(ddof=0),
+            "micro_f1": macro_df["micro_f1"].mean(),
+            "mean_kappa": macro_df["mean_kappa"].mean(),
+            "n_categories": int(macro_df["n_categories"].iloc[0]),
+        })
+    return Evaluation(
+        summary=pd.DataFrame(summary),
+        per_category=pd.DataFrame(per_cat),
+        confusion=pd.DataFrame(confusion),
+        scheme="grouped" if grouped else "stratified",
+        n_splits=n_splits,
+        n_repeats=n_repeats,
+        n_statements=n_tested,
+        n_train_only=n_extra,
+        random_state=random_state,
+    )

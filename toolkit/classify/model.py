@@ -1,0 +1,335 @@
+"""Supervised multi-label classifier of statements, and the default model.
+
+Features: TF-IDF over jieba words (domain user dictionary, stopwords) and over
+character n-grams; one logistic regression per category (class_weight
+'balanced'); every statement gets at least one label (the most probable one
+when none passes the threshold).  Input is normalized first (NFKC, traditional
+→ simplified, pinyin annotations removed), so traditional and simplified
+wordings of a statement get the same result.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion
+from sklearn.utils.validation import check_is_fitted
+
+from toolkit.classify._base import MultiLabelMixin, normalize_texts
+from toolkit.classify.codebook import load_annotations
+from toolkit.classify.labels import join_labels
+from toolkit.classify.tokens import tokenize
+
+__all__ = ["StatementClassifier", "default_model", "label_statements"]
+
+_NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
+
+
+def _letters_only(text: str) -> str:
+    """Preprocessor of the character n-grams: punctuation and digits removed."""
+    return _NON_WORD.sub(" ", text)
+
+
+class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
+    """Multi-label classifier of statements: TF-IDF words + character n-grams, one linear model per label.
+
+    Parameters
+    ----------
+    C : float, default 10.0
+        Inverse regularization strength of each logistic regression.
+    word_ngram_range : tuple of int, default (1, 2)
+        n-gram range over jieba words (:func:`toolkit.classify.tokenize`).
+    char_ngram_range : tuple of int, default (1, 3)
+        n-gram range over characters (punctuation and digits removed).
+    use_words, use_chars : bool, default True
+        Which of the two feature sets to use (at least one).
+    sublinear_tf : bool, default True
+        Use 1 + log(tf) in both TF-IDF blocks.
+    class_weight : {'balanced'} or None, default 'balanced'
+        Passed to each logistic regression; 'balanced' lets rare categories be
+        predicted at all.
+    threshold : float, default 0.5
+        A category is predicted where its probability reaches the threshold.
+    ensure_label : bool, default True
+        Give a statement with no category above the threshold its most probable one.
+    classes : sequence of str, optional
+        Category keys (columns of ``y`` when it is a matrix, and of
+        ``predict``).  Default: the codebook keys.
+    random_state : int or None, default None
+        Passed to the logistic regressions (the lbfgs solver is deterministic;
+        kept for scikit-learn conventions).
+
+    Attributes
+    ----------
+    classes_ : numpy.ndarray of str
+    vectorizer_ : sklearn.pipeline.FeatureUnion
+    estimators_ : list
+        Per category a fitted ``LogisticRegression``, or a float (the constant
+        probability) for a category that is always or never present in the
+        training data.
+
+    Notes
+    -----
+    ``fit`` takes ``y`` as a 0/1 indicator matrix (columns in ``classes``
+    order) or as label lists (``[['content'], ['content', 'timeliness']]`` or
+    ``'content;timeliness'`` strings).  ``predict`` returns the indicator matrix,
+    which is what scikit-learn's ``cross_validate``/``GridSearchCV`` and metrics
+    expect; use :func:`toolkit.classify.labels_to_matrix` to pass label lists to
+    them.
+
+    Examples
+    --------
+    >>> from toolkit.classify import StatementClassifier, load_annotations
+    >>> data = load_annotations("train")
+    >>> clf = StatementClassifier(random_state=0).fit(data["text"], data["labels"])
+    >>> clf.predict_labels(["信息更新不够及时", "資訊更新不夠及時"])
+    [['timeliness'], ['timeliness']]
+    """
+
+    def __init__(
+        self,
+        *,
+        C: float = 10.0,
+        word_ngram_range: tuple[int, int] = (1, 2),
+        char_ngram_range: tuple[int, int] = (1, 3),
+        use_words: bool = True,
+        use_chars: bool = True,
+        sublinear_tf: bool = True,
+        class_weight: str | None = "balanced",
+        threshold: float = 0.5,
+        ensure_label: bool = True,
+        classes: Sequence[str] | None = None,
+        random_state: int | None = None,
+    ) -> None:
+        self.C = C
+        self.word_ngram_range = word_ngram_range
+        self.char_ngram_range = char_ngram_range
+        self.use_words = use_words
+        self.use_chars = use_chars
+        self.sublinear_tf = sublinear_tf
+        self.class_weight = class_weight
+        self.threshold = threshold
+        self.ensure_label = ensure_label
+        self.classes = classes
+        self.random_state = random_state
+
+    def _check_params(self) -> None:
+        if not (isinstance(self.C, (int, float)) and self.C > 0):
+            raise ValueError(f"C must be a positive number, got {self.C!r}")
+        if not (isinstance(self.threshold, (int, float)) and 0 < self.threshold < 1):
+            raise ValueError(f"threshold must be a number between 0 and 1 (exclusive), got {self.threshold!r}")
+        if self.class_weight not in ("balanced", None):
+            raise ValueError(f"class_weight must be 'balanced' or None, got {self.class_weight!r}")
+        if not (self.use_words or self.use_chars):
+            raise ValueError("use_words and use_chars cannot both be False: there would be no features")
+
+    def _vectorizer(self) -> FeatureUnion:
+        parts = []
+        if self.use_words:
+            parts.append((
+                "words",
+                TfidfVectorizer(
+                    tokenizer=tokenize, token_pattern=None, lowercase=False,
+                    ngram_range=self.word_ngram_range, sublinear_tf=self.sublinear_tf,
+                ),
+            ))
+        if self.use_chars:
+            parts.append((
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char", preprocessor=_letters_only, lowercase=False,
+                    ngram_range=self.char_ngram_range, sublinear_tf=self.sublinear_tf,
+                ),
+            ))
+        return FeatureUnion(parts)
+
+    def fit(self, X: object, y: object) -> StatementClassifier:
+        """Fit the vectorizer and one logistic regression per category.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Statement texts (traditional or simplified).
+        y : indicator matrix or label lists
+            See Notes of the class.
+
+        Returns
+        -------
+        StatementClassifier
+            self
+
+        Raises
+        ------
+        TypeError
+            If X is not a sequence of str.
+        ValueError
+            For bad parameters, unknown labels, or X and y of different lengths.
+        """
+        self._check_params()
+        texts = normalize_texts(X)
+        Y = self._target(y, len(texts))
+        if not texts:
+            raise ValueError("X must hold at least one statement, got 0")
+        self.classes_ = np.asarray(self._classes(), dtype=object)
+        self.vectorizer_ = self._vectorizer().fit(texts)
+        features = self.vectorizer_.transform(texts)
+        self.estimators_: list[LogisticRegression | float] = []
+        for j in range(Y.shape[1]):
+            column = Y[:, j]
+            if column.min() == column.max():
+                self.estimators_.append(float(column[0]))
+                continue
+            model = LogisticRegression(
+                C=self.C, class_weight=self.class_weight, max_iter=2000,
+                random_state=self.random_state,
+            )
+            self.estimators_.append(model.fit(features, column))
+        return self
+
+    def predict_proba(self, X: object) -> np.ndarray:
+        """Probability of each category, per statement.
+
+        Parameters
+        ----------
+        X : sequence of str
+
+        Returns
+        -------
+        numpy.ndarray of shape (n_statements, n_classes)
+            Column j is the probability that the statement has ``classes_[j]``
+            (the columns do not sum to 1: a statement can have several).
+        """
+        check_is_fitted(self, "estimators_")
+        features = self.vectorizer_.transform(normalize_texts(X))
+        n = features.shape[0]
+        columns = [
+            np.full(n, est) if isinstance(est, float) else est.predict_proba(features)[:, 1]
+            for est in self.estimators_
+        ]
+        return np.column_stack(columns) if columns else np.zeros((n, 0))
+
+    def predict(self, X: object) -> np.ndarray:
+        """Indicator matrix of the predicted categories.
+
+        Parameters
+        ----------
+        X : sequence of str
+
+        Returns
+        -------
+        numpy.ndarray of int, shape (n_statements, n_classes)
+            1 where the probability reaches ``threshold``; with
+            ``ensure_label`` a row without any gets its most probable category.
+        """
+        proba = self.predict_proba(X)
+        out = (proba >= self.threshold).astype(int)
+        if self.ensure_label and proba.size:
+            empty = out.sum(axis=1) == 0
+            out[empty, proba[empty].argmax(axis=1)] = 1
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def _default_model() -> StatementClassifier:
+    data = load_annotations()
+    return StatementClassifier(random_state=0).fit(data["text"].tolist(), data["labels"].tolist())
+
+
+def default_model() -> StatementClassifier:
+    """The supervised classifier trained on all packaged annotations.
+
+    Trained deterministically on first use from
+    ``toolkit/data/classify/annotations/*.jsonl`` (copies of the repository's
+    ``data/annotations``), then kept in memory; no pickled model is shipped.
+    The same object is returned on every call: do not refit it, fit your own
+    :class:`StatementClassifier` instead.
+
+    Returns
+    -------
+    StatementClassifier
+
+    Examples
+    --------
+    >>> from toolkit.classify import default_model
+    >>> default_model().predict_labels(["加强业务培训,提高业务能力"])
+    [['staffing']]
+    """
+    return _default_model()
+
+
+def label_statements(
+    statements: pd.DataFrame,
+    *,
+    model: object | None = None,
+    text_column: str = "text",
+    probabilities: bool = True,
+) -> pd.DataFrame:
+    """Classify the statements of a table: fill ``labels`` and add ``p_<key>`` columns.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        E.g. the output of :func:`toolkit.statements.extract_statements` or a
+        ``statements.csv``.
+    model : fitted classifier, optional
+        Anything with ``predict``, ``predict_proba`` and ``classes_`` (e.g. a
+        fitted :class:`StatementClassifier` or ``LexiconClassifier``).
+        Default: :func:`default_model`.
+    text_column : str, default 'text'
+        Column holding the statement texts.
+    probabilities : bool, default True
+        Add one probability column ``p_<key>`` per category.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``labels`` (';'-joined keys, in codebook order) and the
+        probability columns.  Rows whose text is missing or empty get missing
+        labels and probabilities.
+
+    Raises
+    ------
+    ValueError
+        If ``text_column`` is not a column of ``statements``.
+    TypeError
+        If ``statements`` is not a DataFrame.
+
+    Examples
+    --------
+    >>> from toolkit.statements import extract_statements
+    >>> from toolkit.classify import label_statements
+    >>> df = extract_statements("存在问题:一是信息更新不及时;二是业务培训不够。")
+    >>> label_statements(df, probabilities=False)["labels"].tolist()
+    ['timeliness', 'staffing']
+    """
+    if not isinstance(statements, pd.DataFrame):
+        raise TypeError(f"statements must be a pandas DataFrame, got {type(statements).__name__}")
+    if text_column not in statements.columns:
+        raise ValueError(
+            f"text_column must be a column of statements ({', '.join(map(str, statements.columns))}), "
+            f"got {text_column!r}"
+        )
+    model = default_model() if model is None else model
+    out = statements.copy()
+    texts = out[text_column]
+    present = texts.notna() & texts.astype("string").str.strip().fillna("").ne("")
+    classes = [str(c) for c in model.classes_]  # type: ignore[attr-defined]
+    labels = pd.Series(pd.NA, index=out.index, dtype=object)
+    proba = np.full((len(out), len(classes)), np.nan)
+    if present.any():
+        subset = texts[present].astype(str).tolist()
+        predicted = model.predict(subset)  # type: ignore[attr-defined]
+        labels[present] = [join_labels(c for c, v in zip(classes, row) if v) for row in predicted]
+        if probabilities:
+            proba[present.to_numpy()] = model.predict_proba(subset)  # type: ignore[attr-defined]
+    out["labels"] = labels
+    if probabilities:
+        for j, key in enumerate(classes):
+            out[f"p_{key}"] = proba[:, j]
+    return out
