@@ -121,6 +121,8 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             inner = text.strip("\t")
             if "\t" in inner:
                 stream.explicit([Cell(p.strip(), seg.line) for p in _trim(inner.split("\t"))])
+            elif tab_layout:
+                stream.append(Cell(inner.strip(), seg.line))  # rows are marked by blank lines
             else:
                 stream.add(Cell(inner.strip(), seg.line))
             prev_bare = False
@@ -214,6 +216,11 @@ class _Stream:
         self.flush()
         if cells:
             self.rows.append(Row(cells, explicit=True))
+
+    def append(self, cell: Cell) -> None:
+        """Add a cell to the current row whatever its kind (the source marks rows)."""
+        self.current.append(cell)
+        self.n += 1
 
     def add(self, cell: Cell) -> None:
         kind = _kind(cell)

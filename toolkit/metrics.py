@@ -268,8 +268,8 @@ def metrics_doc() -> str:
     for r in defs.itertuples():
         lines += ["", f"### `{r.name}` — {r.label}", "", r.description, ""]
         lines.append(f"- formula: `{r.formula}`")
-        lines.append(f"- numerator: `{r.numerator}`")
         if r.denominator:
+            lines.append(f"- numerator: `{r.numerator}`")
             lines.append(f"- denominator: `{r.denominator}`")
         lines.append(f"- NA when: {r.na}")
     lines += ["", "## Outcome categories (composition of handled requests)", ""]
@@ -324,12 +324,12 @@ def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.nda
         blank &= tables["line"].notna().to_numpy()
         uncertain = _uncertain_keys(flags)
         if uncertain:
-            lines = pd.to_numeric(tables["line"], errors="coerce")
-            flagged = np.array([
-                pd.notna(ln) and (rid, str(t), int(ln)) in uncertain
-                for rid, t, ln in zip(tables["report_id"], tables["table"], lines)
-            ], dtype=bool)
-            blank &= ~flagged
+            keys = pd.MultiIndex.from_arrays([
+                tables["report_id"].to_numpy(dtype=object),
+                tables["table"].astype(str).to_numpy(dtype=object),
+                pd.to_numeric(tables["line"], errors="coerce").to_numpy(dtype=float),
+            ])
+            blank &= ~np.asarray(keys.isin(list(uncertain)), dtype=bool)
     return blank
 
 

@@ -220,7 +220,7 @@ def plot_composition(
     if not cats:
         raise ValueError(f"composition has none of the outcome columns {list(labels)}; it has {list(counts.columns)}")
     use_chinese_font()
-    ax = _new_axes(ax, (6.4, 0.6 * len(counts) + 1.6))
+    ax = _new_axes(ax, (7.0, 0.6 * len(counts) + 1.6))
     values = counts[cats].astype(float)
     totals = values.sum(axis=1)
     shares = values.div(totals.where(totals > 0), axis=0).fillna(0.0)
@@ -234,7 +234,7 @@ def plot_composition(
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("占办结申请的比例")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=min(len(cats), 6), frameon=False)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     if title:
         ax.set_title(title)
     return ax

@@ -1,0 +1,77 @@
+"""The four plain-text layouts of the seeds rebuilt into the right rows and cells (read by hand)."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.layout import build_rows
+from toolkit.normalize import normalize_line
+from toolkit.sections import find_sections, split_segments
+
+from conftest import RAW
+
+
+def _rows(seed_id: str, section: str) -> list[list[str]]:
+    lines = [normalize_line(x) for x in (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")]
+    sections, _ = find_sections(split_segments(lines))
+    sec = next(s for s in sections if s.key == section)
+    return [r.texts for r in build_rows(sec.segments)]
+
+
+def test_lines_layout_000_rebuilt_from_labels():
+    rows = _rows("000_438c5e5d2b6f4db4", "requests")
+    assert rows[2] == ["一、本年新收政府信息公开申请数量", "14", "0", "0", "0", "14"]
+    assert rows[4] == ["三、本年度办理结果", "(一)予以公开", "7", "0", "0", "0", "0", "0"]
+    assert rows[6] == ["(三)不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"]
+    assert rows[-1] == ["四、结转下年度继续办理"] + ["0"] * 7
+    active = _rows("000_438c5e5d2b6f4db4", "active")
+    assert active[1] == ["信息内容", "本年新制作数量", "本年新", "公开数量", "对外公开总数量"]
+    assert active[14] == ["行政事业性收费", "0"]
+
+
+def test_pipe_cells_layout_001():
+    rows = _rows("001_4d29bfef72dd56db", "active")
+    assert rows[:4] == [["第二十条第(一)项"], ["信息内容", "本年新制作数量", "本年新 公开数量", "对外公开 总数量"],
+                        ["规章", "0", "0", "0"], ["规范性文件", "1", "1", "5"]]
+    review = _rows("001_4d29bfef72dd56db", "review_litigation")
+    assert review[-1] == ["4", "0", "0", "0", "4", "0", "1", "0", "1", "2", "1", "0", "0", "0", "1"]
+
+
+def test_pipe_cells_with_lone_pipes_002():
+    rows = _rows("002_809f9474e249d214", "requests")
+    # a lone '|' after a closed cell is a blank cell; '4' then '|' on the next line is one cell
+    assert rows[3] == ["二、上年结转政府信息公开申请数量", "", "0", "0", "0", "0", "0", "4"]
+    assert rows[1][4:7] == ["商业 企业", "科研 机构", "社会公"]
+
+
+def test_tab_layout_004_keeps_blank_cells():
+    rows = _rows("004_b232cca7e491c758", "requests")
+    new = next(r for r in rows if r and r[0].startswith("一、"))
+    assert new == ["一、本年新收到政府信息公开申请数量", "16", "4", "", "", "", "", "20"]
+    partial = next(r for r in rows if any("部分公开" in c for c in r))
+    assert partial == ["", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "", "", "", "", "", "", "0"]
+
+
+def test_label_unit_value_layout_003():
+    lines = [normalize_line(x) for x in (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")]
+    segments = split_segments(lines)
+    rows = [r.texts for r in build_rows(segments, table_region=False)]
+    assert ["统 计 指 标", "单位", "统计数"] in rows
+    assert ["4.政务微信名称:高港微住建 ,公开政府信息数", "条", "615"] in rows
+    assert ["3.政务微博名称: ,公开政府信息数", "条"] in rows  # trailing blank value cell trimmed
+
+
+def test_glued_page_text_cut_into_labels_and_digit_runs():
+    rows = _rows("pingtan-2023-01", "requests")
+    assert ["一、本年新收政府信息公开申请数量", "801000081"] in rows
+    cells = [c for r in build_rows([]) for c in r.cells]
+    assert cells == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("四、结转下年度继续办理 0 0 0 0 0 0 0", [["四、结转下年度继续办理"] + ["0"] * 7]),
+    ("0 0 1 0 1", [["0", "0", "1", "0", "1"]]),
+])
+def test_numbers_on_one_line(text, expected):
+    from toolkit.sections import Segment
+
+    assert [r.texts for r in build_rows([Segment(text, 1)])] == expected
