@@ -135,3 +135,43 @@ def test_line_numbers_point_at_the_value(parsed_seed):
 def test_table_rejects_unknown_name(parsed_seed):
     with pytest.raises(ValueError, match="name must be one of"):
         parsed_seed("001_4d29bfef72dd56db").table("nonsense")
+
+
+# --- page text with glued digits (data/raw/pingtan-*.txt), read by hand against the text and its prose ---
+
+def test_glued_rows_split_where_the_identities_leave_one_reading():
+    report = toolkit.parse_report(RAW / "pingtan-2023-01.txt")
+    req = report.table("requests")
+    # 一、本年新收…801000081: 80 natural persons, 1 company, 81 in all (the prose says the same)
+    assert list(req.loc["new"]) == [80, 1, 0, 0, 0, 0, 81]
+    assert list(req.loc["partially_granted"]) == [19, 1, 0, 0, 0, 0, 20]
+    assert list(req.loc["unable_not_held"]) == [31, 0, 0, 0, 0, 0, 31]
+    # 110024001510102: fifteen one-digit cells; review 2 and litigation 5 + 2, as the prose says
+    rl = report.table("review_litigation")
+    assert list(rl.loc["review"]) == [1, 1, 0, 0, 2]
+    assert list(rl.loc["litigation_direct"]) == [4, 0, 0, 1, 5]
+    assert not (report.checks["status"] == "failed").any()
+
+
+def test_glued_run_without_identity_stays_missing_and_flagged():
+    report = toolkit.parse_report(RAW / "pingtan-2023-01.txt")
+    # 行政规范性文件77132470: three cells, no identity to split them (77|13|2470? 77|132|470? ...)
+    assert report.table("active").loc["normative_documents", ["issued", "repealed", "in_force"]].isna().all()
+    assert any(f.code == "ambiguous_digits" and "normative_documents" in f.detail for f in report.flags)
+    assert report.table("active").loc["licensing", "decisions"] == 2629
+
+
+def test_glued_signed_change_2019_format():
+    active = toolkit.parse_report(RAW / "pingtan-2020-05.txt").table("active")
+    assert list(active.loc["fees", ["prev_items", "change"]]) == [15, -15]      # 15-15
+    assert active.loc["licensing", "prev_items"] == 88                          # 88-720: 88 | -7 | 20 or 88 | -72 | 0
+    assert active.loc["licensing", ["change", "decisions"]].isna().all()
+    assert list(active.loc["normative_documents", ["made", "published", "total_public"]]) == [3, 3, 5]
+
+
+def test_self_contradicting_report_is_flagged_not_fixed():
+    report = toolkit.parse_report(RAW / "pingtan-2023-04.txt")
+    req = report.table("requests")
+    assert req.loc["new", "total"] == 3 and req.loc["handled_total", "total"] == 0
+    failed = {f"{c.check}[{c.key}]" for c in report.checks.itertuples() if c.status == "failed"}
+    assert failed == {"balance[natural_person]", "balance[total]"}

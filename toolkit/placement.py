@@ -209,6 +209,11 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         else:
             modes[row.key] = "extra"
             options[row.key] = []
+        # A minus sign belongs to a signed column (本年增/减) only.
+        signed_ok = [r for r in options[row.key] if all(
+            c is None or c.value is None or c.value >= 0 or i in signed_cols for i, c in enumerate(r))]
+        if signed_ok or modes[row.key] == "glued":
+            options[row.key] = signed_ok
         # money conversion for multi-column rows, per column
         if money_cols and options[row.key]:
             options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]

@@ -1,0 +1,74 @@
+"""A plain-text overview of a few reports: what ``make demo`` prints first.
+
+For each report: its metadata, the sections found, the request-table totals
+(new, carried over, handled, carried forward) and the identity checks that fail.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+import pandas as pd
+
+from toolkit.errors import ToolkitError
+from toolkit.report import parse_report
+
+__all__ = ["summarize"]
+
+_TOTAL_ROWS = ("new", "carried_over", "handled_total", "carried_forward")
+
+
+def _fmt(value: float) -> str:
+    return "NA" if pd.isna(value) else f"{value:g}"
+
+
+def summarize(paths: Iterable[str | os.PathLike]) -> str:
+    """Describe reports in a few lines each.
+
+    Parameters
+    ----------
+    paths : iterable of path-like
+        Report files (folders are expanded to the files they hold).
+
+    Returns
+    -------
+    str
+        The overview, ready to print.
+
+    Examples
+    --------
+    >>> print(summarize(["data/raw/001_4d29bfef72dd56db.txt"]).splitlines()[0])
+    001_4d29bfef72dd56db  乌当区人民政府  2020  template=2019  simplified  county/government  贵州  partial (5 flags)
+    """
+    files: list[str] = []
+    for path in paths:
+        path = os.fspath(path)
+        if os.path.isdir(path):
+            files.extend(os.path.join(path, f) for f in sorted(os.listdir(path))
+                         if f.lower().endswith((".txt", ".html", ".htm", ".docx", ".pdf")))
+        else:
+            files.append(path)
+    out: list[str] = []
+    for file in files:
+        try:
+            report = parse_report(file)
+        except ToolkitError as exc:
+            out.append(f"{os.path.basename(file)}  failed: {exc.problem}")
+            continue
+        m = report.metadata
+        out.append(f"{report.report_id}  {m['agency'] or '?'}  {m['report_year'] or '?'}  "
+                   f"template={m['template']}  {m['script']}  {m['level'] or '?'}/{m['agency_kind'] or '?'}  "
+                   f"{m['province'] or '?'}  {report.status} ({len(report.flags)} flags)")
+        out.append("    sections: " + ", ".join(f"{s.key}@{s.first_line}" for s in report.sections))
+        if (report.tables["table"] == "requests").any():
+            grid = report.table("requests")
+            totals = "  ".join(f"{k}={_fmt(grid.loc[k, 'total'])}" for k in _TOTAL_ROWS if k in grid.index)
+            out.append(f"    requests (total column): {totals}")
+        failed = report.checks[report.checks["status"] == "failed"]
+        for chk in failed.itertuples():
+            out.append(f"    FAILED {chk.table}.{chk.check}[{chk.key}]: expected {_fmt(chk.expected)}, "
+                       f"found {_fmt(chk.found)}")
+        other = sorted({f.code for f in report.flags if f.code != "identity_failed"})
+        if other:
+            out.append("    flags: " + ", ".join(other))
+    return "\n".join(out)
