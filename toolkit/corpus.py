@@ -547,34 +547,33 @@ def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: 
     own = isinstance(scheduler, (str, os.PathLike))
     client = distributed.Client(os.fspath(scheduler), set_as_default=False) if own else scheduler
     try:
-        pending = distributed.as_completed()
-        meta: dict = {}
+        inflight: dict[Any, list[int]] = {}
         limit = max(4, 2 * sum(client.nthreads().values()))
 
         def submit() -> None:
-            while todo and len(meta) < limit and (todo[0][0] < ready() + window or not meta):
+            while todo and len(inflight) < limit and (todo[0][0] < ready() + window or not inflight):
                 idx = todo.popleft()
                 fut = client.submit(_dask_batch, [tasks[i] for i in idx], parse, timeout, pure=False)
-                meta[fut.key] = idx
-                pending.add(fut)
+                inflight[fut] = idx
 
         submit()
-        while meta or todo:
-            fut = next(pending)
-            idx = meta.pop(fut.key)
-            try:
-                frames = fut.result()
-            except Exception as exc:  # KilledWorker, lost worker, serialization …
-                if len(idx) > 1:
-                    for i in reversed(idx):
-                        todo.appendleft([i])
+        while inflight:
+            finished = distributed.wait(list(inflight), return_when="FIRST_COMPLETED").done
+            for fut in sorted(finished, key=lambda f: inflight[f][0]):
+                idx = inflight.pop(fut)
+                try:
+                    frames = fut.result()
+                except Exception as exc:  # KilledWorker, lost worker, serialization …
+                    if len(idx) > 1:
+                        for i in reversed(idx):
+                            todo.appendleft([i])
+                    else:
+                        path, rid = tasks[idx[0]]
+                        yield _Unit(idx[0], idx[0] + 1, _combine(
+                            [_failed(path, rid, f"worker crashed: {type(exc).__name__}: {exc}")]))
                 else:
-                    path, rid = tasks[idx[0]]
-                    yield _Unit(idx[0], idx[0] + 1,
-                                _combine([_failed(path, rid, f"worker crashed: {type(exc).__name__}: {exc}")]))
-            else:
-                yield _Unit(idx[0], idx[-1] + 1, frames)
-            fut.release()
+                    yield _Unit(idx[0], idx[-1] + 1, frames)
+                fut.release()
             submit()
     finally:
         if own:

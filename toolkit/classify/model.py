@@ -186,7 +186,7 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
                 self.estimators_.append(float(column[0]))
                 continue
             model = LogisticRegression(
-                C=self.C, class_weight=self.class_weight, max_iter=2000,
+                C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000,
                 random_state=self.random_state,
             )
             self.estimators_.append(model.fit(features, column))
