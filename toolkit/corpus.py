@@ -29,7 +29,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from multiprocessing.connection import wait as _wait
 from pathlib import Path
@@ -264,10 +264,12 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list
 # Parsing one file (runs in the workers)
 # ----------------------------------------------------------------------------------------------
 
-def _default_parse(path: str, report_id: str | None = None) -> Any:
-    from toolkit import parse_report  # the lead's entry point; imported lazily in the worker
+def _default_parse(path: str, report_id: str | None = None, *, max_bytes: int | None = None) -> Any:
+    from toolkit import parse_report  # imported lazily in the worker
 
-    return parse_report(path, report_id=report_id)
+    if max_bytes is None:
+        return parse_report(path, report_id=report_id)
+    return parse_report(path, report_id=report_id, max_bytes=max_bytes)
 
 
 # A parsed file is a pair (row of reports.csv as a dict, dict of the other frames).
@@ -558,7 +560,8 @@ def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: 
 
         submit()
         while inflight:
-            finished = distributed.wait(list(inflight), return_when="FIRST_COMPLETED").done
+            with client.as_current():
+                finished = distributed.wait(list(inflight), return_when="FIRST_COMPLETED").done
             for fut in sorted(finished, key=lambda f: inflight[f][0]):
                 idx = inflight.pop(fut)
                 try:
@@ -617,7 +620,7 @@ def _precheck(path: str, max_bytes: int) -> str | None:
     """Failures known before parsing: missing file, folder, over-size."""
     try:
         size = os.stat(path).st_size
-    except FileNotFoundError as exc:
+    except FileNotFoundError:
         return str(ReadError(path, "file not found"))
     except OSError as exc:
         return str(ReadError(path, f"cannot read the file ({exc.strerror or exc})"))
@@ -634,6 +637,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     """Yield the frames of consecutive runs of reports, in report-id order (the streaming core)."""
     jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes)
     max_bytes = max_bytes or _default_max_bytes()
+    parse = _parse or partial(_default_parse, max_bytes=max_bytes)
     files = _expand(paths)
     ids = _assign_ids(files, report_ids)
     order = sorted(range(len(files)), key=lambda i: ids[i])
@@ -672,14 +676,14 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
         todo = _batches(to_parse, jobs, batch_size)
         window = max(256, jobs * 64, 4 * len(todo[0]) * jobs)
         if backend == "local":
-            pool = _LocalPool(min(jobs, len(to_parse)), _parse, timeout)
+            pool = _LocalPool(min(jobs, len(to_parse)), parse, timeout)
             try:
                 for unit in pool.run(tasks, todo, window, ready):
                     yield from accept(unit)
             finally:
                 pool.close()
         else:
-            for unit in _run_dask(tasks, todo, scheduler, _parse, timeout, window, ready):
+            for unit in _run_dask(tasks, todo, scheduler, parse, timeout, window, ready):
                 yield from accept(unit)
     finally:
         bar.close()

@@ -320,6 +320,9 @@ def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.nda
     raw = tables["raw"].astype("object")
     empty = raw.isna().to_numpy() | (raw.fillna("").astype(str).str.strip() == "").to_numpy()
     blank = tables["value"].isna().to_numpy() & empty
+    if "flag" in tables.columns:
+        # Cells the extractor could not place carry a flag: unknown, not blank.
+        blank &= (tables["flag"].astype("object").fillna("").astype(str) == "").to_numpy()
     if "line" in tables.columns:
         blank &= tables["line"].notna().to_numpy()
         uncertain = _uncertain_keys(flags)
@@ -435,7 +438,7 @@ def _check_blank_args(tables: pd.DataFrame, blank_as_zero: Any, flags: Any) -> N
     if blank_as_zero:
         if "raw" not in tables.columns:
             raise ValueError("blank_as_zero=True needs a 'raw' column in tables to tell blank cells")
-        if flags is None:
+        if flags is None and "flag" not in tables.columns:
             raise ValueError(
                 "blank_as_zero=True needs flags= (flags.csv or Report.flags_frame()), so that cells of "
                 "rows flagged ragged/ambiguous_digits stay NA instead of becoming 0; pass an empty "

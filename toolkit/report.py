@@ -240,7 +240,8 @@ class Report:
             raise ValueError(f"name must be one of {', '.join(TABLE_NAMES)}; got {name!r}")
         part = self.tables[self.tables["table"] == name].copy()
         if blank_as_zero:
-            blank = part["raw"].eq("") & part["value"].isna() & ~self._unplaced(part)
+            # Blank cells only; a cell that could not be placed (flag != '') stays NA.
+            blank = part["raw"].eq("") & part["value"].isna() & part["flag"].eq("")
             part.loc[blank, "value"] = 0.0
         if not wide:
             return part.reset_index(drop=True)
@@ -249,11 +250,6 @@ class Report:
         grid = part.pivot_table(index="row_key", columns="col_key", values="value", aggfunc="first",
                                 dropna=False)
         return grid.reindex(index=rows, columns=cols)
-
-    def _unplaced(self, part: pd.DataFrame) -> pd.Series:
-        # Cells of flagged rows that could not be placed are unknown, not blank.
-        uncertain = {(f.table, f.line) for f in self.flags if f.code in ("ragged", "ambiguous_digits")}
-        return pd.Series([(t, ln) in uncertain for t, ln in zip(part["table"], part["line"])], index=part.index)
 
     @functools.cached_property
     def statements(self) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from toolkit.placement import Constraint, Placed, RowInput, place
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables"]
 
 TABLE_COLUMNS = ["report_id", "table", "row_key", "col_key", "value", "raw", "unit", "row_label",
-                 "col_label", "line"]
+                 "col_label", "line", "flag"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ class TableResult:
 
 
 def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, row_label: str,
-            col_label: str, line: int | None, unit: str | None = None) -> dict:
+            col_label: str, line: int | None, unit: str | None = None, flag: str = "") -> dict:
+    """One cell.  ``flag`` names why a missing cell is unknown rather than blank ('' otherwise)."""
     if placed is None:
         value, raw, pline = np.nan, "", line
     else:
@@ -67,7 +68,17 @@ def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, ro
         raw, pline = placed.raw, placed.line
         unit = unit or placed.unit
     return {"table": table, "row_key": row_key, "col_key": col_key, "value": value, "raw": raw,
-            "unit": unit, "row_label": row_label, "col_label": col_label, "line": pline}
+            "unit": unit, "row_label": row_label, "col_label": col_label, "line": pline,
+            "flag": flag if placed is None else ""}
+
+
+def _unplaced_flag(placement) -> str:
+    """The flag an unplaced cell of this row carries."""
+    if placement.mode == "glued":
+        return "ambiguous_digits"
+    if placement.mode == "extra":
+        return "extra_cells"
+    return "ragged" if placement.mode == "ragged" else ""
 
 
 def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
@@ -174,7 +185,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             if col_key in money_keys and placed is not None and placed.value is not None:
                 placed, unit = _money(placed, header_unit, col_label, res, row)
             res.records.append(_record("active", row_key, col_key, placed, row_label=labels[-1].text,
-                                       col_label=col_label, line=row.line, unit=unit))
+                                       col_label=col_label, line=row.line, unit=unit,
+                                       flag=_unplaced_flag(placement)))
             if placed is not None and placed.value is not None and placed.value < 0 and col_key not in signed:
                 res.flags.append(Flag("negative_value", "active", placed.line, f"{row_key}.{col_key}"))
     if seen:
@@ -284,7 +296,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         _flag_placement(res, "requests", row, placement, key)
         for i, col in enumerate(col_keys):
             res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
-                                       col_label=fm["cols"][col][0], line=row.line))
+                                       col_label=fm["cols"][col][0], line=row.line,
+                                       flag=_unplaced_flag(placement)))
 
 
 def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str],
@@ -338,7 +351,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         for c, ck in enumerate(col_keys):
             res.records.append(_record("review_litigation", rk, ck, placement.cells[g * width + c],
                                        row_label=fm["rows"][rk][0], col_label=fm["cols"][ck][0],
-                                       line=first_row.line))
+                                       line=first_row.line, flag=_unplaced_flag(placement)))
 
 
 # --- legacy statistics tables -------------------------------------------------------

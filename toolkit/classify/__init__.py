@@ -8,11 +8,11 @@ classifiers with one scikit-learn interface (:class:`MajorityBaseline`,
 :func:`label_statements`, the evaluation (:func:`evaluate`), and two measures
 beyond hand coding (:func:`boilerplate_index`, :func:`alignment`).
 """
-#from toolkit.classify.alignment import alignment
+from toolkit.classify.alignment import alignment
 from toolkit.classify.baseline import MajorityBaseline
-#from toolkit.classify.boilerplate import boilerplate_index
+from toolkit.classify.boilerplate import boilerplate_index
 from toolkit.classify.codebook import Codebook, Category, categories, load_annotations, load_codebook
-from toolkit.classify.evaluation import Evaluation, evaluate
+from toolkit.classify.evaluation import Evaluation, category_metrics, evaluate, evaluate_holdout
 from toolkit.classify.labels import join_labels, labels_to_matrix, matrix_to_labels, split_labels
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import StatementClassifier, default_model, label_statements
@@ -29,9 +29,11 @@ __all__ = [
     "alignment",
     "boilerplate_index",
     "categories",
+    "category_metrics",
     "default_model",
     "default_tokenizer",
     "evaluate",
+    "evaluate_holdout",
     "join_labels",
     "label_statements",
     "labels_to_matrix",

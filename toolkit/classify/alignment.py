@@ -1,0 +1,98 @@
+"""Problem–measure alignment: do the measures answer the problems a report admits?"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from toolkit.classify.codebook import categories
+from toolkit.classify.labels import split_labels
+
+__all__ = ["alignment", "ALIGNMENT_STATUSES"]
+
+#: Values of the ``status`` column of :func:`alignment`.
+ALIGNMENT_STATUSES: tuple[str, ...] = ("addressed", "unaddressed", "measure_only")
+
+
+def alignment(
+    statements: pd.DataFrame,
+    *,
+    exclude: Sequence[str] = ("other",),
+) -> pd.DataFrame:
+    """Per report and category: problems admitted, measures announced, and whether they meet.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Classified statements with columns ``report_id``, ``kind``
+        (``problem``/``measure``) and ``labels`` (';'-joined keys or lists),
+        e.g. from :func:`toolkit.classify.label_statements`.
+    exclude : sequence of str, default ('other',)
+        Categories left out (``other`` is boilerplate: an ``other`` problem
+        "answered" by an ``other`` measure says nothing).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report and category that occurs in it: ``report_id``,
+        ``category``, ``n_problems``, ``n_measures``, ``status``:
+        ``'addressed'`` (a problem of the category and at least one measure of
+        the same category), ``'unaddressed'`` (problems but no such measure),
+        ``'measure_only'`` (measures without an admitted problem).  Sorted by
+        report (input order) and codebook order.
+
+    Raises
+    ------
+    TypeError
+        If ``statements`` is not a DataFrame.
+    ValueError
+        If a column is missing, a kind or label is unknown, or a statement has
+        no labels (classify first).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.classify import alignment
+    >>> st = pd.DataFrame({"report_id": ["r"] * 3, "kind": ["problem", "problem", "measure"],
+    ...                    "labels": ["timeliness", "staffing", "staffing;content"]})
+    >>> alignment(st)[["category", "status"]].values.tolist()
+    [['content', 'measure_only'], ['timeliness', 'unaddressed'], ['staffing', 'addressed']]
+    """
+    if not isinstance(statements, pd.DataFrame):
+        raise TypeError(f"statements must be a pandas DataFrame, got {type(statements).__name__}")
+    required = ("report_id", "kind", "labels")
+    missing = [c for c in required if c not in statements.columns]
+    if missing:
+        raise ValueError(f"statements must have columns {', '.join(required)}; missing {', '.join(missing)}")
+    keys = categories()
+    order = {k: i for i, k in enumerate(keys)}
+    counts: dict[tuple[object, str], list[int]] = {}
+    reports: list[object] = []
+    for i, row in enumerate(statements.itertuples(index=False)):
+        if row.kind not in ("problem", "measure"):
+            raise ValueError(f"kind must be 'problem' or 'measure', got {row.kind!r} in row {i}")
+        labels = split_labels(row.labels)
+        if not labels:
+            raise ValueError(
+                f"statement {i} of report {row.report_id!r} has no labels: classify the statements first "
+                "(toolkit.classify.label_statements)"
+            )
+        if row.report_id not in reports:
+            reports.append(row.report_id)
+        for lab in labels:
+            if lab not in order:
+                raise ValueError(f"labels must be among {', '.join(keys)}; got {lab!r} in row {i}")
+            if lab in exclude:
+                continue
+            entry = counts.setdefault((row.report_id, lab), [0, 0])
+            entry[0 if row.kind == "problem" else 1] += 1
+    rows = []
+    for (report, key), (n_p, n_m) in counts.items():
+        status = "addressed" if n_p and n_m else ("unaddressed" if n_p else "measure_only")
+        rows.append({"report_id": report, "category": key, "n_problems": n_p, "n_measures": n_m, "status": status})
+    out = pd.DataFrame(rows, columns=["report_id", "category", "n_problems", "n_measures", "status"])
+    if len(out):
+        out["_r"] = out["report_id"].map({r: i for i, r in enumerate(reports)})
+        out["_c"] = out["category"].map(order)
+        out = out.sort_values(["_r", "_c"]).drop(columns=["_r", "_c"]).reset_index(drop=True)
+    return out

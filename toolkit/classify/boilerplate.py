@@ -1,0 +1,174 @@
+"""Boilerplate index: how much of a report's problems section repeats other reports.
+
+Reviewers of the annual reports complain that the problems sections repeat year
+after year.  For each report this measures (1) the highest TF-IDF cosine
+similarity of its problems section to another report's section, and to the same
+agency's earlier years, and (2) the share of its statements that nearly
+duplicate a statement of another report.
+
+Texts are compared as TF-IDF vectors of character bigrams (punctuation and
+digits removed, sublinear tf; IDF over the sections or statements given).
+Character bigrams need no word segmentation and catch reworded repetition.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from toolkit.statements import extract_statements
+
+__all__ = ["boilerplate_index", "NEAR_DUPLICATE_THRESHOLD"]
+
+#: Cosine similarity (character-bigram TF-IDF) from which two statements count as
+#: near-duplicates.  Measured on the packaged annotations (IDF over ~190 statements):
+#: a statement repeated verbatim, or with only a year, a number or the agency's name
+#: changed, scores 1.0 or close to it; a one-word change in a short statement
+#: ("信息公开内容还需进一步完善" / "…规范") scores 0.64; statements that only share a
+#: topic ("对信息公开工作的认识还不到位" / "对政府信息公开工作的认识还不够深入") about 0.5.
+#: 0.8 therefore counts copies with small edits, not common phrasing.
+NEAR_DUPLICATE_THRESHOLD = 0.8
+
+_NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
+_REQUIRED = ("report_id", "agency", "report_year", "text")
+
+
+def _letters(text: str) -> str:
+    return _NON_WORD.sub(" ", text)
+
+
+def _vectors(texts: list[str]) -> np.ndarray:
+    vectorizer = TfidfVectorizer(
+        analyzer="char", ngram_range=(2, 2), preprocessor=_letters, sublinear_tf=True, lowercase=False
+    )
+    return vectorizer.fit_transform(texts)
+
+
+def boilerplate_index(
+    sections: pd.DataFrame,
+    *,
+    threshold: float = NEAR_DUPLICATE_THRESHOLD,
+) -> pd.DataFrame:
+    """Per report: similarity of its problems section to other reports, and share of near-duplicate statements.
+
+    Parameters
+    ----------
+    sections : pandas.DataFrame
+        One row per report with columns ``report_id``, ``agency``,
+        ``report_year``, ``text`` (the problems section's text, e.g.
+        ``Section.text``).  ``agency``/``report_year`` may be missing.
+    threshold : float, default NEAR_DUPLICATE_THRESHOLD (0.8)
+        Cosine similarity from which a statement counts as a near-duplicate of
+        a statement of another report.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report, in input order: ``report_id, agency, report_year,
+        n_statements``; ``max_similarity`` and ``most_similar`` (the other
+        report's id); ``max_similarity_same_agency`` and ``most_similar_same_agency``
+        (only the same agency's earlier years; missing when there are none);
+        ``near_duplicate_share`` (share of the report's statements with a
+        near-duplicate in another report) and ``n_near_duplicates``.  Values
+        that cannot be computed (empty section, a single report) are missing.
+
+    Raises
+    ------
+    TypeError
+        If ``sections`` is not a DataFrame.
+    ValueError
+        If a required column is missing, ``report_id`` is not unique, or
+        ``threshold`` is not in (0, 1].
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.classify import boilerplate_index
+    >>> df = pd.DataFrame({"report_id": ["a", "b"], "agency": ["X局", "X局"], "report_year": [2020, 2021],
+    ...                    "text": ["一是信息更新不够及时;二是宣传力度不够。", "一是信息更新不够及时;二是业务培训不足。"]})
+    >>> boilerplate_index(df)[["report_id", "near_duplicate_share"]].values.tolist()
+    [['a', 0.5], ['b', 0.5]]
+    """
+    if not isinstance(sections, pd.DataFrame):
+        raise TypeError(f"sections must be a pandas DataFrame, got {type(sections).__name__}")
+    missing = [c for c in _REQUIRED if c not in sections.columns]
+    if missing:
+        raise ValueError(
+            f"sections must have columns {', '.join(_REQUIRED)}; missing {', '.join(missing)}"
+        )
+    if not (isinstance(threshold, (int, float)) and 0 < threshold <= 1):
+        raise ValueError(f"threshold must be a number in (0, 1], got {threshold!r}")
+    if sections["report_id"].duplicated().any():
+        dup = sections.loc[sections["report_id"].duplicated(), "report_id"].iloc[0]
+        raise ValueError(f"report_id must be unique, got {dup!r} twice")
+    frame = sections.reset_index(drop=True)
+    texts = frame["text"].fillna("").astype(str).tolist()
+    ids = frame["report_id"].tolist()
+    n = len(frame)
+    out = frame[["report_id", "agency", "report_year"]].copy()
+
+    # section level
+    has_text = np.array([bool(_letters(t).strip()) for t in texts])
+    sim = np.full((n, n), np.nan)
+    idx = np.flatnonzero(has_text)
+    if len(idx) >= 2:
+        sim[np.ix_(idx, idx)] = cosine_similarity(_vectors([texts[i] for i in idx]))
+    np.fill_diagonal(sim, np.nan)
+    best, best_id, same, same_id = [], [], [], []
+    years = pd.to_numeric(frame["report_year"], errors="coerce")
+    for i in range(n):
+        row = sim[i]
+        if np.isnan(row).all():
+            best.append(np.nan)
+            best_id.append(pd.NA)
+        else:
+            j = int(np.nanargmax(row))
+            best.append(float(row[j]))
+            best_id.append(ids[j])
+        agency = frame.at[i, "agency"]
+        earlier = [
+            j for j in range(n)
+            if j != i and pd.notna(agency) and frame.at[j, "agency"] == agency
+            and pd.notna(years[i]) and pd.notna(years[j]) and years[j] < years[i] and not np.isnan(row[j])
+        ]
+        if earlier:
+            j = max(earlier, key=lambda k: row[k])
+            same.append(float(row[j]))
+            same_id.append(ids[j])
+        else:
+            same.append(np.nan)
+            same_id.append(pd.NA)
+    out["max_similarity"] = best
+    out["most_similar"] = best_id
+    out["max_similarity_same_agency"] = same
+    out["most_similar_same_agency"] = same_id
+
+    # statement level
+    stmt_texts, owner = [], []
+    for i, text in enumerate(texts):
+        for s in extract_statements(text)["text"]:
+            if _letters(s).strip():
+                stmt_texts.append(s)
+                owner.append(i)
+    owner_arr = np.asarray(owner, dtype=int)
+    counts = np.bincount(owner_arr, minlength=n) if owner else np.zeros(n, dtype=int)
+    dup_counts = np.zeros(n, dtype=int)
+    if len(set(owner)) >= 2:
+        s_sim = cosine_similarity(_vectors(stmt_texts))
+        s_sim[owner_arr[:, None] == owner_arr[None, :]] = 0.0  # only other reports count
+        is_dup = s_sim.max(axis=1) >= threshold
+        dup_counts = np.bincount(owner_arr[is_dup], minlength=n)
+    out["n_statements"] = counts
+    share = np.where(counts > 0, dup_counts / np.maximum(counts, 1), np.nan)
+    if len(set(owner)) < 2:
+        share = np.full(n, np.nan)
+    out["near_duplicate_share"] = share
+    out["n_near_duplicates"] = np.where(np.isnan(share), pd.NA, dup_counts)
+    columns = ["report_id", "agency", "report_year", "n_statements", "max_similarity", "most_similar",
+               "max_similarity_same_agency", "most_similar_same_agency", "near_duplicate_share",
+               "n_near_duplicates"]
+    out["n_near_duplicates"] = out["n_near_duplicates"].astype("Int64")
+    return out[columns]

@@ -24,7 +24,7 @@ from toolkit.classify.labels import labels_to_matrix
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import StatementClassifier
 
-__all__ = ["evaluate", "Evaluation", "category_metrics"]
+__all__ = ["evaluate", "evaluate_holdout", "Evaluation", "category_metrics"]
 
 
 @dataclass
@@ -47,7 +47,7 @@ class Evaluation:
         coding: ``tp``, ``fp``, ``fn``, ``tn`` (mean per repeat; each repeat
         predicts every evaluated statement once).
     scheme : str
-        ``'stratified'`` or ``'grouped'``.
+        ``'stratified'``, ``'grouped'`` or ``'holdout'``.
     n_splits, n_repeats, n_statements, n_train_only, random_state : int
     """
 
@@ -90,12 +90,39 @@ class Evaluation:
         wide.index.name = "category"
         return wide
 
+    def macro(self, min_support: int = 0) -> pd.DataFrame:
+        """Macro means over the categories with at least ``min_support`` hand-coded statements.
+
+        The macro F1 of ``summary`` weighs a category with 2 statements as much
+        as one with 50; this shows the mean over the well-supported ones.
+
+        Parameters
+        ----------
+        min_support : int, default 0
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per system: ``macro_precision``, ``macro_recall``,
+            ``macro_f1``, ``mean_kappa``, ``n_categories``.
+        """
+        kept = self.per_category[self.per_category["support"].gt(0) & self.per_category["support"].ge(min_support)]
+        out = kept.groupby("system", sort=False).agg(
+            macro_precision=("precision", "mean"),
+            macro_recall=("recall", "mean"),
+            macro_f1=("f1", "mean"),
+            mean_kappa=("kappa", "mean"),
+            n_categories=("category", "size"),
+        )
+        return out.reindex(self.summary["system"]).reset_index()
+
     def __repr__(self) -> str:
         scores = ", ".join(
             f"{r.system} {r.macro_f1:.3f}" for r in self.summary.itertuples()
         )
+        how = "" if self.scheme == "holdout" else f" {self.n_splits}-fold x{self.n_repeats}"
         return (
-            f"<Evaluation {self.scheme} {self.n_splits}-fold x{self.n_repeats} "
+            f"<Evaluation {self.scheme}{how} "
             f"n={self.n_statements} macro-F1: {scores}>"
         )
 
@@ -240,13 +267,8 @@ def evaluate(
     """
     classes = list(categories() if classes is None else classes)
     texts = list(texts)
-    if isinstance(labels, (np.ndarray, pd.DataFrame)) and np.asarray(labels).ndim == 2:
-        Y = np.asarray(labels, dtype=int)
-    else:
-        Y = labels_to_matrix(list(labels), classes)
     n = len(texts)
-    if Y.shape != (n, len(classes)):
-        raise ValueError(f"labels must have one entry per text ({n}), got shape {Y.shape}")
+    Y = _matrix(labels, classes, n, "labels")
     if not isinstance(n_splits, int) or n_splits < 2:
         raise ValueError(f"n_splits must be an int >= 2, got {n_splits!r}")
     if not isinstance(n_repeats, int) or n_repeats < 1:
@@ -299,6 +321,80 @@ def evaluate(
             metrics.insert(0, "repeat", r)
             rows[name].append(metrics)
     return _collect(rows, classes, group_arr is not None, n_splits, n_repeats, len(tested), len(extra), int(random_state))
+
+
+def _matrix(labels: object, classes: list[str], n: int, name: str) -> np.ndarray:
+    if isinstance(labels, (np.ndarray, pd.DataFrame)) and np.asarray(labels).ndim == 2:
+        Y = np.asarray(labels, dtype=int)
+    else:
+        Y = labels_to_matrix(list(labels), classes)  # type: ignore[call-overload]
+    if Y.shape != (n, len(classes)):
+        raise ValueError(f"{name} must have one entry per text ({n}), got shape {Y.shape}")
+    return Y
+
+
+def evaluate_holdout(
+    train_texts: Sequence[str],
+    train_labels: Sequence[object],
+    test_texts: Sequence[str],
+    test_labels: Sequence[object],
+    *,
+    systems: Mapping[str, object] | None = None,
+    classes: Sequence[str] | None = None,
+    random_state: int = 0,
+) -> Evaluation:
+    """Train on one set of statements, test on another (e.g. reports never used for any choice).
+
+    Parameters
+    ----------
+    train_texts, train_labels : sequences
+        Training statements and their hand coding (label lists or matrix).
+    test_texts, test_labels : sequences
+        Test statements and their hand coding.
+    systems : mapping of str to estimator, optional
+        As in :func:`evaluate`.
+    classes : sequence of str, optional
+        Category keys.  Default: the codebook keys.
+    random_state : int, default 0
+        Seed of the supervised model.
+
+    Returns
+    -------
+    Evaluation
+        With ``scheme='holdout'``, ``n_splits=1``, ``n_repeats=1``.
+
+    Raises
+    ------
+    ValueError
+        If texts and labels differ in length or a set is empty.
+
+    Examples
+    --------
+    >>> from toolkit.classify import evaluate_holdout, load_annotations
+    >>> train, test = load_annotations("train"), load_annotations("seed")
+    >>> ev = evaluate_holdout(train["text"], train["labels"], test["text"], test["labels"])
+    >>> ev.scheme, ev.n_statements
+    ('holdout', 30)
+    """
+    classes = list(categories() if classes is None else classes)
+    train_texts, test_texts = list(train_texts), list(test_texts)
+    if not train_texts or not test_texts:
+        raise ValueError(
+            f"train_texts and test_texts must not be empty, got {len(train_texts)} and {len(test_texts)}"
+        )
+    Y_train = _matrix(train_labels, classes, len(train_texts), "train_labels")
+    Y_test = _matrix(test_labels, classes, len(test_texts), "test_labels")
+    systems = dict(_default_systems(classes, int(random_state)) if systems is None else systems)
+    rows: dict[str, list[pd.DataFrame]] = {}
+    for name, estimator in systems.items():
+        model = clone(estimator).fit(train_texts, Y_train)
+        metrics = category_metrics(Y_test, model.predict(test_texts))
+        metrics.insert(0, "category", classes)
+        metrics.insert(0, "repeat", 0)
+        rows[name] = [metrics]
+    result = _collect(rows, classes, False, 1, 1, len(test_texts), 0, int(random_state))
+    result.scheme = "holdout"
+    return result
 
 
 def _collect(

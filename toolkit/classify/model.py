@@ -15,14 +15,15 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, ClassifierMixin
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 from sklearn.utils.validation import check_is_fitted
 
 from toolkit.classify._base import MultiLabelMixin, normalize_texts
-from toolkit.classify.codebook import load_annotations
+from toolkit.classify.codebook import load_annotations, load_codebook
 from toolkit.classify.labels import join_labels
 from toolkit.classify.tokens import tokenize
 
@@ -34,6 +35,22 @@ _NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
 def _letters_only(text: str) -> str:
     """Preprocessor of the character n-grams: punctuation and digits removed."""
     return _NON_WORD.sub(" ", text)
+
+
+class _LexiconFeatures(TransformerMixin, BaseEstimator):
+    """One feature per category: 1 if the text contains one of its seed keywords, times ``weight``."""
+
+    def __init__(self, weight: float = 1.0) -> None:
+        self.weight = weight
+
+    def fit(self, X: object, y: object = None) -> _LexiconFeatures:
+        lexicon = load_codebook().lexicon
+        self.keywords_ = [words for words in lexicon.values() if words]
+        return self
+
+    def transform(self, X: object) -> sparse.csr_matrix:
+        rows = [[float(any(w in text for w in words)) for words in self.keywords_] for text in X]
+        return sparse.csr_matrix(np.asarray(rows, dtype=float).reshape(len(rows), len(self.keywords_)) * self.weight)
 
 
 class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
@@ -58,6 +75,9 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         A category is predicted where its probability reaches the threshold.
     ensure_label : bool, default True
         Give a statement with no category above the threshold its most probable one.
+    exclusive : str or None, default 'other'
+        A category given only when no other one is predicted (the codebook's
+        rule for ``other``: "use other only when no category fits").
     classes : sequence of str, optional
         Category keys (columns of ``y`` when it is a matrix, and of
         ``predict``).  Default: the codebook keys.
@@ -100,10 +120,12 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         char_ngram_range: tuple[int, int] = (1, 3),
         use_words: bool = True,
         use_chars: bool = True,
+        lexicon_weight: float = 1.0,
         sublinear_tf: bool = True,
         class_weight: str | None = "balanced",
         threshold: float = 0.5,
         ensure_label: bool = True,
+        exclusive: str | None = "other",
         classes: Sequence[str] | None = None,
         random_state: int | None = None,
     ) -> None:
@@ -112,10 +134,12 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         self.char_ngram_range = char_ngram_range
         self.use_words = use_words
         self.use_chars = use_chars
+        self.lexicon_weight = lexicon_weight
         self.sublinear_tf = sublinear_tf
         self.class_weight = class_weight
         self.threshold = threshold
         self.ensure_label = ensure_label
+        self.exclusive = exclusive
         self.classes = classes
         self.random_state = random_state
 
@@ -126,6 +150,8 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
             raise ValueError(f"threshold must be a number between 0 and 1 (exclusive), got {self.threshold!r}")
         if self.class_weight not in ("balanced", None):
             raise ValueError(f"class_weight must be 'balanced' or None, got {self.class_weight!r}")
+        if self.exclusive is not None and not isinstance(self.exclusive, str):
+            raise ValueError(f"exclusive must be a category key or None, got {self.exclusive!r}")
         if not (self.use_words or self.use_chars):
             raise ValueError("use_words and use_chars cannot both be False: there would be no features")
 
@@ -147,6 +173,8 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
                     ngram_range=self.char_ngram_range, sublinear_tf=self.sublinear_tf,
                 ),
             ))
+        if self.lexicon_weight:
+            parts.append(("lexicon", _LexiconFeatures(weight=self.lexicon_weight)))
         return FeatureUnion(parts)
 
     def fit(self, X: object, y: object) -> StatementClassifier:
@@ -229,6 +257,10 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         """
         proba = self.predict_proba(X)
         out = (proba >= self.threshold).astype(int)
+        if self.exclusive is not None and self.exclusive in self.classes_:
+            j = list(self.classes_).index(self.exclusive)
+            others = np.delete(out, j, axis=1).sum(axis=1) > 0
+            out[others, j] = 0
         if self.ensure_label and proba.size:
             empty = out.sum(axis=1) == 0
             out[empty, proba[empty].argmax(axis=1)] = 1

@@ -1,0 +1,263 @@
+"""Tests of toolkit.statements: every statement of the five seeds (and the five corpus
+reports), read by hand, plus generated variants of their layout and script."""
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import opencc
+import pandas as pd
+import pytest
+
+from toolkit.statements import KINDS, STATEMENT_COLUMNS, extract_statements
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+_HEAD = re.compile(r"[五六]、(?:政府信息公开工作)?存在的主要(?:问题|問題)(?:及|和)改(?:进|進)(?:情况|情況|措施)")
+_END = re.compile(r"[六七]、(?:其他需要(?:报告|報告)的事(?:项|項)|(?:说明|說明)与附表)")
+
+
+def problems_section(stem: str) -> str:
+    """The problems section of a raw report: from its heading to the next heading (or the end)."""
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    head = list(_HEAD.finditer(text))[-1]  # the last one: the first may stand in the introduction
+    end = _END.search(text, head.end())
+    return text[head.end() : end.start() if end else len(text)]
+
+
+# Every statement of the seeds and the corpus reports, as read by hand:
+# (kind, text) with kind 'p' = problem, 'm' = measure.
+EXPECTED = {
+    '000_438c5e5d2b6f4db4': [
+        ('p', '信息公开平台维护更新水平有待提高'),
+        ('p', '公开广度、深度有待进一步加强'),
+        ('m', '下一步,我们将加大信息公开工作落实力度,进一步强化组织领导、完善系列制度、创新工作形式,不断把信息公开工作引向深入'),
+    ],
+    '001_4d29bfef72dd56db': [
+        ('p', '主动公开意识还需进一步提升'),
+        ('p', '政策解读还需进一步加强'),
+        ('p', '工作体制机制还需进一步健全'),
+        ('m', '强化政务公开能力建设。加强政务公开培训及沟通协作,进一步抓好《条例》的贯彻落实,切实增强公开意识,提升政务公开队伍的业务素质和专业水平。加大政府信息公开力度,实现信息公开数量、质量双提升'),
+        ('m', '加大政策解读回应力度。探索运用政策一问一答、音视频解读、H5动画等多种解读方式,充分发挥专家学者作用,提升政策解读的准确性、权威性、通俗性。对群众关切和社会热点,积极快速反应、正面回应疑虑、释放权威信号、主动引导预期'),
+        ('m', '健全政务公开工作机制。进一步建立健全工作机制,全面推进政务公开制度化建设,完善考核体系,加大政务公开工作考核,压实工作责任'),
+    ],
+    '002_809f9474e249d214': [
+        ('p', '住建领域政务公开目录指导作用发挥不够,住建领域业务广泛,密切关系群众利益,政府信息公开质量有待于进一步提高'),
+        ('p', '信息公开内容方面有待进一步丰富,出现公开内容缺乏政策解答、信息发布、实时交流等情况'),
+        ('p', '信息公开的时效性有待于进一步加强'),
+        ('m', '提高政治站位,强化组织领导。将推进政务信息公开工作列为住建领域重点工作来抓,形成主要领导亲自抓,分管领导具体抓,办公室牵头抓,各科室及系统二级单位配合的信息发布工作机制。年初组织专题培训,定期召开工作例会,研究落实工作举措,解决实际问题,确保政府信息公开工作落到实处'),
+        ('m', '进一步规范和完善政府信息公开工作制度。落实目标责任制,建立健全各项规章制度,全面规范政府信息公开目录,做到目录内容与公开内容的一致性,规范信息公开流程,及时更新目录内容,方便公众查阅、申请、获取政府信息。不断提高政府信息公开的规范性和质量,切实贯彻落实《中华人民共和国政府信息公开条例》,促进我局信息公开工作走向制度化、规范化的轨道发展'),
+        ('m', '进一步充实政府信息公开内容。按照"以公开为原则,不公开为例外"的总体要求,进一步做好公开和免予公开两类政府信息的界定,完善主动公开的政府信息目录。对政务信息网站中缺少的目录进行充实,重点做好机构职能、法律法规政策、发展规划、行政执法及住建领域动态信息的分类,保证信息内容的完整性'),
+        ('m', '进一步建立健全长效机制。把政府信息公开工作纳入对各科室、系统各单位的年度绩效考评内容中,建立和完善政府信息公开内容审查和更新维护、考核评估、监督检查评议、培训宣传和工作年报等工作制度,促进信息公开工作制度化、规范化发展,深入、持续、高效地开展政府信息公开工作'),
+    ],
+    '003_ce1f8ef96d3daffd': [
+        ('p', '主动公开的意识还不够强。少数职能科室重视程度不够,主动满足群众公开需要的意愿不足。个别科室发布信息总量与其职能、工作量不相匹配'),
+        ('p', '公开信息的质量和时效有待提升。提供的信息和群众真正想要的信息有时存在"错位"现象,存在着群众关心的没有有效公开,工作宣传类信息公开比较多;注重结果公开,忽略了过程公开;在与群众生活密切相关的公共服务领域,政策措施通俗化解读工作有待进一步加强;及时准确回应社会关切的能力有待进一步提升'),
+        ('p', '信息公开平台有待完善。随着信息公开工作量不断增大,信息公开工作面临的困难和挑战也不断增多,从基础设施、硬件配置、配套软件到网络运转和后期的维护更新上都需要一定量的人员资金支持,从事信息采集、整理、审核的人员往往身兼多职,时间上很难统筹兼顾,造成部分信息更新滞后。信息公开工作人员的业务能力素质急需提高,网站,微博,微信公众号等信息公开平台建设亟待专人专职'),
+        ('p', '工作创新能力仍需进一步增强。适应互联网发展形势,把握信息公开工作规律,加强与其他部门间信息公开协同,促进政府信息共享等方面存在着挑战'),
+        ('m', '牢固树立以公开促城建的理念。充分认识做好政府信息公开工作的重大意义,切实转变思想观念,增强工作主动性和自觉性,以信息公开服务领导决策、服务重点项目开展、服务人民群众信息需求,着力做到以公开促公正、以公开立公信,维护高港区住房和城乡建设局的良好形象'),
+        ('m', '着力提升信息公开工作实效。深入抓好我区《泰州市高港区效能建设领导小组办公室关于印发高港区区级机关部门(单位)2017年度绩效管理共性目标考核细则的通知》的落实推进,并根据区网络信息管理中心颁布的《2017年度政府信息公开和权力公开运行工作考核细则》,制定我局全面推进政务公开工作的意见的实施细则。进一步深化群众关注的重点领域信息公开,明确各领域公开内容,修订完善主动公开目录,确保应公开尽公开。及时关注舆情,加大回应社会广泛关注的和住建工作相关的热点、难点问题的信息公开力度,切实围绕事关人民群众切身利益的问题,及时公开保障性住房、房屋征收等关系群众切身利益的各方面的信息'),
+        ('m', '切实加强依申请公开工作标准化建设。开展依申请公开案例研究,为依申请公开办理及复议、诉讼工作提供有益指导借鉴。强化对依申请公开全流程的管理,试点并适时推广依申请公开受理、办理、答复标准化文本,通过网上信息公开系统,加强对我局依申请公开办理情况的跟踪检查,认真调查办理相关投诉举报,耐心细致做好释法说理,增强群众满意度'),
+        ('m', '不断加大信息公开培训力度。通过专家讲座、业务研讨、案例分析、座谈交流、实战模拟等多种形式,加强主动公开、依申请公开、政策解读、舆情回应和新媒体应用等方面的培训,优化我局信息公开平台建设,推进互联网和我局信息公开工作的深度融合,切实提升我局信息公开工作整体水平'),
+    ],
+    '004_b232cca7e491c758': [
+        ('p', '信息公开工作比较繁琐,目前都是兼职在做,事情多的时候难以保证时效性'),
+        ('p', '信息公开工作的标准不够高,日常工作中有时存在格式不够规范、有细节错误等问题'),
+        ('p', '信息公开工作的宣传力度有待加强,部分群众对于信息公开的途径仍然比较陌生,遇到问题不知道去哪里查找信息'),
+        ('m', '进一步加大信息公开的宣传、完善公开内容。及时了解和掌握群众普遍关注的住建信息动态,不断调整和充实政府信息公开内容,利用多种媒体和宣传渠道发布公开信息,增加互动功能等措施,提高信息的知晓度,进一步加强政府信息公开工作面向社会的宣传力度'),
+        ('m', '加强学习培训,提高业务能力。对我局系统干部职工信息公开的知识进行扩充,加强信息公开人员的业务知识培训,使政府信息公开更好地服务于社会'),
+        ('m', '进一步规范工作流程,完善信息公开工作机制。逐级细化政府信息公开审核、发布、问责等工作流程,规范公开行为,强化主动公开意识,增加政府公开信息的发布量,保证公开信息的完整性和准确性,及时澄清虚假或不完整信息'),
+    ],
+    'pingtan-2020-05': [
+        ('p', '如部分干部对基层政务公开的认识还有待提高、政务公开的内容还有待规范、政府信息公开内容的广度和更新频次有待提升等'),
+        ('m', '下阶段,我局将进一步完善政务公开制度,健全科学长效的管理机制,夯实信息公开工作制度保障基础'),
+        ('m', '拓宽政务公开渠道,多形式、多平台推进政府信息公开,持续加大信息公开力度'),
+        ('m', '深化政务公开力度,聚焦群众关注关心、与群众切身利益息息相关的内容,及时公开、规范公开,确保政务动态的时效性和真实性'),
+    ],
+    'pingtan-2023-01': [
+        ('p', '部分单位信息发布属性界定还不够精确,部分栏目存在信息噪音'),
+        ('p', '开拓创新不够有力,实验区政务公开工作特色打造、亮点挖掘还不够'),
+        ('p', '政策解读的质量有待提高,形式还要更加多样、更加"接地气"'),
+        ('m', '加大政务公开检查力度,结合政府信息公开保密审查、发布时间节点限制等方面具体要求定期进行抽查,每月对政务公开情况进行巡检通报,通报结果纳入年度绩效考核'),
+        ('m', '提升政务公开内容质量。加大重点领域公开信息整合归类力度,不断优化政府门户网站栏目设置,开设富有实验区特色的专题专栏,同时对历史文件进行全面排查,清理栏目噪音'),
+        ('m', '拓宽政民互动渠道,做好"亲民情、接地气"工作,贴近民众心理,丰富信息发布形式,用群众喜闻乐见的语言传播政府的声音'),
+    ],
+    'pingtan-2023-02': [
+        ('p', '处室主动公开意识有待加强,"公开为常态、不公开为例外"落实不够到位'),
+        ('p', '公开方式灵活性不够,在社会公众互动及专题活动方面有待进一步加强'),
+        ('p', '政策解读形式不够丰富,主要是文字、图表解读,未能运用数字化、短视频等方式,通俗易懂解读政策'),
+        ('p', '对局各处室政府信息公开工作的监管和指导还不够到位,部分处室对政府信息公开工作重视不够,主动公开的政府信息与公众的需求还存在一定差距,办公室对各处室的督促力度仍需进一步加强'),
+        ('m', '坚持"以公开为常态,不公开为例外"原则,全面梳理权责清单和公共服务事项产生的政府信息,对照"五公开"要求,及时梳理公开内容,明确事项名称,逐项认定公开属性,动态调整信息公开清单,满足社会群众的知情权,参与权、表达权和监督权'),
+        ('m', '拓宽公开载体和渠道,扩大政务公开的范围和内容,努力从多个层面、运用多种形式实行全方位公开,进一步丰富政策解读形式,增强解读政策的可理解性、贴近性'),
+        ('m', '进一步规范政府信息公开行为、加强信息公开培训指导工作,确保政府信息公开准确、及时、规范,不断提升政府信息公开整体工作水平,切实履行公开责任,积极配合上级部门做好主动公开信息巡查工作,保证政府信息公开工作持续良好地开展'),
+        ('m', '继续充实公开内容,要求各处室梳理能公开政府信息,加强对群众关心关注的热点问题梳理汇总,做到把握全面、突出重点。充分发挥门户网站和政务新媒体的作用,及时、准确、规范按照要求更新发布信息。真正把群众关心、社会关注的相关信息内容作为政务公开的重点,确保政务信息公开工作质量'),
+    ],
+    'pingtan-2023-03': [
+        ('p', '政策文件解读形式单一,缺乏多样性。政策解读的形式还不够丰富,未运用动画、音频、视频、H5等形式开展解读,解读材料的质量还不够高,缺少多个角度多种形式的解读'),
+        ('p', '政务信息质量标准不够高。部分微信公众号文章出现文字错误'),
+        ('m', '进一步提高政务公开意识。坚持以习近平新时代中国特色社会主义思想为指导,认真贯彻落实《条例》和国务院、省政府的部署要求,紧紧围绕新时代政务公开的新定位,不断提升政府信息公开意识'),
+        ('m', '进一步提升能力素质。加强业务培训,努力形成人人参与、人人重视政府信息公开工作的浓厚氛围,增强信息公开的主动性,提高政府信息公开工作的质量和水平'),
+        ('m', '进一步提升政务公开质量水平。进一步科学梳理主动公开事项清单,优化政府信息主动公开目录,并结合各级各部门工作实际,及时对公开目录进行动态调整,做到政务公开精准、生动、全方位、多形式'),
+    ],
+    'pingtan-2023-04': [
+        ('p', '2023年,我局在政府信息公开工作方面取得了一定的成绩,但仍存在部分信息公开内容不够全面、公开方式和渠道不够多元化的问题'),
+        ('m', '加强政策解读。不断提高政策解读发布的质量,丰富政策解读形式,助力政策宣传工作提质增效'),
+        ('m', '丰富公开内容和渠道。扩大公开范围,细化公开内容,通过线上、线下多种渠道、多种形式,主动、及时做好人民群众关心关注的信息公开工作'),
+        ('m', '提高规范化水平。进一步规范政府信息公开工作流程,确保政府信息公开工作任务明确、内容规范、发布及时'),
+    ],
+}
+SEEDS = [k for k in EXPECTED if k[0].isdigit()]
+_KIND = {"p": "problem", "m": "measure"}
+
+
+def _pairs(df: pd.DataFrame) -> list[tuple[str, str]]:
+    return list(zip(df["kind"], df["text"]))
+
+
+def _expected(stem: str) -> list[tuple[str, str]]:
+    return [(_KIND[k], t) for k, t in EXPECTED[stem]]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+def test_every_statement_of_the_real_reports(stem):
+    df = extract_statements(problems_section(stem), report_id=stem)
+    assert _pairs(df) == _expected(stem)
+    assert list(df.columns) == list(STATEMENT_COLUMNS)
+    assert df["seq"].tolist() == list(range(1, len(df) + 1))
+    assert (df["report_id"] == stem).all()
+    assert (df["labels"] == "").all()
+    assert set(df["kind"]) <= set(KINDS)
+
+
+def test_seed_002_traditional_with_pinyin_gives_simplified_statements():
+    raw = problems_section("002_809f9474e249d214")
+    assert "領(lǐng)" in raw  # the seed really is traditional with pinyin annotations
+    texts = extract_statements(raw)["text"].tolist()
+    assert texts[0].startswith("住建领域政务公开目录指导作用发挥不够")
+    assert not any(re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)", t) for t in texts)
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+def test_glued_into_one_line_gives_the_same_statements(stem):
+    # web-page text loses its line breaks
+    glued = "".join(line.strip() for line in problems_section(stem).splitlines())
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "004_b232cca7e491c758"])
+def test_traditional_variant_gives_the_same_statements(stem):
+    converted = opencc.OpenCC("s2t").convert(problems_section(stem))
+    assert converted != problems_section(stem)
+    assert _pairs(extract_statements(converted)) == _expected(stem)
+
+
+def test_heading_passed_along_is_dropped():
+    stem = "000_438c5e5d2b6f4db4"
+    with_heading = "五、存在的主要问题及改进情况\n" + problems_section(stem)
+    assert _pairs(extract_statements(with_heading)) == _expected(stem)
+
+
+def test_report_statements_match_the_extractor_on_the_seeds():
+    toolkit = pytest.importorskip("toolkit")
+    for stem in SEEDS:
+        report = toolkit.parse_report(RAW / f"{stem}.txt")
+        assert _pairs(report.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        lambda n: "一二三四"[n - 1] + "是",
+        lambda n: f"({'一二三四'[n - 1]})",
+        lambda n: f"{n}.",
+        lambda n: f"{n}、",
+        lambda n: f"({n})",
+        lambda n: "①②③④"[n - 1],
+        lambda n: f"第{'一二三四'[n - 1]},",
+    ],
+    ids=["shi", "paren_cn", "num_dot", "num_dun", "paren_num", "circled", "di"],
+)
+def test_enumeration_styles(marker):
+    problems = ["信息更新不够及时", "业务培训不足", "政策解读形式单一"]
+    measures = ["加强信息更新", "开展业务培训"]
+    text = (
+        "我局工作虽然取得一定成效,但还存在一些不足:\n"
+        + "\n".join(f"{marker(i)}{p}。" for i, p in enumerate(problems, start=1))
+        + "\n下一步,我局将采取以下措施:\n"
+        + "\n".join(f"{marker(i)}{m}。" for i, m in enumerate(measures, start=1))
+    )
+    df = extract_statements(text)
+    assert _pairs(df) == [("problem", p) for p in problems] + [("measure", m) for m in measures]
+
+
+def test_sub_headings_set_the_kind_and_stay_out_of_the_text():
+    text = (
+        "(一)存在的问题\n一是栏目设置不合理;二是更新滞后。\n"
+        "(二)改进措施\n一是优化栏目设置;二是加强更新。"
+    )
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "栏目设置不合理"), ("problem", "更新滞后"),
+        ("measure", "优化栏目设置"), ("measure", "加强更新"),
+    ]
+    unnumbered = "存在问题\n一是栏目设置不合理。\n下一步工作打算如下:\n一是优化栏目设置。"
+    assert _pairs(extract_statements(unnumbered)) == [("problem", "栏目设置不合理"), ("measure", "优化栏目设置")]
+
+
+def test_semicolons_split_a_list_without_enumeration():
+    text = "主要问题表现在:信息更新不及时;栏目设置不合理;宣传力度不够。今后,我局将加强信息更新;优化栏目设置。"
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "信息更新不及时"), ("problem", "栏目设置不合理"), ("problem", "宣传力度不够"),
+        ("measure", "今后,我局将加强信息更新"), ("measure", "优化栏目设置"),
+    ]
+
+
+def test_semicolons_inside_an_enumerated_item_do_not_split_it():
+    text = "一是内容不够全面;注重结果公开,忽略过程公开。二是更新不及时。"
+    assert extract_statements(text)["text"].tolist() == ["内容不够全面;注重结果公开,忽略过程公开", "更新不及时"]
+
+
+def test_intro_is_kept_only_when_it_is_the_only_content():
+    only = "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题。下一步,我局将:一是丰富内容;二是加强培训。"
+    df = extract_statements(only)
+    assert _pairs(df)[0] == ("problem", "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题")
+    framed = "2023年,我局工作取得了一定成绩,但仍存在一些不足:一是内容不够全面;二是更新不及时。"
+    assert extract_statements(framed)["text"].tolist() == ["内容不够全面", "更新不及时"]
+
+
+def test_measure_list_without_any_switch_is_read_from_its_cues():
+    assert set(extract_statements("一是加强业务培训;二是进一步完善工作机制。")["kind"]) == {"measure"}
+    assert set(extract_statements("一是业务培训不够;二是工作机制有待完善。")["kind"]) == {"problem"}
+    # a restarted numbering after the problems starts the measures
+    text = "一是业务培训不够;二是工作机制有待完善。一是加强业务培训;二是完善工作机制。"
+    assert extract_statements(text)["kind"].tolist() == ["problem", "problem", "measure", "measure"]
+
+
+def test_first_kind_for_a_separate_measures_section():
+    text = "一是加强业务培训;二是信息更新要更加及时。"
+    assert extract_statements(text, first_kind="measure")["kind"].tolist() == ["measure", "measure"]
+    assert extract_statements(text, first_kind="problem")["kind"].tolist() == ["problem", "problem"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n ", "无。", "暂无"])
+def test_empty_sections_give_no_rows(text):
+    df = extract_statements(text, report_id="r")
+    assert df.empty and list(df.columns) == list(STATEMENT_COLUMNS)
+
+
+def test_report_id_missing_when_not_given():
+    df = extract_statements("一是信息更新不及时。")
+    assert df["report_id"].isna().all()
+
+
+def test_bad_arguments():
+    with pytest.raises(TypeError, match=r"text must be a str, got bytes"):
+        extract_statements("一是".encode())
+    with pytest.raises(ValueError, match=r"first_kind must be one of 'problem', 'measure' or None, got 'problems'"):
+        extract_statements("一是信息更新不及时。", first_kind="problems")
+
+
+def test_no_warning_escapes():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for stem in EXPECTED:
+            extract_statements(problems_section(stem))

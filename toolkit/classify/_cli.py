@@ -1,0 +1,195 @@
+"""The ``classify`` and ``evaluate`` subcommands (wired into ``toolkit.cli``)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.classify.codebook import load_annotations
+from toolkit.classify.evaluation import evaluate
+from toolkit.classify.lexicon import LexiconClassifier
+from toolkit.classify.model import default_model, label_statements
+from toolkit.statements import STATEMENT_COLUMNS
+
+__all__ = ["configure_classify", "run_classify", "configure_evaluate", "run_evaluate"]
+
+
+def _error(command: str, message: str) -> int:
+    print(f"toolkit {command}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def configure_classify(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``toolkit classify`` to a (sub)parser.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+
+    Examples
+    --------
+    >>> import argparse
+    >>> p = argparse.ArgumentParser(prog="toolkit classify")
+    >>> configure_classify(p)
+    >>> p.parse_args(["in.csv", "--out", "out.csv"]).text_column
+    'text'
+    """
+    parser.description = (
+        "Classify statements against the codebook: add a 'labels' column (';'-joined keys) and one "
+        "probability column p_<key> per category.  A statements.csv from an extract run gets its "
+        "labels filled (and keeps its columns unless --probabilities is given)."
+    )
+    parser.add_argument("input", help="CSV file with one statement a row (UTF-8)")
+    parser.add_argument("--text-column", default="text", help="column holding the statement text (default: text)")
+    parser.add_argument("--out", default="-", help="output CSV (default: standard output)")
+    parser.add_argument(
+        "--model", choices=("supervised", "lexicon"), default="supervised",
+        help="supervised classifier trained on the packaged annotations (default) or the codebook lexicon",
+    )
+    parser.add_argument(
+        "--probabilities", action=argparse.BooleanOptionalAction, default=None,
+        help="add p_<key> columns (default: yes, except for a statements.csv)",
+    )
+
+
+def run_classify(args: argparse.Namespace) -> int:
+    """Run ``toolkit classify``.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser set up with :func:`configure_classify`.
+
+    Returns
+    -------
+    int
+        0 on success, 2 when the input cannot be read or lacks the text column.
+    """
+    try:
+        frame = pd.read_csv(args.input, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        return _error("classify", f"cannot read {args.input}: {exc}")
+    if args.text_column not in frame.columns:
+        return _error(
+            "classify",
+            f"--text-column must be a column of {args.input} ({', '.join(frame.columns)}), got {args.text_column!r}",
+        )
+    is_statements = list(frame.columns[: len(STATEMENT_COLUMNS)]) == list(STATEMENT_COLUMNS)
+    probabilities = (not is_statements) if args.probabilities is None else args.probabilities
+    if args.model == "lexicon":
+        model = LexiconClassifier().fit(frame[args.text_column].tolist())
+    else:
+        model = default_model()
+    out = label_statements(frame, model=model, text_column=args.text_column, probabilities=probabilities)
+    if args.out == "-":
+        out.to_csv(sys.stdout, index=False)
+    else:
+        try:
+            out.to_csv(args.out, index=False, encoding="utf-8")
+        except OSError as exc:
+            return _error("classify", f"cannot write {args.out}: {exc}")
+    return 0
+
+
+def configure_evaluate(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``toolkit evaluate`` to a (sub)parser.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+
+    Examples
+    --------
+    >>> import argparse
+    >>> p = argparse.ArgumentParser(prog="toolkit evaluate")
+    >>> configure_evaluate(p)
+    >>> p.parse_args([]).n_splits
+    5
+    """
+    parser.description = (
+        "Cross-validate the majority baseline, the lexicon classifier and the supervised classifier "
+        "against the hand coding and print them side by side."
+    )
+    parser.add_argument(
+        "--data", nargs="+", default=None, metavar="JSONL",
+        help="coded statements ({source, kind, text, labels} a line); default: the packaged annotations. "
+        "Statements whose source starts with 'constructed:' are used for training only.",
+    )
+    parser.add_argument("--n-splits", type=int, default=5, help="folds (default: 5)")
+    parser.add_argument("--n-repeats", type=int, default=3, help="repeats (default: 3)")
+    parser.add_argument("--random-state", type=int, default=0, help="seed (default: 0)")
+    parser.add_argument(
+        "--scheme", choices=("stratified", "grouped", "both"), default="both",
+        help="stratified k-fold, grouped by source report, or both (default)",
+    )
+    parser.add_argument("--out", default=None, help="write the per-category results to this CSV")
+
+
+def _read_data(paths: list[str] | None) -> pd.DataFrame:
+    if paths is None:
+        return load_annotations()
+    rows = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh if line.strip()]
+    frame = pd.DataFrame(rows)
+    missing = [c for c in ("source", "text", "labels") if c not in frame.columns]
+    if missing:
+        raise ValueError(f"each line needs source, text and labels; missing {', '.join(missing)}")
+    frame["origin"] = ["constructed" if str(s).startswith("constructed:") else "data" for s in frame["source"]]
+    return frame
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Run ``toolkit evaluate``: print the systems side by side (and write a CSV).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser set up with :func:`configure_evaluate`.
+
+    Returns
+    -------
+    int
+        0 on success, 2 on unreadable data or bad arguments.
+    """
+    try:
+        data = _read_data(args.data)
+    except (OSError, ValueError) as exc:
+        return _error("evaluate", str(exc))
+    schemes = ["stratified", "grouped"] if args.scheme == "both" else [args.scheme]
+    long = []
+    for scheme in schemes:
+        try:
+            result = evaluate(
+                data["text"].tolist(), data["labels"].tolist(),
+                n_splits=args.n_splits, n_repeats=args.n_repeats, random_state=args.random_state,
+                groups=data["source"].tolist() if scheme == "grouped" else None,
+                train_only=data["origin"].eq("constructed").tolist(),
+            )
+        except (ValueError, TypeError) as exc:
+            return _error("evaluate", str(exc))
+        what = "folds keep each source report apart" if scheme == "grouped" else "stratified on the rarest label"
+        print(
+            f"== {scheme}: {result.n_splits}-fold x{result.n_repeats} ({what}); "
+            f"{result.n_statements} statements tested, {result.n_train_only} training-only"
+        )
+        summary = result.summary.set_index("system")[
+            ["macro_precision", "macro_recall", "macro_f1", "macro_f1_std", "micro_f1", "mean_kappa"]
+        ]
+        print(summary.round(3).to_string())
+        print("F1 per category:")
+        print(result.table("f1").round(3).to_string())
+        print()
+        per = result.per_category.merge(result.confusion, on=["system", "category"])
+        per.insert(0, "scheme", scheme)
+        long.append(per)
+    if args.out:
+        try:
+            pd.concat(long, ignore_index=True).to_csv(args.out, index=False, encoding="utf-8")
+        except OSError as exc:
+            return _error("evaluate", f"cannot write {args.out}: {exc}")
+    return 0
