@@ -19,7 +19,9 @@ demo: $(STAMP)
 	$(PY) -m toolkit summary data/raw
 	$(PY) -m toolkit extract data/raw --out data/processed --quiet
 	$(PY) -m toolkit classify data/processed/statements.csv --out data/processed/statements.csv
-	MPLBACKEND=Agg $(PY) -m toolkit notebooks --out reports
+	mkdir -p reports/figures
+	cd notebooks && MPLBACKEND=Agg ../$(VENV)/bin/jupyter nbconvert --to html --execute \
+		--ExecutePreprocessor.timeout=600 --output-dir ../reports *.ipynb
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest -q tests notebooks --nbval --nbval-current-env \

@@ -73,6 +73,13 @@ def fake_parse(path: str, report_id: str | None = None) -> FakeReport:
     return FakeReport(path, report_id or stem)
 
 
+def pid_parse(path: str, report_id: str | None = None) -> FakeReport:
+    """Like fake_parse, with the worker's process id as the agency."""
+    report = FakeReport(path, report_id or Path(path).stem)
+    report.metadata["agency"] = str(os.getpid())
+    return report
+
+
 def write_fake_corpus(folder: Path, n: int = 12) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -198,6 +205,15 @@ def test_hang_in_a_batch_does_not_lose_its_neighbours(tmp_path: Path) -> None:
     assert sorted(tables["report_id"].unique()) == [p.stem for p in paths]
 
 
+def test_workers_are_recycled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_fake_corpus(tmp_path, 7)
+    monkeypatch.setattr(corpus, "_RECYCLE_AFTER", 3)
+    frames = corpus.extract_corpus(tmp_path, jobs=1, _parse=pid_parse)
+    pids = frames["reports"]["agency"].tolist()
+    assert len(pids) == 7 and pids[0] != pids[-1]
+    assert len(set(pids)) == 3  # 3 + 3 + 1 files
+
+
 def test_output_does_not_depend_on_jobs_or_batches(tmp_path: Path) -> None:
     write_fake_corpus(tmp_path, 14)
     a = corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)
@@ -287,7 +303,7 @@ def test_schema_yaml_is_complete() -> None:
         "report_id", "path", "status", "error", "agency", "report_year", "published", "template", "script",
         "level", "province", "agency_kind", "source_format", "encoding", "n_flags", "flags"]
     assert list(raw["tables"]["columns"]) == ["report_id", "table", "row_key", "col_key", "value", "raw", "unit",
-                                              "row_label", "col_label", "line"]
+                                              "row_label", "col_label", "line", "flag"]
 
 
 def test_data_dictionary_doc_is_up_to_date() -> None:

@@ -49,6 +49,7 @@ SUPPORTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
 _FALLBACK_MAX_BYTES = 50 * 1024 * 1024
 _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
+_RECYCLE_AFTER = 5000  # files per worker process before it is replaced
 
 
 # ----------------------------------------------------------------------------------------------
@@ -136,6 +137,11 @@ _DTYPES = {"string": _TEXT, "Int64": pd.Int64Dtype(), "float64": "float64", "boo
 
 
 def _empty(name: str) -> pd.DataFrame:
+    return _empty_cached(name).copy()
+
+
+@lru_cache(maxsize=None)
+def _empty_cached(name: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=_DTYPES[d]) for c, d in _columns(name).items()})
 
 
@@ -164,7 +170,6 @@ def _conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     cols = _columns(name)
     if not len(frame):
         return _empty(name)
-    frame = frame.reset_index(drop=True)
     out = {}
     for col, dtype in cols.items():
         if col in frame.columns:
@@ -334,7 +339,7 @@ def _combine(parts: list[_Part]) -> dict[str, pd.DataFrame]:
     for name in FRAMES[1:]:
         pieces = [f[name] for _, f in parts if name in f]
         if not pieces:
-            out[name] = _empty(name)
+            out[name] = _empty_cached(name)  # read-only; copied if it reaches the caller
             continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)  # all-NA columns in concat
@@ -384,6 +389,7 @@ class _Slot:
     batch: list[int] = field(default_factory=list)
     current: int = -1
     started: float = 0.0
+    done: int = 0  # files parsed by this process, to recycle it now and then
 
 
 def _mp_context() -> Any:
@@ -423,7 +429,7 @@ class _LocalPool:
         slot.proc.join(5)
         slot.conn.close()
         new = self._start()
-        slot.proc, slot.conn, slot.batch, slot.current = new.proc, new.conn, [], -1
+        slot.proc, slot.conn, slot.batch, slot.current, slot.done = new.proc, new.conn, [], -1, 0
 
     def close(self) -> None:
         for slot in self.slots:
@@ -452,6 +458,8 @@ class _LocalPool:
             for slot in self.slots:
                 idle = not any(s.batch for s in self.slots)
                 if not slot.batch and todo and (todo[0][0] < ready() + window or idle):
+                    if slot.done >= _RECYCLE_AFTER:  # bound the growth of a leaky parser's caches
+                        self._replace(slot)
                     slot.batch = todo.popleft()
                     slot.current = -1
                     slot.started = time.monotonic()
@@ -495,6 +503,7 @@ class _LocalPool:
             else:
                 batch = slot.batch
                 slot.batch, slot.current = [], -1
+                slot.done += len(batch)
                 yield _Unit(batch[0], batch[-1] + 1, payload)
 
     def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str) -> _Unit:

@@ -44,9 +44,13 @@ _TRANSLATE = str.maketrans({
 })
 
 
+# NFKC turns ① into a bare "1", losing that it enumerates: keep it as "(1)".
+_CIRCLED = str.maketrans({chr(0x2460 + i): f"({i + 1})" for i in range(20)})
+
+
 def nfkc(text: str) -> str:
-    """Apply Unicode NFKC: full-width forms become ASCII, odd spaces become spaces."""
-    return unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    """Apply Unicode NFKC: full-width forms become ASCII, odd spaces become spaces (① becomes ``(1)``)."""
+    return unicodedata.normalize("NFKC", text.translate(_CIRCLED)).translate(_TRANSLATE)
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 from sklearn.utils.validation import check_is_fitted
+from threadpoolctl import threadpool_limits
 
 from toolkit.classify._base import MultiLabelMixin, normalize_texts
 from toolkit.classify.codebook import load_annotations, load_codebook
@@ -65,7 +66,10 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
     char_ngram_range : tuple of int, default (1, 3)
         n-gram range over characters (punctuation and digits removed).
     use_words, use_chars : bool, default True
-        Which of the two feature sets to use (at least one).
+        Which of the two TF-IDF feature sets to use (at least one).
+    lexicon_weight : float, default 1.0
+        Weight of the lexicon features (one per category: the statement contains
+        one of its seed keywords in ``codebook.yaml``); 0 leaves them out.
     sublinear_tf : bool, default True
         Use 1 + log(tf) in both TF-IDF blocks.
     class_weight : {'balanced'} or None, default 'balanced'
@@ -96,6 +100,12 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
 
     Notes
     -----
+    The logistic regressions use the liblinear solver, with BLAS limited to one
+    thread while fitting and predicting (the problems are small).  The lexicon
+    features (``lexicon_weight``) add, per category, whether the statement
+    contains one of the codebook's seed keywords: the codebook's knowledge
+    guides the model where hand-coded examples are few.
+
     ``fit`` takes ``y`` as a 0/1 indicator matrix (columns in ``classes``
     order) or as label lists (``[['content'], ['content', 'timeliness']]`` or
     ``'content;timeliness'`` strings).  ``predict`` returns the indicator matrix,
@@ -152,6 +162,8 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
             raise ValueError(f"class_weight must be 'balanced' or None, got {self.class_weight!r}")
         if self.exclusive is not None and not isinstance(self.exclusive, str):
             raise ValueError(f"exclusive must be a category key or None, got {self.exclusive!r}")
+        if not (isinstance(self.lexicon_weight, (int, float)) and self.lexicon_weight >= 0):
+            raise ValueError(f"lexicon_weight must be a number >= 0, got {self.lexicon_weight!r}")
         if not (self.use_words or self.use_chars):
             raise ValueError("use_words and use_chars cannot both be False: there would be no features")
 
@@ -208,16 +220,19 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         self.vectorizer_ = self._vectorizer().fit(texts)
         features = self.vectorizer_.transform(texts)
         self.estimators_: list[LogisticRegression | float] = []
-        for j in range(Y.shape[1]):
-            column = Y[:, j]
-            if column.min() == column.max():
-                self.estimators_.append(float(column[0]))
-                continue
-            model = LogisticRegression(
-                C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000,
-                random_state=self.random_state,
-            )
-            self.estimators_.append(model.fit(features, column))
+        # One BLAS thread: these problems are small, and spinning BLAS threads on a busy
+        # machine made a fit 100 times slower.
+        with threadpool_limits(limits=1, user_api="blas"):
+            for j in range(Y.shape[1]):
+                column = Y[:, j]
+                if column.min() == column.max():
+                    self.estimators_.append(float(column[0]))
+                    continue
+                model = LogisticRegression(
+                    C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000,
+                    random_state=self.random_state,
+                )
+                self.estimators_.append(model.fit(features, column))
         return self
 
     def predict_proba(self, X: object) -> np.ndarray:
@@ -236,10 +251,11 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "estimators_")
         features = self.vectorizer_.transform(normalize_texts(X))
         n = features.shape[0]
-        columns = [
-            np.full(n, est) if isinstance(est, float) else est.predict_proba(features)[:, 1]
-            for est in self.estimators_
-        ]
+        with threadpool_limits(limits=1, user_api="blas"):
+            columns = [
+                np.full(n, est) if isinstance(est, float) else est.predict_proba(features)[:, 1]
+                for est in self.estimators_
+            ]
         return np.column_stack(columns) if columns else np.zeros((n, 0))
 
     def predict(self, X: object) -> np.ndarray:

@@ -1,0 +1,523 @@
+"""Tests of toolkit.classify: codebook, annotations, tokens, the three classifiers,
+the evaluation, boilerplate index, alignment and the CLI pieces."""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+import opencc
+import pandas as pd
+import pytest
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
+from sklearn.model_selection import GridSearchCV, KFold, cross_validate
+
+from toolkit.classify import (
+    LexiconClassifier,
+    MajorityBaseline,
+    StatementClassifier,
+    Tokenizer,
+    alignment,
+    boilerplate_index,
+    categories,
+    category_metrics,
+    default_model,
+    evaluate,
+    evaluate_holdout,
+    label_statements,
+    labels_to_matrix,
+    load_annotations,
+    load_codebook,
+    matrix_to_labels,
+    tokenize,
+)
+from toolkit.classify._cli import configure_classify, configure_evaluate, run_classify, run_evaluate
+from toolkit.statements import extract_statements
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+SEEDS = sorted(p.stem for p in RAW.glob("00*.txt"))
+_HEAD = re.compile(r"[五六]、(?:政府信息公开工作)?存在的主要(?:问题|問題)(?:及|和)改(?:进|進)(?:情况|情況|措施)")
+_END = re.compile(r"[六七]、(?:其他需要(?:报告|報告)的事(?:项|項)|(?:说明|說明)与附表)")
+
+
+def problems_section(stem: str) -> str:
+    """The problems section of a raw report (same helper as in test_statements.py)."""
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    head = list(_HEAD.finditer(text))[-1]
+    end = _END.search(text, head.end())
+    return text[head.end() : end.start() if end else len(text)]
+KEYS = ("awareness", "content", "timeliness", "interpretation", "platform", "staffing",
+        "mechanism", "requests", "engagement", "key_areas", "other")
+S2T = opencc.OpenCC("s2t")
+
+
+@pytest.fixture(scope="module")
+def train():
+    return load_annotations("train")
+
+
+@pytest.fixture(scope="module")
+def fitted(train):
+    return StatementClassifier(random_state=0).fit(train["text"].tolist(), train["labels"].tolist())
+
+
+# --- codebook and annotations -----------------------------------------------------
+
+
+def test_codebook_has_the_spec_categories():
+    cb = load_codebook()
+    assert cb.keys == KEYS == categories()
+    assert cb.names["key_areas"] == "重点领域与基层" and cb.names["other"] == "其他"
+    for cat in cb.categories:
+        assert cat.description and cat.typical_wording
+        assert bool(cat.lexicon) == (cat.key != "other")
+    assert len(cb.decision_rules) == 5
+    assert list(cb.to_frame().columns) == ["key", "name_zh", "description", "typical_wording", "lexicon"]
+
+
+def test_edited_codebook_and_bad_codebooks(tmp_path):
+    path = tmp_path / "cb.yaml"
+    path.write_text("categories:\n  - {key: a, name_zh: 甲, lexicon: [更新]}\n  - {key: b, name_zh: 乙}\n",
+                    encoding="utf-8")
+    assert load_codebook(path).keys == ("a", "b")
+    path.write_text("categories:\n  - {key: a}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"category 1 lacks name_zh"):
+        load_codebook(path)
+    path.write_text("cats: []\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"a codebook needs a 'categories' list"):
+        load_codebook(path)
+
+
+def test_packaged_annotations_are_copies_of_data_annotations():
+    packaged = ROOT / "toolkit" / "data" / "classify" / "annotations"
+    for name in ("problems_train.jsonl", "seed_statements.jsonl", "corpus_statements.jsonl",
+                 "constructed_statements.jsonl"):
+        assert (packaged / name).read_bytes() == (ROOT / "data" / "annotations" / name).read_bytes(), name
+    assert (ROOT / "data" / "annotations" / "README.md").is_file()
+
+
+def test_annotations_load_with_valid_labels():
+    data = load_annotations()
+    counts = data["origin"].value_counts().to_dict()
+    assert counts == {"train": 130, "constructed": 32, "seed": 30, "corpus": 27}
+    assert data["labels"].map(len).min() >= 1
+    assert set(data["kind"]) == {"problem", "measure"}
+    seeds = load_annotations("seed")
+    assert sorted(seeds["source"].unique()) == sorted(p.name for p in (ROOT / "data" / "raw").glob("00*.txt"))
+    assert data.loc[data["origin"] == "constructed", "source"].str.startswith("constructed:").all()
+    with pytest.raises(ValueError, match=r"origins must be among 'train', 'seed', 'corpus', 'constructed', got 'test'"):
+        load_annotations("test")
+
+
+def test_seed_annotations_are_the_extracted_statements():
+    data = load_annotations(["seed", "corpus"])
+    for source, group in data.groupby("source", sort=False):
+        df = extract_statements(problems_section(source.removesuffix(".txt")))
+        assert list(zip(df["kind"], df["text"])) == list(zip(group["kind"], group["text"]))
+
+
+# --- labels -----------------------------------------------------------------------
+
+
+def test_labels_roundtrip_and_errors():
+    labels = [["content"], "timeliness;content", [], "other"]
+    matrix = labels_to_matrix(labels)
+    assert matrix.shape == (4, 11) and matrix.sum() == 4
+    assert matrix_to_labels(matrix) == [["content"], ["content", "timeliness"], [], ["other"]]
+    with pytest.raises(ValueError, match=r"labels must be among .*; got 'contents' for statement 0"):
+        labels_to_matrix([["contents"]])
+    with pytest.raises(ValueError, match=r"matrix must have shape \(n, 11\)"):
+        matrix_to_labels(np.zeros((2, 3)))
+
+
+# --- tokens -------------------------------------------------------------------------
+
+
+def test_tokenize_uses_domain_words_and_drops_stopwords():
+    words = tokenize("我局的政策解读形式单一,回应关切不及时。")
+    assert "政策解读" in words and "回应关切" in words and "不及时" in words
+    assert "的" not in words and "我局" not in words and "," not in words
+    assert Tokenizer(stopwords=()).cut("我局的栏目") == ["我局", "的", "栏目"]
+    with pytest.raises(TypeError, match=r"text must be a str, got int"):
+        tokenize(3)
+
+
+def test_tokenizer_is_silent_and_leaves_jieba_global_alone(capfd):
+    import jieba
+
+    Tokenizer().cut("政务新媒体")
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == ""
+    assert "三审三校" not in jieba.dt.user_word_tag_tab
+
+
+def test_import_and_first_use_print_nothing():
+    code = "import toolkit.classify as c; c.tokenize('信息更新不及时')"
+    proc = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "" and proc.stderr == ""
+
+
+# --- the supervised classifier ------------------------------------------------------
+
+
+def test_statement_classifier_predicts_indicator_matrix(fitted):
+    texts = ["信息更新不够及时", "加强业务培训,提高业务能力", "政策解读形式单一", "宣传力度不够,群众知晓度不高"]
+    pred = fitted.predict(texts)
+    assert pred.shape == (4, 11) and set(np.unique(pred)) <= {0, 1}
+    assert (pred.sum(axis=1) >= 1).all()  # every statement gets a label
+    assert fitted.predict_labels(texts) == [["timeliness"], ["staffing"], ["interpretation"], ["engagement"]]
+    proba = fitted.predict_proba(texts)
+    assert proba.shape == (4, 11) and ((proba >= 0) & (proba <= 1)).all()
+    assert list(fitted.classes_) == list(KEYS)
+
+
+def test_traditional_input_gives_the_simplified_result(fitted, train):
+    texts = train["text"].tolist()[:40]
+    traditional = [S2T.convert(t) for t in texts]
+    assert traditional != texts
+    np.testing.assert_array_equal(fitted.predict(traditional), fitted.predict(texts))
+    np.testing.assert_allclose(fitted.predict_proba(traditional), fitted.predict_proba(texts))
+
+
+def test_determinism_and_label_forms(train, fitted):
+    texts, labels = train["text"].tolist(), train["labels"].tolist()
+    again = StatementClassifier(random_state=0).fit(texts, labels_to_matrix(labels))
+    probe = load_annotations("seed")["text"].tolist()
+    np.testing.assert_array_equal(again.predict_proba(probe), fitted.predict_proba(probe))
+    joined = StatementClassifier(random_state=0).fit(texts, [";".join(x) for x in labels])
+    np.testing.assert_array_equal(joined.predict(probe), fitted.predict(probe))
+
+
+def test_sklearn_interface_cross_validate_and_grid_search(train):
+    texts = train["text"].tolist()
+    Y = labels_to_matrix(train["labels"])
+    clf = StatementClassifier(random_state=0)
+    assert clf.get_params()["C"] == 10.0
+    assert clone(clf.set_params(C=2.0)).get_params()["C"] == 2.0
+    scores = cross_validate(StatementClassifier(random_state=0), texts, Y, cv=KFold(3, shuffle=True, random_state=0),
+                            scoring="f1_micro")
+    assert scores["test_score"].shape == (3,) and (scores["test_score"] > 0.3).all()
+    grid = GridSearchCV(StatementClassifier(random_state=0), {"C": [1.0, 10.0]}, scoring="f1_micro",
+                        cv=KFold(3, shuffle=True, random_state=0))
+    grid.fit(texts, Y)
+    assert grid.best_params_["C"] in (1.0, 10.0)
+    assert grid.predict(["信息更新不够及时"]).shape == (1, 11)
+
+
+def test_constant_label_columns_and_custom_classes():
+    texts = ["信息更新不及时", "栏目设置不合理", "更新滞后"]
+    clf = StatementClassifier(classes=["timeliness", "platform", "requests"]).fit(
+        texts, [["timeliness"], ["platform"], ["timeliness"]])
+    assert clf.estimators_[2] == 0.0  # requests never occurs
+    assert clf.predict_proba(["依申请公开"])[0, 2] == 0.0
+
+
+def test_classifier_errors(train):
+    texts = train["text"].tolist()[:5]
+    with pytest.raises(TypeError, match=r"X must be a sequence of statement texts, not a single str"):
+        StatementClassifier().fit("信息更新不及时", [["timeliness"]])
+    with pytest.raises(TypeError, match=r"X must contain str only; item 1 is float"):
+        StatementClassifier().fit(["a", float("nan")], [["content"], ["content"]])
+    with pytest.raises(ValueError, match=r"threshold must be a number between 0 and 1 \(exclusive\), got 1.5"):
+        StatementClassifier(threshold=1.5).fit(texts, train["labels"].tolist()[:5])
+    with pytest.raises(ValueError, match=r"X has 5 statements but y has 2 rows"):
+        StatementClassifier().fit(texts, [["content"], ["other"]])
+    with pytest.raises(ValueError, match=r"y has 3 columns but there are 11 classes"):
+        StatementClassifier().fit(texts, np.zeros((5, 3), dtype=int))
+
+
+# --- lexicon and majority -----------------------------------------------------------
+
+
+def test_lexicon_classifier():
+    clf = LexiconClassifier().fit(["x"])
+    assert clf.predict_labels(["信息更新不及时", "加强业务培训", "與群眾期待還有差距"]) == [
+        ["timeliness"], ["staffing"], ["other"]]
+    proba = clf.predict_proba(["公开内容更新不及时", "与群众期待还有差距"])
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    custom = LexiconClassifier(lexicon={"requests": ["申請"]}, fallback=None).fit(["x"])
+    assert custom.predict_labels(["依申请公开答复", "其他"]) == [["requests"], []]
+    with pytest.raises(ValueError, match=r"fallback must be one of .* or None, got 'misc'"):
+        LexiconClassifier(fallback="misc").fit(["x"])
+    with pytest.raises(ValueError, match=r"lexicon keys must be among .*, got 'misc'"):
+        LexiconClassifier(lexicon={"misc": ["a"]}).fit(["x"])
+
+
+def test_majority_baseline(train):
+    base = MajorityBaseline().fit(train["text"], train["labels"])
+    assert base.majority_ == "content"  # 38 of 130 statements, the most frequent
+    assert base.predict_labels(["任何文字"]) == [["content"]]
+    np.testing.assert_allclose(base.predict_proba(["a"])[0, 1], 38 / 130)
+
+
+# --- default model and labelling ----------------------------------------------------
+
+
+def test_default_model_is_cached_and_trained_on_all_annotations():
+    model = default_model()
+    assert model is default_model()
+    data = load_annotations()
+    fresh = StatementClassifier(random_state=0).fit(data["text"].tolist(), data["labels"].tolist())
+    probe = ["信息公开工作机制不健全", "網站欄目更新不及時"]
+    np.testing.assert_array_equal(model.predict_proba(probe), fresh.predict_proba(probe))
+
+
+def test_label_statements_fills_labels_and_probabilities():
+    df = extract_statements(problems_section("004_b232cca7e491c758"), report_id="004")
+    df.loc[len(df)] = {"report_id": "004", "seq": 7, "kind": "measure", "text": "", "labels": ""}
+    out = label_statements(df)
+    assert list(out.columns[:5]) == list(df.columns)
+    assert [c for c in out.columns if c.startswith("p_")] == [f"p_{k}" for k in KEYS]
+    assert out["labels"].iloc[:6].str.len().gt(0).all()
+    assert pd.isna(out["labels"].iloc[6]) and out.filter(like="p_").iloc[6].isna().all()
+    assert out["labels"].iloc[4] == "staffing"  # 加强学习培训,提高业务能力
+    with pytest.raises(ValueError, match=r"text_column must be a column of statements .* got 'statement'"):
+        label_statements(df, text_column="statement")
+
+
+# --- evaluation ------------------------------------------------------------------------
+
+
+class _Lookup(ClassifierMixin, BaseEstimator):
+    """Predicts from a fixed table of texts -> indicator rows (an oracle, or a wrong one)."""
+
+    def __init__(self, table=None):
+        self.table = table
+
+    def fit(self, X, y):
+        self.seen_ = list(X)
+        return self
+
+    def predict(self, X):
+        return np.asarray([self.table[x] for x in X])
+
+
+def test_category_metrics_agree_with_sklearn():
+    rng = np.random.default_rng(0)
+    t = rng.integers(0, 2, (60, 4))
+    p = rng.integers(0, 2, (60, 4))
+    ours = category_metrics(t, p)
+    prec, rec, f1, support = precision_recall_fscore_support(t, p, average=None, zero_division=0)
+    np.testing.assert_allclose(ours["precision"], prec)
+    np.testing.assert_allclose(ours["recall"], rec)
+    np.testing.assert_allclose(ours["f1"], f1)
+    np.testing.assert_allclose(ours["support"], support)
+    np.testing.assert_allclose(ours["kappa"], [cohen_kappa_score(t[:, j], p[:, j]) for j in range(4)])
+
+
+@pytest.fixture(scope="module")
+def small():
+    data = load_annotations(["train", "seed", "corpus"])
+    return data
+
+
+def test_evaluate_oracle_is_perfect_and_wrong_answers_are_not(small):
+    texts = small["text"].tolist()
+    Y = labels_to_matrix(small["labels"])
+    oracle = dict(zip(texts, Y))
+    ev = evaluate(texts, small["labels"], n_splits=3, n_repeats=1, systems={"oracle": _Lookup(oracle)})
+    present = ev.per_category[ev.per_category["support"] > 0]
+    assert (present["f1"] == 1.0).all() and (present["kappa"] == 1.0).all()
+    assert ev.summary.loc[0, "macro_f1"] == 1.0
+    shifted = dict(zip(texts, np.roll(Y, 1, axis=0)))  # every statement gets its neighbour's labels
+    ev2 = evaluate(texts, small["labels"], n_splits=3, n_repeats=1, systems={"wrong": _Lookup(shifted)})
+    assert ev2.summary.loc[0, "macro_f1"] < 0.5
+    conf = ev.confusion.set_index("category")
+    assert conf.loc["content", "tp"] == Y[:, 1].sum() and conf.loc["content", "fp"] == 0
+
+
+def test_evaluate_default_systems_side_by_side(small):
+    ev = evaluate(small["text"], small["labels"], n_splits=3, n_repeats=1, random_state=0)
+    assert list(ev.summary["system"]) == ["majority", "lexicon", "supervised"]
+    table = ev.table()
+    assert list(table.columns) == ["majority", "lexicon", "supervised"]
+    assert list(table.index) == list(KEYS) + ["macro"]
+    macro = ev.summary.set_index("system")["macro_f1"]
+    assert macro["majority"] < 0.1 < macro["lexicon"] and macro["majority"] < macro["supervised"]
+    # majority predicts 'content' everywhere: its F1 there is 2p/(1+p), p = share of content
+    p = labels_to_matrix(small["labels"])[:, 1].mean()
+    assert table.loc["content", "majority"] == pytest.approx(2 * p / (1 + p))
+    assert ev.macro(min_support=10)["n_categories"].iloc[0] < ev.summary["n_categories"].iloc[0]
+    assert "supervised" in repr(ev)
+
+
+def test_evaluate_grouped_keeps_groups_apart_and_train_only_untested(small):
+    texts = [f"{t}#{i}" for i, t in enumerate(small["text"])]  # unique (one statement occurs in two reports)
+    Y = labels_to_matrix(small["labels"])
+    seen: list[set] = []
+
+    class Spy(_Lookup):
+        def fit(self, X, y):
+            seen.append(set(X))
+            return super().fit(X, y)
+
+    oracle = dict(zip(texts, Y))
+    extra = small["origin"].eq("seed").to_numpy()
+    ev = evaluate(texts, Y, n_splits=4, n_repeats=1, groups=small["source"], train_only=extra,
+                  systems={"spy": Spy(oracle)})
+    assert ev.scheme == "grouped" and ev.n_statements == (~extra).sum() and ev.n_train_only == extra.sum()
+    src = dict(zip(texts, small["source"]))
+    for train_set in seen:
+        assert set(np.asarray(texts)[extra]) <= train_set
+        test_sources = {src[t] for t in texts if t not in train_set}
+        assert not test_sources & {src[t] for t in train_set}
+
+
+def test_evaluate_is_deterministic(small):
+    a = evaluate(small["text"], small["labels"], n_splits=3, n_repeats=1, random_state=3,
+                 systems={"lex": LexiconClassifier()})
+    b = evaluate(small["text"], small["labels"], n_splits=3, n_repeats=1, random_state=3,
+                 systems={"lex": LexiconClassifier()})
+    pd.testing.assert_frame_equal(a.per_category, b.per_category)
+
+
+def test_evaluate_errors(small):
+    with pytest.raises(ValueError, match=r"n_splits must be an int >= 2, got 1"):
+        evaluate(small["text"], small["labels"], n_splits=1)
+    with pytest.raises(ValueError, match=r"labels must have one entry per text \(3\)"):
+        evaluate(["a", "b", "c"], [["content"]])
+    with pytest.raises(ValueError, match=r"n_splits=5 is more than the 2 groups to test"):
+        evaluate(small["text"][:20], small["labels"][:20], groups=["a"] * 10 + ["b"] * 10)
+    with pytest.raises(ValueError, match=r"metric must be one of 'f1', 'precision', 'recall', 'kappa', got 'auc'"):
+        evaluate(small["text"], small["labels"], n_splits=2, systems={"m": MajorityBaseline()}).table("auc")
+
+
+def test_evaluate_holdout():
+    tr, te = load_annotations("train"), load_annotations("corpus")
+    ev = evaluate_holdout(tr["text"], tr["labels"], te["text"], te["labels"], systems={"lex": LexiconClassifier()})
+    pred = LexiconClassifier().fit(["x"]).predict(te["text"].tolist())
+    f1 = precision_recall_fscore_support(labels_to_matrix(te["labels"]), pred, average=None, zero_division=0)[2]
+    support = labels_to_matrix(te["labels"]).sum(axis=0)
+    np.testing.assert_allclose(ev.per_category["f1"].to_numpy()[support > 0], f1[support > 0])
+    assert ev.scheme == "holdout" and ev.n_statements == 27
+
+
+# --- boilerplate and alignment -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_sections():
+    rows = [{"report_id": s, "agency": f"agency{i}", "report_year": 2020, "text": problems_section(s)}
+            for i, s in enumerate(SEEDS)]
+    return pd.DataFrame(rows)
+
+
+def test_boilerplate_index_finds_a_copied_section(seed_sections):
+    copied = seed_sections.iloc[[1]].assign(report_id="copy", report_year=2021,
+                                            text=lambda d: d["text"].str.replace("2020年", "2021年"))
+    frame = pd.concat([seed_sections, copied], ignore_index=True)
+    out = boilerplate_index(frame).set_index("report_id")
+    assert out.loc["copy", "max_similarity"] == pytest.approx(1.0)
+    assert out.loc["copy", "most_similar"] == "001_4d29bfef72dd56db"
+    assert out.loc["copy", "max_similarity_same_agency"] == pytest.approx(1.0)  # agency1, 2020 < 2021
+    assert out.loc["copy", "near_duplicate_share"] == 1.0 and out.loc["copy", "n_statements"] == 6
+    assert pd.isna(out.loc["001_4d29bfef72dd56db", "max_similarity_same_agency"])  # the copy is later
+    others = out.drop(index=["copy", "001_4d29bfef72dd56db"])
+    assert (others["max_similarity"] < 0.9).all() and (others["near_duplicate_share"] < 0.5).all()
+
+
+def test_boilerplate_index_edge_cases(seed_sections):
+    single = boilerplate_index(seed_sections.iloc[[0]])
+    assert single["max_similarity"].isna().all() and single["near_duplicate_share"].isna().all()
+    with pytest.raises(ValueError, match=r"sections must have columns report_id, agency, report_year, text; missing agency"):
+        boilerplate_index(seed_sections.drop(columns="agency"))
+    with pytest.raises(ValueError, match=r"threshold must be a number in \(0, 1\], got 0"):
+        boilerplate_index(seed_sections, threshold=0)
+
+
+def test_alignment():
+    st = pd.DataFrame({
+        "report_id": ["a", "a", "a", "a", "b"],
+        "kind": ["problem", "problem", "measure", "measure", "problem"],
+        "labels": ["staffing;other", "timeliness", "staffing", "platform", ["content"]],
+    })
+    out = alignment(st)
+    assert out[["report_id", "category", "n_problems", "n_measures", "status"]].values.tolist() == [
+        ["a", "timeliness", 1, 0, "unaddressed"],
+        ["a", "platform", 0, 1, "measure_only"],
+        ["a", "staffing", 1, 1, "addressed"],
+        ["b", "content", 1, 0, "unaddressed"],
+    ]
+    with pytest.raises(ValueError, match=r"statement 0 of report 'a' has no labels: classify the statements first"):
+        alignment(st.assign(labels=""))
+
+
+# --- CLI ----------------------------------------------------------------------------------------
+
+
+def _args(configure, argv):
+    parser = argparse.ArgumentParser()
+    configure(parser)
+    return parser.parse_args(argv)
+
+
+def test_cli_classify_fills_a_statements_csv(tmp_path):
+    src = tmp_path / "statements.csv"
+    extract_statements(problems_section("000_438c5e5d2b6f4db4"), report_id="000").to_csv(src, index=False)
+    out = tmp_path / "out.csv"
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out)])) == 0
+    df = pd.read_csv(out, dtype=str)
+    assert list(df.columns) == ["report_id", "seq", "kind", "text", "labels"]
+    assert df["labels"].notna().all() and df["report_id"].eq("000").all()
+
+
+def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"id": ["01", "02"], "statement": ["信息更新不够及时", "政策解读形式单一"]}).to_csv(src, index=False)
+    out = tmp_path / "out.csv"
+    assert run_classify(_args(configure_classify, [str(src), "--text-column", "statement", "--out", str(out)])) == 0
+    df = pd.read_csv(out, dtype={"id": str})
+    assert df["id"].tolist() == ["01", "02"]
+    assert df["labels"].tolist() == ["timeliness", "interpretation"]
+    assert [c for c in df.columns if c.startswith("p_")] == [f"p_{k}" for k in KEYS]
+    assert run_classify(_args(configure_classify, [str(src), "--text-column", "text"])) == 2
+    assert "--text-column must be a column of" in capsys.readouterr().err
+    assert run_classify(_args(configure_classify, [str(tmp_path / "missing.csv")])) == 2
+
+
+def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
+    data = tmp_path / "coded.jsonl"
+    rows = load_annotations(["train", "constructed"])
+    with open(data, "w", encoding="utf-8") as fh:
+        for r in rows.itertuples():
+            fh.write(json.dumps({"source": r.source, "kind": r.kind, "text": r.text, "labels": r.labels},
+                                ensure_ascii=False) + "\n")
+    out = tmp_path / "eval.csv"
+    argv = ["--data", str(data), "--n-splits", "3", "--n-repeats", "1", "--scheme", "grouped", "--out", str(out)]
+    assert run_evaluate(_args(configure_evaluate, argv)) == 0
+    printed = capsys.readouterr().out
+    assert "== grouped: 3-fold x1" in printed and "130 statements tested, 32 training-only" in printed
+    table = pd.read_csv(out)
+    assert set(table["system"]) == {"majority", "lexicon", "supervised"}
+    assert {"scheme", "category", "f1", "kappa", "tp", "fp", "fn", "tn"} <= set(table.columns)
+
+
+def test_python_m_toolkit_classify(tmp_path):
+    cli = pytest.importorskip("toolkit.cli")
+    if getattr(cli, "_classify_cli", lambda: None)() is None:
+        pytest.skip("toolkit.cli does not wire the classify subcommand")
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"text": ["信息更新不够及时"]}).to_csv(src, index=False)
+    out = tmp_path / "out.csv"
+    proc = subprocess.run([sys.executable, "-m", "toolkit", "classify", str(src), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert pd.read_csv(out)["labels"].tolist() == ["timeliness"]
+
+
+def test_no_warning_escapes_a_normal_run(train):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        clf = StatementClassifier(random_state=0).fit(train["text"].tolist(), train["labels"].tolist())
+        clf.predict(["信息更新不够及时"])
+        evaluate(train["text"], train["labels"], n_splits=3, n_repeats=1, groups=train["source"],
+                 systems={"lex": LexiconClassifier(), "maj": MajorityBaseline()})
