@@ -17,11 +17,11 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(PY) -m toolkit summary data/raw
-	$(PY) -m toolkit extract data/raw --out data/processed --quiet
-	$(PY) -m toolkit classify data/processed/statements.csv --out data/processed/statements.csv
 	mkdir -p reports/figures
 	cd notebooks && MPLBACKEND=Agg ../$(VENV)/bin/jupyter nbconvert --to html --execute \
 		--ExecutePreprocessor.timeout=600 --output-dir ../reports *.ipynb
+	$(PY) -m toolkit extract data/raw --out data/processed --quiet
+	$(PY) -m toolkit classify data/processed/statements.csv --out data/processed/statements.csv
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest -q tests notebooks --nbval --nbval-current-env \

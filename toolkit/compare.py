@@ -619,6 +619,10 @@ def bootstrap_ci(
     else:
         data = pd.DataFrame({"x": pd.to_numeric(df[metric], errors="coerce").astype(float)})
     data = data.dropna()
+    if estimator == "ratio":
+        # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only
+        # of such reports has no ratio at all: leave them out.
+        data = data[data["den"] > 0]
     if by is None:
         parts: list[tuple[Any, pd.DataFrame]] = [(None, data)]
     else:

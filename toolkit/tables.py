@@ -74,6 +74,8 @@ def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, ro
 
 def _unplaced_flag(placement) -> str:
     """The flag an unplaced cell of this row carries."""
+    if placement.mode == "ragged" and placement.readings == 1 and not any(placement.cells):
+        return ""  # a row with no value at all: its cells are blank, not unknown
     if placement.mode == "glued":
         return "ambiguous_digits"
     if placement.mode == "extra":
