@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 __all__ = ["main", "build_parser"]
 
+_ROW_GROUP = 131_072  # rows per Parquet row group (buffered as Arrow tables, a few MB)
 _PARQUET_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boolean": "bool_"}
 
 
@@ -139,6 +140,8 @@ class _Writer:
                 self.pq_writers[name] = pq.ParquetWriter(os.path.join(out, f"{name}.parquet.part"),
                                                          self.schemas[name])
         self.started = {name: False for name in FRAMES}
+        self.pending: dict[str, list] = {name: [] for name in FRAMES}
+        self.pending_rows = {name: 0 for name in FRAMES}
 
     def write(self, frames: dict) -> None:
         for name in self.frames:
@@ -149,10 +152,22 @@ class _Writer:
                 self.started[name] = True
             if self.parquet and len(frame):
                 table = self.pa.Table.from_pandas(frame, schema=self.schemas[name], preserve_index=False)
-                self.pq_writers[name].write_table(table)
+                self.pending[name].append(table)
+                self.pending_rows[name] += len(table)
+                if self.pending_rows[name] >= _ROW_GROUP:
+                    self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        """Write the buffered rows as one Parquet row group (many tiny row groups bloat the footer)."""
+        if self.pending[name]:
+            self.pq_writers[name].write_table(self.pa.concat_tables(self.pending[name]),
+                                              row_group_size=max(self.pending_rows[name], 1))
+        self.pending[name], self.pending_rows[name] = [], 0
 
     def close(self, ok: bool = True) -> None:
         for name in self.frames:
+            if name in self.pq_writers and ok:
+                self._flush(name)
             if name in self.csv_files:
                 self.csv_files[name].close()
             if name in self.pq_writers:

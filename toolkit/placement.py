@@ -192,6 +192,16 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     dict
         Row key → :class:`Placement`.
     """
+    if all(len(r.cells) == r.ncols and not any(c.glued for c in r.cells) for r in rows):
+        # Fast path: every row complete, nothing to decide.
+        out = {}
+        for row in rows:
+            cells: list[Placed | None] = []
+            for i, cell in enumerate(row.cells):
+                num = parse_number(cell.text, to_wan=i in money_cols)
+                cells.append(Placed(num.value, cell.text, cell.line, num.unit))
+            out[row.key] = Placement(cells, "complete", True, 1)
+        return out
     options: dict[str, list[Reading]] = {}
     modes: dict[str, str] = {}
     for row in rows:
@@ -223,30 +233,62 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         for key in {k for k, _ in con.lhs + con.rhs}:
             by_row.setdefault(key, []).append(con)
 
-    def domain(key: str, col: int) -> tuple[float, float]:
-        opts = options.get(key)
-        signed = col in signed_cols
-        if not opts:
-            return (-math.inf, math.inf) if signed else (0.0, math.inf)
-        lo, hi = math.inf, -math.inf
-        for reading in opts:
-            a, b = _interval(reading[col], signed)
-            lo, hi = min(lo, a), max(hi, b)
-        return lo, hi
+    dom_cache: dict[str, list[tuple[float, float]]] = {}
 
-    def feasible(key: str, reading: Reading) -> bool:
+    def domain(key: str, col: int) -> tuple[float, float]:
+        # Interval of a cell's possible values over the row's remaining readings (cached).
+        if key not in dom_cache:
+            opts = options.get(key)
+            width = len(opts[0]) if opts else 0
+            cols = []
+            for c in range(width):
+                signed = c in signed_cols
+                lo, hi = math.inf, -math.inf
+                for reading in opts:
+                    a, b = _interval(reading[c], signed)
+                    if a < lo:
+                        lo = a
+                    if b > hi:
+                        hi = b
+                cols.append((lo, hi))
+            dom_cache[key] = cols
+        cols = dom_cache[key]
+        if col >= len(cols):
+            return (-math.inf, math.inf) if col in signed_cols else (0.0, math.inf)
+        return cols[col]
+
+    def prepare(key: str) -> list:
+        # For each constraint on this row: the sums of the other rows' intervals, and this row's cells.
+        prepared = []
         for con in by_row.get(key, []):
             sides = []
             for side in (con.lhs, con.rhs):
                 lo = hi = 0.0
+                own = []
                 for k, c in side:
-                    a, b = _interval(reading[c], c in signed_cols) if k == key else domain(k, c)
-                    lo, hi = lo + a, hi + b
-                sides.append((lo, hi))
-            (l1, h1), (l2, h2) = sides
-            if l1 > h2 + 1e-6 or l2 > h1 + 1e-6:
+                    if k == key:
+                        own.append(c)
+                    else:
+                        a, b = domain(k, c)
+                        lo, hi = lo + a, hi + b
+                sides.append((lo, hi, own))
+            prepared.append(sides)
+        return prepared
+
+    def feasible_with(prepared: list, reading: Reading) -> bool:
+        for (l_lo, l_hi, l_own), (r_lo, r_hi, r_own) in prepared:
+            for c in l_own:
+                a, b = _interval(reading[c], c in signed_cols)
+                l_lo, l_hi = l_lo + a, l_hi + b
+            for c in r_own:
+                a, b = _interval(reading[c], c in signed_cols)
+                r_lo, r_hi = r_lo + a, r_hi + b
+            if l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6:
                 return False
         return True
+
+    def feasible(key: str, reading: Reading) -> bool:
+        return feasible_with(prepare(key), reading)
 
     consistent = {row.key: True for row in rows}
 
@@ -257,12 +299,14 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
                 opts = options[key]
                 if len(opts) <= 1:
                     continue
-                keep = [r for r in opts if feasible(key, r)]
+                prepared = prepare(key)
+                keep = [r for r in opts if feasible_with(prepared, r)]
                 if not keep:
                     consistent[key] = False
                     continue
                 if len(keep) < len(opts):
                     options[key] = keep
+                    dom_cache.pop(key, None)
                     changed = True
             if not changed:
                 return
@@ -280,6 +324,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             anchored = [r for r in anchored if feasible(row.key, r)]
             if anchored:
                 options[row.key] = anchored
+                dom_cache.pop(row.key, None)
     propagate(uncertain)
 
     out: dict[str, Placement] = {}

@@ -58,6 +58,7 @@ class Section:
 _TOP = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]"
 _SUB = r"[(]\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[)]"
 _PART = r"第[一二三四五六七八九十]{1,2}部分[、:]?"
+_HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>.+?)\s*[。.:;]?\s*$")
 
 
@@ -77,6 +78,7 @@ def _inline_heading() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=[\d。;!?\s)])|^)(?:[一二三四五六七八九十]{{1,2}}、)\s*(?:{titles})")
 
 
+@functools.lru_cache(maxsize=65536)
 def _title_key(title: str, family: str) -> str | None:
     for key, pats in _patterns()[family].items():
         if any(p.fullmatch(title) for p in pats):
@@ -116,8 +118,8 @@ def _candidates(segments: list[Segment], family: str) -> list[tuple[int, str, st
     found = []
     for i, seg in enumerate(segments):
         text = seg.text.strip()
-        if not text or "|" in text[:50]:
-            continue
+        if not text or "|" in text[:50] or not _HAS_HAN.search(text[:12]):
+            continue  # headings start with Chinese; table cells of numbers never are
         match = _HEADING.match(text)
         if not match:
             continue
