@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test install bench lock clean
+.PHONY: demo test install bench lock notebooks clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+# Re-execute the notebooks in place (after a change that moves their outputs); no timestamps are stored.
+notebooks: $(STAMP)
+	cd notebooks && MPLBACKEND=Agg ../$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 *.ipynb
 
 # Re-pin the versions everything is tested with (run after changing dependencies).
 lock: $(STAMP)

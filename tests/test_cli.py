@@ -77,6 +77,9 @@ def test_timeout_and_crash_through_the_cli(tmp_path: Path) -> None:
     assert cli.main(["extract", str(tmp_path / "in"), "--out", str(out), "--timeout", "1", "--quiet",
                      "--strict"], _parse=fake_parse) == 1
     assert not list(out.glob("*.part"))
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(out / "tables.parquet").metadata.num_row_groups == 1  # rows buffered, not 1 group/batch
 
 
 def test_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -159,3 +162,11 @@ def test_seeds_ok_with_real_parser_in_process(tmp_path: Path) -> None:
     row = tables[(tables["table"] == "review_litigation") & (tables["row_key"] == "review")
                  & (tables["col_key"] == "upheld")]
     assert row["value"].tolist() == [4.0]  # seed 001, line 290
+
+
+def test_summary_subcommand_prints_each_report(capsys: pytest.CaptureFixture) -> None:
+    assert cli.main(["summary", str(RAW)]) == 0
+    out = capsys.readouterr().out
+    heads = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
+    assert heads == sorted(p.stem for p in RAW.iterdir() if p.suffix == ".txt")
+    assert "FAILED requests.row_total[handled_total]: expected 99, found 0" in out  # seed 001, as written

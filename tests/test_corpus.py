@@ -214,6 +214,24 @@ def test_workers_are_recycled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert len(set(pids)) == 3  # 3 + 3 + 1 files
 
 
+def test_workers_that_cannot_start_stop_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a file's fault: an error, not N failed rows (here the parser's module is gone from disk)."""
+    import shutil
+
+    write_fake_corpus(tmp_path / "in", 3)
+    (tmp_path / "mod").mkdir()
+    (tmp_path / "mod" / "elsewhere_parser.py").write_text(
+        "def parse(path, report_id=None):\n    raise AssertionError('never runs')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "mod"))
+    import elsewhere_parser
+
+    shutil.rmtree(tmp_path / "mod")  # importable here (sys.modules), not in a new worker process
+
+    with pytest.raises(RuntimeError, match="corpus worker processes die before parsing anything"):
+        corpus.extract_corpus(tmp_path / "in", jobs=1, _parse=elsewhere_parser.parse)
+    del sys.modules["elsewhere_parser"]
+
+
 def test_output_does_not_depend_on_jobs_or_batches(tmp_path: Path) -> None:
     write_fake_corpus(tmp_path, 14)
     a = corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)
@@ -386,3 +404,22 @@ def test_benchmark_quick_runs() -> None:
     out = proc.stdout
     for label in ("text reports/s/core", "scaling 1->2 workers", "peak RSS", "read_html"):
         assert label in out, out
+
+
+@pytest.mark.parametrize("how", ["script", "stdin"])
+def test_runs_from_an_unguarded_script_and_from_stdin(tmp_path: Path, how: str) -> None:
+    """Workers must not re-run the caller's script: no ``if __name__ == "__main__"`` guard is needed."""
+    import subprocess
+
+    seeds = Path(__file__).resolve().parents[1] / "data" / "raw"
+    code = ("import toolkit\n"
+            f"frames = toolkit.extract_corpus([{str(seeds / '001_4d29bfef72dd56db.txt')!r}, "
+            f"{str(seeds / '003_ce1f8ef96d3daffd.txt')!r}], jobs=2)\n"
+            "print(';'.join(frames['reports']['status']))\n")
+    script = tmp_path / "analysis.py"
+    script.write_text(code, encoding="utf-8")
+    args = [sys.executable, str(script)] if how == "script" else [sys.executable, "-"]
+    done = subprocess.run(args, input=None if how == "script" else code, capture_output=True, text=True,
+                          timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "partial;ok"

@@ -97,3 +97,10 @@ def test_notebooks_use_paths_relative_to_notebooks_folder():
         source = "\n".join(_text(c["source"]) for c in _code_cells(_load(ROOT / "notebooks" / name)))
         assert "../data/raw" in source
         assert not re.search(r"""["']data/raw""", source), name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_cells_carry_no_execution_timestamps(path):
+    """Timestamps change on every run and bury the real changes of a notebook in its diff."""
+    stamped = [i for i, c in enumerate(_load(path)["cells"]) if "execution" in c.get("metadata", {})]
+    assert not stamped, f"{path.name} cells {stamped}: strip metadata.execution (make notebooks)"

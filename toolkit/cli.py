@@ -1,4 +1,4 @@
-"""Command line: ``toolkit extract``, ``toolkit classify``, ``toolkit evaluate``, ``toolkit dictionary``.
+"""Command line: ``toolkit extract``, ``summary``, ``classify``, ``evaluate``, ``dictionary``.
 
 ``python -m toolkit extract INPUT... --out DIR`` parses a corpus and writes
 ``reports``, ``sections``, ``tables``, ``checks``, ``statements`` and ``flags``
@@ -15,7 +15,10 @@ from typing import Any, Callable
 
 __all__ = ["main", "build_parser"]
 
-_ROW_GROUP = 131_072  # rows per Parquet row group (buffered as Arrow tables, a few MB)
+# Parquet row groups: rows are buffered as Arrow tables up to this many rows or bytes (memory stays bounded,
+# and the file does not get one tiny row group per batch, which bloats its footer).
+_ROW_GROUP = 131_072
+_ROW_GROUP_BYTES = 8 * 2**20
 _PARQUET_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boolean": "bool_"}
 
 
@@ -57,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     Returns
     -------
     argparse.ArgumentParser
-        With subcommands ``extract`` and ``dictionary``, plus ``classify`` and
+        With subcommands ``extract``, ``summary`` and ``dictionary``, plus ``classify`` and
         ``evaluate`` when ``toolkit.classify`` is installed.
 
     Examples
@@ -96,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("both", "csv", "parquet"), default="both",
                     help="which files to write (default: both)")
     ex.set_defaults(func=_run_extract)
+
+    sm = sub.add_parser("summary", help="print a short overview of a few reports (metadata, sections, totals)",
+                        description="Parse each report of INPUT (files or folders) and print its metadata, the "
+                                    "sections found, the request totals and the identity checks that fail.")
+    sm.add_argument("inputs", nargs="+", metavar="INPUT", help="file or folder")
+    sm.set_defaults(func=_run_summary)
 
     dd = sub.add_parser("dictionary", help="print the data dictionary of the output files (Markdown)")
     dd.set_defaults(func=_run_dictionary)
@@ -142,6 +151,7 @@ class _Writer:
         self.started = {name: False for name in FRAMES}
         self.pending: dict[str, list] = {name: [] for name in FRAMES}
         self.pending_rows = {name: 0 for name in FRAMES}
+        self.pending_bytes = {name: 0 for name in FRAMES}
 
     def write(self, frames: dict) -> None:
         for name in self.frames:
@@ -154,7 +164,8 @@ class _Writer:
                 table = self.pa.Table.from_pandas(frame, schema=self.schemas[name], preserve_index=False)
                 self.pending[name].append(table)
                 self.pending_rows[name] += len(table)
-                if self.pending_rows[name] >= _ROW_GROUP:
+                self.pending_bytes[name] += table.nbytes
+                if self.pending_rows[name] >= _ROW_GROUP or self.pending_bytes[name] >= _ROW_GROUP_BYTES:
                     self._flush(name)
 
     def _flush(self, name: str) -> None:
@@ -162,7 +173,7 @@ class _Writer:
         if self.pending[name]:
             self.pq_writers[name].write_table(self.pa.concat_tables(self.pending[name]),
                                               row_group_size=max(self.pending_rows[name], 1))
-        self.pending[name], self.pending_rows[name] = [], 0
+        self.pending[name], self.pending_rows[name], self.pending_bytes[name] = [], 0, 0
 
     def close(self, ok: bool = True) -> None:
         for name in self.frames:
@@ -208,6 +219,13 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
     if not args.quiet:
         print(f"toolkit extract: {n} report(s), {n_failed} failed; files in {args.out}", file=sys.stderr)
     return 1 if (args.strict and n_failed) else 0
+
+
+def _run_summary(args: argparse.Namespace) -> int:
+    from toolkit.summary import summarize
+
+    print(summarize(args.inputs))
+    return 0
 
 
 def _run_dictionary(args: argparse.Namespace) -> int:

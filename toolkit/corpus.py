@@ -27,6 +27,7 @@ import threading
 import time
 import warnings
 from collections import deque
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -50,6 +51,7 @@ _FALLBACK_MAX_BYTES = 50 * 1024 * 1024
 _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
 _RECYCLE_AFTER = 5000  # files per worker process before it is replaced
+_MAX_STARTUP_FAILURES = 3  # workers dying before their first file, in a row, before giving up
 
 
 # ----------------------------------------------------------------------------------------------
@@ -277,20 +279,38 @@ def _default_parse(path: str, report_id: str | None = None, *, max_bytes: int | 
     return parse_report(path, report_id=report_id, max_bytes=max_bytes)
 
 
-# A parsed file is a pair (row of reports.csv as a dict, dict of the other frames).
-_Part = tuple[dict[str, Any], dict[str, pd.DataFrame]]
+# A parsed file is a pair (row of reports.csv as a dict, dict of the other frames). A frame is a DataFrame, or
+# a list of row dicts when the report has ``to_records`` (DataFrames are then built once per batch).
+_Part = tuple[dict[str, Any], dict[str, Any]]
 
 
 def _failed(path: str, report_id: str, error: str) -> _Part:
     return {"report_id": report_id, "path": path, "status": "failed", "error": error}, {}
 
 
+def _codes(flags: Any) -> list[str]:
+    codes = [r.get("code") for r in flags] if isinstance(flags, list) else flags["code"].tolist()
+    return list(dict.fromkeys(str(c) for c in codes if not _isna(c)))
+
+
+def _with_report_id(frame: Any, report_id: str) -> Any:
+    if isinstance(frame, list):
+        for rec in frame:
+            rec["report_id"] = report_id
+        return frame
+    if "report_id" not in frame.columns or not (frame["report_id"].iat[0] == report_id == frame["report_id"].iat[-1]):
+        frame = frame.copy()
+        frame["report_id"] = report_id
+    return frame
+
+
 def _frames_of(report: Any, path: str, report_id: str) -> _Part:
-    frames = dict(report.to_frames())
+    to_records = getattr(report, "to_records", None)
+    frames = dict(to_records() if callable(to_records) else report.to_frames())
     flags = frames.get("flags")
     if flags is None:
-        flags = pd.DataFrame([{"code": f.code, "table": f.table, "line": f.line, "detail": f.detail}
-                              for f in getattr(report, "flags", [])])
+        flags = [{"code": f.code, "table": f.table, "line": f.line, "detail": f.detail}
+                 for f in getattr(report, "flags", [])]
         frames["flags"] = flags
     row: dict[str, Any] = {}
     meta = getattr(report, "metadata", None) or {}
@@ -298,21 +318,22 @@ def _frames_of(report: Any, path: str, report_id: str) -> _Part:
         if col in meta:
             row[col] = meta[col]
     rep = frames.pop("reports", None)
-    if rep is not None and len(rep):
+    if isinstance(rep, list):
+        if rep:
+            row.update({k: v for k, v in rep[0].items() if not _isna(v)})
+    elif rep is not None and len(rep):
         row.update({k: v for k, v in ((c, rep[c].iat[0]) for c in rep.columns) if not _isna(v)})
     status = getattr(report, "status", row.get("status"))
     if status not in ("ok", "partial"):
         status = "partial" if len(flags) else "ok"
-    codes = list(dict.fromkeys(str(c) for c in flags["code"].tolist() if not _isna(c))) if len(flags) else []
+    codes = _codes(flags) if len(flags) else []
     row.update(report_id=report_id, path=path, status=status, error=None, n_flags=len(flags), flags=";".join(codes))
     for name in FRAMES[1:]:
         f = frames.get(name)
         if f is None or not len(f):
             frames.pop(name, None)
-        elif "report_id" not in f.columns or not (f["report_id"].iat[0] == report_id == f["report_id"].iat[-1]):
-            f = f.copy()
-            f["report_id"] = report_id
-            frames[name] = f
+        else:
+            frames[name] = _with_report_id(f, report_id)
     return row, frames
 
 
@@ -341,6 +362,10 @@ def _combine(parts: list[_Part]) -> dict[str, pd.DataFrame]:
         if not pieces:
             out[name] = _empty_cached(name)  # read-only; copied if it reaches the caller
             continue
+        records = [rec for p in pieces if isinstance(p, list) for rec in p]
+        pieces = [p for p in pieces if not isinstance(p, list)]
+        if records:
+            pieces.insert(0, pd.DataFrame.from_records(records, columns=list(_columns(name))))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)  # all-NA columns in concat
             frame = pd.concat(pieces, ignore_index=True, sort=False) if len(pieces) > 1 else pieces[0]
@@ -401,6 +426,35 @@ def _mp_context() -> Any:
     return mp.get_context("spawn")
 
 
+def _defined_in_main(obj: Any) -> bool:
+    while isinstance(obj, partial):
+        obj = obj.func
+    return getattr(obj, "__module__", None) == "__main__"
+
+
+@contextmanager
+def _main_script_hidden(parse: Callable | None) -> Iterator[None]:
+    """Start workers without re-running the caller's script.
+
+    A new worker process (forkserver or spawn) re-runs the main script to find
+    what was pickled from it, so a script that calls ``extract_corpus`` at top
+    level without an ``if __name__ == "__main__":`` guard would start workers
+    recursively, and code read from standard input cannot be re-run at all.
+    The workers need the script only when the parse function is defined there.
+    """
+    main = sys.modules.get("__main__")
+    if (main is None or getattr(main, "__spec__", None) is not None or "__file__" not in vars(main)
+            or _defined_in_main(parse)):
+        yield
+        return
+    saved = main.__file__
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = saved
+
+
 def _signal_name(code: int) -> str:
     try:
         return signal.Signals(-code).name
@@ -414,12 +468,14 @@ class _LocalPool:
         self.parse = parse
         self.timeout = timeout
         self.slots = [self._start() for _ in range(jobs)]
+        self.startup_failures = 0
 
     def _start(self) -> _Slot:
         parent, child = self.ctx.Pipe()
         proc = self.ctx.Process(target=_worker_main, args=(child, self.parse), daemon=True,
                                 name="toolkit-corpus-worker")
-        proc.start()
+        with _main_script_hidden(self.parse):
+            proc.start()
         child.close()
         return _Slot(proc, parent)
 
@@ -463,7 +519,10 @@ class _LocalPool:
                     slot.batch = todo.popleft()
                     slot.current = -1
                     slot.started = time.monotonic()
-                    slot.conn.send([tasks[i] for i in slot.batch])
+                    try:
+                        slot.conn.send([tasks[i] for i in slot.batch])
+                    except (OSError, ValueError):  # the worker died while idle
+                        self._lose(slot, tasks, todo, "")
             busy = [s for s in self.slots if s.batch]
             if not busy:
                 continue
@@ -480,7 +539,9 @@ class _LocalPool:
                 now = time.monotonic()
                 for slot in self.slots:
                     if slot.batch and now - slot.started > self.timeout:
-                        yield self._lose(slot, tasks, todo, f"timeout after {_fmt_seconds(self.timeout)}s")
+                        unit = self._lose(slot, tasks, todo, f"timeout after {_fmt_seconds(self.timeout)}s")
+                        if unit is not None:
+                            yield unit
 
     def _read(self, slot: _Slot, tasks: list, todo: deque) -> Iterator[_Unit]:
         while slot.batch:
@@ -495,22 +556,39 @@ class _LocalPool:
                 code = slot.proc.exitcode
                 why = (f"killed by signal {_signal_name(code)}" if code is not None and code < 0
                        else f"exit code {code}")
-                yield self._lose(slot, tasks, todo, f"worker crashed: {why}")
+                unit = self._lose(slot, tasks, todo, f"worker crashed: {why}")
+                if unit is not None:
+                    yield unit
                 return
             if kind == "start":
                 slot.current = payload
                 slot.started = time.monotonic()
+                self.startup_failures = 0
             else:
                 batch = slot.batch
                 slot.batch, slot.current = [], -1
                 slot.done += len(batch)
                 yield _Unit(batch[0], batch[-1] + 1, payload)
 
-    def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str) -> _Unit:
-        """The worker hung or died on its current file: fail that file, retry the rest of its batch."""
-        batch, current = slot.batch, max(slot.current, 0)
-        bad = batch[current]
+    def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str) -> _Unit | None:
+        """The worker hung or died on its current file: fail that file, retry the rest of its batch.
+
+        A worker that dies before starting any file is not the file's fault: the
+        batch is retried, and after a few such deaths in a row the run stops with
+        an error (the workers cannot start at all).
+        """
+        batch, current = slot.batch, slot.current
+        code = slot.proc.exitcode
         self._replace(slot)
+        if current < 0:
+            self.startup_failures += 1
+            if self.startup_failures >= _MAX_STARTUP_FAILURES:
+                raise RuntimeError(f"corpus worker processes die before parsing anything (last exit code {code}; "
+                                   f"their traceback is on stderr). A worker must be able to import the parse "
+                                   f"function: define it in an importable module or in a script run as a file")
+            todo.appendleft(batch)
+            return None
+        bad = batch[current]
         path, rid = tasks[bad]
         # retry the others as single-file batches at the front, in order
         for i in reversed([i for i in batch if i != bad]):
@@ -639,6 +717,25 @@ def _precheck(path: str, max_bytes: int) -> str | None:
     return None
 
 
+class _NoBar:
+    """Stands in for a tqdm bar when there is none (tqdm.auto is not even imported: in a kernel without
+    ipywidgets its import warns, which would change stored notebook output)."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int, progress: bool) -> Any:
+    if not progress:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, file=sys.stderr, unit="report", dynamic_ncols=True, desc="extract")
+
+
 def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local", scheduler: Any = None,
                  timeout: float | None = 60, progress: bool = False, report_ids: Any = None,
                  max_bytes: int | None = None, batch_size: int | None = None,
@@ -653,10 +750,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     tasks = [(files[i], ids[i]) for i in order]
     n = len(tasks)
 
-    from tqdm.auto import tqdm
-
-    bar = tqdm(total=n, disable=not progress, file=sys.stderr, unit="report", dynamic_ncols=True,
-               desc="extract")
+    bar = _progress_bar(n, progress)
     done: dict[int, _Unit] = {}
     state = {"next": 0}
 
