@@ -170,3 +170,18 @@ def test_summary_subcommand_prints_each_report(capsys: pytest.CaptureFixture) ->
     heads = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
     assert heads == sorted(p.stem for p in RAW.iterdir() if p.suffix == ".txt")
     assert "FAILED requests.row_total[handled_total]: expected 99, found 0" in out  # seed 001, as written
+
+
+def test_classify_after_extract_labels_csv_and_parquet_alike(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), str(RAW / "003_ce1f8ef96d3daffd.txt"),
+                     "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    assert pd.read_parquet(out / "statements.parquet")["labels"].eq("").all()  # not classified yet
+    stmts = out / "statements.csv"
+    assert cli.main(["classify", str(stmts), "--out", str(stmts)]) == 0
+    csv = pd.read_csv(stmts, dtype=str, keep_default_na=False)
+    pq = pd.read_parquet(out / "statements.parquet")
+    assert len(csv) == len(pq) > 10 and list(pq.columns) == list(corpus._columns("statements"))
+    assert csv["labels"].ne("").all()
+    assert pq["labels"].tolist() == csv["labels"].tolist()
+    assert pq["seq"].tolist() == [int(s) for s in csv["seq"]]

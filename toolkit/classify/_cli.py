@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 import pandas as pd
@@ -39,7 +40,8 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Classify statements against the codebook: add a 'labels' column (';'-joined keys) and one "
         "probability column p_<key> per category.  A statements.csv from an extract run gets its "
-        "labels filled (and keeps its columns unless --probabilities is given)."
+        "labels filled (and keeps its columns unless --probabilities is given); its statements.parquet twin, "
+        "when there is one next to --out, is rewritten with the same labels."
     )
     parser.add_argument("input", help="CSV file with one statement a row (UTF-8)")
     parser.add_argument("--text-column", default="text", help="column holding the statement text (default: text)")
@@ -88,9 +90,26 @@ def run_classify(args: argparse.Namespace) -> int:
     else:
         try:
             out.to_csv(args.out, index=False, encoding="utf-8")
+            if is_statements:
+                _update_parquet_twin(out, args.out)
         except OSError as exc:
             return _error("classify", f"cannot write {args.out}: {exc}")
     return 0
+
+
+def _update_parquet_twin(out: pd.DataFrame, path: str) -> None:
+    """An extract run writes statements.csv and statements.parquet: keep the Parquet twin's labels the same."""
+    from toolkit.corpus import _conform  # the documented dtypes of statements.parquet
+
+    twin = os.path.splitext(path)[0] + ".parquet"
+    if not os.path.isfile(twin):
+        return
+    frame = _conform(out, "statements")
+    for col in out.columns:
+        if col not in frame.columns:  # p_<key> columns when --probabilities is given
+            frame[col] = pd.to_numeric(out[col], errors="coerce")
+    frame.to_parquet(twin, index=False)
+    print(f"toolkit classify: labels also written to {twin}", file=sys.stderr)
 
 
 def configure_evaluate(parser: argparse.ArgumentParser) -> None:
