@@ -257,7 +257,25 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             return (-math.inf, math.inf) if col in signed_cols else (0.0, math.inf)
         return cols[col]
 
+    # prepare() depends only on the other rows' domains, which change only when some row loses readings:
+    # cache it per row, valid while no row's readings changed (most passes change nothing).
+    prepared_cache: dict[str, tuple[int, list]] = {}
+    version = [0]
+
+    def restrict(key: str, kept: list[Reading]) -> None:
+        options[key] = kept
+        dom_cache.pop(key, None)
+        version[0] += 1
+
     def prepare(key: str) -> list:
+        hit = prepared_cache.get(key)
+        if hit is not None and hit[0] == version[0]:
+            return hit[1]
+        prepared = _prepare(key)
+        prepared_cache[key] = (version[0], prepared)
+        return prepared
+
+    def _prepare(key: str) -> list:
         # For each constraint on this row: the sums of the other rows' intervals, and this row's cells.
         prepared = []
         for con in by_row.get(key, []):
@@ -305,8 +323,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
                     consistent[key] = False
                     continue
                 if len(keep) < len(opts):
-                    options[key] = keep
-                    dom_cache.pop(key, None)
+                    restrict(key, keep)
                     changed = True
             if not changed:
                 return
@@ -323,8 +340,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             # Only when that reading is consistent does the convention apply.
             anchored = [r for r in anchored if feasible(row.key, r)]
             if anchored:
-                options[row.key] = anchored
-                dom_cache.pop(row.key, None)
+                restrict(row.key, anchored)
     propagate(uncertain)
 
     out: dict[str, Placement] = {}

@@ -113,18 +113,23 @@ def split_segments(lines: list[str]) -> list[Segment]:
     return out
 
 
-def _candidates(segments: list[Segment], family: str) -> list[tuple[int, str, str, str]]:
-    """(segment index, key, level, text) of every heading-like segment."""
+def _headings(segments: list[Segment]) -> list[tuple[int, str, str, str]]:
+    """(segment index, title, number, text) of every heading-like segment (the same for both families)."""
     found = []
     for i, seg in enumerate(segments):
         text = seg.text.strip()
         if not text or "|" in text[:50] or not _HAS_HAN.search(text[:12]):
             continue  # headings start with Chinese; table cells of numbers never are
         match = _HEADING.match(text)
-        if not match:
-            continue
-        title = re.sub(r"\s+", "", match["title"])
-        num = match["num"] or ""
+        if match:
+            found.append((i, re.sub(r"\s+", "", match["title"]), match["num"] or "", text))
+    return found
+
+
+def _candidates(headings: list[tuple[int, str, str, str]], family: str) -> list[tuple[int, str, str, str]]:
+    """(segment index, key, level, text) of the headings that name a section of this family."""
+    found = []
+    for i, title, num, text in headings:
         level = "sub" if num.startswith("(") else ("top" if num else "none")
         key = _title_key(title, family) if len(title) <= 40 else None
         if key is None and num and not num.startswith("("):
@@ -169,9 +174,10 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
         explains more headings.
     """
     best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
+    headings = _headings(segments)
     for family in ("modern", "legacy"):
         order = list(_patterns()[family])
-        chosen = _choose(_candidates(segments, family), order)
+        chosen = _choose(_candidates(headings, family), order)
         if len(chosen) > len(best[0]):
             best = (chosen, family)
     chosen, family = best
