@@ -62,7 +62,7 @@ def _parse_rate(files: list[Path]) -> float:
 
     t0 = time.perf_counter()
     for f in files:
-        parse_report(f).to_frames()
+        parse_report(f).to_records()  # what a corpus worker does
     return len(files) / (time.perf_counter() - t0)
 
 
@@ -143,14 +143,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smoke run with a handful of reports")
     parser.add_argument("--n-text", type=int, default=None, help="text reports for the rate (default 500)")
     parser.add_argument("--n-html", type=int, default=None, help="HTML pages for read_html (default 200)")
-    parser.add_argument("--sizes", default=None, help="corpus sizes for peak memory (default 10000,50000)")
+    parser.add_argument("--sizes", default=None, help="corpus sizes for peak memory (default 10000,50000; '' for none)")
     parser.add_argument("--jobs", type=int, default=2, help="workers for the memory runs (default 2)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of parse_report")
     parser.add_argument("--workdir", default=None, help="where to write corpora (default: a temp folder)")
     args = parser.parse_args(argv)
     n_text = args.n_text or (4 if args.quick else 500)
     n_html = args.n_html or (2 if args.quick else 200)
-    sizes = [int(x) for x in (args.sizes or ("6" if args.quick else "10000,50000")).split(",") if x]
+    default_sizes = "6" if args.quick else "10000,50000"
+    sizes = [int(x) for x in (default_sizes if args.sizes is None else args.sizes).split(",") if x]  # "": none
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="toolkit-bench-"))
     rows: list[tuple[str, str, str]] = []
