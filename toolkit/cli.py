@@ -101,9 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=_run_extract)
 
     sm = sub.add_parser("summary", help="print a short overview of a few reports (metadata, sections, totals)",
-                        description="Parse each report of INPUT (files or folders) and print its metadata, the "
+                        description="Parse each report of INPUT (files, folders, glob patterns) and print its metadata, the "
                                     "sections found, the request totals and the identity checks that fail.")
-    sm.add_argument("inputs", nargs="+", metavar="INPUT", help="file or folder")
+    sm.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder (recursive) or glob pattern")
     sm.set_defaults(func=_run_summary)
 
     dd = sub.add_parser("dictionary", help="print the data dictionary of the output files (Markdown)")

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from toolkit.corpus import _expand as expand_inputs
 from toolkit.errors import ToolkitError
 from toolkit.report import parse_report
 
@@ -28,7 +29,8 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     Parameters
     ----------
     paths : iterable of path-like
-        Report files (folders are expanded to the files they hold).
+        Report files, folders (recursive) and glob patterns, expanded as
+        :func:`toolkit.extract_corpus` expands them.
 
     Returns
     -------
@@ -40,16 +42,8 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     >>> print(summarize(["data/raw/001_4d29bfef72dd56db.txt"]).splitlines()[0])
     001_4d29bfef72dd56db  乌当区人民政府  2020  template=2019  simplified  county/government  贵州  partial (5 flags)
     """
-    files: list[str] = []
-    for path in paths:
-        path = os.fspath(path)
-        if os.path.isdir(path):
-            files.extend(os.path.join(path, f) for f in sorted(os.listdir(path))
-                         if f.lower().endswith((".txt", ".html", ".htm", ".docx", ".pdf")))
-        else:
-            files.append(path)
     out: list[str] = []
-    for file in files:
+    for file in expand_inputs(paths):  # the same files `toolkit extract` would read
         try:
             report = parse_report(file)
         except ToolkitError as exc:
