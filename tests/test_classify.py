@@ -221,6 +221,23 @@ def test_constant_label_columns_and_custom_classes():
     assert clf.predict_proba(["依申请公开"])[0, 2] == 0.0
 
 
+def test_other_is_given_only_when_the_model_says_so(fitted, monkeypatch):
+    # Rows of probabilities over (awareness, content, ..., other): what predict makes of them.
+    other, content, staffing = KEYS.index("other"), KEYS.index("content"), KEYS.index("staffing")
+    proba = np.full((4, len(KEYS)), 0.05)
+    proba[0, [other, content]] = [0.40, 0.20]  # nothing reaches 0.5: the best *specific* category
+    proba[1, [other, content]] = [0.70, 0.30]  # other reaches 0.5 and nothing else does: other
+    proba[2, [other, content]] = [0.90, 0.60]  # a specific category reaches 0.5: other is dropped
+    proba[3, [content, staffing]] = [0.80, 0.55]  # two categories pass: both
+    monkeypatch.setattr(fitted, "predict_proba", lambda X: proba)
+    assert fitted.predict_labels(["a", "b", "c", "d"]) == [["content"], ["other"], ["content"], ["content", "staffing"]]
+    without_rule = clone(fitted).set_params(exclusive=None)
+    without_rule.__dict__.update({k: v for k, v in fitted.__dict__.items() if k.endswith("_")})
+    monkeypatch.setattr(without_rule, "predict_proba", lambda X: proba)
+    labels = without_rule.predict_labels(["a", "b", "c", "d"])
+    assert labels[0] == ["other"] and labels[2] == ["content", "other"]
+
+
 def test_classifier_errors(train):
     texts = train["text"].tolist()[:5]
     with pytest.raises(TypeError, match=r"X must be a sequence of statement texts, not a single str"):

@@ -2,8 +2,9 @@
 
 Features: TF-IDF over jieba words (domain user dictionary, stopwords) and over
 character n-grams; one logistic regression per category (class_weight
-'balanced'); every statement gets at least one label (the most probable one
-when none passes the threshold).  Input is normalized first (NFKC, traditional
+'balanced'); every statement gets at least one label (the most probable
+specific one when none passes the threshold; ``other`` only where the model
+itself says so).  Input is normalized first (NFKC, traditional
 → simplified, pinyin annotations removed), so traditional and simplified
 wordings of a statement get the same result.
 """
@@ -78,10 +79,13 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
     threshold : float, default 0.5
         A category is predicted where its probability reaches the threshold.
     ensure_label : bool, default True
-        Give a statement with no category above the threshold its most probable one.
+        Give a statement with no category above the threshold its most probable
+        one (not counting ``exclusive``).
     exclusive : str or None, default 'other'
-        A category given only when no other one is predicted (the codebook's
-        rule for ``other``: "use other only when no category fits").
+        A category given only when no other one is predicted and its own
+        probability reaches the threshold (the codebook's rule for ``other``:
+        "use other only when no category fits"); it is never the fallback of
+        ``ensure_label``.
     classes : sequence of str, optional
         Category keys (columns of ``y`` when it is a matrix, and of
         ``predict``).  Default: the codebook keys.
@@ -269,17 +273,23 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         -------
         numpy.ndarray of int, shape (n_statements, n_classes)
             1 where the probability reaches ``threshold``; with
-            ``ensure_label`` a row without any gets its most probable category.
+            ``ensure_label`` a row without any gets its most probable category
+            other than ``exclusive``.
         """
         proba = self.predict_proba(X)
         out = (proba >= self.threshold).astype(int)
+        fallback = proba
         if self.exclusive is not None and self.exclusive in self.classes_:
             j = list(self.classes_).index(self.exclusive)
             others = np.delete(out, j, axis=1).sum(axis=1) > 0
             out[others, j] = 0
+            # "other only when no category fits": a statement no category reaches the threshold
+            # for gets its most probable *specific* category, not `other` by default.
+            fallback = proba.copy()
+            fallback[:, j] = -1.0
         if self.ensure_label and proba.size:
             empty = out.sum(axis=1) == 0
-            out[empty, proba[empty].argmax(axis=1)] = 1
+            out[empty, fallback[empty].argmax(axis=1)] = 1
         return out
 
 
