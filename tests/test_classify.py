@@ -32,6 +32,7 @@ from toolkit.classify import (
     evaluate_holdout,
     label_statements,
     labels_to_matrix,
+    learning_curve,
     load_annotations,
     load_codebook,
     matrix_to_labels,
@@ -408,6 +409,36 @@ def test_evaluate_errors(small):
         evaluate(small["text"], small["labels"], n_splits=2, systems={"m": MajorityBaseline()}).table("auc")
 
 
+def test_learning_curve_full_share_is_evaluate_and_shares_are_nested(small):
+    extra = small["origin"].eq("seed").to_numpy()
+    kwargs = dict(n_splits=3, n_repeats=1, random_state=2, groups=small["source"], train_only=extra)
+    seen: list[set] = []
+
+    class Spy(StatementClassifier):
+        def fit(self, X, y):
+            seen.append(set(X))
+            return super().fit(X, y)
+
+    curve = learning_curve(small["text"], small["labels"], fractions=(0.3, 0.6, 1.0),
+                           estimator=Spy(random_state=2), **kwargs)
+    full = evaluate(small["text"], small["labels"], systems={"s": StatementClassifier(random_state=2)}, **kwargs)
+    # the same folds and seeds: the whole training part gives evaluate's numbers
+    assert curve["macro_f1"].iloc[-1] == pytest.approx(full.summary["macro_f1"].iloc[0])
+    assert curve["micro_f1"].iloc[-1] == pytest.approx(full.summary["micro_f1"].iloc[0])
+    assert curve["n_train_reports"].is_monotonic_increasing and curve["n_train_statements"].is_monotonic_increasing
+    n_reports = small.loc[~extra, "source"].nunique()
+    assert curve["n_train_reports"].iloc[-1] == pytest.approx(n_reports * 2 / 3, abs=1)
+    seeds = set(small.loc[extra, "text"])
+    for k in range(3):  # per fold: shares nested, training-only statements always in
+        fold = seen[3 * k: 3 * k + 3]
+        assert fold[0] <= fold[1] <= fold[2] and all(seeds <= s for s in fold)
+    assert curve["macro_f1"].iloc[0] < curve["macro_f1"].iloc[-1]  # 30 % of the reports is not enough
+    again = learning_curve(small["text"], small["labels"], fractions=(0.3, 0.6, 1.0), **kwargs)
+    pd.testing.assert_frame_equal(curve, again)
+    with pytest.raises(ValueError, match=r"fractions must be numbers in \(0, 1\], got \[0.0\]"):
+        learning_curve(small["text"], small["labels"], fractions=(0,), n_splits=3)
+
+
 def test_evaluate_holdout():
     tr, te = load_annotations("train"), load_annotations("corpus")
     ev = evaluate_holdout(tr["text"], tr["labels"], te["text"], te["labels"], systems={"lex": LexiconClassifier()})
@@ -516,6 +547,11 @@ def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     table = pd.read_csv(out)
     assert set(table["system"]) == {"majority", "lexicon", "supervised"}
     assert {"scheme", "category", "f1", "kappa", "tp", "fp", "fn", "tn"} <= set(table.columns)
+    assert run_evaluate(_args(configure_evaluate, argv + ["--learning-curve", "0.5", "1"])) == 0
+    printed = capsys.readouterr().out
+    assert "Learning curve (grouped, supervised):" in printed and "n_train_reports" in printed
+    assert run_evaluate(_args(configure_evaluate, argv + ["--learning-curve", "1.5"])) == 2
+    assert "--learning-curve shares must be in (0, 1]" in capsys.readouterr().err
 
 
 def test_python_m_toolkit_classify(tmp_path):

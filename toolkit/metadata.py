@@ -338,7 +338,13 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     text glued into one line, ``… 。 XX局 2021年1月26日 (联系人…)``.
     """
     rules = _rules()["signature"]
-    tail = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()][-rules["tail_lines"]:]
+    tail: list[tuple[int, str]] = []
+    for i in range(len(lines) - 1, -1, -1):  # the last non-blank lines, read from the end
+        if len(tail) == rules["tail_lines"]:
+            break
+        if lines[i].strip():
+            tail.append((i, lines[i].strip()))
+    tail.reverse()
     for pos in range(len(tail) - 1, -1, -1):
         _, line = tail[pos]
         compact = re.sub(r"\s+", "", line)
@@ -529,12 +535,12 @@ def _text_province(lines: list[str]) -> str | None:
     index = _index()
     pattern = _text_pattern()
     counts: Counter[str] = Counter()
-    for line in lines:
-        for m in pattern.finditer(line):
-            rows = index["full"][m.group(0)]
-            provinces = {r["province"] for r in rows}
-            if len(provinces) == 1:
-                counts[provinces.pop()] += 1
+    # One search over the whole text (names hold no line break, so no match spans two lines).
+    for m in pattern.finditer("\n".join(lines)):
+        rows = index["full"][m.group(0)]
+        provinces = {r["province"] for r in rows}
+        if len(provinces) == 1:
+            counts[provinces.pop()] += 1
     if not counts:
         return None
     (top, n), total = counts.most_common(1)[0], sum(counts.values())

@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 
 from toolkit.classify.codebook import load_annotations
-from toolkit.classify.evaluation import evaluate
+from toolkit.classify.evaluation import evaluate, learning_curve
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import default_model, label_statements
 from toolkit.statements import STATEMENT_COLUMNS
@@ -144,6 +144,11 @@ def configure_evaluate(parser: argparse.ArgumentParser) -> None:
         help="stratified k-fold, grouped by source report, or both (default)",
     )
     parser.add_argument("--out", default=None, help="write the per-category results to this CSV")
+    parser.add_argument(
+        "--learning-curve", nargs="*", type=float, default=None, metavar="FRACTION",
+        help="also score the supervised model trained on shares of each training fold (of its reports in the "
+        "grouped scheme): how the scores grow with more hand coding (default shares: 0.25 0.5 0.75 1)",
+    )
 
 
 def _read_data(paths: list[str] | None) -> pd.DataFrame:
@@ -178,6 +183,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
         data = _read_data(args.data)
     except (OSError, ValueError) as exc:
         return _error("evaluate", str(exc))
+    if args.learning_curve and not all(0 < f <= 1 for f in args.learning_curve):
+        return _error("evaluate", f"--learning-curve shares must be in (0, 1], got {args.learning_curve}")
     schemes = ["stratified", "grouped"] if args.scheme == "both" else [args.scheme]
     long = []
     for scheme in schemes:
@@ -205,6 +212,20 @@ def run_evaluate(args: argparse.Namespace) -> int:
         per = result.per_category.merge(result.confusion, on=["system", "category"])
         per.insert(0, "scheme", scheme)
         long.append(per)
+        if args.learning_curve is not None:
+            try:
+                curve = learning_curve(
+                    data["text"].tolist(), data["labels"].tolist(),
+                    fractions=args.learning_curve or (0.25, 0.5, 0.75, 1.0),
+                    n_splits=args.n_splits, n_repeats=args.n_repeats, random_state=args.random_state,
+                    groups=data["source"].tolist() if scheme == "grouped" else None,
+                    train_only=data["origin"].eq("constructed").tolist(),
+                )
+            except (ValueError, TypeError) as exc:
+                return _error("evaluate", str(exc))
+            print(f"Learning curve ({scheme}, supervised):")
+            print(curve.round(3).to_string(index=False))
+            print()
     if args.out:
         try:
             pd.concat(long, ignore_index=True).to_csv(args.out, index=False, encoding="utf-8")

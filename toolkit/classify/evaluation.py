@@ -24,7 +24,7 @@ from toolkit.classify.labels import labels_to_matrix
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import StatementClassifier
 
-__all__ = ["evaluate", "evaluate_holdout", "Evaluation", "category_metrics"]
+__all__ = ["evaluate", "evaluate_holdout", "learning_curve", "Evaluation", "category_metrics"]
 
 
 @dataclass
@@ -265,6 +265,135 @@ def evaluate(
     >>> list(result.summary["system"])
     ['majority', 'lexicon', 'supervised']
     """
+    classes, text_arr, Y, tested, extra, group_arr = _setup(
+        texts, labels, classes, n_splits, n_repeats, random_state, groups, train_only)
+    systems = dict(_default_systems(classes, int(random_state)) if systems is None else systems)
+    if not systems:
+        raise ValueError("systems must name at least one estimator")
+    Y_test = Y[tested]
+    strata = _strata(Y_test, n_splits)
+    rows: dict[str, list[pd.DataFrame]] = {name: [] for name in systems}
+    for r in range(n_repeats):
+        seed = int(random_state) + r
+        predictions = {name: np.zeros_like(Y_test) for name in systems}
+        for train_pos, test_pos in _folds(strata, None if group_arr is None else group_arr[tested], n_splits, seed):
+            train = np.concatenate([tested[train_pos], extra])
+            test = tested[test_pos]
+            for name, estimator in systems.items():
+                model = clone(estimator).fit(text_arr[train].tolist(), Y[train])
+                predictions[name][test_pos] = model.predict(text_arr[test].tolist())
+        for name in systems:
+            metrics = category_metrics(Y_test, predictions[name])
+            metrics.insert(0, "category", classes)
+            metrics.insert(0, "repeat", r)
+            rows[name].append(metrics)
+    return _collect(rows, classes, group_arr is not None, n_splits, n_repeats, len(tested), len(extra), int(random_state))
+
+
+def learning_curve(
+    texts: Sequence[str],
+    labels: Sequence[object],
+    *,
+    fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0),
+    n_splits: int = 5,
+    n_repeats: int = 3,
+    random_state: int = 0,
+    groups: Sequence[object] | None = None,
+    train_only: Sequence[bool] | None = None,
+    estimator: object | None = None,
+    classes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """How the cross-validated scores grow with the amount of hand-coded training data.
+
+    The folds are those of :func:`evaluate` (same seeds, so ``fraction=1`` gives
+    its numbers).  In each fold the model is trained on a share of the training
+    part only — a share of its *reports* when ``groups`` are given (a researcher
+    codes whole reports), else of its statements — and tested on the whole test
+    part.  The shares are nested (the 50 % sample contains the 25 % one) and
+    seeded.  Training-only statements (``train_only``) are always all added.
+
+    Parameters
+    ----------
+    texts, labels, n_splits, n_repeats, random_state, groups, train_only, classes
+        As in :func:`evaluate`.
+    fractions : sequence of float, default (0.25, 0.5, 0.75, 1.0)
+        Shares of the training part, each in (0, 1].
+    estimator : unfitted estimator, optional
+        Default: :class:`StatementClassifier` with ``random_state``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per fraction: ``fraction``, ``n_train_reports`` (mean over folds;
+        NA without groups), ``n_train_statements`` (mean, without the
+        training-only ones), ``macro_f1``, ``macro_f1_std`` (over repeats),
+        ``micro_f1``, ``mean_kappa``.
+
+    Raises
+    ------
+    ValueError
+        For the errors of :func:`evaluate`, or a fraction outside (0, 1].
+
+    Examples
+    --------
+    >>> from toolkit.classify import learning_curve, load_annotations
+    >>> data = load_annotations(["train", "seed"])
+    >>> curve = learning_curve(data["text"], data["labels"], groups=data["source"], fractions=(0.5, 1.0),
+    ...                        n_splits=3, n_repeats=1)
+    >>> curve["fraction"].tolist()
+    [0.5, 1.0]
+    """
+    classes, text_arr, Y, tested, extra, group_arr = _setup(
+        texts, labels, classes, n_splits, n_repeats, random_state, groups, train_only)
+    fractions = [float(f) for f in fractions]
+    if not fractions or not all(0 < f <= 1 for f in fractions):
+        raise ValueError(f"fractions must be numbers in (0, 1], got {fractions!r}")
+    estimator = StatementClassifier(classes=classes, random_state=int(random_state)) if estimator is None \
+        else estimator
+    Y_test = Y[tested]
+    strata = _strata(Y_test, n_splits)
+    test_groups = None if group_arr is None else group_arr[tested]
+    sizes: dict[float, list[tuple[int, int]]] = {f: [] for f in fractions}  # (reports, statements) per fold
+    repeats: dict[float, list[dict]] = {f: [] for f in fractions}  # scores per repeat
+    for r in range(n_repeats):
+        seed = int(random_state) + r
+        predictions = {f: np.zeros_like(Y_test) for f in fractions}
+        for k, (train_pos, test_pos) in enumerate(_folds(strata, test_groups, n_splits, seed)):
+            rng = np.random.default_rng([seed, k])
+            # One random order of the fold's training units; a share takes its first units (nested shares).
+            units = (np.array(sorted(set(test_groups[train_pos]), key=str), dtype=object)
+                     if test_groups is not None else train_pos)
+            units = units[rng.permutation(len(units))]
+            for f in fractions:
+                chosen = units[: max(1, int(round(f * len(units))))]
+                part = (train_pos[np.isin(test_groups[train_pos], chosen)] if test_groups is not None
+                        else np.sort(chosen))
+                train = np.concatenate([tested[part], extra])
+                model = clone(estimator).fit(text_arr[train].tolist(), Y[train])
+                predictions[f][test_pos] = model.predict(text_arr[tested[test_pos]].tolist())
+                sizes[f].append((len(chosen), len(part)))
+        for f in fractions:
+            repeats[f].append(_macro_row(category_metrics(Y_test, predictions[f])))
+    out = []
+    for f in fractions:
+        per_repeat = pd.DataFrame(repeats[f])
+        n_reports, n_statements = np.mean(sizes[f], axis=0)
+        out.append({
+            "fraction": f,
+            "n_train_reports": n_reports if test_groups is not None else np.nan,
+            "n_train_statements": n_statements,
+            "macro_f1": per_repeat["macro_f1"].mean(),
+            "macro_f1_std": per_repeat["macro_f1"].std(ddof=0),
+            "micro_f1": per_repeat["micro_f1"].mean(),
+            "mean_kappa": per_repeat["mean_kappa"].mean(),
+        })
+    return pd.DataFrame(out)
+
+
+def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str] | None, n_splits: int,
+           n_repeats: int, random_state: int, groups: Sequence[object] | None,
+           train_only: Sequence[bool] | None) -> tuple:
+    """Validate the common arguments of evaluate and learning_curve; return the arrays they work on."""
     classes = list(categories() if classes is None else classes)
     texts = list(texts)
     n = len(texts)
@@ -290,37 +419,32 @@ def evaluate(
         n_groups = len(set(group_arr[tested]))
         if n_groups < n_splits:
             raise ValueError(f"n_splits={n_splits} is more than the {n_groups} groups to test")
-    systems = dict(_default_systems(classes, int(random_state)) if systems is None else systems)
-    if not systems:
-        raise ValueError("systems must name at least one estimator")
-    text_arr = np.asarray(texts, dtype=object)
-    Y_test = Y[tested]
-    strata = _strata(Y_test, n_splits)
-    rows: dict[str, list[pd.DataFrame]] = {name: [] for name in systems}
-    for r in range(n_repeats):
-        seed = int(random_state) + r
-        if group_arr is None:
-            splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-            folds = splitter.split(np.zeros(len(tested)), strata)
-        else:
-            splitter = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-            folds = splitter.split(np.zeros(len(tested)), strata, group_arr[tested])
-        predictions = {name: np.zeros_like(Y_test) for name in systems}
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
-            folds = list(folds)
-        for train_pos, test_pos in folds:
-            train = np.concatenate([tested[train_pos], extra])
-            test = tested[test_pos]
-            for name, estimator in systems.items():
-                model = clone(estimator).fit(text_arr[train].tolist(), Y[train])
-                predictions[name][test_pos] = model.predict(text_arr[test].tolist())
-        for name in systems:
-            metrics = category_metrics(Y_test, predictions[name])
-            metrics.insert(0, "category", classes)
-            metrics.insert(0, "repeat", r)
-            rows[name].append(metrics)
-    return _collect(rows, classes, group_arr is not None, n_splits, n_repeats, len(tested), len(extra), int(random_state))
+    return classes, np.asarray(texts, dtype=object), Y, tested, extra, group_arr
+
+
+def _folds(strata: np.ndarray, groups: np.ndarray | None, n_splits: int, seed: int) -> list:
+    """(train positions, test positions) of each fold: stratified, and grouped when groups are given."""
+    if groups is None:
+        folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed).split(strata, strata)
+    else:
+        folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed).split(strata, strata, groups)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
+        return list(folds)
+
+
+def _macro_row(frame: pd.DataFrame) -> dict:
+    """Macro and micro means of one repeat's per-category metrics (categories that occur)."""
+    present = frame[frame["support"] > 0]
+    tp, fp, fn = present["tp"].sum(), frame["fp"].sum(), present["fn"].sum()
+    return {
+        "macro_precision": present["precision"].mean(),
+        "macro_recall": present["recall"].mean(),
+        "macro_f1": present["f1"].mean(),
+        "micro_f1": 2 * tp / (2 * tp + fp + fn) if (2 * tp + fp + fn) else np.nan,
+        "mean_kappa": frame["kappa"].mean(),
+        "n_categories": len(present),
+    }
 
 
 def _matrix(labels: object, classes: list[str], n: int, name: str) -> np.ndarray:
@@ -422,19 +546,7 @@ def _collect(
             })
             confusion.append({"system": system, "category": key, "tp": m["tp"], "fp": m["fp"],
                               "fn": m["fn"], "tn": m["tn"]})
-        macro = []
-        for frame in frames:
-            present = frame[frame["support"] > 0]
-            tp, fp, fn = present["tp"].sum(), frame["fp"].sum(), present["fn"].sum()
-            macro.append({
-                "macro_precision": present["precision"].mean(),
-                "macro_recall": present["recall"].mean(),
-                "macro_f1": present["f1"].mean(),
-                "micro_f1": 2 * tp / (2 * tp + fp + fn) if (2 * tp + fp + fn) else np.nan,
-                "mean_kappa": frame["kappa"].mean(),
-                "n_categories": len(present),
-            })
-        macro_df = pd.DataFrame(macro)
+        macro_df = pd.DataFrame([_macro_row(frame) for frame in frames])
         summary.append({
             "system": system,
             "macro_precision": macro_df["macro_precision"].mean(),
