@@ -398,11 +398,12 @@ def test_no_warning_escapes(tmp_path: Path) -> None:
 
 
 def test_benchmark_quick_runs() -> None:
-    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"], capture_output=True,
-                          text=True, timeout=120, cwd=ROOT)
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--stages"],
+                          capture_output=True, text=True, timeout=180, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = proc.stdout
-    for label in ("text reports/s/core", "scaling 1->2 workers", "peak RSS", "read_html"):
+    for label in ("text reports/s/core", "reports per CPU second", "scaling 1->2 workers", "peak RSS", "read_html",
+                  "extract tables (incl. placement)", "whole parse_report + to_records"):
         assert label in out, out
 
 
@@ -423,3 +424,25 @@ def test_runs_from_an_unguarded_script_and_from_stdin(tmp_path: Path, how: str) 
                           timeout=300, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "partial;ok"
+
+
+def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the fork server imports before forking workers: silent, and it leaves the parser's caches built.
+    code = ("import toolkit._warm\n"
+            "from toolkit.formats import vocabulary\n"
+            "from toolkit.metadata import _index\n"
+            "from toolkit.normalize import _t2s\n"
+            "assert all(f.cache_info().currsize for f in (vocabulary, _index, _t2s))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == "", proc.stderr
+    from multiprocessing import forkserver
+
+    corpus._mp_context()
+    assert "toolkit._warm" in forkserver._forkserver._preload_modules  # type: ignore[attr-defined]
+    import toolkit._warm as warm_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("no synthetic reports today")
+
+    monkeypatch.setattr(synth, "make_report", broken)
+    assert warm_module.warm() is None  # a fork server must come up whatever happens

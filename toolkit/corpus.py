@@ -17,6 +17,7 @@ same batches on a ``distributed`` cluster.
 """
 from __future__ import annotations
 
+import gc
 import glob
 import math
 import multiprocessing as mp
@@ -384,6 +385,7 @@ def _run_batch(parse: Callable, batch: list[tuple[str, str]]) -> dict[str, pd.Da
 def _worker_main(conn: Any, parse: Callable | None) -> None:  # pragma: no cover - runs in a child process
     parse = parse or _default_parse
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    gc.freeze()  # what the worker inherited lives as long as it does: keep it out of every collection
     while True:
         try:
             msg = conn.recv()
@@ -421,7 +423,8 @@ def _mp_context() -> Any:
     methods = mp.get_all_start_methods()
     if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["toolkit.corpus", "toolkit"])
+        # toolkit._warm fills the parser's caches once, before any worker is forked from the server.
+        ctx.set_forkserver_preload(["toolkit.corpus", "toolkit", "toolkit._warm"])
         return ctx
     return mp.get_context("spawn")
 
@@ -602,7 +605,9 @@ def _fmt_seconds(x: float) -> str:
 
 def _batches(indices: list[int], jobs: int, batch_size: int | None) -> deque:
     n = len(indices)
-    size = batch_size or max(1, min(128, n // (jobs * 8) if jobs else n))  # frames cost less per report in bigger batches
+    # Frames cost less per report in bigger batches (about 1.0 ms at 32, 0.7 at 64); the parent's window of
+    # finished batches grows with them, hence the cap.
+    size = batch_size or max(1, min(64, n // (jobs * 8) if jobs else n))
     return deque(indices[i:i + size] for i in range(0, n, size))
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from toolkit.formats import load_formats, vocabulary
 from toolkit.normalize import is_value_cell, label_key
@@ -32,8 +33,7 @@ from toolkit.sections import Segment
 __all__ = ["Cell", "Row", "build_rows"]
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """A table cell: its normalized text and the 1-based line it stands on.
 
     ``glued`` marks a run of digits from page text that may hold several cells.

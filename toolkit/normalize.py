@@ -49,9 +49,21 @@ _TRANSLATE = str.maketrans({
 _CIRCLED = str.maketrans({chr(0x2460 + i): f"({i + 1})" for i in range(20)})
 
 
+# str.translate looks every character up in a dict, which on Chinese text costs more than NFKC itself;
+# a regex replacing just the few characters concerned (where they occur) gives the same text far faster.
+def _replacer(table: dict[int, str]):
+    changed = {chr(c): v for c, v in table.items() if chr(c) != v}
+    pattern = re.compile("[" + re.escape("".join(changed)) + "]")
+    return lambda text: pattern.sub(lambda m: changed[m.group()], text)
+
+
+_replace_circled = _replacer(_CIRCLED)
+_replace_variants = _replacer(_TRANSLATE)
+
+
 def nfkc(text: str) -> str:
     """Apply Unicode NFKC: full-width forms become ASCII, odd spaces become spaces (① becomes ``(1)``)."""
-    return unicodedata.normalize("NFKC", text.translate(_CIRCLED)).translate(_TRANSLATE)
+    return _replace_variants(unicodedata.normalize("NFKC", _replace_circled(text)))
 
 
 @functools.lru_cache(maxsize=1)

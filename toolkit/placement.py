@@ -23,6 +23,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from toolkit.layout import Cell
 from toolkit.normalize import parse_number
@@ -33,8 +34,7 @@ __all__ = ["Placed", "RowInput", "Constraint", "place"]
 MAX_READINGS = 200_000
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A value placed in a column: the number, its raw text and its line."""
 
     value: float | None
