@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,22 +62,30 @@ def _text_rate(files: list[Path], jobs: int) -> float:
     return len(files) / elapsed
 
 
-def _parse_rate(files: list[Path], repeat: int = 3) -> tuple[float, float]:
-    """Reports per second of the bare parse loop in this process, per wall-clock and per CPU second.
+def _best(run: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """(wall-clock, CPU) seconds of the fastest of ``repeat`` runs, as timeit takes the best.
 
-    Each the best of ``repeat`` runs (as timeit does): on a shared machine the CPU figure moves far
-    less than wall-clock time, which also waits for other tenants.
+    On a shared machine the CPU time moves far less than wall-clock time, which also waits for other
+    tenants.
     """
-    from toolkit import parse_report
-
-    best_wall = best_cpu = math.inf
+    wall = cpu = math.inf
     for _ in range(repeat):
         t0, c0 = time.perf_counter(), time.process_time()
+        run()
+        wall, cpu = min(wall, time.perf_counter() - t0), min(cpu, time.process_time() - c0)
+    return wall, cpu
+
+
+def _parse_rate(files: list[Path], repeat: int = 3) -> tuple[float, float]:
+    """Reports per second of the bare parse loop in this process, per wall-clock and per CPU second."""
+    from toolkit import parse_report
+
+    def loop() -> None:
         for f in files:
             parse_report(f).to_records()  # what a corpus worker does
-        best_wall = min(best_wall, time.perf_counter() - t0)
-        best_cpu = min(best_cpu, time.process_time() - c0)
-    return len(files) / best_wall, len(files) / best_cpu if best_cpu > 0 else math.nan
+
+    wall, cpu = _best(loop, repeat)
+    return len(files) / wall, len(files) / cpu if cpu > 0 else math.nan
 
 
 def _tree_memory(proc) -> tuple[int, int]:
@@ -152,15 +161,8 @@ def _html_times(files: list[Path]) -> dict[str, float]:
 
     parse_report(files[0])
     read_html()  # warm both
-    out = {}
-    for name, run in (("frames", frames), ("corpus", corpus), ("read_html", read_html)):
-        best = math.inf
-        for _ in range(3):
-            t0 = time.perf_counter()
-            run()
-            best = min(best, time.perf_counter() - t0)
-        out[name] = best / len(files)
-    return out
+    ways = {"frames": frames, "corpus": corpus, "read_html": read_html}
+    return {name: _best(run, 3)[0] / len(files) for name, run in ways.items()}
 
 
 def _profile(files: list[Path]) -> str:
@@ -209,15 +211,7 @@ def _stages(files: list[Path], repeat: int = 5) -> list[tuple[str, float]]:
         "to_records": lambda: [r.to_records() for r in reports],
         "whole parse_report + to_records": lambda: [rp.parse_report(f).to_records() for f in files],
     }
-    out = []
-    for name, run in stages.items():
-        best = math.inf
-        for _ in range(repeat):
-            t0 = time.process_time()
-            run()
-            best = min(best, time.process_time() - t0)
-        out.append((name, best / len(files) * 1000))
-    return out
+    return [(name, _best(run, repeat)[1] / len(files) * 1000) for name, run in stages.items()]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -338,13 +338,7 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     text glued into one line, ``… 。 XX局 2021年1月26日 (联系人…)``.
     """
     rules = _rules()["signature"]
-    tail: list[tuple[int, str]] = []
-    for i in range(len(lines) - 1, -1, -1):  # the last non-blank lines, read from the end
-        if len(tail) == rules["tail_lines"]:
-            break
-        if lines[i].strip():
-            tail.append((i, lines[i].strip()))
-    tail.reverse()
+    tail = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()][-rules["tail_lines"]:]
     for pos in range(len(tail) - 1, -1, -1):
         _, line = tail[pos]
         compact = re.sub(r"\s+", "", line)

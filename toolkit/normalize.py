@@ -34,31 +34,27 @@ _NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,8}\)")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Characters NFKC leaves alone but reports use for the same thing.
-_TRANSLATE = str.maketrans({
+_VARIANTS = {
     "\u2212": "-",  # minus sign
     "\u2013": "-",
-    "\u2014": "—",
     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
     "\u3010": "[", "\u3011": "]",
     "\u3014": "[", "\u3015": "]",  # 〔2021〕
-    "\u3001": "、",
-})
-
+}
 
 # NFKC turns ① into a bare "1", losing that it enumerates: keep it as "(1)".
-_CIRCLED = str.maketrans({chr(0x2460 + i): f"({i + 1})" for i in range(20)})
+_CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① .. ⑳
 
 
-# str.translate looks every character up in a dict, which on Chinese text costs more than NFKC itself;
-# a regex replacing just the few characters concerned (where they occur) gives the same text far faster.
-def _replacer(table: dict[int, str]):
-    changed = {chr(c): v for c, v in table.items() if chr(c) != v}
-    pattern = re.compile("[" + re.escape("".join(changed)) + "]")
-    return lambda text: pattern.sub(lambda m: changed[m.group()], text)
+def _replacer(table: dict[str, str]):
+    # Not str.translate: it looks every character up in a dict, which on Chinese text costs more than
+    # NFKC itself; a regex touches only the few characters concerned, where they occur.
+    pattern = re.compile("[" + re.escape("".join(table)) + "]")
+    return lambda text: pattern.sub(lambda m: table[m.group()], text)
 
 
 _replace_circled = _replacer(_CIRCLED)
-_replace_variants = _replacer(_TRANSLATE)
+_replace_variants = _replacer(_VARIANTS)
 
 
 def nfkc(text: str) -> str:

@@ -55,7 +55,6 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
 }
 _BOUNDARY = set("。;:!?\n")
 _SENTENCE_END = set("。!?\n")
-_CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① .. ⑳
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
@@ -90,12 +89,9 @@ def _cues() -> dict[str, Any]:
 
 
 def _normalize(text: str) -> str:
-    """Normalize with the toolkit's normalizer, keeping circled numbers as ``(n)``."""
+    """Normalize with the toolkit's normalizer (which keeps circled numbers as ``(n)``)."""
     from toolkit.normalize import normalize_text
 
-    for circled, plain in _CIRCLED.items():
-        if circled in text:
-            text = text.replace(circled, plain)
     return normalize_text(text)
 
 
