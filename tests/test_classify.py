@@ -25,6 +25,7 @@ from toolkit.classify import (
     Tokenizer,
     alignment,
     boilerplate_index,
+    bootstrap_macro_f1,
     categories,
     category_metrics,
     default_model,
@@ -409,6 +410,60 @@ def test_evaluate_errors(small):
         evaluate(small["text"], small["labels"], n_splits=2, systems={"m": MajorityBaseline()}).table("auc")
 
 
+def test_bootstrap_resamples_whole_groups():
+    # group a is coded right, group b wrongly (labels swapped): a resample of two groups scores
+    # 1 (a, a), 0.5 (a, b: each category tp 1, fp 1, fn 1) or 0 (b, b), nothing in between.
+    y = np.array([[1, 0], [0, 1], [1, 0], [0, 1]])
+    p = np.array([[1, 0], [0, 1], [0, 1], [1, 0]])
+    grouped = bootstrap_macro_f1(y, [p], groups=["a", "a", "b", "b"], n_bootstrap=2000, random_state=1)
+    values, counts = np.unique(grouped, return_counts=True)
+    assert values.tolist() == [0.0, 0.5, 1.0]
+    assert counts[1] / 2000 == pytest.approx(0.5, abs=0.05)  # (a, b) or (b, a)
+    by_statement = bootstrap_macro_f1(y, [p], n_bootstrap=2000, random_state=1)
+    assert set(np.unique(by_statement)) - {0.0, 0.5, 1.0}  # statements resampled singly: other mixes occur
+    # one group per statement is the statement bootstrap; repeats are averaged (right + all wrong = 0.5)
+    np.testing.assert_array_equal(
+        bootstrap_macro_f1(y, [p], groups=["w", "x", "y", "z"], n_bootstrap=50, random_state=3),
+        bootstrap_macro_f1(y, [p], n_bootstrap=50, random_state=3))
+    assert set(bootstrap_macro_f1(y, [y, 1 - y], n_bootstrap=200)) == {0.5}
+    with pytest.raises(ValueError, match="must hold matrices of the shape of y_true"):
+        bootstrap_macro_f1(y, [p[:3]])
+
+
+def test_evaluate_interval_and_predictions_agree_with_the_scores(small):
+    kwargs = dict(n_splits=3, n_repeats=2, random_state=0, groups=small["source"])
+    ev = evaluate(small["text"], small["labels"], **kwargs)
+    s = ev.summary.set_index("system")
+    assert (s["macro_f1_low"] < s["macro_f1"]).loc[["lexicon", "supervised"]].all()
+    assert (s["macro_f1"] < s["macro_f1_high"]).loc[["lexicon", "supervised"]].all()
+    assert s.loc["supervised", "macro_f1_high"] - s.loc["supervised", "macro_f1_low"] > 0.05
+    assert ev.n_bootstrap == 1000 and ev.confidence == 0.95
+    # the out-of-fold predictions are those the scores were computed from
+    pred = ev.predictions
+    assert len(pred) == 3 * 2 * len(small) and set(pred["statement"]) == set(range(len(small)))
+    sup = pred[pred["system"] == "supervised"]
+    f1 = np.mean([
+        category_metrics(labels_to_matrix(g["labels"].str.split(";").tolist()),
+                         labels_to_matrix([x.split(";") if x else [] for x in g["predicted"]]))["f1"].to_numpy()
+        for _, g in sup.groupby("repeat")
+    ], axis=0)
+    np.testing.assert_allclose(f1, ev.per_category.query("system == 'supervised'")["f1"], equal_nan=True)
+    coded = [";".join(r) for r in matrix_to_labels(labels_to_matrix(small["labels"]))]  # codebook order
+    assert (pred["labels"] == [coded[i] for i in pred["statement"]]).all()
+    narrow = evaluate(small["text"], small["labels"], confidence=0.5, systems={"lex": LexiconClassifier()}, **kwargs)
+    wide = evaluate(small["text"], small["labels"], systems={"lex": LexiconClassifier()}, **kwargs)
+    assert narrow.summary["macro_f1_high"].iloc[0] - narrow.summary["macro_f1_low"].iloc[0] < \
+        wide.summary["macro_f1_high"].iloc[0] - wide.summary["macro_f1_low"].iloc[0]
+    pd.testing.assert_frame_equal(
+        wide.summary, evaluate(small["text"], small["labels"], systems={"lex": LexiconClassifier()}, **kwargs).summary)
+    none = evaluate(small["text"], small["labels"], n_bootstrap=0, systems={"lex": LexiconClassifier()}, **kwargs)
+    assert none.summary[["macro_f1_low", "macro_f1_high"]].isna().all().all()
+    with pytest.raises(ValueError, match=r"n_bootstrap must be an int >= 0, got -1"):
+        evaluate(small["text"], small["labels"], n_bootstrap=-1)
+    with pytest.raises(ValueError, match=r"confidence must be a number between 0 and 1 \(exclusive\), got 95"):
+        evaluate(small["text"], small["labels"], confidence=95)
+
+
 def test_learning_curve_full_share_is_evaluate_and_shares_are_nested(small):
     extra = small["origin"].eq("seed").to_numpy()
     kwargs = dict(n_splits=3, n_repeats=1, random_state=2, groups=small["source"], train_only=extra)
@@ -447,6 +502,14 @@ def test_evaluate_holdout():
     support = labels_to_matrix(te["labels"]).sum(axis=0)
     np.testing.assert_allclose(ev.per_category["f1"].to_numpy()[support > 0], f1[support > 0])
     assert ev.scheme == "holdout" and ev.n_statements == 27
+    assert (ev.predictions["predicted"] == [";".join(r) for r in matrix_to_labels(pred)]).all()
+    by_report = evaluate_holdout(tr["text"], tr["labels"], te["text"], te["labels"], test_groups=te["source"],
+                                 systems={"lex": LexiconClassifier()})
+    lo, hi = by_report.summary.loc[0, ["macro_f1_low", "macro_f1_high"]]
+    assert lo < ev.summary.loc[0, "macro_f1"] < hi
+    assert (lo, hi) != tuple(ev.summary.loc[0, ["macro_f1_low", "macro_f1_high"]])  # 5 reports, not 27 statements
+    with pytest.raises(ValueError, match=r"test_groups must have one entry per test text \(27\), got 2"):
+        evaluate_holdout(tr["text"], tr["labels"], te["text"], te["labels"], test_groups=["a", "b"])
 
 
 # --- boilerplate and alignment -------------------------------------------------------------
@@ -552,6 +615,16 @@ def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     assert "Learning curve (grouped, supervised):" in printed and "n_train_reports" in printed
     assert run_evaluate(_args(configure_evaluate, argv + ["--learning-curve", "1.5"])) == 2
     assert "--learning-curve shares must be in (0, 1]" in capsys.readouterr().err
+    audit = tmp_path / "predictions.csv"
+    assert run_evaluate(_args(configure_evaluate, argv + ["--predictions", str(audit), "--n-bootstrap", "200"])) == 0
+    assert "95% percentile bootstrap interval, 200 resamples of the reports" in capsys.readouterr().out
+    pred = pd.read_csv(audit, keep_default_na=False)
+    assert list(pred.columns) == ["scheme", "system", "repeat", "statement", "source", "text", "labels", "predicted"]
+    assert len(pred) == 3 * 130  # three systems, one repeat, the 130 real statements (constructed: training only)
+    assert (pred["text"] == rows["text"].iloc[pred["statement"]].to_numpy()).all()
+    assert (pred["source"] == rows["source"].iloc[pred["statement"]].to_numpy()).all()
+    assert run_evaluate(_args(configure_evaluate, argv + ["--n-bootstrap", "-1"])) == 2
+    assert "--n-bootstrap must be >= 0, got -1" in capsys.readouterr().err
 
 
 def test_python_m_toolkit_classify(tmp_path):

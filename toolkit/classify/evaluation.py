@@ -3,7 +3,11 @@
 For every repeat, each statement is predicted once by a model that did not see it
 (out-of-fold predictions); metrics are computed on all out-of-fold predictions of
 the repeat and then averaged over the repeats (their spread is reported as
-``*_std``).  Folds are stratified on each statement's rarest category (categories
+``*_std``).  The uncertainty that matters more on a few hundred statements — which
+statements happened to be coded — is given by a percentile bootstrap interval of
+the macro F1: statements are resampled with replacement (whole groups, e.g.
+reports, when ``groups`` are given), and the macro F1 of the resample is
+averaged over the repeats.  Folds are stratified on each statement's rarest category (categories
 too rare to be split are pooled), or, with ``groups``, kept apart by group (e.g.
 the report a statement comes from: no report in both training and test).
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,11 +25,11 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from toolkit.classify.baseline import MajorityBaseline
 from toolkit.classify.codebook import categories, load_codebook
-from toolkit.classify.labels import labels_to_matrix
+from toolkit.classify.labels import join_labels, labels_to_matrix, matrix_to_labels
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import StatementClassifier
 
-__all__ = ["evaluate", "evaluate_holdout", "learning_curve", "Evaluation", "category_metrics"]
+__all__ = ["evaluate", "evaluate_holdout", "learning_curve", "bootstrap_macro_f1", "Evaluation", "category_metrics"]
 
 
 @dataclass
@@ -35,9 +40,11 @@ class Evaluation:
     ----------
     summary : pandas.DataFrame
         One row per system: ``macro_precision``, ``macro_recall``, ``macro_f1``,
-        ``macro_f1_std`` (over repeats), ``micro_f1``, ``mean_kappa`` (mean of the
-        per-category Cohen's κ), ``n_categories`` (categories present in the
-        evaluated statements; the macro means run over these).
+        ``macro_f1_std`` (over repeats), ``macro_f1_low`` and ``macro_f1_high``
+        (bootstrap interval at ``confidence``; NaN with ``n_bootstrap=0``),
+        ``micro_f1``, ``mean_kappa`` (mean of the per-category Cohen's κ),
+        ``n_categories`` (categories present in the evaluated statements; the
+        macro means run over these).
     per_category : pandas.DataFrame
         One row per system and category: ``support`` (statements hand-coded with
         it), ``precision``, ``recall``, ``f1``, ``f1_std``, ``kappa`` (Cohen's κ of
@@ -46,9 +53,18 @@ class Evaluation:
         Per system and category the 2×2 confusion matrix against the hand
         coding: ``tp``, ``fp``, ``fn``, ``tn`` (mean per repeat; each repeat
         predicts every evaluated statement once).
+    predictions : pandas.DataFrame
+        The out-of-fold predictions, for auditing the errors: one row per
+        system, repeat and evaluated statement, with ``statement`` (its position
+        in the input), ``labels`` (hand coding) and ``predicted`` (both
+        ';'-joined keys; ``''`` for none).
     scheme : str
         ``'stratified'``, ``'grouped'`` or ``'holdout'``.
     n_splits, n_repeats, n_statements, n_train_only, random_state : int
+    n_bootstrap : int
+        Bootstrap resamples behind ``macro_f1_low``/``macro_f1_high``.
+    confidence : float
+        Level of that interval.
     """
 
     summary: pd.DataFrame
@@ -60,6 +76,9 @@ class Evaluation:
     n_statements: int
     n_train_only: int
     random_state: int
+    predictions: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    n_bootstrap: int = 0
+    confidence: float = 0.95
 
     def table(self, metric: str = "f1") -> pd.DataFrame:
         """Systems side by side: one row per category plus ``macro``, one column per system.
@@ -213,6 +232,8 @@ def evaluate(
     train_only: Sequence[bool] | None = None,
     systems: Mapping[str, object] | None = None,
     classes: Sequence[str] | None = None,
+    n_bootstrap: int = 1000,
+    confidence: float = 0.95,
 ) -> Evaluation:
     """Cross-validate classifiers against the hand coding, side by side.
 
@@ -243,17 +264,26 @@ def evaluate(
         ``supervised`` (:class:`StatementClassifier`).
     classes : sequence of str, optional
         Category keys.  Default: the codebook keys.
+    n_bootstrap : int, default 1000
+        Resamples of the percentile bootstrap interval of the macro F1
+        (``summary.macro_f1_low``/``macro_f1_high``); resampled are the tested
+        statements, or whole groups when ``groups`` are given (statements of
+        one report are not independent).  0 skips it.
+    confidence : float, default 0.95
+        Level of that interval.
 
     Returns
     -------
     Evaluation
-        ``summary``, ``per_category``, ``confusion`` and ``table()``.
+        ``summary``, ``per_category``, ``confusion``, ``predictions`` and
+        ``table()``.
 
     Raises
     ------
     ValueError
-        If lengths differ, ``n_splits`` < 2 or ``n_repeats`` < 1, or there are
-        fewer statements (or groups) to test than folds.
+        If lengths differ, ``n_splits`` < 2 or ``n_repeats`` < 1, there are
+        fewer statements (or groups) to test than folds, ``n_bootstrap`` < 0 or
+        ``confidence`` is not in (0, 1).
     TypeError
         If ``random_state`` is not an int.
 
@@ -267,12 +297,14 @@ def evaluate(
     """
     classes, text_arr, Y, tested, extra, group_arr = _setup(
         texts, labels, classes, n_splits, n_repeats, random_state, groups, train_only)
+    _check_bootstrap(n_bootstrap, confidence)
     systems = dict(_default_systems(classes, int(random_state)) if systems is None else systems)
     if not systems:
         raise ValueError("systems must name at least one estimator")
     Y_test = Y[tested]
     strata = _strata(Y_test, n_splits)
     rows: dict[str, list[pd.DataFrame]] = {name: [] for name in systems}
+    oof: dict[str, list[np.ndarray]] = {name: [] for name in systems}
     for r in range(n_repeats):
         seed = int(random_state) + r
         predictions = {name: np.zeros_like(Y_test) for name in systems}
@@ -287,7 +319,11 @@ def evaluate(
             metrics.insert(0, "category", classes)
             metrics.insert(0, "repeat", r)
             rows[name].append(metrics)
-    return _collect(rows, classes, group_arr is not None, n_splits, n_repeats, len(tested), len(extra), int(random_state))
+            oof[name].append(predictions[name])
+    result = _collect(rows, classes, group_arr is not None, n_splits, n_repeats, len(tested), len(extra),
+                      int(random_state))
+    return _add_predictions(result, Y_test, oof, tested, None if group_arr is None else group_arr[tested],
+                            n_bootstrap, confidence)
 
 
 def learning_curve(
@@ -466,6 +502,9 @@ def evaluate_holdout(
     systems: Mapping[str, object] | None = None,
     classes: Sequence[str] | None = None,
     random_state: int = 0,
+    test_groups: Sequence[object] | None = None,
+    n_bootstrap: int = 1000,
+    confidence: float = 0.95,
 ) -> Evaluation:
     """Train on one set of statements, test on another (e.g. reports never used for any choice).
 
@@ -480,7 +519,12 @@ def evaluate_holdout(
     classes : sequence of str, optional
         Category keys.  Default: the codebook keys.
     random_state : int, default 0
-        Seed of the supervised model.
+        Seed of the supervised model (and of the bootstrap).
+    test_groups : sequence, optional
+        Group (e.g. report) of each test statement: the unit the bootstrap
+        interval resamples.
+    n_bootstrap, confidence
+        As in :func:`evaluate`.
 
     Returns
     -------
@@ -490,7 +534,8 @@ def evaluate_holdout(
     Raises
     ------
     ValueError
-        If texts and labels differ in length or a set is empty.
+        If texts and labels differ in length, a set is empty, or the bootstrap
+        arguments are out of range.
 
     Examples
     --------
@@ -508,17 +553,27 @@ def evaluate_holdout(
         )
     Y_train = _matrix(train_labels, classes, len(train_texts), "train_labels")
     Y_test = _matrix(test_labels, classes, len(test_texts), "test_labels")
+    _check_bootstrap(n_bootstrap, confidence)
+    groups = None
+    if test_groups is not None:
+        groups = np.asarray(list(test_groups), dtype=object)
+        if groups.shape != (len(test_texts),):
+            raise ValueError(f"test_groups must have one entry per test text ({len(test_texts)}), "
+                             f"got {groups.shape[0]}")
     systems = dict(_default_systems(classes, int(random_state)) if systems is None else systems)
     rows: dict[str, list[pd.DataFrame]] = {}
+    oof: dict[str, list[np.ndarray]] = {}
     for name, estimator in systems.items():
         model = clone(estimator).fit(train_texts, Y_train)
-        metrics = category_metrics(Y_test, model.predict(test_texts))
+        predicted = np.asarray(model.predict(test_texts), dtype=int)
+        metrics = category_metrics(Y_test, predicted)
         metrics.insert(0, "category", classes)
         metrics.insert(0, "repeat", 0)
         rows[name] = [metrics]
+        oof[name] = [predicted]
     result = _collect(rows, classes, False, 1, 1, len(test_texts), 0, int(random_state))
     result.scheme = "holdout"
-    return result
+    return _add_predictions(result, Y_test, oof, np.arange(len(test_texts)), groups, n_bootstrap, confidence)
 
 
 def _collect(
@@ -568,3 +623,106 @@ def _collect(
         n_train_only=n_extra,
         random_state=random_state,
     )
+
+
+def _check_bootstrap(n_bootstrap: int, confidence: float) -> None:
+    if not isinstance(n_bootstrap, (int, np.integer)) or isinstance(n_bootstrap, bool) or n_bootstrap < 0:
+        raise ValueError(f"n_bootstrap must be an int >= 0, got {n_bootstrap!r}")
+    if not (isinstance(confidence, (int, float)) and 0 < confidence < 1):
+        raise ValueError(f"confidence must be a number between 0 and 1 (exclusive), got {confidence!r}")
+
+
+def bootstrap_macro_f1(
+    y_true: np.ndarray,
+    y_preds: Sequence[np.ndarray],
+    *,
+    groups: Sequence[object] | None = None,
+    n_bootstrap: int = 1000,
+    random_state: int = 0,
+) -> np.ndarray:
+    """Bootstrap distribution of the macro F1 of out-of-fold predictions.
+
+    Each resample draws the statements (or, with ``groups``, whole groups) with
+    replacement, computes the macro F1 of every prediction matrix on it (mean
+    over the categories that occur in the resample, as in the point estimate)
+    and averages them: with repeated cross-validation, ``y_preds`` holds one
+    matrix per repeat.
+
+    Parameters
+    ----------
+    y_true : array-like of 0/1, shape (n_statements, n_categories)
+    y_preds : sequence of array-like of 0/1, each of the shape of ``y_true``
+    groups : sequence, optional
+        Group of each statement (e.g. its report): the unit of resampling.
+    n_bootstrap : int, default 1000
+    random_state : int, default 0
+
+    Returns
+    -------
+    numpy.ndarray of shape (n_bootstrap,)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> y = np.array([[1, 0], [0, 1], [1, 0], [0, 1]])
+    >>> bootstrap_macro_f1(y, [y], n_bootstrap=5).tolist()
+    [1.0, 1.0, 1.0, 1.0, 1.0]
+    """
+    t = np.asarray(y_true, dtype=float)
+    preds = [np.asarray(p, dtype=float) for p in y_preds]
+    if not preds or any(p.shape != t.shape for p in preds) or t.ndim != 2:
+        raise ValueError(f"y_preds must hold matrices of the shape of y_true {t.shape}")
+    n = t.shape[0]
+    rng = np.random.default_rng(random_state)
+    if groups is None:
+        weights = rng.multinomial(n, np.full(n, 1.0 / n), size=n_bootstrap).astype(float)
+    else:
+        codes, units = pd.factorize(pd.Series(list(groups), dtype=object))
+        if len(codes) != n:
+            raise ValueError(f"groups must have one entry per statement ({n}), got {len(codes)}")
+        drawn = rng.multinomial(len(units), np.full(len(units), 1.0 / len(units)), size=n_bootstrap)
+        weights = drawn[:, codes].astype(float)  # a statement counts as often as its group was drawn
+    scores = np.zeros(n_bootstrap)
+    for p in preds:
+        tp, fp, fn = weights @ (t * p), weights @ ((1 - t) * p), weights @ (t * (1 - p))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            f1 = np.where(tp + fn > 0, np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), 0.0), np.nan)
+        scores += np.nanmean(f1, axis=1)
+    return scores / len(preds)
+
+
+def _add_predictions(
+    result: Evaluation,
+    Y_test: np.ndarray,
+    oof: dict[str, list[np.ndarray]],
+    tested: np.ndarray,
+    test_groups: np.ndarray | None,
+    n_bootstrap: int,
+    confidence: float,
+) -> Evaluation:
+    """Attach the out-of-fold predictions and the bootstrap interval of the macro F1."""
+    classes = list(dict.fromkeys(result.per_category["category"]))
+    true = [join_labels(row) for row in matrix_to_labels(Y_test, classes)]
+    frames, low, high = [], [], []
+    tail = (1 - confidence) / 2
+    for name, matrices in oof.items():
+        for r, matrix in enumerate(matrices):
+            frames.append(pd.DataFrame({
+                "system": name, "repeat": r, "statement": tested, "labels": true,
+                "predicted": [join_labels(row) for row in matrix_to_labels(matrix, classes)],
+            }))
+        if n_bootstrap:
+            dist = bootstrap_macro_f1(Y_test, matrices, groups=test_groups, n_bootstrap=n_bootstrap,
+                                      random_state=result.random_state)
+            lo, hi = np.quantile(dist, [tail, 1 - tail])
+        else:
+            lo = hi = np.nan
+        low.append(lo)
+        high.append(hi)
+    at = list(result.summary.columns).index("macro_f1_std") + 1
+    result.summary.insert(at, "macro_f1_high", high)
+    result.summary.insert(at, "macro_f1_low", low)
+    result.predictions = pd.concat(frames, ignore_index=True)
+    result.n_bootstrap = int(n_bootstrap)
+    result.confidence = float(confidence)
+    return result
