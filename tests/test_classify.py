@@ -458,6 +458,18 @@ def test_evaluate_interval_and_predictions_agree_with_the_scores(small):
         wide.summary, evaluate(small["text"], small["labels"], systems={"lex": LexiconClassifier()}, **kwargs).summary)
     none = evaluate(small["text"], small["labels"], n_bootstrap=0, systems={"lex": LexiconClassifier()}, **kwargs)
     assert none.summary[["macro_f1_low", "macro_f1_high"]].isna().all().all()
+    with pytest.raises(ValueError, match="compare needs the bootstrap"):
+        none.compare("lex", "lex")
+    # paired: the same resamples for both systems
+    better = ev.compare("supervised", "majority")
+    assert better["difference"] == pytest.approx(s.loc["supervised", "macro_f1"] - s.loc["majority", "macro_f1"])
+    assert 0 < better["low"] < better["difference"] < better["high"] and better["share_not_better"] == 0
+    same = ev.compare("lexicon", "lexicon")
+    assert (same["difference"], same["low"], same["high"], same["share_not_better"]) == (0, 0, 0, 1)
+    reverse = ev.compare("majority", "supervised")
+    assert reverse["low"] == pytest.approx(-better["high"]) and reverse["share_not_better"] == 1
+    with pytest.raises(ValueError, match=r"no system 'svm' in this evaluation \(systems: majority, lexicon, supervised\)"):
+        ev.compare("svm", "lexicon")
     with pytest.raises(ValueError, match=r"n_bootstrap must be an int >= 0, got -1"):
         evaluate(small["text"], small["labels"], n_bootstrap=-1)
     with pytest.raises(ValueError, match=r"confidence must be a number between 0 and 1 \(exclusive\), got 95"):
@@ -617,7 +629,10 @@ def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     assert "--learning-curve shares must be in (0, 1]" in capsys.readouterr().err
     audit = tmp_path / "predictions.csv"
     assert run_evaluate(_args(configure_evaluate, argv + ["--predictions", str(audit), "--n-bootstrap", "200"])) == 0
-    assert "95% percentile bootstrap interval, 200 resamples of the reports" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "95% percentile bootstrap interval, 200 resamples of the reports" in printed
+    assert re.search(r"supervised - lexicon: [+-]0\.\d{3} \[[+-]0\.\d{3}, [+-]0\.\d{3}\], not better in", printed)
+    assert "lexicon - majority: +0." in printed
     pred = pd.read_csv(audit, keep_default_na=False)
     assert list(pred.columns) == ["scheme", "system", "repeat", "statement", "source", "text", "labels", "predicted"]
     assert len(pred) == 3 * 130  # three systems, one repeat, the 130 real statements (constructed: training only)

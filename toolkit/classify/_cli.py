@@ -222,6 +222,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
         if args.n_bootstrap:
             unit = "reports" if scheme == "grouped" else "statements"
             print(f"(macro_f1_low/high: 95% percentile bootstrap interval, {args.n_bootstrap} resamples of the {unit})")
+            names = list(result.summary["system"])
+            for a, b in zip(names[::-1], names[-2::-1]):  # each system against the one before it
+                d = result.compare(a, b)
+                print(f"{a} - {b}: {d['difference']:+.3f} [{d['low']:+.3f}, {d['high']:+.3f}], "
+                      f"not better in {d['share_not_better']:.1%} of resamples")
         print("F1 per category:")
         print(result.table("f1").round(3).to_string())
         print()

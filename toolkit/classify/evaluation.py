@@ -79,6 +79,62 @@ class Evaluation:
     predictions: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     n_bootstrap: int = 0
     confidence: float = 0.95
+    # What the bootstrap resamples: hand coding, out-of-fold matrices per system, groups.
+    _y_true: np.ndarray | None = dataclasses.field(default=None, repr=False)
+    _oof: dict[str, list[np.ndarray]] = dataclasses.field(default_factory=dict, repr=False)
+    _groups: np.ndarray | None = dataclasses.field(default=None, repr=False)
+
+    def compare(self, system: str, baseline: str) -> pd.Series:
+        """Paired bootstrap comparison of two systems' macro F1.
+
+        Both systems are scored on the same resamples (of statements, or of
+        groups when the evaluation was grouped), so the interval of the
+        difference accounts for their scoring the same statements.
+
+        Parameters
+        ----------
+        system, baseline : str
+            Names of two systems of this evaluation.
+
+        Returns
+        -------
+        pandas.Series
+            ``difference`` (macro F1 of ``system`` minus that of ``baseline``),
+            ``low`` and ``high`` (percentile interval at ``confidence``), and
+            ``share_not_better`` (share of resamples where ``system`` does not
+            beat ``baseline``: a one-sided bootstrap p-value).
+
+        Raises
+        ------
+        ValueError
+            If a name is not a system of this evaluation, or it was run with
+            ``n_bootstrap=0``.
+
+        Examples
+        --------
+        >>> from toolkit.classify import evaluate, load_annotations
+        >>> data = load_annotations(["train", "seed"])
+        >>> ev = evaluate(data["text"], data["labels"], n_splits=3, n_repeats=1, n_bootstrap=200)
+        >>> bool(ev.compare("lexicon", "majority")["low"] > 0)
+        True
+        """
+        names = list(self._oof)
+        for name in (system, baseline):
+            if name not in self._oof:
+                raise ValueError(f"no system {name!r} in this evaluation (systems: {', '.join(names)})")
+        if not self.n_bootstrap or self._y_true is None:
+            raise ValueError("compare needs the bootstrap: run the evaluation with n_bootstrap > 0")
+        # The same seed draws the same resamples for both: a paired comparison.
+        a, b = (bootstrap_macro_f1(self._y_true, self._oof[name], groups=self._groups,
+                                   n_bootstrap=self.n_bootstrap, random_state=self.random_state)
+                for name in (system, baseline))
+        macro = self.summary.set_index("system")["macro_f1"]
+        tail = (1 - self.confidence) / 2
+        low, high = np.quantile(a - b, [tail, 1 - tail])
+        return pd.Series({
+            "difference": macro[system] - macro[baseline], "low": low, "high": high,
+            "share_not_better": float(np.mean(a - b <= 0)),
+        }, name=f"{system} - {baseline}")
 
     def table(self, metric: str = "f1") -> pd.DataFrame:
         """Systems side by side: one row per category plus ``macro``, one column per system.
@@ -725,4 +781,5 @@ def _add_predictions(
     result.predictions = pd.concat(frames, ignore_index=True)
     result.n_bootstrap = int(n_bootstrap)
     result.confidence = float(confidence)
+    result._y_true, result._oof, result._groups = Y_test, oof, test_groups
     return result
