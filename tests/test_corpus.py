@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -205,11 +206,37 @@ def test_hang_in_a_batch_does_not_lose_its_neighbours(tmp_path: Path) -> None:
     assert sorted(tables["report_id"].unique()) == [p.stem for p in paths]
 
 
+@pytest.mark.parametrize("jobs,batch_size", [(1, None), (1, 4), (2, 3)])
+def test_files_failing_before_parsing_are_not_lost_between_batches(tmp_path: Path, jobs: int,
+                                                                   batch_size: int | None) -> None:
+    # Over-size and missing files fail before any worker sees them; their rows must still come out
+    # whatever batches the files around them are parsed in.
+    paths = write_fake_corpus(tmp_path / "in", 12)
+    for i in (2, 5, 6):
+        paths[i].write_text("x" * 5000, encoding="utf-8")
+    named = [str(p) for p in paths] + [str(tmp_path / "in" / "r04b-missing.txt")]
+    parts = list(corpus._iter_corpus(named, jobs=jobs, batch_size=batch_size, max_bytes=1000, _parse=fake_parse))
+    reports = pd.concat([p["reports"] for p in parts], ignore_index=True)
+    assert list(reports["report_id"]) == sorted([p.stem for p in paths] + ["r04b-missing"])
+    failed = reports.set_index("report_id")["error"].dropna()
+    assert sorted(failed.index) == ["r02", "r04b-missing", "r05", "r06"]
+    assert "larger than the limit of 1000 bytes" in failed["r05"] and "file not found" in failed["r04b-missing"]
+
+
+def test_batches_are_contiguous_runs() -> None:
+    assert list(corpus._batches([0, 1, 3, 4, 5, 6, 9], 1, 2)) == [[0, 1], [3, 4], [5, 6], [9]]
+    assert list(corpus._batches([0, 1, 3, 4, 5, 6, 9], 1, None)) == [[0, 1], [3, 4, 5, 6], [9]]
+    assert list(corpus._batches(list(range(200)), 1, None)) == [list(range(i, min(i + 64, 200)))
+                                                                for i in range(0, 200, 64)]
+    assert max(map(len, corpus._batches(list(range(200)), 2, None))) == 12  # eight a worker at least
+
+
 def test_workers_are_recycled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_fake_corpus(tmp_path, 7)
     monkeypatch.setattr(corpus, "_RECYCLE_AFTER", 3)
-    frames = corpus.extract_corpus(tmp_path, jobs=1, _parse=pid_parse)
-    pids = frames["reports"]["agency"].tolist()
+    # a worker is replaced between batches: batches of one file each
+    parts = list(corpus._iter_corpus(tmp_path, jobs=1, batch_size=1, _parse=pid_parse))
+    pids = pd.concat([p["reports"] for p in parts], ignore_index=True)["agency"].tolist()
     assert len(pids) == 7 and pids[0] != pids[-1]
     assert len(set(pids)) == 3  # 3 + 3 + 1 files
 
@@ -432,9 +459,13 @@ def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.Monkey
             "from toolkit.formats import vocabulary\n"
             "from toolkit.metadata import _index\n"
             "from toolkit.normalize import _t2s\n"
-            "assert all(f.cache_info().currsize for f in (vocabulary, _index, _t2s))")
+            "assert all(f.cache_info().currsize for f in (vocabulary, _index, _t2s))\n"
+            "from toolkit.readers import _TAG_NAMES\n"
+            "assert 'table' in _TAG_NAMES.values()  # a web page was read too\n")
+    left = set(Path(tempfile.gettempdir()).glob("toolkit-warm-*"))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == "", proc.stderr
+    assert set(Path(tempfile.gettempdir()).glob("toolkit-warm-*")) == left  # its files are gone
     from multiprocessing import forkserver
 
     corpus._mp_context()

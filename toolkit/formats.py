@@ -39,6 +39,7 @@ _ARTICLE = re.compile(r"^第二十条\s*第?\(?([一二三四五六七八九十]
 _CN_DIGITS = "一二三四五六七八九十"
 
 
+@functools.lru_cache(maxsize=65536)  # labels repeat from report to report
 def _item_number(label: str) -> str | None:
     """The item number a label starts with: '三' for '(三)不予公开', '2' for '2.重复申请'."""
     text = re.sub(r"\s+", "", label)
@@ -100,6 +101,10 @@ class Vocabulary:
         self.header_words.update(self.request_cols)
         self.header_words.update(self.review_cols)
         self.header_words.discard("")
+        # The same label cells recur in every report: answer each text once (the tables above are
+        # fixed once built, so the answers are too).
+        for name in ("article_item", "is_identity_note", "is_header", "request_row", "is_row_label"):
+            setattr(self, name, functools.lru_cache(maxsize=65536)(getattr(self, name)))
 
     # --- questions the layout stage asks about a cell --------------------------
 

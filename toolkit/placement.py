@@ -53,9 +53,8 @@ class RowInput:
     anchored: bool = False  # prefer first → column 0 and last → last column
 
 
-@dataclass(frozen=True)
-class Constraint:
-    """sum(lhs) == sum(rhs), cells named (row key, column index)."""
+class Constraint(NamedTuple):
+    """sum(lhs) == sum(rhs), cells named (row key, column index).  (A named tuple: dozens a report.)"""
 
     lhs: tuple[tuple[str, int], ...]
     rhs: tuple[tuple[str, int], ...]

@@ -639,7 +639,6 @@ def _declared_charset(data: bytes) -> str | None:
 
 def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
     import lxml.etree
-    import lxml.html
 
     _check_text_file(data, path)
     if codec is not None:
@@ -652,7 +651,8 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
     _check_not_blank(text, path)
     # An internal DTD subset can only serve entity tricks; HTML never needs one.
     text = _DOCTYPE_SUBSET_RE.sub("", text, count=1)
-    parser = lxml.html.HTMLParser(
+    # lxml.etree's parser, not lxml.html's: the same tree, without a Python class lookup per element.
+    parser = lxml.etree.HTMLParser(
         encoding="utf-8",
         no_network=True,
         remove_comments=True,
@@ -688,6 +688,8 @@ def _is_cjk(ch: str) -> bool:
 
 def _collapse(text: str) -> str:
     """Collapse HTML white space; a source line break between CJK characters vanishes."""
+    if "\n" not in text and "\r" not in text:
+        return _WS_RE.sub(" ", text)  # no line break: every run is one space
 
     def repl(m: re.Match) -> str:
         run = m.group()
@@ -702,8 +704,69 @@ def _collapse(text: str) -> str:
     return _WS_RE.sub(repl, text)
 
 
+_UNCLEAN_RE = re.compile(r"[\s\x00\u200b\ufeff]")  # what _clean removes or collapses
+
+
 def _clean(pieces: list) -> str:
-    return _collapse("".join(pieces)).strip().strip("\u200b\ufeff").strip()
+    text = "".join(pieces)
+    if not _UNCLEAN_RE.search(text):
+        return text  # most cells ("217", "申请人情况"): nothing to collapse or strip
+    return _collapse(text).strip().strip("\u200b\ufeff").strip()
+
+
+_TAG_NAMES: dict = {}  # lxml tag -> bare lower-case name; the same few dozen tags recur on every page
+
+
+def _tag_name(tag: str) -> str:
+    name = _TAG_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1].lower()
+        if len(_TAG_NAMES) < 4096:  # a page of made-up tags must not grow it without end
+            _TAG_NAMES[tag] = name
+    return name
+
+
+_ROW_GROUPS = {"tbody", "thead", "tfoot"}
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or text.isspace() or not text
+
+
+def _plain_table_rows(table) -> list | None:
+    """The rows of a table that holds nothing but rows of text-only cells, else None.
+
+    Such a table (the usual table of these reports) gives what the general walk would
+    (one list of cleaned cell texts per non-empty row, no other line) at half its cost.
+    Any markup inside a cell, nested table, stray cell or text outside the cells sends
+    the table down the general walk.
+    """
+    if not _blank(table.text):
+        return None
+    rows: list = []
+    for child in table:
+        tag = child.tag
+        if tag in _ROW_GROUPS:
+            if not (_blank(child.text) and _blank(child.tail)):
+                return None
+            trs = child
+        elif tag == "tr":
+            trs = (child,)
+        else:
+            return None
+        for tr in trs:
+            if tr.tag != "tr" or not (_blank(tr.text) and _blank(tr.tail)):
+                return None
+            cells = []
+            for cell in tr:  # the hot loop of a web page: _blank and _clean inlined
+                tail = cell.tail
+                if cell.tag not in _CELL_TAGS or len(cell) or (tail and not tail.isspace()):
+                    return None
+                text = cell.text
+                cells.append("" if not text else _clean([text]) if _UNCLEAN_RE.search(text) else text)
+            if cells:
+                rows.append(cells)
+    return rows
 
 
 class _Frame:
@@ -781,6 +844,7 @@ def _html_lines(root) -> list:
         if owner is not None:
             owners.add(id(owner))
 
+    leaf = None  # a cell or plain table taken whole at its start; its end event comes next
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
@@ -790,7 +854,7 @@ def _html_lines(root) -> list:
             else:
                 add_text(el.tail)
             continue
-        tag = tag.rsplit("}", 1)[-1].lower()
+        tag = _tag_name(tag)
         if event == "start":
             if tag in _DROP_TAGS:
                 walker.skip_subtree()
@@ -799,6 +863,17 @@ def _html_lines(root) -> list:
             if tag == "table":
                 if text_sink().kind != "cell":
                     flush(text_sink())
+                rows = _plain_table_rows(el)
+                if rows is not None:  # what closing its frame would do, without walking it
+                    holder = stack[-2] if top.kind == "cell" else top
+                    if holder.kind == "row":
+                        holder.after.extend(rows)
+                    else:
+                        flush(holder)
+                        holder.items.extend(rows)
+                    walker.skip_subtree()
+                    leaf = el
+                    continue
                 push("table", el)
             elif tag == "tr" and (
                 top.kind == "table" or (top.kind == "row" and top.owner is None)
@@ -809,12 +884,19 @@ def _html_lines(root) -> list:
             elif tag in _CELL_TAGS and top.kind in ("table", "row"):
                 if top.kind == "table":
                     push("row", None)
+                if not len(el):  # most cells: no frame needed (the general path gives the same)
+                    text = el.text
+                    stack[-1].cells.append(_clean([text]) if text else "")
+                    leaf = el
+                    continue
                 push("cell", el)
             elif tag in _BLOCK_TAGS or tag in _CELL_TAGS or tag in ("br", "tr"):
                 boundary()
             add_text(el.text)
         else:
-            if tag in _DROP_TAGS:
+            if el is leaf:
+                leaf = None
+            elif tag in _DROP_TAGS:
                 pass
             elif id(el) in owners:
                 while stack[-1].owner is not el:

@@ -104,7 +104,9 @@ class Report:
                 if table not in result.present:
                     where = "section has no table" if table in keys else "section not found"
                     self.flags.append(Flag("table_missing", table, None, where))
-        self._records = [dict(r, report_id=self.report_id) for r in result.records]
+        for r in result.records:  # fresh dicts, this report's own: no copy needed
+            r["report_id"] = self.report_id
+        self._records = result.records
         template = self._template(result.templates, family)
         self._check_records = check_records(self._records, report_id=self.report_id,
                                             templates=result.templates)

@@ -179,6 +179,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         placement = place([RowInput(row_key, values, ncols)], [], money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
         _flag_placement(res, "active", row, placement, row_key)
+        unplaced = _unplaced_flag(placement)
         for i, (col_key, col_label, header_unit) in enumerate(cols):
             if col_key is None:
                 continue
@@ -187,8 +188,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             if col_key in money_keys and placed is not None and placed.value is not None:
                 placed, unit = _money(placed, header_unit, col_label, res, row)
             res.records.append(_record("active", row_key, col_key, placed, row_label=labels[-1].text,
-                                       col_label=col_label, line=row.line, unit=unit,
-                                       flag=_unplaced_flag(placement)))
+                                       col_label=col_label, line=row.line, unit=unit, flag=unplaced))
             if placed is not None and placed.value is not None and placed.value < 0 and col_key not in signed:
                 res.flags.append(Flag("negative_value", "active", placed.line, f"{row_key}.{col_key}"))
     if seen:
@@ -296,10 +296,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         values, row, label = found[key]
         placement = placements[key]
         _flag_placement(res, "requests", row, placement, key)
+        unplaced = _unplaced_flag(placement)
         for i, col in enumerate(col_keys):
             res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
-                                       col_label=fm["cols"][col][0], line=row.line,
-                                       flag=_unplaced_flag(placement)))
+                                       col_label=fm["cols"][col][0], line=row.line, flag=unplaced))
 
 
 def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str],
@@ -349,11 +349,12 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                                           tuple((key, g * width + idx[k]) for k in ident["rhs"])))
     placement = place([RowInput(key, values, n)], constraints)[key]
     _flag_placement(res, "review_litigation", first_row, placement, key)
+    unplaced = _unplaced_flag(placement)
     for g, rk in enumerate(row_keys):
         for c, ck in enumerate(col_keys):
             res.records.append(_record("review_litigation", rk, ck, placement.cells[g * width + c],
                                        row_label=fm["rows"][rk][0], col_label=fm["cols"][ck][0],
-                                       line=first_row.line, flag=_unplaced_flag(placement)))
+                                       line=first_row.line, flag=unplaced))
 
 
 # --- legacy statistics tables -------------------------------------------------------
