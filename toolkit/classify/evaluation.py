@@ -80,9 +80,9 @@ class Evaluation:
     n_bootstrap: int = 0
     confidence: float = 0.95
     # What the bootstrap resamples: hand coding, out-of-fold matrices per system, groups.
-    _y_true: np.ndarray | None = dataclasses.field(default=None, repr=False)
-    _oof: dict[str, list[np.ndarray]] = dataclasses.field(default_factory=dict, repr=False)
-    _groups: np.ndarray | None = dataclasses.field(default=None, repr=False)
+    _y_true: np.ndarray | None = dataclasses.field(default=None, repr=False, compare=False)
+    _oof: dict[str, list[np.ndarray]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
+    _groups: np.ndarray | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def compare(self, system: str, baseline: str) -> pd.Series:
         """Paired bootstrap comparison of two systems' macro F1.
