@@ -6,11 +6,12 @@ Usage::
 
 Reports come from :func:`toolkit.synth.make_report`: the 2019 and 2021 formats,
 the four plain-text layouts of real copies (``pipe_rows``, ``pipe_cells``,
-``tab``, ``lines``) and HTML pages, with consistent numbers and narrative
+``tab``, ``lines``) and HTML pages (half with plain cells, half with a word
+processor's ``<p><span>`` in every cell), with consistent numbers and narrative
 sections.  ``--unique`` distinct reports are generated and then copied under new
 names up to ``--n`` files (parsing does not cache anything, so copies cost as
 much as new reports; generating 50,000 distinct ones takes minutes).  A
-``manifest.csv`` lists file, seed, template, layout and traditional script.
+``manifest.csv`` lists file, seed, template, layout, HTML markup and traditional script.
 """
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ def generate(out: str | os.PathLike, n: int, *, seed: int = 0, unique: int | Non
     unique : int, optional
         Number of distinct reports (default ``min(n, 2000)``); the rest are copies.
     formats : tuple of {"text", "html"}
-        ``text`` cycles through the four text layouts, ``html`` writes pages.
+        ``text`` cycles through the four text layouts, ``html`` writes pages
+        (alternately plain and word-processor markup, two of each in turn).
 
     Returns
     -------
@@ -66,12 +68,16 @@ def generate(out: str | os.PathLike, n: int, *, seed: int = 0, unique: int | Non
     for i in range(unique):
         layout = layouts[i % len(layouts)]
         template = synth.TEMPLATES[(i // len(layouts)) % 2]
-        doc, truth = synth.make_report(seed + i, template=template, layout=layout)
+        # Web pages: half as a CMS writes them (text right in the cells), half as saved from a word
+        # processor (each cell's text inside <p><span>), both templates in each half.
+        markup = ("plain", "word")[(i // len(layouts) // 2) % 2] if layout == "html" else "plain"
+        doc, truth = synth.make_report(seed + i, template=template, layout=layout, html_markup=markup)
         ext = "html" if layout == "html" else "txt"
         path = out / f"synth-{i:06d}.{ext}"
         path.write_text(doc, encoding="utf-8")
         paths.append(path)
-        rows.append([path.name, seed + i, template, layout, truth.attrs["traditional"]])
+        rows.append([path.name, seed + i, template, layout, markup if layout == "html" else "",
+                     truth.attrs["traditional"]])
     for i in range(unique, n):
         src = paths[i % unique]
         path = out / f"synth-{i:06d}{src.suffix}"
@@ -80,7 +86,7 @@ def generate(out: str | os.PathLike, n: int, *, seed: int = 0, unique: int | Non
         rows.append([path.name, *rows[i % unique][1:]])
     with open(out / "manifest.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["file", "seed", "template", "layout", "traditional"])
+        w.writerow(["file", "seed", "template", "layout", "html_markup", "traditional"])
         w.writerows(rows)
     return paths
 

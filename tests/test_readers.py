@@ -492,3 +492,34 @@ def test_content_sniffing_for_pdf_and_docx_without_extension(tmp_path: Path) -> 
         doc = read_document(bare)
         assert doc.format == fmt
         assert doc.lines == MERGED_001
+
+
+_CELL_CASES = [
+    "<td><p>一、</p><p>本年新收</p></td><td>21</td>",          # two paragraphs: a space between
+    "<td><span>社会</span><span>公益</span></td><td>3<br>4</td>",  # inline spans join, a break is a space
+    "<td>a<script>x()</script>b</td><td><b>7</b> </td>",          # script text dropped, its tail kept
+    "<td><p>x</p><table><tr><td>n</td></tr></table>尾</td>",      # a nested table: the general walk
+    "<td>\n<p class='MsoNormal'><span>信息\n公开</span></p>\n</td>",  # source line break between CJK
+    "<td><div><ul><li>1</li><li>2</li></ul></div></td>",
+]
+
+
+@pytest.mark.parametrize("markup", ["plain", "word"])
+def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatch, markup: str) -> None:
+    # Plain tables and cells with a word processor's markup are taken whole; what they give must be
+    # exactly what walking them element by element gives.
+    from toolkit import readers, synth
+
+    pages = [synth.make_report(s, layout="html", html_markup=markup)[0].encode() for s in range(6)]
+    pages += [f"<html><body><p>前</p><table><tbody><tr>{c}</tr>\n<tr><td>x</td></tr></tbody></table>后</body></html>"
+              .encode() for c in _CELL_CASES]
+    fast = [readers._read_html(p, "page.html", None).lines for p in pages]
+    monkeypatch.setattr(readers, "_plain_table_rows", lambda table: None)
+    monkeypatch.setattr(readers, "_cell_text", lambda cell: None)
+    walked = [readers._read_html(p, "page.html", None).lines for p in pages]
+    assert fast == walked
+    rows = [line for line in fast[6] if isinstance(line, list)]
+    assert rows[0] == ["一、 本年新收", "21"]
+    assert [line for line in fast[7] if isinstance(line, list)][0] == ["社会公益", "3 4"]
+    assert [line for line in fast[8] if isinstance(line, list)][0] == ["ab", "7"]
+    assert [line for line in fast[10] if isinstance(line, list)][0] == ["信息公开"]

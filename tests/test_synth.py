@@ -312,3 +312,22 @@ def test_no_warning_escapes() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         synth.make_report(1, layout="html", traditional=True)
+
+
+def test_word_processor_markup_changes_the_page_not_the_report(tmp_path: Path) -> None:
+    from toolkit import parse_report
+
+    for seed, template in ((9, "2019"), (10, "2021")):
+        plain, truth = synth.make_report(seed, layout="html", template=template)
+        word, truth_w = synth.make_report(seed, layout="html", template=template, html_markup="word")
+        pd.testing.assert_frame_equal(truth, truth_w)
+        assert '<p class="MsoNormal" align="center"><span' in word and "<tbody>" in word and "MsoNormal" not in plain
+        assert len(pd.read_html(io.StringIO(word), header=None)) == 3
+        (tmp_path / "plain.html").write_text(plain, encoding="utf-8")
+        (tmp_path / "word.html").write_text(word, encoding="utf-8")
+        a = parse_report(tmp_path / "plain.html", report_id="r").to_records()
+        b = parse_report(tmp_path / "word.html", report_id="r").to_records()
+        for name in ("sections", "tables", "checks", "statements", "flags"):
+            assert str(a[name]) == str(b[name]), name
+    with pytest.raises(ValueError, match="html_markup must be 'plain' or 'word', got 'latex'"):
+        synth.make_report(1, layout="html", html_markup="latex")

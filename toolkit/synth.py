@@ -858,7 +858,7 @@ def render_text(lines: list, layout: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_html(lines: list) -> str:
+def render_html(lines: list, *, markup: str = "plain") -> str:
     """Write the rows of :func:`render_lines` as a simple HTML page.
 
     Text lines become ``<p>`` elements; each run of consecutive rows becomes one
@@ -869,19 +869,35 @@ def render_html(lines: list) -> str:
     ----------
     lines : list of str or list of str
         Output of :func:`render_lines`.
+    markup : {"plain", "word"}, default "plain"
+        ``"word"`` writes what a page saved from a word processor holds: every
+        paragraph and every cell's text inside ``<p class="MsoNormal"><span
+        style=…>``, tables with ``<tbody>``, styled cells and line breaks in the
+        source between cells.
 
     Returns
     -------
     str
         A complete UTF-8 HTML document.
 
+    Raises
+    ------
+    ValueError
+        For an unknown ``markup``.
+
     Examples
     --------
     >>> page = render_html(["标题", ["a", ""]])
     >>> "<td>a</td><td>&nbsp;</td>" in page
     True
+    >>> '<p class="MsoNormal" align="center"><span style="font-family:宋体">a</span></p>' in render_html(
+    ...     ["标题", ["a", ""]], markup="word")
+    True
     """
+    if markup not in ("plain", "word"):
+        raise ValueError(f"markup must be 'plain' or 'word', got {markup!r}")
     esc = _html.escape
+    word = markup == "word"
     title = lines[0] if lines and isinstance(lines[0], str) else ""
     out = ['<!DOCTYPE html>', '<html lang="zh-CN">', '<head><meta charset="utf-8">',
            f"<title>{esc(title)}</title></head>", "<body>"]
@@ -889,16 +905,24 @@ def render_html(lines: list) -> str:
     for it in lines:
         if isinstance(it, str):
             if in_table:
-                out.append("</table>")
+                out.append("</tbody></table>" if word else "</table>")
                 in_table = False
-            out.append(f"<p>{esc(it)}</p>")
+            out.append(f'<p class="MsoNormal"><span style="font-family:宋体">{esc(it)}</span></p>' if word
+                       else f"<p>{esc(it)}</p>")
         else:
             if not in_table:
-                out.append('<table border="1">')
+                out.append('<table class="MsoNormalTable" border="1" cellspacing="0"><tbody>' if word
+                           else '<table border="1">')
                 in_table = True
-            out.append("<tr>" + "".join(f"<td>{esc(c)}</td>" if c else "<td>&nbsp;</td>" for c in it) + "</tr>")
+            if word:
+                out.append('<tr style="height:20.0pt">' + "".join(
+                    '\n<td valign="center" style="border:solid windowtext 1.0pt">'
+                    '<p class="MsoNormal" align="center"><span style="font-family:宋体">'
+                    f'{esc(c) if c else "&nbsp;"}</span></p></td>' for c in it) + "\n</tr>")
+            else:
+                out.append("<tr>" + "".join(f"<td>{esc(c)}</td>" if c else "<td>&nbsp;</td>" for c in it) + "</tr>")
     if in_table:
-        out.append("</table>")
+        out.append("</tbody></table>" if word else "</table>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 
@@ -906,7 +930,7 @@ def render_html(lines: list) -> str:
 def make_report(seed: int, *, template: str | None = None, layout: str | None = None,
                 traditional: bool | None = None, blank_rate: float | None = None,
                 label_variants: bool = True, number_styles: bool = True, prose_paragraphs: int = 2,
-                report_id: str | None = None) -> tuple[str, pd.DataFrame]:
+                report_id: str | None = None, html_markup: str = "plain") -> tuple[str, pd.DataFrame]:
     """Generate one whole synthetic report and its truth from an integer seed.
 
     Parameters
@@ -925,6 +949,9 @@ def make_report(seed: int, *, template: str | None = None, layout: str | None = 
         Passed to :func:`render_lines`.
     report_id : str or None
         Defaults to ``f"synth-{seed}"``.
+    html_markup : {"plain", "word"}, default "plain"
+        Markup of an HTML page (:func:`render_html`); it draws nothing, so the
+        report's content is the same either way.
 
     Returns
     -------
@@ -937,7 +964,7 @@ def make_report(seed: int, *, template: str | None = None, layout: str | None = 
     Raises
     ------
     ValueError
-        For an unknown template or layout.
+        For an unknown template, layout or HTML markup.
     TypeError
         If ``seed`` is not an integer.
 
@@ -953,6 +980,8 @@ def make_report(seed: int, *, template: str | None = None, layout: str | None = 
         raise ValueError(f"layout must be one of {list(LAYOUTS + ('html',))} or None, got {layout!r}")
     if template is not None:
         _check_template(template)
+    if html_markup not in ("plain", "word"):
+        raise ValueError(f"html_markup must be 'plain' or 'word', got {html_markup!r}")
     rng = np.random.default_rng(int(seed))
     template = template or str(rng.choice(TEMPLATES))
     layout = layout or str(rng.choice(LAYOUTS + ("html",)))
@@ -967,7 +996,7 @@ def make_report(seed: int, *, template: str | None = None, layout: str | None = 
     lines = render_lines(truth, rng, template=template, agency=agency, year=year, traditional=traditional,
                          label_variants=label_variants, number_styles=number_styles,
                          prose_paragraphs=prose_paragraphs)
-    doc = render_html(lines) if layout == "html" else render_text(lines, layout)
+    doc = render_html(lines, markup=html_markup) if layout == "html" else render_text(lines, layout)
     truth.attrs.update(template=template, layout=layout, year=year, agency=agency, traditional=traditional,
                        blank_rate=blank_rate)
     return doc, truth
