@@ -331,6 +331,18 @@ def _date_in(text: str) -> tuple[_dt.date | None, int, int]:
     return found
 
 
+def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
+    """(index, stripped line) of the last ``n`` non-blank lines, in order (scanning from the end)."""
+    tail: list[tuple[int, str]] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if len(tail) >= n > 0:
+            break
+        line = lines[i].strip()
+        if line:
+            tail.append((i, line))
+    return tail[::-1]
+
+
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     """Agency and date of the signature at the end of the report.
 
@@ -338,7 +350,7 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     text glued into one line, ``… 。 XX局 2021年1月26日 (联系人…)``.
     """
     rules = _rules()["signature"]
-    tail = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()][-rules["tail_lines"]:]
+    tail = _last_filled(lines, rules["tail_lines"])
     for pos in range(len(tail) - 1, -1, -1):
         _, line = tail[pos]
         compact = re.sub(r"\s+", "", line)
@@ -547,6 +559,8 @@ def _text_province(lines: list[str]) -> str | None:
 def _period_year(lines: list[str]) -> int | None:
     for line in lines:
         compact = line.replace(" ", "")
+        if "31" not in compact:
+            continue  # both patterns end on 12-31
         for pattern in (_PERIOD, _PERIOD_SEP):
             for m in pattern.finditer(compact):
                 start, end = _year_value(m.group(1)), _year_value(m.group(2))

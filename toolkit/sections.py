@@ -114,6 +114,9 @@ def split_segments(lines: list[str]) -> list[Segment]:
     return out
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def _headings(segments: list[Segment]) -> list[tuple[int, str, str, str]]:
     """(segment index, title, number, text) of every heading-like segment (the same for both families)."""
     found = []
@@ -123,22 +126,28 @@ def _headings(segments: list[Segment]) -> list[tuple[int, str, str, str]]:
             continue  # headings start with Chinese; table cells of numbers never are
         match = _HEADING.match(text)
         if match:
-            found.append((i, re.sub(r"\s+", "", match["title"]), match["num"] or "", text))
+            found.append((i, _SPACE_RUN.sub("", match["title"]), match["num"] or "", text))
     return found
+
+
+@functools.lru_cache(maxsize=65536)  # numbered table labels recur in every report
+def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
+    """(section key or None, level) of a heading-like segment's title and number."""
+    level = "sub" if num.startswith("(") else ("top" if num else "none")
+    key = _title_key(title, family) if len(title) <= 40 else None
+    if key is None and num and not num.startswith("("):
+        # A glued segment: a numbered title starts the text, its body follows.
+        for k, pats in _patterns()[family].items():
+            if any(p.match(title) for p in pats):
+                return k, "inline"
+    return key, level
 
 
 def _candidates(headings: list[tuple[int, str, str, str]], family: str) -> list[tuple[int, str, str, str]]:
     """(segment index, key, level, text) of the headings that name a section of this family."""
     found = []
     for i, title, num, text in headings:
-        level = "sub" if num.startswith("(") else ("top" if num else "none")
-        key = _title_key(title, family) if len(title) <= 40 else None
-        if key is None and num and not num.startswith("("):
-            # A glued segment: a numbered title starts the text, its body follows.
-            for k, pats in _patterns()[family].items():
-                if any(p.match(title) for p in pats):
-                    key, level = k, "inline"
-                    break
+        key, level = _heading_key(title, num, family)
         if key is not None:
             found.append((i, key, level, text))
     return found
