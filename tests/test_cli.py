@@ -185,3 +185,12 @@ def test_classify_after_extract_labels_csv_and_parquet_alike(tmp_path: Path) -> 
     assert csv["labels"].ne("").all()
     assert pq["labels"].tolist() == csv["labels"].tolist()
     assert pq["seq"].tolist() == [int(s) for s in csv["seq"]]
+
+
+def test_output_into_a_closed_pipe_ends_quietly() -> None:
+    # `toolkit dictionary | head -1`: the reader goes away; no traceback, the shell's SIGPIPE status.
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "dictionary"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    proc.stdout.close()  # before the command writes anything
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 141 and b"Traceback" not in err and b"BrokenPipe" not in err, err[-2000:]

@@ -247,7 +247,8 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     -------
     int
         Exit status: 0, or 1 with ``extract --strict`` when a file failed
-        (argparse exits with 2 on bad arguments).
+        (argparse exits with 2 on bad arguments), 141 when standard output was
+        closed by its reader (a broken pipe).
 
     Examples
     --------
@@ -261,8 +262,20 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         if args.func is _run_extract:
             if args.backend == "dask" and not args.scheduler:
                 parser.error("--scheduler ADDR is required with --backend dask")
-            return _run_extract(args, _parse=_parse)
-        return int(args.func(args) or 0)
+            status = _run_extract(args, _parse=_parse)
+        else:
+            status = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at interpreter exit
+        return status
     except ImportError as exc:
         print(f"toolkit: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of the output went away (``toolkit evaluate | head``): stop quietly, as Unix tools
+        # do, and keep the interpreter's final flush from raising again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by the broken pipe
