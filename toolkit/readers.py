@@ -759,13 +759,16 @@ def _cell_pieces(el, out: list, depth: int = 0) -> bool:
 
 
 def _cell_text(cell) -> str | None:
-    """The cleaned text of a cell with child elements, or None if it holds a table (or is too deep)."""
-    pieces = [cell.text] if cell.text else []
+    """The cleaned text of a cell taken whole, or None if it holds a table (or is too deep)."""
+    text = cell.text
+    if not len(cell):  # most cells: text only
+        return _clean([text]) if text else ""
+    pieces = [text] if text else []
     return _clean(pieces) if _cell_pieces(cell, pieces) else None
 
 
 def _blank(text: str | None) -> bool:
-    return text is None or text.isspace() or not text
+    return not text or text.isspace()
 
 
 def _plain_table_rows(table) -> list | None:
@@ -793,18 +796,11 @@ def _plain_table_rows(table) -> list | None:
             if tr.tag != "tr" or not (_blank(tr.text) and _blank(tr.tail)):
                 return None
             cells = []
-            for cell in tr:  # the hot loop of a web page: _blank and _clean inlined
-                tail = cell.tail
-                if cell.tag not in _CELL_TAGS or (tail and not tail.isspace()):
+            for cell in tr:
+                text = _cell_text(cell) if cell.tag in _CELL_TAGS and _blank(cell.tail) else None
+                if text is None:
                     return None
-                if len(cell):
-                    text = _cell_text(cell)
-                    if text is None:
-                        return None
-                    cells.append(text)
-                    continue
-                text = cell.text
-                cells.append("" if not text else _clean([text]) if _UNCLEAN_RE.search(text) else text)
+                cells.append(text)
             if cells:
                 rows.append(cells)
     return rows
@@ -926,7 +922,7 @@ def _html_lines(root) -> list:
                 if top.kind == "table":
                     push("row", None)
                 # Most cells need no frame: their text is taken whole (the general path gives the same).
-                text = _cell_text(el) if len(el) else _clean([el.text]) if el.text else ""
+                text = _cell_text(el)
                 if text is not None:
                     stack[-1].cells.append(text)
                     walker.skip_subtree()

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
-import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -76,13 +75,11 @@ class Evaluation:
     n_statements: int
     n_train_only: int
     random_state: int
-    predictions: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    predictions: pd.DataFrame = field(default_factory=pd.DataFrame)
     n_bootstrap: int = 0
     confidence: float = 0.95
-    # What the bootstrap resamples: hand coding, out-of-fold matrices per system, groups.
-    _y_true: np.ndarray | None = dataclasses.field(default=None, repr=False, compare=False)
-    _oof: dict[str, list[np.ndarray]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
-    _groups: np.ndarray | None = dataclasses.field(default=None, repr=False, compare=False)
+    # Per system the bootstrap distribution of its macro F1, all systems on the same resamples.
+    _bootstrap: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     def compare(self, system: str, baseline: str) -> pd.Series:
         """Paired bootstrap comparison of two systems' macro F1.
@@ -118,16 +115,14 @@ class Evaluation:
         >>> bool(ev.compare("lexicon", "majority")["low"] > 0)
         True
         """
-        names = list(self._oof)
+        names = list(self.summary["system"])
         for name in (system, baseline):
-            if name not in self._oof:
+            if name not in names:
                 raise ValueError(f"no system {name!r} in this evaluation (systems: {', '.join(names)})")
-        if not self.n_bootstrap or self._y_true is None:
+        if not self._bootstrap:
             raise ValueError("compare needs the bootstrap: run the evaluation with n_bootstrap > 0")
-        # The same seed draws the same resamples for both: a paired comparison.
-        a, b = (bootstrap_macro_f1(self._y_true, self._oof[name], groups=self._groups,
-                                   n_bootstrap=self.n_bootstrap, random_state=self.random_state)
-                for name in (system, baseline))
+        # One seed drew the same resamples for every system: a paired comparison.
+        a, b = self._bootstrap[system], self._bootstrap[baseline]
         macro = self.summary.set_index("system")["macro_f1"]
         tail = (1 - self.confidence) / 2
         low, high = np.quantile(a - b, [tail, 1 - tail])
@@ -770,6 +765,7 @@ def _add_predictions(
         if n_bootstrap:
             dist = bootstrap_macro_f1(Y_test, matrices, groups=test_groups, n_bootstrap=n_bootstrap,
                                       random_state=result.random_state)
+            result._bootstrap[name] = dist
             lo, hi = np.quantile(dist, [tail, 1 - tail])
         else:
             lo = hi = np.nan
@@ -781,5 +777,4 @@ def _add_predictions(
     result.predictions = pd.concat(frames, ignore_index=True)
     result.n_bootstrap = int(n_bootstrap)
     result.confidence = float(confidence)
-    result._y_true, result._oof, result._groups = Y_test, oof, test_groups
     return result
