@@ -51,6 +51,19 @@ def test_tab_layout_004_keeps_blank_cells():
     assert partial == ["", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "", "", "", "", "", "", "0"]
 
 
+@pytest.mark.parametrize("indent", ["  ", "\u3000", " \u3000 "])
+def test_tab_layout_indented_lines_read_alike(indent):
+    # Copied text often indents every line; an indented blank cell ('  \t') is still a cell, not a row break.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    indented = "\n".join(indent + line if line else line for line in text.split("\n"))
+    original, shifted = toolkit.parse_text(text), toolkit.parse_text(indented)
+    assert shifted.tables["value"].equals(original.tables["value"])
+    assert shifted.tables["value"].notna().sum() == original.tables["value"].notna().sum() > 50
+    assert [f.code for f in shifted.flags] == [f.code for f in original.flags]
+
+
 def test_label_unit_value_layout_003():
     lines = [normalize_line(x) for x in (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")]
     segments = split_segments(lines)

@@ -1,6 +1,7 @@
 """Sections and metadata of the seeds, the Report object, parse_text robustness."""
 from __future__ import annotations
 
+import re
 import warnings
 
 import pytest
@@ -23,6 +24,30 @@ def test_sections_keys_and_first_lines(seed_id, parsed_seed):
 def test_metadata(seed_id, parsed_seed):
     report = parsed_seed(seed_id)
     assert report.metadata == gold()[seed_id]["metadata"]
+
+
+_TOP_NUMBER = re.compile(r"^(\s*)([一二三四五六七八九十]|\d)、\s*")
+
+
+@pytest.mark.parametrize("style", ["（{}）", "({})"])
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_sections_numbered_in_parentheses(seed_id, style, parsed_seed):
+    # Every numbered section heading renumbered (一)…: the seeds' own sub-headings ((一)予以公开,
+    # (一)主动公开情况 …) share that numbering, and only the run of numbers tells the sections from them.
+    original = parsed_seed(seed_id)
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    renumbered = 0
+    for section in original.sections:
+        match = _TOP_NUMBER.match(lines[section.first_line - 1])
+        if match:
+            number = match[2] if not match[2].isdigit() else "一二三四五六七八九"[int(match[2]) - 1]
+            lines[section.first_line - 1] = match[1] + style.format(number) + lines[section.first_line - 1][match.end():]
+            renumbered += 1
+    assert renumbered >= 4
+    report = toolkit.parse_text("\n".join(lines), report_id=seed_id)
+    assert [s.key for s in report.sections] == [s.key for s in original.sections]
+    assert [s.first_line for s in report.sections] == [s.first_line for s in original.sections]
+    assert report.tables.equals(original.tables)
 
 
 def test_section_text_excludes_heading(parsed_seed):

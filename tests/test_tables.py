@@ -177,3 +177,51 @@ def test_self_contradicting_report_is_flagged_not_fixed():
     assert req.loc["new", "total"] == 3 and req.loc["handled_total", "total"] == 0
     failed = {f"{c.check}[{c.key}]" for c in report.checks.itertuples() if c.status == "failed"}
     assert failed == {"balance[natural_person]", "balance[total]"}
+
+
+def _pipe_rows(report, *, wrap: bool) -> str:
+    """The report rewritten with one table row per line ('a | b | c |'); with ``wrap`` each request row's
+    values go on the line after its labels, as a web page wraps a long row."""
+    from toolkit.layout import build_rows
+
+    lines = []
+    for section in report.sections:
+        lines.append(section.title)
+        if section.key not in ("active", "requests", "review_litigation"):
+            lines += section.text.split("\n")
+            continue
+        for row in build_rows(section.segments):
+            cells = row.texts
+            first_value = next((i for i, c in enumerate(row.cells) if c.is_value or not c.text), 0)
+            # (A values line that starts with a blank cell, ' |  | 0 |', reads as pipe cells: not wrapped here.)
+            if wrap and section.key == "requests" and 0 < first_value and row.cells[first_value].text:
+                lines += [" | ".join(cells[:first_value]) + " |", " | ".join(cells[first_value:]) + " |"]
+            else:
+                lines.append(" | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("seed_id", [s for s in SEED_IDS if not s.startswith("003")])
+def test_request_rows_wrapped_after_their_labels(seed_id, parsed_seed):
+    # Values on the line after their row label belong to that row; they were dropped silently.
+    report = parsed_seed(seed_id)
+    rows = toolkit.parse_text(_pipe_rows(report, wrap=False), report_id=seed_id)
+    wrapped = toolkit.parse_text(_pipe_rows(report, wrap=True), report_id=seed_id)
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    requests = rows.tables[rows.tables["table"] == "requests"]
+    assert requests["value"].notna().sum() > 30
+    assert wrapped.tables[keys].equals(rows.tables[keys])
+    assert sorted(f.code for f in wrapped.flags) == sorted(f.code for f in rows.flags)
+
+
+def test_values_without_a_row_label_are_flagged():
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(_pipe_rows(toolkit.parse_text(text), wrap=False))
+    lines = _pipe_rows(report, wrap=False).split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("二、上年结转"))
+    lines[at] = lines[at][lines[at].index("|") + 2:]  # the label lost, the values kept
+    damaged = toolkit.parse_text("\n".join(lines))
+    flags = [f for f in damaged.flags if f.code == "unlabelled_values"]
+    assert [f.table for f in flags] == ["requests"] and flags[0].line == at + 1
+    assert damaged.status == "partial"
+    assert damaged.tables.query("row_key == 'carried_over'").empty

@@ -107,11 +107,11 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         Rows in document order; prose lines are left out.
     """
     explicit_rows = explicit_rows or {}
-    tab_layout = _is_tab_layout(segments)
+    tab_layout, indented = _tab_layout(segments)
     stream = _Stream()
     prev_bare = False
     for seg in segments:
-        text = seg.text
+        text = _tab_cell_line(seg.text) if indented else seg.text
         if seg.line in explicit_rows:
             cells = explicit_rows[seg.line]
             stream.explicit([Cell(c, seg.line) for c in _trim(cells)])
@@ -184,12 +184,27 @@ def _trim(cells: list[str]) -> list[str]:
     return out
 
 
-def _is_tab_layout(segments: list[Segment]) -> bool:
+def _tab_cell_line(text: str) -> str:
+    """The line without the spaces before its first tab: an indented '  \\t' is still a (blank) tab cell."""
+    if text[:1] == " ":
+        body = text.lstrip(" ")
+        if body[:1] == "\t":
+            return body
+    return text
+
+
+def _tab_layout(segments: list[Segment]) -> tuple[bool, bool]:
+    """(one cell per line after a tab, rows cut by blank lines; those lines indented by spaces).
+
+    Only where the cells are indented is a '  \\t' line a blank cell; elsewhere it is a blank line.
+    """
     filled = [s.text for s in segments if s.text.strip()]
     if not filled:
-        return False
-    tabbed = sum(t.startswith("\t") for t in filled)
-    return tabbed >= max(3, len(filled) // 2)
+        return False, False
+    tabbed = sum(t[:1] == "\t" for t in filled)
+    indented = sum(t[:1] == " " and _tab_cell_line(t)[:1] == "\t" for t in filled)
+    threshold = max(3, len(filled) // 2)
+    return tabbed + indented >= threshold, indented > tabbed
 
 
 class _Stream:
@@ -213,6 +228,15 @@ class _Stream:
         self._reset()
 
     def explicit(self, cells: list[Cell]) -> None:
+        if cells and cells[-1].text and all(not c.text or _kind(c) == "value" for c in cells):
+            # A row wrapped after its label ('(一)予以公开 |' then '3 | 0 | … |'): the values join the
+            # row label just before them, when nothing but labels stands there.
+            pending = self.current or (self.rows[-1].cells if self.rows and self.rows[-1].explicit else [])
+            # ((六)其他处理 is a group label to the stream, and a leaf row of the 2019 format.)
+            if pending and _kind(pending[-1]) in ("row", "group") and not any(_kind(c) == "value" for c in pending):
+                pending.extend(cells)
+                self.flush()
+                return
         self.flush()
         if cells:
             self.rows.append(Row(cells, explicit=True))

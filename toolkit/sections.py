@@ -153,16 +153,44 @@ def _candidates(headings: list[tuple[int, str, str, str]], family: str) -> list[
     return found
 
 
+_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+_SUB_NUMBER = re.compile(rf"^\s*({_SUB})")
+
+
+def _numeral(text: str) -> int | None:
+    """1 for '一' or '1', 12 for '十二'; None for anything else."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return 10 if text == "十" else _DIGITS.get(text)
+    tens, ten, ones = text.partition("十")
+    if not ten or (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
+        return None
+    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
+
+
+def _sub_number(text: str) -> int | None:
+    match = _SUB_NUMBER.match(text)
+    return _numeral(match.group(1).strip("() ")) if match else None
+
+
 def _choose(cands: list[tuple[int, str, str, str]], order: list[str]) -> list[tuple[int, str, str]]:
     has_top = any(level in ("top", "inline") for _, _, level, _ in cands)
     allowed = {"top", "inline", "none"} if has_top else {"top", "inline", "none", "sub"}
     chosen: list[tuple[int, str, str]] = []
     last = -1
+    last_number = 0
     for key in order:
         for i, k, level, text in cands:
             if k == key and i > last and level in allowed:
+                number = _sub_number(text) if level == "sub" else None
+                if number is not None and number <= last_number:
+                    # Sections numbered (一)…(六) run on; a sub-heading such as the overview's
+                    # (一)主动公开情况 restarts its own count and names no section.
+                    continue
                 chosen.append((i, key, text))
                 last = i
+                last_number = number or last_number
                 break
     return chosen
 

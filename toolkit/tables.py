@@ -159,6 +159,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                 res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
             continue
         if not labels:
+            _flag_unlabelled(res, "active", row, values)
             continue
         row_key = vocab.active_row(labels[-1].text)
         if row_key is None:
@@ -217,6 +218,16 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
     return Placed(value, placed.raw, placed.line, unit), unit
 
 
+def _flag_unlabelled(res: TableResult, table: str, row: Row, values: list[Cell]) -> None:
+    """Values on a row of their own, with no label to place them by: flagged, never silently dropped.
+
+    A single number is left alone: page numbers stand on lines of their own.
+    """
+    if len(values) >= 2:
+        res.flags.append(Flag("unlabelled_values", table, row.line,
+                              f"{len(values)} values without a row label: {' '.join(c.text for c in values[:8])}"))
+
+
 def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: str) -> None:
     if placement.mode == "ragged" and any(c is not None for c in placement.cells) or (
             placement.mode == "ragged" and placement.readings > 1):
@@ -243,6 +254,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     for row in rows:
         labels, values = _split_row(row)
         if not labels:
+            _flag_unlabelled(res, "requests", row, values)
             continue
         if vocab.is_identity_note(labels[0].text):
             continue
