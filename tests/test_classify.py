@@ -37,6 +37,7 @@ from toolkit.classify import (
     load_annotations,
     load_codebook,
     matrix_to_labels,
+    read_annotations,
     tokenize,
 )
 from toolkit.classify._cli import configure_classify, configure_evaluate, run_classify, run_evaluate
@@ -252,6 +253,37 @@ def test_classifier_errors(train):
         StatementClassifier().fit(texts, [["content"], ["other"]])
     with pytest.raises(ValueError, match=r"y has 3 columns but there are 11 classes"):
         StatementClassifier().fit(texts, np.zeros((5, 3), dtype=int))
+
+
+def test_numpy_scalars_as_parameters(train):
+    # A grid built with numpy (np.arange, np.logspace) holds numpy scalars, not Python numbers.
+    texts, Y = train["text"].tolist(), labels_to_matrix(train["labels"])
+    clf = StatementClassifier(C=np.int64(5), threshold=np.float32(0.5), lexicon_weight=np.int64(1), random_state=0)
+    reference = StatementClassifier(C=5.0, random_state=0).fit(texts, Y)
+    assert (clf.fit(texts, Y).predict(texts) == reference.predict(texts)).all()
+    grid = GridSearchCV(StatementClassifier(random_state=0), {"C": np.arange(4, 6)}, scoring="f1_micro",
+                        cv=KFold(2, shuffle=True, random_state=0)).fit(texts, Y)
+    assert grid.best_params_["C"] in (4, 5)
+    result = evaluate(texts[:60], train["labels"].tolist()[:60], n_splits=np.int64(2), n_repeats=np.int64(1),
+                      n_bootstrap=0, systems={"lexicon": LexiconClassifier()})
+    assert result.n_splits == 2
+
+
+@pytest.mark.parametrize("make", [lambda: MajorityBaseline(), lambda: LexiconClassifier(),
+                                  lambda: StatementClassifier(random_state=0)], ids=["majority", "lexicon", "supervised"])
+def test_nothing_to_predict_gives_an_empty_matrix(make, train):
+    model = make().fit(train["text"].tolist(), train["labels"].tolist())
+    assert model.predict([]).shape == (0, len(KEYS))
+    assert model.predict_proba([]).shape == (0, len(KEYS))
+    assert model.predict_labels([]) == []
+
+
+def test_label_lists_without_labels_are_not_a_matrix():
+    texts = ["信息更新不及时", "栏目设置不合理"]
+    assert StatementClassifier()._target([[], []], 2).shape == (2, len(KEYS))
+    assert not StatementClassifier()._target([[], []], 2).any()
+    assert (StatementClassifier()._target([[], []], 2) == StatementClassifier()._target(["", ""], 2)).all()
+    assert StatementClassifier().fit(texts, [[], []]).predict_proba(texts).max() == 0.0
 
 
 # --- lexicon and majority -----------------------------------------------------------
@@ -551,6 +583,13 @@ def test_boilerplate_index_finds_a_copied_section(seed_sections):
 def test_boilerplate_index_edge_cases(seed_sections):
     single = boilerplate_index(seed_sections.iloc[[0]])
     assert single["max_similarity"].isna().all() and single["near_duplicate_share"].isna().all()
+    # A section that says only 无 has no statement: nothing to compare, for it or against it.
+    nothing = pd.DataFrame({"report_id": ["none", "blank"], "agency": [pd.NA, pd.NA], "report_year": [2021, 2021],
+                            "text": ["无。", ""]})
+    out = boilerplate_index(pd.concat([seed_sections, nothing], ignore_index=True)).set_index("report_id")
+    assert out.loc[["none", "blank"], "max_similarity"].isna().all()
+    assert (out.loc[["none", "blank"], "n_statements"] == 0).all()
+    assert not out["most_similar"].isin(["none", "blank"]).any()
     with pytest.raises(ValueError, match=r"sections must have columns report_id, agency, report_year, text; missing agency"):
         boilerplate_index(seed_sections.drop(columns="agency"))
     with pytest.raises(ValueError, match=r"threshold must be a number in \(0, 1\], got 0"):
@@ -640,6 +679,38 @@ def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     assert (pred["source"] == rows["source"].iloc[pred["statement"]].to_numpy()).all()
     assert run_evaluate(_args(configure_evaluate, argv + ["--n-bootstrap", "-1"])) == 2
     assert "--n-bootstrap must be >= 0, got -1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("line, message", [
+    ("[1, 2]", "line 3: expected an object with source, text and labels, got list"),
+    ("not json", "line 3: not valid JSON"),
+    ('{"source": null, "text": "信息公开不够", "labels": ["content"]}', "line 3: source must be a non-empty string, got None"),
+    ('{"source": "x", "text": null, "labels": ["content"]}', "line 3: text must be a non-empty string, got None"),
+    ('{"source": "x", "text": "信息公开不够"}', "line 3: missing labels"),
+    ('{"source": "x", "text": "信息公开不够", "labels": ["contents"]}', "line 3: label 'contents' is not a codebook key"),
+    ('{"source": "x", "text": "信息公开不够", "labels": [1]}', "line 3: labels must be a list of category keys"),
+])
+def test_cli_evaluate_names_the_file_and_line_of_bad_data(tmp_path, capsys, line, message):
+    good = load_annotations("train").head(2)
+    data = tmp_path / "coded.jsonl"
+    lines = [json.dumps({"source": r.source, "text": r.text, "labels": r.labels}, ensure_ascii=False)
+             for r in good.itertuples()]
+    data.write_text("\n".join(lines + [line]) + "\n", encoding="utf-8")
+    assert run_evaluate(_args(configure_evaluate, ["--data", str(data), "--n-repeats", "1"])) == 2
+    err = capsys.readouterr().err
+    assert f"{data} {message}" in err and "Traceback" not in err and err.count("\n") == 1
+    data.write_bytes("\n".join(lines).encode("gbk"))
+    assert run_evaluate(_args(configure_evaluate, ["--data", str(data), "--n-repeats", "1"])) == 2
+    assert f"{data}: not UTF-8 text" in capsys.readouterr().err
+
+
+def test_read_annotations_reads_label_lists_and_joined_labels(tmp_path):
+    data = tmp_path / "coded.jsonl"
+    data.write_text('{"source": "a", "text": "信息更新不及时", "labels": "timeliness;content"}\n\n'
+                    '{"source": "constructed:x", "text": "栏目设置不合理", "labels": ["platform"]}\n', encoding="utf-8")
+    frame = read_annotations(data)
+    assert frame["labels"].tolist() == [["timeliness", "content"], ["platform"]]
+    assert frame["origin"].tolist() == ["data", "constructed"] and frame["line"].tolist() == [1, 3]
 
 
 def test_python_m_toolkit_classify(tmp_path):

@@ -190,6 +190,35 @@ def test_enumeration_styles(marker):
     assert _pairs(df) == [("problem", p) for p in problems] + [("measure", m) for m in measures]
 
 
+@pytest.mark.parametrize("space", [" ", "\u3000", "  "])
+@pytest.mark.parametrize("marker", [lambda n: f"{n}.", lambda n: f"({'一二三'[n - 1]})", lambda n: "①②③"[n - 1],
+                                    lambda n: f"{'一二三'[n - 1]}是"], ids=["num_dot", "paren_cn", "circled", "shi"])
+def test_enumeration_after_a_space(marker, space):
+    # Web-page text often has a space after the ';' or '。' that ends an item.
+    problems = ["公开内容不够全面", "更新不及时", "解读形式单一"]
+    text = f";{space}".join(f"{marker(i)}{p}" for i, p in enumerate(problems, start=1)) + "。"
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems]
+    full_width = text.replace(";", "；").replace(".", "．")
+    assert _pairs(extract_statements(full_width)) == [("problem", p) for p in problems]
+
+
+@pytest.mark.parametrize("marker", [lambda n: f"({'一二三'[n - 1]})", lambda n: f"{n}."], ids=["paren_cn", "num_dot"])
+@pytest.mark.parametrize("item", ["存在问题整改不及时的情况", "改进措施不够有力,整改落实不到位", "整改措施落实不到位"])
+def test_an_item_worded_like_a_sub_heading_stays_an_item(marker, item):
+    # Glued sub-headings number on ((一)存在的问题…(二)改进措施…); a list item (二) after an item (一) is an item.
+    items = ["公开内容不够全面", item, "更新不及时"]
+    text = "".join(f"{marker(i)}{t}。" for i, t in enumerate(items, start=1))
+    assert _pairs(extract_statements(text)) == [("problem", t) for t in items]
+
+
+def test_glued_sub_headings_still_cut_the_text():
+    text = "(一)存在的问题2023年,我局工作还存在不足:一是栏目设置不合理;二是更新滞后。(二)改进措施一是优化栏目设置;二是加强更新。"
+    kinds = [k for k, _ in _pairs(extract_statements(text))]
+    texts = [t for _, t in _pairs(extract_statements(text))]
+    assert kinds == ["problem", "problem", "measure", "measure"]
+    assert texts[2:] == ["优化栏目设置", "加强更新"] and not any("改进措施" in t for t in texts)
+
+
 def test_sub_headings_set_the_kind_and_stay_out_of_the_text():
     text = (
         "(一)存在的问题\n一是栏目设置不合理;二是更新滞后。\n"

@@ -14,6 +14,7 @@ import itertools
 import warnings
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from numbers import Real
 from typing import Any
 
 import numpy as np
@@ -468,7 +469,7 @@ def chi2_composition(
     _require_frame(tables, "tables", ())
     _require_frame(reports, "reports", ("report_id",))
     _check_column(reports, by, "by", "reports")
-    if not isinstance(min_expected, (int, float)) or min_expected <= 0:
+    if not isinstance(min_expected, Real) or min_expected <= 0:
         raise ValueError(f"min_expected must be a positive number, got {min_expected!r}")
     labels = _outcome_labels()
     cats = list(labels)

@@ -28,12 +28,13 @@ import threading
 import time
 import warnings
 from collections import deque
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import resources
 from multiprocessing.connection import wait as _wait
+from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
 
@@ -706,12 +707,12 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
             jobs = len(os.sched_getaffinity(0))
         except AttributeError:  # pragma: no cover - not Linux
             jobs = os.cpu_count() or 1
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+    if isinstance(jobs, bool) or not isinstance(jobs, Integral) or jobs < 1:
         raise ValueError(f"jobs must be a positive integer or None, got {jobs!r}")
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, Real)
                                 or not timeout > 0 or math.isinf(timeout)):
         raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
-    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1):
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, Integral) or max_bytes < 1):
         raise ValueError(f"max_bytes must be a positive integer or None, got {max_bytes!r}")
     return jobs
 

@@ -73,10 +73,10 @@ def _cues() -> dict[str, Any]:
     return {
         "section_heading": [re.compile(p) for p in spec["section_heading"]],
         # a whole line that is a sub-heading
-        "heading_line": re.compile(rf"^{number}?(?:{any_title})(?:如下)?[。.:]?$"),
+        "heading_line": re.compile(rf"^(?P<num>{number})?(?:{any_title})(?:如下)?[。.:]?$"),
         # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon
         "heading_glued": re.compile(
-            rf"(?:^|(?<=[。;!?]))(?:{number}(?:{any_title})(?:如下)?[。.:]?"
+            rf"(?:^|(?<=[。;!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
             rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?:)"
         ),
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
@@ -135,6 +135,11 @@ def _heading_kind(match: re.Match[str]) -> str:
     return "measure"
 
 
+def _heading_number(match: re.Match[str]) -> int | None:
+    num = match["num"]
+    return _cn_int(num.strip("()、.")) if num else None
+
+
 def _split_headings(lines: list[str]) -> list[_Heading | str]:
     """Alternate sub-headings and the text (lines joined by '\\n') between them."""
     cues = _cues()
@@ -146,23 +151,33 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             out.append("\n".join(buffer))
             buffer.clear()
 
+    last_number = 0  # number of the last sub-heading: sub-headings number on, (一) then (二)
     for line in lines:
         whole = cues["heading_line"].match(line)
         if whole:
             flush()
             out.append(_Heading(_heading_kind(whole)))
+            last_number = _heading_number(whole) or last_number
             continue
         rest = line
+        pos = 0
         while True:
-            glued = cues["heading_glued"].search(rest)
+            glued = cues["heading_glued"].search(rest, pos)
             if not glued:
                 break
+            number = _heading_number(glued)
+            if number is not None and number > 1 and number != last_number + 1:
+                # "(一)公开内容不全。(二)存在问题整改不及时…": an item that starts like a sub-heading
+                pos = glued.end()
+                continue
+            last_number = number or last_number
             before = rest[: glued.start()]
             if before:
                 buffer.append(before)
             flush()
             out.append(_Heading(_heading_kind(glued)))
             rest = rest[glued.end() :]
+            pos = 0
         if rest:
             buffer.append(rest)
     flush()
@@ -235,7 +250,8 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
         found = []
         for m in pattern.finditer(text):
             start = m.start()
-            prev = text[start - 1] if start else "\n"
+            before = text[:start].rstrip(" ")  # '1.…; 2.…' copied with a space after the ';'
+            prev = before[-1] if before else "\n"
             if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
                 continue
             n = _cn_int(m["n"])

@@ -1,7 +1,7 @@
 """Classification of problem and measure statements against the codebook.
 
 Public names: the codebook and annotations (:func:`load_codebook`,
-:func:`categories`, :func:`load_annotations`), targets (:func:`labels_to_matrix`,
+:func:`categories`, :func:`load_annotations`, :func:`read_annotations`), targets (:func:`labels_to_matrix`,
 :func:`matrix_to_labels`), tokens (:class:`Tokenizer`, :func:`tokenize`), three
 classifiers with one scikit-learn interface (:class:`MajorityBaseline`,
 :class:`LexiconClassifier`, :class:`StatementClassifier`), the default model and
@@ -12,7 +12,14 @@ beyond hand coding (:func:`boilerplate_index`, :func:`alignment`).
 from toolkit.classify.alignment import alignment
 from toolkit.classify.baseline import MajorityBaseline
 from toolkit.classify.boilerplate import boilerplate_index
-from toolkit.classify.codebook import Codebook, Category, categories, load_annotations, load_codebook
+from toolkit.classify.codebook import (
+    Codebook,
+    Category,
+    categories,
+    load_annotations,
+    load_codebook,
+    read_annotations,
+)
 from toolkit.classify.evaluation import (
     Evaluation,
     bootstrap_macro_f1,
@@ -48,6 +55,7 @@ __all__ = [
     "labels_to_matrix",
     "learning_curve",
     "load_annotations",
+    "read_annotations",
     "load_codebook",
     "matrix_to_labels",
     "split_labels",

@@ -61,7 +61,8 @@ class MultiLabelMixin:
                 array = np.asarray(y)
             except ValueError:  # ragged label lists
                 array = None
-            if array is not None and array.ndim == 2 and array.dtype.kind in "biuf":
+            # ([[], []] is label lists without labels, not a matrix of no columns)
+            if array is not None and array.ndim == 2 and array.shape[1] and array.dtype.kind in "biuf":
                 matrix = array
         if matrix is None:
             matrix = labels_to_matrix(y, classes)  # type: ignore[arg-type]

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
 import pandas as pd
 
-from toolkit.classify.codebook import load_annotations
+from toolkit.classify.codebook import load_annotations, read_annotations
 from toolkit.classify.evaluation import evaluate, learning_curve
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import default_model, label_statements
@@ -164,16 +163,7 @@ def configure_evaluate(parser: argparse.ArgumentParser) -> None:
 def _read_data(paths: list[str] | None) -> pd.DataFrame:
     if paths is None:
         return load_annotations()
-    rows = []
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            rows += [json.loads(line) for line in fh if line.strip()]
-    frame = pd.DataFrame(rows)
-    missing = [c for c in ("source", "text", "labels") if c not in frame.columns]
-    if missing:
-        raise ValueError(f"each line needs source, text and labels; missing {', '.join(missing)}")
-    frame["origin"] = ["constructed" if str(s).startswith("constructed:") else "data" for s in frame["source"]]
-    return frame
+    return read_annotations(paths)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ Character bigrams need no word segmentation and catch reworded repetition.
 from __future__ import annotations
 
 import re
+from numbers import Real
 
 import numpy as np
 import pandas as pd
@@ -73,7 +74,8 @@ def boilerplate_index(
         (only the same agency's earlier years; missing when there are none);
         ``near_duplicate_share`` (share of the report's statements with a
         near-duplicate in another report) and ``n_near_duplicates``.  Values
-        that cannot be computed (empty section, a single report) are missing.
+        that cannot be computed (a section without statements, such as an empty
+        one or one that says only 无; a single report) are missing.
 
     Raises
     ------
@@ -99,7 +101,7 @@ def boilerplate_index(
         raise ValueError(
             f"sections must have columns {', '.join(_REQUIRED)}; missing {', '.join(missing)}"
         )
-    if not (isinstance(threshold, (int, float)) and 0 < threshold <= 1):
+    if not (isinstance(threshold, Real) and 0 < threshold <= 1):
         raise ValueError(f"threshold must be a number in (0, 1], got {threshold!r}")
     if sections["report_id"].duplicated().any():
         dup = sections.loc[sections["report_id"].duplicated(), "report_id"].iloc[0]
@@ -110,8 +112,18 @@ def boilerplate_index(
     n = len(frame)
     out = frame[["report_id", "agency", "report_year"]].copy()
 
+    # statements first: a section that says only "无" has letters but nothing to compare
+    stmt_texts, owner = [], []
+    for i, text in enumerate(texts):
+        for s in extract_statements(text)["text"]:
+            if _letters(s).strip():
+                stmt_texts.append(s)
+                owner.append(i)
+    owner_arr = np.asarray(owner, dtype=int)
+    counts = np.bincount(owner_arr, minlength=n) if owner else np.zeros(n, dtype=int)
+
     # section level
-    has_text = np.array([bool(_letters(t).strip()) for t in texts])
+    has_text = counts > 0
     sim = np.full((n, n), np.nan)
     idx = np.flatnonzero(has_text)
     if len(idx) >= 2:
@@ -119,6 +131,7 @@ def boilerplate_index(
     np.fill_diagonal(sim, np.nan)
     best, best_id, same, same_id = [], [], [], []
     years = pd.to_numeric(frame["report_year"], errors="coerce")
+    agencies = [None if pd.isna(a) else a for a in frame["agency"]]  # a missing agency matches none
     for i in range(n):
         row = sim[i]
         if np.isnan(row).all():
@@ -128,10 +141,10 @@ def boilerplate_index(
             j = int(np.nanargmax(row))
             best.append(float(row[j]))
             best_id.append(ids[j])
-        agency = frame.at[i, "agency"]
+        agency = agencies[i]
         earlier = [
             j for j in range(n)
-            if j != i and pd.notna(agency) and frame.at[j, "agency"] == agency
+            if j != i and agency is not None and agencies[j] == agency
             and pd.notna(years[i]) and pd.notna(years[j]) and years[j] < years[i] and not np.isnan(row[j])
         ]
         if earlier:
@@ -147,14 +160,6 @@ def boilerplate_index(
     out["most_similar_same_agency"] = same_id
 
     # statement level
-    stmt_texts, owner = [], []
-    for i, text in enumerate(texts):
-        for s in extract_statements(text)["text"]:
-            if _letters(s).strip():
-                stmt_texts.append(s)
-                owner.append(i)
-    owner_arr = np.asarray(owner, dtype=int)
-    counts = np.bincount(owner_arr, minlength=n) if owner else np.zeros(n, dtype=int)
     dup_counts = np.zeros(n, dtype=int)
     if len(set(owner)) >= 2:
         s_sim = cosine_similarity(_vectors(stmt_texts))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,6 +24,7 @@ __all__ = [
     "load_codebook",
     "categories",
     "load_annotations",
+    "read_annotations",
     "ANNOTATION_ORIGINS",
 ]
 
@@ -175,17 +177,94 @@ def categories() -> tuple[str, ...]:
     return _default_codebook().keys
 
 
-def _read_jsonl(path: Path | object, origin: str) -> list[dict]:
+_ANNOTATION_COLUMNS = ["source", "kind", "text", "labels", "origin", "line"]
+
+
+def _read_jsonl(path: Path | object, origin: str, name: str | None = None) -> list[dict]:
+    """The statements of one JSONL file, each checked: an error names the file and the line."""
+    name = name or str(getattr(path, "name", path))
+    try:
+        with path.open(encoding="utf-8") as fh:  # type: ignore[attr-defined]
+            return _parse_jsonl(fh, origin, name)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _parse_jsonl(fh: Iterable[str], origin: str, name: str) -> list[dict]:
     rows = []
-    with path.open(encoding="utf-8") as fh:  # type: ignore[attr-defined]
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
+    for number, line in enumerate(fh, start=1):
+        if not line.strip():
+            continue
+        try:
             row = json.loads(line)
-            row["origin"] = origin
-            row["line"] = number
-            rows.append(row)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{name} line {number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise ValueError(f"{name} line {number}: expected an object with source, text and labels, "
+                             f"got {type(row).__name__}")
+        missing = [k for k in ("source", "text", "labels") if k not in row]
+        if missing:
+            raise ValueError(f"{name} line {number}: missing {', '.join(missing)}")
+        for key in ("source", "text"):
+            if not isinstance(row[key], str) or not row[key].strip():
+                raise ValueError(f"{name} line {number}: {key} must be a non-empty string, got {row[key]!r}")
+        labels = row["labels"]
+        if isinstance(labels, str):
+            labels = [lab.strip() for lab in labels.split(";") if lab.strip()]
+        if not isinstance(labels, list) or not all(isinstance(lab, str) for lab in labels):
+            raise ValueError(f"{name} line {number}: labels must be a list of category keys, got {labels!r}")
+        row["labels"] = labels
+        row.setdefault("kind", None)
+        row["origin"] = origin
+        row["line"] = number
+        rows.append(row)
     return rows
+
+
+def _check_labels(frame: pd.DataFrame, name_of: Callable[[str], str]) -> None:
+    allowed = set(categories())
+    for row in frame.itertuples():
+        bad = [lab for lab in row.labels if lab not in allowed]
+        if bad:
+            raise ValueError(
+                f"{name_of(row.origin)} line {row.line}: label {bad[0]!r} is not a "
+                f"codebook key ({', '.join(sorted(allowed))})"
+            )
+
+
+def read_annotations(paths: str | os.PathLike | Sequence[str | os.PathLike]) -> pd.DataFrame:
+    """Hand-coded statements from your own JSONL files, checked line by line.
+
+    Parameters
+    ----------
+    paths : path or sequence of paths
+        JSONL files, one statement a line: ``{"source": …, "text": …, "labels": [keys]}``
+        (``labels`` may also be a ``;``-joined string; ``kind`` is optional).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`load_annotations`; ``origin`` is ``'constructed'`` for a
+        source starting with ``constructed:`` (training only in
+        :func:`toolkit.classify.evaluate`), else ``'data'``.
+
+    Raises
+    ------
+    OSError
+        If a file cannot be read.
+    ValueError
+        Naming the file and line: not JSON, not an object, a missing or empty
+        field, or a label that is not a codebook key.
+    """
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    frames = []
+    for path in paths:
+        frame = pd.DataFrame(_read_jsonl(Path(path), "data", name=str(path)), columns=_ANNOTATION_COLUMNS)
+        _check_labels(frame, lambda origin, name=str(path): name)
+        frames.append(frame)
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_ANNOTATION_COLUMNS)
+    frame["origin"] = ["constructed" if s.startswith("constructed:") else "data" for s in frame["source"]]
+    return frame
 
 
 def load_annotations(origins: str | list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -231,14 +310,7 @@ def load_annotations(origins: str | list[str] | tuple[str, ...] | None = None) -
     base = resources.files("toolkit").joinpath("data", "classify", "annotations")
     rows = []
     for origin in chosen:
-        rows += _read_jsonl(base.joinpath(ANNOTATION_ORIGINS[origin]), origin)
-    frame = pd.DataFrame(rows, columns=["source", "kind", "text", "labels", "origin", "line"])
-    allowed = set(categories())
-    for row in frame.itertuples():
-        bad = [lab for lab in row.labels if lab not in allowed]
-        if bad:
-            raise ValueError(
-                f"{ANNOTATION_ORIGINS[row.origin]} line {row.line}: label {bad[0]!r} is not a "
-                f"codebook key ({', '.join(sorted(allowed))})"
-            )
+        rows += _read_jsonl(base.joinpath(ANNOTATION_ORIGINS[origin]), origin, ANNOTATION_ORIGINS[origin])
+    frame = pd.DataFrame(rows, columns=_ANNOTATION_COLUMNS)
+    _check_labels(frame, ANNOTATION_ORIGINS.__getitem__)
     return frame

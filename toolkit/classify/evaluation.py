@@ -16,6 +16,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from numbers import Integral, Real
 
 import numpy as np
 import pandas as pd
@@ -485,9 +486,9 @@ def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str
     texts = list(texts)
     n = len(texts)
     Y = _matrix(labels, classes, n, "labels")
-    if not isinstance(n_splits, int) or n_splits < 2:
+    if not isinstance(n_splits, Integral) or n_splits < 2:
         raise ValueError(f"n_splits must be an int >= 2, got {n_splits!r}")
-    if not isinstance(n_repeats, int) or n_repeats < 1:
+    if not isinstance(n_repeats, Integral) or n_repeats < 1:
         raise ValueError(f"n_repeats must be an int >= 1, got {n_repeats!r}")
     if not isinstance(random_state, (int, np.integer)):
         raise TypeError(f"random_state must be an int, got {type(random_state).__name__}")
@@ -679,7 +680,7 @@ def _collect(
 def _check_bootstrap(n_bootstrap: int, confidence: float) -> None:
     if not isinstance(n_bootstrap, (int, np.integer)) or isinstance(n_bootstrap, bool) or n_bootstrap < 0:
         raise ValueError(f"n_bootstrap must be an int >= 0, got {n_bootstrap!r}")
-    if not (isinstance(confidence, (int, float)) and 0 < confidence < 1):
+    if not (isinstance(confidence, Real) and 0 < confidence < 1):
         raise ValueError(f"confidence must be a number between 0 and 1 (exclusive), got {confidence!r}")
 
 

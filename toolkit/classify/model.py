@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from numbers import Real
 
 import numpy as np
 import pandas as pd
@@ -158,15 +159,15 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         self.random_state = random_state
 
     def _check_params(self) -> None:
-        if not (isinstance(self.C, (int, float)) and self.C > 0):
+        if not (isinstance(self.C, Real) and self.C > 0):
             raise ValueError(f"C must be a positive number, got {self.C!r}")
-        if not (isinstance(self.threshold, (int, float)) and 0 < self.threshold < 1):
+        if not (isinstance(self.threshold, Real) and 0 < self.threshold < 1):
             raise ValueError(f"threshold must be a number between 0 and 1 (exclusive), got {self.threshold!r}")
         if self.class_weight not in ("balanced", None):
             raise ValueError(f"class_weight must be 'balanced' or None, got {self.class_weight!r}")
         if self.exclusive is not None and not isinstance(self.exclusive, str):
             raise ValueError(f"exclusive must be a category key or None, got {self.exclusive!r}")
-        if not (isinstance(self.lexicon_weight, (int, float)) and self.lexicon_weight >= 0):
+        if not (isinstance(self.lexicon_weight, Real) and self.lexicon_weight >= 0):
             raise ValueError(f"lexicon_weight must be a number >= 0, got {self.lexicon_weight!r}")
         if not (self.use_words or self.use_chars):
             raise ValueError("use_words and use_chars cannot both be False: there would be no features")
@@ -253,7 +254,10 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
             (the columns do not sum to 1: a statement can have several).
         """
         check_is_fitted(self, "estimators_")
-        features = self.vectorizer_.transform(normalize_texts(X))
+        texts = normalize_texts(X)
+        if not texts:
+            return np.zeros((0, len(self.estimators_)))
+        features = self.vectorizer_.transform(texts)
         n = features.shape[0]
         with threadpool_limits(limits=1, user_api="blas"):
             columns = [
