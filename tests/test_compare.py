@@ -244,6 +244,23 @@ def test_chi2_composition_drops_empty_categories_and_needs_two_groups(
     assert res.test.loc[0, "chi2"] == stats.chi2_contingency(obs).statistic
 
 
+def test_chi2_composition_lists_every_report_left_out(composition_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    tables, reports = composition_data
+    # r9 has no requests table (a failed file, say); r10 has a negative count, kept as written by the
+    # extraction (and flagged there): it cannot enter a contingency table.
+    negative = outcome_tables("r10", {"granted": 4, "other_handling": -1})
+    tables = pd.concat([tables, negative], ignore_index=True)
+    reports = pd.concat([reports, pd.DataFrame({"report_id": ["r9", "r10"], "level": ["市", "市"]})],
+                        ignore_index=True)
+    res = chi2_composition(tables, "level", reports=reports)
+    assert dict(zip(res.excluded["report_id"], res.excluded["reason"])) == {
+        "r6": "missing outcome category", "r7": "no handled request", "r8": "no group",
+        "r9": "no requests table", "r10": "negative outcome count"}
+    assert res.excluded["report_id"].is_monotonic_increasing
+    assert res.counts["n_reports"].sum() + len(res.excluded) == len(reports)
+    assert res.counts.loc["市", "n_reports"] == 2
+
+
 # -------------------------------------------------------------------------------- bootstrap
 
 
@@ -261,6 +278,14 @@ def test_bootstrap_mean_equals_scipy(df: pd.DataFrame) -> None:
     assert d["note"] == "n < 3: no interval" and pd.isna(d["ci_low"]) and d["estimate"] == 0.825
     again = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7)
     pd.testing.assert_frame_equal(res, again)
+
+
+def test_bootstrap_by_group_ignores_the_index(df: pd.DataFrame) -> None:
+    # A frame concatenated from two sources has a repeated index; the groups are the same.
+    repeated = df.set_axis([i % 3 for i in range(len(df))], axis=0)
+    expected = bootstrap_ci(df, "rate", "level", n_boot=200, random_state=0)
+    assert expected["n"].tolist() == [4, 5, 3, 2]
+    pd.testing.assert_frame_equal(bootstrap_ci(repeated, "rate", "level", n_boot=200, random_state=0), expected)
 
 
 def test_bootstrap_ratio_of_sums_equals_scipy() -> None:

@@ -195,6 +195,29 @@ def test_plot_on_given_axes(metrics_frame: pd.DataFrame) -> None:
     assert ax2.get_ylabel() == "比例"
 
 
+@pytest.mark.parametrize("plot", [
+    lambda d: plot_distribution(d, "disclosure_rate", "level", title="各层级公开率"),
+    lambda d: plot_trend(panel(d), "disclosure_rate"),
+    lambda d: plot_composition(pd.DataFrame({"granted": [3, 1], "denied": [1, 2]}, index=["区县", "市"])),
+], ids=["distribution", "trend", "composition"])
+def test_figures_keep_their_glyphs_after_rc_context(metrics_frame: pd.DataFrame, plot) -> None:
+    # use_chinese_font's settings are global; with rc_context they end with the block, and a figure
+    # drawn inside it but saved after it must still find its CJK font.
+    with matplotlib.rc_context():
+        ax = plot(metrics_frame)
+    assert "Noto Sans CJK SC" not in matplotlib.rcParams["font.sans-serif"]
+    assert not [m for m in render(ax) if "Glyph" in m]
+    assert assert_glyphs(ax) >= 2
+
+
+def test_heatmap_of_unclassified_statements_says_so() -> None:
+    statements = pd.DataFrame({"report_id": ["a", "b"], "kind": ["problem", "problem"], "labels": ["", pd.NA]})
+    reports = pd.DataFrame({"report_id": ["a", "b"], "层级": ["区县", "市"]})
+    for names in (None, {"platform": "平台与渠道"}):
+        with pytest.raises(ValueError, match=r"none of the 2 problem statements has a label: classify them first"):
+            plot_heatmap(statements, reports, "层级", label_names=names)
+
+
 @pytest.mark.parametrize("call, exc, match", [
     (lambda d: plot_distribution(d, "x", "level"), ValueError, "metric='x' is not a column of df"),
     (lambda d: plot_distribution(d, "disclosure_rate", "level", ax="ax"), TypeError,

@@ -225,3 +225,17 @@ def test_values_without_a_row_label_are_flagged():
     assert [f.table for f in flags] == ["requests"] and flags[0].line == at + 1
     assert damaged.status == "partial"
     assert damaged.tables.query("row_key == 'carried_over'").empty
+
+
+def test_negative_count_is_kept_and_flagged():
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    lines = _pipe_rows(toolkit.parse_text(text), wrap=False).split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("二、上年结转"))
+    cells = lines[at].split(" | ")
+    cells[1] = "-1"  # natural persons: a count cannot be negative
+    lines[at] = " | ".join(cells)
+    report = toolkit.parse_text("\n".join(lines))
+    cell = report.tables.query("row_key == 'carried_over' and col_key == 'natural_person'")
+    assert cell["value"].tolist() == [-1.0] and cell["raw"].tolist() == ["-1"]
+    flags = [f for f in report.flags if f.code == "negative_value"]
+    assert [(f.table, f.detail, f.line) for f in flags] == [("requests", "carried_over.natural_person", at + 1)]

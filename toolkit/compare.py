@@ -449,8 +449,9 @@ def chi2_composition(
     Returns
     -------
     CompositionResult
-        ``counts``, ``shares``, ``test`` and ``excluded`` (reports with a missing category, no
-        handled request, or no group).  Categories no group uses and groups with no request are
+        ``counts``, ``shares``, ``test`` and ``excluded`` (every report of ``reports`` left
+        out, sorted by id, with the reason: no requests table (e.g. failed), a missing or
+        negative outcome count, no handled request, or no group).  Categories no group uses and groups with no request are
         dropped from the test; with fewer than two of either the statistics are NA and the note
         says so.
 
@@ -479,10 +480,15 @@ def chi2_composition(
     reasons = np.where(
         comp["group"].isna(), "no group",
         np.where(comp[cats].isna().any(axis=1), "missing outcome category",
-                 np.where(comp[cats].sum(axis=1) <= 0, "no handled request", "")),
+                 np.where((comp[cats] < 0).any(axis=1), "negative outcome count",
+                          np.where(comp[cats].sum(axis=1) <= 0, "no handled request", ""))),
     )
     excluded = pd.DataFrame({"report_id": comp["report_id"], "reason": reasons})
-    excluded = excluded[excluded["reason"] != ""].reset_index(drop=True)
+    # Reports with no outcome row at all (failed, or without a requests table) are left out too.
+    absent = pd.Index(reports["report_id"].drop_duplicates()).difference(pd.Index(comp["report_id"]), sort=False)
+    excluded = pd.concat([excluded[excluded["reason"] != ""],
+                          pd.DataFrame({"report_id": absent, "reason": "no requests table"})])
+    excluded = excluded.sort_values("report_id", kind="stable").reset_index(drop=True)
     used = comp[reasons == ""]
     order = _sorted_groups(used["group"])
     counts = used.groupby("group")[cats].sum().reindex(order)
@@ -619,6 +625,7 @@ def bootstrap_ci(
         })
     else:
         data = pd.DataFrame({"x": pd.to_numeric(df[metric], errors="coerce").astype(float)})
+    data.index = np.arange(len(df))  # positions: df's own index need not be unique
     data = data.dropna()
     if estimator == "ratio":
         # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only
@@ -627,7 +634,7 @@ def bootstrap_ci(
     if by is None:
         parts: list[tuple[Any, pd.DataFrame]] = [(None, data)]
     else:
-        keys = df.loc[data.index, by]
+        keys = df[by].iloc[data.index]
         parts = [(g, data[(keys == g).to_numpy()]) for g in _sorted_groups(df[by])]
     rows = []
     for g, d in parts:

@@ -47,7 +47,9 @@ def use_chinese_font() -> str:
     rebuild, no network) and puts it first in ``rcParams['font.sans-serif']``, sets
     ``font.family`` to ``sans-serif`` and ``axes.unicode_minus`` to False.  Calling it again
     changes nothing; it prints nothing.  The settings are global Matplotlib settings; use
-    :func:`matplotlib.rc_context` around your own code to keep them local.
+    :func:`matplotlib.rc_context` around your own code to keep them local (the toolkit's plot
+    functions name the font on every text they draw, so their figures keep their glyphs after
+    the context ends; text you add later follows the settings in force when it is drawn).
 
     Returns
     -------
@@ -89,6 +91,20 @@ def _new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
         return fig.add_subplot()
     if not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
+    return ax
+
+
+def _pin_font(ax: Axes) -> Axes:
+    """Give every text of the figure the CJK font by name, so that the figure keeps its glyphs
+    when the global settings change before it is saved (e.g. after ``matplotlib.rc_context``)."""
+    from matplotlib.text import Text
+
+    # The CJK font first (use_chinese_font), then the others that are installed: a family that is
+    # not would be looked up, and logged as not found, at every draw.
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    families = [f for f in matplotlib.rcParams["font.sans-serif"] if f in installed]
+    for text in ax.figure.findobj(Text):
+        text.set_fontfamily(families)
     return ax
 
 
@@ -168,7 +184,7 @@ def plot_distribution(
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if title:
         ax.set_title(title)
-    return ax
+    return _pin_font(ax)
 
 
 def plot_composition(
@@ -237,7 +253,7 @@ def plot_composition(
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     if title:
         ax.set_title(title)
-    return ax
+    return _pin_font(ax)
 
 
 def plot_heatmap(
@@ -284,7 +300,8 @@ def plot_heatmap(
     TypeError
         If a frame is not a DataFrame or ``by`` is not a str.
     ValueError
-        If a column is missing, ``kind`` is not allowed, or no statement is left to count.
+        If a column is missing, ``kind`` is not allowed, no statement is left to count, or no
+        statement has a label (not classified yet).
 
     Examples
     --------
@@ -314,6 +331,9 @@ def plot_heatmap(
     exploded = st.assign(_label=st["labels"].fillna("").astype(str).str.split(";")).explode("_label")
     exploded["_label"] = exploded["_label"].str.strip()
     exploded = exploded[exploded["_label"] != ""]
+    if exploded.empty:
+        raise ValueError(f"none of the {len(st)} {kind or ''} statements has a label: classify them first "
+                         "(toolkit classify statements.csv, or toolkit.classify.label_statements)".replace("  ", " "))
     keys = list(label_names) if label_names is not None else sorted(exploded["_label"].unique())
     table = (
         pd.crosstab(exploded["_label"], exploded["_group"])
@@ -339,7 +359,7 @@ def plot_heatmap(
     ax.set_xlabel(by)
     if title:
         ax.set_title(title)
-    return ax
+    return _pin_font(ax)
 
 
 def plot_trend(
@@ -409,5 +429,5 @@ def plot_trend(
         ax.legend(fontsize=8, frameon=False)
     if title:
         ax.set_title(title)
-    return ax
+    return _pin_font(ax)
 

@@ -470,4 +470,8 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
         _extract_review(rows_by_table["review_litigation"], res, identities["review_litigation"])
     if rows_by_table.get("legacy"):
         _extract_legacy(rows_by_table["legacy"], res)
+    # Requests, reviews and suits are counts: a negative one is kept as written, and flagged.
+    for rec in res.records:
+        if rec["table"] in ("requests", "review_litigation") and rec["value"] < 0:
+            res.flags.append(Flag("negative_value", rec["table"], rec["line"], f"{rec['row_key']}.{rec['col_key']}"))
     return res
