@@ -90,22 +90,24 @@ def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = 
 # --------------------------------------------------------------------------
 
 
-def render_docx(lines: list, path, *, colspan_header: bool = False) -> None:
+def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table: bool = False) -> None:
     """Write `lines` to a DOCX file with python-docx.
 
     Text lines become paragraphs; consecutive rows become ONE Word table
     (style ``Table Grid``) whose short rows are padded with ``''`` cells, or,
     with `colspan_header`, whose last cell spans the rest (``gridSpan``).
+    With `layout_table` the whole report sits in the one cell of a 1 x 1 table.
     """
     import docx
 
     document = docx.Document()
+    body = document.add_table(rows=1, cols=1).cell(0, 0) if layout_table else document
     for kind, block in _blocks(lines):
         if kind == "text":
-            document.add_paragraph(block)
+            body.add_paragraph(block)
             continue
         width = _width(block)
-        table = document.add_table(rows=len(block), cols=width)
+        table = body.add_table(rows=len(block), cols=width)
         table.style = "Table Grid"
         for r, row in enumerate(block):
             cells = table.rows[r].cells

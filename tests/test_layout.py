@@ -83,6 +83,9 @@ def test_glued_page_text_cut_into_labels_and_digit_runs():
 @pytest.mark.parametrize("text,expected", [
     ("四、结转下年度继续办理 0 0 0 0 0 0 0", [["四、结转下年度继续办理"] + ["0"] * 7]),
     ("0 0 1 0 1", [["0", "0", "1", "0", "1"]]),
+    # an unruled PDF table: the label is numbered itself
+    ('3.危及"三安全一稳定" 24 0 0 0 0 0 24', [['3.危及"三安全一稳定"', "24"] + ["0"] * 5 + ["24"]]),
+    ("1、没有现成信息需要另行制作 0 1 0 0 0 0 1", [["1、没有现成信息需要另行制作", "0", "1"] + ["0"] * 4 + ["1"]]),
 ])
 def test_numbers_on_one_line(text, expected):
     from toolkit.sections import Segment

@@ -201,6 +201,26 @@ def test_title_broken_after_the_agency():
     assert result["agency"] == "驻马店市住房和城乡建设局" and result["report_year"] == 2020
 
 
+@pytest.mark.parametrize("head", [
+    ["首页 > 政务公开 > 政府信息公开年报", "厦门市财政局2023年政府信息公开工作年度报告"],  # a breadcrumb above
+    ["当前位置：首页 » 信息公开年报", "厦门市财政局2023年政府信息公开工作年度报告"],
+    ["《厦门市财政局2023年政府信息公开工作年度报告》"],                                       # in book-title marks
+    ["厦门市财政局2023年度政府信息公开工作", "年度报告"],                                    # broken by a PDF
+    ["厦门市财政局", "2023年度", "政府信息公开工作年度报告"],
+    ["厦门市财政局2023年", "政府信息公开工作年度报告"],
+], ids=["breadcrumb", "breadcrumb2", "quoted", "wrapped", "three_lines", "two_lines"])
+def test_title_shapes_of_real_pages(head):
+    result = meta(*head, "一、总体情况", "本局认真贯彻落实《条例》。")
+    assert (result["agency"], result["report_year"]) == ("厦门市财政局", 2023)
+    assert (result["level"], result["province"], result["flags"]) == ("prefecture", "福建", [])
+
+
+def test_a_header_box_label_is_not_taken_for_the_agency():
+    # A document header box: '分类' / '信息公开年报' is no title of an agency.
+    result = meta("索引号", "014421017/2018-00546", "分类", "信息公开年报", "发布机构:高港区住房和城乡建设局")
+    assert result["agency"] == "高港区住房和城乡建设局"
+
+
 def test_title_is_looked_for_above_the_first_section_only():
     lines = ["一、总体情况", "本局2020年政府信息公开工作年度报告如下", "乌当区住建局2019年信息公开年度报告"]
     result = extract_metadata(lines, section_lines={"overview": 0})
@@ -213,6 +233,12 @@ def test_year_from_statistics_period_when_title_has_none():
     result = meta("乌当区人民政府政府信息公开工作年度报告",
                   "本报告所列数据统计时限为2019年1月1日至2019年12月31日。", "发布日期:2020-01-20")
     assert result["report_year"] == 2019 and result["flags"] == []
+
+
+def test_year_from_statistics_period_in_chinese_numerals():
+    result = meta("一、总体情况", "本报告中所列数据的统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。",
+                  "2022年以来,我局……2022年……2022年")
+    assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
 
 
 def test_title_and_period_disagree():
@@ -265,6 +291,12 @@ def test_published_fields(field, published, flags):
 def test_signature_date_two_lines():
     result = meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", "二〇二一年一月三十日")
     assert result["published"] == "2021-01-30"
+
+
+@pytest.mark.parametrize("date", ["2024-01-15", "2024.1.15", "2024/1/15", "2024年1月15日", "二〇二四年一月十五日"])
+def test_signature_date_forms(date):
+    result = meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", date)
+    assert result["published"] == "2024-01-15"
 
 
 def test_field_date_wins_over_signature_date():

@@ -355,6 +355,25 @@ def test_html_merged_cells_nbsp_br_scripts(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("key", ["001", "004"])
+def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
+    # Some sites paste the report as preformatted text.
+    import html as html_lib
+
+    import toolkit
+
+    text = SEED[key].read_text(encoding="utf-8")
+    path = tmp_path / "pre.html"
+    path.write_text(f"<html><body><h1>标题</h1><pre>{html_lib.escape(text)}</pre><p>页脚</p></body></html>",
+                    encoding="utf-8")
+    lines = read_document(path).lines
+    assert lines[0] == "标题" and lines[-1] == "页脚"
+    assert lines[1:-1] == [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    if key == "001":  # (004's tab layout needs its blank lines, which HTML does not keep)
+        keys = ["table", "row_key", "col_key", "value", "raw"]
+        assert toolkit.parse_report(path).tables[keys].equals(toolkit.parse_report(SEED[key]).tables[keys])
+
+
 def test_web_page_without_html_extension_is_sniffed(tmp_path: Path) -> None:
     for name in ("report.asp", "report"):
         path = tmp_path / name

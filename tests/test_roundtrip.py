@@ -120,3 +120,22 @@ def test_truncated_table_yields_rows_there_and_flag(layout):
     assert "granted" in got.index and "unable_not_held" not in got.index
     req = truth[truth.table == "requests"].set_index(["row_key", "col_key"])["value"]
     assert got.loc["new", "total"] == req[("new", "total")]
+
+
+@pytest.mark.parametrize("markup", ["plain", "word"])
+@pytest.mark.parametrize("seed", range(3))
+def test_report_set_in_a_layout_table_reads_back_exactly(seed, markup, tmp_path):
+    # Many sites set the whole article in the one cell of a layout table (and Word users the whole
+    # document): that cell is read like the page, not as one cell holding the report.
+    truth, lines = _report(seed, ["2019", "2021"][seed % 2], False, 0.3)
+    page = synth.render_html(lines, markup=markup)
+    head, rest = page.split("<body>", 1)
+    body, tail = rest.split("</body>", 1)
+    path = tmp_path / "layout.html"
+    path.write_text(f'{head}<body><table width="960"><tr><td>{body}</td></tr></table></body>{tail}', encoding="utf-8")
+    report = toolkit.parse_report(path)
+    _assert_exact(truth, report)
+    assert report.metadata["agency"] == toolkit.parse_text(synth.render_text(lines, "pipe_rows")).metadata["agency"]
+    docx_path = tmp_path / "layout.docx"
+    render_docx(lines, docx_path, layout_table=True)
+    _assert_exact(truth, toolkit.parse_report(docx_path))

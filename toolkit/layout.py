@@ -70,7 +70,8 @@ class Row:
 _PIPE_ONLY = re.compile(r"^[|\s]*$")
 _PROSE_END = re.compile(r"[。!?;]$")
 # Several numbers on one line, optionally after a label: PDF text rows ('四、结转下年度继续办理 0 0 0 0 0 0 0').
-_SPACED_NUMBERS = re.compile(r"(?P<label>[^\d\s+-][^\s]*\s+)?[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)+")
+# The label may be numbered itself ('3.危及"三安全一稳定" 24 0 0 0 0 0 24').
+_SPACED_NUMBERS = re.compile(r"(?P<label>(?:\d{1,2}[.、])?[^\d\s+-][^\s]*\s+)?[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)+")
 
 
 def _split_pipes(text: str) -> list[str]:

@@ -45,6 +45,9 @@ _PERIOD = re.compile(
     r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
     r"(\d{4})\s*年\s*12\s*月\s*31\s*日"
 )
+_PERIOD_CN = re.compile(
+    rf"({_CN_YEAR})年[一元]月[一]日(?:起)?(?:至|到|—|-|~|－)({_CN_YEAR})年十二月三十一日"
+)
 _PERIOD_SEP = re.compile(
     r"(?<!\d)(\d{4})[.\-/]0?1[.\-/]0?1\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})[.\-/]12[.\-/]31(?!\d)"
 )
@@ -206,22 +209,68 @@ def _parse_date_at(text: str) -> tuple[_dt.date | None, bool]:
 # --- title ---------------------------------------------------------------------------
 
 
-def _find_title(lines: list[str], limit: int) -> int | None:
+def _is_title(line: str) -> bool:
     rules = _rules()["title"]
-    for i, raw in enumerate(lines[: min(limit, rules["max_line"])]):
-        line = re.sub(r"\s+", "", raw)
-        if not line or "|" in line or len(line) > rules["max_length"]:
+    return any(w in line for w in rules["topic_words"]) and any(w in line for w in rules["report_words"])
+
+
+def _title_candidate(raw: str) -> str | None:
+    """The line without white space if it may be (part of) a title, else None."""
+    rules = _rules()["title"]
+    line = re.sub(r"\s+", "", raw)
+    if not line or "|" in line or len(line) > rules["max_length"] or "。" in line:
+        return None
+    if any(line.startswith(p) for p in rules["not_title_prefixes"]):
+        return None
+    if any(mark in line for mark in rules["breadcrumb_marks"]):
+        return None
+    return line
+
+
+def _find_title(lines: list[str], limit: int) -> tuple[int, int] | None:
+    """First and last line of the title: one line, or two when a PDF broke it ('…政府信息公开工作' / '年度报告')."""
+    rules = _rules()["title"]
+    end = min(limit, rules["max_line"])
+    for i in range(end):
+        line = _title_candidate(lines[i])
+        if line is None:
             continue
-        if "。" in line or any(line.startswith(p) for p in rules["not_title_prefixes"]):
-            continue
-        if any(w in line for w in rules["topic_words"]) and any(w in line for w in rules["report_words"]):
-            return i
+        if _is_title(line):
+            return i, i
+        if any(w in line for w in rules["topic_words"]) and i + 1 < len(lines):
+            nxt = _title_candidate(lines[i + 1])
+            if nxt is not None and _is_title(line + nxt):
+                return i, i + 1
     return None
+
+
+def _title_text(lines: list[str], span: tuple[int, int]) -> str:
+    """The title's text, with the short lines above it when the title alone names no agency or year.
+
+    A PDF may break a title anywhere: '厦门市财政局' / '2023年度' / '政府信息公开工作年度报告'.
+    """
+    rules = _rules()["title"]
+    first, last = span
+    text = "".join(re.sub(r"\s+", "", line) for line in lines[first : last + 1])
+    agency, year = _parse_title(text)
+    if agency is not None and year is not None:
+        return text
+    above = [(i, _title_candidate(lines[i])) for i in range(first - 1, -1, -1) if lines[i].strip()]
+    joined = text
+    for _, line in above[: rules["wrapped_lines"]]:
+        if line is None or len(line) > rules["wrapped_max_length"] or _is_title(line):
+            break
+        joined = line + joined
+        a, y = _parse_title(joined)
+        # only a name that reads as an agency's ('分类' above '信息公开年报' in a header box does not)
+        if a is not None and _agency_like(a) and (y is not None or year is None):
+            return joined
+    return text
 
 
 def _clean_agency(text: str) -> str | None:
     rules = _rules()["title"]
-    text = text.strip(" \t:-—|,、")
+    text = text.strip(" \t:-—|,、" + rules["quote_marks"])
     changed = True
     while changed and text:
         changed = False
@@ -232,7 +281,7 @@ def _clean_agency(text: str) -> str | None:
                 text, changed = text[: -len(word)], True
     if text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2:
         text = text[:-2]  # "XX局政府信息公开": 政府 belongs to the topic
-    text = text.strip(" \t:-—|,、")
+    text = text.strip(" \t:-—|,、" + rules["quote_marks"])
     if not (2 <= len(text) <= 60) or not re.search(f"[{_HAN}]", text):
         return None
     if re.search(r"\d", text):
@@ -318,12 +367,14 @@ def _agency_like(text: str) -> bool:
 
 
 def _date_in(text: str) -> tuple[_dt.date | None, int, int]:
-    """The last 年月日 date in ``text`` with its span."""
+    """The last date in ``text`` (年月日, Chinese numerals, or 2024-01-15 / 2024.1.15 / 2024/1/15) with its span."""
     found: tuple[_dt.date | None, int, int] = (None, -1, -1)
-    for pattern in (_DATE_YMD, _DATE_CN):
+    for pattern in (_DATE_YMD, _DATE_CN, _DATE_SEP):
         for m in pattern.finditer(text):
             if pattern is _DATE_YMD:
                 date = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            elif pattern is _DATE_SEP:
+                date = _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
             else:
                 date = _make_date(_year_value(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
             if date is not None and m.start() > found[1]:
@@ -559,9 +610,9 @@ def _text_province(lines: list[str]) -> str | None:
 def _period_year(lines: list[str]) -> int | None:
     for line in lines:
         compact = line.replace(" ", "")
-        if "31" not in compact:
-            continue  # both patterns end on 12-31
-        for pattern in (_PERIOD, _PERIOD_SEP):
+        if "31" not in compact and "三十一" not in compact:
+            continue  # every pattern ends on 12-31
+        for pattern in (_PERIOD, _PERIOD_SEP, _PERIOD_CN):
             for m in pattern.finditer(compact):
                 start, end = _year_value(m.group(1)), _year_value(m.group(2))
                 if start is not None and start == end:
@@ -685,13 +736,13 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
     flags: list[str] = []
 
     first_section = min(section_lines.values()) if section_lines else len(lines)
-    title_at = _find_title(lines, first_section)
+    title_span = _find_title(lines, first_section)
     title_agency, title_year = (None, None)
-    if title_at is None:
+    if title_span is None:
         flags.append("no_title")
     else:
-        title_agency, title_year = _parse_title(lines[title_at])
-        above = [line.strip() for line in lines[:title_at] if line.strip()]
+        title_agency, title_year = _parse_title(_title_text(lines, title_span))
+        above = [line.strip() for line in lines[: title_span[0]] if line.strip()]
         if title_agency is None and above and _agency_like(re.sub(r"\s+", "", above[-1])):
             title_agency = re.sub(r"\s+", "", above[-1])  # title broken after the agency
 

@@ -727,6 +727,8 @@ def _tag_name(tag: str) -> str:
 
 
 _ROW_GROUPS = {"tbody", "thead", "tfoot"}
+#: A cell with more text than this in two or more paragraphs holds a page, not a value or label.
+_LAYOUT_CELL_CHARS = 200
 _BOUNDARY_TAGS = _BLOCK_TAGS | _CELL_TAGS | {"br", "tr"}  # a forced space inside a cell
 _MAX_CELL_DEPTH = 32  # deeper markup inside a cell goes down the general walk
 
@@ -798,7 +800,7 @@ def _plain_table_rows(table) -> list | None:
             cells = []
             for cell in tr:
                 text = _cell_text(cell) if cell.tag in _CELL_TAGS and _blank(cell.tail) else None
-                if text is None:
+                if text is None or _is_layout_cell(cell, text):
                     return None
                 cells.append(text)
             if cells:
@@ -806,13 +808,35 @@ def _plain_table_rows(table) -> list | None:
     return rows
 
 
+def _is_layout_cell(cell, text: str | None) -> bool:
+    """Does a cell hold page content rather than a value or label?
+
+    Many sites set the whole report inside a layout table.  A cell with paragraphs (or line
+    breaks) and either a nested table or more than ``_LAYOUT_CELL_CHARS`` characters is read like
+    the page itself, line by line, and not as one cell.  ``text`` is the cell's text taken whole
+    (None where it is not taken whole).
+    """
+    if text is not None and len(text) <= _LAYOUT_CELL_CHARS:
+        return False  # almost every cell: a value or a label
+    nested = cell.find(".//table") is not None
+    if not nested and len(text if text is not None else "".join(cell.itertext()).strip()) <= _LAYOUT_CELL_CHARS:
+        return False
+    blocks = 0
+    for el in cell.iterdescendants():
+        if isinstance(el.tag, str) and (_tag_name(el.tag) in _BLOCK_TAGS or el.tag == "br"):
+            blocks += 1
+            if blocks >= (1 if nested else 2):
+                return True
+    return False
+
+
 class _Frame:
-    """One level of the HTML walk: the document, a table, a row or a cell."""
+    """One level of the HTML walk: the document, a table, a row, a cell or a layout cell ('box')."""
 
     __slots__ = ("kind", "owner", "buf", "items", "cells", "after")
 
     def __init__(self, kind: str, owner=None) -> None:
-        self.kind = kind  # 'doc' | 'table' | 'row' | 'cell'
+        self.kind = kind  # 'doc' | 'table' | 'row' | 'cell' | 'box' (a cell read like the page)
         self.owner = owner  # the element that opened it (None: implicit row)
         self.buf: list = []  # text pieces (doc, table, cell)
         self.items: list = []  # finished lines (doc, table)
@@ -840,10 +864,18 @@ def _html_lines(root) -> list:
                 return frame
         return stack[0]  # pragma: no cover - the doc frame is always there
 
+    in_pre = [0]  # inside <pre>: a line break in the source is a line break
+
     def add_text(s: str | None) -> None:
         if s:
             if stack[-1].kind == "row" and not s.strip():
                 return  # white space between cells
+            if in_pre[0] and "\n" in s:
+                for k, piece in enumerate(s.split("\n")):
+                    if k:
+                        boundary()
+                    text_sink().buf.append(piece)
+                return
             text_sink().buf.append(s)
 
     def boundary() -> None:
@@ -859,6 +891,9 @@ def _html_lines(root) -> list:
             owners.discard(id(frame.owner))
         if frame.kind == "cell":
             stack[-1].cells.append(_clean(frame.buf))
+        elif frame.kind == "box":  # its lines and rows follow the row that holds it
+            flush(frame)
+            stack[-1].after.extend(frame.items)
         elif frame.kind == "row":
             table = stack[-1]
             flush(table)
@@ -923,16 +958,23 @@ def _html_lines(root) -> list:
                     push("row", None)
                 # Most cells need no frame: their text is taken whole (the general path gives the same).
                 text = _cell_text(el)
-                if text is not None:
+                if _is_layout_cell(el, text):
+                    push("box", el)
+                elif text is not None:
                     stack[-1].cells.append(text)
                     walker.skip_subtree()
                     leaf = el
                     continue
-                push("cell", el)
+                else:
+                    push("cell", el)
             elif tag in _BLOCK_TAGS or tag in _CELL_TAGS or tag in ("br", "tr"):
                 boundary()
+            if tag == "pre":
+                in_pre[0] += 1
             add_text(el.text)
         else:
+            if tag == "pre":
+                in_pre[0] -= 1
             if el is leaf:
                 leaf = None
             elif tag in _DROP_TAGS:
@@ -1062,12 +1104,19 @@ def _docx_table(tbl, lines: list) -> None:
                 if hmerge is not None and hmerge.get(_w("val"), "continue") != "restart":
                     continue  # legacy horizontal merge
             texts: list = []
+            nested = False
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
                     t = " ".join(_docx_paragraph(child).split("\n")).strip()
                     if t:
                         texts.append(t)
                 elif child.tag == _w("tbl"):
+                    nested = True
+            if (texts and nested) or (len(texts) >= 2 and sum(map(len, texts)) > _LAYOUT_CELL_CHARS):
+                _docx_block(tc, after)  # a layout cell (the report set in a table): read like the body
+                continue
+            for child in _docx_children(tc):
+                if child.tag == _w("tbl"):
                     _docx_table(child, after)
             cells.append(" ".join(texts).strip().strip("\u200b\ufeff").strip())
         if cells:
