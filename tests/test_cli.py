@@ -54,7 +54,13 @@ def test_extract_real_seeds_and_bad_files(tmp_path: Path) -> None:
     # same content as the Python API
     api = corpus.extract_corpus([RAW, tmp_path / "bad"], jobs=1, max_bytes=limit)
     for name in corpus.FRAMES:
-        pd.testing.assert_frame_equal(frames[name].astype(api[name].dtypes.to_dict()), api[name], obj=name)
+        # pandas.read_parquet gives the documented dtypes back (Int64, boolean, string): no astype needed
+        pd.testing.assert_frame_equal(frames[name], api[name], obj=name)
+    # reports.flags lists the codes in flags.csv order
+    flags = frames["flags"]
+    for rid, codes in zip(reports["report_id"], reports["flags"]):
+        listed = list(dict.fromkeys(flags.loc[flags["report_id"] == rid, "code"]))
+        assert (codes.split(";") if isinstance(codes, str) and codes else []) == listed, rid
     # --strict: exit 1 because some files failed
     assert cli.main(["extract", str(tmp_path / "bad" / "empty.txt"), "--out", str(tmp_path / "o2"), "--strict",
                      "--quiet"]) == 1
@@ -194,3 +200,60 @@ def test_output_into_a_closed_pipe_ends_quietly() -> None:
     proc.stdout.close()  # before the command writes anything
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 141 and b"Traceback" not in err and b"BrokenPipe" not in err, err[-2000:]
+
+
+def test_out_that_cannot_be_written_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    taken = tmp_path / "afile"
+    taken.write_text("x", encoding="utf-8")
+    for out in (taken, taken / "sub"):
+        assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"toolkit: error: cannot write the output to --out {out}: ") and err.count("\n") == 1
+
+
+def test_tiny_timeout_fails_the_files_not_the_run(tmp_path: Path) -> None:
+    # A limit shorter than a worker's start-up is the files' limit, not a sign that workers cannot start.
+    out = tmp_path / "out"
+    proc = _run("extract", *[str(p) for p in RAW_REPORTS[:4]], "--out", str(out), "--jobs", "2",
+                "--timeout", "0.001", "--quiet")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    reports = pd.read_csv(out / "reports.csv")
+    assert len(reports) == 4
+    assert reports.loc[reports["status"] == "failed", "error"].eq("timeout after 0.001s").all()
+
+
+def test_unreachable_dask_scheduler_is_a_usage_error(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="1s")
+    proc = subprocess.run([sys.executable, "-m", "toolkit", "extract", str(RAW), "--out", str(tmp_path / "o"),
+                           "--backend", "dask", "--scheduler", "tcp://127.0.0.1:9", "--quiet"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("toolkit: error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'")
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("sig, status", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_stopped_run_cleans_up_and_says_so(tmp_path: Path, sig: str, status: int) -> None:
+    import signal
+    import time
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate_corpus import generate
+
+    files = generate(tmp_path / "corpus", 3000, unique=20, formats=("text",))
+    out = tmp_path / "out"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "extract", str(tmp_path / "corpus"), "--out", str(out),
+                             "--jobs", "2"], stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(out.glob("*.part")):
+        time.sleep(0.05)
+    time.sleep(1.0)  # workers busy
+    proc.send_signal(getattr(signal, sig))
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == status, err[-2000:]
+    assert "Traceback" not in err
+    assert err.rstrip().endswith(f"toolkit: stopped by {sig}; nothing new was written to {out}")
+    assert not list(out.glob("*.part")) and not list(out.glob("*.csv"))
+    assert len(files) == 3000

@@ -296,8 +296,10 @@ def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
 
 
 def test_inputs_folders_globs_and_explicit_files(tmp_path: Path) -> None:
-    (tmp_path / "d" / "deep").mkdir(parents=True)
-    for rel in ("d/a.txt", "d/deep/b.TXT", "d/c.html", "d/notes.md", "d/.hidden.txt", "e.txt", "f.dat"):
+    for folder in ("deep", ".ipynb_checkpoints", ".git"):
+        (tmp_path / "d" / folder).mkdir(parents=True)
+    for rel in ("d/a.txt", "d/deep/b.TXT", "d/c.html", "d/notes.md", "d/.hidden.txt", "e.txt", "f.dat",
+                "d/.ipynb_checkpoints/a-checkpoint.txt", "d/.git/x.txt"):
         (tmp_path / rel).write_text("某局\n", encoding="utf-8")
     files = corpus._expand([tmp_path / "d"])
     assert sorted(Path(f).relative_to(tmp_path).as_posix() for f in files) == ["d/a.txt", "d/c.html",
@@ -305,8 +307,12 @@ def test_inputs_folders_globs_and_explicit_files(tmp_path: Path) -> None:
     files = corpus._expand([str(tmp_path / "**" / "*.txt"), tmp_path / "d" / "a.txt", tmp_path / "f.dat"])
     rels = [Path(f).relative_to(tmp_path).as_posix() for f in files]
     assert sorted(rels) == ["d/a.txt", "e.txt", "f.dat"]  # glob, de-duplicated, explicit odd file kept
-    with pytest.warns(UserWarning, match="matches no file"):
-        assert corpus._expand([str(tmp_path / "*.pdf")]) == []
+    # a pattern that matches nothing is an input that failed, as a missing file is (and --strict sees it)
+    pattern = str(tmp_path / "*.pdf")
+    assert corpus._expand([pattern]) == [pattern]
+    frames = corpus.extract_corpus([pattern, tmp_path / "e.txt"], jobs=1, _parse=fake_parse)
+    failed = frames["reports"].set_index("path").loc[pattern]
+    assert failed["status"] == "failed" and failed["error"] == f"{pattern}: no file matches this pattern"
 
 
 def test_report_ids_given(tmp_path: Path) -> None:

@@ -8,9 +8,12 @@ as they come, in report-id order, so memory stays flat for any corpus size.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from typing import Any, Callable
 
 __all__ = ["main", "build_parser"]
@@ -127,7 +130,7 @@ class _Writer:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from toolkit.corpus import FRAMES, output_schema
+        from toolkit.corpus import FRAMES, _empty, output_schema
 
         self.pa, self.pq = pa, pq
         self.out = out
@@ -136,8 +139,10 @@ class _Writer:
         self.frames = FRAMES
         self.schemas = {}
         for name, cols in output_schema().items():
-            self.schemas[name] = pa.schema([(c, getattr(pa, _PARQUET_TYPES[d])()) for c, d in
-                                            zip(cols["column"], cols["dtype"])])
+            schema = pa.schema([(c, getattr(pa, _PARQUET_TYPES[d])()) for c, d in zip(cols["column"], cols["dtype"])])
+            # pandas' own metadata, so that pandas.read_parquet gives back Int64, boolean and string columns
+            pandas_meta = pa.Schema.from_pandas(_empty(name), preserve_index=False).metadata
+            self.schemas[name] = schema.with_metadata(pandas_meta)
         self.csv_files: dict[str, Any] = {}
         self.pq_writers: dict[str, Any] = {}
         os.makedirs(out, exist_ok=True)
@@ -196,7 +201,10 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
     from toolkit.corpus import _empty, _iter_corpus
 
     progress = not args.quiet
-    writer = _Writer(args.out, args.format)
+    try:
+        writer = _Writer(args.out, args.format)
+    except OSError as exc:
+        raise _UsageError(f"cannot write the output to --out {args.out}: {exc.strerror or exc}") from None
     n_failed = n = 0
     ok = False
     try:
@@ -219,6 +227,36 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
     if not args.quiet:
         print(f"toolkit extract: {n} report(s), {n_failed} failed; files in {args.out}", file=sys.stderr)
     return 1 if (args.strict and n_failed) else 0
+
+
+class _UsageError(Exception):
+    """A problem with the command's arguments found while running it (reported in one line, status 2)."""
+
+
+class _Stopped(Exception):
+    """The run was stopped by a signal (SIGTERM, SIGHUP): cleaned up like an interrupt."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP (``timeout``, ``kill``, a closed terminal) into an exception, so that the
+    workers are stopped and the unfinished files removed as on Ctrl-C."""
+    def stop(signum: int, frame: Any) -> None:
+        raise _Stopped(signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
 
 
 def _run_summary(args: argparse.Namespace) -> int:
@@ -246,9 +284,11 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     Returns
     -------
     int
-        Exit status: 0, or 1 with ``extract --strict`` when a file failed
-        (argparse exits with 2 on bad arguments), 141 when standard output was
-        closed by its reader (a broken pipe).
+        Exit status: 0, or 1 with ``extract --strict`` when a file failed; 2
+        on bad arguments (an ``--out`` that cannot be written, an unreachable
+        Dask scheduler); 141 when standard output was closed by its reader (a
+        broken pipe); 130 on Ctrl-C and 143 on SIGTERM (128 + the signal),
+        with the workers stopped and the unfinished files removed.
 
     Examples
     --------
@@ -262,14 +302,21 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         if args.func is _run_extract:
             if args.backend == "dask" and not args.scheduler:
                 parser.error("--scheduler ADDR is required with --backend dask")
-            status = _run_extract(args, _parse=_parse)
+            with _stop_on_signals():
+                status = _run_extract(args, _parse=_parse)
         else:
             status = int(args.func(args) or 0)
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at interpreter exit
         return status
-    except ImportError as exc:
+    except (ImportError, _UsageError) as exc:
         print(f"toolkit: error: {exc}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, _Stopped) as exc:
+        signum = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
+        name = signal.Signals(signum).name
+        where = f"; nothing new was written to {args.out}" if args.func is _run_extract else ""
+        print(f"toolkit: stopped by {name}{where}", file=sys.stderr)
+        return 128 + int(signum)
     except BrokenPipeError:
         # The reader of the output went away (``toolkit evaluate | head``): stop quietly, as Unix tools
         # do, and keep the interpreter's final flush from raising again.
@@ -279,3 +326,6 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         except (OSError, ValueError):
             pass
         return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by the broken pipe
+    except ConnectionError as exc:  # (after BrokenPipeError, which is one) an unreachable Dask scheduler
+        print(f"toolkit: error: {exc}", file=sys.stderr)
+        return 2

@@ -54,6 +54,7 @@ _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
 _RECYCLE_AFTER = 5000  # files per worker process before it is replaced
 _MAX_STARTUP_FAILURES = 3  # workers dying before their first file, in a row, before giving up
+_STARTUP_GRACE = 30.0  # seconds a worker may take to begin its batch; the per-file limit starts then
 
 
 # ----------------------------------------------------------------------------------------------
@@ -211,7 +212,7 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
         else:
             matched = sorted(glob.glob(s, recursive=True))
             if not matched:
-                warnings.warn(f"paths: the pattern {s!r} matches no file", stacklevel=3)
+                files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
             for m in matched:
                 files += _walk(m) if os.path.isdir(m) else [m]
     seen: set[str] = set()
@@ -227,7 +228,7 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
 def _walk(folder: str) -> list[str]:
     out = []
     for root, dirs, names in os.walk(folder):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .ipynb_checkpoints, .git …
         out += [os.path.join(root, n) for n in sorted(names) if n.lower().endswith(SUPPORTED_EXTENSIONS)
                 and not n.startswith(".")]
     return out
@@ -291,7 +292,13 @@ def _failed(path: str, report_id: str, error: str) -> _Part:
 
 
 def _codes(flags: Any) -> list[str]:
-    codes = [r.get("code") for r in flags] if isinstance(flags, list) else flags["code"].tolist()
+    """The distinct flag codes in the order of flags.csv (its sort keys, missing values last)."""
+    keys = [k for k in _schema()["flags"]["sort_by"] if k != "report_id"]
+    if isinstance(flags, list):
+        records = sorted(flags, key=lambda r: [(_isna(r.get(k)), "" if _isna(r.get(k)) else r.get(k)) for k in keys])
+        codes = [r.get("code") for r in records]
+    else:
+        codes = flags.sort_values(keys, kind="stable", na_position="last")["code"].tolist()
     return list(dict.fromkeys(str(c) for c in codes if not _isna(c)))
 
 
@@ -395,10 +402,13 @@ def _worker_main(conn: Any, parse: Callable | None) -> None:  # pragma: no cover
         if msg is None:
             return
         parts = []
-        for i, (path, rid) in enumerate(msg):
-            conn.send(("start", i))
-            parts.append(_parse_one(parse, path, rid))
-        conn.send(("done", _combine(parts)))
+        try:
+            for i, (path, rid) in enumerate(msg):
+                conn.send(("start", i))
+                parts.append(_parse_one(parse, path, rid))
+            conn.send(("done", _combine(parts)))
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the parent went away (stopped or killed): nobody to report to
 
 
 @dataclass
@@ -533,7 +543,7 @@ class _LocalPool:
             wait_for = None
             if self.timeout is not None:
                 now = time.monotonic()
-                wait_for = max(0.0, min(s.started + self.timeout - now for s in busy))
+                wait_for = max(0.0, min(s.started + self._limit(s) - now for s in busy))
             objects = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
             ready_objs = set(_wait(objects, timeout=wait_for))
             for slot in busy:
@@ -542,10 +552,16 @@ class _LocalPool:
             if self.timeout is not None:
                 now = time.monotonic()
                 for slot in self.slots:
-                    if slot.batch and now - slot.started > self.timeout:
+                    if slot.batch and now - slot.started > self._limit(slot):
                         unit = self._lose(slot, tasks, todo, f"timeout after {_fmt_seconds(self.timeout)}s")
                         if unit is not None:
                             yield unit
+
+    def _limit(self, slot: _Slot) -> float:
+        """Seconds the slot's worker has: the per-file limit once it began a file, more to begin its batch
+        (a fresh worker imports the toolkit first; a tiny limit must not read as a worker that cannot start)."""
+        assert self.timeout is not None
+        return self.timeout if slot.current >= 0 else max(self.timeout, _STARTUP_GRACE)
 
     def _read(self, slot: _Slot, tasks: list, todo: deque) -> Iterator[_Unit]:
         while slot.batch:
@@ -656,7 +672,10 @@ def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: 
         raise ImportError("backend='dask' needs the optional dependencies dask and distributed: "
                           "pip install 'gov-openinfo-toolkit[dask]'") from exc
     own = isinstance(scheduler, (str, os.PathLike))
-    client = distributed.Client(os.fspath(scheduler), set_as_default=False) if own else scheduler
+    try:
+        client = distributed.Client(os.fspath(scheduler), set_as_default=False) if own else scheduler
+    except OSError as exc:
+        raise ConnectionError(f"cannot reach the Dask scheduler at {os.fspath(scheduler)!r}: {exc}") from None
     try:
         inflight: dict[Any, list[int]] = {}
         limit = max(4, 2 * sum(client.nthreads().values()))
@@ -730,6 +749,8 @@ def _precheck(path: str, max_bytes: int) -> str | None:
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
+        if _GLOB_CHARS & set(path):
+            return str(ReadError(path, "no file matches this pattern"))
         return str(ReadError(path, "file not found"))
     except OSError as exc:
         return str(ReadError(path, f"cannot read the file ({exc.strerror or exc})"))
