@@ -484,3 +484,15 @@ def test_compare_on_real_reports() -> None:
         assert pd.isna(res["p"])
     comp = chi2_composition(tables, "template", reports=reports)
     assert comp.counts["n_reports"].sum() + len(comp.excluded) == 10
+
+
+def test_a_label_in_two_types_is_refused() -> None:
+    # reports.csv joined with hand-typed years: 2021 and '2021' would be two groups, and a test of 2021 vs 2021.
+    df = pd.DataFrame({"year": [2020, 2020, "2021", "2021", 2021, 2021], "rate": [0.1, 0.2, 0.4, 0.5, 0.7, 0.8]})
+    for call in (lambda: describe(df, "rate", "year"), lambda: kruskal(df, "rate", "year"),
+                 lambda: pairwise_mannwhitney(df, "rate", "year"), lambda: bootstrap_ci(df, "rate", "year")):
+        with pytest.raises(ValueError, match=r"column 'year' holds the label .*2021.* both as .* convert it to one type"):
+            call()
+    with pytest.raises(ValueError, match=r"column 'report_year' holds the label"):
+        panel(pd.DataFrame({"agency": ["A", "A", "A"], "report_year": [2020, "2021", 2021]}))
+    assert describe(df.assign(year=df["year"].astype(str)), "rate", "year")["year"].tolist() == ["2020", "2021"]

@@ -71,8 +71,20 @@ def _check_min_n(min_n: Any) -> int:
     return int(min_n)
 
 
+def _check_one_type(uniq: Any, name: Any) -> None:
+    """Refuse a column holding one label in two types (2021 and '2021'): the groups would split silently."""
+    if len({str(u) for u in uniq}) < len(uniq):
+        seen: dict[str, Any] = {}
+        for u in uniq:
+            if str(u) in seen:
+                raise ValueError(f"column {name!r} holds the label {u!r} both as {type(seen[str(u)]).__name__} and "
+                                 f"as {type(u).__name__}: convert it to one type first (e.g. .astype(str))")
+            seen[str(u)] = u
+
+
 def _sorted_groups(values: pd.Series) -> list[Any]:
     uniq = pd.unique(values.dropna())
+    _check_one_type(uniq, values.name)
     try:
         return sorted(uniq)
     except TypeError:
@@ -710,7 +722,8 @@ def panel(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing or ``min_years`` is not a positive integer.
+        If a column is missing, ``min_years`` is not a positive integer, or a column
+        holds one label in two types (``2021`` and ``'2021'``).
 
     Examples
     --------
@@ -726,6 +739,8 @@ def panel(
     if isinstance(min_years, bool) or not isinstance(min_years, (int, np.integer)) or min_years < 1:
         raise ValueError(f"min_years must be an integer >= 1, got {min_years!r}")
     d = df.dropna(subset=[agency_col, year_col]).copy()
+    for col in (agency_col, year_col):
+        _check_one_type(pd.unique(d[col]), col)
     d["n_years"] = d.groupby(agency_col)[year_col].transform("nunique").astype(int)
     d = d[d["n_years"] >= min_years]
     dup = d.duplicated(subset=[agency_col, year_col], keep=False)
