@@ -136,3 +136,18 @@ def test_parse_text_never_raises_on_mutated_reports(text):
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_parse_text_never_raises_on_arbitrary_text(text):
     toolkit.parse_text(text)
+
+
+@pytest.mark.parametrize("review_title", ["复议、诉讼和申诉情况", "因政府信息公开申请行政复议、提起行政诉讼的情况"])
+@pytest.mark.parametrize("fees_first", [True, False])
+def test_legacy_sections_in_either_order(review_title, fees_first):
+    # Pre-2019 reports put 收费 before or after 复议/诉讼 (templates.md and templates-detail differ).
+    middle = ["政府信息公开的收费及减免情况", review_title]
+    titles = ["概述", "主动公开政府信息情况", "依申请公开政府信息情况", "咨询处理情况",
+              *(middle if fees_first else middle[::-1]), "存在的主要问题和改进措施", "其他需要报告的事项"]
+    numbers = "一二三四五六七八"
+    text = "\n".join(f"{numbers[i]}、{t}\n正文{i}。" for i, t in enumerate(titles))
+    report = toolkit.parse_text("某市某局2015年政府信息公开工作年度报告\n" + text)
+    keys = [s.key for s in report.sections]
+    expected_middle = ["fees", "review_litigation"] if fees_first else ["review_litigation", "fees"]
+    assert keys == ["overview", "active", "requests", "consultation", *expected_middle, "problems", "other"]

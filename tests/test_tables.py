@@ -239,3 +239,87 @@ def test_negative_count_is_kept_and_flagged():
     assert cell["value"].tolist() == [-1.0] and cell["raw"].tolist() == ["-1"]
     flags = [f for f in report.flags if f.code == "negative_value"]
     assert [(f.table, f.detail, f.line) for f in flags] == [("requests", "carried_over.natural_person", at + 1)]
+
+
+_GANSU = """指 标 名 称 | 计量单位 | 代码 | 本期实际 | 本年累计 |
+甲 | 乙 | 丙 | 1 | 2 |
+主动公开信息数 | 条 | 01 | 120 | 480 |
+其中:全文电子化的主动公开信息数 | 条 | 02 | 100 | 400 |
+申请总数 | 件 | 10 | 6 | 21 |
+其中:当面申请数 | 件 | 11 | 1 | 3 |
+传真申请数 | 件 | 12 | 0 | 1 |
+电子邮件申请数 | 件 | 13 | 1 | 4 |
+网上申请数 | 件 | 14 | 2 | 6 |
+信函申请数 | 件 | 15 | 1 | 4 |
+其他形式申请数 | 件 | 16 | 1 | 3 |
+对申请的答复总数 | 件 | 17 | 6 | 21 |
+同意公开答复数 | 件 | 18 | 3 | 10 |
+同意部分公开答复数 | 件 | 19 | 1 | 5 |
+否决公开答复总数 | 件 | 20 | {denied} | 6 |
+其中:"非《规定》所指政府信息"数 | 件 | 21 | 1 | 2 |
+"信息不存在"数 | 件 | 22 | 1 | 2 |
+"免予公开范围1"数 | 件 | 25 | 0 | 2 |
+行政复议数 | 件 | 32 | 0 | 1 |
+行政申诉数 | 件 | 34 | 0 | 0 |
+其中:对本部门首次处理不满意的行政申诉数 | 件 | 35 | 0 | 0 |
+"""
+
+
+def _legacy_report(table: str):
+    # seed 003 up to its statistics table, then the table given
+    head = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")[:38]
+    return toolkit.parse_text("\n".join(head) + "\n" + table)
+
+
+@pytest.mark.parametrize("denied, failed", [(2, []), (9, ["replies_sum"])])
+def test_legacy_statistics_bureau_table(denied, failed):
+    # Gansu's table (templates-detail 6.3): a 代码 column and a row of column letters, two value columns;
+    # its identities 10 = Σ11-16, 17 = 18+19+20, 20 = Σ21-31.
+    report = _legacy_report(_GANSU.format(denied=denied))
+    legacy = report.tables.query("table == 'legacy'").set_index(["row_key", "col_key"])["value"]
+    assert legacy[("proactive_items", "value")] == 120 and legacy[("proactive_items", "cumulative")] == 480
+    assert legacy[("proactive_fulltext_electronic", "value")] == 100
+    assert legacy[("requests_received", "cumulative")] == 21 and legacy[("requests_email", "value")] == 1
+    assert legacy[("replies_denied", "value")] == denied and legacy[("denied_not_exist", "cumulative")] == 2
+    assert legacy[("appeals_first", "value")] == 0
+    assert not legacy.index.get_level_values("row_key").isin(["甲", "01"]).any()
+    assert set(legacy.index.get_level_values("col_key")) == {"value", "cumulative"}
+    checks = report.checks.query("table == 'legacy'")
+    assert set(checks["check"]) == {"requests_channels", "replies_sum", "denied_sum"}
+    assert sorted(set(checks.loc[checks["status"] == "failed", "check"])) == failed
+    # the four-channel identity of the national table does not apply to six channels
+    assert (checks.query("check == 'requests_channels'")["status"] == "ok").all()
+
+
+def test_legacy_item_numbered_after_qizhong():
+    # Putian (6.4): '其中:1.同意公开答复数' — the item number follows 其中.
+    report = _legacy_report("指 标 名 称 | 计量单位 | 2009年度 | 历年累计 |\n"
+                            "本年度对申请的答复总数 | 件 | 5 | 9 |\n其中:1.同意公开答复数 | 件 | 3 | 6 |\n"
+                            "2.同意部分公开答复数 | 件 | 1 | 2 |\n3.否决公开答复总数 | 件 | 1 | 1 |\n")
+    legacy = report.tables.query("table == 'legacy'")
+    assert legacy["row_key"].unique().tolist() == ["replies_total", "replies_granted", "replies_partially_granted",
+                                                   "replies_denied"]
+    assert legacy["col_key"].unique().tolist() == ["value", "cumulative"]
+    assert report.checks.query("check == 'replies_sum'")["status"].tolist() == ["ok", "ok"]
+
+
+def test_2021_group_label_on_its_own_row_adds_no_row():
+    # (六)其他处理 is the 2019 format's row and the 2021 format's group: alone on its row in a 2021 table
+    # it is the group label, and must not give a row of blank other_handling cells.
+    from toolkit import synth
+
+    rng = np.random.default_rng(5)
+    truth = synth.make_truth(rng, "2021", blank_rate=0.0)
+    lines = synth.render_lines(truth, rng, template="2021", label_variants=False, number_styles=False)
+    split = []
+    for item in lines:
+        if isinstance(item, list) and "其他处理" in item[0] and len(item) > 2:
+            split += [[item[0]], item[1:]]
+        else:
+            split.append(item)
+    assert len(split) == len(lines) + 1
+    for doc in (lines, split):
+        report = toolkit.parse_text(synth.render_text(doc, "pipe_rows"))
+        requests = report.tables.query("table == 'requests'")
+        assert "other_handling" not in set(requests["row_key"])
+        assert requests["value"].notna().all() and not report.flags

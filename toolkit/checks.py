@@ -102,6 +102,10 @@ def check_records(tables, *, report_id: str | None = None,
                 continue
             if ident["per"] == "value" and ident["lhs"][0] not in grid:
                 continue  # a legacy table without this item
+            if "when_any" in ident and not any(k in grid for k in ident["when_any"]):
+                continue  # a layout of the table this identity is not stated for
+            if any(k in grid for k in ident.get("when_none", ())):
+                continue
             for col in col_keys:
                 lhs = [_get(grid, k, col) for k in ident["lhs"]]
                 rhs = [_get(grid, k, col) for k in rhs_keys]

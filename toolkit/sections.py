@@ -195,6 +195,19 @@ def _choose(cands: list[tuple[int, str, str, str]], order: list[str]) -> list[tu
     return chosen
 
 
+@functools.lru_cache(maxsize=2)
+def _orders(family: str) -> list[list[str]]:
+    """The orders a family's sections may come in: the format's, and with each swap of formats.yaml applied."""
+    order = list(_patterns()[family])
+    orders = [order]
+    for a, b in load_formats().get("section_swaps", {}).get(family, []):
+        swapped = list(order)
+        i, j = swapped.index(a), swapped.index(b)
+        swapped[i], swapped[j] = b, a
+        orders.append(swapped)
+    return orders
+
+
 def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
     """Find the sections of a report.
 
@@ -214,10 +227,11 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
     best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
     headings = _headings(segments)
     for family in ("modern", "legacy"):
-        order = list(_patterns()[family])
-        chosen = _choose(_candidates(headings, family), order)
-        if len(chosen) > len(best[0]):
-            best = (chosen, family)
+        cands = _candidates(headings, family)
+        for order in _orders(family):
+            chosen = _choose(cands, order)
+            if len(chosen) > len(best[0]):
+                best = (chosen, family)
     chosen, family = best
     sections = []
     for n, (i, key, title) in enumerate(chosen):

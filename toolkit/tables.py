@@ -290,6 +290,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     res.present.add("requests")
     template = "2021" if any(k in found for k in ("other_no_correction", "other_unpaid_fee", "other_misc")) \
         else ("2019" if "other_handling" in found else None)
+    if template == "2021" and "other_handling" in found and not any(c.text for c in found["other_handling"][0]):
+        # (六)其他处理 on a row of its own: the 2021 group label, not the 2019 row
+        del found["other_handling"]
+        order.remove("other_handling")
     res.templates["requests"] = template
     expected = ["new", "carried_over"] + fm[f"outcome_rows_{template or '2019'}"] + ["handled_total",
                                                                                        "carried_forward"]
@@ -371,12 +375,37 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
 
 # --- legacy statistics tables -------------------------------------------------------
 
-_VALUE_COLS = {"统计数": "value", "本期实际": "value", "年度": "value", "本年累计": "ytd", "历年累计": "cumulative"}
+# Value columns of the legacy tables by header (schema.md: `value`, and `cumulative` for the second column).
+_VALUE_COLS = {"统计数": "value", "本期实际": "value", "年度": "value", "本年累计": "cumulative", "历年累计": "cumulative"}
+_UNIT_HEADERS = {"单位", "计量单位"}
+_CODE_HEADERS = {"代码"}
+_COLUMN_LETTERS = {"甲", "乙", "丙", "丁"}  # the statistics bureau's row of column letters (甲 | 乙 | 丙 | 1 | 2)
+
+
+def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
+    """(index of the unit column, [(index, col_key)] of the value columns) of a legacy header row.
+
+    The first column holds the labels; a 代码 (row code) column is neither unit nor value.
+    """
+    unit_at = None
+    values: list[tuple[int, str]] = []
+    for i, k in enumerate(keys[1:], start=1):
+        if not k or k in _CODE_HEADERS:
+            continue
+        if k in _UNIT_HEADERS and unit_at is None:
+            unit_at = i
+        else:
+            values.append((i, _VALUE_COLS.get(k, "value")))
+    names = [c for _, c in values]
+    if len(set(names)) < len(names):
+        names = ["value"] + [f"value_{i}" for i in range(2, len(names) + 1)]
+    return unit_at, [(i, c) for (i, _), c in zip(values, names)]
 
 
 def _legacy_key(label: str, recent: list[str]) -> str:
     vocab = vocabulary()
     lk = re.sub(r"^其中[:：]?", "", label_key(label))
+    lk = label_key(lk)  # '其中:1.同意公开答复数': the item number follows 其中
     parents = {k: p for k, (_l, _u, p) in load_formats()["legacy"]["rows"].items()}
     candidates = vocab.legacy_rows.get(lk)
     if not candidates:
@@ -402,34 +431,32 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["legacy"]
     vocab = vocabulary()
     headers = {label_key(w) for w in fm["header_words"]}
-    value_cols: list[str] | None = None
+    value_cols: list[tuple[int, str]] | None = None
+    unit_at: int | None = 1
     recent: list[str] = []
     seen: set[str] = set()
     for row in rows:
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
         if keys and keys[0] in headers and len(keys) >= 3:
-            value_cols = [_VALUE_COLS.get(k, "value") for k in keys[2:] if k]
-            if len(set(value_cols)) < len(value_cols):
-                value_cols = ["value"] + [f"value_{i}" for i in range(2, len(value_cols) + 1)]
+            unit_at, value_cols = _legacy_header(keys)
             continue
-        if value_cols is None or len(row.cells) < 2:
+        if value_cols is None or len(row.cells) < 2 or keys[0] in _COLUMN_LETTERS:
             continue
         label = texts[0]
         lk = label_key(label)
         if lk in vocab.legacy_parents:
             recent.append(vocab.legacy_parents[lk])
-        unit = texts[1] if len(texts) > 1 else ""
-        cells = row.cells[2 : 2 + len(value_cols)]
-        if not unit and not any(c.text for c in cells):
+        unit = texts[unit_at] if unit_at is not None and unit_at < len(texts) else ""
+        cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
+        if not unit and not any(c is not None and c.text for c in cells):
             continue  # a heading row of the table (一、主动公开情况)
         key = _legacy_key(label, recent)
         recent.append(key)
         if key in seen:
             key = f"{key}_{row.line}"
         seen.add(key)
-        for i, col in enumerate(value_cols):
-            cell = cells[i] if i < len(cells) else None
+        for cell, (_, col) in zip(cells, value_cols):
             if cell is None:
                 placed = None
             else:
