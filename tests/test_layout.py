@@ -1,6 +1,7 @@
 """The four plain-text layouts of the seeds rebuilt into the right rows and cells (read by hand)."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from toolkit.layout import build_rows
@@ -91,3 +92,49 @@ def test_numbers_on_one_line(text, expected):
     from toolkit.sections import Segment
 
     assert [r.texts for r in build_rows([Segment(text, 1)])] == expected
+
+
+def _requests(report):
+    t = report.tables
+    return t[t["table"] == "requests"].set_index(["row_key", "col_key"])["value"]
+
+
+@pytest.mark.parametrize("stem, row", [("pingtan-2023-01", "（一）予以公开220000022"),
+                                       ("pingtan-2023-03", "四、结转下年度继续办理0000000")])
+def test_glued_row_on_a_line_of_its_own(stem, row):
+    # A short glued row on its own line (page text wrapped there) is still cut into label and digits;
+    # it was one label cell, and its cells read as blank.
+    import toolkit
+
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    assert row in text
+    original = _requests(toolkit.parse_text(text))
+    alone = _requests(toolkit.parse_text(text.replace(row, f"\n{row}\n")))
+    assert alone.notna().sum() == original.notna().sum() > 100
+    pd.testing.assert_series_equal(alone, original)
+
+
+def test_number_glued_to_the_next_heading_is_read():
+    # pingtan-2023-02 writes '行政事业性收费5949.09(二)主动公开政府信息的主要类别…': the fees row was lost.
+    import toolkit
+
+    report = toolkit.parse_report(RAW / "pingtan-2023-02.txt")
+    fees = report.tables.query("table == 'active' and row_key == 'fees'")
+    assert fees[["col_key", "value", "raw"]].values.tolist() == [["amount_wan", 5949.09, "5949.09"]]
+
+
+def test_signed_numbers_glued_in_one_cell():
+    # One cell per line, '88-720' and '15-15' (本年增/减 glued to its neighbours): split by the placement.
+    import toolkit
+
+    text = "\n".join(["某局2020年政府信息公开工作年度报告", "一、总体情况", "正常。", "二、主动公开政府信息情况",
+                      "第二十条第(五)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "行政许可", "88-720",
+                      "第二十条第(八)项", "信息内容", "上一年项目数量", "本年增/减", "行政事业性收费", "15-15",
+                      "三、收到和处理政府信息公开申请情况"])
+    report = toolkit.parse_text(text)
+    active = report.tables.query("table == 'active'").set_index(["row_key", "col_key"])
+    assert active.loc[("fees", "prev_items"), "value"] == 15 and active.loc[("fees", "change"), "value"] == -15
+    # 88-720: 88 | -7 | 20 or 88 | -72 | 0: the change stays missing, and flagged
+    assert active.loc[("licensing", "prev_items"), "value"] == 88
+    assert active.loc[("licensing", "change"), "flag"] == "ambiguous_digits"
+    assert "ambiguous_digits" in {f.code for f in report.flags}

@@ -115,17 +115,17 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         text = _tab_cell_line(seg.text) if indented else seg.text
         if seg.line in explicit_rows:
             cells = explicit_rows[seg.line]
-            stream.explicit([Cell(c, seg.line) for c in _trim(cells)])
+            stream.explicit([_cell(c, seg.line) for c in _trim(cells)])
             prev_bare = False
             continue
         if text.startswith("\t"):
             inner = text.strip("\t")
             if "\t" in inner:
-                stream.explicit([Cell(p.strip(), seg.line) for p in _trim(inner.split("\t"))])
+                stream.explicit([_cell(p.strip(), seg.line) for p in _trim(inner.split("\t"))])
             elif tab_layout:
-                stream.append(Cell(inner.strip(), seg.line))  # rows are marked by blank lines
+                stream.append(_cell(inner.strip(), seg.line))  # rows are marked by blank lines
             else:
-                stream.add(Cell(inner.strip(), seg.line))
+                stream.add(_cell(inner.strip(), seg.line))
             prev_bare = False
             continue
         stripped = text.strip()
@@ -142,14 +142,16 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 prev_bare = False
                 continue
             if len(filled) >= 2:
-                stream.explicit([Cell(p, seg.line) for p in _trim(parts)])
+                stream.explicit([_cell(p, seg.line) for p in _trim(parts)])
             else:
-                stream.add(Cell(filled[0], seg.line))
+                stream.add(_cell(filled[0], seg.line))
             prev_bare = False
             continue
         if not table_region:
             continue
-        if len(stripped) > 30 and _has_glued_table(stripped):
+        # page text whose cells lost their boundaries; a short row too when its digits touch the label
+        # ('(一)予以公开220000022' on a line of its own)
+        if (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped):
             stream.flush()
             for cell in _glued_cells(stripped, seg.line):
                 stream.add(cell)
@@ -171,10 +173,21 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             stream.flush()
             prev_bare = False
             continue
-        stream.add(Cell(stripped, seg.line))
+        stream.add(_cell(stripped, seg.line))
         prev_bare = True
     stream.flush()
     return stream.rows
+
+
+# Two or more numbers glued by their signs ('88-720', '15-15'): one cell of page text, split by the placement.
+_SIGNED_RUN = re.compile(r"[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)+")
+
+
+def _cell(text: str, line: int) -> Cell:
+    """A cell of the text; a run of signed numbers is marked glued, for the placement to split."""
+    if text[:1] in "+-0123456789" and _SIGNED_RUN.fullmatch(text):
+        return Cell(text, line, glued=True)
+    return Cell(text, line)
 
 
 def _trim(cells: list[str]) -> list[str]:
@@ -358,11 +371,19 @@ def _glued_cells(text: str, line: int) -> list[Cell]:
     return cells
 
 
+# A number glued to the next heading of the page ('5949.09(二)主动公开政府信息的主要类别…').
+_NUMBER_BEFORE_HEADING = re.compile(r"([+-]?\d[\d.,+-]*)(?=\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)")
+
+
 def _value_cells(text: str, line: int) -> list[Cell]:
     out = []
     for token in text.split():
         if re.fullmatch(r"[+-]?[\d.,+-]+", token):
             out.append(Cell(token, line, glued=True))
         elif token.strip():
+            number = _NUMBER_BEFORE_HEADING.match(token)
+            if number:
+                out.append(Cell(number.group(1), line, glued=True))
+                token = token[number.end():]
             out.append(Cell(token, line))
     return out
