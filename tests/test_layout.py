@@ -138,3 +138,21 @@ def test_signed_numbers_glued_in_one_cell():
     assert active.loc[("licensing", "prev_items"), "value"] == 88
     assert active.loc[("licensing", "change"), "flag"] == "ambiguous_digits"
     assert "ambiguous_digits" in {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("cut", ["本年增\n/减", "本年增/\n减", "上一年项目数量\n本年增/减"])
+def test_header_broken_over_two_lines(cut):
+    # Page text wrapped inside the header '本年增/减': the header is read whole, so '88-720' keeps its
+    # three columns (88, then -7|20 or -72|0: left missing and flagged) instead of a certain -720 in two.
+    import toolkit
+
+    text = (RAW / "pingtan-2020-05.txt").read_text(encoding="utf-8")
+    needle = "上一年项目数量本年增/减处理决定数量行政许可88-720"
+    assert needle in text
+    original = toolkit.parse_text(text).tables
+    broken = toolkit.parse_text(text.replace(needle, needle.replace(cut.replace("\n", ""), cut))).tables
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    licensing = broken.query("table == 'active' and row_key == 'licensing'")
+    assert licensing["col_key"].tolist() == ["prev_items", "change", "decisions"]
+    assert licensing["flag"].tolist() == ["", "ambiguous_digits", "ambiguous_digits"]
+    pd.testing.assert_frame_equal(broken[keys], original[keys])

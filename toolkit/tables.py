@@ -115,11 +115,14 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
     texts = [c.text for c in cells if c.text.strip()]
     if texts and label_key(texts[0]) in {label_key(w) for w in load_formats()["active"]["header_words"]}:
         texts = texts[1:]
-    for text in texts:
-        buf += label_key(text)
+    keys = [label_key(t) for t in texts]
+    for i, text in enumerate(texts):
+        buf += keys[i]
         written.append(text)
         joined = " ".join(written)
-        if buf in known:
+        # '本年增' then '/减': the longer label wins when the next piece continues it
+        longer = buf + keys[i + 1] if i + 1 < len(texts) else None
+        if buf in known and not (longer and any(k.startswith(longer) for k in known)):
             cols.append((known[buf], joined, _unit_of(joined)))
             buf, written = "", []
         elif not any(k.startswith(buf) for k in known):
@@ -128,6 +131,16 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
     if buf:
         cols.append((known.get(buf), " ".join(written), _unit_of(" ".join(written))))
     return cols
+
+
+def _continues_header(text: str, header: list[Cell]) -> bool:
+    """A piece of a broken header line: a header word, or the rest of the header's last label ('/减', '减', ')')."""
+    vocab = vocabulary()
+    key = label_key(text)
+    if vocab.is_header(text) or text[:1] in "/)" or key in vocab.active_cols:
+        return True
+    joined = label_key(header[-1].text) + key if header else key
+    return any(k.startswith(joined) for k in vocab.active_cols)
 
 
 def _unit_of(label: str) -> str | None:
@@ -143,15 +156,17 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     signed = set(fm["signed_cols"])
     block_templates: set[str] = set()
     cols: list[tuple[str | None, str, str | None]] | None = None
+    header: list[Cell] | None = None  # the header row just read, while the next rows may continue it
     seen: set[str] = set()
     for row in rows:
         first = row.cells[0].text if row.cells else ""
         if vocab.article_item(first):
-            cols = None
+            cols, header = None, None
             continue
         labels, values = _split_row(row)
         if labels and label_key(labels[0].text) == "信息内容":
-            cols = _parse_active_header(row.cells)
+            header = list(row.cells)
+            cols = _parse_active_header(header)
             templates = {col_templates.get(k) for k, _, _ in cols if k} - {None}
             block_templates |= templates
             unknown = [lab for k, lab, _ in cols if k is None]
@@ -161,6 +176,12 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if not labels:
             _flag_unlabelled(res, "active", row, values)
             continue
+        if header is not None and not values and all(_continues_header(c.text, header) for c in labels):
+            # the header row broken by the page ('…本年增' / '/减 | 处理决定数量'): read it whole
+            header += labels
+            cols = _parse_active_header(header)
+            continue
+        header = None
         row_key = vocab.active_row(labels[-1].text)
         if row_key is None:
             if values:
