@@ -219,6 +219,15 @@ def test_glued_sub_headings_still_cut_the_text():
     assert texts[2:] == ["优化栏目设置", "加强更新"] and not any("改进措施" in t for t in texts)
 
 
+@pytest.mark.parametrize("cut", ["二\n是", "二\n 是"])
+def test_line_break_inside_the_marker(cut):
+    # Page text wrapped inside 二是 ('…意识。二' / '是进一步…'): two statements, not one.
+    text = "存在问题:一是公开意识不强。二是更新不及时。\n下一步:一是提高公开意识。二是加强信息更新。"
+    broken = text.replace("。二是加强", "。" + cut + "加强")
+    assert _pairs(extract_statements(broken)) == _pairs(extract_statements(text))
+    assert len(extract_statements(broken)) == 4
+
+
 def test_sub_headings_set_the_kind_and_stay_out_of_the_text():
     text = (
         "(一)存在的问题\n一是栏目设置不合理;二是更新滞后。\n"

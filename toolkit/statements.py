@@ -55,6 +55,7 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
 }
 _BOUNDARY = set("。;:!?\n")
 _SENTENCE_END = set("。!?\n")
+_MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
@@ -105,6 +106,9 @@ def _clean_lines(text: str) -> list[str]:
             continue
         if not lines and any(p.match(line) for p in cues["section_heading"]):
             continue  # the caller passed the section heading along
+        if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
+            lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
+            continue
         lines.append(line)
     return lines
 
