@@ -323,3 +323,32 @@ def test_2021_group_label_on_its_own_row_adds_no_row():
         requests = report.tables.query("table == 'requests'")
         assert "other_handling" not in set(requests["row_key"])
         assert requests["value"].notna().all() and not report.flags
+
+
+def test_soft_checks_of_the_2019_article_20_table():
+    from toolkit import synth
+    from toolkit.metrics import identities_status
+
+    rng = np.random.default_rng(8)
+    truth = synth.make_truth(rng, "2019", blank_rate=0.0)
+    lines = synth.render_lines(truth, rng, template="2019", label_variants=False, number_styles=False)
+    consistent = toolkit.parse_text(synth.render_text(lines, "pipe_rows"))
+    soft = consistent.checks.query("check in ['published_le_total', 'items_not_negative']")
+    assert len(soft) == 7 and (soft["status"] == "ok").all()  # 2 rows of (一), 5 of (五)(六)(八)
+    # published 本年新公开数量 above total_public 对外公开总数量: kept as written, flagged soft
+    at = next(i for i, r in enumerate(lines) if isinstance(r, list) and r[0] == "规章")
+    row = list(lines[at])
+    row[2] = str(int(row[3]) + 5)
+    damaged = toolkit.parse_text(synth.render_text(lines[:at] + [row] + lines[at + 1:], "pipe_rows"))
+    failed = damaged.checks.query("status == 'failed'")
+    assert failed[["check", "key"]].values.tolist() == [["published_le_total", "regulations"]]
+    assert [f.code for f in damaged.flags] == ["soft_check_failed"] and damaged.status == "partial"
+    assert identities_status(damaged.checks).tolist() == [True]  # soft checks are not identities
+
+
+def test_legacy_heads_counts_at_most_their_totals():
+    report = _legacy_report("统计指标 | 单位 | 统计数 |\n参加或举办新闻发布会总次数 | 次 | 2 |\n"
+                            "其中:主要负责同志参加新闻发布会次数 | 次 | 5 |\n")
+    heads = report.checks.query("check == 'heads_le_total'")
+    assert heads[["expected", "found", "status"]].values.tolist() == [[5.0, 2.0, "failed"]]
+    assert [f.code for f in report.flags if f.table == "legacy"] == ["identity_failed"]

@@ -8,6 +8,7 @@ cells that are there already prove it false (counts cannot be negative, so
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -15,10 +16,21 @@ import pandas as pd
 
 from toolkit.formats import load_formats, load_identities
 
-__all__ = ["CHECK_COLUMNS", "check_tables"]
+__all__ = ["CHECK_COLUMNS", "check_tables", "soft_checks"]
 
 CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
 _TOL = 1e-6
+
+
+@functools.lru_cache(maxsize=1)
+def soft_checks() -> frozenset[tuple[str, str]]:
+    """(table, check name) of the soft checks of ``identities.yaml`` (implied by a format, often broken).
+
+    A failed soft check is flagged ``soft_check_failed`` rather than ``identity_failed`` and does not
+    count in :func:`toolkit.metrics.identities_status`.
+    """
+    return frozenset((table, ident["name"]) for table, idents in load_identities().items()
+                     for ident in idents if ident.get("soft"))
 
 
 def _side(values: list[float]) -> tuple[float, float, bool]:
@@ -29,11 +41,15 @@ def _side(values: list[float]) -> tuple[float, float, bool]:
     return known, (known if complete else math.inf), complete
 
 
-def _evaluate(lhs: list[float], rhs: list[float]) -> tuple[float, float, str]:
+def _evaluate(lhs: list[float], rhs: list[float], relation: str = "eq") -> tuple[float, float, str]:
     l_lo, l_hi, l_done = _side(lhs)
     r_lo, r_hi, r_done = _side(rhs)
     expected = l_lo if l_done else np.nan
     found = r_lo if r_done else np.nan
+    if relation == "le":  # sum(lhs) <= sum(rhs)
+        if l_lo > r_hi + _TOL:
+            return expected, found, "failed"
+        return expected, found, "ok" if l_done and r_done else "unverifiable"
     if l_done and r_done:
         return expected, found, "ok" if abs(l_lo - r_lo) <= _TOL else "failed"
     if l_lo > r_hi + _TOL or r_lo > l_hi + _TOL:
@@ -94,11 +110,14 @@ def check_records(tables, *, report_id: str | None = None,
         outcome_rows = fm["requests"].get(f"outcome_rows_{template}", [])
         for ident in idents:
             rhs_keys = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
+            relation = ident.get("relation", "eq")
             if ident["per"] == "row":
                 for row_key in row_keys:
+                    if not any(c in grid[row_key] for c in (*ident["lhs"], *rhs_keys)):
+                        continue  # a row without these columns (another block of the Article 20 table)
                     lhs = [_get(grid, row_key, c) for c in ident["lhs"]]
                     rhs = [_get(grid, row_key, c) for c in rhs_keys]
-                    rows.append(_row(report_id, table, ident["name"], row_key, lhs, rhs))
+                    rows.append(_row(report_id, table, ident["name"], row_key, lhs, rhs, relation))
                 continue
             if ident["per"] == "value" and ident["lhs"][0] not in grid:
                 continue  # a legacy table without this item
@@ -109,7 +128,7 @@ def check_records(tables, *, report_id: str | None = None,
             for col in col_keys:
                 lhs = [_get(grid, k, col) for k in ident["lhs"]]
                 rhs = [_get(grid, k, col) for k in rhs_keys]
-                rows.append(_row(report_id, table, ident["name"], col, lhs, rhs))
+                rows.append(_row(report_id, table, ident["name"], col, lhs, rhs, relation))
     return rows
 
 
@@ -118,7 +137,7 @@ def _get(grid: dict[str, dict[str, float]], row: str, col: str) -> float:
     return np.nan if value is None else float(value)
 
 
-def _row(report_id, table, name, key, lhs, rhs) -> dict:
-    expected, found, status = _evaluate(lhs, rhs)
+def _row(report_id, table, name, key, lhs, rhs, relation: str = "eq") -> dict:
+    expected, found, status = _evaluate(lhs, rhs, relation)
     return {"report_id": report_id, "table": table, "check": name, "key": key, "expected": expected,
             "found": found, "status": status, "ok": status == "ok"}

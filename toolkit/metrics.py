@@ -23,6 +23,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from toolkit.checks import soft_checks
+
 __all__ = [
     "report_metrics",
     "outcome_composition",
@@ -463,7 +465,7 @@ def identities_status(checks: pd.DataFrame) -> pd.Series:
     ----------
     checks : pandas.DataFrame
         Checks in the ``checks.csv`` schema (needs ``report_id`` and ``status``).  Cross-year
-        checks (``key`` containing ``'<-'``) are ignored.
+        checks (``key`` containing ``'<-'``) and the soft checks of ``identities.yaml`` are ignored.
 
     Returns
     -------
@@ -490,6 +492,9 @@ def identities_status(checks: pd.DataFrame) -> pd.Series:
     chk = checks
     if "key" in chk.columns:
         chk = chk[~chk["key"].astype("object").fillna("").astype(str).str.contains("<-", regex=False)]
+    if {"table", "check"} <= set(chk.columns):  # soft checks (published <= total …) are not identities
+        soft = soft_checks()
+        chk = chk[[(t, c) not in soft for t, c in zip(chk["table"], chk["check"])]]
     allowed = {"ok", "failed", "unverifiable"}
     bad = sorted(set(chk["status"].dropna().astype(str)) - allowed)
     if bad:

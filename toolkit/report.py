@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from toolkit.checks import CHECK_COLUMNS, check_records
+from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.formats import load_identities, vocabulary
 from toolkit.layout import Row, build_rows
 from toolkit.normalize import detect_script, normalize_lines
@@ -110,9 +110,11 @@ class Report:
         template = self._template(result.templates, family)
         self._check_records = check_records(self._records, report_id=self.report_id,
                                             templates=result.templates)
+        soft = soft_checks()
         for chk in self._check_records:
             if chk["status"] == "failed":
-                self.flags.append(Flag("identity_failed", chk["table"], None,
+                code = "soft_check_failed" if (chk["table"], chk["check"]) in soft else "identity_failed"
+                self.flags.append(Flag(code, chk["table"], None,
                                        f"{chk['check']}[{chk['key']}]: expected {_fmt(chk['expected'])}, "
                                        f"found {_fmt(chk['found'])}"))
 
