@@ -221,6 +221,13 @@ def test_a_header_box_label_is_not_taken_for_the_agency():
     assert result["agency"] == "高港区住房和城乡建设局"
 
 
+def test_field_label_alone_on_its_line():
+    # A document header box copied one cell per line: '发布机构' / 'XX局', '发文日期' / '' / '2018-02-28'.
+    result = meta("索引号", "014421017/2018-00546", "分类", "信息公开年报", "发布机构", "高港区住房和城乡建设局",
+                  "发文日期", "", "2018-02-28", "一、总体情况")
+    assert (result["agency"], result["published"]) == ("高港区住房和城乡建设局", "2018-02-28")
+
+
 def test_title_is_looked_for_above_the_first_section_only():
     lines = ["一、总体情况", "本局2020年政府信息公开工作年度报告如下", "乌当区住建局2019年信息公开年度报告"]
     result = extract_metadata(lines, section_lines={"overview": 0})

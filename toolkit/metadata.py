@@ -319,7 +319,26 @@ def _field_regions(lines: list[str]) -> list[str]:
     rules = _rules()["fields"]
     head = lines[: rules["head_lines"]]
     tail = lines[max(rules["head_lines"], len(lines) - rules["tail_lines"]):]
-    return head + tail
+    return _join_lone_labels(head) + _join_lone_labels(tail)
+
+
+def _join_lone_labels(lines: list[str]) -> list[str]:
+    """A field label alone on its line ('发布机构' / '高港区住房和城乡建设局', as a header box is copied) joined
+    with the next filled line, as 'label:value'."""
+    fields = _rules()["fields"]
+    labels = set(fields["agency"]) | set(fields["published"])
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        key = re.sub(r"[\s:：|]+", "", lines[i])
+        nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
+        if key in labels and nxt is not None:
+            out.append(f"{key}:{lines[nxt].strip()}")
+            i = nxt + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 @functools.lru_cache(maxsize=1)
