@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from toolkit.normalize import cn_numeral
+
 __all__ = ["extract_metadata", "load_gazetteer"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
@@ -144,22 +146,6 @@ def load_gazetteer():
 # --- small parsers -------------------------------------------------------------------
 
 
-def _cn_number(text: str) -> int | None:
-    """Chinese numerals up to 39: 一 → 1, 十二 → 12, 三十一 → 31."""
-    if not text:
-        return None
-    if "十" in text:
-        head, _, tail = text.partition("十")
-        tens = _CN_DIGITS.get(head, None) if head else 1
-        ones = _CN_DIGITS.get(tail, None) if tail else 0
-        if tens is None or ones is None or "十" in tail:
-            return None
-        return tens * 10 + ones
-    if len(text) == 1 and text in _CN_DIGITS:
-        return _CN_DIGITS[text]
-    return None
-
-
 def _year_value(token: str) -> int | None:
     """'2020' or '二〇二〇' → 2020 when plausible, else None."""
     if token.isdigit() and len(token) == 4 and token.isascii():
@@ -196,7 +182,7 @@ def _parse_date_at(text: str) -> tuple[_dt.date | None, bool]:
         elif kind == "sep":
             date = _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         else:
-            date = _make_date(_year_value(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+            date = _make_date(_year_value(m.group(1)), cn_numeral(m.group(2)), cn_numeral(m.group(3)))
         if date is not None:
             rest = head[m.end():]
             if re.match(r"\s*(?:起|至|到|—|~|-\s*\d)", rest):
@@ -395,7 +381,7 @@ def _date_in(text: str) -> tuple[_dt.date | None, int, int]:
             elif pattern is _DATE_SEP:
                 date = _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
             else:
-                date = _make_date(_year_value(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+                date = _make_date(_year_value(m.group(1)), cn_numeral(m.group(2)), cn_numeral(m.group(3)))
             if date is not None and m.start() > found[1]:
                 found = (date, m.start(), m.end())
     return found

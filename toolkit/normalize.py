@@ -26,6 +26,7 @@ __all__ = [
     "parse_number",
     "ParsedNumber",
     "label_key",
+    "cn_numeral",
 ]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -280,6 +281,37 @@ class ParsedNumber:
     unit: str | None
     kind: str
     signed: bool = False
+
+
+_CN_DIGIT_VALUES = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def cn_numeral(text: str) -> int | None:
+    """The number of an item or date numeral: 1 for '一' or '1', 12 for '十二', 31 for '三十一'.
+
+    Parameters
+    ----------
+    text : str
+        Arabic digits, or a Chinese numeral up to 九十九.
+
+    Returns
+    -------
+    int or None
+        None for anything else (an empty string, '十十', '一二').
+
+    Examples
+    --------
+    >>> [cn_numeral(t) for t in ("三", "十", "二十三", "12", "一二")]
+    [3, 10, 23, 12, None]
+    """
+    if text.isascii() and text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _CN_DIGIT_VALUES.get(text)
+    if (tens and tens not in _CN_DIGIT_VALUES) or (ones and ones not in _CN_DIGIT_VALUES):
+        return None
+    return _CN_DIGIT_VALUES.get(tens, 1) * 10 + _CN_DIGIT_VALUES.get(ones, 0)
 
 
 @functools.lru_cache(maxsize=65536)

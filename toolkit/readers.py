@@ -729,6 +729,12 @@ def _tag_name(tag: str) -> str:
 _ROW_GROUPS = {"tbody", "thead", "tfoot"}
 #: A cell with more text than this in two or more paragraphs holds a page, not a value or label.
 _LAYOUT_CELL_CHARS = 200
+
+
+def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
+    """The rule for a table cell that holds page content (HTML and DOCX alike): paragraphs beside a nested
+    table, or several paragraphs of more than ``_LAYOUT_CELL_CHARS`` characters."""
+    return paragraphs >= 1 if nested_table else (paragraphs >= 2 and chars > _LAYOUT_CELL_CHARS)
 _BOUNDARY_TAGS = _BLOCK_TAGS | _CELL_TAGS | {"br", "tr"}  # a forced space inside a cell
 _MAX_CELL_DEPTH = 32  # deeper markup inside a cell goes down the general walk
 
@@ -819,15 +825,14 @@ def _is_layout_cell(cell, text: str | None) -> bool:
     if text is not None and len(text) <= _LAYOUT_CELL_CHARS:
         return False  # almost every cell: a value or a label
     nested = cell.find(".//table") is not None
-    if not nested and len(text if text is not None else "".join(cell.itertext()).strip()) <= _LAYOUT_CELL_CHARS:
-        return False
+    chars = len(text if text is not None else "".join(cell.itertext()).strip())
     blocks = 0
     for el in cell.iterdescendants():
         if isinstance(el.tag, str) and (_tag_name(el.tag) in _BLOCK_TAGS or el.tag == "br"):
             blocks += 1
-            if blocks >= (1 if nested else 2):
-                return True
-    return False
+            if blocks >= 2:
+                break  # enough to decide
+    return _holds_page(nested, blocks, chars)
 
 
 class _Frame:
@@ -1112,7 +1117,7 @@ def _docx_table(tbl, lines: list) -> None:
                         texts.append(t)
                 elif child.tag == _w("tbl"):
                     nested = True
-            if (texts and nested) or (len(texts) >= 2 and sum(map(len, texts)) > _LAYOUT_CELL_CHARS):
+            if _holds_page(nested, len(texts), sum(map(len, texts))):
                 _docx_block(tc, after)  # a layout cell (the report set in a table): read like the body
                 continue
             for child in _docx_children(tc):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from toolkit.formats import load_formats
+from toolkit.normalize import cn_numeral
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -153,25 +154,12 @@ def _candidates(headings: list[tuple[int, str, str, str]], family: str) -> list[
     return found
 
 
-_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
 _SUB_NUMBER = re.compile(rf"^\s*({_SUB})")
-
-
-def _numeral(text: str) -> int | None:
-    """1 for '一' or '1', 12 for '十二'; None for anything else."""
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1:
-        return 10 if text == "十" else _DIGITS.get(text)
-    tens, ten, ones = text.partition("十")
-    if not ten or (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
-        return None
-    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
 
 
 def _sub_number(text: str) -> int | None:
     match = _SUB_NUMBER.match(text)
-    return _numeral(match.group(1).strip("() ")) if match else None
+    return cn_numeral(match.group(1).strip("() ")) if match else None
 
 
 def _choose(cands: list[tuple[int, str, str, str]], order: list[str]) -> list[tuple[int, str, str]]:

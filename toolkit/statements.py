@@ -34,6 +34,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from toolkit.normalize import cn_numeral
+
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
 #: Columns of ``statements.csv`` (``spec/schema.md``), in order.
@@ -113,17 +115,6 @@ def _clean_lines(text: str) -> list[str]:
     return lines
 
 
-def _cn_int(text: str) -> int:
-    """Chinese numeral up to 九十九 as int: '三' -> 3, '十一' -> 11, '二十' -> 20."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return _CN.index(text[-1]) + 1 if len(text) == 1 else -1
-    tens, _, ones = text.partition("十")
-    value = (_CN.index(tens) + 1 if tens else 1) * 10
-    return value + (_CN.index(ones) + 1 if ones else 0)
-
-
 # --- sub-headings ------------------------------------------------------------
 
 
@@ -141,7 +132,7 @@ def _heading_kind(match: re.Match[str]) -> str:
 
 def _heading_number(match: re.Match[str]) -> int | None:
     num = match["num"]
-    return _cn_int(num.strip("()、.")) if num else None
+    return cn_numeral(num.strip("()、.")) if num else None
 
 
 def _split_headings(lines: list[str]) -> list[_Heading | str]:
@@ -258,7 +249,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             prev = before[-1] if before else "\n"
             if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
                 continue
-            n = _cn_int(m["n"])
+            n = cn_numeral(m["n"]) or -1
             if n < 1 or (strict and not (n == 1 or n == last + 1)):
                 continue
             found.append((start, m.end(), n))

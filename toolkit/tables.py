@@ -211,8 +211,6 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                 placed, unit = _money(placed, header_unit, col_label, res, row)
             res.records.append(_record("active", row_key, col_key, placed, row_label=labels[-1].text,
                                        col_label=col_label, line=row.line, unit=unit, flag=unplaced))
-            if placed is not None and placed.value is not None and placed.value < 0 and col_key not in signed:
-                res.flags.append(Flag("negative_value", "active", placed.line, f"{row_key}.{col_key}"))
     if seen:
         res.present.add("active")
     if len(block_templates) > 1:
@@ -396,27 +394,21 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
 
 # --- legacy statistics tables -------------------------------------------------------
 
-# Value columns of the legacy tables by header (schema.md: `value`, and `cumulative` for the second column).
-_VALUE_COLS = {"统计数": "value", "本期实际": "value", "年度": "value", "本年累计": "cumulative", "历年累计": "cumulative"}
-_UNIT_HEADERS = {"单位", "计量单位"}
-_CODE_HEADERS = {"代码"}
-_COLUMN_LETTERS = {"甲", "乙", "丙", "丁"}  # the statistics bureau's row of column letters (甲 | 乙 | 丙 | 1 | 2)
-
-
 def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
     """(index of the unit column, [(index, col_key)] of the value columns) of a legacy header row.
 
     The first column holds the labels; a 代码 (row code) column is neither unit nor value.
     """
+    fm = load_formats()["legacy"]
     unit_at = None
     values: list[tuple[int, str]] = []
     for i, k in enumerate(keys[1:], start=1):
-        if not k or k in _CODE_HEADERS:
+        if not k or k in fm["code_headers"]:
             continue
-        if k in _UNIT_HEADERS and unit_at is None:
+        if k in fm["unit_headers"] and unit_at is None:
             unit_at = i
         else:
-            values.append((i, _VALUE_COLS.get(k, "value")))
+            values.append((i, fm["value_headers"].get(k, "value")))
     names = [c for _, c in values]
     if len(set(names)) < len(names):
         names = ["value"] + [f"value_{i}" for i in range(2, len(names) + 1)]
@@ -462,7 +454,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if keys and keys[0] in headers and len(keys) >= 3:
             unit_at, value_cols = _legacy_header(keys)
             continue
-        if value_cols is None or len(row.cells) < 2 or keys[0] in _COLUMN_LETTERS:
+        if value_cols is None or len(row.cells) < 2 or keys[0] in fm["column_letters"]:
             continue
         label = texts[0]
         lk = label_key(label)
@@ -518,8 +510,9 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
         _extract_review(rows_by_table["review_litigation"], res, identities["review_litigation"])
     if rows_by_table.get("legacy"):
         _extract_legacy(rows_by_table["legacy"], res)
-    # Requests, reviews and suits are counts: a negative one is kept as written, and flagged.
+    # Counts are not negative (only 本年增/减 is signed): a negative one is kept as written, and flagged.
+    signed = set(load_formats()["active"]["signed_cols"])
     for rec in res.records:
-        if rec["table"] in ("requests", "review_litigation") and rec["value"] < 0:
+        if rec["value"] < 0 and rec["table"] != "legacy" and not (rec["table"] == "active" and rec["col_key"] in signed):
             res.flags.append(Flag("negative_value", rec["table"], rec["line"], f"{rec['row_key']}.{rec['col_key']}"))
     return res
