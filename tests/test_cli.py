@@ -113,6 +113,21 @@ def test_csv_only(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{n}.csv" for n in corpus.FRAMES)
 
 
+def test_rerun_with_one_format_removes_the_earlier_runs_other_format(tmp_path: Path) -> None:
+    write_fake_corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    (out).mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")  # not an output name: left alone
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(out), "--quiet"], _parse=fake_parse) == 0
+    assert (out / "reports.parquet").exists()
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(out), "--quiet", "--format", "csv"],
+                    _parse=fake_parse) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{n}.csv" for n in corpus.FRAMES] + ["notes.txt"])
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(out), "--quiet", "--format", "parquet"],
+                    _parse=fake_parse) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{n}.parquet" for n in corpus.FRAMES] + ["notes.txt"])
+
+
 def test_version_through_python_m() -> None:
     proc = _run("--version")
     assert proc.returncode == 0 and proc.stdout.strip() == f"toolkit {__version__}"

@@ -400,6 +400,40 @@ def test_docx_round_trip_seed_rows(tmp_path: Path) -> None:
     assert doc.lines == [*ACTIVE_001_DOC[:-2], ["政府集中采购", "4", "630.2", ""], ACTIVE_001_DOC[-1]]
 
 
+@pytest.mark.parametrize("first_page", [False, True])
+def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: bool) -> None:
+    import docx
+
+    import toolkit
+
+    lines = seed_lines("001")
+    title = lines[0]
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = first_page
+    (section.first_page_header if first_page else section.header).paragraphs[0].text = title
+    for line in lines[2:40]:  # from the preamble on: no title in the body
+        document.add_paragraph(line)
+    path = tmp_path / "header.docx"
+    document.save(path)
+    doc = read_document(path)
+    assert doc.lines[0] == title and doc.lines[1] == lines[2]
+    meta = toolkit.parse_report(path).metadata
+    assert (meta["agency"], meta["report_year"]) == ("乌当区人民政府", 2020)
+
+
+def test_docx_page_header_is_not_read_when_the_body_has_the_title(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "某某局2019年政府信息公开工作年度报告"
+    for line in seed_lines("001")[:20]:
+        document.add_paragraph(line)
+    path = tmp_path / "both.docx"
+    document.save(path)
+    assert read_document(path).lines == [line.strip() for line in seed_lines("001")[:20] if line.strip()]
+
+
 def test_docx_horizontal_merge_is_one_cell(tmp_path: Path) -> None:
     path = tmp_path / "merged.docx"
     render_docx(MERGED_001, path, colspan_header=True)

@@ -188,13 +188,16 @@ class _Writer:
                 self.csv_files[name].close()
             if name in self.pq_writers:
                 self.pq_writers[name].close()
-            for ext in ("csv", "parquet"):
+            for ext, written in (("csv", self.csv), ("parquet", self.parquet)):
                 part = os.path.join(self.out, f"{name}.{ext}.part")
                 if os.path.exists(part):
                     if ok:
                         os.replace(part, os.path.join(self.out, f"{name}.{ext}"))
                     else:
                         os.remove(part)
+                elif ok and not written and os.path.exists(os.path.join(self.out, f"{name}.{ext}")):
+                    # an earlier run's file of the other format would no longer match this run's
+                    os.remove(os.path.join(self.out, f"{name}.{ext}"))
 
 
 def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> int:

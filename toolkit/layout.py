@@ -218,7 +218,12 @@ def _tab_layout(segments: list[Segment]) -> tuple[bool, bool]:
     tabbed = sum(t[:1] == "\t" for t in filled)
     indented = sum(t[:1] == " " and _tab_cell_line(t)[:1] == "\t" for t in filled)
     threshold = max(3, len(filled) // 2)
-    return tabbed + indented >= threshold, indented > tabbed
+    if tabbed + indented < threshold:
+        return False, False
+    # A blank line after every cell marks no row: rows are then rebuilt from the labels, as for seed 000.
+    cell = [_tab_cell_line(s.text)[:1] == "\t" for s in segments]
+    marked = any(a and b for a, b in zip(cell, cell[1:]))
+    return marked, indented > tabbed
 
 
 class _Stream:

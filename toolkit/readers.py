@@ -1044,7 +1044,34 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     _docx_block(document.element.body, lines)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
+    lines[:0] = _docx_header_title(document, lines)
     return RawDocument(path=path, format="docx", encoding=None, lines=lines)
+
+
+def _docx_header_title(document, lines: list) -> list:
+    """The report's title when Word holds it only in the page header of the first section.
+
+    Some agencies put '某某局2020年政府信息公开工作年度报告' in the header of every page and start the body
+    with 一、总体情况; the title names the agency and the year, so it is put before the body's lines.
+    """
+    from toolkit.metadata import _find_title
+
+    text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
+    if not document.sections or _find_title(text, len(text)) is not None:
+        return []
+    section = document.sections[0]
+    parts = [section.first_page_header] if section.different_first_page_header_footer else []
+    parts.append(section.header)
+    for part in parts:
+        if part.is_linked_to_previous:
+            continue
+        found: list = []
+        _docx_block(part._element, found)
+        found = [line for line in found if isinstance(line, str)]
+        span = _find_title(found, len(found))
+        if span is not None:
+            return found[span[0] : span[1] + 1]
+    return []
 
 
 def _docx_children(el) -> Iterator:
