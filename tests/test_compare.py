@@ -496,3 +496,74 @@ def test_a_label_in_two_types_is_refused() -> None:
     with pytest.raises(ValueError, match=r"column 'report_year' holds the label"):
         panel(pd.DataFrame({"agency": ["A", "A", "A"], "report_year": [2020, "2021", 2021]}))
     assert describe(df.assign(year=df["year"].astype(str)), "rate", "year")["year"].tolist() == ["2020", "2021"]
+
+
+# -------------------------------------------------------------------------------- labels and seeds
+
+
+@pytest.mark.parametrize("dtype", ["Int64", "string", "boolean"])
+def test_a_missing_label_in_a_nullable_column_is_in_no_group(df: pd.DataFrame, dtype: str) -> None:
+    # reports.csv gives report_year as Int64, and a failed report has <NA>; pandas' text columns are 'string'.
+    labels = {"Int64": {"a": 2020, "b": 2021, "c": 2022, "d": 2023},
+              "string": {g: g for g in "abcd"}, "boolean": {"a": True, "b": False, "c": True, "d": False}}[dtype]
+    plain = df.assign(level=pd.Series([labels.get(g) for g in df["level"]], dtype=object, index=df.index))
+    nullable = plain.assign(level=pd.array(plain["level"].tolist(), dtype=dtype))
+    assert nullable["level"].isna().sum() == 1
+    for call in (describe, kruskal, pairwise_mannwhitney):
+        pd.testing.assert_frame_equal(call(nullable, "rate", "level"), call(plain, "rate", "level"),
+                                      check_dtype=False)
+    boot = bootstrap_ci(nullable, "rate", "level", n_boot=50)
+    pd.testing.assert_frame_equal(boot, bootstrap_ci(plain, "rate", "level", n_boot=50), check_dtype=False)
+    assert describe(nullable, "rate", "level")["n"].tolist()[-1] == 1   # the NA group, listed last
+
+
+def test_year_labels_stay_integers_when_reports_lack_an_id(composition_data) -> None:
+    tables, reports = composition_data
+    years = reports.assign(level=[2020, 2020, 2021, 2021, 2022, 2022, 2022, 2022])
+    subset = years[years["report_id"] != "r8"]          # tables hold a report that reports lacks
+    res = chi2_composition(tables, "level", reports=subset)
+    assert res.counts.index.tolist() == [2020, 2021, 2022]
+    assert not any(isinstance(x, float) for x in res.counts.index)
+    m = report_metrics(tables, reports=subset)
+    assert str(m["level"].dtype) == "Int64" and m["level"].isna().sum() == 1
+    assert describe(m, "disclosure_rate", "level")["level"].tolist()[:3] == [2020, 2021, 2022]
+
+
+def test_cramers_v_is_from_the_uncorrected_chi2_and_yates_is_reported(composition_data) -> None:
+    tables = pd.concat([outcome_tables("r2", {"granted": 12, "unable_not_held": 8}),
+                        outcome_tables("r4", {"granted": 25, "unable_not_held": 2})], ignore_index=True)
+    two = pd.DataFrame({"report_id": ["r2", "r4"], "level": ["区县", "市"]})
+    t = chi2_composition(tables, "level", reports=two).test.iloc[0]
+    obs = np.array([[12, 8], [25, 2]])        # granted / unable of 区县 and 市: dof 1
+    assert t["dof"] == 1 and bool(t["yates"]) is True
+    assert t["chi2"] == stats.chi2_contingency(obs).statistic          # Yates-corrected, as scipy by default
+    assert t["cramers_v"] == contingency.association(obs, method="cramer")
+    assert t["cramers_v"] == pytest.approx(np.sqrt(stats.chi2_contingency(obs, correction=False).statistic / 47))
+    plain = chi2_composition(tables, "level", reports=two, correction=False).test.iloc[0]
+    assert bool(plain["yates"]) is False and plain["chi2"] == stats.chi2_contingency(obs, correction=False).statistic
+    assert plain["cramers_v"] == t["cramers_v"]
+    wide = chi2_composition(*composition_data[:1], "level", reports=composition_data[1]).test.iloc[0]
+    assert wide["dof"] > 1 and bool(wide["yates"]) is False
+
+
+def test_bootstrap_small_and_constant_groups_give_a_row_with_a_note() -> None:
+    d = pd.DataFrame({"g": ["a", "b", "b", "b", "c", "c", "c"], "x": [0.3, 0.2, 0.5, 0.6, 0.4, 0.4, 0.4]})
+    res = bootstrap_ci(d, "x", "g", min_n=1, n_boot=99).set_index("g")
+    assert res.loc["a", "note"] == "n < 2: no interval" and pd.isna(res.loc["a", "ci_low"])
+    assert res.loc["a", "estimate"] == 0.3
+    assert res.loc["c", "ci_low"] == res.loc["c", "ci_high"] == res.loc["c", "estimate"] == pytest.approx(0.4)
+    assert res.loc["c", "note"] == "all reports have the same value: degenerate interval"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        bca = bootstrap_ci(d, "x", "g", method="BCa", n_boot=99).set_index("g")
+    assert pd.isna(bca.loc["c", "ci_low"]) and bca.loc["c", "note"].endswith("(undefined for BCa)")
+
+
+@pytest.mark.parametrize("seed", [None, -1, "a", 1.5, True, np.random.default_rng(1)])
+def test_bootstrap_and_plot_refuse_a_seed_that_is_not_an_int(df: pd.DataFrame, seed) -> None:
+    from toolkit.plots import plot_distribution
+
+    with pytest.raises(ValueError, match="random_state must be an integer seed >= 0"):
+        bootstrap_ci(df, "rate", "level", random_state=seed)
+    with pytest.raises(ValueError, match="random_state must be an integer seed >= 0"):
+        plot_distribution(df, "rate", "level", random_state=seed)

@@ -25,6 +25,7 @@ from scipy.stats import contingency
 from toolkit.metrics import (
     _Cells,
     _check_blank_args,
+    _lookup,
     _outcome_labels,
     _parse_term,
     _report_ids,
@@ -71,6 +72,13 @@ def _check_min_n(min_n: Any) -> int:
     return int(min_n)
 
 
+def _check_seed(random_state: Any) -> int:
+    if isinstance(random_state, (bool, np.bool_)) or not isinstance(random_state, (int, np.integer)) \
+            or random_state < 0:
+        raise ValueError(f"random_state must be an integer seed >= 0, got {random_state!r}")
+    return int(random_state)
+
+
 def _check_one_type(uniq: Any, name: Any) -> None:
     """Refuse a column holding one label in two types (2021 and '2021'): the groups would split silently."""
     if len({str(u) for u in uniq}) < len(uniq):
@@ -91,11 +99,16 @@ def _sorted_groups(values: pd.Series) -> list[Any]:
         return sorted(uniq, key=str)
 
 
+def _is_group(values: pd.Series, g: Any) -> np.ndarray:
+    """Boolean mask of the rows in group ``g``; a missing label (NA of a nullable column) is in none."""
+    return values.eq(g).fillna(False).to_numpy(dtype=bool)
+
+
 def _groups(df: pd.DataFrame, metric: str, by: str) -> dict[Any, np.ndarray]:
     """Non-missing metric values per group (groups sorted; rows without a group dropped)."""
     x = pd.to_numeric(df[metric], errors="coerce").astype(float)
     return {
-        g: x[(df[by] == g).to_numpy()].dropna().to_numpy()
+        g: x[_is_group(df[by], g)].dropna().to_numpy()
         for g in _sorted_groups(df[by])
     }
 
@@ -154,7 +167,7 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
     else:
         _check_column(df, by, "by")
         keys = _sorted_groups(df[by])
-        masks = [(df[by] == g).to_numpy() for g in keys]
+        masks = [_is_group(df[by], g) for g in keys]
         if df[by].isna().any():
             keys.append(pd.NA)
             masks.append(df[by].isna().to_numpy())
@@ -403,7 +416,8 @@ class CompositionResult:
         The same rows, each category divided by the group's total.
     test : pandas.DataFrame
         One row: ``by``, ``k`` (groups tested), ``categories``, ``n`` (requests), ``chi2``,
-        ``dof``, ``p``, ``cramers_v``, ``min_expected``, ``n_expected_lt5``,
+        ``dof``, ``yates`` (whether Yates' correction was applied to ``chi2`` and ``p``), ``p``,
+        ``cramers_v`` (from the uncorrected χ²), ``min_expected``, ``n_expected_lt5``,
         ``share_expected_lt5``, ``note``.
     excluded : pandas.DataFrame
         Reports left out, with ``report_id`` and ``reason``.
@@ -431,13 +445,16 @@ def chi2_composition(
     flags: pd.DataFrame | None = None,
     blank_as_zero: bool = False,
     min_expected: float = 5.0,
+    correction: bool = True,
 ) -> CompositionResult:
     """Chi-square test of whether the outcome composition of handled requests differs by group.
 
     Requests of all reports of a group are pooled into one row of a contingency table (groups ×
     outcome categories: 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理), tested with
-    :func:`scipy.stats.chi2_contingency` (default settings: Yates' correction only when dof = 1),
-    with Cramér's V from :func:`scipy.stats.contingency.association`.  Requests of one agency are
+    :func:`scipy.stats.chi2_contingency` (Yates' continuity correction when dof = 1, unless
+    ``correction=False``), with Cramér's V from :func:`scipy.stats.contingency.association`.  V is
+    always computed from the *uncorrected* χ² (its definition, and what SPSS and R report), so with
+    dof = 1 and the correction it is not √(chi2 / n): the ``yates`` column says when that is so.  Requests of one agency are
     not independent of each other, so treat the p-value as descriptive and compare with the
     per-report rank tests.
 
@@ -457,6 +474,8 @@ def chi2_composition(
         Expected counts below this are counted in ``n_expected_lt5`` / ``share_expected_lt5``
         and the note warns when more than 20 % of the cells (Cochran's rule) or any cell below 1
         are affected.
+    correction : bool, default True
+        Apply Yates' continuity correction to ``chi2`` and ``p`` when dof = 1 (scipy's default).
 
     Returns
     -------
@@ -484,11 +503,13 @@ def chi2_composition(
     _check_column(reports, by, "by", "reports")
     if not isinstance(min_expected, Real) or min_expected <= 0:
         raise ValueError(f"min_expected must be a positive number, got {min_expected!r}")
+    if not isinstance(correction, (bool, np.bool_)):
+        raise TypeError(f"correction must be True or False, got {correction!r}")
     labels = _outcome_labels()
     cats = list(labels)
     comp = outcome_composition(tables, flags=flags, blank_as_zero=blank_as_zero)
     groups = reports.drop_duplicates("report_id").set_index("report_id")[by]
-    comp["group"] = groups.reindex(comp["report_id"]).to_numpy()
+    comp["group"] = _lookup(groups, comp["report_id"]).array
     reasons = np.where(
         comp["group"].isna(), "no group",
         np.where(comp[cats].isna().any(axis=1), "missing outcome category",
@@ -512,7 +533,7 @@ def chi2_composition(
     obs = counts[cats]
     obs = obs.loc[:, obs.sum(axis=0) > 0]
     row: dict[str, Any] = dict(by=by, k=obs.shape[0], categories=";".join(obs.columns),
-                               n=int(obs.to_numpy().sum()), chi2=np.nan, dof=np.nan, p=np.nan,
+                               n=int(obs.to_numpy().sum()), chi2=np.nan, dof=np.nan, yates=pd.NA, p=np.nan,
                                cramers_v=np.nan, min_expected=np.nan, n_expected_lt5=np.nan,
                                share_expected_lt5=np.nan, note="")
     if obs.shape[0] < 2 or obs.shape[1] < 2:
@@ -523,10 +544,11 @@ def chi2_composition(
         if not np.allclose(values, np.rint(values)):
             raise ValueError(f"outcome counts must be whole numbers, got {values[values != np.rint(values)][:5]}")
         table = np.rint(values).astype(np.int64)
-        res = stats.chi2_contingency(table)
+        res = stats.chi2_contingency(table, correction=bool(correction))
         expected = np.asarray(res.expected_freq)
         small = int((expected < min_expected).sum())
-        row.update(chi2=float(res.statistic), dof=int(res.dof), p=float(res.pvalue),
+        row.update(chi2=float(res.statistic), dof=int(res.dof), yates=bool(correction and int(res.dof) == 1),
+                   p=float(res.pvalue),
                    cramers_v=float(contingency.association(table, method="cramer")),
                    min_expected=float(expected.min()), n_expected_lt5=small,
                    share_expected_lt5=small / expected.size)
@@ -582,13 +604,17 @@ def bootstrap_ci(
     n_boot : int, default 2000
         Bootstrap resamples.
     random_state : int, default 0
-        Seed of :func:`numpy.random.default_rng`.
+        Seed (>= 0) of :func:`numpy.random.default_rng`, drawn anew for each group.  A shared
+        generator (or ``None``) is refused: it would make one group's interval depend on the
+        groups before it, or the call irreproducible.
     ci : float, default 0.95
         Confidence level, in (0, 1).
     method : {'percentile', 'basic', 'BCa'}, default 'percentile'
         Interval method of :func:`scipy.stats.bootstrap`.
     min_n : int, default 3
-        Groups with fewer usable reports get NA bounds and a note.
+        Groups with fewer usable reports get NA bounds and a note (a group of one report never
+        gets an interval).  A group whose values are all equal gets the degenerate interval
+        [estimate, estimate] and a note; with ``'BCa'``, which is undefined there, NA bounds.
 
     Returns
     -------
@@ -626,6 +652,7 @@ def bootstrap_ci(
     if not isinstance(ci, float) or not 0 < ci < 1:
         raise ValueError(f"ci must be a float in (0, 1), got {ci!r}")
     min_n = _check_min_n(min_n)
+    _check_seed(random_state)
     if estimator == "ratio":
         numerator = numerator or f"{metric}_num"
         denominator = denominator or f"{metric}_den"
@@ -647,7 +674,7 @@ def bootstrap_ci(
         parts: list[tuple[Any, pd.DataFrame]] = [(None, data)]
     else:
         keys = df[by].iloc[data.index]
-        parts = [(g, data[(keys == g).to_numpy()]) for g in _sorted_groups(df[by])]
+        parts = [(g, data[_is_group(keys, g)]) for g in _sorted_groups(df[by])]
     rows = []
     for g, d in parts:
         row: dict[str, Any] = {} if by is None else {by: g}
@@ -658,10 +685,16 @@ def bootstrap_ci(
             row["estimate"] = d["num"].sum() / den_sum if den_sum > 0 else np.nan
         elif len(d):
             row["estimate"] = float(d["x"].mean())
-        if len(d) < min_n:
-            row["note"] = f"n < {min_n}: no interval"
+        if len(d) < max(min_n, 2):
+            row["note"] = f"n < {max(min_n, 2)}: no interval"
         elif estimator == "ratio" and not np.isfinite(row["estimate"]):
             row["note"] = "denominator sums to 0: no estimate"
+        elif _constant(d, estimator):
+            # every resample gives the estimate: scipy warns, and BCa's acceleration is 0/0
+            if method != "BCa":
+                row.update(ci_low=row["estimate"], ci_high=row["estimate"])
+            row["note"] = "all reports have the same " + ("rate" if estimator == "ratio" else "value") + \
+                ": degenerate interval" + (" (undefined for BCa)" if method == "BCa" else "")
         else:
             rng = np.random.default_rng(random_state)
             if estimator == "ratio":
@@ -678,6 +711,15 @@ def bootstrap_ci(
     cols = ([by] if by is not None else []) + ["estimator", "n", "estimate", "ci_low", "ci_high",
                                                 "ci", "n_boot", "note"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _constant(d: pd.DataFrame, estimator: str) -> bool:
+    """Whether every resample of the group gives the same estimate."""
+    if estimator == "ratio":
+        rates = d["num"].to_numpy() / d["den"].to_numpy()
+        return bool(np.all(rates == rates[0]))
+    x = d["x"].to_numpy()
+    return bool(np.all(x == x[0]))
 
 
 def _ratio_of_sums(num: np.ndarray, den: np.ndarray, axis: int = -1) -> np.ndarray:

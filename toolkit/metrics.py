@@ -297,6 +297,17 @@ def metrics_doc() -> str:
 # evaluation
 
 
+def _lookup(column: pd.Series, ids: Sequence[Any]) -> pd.Series:
+    """``column`` (indexed by report id) at ``ids``, as the same labels: an id it lacks gives NA.
+
+    A plain ``reindex`` turns an int64 column into float64 as soon as one id is missing, so 2020
+    would come back as 2020.0 in groups, tables and figure ticks; nullable dtypes keep the labels.
+    """
+    if column.dtype.kind in "iub":
+        column = column.astype(pd.Int64Dtype() if column.dtype.kind in "iu" else pd.BooleanDtype())
+    return column.reindex(pd.Index(list(ids), dtype=object))
+
+
 def _require_frame(df: Any, name: str, columns: Iterable[str]) -> pd.DataFrame:
     """Check that ``df`` is a DataFrame with the given columns."""
     if not isinstance(df, pd.DataFrame):
@@ -597,7 +608,7 @@ def report_metrics(
         keep = [c for c in _REPORT_COLUMNS if c in reports.columns]
         extra = reports.drop_duplicates("report_id").set_index("report_id")[keep]
         for col in keep:
-            columns[col] = extra[col].reindex(pd.Index(ids, dtype=object)).reset_index(drop=True)
+            columns[col] = _lookup(extra[col], ids).reset_index(drop=True)
     for m in spec["metrics"]:
         num = cells.evaluate(_expand(m["numerator"], spec["groups"]))
         if m["kind"] == "count":

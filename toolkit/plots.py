@@ -17,8 +17,8 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 
-from toolkit.compare import CompositionResult, _check_column, _groups, _sorted_groups
-from toolkit.metrics import _outcome_labels, _require_frame, metric_definitions
+from toolkit.compare import CompositionResult, _check_column, _check_seed, _groups, _sorted_groups
+from toolkit.metrics import _lookup, _outcome_labels, _require_frame, metric_definitions
 
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
 
@@ -165,10 +165,11 @@ def plot_distribution(
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
     _check_column(df, by, "by")
+    seed = _check_seed(random_state)
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
     groups = _groups(df, metric, by)
-    rng = np.random.default_rng(random_state)
+    rng = np.random.default_rng(seed)
     positions = np.arange(1, len(groups) + 1)
     data = list(groups.values())
     filled = [(p, v) for p, v in zip(positions, data) if len(v)]
@@ -323,7 +324,7 @@ def plot_heatmap(
         raise TypeError(f"normalize must be True or False, got {normalize!r}")
     st = statements if kind is None else statements[statements["kind"] == kind]
     groups = reports.drop_duplicates("report_id").set_index("report_id")[by]
-    st = st.assign(_group=groups.reindex(st["report_id"]).to_numpy()).dropna(subset=["_group"])
+    st = st.assign(_group=_lookup(groups, st["report_id"]).array).dropna(subset=["_group"])
     if st.empty:
         raise ValueError(f"no {kind or ''} statement with a {by!r} group to count".replace("  ", " "))
     order = _sorted_groups(st["_group"])
