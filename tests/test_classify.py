@@ -552,7 +552,7 @@ def test_evaluate_holdout():
     lo, hi = by_report.summary.loc[0, ["macro_f1_low", "macro_f1_high"]]
     assert lo < ev.summary.loc[0, "macro_f1"] < hi
     assert (lo, hi) != tuple(ev.summary.loc[0, ["macro_f1_low", "macro_f1_high"]])  # 5 reports, not 27 statements
-    with pytest.raises(ValueError, match=r"test_groups must have one entry per test text \(27\), got 2"):
+    with pytest.raises(ValueError, match=r"test_groups must have one entry per statement \(27\), got 2"):
         evaluate_holdout(tr["text"], tr["labels"], te["text"], te["labels"], test_groups=["a", "b"])
 
 

@@ -151,3 +151,25 @@ def test_legacy_sections_in_either_order(review_title, fees_first):
     keys = [s.key for s in report.sections]
     expected_middle = ["fees", "review_litigation"] if fees_first else ["review_litigation", "fees"]
     assert keys == ["overview", "active", "requests", "consultation", *expected_middle, "problems", "other"]
+
+
+@pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.stem)
+def test_to_frames_is_the_corpus_run_of_the_file(path):
+    # the same columns, dtypes, row order and flags order as extract_corpus and the data dictionary
+    import pandas as pd
+
+    frames = toolkit.parse_report(path).to_frames()
+    run = toolkit.extract_corpus([path], jobs=1)
+    assert list(frames) == list(run)
+    for name in run:
+        pd.testing.assert_frame_equal(frames[name], run[name])
+    flags = frames["flags"]["code"].tolist()
+    assert frames["reports"]["flags"].iloc[0] == ";".join(dict.fromkeys(flags))
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_section_n_chars_leaves_out_white_space(seed_id, parsed_seed):
+    sections = parsed_seed(seed_id).sections_frame()
+    assert sections["n_chars"].tolist() == [len(re.sub(r"\s", "", t)) for t in sections["text"]]
+    spaced = toolkit.parse_text((RAW / f"{seed_id}.txt").read_text(encoding="utf-8").replace("。", "。 \t"))
+    assert spaced.sections_frame()["n_chars"].tolist() == sections["n_chars"].tolist()

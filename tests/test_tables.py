@@ -352,3 +352,28 @@ def test_legacy_heads_counts_at_most_their_totals():
     heads = report.checks.query("check == 'heads_le_total'")
     assert heads[["expected", "found", "status"]].values.tolist() == [[5.0, 2.0, "failed"]]
     assert [f.code for f in report.flags if f.table == "legacy"] == ["identity_failed"]
+
+
+@pytest.mark.parametrize("cut", [("四、行政复议数量 |", "四、行政\n复议数量 |"),
+                                 ("(四)从事政府信息公开工作人员数", "(四)从事政府信\n息公开工作人员数")])
+def test_legacy_row_label_wrapped_onto_two_lines(cut):
+    # Before, the second half became a made-up key ('复议数量') and the item went missing, status ok.
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    assert text.count(cut[0]) == 1
+    original, wrapped = toolkit.parse_text(text), toolkit.parse_text(text.replace(*cut))
+    keys = ["table", "row_key", "col_key", "value", "raw", "unit"]
+    pd.testing.assert_frame_equal(wrapped.tables[keys], original.tables[keys])
+    assert [f.code for f in wrapped.flags] == [f.code for f in original.flags]
+
+
+def test_legacy_label_wrapped_into_no_known_item_is_flagged():
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(text.replace("四、行政复议数量 |", "四、行政\n复议案件数 |"))
+    assert [(f.code, f.detail) for f in report.flags] == [("unknown_row", "四、行政/复议案件数")]
+    assert "reconsiderations" not in set(report.tables["row_key"])
+
+
+def test_legacy_column_label_is_the_header_as_written():
+    t = toolkit.parse_report(RAW / "003_ce1f8ef96d3daffd.txt").tables
+    legacy = t[t["table"] == "legacy"]
+    assert set(legacy["col_key"]) == {"value"} and set(legacy["col_label"]) == {"统计数"}

@@ -68,7 +68,8 @@ def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = N
         The report's cells (columns of ``Report.tables``; ``table``, ``row_key``,
         ``col_key`` and ``value`` are used).
     report_id : str, optional
-        Written into the ``report_id`` column.
+        Written into the ``report_id`` column; default: the one id of ``tables``' own
+        ``report_id`` column, if it has one.
     templates : dict, optional
         Table name → ``'2019'``/``'2021'``; decides the outcome rows of the
         requests table (``other_handling`` or its three 2021 rows).
@@ -77,7 +78,21 @@ def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = N
     -------
     DataFrame
         One row per identity checked, columns :data:`CHECK_COLUMNS`.
+
+    Raises
+    ------
+    ValueError
+        If ``tables`` holds the cells of several reports (its ``report_id`` column): their grids
+        would be mixed.  Check each report alone, e.g. ``tables.groupby("report_id")``.
     """
+    if isinstance(tables, pd.DataFrame) and "report_id" in tables.columns:
+        ids = pd.unique(tables["report_id"].dropna())
+        if len(ids) > 1:
+            shown = ", ".join(map(str, sorted(ids, key=str)[:3]))
+            raise ValueError(f"tables holds the cells of {len(ids)} reports ({shown}, …): check one report at a "
+                             "time, e.g. for rid, t in tables.groupby('report_id'): check_tables(t, report_id=rid)")
+        if report_id is None and len(ids) == 1:
+            report_id = ids[0]
     return pd.DataFrame(check_records(tables, report_id=report_id, templates=templates),
                         columns=CHECK_COLUMNS).astype({"ok": bool})
 

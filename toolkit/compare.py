@@ -25,6 +25,7 @@ from scipy.stats import contingency
 from toolkit.metrics import (
     _Cells,
     _check_blank_args,
+    _group_of,
     _lookup,
     _outcome_labels,
     _parse_term,
@@ -52,6 +53,7 @@ _CLIFF_THRESHOLDS = ((0.147, "negligible"), (0.33, "small"), (0.474, "medium"))
 _CORRECTIONS = ("holm", "none")
 _ESTIMATORS = ("mean", "ratio")
 _BOOT_METHODS = ("percentile", "basic", "BCa")
+_MWU_METHODS = ("auto", "exact", "asymptotic")
 _CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
 
 
@@ -70,6 +72,11 @@ def _check_min_n(min_n: Any) -> int:
     if isinstance(min_n, bool) or not isinstance(min_n, (int, np.integer)) or min_n < 1:
         raise ValueError(f"min_n must be an integer >= 1, got {min_n!r}")
     return int(min_n)
+
+
+def _id_key(ids: pd.Series) -> pd.Series:
+    """Sort key of report ids: as they are, or as text when they mix types."""
+    return ids if len({type(v) for v in ids}) <= 1 else ids.astype(str)
 
 
 def _check_seed(random_state: Any) -> int:
@@ -99,6 +106,16 @@ def _sorted_groups(values: pd.Series) -> list[Any]:
         return sorted(uniq, key=str)
 
 
+def _numeric(df: pd.DataFrame, col: str, name: str = "metric") -> pd.Series:
+    """The column as floats; text that is no number is refused (it would count as missing silently)."""
+    x = pd.to_numeric(df[col], errors="coerce").astype(float)
+    bad = df[col][x.isna().to_numpy() & df[col].notna().to_numpy()]
+    if len(bad):
+        raise ValueError(f"{name}={col!r} must be numeric; it holds {len(bad)} value(s) that are not numbers, "
+                         f"e.g. {bad.iloc[0]!r}")
+    return x
+
+
 def _is_group(values: pd.Series, g: Any) -> np.ndarray:
     """Boolean mask of the rows in group ``g``; a missing label (NA of a nullable column) is in none."""
     return values.eq(g).fillna(False).to_numpy(dtype=bool)
@@ -106,7 +123,7 @@ def _is_group(values: pd.Series, g: Any) -> np.ndarray:
 
 def _groups(df: pd.DataFrame, metric: str, by: str) -> dict[Any, np.ndarray]:
     """Non-missing metric values per group (groups sorted; rows without a group dropped)."""
-    x = pd.to_numeric(df[metric], errors="coerce").astype(float)
+    x = _numeric(df, metric)
     return {
         g: x[_is_group(df[by], g)].dropna().to_numpy()
         for g in _sorted_groups(df[by])
@@ -147,7 +164,7 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is not in ``df``.
+        If a column is not in ``df``, or ``metric`` holds text that is no number.
 
     Examples
     --------
@@ -160,7 +177,7 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
-    x = pd.to_numeric(df[metric], errors="coerce").astype(float)
+    x = _numeric(df, metric)
     if by is None:
         keys: list[Any] = [None]
         masks = [np.ones(len(df), dtype=bool)]
@@ -218,7 +235,8 @@ def kruskal(df: pd.DataFrame, metric: str, by: str, *, min_n: int = 3) -> pd.Dat
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing or ``min_n`` is not a positive integer.
+        If a column is missing, ``metric`` holds text that is no number, or ``min_n`` is not a
+        positive integer.
 
     Examples
     --------
@@ -257,8 +275,9 @@ def holm(pvalues: Sequence[float] | np.ndarray) -> np.ndarray:
 
     Parameters
     ----------
-    pvalues : array_like of float
-        Raw p-values; NaN entries are ignored (not counted among the tests) and stay NaN.
+    pvalues : array_like of float, 1-D
+        Raw p-values; NaN (or None, pd.NA) entries are ignored (not counted among the tests) and
+        stay NaN.
 
     Returns
     -------
@@ -269,7 +288,7 @@ def holm(pvalues: Sequence[float] | np.ndarray) -> np.ndarray:
     Raises
     ------
     ValueError
-        If a p-value is outside [0, 1].
+        If ``pvalues`` is not 1-D, or a p-value is not a number in [0, 1].
 
     Examples
     --------
@@ -277,7 +296,12 @@ def holm(pvalues: Sequence[float] | np.ndarray) -> np.ndarray:
     >>> holm([0.01, 0.04, 0.03, 0.005]).round(3).tolist()
     [0.03, 0.06, 0.06, 0.02]
     """
-    p = np.asarray(pvalues, dtype=float)
+    if isinstance(pvalues, (str, bytes)) or np.ndim(pvalues) != 1:
+        raise ValueError(f"pvalues must be a 1-D sequence of p-values, got {pvalues!r}")
+    raw = pd.Series(list(pvalues), dtype=object)
+    p = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    if np.any(np.isnan(p) & raw.notna().to_numpy()):
+        raise ValueError(f"pvalues must be numbers, got {raw[np.isnan(p) & raw.notna().to_numpy()].tolist()[:3]}")
     finite = ~np.isnan(p)
     if np.any((p[finite] < 0) | (p[finite] > 1)):
         raise ValueError(f"pvalues must lie in [0, 1], got {p[finite].tolist()}")
@@ -304,7 +328,12 @@ def cliffs_delta_magnitude(delta: float) -> str:
     -------
     str
         ``'negligible'`` (|δ| < 0.147), ``'small'`` (< 0.33), ``'medium'`` (< 0.474),
-        ``'large'``, or ``''`` for NaN.
+        ``'large'``, or ``''`` for NaN (or None, pd.NA).
+
+    Raises
+    ------
+    ValueError
+        If ``delta`` is not a number in [−1, 1].
 
     Examples
     --------
@@ -312,8 +341,10 @@ def cliffs_delta_magnitude(delta: float) -> str:
     >>> cliffs_delta_magnitude(-0.4)
     'medium'
     """
-    if delta is None or np.isnan(delta):
+    if delta is None or pd.isna(delta):
         return ""
+    if isinstance(delta, (bool, np.bool_)) or not isinstance(delta, Real) or not -1 <= delta <= 1:
+        raise ValueError(f"delta must be a Cliff's delta in [-1, 1] (or NaN), got {delta!r}")
     a = abs(float(delta))
     for limit, label in _CLIFF_THRESHOLDS:
         if a < limit:
@@ -345,8 +376,8 @@ def pairwise_mannwhitney(
     min_n : int, default 3
         A pair involving a group with fewer non-missing values is listed with NA statistics and
         a note, and is not counted in the correction.
-    method : str, default 'auto'
-        Passed to :func:`scipy.stats.mannwhitneyu` (``'auto'``, ``'exact'``, ``'asymptotic'``).
+    method : {'auto', 'exact', 'asymptotic'}, default 'auto'
+        Passed to :func:`scipy.stats.mannwhitneyu`.
 
     Returns
     -------
@@ -361,7 +392,8 @@ def pairwise_mannwhitney(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, or ``correction`` or ``min_n`` is invalid.
+        If a column is missing, ``metric`` holds text that is no number, or ``correction``,
+        ``method`` or ``min_n`` is invalid.
 
     Examples
     --------
@@ -377,6 +409,8 @@ def pairwise_mannwhitney(
     _check_column(df, by, "by")
     if correction not in _CORRECTIONS:
         raise ValueError(f"correction must be one of {list(_CORRECTIONS)}, got {correction!r}")
+    if method not in _MWU_METHODS:
+        raise ValueError(f"method must be one of {list(_MWU_METHODS)}, got {method!r}")
     min_n = _check_min_n(min_n)
     groups = _groups(df, metric, by)
     rows = []
@@ -501,27 +535,33 @@ def chi2_composition(
     _require_frame(tables, "tables", ())
     _require_frame(reports, "reports", ("report_id",))
     _check_column(reports, by, "by", "reports")
-    if not isinstance(min_expected, Real) or min_expected <= 0:
+    if isinstance(min_expected, bool) or not isinstance(min_expected, Real) or not min_expected > 0 \
+            or not np.isfinite(min_expected):
         raise ValueError(f"min_expected must be a positive number, got {min_expected!r}")
     if not isinstance(correction, (bool, np.bool_)):
         raise TypeError(f"correction must be True or False, got {correction!r}")
     labels = _outcome_labels()
     cats = list(labels)
     comp = outcome_composition(tables, flags=flags, blank_as_zero=blank_as_zero)
-    groups = reports.drop_duplicates("report_id").set_index("report_id")[by]
+    groups = _group_of(reports, by)
+    if len(comp) and len(groups) and not groups.index.isin(comp["report_id"]).any():
+        raise ValueError(f"no report_id of reports is in tables (tables: {comp['report_id'].iloc[0]!r}, reports: "
+                         f"{groups.index[0]!r}): are they of one corpus, with ids of one type?")
     comp["group"] = _lookup(groups, comp["report_id"]).array
+    has_table = comp["report_id"].isin(set(tables.loc[tables["table"].astype(object) == "requests", "report_id"]))
     reasons = np.where(
         comp["group"].isna(), "no group",
+        np.where(~has_table.to_numpy(), "no requests table",  # a legacy report, say
         np.where(comp[cats].isna().any(axis=1), "missing outcome category",
                  np.where((comp[cats] < 0).any(axis=1), "negative outcome count",
-                          np.where(comp[cats].sum(axis=1) <= 0, "no handled request", ""))),
+                          np.where(comp[cats].sum(axis=1) <= 0, "no handled request", "")))),
     )
     excluded = pd.DataFrame({"report_id": comp["report_id"], "reason": reasons})
     # Reports with no outcome row at all (failed, or without a requests table) are left out too.
     absent = pd.Index(reports["report_id"].drop_duplicates()).difference(pd.Index(comp["report_id"]), sort=False)
     excluded = pd.concat([excluded[excluded["reason"] != ""],
                           pd.DataFrame({"report_id": absent, "reason": "no requests table"})])
-    excluded = excluded.sort_values("report_id", kind="stable").reset_index(drop=True)
+    excluded = excluded.sort_values("report_id", kind="stable", key=_id_key).reset_index(drop=True)
     used = comp[reasons == ""]
     order = _sorted_groups(used["group"])
     counts = used.groupby("group")[cats].sum().reindex(order)
@@ -628,7 +668,8 @@ def bootstrap_ci(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing or an option is outside its allowed values.
+        If a column is missing, a rate column holds text that is no number, or an option is
+        outside its allowed values.
 
     Examples
     --------
@@ -659,11 +700,11 @@ def bootstrap_ci(
         _check_column(df, numerator, "numerator")
         _check_column(df, denominator, "denominator")
         data = pd.DataFrame({
-            "num": pd.to_numeric(df[numerator], errors="coerce").astype(float),
-            "den": pd.to_numeric(df[denominator], errors="coerce").astype(float),
+            "num": _numeric(df, numerator, "numerator"),
+            "den": _numeric(df, denominator, "denominator"),
         })
     else:
-        data = pd.DataFrame({"x": pd.to_numeric(df[metric], errors="coerce").astype(float)})
+        data = pd.DataFrame({"x": _numeric(df, metric)})
     data.index = np.arange(len(df))  # positions: df's own index need not be unique
     data = data.dropna()
     if estimator == "ratio":
@@ -780,7 +821,7 @@ def panel(
     _check_column(df, year_col, "year_col")
     if isinstance(min_years, bool) or not isinstance(min_years, (int, np.integer)) or min_years < 1:
         raise ValueError(f"min_years must be an integer >= 1, got {min_years!r}")
-    d = df.dropna(subset=[agency_col, year_col]).copy()
+    d = df.reset_index(drop=True).dropna(subset=[agency_col, year_col]).copy()  # an index level may share a name
     for col in (agency_col, year_col):
         _check_one_type(pd.unique(d[col]), col)
     d["n_years"] = d.groupby(agency_col)[year_col].transform("nunique").astype(int)

@@ -234,19 +234,27 @@ def _walk(folder: str) -> list[str]:
     return out
 
 
+def _id_text(value: object) -> str:
+    """An id as text (1 -> '1'); a missing one as '' for the check after."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
 def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list[str]:
     """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …)."""
     if report_ids is not None:
         if isinstance(report_ids, Mapping):
-            lookup = {os.fspath(k): str(v) for k, v in report_ids.items()}
+            lookup = {os.fspath(k): _id_text(v) for k, v in report_ids.items()}
             missing = [f for f in files if f not in lookup]
             if missing:
                 raise ValueError(f"report_ids has no id for {len(missing)} input file(s), e.g. {missing[0]!r}")
             ids = [lookup[f] for f in files]
         else:
-            ids = [str(x) for x in report_ids]
+            ids = [_id_text(x) for x in report_ids]
             if len(ids) != len(files):
                 raise ValueError(f"report_ids must give one id per input file ({len(files)}), got {len(ids)}")
+        bad = [f for f, i in zip(files, ids) if not i.strip()]
+        if bad:
+            raise ValueError(f"report_ids gives {len(bad)} input file(s) a missing or empty id, e.g. {bad[0]!r}")
         dup = pd.Series(ids)[pd.Series(ids).duplicated()]
         if len(dup):
             raise ValueError(f"report_ids must be unique, got {dup.iloc[0]!r} more than once")

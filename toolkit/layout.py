@@ -111,7 +111,13 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     tab_layout, indented = _tab_layout(segments)
     stream = _Stream()
     prev_bare = False
-    for seg in segments:
+    # outside table regions a bare line is prose, unless it is short and a table row follows: the first
+    # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
+    before_row = [False] * len(segments)
+    if not table_region:
+        for i in range(len(segments) - 1):
+            before_row[i] = "|" in segments[i + 1].text or (segments[i + 1].line in explicit_rows)
+    for i, seg in enumerate(segments):
         text = _tab_cell_line(seg.text) if indented else seg.text
         if seg.line in explicit_rows:
             cells = explicit_rows[seg.line]
@@ -148,6 +154,9 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             prev_bare = False
             continue
         if not table_region:
+            if before_row[i] and len(stripped) <= 24 and "|" not in stripped and not _PROSE_END.search(stripped):
+                stream.flush()
+                stream.add(_cell(stripped, seg.line))
             continue
         # page text whose cells lost their boundaries; a short row too when its digits touch the label
         # ('(一)予以公开220000022' on a line of its own)

@@ -297,6 +297,12 @@ def metrics_doc() -> str:
 # evaluation
 
 
+def _group_of(reports: pd.DataFrame, by: str) -> pd.Series:
+    """The ``by`` column of ``reports`` indexed by report id (first row of an id; ``by`` may be the id)."""
+    first = reports.drop_duplicates("report_id")
+    return pd.Series(first[by].array, index=pd.Index(first["report_id"].array, dtype=object), name=by)
+
+
 def _lookup(column: pd.Series, ids: Sequence[Any]) -> pd.Series:
     """``column`` (indexed by report id) at ``ids``, as the same labels: an id it lacks gives NA.
 
@@ -309,9 +315,12 @@ def _lookup(column: pd.Series, ids: Sequence[Any]) -> pd.Series:
 
 
 def _require_frame(df: Any, name: str, columns: Iterable[str]) -> pd.DataFrame:
-    """Check that ``df`` is a DataFrame with the given columns."""
+    """Check that ``df`` is a DataFrame with the given columns, each name once."""
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"{name} must be a pandas DataFrame, got {type(df).__name__}")
+    duplicated = sorted({str(c) for c in df.columns[df.columns.duplicated()]})
+    if duplicated:
+        raise ValueError(f"{name} has several columns named {duplicated}: rename or drop them first")
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise ValueError(f"{name} lacks the columns {missing}; it has {list(df.columns)}")
@@ -505,7 +514,7 @@ def identities_status(checks: pd.DataFrame) -> pd.Series:
         chk = chk[~chk["key"].astype("object").fillna("").astype(str).str.contains("<-", regex=False)]
     if {"table", "check"} <= set(chk.columns):  # soft checks (published <= total …) are not identities
         soft = soft_checks()
-        chk = chk[[(t, c) not in soft for t, c in zip(chk["table"], chk["check"])]]
+        chk = chk[np.array([(t, c) not in soft for t, c in zip(chk["table"], chk["check"])], dtype=bool)]
     allowed = {"ok", "failed", "unverifiable"}
     bad = sorted(set(chk["status"].dropna().astype(str)) - allowed)
     if bad:

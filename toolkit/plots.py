@@ -17,8 +17,9 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 
-from toolkit.compare import CompositionResult, _check_column, _check_seed, _groups, _sorted_groups
-from toolkit.metrics import _lookup, _outcome_labels, _require_frame, metric_definitions
+from toolkit.compare import (CompositionResult, _check_column, _check_seed, _groups, _is_group, _numeric,
+                             _sorted_groups)
+from toolkit.metrics import _group_of, _lookup, _outcome_labels, _require_frame, metric_definitions
 
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
 
@@ -215,7 +216,8 @@ def plot_composition(
     TypeError
         If ``composition`` is neither a CompositionResult nor a DataFrame.
     ValueError
-        If it has none of the outcome columns.
+        If it has none of the outcome columns, or a row has a missing or negative count (its
+        shares are unknown; drawing them would show the missing counts as 0).
 
     Examples
     --------
@@ -236,9 +238,16 @@ def plot_composition(
     cats = [c for c in labels if c in counts.columns]
     if not cats:
         raise ValueError(f"composition has none of the outcome columns {list(labels)}; it has {list(counts.columns)}")
+    values = counts[cats].apply(pd.to_numeric, errors="coerce").astype(float)
+    unknown = values.isna().any(axis=1) | (values < 0).any(axis=1)
+    if unknown.any():
+        # a share of an unknown total would draw the missing counts as 0
+        rows = ", ".join(str(g) for g in counts.index[unknown.to_numpy()][:5])
+        raise ValueError(f"{int(unknown.sum())} row(s) of composition have a missing or negative outcome count "
+                         f"({rows}{', …' if unknown.sum() > 5 else ''}): leave them out first, as "
+                         f"toolkit.compare.chi2_composition does")
     use_chinese_font()
     ax = _new_axes(ax, (7.0, 0.6 * len(counts) + 1.6))
-    values = counts[cats].astype(float)
     totals = values.sum(axis=1)
     shares = values.div(totals.where(totals > 0), axis=0).fillna(0.0)
     y = np.arange(len(shares))
@@ -323,7 +332,7 @@ def plot_heatmap(
     if not isinstance(normalize, bool):
         raise TypeError(f"normalize must be True or False, got {normalize!r}")
     st = statements if kind is None else statements[statements["kind"] == kind]
-    groups = reports.drop_duplicates("report_id").set_index("report_id")[by]
+    groups = _group_of(reports, by)
     st = st.assign(_group=_lookup(groups, st["report_id"]).array).dropna(subset=["_group"])
     if st.empty:
         raise ValueError(f"no {kind or ''} statement with a {by!r} group to count".replace("  ", " "))
@@ -398,7 +407,8 @@ def plot_trend(
     TypeError
         If ``panel`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing.
+        If a column is missing, or the metric or the year holds text that is no number
+        (``'2020年'``: convert it first).
 
     Examples
     --------
@@ -413,12 +423,13 @@ def plot_trend(
     _require_frame(panel, "panel", ())
     for col, name in ((metric, "metric"), (agency_col, "agency_col"), (year_col, "year_col")):
         _check_column(panel, col, name, "panel")
+    years = _numeric(panel, year_col, "year_col")
+    values = _numeric(panel, metric)
+    agencies = _sorted_groups(panel[agency_col])
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
-    years = pd.to_numeric(panel[year_col], errors="coerce")
-    values = pd.to_numeric(panel[metric], errors="coerce").astype(float)
-    for agency in _sorted_groups(panel[agency_col]):
-        mask = (panel[agency_col] == agency).to_numpy() & years.notna().to_numpy()
+    for agency in agencies:
+        mask = _is_group(panel[agency_col], agency) & years.notna().to_numpy()
         d = pd.DataFrame({"year": years[mask], "value": values[mask]}).sort_values("year")
         ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency))
     all_years = sorted(years.dropna().unique())

@@ -33,6 +33,14 @@ TABLE_NAMES = ("active", "requests", "review_litigation", "legacy")
 _MODERN_TABLES = ("active", "requests", "review_litigation")
 _LEGACY_HEADER = re.compile(r"统\s*计\s*指\s*标|指\s*标\s*名\s*称")
 FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
+_SPACE = re.compile(r"\s")
+
+
+def _n_space(text: str) -> int:
+    """White space in a text: n_chars leaves it out, so layouts that only space or wrap differently compare."""
+    return len(_SPACE.findall(text))
+
+
 SECTION_COLUMNS = ["report_id", "seq", "key", "title", "first_line", "last_line", "n_chars", "text"]
 STATEMENT_COLUMNS = ["report_id", "seq", "kind", "text", "labels"]
 REPORT_COLUMNS = ["report_id", "path", "status", "error", "agency", "report_year", "published", "template",
@@ -284,7 +292,7 @@ class Report:
 
     def _section_records(self) -> list[dict]:
         return [{"report_id": self.report_id, "seq": i, "key": s.key, "title": s.title,
-                 "first_line": s.first_line, "last_line": s.last_line, "n_chars": len(s.text),
+                 "first_line": s.first_line, "last_line": s.last_line, "n_chars": len(s.text) - _n_space(s.text),
                  "text": s.text} for i, s in enumerate(self.sections, start=1)]
 
     def flags_frame(self) -> pd.DataFrame:
@@ -297,8 +305,10 @@ class Report:
 
     def summary(self) -> dict:
         """This report's row of ``reports.csv``."""
+        from toolkit.corpus import _codes  # the order of flags.csv, as in a corpus run
+
         meta = self.metadata
-        codes = sorted({f.code for f in self.flags})
+        codes = _codes(self._flag_records())
         return {"report_id": self.report_id, "path": self.path, "status": self.status, "error": None,
                 "agency": meta.get("agency"), "report_year": meta.get("report_year"),
                 "published": meta.get("published"), "template": meta.get("template"),
@@ -322,18 +332,18 @@ class Report:
                 "statements": [dict(r) for r in self._statement_records], "flags": self._flag_records()}
 
     def to_frames(self) -> dict[str, pd.DataFrame]:
-        """Everything extracted, as the DataFrames of a corpus run.
+        """Everything extracted, as the DataFrames of a corpus run of this one report.
 
         Returns
         -------
         dict
             ``reports`` (one row), ``sections``, ``tables``, ``checks``,
-            ``statements``, ``flags``.
+            ``statements``, ``flags``: the columns, dtypes and row order of the data dictionary,
+            equal to what :func:`toolkit.extract_corpus` gives for this file.
         """
-        return {"reports": pd.DataFrame([self.summary()], columns=REPORT_COLUMNS),
-                "sections": self.sections_frame(), "tables": self.tables.copy(),
-                "checks": self.checks.copy(), "statements": self.statements.copy(),
-                "flags": self.flags_frame()}
+        from toolkit.corpus import _combine, _frames_of
+
+        return _combine([_frames_of(self, self.path, self.report_id)])  # type: ignore[arg-type]
 
     def __repr__(self) -> str:
         year = self.metadata.get("report_year") or "?"
@@ -391,13 +401,21 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
     ------
     toolkit.errors.ToolkitError
         When the file cannot be read; the message names the file and the problem.
+    TypeError
+        If ``path`` is not a str or path-like (bytes included), or ``report_id`` is not a str.
+    ValueError
+        If ``report_id`` is empty.
 
     Examples
     --------
     >>> import toolkit
     >>> toolkit.parse_report("data/raw/001_4d29bfef72dd56db.txt")
-    <Report 001_4d29bfef72dd56db 2020 template=2019 flags=9>
+    <Report 001_4d29bfef72dd56db 2020 template=2019 flags=5>
     """
+    if isinstance(path, (bytes, bytearray)):
+        raise TypeError("path must be a str or os.PathLike; for a document's bytes, decode them "
+                        "(toolkit.readers.decode_bytes) and use toolkit.parse_text")
+    _check_report_id(report_id)
     raw = read_document(path, encoding=encoding, max_bytes=max_bytes)
     rid = report_id if report_id is not None else Path(os.fspath(path)).stem
     return Report(report_id=rid, path=os.fspath(path), raw=raw)
@@ -420,7 +438,9 @@ def parse_text(text: str, report_id: str | None = None) -> Report:
     Raises
     ------
     TypeError
-        If ``text`` is not a str.
+        If ``text`` or ``report_id`` is not a str.
+    ValueError
+        If ``report_id`` is empty.
 
     Examples
     --------
@@ -430,5 +450,15 @@ def parse_text(text: str, report_id: str | None = None) -> Report:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str; got {type(text).__name__}")
+    _check_report_id(report_id)
     raw = RawDocument(path=None, format="text", encoding=None, lines=text.splitlines())
-    return Report(report_id=report_id or "text", path=None, raw=raw)
+    return Report(report_id="text" if report_id is None else report_id, path=None, raw=raw)
+
+
+def _check_report_id(report_id: object) -> None:
+    if report_id is None:
+        return
+    if not isinstance(report_id, str):
+        raise TypeError(f"report_id must be a str, got {type(report_id).__name__}: {report_id!r}")
+    if not report_id.strip():
+        raise ValueError("report_id must not be empty")

@@ -440,23 +440,39 @@ def _legacy_key(label: str, recent: list[str]) -> str:
     return best
 
 
+# an item's own numbering: a label that starts with it is no continuation of the line before
+_NUMBERED = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|其中)")
+
+
 def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["legacy"]
     vocab = vocabulary()
+    parents = {k: p for k, (_l, _u, p) in fm["rows"].items()}
     headers = {label_key(w) for w in fm["header_words"]}
     value_cols: list[tuple[int, str]] | None = None
     unit_at: int | None = 1
     recent: list[str] = []
     seen: set[str] = set()
+    header: list[str] = []
+    wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     for row in rows:
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
         if keys and keys[0] in headers and len(keys) >= 3:
             unit_at, value_cols = _legacy_header(keys)
+            header = texts
             continue
-        if value_cols is None or len(row.cells) < 2 or keys[0] in fm["column_letters"]:
+        if value_cols is None or keys[0] in fm["column_letters"]:
+            continue
+        if len(row.cells) < 2:
+            wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
             continue
         label = texts[0]
+        broken = bool(wrapped) and label_key(label) not in vocab.legacy_rows and not _NUMBERED.match(label)
+        wrapped_text = wrapped
+        if broken and label_key(wrapped + label) in vocab.legacy_rows:
+            label, broken = wrapped + label, False
+        wrapped = ""
         lk = label_key(label)
         if lk in vocab.legacy_parents:
             recent.append(vocab.legacy_parents[lk])
@@ -465,11 +481,15 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if not unit and not any(c is not None and c.text for c in cells):
             continue  # a heading row of the table (一、主动公开情况)
         key = _legacy_key(label, recent)
+        if broken and key not in parents:
+            # an unknown label right after a label alone on its line: perhaps the rest of a label
+            # wrapped in a way that reads as no known item; kept under its text, and said so
+            res.flags.append(Flag("unknown_row", "legacy", row.line, f"{wrapped_text}/{label}"))
         recent.append(key)
         if key in seen:
             key = f"{key}_{row.line}"
         seen.add(key)
-        for cell, (_, col) in zip(cells, value_cols):
+        for cell, (i, col) in zip(cells, value_cols):
             if cell is None:
                 placed = None
             else:
@@ -477,7 +497,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 placed = Placed(num.value, cell.text, cell.line, num.unit)
                 if num.kind == "text":
                     res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
-            res.records.append(_record("legacy", key, col, placed, row_label=label, col_label=col,
+            res.records.append(_record("legacy", key, col, placed, row_label=label,
+                                       col_label=header[i] if i < len(header) and header[i] else col,
                                        line=row.line, unit=unit or None))
     if seen:
         res.present.add("legacy")

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.classify.codebook import categories
-from toolkit.classify.labels import labels_to_matrix
+from toolkit.classify.labels import as_indicator, labels_to_matrix
 
 
 @functools.lru_cache(maxsize=2**16)
@@ -70,8 +70,8 @@ class MultiLabelMixin:
             raise ValueError(
                 f"y has {matrix.shape[1]} columns but there are {len(classes)} classes ({', '.join(classes)})"
             )
-        elif not np.isin(matrix, (0, 1)).all():
-            raise ValueError("y must be a 0/1 indicator matrix or a list of label lists")
+        else:
+            matrix = as_indicator(matrix, "y (a list of label lists, or)")
         if matrix.shape[0] != n:
             raise ValueError(f"X has {n} statements but y has {matrix.shape[0]} rows")
         return matrix.astype(int)

@@ -150,7 +150,7 @@ def configure_evaluate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default=None, help="write the per-category results to this CSV")
     parser.add_argument(
         "--predictions", default=None, metavar="CSV",
-        help="write the out-of-fold predictions (scheme, system, repeat, source, text, labels, predicted) "
+        help="write the out-of-fold predictions (scheme, system, repeat, statement, source, text, labels, predicted) "
         "to this CSV, to audit the errors",
     )
     parser.add_argument(

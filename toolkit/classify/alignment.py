@@ -71,6 +71,8 @@ def alignment(
     for i, row in enumerate(statements.itertuples(index=False)):
         if row.kind not in ("problem", "measure"):
             raise ValueError(f"kind must be 'problem' or 'measure', got {row.kind!r} in row {i}")
+        if pd.isna(row.report_id):
+            raise ValueError(f"statement {i} has no report_id: every statement needs its report")
         labels = split_labels(row.labels)
         if not labels:
             raise ValueError(

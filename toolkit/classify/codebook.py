@@ -146,8 +146,8 @@ def load_codebook(path: str | os.PathLike | None = None) -> Codebook:
     Raises
     ------
     ValueError
-        If the file lacks the ``categories`` list, a category lacks its key or
-        Chinese name, or a key occurs twice.
+        If the file is not UTF-8 YAML, lacks the ``categories`` list, a category lacks its key or
+        Chinese name, or a key occurs twice (the message names the file).
 
     Examples
     --------
@@ -158,8 +158,16 @@ def load_codebook(path: str | os.PathLike | None = None) -> Codebook:
     """
     if path is None:
         return _default_codebook()
-    with open(path, encoding="utf-8") as fh:
-        return _parse_codebook(yaml.safe_load(fh), os.fspath(path))
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{os.fspath(path)}: not a UTF-8 text file (byte {exc.start})") from None
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        at = f" at line {where.line + 1}" if where is not None else ""
+        raise ValueError(f"{os.fspath(path)}: not valid YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
+    return _parse_codebook(data, os.fspath(path))
 
 
 def categories() -> tuple[str, ...]:

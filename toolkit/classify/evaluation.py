@@ -25,7 +25,7 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from toolkit.classify.baseline import MajorityBaseline
 from toolkit.classify.codebook import categories, load_codebook
-from toolkit.classify.labels import join_labels, labels_to_matrix, matrix_to_labels
+from toolkit.classify.labels import as_indicator, join_labels, labels_to_matrix, matrix_to_labels
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import StatementClassifier
 
@@ -177,6 +177,8 @@ class Evaluation:
             One row per system: ``macro_precision``, ``macro_recall``,
             ``macro_f1``, ``mean_kappa``, ``n_categories``.
         """
+        if isinstance(min_support, bool) or not isinstance(min_support, Integral) or min_support < 0:
+            raise ValueError(f"min_support must be an int >= 0, got {min_support!r}")
         kept = self.per_category[self.per_category["support"].gt(0) & self.per_category["support"].ge(min_support)]
         out = kept.groupby("system", sort=False).agg(
             macro_precision=("precision", "mean"),
@@ -216,7 +218,7 @@ def category_metrics(y_true: np.ndarray, y_pred: np.ndarray) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        If the shapes differ.
+        If the shapes differ or a matrix is not 0/1.
 
     Examples
     --------
@@ -224,9 +226,9 @@ def category_metrics(y_true: np.ndarray, y_pred: np.ndarray) -> pd.DataFrame:
     >>> m[["tp", "fp", "f1"]].values.tolist()
     [[1.0, 1.0, 0.6666666666666666], [1.0, 0.0, 1.0]]
     """
-    t = np.asarray(y_true, dtype=int)
-    p = np.asarray(y_pred, dtype=int)
-    if t.shape != p.shape or t.ndim != 2:
+    t = as_indicator(y_true, "y_true")
+    p = as_indicator(y_pred, "y_pred")
+    if t.shape != p.shape:
         raise ValueError(f"y_true and y_pred must be 2-D of the same shape, got {t.shape} and {p.shape}")
     tp = ((t == 1) & (p == 1)).sum(axis=0).astype(float)
     fp = ((t == 0) & (p == 1)).sum(axis=0).astype(float)
@@ -402,12 +404,16 @@ def learning_curve(
 
     Parameters
     ----------
-    texts, labels, n_splits, n_repeats, random_state, groups, train_only, classes
+    texts, labels
         As in :func:`evaluate`.
     fractions : sequence of float, default (0.25, 0.5, 0.75, 1.0)
         Shares of the training part, each in (0, 1].
+    n_splits, n_repeats, random_state, groups, train_only
+        As in :func:`evaluate`.
     estimator : unfitted estimator, optional
         Default: :class:`StatementClassifier` with ``random_state``.
+    classes
+        As in :func:`evaluate`.
 
     Returns
     -------
@@ -501,9 +507,7 @@ def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str
         raise ValueError(f"n_splits={n_splits} is more than the {len(tested)} statements to test")
     group_arr = None
     if groups is not None:
-        group_arr = np.asarray(list(groups), dtype=object)
-        if group_arr.shape != (n,):
-            raise ValueError(f"groups must have one entry per text ({n}), got {group_arr.shape[0]}")
+        group_arr = _check_groups(groups, n, "groups")
         n_groups = len(set(group_arr[tested]))
         if n_groups < n_splits:
             raise ValueError(f"n_splits={n_splits} is more than the {n_groups} groups to test")
@@ -535,9 +539,23 @@ def _macro_row(frame: pd.DataFrame) -> dict:
     }
 
 
+def _check_groups(groups: Sequence[object], n: int, name: str) -> np.ndarray:
+    """The groups as an object array of n labels; a missing label is refused, not made a group of its own."""
+    if isinstance(groups, str):
+        raise TypeError(f"{name} must be a sequence with one label per statement, not a single str")
+    arr = np.asarray(list(groups), dtype=object)
+    if arr.shape != (n,):
+        raise ValueError(f"{name} must have one entry per statement ({n}), got {arr.shape[0] if arr.ndim else 0}")
+    missing = np.flatnonzero(pd.isna(pd.Series(arr, dtype=object)).to_numpy())
+    if missing.size:
+        raise ValueError(f"{name} has {missing.size} missing label(s) (first at position {missing[0]}): every "
+                         f"statement needs its group (e.g. its source report)")
+    return arr
+
+
 def _matrix(labels: object, classes: list[str], n: int, name: str) -> np.ndarray:
     if isinstance(labels, (np.ndarray, pd.DataFrame)) and np.asarray(labels).ndim == 2:
-        Y = np.asarray(labels, dtype=int)
+        Y = as_indicator(labels, name)
     else:
         Y = labels_to_matrix(list(labels), classes)  # type: ignore[call-overload]
     if Y.shape != (n, len(classes)):
@@ -608,10 +626,7 @@ def evaluate_holdout(
     _check_bootstrap(n_bootstrap, confidence)
     groups = None
     if test_groups is not None:
-        groups = np.asarray(list(test_groups), dtype=object)
-        if groups.shape != (len(test_texts),):
-            raise ValueError(f"test_groups must have one entry per test text ({len(test_texts)}), "
-                             f"got {groups.shape[0]}")
+        groups = _check_groups(test_groups, len(test_texts), "test_groups")
     systems = dict(_default_systems(classes, int(random_state)) if systems is None else systems)
     rows: dict[str, list[pd.DataFrame]] = {}
     oof: dict[str, list[np.ndarray]] = {}
@@ -720,18 +735,18 @@ def bootstrap_macro_f1(
     >>> bootstrap_macro_f1(y, [y], n_bootstrap=5).tolist()
     [1.0, 1.0, 1.0, 1.0, 1.0]
     """
-    t = np.asarray(y_true, dtype=float)
-    preds = [np.asarray(p, dtype=float) for p in y_preds]
-    if not preds or any(p.shape != t.shape for p in preds) or t.ndim != 2:
+    t = as_indicator(y_true, "y_true").astype(float)
+    preds = [as_indicator(p, "each of y_preds").astype(float) for p in y_preds]
+    if not preds or any(p.shape != t.shape for p in preds):
         raise ValueError(f"y_preds must hold matrices of the shape of y_true {t.shape}")
+    _check_bootstrap(n_bootstrap, 0.95)
     n = t.shape[0]
     rng = np.random.default_rng(random_state)
     if groups is None:
         weights = rng.multinomial(n, np.full(n, 1.0 / n), size=n_bootstrap).astype(float)
     else:
-        codes, units = pd.factorize(pd.Series(list(groups), dtype=object))
-        if len(codes) != n:
-            raise ValueError(f"groups must have one entry per statement ({n}), got {len(codes)}")
+        group_arr = _check_groups(groups, n, "groups")
+        codes, units = pd.factorize(pd.Series(group_arr, dtype=object))
         drawn = rng.multinomial(len(units), np.full(len(units), 1.0 / len(units)), size=n_bootstrap)
         weights = drawn[:, codes].astype(float)  # a statement counts as often as its group was drawn
     scores = np.zeros(n_bootstrap)

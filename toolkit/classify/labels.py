@@ -16,6 +16,20 @@ from toolkit.classify.codebook import categories
 __all__ = ["labels_to_matrix", "matrix_to_labels", "split_labels", "join_labels"]
 
 
+def as_indicator(matrix: object, name: str = "matrix") -> np.ndarray:
+    """``matrix`` as a 2-D int array of 0/1, or a ValueError naming ``name``.
+
+    Probabilities (0.99) or counts (2) are refused rather than truncated or read as "not 1".
+    """
+    array = np.asarray(matrix)
+    if array.ndim != 2:
+        raise ValueError(f"{name} must be a 2-D 0/1 indicator matrix, got {array.ndim} dimension(s)")
+    if array.dtype.kind not in "biuf" or not np.isin(array, (0, 1)).all():
+        raise ValueError(f"{name} must be a 0/1 indicator matrix (threshold probabilities first), got values "
+                         f"such as {np.unique(array)[:5].tolist()}")
+    return array.astype(int)
+
+
 def split_labels(value: object) -> list[str]:
     """One statement's labels as a list: from a list/tuple/set or a ';'-joined str.
 
@@ -124,7 +138,7 @@ def matrix_to_labels(matrix: object, classes: Sequence[str] | None = None) -> li
     Raises
     ------
     ValueError
-        If the matrix is not 2-D or its width differs from ``len(classes)``.
+        If the matrix is not a 2-D 0/1 matrix or its width differs from ``len(classes)``.
 
     Examples
     --------
@@ -132,8 +146,8 @@ def matrix_to_labels(matrix: object, classes: Sequence[str] | None = None) -> li
     [['content'], ['content', 'timeliness']]
     """
     classes = list(categories() if classes is None else classes)
-    array = np.asarray(matrix)
-    if array.ndim != 2 or array.shape[1] != len(classes):
+    array = as_indicator(matrix)
+    if array.shape[1] != len(classes):
         raise ValueError(
             f"matrix must have shape (n, {len(classes)}) for classes {classes}, got shape {array.shape}"
         )

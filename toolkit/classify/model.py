@@ -325,6 +325,9 @@ def default_model() -> StatementClassifier:
     return _default_model()
 
 
+_INVISIBLE = r"[\s\u200b-\u200d\u2060\ufeff]+"
+
+
 def label_statements(
     statements: pd.DataFrame,
     *,
@@ -361,6 +364,8 @@ def label_statements(
         If ``text_column`` is not a column of ``statements``.
     TypeError
         If ``statements`` is not a DataFrame.
+    sklearn.exceptions.NotFittedError
+        If ``model`` has not been fitted.
 
     Examples
     --------
@@ -378,9 +383,15 @@ def label_statements(
             f"got {text_column!r}"
         )
     model = default_model() if model is None else model
+    if not hasattr(model, "classes_"):
+        from sklearn.exceptions import NotFittedError
+
+        raise NotFittedError(f"model {type(model).__name__} is not fitted: call fit first, or pass model=None "
+                             "for the default model")
     out = statements.copy()
     texts = out[text_column]
-    present = texts.notna() & texts.astype("string").str.strip().fillna("").ne("")
+    # zero-width characters are not white space to str.strip, and are left by web pages
+    present = texts.notna() & texts.astype("string").str.replace(_INVISIBLE, "", regex=True).fillna("").ne("")
     classes = [str(c) for c in model.classes_]  # type: ignore[attr-defined]
     labels = pd.Series(pd.NA, index=out.index, dtype=object)
     proba = np.full((len(out), len(classes)), np.nan)
