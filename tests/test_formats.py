@@ -51,3 +51,25 @@ def test_seed_tables_survive_every_format(seed_id, fmt, tmp_path, parsed_seed):
     assert _same(_cells(report), _cells(original))
     failed = lambda r: sorted(f"{c.check}[{c.key}]" for c in r.checks.itertuples() if c.status == "failed")
     assert failed(report) == failed(original)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_a_blank_last_cell_of_a_row_stays_in_its_column(fmt, tmp_path):
+    # Many pages leave the 总计 column blank. A reader's grid keeps that blank cell; before, it was dropped
+    # as merged-cell filler, and the other organisations' count moved into 总计.
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines, in_requests, blanked = [], False, 0
+    for item in _as_lines(report):
+        if isinstance(item, str):
+            in_requests = item == next(s.title for s in report.sections if s.key == "requests")
+        elif in_requests and len(item) >= 8 and item[-1].strip().isdigit():
+            item, blanked = [*item[:-1], ""], blanked + 1
+        lines.append(item)
+    assert blanked >= 20
+    path = tmp_path / f"blank_total.{fmt}"
+    {"html": lambda: path.write_bytes(render_html(lines)), "docx": lambda: render_docx(lines, path),
+     "pdf": lambda: render_pdf(lines, path)}[fmt]()
+    got = toolkit.parse_report(path).table("requests")
+    want = report.table("requests")
+    assert got["total"].isna().all()
+    assert got.drop(columns="total").equals(want.drop(columns="total"))

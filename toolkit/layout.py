@@ -121,7 +121,10 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         text = _tab_cell_line(seg.text) if indented else seg.text
         if seg.line in explicit_rows:
             cells = explicit_rows[seg.line]
-            stream.explicit([_cell(c, seg.line) for c in _trim(cells)])
+            # A reader's grid keeps a blank cell at the end of a row of values (总计 left blank); only
+            # rows without values (headers, article lines) end in merged-cell filler.
+            kept = cells if any(is_value_cell(c) for c in cells) else _trim(cells)
+            stream.explicit([_cell(c, seg.line) for c in kept])
             prev_bare = False
             continue
         if text.startswith("\t"):
