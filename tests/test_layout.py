@@ -176,3 +176,48 @@ def test_header_broken_over_two_lines(cut):
     assert licensing["col_key"].tolist() == ["prev_items", "change", "decisions"]
     assert licensing["flag"].tolist() == ["", "ambiguous_digits", "ambiguous_digits"]
     pd.testing.assert_frame_equal(broken[keys], original[keys])
+
+
+def _insert(seed_id: str, at: int, new: str) -> tuple:
+    """The seed parsed as is, and with the line `new` inserted before (1-based) line `at`."""
+    import toolkit
+
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    return toolkit.parse_text("\n".join(lines)), toolkit.parse_text("\n".join(lines[: at - 1] + [new] + lines[at - 1:]))
+
+
+def _same_tables(a, b) -> None:
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(a.tables[keys], b.tables[keys])
+    assert sorted(f.code for f in a.flags) == sorted(f.code for f in b.flags)
+
+
+@pytest.mark.parametrize("furniture", ["- 3 -", "— 12 —", "第 3 页", "第3页 共5页", "3/5"])
+@pytest.mark.parametrize("seed_id, at", [("002_809f9474e249d214", 82),   # inside row 二、上年结转 (before its '4')
+                                         ("000_438c5e5d2b6f4db4", 119),  # inside an Article 20 block header
+                                         ("004_b232cca7e491c758", 204)])  # inside a tab-layout row
+def test_a_page_number_inside_a_table_is_no_cell(seed_id, at, furniture):
+    # A PDF's page break copied to the web leaves its page number between two cells of a row.
+    _same_tables(*_insert(seed_id, at, furniture))
+
+
+@pytest.mark.parametrize("note", ["以上数据截至2020年12月31日,不含已撤回申请。", "注:本表数据来源于本单位统计。"])
+def test_a_note_between_the_cells_of_a_row_leaves_the_row_whole(note):
+    # Before, the note cut 二、上年结转's row: its '4' was lost and a 0 was put in 总计 as certain.
+    _same_tables(*_insert("002_809f9474e249d214", 82, note))
+
+
+@pytest.mark.parametrize("between", ["", "以上数据截至2020年12月31日。"])
+def test_tab_layout_row_label_cut_from_its_cells(between):
+    # '\t二、上年转结…', then a blank line (or a note), then the row's cells: before, its only value vanished.
+    original, cut = _insert("004_b232cca7e491c758", 113, between)
+    _same_tables(original, cut)
+
+
+def test_a_row_of_blank_cells_and_one_value_without_a_label_is_flagged():
+    import toolkit
+
+    report = toolkit.parse_text("三、收到和处理政府信息公开申请情况\n\t\n\t\n\t\n\t5\n")
+    assert [f.code for f in report.flags if f.code == "unlabelled_values"] == ["unlabelled_values"]
+    alone = toolkit.parse_text("三、收到和处理政府信息公开申请情况\n\t5\n")   # a lone number: a page number
+    assert all(f.code != "unlabelled_values" for f in alone.flags)

@@ -299,3 +299,23 @@ def test_no_warning_escapes():
         warnings.simplefilter("error")
         for stem in EXPECTED:
             extract_statements(problems_section(stem))
+
+
+def _hard_wrapped(text: str, width: int, page_breaks: bool) -> str:
+    """Each line cut every `width` characters, as a PDF's lines are; with a page header and number now and then."""
+    out = []
+    for line in text.splitlines():
+        pieces = [line[i:i + width] for i in range(0, len(line), width)] or [""]
+        out.extend(pieces)
+        if page_breaks and len(out) % 7 == 0:
+            out += ["- 3 -", "2020年某某区人民政府信息公开工作年度报告"]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width, page_breaks", [(23, False), (31, True), (17, True)])
+@pytest.mark.parametrize("stem", list(EXPECTED))
+def test_lines_wrapped_as_a_pdf_wraps_them_give_the_same_statements(stem, width, page_breaks):
+    # Before, every wrap ended a statement ('…公开方' / '式和渠道…' became two), and page furniture was glued in.
+    wrapped = _hard_wrapped(problems_section(stem), width, page_breaks)
+    assert wrapped.count("\n") > problems_section(stem).count("\n")
+    assert _pairs(extract_statements(wrapped)) == _expected(stem)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.formats import load_formats, vocabulary
-from toolkit.normalize import is_value_cell, label_key
+from toolkit.normalize import is_page_furniture, is_value_cell, label_key
 from toolkit.sections import Segment
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -142,6 +142,8 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             if tab_layout:
                 stream.flush()
             continue
+        if is_page_furniture(stripped):
+            continue  # a page number inside a table (a PDF's page break) is no cell
         if "|" in text:
             parts = _split_pipes(text)
             filled = [p for p in parts if p]
@@ -182,17 +184,47 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             prev_bare = False
             continue
         if _is_prose(stripped):
-            stream.flush()
+            # a note between the cells of a row (a page break's footnote) leaves the row whole
+            if not (stream.has_row and _next_is_value(segments, i)):
+                stream.flush()
             prev_bare = False
             continue
         stream.add(_cell(stripped, seg.line))
         prev_bare = True
     stream.flush()
-    return stream.rows
+    return _join_wrapped(stream.rows)
+
+
+def _join_wrapped(rows: list[Row]) -> list[Row]:
+    """A row label alone, then its cells on a row without any label: one row.
+
+    A blank line or a note between a row's label and its cells (tab layout: '\t二、上年转结…', a blank
+    line, then '\t' … '\t0') cut the row; its values would be left without a label.
+    """
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.cells and row.cells
+                and all(c.text and not c.is_value for c in prev.cells) and _kind(prev.cells[-1]) in ("row", "group")
+                and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)):
+            out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)
+            continue
+        out.append(row)
+    return out
 
 
 # Two or more numbers glued by their signs ('88-720', '15-15'): one cell of page text, split by the placement.
 _SIGNED_RUN = re.compile(r"[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)+")
+
+
+def _next_is_value(segments: list[Segment], i: int) -> bool:
+    """Whether the next non-blank line after segment ``i`` is a value cell ('4', '4 |', '\t0')."""
+    for seg in segments[i + 1 : i + 4]:
+        text = seg.text.strip()
+        if text:
+            text = text[:-1].strip() if text.endswith("|") else text
+            return bool(text) and "|" not in text and is_value_cell(text)
+    return False
 
 
 def _cell(text: str, line: int) -> Cell:

@@ -27,6 +27,7 @@ __all__ = [
     "ParsedNumber",
     "label_key",
     "cn_numeral",
+    "is_page_furniture",
 ]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -358,3 +359,23 @@ def parse_number(raw: str, *, to_wan: bool = False) -> ParsedNumber:
 def is_value_cell(raw: str) -> bool:
     """True for a cell that holds a number, a not-applicable mark or nothing."""
     return parse_number(raw).kind != "text"
+
+
+# A page's number printed on a line of its own by a PDF or a printed page copied to the web: '- 3 -',
+# '— 3 —', '第 3 页', '第3页 共5页', '3 / 5'. A bare '3' is not matched: it may be a table cell.
+_PAGE_FURNITURE = re.compile(
+    r"[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+)
+
+
+def is_page_furniture(line: str) -> bool:
+    """True for a line that is only a page number ('- 3 -', '第3页 共5页', '3/5').
+
+    Examples
+    --------
+    >>> is_page_furniture("- 3 -"), is_page_furniture("第 2 页 共 4 页"), is_page_furniture("3")
+    (True, True, False)
+    """
+    return bool(_PAGE_FURNITURE.fullmatch(line.strip()))

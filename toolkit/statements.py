@@ -34,7 +34,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from toolkit.normalize import cn_numeral
+from toolkit.normalize import cn_numeral, remove_pinyin
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
@@ -56,6 +56,7 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?!\d)"), True),  # 1. 2、
 }
 _BOUNDARY = set("。;:!?\n")
+_WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _SENTENCE_END = set("。!?\n")
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
@@ -98,21 +99,51 @@ def _normalize(text: str) -> str:
     return normalize_text(text)
 
 
+def _is_furniture(line: str) -> bool:
+    """A page number, or the report's title repeated as a running page header by a PDF."""
+    from toolkit.metadata import _is_title, _title_candidate
+    from toolkit.normalize import is_page_furniture
+
+    if is_page_furniture(line):
+        return True
+    candidate = _title_candidate(line)
+    return candidate is not None and _is_title(candidate)
+
+
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
     cues = _cues()
     lines = []
     for raw in _normalize(text).split("\n"):
         line = _WS_NEAR_WIDE.sub("", raw.strip())
-        if not line:
+        if not line or _is_furniture(line):
             continue
         if not lines and any(p.match(line) for p in cues["section_heading"]):
             continue  # the caller passed the section heading along
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
             continue
+        if lines and _wrapped(lines[-1], line, cues):
+            lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
+            continue
         lines.append(line)
-    return lines
+    return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
+
+
+def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
+    """Whether ``line`` goes on the sentence of ``previous``, broken by a line wrap.
+
+    Not after a sentence's end or a colon; not before an enumeration marker or a
+    sub-heading; not after a line that is itself a sub-heading.
+    """
+    if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS:
+        return False
+    if any(pattern.match(line) for pattern, _ in _MARKERS.values()):
+        return False
+    if cues["heading_line"].match(line) or cues["heading_line"].match(previous):
+        return False
+    glued = cues["heading_glued"].match(line)
+    return not (glued and glued.start() == 0)
 
 
 # --- sub-headings ------------------------------------------------------------

@@ -240,9 +240,9 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
 def _flag_unlabelled(res: TableResult, table: str, row: Row, values: list[Cell]) -> None:
     """Values on a row of their own, with no label to place them by: flagged, never silently dropped.
 
-    A single number is left alone: page numbers stand on lines of their own.
+    A single number alone on its line is left alone: page numbers stand on lines of their own.
     """
-    if len(values) >= 2:
+    if len(values) >= 2 or (values and len(row.cells) >= 2):
         res.flags.append(Flag("unlabelled_values", table, row.line,
                               f"{len(values)} values without a row label: {' '.join(c.text for c in values[:8])}"))
 
