@@ -377,3 +377,33 @@ def test_legacy_column_label_is_the_header_as_written():
     t = toolkit.parse_report(RAW / "003_ce1f8ef96d3daffd.txt").tables
     legacy = t[t["table"] == "legacy"]
     assert set(legacy["col_key"]) == {"value"} and set(legacy["col_label"]) == {"统计数"}
+
+
+def _legacy_lines() -> tuple[list[str], int]:
+    lines = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")
+    return lines, next(i for i, line in enumerate(lines) if line.startswith("统 计 指 标"))
+
+
+def test_legacy_table_set_with_spaces_only():
+    # A PDF without ruling lines gives '(一)主动公开政府信息数 (…) 条 480': before, all 36 values were lost
+    # with status ok.
+    lines, start = _legacy_lines()
+    spaced = lines[:start] + [" ".join(p.strip() for p in line.rstrip(" |").split("|") if p.strip())
+                              for line in lines[start:]]
+    assert "|" not in "\n".join(spaced[start:])
+    original, report = toolkit.parse_text("\n".join(lines)), toolkit.parse_text("\n".join(spaced))
+    keys = ["table", "row_key", "col_key", "value", "raw", "unit", "col_label"]
+    legacy = original.tables[original.tables["table"] == "legacy"]
+    assert legacy["value"].notna().sum() == 36
+    pd.testing.assert_frame_equal(report.tables[keys], original.tables[keys])
+    assert [f.code for f in report.flags] == [f.code for f in original.flags]
+
+
+def test_legacy_header_without_readable_rows_is_flagged():
+    lines, start = _legacy_lines()
+    # no pipes and no unit column left to tell the table's columns by
+    unreadable = lines[:start + 1] + [" ".join([line.split("|")[0], *line.split("|")[2:]]) for line in lines[start + 1:]]
+    report = toolkit.parse_text("\n".join(unreadable))
+    assert "legacy" not in set(report.tables["table"])
+    assert [(f.code, f.table, f.line) for f in report.flags] == [("table_missing", "legacy", start + 1)]
+    assert report.status == "partial"

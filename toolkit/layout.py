@@ -159,6 +159,11 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             prev_bare = False
             continue
         if not table_region:
+            spaced = _legacy_spaced(stripped)
+            if spaced is not None:
+                # a statistics table whose columns are only spaces (a PDF without ruling lines)
+                stream.explicit([_cell(c, seg.line) for c in spaced])
+                continue
             if before_row[i] and len(stripped) <= 24 and "|" not in stripped and not _PROSE_END.search(stripped):
                 stream.flush()
                 stream.add(_cell(stripped, seg.line))
@@ -215,6 +220,35 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
 
 # Two or more numbers glued by their signs ('88-720', '15-15'): one cell of page text, split by the placement.
 _SIGNED_RUN = re.compile(r"[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)+")
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(header, row) of a pre-2019 statistics table set with spaces: '统 计 指 标 单位 统计数',
+    '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; units from formats.yaml)."""
+    fm = load_formats()["legacy"]
+    units = sorted({u for _l, u, _p in fm["rows"].values() if u} | set(fm.get("extra_units", [])), key=len,
+                   reverse=True)
+    first = "|".join(r"\s*".join(map(re.escape, w)) for w in ("统计指标", "指标名称"))
+    rest = "|".join(r"\s*".join(map(re.escape, w)) for w in fm["header_words"])
+    header = re.compile(rf"(?P<first>{first})(?P<rest>(?:\s+(?:{rest}))+)")
+    row = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{'|'.join(map(re.escape, units))})"
+                     r"(?P<values>(?:\s+[+-]?\d[\d,.]*%?)*)")
+    return header, row
+
+
+def _legacy_spaced(text: str) -> list[str] | None:
+    """The cells of a spaced legacy table line, or None."""
+    header, row = _legacy_spaced_patterns()
+    m = header.fullmatch(text)
+    if m:
+        words = re.findall("|".join(r"\s*".join(map(re.escape, w)) for w in load_formats()["legacy"]["header_words"]),
+                           m["rest"])
+        return [m["first"], *(w.strip() for w in words)]
+    m = row.fullmatch(text)
+    if m and len(m["label"]) <= 80 and "。" not in m["label"] and not _PROSE_END.search(m["label"]):
+        return [m["label"], m["unit"], *m["values"].split()]
+    return None
 
 
 def _next_is_value(segments: list[Segment], i: int) -> bool:

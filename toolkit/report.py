@@ -112,6 +112,11 @@ class Report:
                 if table not in result.present:
                     where = "section has no table" if table in keys else "section not found"
                     self.flags.append(Flag("table_missing", table, None, where))
+        header = _LEGACY_HEADER.search(self.text)
+        if header and "legacy" not in result.present:
+            # the statistics table's header is there, its rows are not read: say so rather than 'ok'
+            line = self.text.count("\n", 0, header.start()) + 1
+            self.flags.append(Flag("table_missing", "legacy", line, "header found, no row read"))
         for r in result.records:  # fresh dicts, this report's own: no copy needed
             r["report_id"] = self.report_id
         self._records = result.records
