@@ -442,3 +442,18 @@ def test_gazetteer_short_names_are_unique_where_given():
 def test_docstring_examples():
     result = doctest.testmod(metadata, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 4 and result.failed == 0
+
+
+@pytest.mark.parametrize("footer", [["- 3 -"], ["第 3 页 共 3 页"], ["3"],
+                                    ["【打印本页】 【关闭窗口】", "主办:某某市人民政府办公室 承办:某某市大数据中心",
+                                     "网站标识码:6522010001 新ICP备2021000123号-1"]])
+@pytest.mark.parametrize("stem", ["pingtan-2023-02", "001_4d29bfef72dd56db"])
+def test_signature_date_read_past_page_and_site_footers(stem, footer):
+    # A PDF's page number or a site's footer after the signature hid it: published was lost, status ok.
+    import toolkit
+
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8").rstrip("\n")
+    original = toolkit.parse_text(text).metadata
+    with_footer = toolkit.parse_text(text + "\n" + "\n".join(footer) + "\n").metadata
+    assert original["published"] is not None
+    assert with_footer == original

@@ -399,6 +399,13 @@ def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
     return tail[::-1]
 
 
+def _is_footer(line: str, words: list[str]) -> bool:
+    from toolkit.normalize import is_page_furniture
+
+    text = line.strip()
+    return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or any(w in text for w in words)
+
+
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     """Agency and date of the signature at the end of the report.
 
@@ -406,7 +413,10 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     text glued into one line, ``… 。 XX局 2021年1月26日 (联系人…)``.
     """
     rules = _rules()["signature"]
-    tail = _last_filled(lines, rules["tail_lines"])
+    end = len(lines)
+    while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], rules["footer_words"])):
+        end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
+    tail = _last_filled(lines[:end], rules["tail_lines"])
     for pos in range(len(tail) - 1, -1, -1):
         _, line = tail[pos]
         compact = re.sub(r"\s+", "", line)
