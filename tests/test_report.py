@@ -50,6 +50,25 @@ def test_sections_numbered_in_parentheses(seed_id, style, parsed_seed):
     assert report.tables.equals(original.tables)
 
 
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_sections_whose_numbers_word_kept_out_of_the_text(seed_id, parsed_seed):
+    # Word's automatic numbering keeps '一、' out of the text: the titles stand alone, and the overview's
+    # own (一)主动公开情况 must not be taken for the active section.
+    original = parsed_seed(seed_id)
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    stripped = 0
+    for section in original.sections:
+        match = _TOP_NUMBER.match(lines[section.first_line - 1])
+        if match:
+            lines[section.first_line - 1] = match[1] + lines[section.first_line - 1][match.end():]
+            stripped += 1
+    if stripped < 4:
+        pytest.skip("the seed's sections are not numbered 一、")
+    report = toolkit.parse_text("\n".join(lines), report_id=seed_id)
+    assert [(s.key, s.first_line) for s in report.sections] == [(s.key, s.first_line) for s in original.sections]
+    assert report.tables.equals(original.tables)
+
+
 def test_section_text_excludes_heading(parsed_seed):
     sec = parsed_seed("001_4d29bfef72dd56db").section("other")
     assert sec.text == "暂无"

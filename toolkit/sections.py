@@ -164,7 +164,19 @@ def _sub_number(text: str) -> int | None:
 
 def _choose(cands: list[tuple[int, str, str, str]], order: list[str]) -> list[tuple[int, str, str]]:
     has_top = any(level in ("top", "inline") for _, _, level, _ in cands)
-    allowed = {"top", "inline", "none"} if has_top else {"top", "inline", "none", "sub"}
+    if has_top:
+        return _choose_levels(cands, order, {"top", "inline", "none"})
+    # Without numbered sections, the titles may stand alone (Word numbered them, and the number is not
+    # in the text) or be numbered (一)…(六). Where the plain titles make a report's sections (four or more,
+    # or as many as with the (一) headings), they win: the (一) headings are then the sections' own
+    # sub-headings ((一)主动公开情况 in the overview, (二)改进措施 in the problems section).
+    plain = _choose_levels(cands, order, {"none"})
+    numbered = _choose_levels(cands, order, {"none", "sub"})
+    return plain if len(plain) >= min(4, len(numbered)) else numbered
+
+
+def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str],
+                   allowed: set[str]) -> list[tuple[int, str, str]]:
     chosen: list[tuple[int, str, str]] = []
     last = -1
     last_number = 0
