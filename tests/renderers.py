@@ -149,8 +149,12 @@ def render_pdf(
     colspan_header: bool = False,
     font_size: float = 9.0,
     compress: bool = True,
+    ruled: bool = True,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2).
+
+    With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
+    print them: pdfplumber then finds no table and gives the rows as lines of text.
 
     Text lines are written one per physical line; consecutive rows are drawn
     as a ruled table (every cell boxed) that ``pdfplumber``'s
@@ -234,7 +238,7 @@ def render_pdf(
             for i, cell in enumerate(cells):
                 w = sum(cols[i:]) if i == len(cells) - 1 else cols[i]
                 pdf.set_xy(x, y)
-                pdf.cell(w, row_h, cell, border=1)
+                pdf.cell(w, row_h, cell, border=1 if ruled else 0)
                 x += w
             y += row_h
         y += font_size * 0.5

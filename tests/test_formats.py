@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 import toolkit
@@ -73,3 +74,27 @@ def test_a_blank_last_cell_of_a_row_stays_in_its_column(fmt, tmp_path):
     want = report.table("requests")
     assert got["total"].isna().all()
     assert got.drop(columns="total").equals(want.drop(columns="total"))
+
+
+@pytest.mark.parametrize("seed_id, share", [("001_4d29bfef72dd56db", 0.95), ("002_809f9474e249d214", 0.8),
+                                            ("004_b232cca7e491c758", 0.4)])  # 004's many blank cells vanish
+def test_unruled_pdf_tables(seed_id, share, tmp_path):
+    # Cells placed in columns without lines: the reader gives lines such as '信息内容 本年制发件数 本年废止件数',
+    # '行政许可 253', '(三)不 4.保护第三方合法权益 0 0 0 0 0 0 0', '结果 结果 其他 尚未'. Before, the Article 20 and
+    # review tables were lost whole.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    path = tmp_path / "unruled.pdf"
+    render_pdf(_as_lines(original), path, ruled=False)
+    report = toolkit.parse_report(path)
+    for table in ("active", "review_litigation"):
+        assert report.table(table).equals(original.table(table)), table
+    got, want = report.table("requests"), original.table("requests")
+    want = want.reindex_like(got)
+    placed = got.notna() & want.notna()
+    assert ((got == want) | ~placed).all().all()   # nothing in a wrong cell
+    assert not (got.notna() & want.isna()).any().any()
+    assert placed.to_numpy().sum() >= share * want.notna().to_numpy().sum()
+    lost = {r for r, c in zip(*np.nonzero((got.isna() & want.notna()).to_numpy()))}
+    flagged = {key.strip() for f in report.flags if f.table == "requests"
+               for key in (f.detail.split(", ") if f.code == "missing_rows" else [f.detail.split(":")[0]])}
+    assert {got.index[r] for r in lost} <= flagged   # what is lost is flagged on its row

@@ -407,3 +407,10 @@ def test_legacy_header_without_readable_rows_is_flagged():
     assert "legacy" not in set(report.tables["table"])
     assert [(f.code, f.table, f.line) for f in report.flags] == [("table_missing", "legacy", start + 1)]
     assert report.status == "partial"
+
+
+def test_a_value_left_in_an_unknown_labels_cell_is_flagged():
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+            "9.某某没有这一项的说法 0\n")
+    flags = [(f.code, f.detail) for f in toolkit.parse_text(text).flags if f.code == "unknown_row"]
+    assert flags == [("unknown_row", "9.某某没有这一项的说法 0")]

@@ -71,7 +71,12 @@ _PIPE_ONLY = re.compile(r"^[|\s]*$")
 _PROSE_END = re.compile(r"[。!?;]$")
 # Several numbers on one line, optionally after a label: PDF text rows ('四、结转下年度继续办理 0 0 0 0 0 0 0').
 # The label may be numbered itself ('3.危及"三安全一稳定" 24 0 0 0 0 0 24').
-_SPACED_NUMBERS = re.compile(r"(?P<label>(?:\d{1,2}[.、])?[^\d\s+-][^\s]*\s+)?[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)+")
+_SPACED_NUMBERS = re.compile(r"(?P<label>(?:(?:\d{1,2}[.、])?[^\d\s+-][^\s]*\s+){1,3})?"
+                             r"[+-]?\d[\d,.]*(?:万元|元)?(?:\s+[+-]?\d[\d,.]*(?:万元|元)?)+")
+
+
+_LABEL_NUMBER = re.compile(r"(?P<labels>(?:(?:\d{1,2}[.、])?[^\d\s+-]\S*\s+){0,2})"
+                           r"(?P<label>(?:\d{1,2}[.、])?[^\d\s+-]\S*)\s+(?P<n>[+-]?\d[\d,.]*(?:万元|元)?)")
 
 
 def _split_pipes(text: str) -> list[str]:
@@ -183,9 +188,24 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             numbers = [Cell(t, seg.line) for t in stripped[len(head):].split()] if head else \
                 [Cell(t, seg.line) for t in stripped.split()]
             if head:
-                stream.add(Cell(head.strip(), seg.line))
+                # an unruled PDF puts a wrapped group label beside the row's own: '(三)不 4.保护第三方… 1 0 …'
+                for token in head.split():
+                    stream.add(Cell(token, seg.line))
             for cell in numbers:
                 stream.add(cell)
+            prev_bare = False
+            continue
+        single = _LABEL_NUMBER.fullmatch(stripped)
+        if single and vocabulary().is_row_label(single["label"]):
+            # a row of one value set with a space: '行政许可 253', '(三)不予公开 1.属于国家秘密 0'
+            for token in (*single["labels"].split(), single["label"]):
+                stream.add(Cell(token, seg.line))
+            stream.add(_cell(single["n"], seg.line))
+            prev_bare = False
+            continue
+        tokens = _header_tokens(stripped)
+        if tokens is not None:
+            stream.explicit([Cell(t, seg.line) for t in tokens])  # a header row set with spaces only
             prev_bare = False
             continue
         if _is_prose(stripped):
@@ -249,6 +269,23 @@ def _legacy_spaced(text: str) -> list[str] | None:
     if m and len(m["label"]) <= 80 and "。" not in m["label"] and not _PROSE_END.search(m["label"]):
         return [m["label"], m["unit"], *m["values"].split()]
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_tokens(text: str) -> list[str] | None:
+    """The cells of a table header set with spaces only ('信息内容 本年制发件数 本年废止件数', '结果 结果 其他 尚未'),
+    or None: every word a header label of the format, or the start or end of one (a label wrapped in its cell)."""
+    tokens = text.split()
+    if len(tokens) < 2:
+        return None
+    vocab = vocabulary()
+    for token in tokens:
+        if vocab.is_header(token):
+            continue
+        key = label_key(token)
+        if len(key) < 2 or not any(h.startswith(key) or h.endswith(key) for h in vocab.header_words):
+            return None
+    return tokens
 
 
 def _next_is_value(segments: list[Segment], i: int) -> bool:

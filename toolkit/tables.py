@@ -83,6 +83,9 @@ def _unplaced_flag(placement) -> str:
     return "ragged" if placement.mode == "ragged" else ""
 
 
+_ENDS_IN_NUMBER = re.compile(r"\s[+-]?\d[\d,.]*$")
+
+
 def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
     """Label cells and value cells of a row (leading blank cells dropped)."""
     cells = list(row.cells)
@@ -296,7 +299,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         else:
             row_key = vocab.request_row(last.text)
         if row_key is None:
-            if values:
+            if values or _ENDS_IN_NUMBER.search(last.text):  # '… 0': a value that stayed in its label's cell
                 res.flags.append(Flag("unknown_row", "requests", row.line, last.text))
             continue
         if row_key in found:
