@@ -576,3 +576,26 @@ def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatc
     assert [line for line in fast[7] if isinstance(line, list)][0] == ["社会公益", "3 4"]
     assert [line for line in fast[8] if isinstance(line, list)][0] == ["ab", "7"]
     assert [line for line in fast[10] if isinstance(line, list)][0] == ["信息公开"]
+
+
+def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
+    # Word writes a text box twice (the drawing and a VML fallback) inside the run of the paragraph it is
+    # anchored to. Before, its text was glued to that paragraph: '…年度报告一、总体情况' lost the section.
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    box = '<w:txbxContent><w:p><w:r><w:t>某某局2020年政府信息公开工作年度报告</w:t></w:r></w:p></w:txbxContent>'
+    run = parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
+                    f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+    document = docx.Document()
+    heading = document.add_paragraph("一、总体情况")
+    heading._p.insert(0, run)
+    document.add_paragraph("2020年,我局认真贯彻落实《条例》。")
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert read_document(path).lines == ["某某局2020年政府信息公开工作年度报告", "一、总体情况",
+                                         "2020年,我局认真贯彻落实《条例》。"]

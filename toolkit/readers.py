@@ -1091,6 +1091,8 @@ def _docx_block(container, lines: list) -> None:
     """Append the paragraphs and table rows of a body (or cell) to `lines`."""
     for child in _docx_children(container):
         if child.tag == _w("p"):
+            for box in _docx_text_boxes(child):
+                _docx_block(box, lines)  # a text box (a title set in one) is its own lines, not glued to this
             for line in _docx_paragraph(child).split("\n"):
                 line = line.strip().strip("\u200b\ufeff").strip()
                 if line:
@@ -1099,11 +1101,26 @@ def _docx_block(container, lines: list) -> None:
             _docx_table(child, lines)
 
 
+def _inside_box_or_fallback(el, stop) -> bool:
+    """Whether ``el`` lies in a text box (read as lines of its own) or a compatibility fallback, below ``stop``."""
+    for a in el.iterancestors():
+        if a is stop:
+            return False
+        if a.tag == f"{{{_MC}}}Fallback" or a.tag == _w("txbxContent"):
+            return True
+    return False
+
+
+def _docx_text_boxes(p) -> list:
+    """The text boxes anchored in a paragraph (outermost ones, once: Word also writes a VML fallback)."""
+    return [box for box in p.iter(_w("txbxContent")) if not _inside_box_or_fallback(box, p)]
+
+
 def _docx_paragraph(p) -> str:
     """Text of a paragraph: runs in order, breaks as newlines, tabs kept."""
     out: list = []
     for run in p.iter(_w("r")):
-        if any(a.tag == f"{{{_MC}}}Fallback" for a in run.iterancestors()):
+        if _inside_box_or_fallback(run, p):
             continue
         for node in run.iterchildren():
             tag = node.tag
