@@ -221,3 +221,29 @@ def test_a_row_of_blank_cells_and_one_value_without_a_label_is_flagged():
     assert [f.code for f in report.flags if f.code == "unlabelled_values"] == ["unlabelled_values"]
     alone = toolkit.parse_text("三、收到和处理政府信息公开申请情况\n\t5\n")   # a lone number: a page number
     assert all(f.code != "unlabelled_values" for f in alone.flags)
+
+
+def test_a_vanished_cell_never_puts_a_value_in_a_wrong_column_002():
+    # Seed 002 writes one cell per line ('3 |'), and its group rows end in a filler '|'. Delete each
+    # cell line of the requests table in turn: every value still read must be the one written in that
+    # cell, and the rows that lost values must be flagged. (Before, the filler was taken for 总计 and the
+    # other values moved one column left.)
+    import re
+
+    import toolkit
+
+    lines = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8").split("\n")
+    original = toolkit.parse_text("\n".join(lines))
+    want = original.tables.set_index(["table", "row_key", "col_key"])["value"]
+    sec = original.section("requests")
+    cells = [i for i in range(sec.first_line, sec.last_line) if re.fullmatch(r"\d+ \|", lines[i])]
+    assert len(cells) > 100
+    for i in cells:
+        report = toolkit.parse_text("\n".join(lines[:i] + lines[i + 1:]))
+        got = report.tables.set_index(["table", "row_key", "col_key"])["value"]
+        both = got.notna() & want.reindex(got.index).notna()
+        assert (got[both] == want.reindex(got.index)[both]).all(), f"line {i + 1} deleted"
+        assert not (got.notna() & want.reindex(got.index).isna()).any(), f"line {i + 1} deleted"
+        lost = {rk for (t, rk, _), v in want.items() if t == "requests" and pd.notna(v) and pd.isna(got.get((t, rk, _)))}
+        flagged = {f.detail.split(":")[0] for f in report.flags if f.table == "requests"}
+        assert lost <= flagged, f"line {i + 1} deleted: {sorted(lost - flagged)} lost unflagged"

@@ -331,7 +331,10 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     # Cheap first pass: each row against constraints on itself only.
     propagate(uncertain)
     for row in rows:
-        if modes[row.key] == "ragged" and row.anchored and len(row.cells) >= 2:
+        # The convention explains a short row by blank cells that vanished; where the row keeps its blank
+        # cells (a tab layout's '\t' lines), a missing cell is no vanished blank, and any column may lack it.
+        keeps_blanks = any(not c.text and not c.glued for c in row.cells)
+        if modes[row.key] == "ragged" and row.anchored and len(row.cells) >= 2 and not keeps_blanks:
             opts = options[row.key]
             first, last = row.cells[0], row.cells[-1]
             anchored = [r for r in opts if r[0] is not None and r[0].raw == first.text and r[0].line == first.line

@@ -59,8 +59,11 @@ class TableResult:
 
 
 def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, row_label: str,
-            col_label: str, line: int | None, unit: str | None = None, flag: str = "") -> dict:
-    """One cell.  ``flag`` names why a missing cell is unknown rather than blank ('' otherwise)."""
+            col_label: str, line: int | None, unit: str | None = None, flag: str = "",
+            inferred: bool = False) -> dict:
+    """One cell.  ``flag`` names why a missing cell is unknown rather than blank ('' otherwise);
+    ``inferred`` marks a value of a row that lost cells, put in its column by the convention or the
+    identities rather than by its position."""
     if placed is None:
         value, raw, pline = np.nan, "", line
     else:
@@ -69,7 +72,7 @@ def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, ro
         unit = unit or placed.unit
     return {"table": table, "row_key": row_key, "col_key": col_key, "value": value, "raw": raw,
             "unit": unit, "row_label": row_label, "col_label": col_label, "line": pline,
-            "flag": flag if placed is None else ""}
+            "flag": flag if placed is None else ("inferred" if inferred else "")}
 
 
 def _unplaced_flag(placement) -> str:
@@ -213,7 +216,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             if col_key in money_keys and placed is not None and placed.value is not None:
                 placed, unit = _money(placed, header_unit, col_label, res, row)
             res.records.append(_record("active", row_key, col_key, placed, row_label=labels[-1].text,
-                                       col_label=col_label, line=row.line, unit=unit, flag=unplaced))
+                                       col_label=col_label, line=row.line, unit=unit, flag=unplaced,
+                                       inferred=placement.mode == "ragged"))
     if seen:
         res.present.add("active")
     if len(block_templates) > 1:
@@ -271,6 +275,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     col_keys = list(fm["cols"])
     ncols = len(col_keys)
     found: dict[str, tuple[list[Cell], Row, str]] = {}
+    shapes: dict[str, int] = {}  # row key -> number of label cells
+    filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
     order: list[str] = []
     group: str | None = None
     for row in rows:
@@ -305,10 +311,20 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if row_key in found:
             res.flags.append(Flag("duplicate_row", "requests", row.line, row_key))
             continue
-        found[row_key] = (_trim_values(values, ncols), row, last.text)
+        trimmed = _trim_values(values, ncols)
+        if len(trimmed) < len(values) and not row.explicit:  # (a reader's grid has no filler cells)
+            filler_shapes.add(len(labels))
+        found[row_key] = (trimmed, row, last.text)
+        shapes[row_key] = len(labels)
         order.append(row_key)
     if not found:
         return
+    for key, (values, row, label) in found.items():
+        # Where rows of this shape end in a filler cell ('(一)予以公开 |' … '3 |' then a lone '|'), a row of
+        # exactly as many cells as columns whose last is blank has lost a value, not left 总计 blank.
+        if (shapes[key] in filler_shapes and len(values) == ncols and not values[-1].text
+                and not values[-1].glued and not row.explicit):
+            found[key] = (values[:-1], row, label)
     res.present.add("requests")
     template = "2021" if any(k in found for k in ("other_no_correction", "other_unpaid_fee", "other_misc")) \
         else ("2019" if "other_handling" in found else None)
@@ -337,7 +353,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         unplaced = _unplaced_flag(placement)
         for i, col in enumerate(col_keys):
             res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
-                                       col_label=fm["cols"][col][0], line=row.line, flag=unplaced))
+                                       col_label=fm["cols"][col][0], line=row.line, flag=unplaced,
+                                       inferred=placement.mode == "ragged"))
 
 
 def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str],
@@ -392,7 +409,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         for c, ck in enumerate(col_keys):
             res.records.append(_record("review_litigation", rk, ck, placement.cells[g * width + c],
                                        row_label=fm["rows"][rk][0], col_label=fm["cols"][ck][0],
-                                       line=first_row.line, flag=unplaced))
+                                       line=first_row.line, flag=unplaced,
+                                       inferred=placement.mode == "ragged"))
 
 
 # --- legacy statistics tables -------------------------------------------------------
