@@ -232,3 +232,17 @@ def test_heatmap_of_unclassified_statements_says_so() -> None:
 def test_bad_arguments(metrics_frame: pd.DataFrame, call, exc: type, match: str) -> None:
     with pytest.raises(exc, match=match):
         call(metrics_frame)
+
+
+def test_axes_name_the_usual_grouping_columns_in_chinese() -> None:
+    df = pd.DataFrame({"template": ["2019", "2019", "2021"], "report_year": [2020, 2021, 2021],
+                       "agency": ["甲局", "甲局", "乙局"], "disclosure_rate": [0.5, 0.7, 0.9]})
+    assert plot_distribution(df, "disclosure_rate", "template").get_xlabel() == "报告格式"
+    assert plot_trend(df, "disclosure_rate").get_xlabel() == "报告年度"
+    own = df.rename(columns={"template": "我的分组"})
+    assert plot_distribution(own, "disclosure_rate", "我的分组").get_xlabel() == "我的分组"
+    st = pd.DataFrame({"report_id": ["a", "b"], "kind": "problem", "labels": ["content", "staffing"]})
+    ax = plot_heatmap(st, pd.DataFrame({"report_id": ["a", "b"], "template": ["2019", "2021"]}), "template")
+    assert ax.get_xlabel() == "报告格式" and ax.get_ylabel() == "问题类型"
+    assert ax.figure.axes[-1].get_ylabel() == "占问题陈述的比例"
+    plt.close("all")

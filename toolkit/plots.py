@@ -11,7 +11,9 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Mapping
+
 import matplotlib
+import matplotlib.ticker
 import numpy as np
 import pandas as pd
 from matplotlib import font_manager
@@ -109,6 +111,13 @@ def _pin_font(ax: Axes) -> Axes:
     return ax
 
 
+def _group_label(column: str) -> str:
+    """Chinese axis label of a usual grouping column (metrics.yaml ``group_labels``), or its name."""
+    from toolkit.metrics import _spec
+
+    return str(_spec().get("group_labels", {}).get(column, column))
+
+
 def _metric_label(metric: str) -> str:
     """Chinese label of a metric of metrics.yaml, or the column name itself."""
     defs = metric_definitions().set_index("name")["label"]
@@ -182,7 +191,7 @@ def plot_distribution(
             ax.scatter(p + rng.uniform(-0.12, 0.12, len(v)), v, s=14, alpha=0.7, color="tab:blue", zorder=3)
     ax.set_xticks(positions, [f"{g}\n(n={len(v)})" for g, v in groups.items()])
     ax.set_xlim(0.4, len(groups) + 0.6)
-    ax.set_xlabel(by)
+    ax.set_xlabel(_group_label(by))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if title:
         ax.set_title(title)
@@ -365,8 +374,12 @@ def plot_heatmap(
             v = float(table.iat[i, j])
             ax.text(j, i, f"{v:.0%}" if normalize else f"{v:.0f}", ha="center", va="center",
                     fontsize=8, color="white" if v > 0.6 * vmax else "black")
-    ax.figure.colorbar(image, ax=ax, shrink=0.8)
-    ax.set_xlabel(by)
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
+    bar.set_label("占问题陈述的比例" if normalize else "问题陈述数")
+    if normalize:
+        bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
+    ax.set_xlabel(_group_label(by))
+    ax.set_ylabel("问题类型")
     if title:
         ax.set_title(title)
     return _pin_font(ax)
@@ -435,7 +448,7 @@ def plot_trend(
     all_years = sorted(years.dropna().unique())
     if all_years:
         ax.set_xticks(all_years, [str(int(y)) if float(y).is_integer() else str(y) for y in all_years])
-    ax.set_xlabel(year_col)
+    ax.set_xlabel(_group_label(year_col))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if len(ax.lines):
         ax.legend(fontsize=8, frameon=False)
