@@ -98,3 +98,42 @@ def test_unruled_pdf_tables(seed_id, share, tmp_path):
     flagged = {key.strip() for f in report.flags if f.table == "requests"
                for key in (f.detail.split(", ") if f.code == "missing_rows" else [f.detail.split(":")[0]])}
     assert {got.index[r] for r in lost} <= flagged   # what is lost is flagged on its row
+
+
+@pytest.mark.parametrize("fmt", ["html"])  # (the DOCX renderer pads every row to the widest: a spacer column)
+def test_an_unmerged_empty_label_cell_is_no_count(fmt, tmp_path):
+    # Word tables often leave the second label column empty instead of merging it into the label:
+    # '(二)部分公开… | (empty) | 2 | 0 | … | (blank 总计)'. Before, the empty cell was read as the natural-person
+    # count and every value moved one column right, 总计 getting the other organisations' count.
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    singles = {"(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "(六)其他处理", "四、结转下年度继续办理"}
+    lines = []
+    for item in _as_lines(report):
+        if isinstance(item, list) and item[0] in singles:
+            item = [item[0], "", *item[1:-1], ""]        # an empty label cell; 总计 left blank
+        lines.append(item)
+    path = tmp_path / f"unmerged.{fmt}"
+    path.write_bytes(render_html(lines)) if fmt == "html" else render_docx(lines, path)
+    got, want = toolkit.parse_report(path).table("requests"), report.table("requests")
+    rows = ["partially_granted", "other_handling", "carried_forward"]
+    assert got.loc[rows, "total"].isna().all()
+    assert got.loc[rows].drop(columns="total").equals(want.loc[rows].drop(columns="total"))
+    assert got.drop(index=rows).equals(want.drop(index=rows))
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_a_table_head_repeated_by_a_page_break_inside_a_later_block(fmt, tmp_path):
+    # Word repeats a table's first rows on every page: 第二十条第(一)项 and its header then stand inside
+    # block (五). Before, the next row took block (一)'s columns: 其他对外管理服务事项's 664 | 167 | 1342 were
+    # read as made / published / total_public, with status ok.
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = _as_lines(report)
+    head = [x for x in lines if isinstance(x, list)][:2]
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "其他对外管理服务事项")
+    lines[at:at] = head
+    path = tmp_path / f"repeated.{fmt}"
+    {"html": lambda: path.write_bytes(render_html(lines)), "docx": lambda: render_docx(lines, path),
+     "pdf": lambda: render_pdf(lines, path)}[fmt]()
+    got = toolkit.parse_report(path)
+    assert got.table("active").equals(report.table("active"))
+    assert not [f for f in got.flags if f.table == "active"]

@@ -164,10 +164,13 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     cols: list[tuple[str | None, str, str | None]] | None = None
     header: list[Cell] | None = None  # the header row just read, while the next rows may continue it
     seen: set[str] = set()
+    item_of = {r: b["item"] for b in fm["blocks"].values() for r in b["rows"]}  # row key -> 第二十条 item
+    item: str | None = None  # the item of the block being read
+    cols_of: dict[str, list] = {}  # item -> its columns, as its header gave them
     for row in rows:
         first = row.cells[0].text if row.cells else ""
         if vocab.article_item(first):
-            cols, header = None, None
+            cols, header, item = None, None, vocab.article_item(first)
             continue
         labels, values = _split_row(row)
         if labels and label_key(labels[0].text) == "信息内容":
@@ -178,6 +181,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             unknown = [lab for k, lab, _ in cols if k is None]
             if unknown:
                 res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
+            if item is not None:
+                cols_of[item] = cols
             continue
         if not labels:
             _flag_unlabelled(res, "active", row, values)
@@ -186,6 +191,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             # the header row broken by the page ('…本年增' / '/减 | 处理决定数量'): read it whole
             header += labels
             cols = _parse_active_header(header)
+            if item is not None:
+                cols_of[item] = cols
             continue
         header = None
         row_key = vocab.active_row(labels[-1].text)
@@ -193,22 +200,28 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             if values:
                 res.flags.append(Flag("unknown_row", "active", row.line, labels[-1].text))
             continue
-        if cols is None:
+        row_cols = cols
+        own = item_of.get(row_key)
+        if own is not None and item is not None and own != item:
+            # a row of another block under this block's header: a page break repeated the table's first
+            # rows (第二十条第(一)项 and its header) inside a later block; the row keeps its own block's columns
+            row_cols = cols_of.get(own)
+        if row_cols is None:
             res.flags.append(Flag("header_missing", "active", row.line, labels[-1].text))
             continue
         if row_key in seen:
             res.flags.append(Flag("duplicate_row", "active", row.line, row_key))
             continue
         seen.add(row_key)
-        ncols = len(cols)
+        ncols = len(row_cols)
         values = _trim_values(values, ncols)
-        money_cols = frozenset(i for i, (k, _, _) in enumerate(cols) if k in money_keys)
-        signed_cols = frozenset(i for i, (k, _, _) in enumerate(cols) if k in signed)
+        money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
+        signed_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in signed)
         placement = place([RowInput(row_key, values, ncols)], [], money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
         _flag_placement(res, "active", row, placement, row_key)
         unplaced = _unplaced_flag(placement)
-        for i, (col_key, col_label, header_unit) in enumerate(cols):
+        for i, (col_key, col_label, header_unit) in enumerate(row_cols):
             if col_key is None:
                 continue
             placed = placement.cells[i]
@@ -279,11 +292,18 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
     order: list[str] = []
     group: str | None = None
-    for row in rows:
-        labels, values = _split_row(row)
+    # A reader's grid row with more cells than columns has an empty cell too many: an unmerged label cell
+    # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
+    # a spacer column (an excess that can only be at the end), the empty cell is the label's.
+    split = [(row, *_split_row(row)) for row in rows]
+    spacer = any(row.explicit and len(vals) > ncols and vals[0].text and not vals[-1].text for row, _, vals in split)
+    for row, labels, values in split:
         if not labels:
             _flag_unlabelled(res, "requests", row, values)
             continue
+        if row.explicit and not spacer:
+            while len(values) > ncols and not values[0].text and not values[0].glued:
+                values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
             continue
         if all(vocab.is_header(c.text) for c in labels) and not any(vocab.request_row(c.text) and
