@@ -137,3 +137,39 @@ def test_a_table_head_repeated_by_a_page_break_inside_a_later_block(fmt, tmp_pat
     got = toolkit.parse_report(path)
     assert got.table("active").equals(report.table("active"))
     assert not [f for f in got.flags if f.table == "active"]
+
+
+def _with_cell(lines: list, label: str, cells: list[str]) -> list:
+    return [[label, *cells] if isinstance(x, list) and x[0] == label else x for x in lines]
+
+
+@pytest.mark.parametrize("cell, value, flagged", [("12起", 12.0, False), ("1,234件次", 1234.0, False),
+                                                  ("3宗", 3.0, False), ("约25万元", None, True),
+                                                  ("610(其中简易程序)", None, True), ("610*", None, True)])
+def test_a_count_written_with_words_is_read_or_flagged(cell, value, flagged, tmp_path):
+    # Before, '行政处罚 | … | 12起' lost its row (the cell was taken for a second label) with status ok.
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = _with_cell(_as_lines(report), "行政处罚", ["2307", "-22", cell])
+    path = tmp_path / "words.html"
+    path.write_bytes(render_html(lines))
+    got = toolkit.parse_report(path)
+    penalty = got.table("active").loc["penalty"]
+    assert (penalty["prev_items"], penalty["change"]) == (2307.0, -22.0)
+    assert penalty["decisions"] == value if value is not None else math.isnan(penalty["decisions"])
+    assert [f.detail for f in got.flags if f.code == "not_a_number"] == ([f"penalty: {cell}"] if flagged else [])
+
+
+def test_a_superscript_footnote_mark_is_no_digit(tmp_path):
+    import docx
+
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    html = render_html(_as_lines(report)).decode("utf-8").replace("<td>610</td>", "<td>610<sup>1</sup></td>", 1)
+    assert "610<sup>1</sup>" in html
+    (tmp_path / "sup.html").write_text(html, encoding="utf-8")
+    assert toolkit.parse_report(tmp_path / "sup.html").table("active").loc["penalty", "decisions"] == 610.0
+    render_docx(_as_lines(report), tmp_path / "sup.docx")
+    document = docx.Document(tmp_path / "sup.docx")
+    cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text == "610")
+    cell.paragraphs[0].add_run("1").font.superscript = True
+    document.save(tmp_path / "sup.docx")
+    assert toolkit.parse_report(tmp_path / "sup.docx").table("active").loc["penalty", "decisions"] == 610.0

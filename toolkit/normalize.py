@@ -256,7 +256,7 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
 NA_MARKS = frozenset({"/", "-", "—", "——", "--", "无", "-/-", "\\", "×"})
 _NUMBER = re.compile(
     r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<unit>万元|元|%|件|条|个|人次|人|次|篇|份|项)?$"
+    r"(?P<unit>万元|元|%|件次|件|条|个|人次|人|次|篇|份|项|起|宗|家|期|场|户)?$"
 )
 
 

@@ -669,10 +669,33 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
             raise CorruptFileError(
                 path, "cannot parse the HTML: elements nested deeper than 2048 levels"
             )
+    if root is not None:
+        _drop_footnote_marks(root)
     lines = _html_lines(root) if root is not None else []
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
     return RawDocument(path=path, format="html", encoding=used, lines=lines)
+
+
+# A footnote mark set as a superscript: '120<sup>1</sup>' would read as 1201.
+_FOOTNOTE_MARK = re.compile(r"\s*[\d*†‡#a-z①-⑳]{1,3}\s*")
+
+
+def _drop_footnote_marks(root) -> None:
+    """Remove the superscript footnote marks of an HTML page, keeping the text after them."""
+    for sup in list(root.iter("sup")):
+        if len(sup) or not _FOOTNOTE_MARK.fullmatch(sup.text or ""):
+            continue
+        parent = sup.getparent()
+        if parent is None:
+            continue
+        tail = sup.tail or ""
+        prev = sup.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(sup)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -1111,6 +1134,17 @@ def _inside_box_or_fallback(el, stop) -> bool:
     return False
 
 
+def _is_footnote_mark(run) -> bool:
+    """A superscript run of a footnote mark ('120' then a raised '1'), or a footnote reference."""
+    props = run.find(_w("rPr"))
+    if props is None:
+        return False
+    if props.find(_w("vertAlign")) is None or props.find(_w("vertAlign")).get(_w("val")) != "superscript":
+        return run.find(_w("footnoteReference")) is not None
+    text = "".join(t.text or "" for t in run.iter(_w("t")))
+    return bool(_FOOTNOTE_MARK.fullmatch(text))
+
+
 def _docx_text_boxes(p) -> list:
     """The text boxes anchored in a paragraph (outermost ones, once: Word also writes a VML fallback)."""
     return [box for box in p.iter(_w("txbxContent")) if not _inside_box_or_fallback(box, p)]
@@ -1120,7 +1154,7 @@ def _docx_paragraph(p) -> str:
     """Text of a paragraph: runs in order, breaks as newlines, tabs kept."""
     out: list = []
     for run in p.iter(_w("r")):
-        if _inside_box_or_fallback(run, p):
+        if _inside_box_or_fallback(run, p) or _is_footnote_mark(run):
             continue
         for node in run.iterchildren():
             tag = node.tag

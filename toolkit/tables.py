@@ -87,6 +87,7 @@ def _unplaced_flag(placement) -> str:
 
 
 _ENDS_IN_NUMBER = re.compile(r"\s[+-]?\d[\d,.]*$")
+_WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}(?:\([^()]{0,12}\))?")
 
 
 def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
@@ -101,6 +102,30 @@ def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
         i += 1
     values = cells[i:]
     return labels, values
+
+
+def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tuple[list[Cell], list[Cell]]:
+    """Cells after the last known row label are the row's values, even where they are not numbers.
+
+    '行政处罚 | 12起左右', '采购总金额 | 约25万元': read as labels, they made the row vanish (its last "label" is
+    no row); as values they are kept in their columns and flagged ``not_a_number``.
+    """
+    if is_row(labels[-1].text):
+        return labels, values
+    for i in range(len(labels) - 2, -1, -1):
+        if is_row(labels[i].text):
+            rest = labels[i + 1:]
+            # a number with a word or two around it ('12起左右', '约25万元', '(3)'), in a table row, not prose
+            if all(_WORDY_NUMBER.fullmatch(c.text) for c in rest) and all(len(c.text) <= 30 for c in labels[:i]):
+                return labels[: i + 1], rest + values
+            break
+    return labels, values
+
+
+def _flag_text_values(res: TableResult, table: str, row_key: str, placement) -> None:
+    for cell in placement.cells:
+        if cell is not None and cell.value is None and parse_number(cell.raw).kind == "text":
+            res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
 
 
 def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
@@ -195,6 +220,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                 cols_of[item] = cols
             continue
         header = None
+        labels, values = _text_in_value_place(labels, values, vocab.active_row)
         row_key = vocab.active_row(labels[-1].text)
         if row_key is None:
             if values:
@@ -220,6 +246,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         placement = place([RowInput(row_key, values, ncols)], [], money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
         _flag_placement(res, "active", row, placement, row_key)
+        _flag_text_values(res, "active", row_key, placement)
         unplaced = _unplaced_flag(placement)
         for i, (col_key, col_label, header_unit) in enumerate(row_cols):
             if col_key is None:
@@ -314,6 +341,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             g = vocab.request_group(cell.text)
             if g:
                 group = g
+        labels, values = _text_in_value_place(
+            labels, values, lambda t: vocab.request_row(t) is not None or vocab.request_group(t) is not None)
         last = labels[-1]
         lk = label_key(last.text)
         if lk == "其他" and group == "other_2021":
@@ -370,6 +399,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         values, row, label = found[key]
         placement = placements[key]
         _flag_placement(res, "requests", row, placement, key)
+        _flag_text_values(res, "requests", key, placement)
         unplaced = _unplaced_flag(placement)
         for i, col in enumerate(col_keys):
             res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
