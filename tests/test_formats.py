@@ -173,3 +173,16 @@ def test_a_superscript_footnote_mark_is_no_digit(tmp_path):
     cell.paragraphs[0].add_run("1").font.superscript = True
     document.save(tmp_path / "sup.docx")
     assert toolkit.parse_report(tmp_path / "sup.docx").table("active").loc["penalty", "decisions"] == 610.0
+
+
+@pytest.mark.parametrize("group", ["(三)不予公开", "(四)无法提供", "(五)不予处理"])
+def test_a_group_label_and_its_first_item_in_one_cell(group, tmp_path):
+    # '(三)不予公开 1.属于国家秘密' in one cell: before, the row was unknown (or, for 2021's (六), taken for the
+    # group's subtotal) and the item's values were lost or misfiled.
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = [[f"{x[0]} {x[1]}", *x[2:]] if isinstance(x, list) and x[0] == group else x for x in _as_lines(report)]
+    path = tmp_path / "group.html"
+    path.write_bytes(render_html(lines))
+    got = toolkit.parse_report(path)
+    assert got.table("requests").equals(report.table("requests"))
+    assert not [f for f in got.flags if f.table == "requests" and f.code != "identity_failed"]

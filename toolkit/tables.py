@@ -128,6 +128,25 @@ def _flag_text_values(res: TableResult, table: str, row_key: str, placement) -> 
             res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
 
 
+_GROUP_ITEM = re.compile(r"(?P<group>\([一二三四五六七]\)\D{2,12}?)\s*(?P<item>\d{1,2}[.、].+)")
+
+
+def _split_group_items(labels: list[Cell]) -> list[Cell]:
+    """A group label and its first item in one cell ('(六)其他处理 1.申请人无正当理由…'): two labels.
+
+    Read as one, the cell was the group's own row (2021's (六) subtotal) and the item's values went there.
+    """
+    vocab = vocabulary()
+    out: list[Cell] = []
+    for cell in labels:
+        m = _GROUP_ITEM.fullmatch(re.sub(r"\s+", " ", cell.text))
+        if m and vocab.request_group(m["group"]) and vocab.request_row(m["item"]):
+            out += [Cell(m["group"].strip(), cell.line), Cell(m["item"], cell.line)]
+        else:
+            out.append(cell)
+    return out
+
+
 def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
     out = list(values)
     while len(out) > ncols and not out[-1].text and not out[-1].glued:
@@ -336,6 +355,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if all(vocab.is_header(c.text) for c in labels) and not any(vocab.request_row(c.text) and
                                                                       c.text[:1] in "一二三四(" for c in labels):
             continue
+        labels = _split_group_items(labels)
         row_key = None
         for cell in labels:
             g = vocab.request_group(cell.text)
