@@ -428,3 +428,19 @@ def test_values_of_a_ragged_row_are_marked_inferred():
     complete = t[(t["table"] == "requests") & (t["row_key"] == "carried_forward")]   # 0 | 0 | … seven cells
     assert complete["value"].notna().all() and (complete["flag"] == "").all()
     assert set(t["flag"]) <= {"", "ragged", "ambiguous_digits", "extra_cells", "inferred"}
+
+
+def test_money_in_yuan_is_in_wan_with_unit_wan_everywhere():
+    # The legacy table kept 500 元 as 500 with unit 元 while the Article 20 table converted 251000元 to 25.1 and
+    # also said 元: one unit column, two meanings.
+    lines = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines).replace("八、依申请公开信息收取的费用 | 万元 | 0 |", "八、依申请公开信息收取的费用 | 元 | 500 |")
+    assert "| 元 | 500 |" in text
+    legacy = toolkit.parse_text(text).tables.set_index(["table", "row_key", "col_key"])
+    fees = legacy.loc[("legacy", "fees_collected", "value")]
+    assert (fees["value"], fees["unit"], fees["raw"]) == (0.05, "万元", "500")
+    seed = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    assert "630.2 |" in seed
+    active = toolkit.parse_text(seed.replace("630.2 |", "6302000元 |", 1)).tables.set_index(["table", "row_key", "col_key"])
+    amount = active.loc[("active", "procurement", "amount_wan")]
+    assert (amount["value"], amount["unit"], amount["raw"]) == (630.2, "万元", "6302000元")

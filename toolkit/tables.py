@@ -300,7 +300,8 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
         value = round(value / 10000, 10)
     elif placed.unit == "元":
         value = parse_number(placed.raw, to_wan=True).value
-    return Placed(value, placed.raw, placed.line, unit), unit
+    # the unit of the value, now in 万元 (the 元 as written stays in raw, or in the header's col_label)
+    return Placed(value, placed.raw, placed.line, "万元"), "万元"
 
 
 def _flag_unlabelled(res: TableResult, table: str, row: Row, values: list[Cell]) -> None:
@@ -581,16 +582,22 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             key = f"{key}_{row.line}"
         seen.add(key)
         for cell, (i, col) in zip(cells, value_cols):
+            cell_unit = unit or None
             if cell is None:
                 placed = None
             else:
                 num = parse_number(cell.text)
+                if (num.unit or unit) == "元" and num.value is not None:
+                    # money in 万元, as everywhere in tables.csv (the 元 as written stays in raw and in the unit
+                    # column's text)
+                    num = parse_number(cell.text if num.unit else cell.text + "元", to_wan=True)
+                    cell_unit = "万元"
                 placed = Placed(num.value, cell.text, cell.line, num.unit)
                 if num.kind == "text":
                     res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
             res.records.append(_record("legacy", key, col, placed, row_label=label,
                                        col_label=header[i] if i < len(header) and header[i] else col,
-                                       line=row.line, unit=unit or None))
+                                       line=row.line, unit=cell_unit))
     if seen:
         res.present.add("legacy")
         res.templates["legacy"] = "legacy"
