@@ -444,3 +444,48 @@ def test_money_in_yuan_is_in_wan_with_unit_wan_everywhere():
     active = toolkit.parse_text(seed.replace("630.2 |", "6302000元 |", 1)).tables.set_index(["table", "row_key", "col_key"])
     amount = active.loc[("active", "procurement", "amount_wan")]
     assert (amount["value"], amount["unit"], amount["raw"]) == (630.2, "万元", "6302000元")
+
+
+def _legacy_page(rows: list[list[tuple]]) -> str:
+    """A pre-2019 report page whose statistics table has the given cells: (text, rowspan, colspan)."""
+    def td(text, rs=1, cs=1):
+        return f'<td rowspan="{rs}" colspan="{cs}">{text or "&nbsp;"}</td>'
+    table = "".join("<tr>" + "".join(td(*c) for c in r) + "</tr>" for r in rows)
+    return ("<html><head><meta charset='utf-8'></head><body><p>某市某局2012年政府信息公开工作年度报告</p>"
+            "<p>一、概述</p><p>2012年,我局认真贯彻落实《条例》。</p><p>二、主动公开政府信息情况</p><p>略。</p>"
+            "<p>三、依申请公开政府信息情况</p><p>略。</p><p>四、存在的主要问题和改进措施</p><p>一是公开意识不强。</p>"
+            f"<p>五、说明与附表</p><table border='1'>{table}</table></body></html>")
+
+
+def _legacy_cells(html: str, tmp_path) -> dict:
+    (tmp_path / "legacy.html").write_text(html, encoding="utf-8")
+    report = toolkit.parse_report(tmp_path / "legacy.html")
+    t = report.tables[report.tables["table"] == "legacy"]
+    return {(r.row_key, r.col_key): r.value for r in t.itertuples()}, report
+
+
+def test_legacy_label_split_over_two_cells_under_a_code_column(tmp_path):
+    # '其中' in a cell of its own (rowspan) beside '当面申请数': before, every column after the label was read
+    # one place off, the row code 11 became the value, and the row key was empty (status ok).
+    rows = [[("指 标 名 称", 1, 2), ("计量单位",), ("代码",), ("本期实际",), ("本年累计",)],
+            [("甲", 1, 2), ("乙",), ("丙",), ("1",), ("2",)],
+            [("申请总数", 1, 2), ("件",), ("10",), ("6",), ("20",)],
+            [("其中", 2), ("当面申请数",), ("件",), ("11",), ("2",), ("8",)],
+            [("网上申请数",), ("件",), ("14",), ("4",), ("12",)]]
+    cells, report = _legacy_cells(_legacy_page(rows), tmp_path)
+    assert cells == {("requests_received", "value"): 6, ("requests_received", "cumulative"): 20,
+                     ("requests_in_person", "value"): 2, ("requests_in_person", "cumulative"): 8,
+                     ("requests_online", "value"): 4, ("requests_online", "cumulative"): 12}
+    assert report.status == "ok"
+
+
+def test_legacy_value_header_over_two_rows(tmp_path):
+    # '统计数' spanning '2009年度 | 历年累计' on the next header row: before, 历年累计 was dropped and
+    # '2009年度' became a row.
+    rows = [[("指标名称", 2), ("计量单位", 2), ("统计数", 1, 2)],
+            [("2009年度",), ("历年累计",)],
+            [("主动公开信息数",), ("条",), ("350",), ("612",)],
+            [("行政复议数",), ("件",), ("0",), ("1",)]]
+    cells, _ = _legacy_cells(_legacy_page(rows), tmp_path)
+    assert cells == {("proactive_items", "value"): 350, ("proactive_items", "cumulative"): 612,
+                     ("reconsiderations", "value"): 0, ("reconsiderations", "cumulative"): 1}

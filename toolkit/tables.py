@@ -507,6 +507,20 @@ def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
     return unit_at, [(i, c) for (i, _), c in zip(values, names)]
 
 
+def _legacy_sub_header(keys: list[str]) -> list[str] | None:
+    """The col_keys of a second header row of value columns ('2009年度 | 历年累计'), or None for a data row."""
+    value_headers = load_formats()["legacy"]["value_headers"]
+    found = []
+    for k in keys:
+        match = next((v for h, v in value_headers.items() if k == h or k.endswith(h)), None)
+        if match is None:
+            return None
+        found.append(match)
+    if not found or len(set(found)) < len(found):
+        return None
+    return found
+
+
 def _legacy_key(label: str, recent: list[str]) -> str:
     vocab = vocabulary()
     lk = re.sub(r"^其中[:：]?", "", label_key(label))
@@ -546,6 +560,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     recent: list[str] = []
     seen: set[str] = set()
     header: list[str] = []
+    sub_header = False
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     for row in rows:
         texts = [c.text for c in row.cells]
@@ -553,12 +568,29 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if keys and keys[0] in headers and len(keys) >= 3:
             unit_at, value_cols = _legacy_header(keys)
             header = texts
+            sub_header = True
             continue
+        if sub_header and value_cols:
+            sub_header = False
+            subs = _legacy_sub_header(keys)
+            if subs is not None:
+                # the value header split over two rows: 统计数 over '2009年度 | 历年累计'
+                start = value_cols[0][0]
+                value_cols = [(start + j, key) for j, key in enumerate(subs)]
+                header = header[:start] + texts + header[start + len(texts):]
+                continue
         if value_cols is None or keys[0] in fm["column_letters"]:
             continue
         if len(row.cells) < 2:
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
             continue
+        extra = len(row.cells) - len(header)
+        if header and extra > 0 and all(c.text and not c.is_value for c in row.cells[: extra + 1]):
+            # the label in two cells where the header's spans them ('其中 | 当面申请数 | 件 | 11 | …' under
+            # '指标名称 | 计量单位 | 代码 | …'): one label, or every column after it is read one place off
+            label_cell = Cell("".join(c.text for c in row.cells[: extra + 1]), row.cells[0].line)
+            row = Row([label_cell, *row.cells[extra + 1:]], explicit=row.explicit)
+            texts = [c.text for c in row.cells]
         label = texts[0]
         broken = bool(wrapped) and label_key(label) not in vocab.legacy_rows and not _NUMBERED.match(label)
         wrapped_text = wrapped
