@@ -128,7 +128,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             cells = explicit_rows[seg.line]
             # A reader's grid keeps a blank cell at the end of a row of values (总计 left blank); only
             # rows without values (headers, article lines) end in merged-cell filler.
-            kept = cells if any(is_value_cell(c) for c in cells) else _trim(cells)
+            kept = cells if any(c.strip() and is_value_cell(c) for c in cells) else _trim(cells)
             stream.explicit([_cell(c, seg.line) for c in kept])
             prev_bare = False
             continue

@@ -403,7 +403,9 @@ def _is_footer(line: str, words: list[str]) -> bool:
     from toolkit.normalize import is_page_furniture
 
     text = line.strip()
-    return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or any(w in text for w in words)
+    # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body)
+    return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or (
+        len(text) <= 80 and any(w in text for w in words))
 
 
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:

@@ -1190,7 +1190,11 @@ def _docx_table(tbl, lines: list) -> None:
             nested = False
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
-                    t = " ".join(_docx_paragraph(child).split("\n")).strip()
+                    boxes: list = []
+                    for box in _docx_text_boxes(child):
+                        _docx_block(box, boxes)  # a text box in a cell is part of the cell's text
+                    t = " ".join([*(b for b in boxes if isinstance(b, str)),
+                                  *_docx_paragraph(child).split("\n")]).strip()
                     if t:
                         texts.append(t)
                 elif child.tag == _w("tbl"):

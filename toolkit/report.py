@@ -31,7 +31,8 @@ __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
 
 TABLE_NAMES = ("active", "requests", "review_litigation", "legacy")
 _MODERN_TABLES = ("active", "requests", "review_litigation")
-_LEGACY_HEADER = re.compile(r"统\s*计\s*指\s*标|指\s*标\s*名\s*称")
+# the statistics table's header cell, at the start of its line (not the words in a sentence)
+_LEGACY_HEADER = re.compile(r"^[ \t|]*(?:统\s*计\s*指\s*标|指\s*标\s*名\s*称)", re.M)
 FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
 _SPACE = re.compile(r"\s")
 

@@ -56,6 +56,7 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?!\d)"), True),  # 1. 2、
 }
 _BOUNDARY = set("。;:!?\n")
+_RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _SENTENCE_END = set("。!?\n")
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
@@ -106,6 +107,9 @@ def _is_furniture(line: str) -> bool:
 
     if is_page_furniture(line):
         return True
+    # the running title is the report's title alone: a year, the agency, and the title words to the end
+    if not _RUNNING_TITLE.fullmatch(line) or any(p.match(line) for p, _ in _MARKERS.values()):
+        return False
     candidate = _title_candidate(line)
     return candidate is not None and _is_title(candidate)
 
@@ -139,6 +143,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS:
         return False
     if any(pattern.match(line) for pattern, _ in _MARKERS.values()):
+        return False
+    if any(p.match(line) for p in cues["switch"]):  # '下一步,我局将…' starts the measures
         return False
     if cues["heading_line"].match(line) or cues["heading_line"].match(previous):
         return False

@@ -250,7 +250,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if own is not None and item is not None and own != item:
             # a row of another block under this block's header: a page break repeated the table's first
             # rows (第二十条第(一)项 and its header) inside a later block; the row keeps its own block's columns
-            row_cols = cols_of.get(own)
+            row_cols = cols_of.get(own, cols)  # (a block whose own head is missing or mis-numbered: as before)
         if row_cols is None:
             res.flags.append(Flag("header_missing", "active", row.line, labels[-1].text))
             continue
@@ -385,7 +385,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if len(trimmed) < len(values) and not row.explicit:  # (a reader's grid has no filler cells)
             filler_shapes.add(len(labels))
         found[row_key] = (trimmed, row, last.text)
-        shapes[row_key] = len(labels)
+        # a row whose filler was trimmed already has its blank 总计 as written
+        shapes[row_key] = -1 if len(trimmed) < len(values) else len(labels)
         order.append(row_key)
     if not found:
         return
@@ -584,8 +585,13 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if len(row.cells) < 2:
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
             continue
-        extra = len(row.cells) - len(header)
-        if header and extra > 0 and all(c.text and not c.is_value for c in row.cells[: extra + 1]):
+        filled = len(row.cells)
+        while filled and not row.cells[filled - 1].text:
+            filled -= 1  # trailing empty cells (a header cell spanning two columns) are no label part
+        extra = filled - len(header)
+        units = {u for _l, u, _p in fm["rows"].values() if u} | set(fm.get("extra_units", []))
+        if header and extra > 0 and all(c.text and not c.is_value and c.text not in units
+                                        for c in row.cells[: extra + 1]):
             # the label in two cells where the header's spans them ('其中 | 当面申请数 | 件 | 11 | …' under
             # '指标名称 | 计量单位 | 代码 | …'): one label, or every column after it is read one place off
             label_cell = Cell("".join(c.text for c in row.cells[: extra + 1]), row.cells[0].line)
