@@ -493,8 +493,14 @@ def test_a_label_in_two_types_is_refused() -> None:
                  lambda: pairwise_mannwhitney(df, "rate", "year"), lambda: bootstrap_ci(df, "rate", "year")):
         with pytest.raises(ValueError, match=r"column 'year' holds the label .*2021.* both as .* convert it to one type"):
             call()
-    with pytest.raises(ValueError, match=r"column 'report_year' holds the label"):
-        panel(pd.DataFrame({"agency": ["A", "A", "A"], "report_year": [2020, "2021", 2021]}))
+    # panel reads its years as numbers: 2021 and '2021' are one year (two reports for it), not two years
+    with pytest.warns(UserWarning, match=r"several reports for one agency and year: \['A 2021'\]"):
+        p = panel(pd.DataFrame({"agency": ["A", "A", "A"], "report_year": [2020, "2021", 2021]}))
+    assert p["n_years"].tolist() == [2, 2, 2]
+    years = pd.DataFrame({"agency": ["A"] * 3, "report_year": ["2021", "2020", " 2019"], "report_id": ["c", "b", "a"]})
+    assert panel(years)["report_id"].tolist() == ["a", "b", "c"] and panel(years)["n_years"].eq(3).all()
+    with pytest.raises(ValueError, match=r"year_col='report_year' must be numeric"):
+        panel(years.assign(report_year=["2021年", "2020年", "2019年"]))
     assert describe(df.assign(year=df["year"].astype(str)), "rate", "year")["year"].tolist() == ["2020", "2021"]
 
 

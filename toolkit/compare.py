@@ -805,8 +805,9 @@ def panel(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``min_years`` is not a positive integer, or a column
-        holds one label in two types (``2021`` and ``'2021'``).
+        If a column is missing, ``min_years`` is not a positive integer, the agency column
+        holds one label in two types, or the year column holds text that is no number
+        (``'2020年'``; years written ``'2021'`` are read as 2021).
 
     Examples
     --------
@@ -822,16 +823,17 @@ def panel(
     if isinstance(min_years, bool) or not isinstance(min_years, (int, np.integer)) or min_years < 1:
         raise ValueError(f"min_years must be an integer >= 1, got {min_years!r}")
     d = df.reset_index(drop=True).dropna(subset=[agency_col, year_col]).copy()  # an index level may share a name
-    for col in (agency_col, year_col):
-        _check_one_type(pd.unique(d[col]), col)
-    d["n_years"] = d.groupby(agency_col)[year_col].transform("nunique").astype(int)
+    _check_one_type(pd.unique(d[agency_col]), agency_col)
+    # years as numbers: '2021' and ' 2021' are one year, and 2021 comes after 2020 whatever the column's type
+    d["_year"] = _numeric(d, year_col, "year_col")
+    d["n_years"] = d.groupby(agency_col)["_year"].transform("nunique").astype(int)
     d = d[d["n_years"] >= min_years]
-    dup = d.duplicated(subset=[agency_col, year_col], keep=False)
+    dup = d.duplicated(subset=[agency_col, "_year"], keep=False)
     if dup.any():
-        pairs = sorted({f"{a} {y}" for a, y in d.loc[dup, [agency_col, year_col]].itertuples(index=False)})
+        pairs = sorted({f"{a} {y:g}" for a, y in d.loc[dup, [agency_col, "_year"]].itertuples(index=False)})
         warnings.warn(f"panel: several reports for one agency and year: {pairs}", stacklevel=2)
-    sort_cols = [agency_col, year_col] + (["report_id"] if "report_id" in d.columns else [])
-    return d.sort_values(sort_cols, kind="stable").reset_index(drop=True)
+    sort_cols = [agency_col, "_year"] + (["report_id"] if "report_id" in d.columns else [])
+    return d.sort_values(sort_cols, kind="stable").drop(columns="_year").reset_index(drop=True)
 
 
 def cross_year_audit(
