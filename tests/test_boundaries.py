@@ -137,7 +137,7 @@ def test_panel_with_an_index_level_of_a_column_name(m) -> None:
 def test_plot_composition_refuses_unknown_counts(frames) -> None:
     comp = outcome_composition(frames["tables"]).set_index("report_id").drop(columns="handled_total")
     assert comp.isna().any(axis=1).any()           # seed 000's granted total could not be placed
-    with pytest.raises(ValueError, match=r"row\(s\) of composition have a missing or negative outcome count "
+    with pytest.raises(ValueError, match=r"row\(s\) of composition have a missing, infinite or negative outcome count "
                                          r"\(.*000_438c5e5d2b6f4db4"):
         plot_composition(comp)
     ax = plot_composition(comp.dropna())
@@ -243,3 +243,8 @@ def test_a_legacy_report_has_no_requests_table(frames) -> None:
     reasons = dict(zip(res.excluded["report_id"], res.excluded["reason"]))
     assert reasons["003_ce1f8ef96d3daffd"] == "no requests table"     # pre-2019: no such table at all
     assert reasons["000_438c5e5d2b6f4db4"] == "missing outcome category"
+
+
+def test_plot_composition_refuses_an_infinite_count() -> None:
+    with pytest.raises(ValueError, match="missing, infinite or negative outcome count"):
+        plot_composition(pd.DataFrame({"granted": [1.0, np.inf], "denied": [1.0, 2.0]}, index=["a", "b"]))

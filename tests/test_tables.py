@@ -489,3 +489,29 @@ def test_legacy_value_header_over_two_rows(tmp_path):
     cells, _ = _legacy_cells(_legacy_page(rows), tmp_path)
     assert cells == {("proactive_items", "value"): 350, ("proactive_items", "cumulative"): 612,
                      ("reconsiderations", "value"): 0, ("reconsiderations", "cumulative"): 1}
+
+
+@pytest.mark.parametrize("at, cell", [(290, "4*"), (294, "约4")])   # the first review count, then its 总计
+def test_a_review_count_written_with_words_is_flagged_not_lost(at, cell):
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[at - 1] == "4 |"
+    lines[at - 1] = f"{cell} |"
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt").table("review_litigation")
+    report = toolkit.parse_text("\n".join(lines))
+    got = report.table("review_litigation")
+    changed = got.isna() & original.notna()
+    assert changed.to_numpy().sum() == 1                     # only that cell, kept as written and flagged
+    assert got[~changed].equals(original[~changed])
+    assert [f.detail for f in report.flags if f.code == "not_a_number"] == [f"review_litigation: {cell}"]
+
+
+def test_legacy_block_name_in_a_column_of_its_own(tmp_path):
+    # '主动公开情况' in a rowspan cell left of the item labels: before, it was glued onto the label and the
+    # item got a made-up key, status ok.
+    rows = [[("统计指标", 1, 2), ("单位",), ("统计数",)],
+            [("主动公开情况", 2), ("(一)主动公开政府信息数",), ("条",), ("480",)],
+            [("制发规范性文件总数",), ("件",), ("12",)],
+            [("行政复议数量", 1, 2), ("件",), ("3",)]]
+    cells, report = _legacy_cells(_legacy_page(rows), tmp_path)
+    assert cells == {("proactive_items", "value"): 480, ("normative_documents_issued", "value"): 12,
+                     ("reconsiderations", "value"): 3}

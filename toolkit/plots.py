@@ -248,11 +248,12 @@ def plot_composition(
     if not cats:
         raise ValueError(f"composition has none of the outcome columns {list(labels)}; it has {list(counts.columns)}")
     values = counts[cats].apply(pd.to_numeric, errors="coerce").astype(float)
-    unknown = values.isna().any(axis=1) | (values < 0).any(axis=1)
+    unknown = ~np.isfinite(values).all(axis=1) | (values < 0).any(axis=1)
     if unknown.any():
         # a share of an unknown total would draw the missing counts as 0
         rows = ", ".join(str(g) for g in counts.index[unknown.to_numpy()][:5])
-        raise ValueError(f"{int(unknown.sum())} row(s) of composition have a missing or negative outcome count "
+        raise ValueError(f"{int(unknown.sum())} row(s) of composition have a missing, infinite or negative "
+                         f"outcome count "
                          f"({rows}{', …' if unknown.sum() > 5 else ''}): leave them out first, as "
                          f"toolkit.compare.chi2_composition does")
     use_chinese_font()

@@ -456,6 +456,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     first_row: Row | None = None
     for row in rows:
         labels, vals = _split_row(row)
+        if labels and all(_WORDY_NUMBER.fullmatch(c.text) for c in labels) and (vals or len(labels) > 1):
+            labels, vals = [], labels + vals  # a row of counts that starts with one written with words ('1*')
         if labels and not all(vocab.is_header(c.text) for c in labels):
             continue
         if vals and any(c.text or c.glued for c in vals):  # rows of filler blanks are not data
@@ -476,6 +478,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                                           tuple((key, g * width + idx[k]) for k in ident["rhs"])))
     placement = place([RowInput(key, values, n)], constraints)[key]
     _flag_placement(res, "review_litigation", first_row, placement, key)
+    _flag_text_values(res, "review_litigation", key, placement)
     unplaced = _unplaced_flag(placement)
     for g, rk in enumerate(row_keys):
         for c, ck in enumerate(col_keys):
@@ -594,7 +597,11 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                                         for c in row.cells[: extra + 1]):
             # the label in two cells where the header's spans them ('其中 | 当面申请数 | 件 | 11 | …' under
             # '指标名称 | 计量单位 | 代码 | …'): one label, or every column after it is read one place off
-            label_cell = Cell("".join(c.text for c in row.cells[: extra + 1]), row.cells[0].line)
+            parts = row.cells[: extra + 1]
+            joined = "".join(c.text for c in parts)
+            if label_key(joined) not in vocab.legacy_rows and label_key(parts[-1].text) in vocab.legacy_rows:
+                joined = parts[-1].text  # the cells before it name a block ('主动公开情况'), not the item
+            label_cell = Cell(joined, row.cells[0].line)
             row = Row([label_cell, *row.cells[extra + 1:]], explicit=row.explicit)
             texts = [c.text for c in row.cells]
         label = texts[0]
