@@ -248,3 +248,12 @@ def test_a_legacy_report_has_no_requests_table(frames) -> None:
 def test_plot_composition_refuses_an_infinite_count() -> None:
     with pytest.raises(ValueError, match="missing, infinite or negative outcome count"):
         plot_composition(pd.DataFrame({"granted": [1.0, np.inf], "denied": [1.0, 2.0]}, index=["a", "b"]))
+
+
+def test_wrong_types_of_paths_and_label_names_are_named() -> None:
+    for paths in (None, 5, {"a": 1}):
+        with pytest.raises(TypeError, match=r"paths must be a path, a folder, a glob or a list of them, got"):
+            toolkit.extract_corpus(paths, jobs=1)
+    st = pd.DataFrame({"report_id": ["a"], "kind": ["problem"], "labels": ["content"]})
+    with pytest.raises(TypeError, match="label_names must be a mapping of category key to label, got str"):
+        plot_heatmap(st, pd.DataFrame({"report_id": ["a"], "level": ["县"]}), "level", label_names="content")

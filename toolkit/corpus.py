@@ -200,6 +200,8 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
     """Files from files, folders (recursive, supported extensions) and globs, without duplicates."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    elif not isinstance(paths, Iterable) or isinstance(paths, (bytes, Mapping)):
+        raise TypeError(f"paths must be a path, a folder, a glob or a list of them, got {type(paths).__name__}")
     files: list[str] = []
     for p in paths:
         if not isinstance(p, (str, os.PathLike)):

@@ -354,6 +354,8 @@ def plot_heatmap(
     if exploded.empty:
         raise ValueError(f"none of the {len(st)} {kind or ''} statements has a label: classify them first "
                          "(toolkit classify statements.csv, or toolkit.classify.label_statements)".replace("  ", " "))
+    if label_names is not None and not isinstance(label_names, Mapping):
+        raise TypeError(f"label_names must be a mapping of category key to label, got {type(label_names).__name__}")
     keys = list(label_names) if label_names is not None else sorted(exploded["_label"].unique())
     table = (
         pd.crosstab(exploded["_label"], exploded["_group"])
