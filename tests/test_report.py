@@ -29,20 +29,27 @@ def test_metadata(seed_id, parsed_seed):
 _TOP_NUMBER = re.compile(r"^(\s*)([一二三四五六七八九十]|\d)、\s*")
 
 
+def _renumber_sections(original, seed_id: str, numbering) -> tuple[list[str], int]:
+    """The seed's lines with each section heading's '一、' replaced by ``numbering(一)``; and how many."""
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    changed = 0
+    for section in original.sections:
+        at = section.first_line - 1
+        match = _TOP_NUMBER.match(lines[at])
+        if match:
+            number = match[2] if not match[2].isdigit() else "一二三四五六七八九"[int(match[2]) - 1]
+            lines[at] = match[1] + numbering(number) + lines[at][match.end():]
+            changed += 1
+    return lines, changed
+
+
 @pytest.mark.parametrize("style", ["（{}）", "({})"])
 @pytest.mark.parametrize("seed_id", SEED_IDS)
 def test_sections_numbered_in_parentheses(seed_id, style, parsed_seed):
     # Every numbered section heading renumbered (一)…: the seeds' own sub-headings ((一)予以公开,
     # (一)主动公开情况 …) share that numbering, and only the run of numbers tells the sections from them.
     original = parsed_seed(seed_id)
-    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
-    renumbered = 0
-    for section in original.sections:
-        match = _TOP_NUMBER.match(lines[section.first_line - 1])
-        if match:
-            number = match[2] if not match[2].isdigit() else "一二三四五六七八九"[int(match[2]) - 1]
-            lines[section.first_line - 1] = match[1] + style.format(number) + lines[section.first_line - 1][match.end():]
-            renumbered += 1
+    lines, renumbered = _renumber_sections(original, seed_id, style.format)
     assert renumbered >= 4
     report = toolkit.parse_text("\n".join(lines), report_id=seed_id)
     assert [s.key for s in report.sections] == [s.key for s in original.sections]
@@ -55,13 +62,7 @@ def test_sections_whose_numbers_word_kept_out_of_the_text(seed_id, parsed_seed):
     # Word's automatic numbering keeps '一、' out of the text: the titles stand alone, and the overview's
     # own (一)主动公开情况 must not be taken for the active section.
     original = parsed_seed(seed_id)
-    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
-    stripped = 0
-    for section in original.sections:
-        match = _TOP_NUMBER.match(lines[section.first_line - 1])
-        if match:
-            lines[section.first_line - 1] = match[1] + lines[section.first_line - 1][match.end():]
-            stripped += 1
+    lines, stripped = _renumber_sections(original, seed_id, lambda number: "")
     if stripped < 4:
         pytest.skip("the seed's sections are not numbered 一、")
     report = toolkit.parse_text("\n".join(lines), report_id=seed_id)

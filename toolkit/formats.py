@@ -60,6 +60,7 @@ class Vocabulary:
     review_rows: dict[str, str] = field(default_factory=dict)
     review_cols: dict[str, str] = field(default_factory=dict)
     legacy_rows: dict[str, list[str]] = field(default_factory=dict)  # label key -> candidate keys
+    legacy_units: frozenset[str] = frozenset()  # the units a legacy table's unit column holds
     legacy_parents: dict[str, str] = field(default_factory=dict)
     header_words: set[str] = field(default_factory=set)
 
@@ -89,6 +90,8 @@ class Vocabulary:
         legacy = fm["legacy"]
         for key, (lab, _unit, _parent) in legacy["rows"].items():
             self.legacy_rows.setdefault(label_key(lab), []).append(key)
+        self.legacy_units = frozenset({u for _l, u, _p in legacy["rows"].values() if u}
+                                      | set(legacy.get("extra_units", [])))
         for key, labels in legacy.get("aliases", {}).items():
             for lab in labels:
                 self.legacy_rows.setdefault(label_key(lab), []).append(key)

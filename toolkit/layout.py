@@ -69,14 +69,14 @@ class Row:
 
 _PIPE_ONLY = re.compile(r"^[|\s]*$")
 _PROSE_END = re.compile(r"[。!?;]$")
+_LABEL_TOKEN = r"(?:\d{1,2}[.、])?[^\d\s+-]\S*"  # a label word, perhaps numbered ('3.危及…')
+_NUMBER_TOKEN = r"[+-]?\d[\d,.]*(?:万元|元)?"
 # Several numbers on one line, optionally after a label: PDF text rows ('四、结转下年度继续办理 0 0 0 0 0 0 0').
 # The label may be numbered itself ('3.危及"三安全一稳定" 24 0 0 0 0 0 24').
-_SPACED_NUMBERS = re.compile(r"(?P<label>(?:(?:\d{1,2}[.、])?[^\d\s+-][^\s]*\s+){1,3})?"
-                             r"[+-]?\d[\d,.]*(?:万元|元)?(?:\s+[+-]?\d[\d,.]*(?:万元|元)?)+")
+_SPACED_NUMBERS = re.compile(rf"(?P<label>(?:{_LABEL_TOKEN}\s+){{1,3}})?{_NUMBER_TOKEN}(?:\s+{_NUMBER_TOKEN})+")
 
 
-_LABEL_NUMBER = re.compile(r"(?P<labels>(?:(?:\d{1,2}[.、])?[^\d\s+-]\S*\s+){0,2})"
-                           r"(?P<label>(?:\d{1,2}[.、])?[^\d\s+-]\S*)\s+(?P<n>[+-]?\d[\d,.]*(?:万元|元)?)")
+_LABEL_NUMBER = re.compile(rf"(?P<labels>(?:{_LABEL_TOKEN}\s+){{0,2}})(?P<label>{_LABEL_TOKEN})\s+(?P<n>{_NUMBER_TOKEN})")
 
 
 def _split_pipes(text: str) -> list[str]:
@@ -243,28 +243,24 @@ _SIGNED_RUN = re.compile(r"[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)+")
 
 
 @functools.lru_cache(maxsize=1)
-def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(header, row) of a pre-2019 statistics table set with spaces: '统 计 指 标 单位 统计数',
-    '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; units from formats.yaml)."""
-    fm = load_formats()["legacy"]
-    units = sorted({u for _l, u, _p in fm["rows"].values() if u} | set(fm.get("extra_units", [])), key=len,
-                   reverse=True)
+def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(header, header word, row) of a pre-2019 statistics table set with spaces: '统 计 指 标 单位 统计数',
+    '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; words and units from formats.yaml)."""
+    units = sorted(vocabulary().legacy_units, key=len, reverse=True)
     first = "|".join(r"\s*".join(map(re.escape, w)) for w in ("统计指标", "指标名称"))
-    rest = "|".join(r"\s*".join(map(re.escape, w)) for w in fm["header_words"])
-    header = re.compile(rf"(?P<first>{first})(?P<rest>(?:\s+(?:{rest}))+)")
+    word = "|".join(r"\s*".join(map(re.escape, w)) for w in load_formats()["legacy"]["header_words"])
+    header = re.compile(rf"(?P<first>{first})(?P<rest>(?:\s+(?:{word}))+)")
     row = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{'|'.join(map(re.escape, units))})"
                      r"(?P<values>(?:\s+[+-]?\d[\d,.]*%?)*)")
-    return header, row
+    return header, re.compile(word), row
 
 
 def _legacy_spaced(text: str) -> list[str] | None:
     """The cells of a spaced legacy table line, or None."""
-    header, row = _legacy_spaced_patterns()
+    header, word, row = _legacy_spaced_patterns()
     m = header.fullmatch(text)
     if m:
-        words = re.findall("|".join(r"\s*".join(map(re.escape, w)) for w in load_formats()["legacy"]["header_words"]),
-                           m["rest"])
-        return [m["first"], *(w.strip() for w in words)]
+        return [m["first"], *(w.strip() for w in word.findall(m["rest"]))]
     m = row.fullmatch(text)
     if m and len(m["label"]) <= 80 and "。" not in m["label"] and not _PROSE_END.search(m["label"]):
         return [m["label"], m["unit"], *m["values"].split()]

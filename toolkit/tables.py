@@ -335,7 +335,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     col_keys = list(fm["cols"])
     ncols = len(col_keys)
     found: dict[str, tuple[list[Cell], Row, str]] = {}
-    shapes: dict[str, int] = {}  # row key -> number of label cells
+    shapes: dict[str, int] = {}  # row key -> number of label cells, for rows that kept all their cells
     filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
     order: list[str] = []
     group: str | None = None
@@ -385,15 +385,15 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if len(trimmed) < len(values) and not row.explicit:  # (a reader's grid has no filler cells)
             filler_shapes.add(len(labels))
         found[row_key] = (trimmed, row, last.text)
-        # a row whose filler was trimmed already has its blank 总计 as written
-        shapes[row_key] = -1 if len(trimmed) < len(values) else len(labels)
+        if len(trimmed) == len(values):  # (a row whose filler was trimmed has its blank 总计 as written)
+            shapes[row_key] = len(labels)
         order.append(row_key)
     if not found:
         return
     for key, (values, row, label) in found.items():
         # Where rows of this shape end in a filler cell ('(一)予以公开 |' … '3 |' then a lone '|'), a row of
         # exactly as many cells as columns whose last is blank has lost a value, not left 总计 blank.
-        if (shapes[key] in filler_shapes and len(values) == ncols and not values[-1].text
+        if (shapes.get(key) in filler_shapes and len(values) == ncols and not values[-1].text
                 and not values[-1].glued and not row.explicit):
             found[key] = (values[:-1], row, label)
     res.present.add("requests")
@@ -592,8 +592,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         while filled and not row.cells[filled - 1].text:
             filled -= 1  # trailing empty cells (a header cell spanning two columns) are no label part
         extra = filled - len(header)
-        units = {u for _l, u, _p in fm["rows"].values() if u} | set(fm.get("extra_units", []))
-        if header and extra > 0 and all(c.text and not c.is_value and c.text not in units
+        if header and extra > 0 and all(c.text and not c.is_value and c.text not in vocab.legacy_units
                                         for c in row.cells[: extra + 1]):
             # the label in two cells where the header's spans them ('其中 | 当面申请数 | 件 | 11 | …' under
             # '指标名称 | 计量单位 | 代码 | …'): one label, or every column after it is read one place off
