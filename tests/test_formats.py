@@ -76,6 +76,32 @@ def test_a_blank_last_cell_of_a_row_stays_in_its_column(fmt, tmp_path):
     assert got.drop(columns="total").equals(want.drop(columns="total"))
 
 
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+@pytest.mark.parametrize("spacer", [False, True])
+def test_a_blank_first_cell_of_the_review_row_stays_in_its_column(fmt, spacer, tmp_path):
+    # A blank 结果维持 of the review row in a reader's grid: before, it was dropped as a leading blank and the
+    # review row was lost (flagged ragged). A spacer column (a blank first cell in every row) is still no value.
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = _as_lines(report)
+    row = next(i for i, x in enumerate(lines) if isinstance(x, list) and len(x) == 15)
+    lines[row] = ["", *lines[row][1:]]
+    if spacer:
+        start = next(i for i, x in enumerate(lines) if x == next(s.title for s in report.sections
+                                                                    if s.key == "review_litigation"))
+        lines = [["", *x] if isinstance(x, list) and i > start else x for i, x in enumerate(lines)]
+    path = tmp_path / f"blank_upheld.{fmt}"
+    {"html": lambda: path.write_bytes(render_html(lines)), "docx": lambda: render_docx(lines, path),
+     "pdf": lambda: render_pdf(lines, path)}[fmt]()
+    got = toolkit.parse_report(path)
+    review = got.table("review_litigation")
+    want = report.table("review_litigation")
+    assert math.isnan(review.loc["review", "upheld"])
+    assert review.drop(columns="upheld").equals(want.drop(columns="upheld"))
+    assert review.loc[["litigation_direct", "litigation_after_review"]].equals(
+        want.loc[["litigation_direct", "litigation_after_review"]])
+    assert not [f for f in got.flags if f.table == "review_litigation" and f.code in ("ragged", "inferred")]
+
+
 @pytest.mark.parametrize("seed_id, share", [("001_4d29bfef72dd56db", 0.95), ("002_809f9474e249d214", 0.8),
                                             ("004_b232cca7e491c758", 0.4)])  # 004's many blank cells vanish
 def test_unruled_pdf_tables(seed_id, share, tmp_path):

@@ -50,10 +50,14 @@ class Cell(NamedTuple):
 
 @dataclass
 class Row:
-    """A table row: cells left to right; ``explicit`` when the source marked the row."""
+    """A table row: cells left to right; ``explicit`` when the source marked the row.
+
+    ``grid`` marks a row of a reader's table grid (HTML, DOCX, a ruled PDF), whose cells keep their columns.
+    """
 
     cells: list[Cell] = field(default_factory=list)
     explicit: bool = False
+    grid: bool = False
 
     @property
     def line(self) -> int:
@@ -129,7 +133,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             # A reader's grid keeps a blank cell at the end of a row of values (总计 left blank); only
             # rows without values (headers, article lines) end in merged-cell filler.
             kept = cells if any(c.strip() and is_value_cell(c) for c in cells) else _trim(cells)
-            stream.explicit([_cell(c, seg.line) for c in kept])
+            stream.explicit([_cell(c, seg.line) for c in kept], grid=True)
             prev_bare = False
             continue
         if text.startswith("\t"):
@@ -357,7 +361,7 @@ class _Stream:
             self.rows.append(Row(self.current))
         self._reset()
 
-    def explicit(self, cells: list[Cell]) -> None:
+    def explicit(self, cells: list[Cell], grid: bool = False) -> None:
         if cells and cells[-1].text and all(not c.text or _kind(c) == "value" for c in cells):
             # A row wrapped after its label ('(一)予以公开 |' then '3 | 0 | … |'): the values join the
             # row label just before them, when nothing but labels stands there.
@@ -369,7 +373,7 @@ class _Stream:
                 return
         self.flush()
         if cells:
-            self.rows.append(Row(cells, explicit=True))
+            self.rows.append(Row(cells, explicit=True, grid=grid))
 
     def append(self, cell: Cell) -> None:
         """Add a cell to the current row whatever its kind (the source marks rows)."""

@@ -104,6 +104,10 @@ def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
     return labels, values
 
 
+def _leading_blanks(row: Row) -> int:
+    return next((i for i, c in enumerate(row.cells) if c.text or c.glued), len(row.cells))
+
+
 def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tuple[list[Cell], list[Cell]]:
     """Cells after the last known row label are the row's values, even where they are not numbers.
 
@@ -453,6 +457,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     vocab = vocabulary()
     row_keys, col_keys = list(fm["rows"]), list(fm["cols"])
     values: list[Cell] = []
+    # a grid row's blank cells before its first value: a blank 结果维持 there, after any spacer column
+    # (blank cells that begin every row of the table)
+    with_blanks: list[Cell] = []
+    spacer = min((_leading_blanks(r) for r in rows if r.grid), default=0)
     first_row: Row | None = None
     for row in rows:
         labels, vals = _split_row(row)
@@ -463,11 +471,14 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         if vals and any(c.text or c.glued for c in vals):  # rows of filler blanks are not data
             first_row = first_row or row
             values.extend(vals)
+            with_blanks.extend(row.cells[spacer:] if row.grid and not labels else vals)
     if first_row is None:
         return
     res.present.add("review_litigation")
     n = len(row_keys) * len(col_keys)
     values = _trim_values(values, n)
+    if len(values) != n and len(_trim_values(with_blanks, n)) == n:
+        values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
     key = "review_litigation"
     width = len(col_keys)
     constraints = []
