@@ -25,7 +25,9 @@ from toolkit.classify import (  # noqa: E402
     bootstrap_macro_f1,
     category_metrics,
     evaluate,
+    evaluate_holdout,
     label_statements,
+    learning_curve,
     load_annotations,
     load_codebook,
     matrix_to_labels,
@@ -257,3 +259,17 @@ def test_wrong_types_of_paths_and_label_names_are_named() -> None:
     st = pd.DataFrame({"report_id": ["a"], "kind": ["problem"], "labels": ["content"]})
     with pytest.raises(TypeError, match="label_names must be a mapping of category key to label, got str"):
         plot_heatmap(st, pd.DataFrame({"report_id": ["a"], "level": ["县"]}), "level", label_names="content")
+
+
+def test_systems_and_estimators_of_the_wrong_type_are_named() -> None:
+    # evaluate(systems=[...]) raised AttributeError: 'list' object has no attribute 'items' from inside.
+    data = load_annotations(["seed"])
+    args = (data["text"], data["labels"])
+    with pytest.raises(TypeError, match="systems must map names to estimators.*got list"):
+        evaluate(*args, n_splits=2, n_repeats=1, systems=[LexiconClassifier()])
+    with pytest.raises(TypeError, match=r"systems\['lex'\] must be an unfitted scikit-learn estimator.*got str"):
+        evaluate(*args, n_splits=2, n_repeats=1, systems={"lex": "LexiconClassifier"})
+    with pytest.raises(TypeError, match="systems must map names"):
+        evaluate_holdout(*args, *args, systems=(LexiconClassifier(),))
+    with pytest.raises(TypeError, match=r"estimator must be an unfitted .*got LexiconClassifier \(a class\)"):
+        learning_curve(*args, n_splits=2, n_repeats=1, estimator=LexiconClassifier)

@@ -275,6 +275,30 @@ def _default_systems(classes: list[str], random_state: int) -> dict[str, object]
     }
 
 
+def _systems(systems: Mapping[str, object] | None, classes: list[str], random_state: int) -> dict[str, object]:
+    """The systems to score, name -> estimator, checked at the public boundary."""
+    if systems is None:
+        return _default_systems(classes, random_state)
+    if not isinstance(systems, Mapping):
+        raise TypeError(f"systems must map names to estimators, e.g. {{'supervised': StatementClassifier()}}, "
+                        f"got {type(systems).__name__}")
+    if not systems:
+        raise ValueError("systems must name at least one estimator")
+    for name, estimator in systems.items():
+        _check_estimator(estimator, f"systems[{name!r}]")
+    return dict(systems)
+
+
+def _check_estimator(estimator: object, what: str) -> None:
+    if isinstance(estimator, type):  # the class itself has fit and predict too
+        got = f"{estimator.__name__} (a class)"
+    elif all(hasattr(estimator, m) for m in ("fit", "predict", "get_params")):
+        return
+    else:
+        got = type(estimator).__name__
+    raise TypeError(f"{what} must be an unfitted scikit-learn estimator with fit, predict and get_params, got {got}")
+
+
 def evaluate(
     texts: Sequence[str],
     labels: Sequence[object],
@@ -339,7 +363,8 @@ def evaluate(
         fewer statements (or groups) to test than folds, ``n_bootstrap`` < 0 or
         ``confidence`` is not in (0, 1).
     TypeError
-        If ``random_state`` is not an int.
+        If ``random_state`` is not an int, or ``systems`` is not a mapping of
+        names to estimators.
 
     Examples
     --------
@@ -352,9 +377,7 @@ def evaluate(
     classes, text_arr, Y, tested, extra, group_arr = _setup(
         texts, labels, classes, n_splits, n_repeats, random_state, groups, train_only)
     _check_bootstrap(n_bootstrap, confidence)
-    systems = dict(_default_systems(classes, int(random_state)) if systems is None else systems)
-    if not systems:
-        raise ValueError("systems must name at least one estimator")
+    systems = _systems(systems, classes, int(random_state))
     Y_test = Y[tested]
     strata = _strata(Y_test, n_splits)
     rows: dict[str, list[pd.DataFrame]] = {name: [] for name in systems}
@@ -427,6 +450,8 @@ def learning_curve(
     ------
     ValueError
         For the errors of :func:`evaluate`, or a fraction outside (0, 1].
+    TypeError
+        If ``estimator`` is not a scikit-learn estimator.
 
     Examples
     --------
@@ -442,8 +467,9 @@ def learning_curve(
     fractions = [float(f) for f in fractions]
     if not fractions or not all(0 < f <= 1 for f in fractions):
         raise ValueError(f"fractions must be numbers in (0, 1], got {fractions!r}")
-    estimator = StatementClassifier(classes=classes, random_state=int(random_state)) if estimator is None \
-        else estimator
+    if estimator is None:
+        estimator = StatementClassifier(classes=classes, random_state=int(random_state))
+    _check_estimator(estimator, "estimator")
     Y_test = Y[tested]
     strata = _strata(Y_test, n_splits)
     test_groups = None if group_arr is None else group_arr[tested]
@@ -627,7 +653,7 @@ def evaluate_holdout(
     groups = None
     if test_groups is not None:
         groups = _check_groups(test_groups, len(test_texts), "test_groups")
-    systems = dict(_default_systems(classes, int(random_state)) if systems is None else systems)
+    systems = _systems(systems, classes, int(random_state))
     rows: dict[str, list[pd.DataFrame]] = {}
     oof: dict[str, list[np.ndarray]] = {}
     for name, estimator in systems.items():
