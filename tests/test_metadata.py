@@ -457,3 +457,28 @@ def test_signature_date_read_past_page_and_site_footers(stem, footer):
     with_footer = toolkit.parse_text(text + "\n" + "\n".join(footer) + "\n").metadata
     assert original["published"] is not None
     assert with_footer == original
+
+
+# --- characters of real names and marks (each failed before its fix) ----------------------------------
+
+@pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "伊州区䢺溪镇人民政府", "伊州区𫟹溪镇人民政府"])
+def test_real_names_are_kept_as_written(agency, tmp_path):
+    # t2s ran over simplified text too and made 乾县 (a county of Shaanxi) 干县; a character of the CJK
+    # extensions (䢺, 𫟹) made the signature's agency unknown.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):text.index("六、其他需要报告的事项")]
+    path = tmp_path / "r.txt"
+    path.write_text(f"2019年度政府信息公开工作年度报告{body}\n{agency}\n2020年1月20日\n", encoding="gb18030")
+    report = toolkit.parse_report(path)
+    assert report.metadata["agency"] == agency and report.metadata["script"] == "simplified"
+    assert report.metadata["level"] in ("county", "township")
+
+
+def test_footnote_marks_pinyin_and_words_in_brackets():
+    from toolkit.normalize import normalize_line
+
+    assert normalize_line("申请人 74¹ 件，面积 20m²") == "申请人 74 件,面积 20m2"  # before: 741
+    assert normalize_line("政務服務(wù)和們(men)的") == "政务服务和们的"  # pinyin, with and without tone marks
+    assert normalize_line("政务服务移动端(app)和网站(www)") == "政务服务移动端(app)和网站(www)"  # before: words lost

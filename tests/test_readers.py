@@ -599,3 +599,61 @@ def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
     document.save(path)
     assert read_document(path).lines == ["某某局2020年政府信息公开工作年度报告", "一、总体情况",
                                          "2020年,我局认真贯彻落实《条例》。"]
+
+
+# --- encodings and characters seen in the wild (each failed before its fix) --------------------------
+
+def _cells_of(report) -> dict:
+    return {(r.table, r.row_key, r.col_key): (r.raw, None if r.value != r.value else r.value, r.flag)
+            for r in report.tables.itertuples()}
+
+
+def test_a_form_feed_is_no_line_break(tmp_path, parsed_seed):
+    # pdftotext starts every page with \f; str.splitlines() broke the line there, adding a line, which split
+    # a tab-layout row of seed 004 and moved every later line number.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    marked = [("\f" + x if i % 40 == 39 else x) for i, x in enumerate(lines)]
+    (tmp_path / "ff.txt").write_text("\n".join(marked) + "\v\u2028", encoding="utf-8")
+    got = toolkit.parse_report(tmp_path / "ff.txt")
+    original = parsed_seed(seed)
+    assert _cells_of(got) == _cells_of(original)
+    assert [(s.key, s.first_line) for s in got.sections] == [(s.key, s.first_line) for s in original.sections]
+    assert len(got.original_lines) == len(original.original_lines)
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8"])
+def test_a_page_sniffed_from_its_first_64_kib_cut_inside_a_character(encoding, tmp_path, parsed_seed):
+    # A page saved as .asp is sniffed from its first 65536 bytes; a cut inside a GBK character failed to
+    # decode and the page was read as plain text, tags and all (every cell lost).
+    import toolkit
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines = [x.replace("\u2022", "·") for x in original.original_lines]
+    page = render_html(lines, encoding=encoding).decode(encoding)
+    for pad in range(2):
+        menu = "<div>" + " " * pad + "政务公开" * 9000 + "</div>"  # no line break in the first 64 KiB
+        path = tmp_path / f"page{pad}.asp"
+        path.write_bytes(page.replace("<body>", "<body>" + menu, 1).encode(encoding))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # no false 'truncated file?' warning either
+            assert read_document(path).format == "html"
+
+
+def test_big5_text_is_detected(tmp_path, parsed_seed):
+    # Big5 decodes as GB18030 without an error, into private-use characters: before, status partial and
+    # no cell at all, the flags blaming the document.
+    import opencc
+
+    import toolkit
+
+    seed = "001_4d29bfef72dd56db"
+    text = opencc.OpenCC("s2tw").convert((RAW / f"{seed}.txt").read_text(encoding="utf-8")).replace("\u2022", "·")
+    (tmp_path / "big5.txt").write_bytes(text.encode("big5"))
+    got = toolkit.parse_report(tmp_path / "big5.txt")
+    assert got.encoding == "big5" and got.metadata["script"] == "traditional"
+    original = parsed_seed(seed)
+    assert _cells_of(got) == _cells_of(original)
+    assert got.metadata["agency"] == original.metadata["agency"]

@@ -16,6 +16,9 @@ def warm() -> None:
 
         from toolkit import synth
         from toolkit.corpus import _combine, _default_parse, _parse_one
+        from toolkit.normalize import to_simplified
+
+        to_simplified("區")  # both OpenCC converters (a traditional line is checked with s2t too)
 
         with tempfile.TemporaryDirectory(prefix="toolkit-warm-") as folder:
             paths = []

@@ -31,7 +31,7 @@ __all__ = ["extract_metadata", "load_gazetteer"]
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
 
-_HAN = r"\u4e00-\u9fff"
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # with the rare-name extensions
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_YEAR = "[〇○零OＯ一二三四五六七八九]{4}"

@@ -32,9 +32,19 @@ __all__ = [
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
-# Pinyin with tone marks right after a Han character, as converted pages carry it: 區(qū).
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,8}\)")
+# Pinyin right after a Han character, as converted pages carry it: 區(qū), 們(men).  Only a pinyin
+# syllable (tone marks removed) is one: 移动端(app) and 网站(www) keep their words.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,6})\)")
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ", "aaaaeeeeiiiioooouuuuüüüünnm")
+_SYLLABLE = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou"
+    r"|u|ua|uai|uan|uang|ue|ui|un|uo|ü|üe|üan|ün|v|ve)|ng|n|m"
+)
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# A superscript digit after a number or a word is a footnote mark (74¹), which NFKC would make a digit
+# (741); after a Latin letter it is an exponent (m²) and stays.
+_SUPERSCRIPT = re.compile(r"(?<![A-Za-z])[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+")
 # Characters NFKC leaves alone but reports use for the same thing.
 _VARIANTS = {
     "\u2212": "-",  # minus sign
@@ -64,28 +74,55 @@ def nfkc(text: str) -> str:
     return _replace_variants(unicodedata.normalize("NFKC", _replace_circled(text)))
 
 
-@functools.lru_cache(maxsize=1)
-def _t2s():
+@functools.lru_cache(maxsize=2)
+def _opencc(config: str):
     import opencc  # the official OpenCC binding (PyPI ``opencc``)
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
+
+
+@functools.lru_cache(maxsize=4096)
+def _traditional_only(char: str) -> bool:
+    """A character only traditional text uses: t2s changes it and s2t gives it back (區, not 乾)."""
+    simple = _opencc("t2s").convert(char)
+    return simple != char and _opencc("s2t").convert(simple) == char
 
 
 def to_simplified(text: str) -> str:
-    """Convert traditional characters to simplified ones with OpenCC (t2s)."""
+    """Convert traditional characters to simplified ones with OpenCC (t2s), line by line.
+
+    A line that holds no character only traditional text uses is left as it
+    is: ``乾县`` (a county) is simplified text, which t2s would turn into ``干县``.
+
+    Examples
+    --------
+    >>> to_simplified("乾县住房和城乡建设局\\n城鄉建設局")
+    '乾县住房和城乡建设局\\n城乡建设局'
+    """
     if not _HAN.search(text):
         return text
-    return _t2s().convert(text)
+    converted = _opencc("t2s").convert(text)
+    if converted == text:  # simplified text, the common case
+        return converted
+    before, after = text.split("\n"), converted.split("\n")
+    if len(before) != len(after):  # pragma: no cover - OpenCC keeps line breaks
+        return converted
+    return "\n".join(new if new == old or any(map(_traditional_only, old)) else old
+                     for old, new in zip(before, after))
+
+
+def _drop_pinyin(match: re.Match[str]) -> str:
+    return "" if _SYLLABLE.fullmatch(match.group(1).translate(_TONELESS)) else match.group()
 
 
 def remove_pinyin(text: str) -> str:
-    """Drop pinyin annotations after Han characters: ``區(qū)`` → ``區``."""
-    return _PINYIN.sub("", text)
+    """Drop pinyin annotations after Han characters: ``區(qū)`` → ``區``, but ``移动端(app)`` stays."""
+    return _PINYIN.sub(_drop_pinyin, text)
 
 
 def remove_invisible(text: str) -> str:
-    """Remove zero-width characters and soft hyphens."""
-    return _INVISIBLE.sub("", text)
+    """Remove zero-width characters and soft hyphens, and superscript footnote marks (``74¹`` → ``74``)."""
+    return _SUPERSCRIPT.sub("", _INVISIBLE.sub("", text))
 
 
 def normalize_line(line: str) -> str:

@@ -6,12 +6,12 @@ order: a ``str`` for a line of text, a ``list[str]`` for a table row (its
 cells left to right, ``''`` for a blank cell). Later stages (layout,
 normalizing, sections, tables) work on these lines only.
 
-Plain text keeps its physical lines exactly (``text.splitlines()``), so line
-numbers stay 1:1 with the file; tables written as text are rebuilt by
-:mod:`toolkit.layout`. HTML, DOCX and PDF give table rows directly. Merged
-cells are emitted once, as in the HTML source: a ``colspan`` cell is one cell
-(no filler cells after it) and the cells a ``rowspan`` covers are absent
-from the rows below. Blank text lines are dropped from HTML, DOCX and PDF
+Plain text keeps its physical lines exactly (ended by ``\n``, ``\r\n`` or
+``\r``; a form feed is no line break), so line numbers stay 1:1 with the
+file; tables written as text are rebuilt by :mod:`toolkit.layout`. HTML,
+DOCX and PDF give table rows directly. Merged cells are emitted once, as in
+the HTML source: a ``colspan`` cell is one cell (no filler cells after it)
+and the cells a ``rowspan`` covers are absent from the rows below. Blank text lines are dropped from HTML, DOCX and PDF
 (they carry no line numbers a reader could point to).
 """
 from __future__ import annotations
@@ -168,11 +168,11 @@ def read_document(
     Returns
     -------
     RawDocument
-        ``lines`` in reading order. Plain text gives exactly
-        ``text.splitlines()`` (blank lines kept, so line numbers match the
-        file). HTML, DOCX and PDF give non-blank text lines, and one
-        ``list[str]`` per table row; a merged cell appears once (see the
-        module docstring). In a PDF, text lines are the physical lines of
+        ``lines`` in reading order. Plain text gives its physical lines,
+        ended by ``\n``, ``\r\n`` or ``\r`` (blank lines kept, so line numbers
+        match the file; form feeds dropped). HTML, DOCX and PDF give
+        non-blank text lines, and one ``list[str]`` per table row; a merged
+        cell appears once (see the module docstring). In a PDF, text lines are the physical lines of
         the page, and the lines of a wrapped cell are joined (without a
         space between Chinese characters, with one otherwise).
 
@@ -421,8 +421,13 @@ def _sniff(data: bytes, path: str, codec: str | None) -> str:
     what = _magic(data)
     if what is not None:
         raise UnsupportedFormatError(path, f"unsupported format: the content is {what}")
+    head = data[:65536]
+    if len(data) > len(head) and b"\x00" not in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # end at an ASCII byte: a cut inside a GBK or UTF-8 character failed to decode (and the page was
+        # taken for text) or warned of a truncated file.  A character ends at any ASCII byte.
+        head = head.rstrip(bytes(range(0x80, 0x100))) or head
     try:
-        text = decode_bytes(data[:65536], path=path, encoding=codec)[0]
+        text = decode_bytes(head, path=path, encoding=codec)[0]
     except BinaryFileError as exc:
         raise UnsupportedFormatError(
             path, "unsupported format: binary content that is not PDF, DOCX, HTML or text"
@@ -460,12 +465,21 @@ def _try(data: bytes, codec: str) -> str | None:
         return None
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _decode_gb(data: bytes) -> tuple[str, str] | None:
     text = _try(data, "gbk")
     if text is not None:
         return text, "gbk"
     text = _try(data, "gb18030")
     if text is not None:
+        # Big5 (traditional text from Hong Kong or Taiwan tools) also decodes as GB18030, into private-use
+        # characters; a text of real characters has none.
+        if len(_PRIVATE_USE.findall(text, 0, 65536)) > 3:
+            big5 = _try(data, "big5")
+            if big5 is not None and not _PRIVATE_USE.search(big5):
+                return big5, "big5"
         return text, "gb18030"
     return None
 
@@ -558,7 +572,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     controls = sum(1 for b in data[:65536] if b in _CONTROL_BYTES)
     if controls > 0.01 * min(len(data), 65536):
         raise BinaryFileError(path, f"binary data, not text ({controls} control bytes)")
-    tried = "UTF-8, GBK, GB18030" + (f", {declared}" if declared else "")
+    tried = "UTF-8, GBK, GB18030, Big5" + (f", {declared}" if declared else "")
     raise DecodeError(
         path,
         f"cannot decode the bytes in any supported encoding ({tried}); first bad byte "
@@ -607,7 +621,18 @@ def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
     _check_text_file(data, path)
     text, used = decode_bytes(data, path=path, encoding=codec)
     _check_not_blank(text, path)
-    return RawDocument(path=path, format="text", encoding=used, lines=text.splitlines())
+    lines = _ODD_BREAKS.sub(_odd_break, text).splitlines()
+    return RawDocument(path=path, format="text", encoding=used, lines=lines)
+
+
+# Only \n, \r\n and \r end a line of a text file (as in an editor); str.splitlines() also breaks at
+# these.  A form feed (pdftotext's page break, at the start of a page's first line) and the others are
+# dropped, the Unicode line and paragraph separators become spaces.
+_ODD_BREAKS = re.compile("[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _odd_break(match: re.Match[str]) -> str:
+    return " " if match.group() in "\u2028\u2029" else ""
 
 
 # --------------------------------------------------------------------------
