@@ -515,3 +515,25 @@ def test_legacy_block_name_in_a_column_of_its_own(tmp_path):
     cells, report = _legacy_cells(_legacy_page(rows), tmp_path)
     assert cells == {("proactive_items", "value"): 480, ("normative_documents_issued", "value"): 12,
                      ("reconsiderations", "value"): 3}
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_review_table_as_a_full_pipe_grid_with_filler_cells(seed_id, tmp_path, parsed_seed):
+    # A page converted from the official HTML table keeps the merged header cells as empty '| |' fillers.
+    # Before, the first header row's cells after 行政复议 were taken for values: all 15 cells NA, flagged
+    # extra_cells.
+    original = parsed_seed(seed_id)
+    review = original.section("review_litigation")
+    values = original.table("review_litigation").to_numpy().ravel()
+    cells = ["" if v != v else f"{v:g}" for v in values]
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    grid = "\n".join("| " + " | ".join(row) + " |" for row in [
+        ["行政复议", "", "", "", "", "行政诉讼", *[""] * 9],
+        [*outcomes, "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+        [*[""] * 5, *outcomes, *outcomes],
+        cells])
+    lines = original.original_text.split("\n")
+    text = "\n".join([*lines[:review.first_line], grid, *lines[review.last_line:]])
+    got = toolkit.parse_text(text)
+    assert got.table("review_litigation").equals(original.table("review_litigation"))
+    assert not [f for f in got.flags if f.table == "review_litigation"]

@@ -463,6 +463,9 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     spacer = min((_leading_blanks(r) for r in rows if r.grid), default=0)
     first_row: Row | None = None
     for row in rows:
+        filled = [c.text for c in row.cells if c.text]
+        if filled and not any(c.glued for c in row.cells) and all(map(vocab.is_header, filled)):
+            continue  # a header row, also with blank filler cells between its labels ('| 行政复议 | | | 行政诉讼 |')
         labels, vals = _split_row(row)
         if labels and all(_WORDY_NUMBER.fullmatch(c.text) for c in labels) and (vals or len(labels) > 1):
             labels, vals = [], labels + vals  # a row of counts that starts with one written with words ('1*')
