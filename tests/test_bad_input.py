@@ -137,11 +137,10 @@ def test_docx_that_expands_too_much(tmp_path: Path) -> None:
     "data, problem",
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data, not text: the content is a PNG image"),
-        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary data, not text: the content is a PDF file"),
         ("一、总体情况\n".encode() + b"\x00\x01\x02\x03" * 50, "contains NUL bytes: binary data, not text"),
         ("一、总体情况".encode() + b"\x01\x02\x1b\x7f" * 20, r"binary data, not text: 80 control characters"),
     ],
-    ids=["png", "pdf-as-txt", "nul", "controls"],
+    ids=["png", "nul", "controls"],
 )
 def test_binary_text_file(tmp_path: Path, data: bytes, problem: str) -> None:
     expect(BinaryFileError, write(tmp_path, "report.txt", data), problem)
@@ -242,10 +241,32 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
     expect(CorruptFileError, write(tmp_path, "broken.docx", buf.getvalue()), "not a valid DOCX: XMLSyntaxError")
 
 
-def test_pdf_named_docx(tmp_path: Path) -> None:
-    render_pdf(ROWS, tmp_path / "a.pdf")
-    path = write(tmp_path, "a.docx", (tmp_path / "a.pdf").read_bytes())
-    expect(CorruptFileError, path, r"not a valid DOCX: not a ZIP archive or truncated \(the content is a PDF file\)")
+@pytest.mark.parametrize("name", ["a.docx", "a.txt", "a.doc", "a.html"])
+def test_a_pdf_or_docx_under_another_name_is_read_for_what_it_is(tmp_path: Path, name: str) -> None:
+    # Sites serve download.jsp files that are saved as .doc; before, a PDF named .docx or .txt and a DOCX
+    # named .doc were refused ('save the report as .docx'), though the reader reads them.
+    for fmt, render in (("pdf", render_pdf), ("docx", render_docx)):
+        render(ROWS, tmp_path / f"real.{fmt}")
+        (tmp_path / fmt).mkdir()
+        doc = read_document(write(tmp_path / fmt, name, (tmp_path / f"real.{fmt}").read_bytes()))
+        assert doc.format == fmt and ["规范性文件", "1", "1", "5"] in doc.lines
+    # a broken PDF named .txt gets the PDF reader's error, not a text one
+    expect(CorruptFileError, write(tmp_path, "broken.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a valid PDF")
+
+
+def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    # Before, the tags were read as text: no title or agency, '</p></body></html>' inside the last section.
+    page = render_html(ROWS)
+    doc = read_document(write(tmp_path, "page.txt", page))
+    assert doc.format == "html" and ["规章", "0", "0", "0"] in doc.lines
+    text = "一、总体情况\n<html> 标签不在行首时是正文\n".encode()
+    assert read_document(write(tmp_path, "prose.txt", text)).format == "text"
+
+
+def test_a_password_protected_docx_is_named_so(tmp_path: Path) -> None:
+    # An encrypted DOCX is an OLE2 container holding an EncryptedPackage stream: before, 'a legacy Office file'.
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64
+    expect(CorruptFileError, write(tmp_path, "locked.docx", data), r"not a valid DOCX: .*password-protected Office file")
 
 
 @pytest.mark.parametrize(

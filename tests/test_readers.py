@@ -650,10 +650,11 @@ def test_big5_text_is_detected(tmp_path, parsed_seed):
     import toolkit
 
     seed = "001_4d29bfef72dd56db"
-    text = opencc.OpenCC("s2tw").convert((RAW / f"{seed}.txt").read_text(encoding="utf-8")).replace("\u2022", "·")
-    (tmp_path / "big5.txt").write_bytes(text.encode("big5"))
-    got = toolkit.parse_report(tmp_path / "big5.txt")
-    assert got.encoding == "big5" and got.metadata["script"] == "traditional"
     original = parsed_seed(seed)
-    assert _cells_of(got) == _cells_of(original)
-    assert got.metadata["agency"] == original.metadata["agency"]
+    for config, codec in (("s2tw", "big5"), ("s2t", "big5hkscs")):  # s2t writes 裏, which only HKSCS has
+        text = opencc.OpenCC(config).convert((RAW / f"{seed}.txt").read_text(encoding="utf-8"))
+        (tmp_path / f"{codec}.txt").write_bytes(text.replace("\u2022", "·").replace("爲", "為").encode(codec))
+        got = toolkit.parse_report(tmp_path / f"{codec}.txt")
+        assert got.encoding == codec and got.metadata["script"] == "traditional"
+        assert _cells_of(got) == _cells_of(original)
+        assert got.metadata["agency"] == original.metadata["agency"]

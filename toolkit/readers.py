@@ -230,6 +230,11 @@ def read_document(
     data = _read_bytes(spath, max_bytes)
     ext = os.path.splitext(spath)[1].lower()
     fmt = _EXTENSIONS.get(ext)
+    actual = _container(data)
+    if actual is not None:
+        fmt = actual  # a PDF or DOCX under another name (download.jsp saved as .doc, a .docx named .txt)
+    elif fmt == "text" and _is_html_page(data):
+        fmt = "html"  # a web page saved as .txt
     if fmt is None:
         if ext in _SNIFF_EXTENSIONS:
             fmt = _sniff(data, spath, codec)
@@ -397,24 +402,43 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     return data
 
 
+_ENCRYPTED_OFFICE = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected DOCX
+
+
 def _magic(data: bytes) -> str | None:
     """Name the file type whose signature `data` starts with, if any."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "a PDF file"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") and _ENCRYPTED_OFFICE in data:
+        return "a password-protected Office file (remove the password, then save it as .docx)"
     for sig, what in _MAGIC:
         if data.startswith(sig):
             return what
     return None
 
 
-def _sniff(data: bytes, path: str, codec: str | None) -> str:
-    """Tell the format of a file with no (or a web-server) extension."""
+def _container(data: bytes) -> str | None:
+    """'pdf' or 'docx' when the bytes are one, whatever the file is called."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(b"PK\x03\x04") and _zip_has_document(data):
+        return "docx"
+    return None
+
+
+_HTML_PAGE_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
+
+
+def _is_html_page(data: bytes) -> bool:
+    """Whether a text file is an HTML page (it starts with <!DOCTYPE html> or <html>)."""
+    return bool(_HTML_PAGE_START.match(data[:4096]))
+
+
+def _sniff(data: bytes, path: str, codec: str | None) -> str:
+    """Tell the format of a file with no (or a web-server) extension that is no PDF or DOCX (see _container)."""
     if data.startswith(b"PK\x03\x04"):
-        if _zip_has_document(data):
-            return "docx"
         raise UnsupportedFormatError(
             path, "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml)"
         )
@@ -477,9 +501,10 @@ def _decode_gb(data: bytes) -> tuple[str, str] | None:
         # Big5 (traditional text from Hong Kong or Taiwan tools) also decodes as GB18030, into private-use
         # characters; a text of real characters has none.
         if len(_PRIVATE_USE.findall(text, 0, 65536)) > 3:
-            big5 = _try(data, "big5")
-            if big5 is not None and not _PRIVATE_USE.search(big5):
-                return big5, "big5"
+            for codec in ("big5", "big5hkscs"):  # HKSCS adds characters such as 裏 衆 羣
+                big5 = _try(data, codec)
+                if big5 is not None and not _PRIVATE_USE.search(big5):
+                    return big5, codec
         return text, "gb18030"
     return None
 
