@@ -537,3 +537,18 @@ def test_review_table_as_a_full_pipe_grid_with_filler_cells(seed_id, tmp_path, p
     got = toolkit.parse_text(text)
     assert got.table("review_litigation").equals(original.table("review_litigation"))
     assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
+def test_a_fee_amount_under_a_header_without_its_unit_is_flagged():
+    # The 2021 format fixes 万元 for 本年收费金额; a report that drops '(单位:万元)' gets that unit, but said
+    # (before: 5949.088667 万元 with no flag, and 251000 元 would have been read as 25亿).
+    text = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8")
+    assert "本年收费金额（单位：万元）" in text
+    got = toolkit.parse_text(text.replace("本年收费金额（单位：万元）", "本年收费金额"))
+    fees = got.tables[got.tables.row_key == "fees"].iloc[0]
+    original = toolkit.parse_report(RAW / "pingtan-2023-01.txt")
+    want = original.tables[original.tables.row_key == "fees"].iloc[0]
+    assert (fees.value, fees.unit) == (want.value, "万元")
+    assert [f.detail for f in got.flags if f.code == "unit_assumed"] == [
+        "本年收费金额: 5949.088667 read in 万元, the unit of the 2021 format (the header names none)"]
+    assert not [f for f in original.flags if f.code == "unit_assumed"]

@@ -294,7 +294,9 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
     """Money in 万元: the cell's unit first, then the header's; a bare number with no unit is NA."""
     unit = placed.unit if placed.unit in ("万元", "元") else header_unit
     if unit is None and "收费金额" in label_key(col_label):
-        unit = "万元"  # the 2021 format fixes this column's unit
+        unit = "万元"  # the 2021 format fixes this column's unit; said, since the report's header does not
+        res.flags.append(Flag("unit_assumed", "active", placed.line,
+                              f"{col_label}: {placed.raw} read in 万元, the unit of the 2021 format (the header names none)"))
     if unit is None:
         res.flags.append(Flag("unit_unknown", "active", placed.line,
                               f"{col_label}: {placed.raw} has no unit (元 or 万元)"))
