@@ -658,3 +658,21 @@ def test_big5_text_is_detected(tmp_path, parsed_seed):
         assert got.encoding == codec and got.metadata["script"] == "traditional"
         assert _cells_of(got) == _cells_of(original)
         assert got.metadata["agency"] == original.metadata["agency"]
+
+
+@pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", "主办单位：平潭综合实验区管委会".encode("gbk")])
+def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parsed_seed):
+    # A site footer in another encoding made the whole report fail to decode (status failed).
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    path = tmp_path / "stray.txt"
+    path.write_bytes((RAW / f"{seed}.txt").read_bytes() + b"\n" + footer + b"\n")
+    with pytest.warns(UserWarning, match=r"stray.txt: \d+ byte sequence\(s\) that are not UTF-8 .* replaced by U\+FFFD"):
+        got = toolkit.parse_report(path)
+    assert got.encoding == "utf-8"
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    [flag] = [f for f in got.flags if f.code == "bad_bytes"]
+    assert flag.line == len(got.original_lines) and "could not be decoded" in flag.detail
+    # GBK text is still GBK, not UTF-8 with replacements
+    assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"

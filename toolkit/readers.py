@@ -290,8 +290,10 @@ def decode_bytes(
         UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) only when at
         least 2% of the 16-bit units have a NUL byte, 80% of those NULs fall
         on the same side, and the bytes decode; strict UTF-8 (``'utf-8'``;
-        data whose last character is cut off is accepted with a warning); strict GBK
-        (``'gbk'``); strict GB18030 (``'gb18030'``).
+        data whose last character is cut off is accepted with a warning, and so
+        is UTF-8 with up to 16 stray bytes of another encoding, replaced by
+        U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``), or
+        Big5 where GB18030 gives private-use characters.
 
     Returns
     -------
@@ -540,6 +542,23 @@ def _utf8_truncated(data: bytes) -> str | None:
     return None
 
 
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str | None, int]:
+    """UTF-8 with a few bytes of another encoding (a Latin-1 ©, a footer line pasted from a GBK page).
+
+    Read strictly, the whole report failed; read as GBK it could become mojibake.  A text is taken for
+    such UTF-8 when at most 16 sequences fail and valid multi-byte characters outnumber them 50 to 1
+    (GBK text read as UTF-8 fails on most of its characters).
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if 0 < bad <= 16 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
+        return text, bad
+    return None, bad
+
+
 def _detect_bom(data: bytes) -> str | None:
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
@@ -576,6 +595,13 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         _warn(
             f"{path or '<bytes>'}: the data ends in the middle of a UTF-8 character "
             f"(truncated file?); the incomplete character was dropped"
+        )
+        return text, "utf-8"
+    text, bad = _utf8_with_stray_bytes(data)
+    if text is not None:
+        _warn(
+            f"{path or '<bytes>'}: {bad} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
+            f"{_first_error(data, 'utf-8')}) were replaced by U+FFFD"
         )
         return text, "utf-8"
     if declared is not None:

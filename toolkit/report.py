@@ -95,6 +95,10 @@ class Report:
     # --- construction -----------------------------------------------------------
 
     def _build(self) -> None:
+        undecoded = [i for i, line in enumerate(self.original_lines, start=1) if "\ufffd" in line]
+        if undecoded:  # bytes the reader could not decode (a stray byte of another encoding): shown as �
+            n = sum(self.original_lines[i - 1].count("\ufffd") for i in undecoded)
+            self.flags.append(Flag("bad_bytes", "", undecoded[0], f"{n} character(s) could not be decoded (shown as \ufffd)"))
         segments = split_segments(self.lines)
         self.sections, family = find_sections(segments)
         keys = [s.key for s in self.sections]
