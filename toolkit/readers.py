@@ -970,10 +970,21 @@ def _html_lines(root) -> list:
 
     in_pre = [0]  # inside <pre>: a line break in the source is a line break
 
+    def pre_flush(frame: _Frame) -> None:
+        # a <pre> line as written: tabs kept and blank lines too (the tab layout marks cells and rows so)
+        frame.items.append("".join(frame.buf).rstrip(" \r"))
+        frame.buf = []
+
     def add_text(s: str | None) -> None:
         if s:
             if stack[-1].kind == "row" and not s.strip():
                 return  # white space between cells
+            if in_pre[0] and text_sink().kind != "cell":
+                for k, piece in enumerate(s.split("\n")):
+                    if k:
+                        pre_flush(text_sink())
+                    text_sink().buf.append(piece)
+                return
             if in_pre[0] and "\n" in s:
                 for k, piece in enumerate(s.split("\n")):
                     if k:
@@ -1075,9 +1086,13 @@ def _html_lines(root) -> list:
                 boundary()
             if tag == "pre":
                 in_pre[0] += 1
+                if el.text and el.text.startswith("\n"):
+                    el.text = el.text[1:]  # a line break right after <pre> is not shown (HTML)
             add_text(el.text)
         else:
             if tag == "pre":
+                if text_sink().kind != "cell" and "".join(text_sink().buf).strip():
+                    pre_flush(text_sink())
                 in_pre[0] -= 1
             if el is leaf:
                 leaf = None
