@@ -552,3 +552,22 @@ def test_a_fee_amount_under_a_header_without_its_unit_is_flagged():
     assert [f.detail for f in got.flags if f.code == "unit_assumed"] == [
         "本年收费金额: 5949.088667 read in 万元, the unit of the 2021 format (the header names none)"]
     assert not [f for f in original.flags if f.code == "unit_assumed"]
+
+
+def test_a_blank_total_at_the_end_of_a_pipe_row_is_a_blank_cell(parsed_seed):
+    # '| 12 | 0 | 0 | 0 | 0 | 0 |  |': the blank 总计 was dropped as filler, so every such row was flagged
+    # ragged and its six values inferred (a blank in the middle of a row was read as a blank, unflagged).
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines, blanked = [], 0
+    for line in _pipe_rows(original, wrap=False).split("\n"):
+        cells = line.rstrip(" |").split(" | ")
+        if sum(c.isdigit() for c in cells) == 7 and cells[-1].isdigit():  # a request row's seven counts
+            line, blanked = " | ".join(cells[:-1]) + " |  |", blanked + 1
+        lines.append(line)
+    assert blanked >= 20
+    got = toolkit.parse_text("\n".join(lines))
+    requests = got.table("requests")
+    assert requests["total"].isna().all()
+    assert requests.drop(columns="total").equals(original.table("requests").drop(columns="total"))
+    assert not [f for f in got.flags if f.table == "requests" and f.code in ("ragged", "inferred")]
+    assert not (got.tables.flag == "inferred").any()

@@ -162,7 +162,10 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 prev_bare = False
                 continue
             if len(filled) >= 2:
-                stream.explicit([_cell(p, seg.line) for p in _trim(parts)])
+                # as in a reader's grid, a row of values keeps its blank cells to the end ('| 0 |  |': 总计
+                # left blank); tables drop surplus ones
+                kept = parts if any(p and is_value_cell(p) for p in parts) else _trim(parts)
+                stream.explicit([_cell(p, seg.line) for p in kept])
             else:
                 stream.add(_cell(filled[0], seg.line))
             prev_bare = False
