@@ -482,3 +482,74 @@ def test_footnote_marks_pinyin_and_words_in_brackets():
     assert normalize_line("申请人 74¹ 件，面积 20m²") == "申请人 74 件,面积 20m2"  # before: 741
     assert normalize_line("政務服務(wù)和們(men)的") == "政务服务和们的"  # pinyin, with and without tone marks
     assert normalize_line("政务服务移动端(app)和网站(www)") == "政务服务移动端(app)和网站(www)"  # before: words lost
+
+
+# --- tiers of county-level places and street offices (each failed before its fix) ----------------------
+
+TIERS = [
+    # agency, level, kind
+    # 山区 is no place alone, but it ends 南山区 and 石景山区: they were read as the common word
+    ("深圳市南山区教育局", "county", "department"),
+    ("北京市石景山区人民政府", "county", "government"),
+    # an ending inside the name cut it short: 万州区 was the prefecture 万州, 武乡县 the township 武乡
+    ("重庆市万州区人民政府", "county", "government"),
+    ("长治市武乡县财政局", "county", "department"),
+    ("荆州市沙市区教育局", "county", "department"),
+    ("许昌市禹州市住房和城乡建设局", "county", "department"),
+    # a character of department words in the stem (和, 府, 会) stopped the name even right before its ending
+    ("阜阳市太和县人民政府", "county", "government"),
+    ("忻州市忻府区教育局", "county", "department"),
+    ("江门市新会区财政局", "county", "department"),
+    ("乌当区太和镇人民政府", "township", "government"),
+    # street offices: the stem may hold any character (学院路), and 街道办 is one too
+    ("学院路街道办事处", "township", "government"),
+    ("海淀区学院路街道办事处", "township", "government"),
+    ("北京市海淀区学院路街道办事处", "township", "government"),
+    ("乌当区新天街道办", "township", "government"),
+    ("乌当区车站街道办事处", "township", "government"),
+    # collective words do not make a place run on
+    ("某某县乡镇企业局", "county", "department"),
+    # names the endings misread are in the gazetteer: 桐城市 is no 城市, 梁园区 no 园区 zone
+    ("安庆市桐城市教育局", "county", "department"),
+    ("商丘市梁园区人民政府", "county", "government"),
+    ("承德市围场满族蒙古族自治县人民政府", "county", "government"),
+    # and what still is no place stays one
+    ("某某县山区综合开发办公室", "county", "department"),
+    ("瑞金市市场监督管理局", "county", "department"),
+    ("某某县乡村振兴局", "county", "department"),
+    ("驻马店市住房和城市更新局", "prefecture", "department"),
+]
+
+
+@pytest.mark.parametrize("agency, level, kind", TIERS, ids=[t[0] for t in TIERS])
+def test_tier_of_county_level_places_and_street_offices(agency, level, kind):
+    result = meta(f"{agency}2022年政府信息公开工作年度报告", "一、总体情况")
+    assert result["agency"] == agency
+    assert (result["level"], result["agency_kind"]) == (level, kind)
+
+
+def _gazetteer_agencies() -> list[tuple[str, str | None, str]]:
+    """Agency names built from the gazetteer's county-level units, with the tier and kind they have."""
+    g = load_gazetteer()
+    counties = g[(g["level"] == "county") & g["name"].str[-1].isin(list("区县市旗"))]
+    out: list[tuple[str, str | None, str]] = []
+    for name, parent in zip(counties["name"], counties["parent"]):
+        for county in {name, f"{parent}{name}"}:
+            out += [(f"{county}人民政府", "county", "government"), (f"{county}教育局", "county", "department"),
+                    (f"{county}住房和城乡建设局", "county", "department"), (f"{county}财政局", "county", "department"),
+                    (f"{county}学院路街道办事处", "township", "government"),
+                    (f"{county}和平街道办", "township", "government"),
+                    (f"{county}太和镇人民政府", "township", "government"),
+                    (f"{county}城关乡人民政府", "township", "government"),
+                    (f"{county}经济技术开发区管委会", None, "government")]
+    return out
+
+
+def test_tier_of_agencies_built_from_the_gazetteer():
+    # 40% of these names had a wrong level or kind (street offices, 太和镇, the gazetteer's own counties)
+    wrong = []
+    for agency, level, kind in _gazetteer_agencies():
+        tier = metadata._classify_agency(agency)
+        if (tier["level"], tier["agency_kind"]) != (level, kind):
+            wrong.append((agency, tier["level"], tier["agency_kind"]))
+    assert wrong == []

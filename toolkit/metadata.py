@@ -9,7 +9,8 @@ inferences that could be wrong are marked in ``flags``.
 The knowledge it uses lives in two data files: ``data/metadata.yaml`` (title
 words, field labels, agency endings, place-name endings) and
 ``data/gazetteer.csv`` (all province- and prefecture-level units of China, the
-units directly under a province, and the county-level units our data names).
+units directly under a province, the county-level units our data names, and those whose
+name its endings misread: 桐城市 is no 城市, 梁园区 no 园区 zone).
 """
 from __future__ import annotations
 
@@ -475,15 +476,79 @@ def _match_known(name: str, pos: int) -> _Place | None:
     return None
 
 
+def _suffix_at(name: str, at: int) -> str | None:
+    """The longest place ending (``suffix_levels``) starting at ``name[at]``, or None."""
+    places = _rules()["places"]
+    return next((s for s in sorted(places["suffix_levels"], key=len, reverse=True) if name.startswith(s, at)), None)
+
+
+def _free_stem_length(name: str, pos: int) -> int:
+    """Length of the stem before a ``free_stem_endings`` ending within ``max_stem`` of ``pos`` (0: none).
+
+    Such a stem may hold characters of department words: 学院路街道办事处.
+    """
+    places = _rules()["places"]
+    for stem_len in range(1, places["max_stem"] + 1):
+        if any(name.startswith(e, pos + stem_len) for e in places["free_stem_endings"]):
+            return stem_len
+    return 0
+
+
+def _stem_stops(name: str, pos: int, stem_len: int, free: int) -> bool:
+    """Whether the stem ``name[pos:pos + stem_len]`` runs into a department word (住房和城乡建设局).
+
+    A character of ``not_place_chars`` is one only where no ending follows it at once: 太和县 and 忻府区
+    are places, 住房和城乡 is not.
+    """
+    places = _rules()["places"]
+    if stem_len < 2 or stem_len <= free or name[pos + stem_len - 1] not in places["not_place_chars"]:
+        return False
+    return _suffix_at(name, pos + stem_len) is None
+
+
+def _not_place(name: str, pos: int, end: int) -> bool:
+    """Whether ``name[pos:end]``, read as a place by its ending, is a common word (社区, 市场, 城市)."""
+    places = _rules()["places"]
+    window = name[pos: end + 1]
+    return any(w in window for w in places["not_places"]) or name[pos:end] in places["not_places_alone"]
+
+
+def _extend(name: str, pos: int, end: int) -> int:
+    """End of the place at ``pos`` when the ending found at ``end`` belongs to a longer name.
+
+    An ending right after another one means the first was part of the stem: 万州区 is a county, not the
+    prefecture 万州 followed by 区; likewise 武乡县, 沙市区.  Not where the longer reading is a common word
+    (XX县乡村振兴局, XX市市场监督管理局).
+    """
+    suffix = _suffix_at(name, end)
+    while suffix is not None and not _not_place(name, pos, end + len(suffix)):
+        end += len(suffix)
+        suffix = _suffix_at(name, end)
+    return end
+
+
+def _generic_place(name: str, pos: int, end: int) -> _Place:
+    """The place ``name[pos:end]`` with the tier its ending tells (a zone has none)."""
+    places = _rules()["places"]
+    token = name[pos:end]
+    if any(token.endswith(z) for z in places["zone_endings"]):
+        return _Place(token, None, None, zone=True)
+    suffix = next(s for s in sorted(places["suffix_levels"], key=len, reverse=True) if token.endswith(s))
+    level = places["suffix_levels"][suffix]
+    province = None
+    known = _index()["short"].get(token[: -len(suffix)])
+    if known and level == "prefecture" and known[0]["level"] == "prefecture":
+        province = known[0]["province"]  # 恩施州, 大理州
+    return _Place(token, level, province)
+
+
 def _match_generic(name: str, pos: int) -> _Place | None:
     """An administrative unit told by its ending (``乌当区``, ``XX镇``), or None."""
     places = _rules()["places"]
     suffixes = sorted(places["suffix_levels"], key=len, reverse=True)
-    bad_chars = set(places["not_place_chars"])
+    free = _free_stem_length(name, pos)
     for stem_len in range(0, places["max_stem"] + 1):
-        if stem_len > 1 and name[pos + stem_len - 1] in bad_chars:
-            return None
-        if pos + stem_len >= len(name):
+        if _stem_stops(name, pos, stem_len, free) or pos + stem_len >= len(name):
             return None
         if stem_len == 0 and pos > 0:
             continue
@@ -491,24 +556,13 @@ def _match_generic(name: str, pos: int) -> _Place | None:
             if not name.startswith(suffix, pos + stem_len):
                 continue
             end = pos + stem_len + len(suffix)
-            token = name[pos:end]
-            window = name[pos: end + 1]
-            if any(word in window for word in places["not_places"]):
+            if _not_place(name, pos, end):
                 return None
             if stem_len == 0:
                 if suffix not in places["bare_levels"]:
                     continue
-                return _Place(token, places["bare_levels"][suffix], None)
-            zone = next((z for z in places["zone_endings"] if token.endswith(z)), None)
-            if zone is not None:
-                return _Place(token, None, None, zone=True)
-            level = places["suffix_levels"][suffix]
-            province = None
-            stem = name[pos: pos + stem_len]
-            known = _index()["short"].get(stem)
-            if known and level == "prefecture" and known[0]["level"] == "prefecture":
-                province = known[0]["province"]  # 恩施州, 大理州
-            return _Place(token, level, province)
+                return _Place(name[pos:end], places["bare_levels"][suffix], None)
+            return _generic_place(name, pos, _extend(name, pos, end))
     return None
 
 
