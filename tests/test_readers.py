@@ -677,3 +677,17 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     assert flag.line == len(got.original_lines) and "could not be decoded" in flag.detail
     # GBK text is still GBK, not UTF-8 with replacements
     assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"
+
+
+def test_mojibake_is_refused_with_its_reason(tmp_path):
+    # UTF-8 read as GBK and saved again is valid UTF-8 of the wrong characters: before, status partial with
+    # flags blaming the document (no title, no sections), every cell lost.
+    from toolkit.errors import DecodeError
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    path = tmp_path / "moji.txt"
+    path.write_text(text.encode("utf-8").decode("gbk", errors="replace"), encoding="utf-8")
+    with pytest.raises(DecodeError, match=r"moji.txt: the text is UTF-8 that was once read as GBK .* for '年乌当'"):
+        read_document(path)
+    for seed in sorted(RAW.glob("*.txt")):  # real text is never taken for it
+        assert read_document(seed).format == "text"

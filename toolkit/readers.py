@@ -543,6 +543,21 @@ def _utf8_truncated(data: bytes) -> str | None:
 
 
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
+def _refuse_mojibake(text: str, path: str | None) -> None:
+    """Raise DecodeError for UTF-8 text that was read as GBK and saved again ('鏀垮簻' for '政府').
+
+    Its characters, written back as GBK, are UTF-8 again: Chinese characters come back by the hundred,
+    where real text gives a few among thousands of undecodable bytes.
+    """
+    sample = "".join(_NON_ASCII.findall(text, 0, 20000))[:2000]
+    back = sample.encode("gbk", errors="ignore").decode("utf-8", errors="replace")
+    found = len(_HAN_CHAR.findall(back))
+    if found >= 20 and found > 2 * back.count("\ufffd"):
+        raise DecodeError(path, f"the text is UTF-8 that was once read as GBK and saved again (mojibake: "
+                                f"{sample[:6]!r} for {back.replace(chr(0xFFFD), '')[:3]!r}); use the original file")
 
 
 def _utf8_with_stray_bytes(data: bytes) -> tuple[str | None, int]:
@@ -589,6 +604,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         return text, utf16
     text = _try(data, "utf-8")
     if text is not None:
+        _refuse_mojibake(text, path)
         return text, "utf-8"
     text = _utf8_truncated(data)
     if text is not None:
