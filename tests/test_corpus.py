@@ -465,7 +465,7 @@ def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.Monkey
             "from toolkit.formats import vocabulary\n"
             "from toolkit.metadata import _index\n"
             "from toolkit.normalize import _opencc\n"
-            "assert all(f.cache_info().currsize for f in (vocabulary, _index)) and _opencc.cache_info().currsize == 2\n"
+            "assert all(f.cache_info().currsize for f in (vocabulary, _index)) and _opencc.cache_info().currsize == 4\n"
             "from toolkit.readers import _TAG_NAMES\n"
             "assert 'table' in _TAG_NAMES.values()  # a web page was read too\n")
     left = set(Path(tempfile.gettempdir()).glob("toolkit-warm-*"))
