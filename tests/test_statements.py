@@ -319,3 +319,67 @@ def test_lines_wrapped_as_a_pdf_wraps_them_give_the_same_statements(stem, width,
     wrapped = _hard_wrapped(problems_section(stem), width, page_breaks)
     assert wrapped.count("\n") > problems_section(stem).count("\n")
     assert _pairs(extract_statements(wrapped)) == _expected(stem)
+
+
+# --- section headings of the problems section --------------------------------------------------------
+
+
+def _report_text(stem: str) -> str:
+    return (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def toolkit_parse(text: str):
+    """parse_text of the toolkit, without warnings about the mutated report."""
+    import toolkit
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return toolkit.parse_text(text)
+
+
+_HEADING_004 = "五、政府信息公开工作存在的主要问题及改进措施"
+
+
+@pytest.mark.parametrize("heading", ["五、存在的问题及改进措施", "五、存在问题及改进措施",
+                                     "五、政府信息公开工作存在的问题及改进措施", "五、存在的不足及改进措施",
+                                     "五、存在的主要问题及下一步工作打算", "五、存在的主要问题及改进方向"])
+def test_problems_section_under_other_real_headings(heading):
+    # Before, these wordings were no section heading: the report had no statements at all.
+    stem = "004_b232cca7e491c758"
+    report = toolkit_parse(_report_text(stem).replace(_HEADING_004, heading, 1))
+    assert report.section("problems") is not None
+    assert _pairs(report.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("problems", ["六、存在的不足", "六、工作中存在的问题", "六、存在的主要问题"])
+@pytest.mark.parametrize("measures", ["七、改进措施", "七、下一步工作打算"])
+def test_separate_legacy_problems_and_measures_sections(problems, measures):
+    # Before, 存在的不足 / 工作中存在的问题 were no section: the four problems were lost.
+    stem = "003_ce1f8ef96d3daffd"
+    text = (_report_text(stem).replace("六、存在的主要问题和改进措施\n", "").replace("(一)存在问题", problems)
+            .replace("(二)改进措施", measures).replace("七、说明与附表", "八、说明与附表"))
+    report = toolkit_parse(text)
+    assert [s.key for s in report.sections][-3:] == ["problems", "improvements", "notes"]
+    assert _pairs(report.statements) == _expected(stem)
+
+
+def test_next_section_worded_other_matters_ends_the_problems():
+    # Before, 六、其他事项 was no heading: its text was glued into the last measure.
+    stem = "004_b232cca7e491c758"
+    report = toolkit_parse(_report_text(stem).replace("六、其他需要报告的事项", "六、其他事项"))
+    assert [s.key for s in report.sections][-1] == "other"
+    assert _pairs(report.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("sub_heading", ["改进措施", "下一步工作打算"])
+def test_unnumbered_measures_sub_heading_is_no_legacy_section(sub_heading):
+    # An unnumbered 改进措施 line inside a numbered report's problems section is its sub-heading, not a
+    # pre-2019 improvements section (which made the report legacy and changed how its tables are read).
+    # Seed 004 with the overview titled 总体情况: its headings fit both families equally well.
+    stem = "004_b232cca7e491c758"
+    original = _report_text(stem).replace("一、信息公开工作总体情况", "一、总体情况")
+    text = original.replace("下一步,我局将采取更加强有力措施", sub_heading + "\n下一步,我局将采取更加强有力措施")
+    report = toolkit_parse(text)
+    assert [s.key for s in report.sections] == [s.key for s in toolkit_parse(original).sections]
+    assert report.template == toolkit_parse(original).template
+    assert _pairs(report.statements) == _expected(stem)

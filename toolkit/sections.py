@@ -162,9 +162,18 @@ def _sub_number(text: str) -> int | None:
     return cn_numeral(match.group(1).strip("() ")) if match else None
 
 
-def _choose(cands: list[tuple[int, str, str, str]], order: list[str]) -> list[tuple[int, str, str]]:
+@functools.lru_cache(maxsize=2)
+def _numbered_only(family: str) -> frozenset[str]:
+    """Keys of sections that a report numbering its sections must number (formats.yaml ``section_numbered_only``)."""
+    return frozenset(load_formats().get("section_numbered_only", {}).get(family, []))
+
+
+def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: str) -> list[tuple[int, str, str]]:
     has_top = any(level in ("top", "inline") for _, _, level, _ in cands)
     if has_top:
+        # an unnumbered 改进措施 line among numbered sections is the problems section's sub-heading
+        only = _numbered_only(family)
+        cands = [c for c in cands if not (c[1] in only and c[2] == "none")]
         return _choose_levels(cands, order, {"top", "inline", "none"})
     # Without numbered sections, the titles may stand alone (Word numbered them, and the number is not
     # in the text) or be numbered (一)…(六). Where the plain titles make a report's sections (four or more,
@@ -229,7 +238,7 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
     for family in ("modern", "legacy"):
         cands = _candidates(headings, family)
         for order in _orders(family):
-            chosen = _choose(cands, order)
+            chosen = _choose(cands, order, family)
             if len(chosen) > len(best[0]):
                 best = (chosen, family)
     chosen, family = best

@@ -76,7 +76,7 @@ def _cues() -> dict[str, Any]:
     number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}、|\d{{1,2}}[.、])"
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
-        "section_heading": [re.compile(p) for p in spec["section_heading"]],
+        "section_heading": _section_headings(),
         # a whole line that is a sub-heading
         "heading_line": re.compile(rf"^(?P<num>{number})?(?:{any_title})(?:如下)?[。.:]?$"),
         # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon
@@ -91,6 +91,15 @@ def _cues() -> dict[str, Any]:
         "problem_cues": tuple(spec["problem_cues"]),
         "measure_cues": tuple(spec["measure_cues"]),
     }
+
+
+def _section_headings() -> list[re.Pattern[str]]:
+    """The problems section's own numbered heading, in the wordings of formats.yaml (both families)."""
+    from toolkit.formats import load_formats
+
+    sections = load_formats()["sections"]
+    titles = [p for family in sections.values() for p in family.get("problems", [])]
+    return [re.compile(rf"^{_CN_NUM}、\s*(?:{t})[。.:]?\s*$") for t in titles]
 
 
 def _normalize(text: str) -> str:
