@@ -383,3 +383,15 @@ def test_unnumbered_measures_sub_heading_is_no_legacy_section(sub_heading):
     assert [s.key for s in report.sections] == [s.key for s in toolkit_parse(original).sections]
     assert report.template == toolkit_parse(original).template
     assert _pairs(report.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("tail", ["\n\n泰州市高港区住房和城乡建设局\n2020年1月20日\n",
+                                  "\n泰州市高港区住房和城乡建设局\n2020年1月20日\n- 3 -\n【打印本页】 【关闭窗口】\n"])
+def test_signature_after_a_last_problems_section_is_no_statement_text(tail):
+    # Before, the agency and date lines were glued into the last measure ('…不完整信息。泰州市…2020年1月20日').
+    stem = "004_b232cca7e491c758"
+    text = _report_text(stem)
+    report = toolkit_parse(text[: text.index("六、其他需要报告的事项")] + tail)
+    assert report.sections[-1].key == "problems" and "2020年1月20日" not in report.sections[-1].text
+    assert _pairs(report.statements) == _expected(stem)
+    assert str(report.metadata["published"]) == "2020-01-20"  # metadata still reads the signature

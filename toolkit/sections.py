@@ -40,7 +40,8 @@ class Section:
     title : str
         The heading as written (normalized), numbering included.
     text : str
-        The section's text without its heading, lines joined by ``\\n``.
+        The section's text without its heading, lines joined by ``\\n``; the last section
+        ends before the report's signature (agency and date lines) and what follows it.
     first_line, last_line : int
         1-based lines of the normalized text: the heading's line and the last
         line before the next section.
@@ -244,7 +245,7 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
     chosen, family = best
     sections = []
     for n, (i, key, title) in enumerate(chosen):
-        end = chosen[n + 1][0] if n + 1 < len(chosen) else len(segments)
+        end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i)
         body = segments[i + 1 : end]
         heading = segments[i]
         # A glued heading carries text after the title on the same segment.
@@ -256,6 +257,13 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
         text = "\n".join(s.text for s in body).strip("\n")
         sections.append(Section(key, title, text, heading.line, last_line, body))
     return sections, family
+
+
+def _text_end(segments: list[Segment], heading: int) -> int:
+    """Where the last section ends: before the signature (and the page or site footer lines after it)."""
+    from toolkit.metadata import signature_start
+
+    return max(heading + 1, signature_start([s.text for s in segments]))
 
 
 def _heading_rest(text: str, family: str, key: str) -> str:
