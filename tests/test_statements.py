@@ -395,3 +395,35 @@ def test_signature_after_a_last_problems_section_is_no_statement_text(tail):
     assert report.sections[-1].key == "problems" and "2020年1月20日" not in report.sections[-1].text
     assert _pairs(report.statements) == _expected(stem)
     assert str(report.metadata["published"]) == "2020-01-20"  # metadata still reads the signature
+
+
+# --- switch sentences inside an enumerated item ----------------------------------------------------
+
+
+def test_a_measure_sentence_inside_a_problem_item_keeps_the_list():
+    # Before, the first 下一步 ended the problems: 二是's problem became a measure glued to its own measure.
+    text = "一是公开内容不够全面。下一步,将进一步丰富公开内容。二是解读形式单一。下一步,将创新解读方式。"
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "公开内容不够全面"), ("measure", "下一步,将进一步丰富公开内容"),
+        ("problem", "解读形式单一"), ("measure", "下一步,将创新解读方式"),
+    ]
+
+
+@pytest.mark.parametrize("second", ["2023年原计划开展的3次培训仅完成1次", "今后一段时间内群众需求仍将增长,现有人员难以满足"])
+def test_a_problem_sentence_starting_like_a_switch_stays_in_its_item(second):
+    # Before, 2023年…计划 and 今后 started the measures in the middle of the first problem item.
+    text = f"一是业务培训不到位。{second}。二是信息更新不及时。三是解读形式单一。下一步,我局将加强培训;丰富解读形式。"
+    assert _pairs(extract_statements(text)) == [
+        ("problem", f"业务培训不到位。{second}"), ("problem", "信息更新不及时"), ("problem", "解读形式单一"),
+        ("measure", "下一步,我局将加强培训"), ("measure", "丰富解读形式"),
+    ]
+
+
+def test_seed_004_with_a_measure_inside_each_problem_item():
+    # The real problems of seed 004, each followed by its own 下一步 sentence.
+    stem = "004_b232cca7e491c758"
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    text = "".join(f"{'一二三'[i]}是{p}。下一步,将{m}。" for i, (p, m) in
+                   enumerate(zip(problems, ["增加专职人员", "规范格式", "加大宣传力度"])))
+    assert [k for k, _ in _pairs(extract_statements(text))] == ["problem", "measure"] * 3
+    assert [t for k, t in _pairs(extract_statements(text)) if k == "problem"] == problems

@@ -9,7 +9,9 @@ reads them (``spec/codebook.md``):
 2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``存在问题``, ``下一步工作打算如下:``)
    set the kind of what follows and never become statement text;
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
-   问题…``, ``2024年,我区将…``) starts the measures;
+   问题…``, ``2024年,我区将…``) starts the measures; inside an enumerated item (the numbering
+   goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
+   problems go on, or no switch at all if it admits a shortcoming itself;
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
    ``1. 2.``, ``(1)(2)``, ``①②``, ``第一,``); the first style that occurs is the statement
    level, other styles inside an item stay in its text; a part without enumeration is split
@@ -257,6 +259,41 @@ class _Block:
     order: int = 0
 
 
+def _next_item(marks: list[tuple[int, int, int]], start: int) -> int | None:
+    """Start of the item that continues the numbering after ``start`` (None if the list does not go on).
+
+    ``一是…。下一步,将…。二是…``: the 二是 after the sentence at ``start`` numbers on from the 一是
+    before it, so that sentence stands inside the list.
+    """
+    before = [m for m in marks if m[0] < start]
+    after = [m for m in marks if m[0] > start]
+    if before and after and after[0][2] == before[-1][2] + 1:
+        return after[0][0]
+    return None
+
+
+def _problem_cuts(part: str) -> list[tuple[int, str]]:
+    """(start, kind) where a part that begins with problems changes kind after its start.
+
+    A switch sentence starts the measures for the rest of the part.  One inside an enumerated
+    item (the numbering goes on after it) is the item's own measure, and the problems go on
+    at the next item; if it admits a shortcoming itself (``今后一段时间内…难以满足``) it is
+    no switch at all.
+    """
+    marks = _markers(part)
+    cuts: list[tuple[int, str]] = []
+    for start in _sentence_starts(part):
+        if start == 0 or not _is_switch(part, start):
+            continue
+        resume = _next_item(marks, start)
+        if resume is None:
+            cuts.append((start, "measure"))
+            break
+        if not _has(part[start:resume], "problem_cues"):
+            cuts += [(start, "measure"), (resume, "problem")]
+    return cuts
+
+
 def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]:
     kind = first_kind or "problem"
     fixed = first_kind is not None
@@ -265,14 +302,15 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
         if isinstance(part, _Heading):
             kind, fixed = part.kind, True
             continue
-        cuts = [0]
+        cuts = [(0, kind)]
         if kind == "problem":
-            cuts += [s for s in _sentence_starts(part) if s > 0 and _is_switch(part, s)][:1]
             if _is_switch(part, 0):
-                kind, fixed = "measure", True
-        for a, b in zip(cuts, cuts[1:] + [len(part)]):
-            if a > 0:
-                kind, fixed = "measure", True
+                cuts = [(0, "measure")]
+            else:
+                cuts += _problem_cuts(part)
+        if len(cuts) > 1 or cuts[0][1] != kind:
+            fixed = True  # a switch sentence said which kind each piece is
+        for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
             if part[a:b].strip():
                 blocks.append(_Block(kind, part[a:b], fixed))
     for i, block in enumerate(blocks):
