@@ -427,3 +427,35 @@ def test_seed_004_with_a_measure_inside_each_problem_item():
                    enumerate(zip(problems, ["增加专职人员", "规范格式", "加大宣传力度"])))
     assert [k for k, _ in _pairs(extract_statements(text))] == ["problem", "measure"] * 3
     assert [t for k, t in _pairs(extract_statements(text)) if k == "problem"] == problems
+
+
+# --- sub-heading wordings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("problems", ["（一）存在的主要问题", "（一）工作中存在的问题", "（一）存在的困难和问题",
+                                      "（一）不足之处", "（一）主要不足", "（一）存在的问题及原因"])
+@pytest.mark.parametrize("measures", ["（二）改进措施", "（二）2024年工作打算", "（二）2024年工作计划", "（二）工作打算",
+                                      "（二）下一步工作", "（二）改进举措", "（二）下步工作打算",
+                                      "（二）改进措施和下一步工作打算", "（二）改进措施与工作打算"])
+def test_sub_headings_in_other_real_wordings(problems, measures):
+    # pingtan-2023-03 (web text, sub-headings glued to their items) with its sub-headings reworded.  Before,
+    # such a heading was no sub-heading: the section collapsed into two statements, or a longer heading
+    # (改进措施和下一步工作打算) was cut after 改进措施 and its first measure was lost.
+    stem = "pingtan-2023-03"
+    section = problems_section(stem)
+    assert "（一）存在的主要问题" in section and "（二）改进措施" in section
+    section = section.replace("（一）存在的主要问题", problems).replace("（二）改进措施", measures)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # and with the sub-headings on lines of their own (seed 003's layout)
+    lines = section.replace(problems, problems + "\n").replace(measures, "\n" + measures + "\n")
+    assert _pairs(extract_statements(lines)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("end", ["", "。", ":"])
+def test_unnumbered_sub_headings_glued_to_their_first_item(stem, end):
+    # Seed 003's sub-headings without their numbers, line breaks lost (web-page text).  Before, an
+    # unnumbered sub-heading needed a colon: the first problem was lost, the measures became problems.
+    section = problems_section(stem).replace("(一)存在问题", "存在问题" + end).replace("(二)改进措施", "改进措施" + end)
+    glued = "".join(line.strip() for line in section.splitlines())
+    assert _pairs(extract_statements(glued)) == _expected(stem)

@@ -6,8 +6,10 @@ reads them (``spec/codebook.md``):
 
 1. the text is normalized (NFKC, simplified characters, pinyin annotations removed) with
    :func:`toolkit.normalize.normalize_text`; circled numbers ①② are kept as ``(1)(2)``;
-2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``存在问题``, ``下一步工作打算如下:``)
-   set the kind of what follows and never become statement text;
+2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``(二)2024年工作打算``, ``存在问题``,
+   ``下一步工作打算如下:``) set the kind of what follows and never become statement text; glued to
+   the text, a numbered one is read in its longest wording (``(二)改进措施和下一步工作打算一是…``),
+   an unnumbered one when a colon, a ``。`` or the first item's marker follows it;
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
    问题…``, ``2024年,我区将…``) starts the measures; inside an enumerated item (the numbering
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
@@ -81,10 +83,11 @@ def _cues() -> dict[str, Any]:
         "section_heading": _section_headings(),
         # a whole line that is a sub-heading
         "heading_line": re.compile(rf"^(?P<num>{number})?(?:{any_title})(?:如下)?[。.:]?$"),
-        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon
+        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。
+        # or the first item's marker
         "heading_glued": re.compile(
             rf"(?:^|(?<=[。;!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
-            rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?:)"
+            rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
         ),
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
