@@ -459,3 +459,42 @@ def test_unnumbered_sub_headings_glued_to_their_first_item(stem, end):
     section = problems_section(stem).replace("(一)存在问题", "存在问题" + end).replace("(二)改进措施", "改进措施" + end)
     glued = "".join(line.strip() for line in section.splitlines())
     assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+# --- list kinds, framing sentences and marker styles -------------------------------------------------
+
+
+def test_a_list_framed_as_shortcomings_is_problems_whatever_its_wording():
+    # Seed 001 with 还需进一步 worded 需进一步 (no problem cue left): before, the vote made the problems measures.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem).replace("还需进一步", "需进一步")
+    expected = [(k, t.replace("还需进一步", "需进一步")) for k, t in _expected(stem)]
+    assert _pairs(extract_statements(section)) == expected
+
+
+def test_a_negated_achievement_is_no_framing_sentence():
+    # Before, '…尚未取得明显进展' read as '取得…进展' framing: the three problems merged into one statement.
+    text = ("2023年,我局政务公开工作取得了一定成效,但仍存在一些不足。基层政务公开工作尚未取得明显进展;"
+            "政策解读形式单一;网站更新不及时。下一步,我局将加强培训;丰富解读形式。")
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "基层政务公开工作尚未取得明显进展"), ("problem", "政策解读形式单一"), ("problem", "网站更新不及时"),
+        ("measure", "下一步,我局将加强培训"), ("measure", "丰富解读形式"),
+    ]
+
+
+@pytest.mark.parametrize("close", [")", "）"])
+def test_digit_and_closing_bracket_markers(close):
+    # Seed 001 numbered 1）2）3）: before, no enumeration style, the items merged with their markers.
+    stem = "001_4d29bfef72dd56db"
+    section = re.sub(r"(?<=[:;。：；])([一二三四])是", lambda m: f"{'一二三四'.index(m.group(1)) + 1}{close}",
+                     problems_section(stem))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+def test_a_wrapped_di_yi_without_di_er_is_no_list():
+    # A PDF line wrap before 第一 of '位居全区第一,': before, 第一 became the list and the problems merged.
+    text = ("2023年,我局政务公开工作考评位居全区\n第一,但仍存在一些不足:一是信息更新不够及时;二是业务培训不够。"
+            "下一步,我局将:一是加强信息更新;二是加强业务培训。")
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "信息更新不够及时"), ("problem", "业务培训不够"), ("measure", "加强信息更新"), ("measure", "加强业务培训"),
+    ]

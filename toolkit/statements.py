@@ -15,15 +15,16 @@ reads them (``spec/codebook.md``):
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
    problems go on, or no switch at all if it admits a shortcoming itself;
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
-   ``1. 2.``, ``(1)(2)``, ``①②``, ``第一,``); the first style that occurs is the statement
-   level, other styles inside an item stay in its text; a part without enumeration is split
-   at ``;`` between list items;
+   ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``第一,`` — this one only with a ``第二,``); the
+   first style that occurs is the statement level, other styles inside an item stay in its
+   text; a part without enumeration is split at ``;`` between list items;
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
    sentences that only frame the section are not statements, unless they hold the only
    content of their kind;
 6. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
-   (``加强``, ``进一步`` …) is a list of measures.
+   (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
+   shortcomings (``还存在一些不足:``).
 
 All patterns live in ``toolkit/data/classify/statements.yaml``.
 """
@@ -58,7 +59,11 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})、"), True),  # 一、 二、
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
     "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?!\d)"), True),  # 1. 2、
+    "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
 }
+# Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
+# line start, where it looks like a marker.
+_NEEDS_SECOND = frozenset({"di"})
 _BOUNDARY = set("。;:!?\n")
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
@@ -92,6 +97,7 @@ def _cues() -> dict[str, Any]:
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
+        "admits": [re.compile(p) for p in spec["admits_shortcomings"]],
         "empty": [re.compile(p) for p in spec["empty"]],
         "problem_cues": tuple(spec["problem_cues"]),
         "measure_cues": tuple(spec["measure_cues"]),
@@ -341,7 +347,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
                 continue
             found.append((start, m.end(), n))
             last = n
-        if found:
+        if found and not (style in _NEEDS_SECOND and len(found) < 2):
             accepted[style] = found
     if not accepted:
         return []
@@ -414,9 +420,11 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
             lists.append([])
         lists[-1].append((n, item))
     j = 0
-    for lst in lists:
+    admitted = any(p.search(preamble) for p in _cues()["admits"])
+    for k, lst in enumerate(lists):
         kind = block.kind
-        if not block.fixed and kind == "problem":
+        # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
+        if not block.fixed and kind == "problem" and not (k == 0 and admitted):
             if state.get("voted_measure") or _vote([t for _, t in lst]) == "measure":
                 kind = "measure"
                 state["voted_measure"] = True
