@@ -335,3 +335,181 @@ def test_taiwan_and_hong_kong_traditional_give_the_simplified_statements(config)
         got = toolkit.parse_text(text).statements
         want = toolkit.parse_report(path).statements
         assert got[["kind", "text"]].equals(want[["kind", "text"]]), path.stem
+
+# --- section headings of the problems section --------------------------------------------------------
+
+
+def _report_text(stem: str) -> str:
+    return (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def toolkit_parse(text: str):
+    """parse_text of the toolkit, without warnings about the mutated report."""
+    import toolkit
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return toolkit.parse_text(text)
+
+
+_HEADING_004 = "五、政府信息公开工作存在的主要问题及改进措施"
+
+
+@pytest.mark.parametrize("heading", ["五、存在的问题及改进措施", "五、存在问题及改进措施",
+                                     "五、政府信息公开工作存在的问题及改进措施", "五、存在的不足及改进措施",
+                                     "五、存在的主要问题及下一步工作打算", "五、存在的主要问题及改进方向"])
+def test_problems_section_under_other_real_headings(heading):
+    # Before, these wordings were no section heading: the report had no statements at all.
+    stem = "004_b232cca7e491c758"
+    report = toolkit_parse(_report_text(stem).replace(_HEADING_004, heading, 1))
+    assert report.section("problems") is not None
+    assert _pairs(report.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("problems", ["六、存在的不足", "六、工作中存在的问题", "六、存在的主要问题"])
+@pytest.mark.parametrize("measures", ["七、改进措施", "七、下一步工作打算"])
+def test_separate_legacy_problems_and_measures_sections(problems, measures):
+    # Before, 存在的不足 / 工作中存在的问题 were no section: the four problems were lost.
+    stem = "003_ce1f8ef96d3daffd"
+    text = (_report_text(stem).replace("六、存在的主要问题和改进措施\n", "").replace("(一)存在问题", problems)
+            .replace("(二)改进措施", measures).replace("七、说明与附表", "八、说明与附表"))
+    report = toolkit_parse(text)
+    assert [s.key for s in report.sections][-3:] == ["problems", "improvements", "notes"]
+    assert _pairs(report.statements) == _expected(stem)
+
+
+def test_next_section_worded_other_matters_ends_the_problems():
+    # Before, 六、其他事项 was no heading: its text was glued into the last measure.
+    stem = "004_b232cca7e491c758"
+    report = toolkit_parse(_report_text(stem).replace("六、其他需要报告的事项", "六、其他事项"))
+    assert [s.key for s in report.sections][-1] == "other"
+    assert _pairs(report.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("sub_heading", ["改进措施", "下一步工作打算"])
+def test_unnumbered_measures_sub_heading_is_no_legacy_section(sub_heading):
+    # An unnumbered 改进措施 line inside a numbered report's problems section is its sub-heading, not a
+    # pre-2019 improvements section (which made the report legacy and changed how its tables are read).
+    # Seed 004 with the overview titled 总体情况: its headings fit both families equally well.
+    stem = "004_b232cca7e491c758"
+    original = _report_text(stem).replace("一、信息公开工作总体情况", "一、总体情况")
+    text = original.replace("下一步,我局将采取更加强有力措施", sub_heading + "\n下一步,我局将采取更加强有力措施")
+    report = toolkit_parse(text)
+    assert [s.key for s in report.sections] == [s.key for s in toolkit_parse(original).sections]
+    assert report.template == toolkit_parse(original).template
+    assert _pairs(report.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("tail", ["\n\n泰州市高港区住房和城乡建设局\n2020年1月20日\n",
+                                  "\n泰州市高港区住房和城乡建设局\n2020年1月20日\n- 3 -\n【打印本页】 【关闭窗口】\n"])
+def test_signature_after_a_last_problems_section_is_no_statement_text(tail):
+    # Before, the agency and date lines were glued into the last measure ('…不完整信息。泰州市…2020年1月20日').
+    stem = "004_b232cca7e491c758"
+    text = _report_text(stem)
+    report = toolkit_parse(text[: text.index("六、其他需要报告的事项")] + tail)
+    assert report.sections[-1].key == "problems" and "2020年1月20日" not in report.sections[-1].text
+    assert _pairs(report.statements) == _expected(stem)
+    assert str(report.metadata["published"]) == "2020-01-20"  # metadata still reads the signature
+
+
+# --- switch sentences inside an enumerated item ----------------------------------------------------
+
+
+def test_a_measure_sentence_inside_a_problem_item_keeps_the_list():
+    # Before, the first 下一步 ended the problems: 二是's problem became a measure glued to its own measure.
+    text = "一是公开内容不够全面。下一步,将进一步丰富公开内容。二是解读形式单一。下一步,将创新解读方式。"
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "公开内容不够全面"), ("measure", "下一步,将进一步丰富公开内容"),
+        ("problem", "解读形式单一"), ("measure", "下一步,将创新解读方式"),
+    ]
+
+
+@pytest.mark.parametrize("second", ["2023年原计划开展的3次培训仅完成1次", "今后一段时间内群众需求仍将增长,现有人员难以满足"])
+def test_a_problem_sentence_starting_like_a_switch_stays_in_its_item(second):
+    # Before, 2023年…计划 and 今后 started the measures in the middle of the first problem item.
+    text = f"一是业务培训不到位。{second}。二是信息更新不及时。三是解读形式单一。下一步,我局将加强培训;丰富解读形式。"
+    assert _pairs(extract_statements(text)) == [
+        ("problem", f"业务培训不到位。{second}"), ("problem", "信息更新不及时"), ("problem", "解读形式单一"),
+        ("measure", "下一步,我局将加强培训"), ("measure", "丰富解读形式"),
+    ]
+
+
+def test_seed_004_with_a_measure_inside_each_problem_item():
+    # The real problems of seed 004, each followed by its own 下一步 sentence.
+    stem = "004_b232cca7e491c758"
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    text = "".join(f"{'一二三'[i]}是{p}。下一步,将{m}。" for i, (p, m) in
+                   enumerate(zip(problems, ["增加专职人员", "规范格式", "加大宣传力度"])))
+    assert [k for k, _ in _pairs(extract_statements(text))] == ["problem", "measure"] * 3
+    assert [t for k, t in _pairs(extract_statements(text)) if k == "problem"] == problems
+
+
+# --- sub-heading wordings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("problems", ["（一）存在的主要问题", "（一）工作中存在的问题", "（一）存在的困难和问题",
+                                      "（一）不足之处", "（一）主要不足", "（一）存在的问题及原因"])
+@pytest.mark.parametrize("measures", ["（二）改进措施", "（二）2024年工作打算", "（二）2024年工作计划", "（二）工作打算",
+                                      "（二）下一步工作", "（二）改进举措", "（二）下步工作打算",
+                                      "（二）改进措施和下一步工作打算", "（二）改进措施与工作打算"])
+def test_sub_headings_in_other_real_wordings(problems, measures):
+    # pingtan-2023-03 (web text, sub-headings glued to their items) with its sub-headings reworded.  Before,
+    # such a heading was no sub-heading: the section collapsed into two statements, or a longer heading
+    # (改进措施和下一步工作打算) was cut after 改进措施 and its first measure was lost.
+    stem = "pingtan-2023-03"
+    section = problems_section(stem)
+    assert "（一）存在的主要问题" in section and "（二）改进措施" in section
+    section = section.replace("（一）存在的主要问题", problems).replace("（二）改进措施", measures)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # and with the sub-headings on lines of their own (seed 003's layout)
+    lines = section.replace(problems, problems + "\n").replace(measures, "\n" + measures + "\n")
+    assert _pairs(extract_statements(lines)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("end", ["", "。", ":"])
+def test_unnumbered_sub_headings_glued_to_their_first_item(stem, end):
+    # Seed 003's sub-headings without their numbers, line breaks lost (web-page text).  Before, an
+    # unnumbered sub-heading needed a colon: the first problem was lost, the measures became problems.
+    section = problems_section(stem).replace("(一)存在问题", "存在问题" + end).replace("(二)改进措施", "改进措施" + end)
+    glued = "".join(line.strip() for line in section.splitlines())
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+# --- list kinds, framing sentences and marker styles -------------------------------------------------
+
+
+def test_a_list_framed_as_shortcomings_is_problems_whatever_its_wording():
+    # Seed 001 with 还需进一步 worded 需进一步 (no problem cue left): before, the vote made the problems measures.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem).replace("还需进一步", "需进一步")
+    expected = [(k, t.replace("还需进一步", "需进一步")) for k, t in _expected(stem)]
+    assert _pairs(extract_statements(section)) == expected
+
+
+def test_a_negated_achievement_is_no_framing_sentence():
+    # Before, '…尚未取得明显进展' read as '取得…进展' framing: the three problems merged into one statement.
+    text = ("2023年,我局政务公开工作取得了一定成效,但仍存在一些不足。基层政务公开工作尚未取得明显进展;"
+            "政策解读形式单一;网站更新不及时。下一步,我局将加强培训;丰富解读形式。")
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "基层政务公开工作尚未取得明显进展"), ("problem", "政策解读形式单一"), ("problem", "网站更新不及时"),
+        ("measure", "下一步,我局将加强培训"), ("measure", "丰富解读形式"),
+    ]
+
+
+@pytest.mark.parametrize("close", [")", "）"])
+def test_digit_and_closing_bracket_markers(close):
+    # Seed 001 numbered 1）2）3）: before, no enumeration style, the items merged with their markers.
+    stem = "001_4d29bfef72dd56db"
+    section = re.sub(r"(?<=[:;。：；])([一二三四])是", lambda m: f"{'一二三四'.index(m.group(1)) + 1}{close}",
+                     problems_section(stem))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+def test_a_wrapped_di_yi_without_di_er_is_no_list():
+    # A PDF line wrap before 第一 of '位居全区第一,': before, 第一 became the list and the problems merged.
+    text = ("2023年,我局政务公开工作考评位居全区\n第一,但仍存在一些不足:一是信息更新不够及时;二是业务培训不够。"
+            "下一步,我局将:一是加强信息更新;二是加强业务培训。")
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "信息更新不够及时"), ("problem", "业务培训不够"), ("measure", "加强信息更新"), ("measure", "加强业务培训"),
+    ]

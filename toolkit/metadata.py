@@ -27,7 +27,7 @@ import yaml
 
 from toolkit.normalize import cn_numeral
 
-__all__ = ["extract_metadata", "load_gazetteer"]
+__all__ = ["extract_metadata", "load_gazetteer", "signature_start"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
@@ -409,6 +409,59 @@ def _is_footer(line: str, words: list[str]) -> bool:
         len(text) <= 80 and any(w in text for w in words))
 
 
+def _content_end(lines: list[str]) -> int:
+    """Index after the last line that is not blank, a page number or a site footer line."""
+    words = _rules()["signature"]["footer_words"]
+    end = len(lines)
+    while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)):
+        end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
+    return end
+
+
+def _signature_lines(lines: list[str]) -> tuple[int, str | None, _dt.date] | None:
+    """(index of its first line, agency, date) of a signature on lines of its own: [agency line,] date line."""
+    tail = _last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])
+    for pos in range(len(tail) - 1, -1, -1):
+        index, line = tail[pos]
+        compact = re.sub(r"\s+", "", line)
+        date, start, end = _date_in(compact)
+        if date is None or start != 0 or end != len(compact):
+            continue
+        if pos > 0:
+            prev = re.sub(r"\s+", "", tail[pos - 1][1])
+            if _agency_like(prev):
+                return tail[pos - 1][0], prev, date
+        return index, None, date
+    return None
+
+
+def signature_start(lines: list[str]) -> int:
+    """Index of the first line of the report's signature (agency line, date line) on lines of its own.
+
+    Parameters
+    ----------
+    lines : list of str
+        The report's lines.
+
+    Returns
+    -------
+    int
+        The index of the signature's agency line, or of its date line when no agency line
+        stands above it; the page and site footer lines after a signature are skipped when
+        looking for it.  ``len(lines)`` when there is no such signature (the text goes on to
+        the end, a lone page number included: it may be a table's last value).
+
+    Examples
+    --------
+    >>> signature_start(["六、其他需要报告的事项", "无。", "某某市某某局", "2020年1月20日", "- 3 -"])
+    2
+    >>> signature_start(["六、其他需要报告的事项", "无。"])
+    2
+    """
+    found = _signature_lines(lines)
+    return found[0] if found is not None else len(lines)
+
+
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     """Agency and date of the signature at the end of the report.
 
@@ -416,22 +469,10 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     text glued into one line, ``… 。 XX局 2021年1月26日 (联系人…)``.
     """
     rules = _rules()["signature"]
-    end = len(lines)
-    while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], rules["footer_words"])):
-        end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
-    tail = _last_filled(lines[:end], rules["tail_lines"])
-    for pos in range(len(tail) - 1, -1, -1):
-        _, line = tail[pos]
-        compact = re.sub(r"\s+", "", line)
-        date, start, end = _date_in(compact)
-        if date is None or start != 0 or end != len(compact):
-            continue
-        agency = None
-        if pos > 0:
-            prev = re.sub(r"\s+", "", tail[pos - 1][1])
-            if _agency_like(prev):
-                agency = prev
-        return agency, date
+    found = _signature_lines(lines)
+    if found is not None:
+        return found[1], found[2]
+    tail = _last_filled(lines[: _content_end(lines)], rules["tail_lines"])
     if not tail:
         return None, None
     text = tail[-1][1][-rules["tail_chars"]:]

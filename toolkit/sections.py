@@ -40,7 +40,8 @@ class Section:
     title : str
         The heading as written (normalized), numbering included.
     text : str
-        The section's text without its heading, lines joined by ``\\n``.
+        The section's text without its heading, lines joined by ``\\n``; the last section
+        ends before the report's signature (agency and date lines) and what follows it.
     first_line, last_line : int
         1-based lines of the normalized text: the heading's line and the last
         line before the next section.
@@ -162,9 +163,18 @@ def _sub_number(text: str) -> int | None:
     return cn_numeral(match.group(1).strip("() ")) if match else None
 
 
-def _choose(cands: list[tuple[int, str, str, str]], order: list[str]) -> list[tuple[int, str, str]]:
+@functools.lru_cache(maxsize=2)
+def _numbered_only(family: str) -> frozenset[str]:
+    """Keys of sections that a report numbering its sections must number (formats.yaml ``section_numbered_only``)."""
+    return frozenset(load_formats().get("section_numbered_only", {}).get(family, []))
+
+
+def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: str) -> list[tuple[int, str, str]]:
     has_top = any(level in ("top", "inline") for _, _, level, _ in cands)
     if has_top:
+        # an unnumbered 改进措施 line among numbered sections is the problems section's sub-heading
+        only = _numbered_only(family)
+        cands = [c for c in cands if not (c[1] in only and c[2] == "none")]
         return _choose_levels(cands, order, {"top", "inline", "none"})
     # Without numbered sections, the titles may stand alone (Word numbered them, and the number is not
     # in the text) or be numbered (一)…(六). Where the plain titles make a report's sections (four or more,
@@ -229,13 +239,13 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
     for family in ("modern", "legacy"):
         cands = _candidates(headings, family)
         for order in _orders(family):
-            chosen = _choose(cands, order)
+            chosen = _choose(cands, order, family)
             if len(chosen) > len(best[0]):
                 best = (chosen, family)
     chosen, family = best
     sections = []
     for n, (i, key, title) in enumerate(chosen):
-        end = chosen[n + 1][0] if n + 1 < len(chosen) else len(segments)
+        end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i)
         body = segments[i + 1 : end]
         heading = segments[i]
         # A glued heading carries text after the title on the same segment.
@@ -247,6 +257,13 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
         text = "\n".join(s.text for s in body).strip("\n")
         sections.append(Section(key, title, text, heading.line, last_line, body))
     return sections, family
+
+
+def _text_end(segments: list[Segment], heading: int) -> int:
+    """Where the last section ends: before the signature (and the page or site footer lines after it)."""
+    from toolkit.metadata import signature_start
+
+    return max(heading + 1, signature_start([s.text for s in segments]))
 
 
 def _heading_rest(text: str, family: str, key: str) -> str:

@@ -6,20 +6,25 @@ reads them (``spec/codebook.md``):
 
 1. the text is normalized (NFKC, simplified characters, pinyin annotations removed) with
    :func:`toolkit.normalize.normalize_text`; circled numbers ①② are kept as ``(1)(2)``;
-2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``存在问题``, ``下一步工作打算如下:``)
-   set the kind of what follows and never become statement text;
+2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``(二)2024年工作打算``, ``存在问题``,
+   ``下一步工作打算如下:``) set the kind of what follows and never become statement text; glued to
+   the text, a numbered one is read in its longest wording (``(二)改进措施和下一步工作打算一是…``),
+   an unnumbered one when a colon, a ``。`` or the first item's marker follows it;
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
-   问题…``, ``2024年,我区将…``) starts the measures;
+   问题…``, ``2024年,我区将…``) starts the measures; inside an enumerated item (the numbering
+   goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
+   problems go on, or no switch at all if it admits a shortcoming itself;
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
-   ``1. 2.``, ``(1)(2)``, ``①②``, ``第一,``); the first style that occurs is the statement
-   level, other styles inside an item stay in its text; a part without enumeration is split
-   at ``;`` between list items;
+   ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``第一,`` — this one only with a ``第二,``); the
+   first style that occurs is the statement level, other styles inside an item stay in its
+   text; a part without enumeration is split at ``;`` between list items;
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
    sentences that only frame the section are not statements, unless they hold the only
    content of their kind;
 6. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
-   (``加强``, ``进一步`` …) is a list of measures.
+   (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
+   shortcomings (``还存在一些不足:``).
 
 All patterns live in ``toolkit/data/classify/statements.yaml``.
 """
@@ -54,7 +59,11 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})、"), True),  # 一、 二、
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
     "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?!\d)"), True),  # 1. 2、
+    "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
 }
+# Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
+# line start, where it looks like a marker.
+_NEEDS_SECOND = frozenset({"di"})
 _BOUNDARY = set("。;:!?\n")
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
@@ -76,21 +85,32 @@ def _cues() -> dict[str, Any]:
     number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}、|\d{{1,2}}[.、])"
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
-        "section_heading": [re.compile(p) for p in spec["section_heading"]],
+        "section_heading": _section_headings(),
         # a whole line that is a sub-heading
         "heading_line": re.compile(rf"^(?P<num>{number})?(?:{any_title})(?:如下)?[。.:]?$"),
-        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon
+        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。
+        # or the first item's marker
         "heading_glued": re.compile(
             rf"(?:^|(?<=[。;!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
-            rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?:)"
+            rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
         ),
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
+        "admits": [re.compile(p) for p in spec["admits_shortcomings"]],
         "empty": [re.compile(p) for p in spec["empty"]],
         "problem_cues": tuple(spec["problem_cues"]),
         "measure_cues": tuple(spec["measure_cues"]),
     }
+
+
+def _section_headings() -> list[re.Pattern[str]]:
+    """The problems section's own numbered heading, in the wordings of formats.yaml (both families)."""
+    from toolkit.formats import load_formats
+
+    sections = load_formats()["sections"]
+    titles = [p for family in sections.values() for p in family.get("problems", [])]
+    return [re.compile(rf"^{_CN_NUM}、\s*(?:{t})[。.:]?\s*$") for t in titles]
 
 
 def _normalize(text: str) -> str:
@@ -248,6 +268,41 @@ class _Block:
     order: int = 0
 
 
+def _next_item(marks: list[tuple[int, int, int]], start: int) -> int | None:
+    """Start of the item that continues the numbering after ``start`` (None if the list does not go on).
+
+    ``一是…。下一步,将…。二是…``: the 二是 after the sentence at ``start`` numbers on from the 一是
+    before it, so that sentence stands inside the list.
+    """
+    before = [m for m in marks if m[0] < start]
+    after = [m for m in marks if m[0] > start]
+    if before and after and after[0][2] == before[-1][2] + 1:
+        return after[0][0]
+    return None
+
+
+def _problem_cuts(part: str) -> list[tuple[int, str]]:
+    """(start, kind) where a part that begins with problems changes kind after its start.
+
+    A switch sentence starts the measures for the rest of the part.  One inside an enumerated
+    item (the numbering goes on after it) is the item's own measure, and the problems go on
+    at the next item; if it admits a shortcoming itself (``今后一段时间内…难以满足``) it is
+    no switch at all.
+    """
+    marks = _markers(part)
+    cuts: list[tuple[int, str]] = []
+    for start in _sentence_starts(part):
+        if start == 0 or not _is_switch(part, start):
+            continue
+        resume = _next_item(marks, start)
+        if resume is None:
+            cuts.append((start, "measure"))
+            break
+        if not _has(part[start:resume], "problem_cues"):
+            cuts += [(start, "measure"), (resume, "problem")]
+    return cuts
+
+
 def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]:
     kind = first_kind or "problem"
     fixed = first_kind is not None
@@ -256,14 +311,15 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
         if isinstance(part, _Heading):
             kind, fixed = part.kind, True
             continue
-        cuts = [0]
+        cuts = [(0, kind)]
         if kind == "problem":
-            cuts += [s for s in _sentence_starts(part) if s > 0 and _is_switch(part, s)][:1]
             if _is_switch(part, 0):
-                kind, fixed = "measure", True
-        for a, b in zip(cuts, cuts[1:] + [len(part)]):
-            if a > 0:
-                kind, fixed = "measure", True
+                cuts = [(0, "measure")]
+            else:
+                cuts += _problem_cuts(part)
+        if len(cuts) > 1 or cuts[0][1] != kind:
+            fixed = True  # a switch sentence said which kind each piece is
+        for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
             if part[a:b].strip():
                 blocks.append(_Block(kind, part[a:b], fixed))
     for i, block in enumerate(blocks):
@@ -291,7 +347,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
                 continue
             found.append((start, m.end(), n))
             last = n
-        if found:
+        if found and not (style in _NEEDS_SECOND and len(found) < 2):
             accepted[style] = found
     if not accepted:
         return []
@@ -364,9 +420,11 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
             lists.append([])
         lists[-1].append((n, item))
     j = 0
-    for lst in lists:
+    admitted = any(p.search(preamble) for p in _cues()["admits"])
+    for k, lst in enumerate(lists):
         kind = block.kind
-        if not block.fixed and kind == "problem":
+        # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
+        if not block.fixed and kind == "problem" and not (k == 0 and admitted):
             if state.get("voted_measure") or _vote([t for _, t in lst]) == "measure":
                 kind = "measure"
                 state["voted_measure"] = True
