@@ -272,3 +272,25 @@ def test_a_stopped_run_cleans_up_and_says_so(tmp_path: Path, sig: str, status: i
     assert err.rstrip().endswith(f"toolkit: stopped by {sig}; nothing new was written to {out}")
     assert not list(out.glob("*.part")) and not list(out.glob("*.csv"))
     assert len(files) == 3000
+
+
+def test_file_names_that_are_not_utf8_get_their_row(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # GBK bytes, as unzip leaves them from a zip made on Chinese Windows, reach Python as surrogate escapes
+    src = tmp_path / "in"
+    src.mkdir()
+    gbk = os.fsdecode("年报".encode("gbk") + b".txt")
+    odd = os.fsdecode(b"r\xff\xfe.txt")  # not GB18030 either
+    for name in (gbk, odd, "ok.txt"):
+        (src / name).write_bytes((RAW / "pingtan-2023-04.txt").read_bytes())
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(src), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    frames = _read_out(out)
+    rows = frames["reports"].set_index("report_id")
+    assert sorted(rows.index) == ["ok", "r\\xff\\xfe", "年报"]
+    assert rows.loc["年报", "path"] == str(src / "年报.txt")
+    assert rows.loc["r\\xff\\xfe", "path"] == str(src / "r\\xff\\xfe.txt")
+    assert set(rows["status"]) == {"partial"}
+    assert set(frames["tables"]["report_id"]) == set(rows.index)
+    # the summary prints them too
+    assert cli.main(["summary", str(src / gbk)]) == 0
+    assert capsys.readouterr().out.startswith("年报  ")

@@ -22,6 +22,7 @@ import glob
 import math
 import multiprocessing as mp
 import os
+import re
 import signal
 import sys
 import threading
@@ -52,6 +53,7 @@ SUPPORTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
 _FALLBACK_MAX_BYTES = 50 * 1024 * 1024
 _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # what Python makes of file-name bytes that are not UTF-8
 _RECYCLE_AFTER = 5000  # files per worker process before it is replaced
 _MAX_STARTUP_FAILURES = 3  # workers dying before their first file, in a row, before giving up
 _STARTUP_GRACE = 30.0  # seconds a worker may take to begin its batch; the per-file limit starts then
@@ -236,6 +238,36 @@ def _walk(folder: str) -> list[str]:
     return out
 
 
+def _safe_part(part: str) -> str:
+    """One path component as text that UTF-8 can hold.
+
+    A name that is not valid UTF-8 (GBK bytes left by ``unzip`` from a zip made on Chinese Windows) reaches
+    Python with surrogate escapes, which no CSV or Parquet writer accepts.  Its bytes are decoded as GB18030
+    when they are valid GB18030, else shown as backslash escapes (``\\xc4``).
+    """
+    if not _SURROGATES.search(part):
+        return part
+    raw = os.fsencode(part)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
+def _safe_path(path: str) -> str:
+    """The path as written in ``reports.path``: each component made writable by :func:`_safe_part`."""
+    if not _SURROGATES.search(path):
+        return path
+    return os.sep.join(_safe_part(part) for part in path.split(os.sep))
+
+
+def _safe_error(error: str, path: str) -> str:
+    """An error message naming ``path``, with the path in its written form and no surrogate left."""
+    if not _SURROGATES.search(error):
+        return error
+    return error.replace(path, _safe_path(path)).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _id_text(value: object) -> str:
     """An id as text (1 -> '1'); a missing one as '' for the check after."""
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
@@ -261,7 +293,7 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list
         if len(dup):
             raise ValueError(f"report_ids must be unique, got {dup.iloc[0]!r} more than once")
         return ids
-    stems = [Path(f).stem for f in files]
+    stems = [Path(_safe_path(f)).stem for f in files]
     taken = set(stems)
     order = sorted(range(len(files)), key=lambda i: (stems[i], Path(files[i]).as_posix()))
     ids = [""] * len(files)
@@ -298,7 +330,8 @@ _Part = tuple[dict[str, Any], dict[str, Any]]
 
 
 def _failed(path: str, report_id: str, error: str) -> _Part:
-    return {"report_id": report_id, "path": path, "status": "failed", "error": error}, {}
+    return {"report_id": report_id, "path": _safe_path(path), "status": "failed",
+            "error": _safe_error(error, path)}, {}
 
 
 def _codes(flags: Any) -> list[str]:
@@ -346,7 +379,8 @@ def _frames_of(report: Any, path: str, report_id: str) -> _Part:
     if status not in ("ok", "partial"):
         status = "partial" if len(flags) else "ok"
     codes = _codes(flags) if len(flags) else []
-    row.update(report_id=report_id, path=path, status=status, error=None, n_flags=len(flags), flags=";".join(codes))
+    row.update(report_id=report_id, path=_safe_path(path), status=status, error=None, n_flags=len(flags),
+               flags=";".join(codes))
     for name in FRAMES[1:]:
         f = frames.get(name)
         if f is None or not len(f):
