@@ -294,3 +294,13 @@ def test_file_names_that_are_not_utf8_get_their_row(tmp_path: Path, capsys: pyte
     # the summary prints them too
     assert cli.main(["summary", str(src / gbk)]) == 0
     assert capsys.readouterr().out.startswith("年报  ")
+
+
+def test_extract_says_which_files_of_a_folder_it_skipped(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # data/raw holds the seeds and pingtan-manifest.csv, which is no report: no row, one line on stderr
+    assert cli.main(["extract", str(RAW), "--out", str(tmp_path / "o"), "--jobs", "1"], _parse=fake_parse) == 0
+    err = capsys.readouterr().err
+    assert "toolkit extract: skipped 1 file(s) of folders that are not reports: 1 .csv\n" in err
+    assert len(pd.read_csv(tmp_path / "o" / "reports.csv")) == len(RAW_REPORTS)
+    assert cli.main(["extract", str(RAW), "--out", str(tmp_path / "o"), "--quiet"], _parse=fake_parse) == 0
+    assert capsys.readouterr().err == ""

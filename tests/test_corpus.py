@@ -315,6 +315,30 @@ def test_inputs_folders_globs_and_explicit_files(tmp_path: Path) -> None:
     assert failed["status"] == "failed" and failed["error"] == f"{pattern}: no file matches this pattern"
 
 
+def test_folders_give_every_file_a_reader_handles_and_a_row_to_report_like_files(tmp_path: Path) -> None:
+    src = (RAW / "pingtan-2023-02.txt").read_bytes()
+    readable = ("a.txt", "b.shtml", "c.xhtml", "d.text", "e", "f.asp")
+    for name in readable:
+        (tmp_path / name).write_bytes(src)
+    refused = {"g.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "h.wps": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+               "i.mht": b"MIME-Version: 1.0\r\n", "j.zip": b"PK\x03\x04", "k.RTF": b"{\\rtf1}"}
+    for name, data in refused.items():
+        (tmp_path / name).write_bytes(data)
+    not_reports = {"manifest.csv": "csv", "notes.md": "md", "scan.png": "png", "~$a.docx": "", "Thumbs.db": "",
+                   "desktop.ini": "", ".DS_Store": ""}
+    for name in not_reports:
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "manifest.csv").write_bytes((RAW / "pingtan-manifest.csv").read_bytes())
+    inputs = corpus._collect([tmp_path])
+    assert sorted(Path(f).name for f in inputs.files) == sorted([*readable, *refused])
+    assert inputs.skipped == {".csv": 1, ".md": 1, ".png": 1}  # lock files and folder settings go unsaid
+    rows = corpus.extract_corpus(tmp_path, jobs=1)["reports"].set_index("report_id")
+    assert set(rows.loc[[Path(n).stem for n in readable], "status"]) <= {"ok", "partial"}
+    for name in refused:
+        row = rows.loc[Path(name).stem]
+        assert row["status"] == "failed" and name in row["error"] and "unsupported" in row["error"], row["error"]
+
+
 def test_report_ids_given(tmp_path: Path) -> None:
     paths = write_fake_corpus(tmp_path, 3)
     frames = corpus.extract_corpus(paths, jobs=1, report_ids=["c", "b", "a"], _parse=fake_parse)

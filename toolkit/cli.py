@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, Callable
 
@@ -210,11 +211,12 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
         raise _UsageError(f"cannot write the output to --out {args.out}: {exc.strerror or exc}") from None
     n_failed = n = 0
     ok = False
+    skipped: Counter = Counter()
     try:
         empty_written = False
         for frames in _iter_corpus(args.inputs, jobs=args.jobs, backend=args.backend, scheduler=args.scheduler,
                                    timeout=args.timeout, progress=progress, max_bytes=args.max_bytes,
-                                   _parse=_parse):
+                                   _parse=_parse, skipped=skipped):
             writer.write(frames)
             empty_written = True
             reports = frames["reports"]
@@ -228,8 +230,16 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
     finally:
         writer.close(ok)
     if not args.quiet:
+        if skipped:
+            print(f"toolkit extract: skipped {sum(skipped.values())} file(s) of folders that are not reports: "
+                  f"{_kinds(skipped)}", file=sys.stderr)
         print(f"toolkit extract: {n} report(s), {n_failed} failed; files in {args.out}", file=sys.stderr)
     return 1 if (args.strict and n_failed) else 0
+
+
+def _kinds(counts: Counter) -> str:
+    """'3 .csv, 1 .md': the most frequent kinds first, then by name."""
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 class _UsageError(Exception):

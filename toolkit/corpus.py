@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 import warnings
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,13 +43,25 @@ import pandas as pd
 import yaml
 
 from toolkit.errors import FileTooLargeError, ReadError, ToolkitError
+from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
+from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS
 
-__all__ = ["extract_corpus", "output_schema", "data_dictionary", "FRAMES", "SUPPORTED_EXTENSIONS"]
+__all__ = ["extract_corpus", "output_schema", "data_dictionary", "FRAMES", "SUPPORTED_EXTENSIONS",
+           "REPORT_LIKE_EXTENSIONS"]
 
 #: Names of the output frames, in the order they are written.
 FRAMES = ("reports", "sections", "tables", "checks", "statements", "flags")
-#: Extensions collected when a folder is given (a file given by name is always tried).
-SUPPORTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
+#: Extensions of the files a folder gives to the parser: the ones the readers read (text, HTML, DOCX, PDF),
+#: those of pages saved from web servers and ``""`` (no extension), told by their content.  A file given by
+#: name, or matched by a glob, is always tried.
+SUPPORTED_EXTENSIONS = tuple(sorted(set(_READ_EXTENSIONS) | _SNIFF_EXTENSIONS))
+#: Report-like formats the readers refuse (legacy and other office formats, saved web archives, archives): a
+#: folder gives them to the parser too, so that each gets a failed row with the reader's reason.  Every
+#: other file of a folder is skipped (``toolkit extract`` says how many, of which kinds).
+REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".mht", ".mhtml", ".odt", ".zip", ".rar", ".7z"}))
+# skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
+# matched by their prefix)
+_JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
 _FALLBACK_MAX_BYTES = 50 * 1024 * 1024
 _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
@@ -198,19 +210,33 @@ def _sort(frame: pd.DataFrame, name: str) -> pd.DataFrame:
 # Inputs and report ids
 # ----------------------------------------------------------------------------------------------
 
+@dataclass
+class _Inputs:
+    """What the inputs expand to."""
+
+    files: list[str] = field(default_factory=list)  # unique, in input order
+    skipped: Counter = field(default_factory=Counter)  # kind of file ('.csv') -> files a folder held, not read
+
+
 def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """Files from files, folders (recursive, supported extensions) and globs, without duplicates."""
+    """Files from files, folders (recursive, see :func:`_collect`) and globs, without duplicates."""
+    return _collect(paths).files
+
+
+def _collect(paths: Iterable[str | os.PathLike]) -> _Inputs:
+    """Expand files, folders and globs; count the files of folders that are skipped as not reports."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     elif not isinstance(paths, Iterable) or isinstance(paths, (bytes, Mapping)):
         raise TypeError(f"paths must be a path, a folder, a glob or a list of them, got {type(paths).__name__}")
+    found = _Inputs()
     files: list[str] = []
     for p in paths:
         if not isinstance(p, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike items, got {type(p).__name__}")
         s = os.fspath(p)
         if os.path.isdir(s):
-            files += _walk(s)
+            files += _walk(s, found)
         elif os.path.exists(s) or not (_GLOB_CHARS & set(s)):
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
@@ -218,24 +244,39 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
             for m in matched:
-                files += _walk(m) if os.path.isdir(m) else [m]
+                files += _walk(m, found) if os.path.isdir(m) else [m]
     seen: set[str] = set()
-    unique = []
     for f in files:
         key = os.path.normcase(os.path.realpath(f))
         if key not in seen:
             seen.add(key)
-            unique.append(f)
-    return unique
+            found.files.append(f)
+    return found
 
 
-def _walk(folder: str) -> list[str]:
+def _walk(folder: str, found: _Inputs) -> list[str]:
+    """The files of a folder, recursively, that are reports or look like reports (see :func:`_kind`)."""
     out = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .ipynb_checkpoints, .git …
-        out += [os.path.join(root, n) for n in sorted(names) if n.lower().endswith(SUPPORTED_EXTENSIONS)
-                and not n.startswith(".")]
+        for name in sorted(names):
+            kind = _kind(name)
+            if kind == "report":
+                out.append(os.path.join(root, name))
+            elif kind != "junk":
+                found.skipped[kind] += 1
     return out
+
+
+def _kind(name: str) -> str:
+    """``'report'`` for a file a folder gives to the parser, ``'junk'`` for one skipped without a word
+    (hidden files, Office lock files, folder settings), else its extension (or ``'no extension'``)."""
+    if name.startswith((".", "~$")) or name.lower() in _JUNK_FILES:
+        return "junk"
+    ext = os.path.splitext(name)[1].lower()
+    if ext in SUPPORTED_EXTENSIONS or ext in REPORT_LIKE_EXTENSIONS:
+        return "report"
+    return ext or "no extension"
 
 
 def _safe_part(part: str) -> str:
@@ -826,12 +867,19 @@ def _progress_bar(total: int, progress: bool) -> Any:
 def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local", scheduler: Any = None,
                  timeout: float | None = 60, progress: bool = False, report_ids: Any = None,
                  max_bytes: int | None = None, batch_size: int | None = None,
-                 _parse: Callable | None = None) -> Iterator[dict[str, pd.DataFrame]]:
-    """Yield the frames of consecutive runs of reports, in report-id order (the streaming core)."""
+                 _parse: Callable | None = None, skipped: Counter | None = None
+                 ) -> Iterator[dict[str, pd.DataFrame]]:
+    """Yield the frames of consecutive runs of reports, in report-id order (the streaming core).
+
+    ``skipped``, when given, counts the files of folders that were skipped as not reports, by kind.
+    """
     jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes)
     max_bytes = max_bytes or _default_max_bytes()
     parse = _parse or partial(_default_parse, max_bytes=max_bytes)
-    files = _expand(paths)
+    inputs = _collect(paths)
+    if skipped is not None:
+        skipped.update(inputs.skipped)
+    files = inputs.files
     ids = _assign_ids(files, report_ids)
     order = sorted(range(len(files)), key=lambda i: ids[i])
     tasks = [(files[i], ids[i]) for i in order]
@@ -888,9 +936,14 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     Parameters
     ----------
     paths : str, os.PathLike or iterable of them
-        Files, folders (searched recursively for .txt, .html, .htm, .docx and
-        .pdf) and glob patterns (``**`` allowed).  A file named explicitly is
-        always tried, whatever its extension; a missing file gives a failed row.
+        Files, folders and glob patterns (``**`` allowed).  A folder is searched
+        recursively for the files the readers read
+        (:data:`SUPPORTED_EXTENSIONS`, including files without extension) and
+        for report-like files they refuse (:data:`REPORT_LIKE_EXTENSIONS`,
+        e.g. .doc, .wps, .mht: a failed row with the reason); other files
+        (.csv, .md, images …), hidden files and Office lock files (``~$x.docx``)
+        are skipped.  A file named explicitly, or matched by a glob, is always
+        tried, whatever its extension; a missing file gives a failed row.
     jobs : int or None, default None
         Number of worker processes (None: all available cores).
     backend : {"local", "dask"}, default "local"
