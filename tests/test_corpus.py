@@ -339,6 +339,29 @@ def test_folders_give_every_file_a_reader_handles_and_a_row_to_report_like_files
         assert row["status"] == "failed" and name in row["error"] and "unsupported" in row["error"], row["error"]
 
 
+def test_folders_follow_linked_folders_once_and_fail_those_they_cannot_list(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    for sub, seed in (("in/ok", RAW_REPORTS[0]), ("in/locked", RAW_REPORTS[1]), ("elsewhere/y2022", RAW_REPORTS[2])):
+        (tmp_path / sub).mkdir(parents=True)
+        (tmp_path / sub / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "in" / "y2022").symlink_to(tmp_path / "elsewhere" / "y2022", target_is_directory=True)
+    (tmp_path / "in" / "ok" / "loop").symlink_to(tmp_path / "in", target_is_directory=True)  # an ancestor
+    locked = str(tmp_path / "in" / "locked")
+    scandir = os.scandir
+
+    def refuse(path: str = ".") -> object:  # as chmod 000 does for a user other than root
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    rows = corpus.extract_corpus(tmp_path / "in", jobs=1)["reports"].set_index("path")
+    assert sorted(rows.index) == sorted([str(tmp_path / "in" / "ok" / RAW_REPORTS[0].name), locked,
+                                         str(tmp_path / "in" / "y2022" / RAW_REPORTS[2].name)])
+    assert rows.loc[locked, "status"] == "failed"
+    assert rows.loc[locked, "error"] == f"{locked}: cannot list the folder (Permission denied)"
+
+
 def test_report_ids_given(tmp_path: Path) -> None:
     paths = write_fake_corpus(tmp_path, 3)
     frames = corpus.extract_corpus(paths, jobs=1, report_ids=["c", "b", "a"], _parse=fake_parse)

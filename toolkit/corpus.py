@@ -216,6 +216,7 @@ class _Inputs:
 
     files: list[str] = field(default_factory=list)  # unique, in input order
     skipped: Counter = field(default_factory=Counter)  # kind of file ('.csv') -> files a folder held, not read
+    errors: dict[str, str] = field(default_factory=dict)  # folder in files -> why it could not be listed
 
 
 def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
@@ -255,10 +256,23 @@ def _collect(paths: Iterable[str | os.PathLike]) -> _Inputs:
 
 
 def _walk(folder: str, found: _Inputs) -> list[str]:
-    """The files of a folder, recursively, that are reports or look like reports (see :func:`_kind`)."""
+    """The files of a folder, recursively, that are reports or look like reports (see :func:`_kind`).
+
+    Linked folders are followed (as globs follow them), each folder once, so a link to an ancestor does not
+    loop.  A folder that cannot be listed is returned as an input of its own, with the reason in
+    ``found.errors``, so that it gets a failed row.
+    """
     out = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .ipynb_checkpoints, .git …
+    visited = {_dir_key(folder)}
+
+    def unlisted(exc: OSError) -> None:
+        path = exc.filename if isinstance(exc.filename, str) else folder
+        found.errors[path] = str(ReadError(path, f"cannot list the folder ({exc.strerror or exc})"))
+        out.append(path)
+
+    for root, dirs, names in os.walk(folder, onerror=unlisted, followlinks=True):
+        dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
+                   and _first_visit(os.path.join(root, d), visited)]
         for name in sorted(names):
             kind = _kind(name)
             if kind == "report":
@@ -266,6 +280,23 @@ def _walk(folder: str, found: _Inputs) -> list[str]:
             elif kind != "junk":
                 found.skipped[kind] += 1
     return out
+
+
+def _dir_key(path: str) -> tuple[int, int] | str:
+    """What tells two names of one folder apart from two folders: device and inode (else the real path)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino)
+
+
+def _first_visit(path: str, visited: set) -> bool:
+    key = _dir_key(path)
+    if key in visited:
+        return False
+    visited.add(key)
+    return True
 
 
 def _kind(name: str) -> str:
@@ -904,7 +935,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     try:
         to_parse = []
         for i, (path, rid) in enumerate(tasks):
-            error = _precheck(path, max_bytes)
+            error = inputs.errors.get(path) or _precheck(path, max_bytes)
             if error is None:
                 to_parse.append(i)
             else:
@@ -937,7 +968,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     ----------
     paths : str, os.PathLike or iterable of them
         Files, folders and glob patterns (``**`` allowed).  A folder is searched
-        recursively for the files the readers read
+        recursively (linked folders followed, each once; a folder that cannot
+        be listed gets a failed row) for the files the readers read
         (:data:`SUPPORTED_EXTENSIONS`, including files without extension) and
         for report-like files they refuse (:data:`REPORT_LIKE_EXTENSIONS`,
         e.g. .doc, .wps, .mht: a failed row with the reason); other files
