@@ -304,3 +304,17 @@ def test_extract_says_which_files_of_a_folder_it_skipped(tmp_path: Path, capsys:
     assert len(pd.read_csv(tmp_path / "o" / "reports.csv")) == len(RAW_REPORTS)
     assert cli.main(["extract", str(RAW), "--out", str(tmp_path / "o"), "--quiet"], _parse=fake_parse) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_run_never_reads_its_own_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # --out inside the inputs: the unfinished .part files exist while the inputs are expanded, and the
+    # finished files of the first run are there on the second
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    for seed in RAW_REPORTS[:2]:
+        (Path("in") / seed.name).write_bytes(seed.read_bytes())
+    for inputs in (["in/**"], ["in/**"], ["in"], [str(tmp_path / "in" / "*" / "*.csv"), "in"]):
+        code = cli.main(["extract", *inputs, "--out", "in/out", "--jobs", "1", "--quiet", "--strict"],
+                        _parse=fake_parse)
+        rows = pd.read_csv(tmp_path / "in" / "out" / "reports.csv")
+        assert code == 0 and sorted(rows["path"]) == [f"in/{s.name}" for s in RAW_REPORTS[:2]], inputs

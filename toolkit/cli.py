@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "reports, sections, tables, checks, statements and flags as .csv and "
                                     ".parquet into --out. One row per input file in reports.csv, always.")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder (recursive) or glob pattern")
-    ex.add_argument("--out", required=True, metavar="DIR", help="output folder (created if needed)")
+    ex.add_argument("--out", required=True, metavar="DIR",
+                    help="output folder (created if needed; folders and patterns give no file inside it)")
     ex.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                     help="worker processes (default: all cores)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -216,7 +217,7 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
         empty_written = False
         for frames in _iter_corpus(args.inputs, jobs=args.jobs, backend=args.backend, scheduler=args.scheduler,
                                    timeout=args.timeout, progress=progress, max_bytes=args.max_bytes,
-                                   _parse=_parse, skipped=skipped):
+                                   _parse=_parse, skipped=skipped, exclude=args.out):
             writer.write(frames)
             empty_written = True
             reports = frames["reports"]

@@ -217,6 +217,14 @@ class _Inputs:
     files: list[str] = field(default_factory=list)  # unique, in input order
     skipped: Counter = field(default_factory=Counter)  # kind of file ('.csv') -> files a folder held, not read
     errors: dict[str, str] = field(default_factory=dict)  # folder in files -> why it could not be listed
+    exclude: str | None = None  # real path of the output folder
+
+    def excluded(self, path: str) -> bool:
+        """Whether ``path`` is the output folder or inside it."""
+        if self.exclude is None:
+            return False
+        real = os.path.realpath(path)
+        return real == self.exclude or real.startswith(self.exclude.rstrip(os.sep) + os.sep)
 
 
 def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
@@ -224,13 +232,17 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
     return _collect(paths).files
 
 
-def _collect(paths: Iterable[str | os.PathLike]) -> _Inputs:
-    """Expand files, folders and globs; count the files of folders that are skipped as not reports."""
+def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | None = None) -> _Inputs:
+    """Expand files, folders and globs; count the files of folders that are skipped as not reports.
+
+    Nothing inside the folder ``exclude`` (the output folder) comes from a folder or a glob: a run must not
+    read its own output files, unfinished (``.part``) or from an earlier run.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     elif not isinstance(paths, Iterable) or isinstance(paths, (bytes, Mapping)):
         raise TypeError(f"paths must be a path, a folder, a glob or a list of them, got {type(paths).__name__}")
-    found = _Inputs()
+    found = _Inputs(exclude=None if exclude is None else os.path.realpath(exclude))
     files: list[str] = []
     for p in paths:
         if not isinstance(p, (str, os.PathLike)):
@@ -245,7 +257,8 @@ def _collect(paths: Iterable[str | os.PathLike]) -> _Inputs:
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
             for m in matched:
-                files += _walk(m, found) if os.path.isdir(m) else [m]
+                if not found.excluded(m):
+                    files += _walk(m, found) if os.path.isdir(m) else [m]
     seen: set[str] = set()
     for f in files:
         key = os.path.normcase(os.path.realpath(f))
@@ -262,7 +275,9 @@ def _walk(folder: str, found: _Inputs) -> list[str]:
     loop.  A folder that cannot be listed is returned as an input of its own, with the reason in
     ``found.errors``, so that it gets a failed row.
     """
-    out = []
+    out: list[str] = []
+    if found.excluded(folder):
+        return out
     visited = {_dir_key(folder)}
 
     def unlisted(exc: OSError) -> None:
@@ -272,7 +287,7 @@ def _walk(folder: str, found: _Inputs) -> list[str]:
 
     for root, dirs, names in os.walk(folder, onerror=unlisted, followlinks=True):
         dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
-                   and _first_visit(os.path.join(root, d), visited)]
+                   and _first_visit(os.path.join(root, d), visited) and not found.excluded(os.path.join(root, d))]
         for name in sorted(names):
             kind = _kind(name)
             if kind == "report":
@@ -898,16 +913,17 @@ def _progress_bar(total: int, progress: bool) -> Any:
 def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local", scheduler: Any = None,
                  timeout: float | None = 60, progress: bool = False, report_ids: Any = None,
                  max_bytes: int | None = None, batch_size: int | None = None,
-                 _parse: Callable | None = None, skipped: Counter | None = None
-                 ) -> Iterator[dict[str, pd.DataFrame]]:
+                 _parse: Callable | None = None, skipped: Counter | None = None,
+                 exclude: str | os.PathLike | None = None) -> Iterator[dict[str, pd.DataFrame]]:
     """Yield the frames of consecutive runs of reports, in report-id order (the streaming core).
 
-    ``skipped``, when given, counts the files of folders that were skipped as not reports, by kind.
+    ``skipped``, when given, counts the files of folders that were skipped as not reports, by kind; no
+    folder or glob gives a file inside the folder ``exclude`` (the command's ``--out``).
     """
     jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes)
     max_bytes = max_bytes or _default_max_bytes()
     parse = _parse or partial(_default_parse, max_bytes=max_bytes)
-    inputs = _collect(paths)
+    inputs = _collect(paths, exclude)
     if skipped is not None:
         skipped.update(inputs.skipped)
     files = inputs.files
