@@ -153,6 +153,8 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     (["extract", "x", "--out", "o", "--backend", "spark"], "invalid choice: 'spark'"),
     (["extract", "x", "--out", "o", "--backend", "dask"], "--scheduler ADDR is required with --backend dask"),
     (["extract", "x"], "the following arguments are required: --out"),
+    (["extract", "x", "", "--out", "o"], "argument INPUT: input 2 is an empty string"),
+    (["summary", ""], "argument INPUT: input 1 is an empty string"),
 ])
 def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit) as exc:
@@ -318,3 +320,27 @@ def test_a_run_never_reads_its_own_output(tmp_path: Path, monkeypatch: pytest.Mo
                         _parse=fake_parse)
         rows = pd.read_csv(tmp_path / "in" / "out" / "reports.csv")
         assert code == 0 and sorted(rows["path"]) == [f"in/{s.name}" for s in RAW_REPORTS[:2]], inputs
+
+
+def test_report_ids_that_pandas_reads_as_missing_stay_text(tmp_path: Path) -> None:
+    stems = ["NA", "None", "nan", "null", "ok"]
+    for stem in stems:
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{stem}.txt").write_bytes((RAW / "pingtan-2023-02.txt").read_bytes())
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    for fmt in ("csv", "parquet", "auto"):
+        frames = corpus.read_outputs(out, format=fmt)
+        assert list(frames["reports"]["report_id"]) == stems, fmt
+        assert frames["tables"]["report_id"].notna().all() and set(frames["tables"]["report_id"]) == set(stems)
+        for name in corpus.FRAMES:
+            assert list(frames[name].columns) == list(corpus._columns(name)), (fmt, name)
+    cols = ["report_id", "status", "report_year", "n_flags"]  # ('' and NA are one in CSV: not the flags column)
+    pd.testing.assert_frame_equal(corpus.read_outputs(out, format="csv")["reports"][cols],
+                                  corpus.read_outputs(out)["reports"][cols])
+    with pytest.raises(ValueError, match="format must be 'auto', 'csv' or 'parquet', got 'xls'"):
+        corpus.read_outputs(out, format="xls")
+    # the recipe of the data dictionary
+    assert 'keep_default_na=False, na_values=[""]' in corpus.data_dictionary()
+    ids = pd.read_csv(out / "reports.csv", dtype={"report_id": "string"}, keep_default_na=False, na_values=[""])
+    assert list(ids["report_id"]) == stems

@@ -426,6 +426,12 @@ def test_bad_arguments(tmp_path: Path, kwargs: dict, message: str) -> None:
         corpus.extract_corpus(tmp_path, **kwargs)
 
 
+@pytest.mark.parametrize(("paths", "position"), [("", 0), (["a.txt", ""], 1), ([Path("a.txt"), "b", ""], 2)])
+def test_an_empty_path_is_refused(paths: object, position: int) -> None:
+    with pytest.raises(ValueError, match=rf"paths\[{position}\] is an empty string: give a file, a folder or a glob"):
+        corpus.extract_corpus(paths, jobs=1, _parse=fake_parse)
+
+
 def test_paths_type_error() -> None:
     with pytest.raises(TypeError, match="paths must be str or os.PathLike items, got int"):
         corpus.extract_corpus([1])

@@ -312,6 +312,10 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    # an empty INPUT (an unset shell variable) is no file, and its report id '' would read back as NA
+    empty = [i for i, text in enumerate(getattr(args, "inputs", None) or [], 1) if not text]
+    if empty:
+        parser.error(f"argument INPUT: input {empty[0]} is an empty string; give a file, a folder or a glob pattern")
     try:
         if args.func is _run_extract:
             if args.backend == "dask" and not args.scheduler:

@@ -46,8 +46,8 @@ from toolkit.errors import FileTooLargeError, ReadError, ToolkitError
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
 from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS
 
-__all__ = ["extract_corpus", "output_schema", "data_dictionary", "FRAMES", "SUPPORTED_EXTENSIONS",
-           "REPORT_LIKE_EXTENSIONS"]
+__all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
+           "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
 
 #: Names of the output frames, in the order they are written.
 FRAMES = ("reports", "sections", "tables", "checks", "statements", "flags")
@@ -129,6 +129,10 @@ def data_dictionary() -> str:
              "defined in `shared/spec/schema.md`. dtypes: `string` is text (pandas' string dtype, `str` in pandas 3; "
              "missing = NaN), `Int64` a nullable integer, `float64` a float (missing = NaN), `boolean` a nullable "
              "True/False.", "",
+             "In CSV only an empty field is NA: a report id such as `NA`, `null`, `None` or `nan` is text. Read "
+             "the CSV files with `toolkit.corpus.read_outputs(DIR)`, or with pandas as `pd.read_csv(path, "
+             "dtype=..., keep_default_na=False, na_values=[\"\"])`: pandas' default reads those ids as missing.",
+             "",
              "This file is generated from `toolkit/data/output_schema.yaml` by `python -m toolkit dictionary`; "
              "edit the YAML, not this file.", ""]
     for name in FRAMES:
@@ -140,6 +144,50 @@ def data_dictionary() -> str:
             lines.append(f"| `{col}` | {c['dtype']} | {c['description'].replace('|', '/')} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str, pd.DataFrame]:
+    """Read the files ``toolkit extract`` wrote, with the documented dtypes.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The ``--out`` folder of a run.
+    format : {"auto", "csv", "parquet"}, default "auto"
+        Which files to read; ``"auto"`` reads each frame's Parquet file when
+        there is one, else its CSV file.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Keys :data:`FRAMES`, as :func:`extract_corpus` returns them.  In CSV
+        only an empty field is NA, so report ids such as ``NA`` or ``null``
+        stay text (pandas' default would read them as missing).
+
+    Raises
+    ------
+    ValueError
+        If ``format`` is not one of the three.
+    FileNotFoundError
+        If a file is missing.
+
+    Examples
+    --------
+    >>> frames = read_outputs("data/processed")  # doctest: +SKIP
+    >>> frames["reports"]["report_id"].dtype  # doctest: +SKIP
+    """
+    if format not in ("auto", "csv", "parquet"):
+        raise ValueError(f"format must be 'auto', 'csv' or 'parquet', got {format!r}")
+    out = {}
+    for name in FRAMES:
+        parquet = Path(folder) / f"{name}.parquet"
+        if format == "parquet" or (format == "auto" and parquet.exists()):
+            out[name] = _conform(pd.read_parquet(parquet), name)
+            continue
+        dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
+        frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""])
+        out[name] = _conform(frame, name)
+    return out
 
 
 def _columns(name: str) -> dict[str, str]:
@@ -244,10 +292,12 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         raise TypeError(f"paths must be a path, a folder, a glob or a list of them, got {type(paths).__name__}")
     found = _Inputs(exclude=None if exclude is None else os.path.realpath(exclude))
     files: list[str] = []
-    for p in paths:
+    for i, p in enumerate(paths):
         if not isinstance(p, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike items, got {type(p).__name__}")
         s = os.fspath(p)
+        if not s:  # would become a report with the id '' (read back as NA) failing as '<text>: file not found'
+            raise ValueError(f"paths[{i}] is an empty string: give a file, a folder or a glob pattern")
         if os.path.isdir(s):
             files += _walk(s, found)
         elif os.path.exists(s) or not (_GLOB_CHARS & set(s)):
@@ -1025,7 +1075,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     ------
     ValueError
         For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``,
-        ``max_bytes``, ``report_ids``).
+        ``max_bytes``, ``report_ids``, an empty string among ``paths``).
     TypeError
         If ``paths`` holds something other than paths.
     ImportError
