@@ -155,6 +155,7 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     (["extract", "x"], "the following arguments are required: --out"),
     (["extract", "x", "", "--out", "o"], "argument INPUT: input 2 is an empty string"),
     (["summary", ""], "argument INPUT: input 1 is an empty string"),
+    (["extract", "x", "--out", "o", "--encoding", "klingon"], "encoding must be a known text codec"),
 ])
 def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit) as exc:
@@ -344,3 +345,19 @@ def test_report_ids_that_pandas_reads_as_missing_stay_text(tmp_path: Path) -> No
     assert 'keep_default_na=False, na_values=[""]' in corpus.data_dictionary()
     ids = pd.read_csv(out / "reports.csv", dtype={"report_id": "string"}, keep_default_na=False, na_values=[""])
     assert list(ids["report_id"]) == stems
+
+
+def test_encoding_reaches_every_file(tmp_path: Path) -> None:
+    # GBK bytes are detected as 'gbk'; --encoding gb18030 decodes every text file with the codec given
+    for seed in RAW_REPORTS[-2:]:
+        text = seed.read_text(encoding="utf-8")
+        (tmp_path / seed.name).write_bytes(text.encode("gb18030"))
+    detected = corpus.extract_corpus(tmp_path, jobs=1)["reports"]
+    assert set(detected["encoding"]) == {"gbk"}
+    given = corpus.extract_corpus(tmp_path, jobs=1, encoding="GB18030")["reports"]
+    assert set(given["encoding"]) == {"gb18030"} and set(given["status"]) <= {"ok", "partial"}
+    assert cli.main(["extract", str(tmp_path), "--out", str(tmp_path / "o"), "--encoding", "gb18030", "--jobs",
+                     "1", "--quiet"]) == 0
+    assert set(pd.read_csv(tmp_path / "o" / "reports.csv")["encoding"]) == {"gb18030"}
+    with pytest.raises(ValueError, match="encoding must be a known text codec"):
+        corpus.extract_corpus(tmp_path, encoding="klingon")

@@ -48,6 +48,15 @@ def _seconds(text: str) -> float | None:
     return value
 
 
+def _codec(text: str) -> str:
+    from toolkit.readers import _check_encoding
+
+    try:
+        return _check_encoding(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _classify_cli() -> Any | None:
     """The classify/evaluate subcommands, when toolkit.classify provides them."""
     try:
@@ -97,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="time limit per file in seconds, 'none' for no limit (default: 60)")
     ex.add_argument("--max-bytes", type=_positive_int, default=None, metavar="B",
                     help="files larger than this fail without being read (default: 50 MiB)")
+    ex.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
+                    help="codec of every text and HTML file, e.g. gb18030 or big5 (default: detected per file)")
     ex.add_argument("--backend", choices=("local", "dask"), default="local",
                     help="run locally (default) or on a Dask cluster (pip install gov-openinfo-toolkit[dask])")
     ex.add_argument("--scheduler", default=None, metavar="ADDR",
@@ -217,7 +228,7 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
         empty_written = False
         for frames in _iter_corpus(args.inputs, jobs=args.jobs, backend=args.backend, scheduler=args.scheduler,
                                    timeout=args.timeout, progress=progress, max_bytes=args.max_bytes,
-                                   _parse=_parse, skipped=skipped, exclude=args.out):
+                                   encoding=args.encoding, _parse=_parse, skipped=skipped, exclude=args.out):
             writer.write(frames)
             empty_written = True
             reports = frames["reports"]

@@ -44,7 +44,7 @@ import yaml
 
 from toolkit.errors import FileTooLargeError, ReadError, ToolkitError
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
-from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS
+from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, _check_encoding
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -453,12 +453,13 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list
 # Parsing one file (runs in the workers)
 # ----------------------------------------------------------------------------------------------
 
-def _default_parse(path: str, report_id: str | None = None, *, max_bytes: int | None = None) -> Any:
+def _default_parse(path: str, report_id: str | None = None, *, max_bytes: int | None = None,
+                   encoding: str | None = None) -> Any:
     from toolkit import parse_report  # imported lazily in the worker
 
     if max_bytes is None:
-        return parse_report(path, report_id=report_id)
-    return parse_report(path, report_id=report_id, max_bytes=max_bytes)
+        return parse_report(path, report_id=report_id, encoding=encoding)
+    return parse_report(path, report_id=report_id, encoding=encoding, max_bytes=max_bytes)
 
 
 # A parsed file is a pair (row of reports.csv as a dict, dict of the other frames). A frame is a DataFrame, or
@@ -896,7 +897,7 @@ def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: 
 # Driver
 # ----------------------------------------------------------------------------------------------
 
-def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any) -> int:
+def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any, encoding: Any = None) -> int:
     if backend not in _BACKENDS:
         raise ValueError(f"backend must be one of {list(_BACKENDS)}, got {backend!r}")
     if backend == "dask" and scheduler is None:
@@ -914,6 +915,8 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
         raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, Integral) or max_bytes < 1):
         raise ValueError(f"max_bytes must be a positive integer or None, got {max_bytes!r}")
+    if encoding is not None:
+        _check_encoding(encoding)  # once here, rather than a failed row for every file
     return jobs
 
 
@@ -962,7 +965,7 @@ def _progress_bar(total: int, progress: bool) -> Any:
 
 def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local", scheduler: Any = None,
                  timeout: float | None = 60, progress: bool = False, report_ids: Any = None,
-                 max_bytes: int | None = None, batch_size: int | None = None,
+                 max_bytes: int | None = None, encoding: str | None = None, batch_size: int | None = None,
                  _parse: Callable | None = None, skipped: Counter | None = None,
                  exclude: str | os.PathLike | None = None) -> Iterator[dict[str, pd.DataFrame]]:
     """Yield the frames of consecutive runs of reports, in report-id order (the streaming core).
@@ -970,9 +973,9 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     ``skipped``, when given, counts the files of folders that were skipped as not reports, by kind; no
     folder or glob gives a file inside the folder ``exclude`` (the command's ``--out``).
     """
-    jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes)
+    jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes, encoding)
     max_bytes = max_bytes or _default_max_bytes()
-    parse = _parse or partial(_default_parse, max_bytes=max_bytes)
+    parse = _parse or partial(_default_parse, max_bytes=max_bytes, encoding=encoding)
     inputs = _collect(paths, exclude)
     if skipped is not None:
         skipped.update(inputs.skipped)
@@ -1027,7 +1030,8 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
 def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jobs: int | None = None,
                    backend: str = "local", scheduler: Any = None, timeout: float | None = 60,
                    progress: bool = False, report_ids: Mapping | Sequence | None = None,
-                   max_bytes: int | None = None, _parse: Callable | None = None) -> dict[str, pd.DataFrame]:
+                   max_bytes: int | None = None, encoding: str | None = None,
+                   _parse: Callable | None = None) -> dict[str, pd.DataFrame]:
     """Parse every report of a corpus and return the output frames.
 
     Parameters
@@ -1060,6 +1064,10 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     max_bytes : int, optional
         Files larger than this fail without being read (default: the readers'
         limit, 50 MiB).
+    encoding : str, optional
+        Codec of every text and HTML file, passed to
+        :func:`toolkit.parse_report` (e.g. ``"gb18030"``, ``"big5"``); None
+        detects it file by file.  Ignored for DOCX and PDF.
 
     Returns
     -------
@@ -1075,7 +1083,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     ------
     ValueError
         For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``,
-        ``max_bytes``, ``report_ids``, an empty string among ``paths``).
+        ``max_bytes``, ``encoding``, ``report_ids``, an empty string among
+        ``paths``).
     TypeError
         If ``paths`` holds something other than paths.
     ImportError
@@ -1094,7 +1103,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     >>> frames["reports"][["report_id", "status"]]  # doctest: +SKIP
     """
     parts = list(_iter_corpus(paths, jobs=jobs, backend=backend, scheduler=scheduler, timeout=timeout,
-                              progress=progress, report_ids=report_ids, max_bytes=max_bytes, _parse=_parse))
+                              progress=progress, report_ids=report_ids, max_bytes=max_bytes, encoding=encoding,
+                              _parse=_parse))
     out = {}
     for name in FRAMES:
         pieces = [p[name] for p in parts if len(p[name])]
