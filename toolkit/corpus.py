@@ -44,7 +44,7 @@ import yaml
 
 from toolkit.errors import FileTooLargeError, ReadError, ToolkitError
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
-from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, _check_encoding
+from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -62,7 +62,6 @@ REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".mht", ".mhtml", ".odt"
 # skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
 # matched by their prefix)
 _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
-_FALLBACK_MAX_BYTES = 50 * 1024 * 1024
 _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
 _SURROGATES = re.compile("[\ud800-\udfff]")  # what Python makes of file-name bytes that are not UTF-8
@@ -920,14 +919,6 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
     return jobs
 
 
-def _default_max_bytes() -> int:
-    try:
-        from toolkit.readers import DEFAULT_MAX_BYTES
-    except ImportError:  # pragma: no cover - readers not installed yet
-        return _FALLBACK_MAX_BYTES
-    return int(DEFAULT_MAX_BYTES)
-
-
 def _precheck(path: str, max_bytes: int) -> str | None:
     """Failures known before parsing: missing file, folder, over-size."""
     try:
@@ -974,7 +965,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     folder or glob gives a file inside the folder ``exclude`` (the command's ``--out``).
     """
     jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes, encoding)
-    max_bytes = max_bytes or _default_max_bytes()
+    max_bytes = max_bytes or DEFAULT_MAX_BYTES
     parse = _parse or partial(_default_parse, max_bytes=max_bytes, encoding=encoding)
     inputs = _collect(paths, exclude)
     if skipped is not None:
