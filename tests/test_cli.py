@@ -153,6 +153,9 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     (["extract", "x", "--out", "o", "--backend", "spark"], "invalid choice: 'spark'"),
     (["extract", "x", "--out", "o", "--backend", "dask"], "--scheduler ADDR is required with --backend dask"),
     (["extract", "x"], "the following arguments are required: --out"),
+    (["extract", "x", "", "--out", "o"], "argument INPUT: input 2 is an empty string"),
+    (["summary", ""], "argument INPUT: input 1 is an empty string"),
+    (["extract", "x", "--out", "o", "--encoding", "klingon"], "encoding must be a known text codec"),
 ])
 def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit) as exc:
@@ -272,3 +275,89 @@ def test_a_stopped_run_cleans_up_and_says_so(tmp_path: Path, sig: str, status: i
     assert err.rstrip().endswith(f"toolkit: stopped by {sig}; nothing new was written to {out}")
     assert not list(out.glob("*.part")) and not list(out.glob("*.csv"))
     assert len(files) == 3000
+
+
+def test_file_names_that_are_not_utf8_get_their_row(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # GBK bytes, as unzip leaves them from a zip made on Chinese Windows, reach Python as surrogate escapes
+    src = tmp_path / "in"
+    src.mkdir()
+    gbk = os.fsdecode("年报".encode("gbk") + b".txt")
+    odd = os.fsdecode(b"r\xff\xfe.txt")  # not GB18030 either
+    for name in (gbk, odd, "ok.txt"):
+        (src / name).write_bytes((RAW / "pingtan-2023-04.txt").read_bytes())
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(src), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    frames = _read_out(out)
+    rows = frames["reports"].set_index("report_id")
+    assert sorted(rows.index) == ["ok", "r\\xff\\xfe", "年报"]
+    assert rows.loc["年报", "path"] == str(src / "年报.txt")
+    assert rows.loc["r\\xff\\xfe", "path"] == str(src / "r\\xff\\xfe.txt")
+    assert set(rows["status"]) == {"partial"}
+    assert set(frames["tables"]["report_id"]) == set(rows.index)
+    # the summary prints them too
+    assert cli.main(["summary", str(src / gbk)]) == 0
+    assert capsys.readouterr().out.startswith("年报  ")
+
+
+def test_extract_says_which_files_of_a_folder_it_skipped(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # data/raw holds the seeds and pingtan-manifest.csv, which is no report: no row, one line on stderr
+    assert cli.main(["extract", str(RAW), "--out", str(tmp_path / "o"), "--jobs", "1"], _parse=fake_parse) == 0
+    err = capsys.readouterr().err
+    assert "toolkit extract: skipped 1 file(s) of folders that are not reports: 1 .csv\n" in err
+    assert len(pd.read_csv(tmp_path / "o" / "reports.csv")) == len(RAW_REPORTS)
+    assert cli.main(["extract", str(RAW), "--out", str(tmp_path / "o"), "--quiet"], _parse=fake_parse) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_run_never_reads_its_own_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # --out inside the inputs: the unfinished .part files exist while the inputs are expanded, and the
+    # finished files of the first run are there on the second
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    for seed in RAW_REPORTS[:2]:
+        (Path("in") / seed.name).write_bytes(seed.read_bytes())
+    for inputs in (["in/**"], ["in/**"], ["in"], [str(tmp_path / "in" / "*" / "*.csv"), "in"]):
+        code = cli.main(["extract", *inputs, "--out", "in/out", "--jobs", "1", "--quiet", "--strict"],
+                        _parse=fake_parse)
+        rows = pd.read_csv(tmp_path / "in" / "out" / "reports.csv")
+        assert code == 0 and sorted(rows["path"]) == [f"in/{s.name}" for s in RAW_REPORTS[:2]], inputs
+
+
+def test_report_ids_that_pandas_reads_as_missing_stay_text(tmp_path: Path) -> None:
+    stems = ["NA", "None", "nan", "null", "ok"]
+    for stem in stems:
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{stem}.txt").write_bytes((RAW / "pingtan-2023-02.txt").read_bytes())
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    for fmt in ("csv", "parquet", "auto"):
+        frames = corpus.read_outputs(out, format=fmt)
+        assert list(frames["reports"]["report_id"]) == stems, fmt
+        assert frames["tables"]["report_id"].notna().all() and set(frames["tables"]["report_id"]) == set(stems)
+        for name in corpus.FRAMES:
+            assert list(frames[name].columns) == list(corpus._columns(name)), (fmt, name)
+    cols = ["report_id", "status", "report_year", "n_flags"]  # ('' and NA are one in CSV: not the flags column)
+    pd.testing.assert_frame_equal(corpus.read_outputs(out, format="csv")["reports"][cols],
+                                  corpus.read_outputs(out)["reports"][cols])
+    with pytest.raises(ValueError, match="format must be 'auto', 'csv' or 'parquet', got 'xls'"):
+        corpus.read_outputs(out, format="xls")
+    # the recipe of the data dictionary
+    assert 'keep_default_na=False, na_values=[""]' in corpus.data_dictionary()
+    ids = pd.read_csv(out / "reports.csv", dtype={"report_id": "string"}, keep_default_na=False, na_values=[""])
+    assert list(ids["report_id"]) == stems
+
+
+def test_encoding_reaches_every_file(tmp_path: Path) -> None:
+    # GBK bytes are detected as 'gbk'; --encoding gb18030 decodes every text file with the codec given
+    for seed in RAW_REPORTS[-2:]:
+        text = seed.read_text(encoding="utf-8")
+        (tmp_path / seed.name).write_bytes(text.encode("gb18030"))
+    detected = corpus.extract_corpus(tmp_path, jobs=1)["reports"]
+    assert set(detected["encoding"]) == {"gbk"}
+    given = corpus.extract_corpus(tmp_path, jobs=1, encoding="GB18030")["reports"]
+    assert set(given["encoding"]) == {"gb18030"} and set(given["status"]) <= {"ok", "partial"}
+    assert cli.main(["extract", str(tmp_path), "--out", str(tmp_path / "o"), "--encoding", "gb18030", "--jobs",
+                     "1", "--quiet"]) == 0
+    assert set(pd.read_csv(tmp_path / "o" / "reports.csv")["encoding"]) == {"gb18030"}
+    with pytest.raises(ValueError, match="encoding must be a known text codec"):
+        corpus.extract_corpus(tmp_path, encoding="klingon")

@@ -315,6 +315,53 @@ def test_inputs_folders_globs_and_explicit_files(tmp_path: Path) -> None:
     assert failed["status"] == "failed" and failed["error"] == f"{pattern}: no file matches this pattern"
 
 
+def test_folders_give_every_file_a_reader_handles_and_a_row_to_report_like_files(tmp_path: Path) -> None:
+    src = (RAW / "pingtan-2023-02.txt").read_bytes()
+    readable = ("a.txt", "b.shtml", "c.xhtml", "d.text", "e", "f.asp")
+    for name in readable:
+        (tmp_path / name).write_bytes(src)
+    refused = {"g.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "h.wps": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+               "i.mht": b"MIME-Version: 1.0\r\n", "j.zip": b"PK\x03\x04", "k.RTF": b"{\\rtf1}"}
+    for name, data in refused.items():
+        (tmp_path / name).write_bytes(data)
+    not_reports = {"manifest.csv": "csv", "notes.md": "md", "scan.png": "png", "~$a.docx": "", "Thumbs.db": "",
+                   "desktop.ini": "", ".DS_Store": ""}
+    for name in not_reports:
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "manifest.csv").write_bytes((RAW / "pingtan-manifest.csv").read_bytes())
+    inputs = corpus._collect([tmp_path])
+    assert sorted(Path(f).name for f in inputs.files) == sorted([*readable, *refused])
+    assert inputs.skipped == {".csv": 1, ".md": 1, ".png": 1}  # lock files and folder settings go unsaid
+    rows = corpus.extract_corpus(tmp_path, jobs=1)["reports"].set_index("report_id")
+    assert set(rows.loc[[Path(n).stem for n in readable], "status"]) <= {"ok", "partial"}
+    for name in refused:
+        row = rows.loc[Path(name).stem]
+        assert row["status"] == "failed" and name in row["error"] and "unsupported" in row["error"], row["error"]
+
+
+def test_folders_follow_linked_folders_once_and_fail_those_they_cannot_list(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    for sub, seed in (("in/ok", RAW_REPORTS[0]), ("in/locked", RAW_REPORTS[1]), ("elsewhere/y2022", RAW_REPORTS[2])):
+        (tmp_path / sub).mkdir(parents=True)
+        (tmp_path / sub / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "in" / "y2022").symlink_to(tmp_path / "elsewhere" / "y2022", target_is_directory=True)
+    (tmp_path / "in" / "ok" / "loop").symlink_to(tmp_path / "in", target_is_directory=True)  # an ancestor
+    locked = str(tmp_path / "in" / "locked")
+    scandir = os.scandir
+
+    def refuse(path: str = ".") -> object:  # as chmod 000 does for a user other than root
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    rows = corpus.extract_corpus(tmp_path / "in", jobs=1)["reports"].set_index("path")
+    assert sorted(rows.index) == sorted([str(tmp_path / "in" / "ok" / RAW_REPORTS[0].name), locked,
+                                         str(tmp_path / "in" / "y2022" / RAW_REPORTS[2].name)])
+    assert rows.loc[locked, "status"] == "failed"
+    assert rows.loc[locked, "error"] == f"{locked}: cannot list the folder (Permission denied)"
+
+
 def test_report_ids_given(tmp_path: Path) -> None:
     paths = write_fake_corpus(tmp_path, 3)
     frames = corpus.extract_corpus(paths, jobs=1, report_ids=["c", "b", "a"], _parse=fake_parse)
@@ -377,6 +424,12 @@ def test_data_dictionary_doc_is_up_to_date() -> None:
 def test_bad_arguments(tmp_path: Path, kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         corpus.extract_corpus(tmp_path, **kwargs)
+
+
+@pytest.mark.parametrize(("paths", "position"), [("", 0), (["a.txt", ""], 1), ([Path("a.txt"), "b", ""], 2)])
+def test_an_empty_path_is_refused(paths: object, position: int) -> None:
+    with pytest.raises(ValueError, match=rf"paths\[{position}\] is an empty string: give a file, a folder or a glob"):
+        corpus.extract_corpus(paths, jobs=1, _parse=fake_parse)
 
 
 def test_paths_type_error() -> None:

@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, Callable
 
@@ -45,6 +46,15 @@ def _seconds(text: str) -> float | None:
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
     return value
+
+
+def _codec(text: str) -> str:
+    from toolkit.readers import _check_encoding
+
+    try:
+        return _check_encoding(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _classify_cli() -> Any | None:
@@ -86,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "reports, sections, tables, checks, statements and flags as .csv and "
                                     ".parquet into --out. One row per input file in reports.csv, always.")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder (recursive) or glob pattern")
-    ex.add_argument("--out", required=True, metavar="DIR", help="output folder (created if needed)")
+    ex.add_argument("--out", required=True, metavar="DIR",
+                    help="output folder (created if needed; folders and patterns give no file inside it)")
     ex.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                     help="worker processes (default: all cores)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -95,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="time limit per file in seconds, 'none' for no limit (default: 60)")
     ex.add_argument("--max-bytes", type=_positive_int, default=None, metavar="B",
                     help="files larger than this fail without being read (default: 50 MiB)")
+    ex.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
+                    help="codec of every text and HTML file, e.g. gb18030 or big5 (default: detected per file)")
     ex.add_argument("--backend", choices=("local", "dask"), default="local",
                     help="run locally (default) or on a Dask cluster (pip install gov-openinfo-toolkit[dask])")
     ex.add_argument("--scheduler", default=None, metavar="ADDR",
@@ -210,11 +223,12 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
         raise _UsageError(f"cannot write the output to --out {args.out}: {exc.strerror or exc}") from None
     n_failed = n = 0
     ok = False
+    skipped: Counter = Counter()
     try:
         empty_written = False
         for frames in _iter_corpus(args.inputs, jobs=args.jobs, backend=args.backend, scheduler=args.scheduler,
                                    timeout=args.timeout, progress=progress, max_bytes=args.max_bytes,
-                                   _parse=_parse):
+                                   encoding=args.encoding, _parse=_parse, skipped=skipped, exclude=args.out):
             writer.write(frames)
             empty_written = True
             reports = frames["reports"]
@@ -228,8 +242,16 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
     finally:
         writer.close(ok)
     if not args.quiet:
+        if skipped:
+            print(f"toolkit extract: skipped {sum(skipped.values())} file(s) of folders that are not reports: "
+                  f"{_kinds(skipped)}", file=sys.stderr)
         print(f"toolkit extract: {n} report(s), {n_failed} failed; files in {args.out}", file=sys.stderr)
     return 1 if (args.strict and n_failed) else 0
+
+
+def _kinds(counts: Counter) -> str:
+    """'3 .csv, 1 .md': the most frequent kinds first, then by name."""
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 class _UsageError(Exception):
@@ -301,6 +323,10 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    # an empty INPUT (an unset shell variable) is no file, and its report id '' would read back as NA
+    empty = [i for i, text in enumerate(getattr(args, "inputs", None) or [], 1) if not text]
+    if empty:
+        parser.error(f"argument INPUT: input {empty[0]} is an empty string; give a file, a folder or a glob pattern")
     try:
         if args.func is _run_extract:
             if args.backend == "dask" and not args.scheduler:

@@ -22,12 +22,13 @@ import glob
 import math
 import multiprocessing as mp
 import os
+import re
 import signal
 import sys
 import threading
 import time
 import warnings
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,16 +43,28 @@ import pandas as pd
 import yaml
 
 from toolkit.errors import FileTooLargeError, ReadError, ToolkitError
+from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
+from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding
 
-__all__ = ["extract_corpus", "output_schema", "data_dictionary", "FRAMES", "SUPPORTED_EXTENSIONS"]
+__all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
+           "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
 
 #: Names of the output frames, in the order they are written.
 FRAMES = ("reports", "sections", "tables", "checks", "statements", "flags")
-#: Extensions collected when a folder is given (a file given by name is always tried).
-SUPPORTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
-_FALLBACK_MAX_BYTES = 50 * 1024 * 1024
+#: Extensions of the files a folder gives to the parser: the ones the readers read (text, HTML, DOCX, PDF),
+#: those of pages saved from web servers and ``""`` (no extension), told by their content.  A file given by
+#: name, or matched by a glob, is always tried.
+SUPPORTED_EXTENSIONS = tuple(sorted(set(_READ_EXTENSIONS) | _SNIFF_EXTENSIONS))
+#: Report-like formats the readers refuse (legacy and other office formats, saved web archives, archives): a
+#: folder gives them to the parser too, so that each gets a failed row with the reader's reason.  Every
+#: other file of a folder is skipped (``toolkit extract`` says how many, of which kinds).
+REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".mht", ".mhtml", ".odt", ".zip", ".rar", ".7z"}))
+# skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
+# matched by their prefix)
+_JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
 _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # what Python makes of file-name bytes that are not UTF-8
 _RECYCLE_AFTER = 5000  # files per worker process before it is replaced
 _MAX_STARTUP_FAILURES = 3  # workers dying before their first file, in a row, before giving up
 _STARTUP_GRACE = 30.0  # seconds a worker may take to begin its batch; the per-file limit starts then
@@ -115,6 +128,10 @@ def data_dictionary() -> str:
              "defined in `shared/spec/schema.md`. dtypes: `string` is text (pandas' string dtype, `str` in pandas 3; "
              "missing = NaN), `Int64` a nullable integer, `float64` a float (missing = NaN), `boolean` a nullable "
              "True/False.", "",
+             "In CSV only an empty field is NA: a report id such as `NA`, `null`, `None` or `nan` is text. Read "
+             "the CSV files with `toolkit.corpus.read_outputs(DIR)`, or with pandas as `pd.read_csv(path, "
+             "dtype=..., keep_default_na=False, na_values=[\"\"])`: pandas' default reads those ids as missing.",
+             "",
              "This file is generated from `toolkit/data/output_schema.yaml` by `python -m toolkit dictionary`; "
              "edit the YAML, not this file.", ""]
     for name in FRAMES:
@@ -126,6 +143,50 @@ def data_dictionary() -> str:
             lines.append(f"| `{col}` | {c['dtype']} | {c['description'].replace('|', '/')} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str, pd.DataFrame]:
+    """Read the files ``toolkit extract`` wrote, with the documented dtypes.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The ``--out`` folder of a run.
+    format : {"auto", "csv", "parquet"}, default "auto"
+        Which files to read; ``"auto"`` reads each frame's Parquet file when
+        there is one, else its CSV file.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Keys :data:`FRAMES`, as :func:`extract_corpus` returns them.  In CSV
+        only an empty field is NA, so report ids such as ``NA`` or ``null``
+        stay text (pandas' default would read them as missing).
+
+    Raises
+    ------
+    ValueError
+        If ``format`` is not one of the three.
+    FileNotFoundError
+        If a file is missing.
+
+    Examples
+    --------
+    >>> frames = read_outputs("data/processed")  # doctest: +SKIP
+    >>> frames["reports"]["report_id"].dtype  # doctest: +SKIP
+    """
+    if format not in ("auto", "csv", "parquet"):
+        raise ValueError(f"format must be 'auto', 'csv' or 'parquet', got {format!r}")
+    out = {}
+    for name in FRAMES:
+        parquet = Path(folder) / f"{name}.parquet"
+        if format == "parquet" or (format == "auto" and parquet.exists()):
+            out[name] = _conform(pd.read_parquet(parquet), name)
+            continue
+        dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
+        frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""])
+        out[name] = _conform(frame, name)
+    return out
 
 
 def _columns(name: str) -> dict[str, str]:
@@ -196,19 +257,48 @@ def _sort(frame: pd.DataFrame, name: str) -> pd.DataFrame:
 # Inputs and report ids
 # ----------------------------------------------------------------------------------------------
 
+@dataclass
+class _Inputs:
+    """What the inputs expand to."""
+
+    files: list[str] = field(default_factory=list)  # unique, in input order
+    skipped: Counter = field(default_factory=Counter)  # kind of file ('.csv') -> files a folder held, not read
+    errors: dict[str, str] = field(default_factory=dict)  # folder in files -> why it could not be listed
+    exclude: str | None = None  # real path of the output folder
+
+    def excluded(self, path: str) -> bool:
+        """Whether ``path`` is the output folder or inside it."""
+        if self.exclude is None:
+            return False
+        real = os.path.realpath(path)
+        return real == self.exclude or real.startswith(self.exclude.rstrip(os.sep) + os.sep)
+
+
 def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """Files from files, folders (recursive, supported extensions) and globs, without duplicates."""
+    """Files from files, folders (recursive, see :func:`_collect`) and globs, without duplicates."""
+    return _collect(paths).files
+
+
+def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | None = None) -> _Inputs:
+    """Expand files, folders and globs; count the files of folders that are skipped as not reports.
+
+    Nothing inside the folder ``exclude`` (the output folder) comes from a folder or a glob: a run must not
+    read its own output files, unfinished (``.part``) or from an earlier run.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     elif not isinstance(paths, Iterable) or isinstance(paths, (bytes, Mapping)):
         raise TypeError(f"paths must be a path, a folder, a glob or a list of them, got {type(paths).__name__}")
+    found = _Inputs(exclude=None if exclude is None else os.path.realpath(exclude))
     files: list[str] = []
-    for p in paths:
+    for i, p in enumerate(paths):
         if not isinstance(p, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike items, got {type(p).__name__}")
         s = os.fspath(p)
+        if not s:  # would become a report with the id '' (read back as NA) failing as '<text>: file not found'
+            raise ValueError(f"paths[{i}] is an empty string: give a file, a folder or a glob pattern")
         if os.path.isdir(s):
-            files += _walk(s)
+            files += _walk(s, found)
         elif os.path.exists(s) or not (_GLOB_CHARS & set(s)):
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
@@ -216,24 +306,102 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
             for m in matched:
-                files += _walk(m) if os.path.isdir(m) else [m]
+                if not found.excluded(m):
+                    files += _walk(m, found) if os.path.isdir(m) else [m]
     seen: set[str] = set()
-    unique = []
     for f in files:
         key = os.path.normcase(os.path.realpath(f))
         if key not in seen:
             seen.add(key)
-            unique.append(f)
-    return unique
+            found.files.append(f)
+    return found
 
 
-def _walk(folder: str) -> list[str]:
-    out = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .ipynb_checkpoints, .git …
-        out += [os.path.join(root, n) for n in sorted(names) if n.lower().endswith(SUPPORTED_EXTENSIONS)
-                and not n.startswith(".")]
+def _walk(folder: str, found: _Inputs) -> list[str]:
+    """The files of a folder, recursively, that are reports or look like reports (see :func:`_kind`).
+
+    Linked folders are followed (as globs follow them), each folder once, so a link to an ancestor does not
+    loop.  A folder that cannot be listed is returned as an input of its own, with the reason in
+    ``found.errors``, so that it gets a failed row.
+    """
+    out: list[str] = []
+    if found.excluded(folder):
+        return out
+    visited = {_dir_key(folder)}
+
+    def unlisted(exc: OSError) -> None:
+        path = exc.filename if isinstance(exc.filename, str) else folder
+        found.errors[path] = str(ReadError(path, f"cannot list the folder ({exc.strerror or exc})"))
+        out.append(path)
+
+    for root, dirs, names in os.walk(folder, onerror=unlisted, followlinks=True):
+        dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
+                   and _first_visit(os.path.join(root, d), visited) and not found.excluded(os.path.join(root, d))]
+        for name in sorted(names):
+            kind = _kind(name)
+            if kind == "report":
+                out.append(os.path.join(root, name))
+            elif kind != "junk":
+                found.skipped[kind] += 1
     return out
+
+
+def _dir_key(path: str) -> tuple[int, int] | str:
+    """What tells two names of one folder apart from two folders: device and inode (else the real path)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino)
+
+
+def _first_visit(path: str, visited: set) -> bool:
+    key = _dir_key(path)
+    if key in visited:
+        return False
+    visited.add(key)
+    return True
+
+
+def _kind(name: str) -> str:
+    """``'report'`` for a file a folder gives to the parser, ``'junk'`` for one skipped without a word
+    (hidden files, Office lock files, folder settings), else its extension (or ``'no extension'``)."""
+    if name.startswith((".", "~$")) or name.lower() in _JUNK_FILES:
+        return "junk"
+    ext = os.path.splitext(name)[1].lower()
+    if ext in SUPPORTED_EXTENSIONS or ext in REPORT_LIKE_EXTENSIONS:
+        return "report"
+    return ext or "no extension"
+
+
+def _safe_part(part: str) -> str:
+    """One path component as text that UTF-8 can hold.
+
+    A name that is not valid UTF-8 (GBK bytes left by ``unzip`` from a zip made on Chinese Windows) reaches
+    Python with surrogate escapes, which no CSV or Parquet writer accepts.  Its bytes are decoded as GB18030
+    when they are valid GB18030, else shown as backslash escapes (``\\xc4``).
+    """
+    if not _SURROGATES.search(part):
+        return part
+    raw = os.fsencode(part)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
+def _safe_path(path: str) -> str:
+    """The path as written in ``reports.path``: each component made writable by :func:`_safe_part`."""
+    if not _SURROGATES.search(path):
+        return path
+    return os.sep.join(_safe_part(part) for part in path.split(os.sep))
+
+
+def _safe_error(error: str, path: str) -> str:
+    """An error message naming ``path``, with the path in its written form and no surrogate left."""
+    if not _SURROGATES.search(error):
+        return error
+    return error.replace(path, _safe_path(path)).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _id_text(value: object) -> str:
@@ -261,7 +429,7 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list
         if len(dup):
             raise ValueError(f"report_ids must be unique, got {dup.iloc[0]!r} more than once")
         return ids
-    stems = [Path(f).stem for f in files]
+    stems = [Path(_safe_path(f)).stem for f in files]
     taken = set(stems)
     order = sorted(range(len(files)), key=lambda i: (stems[i], Path(files[i]).as_posix()))
     ids = [""] * len(files)
@@ -284,12 +452,13 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list
 # Parsing one file (runs in the workers)
 # ----------------------------------------------------------------------------------------------
 
-def _default_parse(path: str, report_id: str | None = None, *, max_bytes: int | None = None) -> Any:
+def _default_parse(path: str, report_id: str | None = None, *, max_bytes: int | None = None,
+                   encoding: str | None = None) -> Any:
     from toolkit import parse_report  # imported lazily in the worker
 
     if max_bytes is None:
-        return parse_report(path, report_id=report_id)
-    return parse_report(path, report_id=report_id, max_bytes=max_bytes)
+        return parse_report(path, report_id=report_id, encoding=encoding)
+    return parse_report(path, report_id=report_id, encoding=encoding, max_bytes=max_bytes)
 
 
 # A parsed file is a pair (row of reports.csv as a dict, dict of the other frames). A frame is a DataFrame, or
@@ -298,7 +467,8 @@ _Part = tuple[dict[str, Any], dict[str, Any]]
 
 
 def _failed(path: str, report_id: str, error: str) -> _Part:
-    return {"report_id": report_id, "path": path, "status": "failed", "error": error}, {}
+    return {"report_id": report_id, "path": _safe_path(path), "status": "failed",
+            "error": _safe_error(error, path)}, {}
 
 
 def _codes(flags: Any) -> list[str]:
@@ -346,7 +516,8 @@ def _frames_of(report: Any, path: str, report_id: str) -> _Part:
     if status not in ("ok", "partial"):
         status = "partial" if len(flags) else "ok"
     codes = _codes(flags) if len(flags) else []
-    row.update(report_id=report_id, path=path, status=status, error=None, n_flags=len(flags), flags=";".join(codes))
+    row.update(report_id=report_id, path=_safe_path(path), status=status, error=None, n_flags=len(flags),
+               flags=";".join(codes))
     for name in FRAMES[1:]:
         f = frames.get(name)
         if f is None or not len(f):
@@ -725,7 +896,7 @@ def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: 
 # Driver
 # ----------------------------------------------------------------------------------------------
 
-def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any) -> int:
+def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any, encoding: Any = None) -> int:
     if backend not in _BACKENDS:
         raise ValueError(f"backend must be one of {list(_BACKENDS)}, got {backend!r}")
     if backend == "dask" and scheduler is None:
@@ -743,15 +914,9 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
         raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, Integral) or max_bytes < 1):
         raise ValueError(f"max_bytes must be a positive integer or None, got {max_bytes!r}")
+    if encoding is not None:
+        _check_encoding(encoding)  # once here, rather than a failed row for every file
     return jobs
-
-
-def _default_max_bytes() -> int:
-    try:
-        from toolkit.readers import DEFAULT_MAX_BYTES
-    except ImportError:  # pragma: no cover - readers not installed yet
-        return _FALLBACK_MAX_BYTES
-    return int(DEFAULT_MAX_BYTES)
 
 
 def _precheck(path: str, max_bytes: int) -> str | None:
@@ -791,13 +956,21 @@ def _progress_bar(total: int, progress: bool) -> Any:
 
 def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local", scheduler: Any = None,
                  timeout: float | None = 60, progress: bool = False, report_ids: Any = None,
-                 max_bytes: int | None = None, batch_size: int | None = None,
-                 _parse: Callable | None = None) -> Iterator[dict[str, pd.DataFrame]]:
-    """Yield the frames of consecutive runs of reports, in report-id order (the streaming core)."""
-    jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes)
-    max_bytes = max_bytes or _default_max_bytes()
-    parse = _parse or partial(_default_parse, max_bytes=max_bytes)
-    files = _expand(paths)
+                 max_bytes: int | None = None, encoding: str | None = None, batch_size: int | None = None,
+                 _parse: Callable | None = None, skipped: Counter | None = None,
+                 exclude: str | os.PathLike | None = None) -> Iterator[dict[str, pd.DataFrame]]:
+    """Yield the frames of consecutive runs of reports, in report-id order (the streaming core).
+
+    ``skipped``, when given, counts the files of folders that were skipped as not reports, by kind; no
+    folder or glob gives a file inside the folder ``exclude`` (the command's ``--out``).
+    """
+    jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes, encoding)
+    max_bytes = max_bytes or DEFAULT_MAX_BYTES
+    parse = _parse or partial(_default_parse, max_bytes=max_bytes, encoding=encoding)
+    inputs = _collect(paths, exclude)
+    if skipped is not None:
+        skipped.update(inputs.skipped)
+    files = inputs.files
     ids = _assign_ids(files, report_ids)
     order = sorted(range(len(files)), key=lambda i: ids[i])
     tasks = [(files[i], ids[i]) for i in order]
@@ -822,7 +995,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     try:
         to_parse = []
         for i, (path, rid) in enumerate(tasks):
-            error = _precheck(path, max_bytes)
+            error = inputs.errors.get(path) or _precheck(path, max_bytes)
             if error is None:
                 to_parse.append(i)
             else:
@@ -848,15 +1021,22 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
 def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jobs: int | None = None,
                    backend: str = "local", scheduler: Any = None, timeout: float | None = 60,
                    progress: bool = False, report_ids: Mapping | Sequence | None = None,
-                   max_bytes: int | None = None, _parse: Callable | None = None) -> dict[str, pd.DataFrame]:
+                   max_bytes: int | None = None, encoding: str | None = None,
+                   _parse: Callable | None = None) -> dict[str, pd.DataFrame]:
     """Parse every report of a corpus and return the output frames.
 
     Parameters
     ----------
     paths : str, os.PathLike or iterable of them
-        Files, folders (searched recursively for .txt, .html, .htm, .docx and
-        .pdf) and glob patterns (``**`` allowed).  A file named explicitly is
-        always tried, whatever its extension; a missing file gives a failed row.
+        Files, folders and glob patterns (``**`` allowed).  A folder is searched
+        recursively (linked folders followed, each once; a folder that cannot
+        be listed gets a failed row) for the files the readers read
+        (:data:`SUPPORTED_EXTENSIONS`, including files without extension) and
+        for report-like files they refuse (:data:`REPORT_LIKE_EXTENSIONS`,
+        e.g. .doc, .wps, .mht: a failed row with the reason); other files
+        (.csv, .md, images …), hidden files and Office lock files (``~$x.docx``)
+        are skipped.  A file named explicitly, or matched by a glob, is always
+        tried, whatever its extension; a missing file gives a failed row.
     jobs : int or None, default None
         Number of worker processes (None: all available cores).
     backend : {"local", "dask"}, default "local"
@@ -875,6 +1055,10 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     max_bytes : int, optional
         Files larger than this fail without being read (default: the readers'
         limit, 50 MiB).
+    encoding : str, optional
+        Codec of every text and HTML file, passed to
+        :func:`toolkit.parse_report` (e.g. ``"gb18030"``, ``"big5"``); None
+        detects it file by file.  Ignored for DOCX and PDF.
 
     Returns
     -------
@@ -890,7 +1074,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     ------
     ValueError
         For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``,
-        ``max_bytes``, ``report_ids``).
+        ``max_bytes``, ``encoding``, ``report_ids``, an empty string among
+        ``paths``).
     TypeError
         If ``paths`` holds something other than paths.
     ImportError
@@ -909,7 +1094,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     >>> frames["reports"][["report_id", "status"]]  # doctest: +SKIP
     """
     parts = list(_iter_corpus(paths, jobs=jobs, backend=backend, scheduler=scheduler, timeout=timeout,
-                              progress=progress, report_ids=report_ids, max_bytes=max_bytes, _parse=_parse))
+                              progress=progress, report_ids=report_ids, max_bytes=max_bytes, encoding=encoding,
+                              _parse=_parse))
     out = {}
     for name in FRAMES:
         pieces = [p[name] for p in parts if len(p[name])]

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
 from toolkit.corpus import _expand as expand_inputs
+from toolkit.corpus import _safe_path
 from toolkit.errors import ToolkitError
 from toolkit.report import parse_report
 
@@ -44,10 +46,11 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     """
     out: list[str] = []
     for file in expand_inputs(paths):  # the same files `toolkit extract` would read
+        name = os.path.basename(_safe_path(file))  # a GBK file name can be printed, as reports.csv writes it
         try:
-            report = parse_report(file)
+            report = parse_report(file, report_id=Path(name).stem)
         except ToolkitError as exc:
-            out.append(f"{os.path.basename(file)}  failed: {exc.problem}")
+            out.append(f"{name}  failed: {exc.problem}")
             continue
         m = report.metadata
         out.append(f"{report.report_id}  {m['agency'] or '?'}  {m['report_year'] or '?'}  "
