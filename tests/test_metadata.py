@@ -461,8 +461,9 @@ def test_signature_date_read_past_page_and_site_footers(stem, footer):
 
 # --- characters of real names and marks (each failed before its fix) ----------------------------------
 
-@pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "伊州区䢺溪镇人民政府", "伊州区𫟹溪镇人民政府"])
-def test_real_names_are_kept_as_written(agency, tmp_path):
+@pytest.mark.parametrize("agency, level", [("乾县住房和城乡建设局", "county"), ("乾安县人民政府", "county"),
+                                           ("伊州区䢺溪镇人民政府", "township"), ("伊州区𫟹溪镇人民政府", "township")])
+def test_real_names_are_kept_as_written(agency, level, tmp_path):
     # t2s ran over simplified text too and made 乾县 (a county of Shaanxi) 干县; a character of the CJK
     # extensions (䢺, 𫟹) made the signature's agency unknown.
     import toolkit
@@ -473,7 +474,16 @@ def test_real_names_are_kept_as_written(agency, tmp_path):
     path.write_text(f"2019年度政府信息公开工作年度报告{body}\n{agency}\n2020年1月20日\n", encoding="gb18030")
     report = toolkit.parse_report(path)
     assert report.metadata["agency"] == agency and report.metadata["script"] == "simplified"
-    assert report.metadata["level"] in ("county", "township")
+    assert report.metadata["level"] == level
+
+
+def test_a_wrapped_traditional_line_of_ambiguous_characters_is_converted():
+    # Per-line t2s (kept 乾县) left a traditional line holding only characters simplified text could use
+    # too ('佈。', wrapped from the line before) unconverted; its neighbour tells its script.
+    from toolkit.normalize import normalize_text, to_simplified
+
+    assert normalize_text("一是部分信息未能及時公\n佈。") == "一是部分信息未能及时公\n布。"
+    assert to_simplified("乾县住房和城乡建设局\n2020年\n城鄉建設局") == "乾县住房和城乡建设局\n2020年\n城乡建设局"
 
 
 def test_footnote_marks_pinyin_and_words_in_brackets():
@@ -481,6 +491,7 @@ def test_footnote_marks_pinyin_and_words_in_brackets():
 
     assert normalize_line("申请人 74¹ 件，面积 20m²") == "申请人 74 件,面积 20m2"  # before: 741
     assert normalize_line("政務服務(wù)和們(men)的") == "政务服务和们的"  # pinyin, with and without tone marks
+    assert normalize_line("政府(zhèngfǔ)信息") == "政府信息"  # a word's syllables, with tone marks
     assert normalize_line("政务服务移动端(app)和网站(www)") == "政务服务移动端(app)和网站(www)"  # before: words lost
 
 

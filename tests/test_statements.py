@@ -10,6 +10,7 @@ import opencc
 import pandas as pd
 import pytest
 
+import toolkit
 from toolkit.statements import KINDS, STATEMENT_COLUMNS, extract_statements
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -513,3 +514,33 @@ def test_a_wrapped_di_yi_without_di_er_is_no_list():
     assert _pairs(extract_statements(text)) == [
         ("problem", "信息更新不够及时"), ("problem", "业务培训不够"), ("measure", "加强信息更新"), ("measure", "加强业务培训"),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "对照新形势新要求,我局政府信息公开工作还存在一些不足,下一步将重点做好以下工作:一是加强政策解读。二是完善公开目录。三是强化培训指导。",
+    "针对工作中存在的不足,我局将做好以下几点:一是加强学习培训。二是进一步规范信息发布。",
+])
+def test_a_lead_in_that_admits_shortcomings_and_announces_measures(text):
+    # Review of the framing-sentence rule: the admission made these measures problems.
+    items = extract_statements(text)
+    assert items.kind.tolist()[-2:] == ["measure", "measure"]
+    assert items.text.tolist()[-1] in ("强化培训指导", "进一步规范信息发布")
+
+
+def test_measures_numbered_on_from_the_problems_after_a_lead_in():
+    got = extract_statements("(一)公开内容不够全面。(二)公开形式较为单一。下一步,我局将重点做好以下工作。"
+                             "(三)梳理公开目录,确保应公开尽公开。(四)丰富解读形式。")
+    assert list(zip(got.kind, got.text)) == [("problem", "公开内容不够全面"), ("problem", "公开形式较为单一"),
+                                            ("measure", "梳理公开目录,确保应公开尽公开"), ("measure", "丰富解读形式")]
+
+
+def test_a_date_line_inside_the_last_section_is_no_signature():
+    # Only a signature that ends the text ends the last section: a PDF wrap put a date alone on a line.
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").splitlines()
+    j = lines.index("五、存在的主要问题及改进情况")
+    got = toolkit.parse_text("\n".join(lines[:j + 2] + ["三是按期完成整改,整改时限为", "2021年6月30日", "前全部完成。"]))
+    assert got.statements.text.tolist()[-1] == "按期完成整改,整改时限为2021年6月30日前全部完成"
+    i = lines.index("六、其他需要报告的事项")
+    body = ["本机关于", "2020年12月30日", "召开政务公开工作专题会议。", "本年度未收取信息处理费。"]
+    got = toolkit.parse_text("\n".join(lines[:i + 1] + body + ["乌当区人民政府", "2021年1月26日", "- 3 -"]))
+    assert got.section("other").text == "\n".join(body)

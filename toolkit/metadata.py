@@ -418,8 +418,9 @@ def _content_end(lines: list[str]) -> int:
     return end
 
 
-def _signature_lines(lines: list[str]) -> tuple[int, str | None, _dt.date] | None:
-    """(index of its first line, agency, date) of a signature on lines of its own: [agency line,] date line."""
+def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date] | None:
+    """(index of its first line, whether it ends the text, agency, date) of a signature on lines of its own:
+    [agency line,] date line."""
     tail = _last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
@@ -427,11 +428,12 @@ def _signature_lines(lines: list[str]) -> tuple[int, str | None, _dt.date] | Non
         date, start, end = _date_in(compact)
         if date is None or start != 0 or end != len(compact):
             continue
+        last = pos == len(tail) - 1  # nothing but page and site footer lines after it
         if pos > 0:
             prev = re.sub(r"\s+", "", tail[pos - 1][1])
             if _agency_like(prev):
-                return tail[pos - 1][0], prev, date
-        return index, None, date
+                return tail[pos - 1][0], last, prev, date
+        return index, last, None, date
     return None
 
 
@@ -447,9 +449,9 @@ def signature_start(lines: list[str]) -> int:
     -------
     int
         The index of the signature's agency line, or of its date line when no agency line
-        stands above it; the page and site footer lines after a signature are skipped when
-        looking for it.  ``len(lines)`` when there is no such signature (the text goes on to
-        the end, a lone page number included: it may be a table's last value).
+        stands above it; only page and site footer lines may follow it.  ``len(lines)`` when
+        there is no such signature (the text goes on to the end, a lone page number included:
+        it may be a table's last value; a date line followed by text is a wrapped sentence's).
 
     Examples
     --------
@@ -459,7 +461,9 @@ def signature_start(lines: list[str]) -> int:
     2
     """
     found = _signature_lines(lines)
-    return found[0] if found is not None else len(lines)
+    # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
+    # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
+    return found[0] if found is not None and found[1] else len(lines)
 
 
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
@@ -471,7 +475,7 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     rules = _rules()["signature"]
     found = _signature_lines(lines)
     if found is not None:
-        return found[1], found[2]
+        return found[2], found[3]
     tail = _last_filled(lines[: _content_end(lines)], rules["tail_lines"])
     if not tail:
         return None, None
@@ -517,10 +521,15 @@ def _match_known(name: str, pos: int) -> _Place | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    """The place endings of metadata.yaml (``suffix_levels``), longest first."""
+    return tuple(sorted(_rules()["places"]["suffix_levels"], key=len, reverse=True))
+
+
 def _suffix_at(name: str, at: int) -> str | None:
     """The longest place ending (``suffix_levels``) starting at ``name[at]``, or None."""
-    places = _rules()["places"]
-    return next((s for s in sorted(places["suffix_levels"], key=len, reverse=True) if name.startswith(s, at)), None)
+    return next((s for s in _suffixes() if name.startswith(s, at)), None)
 
 
 def _free_stem_length(name: str, pos: int) -> int:
@@ -574,7 +583,7 @@ def _generic_place(name: str, pos: int, end: int) -> _Place:
     token = name[pos:end]
     if any(token.endswith(z) for z in places["zone_endings"]):
         return _Place(token, None, None, zone=True)
-    suffix = next(s for s in sorted(places["suffix_levels"], key=len, reverse=True) if token.endswith(s))
+    suffix = next(s for s in _suffixes() if token.endswith(s))
     level = places["suffix_levels"][suffix]
     province = None
     known = _index()["short"].get(token[: -len(suffix)])
@@ -586,7 +595,7 @@ def _generic_place(name: str, pos: int, end: int) -> _Place:
 def _match_generic(name: str, pos: int) -> _Place | None:
     """An administrative unit told by its ending (``乌当区``, ``XX镇``), or None."""
     places = _rules()["places"]
-    suffixes = sorted(places["suffix_levels"], key=len, reverse=True)
+    suffixes = _suffixes()
     free = _free_stem_length(name, pos)
     for stem_len in range(0, places["max_stem"] + 1):
         if _stem_stops(name, pos, stem_len, free) or pos + stem_len >= len(name):

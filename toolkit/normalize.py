@@ -34,7 +34,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 # Pinyin right after a Han character, as converted pages carry it: 區(qū), 們(men).  Only a pinyin
 # syllable (tone marks removed) is one: 移动端(app) and 网站(www) keep their words.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,6})\)")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,24})\)")
+_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ]")
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ", "aaaaeeeeiiiioooouuuuüüüünnm")
 _SYLLABLE = re.compile(
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
@@ -91,15 +92,18 @@ def _traditional_only(char: str) -> bool:
 def to_simplified(text: str) -> str:
     """Convert traditional characters to simplified ones with OpenCC, line by line.
 
-    A line that holds no character only traditional text uses is left as it
-    is: ``乾县`` (a county) is simplified text, which t2s would turn into ``干县``.
+    A line that holds no character only traditional text uses, and stands next
+    to no line that does, is left as it is: ``乾县`` (a county) is simplified
+    text, which t2s would turn into ``干县``.
     The others are converted with Taiwan's and Hong Kong's variants too
     (OpenCC tw2s, then hk2s: ``隨著`` → ``随着``, ``衞`` → ``卫``).
 
     Examples
     --------
-    >>> to_simplified("乾县住房和城乡建设局\\n城鄉建設局")
-    '乾县住房和城乡建设局\\n城乡建设局'
+    >>> to_simplified("乾县住房和城乡建设局")
+    '乾县住房和城乡建设局'
+    >>> to_simplified("一是部分信息未能及時公\\n佈。")
+    '一是部分信息未能及时公\\n布。'
     """
     if not _HAN.search(text):
         return text
@@ -109,10 +113,15 @@ def to_simplified(text: str) -> str:
     before = text.split("\n")
     if len(before) != converted.count("\n") + 1:  # pragma: no cover - OpenCC keeps line breaks
         return converted
-    # the traditional lines, converted again with Taiwan's and Hong Kong's variants (隨著 → 随着, 衞 → 卫),
-    # which t2s keeps; only here, since tw2s costs four times as much as t2s
-    index = [i for i, (old, new) in enumerate(zip(before, converted.split("\n")))
-             if new != old and any(map(_traditional_only, old))]
+    after = converted.split("\n")
+    marked = [new != old and any(map(_traditional_only, old)) for old, new in zip(before, after)]
+    # a changed line next to a traditional one is traditional too: a short wrapped line ('佈。') may hold
+    # only characters that simplified text could use as well.  The traditional lines are converted again
+    # with Taiwan's and Hong Kong's variants (隨著 → 随着, 衞 → 卫), which t2s keeps; only they, since tw2s
+    # costs four times as much as t2s.
+    last = len(before) - 1
+    index = [i for i, (old, new) in enumerate(zip(before, after)) if new != old and (
+        marked[i] or (i > 0 and marked[i - 1]) or (i < last and marked[i + 1]))]
     lines = list(before)
     joined = _opencc("hk2s").convert(_opencc("tw2s").convert("\n".join(before[i] for i in index)))
     for i, line in zip(index, joined.split("\n")):
@@ -120,8 +129,14 @@ def to_simplified(text: str) -> str:
     return "\n".join(lines)
 
 
+_SYLLABLES = re.compile(f"(?:{_SYLLABLE.pattern})+")
+
+
 def _drop_pinyin(match: re.Match[str]) -> str:
-    return "" if _SYLLABLE.fullmatch(match.group(1).translate(_TONELESS)) else match.group()
+    # one syllable (們(men)), or a word's syllables written with tone marks (政府(zhèngfǔ))
+    word = match.group(1)
+    pattern = _SYLLABLES if _TONE_MARK.search(word) else _SYLLABLE
+    return "" if pattern.fullmatch(word.translate(_TONELESS)) else match.group()
 
 
 def remove_pinyin(text: str) -> str:
@@ -218,7 +233,7 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("一、總體情況\\n（一）主動公開")
     '一、总体情况\\n(一)主动公开'
     """
-    return "\n".join(normalize_line(line) for line in text.split("\n"))
+    return "\n".join(normalize_lines(text.split("\n")))  # together: a line's neighbours tell its script
 
 
 def detect_script(text: str) -> str:
@@ -243,7 +258,7 @@ def detect_script(text: str) -> str:
     sample = _NON_HAN.sub("", text[:3000])
     if not sample:
         return "simplified"
-    converted = to_simplified(sample)
+    converted = _opencc("t2s").convert(sample)
     if converted == sample:  # the common case, compared in C
         return "simplified"
     changed = sum(map(str.__ne__, sample, converted))

@@ -11,8 +11,10 @@ Plain text keeps its physical lines exactly (ended by ``\n``, ``\r\n`` or
 file; tables written as text are rebuilt by :mod:`toolkit.layout`. HTML,
 DOCX and PDF give table rows directly. Merged cells are emitted once, as in
 the HTML source: a ``colspan`` cell is one cell (no filler cells after it)
-and the cells a ``rowspan`` covers are absent from the rows below. Blank text lines are dropped from HTML, DOCX and PDF
-(they carry no line numbers a reader could point to).
+and the cells a ``rowspan`` covers are absent from the rows below. Blank text
+lines are dropped from HTML, DOCX and PDF (they carry no line numbers a reader
+could point to), except inside an HTML ``<pre>``, whose lines are kept as
+written, blank ones and tabs included.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
+from toolkit.normalize import _HAN
 
 __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 
@@ -171,9 +174,9 @@ def read_document(
         ``lines`` in reading order. Plain text gives its physical lines,
         ended by ``\n``, ``\r\n`` or ``\r`` (blank lines kept, so line numbers
         match the file; form feeds dropped). HTML, DOCX and PDF give
-        non-blank text lines, and one ``list[str]`` per table row; a merged
-        cell appears once (see the module docstring). In a PDF, text lines are the physical lines of
-        the page, and the lines of a wrapped cell are joined (without a
+        non-blank text lines (an HTML ``<pre>`` its lines as written), and one
+        ``list[str]`` per table row; a merged cell appears once (see the module
+        docstring). In a PDF, text lines are the physical lines of the page, and the lines of a wrapped cell are joined (without a
         space between Chinese characters, with one otherwise).
 
     Raises
@@ -429,8 +432,9 @@ def _container(data: bytes) -> str | None:
     return None
 
 
-_HTML_PAGE_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
+_HTML_PAGE_START = re.compile(  # a whole tag: prose that begins with '<html' is no page
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)(?:\s[^<>]*)?>",
+    re.IGNORECASE | re.DOTALL)
 
 
 def _is_html_page(data: bytes) -> bool:
@@ -543,7 +547,6 @@ def _utf8_truncated(data: bytes) -> str | None:
 
 
 _NON_ASCII = re.compile("[^\x00-\x7f]")
-_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 
 
 def _refuse_mojibake(text: str, path: str | None) -> None:
@@ -554,7 +557,7 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
     """
     sample = "".join(_NON_ASCII.findall(text, 0, 20000))[:2000]
     back = sample.encode("gbk", errors="ignore").decode("utf-8", errors="replace")
-    found = len(_HAN_CHAR.findall(back))
+    found = len(_HAN.findall(back))
     if found >= 20 and found > 2 * back.count("\ufffd"):
         raise DecodeError(path, f"the text is UTF-8 that was once read as GBK and saved again (mojibake: "
                                 f"{sample[:6]!r} for {back.replace(chr(0xFFFD), '')[:3]!r}); use the original file")

@@ -98,6 +98,7 @@ def _cues() -> dict[str, Any]:
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
         "admits": [re.compile(p) for p in spec["admits_shortcomings"]],
+        "announces_list": [re.compile(p) for p in spec["announces_list"]],
         "empty": [re.compile(p) for p in spec["empty"]],
         "problem_cues": tuple(spec["problem_cues"]),
         "measure_cues": tuple(spec["measure_cues"]),
@@ -287,7 +288,7 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
     A switch sentence starts the measures for the rest of the part.  One inside an enumerated
     item (the numbering goes on after it) is the item's own measure, and the problems go on
     at the next item; if it admits a shortcoming itself (``今后一段时间内…难以满足``) it is
-    no switch at all.
+    no switch at all.  One that announces a list (``做好以下工作``) switches in any case.
     """
     marks = _markers(part)
     cuts: list[tuple[int, str]] = []
@@ -295,7 +296,9 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
         if start == 0 or not _is_switch(part, start):
             continue
         resume = _next_item(marks, start)
-        if resume is None:
+        if resume is None or any(p.search(part[start:resume]) for p in _cues()["announces_list"]):
+            # (a sentence announcing a list, '下一步,我局将重点做好以下工作。', switches even where the
+            # measures number on from the problems: (三)(四) after (一)(二))
             cuts.append((start, "measure"))
             break
         if not _has(part[start:resume], "problem_cues"):
@@ -420,7 +423,9 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
             lists.append([])
         lists[-1].append((n, item))
     j = 0
-    admitted = any(p.search(preamble) for p in _cues()["admits"])
+    # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
+    admitted = any(p.search(preamble) for p in _cues()["admits"]) and not any(
+        p.search(preamble) for p in _cues()["lead_in"])
     for k, lst in enumerate(lists):
         kind = block.kind
         # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
