@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import toolkit
 from toolkit import corpus, synth
-from toolkit.errors import ToolkitError
+from toolkit.errors import ReaderWarning, ToolkitError
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -536,3 +537,24 @@ def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(synth, "make_report", broken)
     assert warm_module.warm() is None  # a fork server must come up whatever happens
+
+
+def test_what_a_reader_warns_of_is_a_flag_and_workers_print_nothing(tmp_path: Path) -> None:
+    # A stray byte, a cut-off last character: parse_report warns; a corpus run printed those warnings from its
+    # workers (with a line of multiprocessing's source) and kept nothing of them in flags.csv.
+    seed = (RAW / "pingtan-2023-02.txt").read_bytes()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "stray.txt").write_bytes(seed + b"\nCopyright \xa9 2024\n")
+    (tmp_path / "in" / "cut.txt").write_bytes(seed + "。".encode()[:2])
+    with pytest.warns(ReaderWarning) as caught:
+        report = toolkit.parse_report(tmp_path / "in" / "cut.txt")
+    assert [w.message.code for w in caught] == ["bad_bytes"]
+    assert [f.detail for f in report.flags if f.code == "bad_bytes"] == [
+        "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete character was dropped"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-m", "toolkit", "extract", str(tmp_path / "in"), "--out",
+                           str(tmp_path / "out"), "--jobs", "2", "--quiet"], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    flags = pd.read_csv(tmp_path / "out" / "flags.csv", keep_default_na=False)
+    assert sorted(flags.loc[flags["code"] == "bad_bytes", "report_id"]) == ["cut", "stray"]

@@ -42,7 +42,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from toolkit.errors import FileTooLargeError, ReadError, ToolkitError
+from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitError
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
 from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding
 
@@ -536,7 +536,9 @@ def _isna(v: Any) -> bool:
 
 def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
     try:
-        report = parse(path, report_id=report_id)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ReaderWarning)  # kept as flags of the report, not printed by workers
+            report = parse(path, report_id=report_id)
         return _frames_of(report, path, report_id)
     except ToolkitError as exc:
         return _failed(path, report_id, str(exc))

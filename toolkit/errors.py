@@ -17,6 +17,7 @@ __all__ = [
     "FileTooLargeError",
     "CorruptFileError",
     "UnmappedFontError",
+    "ReaderWarning",
 ]
 
 
@@ -67,3 +68,25 @@ class CorruptFileError(ReadError):
 
 class UnmappedFontError(ReadError):
     """A PDF's fonts carry no Unicode mapping, so its text comes out as ``(cid:NN)``."""
+
+
+class ReaderWarning(UserWarning):
+    """A file was read, but not all of it as written (stray bytes, ``(cid:NN)`` characters …).
+
+    :func:`toolkit.parse_report` also records it as a flag of the report (``code``), so that a
+    corpus run keeps it in ``flags.csv`` (its workers do not print it).
+
+    Parameters
+    ----------
+    message : str
+        The warning, naming the file.
+    code : str
+        The flag code (``bad_bytes``, ``cid_characters``, ``tables_as_text``).
+    detail : str
+        The flag's detail: the message without the file name.
+    """
+
+    def __init__(self, message: str, code: str, detail: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.detail = detail

@@ -37,6 +37,7 @@ from toolkit.errors import (
     EmptyFileError,
     FileTooLargeError,
     ReadError,
+    ReaderWarning,
     ToolkitError,
     UnmappedFontError,
     UnsupportedFormatError,
@@ -344,14 +345,14 @@ def decode_bytes(
 # --------------------------------------------------------------------------
 
 
-def _warn(message: str) -> None:
-    """Warn, attributing the warning to the first caller outside the toolkit."""
+def _warn(path: str | None, detail: str, code: str) -> None:
+    """Warn (a :class:`ReaderWarning` with the flag ``code``), attributed to the first caller outside the toolkit."""
     frame = sys._getframe(0)
     level = 1
     while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("toolkit"):
         frame = frame.f_back
         level += 1
-    warnings.warn(message, UserWarning, stacklevel=level)
+    warnings.warn(ReaderWarning(f"{path or '<bytes>'}: {detail}", code, detail), stacklevel=level)
 
 
 def _supported() -> str:
@@ -611,17 +612,13 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         return text, "utf-8"
     text = _utf8_truncated(data)
     if text is not None:
-        _warn(
-            f"{path or '<bytes>'}: the data ends in the middle of a UTF-8 character "
-            f"(truncated file?); the incomplete character was dropped"
-        )
+        _warn(path, "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete "
+                    "character was dropped", "bad_bytes")
         return text, "utf-8"
     text, bad = _utf8_with_stray_bytes(data)
     if text is not None:
-        _warn(
-            f"{path or '<bytes>'}: {bad} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
-            f"{_first_error(data, 'utf-8')}) were replaced by U+FFFD"
-        )
+        _warn(path, f"{bad} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
+                    f"{_first_error(data, 'utf-8')}) were replaced by U+FFFD", "bad_bytes")
         return text, "utf-8"
     if declared is not None:
         if declared in _GB_FAMILY:
@@ -1432,10 +1429,8 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
             f"the text cannot be extracted (OCR the file or find another copy)",
         )
     if n_cid:
-        _warn(
-            f"{path}: {n_cid} characters on {cid_pages} pages come out as (cid:NN) "
-            f"(fonts without a Unicode mapping)"
-        )
+        _warn(path, f"{n_cid} characters on {cid_pages} pages come out as (cid:NN) (fonts without a Unicode "
+                    f"mapping)", "cid_characters")
     if not lines:
         raise EmptyFileError(path, "the PDF holds no text")
     return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
@@ -1457,10 +1452,8 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list]:
     if len(page.edges) <= _MAX_PDF_EDGES:
         tables = page.find_tables()
     else:
-        _warn(
-            f"{path}: page {number} has {len(page.edges)} ruling lines; "
-            f"its tables are read as text"
-        )
+        _warn(path, f"page {number} has {len(page.edges)} ruling lines; its tables are read as text",
+              "tables_as_text")
     items: list = []  # (top, order, line)
     bboxes = []
     for table in tables:

@@ -14,12 +14,15 @@ from __future__ import annotations
 import functools
 import os
 import re
+import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
+from toolkit.errors import ReaderWarning
 from toolkit.formats import load_identities, vocabulary
 from toolkit.layout import Row, build_rows
 from toolkit.normalize import detect_script, normalize_lines
@@ -80,7 +83,8 @@ class Report:
         One row per identity checked.
     """
 
-    def __init__(self, *, report_id: str, path: str | None, raw: RawDocument) -> None:
+    def __init__(self, *, report_id: str, path: str | None, raw: RawDocument,
+                 notes: Sequence[ReaderWarning] = ()) -> None:
         self.report_id = report_id
         self.path = path
         self.source_format = raw.format
@@ -90,15 +94,18 @@ class Report:
         self.lines = [_render(item) for item in normalized]
         self._explicit = {i + 1: item for i, item in enumerate(normalized) if isinstance(item, list)}
         self.flags: list[Flag] = []
-        self._build()
+        self._build(notes)
 
     # --- construction -----------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build(self, notes: Sequence[ReaderWarning]) -> None:
         undecoded = [i for i, line in enumerate(self.original_lines, start=1) if "\ufffd" in line]
         if undecoded:  # bytes the reader could not decode (a stray byte of another encoding): shown as �
             n = sum(self.original_lines[i - 1].count("\ufffd") for i in undecoded)
             self.flags.append(Flag("bad_bytes", "", undecoded[0], f"{n} character(s) could not be decoded (shown as \ufffd)"))
+        for note in notes:  # what the reader warned of, kept with the report (a corpus run prints no warning)
+            if not (note.code == "bad_bytes" and undecoded):
+                self.flags.append(Flag(note.code, "", None, note.detail))
         segments = split_segments(self.lines)
         self.sections, family = find_sections(segments)
         keys = [s.key for s in self.sections]
@@ -426,9 +433,14 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
         raise TypeError("path must be a str or os.PathLike; for a document's bytes, decode them "
                         "(toolkit.readers.decode_bytes) and use toolkit.parse_text")
     _check_report_id(report_id)
-    raw = read_document(path, encoding=encoding, max_bytes=max_bytes)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReaderWarning)
+        raw = read_document(path, encoding=encoding, max_bytes=max_bytes)
+    notes = [w.message for w in caught if isinstance(w.message, ReaderWarning)]
+    for w in caught:  # warned as before, and kept as flags of the report
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     rid = report_id if report_id is not None else Path(os.fspath(path)).stem
-    return Report(report_id=rid, path=os.fspath(path), raw=raw)
+    return Report(report_id=rid, path=os.fspath(path), raw=raw, notes=notes)
 
 
 def parse_text(text: str, report_id: str | None = None) -> Report:
