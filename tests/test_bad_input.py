@@ -254,11 +254,14 @@ def test_a_pdf_or_docx_under_another_name_is_read_for_what_it_is(tmp_path: Path,
     expect(CorruptFileError, write(tmp_path, "broken.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a valid PDF")
 
 
-def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
-    # Before, the tags were read as text: no title or agency, '</p></body></html>' inside the last section.
+@pytest.mark.parametrize("name", ["page.txt", "page.doc"])
+def test_a_web_page_saved_as_txt_or_doc_is_read_as_html(tmp_path: Path, name: str) -> None:
+    # Before, the tags were read as text (no title or agency, '</p></body></html>' inside the last section),
+    # and a page served as .doc (Word's 'Web page') was refused.
     page = render_html(ROWS)
-    doc = read_document(write(tmp_path, "page.txt", page))
-    assert doc.format == "html" and ["规章", "0", "0", "0"] in doc.lines
+    for data in (page, page[page.index(b"<meta"):]):  # also a page that starts with its <meta>
+        doc = read_document(write(tmp_path, name, data))
+        assert doc.format == "html" and ["规章", "0", "0", "0"] in doc.lines
     text = "一、总体情况\n<html> 标签不在行首时是正文\n".encode()
     assert read_document(write(tmp_path, "prose.txt", text)).format == "text"
 

@@ -361,3 +361,47 @@ def test_encoding_reaches_every_file(tmp_path: Path) -> None:
     assert set(pd.read_csv(tmp_path / "o" / "reports.csv")["encoding"]) == {"gb18030"}
     with pytest.raises(ValueError, match="encoding must be a known text codec"):
         corpus.extract_corpus(tmp_path, encoding="klingon")
+
+
+@pytest.mark.parametrize("out", ["in", "."])
+def test_an_input_folder_that_is_the_output_folder_is_read(out: str, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # Review: leaving out everything inside --out made 'extract in --out in' write 0 rows (exit 0, --strict too).
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    for seed in RAW_REPORTS[:2]:
+        (Path("in") / seed.name).write_bytes(seed.read_bytes())
+    for _ in range(2):  # the second run finds the first run's outputs there: not inputs, not counted as skipped
+        code = cli.main(["extract", "in", "--out", out, "--jobs", "1", "--strict"], _parse=fake_parse)
+        rows = pd.read_csv(Path(out) / "reports.csv")
+        assert code == 0 and sorted(rows["path"]) == [f"in/{s.name}" for s in RAW_REPORTS[:2]]
+
+
+def test_skipped_files_are_counted_once_and_inputs_not_at_all(tmp_path: Path, capsys) -> None:
+    d = tmp_path / "c"
+    (d / "sub").mkdir(parents=True)
+    (d / "sub" / "notes.csv").write_text("a,b\n")
+    (d / "r.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    out = tmp_path / "out"
+    cli.main(["extract", str(d), str(d / "sub"), str(d / "sub"), "--out", str(out), "--jobs", "1"], _parse=fake_parse)
+    assert "skipped 1 file(s) of folders that are not reports: 1 .csv" in capsys.readouterr().err
+    cli.main(["extract", str(d / "**"), "--out", str(out), "--jobs", "1"], _parse=fake_parse)
+    assert "toolkit extract: skipped" not in capsys.readouterr().err  # notes.csv was an input of its own
+
+
+def test_a_readable_file_gets_the_bare_stem_before_a_refused_twin(tmp_path: Path) -> None:
+    (tmp_path / "wudang-2020.txt").write_bytes(RAW_REPORTS[1].read_bytes())
+    (tmp_path / "wudang-2020.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    frames = corpus.extract_corpus(tmp_path, jobs=1)
+    reports = frames["reports"].set_index("report_id")
+    assert reports.loc["wudang-2020", "path"].endswith(".txt") and reports.loc["wudang-2020-2", "status"] == "failed"
+
+
+def test_summary_gives_the_reason_a_folder_cannot_be_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (root reads every folder, so the listing error is made here) Before, summary said 'is a directory'.
+    import toolkit.summary
+
+    locked = str(tmp_path / "locked")
+    found = corpus._Inputs(files=[locked], errors={locked: f"{locked}: cannot list the folder (Permission denied)"})
+    monkeypatch.setattr(toolkit.summary, "collect_inputs", lambda paths: found)
+    assert toolkit.summary.summarize([tmp_path]) == "locked  failed: cannot list the folder (Permission denied)"

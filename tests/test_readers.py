@@ -679,15 +679,23 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"
 
 
+def write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 def test_mojibake_is_refused_with_its_reason(tmp_path):
     # UTF-8 read as GBK and saved again is valid UTF-8 of the wrong characters: before, status partial with
     # flags blaming the document (no title, no sections), every cell lost.
     from toolkit.errors import DecodeError
 
     text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
-    path = tmp_path / "moji.txt"
-    path.write_text(text.encode("utf-8").decode("gbk", errors="replace"), encoding="utf-8")
-    with pytest.raises(DecodeError, match=r"moji.txt: the text is UTF-8 that was once read as GBK .* for '年乌当'"):
-        read_document(path)
+    moji = text.encode("utf-8").decode("gbk", errors="replace")
+    for name, data in (("moji.txt", moji.encode("utf-8")), ("bom.txt", moji.encode("utf-8-sig"))):  # as Notepad saves
+        with pytest.raises(DecodeError, match=rf"{name}: the text is UTF-8 that was once read as GBK .* for '年乌当'"):
+            read_document(write_bytes(tmp_path / name, data))
+    clean = moji.replace("\ufffd", "")  # with a stray byte too: not read as UTF-8 with a replaced byte
+    with pytest.raises(DecodeError, match=r"stray.txt: the text is UTF-8 that was once read as GBK"):
+        read_document(write_bytes(tmp_path / "stray.txt", clean.encode("utf-8") + b"\xa9\n"))
     for seed in sorted(RAW.glob("*.txt")):  # real text is never taken for it
         assert read_document(seed).format == "text"

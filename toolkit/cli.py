@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     ".parquet into --out. One row per input file in reports.csv, always.")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder (recursive) or glob pattern")
     ex.add_argument("--out", required=True, metavar="DIR",
-                    help="output folder (created if needed; folders and patterns give no file inside it)")
+                    help="output folder (created if needed; folders and patterns never give its output files)")
     ex.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                     help="worker processes (default: all cores)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")

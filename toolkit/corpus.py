@@ -62,6 +62,8 @@ REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".mht", ".mhtml", ".odt"
 # skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
 # matched by their prefix)
 _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
+# the files a run writes into --out (and their unfinished .part twins), never inputs of a run
+_OUTPUT_NAMES = frozenset(f"{name}.{ext}" for name in FRAMES for ext in ("csv", "parquet"))
 _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
 _SURROGATES = re.compile("[\ud800-\udfff]")  # what Python makes of file-name bytes that are not UTF-8
@@ -161,7 +163,10 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     dict of str to pandas.DataFrame
         Keys :data:`FRAMES`, as :func:`extract_corpus` returns them.  In CSV
         only an empty field is NA, so report ids such as ``NA`` or ``null``
-        stay text (pandas' default would read them as missing).
+        stay text (pandas' default would read them as missing); an empty
+        string and a missing value are both an empty field there, and come
+        back as NA (``statements.labels`` is ``''`` before classification:
+        NA from the CSV, ``''`` from the Parquet file).
 
     Raises
     ------
@@ -262,16 +267,22 @@ class _Inputs:
     """What the inputs expand to."""
 
     files: list[str] = field(default_factory=list)  # unique, in input order
-    skipped: Counter = field(default_factory=Counter)  # kind of file ('.csv') -> files a folder held, not read
+    passed_over: dict[str, str] = field(default_factory=dict)  # real path -> kind ('.csv') of a file not read
     errors: dict[str, str] = field(default_factory=dict)  # folder in files -> why it could not be listed
     exclude: str | None = None  # real path of the output folder
 
     def excluded(self, path: str) -> bool:
-        """Whether ``path`` is the output folder or inside it."""
+        """Whether ``path`` is one of the run's own output files (reports.csv, tables.parquet.part …)."""
         if self.exclude is None:
             return False
-        real = os.path.realpath(path)
-        return real == self.exclude or real.startswith(self.exclude.rstrip(os.sep) + os.sep)
+        folder, name = os.path.split(os.path.realpath(path))
+        return folder == self.exclude and name.removesuffix(".part") in _OUTPUT_NAMES
+
+    @property
+    def skipped(self) -> Counter:
+        """Kind of file -> files of the folders given that were not read (each counted once)."""
+        read = {os.path.realpath(f) for f in self.files}
+        return Counter(kind for real, kind in self.passed_over.items() if real not in read)
 
 
 def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
@@ -282,8 +293,8 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
 def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | None = None) -> _Inputs:
     """Expand files, folders and globs; count the files of folders that are skipped as not reports.
 
-    Nothing inside the folder ``exclude`` (the output folder) comes from a folder or a glob: a run must not
-    read its own output files, unfinished (``.part``) or from an earlier run.
+    No folder or glob gives the run's own output files in the folder ``exclude`` (``--out``), unfinished
+    (``.part``) or from an earlier run; other files there are read as anywhere else.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -325,8 +336,6 @@ def _walk(folder: str, found: _Inputs) -> list[str]:
     ``found.errors``, so that it gets a failed row.
     """
     out: list[str] = []
-    if found.excluded(folder):
-        return out
     visited = {_dir_key(folder)}
 
     def unlisted(exc: OSError) -> None:
@@ -336,13 +345,15 @@ def _walk(folder: str, found: _Inputs) -> list[str]:
 
     for root, dirs, names in os.walk(folder, onerror=unlisted, followlinks=True):
         dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
-                   and _first_visit(os.path.join(root, d), visited) and not found.excluded(os.path.join(root, d))]
+                   and _first_visit(os.path.join(root, d), visited)]
         for name in sorted(names):
             kind = _kind(name)
+            path = os.path.join(root, name)
             if kind == "report":
-                out.append(os.path.join(root, name))
-            elif kind != "junk":
-                found.skipped[kind] += 1
+                if not found.excluded(path):
+                    out.append(path)
+            elif kind != "junk" and not found.excluded(path):
+                found.passed_over[os.path.realpath(path)] = kind
     return out
 
 
@@ -410,7 +421,7 @@ def _id_text(value: object) -> str:
 
 
 def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list[str]:
-    """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …)."""
+    """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …), readable files first."""
     if report_ids is not None:
         if isinstance(report_ids, Mapping):
             lookup = {os.fspath(k): _id_text(v) for k, v in report_ids.items()}
@@ -431,7 +442,9 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list
         return ids
     stems = [Path(_safe_path(f)).stem for f in files]
     taken = set(stems)
-    order = sorted(range(len(files)), key=lambda i: (stems[i], Path(files[i]).as_posix()))
+    # among files of one stem, one a reader reads gets the bare stem (not wudang-2020.doc before its .txt)
+    readable = [os.path.splitext(f)[1].lower() not in REPORT_LIKE_EXTENSIONS for f in files]
+    order = sorted(range(len(files)), key=lambda i: (stems[i], not readable[i], Path(files[i]).as_posix()))
     ids = [""] * len(files)
     seen: set[str] = set()
     for i in order:
@@ -964,7 +977,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     """Yield the frames of consecutive runs of reports, in report-id order (the streaming core).
 
     ``skipped``, when given, counts the files of folders that were skipped as not reports, by kind; no
-    folder or glob gives a file inside the folder ``exclude`` (the command's ``--out``).
+    folder or glob gives the output files of a run in the folder ``exclude`` (the command's ``--out``).
     """
     jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes, encoding)
     max_bytes = max_bytes or DEFAULT_MAX_BYTES

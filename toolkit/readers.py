@@ -237,8 +237,8 @@ def read_document(
     actual = _container(data)
     if actual is not None:
         fmt = actual  # a PDF or DOCX under another name (download.jsp saved as .doc, a .docx named .txt)
-    elif fmt == "text" and _is_html_page(data):
-        fmt = "html"  # a web page saved as .txt
+    elif (fmt == "text" or ext in _LEGACY_OFFICE) and _is_html_page(data):
+        fmt = "html"  # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites)
     if fmt is None:
         if ext in _SNIFF_EXTENSIONS:
             fmt = _sniff(data, spath, codec)
@@ -434,12 +434,12 @@ def _container(data: bytes) -> str | None:
 
 
 _HTML_PAGE_START = re.compile(  # a whole tag: prose that begins with '<html' is no page
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)(?:\s[^<>]*)?>",
-    re.IGNORECASE | re.DOTALL)
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|meta|title|body)(?:\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL)
 
 
 def _is_html_page(data: bytes) -> bool:
-    """Whether a text file is an HTML page (it starts with <!DOCTYPE html> or <html>)."""
+    """Whether a text file is an HTML page (it starts with <!DOCTYPE html>, <html>, <head>, <meta> …)."""
     return bool(_HTML_PAGE_START.match(data[:4096]))
 
 
@@ -599,6 +599,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             raise DecodeError(
                 path, f"the file starts with a {bom} byte-order mark but is not valid {bom}"
             )
+        _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
         return text.lstrip("\ufeff"), bom
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
@@ -617,6 +618,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         return text, "utf-8"
     text, bad = _utf8_with_stray_bytes(data)
     if text is not None:
+        _refuse_mojibake(text, path)
         _warn(path, f"{bad} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{_first_error(data, 'utf-8')}) were replaced by U+FFFD", "bad_bytes")
         return text, "utf-8"

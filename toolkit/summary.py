@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.corpus import _expand as expand_inputs
+from toolkit.corpus import _collect as collect_inputs
 from toolkit.corpus import _safe_path
 from toolkit.errors import ToolkitError
 from toolkit.report import parse_report
@@ -45,8 +45,12 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     001_4d29bfef72dd56db  乌当区人民政府  2020  template=2019  simplified  county/government  贵州  partial (5 flags)
     """
     out: list[str] = []
-    for file in expand_inputs(paths):  # the same files `toolkit extract` would read
+    inputs = collect_inputs(paths)  # the same files `toolkit extract` would read
+    for file in inputs.files:
         name = os.path.basename(_safe_path(file))  # a GBK file name can be printed, as reports.csv writes it
+        if file in inputs.errors:  # a folder that cannot be listed
+            out.append(f"{name}  failed: {inputs.errors[file].split(': ', 1)[-1]}")
+            continue
         try:
             report = parse_report(file, report_id=Path(name).stem)
         except ToolkitError as exc:
