@@ -544,3 +544,40 @@ def test_a_date_line_inside_the_last_section_is_no_signature():
     body = ["本机关于", "2020年12月30日", "召开政务公开工作专题会议。", "本年度未收取信息处理费。"]
     got = toolkit.parse_text("\n".join(lines[:i + 1] + body + ["乌当区人民政府", "2021年1月26日", "- 3 -"]))
     assert got.section("other").text == "\n".join(body)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+@pytest.mark.parametrize("restart", [False, True])
+def test_items_numbered_by_the_document_itself(fmt, restart, tmp_path):
+    # Word's list numbering and an HTML <ol> keep the numbers out of the text: seed 003's eight items ran
+    # together into five statements. Word may count on through the sub-heading (5.-8.) or start again.
+    import html
+
+    import docx
+
+    stem = "003_ce1f8ef96d3daffd"
+    lines = (RAW / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
+    item = re.compile(r"^([一二三四])是(.*)$")
+    path = tmp_path / f"numbered.{fmt}"
+    if fmt == "docx":
+        document = docx.Document()
+        style = "List Number"
+        for line in lines:
+            m = item.match(line)
+            if m and restart and m.group(1) == "一":
+                style = "List Number 2" if style == "List Number" else "List Number"  # another list
+            document.add_paragraph(m.group(2), style=style) if m else document.add_paragraph(line)
+        document.save(path)
+    else:
+        out, in_list = ["<html><head><meta charset='utf-8'></head><body>"], False
+        for line in lines:
+            m = item.match(line)
+            if m and not in_list:
+                out.append("<ol>")
+            elif not m and in_list:
+                out.append("</ol>")
+            in_list = bool(m)
+            out.append(f"<li>{html.escape(m.group(2))}</li>" if m else f"<p>{html.escape(line)}</p>")
+        path.write_text("\n".join(out) + "</body></html>", encoding="utf-8")
+    got = toolkit.parse_report(path).statements
+    assert list(zip(got.kind, got.text)) == _expected(stem)

@@ -966,6 +966,25 @@ class _Frame:
         self.after: list = []  # rows of nested tables, emitted after this row
 
 
+_LIST_MARKER = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．]|[①-⑳]|第[一二三四五六七八九十]{1,3}[,，、])")
+
+
+def _list_number(li) -> str:
+    """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own.
+
+    Items numbered by the list carry no number in their text, and a report's 1. 2. … items ran together.
+    """
+    parent = li.getparent()
+    if parent is None or _tag_name(parent.tag) != "ol" or _LIST_MARKER.match("".join(li.itertext())[:12]):
+        return ""
+    try:
+        start = int(parent.get("start", "1"))
+    except ValueError:
+        start = 1
+    position = sum(1 for sib in li.itersiblings(preceding=True) if _tag_name(sib.tag) == "li")
+    return f"{start + position}."
+
+
 def _html_lines(root) -> list:
     """Walk the parsed page without recursion and collect lines and rows."""
     import lxml.etree
@@ -1106,6 +1125,8 @@ def _html_lines(root) -> list:
                 in_pre[0] += 1
                 if el.text and el.text.startswith("\n"):
                     el.text = el.text[1:]  # a line break right after <pre> is not shown (HTML)
+            elif tag == "li":
+                add_text(_list_number(el))
             add_text(el.text)
         else:
             if tag == "pre":
@@ -1173,7 +1194,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
             path, f"not a valid DOCX: {type(exc).__name__}: {exc}"
         ) from exc
     lines: list = []
-    _docx_block(document.element.body, lines)
+    _docx_block(document.element.body, lines, _WordNumbering(document))
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
@@ -1206,6 +1227,100 @@ def _docx_header_title(document, lines: list) -> list:
     return []
 
 
+# Word's number formats written as the digits a reader sees (bullets and unknown formats give no marker)
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    """一 … 九十九 (Word's chineseCounting)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + ("" if ones == 0 else _CN_DIGITS[ones])
+
+
+_NUM_FORMATS = {
+    "decimal": str, "decimalZero": lambda n: f"{n:02d}", "decimalFullWidth": str, "decimalHalfWidth": str,
+    "chineseCounting": _cn_number, "chineseCountingThousand": _cn_number, "ideographTraditional": _cn_number,
+    "japaneseCounting": _cn_number, "taiwaneseCounting": _cn_number,
+    "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+    "decimalEnclosedParen": lambda n: f"({n})",
+    "lowerLetter": lambda n: chr(96 + n) if 1 <= n <= 26 else str(n),
+    "upperLetter": lambda n: chr(64 + n) if 1 <= n <= 26 else str(n),
+}
+
+
+class _WordNumbering:
+    """The list numbers Word shows before paragraphs (一、 (一) 1. …), which are not in the document's text.
+
+    A report numbered by Word's lists (the paragraph's own numbering or its style's) read without them ran its
+    items together and lost its section numbers.  Counters run per list and level, as Word counts them.
+    """
+
+    def __init__(self, document) -> None:
+        self.levels: dict[tuple[str, int], tuple[int, str, str]] = {}  # (numId, ilvl) -> (start, format, text)
+        self.style_num: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
+        self.counters: dict[str, list[int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            numbering = None
+        if numbering is not None:
+            self._read_levels(numbering)
+        for style in document.styles.element.iter(_w("style")):
+            found = self._num_pr(style.find(_w("pPr")))
+            if found is not None and found[0] is not None:
+                self.style_num[style.get(_w("styleId"))] = (found[0], found[1] or 0)
+
+    def _read_levels(self, numbering) -> None:
+        abstract = {a.get(_w("abstractNumId")): a for a in numbering.iter(_w("abstractNum"))}
+        for num in numbering.iter(_w("num")):
+            ref = num.find(_w("abstractNumId"))
+            definition = abstract.get(ref.get(_w("val")) if ref is not None else None)
+            if definition is None:
+                continue
+            num_id = num.get(_w("numId"))
+            for lvl in definition.iter(_w("lvl")):
+                ilvl = int(lvl.get(_w("ilvl"), "0"))
+                start, fmt, text = (lvl.find(_w(tag)) for tag in ("start", "numFmt", "lvlText"))
+                self.levels[(num_id, ilvl)] = (int(start.get(_w("val"))) if start is not None else 1,
+                                               fmt.get(_w("val")) if fmt is not None else "decimal",
+                                               text.get(_w("val")) if text is not None else "")
+
+    @staticmethod
+    def _num_pr(p_pr) -> tuple[str | None, int | None] | None:
+        num_pr = p_pr.find(_w("numPr")) if p_pr is not None else None
+        if num_pr is None:
+            return None
+        num_id, ilvl = num_pr.find(_w("numId")), num_pr.find(_w("ilvl"))
+        return (num_id.get(_w("val")) if num_id is not None else None,
+                int(ilvl.get(_w("val"))) if ilvl is not None else None)
+
+    def marker(self, p) -> str:
+        """The number Word shows before paragraph ``p`` ('' for none or a bullet), counting it."""
+        p_pr = p.find(_w("pPr"))
+        own = self._num_pr(p_pr)
+        style = p_pr.find(_w("pStyle")) if p_pr is not None else None
+        from_style = self.style_num.get(style.get(_w("val"))) if style is not None else None
+        if own is None and from_style is None:
+            return ""
+        num_id = own[0] if own is not None and own[0] is not None else (from_style or (None, 0))[0]
+        ilvl = own[1] if own is not None and own[1] is not None else (from_style or (None, 0))[1]
+        if num_id in (None, "0") or (num_id, ilvl) not in self.levels:
+            return ""  # numId 0: numbering switched off
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts[ilvl] += 1
+        counts[ilvl + 1:] = [0] * (8 - ilvl)  # a deeper level starts again
+        start, fmt, text = self.levels[(num_id, ilvl)]
+        if fmt not in _NUM_FORMATS or not text:
+            return ""
+        for level in range(ilvl + 1):
+            level_start, level_fmt, _ = self.levels.get((num_id, level), (1, "decimal", ""))
+            value = level_start + max(counts[level], 1) - 1
+            text = text.replace(f"%{level + 1}", _NUM_FORMATS.get(level_fmt, str)(value))
+        return text
+
+
 def _docx_children(el) -> Iterator:
     """Children of `el`, looking through content controls (w:sdt)."""
     for child in el.iterchildren():
@@ -1219,13 +1334,15 @@ def _docx_children(el) -> Iterator:
             yield child
 
 
-def _docx_block(container, lines: list) -> None:
+def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None) -> None:
     """Append the paragraphs and table rows of a body (or cell) to `lines`."""
     for child in _docx_children(container):
         if child.tag == _w("p"):
             for box in _docx_text_boxes(child):
                 _docx_block(box, lines)  # a text box (a title set in one) is its own lines, not glued to this
-            for line in _docx_paragraph(child).split("\n"):
+            text = _docx_paragraph(child)
+            marker = numbering.marker(child) if numbering is not None and text.strip() else ""
+            for line in (marker + text.lstrip()).split("\n"):
                 line = line.strip().strip("\u200b\ufeff").strip()
                 if line:
                     lines.append(line)

@@ -346,10 +346,15 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
                 continue
             n = cn_numeral(m["n"]) or -1
-            if n < 1 or (strict and not (n == 1 or n == last + 1)):
+            # a list at the start of a part may go on from the one before it (Word counts on through a
+            # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
+            opens = not found and not before.strip() and n > 1
+            if n < 1 or (strict and not (n == 1 or n == last + 1 or opens)):
                 continue
             found.append((start, m.end(), n))
             last = n
+        if found and found[0][2] > 1 and strict and len(found) < 2:
+            found = []  # a lone '5.' at a part's start is no list
         if found and not (style in _NEEDS_SECOND and len(found) < 2):
             accepted[style] = found
     if not accepted:
