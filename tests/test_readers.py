@@ -661,7 +661,8 @@ def test_big5_text_is_detected(tmp_path, parsed_seed):
         assert got.metadata["agency"] == original.metadata["agency"]
 
 
-@pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", "主办单位：平潭综合实验区管委会".encode("gbk")])
+@pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", "主办单位：平潭综合实验区管委会".encode("gbk"),
+                                    "主办单位：平潭综合实验区管理委员会办公室 承办：平潭综合实验区政务服务中心".encode("gbk")])
 def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parsed_seed):
     # A site footer in another encoding made the whole report fail to decode (status failed).
     import toolkit

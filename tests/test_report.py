@@ -187,6 +187,14 @@ def test_to_frames_is_the_corpus_run_of_the_file(path):
     assert frames["reports"]["flags"].iloc[0] == ";".join(dict.fromkeys(flags))
 
 
+def test_to_frames_of_a_report_parsed_from_text():
+    # A report of parse_text has no path: to_frames raised TypeError (the corpus's file-name cleaning).
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    frames = toolkit.parse_text(text, report_id="r").to_frames()
+    assert frames["reports"]["path"].isna().all() and frames["reports"]["report_id"].tolist() == ["r"]
+    assert len(frames["tables"]) == len(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt").tables)
+
+
 @pytest.mark.parametrize("seed_id", SEED_IDS)
 def test_section_n_chars_leaves_out_white_space(seed_id, parsed_seed):
     sections = parsed_seed(seed_id).sections_frame()

@@ -401,9 +401,12 @@ def _safe_part(part: str) -> str:
         return raw.decode("utf-8", "backslashreplace")
 
 
-def _safe_path(path: str) -> str:
-    """The path as written in ``reports.path``: each component made writable by :func:`_safe_part`."""
-    if not _SURROGATES.search(path):
+def _safe_path(path: str | None) -> str | None:
+    """The path as written in ``reports.path``: each component made writable by :func:`_safe_part`.
+
+    ``None`` (a report parsed from text in memory) stays ``None``.
+    """
+    if path is None or not _SURROGATES.search(path):
         return path
     return os.sep.join(_safe_part(part) for part in path.split(os.sep))
 

@@ -295,8 +295,8 @@ def decode_bytes(
         least 2% of the 16-bit units have a NUL byte, 80% of those NULs fall
         on the same side, and the bytes decode; strict UTF-8 (``'utf-8'``;
         data whose last character is cut off is accepted with a warning, and so
-        is UTF-8 with up to 16 stray bytes of another encoding, replaced by
-        U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``), or
+        is UTF-8 with up to 256 stray byte sequences of another encoding,
+        outnumbered 50 to 1 by its valid characters, replaced by U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``), or
         Big5 where GB18030 gives private-use characters.
 
     Returns
@@ -568,12 +568,12 @@ def _utf8_with_stray_bytes(data: bytes) -> tuple[str | None, int]:
     """UTF-8 with a few bytes of another encoding (a Latin-1 ©, a footer line pasted from a GBK page).
 
     Read strictly, the whole report failed; read as GBK it could become mojibake.  A text is taken for
-    such UTF-8 when at most 16 sequences fail and valid multi-byte characters outnumber them 50 to 1
+    such UTF-8 when at most 256 sequences fail and valid multi-byte characters outnumber them 50 to 1
     (GBK text read as UTF-8 fails on most of its characters).
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    if 0 < bad <= 16 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
+    if 0 < bad <= 256 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
         return text, bad
     return None, bad
 
