@@ -14,6 +14,7 @@ import yaml
 import toolkit
 from toolkit import metrics
 from toolkit.metrics import (
+    _is_blank,
     identities_status,
     metric_definitions,
     metrics_doc,
@@ -539,3 +540,24 @@ def test_corpus_ambiguous_digits_stay_na_with_blank_as_zero() -> None:
         res = report_metrics(report.tables, blank_as_zero=blank_as_zero, flags=report.flags_frame()).iloc[0]
         assert pd.isna(res["normative_documents_issued"])
         assert pd.isna(res["normative_documents_in_force"])
+
+
+def test_blank_as_zero_keeps_a_blank_total_of_a_filled_row_missing(tmp_path) -> None:
+    # Many reports leave the 总计 column blank: blank_as_zero made those totals 0, and the request counts and
+    # rates 0 or NA although the applicant cells say 12 new requests. A blank total of a row of zeros is 0.
+    import toolkit
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(text, report_id="r")
+    grid = report.table("requests")
+    assert grid.loc["new", "total"] == 99 and grid.loc["carried_over", "total"] == 0
+    tables = report.tables.copy()
+    total = tables["table"].eq("requests") & tables["col_key"].eq("total")
+    tables.loc[total, ["value", "raw"]] = [np.nan, ""]  # the total column left blank
+    flags = report.flags_frame()
+    got = report_metrics(tables, blank_as_zero=True, flags=flags).iloc[0]
+    assert pd.isna(got["requests_new"])  # before: 0
+    cells = tables.loc[total].set_index("row_key")
+    blank = _is_blank(tables, flags)[total.to_numpy()]
+    zero_rows = {k for k, row in report.table("requests").iterrows() if (row.drop("total") == 0).all()}
+    assert {k for k, b in zip(cells.index, blank) if b} == zero_rows and "carried_over" in zero_rows

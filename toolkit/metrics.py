@@ -355,7 +355,20 @@ def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.nda
                 pd.to_numeric(tables["line"], errors="coerce").to_numpy(dtype=float),
             ])
             blank &= ~np.asarray(keys.isin(list(uncertain)), dtype=bool)
-    return blank
+    return blank & ~_total_with_parts(tables)
+
+
+def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
+    """True for the total cell (``row_totals``) of a row that holds a value other than 0 in another cell."""
+    totals = _spec().get("row_totals", {})
+    table = tables["table"].astype("object")
+    is_total = (tables["col_key"].astype("object") == table.map(totals)).to_numpy()
+    if not is_total.any():
+        return is_total
+    value = pd.to_numeric(tables["value"], errors="coerce")
+    row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
+    others = value.where(~is_total).abs().groupby(row, dropna=False).transform("max")
+    return is_total & (others.fillna(0) > 0).to_numpy()
 
 
 class _Cells:

@@ -246,8 +246,10 @@ class Report:
             Pivot to row_key × col_key (rows and columns in the format's order).
         blank_as_zero : bool, default False
             Read blank cells (``raw == ''``) as 0.  An analysis choice, never
-            the default; not-applicable marks (``/``) and cells that could not
-            be placed stay NA.
+            the default; not-applicable marks (``/``), cells that could not be
+            placed, the cells of rows flagged ``ragged`` or ``ambiguous_digits``
+            and a blank total of a row whose other cells are not all 0 stay NA
+            (the rule of :func:`toolkit.metrics.report_metrics`).
 
         Returns
         -------
@@ -269,9 +271,9 @@ class Report:
             raise ValueError(f"name must be one of {', '.join(TABLE_NAMES)}; got {name!r}")
         part = self.tables[self.tables["table"] == name].copy()
         if blank_as_zero:
-            # Blank cells only; a cell that could not be placed (flag != '') stays NA.
-            blank = part["raw"].eq("") & part["value"].isna() & part["flag"].eq("")
-            part.loc[blank, "value"] = 0.0
+            from toolkit.metrics import _is_blank  # the rule the metrics use, one place
+
+            part.loc[_is_blank(part, self.flags_frame()), "value"] = 0.0
         if not wide:
             return part.reset_index(drop=True)
         rows = list(dict.fromkeys(part["row_key"]))
