@@ -363,6 +363,16 @@ def test_folders_follow_linked_folders_once_and_fail_those_they_cannot_list(tmp_
     assert rows.loc[locked, "error"] == f"{locked}: cannot list the folder (Permission denied)"
 
 
+def test_a_pattern_through_a_loop_of_linked_folders_gives_no_rows_for_the_loop(tmp_path: Path) -> None:
+    # 'c3/**' follows a link to a parent until the system says ELOOP: the loop's deepest path got a failed row
+    # ('cannot read the file (Too many levels of symbolic links)').
+    (tmp_path / "c3" / "sub").mkdir(parents=True)
+    (tmp_path / "c3" / "a.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (tmp_path / "c3" / "sub" / "loop").symlink_to("..", target_is_directory=True)
+    for inputs in ([str(tmp_path / "c3" / "**")], [tmp_path / "c3"]):
+        assert corpus._expand(inputs) == [str(tmp_path / "c3" / "a.txt")]
+
+
 def test_report_ids_given(tmp_path: Path) -> None:
     paths = write_fake_corpus(tmp_path, 3)
     frames = corpus.extract_corpus(paths, jobs=1, report_ids=["c", "b", "a"], _parse=fake_parse)

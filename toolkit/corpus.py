@@ -18,6 +18,7 @@ same batches on a ``distributed`` cluster.
 from __future__ import annotations
 
 import gc
+import errno
 import glob
 import math
 import multiprocessing as mp
@@ -317,7 +318,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
             for m in matched:
-                if not found.excluded(m):
+                if not found.excluded(m) and not _link_loop(m):
                     files += _walk(m, found) if os.path.isdir(m) else [m]
     seen: set[str] = set()
     for f in files:
@@ -326,6 +327,16 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             seen.add(key)
             found.files.append(f)
     return found
+
+
+def _link_loop(path: str) -> bool:
+    """Whether ``path`` runs through a loop of linked folders (a '**' pattern follows a link to a parent
+    until the system refuses: sub/loop/sub/loop/…), which is no input."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _walk(folder: str, found: _Inputs) -> list[str]:
@@ -339,6 +350,8 @@ def _walk(folder: str, found: _Inputs) -> list[str]:
     visited = {_dir_key(folder)}
 
     def unlisted(exc: OSError) -> None:
+        if exc.errno == errno.ELOOP:
+            return  # the end of a loop of linked folders (a pattern's match deep inside one)
         path = exc.filename if isinstance(exc.filename, str) else folder
         found.errors[path] = str(ReadError(path, f"cannot list the folder ({exc.strerror or exc})"))
         out.append(path)
@@ -350,7 +363,7 @@ def _walk(folder: str, found: _Inputs) -> list[str]:
             kind = _kind(name)
             path = os.path.join(root, name)
             if kind == "report":
-                if not found.excluded(path):
+                if not found.excluded(path) and not _link_loop(path):
                     out.append(path)
             elif kind != "junk" and not found.excluded(path):
                 found.passed_over[os.path.realpath(path)] = kind
