@@ -700,3 +700,122 @@ def test_mojibake_is_refused_with_its_reason(tmp_path):
         read_document(write_bytes(tmp_path / "stray.txt", clean.encode("utf-8") + b"\xa9\n"))
     for seed in sorted(RAW.glob("*.txt")):  # real text is never taken for it
         assert read_document(seed).format == "text"
+
+
+# --- list numbers Word shows (numbering.xml) and a browser shows (<ol>) ---------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _lvl(ilvl: int, fmt: str, text: str, start: str = "1") -> str:
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/></w:lvl>')
+
+
+def _numbered_docx(path: Path, paragraphs: list, abstracts: dict, nums: dict) -> Path:
+    """A DOCX of (text, numId or None, ilvl) paragraphs with its own numbering part.
+
+    ``abstracts``: abstractNumId -> <w:lvl> strings; ``nums``: numId -> (abstractNumId, extra XML inside <w:num>).
+    """
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document()
+    for text, num_id, ilvl in paragraphs:
+        p = document.add_paragraph(text)
+        if num_id is not None:
+            num_pr = etree.SubElement(p._p.get_or_add_pPr(), qn("w:numPr"))
+            etree.SubElement(num_pr, qn("w:ilvl")).set(qn("w:val"), str(ilvl))
+            etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), str(num_id))
+    document.save(path)
+    return _with_numbering(path, abstracts, nums)
+
+
+def _with_numbering(path: Path, abstracts: dict, nums: dict) -> Path:
+    """Replace the numbering part of the DOCX at ``path`` (see :func:`_numbered_docx`)."""
+    import zipfile
+
+    xml = (f'<w:numbering xmlns:w="{_W}">'
+           + "".join(f'<w:abstractNum w:abstractNumId="{a}">{"".join(lv)}</w:abstractNum>' for a, lv in abstracts.items())
+           + "".join(f'<w:num w:numId="{n}"><w:abstractNumId w:val="{a}"/>{extra}</w:num>' for n, (a, extra) in nums.items())
+           + "</w:numbering>")
+    with zipfile.ZipFile(path) as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    parts["word/numbering.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    return path
+
+
+_HEADS = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+          "存在的主要问题及改进情况", "其他需要报告的事项"]
+
+
+@pytest.mark.parametrize("level", [
+    '<w:lvl w:ilvl="0"><w:start/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>',
+    '<w:lvl w:ilvl="x"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>',
+    _lvl(0, "chineseCounting", "%1、", start="one"), _lvl(0, "chineseCounting", "%1、", start="100")])
+def test_damaged_word_numbering_gives_no_error(level, tmp_path):
+    # A start without a value, a level or a start that is no number, a count past 99: the DOCX failed whole.
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0)]
+    for head in _HEADS:
+        paragraphs += [(head, 1, 0), ("本年度工作正常开展。", None, 0)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: [level]}, {1: (0, "")}))
+    assert [x for x in doc.lines if isinstance(x, str) and x.endswith(_HEADS[0])]
+
+
+def test_word_numbers_count_as_word_counts(tmp_path):
+    # Lists sharing one definition count on together; a startOverride starts again; a number typed in the
+    # text is not doubled (一、一、总体情况 lost four sections); the parent style's numbering is not needed here.
+    import toolkit
+
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0),
+                  ("二、" + _HEADS[1], 1, 0), ("本年度工作正常开展。", None, 0)]
+    paragraphs += [(h, 2, 0) for h in _HEADS[2:4]] + [(h, 3, 0) for h in _HEADS[4:]]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]},
+                                       {1: (0, ""), 2: (0, ""),
+                                        3: (0, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>')}))
+    assert [x for x in doc.lines if isinstance(x, str) and x[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")] == [
+        f"{n}、{h}" for n, h in zip("一二三四五六", _HEADS)]
+    report = toolkit.parse_report(tmp_path / "n.docx")
+    assert [s.key for s in report.sections] == ["overview", "active", "requests", "review_litigation", "problems", "other"]
+
+
+def test_a_row_label_numbered_by_word_in_a_table_cell(tmp_path, parsed_seed):
+    # '(七)总计' with (七) from Word's numbering read '总计': the handled_total row was lost.
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    import toolkit
+    from test_formats import _as_lines
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    path = tmp_path / "seed.docx"
+    render_docx(_as_lines(original), path)
+    document = docx.Document(path)
+    cell_p = next(p for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs
+                  if p.text == "(七)总计")
+    for run in cell_p.runs[1:]:
+        run._r.getparent().remove(run._r)
+    cell_p.runs[0].text = "总计"
+    num_pr = etree.SubElement(cell_p._p.get_or_add_pPr(), qn("w:numPr"))
+    etree.SubElement(num_pr, qn("w:ilvl")).set(qn("w:val"), "0")
+    etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), "1")
+    document.save(path)
+    _with_numbering(path, {0: [_lvl(0, "chineseCounting", "(%1)", start="7")]}, {1: (0, "")})
+    got = toolkit.parse_report(path).table("requests")
+    assert got.loc["handled_total"].equals(original.table("requests").loc["handled_total"])
+
+
+def test_ol_item_numbers_in_their_first_block_and_before_a_figure(tmp_path):
+    # <li><p>…</p></li> put the number on a line of its own; an item starting with '12.5%' was taken for one
+    # numbered by its text, and the three items ran together.
+    page = ("<html><body><p>五、存在的主要问题及改进情况</p><ol>"
+            "<li><p>12.5%的答复超过法定期限。</p></li><li><p>政策解读形式单一。</p></li><li>培训不够系统。</li></ol>"
+            "</body></html>")
+    path = tmp_path / "ol.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines[1:] == ["1. 12.5%的答复超过法定期限。", "2.政策解读形式单一。", "3.培训不够系统。"]

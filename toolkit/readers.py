@@ -966,9 +966,6 @@ class _Frame:
         self.after: list = []  # rows of nested tables, emitted after this row
 
 
-_LIST_MARKER = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．]|[①-⑳]|第[一二三四五六七八九十]{1,3}[,，、])")
-
-
 def _list_number(li) -> str:
     """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own.
 
@@ -1012,10 +1009,14 @@ def _html_lines(root) -> list:
         frame.items.append("".join(frame.buf).rstrip(" \r"))
         frame.buf = []
 
+    pending_number = [""]  # an <ol> item's number, waiting for the item's text
+
     def add_text(s: str | None) -> None:
         if s:
             if stack[-1].kind == "row" and not s.strip():
                 return  # white space between cells
+            if pending_number[0] and s.strip():
+                s, pending_number[0] = _numbered(pending_number[0], s), ""
             if in_pre[0] and text_sink().kind != "cell":
                 for k, piece in enumerate(s.split("\n")):
                     if k:
@@ -1126,7 +1127,7 @@ def _html_lines(root) -> list:
                 if el.text and el.text.startswith("\n"):
                     el.text = el.text[1:]  # a line break right after <pre> is not shown (HTML)
             elif tag == "li":
-                add_text(_list_number(el))
+                pending_number[0] = _list_number(el)  # put before the item's first text, in its first block
             add_text(el.text)
         else:
             if tag == "pre":
@@ -1229,36 +1230,63 @@ def _docx_header_title(document, lines: list) -> list:
 
 # Word's number formats written as the digits a reader sees (bullets and unknown formats give no marker)
 _CN_DIGITS = "〇一二三四五六七八九"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
 
 
 def _cn_number(n: int) -> str:
-    """一 … 九十九 (Word's chineseCounting)."""
+    """一 … 九十九 (Word's chineseCounting); larger numbers in digits."""
     if n < 10:
         return _CN_DIGITS[n]
+    if n >= 100:
+        return str(n)
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + ("" if ones == 0 else _CN_DIGITS[ones])
 
 
 _NUM_FORMATS = {
     "decimal": str, "decimalZero": lambda n: f"{n:02d}", "decimalFullWidth": str, "decimalHalfWidth": str,
-    "chineseCounting": _cn_number, "chineseCountingThousand": _cn_number, "ideographTraditional": _cn_number,
-    "japaneseCounting": _cn_number, "taiwaneseCounting": _cn_number,
+    "chineseCounting": _cn_number, "chineseCountingThousand": _cn_number, "japaneseCounting": _cn_number,
+    "taiwaneseCounting": _cn_number,
+    "ideographTraditional": lambda n: _STEMS[n - 1] if 1 <= n <= 10 else str(n),  # 甲 乙 丙
     "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
     "decimalEnclosedParen": lambda n: f"({n})",
     "lowerLetter": lambda n: chr(96 + n) if 1 <= n <= 26 else str(n),
     "upperLetter": lambda n: chr(64 + n) if 1 <= n <= 26 else str(n),
 }
+# A number typed at the start of a text (一、 (一) 1. 一是 ① 第一,): Word's or a list's own number is not added.
+_LIST_MARKER = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
+                          r"|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[,，、])")
+
+
+def _numbered(number: str, text: str) -> str:
+    """``text`` after the list ``number`` Word or a browser shows before it, with a space where the text
+    starts with a digit ('1. 12.5%…': glued, '1.12.5%' reads as no item marker)."""
+    text = text.lstrip()
+    if not number:
+        return text
+    return number + (" " if text[:1].isdigit() else "") + text
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 class _WordNumbering:
     """The list numbers Word shows before paragraphs (一、 (一) 1. …), which are not in the document's text.
 
-    A report numbered by Word's lists (the paragraph's own numbering or its style's) read without them ran its
-    items together and lost its section numbers.  Counters run per list and level, as Word counts them.
+    A report numbered by Word's lists (the paragraph's own numbering or its style's, also a parent
+    style's) read without them ran its items together and lost its section numbers.  Counters run per
+    list definition and level, as Word counts them (lists sharing a definition count on together, a
+    ``startOverride`` starts again); a damaged numbering part gives no numbers, never an error.
     """
 
     def __init__(self, document) -> None:
         self.levels: dict[tuple[str, int], tuple[int, str, str]] = {}  # (numId, ilvl) -> (start, format, text)
+        self.abstract_of: dict[str, str] = {}  # numId -> abstractNumId (the counters it shares)
+        self.restarts: dict[str, set[int]] = {}  # numId -> levels its startOverride starts again
         self.style_num: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
         self.counters: dict[str, list[int]] = {}
         try:
@@ -1267,25 +1295,58 @@ class _WordNumbering:
             numbering = None
         if numbering is not None:
             self._read_levels(numbering)
-        for style in document.styles.element.iter(_w("style")):
-            found = self._num_pr(style.find(_w("pPr")))
-            if found is not None and found[0] is not None:
-                self.style_num[style.get(_w("styleId"))] = (found[0], found[1] or 0)
+        self._read_styles(document.styles.element)
 
     def _read_levels(self, numbering) -> None:
         abstract = {a.get(_w("abstractNumId")): a for a in numbering.iter(_w("abstractNum"))}
         for num in numbering.iter(_w("num")):
             ref = num.find(_w("abstractNumId"))
-            definition = abstract.get(ref.get(_w("val")) if ref is not None else None)
+            ref_id = ref.get(_w("val")) if ref is not None else None
+            definition = abstract.get(ref_id)
             if definition is None:
                 continue
             num_id = num.get(_w("numId"))
+            self.abstract_of[num_id] = ref_id
             for lvl in definition.iter(_w("lvl")):
-                ilvl = int(lvl.get(_w("ilvl"), "0"))
-                start, fmt, text = (lvl.find(_w(tag)) for tag in ("start", "numFmt", "lvlText"))
-                self.levels[(num_id, ilvl)] = (int(start.get(_w("val"))) if start is not None else 1,
-                                               fmt.get(_w("val")) if fmt is not None else "decimal",
-                                               text.get(_w("val")) if text is not None else "")
+                self._read_level(num_id, lvl)
+            for override in num.iter(_w("lvlOverride")):
+                ilvl = _int(override.get(_w("ilvl")), -1)
+                lvl = override.find(_w("lvl"))
+                if lvl is not None:
+                    self._read_level(num_id, lvl, ilvl)
+                start = override.find(_w("startOverride"))
+                if start is not None and (num_id, ilvl) in self.levels:
+                    _, fmt, text = self.levels[(num_id, ilvl)]
+                    self.levels[(num_id, ilvl)] = (_int(start.get(_w("val")), 1), fmt, text)
+                    self.restarts.setdefault(num_id, set()).add(ilvl)
+
+    def _read_level(self, num_id: str, lvl, ilvl: int | None = None) -> None:
+        ilvl = _int(lvl.get(_w("ilvl")), -1) if ilvl is None else ilvl
+        if not 0 <= ilvl <= 8:
+            return
+        start, fmt, text = (lvl.find(_w(tag)) for tag in ("start", "numFmt", "lvlText"))
+        self.levels[(num_id, ilvl)] = (_int(start.get(_w("val")) if start is not None else None, 1),
+                                       fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
+                                       (text.get(_w("val")) or "") if text is not None else "")
+
+    def _read_styles(self, styles) -> None:
+        own: dict[str, tuple[str | None, int | None]] = {}
+        based: dict[str, str] = {}
+        for style in styles.iter(_w("style")):
+            sid = style.get(_w("styleId"))
+            found = self._num_pr(style.find(_w("pPr")))
+            if found is not None:
+                own[sid] = found
+            parent = style.find(_w("basedOn"))
+            if parent is not None:
+                based[sid] = parent.get(_w("val"))
+        for sid in set(own) | set(based):
+            seen, cur = set(), sid
+            while cur is not None and cur not in own and cur not in seen:  # a parent style's numbering
+                seen.add(cur)
+                cur = based.get(cur)
+            if cur in own and own[cur][0] is not None:
+                self.style_num[sid] = (own[cur][0], own[cur][1] or 0)
 
     @staticmethod
     def _num_pr(p_pr) -> tuple[str | None, int | None] | None:
@@ -1293,11 +1354,13 @@ class _WordNumbering:
         if num_pr is None:
             return None
         num_id, ilvl = num_pr.find(_w("numId")), num_pr.find(_w("ilvl"))
+        level = _int(ilvl.get(_w("val")), 0) if ilvl is not None else None
         return (num_id.get(_w("val")) if num_id is not None else None,
-                int(ilvl.get(_w("val"))) if ilvl is not None else None)
+                level if level is None or 0 <= level <= 8 else 0)
 
-    def marker(self, p) -> str:
-        """The number Word shows before paragraph ``p`` ('' for none or a bullet), counting it."""
+    def marker(self, p, text: str) -> str:
+        """The number Word shows before paragraph ``p`` of text ``text``, counting it ('' for none, a bullet,
+        or a number typed at the start of the text)."""
         p_pr = p.find(_w("pPr"))
         own = self._num_pr(p_pr)
         style = p_pr.find(_w("pStyle")) if p_pr is not None else None
@@ -1308,17 +1371,20 @@ class _WordNumbering:
         ilvl = own[1] if own is not None and own[1] is not None else (from_style or (None, 0))[1]
         if num_id in (None, "0") or (num_id, ilvl) not in self.levels:
             return ""  # numId 0: numbering switched off
-        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts = self.counters.setdefault(self.abstract_of[num_id], [0] * 9)
+        if ilvl in self.restarts.get(num_id, ()):
+            self.restarts[num_id].discard(ilvl)  # this list starts again where it is first used
+            counts[ilvl] = 0
         counts[ilvl] += 1
         counts[ilvl + 1:] = [0] * (8 - ilvl)  # a deeper level starts again
-        start, fmt, text = self.levels[(num_id, ilvl)]
-        if fmt not in _NUM_FORMATS or not text:
+        start, fmt, pattern = self.levels[(num_id, ilvl)]
+        if fmt not in _NUM_FORMATS or not pattern or _LIST_MARKER.match(text):
             return ""
         for level in range(ilvl + 1):
             level_start, level_fmt, _ = self.levels.get((num_id, level), (1, "decimal", ""))
             value = level_start + max(counts[level], 1) - 1
-            text = text.replace(f"%{level + 1}", _NUM_FORMATS.get(level_fmt, str)(value))
-        return text
+            pattern = pattern.replace(f"%{level + 1}", _NUM_FORMATS.get(level_fmt, str)(value))
+        return pattern
 
 
 def _docx_children(el) -> Iterator:
@@ -1341,13 +1407,13 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
             for box in _docx_text_boxes(child):
                 _docx_block(box, lines)  # a text box (a title set in one) is its own lines, not glued to this
             text = _docx_paragraph(child)
-            marker = numbering.marker(child) if numbering is not None and text.strip() else ""
-            for line in (marker + text.lstrip()).split("\n"):
+            marker = numbering.marker(child, text) if numbering is not None else ""  # (an empty one counts too)
+            for line in _numbered(marker, text).split("\n"):
                 line = line.strip().strip("\u200b\ufeff").strip()
                 if line:
                     lines.append(line)
         elif child.tag == _w("tbl"):
-            _docx_table(child, lines)
+            _docx_table(child, lines, numbering)
 
 
 def _inside_box_or_fallback(el, stop) -> bool:
@@ -1395,7 +1461,7 @@ def _docx_paragraph(p) -> str:
     return "".join(out)
 
 
-def _docx_table(tbl, lines: list) -> None:
+def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None) -> None:
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -1412,7 +1478,7 @@ def _docx_table(tbl, lines: list) -> None:
                 hmerge = props.find(_w("hMerge"))
                 if hmerge is not None and hmerge.get(_w("val"), "continue") != "restart":
                     continue  # legacy horizontal merge
-            texts: list = []
+            paragraphs: list = []  # (paragraph, its text)
             nested = False
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
@@ -1421,16 +1487,18 @@ def _docx_table(tbl, lines: list) -> None:
                         _docx_block(box, boxes)  # a text box in a cell is part of the cell's text
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
-                    if t:
-                        texts.append(t)
+                    paragraphs.append((child, t))
                 elif child.tag == _w("tbl"):
                     nested = True
+            texts = [t for _, t in paragraphs if t]
             if _holds_page(nested, len(texts), sum(map(len, texts))):
-                _docx_block(tc, after)  # a layout cell (the report set in a table): read like the body
+                _docx_block(tc, after, numbering)  # a layout cell (the report set in a table): read like the body
                 continue
             for child in _docx_children(tc):
                 if child.tag == _w("tbl"):
-                    _docx_table(child, after)
+                    _docx_table(child, after, numbering)
+            if numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
+                texts = [_numbered(numbering.marker(p, t), t) for p, t in paragraphs if t]
             cells.append(" ".join(texts).strip().strip("\u200b\ufeff").strip())
         if cells:
             lines.append(cells)
