@@ -571,3 +571,43 @@ def test_a_blank_total_at_the_end_of_a_pipe_row_is_a_blank_cell(parsed_seed):
     assert requests.drop(columns="total").equals(original.table("requests").drop(columns="total"))
     assert not [f for f in got.flags if f.table == "requests" and f.code in ("ragged", "inferred")]
     assert not (got.tables.flag == "inferred").any()
+
+
+_CHANNELS = {("requests_received", "value"): 12, ("requests_in_person", "value"): 2, ("requests_fax", "value"): 0,
+             ("requests_online", "value"): 8, ("requests_letter", "value"): 2}
+
+
+def _legacy_pipe_cells(rows: list[str]) -> tuple[dict, toolkit.Report]:
+    """The legacy cells of seed 003 with its statistics table replaced by the given pipe rows."""
+    lines, start = _legacy_lines()
+    report = toolkit.parse_text("\n".join(lines[:start] + rows))
+    t = report.tables[report.tables["table"] == "legacy"]
+    return {(r.row_key, r.col_key): r.value for r in t.itertuples()}, report
+
+
+@pytest.mark.parametrize("colspan", [False, True])
+def test_legacy_qizhong_column_with_blank_cells_below(colspan, tmp_path):
+    # '其中' in a column of its own, the cells below it blank (a grid that does not merge them): before, the
+    # blank cell was the label, the rows got keys '', '_42', '_43' (status ok); under a colspan header the
+    # values were lost and the units read as values.
+    head = [("统计指标", 1, 2)] if colspan else [("统计指标",), ("",)]
+    rows = [[*head, ("单位",), ("统计数",)], [("(一)收到申请数", 1, 2), ("件",), ("12",)],
+            [("其中",), ("1.当面申请数",), ("件",), ("2",)], [("",), ("2.传真申请数",), ("件",), ("0",)],
+            [("",), ("3.网络申请数",), ("件",), ("8",)], [("",), ("4.信函申请数",), ("件",), ("2",)]]
+    cells, report = _legacy_cells(_legacy_page(rows), tmp_path)
+    assert cells == _CHANNELS
+    assert report.status == "ok"
+
+
+@pytest.mark.parametrize("lead", ["", "| "])   # 其中 written once, or a blank cell under it
+def test_legacy_pipe_rows_with_filler_cells_and_qizhong_written_once(lead):
+    # Pipe text of a table with a two-column label: the header and the single-label rows padded with an
+    # empty filler cell, the rowspan'd 其中 written once or as a blank cell. Before, the rows after the 其中 row
+    # had their values in the unit column (value NA) or a made-up key, no flag.
+    rows = ["统计指标 |  | 单位 | 统计数 |", "(一)收到申请数 |  | 件 | 12 |", "其中 | 1.当面申请数 | 件 | 2 |"]
+    rows += [f"{lead}{label} | 件 | {v} |" for label, v in [("2.传真申请数", 0), ("3.网络申请数", 8), ("4.信函申请数", 2)]]
+    rows.append("四、行政复议数量 |  | 件 | 1 |")
+    cells, report = _legacy_pipe_cells(rows)
+    assert cells == {**_CHANNELS, ("reconsiderations", "value"): 1}
+    assert {r.unit for r in report.tables.itertuples() if r.table == "legacy"} == {"件"}
+    assert report.checks.set_index("check").loc["requests_channels", "status"] == "ok"

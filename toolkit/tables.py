@@ -566,6 +566,49 @@ def _legacy_key(label: str, recent: list[str]) -> str:
     return best
 
 
+def _legacy_collapse_header(texts: list[str]) -> list[str]:
+    """A legacy header row with its label column as one cell.
+
+    A header whose 统计指标 spans two columns ('其中 | 1.当面申请数' under it) is written with a blank cell or
+    the label repeated after the first; the rows' label cells are joined to match (`_legacy_join_label`).
+    """
+    first = label_key(texts[0]) if texts else ""
+    n = 1
+    while n < len(texts) and (not texts[n].strip() or label_key(texts[n]) == first):
+        n += 1
+    return texts[:1] + texts[n:]
+
+
+def _label_like(cell: Cell, units: frozenset[str]) -> bool:
+    """A cell that may be part of a row's label: blank (a merged 其中 cell not repeated) or words, not a unit."""
+    return not cell.text or (not cell.is_value and cell.text not in units)
+
+
+def _legacy_join_label(row: Row, width: int) -> Row:
+    """The row with its label cells joined into one, where it has more cells than the header (``width``).
+
+    '其中 | 1.当面申请数 | 件 | 2' and '(blank) | 2.传真申请数 | 件 | 0' under a header whose label is one
+    cell: before, every column after the label was read one place off, and the blank cell was the label.
+    """
+    vocab = vocabulary()
+    cells = list(row.cells)
+    filled = len(cells)
+    while filled and not cells[filled - 1].text:
+        filled -= 1  # trailing empty cells (a header cell spanning two columns) are no label part
+    for n in (len(cells) - width + 1, filled - width + 1):
+        parts = cells[:n]
+        if n >= 2 and all(_label_like(c, vocab.legacy_units) for c in parts) and any(c.text for c in parts):
+            break
+    else:
+        return row
+    texts = [c.text for c in parts if c.text]
+    joined = "".join(texts)
+    if label_key(joined) not in vocab.legacy_rows and label_key(texts[-1]) in vocab.legacy_rows:
+        joined = texts[-1]  # the cells before it name a block ('主动公开情况', 其中), not the item
+    line = next(c.line for c in parts if c.text)
+    return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid)
+
+
 # an item's own numbering: a label that starts with it is no continuation of the line before
 _NUMBERED = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|其中)")
 
@@ -586,6 +629,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
         if keys and keys[0] in headers and len(keys) >= 3:
+            texts = _legacy_collapse_header(texts)
+            keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
             header = texts
             sub_header = True
@@ -604,20 +649,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if len(row.cells) < 2:
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
             continue
-        filled = len(row.cells)
-        while filled and not row.cells[filled - 1].text:
-            filled -= 1  # trailing empty cells (a header cell spanning two columns) are no label part
-        extra = filled - len(header)
-        if header and extra > 0 and all(c.text and not c.is_value and c.text not in vocab.legacy_units
-                                        for c in row.cells[: extra + 1]):
-            # the label in two cells where the header's spans them ('其中 | 当面申请数 | 件 | 11 | …' under
-            # '指标名称 | 计量单位 | 代码 | …'): one label, or every column after it is read one place off
-            parts = row.cells[: extra + 1]
-            joined = "".join(c.text for c in parts)
-            if label_key(joined) not in vocab.legacy_rows and label_key(parts[-1].text) in vocab.legacy_rows:
-                joined = parts[-1].text  # the cells before it name a block ('主动公开情况'), not the item
-            label_cell = Cell(joined, row.cells[0].line)
-            row = Row([label_cell, *row.cells[extra + 1:]], explicit=row.explicit)
+        if header:
+            row = _legacy_join_label(row, len(header))
             texts = [c.text for c in row.cells]
         label = texts[0]
         broken = bool(wrapped) and label_key(label) not in vocab.legacy_rows and not _NUMBERED.match(label)
