@@ -611,3 +611,17 @@ def test_legacy_pipe_rows_with_filler_cells_and_qizhong_written_once(lead):
     assert cells == {**_CHANNELS, ("reconsiderations", "value"): 1}
     assert {r.unit for r in report.tables.itertuples() if r.table == "legacy"} == {"件"}
     assert report.checks.set_index("check").loc["requests_channels", "status"] == "ok"
+
+
+def test_legacy_value_header_over_two_rows_as_a_full_grid(tmp_path):
+    # The same header written as a full grid, blank cells under 指标名称/计量单位 and beside 统计数 (HTML,
+    # DOCX, ruled PDF, pipe text alike): before, 历年累计 was lost and '2009年度' read as a data row.
+    rows = [[("指标名称",), ("计量单位",), ("统计数",), ("",)], [("",), ("",), ("2009年度",), ("历年累计",)],
+            [("主动公开信息数",), ("条",), ("350",), ("612",)], [("行政复议数",), ("件",), ("0",), ("1",)]]
+    cells, report = _legacy_cells(_legacy_page(rows), tmp_path)
+    assert cells == {("proactive_items", "value"): 350, ("proactive_items", "cumulative"): 612,
+                     ("reconsiderations", "value"): 0, ("reconsiderations", "cumulative"): 1}
+    assert report.status == "ok"
+    pipe, _ = _legacy_pipe_cells(["指标名称 | 计量单位 | 统计数 | |", "| | 2009年度 | 历年累计 |",
+                                  "主动公开信息数 | 条 | 350 | 612 |", "行政复议数 | 件 | 0 | 1 |"])
+    assert pipe == cells

@@ -637,12 +637,14 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             continue
         if sub_header and value_cols:
             sub_header = False
-            subs = _legacy_sub_header(keys)
+            # a full grid keeps blank cells under the rowspan'd 指标名称/计量单位 and the colspan'd 统计数
+            written = [t for t in texts if t.strip()]
+            subs = _legacy_sub_header([label_key(t) for t in written])
             if subs is not None:
                 # the value header split over two rows: 统计数 over '2009年度 | 历年累计'
                 start = value_cols[0][0]
                 value_cols = [(start + j, key) for j, key in enumerate(subs)]
-                header = header[:start] + texts + header[start + len(texts):]
+                header = header[:start] + written + header[start + len(written):]
                 continue
         if value_cols is None or keys[0] in fm["column_letters"]:
             continue
