@@ -625,3 +625,37 @@ def test_legacy_value_header_over_two_rows_as_a_full_grid(tmp_path):
     pipe, _ = _legacy_pipe_cells(["指标名称 | 计量单位 | 统计数 | |", "| | 2009年度 | 历年累计 |",
                                   "主动公开信息数 | 条 | 350 | 612 |", "行政复议数 | 件 | 0 | 1 |"])
     assert pipe == cells
+
+
+@pytest.mark.parametrize("unit, cell, want, flagged", [
+    ("", "350", None, True),                   # a blank unit cell: 元 or 万元 is unknown
+    ("元", "3.5万元", 3.5, False),              # the cell's own unit wins over the column's
+    ("元", "35000", 3.5, False),
+    ("万元", "0.35万元", 0.35, False)])
+def test_legacy_money_unit(unit, cell, want, flagged):
+    # Before, money with no unit was kept as a bare number with no flag, and '3.5万元' under 元 had unit 元.
+    lines, start = _legacy_lines()
+    assert lines[104] == "八、依申请公开信息收取的费用 | 万元 | 0 |"
+    lines[104] = f"八、依申请公开信息收取的费用 | {unit} | {cell} |"
+    report = toolkit.parse_text("\n".join(lines))
+    fees = report.tables[report.tables.row_key == "fees_collected"].iloc[0]
+    assert fees.raw == cell
+    unit = fees.unit if isinstance(fees.unit, str) else None
+    assert (fees.value if fees.value == fees.value else None, unit) == (want, None if flagged else "万元")
+    assert [f.line for f in report.flags if f.code == "unit_unknown"] == ([105] if flagged else [])
+
+
+def test_legacy_money_unit_from_the_label_or_unknown():
+    # A table without a 单位 column: money whose label names its unit ('专项经费(万元)') is read in it; money
+    # with no unit anywhere is NA, raw kept, flagged unit_unknown (before: bare numbers, no flag).
+    cells, report = _legacy_pipe_cells(["统计指标 | 统计数 | 历年累计 |", "(一)主动公开政府信息数 | 12 | 40 |",
+                                        "八、依申请公开信息收取的费用 | 350 | 1200 |",
+                                        "(四)政府信息公开专项经费(万元) | 3.5 | 10 |"])
+    assert {k: v for k, v in cells.items() if v == v} == {
+        ("proactive_items", "value"): 12, ("proactive_items", "cumulative"): 40,
+        ("special_budget", "value"): 3.5, ("special_budget", "cumulative"): 10}
+    legacy = report.tables[report.tables.table == "legacy"].set_index(["row_key", "col_key"])
+    assert list(legacy.loc["fees_collected", "raw"]) == ["350", "1200"]
+    assert list(legacy.loc["special_budget", "unit"]) == ["万元", "万元"]
+    assert [f.detail for f in report.flags if f.code == "unit_unknown"] == [
+        "八、依申请公开信息收取的费用: 350 has no unit (元 or 万元)", "八、依申请公开信息收取的费用: 1200 has no unit (元 or 万元)"]

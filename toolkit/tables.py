@@ -290,7 +290,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
 
 
 def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableResult,
-           row: Row) -> tuple[Placed, str | None]:
+           row: Row, table: str = "active") -> tuple[Placed, str | None]:
     """Money in 万元: the cell's unit first, then the header's; a bare number with no unit is NA."""
     unit = placed.unit if placed.unit in ("万元", "元") else header_unit
     if unit is None and "收费金额" in label_key(col_label):
@@ -298,7 +298,7 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
         res.flags.append(Flag("unit_assumed", "active", placed.line,
                               f"{col_label}: {placed.raw} read in 万元, the unit of the 2021 format (the header names none)"))
     if unit is None:
-        res.flags.append(Flag("unit_unknown", "active", placed.line,
+        res.flags.append(Flag("unit_unknown", table, placed.line,
                               f"{col_label}: {placed.raw} has no unit (元 or 万元)"))
         return Placed(None, placed.raw, placed.line, None), None
     value = placed.value
@@ -609,6 +609,24 @@ def _legacy_join_label(row: Row, width: int) -> Row:
     return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid)
 
 
+def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: TableResult,
+                 row: Row) -> tuple[Placed, str | None]:
+    """A legacy value cell and its unit; money in 万元, as everywhere in tables.csv.
+
+    Money's unit is the cell's own (3.5万元 under 元), else the unit column's, else the label's
+    (专项经费(万元)); money with none of them is NA and flagged ``unit_unknown``, as in the active table.
+    """
+    num = parse_number(cell.text)
+    if num.kind == "text":
+        res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
+    placed = Placed(num.value, cell.text, cell.line, num.unit)
+    money_units = ("元", "万元")
+    if num.value is None or not (money or num.unit in money_units or unit in money_units):
+        return placed, unit or None
+    header_unit = unit if unit in money_units else _unit_of(label)
+    return _money(placed, header_unit, label, res, row, table="legacy")
+
+
 # an item's own numbering: a label that starts with it is no continuation of the line before
 _NUMBERED = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|其中)")
 
@@ -676,20 +694,9 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if key in seen:
             key = f"{key}_{row.line}"
         seen.add(key)
+        money = fm["rows"].get(key, (None, None))[1] == "万元"
         for cell, (i, col) in zip(cells, value_cols):
-            cell_unit = unit or None
-            if cell is None:
-                placed = None
-            else:
-                num = parse_number(cell.text)
-                if (num.unit or unit) == "元" and num.value is not None:
-                    # money in 万元, as everywhere in tables.csv (the 元 as written stays in raw and in the unit
-                    # column's text)
-                    num = parse_number(cell.text if num.unit else cell.text + "元", to_wan=True)
-                    cell_unit = "万元"
-                placed = Placed(num.value, cell.text, cell.line, num.unit)
-                if num.kind == "text":
-                    res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
+            placed, cell_unit = (None, unit or None) if cell is None else _legacy_cell(cell, unit, money, key, label, res, row)
             res.records.append(_record("legacy", key, col, placed, row_label=label,
                                        col_label=header[i] if i < len(header) and header[i] else col,
                                        line=row.line, unit=cell_unit))
