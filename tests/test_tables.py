@@ -659,3 +659,36 @@ def test_legacy_money_unit_from_the_label_or_unknown():
     assert list(legacy.loc["special_budget", "unit"]) == ["万元", "万元"]
     assert [f.detail for f in report.flags if f.code == "unit_unknown"] == [
         "八、依申请公开信息收取的费用: 350 has no unit (元 or 万元)", "八、依申请公开信息收取的费用: 1200 has no unit (元 or 万元)"]
+
+
+_SMALL_LEGACY = ["统计指标 | 单位 | 统计数 |", "(一)主动公开政府信息数 | 条 | 480 |", "(一)收到申请数 | 件 | 99 |",
+                 "四、行政复议数量 | 件 | 4 |"]
+_SMALL_LEGACY_CELLS = {("proactive_items", "value"): 480, ("requests_received", "value"): 99,
+                       ("reconsiderations", "value"): 4}
+
+
+def test_legacy_table_in_a_2019_report_ends_where_it_ends():
+    # A 2019-format report with a small statistics table in its overview: before, every later table row
+    # (Article 20, requests, review) was copied into `legacy` with made-up keys and numbers as units, and
+    # the report was not flagged mixed_template.
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    original = toolkit.parse_text("\n".join(lines))
+    report = toolkit.parse_text("\n".join(lines[:15] + _SMALL_LEGACY + lines[15:]))
+    legacy = report.tables[report.tables.table == "legacy"]
+    assert {(r.row_key, r.col_key): r.value for r in legacy.itertuples()} == _SMALL_LEGACY_CELLS
+    modern = report.tables[report.tables.table != "legacy"].drop(columns="line").reset_index(drop=True)
+    pd.testing.assert_frame_equal(modern, original.tables.drop(columns="line"))
+    assert "mixed_template" in {f.code for f in report.flags}
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
+@pytest.mark.parametrize("between", [[], ["我局认真做好依申请公开工作。", "全年办理申请99件,均按时答复。",
+                                          "今后将进一步规范办理流程。", "附表2"]])
+def test_legacy_table_ends_before_a_later_table(between):
+    # A case list after the statistics table (its own header, or after a run of prose): before, its rows
+    # were read as legacy rows ('序号申请日期', '1') flagged not_a_number, status partial.
+    later = (["附表2 依申请公开办理情况一览表", "序号 | 申请日期 | 申请内容 | 答复结果 |"] if not between else [])
+    later += ["1 | 2017-03-05 | 某路段规划许可信息 | 同意公开 |", "某路段 | 3 |"]
+    cells, report = _legacy_pipe_cells(_SMALL_LEGACY + between + later)
+    assert cells == _SMALL_LEGACY_CELLS
+    assert report.status == "ok" and not report.flags

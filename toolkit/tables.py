@@ -16,7 +16,7 @@ import pandas as pd
 
 from toolkit.formats import load_formats, vocabulary
 from toolkit.layout import Cell, Row
-from toolkit.normalize import label_key, parse_number
+from toolkit.normalize import is_value_cell, label_key, parse_number
 from toolkit.placement import Constraint, Placed, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables"]
@@ -627,6 +627,22 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     return _money(placed, header_unit, label, res, row, table="legacy")
 
 
+# more lines than this between two rows (prose, a section heading) end a legacy table
+_LEGACY_GAP = 3
+
+
+def _other_table_header(texts: list[str]) -> bool:
+    """A header row of another table ('序号 | 申请日期 | 申请内容', '信息内容 | 本年新制作数量 | …').
+
+    Words in two cells or more, no value, no unit, and no known item first: a legacy row always has a unit or a
+    value, and its block headings ('一、主动公开情况') are one cell.
+    """
+    vocab = vocabulary()
+    words = [t for t in texts if t.strip()]
+    return (len(words) >= 2 and label_key(words[0]) not in vocab.legacy_rows
+            and all(not is_value_cell(t) and t not in vocab.legacy_units for t in words))
+
+
 # an item's own numbering: a label that starts with it is no continuation of the line before
 _NUMBERED = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|其中)")
 
@@ -642,8 +658,10 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     seen: set[str] = set()
     header: list[str] = []
     sub_header = False
+    last_line = 0
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     for row in rows:
+        gap, last_line = row.line - last_line, row.line
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
         if keys and keys[0] in headers and len(keys) >= 3:
@@ -664,6 +682,9 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 value_cols = [(start + j, key) for j, key in enumerate(subs)]
                 header = header[:start] + written + header[start + len(written):]
                 continue
+        if value_cols is not None and (_other_table_header(texts) or gap > _LEGACY_GAP):
+            # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
+            value_cols, header, wrapped = None, [], ""
         if value_cols is None or keys[0] in fm["column_letters"]:
             continue
         if len(row.cells) < 2:
