@@ -692,3 +692,24 @@ def test_legacy_table_ends_before_a_later_table(between):
     cells, report = _legacy_pipe_cells(_SMALL_LEGACY + between + later)
     assert cells == _SMALL_LEGACY_CELLS
     assert report.status == "ok" and not report.flags
+
+
+def test_legacy_spaced_rows_with_units_marks_or_no_unit_in_the_cells():
+    # An unruled PDF's rows whose value carries its unit ('480条', '0.35万元', '350元') or is a mark ('-', '/',
+    # '无'), or whose unit cell is blank: before, they were dropped without a flag. Now they read as the same
+    # table with its columns ruled does.
+    lines, start = _legacy_lines()
+    edits = {41: ("| 480 |", "| 480条 |"), 46: ("| 245 |", "| 245条 |"), 43: ("| 0 |", "| - |"),
+             42: ("| 0 |", "| 无 |"), 57: ("| 3 |", "| / |"), 105: ("| 万元 | 0 |", "| 万元 | 350元 |"),
+             49: ("| 条 | 89 |", "|  | 89 |")}
+    for at, (old, new) in edits.items():
+        assert old in lines[at - 1], at
+        lines[at - 1] = lines[at - 1].replace(old, new)
+    spaced = lines[:start] + [" ".join(p.strip() for p in line.rstrip(" |").split("|") if p.strip())
+                              for line in lines[start:]]
+    ruled, report = toolkit.parse_text("\n".join(lines)), toolkit.parse_text("\n".join(spaced))
+    keys = ["table", "row_key", "col_key", "value", "raw", "unit"]
+    pd.testing.assert_frame_equal(report.tables[keys], ruled.tables[keys])
+    assert [f.code for f in report.flags] == [f.code for f in ruled.flags]
+    legacy = ruled.tables[ruled.tables.table == "legacy"].set_index("row_key")
+    assert legacy.loc["proactive_items", "value"] == 480 and legacy.loc["via_other", "value"] == 89

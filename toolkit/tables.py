@@ -627,7 +627,8 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     return _money(placed, header_unit, label, res, row, table="legacy")
 
 
-# more lines than this between two rows (prose, a section heading) end a legacy table
+# more lines than this between two rows (prose, a section heading) end a legacy table, unless the next row is
+# a known item (an unruled PDF's rows with no value are no rows: the table goes on after them)
 _LEGACY_GAP = 3
 
 
@@ -682,7 +683,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 value_cols = [(start + j, key) for j, key in enumerate(subs)]
                 header = header[:start] + written + header[start + len(written):]
                 continue
-        if value_cols is not None and (_other_table_header(texts) or gap > _LEGACY_GAP):
+        after_prose = gap > _LEGACY_GAP and label_key(texts[0]) not in vocab.legacy_rows
+        if value_cols is not None and (_other_table_header(texts) or after_prose):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
             value_cols, header, wrapped = None, [], ""
         if value_cols is None or keys[0] in fm["column_letters"]:
