@@ -713,3 +713,18 @@ def test_legacy_spaced_rows_with_units_marks_or_no_unit_in_the_cells():
     assert [f.code for f in report.flags] == [f.code for f in ruled.flags]
     legacy = ruled.tables[ruled.tables.table == "legacy"].set_index("row_key")
     assert legacy.loc["proactive_items", "value"] == 480 and legacy.loc["via_other", "value"] == 89
+
+
+def test_legacy_spaced_row_with_a_blank_value_column_is_ragged():
+    # An unruled PDF with a 历年累计 column: a blank 统计数 leaves no trace, so '其中:主动公开规范性文件数 条 3'
+    # may be either column. Before, 3 was put under this year's column, unflagged.
+    cells, report = _legacy_pipe_cells(["统计指标 单位 统计数 历年累计", "(一)主动公开政府信息数 条 120 480",
+                                        "其中:主动公开规范性文件数 条 3", "(一)收到申请数 件 2 9"])
+    assert {k: v for k, v in cells.items() if v == v} == {
+        ("proactive_items", "value"): 120, ("proactive_items", "cumulative"): 480,
+        ("requests_received", "value"): 2, ("requests_received", "cumulative"): 9}
+    legacy = report.tables[report.tables.table == "legacy"]
+    assert list(legacy[legacy.row_key == "proactive_normative_documents"].flag) == ["ragged", "ragged"]
+    assert [f.detail for f in report.flags if f.code == "ragged"] == [
+        "其中:主动公开规范性文件数: 3 for 2 value columns, the blank one unknown"]
+    assert report.status == "partial"

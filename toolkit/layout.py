@@ -52,12 +52,14 @@ class Cell(NamedTuple):
 class Row:
     """A table row: cells left to right; ``explicit`` when the source marked the row.
 
-    ``grid`` marks a row of a reader's table grid (HTML, DOCX, a ruled PDF), whose cells keep their columns.
+    ``grid`` marks a row of a reader's table grid (HTML, DOCX, a ruled PDF), whose cells keep their columns;
+    ``spaced`` a row whose columns were only spaces (an unruled PDF), where a blank cell leaves no trace.
     """
 
     cells: list[Cell] = field(default_factory=list)
     explicit: bool = False
     grid: bool = False
+    spaced: bool = False
 
     @property
     def line(self) -> int:
@@ -178,7 +180,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             units_seen = units_seen or bool(spaced and len(spaced) > 1 and spaced[1] in vocabulary().legacy_units)
             if spaced is not None:
                 # a statistics table whose columns are only spaces (a PDF without ruling lines)
-                stream.explicit([_cell(c, seg.line) for c in spaced])
+                stream.explicit([_cell(c, seg.line) for c in spaced], spaced=True)
                 continue
             if before_row[i] and len(stripped) <= 24 and "|" not in stripped and not _PROSE_END.search(stripped):
                 stream.flush()
@@ -375,7 +377,7 @@ class _Stream:
             self.rows.append(Row(self.current))
         self._reset()
 
-    def explicit(self, cells: list[Cell], grid: bool = False) -> None:
+    def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False) -> None:
         if cells and cells[-1].text and all(not c.text or _kind(c) == "value" for c in cells):
             # A row wrapped after its label ('(一)予以公开 |' then '3 | 0 | … |'): the values join the
             # row label just before them, when nothing but labels stands there.
@@ -387,7 +389,7 @@ class _Stream:
                 return
         self.flush()
         if cells:
-            self.rows.append(Row(cells, explicit=True, grid=grid))
+            self.rows.append(Row(cells, explicit=True, grid=grid, spaced=spaced))
 
     def append(self, cell: Cell) -> None:
         """Add a cell to the current row whatever its kind (the source marks rows)."""

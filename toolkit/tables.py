@@ -627,6 +627,12 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     return _money(placed, header_unit, label, res, row, table="legacy")
 
 
+def _short_spaced(row: Row, cells: list[Cell | None]) -> bool:
+    """A spaced row with some value but fewer than the table's value columns: which one is blank is unknown."""
+    written = sum(c is not None and bool(c.text) for c in cells)
+    return row.spaced and 0 < written < len(cells)
+
+
 # more lines than this between two rows (prose, a section heading) end a legacy table, unless the next row is
 # a known item (an unruled PDF's rows with no value are no rows: the table goes on after them)
 _LEGACY_GAP = 3
@@ -706,6 +712,16 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             recent.append(vocab.legacy_parents[lk])
         unit = texts[unit_at] if unit_at is not None and unit_at < len(texts) else ""
         cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
+        if _short_spaced(row, cells):
+            # a blank 统计数 left no trace between spaces: the one value may be this year's or the
+            # cumulative one, so it is placed under neither
+            res.flags.append(Flag("ragged", "legacy", row.line,
+                                  f"{label}: {' '.join(c.text for c in cells if c is not None)} for "
+                                  f"{len(value_cols)} value columns, the blank one unknown"))
+            cells = [None] * len(cells)
+            ragged = "ragged"
+        else:
+            ragged = ""
         if not unit and not any(c is not None and c.text for c in cells):
             continue  # a heading row of the table (一、主动公开情况)
         key = _legacy_key(label, recent)
@@ -722,7 +738,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             placed, cell_unit = (None, unit or None) if cell is None else _legacy_cell(cell, unit, money, key, label, res, row)
             res.records.append(_record("legacy", key, col, placed, row_label=label,
                                        col_label=header[i] if i < len(header) and header[i] else col,
-                                       line=row.line, unit=cell_unit))
+                                       line=row.line, unit=cell_unit, flag=ragged))
     if seen:
         res.present.add("legacy")
         res.templates["legacy"] = "legacy"
