@@ -728,3 +728,20 @@ def test_legacy_spaced_row_with_a_blank_value_column_is_ragged():
     assert [f.detail for f in report.flags if f.code == "ragged"] == [
         "其中:主动公开规范性文件数: 3 for 2 value columns, the blank one unknown"]
     assert report.status == "partial"
+
+
+@pytest.mark.parametrize("cut", [("四、行政复议数量 |", "四、行政\n复议数量 |"),
+                                 ("(四)从事政府信息公开工作人员数", "(四)从事政府信\n息公开工作人员数")])
+def test_legacy_spaced_row_label_wrapped_onto_two_lines(cut):
+    # The same wrap in an unruled PDF's table (columns only spaces): before, the first half was dropped as
+    # prose and the value went under a key made of the second half ('复议数量'), status ok.
+    lines, start = _legacy_lines()
+    spaced = lines[:start] + [" ".join(p.strip() for p in line.rstrip(" |").split("|") if p.strip())
+                              for line in lines[start:]]
+    text = "\n".join(spaced)
+    cut = tuple(c.replace(" |", "") for c in cut)
+    assert text.count(cut[0]) == 1
+    original, wrapped = toolkit.parse_text(text), toolkit.parse_text(text.replace(*cut))
+    keys = ["table", "row_key", "col_key", "value", "raw", "unit"]
+    pd.testing.assert_frame_equal(wrapped.tables[keys], original.tables[keys])
+    assert [f.code for f in wrapped.flags] == [f.code for f in original.flags]

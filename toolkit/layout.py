@@ -128,7 +128,10 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     before_row = [False] * len(segments)
     if not table_region:
         for i in range(len(segments) - 1):
-            before_row[i] = "|" in segments[i + 1].text or (segments[i + 1].line in explicit_rows)
+            after = segments[i + 1]
+            # a spaced row too (an unruled PDF): '(三)从事政府信息公开' / '工作人员数 人 3'
+            before_row[i] = ("|" in after.text or after.line in explicit_rows
+                             or _legacy_spaced(after.text.strip()) is not None)
     for i, seg in enumerate(segments):
         text = _tab_cell_line(seg.text) if indented else seg.text
         if seg.line in explicit_rows:
