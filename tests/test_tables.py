@@ -745,3 +745,14 @@ def test_legacy_spaced_row_label_wrapped_onto_two_lines(cut):
     keys = ["table", "row_key", "col_key", "value", "raw", "unit"]
     pd.testing.assert_frame_equal(wrapped.tables[keys], original.tables[keys])
     assert [f.code for f in wrapped.flags] == [f.code for f in original.flags]
+
+
+def test_legacy_item_in_two_statistics_tables_is_flagged():
+    # A main table and a 其他 table both with 收到申请数: before, the second got the key
+    # 'requests_received_<line>' with no flag, status ok. It is kept so, and flagged duplicate_row.
+    second = ["附表2 其他政府信息公开情况统计表", "统计指标 | 单位 | 统计数 |", "(一)现场接待人数 | 人次 | 30 |",
+              "(二)收到申请数 | 件 | 3 |"]
+    cells, report = _legacy_pipe_cells(_SMALL_LEGACY + ["说明:以上数据截至2017年12月31日。"] + second)
+    line = next(r.line for r in report.tables.itertuples() if r.raw == "3")
+    assert cells == {**_SMALL_LEGACY_CELLS, ("onsite_visitors", "value"): 30, (f"requests_received_{line}", "value"): 3}
+    assert [(f.code, f.line, f.detail) for f in report.flags] == [("duplicate_row", line, "requests_received")]

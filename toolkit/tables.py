@@ -730,10 +730,13 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             # wrapped in a way that reads as no known item; kept under its text, and said so
             res.flags.append(Flag("unknown_row", "legacy", row.line, f"{wrapped_text}/{label}"))
         recent.append(key)
+        money = fm["rows"].get(key, (None, None))[1] == "万元"
         if key in seen:
+            # met before (a second statistics table): kept under a key of its own line, and said, as the
+            # other tables say it
+            res.flags.append(Flag("duplicate_row", "legacy", row.line, key))
             key = f"{key}_{row.line}"
         seen.add(key)
-        money = fm["rows"].get(key, (None, None))[1] == "万元"
         for cell, (i, col) in zip(cells, value_cols):
             placed, cell_unit = (None, unit or None) if cell is None else _legacy_cell(cell, unit, money, key, label, res, row)
             res.records.append(_record("legacy", key, col, placed, row_label=label,
