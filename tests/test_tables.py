@@ -756,3 +756,12 @@ def test_legacy_item_in_two_statistics_tables_is_flagged():
     line = next(r.line for r in report.tables.itertuples() if r.raw == "3")
     assert cells == {**_SMALL_LEGACY_CELLS, ("onsite_visitors", "value"): 30, (f"requests_received_{line}", "value"): 3}
     assert [(f.code, f.line, f.detail) for f in report.flags] == [("duplicate_row", line, "requests_received")]
+
+
+def test_legacy_table_without_a_unit_column():
+    # 统计指标 | 统计数, no 单位 column: before, the header was not taken for one (two cells) and the whole
+    # table was lost, flagged table_missing.
+    cells, report = _legacy_pipe_cells(["统计指标 | 统计数 |", "(一)主动公开政府信息数(条) | 480 |",
+                                        "(一)收到申请数(件) | 99件 |", "四、行政复议数量(件) | 4 |"])
+    assert cells == _SMALL_LEGACY_CELLS
+    assert report.status == "ok" and not report.flags

@@ -671,7 +671,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         gap, last_line = row.line - last_line, row.line
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
-        if keys and keys[0] in headers and len(keys) >= 3:
+        if keys and keys[0] in headers and (len(keys) >= 3 or keys[1:2] and keys[1] in fm["value_headers"]):
+            # (统计指标 | 统计数: a table with no 单位 column)
             texts = _legacy_collapse_header(texts)
             keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
