@@ -606,7 +606,7 @@ def _legacy_join_label(row: Row, width: int) -> Row:
     if label_key(joined) not in vocab.legacy_rows and label_key(texts[-1]) in vocab.legacy_rows:
         joined = texts[-1]  # the cells before it name a block ('主动公开情况', 其中), not the item
     line = next(c.line for c in parts if c.text)
-    return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid)
+    return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
 
 
 def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: TableResult,
@@ -620,7 +620,7 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     if num.kind == "text":
         res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
     placed = Placed(num.value, cell.text, cell.line, num.unit)
-    money_units = ("元", "万元")
+    money_units = load_formats()["legacy"]["money_units"]
     if num.value is None or not (money or num.unit in money_units or unit in money_units):
         return placed, unit or None
     header_unit = unit if unit in money_units else _unit_of(label)
@@ -671,8 +671,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         gap, last_line = row.line - last_line, row.line
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
+        # (two cells: 统计指标 | 统计数, a table with no 单位 column)
         if keys and keys[0] in headers and (len(keys) >= 3 or keys[1:2] and keys[1] in fm["value_headers"]):
-            # (统计指标 | 统计数: a table with no 单位 column)
             texts = _legacy_collapse_header(texts)
             keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
@@ -731,7 +731,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             # wrapped in a way that reads as no known item; kept under its text, and said so
             res.flags.append(Flag("unknown_row", "legacy", row.line, f"{wrapped_text}/{label}"))
         recent.append(key)
-        money = fm["rows"].get(key, (None, None))[1] == "万元"
+        money = fm["rows"].get(key, (None, None))[1] in fm["money_units"]
         if key in seen:
             # met before (a second statistics table): kept under a key of its own line, and said, as the
             # other tables say it
@@ -739,7 +739,10 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             key = f"{key}_{row.line}"
         seen.add(key)
         for cell, (i, col) in zip(cells, value_cols):
-            placed, cell_unit = (None, unit or None) if cell is None else _legacy_cell(cell, unit, money, key, label, res, row)
+            if cell is None:
+                placed, cell_unit = None, unit or None
+            else:
+                placed, cell_unit = _legacy_cell(cell, unit, money, key, label, res, row)
             res.records.append(_record("legacy", key, col, placed, row_label=label,
                                        col_label=header[i] if i < len(header) and header[i] else col,
                                        line=row.line, unit=cell_unit, flag=ragged))
