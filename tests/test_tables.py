@@ -571,3 +571,197 @@ def test_a_blank_total_at_the_end_of_a_pipe_row_is_a_blank_cell(parsed_seed):
     assert requests.drop(columns="total").equals(original.table("requests").drop(columns="total"))
     assert not [f for f in got.flags if f.table == "requests" and f.code in ("ragged", "inferred")]
     assert not (got.tables.flag == "inferred").any()
+
+
+_CHANNELS = {("requests_received", "value"): 12, ("requests_in_person", "value"): 2, ("requests_fax", "value"): 0,
+             ("requests_online", "value"): 8, ("requests_letter", "value"): 2}
+
+
+def _legacy_pipe_cells(rows: list[str]) -> tuple[dict, toolkit.Report]:
+    """The legacy cells of seed 003 with its statistics table replaced by the given pipe rows."""
+    lines, start = _legacy_lines()
+    report = toolkit.parse_text("\n".join(lines[:start] + rows))
+    t = report.tables[report.tables["table"] == "legacy"]
+    return {(r.row_key, r.col_key): r.value for r in t.itertuples()}, report
+
+
+@pytest.mark.parametrize("colspan", [False, True])
+def test_legacy_qizhong_column_with_blank_cells_below(colspan, tmp_path):
+    # '其中' in a column of its own, the cells below it blank (a grid that does not merge them): before, the
+    # blank cell was the label, the rows got keys '', '_42', '_43' (status ok); under a colspan header the
+    # values were lost and the units read as values.
+    head = [("统计指标", 1, 2)] if colspan else [("统计指标",), ("",)]
+    rows = [[*head, ("单位",), ("统计数",)], [("(一)收到申请数", 1, 2), ("件",), ("12",)],
+            [("其中",), ("1.当面申请数",), ("件",), ("2",)], [("",), ("2.传真申请数",), ("件",), ("0",)],
+            [("",), ("3.网络申请数",), ("件",), ("8",)], [("",), ("4.信函申请数",), ("件",), ("2",)]]
+    cells, report = _legacy_cells(_legacy_page(rows), tmp_path)
+    assert cells == _CHANNELS
+    assert report.status == "ok"
+
+
+@pytest.mark.parametrize("lead", ["", "| "])   # 其中 written once, or a blank cell under it
+def test_legacy_pipe_rows_with_filler_cells_and_qizhong_written_once(lead):
+    # Pipe text of a table with a two-column label: the header and the single-label rows padded with an
+    # empty filler cell, the rowspan'd 其中 written once or as a blank cell. Before, the rows after the 其中 row
+    # had their values in the unit column (value NA) or a made-up key, no flag.
+    rows = ["统计指标 |  | 单位 | 统计数 |", "(一)收到申请数 |  | 件 | 12 |", "其中 | 1.当面申请数 | 件 | 2 |"]
+    rows += [f"{lead}{label} | 件 | {v} |" for label, v in [("2.传真申请数", 0), ("3.网络申请数", 8), ("4.信函申请数", 2)]]
+    rows.append("四、行政复议数量 |  | 件 | 1 |")
+    cells, report = _legacy_pipe_cells(rows)
+    assert cells == {**_CHANNELS, ("reconsiderations", "value"): 1}
+    assert {r.unit for r in report.tables.itertuples() if r.table == "legacy"} == {"件"}
+    assert report.checks.set_index("check").loc["requests_channels", "status"] == "ok"
+
+
+def test_legacy_value_header_over_two_rows_as_a_full_grid(tmp_path):
+    # The same header written as a full grid, blank cells under 指标名称/计量单位 and beside 统计数 (HTML,
+    # DOCX, ruled PDF, pipe text alike): before, 历年累计 was lost and '2009年度' read as a data row.
+    rows = [[("指标名称",), ("计量单位",), ("统计数",), ("",)], [("",), ("",), ("2009年度",), ("历年累计",)],
+            [("主动公开信息数",), ("条",), ("350",), ("612",)], [("行政复议数",), ("件",), ("0",), ("1",)]]
+    cells, report = _legacy_cells(_legacy_page(rows), tmp_path)
+    assert cells == {("proactive_items", "value"): 350, ("proactive_items", "cumulative"): 612,
+                     ("reconsiderations", "value"): 0, ("reconsiderations", "cumulative"): 1}
+    assert report.status == "ok"
+    pipe, _ = _legacy_pipe_cells(["指标名称 | 计量单位 | 统计数 | |", "| | 2009年度 | 历年累计 |",
+                                  "主动公开信息数 | 条 | 350 | 612 |", "行政复议数 | 件 | 0 | 1 |"])
+    assert pipe == cells
+
+
+@pytest.mark.parametrize("unit, cell, want, flagged", [
+    ("", "350", None, True),                   # a blank unit cell: 元 or 万元 is unknown
+    ("元", "3.5万元", 3.5, False),              # the cell's own unit wins over the column's
+    ("元", "35000", 3.5, False),
+    ("万元", "0.35万元", 0.35, False)])
+def test_legacy_money_unit(unit, cell, want, flagged):
+    # Before, money with no unit was kept as a bare number with no flag, and '3.5万元' under 元 had unit 元.
+    lines, start = _legacy_lines()
+    assert lines[104] == "八、依申请公开信息收取的费用 | 万元 | 0 |"
+    lines[104] = f"八、依申请公开信息收取的费用 | {unit} | {cell} |"
+    report = toolkit.parse_text("\n".join(lines))
+    fees = report.tables[report.tables.row_key == "fees_collected"].iloc[0]
+    assert fees.raw == cell
+    unit = fees.unit if isinstance(fees.unit, str) else None
+    assert (fees.value if fees.value == fees.value else None, unit) == (want, None if flagged else "万元")
+    assert [f.line for f in report.flags if f.code == "unit_unknown"] == ([105] if flagged else [])
+
+
+def test_legacy_money_unit_from_the_label_or_unknown():
+    # A table without a 单位 column: money whose label names its unit ('专项经费(万元)') is read in it; money
+    # with no unit anywhere is NA, raw kept, flagged unit_unknown (before: bare numbers, no flag).
+    cells, report = _legacy_pipe_cells(["统计指标 | 统计数 | 历年累计 |", "(一)主动公开政府信息数 | 12 | 40 |",
+                                        "八、依申请公开信息收取的费用 | 350 | 1200 |",
+                                        "(四)政府信息公开专项经费(万元) | 3.5 | 10 |"])
+    assert {k: v for k, v in cells.items() if v == v} == {
+        ("proactive_items", "value"): 12, ("proactive_items", "cumulative"): 40,
+        ("special_budget", "value"): 3.5, ("special_budget", "cumulative"): 10}
+    legacy = report.tables[report.tables.table == "legacy"].set_index(["row_key", "col_key"])
+    assert list(legacy.loc["fees_collected", "raw"]) == ["350", "1200"]
+    assert list(legacy.loc["special_budget", "unit"]) == ["万元", "万元"]
+    assert [f.detail for f in report.flags if f.code == "unit_unknown"] == [
+        "八、依申请公开信息收取的费用: 350 has no unit (元 or 万元)", "八、依申请公开信息收取的费用: 1200 has no unit (元 or 万元)"]
+
+
+_SMALL_LEGACY = ["统计指标 | 单位 | 统计数 |", "(一)主动公开政府信息数 | 条 | 480 |", "(一)收到申请数 | 件 | 99 |",
+                 "四、行政复议数量 | 件 | 4 |"]
+_SMALL_LEGACY_CELLS = {("proactive_items", "value"): 480, ("requests_received", "value"): 99,
+                       ("reconsiderations", "value"): 4}
+
+
+def test_legacy_table_in_a_2019_report_ends_where_it_ends():
+    # A 2019-format report with a small statistics table in its overview: before, every later table row
+    # (Article 20, requests, review) was copied into `legacy` with made-up keys and numbers as units, and
+    # the report was not flagged mixed_template.
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    original = toolkit.parse_text("\n".join(lines))
+    report = toolkit.parse_text("\n".join(lines[:15] + _SMALL_LEGACY + lines[15:]))
+    legacy = report.tables[report.tables.table == "legacy"]
+    assert {(r.row_key, r.col_key): r.value for r in legacy.itertuples()} == _SMALL_LEGACY_CELLS
+    modern = report.tables[report.tables.table != "legacy"].drop(columns="line").reset_index(drop=True)
+    pd.testing.assert_frame_equal(modern, original.tables.drop(columns="line"))
+    assert "mixed_template" in {f.code for f in report.flags}
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
+@pytest.mark.parametrize("between", [[], ["我局认真做好依申请公开工作。", "全年办理申请99件,均按时答复。",
+                                          "今后将进一步规范办理流程。", "附表2"]])
+def test_legacy_table_ends_before_a_later_table(between):
+    # A case list after the statistics table (its own header, or after a run of prose): before, its rows
+    # were read as legacy rows ('序号申请日期', '1') flagged not_a_number, status partial.
+    later = (["附表2 依申请公开办理情况一览表", "序号 | 申请日期 | 申请内容 | 答复结果 |"] if not between else [])
+    later += ["1 | 2017-03-05 | 某路段规划许可信息 | 同意公开 |", "某路段 | 3 |"]
+    cells, report = _legacy_pipe_cells(_SMALL_LEGACY + between + later)
+    assert cells == _SMALL_LEGACY_CELLS
+    assert report.status == "ok" and not report.flags
+
+
+def test_legacy_spaced_rows_with_units_marks_or_no_unit_in_the_cells():
+    # An unruled PDF's rows whose value carries its unit ('480条', '0.35万元', '350元') or is a mark ('-', '/',
+    # '无'), or whose unit cell is blank: before, they were dropped without a flag. Now they read as the same
+    # table with its columns ruled does.
+    lines, start = _legacy_lines()
+    edits = {41: ("| 480 |", "| 480条 |"), 46: ("| 245 |", "| 245条 |"), 43: ("| 0 |", "| - |"),
+             42: ("| 0 |", "| 无 |"), 57: ("| 3 |", "| / |"), 105: ("| 万元 | 0 |", "| 万元 | 350元 |"),
+             49: ("| 条 | 89 |", "|  | 89 |")}
+    for at, (old, new) in edits.items():
+        assert old in lines[at - 1], at
+        lines[at - 1] = lines[at - 1].replace(old, new)
+    spaced = lines[:start] + [" ".join(p.strip() for p in line.rstrip(" |").split("|") if p.strip())
+                              for line in lines[start:]]
+    ruled, report = toolkit.parse_text("\n".join(lines)), toolkit.parse_text("\n".join(spaced))
+    keys = ["table", "row_key", "col_key", "value", "raw", "unit"]
+    pd.testing.assert_frame_equal(report.tables[keys], ruled.tables[keys])
+    assert [f.code for f in report.flags] == [f.code for f in ruled.flags]
+    legacy = ruled.tables[ruled.tables.table == "legacy"].set_index("row_key")
+    assert legacy.loc["proactive_items", "value"] == 480 and legacy.loc["via_other", "value"] == 89
+
+
+def test_legacy_spaced_row_with_a_blank_value_column_is_ragged():
+    # An unruled PDF with a 历年累计 column: a blank 统计数 leaves no trace, so '其中:主动公开规范性文件数 条 3'
+    # may be either column. Before, 3 was put under this year's column, unflagged.
+    cells, report = _legacy_pipe_cells(["统计指标 单位 统计数 历年累计", "(一)主动公开政府信息数 条 120 480",
+                                        "其中:主动公开规范性文件数 条 3", "(一)收到申请数 件 2 9"])
+    assert {k: v for k, v in cells.items() if v == v} == {
+        ("proactive_items", "value"): 120, ("proactive_items", "cumulative"): 480,
+        ("requests_received", "value"): 2, ("requests_received", "cumulative"): 9}
+    legacy = report.tables[report.tables.table == "legacy"]
+    assert list(legacy[legacy.row_key == "proactive_normative_documents"].flag) == ["ragged", "ragged"]
+    assert [f.detail for f in report.flags if f.code == "ragged"] == [
+        "其中:主动公开规范性文件数: 3 for 2 value columns, the blank one unknown"]
+    assert report.status == "partial"
+
+
+@pytest.mark.parametrize("cut", [("四、行政复议数量 |", "四、行政\n复议数量 |"),
+                                 ("(四)从事政府信息公开工作人员数", "(四)从事政府信\n息公开工作人员数")])
+def test_legacy_spaced_row_label_wrapped_onto_two_lines(cut):
+    # The same wrap in an unruled PDF's table (columns only spaces): before, the first half was dropped as
+    # prose and the value went under a key made of the second half ('复议数量'), status ok.
+    lines, start = _legacy_lines()
+    spaced = lines[:start] + [" ".join(p.strip() for p in line.rstrip(" |").split("|") if p.strip())
+                              for line in lines[start:]]
+    text = "\n".join(spaced)
+    cut = tuple(c.replace(" |", "") for c in cut)
+    assert text.count(cut[0]) == 1
+    original, wrapped = toolkit.parse_text(text), toolkit.parse_text(text.replace(*cut))
+    keys = ["table", "row_key", "col_key", "value", "raw", "unit"]
+    pd.testing.assert_frame_equal(wrapped.tables[keys], original.tables[keys])
+    assert [f.code for f in wrapped.flags] == [f.code for f in original.flags]
+
+
+def test_legacy_item_in_two_statistics_tables_is_flagged():
+    # A main table and a 其他 table both with 收到申请数: before, the second got the key
+    # 'requests_received_<line>' with no flag, status ok. It is kept so, and flagged duplicate_row.
+    second = ["附表2 其他政府信息公开情况统计表", "统计指标 | 单位 | 统计数 |", "(一)现场接待人数 | 人次 | 30 |",
+              "(二)收到申请数 | 件 | 3 |"]
+    cells, report = _legacy_pipe_cells(_SMALL_LEGACY + ["说明:以上数据截至2017年12月31日。"] + second)
+    line = next(r.line for r in report.tables.itertuples() if r.raw == "3")
+    assert cells == {**_SMALL_LEGACY_CELLS, ("onsite_visitors", "value"): 30, (f"requests_received_{line}", "value"): 3}
+    assert [(f.code, f.line, f.detail) for f in report.flags] == [("duplicate_row", line, "requests_received")]
+
+
+def test_legacy_table_without_a_unit_column():
+    # 统计指标 | 统计数, no 单位 column: before, the header was not taken for one (two cells) and the whole
+    # table was lost, flagged table_missing.
+    cells, report = _legacy_pipe_cells(["统计指标 | 统计数 |", "(一)主动公开政府信息数(条) | 480 |",
+                                        "(一)收到申请数(件) | 99件 |", "四、行政复议数量(件) | 4 |"])
+    assert cells == _SMALL_LEGACY_CELLS
+    assert report.status == "ok" and not report.flags

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.formats import load_formats, vocabulary
-from toolkit.normalize import is_page_furniture, is_value_cell, label_key
+from toolkit.normalize import NA_MARKS, is_page_furniture, is_value_cell, label_key
 from toolkit.sections import Segment
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -52,12 +52,14 @@ class Cell(NamedTuple):
 class Row:
     """A table row: cells left to right; ``explicit`` when the source marked the row.
 
-    ``grid`` marks a row of a reader's table grid (HTML, DOCX, a ruled PDF), whose cells keep their columns.
+    ``grid`` marks a row of a reader's table grid (HTML, DOCX, a ruled PDF), whose cells keep their columns;
+    ``spaced`` a row whose columns were only spaces (an unruled PDF), where a blank cell leaves no trace.
     """
 
     cells: list[Cell] = field(default_factory=list)
     explicit: bool = False
     grid: bool = False
+    spaced: bool = False
 
     @property
     def line(self) -> int:
@@ -120,12 +122,16 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     tab_layout, indented = _tab_layout(segments)
     stream = _Stream()
     prev_bare = False
+    units_seen = False
     # outside table regions a bare line is prose, unless it is short and a table row follows: the first
     # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
     before_row = [False] * len(segments)
     if not table_region:
         for i in range(len(segments) - 1):
-            before_row[i] = "|" in segments[i + 1].text or (segments[i + 1].line in explicit_rows)
+            after = segments[i + 1]
+            # a spaced row too (an unruled PDF): '(三)从事政府信息公开' / '工作人员数 人 3'
+            before_row[i] = ("|" in after.text or after.line in explicit_rows
+                             or _legacy_spaced(after.text.strip()) is not None)
     for i, seg in enumerate(segments):
         text = _tab_cell_line(seg.text) if indented else seg.text
         if seg.line in explicit_rows:
@@ -171,10 +177,13 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             prev_bare = False
             continue
         if not table_region:
-            spaced = _legacy_spaced(stripped)
+            # a row with a blank unit cell only in a table whose rows show units: without them its columns
+            # are unknown
+            spaced = _legacy_spaced(stripped, no_unit=units_seen)
+            units_seen = units_seen or bool(spaced and len(spaced) > 1 and spaced[1] in vocabulary().legacy_units)
             if spaced is not None:
                 # a statistics table whose columns are only spaces (a PDF without ruling lines)
-                stream.explicit([_cell(c, seg.line) for c in spaced])
+                stream.explicit([_cell(c, seg.line) for c in spaced], spaced=True)
                 continue
             if before_row[i] and len(stripped) <= 24 and "|" not in stripped and not _PROSE_END.search(stripped):
                 stream.flush()
@@ -250,27 +259,34 @@ _SIGNED_RUN = re.compile(r"[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)+")
 
 
 @functools.lru_cache(maxsize=1)
-def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(header, header word, row) of a pre-2019 statistics table set with spaces: '统 计 指 标 单位 统计数',
-    '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; words and units from formats.yaml)."""
-    units = sorted(vocabulary().legacy_units, key=len, reverse=True)
+def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(header, header word, row, row with no unit) of a pre-2019 statistics table set with spaces:
+    '统 计 指 标 单位 统计数', '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; words and units
+    from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark."""
+    units = "|".join(map(re.escape, sorted(vocabulary().legacy_units, key=len, reverse=True)))
+    marks = "|".join(map(re.escape, sorted(NA_MARKS, key=len, reverse=True)))
     first = "|".join(r"\s*".join(map(re.escape, w)) for w in ("统计指标", "指标名称"))
     word = "|".join(r"\s*".join(map(re.escape, w)) for w in load_formats()["legacy"]["header_words"])
     header = re.compile(rf"(?P<first>{first})(?P<rest>(?:\s+(?:{word}))+)")
-    row = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{'|'.join(map(re.escape, units))})"
-                     r"(?P<values>(?:\s+[+-]?\d[\d,.]*%?)*)")
-    return header, re.compile(word), row
+    value = rf"\s+(?:[+-]?\d[\d,.]*(?:%|{units})?|{marks})"
+    row = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{units})(?P<values>(?:{value})*)")
+    bare = re.compile(rf"(?P<label>\S.*?)(?P<values>(?:{value})+)")
+    return header, re.compile(word), row, bare
 
 
-def _legacy_spaced(text: str) -> list[str] | None:
-    """The cells of a spaced legacy table line, or None."""
-    header, word, row = _legacy_spaced_patterns()
+def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
+    """The cells of a spaced legacy table line, or None; with ``no_unit``, a known item with no unit too."""
+    header, word, row, bare = _legacy_spaced_patterns()
     m = header.fullmatch(text)
     if m:
         return [m["first"], *(w.strip() for w in word.findall(m["rest"]))]
     m = row.fullmatch(text)
     if m and len(m["label"]) <= 80 and "。" not in m["label"] and not _PROSE_END.search(m["label"]):
         return [m["label"], m["unit"], *m["values"].split()]
+    m = bare.fullmatch(text) if no_unit else None
+    if m and label_key(m["label"]) in vocabulary().legacy_rows:
+        # a known item with its unit cell blank ('4.信函申请数 12'): only a known label, lest prose be a row
+        return [m["label"], "", *m["values"].split()]
     return None
 
 
@@ -364,7 +380,7 @@ class _Stream:
             self.rows.append(Row(self.current))
         self._reset()
 
-    def explicit(self, cells: list[Cell], grid: bool = False) -> None:
+    def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False) -> None:
         if cells and cells[-1].text and all(not c.text or _kind(c) == "value" for c in cells):
             # A row wrapped after its label ('(一)予以公开 |' then '3 | 0 | … |'): the values join the
             # row label just before them, when nothing but labels stands there.
@@ -376,7 +392,7 @@ class _Stream:
                 return
         self.flush()
         if cells:
-            self.rows.append(Row(cells, explicit=True, grid=grid))
+            self.rows.append(Row(cells, explicit=True, grid=grid, spaced=spaced))
 
     def append(self, cell: Cell) -> None:
         """Add a cell to the current row whatever its kind (the source marks rows)."""

@@ -167,7 +167,8 @@ class Report:
 
     def _template(self, templates: dict[str, str | None], family: str) -> str:
         found = {t for k, t in templates.items() if t and k != "legacy"}
-        if len(found) > 1:
+        # a pre-2019 statistics table beside 2019/2021 tables is a mix too (templates-detail §2: per table)
+        if len(found) > 1 or (found and templates.get("legacy")):
             self.flags.append(Flag("mixed_template", "", None,
                                    "tables follow different formats: " + ", ".join(
                                        f"{k}={v}" for k, v in sorted(templates.items()) if v)))

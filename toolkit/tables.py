@@ -16,7 +16,7 @@ import pandas as pd
 
 from toolkit.formats import load_formats, vocabulary
 from toolkit.layout import Cell, Row
-from toolkit.normalize import label_key, parse_number
+from toolkit.normalize import is_value_cell, label_key, parse_number
 from toolkit.placement import Constraint, Placed, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables"]
@@ -290,7 +290,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
 
 
 def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableResult,
-           row: Row) -> tuple[Placed, str | None]:
+           row: Row, table: str = "active") -> tuple[Placed, str | None]:
     """Money in 万元: the cell's unit first, then the header's; a bare number with no unit is NA."""
     unit = placed.unit if placed.unit in ("万元", "元") else header_unit
     if unit is None and "收费金额" in label_key(col_label):
@@ -298,7 +298,7 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
         res.flags.append(Flag("unit_assumed", "active", placed.line,
                               f"{col_label}: {placed.raw} read in 万元, the unit of the 2021 format (the header names none)"))
     if unit is None:
-        res.flags.append(Flag("unit_unknown", "active", placed.line,
+        res.flags.append(Flag("unit_unknown", table, placed.line,
                               f"{col_label}: {placed.raw} has no unit (元 or 万元)"))
         return Placed(None, placed.raw, placed.line, None), None
     value = placed.value
@@ -566,6 +566,90 @@ def _legacy_key(label: str, recent: list[str]) -> str:
     return best
 
 
+def _legacy_collapse_header(texts: list[str]) -> list[str]:
+    """A legacy header row with its label column as one cell.
+
+    A header whose 统计指标 spans two columns ('其中 | 1.当面申请数' under it) is written with a blank cell or
+    the label repeated after the first; the rows' label cells are joined to match (`_legacy_join_label`).
+    """
+    first = label_key(texts[0]) if texts else ""
+    n = 1
+    while n < len(texts) and (not texts[n].strip() or label_key(texts[n]) == first):
+        n += 1
+    return texts[:1] + texts[n:]
+
+
+def _label_like(cell: Cell, units: frozenset[str]) -> bool:
+    """A cell that may be part of a row's label: blank (a merged 其中 cell not repeated) or words, not a unit."""
+    return not cell.text or (not cell.is_value and cell.text not in units)
+
+
+def _legacy_join_label(row: Row, width: int) -> Row:
+    """The row with its label cells joined into one, where it has more cells than the header (``width``).
+
+    '其中 | 1.当面申请数 | 件 | 2' and '(blank) | 2.传真申请数 | 件 | 0' under a header whose label is one
+    cell: before, every column after the label was read one place off, and the blank cell was the label.
+    """
+    vocab = vocabulary()
+    cells = list(row.cells)
+    filled = len(cells)
+    while filled and not cells[filled - 1].text:
+        filled -= 1  # trailing empty cells (a header cell spanning two columns) are no label part
+    for n in (len(cells) - width + 1, filled - width + 1):
+        parts = cells[:n]
+        if n >= 2 and all(_label_like(c, vocab.legacy_units) for c in parts) and any(c.text for c in parts):
+            break
+    else:
+        return row
+    texts = [c.text for c in parts if c.text]
+    joined = "".join(texts)
+    if label_key(joined) not in vocab.legacy_rows and label_key(texts[-1]) in vocab.legacy_rows:
+        joined = texts[-1]  # the cells before it name a block ('主动公开情况', 其中), not the item
+    line = next(c.line for c in parts if c.text)
+    return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+
+
+def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: TableResult,
+                 row: Row) -> tuple[Placed, str | None]:
+    """A legacy value cell and its unit; money in 万元, as everywhere in tables.csv.
+
+    Money's unit is the cell's own (3.5万元 under 元), else the unit column's, else the label's
+    (专项经费(万元)); money with none of them is NA and flagged ``unit_unknown``, as in the active table.
+    """
+    num = parse_number(cell.text)
+    if num.kind == "text":
+        res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
+    placed = Placed(num.value, cell.text, cell.line, num.unit)
+    money_units = load_formats()["legacy"]["money_units"]
+    if num.value is None or not (money or num.unit in money_units or unit in money_units):
+        return placed, unit or None
+    header_unit = unit if unit in money_units else _unit_of(label)
+    return _money(placed, header_unit, label, res, row, table="legacy")
+
+
+def _short_spaced(row: Row, cells: list[Cell | None]) -> bool:
+    """A spaced row with some value but fewer than the table's value columns: which one is blank is unknown."""
+    written = sum(c is not None and bool(c.text) for c in cells)
+    return row.spaced and 0 < written < len(cells)
+
+
+# more lines than this between two rows (prose, a section heading) end a legacy table, unless the next row is
+# a known item (an unruled PDF's rows with no value are no rows: the table goes on after them)
+_LEGACY_GAP = 3
+
+
+def _other_table_header(texts: list[str]) -> bool:
+    """A header row of another table ('序号 | 申请日期 | 申请内容', '信息内容 | 本年新制作数量 | …').
+
+    Words in two cells or more, no value, no unit, and no known item first: a legacy row always has a unit or a
+    value, and its block headings ('一、主动公开情况') are one cell.
+    """
+    vocab = vocabulary()
+    words = [t for t in texts if t.strip()]
+    return (len(words) >= 2 and label_key(words[0]) not in vocab.legacy_rows
+            and all(not is_value_cell(t) and t not in vocab.legacy_units for t in words))
+
+
 # an item's own numbering: a label that starts with it is no continuation of the line before
 _NUMBERED = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|其中)")
 
@@ -581,43 +665,42 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     seen: set[str] = set()
     header: list[str] = []
     sub_header = False
+    last_line = 0
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     for row in rows:
+        gap, last_line = row.line - last_line, row.line
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
-        if keys and keys[0] in headers and len(keys) >= 3:
+        # (two cells: 统计指标 | 统计数, a table with no 单位 column)
+        if keys and keys[0] in headers and (len(keys) >= 3 or keys[1:2] and keys[1] in fm["value_headers"]):
+            texts = _legacy_collapse_header(texts)
+            keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
             header = texts
             sub_header = True
             continue
         if sub_header and value_cols:
             sub_header = False
-            subs = _legacy_sub_header(keys)
+            # a full grid keeps blank cells under the rowspan'd 指标名称/计量单位 and the colspan'd 统计数
+            written = [t for t in texts if t.strip()]
+            subs = _legacy_sub_header([label_key(t) for t in written])
             if subs is not None:
                 # the value header split over two rows: 统计数 over '2009年度 | 历年累计'
                 start = value_cols[0][0]
                 value_cols = [(start + j, key) for j, key in enumerate(subs)]
-                header = header[:start] + texts + header[start + len(texts):]
+                header = header[:start] + written + header[start + len(written):]
                 continue
+        after_prose = gap > _LEGACY_GAP and label_key(texts[0]) not in vocab.legacy_rows
+        if value_cols is not None and (_other_table_header(texts) or after_prose):
+            # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
+            value_cols, header, wrapped = None, [], ""
         if value_cols is None or keys[0] in fm["column_letters"]:
             continue
         if len(row.cells) < 2:
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
             continue
-        filled = len(row.cells)
-        while filled and not row.cells[filled - 1].text:
-            filled -= 1  # trailing empty cells (a header cell spanning two columns) are no label part
-        extra = filled - len(header)
-        if header and extra > 0 and all(c.text and not c.is_value and c.text not in vocab.legacy_units
-                                        for c in row.cells[: extra + 1]):
-            # the label in two cells where the header's spans them ('其中 | 当面申请数 | 件 | 11 | …' under
-            # '指标名称 | 计量单位 | 代码 | …'): one label, or every column after it is read one place off
-            parts = row.cells[: extra + 1]
-            joined = "".join(c.text for c in parts)
-            if label_key(joined) not in vocab.legacy_rows and label_key(parts[-1].text) in vocab.legacy_rows:
-                joined = parts[-1].text  # the cells before it name a block ('主动公开情况'), not the item
-            label_cell = Cell(joined, row.cells[0].line)
-            row = Row([label_cell, *row.cells[extra + 1:]], explicit=row.explicit)
+        if header:
+            row = _legacy_join_label(row, len(header))
             texts = [c.text for c in row.cells]
         label = texts[0]
         broken = bool(wrapped) and label_key(label) not in vocab.legacy_rows and not _NUMBERED.match(label)
@@ -630,6 +713,16 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             recent.append(vocab.legacy_parents[lk])
         unit = texts[unit_at] if unit_at is not None and unit_at < len(texts) else ""
         cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
+        if _short_spaced(row, cells):
+            # a blank 统计数 left no trace between spaces: the one value may be this year's or the
+            # cumulative one, so it is placed under neither
+            res.flags.append(Flag("ragged", "legacy", row.line,
+                                  f"{label}: {' '.join(c.text for c in cells if c is not None)} for "
+                                  f"{len(value_cols)} value columns, the blank one unknown"))
+            cells = [None] * len(cells)
+            ragged = "ragged"
+        else:
+            ragged = ""
         if not unit and not any(c is not None and c.text for c in cells):
             continue  # a heading row of the table (一、主动公开情况)
         key = _legacy_key(label, recent)
@@ -638,26 +731,21 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             # wrapped in a way that reads as no known item; kept under its text, and said so
             res.flags.append(Flag("unknown_row", "legacy", row.line, f"{wrapped_text}/{label}"))
         recent.append(key)
+        money = fm["rows"].get(key, (None, None))[1] in fm["money_units"]
         if key in seen:
+            # met before (a second statistics table): kept under a key of its own line, and said, as the
+            # other tables say it
+            res.flags.append(Flag("duplicate_row", "legacy", row.line, key))
             key = f"{key}_{row.line}"
         seen.add(key)
         for cell, (i, col) in zip(cells, value_cols):
-            cell_unit = unit or None
             if cell is None:
-                placed = None
+                placed, cell_unit = None, unit or None
             else:
-                num = parse_number(cell.text)
-                if (num.unit or unit) == "元" and num.value is not None:
-                    # money in 万元, as everywhere in tables.csv (the 元 as written stays in raw and in the unit
-                    # column's text)
-                    num = parse_number(cell.text if num.unit else cell.text + "元", to_wan=True)
-                    cell_unit = "万元"
-                placed = Placed(num.value, cell.text, cell.line, num.unit)
-                if num.kind == "text":
-                    res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
+                placed, cell_unit = _legacy_cell(cell, unit, money, key, label, res, row)
             res.records.append(_record("legacy", key, col, placed, row_label=label,
                                        col_label=header[i] if i < len(header) and header[i] else col,
-                                       line=row.line, unit=cell_unit))
+                                       line=row.line, unit=cell_unit, flag=ragged))
     if seen:
         res.present.add("legacy")
         res.templates["legacy"] = "legacy"
