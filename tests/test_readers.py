@@ -819,3 +819,12 @@ def test_ol_item_numbers_in_their_first_block_and_before_a_figure(tmp_path):
     path = tmp_path / "ol.html"
     path.write_text(page, encoding="utf-8")
     assert read_document(path).lines[1:] == ["1. 12.5%的答复超过法定期限。", "2.政策解读形式单一。", "3.培训不够系统。"]
+
+
+def test_an_ol_item_without_text_leaves_its_number_behind(tmp_path):
+    # '<li><img></li>' before a heading: its number went onto the heading ('1.二、主动公开…'), a section lost.
+    page = ("<html><body><p>一、总体情况</p><ol><li><img src='x.png'></li></ol><p>二、主动公开政府信息情况</p>"
+            "<ol><li>一是已有编号的条目</li></ol></body></html>")
+    path = tmp_path / "ol.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "一是已有编号的条目"]

@@ -765,3 +765,40 @@ def test_legacy_table_without_a_unit_column():
                                         "(一)收到申请数(件) | 99件 |", "四、行政复议数量(件) | 4 |"])
     assert cells == _SMALL_LEGACY_CELLS
     assert report.status == "ok" and not report.flags
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab"])
+def test_legacy_table_in_every_text_layout_goes_on_to_its_end(layout):
+    # Review of the table-end rule: counted in text lines, a gap of more than 3 lines ended the table, and the
+    # layouts that put one cell per line (seeds 001, 004) lost all rows but the first (tab: table_missing).
+    import sys
+
+    sys.path.insert(0, str(RAW.parents[1] / "tests"))
+    from renderers import render_text
+
+    lines = ["2017年某局政府信息公开年度报告", "一、概述", "本局2017年主动公开政府信息480条。", "七、附表",
+             ["统计指标", "单位", "统计数"], ["一、主动公开情况", "", ""], ["(一)主动公开政府信息数", "条", "480"],
+             ["其中:主动公开规范性文件数", "条", "3"], ["三、依申请公开情况", "", ""], ["(一)收到申请数", "件", "5"],
+             ["1.当面申请数", "件", "2"]]
+    report = toolkit.parse_text(render_text(lines, layout))
+    legacy = report.tables[report.tables.table == "legacy"]
+    assert dict(zip(legacy.row_key, legacy.value)) == {"proactive_items": 480, "proactive_normative_documents": 3,
+                                                       "requests_received": 5, "requests_in_person": 2}
+
+
+@pytest.mark.parametrize("rows, kept", [
+    (["(一)收到申请数 | 件 | 5 |", "(四)申请来源 | 其中 |", "1.党政机关 | 件 | 2 |", "6.公民 | 件 | 3 |"],
+     {"src_party_gov": 2, "src_citizens": 3}),
+    (["九、机构建设和保障经费情况 | (不含政府网站) |", "(一)政府信息公开工作专门机构数 | 个 | 1 |", "政务服务中心窗口数 | 个 | 12 |"],
+     {"units_dedicated": 1, "政务服务中心窗口数": 12}),
+    (["注:1.本表数据统计期限为2017年1月1日至12月31日。", "2.不同渠道和方式公开相同信息计1条。", "3.“其中”项为上一项的组成部分。",
+      "4.本表由办公室负责填报。", "互联网+政务服务 | ||", "十一、政务服务事项业务数 | 件 | 636 |"], {"政务服务事项业务数": 636}),
+])
+def test_legacy_rows_after_two_cell_rows_or_notes_are_kept(rows, kept):
+    # A sub-block row of two cells was taken for another table's header, and four note lines for the table's
+    # end: the rows after them were lost with status ok.
+    text = ("2017年某局政府信息公开年度报告\n一、概述\n本局2017年主动公开政府信息480条。\n七、说明与附表\n"
+            "统计指标 | 单位 | 统计数 |\n" + "\n".join(rows) + "\n")
+    legacy = toolkit.parse_text(text).tables.query("table == 'legacy'")
+    got = dict(zip(legacy.row_key, legacy.value))
+    assert {k: got.get(k) for k in kept} == kept

@@ -1016,7 +1016,8 @@ def _html_lines(root) -> list:
             if stack[-1].kind == "row" and not s.strip():
                 return  # white space between cells
             if pending_number[0] and s.strip():
-                s, pending_number[0] = _numbered(pending_number[0], s), ""
+                number, pending_number[0] = pending_number[0], ""
+                s = s if _LIST_MARKER.match(s) else _numbered(number, s)
             if in_pre[0] and text_sink().kind != "cell":
                 for k, piece in enumerate(s.split("\n")):
                     if k:
@@ -1130,6 +1131,8 @@ def _html_lines(root) -> list:
                 pending_number[0] = _list_number(el)  # put before the item's first text, in its first block
             add_text(el.text)
         else:
+            if tag == "li":
+                pending_number[0] = ""  # an item without text (an image): its number goes nowhere else
             if tag == "pre":
                 if text_sink().kind != "cell" and "".join(text_sink().buf).strip():
                     pre_flush(text_sink())

@@ -8,6 +8,7 @@ Article 20 block's columns come from its own header row, never from the year.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -633,21 +634,31 @@ def _short_spaced(row: Row, cells: list[Cell | None]) -> bool:
     return row.spaced and 0 < written < len(cells)
 
 
-# more lines than this between two rows (prose, a section heading) end a legacy table, unless the next row is
-# a known item (an unruled PDF's rows with no value are no rows: the table goes on after them)
-_LEGACY_GAP = 3
-
-
 def _other_table_header(texts: list[str]) -> bool:
-    """A header row of another table ('序号 | 申请日期 | 申请内容', '信息内容 | 本年新制作数量 | …').
+    """A header or row of another table ('序号 | 申请日期 | 申请内容', '信息内容 | 本年新制作数量 | …', '1 | 2017-03-05 | …').
 
-    Words in two cells or more, no value, no unit, and no known item first: a legacy row always has a unit or a
-    value, and its block headings ('一、主动公开情况') are one cell.
+    A row of three cells or more that starts with a number, or words in three cells or more, no value, no unit, no known item first, and either a case list's first
+    column (formats.yaml ``legacy.other_table_first``) or two column headers of the 2019/2021 tables.  A legacy
+    row always has a unit or a value; its block headings and sub-blocks ('(四)申请来源 | 其中') have fewer
+    cells.  (Prose between rows ends nothing: one-cell-per-line layouts and notes put many lines between rows.)
     """
     vocab = vocabulary()
     words = [t for t in texts if t.strip()]
-    return (len(words) >= 2 and label_key(words[0]) not in vocab.legacy_rows
-            and all(not is_value_cell(t) and t not in vocab.legacy_units for t in words))
+    if len(words) >= 3 and is_value_cell(words[0]):
+        return True  # a case list's row ('1 | 2017-03-05 | …'): a legacy row starts with its label
+    if len(words) < 3 or label_key(words[0]) in vocab.legacy_rows:
+        return False
+    if any(is_value_cell(t) or t in vocab.legacy_units for t in words):
+        return False
+    legacy_words = _legacy_header_keys()
+    return (label_key(words[0]) in load_formats()["legacy"]["other_table_first"]
+            or sum(vocab.is_header(t) and label_key(t) not in legacy_words for t in words) >= 2)
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_header_keys() -> frozenset[str]:
+    fm = load_formats()["legacy"]
+    return frozenset(label_key(w) for w in [*fm["header_words"], *fm["value_headers"]])
 
 
 # an item's own numbering: a label that starts with it is no continuation of the line before
@@ -665,10 +676,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     seen: set[str] = set()
     header: list[str] = []
     sub_header = False
-    last_line = 0
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     for row in rows:
-        gap, last_line = row.line - last_line, row.line
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
         # (two cells: 统计指标 | 统计数, a table with no 单位 column)
@@ -690,8 +699,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 value_cols = [(start + j, key) for j, key in enumerate(subs)]
                 header = header[:start] + written + header[start + len(written):]
                 continue
-        after_prose = gap > _LEGACY_GAP and label_key(texts[0]) not in vocab.legacy_rows
-        if value_cols is not None and (_other_table_header(texts) or after_prose):
+        if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
             value_cols, header, wrapped = None, [], ""
         if value_cols is None or keys[0] in fm["column_letters"]:
