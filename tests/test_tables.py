@@ -802,3 +802,33 @@ def test_legacy_rows_after_two_cell_rows_or_notes_are_kept(rows, kept):
     legacy = toolkit.parse_text(text).tables.query("table == 'legacy'")
     got = dict(zip(legacy.row_key, legacy.value))
     assert {k: got.get(k) for k in kept} == kept
+
+
+@pytest.mark.parametrize("after", [
+    ["申请人 | 申请日期 | 申请内容 | 答复情况 |", "张某 | 2017-03-05 | 房屋征收补偿方案 | 已公开 |"],  # no 序号 column
+    ["项目 | 内容 |", "培训次数 | 3 |"],  # a two-column table
+    ["四、政府信息公开行政复议、行政诉讼情况", "行政复议 | 行政诉讼 |",
+     "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |", "0 | 0 | 0 | 0 | 0 | 0 | 0 |"],
+])
+def test_legacy_table_ends_at_the_header_of_any_later_table(after):
+    # Second review of the table-end rule: a header of words only (also without 序号, or in two cells) ends
+    # the statistics table; before this fix such tables were read as legacy rows (bogus keys, status partial
+    # or NA rows with status ok).
+    text = ("2017年某局政府信息公开年度报告\n一、概述\n本局2017年主动公开政府信息480条。\n七、说明与附表\n"
+            "统计指标 | 单位 | 统计数 |\n(一)主动公开政府信息数 | 条 | 480 |\n(一)收到申请数 | 件 | 5 |\n"
+            + "\n".join(after) + "\n")
+    report = toolkit.parse_text(text)
+    legacy = report.tables.query("table == 'legacy'")
+    assert dict(zip(legacy.row_key, legacy.value)) == {"proactive_items": 480, "requests_received": 5}
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
+def test_a_legacy_row_with_its_number_in_a_cell_of_its_own_does_not_end_the_table():
+    # '1 | 当面申请数 | 件 | 2' starts with a number like a case list's row, but has a unit: the rows after it
+    # (四、行政复议数量) were lost with status ok.
+    text = ("2017年某局政府信息公开年度报告\n一、概述\n本局2017年主动公开政府信息480条。\n七、说明与附表\n"
+            "统计指标 | 单位 | 统计数 |\n(一)收到申请数 | 件 | 5 |\n1 | 当面申请数 | 件 | 2 |\n"
+            "四、行政复议数量 | 件 | 4 |\n五、行政诉讼数量 | 件 | 1 |\n")
+    legacy = toolkit.parse_text(text).tables.query("table == 'legacy'")
+    got = dict(zip(legacy.row_key, legacy.value))
+    assert (got["reconsiderations"], got["lawsuits"]) == (4, 1)

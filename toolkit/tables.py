@@ -8,7 +8,6 @@ Article 20 block's columns come from its own header row, never from the year.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -635,30 +634,25 @@ def _short_spaced(row: Row, cells: list[Cell | None]) -> bool:
 
 
 def _other_table_header(texts: list[str]) -> bool:
-    """A header or row of another table ('序号 | 申请日期 | 申请内容', '信息内容 | 本年新制作数量 | …', '1 | 2017-03-05 | …').
+    """A header or row of another table ('序号 | 申请日期 | 申请内容', '项目 | 内容', '1 | 2017-03-05 | …').
 
-    A row of three cells or more that starts with a number, or words in three cells or more, no value, no unit, no known item first, and either a case list's first
-    column (formats.yaml ``legacy.other_table_first``) or two column headers of the 2019/2021 tables.  A legacy
-    row always has a unit or a value; its block headings and sub-blocks ('(四)申请来源 | 其中') have fewer
-    cells.  (Prose between rows ends nothing: one-cell-per-line layouts and notes put many lines between rows.)
+    A case list's row: three cells or more, the first a number, no unit anywhere (a legacy row with its number
+    in a cell of its own, '1 | 当面申请数 | 件 | 2', has one).  A header: words in two cells or more, no value,
+    no unit, no known item first, none numbered like the table's own blocks and sub-blocks ('(四)申请来源 |
+    其中', '九、机构建设和保障经费情况 | (不含政府网站)'), no note in brackets after the first.
     """
     vocab = vocabulary()
-    words = [t for t in texts if t.strip()]
+    words = [t.strip() for t in texts if t.strip()]
+    if any(t in vocab.legacy_units for t in words):
+        return False
     if len(words) >= 3 and is_value_cell(words[0]):
-        return True  # a case list's row ('1 | 2017-03-05 | …'): a legacy row starts with its label
-    if len(words) < 3 or label_key(words[0]) in vocab.legacy_rows:
+        return True
+    if len(words) < 2 or any(is_value_cell(t) for t in words) or label_key(words[0]) in vocab.legacy_rows:
         return False
-    if any(is_value_cell(t) or t in vocab.legacy_units for t in words):
-        return False
-    legacy_words = _legacy_header_keys()
-    return (label_key(words[0]) in load_formats()["legacy"]["other_table_first"]
-            or sum(vocab.is_header(t) and label_key(t) not in legacy_words for t in words) >= 2)
-
-
-@functools.lru_cache(maxsize=1)
-def _legacy_header_keys() -> frozenset[str]:
-    fm = load_formats()["legacy"]
-    return frozenset(label_key(w) for w in [*fm["header_words"], *fm["value_headers"]])
+    if label_key(words[0]) in load_formats()["legacy"]["other_table_first"]:
+        return True
+    return not any(_NUMBERED.match(t) or "其中" in t for t in words) and not any(
+        t.startswith(("(", "（")) for t in words[1:])
 
 
 # an item's own numbering: a label that starts with it is no continuation of the line before
