@@ -361,10 +361,7 @@ def test_legacy_row_label_wrapped_onto_two_lines(cut):
     # Before, the second half became a made-up key ('复议数量') and the item went missing, status ok.
     text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
     assert text.count(cut[0]) == 1
-    original, wrapped = toolkit.parse_text(text), toolkit.parse_text(text.replace(*cut))
-    keys = ["table", "row_key", "col_key", "value", "raw", "unit"]
-    pd.testing.assert_frame_equal(wrapped.tables[keys], original.tables[keys])
-    assert [f.code for f in wrapped.flags] == [f.code for f in original.flags]
+    _assert_same_reading(toolkit.parse_text(text.replace(*cut)), toolkit.parse_text(text))
 
 
 def test_legacy_label_wrapped_into_no_known_item_is_flagged():
@@ -385,19 +382,28 @@ def _legacy_lines() -> tuple[list[str], int]:
     return lines, next(i for i, line in enumerate(lines) if line.startswith("统 计 指 标"))
 
 
+def _spaced(lines: list[str], start: int) -> list[str]:
+    """The lines with the table from ``start`` on set with spaces only, as an unruled PDF gives it."""
+    return lines[:start] + [" ".join(p.strip() for p in line.rstrip(" |").split("|") if p.strip())
+                            for line in lines[start:]]
+
+
+def _assert_same_reading(got, want, keys=("table", "row_key", "col_key", "value", "raw", "unit")) -> None:
+    """Two reports give the same cells (``keys`` of their tables) and the same flag codes."""
+    pd.testing.assert_frame_equal(got.tables[list(keys)], want.tables[list(keys)])
+    assert [f.code for f in got.flags] == [f.code for f in want.flags]
+
+
 def test_legacy_table_set_with_spaces_only():
     # A PDF without ruling lines gives '(一)主动公开政府信息数 (…) 条 480': before, all 36 values were lost
     # with status ok.
     lines, start = _legacy_lines()
-    spaced = lines[:start] + [" ".join(p.strip() for p in line.rstrip(" |").split("|") if p.strip())
-                              for line in lines[start:]]
+    spaced = _spaced(lines, start)
     assert "|" not in "\n".join(spaced[start:])
     original, report = toolkit.parse_text("\n".join(lines)), toolkit.parse_text("\n".join(spaced))
-    keys = ["table", "row_key", "col_key", "value", "raw", "unit", "col_label"]
     legacy = original.tables[original.tables["table"] == "legacy"]
     assert legacy["value"].notna().sum() == 36
-    pd.testing.assert_frame_equal(report.tables[keys], original.tables[keys])
-    assert [f.code for f in report.flags] == [f.code for f in original.flags]
+    _assert_same_reading(report, original, ("table", "row_key", "col_key", "value", "raw", "unit", "col_label"))
 
 
 def test_legacy_header_without_readable_rows_is_flagged():
@@ -705,12 +711,9 @@ def test_legacy_spaced_rows_with_units_marks_or_no_unit_in_the_cells():
     for at, (old, new) in edits.items():
         assert old in lines[at - 1], at
         lines[at - 1] = lines[at - 1].replace(old, new)
-    spaced = lines[:start] + [" ".join(p.strip() for p in line.rstrip(" |").split("|") if p.strip())
-                              for line in lines[start:]]
+    spaced = _spaced(lines, start)
     ruled, report = toolkit.parse_text("\n".join(lines)), toolkit.parse_text("\n".join(spaced))
-    keys = ["table", "row_key", "col_key", "value", "raw", "unit"]
-    pd.testing.assert_frame_equal(report.tables[keys], ruled.tables[keys])
-    assert [f.code for f in report.flags] == [f.code for f in ruled.flags]
+    _assert_same_reading(report, ruled)
     legacy = ruled.tables[ruled.tables.table == "legacy"].set_index("row_key")
     assert legacy.loc["proactive_items", "value"] == 480 and legacy.loc["via_other", "value"] == 89
 
@@ -736,15 +739,11 @@ def test_legacy_spaced_row_label_wrapped_onto_two_lines(cut):
     # The same wrap in an unruled PDF's table (columns only spaces): before, the first half was dropped as
     # prose and the value went under a key made of the second half ('复议数量'), status ok.
     lines, start = _legacy_lines()
-    spaced = lines[:start] + [" ".join(p.strip() for p in line.rstrip(" |").split("|") if p.strip())
-                              for line in lines[start:]]
+    spaced = _spaced(lines, start)
     text = "\n".join(spaced)
     cut = tuple(c.replace(" |", "") for c in cut)
     assert text.count(cut[0]) == 1
-    original, wrapped = toolkit.parse_text(text), toolkit.parse_text(text.replace(*cut))
-    keys = ["table", "row_key", "col_key", "value", "raw", "unit"]
-    pd.testing.assert_frame_equal(wrapped.tables[keys], original.tables[keys])
-    assert [f.code for f in wrapped.flags] == [f.code for f in original.flags]
+    _assert_same_reading(toolkit.parse_text(text.replace(*cut)), toolkit.parse_text(text))
 
 
 def test_legacy_item_in_two_statistics_tables_is_flagged():
