@@ -160,6 +160,11 @@ TITLES = [
      "prefecture", "department", "河南"),
     ("教育部2020年政府信息公开工作年度报告", "教育部", 2020, "national", "department", None),
     ("国务院办公厅2020年政府信息公开工作年度报告", "国务院办公厅", 2020, "national", "government", None),
+    # central bodies named 中国…, and their offices in a province
+    ("中国证券监督管理委员会2021年政府信息公开工作年度报告", "中国证券监督管理委员会", 2021, "national", "department", None),
+    ("中国气象局2021年政府信息公开工作年度报告", "中国气象局", 2021, "national", "department", None),
+    ("中国银行保险监督管理委员会四川监管局2021年政府信息公开工作年度报告", "中国银行保险监督管理委员会四川监管局", 2021,
+     "province", "department", "四川"),
     ("贵州省人民政府办公厅2020年政府信息公开工作年度报告", "贵州省人民政府办公厅", 2020,
      "province", "government", "贵州"),
     ("河南省住房和城乡建设厅2020年政府信息公开工作年度报告", "河南省住房和城乡建设厅", 2020,
