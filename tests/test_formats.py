@@ -212,3 +212,70 @@ def test_a_group_label_and_its_first_item_in_one_cell(group, tmp_path):
     got = toolkit.parse_report(path)
     assert got.table("requests").equals(report.table("requests"))
     assert not [f for f in got.flags if f.table == "requests" and f.code != "identity_failed"]
+
+
+# What Word keeps in a file but does not show as text: before, each was read into the cell or the line.
+_R = "<w:r><w:t>{}</w:t></w:r>"
+_FIELD = "<w:r><w:fldChar w:fldCharType=\"{}\"/></w:r>"
+_UNSHOWN = {
+    # hidden text (an earlier figure kept hidden before the cell's 88): was 7588
+    "hidden": "<w:r><w:rPr><w:vanish/></w:rPr><w:t>75</w:t></w:r>" + _R.format("88"),
+    # a tracked move: its source still holds w:t (not w:delText): was 7588
+    "moved_away": '<w:moveFrom w:id="1" w:author="a"><w:r><w:t>75</w:t></w:r></w:moveFrom>' + _R.format("88"),
+    # a tracked deletion of a line break and a tab: was '8 8' (a break in the number)
+    "deleted_break": _R.format("8") + '<w:del w:id="2" w:author="a"><w:r><w:br/><w:tab/><w:delText>3</w:delText>'
+                     "</w:r></w:del>" + _R.format("8"),
+    # a nested field { = { REF a } + 8 } showing 88: the inner field's result was read too (8088)
+    "nested_field": (_FIELD.format("begin") + "<w:r><w:instrText>= </w:instrText></w:r>" + _FIELD.format("begin")
+                     + "<w:r><w:instrText>REF a</w:instrText></w:r>" + _FIELD.format("separate") + _R.format("80")
+                     + _FIELD.format("end") + "<w:r><w:instrText> + 8</w:instrText></w:r>" + _FIELD.format("separate")
+                     + _R.format("88") + _FIELD.format("end")),
+    # Word's phonetic guide (拼音指南) over a character: only the character is text ('八' above '88')
+    "ruby": "<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>bā</w:t></w:r></w:rt><w:rubyBase>" + _R.format("88")
+            + "</w:rubyBase></w:ruby></w:r>",
+}
+
+
+def _seed_docx_edited(report, edit, folder):
+    """``report`` rendered as a DOCX whose document.xml is passed through ``edit``."""
+    import zipfile
+
+    path = folder / "edited.docx"
+    render_docx(_as_lines(report), path)
+    with zipfile.ZipFile(path) as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    parts["word/document.xml"] = edit(parts["word/document.xml"].decode("utf-8")).encode("utf-8")
+    with zipfile.ZipFile(path, "w") as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("structure", sorted(_UNSHOWN))
+def test_what_word_does_not_show_is_not_read(structure, tmp_path, parsed_seed):
+    def edit(xml: str) -> str:
+        assert "<w:r><w:t>88</w:t></w:r>" in xml  # the first is 自然人 of 一、本年新收
+        return xml.replace("<w:r><w:t>88</w:t></w:r>", _UNSHOWN[structure], 1)
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path), report_id=original.report_id)
+    assert report.table("requests").loc["new", "natural_person"] == 88
+    assert _same(_cells(report), _cells(original))
+
+
+def test_a_phonetic_guide_and_a_deleted_break_in_a_heading_are_no_text(tmp_path, parsed_seed):
+    title, heading = "2020年乌当区人民政府信息公开工作年度报告", "五、存在的主要问题及改进情况"
+
+    def edit(xml: str) -> str:
+        assert f"<w:t>{title}</w:t>" in xml and f"<w:t>{heading}</w:t>" in xml
+        xml = xml.replace(f"<w:r><w:t>{title}</w:t></w:r>", _R.format("2020年") + "<w:r><w:ruby><w:rubyPr/><w:rt>"
+                          + _R.format("wū") + "</w:rt><w:rubyBase>" + _R.format("乌") + "</w:rubyBase></w:ruby></w:r>"
+                          + _R.format(title[6:]))
+        return xml.replace(f"<w:r><w:t>{heading}</w:t></w:r>", _R.format(heading[:6]) + '<w:del w:id="3" w:author="a">'
+                           "<w:r><w:br/></w:r></w:del>" + _R.format(heading[6:]))
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path), report_id=original.report_id)
+    assert report.lines[0] == title and report.metadata["agency"] == "乌当区人民政府"
+    assert [s.key for s in report.sections] == [s.key for s in original.sections]
+    assert report.statements["text"].tolist() == original.statements["text"].tolist()

@@ -1429,6 +1429,28 @@ def _inside_box_or_fallback(el, stop) -> bool:
     return False
 
 
+# Runs Word does not show as text: a text box (read as lines of its own), a compatibility fallback (a
+# duplicate), a tracked deletion or the source of a tracked move (the text now stands at its w:moveTo),
+# and the phonetic guide above a character (w:rt of w:ruby: 乌 with 'wū' above it is 乌).
+_UNSHOWN_RUN_PARENTS = frozenset({f"{{{_MC}}}Fallback", _w("txbxContent"), _w("del"), _w("moveFrom"), _w("rt")})
+_OFF = frozenset({"0", "false", "off"})
+
+
+def _unshown_run(run, stop) -> bool:
+    """Whether Word shows nothing of ``run`` (see ``_UNSHOWN_RUN_PARENTS``), or it is hidden text (w:vanish)."""
+    props = run.find(_w("rPr"))
+    if props is not None:
+        vanish = props.find(_w("vanish"))
+        if vanish is not None and vanish.get(_w("val"), "true") not in _OFF:
+            return True
+    for a in run.iterancestors():
+        if a is stop:
+            return False
+        if a.tag in _UNSHOWN_RUN_PARENTS:
+            return True
+    return False
+
+
 def _is_footnote_mark(run) -> bool:
     """A superscript run of a footnote mark ('120' then a raised '1'), or a footnote reference."""
     props = run.find(_w("rPr"))
@@ -1446,13 +1468,29 @@ def _docx_text_boxes(p) -> list:
 
 
 def _docx_paragraph(p) -> str:
-    """Text of a paragraph: runs in order, breaks as newlines, tabs kept."""
+    """Text of a paragraph as Word shows it: runs in order, breaks as newlines, tabs kept.
+
+    A complex field (w:fldChar begin … separate … end) shows its result, not its instruction, and
+    nested fields inside an instruction (``{ = { REF a } + { REF b } }``) show nothing of their own.
+    """
     out: list = []
+    fields: list = []  # per open field: True once its result has begun
     for run in p.iter(_w("r")):
-        if _inside_box_or_fallback(run, p) or _is_footnote_mark(run):
+        if _unshown_run(run, p) or _is_footnote_mark(run):
             continue
         for node in run.iterchildren():
             tag = node.tag
+            if tag == _w("fldChar"):
+                kind = node.get(_w("fldCharType"))
+                if kind == "begin":
+                    fields.append(False)
+                elif kind == "separate" and fields:
+                    fields[-1] = True
+                elif kind == "end" and fields:
+                    fields.pop()
+                continue
+            if fields and not all(fields):
+                continue  # inside a field's instruction
             if tag == _w("t"):
                 out.append(node.text or "")
             elif tag == _w("tab"):
