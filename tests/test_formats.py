@@ -279,3 +279,33 @@ def test_a_phonetic_guide_and_a_deleted_break_in_a_heading_are_no_text(tmp_path,
     assert report.lines[0] == title and report.metadata["agency"] == "乌当区人民政府"
     assert [s.key for s in report.sections] == [s.key for s in original.sections]
     assert report.statements["text"].tolist() == original.statements["text"].tolist()
+
+
+@pytest.mark.parametrize("hidden", ["<span style='display:none;mso-hide:all'>75</span>",
+                                    '<span style="visibility: hidden">75</span>', "<span hidden>75</span>"])
+def test_what_a_browser_does_not_show_is_not_read(hidden, tmp_path, parsed_seed):
+    # Word's hidden text saved as a web page: was read 7588
+    original = parsed_seed("001_4d29bfef72dd56db")
+    html = render_html(_as_lines(original)).decode("utf-8")
+    assert "<td>88</td>" in html
+    (tmp_path / "hidden.html").write_text(html.replace("<td>88</td>", f"<td>{hidden}88</td>", 1), encoding="utf-8")
+    report = toolkit.parse_report(tmp_path / "hidden.html", report_id=original.report_id)
+    assert report.table("requests").loc["new", "natural_person"] == 88
+    assert _same(_cells(report), _cells(original))
+
+
+def test_a_hidden_cell_shifts_no_column_but_a_hidden_article_is_read(tmp_path, parsed_seed):
+    # A hidden first cell in every row (a site's record id) moved every value one column to the right.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    html = render_html(_as_lines(original)).decode("utf-8")
+    shifted = html.replace("<tr>", '<tr><td style="DISPLAY: none">id</td>')
+    assert shifted != html
+    (tmp_path / "cell.html").write_text(shifted, encoding="utf-8")
+    assert _same(_cells(toolkit.parse_report(tmp_path / "cell.html")), _cells(original))
+    # A whole article hidden until a script shows it stays the report (it holds tables, or much text).
+    body = html.index("<body>") + len("<body>")
+    hidden = html[:body] + '<div style="display:none" id="zoom">' + html[body:].replace("</body>", "</div></body>")
+    (tmp_path / "article.html").write_text(hidden, encoding="utf-8")
+    report = toolkit.parse_report(tmp_path / "article.html", report_id=original.report_id)
+    assert _same(_cells(report), _cells(original))
+    assert report.statements["text"].tolist() == original.statements["text"].tolist()

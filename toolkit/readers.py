@@ -764,6 +764,7 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
                 path, "cannot parse the HTML: elements nested deeper than 2048 levels"
             )
     if root is not None:
+        _drop_hidden(root)
         _drop_footnote_marks(root)
     lines = _html_lines(root) if root is not None else []
     if not lines:
@@ -778,18 +779,42 @@ _FOOTNOTE_MARK = re.compile(r"\s*[\d*†‡#a-z①-⑳]{1,3}\s*")
 def _drop_footnote_marks(root) -> None:
     """Remove the superscript footnote marks of an HTML page, keeping the text after them."""
     for sup in list(root.iter("sup")):
-        if len(sup) or not _FOOTNOTE_MARK.fullmatch(sup.text or ""):
+        if not len(sup) and _FOOTNOTE_MARK.fullmatch(sup.text or ""):
+            _remove_keeping_tail(sup)
+
+
+def _remove_keeping_tail(el) -> None:
+    """Remove ``el`` and what it holds from the tree; the text after it stays where it was."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail or ""
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+# What a browser does not show: Word's hidden text saved as a web page ('display:none;mso-hide:all'), a hidden
+# cell or span. Only small elements without a table are dropped: a page may hide its whole article in a
+# container that a script shows, and losing the report would be worse than reading a hidden word.
+_HIDDEN_STYLE_RE = re.compile(r"(?<![\w-])(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)",
+                              re.IGNORECASE)
+#: A cell with more text than this in two or more paragraphs holds a page, not a value or label; a hidden
+#: element with more is not dropped.
+_LAYOUT_CELL_CHARS = 200
+
+
+def _drop_hidden(root) -> None:
+    """Remove the small hidden elements of an HTML page (see ``_HIDDEN_STYLE_RE``), keeping the text after them."""
+    for el in root.xpath("//*[@hidden or @style]"):
+        if el.get("hidden") is None and not _HIDDEN_STYLE_RE.search(el.get("style")):
             continue
-        parent = sup.getparent()
-        if parent is None:
+        if el.find(".//table") is not None or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
-        tail = sup.tail or ""
-        prev = sup.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-        parent.remove(sup)
+        _remove_keeping_tail(el)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -844,8 +869,6 @@ def _tag_name(tag: str) -> str:
 
 
 _ROW_GROUPS = {"tbody", "thead", "tfoot"}
-#: A cell with more text than this in two or more paragraphs holds a page, not a value or label.
-_LAYOUT_CELL_CHARS = 200
 
 
 def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
