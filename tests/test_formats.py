@@ -236,15 +236,24 @@ _UNSHOWN = {
 }
 
 
-def _seed_docx_edited(report, edit, folder):
-    """``report`` rendered as a DOCX whose document.xml is passed through ``edit``."""
+def _seed_docx_edited(report, edit, folder, lines=None, extra: dict | None = None):
+    """``report`` (or ``lines``) rendered as a DOCX whose document.xml is passed through ``edit``.
+
+    ``extra``: more parts, and text appended to the relationships and content types of the document
+    (keys ``rels``, ``types``).
+    """
     import zipfile
 
     path = folder / "edited.docx"
-    render_docx(_as_lines(report), path)
+    render_docx(lines or _as_lines(report), path)
     with zipfile.ZipFile(path) as zin:
         parts = {name: zin.read(name) for name in zin.namelist()}
     parts["word/document.xml"] = edit(parts["word/document.xml"].decode("utf-8")).encode("utf-8")
+    extra = dict(extra or {})
+    for name, end in (("word/_rels/document.xml.rels", b"</Relationships>"), ("[Content_Types].xml", b"</Types>")):
+        added = extra.pop("rels" if "rels" in name else "types", "")
+        parts[name] = parts[name].replace(end, added.encode("utf-8") + end)
+    parts.update(extra)
     with zipfile.ZipFile(path, "w") as zout:
         for name, data in parts.items():
             zout.writestr(name, data)
@@ -309,3 +318,50 @@ def test_a_hidden_cell_shifts_no_column_but_a_hidden_article_is_read(tmp_path, p
     report = toolkit.parse_report(tmp_path / "article.html", report_id=original.report_id)
     assert _same(_cells(report), _cells(original))
     assert report.statements["text"].tolist() == original.statements["text"].tolist()
+
+
+def _requests_in_alt_chunk(original, content_type: str, part: bytes, tmp_path):
+    """Seed 001 as a DOCX whose requests table is a whole other document in a w:altChunk."""
+    lines = _as_lines(original)
+    title = next(sec.title for sec in original.sections if sec.key == "requests")
+    start = lines.index(title) + 1
+    end = start
+    while end < len(lines) and isinstance(lines[end], list):
+        end += 1
+    rows, lines = lines[start:end], [*lines[:start], "@@ALT@@", *lines[end:]]
+
+    def edit(xml: str) -> str:
+        assert "<w:p><w:r><w:t>@@ALT@@</w:t></w:r></w:p>" in xml
+        return xml.replace("<w:p><w:r><w:t>@@ALT@@</w:t></w:r></w:p>", '<w:altChunk r:id="rIdAlt1"/>')
+
+    extra = {"word/chunk1.part": part, "types": f'<Override PartName="/word/chunk1.part" ContentType="{content_type}"/>',
+             "rels": '<Relationship Id="rIdAlt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                     'relationships/aFChunk" Target="chunk1.part"/>'}
+    return rows, _seed_docx_edited(original, edit, tmp_path, lines=lines, extra=extra)
+
+
+@pytest.mark.parametrize("kind", ["text/html", "message/rfc822"])
+def test_a_table_in_an_embedded_document_is_read(kind, tmp_path, parsed_seed):
+    # Some systems assemble a DOCX from web pages (w:altChunk); Word shows them in place. Before, the
+    # requests table in one was lost (only table_missing said so).
+    from email.mime.text import MIMEText
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    rows, _ = _requests_in_alt_chunk(original, kind, b"", tmp_path)  # the rows that go into the part
+    page = render_html(rows)
+    if kind == "message/rfc822":  # a web archive (MHT), the page in GBK as the archive says
+        page = MIMEText(page.decode("utf-8"), "html", "gbk").as_bytes()
+    _, path = _requests_in_alt_chunk(original, kind, page, tmp_path)
+    report = toolkit.parse_report(path, report_id=original.report_id)
+    assert report.table("requests").loc["new", "total"] == 99
+    assert _same(_cells(report), _cells(original))
+    assert "part_unread" not in {f.code for f in report.flags}
+
+
+def test_an_embedded_document_that_cannot_be_read_is_flagged(tmp_path, parsed_seed):
+    original = parsed_seed("001_4d29bfef72dd56db")
+    _, path = _requests_in_alt_chunk(original, "application/rtf", b"{\\rtf1 ...}", tmp_path)
+    with pytest.warns(toolkit.errors.ReaderWarning, match="embedded document"):
+        report = toolkit.parse_report(path)
+    assert [f.code for f in report.flags if f.code == "part_unread"] == ["part_unread"]
+    assert report.status == "partial"

@@ -1221,7 +1221,9 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
             path, f"not a valid DOCX: {type(exc).__name__}: {exc}"
         ) from exc
     lines: list = []
-    _docx_block(document.element.body, lines, _WordNumbering(document))
+    body = document.element.body
+    chunks = _docx_alt_chunks(document, body, path, max_bytes)
+    _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
@@ -1413,6 +1415,62 @@ class _WordNumbering:
         return pattern
 
 
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _docx_alt_chunks(document, body, path: str, max_bytes: int) -> dict:
+    """The lines of each w:altChunk of the body, by relationship id.
+
+    An altChunk puts a whole other document (a web page, text, a DOCX, a web archive) where it stands; some
+    systems assemble reports that way. One that cannot be read is warned of (``part_unread``), not skipped
+    silently: the report's tables could be in it.
+    """
+    chunks: dict = {}
+    for el in body.iter(_w("altChunk")):
+        rid = el.get(_R_ID)
+        part = document.part.related_parts.get(rid) if rid else None
+        if part is None:
+            _warn(path, f"an embedded document (altChunk {rid}) is missing from the file", "part_unread")
+            continue
+        kind = part.content_type.split(";")[0].strip().lower()
+        name = f"{path}#{part.partname.lstrip('/')}"
+        try:
+            if kind in ("text/html", "application/xhtml+xml"):
+                chunks[rid] = _read_html(part.blob, name, None).lines
+            elif kind == "text/plain":
+                chunks[rid] = _read_text(part.blob, name, None).lines
+            elif kind == "message/rfc822":
+                chunks[rid] = _read_html(_web_archive_page(part.blob, name), name, None).lines
+            elif kind.startswith("application/vnd.openxmlformats-officedocument.wordprocessingml"):
+                chunks[rid] = _read_docx(part.blob, name, max_bytes).lines
+            else:
+                _warn(path, f"an embedded document ({part.partname}, {kind}) cannot be read", "part_unread")
+        except EmptyFileError:
+            chunks[rid] = []
+        except ToolkitError as exc:
+            _warn(path, f"an embedded document ({part.partname}) cannot be read: {exc.problem}", "part_unread")
+    return chunks
+
+
+def _web_archive_page(data: bytes, path: str) -> bytes:
+    """The HTML page of a web archive (MHT, as Word embeds one), else an error naming the part."""
+    import email
+
+    message = email.message_from_bytes(data)
+    for item in message.walk():
+        if item.get_content_type() == "text/html":
+            payload = item.get_payload(decode=True)
+            if payload:
+                charset = item.get_content_charset()
+                if charset:  # the page's own meta tag may be missing; the archive names the charset
+                    try:
+                        payload = payload.decode(charset).encode("utf-8")
+                    except (LookupError, UnicodeDecodeError):
+                        pass
+                return payload
+    raise CorruptFileError(path, "the web archive holds no HTML page")
+
+
 def _docx_children(el) -> Iterator:
     """Children of `el`, looking through content controls (w:sdt)."""
     for child in el.iterchildren():
@@ -1426,8 +1484,9 @@ def _docx_children(el) -> Iterator:
             yield child
 
 
-def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None) -> None:
-    """Append the paragraphs and table rows of a body (or cell) to `lines`."""
+def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None,
+                chunks: dict | None = None) -> None:
+    """Append the paragraphs and table rows of a body (or cell) to `lines` (``chunks``: see _docx_alt_chunks)."""
     for child in _docx_children(container):
         if child.tag == _w("p"):
             for box in _docx_text_boxes(child):
@@ -1439,7 +1498,9 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
                 if line:
                     lines.append(line)
         elif child.tag == _w("tbl"):
-            _docx_table(child, lines, numbering)
+            _docx_table(child, lines, numbering, chunks)
+        elif child.tag == _w("altChunk") and chunks:
+            lines.extend(chunks.get(child.get(_R_ID), ()))
 
 
 def _inside_box_or_fallback(el, stop) -> bool:
@@ -1525,7 +1586,7 @@ def _docx_paragraph(p) -> str:
     return "".join(out)
 
 
-def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None) -> None:
+def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -1552,15 +1613,17 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None) -> No
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
                     paragraphs.append((child, t))
-                elif child.tag == _w("tbl"):
-                    nested = True
+                elif child.tag == _w("tbl") or child.tag == _w("altChunk"):
+                    nested = True  # a table, or a whole document, inside the cell
             texts = [t for _, t in paragraphs if t]
             if _holds_page(nested, len(texts), sum(map(len, texts))):
-                _docx_block(tc, after, numbering)  # a layout cell (the report set in a table): read like the body
+                _docx_block(tc, after, numbering, chunks)  # a layout cell (the report set in a table): read like the body
                 continue
             for child in _docx_children(tc):
                 if child.tag == _w("tbl"):
-                    _docx_table(child, after, numbering)
+                    _docx_table(child, after, numbering, chunks)
+                elif child.tag == _w("altChunk") and chunks:
+                    after.extend(chunks.get(child.get(_R_ID), ()))
             if numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
                 texts = [_numbered(numbering.marker(p, t), t) for p, t in paragraphs if t]
             cells.append(" ".join(texts).strip().strip("\u200b\ufeff").strip())
