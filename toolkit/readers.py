@@ -755,7 +755,8 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
         default_doctype=False,
     )
     try:
-        root = lxml.etree.fromstring(text.encode("utf-8"), parser)
+        encoded = text.encode("utf-8")
+        root = lxml.etree.fromstring(encoded, parser)
     except lxml.etree.XMLSyntaxError as exc:
         raise CorruptFileError(path, f"cannot parse the HTML: {exc}") from exc
     for entry in parser.error_log:
@@ -764,7 +765,8 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
                 path, "cannot parse the HTML: elements nested deeper than 2048 levels"
             )
     if root is not None:
-        _drop_hidden(root)
+        if _may_hide(encoded):
+            _drop_hidden(root)
         _drop_footnote_marks(root)
     lines = _html_lines(root) if root is not None else []
     if not lines:
@@ -802,6 +804,14 @@ def _remove_keeping_tail(el) -> None:
 # container that a script shows, and losing the report would be worse than reading a hidden word.
 _HIDDEN_STYLE_RE = re.compile(r"(?<![\w-])(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)",
                               re.IGNORECASE)
+
+
+def _may_hide(page: bytes) -> bool:
+    """Whether a page (UTF-8) can hide anything at all: most cannot, and three searches of its bytes cost
+    less than looking at the style of every element."""
+    low = page.lower()
+    return b"display" in low or b"hidden" in low or b"mso-hide" in low
+
 #: A cell with more text than this in two or more paragraphs holds a page, not a value or label; a hidden
 #: element with more is not dropped.
 _LAYOUT_CELL_CHARS = 200
