@@ -191,6 +191,9 @@ TITLES = [
     ("海南省人民政府2020年政府信息公开工作年度报告", "海南省人民政府", 2020, "province", "government", "海南"),
     ("市政府办公室2020年政府信息公开工作年度报告", "市政府办公室", 2020, "prefecture", "government", None),
     ("2020年度政府信息公开工作年度报告", None, 2020, None, None, None),
+    # a title naming a range of years: the agency ends before it (it was lost), the year is the last
+    ("乌当区人民政府2019—2020年政府信息公开工作年度报告", "乌当区人民政府", 2020, "county", "government", "贵州"),
+    ("乌当区人民政府2019年至2020年政府信息公开工作年度报告", "乌当区人民政府", 2020, "county", "government", "贵州"),
 ]
 
 

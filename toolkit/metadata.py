@@ -38,6 +38,8 @@ _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2
 _CN_YEAR = "[〇○零OＯ一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 _YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年(度)?")
+_YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至到]+\s*$")
+_YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators.
 _DATE_YMD = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?!\d)")
 _DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL})\s*月\s*({_CN_SMALL})\s*日")
@@ -286,6 +288,10 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
     if m:
         year = _year_value(m.group(1))
         before, after = text[: m.start()], text[m.end():]
+        before = _YEAR_RANGE_START.sub("", before)  # "XX局2019—2020年…": the agency ends before the range
+        end = _YEAR_RANGE_END.match(after)  # "XX局2019年至2020年…": the year is the last of the range
+        if end and _year_value(end.group(1)):
+            year, after = _year_value(end.group(1)), after[end.end():]
         # "XX局2020年…报告" names the agency before the year, "2020年XX局…报告" after it
         agency_part = before if _clean_agency(before) else after
     for word in rules["agency_ends_at"]:
