@@ -386,6 +386,52 @@ def test_evaluate_oracle_is_perfect_and_wrong_answers_are_not(small):
     assert conf.loc["content", "tp"] == Y[:, 1].sum() and conf.loc["content", "fp"] == 0
 
 
+def test_mean_kappa_runs_over_the_categories_the_hand_coding_has(small):
+    # Without the statements coded `other`, a system that still predicts `other` gets κ 0 there;
+    # like the macro means, mean κ must leave out a category absent from the hand coding.
+    coded = small[~small["labels"].map(lambda labs: "other" in labs)].reset_index(drop=True)
+    texts = coded["text"].tolist()
+    Y = labels_to_matrix(coded["labels"])
+    P = Y.copy()
+    P[::4, KEYS.index("other")] = 1
+    ev = evaluate(texts, Y, n_splits=3, n_repeats=1, n_bootstrap=0, systems={"x": _Lookup(dict(zip(texts, P)))})
+    per = ev.per_category.set_index("category")
+    assert per.loc["other", "support"] == 0 and per.loc["other", "kappa"] == 0  # absent, yet κ is defined
+    present = [j for j in range(Y.shape[1]) if Y[:, j].any()]
+    expected = np.mean([cohen_kappa_score(Y[:, j], P[:, j]) for j in present])
+    summary = ev.summary.iloc[0]
+    assert summary["n_categories"] == len(present) == len(KEYS) - 1
+    assert summary["mean_kappa"] == pytest.approx(expected)
+    assert ev.macro(0)["mean_kappa"].iloc[0] == pytest.approx(summary["mean_kappa"])
+    assert ev.table("kappa").loc["macro", "x"] == pytest.approx(expected)
+    curve = learning_curve(texts, Y, fractions=(1.0,), n_splits=3, n_repeats=1,
+                           estimator=_Lookup(dict(zip(texts, P))))
+    assert curve["mean_kappa"].iloc[0] == pytest.approx(expected)
+
+
+def test_evaluate_on_a_subset_of_the_categories(small):
+    # The default lexicon system keeps to the classes asked for: their keywords only, and `other`
+    # for a statement without keywords only when `other` is among them.
+    for classes in (["content", "timeliness", "other"], ["content", "timeliness"]):
+        keep = small["labels"].map(lambda labs: bool(labs) and set(labs) <= set(classes))
+        coded = small[keep].reset_index(drop=True)
+        ev = evaluate(coded["text"], coded["labels"], classes=classes, n_splits=3, n_repeats=1, n_bootstrap=0)
+        assert list(ev.summary["system"]) == ["majority", "lexicon", "supervised"]
+        assert list(ev.table().index) == classes + ["macro"]
+        lexicon = {k: w for k, w in load_codebook().lexicon.items() if k in classes}
+        by_hand = LexiconClassifier(lexicon=lexicon, classes=classes,
+                                    fallback="other" if "other" in classes else None).fit(["x"])
+        pred = ev.predictions[ev.predictions["system"] == "lexicon"]
+        expected = [";".join(labs) for labs in by_hand.predict_labels(coded["text"].iloc[pred["statement"]].tolist())]
+        assert pred["predicted"].tolist() == expected
+        assert ("" in expected) == ("other" not in classes)  # no keyword: unlabelled rather than `other`
+        curve = learning_curve(coded["text"], coded["labels"], classes=classes, fractions=(1.0,), n_splits=3,
+                               n_repeats=1)
+        assert curve["macro_f1"].iloc[0] == pytest.approx(ev.summary.set_index("system").loc["supervised", "macro_f1"])
+    assert LexiconClassifier(classes=["timeliness", "other"]).fit(["x"]).predict_labels(
+        ["信息更新不及时", "政策解读形式单一"]) == [["timeliness"], ["other"]]
+
+
 def test_evaluate_default_systems_side_by_side(small):
     ev = evaluate(small["text"], small["labels"], n_splits=3, n_repeats=1, random_state=0)
     assert list(ev.summary["system"]) == ["majority", "lexicon", "supervised"]
@@ -596,6 +642,19 @@ def test_boilerplate_index_edge_cases(seed_sections):
         boilerplate_index(seed_sections, threshold=0)
 
 
+def test_boilerplate_index_threshold_one_counts_verbatim_copies():
+    # Two identical TF-IDF vectors can have a cosine of 0.9999999999999998 (or 1.0000000000000002).
+    copied = "一是网站栏目设置不合理。"
+    texts = [copied] * 4 + ["一是网站栏目设置不合理;二是其他问题。"]
+    df = pd.DataFrame({"report_id": [f"r{i}" for i in range(5)], "agency": ["A局"] * 5,
+                       "report_year": [2019, 2020, 2021, 2022, 2023], "text": texts})
+    out = boilerplate_index(df, threshold=1.0)
+    assert out["near_duplicate_share"].tolist() == [1.0, 1.0, 1.0, 1.0, 0.5]  # the last: 1 of its 2 statements
+    assert out["n_near_duplicates"].tolist() == [1, 1, 1, 1, 1]
+    assert out["max_similarity"].iloc[:4].eq(1.0).all() and out["max_similarity"].le(1.0).all()
+    assert out["max_similarity_same_agency"].dropna().le(1.0).all()
+
+
 def test_alignment():
     st = pd.DataFrame({
         "report_id": ["a", "a", "a", "a", "b"],
@@ -611,6 +670,23 @@ def test_alignment():
     ]
     with pytest.raises(ValueError, match=r"statement 0 of report 'a' has no labels: classify the statements first"):
         alignment(st.assign(labels=""))
+
+
+def test_alignment_counts_a_repeated_key_once():
+    # A key repeated in one statement's labels is still one statement of that category.
+    st = pd.DataFrame({"report_id": ["r", "r"], "kind": ["problem", "measure"],
+                       "labels": ["content;content", ["staffing", "content", "content"]]})
+    assert alignment(st)[["category", "n_problems", "n_measures"]].values.tolist() == [
+        ["content", 1, 1], ["staffing", 0, 1]]
+
+
+def test_alignment_names_the_row_of_a_missing_kind():
+    # read_outputs gives kind as a string dtype, where a missing kind is pd.NA
+    for missing in (None, pd.NA):
+        st = pd.DataFrame({"report_id": ["r", "r"], "kind": pd.array(["problem", missing], dtype="string"),
+                           "labels": ["content", "content"]})
+        with pytest.raises(ValueError, match=r"kind must be 'problem' or 'measure', got <NA> in row 1"):
+            alignment(st)
 
 
 # --- CLI ----------------------------------------------------------------------------------------
@@ -644,6 +720,24 @@ def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):
     assert run_classify(_args(configure_classify, [str(src), "--text-column", "text"])) == 2
     assert "--text-column must be a column of" in capsys.readouterr().err
     assert run_classify(_args(configure_classify, [str(tmp_path / "missing.csv")])) == 2
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_cli_classify_keeps_the_blank_lines_of_a_one_column_csv(tmp_path, newline):
+    # A text per line: a blank line is a statement with empty text, and the output must line up with the input.
+    texts = ["信息更新不够及时", "", "加强业务培训", ""]
+    src = tmp_path / "texts.csv"
+    src.write_text(newline.join(["", "text", *texts]) + newline, encoding="utf-8")  # blank line above the header
+    out = tmp_path / "out.csv"
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    df = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert df["text"].tolist() == texts  # the final newline adds no row
+    expected = label_statements(pd.DataFrame({"text": texts}), probabilities=False)["labels"].fillna("")
+    assert df["labels"].tolist() == expected.tolist() and df["labels"].eq("").tolist() == [False, True, False, True]
+    # several columns: a blank line is no row of them (pandas' default)
+    src.write_text("id,text\n1,信息更新不够及时\n\n2,加强业务培训\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]
 
 
 def test_cli_evaluate_prints_and_writes(tmp_path, capsys):

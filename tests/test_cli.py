@@ -211,6 +211,50 @@ def test_classify_after_extract_labels_csv_and_parquet_alike(tmp_path: Path) -> 
     assert pq["seq"].tolist() == [int(s) for s in csv["seq"]]
 
 
+def _unlabelled_statements() -> pd.DataFrame:
+    """Three statements as an extract run writes them before classification, the second without text."""
+    return pd.DataFrame({"report_id": ["r1", "r1", "r1"], "seq": [1, 2, 3], "kind": ["problem", "problem", "measure"],
+                         "text": ["信息更新不够及时", None, "加强业务培训"], "labels": ["", "", ""]})
+
+
+def test_classify_keeps_a_missing_text_missing_in_the_parquet_twin(tmp_path: Path) -> None:
+    # The CSV has '' for a missing text; the Parquet twin can tell them apart and must keep NA.
+    st = corpus._conform(_unlabelled_statements(), "statements")
+    st.to_csv(tmp_path / "statements.csv", index=False)
+    st.to_parquet(tmp_path / "statements.parquet", index=False)
+    assert cli.main(["classify", str(tmp_path / "statements.csv"), "--out", str(tmp_path / "statements.csv")]) == 0
+    twin = pd.read_parquet(tmp_path / "statements.parquet")
+    assert twin["text"].isna().tolist() == [False, True, False]
+    assert twin["labels"].isna().tolist() == [False, True, False]  # nothing to classify
+
+
+def test_classify_rewrites_only_the_statements_parquet_twin(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # README/--help: the statements.parquet next to --out gets the labels, if it holds the statements labelled;
+    # a Parquet file named like --out is the user's.
+    st = _unlabelled_statements()
+    (tmp_path / "in").mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    st.to_csv(tmp_path / "in" / "statements.csv", index=False)
+    corpus._conform(st, "statements").to_parquet(out / "statements.parquet", index=False)
+    mine = pd.DataFrame({"my_results": [1.5, 2.5]})
+    mine.to_parquet(out / "labelled.parquet", index=False)
+    argv = ["classify", str(tmp_path / "in" / "statements.csv"), "--out", str(out / "labelled.csv")]
+    assert cli.main(argv) == 0
+    assert f"labels also written to {out / 'statements.parquet'}" in capsys.readouterr().err
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "labelled.parquet"), mine)
+    csv = pd.read_csv(out / "labelled.csv", dtype=str, keep_default_na=False)
+    twin = pd.read_parquet(out / "statements.parquet")
+    assert list(twin.columns) == list(corpus._columns("statements"))
+    assert twin["labels"].fillna("").tolist() == csv["labels"].tolist() and csv["labels"].iloc[[0, 2]].ne("").all()
+    # a statements.parquet of other statements is no twin: left as it is
+    other = corpus._conform(st.assign(report_id="r2"), "statements")
+    other.to_parquet(out / "statements.parquet", index=False)
+    assert cli.main(argv) == 0
+    assert "statements.parquet left as it is: it does not hold the statements labelled" in capsys.readouterr().err
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "statements.parquet"), other)
+
+
 def test_output_into_a_closed_pipe_ends_quietly() -> None:
     # `toolkit dictionary | head -1`: the reader goes away; no traceback, the shell's SIGPIPE status.
     proc = subprocess.Popen([sys.executable, "-m", "toolkit", "dictionary"], stdout=subprocess.PIPE,

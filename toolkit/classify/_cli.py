@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import os
 import sys
 
@@ -39,8 +41,9 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Classify statements against the codebook: add a 'labels' column (';'-joined keys) and one "
         "probability column p_<key> per category.  A statements.csv from an extract run gets its "
-        "labels filled (and keeps its columns unless --probabilities is given); its statements.parquet twin, "
-        "when there is one next to --out, is rewritten with the same labels."
+        "labels filled (and keeps its columns unless --probabilities is given); the statements.parquet next to "
+        "--out, when there is one and it holds the same statements (its twin), is rewritten with the same labels.  "
+        "In a CSV of one column (a text per line) a blank line is a statement with empty text."
     )
     parser.add_argument("input", help="CSV file with one statement a row (UTF-8)")
     parser.add_argument("--text-column", default="text", help="column holding the statement text (default: text)")
@@ -69,7 +72,7 @@ def run_classify(args: argparse.Namespace) -> int:
         0 on success, 2 when the input cannot be read or lacks the text column.
     """
     try:
-        frame = pd.read_csv(args.input, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        frame = _read_input(args.input)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         return _error("classify", f"cannot read {args.input}: {exc}")
     if args.text_column not in frame.columns:
@@ -89,26 +92,71 @@ def run_classify(args: argparse.Namespace) -> int:
     else:
         try:
             out.to_csv(args.out, index=False, encoding="utf-8")
-            if is_statements:
-                _update_parquet_twin(out, args.out)
         except OSError as exc:
             return _error("classify", f"cannot write {args.out}: {exc}")
+        if is_statements:
+            return _update_parquet_twin(out, args.out)
     return 0
 
 
-def _update_parquet_twin(out: pd.DataFrame, path: str) -> None:
-    """An extract run writes statements.csv and statements.parquet: keep the Parquet twin's labels the same."""
+def _read_input(path: str) -> pd.DataFrame:
+    """The input CSV as text, one row per row of the file.
+
+    In a CSV of one column (a text per line) a blank line is a statement with
+    empty text: pandas skips blank lines by default, and the output would no
+    longer line up with the input.  Blank lines above the header are skipped
+    (pandas would take the first as the header); the newline that ends the
+    last line adds no row.
+    """
+    read = functools.partial(pd.read_csv, path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if len(read(nrows=0).columns) != 1:
+        return read()  # with several columns a blank line is no row of them
+    with open(path, encoding="utf-8-sig") as fh:
+        above = sum(1 for _ in itertools.takewhile(lambda line: not line.strip(), fh))
+    return read(skip_blank_lines=False, skiprows=above)
+
+
+def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
+    """Give the statements.parquet next to ``path`` the labels of ``out``, if it is their twin.
+
+    An extract run writes statements.csv and statements.parquet side by side.
+    Only that file, and only when it holds the statements labelled (the same
+    ``report_id``, ``seq``, ``kind`` and ``text``, in order), is rewritten:
+    its own columns are kept (a missing text stays missing, where the CSV
+    has ``''``), ``labels`` replaced and the ``p_<key>`` columns added.
+    Returns the exit status (2 when the twin cannot be written).
+    """
     from toolkit.corpus import _conform  # the documented dtypes of statements.parquet
 
-    twin = os.path.splitext(path)[0] + ".parquet"
+    twin = os.path.join(os.path.dirname(path), "statements.parquet")
     if not os.path.isfile(twin):
-        return
-    frame = _conform(out, "statements")
+        return 0
+    try:
+        frame = _conform(pd.read_parquet(twin), "statements")
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        print(f"toolkit classify: {twin} left as it is: cannot read it ({exc})", file=sys.stderr)
+        return 0
+    new = _conform(out, "statements")
+    keys = ["report_id", "seq", "kind", "text"]
+    if not _as_text(frame[keys]).equals(_as_text(new[keys])):
+        print(f"toolkit classify: {twin} left as it is: it does not hold the statements labelled",
+              file=sys.stderr)
+        return 0
+    frame["labels"] = new["labels"]
     for col in out.columns:
         if col not in frame.columns:  # p_<key> columns when --probabilities is given
             frame[col] = pd.to_numeric(out[col], errors="coerce")
-    frame.to_parquet(twin, index=False)
+    try:
+        frame.to_parquet(twin, index=False)
+    except OSError as exc:
+        return _error("classify", f"cannot write {twin}: {exc}")
     print(f"toolkit classify: labels also written to {twin}", file=sys.stderr)
+    return 0
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns as text, missing as '' (what the CSV has for it), on a fresh index: comparable across twins."""
+    return frame.astype("string").fillna("").reset_index(drop=True)
 
 
 def configure_evaluate(parser: argparse.ArgumentParser) -> None:

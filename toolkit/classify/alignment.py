@@ -35,7 +35,8 @@ def alignment(
     -------
     pandas.DataFrame
         One row per report and category that occurs in it: ``report_id``,
-        ``category``, ``n_problems``, ``n_measures``, ``status``:
+        ``category``, ``n_problems``, ``n_measures`` (statements: a key
+        repeated in a statement's labels counts once), ``status``:
         ``'addressed'`` (a problem of the category and at least one measure of
         the same category), ``'unaddressed'`` (problems but no such measure),
         ``'measure_only'`` (measures without an admitted problem).  Sorted by
@@ -69,11 +70,12 @@ def alignment(
     counts: dict[tuple[object, str], list[int]] = {}
     reports: list[object] = []
     for i, row in enumerate(statements.itertuples(index=False)):
-        if row.kind not in ("problem", "measure"):
+        # isinstance first: `pd.NA in (...)` raises instead of being False
+        if not isinstance(row.kind, str) or row.kind not in ("problem", "measure"):
             raise ValueError(f"kind must be 'problem' or 'measure', got {row.kind!r} in row {i}")
         if pd.isna(row.report_id):
             raise ValueError(f"statement {i} has no report_id: every statement needs its report")
-        labels = split_labels(row.labels)
+        labels = list(dict.fromkeys(split_labels(row.labels)))  # 'content;content' is one statement of content
         if not labels:
             raise ValueError(
                 f"statement {i} of report {row.report_id!r} has no labels: classify the statements first "

@@ -33,6 +33,10 @@ __all__ = ["boilerplate_index", "NEAR_DUPLICATE_THRESHOLD"]
 #: 0.8 therefore counts copies with small edits, not common phrasing.
 NEAR_DUPLICATE_THRESHOLD = 0.8
 
+#: Rounding slack of the cosine: two identical TF-IDF vectors can score 0.9999999999999998, which must
+#: still reach ``threshold=1.0``.
+_TOLERANCE = 1e-9
+
 _NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
 _REQUIRED = ("report_id", "agency", "report_year", "text")
 
@@ -46,6 +50,11 @@ def _vectors(texts: list[str]) -> np.ndarray:
         analyzer="char", ngram_range=(2, 2), preprocessor=_letters, sublinear_tf=True, lowercase=False
     )
     return vectorizer.fit_transform(texts)
+
+
+def _similarities(texts: list[str]) -> np.ndarray:
+    """Pairwise cosine similarities, clipped to [0, 1] (rounding gives 1.0000000000000002 for copies)."""
+    return np.clip(cosine_similarity(_vectors(texts)), 0.0, 1.0)
 
 
 def boilerplate_index(
@@ -63,14 +72,15 @@ def boilerplate_index(
         ``Section.text``).  ``agency``/``report_year`` may be missing.
     threshold : float, default NEAR_DUPLICATE_THRESHOLD (0.8)
         Cosine similarity from which a statement counts as a near-duplicate of
-        a statement of another report.
+        a statement of another report (compared with a tolerance of 1e-9, so
+        that 1.0 counts verbatim copies).
 
     Returns
     -------
     pandas.DataFrame
         One row per report, in input order: ``report_id, agency, report_year,
-        n_statements``; ``max_similarity`` and ``most_similar`` (the other
-        report's id); ``max_similarity_same_agency`` and ``most_similar_same_agency``
+        n_statements``; ``max_similarity`` (in [0, 1]) and ``most_similar``
+        (the other report's id); ``max_similarity_same_agency`` and ``most_similar_same_agency``
         (only the same agency's earlier years; missing when there are none);
         ``near_duplicate_share`` (share of the report's statements with a
         near-duplicate in another report) and ``n_near_duplicates``.  Values
@@ -127,7 +137,7 @@ def boilerplate_index(
     sim = np.full((n, n), np.nan)
     idx = np.flatnonzero(has_text)
     if len(idx) >= 2:
-        sim[np.ix_(idx, idx)] = cosine_similarity(_vectors([texts[i] for i in idx]))
+        sim[np.ix_(idx, idx)] = _similarities([texts[i] for i in idx])
     np.fill_diagonal(sim, np.nan)
     best, best_id, same, same_id = [], [], [], []
     years = pd.to_numeric(frame["report_year"], errors="coerce")
@@ -162,9 +172,9 @@ def boilerplate_index(
     # statement level
     dup_counts = np.zeros(n, dtype=int)
     if len(set(owner)) >= 2:
-        s_sim = cosine_similarity(_vectors(stmt_texts))
+        s_sim = _similarities(stmt_texts)
         s_sim[owner_arr[:, None] == owner_arr[None, :]] = 0.0  # only other reports count
-        is_dup = s_sim.max(axis=1) >= threshold
+        is_dup = s_sim.max(axis=1) >= threshold - _TOLERANCE
         dup_counts = np.bincount(owner_arr[is_dup], minlength=n)
     out["n_statements"] = counts
     share = np.where(counts > 0, dup_counts / np.maximum(counts, 1), np.nan)

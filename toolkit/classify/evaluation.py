@@ -44,7 +44,7 @@ class Evaluation:
         (bootstrap interval at ``confidence``; NaN with ``n_bootstrap=0``),
         ``micro_f1``, ``mean_kappa`` (mean of the per-category Cohen's κ),
         ``n_categories`` (categories present in the evaluated statements; the
-        macro means run over these).
+        macro means and ``mean_kappa`` run over these).
     per_category : pandas.DataFrame
         One row per system and category: ``support`` (statements hand-coded with
         it), ``precision``, ``recall``, ``f1``, ``f1_std``, ``kappa`` (Cohen's κ of
@@ -270,7 +270,8 @@ def _strata(Y: np.ndarray, n_splits: int) -> np.ndarray:
 def _default_systems(classes: list[str], random_state: int) -> dict[str, object]:
     return {
         "majority": MajorityBaseline(classes=classes),
-        "lexicon": LexiconClassifier(classes=classes),
+        # a statement without keywords is `other`, or unlabelled when `other` is not among the classes
+        "lexicon": LexiconClassifier(classes=classes, fallback="other" if "other" in classes else None),
         "supervised": StatementClassifier(classes=classes, random_state=random_state),
     }
 
@@ -339,9 +340,12 @@ def evaluate(
         Name -> unfitted estimator with ``fit(texts, Y)`` and ``predict``
         returning an indicator matrix.  Default: ``majority``
         (:class:`MajorityBaseline`), ``lexicon`` (:class:`LexiconClassifier`),
-        ``supervised`` (:class:`StatementClassifier`).
+        ``supervised`` (:class:`StatementClassifier`), all over ``classes``.
     classes : sequence of str, optional
-        Category keys.  Default: the codebook keys.
+        Category keys.  Default: the codebook keys.  With a subset, the
+        default ``lexicon`` system uses the keywords of these categories only,
+        and gives a statement without any of them ``other`` when ``other`` is
+        among the classes, else no label.
     n_bootstrap : int, default 1000
         Resamples of the percentile bootstrap interval of the macro F1
         (``summary.macro_f1_low``/``macro_f1_high``); resampled are the tested
@@ -560,7 +564,9 @@ def _macro_row(frame: pd.DataFrame) -> dict:
         "macro_recall": present["recall"].mean(),
         "macro_f1": present["f1"].mean(),
         "micro_f1": 2 * tp / (2 * tp + fp + fn) if (2 * tp + fp + fn) else np.nan,
-        "mean_kappa": frame["kappa"].mean(),
+        # over the same categories as the macro means: κ of a category absent from the hand coding is 0
+        # for any system that ever predicts it, and would pull the mean down
+        "mean_kappa": present["kappa"].mean(),
         "n_categories": len(present),
     }
 

@@ -24,11 +24,13 @@ class LexiconClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
     Parameters
     ----------
     lexicon : mapping of str to list of str, optional
-        Category key -> keywords.  Default: the ``lexicon`` entries of the
-        packaged codebook (``toolkit/data/classify/codebook.yaml``).
+        Category key -> keywords; its keys must be among ``classes``.  Default:
+        the ``lexicon`` entries of the packaged codebook
+        (``toolkit/data/classify/codebook.yaml``) of the categories among
+        ``classes``.
     fallback : str or None, default 'other'
         Category given to a statement without any keyword; None leaves it
-        without a label.
+        without a label (needed when ``classes`` leave out ``other``).
     classes : sequence of str, optional
         Category keys, the columns of ``predict``.  Default: the codebook keys.
 
@@ -87,7 +89,10 @@ class LexiconClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
             raise ValueError(
                 f"fallback must be one of {', '.join(classes)} or None, got {self.fallback!r}"
             )
-        lexicon = load_codebook().lexicon if self.lexicon is None else self.lexicon
+        if self.lexicon is None:  # the codebook's keywords of the categories asked for
+            lexicon = {k: words for k, words in load_codebook().lexicon.items() if k in classes}
+        else:
+            lexicon = self.lexicon
         unknown = [k for k in lexicon if k not in classes]
         if unknown:
             raise ValueError(f"lexicon keys must be among {', '.join(classes)}, got {unknown[0]!r}")
