@@ -831,3 +831,126 @@ def test_a_legacy_row_with_its_number_in_a_cell_of_its_own_does_not_end_the_tabl
     legacy = toolkit.parse_text(text).tables.query("table == 'legacy'")
     got = dict(zip(legacy.row_key, legacy.value))
     assert (got["reconsiderations"], got["lawsuits"]) == (4, 1)
+
+
+def _active_cells(report, without=()) -> dict:
+    """(row_key, col_key) -> (raw, value) of the Article 20 table, the rows ``without`` left out."""
+    active = report.tables.query("table == 'active' and row_key not in @without")
+    return {(r.row_key, r.col_key): (r.raw, r.value) for r in active.itertuples()}
+
+
+@pytest.mark.parametrize("seed_id, rows", [
+    ("004_b232cca7e491c758", ["regulations", "normative_documents", "licensing", "other_services", "penalty",
+                              "coercion", "fees", "procurement"]),  # the 2019 format: five blocks
+    ("002_809f9474e249d214", ["regulations", "normative_documents", "licensing", "penalty", "coercion",
+                              "fees"]),  # the 2021 format: no 其他对外管理服务事项, no (九) block
+])
+def test_article_20_rows_or_blocks_left_out_are_flagged(seed_id, rows, parsed_seed):
+    # A report leaving out 第二十条第(八)/(九)项 or a row of a block parsed with status ok and no flag, where
+    # the requests table flags the same omission (missing_rows, truncated).  The rows left out have no cells:
+    # absent, never 0, as in the requests table.
+    lines = _pipe_rows(parsed_seed(seed_id), wrap=False).split("\n")
+    full = toolkit.parse_text("\n".join(lines))
+    assert sorted(set(full.tables.query("table == 'active'").row_key)) == sorted(rows)
+    assert not [f for f in full.flags if f.table == "active"]
+
+    no_coercion = toolkit.parse_text("\n".join(x for x in lines if not x.startswith("行政强制 |")))
+    assert [(f.code, f.detail) for f in no_coercion.flags if f.table == "active"] == [("missing_rows", "coercion")]
+    assert no_coercion.status == "partial"
+    assert "coercion" not in set(no_coercion.tables.row_key)
+    assert _active_cells(no_coercion) == _active_cells(full, without=["coercion"])
+
+    start = next(i for i, x in enumerate(lines) if x.startswith("第二十条") and "(八)" in x)
+    block = ("第二十条", "信息内容", "行政事业性收费", "政府集中采购")
+    end = next(i for i, x in enumerate(lines) if i > start and not x.startswith(block))
+    no_fees = toolkit.parse_text("\n".join(lines[:start] + lines[end:]))
+    left_out = rows[rows.index("fees"):]
+    assert [(f.code, f.detail) for f in no_fees.flags if f.table == "active"] == [
+        ("truncated", "table ends before fees")]
+    assert not set(left_out) & set(no_fees.tables.row_key)
+    assert _active_cells(no_fees) == _active_cells(full, without=left_out)
+
+
+def _active_as_grid(report, filler_value: str = "") -> list[str]:
+    """The report as pipe rows, its Article 20 table five columns wide as the official grid: the middle value
+    column a merge of two, written as a cell and a filler cell ('规章 | 0 | 0 | | 0 |'); ``filler_value`` in
+    the filler of the first 规章 row."""
+    lines, active = [], False
+    for line in _pipe_rows(report, wrap=False).split("\n"):
+        if line in (report.section("active").title, report.section("requests").title):
+            active = line == report.section("active").title
+        elif active:
+            cells = line.rstrip(" |").split(" | ")
+            filler = filler_value if cells[0] == "规章" else ""
+            line = " | ".join([*cells[:3], filler, *cells[3:]] + [""] * (4 - len(cells))) + " |"
+        lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "002_809f9474e249d214"])
+def test_article_20_pipe_grid_with_a_filler_column(seed_id, parsed_seed):
+    # The header's blank filler cell was dropped and the rows' kept: every row had a value too many, all its
+    # values NA, flagged extra_cells.  Cells are matched by position; a filler is blank in the header and in
+    # every row of its block.
+    original = parsed_seed(seed_id)
+    lines = _active_as_grid(original)
+    assert any(line.startswith("规章 | ") and " |  | " in line for line in lines)
+    got = toolkit.parse_text("\n".join(lines))
+    assert _active_cells(got) == _active_cells(original)
+    assert not [f for f in got.flags if f.table == "active"]
+    # a value in the filler of one row: the block's columns are not known by position, its rows stay flagged
+    odd = toolkit.parse_text("\n".join(_active_as_grid(original, filler_value="9")))
+    flagged = {f.detail.split(":")[0] for f in odd.flags if f.table == "active"}
+    assert flagged == {"regulations", "normative_documents"}
+    assert {f.code for f in odd.flags if f.table == "active"} == {"extra_cells"}
+    assert _active_cells(odd, without=["regulations", "normative_documents"]) == _active_cells(
+        original, without=["regulations", "normative_documents"])
+
+
+@pytest.mark.parametrize("sign", ["+", "-"])
+def test_a_sign_on_a_count_outside_the_change_column_is_kept_and_flagged(sign, parsed_seed):
+    # '+74' in a count passed with status ok while '-74' was flagged negative_value; a sign is meaningful only
+    # in 本年增/减 (seed 004 writes its fees change '+5': no flag).  The value is kept, the sign stays in raw.
+    original = parsed_seed("004_b232cca7e491c758")
+    lines = _pipe_rows(original, wrap=False).split("\n")
+    signed = {}  # line number -> the cell written with the sign
+    for at, line in enumerate(lines):
+        cells = line.split(" | ")
+        if cells[0] in ("行政许可", "行政强制", "0") or "(一)予以公开" in cells:
+            # the first count of the row ('-' only before a 0: '-74' is a negative_value)
+            j = next(j for j, c in enumerate(cells) if c.isdigit())
+            if sign == "-" and cells[j] != "0":
+                continue
+            cells[j] = sign + cells[j]
+            lines[at], signed[at + 1] = " | ".join(cells), cells[j]
+    assert len(signed) == (4 if sign == "+" else 2)  # (行政许可 and 予以公开 start with no 0)
+    got = toolkit.parse_text("\n".join(lines))
+    want = toolkit.parse_text(_pipe_rows(original, wrap=False))
+    assert got.tables["value"].equals(want.tables["value"])
+    flags = [f for f in got.flags if f.code == "signed_value"]
+    assert sorted((f.line, f.detail.split(": ")[1]) for f in flags) == sorted(signed.items())
+    assert {f.table for f in flags} == ({"active", "requests", "review_litigation"} if sign == "+"
+                                        else {"active", "review_litigation"})
+    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"signed_value"}
+    changed = got.tables[got.tables.raw != want.tables.raw]
+    assert sorted(zip(changed.line, changed.raw)) == sorted(signed.items())
+
+
+@pytest.mark.parametrize("blanks", [1, 5])
+@pytest.mark.parametrize("lead", ["", "| "])  # (a line that begins with '|')
+def test_a_pipe_review_row_that_starts_with_blank_cells_keeps_its_positions(blanks, lead, parsed_seed):
+    # ' |  |  |  |  | 0 | 1 | …': the leading blank cells were dropped, so 10 values were left for 15 columns,
+    # all 15 NA and flagged ragged, where the HTML rendering of the same row was read.  Explicit pipe cells
+    # hold their positions.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines = _pipe_rows(original, wrap=False).split("\n")
+    at = next(i for i, x in enumerate(lines) if len(x.split(" | ")) == 15 and x.split(" | ")[0].isdigit())
+    cells = lines[at].rstrip(" |").split(" | ")
+    cells[:blanks] = [""] * blanks
+    lines[at] = lead + " | ".join(cells) + " |"
+    got = toolkit.parse_text("\n".join(lines))
+    review = got.table("review_litigation").to_numpy().ravel()
+    want = original.table("review_litigation").to_numpy().ravel()
+    assert np.isnan(review[:blanks]).all() and not np.isnan(want[:blanks]).any()
+    assert review[blanks:].tolist() == want[blanks:].tolist()
+    assert not [f for f in got.flags if f.table == "review_litigation"]

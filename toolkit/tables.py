@@ -9,6 +9,7 @@ Article 20 block's columns come from its own header row, never from the year.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -202,6 +203,48 @@ def _unit_of(label: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _active_values(row: Row) -> tuple[list[Cell], list[Cell]]:
+    """Label cells and value cells of a row of the Article 20 table."""
+    labels, values = _split_row(row)
+    if labels:
+        labels, values = _text_in_value_place(labels, values, vocabulary().active_row)
+    return labels, values
+
+
+def _active_fillers(rows: list[Row]) -> dict[int, frozenset[int]]:
+    """Filler columns of each block: header row index -> positions among the values to skip.
+
+    A pipe rendering of the official grid (five columns, the middle value column a merge of two) writes the
+    merge as a cell and an empty filler cell in the header and in every row ('本年新公开数量 | | 对外公开总数量',
+    '规章 | 0 | 0 | | 0').  Cells are matched by position: a position blank in the header and in every row
+    of its block is filler; a value there in any row, or a header whose labels are not one to a cell (split,
+    or broken over two lines), leaves the block as it is.
+    """
+    vocab = vocabulary()
+    out: dict[int, frozenset[int]] = {}
+    for at, row in enumerate(rows):
+        labels, _ = _split_row(row)
+        if not labels or label_key(labels[0].text) != "信息内容":
+            continue
+        slots = row.cells[_leading_blanks(row) + 1:]
+        blank = {j for j, c in enumerate(slots) if not c.text and not c.glued}
+        if not blank or len(_parse_active_header(list(row.cells))) != len(slots) - len(blank):
+            continue
+        for other in rows[at + 1:]:
+            first = other.cells[0].text if other.cells else ""
+            labels, values = _active_values(other)
+            if vocab.article_item(first) or (labels and label_key(labels[0].text) == "信息内容"):
+                break  # the block ends
+            if labels and not values and all(_continues_header(c.text, list(row.cells)) for c in labels):
+                blank = set()  # the header goes on on the next line: its positions say nothing
+                break
+            if labels:  # (values without a label are not placed by position: flagged unlabelled_values)
+                blank = {j for j in blank if j >= len(values) or not (values[j].text or values[j].glued)}
+        if blank:
+            out[at] = frozenset(blank)
+    return out
+
+
 def _extract_active(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["active"]
     vocab = vocabulary()
@@ -212,25 +255,30 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     cols: list[tuple[str | None, str, str | None]] | None = None
     header: list[Cell] | None = None  # the header row just read, while the next rows may continue it
     seen: set[str] = set()
+    met: set[str] = set()  # rows met, also those flagged header_missing (left out is something else)
     item_of = {r: b["item"] for b in fm["blocks"].values() for r in b["rows"]}  # row key -> 第二十条 item
     item: str | None = None  # the item of the block being read
     cols_of: dict[str, list] = {}  # item -> its columns, as its header gave them
-    for row in rows:
+    fillers = _active_fillers(rows)
+    filler: frozenset[int] = frozenset()  # filler positions of the block being read
+    filler_of: dict[str, frozenset[int]] = {}  # item -> its block's filler positions
+    for at, row in enumerate(rows):
         first = row.cells[0].text if row.cells else ""
         if vocab.article_item(first):
-            cols, header, item = None, None, vocab.article_item(first)
+            cols, header, item, filler = None, None, vocab.article_item(first), frozenset()
             continue
         labels, values = _split_row(row)
         if labels and label_key(labels[0].text) == "信息内容":
             header = list(row.cells)
             cols = _parse_active_header(header)
+            filler = fillers.get(at, frozenset())
             templates = {col_templates.get(k) for k, _, _ in cols if k} - {None}
             block_templates |= templates
             unknown = [lab for k, lab, _ in cols if k is None]
             if unknown:
                 res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
             if item is not None:
-                cols_of[item] = cols
+                cols_of[item], filler_of[item] = cols, filler
             continue
         if not labels:
             _flag_unlabelled(res, "active", row, values)
@@ -243,18 +291,22 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                 cols_of[item] = cols
             continue
         header = None
-        labels, values = _text_in_value_place(labels, values, vocab.active_row)
+        labels, values = _active_values(row)
         row_key = vocab.active_row(labels[-1].text)
         if row_key is None:
             if values:
                 res.flags.append(Flag("unknown_row", "active", row.line, labels[-1].text))
             continue
-        row_cols = cols
+        row_cols, row_filler = cols, filler
         own = item_of.get(row_key)
         if own is not None and item is not None and own != item:
             # a row of another block under this block's header: a page break repeated the table's first
             # rows (第二十条第(一)项 and its header) inside a later block; the row keeps its own block's columns
             row_cols = cols_of.get(own, cols)  # (a block whose own head is missing or mis-numbered: as before)
+            row_filler = filler_of.get(own, filler)
+        if row_filler:
+            values = [c for j, c in enumerate(values) if j not in row_filler]
+        met.add(row_key)
         if row_cols is None:
             res.flags.append(Flag("header_missing", "active", row.line, labels[-1].text))
             continue
@@ -286,7 +338,14 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     if len(block_templates) > 1:
         res.flags.append(Flag("mixed_template", "active", None,
                               "Article 20 blocks use both the 2019 and the 2021 columns"))
-    res.templates["active"] = block_templates.pop() if len(block_templates) == 1 else None
+    template = block_templates.pop() if len(block_templates) == 1 else None
+    res.templates["active"] = template
+    if seen:
+        # blocks or rows left out (第(八)/(九)项, a 行政强制 row): flagged as in the requests table; with no
+        # format or both, only the rows both formats have are expected
+        expected = fm.get(f"expected_rows_{template}") or [
+            k for k in fm["expected_rows_2019"] if k in fm["expected_rows_2021"]]
+        _flag_missing_rows(res, "active", expected, met)
 
 
 def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableResult,
@@ -331,6 +390,22 @@ def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: 
                               f"{row_key}: {placement.readings} readings of the digits remain"))
     elif placement.mode == "extra":
         res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: more values than columns"))
+
+
+def _flag_missing_rows(res: TableResult, table: str, expected: list[str], met: Collection[str]) -> None:
+    """Flag the rows of the format (``expected``, in its order) that the table leaves out.
+
+    Rows missing only after the last one met are a table that stops early (``truncated``); otherwise the
+    report left rows or blocks out (``missing_rows``).  Either way the rows have no cells: absent, never 0.
+    """
+    missing = [k for k in expected if k not in met]
+    found = [expected.index(k) for k in met if k in expected]
+    if not missing or not found:
+        return
+    if all(expected.index(k) > max(found) for k in missing):
+        res.flags.append(Flag("truncated", table, None, f"table ends before {missing[0]}"))
+    else:
+        res.flags.append(Flag("missing_rows", table, None, ", ".join(missing)))
 
 
 # --- requests ---------------------------------------------------------------------
@@ -412,13 +487,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     res.templates["requests"] = template
     expected = ["new", "carried_over"] + fm[f"outcome_rows_{template or '2019'}"] + ["handled_total",
                                                                                        "carried_forward"]
-    missing = [k for k in expected if k not in found]
-    if missing:
-        last_found = max(expected.index(k) for k in found if k in expected)
-        if all(expected.index(k) > last_found for k in missing):
-            res.flags.append(Flag("truncated", "requests", None, f"table ends before {missing[0]}"))
-        else:
-            res.flags.append(Flag("missing_rows", "requests", None, ", ".join(missing)))
+    _flag_missing_rows(res, "requests", expected, found)
     outcome_rows = fm[f"outcome_rows_{template or '2019'}"]
     constraints = _constraints(identities, col_keys, order, outcome_rows)
     inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
@@ -454,13 +523,27 @@ def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str
 
 # --- review and litigation --------------------------------------------------------
 
+def _pipe_positions(row: Row, n: int) -> list[Cell] | None:
+    """The cells of a pipe row of the whole table by position, or None when their positions are not sure.
+
+    Explicit pipe cells hold their positions (' |  |  |  |  | 0 | 1 | …': a blank 行政复议 before the
+    lawsuits), where the row has exactly the table's ``n`` cells, filler after them aside; or one more, a
+    blank first: a line that begins with '|' ('| | | | | | 0 | 1 | …', as some pages write every row).
+    """
+    cells = _trim_values(list(row.cells), n)
+    if len(cells) == n + 1 and not cells[0].text and not cells[0].glued:
+        cells = cells[1:]
+    return cells if len(cells) == n else None
+
+
 def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
     fm = load_formats()["review_litigation"]
     vocab = vocabulary()
     row_keys, col_keys = list(fm["rows"]), list(fm["cols"])
+    n = len(row_keys) * len(col_keys)
     values: list[Cell] = []
     # a grid row's blank cells before its first value: a blank 结果维持 there, after any spacer column
-    # (blank cells that begin every row of the table)
+    # (blank cells that begin every row of the table); so a pipe row's, where its cells are the table's
     with_blanks: list[Cell] = []
     spacer = min((_leading_blanks(r) for r in rows if r.grid), default=0)
     first_row: Row | None = None
@@ -476,11 +559,15 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         if vals and any(c.text or c.glued for c in vals):  # rows of filler blanks are not data
             first_row = first_row or row
             values.extend(vals)
-            with_blanks.extend(row.cells[spacer:] if row.grid and not labels else vals)
+            if row.grid and not labels:
+                with_blanks.extend(row.cells[spacer:])
+            elif row.explicit and not labels and (cells := _pipe_positions(row, n)) is not None:
+                with_blanks.extend(cells)
+            else:
+                with_blanks.extend(vals)
     if first_row is None:
         return
     res.present.add("review_litigation")
-    n = len(row_keys) * len(col_keys)
     values = _trim_values(values, n)
     if len(values) != n and len(_trim_values(with_blanks, n)) == n:
         values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
@@ -779,9 +866,15 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
         _extract_review(rows_by_table["review_litigation"], res, identities["review_litigation"])
     if rows_by_table.get("legacy"):
         _extract_legacy(rows_by_table["legacy"], res)
-    # Counts are not negative (only 本年增/减 is signed): a negative one is kept as written, and flagged.
+    # Counts are not negative and carry no sign (only 本年增/减 is signed): a negative one, or one written
+    # with a sign ('+74', '-0'), is kept as written (the sign stays in raw), and flagged.
     signed = set(load_formats()["active"]["signed_cols"])
     for rec in res.records:
-        if rec["value"] < 0 and rec["table"] != "legacy" and not (rec["table"] == "active" and rec["col_key"] in signed):
+        if rec["table"] == "legacy" or (rec["table"] == "active" and rec["col_key"] in signed):
+            continue
+        if rec["value"] < 0:
             res.flags.append(Flag("negative_value", rec["table"], rec["line"], f"{rec['row_key']}.{rec['col_key']}"))
+        elif rec["value"] >= 0 and rec["raw"].lstrip()[:1] in ("+", "-"):
+            res.flags.append(Flag("signed_value", rec["table"], rec["line"],
+                                  f"{rec['row_key']}.{rec['col_key']}: {rec['raw']}"))
     return res
