@@ -13,6 +13,9 @@ rows of :class:`Cell`:
 * page text whose cells lost their boundaries (``一、本年新收…数量801000081``):
   labels are found by the format's vocabulary and the digit runs between them
   become cells marked ``glued`` for the table stage to split.
+* the text of an unruled PDF, each row a line of cells set with spaces
+  (``5.属于三类内部事务信息 2 - - - - - 2``, ``行政处罚 12起``), headers wrapped in
+  their cells or set vertically one character a line.
 
 Where rows are not marked, they are rebuilt from the labels of the official
 format (``formats.yaml``): a known row label after values starts a new row, a
@@ -27,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.formats import load_formats, vocabulary
-from toolkit.normalize import NA_MARKS, is_page_furniture, is_value_cell, label_key
+from toolkit.normalize import NA_MARKS, UNITS, is_page_furniture, is_value_cell, label_key
 from toolkit.sections import Segment
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -75,13 +78,17 @@ class Row:
 
 _PIPE_ONLY = re.compile(r"^[|\s]*$")
 _PROSE_END = re.compile(r"[。!?;]$")
-_LABEL_TOKEN = r"(?:\d{1,2}[.、])?[^\d\s+-]\S*"  # a label word, perhaps numbered ('3.危及…')
-_NUMBER_TOKEN = r"[+-]?\d[\d,.]*(?:万元|元)?"
+_MARK = "|".join(map(re.escape, sorted(NA_MARKS, key=len, reverse=True)))
+# a label word, perhaps numbered ('3.危及…'); a not-applicable mark standing alone ('-', '无') is a cell
+_LABEL_TOKEN = rf"(?!(?:{_MARK})(?:\s|$))(?:\d{{1,2}}[.、])?[^\d\s+-]\S*"
+# a cell of a row set with spaces: a number, with the unit a cell may carry ('21.53万元', '12起'), or a mark
+_NUMBER_TOKEN = rf"(?:[+-]?\d[\d,.]*(?:{'|'.join(map(re.escape, UNITS))})?|{_MARK})"
 # Several numbers on one line, optionally after a label: PDF text rows ('四、结转下年度继续办理 0 0 0 0 0 0 0').
 # The label may be numbered itself ('3.危及"三安全一稳定" 24 0 0 0 0 0 24').
 _SPACED_NUMBERS = re.compile(rf"(?P<label>(?:{_LABEL_TOKEN}\s+){{1,3}})?{_NUMBER_TOKEN}(?:\s+{_NUMBER_TOKEN})+")
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,.]*")
 _LABEL_NUMBER = re.compile(rf"(?P<labels>(?:{_LABEL_TOKEN}\s+){{0,2}})(?P<label>{_LABEL_TOKEN})\s+(?P<n>{_NUMBER_TOKEN})")
 
 
@@ -189,17 +196,19 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 stream.flush()
                 stream.add(_cell(stripped, seg.line))
             continue
+        spaced = _spaced_row(stripped)
         # page text whose cells lost their boundaries; a short row too when its digits touch the label
-        # ('(一)予以公开220000022' on a line of its own)
-        if (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped):
+        # ('(一)予以公开220000022' on a line of its own). Not a row whose cells are spaced and one is a mark or
+        # carries a unit ('… 2 - - - - - 2'): gluing its cells would make '2-----2' of it.
+        if (not spaced or spaced[1]) and (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped):
             stream.flush()
             for cell in _glued_cells(stripped, seg.line):
                 stream.add(cell)
             stream.flush()
             prev_bare = False
             continue
-        spaced = _SPACED_NUMBERS.fullmatch(stripped)
         if spaced:
+            spaced = spaced[0]
             head = spaced.group("label")
             numbers = [Cell(t, seg.line) for t in stripped[len(head):].split()] if head else \
                 [Cell(t, seg.line) for t in stripped.split()]
@@ -219,6 +228,13 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             stream.add(_cell(single["n"], seg.line))
             prev_bare = False
             continue
+        cells = _row_with_words(stripped)
+        if cells is not None:
+            # a spaced row with a cell that is no number ('5.属于三类内部事务信息 2 约3 0 0 0 0 2'): its cells are
+            # kept, to be flagged where they are no number, rather than the whole line read as a label
+            stream.explicit([_cell(t, seg.line) for t in cells], spaced=True)
+            prev_bare = False
+            continue
         tokens = _header_tokens(stripped)
         if tokens is not None:
             stream.explicit([Cell(t, seg.line) for t in tokens])  # a header row set with spaces only
@@ -234,6 +250,49 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         prev_bare = True
     stream.flush()
     return _join_wrapped(stream.rows)
+
+
+def _spaced_row(text: str) -> tuple[re.Match[str], bool] | None:
+    """A row of an unruled PDF, label words then two cells or more set with spaces, and whether its cells
+    are all plain numbers (that page text may have glued); None for another line.
+
+    Marks and units are cells too ('5.属于三类内部事务信息 2 - - - - - 2', '行政处罚 12起 3起'), but a line of
+    marks alone ('— —') only with a label.
+    """
+    match = _SPACED_NUMBERS.fullmatch(text)
+    if not match:
+        return None
+    cells = text[len(match["label"] or ""):].split()
+    plain = all(_PLAIN_NUMBER.fullmatch(c) for c in cells)
+    if not match["label"] and not any(c[:1].isdigit() or c[1:2].isdigit() for c in cells):
+        return None
+    return match, plain
+
+
+_VALUE_LIKE = re.compile(rf"\S*\d\S*|{_MARK}")
+_PUNCTUATION = re.compile(r"[、,。;:!?]")
+
+
+def _row_with_words(text: str) -> list[str] | None:
+    """The cells of a spaced row whose cells are not all numbers or marks, or None.
+
+    The row starts with a known row label (after up to two label words: a wrapped group label), followed by
+    short words of which one at least holds a digit or is a mark ('行政处罚 12起左右', '行政处罚 12 起',
+    '… 2 约3 0 0 0 0 2', '… 2 N/A 0 0 0 0 2').
+    """
+    tokens = text.split()
+    if len(tokens) < 2 or len(tokens) > 40:
+        return None
+    vocab = vocabulary()
+    for k in range(min(3, len(tokens) - 1), 0, -1):
+        if vocab.is_row_label(tokens[k - 1]):
+            rest = tokens[k:]
+            # (not prose: '…公开类别主要涉及政策 规范性文件 信息2条、')
+            if (all(len(t) <= 24 for t in tokens[:k]) and all(len(t) <= 12 and not _PUNCTUATION.search(t) for t in rest)
+                    and any(_VALUE_LIKE.fullmatch(t) for t in rest)):
+                return tokens
+            return None
+    return None
 
 
 def _join_wrapped(rows: list[Row]) -> list[Row]:
@@ -264,7 +323,7 @@ def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     '统 计 指 标 单位 统计数', '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; words and units
     from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark."""
     units = "|".join(map(re.escape, sorted(vocabulary().legacy_units, key=len, reverse=True)))
-    marks = "|".join(map(re.escape, sorted(NA_MARKS, key=len, reverse=True)))
+    marks = _MARK
     first = "|".join(r"\s*".join(map(re.escape, w)) for w in ("统计指标", "指标名称"))
     word = "|".join(r"\s*".join(map(re.escape, w)) for w in load_formats()["legacy"]["header_words"])
     header = re.compile(rf"(?P<first>{first})(?P<rest>(?:\s+(?:{word}))+)")
@@ -293,18 +352,25 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
 @functools.lru_cache(maxsize=4096)
 def _header_tokens(text: str) -> list[str] | None:
     """The cells of a table header set with spaces only ('信息内容 本年制发件数 本年废止件数', '结果 结果 其他 尚未'),
-    or None: every word a header label of the format, or the start or end of one (a label wrapped in its cell)."""
+    or None: every word a header label of the format, or the start or end of one (a label wrapped in its cell),
+    or one character of one: a header set vertically, a character per line ('结 结 其 尚' / '果 果 他 未' / …)."""
     tokens = text.split()
     if len(tokens) < 2:
         return None
     vocab = vocabulary()
     for token in tokens:
-        if vocab.is_header(token):
+        if vocab.is_header(token) or (len(token) == 1 and token in _header_characters()):
             continue
         key = label_key(token)
         if len(key) < 2 or not any(h.startswith(key) or h.endswith(key) for h in vocab.header_words):
             return None
     return tokens
+
+
+@functools.lru_cache(maxsize=1)
+def _header_characters() -> frozenset[str]:
+    """The Han characters of the format's header labels."""
+    return frozenset(c for word in vocabulary().header_words for c in word if "\u4e00" <= c <= "\u9fff")
 
 
 def _next_is_value(segments: list[Segment], i: int) -> bool:
@@ -459,7 +525,10 @@ def _is_leaf_2019(text: str) -> bool:
 # --- page text with glued cells --------------------------------------------------
 
 _NUM_PREFIX = r"(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d[.、])?"
-_NOTE_SUFFIX = r"(?:\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,24}\))?"
+# A note in brackets after a label is part of its cell, whatever its length: a unit ('采购总金额(元)') or a
+# province's annotation ('本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8)', Hubei 2020); the brackets
+# bound it, and an item number ('(二)') is no note.
+_NOTE_SUFFIX = r"(?:\((?![一二三四五六七八九十\d]{1,2}\))[^()]{1,60}\))?"
 
 
 @functools.lru_cache(maxsize=1)

@@ -315,9 +315,14 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
 # --- numbers -----------------------------------------------------------------
 
 NA_MARKS = frozenset({"/", "-", "—", "——", "--", "无", "-/-", "\\", "×"})
+# The units a number may carry in its cell: money (万元, 元), a share (%) and the measure words of counts
+# ('12起', '3宗', '1,234件次'); a unit before the shorter one it starts with (件次, 件), as a regex
+# alternation tries them in order.
+UNITS = ("万元", "元", "%", "件次", "件", "条", "个", "人次", "人", "次", "篇", "份", "项", "起", "宗", "家", "期",
+         "场", "户")
 _NUMBER = re.compile(
     r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<unit>万元|元|%|件次|件|条|个|人次|人|次|篇|份|项|起|宗|家|期|场|户)?$"
+    rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})?$"
 )
 
 
@@ -422,21 +427,23 @@ def is_value_cell(raw: str) -> bool:
     return parse_number(raw).kind != "text"
 
 
-# A page's number printed on a line of its own by a PDF or a printed page copied to the web: '- 3 -',
-# '— 3 —', '第 3 页', '第3页 共5页', '3 / 5'. A bare '3' is not matched: it may be a table cell.
-_PAGE_FURNITURE = re.compile(
-    r"[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}"
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}"
-)
+@functools.lru_cache(maxsize=1)
+def _page_furniture() -> re.Pattern[str]:
+    """The lines that are only a page's furniture (``page_furniture`` of formats.yaml), as one pattern."""
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
+
+    return re.compile("|".join(f"(?:{p})" for p in load_formats()["page_furniture"]))
 
 
 def is_page_furniture(line: str) -> bool:
-    """True for a line that is only a page number ('- 3 -', '第3页 共5页', '3/5').
+    """True for a line that is only a page number ('- 3 -', '第3页 共5页', '3/5') or a PDF's running page
+    header ('Page 9 - 政府信息公开工作年度报告', 'P. 9'); the forms are in ``formats.yaml``.
 
     Examples
     --------
     >>> is_page_furniture("- 3 -"), is_page_furniture("第 2 页 共 4 页"), is_page_furniture("3")
     (True, True, False)
+    >>> is_page_furniture("Page 9 - 政府信息公开工作年度报告"), is_page_furniture("P. 9")
+    (True, True)
     """
-    return bool(_PAGE_FURNITURE.fullmatch(line.strip()))
+    return bool(_page_furniture().fullmatch(line.strip()))

@@ -17,7 +17,7 @@ import pandas as pd
 
 from toolkit.formats import load_formats, vocabulary
 from toolkit.layout import Cell, Row
-from toolkit.normalize import is_value_cell, label_key, parse_number
+from toolkit.normalize import NA_MARKS, is_value_cell, label_key, parse_number
 from toolkit.placement import Constraint, Placed, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables"]
@@ -76,10 +76,10 @@ def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, ro
             "flag": flag if placed is None else ("inferred" if inferred else "")}
 
 
-def _unplaced_flag(placement) -> str:
-    """The flag an unplaced cell of this row carries."""
+def _unplaced_flag(placement, unread: bool = False) -> str:
+    """The flag an unplaced cell of this row carries; ``unread`` when its label cell holds a value not read."""
     if placement.mode == "ragged" and placement.readings == 1 and not any(placement.cells):
-        return ""  # a row with no value at all: its cells are blank, not unknown
+        return "ragged" if unread else ""  # a row with no value at all: its cells are blank, not unknown
     if placement.mode == "glued":
         return "ambiguous_digits"
     if placement.mode == "extra":
@@ -88,6 +88,10 @@ def _unplaced_flag(placement) -> str:
 
 
 _ENDS_IN_NUMBER = re.compile(r"\s[+-]?\d[\d,.]*$")
+# a label cell's last word holds a digit (not an item number, '1.属于…'), is a mark or a number in words: a
+# value left in the cell (a word of prose, '信息2条、', is none)
+_ENDS_IN_VALUE = re.compile(r"\s(?:(?!\d{1,2}[.、]\D)[^\s、,。;]*\d[^\s、,。;]*|[零〇一二两三四五六七八九十百]+|%s)$"
+                            % "|".join(map(re.escape, NA_MARKS)))
 _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}(?:\([^()]{0,12}\))?")
 
 
@@ -294,7 +298,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         labels, values = _active_values(row)
         row_key = vocab.active_row(labels[-1].text)
         if row_key is None:
-            if values:
+            if values or _ENDS_IN_VALUE.search(labels[-1].text):
                 res.flags.append(Flag("unknown_row", "active", row.line, labels[-1].text))
             continue
         row_cols, row_filler = cols, filler
@@ -497,7 +501,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         placement = placements[key]
         _flag_placement(res, "requests", row, placement, key)
         _flag_text_values(res, "requests", key, placement)
-        unplaced = _unplaced_flag(placement)
+        unread = not values and bool(_ENDS_IN_VALUE.search(label))
+        if unread:  # nothing placed, yet the label holds a value: unknown, not blank
+            res.flags.append(Flag("ragged", "requests", row.line, f"{key}: no cell read; the label holds {label!r}"))
+        unplaced = _unplaced_flag(placement, unread)
         for i, col in enumerate(col_keys):
             res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
                                        col_label=fm["cols"][col][0], line=row.line, flag=unplaced,

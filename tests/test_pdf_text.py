@@ -1,0 +1,201 @@
+"""Tables in the text of an unruled PDF (templates-detail §8.1.6): each row one line, its cells set with spaces.
+
+The seeds are rendered so (every table row one line, blank cells gone, as pdfplumber gives an unruled PDF), then
+written as real reports write them: not-applicable marks and counts with a measure word in the cells (§8.3), a
+header set vertically one character per line, running page headers, provincial notes on header labels (§8.2).
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import toolkit
+
+from conftest import RAW
+from test_formats import _as_lines
+
+MARKS = ["-", "/", "—", "——", "无"]
+
+
+def _pdf_text(seed_id: str) -> str:
+    """The seed as an unruled PDF's text: a table row a line, its cells set with spaces (blank cells gone)."""
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    return "\n".join(" ".join(c for c in x if c) if isinstance(x, list) else x for x in lines) + "\n"
+
+
+def _replace(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def _cells(report, table: str) -> pd.DataFrame:
+    t = report.tables
+    return t[t["table"] == table].set_index(["row_key", "col_key"])
+
+
+def _without(cells: pd.DataFrame, *rows: str) -> pd.DataFrame:
+    return cells[~cells.index.get_level_values("row_key").isin(rows)]
+
+
+def _codes(report) -> list[str]:
+    return sorted(f.code for f in report.flags)
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_marks_in_a_request_row(mark):
+    # '一、本年新收… 88 11 - - - - 99': before, the whole line was one label; its row was read with all seven cells
+    # blank and no flag, and blank_as_zero made the written 88, 11 and 99 zeros.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "数量 88 11 0 0 0 0 99", f"数量 88 11 {mark} {mark} {mark} {mark} 99"))
+    got, want = _cells(report, "requests"), _cells(plain, "requests")
+    new = got.loc["new"]
+    assert new["raw"].tolist() == ["88", "11", mark, mark, mark, mark, "99"]
+    assert new["value"].iloc[[0, 1, 6]].tolist() == want.loc["new", "value"].iloc[[0, 1, 6]].tolist() == [88, 11, 99]
+    assert new["value"].iloc[2:6].isna().all()
+    assert report.table("requests", blank_as_zero=True).loc["new"].iloc[2:6].isna().all()   # a mark is no 0
+    pd.testing.assert_frame_equal(_without(got, "new"), _without(want, "new"))
+    assert _codes(report) == _codes(plain)
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_marks_and_units_in_article_20_rows(mark):
+    # '行政强制 135 36 -' (R3 writes '-' for a decisions count), '行政处罚 2307起 -22 610起': before, both rows
+    # vanished with status ok.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    text = _replace(text, "行政强制 135 36 21", f"行政强制 135 36 {mark}")
+    report = toolkit.parse_text(_replace(text, "行政处罚 2307 -22 610", "行政处罚 2307起 -22 610起"))
+    got, want = _cells(report, "active"), _cells(plain, "active")
+    assert got.loc["coercion", "raw"].tolist() == ["135", "36", mark]
+    assert got.loc["coercion", "value"].iloc[:2].tolist() == [135, 36] and math.isnan(got.loc[("coercion", "decisions"), "value"])
+    assert got.loc["penalty", "raw"].tolist() == ["2307起", "-22", "610起"]
+    assert got.loc["penalty", "value"].tolist() == want.loc["penalty", "value"].tolist() == [2307, -22, 610]
+    pd.testing.assert_frame_equal(_without(got, "coercion", "penalty"), _without(want, "coercion", "penalty"),
+                                  check_dtype=False)
+    assert _codes(report) == _codes(plain)
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_marks_in_the_review_row(mark):
+    # 15 counts on one line, the direct-litigation group not applicable: before, 'table_missing' (false).
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "\n4 0 0 0 4 0 1 0 1 2 1 0 0 0 1\n",
+                                         f"\n4 0 0 0 4 {' '.join([mark] * 5)} 1 0 0 0 1\n"))
+    got, want = _cells(report, "review_litigation"), _cells(plain, "review_litigation")
+    assert (got.loc["litigation_direct", "raw"] == mark).all() and got.loc["litigation_direct", "value"].isna().all()
+    assert want.loc["litigation_direct", "value"].tolist() == [0, 1, 0, 1, 2]
+    rest = ["review", "litigation_after_review"]
+    pd.testing.assert_frame_equal(got.loc[rest], want.loc[rest])
+    assert _codes(report) == _codes(plain)
+
+
+@pytest.mark.parametrize("row, flag", [
+    ("7.属于行政执法案卷 0 11 约0 0 0 0 11", "not_a_number"),   # a word with a number: kept in its column, flagged
+    ("7.属于行政执法案卷 0 11 0 0 0 0 11*", "not_a_number"),
+    ("7.属于行政执法案卷 十一", "ragged"),                      # nothing read as a cell, yet a value is written
+])
+def test_a_row_with_words_it_could_not_read_is_flagged(row, flag):
+    # Before, the line was one label, its row read as seven blank cells, status ok: 'blank' where the report
+    # writes values.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "7.属于行政执法案卷 0 11 0 0 0 0 11", row))
+    key = "denied_enforcement"
+    assert [f.code for f in report.flags if f.table == "requests" and key in f.detail] == [flag]
+    cells = _cells(report, "requests").loc[key]
+    blank = report.table("requests", blank_as_zero=True).loc[key]
+    assert not (blank.isna() & ~cells["value"].isna().to_numpy()).any()
+    written = row.split()[1:]
+    if len(written) == 7:   # the cells that are numbers are read as written
+        read = cells["value"].notna().to_numpy()
+        assert cells["raw"].tolist() == written and read.sum() == 6
+        assert blank.isna().sum() == 1
+    else:
+        assert cells["value"].isna().all() and (cells["flag"] == "ragged").all() and blank.isna().all()
+    assert set(_codes(report)) == set(_codes(plain)) | {flag}
+
+
+def test_a_count_and_its_measure_word_cut_apart_is_flagged():
+    # '行政处罚 2307 起 -22 610' has a cell too many: flagged, not the row dropped without a word.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    report = toolkit.parse_text(_replace(text, "行政处罚 2307 -22 610", "行政处罚 2307 起 -22 610"))
+    assert "penalty" in _cells(report, "active").index.get_level_values(0)
+    assert [f.code for f in report.flags if "penalty" in f.detail] == ["extra_cells"]
+
+
+VERTICAL_REVIEW = [  # the review header of seed 001, one character a line per column (R7)
+    "行政复议 行政诉讼",
+    "结 结 其 尚 未经复议直接起诉 复议后起诉",
+    "果 果 他 未 总 结 结 其 尚 总 结 结 其 尚 总",
+    "维 纠 结 审 计 果 果 他 未 计 果 果 他 未 计",
+    "持 正 果 结 维 纠 结 审 维 纠 结 审",
+    "持 正 果 结 持 正 果 结",
+]
+
+
+@pytest.mark.parametrize("header", ["vertical", "Page 9 - 乌当区人民政府2020年政府信息公开工作年度报告", "P. 9",
+                                    "Page 9 of 12"])
+def test_review_table_under_a_vertical_header_or_a_page_header(header):
+    # Before: 'table_missing' (false) under the vertical header and 'Page 9 - …'; 15 NA and extra_cells after 'P. 9'.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    start = text.index("\n行政复议\n")
+    end = text.index("\n4 0 0 0 4 0 1 0 1 2 1 0 0 0 1\n")
+    head = VERTICAL_REVIEW if header == "vertical" else text[start + 1 : end].split("\n") + [header]
+    report = toolkit.parse_text(text[: start + 1] + "\n".join(head) + text[end:])
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert _codes(report) == _codes(plain)
+
+
+@pytest.mark.parametrize("furniture", ["Page 3 - 政府信息公开工作年度报告", "P. 3", "page 3 / 5"])
+def test_a_running_page_header_inside_a_request_row_is_no_cell(furniture):
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    # a row label, the page's header, then the row's cells
+    row = "2.其他法律行政法规禁止公开"
+    report = toolkit.parse_text(_replace(text, f"\n{row} 0 0 0 0 0 0 0\n", f"\n{row}\n{furniture}\n0 0 0 0 0 0 0\n"))
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+
+
+# --- page text whose cells lost their boundaries (pingtan-2020-05) --------------------------------------------
+
+HUBEI = {  # templates-detail §8.2: the notes Hubei's 2020 format appends to the standard labels
+    "上一年项目数量": "上一年项目数量(指2019年事项数)",
+    "本年增/减": "本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8)",
+    "处理决定数量": "处理决定数量(指2020年办件量)",
+}
+
+
+def test_provincial_notes_on_the_header_leave_its_columns_whole():
+    # pingtan-2020-05's glued header with Hubei's notes: before, the 27-character note on 本年增/减 cut the
+    # header in two, and '行政许可88-720' was read with certainty as 88 | -720 in two columns (decisions lost).
+    text = (RAW / "pingtan-2020-05.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    header = "上一年项目数量本年增/减处理决定数量"
+    assert text.count(header) == 2   # the 2019 blocks (五) and (六)
+    annotated = toolkit.parse_text(text.replace(header, "".join(HUBEI.values())))
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(annotated.tables[keys], plain.tables[keys])
+    licensing = _cells(annotated, "active").loc["licensing"]
+    assert licensing["flag"].tolist() == ["", "ambiguous_digits", "ambiguous_digits"]
+    assert _codes(annotated) == _codes(plain)
+
+
+def test_a_one_character_unit_in_brackets_stays_with_its_header():
+    # pingtan-2020-05 writes '采购总金额（元）政府集中采购263042532'; with its digits spaced ('2 63042532') the amount
+    # was missing and flagged unit_unknown, the '(元)' cut off the label: it is 6304.2532 万元.
+    text = (RAW / "pingtan-2020-05.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(_replace(text, "政府集中采购263042532", "政府集中采购 2 63042532"))
+    amount = _cells(report, "active").loc[("procurement", "amount_wan")]
+    assert (amount["value"], amount["raw"], amount["unit"], amount["col_label"]) == (
+        6304.2532, "63042532", "万元", "采购总金额(元)")
+    assert not [f for f in report.flags if f.code.startswith("unit")]
+    # as written, the glued digits stay ambiguous, under the header as written
+    glued = _cells(toolkit.parse_text(text), "active").loc[("procurement", "amount_wan")]
+    assert glued["col_label"] == "采购总金额(元)" and glued["flag"] == "ambiguous_digits"
