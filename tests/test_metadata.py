@@ -572,3 +572,17 @@ def test_tier_of_agencies_built_from_the_gazetteer():
         if (tier["level"], tier["agency_kind"]) != (level, kind):
             wrong.append((agency, tier["level"], tier["agency_kind"]))
     assert wrong == []
+
+
+def test_a_disclosure_catalogue_box_gives_the_publication_date_and_the_title():
+    # gov.cn's box: 成文日期 (written) comes before 发布日期 (published) and the title is a field '标题：…'.
+    # Before: published was the 成文日期 and the agency '标题:乌当区人民政府'.
+    box = ["索引号：11520112MB1635474D/2021-00012", "主题分类：政务公开", "发文机关：贵阳市乌当区人民政府",
+           "成文日期：2021年01月20日", f"标题：{TITLE.format('乌当区人民政府')}", "发文字号：", "发布日期：2021年01月28日"]
+    result = meta(*box, "一、总体情况", "2020年，我区认真贯彻落实《条例》。")
+    assert (result["agency"], result["report_year"], str(result["published"])) == ("乌当区人民政府", 2020, "2021-01-28")
+    # a box copied with tabs, its title field '名称', its date '生成日期' (was: agency '名称乌当区人民政府', no date)
+    tabs = ["索引号\t11520112/2021-00012\t信息分类\t政务公开", "发布机构\t乌当区人民政府\t生成日期\t2021-01-20",
+            f"名称\t{TITLE.format('乌当区人民政府')}"]
+    result = meta(*tabs, "一、总体情况", "2020年，我区认真贯彻落实《条例》。")
+    assert (result["agency"], result["report_year"], str(result["published"])) == ("乌当区人民政府", 2020, "2021-01-20")

@@ -213,6 +213,14 @@ def _title_candidate(raw: str) -> str | None:
         return None
     if any(mark in line for mark in rules["breadcrumb_marks"]):
         return None
+    return _without_field_label(line)
+
+
+def _without_field_label(line: str) -> str:
+    """A title line without the label of a header box's field ('标题：XX局…年度报告')."""
+    for label in _rules()["title"]["field_labels"]:
+        if line.startswith(label) and len(line) > len(label) + 1:
+            return line[len(label):].lstrip(":：|")
     return line
 
 
@@ -240,7 +248,7 @@ def _title_text(lines: list[str], span: tuple[int, int]) -> str:
     """
     rules = _rules()["title"]
     first, last = span
-    text = "".join(re.sub(r"\s+", "", line) for line in lines[first : last + 1])
+    text = _without_field_label("".join(re.sub(r"\s+", "", line) for line in lines[first : last + 1]))
     agency, year = _parse_title(text)
     if agency is not None and year is not None:
         return text
@@ -339,20 +347,26 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     fields = _rules()["fields"]
     published = "|".join(map(re.escape, sorted(fields["published"], key=len, reverse=True)))
     agency = "|".join(map(re.escape, sorted(fields["agency"], key=len, reverse=True)))
-    return (re.compile(rf"(?:{published})\s*[:：|]\s*"),
+    return (re.compile(rf"({published})(?:\s*[:：|]\s*|\t\s*)"),
             re.compile(rf"(?:{agency})\s*[:：|]\s*([^|:：\s]{{2,60}})"))
 
 
 def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
+    """The date of the most preferred label of ``fields.published`` (发布日期 over 成文日期), and whether a
+    label stood before a date that cannot be read."""
     pattern = _field_patterns()[0]
+    preference = _rules()["fields"]["published"]
     garbled = False
+    best: tuple[int, _dt.date] | None = None
     for line in _field_regions(lines):
         for m in pattern.finditer(line):
             date, bad = _parse_date_at(line[m.end():])
             if date is not None:
-                return date, garbled
+                rank = preference.index(m.group(1))
+                if best is None or rank < best[0]:
+                    best = (rank, date)
             garbled = garbled or bad
-    return None, garbled
+    return (best[1] if best else None), garbled
 
 
 def _agency_field(lines: list[str]) -> str | None:
