@@ -725,15 +725,17 @@ def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_cli_classify_keeps_the_blank_lines_of_a_one_column_csv(tmp_path, newline):
     # A text per line: a blank line is a statement with empty text, and the output must line up with the input.
-    texts = ["信息更新不够及时", "", "加强业务培训", ""]
+    texts = ["信息更新不够及时", "", "加强业务培训", "", "公开不及时"]
     src = tmp_path / "texts.csv"
-    src.write_text(newline.join(["", "text", *texts]) + newline, encoding="utf-8")  # blank line above the header
+    # a blank line above the header, and blank lines after the last text (an editor's), are no rows
+    src.write_text(newline.join(["", "text", *texts, "", ""]) + newline, encoding="utf-8")
     out = tmp_path / "out.csv"
     assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
     df = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert df["text"].tolist() == texts  # the final newline adds no row
+    assert df["text"].tolist() == texts
     expected = label_statements(pd.DataFrame({"text": texts}), probabilities=False)["labels"].fillna("")
-    assert df["labels"].tolist() == expected.tolist() and df["labels"].eq("").tolist() == [False, True, False, True]
+    assert df["labels"].tolist() == expected.tolist()
+    assert df["labels"].eq("").tolist() == [False, True, False, True, False]
     # several columns: a blank line is no row of them (pandas' default)
     src.write_text("id,text\n1,信息更新不够及时\n\n2,加强业务培训\n", encoding="utf-8")
     assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0

@@ -320,6 +320,16 @@ def test_a_hidden_cell_shifts_no_column_but_a_hidden_article_is_read(tmp_path, p
     assert report.statements["text"].tolist() == original.statements["text"].tolist()
 
 
+
+@pytest.mark.parametrize("shown", ["<span style='mso-hide:all'>88</span>",                  # Word's mark alone
+                                   "<span style='display:none; display:inline'>88</span>"])  # the last one counts
+def test_what_a_browser_shows_is_read(shown, tmp_path, parsed_seed):
+    original = parsed_seed("001_4d29bfef72dd56db")
+    html = render_html(_as_lines(original)).decode("utf-8")
+    (tmp_path / "shown.html").write_text(html.replace("<td>88</td>", f"<td>{shown}</td>", 1), encoding="utf-8")
+    assert _same(_cells(toolkit.parse_report(tmp_path / "shown.html")), _cells(original))
+
+
 def _requests_in_alt_chunk(original, content_type: str, part: bytes, tmp_path):
     """Seed 001 as a DOCX whose requests table is a whole other document in a w:altChunk."""
     lines = _as_lines(original)

@@ -199,3 +199,26 @@ def test_a_one_character_unit_in_brackets_stays_with_its_header():
     # as written, the glued digits stay ambiguous, under the header as written
     glued = _cells(toolkit.parse_text(text), "active").loc[("procurement", "amount_wan")]
     assert glued["col_label"] == "采购总金额(元)" and glued["flag"] == "ambiguous_digits"
+
+
+@pytest.mark.parametrize("spaced", [("总计", "总 计"), ("自然人", "自 然 人")])
+def test_a_letter_spaced_label_in_a_header_line_is_no_vertical_header(spaced):
+    # '… 总 计 商业 企业 …': the line was cut into cells as a vertical header, not taken for a header by the
+    # table, and its last cell '其他' read as the row (三)其他: the real row flagged duplicate_row, its cells lost.
+    text = _pdf_text("002_809f9474e249d214")
+    plain = toolkit.parse_text(text)
+    header = next(line for line in text.splitlines() if line.startswith("申请人情况 "))
+    report = toolkit.parse_text(_replace(text, header, header.replace(*spaced)))
+    pd.testing.assert_frame_equal(_cells(report, "requests"), _cells(plain, "requests"))
+    assert _codes(report) == _codes(plain)
+
+
+@pytest.mark.parametrize("line", ["2020年,全区通过政府网站主动公开政府信息 16730",   # prose wrapped after a number
+                                  "政府信息公开工作年度报告 - 3 -"])                   # a running footer
+def test_prose_and_a_running_footer_between_rows_are_no_rows(line):
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "\n行政强制 135 36 21\n", f"\n行政强制 135 36 21\n{line}\n"))
+    # the same cells (the rows after the line one line further down)
+    pd.testing.assert_frame_equal(_cells(report, "active").drop(columns="line"), _cells(plain, "active").drop(columns="line"))
+    assert _codes(report) == _codes(plain)

@@ -358,8 +358,11 @@ def _header_tokens(text: str) -> list[str] | None:
     if len(tokens) < 2:
         return None
     vocab = vocabulary()
+    # single characters only in a line mostly of them ('结 结 其 尚 未经复议直接起诉'): a letter-spaced label in a
+    # header line ('… 总 计 商业 企业 …') is no vertical header, and the line cut there made '其他' a row label
+    vertical = 2 * sum(len(token) == 1 for token in tokens) >= len(tokens)
     for token in tokens:
-        if vocab.is_header(token) or (len(token) == 1 and token in _header_characters()):
+        if vocab.is_header(token) or (vertical and token in _header_characters()):
             continue
         key = label_key(token)
         if len(key) < 2 or not any(h.startswith(key) or h.endswith(key) for h in vocab.header_words):

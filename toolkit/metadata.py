@@ -699,6 +699,9 @@ def _classify_agency(agency: str) -> dict[str, Any]:
     national = False
     if not places:
         national, after = _national(name)
+        if national and after.startswith(tuple(_rules()["agency"]["macro_regions"])):
+            out["agency_kind"] = _kind(after, False) or "department"
+            return out  # an office for a region above the provinces: no tier
         if national and after:
             inner, inner_rest = _split_places(after)
             if inner:

@@ -800,17 +800,27 @@ def _remove_keeping_tail(el) -> None:
 
 
 # What a browser does not show: Word's hidden text saved as a web page ('display:none;mso-hide:all'), a hidden
-# cell or span. Only small elements without a table are dropped: a page may hide its whole article in a
-# container that a script shows, and losing the report would be worse than reading a hidden word.
-_HIDDEN_STYLE_RE = re.compile(r"(?<![\w-])(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)",
-                              re.IGNORECASE)
+# cell or span. Only small elements that are or hold no table are dropped: a page may hide its whole article,
+# or a table, in a container that a script shows, and losing the report would be worse than reading a hidden
+# word.
+_HIDDEN_STYLE_RE = re.compile(r"(?<![\w-])(display|visibility)\s*:\s*([\w-]+)", re.IGNORECASE)
+
+
+def _hidden_style(style: str) -> bool:
+    """Whether a style attribute hides its element: the last display is none, or the last visibility hidden
+    (Word's mso-hide:all alone hides nothing in a browser)."""
+    last: dict[str, str] = {}
+    for prop, value in _HIDDEN_STYLE_RE.findall(style):
+        last[prop.lower()] = value.lower()
+    return last.get("display") == "none" or last.get("visibility") in ("hidden", "collapse")
 
 
 def _may_hide(page: bytes) -> bool:
     """Whether a page (UTF-8) can hide anything at all: most cannot, and three searches of its bytes cost
     less than looking at the style of every element."""
     low = page.lower()
-    return b"display" in low or b"hidden" in low or b"mso-hide" in low
+    return b"display" in low or b"hidden" in low or b"visibility" in low
+
 
 #: A cell with more text than this in two or more paragraphs holds a page, not a value or label; a hidden
 #: element with more is not dropped.
@@ -818,12 +828,14 @@ _LAYOUT_CELL_CHARS = 200
 
 
 def _drop_hidden(root) -> None:
-    """Remove the small hidden elements of an HTML page (see ``_HIDDEN_STYLE_RE``), keeping the text after them."""
+    """Remove the small hidden elements of an HTML page (see ``_hidden_style``), keeping the text after them."""
     for el in root.xpath("//*[@hidden or @style]"):
-        if el.get("hidden") is None and not _HIDDEN_STYLE_RE.search(el.get("style")):
+        if el.get("hidden") is None and not _hidden_style(el.get("style")):
             continue
-        if el.find(".//table") is not None or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
+        if el.tag == "table" or el.find(".//table") is not None or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
+        if any("visible" in (d.get("style") or "").lower() for d in el.iterdescendants()):
+            continue  # a child made visible again is shown (visibility:visible inside visibility:hidden)
         _remove_keeping_tail(el)
 
 

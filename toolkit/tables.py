@@ -298,7 +298,10 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         labels, values = _active_values(row)
         row_key = vocab.active_row(labels[-1].text)
         if row_key is None:
-            if values or _ENDS_IN_VALUE.search(labels[-1].text):
+            # a row's label with a value left in it ('行政处罚 十一'); a line of prose wrapped after a number
+            # ('…主动公开政府信息 16730') has no row's label before it and is no row
+            unread = _ENDS_IN_VALUE.search(labels[-1].text)
+            if values or (unread and vocab.active_row(labels[-1].text[:unread.start()])):
                 res.flags.append(Flag("unknown_row", "active", row.line, labels[-1].text))
             continue
         row_cols, row_filler = cols, filler

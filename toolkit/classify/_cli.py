@@ -105,15 +105,17 @@ def _read_input(path: str) -> pd.DataFrame:
     In a CSV of one column (a text per line) a blank line is a statement with
     empty text: pandas skips blank lines by default, and the output would no
     longer line up with the input.  Blank lines above the header are skipped
-    (pandas would take the first as the header); the newline that ends the
-    last line adds no row.
+    (pandas would take the first as the header), and so are blank lines after
+    the last text (an editor's leftovers).
     """
     read = functools.partial(pd.read_csv, path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     if len(read(nrows=0).columns) != 1:
         return read()  # with several columns a blank line is no row of them
     with open(path, encoding="utf-8-sig") as fh:
         above = sum(1 for _ in itertools.takewhile(lambda line: not line.strip(), fh))
-    return read(skip_blank_lines=False, skiprows=above)
+    frame = read(skip_blank_lines=False, skiprows=above)
+    filled = frame.iloc[:, 0].str.strip().ne("").to_numpy().nonzero()[0]
+    return frame.iloc[: filled[-1] + 1 if len(filled) else 0]  # blank lines after the last text are no rows
 
 
 def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
