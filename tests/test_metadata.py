@@ -589,3 +589,35 @@ def test_a_disclosure_catalogue_box_gives_the_publication_date_and_the_title():
             f"名称\t{TITLE.format('乌当区人民政府')}"]
     result = meta(*tabs, "一、总体情况", "2020年，我区认真贯彻落实《条例》。")
     assert (result["agency"], result["report_year"], str(result["published"])) == ("乌当区人民政府", 2020, "2021-01-20")
+
+
+@pytest.mark.parametrize("stamp", ["2021/1/30 下午6:41", "2021-01-30 18:41:05", "2021/1/30 6:41 PM"])
+def test_browser_print_stamp_before_the_title(stamp):
+    # A page printed from a browser: '2021/1/30 下午6:41 <page title>' stands above the report's own title.
+    lines = lines_of("004")
+    expected = extract_metadata(lines)
+    result = extract_metadata([f"{stamp} {lines[0]}"] + lines)
+    assert (result["agency"], result["level"], result["flags"]) == (expected["agency"], expected["level"],
+                                                                    expected["flags"])
+    assert extract_metadata([f"{stamp} {lines[0]}"] + lines[1:]) == expected
+
+
+@pytest.mark.parametrize("cut", [3, 4, 20], ids=["in_the_city", "after_the_city", "in_the_topic"])
+def test_title_in_a_large_font_broken_over_two_lines(cut):
+    # Seed 000's title set in a large font wraps: '驻马店市' / '住房和城乡建设局2020年…', '驻马店市住房和城乡建设局2020年政府信'
+    # / '息公开工作年度报告'.
+    lines = lines_of("000")
+    expected = extract_metadata(lines)
+    title = lines[0]
+    result = extract_metadata([title[:cut], title[cut:]] + lines[1:])
+    assert result == expected
+
+
+@pytest.mark.parametrize("above", ["通知公告", "河南省", "2021年1月"])
+def test_a_line_above_a_title_that_is_no_start_of_its_place_is_left_out(above):
+    lines = lines_of("000")
+    expected = extract_metadata(lines)
+    # a title that names its place keeps it; one that names none takes only a place from above
+    assert extract_metadata([above] + lines)["agency"] == expected["agency"]
+    result = extract_metadata([above, lines[0][4:]] + lines[1:])
+    assert result["agency"] == ("河南省" if above == "河南省" else "") + "住房和城乡建设局"

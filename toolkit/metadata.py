@@ -203,10 +203,20 @@ def _is_title(line: str) -> bool:
     return any(w in line for w in rules["topic_words"]) and any(w in line for w in rules["report_words"])
 
 
+@functools.lru_cache(maxsize=1)
+def _stamp_pattern() -> re.Pattern[str]:
+    return re.compile(_rules()["title"]["print_stamp"])
+
+
+def _without_stamp(raw: str) -> str:
+    """A line without the date and time a browser prints at the top of a page ('2021/1/30 下午6:41 <title>')."""
+    return _stamp_pattern().sub("", raw, count=1)
+
+
 def _title_candidate(raw: str) -> str | None:
     """The line without white space if it may be (part of) a title, else None."""
     rules = _rules()["title"]
-    line = re.sub(r"\s+", "", raw)
+    line = re.sub(r"\s+", "", _without_stamp(raw))
     if not line or "|" in line or len(line) > rules["max_length"] or "。" in line:
         return None
     if any(line.startswith(p) for p in rules["not_title_prefixes"]):
@@ -234,10 +244,15 @@ def _find_title(lines: list[str], limit: int) -> tuple[int, int] | None:
             continue
         if _is_title(line):
             return i, i
-        if any(w in line for w in rules["topic_words"]) and i + 1 < len(lines):
-            nxt = _title_candidate(lines[i + 1])
-            if nxt is not None and _is_title(line + nxt):
-                return i, i + 1
+        nxt = _title_candidate(lines[i + 1]) if i + 1 < len(lines) else None
+        if nxt is None or not _is_title(line + nxt):
+            continue
+        # the break falls after a topic word ('…政府信息公开工作' / '年度报告') or inside one ('…政府信' / '息公开…');
+        # a line above a whole title is not part of it
+        if any(w in line for w in rules["topic_words"]) or (
+                not _is_title(nxt) and any(w in line + nxt and w not in line and w not in nxt
+                                           for w in rules["topic_words"])):
+            return i, i + 1
     return None
 
 
@@ -248,10 +263,10 @@ def _title_text(lines: list[str], span: tuple[int, int]) -> str:
     """
     rules = _rules()["title"]
     first, last = span
-    text = _without_field_label("".join(re.sub(r"\s+", "", line) for line in lines[first : last + 1]))
+    text = _without_field_label("".join(re.sub(r"\s+", "", _without_stamp(line)) for line in lines[first : last + 1]))
     agency, year = _parse_title(text)
     if agency is not None and year is not None:
-        return text
+        return _with_place_above(lines, first, text, agency, year)
     above = [(i, _title_candidate(lines[i])) for i in range(first - 1, -1, -1) if lines[i].strip()]
     joined = text
     for _, line in above[: rules["wrapped_lines"]]:
@@ -263,6 +278,34 @@ def _title_text(lines: list[str], span: tuple[int, int]) -> str:
         if a is not None and _agency_like(a) and (y is not None or year is None):
             return joined
     return text
+
+
+def _with_place_above(lines: list[str], first: int, text: str, agency: str, year: int) -> str:
+    """The title with the line above it when that line holds the start of the agency's place: a title in a large
+    font broken after the city ('驻马店市' / '住房和城乡建设局2020年…') or inside it ('驻马店' / '市住房…').
+
+    Only for an agency that names no place of its own (or a bare '市'), and only when the place read from the
+    joined title covers the whole line above: a line that is no place is left out.
+    """
+    rules = _rules()
+    bare = rules["places"]["bare_levels"]
+    above = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
+    if above is None:
+        return text
+    line = _title_candidate(lines[above])
+    if line is None or len(line) > rules["title"]["wrapped_place_length"] or not re.fullmatch(f"[{_HAN}]+", line):
+        return text
+    own, own_rest = _split_places(agency)
+    if any(p.text not in bare for p in own):
+        return text
+    joined = line + text
+    new_agency, new_year = _parse_title(joined)
+    if new_agency is None or new_year != year:
+        return text
+    places, rest = _split_places(new_agency)
+    if rest != own_rest or len(new_agency) - len(rest) < len(line) or not places:
+        return text
+    return joined
 
 
 def _clean_agency(text: str) -> str | None:
