@@ -621,3 +621,30 @@ def test_a_line_above_a_title_that_is_no_start_of_its_place_is_left_out(above):
     assert extract_metadata([above] + lines)["agency"] == expected["agency"]
     result = extract_metadata([above, lines[0][4:]] + lines[1:])
     assert result["agency"] == ("河南省" if above == "河南省" else "") + "住房和城乡建设局"
+
+
+def _unruled_box(lines: list[str]) -> list[str]:
+    """Seed 003's header box ('索引号 | … | 分类 | 信息公开年报 |') printed without rules: cells set apart by spaces."""
+    return [" ".join(c.strip() for c in line.split("|") if c.strip()) if "|" in line else line for line in lines]
+
+
+@pytest.mark.parametrize("with_title", [True, False], ids=["with_title", "without_title"])
+def test_header_box_printed_without_rules(with_title):
+    lines = lines_of("003")
+    if not with_title:
+        lines = [line for line in lines if "信息公开年度报告" not in line]
+    expected = extract_metadata(lines)
+    assert expected["published"] is not None and expected["agency"] is not None
+    assert extract_metadata(_unruled_box(lines)) == expected
+
+
+def test_header_box_whose_values_wrap_gives_no_title():
+    # Values wrapped inside narrow unruled cells leave the labels on lines of their own: '索引号 分类 信息公开年报',
+    # '发布机构 发文日期 2018-02-28' (the agency's name above and below them).
+    lines = lines_of("003")
+    expected = extract_metadata(lines)
+    box = ["014421017/2018-005", "索引号 分类 信息公开年报", "46", "医药高新区(高港区)", "发布机构 发文日期 2018-02-28",
+           "住房和城乡建设局", "文号 时效"]
+    result = extract_metadata(box + [line for line in lines if "|" not in line])
+    assert (result["agency"], result["published"], result["flags"]) == (
+        expected["agency"], expected["published"], expected["flags"])

@@ -223,7 +223,20 @@ def _title_candidate(raw: str) -> str | None:
         return None
     if any(mark in line for mark in rules["breadcrumb_marks"]):
         return None
+    if _starts_with_box_label(raw):
+        return None  # '索引号 分类 信息公开年报': a header box printed without its rules
     return _without_field_label(line)
+
+
+def _box_labels() -> set[str]:
+    fields = _rules()["fields"]
+    return set(fields["box_labels"]) | set(fields["published"]) | set(fields["agency"])
+
+
+def _starts_with_box_label(raw: str) -> bool:
+    """Whether the line starts with the label of a header box's field, set apart from what follows."""
+    first = re.split(r"[\s:：|]+", _without_stamp(raw).strip(), maxsplit=1)
+    return len(first) > 1 and first[0] in _box_labels()
 
 
 def _without_field_label(line: str) -> str:
@@ -390,8 +403,10 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     fields = _rules()["fields"]
     published = "|".join(map(re.escape, sorted(fields["published"], key=len, reverse=True)))
     agency = "|".join(map(re.escape, sorted(fields["agency"], key=len, reverse=True)))
-    return (re.compile(rf"({published})(?:\s*[:：|]\s*|\t\s*)"),
-            re.compile(rf"(?:{agency})\s*[:：|]\s*([^|:：\s]{{2,60}})"))
+    # a header box printed without rules sets its fields apart by spaces only ('发布机构 XX局 发文日期 2018-02-28'):
+    # a label at the start of the line or after a space, then a space
+    return (re.compile(rf"({published})(?:\s*[:：|]\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"),
+            re.compile(rf"(?:{agency})\s*[:：|]\s*([^|:：\s]{{2,60}})|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
 
 
 def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
@@ -405,7 +420,7 @@ def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
         for m in pattern.finditer(line):
             date, bad = _parse_date_at(line[m.end():])
             if date is not None:
-                rank = preference.index(m.group(1))
+                rank = preference.index(m.group(1) or m.group(2))
                 if best is None or rank < best[0]:
                     best = (rank, date)
             garbled = garbled or bad
@@ -415,9 +430,11 @@ def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
 def _agency_field(lines: list[str]) -> str | None:
     pattern = _field_patterns()[1]
     for line in _field_regions(lines):
-        m = pattern.search(line)
-        if m:
-            agency = _clean_agency(m.group(1))
+        for m in pattern.finditer(line):
+            value = m.group(1) or m.group(2)
+            if value in _box_labels():
+                continue  # '发布机构 发文日期 …': the value wrapped onto other lines
+            agency = _clean_agency(value)
             if agency:
                 return agency
     return None
