@@ -648,3 +648,16 @@ def test_header_box_whose_values_wrap_gives_no_title():
     result = extract_metadata(box + [line for line in lines if "|" not in line])
     assert (result["agency"], result["published"], result["flags"]) == (
         expected["agency"], expected["published"], expected["flags"])
+
+
+@pytest.mark.parametrize("furniture", [["- 4 -"], ["第 4 页 共 5 页"], ["- 4 -", "第 5 页"]])
+def test_signature_split_by_a_page_break(furniture):
+    # The agency line at the foot of a page, its page number, then the date on the next page: the agency was lost.
+    import toolkit
+
+    # seed 002 names its agency only in its signature
+    lines = next(RAW.glob("002*.txt")).read_text(encoding="utf-8").rstrip("\n").split("\n")
+    original = toolkit.parse_text("\n".join(lines)).metadata
+    assert original["agency"] is not None and original["published"] is not None
+    split = toolkit.parse_text("\n".join(lines[:-1] + furniture + lines[-1:])).metadata
+    assert split == original

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from toolkit.normalize import cn_numeral
+from toolkit.normalize import cn_numeral, is_page_furniture
 
 __all__ = ["extract_metadata", "load_gazetteer", "signature_start"]
 
@@ -481,8 +481,6 @@ def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
 
 
 def _is_footer(line: str, words: list[str]) -> bool:
-    from toolkit.normalize import is_page_furniture
-
     text = line.strip()
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body)
     return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or (
@@ -509,10 +507,13 @@ def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date]
         if date is None or start != 0 or end != len(compact):
             continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
-        if pos > 0:
-            prev = re.sub(r"\s+", "", tail[pos - 1][1])
+        above = pos - 1
+        while above >= 0 and is_page_furniture(tail[above][1]):
+            above -= 1  # a page break between the agency and the date ('XX局' / '- 1 -' / '2024年2月17日')
+        if above >= 0:
+            prev = re.sub(r"\s+", "", tail[above][1])
             if _agency_like(prev):
-                return tail[pos - 1][0], last, prev, date
+                return tail[above][0], last, prev, date
         return index, last, None, date
     return None
 
