@@ -247,3 +247,17 @@ def test_a_vanished_cell_never_puts_a_value_in_a_wrong_column_002():
         lost = {rk for (t, rk, _), v in want.items() if t == "requests" and pd.notna(v) and pd.isna(got.get((t, rk, _)))}
         flagged = {f.detail.split(":")[0] for f in report.flags if f.table == "requests"}
         assert lost <= flagged, f"line {i + 1} deleted: {sorted(lost - flagged)} lost unflagged"
+
+
+def test_a_bare_page_number_between_grid_rows_is_no_cell():
+    # A ruled PDF's grid rows (a reader's explicit rows) with the page number '1' printed between two of them:
+    # it was a cell of its own row, the review table got extra_cells.
+    from toolkit.sections import Segment
+
+    grid = [r for r in _rows("001_4d29bfef72dd56db", "review_litigation")]
+    segments = [Segment("|".join(r), n) for n, r in enumerate(grid, start=1)]
+    explicit = {s.line: r for s, r in zip(segments, grid)}
+    plain = [r.texts for r in build_rows(segments, explicit_rows=explicit)]
+    for at in range(1, len(segments)):
+        broken = segments[:at] + [Segment("1", 100)] + segments[at:]
+        assert [r.texts for r in build_rows(broken, explicit_rows=explicit)] == plain

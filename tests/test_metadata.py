@@ -589,3 +589,75 @@ def test_a_disclosure_catalogue_box_gives_the_publication_date_and_the_title():
             f"名称\t{TITLE.format('乌当区人民政府')}"]
     result = meta(*tabs, "一、总体情况", "2020年，我区认真贯彻落实《条例》。")
     assert (result["agency"], result["report_year"], str(result["published"])) == ("乌当区人民政府", 2020, "2021-01-20")
+
+
+@pytest.mark.parametrize("stamp", ["2021/1/30 下午6:41", "2021-01-30 18:41:05", "2021/1/30 6:41 PM"])
+def test_browser_print_stamp_before_the_title(stamp):
+    # A page printed from a browser: '2021/1/30 下午6:41 <page title>' stands above the report's own title.
+    lines = lines_of("004")
+    expected = extract_metadata(lines)
+    result = extract_metadata([f"{stamp} {lines[0]}"] + lines)
+    assert (result["agency"], result["level"], result["flags"]) == (expected["agency"], expected["level"],
+                                                                    expected["flags"])
+    assert extract_metadata([f"{stamp} {lines[0]}"] + lines[1:]) == expected
+
+
+@pytest.mark.parametrize("cut", [3, 4, 20], ids=["in_the_city", "after_the_city", "in_the_topic"])
+def test_title_in_a_large_font_broken_over_two_lines(cut):
+    # Seed 000's title set in a large font wraps: '驻马店市' / '住房和城乡建设局2020年…', '驻马店市住房和城乡建设局2020年政府信'
+    # / '息公开工作年度报告'.
+    lines = lines_of("000")
+    expected = extract_metadata(lines)
+    title = lines[0]
+    result = extract_metadata([title[:cut], title[cut:]] + lines[1:])
+    assert result == expected
+
+
+@pytest.mark.parametrize("above", ["通知公告", "河南省", "2021年1月"])
+def test_a_line_above_a_title_that_is_no_start_of_its_place_is_left_out(above):
+    lines = lines_of("000")
+    expected = extract_metadata(lines)
+    # a title that names its place keeps it; one that names none takes only a place from above
+    assert extract_metadata([above] + lines)["agency"] == expected["agency"]
+    result = extract_metadata([above, lines[0][4:]] + lines[1:])
+    assert result["agency"] == ("河南省" if above == "河南省" else "") + "住房和城乡建设局"
+
+
+def _unruled_box(lines: list[str]) -> list[str]:
+    """Seed 003's header box ('索引号 | … | 分类 | 信息公开年报 |') printed without rules: cells set apart by spaces."""
+    return [" ".join(c.strip() for c in line.split("|") if c.strip()) if "|" in line else line for line in lines]
+
+
+@pytest.mark.parametrize("with_title", [True, False], ids=["with_title", "without_title"])
+def test_header_box_printed_without_rules(with_title):
+    lines = lines_of("003")
+    if not with_title:
+        lines = [line for line in lines if "信息公开年度报告" not in line]
+    expected = extract_metadata(lines)
+    assert expected["published"] is not None and expected["agency"] is not None
+    assert extract_metadata(_unruled_box(lines)) == expected
+
+
+def test_header_box_whose_values_wrap_gives_no_title():
+    # Values wrapped inside narrow unruled cells leave the labels on lines of their own: '索引号 分类 信息公开年报',
+    # '发布机构 发文日期 2018-02-28' (the agency's name above and below them).
+    lines = lines_of("003")
+    expected = extract_metadata(lines)
+    box = ["014421017/2018-005", "索引号 分类 信息公开年报", "46", "医药高新区(高港区)", "发布机构 发文日期 2018-02-28",
+           "住房和城乡建设局", "文号 时效"]
+    result = extract_metadata(box + [line for line in lines if "|" not in line])
+    assert (result["agency"], result["published"], result["flags"]) == (
+        expected["agency"], expected["published"], expected["flags"])
+
+
+@pytest.mark.parametrize("furniture", [["- 4 -"], ["第 4 页 共 5 页"], ["- 4 -", "第 5 页"]])
+def test_signature_split_by_a_page_break(furniture):
+    # The agency line at the foot of a page, its page number, then the date on the next page: the agency was lost.
+    import toolkit
+
+    # seed 002 names its agency only in its signature
+    lines = next(RAW.glob("002*.txt")).read_text(encoding="utf-8").rstrip("\n").split("\n")
+    original = toolkit.parse_text("\n".join(lines)).metadata
+    assert original["agency"] is not None and original["published"] is not None
+    split = toolkit.parse_text("\n".join(lines[:-1] + furniture + lines[-1:])).metadata
+    assert split == original

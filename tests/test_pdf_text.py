@@ -222,3 +222,25 @@ def test_prose_and_a_running_footer_between_rows_are_no_rows(line):
     # the same cells (the rows after the line one line further down)
     pd.testing.assert_frame_equal(_cells(report, "active").drop(columns="line"), _cells(plain, "active").drop(columns="line"))
     assert _codes(report) == _codes(plain)
+
+
+def _pdf_rows(seed_id: str, sep: str) -> list[str]:
+    """The seed as a PDF's text, a table row a line: cells set with spaces (unruled) or '|' (a ruled grid)."""
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    return [sep.join(c for c in x if c) if isinstance(x, list) else x for x in lines]
+
+
+@pytest.mark.parametrize("sep", [" ", " | "], ids=["unruled", "ruled"])
+@pytest.mark.parametrize("seed_id, row", [("002_809f9474e249d214", "二、上年结转"),   # its 自然人 cell blank
+                                          ("001_4d29bfef72dd56db", "二、上年结转"),
+                                          ("001_4d29bfef72dd56db", "(三)不予公开")])
+def test_a_bare_page_number_between_rows_is_no_cell(seed_id, row, sep):
+    # A table split across pages with the page number printed alone ('1') at the page's foot: it was read as
+    # a cell of the row above (its values shifted a column silently, or extra_cells).
+    lines = _pdf_rows(seed_id, sep)
+    plain = toolkit.parse_text("\n".join(lines) + "\n")
+    at = next(i for i, x in enumerate(lines) if x.startswith(row)) + 1
+    report = toolkit.parse_text("\n".join(lines[:at] + ["1"] + lines[at:]) + "\n")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert _codes(report) == _codes(plain)

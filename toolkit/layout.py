@@ -166,6 +166,8 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             continue
         if is_page_furniture(stripped):
             continue  # a page number inside a table (a PDF's page break) is no cell
+        if _LONE_PAGE_NUMBER.fullmatch(stripped) and _between_row_lines(segments, i, explicit_rows):
+            continue  # '1' printed alone at a page's foot between two rows of a row-a-line table
         if "|" in text:
             parts = _split_pipes(text)
             filled = [p for p in parts if p]
@@ -250,6 +252,31 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         prev_bare = True
     stream.flush()
     return _join_wrapped(stream.rows)
+
+
+_LONE_PAGE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _is_row_line(text: str, line: int, explicit_rows: dict[int, list[str]]) -> bool:
+    """Whether a line holds a whole table row: a reader's grid row, cells set apart by '|' or by spaces."""
+    stripped = text.strip()
+    if line in explicit_rows:
+        return True
+    if "|" in stripped:
+        return len([p for p in _split_pipes(stripped) if p]) >= 2
+    return bool(_spaced_row(stripped)) or _legacy_spaced(stripped) is not None
+
+
+def _between_row_lines(segments: list[Segment], i: int, explicit_rows: dict[int, list[str]]) -> bool:
+    """Whether the filled lines before and after segment ``i`` both hold a whole row.
+
+    In such a table (a row a line: a PDF's text, ruled or not) a number alone on its line is no cell but the
+    page number of a page break; in a table of a cell a line it is a cell, and is kept.
+    """
+    before = next((s for s in reversed(segments[:i]) if s.text.strip()), None)
+    after = next((s for s in segments[i + 1:] if s.text.strip()), None)
+    return (before is not None and after is not None and _is_row_line(before.text, before.line, explicit_rows)
+            and _is_row_line(after.text, after.line, explicit_rows))
 
 
 def _spaced_row(text: str) -> tuple[re.Match[str], bool] | None:

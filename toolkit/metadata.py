@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from toolkit.normalize import cn_numeral
+from toolkit.normalize import cn_numeral, is_page_furniture
 
 __all__ = ["extract_metadata", "load_gazetteer", "signature_start"]
 
@@ -203,17 +203,40 @@ def _is_title(line: str) -> bool:
     return any(w in line for w in rules["topic_words"]) and any(w in line for w in rules["report_words"])
 
 
+@functools.lru_cache(maxsize=1)
+def _stamp_pattern() -> re.Pattern[str]:
+    return re.compile(_rules()["title"]["print_stamp"])
+
+
+def _without_stamp(raw: str) -> str:
+    """A line without the date and time a browser prints at the top of a page ('2021/1/30 下午6:41 <title>')."""
+    return _stamp_pattern().sub("", raw, count=1)
+
+
 def _title_candidate(raw: str) -> str | None:
     """The line without white space if it may be (part of) a title, else None."""
     rules = _rules()["title"]
-    line = re.sub(r"\s+", "", raw)
+    line = re.sub(r"\s+", "", _without_stamp(raw))
     if not line or "|" in line or len(line) > rules["max_length"] or "。" in line:
         return None
     if any(line.startswith(p) for p in rules["not_title_prefixes"]):
         return None
     if any(mark in line for mark in rules["breadcrumb_marks"]):
         return None
+    if _starts_with_box_label(raw):
+        return None  # '索引号 分类 信息公开年报': a header box printed without its rules
     return _without_field_label(line)
+
+
+def _box_labels() -> set[str]:
+    fields = _rules()["fields"]
+    return set(fields["box_labels"]) | set(fields["published"]) | set(fields["agency"])
+
+
+def _starts_with_box_label(raw: str) -> bool:
+    """Whether the line starts with the label of a header box's field, set apart from what follows."""
+    first = re.split(r"[\s:：|]+", _without_stamp(raw).strip(), maxsplit=1)
+    return len(first) > 1 and first[0] in _box_labels()
 
 
 def _without_field_label(line: str) -> str:
@@ -234,10 +257,15 @@ def _find_title(lines: list[str], limit: int) -> tuple[int, int] | None:
             continue
         if _is_title(line):
             return i, i
-        if any(w in line for w in rules["topic_words"]) and i + 1 < len(lines):
-            nxt = _title_candidate(lines[i + 1])
-            if nxt is not None and _is_title(line + nxt):
-                return i, i + 1
+        nxt = _title_candidate(lines[i + 1]) if i + 1 < len(lines) else None
+        if nxt is None or not _is_title(line + nxt):
+            continue
+        # the break falls after a topic word ('…政府信息公开工作' / '年度报告') or inside one ('…政府信' / '息公开…');
+        # a line above a whole title is not part of it
+        if any(w in line for w in rules["topic_words"]) or (
+                not _is_title(nxt) and any(w in line + nxt and w not in line and w not in nxt
+                                           for w in rules["topic_words"])):
+            return i, i + 1
     return None
 
 
@@ -248,10 +276,10 @@ def _title_text(lines: list[str], span: tuple[int, int]) -> str:
     """
     rules = _rules()["title"]
     first, last = span
-    text = _without_field_label("".join(re.sub(r"\s+", "", line) for line in lines[first : last + 1]))
+    text = _without_field_label("".join(re.sub(r"\s+", "", _without_stamp(line)) for line in lines[first : last + 1]))
     agency, year = _parse_title(text)
     if agency is not None and year is not None:
-        return text
+        return _with_place_above(lines, first, text, agency, year)
     above = [(i, _title_candidate(lines[i])) for i in range(first - 1, -1, -1) if lines[i].strip()]
     joined = text
     for _, line in above[: rules["wrapped_lines"]]:
@@ -263,6 +291,34 @@ def _title_text(lines: list[str], span: tuple[int, int]) -> str:
         if a is not None and _agency_like(a) and (y is not None or year is None):
             return joined
     return text
+
+
+def _with_place_above(lines: list[str], first: int, text: str, agency: str, year: int) -> str:
+    """The title with the line above it when that line holds the start of the agency's place: a title in a large
+    font broken after the city ('驻马店市' / '住房和城乡建设局2020年…') or inside it ('驻马店' / '市住房…').
+
+    Only for an agency that names no place of its own (or a bare '市'), and only when the place read from the
+    joined title covers the whole line above: a line that is no place is left out.
+    """
+    rules = _rules()
+    bare = rules["places"]["bare_levels"]
+    above = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
+    if above is None:
+        return text
+    line = _title_candidate(lines[above])
+    if line is None or len(line) > rules["title"]["wrapped_place_length"] or not re.fullmatch(f"[{_HAN}]+", line):
+        return text
+    own, own_rest = _split_places(agency)
+    if any(p.text not in bare for p in own):
+        return text
+    joined = line + text
+    new_agency, new_year = _parse_title(joined)
+    if new_agency is None or new_year != year:
+        return text
+    places, rest = _split_places(new_agency)
+    if rest != own_rest or len(new_agency) - len(rest) < len(line) or not places:
+        return text
+    return joined
 
 
 def _clean_agency(text: str) -> str | None:
@@ -347,8 +403,10 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     fields = _rules()["fields"]
     published = "|".join(map(re.escape, sorted(fields["published"], key=len, reverse=True)))
     agency = "|".join(map(re.escape, sorted(fields["agency"], key=len, reverse=True)))
-    return (re.compile(rf"({published})(?:\s*[:：|]\s*|\t\s*)"),
-            re.compile(rf"(?:{agency})\s*[:：|]\s*([^|:：\s]{{2,60}})"))
+    # a header box printed without rules sets its fields apart by spaces only ('发布机构 XX局 发文日期 2018-02-28'):
+    # a label at the start of the line or after a space, then a space
+    return (re.compile(rf"({published})(?:\s*[:：|]\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"),
+            re.compile(rf"(?:{agency})\s*[:：|]\s*([^|:：\s]{{2,60}})|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
 
 
 def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
@@ -362,7 +420,7 @@ def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
         for m in pattern.finditer(line):
             date, bad = _parse_date_at(line[m.end():])
             if date is not None:
-                rank = preference.index(m.group(1))
+                rank = preference.index(m.group(1) or m.group(2))
                 if best is None or rank < best[0]:
                     best = (rank, date)
             garbled = garbled or bad
@@ -372,9 +430,11 @@ def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
 def _agency_field(lines: list[str]) -> str | None:
     pattern = _field_patterns()[1]
     for line in _field_regions(lines):
-        m = pattern.search(line)
-        if m:
-            agency = _clean_agency(m.group(1))
+        for m in pattern.finditer(line):
+            value = m.group(1) or m.group(2)
+            if value in _box_labels():
+                continue  # '发布机构 发文日期 …': the value wrapped onto other lines
+            agency = _clean_agency(value)
             if agency:
                 return agency
     return None
@@ -421,8 +481,6 @@ def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
 
 
 def _is_footer(line: str, words: list[str]) -> bool:
-    from toolkit.normalize import is_page_furniture
-
     text = line.strip()
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body)
     return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or (
@@ -449,10 +507,13 @@ def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date]
         if date is None or start != 0 or end != len(compact):
             continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
-        if pos > 0:
-            prev = re.sub(r"\s+", "", tail[pos - 1][1])
+        above = pos - 1
+        while above >= 0 and is_page_furniture(tail[above][1]):
+            above -= 1  # a page break between the agency and the date ('XX局' / '- 1 -' / '2024年2月17日')
+        if above >= 0:
+            prev = re.sub(r"\s+", "", tail[above][1])
             if _agency_like(prev):
-                return tail[pos - 1][0], last, prev, date
+                return tail[above][0], last, prev, date
         return index, last, None, date
     return None
 

@@ -235,6 +235,7 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
         explains more headings.
     """
     best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
+    segments = _join_wrapped_headings(segments)
     headings = _headings(segments)
     for family in ("modern", "legacy"):
         cands = _candidates(headings, family)
@@ -257,6 +258,38 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
         text = "\n".join(s.text for s in body).strip("\n")
         sections.append(Section(key, title, text, heading.line, last_line, body))
     return sections, family
+
+
+_WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line
+
+
+def _heading_keys(text: str) -> bool:
+    """Whether a line is a heading that names a section of either family."""
+    match = _HEADING.match(text)
+    if not match or not _HAS_HAN.search(text[:12]):
+        return False
+    title = _SPACE_RUN.sub("", match["title"])
+    return any(_heading_key(title, match["num"] or "", family)[0] is not None for family in ("modern", "legacy"))
+
+
+def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
+    """Segments with a heading that a large font wrapped ('四、因政府信息公开申请行政复议、提起行政诉讼的情' / '况')
+    joined into one: when the join names a section and the first line alone does not."""
+    out: list[Segment] = []
+    i = 0
+    while i < len(segments):
+        seg = segments[i]
+        first = seg.text.strip()
+        if i + 1 < len(segments) and 0 < len(first) <= 40 and "|" not in first:
+            nxt = segments[i + 1].text.strip()
+            if 0 < len(nxt) <= _WRAP_MAX and "|" not in nxt and not _heading_keys(first) \
+                    and _heading_keys(first + nxt):
+                out.append(Segment(first + nxt, seg.line))
+                i += 2
+                continue
+        out.append(seg)
+        i += 1
+    return out
 
 
 def _text_end(segments: list[Segment], heading: int) -> int:
