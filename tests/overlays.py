@@ -62,3 +62,38 @@ def watermark(text: str, *, angle: float = 30.0, grey: int = 210, size: float = 
             yy += step[1]
         pdf.set_text_color(0, 0, 0)
     return draw
+
+
+def render_two_columns(path, before: list, prose: str, after: list, *, column: float = 230.0,
+                       font_size: float = 10.5) -> None:
+    """Write ``before`` lines, then ``prose`` wrapped into two columns (left filled first), then ``after``."""
+    from fpdf import FPDF
+
+    from renderers import cjk_font_path
+
+    pdf = FPDF(unit="pt", format=(595.0, 842.0))
+    pdf.add_font("cjk", fname=cjk_font_path())
+    pdf.set_font("cjk", size=font_size)
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pitch, y = font_size * 1.7, 40.0
+    for line in before:
+        _text(pdf, 40, y, line, font_size)
+        y += pitch
+    parts, cur = [], ""
+    for ch in prose:  # wrapped character by character, as CJK typesetting does
+        if cur and pdf.get_string_width(cur + ch) > column:
+            parts.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    parts.append(cur)
+    half = (len(parts) + 1) // 2
+    for k, part in enumerate(parts):
+        x, row = (40.0, k) if k < half else (70.0 + column, k - half)
+        _text(pdf, x, y + pitch * row, part, font_size)
+    y += pitch * (half + 1)
+    for line in after:
+        _text(pdf, 40, y, line, font_size)
+        y += pitch
+    pdf.output(str(path))

@@ -468,3 +468,22 @@ def browser_print_alone():
         stamp(pdf, page_no)
         foot(pdf, page_no)
     return draw
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd",
+                                     "004_b232cca7e491c758"])
+def test_pdf_prose_in_two_columns_reads_left_then_right(seed_id, tmp_path):
+    from overlays import render_two_columns
+
+    from toolkit.readers import read_document
+    from toolkit.statements import extract_statements
+
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    problems = next(s for s in original.sections if s.key == "problems")
+    prose = "".join(line.strip() for line in problems.text.splitlines())
+    render_two_columns(tmp_path / "two.pdf", [problems.title], prose, ["六、其他需要报告的事项", "暂无"])
+    lines = read_document(tmp_path / "two.pdf").lines
+    assert lines[0] == problems.title and lines[-2:] == ["六、其他需要报告的事项", "暂无"]
+    assert "".join(lines[1:-2]) == prose
+    got = extract_statements("\n".join(lines[1:-2]))
+    assert got["text"].tolist() == extract_statements(prose)["text"].tolist()

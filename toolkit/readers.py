@@ -1911,9 +1911,31 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
         or not any(_inside(obj, bb) for bb in bboxes)
     ) if bboxes else page
     edge = settings["margin"] * float(page.height)
-    for line in text_page.extract_text_lines(return_chars=False):
+    split = None if bboxes else _column_split(text_page, settings)
+    if split is None:
+        text_lines = text_page.extract_text_lines(return_chars=False)
+    else:  # prose in two columns: the left column, then the right one
+        x0, top, x1, bottom = text_page.bbox
+        left = text_page.crop((x0, top, split, bottom)).extract_text_lines(return_chars=False)
+        right = text_page.crop((split, top, x1, bottom)).extract_text_lines(return_chars=False)
+        shift = float(page.height)
+        end = max((line["bottom"] for line in right), default=bottom)
+        # the left column may run a line or two below the right one at its line pitch; what follows after a
+        # wider gap (the next heading) comes after the right column
+        steps = sorted(b["top"] - a["top"] for a, b in zip(left, left[1:]))
+        pitch = steps[len(steps) // 2] if steps else 0.0
+        text_lines, after = [], False
+        for k, line in enumerate(left):
+            after = after or (line["top"] >= end and k > 0
+                              and line["top"] - left[k - 1]["top"] > settings["column_pitch"] * pitch)
+            text_lines.append(dict(line, top=line["top"] + 2 * shift) if after else line)
+        text_lines += [dict(line, top=line["top"] + shift) for line in right]
+    for line in text_lines:
         text = line["text"].strip()
         if text:
+            if split is not None and line["top"] >= float(page.height):
+                items.append((line["top"], len(items), text, None))
+                continue
             margin = None  # where a running header or footer stands: its side and distance from the edge
             if line["bottom"] <= edge:
                 margin = ("top", float(line["top"]))
@@ -1926,6 +1948,45 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
 
 
 _DIGITS_RE = re.compile(r"\d+")
+
+
+def _column_split(page, settings: dict) -> float | None:
+    """The x between two columns of prose on a page, or None.
+
+    Two columns share one clear vertical gap (no character in it, at least ``column_gap`` times the
+    text size wide, in the middle third of the text) and most lines (``column_lines``) have text on
+    both sides that fills its column (``column_fill``), as prose does (of the lines with text right of
+    the gap; ``column_min_lines`` such lines at least); a table's columns of short cells and numbers do
+    not fill theirs.
+    """
+    chars = [c for c in page.chars if c.get("text", "").strip()]
+    if not chars:
+        return None
+    size = sorted(c["size"] for c in chars)[len(chars) // 2]
+    spans = sorted((c["x0"], c["x1"]) for c in chars)
+    lo, hi = spans[0][0], max(x1 for _, x1 in spans)
+    gaps = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= settings["column_gap"] * size:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    third = (hi - lo) / 3
+    gaps = [(a, b) for a, b in gaps if lo + third <= (a + b) / 2 <= hi - third]
+    if len(gaps) != 1:
+        return None
+    lines = page.extract_text_lines(return_chars=True)  # (only now: the gap test is the cheap one)
+    a, b = gaps[0]
+    full = across = 0
+    for line in lines:
+        sides = ([c for c in line["chars"] if c["x1"] <= a], [c for c in line["chars"] if c["x0"] >= b])
+        across += bool(sides[1])
+        widths = (a - lo, hi - b)
+        if all(side and sum(c["x1"] - c["x0"] for c in side) >= settings["column_fill"] * w
+               for side, w in zip(sides, widths)):
+            full += 1
+    enough = full >= settings["column_min_lines"] and full >= settings["column_lines"] * across
+    return (a + b) / 2 if enough else None
 
 
 def _drop_page_furniture(pages: list) -> list:
