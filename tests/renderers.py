@@ -150,8 +150,14 @@ def render_pdf(
     font_size: float = 9.0,
     compress: bool = True,
     ruled: bool = True,
+    decorate=None,
+    marks: dict | None = None,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2).
+
+    ``decorate(pdf, page_no)`` is called when a page is full (and for the last page) to draw over it what a
+    printer or a document system adds (headers, footers, watermarks: ``overlays.py``); ``marks`` maps
+    ``(first cell of a row, column index)`` to a footnote mark set as a raised small digit after that cell's text.
 
     With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
     print them: pdfplumber then finds no table and gives the rows as lines of text.
@@ -215,6 +221,8 @@ def render_pdf(
     def room(height: float) -> float:
         nonlocal y
         if y + height > page_h - margin:
+            if decorate:
+                decorate(pdf, pdf.page_no())
             pdf.add_page(format=page)
             y = margin
         return y
@@ -239,9 +247,18 @@ def render_pdf(
                 w = sum(cols[i:]) if i == len(cells) - 1 else cols[i]
                 pdf.set_xy(x, y)
                 pdf.cell(w, row_h, cell, border=1 if ruled else 0)
+                mark = (marks or {}).get((row[0] if row else "", i))
+                if mark:  # raised above the baseline, in a smaller size, right after the text
+                    x_mark = x + pdf.get_string_width(cell)  # (both cells pad by c_margin)
+                    pdf.set_font("cjk", size=font_size * 0.6)
+                    pdf.set_xy(x_mark, y + row_h / 2 - font_size * 0.7)
+                    pdf.cell(pdf.get_string_width(mark), font_size * 0.6, mark)
+                    pdf.set_font("cjk", size=font_size)
                 x += w
             y += row_h
         y += font_size * 0.5
+    if decorate:
+        decorate(pdf, pdf.page_no())
     pdf.output(os.fspath(path))
 
 

@@ -375,3 +375,115 @@ def test_an_embedded_document_that_cannot_be_read_is_flagged(tmp_path, parsed_se
         report = toolkit.parse_report(path)
     assert [f.code for f in report.flags if f.code == "part_unread"] == ["part_unread"]
     assert report.status == "partial"
+
+
+# --------------------------------------------------------------------------
+# what printers and document systems draw over or around a PDF's text
+# --------------------------------------------------------------------------
+
+PDF_SEEDS = ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"]  # (they read back whole)
+URL = "http://www.example.gov.cn/zfxxgk/fdzdgknr/zfxxgknb/202101/t20210130_66265123.html"
+
+
+def _plain_and_drawn(seed_id: str, tmp_path, lines: list | None = None, **drawn) -> tuple:
+    """The seed rendered as a PDF, and again with ``drawn`` (render_pdf's decorate, marks): both read."""
+    from toolkit.readers import read_document
+
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original) if lines is None else lines
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "drawn.pdf", **drawn)
+    return original, read_document(tmp_path / "plain.pdf").lines, read_document(tmp_path / "drawn.pdf").lines
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+def test_pdf_raised_footnote_marks_are_no_digits(seed_id, tmp_path):
+    import pdfplumber
+
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    # a mark after the first number of every table row ('5' with a raised '2', '88' with a raised '12')
+    rows = [x for x in lines if isinstance(x, list) and x]
+    firsts = [row[0] for row in rows]
+    marks = {}
+    for row in (r for r in rows if r[0] and firsts.count(r[0]) == 1):  # (marks are keyed by the first cell)
+        i = next((i for i, c in enumerate(row) if c.isdigit()), None)
+        if i is not None:
+            marks[(row[0], i)] = str(len(marks) % 13 + 1)
+    assert marks
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, marks=marks)
+    with pdfplumber.open(tmp_path / "drawn.pdf") as pdf:
+        small = [c for p in pdf.pages for c in p.chars if c["size"] < 8 and c["text"].isdigit()]
+    assert len(small) >= len(marks)  # the marks are there, in the cells
+    assert drawn == plain
+    report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("text, angle, size", [("2021", 30.0, 9.0), ("仅供参考", 35.0, 20.0), ("仅供参考", 0.0, 48.0)])
+def test_pdf_watermark_is_not_read_into_the_text(seed_id, text, angle, size, tmp_path):
+    from overlays import watermark
+
+    mark = watermark(text, angle=angle, size=size, grey=200, step=(size * 8, size * 6))
+    original, plain, drawn = _plain_and_drawn(seed_id, tmp_path, decorate=mark)
+    assert drawn == plain
+    report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("furniture", ["browser", "url", "stamp", "page_number"])
+def test_pdf_running_headers_and_footers_are_left_out(seed_id, furniture, tmp_path):
+    import pdfplumber
+    from overlays import browser_print, page_number
+
+    decorate = {"browser": browser_print(stamp="2021/1/30 下午6:41", title="政府信息公开年度报告", url=URL),
+                "url": browser_print(url=URL),
+                "stamp": browser_print(stamp="2021/1/30 下午6:41", title="政府信息公开年度报告", page_numbers=False),
+                "page_number": page_number()}[furniture]
+    original, plain, drawn = _plain_and_drawn(seed_id, tmp_path, decorate=decorate)
+    with pdfplumber.open(tmp_path / "drawn.pdf") as pdf:
+        assert len(pdf.pages) > 1  # the furniture repeats
+    assert drawn == plain
+    report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
+    assert report.statements.equals(toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id).statements)
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+def test_pdf_of_one_page_loses_a_browser_stamp_alone(seed_id, tmp_path):
+    # one page shows no repetition: a URL alone or a date and time alone in the margin is still a stamp
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = [x for x in _as_lines(original) if isinstance(x, str)][:12]
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=browser_print_alone())
+    assert drawn == plain
+
+
+def browser_print_alone():
+    from overlays import browser_print
+
+    stamp, foot = browser_print(stamp="2021/1/30 下午6:41", page_numbers=False), browser_print(url=URL)
+
+    def draw(pdf, page_no: int) -> None:
+        stamp(pdf, page_no)
+        foot(pdf, page_no)
+    return draw
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd",
+                                     "004_b232cca7e491c758"])
+def test_pdf_prose_in_two_columns_reads_left_then_right(seed_id, tmp_path):
+    from overlays import render_two_columns
+
+    from toolkit.readers import read_document
+    from toolkit.statements import extract_statements
+
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    problems = next(s for s in original.sections if s.key == "problems")
+    prose = "".join(line.strip() for line in problems.text.splitlines())
+    render_two_columns(tmp_path / "two.pdf", [problems.title], prose, ["六、其他需要报告的事项", "暂无"])
+    lines = read_document(tmp_path / "two.pdf").lines
+    assert lines[0] == problems.title and lines[-2:] == ["六、其他需要报告的事项", "暂无"]
+    assert "".join(lines[1:-2]) == prose
+    got = extract_statements("\n".join(lines[1:-2]))
+    assert got["text"].tolist() == extract_statements(prose)["text"].tolist()

@@ -581,3 +581,18 @@ def test_items_numbered_by_the_document_itself(fmt, restart, tmp_path):
         path.write_text("\n".join(out) + "</body></html>", encoding="utf-8")
     got = toolkit.parse_report(path).statements
     assert list(zip(got.kind, got.text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [s for s in SEEDS if not s.startswith("002")])  # (002: traditional)
+@pytest.mark.parametrize("stamp", ["http://www.example.gov.cn/zfxxgk/t20210130_66265123.html 1/2",
+                                   "http://www.example.gov.cn/zfxxgk/t20210130_66265123.html",
+                                   "2021/1/30 下午6:41", "2 / 3"])
+def test_a_browser_print_stamp_inside_a_statement_is_left_out(stem, stamp):
+    # a web page printed to PDF: the page break inside a statement brings the footer or header line along
+    glued = "".join(line.strip() for line in problems_section(stem).splitlines())
+    last = _expected(stem)[-1][1]
+    start = glued.index(last[:8])
+    cut = next(i for i in range(start + len(last) // 2, start + len(last))
+               if "\u4e00" <= glued[i - 1] <= "\u9fff" and "\u4e00" <= glued[i] <= "\u9fff")
+    broken = f"{glued[:cut]}\n{stamp}\n{glued[cut:]}"
+    assert _pairs(extract_statements(broken)) == _expected(stem)

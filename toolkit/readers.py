@@ -1730,14 +1730,14 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
             raise CorruptFileError(
                 path, f"not a valid PDF: {type(exc).__name__}: {exc}"
             ) from exc
-        lines: list = []
+        pages: list = []
         n_chars = n_cid = 0
         cid_pages = 0
         with pdf:
             n_pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
                 try:
-                    chars, cids, page_lines = _pdf_page(page, path, number)
+                    chars, cids, page_lines, margin = _pdf_page(page, path, number)
                 except ToolkitError:
                     raise
                 except (MemoryError, KeyboardInterrupt):  # pragma: no cover
@@ -1752,7 +1752,7 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
                 n_chars += chars
                 n_cid += cids
                 cid_pages += cids > 0
-                lines.extend(page_lines)
+                pages.append((page_lines, margin))
     if n_chars == 0:
         raise EmptyFileError(
             path, "the PDF holds no text (a scanned image without a text layer?)"
@@ -1767,13 +1767,112 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
     if n_cid:
         _warn(path, f"{n_cid} characters on {cid_pages} pages come out as (cid:NN) (fonts without a Unicode "
                     f"mapping)", "cid_characters")
+    lines = _drop_page_furniture(pages)
     if not lines:
         raise EmptyFileError(path, "the PDF holds no text")
     return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
 
 
-def _pdf_page(page, path: str, number: int) -> tuple[int, int, list]:
-    """Return (non-space chars, cid chars, lines in reading order) of one page."""
+def _pdf_settings() -> dict:
+    """The PDF reader's thresholds and stamp lines (``pdf`` of formats.yaml)."""
+    from toolkit.formats import load_formats  # (toolkit.formats imports toolkit.normalize, as we do)
+
+    return load_formats()["pdf"]
+
+
+def _turned(ch: dict) -> bool:
+    """Whether a character is drawn turned away from the page's text (any rotation or shear)."""
+    a, b, c, d = ch.get("matrix", (1, 0, 0, 1, 0, 0))[:4]
+    return abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0 or not ch.get("upright", True)
+
+
+def _lightness(colour) -> float | None:
+    """The lightness of a fill colour from 0 (black) to 1 (white) by its darkest channel; None if unknown."""
+    if not isinstance(colour, (tuple, list)) or not colour:
+        return None
+    if not all(isinstance(v, (int, float)) for v in colour):
+        return None  # a pattern or a named colour space
+    if len(colour) == 1:
+        return float(colour[0])
+    if len(colour) == 3:
+        return float(min(colour))
+    if len(colour) == 4:  # CMYK: white is no ink at all
+        c, m, y, k = colour
+        return float(min((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)))
+    return None
+
+
+def _overlay_filter(page, settings: dict):
+    """A ``page.filter`` test that drops a watermark or stamp: turned or very light characters.
+
+    Turned characters are dropped only while they are fewer than half of the page's characters (a page
+    set sideways keeps its text); a light character over a dark fill is kept (a white heading on a
+    coloured table head).
+    """
+    chars = [ch for ch in page.chars if ch.get("text", "").strip()]
+    turned = sum(_turned(ch) for ch in chars)
+    drop_turned = 0 < turned < len(chars) / 2
+    limit = settings["light_colour"]
+    dark_fills = [
+        (r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
+        if r.get("fill") and (_lightness(r.get("non_stroking_color")) or 0.0) < limit
+    ]
+
+    def keep(obj: dict) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        if drop_turned and _turned(obj):
+            return False
+        light = _lightness(obj.get("non_stroking_color"))
+        if light is None or light < limit:
+            return True
+        return any(_inside(obj, bb) for bb in dark_fills)
+
+    return keep
+
+
+def _superscripts(chars: list, settings: dict) -> set:
+    """The ids of the characters that are footnote marks set as raised small digits after a digit.
+
+    A mark is much smaller than the digit it follows, raised above that digit's baseline and right
+    after it (or after another mark of the same footnote number, '12'); a digit of the line's own
+    size is never one.
+    """
+    digits = [ch for ch in chars if ch.get("text", "").isdigit() and ch.get("upright", True)]
+    if not digits:
+        return set()
+    ratio, raise_, gap = settings["superscript_size"], settings["superscript_raise"], settings["superscript_gap"]
+    largest = max(ch["size"] for ch in digits)
+    small = [ch for ch in digits if ch["size"] <= ratio * largest]  # the few that may be marks
+    marks: set = set()
+    for ch in sorted(small, key=lambda c: c["x0"]):
+        for prev in digits:
+            if prev is ch:
+                continue
+            size = prev["size"]
+            base = prev if id(prev) not in marks else None
+            if base is None:  # the next digit of a mark: same size and height as the mark
+                if abs(prev["size"] - ch["size"]) < 0.1 and abs(prev["top"] - ch["top"]) < 0.5 \
+                        and -0.5 <= ch["x0"] - prev["x1"] <= gap * size:
+                    marks.add(id(ch))
+                    break
+                continue
+            if (ch["size"] <= ratio * size
+                    and -0.5 <= ch["x0"] - prev["x1"] <= gap * size
+                    and ch["bottom"] <= prev["bottom"] - raise_ * size
+                    and ch["top"] >= prev["top"] - 0.5 * size):
+                marks.add(id(ch))
+                break
+    return marks
+
+
+def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
+    """Return (non-space chars, cid chars, lines in reading order, margin lines) of one page.
+
+    Watermarks, stamps and raised footnote marks are left out; the margin lines map the index of each
+    text line in the top or bottom margin of the page to its text (page furniture is decided over
+    the whole document).
+    """
     n_chars = n_cid = 0
     for ch in page.chars:
         t = ch.get("text", "")
@@ -1783,14 +1882,19 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list]:
         elif t.strip():
             n_chars += 1
     if n_chars == 0:
-        return 0, 0, []
+        return 0, 0, [], {}
+    settings = _pdf_settings()
+    page = page.filter(_overlay_filter(page, settings))
+    marks = _superscripts(page.chars, settings)
+    if marks:
+        page = page.filter(lambda obj: id(obj) not in marks)
     tables = []
     if len(page.edges) <= _MAX_PDF_EDGES:
         tables = page.find_tables()
     else:
         _warn(path, f"page {number} has {len(page.edges)} ruling lines; its tables are read as text",
               "tables_as_text")
-    items: list = []  # (top, order, line)
+    items: list = []  # (top, order, line, in the margin)
     bboxes = []
     for table in tables:
         rows = table.extract()
@@ -1801,14 +1905,139 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list]:
             top = row.bbox[1] if row.bbox else table.bbox[1]
             kept = [_join_wrapped(c) for c in cells if c is not None]
             if kept:
-                items.append((top, len(items), kept))
+                items.append((top, len(items), kept, False))
     text_page = page.filter(
         lambda obj: obj.get("object_type") != "char"
         or not any(_inside(obj, bb) for bb in bboxes)
     ) if bboxes else page
-    for line in text_page.extract_text_lines(return_chars=False):
+    edge = settings["margin"] * float(page.height)
+    split = None if bboxes else _column_split(text_page, settings)
+    if split is None:
+        text_lines = text_page.extract_text_lines(return_chars=False)
+    else:  # prose in two columns: the left column, then the right one
+        x0, top, x1, bottom = text_page.bbox
+        left = text_page.crop((x0, top, split, bottom)).extract_text_lines(return_chars=False)
+        right = text_page.crop((split, top, x1, bottom)).extract_text_lines(return_chars=False)
+        shift = float(page.height)
+        end = max((line["bottom"] for line in right), default=bottom)
+        # the left column may run a line or two below the right one at its line pitch; what follows after a
+        # wider gap (the next heading) comes after the right column
+        steps = sorted(b["top"] - a["top"] for a, b in zip(left, left[1:]))
+        pitch = steps[len(steps) // 2] if steps else 0.0
+        text_lines, after = [], False
+        for k, line in enumerate(left):
+            after = after or (line["top"] >= end and k > 0
+                              and line["top"] - left[k - 1]["top"] > settings["column_pitch"] * pitch)
+            text_lines.append(dict(line, top=line["top"] + 2 * shift) if after else line)
+        text_lines += [dict(line, top=line["top"] + shift) for line in right]
+    for line in text_lines:
         text = line["text"].strip()
         if text:
-            items.append((line["top"], len(items), text))
+            if split is not None and line["top"] >= float(page.height):
+                items.append((line["top"], len(items), text, None))
+                continue
+            margin = None  # where a running header or footer stands: its side and distance from the edge
+            if line["bottom"] <= edge:
+                margin = ("top", float(line["top"]))
+            elif line["top"] >= float(page.height) - edge:
+                margin = ("bottom", float(page.height) - float(line["bottom"]))
+            items.append((line["top"], len(items), text, margin))
     items.sort(key=lambda item: (item[0], item[1]))
-    return n_chars, n_cid, [item[2] for item in items]
+    margin_lines = {i: (item[2],) + item[3] for i, item in enumerate(items) if item[3]}
+    return n_chars, n_cid, [item[2] for item in items], margin_lines
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _column_split(page, settings: dict) -> float | None:
+    """The x between two columns of prose on a page, or None.
+
+    Two columns share one clear vertical gap (no character in it, at least ``column_gap`` times the
+    text size wide, in the middle third of the text) and most lines (``column_lines``) have text on
+    both sides that fills its column (``column_fill``), as prose does (of the lines with text right of
+    the gap; ``column_min_lines`` such lines at least); a table's columns of short cells and numbers do
+    not fill theirs.
+    """
+    chars = [c for c in page.chars if c.get("text", "").strip()]
+    if not chars:
+        return None
+    size = sorted(c["size"] for c in chars)[len(chars) // 2]
+    spans = sorted((c["x0"], c["x1"]) for c in chars)
+    lo, hi = spans[0][0], max(x1 for _, x1 in spans)
+    gaps = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= settings["column_gap"] * size:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    third = (hi - lo) / 3
+    gaps = [(a, b) for a, b in gaps if lo + third <= (a + b) / 2 <= hi - third]
+    if len(gaps) != 1:
+        return None
+    lines = page.extract_text_lines(return_chars=True)  # (only now: the gap test is the cheap one)
+    a, b = gaps[0]
+    full = across = 0
+    for line in lines:
+        sides = ([c for c in line["chars"] if c["x1"] <= a], [c for c in line["chars"] if c["x0"] >= b])
+        across += bool(sides[1])
+        widths = (a - lo, hi - b)
+        if all(side and sum(c["x1"] - c["x0"] for c in side) >= settings["column_fill"] * w
+               for side, w in zip(sides, widths)):
+            full += 1
+    enough = full >= settings["column_min_lines"] and full >= settings["column_lines"] * across
+    return (a + b) / 2 if enough else None
+
+
+def _drop_page_furniture(pages: list) -> list:
+    """The lines of all pages without their furniture: running headers and footers and page numbers.
+
+    Parameters
+    ----------
+    pages : list
+        One ``(lines, margin lines)`` pair per page, as :func:`_pdf_page` gives them.
+
+    Returns
+    -------
+    list
+        The lines of the document in page order. A line in a page's top or bottom margin is left out
+        when it repeats at the same place in the margin of half the pages or more (digits masked: '1/2'
+        and '2/2', a date; a number alone must count the pages: a table's '0' and '1' are kept), is a
+        page number (:func:`toolkit.normalize.is_page_furniture`) or, on a document of one page, is a
+        browser's print stamp alone (a URL, a date and time).
+    """
+    from toolkit.normalize import is_page_furniture
+
+    def key(text: str, side: str) -> tuple[str, str]:
+        return _DIGITS_RE.sub("#", re.sub(r"\s+", "", text)), side
+
+    settings = _pdf_settings()
+    shift, stamps = settings["furniture_shift"], [re.compile(p) for p in settings["stamp_lines"]]
+    seen: dict = {}  # key -> [(page, distance from the edge, text)]
+    for n, (_, margin) in enumerate(pages):
+        for text, side, where in margin.values():
+            seen.setdefault(key(text, side), []).append((n, where, text))
+
+    def running(text: str, side: str, n: int, where: float) -> bool:
+        """The same line at the same place on half the pages or more (two at least); a number alone must
+        count the pages ('3', '3/5'), a table's '0' and '1' on two pages do not."""
+        same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift}
+        if not re.search(r"[^\W\d_]", text):  # digits and signs only
+            first = _DIGITS_RE.search(text)
+            if first is None:
+                return False
+            same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift
+                    and int(_DIGITS_RE.search(t)[0]) - int(first[0]) == m - n}
+        return len(same) >= max(2, len(pages) / 2)
+
+    single = len(pages) == 1
+    out: list = []
+    for n, (lines, margin) in enumerate(pages):
+        for i, line in enumerate(lines):
+            if i in margin:
+                text, side, where = margin[i]
+                if (running(text, side, n, where) or is_page_furniture(text)
+                        or (single and any(p.fullmatch(text) for p in stamps))):
+                    continue
+            out.append(line)
+    return out
