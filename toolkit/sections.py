@@ -263,6 +263,7 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
 _WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line
 
 
+@functools.lru_cache(maxsize=4096)  # the same numbered row labels ('1.属于国家秘密') recur in every report
 def _heading_keys(text: str) -> bool:
     """Whether a line is a heading that names a section of either family."""
     match = _HEADING.match(text)
@@ -272,23 +273,34 @@ def _heading_keys(text: str) -> bool:
     return any(_heading_key(title, match["num"] or "", family)[0] is not None for family in ("modern", "legacy"))
 
 
+_NUMBERED = re.compile(rf"\s*(?:{_TOP}|{_SUB}|{_PART})")
+
+
 def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
     """Segments with a heading that a large font wrapped ('四、因政府信息公开申请行政复议、提起行政诉讼的情' / '况')
-    joined into one: when the join names a section and the first line alone does not."""
+    joined into one: when the join names a section and the first line alone does not.  Only a numbered first
+    line is tried (the one-cell-per-line layouts have hundreds of short lines; a heading's number is rare)."""
+    joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
+    for i in range(len(segments) - 1):
+        text = segments[i].text
+        if len(text) > 80 or not _NUMBERED.match(text) or i - 1 in joined:
+            continue
+        first, nxt = text.strip(), segments[i + 1].text.strip()
+        if 0 < len(first) <= 40 and 0 < len(nxt) <= _WRAP_MAX and "|" not in first + nxt \
+                and not _heading_keys(first) and _heading_keys(first + nxt):
+            joined[i] = first + nxt
+    if not joined:
+        return segments
     out: list[Segment] = []
-    i = 0
-    while i < len(segments):
-        seg = segments[i]
-        first = seg.text.strip()
-        if i + 1 < len(segments) and 0 < len(first) <= 40 and "|" not in first:
-            nxt = segments[i + 1].text.strip()
-            if 0 < len(nxt) <= _WRAP_MAX and "|" not in nxt and not _heading_keys(first) \
-                    and _heading_keys(first + nxt):
-                out.append(Segment(first + nxt, seg.line))
-                i += 2
-                continue
-        out.append(seg)
-        i += 1
+    skip = False
+    for i, seg in enumerate(segments):
+        if skip:
+            skip = False
+        elif i in joined:
+            out.append(Segment(joined[i], seg.line))
+            skip = True
+        else:
+            out.append(seg)
     return out
 
 
