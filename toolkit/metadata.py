@@ -205,7 +205,10 @@ def _is_title(line: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _stamp_pattern() -> re.Pattern[str]:
-    return re.compile(_rules()["title"]["print_stamp"])
+    """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml)."""
+    from toolkit.formats import load_formats
+
+    return re.compile(rf"^\s*(?:{load_formats()['pdf']['stamp_time']})\s+")
 
 
 def _without_stamp(raw: str) -> str:
@@ -241,7 +244,7 @@ def _starts_with_box_label(raw: str) -> bool:
 
 def _without_field_label(line: str) -> str:
     """A title line without the label of a header box's field ('标题：XX局…年度报告')."""
-    for label in _rules()["title"]["field_labels"]:
+    for label in _rules()["fields"]["title"]:
         if line.startswith(label) and len(line) > len(label) + 1:
             return line[len(label):].lstrip(":：|")
     return line

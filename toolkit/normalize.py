@@ -28,6 +28,7 @@ __all__ = [
     "label_key",
     "cn_numeral",
     "is_page_furniture",
+    "is_print_stamp",
 ]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -433,6 +434,29 @@ def _page_furniture() -> re.Pattern[str]:
     from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     return re.compile("|".join(f"(?:{p})" for p in load_formats()["page_furniture"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _print_stamp() -> re.Pattern[str]:
+    """A browser's print header or footer alone (``pdf.stamp_url`` and ``pdf.stamp_time`` of formats.yaml)."""
+    from toolkit.formats import load_formats
+
+    pdf = load_formats()["pdf"]
+    return re.compile(f"(?:{pdf['stamp_url']})|(?:{pdf['stamp_time']})")
+
+
+def is_print_stamp(line: str) -> bool:
+    """True for a line that is only what a browser prints at the top or bottom of a page: a URL (with the
+    page count) or a date and time.
+
+    Examples
+    --------
+    >>> is_print_stamp("2021/1/30 下午6:41"), is_print_stamp("http://www.gov.cn/a.html 1/2")
+    (True, True)
+    >>> is_print_stamp("2021年1月30日")
+    False
+    """
+    return bool(_print_stamp().fullmatch(line.strip()))
 
 
 def is_page_furniture(line: str) -> bool:

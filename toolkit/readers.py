@@ -2006,13 +2006,13 @@ def _drop_page_furniture(pages: list) -> list:
         page number (:func:`toolkit.normalize.is_page_furniture`) or, on a document of one page, is a
         browser's print stamp alone (a URL, a date and time).
     """
-    from toolkit.normalize import is_page_furniture
+    from toolkit.normalize import is_page_furniture, is_print_stamp
 
     def key(text: str, side: str) -> tuple[str, str]:
         return _DIGITS_RE.sub("#", re.sub(r"\s+", "", text)), side
 
     settings = _pdf_settings()
-    shift, stamps = settings["furniture_shift"], [re.compile(p) for p in settings["stamp_lines"]]
+    shift = settings["furniture_shift"]
     seen: dict = {}  # key -> [(page, distance from the edge, text)]
     for n, (_, margin) in enumerate(pages):
         for text, side, where in margin.values():
@@ -2037,7 +2037,7 @@ def _drop_page_furniture(pages: list) -> list:
             if i in margin:
                 text, side, where = margin[i]
                 if (running(text, side, n, where) or is_page_furniture(text)
-                        or (single and any(p.fullmatch(text) for p in stamps))):
+                        or (single and is_print_stamp(text))):
                     continue
             out.append(line)
     return out

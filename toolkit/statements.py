@@ -121,21 +121,13 @@ def _normalize(text: str) -> str:
     return normalize_text(text)
 
 
-@functools.lru_cache(maxsize=1)
-def _stamp_lines() -> tuple[re.Pattern[str], ...]:
-    """A browser's print header or footer alone: a URL, a date and time (``pdf.stamp_lines`` of formats.yaml)."""
-    from toolkit.formats import load_formats
-
-    return tuple(re.compile(p) for p in load_formats()["pdf"]["stamp_lines"])
-
-
 def _is_furniture(line: str) -> bool:
     """A page number, a browser's print stamp (a URL, a date and time) or the report's title repeated
     as a running page header by a PDF."""
     from toolkit.metadata import _is_title, _title_candidate
-    from toolkit.normalize import is_page_furniture
+    from toolkit.normalize import is_page_furniture, is_print_stamp
 
-    if is_page_furniture(line) or any(p.fullmatch(line) for p in _stamp_lines()):
+    if is_page_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
     # the running title is the report's title alone: a year, the agency, and the title words to the end
     if not _RUNNING_TITLE.fullmatch(line) or any(p.match(line) for p, _ in _MARKERS.values()):
