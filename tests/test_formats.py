@@ -236,8 +236,9 @@ _UNSHOWN = {
 }
 
 
-def _seed_docx_edited(report, edit, folder, lines=None, extra: dict | None = None):
-    """``report`` (or ``lines``) rendered as a DOCX whose document.xml is passed through ``edit``.
+def _seed_docx_edited(report, edit, folder, lines=None, extra: dict | None = None, styles=None):
+    """``report`` (or ``lines``) rendered as a DOCX whose document.xml is passed through ``edit``
+    (and its styles.xml through ``styles``).
 
     ``extra``: more parts, and text appended to the relationships and content types of the document
     (keys ``rels``, ``types``).
@@ -249,6 +250,8 @@ def _seed_docx_edited(report, edit, folder, lines=None, extra: dict | None = Non
     with zipfile.ZipFile(path) as zin:
         parts = {name: zin.read(name) for name in zin.namelist()}
     parts["word/document.xml"] = edit(parts["word/document.xml"].decode("utf-8")).encode("utf-8")
+    if styles is not None:
+        parts["word/styles.xml"] = styles(parts["word/styles.xml"].decode("utf-8")).encode("utf-8")
     extra = dict(extra or {})
     for name, end in (("word/_rels/document.xml.rels", b"</Relationships>"), ("[Content_Types].xml", b"</Types>")):
         added = extra.pop("rels" if "rels" in name else "types", "")
@@ -288,6 +291,59 @@ def test_a_phonetic_guide_and_a_deleted_break_in_a_heading_are_no_text(tmp_path,
     assert report.lines[0] == title and report.metadata["agency"] == "乌当区人民政府"
     assert [s.key for s in report.sections] == [s.key for s in original.sections]
     assert report.statements["text"].tolist() == original.statements["text"].tolist()
+
+
+def test_text_hidden_by_a_style_is_not_read(tmp_path, parsed_seed):
+    # Word hides text through a character or paragraph style too (w:vanish in styles.xml, here on a parent
+    # style): before, a hidden '75' before the cell's 88 read 7588 and a hidden paragraph became a statement.
+    def styles(xml: str) -> str:
+        added = ('<w:style w:type="character" w:styleId="Hidden"><w:name w:val="Hidden"/><w:rPr><w:vanish/>'
+                 '</w:rPr></w:style><w:style w:type="character" w:styleId="HiddenNote"><w:name w:val="Hidden Note"/>'
+                 '<w:basedOn w:val="Hidden"/></w:style><w:style w:type="paragraph" w:styleId="Draft">'
+                 '<w:name w:val="Draft"/><w:rPr><w:vanish/></w:rPr></w:style>')
+        return xml.replace("</w:styles>", added + "</w:styles>")
+
+    def edit(xml: str) -> str:
+        assert "<w:r><w:t>88</w:t></w:r>" in xml and "<w:t>五、存在的主要问题及改进情况</w:t>" in xml
+        xml = xml.replace("<w:r><w:t>88</w:t></w:r>", '<w:r><w:rPr><w:rStyle w:val="HiddenNote"/></w:rPr>'
+                          "<w:t>75</w:t></w:r><w:r><w:t>88</w:t></w:r>", 1)
+        heading = xml.index("<w:t>五、存在的主要问题及改进情况</w:t>")
+        end = xml.index("</w:p>", heading) + len("</w:p>")
+        draft = ('<w:p><w:pPr><w:pStyle w:val="Draft"/></w:pPr><w:r><w:t>一是草稿中删去的问题表述。</w:t></w:r></w:p>')
+        return xml[:end] + draft + xml[end:]
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    path = _seed_docx_edited(original, edit, tmp_path, styles=styles)
+    report = toolkit.parse_report(path, report_id=original.report_id)
+    assert report.table("requests").loc["new", "natural_person"] == 88
+    assert _same(_cells(report), _cells(original))
+    assert report.statements["text"].tolist() == original.statements["text"].tolist()
+    assert not any("草稿" in line for line in report.lines if isinstance(line, str))
+
+
+def test_paragraphs_joined_by_a_tracked_deletion_of_their_mark_are_one(tmp_path, parsed_seed):
+    # A deleted paragraph mark (w:pPr/w:rPr/w:del): Word shows the paragraph joined to the next one.
+    # Before, the heading split this way and the cell's text were read as two lines (section and its
+    # statements lost; the measure cut in two).
+    heading, measure = "五、存在的主要问题及改进情况", "强化政务公开能力建设。"
+    mark = '<w:pPr><w:rPr><w:del w:id="7" w:author="a"/></w:rPr></w:pPr>'
+
+    def edit(xml: str) -> str:
+        assert xml.count(f"<w:t>{heading}</w:t>") == 1
+        xml = xml.replace(f"<w:p><w:r><w:t>{heading}</w:t></w:r></w:p>",
+                          f"<w:p>{mark}<w:r><w:t>{heading[:9]}</w:t></w:r></w:p><w:p><w:r><w:t>{heading[9:]}</w:t></w:r></w:p>")
+        cut = xml.index(measure) + len(measure)
+        start = xml.rindex("<w:p>", 0, cut) + len("<w:p>")
+        assert xml[start:].startswith("<w:r>")
+        return (xml[:start] + mark + xml[start:cut] + '</w:t></w:r></w:p><w:bookmarkStart w:id="0" w:name="b"/>'
+                "<w:p><w:r><w:t>" + xml[cut:])
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path), report_id=original.report_id)
+    assert [s.key for s in report.sections] == [s.key for s in original.sections]
+    assert report.statements["text"].tolist() == original.statements["text"].tolist()
+    (tmp_path / "plain").mkdir()
+    assert report.lines == toolkit.parse_report(_seed_docx_edited(original, str, tmp_path / "plain")).lines
 
 
 @pytest.mark.parametrize("hidden", ["<span style='display:none;mso-hide:all'>75</span>",

@@ -1245,6 +1245,8 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     lines: list = []
     body = document.element.body
     chunks = _docx_alt_chunks(document, body, path, max_bytes)
+    hidden = _docx_hidden_styles(document)
+    _vanish_styled_runs(body, hidden)
     _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
@@ -1263,6 +1265,7 @@ def _docx_header_title(document, lines: list) -> list:
     text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
     if not document.sections or _find_title(text, len(text)) is not None:
         return []
+    hidden = _docx_hidden_styles(document)
     section = document.sections[0]
     parts = [section.first_page_header] if section.different_first_page_header_footer else []
     parts.append(section.header)
@@ -1270,6 +1273,7 @@ def _docx_header_title(document, lines: list) -> list:
         if part.is_linked_to_previous:
             continue
         found: list = []
+        _vanish_styled_runs(part._element, hidden)
         _docx_block(part._element, found)
         found = [line for line in found if isinstance(line, str)]
         span = _find_title(found, len(found))
@@ -1509,20 +1513,34 @@ def _docx_children(el) -> Iterator:
 def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None,
                 chunks: dict | None = None) -> None:
     """Append the paragraphs and table rows of a body (or cell) to `lines` (``chunks``: see _docx_alt_chunks)."""
+    joined = ""  # the text of paragraphs whose mark is a tracked deletion: Word shows them joined to the next
     for child in _docx_children(container):
         if child.tag == _w("p"):
             for box in _docx_text_boxes(child):
                 _docx_block(box, lines)  # a text box (a title set in one) is its own lines, not glued to this
             text = _docx_paragraph(child)
+            if child.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}") is not None:
+                joined += text
+                continue
+            text, joined = joined + text, ""
             marker = numbering.marker(child, text) if numbering is not None else ""  # (an empty one counts too)
-            for line in _numbered(marker, text).split("\n"):
-                line = line.strip().strip("\u200b\ufeff").strip()
-                if line:
-                    lines.append(line)
+            _append_text_lines(lines, _numbered(marker, text))
         elif child.tag == _w("tbl"):
+            _append_text_lines(lines, joined)  # a table ends the joined paragraphs
+            joined = ""
             _docx_table(child, lines, numbering, chunks)
         elif child.tag == _w("altChunk") and chunks:
+            _append_text_lines(lines, joined)
+            joined = ""
             lines.extend(chunks.get(child.get(_R_ID), ()))
+    _append_text_lines(lines, joined)
+
+
+def _append_text_lines(lines: list, text: str) -> None:
+    for line in text.split("\n"):
+        line = line.strip().strip("\u200b\ufeff").strip()
+        if line:
+            lines.append(line)
 
 
 def _inside_box_or_fallback(el, stop) -> bool:
@@ -1540,6 +1558,62 @@ def _inside_box_or_fallback(el, stop) -> bool:
 # and the phonetic guide above a character (w:rt of w:ruby: 乌 with 'wū' above it is 乌).
 _UNSHOWN_RUN_PARENTS = frozenset({f"{{{_MC}}}Fallback", _w("txbxContent"), _w("del"), _w("moveFrom"), _w("rt")})
 _OFF = frozenset({"0", "false", "off"})
+
+
+def _docx_hidden_styles(document) -> tuple[dict, str | None]:
+    """Which styles set hidden text (w:vanish) on or off, by style id, and the default paragraph style.
+
+    Text can be hidden by a style as well as by the run itself; a style that does not set w:vanish
+    takes its parent's (w:basedOn). Empty when no style hides anything (the usual case).
+    """
+    own: dict[str, bool] = {}
+    based: dict[str, str] = {}
+    default = None
+    for style in document.styles.element.iter(_w("style")):
+        sid = style.get(_w("styleId"))
+        if style.get(_w("type"), "paragraph") == "paragraph" and style.get(_w("default")) in ("1", "true", "on"):
+            default = sid
+        vanish = style.find(f"{_w('rPr')}/{_w('vanish')}")
+        if vanish is not None:
+            own[sid] = vanish.get(_w("val"), "true") not in _OFF
+        parent = style.find(_w("basedOn"))
+        if parent is not None:
+            based[sid] = parent.get(_w("val"))
+    if not any(own.values()):
+        return {}, default
+    sets: dict[str, bool] = {}
+    for sid in set(own) | set(based):
+        seen, cur = set(), sid
+        while cur is not None and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur)
+        if cur in own:
+            sets[sid] = own[cur]
+    return sets, default
+
+
+def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
+    """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style hides.
+
+    The run's own w:vanish decides first, then its character style's, then its paragraph style's.
+    """
+    sets, default = hidden
+    if not sets:
+        return
+    for p in element.iter(_w("p")):
+        style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+        para_hidden = sets.get(style.get(_w("val")) if style is not None else default, False)
+        for run in p.iter(_w("r")):
+            props = run.find(_w("rPr"))
+            if props is not None and props.find(_w("vanish")) is not None:
+                continue  # the run's own setting
+            rstyle = props.find(_w("rStyle")) if props is not None else None
+            if not sets.get(rstyle.get(_w("val")) if rstyle is not None else None, para_hidden):
+                continue
+            if props is None:
+                props = run.makeelement(_w("rPr"), {})
+                run.insert(0, props)
+            props.append(props.makeelement(_w("vanish"), {}))
 
 
 def _unshown_run(run, stop) -> bool:
