@@ -346,14 +346,18 @@ def test_paragraphs_joined_by_a_tracked_deletion_of_their_mark_are_one(tmp_path,
     assert report.lines == toolkit.parse_report(_seed_docx_edited(original, str, tmp_path / "plain")).lines
 
 
-@pytest.mark.parametrize("hidden", ["<span style='display:none;mso-hide:all'>75</span>",
-                                    '<span style="visibility: hidden">75</span>', "<span hidden>75</span>"])
+@pytest.mark.parametrize("hidden", ["<span style='display:none;mso-hide:all'>75</span>88",
+                                    '<span style="visibility: hidden">75</span>88', "<span hidden>75</span>88",
+                                    # a child made visible again is shown, its hidden parent's own text not
+                                    # (was 7588); under display:none nothing is shown (was 8875)
+                                    '<span style="visibility:hidden">75<b style="visibility:visible">88</b></span>',
+                                    '88<span style="display:none">7<b style="visibility:visible">5</b></span>'])
 def test_what_a_browser_does_not_show_is_not_read(hidden, tmp_path, parsed_seed):
     # Word's hidden text saved as a web page: was read 7588
     original = parsed_seed("001_4d29bfef72dd56db")
     html = render_html(_as_lines(original)).decode("utf-8")
     assert "<td>88</td>" in html
-    (tmp_path / "hidden.html").write_text(html.replace("<td>88</td>", f"<td>{hidden}88</td>", 1), encoding="utf-8")
+    (tmp_path / "hidden.html").write_text(html.replace("<td>88</td>", f"<td>{hidden}</td>", 1), encoding="utf-8")
     report = toolkit.parse_report(tmp_path / "hidden.html", report_id=original.report_id)
     assert report.table("requests").loc["new", "natural_person"] == 88
     assert _same(_cells(report), _cells(original))

@@ -806,13 +806,37 @@ def _remove_keeping_tail(el) -> None:
 _HIDDEN_STYLE_RE = re.compile(r"(?<![\w-])(display|visibility)\s*:\s*([\w-]+)", re.IGNORECASE)
 
 
-def _hidden_style(style: str) -> bool:
-    """Whether a style attribute hides its element: the last display is none, or the last visibility hidden
+def _hidden_style(style: str) -> str | None:
+    """How a style attribute hides its element: ``'display'`` (the last display is none: nothing of it is
+    shown), ``'visibility'`` (the last visibility is hidden: a child can be made visible again), else None
     (Word's mso-hide:all alone hides nothing in a browser)."""
     last: dict[str, str] = {}
     for prop, value in _HIDDEN_STYLE_RE.findall(style):
         last[prop.lower()] = value.lower()
-    return last.get("display") == "none" or last.get("visibility") in ("hidden", "collapse")
+    if last.get("display") == "none":
+        return "display"
+    return "visibility" if last.get("visibility") in ("hidden", "collapse") else None
+
+
+def _visibility(el) -> bool | None:
+    """The visibility an element's style sets (True visible, False hidden), None when it sets none."""
+    last = None
+    for prop, value in _HIDDEN_STYLE_RE.findall(el.get("style") or ""):
+        if prop.lower() == "visibility":
+            last = value.lower()
+    return None if last is None else last == "visible"
+
+
+def _blank_invisible(el, shown: bool = False) -> None:
+    """Blank the text of ``el``'s subtree that is not shown (visibility inherits; a child can set it back)."""
+    own = _visibility(el)
+    shown = shown if own is None else own
+    if not shown:
+        el.text = None
+    for child in el:
+        _blank_invisible(child, shown)
+        if not shown:
+            child.tail = None
 
 
 def _may_hide(page: bytes) -> bool:
@@ -830,12 +854,14 @@ _LAYOUT_CELL_CHARS = 200
 def _drop_hidden(root) -> None:
     """Remove the small hidden elements of an HTML page (see ``_hidden_style``), keeping the text after them."""
     for el in root.xpath("//*[@hidden or @style]"):
-        if el.get("hidden") is None and not _hidden_style(el.get("style")):
+        how = "hidden" if el.get("hidden") is not None else _hidden_style(el.get("style"))
+        if how is None:
             continue
         if el.tag == "table" or el.find(".//table") is not None or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
-        if any("visible" in (d.get("style") or "").lower() for d in el.iterdescendants()):
-            continue  # a child made visible again is shown (visibility:visible inside visibility:hidden)
+        if how == "visibility" and any(_visibility(d) for d in el.iterdescendants()):
+            _blank_invisible(el)  # a child made visible again is shown, the rest not
+            continue
         _remove_keeping_tail(el)
 
 
