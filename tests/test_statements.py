@@ -596,3 +596,47 @@ def test_a_browser_print_stamp_inside_a_statement_is_left_out(stem, stamp):
                if "\u4e00" <= glued[i - 1] <= "\u9fff" and "\u4e00" <= glued[i] <= "\u9fff")
     broken = f"{glued[:cut]}\n{stamp}\n{glued[cut:]}"
     assert _pairs(extract_statements(broken)) == _expected(stem)
+
+
+# --- wordings that open the measures ---------------------------------------------------------------
+
+_LEAD_001 = "针对存在的问题,2021年主要在以下方面进一步改进:"
+_PROBLEMS_001 = "三是工作体制机制还需进一步健全。"
+
+
+@pytest.mark.parametrize("lead", ["在下一步工作中,我区将", "在今后的工作中,我区将", "下步,我区将", "今年,我区将",
+                                  "在新的一年里,我区将", "下一年度,我区将", "在接下来的工作中,我区将", "我区将持续",
+                                  "我区将不断", "我区将以提升公开质量为重点,", "我委将紧扣群众关切,", "我局拟"])
+def test_measures_opened_by_other_real_wordings(lead):
+    # Seed 001 with its measures written as a plain list after common openings.  Before, only 下一步/今后/2021年…将
+    # and a few more opened the measures: they were glued into the last problem and counted as a problem.
+    stem = "001_4d29bfef72dd56db"
+    text = _report_text(stem)
+    start = text.index(_LEAD_001)
+    measures = "加强政务公开培训,提升业务素质;丰富政策解读形式,解决解读形式单一的问题。"
+    report = toolkit_parse(text[:start] + lead + measures + text[text.index("\n六、其他需要报告的事项"):])
+    assert _pairs(report.statements) == _expected(stem)[:3] + [
+        ("measure", lead + "加强政务公开培训,提升业务素质"), ("measure", "丰富政策解读形式,解决解读形式单一的问题")]
+
+
+@pytest.mark.parametrize("lead", ["在下一步工作中,我区将重点做好以下工作。", "在今后的工作中,我区将从以下方面加以改进:",
+                                  "今年,我区将重点做好以下几项工作:", "我区将持续做好以下工作:", "下步,我区将抓好以下工作。"])
+def test_a_lead_in_worded_otherwise_starts_the_measures_list(lead):
+    # Before, the lead-in was glued into the last problem, and a measure naming the problem it fixes
+    # (…,解决公开意识不足的问题) made the whole list of measures problems.
+    stem = "001_4d29bfef72dd56db"
+    fix = ",解决公开意识不足的问题"
+    text = _report_text(stem).replace(_LEAD_001, lead).replace("一是强化政务公开能力建设。", f"一是强化政务公开能力建设{fix}。")
+    expected = _expected(stem)
+    expected[3] = ("measure", expected[3][1].replace("强化政务公开能力建设。", f"强化政务公开能力建设{fix}。"))
+    assert _pairs(toolkit_parse(text).statements) == expected
+
+
+@pytest.mark.parametrize("sentence", ["我局将大量精力放在日常事务上,信息更新力量不足", "今年以来信息公开申请量增长较快,办理力量不足",
+                                      "我局计划开展的3次培训仅完成1次"])
+def test_a_problem_sentence_with_jiang_or_a_year_stays_a_problem(sentence):
+    # The wider switch cues take 将 (拟, 计划) only with a verb of intent, and a year only with 将: these admit problems.
+    text = f"一是信息更新不够及时。{sentence}。二是政策解读形式单一。下一步,我局将加强培训;丰富解读形式。"
+    assert _pairs(extract_statements(text)) == [
+        ("problem", f"信息更新不够及时。{sentence}"), ("problem", "政策解读形式单一"),
+        ("measure", "下一步,我局将加强培训"), ("measure", "丰富解读形式")]
