@@ -640,3 +640,19 @@ def test_a_problem_sentence_with_jiang_or_a_year_stays_a_problem(sentence):
     assert _pairs(extract_statements(text)) == [
         ("problem", f"信息更新不够及时。{sentence}"), ("problem", "政策解读形式单一"),
         ("measure", "下一步,我局将加强培训"), ("measure", "丰富解读形式")]
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2023-01", "pingtan-2023-02"])
+def test_a_wrap_inside_the_switch_sentence_or_after_a_sub_heading_number(stem):
+    # A PDF wrap that cut '…接地气"。2024年,' / '我区将采取以下措施…' (01 at width 29) or '…仍需进一步加强。(二)' /
+    # '改进措施。…' (02 at width 20): before, the fragment stayed glued to the last problem.
+    for width in range(12, 61):
+        wrapped = _hard_wrapped(problems_section(stem), width, page_breaks=False)
+        assert _pairs(extract_statements(wrapped)) == _expected(stem), width
+    text = "(一)存在问题。我区还存在一些不足:一是信息更新不及时;二是解读形式单一。{}一是加强信息更新;二是丰富解读形式。"
+    want = [("problem", "信息更新不及时"), ("problem", "解读形式单一"), ("measure", "加强信息更新"), ("measure", "丰富解读形式")]
+    for cut in ["(二)\n改进措施。", "(二)\n改进措施\n"]:
+        assert _pairs(extract_statements(text.format(cut))) == want, cut
+    text = text.replace("(一)存在问题。", "")
+    for cut in ["2024年,\n我区将采取以下措施加以改进:", "2024年\n,我区将采取以下措施加以改进:"]:
+        assert _pairs(extract_statements(text.format(cut))) == want, cut

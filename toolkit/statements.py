@@ -67,6 +67,7 @@ _NEEDS_SECOND = frozenset({"di"})
 _BOUNDARY = set("。;:!?\n")
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
+_TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
@@ -166,6 +167,12 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
         return False
     if any(pattern.match(line) for pattern, _ in _MARKERS.values()):
         return False
+    # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
+    # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
+    tail = previous[max(map(previous.rfind, _TAIL_STOPS)) + 1:]
+    if tail and (any(p.match(tail + line) for p in cues["switch"]) or cues["heading_line"].match(tail + line)
+                 or cues["heading_glued"].match(tail + line)):
+        return True
     if any(p.match(line) for p in cues["switch"]):  # '下一步,我局将…' starts the measures
         return False
     if cues["heading_line"].match(line) or cues["heading_line"].match(previous):
