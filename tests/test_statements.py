@@ -656,3 +656,33 @@ def test_a_wrap_inside_the_switch_sentence_or_after_a_sub_heading_number(stem):
     text = text.replace("(一)存在问题。", "")
     for cut in ["2024年,\n我区将采取以下措施加以改进:", "2024年\n,我区将采取以下措施加以改进:"]:
         assert _pairs(extract_statements(text.format(cut))) == want, cut
+
+
+def test_digit_items_whose_text_starts_with_a_digit():
+    # Seed 001 numbered 1. 2. 3., items starting with a year or a number ('1.2020年…', '2.12345热线…'): before,
+    # a marker followed by a digit was no marker (against decimals), so the list merged with its markers.
+    stem = "001_4d29bfef72dd56db"
+    section = re.sub(r"(?<=[:;。])([一二三])是", lambda m: f"{'一二三'.index(m.group(1)) + 1}.", problems_section(stem))
+    starts = {"主动公开意识": "2020年", "政策解读还需": "12345热线", "强化政务公开能力": "2021年"}
+    expected = _expected(stem)
+    for words, start in starts.items():
+        section = section.replace(f".{words}", f".{start}{words}", 1)
+        k = next(k for k, (_, t) in enumerate(expected) if t.startswith(words))
+        expected[k] = (expected[k][0], start + expected[k][1])
+    assert section.count(".20") == 2 and ".12345热线" in section
+    assert _pairs(extract_statements(section)) == expected
+    typed = "存在问题:\n1.2020年公开信息数量偏少。\n2.12345热线回应不及时。\n下一步:\n1.2021年将加强公开。\n2.加强培训。"
+    assert _pairs(extract_statements(typed)) == [("problem", "2020年公开信息数量偏少"), ("problem", "12345热线回应不及时"),
+                                                 ("measure", "2021年将加强公开"), ("measure", "加强培训")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("主要问题:1.5万条信息未及时公开;解读形式单一。", ["1.5万条信息未及时公开", "解读形式单一"]),
+    ("1.访问量下降。1.5万人次的访问来自外地。2.更新不及时。", ["访问量下降。1.5万人次的访问来自外地", "更新不及时"]),
+    ("1.信息更新不及时。2.5万人次的访问未回应。2.解读形式单一。", ["信息更新不及时。2.5万人次的访问未回应", "解读形式单一"]),
+    ("1.信息更新不及时。2.解读形式单一。3.5%的信息未公开。", ["信息更新不及时", "解读形式单一。3.5%的信息未公开"]),
+    ("存在问题:1、2月份信息更新不及时;解读形式单一。", ["1、2月份信息更新不及时", "解读形式单一"]),
+])
+def test_a_decimal_at_a_sentence_start_is_no_item(text, expected):
+    # A marker followed by a digit is an item only where the sequence says so (1. then 2.).
+    assert extract_statements(text)["text"].tolist() == expected

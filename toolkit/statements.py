@@ -58,7 +58,9 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "di": (re.compile(rf"第(?P<n>{_CN_NUM})[,、:]"), False),  # 第一, 第二,
     "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})、"), True),  # 一、 二、
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
-    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?!\d)"), True),  # 1. 2、
+    # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
+    # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal)
+    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=\d+(?P<unit>[%‰万亿倍])?))?"), True),
     "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
 }
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
@@ -345,8 +347,9 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number) of the enumeration markers at the statement level."""
     accepted: dict[str, list[tuple[int, int, int]]] = {}
     for style, (pattern, strict) in _MARKERS.items():
-        last = 0
+        last = firm = 0  # the last number, and the last of a marker not followed by a digit
         found = []
+        before_digit: dict[int, bool] = {}  # marker followed by a digit ('1.2020年', or a decimal '1.5万') -> unit
         for m in pattern.finditer(text):
             start = m.start()
             before = text[:start].rstrip(" ")  # '1.…; 2.…' copied with a space after the ';'
@@ -357,10 +360,17 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
             opens = not found and not before.strip() and n > 1
-            if n < 1 or (strict and not (n == 1 or n == last + 1 or opens)):
+            # (a decimal taken for the next item, '1.…。2.5万人次…。2.…', leaves the real 2. its place)
+            if n < 1 or (strict and not (n == 1 or n == last + 1 or n == firm + 1 or opens)):
                 continue
             found.append((start, m.end(), n))
             last = n
+            if m.groupdict().get("d") is not None:
+                before_digit[start] = m["unit"] is not None
+            else:
+                firm = n
+        if before_digit:
+            found = _confirmed(found, before_digit)
         if found and found[0][2] > 1 and strict and len(found) < 2:
             found = []  # a lone '5.' at a part's start is no list
         if found and not (style in _NEEDS_SECOND and len(found) < 2):
@@ -370,6 +380,27 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     # the style that occurs first is the statement level
     style = min(accepted, key=lambda s: accepted[s][0][0])
     return accepted[style]
+
+
+def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool]) -> list[tuple[int, int, int]]:
+    """``found`` without the markers followed by a digit that no neighbour in the sequence confirms.
+
+    ``1.2020年…`` is an item where ``2.`` follows it (or ``1.`` precedes a ``2.12345…``); a lone
+    ``1.5万`` at a sentence start is a decimal, and so is one right after the item of its number
+    (``1.访问量下降。1.5万人次…。2.…``) or before it, and one after the last item that reads as a decimal with its unit
+    (``…2.解读形式单一。3.5%的信息…``).
+    """
+    kept = []
+    for k, (start, end, n) in enumerate(found):
+        if start not in before_digit:
+            kept.append((start, end, n))
+            continue
+        prev = found[k - 1][2] if k > 0 else None
+        after = found[k + 1][2] if k + 1 < len(found) else None
+        if n in (prev, after) or not (after == n + 1 or (prev == n - 1 and not before_digit[start])):
+            continue
+        kept.append((start, end, n))
+    return kept
 
 
 def _clean(text: str) -> str:
