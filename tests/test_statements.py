@@ -589,13 +589,18 @@ def test_items_numbered_by_the_document_itself(fmt, restart, tmp_path):
                                    "2021/1/30 下午6:41", "2 / 3"])
 def test_a_browser_print_stamp_inside_a_statement_is_left_out(stem, stamp):
     # a web page printed to PDF: the page break inside a statement brings the footer or header line along
+    assert _pairs(extract_statements(_broken_in_last_statement(stem, stamp))) == _expected(stem)
+
+
+def _broken_in_last_statement(stem: str, line: str) -> str:
+    """The problems section glued into one line, then broken between two Chinese characters in the middle of
+    its last statement by ``line`` (a page break's furniture)."""
     glued = "".join(line.strip() for line in problems_section(stem).splitlines())
     last = _expected(stem)[-1][1]
     start = glued.index(last[:8])
     cut = next(i for i in range(start + len(last) // 2, start + len(last))
                if "\u4e00" <= glued[i - 1] <= "\u9fff" and "\u4e00" <= glued[i] <= "\u9fff")
-    broken = f"{glued[:cut]}\n{stamp}\n{glued[cut:]}"
-    assert _pairs(extract_statements(broken)) == _expected(stem)
+    return f"{glued[:cut]}\n{line}\n{glued[cut:]}"
 
 
 # --- wordings that open the measures ---------------------------------------------------------------
@@ -686,3 +691,23 @@ def test_digit_items_whose_text_starts_with_a_digit():
 def test_a_decimal_at_a_sentence_start_is_no_item(text, expected):
     # A marker followed by a digit is an item only where the sequence says so (1. then 2.).
     assert extract_statements(text)["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("stem", [s for s in SEEDS if not s.startswith("002")])  # (002: traditional)
+@pytest.mark.parametrize("furniture", ["3", "共5页 第3页", "―3―", "第三页", "政府信息公开工作年度报告",
+                                       "{title}_乌当区人民政府", "{title} - 贵阳市乌当区人民政府门户网站",
+                                       "【打印本页】【关闭窗口】", "[打印本页] [关闭窗口]"])
+def test_page_furniture_inside_a_statement_of_text_input_is_left_out(stem, furniture):
+    # A PDF's text or a printed page saved as text: a page break inside the last statement brings a bare page
+    # number, '共5页 第3页', the browser's header (the page title with the site's name) or the page's buttons
+    # along.  Before, each was glued into the statement ('…进一步3加强').
+    title = next(line.strip() for line in _report_text(stem).split("\n") if line.strip().endswith("年度报告"))
+    broken = _broken_in_last_statement(stem, furniture.format(title=title))
+    assert _pairs(extract_statements(broken)) == _expected(stem)
+
+
+@pytest.mark.parametrize("line", ["规范政府信息公开工作年度报告", "按时发布年度报告-确保"])
+def test_a_wrapped_line_ending_in_a_report_title_is_text(line):
+    # Only a report title alone (with a year, an agency or nothing before the title words) is a running header.
+    text = f"一是未能\n{line}\n的及时发布。二是解读形式单一。"
+    assert extract_statements(text)["text"].tolist()[0] == f"未能{line}的及时发布"

@@ -67,6 +67,7 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
 # line start, where it looks like a marker.
 _NEEDS_SECOND = frozenset({"di"})
 _BOUNDARY = set("。;:!?\n")
+_BARE_NUMBER = re.compile(r"\d{1,3}")
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
@@ -125,30 +126,65 @@ def _normalize(text: str) -> str:
 
 
 def _is_furniture(line: str) -> bool:
-    """A page number, a browser's print stamp (a URL, a date and time) or the report's title repeated
-    as a running page header by a PDF."""
-    from toolkit.metadata import _is_title, _title_candidate
+    """A page number, a web page's buttons, a browser's print stamp (a URL, a date and time) or the
+    report's title repeated as a running page header by a PDF or a browser (with the site's name)."""
+    from toolkit.metadata import _agency_like, _is_title, _title_candidate
     from toolkit.normalize import is_page_furniture, is_print_stamp
 
     if is_page_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
-    # the running title is the report's title alone: a year, the agency, and the title words to the end
-    if not _RUNNING_TITLE.fullmatch(line) or any(p.match(line) for p, _ in _MARKERS.values()):
+    header = _page_header().fullmatch(line)
+    if not header or any(p.match(line) for p, _ in _MARKERS.values()):
         return False
-    candidate = _title_candidate(line)
-    return candidate is not None and _is_title(candidate)
+    title, site = header["title"], header["site"]
+    if site and not (_agency_like(site) or site.endswith(_site_endings())):
+        return False  # '…年度报告-…': no site's name after the title
+    candidate = _title_candidate(title)
+    if candidate is None or not _is_title(candidate):
+        return False
+    # the running title is the report's title alone: a year, the agency, and the title words to the end; without
+    # a year only the title words, after the agency at most (not '规范政府信息公开工作年度报告', a wrapped sentence's)
+    if _RUNNING_TITLE.fullmatch(title):
+        return True
+    prefix = title[: min(i for i in map(title.find, _topic_words()) if i >= 0)]
+    return not prefix or _agency_like(prefix)
+
+
+@functools.lru_cache(maxsize=1)
+def _page_header() -> re.Pattern[str]:
+    """A title line ending in 报告/年报, with a site's name after a separator (formats.yaml ``page_header``)."""
+    from toolkit.formats import load_formats
+
+    separator = load_formats()["page_header"]["separator"]
+    return re.compile(rf"(?P<title>[^,;:。、]{{0,70}}?(?:报告|年报))(?:{separator}(?P<site>[^,;:。、]{{2,40}}))?")
+
+
+@functools.lru_cache(maxsize=1)
+def _site_endings() -> tuple[str, ...]:
+    from toolkit.formats import load_formats
+
+    return tuple(load_formats()["page_header"]["site_endings"])
+
+
+@functools.lru_cache(maxsize=1)
+def _topic_words() -> tuple[str, ...]:
+    from toolkit.metadata import _rules
+
+    return tuple(_rules()["title"]["topic_words"])
 
 
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
     cues = _cues()
-    lines = []
-    for raw in _normalize(text).split("\n"):
-        line = _WS_NEAR_WIDE.sub("", raw.strip())
-        if not line or _is_furniture(line):
-            continue
+    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in _normalize(text).split("\n"))
+            if line and not _is_furniture(line)]
+    lines: list[str] = []
+    for k, line in enumerate(kept):
         if not lines and any(p.match(line) for p in cues["section_heading"]):
             continue  # the caller passed the section heading along
+        if (lines and k + 1 < len(kept) and _BARE_NUMBER.fullmatch(line)
+                and _wrapped(lines[-1], kept[k + 1], cues)):
+            continue  # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…')
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
             continue
