@@ -711,3 +711,46 @@ def test_a_wrapped_line_ending_in_a_report_title_is_text(line):
     # Only a report title alone (with a year, an agency or nothing before the title words) is a running header.
     text = f"一是未能\n{line}\n的及时发布。二是解读形式单一。"
     assert extract_statements(text)["text"].tolist()[0] == f"未能{line}的及时发布"
+
+
+_SIGNATURE = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "docx", "html", "pdf"])
+@pytest.mark.parametrize("tail", [["泰州市高港区住房和城乡建设局  2018年1月20日"],
+                                  _SIGNATURE + ["（联系人：张三，联系电话：0523-86912345）"],
+                                  _SIGNATURE + ["附件：2017年度政务公开统计表"], ["附件：2017年度政务公开统计表"]],
+                         ids=["one_line", "contact", "signature_attachment", "attachment"])
+@pytest.mark.parametrize("stem, end", [("003_ce1f8ef96d3daffd", "七、说明与附表"), ("004_b232cca7e491c758", "六、其他需要报告的事项")])
+def test_signature_forms_after_a_last_problems_section(stem, end, tail, fmt, tmp_path):
+    # The problems section last in the report (its next section cut off), then a signature with the agency and
+    # the date on one line, a contact line or an attachment line.  Before, these were glued into the last measure.
+    from renderers import render_docx, render_html, render_pdf
+
+    if fmt == "text":
+        text = _report_text(stem)
+        report = toolkit_parse(text[: text.index(end)] + "\n".join(tail) + "\n")
+    else:
+        from toolkit.readers import read_document
+
+        lines = read_document(RAW / f"{stem}.txt").lines
+        lines = lines[: lines.index(end)] + tail
+        path = tmp_path / f"report.{fmt}"
+        if fmt == "docx":
+            render_docx(lines, path)
+        elif fmt == "html":
+            path.write_bytes(render_html(lines))
+        else:  # lines wrapped as a page of prose wraps them
+            render_pdf(_wrap_text_lines(lines, 40), path, font_size=12)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report = toolkit.parse_report(path)
+    assert report.sections[-1].key in ("problems", "improvements")
+    assert not any(line.strip("（）()") in report.sections[-1].text for line in tail)
+    assert _pairs(report.statements) == _expected(stem)
+
+
+def _wrap_text_lines(lines: list, width: int) -> list:
+    """Text lines cut every ``width`` characters (table rows as they are)."""
+    return [piece for x in lines
+            for piece in (([x[i:i + width] for i in range(0, len(x), width)] or [""]) if isinstance(x, str) else [x])]
