@@ -89,8 +89,17 @@ def _title_key(title: str, family: str) -> str | None:
     return None
 
 
+_TITLE_REACH = 40  # how far into the next line a heading wrapped at a line's end may reach
+_CN_DIGITS = "一二三四五六七八九十"
+_CN_DUN = re.compile(rf"[{_CN_DIGITS}]、")
+
+
 def split_segments(lines: list[str]) -> list[Segment]:
-    """Cut lines into segments, also at numbered section titles inside long lines.
+    """Cut lines into segments, also at numbered section titles inside a line.
+
+    Web-page text can run a whole report into one line, and a PDF of such a page wraps it into
+    lines of any width; a heading may then stand in the middle of a line or run on into the next
+    (``…。五、存在的主要问题及改`` / ``进情况2023年…``): its start is carried on to that line.
 
     Parameters
     ----------
@@ -103,16 +112,28 @@ def split_segments(lines: list[str]) -> list[Segment]:
     """
     out: list[Segment] = []
     pattern = _inline_heading()
+    carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     for number, line in enumerate(lines, start=1):
-        if len(line) < 60:
-            out.append(Segment(line, number))
+        nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
+        if carry:
+            line, start_number, carry = carry + line, carry_number, ""
+        else:
+            start_number = number
+        # (the cheap tests first: most lines hold no '一、' a heading could start with, nor end in its 一)
+        if ("、" not in line or not _CN_DUN.search(line)) and not (nxt[:1] == "、" and line[-1:] in _CN_DIGITS):
+            out.append(Segment(line, start_number))
             continue
-        cuts = [m.start() for m in pattern.finditer(line) if m.start() > 0]
+        cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line)]
         start = 0
-        for cut in cuts:
-            out.append(Segment(line[start:cut].rstrip(), number))
-            start = cut
-        out.append(Segment(line[start:], number))
+        for m in cuts:
+            out.append(Segment(line[start:m.start()].rstrip(), start_number if start == 0 else number))
+            start = m.start()
+        if cuts and cuts[-1].end() > len(line):
+            carry, carry_number = line[start:], number  # the heading goes on on the next line
+        else:
+            out.append(Segment(line[start:], start_number if start == 0 else number))
+    if carry:
+        out.append(Segment(carry, carry_number))
     return out
 
 
