@@ -546,39 +546,53 @@ def test_a_date_line_inside_the_last_section_is_no_signature():
     assert got.section("other").text == "\n".join(body)
 
 
+def _seed_003_as_a_list(path: Path, list_tag: str, styles=None, *, before: str = "", layout: bool = False) -> None:
+    """Seed 003 with its items (一是…四是) as a list of the document itself, written to ``path`` (.docx or .html):
+    Word paragraphs in the style ``styles`` gives for each item's number, or the items of an HTML ``<list_tag>``
+    (after ``before``; the page set in a layout table with ``layout``)."""
+    import html
+
+    import docx
+
+    lines = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")
+    item = re.compile(r"^([一二三四])是(.*)$")
+    if path.suffix == ".docx":
+        document = docx.Document()
+        for line in lines:
+            m = item.match(line)
+            document.add_paragraph(m.group(2), style=styles(m.group(1))) if m else document.add_paragraph(line)
+        document.save(path)
+        return
+    out, in_list = [before], False
+    for line in lines:
+        m = item.match(line)
+        if m and not in_list:
+            out.append(f"<{list_tag}>")
+        elif not m and in_list:
+            out.append(f"</{list_tag}>")
+        in_list = bool(m)
+        out.append(f"<li>{html.escape(m.group(2))}</li>" if m else f"<p>{html.escape(line)}</p>")
+    body = "\n".join(out) + (f"</{list_tag}>" if in_list else "")
+    if layout:
+        body = f"<table><tr><td>{body}</td></tr></table>"
+    path.write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>", encoding="utf-8")
+
+
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 @pytest.mark.parametrize("restart", [False, True])
 def test_items_numbered_by_the_document_itself(fmt, restart, tmp_path):
     # Word's list numbering and an HTML <ol> keep the numbers out of the text: seed 003's eight items ran
     # together into five statements. Word may count on through the sub-heading (5.-8.) or start again.
-    import html
-
-    import docx
-
     stem = "003_ce1f8ef96d3daffd"
-    lines = (RAW / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
-    item = re.compile(r"^([一二三四])是(.*)$")
+    style = ["List Number"]
+
+    def styles(number: str) -> str:
+        if restart and number == "一":
+            style[0] = "List Number 2" if style[0] == "List Number" else "List Number"  # another list
+        return style[0]
+
     path = tmp_path / f"numbered.{fmt}"
-    if fmt == "docx":
-        document = docx.Document()
-        style = "List Number"
-        for line in lines:
-            m = item.match(line)
-            if m and restart and m.group(1) == "一":
-                style = "List Number 2" if style == "List Number" else "List Number"  # another list
-            document.add_paragraph(m.group(2), style=style) if m else document.add_paragraph(line)
-        document.save(path)
-    else:
-        out, in_list = ["<html><head><meta charset='utf-8'></head><body>"], False
-        for line in lines:
-            m = item.match(line)
-            if m and not in_list:
-                out.append("<ol>")
-            elif not m and in_list:
-                out.append("</ol>")
-            in_list = bool(m)
-            out.append(f"<li>{html.escape(m.group(2))}</li>" if m else f"<p>{html.escape(line)}</p>")
-        path.write_text("\n".join(out) + "</body></html>", encoding="utf-8")
+    _seed_003_as_a_list(path, "ol", styles)
     got = toolkit.parse_report(path).statements
     assert list(zip(got.kind, got.text)) == _expected(stem)
 
@@ -754,3 +768,28 @@ def _wrap_text_lines(lines: list, width: int) -> list:
     """Text lines cut every ``width`` characters (table rows as they are)."""
     return [piece for x in lines
             for piece in (([x[i:i + width] for i in range(0, len(x), width)] or [""]) if isinstance(x, str) else [x])]
+
+
+@pytest.mark.parametrize("bullet", ["●", "•", "■", "◆"])
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_items_marked_by_typed_bullets(bullet, own_lines):
+    # Seed 001 with its 一是 二是 三是 typed as bullets (each on a line of its own, or run on): before, a bullet
+    # was no marker, so each list merged into one statement with its bullets and its lead-in.
+    stem = "001_4d29bfef72dd56db"
+    section = re.sub(r"(?<=[:;。])[一二三]是", ("\n" if own_lines else "") + bullet, problems_section(stem))
+    assert section.count(bullet) == 6
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "html_layout"])
+def test_items_of_a_bulleted_list_of_the_document_itself(fmt, tmp_path):
+    # Seed 003's items as an HTML <ul> (also in a page set in a layout table) or Word's List Bullet paragraphs:
+    # the bullets are not in the text.  Before, the reader gave no marker (an <ol> gave its numbers), so the items
+    # ran together; now it writes '•' before them, as a browser and Word show them.
+    stem = "003_ce1f8ef96d3daffd"
+    path = tmp_path / f"bulleted.{fmt.split('_')[0]}"
+    menu = "<ul><li><a href='/'>首页</a></li><li><a href='/gk'>政务公开</a></li></ul>"  # a site's menu: links
+    _seed_003_as_a_list(path, "ul", lambda number: "List Bullet", before=menu, layout=fmt == "html_layout")
+    report = toolkit.parse_report(path)
+    assert list(zip(report.statements.kind, report.statements.text)) == _expected(stem)
+    assert not any("•" in line for line in report.original_text.split("\n")[:3])  # the menu's links: no bullets

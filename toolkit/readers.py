@@ -1038,13 +1038,23 @@ class _Frame:
 
 
 def _list_number(li) -> str:
-    """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own.
+    """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own,
+    or the bullet ('•') before an item of a ``<ul>`` that is not a link alone (a site's menu).
 
-    Items numbered by the list carry no number in their text, and a report's 1. 2. … items ran together.
+    Items numbered by the list carry no number in their text, and a report's 1. 2. … items ran together;
+    so did a bulleted list's.
     """
     parent = li.getparent()
-    if parent is None or _tag_name(parent.tag) != "ol" or _LIST_MARKER.match("".join(li.itertext())[:12]):
+    kind = _tag_name(parent.tag) if parent is not None else None
+    if kind not in ("ol", "ul"):
         return ""
+    text = "".join(li.itertext())
+    if _LIST_MARKER.match(text[:12]) or _typed_bullet(text):
+        return ""
+    if kind == "ul":
+        # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
+        linked = "".join(t for a in li.iter("a") for t in a.itertext())
+        return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK
     try:
         start = int(parent.get("start", "1"))
     except ValueError:
@@ -1088,6 +1098,8 @@ def _html_lines(root) -> list:
                 return  # white space between cells
             if pending_number[0] and s.strip():
                 number, pending_number[0] = pending_number[0], ""
+                if number == _BULLET_MARK and text_sink().kind == "cell":
+                    number = ""  # a table's cell ('<td><ul><li>1</li>…'): a bullet would hide its value
                 s = s if _LIST_MARKER.match(s) else _numbered(number, s)
             if in_pre[0] and text_sink().kind != "cell":
                 for k, piece in enumerate(s.split("\n")):
@@ -1308,7 +1320,7 @@ def _docx_header_title(document, lines: list) -> list:
     return []
 
 
-# Word's number formats written as the digits a reader sees (bullets and unknown formats give no marker)
+# Word's number formats written as the digits a reader sees (bullets give '•', unknown formats no marker)
 _CN_DIGITS = "〇一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 
@@ -1333,6 +1345,19 @@ _NUM_FORMATS = {
     "lowerLetter": lambda n: chr(96 + n) if 1 <= n <= 26 else str(n),
     "upperLetter": lambda n: chr(64 + n) if 1 <= n <= 26 else str(n),
 }
+# The bullet written before the items of a bulleted list (an HTML <ul>, Word's bullets), where the statements
+# split a list (one of formats.yaml bullets); one typed at the start of the text is kept instead.
+_BULLET_MARK = "•"
+
+
+def _typed_bullet(text: str) -> bool:
+    """Whether ``text`` starts with a bullet of its own (formats.yaml ``bullets``)."""
+    from toolkit.formats import load_formats
+
+    start = text.lstrip()[:1]
+    return bool(start) and start in load_formats()["bullets"]
+
+
 # A number typed at the start of a text (一、 (一) 1. 一是 ① 第一,): Word's or a list's own number is not added.
 _LIST_MARKER = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
                           r"|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[,，、])")
@@ -1438,9 +1463,9 @@ class _WordNumbering:
         return (num_id.get(_w("val")) if num_id is not None else None,
                 level if level is None or 0 <= level <= 8 else 0)
 
-    def marker(self, p, text: str) -> str:
-        """The number Word shows before paragraph ``p`` of text ``text``, counting it ('' for none, a bullet,
-        or a number typed at the start of the text)."""
+    def marker(self, p, text: str, bullets: bool = True) -> str:
+        """The number Word shows before paragraph ``p`` of text ``text``, counting it ('' for none or a number
+        typed at the start of the text), or '•' for a bullet (with ``bullets``: not before a table's cell)."""
         p_pr = p.find(_w("pPr"))
         own = self._num_pr(p_pr)
         style = p_pr.find(_w("pStyle")) if p_pr is not None else None
@@ -1458,6 +1483,8 @@ class _WordNumbering:
         counts[ilvl] += 1
         counts[ilvl + 1:] = [0] * (8 - ilvl)  # a deeper level starts again
         start, fmt, pattern = self.levels[(num_id, ilvl)]
+        if fmt == "bullet":
+            return _BULLET_MARK if bullets and not (_typed_bullet(text) or _LIST_MARKER.match(text)) else ""
         if fmt not in _NUM_FORMATS or not pattern or _LIST_MARKER.match(text):
             return ""
         for level in range(ilvl + 1):
@@ -1747,7 +1774,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 elif child.tag == _w("altChunk") and chunks:
                     after.extend(chunks.get(child.get(_R_ID), ()))
             if numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
-                texts = [_numbered(numbering.marker(p, t), t) for p, t in paragraphs if t]
+                # (no bullet: one before a label or a value would hide it)
+                texts = [_numbered(numbering.marker(p, t, bullets=False), t) for p, t in paragraphs if t]
             cells.append(" ".join(texts).strip().strip("\u200b\ufeff").strip())
         if cells:
             lines.append(cells)

@@ -63,6 +63,17 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=\d+(?P<unit>[%‰万亿倍])?))?"), True),
     "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
+    """The enumeration styles: the numbered ones of ``_MARKERS`` and bullets (formats.yaml ``bullets``),
+    whose items have no number but count 1, 2, 3 … in order."""
+    from toolkit.formats import load_formats
+
+    return {**_MARKERS, "bullet": (re.compile(f"[{re.escape(load_formats()['bullets'])}]"), False)}
+
+
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
 # line start, where it looks like a marker.
 _NEEDS_SECOND = frozenset({"di"})
@@ -134,7 +145,7 @@ def _is_furniture(line: str) -> bool:
     if is_page_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
     header = _page_header().fullmatch(line)
-    if not header or any(p.match(line) for p, _ in _MARKERS.values()):
+    if not header or any(p.match(line) for p, _ in _styles().values()):
         return False
     title, site = header["title"], header["site"]
     if site and not (_agency_like(site) or site.endswith(_site_endings())):
@@ -203,7 +214,7 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     """
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS:
         return False
-    if any(pattern.match(line) for pattern, _ in _MARKERS.values()):
+    if any(pattern.match(line) for pattern, _ in _styles().values()):
         return False
     # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
     # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
@@ -382,7 +393,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
 def _markers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number) of the enumeration markers at the statement level."""
     accepted: dict[str, list[tuple[int, int, int]]] = {}
-    for style, (pattern, strict) in _MARKERS.items():
+    for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
         found = []
         before_digit: dict[int, bool] = {}  # marker followed by a digit ('1.2020年', or a decimal '1.5万') -> unit
@@ -392,7 +403,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             prev = before[-1] if before else "\n"
             if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
                 continue
-            n = cn_numeral(m["n"]) or -1
+            n = len(found) + 1 if style == "bullet" else (cn_numeral(m["n"]) or -1)
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
             opens = not found and not before.strip() and n > 1
