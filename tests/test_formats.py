@@ -555,4 +555,5 @@ def test_pdf_prose_in_two_columns_reads_left_then_right(seed_id, full_width, tmp
     assert "".join(lines[len(before):-2]) == prose
     got = extract_statements("\n".join(lines[len(before):-2]))
     assert got["text"].tolist() == extract_statements(prose)["text"].tolist()
-    assert toolkit.parse_report(tmp_path / "two.pdf").statements["text"].tolist() == original.statements["text"].tolist()
+    statements = toolkit.parse_report(tmp_path / "two.pdf").statements
+    assert statements["text"].tolist() == original.statements["text"].tolist()

@@ -2115,7 +2115,8 @@ def _column_bands(page, settings: dict) -> list[tuple[float, float, float]]:
         if row_gap is not None:
             n_split += 1
             common = row_gap if common is None else (max(common[0], row_gap[0]), min(common[1], row_gap[1]))
-    if common is None or n_split < settings["column_min_lines"] or common[1] - common[0] < settings["column_gap"] * size:
+    if (common is None or n_split < settings["column_min_lines"]
+            or common[1] - common[0] < settings["column_gap"] * size):
         return []
     a, b = common
     across = sorted((min(c["top"] for c in row), max(c["bottom"] for c in row)) for row in rows.values()

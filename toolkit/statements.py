@@ -210,7 +210,9 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     """Whether ``line`` goes on the sentence of ``previous``, broken by a line wrap.
 
     Not after a sentence's end or a colon; not before an enumeration marker or a
-    sub-heading; not after a line that is itself a sub-heading.
+    sub-heading; not after a line that is itself a sub-heading; before a switch sentence
+    or a sub-heading only where the fragment after ``previous``'s last sentence end is its
+    start (``2024年,`` / ``我区将…``, ``(二)`` / ``改进措施。``).
     """
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS:
         return False
@@ -218,13 +220,15 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
         return False
     # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
     # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
+    if cues["heading_line"].match(previous):
+        return False
     tail = previous[max(map(previous.rfind, _TAIL_STOPS)) + 1:]
     if tail and (any(p.match(tail + line) for p in cues["switch"]) or cues["heading_line"].match(tail + line)
                  or cues["heading_glued"].match(tail + line)):
         return True
     if any(p.match(line) for p in cues["switch"]):  # '下一步,我局将…' starts the measures
         return False
-    if cues["heading_line"].match(line) or cues["heading_line"].match(previous):
+    if cues["heading_line"].match(line):
         return False
     glued = cues["heading_glued"].match(line)
     return not (glued and glued.start() == 0)
@@ -433,9 +437,9 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool])
     """``found`` without the markers followed by a digit that no neighbour in the sequence confirms.
 
     ``1.2020年…`` is an item where ``2.`` follows it (or ``1.`` precedes a ``2.12345…``); a lone
-    ``1.5万`` at a sentence start is a decimal, and so is one right after the item of its number
-    (``1.访问量下降。1.5万人次…。2.…``) or before it, and one after the last item that reads as a decimal with its unit
-    (``…2.解读形式单一。3.5%的信息…``).
+    ``1.5万`` at a sentence start is a decimal, and so is one next to the item of its own number
+    (``1.访问量下降。1.5万人次…。2.…``) and one after the last item that reads as a decimal with
+    its unit (``…2.解读形式单一。3.5%的信息…``).
     """
     kept = []
     for k, (start, end, n) in enumerate(found):
