@@ -1,6 +1,8 @@
 """Tests of toolkit.sections on the real seeds: headings as a PDF gives them."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -58,6 +60,10 @@ def test_text_without_paragraph_breaks_wrapped_into_short_lines(stem, tmp_path):
                                                for i in range(0, max(len(line), 1), width)))
         assert _outline(wrapped) == _outline(plain), width
         assert wrapped.statements[["kind", "text"]].equals(statements), width
+    # and broken right after each heading's number ('…。五' / '、存在的主要问题及改进情况…')
+    broken = toolkit.parse_text(re.sub(r"(?<=.)([一二三四五六])、(?=总体|主动|收到|政府|存在|其他)", r"\1\n、", text))
+    assert _outline(broken) == _outline(plain)
+    assert broken.statements[["kind", "text"]].equals(statements)
     lines = [x[i:i + 40] for x in read_document(RAW / f"{stem}.txt").lines if isinstance(x, str)
              for i in range(0, len(x), 40)]
     render_pdf(lines, tmp_path / "wrapped.pdf", font_size=12)

@@ -114,15 +114,26 @@ def split_segments(lines: list[str]) -> list[Segment]:
     pattern = _inline_heading()
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     for number, line in enumerate(lines, start=1):
-        nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
         if carry:
             line, start_number, carry = carry + line, carry_number, ""
+        elif "、" not in line:  # (most lines: no heading's number can end in them)
+            out.append(Segment(line, number))
+            continue
         else:
             start_number = number
-        # (the cheap tests first: most lines hold no '一、' a heading could start with, nor end in its 一)
-        if ("、" not in line or not _CN_DUN.search(line)) and not (nxt[:1] == "、" and line[-1:] in _CN_DIGITS):
+        if line[0] == "、" and out:  # the number left at the previous line's end ('…。五' / '、存在的主要问题…')
+            prev = out[-1].text
+            k = len(prev) - len(prev.rstrip(_CN_DIGITS))
+            if 0 < k <= 2 and pattern.match(prev + line[:_TITLE_REACH], len(prev) - k):
+                start_number = out[-1].line
+                line = prev[-k:] + line
+                out[-1] = Segment(prev[:-k].rstrip(), start_number)
+                if not out[-1].text:
+                    out.pop()
+        if not _CN_DUN.search(line, 1):  # a number at the start is no cut
             out.append(Segment(line, start_number))
             continue
+        nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
         cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line)]
         start = 0
         for m in cuts:
