@@ -711,3 +711,13 @@ def test_offices_of_central_bodies_take_the_tier_of_their_place(agency, level, k
     for result in _seed_000_titled(tmp_path, TITLE.format(agency)):
         assert result["agency"] == agency
         assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, province)
+
+
+@pytest.mark.parametrize("agency, level, province", [("中共驻马店市委办公室", "prefecture", "河南"),
+                                                     ("中国共产党驻马店市委员会", "prefecture", "河南"),
+                                                     ("中共中央办公厅", "national", None)])
+def test_the_party_name_before_a_committee_is_no_place(agency, level, province, tmp_path):
+    # '中共驻马店市' was read as one county-level place (no province), 中共中央办公厅 had no tier.
+    for result in _seed_000_titled(tmp_path, TITLE.format(agency)):
+        assert result["agency"] == agency
+        assert (result["level"], result["agency_kind"], result["province"]) == (level, "department", province)

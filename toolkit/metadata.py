@@ -786,6 +786,10 @@ def _classify_agency(agency: str) -> dict[str, Any]:
     """Tier, kind and province told by an agency name."""
     out: dict[str, Any] = {"level": None, "agency_kind": None, "province": None}
     name = re.sub(r"\s+", "", agency)
+    # the Party's name is no place: read as one, 中共驻马店市 was a county
+    party = next((p for p in sorted(_rules()["agency"]["party_prefixes"], key=len, reverse=True)
+                  if name.startswith(p) and len(name) > len(p)), "")
+    name = name[len(party):]
     # a central prefix before the places: a generic place would swallow it (中国人民银行驻马店市 is no county)
     national, after = _national(name)
     if national:
