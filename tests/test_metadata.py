@@ -721,3 +721,17 @@ def test_the_party_name_before_a_committee_is_no_place(agency, level, province, 
     for result in _seed_000_titled(tmp_path, TITLE.format(agency)):
         assert result["agency"] == agency
         assert (result["level"], result["agency_kind"], result["province"]) == (level, "department", province)
+
+
+TITLE_HEADS = [
+    # lines at the top of seed 000 in place of its title, expected agency, year, level, kind
+    # an agency set in 【】 kept its brackets (and was then read as the county '【驻马店市')
+    (["【驻马店市财政局】2020年政府信息公开工作年度报告"], "驻马店市财政局", 2020, "prefecture", "department"),
+]
+
+
+@pytest.mark.parametrize("head, agency, year, level, kind", TITLE_HEADS, ids=[h[0][-1][:12] for h in TITLE_HEADS])
+def test_title_forms_of_real_pages(head, agency, year, level, kind, tmp_path):
+    for result in _seed_000_titled(tmp_path, *head):
+        assert (result["agency"], result["report_year"]) == (agency, year)
+        assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, "河南")
