@@ -727,10 +727,16 @@ TITLE_HEADS = [
     # lines at the top of seed 000 in place of its title, expected agency, year, level, kind
     # an agency set in 【】 kept its brackets (and was then read as the county '【驻马店市')
     (["【驻马店市财政局】2020年政府信息公开工作年度报告"], "驻马店市财政局", 2020, "prefecture", "department"),
+    # a site's link to the report before or after this one was taken for the title (agency '上一篇:驻马店市财政局',
+    # its year)
+    (["上一篇：驻马店市财政局2019年政府信息公开工作年度报告", "驻马店市财政局2020年政府信息公开工作年度报告"],
+     "驻马店市财政局", 2020, "prefecture", "department"),
+    (["【下一篇】驻马店市财政局2021年政府信息公开工作年度报告", "驻马店市财政局2020年政府信息公开工作年度报告"],
+     "驻马店市财政局", 2020, "prefecture", "department"),
 ]
 
 
-@pytest.mark.parametrize("head, agency, year, level, kind", TITLE_HEADS, ids=[h[0][-1][:12] for h in TITLE_HEADS])
+@pytest.mark.parametrize("head, agency, year, level, kind", TITLE_HEADS, ids=[h[0][0][:12] for h in TITLE_HEADS])
 def test_title_forms_of_real_pages(head, agency, year, level, kind, tmp_path):
     for result in _seed_000_titled(tmp_path, *head):
         assert (result["agency"], result["report_year"]) == (agency, year)

@@ -224,6 +224,8 @@ def _title_candidate(raw: str) -> str | None:
         return None
     if any(line.startswith(p) for p in rules["not_title_prefixes"]):
         return None
+    if line.lstrip(rules["quote_marks"]).startswith(tuple(rules["navigation_prefixes"])):
+        return None  # the title of the report before or after this one, linked at the top of the page
     if any(mark in line for mark in rules["breadcrumb_marks"]):
         return None
     if _starts_with_box_label(raw):
