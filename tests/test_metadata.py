@@ -733,6 +733,13 @@ TITLE_HEADS = [
      "驻马店市财政局", 2020, "prefecture", "department"),
     (["【下一篇】驻马店市财政局2021年政府信息公开工作年度报告", "驻马店市财政局2020年政府信息公开工作年度报告"],
      "驻马店市财政局", 2020, "prefecture", "department"),
+    # a notice issuing the report: the agency was '驻马店市人民政府办公室关于印发驻马店市' (a county); now the one
+    # the report's own title names (as that title standing alone gives), else the issuer
+    (["驻马店市人民政府办公室关于印发驻马店市2020年政府信息公开工作年度报告的通知"], "驻马店市", 2020,
+     "prefecture", "government"),
+    (["驻马店市人民政府办公室关于印发《驻马店市人民政府2020年政府信息公开工作年度报告》的通知"], "驻马店市人民政府", 2020,
+     "prefecture", "government"),
+    (["驻马店市财政局关于印发2020年政府信息公开工作年度报告的通知"], "驻马店市财政局", 2020, "prefecture", "department"),
 ]
 
 

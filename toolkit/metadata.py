@@ -347,10 +347,33 @@ def _clean_agency(text: str) -> str | None:
     return text
 
 
+def _issued_title(text: str) -> tuple[str, str] | None:
+    """(issuer, the report's own title) of a notice issuing the report, or None.
+
+    '驻马店市人民政府办公室关于印发驻马店市2020年…年度报告的通知' → ('驻马店市人民政府办公室关于',
+    '驻马店市2020年…年度报告').
+    """
+    rules = _rules()["title"]
+    for word in rules["issue_words"]:
+        pos = text.find(word)
+        if pos < 0:
+            continue
+        inner = text[pos + len(word):]
+        inner = next((inner[: -len(e)] for e in rules["notice_endings"] if inner.endswith(e)), inner)
+        if _is_title(inner):  # the issued document is the report, not the notice's subject
+            return text[:pos], inner
+    return None
+
+
 def _parse_title(title: str) -> tuple[str | None, int | None]:
-    """Agency and year of a title line."""
+    """Agency and year of a title line; of a notice issuing the report, those of the report it issues."""
     rules = _rules()["title"]
     text = re.sub(r"\s+", "", title)
+    issued = _issued_title(text)
+    if issued is not None:
+        agency, year = _parse_title(issued[1])
+        # the issuer stands for the report's agency only when the report's title names none
+        return agency or _clean_agency(issued[0]), year
     year = None
     agency_part = text
     m = _YEAR_TOKEN.search(text)
