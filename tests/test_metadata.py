@@ -740,6 +740,9 @@ TITLE_HEADS = [
     (["驻马店市人民政府办公室关于印发《驻马店市人民政府2020年政府信息公开工作年度报告》的通知"], "驻马店市人民政府", 2020,
      "prefecture", "government"),
     (["驻马店市财政局关于印发2020年政府信息公开工作年度报告的通知"], "驻马店市财政局", 2020, "prefecture", "department"),
+    # a report titled '关于…工作的报告' was no title: no agency, the year inferred
+    (["驻马店市财政局关于2020年政府信息公开工作的报告"], "驻马店市财政局", 2020, "prefecture", "department"),
+    (["驻马店市财政局关于2020年度政务公开工作情况的报告"], "驻马店市财政局", 2020, "prefecture", "department"),
 ]
 
 
