@@ -169,6 +169,8 @@ TITLES = [
     ("中国民用航空局华东地区管理局2021年政府信息公开工作年度报告", "中国民用航空局华东地区管理局", 2021,
      None, "department", None),
     ("国家能源局华中监管局2021年政府信息公开工作年度报告", "国家能源局华中监管局", 2021, None, "department", None),
+    # a central body whose own name holds a place is no office there (was province, 台湾)
+    ("国务院台湾事务办公室2021年政府信息公开工作年度报告", "国务院台湾事务办公室", 2021, "national", "department", None),
     ("贵州省人民政府办公厅2020年政府信息公开工作年度报告", "贵州省人民政府办公厅", 2020,
      "province", "government", "贵州"),
     ("河南省住房和城乡建设厅2020年政府信息公开工作年度报告", "河南省住房和城乡建设厅", 2020,
