@@ -965,7 +965,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
           发文日期 / 时间 / 日期 field, else the signature date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
-          government's tier.
+          government's tier, a central body's office in a place
+          (``国家统计局驻马店调查队``) the place's tier.
         - ``agency_kind`` (str): ``'government'`` or ``'department'``.
         - ``province`` (str): short name of the province-level unit as in the
           gazetteer (``'河南'``), from the agency name, else from places the text
