@@ -561,3 +561,22 @@ def test_blank_as_zero_keeps_a_blank_total_of_a_filled_row_missing(tmp_path) -> 
     blank = _is_blank(tables, flags)[total.to_numpy()]
     zero_rows = {k for k, row in report.table("requests").iterrows() if (row.drop("total") == 0).all()}
     assert {k for k, b in zip(cells.index, blank) if b} == zero_rows and "carried_over" in zero_rows
+
+
+def test_blank_as_zero_without_line_column_is_refused() -> None:
+    # Seed 000's 法人 cells of row 一 sit on a ragged row: NA, unknown. The flags name that row by its line; a
+    # tables frame without 'line' (nor 'flag') made the flags match nothing, and the cells became 0 silently.
+    report = _seed("000_438c5e5d2b6f4db4")
+    flags = report.flags_frame()
+    assert "ragged" in set(flags["code"])
+    bare = report.tables.drop(columns=["line", "flag"])
+    with pytest.raises(ValueError, match=r"blank_as_zero=True needs a 'line' column in tables \(or its 'flag'"):
+        report_metrics(bare, blank_as_zero=True, flags=flags)
+    with pytest.raises(ValueError, match="needs a 'line' column"):
+        outcome_composition(bare, blank_as_zero=True, flags=flags)
+    # either column is enough to keep the ragged row's cells NA
+    for drop in ("line", "flag"):
+        got = report_metrics(report.tables.drop(columns=drop), blank_as_zero=True, flags=flags).iloc[0]
+        assert pd.isna(got["legal_person_share"])
+    # without blank_as_zero nothing needs the line
+    assert pd.isna(report_metrics(bare).iloc[0]["legal_person_share"])

@@ -479,6 +479,14 @@ def _check_blank_args(tables: pd.DataFrame, blank_as_zero: Any, flags: Any) -> N
                 "rows flagged ragged/ambiguous_digits stay NA instead of becoming 0; pass an empty "
                 "DataFrame if there are no flags"
             )
+        if "flag" not in tables.columns and "line" not in tables.columns:
+            # flags name a row by its line: without the column they would be ignored, and the cells of
+            # ragged/ambiguous rows (and of rows at no line) would become 0
+            raise ValueError(
+                "blank_as_zero=True needs a 'line' column in tables (or its 'flag' column): flags are "
+                "matched to cells by report_id, table and line, and only a cell at a line of the table "
+                "can be blank"
+            )
 
 
 def _report_ids(tables: pd.DataFrame, reports: pd.DataFrame | None) -> list[Any]:
@@ -581,7 +589,8 @@ def report_metrics(
     blank_as_zero : bool, default False
         Count a blank cell (no value, empty raw text, at a line of the table) as 0.  Cells
         written ``/``, ``-`` or ``无``, rows missing from the report and cells of flagged rows
-        keep NA.  Requires a ``raw`` column and ``flags``.
+        keep NA.  Requires a ``raw`` column, and ``flags`` with a ``line`` column in ``tables``
+        (the flags name rows by line) unless ``tables`` has the ``flag`` column of ``tables.csv``.
     components : bool, default False
         Also return ``<name>_num`` and ``<name>_den`` for every rate, the numerator and
         denominator behind it (used by :func:`toolkit.compare.bootstrap_ci` for ratio-of-sums
@@ -600,7 +609,8 @@ def report_metrics(
         If ``tables``, ``checks`` or ``reports`` is not a DataFrame, or ``blank_as_zero`` /
         ``components`` is not a bool.
     ValueError
-        If a required column is missing, or ``blank_as_zero=True`` without ``raw`` or ``flags``.
+        If a required column is missing, or ``blank_as_zero=True`` without ``raw``, or without
+        ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples
     --------
@@ -678,7 +688,8 @@ def outcome_composition(
     TypeError
         If ``tables`` is not a DataFrame.
     ValueError
-        If a required column is missing, or ``blank_as_zero=True`` without ``raw`` or ``flags``.
+        If a required column is missing, or ``blank_as_zero=True`` without ``raw``, or without
+        ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples
     --------
