@@ -580,3 +580,38 @@ def test_blank_as_zero_without_line_column_is_refused() -> None:
         assert pd.isna(got["legal_person_share"])
     # without blank_as_zero nothing needs the line
     assert pd.isna(report_metrics(bare).iloc[0]["legal_person_share"])
+
+
+def _rewritten(doc: str, marker: str, position: int, value: str) -> str:
+    """``doc`` with the cell at ``position`` of the first pipe row containing ``marker`` written ``value``."""
+    lines = doc.splitlines()
+    i = next(k for k, line in enumerate(lines) if marker in line and "|" in line)
+    cells = lines[i].split("|")
+    cells[position] = f" {value} "
+    lines[i] = "|".join(cells)
+    return "\n".join(lines)
+
+
+def test_negative_cell_makes_a_rate_na() -> None:
+    # A generated 2019 report with 予以公开 总计 written -8 (flagged negative_value): the rates built on that
+    # cell were negative (full_grant_rate -0.53); a negative pending count in a denominator's subtracted term
+    # raised the litigation correction rate from 1/1 to 1/2.
+    from toolkit import parse_text, synth
+
+    doc, _ = synth.make_report(5, template="2019", layout="pipe_rows", traditional=False, blank_rate=0.0,
+                               label_variants=False, number_styles=False)
+    clean = report_metrics(parse_text(doc).tables, components=True).iloc[0]
+    assert clean["full_grant_rate"] == pytest.approx(8 / 15) and clean["litigation_correction_rate"] == 1.0
+    doc = _rewritten(doc, "（一）予以公开", -2, "-8")
+    doc = _rewritten(doc, "0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 |", 8, "-1")  # 未经复议直接起诉 尚未审结
+    report = parse_text(doc)
+    flags = report.flags_frame()
+    assert (flags["code"] == "negative_value").sum() == 2
+    got = report_metrics(report.tables, flags=flags, components=True).iloc[0]
+    for name in ("full_grant_rate", "disclosure_rate", "litigation_correction_rate"):
+        assert pd.isna(got[name]), name
+        # the ratio estimator of bootstrap_ci must leave the report out too
+        assert pd.isna(got[f"{name}_num"]) or pd.isna(got[f"{name}_den"]), name
+    # rates that do not use the negative cells, and the counts as written, are unchanged
+    for name in ("not_held_rate", "rejected_rate", "requests_handled", "lawsuits"):
+        assert got[name] == pytest.approx(clean[name]), name

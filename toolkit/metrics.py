@@ -436,21 +436,28 @@ class _Cells:
             self._formats[table] = pd.Series(fmt_s.to_numpy(), index=index, dtype=object)
         return self._formats[table]
 
-    def evaluate(self, expr: _Expr) -> np.ndarray:
-        """Sum of the signed terms of an expression per report; NaN if any term is NaN."""
+    def evaluate(self, expr: _Expr, *, negative_na: bool = False) -> np.ndarray:
+        """Sum of the signed terms of an expression per report; NaN if any term is NaN.
+
+        With ``negative_na`` a term whose cell is negative also gives NaN (a count cannot be negative:
+        the table is inconsistent there, and a share built on it would mean nothing).
+        """
         table = _format_table(expr)
         if table is None:
-            return self._sum(expr[None])
+            return self._sum(expr[None], negative_na)
         fmt = self.format_of(table).to_numpy()
         out = np.full(len(self.ids), np.nan)
         for f, terms in expr.items():
-            out = np.where(fmt == f, self._sum(terms), out)
+            out = np.where(fmt == f, self._sum(terms, negative_na), out)
         return out
 
-    def _sum(self, terms: list[_Term]) -> np.ndarray:
+    def _sum(self, terms: list[_Term], negative_na: bool = False) -> np.ndarray:
         total = np.zeros(len(self.ids))
         for sign, _scope, t, r, c in terms:
-            total = total + sign * self.values(t, r, c)
+            v = self.values(t, r, c)
+            if negative_na:
+                v = np.where(v < 0, np.nan, v)
+            total = total + sign * v
         return total
 
 
@@ -594,13 +601,14 @@ def report_metrics(
     components : bool, default False
         Also return ``<name>_num`` and ``<name>_den`` for every rate, the numerator and
         denominator behind it (used by :func:`toolkit.compare.bootstrap_ci` for ratio-of-sums
-        intervals).
+        intervals); each is NaN where a cell of it is missing or negative.
 
     Returns
     -------
     pandas.DataFrame
         One row per report_id, sorted; columns ``report_id``, the copied report columns, one
-        float column per indicator (NaN where missing or undefined) and, with ``checks``,
+        float column per indicator (NaN where missing or undefined; a rate is NaN where a cell of
+        its numerator or denominator is negative, a count keeps the cells as written) and, with ``checks``,
         ``identities_ok`` (nullable boolean).
 
     Raises
@@ -642,11 +650,14 @@ def report_metrics(
         for col in keep:
             columns[col] = _lookup(extra[col], ids).reset_index(drop=True)
     for m in spec["metrics"]:
-        num = cells.evaluate(_expand(m["numerator"], spec["groups"]))
-        if m["kind"] == "count":
+        rate = m["kind"] != "count"
+        # a negative cell in either part of a rate makes it NA, as a negative denominator does;
+        # a count is given as written (the negative cell is flagged negative_value)
+        num = cells.evaluate(_expand(m["numerator"], spec["groups"]), negative_na=rate)
+        if not rate:
             columns[m["name"]] = num
             continue
-        den = cells.evaluate(_expand(m["denominator"], spec["groups"]))
+        den = cells.evaluate(_expand(m["denominator"], spec["groups"]), negative_na=True)
         columns[m["name"]] = _ratio(num, den, 100.0 if m["kind"] == "per_100" else 1.0)
         if components:
             columns[f"{m['name']}_num"] = num
