@@ -615,3 +615,23 @@ def test_negative_cell_makes_a_rate_na() -> None:
     # rates that do not use the negative cells, and the counts as written, are unchanged
     for name in ("not_held_rate", "rejected_rate", "requests_handled", "lawsuits"):
         assert got[name] == pytest.approx(clean[name]), name
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2023-01", "002_809f9474e249d214", "001_4d29bfef72dd56db"])
+def test_check_tables_tells_the_format_from_the_keys(stem: str) -> None:
+    # Without templates= check_tables took every requests table for 2019: a 2021 table's outcomes_sum became
+    # unverifiable (no other_handling row) and identities_ok NA, where the corpus run finds the checks ok.
+    from toolkit.checks import check_tables
+
+    report = _seed(stem)
+    def ordered(checks: pd.DataFrame) -> pd.DataFrame:
+        return checks.sort_values(["table", "check", "key"], kind="stable").reset_index(drop=True)
+
+    corpus = ordered(report.to_frames()["checks"])
+    alone = ordered(check_tables(report.tables))
+    pd.testing.assert_frame_equal(alone, corpus, check_dtype=False)
+    assert identities_status(alone).equals(identities_status(corpus))
+    # templates= still decides when given
+    forced = check_tables(report.tables, templates={"requests": "2019" if report.template == "2021" else "2021"})
+    outcomes = forced[forced["check"] == "outcomes_sum"]
+    assert not outcomes["status"].eq("ok").all()

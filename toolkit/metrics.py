@@ -371,6 +371,32 @@ def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
     return is_total & (others.fillna(0) > 0).to_numpy()
 
 
+def _located(tables: pd.DataFrame, value: np.ndarray | None = None) -> np.ndarray:
+    """True for the cells that stand in the report: a value, raw text or a line (``value``: the values to use)."""
+    if value is None:
+        value = pd.to_numeric(tables["value"], errors="coerce").to_numpy(dtype=float)
+    located = ~np.isnan(value)
+    if "raw" in tables.columns:
+        located |= tables["raw"].astype("object").fillna("").astype(str).str.strip().ne("").to_numpy()
+    if "line" in tables.columns:
+        located |= tables["line"].notna().to_numpy()
+    return located
+
+
+def _table_format(table: str, cells: Iterable[str]) -> str | None:
+    """Format (``'2019'``, ``'2021'``) of one report's ``table``, told from its located cells.
+
+    ``cells`` are ``'row_key.col_key'``; each format of ``formats`` in metrics.yaml lists patterns of
+    cells that only it has.  The format with more matching cells wins; a tie, or no match, is None.
+    """
+    patterns = _spec()["formats"].get(table, {})
+    cells = list(cells)
+    counts = {fmt: sum(any(fnmatch.fnmatchcase(c, p) for p in pats) for c in cells) for fmt, pats in patterns.items()}
+    best = max(counts.values(), default=0)
+    winners = [fmt for fmt, n in counts.items() if n == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
 class _Cells:
     """Lookup of cell values by report and ``table.row_key.col_key``, with each table's format."""
 
@@ -379,11 +405,7 @@ class _Cells:
         value = pd.to_numeric(tables["value"], errors="coerce").astype(float).to_numpy()
         if blank_as_zero:
             value = np.where(_is_blank(tables, flags), 0.0, value)
-        located = ~np.isnan(value)
-        if "raw" in tables.columns:
-            located |= tables["raw"].astype("object").fillna("").astype(str).str.strip().ne("").to_numpy()
-        if "line" in tables.columns:
-            located |= tables["line"].notna().to_numpy()
+        located = _located(tables, value)
         frame = pd.DataFrame({
             "rid": tables["report_id"].to_numpy(dtype=object),
             "table": tables["table"].astype(str).to_numpy(dtype=object),
@@ -418,22 +440,12 @@ class _Cells:
     def format_of(self, table: str) -> pd.Series:
         """Format (e.g. ``'2019'``, ``'2021'``) of ``table`` for each report, None when unknown."""
         if table not in self._formats:
-            patterns = _spec()["formats"].get(table, {})
             loc = self._located[self._located["table"] == table]
-            index = pd.Index(self.ids, dtype=object)
-            counts = pd.DataFrame(index=index)
-            for fmt, pats in patterns.items():
-                match = np.array([any(fnmatch.fnmatchcase(cell, p) for p in pats) for cell in loc["cell"]],
-                                 dtype=float)
-                per_report = pd.Series(match, index=loc["rid"].to_numpy(), dtype=float)
-                counts[fmt] = per_report.groupby(level=0).sum().reindex(index).fillna(0.0).to_numpy()
-            if counts.shape[1] == 0:
-                fmt_s = pd.Series(None, index=index, dtype=object)
-            else:
-                best = counts.max(axis=1)
-                unique = counts.eq(best, axis=0).sum(axis=1) == 1
-                fmt_s = counts.idxmax(axis=1).astype(object).where(unique & (best > 0), None)
-            self._formats[table] = pd.Series(fmt_s.to_numpy(), index=index, dtype=object)
+            cells: dict[Any, list[str]] = {}
+            for rid, cell in zip(loc["rid"], loc["cell"]):
+                cells.setdefault(rid, []).append(cell)
+            self._formats[table] = pd.Series([_table_format(table, cells.get(rid, ())) for rid in self.ids],
+                                             index=pd.Index(self.ids, dtype=object), dtype=object)
         return self._formats[table]
 
     def evaluate(self, expr: _Expr, *, negative_na: bool = False) -> np.ndarray:
