@@ -635,3 +635,19 @@ def test_check_tables_tells_the_format_from_the_keys(stem: str) -> None:
     forced = check_tables(report.tables, templates={"requests": "2019" if report.template == "2021" else "2021"})
     outcomes = forced[forced["check"] == "outcomes_sum"]
     assert not outcomes["status"].eq("ok").all()
+
+
+def test_text_in_value_column_is_refused() -> None:
+    # A value column of text (tables read with dtype=str, or values copied from raw): numbers written as text
+    # are read, but text that is no number ('1,200') made the cell NA silently, and the rates NA with it.
+    report = _seed("001_4d29bfef72dd56db")
+    tables = report.tables
+    as_text = tables.assign(value=tables["value"].map(lambda v: None if pd.isna(v) else f"{v:g}").astype(object))
+    pd.testing.assert_frame_equal(report_metrics(as_text), report_metrics(tables))
+    handled = as_text["row_key"].eq("handled_total") & as_text["col_key"].eq("total")
+    bad = as_text.copy()
+    bad.loc[handled, "value"] = "1,200"
+    message = r"tables\['value'\] must be numeric; it holds 1 value\(s\) that are not numbers, e.g. '1,200'"
+    for call in (report_metrics, outcome_composition):
+        with pytest.raises(ValueError, match=message):
+            call(bad)

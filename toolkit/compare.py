@@ -27,6 +27,7 @@ from toolkit.metrics import (
     _check_blank_args,
     _group_of,
     _lookup,
+    _numeric,
     _outcome_labels,
     _parse_term,
     _report_ids,
@@ -104,16 +105,6 @@ def _sorted_groups(values: pd.Series) -> list[Any]:
         return sorted(uniq)
     except TypeError:
         return sorted(uniq, key=str)
-
-
-def _numeric(df: pd.DataFrame, col: str, name: str = "metric") -> pd.Series:
-    """The column as floats; text that is no number is refused (it would count as missing silently)."""
-    x = pd.to_numeric(df[col], errors="coerce").astype(float)
-    bad = df[col][x.isna().to_numpy() & df[col].notna().to_numpy()]
-    if len(bad):
-        raise ValueError(f"{name}={col!r} must be numeric; it holds {len(bad)} value(s) that are not numbers, "
-                         f"e.g. {bad.iloc[0]!r}")
-    return x
 
 
 def _is_group(values: pd.Series, g: Any) -> np.ndarray:
@@ -525,7 +516,7 @@ def chi2_composition(
     TypeError
         If an argument is not a DataFrame or ``by`` is not a str.
     ValueError
-        If a column is missing.
+        If a column is missing, or ``tables['value']`` holds text that is no number.
 
     Examples
     --------
@@ -881,7 +872,7 @@ def cross_year_audit(
     TypeError
         If ``tables`` or ``reports`` is not a DataFrame, or a column name is not a str.
     ValueError
-        If a column is missing.
+        If a column is missing, or ``tables['value']`` holds text that is no number.
 
     Examples
     --------

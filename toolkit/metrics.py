@@ -327,6 +327,20 @@ def _require_frame(df: Any, name: str, columns: Iterable[str]) -> pd.DataFrame:
     return df
 
 
+def _numeric(df: pd.DataFrame, col: str, name: str = "metric", *, frame: str | None = None) -> pd.Series:
+    """The column as floats; text that is no number is refused (it would count as missing silently).
+
+    The error names the column as ``name=col`` (an argument), or as ``frame[col]`` when ``frame`` is given.
+    """
+    x = pd.to_numeric(df[col], errors="coerce").astype(float)
+    bad = df[col][x.isna().to_numpy() & df[col].notna().to_numpy()]
+    if len(bad):
+        what = f"{name}={col!r}" if frame is None else f"{frame}[{col!r}]"
+        raise ValueError(f"{what} must be numeric; it holds {len(bad)} value(s) that are not numbers, "
+                         f"e.g. {bad.iloc[0]!r}")
+    return x
+
+
 def _uncertain_keys(flags: pd.DataFrame | None) -> set[tuple[Any, str, Any]]:
     """(report_id, table, line) of rows whose NA cells are unknown rather than blank."""
     if flags is None or flags.empty:
@@ -402,7 +416,8 @@ class _Cells:
 
     def __init__(self, tables: pd.DataFrame, *, blank_as_zero: bool, report_ids: Sequence[Any],
                  flags: pd.DataFrame | None = None) -> None:
-        value = pd.to_numeric(tables["value"], errors="coerce").astype(float).to_numpy()
+        # text such as '1,200' would otherwise become NA silently
+        value = _numeric(tables, "value", frame="tables").to_numpy()
         if blank_as_zero:
             value = np.where(_is_blank(tables, flags), 0.0, value)
         located = _located(tables, value)
@@ -629,8 +644,9 @@ def report_metrics(
         If ``tables``, ``checks`` or ``reports`` is not a DataFrame, or ``blank_as_zero`` /
         ``components`` is not a bool.
     ValueError
-        If a required column is missing, or ``blank_as_zero=True`` without ``raw``, or without
-        ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
+        If a required column is missing, ``tables['value']`` holds text that is no number, or
+        ``blank_as_zero=True`` comes without ``raw``, or without ``flags`` and ``line`` (when
+        ``tables`` has no ``flag`` column).
 
     Examples
     --------
@@ -711,8 +727,9 @@ def outcome_composition(
     TypeError
         If ``tables`` is not a DataFrame.
     ValueError
-        If a required column is missing, or ``blank_as_zero=True`` without ``raw``, or without
-        ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
+        If a required column is missing, ``tables['value']`` holds text that is no number, or
+        ``blank_as_zero=True`` comes without ``raw``, or without ``flags`` and ``line`` (when
+        ``tables`` has no ``flag`` column).
 
     Examples
     --------
