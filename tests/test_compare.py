@@ -573,3 +573,24 @@ def test_bootstrap_and_plot_refuse_a_seed_that_is_not_an_int(df: pd.DataFrame, s
         bootstrap_ci(df, "rate", "level", random_state=seed)
     with pytest.raises(ValueError, match="random_state must be an integer seed >= 0"):
         plot_distribution(df, "rate", "level", random_state=seed)
+
+
+def _two_years_of_one_agency(tmp_path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Two seed reports taken as one agency's 2022 and 2023 reports, numbered 1 and 2 in tables (text) and in
+    a reports.csv read back with pandas (so numbers)."""
+    parsed = [toolkit.parse_report(RAW / f"{stem}.txt") for stem in ("pingtan-2023-02", "pingtan-2023-03")]
+    tables = pd.concat([r.tables.assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    pd.DataFrame({"report_id": ["1", "2"], "agency": ["平潭", "平潭"], "report_year": [2022, 2023]}).to_csv(
+        tmp_path / "reports.csv", index=False)
+    return tables, pd.read_csv(tmp_path / "reports.csv")
+
+
+def test_cross_year_audit_refuses_report_ids_of_another_type(tmp_path) -> None:
+    # The ids matched nothing: cross_year_audit found no cell of either report and returned only
+    # unverifiable checks (or none), without a word.
+    tables, reports = _two_years_of_one_agency(tmp_path)
+    assert reports["report_id"].tolist() == [1, 2]
+    with pytest.raises(ValueError, match=r"no report_id of reports is in tables \(tables: '1', reports: 1\)"):
+        cross_year_audit(tables, reports)
+    res = cross_year_audit(tables, reports.astype({"report_id": str}))
+    assert set(res["report_id"]) == {"2"} and res["status"].ne("unverifiable").any()

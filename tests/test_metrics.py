@@ -651,3 +651,18 @@ def test_text_in_value_column_is_refused() -> None:
     for call in (report_metrics, outcome_composition):
         with pytest.raises(ValueError, match=message):
             call(bad)
+
+
+def test_reports_with_ids_of_another_type_are_refused(tmp_path) -> None:
+    # Reports numbered 1, 2 in tables (text) and in a reports.csv read back with pandas (numbers): the ids
+    # matched nothing, and report_metrics returned four rows, the reports' rows with all indicators NA.
+    parsed = [_seed(stem) for stem in ("pingtan-2023-02", "pingtan-2023-03")]
+    tables = pd.concat([r.tables.assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    pd.DataFrame({"report_id": ["1", "2"], "agency": [r.metadata["agency"] for r in parsed]}).to_csv(tmp_path / "r.csv", index=False)
+    reports = pd.read_csv(tmp_path / "r.csv")
+    assert reports["report_id"].tolist() == [1, 2]
+    with pytest.raises(ValueError, match=r"no report_id of reports is in tables \(tables: '1', reports: 1\): are "
+                                         r"they of one corpus, with ids of one type\?"):
+        report_metrics(tables, reports=reports)
+    got = report_metrics(tables, reports=reports.astype({"report_id": str}))
+    assert got["report_id"].tolist() == ["1", "2"] and got["agency"].tolist() == [r.metadata["agency"] for r in parsed]

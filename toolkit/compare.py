@@ -25,6 +25,7 @@ from scipy.stats import contingency
 from toolkit.metrics import (
     _Cells,
     _check_blank_args,
+    _check_same_ids,
     _group_of,
     _lookup,
     _numeric,
@@ -516,7 +517,8 @@ def chi2_composition(
     TypeError
         If an argument is not a DataFrame or ``by`` is not a str.
     ValueError
-        If a column is missing, or ``tables['value']`` holds text that is no number.
+        If a column is missing, ``tables['value']`` holds text that is no number, or ``reports``
+        shares no report id with ``tables`` (ids of another type: 2020 and '2020').
 
     Examples
     --------
@@ -534,10 +536,8 @@ def chi2_composition(
     labels = _outcome_labels()
     cats = list(labels)
     comp = outcome_composition(tables, flags=flags, blank_as_zero=blank_as_zero)
+    _check_same_ids(tables, reports)
     groups = _group_of(reports, by)
-    if len(comp) and len(groups) and not groups.index.isin(comp["report_id"]).any():
-        raise ValueError(f"no report_id of reports is in tables (tables: {comp['report_id'].iloc[0]!r}, reports: "
-                         f"{groups.index[0]!r}): are they of one corpus, with ids of one type?")
     comp["group"] = _lookup(groups, comp["report_id"]).array
     has_table = comp["report_id"].isin(set(tables.loc[tables["table"].astype(object) == "requests", "report_id"]))
     reasons = np.where(
@@ -872,7 +872,8 @@ def cross_year_audit(
     TypeError
         If ``tables`` or ``reports`` is not a DataFrame, or a column name is not a str.
     ValueError
-        If a column is missing, or ``tables['value']`` holds text that is no number.
+        If a column is missing, ``tables['value']`` holds text that is no number, or ``reports``
+        shares no report id with ``tables`` (ids of another type: 2020 and '2020').
 
     Examples
     --------
@@ -884,6 +885,7 @@ def cross_year_audit(
     _check_column(reports, agency_col, "agency_col", "reports")
     _check_column(reports, year_col, "year_col", "reports")
     _check_blank_args(tables, blank_as_zero, flags)
+    _check_same_ids(tables, reports)
     rep = reports.drop_duplicates("report_id")[["report_id", agency_col, year_col]].copy()
     rep["_year"] = pd.to_numeric(rep[year_col], errors="coerce")
     rep = rep.dropna(subset=[agency_col, "_year"])

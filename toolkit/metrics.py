@@ -341,6 +341,15 @@ def _numeric(df: pd.DataFrame, col: str, name: str = "metric", *, frame: str | N
     return x
 
 
+def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame) -> None:
+    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020')."""
+    in_tables = pd.unique(tables["report_id"].dropna())
+    in_reports = pd.Index(pd.unique(reports["report_id"].dropna()), dtype=object)
+    if len(in_tables) and len(in_reports) and not in_reports.isin(in_tables).any():
+        raise ValueError(f"no report_id of reports is in tables (tables: {in_tables[0]!r}, reports: "
+                         f"{in_reports[0]!r}): are they of one corpus, with ids of one type?")
+
+
 def _uncertain_keys(flags: pd.DataFrame | None) -> set[tuple[Any, str, Any]]:
     """(report_id, table, line) of rows whose NA cells are unknown rather than blank."""
     if flags is None or flags.empty:
@@ -644,7 +653,8 @@ def report_metrics(
         If ``tables``, ``checks`` or ``reports`` is not a DataFrame, or ``blank_as_zero`` /
         ``components`` is not a bool.
     ValueError
-        If a required column is missing, ``tables['value']`` holds text that is no number, or
+        If a required column is missing, ``tables['value']`` holds text that is no number,
+        ``reports`` shares no report id with ``tables`` (ids of another type: 2020 and '2020'), or
         ``blank_as_zero=True`` comes without ``raw``, or without ``flags`` and ``line`` (when
         ``tables`` has no ``flag`` column).
 
@@ -665,6 +675,7 @@ def report_metrics(
     _check_blank_args(tables, blank_as_zero, flags)
     if reports is not None:
         _require_frame(reports, "reports", ("report_id",))
+        _check_same_ids(tables, reports)
     if checks is not None:
         _require_frame(checks, "checks", _CHECKS_REQUIRED)
 
