@@ -594,3 +594,19 @@ def test_cross_year_audit_refuses_report_ids_of_another_type(tmp_path) -> None:
         cross_year_audit(tables, reports)
     res = cross_year_audit(tables, reports.astype({"report_id": str}))
     assert set(res["report_id"]) == {"2"} and res["status"].ne("unverifiable").any()
+
+
+def test_cross_year_audit_refuses_years_written_as_text(tmp_path) -> None:
+    # Years written '2022年': pd.to_numeric(errors='coerce') made them NA and every report was dropped, so the
+    # audit came back empty; panel() refuses the same column.
+    tables, reports = _two_years_of_one_agency(tmp_path)
+    reports = reports.astype({"report_id": str})
+    expected = cross_year_audit(tables, reports)
+    assert len(expected) == 7 + 2  # carried-over per column, in-force per item
+    suffixed = reports.assign(report_year=reports["report_year"].astype(str) + "年")
+    for call in (lambda: cross_year_audit(tables, suffixed), lambda: panel(suffixed)):
+        with pytest.raises(ValueError, match=r"year_col='report_year' must be numeric; it holds 2 value\(s\) that "
+                                             r"are not numbers, e.g. '2022年'"):
+            call()
+    # years written as plain text are read as numbers, as panel() reads them
+    pd.testing.assert_frame_equal(cross_year_audit(tables, reports.astype({"report_year": str})), expected)

@@ -872,8 +872,9 @@ def cross_year_audit(
     TypeError
         If ``tables`` or ``reports`` is not a DataFrame, or a column name is not a str.
     ValueError
-        If a column is missing, ``tables['value']`` holds text that is no number, or ``reports``
-        shares no report id with ``tables`` (ids of another type: 2020 and '2020').
+        If a column is missing, ``tables['value']`` or the year column holds text that is no
+        number (``'2020年'``; years written ``'2021'`` are read as 2021), or ``reports`` shares no
+        report id with ``tables`` (ids of another type: 2020 and '2020').
 
     Examples
     --------
@@ -887,7 +888,8 @@ def cross_year_audit(
     _check_blank_args(tables, blank_as_zero, flags)
     _check_same_ids(tables, reports)
     rep = reports.drop_duplicates("report_id")[["report_id", agency_col, year_col]].copy()
-    rep["_year"] = pd.to_numeric(rep[year_col], errors="coerce")
+    # years as numbers, as panel() reads them: '2021' is 2021, '2021年' is refused (it would drop the report)
+    rep["_year"] = _numeric(rep, year_col, "year_col")
     rep = rep.dropna(subset=[agency_col, "_year"])
     pairs = rep.merge(rep, on=agency_col, suffixes=("", "_prev"))
     pairs = pairs[pairs["_year"] - pairs["_year_prev"] == 1]
