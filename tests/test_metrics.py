@@ -666,3 +666,16 @@ def test_reports_with_ids_of_another_type_are_refused(tmp_path) -> None:
         report_metrics(tables, reports=reports)
     got = report_metrics(tables, reports=reports.astype({"report_id": str}))
     assert got["report_id"].tolist() == ["1", "2"] and got["agency"].tolist() == [r.metadata["agency"] for r in parsed]
+
+
+@pytest.mark.parametrize("column", ["row_key", "col_key", "table"])
+def test_a_cell_without_a_key_is_refused(column: str) -> None:
+    # A row_key lost on the way (a merge, a hand edit) failed with "TypeError: expected string or bytes-like
+    # object, got 'float'" from deep inside fnmatch, naming no column.
+    tables = _seed("001_4d29bfef72dd56db").tables.copy()
+    tables[column] = tables[column].astype(object)
+    tables.loc[[5, 9], column] = np.nan
+    message = rf"tables\['{column}'\] has 2 missing value\(s\) \(index 5, 9\): every cell needs a table, row_key"
+    for call in (report_metrics, outcome_composition):
+        with pytest.raises(ValueError, match=message):
+            call(tables)

@@ -517,8 +517,9 @@ def chi2_composition(
     TypeError
         If an argument is not a DataFrame or ``by`` is not a str.
     ValueError
-        If a column is missing, ``tables['value']`` holds text that is no number, or ``reports``
-        shares no report id with ``tables`` (ids of another type: 2020 and '2020').
+        If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
+        ``tables['value']`` holds text that is no number, or ``reports`` shares no report id with
+        ``tables`` (ids of another type: 2020 and '2020').
 
     Examples
     --------
@@ -872,9 +873,10 @@ def cross_year_audit(
     TypeError
         If ``tables`` or ``reports`` is not a DataFrame, or a column name is not a str.
     ValueError
-        If a column is missing, ``tables['value']`` or the year column holds text that is no
-        number (``'2020年'``; years written ``'2021'`` are read as 2021), or ``reports`` shares no
-        report id with ``tables`` (ids of another type: 2020 and '2020').
+        If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
+        ``tables['value']`` or the year column holds text that is no number (``'2020年'``; years
+        written ``'2021'`` are read as 2021), or ``reports`` shares no report id with ``tables``
+        (ids of another type: 2020 and '2020').
 
     Examples
     --------

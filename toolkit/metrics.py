@@ -350,6 +350,17 @@ def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame) -> None:
                          f"{in_reports[0]!r}): are they of one corpus, with ids of one type?")
 
 
+def _check_keys(tables: pd.DataFrame) -> None:
+    """Refuse cells without a table, row_key or col_key (they name no cell; fnmatch fails deep on them)."""
+    for col in ("table", "row_key", "col_key"):
+        missing = tables[col].isna().to_numpy()
+        if missing.any():
+            shown = ", ".join(repr(i) for i in tables.index[missing][:3])
+            raise ValueError(f"tables[{col!r}] has {int(missing.sum())} missing value(s) (index {shown}"
+                             f"{', …' if missing.sum() > 3 else ''}): every cell needs a table, row_key and "
+                             "col_key; drop or fill those rows first")
+
+
 def _uncertain_keys(flags: pd.DataFrame | None) -> set[tuple[Any, str, Any]]:
     """(report_id, table, line) of rows whose NA cells are unknown rather than blank."""
     if flags is None or flags.empty:
@@ -425,6 +436,7 @@ class _Cells:
 
     def __init__(self, tables: pd.DataFrame, *, blank_as_zero: bool, report_ids: Sequence[Any],
                  flags: pd.DataFrame | None = None) -> None:
+        _check_keys(tables)
         # text such as '1,200' would otherwise become NA silently
         value = _numeric(tables, "value", frame="tables").to_numpy()
         if blank_as_zero:
@@ -653,10 +665,10 @@ def report_metrics(
         If ``tables``, ``checks`` or ``reports`` is not a DataFrame, or ``blank_as_zero`` /
         ``components`` is not a bool.
     ValueError
-        If a required column is missing, ``tables['value']`` holds text that is no number,
-        ``reports`` shares no report id with ``tables`` (ids of another type: 2020 and '2020'), or
-        ``blank_as_zero=True`` comes without ``raw``, or without ``flags`` and ``line`` (when
-        ``tables`` has no ``flag`` column).
+        If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
+        ``tables['value']`` holds text that is no number, ``reports`` shares no report id with
+        ``tables`` (ids of another type: 2020 and '2020'), or ``blank_as_zero=True`` comes without
+        ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples
     --------
@@ -738,9 +750,9 @@ def outcome_composition(
     TypeError
         If ``tables`` is not a DataFrame.
     ValueError
-        If a required column is missing, ``tables['value']`` holds text that is no number, or
-        ``blank_as_zero=True`` comes without ``raw``, or without ``flags`` and ``line`` (when
-        ``tables`` has no ``flag`` column).
+        If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
+        ``tables['value']`` holds text that is no number, or ``blank_as_zero=True`` comes without
+        ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples
     --------
