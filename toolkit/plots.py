@@ -161,7 +161,8 @@ def plot_distribution(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing.
+        If a column is missing, ``metric`` holds text that is no number, or no group has a value
+        (nothing to draw).
 
     Examples
     --------
@@ -176,9 +177,13 @@ def plot_distribution(
     _check_column(df, metric, "metric")
     _check_column(df, by, "by")
     seed = _check_seed(random_state)
+    groups = _groups(df, metric, by)
+    if not any(len(v) for v in groups.values()):
+        # an empty figure would look like a figure of nothing found
+        raise ValueError(f"nothing to draw: metric={metric!r} has no value in any {by!r} group "
+                         f"({len(df)} rows, {len(groups)} groups)")
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
-    groups = _groups(df, metric, by)
     rng = np.random.default_rng(seed)
     positions = np.arange(1, len(groups) + 1)
     data = list(groups.values())
@@ -225,8 +230,9 @@ def plot_composition(
     TypeError
         If ``composition`` is neither a CompositionResult nor a DataFrame.
     ValueError
-        If it has none of the outcome columns, or a row has a missing or negative count (its
-        shares are unknown; drawing them would show the missing counts as 0).
+        If it has none of the outcome columns, a row has a missing or negative count (its
+        shares are unknown; drawing them would show the missing counts as 0), or no row has a
+        request (nothing to draw).
 
     Examples
     --------
@@ -256,9 +262,11 @@ def plot_composition(
                          f"outcome count "
                          f"({rows}{', …' if unknown.sum() > 5 else ''}): leave them out first, as "
                          f"toolkit.compare.chi2_composition does")
+    totals = values.sum(axis=1)
+    if not (totals > 0).any():
+        raise ValueError(f"nothing to draw: composition has {len(counts)} row(s) and no request in any of them")
     use_chinese_font()
     ax = _new_axes(ax, (7.0, 0.6 * len(counts) + 1.6))
-    totals = values.sum(axis=1)
     shares = values.div(totals.where(totals > 0), axis=0).fillna(0.0)
     y = np.arange(len(shares))
     left = np.zeros(len(shares))
@@ -423,8 +431,9 @@ def plot_trend(
     TypeError
         If ``panel`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, or the metric or the year holds text that is no number
-        (``'2020年'``: convert it first).
+        If a column is missing, the metric or the year holds text that is no number
+        (``'2020年'``: convert it first), or no row has an agency, a year and a value (nothing to
+        draw).
 
     Examples
     --------
@@ -442,6 +451,10 @@ def plot_trend(
     years = _numeric(panel, year_col, "year_col")
     values = _numeric(panel, metric)
     agencies = _sorted_groups(panel[agency_col])
+    drawn = years.notna().to_numpy() & values.notna().to_numpy() & panel[agency_col].notna().to_numpy()
+    if not drawn.any():
+        raise ValueError(f"nothing to draw: no row of panel ({len(panel)} rows) has an {agency_col!r}, a "
+                         f"{year_col!r} and a {metric!r} value")
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
     for agency in agencies:
