@@ -288,3 +288,40 @@ def test_nothing_to_draw_is_refused(seed_frames) -> None:
     with pytest.raises(ValueError, match="nothing to draw: composition has 1 row"):
         plot_composition(zero)
     assert plt.get_fignums() == []
+
+
+def _tick_pixels(ax: Axes) -> list[float]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(ax.figure).draw()
+    return [float(ax.transData.transform((x, 0))[0]) for x in ax.get_xticks()]
+
+
+def test_trend_of_one_year_has_a_readable_year_axis(seed_frames) -> None:
+    # The four pingtan reports of 2023: all points in one year made Matplotlib's x axis run 1909-2131, and a
+    # year whose values are all NA put its tick 3 pixels from the next one.
+    _, _, metrics = seed_frames
+    one_year = metrics[metrics["report_year"] == 2023].assign(disclosure_rate=[0.2, 0.4, np.nan, 0.5])
+    ax = plot_trend(one_year, "disclosure_rate")
+    assert ax.get_xlim() == (2022.5, 2023.5)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2023"]
+    # 2020 drawn, 2021 only NA
+    na_year = pd.DataFrame({"agency": ["某局", "某局", "乙局"], "report_year": [2020, 2021, 2020],
+                            "disclosure_rate": [0.5, np.nan, 0.2]})
+    ax = plot_trend(na_year, "disclosure_rate")
+    assert ax.get_xlim() == (2019.5, 2021.5)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2020", "2021"]
+    left, right = _tick_pixels(ax)
+    assert right - left > 100
+    # the seeds' years, 2017 to 2024, each labelled; a longer span gets whole-number ticks that do not crowd
+    ax = plot_trend(metrics.assign(disclosure_rate=0.5), "disclosure_rate")
+    years = sorted(metrics["report_year"].unique())
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(y) for y in years]
+    assert ax.get_xlim() == (years[0] - 0.5, years[-1] + 0.5)
+    long = pd.DataFrame({"agency": "某局", "report_year": range(2001, 2025), "disclosure_rate": 0.5})
+    ax = plot_trend(long, "disclosure_rate")
+    pixels = _tick_pixels(ax)
+    lo, hi = ax.get_xlim()
+    shown = [(p, t.get_text()) for p, x, t in zip(pixels, ax.get_xticks(), ax.get_xticklabels()) if lo <= x <= hi]
+    assert all(label.isdigit() for _, label in shown) and 5 <= len(shown) <= 13
+    assert min(np.diff([p for p, _ in shown])) > 30

@@ -26,6 +26,7 @@ from toolkit.metrics import _group_of, _lookup, _outcome_labels, _require_frame,
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
 
 _FONT_PACKAGE = "mplfonts"
+_MAX_YEAR_TICKS = 12  # plot_trend labels every year up to this many; more would overlap on a 6.4-inch axis
 _FONT_FILE = ("fonts", "NotoSansCJKsc-Regular.otf")
 
 
@@ -424,7 +425,9 @@ def plot_trend(
     Returns
     -------
     matplotlib.axes.Axes
-        One line per agency (sorted), with the agency name in the legend.
+        One line per agency (sorted), with the agency name in the legend.  The x axis runs from
+        half a year before the first year of the panel to half a year after the last, with a tick
+        at every year (whole-number ticks chosen by Matplotlib beyond 12 years).
 
     Raises
     ------
@@ -461,9 +464,15 @@ def plot_trend(
         mask = _is_group(panel[agency_col], agency) & years.notna().to_numpy()
         d = pd.DataFrame({"year": years[mask], "value": values[mask]}).sort_values("year")
         ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency))
-    all_years = sorted(years.dropna().unique())
-    if all_years:
+    all_years = sorted(years[panel[agency_col].notna().to_numpy()].dropna().unique())
+    # Years are categories of a sort: whole-number ticks, and half a year of room on each side. Matplotlib's
+    # own limits for points that share one year span two centuries (1909-2131), the labels piled up.
+    ax.set_xlim(all_years[0] - 0.5, all_years[-1] + 0.5)
+    if len(all_years) <= _MAX_YEAR_TICKS:
         ax.set_xticks(all_years, [str(int(y)) if float(y).is_integer() else str(y) for y in all_years])
+    else:
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=_MAX_YEAR_TICKS, integer=True))
+        ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:.0f}"))
     ax.set_xlabel(_group_label(year_col))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if len(ax.lines):
