@@ -269,7 +269,8 @@ def test_bootstrap_mean_equals_scipy(df: pd.DataFrame) -> None:
     assert res["level"].tolist() == ["a", "b", "c", "d"]
     for g in "abc":
         row = res[res["level"] == g].iloc[0]
-        direct = stats.bootstrap((values(df, g),), np.mean, n_resamples=500, confidence_level=0.95,
+        # bootstrap_ci resamples the values in sorted order
+        direct = stats.bootstrap((np.sort(values(df, g)),), np.mean, n_resamples=500, confidence_level=0.95,
                                  method="percentile", rng=np.random.default_rng(7))
         assert row["ci_low"] == direct.confidence_interval.low
         assert row["ci_high"] == direct.confidence_interval.high
@@ -294,7 +295,7 @@ def test_bootstrap_ratio_of_sums_equals_scipy() -> None:
                       "rate_num": [1, 4, 0, 10, 3, 2, 2, np.nan, 7],
                       "rate_den": [2, 10, 5, 40, 3, 4, 8, 9, 10]})
     res = bootstrap_ci(d, "rate", "g", estimator="ratio", n_boot=400, random_state=3, ci=0.9)
-    x = d[d["g"] == "x"]
+    x = d[d["g"] == "x"].sort_values(["rate_num", "rate_den"])  # bootstrap_ci's order: by numerator, denominator
     direct = stats.bootstrap((x["rate_num"].to_numpy(), x["rate_den"].to_numpy()),
                              lambda n, m, axis: n.sum(axis=axis) / m.sum(axis=axis), paired=True,
                              vectorized=True, n_resamples=400, confidence_level=0.9, method="percentile",
@@ -610,3 +611,27 @@ def test_cross_year_audit_refuses_years_written_as_text(tmp_path) -> None:
             call()
     # years written as plain text are read as numbers, as panel() reads them
     pd.testing.assert_frame_equal(cross_year_audit(tables, reports.astype({"report_year": str})), expected)
+
+
+def test_bootstrap_does_not_depend_on_the_row_order() -> None:
+    # Seeded intervals of the seed reports' rates: the same reports sorted another way gave another interval
+    # (scipy resamples positions), so a result changed with how the frame happened to be sorted or filtered.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "g": "all"})
+    m = report_metrics(tables, reports=reports, components=True)
+    # the seeds twice (the copy as a second group): enough reports for an interval, and ties
+    m = pd.concat([m, m.assign(report_id=m["report_id"] + "-copy", g="copy")], ignore_index=True)
+    metric = "requests_received"
+    assert m[metric].notna().sum() >= 12
+    rng = np.random.default_rng(1)
+    for kwargs in (dict(), dict(by="g"), dict(by="g", method="BCa")):
+        expected = bootstrap_ci(m, metric, n_boot=300, random_state=0, **kwargs)
+        for order in (m.sort_values(metric), m.iloc[::-1], m.iloc[rng.permutation(len(m))]):
+            pd.testing.assert_frame_equal(bootstrap_ci(order, metric, n_boot=300, random_state=0, **kwargs),
+                                          expected)
+    shares = m[m["full_grant_rate_den"] > 0]
+    expected = bootstrap_ci(shares, "full_grant_rate", estimator="ratio", n_boot=300)
+    assert expected.loc[0, "n"] >= 6 and expected.loc[0, "ci_low"] < expected.loc[0, "ci_high"]
+    pd.testing.assert_frame_equal(
+        bootstrap_ci(shares.iloc[::-1], "full_grant_rate", estimator="ratio", n_boot=300), expected)

@@ -619,7 +619,9 @@ def bootstrap_ci(
       paired.
 
     Intervals come from :func:`scipy.stats.bootstrap`; each group uses a generator seeded with
-    ``random_state``, so a group's interval does not depend on the other groups.
+    ``random_state``, so a group's interval does not depend on the other groups.  The group's
+    values are resampled in sorted order (by rate, or by numerator then denominator), so the
+    interval does not depend on the order of the rows either.
 
     Parameters
     ----------
@@ -710,6 +712,9 @@ def bootstrap_ci(
         parts = [(g, data[_is_group(keys, g)]) for g in _sorted_groups(df[by])]
     rows = []
     for g, d in parts:
+        # Resample the values in sorted order: scipy draws positions, so the same reports in another row
+        # order (a frame sorted or filtered otherwise) would give another interval for the same seed.
+        d = d.sort_values(list(d.columns), kind="stable")
         row: dict[str, Any] = {} if by is None else {by: g}
         row.update(estimator=estimator, n=len(d), estimate=np.nan, ci_low=np.nan, ci_high=np.nan,
                    ci=ci, n_boot=int(n_boot), note="")
