@@ -635,3 +635,50 @@ def test_bootstrap_does_not_depend_on_the_row_order() -> None:
     assert expected.loc[0, "n"] >= 6 and expected.loc[0, "ci_low"] < expected.loc[0, "ci_high"]
     pd.testing.assert_frame_equal(
         bootstrap_ci(shares.iloc[::-1], "full_grant_rate", estimator="ratio", n_boot=300), expected)
+
+
+def test_bootstrap_cluster_counts_each_agency_once() -> None:
+    # The docs promised "the mean of the reports' rates, each agency counting once", but an agency with
+    # several reports counted once per report. The default now says so (each report once), and cluster=
+    # resamples agencies: each counts once, with its reports' mean rate (ratio: its pooled counts).
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    # the five Pingtan reports are departments of one district government: one cluster
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed]})
+    reports["district"] = reports["report_id"].where(~reports["report_id"].str.startswith("pingtan"), "平潭")
+    m = report_metrics(tables, reports=reports, components=True).merge(reports, on="report_id")
+    used = m.dropna(subset=["disclosure_rate"])
+    assert (used["district"] == "平潭").sum() == 3 and len(used) == 6
+
+    per_report = bootstrap_ci(m, "disclosure_rate", n_boot=400).iloc[0]
+    assert per_report["n"] == 6 and per_report["estimate"] == pytest.approx(used["disclosure_rate"].mean())
+
+    res = bootstrap_ci(m, "disclosure_rate", n_boot=400, cluster="district").iloc[0]
+    means = used.groupby("district")["disclosure_rate"].mean()
+    assert (res["n"], res["n_clusters"]) == (6, 4)
+    assert res["estimate"] == pytest.approx(means.mean())
+    direct = stats.bootstrap((np.sort(means.to_numpy()),), np.mean, n_resamples=400, confidence_level=0.95,
+                             method="percentile", rng=np.random.default_rng(0))
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((direct.confidence_interval.low,
+                                                              direct.confidence_interval.high))
+
+    # ratio of sums: the same estimate, the clusters' pooled counts resampled in pairs
+    handled = m[m["disclosure_rate_den"] > 0]
+    ratio = bootstrap_ci(handled, "disclosure_rate", estimator="ratio", n_boot=400, cluster="district").iloc[0]
+    sums = handled.dropna(subset=["disclosure_rate_num"]).groupby("district")[
+        ["disclosure_rate_num", "disclosure_rate_den"]].sum().sort_values(["disclosure_rate_num", "disclosure_rate_den"])
+    assert ratio["estimate"] == pytest.approx(sums["disclosure_rate_num"].sum() / sums["disclosure_rate_den"].sum())
+    assert ratio["estimate"] == pytest.approx(
+        bootstrap_ci(handled, "disclosure_rate", estimator="ratio", n_boot=400).loc[0, "estimate"])
+    direct = stats.bootstrap((sums["disclosure_rate_num"].to_numpy(), sums["disclosure_rate_den"].to_numpy()),
+                             lambda n, d, axis: n.sum(axis=axis) / d.sum(axis=axis), paired=True, vectorized=True,
+                             n_resamples=400, confidence_level=0.95, method="percentile", rng=np.random.default_rng(0))
+    assert (ratio["ci_low"], ratio["ci_high"]) == pytest.approx((direct.confidence_interval.low,
+                                                                  direct.confidence_interval.high))
+
+    # by group, too few clusters is said in the note; a report with a value and no cluster is refused
+    by = bootstrap_ci(m.assign(g="x"), "disclosure_rate", "g", cluster="district", min_n=5).iloc[0]
+    assert by["note"] == "n_clusters < 5: no interval" and pd.isna(by["ci_low"])
+    with pytest.raises(ValueError, match=r"cluster='district' is missing for 1 report\(s\) with a value"):
+        bootstrap_ci(m.assign(district=m["district"].where(m["report_id"] != "001_4d29bfef72dd56db")),
+                     "disclosure_rate", cluster="district")

@@ -608,15 +608,23 @@ def bootstrap_ci(
     ci: float = 0.95,
     method: str = "percentile",
     min_n: int = 3,
+    cluster: str | None = None,
 ) -> pd.DataFrame:
-    """Bootstrap confidence intervals for a rate, per group, resampling reports.
+    """Bootstrap confidence intervals for a rate, per group, resampling reports (or agencies).
 
     Two estimators are offered, because they answer different questions:
 
-    * ``'mean'`` — the mean of the reports' rates (each agency counts once);
+    * ``'mean'`` — the mean of the reports' rates: each *report* counts once, whatever its
+      number of requests.  An agency with reports in several years of a group counts once per
+      report; with ``cluster='agency'`` each *agency* counts once (the mean of its reports'
+      rates stands for it);
     * ``'ratio'`` — the ratio of sums, Σ numerator / Σ denominator (each *request* counts once;
       large agencies dominate).  Reports are resampled with their numerator and denominator
       paired.
+
+    With ``cluster``, the resampled unit is the cluster (a cluster bootstrap): reports of one
+    agency are not independent of each other, and resampling them one by one makes an interval
+    too narrow when agencies have several reports in a group.
 
     Intervals come from :func:`scipy.stats.bootstrap`; each group uses a generator seeded with
     ``random_state``, so a group's interval does not depend on the other groups.  The group's
@@ -646,24 +654,31 @@ def bootstrap_ci(
     method : {'percentile', 'basic', 'BCa'}, default 'percentile'
         Interval method of :func:`scipy.stats.bootstrap`.
     min_n : int, default 3
-        Groups with fewer usable reports get NA bounds and a note (a group of one report never
-        gets an interval).  A group whose values are all equal gets the degenerate interval
-        [estimate, estimate] and a note; with ``'BCa'``, which is undefined there, NA bounds.
+        Groups with fewer usable reports (clusters, with ``cluster``) get NA bounds and a note (a
+        group of one never gets an interval).  A group whose values are all equal gets the
+        degenerate interval [estimate, estimate] and a note; with ``'BCa'``, which is undefined
+        there, NA bounds.
+    cluster : str, optional
+        Column naming the unit to resample, e.g. ``'agency'``: within each group the reports of
+        a cluster are pooled first (``'mean'``: the mean of their rates; ``'ratio'``: the sums of
+        their numerators and denominators), and clusters are resampled.  ``None`` (default)
+        resamples reports.
 
     Returns
     -------
     pandas.DataFrame
         One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
-        ``estimate``, ``ci_low``, ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a
-        missing value (rate, or numerator/denominator) are not used.
+        ``n_clusters`` (with ``cluster`` only: clusters used), ``estimate``, ``ci_low``,
+        ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a missing value (rate, or
+        numerator/denominator) are not used.
 
     Raises
     ------
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, a rate column holds text that is no number, or an option is
-        outside its allowed values.
+        If a column is missing, a rate column holds text that is no number, an option is
+        outside its allowed values, or a report with a value has no ``cluster`` label.
 
     Examples
     --------
@@ -678,6 +693,8 @@ def bootstrap_ci(
     _check_column(df, metric, "metric")
     if by is not None:
         _check_column(df, by, "by")
+    if cluster is not None:
+        _check_column(df, cluster, "cluster")
     if estimator not in _ESTIMATORS:
         raise ValueError(f"estimator must be one of {list(_ESTIMATORS)}, got {estimator!r}")
     if method not in _BOOT_METHODS:
@@ -705,6 +722,15 @@ def bootstrap_ci(
         # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only
         # of such reports has no ratio at all: leave them out.
         data = data[data["den"] > 0]
+    if cluster is not None:
+        labels = df[cluster].iloc[data.index]
+        if labels.isna().any():
+            # a report of no known agency is not one agency's report: say so rather than guess
+            raise ValueError(f"cluster={cluster!r} is missing for {int(labels.isna().sum())} report(s) with a value "
+                             f"(positions {', '.join(map(str, data.index[labels.isna().to_numpy()][:3]))}): fill it, e.g. "
+                             "with the report_id to make such a report its own cluster, or drop those rows")
+        _check_one_type(pd.unique(labels), cluster)
+        data["_cluster"] = labels.to_numpy()
     if by is None:
         parts: list[tuple[Any, pd.DataFrame]] = [(None, data)]
     else:
@@ -712,26 +738,32 @@ def bootstrap_ci(
         parts = [(g, data[_is_group(keys, g)]) for g in _sorted_groups(df[by])]
     rows = []
     for g, d in parts:
+        row: dict[str, Any] = {} if by is None else {by: g}
+        row.update(estimator=estimator, n=len(d))
+        if cluster is not None:
+            # pool each cluster's reports into one value, then resample clusters
+            values = ["num", "den"] if estimator == "ratio" else ["x"]
+            d = d.groupby("_cluster", sort=False)[values].agg("sum" if estimator == "ratio" else "mean")
+            row["n_clusters"] = len(d)
         # Resample the values in sorted order: scipy draws positions, so the same reports in another row
         # order (a frame sorted or filtered otherwise) would give another interval for the same seed.
         d = d.sort_values(list(d.columns), kind="stable")
-        row: dict[str, Any] = {} if by is None else {by: g}
-        row.update(estimator=estimator, n=len(d), estimate=np.nan, ci_low=np.nan, ci_high=np.nan,
-                   ci=ci, n_boot=int(n_boot), note="")
+        row.update(estimate=np.nan, ci_low=np.nan, ci_high=np.nan, ci=ci, n_boot=int(n_boot), note="")
         if estimator == "ratio":
             den_sum = d["den"].sum()
             row["estimate"] = d["num"].sum() / den_sum if den_sum > 0 else np.nan
         elif len(d):
             row["estimate"] = float(d["x"].mean())
         if len(d) < max(min_n, 2):
-            row["note"] = f"n < {max(min_n, 2)}: no interval"
+            row["note"] = f"{'n' if cluster is None else 'n_clusters'} < {max(min_n, 2)}: no interval"
         elif estimator == "ratio" and not np.isfinite(row["estimate"]):
             row["note"] = "denominator sums to 0: no estimate"
         elif _constant(d, estimator):
             # every resample gives the estimate: scipy warns, and BCa's acceleration is 0/0
             if method != "BCa":
                 row.update(ci_low=row["estimate"], ci_high=row["estimate"])
-            row["note"] = "all reports have the same " + ("rate" if estimator == "ratio" else "value") + \
+            row["note"] = f"all {'reports' if cluster is None else 'clusters'} have the same " + \
+                ("rate" if estimator == "ratio" else "value") + \
                 ": degenerate interval" + (" (undefined for BCa)" if method == "BCa" else "")
         else:
             rng = np.random.default_rng(random_state)
@@ -746,8 +778,8 @@ def bootstrap_ci(
             row.update(ci_low=float(res.confidence_interval.low),
                        ci_high=float(res.confidence_interval.high))
         rows.append(row)
-    cols = ([by] if by is not None else []) + ["estimator", "n", "estimate", "ci_low", "ci_high",
-                                                "ci", "n_boot", "note"]
+    cols = ([by] if by is not None else []) + ["estimator", "n"] + (["n_clusters"] if cluster is not None else []) \
+        + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]
     return pd.DataFrame(rows, columns=cols)
 
 
