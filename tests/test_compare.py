@@ -682,3 +682,25 @@ def test_bootstrap_cluster_counts_each_agency_once() -> None:
     with pytest.raises(ValueError, match=r"cluster='district' is missing for 1 report\(s\) with a value"):
         bootstrap_ci(m.assign(district=m["district"].where(m["report_id"] != "001_4d29bfef72dd56db")),
                      "disclosure_rate", cluster="district")
+
+
+def test_pairwise_on_all_tied_values_is_no_test_as_in_kruskal() -> None:
+    # The seeds' regulations_issued is 0 in all eight reports that give it: kruskal said "all values are equal:
+    # no test", pairwise_mannwhitney reported U = 8, p = 1.0 and a 'negligible' effect for the same data.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    m = report_metrics(tables, reports=reports)
+    assert m["regulations_issued"].dropna().tolist() == [0.0] * 8
+    assert kruskal(m, "regulations_issued", "template").loc[0, "note"] == "all values are equal: no test"
+    res = pairwise_mannwhitney(m, "regulations_issued", "template").iloc[0]
+    assert (res["group1"], res["group2"], res["n1"], res["n2"]) == ("2019", "2021", 4, 4)
+    assert res["note"] == "all values are equal: no test" and res["magnitude"] == ""
+    assert all(pd.isna(res[c]) for c in ("U", "p", "p_adj", "cliffs_delta"))
+    # a pair tied within itself among pairs that differ is left out of Holm's correction, like a small pair
+    mixed = pd.concat([m.assign(metric=m["regulations_issued"]),
+                       m.dropna(subset=["regulations_issued"]).assign(template="x", metric=[1.0, 2, 3, 4, 5, 6, 7, 8])])
+    res = pairwise_mannwhitney(mixed, "metric", "template").set_index(["group1", "group2"])
+    assert res.loc[("2019", "2021"), "note"] == "all values are equal: no test"
+    tested = res.dropna(subset=["p"])
+    assert len(tested) == 2 and tested["p_adj"].tolist() == holm(tested["p"].to_numpy()).tolist()

@@ -122,6 +122,14 @@ def _groups(df: pd.DataFrame, metric: str, by: str) -> dict[Any, np.ndarray]:
     }
 
 
+_ALL_EQUAL = "all values are equal: no test"
+
+
+def _all_equal(*groups: np.ndarray) -> bool:
+    """Whether the values of all the groups are one value (ranks all tied: a rank test has nothing to compare)."""
+    return np.unique(np.concatenate(groups)).size == 1
+
+
 def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
     return "; ".join(f"{g}={v if isinstance(v, (int, np.integer)) else len(v)}" for g, v in groups.items())
 
@@ -253,8 +261,8 @@ def kruskal(df: pd.DataFrame, metric: str, by: str, *, min_n: int = 3) -> pd.Dat
     )
     if len(kept) < 2:
         row["note"] = f"fewer than 2 groups with n >= {min_n}: no test"
-    elif np.unique(np.concatenate(list(kept.values()))).size == 1:
-        row["note"] = "all values are equal: no test"
+    elif _all_equal(*kept.values()):
+        row["note"] = _ALL_EQUAL
     else:
         res = stats.kruskal(*kept.values())
         row.update(H=float(res.statistic), dof=len(kept) - 1, p=float(res.pvalue),
@@ -377,7 +385,8 @@ def pairwise_mannwhitney(
         One row per pair of groups (in sorted group order): ``group1``, ``group2``, ``n1``,
         ``n2``, ``U`` (statistic of :func:`scipy.stats.mannwhitneyu` for group1, two-sided),
         ``p``, ``p_adj``, ``cliffs_delta`` (P(x1 > x2) − P(x1 < x2) = 2U/(n1·n2) − 1),
-        ``magnitude`` and ``note``.
+        ``magnitude`` and ``note``.  A pair whose values are all equal is not tested, as in
+        :func:`kruskal`: its statistics are NA and ``note`` says so.
 
     Raises
     ------
@@ -412,6 +421,9 @@ def pairwise_mannwhitney(
                                    p_adj=np.nan, cliffs_delta=np.nan, magnitude="", note="")
         if min(len(x), len(y)) < min_n:
             row["note"] = f"n < {min_n}: no test"
+        elif _all_equal(x, y):
+            # U would be n1·n2/2 with p = 1 and a 'negligible' effect: nothing was compared
+            row["note"] = _ALL_EQUAL
         else:
             res = stats.mannwhitneyu(x, y, alternative="two-sided", method=method)
             delta = 2.0 * float(res.statistic) / (len(x) * len(y)) - 1.0
