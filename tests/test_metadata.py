@@ -497,6 +497,47 @@ def test_a_wrapped_traditional_line_of_ambiguous_characters_is_converted():
     assert to_simplified("乾县住房和城乡建设局\n2020年\n城鄉建設局") == "乾县住房和城乡建设局\n2020年\n城乡建设局"
 
 
+def _signed_by(agency: str, gap: str = "") -> str:
+    """Seed 004 without its title, signed by `agency` (its agency comes from the signature)."""
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    return f"2020年度政府信息公开工作年度报告{text[text.index(chr(10)):]}{gap}\n{agency}\n2021年1月20日\n"
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+@pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "柞水县乾佑街道办事处"])
+def test_real_names_in_traditional_characters_are_kept(agency, config):
+    # A traditional line went through t2s, then tw2s and hk2s, each ending in t2s: the second t2s made
+    # what the first rightly kept (乾县) another word (干县); 乾佑 is kept through formats.yaml keep_words.
+    import opencc
+
+    import toolkit
+
+    text = _signed_by(agency)
+    want = toolkit.parse_text(text).metadata
+    got = toolkit.parse_text(opencc.OpenCC(config).convert(text)).metadata
+    assert got["agency"] == want["agency"] == agency
+    assert (got["level"], got["province"]) == (want["level"], want["province"])
+
+
+@pytest.mark.parametrize("config, agency, gap", [("s2hk", "中卫市人民政府", ""), ("s2hk", "中山市卫生健康局", ""),
+                                                ("s2t", "昆玉市人民政府", "\n")])
+def test_a_traditional_line_that_t2s_leaves_alone_is_converted(config, agency, gap):
+    # Only a line that t2s changed was converted: Hong Kong's 衞 stayed (中衞市: no prefecture, no province),
+    # and 崑 (which t2s changes, but is no character only traditional text uses) after a blank line too.
+    import opencc
+
+    import toolkit
+    from toolkit.normalize import normalize_text
+
+    text = _signed_by(agency, gap)
+    want = toolkit.parse_text(text).metadata
+    got = toolkit.parse_text(opencc.OpenCC(config).convert(text)).metadata
+    assert [got[k] for k in ("agency", "level", "province")] == [want[k] for k in ("agency", "level", "province")]
+    assert got["agency"] == agency and got["province"] is not None
+    # Taiwan's 著 of 着力, on a line of no other sign of its script, after a traditional one
+    assert normalize_text("一是公開意識不強\n著力提升") == "一是公开意识不强\n着力提升"
+
+
 def test_footnote_marks_pinyin_and_words_in_brackets():
     from toolkit.normalize import normalize_line
 
