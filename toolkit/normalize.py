@@ -130,7 +130,7 @@ _KEEP_MARKS = re.compile("[\ufdd0-\ufdef]")
 
 @functools.lru_cache(maxsize=1)
 def _traditional_rules() -> tuple:
-    """The keep_words of formats.yaml ``traditional``, as a pattern and replacements."""
+    """The keep_words and taiwan_words of formats.yaml ``traditional``, as patterns and replacements."""
     from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     rules = load_formats()["traditional"]
@@ -144,7 +144,8 @@ def _traditional_rules() -> tuple:
             marks.setdefault(t, chr(0xFDD0 + len(marks))) if t == s and _variants_to_simplified(t) != t else t
             for t, s in zip(written, word))
     back = {v: k for k, v in marks.items()}
-    return (_alternation(keep), keep, back)
+    words = dict(rules["taiwan_words"])
+    return (_alternation(keep), keep, back, _alternation(words), words)
 
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
@@ -153,15 +154,16 @@ def _alternation(words: dict[str, str]) -> re.Pattern[str]:
 
 
 def _convert_traditional(text: str) -> str:
-    """Convert lines of traditional text: Taiwan's and Hong Kong's variants too, keep_words kept."""
-    keep_pattern, keep, back = _traditional_rules()
+    """Convert lines of traditional text: Taiwan's and Hong Kong's variants too, keep_words kept, and
+    taiwan_words read as the mainland's."""
+    keep_pattern, keep, back, taiwan_pattern, taiwan = _traditional_rules()
     marked = not _KEEP_MARKS.search(text)  # (no stand-ins where the text itself holds such characters)
     if marked:
         text = keep_pattern.sub(lambda m: keep[m.group()], text)
     text = _variants_to_simplified(text)
     if marked:
         text = _KEEP_MARKS.sub(lambda m: back.get(m.group(), m.group()), text)
-    return text
+    return taiwan_pattern.sub(lambda m: taiwan[m.group()], text)
 
 
 def to_simplified(text: str) -> str:
@@ -172,8 +174,8 @@ def to_simplified(text: str) -> str:
     line above or below with one is traditional.  A line of simplified text is
     left as it is: ``乾县`` (a county), which t2s would turn into ``干县``.
     Taiwan's and Hong Kong's variants are converted too (``隨著`` → ``随着``,
-    ``衞`` → ``卫``), and the ``keep_words`` of ``formats.yaml`` (``乾佑``, ``编著``)
-    are kept.
+    ``衞`` → ``卫``), the ``keep_words`` of ``formats.yaml`` (``乾佑``, ``编著``)
+    are kept and its ``taiwan_words`` read as the mainland's (``資訊`` → ``信息``).
 
     Examples
     --------
@@ -181,7 +183,7 @@ def to_simplified(text: str) -> str:
     '乾县住房和城乡建设局'
     >>> to_simplified("一是部分信息未能及時公\\n佈。")
     '一是部分信息未能及时公\\n布。'
-    >>> to_simplified("主動公開政府信息\\n著力提升\\n柞水縣乾佑街道辦事處")
+    >>> to_simplified("主動公開政府資訊\\n著力提升\\n柞水縣乾佑街道辦事處")
     '主动公开政府信息\\n着力提升\\n柞水县乾佑街道办事处'
     """
     if not _HAN.search(text):
