@@ -547,6 +547,20 @@ def test_footnote_marks_pinyin_and_words_in_brackets():
     assert normalize_line("政务服务移动端(app)和网站(www)") == "政务服务移动端(app)和网站(www)"  # before: words lost
 
 
+@pytest.mark.parametrize("agency, annotated", [("伊州区䢺溪镇人民政府", "伊州區(qū)䢺(cǎo)溪鎮(zhèn)人民政府"),
+                                               ("伊州区𫟹溪镇人民政府", "伊州區(qū)𫟹(lǘ)溪鎮(zhèn)人民政府")])
+def test_pinyin_after_a_character_of_the_extensions_is_dropped(agency, annotated):
+    # the pinyin pattern looked behind for U+4E00-9FFF only: 䢺(cǎo) (extension A), 𫟹 (B) kept their pinyin
+    import toolkit
+    from toolkit.normalize import normalize_line
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    report = toolkit.parse_text(f"{annotated}2024年政府信息公開工作年度報告{body}")
+    assert report.metadata["agency"] == agency and report.metadata["level"] == "township"
+    assert normalize_line("䢺(cǎo)溪 𫟹(lǘ)") == "䢺溪 𫟹"
+
+
 # --- tiers of county-level places and street offices (each failed before its fix) ----------------------
 
 TIERS = [

@@ -33,9 +33,12 @@ __all__ = [
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
-# Pinyin right after a Han character, as converted pages carry it: 區(qū), 們(men).  Only a pinyin
-# syllable (tone marks removed) is one: 移动端(app) and 网站(www) keep their words.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,24})\)")
+# Pinyin right after a Han character, as converted pages carry it: 區(qū), 們(men); the rare characters of
+# place names above all (䢺(cǎo), 𫟹), from the extensions A to H.  Only a pinyin syllable (tone marks removed)
+# is one: 移动端(app) and 网站(www) keep their words.  The bracket first, the character before it looked at
+# after: a pattern that starts with a literal is searched for fast.
+_PINYIN = re.compile(
+    r"\((?<=[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003347f]\()([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,24})\)")
 _TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ]")
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ", "aaaaeeeeiiiioooouuuuüüüünnm")
 _SYLLABLE = re.compile(
