@@ -148,6 +148,34 @@ def test_reencoded_seed_reads_back(tmp_path: Path, key: str, codec: str, recorde
     assert explicit.lines == text.splitlines()
 
 
+_FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in map(chr, range(0x21, 0x7F))}
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_of_chinese_with_little_ascii_is_read(codec, tmp_path, parsed_seed):
+    # Told by the side of its NUL bytes, which in LE '开' (U+5F00) and '一' (U+4E00) have where ASCII has
+    # none: a report in full-width digits and punctuation was refused as binary data.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = "".join(_FULL_WIDTH.get(c, c) for c in (RAW / f"{seed}.txt").read_text(encoding="utf-8"))
+    path = tmp_path / "r.txt"
+    path.write_bytes(text.encode(codec))
+    got = toolkit.parse_report(path)
+    assert got.encoding == codec and got.original_text == text.rstrip("\n")
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 40, b"\x00\x01\x02\x03" * 100,
+                                  "政府信息公开".encode("utf-8") + b"\x00\x00" + bytes(range(1, 201)) * 5])
+def test_binary_data_that_decodes_as_utf16_is_still_refused(data):
+    # (a guard for the fix above: UTF-16 is told by the characters it decodes into)
+    from toolkit.errors import BinaryFileError
+
+    with pytest.raises(BinaryFileError):
+        decode_bytes(data)
+
+
 def test_gb18030_only_characters_are_recorded_as_gb18030() -> None:
     data = "一、总体情况\xa0• 2020年".encode("gb18030")
     assert decode_bytes(data) == ("一、总体情况\xa0• 2020年", "gb18030")

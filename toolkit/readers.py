@@ -83,10 +83,9 @@ _CID_SHARE_LIMIT = 0.05
 # Pages with more ruling-line edges than this are read as text only: finding
 # tables is quadratic in the number of edges.
 _MAX_PDF_EDGES = 6000
-# UTF-16 without BOM: at least this share of the 16-bit units hold a NUL byte
-# (ASCII digits, spaces, newlines) and this share of the NULs is on one side.
-_UTF16_MIN_NULS = 0.02
-_UTF16_SIDE = 0.8
+# UTF-16 without BOM: at least this share of the characters, read in one byte order, are those of a report
+# (see _REPORT_CHARS); binary data read so gives characters from all over the 16-bit range.
+_UTF16_TEXT = 0.95
 # A DOCX may expand to at most this many times ``max_bytes`` when unzipped.
 _ZIP_EXPANSION = 10
 
@@ -160,8 +159,8 @@ def read_document(
         The file to read.
     encoding : str or None, default None
         Codec of a text or HTML file; ``None`` detects it: byte-order marks
-        (UTF-8, UTF-16, UTF-32, GB18030), then UTF-16 without BOM when the
-        pattern of NUL bytes clearly says so, strict UTF-8, the charset an
+        (UTF-8, UTF-16, UTF-32, GB18030), then UTF-16 without BOM when data
+        with NUL bytes reads as a report's characters in one byte order, strict UTF-8, the charset an
         HTML page declares, then GBK/GB18030 (recorded as ``'gbk'`` when the
         bytes are valid GBK, else ``'gb18030'``). Big5 is not detected: pass
         ``encoding='big5'``. Ignored for DOCX and PDF.
@@ -291,9 +290,9 @@ def decode_bytes(
     encoding : str or None, default None
         Codec to use; ``None`` detects it in this order: byte-order marks
         (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030);
-        UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) only when at
-        least 2% of the 16-bit units have a NUL byte, 80% of those NULs fall
-        on the same side, and the bytes decode; strict UTF-8 (``'utf-8'``;
+        UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) for data with NUL
+        bytes that decode in one byte order into characters of a report (ASCII,
+        Chinese characters and punctuation, full-width forms: 95% of them); strict UTF-8 (``'utf-8'``;
         data whose last character is cut off is accepted with a warning, and so
         is UTF-8 with up to 256 stray byte sequences of another encoding,
         outnumbered 50 to 1 by its valid characters, replaced by U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``), or
@@ -516,20 +515,31 @@ def _decode_gb(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Return 'utf-16-le'/'utf-16-be' if the NUL pattern clearly says so."""
+# The characters of a report: ASCII (tabs and line breaks, not other controls), Latin-1's signs, general
+# punctuation, circled numbers and box drawing, CJK punctuation, the common Chinese characters and full-width forms.
+_NOT_REPORT_CHARS = re.compile("[^\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2460-\u25ff\u3000-\u303f\u4e00-\u9fff"
+                               "\uff00-\uffef]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """The text and codec ('utf-16-le'/'utf-16-be') of UTF-16 without BOM, or None.
+
+    Both byte orders are tried; the one whose characters are a report's (at least ``_UTF16_TEXT`` of them) wins.
+    Not the side of the NUL bytes: in UTF-16-LE '开' (U+5F00) has its NUL on the side opposite to ASCII's,
+    and a report with many 开 and 一 and little ASCII fell under the share that said so.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    units = len(data) // 2
-    if even + odd < _UTF16_MIN_NULS * units:
-        return None
-    if odd >= _UTF16_SIDE * (even + odd):
-        return "utf-16-le"
-    if even >= _UTF16_SIDE * (even + odd):
-        return "utf-16-be"
-    return None
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _try(data, codec)
+        if not text:
+            continue
+        sample = text[:32768]
+        share = 1 - len(_NOT_REPORT_CHARS.findall(sample)) / len(sample)
+        if share >= _UTF16_TEXT and (best is None or share > best[0]):
+            best = (share, text, codec)
+    return None if best is None else best[1:]
 
 
 def _utf8_truncated(data: bytes) -> str | None:
@@ -602,11 +612,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
         return text.lstrip("\ufeff"), bom
     if b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
-        text = _try(data, utf16) if utf16 else None
-        if text is None:
+        found = _utf16_without_bom(data)
+        if found is None:
             raise BinaryFileError(path, "contains NUL bytes: binary data, not text")
-        return text, utf16
+        return found
     text = _try(data, "utf-8")
     if text is not None:
         _refuse_mojibake(text, path)
