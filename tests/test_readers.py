@@ -708,6 +708,26 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"
 
 
+@pytest.mark.parametrize("utf8_lines", [[0], [0, 5]])
+def test_utf8_lines_in_a_gbk_text_are_read_and_flagged(utf8_lines, tmp_path, parsed_seed):
+    # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake
+    # ('甯備綇寤哄眬…'): agency lost, nothing said the bytes were mixed.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"\n".join(line.encode("utf-8" if i in utf8_lines else "gbk") for i, line in enumerate(lines)))
+    numbers = ", ".join(str(i + 1) for i in utf8_lines)
+    with pytest.warns(UserWarning, match=rf"mixed.txt: mixed encodings: line\(s\) {numbers} in UTF-8 in a GBK text"):
+        got = toolkit.parse_report(path)
+    want = parsed_seed(seed)
+    assert got.encoding == "gbk" and got.original_lines == want.original_lines
+    assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
+    assert _cells_of(got) == _cells_of(want)
+    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+
+
 def write_bytes(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path

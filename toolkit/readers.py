@@ -295,7 +295,8 @@ def decode_bytes(
         Chinese characters and punctuation, full-width forms: 95% of them); strict UTF-8 (``'utf-8'``;
         data whose last character is cut off is accepted with a warning, and so
         is UTF-8 with up to 256 stray byte sequences of another encoding,
-        outnumbered 50 to 1 by its valid characters, replaced by U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``), or
+        outnumbered 50 to 1 by its valid characters, replaced by U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
+        (either with lines in UTF-8 read as such, with a ``mixed_encoding`` warning), or
         Big5 where GB18030 gives private-use characters.
 
     Returns
@@ -498,7 +499,45 @@ def _try(data: bytes, codec: str) -> str | None:
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
-def _decode_gb(data: bytes) -> tuple[str, str] | None:
+# Chinese characters and punctuation: a line of UTF-8 in a GB text holds some (see _utf8_lines).
+_CJK_CHAR = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
+    """GBK or GB18030 text with lines in UTF-8 (a title pasted from a web page), each line read in its own
+    encoding, with a warning naming the UTF-8 lines; None where no line is UTF-8.
+
+    A line is taken for UTF-8 when it decodes as UTF-8 into at least two Chinese characters and nothing but a
+    report's characters: the bytes of GB text almost never do, and UTF-8 read as GB18030 is mojibake without
+    an error ('甯備綇寤哄眬' for '市住建局').
+    """
+    lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
+    utf8: dict[int, str] = {}
+    for number, line in enumerate(lines):
+        if line.isascii():
+            continue
+        text = _try(line, "utf-8")
+        if text is not None and len(_CJK_CHAR.findall(text)) >= 2 and not _NOT_REPORT_CHARS.search(text):
+            utf8[number] = text
+    if not utf8:
+        return None
+    found = _decode_gb(b"\n".join(line for number, line in enumerate(lines) if number not in utf8), mixed=False)
+    if found is None:
+        return None
+    rest = iter(found[0].split("\n"))
+    text = "\n".join(utf8[number] if number in utf8 else next(rest) for number in range(len(lines)))
+    numbers = ", ".join(str(n + 1) for n in sorted(utf8)[:10]) + (" …" if len(utf8) > 10 else "")
+    _warn(path, f"mixed encodings: line(s) {numbers} in UTF-8 in a {found[1].upper()} text, read as UTF-8 "
+                "(as GB18030 they are other characters)", "mixed_encoding")
+    return text, found[1]
+
+
+def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> tuple[str, str] | None:
+    """GBK, else GB18030 (else Big5: see below); with `mixed`, lines in UTF-8 read as such (_utf8_lines)."""
+    if mixed:
+        found = _utf8_lines(data, path)
+        if found is not None:
+            return found
     text = _try(data, "gbk")
     if text is not None:
         return text, "gbk"
@@ -633,14 +672,14 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         return text, "utf-8"
     if declared is not None:
         if declared in _GB_FAMILY:
-            found = _decode_gb(data)
+            found = _decode_gb(data, path)
             if found is not None:
                 return found
         elif not _SINGLE_BYTE_FAMILY.match(declared):
             text = _try(data, declared)
             if text is not None:
                 return text, declared
-    found = _decode_gb(data)
+    found = _decode_gb(data, path)
     if found is not None:
         return found
     if declared is not None and _SINGLE_BYTE_FAMILY.match(declared):
