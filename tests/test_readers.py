@@ -689,6 +689,58 @@ def test_big5_text_is_detected(tmp_path, parsed_seed):
         assert got.metadata["agency"] == original.metadata["agency"]
 
 
+@pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])
+def test_short_big5_text_is_read(text, tmp_path):
+    # Big5 was taken only where GB18030 gave more than 3 private-use characters: a short text was read as
+    # GB18030 mojibake ('羆砰薄猵'), with no flag.
+    import toolkit
+
+    path = tmp_path / "b.txt"
+    path.write_bytes(text.encode("big5"))
+    got = toolkit.parse_report(path)
+    assert got.encoding == "big5" and got.original_text == text
+    assert not {"encoding_uncertain", "bad_bytes"} & {f.code for f in got.flags}
+
+
+def _snippets(config: str, codec: str, mark: str = "") -> list:
+    """Short texts cut from every line of the seeds in `config`'s characters: 2, 4, 8 and 30 characters (with
+    `mark` inserted in the middle) that `codec` can encode, as (text, bytes)."""
+    import opencc
+
+    out = []
+    for path in sorted(RAW.glob("*.txt")):
+        for line in opencc.OpenCC(config).convert(path.read_text(encoding="utf-8")).split("\n")[::3]:
+            for n in (2, 4, 8, 30):
+                text = line.strip()[:n]
+                text = text[: len(text) // 2] + mark + text[len(text) // 2:]
+                try:
+                    data = text.encode(codec)
+                except UnicodeEncodeError:
+                    continue
+                if not data.isascii():
+                    out.append((text, data))
+    return out
+
+
+@pytest.mark.parametrize("config, codec, mark", [("s2tw", "big5", ""), ("s2t", "big5hkscs", ""),
+                                                 ("s2t", "gb18030", "\ue4c6")])
+def test_big5_or_gb_text_is_read_or_flagged(config, codec, mark):
+    # Big5 read as GBK or GB18030, or GB text with a private-use (user-defined) character read as Big5, is
+    # garbage: never without a flag.  Short texts are mostly read right.
+    wrong = right = 0
+    for text, data in _snippets(config, codec, mark):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            got, used = decode_bytes(data)
+        codes = {w.message.code for w in caught}
+        if got == text:
+            right += 1
+        else:
+            wrong += 1
+            assert codes & {"encoding_uncertain", "bad_bytes"}, (text, got, used)
+    assert right > 4 * wrong
+
+
 @pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", "主办单位：平潭综合实验区管委会".encode("gbk"),
                                     "主办单位：平潭综合实验区管理委员会办公室 承办：平潭综合实验区政务服务中心".encode("gbk")])
 def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parsed_seed):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import io
 import logging
 import os
@@ -42,7 +43,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
-from toolkit.normalize import _HAN
+from toolkit.normalize import _HAN, to_simplified
 
 __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 
@@ -162,8 +163,10 @@ def read_document(
         (UTF-8, UTF-16, UTF-32, GB18030), then UTF-16 without BOM when data
         with NUL bytes reads as a report's characters in one byte order, strict UTF-8, the charset an
         HTML page declares, then GBK/GB18030 (recorded as ``'gbk'`` when the
-        bytes are valid GBK, else ``'gb18030'``). Big5 is not detected: pass
-        ``encoding='big5'``. Ignored for DOCX and PDF.
+        bytes are valid GBK, else ``'gb18030'``), or Big5 where its reading
+        has the more common characters (too short a text to tell is flagged
+        ``encoding_uncertain``; pass ``encoding='big5'`` if you know it).
+        Ignored for DOCX and PDF.
     max_bytes : int, default DEFAULT_MAX_BYTES (50 MiB)
         Largest file size accepted, checked before reading. A DOCX may
         expand to at most 10 times this size when unzipped.
@@ -297,7 +300,9 @@ def decode_bytes(
         is UTF-8 with up to 256 stray byte sequences of another encoding,
         outnumbered 50 to 1 by its valid characters, replaced by U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
         (either with lines in UTF-8 read as such, with a ``mixed_encoding`` warning), or
-        Big5 where GB18030 gives private-use characters.
+        Big5 (``'big5'``, ``'big5hkscs'``) where the bytes read as Big5 too and its reading has the
+        more common characters; a warning ``encoding_uncertain`` where too little tells the two apart,
+        ``bad_bytes`` for private-use characters in a GB text.
 
     Returns
     -------
@@ -497,6 +502,11 @@ def _try(data: bytes, codec: str) -> str | None:
 
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# Bytes that read as GB and as Big5: readings whose shares of rare characters (_rare_share) are closer than
+# the first margin, or the second where they hold fewer non-ASCII characters than the sample (and any of one
+# or two), cannot be told apart (flagged encoding_uncertain).
+_GB_BIG5_SAMPLE = 8
+_GB_BIG5_MARGIN = (0.2, 0.6)
 
 
 # Chinese characters and punctuation: a line of UTF-8 in a GB text holds some (see _utf8_lines).
@@ -538,20 +548,65 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
         found = _utf8_lines(data, path)
         if found is not None:
             return found
-    text = _try(data, "gbk")
-    if text is not None:
-        return text, "gbk"
-    text = _try(data, "gb18030")
-    if text is not None:
-        # Big5 (traditional text from Hong Kong or Taiwan tools) also decodes as GB18030, into private-use
-        # characters; a text of real characters has none.
-        if len(_PRIVATE_USE.findall(text, 0, 65536)) > 3:
-            for codec in ("big5", "big5hkscs"):  # HKSCS adds characters such as 裏 衆 羣
-                big5 = _try(data, codec)
-                if big5 is not None and not _PRIVATE_USE.search(big5):
-                    return big5, codec
-        return text, "gb18030"
-    return None
+    for codec in ("gbk", "gb18030"):
+        text = _try(data, codec)
+        if text is not None:
+            break
+    else:
+        return None
+    # Big5 (traditional text from Hong Kong or Taiwan tools) may decode as GBK or GB18030 too, and short GB
+    # text as Big5: the reading whose characters are the more common ones of its encoding wins.
+    if not text.isascii():
+        for big5_codec in ("big5", "big5hkscs"):  # HKSCS adds characters such as 裏 衆 羣
+            big5 = _try(data, big5_codec)
+            if big5 is not None and not _PRIVATE_USE.search(big5):
+                break
+        else:
+            big5 = None
+        if big5 is not None:
+            (rare_gb, n), (rare_big5, _) = _rare_share(text, _common_gb), _rare_share(big5, _common_big5)
+            chosen = (big5, big5_codec) if rare_big5 < rare_gb else (text, codec)
+            if n and (n < 3 or abs(rare_gb - rare_big5) < _GB_BIG5_MARGIN[n < _GB_BIG5_SAMPLE]):  # too little to tell
+                _warn(path, f"the bytes read as {codec.upper()} ({text[:12]!r}) or as Big5 ({big5[:12]!r}), and "
+                            f"too little tells which: read as {chosen[1].upper()}; pass encoding= if you know the "
+                            "codec", "encoding_uncertain")
+            if chosen[0] is big5:
+                return chosen
+    private = len(_PRIVATE_USE.findall(text))
+    if private:  # no character of any standard: say so rather than pass them on as text
+        _warn(path, f"{private} private-use character(s) in the {codec.upper()} text (user-defined characters, or "
+                    f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "
+                    "encoding= if you know the codec", "bad_bytes")
+    return text, codec
+
+
+# Characters that text read in the wrong one of GB and Big5 gives: kana, bopomofo, vertical and small forms.
+_ODD_CJK = re.compile("[\u3040-\u312f\ufe30-\ufe6f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_gb(char: str) -> bool:
+    """A GB 2312 character of level 1 (the common ones) or punctuation (rows A1, A3), or the traditional form of
+    one (GBK holds traditional text too)."""
+    for one in dict.fromkeys((char, to_simplified(char))):
+        code = one.encode("gb18030")
+        if len(code) == 2 and code[1] >= 0xA1 and (0xB0 <= code[0] <= 0xD7 or code[0] in (0xA1, 0xA3)):
+            return True
+    return False
+
+
+def _common_big5(char: str) -> bool:
+    """A Big5 character of the common level (A440-C67E) or punctuation (A140-A3BF)."""
+    code = char.encode("big5hkscs")
+    return len(code) == 2 and 0xA140 <= int.from_bytes(code, "big") <= 0xC67E
+
+
+def _rare_share(text: str, common) -> tuple[float, int]:
+    """The share of the first 2000 non-ASCII characters that are odd (_ODD_CJK) or not common in the encoding,
+    and their number; spaces and private-use characters are left out (a user-defined character of GB text, as
+    often as Big5 read as GB)."""
+    sample = [c for c in _NON_ASCII.findall(text, 0, 20000)[:2000] if not _PRIVATE_USE.match(c) and not c.isspace()]
+    return sum(1 for c in sample if _ODD_CJK.match(c) or not common(c)) / max(len(sample), 1), len(sample)
 
 
 # The characters of a report: ASCII (tabs and line breaks, not other controls), Latin-1's signs, general
