@@ -317,6 +317,22 @@ def test_signature_date_forms(date):
     assert result["published"] == "2024-01-15"
 
 
+@pytest.mark.parametrize("date", ["二〇二一年元月三十日", "2021年元月30日", "二0二一年一月三十日", "二O二一年元月三十日"])
+def test_signature_date_with_the_first_month_or_a_zero_typed_as_0(date):
+    # 元月 (January) and an Arabic 0 among Chinese numerals were no date: published None, with no flag.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == "2021-01-30"
+    # the year of a title, and a statistics period, written so
+    report = toolkit.parse_text("二0二一年度市住建局政府信息公开工作年度报告" + body.replace("2020年", "2021年"))
+    assert report.metadata["report_year"] == 2021 and "year_inferred" not in {f.code for f in report.flags}
+    result = meta("一、总体情况", "本报告所列数据统计期限为2023年元月1日至2023年12月31日。", "2022年 2022年")
+    assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
+
+
 def test_field_date_wins_over_signature_date():
     result = meta(TITLE.format("某县人民政府"), "时间:2021-01-27 11:26", "正文。", "某县人民政府", "2021年1月26日")
     assert result["published"] == "2021-01-27"
