@@ -741,6 +741,13 @@ def test_big5_or_gb_text_is_read_or_flagged(config, codec, mark):
     assert right > 4 * wrong
 
 
+def test_short_gb_text_of_common_characters_is_no_guess():
+    # its Big5 reading ('淉葬陓洘鼠羲') has rare characters enough to tell
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert decode_bytes("政府信息公开".encode("gbk")) == ("政府信息公开", "gbk")
+
+
 @pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", "主办单位：平潭综合实验区管委会".encode("gbk"),
                                     "主办单位：平潭综合实验区管理委员会办公室 承办：平潭综合实验区政务服务中心".encode("gbk")])
 def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parsed_seed):

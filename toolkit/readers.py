@@ -506,7 +506,7 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # the first margin, or the second where they hold fewer non-ASCII characters than the sample (and any of one
 # or two), cannot be told apart (flagged encoding_uncertain).
 _GB_BIG5_SAMPLE = 8
-_GB_BIG5_MARGIN = (0.2, 0.6)
+_GB_BIG5_MARGIN = (0.2, 0.4)
 
 
 # Chinese characters and punctuation: a line of UTF-8 in a GB text holds some (see _utf8_lines).
