@@ -2209,7 +2209,7 @@ def _drop_page_furniture(pages: list) -> list:
         page number (:func:`toolkit.normalize.is_page_furniture`) or, on a document of one page, is a
         browser's print stamp alone (a URL, a date and time).
     """
-    from toolkit.normalize import is_page_furniture, is_print_stamp
+    from toolkit.normalize import is_page_furniture, is_print_stamp, normalize_line
 
     def key(text: str, side: str) -> tuple[str, str]:
         return _DIGITS_RE.sub("#", re.sub(r"\s+", "", text)), side
@@ -2239,8 +2239,10 @@ def _drop_page_furniture(pages: list) -> list:
         for i, line in enumerate(lines):
             if i in margin:
                 text, side, where = margin[i]
-                if (running(text, side, n, where) or is_page_furniture(text)
-                        or (single and is_print_stamp(text))):
+                # the forms of page numbers and stamps are simplified and half-width: so is the line here
+                # ('第1頁 共1頁', a full-width date), as later stages see it
+                if running(text, side, n, where) or is_page_furniture(plain := normalize_line(text)) or (
+                        single and is_print_stamp(plain)):
                     continue
             out.append(line)
     return out
