@@ -787,6 +787,17 @@ def test_utf8_lines_in_a_gbk_text_are_read_and_flagged(utf8_lines, tmp_path, par
     assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
 
 
+def test_a_warning_about_the_gb_part_of_a_mixed_text_names_the_file(tmp_path):
+    # (it named '<bytes>': the GB lines were decoded apart from the path)
+    path = tmp_path / "mixed.txt"
+    gb = "\n".join(["一、总体情况", "本年度无\ue4c6。"] * 10).encode("gb18030")
+    path.write_bytes("市住建局2020年度政府信息公开工作年度报告".encode("utf-8") + b"\n" + gb)
+    with pytest.warns(UserWarning) as caught:
+        read_document(path)
+    assert sorted(w.message.code for w in caught) == ["bad_bytes", "mixed_encoding"]
+    assert all(str(w.message).startswith(f"{path}: ") for w in caught)
+
+
 def write_bytes(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path

@@ -146,6 +146,8 @@ def _traditional_rules() -> tuple:
         keep[written] = "".join(
             marks.setdefault(t, chr(0xFDD0 + len(marks))) if t == s and _variants_to_simplified(t) != t else t
             for t, s in zip(written, word))
+    if len(marks) > 32:  # the noncharacters U+FDD0-FDEF
+        raise ValueError(f"formats.yaml traditional.keep_words: {len(marks)} characters kept, at most 32")
     back = {v: k for k, v in marks.items()}
     words = dict(rules["taiwan_words"])
     return (_alternation(keep), keep, back, _alternation(words), words)

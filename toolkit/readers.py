@@ -85,7 +85,7 @@ _CID_SHARE_LIMIT = 0.05
 # tables is quadratic in the number of edges.
 _MAX_PDF_EDGES = 6000
 # UTF-16 without BOM: at least this share of the characters, read in one byte order, are those of a report
-# (see _REPORT_CHARS); binary data read so gives characters from all over the 16-bit range.
+# (see _NOT_REPORT_CHARS); binary data read so gives characters from all over the 16-bit range.
 _UTF16_TEXT = 0.95
 # A DOCX may expand to at most this many times ``max_bytes`` when unzipped.
 _ZIP_EXPANSION = 10
@@ -531,7 +531,8 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
             utf8[number] = text
     if not utf8:
         return None
-    found = _decode_gb(b"\n".join(line for number, line in enumerate(lines) if number not in utf8), mixed=False)
+    found = _decode_gb(b"\n".join(line for number, line in enumerate(lines) if number not in utf8), path,
+                       mixed=False)
     if found is None:
         return None
     rest = iter(found[0].split("\n"))
