@@ -320,6 +320,22 @@ def test_signature_date_forms(date):
     assert result["published"] == "2024-01-15"
 
 
+@pytest.mark.parametrize("date", ["二〇二一年元月三十日", "2021年元月30日", "二0二一年一月三十日", "二O二一年元月三十日"])
+def test_signature_date_with_the_first_month_or_a_zero_typed_as_0(date):
+    # 元月 (January) and an Arabic 0 among Chinese numerals were no date: published None, with no flag.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == "2021-01-30"
+    # the year of a title, and a statistics period, written so
+    report = toolkit.parse_text("二0二一年度市住建局政府信息公开工作年度报告" + body.replace("2020年", "2021年"))
+    assert report.metadata["report_year"] == 2021 and "year_inferred" not in {f.code for f in report.flags}
+    result = meta("一、总体情况", "本报告所列数据统计期限为2023年元月1日至2023年12月31日。", "2022年 2022年")
+    assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
+
+
 def test_field_date_wins_over_signature_date():
     result = meta(TITLE.format("某县人民政府"), "时间:2021-01-27 11:26", "正文。", "某县人民政府", "2021年1月26日")
     assert result["published"] == "2021-01-27"
@@ -500,6 +516,47 @@ def test_a_wrapped_traditional_line_of_ambiguous_characters_is_converted():
     assert to_simplified("乾县住房和城乡建设局\n2020年\n城鄉建設局") == "乾县住房和城乡建设局\n2020年\n城乡建设局"
 
 
+def _signed_by(agency: str, gap: str = "") -> str:
+    """Seed 004 without its title, signed by `agency` (its agency comes from the signature)."""
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    return f"2020年度政府信息公开工作年度报告{text[text.index(chr(10)):]}{gap}\n{agency}\n2021年1月20日\n"
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+@pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "柞水县乾佑街道办事处"])
+def test_real_names_in_traditional_characters_are_kept(agency, config):
+    # A traditional line went through t2s, then tw2s and hk2s, each ending in t2s: the second t2s made
+    # what the first rightly kept (乾县) another word (干县); 乾佑 is kept through formats.yaml keep_words.
+    import opencc
+
+    import toolkit
+
+    text = _signed_by(agency)
+    want = toolkit.parse_text(text).metadata
+    got = toolkit.parse_text(opencc.OpenCC(config).convert(text)).metadata
+    assert got["agency"] == want["agency"] == agency
+    assert (got["level"], got["province"]) == (want["level"], want["province"])
+
+
+@pytest.mark.parametrize("config, agency, gap", [("s2hk", "中卫市人民政府", ""), ("s2hk", "中山市卫生健康局", ""),
+                                                ("s2t", "昆玉市人民政府", "\n")])
+def test_a_traditional_line_that_t2s_leaves_alone_is_converted(config, agency, gap):
+    # Only a line that t2s changed was converted: Hong Kong's 衞 stayed (中衞市: no prefecture, no province),
+    # and 崑 (which t2s changes, but is no character only traditional text uses) after a blank line too.
+    import opencc
+
+    import toolkit
+    from toolkit.normalize import normalize_text
+
+    text = _signed_by(agency, gap)
+    want = toolkit.parse_text(text).metadata
+    got = toolkit.parse_text(opencc.OpenCC(config).convert(text)).metadata
+    assert [got[k] for k in ("agency", "level", "province")] == [want[k] for k in ("agency", "level", "province")]
+    assert got["agency"] == agency and got["province"] is not None
+    # Taiwan's 著 of 着力, on a line of no other sign of its script, after a traditional one
+    assert normalize_text("一是公開意識不強\n著力提升") == "一是公开意识不强\n着力提升"
+
+
 def test_footnote_marks_pinyin_and_words_in_brackets():
     from toolkit.normalize import normalize_line
 
@@ -507,6 +564,20 @@ def test_footnote_marks_pinyin_and_words_in_brackets():
     assert normalize_line("政務服務(wù)和們(men)的") == "政务服务和们的"  # pinyin, with and without tone marks
     assert normalize_line("政府(zhèngfǔ)信息") == "政府信息"  # a word's syllables, with tone marks
     assert normalize_line("政务服务移动端(app)和网站(www)") == "政务服务移动端(app)和网站(www)"  # before: words lost
+
+
+@pytest.mark.parametrize("agency, annotated", [("伊州区䢺溪镇人民政府", "伊州區(qū)䢺(cǎo)溪鎮(zhèn)人民政府"),
+                                               ("伊州区𫟹溪镇人民政府", "伊州區(qū)𫟹(lǘ)溪鎮(zhèn)人民政府")])
+def test_pinyin_after_a_character_of_the_extensions_is_dropped(agency, annotated):
+    # the pinyin pattern looked behind for U+4E00-9FFF only: 䢺(cǎo) (extension A), 𫟹 (B) kept their pinyin
+    import toolkit
+    from toolkit.normalize import normalize_line
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    report = toolkit.parse_text(f"{annotated}2024年政府信息公開工作年度報告{body}")
+    assert report.metadata["agency"] == agency and report.metadata["level"] == "township"
+    assert normalize_line("䢺(cǎo)溪 𫟹(lǘ)") == "䢺溪 𫟹"
 
 
 # --- tiers of county-level places and street offices (each failed before its fix) ----------------------

@@ -33,25 +33,29 @@ LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # with the rare-name extensions
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+# A year in Chinese numerals; its zero also typed as an Arabic 0 or a letter O (二0二一), so one digit at least
+# is a Chinese numeral (0000 is no year).
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_YEAR = "[〇○零OＯ一二三四五六七八九]{4}"
+_CN_YEAR = "(?=[〇○零OＯ0]{0,3}[一二三四五六七八九])[〇○零OＯ0一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
+# 元月 is January (二〇二一年元月三十日, 2021年元月30日).
+_FIRST_MONTH = "元"
 _YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 _YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至到]+\s*$")
 _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators.
-_DATE_YMD = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?!\d)")
-_DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL})\s*月\s*({_CN_SMALL})\s*日")
+_DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*日?(?!\d)")
+_DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*日")
 _DATE_SEP = re.compile(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 # Scraped dates that lost their 年/月 characters: 2019318日, 2019年318日.
 _DATE_GARBLED = re.compile(r"(?<!\d)\d{4}(?:年)?\d{2,4}\s*日")
 _PERIOD = re.compile(
-    r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
+    rf"(\d{{4}})\s*年\s*(?:0?1|{_FIRST_MONTH})\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
     r"(\d{4})\s*年\s*12\s*月\s*31\s*日"
 )
 _PERIOD_CN = re.compile(
-    rf"({_CN_YEAR})年[一元]月[一]日(?:起)?(?:至|到|—|-|~|－)({_CN_YEAR})年十二月三十一日"
+    rf"({_CN_YEAR})年[一{_FIRST_MONTH}]月[一]日(?:起)?(?:至|到|—|-|~|－)({_CN_YEAR})年十二月三十一日"
 )
 _PERIOD_SEP = re.compile(
     r"(?<!\d)(\d{4})[.\-/]0?1[.\-/]0?1\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})[.\-/]12[.\-/]31(?!\d)"
@@ -63,7 +67,7 @@ _NEXT_HEAD = re.compile(r"^\s*(?:二|三|2|3|第二部分)\s*[、.]")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年")
 # "… 。 平潭综合实验区交通与建设局 2021年1月26日 (联系人…)" in text glued into one line.
 _INLINE_SIGNATURE = re.compile(
-    rf"(?:^|[\s。;!?])([{_HAN}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十]{{1,3}}\s*月"
+    rf"(?:^|[\s。;!?])([{_HAN}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:[\d一二三四五六七八九十]{{1,3}}|{_FIRST_MONTH})\s*月"
     rf"\s*[\d一二三四五六七八九十]{{1,3}}\s*日)"
 )
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
@@ -160,6 +164,16 @@ def _year_value(token: str) -> int | None:
     return year if _MIN_YEAR <= year <= _MAX_YEAR else None
 
 
+def _matched_date(m: re.Match[str]) -> _dt.date | None:
+    """The date a match of _DATE_YMD, _DATE_SEP or _DATE_CN stands for (None for no such day)."""
+    if m.re is _DATE_SEP:
+        return _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    month = 1 if m.group(2) == _FIRST_MONTH else cn_numeral(m.group(2))
+    if m.re is _DATE_YMD:
+        return _make_date(int(m.group(1)), month, int(m.group(3)))
+    return _make_date(_year_value(m.group(1)), month, cn_numeral(m.group(3)))
+
+
 def _make_date(year: int | None, month: int | None, day: int | None) -> _dt.date | None:
     if year is None or month is None or day is None or not (_MIN_YEAR <= year <= _MAX_YEAR):
         return None
@@ -176,16 +190,11 @@ def _parse_date_at(text: str) -> tuple[_dt.date | None, bool]:
     stands there (``2019318日``).
     """
     head = text[:40]
-    for pattern, kind in ((_DATE_YMD, "ymd"), (_DATE_SEP, "sep"), (_DATE_CN, "cn")):
+    for pattern in (_DATE_YMD, _DATE_SEP, _DATE_CN):
         m = pattern.match(head)
         if not m:
             continue
-        if kind == "ymd":
-            date = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        elif kind == "sep":
-            date = _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        else:
-            date = _make_date(_year_value(m.group(1)), cn_numeral(m.group(2)), cn_numeral(m.group(3)))
+        date = _matched_date(m)
         if date is not None:
             rest = head[m.end():]
             if re.match(r"\s*(?:起|至|到|—|~|-\s*\d)", rest):
@@ -485,12 +494,7 @@ def _date_in(text: str) -> tuple[_dt.date | None, int, int]:
     found: tuple[_dt.date | None, int, int] = (None, -1, -1)
     for pattern in (_DATE_YMD, _DATE_CN, _DATE_SEP):
         for m in pattern.finditer(text):
-            if pattern is _DATE_YMD:
-                date = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            elif pattern is _DATE_SEP:
-                date = _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-            else:
-                date = _make_date(_year_value(m.group(1)), cn_numeral(m.group(2)), cn_numeral(m.group(3)))
+            date = _matched_date(m)
             if date is not None and m.start() > found[1]:
                 found = (date, m.start(), m.end())
     return found
