@@ -1,0 +1,31 @@
+"""The identity checks on real reports and on variants built from them: what each check may conclude.
+
+Each test starts from a corpus report (``data/raw``) or a seed's head with a table of its kind, changes
+what the finding is about, and looks at ``Report.checks`` and ``Report.flags``.
+"""
+from __future__ import annotations
+
+import toolkit
+from toolkit.metrics import identities_status
+
+from conftest import RAW
+
+
+def _legacy_report(table: str) -> toolkit.Report:
+    """Seed 003 up to its statistics table, then ``table`` (the national table's layout, §6.1)."""
+    head = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")[:38]
+    return toolkit.parse_text("\n".join(head) + "\n" + table)
+
+
+# --- legacy tables -----------------------------------------------------------------------------------
+
+def test_legacy_channels_split_skipped_without_channel_rows():
+    # 收到申请数 with none of its four channel rows: nothing to add up, as for the other splits (复议, 办结 …);
+    # it was checked against four NA rows and made identities_ok NA
+    report = _legacy_report("统 计 指 标 | 单位 | 统计数 |\n主动公开政府信息数 | 条 | 12 |\n收到申请数 | 件 | 3 |\n"
+                            "同意公开答复数 | 件 | 2 |\n行政复议数量 | 件 | 0 |\n")
+    assert "requests_channels" not in set(report.checks["check"])
+    assert report.checks.empty
+    # with one channel row the identity applies, the others unknown
+    report = _legacy_report("统 计 指 标 | 单位 | 统计数 |\n收到申请数 | 件 | 3 |\n1.当面申请数 | 件 | 1 |\n")
+    assert report.checks[["check", "status"]].values.tolist() == [["requests_channels", "unverifiable"]]
