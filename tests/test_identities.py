@@ -29,3 +29,17 @@ def test_legacy_channels_split_skipped_without_channel_rows():
     # with one channel row the identity applies, the others unknown
     report = _legacy_report("统 计 指 标 | 单位 | 统计数 |\n收到申请数 | 件 | 3 |\n1.当面申请数 | 件 | 1 |\n")
     assert report.checks[["check", "status"]].values.tolist() == [["requests_channels", "unverifiable"]]
+
+
+def test_legacy_heads_checks_name_their_row():
+    # the national table (seed 003's layout) with both heads counts; the press-conference one too high: the two
+    # heads_le_total checks were both keyed 'value', and the failure could not be told from the other one
+    report = _legacy_report("统 计 指 标 | 单位 | 统计数 |\n1.参加或举办新闻发布会总次数 | 次 | 3 |\n"
+                            "其中:主要负责同志参加新闻发布会次数 | 次 | 9 |\n2.政府网站在线访谈次数 | 次 | 2 |\n"
+                            "其中:主要负责同志参加政府网站在线访谈次数 | 次 | 2 |\n")
+    heads = report.checks.query("check == 'heads_le_total'").sort_values("key")
+    assert heads[["key", "expected", "found", "status"]].values.tolist() == [
+        ["online_interviews_heads.value", 2.0, 2.0, "ok"], ["press_conferences_heads.value", 9.0, 3.0, "failed"]]
+    assert not report.checks.duplicated(["table", "check", "key"]).any()
+    assert [f.detail for f in report.flags if f.code == "identity_failed"] == [
+        "heads_le_total[press_conferences_heads.value]: expected 9, found 3"]
