@@ -43,3 +43,37 @@ def test_legacy_heads_checks_name_their_row():
     assert not report.checks.duplicated(["table", "check", "key"]).any()
     assert [f.detail for f in report.flags if f.code == "identity_failed"] == [
         "heads_le_total[press_conferences_heads.value]: expected 9, found 3"]
+
+
+# --- requests table: rows left out -------------------------------------------------------------------
+
+_PINGTAN_SIX = ("（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请10000012.申请人逾期未按收费通知要求缴纳费用、"
+                "行政机关不再处理其政府信息公开申请00000003.其他1000001")
+
+
+def _pingtan(name: str) -> str:
+    return (RAW / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def test_missing_six_block_of_a_2021_table_names_the_2021_rows():
+    # pingtan-2023-01 (2021 format) without its whole (六) block: the table's own rows no longer tell its format;
+    # the flag named the 2019 row other_handling
+    text = _pingtan("pingtan-2023-01")
+    assert _PINGTAN_SIX in text
+    report = toolkit.parse_text(text.replace(_PINGTAN_SIX, ""), "no6")
+    assert report.template == "2021"
+    assert [f.detail for f in report.flags if f.code == "missing_rows"] == [
+        "other_no_correction, other_unpaid_fee, other_misc"]
+    # without the Article 20 table either, no format is known: both formats' (六) rows are named
+    start, end = text.index("第二十条第（一）项"), text.index("三、收到和处理政府信息公开申请情况")
+    report = toolkit.parse_text(text[:start] + text[end:].replace(_PINGTAN_SIX, ""), "no6")
+    assert [f.detail for f in report.flags if f.code == "missing_rows" and f.table == "requests"] == [
+        "other_handling (2019) or other_no_correction, other_unpaid_fee, other_misc (2021)"]
+
+
+def test_missing_other_handling_of_a_2019_table_is_named():
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("(六)其他处理"))
+    end = next(i for i in range(at + 1, len(lines)) if lines[i].startswith("(七)"))
+    report = toolkit.parse_text("\n".join(lines[:at] + lines[end:]), "no6")
+    assert [f.detail for f in report.flags if f.code == "missing_rows"] == ["other_handling"]

@@ -417,6 +417,9 @@ def _flag_missing_rows(res: TableResult, table: str, expected: list[str], met: C
 
 # --- requests ---------------------------------------------------------------------
 
+# the (六) rows a table of neither known format leaves out, as its missing_rows flag names them
+_SIX_UNDECIDED = "other_handling (2019) or other_no_correction, other_unpaid_fee, other_misc (2021)"
+
 def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
     fm = load_formats()["requests"]
     vocab = vocabulary()
@@ -492,10 +495,12 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         del found["other_handling"]
         order.remove("other_handling")
     res.templates["requests"] = template
-    expected = ["new", "carried_over"] + fm[f"outcome_rows_{template or '2019'}"] + ["handled_total",
-                                                                                       "carried_forward"]
-    _flag_missing_rows(res, "requests", expected, found)
-    outcome_rows = fm[f"outcome_rows_{template or '2019'}"]
+    # Rows left out are named by the table's own format; a table without any (六) row does not show it, and
+    # the Article 20 table's format (read before) names them; with neither, both formats' (六) rows are named.
+    basis = template or res.templates.get("active")
+    outcome_rows = fm[f"outcome_rows_{basis or '2019'}"]
+    named = outcome_rows if basis else [_SIX_UNDECIDED if k == "other_handling" else k for k in outcome_rows]
+    _flag_missing_rows(res, "requests", ["new", "carried_over", *named, "handled_total", "carried_forward"], found)
     constraints = _constraints(identities, col_keys, order, outcome_rows)
     inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
     placements = place(inputs, constraints)
