@@ -77,3 +77,24 @@ def test_missing_other_handling_of_a_2019_table_is_named():
     end = next(i for i in range(at + 1, len(lines)) if lines[i].startswith("(七)"))
     report = toolkit.parse_text("\n".join(lines[:at] + lines[end:]), "no6")
     assert [f.detail for f in report.flags if f.code == "missing_rows"] == ["other_handling"]
+
+
+# --- requests table: group subtotals ------------------------------------------------------------------
+
+def test_2021_other_handling_subtotal_is_checked_against_its_rows():
+    # pingtan-2023-01's (六) rows are 1 | 0 | 1 (natural person and total); a subtotal written on the group's row
+    text = _pingtan("pingtan-2023-01")
+    six = "（六）其他处理1.申请人无正当理由逾期不补正"
+    wrong = toolkit.parse_text(text.replace(six, "（六）其他处理5000005 1.申请人无正当理由逾期不补正"), "sub")
+    grid = wrong.table("requests")
+    assert grid.loc["other_handling", "total"] == 5  # kept as written
+    checks = wrong.checks.query("check == 'other_handling_sum'").set_index("key")
+    assert len(checks) == 7
+    assert checks.loc["natural_person", ["expected", "found", "status"]].tolist() == [5.0, 2.0, "failed"]
+    assert checks.loc["total", "status"] == "failed" and checks.loc["research", "status"] == "ok"
+    assert "other_handling_sum[total]: expected 5, found 2" in {f.detail for f in wrong.flags}
+    right = toolkit.parse_text(text.replace(six, "（六）其他处理2000002 1.申请人无正当理由逾期不补正"), "sub")
+    assert (right.checks.query("check == 'other_handling_sum'")["status"] == "ok").all()
+    # a 2021 table without a subtotal, and a 2019 table (other_handling is the row itself): nothing to check
+    for name in ("pingtan-2023-01", "001_4d29bfef72dd56db"):
+        assert "other_handling_sum" not in set(toolkit.parse_report(RAW / f"{name}.txt").checks["check"])

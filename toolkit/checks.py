@@ -136,6 +136,8 @@ def check_records(tables, *, report_id: str | None = None,
                 continue
             if ident["per"] == "value" and ident["lhs"][0] not in grid:
                 continue  # a legacy table without this item
+            if not all(k in grid for k in ident.get("when_all", ())):
+                continue  # (a group's subtotal written only by some reports)
             if "when_any" in ident and not any(k in grid for k in ident["when_any"]):
                 continue  # a layout of the table this identity is not stated for
             if any(k in grid for k in ident.get("when_none", ())):
