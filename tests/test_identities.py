@@ -98,3 +98,27 @@ def test_2021_other_handling_subtotal_is_checked_against_its_rows():
     # a 2021 table without a subtotal, and a 2019 table (other_handling is the row itself): nothing to check
     for name in ("pingtan-2023-01", "001_4d29bfef72dd56db"):
         assert "other_handling_sum" not in set(toolkit.parse_report(RAW / f"{name}.txt").checks["check"])
+
+
+def test_subtotal_on_a_2019_group_row_is_flagged_with_its_values():
+    # seed 001 (2019 format, a cell per line) with a subtotal written on (三)不予公开's own row: it was dropped
+    # without a trace; the schema has no key for it, so it is flagged with its values and its rows' sum
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index("(三)不予公开 |")
+    assert lines[at + 1] == "1.属于国家秘密 |"
+    lines[at + 1:at + 1] = ["7 |", "0 |", "0 |", "0 |", "0 |", "0 |", "7 | ||"]
+    report = toolkit.parse_text("\n".join(lines), "sub19")
+    flags = [f for f in report.flags if f.code == "group_subtotal"]
+    assert [(f.table, f.line) for f in flags] == [("requests", at + 1)]
+    assert flags[0].detail == ("(三)不予公开: 7 | 0 | 0 | 0 | 0 | 0 | 7 written on the group's row, not kept (no key in "
+                               "the schema); its rows sum to 0 | 11 | 0 | 0 | 0 | 0 | 11")
+    assert report.status == "partial"
+    # the rows of the group are read as before
+    plain = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    cells = ["table", "row_key", "col_key", "raw"]
+    assert report.tables[cells].equals(plain.tables[cells])
+    # glued page text (pingtan-2023-01): the subtotal's digits before the group's first item
+    text = _pingtan("pingtan-2023-01").replace("（三）不予公开1.属于国家秘密", "（三）不予公开5000005 1.属于国家秘密")
+    report = toolkit.parse_text(text, "sub21")
+    assert [f.detail.split(" written")[0] for f in report.flags if f.code == "group_subtotal"] == [
+        "(三)不予公开: 5000005"]

@@ -430,6 +430,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
     order: list[str] = []
     group: str | None = None
+    subtotals: list[tuple[str, str, list[Cell], Row]] = []  # (group, label, values, row) of group rows with values
     # A reader's grid row with more cells than columns has an empty cell too many: an unmerged label cell
     # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
     # a spacer column (an excess that can only be at the end), the empty cell is the label's.
@@ -462,6 +463,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         elif vocab.request_group(last.text) == "other_2021":
             row_key = "other_handling"  # the 2019 format's single row
         elif vocab.request_group(last.text):
+            if any(c.text or c.glued for c in values):
+                # a subtotal written on a group's row ((三)不予公开 | 7 | … | 7): the schema has no key for it;
+                # flagged below with its values, never dropped silently
+                subtotals.append((vocab.request_group(last.text), last.text, values, row))
             continue  # a group label on a row of its own
         else:
             row_key = vocab.request_row(last.text)
@@ -480,6 +485,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             shapes[row_key] = len(labels)
         order.append(row_key)
     if not found:
+        _flag_subtotals(res, subtotals, {}, [])
         return
     for key, (values, row, label) in found.items():
         # Where rows of this shape end in a filler cell ('(一)予以公开 |' … '3 |' then a lone '|'), a row of
@@ -517,6 +523,31 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
                                        col_label=fm["cols"][col][0], line=row.line, flag=unplaced,
                                        inferred=placement.mode == "ragged"))
+    _flag_subtotals(res, subtotals, placements, outcome_rows)
+
+
+def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell], Row]], placements: dict,
+                    outcome_rows: list[str]) -> None:
+    """Flag ``group_subtotal``: values written on a group's own row, with the sum of the group's rows beside.
+
+    The schema has no key for a group's subtotal ((三)不予公开 of the 2019 format, 三、本年度办理结果), so its
+    values are not kept as cells; the flag gives them as written, and what the group's rows add up to
+    per column (NA where a cell of them is missing), for the reader to compare.
+    """
+    rows = load_formats()["requests"]["rows"]
+    ncols = len(load_formats()["requests"]["cols"])
+    for group, label, values, row in subtotals:
+        # 三、本年度办理结果 is the group of every outcome row; (三)…(五) of their own items
+        members = [k for k in outcome_rows if group == "results" or rows[k].get("group") == group]
+        sums = []
+        for col in range(ncols):
+            cells = [placements[k].cells[col] if k in placements else None for k in members]
+            known = [c.value for c in cells if c is not None and c.value is not None]
+            sums.append(f"{sum(known):g}" if members and len(known) == len(members) else "NA")
+        written = " | ".join(c.text for c in values)
+        res.flags.append(Flag("group_subtotal", "requests", row.line,
+                              f"{label}: {written} written on the group's row, not kept (no key in the schema); "
+                              f"its rows sum to {' | '.join(sums)}"))
 
 
 def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str],
