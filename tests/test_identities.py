@@ -122,3 +122,25 @@ def test_subtotal_on_a_2019_group_row_is_flagged_with_its_values():
     report = toolkit.parse_text(text, "sub21")
     assert [f.detail.split(" written")[0] for f in report.flags if f.code == "group_subtotal"] == [
         "(三)不予公开: 5000005"]
+
+
+# --- checks proven false with cells missing ------------------------------------------------------------
+
+def test_proven_false_check_says_its_sum_is_a_lower_bound():
+    # seed 004: (七)总计 says 15 natural-person requests; the outcome cells there add up to 16, 12 are blank; the
+    # check fails whatever the blanks hide (counts are ≥ 0), but its flag read 'found 16' as if 16 were the sum
+    report = toolkit.parse_report(RAW / "004_b232cca7e491c758.txt")
+    chk = report.checks.query("check == 'outcomes_sum'").set_index("key")
+    assert chk.loc["natural_person", ["expected", "found", "status"]].tolist() == [15.0, 16.0, "failed"]
+    details = [f.detail for f in report.flags if f.code == "identity_failed"]
+    assert details == ["outcomes_sum[natural_person]: expected 15, found ≥ 16 (12 cells missing)",
+                       "outcomes_sum[total]: expected 19, found 20"]  # (every outcome cell of 总计 is there)
+    # the left side short of a cell: it was NA, though its cells there prove the identity false
+    lines = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("\t一、本年新收"))
+    assert lines[at + 1] == "\t16"
+    lines[at + 1] = "\t26"  # new[natural_person]: 26 + carried_over (blank) > 15 handled + 1 carried forward
+    report = toolkit.parse_text("\n".join(lines), "more-new")
+    chk = report.checks.query("check == 'balance' and key == 'natural_person'")
+    assert chk[["expected", "found", "status"]].values.tolist() == [[26.0, 16.0, "failed"]]
+    assert "balance[natural_person]: expected ≥ 26 (1 cell missing), found 16" in {f.detail for f in report.flags}
