@@ -144,3 +144,89 @@ def test_proven_false_check_says_its_sum_is_a_lower_bound():
     chk = report.checks.query("check == 'balance' and key == 'natural_person'")
     assert chk[["expected", "found", "status"]].values.tolist() == [[26.0, 16.0, "failed"]]
     assert "balance[natural_person]: expected ≥ 26 (1 cell missing), found 16" in {f.detail for f in report.flags}
+
+
+# --- values placed with the identities' help ------------------------------------------------------------
+
+def test_glued_row_read_with_the_identities_is_inferred_and_its_checks_unverifiable():
+    # pingtan-2023-01 (web text): row 一 is written '…申请数量801000081', 7 cells glued; cut without leading zeros
+    # it reads 5 ways (8|0|10|…|81, 80|1|0|…|81, 801|0|…|8|1 …) and only the identities pick 80|1|0|0|0|0|81.
+    # The cells were unflagged and the very identities that chose them came out 'ok'.
+    report = toolkit.parse_report(RAW / "pingtan-2023-01.txt")
+    cells = report.tables.query("table == 'requests'").set_index(["row_key", "col_key"])
+    new = cells.loc["new"]
+    assert new["raw"].tolist() == ["80", "1", "0", "0", "0", "0", "81"]
+    assert new["flag"].to_dict() == {"commercial": "inferred", "legal_services": "", "natural_person": "inferred",
+                                     "nonprofit": "", "other_org": "inferred", "research": "inferred",
+                                     "total": "inferred"}  # nonprofit, legal_services: 0 in every reading
+    flags = [f for f in report.flags if f.code == "glued_digits"]
+    assert [f.detail.split(":")[0] for f in flags] == ["new", "granted", "partially_granted", "unable_not_held",
+                                                       "handled_total"]
+    assert flags[0].detail == "new: 5 readings of the digits, the identities left one: 80 | 1 | 0 | 0 | 0 | 0 | 81"
+    # a glued row with one reading ('0000000') was read as written: no flag, no inferred cell
+    assert (cells.loc["carried_over", "flag"] == "").all() and (cells.loc["carried_forward", "flag"] == "").all()
+    status = report.checks.set_index(["check", "key"])["status"]
+    assert status[("balance", "natural_person")] == "unverifiable" and status[("row_total", "new")] == "unverifiable"
+    assert status[("balance", "nonprofit")] == "ok"  # its cells are read as written
+    assert status[("row_total", "carried_over")] == "ok"
+    assert not (status == "failed").any()
+    assert identities_status(report.checks).isna().all() and report.status == "partial"
+
+
+def test_identity_chosen_digits_no_longer_pass_as_verified():
+    # pingtan-2023-04 with rows 一, (一), (七) written '120000012': 1|20|0|0|0|0|12 (its total wrong) or 12|0|…|12;
+    # the identities chose 12|0|…|12 and then reported it 'ok', the report 'ok' with no flag
+    text = (RAW / "pingtan-2023-04.txt").read_text(encoding="utf-8")
+    for old in ("一、本年新收政府信息公开申请数量3000003", "（一）予以公开0000000", "（七）总计0000000"):
+        assert old in text
+        text = text.replace(old, old[:-7] + "120000012")
+    glued = toolkit.parse_text(text, "glued")
+    rows = ["new", "granted", "handled_total"]
+    assert [f.detail.split(":")[0] for f in glued.flags if f.code == "glued_digits"] == rows
+    assert glued.status == "partial"
+    row_total = glued.checks.query("check == 'row_total' and key in @rows")
+    assert (row_total["status"] == "unverifiable").all() and len(row_total) == 3
+    assert identities_status(glued.checks).isna().all()
+    # the report as written: row 一's '3000003' has one reading, so its broken balance still fails
+    plain = toolkit.parse_report(RAW / "pingtan-2023-04.txt")
+    assert not [f for f in plain.flags if f.code == "glued_digits"]
+    assert not (plain.tables["flag"] == "inferred").any()
+    assert sorted(plain.checks.query("status == 'failed'")["key"]) == ["natural_person", "total"]
+
+
+def test_checks_on_cells_of_a_ragged_row_are_unverifiable():
+    # seed 000: rows 一 and (一)… lost cells; their values are placed by the convention and the identities
+    # (inferred), so balance and outcomes_sum on the natural-person and total columns confirm nothing
+    report = toolkit.parse_report(RAW / "000_438c5e5d2b6f4db4.txt")
+    cells = report.tables.set_index(["table", "row_key", "col_key"])["flag"]
+    assert cells[("requests", "new", "natural_person")] == "inferred"
+    status = report.checks.set_index(["check", "key"])["status"]
+    for check in [("balance", "natural_person"), ("balance", "total"), ("outcomes_sum", "natural_person")]:
+        assert status[check] == "unverifiable", check
+    assert status[("row_total", "handled_total")] == "ok"  # a row read as written
+    # check_tables on the report's own cells (tables.csv) says the same: it reads tables.flag
+    from toolkit.checks import check_tables
+    again = check_tables(report.tables, templates={"requests": "2019"})
+    assert again["status"].tolist() == report.checks["status"].tolist()
+
+
+def test_inferred_cells_cannot_prove_a_check_false_but_cells_as_written_can():
+    from toolkit.checks import check_tables
+
+    report = toolkit.parse_report(RAW / "000_438c5e5d2b6f4db4.txt")
+    tables = report.tables.copy()
+    outcome = (tables["table"] == "requests") & (tables["col_key"] == "natural_person")
+    inferred = outcome & (tables["flag"] == "inferred") & ~tables["row_key"].isin(
+        ["new", "carried_over", "handled_total", "carried_forward"])
+    assert inferred.sum() == 7
+    # an outcome cell read as written made larger than (七)总计: false whatever the inferred cells hold
+    at = outcome & (tables["row_key"] == "unable_not_held")
+    assert tables.loc[at, "flag"].tolist() == [""]
+    tables.loc[at, "value"] = 999.0
+    checks = check_tables(tables, templates={"requests": "2019"}).set_index(["check", "key"])
+    total = tables.loc[outcome & (tables["row_key"] == "handled_total"), "value"].iloc[0]
+    assert checks.loc[("outcomes_sum", "natural_person"), ["expected", "status"]].tolist() == [total, "failed"]
+    from toolkit.checks import check_records
+    rec = next(r for r in check_records(tables, templates={"requests": "2019"})
+               if r["check"] == "outcomes_sum" and r["key"] == "natural_person")
+    assert rec["detail"].endswith("(7 inferred)") and "found ≥ 999" in rec["detail"]

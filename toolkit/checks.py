@@ -5,7 +5,9 @@ values as written.  A check is ``ok`` when both sides are equal, ``failed``
 when they differ, and ``unverifiable`` when a cell it needs is NA — unless the
 cells that are there already prove it false (counts cannot be negative, so
 ``15 = 16 + NA`` fails whatever the blank hides; the sum of the cells there is then a lower bound of
-its side, and the flag says how many cells are missing).  Nothing is corrected.
+its side, and the flag says how many cells are missing).  A cell flagged ``inferred`` (its row's cells or
+digits allowed several readings, and the identities chose one) counts as missing: a check cannot confirm
+what it was used to choose.  Nothing is corrected.
 """
 from __future__ import annotations
 
@@ -59,14 +61,18 @@ def _evaluate(lhs: list[float], rhs: list[float], relation: str = "eq") -> tuple
     return (np.nan if l_missing else l_lo), (np.nan if r_missing else r_lo), "unverifiable"
 
 
-def _detail(name: str, key: str, lhs: list[float], rhs: list[float]) -> str:
-    """The text of a failed check's flag: each side's sum, said to be a lower bound where cells are missing."""
-    def side(values: list[float]) -> str:
+def _detail(name: str, key: str, lhs: tuple[list[float], int], rhs: tuple[list[float], int]) -> str:
+    """The text of a failed check's flag: each side's sum, said to be a lower bound where cells are missing
+    (empty, or inferred and so not counted)."""
+    def side(values: list[float], inferred: int) -> str:
         known, _hi, missing = _side(values)
         if not missing:
             return f"{known:g}"
-        return f"≥ {known:g} ({missing} cell{'s' if missing > 1 else ''} missing)"
-    return f"{name}[{key}]: expected {side(lhs)}, found {side(rhs)}"
+        empty = missing - inferred
+        parts = ([f"{empty} cell{'s' if empty > 1 else ''} missing"] if empty else []) + (
+            [f"{inferred} inferred"] if inferred else [])
+        return f"≥ {known:g} ({', '.join(parts)})"
+    return f"{name}[{key}]: expected {side(*lhs)}, found {side(*rhs)}"
 
 
 def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = None,
@@ -119,11 +125,15 @@ def check_records(tables, *, report_id: str | None = None,
     records = tables.to_dict("records") if isinstance(tables, pd.DataFrame) else tables
     grids: dict[str, dict[str, dict[str, float]]] = {}
     cols: dict[str, list[str]] = {}
+    # cells placed with the identities' help (tables.flag `inferred`): no evidence for those identities
+    guessed: set[tuple[str, str, str]] = set()
     for rec in records:
         grid = grids.setdefault(rec["table"], {})
         row = grid.setdefault(rec["row_key"], {})
         if rec["col_key"] not in row:
             row[rec["col_key"]] = rec["value"]
+            if rec.get("flag") == "inferred":
+                guessed.add((rec["table"], rec["row_key"], rec["col_key"]))
         table_cols = cols.setdefault(rec["table"], [])
         if rec["col_key"] not in table_cols:
             table_cols.append(rec["col_key"])
@@ -145,8 +155,8 @@ def check_records(tables, *, report_id: str | None = None,
                 for row_key in row_keys:
                     if not any(c in grid[row_key] for c in (*ident["lhs"], *rhs_keys)):
                         continue  # a row without these columns (another block of the Article 20 table)
-                    lhs = [_get(grid, row_key, c) for c in ident["lhs"]]
-                    rhs = [_get(grid, row_key, c) for c in rhs_keys]
+                    lhs = _terms(grid, guessed, table, [(row_key, c) for c in ident["lhs"]])
+                    rhs = _terms(grid, guessed, table, [(row_key, c) for c in rhs_keys])
                     rows.append(_row(report_id, table, ident["name"], row_key, lhs, rhs, relation))
                 continue
             if ident["per"] == "value" and ident["lhs"][0] not in grid:
@@ -158,8 +168,8 @@ def check_records(tables, *, report_id: str | None = None,
             if any(k in grid for k in ident.get("when_none", ())):
                 continue
             for col in col_keys:
-                lhs = [_get(grid, k, col) for k in ident["lhs"]]
-                rhs = [_get(grid, k, col) for k in rhs_keys]
+                lhs = _terms(grid, guessed, table, [(k, col) for k in ident["lhs"]])
+                rhs = _terms(grid, guessed, table, [(k, col) for k in rhs_keys])
                 # a legacy identity is about one row: its key names it, as two identities share a name
                 # (heads_le_total for press conferences and for online interviews)
                 key = f"{ident['lhs'][0]}.{col}" if ident["per"] == "value" else col
@@ -167,13 +177,26 @@ def check_records(tables, *, report_id: str | None = None,
     return rows
 
 
-def _get(grid: dict[str, dict[str, float]], row: str, col: str) -> float:
-    value = grid.get(row, {}).get(col)
-    return np.nan if value is None else float(value)
+def _terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]], table: str,
+           cells: list[tuple[str, str]]) -> tuple[list[float], int]:
+    """The values of a side's cells (row key, col key), and how many are inferred.
+
+    An inferred cell counts as missing: the identities chose its value (a glued or ragged row read with
+    their help), so a check of them cannot confirm it; the cells read as written may still prove it false.
+    """
+    values, inferred = [], 0
+    for row, col in cells:
+        value = grid.get(row, {}).get(col)
+        if (table, row, col) in guessed:
+            inferred += 1
+            value = None
+        values.append(np.nan if value is None else float(value))
+    return values, inferred
 
 
-def _row(report_id, table, name, key, lhs, rhs, relation: str = "eq") -> dict:
-    expected, found, status = _evaluate(lhs, rhs, relation)
+def _row(report_id, table, name, key, lhs: tuple[list[float], int], rhs: tuple[list[float], int],
+         relation: str = "eq") -> dict:
+    expected, found, status = _evaluate(lhs[0], rhs[0], relation)
     # `detail` (not a column of checks.csv): the flag's text of a failed check, which says what a sum of
     # fewer than all of a side's cells is
     return {"report_id": report_id, "table": table, "check": name, "key": key, "expected": expected,

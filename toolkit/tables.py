@@ -63,8 +63,8 @@ def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, ro
             col_label: str, line: int | None, unit: str | None = None, flag: str = "",
             inferred: bool = False) -> dict:
     """One cell.  ``flag`` names why a missing cell is unknown rather than blank ('' otherwise);
-    ``inferred`` marks a value of a row that lost cells, put in its column by the convention or the
-    identities rather than by its position."""
+    ``inferred`` marks a value the row's cells or digits alone did not place (a row that lost cells, digits
+    run together), put in its column by the convention or the identities: the checks do not count it."""
     if placed is None:
         value, raw, pline = np.nan, "", line
     else:
@@ -339,7 +339,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                 placed, unit = _money(placed, header_unit, col_label, res, row)
             res.records.append(_record("active", row_key, col_key, placed, row_label=labels[-1].text,
                                        col_label=col_label, line=row.line, unit=unit, flag=unplaced,
-                                       inferred=placement.mode == "ragged"))
+                                       inferred=i in placement.inferred))
     if seen:
         res.present.add("active")
     if len(block_templates) > 1:
@@ -395,6 +395,13 @@ def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: 
     elif placement.mode == "glued" and not placement.certain:
         res.flags.append(Flag("ambiguous_digits", table, row.line,
                               f"{row_key}: {placement.readings} readings of the digits remain"))
+    elif placement.mode == "glued" and placement.inferred:
+        # one reading left, but only because the identities ruled the others out: they chose it, so they
+        # cannot confirm it (its cells are `inferred`, the checks on them unverifiable)
+        cells = " | ".join(c.raw if c is not None else "" for c in placement.cells)
+        res.flags.append(Flag("glued_digits", table, row.line,
+                              f"{row_key}: {placement.initial} readings of the digits, the identities left one: "
+                              f"{cells}"))
     elif placement.mode == "extra":
         res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: more values than columns"))
 
@@ -522,7 +529,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         for i, col in enumerate(col_keys):
             res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
                                        col_label=fm["cols"][col][0], line=row.line, flag=unplaced,
-                                       inferred=placement.mode == "ragged"))
+                                       inferred=i in placement.inferred))
     _flag_subtotals(res, subtotals, placements, outcome_rows)
 
 
@@ -634,7 +641,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             res.records.append(_record("review_litigation", rk, ck, placement.cells[g * width + c],
                                        row_label=fm["rows"][rk][0], col_label=fm["cols"][ck][0],
                                        line=first_row.line, flag=unplaced,
-                                       inferred=placement.mode == "ragged"))
+                                       inferred=g * width + c in placement.inferred))
 
 
 # --- legacy statistics tables -------------------------------------------------------
