@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -523,7 +522,7 @@ def test_runs_from_an_unguarded_script_and_from_stdin(tmp_path: Path, how: str) 
     assert done.stdout.strip() == "partial;ok"
 
 
-def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # What the fork server imports before forking workers: silent, and it leaves the parser's caches built.
     code = ("import toolkit._warm\n"
             "from toolkit.formats import vocabulary\n"
@@ -532,10 +531,11 @@ def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.Monkey
             "assert all(f.cache_info().currsize for f in (vocabulary, _index)) and _opencc.cache_info().currsize == 4\n"
             "from toolkit.readers import _TAG_NAMES\n"
             "assert 'table' in _TAG_NAMES.values()  # a web page was read too\n")
-    left = set(Path(tempfile.gettempdir()).glob("toolkit-warm-*"))
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    # its own temporary folder: other toolkit processes on the machine warm up in the shared one
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == "", proc.stderr
-    assert set(Path(tempfile.gettempdir()).glob("toolkit-warm-*")) == left  # its files are gone
+    assert not list(tmp_path.iterdir())  # its files are gone
     from multiprocessing import forkserver
 
     corpus._mp_context()

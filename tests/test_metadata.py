@@ -168,6 +168,9 @@ TITLES = [
     # an office for a region above the provinces has no tier ('华东地区' is no prefecture)
     ("中国民用航空局华东地区管理局2021年政府信息公开工作年度报告", "中国民用航空局华东地区管理局", 2021,
      None, "department", None),
+    ("国家能源局华中监管局2021年政府信息公开工作年度报告", "国家能源局华中监管局", 2021, None, "department", None),
+    # a central body whose own name holds a place is no office there (was province, 台湾)
+    ("国务院台湾事务办公室2021年政府信息公开工作年度报告", "国务院台湾事务办公室", 2021, "national", "department", None),
     ("贵州省人民政府办公厅2020年政府信息公开工作年度报告", "贵州省人民政府办公厅", 2020,
      "province", "government", "贵州"),
     ("河南省住房和城乡建设厅2020年政府信息公开工作年度报告", "河南省住房和城乡建设厅", 2020,
@@ -661,3 +664,92 @@ def test_signature_split_by_a_page_break(furniture):
     assert original["agency"] is not None and original["published"] is not None
     split = toolkit.parse_text("\n".join(lines[:-1] + furniture + lines[-1:])).metadata
     assert split == original
+
+
+# --- offices of central bodies and titles of real pages (each failed before its fix) --------------------
+
+def _seed_000_titled(tmp_path: Path, *head: str) -> list[dict]:
+    """Seed 000 with its title line replaced by ``head``, parsed from a file as written and in traditional
+    characters (OpenCC s2t): both must give the same metadata."""
+    import opencc
+
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    edited = "\n".join(head) + text[text.index("\n"):]
+    out = []
+    for name, doc in (("simplified", edited), ("traditional", opencc.OpenCC("s2t").convert(edited))):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(doc, encoding="utf-8")
+        result = toolkit.parse_report(path)
+        assert result.metadata["script"] == name
+        out.append(result.metadata)
+    return out
+
+
+OFFICES = [
+    # agency, level, kind, province
+    # a central body's office in a place, named after the body's own name: was national
+    ("国家统计局驻马店调查队", "prefecture", "department", "河南"),
+    ("国家金融监督管理总局驻马店监管分局", "prefecture", "department", "河南"),
+    ("国家外汇管理局河南省分局", "province", "department", "河南"),
+    ("国家统计局河南调查总队", "province", "department", "河南"),
+    # a generic place swallowed the central prefix (中国人民银行驻马店市 read as a county): was county
+    ("中国人民银行驻马店市中心支行", "prefecture", "department", "河南"),
+    # a ministry's name before the place, and short forms of central names: was no tier
+    ("财政部河南监管局", "province", "department", "河南"),
+    ("审计署驻郑州特派员办事处", "prefecture", "department", "河南"),
+    ("中国银保监会驻马店监管分局", "prefecture", "department", "河南"),
+    # customs offices: was no kind
+    ("中华人民共和国郑州海关", "prefecture", "department", "河南"),
+    # what was right stays so
+    ("国家税务总局驻马店市税务局", "prefecture", "department", "河南"),
+    ("国家统计局", "national", "department", None),
+]
+
+
+@pytest.mark.parametrize("agency, level, kind, province", OFFICES, ids=[o[0] for o in OFFICES])
+def test_offices_of_central_bodies_take_the_tier_of_their_place(agency, level, kind, province, tmp_path):
+    for result in _seed_000_titled(tmp_path, TITLE.format(agency)):
+        assert result["agency"] == agency
+        assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, province)
+
+
+@pytest.mark.parametrize("agency, level, province", [("中共驻马店市委办公室", "prefecture", "河南"),
+                                                     ("中国共产党驻马店市委员会", "prefecture", "河南"),
+                                                     ("中共中央办公厅", "national", None)])
+def test_the_party_name_before_a_committee_is_no_place(agency, level, province, tmp_path):
+    # '中共驻马店市' was read as one county-level place (no province), 中共中央办公厅 had no tier.
+    for result in _seed_000_titled(tmp_path, TITLE.format(agency)):
+        assert result["agency"] == agency
+        assert (result["level"], result["agency_kind"], result["province"]) == (level, "department", province)
+
+
+TITLE_HEADS = [
+    # lines at the top of seed 000 in place of its title, expected agency, year, level, kind
+    # an agency set in 【】 kept its brackets (and was then read as the county '【驻马店市')
+    (["【驻马店市财政局】2020年政府信息公开工作年度报告"], "驻马店市财政局", 2020, "prefecture", "department"),
+    # a site's link to the report before or after this one was taken for the title (agency '上一篇:驻马店市财政局',
+    # its year)
+    (["上一篇：驻马店市财政局2019年政府信息公开工作年度报告", "驻马店市财政局2020年政府信息公开工作年度报告"],
+     "驻马店市财政局", 2020, "prefecture", "department"),
+    (["【下一篇】驻马店市财政局2021年政府信息公开工作年度报告", "驻马店市财政局2020年政府信息公开工作年度报告"],
+     "驻马店市财政局", 2020, "prefecture", "department"),
+    # a notice issuing the report: the agency was '驻马店市人民政府办公室关于印发驻马店市' (a county); now the one
+    # the report's own title names (as that title standing alone gives), else the issuer
+    (["驻马店市人民政府办公室关于印发驻马店市2020年政府信息公开工作年度报告的通知"], "驻马店市", 2020,
+     "prefecture", "government"),
+    (["驻马店市人民政府办公室关于印发《驻马店市人民政府2020年政府信息公开工作年度报告》的通知"], "驻马店市人民政府", 2020,
+     "prefecture", "government"),
+    (["驻马店市财政局关于印发2020年政府信息公开工作年度报告的通知"], "驻马店市财政局", 2020, "prefecture", "department"),
+    # a report titled '关于…工作的报告' was no title: no agency, the year inferred
+    (["驻马店市财政局关于2020年政府信息公开工作的报告"], "驻马店市财政局", 2020, "prefecture", "department"),
+    (["驻马店市财政局关于2020年度政务公开工作情况的报告"], "驻马店市财政局", 2020, "prefecture", "department"),
+]
+
+
+@pytest.mark.parametrize("head, agency, year, level, kind", TITLE_HEADS, ids=[h[0][0][:12] for h in TITLE_HEADS])
+def test_title_forms_of_real_pages(head, agency, year, level, kind, tmp_path):
+    for result in _seed_000_titled(tmp_path, *head):
+        assert (result["agency"], result["report_year"]) == (agency, year)
+        assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, "河南")

@@ -89,7 +89,10 @@ def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = N
         ``report_id`` column, if it has one.
     templates : dict, optional
         Table name → ``'2019'``/``'2021'``; decides the outcome rows of the
-        requests table (``other_handling`` or its three 2021 rows).
+        requests table (``other_handling`` or its three 2021 rows).  A table it does
+        not name (or names None) has its format told from the keys of its cells, as
+        :func:`toolkit.metrics.report_metrics` tells it (``formats`` in metrics.yaml);
+        ``'2019'`` when the keys do not tell.
 
     Returns
     -------
@@ -146,9 +149,10 @@ def check_records(tables, *, report_id: str | None = None,
             continue
         row_keys = sorted(grid)
         col_keys = sorted(cols[table])
-        template = templates.get(table) or "2019"
-        outcome_rows = fm["requests"].get(f"outcome_rows_{template}", [])
+        outcome_rows = None  # the requests table's outcome rows, by its format (told once, when needed)
         for ident in idents:
+            if ident["rhs"] == "@outcome_rows" and outcome_rows is None:
+                outcome_rows = fm["requests"].get(f"outcome_rows_{_template(table, records, templates)}", [])
             rhs_keys = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
             relation = ident.get("relation", "eq")
             if ident["per"] == "row":
@@ -175,6 +179,17 @@ def check_records(tables, *, report_id: str | None = None,
                 key = f"{ident['lhs'][0]}.{col}" if ident["per"] == "value" else col
                 rows.append(_row(report_id, table, ident["name"], key, lhs, rhs, relation))
     return rows
+
+
+def _template(table: str, records: list[dict], templates: dict[str, str | None]) -> str:
+    """The format of ``table``: as ``templates`` gives it, else told from its keys, else '2019'."""
+    if templates.get(table):
+        return str(templates[table])
+    from toolkit.metrics import _located, _table_format  # not at the top: metrics imports this module
+
+    cells = pd.DataFrame([rec for rec in records if rec["table"] == table])
+    keys = (cells["row_key"].astype(str) + "." + cells["col_key"].astype(str))[_located(cells)]
+    return _table_format(table, keys) or "2019"
 
 
 def _terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]], table: str,
