@@ -139,9 +139,7 @@ class Report:
         for chk in self._check_records:
             if chk["status"] == "failed":
                 code = "soft_check_failed" if (chk["table"], chk["check"]) in soft else "identity_failed"
-                self.flags.append(Flag(code, chk["table"], None,
-                                       f"{chk['check']}[{chk['key']}]: expected {_fmt(chk['expected'])}, "
-                                       f"found {_fmt(chk['found'])}"))
+                self.flags.append(Flag(code, chk["table"], None, chk["detail"]))
 
         original = "\n".join(self.original_lines)
         self.metadata = {"agency": None, "report_year": None, "published": None, "template": template,
@@ -372,12 +370,6 @@ class Report:
 
 def _render(item: str | list[str]) -> str:
     return item if isinstance(item, str) else " | ".join(item)
-
-
-def _fmt(x: float) -> str:
-    if x is None or (isinstance(x, float) and np.isnan(x)):
-        return "NA"
-    return f"{x:g}"
 
 
 def _split_by_markers(rows: list[Row]) -> dict[str, list[Row]]:
