@@ -23,11 +23,11 @@ import pandas as pd
 
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
-from toolkit.formats import load_identities, vocabulary
+from toolkit.formats import load_formats, load_identities, vocabulary
 from toolkit.layout import Row, build_rows
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document
-from toolkit.sections import Section, Segment, find_sections, split_segments
+from toolkit.sections import Section, Segment, find_outline, split_segments
 from toolkit.tables import TABLE_COLUMNS, Flag, extract_tables
 
 __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
@@ -107,14 +107,17 @@ class Report:
             if not (note.code == "bad_bytes" and undecoded):
                 self.flags.append(Flag(note.code, "", None, note.detail))
         segments = split_segments(self.lines)
-        self.sections, family = find_sections(segments)
+        outline = find_outline(segments)
+        self.sections, family = outline.sections, outline.family
         keys = [s.key for s in self.sections]
         if not self.sections:
             self.flags.append(Flag("sections_not_found", "", None, "no section heading recognised"))
-        elif family == "modern" and len(set(keys)) < 6:
-            missing = [k for k in ("overview", "active", "requests", "review_litigation", "problems", "other")
-                       if k not in keys]
-            self.flags.append(Flag("sections_missing", "", None, ", ".join(missing)))
+        else:
+            missing = [k for k in load_formats()["section_expected"][family] if k not in keys]
+            if missing:
+                self.flags.append(Flag("sections_missing", "", None, ", ".join(missing)))
+        for note in outline.notes:
+            self.flags.append(Flag(note.code, "", note.line, note.detail))
 
         rows_by_table = self._table_rows(segments, family)
         result = extract_tables(rows_by_table, load_identities())
@@ -150,16 +153,16 @@ class Report:
         self.metadata.update(self._metadata())
 
     def _table_rows(self, segments: list[Segment], family: str) -> dict[str, list[Row]]:
-        by_key = {s.key: s for s in self.sections}
+        by_key = {s.key: s for s in self.sections} if family == "modern" else {}
         out: dict[str, list[Row]] = {}
-        if family == "modern":
-            for key in _MODERN_TABLES:
-                if key in by_key:
-                    out[key] = build_rows(by_key[key].segments, explicit_rows=self._explicit)
-            if any(k not in by_key for k in _MODERN_TABLES):
-                # Sections not found: locate the tables by their own markers.
-                for key, rows in _split_by_markers(build_rows(segments, explicit_rows=self._explicit)).items():
-                    out.setdefault(key, rows)
+        for key in _MODERN_TABLES:
+            if key in by_key:
+                out[key] = build_rows(by_key[key].segments, explicit_rows=self._explicit)
+        if any(k not in by_key for k in _MODERN_TABLES):
+            # Sections not found (a pre-2019 outline too: a 2019 report whose headings were not read has the
+            # tables all the same): locate the tables by their own markers.
+            for key, rows in _split_by_markers(build_rows(segments, explicit_rows=self._explicit)).items():
+                out.setdefault(key, rows)
         # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header.
         if family == "legacy" or _LEGACY_HEADER.search(self.text):
             out["legacy"] = build_rows(segments, explicit_rows=self._explicit, table_region=False)
