@@ -1,12 +1,15 @@
 """The outline of a report (toolkit.sections.find_outline) on variants of the real seeds: heading forms, a table of
-contents, the overview's own numbered items, headings the toolkit does not know or finds out of order."""
+contents, the overview's own numbered items, headings the toolkit does not know or finds out of order, two
+reports in one file, tables in an appendix after the signature."""
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 import toolkit
+from toolkit import synth
 
 from conftest import RAW, SEED_IDS
 
@@ -191,3 +194,59 @@ def test_sections_out_of_the_formats_order(key, before, parsed_seed):
     assert found == {s.key: s.text for s in original.sections}
     assert _cells(variant).sort_values(_CELLS[:3]).reset_index(drop=True).equals(
         _cells(original).sort_values(_CELLS[:3]).reset_index(drop=True))
+
+
+def test_two_reports_in_one_file(parsed_seed):
+    # The second report was appended to the first one's 'other' section, and the published date came from the
+    # second report's signature.
+    first, second = "002_809f9474e249d214", "001_4d29bfef72dd56db"
+    original = parsed_seed(first)
+    lines = _lines(first)
+    variant = _parse(lines + _lines(second), first)
+    _same_outline(variant, original)
+    assert variant.metadata == original.metadata
+    flags = [f for f in variant.flags if f.code == "second_report"]
+    assert [f.line for f in flags] == [len(lines) + 1]
+    assert "乌当区" in flags[0].detail
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags + flags)
+
+
+def test_tables_in_an_appendix_after_the_signature(parsed_seed):
+    # Sections that say 详见附件, the tables after the signature under 附件: no cell was read, the template was
+    # unknown, the published date lost and the flags said 'section has no table'.
+    seed_id = "002_809f9474e249d214"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    body, appendix = list(lines), ["附件：政府信息公开工作年度报告统计表"]
+    for key in ("review_litigation", "requests", "active"):  # from the end: the line numbers stay right
+        sec = original.section(key)
+        appendix[1:1] = [lines[sec.first_line - 1]] + lines[sec.first_line: sec.last_line]
+        body[sec.first_line: sec.last_line] = ["详见附件。"]
+    variant = _parse(body + appendix, seed_id)
+    assert _cells(variant).equals(_cells(original))
+    assert variant.metadata == original.metadata
+    assert variant.section("other").text == original.section("other").text
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines"])
+def test_tables_in_an_appendix_of_a_generated_report(layout):
+    # The same on generated reports, in two layouts: every cell read from the appendix.
+    rng = np.random.default_rng(5)
+    truth = synth.make_truth(rng, "2021")
+    items = synth.render_lines(truth, rng, template="2021", agency="驻马店市财政局", year=2022,
+                               number_styles=False, prose_paragraphs=1)
+    heads = [next(i for i, x in enumerate(items) if isinstance(x, str) and x.startswith(h))
+             for h in ("二、", "三、", "四、", "五、")]
+    tables = [items[a + 1: b] for a, b in zip(heads, heads[1:])]
+    body = items[:heads[0] + 1]
+    for h in heads[1:]:
+        body += ["详见附件。", items[h]]
+    body += items[heads[-1] + 1:] + ["2023年1月20日"]  # render_lines ends with the agency line
+    appendix = ["附件：统计表"] + [x for n, t in enumerate(tables) for x in [items[heads[n]]] + t]
+    inline = toolkit.parse_text(synth.render_text(items + ["2023年1月20日"], layout))
+    variant = toolkit.parse_text(synth.render_text(body + appendix, layout))
+    assert len(inline.tables) > 100
+    assert _cells(variant).equals(_cells(inline))
+    assert variant.metadata == inline.metadata
+    assert [f.code for f in variant.flags] == [f.code for f in inline.flags]

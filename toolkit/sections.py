@@ -375,12 +375,24 @@ class Outline:
     family : str
         ``'modern'`` or ``'legacy'``.
     notes : list of Note
-        Headings that were not taken as sections (``unknown_section``).
+        Headings that were not taken as sections (``unknown_section``), a second report after this one
+        (``second_report``).
+    end : int or None
+        The 1-based line where the report's own text ends (before an appendix or a second report), None when it
+        runs to the end.
+    appendix : list of Segment
+        The segments of an appendix after the signature (``附件：…统计表``), where reports put their tables.
+    appendix_parts : dict of str to list of Segment
+        The appendix cut at its headings of the sections with tables (``二、主动公开政府信息情况`` …): key to the
+        segments under the heading.
     """
 
     sections: list[Section]
     family: str
     notes: list[Note]
+    end: int | None
+    appendix: list[Segment]
+    appendix_parts: dict[str, list[Segment]]
 
 
 def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
@@ -404,7 +416,7 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
 
 
 def find_outline(segments: list[Segment]) -> Outline:
-    """Find the sections of a report and the headings left out.
+    """Find the sections of a report, where its own text ends, and the headings left out.
 
     Parameters
     ----------
@@ -414,11 +426,25 @@ def find_outline(segments: list[Segment]) -> Outline:
     Returns
     -------
     Outline
-        The sections (as :func:`find_sections`), the family and the notes.
+        The sections (as :func:`find_sections`), the family, the notes, the end of the report's own text and
+        its appendix.
     """
     segments = _join_wrapped_headings(segments)
     headings = _headings(segments)
     chosen, family = _best_outline(headings, segments)
+    notes: list[Note] = []
+    cut, second = _body_end(segments, headings, chosen, family)
+    appendix: list[Segment] = []
+    end_line = segments[cut].line if cut is not None else None
+    if cut is not None:
+        if second:
+            title = segments[cut]
+            notes.append(Note("second_report", title.line, f"another report follows: {title.text.strip()[:60]}"))
+        else:
+            appendix = segments[cut:]
+        segments = segments[:cut]
+        headings = [h for h in headings if h.index < cut]
+        chosen, family = _best_outline(headings, segments)
     sections = []
     end = len(segments)
     for n, (i, key, title) in enumerate(chosen):
@@ -433,8 +459,18 @@ def find_outline(segments: list[Segment]) -> Outline:
         last_line = body[-1].line if body else heading.line
         text = "\n".join(s.text for s in body).strip("\n")
         sections.append(Section(key, title, text, heading.line, last_line, body))
-    notes = _unknown_headings(headings, segments[:end], chosen, sections, family)
-    return Outline(sections, family, notes)
+    notes[:0] = _unknown_headings(headings, segments[:end], chosen, sections, family)
+    return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
+
+
+def _appendix_parts(appendix: list[Segment]) -> dict[str, list[Segment]]:
+    """The appendix's segments under each heading of a modern section (numbered in any form, or not)."""
+    if not appendix:
+        return {}
+    cands = _candidates(_headings(appendix), "modern", appendix)
+    chosen = _choose_levels(cands, list(_patterns()["modern"]), {"top", "inline", "none", "sub"})
+    ends = [i for i, _, _ in chosen[1:]] + [len(appendix)]
+    return {key: appendix[i + 1: end] for (i, key, _), end in zip(chosen, ends)}
 
 
 _SENTENCE = re.compile(r"[,;。!?]")
@@ -512,6 +548,44 @@ def _best_outline(headings: list[_Heading], segments: list[Segment]) -> tuple[li
 def _title_of(text: str) -> str:
     match = _HEADING.match(text)
     return _SPACE_RUN.sub("", match["title"]) if match else text
+
+
+# a report's title: a short line that ends in 年度报告 (a note in brackets may follow)
+_REPORT_TITLE = re.compile(r"^.{0,40}(?:政府信息公开|政务公开|信息公开).{0,10}(?:年度报告|年报|工作报告)\s*(?:\(.{0,30}\))?$")
+_APPENDIX = re.compile(r"^附\s*(?:件|表)\s*\d{0,2}\s*(?:[:.、]|$)")
+_NEXT_TITLE_WITHIN = 20  # segments between a second report's title and its first heading
+
+
+def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tuple[int, str, str]],
+              family: str) -> tuple[int | None, bool]:
+    """(index of the segment where the report's own text ends, whether a second report starts there), or
+    (None, False).
+
+    Two reports in one file: a report's title after this report's first section, followed by that section's
+    heading again.  An appendix: a line 附件 (附表) after the last section's heading, right after the signature.
+    """
+    if not chosen:
+        return None, False
+    first_key, start, last = chosen[0][1], chosen[0][0], chosen[-1][0]
+    again: list[int] | None = None
+    for i in range(start + 1, len(segments)):
+        text = segments[i].text
+        if "报" in text and len(text) <= 80 and _REPORT_TITLE.match(text.strip()):
+            if again is None:  # the first section's headings after the first one
+                again = [c[0] for c in _candidates(headings, family, segments) if c[1] == first_key and c[0] > start]
+            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in again):
+                return i, True
+        if i > last and "附" in text and _APPENDIX.match(text.strip()):
+            texts = [seg.text for seg in segments[:i]]
+            if _signature_start(texts) < i:
+                return i, False
+    return None, False
+
+
+def _signature_start(texts: list[str]) -> int:
+    from toolkit.metadata import signature_start
+
+    return signature_start(texts)
 
 
 _WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line
