@@ -196,6 +196,33 @@ def test_sections_out_of_the_formats_order(key, before, parsed_seed):
         _cells(original).sort_values(_CELLS[:3]).reset_index(drop=True))
 
 
+@pytest.mark.parametrize("heading, title", [
+    ("一、总体情况概述", "一、总体情况概述"),
+    ("二、主动公开政府信息情况（含政策解读）", "二、主动公开政府信息情况(含政策解读)"),
+])
+def test_words_after_a_known_title_stay_in_the_title(heading, title, parsed_seed):
+    # The title was cut after the known words, the rest ('概述', '(含政策解读)') began the section's text.
+    seed_id = "001_4d29bfef72dd56db"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    key = next(s.key for s in original.sections if heading.startswith(s.title[:6]))
+    lines[original.section(key).first_line - 1] = heading
+    variant = _parse(lines, seed_id)
+    assert variant.section(key).title == title
+    _same_outline(variant, original)
+
+
+def test_a_colon_after_a_title_is_the_titles(parsed_seed):
+    # '六、其他需要报告的事项：暂无' on one line: the section's text began with the colon (':暂无').
+    seed_id = "001_4d29bfef72dd56db"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    at = original.section("other").first_line - 1
+    assert lines[at + 1] == "暂无"
+    variant = _parse(lines[:at] + [lines[at] + "：暂无"] + lines[at + 2:], seed_id)
+    assert (variant.section("other").title, variant.section("other").text) == ("六、其他需要报告的事项:", "暂无")
+
+
 def test_two_reports_in_one_file(parsed_seed):
     # The second report was appended to the first one's 'other' section, and the published date came from the
     # second report's signature.

@@ -650,5 +650,10 @@ def _heading_rest(text: str, family: str, key: str) -> str:
     for pat in _patterns()[family][key]:
         m = pat.match(body)
         if m:
-            return body[m.end() :].strip()
+            rest = body[m.end() :].strip().lstrip(":;,. ")  # '六、其他需要报告的事项:无': the text is 无
+            return "" if _TITLE_TAIL.fullmatch(rest) else rest
     return ""
+
+
+# words after a known title that are still the title's: a note in brackets ('(含政策解读)'), 概述
+_TITLE_TAIL = re.compile(r"\([^()]{1,20}\)|概述|概况|综述|简述")
