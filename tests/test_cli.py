@@ -10,6 +10,8 @@ import pandas as pd
 import pytest
 
 from toolkit import __version__, cli, corpus
+from toolkit.errors import ReadError
+from toolkit.summary import summarize
 from test_corpus import RAW, RAW_REPORTS, check_bad_rows, fake_parse, write_bad_files, write_fake_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,12 +100,14 @@ def test_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -
 
 
 def test_empty_corpus_writes_empty_files_with_headers(tmp_path: Path) -> None:
+    # an empty folder named is an input that failed (its row says why); the other files have no row
     (tmp_path / "in").mkdir()
     assert cli.main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
-    for name in corpus.FRAMES:
+    for name in corpus.FRAMES[1:]:
         header = (tmp_path / "out" / f"{name}.csv").read_text(encoding="utf-8").strip()
         assert header == ",".join(corpus._columns(name))
         assert len(pd.read_parquet(tmp_path / "out" / f"{name}.parquet")) == 0
+    assert pd.read_csv(tmp_path / "out" / "reports.csv")["status"].tolist() == ["failed"]
 
 
 def test_csv_only(tmp_path: Path) -> None:
@@ -446,6 +450,42 @@ def test_summary_gives_the_reason_a_folder_cannot_be_listed(tmp_path: Path, monk
     import toolkit.summary
 
     locked = str(tmp_path / "locked")
-    found = corpus._Inputs(files=[locked], errors={locked: f"{locked}: cannot list the folder (Permission denied)"})
+    found = corpus._Inputs(files=[locked],
+                           errors={locked: ReadError(locked, "cannot list the folder (Permission denied)")})
     monkeypatch.setattr(toolkit.summary, "collect_inputs", lambda paths: found)
     assert toolkit.summary.summarize([tmp_path]) == "locked  failed: cannot list the folder (Permission denied)"
+
+
+# ----------------------------------------------------------------------------------------------
+# Every input accounted for, the same in extract and summary (review of the corpus runner)
+# ----------------------------------------------------------------------------------------------
+
+def test_a_named_pipe_fails_at_once(tmp_path: Path) -> None:
+    # A FIFO among the inputs blocked a worker until the time limit (for ever with --timeout none), and
+    # `toolkit summary` for good.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ok.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    os.mkfifo(src / "pipe.txt")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(src), "--out", str(out), "--jobs", "1", "--quiet", "--timeout", "5"]) == 0
+    rows = pd.read_csv(out / "reports.csv").set_index("report_id")
+    assert rows.loc["pipe", "error"] == f"{src / 'pipe.txt'}: not a regular file: a named pipe (FIFO)"
+    assert rows.loc["ok", "status"] == "partial"
+    proc = _run("summary", str(src / "pipe.txt"))  # (its own time limit: the pytest run's)
+    assert proc.returncode == 0 and proc.stdout == "pipe  failed: not a regular file: a named pipe (FIFO)\n"
+
+def test_summary_gives_the_ids_and_messages_of_extract(tmp_path: Path) -> None:
+    # A pattern matching nothing was 'file not found', and two files of one stem were both 'x'.
+    for sub, seed in (("a", RAW_REPORTS[0]), ("b", RAW_REPORTS[1])):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_bytes(seed.read_bytes())
+    pattern = str(tmp_path / "none*.pdf")
+    inputs = [str(tmp_path / "b"), str(tmp_path / "a"), pattern]
+    lines = [line for line in summarize(inputs).splitlines() if not line.startswith(" ")]
+    frames = corpus.extract_corpus(inputs, jobs=1)["reports"].set_index("path")
+    assert [line.split()[0] for line in lines] == [frames.loc[str(tmp_path / "b" / "x.txt"), "report_id"],
+                                                  frames.loc[str(tmp_path / "a" / "x.txt"), "report_id"], "none*"]
+    assert sorted(line.split()[0] for line in lines[:2]) == ["x", "x-2"]
+    assert lines[2] == "none*  failed: no file matches this pattern"
+    assert frames.loc[pattern, "error"] == f"{pattern}: no file matches this pattern"

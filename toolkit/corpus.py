@@ -25,6 +25,7 @@ import multiprocessing as mp
 import os
 import re
 import signal
+import stat
 import sys
 import threading
 import time
@@ -45,7 +46,7 @@ import yaml
 
 from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitError
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
-from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding
+from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding, _read_bytes
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -269,7 +270,9 @@ class _Inputs:
 
     files: list[str] = field(default_factory=list)  # unique, in input order
     passed_over: dict[str, str] = field(default_factory=dict)  # real path -> kind ('.csv') of a file not read
-    errors: dict[str, str] = field(default_factory=dict)  # folder in files -> why it could not be listed
+    # input in files -> why it fails before parsing: a folder that cannot be listed or holds no report
+    errors: dict[str, ReadError] = field(default_factory=dict)
+    merged: list[tuple[str, str]] = field(default_factory=list)  # (input dropped, input kept): one file twice
     exclude: str | None = None  # real path of the output folder
 
     def excluded(self, path: str) -> bool:
@@ -294,6 +297,12 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
 def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | None = None) -> _Inputs:
     """Expand files, folders and globs; count the files of folders that are skipped as not reports.
 
+    Every input is accounted for: a file named (or matched by a pattern) is an input even when it is
+    missing, a link that loops or no regular file (it fails before parsing); a folder named that gives
+    no file to read, and a pattern that matches nothing or only such folders, is an input that fails
+    with the reason in ``errors``.  One file reached under several names is one input, under its own
+    name when that is among them (see :func:`_keep_one`).
+
     No folder or glob gives the run's own output files in the folder ``exclude`` (``--out``), unfinished
     (``.part``) or from an earlier run; other files there are read as anywhere else.
     """
@@ -310,50 +319,116 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         if not s:  # would become a report with the id '' (read back as NA) failing as '<text>: file not found'
             raise ValueError(f"paths[{i}] is an empty string: give a file, a folder or a glob pattern")
         if os.path.isdir(s):
-            files += _walk(s, found)
-        elif os.path.exists(s) or not (_GLOB_CHARS & set(s)):
+            got, kinds = _walk(s, found)
+            if not got:  # named, so accounted for: a row saying why nothing was read there
+                found.errors[s] = ReadError(s, f"no report file in this folder ({_nothing_read(kinds)})")
+                got = [s]
+            files += got
+        elif os.path.lexists(s) or not (_GLOB_CHARS & set(s)):
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
-            matched = sorted(glob.glob(s, recursive=True))
+            matched = [m for m in sorted(glob.glob(s, recursive=True)) if not _through_loop(m)]
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
+            got, kinds = [], Counter()
             for m in matched:
-                if not found.excluded(m) and not _link_loop(m):
-                    files += _walk(m, found) if os.path.isdir(m) else [m]
-    seen: set[str] = set()
-    for f in files:
-        key = os.path.normcase(os.path.realpath(f))
-        if key not in seen:
-            seen.add(key)
-            found.files.append(f)
+                if os.path.isdir(m):
+                    in_folder, skipped = _walk(m, found)
+                    got += in_folder
+                    kinds.update(skipped)
+                elif not found.excluded(m):
+                    got.append(m)  # whatever it is (a link that loops, a pipe): tried, and failed if need be
+                else:
+                    kinds["toolkit output"] += 1
+            if matched and not got and not all(found.excluded(m) for m in matched):
+                found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches "
+                                               f"({_nothing_read(kinds)})")
+                got = [s]
+            files += got
+    found.files = _keep_one(files, found.merged)
     return found
 
 
-def _link_loop(path: str) -> bool:
-    """Whether ``path`` runs through a loop of linked folders (a '**' pattern follows a link to a parent
-    until the system refuses: sub/loop/sub/loop/…), which is no input."""
+def _nothing_read(kinds: Counter) -> str:
+    """Why a folder gave nothing to read: 'it is empty …', or what it holds ('it holds only 2 .csv, 1 .md')."""
+    if not kinds:
+        return "it is empty, or holds only hidden files"
+    return "it holds only " + _kinds(kinds)
+
+
+def _kinds(counts: Counter) -> str:
+    """'3 .csv, 1 .md': the most frequent kinds first, then by name."""
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _real_key(path: str) -> str:
+    """What tells two names of one file apart from two files: its real path (a link that loops has none: the
+    real path of its folder and its own name)."""
+    try:
+        os.stat(path)
+    except OSError:
+        head, tail = os.path.split(os.path.abspath(path))
+        return os.path.normcase(os.path.join(os.path.realpath(head), tail))
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _keep_one(files: list[str], merged: list[tuple[str, str]]) -> list[str]:
+    """One input per file, at the place it was first given, under the file's own name when that is among
+    its names: ``report.txt`` rather than a link ``latest.txt`` to it, whatever order they came in (else the
+    first name in path order).  ``merged`` gets each name dropped, with the one kept."""
+    names: dict[str, list[str]] = {}
+    for f in files:
+        names.setdefault(_real_key(f), []).append(f)
+    out = []
+    for key, given in names.items():
+        if len(given) == 1:
+            out.append(given[0])
+            continue
+        own = os.path.basename(key)
+        kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f)) != own,
+                                         Path(f).as_posix()))
+        out.append(kept)
+        drop = given.index(kept)
+        merged += [(f, kept) for i, f in enumerate(given) if i != drop]
+    return out
+
+
+def _through_loop(path: str) -> bool:
+    """Whether ``path`` runs through a loop of linked folders: a '**' pattern follows a link to a parent until
+    the system refuses (sub/loop/sub/loop/…), which names no input of its own.  A link that loops by itself
+    (a.txt -> b.txt -> a.txt) is not such a path: it is an input, which fails."""
     try:
         os.stat(path)
     except OSError as exc:
-        return exc.errno == errno.ELOOP
-    return False
+        if exc.errno != errno.ELOOP:
+            return False
+    else:
+        return False
+    head, tail = os.path.split(os.path.abspath(path))
+    try:
+        os.stat(os.path.join(os.path.realpath(head), tail))  # the same name in its real folder
+    except OSError:
+        return False
+    return True
 
 
-def _walk(folder: str, found: _Inputs) -> list[str]:
-    """The files of a folder, recursively, that are reports or look like reports (see :func:`_kind`).
+def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
+    """The files of a folder, recursively, that are reports or look like reports (see :func:`_kind`), and
+    the kinds of the other files there, counted (hidden files and folder settings are not counted).
 
     Linked folders are followed (as globs follow them), each folder once, so a link to an ancestor does not
     loop.  A folder that cannot be listed is returned as an input of its own, with the reason in
-    ``found.errors``, so that it gets a failed row.
+    ``found.errors``, so that it gets a failed row; so is a link that loops, as a dangling one is.
     """
     out: list[str] = []
+    kinds: Counter = Counter()
     visited = {_dir_key(folder)}
 
     def unlisted(exc: OSError) -> None:
         if exc.errno == errno.ELOOP:
             return  # the end of a loop of linked folders (a pattern's match deep inside one)
         path = exc.filename if isinstance(exc.filename, str) else folder
-        found.errors[path] = str(ReadError(path, f"cannot list the folder ({exc.strerror or exc})"))
+        found.errors[path] = ReadError(path, f"cannot list the folder ({exc.strerror or exc})")
         out.append(path)
 
     for root, dirs, names in os.walk(folder, onerror=unlisted, followlinks=True):
@@ -362,12 +437,15 @@ def _walk(folder: str, found: _Inputs) -> list[str]:
         for name in sorted(names):
             kind = _kind(name)
             path = os.path.join(root, name)
-            if kind == "report":
-                if not found.excluded(path) and not _link_loop(path):
+            if found.excluded(path):
+                kinds["toolkit output"] += 1
+            elif kind == "report":
+                if not _through_loop(path):
                     out.append(path)
-            elif kind != "junk" and not found.excluded(path):
+            elif kind != "junk":
                 found.passed_over[os.path.realpath(path)] = kind
-    return out
+                kinds[kind] += 1
+    return out, kinds
 
 
 def _dir_key(path: str) -> tuple[int, int] | str:
@@ -436,8 +514,13 @@ def _id_text(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list[str]:
-    """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …), readable files first."""
+def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
+                merged: Sequence[tuple[str, str]] = ()) -> list[str]:
+    """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …), readable files first.
+
+    ``merged`` lists the inputs that named a file given before (dropped, kept), for the message when a
+    sequence of ids counts them.
+    """
     if report_ids is not None:
         if isinstance(report_ids, Mapping):
             lookup = {os.fspath(k): _id_text(v) for k, v in report_ids.items()}
@@ -448,7 +531,13 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list
         else:
             ids = [_id_text(x) for x in report_ids]
             if len(ids) != len(files):
-                raise ValueError(f"report_ids must give one id per input file ({len(files)}), got {len(ids)}")
+                why = ""
+                if merged:  # the caller counted the paths given, not the files they name
+                    dropped, kept = merged[0]
+                    why = (f"; {len(merged)} path(s) named a file given before and were merged with it, "
+                           f"e.g. {dropped!r} into {kept!r}")
+                raise ValueError(f"report_ids must give one id per input file ({len(files)}), got {len(ids)}"
+                                 f"{why}")
         bad = [f for f, i in zip(files, ids) if not i.strip()]
         if bad:
             raise ValueError(f"report_ids gives {len(bad)} input file(s) a missing or empty id, e.g. {bad[0]!r}")
@@ -951,18 +1040,30 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
 
 
 def _precheck(path: str, max_bytes: int) -> str | None:
-    """Failures known before parsing: missing file, folder, over-size."""
+    """Failures known before parsing (missing file, no regular file, over-size), as reports.error has them."""
+    problem = _fails_before_parsing(path, max_bytes)
+    return None if problem is None else str(problem)
+
+
+def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
+    """Why ``path`` fails without being parsed: missing, a link that loops, a folder, a named pipe or other
+    file that is no regular file (opening it could block for ever), over-size; None if it is to be parsed."""
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
     except FileNotFoundError:
-        if _GLOB_CHARS & set(path):
-            return str(ReadError(path, "no file matches this pattern"))
-        return str(ReadError(path, "file not found"))
+        if _GLOB_CHARS & set(path) and not os.path.lexists(path):
+            return ReadError(path, "no file matches this pattern")
+        return ReadError(path, "file not found")
     except OSError as exc:
-        return str(ReadError(path, f"cannot read the file ({exc.strerror or exc})"))
-    if size > max_bytes:
-        return str(FileTooLargeError(path, f"file is {size} bytes, larger than the limit of {max_bytes} bytes "
-                                           f"(max_bytes)"))
+        return ReadError(path, f"cannot read the file ({exc.strerror or exc})")
+    if not stat.S_ISREG(st.st_mode):
+        try:  # the reader's own check, which looks at the file without opening it: one message for both
+            _read_bytes(path, max_bytes)
+        except ToolkitError as exc:
+            return exc
+    if st.st_size > max_bytes:
+        return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
+                                       f"(max_bytes)")
     return None
 
 
@@ -1002,7 +1103,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     if skipped is not None:
         skipped.update(inputs.skipped)
     files = inputs.files
-    ids = _assign_ids(files, report_ids)
+    ids = _assign_ids(files, report_ids, inputs.merged)
     order = sorted(range(len(files)), key=lambda i: ids[i])
     tasks = [(files[i], ids[i]) for i in order]
     n = len(tasks)
@@ -1026,7 +1127,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     try:
         to_parse = []
         for i, (path, rid) in enumerate(tasks):
-            error = inputs.errors.get(path) or _precheck(path, max_bytes)
+            error = str(inputs.errors[path]) if path in inputs.errors else _precheck(path, max_bytes)
             if error is None:
                 to_parse.append(i)
             else:
@@ -1067,7 +1168,11 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         e.g. .doc, .wps, .mht: a failed row with the reason); other files
         (.csv, .md, images …), hidden files and Office lock files (``~$x.docx``)
         are skipped.  A file named explicitly, or matched by a glob, is always
-        tried, whatever its extension; a missing file gives a failed row.
+        tried, whatever its extension; a missing file, a link that loops and a
+        file that is no regular file (a named pipe) give a failed row, and so
+        do a folder named that gives no file to read and a glob that matches
+        nothing, or only such folders.  A file reached under several names (a
+        link to it) is read once, under its own name when that is among them.
     jobs : int or None, default None
         Number of worker processes (None: all available cores).
     backend : {"local", "dask"}, default "local"
@@ -1082,7 +1187,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         Show a tqdm progress bar on stderr.
     report_ids : mapping or sequence, optional
         Ids to use instead of file stems: a mapping from input path (as
-        expanded) to id, or a sequence with one id per expanded file.
+        expanded) to id, or a sequence with one id per expanded file (a file
+        given twice is one file).
     max_bytes : int, optional
         Files larger than this fail without being read (default: the readers'
         limit, 50 MiB).
