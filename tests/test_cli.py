@@ -204,7 +204,7 @@ def test_classify_after_extract_labels_csv_and_parquet_alike(tmp_path: Path) -> 
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), str(RAW / "003_ce1f8ef96d3daffd.txt"),
                      "--out", str(out), "--jobs", "1", "--quiet"]) == 0
-    assert pd.read_parquet(out / "statements.parquet")["labels"].eq("").all()  # not classified yet
+    assert pd.read_parquet(out / "statements.parquet")["labels"].isna().all()  # not classified yet
     stmts = out / "statements.csv"
     assert cli.main(["classify", str(stmts), "--out", str(stmts)]) == 0
     csv = pd.read_csv(stmts, dtype=str, keep_default_na=False)
@@ -489,3 +489,29 @@ def test_summary_gives_the_ids_and_messages_of_extract(tmp_path: Path) -> None:
     assert sorted(line.split()[0] for line in lines[:2]) == ["x", "x-2"]
     assert lines[2] == "none*  failed: no file matches this pattern"
     assert frames.loc[pattern, "error"] == f"{pattern}: no file matches this pattern"
+
+
+# ----------------------------------------------------------------------------------------------
+# CSV and Parquet hold the same values (review of the corpus runner)
+# ----------------------------------------------------------------------------------------------
+
+def test_csv_and_parquet_hold_the_same_values(tmp_path: Path) -> None:
+    # Parquet held '' where the CSV (and the data dictionary: NA as null) had NA: tables.flag and .raw,
+    # flags.table, reports.flags ('' for an ok report, NA for a failed one), sections.text, statements.labels.
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW), str(tmp_path / "empty.txt"), "--out", str(out), "--jobs", "2",
+                     "--quiet"]) == 0
+    csv, parquet = corpus.read_outputs(out, format="csv"), corpus.read_outputs(out, format="parquet")
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(csv[name], parquet[name], obj=name)
+        raw = pd.read_parquet(out / f"{name}.parquet")
+        for col, dtype in corpus._columns(name).items():
+            assert dtype != "string" or not raw[col].eq("").any(), (name, col)
+    reports = parquet["reports"].set_index("report_id")
+    assert reports.loc[reports["status"] == "ok", "flags"].isna().all()  # no flags: NA, as for a failed file
+    assert parquet["statements"]["labels"].isna().all()  # not classified yet
+    # what extract_corpus returns is what the files hold
+    api = corpus.extract_corpus([RAW, tmp_path / "empty.txt"], jobs=1)
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(api[name], parquet[name], obj=name)

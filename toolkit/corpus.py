@@ -127,7 +127,10 @@ def data_dictionary() -> str:
     schema = _schema()
     lines = ["# Data dictionary of the extracted files", "",
              "`toolkit extract INPUT... --out DIR` (or `toolkit.extract_corpus`) writes the files below, each as "
-             "CSV (UTF-8, comma-separated, NA as an empty field) and as Parquet (NA as null). Rows are sorted by "
+             "CSV (UTF-8, comma-separated, NA as an empty field) and as Parquet (NA as null). An empty text is "
+             "NA in both "
+             "formats, which hold the same values (CSV cannot tell an empty text from a missing one): \"empty\" "
+             "below means NA. Rows are sorted by "
              "`report_id`, then by the keys listed, whatever the number of workers. Keys and identities are "
              "defined in `shared/spec/schema.md`. dtypes: `string` is text (pandas' string dtype, `str` in pandas 3; "
              "missing = NaN), `Int64` a nullable integer, `float64` a float (missing = NaN), `boolean` a nullable "
@@ -163,12 +166,11 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     Returns
     -------
     dict of str to pandas.DataFrame
-        Keys :data:`FRAMES`, as :func:`extract_corpus` returns them.  In CSV
-        only an empty field is NA, so report ids such as ``NA`` or ``null``
-        stay text (pandas' default would read them as missing); an empty
-        string and a missing value are both an empty field there, and come
-        back as NA (``statements.labels`` is ``''`` before classification:
-        NA from the CSV, ``''`` from the Parquet file).
+        Keys :data:`FRAMES`, as :func:`extract_corpus` returns them, the same
+        from either format.  In CSV only an empty field is NA, so report ids
+        such as ``NA`` or ``null`` stay text (pandas' default would read them
+        as missing); an empty text is NA in both formats (CSV cannot tell it
+        from a missing one).
 
     Raises
     ------
@@ -239,7 +241,10 @@ def _cast(s: pd.Series, dtype: str) -> pd.Series:
 
 
 def _conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Reindex to the documented columns and cast to their dtypes (extra columns are dropped)."""
+    """Reindex to the documented columns and cast to their dtypes (extra columns are dropped).
+
+    An empty text is NA: CSV cannot tell '' from NA, so both formats hold NA, and so do the frames.
+    """
     cols = _columns(name)
     if not len(frame):
         return _empty(name)
@@ -247,10 +252,18 @@ def _conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     for col, dtype in cols.items():
         if col in frame.columns:
             out[col] = _cast(frame[col], dtype)
+            if dtype == "string":
+                out[col] = _blank_as_na(out[col])
         else:
             out[col] = pd.Series(pd.array([None] * len(frame), dtype=_DTYPES[dtype]) if dtype != "float64"
                                  else float("nan"), index=frame.index, dtype=_DTYPES[dtype])
     return pd.DataFrame(out, copy=False)
+
+
+def _blank_as_na(s: pd.Series) -> pd.Series:
+    """'' as NA (what a CSV file reads back), the rest as it is."""
+    blank = s.eq("").fillna(False).to_numpy(dtype=bool)
+    return s.mask(blank) if blank.any() else s
 
 
 def _sort(frame: pd.DataFrame, name: str) -> pd.DataFrame:
