@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -515,3 +516,195 @@ def test_csv_and_parquet_hold_the_same_values(tmp_path: Path) -> None:
     api = corpus.extract_corpus([RAW, tmp_path / "empty.txt"], jobs=1)
     for name in corpus.FRAMES:
         pd.testing.assert_frame_equal(api[name], parquet[name], obj=name)
+
+
+# ----------------------------------------------------------------------------------------------
+# The output folder: unfinished files, a second run, write errors (review of the corpus runner)
+# ----------------------------------------------------------------------------------------------
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_a_killed_runs_unfinished_files_are_removed_not_put_in_place(tmp_path: Path) -> None:
+    # A run killed with SIGKILL leaves its .part files; a later --format csv run renamed the stale
+    # reports.parquet.part (4 bytes, no footer) into place as if it were its own.
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "reports.parquet.part").write_bytes(b"PAR1")  # as versions before this one named them
+    (out / "tables.csv.part").write_text("report_id,tab", encoding="utf-8")
+    (out / "sections.parquet.4242-0a1b2c.part").write_bytes(b"PAR1")  # as this version names them
+    (out / "notes.part").write_text("mine", encoding="utf-8")  # not an output's name: left alone
+    assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--format", "csv", "--jobs", "1",
+                     "--quiet"]) == 0
+    assert sorted(_outputs(out)) == sorted([f"{n}.csv" for n in corpus.FRAMES] + ["notes.part"])
+    assert corpus.read_outputs(out)["reports"]["path"].tolist() == [str(RAW_REPORTS[0])]
+
+
+def test_a_second_run_into_a_folder_being_written_stops_with_a_clear_error(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         capsys: pytest.CaptureFixture) -> None:
+    # Two runs into one --out wrote the same .part names and truncated each other's files.
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    before = _outputs(out)
+    fd = os.open(out, os.O_RDONLY)  # a run in progress holds this lock on its --out
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert cli.main(["extract", str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1", "--quiet"]) == 2
+    finally:
+        os.close(fd)
+    assert capsys.readouterr().err == (f"toolkit: error: another toolkit extract is writing to --out {out}: wait "
+                                       f"until it ends, or give another folder\n")
+    assert _outputs(out) == before
+    # the unfinished files of a run are its own: named after the run, not shared with another one
+    seen: list[str] = []
+    real = corpus._iter_corpus
+
+    def watch(*args: object, **kwargs: object) -> object:
+        for frames in real(*args, **kwargs):
+            seen.extend(sorted(os.listdir(out)))
+            yield frames
+
+    monkeypatch.setattr(corpus, "_iter_corpus", watch)
+    assert cli.main(["extract", str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    parts = [n for n in seen if n.endswith(".part")]
+    assert len(parts) == 12 and all(re.fullmatch(r"\w+\.(csv|parquet)\.\d+-[0-9a-f]+\.part", n) for n in parts)
+    assert len({n.split(".")[2] for n in parts}) == 1
+
+
+def test_a_full_disk_exits_2_and_leaves_the_earlier_run(tmp_path: Path) -> None:
+    # Disk full (here a file-size limit: EFBIG) gave a traceback and exit 1, the --strict status.
+    import resource
+
+    out = tmp_path / "out"
+    assert _run("extract", str(RAW), "--out", str(out), "--jobs", "1", "--quiet").returncode == 0
+    before = _outputs(out)
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+
+    proc = subprocess.run([sys.executable, "-m", "toolkit", "extract", str(RAW), "--out", str(out), "--jobs", "1",
+                           "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1"),
+                          preexec_fn=small_files)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert proc.stderr.startswith(f"toolkit: error: cannot write the output to --out {out}: File too large (")
+    assert proc.stderr.endswith("nothing new was written there, its earlier files are as they were\n")
+    assert proc.stderr.count("\n") == 1
+    assert _outputs(out) == before  # no .part file left, the earlier run whole
+
+
+def test_a_rename_that_fails_puts_the_earlier_run_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture) -> None:
+    # A rename into place that failed half-way (a file open in Excel on Windows, a read-only remount) left
+    # new files, old files and .part files side by side, after a traceback.
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    before = _outputs(out)
+    replace = os.replace
+    refused: list[str] = []
+
+    def refuse(src: str, dst: str) -> None:  # once, the new tables.parquet, after other files were put in place
+        if os.fspath(dst).endswith("tables.parquet") and os.fspath(src).endswith(".part") and not refused:
+            refused.append(dst)
+            raise PermissionError(13, "Permission denied", os.fspath(dst))
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    argv = ["extract", *map(str, RAW_REPORTS[:2]), "--out", str(out), "--jobs", "1", "--quiet"]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err == (f"toolkit: error: cannot write the output to --out {out}: Permission denied (tables.parquet); "
+                   f"nothing new was written there, its earlier files are as they were\n")
+    assert _outputs(out) == before
+    monkeypatch.setattr(os, "replace", replace)
+    # a folder with an output's name is found before the run, not after it
+    (out / "sections.csv").unlink()
+    (out / "sections.csv").mkdir()
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err == (f"toolkit: error: cannot write the output to --out {out}: a folder has the "
+                                       f"name of an output file (sections.csv)\n")
+    assert not [p for p in out.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_line_break_in_a_file_name_stays_in_its_field(tmp_path: Path) -> None:
+    # A \r in a name was written unquoted (the csv module quotes only its own line terminator, \n): the row
+    # split in two on reading back.
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a\rb.txt", "c\nd.txt", "e\r\nf.txt", "ok.txt"):
+        (src / name).write_bytes(RAW_REPORTS[0].read_bytes())
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(src), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    ids = ["a\rb", "c\nd", "e\r\nf", "ok"]
+    assert pd.read_csv(out / "reports.csv")["report_id"].tolist() == ids  # pandas' defaults
+    csv, parquet = corpus.read_outputs(out, format="csv"), corpus.read_outputs(out, format="parquet")
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(csv[name], parquet[name], obj=name)
+    assert parquet["reports"]["report_id"].tolist() == ids
+    assert sorted(set(parquet["tables"]["report_id"])) == ids
+    assert (out / "reports.csv").read_bytes().count(b"\r\n") == 2  # rows end in \n; e\r\nf's id and path
+
+
+def test_classify_keeps_the_parquet_schema_extract_writes(tmp_path: Path) -> None:
+    # classify rewrote statements.parquet with large_string columns (pandas 3's): files of one run before
+    # and after classification could no longer be concatenated.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW_REPORTS[0]), str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1",
+                     "--quiet"]) == 0
+    before = pq.read_table(out / "statements.parquet")
+    stmts = out / "statements.csv"
+    assert cli.main(["classify", str(stmts), "--out", str(stmts)]) == 0
+    after = pq.read_table(out / "statements.parquet")
+    assert after.schema.equals(before.schema, check_metadata=True)
+    assert pa.concat_tables([before, after]).num_rows == 2 * before.num_rows
+    assert cli.main(["classify", str(stmts), "--out", str(stmts), "--probabilities"]) == 0
+    probs = pq.read_table(out / "statements.parquet")
+    assert probs.schema.field("text").type == pa.string() and probs.schema.field("labels").type == pa.string()
+    assert [f.name for f in probs.schema][: len(before.schema)] == before.schema.names
+    assert all(probs.schema.field(c).type == pa.float64() for c in probs.schema.names if c.startswith("p_"))
+    assert pd.read_parquet(out / "statements.parquet").columns.tolist() == probs.schema.names
+
+
+def test_parquet_files_are_the_same_bytes_whatever_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Row groups were cut where the workers' batches ended, which depends on --jobs: same rows, other bytes.
+    monkeypatch.setattr(cli, "_ROW_GROUP", 320)  # several row groups from a small corpus
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        for seed in RAW_REPORTS:
+            (src / f"{i}-{seed.name}").write_bytes(seed.read_bytes())
+    outs = []
+    for jobs in ("1", "3"):
+        outs.append(tmp_path / f"out{jobs}")
+        assert cli.main(["extract", str(src), "--out", str(outs[-1]), "--jobs", jobs, "--quiet"]) == 0
+    assert _outputs(outs[0]) == _outputs(outs[1])
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(outs[0] / "tables.parquet").metadata.num_row_groups > 1
+
+
+def test_excel_option_writes_a_byte_order_mark_that_read_outputs_reads(tmp_path: Path) -> None:
+    # Excel on Chinese Windows read the CSV files (no byte-order mark) as GBK: agency names garbled.
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    for out, extra in ((plain, []), (excel, ["--excel"])):
+        assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--jobs", "1", "--quiet", *extra]) == 0
+    for name in corpus.FRAMES:
+        text = (plain / f"{name}.csv").read_bytes()
+        assert not text.startswith(b"\xef\xbb\xbf")
+        assert (excel / f"{name}.csv").read_bytes() == b"\xef\xbb\xbf" + text
+    for fmt in ("csv", "auto"):
+        for name, frame in corpus.read_outputs(excel, format=fmt).items():
+            pd.testing.assert_frame_equal(frame, corpus.read_outputs(plain, format=fmt)[name], obj=name)
+    assert pd.read_csv(excel / "reports.csv", encoding="utf-8-sig").columns[0] == "report_id"
+    # classify keeps the mark of a statements.csv written so
+    stmts = excel / "statements.csv"
+    assert cli.main(["classify", str(stmts), "--out", str(stmts)]) == 0
+    assert stmts.read_bytes().startswith(b"\xef\xbb\xbfreport_id,")

@@ -64,8 +64,9 @@ REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".mht", ".mhtml", ".odt"
 # skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
 # matched by their prefix)
 _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
-# the files a run writes into --out (and their unfinished .part twins), never inputs of a run
-_OUTPUT_NAMES = frozenset(f"{name}.{ext}" for name in FRAMES for ext in ("csv", "parquet"))
+# the files a run writes into --out, and their unfinished or set-aside twins, named <file>.<run>.part
+# (<file>.part in earlier versions), never inputs of a run
+_OUTPUT_FILE = re.compile(rf"(?:{'|'.join(FRAMES)})\.(?:csv|parquet)(?:(?:\.[0-9a-z-]+)?\.part)?")
 _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
 _SURROGATES = re.compile("[\ud800-\udfff]")  # what Python makes of file-name bytes that are not UTF-8
@@ -127,8 +128,8 @@ def data_dictionary() -> str:
     schema = _schema()
     lines = ["# Data dictionary of the extracted files", "",
              "`toolkit extract INPUT... --out DIR` (or `toolkit.extract_corpus`) writes the files below, each as "
-             "CSV (UTF-8, comma-separated, NA as an empty field) and as Parquet (NA as null). An empty text is "
-             "NA in both "
+             "CSV (UTF-8, comma-separated, NA as an empty field; a field holding a line break is quoted; with "
+             "`--excel` a UTF-8 byte-order mark first) and as Parquet (NA as null). An empty text is NA in both "
              "formats, which hold the same values (CSV cannot tell an empty text from a missing one): \"empty\" "
              "below means NA. Rows are sorted by "
              "`report_id`, then by the keys listed, whatever the number of workers. Keys and identities are "
@@ -170,7 +171,8 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
         from either format.  In CSV only an empty field is NA, so report ids
         such as ``NA`` or ``null`` stay text (pandas' default would read them
         as missing); an empty text is NA in both formats (CSV cannot tell it
-        from a missing one).
+        from a missing one).  CSV files written with ``--excel`` (a UTF-8
+        byte-order mark first) are read as well.
 
     Raises
     ------
@@ -193,7 +195,9 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
             out[name] = _conform(pd.read_parquet(parquet), name)
             continue
         dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
-        frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""])
+        # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
+        frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""],
+                            encoding="utf-8-sig")
         out[name] = _conform(frame, name)
     return out
 
@@ -266,6 +270,22 @@ def _blank_as_na(s: pd.Series) -> pd.Series:
     return s.mask(blank) if blank.any() else s
 
 
+_PARQUET_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boolean": "bool_"}
+
+
+def _arrow_schema(name: str, extra: Sequence[str] = ()) -> Any:
+    """The Parquet schema of an output file: the documented columns with their Arrow types (``string``, not
+    the ``large_string`` pandas 3 gives), pandas' metadata so that ``pandas.read_parquet`` gives back the
+    documented dtypes, and float64 columns ``extra`` after them (the p_<key> of a classified statements file)."""
+    import pyarrow as pa
+
+    fields = [(c, getattr(pa, _PARQUET_TYPES[d])()) for c, d in _columns(name).items()]
+    fields += [(c, pa.float64()) for c in extra]
+    frame = _empty(name).assign(**{c: pd.Series([], dtype="float64") for c in extra})
+    pandas_meta = pa.Schema.from_pandas(frame, preserve_index=False).metadata
+    return pa.schema(fields).with_metadata(pandas_meta)
+
+
 def _sort(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     keys = _schema()[name]["sort_by"]
     if len(frame) > 1:
@@ -289,17 +309,30 @@ class _Inputs:
     exclude: str | None = None  # real path of the output folder
 
     def excluded(self, path: str) -> bool:
-        """Whether ``path`` is one of the run's own output files (reports.csv, tables.parquet.part …)."""
+        """Whether ``path`` is one of the run's own output files (reports.csv, tables.parquet.…part …)."""
         if self.exclude is None:
             return False
         folder, name = os.path.split(os.path.realpath(path))
-        return folder == self.exclude and name.removesuffix(".part") in _OUTPUT_NAMES
+        return folder == self.exclude and is_output_name(name)
 
     @property
     def skipped(self) -> Counter:
         """Kind of file -> files of the folders given that were not read (each counted once)."""
         read = {os.path.realpath(f) for f in self.files}
         return Counter(kind for real, kind in self.passed_over.items() if real not in read)
+
+
+def is_output_name(name: str) -> bool:
+    """Whether a file name is one that ``toolkit extract`` writes into ``--out``: an output file
+    (``reports.csv`` …) or one of its unfinished or set-aside twins (``reports.csv.<run>.part``), also of
+    an older version (``reports.csv.part``).
+
+    Examples
+    --------
+    >>> is_output_name("tables.parquet"), is_output_name("tables.parquet.812-5e0c.part"), is_output_name("x.csv")
+    (True, True, False)
+    """
+    return _OUTPUT_FILE.fullmatch(name) is not None
 
 
 def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
