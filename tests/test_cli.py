@@ -708,3 +708,49 @@ def test_excel_option_writes_a_byte_order_mark_that_read_outputs_reads(tmp_path:
     stmts = excel / "statements.csv"
     assert cli.main(["classify", str(stmts), "--out", str(stmts)]) == 0
     assert stmts.read_bytes().startswith(b"\xef\xbb\xbfreport_id,")
+
+
+# ----------------------------------------------------------------------------------------------
+# What the command says: failed files, inputs named like options, time limits (review of the corpus runner)
+# ----------------------------------------------------------------------------------------------
+
+def test_failed_files_are_named_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # stderr said only 'N report(s), M failed': which ones, and why, took opening reports.csv.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ok.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    for i in range(25):
+        (src / f"e{i:02d}.txt").write_bytes(b"")
+    argv = ["extract", str(src), str(src / "gone.txt"), "--out", str(tmp_path / "out"), "--jobs", "1"]
+    assert cli.main([*argv, "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    listed = [line for line in err.splitlines() if line.startswith("  ")]
+    assert listed[:20] == [f"  {src / f'e{i:02d}.txt'}: file is empty (0 bytes)" for i in range(20)]
+    assert listed[20:] == ["  … and 6 more"]  # e20 … e24 and gone.txt
+    assert err.endswith(f"toolkit extract: 27 report(s), 26 failed; files in {tmp_path / 'out'}\n")
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["extract", "-dash.txt", "--out", "o"], "goes after '--', as in '-- -dash.txt', or is written as ./-dash.txt"),
+    (["extract", "x.txt", "-dash.txt", "--out", "o"], "unrecognized arguments: -dash.txt (an INPUT whose name"),
+    (["summary", "-dash.txt"], "goes after '--', as in '-- -dash.txt'"),
+])
+def test_an_input_named_like_an_option_is_explained(argv: list[str], message: str,
+                                                    capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(argv)
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
+
+def test_an_input_named_like_an_option_is_read_after_dashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("-dash.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    assert cli.main(["extract", "--out", "o", "--jobs", "1", "--quiet", "--", "-dash.txt"]) == 0
+    assert pd.read_csv("o/reports.csv")["report_id"].tolist() == ["-dash"]
+
+@pytest.mark.parametrize("text", ["0", "0.0", "0e0", "none", "off"])
+def test_a_zero_timeout_however_written_means_no_limit(text: str) -> None:
+    # '0' meant no limit, '0.0' was refused
+    args = cli.build_parser().parse_args(["extract", "x", "--out", "o", "--timeout", text])
+    assert args.timeout is None

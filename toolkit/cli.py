@@ -25,6 +25,7 @@ __all__ = ["main", "build_parser"]
 # Parquet row groups: rows are buffered as Arrow tables and written this many at a time (memory stays bounded,
 # and the file does not get one tiny row group per batch, which bloats its footer); see _row_group.
 _ROW_GROUP = 131_072
+_FAILED_LISTED = 20  # failed files named on stderr at the end of a run; the others are counted
 _UNCHANGED = "nothing new was written there, its earlier files are as they were"
 
 
@@ -39,14 +40,18 @@ def _positive_int(text: str) -> int:
 
 
 def _seconds(text: str) -> float | None:
-    if text.lower() in ("none", "0", "off"):
+    """A time limit: a positive number of seconds, or no limit ('none', 'off', or 0 however written)."""
+    if text.lower() in ("none", "off"):
         return None
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number of seconds or 'none', got {text!r}") from None
+    if value == 0:  # '0', '0.0', '0e0' alike: 0 means no limit
+        return None
     if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r} (0 or 'none': "
+                                         f"no limit)")
     return value
 
 
@@ -86,11 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     """
     from toolkit import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="toolkit",
         description="Parse, check and classify Chinese government information disclosure annual reports.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
     ex = sub.add_parser("extract", help="parse a corpus and write CSV and Parquet files",
@@ -105,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     ex.add_argument("--strict", action="store_true", help="exit with status 1 if any file failed")
     ex.add_argument("--timeout", type=_seconds, default=60.0, metavar="S",
-                    help="time limit per file in seconds, 'none' for no limit (default: 60)")
+                    help="time limit per file in seconds, 0 or 'none' for no limit (default: 60)")
     ex.add_argument("--max-bytes", type=_positive_int, default=None, metavar="B",
                     help="files larger than this fail without being read (default: 50 MiB)")
     ex.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
@@ -139,6 +144,39 @@ def build_parser() -> argparse.ArgumentParser:
         cl.configure_evaluate(pe)
         pe.set_defaults(func=cl.run_evaluate)
     return parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors tell how to give an INPUT named like an option (``-x.txt``)."""
+
+    def parse_known_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+        self._argv = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        dashed = [a for a in getattr(self, "_argv", [])[: self._before_dashes()]
+                  if a.startswith("-") and a != "-" and not _NUMBER.fullmatch(a)
+                  and a.split("=", 1)[0] not in self._options()]
+        if dashed and ("INPUT" in message or "unrecognized arguments" in message):
+            message += (f" (an INPUT whose name begins with '-' goes after '--', as in '-- {dashed[0]}', or is "
+                        f"written as ./{dashed[0]})")
+        super().error(message)
+
+    def _before_dashes(self) -> int:
+        argv = getattr(self, "_argv", [])
+        return argv.index("--") if "--" in argv else len(argv)
+
+    def _options(self) -> set[str]:
+        """The option strings of this parser and of its subcommands."""
+        found = set(self._option_string_actions)
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    found |= set(sub._option_string_actions)
+        return found
+
+
+_NUMBER = re.compile(r"-\d+(\.\d*)?|-\.\d+")  # a negative number is a value, not an option
 
 
 class _Writer:
@@ -394,6 +432,7 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
     n_failed = n = 0
     ok = False
     skipped: Counter = Counter()
+    failed: list[str] = []  # the first failed files, with their reasons, for stderr
     try:
         empty_written = False
         for frames in _iter_corpus(args.inputs, jobs=args.jobs, backend=args.backend, scheduler=args.scheduler,
@@ -403,7 +442,10 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
             empty_written = True
             reports = frames["reports"]
             n += len(reports)
-            n_failed += int((reports["status"] == "failed").sum())
+            bad = reports[reports["status"] == "failed"]
+            n_failed += len(bad)
+            for path, error in zip(bad["path"].iloc[: _FAILED_LISTED - len(failed)], bad["error"]):
+                failed.append(_failure_line(path, error))
         if not empty_written:
             writer.write({name: _empty(name) for name in FRAMES})
         ok = True
@@ -413,8 +455,19 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
         if skipped:
             print(f"toolkit extract: skipped {sum(skipped.values())} file(s) of folders that are not reports: "
                   f"{_kinds(skipped)}", file=sys.stderr)
+        if failed:
+            more = f"\n  … and {n_failed - len(failed)} more" if n_failed > len(failed) else ""
+            print(f"toolkit extract: failed (reasons in reports.csv, column error):\n  " + "\n  ".join(failed)
+                  + more, file=sys.stderr)
         print(f"toolkit extract: {n} report(s), {n_failed} failed; files in {args.out}", file=sys.stderr)
     return 1 if (args.strict and n_failed) else 0
+
+
+def _failure_line(path: Any, error: Any) -> str:
+    """'PATH: reason' on one line (a reader's message names the file already; a timeout does not)."""
+    path, error = str(path), str(error)
+    line = error if error.startswith(path) else f"{path}: {error}"
+    return line.replace("\r", "\\r").replace("\n", "\\n")  # a line break in a file name stays on the line
 
 
 class _UsageError(Exception):
