@@ -384,7 +384,7 @@ def _check_encoding(encoding: object) -> str:
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
-    """Read a whole file after checking that it exists and is small enough."""
+    """Read a whole file after checking that it exists, is a regular file and is small enough."""
     try:
         st = os.stat(path)
     except FileNotFoundError as exc:
@@ -393,6 +393,12 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise ReadError(path, f"cannot open the file: {exc.strerror or exc}") from exc
     if os.path.isdir(path):
         raise ReadError(path, "is a directory, not a file")
+    import stat  # (here, with the check that needs it)
+
+    if not stat.S_ISREG(st.st_mode):  # opening a named pipe blocks until a writer comes, reading a device never ends
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a special file")
+        raise ReadError(path, f"not a regular file: {kind}")
     if st.st_size > max_bytes:
         raise FileTooLargeError(
             path,
