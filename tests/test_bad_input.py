@@ -434,3 +434,29 @@ def test_html_page_with_damage_still_reads(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "cut.html", page))
     assert doc.lines[0] == "二、主动公开政府信息情况"
     assert doc.lines[-1] in ("规章", ["规章"])
+
+
+def test_a_named_pipe_fails_at_once_as_no_regular_file(tmp_path: Path) -> None:
+    # Review: opening a FIFO blocks until something writes to it; the reader waited for ever (a corpus worker
+    # until its time limit, `toolkit summary` for good). It is refused before it is opened.
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    box: list = []
+
+    def read() -> None:
+        try:
+            read_document(fifo)
+        except Exception as exc:  # noqa: BLE001 - what it raised is checked below
+            box.append(exc)
+
+    t = threading.Thread(target=read, daemon=True)
+    t.start()
+    t.join(60)
+    if t.is_alive():  # blocked in open(): let it go (a writer that closes at once), then fail
+        os.close(os.open(fifo, os.O_WRONLY))
+        t.join(10)
+        pytest.fail("read_document blocked on a named pipe")
+    assert isinstance(box[0], ReadError) and str(box[0]) == f"{fifo}: not a regular file: a named pipe (FIFO)"

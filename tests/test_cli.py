@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ import pandas as pd
 import pytest
 
 from toolkit import __version__, cli, corpus
+from toolkit.errors import ReadError
+from toolkit.summary import summarize
 from test_corpus import RAW, RAW_REPORTS, check_bad_rows, fake_parse, write_bad_files, write_fake_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,12 +101,14 @@ def test_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -
 
 
 def test_empty_corpus_writes_empty_files_with_headers(tmp_path: Path) -> None:
+    # an empty folder named is an input that failed (its row says why); the other files have no row
     (tmp_path / "in").mkdir()
     assert cli.main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
-    for name in corpus.FRAMES:
+    for name in corpus.FRAMES[1:]:
         header = (tmp_path / "out" / f"{name}.csv").read_text(encoding="utf-8").strip()
         assert header == ",".join(corpus._columns(name))
         assert len(pd.read_parquet(tmp_path / "out" / f"{name}.parquet")) == 0
+    assert pd.read_csv(tmp_path / "out" / "reports.csv")["status"].tolist() == ["failed"]
 
 
 def test_csv_only(tmp_path: Path) -> None:
@@ -200,7 +205,7 @@ def test_classify_after_extract_labels_csv_and_parquet_alike(tmp_path: Path) -> 
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), str(RAW / "003_ce1f8ef96d3daffd.txt"),
                      "--out", str(out), "--jobs", "1", "--quiet"]) == 0
-    assert pd.read_parquet(out / "statements.parquet")["labels"].eq("").all()  # not classified yet
+    assert pd.read_parquet(out / "statements.parquet")["labels"].isna().all()  # not classified yet
     stmts = out / "statements.csv"
     assert cli.main(["classify", str(stmts), "--out", str(stmts)]) == 0
     csv = pd.read_csv(stmts, dtype=str, keep_default_na=False)
@@ -446,6 +451,306 @@ def test_summary_gives_the_reason_a_folder_cannot_be_listed(tmp_path: Path, monk
     import toolkit.summary
 
     locked = str(tmp_path / "locked")
-    found = corpus._Inputs(files=[locked], errors={locked: f"{locked}: cannot list the folder (Permission denied)"})
+    found = corpus._Inputs(files=[locked],
+                           errors={locked: ReadError(locked, "cannot list the folder (Permission denied)")})
     monkeypatch.setattr(toolkit.summary, "collect_inputs", lambda paths: found)
     assert toolkit.summary.summarize([tmp_path]) == "locked  failed: cannot list the folder (Permission denied)"
+
+
+# ----------------------------------------------------------------------------------------------
+# Every input accounted for, the same in extract and summary (review of the corpus runner)
+# ----------------------------------------------------------------------------------------------
+
+def test_a_named_pipe_fails_at_once(tmp_path: Path) -> None:
+    # A FIFO among the inputs blocked a worker until the time limit (for ever with --timeout none), and
+    # `toolkit summary` for good.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ok.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    os.mkfifo(src / "pipe.txt")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(src), "--out", str(out), "--jobs", "1", "--quiet", "--timeout", "5"]) == 0
+    rows = pd.read_csv(out / "reports.csv").set_index("report_id")
+    assert rows.loc["pipe", "error"] == f"{src / 'pipe.txt'}: not a regular file: a named pipe (FIFO)"
+    assert rows.loc["ok", "status"] == "partial"
+    proc = _run("summary", str(src / "pipe.txt"))  # (its own time limit: the pytest run's)
+    assert proc.returncode == 0 and proc.stdout == "pipe  failed: not a regular file: a named pipe (FIFO)\n"
+
+def test_summary_gives_the_ids_and_messages_of_extract(tmp_path: Path) -> None:
+    # A pattern matching nothing was 'file not found', and two files of one stem were both 'x'.
+    for sub, seed in (("a", RAW_REPORTS[0]), ("b", RAW_REPORTS[1])):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_bytes(seed.read_bytes())
+    pattern = str(tmp_path / "none*.pdf")
+    inputs = [str(tmp_path / "b"), str(tmp_path / "a"), pattern]
+    lines = [line for line in summarize(inputs).splitlines() if not line.startswith(" ")]
+    frames = corpus.extract_corpus(inputs, jobs=1)["reports"].set_index("path")
+    assert [line.split()[0] for line in lines] == [frames.loc[str(tmp_path / "b" / "x.txt"), "report_id"],
+                                                  frames.loc[str(tmp_path / "a" / "x.txt"), "report_id"], "none*"]
+    assert sorted(line.split()[0] for line in lines[:2]) == ["x", "x-2"]
+    assert lines[2] == "none*  failed: no file matches this pattern"
+    assert frames.loc[pattern, "error"] == f"{pattern}: no file matches this pattern"
+
+
+# ----------------------------------------------------------------------------------------------
+# CSV and Parquet hold the same values (review of the corpus runner)
+# ----------------------------------------------------------------------------------------------
+
+def test_csv_and_parquet_hold_the_same_values(tmp_path: Path) -> None:
+    # Parquet held '' where the CSV (and the data dictionary: NA as null) had NA: tables.flag and .raw,
+    # flags.table, reports.flags ('' for an ok report, NA for a failed one), sections.text, statements.labels.
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW), str(tmp_path / "empty.txt"), "--out", str(out), "--jobs", "2",
+                     "--quiet"]) == 0
+    csv, parquet = corpus.read_outputs(out, format="csv"), corpus.read_outputs(out, format="parquet")
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(csv[name], parquet[name], obj=name)
+        raw = pd.read_parquet(out / f"{name}.parquet")
+        for col, dtype in corpus._columns(name).items():
+            assert dtype != "string" or not raw[col].eq("").any(), (name, col)
+    reports = parquet["reports"].set_index("report_id")
+    assert reports.loc[reports["status"] == "ok", "flags"].isna().all()  # no flags: NA, as for a failed file
+    assert parquet["statements"]["labels"].isna().all()  # not classified yet
+    # what extract_corpus returns is what the files hold
+    api = corpus.extract_corpus([RAW, tmp_path / "empty.txt"], jobs=1)
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(api[name], parquet[name], obj=name)
+
+
+# ----------------------------------------------------------------------------------------------
+# The output folder: unfinished files, a second run, write errors (review of the corpus runner)
+# ----------------------------------------------------------------------------------------------
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_a_killed_runs_unfinished_files_are_removed_not_put_in_place(tmp_path: Path) -> None:
+    # A run killed with SIGKILL leaves its .part files; a later --format csv run renamed the stale
+    # reports.parquet.part (4 bytes, no footer) into place as if it were its own.
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "reports.parquet.part").write_bytes(b"PAR1")  # as versions before this one named them
+    (out / "tables.csv.part").write_text("report_id,tab", encoding="utf-8")
+    (out / "sections.parquet.4242-0a1b2c.part").write_bytes(b"PAR1")  # as this version names them
+    (out / "notes.part").write_text("mine", encoding="utf-8")  # not an output's name: left alone
+    assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--format", "csv", "--jobs", "1",
+                     "--quiet"]) == 0
+    assert sorted(_outputs(out)) == sorted([f"{n}.csv" for n in corpus.FRAMES] + ["notes.part"])
+    assert corpus.read_outputs(out)["reports"]["path"].tolist() == [str(RAW_REPORTS[0])]
+
+
+def test_a_second_run_into_a_folder_being_written_stops_with_a_clear_error(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         capsys: pytest.CaptureFixture) -> None:
+    # Two runs into one --out wrote the same .part names and truncated each other's files.
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    before = _outputs(out)
+    fd = os.open(out, os.O_RDONLY)  # a run in progress holds this lock on its --out
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert cli.main(["extract", str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1", "--quiet"]) == 2
+    finally:
+        os.close(fd)
+    assert capsys.readouterr().err == (f"toolkit: error: another toolkit extract is writing to --out {out}: wait "
+                                       f"until it ends, or give another folder\n")
+    assert _outputs(out) == before
+    # the unfinished files of a run are its own: named after the run, not shared with another one
+    seen: list[str] = []
+    real = corpus._iter_corpus
+
+    def watch(*args: object, **kwargs: object) -> object:
+        for frames in real(*args, **kwargs):
+            seen.extend(sorted(os.listdir(out)))
+            yield frames
+
+    monkeypatch.setattr(corpus, "_iter_corpus", watch)
+    assert cli.main(["extract", str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    parts = [n for n in seen if n.endswith(".part")]
+    assert len(parts) == 12 and all(re.fullmatch(r"\w+\.(csv|parquet)\.\d+-[0-9a-f]+\.part", n) for n in parts)
+    assert len({n.split(".")[2] for n in parts}) == 1
+
+
+def test_a_full_disk_exits_2_and_leaves_the_earlier_run(tmp_path: Path) -> None:
+    # Disk full (here a file-size limit: EFBIG) gave a traceback and exit 1, the --strict status.
+    import resource
+
+    out = tmp_path / "out"
+    assert _run("extract", str(RAW), "--out", str(out), "--jobs", "1", "--quiet").returncode == 0
+    before = _outputs(out)
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+
+    proc = subprocess.run([sys.executable, "-m", "toolkit", "extract", str(RAW), "--out", str(out), "--jobs", "1",
+                           "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1"),
+                          preexec_fn=small_files)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert proc.stderr.startswith(f"toolkit: error: cannot write the output to --out {out}: File too large (")
+    assert proc.stderr.endswith("nothing new was written there, its earlier files are as they were\n")
+    assert proc.stderr.count("\n") == 1
+    assert _outputs(out) == before  # no .part file left, the earlier run whole
+
+
+def test_a_rename_that_fails_puts_the_earlier_run_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture) -> None:
+    # A rename into place that failed half-way (a file open in Excel on Windows, a read-only remount) left
+    # new files, old files and .part files side by side, after a traceback.
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    before = _outputs(out)
+    replace = os.replace
+    refused: list[str] = []
+
+    def refuse(src: str, dst: str) -> None:  # once, the new tables.parquet, after other files were put in place
+        if os.fspath(dst).endswith("tables.parquet") and os.fspath(src).endswith(".part") and not refused:
+            refused.append(dst)
+            raise PermissionError(13, "Permission denied", os.fspath(dst))
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    argv = ["extract", *map(str, RAW_REPORTS[:2]), "--out", str(out), "--jobs", "1", "--quiet"]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err == (f"toolkit: error: cannot write the output to --out {out}: Permission denied (tables.parquet); "
+                   f"nothing new was written there, its earlier files are as they were\n")
+    assert _outputs(out) == before
+    monkeypatch.setattr(os, "replace", replace)
+    # a folder with an output's name is found before the run, not after it
+    (out / "sections.csv").unlink()
+    (out / "sections.csv").mkdir()
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err == (f"toolkit: error: cannot write the output to --out {out}: a folder has the "
+                                       f"name of an output file (sections.csv)\n")
+    assert not [p for p in out.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_line_break_in_a_file_name_stays_in_its_field(tmp_path: Path) -> None:
+    # A \r in a name was written unquoted (the csv module quotes only its own line terminator, \n): the row
+    # split in two on reading back.
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a\rb.txt", "c\nd.txt", "e\r\nf.txt", "ok.txt"):
+        (src / name).write_bytes(RAW_REPORTS[0].read_bytes())
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(src), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    ids = ["a\rb", "c\nd", "e\r\nf", "ok"]
+    assert pd.read_csv(out / "reports.csv")["report_id"].tolist() == ids  # pandas' defaults
+    csv, parquet = corpus.read_outputs(out, format="csv"), corpus.read_outputs(out, format="parquet")
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(csv[name], parquet[name], obj=name)
+    assert parquet["reports"]["report_id"].tolist() == ids
+    assert sorted(set(parquet["tables"]["report_id"])) == ids
+    assert (out / "reports.csv").read_bytes().count(b"\r\n") == 2  # rows end in \n; e\r\nf's id and path
+
+
+def test_classify_keeps_the_parquet_schema_extract_writes(tmp_path: Path) -> None:
+    # classify rewrote statements.parquet with large_string columns (pandas 3's): files of one run before
+    # and after classification could no longer be concatenated.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW_REPORTS[0]), str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1",
+                     "--quiet"]) == 0
+    before = pq.read_table(out / "statements.parquet")
+    stmts = out / "statements.csv"
+    assert cli.main(["classify", str(stmts), "--out", str(stmts)]) == 0
+    after = pq.read_table(out / "statements.parquet")
+    assert after.schema.equals(before.schema, check_metadata=True)
+    assert pa.concat_tables([before, after]).num_rows == 2 * before.num_rows
+    assert cli.main(["classify", str(stmts), "--out", str(stmts), "--probabilities"]) == 0
+    probs = pq.read_table(out / "statements.parquet")
+    assert probs.schema.field("text").type == pa.string() and probs.schema.field("labels").type == pa.string()
+    assert [f.name for f in probs.schema][: len(before.schema)] == before.schema.names
+    assert all(probs.schema.field(c).type == pa.float64() for c in probs.schema.names if c.startswith("p_"))
+    assert pd.read_parquet(out / "statements.parquet").columns.tolist() == probs.schema.names
+
+
+def test_parquet_files_are_the_same_bytes_whatever_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Row groups were cut where the workers' batches ended, which depends on --jobs: same rows, other bytes.
+    monkeypatch.setattr(cli, "_ROW_GROUP", 320)  # several row groups from a small corpus
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        for seed in RAW_REPORTS:
+            (src / f"{i}-{seed.name}").write_bytes(seed.read_bytes())
+    outs = []
+    for jobs in ("1", "3"):
+        outs.append(tmp_path / f"out{jobs}")
+        assert cli.main(["extract", str(src), "--out", str(outs[-1]), "--jobs", jobs, "--quiet"]) == 0
+    assert _outputs(outs[0]) == _outputs(outs[1])
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(outs[0] / "tables.parquet").metadata.num_row_groups > 1
+
+
+def test_excel_option_writes_a_byte_order_mark_that_read_outputs_reads(tmp_path: Path) -> None:
+    # Excel on Chinese Windows read the CSV files (no byte-order mark) as GBK: agency names garbled.
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    for out, extra in ((plain, []), (excel, ["--excel"])):
+        assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--jobs", "1", "--quiet", *extra]) == 0
+    for name in corpus.FRAMES:
+        text = (plain / f"{name}.csv").read_bytes()
+        assert not text.startswith(b"\xef\xbb\xbf")
+        assert (excel / f"{name}.csv").read_bytes() == b"\xef\xbb\xbf" + text
+    for fmt in ("csv", "auto"):
+        for name, frame in corpus.read_outputs(excel, format=fmt).items():
+            pd.testing.assert_frame_equal(frame, corpus.read_outputs(plain, format=fmt)[name], obj=name)
+    assert pd.read_csv(excel / "reports.csv", encoding="utf-8-sig").columns[0] == "report_id"
+    # classify keeps the mark of a statements.csv written so
+    stmts = excel / "statements.csv"
+    assert cli.main(["classify", str(stmts), "--out", str(stmts)]) == 0
+    assert stmts.read_bytes().startswith(b"\xef\xbb\xbfreport_id,")
+
+
+# ----------------------------------------------------------------------------------------------
+# What the command says: failed files, inputs named like options, time limits (review of the corpus runner)
+# ----------------------------------------------------------------------------------------------
+
+def test_failed_files_are_named_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # stderr said only 'N report(s), M failed': which ones, and why, took opening reports.csv.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ok.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    for i in range(25):
+        (src / f"e{i:02d}.txt").write_bytes(b"")
+    argv = ["extract", str(src), str(src / "gone.txt"), "--out", str(tmp_path / "out"), "--jobs", "1"]
+    assert cli.main([*argv, "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    listed = [line for line in err.splitlines() if line.startswith("  ")]
+    assert listed[:20] == [f"  {src / f'e{i:02d}.txt'}: file is empty (0 bytes)" for i in range(20)]
+    assert listed[20:] == ["  … and 6 more"]  # e20 … e24 and gone.txt
+    assert err.endswith(f"toolkit extract: 27 report(s), 26 failed; files in {tmp_path / 'out'}\n")
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["extract", "-dash.txt", "--out", "o"], "goes after '--', as in '-- -dash.txt', or is written as ./-dash.txt"),
+    (["extract", "x.txt", "-dash.txt", "--out", "o"], "unrecognized arguments: -dash.txt (an INPUT whose name"),
+    (["summary", "-dash.txt"], "goes after '--', as in '-- -dash.txt'"),
+])
+def test_an_input_named_like_an_option_is_explained(argv: list[str], message: str,
+                                                    capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(argv)
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
+
+def test_an_input_named_like_an_option_is_read_after_dashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("-dash.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    assert cli.main(["extract", "--out", "o", "--jobs", "1", "--quiet", "--", "-dash.txt"]) == 0
+    assert pd.read_csv("o/reports.csv")["report_id"].tolist() == ["-dash"]
+
+@pytest.mark.parametrize("text", ["0", "0.0", "0e0", "none", "off"])
+def test_a_zero_timeout_however_written_means_no_limit(text: str) -> None:
+    # '0' meant no limit, '0.0' was refused
+    args = cli.build_parser().parse_args(["extract", "x", "--out", "o", "--timeout", text])
+    assert args.timeout is None

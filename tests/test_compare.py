@@ -269,7 +269,8 @@ def test_bootstrap_mean_equals_scipy(df: pd.DataFrame) -> None:
     assert res["level"].tolist() == ["a", "b", "c", "d"]
     for g in "abc":
         row = res[res["level"] == g].iloc[0]
-        direct = stats.bootstrap((values(df, g),), np.mean, n_resamples=500, confidence_level=0.95,
+        # bootstrap_ci resamples the values in sorted order
+        direct = stats.bootstrap((np.sort(values(df, g)),), np.mean, n_resamples=500, confidence_level=0.95,
                                  method="percentile", rng=np.random.default_rng(7))
         assert row["ci_low"] == direct.confidence_interval.low
         assert row["ci_high"] == direct.confidence_interval.high
@@ -294,7 +295,7 @@ def test_bootstrap_ratio_of_sums_equals_scipy() -> None:
                       "rate_num": [1, 4, 0, 10, 3, 2, 2, np.nan, 7],
                       "rate_den": [2, 10, 5, 40, 3, 4, 8, 9, 10]})
     res = bootstrap_ci(d, "rate", "g", estimator="ratio", n_boot=400, random_state=3, ci=0.9)
-    x = d[d["g"] == "x"]
+    x = d[d["g"] == "x"].sort_values(["rate_num", "rate_den"])  # bootstrap_ci's order: by numerator, denominator
     direct = stats.bootstrap((x["rate_num"].to_numpy(), x["rate_den"].to_numpy()),
                              lambda n, m, axis: n.sum(axis=axis) / m.sum(axis=axis), paired=True,
                              vectorized=True, n_resamples=400, confidence_level=0.9, method="percentile",
@@ -573,3 +574,133 @@ def test_bootstrap_and_plot_refuse_a_seed_that_is_not_an_int(df: pd.DataFrame, s
         bootstrap_ci(df, "rate", "level", random_state=seed)
     with pytest.raises(ValueError, match="random_state must be an integer seed >= 0"):
         plot_distribution(df, "rate", "level", random_state=seed)
+
+
+def _two_years_of_one_agency(tmp_path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Two seed reports taken as one agency's 2022 and 2023 reports, numbered 1 and 2 in tables (text) and in
+    a reports.csv read back with pandas (so numbers)."""
+    parsed = [toolkit.parse_report(RAW / f"{stem}.txt") for stem in ("pingtan-2023-02", "pingtan-2023-03")]
+    tables = pd.concat([r.tables.assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    pd.DataFrame({"report_id": ["1", "2"], "agency": ["平潭", "平潭"], "report_year": [2022, 2023]}).to_csv(
+        tmp_path / "reports.csv", index=False)
+    return tables, pd.read_csv(tmp_path / "reports.csv")
+
+
+def test_cross_year_audit_refuses_report_ids_of_another_type(tmp_path) -> None:
+    # The ids matched nothing: cross_year_audit found no cell of either report and returned only
+    # unverifiable checks (or none), without a word.
+    tables, reports = _two_years_of_one_agency(tmp_path)
+    assert reports["report_id"].tolist() == [1, 2]
+    with pytest.raises(ValueError, match=r"no report_id of reports is in tables \(tables: '1', reports: 1\)"):
+        cross_year_audit(tables, reports)
+    res = cross_year_audit(tables, reports.astype({"report_id": str}))
+    assert set(res["report_id"]) == {"2"} and res["status"].ne("unverifiable").any()
+
+
+def test_cross_year_audit_refuses_years_written_as_text(tmp_path) -> None:
+    # Years written '2022年': pd.to_numeric(errors='coerce') made them NA and every report was dropped, so the
+    # audit came back empty; panel() refuses the same column.
+    tables, reports = _two_years_of_one_agency(tmp_path)
+    reports = reports.astype({"report_id": str})
+    expected = cross_year_audit(tables, reports)
+    assert len(expected) == 7 + 2  # carried-over per column, in-force per item
+    suffixed = reports.assign(report_year=reports["report_year"].astype(str) + "年")
+    for call in (lambda: cross_year_audit(tables, suffixed), lambda: panel(suffixed)):
+        with pytest.raises(ValueError, match=r"year_col='report_year' must be numeric; it holds 2 value\(s\) that "
+                                             r"are not numbers, e.g. '2022年'"):
+            call()
+    # years written as plain text are read as numbers, as panel() reads them
+    pd.testing.assert_frame_equal(cross_year_audit(tables, reports.astype({"report_year": str})), expected)
+
+
+def test_bootstrap_does_not_depend_on_the_row_order() -> None:
+    # Seeded intervals of the seed reports' rates: the same reports sorted another way gave another interval
+    # (scipy resamples positions), so a result changed with how the frame happened to be sorted or filtered.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "g": "all"})
+    m = report_metrics(tables, reports=reports, components=True)
+    # the seeds twice (the copy as a second group): enough reports for an interval, and ties
+    m = pd.concat([m, m.assign(report_id=m["report_id"] + "-copy", g="copy")], ignore_index=True)
+    metric = "requests_received"
+    assert m[metric].notna().sum() >= 12
+    rng = np.random.default_rng(1)
+    for kwargs in (dict(), dict(by="g"), dict(by="g", method="BCa")):
+        expected = bootstrap_ci(m, metric, n_boot=300, random_state=0, **kwargs)
+        for order in (m.sort_values(metric), m.iloc[::-1], m.iloc[rng.permutation(len(m))]):
+            pd.testing.assert_frame_equal(bootstrap_ci(order, metric, n_boot=300, random_state=0, **kwargs),
+                                          expected)
+    shares = m[m["full_grant_rate_den"] > 0]
+    expected = bootstrap_ci(shares, "full_grant_rate", estimator="ratio", n_boot=300)
+    assert expected.loc[0, "n"] >= 6 and expected.loc[0, "ci_low"] < expected.loc[0, "ci_high"]
+    pd.testing.assert_frame_equal(
+        bootstrap_ci(shares.iloc[::-1], "full_grant_rate", estimator="ratio", n_boot=300), expected)
+
+
+def test_bootstrap_cluster_counts_each_agency_once() -> None:
+    # The docs promised "the mean of the reports' rates, each agency counting once", but an agency with
+    # several reports counted once per report. The default now says so (each report once), and cluster=
+    # resamples agencies: each counts once, with its reports' mean rate (ratio: its pooled counts).
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    # the five Pingtan reports are departments of one district government: one cluster
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed]})
+    reports["district"] = reports["report_id"].where(~reports["report_id"].str.startswith("pingtan"), "平潭")
+    m = report_metrics(tables, reports=reports, components=True).merge(reports, on="report_id")
+    used = m.dropna(subset=["disclosure_rate"])
+    assert (used["district"] == "平潭").sum() == 3 and len(used) == 6
+
+    per_report = bootstrap_ci(m, "disclosure_rate", n_boot=400).iloc[0]
+    assert per_report["n"] == 6 and per_report["estimate"] == pytest.approx(used["disclosure_rate"].mean())
+
+    res = bootstrap_ci(m, "disclosure_rate", n_boot=400, cluster="district").iloc[0]
+    means = used.groupby("district")["disclosure_rate"].mean()
+    assert (res["n"], res["n_clusters"]) == (6, 4)
+    assert res["estimate"] == pytest.approx(means.mean())
+    direct = stats.bootstrap((np.sort(means.to_numpy()),), np.mean, n_resamples=400, confidence_level=0.95,
+                             method="percentile", rng=np.random.default_rng(0))
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((direct.confidence_interval.low,
+                                                              direct.confidence_interval.high))
+
+    # ratio of sums: the same estimate, the clusters' pooled counts resampled in pairs
+    handled = m[m["disclosure_rate_den"] > 0]
+    ratio = bootstrap_ci(handled, "disclosure_rate", estimator="ratio", n_boot=400, cluster="district").iloc[0]
+    sums = handled.dropna(subset=["disclosure_rate_num"]).groupby("district")[
+        ["disclosure_rate_num", "disclosure_rate_den"]].sum().sort_values(["disclosure_rate_num", "disclosure_rate_den"])
+    assert ratio["estimate"] == pytest.approx(sums["disclosure_rate_num"].sum() / sums["disclosure_rate_den"].sum())
+    assert ratio["estimate"] == pytest.approx(
+        bootstrap_ci(handled, "disclosure_rate", estimator="ratio", n_boot=400).loc[0, "estimate"])
+    direct = stats.bootstrap((sums["disclosure_rate_num"].to_numpy(), sums["disclosure_rate_den"].to_numpy()),
+                             lambda n, d, axis: n.sum(axis=axis) / d.sum(axis=axis), paired=True, vectorized=True,
+                             n_resamples=400, confidence_level=0.95, method="percentile", rng=np.random.default_rng(0))
+    assert (ratio["ci_low"], ratio["ci_high"]) == pytest.approx((direct.confidence_interval.low,
+                                                                  direct.confidence_interval.high))
+
+    # by group, too few clusters is said in the note; a report with a value and no cluster is refused
+    by = bootstrap_ci(m.assign(g="x"), "disclosure_rate", "g", cluster="district", min_n=5).iloc[0]
+    assert by["note"] == "n_clusters < 5: no interval" and pd.isna(by["ci_low"])
+    with pytest.raises(ValueError, match=r"cluster='district' is missing for 1 report\(s\) with a value"):
+        bootstrap_ci(m.assign(district=m["district"].where(m["report_id"] != "001_4d29bfef72dd56db")),
+                     "disclosure_rate", cluster="district")
+
+
+def test_pairwise_on_all_tied_values_is_no_test_as_in_kruskal() -> None:
+    # The seeds' regulations_issued is 0 in all eight reports that give it: kruskal said "all values are equal:
+    # no test", pairwise_mannwhitney reported U = 8, p = 1.0 and a 'negligible' effect for the same data.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    m = report_metrics(tables, reports=reports)
+    assert m["regulations_issued"].dropna().tolist() == [0.0] * 8
+    assert kruskal(m, "regulations_issued", "template").loc[0, "note"] == "all values are equal: no test"
+    res = pairwise_mannwhitney(m, "regulations_issued", "template").iloc[0]
+    assert (res["group1"], res["group2"], res["n1"], res["n2"]) == ("2019", "2021", 4, 4)
+    assert res["note"] == "all values are equal: no test" and res["magnitude"] == ""
+    assert all(pd.isna(res[c]) for c in ("U", "p", "p_adj", "cliffs_delta"))
+    # a pair tied within itself among pairs that differ is left out of Holm's correction, like a small pair
+    mixed = pd.concat([m.assign(metric=m["regulations_issued"]),
+                       m.dropna(subset=["regulations_issued"]).assign(template="x", metric=[1.0, 2, 3, 4, 5, 6, 7, 8])])
+    res = pairwise_mannwhitney(mixed, "metric", "template").set_index(["group1", "group2"])
+    assert res.loc[("2019", "2021"), "note"] == "all values are equal: no test"
+    tested = res.dropna(subset=["p"])
+    assert len(tested) == 2 and tested["p_adj"].tolist() == holm(tested["p"].to_numpy()).tolist()

@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -523,7 +522,7 @@ def test_runs_from_an_unguarded_script_and_from_stdin(tmp_path: Path, how: str) 
     assert done.stdout.strip() == "partial;ok"
 
 
-def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # What the fork server imports before forking workers: silent, and it leaves the parser's caches built.
     code = ("import toolkit._warm\n"
             "from toolkit.formats import vocabulary\n"
@@ -532,10 +531,11 @@ def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.Monkey
             "assert all(f.cache_info().currsize for f in (vocabulary, _index)) and _opencc.cache_info().currsize == 4\n"
             "from toolkit.readers import _TAG_NAMES\n"
             "assert 'table' in _TAG_NAMES.values()  # a web page was read too\n")
-    left = set(Path(tempfile.gettempdir()).glob("toolkit-warm-*"))
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    # its own temporary folder: other toolkit processes on the machine warm up in the shared one
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == "", proc.stderr
-    assert set(Path(tempfile.gettempdir()).glob("toolkit-warm-*")) == left  # its files are gone
+    assert not list(tmp_path.iterdir())  # its files are gone
     from multiprocessing import forkserver
 
     corpus._mp_context()
@@ -568,3 +568,67 @@ def test_what_a_reader_warns_of_is_a_flag_and_workers_print_nothing(tmp_path: Pa
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     flags = pd.read_csv(tmp_path / "out" / "flags.csv", keep_default_na=False)
     assert sorted(flags.loc[flags["code"] == "bad_bytes", "report_id"]) == ["cut", "stray"]
+
+
+# ----------------------------------------------------------------------------------------------
+# Every input accounted for (review of the corpus runner)
+# ----------------------------------------------------------------------------------------------
+
+def test_every_input_named_or_matched_gets_a_row(tmp_path: Path) -> None:
+    # A folder named x.pdf, an empty folder, a pattern matching only looping links, and a looping link in
+    # a folder gave no row and no word (exit 0 with --strict), where a pattern matching nothing or a dangling
+    # link got a failed row.
+    d = tmp_path / "d"
+    (d / "x.pdf").mkdir(parents=True)
+    (d / "empty").mkdir()
+    (d / "notes").mkdir()
+    (d / "notes" / "list.csv").write_text("a,b\n", encoding="utf-8")
+    (d / "l1.txt").symlink_to("l2.txt")
+    (d / "l2.txt").symlink_to("l1.txt")
+    (d / "in").mkdir()
+    (d / "in" / "ok.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (d / "in" / "loop.txt").symlink_to("loop.txt")
+    (d / "in" / "gone.txt").symlink_to("nowhere.txt")
+    inputs = [d / "x.pdf", d / "empty", d / "notes", str(d / "l*.txt"), d / "in", str(d / "none*.txt"),
+              str(d / "e*")]
+    rows = corpus.extract_corpus(inputs, jobs=1)["reports"].set_index("path")
+    loop = "cannot read the file (Too many levels of symbolic links)"
+    assert rows["error"].fillna("").to_dict() == {
+        str(d / "x.pdf"): f"{d / 'x.pdf'}: no report file in this folder (it is empty, or holds only hidden files)",
+        str(d / "empty"): f"{d / 'empty'}: no report file in this folder (it is empty, or holds only hidden files)",
+        str(d / "notes"): f"{d / 'notes'}: no report file in this folder (it holds only 1 .csv)",
+        str(d / "l1.txt"): f"{d / 'l1.txt'}: {loop}",
+        str(d / "l2.txt"): f"{d / 'l2.txt'}: {loop}",
+        str(d / "in" / "gone.txt"): f"{d / 'in' / 'gone.txt'}: file not found",
+        str(d / "in" / "loop.txt"): f"{d / 'in' / 'loop.txt'}: {loop}",
+        str(d / "in" / "ok.txt"): "",
+        str(d / "none*.txt"): f"{d / 'none*.txt'}: no file matches this pattern",
+        str(d / "e*"): f"{d / 'e*'}: no report file in the folders this pattern matches (it is empty, or holds "
+                       f"only hidden files)",
+    }
+    assert rows.loc[str(d / "in" / "ok.txt"), "status"] == "partial"
+
+
+def test_a_link_and_its_file_give_one_row_under_the_files_own_name(tmp_path: Path) -> None:
+    # report.txt and a link a_latest.txt to it gave one row named after whichever sorted (or came) first.
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "report.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (d / "a_latest.txt").symlink_to("report.txt")
+    (tmp_path / "z_link.txt").symlink_to(d / "report.txt")
+    for inputs in ([d], [d / "a_latest.txt", d], [d, d / "a_latest.txt"], [str(d / "*.txt")],
+                   [tmp_path / "z_link.txt", d / "report.txt"]):
+        rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"]
+        assert rows[["report_id", "path"]].values.tolist() == [["report", str(d / "report.txt")]], inputs
+    # given alone, a link is read under its own name
+    rows = corpus.extract_corpus([d / "a_latest.txt"], jobs=1, _parse=fake_parse)["reports"]
+    assert rows["report_id"].tolist() == ["a_latest"]
+
+
+def test_report_ids_for_a_file_given_twice_say_it_was_merged(tmp_path: Path) -> None:
+    # 'one id per input file (1), got 2' where two paths were given: the duplicate was merged silently.
+    path = RAW_REPORTS[0]
+    message = (r"report_ids must give one id per input file \(1\), got 2; 1 path\(s\) named a file given before "
+               rf"and were merged with it, e\.g\. '{path}' into '{path}'")
+    with pytest.raises(ValueError, match=message):
+        corpus.extract_corpus([path, path], report_ids=["a", "b"], _parse=fake_parse)

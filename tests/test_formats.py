@@ -519,6 +519,21 @@ def test_pdf_of_one_page_loses_a_browser_stamp_alone(seed_id, tmp_path):
     assert drawn == plain
 
 
+@pytest.mark.parametrize("furniture", ["第1頁 共1頁", "第１页 共１页", "Ｐａｇｅ １ ｏｆ １", "２０２１／１／３０ 下午６：４１"])
+def test_pdf_of_one_page_loses_furniture_in_traditional_or_full_width_characters(furniture, tmp_path):
+    # The page number and stamp forms are simplified and half-width, the margin line was not: on one page (no
+    # repetition to see) '第1頁 共1頁' and a full-width stamp stayed in the text (the stamp in the last section).
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:12]
+
+    def draw(pdf, page_no: int) -> None:
+        _text(pdf, pdf.w / 2 - 30, pdf.h - 16, furniture, 8)
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=draw)
+    assert drawn == plain
+
+
 def browser_print_alone():
     from overlays import browser_print
 

@@ -168,6 +168,9 @@ TITLES = [
     # an office for a region above the provinces has no tier ('华东地区' is no prefecture)
     ("中国民用航空局华东地区管理局2021年政府信息公开工作年度报告", "中国民用航空局华东地区管理局", 2021,
      None, "department", None),
+    ("国家能源局华中监管局2021年政府信息公开工作年度报告", "国家能源局华中监管局", 2021, None, "department", None),
+    # a central body whose own name holds a place is no office there (was province, 台湾)
+    ("国务院台湾事务办公室2021年政府信息公开工作年度报告", "国务院台湾事务办公室", 2021, "national", "department", None),
     ("贵州省人民政府办公厅2020年政府信息公开工作年度报告", "贵州省人民政府办公厅", 2020,
      "province", "government", "贵州"),
     ("河南省住房和城乡建设厅2020年政府信息公开工作年度报告", "河南省住房和城乡建设厅", 2020,
@@ -315,6 +318,22 @@ def test_signature_date_two_lines():
 def test_signature_date_forms(date):
     result = meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", date)
     assert result["published"] == "2024-01-15"
+
+
+@pytest.mark.parametrize("date", ["二〇二一年元月三十日", "2021年元月30日", "二0二一年一月三十日", "二O二一年元月三十日"])
+def test_signature_date_with_the_first_month_or_a_zero_typed_as_0(date):
+    # 元月 (January) and an Arabic 0 among Chinese numerals were no date: published None, with no flag.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == "2021-01-30"
+    # the year of a title, and a statistics period, written so
+    report = toolkit.parse_text("二0二一年度市住建局政府信息公开工作年度报告" + body.replace("2020年", "2021年"))
+    assert report.metadata["report_year"] == 2021 and "year_inferred" not in {f.code for f in report.flags}
+    result = meta("一、总体情况", "本报告所列数据统计期限为2023年元月1日至2023年12月31日。", "2022年 2022年")
+    assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
 
 
 def test_field_date_wins_over_signature_date():
@@ -497,6 +516,47 @@ def test_a_wrapped_traditional_line_of_ambiguous_characters_is_converted():
     assert to_simplified("乾县住房和城乡建设局\n2020年\n城鄉建設局") == "乾县住房和城乡建设局\n2020年\n城乡建设局"
 
 
+def _signed_by(agency: str, gap: str = "") -> str:
+    """Seed 004 without its title, signed by `agency` (its agency comes from the signature)."""
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    return f"2020年度政府信息公开工作年度报告{text[text.index(chr(10)):]}{gap}\n{agency}\n2021年1月20日\n"
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+@pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "柞水县乾佑街道办事处"])
+def test_real_names_in_traditional_characters_are_kept(agency, config):
+    # A traditional line went through t2s, then tw2s and hk2s, each ending in t2s: the second t2s made
+    # what the first rightly kept (乾县) another word (干县); 乾佑 is kept through formats.yaml keep_words.
+    import opencc
+
+    import toolkit
+
+    text = _signed_by(agency)
+    want = toolkit.parse_text(text).metadata
+    got = toolkit.parse_text(opencc.OpenCC(config).convert(text)).metadata
+    assert got["agency"] == want["agency"] == agency
+    assert (got["level"], got["province"]) == (want["level"], want["province"])
+
+
+@pytest.mark.parametrize("config, agency, gap", [("s2hk", "中卫市人民政府", ""), ("s2hk", "中山市卫生健康局", ""),
+                                                ("s2t", "昆玉市人民政府", "\n")])
+def test_a_traditional_line_that_t2s_leaves_alone_is_converted(config, agency, gap):
+    # Only a line that t2s changed was converted: Hong Kong's 衞 stayed (中衞市: no prefecture, no province),
+    # and 崑 (which t2s changes, but is no character only traditional text uses) after a blank line too.
+    import opencc
+
+    import toolkit
+    from toolkit.normalize import normalize_text
+
+    text = _signed_by(agency, gap)
+    want = toolkit.parse_text(text).metadata
+    got = toolkit.parse_text(opencc.OpenCC(config).convert(text)).metadata
+    assert [got[k] for k in ("agency", "level", "province")] == [want[k] for k in ("agency", "level", "province")]
+    assert got["agency"] == agency and got["province"] is not None
+    # Taiwan's 著 of 着力, on a line of no other sign of its script, after a traditional one
+    assert normalize_text("一是公開意識不強\n著力提升") == "一是公开意识不强\n着力提升"
+
+
 def test_footnote_marks_pinyin_and_words_in_brackets():
     from toolkit.normalize import normalize_line
 
@@ -504,6 +564,20 @@ def test_footnote_marks_pinyin_and_words_in_brackets():
     assert normalize_line("政務服務(wù)和們(men)的") == "政务服务和们的"  # pinyin, with and without tone marks
     assert normalize_line("政府(zhèngfǔ)信息") == "政府信息"  # a word's syllables, with tone marks
     assert normalize_line("政务服务移动端(app)和网站(www)") == "政务服务移动端(app)和网站(www)"  # before: words lost
+
+
+@pytest.mark.parametrize("agency, annotated", [("伊州区䢺溪镇人民政府", "伊州區(qū)䢺(cǎo)溪鎮(zhèn)人民政府"),
+                                               ("伊州区𫟹溪镇人民政府", "伊州區(qū)𫟹(lǘ)溪鎮(zhèn)人民政府")])
+def test_pinyin_after_a_character_of_the_extensions_is_dropped(agency, annotated):
+    # the pinyin pattern looked behind for U+4E00-9FFF only: 䢺(cǎo) (extension A), 𫟹 (B) kept their pinyin
+    import toolkit
+    from toolkit.normalize import normalize_line
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    report = toolkit.parse_text(f"{annotated}2024年政府信息公開工作年度報告{body}")
+    assert report.metadata["agency"] == agency and report.metadata["level"] == "township"
+    assert normalize_line("䢺(cǎo)溪 𫟹(lǘ)") == "䢺溪 𫟹"
 
 
 # --- tiers of county-level places and street offices (each failed before its fix) ----------------------
@@ -661,3 +735,92 @@ def test_signature_split_by_a_page_break(furniture):
     assert original["agency"] is not None and original["published"] is not None
     split = toolkit.parse_text("\n".join(lines[:-1] + furniture + lines[-1:])).metadata
     assert split == original
+
+
+# --- offices of central bodies and titles of real pages (each failed before its fix) --------------------
+
+def _seed_000_titled(tmp_path: Path, *head: str) -> list[dict]:
+    """Seed 000 with its title line replaced by ``head``, parsed from a file as written and in traditional
+    characters (OpenCC s2t): both must give the same metadata."""
+    import opencc
+
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    edited = "\n".join(head) + text[text.index("\n"):]
+    out = []
+    for name, doc in (("simplified", edited), ("traditional", opencc.OpenCC("s2t").convert(edited))):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(doc, encoding="utf-8")
+        result = toolkit.parse_report(path)
+        assert result.metadata["script"] == name
+        out.append(result.metadata)
+    return out
+
+
+OFFICES = [
+    # agency, level, kind, province
+    # a central body's office in a place, named after the body's own name: was national
+    ("国家统计局驻马店调查队", "prefecture", "department", "河南"),
+    ("国家金融监督管理总局驻马店监管分局", "prefecture", "department", "河南"),
+    ("国家外汇管理局河南省分局", "province", "department", "河南"),
+    ("国家统计局河南调查总队", "province", "department", "河南"),
+    # a generic place swallowed the central prefix (中国人民银行驻马店市 read as a county): was county
+    ("中国人民银行驻马店市中心支行", "prefecture", "department", "河南"),
+    # a ministry's name before the place, and short forms of central names: was no tier
+    ("财政部河南监管局", "province", "department", "河南"),
+    ("审计署驻郑州特派员办事处", "prefecture", "department", "河南"),
+    ("中国银保监会驻马店监管分局", "prefecture", "department", "河南"),
+    # customs offices: was no kind
+    ("中华人民共和国郑州海关", "prefecture", "department", "河南"),
+    # what was right stays so
+    ("国家税务总局驻马店市税务局", "prefecture", "department", "河南"),
+    ("国家统计局", "national", "department", None),
+]
+
+
+@pytest.mark.parametrize("agency, level, kind, province", OFFICES, ids=[o[0] for o in OFFICES])
+def test_offices_of_central_bodies_take_the_tier_of_their_place(agency, level, kind, province, tmp_path):
+    for result in _seed_000_titled(tmp_path, TITLE.format(agency)):
+        assert result["agency"] == agency
+        assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, province)
+
+
+@pytest.mark.parametrize("agency, level, province", [("中共驻马店市委办公室", "prefecture", "河南"),
+                                                     ("中国共产党驻马店市委员会", "prefecture", "河南"),
+                                                     ("中共中央办公厅", "national", None)])
+def test_the_party_name_before_a_committee_is_no_place(agency, level, province, tmp_path):
+    # '中共驻马店市' was read as one county-level place (no province), 中共中央办公厅 had no tier.
+    for result in _seed_000_titled(tmp_path, TITLE.format(agency)):
+        assert result["agency"] == agency
+        assert (result["level"], result["agency_kind"], result["province"]) == (level, "department", province)
+
+
+TITLE_HEADS = [
+    # lines at the top of seed 000 in place of its title, expected agency, year, level, kind
+    # an agency set in 【】 kept its brackets (and was then read as the county '【驻马店市')
+    (["【驻马店市财政局】2020年政府信息公开工作年度报告"], "驻马店市财政局", 2020, "prefecture", "department"),
+    # a site's link to the report before or after this one was taken for the title (agency '上一篇:驻马店市财政局',
+    # its year)
+    (["上一篇：驻马店市财政局2019年政府信息公开工作年度报告", "驻马店市财政局2020年政府信息公开工作年度报告"],
+     "驻马店市财政局", 2020, "prefecture", "department"),
+    (["【下一篇】驻马店市财政局2021年政府信息公开工作年度报告", "驻马店市财政局2020年政府信息公开工作年度报告"],
+     "驻马店市财政局", 2020, "prefecture", "department"),
+    # a notice issuing the report: the agency was '驻马店市人民政府办公室关于印发驻马店市' (a county); now the one
+    # the report's own title names (as that title standing alone gives), else the issuer
+    (["驻马店市人民政府办公室关于印发驻马店市2020年政府信息公开工作年度报告的通知"], "驻马店市", 2020,
+     "prefecture", "government"),
+    (["驻马店市人民政府办公室关于印发《驻马店市人民政府2020年政府信息公开工作年度报告》的通知"], "驻马店市人民政府", 2020,
+     "prefecture", "government"),
+    (["驻马店市财政局关于印发2020年政府信息公开工作年度报告的通知"], "驻马店市财政局", 2020, "prefecture", "department"),
+    # a report titled '关于…工作的报告' was no title: no agency, the year inferred
+    (["驻马店市财政局关于2020年政府信息公开工作的报告"], "驻马店市财政局", 2020, "prefecture", "department"),
+    (["驻马店市财政局关于2020年度政务公开工作情况的报告"], "驻马店市财政局", 2020, "prefecture", "department"),
+]
+
+
+@pytest.mark.parametrize("head, agency, year, level, kind", TITLE_HEADS, ids=[h[0][0][:12] for h in TITLE_HEADS])
+def test_title_forms_of_real_pages(head, agency, year, level, kind, tmp_path):
+    for result in _seed_000_titled(tmp_path, *head):
+        assert (result["agency"], result["report_year"]) == (agency, year)
+        assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, "河南")

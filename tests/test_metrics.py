@@ -561,3 +561,121 @@ def test_blank_as_zero_keeps_a_blank_total_of_a_filled_row_missing(tmp_path) -> 
     blank = _is_blank(tables, flags)[total.to_numpy()]
     zero_rows = {k for k, row in report.table("requests").iterrows() if (row.drop("total") == 0).all()}
     assert {k for k, b in zip(cells.index, blank) if b} == zero_rows and "carried_over" in zero_rows
+
+
+def test_blank_as_zero_without_line_column_is_refused() -> None:
+    # Seed 000's 法人 cells of row 一 sit on a ragged row: NA, unknown. The flags name that row by its line; a
+    # tables frame without 'line' (nor 'flag') made the flags match nothing, and the cells became 0 silently.
+    report = _seed("000_438c5e5d2b6f4db4")
+    flags = report.flags_frame()
+    assert "ragged" in set(flags["code"])
+    bare = report.tables.drop(columns=["line", "flag"])
+    with pytest.raises(ValueError, match=r"blank_as_zero=True needs a 'line' column in tables \(or its 'flag'"):
+        report_metrics(bare, blank_as_zero=True, flags=flags)
+    with pytest.raises(ValueError, match="needs a 'line' column"):
+        outcome_composition(bare, blank_as_zero=True, flags=flags)
+    # either column is enough to keep the ragged row's cells NA
+    for drop in ("line", "flag"):
+        got = report_metrics(report.tables.drop(columns=drop), blank_as_zero=True, flags=flags).iloc[0]
+        assert pd.isna(got["legal_person_share"])
+    # without blank_as_zero nothing needs the line
+    assert pd.isna(report_metrics(bare).iloc[0]["legal_person_share"])
+
+
+def _rewritten(doc: str, marker: str, position: int, value: str) -> str:
+    """``doc`` with the cell at ``position`` of the first pipe row containing ``marker`` written ``value``."""
+    lines = doc.splitlines()
+    i = next(k for k, line in enumerate(lines) if marker in line and "|" in line)
+    cells = lines[i].split("|")
+    cells[position] = f" {value} "
+    lines[i] = "|".join(cells)
+    return "\n".join(lines)
+
+
+def test_negative_cell_makes_a_rate_na() -> None:
+    # A generated 2019 report with 予以公开 总计 written -8 (flagged negative_value): the rates built on that
+    # cell were negative (full_grant_rate -0.53); a negative pending count in a denominator's subtracted term
+    # raised the litigation correction rate from 1/1 to 1/2.
+    from toolkit import parse_text, synth
+
+    doc, _ = synth.make_report(5, template="2019", layout="pipe_rows", traditional=False, blank_rate=0.0,
+                               label_variants=False, number_styles=False)
+    clean = report_metrics(parse_text(doc).tables, components=True).iloc[0]
+    assert clean["full_grant_rate"] == pytest.approx(8 / 15) and clean["litigation_correction_rate"] == 1.0
+    doc = _rewritten(doc, "（一）予以公开", -2, "-8")
+    doc = _rewritten(doc, "0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 |", 8, "-1")  # 未经复议直接起诉 尚未审结
+    report = parse_text(doc)
+    flags = report.flags_frame()
+    assert (flags["code"] == "negative_value").sum() == 2
+    got = report_metrics(report.tables, flags=flags, components=True).iloc[0]
+    for name in ("full_grant_rate", "disclosure_rate", "litigation_correction_rate"):
+        assert pd.isna(got[name]), name
+        # the ratio estimator of bootstrap_ci must leave the report out too
+        assert pd.isna(got[f"{name}_num"]) or pd.isna(got[f"{name}_den"]), name
+    # rates that do not use the negative cells, and the counts as written, are unchanged
+    for name in ("not_held_rate", "rejected_rate", "requests_handled", "lawsuits"):
+        assert got[name] == pytest.approx(clean[name]), name
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2023-01", "002_809f9474e249d214", "001_4d29bfef72dd56db"])
+def test_check_tables_tells_the_format_from_the_keys(stem: str) -> None:
+    # Without templates= check_tables took every requests table for 2019: a 2021 table's outcomes_sum became
+    # unverifiable (no other_handling row) and identities_ok NA, where the corpus run finds the checks ok.
+    from toolkit.checks import check_tables
+
+    report = _seed(stem)
+    def ordered(checks: pd.DataFrame) -> pd.DataFrame:
+        return checks.sort_values(["table", "check", "key"], kind="stable").reset_index(drop=True)
+
+    corpus = ordered(report.to_frames()["checks"])
+    alone = ordered(check_tables(report.tables))
+    pd.testing.assert_frame_equal(alone, corpus, check_dtype=False)
+    assert identities_status(alone).equals(identities_status(corpus))
+    # templates= still decides when given
+    forced = check_tables(report.tables, templates={"requests": "2019" if report.template == "2021" else "2021"})
+    outcomes = forced[forced["check"] == "outcomes_sum"]
+    assert not outcomes["status"].eq("ok").all()
+
+
+def test_text_in_value_column_is_refused() -> None:
+    # A value column of text (tables read with dtype=str, or values copied from raw): numbers written as text
+    # are read, but text that is no number ('1,200') made the cell NA silently, and the rates NA with it.
+    report = _seed("001_4d29bfef72dd56db")
+    tables = report.tables
+    as_text = tables.assign(value=tables["value"].map(lambda v: None if pd.isna(v) else f"{v:g}").astype(object))
+    pd.testing.assert_frame_equal(report_metrics(as_text), report_metrics(tables))
+    handled = as_text["row_key"].eq("handled_total") & as_text["col_key"].eq("total")
+    bad = as_text.copy()
+    bad.loc[handled, "value"] = "1,200"
+    message = r"tables\['value'\] must be numeric; it holds 1 value\(s\) that are not numbers, e.g. '1,200'"
+    for call in (report_metrics, outcome_composition):
+        with pytest.raises(ValueError, match=message):
+            call(bad)
+
+
+def test_reports_with_ids_of_another_type_are_refused(tmp_path) -> None:
+    # Reports numbered 1, 2 in tables (text) and in a reports.csv read back with pandas (numbers): the ids
+    # matched nothing, and report_metrics returned four rows, the reports' rows with all indicators NA.
+    parsed = [_seed(stem) for stem in ("pingtan-2023-02", "pingtan-2023-03")]
+    tables = pd.concat([r.tables.assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    pd.DataFrame({"report_id": ["1", "2"], "agency": [r.metadata["agency"] for r in parsed]}).to_csv(tmp_path / "r.csv", index=False)
+    reports = pd.read_csv(tmp_path / "r.csv")
+    assert reports["report_id"].tolist() == [1, 2]
+    with pytest.raises(ValueError, match=r"no report_id of reports is in tables \(tables: '1', reports: 1\): are "
+                                         r"they of one corpus, with ids of one type\?"):
+        report_metrics(tables, reports=reports)
+    got = report_metrics(tables, reports=reports.astype({"report_id": str}))
+    assert got["report_id"].tolist() == ["1", "2"] and got["agency"].tolist() == [r.metadata["agency"] for r in parsed]
+
+
+@pytest.mark.parametrize("column", ["row_key", "col_key", "table"])
+def test_a_cell_without_a_key_is_refused(column: str) -> None:
+    # A row_key lost on the way (a merge, a hand edit) failed with "TypeError: expected string or bytes-like
+    # object, got 'float'" from deep inside fnmatch, naming no column.
+    tables = _seed("001_4d29bfef72dd56db").tables.copy()
+    tables[column] = tables[column].astype(object)
+    tables.loc[[5, 9], column] = np.nan
+    message = rf"tables\['{column}'\] has 2 missing value\(s\) \(index 5, 9\): every cell needs a table, row_key"
+    for call in (report_metrics, outcome_composition):
+        with pytest.raises(ValueError, match=message):
+            call(tables)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 import warnings
+from pathlib import Path
 
 import matplotlib
 
@@ -18,7 +19,9 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.ft2font import FT2Font  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
+import toolkit  # noqa: E402
 from toolkit.compare import chi2_composition, panel  # noqa: E402
+from toolkit.metrics import outcome_composition, report_metrics  # noqa: E402
 from toolkit.plots import (  # noqa: E402
     plot_composition,
     plot_distribution,
@@ -246,3 +249,79 @@ def test_axes_name_the_usual_grouping_columns_in_chinese() -> None:
     assert ax.get_xlabel() == "报告格式" and ax.get_ylabel() == "问题类型"
     assert ax.figure.axes[-1].get_ylabel() == "占问题陈述的比例"
     plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def seed_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """tables, reports and metrics of the seed reports."""
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    parsed = [toolkit.parse_report(p) for p in sorted(raw.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed],
+                            "agency": [r.metadata["agency"] for r in parsed],
+                            "report_year": [r.metadata["report_year"] for r in parsed]})
+    return tables, reports, report_metrics(tables, reports=reports)
+
+
+def test_nothing_to_draw_is_refused(seed_frames) -> None:
+    # Empty or all-NA input drew an empty figure without a word (plot_heatmap already refused it).
+    tables, reports, metrics = seed_frames
+    legacy = metrics[metrics["template"] == "legacy"]          # a pre-2019 report: every rate NA
+    assert len(legacy) == 1 and legacy["disclosure_rate"].isna().all()
+    for frame in (legacy, metrics.iloc[:0]):
+        with pytest.raises(ValueError, match=r"nothing to draw: metric='disclosure_rate' has no value in any "
+                                             r"'template' group"):
+            plot_distribution(frame, "disclosure_rate", "template")
+        with pytest.raises(ValueError, match=r"nothing to draw: no row of panel \(\d rows\) has an 'agency', a "
+                                             r"'report_year' and a 'disclosure_rate' value"):
+            plot_trend(frame, "disclosure_rate")
+    assert panel(metrics).empty                                  # no agency reported in two years
+    with pytest.raises(ValueError, match="nothing to draw: no row of panel"):
+        plot_trend(panel(metrics), "disclosure_rate")
+    only_legacy = chi2_composition(tables, "template", reports=reports[reports["template"] == "legacy"])
+    assert only_legacy.counts.empty
+    with pytest.raises(ValueError, match="nothing to draw: composition has 0 row"):
+        plot_composition(only_legacy)
+    # pingtan-2023-02 handled no request: its outcome counts, all 0, have no share to show either
+    zero = outcome_composition(tables[tables["report_id"] == "pingtan-2023-02"]).set_index("report_id")
+    assert zero.drop(columns="handled_total").eq(0).all(axis=None)
+    with pytest.raises(ValueError, match="nothing to draw: composition has 1 row"):
+        plot_composition(zero)
+    assert plt.get_fignums() == []
+
+
+def _tick_pixels(ax: Axes) -> list[float]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(ax.figure).draw()
+    return [float(ax.transData.transform((x, 0))[0]) for x in ax.get_xticks()]
+
+
+def test_trend_of_one_year_has_a_readable_year_axis(seed_frames) -> None:
+    # The four pingtan reports of 2023: all points in one year made Matplotlib's x axis run 1909-2131, and a
+    # year whose values are all NA put its tick 3 pixels from the next one.
+    _, _, metrics = seed_frames
+    one_year = metrics[metrics["report_year"] == 2023].assign(disclosure_rate=[0.2, 0.4, np.nan, 0.5])
+    ax = plot_trend(one_year, "disclosure_rate")
+    assert ax.get_xlim() == (2022.5, 2023.5)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2023"]
+    # 2020 drawn, 2021 only NA
+    na_year = pd.DataFrame({"agency": ["某局", "某局", "乙局"], "report_year": [2020, 2021, 2020],
+                            "disclosure_rate": [0.5, np.nan, 0.2]})
+    ax = plot_trend(na_year, "disclosure_rate")
+    assert ax.get_xlim() == (2019.5, 2021.5)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2020", "2021"]
+    left, right = _tick_pixels(ax)
+    assert right - left > 100
+    # the seeds' years, 2017 to 2024, each labelled; a longer span gets whole-number ticks that do not crowd
+    ax = plot_trend(metrics.assign(disclosure_rate=0.5), "disclosure_rate")
+    years = sorted(metrics["report_year"].unique())
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(y) for y in years]
+    assert ax.get_xlim() == (years[0] - 0.5, years[-1] + 0.5)
+    long = pd.DataFrame({"agency": "某局", "report_year": range(2001, 2025), "disclosure_rate": 0.5})
+    ax = plot_trend(long, "disclosure_rate")
+    pixels = _tick_pixels(ax)
+    lo, hi = ax.get_xlim()
+    shown = [(p, t.get_text()) for p, x, t in zip(pixels, ax.get_xticks(), ax.get_xticklabels()) if lo <= x <= hi]
+    assert all(label.isdigit() for _, label in shown) and 5 <= len(shown) <= 13
+    assert min(np.diff([p for p, _ in shown])) > 30

@@ -148,6 +148,34 @@ def test_reencoded_seed_reads_back(tmp_path: Path, key: str, codec: str, recorde
     assert explicit.lines == text.splitlines()
 
 
+_FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in map(chr, range(0x21, 0x7F))}
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_of_chinese_with_little_ascii_is_read(codec, tmp_path, parsed_seed):
+    # Told by the side of its NUL bytes, which in LE '开' (U+5F00) and '一' (U+4E00) have where ASCII has
+    # none: a report in full-width digits and punctuation was refused as binary data.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = "".join(_FULL_WIDTH.get(c, c) for c in (RAW / f"{seed}.txt").read_text(encoding="utf-8"))
+    path = tmp_path / "r.txt"
+    path.write_bytes(text.encode(codec))
+    got = toolkit.parse_report(path)
+    assert got.encoding == codec and got.original_text == text.rstrip("\n")
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 40, b"\x00\x01\x02\x03" * 100,
+                                  "政府信息公开".encode("utf-8") + b"\x00\x00" + bytes(range(1, 201)) * 5])
+def test_binary_data_that_decodes_as_utf16_is_still_refused(data):
+    # (a guard for the fix above: UTF-16 is told by the characters it decodes into)
+    from toolkit.errors import BinaryFileError
+
+    with pytest.raises(BinaryFileError):
+        decode_bytes(data)
+
+
 def test_gb18030_only_characters_are_recorded_as_gb18030() -> None:
     data = "一、总体情况\xa0• 2020年".encode("gb18030")
     assert decode_bytes(data) == ("一、总体情况\xa0• 2020年", "gb18030")
@@ -661,6 +689,65 @@ def test_big5_text_is_detected(tmp_path, parsed_seed):
         assert got.metadata["agency"] == original.metadata["agency"]
 
 
+@pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])
+def test_short_big5_text_is_read(text, tmp_path):
+    # Big5 was taken only where GB18030 gave more than 3 private-use characters: a short text was read as
+    # GB18030 mojibake ('羆砰薄猵'), with no flag.
+    import toolkit
+
+    path = tmp_path / "b.txt"
+    path.write_bytes(text.encode("big5"))
+    got = toolkit.parse_report(path)
+    assert got.encoding == "big5" and got.original_text == text
+    assert not {"encoding_uncertain", "bad_bytes"} & {f.code for f in got.flags}
+
+
+def _snippets(config: str, codec: str, mark: str = "") -> list:
+    """Short texts cut from every line of the seeds in `config`'s characters: 2, 4, 8 and 30 characters (with
+    `mark` inserted in the middle) that `codec` can encode, as (text, bytes)."""
+    import opencc
+
+    out = []
+    for path in sorted(RAW.glob("*.txt")):
+        for line in opencc.OpenCC(config).convert(path.read_text(encoding="utf-8")).split("\n")[::3]:
+            for n in (2, 4, 8, 30):
+                text = line.strip()[:n]
+                text = text[: len(text) // 2] + mark + text[len(text) // 2:]
+                try:
+                    data = text.encode(codec)
+                except UnicodeEncodeError:
+                    continue
+                if not data.isascii():
+                    out.append((text, data))
+    return out
+
+
+@pytest.mark.parametrize("config, codec, mark", [("s2tw", "big5", ""), ("s2t", "big5hkscs", ""),
+                                                 ("s2t", "gb18030", "\ue4c6")])
+def test_big5_or_gb_text_is_read_or_flagged(config, codec, mark):
+    # Big5 read as GBK or GB18030, or GB text with a private-use (user-defined) character read as Big5, is
+    # garbage: never without a flag.  Short texts are mostly read right.
+    wrong = right = 0
+    for text, data in _snippets(config, codec, mark):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            got, used = decode_bytes(data)
+        codes = {w.message.code for w in caught}
+        if got == text:
+            right += 1
+        else:
+            wrong += 1
+            assert codes & {"encoding_uncertain", "bad_bytes"}, (text, got, used)
+    assert right > 4 * wrong
+
+
+def test_short_gb_text_of_common_characters_is_no_guess():
+    # its Big5 reading ('淉葬陓洘鼠羲') has rare characters enough to tell
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert decode_bytes("政府信息公开".encode("gbk")) == ("政府信息公开", "gbk")
+
+
 @pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", "主办单位：平潭综合实验区管委会".encode("gbk"),
                                     "主办单位：平潭综合实验区管理委员会办公室 承办：平潭综合实验区政务服务中心".encode("gbk")])
 def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parsed_seed):
@@ -678,6 +765,37 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     assert flag.line == len(got.original_lines) and "could not be decoded" in flag.detail
     # GBK text is still GBK, not UTF-8 with replacements
     assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"
+
+
+@pytest.mark.parametrize("utf8_lines", [[0], [0, 5]])
+def test_utf8_lines_in_a_gbk_text_are_read_and_flagged(utf8_lines, tmp_path, parsed_seed):
+    # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake
+    # ('甯備綇寤哄眬…'): agency lost, nothing said the bytes were mixed.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"\n".join(line.encode("utf-8" if i in utf8_lines else "gbk") for i, line in enumerate(lines)))
+    numbers = ", ".join(str(i + 1) for i in utf8_lines)
+    with pytest.warns(UserWarning, match=rf"mixed.txt: mixed encodings: line\(s\) {numbers} in UTF-8 in a GBK text"):
+        got = toolkit.parse_report(path)
+    want = parsed_seed(seed)
+    assert got.encoding == "gbk" and got.original_lines == want.original_lines
+    assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
+    assert _cells_of(got) == _cells_of(want)
+    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+
+
+def test_a_warning_about_the_gb_part_of_a_mixed_text_names_the_file(tmp_path):
+    # (it named '<bytes>': the GB lines were decoded apart from the path)
+    path = tmp_path / "mixed.txt"
+    gb = "\n".join(["一、总体情况", "本年度无\ue4c6。"] * 10).encode("gb18030")
+    path.write_bytes("市住建局2020年度政府信息公开工作年度报告".encode("utf-8") + b"\n" + gb)
+    with pytest.warns(UserWarning) as caught:
+        read_document(path)
+    assert sorted(w.message.code for w in caught) == ["bad_bytes", "mixed_encoding"]
+    assert all(str(w.message).startswith(f"{path}: ") for w in caught)
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

@@ -337,6 +337,14 @@ def test_taiwan_and_hong_kong_traditional_give_the_simplified_statements(config)
         want = toolkit.parse_report(path).statements
         assert got[["kind", "text"]].equals(want[["kind", "text"]]), path.stem
 
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+def test_words_of_traditional_text_are_kept(config):
+    # tw2s and hk2s after t2s: Taiwan's variants made 著 着 (編著 is no 编着), and t2s ran twice.
+    section = "五、存在的主要问题及改进情况\n一是政策解读不够深入。\n二是组织专家编著政策解读专著和论著。\n六、其他需要报告的事项\n无。"
+    got = toolkit.parse_text(opencc.OpenCC(config).convert(section)).statements.text.tolist()
+    assert got == ["政策解读不够深入", "组织专家编著政策解读专著和论著"]
+
+
 # --- section headings of the problems section --------------------------------------------------------
 
 

@@ -954,3 +954,27 @@ def test_a_pipe_review_row_that_starts_with_blank_cells_keeps_its_positions(blan
     assert np.isnan(review[:blanks]).all() and not np.isnan(want[:blanks]).any()
     assert review[blanks:].tolist() == want[blanks:].tolist()
     assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
+# --- Taiwan's words ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in RAW.glob("*.txt")))
+def test_taiwan_vocabulary_gives_the_simplified_tables(stem):
+    # OpenCC s2twp writes Taiwan's words: 資訊 for 信息 lost the active and requests sections (headings and
+    # labels unknown), 專案 for 项目 and 檔案 for 文件 their columns and rows.
+    import opencc
+
+    from toolkit.normalize import to_simplified
+
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    want = toolkit.parse_text(text)
+    got = toolkit.parse_text(opencc.OpenCC("s2twp").convert(text))
+    assert [s.key for s in got.sections] == [s.key for s in want.sections]
+    assert {f.code for f in got.flags} == {f.code for f in want.flags}
+    cols = ["table", "col_key", "value", "unit", "line"]
+    assert got.tables[cols].equals(want.tables[cols])
+    # the format's rows by their keys; a report's own row keeps its label, in Taiwan's words (线上办理)
+    known = want.tables["row_key"] != want.tables["row_label"].str.replace(r"^[一二三四五六七八九十]+、", "", regex=True)
+    assert got.tables["row_key"][known].equals(want.tables["row_key"][known])
+    # only the formats' phrases are read as the mainland's: other words stay
+    assert to_simplified(opencc.OpenCC("s2twp").convert("建设档案馆,推进线上线下融合")) == "建设档案馆,推进线上线下融合"

@@ -18,7 +18,7 @@ def warm() -> None:
         from toolkit.corpus import _combine, _default_parse, _parse_one
         from toolkit.normalize import to_simplified
 
-        to_simplified("區")  # the OpenCC converters of a traditional line (t2s, s2t, tw2s, hk2s)
+        to_simplified("區")  # the OpenCC converters of a traditional line (t2s, s2t, tw2t, hk2t)
 
         with tempfile.TemporaryDirectory(prefix="toolkit-warm-") as folder:
             paths = []

@@ -4,7 +4,10 @@ Each identity of ``identities.yaml`` is evaluated per column or per row on the
 values as written.  A check is ``ok`` when both sides are equal, ``failed``
 when they differ, and ``unverifiable`` when a cell it needs is NA — unless the
 cells that are there already prove it false (counts cannot be negative, so
-``15 = 16 + NA`` fails whatever the blank hides).  Nothing is corrected.
+``15 = 16 + NA`` fails whatever the blank hides; the sum of the cells there is then a lower bound of
+its side, and the flag says how many cells are missing).  A cell flagged ``inferred`` (its row's cells or
+digits allowed several readings, and the identities chose one) counts as missing: a check cannot confirm
+what it was used to choose.  Nothing is corrected.
 """
 from __future__ import annotations
 
@@ -33,29 +36,43 @@ def soft_checks() -> frozenset[tuple[str, str]]:
                      for ident in idents if ident.get("soft"))
 
 
-def _side(values: list[float]) -> tuple[float, float, bool]:
-    """(known sum, upper bound, complete) of a side; NA counts as an unknown ≥ 0."""
+def _side(values: list[float]) -> tuple[float, float, int]:
+    """(known sum, upper bound, cells missing) of a side; NA counts as an unknown ≥ 0."""
     present = [v for v in values if v == v]  # NaN != NaN
     known = float(sum(present))
-    complete = len(present) == len(values)
-    return known, (known if complete else math.inf), complete
+    missing = len(values) - len(present)
+    return known, (known if not missing else math.inf), missing
 
 
 def _evaluate(lhs: list[float], rhs: list[float], relation: str = "eq") -> tuple[float, float, str]:
-    l_lo, l_hi, l_done = _side(lhs)
-    r_lo, r_hi, r_done = _side(rhs)
-    expected = l_lo if l_done else np.nan
-    found = r_lo if r_done else np.nan
-    if relation == "le":  # sum(lhs) <= sum(rhs)
-        if l_lo > r_hi + _TOL:
-            return expected, found, "failed"
-        return expected, found, "ok" if l_done and r_done else "unverifiable"
-    if l_done and r_done:
-        return expected, found, "ok" if abs(l_lo - r_lo) <= _TOL else "failed"
-    if l_lo > r_hi + _TOL or r_lo > l_hi + _TOL:
-        # Proven false by the cells that are there.
-        return (l_lo if l_done else np.nan), (r_lo if r_done else r_lo), "failed"
-    return expected, found, "unverifiable"
+    """(expected, found, status) of ``sum(lhs) = sum(rhs)`` (``relation='le'``: ``<=``).
+
+    With every cell there, the sums and ok or failed.  With some missing, failed when the cells there already
+    prove it false (a count is ≥ 0), expected and found then the sums of the cells there, each a lower bound of
+    its side; else unverifiable, and NA for a side with a missing cell.
+    """
+    l_lo, l_hi, l_missing = _side(lhs)
+    r_lo, r_hi, r_missing = _side(rhs)
+    if not l_missing and not r_missing:
+        holds = l_lo <= r_lo + _TOL if relation == "le" else abs(l_lo - r_lo) <= _TOL
+        return l_lo, r_lo, "ok" if holds else "failed"
+    if l_lo > r_hi + _TOL or (relation == "eq" and r_lo > l_hi + _TOL):
+        return l_lo, r_lo, "failed"  # proven false by the cells that are there
+    return (np.nan if l_missing else l_lo), (np.nan if r_missing else r_lo), "unverifiable"
+
+
+def _detail(name: str, key: str, lhs: tuple[list[float], int], rhs: tuple[list[float], int]) -> str:
+    """The text of a failed check's flag: each side's sum, said to be a lower bound where cells are missing
+    (empty, or inferred and so not counted)."""
+    def side(values: list[float], inferred: int) -> str:
+        known, _hi, missing = _side(values)
+        if not missing:
+            return f"{known:g}"
+        empty = missing - inferred
+        parts = ([f"{empty} cell{'s' if empty > 1 else ''} missing"] if empty else []) + (
+            [f"{inferred} inferred"] if inferred else [])
+        return f"≥ {known:g} ({', '.join(parts)})"
+    return f"{name}[{key}]: expected {side(*lhs)}, found {side(*rhs)}"
 
 
 def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = None,
@@ -72,7 +89,10 @@ def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = N
         ``report_id`` column, if it has one.
     templates : dict, optional
         Table name → ``'2019'``/``'2021'``; decides the outcome rows of the
-        requests table (``other_handling`` or its three 2021 rows).
+        requests table (``other_handling`` or its three 2021 rows).  A table it does
+        not name (or names None) has its format told from the keys of its cells, as
+        :func:`toolkit.metrics.report_metrics` tells it (``formats`` in metrics.yaml);
+        ``'2019'`` when the keys do not tell.
 
     Returns
     -------
@@ -99,16 +119,24 @@ def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = N
 
 def check_records(tables, *, report_id: str | None = None,
                   templates: dict[str, str | None] | None = None) -> list[dict]:
-    """Like :func:`check_tables`, as a list of dicts (the fast path of corpus runs)."""
+    """Like :func:`check_tables`, as a list of dicts (the fast path of corpus runs).
+
+    Each dict has the keys of :data:`CHECK_COLUMNS` and ``detail``: for a failed check the text of its flag
+    (``outcomes_sum[total]: expected 19, found ≥ 20 (12 cells missing)``), else ''.
+    """
     templates = templates or {}
     records = tables.to_dict("records") if isinstance(tables, pd.DataFrame) else tables
     grids: dict[str, dict[str, dict[str, float]]] = {}
     cols: dict[str, list[str]] = {}
+    # cells placed with the identities' help (tables.flag `inferred`): no evidence for those identities
+    guessed: set[tuple[str, str, str]] = set()
     for rec in records:
         grid = grids.setdefault(rec["table"], {})
         row = grid.setdefault(rec["row_key"], {})
         if rec["col_key"] not in row:
             row[rec["col_key"]] = rec["value"]
+            if rec.get("flag") == "inferred":
+                guessed.add((rec["table"], rec["row_key"], rec["col_key"]))
         table_cols = cols.setdefault(rec["table"], [])
         if rec["col_key"] not in table_cols:
             table_cols.append(rec["col_key"])
@@ -121,38 +149,71 @@ def check_records(tables, *, report_id: str | None = None,
             continue
         row_keys = sorted(grid)
         col_keys = sorted(cols[table])
-        template = templates.get(table) or "2019"
-        outcome_rows = fm["requests"].get(f"outcome_rows_{template}", [])
+        outcome_rows = None  # the requests table's outcome rows, by its format (told once, when needed)
         for ident in idents:
+            if ident["rhs"] == "@outcome_rows" and outcome_rows is None:
+                outcome_rows = fm["requests"].get(f"outcome_rows_{_template(table, records, templates)}", [])
             rhs_keys = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
             relation = ident.get("relation", "eq")
             if ident["per"] == "row":
                 for row_key in row_keys:
                     if not any(c in grid[row_key] for c in (*ident["lhs"], *rhs_keys)):
                         continue  # a row without these columns (another block of the Article 20 table)
-                    lhs = [_get(grid, row_key, c) for c in ident["lhs"]]
-                    rhs = [_get(grid, row_key, c) for c in rhs_keys]
+                    lhs = _terms(grid, guessed, table, [(row_key, c) for c in ident["lhs"]])
+                    rhs = _terms(grid, guessed, table, [(row_key, c) for c in rhs_keys])
                     rows.append(_row(report_id, table, ident["name"], row_key, lhs, rhs, relation))
                 continue
             if ident["per"] == "value" and ident["lhs"][0] not in grid:
                 continue  # a legacy table without this item
+            if not all(k in grid for k in ident.get("when_all", ())):
+                continue  # (a group's subtotal written only by some reports)
             if "when_any" in ident and not any(k in grid for k in ident["when_any"]):
                 continue  # a layout of the table this identity is not stated for
             if any(k in grid for k in ident.get("when_none", ())):
                 continue
             for col in col_keys:
-                lhs = [_get(grid, k, col) for k in ident["lhs"]]
-                rhs = [_get(grid, k, col) for k in rhs_keys]
-                rows.append(_row(report_id, table, ident["name"], col, lhs, rhs, relation))
+                lhs = _terms(grid, guessed, table, [(k, col) for k in ident["lhs"]])
+                rhs = _terms(grid, guessed, table, [(k, col) for k in rhs_keys])
+                # a legacy identity is about one row: its key names it, as two identities share a name
+                # (heads_le_total for press conferences and for online interviews)
+                key = f"{ident['lhs'][0]}.{col}" if ident["per"] == "value" else col
+                rows.append(_row(report_id, table, ident["name"], key, lhs, rhs, relation))
     return rows
 
 
-def _get(grid: dict[str, dict[str, float]], row: str, col: str) -> float:
-    value = grid.get(row, {}).get(col)
-    return np.nan if value is None else float(value)
+def _template(table: str, records: list[dict], templates: dict[str, str | None]) -> str:
+    """The format of ``table``: as ``templates`` gives it, else told from its keys, else '2019'."""
+    if templates.get(table):
+        return str(templates[table])
+    from toolkit.metrics import _located, _table_format  # not at the top: metrics imports this module
+
+    cells = pd.DataFrame([rec for rec in records if rec["table"] == table])
+    keys = (cells["row_key"].astype(str) + "." + cells["col_key"].astype(str))[_located(cells)]
+    return _table_format(table, keys) or "2019"
 
 
-def _row(report_id, table, name, key, lhs, rhs, relation: str = "eq") -> dict:
-    expected, found, status = _evaluate(lhs, rhs, relation)
+def _terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]], table: str,
+           cells: list[tuple[str, str]]) -> tuple[list[float], int]:
+    """The values of a side's cells (row key, col key), and how many are inferred.
+
+    An inferred cell counts as missing: the identities chose its value (a glued or ragged row read with
+    their help), so a check of them cannot confirm it; the cells read as written may still prove it false.
+    """
+    values, inferred = [], 0
+    for row, col in cells:
+        value = grid.get(row, {}).get(col)
+        if (table, row, col) in guessed:
+            inferred += 1
+            value = None
+        values.append(np.nan if value is None else float(value))
+    return values, inferred
+
+
+def _row(report_id, table, name, key, lhs: tuple[list[float], int], rhs: tuple[list[float], int],
+         relation: str = "eq") -> dict:
+    expected, found, status = _evaluate(lhs[0], rhs[0], relation)
+    # `detail` (not a column of checks.csv): the flag's text of a failed check, which says what a sum of
+    # fewer than all of a side's cells is
     return {"report_id": report_id, "table": table, "check": name, "key": key, "expected": expected,
-            "found": found, "status": status, "ok": status == "ok"}
+            "found": found, "status": status, "ok": status == "ok",
+            "detail": _detail(name, key, lhs, rhs) if status == "failed" else ""}

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
+import re
+import secrets
 import signal
 import sys
 import threading
@@ -19,11 +22,11 @@ from typing import Any, Callable
 
 __all__ = ["main", "build_parser"]
 
-# Parquet row groups: rows are buffered as Arrow tables up to this many rows or bytes (memory stays bounded,
-# and the file does not get one tiny row group per batch, which bloats its footer).
+# Parquet row groups: rows are buffered as Arrow tables and written this many at a time (memory stays bounded,
+# and the file does not get one tiny row group per batch, which bloats its footer); see _row_group.
 _ROW_GROUP = 131_072
-_ROW_GROUP_BYTES = 8 * 2**20
-_PARQUET_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boolean": "bool_"}
+_FAILED_LISTED = 20  # failed files named on stderr at the end of a run; the others are counted
+_UNCHANGED = "nothing new was written there, its earlier files are as they were"
 
 
 def _positive_int(text: str) -> int:
@@ -37,14 +40,18 @@ def _positive_int(text: str) -> int:
 
 
 def _seconds(text: str) -> float | None:
-    if text.lower() in ("none", "0", "off"):
+    """A time limit: a positive number of seconds, or no limit ('none', 'off', or 0 however written)."""
+    if text.lower() in ("none", "off"):
         return None
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number of seconds or 'none', got {text!r}") from None
+    if value == 0:  # '0', '0.0', '0e0' alike: 0 means no limit
+        return None
     if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r} (0 or 'none': "
+                                         f"no limit)")
     return value
 
 
@@ -84,11 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     """
     from toolkit import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="toolkit",
         description="Parse, check and classify Chinese government information disclosure annual reports.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
     ex = sub.add_parser("extract", help="parse a corpus and write CSV and Parquet files",
@@ -103,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     ex.add_argument("--strict", action="store_true", help="exit with status 1 if any file failed")
     ex.add_argument("--timeout", type=_seconds, default=60.0, metavar="S",
-                    help="time limit per file in seconds, 'none' for no limit (default: 60)")
+                    help="time limit per file in seconds, 0 or 'none' for no limit (default: 60)")
     ex.add_argument("--max-bytes", type=_positive_int, default=None, metavar="B",
                     help="files larger than this fail without being read (default: 50 MiB)")
     ex.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
@@ -114,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="Dask scheduler address, e.g. tcp://10.0.0.1:8786 (with --backend dask)")
     ex.add_argument("--format", choices=("both", "csv", "parquet"), default="both",
                     help="which files to write (default: both)")
+    ex.add_argument("--excel", action="store_true",
+                    help="begin the CSV files with a UTF-8 byte-order mark, so that Excel (on Chinese Windows too) "
+                         "reads them as UTF-8 (default: none, as most other tools expect)")
     ex.set_defaults(func=_run_extract)
 
     sm = sub.add_parser("summary", help="print a short overview of a few reports (metadata, sections, totals)",
@@ -136,94 +146,293 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _Writer:
-    """Appends frames to ``DIR/name.csv`` and ``DIR/name.parquet`` chunk by chunk."""
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors tell how to give an INPUT named like an option (``-x.txt``)."""
 
-    def __init__(self, out: str, fmt: str) -> None:
+    def parse_known_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+        self._argv = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        dashed = [a for a in getattr(self, "_argv", [])[: self._before_dashes()]
+                  if a.startswith("-") and a != "-" and not _NUMBER.fullmatch(a)
+                  and a.split("=", 1)[0] not in self._options()]
+        if dashed and ("INPUT" in message or "unrecognized arguments" in message):
+            message += (f" (an INPUT whose name begins with '-' goes after '--', as in '-- {dashed[0]}', or is "
+                        f"written as ./{dashed[0]})")
+        super().error(message)
+
+    def _before_dashes(self) -> int:
+        argv = getattr(self, "_argv", [])
+        return argv.index("--") if "--" in argv else len(argv)
+
+    def _options(self) -> set[str]:
+        """The option strings of this parser and of its subcommands."""
+        found = set(self._option_string_actions)
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    found |= set(sub._option_string_actions)
+        return found
+
+
+_NUMBER = re.compile(r"-\d+(\.\d*)?|-\.\d+")  # a negative number is a value, not an option
+
+
+class _Writer:
+    """Writes the frames into unfinished files in ``--out`` chunk by chunk, then puts them in place together.
+
+    The unfinished files are named ``<file>.<run>.part``: unique to this run, so that nothing can mistake
+    them for another run's.  While it lives, the writer holds a lock on the folder (a second run into it
+    stops with an error), so any other ``.part`` file there was left by a run that was killed: it is
+    removed.  :meth:`close` puts this run's files, and only them, in place; if a rename fails, the earlier
+    files are put back, so that the folder never mixes two runs.  A write or a rename that fails raises
+    :class:`_UsageError` saying so.
+    """
+
+    def __init__(self, out: str, fmt: str, *, excel: bool = False) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from toolkit.corpus import FRAMES, _empty, output_schema
+        from toolkit.corpus import FRAMES, _arrow_schema, is_output_name
 
         self.pa, self.pq = pa, pq
         self.out = out
-        self.csv = fmt in ("both", "csv")
-        self.parquet = fmt in ("both", "parquet")
         self.frames = FRAMES
-        self.schemas = {}
-        for name, cols in output_schema().items():
-            schema = pa.schema([(c, getattr(pa, _PARQUET_TYPES[d])()) for c, d in zip(cols["column"], cols["dtype"])])
-            # pandas' own metadata, so that pandas.read_parquet gives back Int64, boolean and string columns
-            pandas_meta = pa.Schema.from_pandas(_empty(name), preserve_index=False).metadata
-            self.schemas[name] = schema.with_metadata(pandas_meta)
+        self.schemas = {name: _arrow_schema(name) for name in FRAMES}
+        self.exts = [ext for ext, on in (("csv", fmt in ("both", "csv")), ("parquet", fmt in ("both", "parquet")))
+                     if on]
+        self.run = f"{os.getpid()}-{secrets.token_hex(3)}"
+        self.lock: int | None = None
         self.csv_files: dict[str, Any] = {}
         self.pq_writers: dict[str, Any] = {}
-        os.makedirs(out, exist_ok=True)
-        for name in FRAMES:
-            if self.csv:
-                self.csv_files[name] = open(os.path.join(out, f"{name}.csv.part"), "w", encoding="utf-8",
-                                            newline="")
-            if self.parquet:
-                self.pq_writers[name] = pq.ParquetWriter(os.path.join(out, f"{name}.parquet.part"),
-                                                         self.schemas[name])
+        self.parts: dict[str, str] = {}  # final path -> this run's unfinished file
+        try:
+            os.makedirs(out, exist_ok=True)
+            self.lock = _lock_folder(out)
+            for name in os.listdir(out):  # left by a run that was killed (the lock says no run is writing)
+                if name.endswith(".part") and is_output_name(name):
+                    os.remove(os.path.join(out, name))
+            for name in FRAMES:
+                for ext in ("csv", "parquet"):
+                    final = os.path.join(out, f"{name}.{ext}")
+                    if os.path.isdir(final) and not os.path.islink(final):  # found now, not after the whole run
+                        raise IsADirectoryError(errno.EISDIR, "a folder has the name of an output file", final)
+            for name in FRAMES:
+                for ext in self.exts:
+                    final = os.path.join(out, f"{name}.{ext}")
+                    self.parts[final] = f"{final}.{self.run}.part"
+                    if ext == "csv":
+                        # utf-8-sig: a byte-order mark, so that Excel reads UTF-8 (else the ANSI code page)
+                        self.csv_files[name] = open(self.parts[final], "x", newline="",
+                                                    encoding="utf-8-sig" if excel else "utf-8")
+                    else:
+                        self.pq_writers[name] = pq.ParquetWriter(self.parts[final], self.schemas[name])
+        except OSError as exc:
+            self.close(ok=False)
+            raise _UsageError(f"cannot write the output to --out {out}: {_why(exc)}") from None
+        except BaseException:
+            self.close(ok=False)
+            raise
         self.started = {name: False for name in FRAMES}
         self.pending: dict[str, list] = {name: [] for name in FRAMES}
         self.pending_rows = {name: 0 for name in FRAMES}
-        self.pending_bytes = {name: 0 for name in FRAMES}
 
     def write(self, frames: dict) -> None:
-        for name in self.frames:
-            frame = frames[name]
-            if self.csv and (len(frame) or not self.started[name]):
-                frame.to_csv(self.csv_files[name], index=False, header=not self.started[name],
-                             lineterminator="\n")
-                self.started[name] = True
-            if self.parquet and len(frame):
-                table = self.pa.Table.from_pandas(frame, schema=self.schemas[name], preserve_index=False)
-                self.pending[name].append(table)
-                self.pending_rows[name] += len(table)
-                self.pending_bytes[name] += table.nbytes
-                if self.pending_rows[name] >= _ROW_GROUP or self.pending_bytes[name] >= _ROW_GROUP_BYTES:
-                    self._flush(name)
+        """Append the frames of a run of reports (a frame's first chunk brings the CSV header)."""
+        file = None
+        try:
+            for name in self.frames:
+                frame = frames[name]
+                if name in self.csv_files and (len(frame) or not self.started[name]):
+                    file = f"{name}.csv"
+                    _write_csv(frame, self.csv_files[name], header=not self.started[name])
+                    self.started[name] = True
+                if name in self.pq_writers and len(frame):
+                    table = self.pa.Table.from_pandas(frame, schema=self.schemas[name], preserve_index=False)
+                    self.pending[name].append(table)
+                    self.pending_rows[name] += len(table)
+                    size = _row_group(name)
+                    if self.pending_rows[name] >= size:
+                        file = f"{name}.parquet"
+                        self._flush(name, size)
+        except OSError as exc:
+            raise self._failed(exc, file) from None
 
-    def _flush(self, name: str) -> None:
-        """Write the buffered rows as one Parquet row group (many tiny row groups bloat the footer)."""
-        if self.pending[name]:
-            self.pq_writers[name].write_table(self.pa.concat_tables(self.pending[name]),
-                                              row_group_size=max(self.pending_rows[name], 1))
-        self.pending[name], self.pending_rows[name], self.pending_bytes[name] = [], 0, 0
+    def _flush(self, name: str, size: int | None = None) -> None:
+        """Write the buffered rows as row groups of ``size`` rows, keeping the rest (all of them: None).
+
+        Row groups are cut at fixed row counts, not where the batches of the workers end, so that the file
+        is the same, byte for byte, whatever ``--jobs`` is.
+        """
+        table = self.pa.concat_tables(self.pending[name])
+        n = len(table) if size is None else len(table) // size * size
+        if n:
+            # one chunk per column: how a column is split into chunks would change the pages written
+            head = table.slice(0, n).combine_chunks()
+            self.pq_writers[name].write_table(head, row_group_size=size or max(n, 1))
+        rest = table.slice(n)
+        self.pending[name] = [rest] if len(rest) else []
+        self.pending_rows[name] = len(rest)
+
+    def _failed(self, exc: OSError, file: str | None = None) -> _UsageError:
+        """Remove this run's files after a write failed, and say so."""
+        self.close(ok=False)
+        return _UsageError(f"cannot write the output to --out {self.out}: {_why(exc, file)}; {_UNCHANGED}")
 
     def close(self, ok: bool = True) -> None:
-        for name in self.frames:
-            if name in self.pq_writers and ok:
-                self._flush(name)
-            if name in self.csv_files:
-                self.csv_files[name].close()
-            if name in self.pq_writers:
-                self.pq_writers[name].close()
-            for ext, written in (("csv", self.csv), ("parquet", self.parquet)):
-                part = os.path.join(self.out, f"{name}.{ext}.part")
-                if os.path.exists(part):
-                    if ok:
-                        os.replace(part, os.path.join(self.out, f"{name}.{ext}"))
-                    else:
+        """Finish the files and put them in place (``ok``), or remove them; release the folder's lock."""
+        try:
+            if ok:
+                file = None
+                try:
+                    for name in self.pq_writers:
+                        if self.pending[name]:
+                            file = f"{name}.parquet"
+                            self._flush(name)
+                    file = None
+                    self._close_files()
+                except OSError as exc:
+                    raise self._failed(exc, file) from None
+                self._put_in_place()
+            else:
+                with contextlib.suppress(OSError):
+                    self._close_files()
+                for part in self.parts.values():
+                    with contextlib.suppress(FileNotFoundError):
                         os.remove(part)
-                elif ok and not written and os.path.exists(os.path.join(self.out, f"{name}.{ext}")):
-                    # an earlier run's file of the other format would no longer match this run's
-                    os.remove(os.path.join(self.out, f"{name}.{ext}"))
+        finally:
+            if self.lock is not None:
+                os.close(self.lock)  # releases the lock
+                self.lock = None
+
+    def _close_files(self) -> None:
+        """Close every file, even after one failed to close (a CSV file's last bytes are written then)."""
+        files = [*self.csv_files.values(), *self.pq_writers.values()]
+        self.csv_files, self.pq_writers = {}, {}
+        error = None
+        for f in files:
+            try:
+                f.close()
+            except OSError as exc:
+                error = error or exc
+        if error is not None:
+            raise error
+
+    def _put_in_place(self) -> None:
+        """Rename this run's files into place, and remove the earlier run's files of the other format (they
+        would no longer match): the earlier files are first set aside as ``<file>.<run>-old.part``, and put
+        back if anything fails, so that the folder holds either the earlier run or this one."""
+        from toolkit.corpus import FRAMES
+
+        finals = [os.path.join(self.out, f"{n}.{ext}") for n in FRAMES for ext in ("csv", "parquet")]
+        aside: dict[str, str] = {}  # final -> where the earlier file is set aside
+        placed: list[str] = []
+        final = ""
+        try:
+            for final in finals:
+                if os.path.lexists(final):
+                    if os.path.isdir(final) and not os.path.islink(final):
+                        raise IsADirectoryError(errno.EISDIR, "a folder has the name of an output file", final)
+                    os.replace(final, f"{final}.{self.run}-old.part")
+                    aside[final] = f"{final}.{self.run}-old.part"
+            for final, part in self.parts.items():
+                os.replace(part, final)
+                placed.append(final)
+        except BaseException as exc:  # also Ctrl-C or SIGTERM in the middle: put the earlier run back
+            left = self._roll_back(aside, placed)
+            if not isinstance(exc, OSError):
+                raise
+            why = f"cannot write the output to --out {self.out}: {_why(exc, os.path.basename(final))}"
+            if left:
+                raise _UsageError(f"{why}; the folder now holds files of two runs: {', '.join(left)} (the next "
+                                  f"run into it removes the .part files)") from None
+            raise _UsageError(f"{why}; {_UNCHANGED}") from None
+        for old in aside.values():
+            with contextlib.suppress(OSError):  # a file left behind is removed by the next run
+                os.remove(old)
+
+    def _roll_back(self, aside: dict[str, str], placed: list[str]) -> list[str]:
+        """Remove this run's files and put the earlier ones back; say what could not be undone."""
+        left = []
+        for final in placed:
+            try:
+                os.remove(final)
+            except FileNotFoundError:
+                pass
+            except OSError:
+                left.append(f"{os.path.basename(final)} is of this run")
+        for final, old in aside.items():
+            try:
+                os.replace(old, final)
+            except OSError:
+                left.append(f"the earlier {os.path.basename(final)} is now {os.path.basename(old)}")
+        for part in self.parts.values():
+            with contextlib.suppress(FileNotFoundError, OSError):
+                os.remove(part)
+        return left
+
+
+def _row_group(name: str) -> int:
+    """Rows per Parquet row group of a file: fixed, so that the bytes do not depend on ``--jobs``; fewer for
+    files of long texts, so that the rows buffered stay within a few tens of MB."""
+    return _ROW_GROUP // 16 if name in ("sections", "statements") else _ROW_GROUP
+
+
+def _write_csv(frame: Any, fh: Any, *, header: bool) -> None:
+    """Append a frame to a CSV file.  A field holding a line break (``\\r`` or ``\\n``) is quoted, so that it
+    stays one field of one row: the csv module quotes only the characters of its line terminator (``\\n``)."""
+    text = frame.to_csv(index=False, header=header, lineterminator="\n")
+    if "\r" in text:
+        # with '\r\n' as the terminator every field holding '\r' is quoted; the rows then end in '\n' again
+        crlf = frame.to_csv(index=False, header=header, lineterminator="\r\n")
+        text = _QUOTED_OR_CRLF.sub(lambda m: m.group(1) or "\n", crlf)
+    fh.write(text)
+
+
+_QUOTED_OR_CRLF = re.compile(r'("(?:[^"]|"")*")|\r\n')  # a quoted field (kept as it is), or the end of a row
+
+
+def _lock_folder(out: str) -> int | None:
+    """Lock the output folder for this run (a lock the system drops when the process ends, even killed).
+
+    Returns the descriptor holding the lock, or None where folders cannot be locked (Windows, a file
+    system without locks).  Raises :class:`_UsageError` when another run holds it.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise _UsageError(f"another toolkit extract is writing to --out {out}: wait until it ends, or give "
+                          f"another folder") from None
+    except OSError:  # no locks on this file system: go on, as before
+        os.close(fd)
+        return None
+    return fd
+
+
+def _why(exc: OSError, file: str | None = None) -> str:
+    """'File too large (tables.parquet)': the system's reason, and the file it is about."""
+    if file is None and isinstance(exc.filename, str):
+        file = os.path.basename(exc.filename)
+    reason = exc.strerror or str(exc)
+    return f"{reason} ({file})" if file else reason
 
 
 def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> int:
-    from toolkit.corpus import _empty, _iter_corpus
+    from toolkit.corpus import FRAMES, _empty, _iter_corpus, _kinds
 
     progress = not args.quiet
-    try:
-        writer = _Writer(args.out, args.format)
-    except OSError as exc:
-        raise _UsageError(f"cannot write the output to --out {args.out}: {exc.strerror or exc}") from None
+    writer = _Writer(args.out, args.format, excel=args.excel)
     n_failed = n = 0
     ok = False
     skipped: Counter = Counter()
+    failed: list[str] = []  # the first failed files, with their reasons, for stderr
     try:
         empty_written = False
         for frames in _iter_corpus(args.inputs, jobs=args.jobs, backend=args.backend, scheduler=args.scheduler,
@@ -233,10 +442,11 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
             empty_written = True
             reports = frames["reports"]
             n += len(reports)
-            n_failed += int((reports["status"] == "failed").sum())
+            bad = reports[reports["status"] == "failed"]
+            n_failed += len(bad)
+            for path, error in zip(bad["path"].iloc[: _FAILED_LISTED - len(failed)], bad["error"]):
+                failed.append(_failure_line(path, error))
         if not empty_written:
-            from toolkit.corpus import FRAMES
-
             writer.write({name: _empty(name) for name in FRAMES})
         ok = True
     finally:
@@ -245,13 +455,19 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
         if skipped:
             print(f"toolkit extract: skipped {sum(skipped.values())} file(s) of folders that are not reports: "
                   f"{_kinds(skipped)}", file=sys.stderr)
+        if failed:
+            more = f"\n  … and {n_failed - len(failed)} more" if n_failed > len(failed) else ""
+            print(f"toolkit extract: failed (reasons in reports.csv, column error):\n  " + "\n  ".join(failed)
+                  + more, file=sys.stderr)
         print(f"toolkit extract: {n} report(s), {n_failed} failed; files in {args.out}", file=sys.stderr)
     return 1 if (args.strict and n_failed) else 0
 
 
-def _kinds(counts: Counter) -> str:
-    """'3 .csv, 1 .md': the most frequent kinds first, then by name."""
-    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+def _failure_line(path: Any, error: Any) -> str:
+    """'PATH: reason' on one line (a reader's message names the file already; a timeout does not)."""
+    path, error = str(path), str(error)
+    line = error if error.startswith(path) else f"{path}: {error}"
+    return line.replace("\r", "\\r").replace("\n", "\\n")  # a line break in a file name stays on the line
 
 
 class _UsageError(Exception):
@@ -310,8 +526,9 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     -------
     int
         Exit status: 0, or 1 with ``extract --strict`` when a file failed; 2
-        on bad arguments (an ``--out`` that cannot be written, an unreachable
-        Dask scheduler); 141 when standard output was closed by its reader (a
+        on bad arguments (an ``--out`` that cannot be written, also when a
+        write or rename fails during the run, or that another run is writing;
+        an unreachable Dask scheduler); 141 when standard output was closed by its reader (a
         broken pipe); 130 on Ctrl-C and 143 on SIGTERM (128 + the signal),
         with the workers stopped and the unfinished files removed.
 

@@ -25,8 +25,10 @@ from scipy.stats import contingency
 from toolkit.metrics import (
     _Cells,
     _check_blank_args,
+    _check_same_ids,
     _group_of,
     _lookup,
+    _numeric,
     _outcome_labels,
     _parse_term,
     _report_ids,
@@ -106,16 +108,6 @@ def _sorted_groups(values: pd.Series) -> list[Any]:
         return sorted(uniq, key=str)
 
 
-def _numeric(df: pd.DataFrame, col: str, name: str = "metric") -> pd.Series:
-    """The column as floats; text that is no number is refused (it would count as missing silently)."""
-    x = pd.to_numeric(df[col], errors="coerce").astype(float)
-    bad = df[col][x.isna().to_numpy() & df[col].notna().to_numpy()]
-    if len(bad):
-        raise ValueError(f"{name}={col!r} must be numeric; it holds {len(bad)} value(s) that are not numbers, "
-                         f"e.g. {bad.iloc[0]!r}")
-    return x
-
-
 def _is_group(values: pd.Series, g: Any) -> np.ndarray:
     """Boolean mask of the rows in group ``g``; a missing label (NA of a nullable column) is in none."""
     return values.eq(g).fillna(False).to_numpy(dtype=bool)
@@ -128,6 +120,14 @@ def _groups(df: pd.DataFrame, metric: str, by: str) -> dict[Any, np.ndarray]:
         g: x[_is_group(df[by], g)].dropna().to_numpy()
         for g in _sorted_groups(df[by])
     }
+
+
+_ALL_EQUAL = "all values are equal: no test"
+
+
+def _all_equal(*groups: np.ndarray) -> bool:
+    """Whether the values of all the groups are one value (ranks all tied: a rank test has nothing to compare)."""
+    return np.unique(np.concatenate(groups)).size == 1
 
 
 def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
@@ -261,8 +261,8 @@ def kruskal(df: pd.DataFrame, metric: str, by: str, *, min_n: int = 3) -> pd.Dat
     )
     if len(kept) < 2:
         row["note"] = f"fewer than 2 groups with n >= {min_n}: no test"
-    elif np.unique(np.concatenate(list(kept.values()))).size == 1:
-        row["note"] = "all values are equal: no test"
+    elif _all_equal(*kept.values()):
+        row["note"] = _ALL_EQUAL
     else:
         res = stats.kruskal(*kept.values())
         row.update(H=float(res.statistic), dof=len(kept) - 1, p=float(res.pvalue),
@@ -385,7 +385,8 @@ def pairwise_mannwhitney(
         One row per pair of groups (in sorted group order): ``group1``, ``group2``, ``n1``,
         ``n2``, ``U`` (statistic of :func:`scipy.stats.mannwhitneyu` for group1, two-sided),
         ``p``, ``p_adj``, ``cliffs_delta`` (P(x1 > x2) − P(x1 < x2) = 2U/(n1·n2) − 1),
-        ``magnitude`` and ``note``.
+        ``magnitude`` and ``note``.  A pair whose values are all equal is not tested, as in
+        :func:`kruskal`: its statistics are NA and ``note`` says so.
 
     Raises
     ------
@@ -420,6 +421,9 @@ def pairwise_mannwhitney(
                                    p_adj=np.nan, cliffs_delta=np.nan, magnitude="", note="")
         if min(len(x), len(y)) < min_n:
             row["note"] = f"n < {min_n}: no test"
+        elif _all_equal(x, y):
+            # U would be n1·n2/2 with p = 1 and a 'negligible' effect: nothing was compared
+            row["note"] = _ALL_EQUAL
         else:
             res = stats.mannwhitneyu(x, y, alternative="two-sided", method=method)
             delta = 2.0 * float(res.statistic) / (len(x) * len(y)) - 1.0
@@ -525,7 +529,9 @@ def chi2_composition(
     TypeError
         If an argument is not a DataFrame or ``by`` is not a str.
     ValueError
-        If a column is missing.
+        If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
+        ``tables['value']`` holds text that is no number, or ``reports`` shares no report id with
+        ``tables`` (ids of another type: 2020 and '2020').
 
     Examples
     --------
@@ -543,10 +549,8 @@ def chi2_composition(
     labels = _outcome_labels()
     cats = list(labels)
     comp = outcome_composition(tables, flags=flags, blank_as_zero=blank_as_zero)
+    _check_same_ids(tables, reports)
     groups = _group_of(reports, by)
-    if len(comp) and len(groups) and not groups.index.isin(comp["report_id"]).any():
-        raise ValueError(f"no report_id of reports is in tables (tables: {comp['report_id'].iloc[0]!r}, reports: "
-                         f"{groups.index[0]!r}): are they of one corpus, with ids of one type?")
     comp["group"] = _lookup(groups, comp["report_id"]).array
     has_table = comp["report_id"].isin(set(tables.loc[tables["table"].astype(object) == "requests", "report_id"]))
     reasons = np.where(
@@ -616,18 +620,28 @@ def bootstrap_ci(
     ci: float = 0.95,
     method: str = "percentile",
     min_n: int = 3,
+    cluster: str | None = None,
 ) -> pd.DataFrame:
-    """Bootstrap confidence intervals for a rate, per group, resampling reports.
+    """Bootstrap confidence intervals for a rate, per group, resampling reports (or agencies).
 
     Two estimators are offered, because they answer different questions:
 
-    * ``'mean'`` — the mean of the reports' rates (each agency counts once);
+    * ``'mean'`` — the mean of the reports' rates: each *report* counts once, whatever its
+      number of requests.  An agency with reports in several years of a group counts once per
+      report; with ``cluster='agency'`` each *agency* counts once (the mean of its reports'
+      rates stands for it);
     * ``'ratio'`` — the ratio of sums, Σ numerator / Σ denominator (each *request* counts once;
       large agencies dominate).  Reports are resampled with their numerator and denominator
       paired.
 
+    With ``cluster``, the resampled unit is the cluster (a cluster bootstrap): reports of one
+    agency are not independent of each other, and resampling them one by one makes an interval
+    too narrow when agencies have several reports in a group.
+
     Intervals come from :func:`scipy.stats.bootstrap`; each group uses a generator seeded with
-    ``random_state``, so a group's interval does not depend on the other groups.
+    ``random_state``, so a group's interval does not depend on the other groups.  The group's
+    values are resampled in sorted order (by rate, or by numerator then denominator), so the
+    interval does not depend on the order of the rows either.
 
     Parameters
     ----------
@@ -652,24 +666,31 @@ def bootstrap_ci(
     method : {'percentile', 'basic', 'BCa'}, default 'percentile'
         Interval method of :func:`scipy.stats.bootstrap`.
     min_n : int, default 3
-        Groups with fewer usable reports get NA bounds and a note (a group of one report never
-        gets an interval).  A group whose values are all equal gets the degenerate interval
-        [estimate, estimate] and a note; with ``'BCa'``, which is undefined there, NA bounds.
+        Groups with fewer usable reports (clusters, with ``cluster``) get NA bounds and a note (a
+        group of one never gets an interval).  A group whose values are all equal gets the
+        degenerate interval [estimate, estimate] and a note; with ``'BCa'``, which is undefined
+        there, NA bounds.
+    cluster : str, optional
+        Column naming the unit to resample, e.g. ``'agency'``: within each group the reports of
+        a cluster are pooled first (``'mean'``: the mean of their rates; ``'ratio'``: the sums of
+        their numerators and denominators), and clusters are resampled.  ``None`` (default)
+        resamples reports.
 
     Returns
     -------
     pandas.DataFrame
         One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
-        ``estimate``, ``ci_low``, ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a
-        missing value (rate, or numerator/denominator) are not used.
+        ``n_clusters`` (with ``cluster`` only: clusters used), ``estimate``, ``ci_low``,
+        ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a missing value (rate, or
+        numerator/denominator) are not used.
 
     Raises
     ------
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, a rate column holds text that is no number, or an option is
-        outside its allowed values.
+        If a column is missing, a rate column holds text that is no number, an option is
+        outside its allowed values, or a report with a value has no ``cluster`` label.
 
     Examples
     --------
@@ -684,6 +705,8 @@ def bootstrap_ci(
     _check_column(df, metric, "metric")
     if by is not None:
         _check_column(df, by, "by")
+    if cluster is not None:
+        _check_column(df, cluster, "cluster")
     if estimator not in _ESTIMATORS:
         raise ValueError(f"estimator must be one of {list(_ESTIMATORS)}, got {estimator!r}")
     if method not in _BOOT_METHODS:
@@ -711,6 +734,15 @@ def bootstrap_ci(
         # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only
         # of such reports has no ratio at all: leave them out.
         data = data[data["den"] > 0]
+    if cluster is not None:
+        labels = df[cluster].iloc[data.index]
+        if labels.isna().any():
+            # a report of no known agency is not one agency's report: say so rather than guess
+            raise ValueError(f"cluster={cluster!r} is missing for {int(labels.isna().sum())} report(s) with a value "
+                             f"(positions {', '.join(map(str, data.index[labels.isna().to_numpy()][:3]))}): fill it, e.g. "
+                             "with the report_id to make such a report its own cluster, or drop those rows")
+        _check_one_type(pd.unique(labels), cluster)
+        data["_cluster"] = labels.to_numpy()
     if by is None:
         parts: list[tuple[Any, pd.DataFrame]] = [(None, data)]
     else:
@@ -719,22 +751,31 @@ def bootstrap_ci(
     rows = []
     for g, d in parts:
         row: dict[str, Any] = {} if by is None else {by: g}
-        row.update(estimator=estimator, n=len(d), estimate=np.nan, ci_low=np.nan, ci_high=np.nan,
-                   ci=ci, n_boot=int(n_boot), note="")
+        row.update(estimator=estimator, n=len(d))
+        if cluster is not None:
+            # pool each cluster's reports into one value, then resample clusters
+            values = ["num", "den"] if estimator == "ratio" else ["x"]
+            d = d.groupby("_cluster", sort=False)[values].agg("sum" if estimator == "ratio" else "mean")
+            row["n_clusters"] = len(d)
+        # Resample the values in sorted order: scipy draws positions, so the same reports in another row
+        # order (a frame sorted or filtered otherwise) would give another interval for the same seed.
+        d = d.sort_values(list(d.columns), kind="stable")
+        row.update(estimate=np.nan, ci_low=np.nan, ci_high=np.nan, ci=ci, n_boot=int(n_boot), note="")
         if estimator == "ratio":
             den_sum = d["den"].sum()
             row["estimate"] = d["num"].sum() / den_sum if den_sum > 0 else np.nan
         elif len(d):
             row["estimate"] = float(d["x"].mean())
         if len(d) < max(min_n, 2):
-            row["note"] = f"n < {max(min_n, 2)}: no interval"
+            row["note"] = f"{'n' if cluster is None else 'n_clusters'} < {max(min_n, 2)}: no interval"
         elif estimator == "ratio" and not np.isfinite(row["estimate"]):
             row["note"] = "denominator sums to 0: no estimate"
         elif _constant(d, estimator):
             # every resample gives the estimate: scipy warns, and BCa's acceleration is 0/0
             if method != "BCa":
                 row.update(ci_low=row["estimate"], ci_high=row["estimate"])
-            row["note"] = "all reports have the same " + ("rate" if estimator == "ratio" else "value") + \
+            row["note"] = f"all {'reports' if cluster is None else 'clusters'} have the same " + \
+                ("rate" if estimator == "ratio" else "value") + \
                 ": degenerate interval" + (" (undefined for BCa)" if method == "BCa" else "")
         else:
             rng = np.random.default_rng(random_state)
@@ -749,8 +790,8 @@ def bootstrap_ci(
             row.update(ci_low=float(res.confidence_interval.low),
                        ci_high=float(res.confidence_interval.high))
         rows.append(row)
-    cols = ([by] if by is not None else []) + ["estimator", "n", "estimate", "ci_low", "ci_high",
-                                                "ci", "n_boot", "note"]
+    cols = ([by] if by is not None else []) + ["estimator", "n"] + (["n_clusters"] if cluster is not None else []) \
+        + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -881,7 +922,10 @@ def cross_year_audit(
     TypeError
         If ``tables`` or ``reports`` is not a DataFrame, or a column name is not a str.
     ValueError
-        If a column is missing.
+        If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
+        ``tables['value']`` or the year column holds text that is no number (``'2020年'``; years
+        written ``'2021'`` are read as 2021), or ``reports`` shares no report id with ``tables``
+        (ids of another type: 2020 and '2020').
 
     Examples
     --------
@@ -893,8 +937,10 @@ def cross_year_audit(
     _check_column(reports, agency_col, "agency_col", "reports")
     _check_column(reports, year_col, "year_col", "reports")
     _check_blank_args(tables, blank_as_zero, flags)
+    _check_same_ids(tables, reports)
     rep = reports.drop_duplicates("report_id")[["report_id", agency_col, year_col]].copy()
-    rep["_year"] = pd.to_numeric(rep[year_col], errors="coerce")
+    # years as numbers, as panel() reads them: '2021' is 2021, '2021年' is refused (it would drop the report)
+    rep["_year"] = _numeric(rep, year_col, "year_col")
     rep = rep.dropna(subset=[agency_col, "_year"])
     pairs = rep.merge(rep, on=agency_col, suffixes=("", "_prev"))
     pairs = pairs[pairs["_year"] - pairs["_year_prev"] == 1]

@@ -25,6 +25,7 @@ import multiprocessing as mp
 import os
 import re
 import signal
+import stat
 import sys
 import threading
 import time
@@ -45,7 +46,7 @@ import yaml
 
 from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitError
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
-from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding
+from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding, _read_bytes
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -63,8 +64,9 @@ REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".mht", ".mhtml", ".odt"
 # skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
 # matched by their prefix)
 _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
-# the files a run writes into --out (and their unfinished .part twins), never inputs of a run
-_OUTPUT_NAMES = frozenset(f"{name}.{ext}" for name in FRAMES for ext in ("csv", "parquet"))
+# the files a run writes into --out, and their unfinished or set-aside twins, named <file>.<run>.part
+# (<file>.part in earlier versions), never inputs of a run
+_OUTPUT_FILE = re.compile(rf"(?:{'|'.join(FRAMES)})\.(?:csv|parquet)(?:(?:\.[0-9a-z-]+)?\.part)?")
 _BACKENDS = ("local", "dask")
 _GLOB_CHARS = set("*?[")
 _SURROGATES = re.compile("[\ud800-\udfff]")  # what Python makes of file-name bytes that are not UTF-8
@@ -126,7 +128,10 @@ def data_dictionary() -> str:
     schema = _schema()
     lines = ["# Data dictionary of the extracted files", "",
              "`toolkit extract INPUT... --out DIR` (or `toolkit.extract_corpus`) writes the files below, each as "
-             "CSV (UTF-8, comma-separated, NA as an empty field) and as Parquet (NA as null). Rows are sorted by "
+             "CSV (UTF-8, comma-separated, NA as an empty field; a field holding a line break is quoted; with "
+             "`--excel` a UTF-8 byte-order mark first) and as Parquet (NA as null). An empty text is NA in both "
+             "formats, which hold the same values (CSV cannot tell an empty text from a missing one): \"empty\" "
+             "below means NA. Rows are sorted by "
              "`report_id`, then by the keys listed, whatever the number of workers. Keys and identities are "
              "defined in `shared/spec/schema.md`. dtypes: `string` is text (pandas' string dtype, `str` in pandas 3; "
              "missing = NaN), `Int64` a nullable integer, `float64` a float (missing = NaN), `boolean` a nullable "
@@ -162,12 +167,12 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     Returns
     -------
     dict of str to pandas.DataFrame
-        Keys :data:`FRAMES`, as :func:`extract_corpus` returns them.  In CSV
-        only an empty field is NA, so report ids such as ``NA`` or ``null``
-        stay text (pandas' default would read them as missing); an empty
-        string and a missing value are both an empty field there, and come
-        back as NA (``statements.labels`` is ``''`` before classification:
-        NA from the CSV, ``''`` from the Parquet file).
+        Keys :data:`FRAMES`, as :func:`extract_corpus` returns them, the same
+        from either format.  In CSV only an empty field is NA, so report ids
+        such as ``NA`` or ``null`` stay text (pandas' default would read them
+        as missing); an empty text is NA in both formats (CSV cannot tell it
+        from a missing one).  CSV files written with ``--excel`` (a UTF-8
+        byte-order mark first) are read as well.
 
     Raises
     ------
@@ -190,7 +195,9 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
             out[name] = _conform(pd.read_parquet(parquet), name)
             continue
         dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
-        frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""])
+        # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
+        frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""],
+                            encoding="utf-8-sig")
         out[name] = _conform(frame, name)
     return out
 
@@ -238,7 +245,10 @@ def _cast(s: pd.Series, dtype: str) -> pd.Series:
 
 
 def _conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Reindex to the documented columns and cast to their dtypes (extra columns are dropped)."""
+    """Reindex to the documented columns and cast to their dtypes (extra columns are dropped).
+
+    An empty text is NA: CSV cannot tell '' from NA, so both formats hold NA, and so do the frames.
+    """
     cols = _columns(name)
     if not len(frame):
         return _empty(name)
@@ -246,10 +256,34 @@ def _conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     for col, dtype in cols.items():
         if col in frame.columns:
             out[col] = _cast(frame[col], dtype)
+            if dtype == "string":
+                out[col] = _blank_as_na(out[col])
         else:
             out[col] = pd.Series(pd.array([None] * len(frame), dtype=_DTYPES[dtype]) if dtype != "float64"
                                  else float("nan"), index=frame.index, dtype=_DTYPES[dtype])
     return pd.DataFrame(out, copy=False)
+
+
+def _blank_as_na(s: pd.Series) -> pd.Series:
+    """'' as NA (what a CSV file reads back), the rest as it is."""
+    blank = s.eq("").fillna(False).to_numpy(dtype=bool)
+    return s.mask(blank) if blank.any() else s
+
+
+_PARQUET_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boolean": "bool_"}
+
+
+def _arrow_schema(name: str, extra: Sequence[str] = ()) -> Any:
+    """The Parquet schema of an output file: the documented columns with their Arrow types (``string``, not
+    the ``large_string`` pandas 3 gives), pandas' metadata so that ``pandas.read_parquet`` gives back the
+    documented dtypes, and float64 columns ``extra`` after them (the p_<key> of a classified statements file)."""
+    import pyarrow as pa
+
+    fields = [(c, getattr(pa, _PARQUET_TYPES[d])()) for c, d in _columns(name).items()]
+    fields += [(c, pa.float64()) for c in extra]
+    frame = _empty(name).assign(**{c: pd.Series([], dtype="float64") for c in extra})
+    pandas_meta = pa.Schema.from_pandas(frame, preserve_index=False).metadata
+    return pa.schema(fields).with_metadata(pandas_meta)
 
 
 def _sort(frame: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -269,21 +303,36 @@ class _Inputs:
 
     files: list[str] = field(default_factory=list)  # unique, in input order
     passed_over: dict[str, str] = field(default_factory=dict)  # real path -> kind ('.csv') of a file not read
-    errors: dict[str, str] = field(default_factory=dict)  # folder in files -> why it could not be listed
+    # input in files -> why it fails before parsing: a folder that cannot be listed or holds no report
+    errors: dict[str, ReadError] = field(default_factory=dict)
+    merged: list[tuple[str, str]] = field(default_factory=list)  # (input dropped, input kept): one file twice
     exclude: str | None = None  # real path of the output folder
 
     def excluded(self, path: str) -> bool:
-        """Whether ``path`` is one of the run's own output files (reports.csv, tables.parquet.part …)."""
+        """Whether ``path`` is one of the run's own output files (reports.csv, tables.parquet.…part …)."""
         if self.exclude is None:
             return False
         folder, name = os.path.split(os.path.realpath(path))
-        return folder == self.exclude and name.removesuffix(".part") in _OUTPUT_NAMES
+        return folder == self.exclude and is_output_name(name)
 
     @property
     def skipped(self) -> Counter:
         """Kind of file -> files of the folders given that were not read (each counted once)."""
         read = {os.path.realpath(f) for f in self.files}
         return Counter(kind for real, kind in self.passed_over.items() if real not in read)
+
+
+def is_output_name(name: str) -> bool:
+    """Whether a file name is one that ``toolkit extract`` writes into ``--out``: an output file
+    (``reports.csv`` …) or one of its unfinished or set-aside twins (``reports.csv.<run>.part``), also of
+    an older version (``reports.csv.part``).
+
+    Examples
+    --------
+    >>> is_output_name("tables.parquet"), is_output_name("tables.parquet.812-5e0c.part"), is_output_name("x.csv")
+    (True, True, False)
+    """
+    return _OUTPUT_FILE.fullmatch(name) is not None
 
 
 def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
@@ -293,6 +342,12 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str]:
 
 def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | None = None) -> _Inputs:
     """Expand files, folders and globs; count the files of folders that are skipped as not reports.
+
+    Every input is accounted for: a file named (or matched by a pattern) is an input even when it is
+    missing, a link that loops or no regular file (it fails before parsing); a folder named that gives
+    no file to read, and a pattern that matches nothing or only such folders, is an input that fails
+    with the reason in ``errors``.  One file reached under several names is one input, under its own
+    name when that is among them (see :func:`_keep_one`).
 
     No folder or glob gives the run's own output files in the folder ``exclude`` (``--out``), unfinished
     (``.part``) or from an earlier run; other files there are read as anywhere else.
@@ -310,50 +365,116 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         if not s:  # would become a report with the id '' (read back as NA) failing as '<text>: file not found'
             raise ValueError(f"paths[{i}] is an empty string: give a file, a folder or a glob pattern")
         if os.path.isdir(s):
-            files += _walk(s, found)
-        elif os.path.exists(s) or not (_GLOB_CHARS & set(s)):
+            got, kinds = _walk(s, found)
+            if not got:  # named, so accounted for: a row saying why nothing was read there
+                found.errors[s] = ReadError(s, f"no report file in this folder ({_nothing_read(kinds)})")
+                got = [s]
+            files += got
+        elif os.path.lexists(s) or not (_GLOB_CHARS & set(s)):
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
-            matched = sorted(glob.glob(s, recursive=True))
+            matched = [m for m in sorted(glob.glob(s, recursive=True)) if not _through_loop(m)]
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
+            got, kinds = [], Counter()
             for m in matched:
-                if not found.excluded(m) and not _link_loop(m):
-                    files += _walk(m, found) if os.path.isdir(m) else [m]
-    seen: set[str] = set()
-    for f in files:
-        key = os.path.normcase(os.path.realpath(f))
-        if key not in seen:
-            seen.add(key)
-            found.files.append(f)
+                if os.path.isdir(m):
+                    in_folder, skipped = _walk(m, found)
+                    got += in_folder
+                    kinds.update(skipped)
+                elif not found.excluded(m):
+                    got.append(m)  # whatever it is (a link that loops, a pipe): tried, and failed if need be
+                else:
+                    kinds["toolkit output"] += 1
+            if matched and not got and not all(found.excluded(m) for m in matched):
+                found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches "
+                                               f"({_nothing_read(kinds)})")
+                got = [s]
+            files += got
+    found.files = _keep_one(files, found.merged)
     return found
 
 
-def _link_loop(path: str) -> bool:
-    """Whether ``path`` runs through a loop of linked folders (a '**' pattern follows a link to a parent
-    until the system refuses: sub/loop/sub/loop/…), which is no input."""
+def _nothing_read(kinds: Counter) -> str:
+    """Why a folder gave nothing to read: 'it is empty …', or what it holds ('it holds only 2 .csv, 1 .md')."""
+    if not kinds:
+        return "it is empty, or holds only hidden files"
+    return "it holds only " + _kinds(kinds)
+
+
+def _kinds(counts: Counter) -> str:
+    """'3 .csv, 1 .md': the most frequent kinds first, then by name."""
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _real_key(path: str) -> str:
+    """What tells two names of one file apart from two files: its real path (a link that loops has none: the
+    real path of its folder and its own name)."""
+    try:
+        os.stat(path)
+    except OSError:
+        head, tail = os.path.split(os.path.abspath(path))
+        return os.path.normcase(os.path.join(os.path.realpath(head), tail))
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _keep_one(files: list[str], merged: list[tuple[str, str]]) -> list[str]:
+    """One input per file, at the place it was first given, under the file's own name when that is among
+    its names: ``report.txt`` rather than a link ``latest.txt`` to it, whatever order they came in (else the
+    first name in path order).  ``merged`` gets each name dropped, with the one kept."""
+    names: dict[str, list[str]] = {}
+    for f in files:
+        names.setdefault(_real_key(f), []).append(f)
+    out = []
+    for key, given in names.items():
+        if len(given) == 1:
+            out.append(given[0])
+            continue
+        own = os.path.basename(key)
+        kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f)) != own,
+                                         Path(f).as_posix()))
+        out.append(kept)
+        drop = given.index(kept)
+        merged += [(f, kept) for i, f in enumerate(given) if i != drop]
+    return out
+
+
+def _through_loop(path: str) -> bool:
+    """Whether ``path`` runs through a loop of linked folders: a '**' pattern follows a link to a parent until
+    the system refuses (sub/loop/sub/loop/…), which names no input of its own.  A link that loops by itself
+    (a.txt -> b.txt -> a.txt) is not such a path: it is an input, which fails."""
     try:
         os.stat(path)
     except OSError as exc:
-        return exc.errno == errno.ELOOP
-    return False
+        if exc.errno != errno.ELOOP:
+            return False
+    else:
+        return False
+    head, tail = os.path.split(os.path.abspath(path))
+    try:
+        os.stat(os.path.join(os.path.realpath(head), tail))  # the same name in its real folder
+    except OSError:
+        return False
+    return True
 
 
-def _walk(folder: str, found: _Inputs) -> list[str]:
-    """The files of a folder, recursively, that are reports or look like reports (see :func:`_kind`).
+def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
+    """The files of a folder, recursively, that are reports or look like reports (see :func:`_kind`), and
+    the kinds of the other files there, counted (hidden files and folder settings are not counted).
 
     Linked folders are followed (as globs follow them), each folder once, so a link to an ancestor does not
     loop.  A folder that cannot be listed is returned as an input of its own, with the reason in
-    ``found.errors``, so that it gets a failed row.
+    ``found.errors``, so that it gets a failed row; so is a link that loops, as a dangling one is.
     """
     out: list[str] = []
+    kinds: Counter = Counter()
     visited = {_dir_key(folder)}
 
     def unlisted(exc: OSError) -> None:
         if exc.errno == errno.ELOOP:
             return  # the end of a loop of linked folders (a pattern's match deep inside one)
         path = exc.filename if isinstance(exc.filename, str) else folder
-        found.errors[path] = str(ReadError(path, f"cannot list the folder ({exc.strerror or exc})"))
+        found.errors[path] = ReadError(path, f"cannot list the folder ({exc.strerror or exc})")
         out.append(path)
 
     for root, dirs, names in os.walk(folder, onerror=unlisted, followlinks=True):
@@ -362,12 +483,15 @@ def _walk(folder: str, found: _Inputs) -> list[str]:
         for name in sorted(names):
             kind = _kind(name)
             path = os.path.join(root, name)
-            if kind == "report":
-                if not found.excluded(path) and not _link_loop(path):
+            if found.excluded(path):
+                kinds["toolkit output"] += 1
+            elif kind == "report":
+                if not _through_loop(path):
                     out.append(path)
-            elif kind != "junk" and not found.excluded(path):
+            elif kind != "junk":
                 found.passed_over[os.path.realpath(path)] = kind
-    return out
+                kinds[kind] += 1
+    return out, kinds
 
 
 def _dir_key(path: str) -> tuple[int, int] | str:
@@ -436,8 +560,13 @@ def _id_text(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list[str]:
-    """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …), readable files first."""
+def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
+                merged: Sequence[tuple[str, str]] = ()) -> list[str]:
+    """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …), readable files first.
+
+    ``merged`` lists the inputs that named a file given before (dropped, kept), for the message when a
+    sequence of ids counts them.
+    """
     if report_ids is not None:
         if isinstance(report_ids, Mapping):
             lookup = {os.fspath(k): _id_text(v) for k, v in report_ids.items()}
@@ -448,7 +577,13 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None) -> list
         else:
             ids = [_id_text(x) for x in report_ids]
             if len(ids) != len(files):
-                raise ValueError(f"report_ids must give one id per input file ({len(files)}), got {len(ids)}")
+                why = ""
+                if merged:  # the caller counted the paths given, not the files they name
+                    dropped, kept = merged[0]
+                    why = (f"; {len(merged)} path(s) named a file given before and were merged with it, "
+                           f"e.g. {dropped!r} into {kept!r}")
+                raise ValueError(f"report_ids must give one id per input file ({len(files)}), got {len(ids)}"
+                                 f"{why}")
         bad = [f for f, i in zip(files, ids) if not i.strip()]
         if bad:
             raise ValueError(f"report_ids gives {len(bad)} input file(s) a missing or empty id, e.g. {bad[0]!r}")
@@ -951,18 +1086,30 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
 
 
 def _precheck(path: str, max_bytes: int) -> str | None:
-    """Failures known before parsing: missing file, folder, over-size."""
+    """Failures known before parsing (missing file, no regular file, over-size), as reports.error has them."""
+    problem = _fails_before_parsing(path, max_bytes)
+    return None if problem is None else str(problem)
+
+
+def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
+    """Why ``path`` fails without being parsed: missing, a link that loops, a folder, a named pipe or other
+    file that is no regular file (opening it could block for ever), over-size; None if it is to be parsed."""
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
     except FileNotFoundError:
-        if _GLOB_CHARS & set(path):
-            return str(ReadError(path, "no file matches this pattern"))
-        return str(ReadError(path, "file not found"))
+        if _GLOB_CHARS & set(path) and not os.path.lexists(path):
+            return ReadError(path, "no file matches this pattern")
+        return ReadError(path, "file not found")
     except OSError as exc:
-        return str(ReadError(path, f"cannot read the file ({exc.strerror or exc})"))
-    if size > max_bytes:
-        return str(FileTooLargeError(path, f"file is {size} bytes, larger than the limit of {max_bytes} bytes "
-                                           f"(max_bytes)"))
+        return ReadError(path, f"cannot read the file ({exc.strerror or exc})")
+    if not stat.S_ISREG(st.st_mode):
+        try:  # the reader's own check, which looks at the file without opening it: one message for both
+            _read_bytes(path, max_bytes)
+        except ToolkitError as exc:
+            return exc
+    if st.st_size > max_bytes:
+        return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
+                                       f"(max_bytes)")
     return None
 
 
@@ -1002,7 +1149,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     if skipped is not None:
         skipped.update(inputs.skipped)
     files = inputs.files
-    ids = _assign_ids(files, report_ids)
+    ids = _assign_ids(files, report_ids, inputs.merged)
     order = sorted(range(len(files)), key=lambda i: ids[i])
     tasks = [(files[i], ids[i]) for i in order]
     n = len(tasks)
@@ -1026,7 +1173,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     try:
         to_parse = []
         for i, (path, rid) in enumerate(tasks):
-            error = inputs.errors.get(path) or _precheck(path, max_bytes)
+            error = str(inputs.errors[path]) if path in inputs.errors else _precheck(path, max_bytes)
             if error is None:
                 to_parse.append(i)
             else:
@@ -1067,7 +1214,11 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         e.g. .doc, .wps, .mht: a failed row with the reason); other files
         (.csv, .md, images …), hidden files and Office lock files (``~$x.docx``)
         are skipped.  A file named explicitly, or matched by a glob, is always
-        tried, whatever its extension; a missing file gives a failed row.
+        tried, whatever its extension; a missing file, a link that loops and a
+        file that is no regular file (a named pipe) give a failed row, and so
+        do a folder named that gives no file to read and a glob that matches
+        nothing, or only such folders.  A file reached under several names (a
+        link to it) is read once, under its own name when that is among them.
     jobs : int or None, default None
         Number of worker processes (None: all available cores).
     backend : {"local", "dask"}, default "local"
@@ -1082,7 +1233,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         Show a tqdm progress bar on stderr.
     report_ids : mapping or sequence, optional
         Ids to use instead of file stems: a mapping from input path (as
-        expanded) to id, or a sequence with one id per expanded file.
+        expanded) to id, or a sequence with one id per expanded file (a file
+        given twice is one file).
     max_bytes : int, optional
         Files larger than this fail without being read (default: the readers'
         limit, 50 MiB).

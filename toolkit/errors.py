@@ -81,7 +81,8 @@ class ReaderWarning(UserWarning):
     message : str
         The warning, naming the file.
     code : str
-        The flag code (``bad_bytes``, ``cid_characters``, ``tables_as_text``, ``part_unread``).
+        The flag code (``bad_bytes``, ``mixed_encoding``, ``encoding_uncertain``, ``cid_characters``,
+        ``tables_as_text``, ``part_unread``).
     detail : str
         The flag's detail: the message without the file name.
     """

@@ -33,25 +33,29 @@ LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # with the rare-name extensions
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+# A year in Chinese numerals; its zero also typed as an Arabic 0 or a letter O (二0二一), so one digit at least
+# is a Chinese numeral (0000 is no year).
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_YEAR = "[〇○零OＯ一二三四五六七八九]{4}"
+_CN_YEAR = "(?=[〇○零OＯ0]{0,3}[一二三四五六七八九])[〇○零OＯ0一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
+# 元月 is January (二〇二一年元月三十日, 2021年元月30日).
+_FIRST_MONTH = "元"
 _YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 _YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至到]+\s*$")
 _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators.
-_DATE_YMD = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?!\d)")
-_DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL})\s*月\s*({_CN_SMALL})\s*日")
+_DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*日?(?!\d)")
+_DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*日")
 _DATE_SEP = re.compile(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 # Scraped dates that lost their 年/月 characters: 2019318日, 2019年318日.
 _DATE_GARBLED = re.compile(r"(?<!\d)\d{4}(?:年)?\d{2,4}\s*日")
 _PERIOD = re.compile(
-    r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
+    rf"(\d{{4}})\s*年\s*(?:0?1|{_FIRST_MONTH})\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
     r"(\d{4})\s*年\s*12\s*月\s*31\s*日"
 )
 _PERIOD_CN = re.compile(
-    rf"({_CN_YEAR})年[一元]月[一]日(?:起)?(?:至|到|—|-|~|－)({_CN_YEAR})年十二月三十一日"
+    rf"({_CN_YEAR})年[一{_FIRST_MONTH}]月[一]日(?:起)?(?:至|到|—|-|~|－)({_CN_YEAR})年十二月三十一日"
 )
 _PERIOD_SEP = re.compile(
     r"(?<!\d)(\d{4})[.\-/]0?1[.\-/]0?1\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})[.\-/]12[.\-/]31(?!\d)"
@@ -63,7 +67,7 @@ _NEXT_HEAD = re.compile(r"^\s*(?:二|三|2|3|第二部分)\s*[、.]")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年")
 # "… 。 平潭综合实验区交通与建设局 2021年1月26日 (联系人…)" in text glued into one line.
 _INLINE_SIGNATURE = re.compile(
-    rf"(?:^|[\s。;!?])([{_HAN}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十]{{1,3}}\s*月"
+    rf"(?:^|[\s。;!?])([{_HAN}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:[\d一二三四五六七八九十]{{1,3}}|{_FIRST_MONTH})\s*月"
     rf"\s*[\d一二三四五六七八九十]{{1,3}}\s*日)"
 )
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
@@ -160,6 +164,16 @@ def _year_value(token: str) -> int | None:
     return year if _MIN_YEAR <= year <= _MAX_YEAR else None
 
 
+def _matched_date(m: re.Match[str]) -> _dt.date | None:
+    """The date a match of _DATE_YMD, _DATE_SEP or _DATE_CN stands for (None for no such day)."""
+    if m.re is _DATE_SEP:
+        return _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    month = 1 if m.group(2) == _FIRST_MONTH else cn_numeral(m.group(2))
+    if m.re is _DATE_YMD:
+        return _make_date(int(m.group(1)), month, int(m.group(3)))
+    return _make_date(_year_value(m.group(1)), month, cn_numeral(m.group(3)))
+
+
 def _make_date(year: int | None, month: int | None, day: int | None) -> _dt.date | None:
     if year is None or month is None or day is None or not (_MIN_YEAR <= year <= _MAX_YEAR):
         return None
@@ -176,16 +190,11 @@ def _parse_date_at(text: str) -> tuple[_dt.date | None, bool]:
     stands there (``2019318日``).
     """
     head = text[:40]
-    for pattern, kind in ((_DATE_YMD, "ymd"), (_DATE_SEP, "sep"), (_DATE_CN, "cn")):
+    for pattern in (_DATE_YMD, _DATE_SEP, _DATE_CN):
         m = pattern.match(head)
         if not m:
             continue
-        if kind == "ymd":
-            date = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        elif kind == "sep":
-            date = _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        else:
-            date = _make_date(_year_value(m.group(1)), cn_numeral(m.group(2)), cn_numeral(m.group(3)))
+        date = _matched_date(m)
         if date is not None:
             rest = head[m.end():]
             if re.match(r"\s*(?:起|至|到|—|~|-\s*\d)", rest):
@@ -224,6 +233,8 @@ def _title_candidate(raw: str) -> str | None:
         return None
     if any(line.startswith(p) for p in rules["not_title_prefixes"]):
         return None
+    if line.lstrip(rules["quote_marks"]).startswith(tuple(rules["navigation_prefixes"])):
+        return None  # the title of the report before or after this one, linked at the top of the page
     if any(mark in line for mark in rules["breadcrumb_marks"]):
         return None
     if _starts_with_box_label(raw):
@@ -345,10 +356,33 @@ def _clean_agency(text: str) -> str | None:
     return text
 
 
+def _issued_title(text: str) -> tuple[str, str] | None:
+    """(issuer, the report's own title) of a notice issuing the report, or None.
+
+    '驻马店市人民政府办公室关于印发驻马店市2020年…年度报告的通知' → ('驻马店市人民政府办公室关于',
+    '驻马店市2020年…年度报告').
+    """
+    rules = _rules()["title"]
+    for word in rules["issue_words"]:
+        pos = text.find(word)
+        if pos < 0:
+            continue
+        inner = text[pos + len(word):]
+        inner = next((inner[: -len(e)] for e in rules["notice_endings"] if inner.endswith(e)), inner)
+        if _is_title(inner):  # the issued document is the report, not the notice's subject
+            return text[:pos], inner
+    return None
+
+
 def _parse_title(title: str) -> tuple[str | None, int | None]:
-    """Agency and year of a title line."""
+    """Agency and year of a title line; of a notice issuing the report, those of the report it issues."""
     rules = _rules()["title"]
     text = re.sub(r"\s+", "", title)
+    issued = _issued_title(text)
+    if issued is not None:
+        agency, year = _parse_title(issued[1])
+        # the issuer stands for the report's agency only when the report's title names none
+        return agency or _clean_agency(issued[0]), year
     year = None
     agency_part = text
     m = _YEAR_TOKEN.search(text)
@@ -460,12 +494,7 @@ def _date_in(text: str) -> tuple[_dt.date | None, int, int]:
     found: tuple[_dt.date | None, int, int] = (None, -1, -1)
     for pattern in (_DATE_YMD, _DATE_CN, _DATE_SEP):
         for m in pattern.finditer(text):
-            if pattern is _DATE_YMD:
-                date = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            elif pattern is _DATE_SEP:
-                date = _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-            else:
-                date = _make_date(_year_value(m.group(1)), cn_numeral(m.group(2)), cn_numeral(m.group(3)))
+            date = _matched_date(m)
             if date is not None and m.start() > found[1]:
                 found = (date, m.start(), m.end())
     return found
@@ -767,14 +796,41 @@ def _split_places(name: str) -> tuple[list[_Place], str]:
 
 
 def _national(name: str) -> tuple[bool, str]:
-    """Whether ``name`` is a central body; and the part after a central prefix."""
+    """Whether ``name`` is a central body; and the part after a central prefix (or a central body's name:
+    财政部河南监管局 is the ministry's office in Henan)."""
     rules = _rules()["agency"]
     if name in rules["national_names"]:
         return True, ""
-    for prefix in sorted(rules["national_prefixes"], key=len, reverse=True):
+    for prefix in sorted(rules["national_prefixes"] + rules["national_names"], key=len, reverse=True):
         if name.startswith(prefix):
             return True, name[len(prefix):]
     return False, name
+
+
+def _office(after: str) -> tuple[list[_Place], str] | None:
+    """Where the office of a central body sits, from the part of its name after the central prefix.
+
+    The place follows at once (国家税务总局|驻马店市税务局) or after the body's own name, which ends with a
+    department ending (国家|统计局|驻马店调查队, 国家|外汇管理局|河南省分局), maybe with an office mark
+    (审计署|驻郑州特派员办事处).  Returns the places and the rest (``[]`` for an office of a region above the
+    provinces, 华东地区管理局: no tier of ours), or None when no place follows.
+    """
+    rules = _rules()["agency"]
+    endings = rules["department_endings"]
+    starts = [0] + [i for i in range(1, len(after)) if any(after[:i].endswith(e) for e in endings)]
+    for start in starts:
+        part = after[start:]
+        if part.startswith(tuple(rules["macro_regions"])):
+            return [], part
+        readings = [_split_places(part)] + [_split_places(part[len(m):]) for m in rules["office_marks"]
+                                            if part.startswith(m)]
+        # after the body's own name only an office of it (XX调查队, XX分局), not any word read as a place
+        readings = [(places, rest) for places, rest in readings
+                    if places and (start == 0 or _kind(rest, True) == "department")]
+        if readings:
+            # a place the gazetteer knows over one told by its ending: 驻马店市, not 驻 + 马店市; 驻 + 郑州, not 驻郑州
+            return next(((p, r) for p, r in readings if p[0].province), readings[0])
+    return None
 
 
 def _kind(rest: str, has_place: bool) -> str | None:
@@ -794,24 +850,27 @@ def _classify_agency(agency: str) -> dict[str, Any]:
     """Tier, kind and province told by an agency name."""
     out: dict[str, Any] = {"level": None, "agency_kind": None, "province": None}
     name = re.sub(r"\s+", "", agency)
-    places, rest = _split_places(name)
-    national = False
-    if not places:
-        national, after = _national(name)
-        if national and after.startswith(tuple(_rules()["agency"]["macro_regions"])):
-            out["agency_kind"] = _kind(after, False) or "department"
-            return out  # an office for a region above the provinces: no tier
-        if national and after:
-            inner, inner_rest = _split_places(after)
-            if inner:
-                national, places, rest = False, inner, inner_rest
+    # the Party's name is no place: read as one, 中共驻马店市 was a county
+    party = next((p for p in sorted(_rules()["agency"]["party_prefixes"], key=len, reverse=True)
+                  if name.startswith(p) and len(name) > len(p)), "")
+    name = name[len(party):]
+    # a central prefix before the places: a generic place would swallow it (中国人民银行驻马店市 is no county)
+    national, after = _national(name)
     if national:
-        out["level"] = "national"
-        if name in ("国务院", "国务院办公厅"):
-            out["agency_kind"] = "government"
-        elif any(name.endswith(e) for e in _rules()["agency"]["department_endings"]):
-            out["agency_kind"] = "department"
-        return out
+        office = _office(after) if after else None
+        if office is None:
+            out["level"] = "national"
+            if name in ("国务院", "国务院办公厅"):
+                out["agency_kind"] = "government"
+            elif any(name.endswith(e) for e in _rules()["agency"]["department_endings"]):
+                out["agency_kind"] = "department"
+            return out
+        places, rest = office
+        if not places:
+            out["agency_kind"] = _kind(rest, False) or "department"
+            return out  # an office for a region above the provinces: no tier
+    else:
+        places, rest = _split_places(name)
     if not places:
         out["agency_kind"] = _kind(rest, False)
         return out
@@ -945,7 +1004,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
           发文日期 / 时间 / 日期 field, else the signature date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
-          government's tier.
+          government's tier, a central body's office in a place
+          (``国家统计局驻马店调查队``) the place's tier.
         - ``agency_kind`` (str): ``'government'`` or ``'department'``.
         - ``province`` (str): short name of the province-level unit as in the
           gazetteer (``'河南'``), from the agency name, else from places the text

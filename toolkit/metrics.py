@@ -327,6 +327,40 @@ def _require_frame(df: Any, name: str, columns: Iterable[str]) -> pd.DataFrame:
     return df
 
 
+def _numeric(df: pd.DataFrame, col: str, name: str = "metric", *, frame: str | None = None) -> pd.Series:
+    """The column as floats; text that is no number is refused (it would count as missing silently).
+
+    The error names the column as ``name=col`` (an argument), or as ``frame[col]`` when ``frame`` is given.
+    """
+    x = pd.to_numeric(df[col], errors="coerce").astype(float)
+    bad = df[col][x.isna().to_numpy() & df[col].notna().to_numpy()]
+    if len(bad):
+        what = f"{name}={col!r}" if frame is None else f"{frame}[{col!r}]"
+        raise ValueError(f"{what} must be numeric; it holds {len(bad)} value(s) that are not numbers, "
+                         f"e.g. {bad.iloc[0]!r}")
+    return x
+
+
+def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame) -> None:
+    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020')."""
+    in_tables = pd.unique(tables["report_id"].dropna())
+    in_reports = pd.Index(pd.unique(reports["report_id"].dropna()), dtype=object)
+    if len(in_tables) and len(in_reports) and not in_reports.isin(in_tables).any():
+        raise ValueError(f"no report_id of reports is in tables (tables: {in_tables[0]!r}, reports: "
+                         f"{in_reports[0]!r}): are they of one corpus, with ids of one type?")
+
+
+def _check_keys(tables: pd.DataFrame) -> None:
+    """Refuse cells without a table, row_key or col_key (they name no cell; fnmatch fails deep on them)."""
+    for col in ("table", "row_key", "col_key"):
+        missing = tables[col].isna().to_numpy()
+        if missing.any():
+            shown = ", ".join(repr(i) for i in tables.index[missing][:3])
+            raise ValueError(f"tables[{col!r}] has {int(missing.sum())} missing value(s) (index {shown}"
+                             f"{', …' if missing.sum() > 3 else ''}): every cell needs a table, row_key and "
+                             "col_key; drop or fill those rows first")
+
+
 def _uncertain_keys(flags: pd.DataFrame | None) -> set[tuple[Any, str, Any]]:
     """(report_id, table, line) of rows whose NA cells are unknown rather than blank."""
     if flags is None or flags.empty:
@@ -371,19 +405,43 @@ def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
     return is_total & (others.fillna(0) > 0).to_numpy()
 
 
+def _located(tables: pd.DataFrame, value: np.ndarray | None = None) -> np.ndarray:
+    """True for the cells that stand in the report: a value, raw text or a line (``value``: the values to use)."""
+    if value is None:
+        value = pd.to_numeric(tables["value"], errors="coerce").to_numpy(dtype=float)
+    located = ~np.isnan(value)
+    if "raw" in tables.columns:
+        located |= tables["raw"].astype("object").fillna("").astype(str).str.strip().ne("").to_numpy()
+    if "line" in tables.columns:
+        located |= tables["line"].notna().to_numpy()
+    return located
+
+
+def _table_format(table: str, cells: Iterable[str]) -> str | None:
+    """Format (``'2019'``, ``'2021'``) of one report's ``table``, told from its located cells.
+
+    ``cells`` are ``'row_key.col_key'``; each format of ``formats`` in metrics.yaml lists patterns of
+    cells that only it has.  The format with more matching cells wins; a tie, or no match, is None.
+    """
+    patterns = _spec()["formats"].get(table, {})
+    cells = list(cells)
+    counts = {fmt: sum(any(fnmatch.fnmatchcase(c, p) for p in pats) for c in cells) for fmt, pats in patterns.items()}
+    best = max(counts.values(), default=0)
+    winners = [fmt for fmt, n in counts.items() if n == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
 class _Cells:
     """Lookup of cell values by report and ``table.row_key.col_key``, with each table's format."""
 
     def __init__(self, tables: pd.DataFrame, *, blank_as_zero: bool, report_ids: Sequence[Any],
                  flags: pd.DataFrame | None = None) -> None:
-        value = pd.to_numeric(tables["value"], errors="coerce").astype(float).to_numpy()
+        _check_keys(tables)
+        # text such as '1,200' would otherwise become NA silently
+        value = _numeric(tables, "value", frame="tables").to_numpy()
         if blank_as_zero:
             value = np.where(_is_blank(tables, flags), 0.0, value)
-        located = ~np.isnan(value)
-        if "raw" in tables.columns:
-            located |= tables["raw"].astype("object").fillna("").astype(str).str.strip().ne("").to_numpy()
-        if "line" in tables.columns:
-            located |= tables["line"].notna().to_numpy()
+        located = _located(tables, value)
         frame = pd.DataFrame({
             "rid": tables["report_id"].to_numpy(dtype=object),
             "table": tables["table"].astype(str).to_numpy(dtype=object),
@@ -418,39 +476,36 @@ class _Cells:
     def format_of(self, table: str) -> pd.Series:
         """Format (e.g. ``'2019'``, ``'2021'``) of ``table`` for each report, None when unknown."""
         if table not in self._formats:
-            patterns = _spec()["formats"].get(table, {})
             loc = self._located[self._located["table"] == table]
-            index = pd.Index(self.ids, dtype=object)
-            counts = pd.DataFrame(index=index)
-            for fmt, pats in patterns.items():
-                match = np.array([any(fnmatch.fnmatchcase(cell, p) for p in pats) for cell in loc["cell"]],
-                                 dtype=float)
-                per_report = pd.Series(match, index=loc["rid"].to_numpy(), dtype=float)
-                counts[fmt] = per_report.groupby(level=0).sum().reindex(index).fillna(0.0).to_numpy()
-            if counts.shape[1] == 0:
-                fmt_s = pd.Series(None, index=index, dtype=object)
-            else:
-                best = counts.max(axis=1)
-                unique = counts.eq(best, axis=0).sum(axis=1) == 1
-                fmt_s = counts.idxmax(axis=1).astype(object).where(unique & (best > 0), None)
-            self._formats[table] = pd.Series(fmt_s.to_numpy(), index=index, dtype=object)
+            cells: dict[Any, list[str]] = {}
+            for rid, cell in zip(loc["rid"], loc["cell"]):
+                cells.setdefault(rid, []).append(cell)
+            self._formats[table] = pd.Series([_table_format(table, cells.get(rid, ())) for rid in self.ids],
+                                             index=pd.Index(self.ids, dtype=object), dtype=object)
         return self._formats[table]
 
-    def evaluate(self, expr: _Expr) -> np.ndarray:
-        """Sum of the signed terms of an expression per report; NaN if any term is NaN."""
+    def evaluate(self, expr: _Expr, *, negative_na: bool = False) -> np.ndarray:
+        """Sum of the signed terms of an expression per report; NaN if any term is NaN.
+
+        With ``negative_na`` a term whose cell is negative also gives NaN (a count cannot be negative:
+        the table is inconsistent there, and a share built on it would mean nothing).
+        """
         table = _format_table(expr)
         if table is None:
-            return self._sum(expr[None])
+            return self._sum(expr[None], negative_na)
         fmt = self.format_of(table).to_numpy()
         out = np.full(len(self.ids), np.nan)
         for f, terms in expr.items():
-            out = np.where(fmt == f, self._sum(terms), out)
+            out = np.where(fmt == f, self._sum(terms, negative_na), out)
         return out
 
-    def _sum(self, terms: list[_Term]) -> np.ndarray:
+    def _sum(self, terms: list[_Term], negative_na: bool = False) -> np.ndarray:
         total = np.zeros(len(self.ids))
         for sign, _scope, t, r, c in terms:
-            total = total + sign * self.values(t, r, c)
+            v = self.values(t, r, c)
+            if negative_na:
+                v = np.where(v < 0, np.nan, v)
+            total = total + sign * v
         return total
 
 
@@ -478,6 +533,14 @@ def _check_blank_args(tables: pd.DataFrame, blank_as_zero: Any, flags: Any) -> N
                 "blank_as_zero=True needs flags= (flags.csv or Report.flags_frame()), so that cells of "
                 "rows flagged ragged/ambiguous_digits stay NA instead of becoming 0; pass an empty "
                 "DataFrame if there are no flags"
+            )
+        if "flag" not in tables.columns and "line" not in tables.columns:
+            # flags name a row by its line: without the column they would be ignored, and the cells of
+            # ragged/ambiguous rows (and of rows at no line) would become 0
+            raise ValueError(
+                "blank_as_zero=True needs a 'line' column in tables (or its 'flag' column): flags are "
+                "matched to cells by report_id, table and line, and only a cell at a line of the table "
+                "can be blank"
             )
 
 
@@ -581,17 +644,19 @@ def report_metrics(
     blank_as_zero : bool, default False
         Count a blank cell (no value, empty raw text, at a line of the table) as 0.  Cells
         written ``/``, ``-`` or ``无``, rows missing from the report and cells of flagged rows
-        keep NA.  Requires a ``raw`` column and ``flags``.
+        keep NA.  Requires a ``raw`` column, and ``flags`` with a ``line`` column in ``tables``
+        (the flags name rows by line) unless ``tables`` has the ``flag`` column of ``tables.csv``.
     components : bool, default False
         Also return ``<name>_num`` and ``<name>_den`` for every rate, the numerator and
         denominator behind it (used by :func:`toolkit.compare.bootstrap_ci` for ratio-of-sums
-        intervals).
+        intervals); each is NaN where a cell of it is missing or negative.
 
     Returns
     -------
     pandas.DataFrame
         One row per report_id, sorted; columns ``report_id``, the copied report columns, one
-        float column per indicator (NaN where missing or undefined) and, with ``checks``,
+        float column per indicator (NaN where missing or undefined; a rate is NaN where a cell of
+        its numerator or denominator is negative, a count keeps the cells as written) and, with ``checks``,
         ``identities_ok`` (nullable boolean).
 
     Raises
@@ -600,7 +665,10 @@ def report_metrics(
         If ``tables``, ``checks`` or ``reports`` is not a DataFrame, or ``blank_as_zero`` /
         ``components`` is not a bool.
     ValueError
-        If a required column is missing, or ``blank_as_zero=True`` without ``raw`` or ``flags``.
+        If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
+        ``tables['value']`` holds text that is no number, ``reports`` shares no report id with
+        ``tables`` (ids of another type: 2020 and '2020'), or ``blank_as_zero=True`` comes without
+        ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples
     --------
@@ -619,6 +687,7 @@ def report_metrics(
     _check_blank_args(tables, blank_as_zero, flags)
     if reports is not None:
         _require_frame(reports, "reports", ("report_id",))
+        _check_same_ids(tables, reports)
     if checks is not None:
         _require_frame(checks, "checks", _CHECKS_REQUIRED)
 
@@ -632,11 +701,14 @@ def report_metrics(
         for col in keep:
             columns[col] = _lookup(extra[col], ids).reset_index(drop=True)
     for m in spec["metrics"]:
-        num = cells.evaluate(_expand(m["numerator"], spec["groups"]))
-        if m["kind"] == "count":
+        rate = m["kind"] != "count"
+        # a negative cell in either part of a rate makes it NA, as a negative denominator does;
+        # a count is given as written (the negative cell is flagged negative_value)
+        num = cells.evaluate(_expand(m["numerator"], spec["groups"]), negative_na=rate)
+        if not rate:
             columns[m["name"]] = num
             continue
-        den = cells.evaluate(_expand(m["denominator"], spec["groups"]))
+        den = cells.evaluate(_expand(m["denominator"], spec["groups"]), negative_na=True)
         columns[m["name"]] = _ratio(num, den, 100.0 if m["kind"] == "per_100" else 1.0)
         if components:
             columns[f"{m['name']}_num"] = num
@@ -678,7 +750,9 @@ def outcome_composition(
     TypeError
         If ``tables`` is not a DataFrame.
     ValueError
-        If a required column is missing, or ``blank_as_zero=True`` without ``raw`` or ``flags``.
+        If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
+        ``tables['value']`` holds text that is no number, or ``blank_as_zero=True`` comes without
+        ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples
     --------

@@ -33,9 +33,12 @@ __all__ = [
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
-# Pinyin right after a Han character, as converted pages carry it: 區(qū), 們(men).  Only a pinyin
-# syllable (tone marks removed) is one: 移动端(app) and 网站(www) keep their words.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,24})\)")
+# Pinyin right after a Han character, as converted pages carry it: 區(qū), 們(men); the rare characters of
+# place names above all (䢺(cǎo), 𫟹), from the extensions A to H.  Only a pinyin syllable (tone marks removed)
+# is one: 移动端(app) and 网站(www) keep their words.  The bracket first, the character before it looked at
+# after: a pattern that starts with a literal is searched for fast.
+_PINYIN = re.compile(
+    r"\((?<=[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003347f]\()([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,24})\)")
 _TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ]")
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ", "aaaaeeeeiiiioooouuuuüüüünnm")
 _SYLLABLE = re.compile(
@@ -83,21 +86,101 @@ def _opencc(config: str):
     return opencc.OpenCC(config)
 
 
-@functools.lru_cache(maxsize=4096)
+def _variants_to_simplified(text: str) -> str:
+    """OpenCC t2s after Taiwan's and Hong Kong's variants are made OpenCC's own (tw2t, hk2t: 著 → 着, 衞 → 衛).
+
+    Not tw2s then hk2s: each ends in t2s, and t2s run twice turns what the first run rightly kept
+    (乾县, 编著) into other words (干县, 编着).
+    """
+    return _opencc("t2s").convert(_opencc("hk2t").convert(_opencc("tw2t").convert(text)))
+
+
+@functools.lru_cache(maxsize=8192)
 def _traditional_only(char: str) -> bool:
-    """A character only traditional text uses: t2s changes it and s2t gives it back (區, not 乾)."""
-    simple = _opencc("t2s").convert(char)
-    return simple != char and _opencc("s2t").convert(simple) == char
+    """A character only traditional text uses: converting it changes it, and it is either outside GB 2312,
+    the simplified character set (衞, 崑, 佈), or what s2t gives back (區); not 乾 or 著, which simplified
+    text uses too."""
+    simple = _variants_to_simplified(char)
+    if simple == char:
+        return False
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return _opencc("s2t").convert(simple) == char
+
+
+@functools.lru_cache(maxsize=8192)
+def _simplified_only(char: str) -> bool:
+    """A character only simplified text uses (县, 区): s2t changes it."""
+    return _opencc("s2t").convert(char) != char
+
+
+def _line_script(line: str) -> str | None:
+    """'traditional' for a line holding a character only traditional text uses, else 'simplified' for one
+    holding a character only simplified text uses, else None (no sign either way: '2020年', '著力提升')."""
+    if any(map(_traditional_only, line)):
+        return "traditional"
+    if any(map(_simplified_only, line)):
+        return "simplified"
+    return None
+
+
+# Stand-ins for the characters of keep_words (formats.yaml) while a line is converted: noncharacters,
+# which OpenCC passes through and no text holds.
+_KEEP_MARKS = re.compile("[\ufdd0-\ufdef]")
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_rules() -> tuple:
+    """The keep_words and taiwan_words of formats.yaml ``traditional``, as patterns and replacements."""
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
+
+    rules = load_formats()["traditional"]
+    marks: dict[str, str] = {}  # kept character -> its stand-in
+    keep: dict[str, str] = {}  # a keep word in traditional characters -> with stand-ins for its kept characters
+    for word in rules["keep_words"]:
+        written = _opencc("s2t").convert(word)
+        if len(written) != len(word):  # pragma: no cover - s2t keeps a word's length
+            continue
+        keep[written] = "".join(
+            marks.setdefault(t, chr(0xFDD0 + len(marks))) if t == s and _variants_to_simplified(t) != t else t
+            for t, s in zip(written, word))
+    if len(marks) > 32:  # the noncharacters U+FDD0-FDEF
+        raise ValueError(f"formats.yaml traditional.keep_words: {len(marks)} characters kept, at most 32")
+    back = {v: k for k, v in marks.items()}
+    words = dict(rules["taiwan_words"])
+    return (_alternation(keep), keep, back, _alternation(words), words)
+
+
+def _alternation(words: dict[str, str]) -> re.Pattern[str]:
+    """One pattern for all the words, longest first (a pattern of none matches nothing)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
+
+
+def _convert_traditional(text: str) -> str:
+    """Convert lines of traditional text: Taiwan's and Hong Kong's variants too, keep_words kept, and
+    taiwan_words read as the mainland's."""
+    keep_pattern, keep, back, taiwan_pattern, taiwan = _traditional_rules()
+    marked = not _KEEP_MARKS.search(text)  # (no stand-ins where the text itself holds such characters)
+    if marked:
+        text = keep_pattern.sub(lambda m: keep[m.group()], text)
+    text = _variants_to_simplified(text)
+    if marked:
+        text = _KEEP_MARKS.sub(lambda m: back.get(m.group(), m.group()), text)
+    return taiwan_pattern.sub(lambda m: taiwan[m.group()], text)
 
 
 def to_simplified(text: str) -> str:
     """Convert traditional characters to simplified ones with OpenCC, line by line.
 
-    A line that holds no character only traditional text uses, and stands next
-    to no line that does, is left as it is: ``乾县`` (a county) is simplified
-    text, which t2s would turn into ``干县``.
-    The others are converted with Taiwan's and Hong Kong's variants too
-    (OpenCC tw2s, then hk2s: ``隨著`` → ``随着``, ``衞`` → ``卫``).
+    A line is converted when it holds a character only traditional text uses,
+    or holds no sign of either script (``著力提升``, ``2020年``) and the nearest
+    line above or below with one is traditional.  A line of simplified text is
+    left as it is: ``乾县`` (a county), which t2s would turn into ``干县``.
+    Taiwan's and Hong Kong's variants are converted too (``隨著`` → ``随着``,
+    ``衞`` → ``卫``), the ``keep_words`` of ``formats.yaml`` (``乾佑``, ``编著``)
+    are kept and its ``taiwan_words`` read as the mainland's (``資訊`` → ``信息``).
 
     Examples
     --------
@@ -105,6 +188,8 @@ def to_simplified(text: str) -> str:
     '乾县住房和城乡建设局'
     >>> to_simplified("一是部分信息未能及時公\\n佈。")
     '一是部分信息未能及时公\\n布。'
+    >>> to_simplified("主動公開政府資訊\\n著力提升\\n柞水縣乾佑街道辦事處")
+    '主动公开政府信息\\n着力提升\\n柞水县乾佑街道办事处'
     """
     if not _HAN.search(text):
         return text
@@ -114,17 +199,31 @@ def to_simplified(text: str) -> str:
     before = text.split("\n")
     if len(before) != converted.count("\n") + 1:  # pragma: no cover - OpenCC keeps line breaks
         return converted
-    after = converted.split("\n")
-    marked = [new != old and any(map(_traditional_only, old)) for old, new in zip(before, after)]
-    # a changed line next to a traditional one is traditional too: a short wrapped line ('佈。') may hold
-    # only characters that simplified text could use as well.  The traditional lines are converted again
-    # with Taiwan's and Hong Kong's variants (隨著 → 随着, 衞 → 卫), which t2s keeps; only they, since tw2s
-    # costs four times as much as t2s.
-    last = len(before) - 1
-    index = [i for i, (old, new) in enumerate(zip(before, after)) if new != old and (
-        marked[i] or (i > 0 and marked[i - 1]) or (i < last and marked[i + 1]))]
+    # only a text that t2s changes on a line of traditional characters holds traditional lines: the others
+    # (simplified text with a 乾) are left at that
+    if not any(new != old and any(map(_traditional_only, old))
+               for old, new in zip(before, converted.split("\n"))):
+        return text
+    scripts = [_line_script(line) if _HAN.search(line) else None for line in before]
+    # a line with no sign of its script ('著力提升', '佈。' wrapped from the line before) takes it from the
+    # nearest lines that have one, above or below: traditional when either is
+    above: list[str | None] = []
+    last = None
+    for script in scripts:
+        above.append(last)
+        last = script or last
+    index = []
+    last = None
+    for i in range(len(before) - 1, -1, -1):
+        script = scripts[i]
+        if script == "traditional" or (script is None and "traditional" in (above[i], last)
+                                       and _HAN.search(before[i])):
+            index.append(i)
+        last = script or last
+    index.reverse()
     lines = list(before)
-    joined = _opencc("hk2s").convert(_opencc("tw2s").convert("\n".join(before[i] for i in index)))
+    # only these lines: the variants' conversion costs three times as much as t2s
+    joined = _convert_traditional("\n".join(before[i] for i in index))
     for i, line in zip(index, joined.split("\n")):
         lines[i] = line
     return "\n".join(lines)

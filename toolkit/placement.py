@@ -15,7 +15,9 @@ a blank is an unknown count, never 0.  For ragged rows the convention of real
 reports is preferred when it survives: the first value is the first applicant
 column and the last one is the total.  A cell receives a value only when every
 surviving reading gives it the same value; otherwise it stays missing and the
-row is flagged.  A value is never moved into a column it may not belong to.
+row is flagged.  A value is never moved into a column it may not belong to.  A cell on which the readings
+disagreed before the identities were applied is reported in ``Placement.inferred``: its value was chosen
+with the identities' help, so those identities cannot then confirm it.
 """
 from __future__ import annotations
 
@@ -70,6 +72,10 @@ class Placement:
     readings: int
     consistent: bool = True
     notes: list[str] = field(default_factory=list)
+    #: readings of the row before the identities and the convention chose among them
+    initial: int = 1
+    #: columns whose value those readings did not agree on: placed by the identities or the convention
+    inferred: frozenset[int] = frozenset()
 
 
 Reading = tuple  # tuple[Placed | None, ...] of length ncols
@@ -227,6 +233,10 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         if money_cols and options[row.key]:
             options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]
 
+    # What the digits and the cells alone leave open: a cell the readings disagree on can only be placed by the
+    # identities (or the convention), and a check of those identities cannot then confirm it.
+    initial = {key: (len(opts), _disagreeing(opts)) for key, opts in options.items()}
+
     by_row: dict[str, list[Constraint]] = {}
     for con in constraints:
         for key in {k for k, _ in con.lhs + con.rhs}:
@@ -357,8 +367,18 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             else:
                 cells.append(None)
                 certain = False
-        out[row.key] = Placement(cells, modes[row.key], certain, len(opts), consistent[row.key])
+        n_initial, disagreeing = initial[row.key]
+        out[row.key] = Placement(cells, modes[row.key], certain, len(opts), consistent[row.key],
+                                 initial=n_initial, inferred=disagreeing)
     return out
+
+
+def _disagreeing(readings: list[Reading]) -> frozenset[int]:
+    """Columns whose value is not the same in every reading."""
+    if len(readings) < 2:
+        return frozenset()
+    first = readings[0]
+    return frozenset(c for c in range(len(first)) if any(r[c] != first[c] for r in readings))
 
 
 def _convert_money(reading: Reading, money_cols: frozenset[int]) -> Reading:

@@ -26,6 +26,7 @@ from toolkit.metrics import _group_of, _lookup, _outcome_labels, _require_frame,
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
 
 _FONT_PACKAGE = "mplfonts"
+_MAX_YEAR_TICKS = 12  # plot_trend labels every year up to this many; more would overlap on a 6.4-inch axis
 _FONT_FILE = ("fonts", "NotoSansCJKsc-Regular.otf")
 
 
@@ -161,7 +162,8 @@ def plot_distribution(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing.
+        If a column is missing, ``metric`` holds text that is no number, or no group has a value
+        (nothing to draw).
 
     Examples
     --------
@@ -176,9 +178,13 @@ def plot_distribution(
     _check_column(df, metric, "metric")
     _check_column(df, by, "by")
     seed = _check_seed(random_state)
+    groups = _groups(df, metric, by)
+    if not any(len(v) for v in groups.values()):
+        # an empty figure would look like a figure of nothing found
+        raise ValueError(f"nothing to draw: metric={metric!r} has no value in any {by!r} group "
+                         f"({len(df)} rows, {len(groups)} groups)")
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
-    groups = _groups(df, metric, by)
     rng = np.random.default_rng(seed)
     positions = np.arange(1, len(groups) + 1)
     data = list(groups.values())
@@ -225,8 +231,9 @@ def plot_composition(
     TypeError
         If ``composition`` is neither a CompositionResult nor a DataFrame.
     ValueError
-        If it has none of the outcome columns, or a row has a missing or negative count (its
-        shares are unknown; drawing them would show the missing counts as 0).
+        If it has none of the outcome columns, a row has a missing or negative count (its
+        shares are unknown; drawing them would show the missing counts as 0), or no row has a
+        request (nothing to draw).
 
     Examples
     --------
@@ -256,9 +263,11 @@ def plot_composition(
                          f"outcome count "
                          f"({rows}{', …' if unknown.sum() > 5 else ''}): leave them out first, as "
                          f"toolkit.compare.chi2_composition does")
+    totals = values.sum(axis=1)
+    if not (totals > 0).any():
+        raise ValueError(f"nothing to draw: composition has {len(counts)} row(s) and no request in any of them")
     use_chinese_font()
     ax = _new_axes(ax, (7.0, 0.6 * len(counts) + 1.6))
-    totals = values.sum(axis=1)
     shares = values.div(totals.where(totals > 0), axis=0).fillna(0.0)
     y = np.arange(len(shares))
     left = np.zeros(len(shares))
@@ -416,15 +425,18 @@ def plot_trend(
     Returns
     -------
     matplotlib.axes.Axes
-        One line per agency (sorted), with the agency name in the legend.
+        One line per agency (sorted), with the agency name in the legend.  The x axis runs from
+        half a year before the first year of the panel to half a year after the last, with a tick
+        at every year (whole-number ticks chosen by Matplotlib beyond 12 years).
 
     Raises
     ------
     TypeError
         If ``panel`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, or the metric or the year holds text that is no number
-        (``'2020年'``: convert it first).
+        If a column is missing, the metric or the year holds text that is no number
+        (``'2020年'``: convert it first), or no row has an agency, a year and a value (nothing to
+        draw).
 
     Examples
     --------
@@ -442,15 +454,25 @@ def plot_trend(
     years = _numeric(panel, year_col, "year_col")
     values = _numeric(panel, metric)
     agencies = _sorted_groups(panel[agency_col])
+    drawn = years.notna().to_numpy() & values.notna().to_numpy() & panel[agency_col].notna().to_numpy()
+    if not drawn.any():
+        raise ValueError(f"nothing to draw: no row of panel ({len(panel)} rows) has an {agency_col!r}, a "
+                         f"{year_col!r} and a {metric!r} value")
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
     for agency in agencies:
         mask = _is_group(panel[agency_col], agency) & years.notna().to_numpy()
         d = pd.DataFrame({"year": years[mask], "value": values[mask]}).sort_values("year")
         ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency))
-    all_years = sorted(years.dropna().unique())
-    if all_years:
+    all_years = sorted(years[panel[agency_col].notna().to_numpy()].dropna().unique())
+    # Years are categories of a sort: whole-number ticks, and half a year of room on each side. Matplotlib's
+    # own limits for points that share one year span two centuries (1909-2131), the labels piled up.
+    ax.set_xlim(all_years[0] - 0.5, all_years[-1] + 0.5)
+    if len(all_years) <= _MAX_YEAR_TICKS:
         ax.set_xticks(all_years, [str(int(y)) if float(y).is_integer() else str(y) for y in all_years])
+    else:
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=_MAX_YEAR_TICKS, integer=True))
+        ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:.0f}"))
     ax.set_xlabel(_group_label(year_col))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if len(ax.lines):

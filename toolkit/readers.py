@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import io
 import logging
 import os
@@ -42,7 +43,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
-from toolkit.normalize import _HAN
+from toolkit.normalize import _HAN, to_simplified
 
 __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 
@@ -83,10 +84,9 @@ _CID_SHARE_LIMIT = 0.05
 # Pages with more ruling-line edges than this are read as text only: finding
 # tables is quadratic in the number of edges.
 _MAX_PDF_EDGES = 6000
-# UTF-16 without BOM: at least this share of the 16-bit units hold a NUL byte
-# (ASCII digits, spaces, newlines) and this share of the NULs is on one side.
-_UTF16_MIN_NULS = 0.02
-_UTF16_SIDE = 0.8
+# UTF-16 without BOM: at least this share of the characters, read in one byte order, are those of a report
+# (see _NOT_REPORT_CHARS); binary data read so gives characters from all over the 16-bit range.
+_UTF16_TEXT = 0.95
 # A DOCX may expand to at most this many times ``max_bytes`` when unzipped.
 _ZIP_EXPANSION = 10
 
@@ -160,11 +160,13 @@ def read_document(
         The file to read.
     encoding : str or None, default None
         Codec of a text or HTML file; ``None`` detects it: byte-order marks
-        (UTF-8, UTF-16, UTF-32, GB18030), then UTF-16 without BOM when the
-        pattern of NUL bytes clearly says so, strict UTF-8, the charset an
+        (UTF-8, UTF-16, UTF-32, GB18030), then UTF-16 without BOM when data
+        with NUL bytes reads as a report's characters in one byte order, strict UTF-8, the charset an
         HTML page declares, then GBK/GB18030 (recorded as ``'gbk'`` when the
-        bytes are valid GBK, else ``'gb18030'``). Big5 is not detected: pass
-        ``encoding='big5'``. Ignored for DOCX and PDF.
+        bytes are valid GBK, else ``'gb18030'``), or Big5 where its reading
+        has the more common characters (too short a text to tell is flagged
+        ``encoding_uncertain``; pass ``encoding='big5'`` if you know it).
+        Ignored for DOCX and PDF.
     max_bytes : int, default DEFAULT_MAX_BYTES (50 MiB)
         Largest file size accepted, checked before reading. A DOCX may
         expand to at most 10 times this size when unzipped.
@@ -291,13 +293,16 @@ def decode_bytes(
     encoding : str or None, default None
         Codec to use; ``None`` detects it in this order: byte-order marks
         (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030);
-        UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) only when at
-        least 2% of the 16-bit units have a NUL byte, 80% of those NULs fall
-        on the same side, and the bytes decode; strict UTF-8 (``'utf-8'``;
+        UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) for data with NUL
+        bytes that decode in one byte order into characters of a report (ASCII,
+        Chinese characters and punctuation, full-width forms: 95% of them); strict UTF-8 (``'utf-8'``;
         data whose last character is cut off is accepted with a warning, and so
         is UTF-8 with up to 256 stray byte sequences of another encoding,
-        outnumbered 50 to 1 by its valid characters, replaced by U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``), or
-        Big5 where GB18030 gives private-use characters.
+        outnumbered 50 to 1 by its valid characters, replaced by U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
+        (either with lines in UTF-8 read as such, with a ``mixed_encoding`` warning), or
+        Big5 (``'big5'``, ``'big5hkscs'``) where the bytes read as Big5 too and its reading has the
+        more common characters; a warning ``encoding_uncertain`` where too little tells the two apart,
+        ``bad_bytes`` for private-use characters in a GB text.
 
     Returns
     -------
@@ -379,7 +384,7 @@ def _check_encoding(encoding: object) -> str:
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
-    """Read a whole file after checking that it exists and is small enough."""
+    """Read a whole file after checking that it exists, is a regular file and is small enough."""
     try:
         st = os.stat(path)
     except FileNotFoundError as exc:
@@ -388,6 +393,12 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise ReadError(path, f"cannot open the file: {exc.strerror or exc}") from exc
     if os.path.isdir(path):
         raise ReadError(path, "is a directory, not a file")
+    import stat  # (here, with the check that needs it)
+
+    if not stat.S_ISREG(st.st_mode):  # opening a named pipe blocks until a writer comes, reading a device never ends
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a special file")
+        raise ReadError(path, f"not a regular file: {kind}")
     if st.st_size > max_bytes:
         raise FileTooLargeError(
             path,
@@ -497,39 +508,139 @@ def _try(data: bytes, codec: str) -> str | None:
 
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# Bytes that read as GB and as Big5: readings whose shares of rare characters (_rare_share) are closer than
+# the first margin, or the second where they hold fewer non-ASCII characters than the sample (and any of one
+# or two), cannot be told apart (flagged encoding_uncertain).
+_GB_BIG5_SAMPLE = 8
+_GB_BIG5_MARGIN = (0.2, 0.4)
 
 
-def _decode_gb(data: bytes) -> tuple[str, str] | None:
-    text = _try(data, "gbk")
-    if text is not None:
-        return text, "gbk"
-    text = _try(data, "gb18030")
-    if text is not None:
-        # Big5 (traditional text from Hong Kong or Taiwan tools) also decodes as GB18030, into private-use
-        # characters; a text of real characters has none.
-        if len(_PRIVATE_USE.findall(text, 0, 65536)) > 3:
-            for codec in ("big5", "big5hkscs"):  # HKSCS adds characters such as 裏 衆 羣
-                big5 = _try(data, codec)
-                if big5 is not None and not _PRIVATE_USE.search(big5):
-                    return big5, codec
-        return text, "gb18030"
-    return None
+# Chinese characters and punctuation: a line of UTF-8 in a GB text holds some (see _utf8_lines).
+_CJK_CHAR = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Return 'utf-16-le'/'utf-16-be' if the NUL pattern clearly says so."""
+def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
+    """GBK or GB18030 text with lines in UTF-8 (a title pasted from a web page), each line read in its own
+    encoding, with a warning naming the UTF-8 lines; None where no line is UTF-8.
+
+    A line is taken for UTF-8 when it decodes as UTF-8 into at least two Chinese characters and nothing but a
+    report's characters: the bytes of GB text almost never do, and UTF-8 read as GB18030 is mojibake without
+    an error ('甯備綇寤哄眬' for '市住建局').
+    """
+    lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
+    utf8: dict[int, str] = {}
+    for number, line in enumerate(lines):
+        if line.isascii():
+            continue
+        text = _try(line, "utf-8")
+        if text is not None and len(_CJK_CHAR.findall(text)) >= 2 and not _NOT_REPORT_CHARS.search(text):
+            utf8[number] = text
+    if not utf8:
+        return None
+    found = _decode_gb(b"\n".join(line for number, line in enumerate(lines) if number not in utf8), path,
+                       mixed=False)
+    if found is None:
+        return None
+    rest = iter(found[0].split("\n"))
+    text = "\n".join(utf8[number] if number in utf8 else next(rest) for number in range(len(lines)))
+    numbers = ", ".join(str(n + 1) for n in sorted(utf8)[:10]) + (" …" if len(utf8) > 10 else "")
+    _warn(path, f"mixed encodings: line(s) {numbers} in UTF-8 in a {found[1].upper()} text, read as UTF-8 "
+                "(as GB18030 they are other characters)", "mixed_encoding")
+    return text, found[1]
+
+
+def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> tuple[str, str] | None:
+    """GBK, else GB18030 (else Big5: see below); with `mixed`, lines in UTF-8 read as such (_utf8_lines)."""
+    if mixed:
+        found = _utf8_lines(data, path)
+        if found is not None:
+            return found
+    for codec in ("gbk", "gb18030"):
+        text = _try(data, codec)
+        if text is not None:
+            break
+    else:
+        return None
+    # Big5 (traditional text from Hong Kong or Taiwan tools) may decode as GBK or GB18030 too, and short GB
+    # text as Big5: the reading whose characters are the more common ones of its encoding wins.
+    if not text.isascii():
+        for big5_codec in ("big5", "big5hkscs"):  # HKSCS adds characters such as 裏 衆 羣
+            big5 = _try(data, big5_codec)
+            if big5 is not None and not _PRIVATE_USE.search(big5):
+                break
+        else:
+            big5 = None
+        if big5 is not None:
+            (rare_gb, n), (rare_big5, _) = _rare_share(text, _common_gb), _rare_share(big5, _common_big5)
+            chosen = (big5, big5_codec) if rare_big5 < rare_gb else (text, codec)
+            if n and (n < 3 or abs(rare_gb - rare_big5) < _GB_BIG5_MARGIN[n < _GB_BIG5_SAMPLE]):  # too little to tell
+                _warn(path, f"the bytes read as {codec.upper()} ({text[:12]!r}) or as Big5 ({big5[:12]!r}), and "
+                            f"too little tells which: read as {chosen[1].upper()}; pass encoding= if you know the "
+                            "codec", "encoding_uncertain")
+            if chosen[0] is big5:
+                return chosen
+    private = len(_PRIVATE_USE.findall(text))
+    if private:  # no character of any standard: say so rather than pass them on as text
+        _warn(path, f"{private} private-use character(s) in the {codec.upper()} text (user-defined characters, or "
+                    f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "
+                    "encoding= if you know the codec", "bad_bytes")
+    return text, codec
+
+
+# Characters that text read in the wrong one of GB and Big5 gives: kana, bopomofo, vertical and small forms.
+_ODD_CJK = re.compile("[\u3040-\u312f\ufe30-\ufe6f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_gb(char: str) -> bool:
+    """A GB 2312 character of level 1 (the common ones) or punctuation (rows A1, A3), or the traditional form of
+    one (GBK holds traditional text too)."""
+    for one in dict.fromkeys((char, to_simplified(char))):
+        code = one.encode("gb18030")
+        if len(code) == 2 and code[1] >= 0xA1 and (0xB0 <= code[0] <= 0xD7 or code[0] in (0xA1, 0xA3)):
+            return True
+    return False
+
+
+def _common_big5(char: str) -> bool:
+    """A Big5 character of the common level (A440-C67E) or punctuation (A140-A3BF)."""
+    code = char.encode("big5hkscs")
+    return len(code) == 2 and 0xA140 <= int.from_bytes(code, "big") <= 0xC67E
+
+
+def _rare_share(text: str, common) -> tuple[float, int]:
+    """The share of the first 2000 non-ASCII characters that are odd (_ODD_CJK) or not common in the encoding,
+    and their number; spaces and private-use characters are left out (a user-defined character of GB text, as
+    often as Big5 read as GB)."""
+    sample = [c for c in _NON_ASCII.findall(text, 0, 20000)[:2000] if not _PRIVATE_USE.match(c) and not c.isspace()]
+    return sum(1 for c in sample if _ODD_CJK.match(c) or not common(c)) / max(len(sample), 1), len(sample)
+
+
+# The characters of a report: ASCII (tabs and line breaks, not other controls), Latin-1's signs, general
+# punctuation, circled numbers and box drawing, CJK punctuation, the common Chinese characters and full-width forms.
+_NOT_REPORT_CHARS = re.compile("[^\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2460-\u25ff\u3000-\u303f\u4e00-\u9fff"
+                               "\uff00-\uffef]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """The text and codec ('utf-16-le'/'utf-16-be') of UTF-16 without BOM, or None.
+
+    Both byte orders are tried; the one whose characters are a report's (at least ``_UTF16_TEXT`` of them) wins.
+    Not the side of the NUL bytes: in UTF-16-LE '开' (U+5F00) has its NUL on the side opposite to ASCII's,
+    and a report with many 开 and 一 and little ASCII fell under the share that said so.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    units = len(data) // 2
-    if even + odd < _UTF16_MIN_NULS * units:
-        return None
-    if odd >= _UTF16_SIDE * (even + odd):
-        return "utf-16-le"
-    if even >= _UTF16_SIDE * (even + odd):
-        return "utf-16-be"
-    return None
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _try(data, codec)
+        if not text:
+            continue
+        sample = text[:32768]
+        share = 1 - len(_NOT_REPORT_CHARS.findall(sample)) / len(sample)
+        if share >= _UTF16_TEXT and (best is None or share > best[0]):
+            best = (share, text, codec)
+    return None if best is None else best[1:]
 
 
 def _utf8_truncated(data: bytes) -> str | None:
@@ -602,11 +713,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
         return text.lstrip("\ufeff"), bom
     if b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
-        text = _try(data, utf16) if utf16 else None
-        if text is None:
+        found = _utf16_without_bom(data)
+        if found is None:
             raise BinaryFileError(path, "contains NUL bytes: binary data, not text")
-        return text, utf16
+        return found
     text = _try(data, "utf-8")
     if text is not None:
         _refuse_mojibake(text, path)
@@ -624,14 +734,14 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         return text, "utf-8"
     if declared is not None:
         if declared in _GB_FAMILY:
-            found = _decode_gb(data)
+            found = _decode_gb(data, path)
             if found is not None:
                 return found
         elif not _SINGLE_BYTE_FAMILY.match(declared):
             text = _try(data, declared)
             if text is not None:
                 return text, declared
-    found = _decode_gb(data)
+    found = _decode_gb(data, path)
     if found is not None:
         return found
     if declared is not None and _SINGLE_BYTE_FAMILY.match(declared):
@@ -2186,7 +2296,7 @@ def _drop_page_furniture(pages: list) -> list:
         page number (:func:`toolkit.normalize.is_page_furniture`) or, on a document of one page, is a
         browser's print stamp alone (a URL, a date and time).
     """
-    from toolkit.normalize import is_page_furniture, is_print_stamp
+    from toolkit.normalize import is_page_furniture, is_print_stamp, normalize_line
 
     def key(text: str, side: str) -> tuple[str, str]:
         return _DIGITS_RE.sub("#", re.sub(r"\s+", "", text)), side
@@ -2216,8 +2326,10 @@ def _drop_page_furniture(pages: list) -> list:
         for i, line in enumerate(lines):
             if i in margin:
                 text, side, where = margin[i]
-                if (running(text, side, n, where) or is_page_furniture(text)
-                        or (single and is_print_stamp(text))):
+                # the forms of page numbers and stamps are simplified and half-width: so is the line here
+                # ('第1頁 共1頁', a full-width date), as later stages see it
+                if running(text, side, n, where) or is_page_furniture(plain := normalize_line(text)) or (
+                        single and is_print_stamp(plain)):
                     continue
             out.append(line)
     return out

@@ -23,11 +23,11 @@ import pandas as pd
 
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
-from toolkit.formats import load_identities, vocabulary
+from toolkit.formats import load_formats, load_identities, vocabulary
 from toolkit.layout import Row, build_rows
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document
-from toolkit.sections import Section, Segment, find_sections, split_segments
+from toolkit.sections import Section, Segment, find_outline, split_segments
 from toolkit.tables import TABLE_COLUMNS, Flag, extract_tables
 
 __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
@@ -38,6 +38,8 @@ _MODERN_TABLES = ("active", "requests", "review_litigation")
 _LEGACY_HEADER = re.compile(r"^[ \t|]*(?:统\s*计\s*指\s*标|指\s*标\s*名\s*称)", re.M)
 FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
 _SPACE = re.compile(r"\s")
+_REFERS_TO_APPENDIX = re.compile(r"附\s*[件表]|见附|附后")
+_DIGIT = re.compile(r"\d")
 
 
 def _n_space(text: str) -> int:
@@ -107,16 +109,23 @@ class Report:
             if not (note.code == "bad_bytes" and undecoded):
                 self.flags.append(Flag(note.code, "", None, note.detail))
         segments = split_segments(self.lines)
-        self.sections, family = find_sections(segments)
+        outline = find_outline(segments)
+        self.sections, family = outline.sections, outline.family
+        # the report's own text: an appendix or a second report after it is no part of its sections or signature
+        self._end = outline.end
+        if outline.end is not None:
+            segments = [s for s in segments if s.line < outline.end]
         keys = [s.key for s in self.sections]
         if not self.sections:
             self.flags.append(Flag("sections_not_found", "", None, "no section heading recognised"))
-        elif family == "modern" and len(set(keys)) < 6:
-            missing = [k for k in ("overview", "active", "requests", "review_litigation", "problems", "other")
-                       if k not in keys]
-            self.flags.append(Flag("sections_missing", "", None, ", ".join(missing)))
+        else:
+            missing = [k for k in load_formats()["section_expected"][family] if k not in keys]
+            if missing:
+                self.flags.append(Flag("sections_missing", "", None, ", ".join(missing)))
+        for note in outline.notes:
+            self.flags.append(Flag(note.code, "", note.line, note.detail))
 
-        rows_by_table = self._table_rows(segments, family)
+        rows_by_table = self._table_rows(segments, family, outline.appendix, outline.appendix_parts)
         result = extract_tables(rows_by_table, load_identities())
         self.flags.extend(result.flags)
         if family == "modern" or result.present & set(_MODERN_TABLES):
@@ -139,9 +148,7 @@ class Report:
         for chk in self._check_records:
             if chk["status"] == "failed":
                 code = "soft_check_failed" if (chk["table"], chk["check"]) in soft else "identity_failed"
-                self.flags.append(Flag(code, chk["table"], None,
-                                       f"{chk['check']}[{chk['key']}]: expected {_fmt(chk['expected'])}, "
-                                       f"found {_fmt(chk['found'])}"))
+                self.flags.append(Flag(code, chk["table"], None, chk["detail"]))
 
         original = "\n".join(self.original_lines)
         self.metadata = {"agency": None, "report_year": None, "published": None, "template": template,
@@ -149,17 +156,31 @@ class Report:
                          "agency_kind": None}
         self.metadata.update(self._metadata())
 
-    def _table_rows(self, segments: list[Segment], family: str) -> dict[str, list[Row]]:
-        by_key = {s.key: s for s in self.sections}
+    def _table_rows(self, segments: list[Segment], family: str, appendix: Sequence[Segment] = (),
+                    appendix_parts: dict[str, list[Segment]] | None = None) -> dict[str, list[Row]]:
+        by_key = {s.key: s for s in self.sections} if family == "modern" else {}
         out: dict[str, list[Row]] = {}
-        if family == "modern":
-            for key in _MODERN_TABLES:
-                if key in by_key:
-                    out[key] = build_rows(by_key[key].segments, explicit_rows=self._explicit)
-            if any(k not in by_key for k in _MODERN_TABLES):
-                # Sections not found: locate the tables by their own markers.
-                for key, rows in _split_by_markers(build_rows(segments, explicit_rows=self._explicit)).items():
-                    out.setdefault(key, rows)
+        for key in _MODERN_TABLES:
+            if key in by_key:
+                out[key] = build_rows(by_key[key].segments, explicit_rows=self._explicit)
+        if any(k not in by_key for k in _MODERN_TABLES):
+            # Sections not found (a pre-2019 outline too: a 2019 report whose headings were not read has the
+            # tables all the same): locate the tables by their own markers.
+            for key, rows in _split_by_markers(build_rows(segments, explicit_rows=self._explicit)).items():
+                out.setdefault(key, rows)
+        if appendix:
+            # Tables in an appendix after the signature (附件:…统计表), under their sections' headings there or
+            # found by their markers, for the sections that refer to it (详见附件) or hold no number at all, and
+            # those not found.
+            parts = {key: build_rows(part, explicit_rows=self._explicit) for key, part in (appendix_parts or {}).items()
+                     if key in _MODERN_TABLES}
+            if len(parts) < len(_MODERN_TABLES):
+                for key, rows in _split_by_markers(build_rows(appendix, explicit_rows=self._explicit)).items():
+                    parts.setdefault(key, rows)
+            for key, rows in parts.items():
+                sec = by_key.get(key)
+                if sec is None or _REFERS_TO_APPENDIX.search(sec.text) or not _DIGIT.search(sec.text):
+                    out[key] = out.get(key, []) + rows
         # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header.
         if family == "legacy" or _LEGACY_HEADER.search(self.text):
             out["legacy"] = build_rows(segments, explicit_rows=self._explicit, table_region=False)
@@ -186,7 +207,9 @@ class Report:
         except ImportError:  # pragma: no cover - the module ships with the package
             return {}
         index = {s.key: s.first_line - 1 for s in self.sections}
-        meta = dict(extract_metadata(self.lines, section_lines=index))
+        # the signature is the report's own, before an appendix or a second report
+        lines = self.lines if self._end is None else self.lines[: self._end - 1]
+        meta = dict(extract_metadata(lines, section_lines=index))
         for code in meta.pop("flags", []) or []:
             self.flags.append(Flag(code, "", None, "metadata"))
         return meta
@@ -372,12 +395,6 @@ class Report:
 
 def _render(item: str | list[str]) -> str:
     return item if isinstance(item, str) else " | ".join(item)
-
-
-def _fmt(x: float) -> str:
-    if x is None or (isinstance(x, float) and np.isnan(x)):
-        return "NA"
-    return f"{x:g}"
 
 
 def _split_by_markers(rows: list[Row]) -> dict[str, list[Row]]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from toolkit.formats import load_formats
-from toolkit.normalize import cn_numeral
+from toolkit.formats import load_formats, vocabulary
+from toolkit.normalize import cn_numeral, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -58,9 +59,14 @@ class Section:
         return f"<Section {self.key} lines {self.first_line}-{self.last_line} {self.title!r}>"
 
 
-_TOP = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]"
-_SUB = r"[(]\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[)]"
-_PART = r"第[一二三四五六七八九十]{1,2}部分[、:]?"
+_CN_NUM = "[一二三四五六七八九十]{1,2}"
+_ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
+# 一、 1. 一: 一) [一] (【一】 after NFKC) I、, and a Chinese numeral set off by a space only (一 总体情况, as a
+# PDF or Word copy gives it; not an Arabic one: '3 0 0' is a row of a table set with spaces)
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:]|{_CN_NUM}\s*\)|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
+        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s))")
+_SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
+_PART = rf"第{_CN_NUM}(?:部分|章)[、:]?"
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>.+?)\s*[。.:;]?\s*$")
 
@@ -149,19 +155,53 @@ def split_segments(lines: list[str]) -> list[Segment]:
 
 
 _SPACE_RUN = re.compile(r"\s+")
+# a table of contents' entry: its title, a dot leader and the page number ('一、总体情况......1')
+_CONTENTS_ENTRY = re.compile(r"^(?P<entry>.+?)\s*[.·・_\-—]{3,}\s*\d{1,3}$")
 
 
-def _headings(segments: list[Segment]) -> list[tuple[int, str, str, str]]:
-    """(segment index, title, number, text) of every heading-like segment (the same for both families)."""
+class _Heading(NamedTuple):
+    """A heading-like segment: its index, title (white space removed), number and text; ``listed`` for an entry
+    of a table of contents (a dot leader and a page number after the title)."""
+
+    index: int
+    title: str
+    num: str
+    text: str
+    listed: bool
+
+
+def _headings(segments: list[Segment]) -> list[_Heading]:
+    """Every heading-like segment (the same for both families)."""
     found = []
     for i, seg in enumerate(segments):
         text = seg.text.strip()
-        if not text or "|" in text[:50] or not _HAS_HAN.search(text[:12]):
+        if "|" in text[:50]:
+            if len(text) < 7 or text.count("|") > 2 or not (text[-1] == "|" or text[0] == "|"):  # ('六、其他 |')
+                continue
+            text = text.strip(" \t|")
+            if "|" in text or not _heading_keys(text) or (_in_table(segments, i, -1) and _in_table(segments, i, 1)):
+                continue
+        if not text or not _HAS_HAN.search(text[:12]):
             continue  # headings start with Chinese; table cells of numbers never are
+        entry = _CONTENTS_ENTRY.match(text) if text[-1].isdigit() else None
+        if entry:
+            text = entry["entry"]
         match = _HEADING.match(text)
         if match:
-            found.append((i, _SPACE_RUN.sub("", match["title"]), match["num"] or "", text))
+            found.append(_Heading(i, _SPACE_RUN.sub("", match["title"]), match["num"] or "", text, entry is not None))
     return found
+
+
+# A pipe export puts a heading in a table of one cell ('二、主动公开政府信息情况 |'); a row of a table (one filled cell
+# and empty ones, '一、主动公开情况 | ||', or a cell of a table with one cell a line among others) is no heading.
+
+
+def _in_table(segments: list[Segment], i: int, step: int) -> bool:
+    """Whether the nearest non-blank segment before (step -1) or after (step 1) segment ``i`` is a table's row."""
+    i += step
+    while 0 <= i < len(segments) and not segments[i].text.strip():
+        i += step
+    return 0 <= i < len(segments) and "|" in segments[i].text
 
 
 @functools.lru_cache(maxsize=65536)  # numbered table labels recur in every report
@@ -169,6 +209,8 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     """(section key or None, level) of a heading-like segment's title and number."""
     level = "sub" if num.startswith("(") else ("top" if num else "none")
     key = _title_key(title, family) if len(title) <= 40 else None
+    if key is None and level == "top" and "一" in _number_style(num)[0]:
+        key = _bare_key(title, family)
     if key is None and num and not num.startswith("("):
         # A glued segment: a numbered title starts the text, its body follows.
         for k, pats in _patterns()[family].items():
@@ -177,14 +219,47 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     return key, level
 
 
-def _candidates(headings: list[tuple[int, str, str, str]], family: str) -> list[tuple[int, str, str, str]]:
-    """(segment index, key, level, text) of the headings that name a section of this family."""
+def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) -> list[tuple[int, str, str, str]]:
+    """(segment index, key, level, text) of the headings that name a section of this family, a table of
+    contents left out."""
     found = []
-    for i, title, num, text in headings:
-        key, level = _heading_key(title, num, family)
+    for h in headings:
+        key, level = _heading_key(h.title, h.num, family)
         if key is not None:
-            found.append((i, key, level, text))
-    return found
+            found.append((h.index, key, level, h.text))
+    listed = {h.index for h in headings if h.listed}
+    return _prefer_report_numbering(_without_contents(found, family, segments, listed))
+
+
+_FILLER = re.compile(r"[\d\s.·…\-—]*|目\s*录")  # what stands between a table of contents' entries
+_CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
+
+
+def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segments: list[Segment],
+                      listed: set[int]) -> list[tuple[int, str, str, str]]:
+    """The candidates without those of a table of contents.
+
+    A table of contents lists the section titles with no text between them (page numbers and dot leaders at
+    most): a run of three or more titles in the format's order, the overview among them, whose first title comes
+    again after the run.  Taken for the sections, it left them empty and the report in the last one.
+    """
+    rank = {key: n for n, key in enumerate(_patterns()[family])}
+    drop = {c[0] for c in cands if c[0] in listed}
+    run: list[tuple[int, str, str, str]] = []
+
+    def close(run: list[tuple[int, str, str, str]], after: list[tuple[int, str, str, str]]) -> None:
+        if len(run) >= 3 and any(c[1] == "overview" for c in run) and any(c[1] == run[0][1] for c in after):
+            drop.update(c[0] for c in run)
+
+    for n, cand in enumerate(cands):
+        if run and rank[cand[1]] > rank[run[-1][1]] and cand[0] - run[-1][0] <= _CONTENTS_GAP and all(
+                _FILLER.fullmatch(seg.text.strip()) for seg in segments[run[-1][0] + 1: cand[0]]):
+            run.append(cand)
+        else:
+            close(run, cands[n:])
+            run = [cand]
+    close(run, [])
+    return [c for c in cands if c[0] not in drop] if drop else cands
 
 
 _SUB_NUMBER = re.compile(rf"^\s*({_SUB})")
@@ -193,6 +268,69 @@ _SUB_NUMBER = re.compile(rf"^\s*({_SUB})")
 def _sub_number(text: str) -> int | None:
     match = _SUB_NUMBER.match(text)
     return cn_numeral(match.group(1).strip("() ")) if match else None
+
+
+@functools.lru_cache(maxsize=2)
+def _bare_patterns(family: str) -> dict[str, list[re.Pattern[str]]]:
+    spec = load_formats().get("section_bare_titles", {}).get(family, {})
+    return {key: [re.compile(p) for p in pats] for key, pats in spec.items()}
+
+
+def _bare_key(title: str, family: str) -> str | None:
+    """The key a title names under a Chinese top-level number only (formats.yaml ``section_bare_titles``:
+    六、其他; unnumbered, or as 3.其他, the word is a table's row label)."""
+    for key, pats in _bare_patterns(family).items():
+        if any(p.fullmatch(title) for p in pats):
+            return key
+    return None
+
+
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_NUMERAL = re.compile(rf"{_CN_NUM}|\d{{1,2}}|{_ROMAN}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_style(num: str) -> tuple[str, int | None]:
+    """The form of a heading's number, its numeral replaced by 一, 1 or I ('一、' for '三、', '(1)' for '(2)'),
+    and its value."""
+    num = _SPACE_RUN.sub("", num).replace("．", ".")
+    match = _NUMERAL.search(num)
+    if not match:
+        return num, None
+    numeral = match.group()
+    if numeral in _ROMAN_VALUES:
+        form, value = "I", _ROMAN_VALUES[numeral]
+    elif numeral.isdigit():
+        form, value = "1", int(numeral)
+    else:
+        form, value = "一", cn_numeral(numeral)
+    return num[: match.start()] + form + num[match.end():], value
+
+
+_NUM_AT_START = re.compile(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})")
+
+
+def _style_of(text: str) -> str:
+    """The number form of a heading's text ('' when unnumbered)."""
+    match = _NUM_AT_START.match(text)
+    return _number_style(match.group())[0] if match else ""
+
+
+def _prefer_report_numbering(cands: list[tuple[int, str, str, str]]) -> list[tuple[int, str, str, str]]:
+    """The candidates without the numbered headings whose number form is not the report's own where the report
+    also names their section in its own form: the overview's items 1.主动公开情况, 2.依申请公开情况 are no
+    sections where 二、主动公开政府信息情况 follows.  A section numbered otherwise with no other heading
+    (一、 2、 3、 四、 in one report) keeps its heading."""
+    numbered = [(c, _style_of(c[3])) for c in cands if c[2] in ("top", "inline")]
+    if len({style for _, style in numbered}) < 2:
+        return cands  # one form: nothing to prefer (most reports)
+    counts = Counter(style for _, style in numbered).most_common(2)
+    if counts[0][1] == counts[1][1]:
+        return cands
+    main = counts[0][0]
+    named = {c[1] for c, style in numbered if style == main}
+    drop = {c[0] for c, style in numbered if style != main and c[1] in named}
+    return [c for c in cands if c[0] not in drop] if drop else cands
 
 
 @functools.lru_cache(maxsize=2)
@@ -250,6 +388,45 @@ def _orders(family: str) -> list[list[str]]:
     return orders
 
 
+class Note(NamedTuple):
+    """Something about a report's outline that a reader should know: a flag's code, line and detail."""
+
+    code: str
+    line: int | None
+    detail: str
+
+
+@dataclass
+class Outline:
+    """The outline of a report: what :func:`find_outline` finds.
+
+    Attributes
+    ----------
+    sections : list of Section
+        In document order.
+    family : str
+        ``'modern'`` or ``'legacy'``.
+    notes : list of Note
+        Headings that were not taken as sections (``unknown_section``), a second report after this one
+        (``second_report``).
+    end : int or None
+        The 1-based line where the report's own text ends (before an appendix or a second report), None when it
+        runs to the end.
+    appendix : list of Segment
+        The segments of an appendix after the signature (``附件：…统计表``), where reports put their tables.
+    appendix_parts : dict of str to list of Segment
+        The appendix cut at its headings of the sections with tables (``二、主动公开政府信息情况`` …): key to the
+        segments under the heading.
+    """
+
+    sections: list[Section]
+    family: str
+    notes: list[Note]
+    end: int | None
+    appendix: list[Segment]
+    appendix_parts: dict[str, list[Segment]]
+
+
 def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
     """Find the sections of a report.
 
@@ -266,30 +443,181 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
         ``'modern'`` (2019/2021 formats) or ``'legacy'`` (pre-2019), whichever
         explains more headings.
     """
-    best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
+    outline = find_outline(segments)
+    return outline.sections, outline.family
+
+
+def find_outline(segments: list[Segment]) -> Outline:
+    """Find the sections of a report, where its own text ends, and the headings left out.
+
+    Parameters
+    ----------
+    segments : list of Segment
+        The report's segments, as :func:`split_segments` cuts its lines.
+
+    Returns
+    -------
+    Outline
+        The sections (as :func:`find_sections`), the family, the notes, the end of the report's own text and
+        its appendix.
+    """
     segments = _join_wrapped_headings(segments)
     headings = _headings(segments)
-    for family in ("modern", "legacy"):
-        cands = _candidates(headings, family)
-        for order in _orders(family):
-            chosen = _choose(cands, order, family)
-            if len(chosen) > len(best[0]):
-                best = (chosen, family)
-    chosen, family = best
+    chosen, family = _best_outline(headings, segments)
+    notes: list[Note] = []
+    cut, second = _body_end(segments, headings, chosen, family)
+    appendix: list[Segment] = []
+    end_line = segments[cut].line if cut is not None else None
+    if cut is not None:
+        if second:
+            title = segments[cut]
+            notes.append(Note("second_report", title.line, f"another report follows: {title.text.strip()[:60]}"))
+        else:
+            appendix = segments[cut:]
+        segments = segments[:cut]
+        headings = [h for h in headings if h.index < cut]
+        chosen, family = _best_outline(headings, segments)
     sections = []
+    end = len(segments)
     for n, (i, key, title) in enumerate(chosen):
         end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i)
         body = segments[i + 1 : end]
         heading = segments[i]
         # A glued heading carries text after the title on the same segment.
-        rest = _heading_rest(heading.text, family, key)
+        rest = _heading_rest(title, family, key)
         if rest:
             body = [Segment(rest, heading.line)] + body
-            title = heading.text[: len(heading.text) - len(rest)].strip()
+            title = title[: len(title) - len(rest)].strip()
         last_line = body[-1].line if body else heading.line
         text = "\n".join(s.text for s in body).strip("\n")
         sections.append(Section(key, title, text, heading.line, last_line, body))
-    return sections, family
+    notes[:0] = _unknown_headings(headings, segments[:end], chosen, sections, family)
+    return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
+
+
+def _appendix_parts(appendix: list[Segment]) -> dict[str, list[Segment]]:
+    """The appendix's segments under each heading of a modern section (numbered in any form, or not)."""
+    if not appendix:
+        return {}
+    cands = _candidates(_headings(appendix), "modern", appendix)
+    chosen = _choose_levels(cands, list(_patterns()["modern"]), {"top", "inline", "none", "sub"})
+    ends = [i for i, _, _ in chosen[1:]] + [len(appendix)]
+    return {key: appendix[i + 1: end] for (i, key, _), end in zip(chosen, ends)}
+
+
+_SENTENCE = re.compile(r"[,;。!?]")
+
+
+def _unknown_headings(headings: list[_Heading], segments: list[Segment], chosen: list[tuple[int, str, str]],
+                      sections: list[Section], family: str) -> list[Note]:
+    """Notes of the numbered headings among the sections that name no section the toolkit knows
+    (六、政府信息公开保障工作 between 五、 and 七、), or a section already found (a heading out of the format's
+    order): their text stays in the section before them, flagged.
+
+    Only a short title numbered in the form of the report's sections, with a number after that of the section it
+    stands in and up to the next section's (after the last section: the next number), is taken for one.  A
+    section's own items count from 一 again (and the items after such an item are items too), and a table's row
+    labels (四、结转下年度继续办理) are left alone.
+    """
+    numbered = [(i, *_number_style(m.group())) for i, _, text in chosen if (m := _NUM_AT_START.match(text))]
+    counts = Counter(style for _, style, _ in numbered).most_common(1)
+    if not counts:
+        return []
+    main = counts[0][0]
+    numbers = [(i, value) for i, style, value in numbered if style == main and value is not None]
+    taken = {i for i, _, _ in chosen}
+    vocab = vocabulary()
+    notes = []
+    counting: set[int] = set()  # sections whose own items are numbered as the sections are
+    for h in headings:
+        if not h.num or h.index in taken or not chosen[0][0] < h.index < len(segments) or len(h.title) > 30 \
+                or _SENTENCE.search(h.title):
+            continue
+        style, value = _number_style(h.num)
+        before = [n for i, n in numbers if i < h.index]
+        if style != main or value is None or not before:
+            continue
+        after = [n for i, n in numbers if i > h.index]
+        holder = max(n for n, c in enumerate(chosen) if c[0] < h.index)
+        if value <= before[-1]:
+            counting.add(holder)
+            continue
+        # up to the next section's number: a report that numbers two sections 五 numbers one of them wrongly
+        between = value <= after[0] if after else value == before[-1] + 1
+        if between and holder not in counting and not vocab.is_row_label(h.text) \
+                and label_key(h.title) not in vocab.legacy_rows:
+            known = _heading_key(h.title, h.num, family)[0]
+            what = f"a {known} heading out of order" if known else "names no known section"
+            notes.append(Note("unknown_section", segments[h.index].line,
+                              f"{h.text[:40]}: {what}; its text is kept in {sections[holder].key}"))
+    return notes
+
+
+@functools.lru_cache(maxsize=2)
+def _family_words(family: str) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in load_formats().get("section_family_words", {}).get(family, [])]
+
+
+def _best_outline(headings: list[_Heading], segments: list[Segment]) -> tuple[list[tuple[int, str, str]], str]:
+    """The chosen headings (segment index, key, text) and the family that explains the most headings; on a tie,
+    the family whose own wording a title is (formats.yaml ``section_family_words``: 一、概述 is pre-2019), else
+    the modern one."""
+    best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
+    best_score = (0, 0)
+    for family in ("modern", "legacy"):
+        cands = _candidates(headings, family, segments)
+        words = _family_words(family)
+        for order in _orders(family):
+            chosen = _choose(cands, order, family)
+            own = sum(1 for _, _, text in chosen if any(p.fullmatch(_title_of(text)) for p in words)) if words else 0
+            score = (len(chosen), own)
+            if score > best_score:
+                best, best_score = (chosen, family), score
+    return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_of(text: str) -> str:
+    match = _HEADING.match(text)
+    return _SPACE_RUN.sub("", match["title"]) if match else text
+
+
+# a report's title: a short line that ends in 年度报告 (a note in brackets may follow)
+_REPORT_TITLE = re.compile(r"^.{0,40}(?:政府信息公开|政务公开|信息公开).{0,10}(?:年度报告|年报|工作报告)\s*(?:\(.{0,30}\))?$")
+_APPENDIX = re.compile(r"^附\s*(?:件|表)\s*\d{0,2}\s*(?:[:.、]|$)")
+_NEXT_TITLE_WITHIN = 20  # segments between a second report's title and its first heading
+
+
+def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tuple[int, str, str]],
+              family: str) -> tuple[int | None, bool]:
+    """(index of the segment where the report's own text ends, whether a second report starts there), or
+    (None, False).
+
+    Two reports in one file: a report's title after this report's first section, followed by that section's
+    heading again.  An appendix: a line 附件 (附表) after the last section's heading, right after the signature.
+    """
+    if not chosen:
+        return None, False
+    first_key, start, last = chosen[0][1], chosen[0][0], chosen[-1][0]
+    again: list[int] | None = None
+    for i in range(start + 1, len(segments)):
+        text = segments[i].text
+        if "报" in text and len(text) <= 80 and _REPORT_TITLE.match(text.strip()):
+            if again is None:  # the first section's headings after the first one
+                again = [c[0] for c in _candidates(headings, family, segments) if c[1] == first_key and c[0] > start]
+            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in again):
+                return i, True
+        if i > last and "附" in text and _APPENDIX.match(text.strip()):
+            texts = [seg.text for seg in segments[:i]]
+            if _signature_start(texts) < i:
+                return i, False
+    return None, False
+
+
+def _signature_start(texts: list[str]) -> int:
+    from toolkit.metadata import signature_start
+
+    return signature_start(texts)
 
 
 _WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line
@@ -354,5 +682,10 @@ def _heading_rest(text: str, family: str, key: str) -> str:
     for pat in _patterns()[family][key]:
         m = pat.match(body)
         if m:
-            return body[m.end() :].strip()
+            rest = body[m.end() :].strip().lstrip(":;,. ")  # '六、其他需要报告的事项:无': the text is 无
+            return "" if _TITLE_TAIL.fullmatch(rest) else rest
     return ""
+
+
+# words after a known title that are still the title's: a note in brackets ('(含政策解读)'), 概述
+_TITLE_TAIL = re.compile(r"\([^()]{1,20}\)|概述|概况|综述|简述")

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 import pandas as pd
 
+from toolkit.corpus import _assign_ids, _fails_before_parsing
 from toolkit.corpus import _collect as collect_inputs
-from toolkit.corpus import _safe_path
 from toolkit.errors import ToolkitError
+from toolkit.readers import DEFAULT_MAX_BYTES
 from toolkit.report import parse_report
 
 __all__ = ["summarize"]
@@ -37,7 +37,9 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     Returns
     -------
     str
-        The overview, ready to print.
+        The overview, ready to print: each report under the id ``toolkit extract`` gives it (the file
+        stem, made unique with ``-2``, ``-3`` … for files of one stem), a file that cannot be read with
+        the reason ``toolkit extract`` gives in ``reports.error``.
 
     Examples
     --------
@@ -45,16 +47,17 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     001_4d29bfef72dd56db  乌当区人民政府  2020  template=2019  simplified  county/government  贵州  partial (5 flags)
     """
     out: list[str] = []
-    inputs = collect_inputs(paths)  # the same files `toolkit extract` would read
-    for file in inputs.files:
-        name = os.path.basename(_safe_path(file))  # a GBK file name can be printed, as reports.csv writes it
-        if file in inputs.errors:  # a folder that cannot be listed
-            out.append(f"{name}  failed: {inputs.errors[file].split(': ', 1)[-1]}")
-            continue
+    inputs = collect_inputs(paths)  # the same files `toolkit extract` would read, under the same ids
+    ids = _assign_ids(inputs.files, None)
+    for file, rid in zip(inputs.files, ids):
+        # a folder that cannot be listed or holds no report, a pattern that matches nothing, a pipe …
+        problem = inputs.errors.get(file) or _fails_before_parsing(file, DEFAULT_MAX_BYTES)
         try:
-            report = parse_report(file, report_id=Path(name).stem)
+            if problem is not None:
+                raise problem
+            report = parse_report(file, report_id=rid)
         except ToolkitError as exc:
-            out.append(f"{name}  failed: {exc.problem}")
+            out.append(f"{rid}  failed: {exc.problem}")
             continue
         m = report.metadata
         out.append(f"{report.report_id}  {m['agency'] or '?'}  {m['report_year'] or '?'}  "
@@ -65,10 +68,9 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
             grid = report.table("requests")
             totals = "  ".join(f"{k}={_fmt(grid.loc[k, 'total'])}" for k in _TOTAL_ROWS if k in grid.index)
             out.append(f"    requests (total column): {totals}")
-        failed = report.checks[report.checks["status"] == "failed"]
-        for chk in failed.itertuples():
-            out.append(f"    FAILED {chk.table}.{chk.check}[{chk.key}]: expected {_fmt(chk.expected)}, "
-                       f"found {_fmt(chk.found)}")
+        for flag in report.flags:  # one per failed check, in the checks' order; its text says a lower bound
+            if flag.code in ("identity_failed", "soft_check_failed"):
+                out.append(f"    FAILED {flag.table}.{flag.detail}")
         other = sorted({f.code for f in report.flags if f.code != "identity_failed"})
         if other:
             out.append("    flags: " + ", ".join(other))

@@ -63,8 +63,8 @@ def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, ro
             col_label: str, line: int | None, unit: str | None = None, flag: str = "",
             inferred: bool = False) -> dict:
     """One cell.  ``flag`` names why a missing cell is unknown rather than blank ('' otherwise);
-    ``inferred`` marks a value of a row that lost cells, put in its column by the convention or the
-    identities rather than by its position."""
+    ``inferred`` marks a value the row's cells or digits alone did not place (a row that lost cells, digits
+    run together), put in its column by the convention or the identities: the checks do not count it."""
     if placed is None:
         value, raw, pline = np.nan, "", line
     else:
@@ -339,7 +339,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                 placed, unit = _money(placed, header_unit, col_label, res, row)
             res.records.append(_record("active", row_key, col_key, placed, row_label=labels[-1].text,
                                        col_label=col_label, line=row.line, unit=unit, flag=unplaced,
-                                       inferred=placement.mode == "ragged"))
+                                       inferred=i in placement.inferred))
     if seen:
         res.present.add("active")
     if len(block_templates) > 1:
@@ -395,6 +395,13 @@ def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: 
     elif placement.mode == "glued" and not placement.certain:
         res.flags.append(Flag("ambiguous_digits", table, row.line,
                               f"{row_key}: {placement.readings} readings of the digits remain"))
+    elif placement.mode == "glued" and placement.inferred:
+        # one reading left, but only because the identities ruled the others out: they chose it, so they
+        # cannot confirm it (its cells are `inferred`, the checks on them unverifiable)
+        cells = " | ".join(c.raw if c is not None else "" for c in placement.cells)
+        res.flags.append(Flag("glued_digits", table, row.line,
+                              f"{row_key}: {placement.initial} readings of the digits, the identities left one: "
+                              f"{cells}"))
     elif placement.mode == "extra":
         res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: more values than columns"))
 
@@ -417,6 +424,9 @@ def _flag_missing_rows(res: TableResult, table: str, expected: list[str], met: C
 
 # --- requests ---------------------------------------------------------------------
 
+# the (六) rows a table of neither known format leaves out, as its missing_rows flag names them
+_SIX_UNDECIDED = "other_handling (2019) or other_no_correction, other_unpaid_fee, other_misc (2021)"
+
 def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
     fm = load_formats()["requests"]
     vocab = vocabulary()
@@ -427,6 +437,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
     order: list[str] = []
     group: str | None = None
+    subtotals: list[tuple[str, str, list[Cell], Row]] = []  # (group, label, values, row) of group rows with values
     # A reader's grid row with more cells than columns has an empty cell too many: an unmerged label cell
     # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
     # a spacer column (an excess that can only be at the end), the empty cell is the label's.
@@ -459,6 +470,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         elif vocab.request_group(last.text) == "other_2021":
             row_key = "other_handling"  # the 2019 format's single row
         elif vocab.request_group(last.text):
+            if any(c.text or c.glued for c in values):
+                # a subtotal written on a group's row ((三)不予公开 | 7 | … | 7): the schema has no key for it;
+                # flagged below with its values, never dropped silently
+                subtotals.append((vocab.request_group(last.text), last.text, values, row))
             continue  # a group label on a row of its own
         else:
             row_key = vocab.request_row(last.text)
@@ -477,6 +492,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             shapes[row_key] = len(labels)
         order.append(row_key)
     if not found:
+        _flag_subtotals(res, subtotals, {}, [])
         return
     for key, (values, row, label) in found.items():
         # Where rows of this shape end in a filler cell ('(一)予以公开 |' … '3 |' then a lone '|'), a row of
@@ -492,10 +508,12 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         del found["other_handling"]
         order.remove("other_handling")
     res.templates["requests"] = template
-    expected = ["new", "carried_over"] + fm[f"outcome_rows_{template or '2019'}"] + ["handled_total",
-                                                                                       "carried_forward"]
-    _flag_missing_rows(res, "requests", expected, found)
-    outcome_rows = fm[f"outcome_rows_{template or '2019'}"]
+    # Rows left out are named by the table's own format; a table without any (六) row does not show it, and
+    # the Article 20 table's format (read before) names them; with neither, both formats' (六) rows are named.
+    basis = template or res.templates.get("active")
+    outcome_rows = fm[f"outcome_rows_{basis or '2019'}"]
+    named = outcome_rows if basis else [_SIX_UNDECIDED if k == "other_handling" else k for k in outcome_rows]
+    _flag_missing_rows(res, "requests", ["new", "carried_over", *named, "handled_total", "carried_forward"], found)
     constraints = _constraints(identities, col_keys, order, outcome_rows)
     inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
     placements = place(inputs, constraints)
@@ -511,7 +529,32 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         for i, col in enumerate(col_keys):
             res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
                                        col_label=fm["cols"][col][0], line=row.line, flag=unplaced,
-                                       inferred=placement.mode == "ragged"))
+                                       inferred=i in placement.inferred))
+    _flag_subtotals(res, subtotals, placements, outcome_rows)
+
+
+def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell], Row]], placements: dict,
+                    outcome_rows: list[str]) -> None:
+    """Flag ``group_subtotal``: values written on a group's own row, with the sum of the group's rows beside.
+
+    The schema has no key for a group's subtotal ((三)不予公开 of the 2019 format, 三、本年度办理结果), so its
+    values are not kept as cells; the flag gives them as written, and what the group's rows add up to
+    per column (NA where a cell of them is missing), for the reader to compare.
+    """
+    rows = load_formats()["requests"]["rows"]
+    ncols = len(load_formats()["requests"]["cols"])
+    for group, label, values, row in subtotals:
+        # 三、本年度办理结果 is the group of every outcome row; (三)…(五) of their own items
+        members = [k for k in outcome_rows if group == "results" or rows[k].get("group") == group]
+        sums = []
+        for col in range(ncols):
+            cells = [placements[k].cells[col] if k in placements else None for k in members]
+            known = [c.value for c in cells if c is not None and c.value is not None]
+            sums.append(f"{sum(known):g}" if members and len(known) == len(members) else "NA")
+        written = " | ".join(c.text for c in values)
+        res.flags.append(Flag("group_subtotal", "requests", row.line,
+                              f"{label}: {written} written on the group's row, not kept (no key in the schema); "
+                              f"its rows sum to {' | '.join(sums)}"))
 
 
 def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str],
@@ -598,7 +641,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             res.records.append(_record("review_litigation", rk, ck, placement.cells[g * width + c],
                                        row_label=fm["rows"][rk][0], col_label=fm["cols"][ck][0],
                                        line=first_row.line, flag=unplaced,
-                                       inferred=placement.mode == "ragged"))
+                                       inferred=g * width + c in placement.inferred))
 
 
 # --- legacy statistics tables -------------------------------------------------------

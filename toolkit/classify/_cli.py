@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import itertools
 import os
@@ -90,13 +91,24 @@ def run_classify(args: argparse.Namespace) -> int:
     if args.out == "-":
         out.to_csv(sys.stdout, index=False)
     else:
+        # a CSV that begins with a byte-order mark (toolkit extract --excel) keeps it, for Excel
+        encoding = "utf-8-sig" if _has_bom(args.input) else "utf-8"
         try:
-            out.to_csv(args.out, index=False, encoding="utf-8")
+            out.to_csv(args.out, index=False, encoding=encoding)
         except OSError as exc:
             return _error("classify", f"cannot write {args.out}: {exc}")
         if is_statements:
             return _update_parquet_twin(out, args.out)
     return 0
+
+
+def _has_bom(path: str) -> bool:
+    """Whether a file begins with the UTF-8 byte-order mark."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(3) == b"\xef\xbb\xbf"
+    except OSError:
+        return False
 
 
 def _read_input(path: str) -> pd.DataFrame:
@@ -125,10 +137,16 @@ def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
     Only that file, and only when it holds the statements labelled (the same
     ``report_id``, ``seq``, ``kind`` and ``text``, in order), is rewritten:
     its own columns are kept (a missing text stays missing, where the CSV
-    has ``''``), ``labels`` replaced and the ``p_<key>`` columns added.
-    Returns the exit status (2 when the twin cannot be written).
+    has ``''``), ``labels`` replaced and the ``p_<key>`` columns added, with
+    the Parquet schema ``toolkit extract`` writes (Arrow ``string``, not the
+    ``large_string`` of pandas 3, which other runs' files could not be
+    concatenated with).  Returns the exit status (2 when the twin cannot be
+    written).
     """
-    from toolkit.corpus import _conform  # the documented dtypes of statements.parquet
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from toolkit.corpus import _arrow_schema, _conform  # the documented dtypes of statements.parquet
 
     twin = os.path.join(os.path.dirname(path), "statements.parquet")
     if not os.path.isfile(twin):
@@ -145,12 +163,18 @@ def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
               file=sys.stderr)
         return 0
     frame["labels"] = new["labels"]
-    for col in out.columns:
-        if col not in frame.columns:  # p_<key> columns when --probabilities is given
-            frame[col] = pd.to_numeric(out[col], errors="coerce")
+    extra = [col for col in out.columns if col not in frame.columns]  # p_<key> columns with --probabilities
+    for col in extra:
+        frame[col] = pd.to_numeric(out[col], errors="coerce")
+    schema = _arrow_schema("statements", extra)
+    table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False).replace_schema_metadata(schema.metadata)
+    part = f"{twin}.{os.getpid()}.part"
     try:
-        frame.to_parquet(twin, index=False)
+        pq.write_table(table, part)
+        os.replace(part, twin)  # whole or not at all
     except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.remove(part)
         return _error("classify", f"cannot write {twin}: {exc}")
     print(f"toolkit classify: labels also written to {twin}", file=sys.stderr)
     return 0
