@@ -68,3 +68,14 @@ def test_text_without_paragraph_breaks_wrapped_into_short_lines(stem, tmp_path):
              for i in range(0, len(x), 40)]
     render_pdf(lines, tmp_path / "wrapped.pdf", font_size=12)
     assert toolkit.parse_report(tmp_path / "wrapped.pdf").statements[["kind", "text"]].equals(statements)
+
+
+def test_a_sub_heading_number_wrapped_after_its_open_bracket_is_no_section():
+    # A PDF line wrap right after the '(' of seed 003's '(二)改进措施' ('…存在着挑战。(' / '二)改进措施'): read with the
+    # number form 二), the line became a pre-2019 improvements section and the problems section ended at '('.
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    assert "挑战。\n(二)改进措施" in text
+    plain = toolkit.parse_text(text)
+    wrapped = toolkit.parse_text(text.replace("挑战。\n(二)改进措施", "挑战。(\n二)改进措施"))
+    assert _outline(wrapped) == _outline(plain)
+    assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])

@@ -187,9 +187,18 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
         if entry:
             text = entry["entry"]
         match = _HEADING.match(text)
-        if match:
+        if match and not (match["num"] and _CLOSE_ONLY.match(match["num"]) and _after_open_bracket(segments, i)):
             found.append(_Heading(i, _SPACE_RUN.sub("", match["title"]), match["num"] or "", text, entry is not None))
     return found
+
+
+_CLOSE_ONLY = re.compile(rf"{_CN_NUM}\s*\)$")
+
+
+def _after_open_bracket(segments: list[Segment], i: int) -> bool:
+    """Whether the segment before ``i`` ends with '(': a PDF wrapped a sub-heading's number '(二)' after it, so
+    '二)改进措施' is no heading numbered 二)."""
+    return i > 0 and segments[i - 1].text.rstrip().endswith("(")
 
 
 # A pipe export puts a heading in a table of one cell ('二、主动公开政府信息情况 |'); a row of a table (one filled cell
