@@ -545,9 +545,13 @@ def browser_print_alone():
     return draw
 
 
+@pytest.mark.parametrize("full_width", [False, True])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd",
                                      "004_b232cca7e491c758"])
-def test_pdf_prose_in_two_columns_reads_left_then_right(seed_id, tmp_path):
+def test_pdf_prose_in_two_columns_reads_left_then_right(seed_id, full_width, tmp_path):
+    # full_width: a title wider than the left column above the columns, and a long line after them, cross the gap
+    # between the columns.  Before, that page had no clear gap, so it was read line by line across both columns
+    # and the statements interleaved them; now the part between the full-width lines is read column by column.
     from overlays import render_two_columns
 
     from toolkit.readers import read_document
@@ -556,9 +560,15 @@ def test_pdf_prose_in_two_columns_reads_left_then_right(seed_id, tmp_path):
     original = toolkit.parse_report(RAW / f"{seed_id}.txt")
     problems = next(s for s in original.sections if s.key == "problems")
     prose = "".join(line.strip() for line in problems.text.splitlines())
-    render_two_columns(tmp_path / "two.pdf", [problems.title], prose, ["六、其他需要报告的事项", "暂无"])
+    before, after = [problems.title], ["六、其他需要报告的事项", "暂无"]
+    if full_width:
+        before = [f"{original.metadata['agency']}{original.metadata['report_year']}年度政府信息公开工作年度报告（全文）"] + before
+        after[-1] = "本年度未收取信息处理费，本报告所列数据的统计期限自1月1日起至12月31日止，欢迎监督。"
+    render_two_columns(tmp_path / "two.pdf", before, prose, after)
     lines = read_document(tmp_path / "two.pdf").lines
-    assert lines[0] == problems.title and lines[-2:] == ["六、其他需要报告的事项", "暂无"]
-    assert "".join(lines[1:-2]) == prose
-    got = extract_statements("\n".join(lines[1:-2]))
+    assert lines[:len(before)] == before and lines[-2:] == after
+    assert "".join(lines[len(before):-2]) == prose
+    got = extract_statements("\n".join(lines[len(before):-2]))
     assert got["text"].tolist() == extract_statements(prose)["text"].tolist()
+    statements = toolkit.parse_report(tmp_path / "two.pdf").statements
+    assert statements["text"].tolist() == original.statements["text"].tolist()

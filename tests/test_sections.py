@@ -1,6 +1,8 @@
 """Tests of toolkit.sections on the real seeds: headings as a PDF gives them."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -37,3 +39,43 @@ def test_a_short_line_after_a_whole_heading_stays_in_the_section():
     # '一、总体情况' names a section by itself: the short line after it is the section's text, not the heading's.
     report = toolkit.parse_text("一、总体情况\n无\n二、主动公开政府信息情况\n暂无\n")
     assert [(s.key, s.title, s.text) for s in report.sections[:1]] == [("overview", "一、总体情况", "无")]
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03",
+                                  "pingtan-2023-04"])
+def test_text_without_paragraph_breaks_wrapped_into_short_lines(stem, tmp_path):
+    # Web-page text run into one line, wrapped as a PDF of the page wraps it.  Before, headings were only looked
+    # for inside lines of 60 characters or more: under 60 every section was lost, at 60 the last line's heading
+    # ('六、其他需要报告的事项2023年,…') stayed in the problems section; a heading wrapped at a line's end
+    # ('…。五、存在的主要问题及改' / '进情况…') was not found.
+    from renderers import render_pdf
+    from toolkit.readers import read_document
+
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    assert _outline(plain)[-2:] == ["problems", "other"]
+    statements = plain.statements[["kind", "text"]]
+    for width in range(20, 81, 3):
+        wrapped = toolkit.parse_text("\n".join(line[i:i + width] for line in text.split("\n")
+                                               for i in range(0, max(len(line), 1), width)))
+        assert _outline(wrapped) == _outline(plain), width
+        assert wrapped.statements[["kind", "text"]].equals(statements), width
+    # and broken right after each heading's number ('…。五' / '、存在的主要问题及改进情况…')
+    broken = toolkit.parse_text(re.sub(r"(?<=.)([一二三四五六])、(?=总体|主动|收到|政府|存在|其他)", r"\1\n、", text))
+    assert _outline(broken) == _outline(plain)
+    assert broken.statements[["kind", "text"]].equals(statements)
+    lines = [x[i:i + 40] for x in read_document(RAW / f"{stem}.txt").lines if isinstance(x, str)
+             for i in range(0, len(x), 40)]
+    render_pdf(lines, tmp_path / "wrapped.pdf", font_size=12)
+    assert toolkit.parse_report(tmp_path / "wrapped.pdf").statements[["kind", "text"]].equals(statements)
+
+
+def test_a_sub_heading_number_wrapped_after_its_open_bracket_is_no_section():
+    # A PDF line wrap right after the '(' of seed 003's '(二)改进措施' ('…存在着挑战。(' / '二)改进措施'): read with the
+    # number form 二), the line became a pre-2019 improvements section and the problems section ended at '('.
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    assert "挑战。\n(二)改进措施" in text
+    plain = toolkit.parse_text(text)
+    wrapped = toolkit.parse_text(text.replace("挑战。\n(二)改进措施", "挑战。(\n二)改进措施"))
+    assert _outline(wrapped) == _outline(plain)
+    assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])

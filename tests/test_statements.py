@@ -554,39 +554,53 @@ def test_a_date_line_inside_the_last_section_is_no_signature():
     assert got.section("other").text == "\n".join(body)
 
 
+def _seed_003_as_a_list(path: Path, list_tag: str, styles=None, *, before: str = "", layout: bool = False) -> None:
+    """Seed 003 with its items (一是…四是) as a list of the document itself, written to ``path`` (.docx or .html):
+    Word paragraphs in the style ``styles`` gives for each item's number, or the items of an HTML ``<list_tag>``
+    (after ``before``; the page set in a layout table with ``layout``)."""
+    import html
+
+    import docx
+
+    lines = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")
+    item = re.compile(r"^([一二三四])是(.*)$")
+    if path.suffix == ".docx":
+        document = docx.Document()
+        for line in lines:
+            m = item.match(line)
+            document.add_paragraph(m.group(2), style=styles(m.group(1))) if m else document.add_paragraph(line)
+        document.save(path)
+        return
+    out, in_list = [before], False
+    for line in lines:
+        m = item.match(line)
+        if m and not in_list:
+            out.append(f"<{list_tag}>")
+        elif not m and in_list:
+            out.append(f"</{list_tag}>")
+        in_list = bool(m)
+        out.append(f"<li>{html.escape(m.group(2))}</li>" if m else f"<p>{html.escape(line)}</p>")
+    body = "\n".join(out) + (f"</{list_tag}>" if in_list else "")
+    if layout:
+        body = f"<table><tr><td>{body}</td></tr></table>"
+    path.write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>", encoding="utf-8")
+
+
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 @pytest.mark.parametrize("restart", [False, True])
 def test_items_numbered_by_the_document_itself(fmt, restart, tmp_path):
     # Word's list numbering and an HTML <ol> keep the numbers out of the text: seed 003's eight items ran
     # together into five statements. Word may count on through the sub-heading (5.-8.) or start again.
-    import html
-
-    import docx
-
     stem = "003_ce1f8ef96d3daffd"
-    lines = (RAW / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
-    item = re.compile(r"^([一二三四])是(.*)$")
+    style = ["List Number"]
+
+    def styles(number: str) -> str:
+        if restart and number == "一":
+            style[0] = "List Number 2" if style[0] == "List Number" else "List Number"  # another list
+        return style[0]
+
     path = tmp_path / f"numbered.{fmt}"
-    if fmt == "docx":
-        document = docx.Document()
-        style = "List Number"
-        for line in lines:
-            m = item.match(line)
-            if m and restart and m.group(1) == "一":
-                style = "List Number 2" if style == "List Number" else "List Number"  # another list
-            document.add_paragraph(m.group(2), style=style) if m else document.add_paragraph(line)
-        document.save(path)
-    else:
-        out, in_list = ["<html><head><meta charset='utf-8'></head><body>"], False
-        for line in lines:
-            m = item.match(line)
-            if m and not in_list:
-                out.append("<ol>")
-            elif not m and in_list:
-                out.append("</ol>")
-            in_list = bool(m)
-            out.append(f"<li>{html.escape(m.group(2))}</li>" if m else f"<p>{html.escape(line)}</p>")
-        path.write_text("\n".join(out) + "</body></html>", encoding="utf-8")
+    _seed_003_as_a_list(path, "ol", styles)
     got = toolkit.parse_report(path).statements
     assert list(zip(got.kind, got.text)) == _expected(stem)
 
@@ -597,10 +611,193 @@ def test_items_numbered_by_the_document_itself(fmt, restart, tmp_path):
                                    "2021/1/30 下午6:41", "2 / 3"])
 def test_a_browser_print_stamp_inside_a_statement_is_left_out(stem, stamp):
     # a web page printed to PDF: the page break inside a statement brings the footer or header line along
+    assert _pairs(extract_statements(_broken_in_last_statement(stem, stamp))) == _expected(stem)
+
+
+def _broken_in_last_statement(stem: str, line: str) -> str:
+    """The problems section glued into one line, then broken between two Chinese characters in the middle of
+    its last statement by ``line`` (a page break's furniture)."""
     glued = "".join(line.strip() for line in problems_section(stem).splitlines())
     last = _expected(stem)[-1][1]
     start = glued.index(last[:8])
     cut = next(i for i in range(start + len(last) // 2, start + len(last))
                if "\u4e00" <= glued[i - 1] <= "\u9fff" and "\u4e00" <= glued[i] <= "\u9fff")
-    broken = f"{glued[:cut]}\n{stamp}\n{glued[cut:]}"
+    return f"{glued[:cut]}\n{line}\n{glued[cut:]}"
+
+
+# --- wordings that open the measures ---------------------------------------------------------------
+
+_LEAD_001 = "针对存在的问题,2021年主要在以下方面进一步改进:"
+_PROBLEMS_001 = "三是工作体制机制还需进一步健全。"
+
+
+@pytest.mark.parametrize("lead", ["在下一步工作中,我区将", "在今后的工作中,我区将", "下步,我区将", "今年,我区将",
+                                  "在新的一年里,我区将", "下一年度,我区将", "在接下来的工作中,我区将", "我区将持续",
+                                  "我区将不断", "我区将以提升公开质量为重点,", "我委将紧扣群众关切,", "我局拟"])
+def test_measures_opened_by_other_real_wordings(lead):
+    # Seed 001 with its measures written as a plain list after common openings.  Before, only 下一步/今后/2021年…将
+    # and a few more opened the measures: they were glued into the last problem and counted as a problem.
+    stem = "001_4d29bfef72dd56db"
+    text = _report_text(stem)
+    start = text.index(_LEAD_001)
+    measures = "加强政务公开培训,提升业务素质;丰富政策解读形式,解决解读形式单一的问题。"
+    report = toolkit_parse(text[:start] + lead + measures + text[text.index("\n六、其他需要报告的事项"):])
+    assert _pairs(report.statements) == _expected(stem)[:3] + [
+        ("measure", lead + "加强政务公开培训,提升业务素质"), ("measure", "丰富政策解读形式,解决解读形式单一的问题")]
+
+
+@pytest.mark.parametrize("lead", ["在下一步工作中,我区将重点做好以下工作。", "在今后的工作中,我区将从以下方面加以改进:",
+                                  "今年,我区将重点做好以下几项工作:", "我区将持续做好以下工作:", "下步,我区将抓好以下工作。"])
+def test_a_lead_in_worded_otherwise_starts_the_measures_list(lead):
+    # Before, the lead-in was glued into the last problem, and a measure naming the problem it fixes
+    # (…,解决公开意识不足的问题) made the whole list of measures problems.
+    stem = "001_4d29bfef72dd56db"
+    fix = ",解决公开意识不足的问题"
+    text = _report_text(stem).replace(_LEAD_001, lead).replace("一是强化政务公开能力建设。", f"一是强化政务公开能力建设{fix}。")
+    expected = _expected(stem)
+    expected[3] = ("measure", expected[3][1].replace("强化政务公开能力建设。", f"强化政务公开能力建设{fix}。"))
+    assert _pairs(toolkit_parse(text).statements) == expected
+
+
+@pytest.mark.parametrize("sentence", ["我局将大量精力放在日常事务上,信息更新力量不足", "今年以来信息公开申请量增长较快,办理力量不足",
+                                      "我局计划开展的3次培训仅完成1次"])
+def test_a_problem_sentence_with_jiang_or_a_year_stays_a_problem(sentence):
+    # The wider switch cues take 将 (拟, 计划) only with a verb of intent, and a year only with 将: these admit problems.
+    text = f"一是信息更新不够及时。{sentence}。二是政策解读形式单一。下一步,我局将加强培训;丰富解读形式。"
+    assert _pairs(extract_statements(text)) == [
+        ("problem", f"信息更新不够及时。{sentence}"), ("problem", "政策解读形式单一"),
+        ("measure", "下一步,我局将加强培训"), ("measure", "丰富解读形式")]
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2023-01", "pingtan-2023-02"])
+def test_a_wrap_inside_the_switch_sentence_or_after_a_sub_heading_number(stem):
+    # A PDF wrap that cut '…接地气"。2024年,' / '我区将采取以下措施…' (01 at width 29) or '…仍需进一步加强。(二)' /
+    # '改进措施。…' (02 at width 20): before, the fragment stayed glued to the last problem.
+    for width in range(12, 61):
+        wrapped = _hard_wrapped(problems_section(stem), width, page_breaks=False)
+        assert _pairs(extract_statements(wrapped)) == _expected(stem), width
+    text = "(一)存在问题。我区还存在一些不足:一是信息更新不及时;二是解读形式单一。{}一是加强信息更新;二是丰富解读形式。"
+    want = [("problem", "信息更新不及时"), ("problem", "解读形式单一"), ("measure", "加强信息更新"), ("measure", "丰富解读形式")]
+    for cut in ["(二)\n改进措施。", "(二)\n改进措施\n"]:
+        assert _pairs(extract_statements(text.format(cut))) == want, cut
+    text = text.replace("(一)存在问题。", "")
+    for cut in ["2024年,\n我区将采取以下措施加以改进:", "2024年\n,我区将采取以下措施加以改进:"]:
+        assert _pairs(extract_statements(text.format(cut))) == want, cut
+
+
+def test_digit_items_whose_text_starts_with_a_digit():
+    # Seed 001 numbered 1. 2. 3., items starting with a year or a number ('1.2020年…', '2.12345热线…'): before,
+    # a marker followed by a digit was no marker (against decimals), so the list merged with its markers.
+    stem = "001_4d29bfef72dd56db"
+    section = re.sub(r"(?<=[:;。])([一二三])是", lambda m: f"{'一二三'.index(m.group(1)) + 1}.", problems_section(stem))
+    starts = {"主动公开意识": "2020年", "政策解读还需": "12345热线", "强化政务公开能力": "2021年"}
+    expected = _expected(stem)
+    for words, start in starts.items():
+        section = section.replace(f".{words}", f".{start}{words}", 1)
+        k = next(k for k, (_, t) in enumerate(expected) if t.startswith(words))
+        expected[k] = (expected[k][0], start + expected[k][1])
+    assert section.count(".20") == 2 and ".12345热线" in section
+    assert _pairs(extract_statements(section)) == expected
+    typed = "存在问题:\n1.2020年公开信息数量偏少。\n2.12345热线回应不及时。\n下一步:\n1.2021年将加强公开。\n2.加强培训。"
+    assert _pairs(extract_statements(typed)) == [("problem", "2020年公开信息数量偏少"), ("problem", "12345热线回应不及时"),
+                                                 ("measure", "2021年将加强公开"), ("measure", "加强培训")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("主要问题:1.5万条信息未及时公开;解读形式单一。", ["1.5万条信息未及时公开", "解读形式单一"]),
+    ("1.访问量下降。1.5万人次的访问来自外地。2.更新不及时。", ["访问量下降。1.5万人次的访问来自外地", "更新不及时"]),
+    ("1.信息更新不及时。2.5万人次的访问未回应。2.解读形式单一。", ["信息更新不及时。2.5万人次的访问未回应", "解读形式单一"]),
+    ("1.信息更新不及时。2.解读形式单一。3.5%的信息未公开。", ["信息更新不及时", "解读形式单一。3.5%的信息未公开"]),
+    ("存在问题:1、2月份信息更新不及时;解读形式单一。", ["1、2月份信息更新不及时", "解读形式单一"]),
+])
+def test_a_decimal_at_a_sentence_start_is_no_item(text, expected):
+    # A marker followed by a digit is an item only where the sequence says so (1. then 2.).
+    assert extract_statements(text)["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("stem", [s for s in SEEDS if not s.startswith("002")])  # (002: traditional)
+@pytest.mark.parametrize("furniture", ["3", "共5页 第3页", "―3―", "第三页", "政府信息公开工作年度报告",
+                                       "{title}_乌当区人民政府", "{title} - 贵阳市乌当区人民政府门户网站",
+                                       "【打印本页】【关闭窗口】", "[打印本页] [关闭窗口]"])
+def test_page_furniture_inside_a_statement_of_text_input_is_left_out(stem, furniture):
+    # A PDF's text or a printed page saved as text: a page break inside the last statement brings a bare page
+    # number, '共5页 第3页', the browser's header (the page title with the site's name) or the page's buttons
+    # along.  Before, each was glued into the statement ('…进一步3加强').
+    title = next(line.strip() for line in _report_text(stem).split("\n") if line.strip().endswith("年度报告"))
+    broken = _broken_in_last_statement(stem, furniture.format(title=title))
     assert _pairs(extract_statements(broken)) == _expected(stem)
+
+
+@pytest.mark.parametrize("line", ["规范政府信息公开工作年度报告", "按时发布年度报告-确保"])
+def test_a_wrapped_line_ending_in_a_report_title_is_text(line):
+    # Only a report title alone (with a year, an agency or nothing before the title words) is a running header.
+    text = f"一是未能\n{line}\n的及时发布。二是解读形式单一。"
+    assert extract_statements(text)["text"].tolist()[0] == f"未能{line}的及时发布"
+
+
+_SIGNATURE = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "docx", "html", "pdf"])
+@pytest.mark.parametrize("tail", [["泰州市高港区住房和城乡建设局  2018年1月20日"],
+                                  _SIGNATURE + ["（联系人：张三，联系电话：0523-86912345）"],
+                                  _SIGNATURE + ["附件：2017年度政务公开统计表"], ["附件：2017年度政务公开统计表"]],
+                         ids=["one_line", "contact", "signature_attachment", "attachment"])
+@pytest.mark.parametrize("stem, end", [("003_ce1f8ef96d3daffd", "七、说明与附表"), ("004_b232cca7e491c758", "六、其他需要报告的事项")])
+def test_signature_forms_after_a_last_problems_section(stem, end, tail, fmt, tmp_path):
+    # The problems section last in the report (its next section cut off), then a signature with the agency and
+    # the date on one line, a contact line or an attachment line.  Before, these were glued into the last measure.
+    from renderers import render_docx, render_html, render_pdf
+
+    if fmt == "text":
+        text = _report_text(stem)
+        report = toolkit_parse(text[: text.index(end)] + "\n".join(tail) + "\n")
+    else:
+        from toolkit.readers import read_document
+
+        lines = read_document(RAW / f"{stem}.txt").lines
+        lines = lines[: lines.index(end)] + tail
+        path = tmp_path / f"report.{fmt}"
+        if fmt == "docx":
+            render_docx(lines, path)
+        elif fmt == "html":
+            path.write_bytes(render_html(lines))
+        else:  # lines wrapped as a page of prose wraps them
+            render_pdf(_wrap_text_lines(lines, 40), path, font_size=12)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report = toolkit.parse_report(path)
+    assert report.sections[-1].key in ("problems", "improvements")
+    assert not any(line.strip("（）()") in report.sections[-1].text for line in tail)
+    assert _pairs(report.statements) == _expected(stem)
+
+
+def _wrap_text_lines(lines: list, width: int) -> list:
+    """Text lines cut every ``width`` characters (table rows as they are)."""
+    return [piece for x in lines
+            for piece in (([x[i:i + width] for i in range(0, len(x), width)] or [""]) if isinstance(x, str) else [x])]
+
+
+@pytest.mark.parametrize("bullet", ["●", "•", "■", "◆"])
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_items_marked_by_typed_bullets(bullet, own_lines):
+    # Seed 001 with its 一是 二是 三是 typed as bullets (each on a line of its own, or run on): before, a bullet
+    # was no marker, so each list merged into one statement with its bullets and its lead-in.
+    stem = "001_4d29bfef72dd56db"
+    section = re.sub(r"(?<=[:;。])[一二三]是", ("\n" if own_lines else "") + bullet, problems_section(stem))
+    assert section.count(bullet) == 6
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "html_layout"])
+def test_items_of_a_bulleted_list_of_the_document_itself(fmt, tmp_path):
+    # Seed 003's items as an HTML <ul> (also in a page set in a layout table) or Word's List Bullet paragraphs:
+    # the bullets are not in the text.  Before, the reader gave no marker (an <ol> gave its numbers), so the items
+    # ran together; now it writes '•' before them, as a browser and Word show them.
+    stem = "003_ce1f8ef96d3daffd"
+    path = tmp_path / f"bulleted.{fmt.split('_')[0]}"
+    menu = "<ul><li><a href='/'>首页</a></li><li><a href='/gk'>政务公开</a></li></ul>"  # a site's menu: links
+    _seed_003_as_a_list(path, "ul", lambda number: "List Bullet", before=menu, layout=fmt == "html_layout")
+    report = toolkit.parse_report(path)
+    assert list(zip(report.statements.kind, report.statements.text)) == _expected(stem)
+    assert not any("•" in line for line in report.original_text.split("\n")[:3])  # the menu's links: no bullets

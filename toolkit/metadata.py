@@ -515,8 +515,19 @@ def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
 def _is_footer(line: str, words: list[str]) -> bool:
     text = line.strip()
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body)
-    return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or (
+    return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or _is_annex(text) or (
         len(text) <= 80 and any(w in text for w in words))
+
+
+@functools.lru_cache(maxsize=1)
+def _annex_pattern() -> re.Pattern[str]:
+    labels = "|".join(map(re.escape, sorted(_rules()["signature"]["annex_labels"], key=len, reverse=True)))
+    return re.compile(rf"[(（【\[]?\s*(?:{labels})\s*\d{{0,2}}\s*[:：]")
+
+
+def _is_annex(line: str) -> bool:
+    """An attachment or contact line ('附件：…', '（联系人：张三，联系电话：…）'): signature.annex_labels."""
+    return bool(_annex_pattern().match(line))
 
 
 def _content_end(lines: list[str]) -> int:
@@ -528,17 +539,36 @@ def _content_end(lines: list[str]) -> int:
     return end
 
 
+def _annex_end(lines: list[str]) -> int:
+    """Index after the last line of the text where attachment or contact lines end it without a signature
+    (blank lines and page numbers among them; not a lone number, which may be a table's last value)."""
+    end = len(lines)
+    annex = False
+    while end > 0:
+        text = lines[end - 1].strip()
+        if _is_annex(text):
+            annex = True
+        elif text and not is_page_furniture(text):
+            break
+        end -= 1
+    return end if annex else len(lines)
+
+
 def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date] | None:
     """(index of its first line, whether it ends the text, agency, date) of a signature on lines of its own:
-    [agency line,] date line."""
+    [agency line,] date line, or the agency and the date on one line ('XX局  2024年2月17日')."""
     tail = _last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
         compact = re.sub(r"\s+", "", line)
         date, start, end = _date_in(compact)
-        if date is None or start != 0 or end != len(compact):
+        if date is None or end != len(compact):
             continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
+        if start > 0:  # the agency before the date on the same line
+            if _agency_like(compact[:start]):
+                return index, last, compact[:start], date
+            continue
         above = pos - 1
         while above >= 0 and is_page_furniture(tail[above][1]):
             above -= 1  # a page break between the agency and the date ('XX局' / '- 1 -' / '2024年2月17日')
@@ -561,14 +591,19 @@ def signature_start(lines: list[str]) -> int:
     Returns
     -------
     int
-        The index of the signature's agency line, or of its date line when no agency line
-        stands above it; only page and site footer lines may follow it.  ``len(lines)`` when
-        there is no such signature (the text goes on to the end, a lone page number included:
-        it may be a table's last value; a date line followed by text is a wrapped sentence's).
+        The index of the signature's agency line (or of the line holding both the agency and
+        the date), or of its date line when no agency line stands above it; only page and site
+        footer lines and attachment or contact lines (``附件：…``, ``联系人：…``) may follow it.
+        Without such a signature, the index of the attachment and contact lines that end the
+        text, if any, else ``len(lines)`` (the text goes on to the end, a lone page number
+        included: it may be a table's last value; a date line followed by text is a wrapped
+        sentence's).
 
     Examples
     --------
     >>> signature_start(["六、其他需要报告的事项", "无。", "某某市某某局", "2020年1月20日", "- 3 -"])
+    2
+    >>> signature_start(["六、其他需要报告的事项", "无。", "某某市某某局  2020年1月20日", "附件：统计表"])
     2
     >>> signature_start(["六、其他需要报告的事项", "无。"])
     2
@@ -576,7 +611,7 @@ def signature_start(lines: list[str]) -> int:
     found = _signature_lines(lines)
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
-    return found[0] if found is not None and found[1] else len(lines)
+    return found[0] if found is not None and found[1] else _annex_end(lines)
 
 
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:

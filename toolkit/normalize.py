@@ -559,8 +559,9 @@ def is_print_stamp(line: str) -> bool:
 
 
 def is_page_furniture(line: str) -> bool:
-    """True for a line that is only a page number ('- 3 -', '第3页 共5页', '3/5') or a PDF's running page
-    header ('Page 9 - 政府信息公开工作年度报告', 'P. 9'); the forms are in ``formats.yaml``.
+    """True for a line that is only a page number ('- 3 -', '第3页 共5页', '共5页 第3页', '3/5'), a PDF's running
+    page header ('Page 9 - 政府信息公开工作年度报告', 'P. 9') or a web page's buttons ('【打印本页】【关闭窗口】');
+    the forms are in ``formats.yaml``.
 
     Examples
     --------

@@ -1148,13 +1148,23 @@ class _Frame:
 
 
 def _list_number(li) -> str:
-    """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own.
+    """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own,
+    or the bullet ('•') before an item of a ``<ul>`` that is not a link alone (a site's menu).
 
-    Items numbered by the list carry no number in their text, and a report's 1. 2. … items ran together.
+    Items numbered by the list carry no number in their text, and a report's 1. 2. … items ran together;
+    so did a bulleted list's.
     """
     parent = li.getparent()
-    if parent is None or _tag_name(parent.tag) != "ol" or _LIST_MARKER.match("".join(li.itertext())[:12]):
+    kind = _tag_name(parent.tag) if parent is not None else None
+    if kind not in ("ol", "ul"):
         return ""
+    text = "".join(li.itertext())
+    if _LIST_MARKER.match(text[:12]) or _typed_bullet(text):
+        return ""
+    if kind == "ul":
+        # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
+        linked = "".join(t for a in li.iter("a") for t in a.itertext())
+        return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK
     try:
         start = int(parent.get("start", "1"))
     except ValueError:
@@ -1198,6 +1208,8 @@ def _html_lines(root) -> list:
                 return  # white space between cells
             if pending_number[0] and s.strip():
                 number, pending_number[0] = pending_number[0], ""
+                if number == _BULLET_MARK and text_sink().kind == "cell":
+                    number = ""  # a table's cell ('<td><ul><li>1</li>…'): a bullet would hide its value
                 s = s if _LIST_MARKER.match(s) else _numbered(number, s)
             if in_pre[0] and text_sink().kind != "cell":
                 for k, piece in enumerate(s.split("\n")):
@@ -1418,7 +1430,7 @@ def _docx_header_title(document, lines: list) -> list:
     return []
 
 
-# Word's number formats written as the digits a reader sees (bullets and unknown formats give no marker)
+# Word's number formats written as the digits a reader sees (bullets give '•', unknown formats no marker)
 _CN_DIGITS = "〇一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 
@@ -1443,6 +1455,19 @@ _NUM_FORMATS = {
     "lowerLetter": lambda n: chr(96 + n) if 1 <= n <= 26 else str(n),
     "upperLetter": lambda n: chr(64 + n) if 1 <= n <= 26 else str(n),
 }
+# The bullet written before the items of a bulleted list (an HTML <ul>, Word's bullets), where the statements
+# split a list (one of formats.yaml bullets); one typed at the start of the text is kept instead.
+_BULLET_MARK = "•"
+
+
+def _typed_bullet(text: str) -> bool:
+    """Whether ``text`` starts with a bullet of its own (formats.yaml ``bullets``)."""
+    from toolkit.formats import load_formats
+
+    start = text.lstrip()[:1]
+    return bool(start) and start in load_formats()["bullets"]
+
+
 # A number typed at the start of a text (一、 (一) 1. 一是 ① 第一,): Word's or a list's own number is not added.
 _LIST_MARKER = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
                           r"|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[,，、])")
@@ -1548,9 +1573,9 @@ class _WordNumbering:
         return (num_id.get(_w("val")) if num_id is not None else None,
                 level if level is None or 0 <= level <= 8 else 0)
 
-    def marker(self, p, text: str) -> str:
-        """The number Word shows before paragraph ``p`` of text ``text``, counting it ('' for none, a bullet,
-        or a number typed at the start of the text)."""
+    def marker(self, p, text: str, bullets: bool = True) -> str:
+        """The number Word shows before paragraph ``p`` of text ``text``, counting it ('' for none or a number
+        typed at the start of the text), or '•' for a bullet (with ``bullets``: not before a table's cell)."""
         p_pr = p.find(_w("pPr"))
         own = self._num_pr(p_pr)
         style = p_pr.find(_w("pStyle")) if p_pr is not None else None
@@ -1568,6 +1593,8 @@ class _WordNumbering:
         counts[ilvl] += 1
         counts[ilvl + 1:] = [0] * (8 - ilvl)  # a deeper level starts again
         start, fmt, pattern = self.levels[(num_id, ilvl)]
+        if fmt == "bullet":
+            return _BULLET_MARK if bullets and not (_typed_bullet(text) or _LIST_MARKER.match(text)) else ""
         if fmt not in _NUM_FORMATS or not pattern or _LIST_MARKER.match(text):
             return ""
         for level in range(ilvl + 1):
@@ -1857,7 +1884,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 elif child.tag == _w("altChunk") and chunks:
                     after.extend(chunks.get(child.get(_R_ID), ()))
             if numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
-                texts = [_numbered(numbering.marker(p, t), t) for p, t in paragraphs if t]
+                # (no bullet: one before a label or a value would hide it)
+                texts = [_numbered(numbering.marker(p, t, bullets=False), t) for p, t in paragraphs if t]
             cells.append(" ".join(texts).strip().strip("\u200b\ufeff").strip())
         if cells:
             lines.append(cells)
@@ -2115,43 +2143,48 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
             top = row.bbox[1] if row.bbox else table.bbox[1]
             kept = [_join_wrapped(c) for c in cells if c is not None]
             if kept:
-                items.append((top, len(items), kept, False))
+                items.append(((top, 0, 0.0), len(items), kept, False))
     text_page = page.filter(
         lambda obj: obj.get("object_type") != "char"
         or not any(_inside(obj, bb) for bb in bboxes)
     ) if bboxes else page
     edge = settings["margin"] * float(page.height)
-    split = None if bboxes else _column_split(text_page, settings)
-    if split is None:
-        text_lines = text_page.extract_text_lines(return_chars=False)
-    else:  # prose in two columns: the left column, then the right one
-        x0, top, x1, bottom = text_page.bbox
-        left = text_page.crop((x0, top, split, bottom)).extract_text_lines(return_chars=False)
-        right = text_page.crop((split, top, x1, bottom)).extract_text_lines(return_chars=False)
-        shift = float(page.height)
-        end = max((line["bottom"] for line in right), default=bottom)
+    bands = [] if bboxes else _column_bands(text_page, settings)
+    text_lines = []  # (sort key, line, in a column after the first: no margin line)
+    x0, top, x1, bottom = text_page.bbox
+    if not bands:
+        text_lines = [((line["top"], 0, 0.0), line, False) for line in text_page.extract_text_lines(return_chars=False)]
+    edges = [top] + [y for band_top, band_bottom, _ in bands for y in (band_top, band_bottom)] + [bottom]
+    for k in range(0, len(edges), 2) if bands else ():  # full-width parts: above, between and below the bands
+        if edges[k + 1] > edges[k]:
+            part = text_page.crop((x0, edges[k], x1, edges[k + 1]))
+            text_lines += [((line["top"], 0, 0.0), line, False) for line in part.extract_text_lines(return_chars=False)]
+    for band_top, band_bottom, split in bands:  # prose in two columns: the left column, then the right one
+        left = text_page.crop((x0, band_top, split, band_bottom)).extract_text_lines(return_chars=False)
+        right = text_page.crop((split, band_top, x1, band_bottom)).extract_text_lines(return_chars=False)
+        end = max((line["bottom"] for line in right), default=band_bottom)
         # the left column may run a line or two below the right one at its line pitch; what follows after a
         # wider gap (the next heading) comes after the right column
         steps = sorted(b["top"] - a["top"] for a, b in zip(left, left[1:]))
         pitch = steps[len(steps) // 2] if steps else 0.0
-        text_lines, after = [], False
+        after = False
         for k, line in enumerate(left):
             after = after or (line["top"] >= end and k > 0
                               and line["top"] - left[k - 1]["top"] > settings["column_pitch"] * pitch)
-            text_lines.append(dict(line, top=line["top"] + 2 * shift) if after else line)
-        text_lines += [dict(line, top=line["top"] + shift) for line in right]
-    for line in text_lines:
+            text_lines.append(((band_top, 2 if after else 0, line["top"]), line, after))
+        text_lines += [((band_top, 1, line["top"]), line, True) for line in right]
+    for key, line, inner in text_lines:
         text = line["text"].strip()
         if text:
-            if split is not None and line["top"] >= float(page.height):
-                items.append((line["top"], len(items), text, None))
+            if inner:
+                items.append((key, len(items), text, None))
                 continue
             margin = None  # where a running header or footer stands: its side and distance from the edge
             if line["bottom"] <= edge:
                 margin = ("top", float(line["top"]))
             elif line["top"] >= float(page.height) - edge:
                 margin = ("bottom", float(page.height) - float(line["bottom"]))
-            items.append((line["top"], len(items), text, margin))
+            items.append((key, len(items), text, margin))
     items.sort(key=lambda item: (item[0], item[1]))
     margin_lines = {i: (item[2],) + item[3] for i, item in enumerate(items) if item[3]}
     return n_chars, n_cid, [item[2] for item in items], margin_lines
@@ -2160,33 +2193,80 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
 _DIGITS_RE = re.compile(r"\d+")
 
 
-def _column_split(page, settings: dict) -> float | None:
-    """The x between two columns of prose on a page, or None.
+def _column_bands(page, settings: dict) -> list[tuple[float, float, float]]:
+    """(top, bottom, x) of each part of a page set in two columns of prose, split at x; [] for none.
 
     Two columns share one clear vertical gap (no character in it, at least ``column_gap`` times the
     text size wide, in the middle third of the text) and most lines (``column_lines``) have text on
     both sides that fills its column (``column_fill``), as prose does (of the lines with text right of
     the gap; ``column_min_lines`` such lines at least); a table's columns of short cells and numbers do
-    not fill theirs.
+    not fill theirs.  A line across the gap (a title or heading wider than the left column, a centred
+    page number) cuts the page: the parts above and below it are tested alone, and it is read whole.
     """
     chars = [c for c in page.chars if c.get("text", "").strip()]
     if not chars:
-        return None
+        return []
     size = sorted(c["size"] for c in chars)[len(chars) // 2]
+    x0, top, x1, bottom = page.bbox
+    gap = _middle_gap(chars, size, settings)
+    if gap is not None:
+        split = _columns_filled(page, gap, settings)
+        return [(top, bottom, split)] if split is not None else []
+    # no gap that no character crosses: one that all lines but a few full-width ones leave clear
+    rows: dict[int, list] = {}
+    for c in chars:
+        rows.setdefault(round(c["top"]), []).append(c)
+    lo, hi = min(c["x0"] for c in chars), max(c["x1"] for c in chars)
+    third = (hi - lo) / 3
+    common: tuple[float, float] | None = None
+    n_split = 0
+    for row in rows.values():
+        row_gap = _middle_gap(row, size, settings, (lo + third, hi - third))
+        if row_gap is not None:
+            n_split += 1
+            common = row_gap if common is None else (max(common[0], row_gap[0]), min(common[1], row_gap[1]))
+    if (common is None or n_split < settings["column_min_lines"]
+            or common[1] - common[0] < settings["column_gap"] * size):
+        return []
+    a, b = common
+    across = sorted((min(c["top"] for c in row), max(c["bottom"] for c in row)) for row in rows.values()
+                    if any(c["x1"] > a and c["x0"] < b for c in row))
+    bands = []
+    pad = 0.1 * size  # (a crop keeps a character that touches its edge)
+    for band_top, band_bottom in zip([top] + [end + pad for _, end in across],
+                                     [start - pad for start, _ in across] + [bottom]):
+        if band_bottom - band_top > size:
+            split = _columns_filled(page.crop((x0, band_top, x1, band_bottom)), common, settings)
+            if split is not None:
+                bands.append((band_top, band_bottom, split))
+    return bands
+
+
+def _middle_gap(chars: list, size: float, settings: dict,
+                middle: tuple[float, float] | None = None) -> tuple[float, float] | None:
+    """The one clear vertical gap (at least ``column_gap`` times ``size`` wide) no character of ``chars``
+    crosses, centred in ``middle`` (the middle third of the chars' extent by default); None if not one."""
     spans = sorted((c["x0"], c["x1"]) for c in chars)
     lo, hi = spans[0][0], max(x1 for _, x1 in spans)
+    if middle is None:
+        middle = (lo + (hi - lo) / 3, hi - (hi - lo) / 3)
     gaps = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach >= settings["column_gap"] * size:
+        if x0 - reach >= settings["column_gap"] * size and middle[0] <= (reach + x0) / 2 <= middle[1]:
             gaps.append((reach, x0))
         reach = max(reach, x1)
-    third = (hi - lo) / 3
-    gaps = [(a, b) for a, b in gaps if lo + third <= (a + b) / 2 <= hi - third]
-    if len(gaps) != 1:
-        return None
+    return gaps[0] if len(gaps) == 1 else None
+
+
+def _columns_filled(page, gap: tuple[float, float], settings: dict) -> float | None:
+    """The x between the columns if the lines of ``page`` fill both sides of ``gap`` as prose does, else None."""
     lines = page.extract_text_lines(return_chars=True)  # (only now: the gap test is the cheap one)
-    a, b = gaps[0]
+    chars = [c for line in lines for c in line["chars"] if c.get("text", "").strip()]
+    if not chars:
+        return None
+    lo, hi = min(c["x0"] for c in chars), max(c["x1"] for c in chars)
+    a, b = gap
     full = across = 0
     for line in lines:
         sides = ([c for c in line["chars"] if c["x1"] <= a], [c for c in line["chars"] if c["x0"] >= b])

@@ -95,8 +95,17 @@ def _title_key(title: str, family: str) -> str | None:
     return None
 
 
+_TITLE_REACH = 40  # how far into the next line a heading wrapped at a line's end may reach
+_CN_DIGITS = "一二三四五六七八九十"
+_CN_DUN = re.compile(rf"[{_CN_DIGITS}]、")
+
+
 def split_segments(lines: list[str]) -> list[Segment]:
-    """Cut lines into segments, also at numbered section titles inside long lines.
+    """Cut lines into segments, also at numbered section titles inside a line.
+
+    Web-page text can run a whole report into one line, and a PDF of such a page wraps it into
+    lines of any width; a heading may then stand in the middle of a line or run on into the next
+    (``…。五、存在的主要问题及改`` / ``进情况2023年…``): its start is carried on to that line.
 
     Parameters
     ----------
@@ -109,16 +118,39 @@ def split_segments(lines: list[str]) -> list[Segment]:
     """
     out: list[Segment] = []
     pattern = _inline_heading()
+    carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     for number, line in enumerate(lines, start=1):
-        if len(line) < 60:
+        if carry:
+            line, start_number, carry = carry + line, carry_number, ""
+        elif "、" not in line:  # (most lines: no heading's number can end in them)
             out.append(Segment(line, number))
             continue
-        cuts = [m.start() for m in pattern.finditer(line) if m.start() > 0]
+        else:
+            start_number = number
+        if line[0] == "、" and out:  # the number left at the previous line's end ('…。五' / '、存在的主要问题…')
+            prev = out[-1].text
+            k = len(prev) - len(prev.rstrip(_CN_DIGITS))
+            if 0 < k <= 2 and pattern.match(prev + line[:_TITLE_REACH], len(prev) - k):
+                start_number = out[-1].line
+                line = prev[-k:] + line
+                out[-1] = Segment(prev[:-k].rstrip(), start_number)
+                if not out[-1].text:
+                    out.pop()
+        if not _CN_DUN.search(line, 1):  # a number at the start is no cut
+            out.append(Segment(line, start_number))
+            continue
+        nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
+        cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line)]
         start = 0
-        for cut in cuts:
-            out.append(Segment(line[start:cut].rstrip(), number))
-            start = cut
-        out.append(Segment(line[start:], number))
+        for m in cuts:
+            out.append(Segment(line[start:m.start()].rstrip(), start_number if start == 0 else number))
+            start = m.start()
+        if cuts and cuts[-1].end() > len(line):
+            carry, carry_number = line[start:], number  # the heading goes on on the next line
+        else:
+            out.append(Segment(line[start:], start_number if start == 0 else number))
+    if carry:
+        out.append(Segment(carry, carry_number))
     return out
 
 
@@ -155,9 +187,18 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
         if entry:
             text = entry["entry"]
         match = _HEADING.match(text)
-        if match:
+        if match and not (match["num"] and _CLOSE_ONLY.match(match["num"]) and _after_open_bracket(segments, i)):
             found.append(_Heading(i, _SPACE_RUN.sub("", match["title"]), match["num"] or "", text, entry is not None))
     return found
+
+
+_CLOSE_ONLY = re.compile(rf"{_CN_NUM}\s*\)$")
+
+
+def _after_open_bracket(segments: list[Segment], i: int) -> bool:
+    """Whether the segment before ``i`` ends with '(': a PDF wrapped a sub-heading's number '(二)' after it, so
+    '二)改进措施' is no heading numbered 二)."""
+    return i > 0 and segments[i - 1].text.rstrip().endswith("(")
 
 
 # A pipe export puts a heading in a table of one cell ('二、主动公开政府信息情况 |'); a row of a table (one filled cell

@@ -58,15 +58,30 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "di": (re.compile(rf"第(?P<n>{_CN_NUM})[,、:]"), False),  # 第一, 第二,
     "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})、"), True),  # 一、 二、
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
-    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?!\d)"), True),  # 1. 2、
+    # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
+    # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal)
+    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=\d+(?P<unit>[%‰万亿倍])?))?"), True),
     "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
+    """The enumeration styles: the numbered ones of ``_MARKERS`` and bullets (formats.yaml ``bullets``),
+    whose items have no number but count 1, 2, 3 … in order."""
+    from toolkit.formats import load_formats
+
+    return {**_MARKERS, "bullet": (re.compile(f"[{re.escape(load_formats()['bullets'])}]"), False)}
+
+
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
 # line start, where it looks like a marker.
 _NEEDS_SECOND = frozenset({"di"})
 _BOUNDARY = set("。;:!?\n")
+_BARE_NUMBER = re.compile(r"\d{1,3}")
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
+_TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
@@ -122,30 +137,65 @@ def _normalize(text: str) -> str:
 
 
 def _is_furniture(line: str) -> bool:
-    """A page number, a browser's print stamp (a URL, a date and time) or the report's title repeated
-    as a running page header by a PDF."""
-    from toolkit.metadata import _is_title, _title_candidate
+    """A page number, a web page's buttons, a browser's print stamp (a URL, a date and time) or the
+    report's title repeated as a running page header by a PDF or a browser (with the site's name)."""
+    from toolkit.metadata import _agency_like, _is_title, _title_candidate
     from toolkit.normalize import is_page_furniture, is_print_stamp
 
     if is_page_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
-    # the running title is the report's title alone: a year, the agency, and the title words to the end
-    if not _RUNNING_TITLE.fullmatch(line) or any(p.match(line) for p, _ in _MARKERS.values()):
+    header = _page_header().fullmatch(line)
+    if not header or any(p.match(line) for p, _ in _styles().values()):
         return False
-    candidate = _title_candidate(line)
-    return candidate is not None and _is_title(candidate)
+    title, site = header["title"], header["site"]
+    if site and not (_agency_like(site) or site.endswith(_site_endings())):
+        return False  # '…年度报告-…': no site's name after the title
+    candidate = _title_candidate(title)
+    if candidate is None or not _is_title(candidate):
+        return False
+    # the running title is the report's title alone: a year, the agency, and the title words to the end; without
+    # a year only the title words, after the agency at most (not '规范政府信息公开工作年度报告', a wrapped sentence's)
+    if _RUNNING_TITLE.fullmatch(title):
+        return True
+    prefix = title[: min(i for i in map(title.find, _topic_words()) if i >= 0)]
+    return not prefix or _agency_like(prefix)
+
+
+@functools.lru_cache(maxsize=1)
+def _page_header() -> re.Pattern[str]:
+    """A title line ending in 报告/年报, with a site's name after a separator (formats.yaml ``page_header``)."""
+    from toolkit.formats import load_formats
+
+    separator = load_formats()["page_header"]["separator"]
+    return re.compile(rf"(?P<title>[^,;:。、]{{0,70}}?(?:报告|年报))(?:{separator}(?P<site>[^,;:。、]{{2,40}}))?")
+
+
+@functools.lru_cache(maxsize=1)
+def _site_endings() -> tuple[str, ...]:
+    from toolkit.formats import load_formats
+
+    return tuple(load_formats()["page_header"]["site_endings"])
+
+
+@functools.lru_cache(maxsize=1)
+def _topic_words() -> tuple[str, ...]:
+    from toolkit.metadata import _rules
+
+    return tuple(_rules()["title"]["topic_words"])
 
 
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
     cues = _cues()
-    lines = []
-    for raw in _normalize(text).split("\n"):
-        line = _WS_NEAR_WIDE.sub("", raw.strip())
-        if not line or _is_furniture(line):
-            continue
+    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in _normalize(text).split("\n"))
+            if line and not _is_furniture(line)]
+    lines: list[str] = []
+    for k, line in enumerate(kept):
         if not lines and any(p.match(line) for p in cues["section_heading"]):
             continue  # the caller passed the section heading along
+        if (lines and k + 1 < len(kept) and _BARE_NUMBER.fullmatch(line)
+                and _wrapped(lines[-1], kept[k + 1], cues)):
+            continue  # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…')
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
             continue
@@ -160,15 +210,25 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     """Whether ``line`` goes on the sentence of ``previous``, broken by a line wrap.
 
     Not after a sentence's end or a colon; not before an enumeration marker or a
-    sub-heading; not after a line that is itself a sub-heading.
+    sub-heading; not after a line that is itself a sub-heading; before a switch sentence
+    or a sub-heading only where the fragment after ``previous``'s last sentence end is its
+    start (``2024年,`` / ``我区将…``, ``(二)`` / ``改进措施。``).
     """
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS:
         return False
-    if any(pattern.match(line) for pattern, _ in _MARKERS.values()):
+    if any(pattern.match(line) for pattern, _ in _styles().values()):
         return False
+    # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
+    # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
+    if cues["heading_line"].match(previous):
+        return False
+    tail = previous[max(map(previous.rfind, _TAIL_STOPS)) + 1:]
+    if tail and (any(p.match(tail + line) for p in cues["switch"]) or cues["heading_line"].match(tail + line)
+                 or cues["heading_glued"].match(tail + line)):
+        return True
     if any(p.match(line) for p in cues["switch"]):  # '下一步,我局将…' starts the measures
         return False
-    if cues["heading_line"].match(line) or cues["heading_line"].match(previous):
+    if cues["heading_line"].match(line):
         return False
     glued = cues["heading_glued"].match(line)
     return not (glued and glued.start() == 0)
@@ -337,23 +397,31 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
 def _markers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number) of the enumeration markers at the statement level."""
     accepted: dict[str, list[tuple[int, int, int]]] = {}
-    for style, (pattern, strict) in _MARKERS.items():
-        last = 0
+    for style, (pattern, strict) in _styles().items():
+        last = firm = 0  # the last number, and the last of a marker not followed by a digit
         found = []
+        before_digit: dict[int, bool] = {}  # marker followed by a digit ('1.2020年', or a decimal '1.5万') -> unit
         for m in pattern.finditer(text):
             start = m.start()
             before = text[:start].rstrip(" ")  # '1.…; 2.…' copied with a space after the ';'
             prev = before[-1] if before else "\n"
             if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
                 continue
-            n = cn_numeral(m["n"]) or -1
+            n = len(found) + 1 if style == "bullet" else (cn_numeral(m["n"]) or -1)
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
             opens = not found and not before.strip() and n > 1
-            if n < 1 or (strict and not (n == 1 or n == last + 1 or opens)):
+            # (a decimal taken for the next item, '1.…。2.5万人次…。2.…', leaves the real 2. its place)
+            if n < 1 or (strict and not (n == 1 or n == last + 1 or n == firm + 1 or opens)):
                 continue
             found.append((start, m.end(), n))
             last = n
+            if m.groupdict().get("d") is not None:
+                before_digit[start] = m["unit"] is not None
+            else:
+                firm = n
+        if before_digit:
+            found = _confirmed(found, before_digit)
         if found and found[0][2] > 1 and strict and len(found) < 2:
             found = []  # a lone '5.' at a part's start is no list
         if found and not (style in _NEEDS_SECOND and len(found) < 2):
@@ -363,6 +431,27 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     # the style that occurs first is the statement level
     style = min(accepted, key=lambda s: accepted[s][0][0])
     return accepted[style]
+
+
+def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool]) -> list[tuple[int, int, int]]:
+    """``found`` without the markers followed by a digit that no neighbour in the sequence confirms.
+
+    ``1.2020年…`` is an item where ``2.`` follows it (or ``1.`` precedes a ``2.12345…``); a lone
+    ``1.5万`` at a sentence start is a decimal, and so is one next to the item of its own number
+    (``1.访问量下降。1.5万人次…。2.…``) and one after the last item that reads as a decimal with
+    its unit (``…2.解读形式单一。3.5%的信息…``).
+    """
+    kept = []
+    for k, (start, end, n) in enumerate(found):
+        if start not in before_digit:
+            kept.append((start, end, n))
+            continue
+        prev = found[k - 1][2] if k > 0 else None
+        after = found[k + 1][2] if k + 1 < len(found) else None
+        if n in (prev, after) or not (after == n + 1 or (prev == n - 1 and not before_digit[start])):
+            continue
+        kept.append((start, end, n))
+    return kept
 
 
 def _clean(text: str) -> str:
