@@ -225,13 +225,10 @@ def _empty_cached(name: str) -> pd.DataFrame:
 
 
 def _cast(s: pd.Series, dtype: str) -> pd.Series:
+    """A number or boolean column as its documented dtype (text columns: ``_text_column``)."""
     target = _DTYPES[dtype]
     if s.dtype == target:
         return s
-    if dtype == "string":
-        if s.dtype == object:
-            s = s.where(s.notna(), None)
-        return s.astype(target)
     if dtype == "Int64":
         num = pd.to_numeric(s, errors="coerce")
         if num.dtype.kind == "f":
@@ -255,19 +252,25 @@ def _conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     out = {}
     for col, dtype in cols.items():
         if col in frame.columns:
-            out[col] = _cast(frame[col], dtype)
-            if dtype == "string":
-                out[col] = _blank_as_na(out[col])
+            out[col] = _text_column(frame[col]) if dtype == "string" else _cast(frame[col], dtype)
         else:
             out[col] = pd.Series(pd.array([None] * len(frame), dtype=_DTYPES[dtype]) if dtype != "float64"
                                  else float("nan"), index=frame.index, dtype=_DTYPES[dtype])
     return pd.DataFrame(out, copy=False)
 
 
-def _blank_as_na(s: pd.Series) -> pd.Series:
-    """'' as NA (what a CSV file reads back), the rest as it is."""
-    blank = s.eq("").fillna(False).to_numpy(dtype=bool)
-    return s.mask(blank) if blank.any() else s
+def _text_column(s: pd.Series) -> pd.Series:
+    """A text column with '' as NA (what a CSV file reads back), the rest as it is.
+
+    Python over the values: the frames of one report are small, and pandas' per-call cost
+    (a comparison, a mask, a cast) was a third of ``Report.to_frames``.
+    """
+    values = s.tolist()
+    if s.dtype == _TEXT and not any(isinstance(v, str) and not v for v in values):
+        return s
+    clean = [None if (isinstance(v, str) and not v) or (not isinstance(v, str) and pd.isna(v)) else v
+             for v in values]
+    return pd.Series(clean, index=s.index, dtype=object, name=s.name).astype(_TEXT)
 
 
 _PARQUET_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boolean": "bool_"}
