@@ -1545,23 +1545,10 @@ class _WordNumbering:
                                        (text.get(_w("val")) or "") if text is not None else "")
 
     def _read_styles(self, styles) -> None:
-        own: dict[str, tuple[str | None, int | None]] = {}
-        based: dict[str, str] = {}
-        for style in styles.iter(_w("style")):
-            sid = style.get(_w("styleId"))
-            found = self._num_pr(style.find(_w("pPr")))
-            if found is not None:
-                own[sid] = found
-            parent = style.find(_w("basedOn"))
-            if parent is not None:
-                based[sid] = parent.get(_w("val"))
-        for sid in set(own) | set(based):
-            seen, cur = set(), sid
-            while cur is not None and cur not in own and cur not in seen:  # a parent style's numbering
-                seen.add(cur)
-                cur = based.get(cur)
-            if cur in own and own[cur][0] is not None:
-                self.style_num[sid] = (own[cur][0], own[cur][1] or 0)
+        found = _docx_style_settings(styles, lambda style: self._num_pr(style.find(_w("pPr"))))
+        for sid, (num_id, ilvl) in found.items():
+            if num_id is not None:
+                self.style_num[sid] = (num_id, ilvl or 0)
 
     @staticmethod
     def _num_pr(p_pr) -> tuple[str | None, int | None] | None:
@@ -1729,30 +1716,41 @@ def _docx_hidden_styles(document) -> tuple[dict, str | None]:
     Text can be hidden by a style as well as by the run itself; a style that does not set w:vanish
     takes its parent's (w:basedOn). Empty when no style hides anything (the usual case).
     """
-    own: dict[str, bool] = {}
+    styles = document.styles.element
+    default = next((style.get(_w("styleId")) for style in styles.iter(_w("style"))
+                    if style.get(_w("type"), "paragraph") == "paragraph"
+                    and style.get(_w("default")) in ("1", "true", "on")), None)
+
+    def vanish(style) -> bool | None:
+        found = style.find(f"{_w('rPr')}/{_w('vanish')}")
+        return None if found is None else found.get(_w("val"), "true") not in _OFF
+
+    sets = _docx_style_settings(styles, vanish)
+    return (sets if any(sets.values()) else {}), default
+
+
+def _docx_style_settings(styles, read) -> dict:
+    """``read(style)`` for every style of ``styles``, a style whose own is None taking its nearest parent's
+    (w:basedOn); styles with no setting in their line are left out."""
+    own: dict = {}
     based: dict[str, str] = {}
-    default = None
-    for style in document.styles.element.iter(_w("style")):
+    for style in styles.iter(_w("style")):
         sid = style.get(_w("styleId"))
-        if style.get(_w("type"), "paragraph") == "paragraph" and style.get(_w("default")) in ("1", "true", "on"):
-            default = sid
-        vanish = style.find(f"{_w('rPr')}/{_w('vanish')}")
-        if vanish is not None:
-            own[sid] = vanish.get(_w("val"), "true") not in _OFF
+        value = read(style)
+        if value is not None:
+            own[sid] = value
         parent = style.find(_w("basedOn"))
         if parent is not None:
             based[sid] = parent.get(_w("val"))
-    if not any(own.values()):
-        return {}, default
-    sets: dict[str, bool] = {}
+    settings: dict = {}
     for sid in set(own) | set(based):
         seen, cur = set(), sid
-        while cur is not None and cur not in own and cur not in seen:
+        while cur is not None and cur not in own and cur not in seen:  # a parent style's setting
             seen.add(cur)
             cur = based.get(cur)
         if cur in own:
-            sets[sid] = own[cur]
-    return sets, default
+            settings[sid] = own[cur]
+    return settings
 
 
 def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
