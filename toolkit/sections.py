@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from toolkit.formats import load_formats, vocabulary
+from toolkit.formats import _CN_DIGITS, load_formats, vocabulary
 from toolkit.normalize import cn_numeral, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
@@ -96,7 +96,6 @@ def _title_key(title: str, family: str) -> str | None:
 
 
 _TITLE_REACH = 40  # how far into the next line a heading wrapped at a line's end may reach
-_CN_DIGITS = "一二三四五六七八九十"
 _CN_DUN = re.compile(rf"[{_CN_DIGITS}]、")
 
 

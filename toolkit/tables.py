@@ -424,8 +424,13 @@ def _flag_missing_rows(res: TableResult, table: str, expected: list[str], met: C
 
 # --- requests ---------------------------------------------------------------------
 
-# the (六) rows a table of neither known format leaves out, as its missing_rows flag names them
-_SIX_UNDECIDED = "other_handling (2019) or other_no_correction, other_unpaid_fee, other_misc (2021)"
+
+def _six_undecided(fm: dict) -> str:
+    """The (六) rows a table of neither known format leaves out, as its missing_rows flag names them."""
+    only = {y: [k for k in fm[f"outcome_rows_{y}"] if k not in fm[f"outcome_rows_{x}"]]
+            for y, x in (("2019", "2021"), ("2021", "2019"))}
+    return f"{', '.join(only['2019'])} (2019) or {', '.join(only['2021'])} (2021)"
+
 
 def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
     fm = load_formats()["requests"]
@@ -512,7 +517,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # the Article 20 table's format (read before) names them; with neither, both formats' (六) rows are named.
     basis = template or res.templates.get("active")
     outcome_rows = fm[f"outcome_rows_{basis or '2019'}"]
-    named = outcome_rows if basis else [_SIX_UNDECIDED if k == "other_handling" else k for k in outcome_rows]
+    named = outcome_rows if basis else [_six_undecided(fm) if k == "other_handling" else k for k in outcome_rows]
     _flag_missing_rows(res, "requests", ["new", "carried_over", *named, "handled_total", "carried_forward"], found)
     constraints = _constraints(identities, col_keys, order, outcome_rows)
     inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
