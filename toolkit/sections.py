@@ -61,10 +61,11 @@ class Section:
 
 _CN_NUM = "[一二三四五六七八九十]{1,2}"
 _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
-# 一、 1. 一: 一) [一] (【一】 after NFKC) I、, and a Chinese numeral set off by a space only (一 总体情况, as a
-# PDF or Word copy gives it; not an Arabic one: '3 0 0' is a row of a table set with spaces)
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:]|{_CN_NUM}\s*\)|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
-        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s))")
+# 一、 1. 一: 一) 1) [一] (【一】 after NFKC) I、, and a numeral set off by a space only (一 总体情况, 1 总体情况, as a
+# PDF or Word copy gives it; an Arabic one only before a Chinese character: '3 0 0' is a row of a table set with
+# spaces)
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
+        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[\u4e00-\u9fff]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章)[、:]?"
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -191,7 +192,7 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     return found
 
 
-_CLOSE_ONLY = re.compile(rf"{_CN_NUM}\s*\)$")
+_CLOSE_ONLY = re.compile(rf"(?:{_CN_NUM}|\d{{1,2}})\s*\)$")
 
 
 def _after_open_bracket(segments: list[Segment], i: int) -> bool:
