@@ -773,8 +773,14 @@ OFFICES = [
     ("中国银保监会驻马店监管分局", "prefecture", "department", "河南"),
     # customs offices: was no kind
     ("中华人民共和国郑州海关", "prefecture", "department", "河南"),
+    # an office at a place the gazetteer does not know (a county-level city): was national; no tier, and the
+    # province the text names (seed 000's text is Henan's)
+    ("国家统计局义乌调查队", None, "department", "河南"),
+    ("中国人民银行义乌中心支行", None, "department", "河南"),
     # what was right stays so
     ("国家税务总局驻马店市税务局", "prefecture", "department", "河南"),
+    ("国家税务总局稽查局", "national", "department", None),
+    ("中国人民银行征信中心", "national", "department", None),
     ("国家统计局", "national", "department", None),
 ]
 

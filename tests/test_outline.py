@@ -83,14 +83,16 @@ def _renumbered(seed_id: str, original: toolkit.Report, form) -> list[str]:
 
 _FORMS = {"space": lambda n: _CN[n - 1] + " ", "colon": lambda n: _CN[n - 1] + "：",
           "parenthesis": lambda n: _CN[n - 1] + "）", "lenticular": lambda n: f"【{_CN[n - 1]}】",
-          "chapter": lambda n: f"第{_CN[n - 1]}章 ", "roman": lambda n: "ⅠⅡⅢⅣⅤⅥⅦⅧ"[n - 1] + "、"}
+          "chapter": lambda n: f"第{_CN[n - 1]}章 ", "roman": lambda n: "ⅠⅡⅢⅣⅤⅥⅦⅧ"[n - 1] + "、",
+          "arabic_space": lambda n: f"{n} ", "arabic_parenthesis": lambda n: f"{n}）"}
 
 
 @pytest.mark.parametrize("form", list(_FORMS))
 @pytest.mark.parametrize("seed_id", SEED_IDS)
 def test_sections_numbered_in_other_forms(seed_id, form, parsed_seed):
     # '一 总体情况' (a PDF's or Word's copy), '一：', '一）', '【一】', '第一章', 'Ⅰ、': the numbers were not read, a
-    # 2019 report became a pre-2019 one (0 of its cells read) with no flag.
+    # 2019 report became a pre-2019 one (0 of its cells read) with no flag; '1 总体情况' and '1）总体情况' lost
+    # every section but the overview, the review and the problems (the others' titles are not unique alone).
     original = parsed_seed(seed_id)
     variant = _parse(_renumbered(seed_id, original, _FORMS[form]), seed_id)
     assert [(s.key, s.first_line) for s in variant.sections] == [(s.key, s.first_line) for s in original.sections]
@@ -277,3 +279,20 @@ def test_tables_in_an_appendix_of_a_generated_report(layout):
     assert _cells(variant).equals(_cells(inline))
     assert variant.metadata == inline.metadata
     assert [f.code for f in variant.flags] == [f.code for f in inline.flags]
+
+
+@pytest.mark.parametrize("cell", ["{} |", "| {} |"])
+@pytest.mark.parametrize("heading", ["三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议和行政诉讼情况"])
+def test_a_heading_set_as_a_one_cell_row_between_tables_is_a_heading(heading, cell, parsed_seed):
+    # A page that sets a section's heading as a row of one cell right between two tables ('三、收到和处理政府信息公开
+    # 申请情况 |') lost that section and its table (table_missing): a one-cell row between table rows was taken
+    # for a table's own row label, which only the tables' row labels (一、主动公开情况 of a pre-2019 table) are.
+    seed_id = "001_4d29bfef72dd56db"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    at = _at(lines, heading)
+    lines[at] = cell.format(lines[at].strip())
+    variant = _parse(lines, seed_id)
+    assert [(s.key, s.first_line) for s in variant.sections] == [(s.key, s.first_line) for s in original.sections]
+    assert _cells(variant).equals(_cells(original))
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)

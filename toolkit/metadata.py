@@ -833,6 +833,13 @@ def _office(after: str) -> tuple[list[_Place], str] | None:
     return None
 
 
+def _unknown_office(after: str) -> bool:
+    """Whether the part of a name after a central body's names a local office of it at a place not read
+    (义乌调查队: two characters or more before an ending of ``local_office_endings``)."""
+    endings = _rules()["agency"]["local_office_endings"]
+    return any(after.endswith(e) and len(after) - len(e) >= 2 for e in endings)
+
+
 def _kind(rest: str, has_place: bool) -> str | None:
     """Government or department, from what follows the places of an agency name."""
     rules = _rules()["agency"]
@@ -858,6 +865,9 @@ def _classify_agency(agency: str) -> dict[str, Any]:
     national, after = _national(name)
     if national:
         office = _office(after) if after else None
+        if office is None and _unknown_office(after):
+            out["agency_kind"] = "department"
+            return out  # an office at a place the gazetteer does not know: tier and province unknown
         if office is None:
             out["level"] = "national"
             if name in ("国务院", "国务院办公厅"):

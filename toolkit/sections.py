@@ -61,10 +61,11 @@ class Section:
 
 _CN_NUM = "[一二三四五六七八九十]{1,2}"
 _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
-# 一、 1. 一: 一) [一] (【一】 after NFKC) I、, and a Chinese numeral set off by a space only (一 总体情况, as a
-# PDF or Word copy gives it; not an Arabic one: '3 0 0' is a row of a table set with spaces)
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:]|{_CN_NUM}\s*\)|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
-        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s))")
+# 一、 1. 一: 一) 1) [一] (【一】 after NFKC) I、, and a numeral set off by a space only (一 总体情况, 1 总体情况, as a
+# PDF or Word copy gives it; an Arabic one only before a Chinese character: '3 0 0' is a row of a table set with
+# spaces)
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
+        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[\u4e00-\u9fff]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章)[、:]?"
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -178,7 +179,8 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             if len(text) < 7 or text.count("|") > 2 or not (text[-1] == "|" or text[0] == "|"):  # ('六、其他 |')
                 continue
             text = text.strip(" \t|")
-            if "|" in text or not _heading_keys(text) or (_in_table(segments, i, -1) and _in_table(segments, i, 1)):
+            if "|" in text or not _heading_keys(text) or (
+                    _in_table(segments, i, -1) and _in_table(segments, i, 1) and _table_row_label(text)):
                 continue
         if not text or not _HAS_HAN.search(text[:12]):
             continue  # headings start with Chinese; table cells of numbers never are
@@ -191,7 +193,7 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     return found
 
 
-_CLOSE_ONLY = re.compile(rf"{_CN_NUM}\s*\)$")
+_CLOSE_ONLY = re.compile(rf"(?:{_CN_NUM}|\d{{1,2}})\s*\)$")
 
 
 def _after_open_bracket(segments: list[Segment], i: int) -> bool:
@@ -202,6 +204,13 @@ def _after_open_bracket(segments: list[Segment], i: int) -> bool:
 
 # A pipe export puts a heading in a table of one cell ('二、主动公开政府信息情况 |'); a row of a table (one filled cell
 # and empty ones, '一、主动公开情况 | ||', or a cell of a table with one cell a line among others) is no heading.
+
+
+def _table_row_label(text: str) -> bool:
+    """Whether a one-cell row between table rows is a row label of a table (the pre-2019 table's 一、主动公开情况),
+    not a section's heading that a page set as a row of its tables (三、收到和处理政府信息公开申请情况 |)."""
+    vocab = vocabulary()
+    return vocab.is_row_label(text) or label_key(text) in vocab.legacy_rows
 
 
 def _in_table(segments: list[Segment], i: int, step: int) -> bool:
