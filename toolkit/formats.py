@@ -16,7 +16,7 @@ import yaml
 
 from toolkit.normalize import label_key
 
-__all__ = ["load_formats", "load_identities", "vocabulary", "Vocabulary"]
+__all__ = ["load_formats", "load_identities", "load_output_schema", "vocabulary", "Vocabulary"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -28,6 +28,11 @@ def _load_yaml(name: str) -> dict[str, Any]:
 def load_formats() -> dict[str, Any]:
     """Return the parsed ``formats.yaml`` (labels, keys and section titles of the formats)."""
     return _load_yaml("formats.yaml")
+
+
+def load_output_schema() -> dict[str, Any]:
+    """Return the parsed ``output_schema.yaml`` (the output files' columns, the flag codes)."""
+    return _load_yaml("output_schema.yaml")
 
 
 def load_identities() -> dict[str, Any]:

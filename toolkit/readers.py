@@ -800,8 +800,18 @@ def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
     _check_text_file(data, path)
     text, used = decode_bytes(data, path=path, encoding=codec)
     _check_not_blank(text, path)
-    lines = _ODD_BREAKS.sub(_odd_break, text).splitlines()
-    return RawDocument(path=path, format="text", encoding=used, lines=lines)
+    return RawDocument(path=path, format="text", encoding=used, lines=text_lines(text))
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a plain text, read as a text file's are: a form feed (pdftotext's page break) ends no line.
+
+    Examples
+    --------
+    >>> text_lines("正文。\\n\\f二、主动公开政府信息情况\\r\\n正文")
+    ['正文。', '二、主动公开政府信息情况', '正文']
+    """
+    return _ODD_BREAKS.sub(_odd_break, text).splitlines()
 
 
 # Only \n, \r\n and \r end a line of a text file (as in an editor); str.splitlines() also breaks at

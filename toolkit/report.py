@@ -26,7 +26,7 @@ from toolkit.errors import ReaderWarning
 from toolkit.formats import load_formats, load_identities, vocabulary
 from toolkit.layout import Row, build_rows
 from toolkit.normalize import detect_script, normalize_lines
-from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document
+from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Section, Segment, find_outline, split_segments
 from toolkit.tables import TABLE_COLUMNS, Flag, extract_tables
 
@@ -493,7 +493,7 @@ def parse_text(text: str, report_id: str | None = None) -> Report:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str; got {type(text).__name__}")
     _check_report_id(report_id)
-    raw = RawDocument(path=None, format="text", encoding=None, lines=text.splitlines())
+    raw = RawDocument(path=None, format="text", encoding=None, lines=text_lines(text))
     return Report(report_id="text" if report_id is None else report_id, path=None, raw=raw)
 
 
