@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from toolkit.formats import alternation
 from toolkit.normalize import cn_numeral, is_page_furniture
 
 __all__ = ["extract_metadata", "load_gazetteer", "signature_start"]
@@ -438,8 +439,7 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     fields = _rules()["fields"]
-    published = "|".join(map(re.escape, sorted(fields["published"], key=len, reverse=True)))
-    agency = "|".join(map(re.escape, sorted(fields["agency"], key=len, reverse=True)))
+    published, agency = alternation(fields["published"]), alternation(fields["agency"])
     # a header box printed without rules sets its fields apart by spaces only ('发布机构 XX局 发文日期 2018-02-28'):
     # a label at the start of the line or after a space, then a space
     return (re.compile(rf"({published})(?:\s*[:：|]\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"),
@@ -521,7 +521,7 @@ def _is_footer(line: str, words: list[str]) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _annex_pattern() -> re.Pattern[str]:
-    labels = "|".join(map(re.escape, sorted(_rules()["signature"]["annex_labels"], key=len, reverse=True)))
+    labels = alternation(_rules()["signature"]["annex_labels"])
     return re.compile(rf"[(（【\[]?\s*(?:{labels})\s*\d{{0,2}}\s*[:：]")
 
 
@@ -885,8 +885,7 @@ def _classify_agency(agency: str) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _text_pattern() -> re.Pattern[str]:
-    names = sorted(_index()["text"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(alternation(_index()["text"]))
 
 
 def _text_province(lines: list[str]) -> str | None:

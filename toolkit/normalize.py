@@ -155,7 +155,9 @@ def _traditional_rules() -> tuple:
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
     """One pattern for all the words, longest first (a pattern of none matches nothing)."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
+    from toolkit.formats import alternation  # not at the top: formats imports this module
+
+    return re.compile(alternation(words))
 
 
 def _convert_traditional(text: str) -> str:
