@@ -28,7 +28,7 @@ import yaml
 from toolkit.formats import alternation
 from toolkit.normalize import cn_numeral, is_page_furniture
 
-__all__ = ["extract_metadata", "load_gazetteer", "signature_start"]
+__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "signature_start"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
@@ -208,9 +208,47 @@ def _parse_date_at(text: str) -> tuple[_dt.date | None, bool]:
 # --- title ---------------------------------------------------------------------------
 
 
-def _is_title(line: str) -> bool:
+def is_report_title(line: str, *, whole: bool = False) -> bool:
+    """Whether a line is a report's title: it names the disclosure work and the report, with one of the
+    ``title.topic_words`` and one of the ``report_words`` of metadata.yaml ('…政府信息公开工作年度报告',
+    '…关于…政府信息公开工作的报告').
+
+    Parameters
+    ----------
+    line : str
+        A line of the report.
+    whole : bool, default False
+        Whether the line must be a title and nothing else, as a title standing among a report's lines is (a second
+        report's, in the same file): the topic word near its start, the report word at its end (a note in brackets
+        may follow).  Without it, a line holding the words anywhere is one: the top lines read for the title,
+        a notice issuing the report ('关于印发…年度报告的通知') among them.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_report_title("XX市人民政府关于2020年政府信息公开工作的报告", whole=True)
+    True
+    >>> notice = "XX市人民政府办公室关于印发XX市2020年政府信息公开工作年度报告的通知"
+    >>> is_report_title(notice), is_report_title(notice, whole=True)
+    (True, False)
+    """
+    topic, report, title = _title_patterns()
+    if whole:
+        return report.search(line) is not None and title.match(line) is not None
+    return topic.search(line) is not None and report.search(line) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a topic word, a report word, a whole title) of metadata.yaml's title words."""
     rules = _rules()["title"]
-    return any(w in line for w in rules["topic_words"]) and any(w in line for w in rules["report_words"])
+    topic, report = alternation(rules["topic_words"]), alternation(rules["report_words"])
+    # a short line that ends in the report word, the topic word before it ('…2020年政府信息公开工作年度报告(摘要)')
+    whole = re.compile(rf"^.{{0,40}}(?:{topic}).{{0,10}}(?:{report})\s*(?:\(.{{0,30}}\))?$")
+    return re.compile(topic), re.compile(report), whole
 
 
 @functools.lru_cache(maxsize=1)
@@ -270,15 +308,15 @@ def _find_title(lines: list[str], limit: int) -> tuple[int, int] | None:
         line = _title_candidate(lines[i])
         if line is None:
             continue
-        if _is_title(line):
+        if is_report_title(line):
             return i, i
         nxt = _title_candidate(lines[i + 1]) if i + 1 < len(lines) else None
-        if nxt is None or not _is_title(line + nxt):
+        if nxt is None or not is_report_title(line + nxt):
             continue
         # the break falls after a topic word ('…政府信息公开工作' / '年度报告') or inside one ('…政府信' / '息公开…');
         # a line above a whole title is not part of it
         if any(w in line for w in rules["topic_words"]) or (
-                not _is_title(nxt) and any(w in line + nxt and w not in line and w not in nxt
+                not is_report_title(nxt) and any(w in line + nxt and w not in line and w not in nxt
                                            for w in rules["topic_words"])):
             return i, i + 1
     return None
@@ -298,7 +336,7 @@ def _title_text(lines: list[str], span: tuple[int, int]) -> str:
     above = [(i, _title_candidate(lines[i])) for i in range(first - 1, -1, -1) if lines[i].strip()]
     joined = text
     for _, line in above[: rules["wrapped_lines"]]:
-        if line is None or len(line) > rules["wrapped_max_length"] or _is_title(line):
+        if line is None or len(line) > rules["wrapped_max_length"] or is_report_title(line):
             break
         joined = line + joined
         a, y = _parse_title(joined)
@@ -370,7 +408,7 @@ def _issued_title(text: str) -> tuple[str, str] | None:
             continue
         inner = text[pos + len(word):]
         inner = next((inner[: -len(e)] for e in rules["notice_endings"] if inner.endswith(e)), inner)
-        if _is_title(inner):  # the issued document is the report, not the notice's subject
+        if is_report_title(inner):  # the issued document is the report, not the notice's subject
             return text[:pos], inner
     return None
 

@@ -590,8 +590,6 @@ def _title_of(text: str) -> str:
     return _SPACE_RUN.sub("", match["title"]) if match else text
 
 
-# a report's title: a short line that ends in 年度报告 (a note in brackets may follow)
-_REPORT_TITLE = re.compile(r"^.{0,40}(?:政府信息公开|政务公开|信息公开).{0,10}(?:年度报告|年报|工作报告)\s*(?:\(.{0,30}\))?$")
 _APPENDIX = re.compile(r"^附\s*(?:件|表)\s*\d{0,2}\s*(?:[:.、]|$)")
 _NEXT_TITLE_WITHIN = 20  # segments between a second report's title and its first heading
 
@@ -601,16 +599,19 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     """(index of the segment where the report's own text ends, whether a second report starts there), or
     (None, False).
 
-    Two reports in one file: a report's title after this report's first section, followed by that section's
-    heading again.  An appendix: a line 附件 (附表) after the last section's heading, right after the signature.
+    Two reports in one file: a report's title (a line that is one and nothing else, in metadata.yaml's title words)
+    after this report's first section, followed by that section's heading again.  An appendix: a line 附件 (附表)
+    after the last section's heading, right after the signature.
     """
+    from toolkit.metadata import is_report_title
+
     if not chosen:
         return None, False
     first_key, start, last = chosen[0][1], chosen[0][0], chosen[-1][0]
     again: list[int] | None = None
     for i in range(start + 1, len(segments)):
         text = segments[i].text
-        if "报" in text and len(text) <= 80 and _REPORT_TITLE.match(text.strip()):
+        if len(text) <= 80 and is_report_title(text.strip(), whole=True):
             if again is None:  # the first section's headings after the first one
                 again = [c[0] for c in _candidates(headings, family, segments) if c[1] == first_key and c[0] > start]
             if any(i < j <= i + _NEXT_TITLE_WITHIN for j in again):
