@@ -489,6 +489,18 @@ def test_signature_date_read_past_page_and_site_footers(stem, footer):
     assert with_footer == original
 
 
+@pytest.mark.parametrize("attachment", ["附件：2017年度政务公开统计表", "附表：2017年度政务公开统计表", "附表1：统计表",
+                                        "附 件：统计表"], ids=["fujian", "fubiao", "fubiao_numbered", "letter_spaced"])
+def test_the_signature_is_found_above_an_attachment_line(attachment):
+    # An attachment line after the signature is skipped when looking for it (the last section ends above the
+    # signature).  Only 附件 was: metadata.yaml had its own copy of the appendix words (the outline's has 附表 too,
+    # and lets them be set letter-spaced), and after a 附表 line the signature was not found, the last section
+    # kept it.
+    lines = ["六、其他需要报告的事项", "无。", "乌当区人民政府", "2024年1月15日", attachment]
+    assert metadata.signature_start(lines) == 2
+    assert meta(TITLE.format("乌当区人民政府"), *lines)["published"] == "2024-01-15"
+
+
 # --- characters of real names and marks (each failed before its fix) ----------------------------------
 
 @pytest.mark.parametrize("agency, level", [("乾县住房和城乡建设局", "county"), ("乾安县人民政府", "county"),

@@ -26,7 +26,7 @@ def _load_yaml(name: str) -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], *, spaced: bool = False) -> str:
     """A regular expression matching any of the words, as written (escaped), longest first.
 
     Longest first, so that a word is not taken for a shorter word it starts with (``人民政府办公室`` before
@@ -36,6 +36,8 @@ def alternation(words: Iterable[str]) -> str:
     ----------
     words : iterable of str
         The words (a list of a data file, a set); duplicates are dropped.
+    spaced : bool, default False
+        Whether white space may stand between a word's characters (a label set letter-spaced: ``附 件``).
 
     Returns
     -------
@@ -48,9 +50,13 @@ def alternation(words: Iterable[str]) -> str:
     '年度报告|的报告|年报'
     >>> re.compile(f"(?:{alternation([])})").search("anything") is None
     True
+    >>> print(alternation(["附件", "附表"], spaced=True))
+    附\\s*件|附\\s*表
     """
     # (ties in a fixed order, so that the pattern is the same from run to run whatever the words came in)
-    return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))) or "(?!)"
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    join = r"\s*".join if spaced else "".join
+    return "|".join(join(map(re.escape, word)) for word in ordered) or "(?!)"
 
 
 def load_formats() -> dict[str, Any]:

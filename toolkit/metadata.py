@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from toolkit.formats import alternation
+from toolkit.formats import alternation, load_formats
 from toolkit.normalize import cn_numeral, is_page_furniture
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "signature_start"]
@@ -254,8 +254,6 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 @functools.lru_cache(maxsize=1)
 def _stamp_pattern() -> re.Pattern[str]:
     """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml)."""
-    from toolkit.formats import load_formats
-
     return re.compile(rf"^\s*(?:{load_formats()['pdf']['stamp_time']})\s+")
 
 
@@ -559,12 +557,14 @@ def _is_footer(line: str, words: list[str]) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _annex_pattern() -> re.Pattern[str]:
+    appendix = alternation(load_formats()["appendix"]["words"], spaced=True)  # (附件, 附表: formats.yaml)
     labels = alternation(_rules()["signature"]["annex_labels"])
-    return re.compile(rf"[(（【\[]?\s*(?:{labels})\s*\d{{0,2}}\s*[:：]")
+    return re.compile(rf"[(（【\[]?\s*(?:{appendix}|{labels})\s*\d{{0,2}}\s*[:：]")
 
 
 def _is_annex(line: str) -> bool:
-    """An attachment or contact line ('附件：…', '（联系人：张三，联系电话：…）'): signature.annex_labels."""
+    """An attachment or contact line ('附件：…', '（联系人：张三，联系电话：…）'): formats.yaml's appendix.words,
+    signature.annex_labels."""
     return bool(_annex_pattern().match(line))
 
 

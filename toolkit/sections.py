@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from toolkit.formats import _CN_DIGITS, load_formats, vocabulary
+from toolkit.formats import _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.normalize import cn_numeral, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
@@ -590,7 +590,6 @@ def _title_of(text: str) -> str:
     return _SPACE_RUN.sub("", match["title"]) if match else text
 
 
-_APPENDIX = re.compile(r"^附\s*(?:件|表)\s*\d{0,2}\s*(?:[:.、]|$)")
 _NEXT_TITLE_WITHIN = 20  # segments between a second report's title and its first heading
 
 
@@ -616,11 +615,19 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
                 again = [c[0] for c in _candidates(headings, family, segments) if c[1] == first_key and c[0] > start]
             if any(i < j <= i + _NEXT_TITLE_WITHIN for j in again):
                 return i, True
-        if i > last and "附" in text and _APPENDIX.match(text.strip()):
+        if i > last and _appendix_line().match(text):
             texts = [seg.text for seg in segments[:i]]
             if _signature_start(texts) < i:
                 return i, False
     return None, False
+
+
+@functools.lru_cache(maxsize=1)
+def _appendix_line() -> re.Pattern[str]:
+    """A line that starts an appendix: an appendix word of formats.yaml, its number, and a colon or nothing
+    ('附件：…统计表', '附表1', '附 件')."""
+    words = alternation(load_formats()["appendix"]["words"], spaced=True)
+    return re.compile(rf"^\s*(?:{words})\s*\d{{0,2}}\s*(?:[:.、]|$)")
 
 
 def _signature_start(texts: list[str]) -> int:
