@@ -699,9 +699,12 @@ def _heading_rest(text: str, family: str, key: str) -> str:
         m = pat.match(body)
         if m:
             rest = body[m.end() :].strip().lstrip(":;,. ")  # '六、其他需要报告的事项:无': the text is 无
-            return "" if _TITLE_TAIL.fullmatch(rest) else rest
+            return "" if _title_tail().fullmatch(rest) else rest
     return ""
 
 
-# words after a known title that are still the title's: a note in brackets ('(含政策解读)'), 概述
-_TITLE_TAIL = re.compile(r"\([^()]{1,20}\)|概述|概况|综述|简述")
+@functools.lru_cache(maxsize=1)
+def _title_tail() -> re.Pattern[str]:
+    """Words after a known title that are still the title's: a note in brackets ('(含政策解读)'), or one of
+    formats.yaml's section_title_tails ('概述')."""
+    return re.compile(rf"\([^()]{{1,20}}\)|{alternation(load_formats()['section_title_tails'])}")
