@@ -26,14 +26,13 @@ from typing import Any
 import yaml
 
 from toolkit.formats import alternation, load_formats
-from toolkit.normalize import cn_numeral, is_page_furniture
+from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "signature_start"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # with the rare-name extensions
 # A year in Chinese numerals; its zero also typed as an Arabic 0 or a letter O (二0二一), so one digit at least
 # is a Chinese numeral (0000 is no year).
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
@@ -62,13 +61,13 @@ _PERIOD_SEP = re.compile(
     r"(?<!\d)(\d{4})[.\-/]0?1[.\-/]0?1\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})[.\-/]12[.\-/]31(?!\d)"
 )
 _OVERVIEW_HEAD = re.compile(
-    rf"^\s*(?:一|1|第一部分)\s*[、.,:]?\s*[{_HAN}]{{0,10}}?(?:总体情况|概述|概况|总体)"
+    rf"^\s*(?:一|1|第一部分)\s*[、.,:]?\s*[{HAN_RANGES}]{{0,10}}?(?:总体情况|概述|概况|总体)"
 )
 _NEXT_HEAD = re.compile(r"^\s*(?:二|三|2|3|第二部分)\s*[、.]")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年")
 # "… 。 平潭综合实验区交通与建设局 2021年1月26日 (联系人…)" in text glued into one line.
 _INLINE_SIGNATURE = re.compile(
-    rf"(?:^|[\s。;!?])([{_HAN}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:[\d一二三四五六七八九十]{{1,3}}|{_FIRST_MONTH})\s*月"
+    rf"(?:^|[\s。;!?])([{HAN_RANGES}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:[\d一二三四五六七八九十]{{1,3}}|{_FIRST_MONTH})\s*月"
     rf"\s*[\d一二三四五六七八九十]{{1,3}}\s*日)"
 )
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
@@ -357,7 +356,8 @@ def _with_place_above(lines: list[str], first: int, text: str, agency: str, year
     if above is None:
         return text
     line = _title_candidate(lines[above])
-    if line is None or len(line) > rules["title"]["wrapped_place_length"] or not re.fullmatch(f"[{_HAN}]+", line):
+    if line is None or len(line) > rules["title"]["wrapped_place_length"] \
+            or not re.fullmatch(f"[{HAN_RANGES}]+", line):
         return text
     own, own_rest = _split_places(agency)
     if any(p.text not in bare for p in own):
@@ -386,7 +386,7 @@ def _clean_agency(text: str) -> str | None:
     if text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2:
         text = text[:-2]  # "XX局政府信息公开": 政府 belongs to the topic
     text = text.strip(" \t:-—|,、" + rules["quote_marks"])
-    if not (2 <= len(text) <= 60) or not re.search(f"[{_HAN}]", text):
+    if not (2 <= len(text) <= 60) or not re.search(f"[{HAN_RANGES}]", text):
         return None
     if re.search(r"\d", text):
         return None
@@ -515,7 +515,7 @@ def _agency_field(lines: list[str]) -> str | None:
 
 def _agency_like(text: str) -> bool:
     text = text.strip()
-    if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{_HAN}()]+", text):
+    if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text):
         return False
     rules = _rules()["agency"]
     endings = rules["government_endings"] + rules["department_endings"]

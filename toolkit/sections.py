@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from toolkit.formats import _CN_DIGITS, alternation, load_formats, vocabulary
-from toolkit.normalize import cn_numeral, label_key
+from toolkit.normalize import HAN_RANGES, cn_numeral, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -67,7 +67,7 @@ _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:]|{_CN_NUM}\s*\)|\[\s*(?:{_CN_N
         rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章)[、:]?"
-_HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAS_HAN = re.compile(f"[{HAN_RANGES}]")
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>.+?)\s*[。.:;]?\s*$")
 
 
