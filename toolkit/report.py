@@ -23,7 +23,7 @@ import pandas as pd
 
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
-from toolkit.formats import load_formats, load_identities, vocabulary
+from toolkit.formats import alternation, load_formats, load_identities, vocabulary
 from toolkit.layout import Row, build_rows
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
@@ -38,8 +38,15 @@ _MODERN_TABLES = ("active", "requests", "review_litigation")
 _LEGACY_HEADER = re.compile(r"^[ \t|]*(?:统\s*计\s*指\s*标|指\s*标\s*名\s*称)", re.M)
 FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
 _SPACE = re.compile(r"\s")
-_REFERS_TO_APPENDIX = re.compile(r"附\s*[件表]|见附|附后")
 _DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=1)
+def _refers_to_appendix() -> re.Pattern[str]:
+    """A section's words that refer to the appendix, anywhere in its text ('详见附件', '见附表', '附后'):
+    formats.yaml's appendix words and refer_words."""
+    spec = load_formats()["appendix"]
+    return re.compile(f"{alternation(spec['words'], spaced=True)}|{alternation(spec['refer_words'])}")
 
 
 def _n_space(text: str) -> int:
@@ -179,7 +186,7 @@ class Report:
                     parts.setdefault(key, rows)
             for key, rows in parts.items():
                 sec = by_key.get(key)
-                if sec is None or _REFERS_TO_APPENDIX.search(sec.text) or not _DIGIT.search(sec.text):
+                if sec is None or _refers_to_appendix().search(sec.text) or not _DIGIT.search(sec.text):
                     out[key] = out.get(key, []) + rows
         # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header.
         if family == "legacy" or _LEGACY_HEADER.search(self.text):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from toolkit.formats import load_formats, load_output_schema, vocabulary
+from toolkit.formats import alternation, load_formats, load_output_schema, vocabulary
 from toolkit.layout import Cell, Row
 from toolkit.normalize import NA_MARKS, is_value_cell, label_key, parse_number
 from toolkit.placement import Constraint, Placed, RowInput, place
@@ -114,7 +114,7 @@ _ENDS_IN_NUMBER = re.compile(r"\s[+-]?\d[\d,.]*$")
 # a label cell's last word holds a digit (not an item number, '1.属于…'), is a mark or a number in words: a
 # value left in the cell (a word of prose, '信息2条、', is none)
 _ENDS_IN_VALUE = re.compile(r"\s(?:(?!\d{1,2}[.、]\D)[^\s、,。;]*\d[^\s、,。;]*|[零〇一二两三四五六七八九十百]+|%s)$"
-                            % "|".join(map(re.escape, NA_MARKS)))
+                            % alternation(NA_MARKS))
 _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}(?:\([^()]{0,12}\))?")
 
 
