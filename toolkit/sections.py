@@ -65,7 +65,7 @@ _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # PDF or Word copy gives it; an Arabic one only before a Chinese character: '3 0 0' is a row of a table set with
 # spaces)
 _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
-        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[\u4e00-\u9fff]))")
+        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章)[、:]?"
 _HAS_HAN = re.compile(f"[{HAN_RANGES}]")
