@@ -35,6 +35,27 @@ def test_a_heading_wrapped_by_a_large_font_is_found(seed_id, heading, keep):
     assert sorted(f.code for f in wrapped.flags) == sorted(f.code for f in plain.flags)
 
 
+@pytest.mark.parametrize("seed_id, heading, whole", [
+    ("000_438c5e5d2b6f4db4", "五、存在的主要问题及改进情况", "五、存在的主要问题"),
+    ("001_4d29bfef72dd56db", "五、存在的主要问题及改进情况", "五、存在的主要问题"),
+    ("002_809f9474e249d214", "五、存在的主要問題及改進情況", "五、存在的主要問題"),
+    ("003_ce1f8ef96d3daffd", "六、存在的主要问题和改进措施", "六、存在的主要问题"),
+    ("001_4d29bfef72dd56db", "六、其他需要报告的事项", "六、其他"),
+])
+def test_a_heading_wrapped_after_a_shorter_title_is_found(seed_id, heading, whole):
+    # The first line of a wrapped heading may alone be a title ('五、存在的主要问题', pre-2019's problems title, or
+    # '六、其他') or start with one ('…问题及改进'): the join was refused, and in seeds 001/002 the problems section
+    # and all its statements were lost (6 -> 0); in 003 the title was cut short and '和' became a statement.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    plain = toolkit.parse_text(text)
+    want = [(s.key, s.title, s.text) for s in plain.sections]
+    for cut in range(len(whole), len(heading)):
+        wrapped = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{heading[:cut]}\n{heading[cut:]}\n"))
+        assert [(s.key, s.title, s.text) for s in wrapped.sections] == want, heading[:cut]
+        assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), heading[:cut]
+
+
 def test_a_short_line_after_a_whole_heading_stays_in_the_section():
     # '一、总体情况' names a section by itself: the short line after it is the section's text, not the heading's.
     report = toolkit.parse_text("一、总体情况\n无\n二、主动公开政府信息情况\n暂无\n")

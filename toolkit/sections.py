@@ -650,21 +650,40 @@ def _heading_keys(text: str) -> bool:
     return any(_heading_key(title, match["num"] or "", family)[0] is not None for family in ("modern", "legacy"))
 
 
+@functools.lru_cache(maxsize=4096)
+def _whole_title(text: str) -> bool:
+    """Whether a line is a heading whose whole title names a section of either family (no text glued after it)."""
+    match = _HEADING.match(text)
+    if not match:
+        return False
+    title, num = _SPACE_RUN.sub("", match["title"]), match["num"] or ""
+    return any(key is not None and level != "inline"
+               for key, level in (_heading_key(title, num, family) for family in ("modern", "legacy")))
+
+
 _NUMBERED = re.compile(rf"\s*(?:{_TOP}|{_SUB}|{_PART})")
+_FRAGMENT_STOP = re.compile(r"[,;:。!?]")  # a heading's wrapped end is no sentence
 
 
 def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
     """Segments with a heading that a large font wrapped ('四、因政府信息公开申请行政复议、提起行政诉讼的情' / '况')
-    joined into one: when the join names a section and the first line alone does not.  Only a numbered first
-    line is tried (the one-cell-per-line layouts have hundreds of short lines; a heading's number is rare)."""
+    joined into one: when the join names a section and the first line alone does not, or when the first line
+    names one by a shorter title that the join completes ('五、存在的主要问题及改进' / '情况': a pre-2019 title
+    alone, or a title with '及改进' glued after it).  Only a numbered first line is tried (the one-cell-per-line
+    layouts have hundreds of short lines; a heading's number is rare)."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     for i in range(len(segments) - 1):
         text = segments[i].text
         if len(text) > 80 or not _NUMBERED.match(text) or i - 1 in joined:
             continue
         first, nxt = text.strip(), segments[i + 1].text.strip()
-        if 0 < len(first) <= 40 and 0 < len(nxt) <= _WRAP_MAX and "|" not in first + nxt \
-                and not _heading_keys(first) and _heading_keys(first + nxt):
+        if not (0 < len(first) <= 40 and 0 < len(nxt) <= _WRAP_MAX and "|" not in first + nxt):
+            continue
+        if _heading_keys(first):
+            # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
+            if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _whole_title(first + nxt):
+                joined[i] = first + nxt
+        elif _heading_keys(first + nxt):
             joined[i] = first + nxt
     if not joined:
         return segments
