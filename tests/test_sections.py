@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 import toolkit
-from conftest import RAW
+from toolkit.normalize import normalize_line
+from conftest import RAW, SEED_IDS
 
 
 def _outline(report) -> list[str]:
@@ -54,6 +55,22 @@ def test_a_heading_wrapped_after_a_shorter_title_is_found(seed_id, heading, whol
         wrapped = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{heading[:cut]}\n{heading[cut:]}\n"))
         assert [(s.key, s.title, s.text) for s in wrapped.sections] == want, heading[:cut]
         assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), heading[:cut]
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_a_heading_number_alone_on_its_line_is_joined(seed_id):
+    # A number on a line of its own and the title on the next ('四、' / '政府信息公开行政复议和行政诉讼情况'): a title
+    # longer than a wrapped end was not joined, so the section lost its number and '四、' stayed in the text before.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    titles = {s.title for s in plain.sections if re.match("[一二三四五六七八九十]、", s.title)}
+    broken = "\n".join(f"{line.strip()[:2]}\n{line.strip()[2:]}" if normalize_line(line).strip() in titles else line
+                       for line in text.split("\n"))
+    assert broken.count("\n") - text.count("\n") == len(titles) >= 4
+    report = toolkit.parse_text(broken)
+    assert [(s.key, re.sub(r"\s", "", s.title), s.text) for s in report.sections] == \
+        [(s.key, re.sub(r"\s", "", s.title), s.text) for s in plain.sections]
+    assert report.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
 
 
 def test_a_short_line_after_a_whole_heading_stays_in_the_section():

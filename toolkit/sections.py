@@ -677,7 +677,9 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
         if len(text) > 80 or not _NUMBERED.match(text) or i - 1 in joined:
             continue
         first, nxt = text.strip(), segments[i + 1].text.strip()
-        if not (0 < len(first) <= 40 and 0 < len(nxt) <= _WRAP_MAX and "|" not in first + nxt):
+        # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
+        reach = _TITLE_REACH if _NUMBERED.fullmatch(first) else _WRAP_MAX
+        if not (0 < len(first) <= 40 and 0 < len(nxt) <= reach and "|" not in first + nxt):
             continue
         if _heading_keys(first):
             # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
