@@ -225,6 +225,35 @@ def test_a_colon_after_a_title_is_the_titles(parsed_seed):
     assert (variant.section("other").title, variant.section("other").text) == ("六、其他需要报告的事项:", "暂无")
 
 
+@pytest.mark.parametrize("seed_id, heading", [
+    ("003_ce1f8ef96d3daffd", "六、存在的主要问题和改进措施"),
+    ("001_4d29bfef72dd56db", "五、存在的主要问题及改进情况"),
+    ("003_ce1f8ef96d3daffd", "引言"),
+])
+@pytest.mark.parametrize("mark", ["。", "：", ""])
+def test_a_heading_glued_to_its_text(seed_id, heading, mark, parsed_seed):
+    # '六、存在的主要问题和改进措施。2017年，…' on one line: the section's text began with '。' and its lead paragraph
+    # became three problem statements (8 -> 11); '引言。本报告…' (unnumbered) lost the intro section, unflagged.
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    at = lines.index(heading)
+    variant = _parse(lines[:at] + [heading + mark + lines[at + 1]] + lines[at + 2:], seed_id)
+    _same_outline(variant, original)
+    assert variant.statements[["kind", "text"]].equals(original.statements[["kind", "text"]])
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+def test_a_lead_title_after_the_first_heading_is_text(parsed_seed):
+    # A glued unnumbered intro title counts only before the other headings: later, '前言…' starts a sentence.
+    seed_id = "003_ce1f8ef96d3daffd"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    at = original.section("problems").first_line
+    variant = _parse(lines[:at] + ["前言所述的问题如下。"] + lines[at:], seed_id)
+    assert [s.key for s in variant.sections] == [s.key for s in original.sections]
+    assert variant.section("problems").text == "前言所述的问题如下。\n" + original.section("problems").text
+
+
 def test_two_reports_in_one_file(parsed_seed):
     # The second report was appended to the first one's 'other' section, and the published date came from the
     # second report's signature.

@@ -233,7 +233,19 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
         for k, pats in _patterns()[family].items():
             if any(p.match(title) for p in pats):
                 return k, "inline"
+    if key is None and not num:
+        # an unnumbered lead section's title glued to its text ('引言。本报告…'): kept only before the other
+        # headings (see _candidates)
+        for k in _lead_keys(family):
+            if any(p.match(title) for p in _patterns()[family][k]):
+                return k, "lead"
     return key, level
+
+
+@functools.lru_cache(maxsize=2)
+def _lead_keys(family: str) -> tuple[str, ...]:
+    """Keys of the sections that stand unnumbered before the numbered ones (formats.yaml ``section_lead``)."""
+    return tuple(load_formats().get("section_lead", {}).get(family, []))
 
 
 def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) -> list[tuple[int, str, str, str]]:
@@ -245,6 +257,10 @@ def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) 
         if key is not None:
             found.append((h.index, key, level, h.text))
     listed = {h.index for h in headings if h.listed}
+    if any(c[2] == "lead" for c in found):
+        # a glued lead title counts only before every other heading: later, '引言…' is a sentence
+        first = min((c[0] for c in found if c[2] != "lead"), default=len(segments))
+        found = [c for c in found if c[2] != "lead" or c[0] < first]
     return _prefer_report_numbering(_without_contents(found, family, segments, listed))
 
 
@@ -362,13 +378,13 @@ def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: st
         # an unnumbered 改进措施 line among numbered sections is the problems section's sub-heading
         only = _numbered_only(family)
         cands = [c for c in cands if not (c[1] in only and c[2] == "none")]
-        return _choose_levels(cands, order, {"top", "inline", "none"})
+        return _choose_levels(cands, order, {"top", "inline", "none", "lead"})
     # Without numbered sections, the titles may stand alone (Word numbered them, and the number is not
     # in the text) or be numbered (一)…(六). Where the plain titles make a report's sections (four or more,
     # or as many as with the (一) headings), they win: the (一) headings are then the sections' own
     # sub-headings ((一)主动公开情况 in the overview, (二)改进措施 in the problems section).
-    plain = _choose_levels(cands, order, {"none"})
-    numbered = _choose_levels(cands, order, {"none", "sub"})
+    plain = _choose_levels(cands, order, {"none", "lead"})
+    numbered = _choose_levels(cands, order, {"none", "sub", "lead"})
     return plain if len(plain) >= min(4, len(numbered)) else numbered
 
 
@@ -657,7 +673,7 @@ def _whole_title(text: str) -> bool:
     if not match:
         return False
     title, num = _SPACE_RUN.sub("", match["title"]), match["num"] or ""
-    return any(key is not None and level != "inline"
+    return any(key is not None and level not in ("inline", "lead")
                for key, level in (_heading_key(title, num, family) for family in ("modern", "legacy")))
 
 
@@ -720,7 +736,7 @@ def _heading_rest(text: str, family: str, key: str) -> str:
     for pat in _patterns()[family][key]:
         m = pat.match(body)
         if m:
-            rest = body[m.end() :].strip().lstrip(":;,. ")  # '六、其他需要报告的事项:无': the text is 无
+            rest = body[m.end() :].strip().lstrip(":;,.。 ")  # '六、其他需要报告的事项:无' / '…措施。2017年…': the text starts after the mark
             return "" if _TITLE_TAIL.fullmatch(rest) else rest
     return ""
 
