@@ -176,6 +176,39 @@ def test_a_heading_in_a_table_of_one_cell(parsed_seed):
     assert variant.tables.equals(original.tables)
 
 
+@pytest.mark.parametrize("fmt", ["docx", "html", "pdf", "txt"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_headings_number_and_title_in_two_cells(seed_id, fmt, parsed_seed, tmp_path):
+    # Each heading set as a table of one row, its number and its title in two cells ('一、 | 概述'): no heading was
+    # found (001: every section and statement lost), and 003's own table rows (一、主动公开情况) became sections.
+    from renderers import render_docx, render_html, render_pdf, render_text
+    from test_formats import _as_lines
+
+    original = parsed_seed(seed_id)
+    titles = {s.title for s in original.sections}
+    plain = _as_lines(original)
+    cells = []
+    for line in plain:
+        number = _TOP_NUMBER.match(line) if isinstance(line, str) and line in titles else None
+        cells += ["　", [number.group().strip(), line[number.end():]], "　"] if number else [line]
+
+    def parse(lines: list, name: str) -> toolkit.Report:
+        path = tmp_path / f"{name}.{fmt}"
+        if fmt == "txt":
+            path.write_text(render_text(lines, "pipe_rows"), encoding="utf-8")
+        elif fmt == "html":
+            path.write_bytes(render_html(lines))
+        else:
+            (render_docx if fmt == "docx" else render_pdf)(lines, path)
+        return toolkit.parse_report(path)
+
+    want, got = parse(plain, "plain"), parse(cells, "cells")
+    assert len(want.sections) >= 6 and len(want.statements) >= 6
+    assert [(s.key, s.title, s.text) for s in got.sections] == [(s.key, s.title, s.text) for s in want.sections]
+    assert got.statements[["kind", "text"]].equals(want.statements[["kind", "text"]])
+    assert _cells(got).equals(_cells(want))
+
+
 def _moved(lines: list[str], original: toolkit.Report, key: str, before: str) -> list[str]:
     """The lines with the section ``key`` (heading and text) put before the section ``before``, renumbered."""
     sec, nxt = original.section(key), original.section(before)

@@ -176,7 +176,10 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     for i, seg in enumerate(segments):
         text = seg.text.strip()
         if "|" in text[:50]:
-            if len(text) < 7 or text.count("|") > 2 or not (text[-1] == "|" or text[0] == "|"):  # ('六、其他 |')
+            number, _, title = text.strip(" \t|").partition("|")
+            if "|" not in title and _NUMBERED.fullmatch(number.strip()) and title.strip():
+                text = number.strip() + title.strip()  # number and title in two cells ('一、 | 概述')
+            elif len(text) < 7 or text.count("|") > 2 or not (text[-1] == "|" or text[0] == "|"):  # ('六、其他 |')
                 continue
             text = text.strip(" \t|")
             if "|" in text or not _heading_keys(text) or (
