@@ -73,6 +73,35 @@ def test_a_heading_number_alone_on_its_line_is_joined(seed_id):
     assert report.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
 
 
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_an_unnumbered_heading_wrapped_by_a_large_font_is_found(seed_id):
+    # Headings without their numbers (Word numbered them), wrapped ('政府信息公开行政复议和行政' / '诉讼情况'): only a
+    # numbered first line was joined, so the section was lost, and with the review heading its table's 15 cells.
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    titles = {s.title for s in toolkit.parse_text("\n".join(lines)).sections}
+    lines = [re.sub(r"^[一二三四五六七八九十]、", "", line) if line in titles else line for line in lines]
+    plain = toolkit.parse_text("\n".join(lines))
+    assert len(plain.sections) >= 6
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    for s in [s for s in plain.sections if len(s.title) >= 6]:  # (a shorter title does not wrap)
+        at = lines.index(s.title)
+        for cut in {len(s.title) - 2, len(s.title) // 2 + 1}:  # a wrapped line is full: longer than its end
+            wrapped = toolkit.parse_text("\n".join(lines[:at] + [s.title[:cut], s.title[cut:]] + lines[at + 1:]))
+            assert [(x.key, x.title, x.text) for x in wrapped.sections] == \
+                [(x.key, x.title, x.text) for x in plain.sections], s.title[:cut]
+            assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+            pd.testing.assert_frame_equal(wrapped.tables[keys], plain.tables[keys])
+
+
+def test_body_lines_before_an_unnumbered_heading_are_not_joined():
+    # A short line without a sentence's marks before a heading ('暂无' / '存在的主要问题和改进措施') is not the
+    # heading's start, though '.{0,8}存在的主要问题和改进措施' matches their join.
+    for body in ["(略)", "暂无", "详见附表"]:
+        report = toolkit.parse_text(f"概述\n本年度无\n{body}\n存在的主要问题和改进措施\n一是人员不足。\n")
+        assert [(s.key, s.title) for s in report.sections] == [("overview", "概述"),
+                                                              ("problems", "存在的主要问题和改进措施")]
+
+
 def test_a_short_line_after_a_whole_heading_stays_in_the_section():
     # '一、总体情况' names a section by itself: the short line after it is the section's text, not the heading's.
     report = toolkit.parse_text("一、总体情况\n无\n二、主动公开政府信息情况\n暂无\n")

@@ -688,12 +688,17 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
     """Segments with a heading that a large font wrapped ('四、因政府信息公开申请行政复议、提起行政诉讼的情' / '况')
     joined into one: when the join names a section and the first line alone does not, or when the first line
     names one by a shorter title that the join completes ('五、存在的主要问题及改进' / '情况': a pre-2019 title
-    alone, or a title with '及改进' glued after it).  Only a numbered first line is tried (the one-cell-per-line
-    layouts have hundreds of short lines; a heading's number is rare)."""
+    alone, or a title with '及改进' glued after it).  An unnumbered first line ('政府信息公开行政复议和行政' /
+    '诉讼情况') is joined only when neither line alone names a section, neither has a sentence's marks, and the
+    join is a whole title (the one-cell-per-line layouts have hundreds of short lines)."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     for i in range(len(segments) - 1):
         text = segments[i].text
-        if len(text) > 80 or not _NUMBERED.match(text) or i - 1 in joined:
+        if len(text) > 80 or i - 1 in joined:
+            continue
+        if not _NUMBERED.match(text):
+            if _unnumbered_wrap(text.strip(), segments[i + 1].text.strip()):
+                joined[i] = text.strip() + segments[i + 1].text.strip()
             continue
         first, nxt = text.strip(), segments[i + 1].text.strip()
         # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
@@ -719,6 +724,23 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
         else:
             out.append(seg)
     return out
+
+
+_WRAPPED_MIN = 6  # the shortest first line of a wrapped heading whose end alone is a title
+
+
+def _unnumbered_wrap(first: str, nxt: str) -> bool:
+    """Whether two unnumbered lines are one heading wrapped: neither is a sentence's and the join is a whole title
+    that at most one of them names alone.  Where the second does ('政府信息公开行政' / '复议和行政诉讼情况', a title
+    free in its start), the first must be a full line, longer than the second: a short body line before a heading
+    ('暂无' / '存在的主要问题及改进情况') is no heading's start."""
+    if not (2 <= len(first) <= 30 and 0 < len(nxt) <= _WRAP_MAX and len(first) + len(nxt) <= 40) \
+            or "|" in first + nxt or _FRAGMENT_STOP.search(first + nxt) or not _HAS_HAN.match(first) \
+            or not _whole_title(first + nxt):
+        return False
+    if _heading_keys(nxt):
+        return not _heading_keys(first) and len(first) > max(len(nxt), _WRAPPED_MIN - 1)
+    return True
 
 
 def _text_end(segments: list[Segment], heading: int) -> int:
