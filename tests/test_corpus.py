@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -399,7 +400,9 @@ def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
 
 
 def test_schema_yaml_is_complete() -> None:
-    raw = corpus._schema()
+    raw = dict(corpus._schema())
+    codes = raw.pop("flag_codes")
+    assert all(re.fullmatch("[a-z]+(?:_[a-z]+)*", code) and len(text) > 10 for code, text in codes.items())
     assert set(raw) == set(corpus.FRAMES)
     for name, spec in raw.items():
         assert spec["sort_by"][0] == "report_id" and set(spec["sort_by"]) <= set(spec["columns"])

@@ -489,13 +489,27 @@ def test_signature_date_read_past_page_and_site_footers(stem, footer):
     assert with_footer == original
 
 
+@pytest.mark.parametrize("attachment", ["附件：2017年度政务公开统计表", "附表：2017年度政务公开统计表", "附表1：统计表",
+                                        "附 件：统计表"], ids=["fujian", "fubiao", "fubiao_numbered", "letter_spaced"])
+def test_the_signature_is_found_above_an_attachment_line(attachment):
+    # An attachment line after the signature is skipped when looking for it (the last section ends above the
+    # signature).  Only 附件 was: metadata.yaml had its own copy of the appendix words (the outline's has 附表 too,
+    # and lets them be set letter-spaced), and after a 附表 line the signature was not found, the last section
+    # kept it.
+    lines = ["六、其他需要报告的事项", "无。", "乌当区人民政府", "2024年1月15日", attachment]
+    assert metadata.signature_start(lines) == 2
+    assert meta(TITLE.format("乌当区人民政府"), *lines)["published"] == "2024-01-15"
+
+
 # --- characters of real names and marks (each failed before its fix) ----------------------------------
 
 @pytest.mark.parametrize("agency, level", [("乾县住房和城乡建设局", "county"), ("乾安县人民政府", "county"),
-                                           ("伊州区䢺溪镇人民政府", "township"), ("伊州区𫟹溪镇人民政府", "township")])
+                                           ("伊州区䢺溪镇人民政府", "township"), ("伊州区𫟹溪镇人民政府", "township"),
+                                           ("伊州区\U00031350溪镇人民政府", "township")])
 def test_real_names_are_kept_as_written(agency, level, tmp_path):
     # t2s ran over simplified text too and made 乾县 (a county of Shaanxi) 干县; a character of the CJK
-    # extensions (䢺, 𫟹) made the signature's agency unknown.
+    # extensions (䢺, 𫟹) made the signature's agency unknown, and one of extension H (U+31350) still did: the
+    # metadata's Han characters stopped at extension G, where the pinyin's went on to J.
     import toolkit
 
     text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")

@@ -202,3 +202,18 @@ def test_section_n_chars_leaves_out_white_space(seed_id, parsed_seed):
     assert sections["n_chars"].tolist() == [len(re.sub(r"\s", "", t)) for t in sections["text"]]
     spaced = toolkit.parse_text((RAW / f"{seed_id}.txt").read_text(encoding="utf-8").replace("。", "。 \t"))
     assert spaced.sections_frame()["n_chars"].tolist() == sections["n_chars"].tolist()
+
+
+def test_parse_text_reads_lines_as_parse_report_does(tmp_path):
+    # A form feed (pdftotext's page break) ends no line of a text file, but parse_text split at it
+    # (str.splitlines): its line numbers, and so every flag's and cell's line, differed from parse_report's.
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    at = text.index("三、收到和处理政府信息公开申请情况")
+    text = text[:at] + "\f" + text[at:]
+    path = tmp_path / "001_4d29bfef72dd56db.txt"
+    path.write_text(text, encoding="utf-8")
+    from_file = toolkit.parse_report(path)
+    from_text = toolkit.parse_text(text, report_id=from_file.report_id)
+    assert from_text.lines == from_file.lines
+    assert from_text.tables.equals(from_file.tables)
+    assert [(s.key, s.first_line) for s in from_text.sections] == [(s.key, s.first_line) for s in from_file.sections]

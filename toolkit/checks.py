@@ -174,8 +174,9 @@ def check_records(tables, *, report_id: str | None = None,
             for col in col_keys:
                 lhs = _terms(grid, guessed, table, [(k, col) for k in ident["lhs"]])
                 rhs = _terms(grid, guessed, table, [(k, col) for k in rhs_keys])
-                # a legacy identity is about one row: its key names it, as two identities share a name
-                # (heads_le_total for press conferences and for online interviews)
+                # a legacy identity is about one row: its key names it ('<first lhs row>.<col_key>', the rule of
+                # identities.yaml and of the output schema for every per-value identity), as identities share a name
+                # (heads_le_total of press conferences and of online interviews; requests_channels of two layouts)
                 key = f"{ident['lhs'][0]}.{col}" if ident["per"] == "value" else col
                 rows.append(_row(report_id, table, ident["name"], key, lhs, rhs, relation))
     return rows

@@ -35,16 +35,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from importlib import resources
 from multiprocessing.connection import wait as _wait
 from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitError
+from toolkit.formats import load_output_schema
+from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
 from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding, _read_bytes
 
@@ -79,10 +79,8 @@ _STARTUP_GRACE = 30.0  # seconds a worker may take to begin its batch; the per-f
 # Output schema
 # ----------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
-    text = resources.files("toolkit").joinpath("data/output_schema.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_output_schema()
 
 
 def output_schema() -> dict[str, pd.DataFrame]:
@@ -150,6 +148,11 @@ def data_dictionary() -> str:
         for col, c in spec["columns"].items():
             lines.append(f"| `{col}` | {c['dtype']} | {c['description'].replace('|', '/')} |")
         lines.append("")
+    lines += ["## Flag codes", "",
+              "The codes of `flags.code` (and of `reports.flags`); the README says more of each.", "",
+              "| code | meaning |", "|---|---|"]
+    lines += [f"| `{code}` | {text.replace('|', '/')} |" for code, text in flag_codes().items()]
+    lines.append("")
     return "\n".join(lines)
 
 

@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from toolkit.formats import load_formats, vocabulary
-from toolkit.normalize import NA_MARKS, UNITS, is_page_furniture, is_value_cell, label_key
+from toolkit.formats import alternation, load_formats, vocabulary
+from toolkit.normalize import HAN_RANGES, NA_MARKS, UNITS, is_page_furniture, is_value_cell, label_key
 from toolkit.sections import Segment
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -78,7 +78,7 @@ class Row:
 
 _PIPE_ONLY = re.compile(r"^[|\s]*$")
 _PROSE_END = re.compile(r"[。!?;]$")
-_MARK = "|".join(map(re.escape, sorted(NA_MARKS, key=len, reverse=True)))
+_MARK = alternation(NA_MARKS)
 # a label word, perhaps numbered ('3.危及…'); a not-applicable mark standing alone ('-', '无') is a cell
 _LABEL_TOKEN = rf"(?!(?:{_MARK})(?:\s|$))(?:\d{{1,2}}[.、])?[^\d\s+-]\S*"
 # a cell of a row set with spaces: a number, with the unit a cell may carry ('21.53万元', '12起'), or a mark
@@ -349,7 +349,7 @@ def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     """(header, header word, row, row with no unit) of a pre-2019 statistics table set with spaces:
     '统 计 指 标 单位 统计数', '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; words and units
     from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark."""
-    units = "|".join(map(re.escape, sorted(vocabulary().legacy_units, key=len, reverse=True)))
+    units = alternation(vocabulary().legacy_units)
     marks = _MARK
     first = "|".join(r"\s*".join(map(re.escape, w)) for w in ("统计指标", "指标名称"))
     word = "|".join(r"\s*".join(map(re.escape, w)) for w in load_formats()["legacy"]["header_words"])
@@ -400,7 +400,8 @@ def _header_tokens(text: str) -> list[str] | None:
 @functools.lru_cache(maxsize=1)
 def _header_characters() -> frozenset[str]:
     """The Han characters of the format's header labels."""
-    return frozenset(c for word in vocabulary().header_words for c in word if "\u4e00" <= c <= "\u9fff")
+    han = re.compile(f"[{HAN_RANGES}]")
+    return frozenset(c for word in vocabulary().header_words for c in word if han.match(c))
 
 
 def _next_is_value(segments: list[Segment], i: int) -> bool:
@@ -574,10 +575,10 @@ def _glued_pattern() -> re.Pattern[str]:
     labels.update(fm["requests"]["header_words"])
     labels.update(fm["review_litigation"]["header_words"])
     labels = {label_key(l, keep_numbering=True) for l in labels if len(label_key(l)) >= 2}
-    alternation = "|".join(re.escape(l) for l in sorted(labels, key=len, reverse=True))
+    words = alternation(labels)
     article = r"第二十条第?\([一二三四五六七八九十]+\)项"
     note = r"\(本列数据的勾稽关系[^()]*\)"
-    return re.compile(rf"{article}|{note}|{_NUM_PREFIX}(?:{alternation}){_NOTE_SUFFIX}")
+    return re.compile(rf"{article}|{note}|{_NUM_PREFIX}(?:{words}){_NOTE_SUFFIX}")
 
 
 def _has_glued_table(text: str) -> bool:

@@ -25,14 +25,14 @@ from typing import Any
 
 import yaml
 
-from toolkit.normalize import cn_numeral, is_page_furniture
+from toolkit.formats import alternation, load_formats
+from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture
 
-__all__ = ["extract_metadata", "load_gazetteer", "signature_start"]
+__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "signature_start"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # with the rare-name extensions
 # A year in Chinese numerals; its zero also typed as an Arabic 0 or a letter O (二0二一), so one digit at least
 # is a Chinese numeral (0000 is no year).
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
@@ -61,13 +61,13 @@ _PERIOD_SEP = re.compile(
     r"(?<!\d)(\d{4})[.\-/]0?1[.\-/]0?1\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})[.\-/]12[.\-/]31(?!\d)"
 )
 _OVERVIEW_HEAD = re.compile(
-    rf"^\s*(?:一|1|第一部分)\s*[、.,:]?\s*[{_HAN}]{{0,10}}?(?:总体情况|概述|概况|总体)"
+    rf"^\s*(?:一|1|第一部分)\s*[、.,:]?\s*[{HAN_RANGES}]{{0,10}}?(?:总体情况|概述|概况|总体)"
 )
 _NEXT_HEAD = re.compile(r"^\s*(?:二|三|2|3|第二部分)\s*[、.]")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年")
 # "… 。 平潭综合实验区交通与建设局 2021年1月26日 (联系人…)" in text glued into one line.
 _INLINE_SIGNATURE = re.compile(
-    rf"(?:^|[\s。;!?])([{_HAN}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:[\d一二三四五六七八九十]{{1,3}}|{_FIRST_MONTH})\s*月"
+    rf"(?:^|[\s。;!?])([{HAN_RANGES}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:[\d一二三四五六七八九十]{{1,3}}|{_FIRST_MONTH})\s*月"
     rf"\s*[\d一二三四五六七八九十]{{1,3}}\s*日)"
 )
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
@@ -207,16 +207,52 @@ def _parse_date_at(text: str) -> tuple[_dt.date | None, bool]:
 # --- title ---------------------------------------------------------------------------
 
 
-def _is_title(line: str) -> bool:
+def is_report_title(line: str, *, whole: bool = False) -> bool:
+    """Whether a line is a report's title: it names the disclosure work and the report, with one of the
+    ``title.topic_words`` and one of the ``report_words`` of metadata.yaml ('…政府信息公开工作年度报告',
+    '…关于…政府信息公开工作的报告').
+
+    Parameters
+    ----------
+    line : str
+        A line of the report.
+    whole : bool, default False
+        Whether the line must be a title and nothing else, as a title standing among a report's lines is (a second
+        report's, in the same file): the topic word near its start, the report word at its end (a note in brackets
+        may follow).  Without it, a line holding the words anywhere is one: the top lines read for the title,
+        a notice issuing the report ('关于印发…年度报告的通知') among them.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_report_title("XX市人民政府关于2020年政府信息公开工作的报告", whole=True)
+    True
+    >>> notice = "XX市人民政府办公室关于印发XX市2020年政府信息公开工作年度报告的通知"
+    >>> is_report_title(notice), is_report_title(notice, whole=True)
+    (True, False)
+    """
+    topic, report, title = _title_patterns()
+    if whole:
+        return report.search(line) is not None and title.match(line) is not None
+    return topic.search(line) is not None and report.search(line) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a topic word, a report word, a whole title) of metadata.yaml's title words."""
     rules = _rules()["title"]
-    return any(w in line for w in rules["topic_words"]) and any(w in line for w in rules["report_words"])
+    topic, report = alternation(rules["topic_words"]), alternation(rules["report_words"])
+    # a short line that ends in the report word, the topic word before it ('…2020年政府信息公开工作年度报告(摘要)')
+    whole = re.compile(rf"^.{{0,40}}(?:{topic}).{{0,10}}(?:{report})\s*(?:\(.{{0,30}}\))?$")
+    return re.compile(topic), re.compile(report), whole
 
 
 @functools.lru_cache(maxsize=1)
 def _stamp_pattern() -> re.Pattern[str]:
     """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml)."""
-    from toolkit.formats import load_formats
-
     return re.compile(rf"^\s*(?:{load_formats()['pdf']['stamp_time']})\s+")
 
 
@@ -269,15 +305,15 @@ def _find_title(lines: list[str], limit: int) -> tuple[int, int] | None:
         line = _title_candidate(lines[i])
         if line is None:
             continue
-        if _is_title(line):
+        if is_report_title(line):
             return i, i
         nxt = _title_candidate(lines[i + 1]) if i + 1 < len(lines) else None
-        if nxt is None or not _is_title(line + nxt):
+        if nxt is None or not is_report_title(line + nxt):
             continue
         # the break falls after a topic word ('…政府信息公开工作' / '年度报告') or inside one ('…政府信' / '息公开…');
         # a line above a whole title is not part of it
         if any(w in line for w in rules["topic_words"]) or (
-                not _is_title(nxt) and any(w in line + nxt and w not in line and w not in nxt
+                not is_report_title(nxt) and any(w in line + nxt and w not in line and w not in nxt
                                            for w in rules["topic_words"])):
             return i, i + 1
     return None
@@ -297,7 +333,7 @@ def _title_text(lines: list[str], span: tuple[int, int]) -> str:
     above = [(i, _title_candidate(lines[i])) for i in range(first - 1, -1, -1) if lines[i].strip()]
     joined = text
     for _, line in above[: rules["wrapped_lines"]]:
-        if line is None or len(line) > rules["wrapped_max_length"] or _is_title(line):
+        if line is None or len(line) > rules["wrapped_max_length"] or is_report_title(line):
             break
         joined = line + joined
         a, y = _parse_title(joined)
@@ -320,7 +356,8 @@ def _with_place_above(lines: list[str], first: int, text: str, agency: str, year
     if above is None:
         return text
     line = _title_candidate(lines[above])
-    if line is None or len(line) > rules["title"]["wrapped_place_length"] or not re.fullmatch(f"[{_HAN}]+", line):
+    if line is None or len(line) > rules["title"]["wrapped_place_length"] \
+            or not re.fullmatch(f"[{HAN_RANGES}]+", line):
         return text
     own, own_rest = _split_places(agency)
     if any(p.text not in bare for p in own):
@@ -349,7 +386,7 @@ def _clean_agency(text: str) -> str | None:
     if text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2:
         text = text[:-2]  # "XX局政府信息公开": 政府 belongs to the topic
     text = text.strip(" \t:-—|,、" + rules["quote_marks"])
-    if not (2 <= len(text) <= 60) or not re.search(f"[{_HAN}]", text):
+    if not (2 <= len(text) <= 60) or not re.search(f"[{HAN_RANGES}]", text):
         return None
     if re.search(r"\d", text):
         return None
@@ -369,7 +406,7 @@ def _issued_title(text: str) -> tuple[str, str] | None:
             continue
         inner = text[pos + len(word):]
         inner = next((inner[: -len(e)] for e in rules["notice_endings"] if inner.endswith(e)), inner)
-        if _is_title(inner):  # the issued document is the report, not the notice's subject
+        if is_report_title(inner):  # the issued document is the report, not the notice's subject
             return text[:pos], inner
     return None
 
@@ -438,8 +475,7 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     fields = _rules()["fields"]
-    published = "|".join(map(re.escape, sorted(fields["published"], key=len, reverse=True)))
-    agency = "|".join(map(re.escape, sorted(fields["agency"], key=len, reverse=True)))
+    published, agency = alternation(fields["published"]), alternation(fields["agency"])
     # a header box printed without rules sets its fields apart by spaces only ('发布机构 XX局 发文日期 2018-02-28'):
     # a label at the start of the line or after a space, then a space
     return (re.compile(rf"({published})(?:\s*[:：|]\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"),
@@ -479,7 +515,7 @@ def _agency_field(lines: list[str]) -> str | None:
 
 def _agency_like(text: str) -> bool:
     text = text.strip()
-    if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{_HAN}()]+", text):
+    if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text):
         return False
     rules = _rules()["agency"]
     endings = rules["government_endings"] + rules["department_endings"]
@@ -521,12 +557,14 @@ def _is_footer(line: str, words: list[str]) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _annex_pattern() -> re.Pattern[str]:
-    labels = "|".join(map(re.escape, sorted(_rules()["signature"]["annex_labels"], key=len, reverse=True)))
-    return re.compile(rf"[(（【\[]?\s*(?:{labels})\s*\d{{0,2}}\s*[:：]")
+    appendix = alternation(load_formats()["appendix"]["words"], spaced=True)  # (附件, 附表: formats.yaml)
+    labels = alternation(_rules()["signature"]["annex_labels"])
+    return re.compile(rf"[(（【\[]?\s*(?:{appendix}|{labels})\s*\d{{0,2}}\s*[:：]")
 
 
 def _is_annex(line: str) -> bool:
-    """An attachment or contact line ('附件：…', '（联系人：张三，联系电话：…）'): signature.annex_labels."""
+    """An attachment or contact line ('附件：…', '（联系人：张三，联系电话：…）'): formats.yaml's appendix.words,
+    signature.annex_labels."""
     return bool(_annex_pattern().match(line))
 
 
@@ -895,8 +933,7 @@ def _classify_agency(agency: str) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _text_pattern() -> re.Pattern[str]:
-    names = sorted(_index()["text"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(alternation(_index()["text"]))
 
 
 def _text_province(lines: list[str]) -> str | None:

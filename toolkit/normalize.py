@@ -29,16 +29,25 @@ __all__ = [
     "cn_numeral",
     "is_page_furniture",
     "is_print_stamp",
+    "HAN_RANGES",
+    "HAN_UNIFIED",
 ]
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+#: The CJK unified ideographs alone (U+4E00…U+9FFF): the common Chinese characters, those of a report's text but
+#: for a rare name, as a range of a regular expression's character class.
+HAN_UNIFIED = r"\u4e00-\u9fff"
+#: The Han characters, as the ranges of a regular expression's character class (``f"[{HAN_RANGES}]"``): the CJK
+#: unified ideographs with their extensions A (U+3400…) and B to J (U+20000…U+3347F), where the rare characters of
+#: place and personal names are (䢺, 𫟹), and the compatibility ideographs (U+F900…).
+HAN_RANGES = rf"\u3400-\u4dbf{HAN_UNIFIED}\uf900-\ufaff\U00020000-\U0003347f"
+
+_HAN = re.compile(f"[{HAN_RANGES}]")
+_NON_HAN = re.compile(f"[^{HAN_RANGES}]+")
 # Pinyin right after a Han character, as converted pages carry it: 區(qū), 們(men); the rare characters of
-# place names above all (䢺(cǎo), 𫟹), from the extensions A to H.  Only a pinyin syllable (tone marks removed)
+# place names above all (䢺(cǎo), 𫟹), from the extensions.  Only a pinyin syllable (tone marks removed)
 # is one: 移动端(app) and 网站(www) keep their words.  The bracket first, the character before it looked at
 # after: a pattern that starts with a literal is searched for fast.
-_PINYIN = re.compile(
-    r"\((?<=[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003347f]\()([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,24})\)")
+_PINYIN = re.compile(rf"\((?<=[{HAN_RANGES}]\()([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{{1,24}})\)")
 _TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ]")
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ", "aaaaeeeeiiiioooouuuuüüüünnm")
 _SYLLABLE = re.compile(
@@ -155,7 +164,9 @@ def _traditional_rules() -> tuple:
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
     """One pattern for all the words, longest first (a pattern of none matches nothing)."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
+    from toolkit.formats import alternation  # not at the top: formats imports this module
+
+    return re.compile(alternation(words))
 
 
 def _convert_traditional(text: str) -> str:

@@ -43,7 +43,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
-from toolkit.normalize import _HAN, to_simplified
+from toolkit.normalize import _HAN, HAN_RANGES, HAN_UNIFIED, to_simplified
 
 __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 
@@ -516,7 +516,7 @@ _GB_BIG5_MARGIN = (0.2, 0.4)
 
 
 # Chinese characters and punctuation: a line of UTF-8 in a GB text holds some (see _utf8_lines).
-_CJK_CHAR = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_CJK_CHAR = re.compile(f"[\u3000-\u303f{HAN_RANGES}\uff00-\uffef]")
 
 
 def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
@@ -617,8 +617,9 @@ def _rare_share(text: str, common) -> tuple[float, int]:
 
 
 # The characters of a report: ASCII (tabs and line breaks, not other controls), Latin-1's signs, general
-# punctuation, circled numbers and box drawing, CJK punctuation, the common Chinese characters and full-width forms.
-_NOT_REPORT_CHARS = re.compile("[^\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2460-\u25ff\u3000-\u303f\u4e00-\u9fff"
+# punctuation, circled numbers and box drawing, CJK punctuation, the common Chinese characters and full-width forms
+# (not the extensions' rare characters: UTF-16 read in the wrong byte order gives many of extension A's).
+_NOT_REPORT_CHARS = re.compile(f"[^\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2460-\u25ff\u3000-\u303f{HAN_UNIFIED}"
                                "\uff00-\uffef]")
 
 
@@ -800,8 +801,18 @@ def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
     _check_text_file(data, path)
     text, used = decode_bytes(data, path=path, encoding=codec)
     _check_not_blank(text, path)
-    lines = _ODD_BREAKS.sub(_odd_break, text).splitlines()
-    return RawDocument(path=path, format="text", encoding=used, lines=lines)
+    return RawDocument(path=path, format="text", encoding=used, lines=text_lines(text))
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a plain text, read as a text file's are: a form feed (pdftotext's page break) ends no line.
+
+    Examples
+    --------
+    >>> text_lines("正文。\\n\\f二、主动公开政府信息情况\\r\\n正文")
+    ['正文。', '二、主动公开政府信息情况', '正文']
+    """
+    return _ODD_BREAKS.sub(_odd_break, text).splitlines()
 
 
 # Only \n, \r\n and \r end a line of a text file (as in an editor); str.splitlines() also breaks at

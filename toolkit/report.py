@@ -23,10 +23,10 @@ import pandas as pd
 
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
-from toolkit.formats import load_formats, load_identities, vocabulary
+from toolkit.formats import alternation, load_formats, load_identities, vocabulary
 from toolkit.layout import Row, build_rows
 from toolkit.normalize import detect_script, normalize_lines
-from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document
+from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Section, Segment, find_outline, split_segments
 from toolkit.tables import TABLE_COLUMNS, Flag, extract_tables
 
@@ -38,8 +38,15 @@ _MODERN_TABLES = ("active", "requests", "review_litigation")
 _LEGACY_HEADER = re.compile(r"^[ \t|]*(?:统\s*计\s*指\s*标|指\s*标\s*名\s*称)", re.M)
 FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
 _SPACE = re.compile(r"\s")
-_REFERS_TO_APPENDIX = re.compile(r"附\s*[件表]|见附|附后")
 _DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=1)
+def _refers_to_appendix() -> re.Pattern[str]:
+    """A section's words that refer to the appendix, anywhere in its text ('详见附件', '见附表', '附后'):
+    formats.yaml's appendix words and refer_words."""
+    spec = load_formats()["appendix"]
+    return re.compile(f"{alternation(spec['words'], spaced=True)}|{alternation(spec['refer_words'])}")
 
 
 def _n_space(text: str) -> int:
@@ -179,7 +186,7 @@ class Report:
                     parts.setdefault(key, rows)
             for key, rows in parts.items():
                 sec = by_key.get(key)
-                if sec is None or _REFERS_TO_APPENDIX.search(sec.text) or not _DIGIT.search(sec.text):
+                if sec is None or _refers_to_appendix().search(sec.text) or not _DIGIT.search(sec.text):
                     out[key] = out.get(key, []) + rows
         # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header.
         if family == "legacy" or _LEGACY_HEADER.search(self.text):
@@ -493,7 +500,7 @@ def parse_text(text: str, report_id: str | None = None) -> Report:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str; got {type(text).__name__}")
     _check_report_id(report_id)
-    raw = RawDocument(path=None, format="text", encoding=None, lines=text.splitlines())
+    raw = RawDocument(path=None, format="text", encoding=None, lines=text_lines(text))
     return Report(report_id="text" if report_id is None else report_id, path=None, raw=raw)
 
 

@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from toolkit.formats import _CN_DIGITS, load_formats, vocabulary
-from toolkit.normalize import cn_numeral, label_key
+from toolkit.formats import _CN_DIGITS, alternation, load_formats, vocabulary
+from toolkit.normalize import HAN_RANGES, cn_numeral, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -65,10 +65,10 @@ _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # PDF or Word copy gives it; an Arabic one only before a Chinese character: '3 0 0' is a row of a table set with
 # spaces)
 _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
-        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[\u4e00-\u9fff]))")
+        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章)[、:]?"
-_HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAS_HAN = re.compile(f"[{HAN_RANGES}]")
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>.+?)\s*[。.:;]?\s*$")
 
 
@@ -618,9 +618,6 @@ def _title_of(text: str) -> str:
     return _SPACE_RUN.sub("", match["title"]) if match else text
 
 
-# a report's title: a short line that ends in 年度报告 (a note in brackets may follow)
-_REPORT_TITLE = re.compile(r"^.{0,40}(?:政府信息公开|政务公开|信息公开).{0,10}(?:年度报告|年报|工作报告)\s*(?:\(.{0,30}\))?$")
-_APPENDIX = re.compile(r"^附\s*(?:件|表)\s*\d{0,2}\s*(?:[:.、]|$)")
 _NEXT_TITLE_WITHIN = 20  # segments between a second report's title and its first heading
 
 
@@ -629,25 +626,36 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     """(index of the segment where the report's own text ends, whether a second report starts there), or
     (None, False).
 
-    Two reports in one file: a report's title after this report's first section, followed by that section's
-    heading again.  An appendix: a line 附件 (附表) after the last section's heading, right after the signature.
+    Two reports in one file: a report's title (a line that is one and nothing else, in metadata.yaml's title words)
+    after this report's first section, followed by that section's heading again.  An appendix: a line 附件 (附表)
+    after the last section's heading, right after the signature.
     """
+    from toolkit.metadata import is_report_title
+
     if not chosen:
         return None, False
     first_key, start, last = chosen[0][1], chosen[0][0], chosen[-1][0]
     again: list[int] | None = None
     for i in range(start + 1, len(segments)):
         text = segments[i].text
-        if "报" in text and len(text) <= 80 and _REPORT_TITLE.match(text.strip()):
+        if len(text) <= 80 and is_report_title(text.strip(), whole=True):
             if again is None:  # the first section's headings after the first one
                 again = [c[0] for c in _candidates(headings, family, segments) if c[1] == first_key and c[0] > start]
             if any(i < j <= i + _NEXT_TITLE_WITHIN for j in again):
                 return i, True
-        if i > last and "附" in text and _APPENDIX.match(text.strip()):
+        if i > last and _appendix_line().match(text):
             texts = [seg.text for seg in segments[:i]]
             if _signature_start(texts) < i:
                 return i, False
     return None, False
+
+
+@functools.lru_cache(maxsize=1)
+def _appendix_line() -> re.Pattern[str]:
+    """A line that starts an appendix: an appendix word of formats.yaml, its number, and a colon or nothing
+    ('附件：…统计表', '附表1', '附 件')."""
+    words = alternation(load_formats()["appendix"]["words"], spaced=True)
+    return re.compile(rf"^\s*(?:{words})\s*\d{{0,2}}\s*(?:[:.、]|$)")
 
 
 def _signature_start(texts: list[str]) -> int:
@@ -762,9 +770,12 @@ def _heading_rest(text: str, family: str, key: str) -> str:
         m = pat.match(body)
         if m:
             rest = body[m.end() :].strip().lstrip(":;,.。 ")  # '六、其他需要报告的事项:无' / '…措施。2017年…': the text starts after the mark
-            return "" if _TITLE_TAIL.fullmatch(rest) else rest
+            return "" if _title_tail().fullmatch(rest) else rest
     return ""
 
 
-# words after a known title that are still the title's: a note in brackets ('(含政策解读)'), 概述
-_TITLE_TAIL = re.compile(r"\([^()]{1,20}\)|概述|概况|综述|简述")
+@functools.lru_cache(maxsize=1)
+def _title_tail() -> re.Pattern[str]:
+    """Words after a known title that are still the title's: a note in brackets ('(含政策解读)'), or one of
+    formats.yaml's section_title_tails ('概述')."""
+    return re.compile(rf"\([^()]{{1,20}}\)|{alternation(load_formats()['section_title_tails'])}")

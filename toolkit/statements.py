@@ -139,7 +139,7 @@ def _normalize(text: str) -> str:
 def _is_furniture(line: str) -> bool:
     """A page number, a web page's buttons, a browser's print stamp (a URL, a date and time) or the
     report's title repeated as a running page header by a PDF or a browser (with the site's name)."""
-    from toolkit.metadata import _agency_like, _is_title, _title_candidate
+    from toolkit.metadata import _agency_like, _title_candidate, is_report_title
     from toolkit.normalize import is_page_furniture, is_print_stamp
 
     if is_page_furniture(line) or is_print_stamp(line):
@@ -151,7 +151,7 @@ def _is_furniture(line: str) -> bool:
     if site and not (_agency_like(site) or site.endswith(_site_endings())):
         return False  # '…年度报告-…': no site's name after the title
     candidate = _title_candidate(title)
-    if candidate is None or not _is_title(candidate):
+    if candidate is None or not is_report_title(candidate):
         return False
     # the running title is the report's title alone: a year, the agency, and the title words to the end; without
     # a year only the title words, after the agency at most (not '规范政府信息公开工作年度报告', a wrapped sentence's)

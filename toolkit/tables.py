@@ -8,6 +8,7 @@ Article 20 block's columns come from its own header row, never from the year.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -15,12 +16,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from toolkit.formats import load_formats, vocabulary
+from toolkit.formats import alternation, load_formats, load_output_schema, vocabulary
 from toolkit.layout import Cell, Row
 from toolkit.normalize import NA_MARKS, is_value_cell, label_key, parse_number
 from toolkit.placement import Constraint, Placed, RowInput, place
 
-__all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables"]
+__all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
 
 TABLE_COLUMNS = ["report_id", "table", "row_key", "col_key", "value", "raw", "unit", "row_label",
                  "col_label", "line", "flag"]
@@ -47,6 +48,28 @@ class Flag:
     table: str = ""
     line: int | None = None
     detail: str = ""
+
+    def __post_init__(self) -> None:
+        # every code is documented (output_schema.yaml flag_codes, the data dictionary, the README)
+        if self.code not in flag_codes():
+            raise ValueError(f"undocumented flag code {self.code!r}: add it to output_schema.yaml flag_codes")
+
+
+@functools.lru_cache(maxsize=1)
+def flag_codes() -> dict[str, str]:
+    """The flag codes and their meaning (``toolkit/data/output_schema.yaml``, ``flag_codes``).
+
+    Returns
+    -------
+    dict of str to str
+        Code to a one-line description, in the order of the file.
+
+    Examples
+    --------
+    >>> flag_codes()["table_missing"]
+    'A section without its table: no rows, never zeros.'
+    """
+    return dict(load_output_schema()["flag_codes"])
 
 
 @dataclass
@@ -91,7 +114,7 @@ _ENDS_IN_NUMBER = re.compile(r"\s[+-]?\d[\d,.]*$")
 # a label cell's last word holds a digit (not an item number, '1.属于…'), is a mark or a number in words: a
 # value left in the cell (a word of prose, '信息2条、', is none)
 _ENDS_IN_VALUE = re.compile(r"\s(?:(?!\d{1,2}[.、]\D)[^\s、,。;]*\d[^\s、,。;]*|[零〇一二两三四五六七八九十百]+|%s)$"
-                            % "|".join(map(re.escape, NA_MARKS)))
+                            % alternation(NA_MARKS))
 _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}(?:\([^()]{0,12}\))?")
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from toolkit.normalize import HAN_RANGES
 from toolkit.statements import extract_statements
 
 __all__ = ["boilerplate_index", "NEAR_DUPLICATE_THRESHOLD"]
@@ -37,7 +38,7 @@ NEAR_DUPLICATE_THRESHOLD = 0.8
 #: still reach ``threshold=1.0``.
 _TOLERANCE = 1e-9
 
-_NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
+_NON_WORD = re.compile(f"[^{HAN_RANGES}A-Za-z]+")
 _REQUIRED = ("report_id", "agency", "report_year", "text")
 
 

@@ -29,10 +29,11 @@ from toolkit.classify._base import MultiLabelMixin, normalize_texts
 from toolkit.classify.codebook import load_annotations, load_codebook
 from toolkit.classify.labels import join_labels
 from toolkit.classify.tokens import tokenize
+from toolkit.normalize import HAN_RANGES
 
 __all__ = ["StatementClassifier", "default_model", "label_statements"]
 
-_NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
+_NON_WORD = re.compile(f"[^{HAN_RANGES}A-Za-z]+")
 
 
 def _letters_only(text: str) -> str:

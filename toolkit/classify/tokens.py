@@ -18,9 +18,11 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
+from toolkit.normalize import HAN_RANGES
+
 __all__ = ["Tokenizer", "tokenize", "default_tokenizer"]
 
-_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_WORDLIKE = re.compile(f"[{HAN_RANGES}A-Za-z]")
 
 
 def _jieba():
