@@ -176,6 +176,39 @@ def test_a_heading_in_a_table_of_one_cell(parsed_seed):
     assert variant.tables.equals(original.tables)
 
 
+@pytest.mark.parametrize("fmt", ["docx", "html", "pdf", "txt"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_headings_number_and_title_in_two_cells(seed_id, fmt, parsed_seed, tmp_path):
+    # Each heading set as a table of one row, its number and its title in two cells ('一、 | 概述'): no heading was
+    # found (001: every section and statement lost), and 003's own table rows (一、主动公开情况) became sections.
+    from renderers import render_docx, render_html, render_pdf, render_text
+    from test_formats import _as_lines
+
+    original = parsed_seed(seed_id)
+    titles = {s.title for s in original.sections}
+    plain = _as_lines(original)
+    cells = []
+    for line in plain:
+        number = _TOP_NUMBER.match(line) if isinstance(line, str) and line in titles else None
+        cells += ["　", [number.group().strip(), line[number.end():]], "　"] if number else [line]
+
+    def parse(lines: list, name: str) -> toolkit.Report:
+        path = tmp_path / f"{name}.{fmt}"
+        if fmt == "txt":
+            path.write_text(render_text(lines, "pipe_rows"), encoding="utf-8")
+        elif fmt == "html":
+            path.write_bytes(render_html(lines))
+        else:
+            (render_docx if fmt == "docx" else render_pdf)(lines, path)
+        return toolkit.parse_report(path)
+
+    want, got = parse(plain, "plain"), parse(cells, "cells")
+    assert len(want.sections) >= 6 and len(want.statements) >= 6
+    assert [(s.key, s.title, s.text) for s in got.sections] == [(s.key, s.title, s.text) for s in want.sections]
+    assert got.statements[["kind", "text"]].equals(want.statements[["kind", "text"]])
+    assert _cells(got).equals(_cells(want))
+
+
 def _moved(lines: list[str], original: toolkit.Report, key: str, before: str) -> list[str]:
     """The lines with the section ``key`` (heading and text) put before the section ``before``, renumbered."""
     sec, nxt = original.section(key), original.section(before)
@@ -223,6 +256,35 @@ def test_a_colon_after_a_title_is_the_titles(parsed_seed):
     assert lines[at + 1] == "暂无"
     variant = _parse(lines[:at] + [lines[at] + "：暂无"] + lines[at + 2:], seed_id)
     assert (variant.section("other").title, variant.section("other").text) == ("六、其他需要报告的事项:", "暂无")
+
+
+@pytest.mark.parametrize("seed_id, heading", [
+    ("003_ce1f8ef96d3daffd", "六、存在的主要问题和改进措施"),
+    ("001_4d29bfef72dd56db", "五、存在的主要问题及改进情况"),
+    ("003_ce1f8ef96d3daffd", "引言"),
+])
+@pytest.mark.parametrize("mark", ["。", "：", ""])
+def test_a_heading_glued_to_its_text(seed_id, heading, mark, parsed_seed):
+    # '六、存在的主要问题和改进措施。2017年，…' on one line: the section's text began with '。' and its lead paragraph
+    # became three problem statements (8 -> 11); '引言。本报告…' (unnumbered) lost the intro section, unflagged.
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    at = lines.index(heading)
+    variant = _parse(lines[:at] + [heading + mark + lines[at + 1]] + lines[at + 2:], seed_id)
+    _same_outline(variant, original)
+    assert variant.statements[["kind", "text"]].equals(original.statements[["kind", "text"]])
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+def test_a_lead_title_after_the_first_heading_is_text(parsed_seed):
+    # A glued unnumbered intro title counts only before the other headings: later, '前言…' starts a sentence.
+    seed_id = "003_ce1f8ef96d3daffd"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    at = original.section("problems").first_line
+    variant = _parse(lines[:at] + ["前言所述的问题如下。"] + lines[at:], seed_id)
+    assert [s.key for s in variant.sections] == [s.key for s in original.sections]
+    assert variant.section("problems").text == "前言所述的问题如下。\n" + original.section("problems").text
 
 
 @pytest.mark.parametrize("title", [None, "贵阳市乌当区人民政府关于2020年政府信息公开工作的报告"], ids=["its_title", "de_baogao"])

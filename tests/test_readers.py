@@ -901,6 +901,39 @@ def test_word_numbers_count_as_word_counts(tmp_path):
     assert [s.key for s in report.sections] == ["overview", "active", "requests", "review_litigation", "problems", "other"]
 
 
+@pytest.mark.parametrize("style_link", [True, False])
+def test_word_numbers_through_a_list_style(style_link, tmp_path):
+    # A list that uses a list style: its definition only names the style (w:numStyleLink), the levels are in the
+    # style's own definition (w:styleLink, or the one the style's numId uses).  The numbers were not read: every
+    # title lost its 一、 (seed 003 so numbered read 引言, 概述, …).
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    import toolkit
+
+    document = docx.Document()
+    style = document.styles.add_style("ReportList", WD_STYLE_TYPE.LIST)
+    num_pr = etree.SubElement(style.element.get_or_add_pPr(), qn("w:numPr"))
+    etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), "2")
+    document.add_paragraph("某市某局2020年政府信息公开工作年度报告")
+    for head in _HEADS:
+        p = document.add_paragraph(head)
+        num_pr = etree.SubElement(p._p.get_or_add_pPr(), qn("w:numPr"))
+        etree.SubElement(num_pr, qn("w:ilvl")).set(qn("w:val"), "0")
+        etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), "1")
+        document.add_paragraph("本年度工作正常开展。")
+    path = tmp_path / "n.docx"
+    document.save(path)
+    defining = ['<w:styleLink w:val="ReportList"/>'] if style_link else []
+    _with_numbering(path, {0: ['<w:numStyleLink w:val="ReportList"/>'],
+                           1: defining + [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, ""), 2: (1, "")})
+    assert [x for x in read_document(path).lines if x[1:2] == "、"] == [f"{n}、{h}" for n, h in zip("一二三四五六", _HEADS)]
+    report = toolkit.parse_report(path)
+    assert [s.title[:2] for s in report.sections] == [f"{n}、" for n in "一二三四五六"]
+
+
 def test_a_row_label_numbered_by_word_in_a_table_cell(tmp_path, parsed_seed):
     # '(七)总计' with (七) from Word's numbering read '总计': the handled_total row was lost.
     import docx

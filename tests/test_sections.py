@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 import toolkit
-from conftest import RAW
+from toolkit.normalize import normalize_line
+from conftest import RAW, SEED_IDS
 
 
 def _outline(report) -> list[str]:
@@ -33,6 +34,72 @@ def test_a_heading_wrapped_by_a_large_font_is_found(seed_id, heading, keep):
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     pd.testing.assert_frame_equal(wrapped.tables[keys], plain.tables[keys])
     assert sorted(f.code for f in wrapped.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("seed_id, heading, whole", [
+    ("000_438c5e5d2b6f4db4", "五、存在的主要问题及改进情况", "五、存在的主要问题"),
+    ("001_4d29bfef72dd56db", "五、存在的主要问题及改进情况", "五、存在的主要问题"),
+    ("002_809f9474e249d214", "五、存在的主要問題及改進情況", "五、存在的主要問題"),
+    ("003_ce1f8ef96d3daffd", "六、存在的主要问题和改进措施", "六、存在的主要问题"),
+    ("001_4d29bfef72dd56db", "六、其他需要报告的事项", "六、其他"),
+])
+def test_a_heading_wrapped_after_a_shorter_title_is_found(seed_id, heading, whole):
+    # The first line of a wrapped heading may alone be a title ('五、存在的主要问题', pre-2019's problems title, or
+    # '六、其他') or start with one ('…问题及改进'): the join was refused, and in seeds 001/002 the problems section
+    # and all its statements were lost (6 -> 0); in 003 the title was cut short and '和' became a statement.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    plain = toolkit.parse_text(text)
+    want = [(s.key, s.title, s.text) for s in plain.sections]
+    for cut in range(len(whole), len(heading)):
+        wrapped = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{heading[:cut]}\n{heading[cut:]}\n"))
+        assert [(s.key, s.title, s.text) for s in wrapped.sections] == want, heading[:cut]
+        assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), heading[:cut]
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_a_heading_number_alone_on_its_line_is_joined(seed_id):
+    # A number on a line of its own and the title on the next ('四、' / '政府信息公开行政复议和行政诉讼情况'): a title
+    # longer than a wrapped end was not joined, so the section lost its number and '四、' stayed in the text before.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    titles = {s.title for s in plain.sections if re.match("[一二三四五六七八九十]、", s.title)}
+    broken = "\n".join(f"{line.strip()[:2]}\n{line.strip()[2:]}" if normalize_line(line).strip() in titles else line
+                       for line in text.split("\n"))
+    assert broken.count("\n") - text.count("\n") == len(titles) >= 4
+    report = toolkit.parse_text(broken)
+    assert [(s.key, re.sub(r"\s", "", s.title), s.text) for s in report.sections] == \
+        [(s.key, re.sub(r"\s", "", s.title), s.text) for s in plain.sections]
+    assert report.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_an_unnumbered_heading_wrapped_by_a_large_font_is_found(seed_id):
+    # Headings without their numbers (Word numbered them), wrapped ('政府信息公开行政复议和行政' / '诉讼情况'): only a
+    # numbered first line was joined, so the section was lost, and with the review heading its table's 15 cells.
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    titles = {s.title for s in toolkit.parse_text("\n".join(lines)).sections}
+    lines = [re.sub(r"^[一二三四五六七八九十]、", "", line) if line in titles else line for line in lines]
+    plain = toolkit.parse_text("\n".join(lines))
+    assert len(plain.sections) >= 6
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    for s in [s for s in plain.sections if len(s.title) >= 6]:  # (a shorter title does not wrap)
+        at = lines.index(s.title)
+        for cut in {len(s.title) - 2, len(s.title) // 2 + 1}:  # a wrapped line is full: longer than its end
+            wrapped = toolkit.parse_text("\n".join(lines[:at] + [s.title[:cut], s.title[cut:]] + lines[at + 1:]))
+            assert [(x.key, x.title, x.text) for x in wrapped.sections] == \
+                [(x.key, x.title, x.text) for x in plain.sections], s.title[:cut]
+            assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+            pd.testing.assert_frame_equal(wrapped.tables[keys], plain.tables[keys])
+
+
+def test_body_lines_before_an_unnumbered_heading_are_not_joined():
+    # A short line without a sentence's marks before a heading ('暂无' / '存在的主要问题和改进措施') is not the
+    # heading's start, though '.{0,8}存在的主要问题和改进措施' matches their join.
+    for body in ["(略)", "暂无", "详见附表"]:
+        report = toolkit.parse_text(f"概述\n本年度无\n{body}\n存在的主要问题和改进措施\n一是人员不足。\n")
+        assert [(s.key, s.title) for s in report.sections] == [("overview", "概述"),
+                                                              ("problems", "存在的主要问题和改进措施")]
 
 
 def test_a_short_line_after_a_whole_heading_stays_in_the_section():

@@ -1520,14 +1520,16 @@ class _WordNumbering:
         except (NotImplementedError, KeyError, AttributeError):
             numbering = None
         if numbering is not None:
-            self._read_levels(numbering)
+            self._read_levels(numbering, document.styles.element)
         self._read_styles(document.styles.element)
 
-    def _read_levels(self, numbering) -> None:
+    def _read_levels(self, numbering, styles) -> None:
         abstract = {a.get(_w("abstractNumId")): a for a in numbering.iter(_w("abstractNum"))}
+        linked = self._style_links(numbering, abstract, styles)
         for num in numbering.iter(_w("num")):
             ref = num.find(_w("abstractNumId"))
             ref_id = ref.get(_w("val")) if ref is not None else None
+            ref_id = linked.get(ref_id, ref_id)
             definition = abstract.get(ref_id)
             if definition is None:
                 continue
@@ -1545,6 +1547,28 @@ class _WordNumbering:
                     _, fmt, text = self.levels[(num_id, ilvl)]
                     self.levels[(num_id, ilvl)] = (_int(start.get(_w("val")), 1), fmt, text)
                     self.restarts.setdefault(num_id, set()).add(ilvl)
+
+    @staticmethod
+    def _style_links(numbering, abstract: dict, styles) -> dict[str, str]:
+        """abstractNumId -> the abstractNumId whose levels it takes: a definition that names a list style
+        (w:numStyleLink) has no levels of its own; the definition of that style (w:styleLink, else the one the
+        style's own w:numId uses) has them.  Word writes lists so when they use a list style."""
+        links = {aid: link.get(_w("val")) for aid, a in abstract.items()
+                 if (link := a.find(_w("numStyleLink"))) is not None}
+        if not links:
+            return {}
+        defines = {link.get(_w("val")): aid for aid, a in abstract.items()
+                   if (link := a.find(_w("styleLink"))) is not None}
+        num_abstract = {num.get(_w("numId")): ref.get(_w("val")) for num in numbering.iter(_w("num"))
+                        if (ref := num.find(_w("abstractNumId"))) is not None}
+        for style in styles.iter(_w("style")):
+            sid = style.get(_w("styleId"))
+            own = _WordNumbering._num_pr(style.find(_w("pPr")))
+            if sid not in defines and own is not None and own[0] in num_abstract:
+                defines[sid] = num_abstract[own[0]]
+        # one step only: the style's definition is the one with the levels, never itself a link
+        return {aid: defines[name] for aid, name in links.items()
+                if defines.get(name) not in (None, aid) and defines[name] not in links}
 
     def _read_level(self, num_id: str, lvl, ilvl: int | None = None) -> None:
         ilvl = _int(lvl.get(_w("ilvl")), -1) if ilvl is None else ilvl

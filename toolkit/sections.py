@@ -176,7 +176,10 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     for i, seg in enumerate(segments):
         text = seg.text.strip()
         if "|" in text[:50]:
-            if len(text) < 7 or text.count("|") > 2 or not (text[-1] == "|" or text[0] == "|"):  # ('六、其他 |')
+            number, _, title = text.strip(" \t|").partition("|")
+            if "|" not in title and _NUMBERED.fullmatch(number.strip()) and title.strip():
+                text = number.strip() + title.strip()  # number and title in two cells ('一、 | 概述')
+            elif len(text) < 7 or text.count("|") > 2 or not (text[-1] == "|" or text[0] == "|"):  # ('六、其他 |')
                 continue
             text = text.strip(" \t|")
             if "|" in text or not _heading_keys(text) or (
@@ -233,7 +236,19 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
         for k, pats in _patterns()[family].items():
             if any(p.match(title) for p in pats):
                 return k, "inline"
+    if key is None and not num:
+        # an unnumbered lead section's title glued to its text ('引言。本报告…'): kept only before the other
+        # headings (see _candidates)
+        for k in _lead_keys(family):
+            if any(p.match(title) for p in _patterns()[family][k]):
+                return k, "lead"
     return key, level
+
+
+@functools.lru_cache(maxsize=2)
+def _lead_keys(family: str) -> tuple[str, ...]:
+    """Keys of the sections that stand unnumbered before the numbered ones (formats.yaml ``section_lead``)."""
+    return tuple(load_formats().get("section_lead", {}).get(family, []))
 
 
 def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) -> list[tuple[int, str, str, str]]:
@@ -245,6 +260,10 @@ def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) 
         if key is not None:
             found.append((h.index, key, level, h.text))
     listed = {h.index for h in headings if h.listed}
+    if any(c[2] == "lead" for c in found):
+        # a glued lead title counts only before every other heading: later, '引言…' is a sentence
+        first = min((c[0] for c in found if c[2] != "lead"), default=len(segments))
+        found = [c for c in found if c[2] != "lead" or c[0] < first]
     return _prefer_report_numbering(_without_contents(found, family, segments, listed))
 
 
@@ -362,13 +381,13 @@ def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: st
         # an unnumbered 改进措施 line among numbered sections is the problems section's sub-heading
         only = _numbered_only(family)
         cands = [c for c in cands if not (c[1] in only and c[2] == "none")]
-        return _choose_levels(cands, order, {"top", "inline", "none"})
+        return _choose_levels(cands, order, {"top", "inline", "none", "lead"})
     # Without numbered sections, the titles may stand alone (Word numbered them, and the number is not
     # in the text) or be numbered (一)…(六). Where the plain titles make a report's sections (four or more,
     # or as many as with the (一) headings), they win: the (一) headings are then the sections' own
     # sub-headings ((一)主动公开情况 in the overview, (二)改进措施 in the problems section).
-    plain = _choose_levels(cands, order, {"none"})
-    numbered = _choose_levels(cands, order, {"none", "sub"})
+    plain = _choose_levels(cands, order, {"none", "lead"})
+    numbered = _choose_levels(cands, order, {"none", "sub", "lead"})
     return plain if len(plain) >= min(4, len(numbered)) else numbered
 
 
@@ -658,21 +677,47 @@ def _heading_keys(text: str) -> bool:
     return any(_heading_key(title, match["num"] or "", family)[0] is not None for family in ("modern", "legacy"))
 
 
+@functools.lru_cache(maxsize=4096)
+def _whole_title(text: str) -> bool:
+    """Whether a line is a heading whose whole title names a section of either family (no text glued after it)."""
+    match = _HEADING.match(text)
+    if not match:
+        return False
+    title, num = _SPACE_RUN.sub("", match["title"]), match["num"] or ""
+    return any(key is not None and level not in ("inline", "lead")
+               for key, level in (_heading_key(title, num, family) for family in ("modern", "legacy")))
+
+
 _NUMBERED = re.compile(rf"\s*(?:{_TOP}|{_SUB}|{_PART})")
+_FRAGMENT_STOP = re.compile(r"[,;:。!?]")  # a heading's wrapped end is no sentence
 
 
 def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
     """Segments with a heading that a large font wrapped ('四、因政府信息公开申请行政复议、提起行政诉讼的情' / '况')
-    joined into one: when the join names a section and the first line alone does not.  Only a numbered first
-    line is tried (the one-cell-per-line layouts have hundreds of short lines; a heading's number is rare)."""
+    joined into one: when the join names a section and the first line alone does not, or when the first line
+    names one by a shorter title that the join completes ('五、存在的主要问题及改进' / '情况': a pre-2019 title
+    alone, or a title with '及改进' glued after it).  An unnumbered first line ('政府信息公开行政复议和行政' /
+    '诉讼情况') is joined only when neither line alone names a section, neither has a sentence's marks, and the
+    join is a whole title (the one-cell-per-line layouts have hundreds of short lines)."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     for i in range(len(segments) - 1):
         text = segments[i].text
-        if len(text) > 80 or not _NUMBERED.match(text) or i - 1 in joined:
+        if len(text) > 80 or i - 1 in joined:
+            continue
+        if not _NUMBERED.match(text):
+            if _unnumbered_wrap(text.strip(), segments[i + 1].text.strip()):
+                joined[i] = text.strip() + segments[i + 1].text.strip()
             continue
         first, nxt = text.strip(), segments[i + 1].text.strip()
-        if 0 < len(first) <= 40 and 0 < len(nxt) <= _WRAP_MAX and "|" not in first + nxt \
-                and not _heading_keys(first) and _heading_keys(first + nxt):
+        # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
+        reach = _TITLE_REACH if _NUMBERED.fullmatch(first) else _WRAP_MAX
+        if not (0 < len(first) <= 40 and 0 < len(nxt) <= reach and "|" not in first + nxt):
+            continue
+        if _heading_keys(first):
+            # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
+            if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _whole_title(first + nxt):
+                joined[i] = first + nxt
+        elif _heading_keys(first + nxt):
             joined[i] = first + nxt
     if not joined:
         return segments
@@ -687,6 +732,23 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
         else:
             out.append(seg)
     return out
+
+
+_WRAPPED_MIN = 6  # the shortest first line of a wrapped heading whose end alone is a title
+
+
+def _unnumbered_wrap(first: str, nxt: str) -> bool:
+    """Whether two unnumbered lines are one heading wrapped: neither is a sentence's and the join is a whole title
+    that at most one of them names alone.  Where the second does ('政府信息公开行政' / '复议和行政诉讼情况', a title
+    free in its start), the first must be a full line, longer than the second: a short body line before a heading
+    ('暂无' / '存在的主要问题及改进情况') is no heading's start."""
+    if not (2 <= len(first) <= 30 and 0 < len(nxt) <= _WRAP_MAX and len(first) + len(nxt) <= 40) \
+            or "|" in first + nxt or _FRAGMENT_STOP.search(first + nxt) or not _HAS_HAN.match(first) \
+            or not _whole_title(first + nxt):
+        return False
+    if _heading_keys(nxt):
+        return not _heading_keys(first) and len(first) > max(len(nxt), _WRAPPED_MIN - 1)
+    return True
 
 
 def _text_end(segments: list[Segment], heading: int) -> int:
@@ -707,7 +769,7 @@ def _heading_rest(text: str, family: str, key: str) -> str:
     for pat in _patterns()[family][key]:
         m = pat.match(body)
         if m:
-            rest = body[m.end() :].strip().lstrip(":;,. ")  # '六、其他需要报告的事项:无': the text is 无
+            rest = body[m.end() :].strip().lstrip(":;,.。 ")  # '六、其他需要报告的事项:无' / '…措施。2017年…': the text starts after the mark
             return "" if _title_tail().fullmatch(rest) else rest
     return ""
 
