@@ -265,7 +265,7 @@ def test_chi2_composition_lists_every_report_left_out(composition_data: tuple[pd
 
 
 def test_bootstrap_mean_equals_scipy(df: pd.DataFrame) -> None:
-    res = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7)
+    res = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7, method="percentile", min_n=3)
     assert res["level"].tolist() == ["a", "b", "c", "d"]
     for g in "abc":
         row = res[res["level"] == g].iloc[0]
@@ -277,16 +277,47 @@ def test_bootstrap_mean_equals_scipy(df: pd.DataFrame) -> None:
         assert row["estimate"] == values(df, g).mean() and row["n"] == len(values(df, g))
     d = res[res["level"] == "d"].iloc[0]
     assert d["note"] == "n < 3: no interval" and pd.isna(d["ci_low"]) and d["estimate"] == 0.825
-    again = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7)
+    again = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7, method="percentile", min_n=3)
     pd.testing.assert_frame_equal(res, again)
+
+
+def test_bootstrap_gives_no_interval_below_ten_units_by_default() -> None:
+    # The default was min_n=3 with the percentile interval: its "95 %" interval of three reports is their
+    # min..max and covered the mean in ~75 % of samples (benchmarks/bootstrap_coverage.py).  Now a group of
+    # fewer than 10 units gets NA bounds, its n and estimate, and a note; from 10 it gets an interval.
+    x = [0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 0.9]
+    d = pd.DataFrame({"g": ["nine"] * 9 + ["ten"] * 10, "x": x[:9] + x})
+    res = bootstrap_ci(d, "x", "g", n_boot=300).set_index("g")
+    assert res.loc["nine", "n"] == 9 and res.loc["nine", "note"] == "n < 10: no interval"
+    assert res.loc["nine", "estimate"] == pytest.approx(np.mean(x[:9]))
+    assert pd.isna(res.loc["nine", "ci_low"]) and pd.isna(res.loc["nine", "ci_high"])
+    assert res.loc["ten", "note"] == "" and res.loc["ten", "ci_low"] < res.loc["ten", "ci_high"]
+    clustered = bootstrap_ci(d.assign(a=range(len(d))), "x", "g", n_boot=300, cluster="a").set_index("g")
+    assert clustered.loc["nine", "note"] == "n_clusters < 10: no interval"
+
+
+def test_bootstrap_expanded_is_the_percentile_interval_at_a_wider_level() -> None:
+    # Hesterberg's expanded percentile interval: scipy's percentile interval at 1 - 2·Φ(-√(n/(n-1))·t_{.975,n-1})
+    x = np.array([0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 0.9])
+    level = 1 - 2 * stats.norm.sf(np.sqrt(10 / 9) * stats.t.ppf(0.975, 9))
+    assert level == pytest.approx(0.98290, abs=1e-5)  # t = 2.2622, × 1.0541 = 2.3845
+    res = bootstrap_ci(pd.DataFrame({"x": x[::-1]}), "x", n_boot=500, random_state=4).iloc[0]
+    direct = stats.bootstrap((x,), np.mean, n_resamples=500, confidence_level=level, method="percentile",
+                             rng=np.random.default_rng(4))
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((direct.confidence_interval.low,
+                                                              direct.confidence_interval.high))
+    assert res["ci"] == 0.95  # the level asked for, not the one scipy was called with
+    plain = bootstrap_ci(pd.DataFrame({"x": x}), "x", n_boot=500, random_state=4, method="percentile").iloc[0]
+    assert res["ci_low"] < plain["ci_low"] and plain["ci_high"] < res["ci_high"]
 
 
 def test_bootstrap_by_group_ignores_the_index(df: pd.DataFrame) -> None:
     # A frame concatenated from two sources has a repeated index; the groups are the same.
     repeated = df.set_axis([i % 3 for i in range(len(df))], axis=0)
-    expected = bootstrap_ci(df, "rate", "level", n_boot=200, random_state=0)
+    expected = bootstrap_ci(df, "rate", "level", n_boot=200, random_state=0, min_n=3)
     assert expected["n"].tolist() == [4, 5, 3, 2]
-    pd.testing.assert_frame_equal(bootstrap_ci(repeated, "rate", "level", n_boot=200, random_state=0), expected)
+    pd.testing.assert_frame_equal(bootstrap_ci(repeated, "rate", "level", n_boot=200, random_state=0, min_n=3),
+                                  expected)
 
 
 def test_bootstrap_ratio_of_sums_equals_scipy() -> None:
@@ -294,7 +325,8 @@ def test_bootstrap_ratio_of_sums_equals_scipy() -> None:
                       "rate": np.nan,
                       "rate_num": [1, 4, 0, 10, 3, 2, 2, np.nan, 7],
                       "rate_den": [2, 10, 5, 40, 3, 4, 8, 9, 10]})
-    res = bootstrap_ci(d, "rate", "g", estimator="ratio", n_boot=400, random_state=3, ci=0.9)
+    res = bootstrap_ci(d, "rate", "g", estimator="ratio", n_boot=400, random_state=3, ci=0.9, method="percentile",
+                       min_n=3)
     x = d[d["g"] == "x"].sort_values(["rate_num", "rate_den"])  # bootstrap_ci's order: by numerator, denominator
     direct = stats.bootstrap((x["rate_num"].to_numpy(), x["rate_den"].to_numpy()),
                              lambda n, m, axis: n.sum(axis=axis) / m.sum(axis=axis), paired=True,
@@ -458,8 +490,8 @@ def test_no_warning_escapes(df: pd.DataFrame, composition_data, audit_data) -> N
         describe(df, "rate", "level")
         kruskal(df, "rate", "level")
         pairwise_mannwhitney(df, "rate", "level")
-        bootstrap_ci(df, "rate", "level", n_boot=50)
-        bootstrap_ci(pd.DataFrame({"r": [0.5, 0.5, 0.5]}), "r", n_boot=50)       # degenerate data
+        bootstrap_ci(df, "rate", "level", n_boot=50, min_n=3)
+        bootstrap_ci(pd.DataFrame({"r": [0.5, 0.5, 0.5]}), "r", n_boot=50, min_n=3)  # degenerate data
         chi2_composition(composition_data[0], "level", reports=composition_data[1])
         cross_year_audit(*audit_data)
 
@@ -562,7 +594,7 @@ def test_bootstrap_small_and_constant_groups_give_a_row_with_a_note() -> None:
     assert res.loc["c", "note"] == "all reports have the same value: degenerate interval"
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        bca = bootstrap_ci(d, "x", "g", method="BCa", n_boot=99).set_index("g")
+        bca = bootstrap_ci(d, "x", "g", method="BCa", n_boot=99, min_n=3).set_index("g")
     assert pd.isna(bca.loc["c", "ci_low"]) and bca.loc["c", "note"].endswith("(undefined for BCa)")
 
 
@@ -625,16 +657,16 @@ def test_bootstrap_does_not_depend_on_the_row_order() -> None:
     metric = "requests_received"
     assert m[metric].notna().sum() >= 12
     rng = np.random.default_rng(1)
-    for kwargs in (dict(), dict(by="g"), dict(by="g", method="BCa")):
+    for kwargs in (dict(), dict(by="g", min_n=3), dict(by="g", method="BCa", min_n=3)):
         expected = bootstrap_ci(m, metric, n_boot=300, random_state=0, **kwargs)
         for order in (m.sort_values(metric), m.iloc[::-1], m.iloc[rng.permutation(len(m))]):
             pd.testing.assert_frame_equal(bootstrap_ci(order, metric, n_boot=300, random_state=0, **kwargs),
                                           expected)
     shares = m[m["full_grant_rate_den"] > 0]
-    expected = bootstrap_ci(shares, "full_grant_rate", estimator="ratio", n_boot=300)
+    expected = bootstrap_ci(shares, "full_grant_rate", estimator="ratio", n_boot=300, min_n=3)
     assert expected.loc[0, "n"] >= 6 and expected.loc[0, "ci_low"] < expected.loc[0, "ci_high"]
     pd.testing.assert_frame_equal(
-        bootstrap_ci(shares.iloc[::-1], "full_grant_rate", estimator="ratio", n_boot=300), expected)
+        bootstrap_ci(shares.iloc[::-1], "full_grant_rate", estimator="ratio", n_boot=300, min_n=3), expected)
 
 
 def test_bootstrap_cluster_counts_each_agency_once() -> None:
@@ -653,7 +685,7 @@ def test_bootstrap_cluster_counts_each_agency_once() -> None:
     per_report = bootstrap_ci(m, "disclosure_rate", n_boot=400).iloc[0]
     assert per_report["n"] == 6 and per_report["estimate"] == pytest.approx(used["disclosure_rate"].mean())
 
-    res = bootstrap_ci(m, "disclosure_rate", n_boot=400, cluster="district").iloc[0]
+    res = bootstrap_ci(m, "disclosure_rate", n_boot=400, cluster="district", method="percentile", min_n=3).iloc[0]
     means = used.groupby("district")["disclosure_rate"].mean()
     assert (res["n"], res["n_clusters"]) == (6, 4)
     assert res["estimate"] == pytest.approx(means.mean())
@@ -664,7 +696,8 @@ def test_bootstrap_cluster_counts_each_agency_once() -> None:
 
     # ratio of sums: the same estimate, the clusters' pooled counts resampled in pairs
     handled = m[m["disclosure_rate_den"] > 0]
-    ratio = bootstrap_ci(handled, "disclosure_rate", estimator="ratio", n_boot=400, cluster="district").iloc[0]
+    ratio = bootstrap_ci(handled, "disclosure_rate", estimator="ratio", n_boot=400, cluster="district",
+                         method="percentile", min_n=3).iloc[0]
     sums = handled.dropna(subset=["disclosure_rate_num"]).groupby("district")[
         ["disclosure_rate_num", "disclosure_rate_den"]].sum().sort_values(["disclosure_rate_num", "disclosure_rate_den"])
     assert ratio["estimate"] == pytest.approx(sums["disclosure_rate_num"].sum() / sums["disclosure_rate_den"].sum())
