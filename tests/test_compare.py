@@ -77,10 +77,10 @@ def test_describe_all_missing_group() -> None:
 
 
 def test_kruskal_equals_scipy(df: pd.DataFrame) -> None:
-    res = kruskal(df, "rate", "level").iloc[0]
+    res = kruskal(df, "rate", "level", method="asymptotic").iloc[0]
     direct = stats.kruskal(values(df, "a"), values(df, "b"), values(df, "c"))
     assert res["H"] == direct.statistic
-    assert res["p"] == direct.pvalue
+    assert res["p"] == direct.pvalue and res["method"] == "asymptotic"
     n = 4 + 5 + 3
     assert res["n"] == n and res["k"] == 3 and res["dof"] == 2
     assert res["epsilon2"] == direct.statistic / (n - 1)
@@ -90,9 +90,60 @@ def test_kruskal_equals_scipy(df: pd.DataFrame) -> None:
 
 
 def test_kruskal_min_n(df: pd.DataFrame) -> None:
-    res = kruskal(df, "rate", "level", min_n=2).iloc[0]
+    res = kruskal(df, "rate", "level", min_n=2, method="asymptotic").iloc[0]
     direct = stats.kruskal(*(values(df, g) for g in "abcd"))
     assert (res["H"], res["p"], res["k"], res["excluded"]) == (direct.statistic, direct.pvalue, 4, "")
+
+
+def test_kruskal_small_groups_get_the_permutation_p_value() -> None:
+    # SciPy's chi-square approximation gave [1, 2, 3] vs [4, 5, 6] p = 0.0495; 2 of the 20 splits of six values
+    # into two groups of three separate them as much, so the exact p-value is 0.1, as Mann–Whitney's.
+    d = pd.DataFrame({"g": list("aaabbb"), "x": [1, 2, 3, 4, 5, 6]})
+    res = kruskal(d, "x", "g").iloc[0]
+    assert res["p"] == 0.1 and res["method"] == "exact"
+    assert res["H"] == stats.kruskal([1, 2, 3], [4, 5, 6]).statistic
+    assert pairwise_mannwhitney(d, "x", "g").loc[0, "p"] == 0.1
+    assert kruskal(d, "x", "g", method="asymptotic").loc[0, "p"] == pytest.approx(0.0495, abs=1e-4)
+    # with ties the same: the permutation distribution of H, and of U in pairwise_mannwhitney ([1, 2, 2] vs
+    # [2, 5, 6]: 6 of the 20 splits are as extreme; SciPy's 'auto' gave U's normal approximation, 0.164)
+    tied = pd.DataFrame({"g": list("aaabbb"), "x": [1, 2, 2, 2, 5, 6]})
+    assert kruskal(tied, "x", "g").loc[0, "p"] == pytest.approx(0.3)
+    pair = pairwise_mannwhitney(tied, "x", "g").iloc[0]
+    assert pair["p"] == pytest.approx(0.3) and pair["method"] == "exact"
+    # ties that skew the distribution: 1 of the 35 splits of 1 1 1 0 0 0 0 is as far from even, so both give
+    # 1/35 (doubling the smaller tail of U, as scipy's PermutationMethod does, would give 2/35)
+    skew = pd.DataFrame({"g": list("aaabbbb"), "x": [1, 1, 1, 0, 0, 0, 0]})
+    assert kruskal(skew, "x", "g").loc[0, "p"] == pytest.approx(1 / 35)
+    assert pairwise_mannwhitney(skew, "x", "g").loc[0, "p"] == pytest.approx(1 / 35)
+
+
+def test_kruskal_method_by_group_size() -> None:
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=23)
+    three = pd.DataFrame({"g": ["a"] * 3 + ["b"] * 10 + ["c"] * 10, "x": x})
+    samples = [x[:3], x[3:13], x[13:]]
+    # 23! / (3! 10! 10!) splits: too many to enumerate, so 9999 random ones, seeded
+    res = kruskal(three, "x", "g", random_state=2).iloc[0]
+    perm = stats.permutation_test(samples, lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
+                                  vectorized=True, alternative="greater", n_resamples=9999,
+                                  rng=np.random.default_rng(2))
+    assert res["method"] == "monte_carlo" and res["p"] == perm.pvalue
+    assert res["p"] != stats.kruskal(*samples).pvalue
+    pd.testing.assert_frame_equal(kruskal(three, "x", "g", random_state=2), kruskal(three, "x", "g", random_state=2))
+    # every group above 8 values: the chi-square approximation, as scipy gives it
+    big = pd.DataFrame({"g": ["a"] * 9 + ["b"] * 14, "x": x})
+    res = kruskal(big, "x", "g").iloc[0]
+    assert res["method"] == "asymptotic" and res["p"] == stats.kruskal(x[:9], x[9:]).pvalue
+    assert pairwise_mannwhitney(big, "x", "g").loc[0, "method"] == "asymptotic"
+    # the permutation p-value can be asked for at any size
+    forced = kruskal(big, "x", "g", method="permutation", n_resamples=999).iloc[0]
+    perm = stats.permutation_test([x[:9], x[9:]], lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
+                                  vectorized=True, alternative="greater", n_resamples=999,
+                                  rng=np.random.default_rng(0))
+    assert forced["method"] == "monte_carlo" and forced["p"] == perm.pvalue
+    for bad in (dict(method="exact"), dict(n_resamples=0), dict(random_state=-1)):
+        with pytest.raises(ValueError, match=r"method must be one of|n_resamples must be|random_state must be"):
+            kruskal(big, "x", "g", **bad)
 
 
 def test_kruskal_too_few_groups_gives_no_p(df: pd.DataFrame) -> None:
@@ -512,7 +563,9 @@ def test_compare_on_real_reports() -> None:
     groups = [g for g in groups if len(g) >= 2]
     if len(groups) >= 2:
         direct = stats.kruskal(*groups)
-        assert (res["H"], res["p"]) == (direct.statistic, direct.pvalue)
+        perm = stats.permutation_test(groups, lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
+                                      vectorized=True, alternative="greater", rng=np.random.default_rng(0))
+        assert (res["H"], res["p"]) == (direct.statistic, perm.pvalue)
     else:
         assert pd.isna(res["p"])
     comp = chi2_composition(tables, "template", reports=reports)
