@@ -431,6 +431,17 @@ def test_docs_metrics_md_is_generated_from_yaml() -> None:
     assert doc == metrics_doc(), "docs/metrics.md is stale: regenerate it with metrics_doc()"
 
 
+def test_identities_ok_doc_says_soft_checks_are_not_counted() -> None:
+    # docs/metrics.md defined identities_ok as "True when all its checks are ok" while pingtan-2020-05, with two
+    # unverifiable soft checks (items_not_negative), is True: soft checks are not counted, and the doc says so.
+    checks = pd.DataFrame({"report_id": ["p", "p"], "table": ["requests", "active"],
+                           "check": ["row_total", "items_not_negative"], "status": ["ok", "unverifiable"]})
+    assert bool(identities_status(checks)["p"]) is True
+    note = next(n for n in metrics._spec()["notes"] if n.startswith("`identities_ok`"))
+    assert "soft checks" in note and "items_not_negative" in note and "not counted" in note
+    assert note.replace("  ", " ") in metrics_doc()
+
+
 def test_definitions_document_every_metric() -> None:
     defs = metric_definitions()
     assert defs["name"].is_unique
