@@ -442,6 +442,16 @@ def test_identities_ok_doc_says_soft_checks_are_not_counted() -> None:
     assert note.replace("  ", " ") in metrics_doc()
 
 
+def test_per_100_indicators_are_not_shares_and_say_so() -> None:
+    # Seed 002 handled 4 requests and counts 3 reconsiderations and 6 lawsuits: 75 and 150 "per 100", kept as
+    # they are (a year's lawsuits are not a part of its handled requests); the definitions warn of it.
+    m = report_metrics(toolkit.parse_report(ROOT / "data" / "raw" / "002_809f9474e249d214.txt").tables).iloc[0]
+    assert (m["requests_handled"], m["reviews_per_100"], m["lawsuits_per_100"]) == (4.0, 75.0, 150.0)
+    defs = metric_definitions().set_index("name")
+    for name in defs.index[defs["kind"] == "per_100"]:
+        assert "Not a share" in defs.loc[name, "description"] and "exceed 100" in defs.loc[name, "description"]
+
+
 def test_definitions_document_every_metric() -> None:
     defs = metric_definitions()
     assert defs["name"].is_unique
