@@ -111,7 +111,8 @@ def test_holm_and_cliffs_delta_arguments() -> None:
 
 
 def test_pairwise_method_and_chi2_min_expected_are_checked(m, frames) -> None:
-    with pytest.raises(ValueError, match=r"method must be one of \['auto', 'exact', 'asymptotic'\], got None"):
+    with pytest.raises(ValueError,
+                       match=r"method must be one of \['auto', 'exact', 'asymptotic', 'permutation'\], got None"):
         compare.pairwise_mannwhitney(m, "disclosure_rate", "level", method=None)
     for bad in (np.nan, np.inf, 0, True):
         with pytest.raises(ValueError, match="min_expected must be a positive number"):

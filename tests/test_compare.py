@@ -77,10 +77,10 @@ def test_describe_all_missing_group() -> None:
 
 
 def test_kruskal_equals_scipy(df: pd.DataFrame) -> None:
-    res = kruskal(df, "rate", "level").iloc[0]
+    res = kruskal(df, "rate", "level", method="asymptotic").iloc[0]
     direct = stats.kruskal(values(df, "a"), values(df, "b"), values(df, "c"))
     assert res["H"] == direct.statistic
-    assert res["p"] == direct.pvalue
+    assert res["p"] == direct.pvalue and res["method"] == "asymptotic"
     n = 4 + 5 + 3
     assert res["n"] == n and res["k"] == 3 and res["dof"] == 2
     assert res["epsilon2"] == direct.statistic / (n - 1)
@@ -90,9 +90,60 @@ def test_kruskal_equals_scipy(df: pd.DataFrame) -> None:
 
 
 def test_kruskal_min_n(df: pd.DataFrame) -> None:
-    res = kruskal(df, "rate", "level", min_n=2).iloc[0]
+    res = kruskal(df, "rate", "level", min_n=2, method="asymptotic").iloc[0]
     direct = stats.kruskal(*(values(df, g) for g in "abcd"))
     assert (res["H"], res["p"], res["k"], res["excluded"]) == (direct.statistic, direct.pvalue, 4, "")
+
+
+def test_kruskal_small_groups_get_the_permutation_p_value() -> None:
+    # SciPy's chi-square approximation gave [1, 2, 3] vs [4, 5, 6] p = 0.0495; 2 of the 20 splits of six values
+    # into two groups of three separate them as much, so the exact p-value is 0.1, as Mann–Whitney's.
+    d = pd.DataFrame({"g": list("aaabbb"), "x": [1, 2, 3, 4, 5, 6]})
+    res = kruskal(d, "x", "g").iloc[0]
+    assert res["p"] == 0.1 and res["method"] == "exact"
+    assert res["H"] == stats.kruskal([1, 2, 3], [4, 5, 6]).statistic
+    assert pairwise_mannwhitney(d, "x", "g").loc[0, "p"] == 0.1
+    assert kruskal(d, "x", "g", method="asymptotic").loc[0, "p"] == pytest.approx(0.0495, abs=1e-4)
+    # with ties the same: the permutation distribution of H, and of U in pairwise_mannwhitney ([1, 2, 2] vs
+    # [2, 5, 6]: 6 of the 20 splits are as extreme; SciPy's 'auto' gave U's normal approximation, 0.164)
+    tied = pd.DataFrame({"g": list("aaabbb"), "x": [1, 2, 2, 2, 5, 6]})
+    assert kruskal(tied, "x", "g").loc[0, "p"] == pytest.approx(0.3)
+    pair = pairwise_mannwhitney(tied, "x", "g").iloc[0]
+    assert pair["p"] == pytest.approx(0.3) and pair["method"] == "exact"
+    # ties that skew the distribution: 1 of the 35 splits of 1 1 1 0 0 0 0 is as far from even, so both give
+    # 1/35 (doubling the smaller tail of U, as scipy's PermutationMethod does, would give 2/35)
+    skew = pd.DataFrame({"g": list("aaabbbb"), "x": [1, 1, 1, 0, 0, 0, 0]})
+    assert kruskal(skew, "x", "g").loc[0, "p"] == pytest.approx(1 / 35)
+    assert pairwise_mannwhitney(skew, "x", "g").loc[0, "p"] == pytest.approx(1 / 35)
+
+
+def test_kruskal_method_by_group_size() -> None:
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=23)
+    three = pd.DataFrame({"g": ["a"] * 3 + ["b"] * 10 + ["c"] * 10, "x": x})
+    samples = [x[:3], x[3:13], x[13:]]
+    # 23! / (3! 10! 10!) splits: too many to enumerate, so 9999 random ones, seeded
+    res = kruskal(three, "x", "g", random_state=2).iloc[0]
+    perm = stats.permutation_test(samples, lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
+                                  vectorized=True, alternative="greater", n_resamples=9999,
+                                  rng=np.random.default_rng(2))
+    assert res["method"] == "monte_carlo" and res["p"] == perm.pvalue
+    assert res["p"] != stats.kruskal(*samples).pvalue
+    pd.testing.assert_frame_equal(kruskal(three, "x", "g", random_state=2), kruskal(three, "x", "g", random_state=2))
+    # every group above 8 values: the chi-square approximation, as scipy gives it
+    big = pd.DataFrame({"g": ["a"] * 9 + ["b"] * 14, "x": x})
+    res = kruskal(big, "x", "g").iloc[0]
+    assert res["method"] == "asymptotic" and res["p"] == stats.kruskal(x[:9], x[9:]).pvalue
+    assert pairwise_mannwhitney(big, "x", "g").loc[0, "method"] == "asymptotic"
+    # the permutation p-value can be asked for at any size
+    forced = kruskal(big, "x", "g", method="permutation", n_resamples=999).iloc[0]
+    perm = stats.permutation_test([x[:9], x[9:]], lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
+                                  vectorized=True, alternative="greater", n_resamples=999,
+                                  rng=np.random.default_rng(0))
+    assert forced["method"] == "monte_carlo" and forced["p"] == perm.pvalue
+    for bad in (dict(method="exact"), dict(n_resamples=0), dict(random_state=-1)):
+        with pytest.raises(ValueError, match=r"method must be one of|n_resamples must be|random_state must be"):
+            kruskal(big, "x", "g", **bad)
 
 
 def test_kruskal_too_few_groups_gives_no_p(df: pd.DataFrame) -> None:
@@ -265,7 +316,7 @@ def test_chi2_composition_lists_every_report_left_out(composition_data: tuple[pd
 
 
 def test_bootstrap_mean_equals_scipy(df: pd.DataFrame) -> None:
-    res = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7)
+    res = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7, method="percentile", min_n=3)
     assert res["level"].tolist() == ["a", "b", "c", "d"]
     for g in "abc":
         row = res[res["level"] == g].iloc[0]
@@ -277,16 +328,47 @@ def test_bootstrap_mean_equals_scipy(df: pd.DataFrame) -> None:
         assert row["estimate"] == values(df, g).mean() and row["n"] == len(values(df, g))
     d = res[res["level"] == "d"].iloc[0]
     assert d["note"] == "n < 3: no interval" and pd.isna(d["ci_low"]) and d["estimate"] == 0.825
-    again = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7)
+    again = bootstrap_ci(df, "rate", "level", n_boot=500, random_state=7, method="percentile", min_n=3)
     pd.testing.assert_frame_equal(res, again)
+
+
+def test_bootstrap_gives_no_interval_below_ten_units_by_default() -> None:
+    # The default was min_n=3 with the percentile interval: its "95 %" interval of three reports is their
+    # min..max and covered the mean in ~75 % of samples (benchmarks/bootstrap_coverage.py).  Now a group of
+    # fewer than 10 units gets NA bounds, its n and estimate, and a note; from 10 it gets an interval.
+    x = [0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 0.9]
+    d = pd.DataFrame({"g": ["nine"] * 9 + ["ten"] * 10, "x": x[:9] + x})
+    res = bootstrap_ci(d, "x", "g", n_boot=300).set_index("g")
+    assert res.loc["nine", "n"] == 9 and res.loc["nine", "note"] == "n < 10: no interval"
+    assert res.loc["nine", "estimate"] == pytest.approx(np.mean(x[:9]))
+    assert pd.isna(res.loc["nine", "ci_low"]) and pd.isna(res.loc["nine", "ci_high"])
+    assert res.loc["ten", "note"] == "" and res.loc["ten", "ci_low"] < res.loc["ten", "ci_high"]
+    clustered = bootstrap_ci(d.assign(a=range(len(d))), "x", "g", n_boot=300, cluster="a").set_index("g")
+    assert clustered.loc["nine", "note"] == "n_clusters < 10: no interval"
+
+
+def test_bootstrap_expanded_is_the_percentile_interval_at_a_wider_level() -> None:
+    # Hesterberg's expanded percentile interval: scipy's percentile interval at 1 - 2·Φ(-√(n/(n-1))·t_{.975,n-1})
+    x = np.array([0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 0.9])
+    level = 1 - 2 * stats.norm.sf(np.sqrt(10 / 9) * stats.t.ppf(0.975, 9))
+    assert level == pytest.approx(0.98290, abs=1e-5)  # t = 2.2622, × 1.0541 = 2.3845
+    res = bootstrap_ci(pd.DataFrame({"x": x[::-1]}), "x", n_boot=500, random_state=4).iloc[0]
+    direct = stats.bootstrap((x,), np.mean, n_resamples=500, confidence_level=level, method="percentile",
+                             rng=np.random.default_rng(4))
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((direct.confidence_interval.low,
+                                                              direct.confidence_interval.high))
+    assert res["ci"] == 0.95  # the level asked for, not the one scipy was called with
+    plain = bootstrap_ci(pd.DataFrame({"x": x}), "x", n_boot=500, random_state=4, method="percentile").iloc[0]
+    assert res["ci_low"] < plain["ci_low"] and plain["ci_high"] < res["ci_high"]
 
 
 def test_bootstrap_by_group_ignores_the_index(df: pd.DataFrame) -> None:
     # A frame concatenated from two sources has a repeated index; the groups are the same.
     repeated = df.set_axis([i % 3 for i in range(len(df))], axis=0)
-    expected = bootstrap_ci(df, "rate", "level", n_boot=200, random_state=0)
+    expected = bootstrap_ci(df, "rate", "level", n_boot=200, random_state=0, min_n=3)
     assert expected["n"].tolist() == [4, 5, 3, 2]
-    pd.testing.assert_frame_equal(bootstrap_ci(repeated, "rate", "level", n_boot=200, random_state=0), expected)
+    pd.testing.assert_frame_equal(bootstrap_ci(repeated, "rate", "level", n_boot=200, random_state=0, min_n=3),
+                                  expected)
 
 
 def test_bootstrap_ratio_of_sums_equals_scipy() -> None:
@@ -294,7 +376,8 @@ def test_bootstrap_ratio_of_sums_equals_scipy() -> None:
                       "rate": np.nan,
                       "rate_num": [1, 4, 0, 10, 3, 2, 2, np.nan, 7],
                       "rate_den": [2, 10, 5, 40, 3, 4, 8, 9, 10]})
-    res = bootstrap_ci(d, "rate", "g", estimator="ratio", n_boot=400, random_state=3, ci=0.9)
+    res = bootstrap_ci(d, "rate", "g", estimator="ratio", n_boot=400, random_state=3, ci=0.9, method="percentile",
+                       min_n=3)
     x = d[d["g"] == "x"].sort_values(["rate_num", "rate_den"])  # bootstrap_ci's order: by numerator, denominator
     direct = stats.bootstrap((x["rate_num"].to_numpy(), x["rate_den"].to_numpy()),
                              lambda n, m, axis: n.sum(axis=axis) / m.sum(axis=axis), paired=True,
@@ -458,8 +541,8 @@ def test_no_warning_escapes(df: pd.DataFrame, composition_data, audit_data) -> N
         describe(df, "rate", "level")
         kruskal(df, "rate", "level")
         pairwise_mannwhitney(df, "rate", "level")
-        bootstrap_ci(df, "rate", "level", n_boot=50)
-        bootstrap_ci(pd.DataFrame({"r": [0.5, 0.5, 0.5]}), "r", n_boot=50)       # degenerate data
+        bootstrap_ci(df, "rate", "level", n_boot=50, min_n=3)
+        bootstrap_ci(pd.DataFrame({"r": [0.5, 0.5, 0.5]}), "r", n_boot=50, min_n=3)  # degenerate data
         chi2_composition(composition_data[0], "level", reports=composition_data[1])
         cross_year_audit(*audit_data)
 
@@ -480,7 +563,9 @@ def test_compare_on_real_reports() -> None:
     groups = [g for g in groups if len(g) >= 2]
     if len(groups) >= 2:
         direct = stats.kruskal(*groups)
-        assert (res["H"], res["p"]) == (direct.statistic, direct.pvalue)
+        perm = stats.permutation_test(groups, lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
+                                      vectorized=True, alternative="greater", rng=np.random.default_rng(0))
+        assert (res["H"], res["p"]) == (direct.statistic, perm.pvalue)
     else:
         assert pd.isna(res["p"])
     comp = chi2_composition(tables, "template", reports=reports)
@@ -562,7 +647,7 @@ def test_bootstrap_small_and_constant_groups_give_a_row_with_a_note() -> None:
     assert res.loc["c", "note"] == "all reports have the same value: degenerate interval"
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        bca = bootstrap_ci(d, "x", "g", method="BCa", n_boot=99).set_index("g")
+        bca = bootstrap_ci(d, "x", "g", method="BCa", n_boot=99, min_n=3).set_index("g")
     assert pd.isna(bca.loc["c", "ci_low"]) and bca.loc["c", "note"].endswith("(undefined for BCa)")
 
 
@@ -625,16 +710,16 @@ def test_bootstrap_does_not_depend_on_the_row_order() -> None:
     metric = "requests_received"
     assert m[metric].notna().sum() >= 12
     rng = np.random.default_rng(1)
-    for kwargs in (dict(), dict(by="g"), dict(by="g", method="BCa")):
+    for kwargs in (dict(), dict(by="g", min_n=3), dict(by="g", method="BCa", min_n=3)):
         expected = bootstrap_ci(m, metric, n_boot=300, random_state=0, **kwargs)
         for order in (m.sort_values(metric), m.iloc[::-1], m.iloc[rng.permutation(len(m))]):
             pd.testing.assert_frame_equal(bootstrap_ci(order, metric, n_boot=300, random_state=0, **kwargs),
                                           expected)
     shares = m[m["full_grant_rate_den"] > 0]
-    expected = bootstrap_ci(shares, "full_grant_rate", estimator="ratio", n_boot=300)
+    expected = bootstrap_ci(shares, "full_grant_rate", estimator="ratio", n_boot=300, min_n=3)
     assert expected.loc[0, "n"] >= 6 and expected.loc[0, "ci_low"] < expected.loc[0, "ci_high"]
     pd.testing.assert_frame_equal(
-        bootstrap_ci(shares.iloc[::-1], "full_grant_rate", estimator="ratio", n_boot=300), expected)
+        bootstrap_ci(shares.iloc[::-1], "full_grant_rate", estimator="ratio", n_boot=300, min_n=3), expected)
 
 
 def test_bootstrap_cluster_counts_each_agency_once() -> None:
@@ -653,7 +738,7 @@ def test_bootstrap_cluster_counts_each_agency_once() -> None:
     per_report = bootstrap_ci(m, "disclosure_rate", n_boot=400).iloc[0]
     assert per_report["n"] == 6 and per_report["estimate"] == pytest.approx(used["disclosure_rate"].mean())
 
-    res = bootstrap_ci(m, "disclosure_rate", n_boot=400, cluster="district").iloc[0]
+    res = bootstrap_ci(m, "disclosure_rate", n_boot=400, cluster="district", method="percentile", min_n=3).iloc[0]
     means = used.groupby("district")["disclosure_rate"].mean()
     assert (res["n"], res["n_clusters"]) == (6, 4)
     assert res["estimate"] == pytest.approx(means.mean())
@@ -664,7 +749,8 @@ def test_bootstrap_cluster_counts_each_agency_once() -> None:
 
     # ratio of sums: the same estimate, the clusters' pooled counts resampled in pairs
     handled = m[m["disclosure_rate_den"] > 0]
-    ratio = bootstrap_ci(handled, "disclosure_rate", estimator="ratio", n_boot=400, cluster="district").iloc[0]
+    ratio = bootstrap_ci(handled, "disclosure_rate", estimator="ratio", n_boot=400, cluster="district",
+                         method="percentile", min_n=3).iloc[0]
     sums = handled.dropna(subset=["disclosure_rate_num"]).groupby("district")[
         ["disclosure_rate_num", "disclosure_rate_den"]].sum().sort_values(["disclosure_rate_num", "disclosure_rate_den"])
     assert ratio["estimate"] == pytest.approx(sums["disclosure_rate_num"].sum() / sums["disclosure_rate_den"].sum())

@@ -431,6 +431,27 @@ def test_docs_metrics_md_is_generated_from_yaml() -> None:
     assert doc == metrics_doc(), "docs/metrics.md is stale: regenerate it with metrics_doc()"
 
 
+def test_identities_ok_doc_says_soft_checks_are_not_counted() -> None:
+    # docs/metrics.md defined identities_ok as "True when all its checks are ok" while pingtan-2020-05, with two
+    # unverifiable soft checks (items_not_negative), is True: soft checks are not counted, and the doc says so.
+    checks = pd.DataFrame({"report_id": ["p", "p"], "table": ["requests", "active"],
+                           "check": ["row_total", "items_not_negative"], "status": ["ok", "unverifiable"]})
+    assert bool(identities_status(checks)["p"]) is True
+    note = next(n for n in metrics._spec()["notes"] if n.startswith("`identities_ok`"))
+    assert "soft checks" in note and "items_not_negative" in note and "not counted" in note
+    assert note.replace("  ", " ") in metrics_doc()
+
+
+def test_per_100_indicators_are_not_shares_and_say_so() -> None:
+    # Seed 002 handled 4 requests and counts 3 reconsiderations and 6 lawsuits: 75 and 150 "per 100", kept as
+    # they are (a year's lawsuits are not a part of its handled requests); the definitions warn of it.
+    m = report_metrics(toolkit.parse_report(ROOT / "data" / "raw" / "002_809f9474e249d214.txt").tables).iloc[0]
+    assert (m["requests_handled"], m["reviews_per_100"], m["lawsuits_per_100"]) == (4.0, 75.0, 150.0)
+    defs = metric_definitions().set_index("name")
+    for name in defs.index[defs["kind"] == "per_100"]:
+        assert "Not a share" in defs.loc[name, "description"] and "exceed 100" in defs.loc[name, "description"]
+
+
 def test_definitions_document_every_metric() -> None:
     defs = metric_definitions()
     assert defs["name"].is_unique

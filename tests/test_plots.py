@@ -153,6 +153,9 @@ def test_plot_composition() -> None:
     widths = [p.get_width() for p in ax.patches]
     np.testing.assert_allclose(widths, [0.75, 0.5, 0.0, 0.0, 0.25, 0.5])
     assert [t.get_text() for t in ax.get_yticklabels()] == ["2020年 (n=12)", "2021年 (n=2)"]
+    # n is the sum of the outcome rows (seed 004's add up to 20 where its 办结 总计 says 19), and the
+    # x label said "share of handled requests": it names the sum now
+    assert ax.get_xlabel() == "占各类处理结果之和的比例（n = 各类处理结果之和，可与办结总计不同）"
     assert not [m for m in render(ax) if "Glyph" in m]
     assert assert_glyphs(ax) >= 6
 

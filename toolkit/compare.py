@@ -1,8 +1,11 @@
 """Compare disclosure indicators between groups of reports, and audit reports across years.
 
 Every statistic comes from SciPy (``scipy.stats``); this module only prepares groups, applies the
-small-group rules and lays out tidy result tables.  Holm's step-down adjustment, which SciPy does
-not offer, is the one piece of arithmetic written here (:func:`holm`).
+small-group rules and lays out tidy result tables.  Two pieces of arithmetic SciPy does not offer
+are written here: Holm's step-down adjustment (:func:`holm`) and the level at which SciPy's
+percentile interval becomes the expanded percentile interval of :func:`bootstrap_ci`
+(Hesterberg, T. C. (2015). What teachers should know about the bootstrap. *The American
+Statistician*, 69(4), 371–386).
 
 Small groups are never tested silently: a group with fewer than ``min_n`` non-missing values is
 left out and named in the result, and when fewer than two groups remain the result row says so
@@ -11,6 +14,7 @@ with an NA p-value.
 from __future__ import annotations
 
 import itertools
+import math
 import warnings
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -54,8 +58,14 @@ __all__ = [
 _CLIFF_THRESHOLDS = ((0.147, "negligible"), (0.33, "small"), (0.474, "medium"))
 _CORRECTIONS = ("holm", "none")
 _ESTIMATORS = ("mean", "ratio")
-_BOOT_METHODS = ("percentile", "basic", "BCa")
-_MWU_METHODS = ("auto", "exact", "asymptotic")
+_BOOT_METHODS = ("expanded", "percentile", "basic", "BCa")
+# Default smallest group for an interval: below it no bootstrap interval reaches its level (see bootstrap_ci).
+_BOOT_MIN_N = 10
+_MWU_METHODS = ("auto", "exact", "asymptotic", "permutation")
+_KW_METHODS = ("auto", "permutation", "asymptotic")
+# Largest group for which 'auto' takes p from the permutation distribution rather than a large-sample
+# approximation: the limit of SciPy's mannwhitneyu, which gives exact p-values up to 8 values.
+_SMALL_GROUP = 8
 _CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
 
 
@@ -206,8 +216,23 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
     return pd.DataFrame(rows, columns=cols)
 
 
-def kruskal(df: pd.DataFrame, metric: str, by: str, *, min_n: int = 3) -> pd.DataFrame:
+def kruskal(
+    df: pd.DataFrame,
+    metric: str,
+    by: str,
+    *,
+    min_n: int = 3,
+    method: str = "auto",
+    n_resamples: int = 9999,
+    random_state: int = 0,
+) -> pd.DataFrame:
     """Kruskal–Wallis H test of a metric across groups, with the ε² effect size.
+
+    The p-value of :func:`scipy.stats.kruskal` refers H to a chi-square distribution, which small
+    groups do not follow: groups [1, 2, 3] and [4, 5, 6] get p = 0.0495 where the exact
+    p-value, and the exact Mann–Whitney p-value, is 0.1 (2 of the 20 ways to split six values
+    into two groups of three separate them as much).  For small groups the p-value is taken from
+    the permutation distribution of H instead (:func:`scipy.stats.permutation_test`).
 
     Parameters
     ----------
@@ -220,23 +245,36 @@ def kruskal(df: pd.DataFrame, metric: str, by: str, *, min_n: int = 3) -> pd.Dat
     min_n : int, default 3
         Groups with fewer non-missing values are excluded from the test and listed in
         ``excluded``.
+    method : {'auto', 'permutation', 'asymptotic'}, default 'auto'
+        How the p-value is computed.  ``'permutation'``: from the distribution of H over the
+        reassignments of the values to groups of the same sizes, exact (every reassignment) when
+        there are at most ``n_resamples`` of them, else from ``n_resamples`` random ones (Monte
+        Carlo, seeded).  ``'asymptotic'``: the chi-square approximation of
+        :func:`scipy.stats.kruskal`.  ``'auto'``: permutation when a group tested has 8 values or
+        fewer (where :func:`pairwise_mannwhitney` gets exact p-values too), else asymptotic.
+    n_resamples : int, default 9999
+        Largest number of reassignments enumerated exactly, and the number drawn otherwise.
+    random_state : int, default 0
+        Seed (>= 0) of the Monte Carlo draws.
 
     Returns
     -------
     pandas.DataFrame
-        One row: ``metric``, ``by``, ``k`` (groups tested), ``n`` (values tested), ``H``, ``dof``
-        (k − 1), ``p`` (from :func:`scipy.stats.kruskal`), ``epsilon2`` (ε² = H / (n − 1),
-        Tomczak & Tomczak 2014), ``groups`` and ``excluded`` (``group=n`` lists) and ``note``.
-        When fewer than two groups remain, or all values tested are equal, ``H``, ``p`` and
-        ``epsilon2`` are NA and ``note`` says why.
+        One row: ``metric``, ``by``, ``k`` (groups tested), ``n`` (values tested), ``H`` (of
+        :func:`scipy.stats.kruskal`, corrected for ties), ``dof`` (k − 1), ``p``, ``method``
+        (how ``p`` was computed: ``'exact'``, ``'monte_carlo'`` or ``'asymptotic'``),
+        ``epsilon2`` (ε² = H / (n − 1), Tomczak & Tomczak 2014), ``groups`` and ``excluded``
+        (``group=n`` lists) and ``note``.  When fewer than two groups remain, or all values
+        tested are equal, ``H``, ``p`` and ``epsilon2`` are NA, ``method`` is empty and ``note``
+        says why.
 
     Raises
     ------
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, or ``min_n`` is not a
-        positive integer.
+        If a column is missing, ``metric`` holds text that is no number, or ``min_n``,
+        ``method``, ``n_resamples`` or ``random_state`` is invalid.
 
     Examples
     --------
@@ -244,19 +282,23 @@ def kruskal(df: pd.DataFrame, metric: str, by: str, *, min_n: int = 3) -> pd.Dat
     >>> from toolkit.compare import kruskal
     >>> df = pd.DataFrame({"g": list("aaabbbc"), "x": [1, 2, 3, 4, 5, 6, 7]})
     >>> res = kruskal(df, "x", "g")
-    >>> res["k"].tolist(), res["excluded"].tolist()
-    ([2], ['c=1'])
+    >>> res["k"].tolist(), res["excluded"].tolist(), res["p"].tolist(), res["method"].tolist()
+    ([2], ['c=1'], [0.1], ['exact'])
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
     _check_column(df, by, "by")
     min_n = _check_min_n(min_n)
+    if method not in _KW_METHODS:
+        raise ValueError(f"method must be one of {list(_KW_METHODS)}, got {method!r}")
+    n_resamples = _check_resamples(n_resamples)
+    random_state = _check_seed(random_state)
     groups = _groups(df, metric, by)
     kept = {g: v for g, v in groups.items() if len(v) >= min_n}
     excluded = {g: v for g, v in groups.items() if len(v) < min_n}
     n = int(sum(len(v) for v in kept.values()))
     row: dict[str, Any] = dict(
-        metric=metric, by=by, k=len(kept), n=n, H=np.nan, dof=np.nan, p=np.nan, epsilon2=np.nan,
+        metric=metric, by=by, k=len(kept), n=n, H=np.nan, dof=np.nan, p=np.nan, method="", epsilon2=np.nan,
         groups=_fmt_groups(kept), excluded=_fmt_groups(excluded), note="",
     )
     if len(kept) < 2:
@@ -264,10 +306,43 @@ def kruskal(df: pd.DataFrame, metric: str, by: str, *, min_n: int = 3) -> pd.Dat
     elif _all_equal(*kept.values()):
         row["note"] = _ALL_EQUAL
     else:
-        res = stats.kruskal(*kept.values())
-        row.update(H=float(res.statistic), dof=len(kept) - 1, p=float(res.pvalue),
+        samples = list(kept.values())
+        res = stats.kruskal(*samples)
+        row.update(H=float(res.statistic), dof=len(kept) - 1, p=float(res.pvalue), method="asymptotic",
                    epsilon2=float(res.statistic) / (n - 1))
+        if method == "permutation" or (method == "auto" and min(map(len, samples)) <= _SMALL_GROUP):
+            perm = stats.permutation_test(samples, _kruskal_h, permutation_type="independent", vectorized=True,
+                                          n_resamples=n_resamples, alternative="greater",
+                                          rng=np.random.default_rng(random_state))
+            row.update(p=float(perm.pvalue), method=_permutation_kind(samples, n_resamples))
     return pd.DataFrame([row])
+
+
+def _check_resamples(n_resamples: Any) -> int:
+    if isinstance(n_resamples, bool) or not isinstance(n_resamples, (int, np.integer)) or n_resamples < 1:
+        raise ValueError(f"n_resamples must be a positive integer, got {n_resamples!r}")
+    return int(n_resamples)
+
+
+def _kruskal_h(*samples: np.ndarray, axis: int = -1) -> np.ndarray:
+    """H of :func:`scipy.stats.kruskal` along ``axis`` (the statistic of the permutation test)."""
+    return stats.kruskal(*samples, axis=axis).statistic
+
+
+def _u_distance(x: np.ndarray, y: np.ndarray, axis: int = -1) -> np.ndarray:
+    """|U − n1·n2/2| of :func:`scipy.stats.mannwhitneyu` along ``axis``."""
+    u = stats.mannwhitneyu(x, y, axis=axis, method="asymptotic").statistic
+    return np.abs(u - x.shape[axis] * y.shape[axis] / 2.0)
+
+
+def _permutation_kind(samples: Sequence[np.ndarray], n_resamples: int) -> str:
+    """'exact' when scipy's permutation test enumerates every reassignment to groups of these sizes, else
+    'monte_carlo' (scipy enumerates when there are at most ``n_resamples`` of them)."""
+    arrangements, left = 1, sum(len(s) for s in samples)
+    for s in samples:  # the multinomial coefficient n! / (n_1! ... n_k!), as a product of binomials
+        arrangements *= math.comb(left, len(s))
+        left -= len(s)
+    return "exact" if arrangements <= n_resamples else "monte_carlo"
 
 
 def holm(pvalues: Sequence[float] | np.ndarray) -> np.ndarray:
@@ -360,6 +435,8 @@ def pairwise_mannwhitney(
     correction: str = "holm",
     min_n: int = 3,
     method: str = "auto",
+    n_resamples: int = 9999,
+    random_state: int = 0,
 ) -> pd.DataFrame:
     """Mann–Whitney U tests between every pair of groups, with Cliff's delta and Holm correction.
 
@@ -376,15 +453,28 @@ def pairwise_mannwhitney(
     min_n : int, default 3
         A pair involving a group with fewer non-missing values is listed with NA statistics and
         a note, and is not counted in the correction.
-    method : {'auto', 'exact', 'asymptotic'}, default 'auto'
-        Passed to :func:`scipy.stats.mannwhitneyu`.
+    method : {'auto', 'exact', 'asymptotic', 'permutation'}, default 'auto'
+        How :func:`scipy.stats.mannwhitneyu` computes the p-value.  ``'exact'`` and
+        ``'asymptotic'`` are SciPy's; ``'permutation'`` takes it from the distribution of |U − n1·n2/2|
+        over the reassignments of the values to the two groups (:func:`scipy.stats.permutation_test`:
+        exact when there are at most ``n_resamples`` of them, else Monte Carlo, seeded), which
+        unlike SciPy's exact distribution allows for ties.  ``'auto'``: when a group has 8 values
+        or fewer, ``'exact'`` without ties and ``'permutation'`` with ties (SciPy's own ``'auto'``
+        falls back on the normal approximation there), else ``'asymptotic'``: so a pair gets the
+        p-value :func:`kruskal` gives the two groups, ties or not.
+    n_resamples : int, default 9999
+        Largest number of reassignments enumerated exactly by ``'permutation'``, and the number
+        drawn otherwise.
+    random_state : int, default 0
+        Seed (>= 0) of the Monte Carlo draws.
 
     Returns
     -------
     pandas.DataFrame
         One row per pair of groups (in sorted group order): ``group1``, ``group2``, ``n1``,
         ``n2``, ``U`` (statistic of :func:`scipy.stats.mannwhitneyu` for group1, two-sided),
-        ``p``, ``p_adj``, ``cliffs_delta`` (P(x1 > x2) − P(x1 < x2) = 2U/(n1·n2) − 1),
+        ``p``, ``p_adj``, ``method`` (how ``p`` was computed: ``'exact'``, ``'monte_carlo'`` or
+        ``'asymptotic'``), ``cliffs_delta`` (P(x1 > x2) − P(x1 < x2) = 2U/(n1·n2) − 1),
         ``magnitude`` and ``note``.  A pair whose values are all equal is not tested, as in
         :func:`kruskal`: its statistics are NA and ``note`` says so.
 
@@ -413,24 +503,39 @@ def pairwise_mannwhitney(
     if method not in _MWU_METHODS:
         raise ValueError(f"method must be one of {list(_MWU_METHODS)}, got {method!r}")
     min_n = _check_min_n(min_n)
+    n_resamples = _check_resamples(n_resamples)
+    random_state = _check_seed(random_state)
     groups = _groups(df, metric, by)
     rows = []
     for g1, g2 in itertools.combinations(groups, 2):
         x, y = groups[g1], groups[g2]
         row: dict[str, Any] = dict(group1=g1, group2=g2, n1=len(x), n2=len(y), U=np.nan, p=np.nan,
-                                   p_adj=np.nan, cliffs_delta=np.nan, magnitude="", note="")
+                                   p_adj=np.nan, method="", cliffs_delta=np.nan, magnitude="", note="")
         if min(len(x), len(y)) < min_n:
             row["note"] = f"n < {min_n}: no test"
         elif _all_equal(x, y):
             # U would be n1·n2/2 with p = 1 and a 'negligible' effect: nothing was compared
             row["note"] = _ALL_EQUAL
         else:
-            res = stats.mannwhitneyu(x, y, alternative="two-sided", method=method)
+            how = method
+            if method == "auto":
+                ties = np.unique(np.concatenate([x, y])).size < len(x) + len(y)
+                how = ("permutation" if ties else "exact") if min(len(x), len(y)) <= _SMALL_GROUP else "asymptotic"
+            res = stats.mannwhitneyu(x, y, alternative="two-sided",
+                                     method="asymptotic" if how == "permutation" else how)
+            pvalue = float(res.pvalue)
+            if how == "permutation":
+                # two-sided as the distance of U from its mean n1·n2/2, the order of H for two groups; doubling
+                # the smaller tail (PermutationMethod) would differ from kruskal's p when ties skew the distribution
+                pvalue = float(stats.permutation_test((x, y), _u_distance, vectorized=True, n_resamples=n_resamples,
+                                                      alternative="greater",
+                                                      rng=np.random.default_rng(random_state)).pvalue)
+                how = _permutation_kind([x, y], n_resamples)
             delta = 2.0 * float(res.statistic) / (len(x) * len(y)) - 1.0
-            row.update(U=float(res.statistic), p=float(res.pvalue), cliffs_delta=delta,
+            row.update(U=float(res.statistic), p=pvalue, method=how, cliffs_delta=delta,
                        magnitude=cliffs_delta_magnitude(delta))
         rows.append(row)
-    cols = ["group1", "group2", "n1", "n2", "U", "p", "p_adj", "cliffs_delta", "magnitude", "note"]
+    cols = ["group1", "group2", "n1", "n2", "U", "p", "p_adj", "method", "cliffs_delta", "magnitude", "note"]
     out = pd.DataFrame(rows, columns=cols)
     if len(out):
         out["p_adj"] = holm(out["p"].to_numpy()) if correction == "holm" else out["p"]
@@ -618,8 +723,8 @@ def bootstrap_ci(
     n_boot: int = 2000,
     random_state: int = 0,
     ci: float = 0.95,
-    method: str = "percentile",
-    min_n: int = 3,
+    method: str = "expanded",
+    min_n: int = _BOOT_MIN_N,
     cluster: str | None = None,
 ) -> pd.DataFrame:
     """Bootstrap confidence intervals for a rate, per group, resampling reports (or agencies).
@@ -663,13 +768,38 @@ def bootstrap_ci(
         groups before it, or the call irreproducible.
     ci : float, default 0.95
         Confidence level, in (0, 1).
-    method : {'percentile', 'basic', 'BCa'}, default 'percentile'
-        Interval method of :func:`scipy.stats.bootstrap`.
-    min_n : int, default 3
+    method : {'expanded', 'percentile', 'basic', 'BCa'}, default 'expanded'
+        ``'expanded'`` is the expanded percentile interval (Hesterberg 2015): the percentile
+        interval of :func:`scipy.stats.bootstrap` taken at the level 1 − 2·Φ(−√(n/(n−1))·t), t the
+        (1 + ci)/2 quantile of Student's t with n − 1 degrees of freedom, n the units resampled.  It
+        undoes the two reasons why a percentile interval is too narrow in small samples (the
+        bootstrap spread is √((n−1)/n) of the standard error, and normal rather than t quantiles).
+        The others are the methods of :func:`scipy.stats.bootstrap` as they are.
+    min_n : int, default 10
         Groups with fewer usable reports (clusters, with ``cluster``) get NA bounds and a note (a
-        group of one never gets an interval).  A group whose values are all equal gets the
-        degenerate interval [estimate, estimate] and a note; with ``'BCa'``, which is undefined
-        there, NA bounds.
+        group of one never gets an interval).  No bootstrap interval can be trusted in very small
+        groups: it never reaches beyond the smallest and largest value, and the mean of a symmetric
+        population lies outside that range in 2·0.5ⁿ of samples (a quarter at n = 3, so no
+        bootstrap interval is a 95 % interval below n = 6).  Coverage of the 95 % intervals,
+        measured by ``benchmarks/bootstrap_coverage.py`` (2000 samples per cell, simulation
+        standard error 0.005), for the mean of Beta(2, 3) rates / the mean of skewed Beta(0.5, 4)
+        rates / the ratio of sums of reports of log-normal size:
+
+        ====  ===================  ===================  ===================
+        n     expanded             percentile           BCa
+        ====  ===================  ===================  ===================
+        3     0.74 / 0.66 / 0.77   0.74 / 0.66 / 0.77   0.73 / 0.64 / 0.72
+        5     0.92 / 0.84 / 0.93   0.84 / 0.76 / 0.83   0.85 / 0.78 / 0.81
+        10    0.96 / 0.90 / 0.94   0.92 / 0.86 / 0.88   0.93 / 0.88 / 0.85
+        20    0.95 / 0.92 / 0.94   0.93 / 0.90 / 0.91   0.93 / 0.91 / 0.89
+        30    0.95 / 0.93 / 0.93   0.94 / 0.91 / 0.90   0.95 / 0.93 / 0.88
+        ====  ===================  ===================  ===================
+
+        The default 10 is the smallest n at which the expanded interval covers about its level
+        (0.94 and more), but for strongly skewed rates (0.90; no method does better there).  The
+        percentile and BCa intervals fall short up to n = 20, BCa most for the ratio of sums.
+        A group whose values are all equal gets the degenerate interval [estimate, estimate] and
+        a note; with ``'BCa'``, which is undefined there, NA bounds.
     cluster : str, optional
         Column naming the unit to resample, e.g. ``'agency'``: within each group the reports of
         a cluster are pooled first (``'mean'``: the mean of their rates; ``'ratio'``: the sums of
@@ -698,8 +828,8 @@ def bootstrap_ci(
     >>> from toolkit.compare import bootstrap_ci
     >>> df = pd.DataFrame({"rate": [0.2, 0.4, 0.6, 0.8]})
     >>> res = bootstrap_ci(df, "rate", n_boot=200)
-    >>> float(res.loc[0, "estimate"])
-    0.5
+    >>> float(res.loc[0, "estimate"]), res.loc[0, "note"]
+    (0.5, 'n < 10: no interval')
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
@@ -779,13 +909,16 @@ def bootstrap_ci(
                 ": degenerate interval" + (" (undefined for BCa)" if method == "BCa" else "")
         else:
             rng = np.random.default_rng(random_state)
+            # the expanded interval is scipy's percentile interval at a wider level
+            level = _expanded_level(ci, len(d)) if method == "expanded" else ci
+            how = "percentile" if method == "expanded" else method
             if estimator == "ratio":
                 res = stats.bootstrap((d["num"].to_numpy(), d["den"].to_numpy()), _ratio_of_sums,
                                       paired=True, vectorized=True, n_resamples=int(n_boot),
-                                      confidence_level=ci, method=method, rng=rng)
+                                      confidence_level=level, method=how, rng=rng)
             else:
                 res = stats.bootstrap((d["x"].to_numpy(),), np.mean, vectorized=True,
-                                      n_resamples=int(n_boot), confidence_level=ci, method=method,
+                                      n_resamples=int(n_boot), confidence_level=level, method=how,
                                       rng=rng)
             row.update(ci_low=float(res.confidence_interval.low),
                        ci_high=float(res.confidence_interval.high))
@@ -793,6 +926,15 @@ def bootstrap_ci(
     cols = ([by] if by is not None else []) + ["estimator", "n"] + (["n_clusters"] if cluster is not None else []) \
         + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _expanded_level(ci: float, n: int) -> float:
+    """Level at which the percentile interval of ``n`` units is the expanded percentile interval at ``ci``.
+
+    Hesterberg (2015): 1 − 2·Φ(−√(n/(n−1))·t_{(1+ci)/2, n−1}).  It tends to ``ci`` as n grows.
+    """
+    t = stats.t.ppf((1.0 + ci) / 2.0, n - 1)
+    return float(1.0 - 2.0 * stats.norm.sf(np.sqrt(n / (n - 1.0)) * t))
 
 
 def _constant(d: pd.DataFrame, estimator: str) -> bool:

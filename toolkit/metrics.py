@@ -631,7 +631,8 @@ def report_metrics(
         (and which cells are present in the report).
     checks : pandas.DataFrame, optional
         Identity checks (``checks.csv`` schema).  When given, adds the column ``identities_ok``:
-        False if any check of the report failed, True if all are ok, NA otherwise.
+        False if any identity check of the report failed, True if all are ok, NA otherwise; soft
+        and cross-year checks are not counted (see :func:`identities_status`).
     reports : pandas.DataFrame, optional
         One row per report (``reports.csv`` schema).  Its report ids are all included (a report
         with no table gets NA indicators), and its columns ``agency``, ``report_year``,

@@ -223,8 +223,10 @@ def plot_composition(
     Returns
     -------
     matplotlib.axes.Axes
-        Bars of shares (0-1) with a legend of the Chinese outcome labels; tick labels give the
-        number of requests per group.
+        Bars of shares (0-1) with a legend of the Chinese outcome labels; tick labels give n, the
+        sum of the group's outcome counts, which the shares divide and the x label names: it can
+        differ from the 办结 总计 the reports state, when their outcome rows do not add up to it
+        (seed 004: 20 against 19).
 
     Raises
     ------
@@ -278,7 +280,8 @@ def plot_composition(
     ax.set_yticks(y, [f"{g} (n={int(t)})" for g, t in zip(shares.index, totals)])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel("占办结申请的比例")
+    # n is the sum of the outcome rows, not the stated 办结 总计: say so where n is read
+    ax.set_xlabel("占各类处理结果之和的比例（n = 各类处理结果之和，可与办结总计不同）")
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     if title:
         ax.set_title(title)
