@@ -742,6 +742,33 @@ def test_cli_classify_keeps_the_blank_lines_of_a_one_column_csv(tmp_path, newlin
     assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]
 
 
+@pytest.mark.parametrize("content, line", [
+    # a text per line with an ASCII comma: pandas took the first field for the index and dropped it
+    ("text\n下一步,我们将加强业务培训\n信息公开平台更新不及时,内容不够全面\n政策解读不够\n", 2),
+    # the first record has one field too many: pandas shifted every column of the file
+    ("id,text\n001,业务培训不足,多余\n002,平台更新不及时\n", 2),
+    # a later one: pandas refused it, without the file's name
+    ("id,text\n001,业务培训不足\n002,平台更新不及时,多余\n", 3),
+], ids=["one-column", "first-record", "later-record"])
+def test_cli_classify_refuses_a_record_with_more_fields_than_the_header(tmp_path, capsys, content, line):
+    src = tmp_path / "texts.csv"
+    src.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 2
+    err = capsys.readouterr().err
+    assert f"{src} line {line}: " in err and "must be in double quotes" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_cli_classify_gives_a_row_for_every_record_in_order(tmp_path):
+    texts = ["下一步,我们将加强业务培训", "信息公开平台更新不及时,内容不够全面", "政策解读不够", '"放管服"改革推进不够']
+    src = tmp_path / "texts.csv"
+    pd.DataFrame({"text": texts}).to_csv(src, index=False)  # quoted as CSV quotes them
+    out = tmp_path / "out.csv"
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    assert pd.read_csv(out, dtype=str)["text"].tolist() == texts
+
+
 def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     data = tmp_path / "coded.jsonl"
     rows = load_annotations(["train", "constructed"])

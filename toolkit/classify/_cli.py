@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import itertools
+import csv
+import io
 import os
 import sys
 
@@ -44,7 +44,9 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
         "probability column p_<key> per category.  A statements.csv from an extract run gets its "
         "labels filled (and keeps its columns unless --probabilities is given); the statements.parquet next to "
         "--out, when there is one and it holds the same statements (its twin), is rewritten with the same labels.  "
-        "In a CSV of one column (a text per line) a blank line is a statement with empty text."
+        "In a CSV of one column (a text per line) a blank line is a statement with empty text.  The CSV is read "
+        "strictly: a record with more fields than the header (a text with an unquoted comma) is refused with its "
+        "line, so that the output has one row per input record, in order."
     )
     parser.add_argument("input", help="CSV file with one statement a row (UTF-8)")
     parser.add_argument("--text-column", default="text", help="column holding the statement text (default: text)")
@@ -74,7 +76,9 @@ def run_classify(args: argparse.Namespace) -> int:
     """
     try:
         frame = _read_input(args.input)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+    except InputError as exc:
+        return _error("classify", str(exc))
+    except (OSError, UnicodeDecodeError) as exc:
         return _error("classify", f"cannot read {args.input}: {exc}")
     if args.text_column not in frame.columns:
         return _error(
@@ -111,23 +115,87 @@ def _has_bom(path: str) -> bool:
         return False
 
 
+class InputError(ValueError):
+    """An input file classify cannot read: the message names the file, the line and what to do."""
+
+
 def _read_input(path: str) -> pd.DataFrame:
-    """The input CSV as text, one row per row of the file.
+    """The input CSV as text, one row per record of the file, in order.
+
+    The file is parsed strictly (Python's ``csv`` module, ``strict=True``),
+    never guessed at: a record with more fields than the header (a text with
+    an unquoted comma) or a field that opens a double quote and goes on
+    after closing it (``"放管服"改革``: CSV writes ``\"\"\"放管服\"\"改革\"``)
+    is refused with its line, where pandas would shift the columns or drop the
+    quotes without a word.  N records in give N rows out.
 
     In a CSV of one column (a text per line) a blank line is a statement with
-    empty text: pandas skips blank lines by default, and the output would no
-    longer line up with the input.  Blank lines above the header are skipped
-    (pandas would take the first as the header), and so are blank lines after
-    the last text (an editor's leftovers).
+    empty text; blank lines above the header, and after the last text (an
+    editor's leftovers), are no rows.  With several columns a blank line is no
+    row, and a record with fewer fields than the header gets ``''`` for the
+    missing ones.
+
+    Raises
+    ------
+    InputError
+        Naming the file and line.
+    OSError
+        If the file cannot be read.
     """
-    read = functools.partial(pd.read_csv, path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    if len(read(nrows=0).columns) != 1:
-        return read()  # with several columns a blank line is no row of them
-    with open(path, encoding="utf-8-sig") as fh:
-        above = sum(1 for _ in itertools.takewhile(lambda line: not line.strip(), fh))
-    frame = read(skip_blank_lines=False, skiprows=above)
-    filled = frame.iloc[:, 0].str.strip().ne("").to_numpy().nonzero()[0]
-    return frame.iloc[: filled[-1] + 1 if len(filled) else 0]  # blank lines after the last text are no rows
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        text = fh.read()
+    return _parse_csv(text, path)
+
+
+def _is_blank(record: list[str]) -> bool:
+    return not record or (len(record) == 1 and not record[0].strip())
+
+
+def _parse_csv(text: str, path: str, delimiter: str = ",") -> pd.DataFrame:
+    """Parse a decoded CSV text strictly (see :func:`_read_input`)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []  # (first line, fields)
+    limit = csv.field_size_limit(2**31 - 1)  # a statement may be long; pandas has no such limit
+    start = 1
+    try:
+        for record in reader:
+            records.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "expected after" in str(exc):
+            raise InputError(
+                f"{path} line {reader.line_num}: a field that begins with a double quote goes on after the quote "
+                f"closes ({exc}); a text holding quotes must be quoted whole with the quotes inside doubled, "
+                f'"""放管服""改革" for "放管服"改革 (as Excel and pandas write it)'
+            ) from None
+        if "end of data" in str(exc):
+            raise InputError(f"{path} line {start}: a double quote opened here is never closed") from None
+        raise InputError(f"{path} line {reader.line_num}: not a CSV record ({exc})") from None
+    finally:
+        csv.field_size_limit(limit)
+    while records and _is_blank(records[0][1]):  # blank lines above the header
+        records.pop(0)
+    if not records:
+        raise InputError(f"{path}: the file is empty (a CSV needs a header line naming its columns)")
+    header = records[0][1]
+    rows = records[1:]
+    if len(header) == 1:
+        # a text per line: a blank line is a statement with empty text, but not after the last text
+        while rows and _is_blank(rows[-1][1]):
+            rows.pop()
+        rows = [(line, fields or [""]) for line, fields in rows]
+    else:
+        rows = [(line, fields) for line, fields in rows if fields]  # a blank line is no row of several columns
+    width = len(header)
+    for line, fields in rows:
+        if len(fields) > width:
+            sep = "a tab" if delimiter == "\t" else f"the delimiter {delimiter!r}"
+            raise InputError(
+                f"{path} line {line}: {len(fields)} fields, but the header has {width} "
+                f"({delimiter.join(header)}): a text holding {sep} must be in double quotes"
+            )
+    data = [fields + [""] * (width - len(fields)) for _, fields in rows]
+    return pd.DataFrame(data, columns=header, dtype=str) if data else pd.DataFrame(columns=header, dtype=str)
 
 
 def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
