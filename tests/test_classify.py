@@ -338,6 +338,17 @@ def test_label_statements_fills_labels_and_probabilities():
 # --- evaluation ------------------------------------------------------------------------
 
 
+def test_label_statements_drops_probabilities_it_does_not_write(fitted):
+    df = pd.DataFrame({"text": ["信息更新不够及时"], "p_value": [0.5]})
+    first = label_statements(df, model=fitted)
+    assert "p_content" in first.columns
+    lexicon = LexiconClassifier(classes=["content", "timeliness", "other"]).fit(["x"])
+    again = label_statements(first, model=lexicon)
+    # the codebook keys the lexicon does not have are gone; a column of the researcher's stays
+    assert [c for c in again.columns if c.startswith("p_")] == ["p_value", "p_content", "p_timeliness", "p_other"]
+    assert list(label_statements(first, model=lexicon, probabilities=False).columns) == ["text", "p_value", "labels"]
+
+
 class _Lookup(ClassifierMixin, BaseEstimator):
     """Predicts from a fixed table of texts -> indicator rows (an oracle, or a wrong one)."""
 

@@ -233,6 +233,19 @@ def test_classify_keeps_a_missing_text_missing_in_the_parquet_twin(tmp_path: Pat
     assert twin["labels"].isna().tolist() == [False, True, False]  # nothing to classify
 
 
+def test_classify_drops_the_probabilities_of_an_earlier_run(tmp_path: Path) -> None:
+    # --probabilities, then --model lexicon: the supervised p_<key> columns stayed next to the lexicon's labels
+    st = corpus._conform(_unlabelled_statements(), "statements")
+    stmts = tmp_path / "statements.csv"
+    st.to_csv(stmts, index=False)
+    st.to_parquet(tmp_path / "statements.parquet", index=False)
+    assert cli.main(["classify", str(stmts), "--out", str(stmts), "--probabilities"]) == 0
+    assert "p_content" in pd.read_csv(stmts).columns and "p_content" in pd.read_parquet(tmp_path / "statements.parquet")
+    assert cli.main(["classify", str(stmts), "--out", str(stmts), "--model", "lexicon"]) == 0
+    assert list(pd.read_csv(stmts).columns) == list(corpus._columns("statements"))
+    assert list(pd.read_parquet(tmp_path / "statements.parquet").columns) == list(corpus._columns("statements"))
+
+
 def test_classify_rewrites_only_the_statements_parquet_twin(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     # README/--help: the statements.parquet next to --out gets the labels, if it holds the statements labelled;
     # a Parquet file named like --out is the user's.

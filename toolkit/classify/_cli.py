@@ -7,6 +7,7 @@ import csv
 import io
 import os
 import sys
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -102,7 +103,8 @@ def run_classify(args: argparse.Namespace) -> int:
         except OSError as exc:
             return _error("classify", f"cannot write {args.out}: {exc}")
         if is_statements:
-            return _update_parquet_twin(out, args.out)
+            written = [f"p_{key}" for key in model.classes_] if probabilities else []
+            return _update_parquet_twin(out, args.out, written)
     return 0
 
 
@@ -198,7 +200,7 @@ def _parse_csv(text: str, path: str, delimiter: str = ",") -> pd.DataFrame:
     return pd.DataFrame(data, columns=header, dtype=str) if data else pd.DataFrame(columns=header, dtype=str)
 
 
-def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
+def _update_parquet_twin(out: pd.DataFrame, path: str, probabilities: Sequence[str]) -> int:
     """Give the statements.parquet next to ``path`` the labels of ``out``, if it is their twin.
 
     An extract run writes statements.csv and statements.parquet side by side.
@@ -208,8 +210,10 @@ def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
     has ``''``), ``labels`` replaced and the ``p_<key>`` columns added, with
     the Parquet schema ``toolkit extract`` writes (Arrow ``string``, not the
     ``large_string`` of pandas 3, which other runs' files could not be
-    concatenated with).  Returns the exit status (2 when the twin cannot be
-    written).
+    concatenated with).  ``probabilities`` are the ``p_<key>`` columns of
+    ``out`` written by this run; the twin's earlier ones are dropped (its
+    columns are conformed to the documented ones).  Returns the exit status (2
+    when the twin cannot be written).
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -231,7 +235,8 @@ def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
               file=sys.stderr)
         return 0
     frame["labels"] = new["labels"]
-    extra = [col for col in out.columns if col not in frame.columns]  # p_<key> columns with --probabilities
+    # the p_<key> columns this run wrote (with --probabilities); other columns of the CSV are not the twin's
+    extra = [col for col in probabilities if col not in frame.columns]
     for col in extra:
         frame[col] = pd.to_numeric(out[col], errors="coerce")
     schema = _arrow_schema("statements", extra)

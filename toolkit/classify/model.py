@@ -26,7 +26,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from toolkit.classify._base import MultiLabelMixin, normalize_texts
-from toolkit.classify.codebook import load_annotations, load_codebook
+from toolkit.classify.codebook import categories, load_annotations, load_codebook
 from toolkit.classify.labels import join_labels
 from toolkit.classify.tokens import tokenize
 
@@ -356,7 +356,10 @@ def label_statements(
     pandas.DataFrame
         A copy with ``labels`` (';'-joined keys, in codebook order) and the
         probability columns.  Rows whose text is missing or empty get missing
-        labels and probabilities.
+        labels and probabilities.  Probability columns of an earlier run
+        (``p_<key>`` of a codebook key or of a class of ``model``) that this
+        run does not write are dropped, so that no probability stands next to
+        labels of another model.
 
     Raises
     ------
@@ -402,7 +405,9 @@ def label_statements(
         if probabilities:
             proba[present.to_numpy()] = model.predict_proba(subset)  # type: ignore[attr-defined]
     out["labels"] = labels
-    if probabilities:
-        for j, key in enumerate(classes):
-            out[f"p_{key}"] = proba[:, j]
+    written = [f"p_{key}" for key in classes] if probabilities else []
+    stale = {f"p_{key}" for key in (*categories(), *classes)} - set(written)
+    out = out.drop(columns=[c for c in out.columns if c in stale])
+    for j, col in enumerate(written):
+        out[col] = proba[:, j]
     return out
