@@ -349,6 +349,18 @@ def test_label_statements_drops_probabilities_it_does_not_write(fitted):
     assert list(label_statements(first, model=lexicon, probabilities=False).columns) == ["text", "p_value", "labels"]
 
 
+@pytest.mark.parametrize("model", ["default", "lexicon"])
+def test_label_statements_gives_no_label_to_a_statement_with_nothing_to_classify(model):
+    # They got a real category: the fallback to the most probable one, from a model with nothing to go on.
+    empty = ["12345", "-", "。", "N/A", "NA", "无", "暂无", "2023年", "暫無", "二〇二三年度", "12月31日", "", None]
+    texts = empty + ["无法及时公开", "信息更新不够及时", "2023年信息更新不够及时"]
+    clf = None if model == "default" else LexiconClassifier().fit(["x"])
+    out = label_statements(pd.DataFrame({"text": texts}), model=clf)
+    assert out["labels"].isna().tolist() == [True] * len(empty) + [False] * 3
+    assert out.filter(like="p_").iloc[: len(empty)].isna().all().all()
+    assert out.filter(like="p_").iloc[len(empty):].notna().all().all()
+
+
 class _Lookup(ClassifierMixin, BaseEstimator):
     """Predicts from a fixed table of texts -> indicator rows (an oracle, or a wrong one)."""
 
