@@ -678,6 +678,26 @@ def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     assert out["max_similarity_same_agency"].dropna().le(1.0).all()
 
 
+def test_boilerplate_index_ignores_line_breaks_punctuation_and_script():
+    # The same section scored 0.92-0.94 wrapped at 25 or 31 characters, 0.73 with a comma after 一是, 0.35
+    # in traditional characters: bigrams across line breaks, spaces and punctuation, and another script.
+    import textwrap
+
+    text = "".join(problems_section("003_ce1f8ef96d3daffd").split())
+    df = pd.DataFrame({"report_id": ["flat", "wrap25", "wrap31"], "agency": ["X"] * 3,
+                       "report_year": [2020, 2021, 2022],
+                       "text": [text, "\n".join(textwrap.wrap(text, 25)), "\n".join(textwrap.wrap(text, 31))]})
+    out = boilerplate_index(df, threshold=1.0)
+    assert out["max_similarity"].tolist() == pytest.approx([1.0] * 3)
+    assert out["max_similarity_same_agency"].iloc[1:].tolist() == pytest.approx([1.0] * 2)
+    plain = "一是信息更新不够及时。二是宣传不够。"
+    df = pd.DataFrame({"report_id": ["a", "b", "trad"], "agency": ["X"] * 3, "report_year": [2020, 2021, 2022],
+                       "text": [plain, "一是，信息更新不够及时。二是，宣传不够。", S2T.convert(plain)]})
+    out = boilerplate_index(df, threshold=1.0)
+    assert out["max_similarity"].tolist() == pytest.approx([1.0] * 3)
+    assert out["near_duplicate_share"].tolist() == [1.0] * 3
+
+
 def test_alignment():
     st = pd.DataFrame({
         "report_id": ["a", "a", "a", "a", "b"],
