@@ -711,8 +711,23 @@ def test_alignment():
         ["a", "staffing", 1, 1, "addressed"],
         ["b", "content", 1, 0, "unaddressed"],
     ]
-    with pytest.raises(ValueError, match=r"statement 0 of report 'a' has no labels: classify the statements first"):
+    with pytest.raises(ValueError, match=r"no statement has labels, but some have a text to classify: classify the"):
         alignment(st.assign(labels=""))
+
+
+def test_alignment_skips_and_counts_what_label_statements_leaves_unlabelled():
+    # label_statements gives an empty text no labels, and alignment refused its output ("classify first")
+    st = pd.DataFrame({"report_id": ["r1", "r1", "r1", "r2"], "kind": ["problem", "measure", "measure", "problem"],
+                       "text": ["信息更新不及时", "加强信息更新", " ", "暂无"]})
+    out = alignment(label_statements(st, probabilities=False))
+    assert out[["report_id", "category", "status"]].values.tolist() == [["r1", "timeliness", "addressed"]]
+    assert out.attrs["n_unlabelled"] == 2
+    # nothing to classify at all: no rows, no error
+    assert alignment(label_statements(st.iloc[2:], probabilities=False)).empty
+    with pytest.raises(ValueError, match=r"exclude must hold codebook keys \(awareness, .*\); got 'nonsense'"):
+        alignment(st.assign(labels="content"), exclude=("nonsense",))
+    # a str is one key, not its letters
+    assert alignment(st.assign(labels="content"), exclude="content").empty
 
 
 def test_alignment_counts_a_repeated_key_once():
