@@ -827,6 +827,47 @@ def test_cli_classify_gives_a_row_for_every_record_in_order(tmp_path):
     assert pd.read_csv(out, dtype=str)["text"].tolist() == texts
 
 
+def _texts_frame():
+    return pd.DataFrame({"id": ["001", "002"], "text": ["信息公开平台维护更新不够及时", "業務培訓不足"]})
+
+
+@pytest.mark.parametrize("name, write, message", [
+    ("gbk.csv", lambda df, p: df.to_csv(p, index=False, encoding="gbk"),
+     "not UTF-8 (byte 12: 0xd0c5): looks like GBK (Excel's 'CSV' on Chinese Windows): pass --encoding gbk"),
+    ("book.xlsx", lambda df, p: __import__("zipfile").ZipFile(p, "w").writestr("xl/workbook.xml", "<workbook/>"),
+     "an Excel workbook (.xlsx), not a CSV: in Excel, save it as 'CSV UTF-8"),
+    ("report.pdf", lambda df, p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"),
+     "a PDF, not a CSV: run toolkit extract on reports"),
+    ("statements.parquet", lambda df, p: df.to_parquet(p), "a Parquet file, not a CSV"),
+], ids=["gbk", "xlsx", "pdf", "parquet"])
+def test_cli_classify_says_what_a_file_that_is_no_utf8_csv_is(tmp_path, capsys, name, write, message):
+    # they all gave "'utf-8' codec can't decode byte …"
+    src = tmp_path / name
+    write(_texts_frame(), src)
+    assert run_classify(_args(configure_classify, [str(src), "--no-probabilities"])) == 2
+    err = capsys.readouterr().err
+    assert f"toolkit classify: error: {src}: {message}" in err and "codec can't decode" not in err
+
+
+def test_cli_classify_reads_gbk_with_encoding_and_utf16_unicode_text(tmp_path, capsys):
+    df = _texts_frame()
+    expected = label_statements(df, probabilities=False)["labels"].tolist()
+    gbk, utf16, out = tmp_path / "gbk.csv", tmp_path / "unicode.txt", tmp_path / "out.csv"
+    df.to_csv(gbk, index=False, encoding="gbk")
+    argv = [str(gbk), "--encoding", "gbk", "--out", str(out), "--no-probabilities"]
+    assert run_classify(_args(configure_classify, argv)) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 that Excel reads as such
+    assert pd.read_csv(out, dtype=str, encoding="utf-8-sig")["labels"].tolist() == expected
+    df.to_csv(utf16, index=False, sep="\t", encoding="utf-16")  # Excel's "Unicode text"
+    assert run_classify(_args(configure_classify, [str(utf16), "--out", str(out), "--no-probabilities"])) == 0
+    got = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
+    assert got["id"].tolist() == ["001", "002"] and got["labels"].tolist() == expected
+    assert run_classify(_args(configure_classify, [str(gbk), "--encoding", "big5"])) == 2
+    assert f"{gbk}: not valid big5 (byte" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        _args(configure_classify, [str(gbk), "--encoding", "no-such-codec"])
+
+
 def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     data = tmp_path / "coded.jsonl"
     rows = load_annotations(["train", "constructed"])

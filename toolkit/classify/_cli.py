@@ -25,6 +25,16 @@ def _error(command: str, message: str) -> int:
     return 2
 
 
+def _codec(text: str) -> str:
+    """A text codec name for ``--encoding`` (as ``toolkit extract`` takes it)."""
+    from toolkit.readers import _check_encoding
+
+    try:
+        return _check_encoding(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def configure_classify(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``toolkit classify`` to a (sub)parser.
 
@@ -60,6 +70,11 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
         "--probabilities", action=argparse.BooleanOptionalAction, default=None,
         help="add p_<key> columns (default: yes, except for a statements.csv)",
     )
+    parser.add_argument(
+        "--encoding", type=_codec, default=None, metavar="CODEC",
+        help="codec of the input CSV, e.g. gbk for Excel's 'CSV' on Chinese Windows (default: UTF-8, with or "
+        "without a byte-order mark, or UTF-16 with one); the output is UTF-8",
+    )
 
 
 def run_classify(args: argparse.Namespace) -> int:
@@ -76,11 +91,11 @@ def run_classify(args: argparse.Namespace) -> int:
         0 on success, 2 when the input cannot be read or lacks the text column.
     """
     try:
-        frame = _read_input(args.input)
+        frame, bom = _read_input(args.input, getattr(args, "encoding", None))
     except InputError as exc:
         return _error("classify", str(exc))
-    except (OSError, UnicodeDecodeError) as exc:
-        return _error("classify", f"cannot read {args.input}: {exc}")
+    except OSError as exc:
+        return _error("classify", f"cannot read {args.input}: {exc.strerror or exc}")
     if args.text_column not in frame.columns:
         return _error(
             "classify",
@@ -96,8 +111,9 @@ def run_classify(args: argparse.Namespace) -> int:
     if args.out == "-":
         out.to_csv(sys.stdout, index=False)
     else:
-        # a CSV that begins with a byte-order mark (toolkit extract --excel) keeps it, for Excel
-        encoding = "utf-8-sig" if _has_bom(args.input) else "utf-8"
+        # a CSV that begins with a byte-order mark (toolkit extract --excel, Excel's 'CSV UTF-8' or 'Unicode
+        # text') or came in another codec (Excel's 'CSV' on Chinese Windows) is written with one, for Excel
+        encoding = "utf-8-sig" if bom else "utf-8"
         try:
             out.to_csv(args.out, index=False, encoding=encoding)
         except OSError as exc:
@@ -108,45 +124,111 @@ def run_classify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _has_bom(path: str) -> bool:
-    """Whether a file begins with the UTF-8 byte-order mark."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(3) == b"\xef\xbb\xbf"
-    except OSError:
-        return False
-
-
 class InputError(ValueError):
     """An input file classify cannot read: the message names the file, the line and what to do."""
 
 
-def _read_input(path: str) -> pd.DataFrame:
-    """The input CSV as text, one row per record of the file, in order.
+#: Beginnings of files that are no CSV, and what to do with them.
+_NOT_CSV: tuple[tuple[bytes, str], ...] = (
+    (b"PAR1", "a Parquet file, not a CSV: classify the statements.csv next to it (the statements.parquet twin "
+              "gets the same labels)"),
+    (b"%PDF", "a PDF, not a CSV: run toolkit extract on reports, then classify the statements.csv it writes"),
+    (b"\xd0\xcf\x11\xe0", "an Office 97-2003 file (.xls, .doc), not a CSV: in Excel, save it as 'CSV UTF-8 "
+                          "(Comma delimited)' and classify that"),
+)
 
-    The file is parsed strictly (Python's ``csv`` module, ``strict=True``),
-    never guessed at: a record with more fields than the header (a text with
-    an unquoted comma) or a field that opens a double quote and goes on
-    after closing it (``"放管服"改革``: CSV writes ``\"\"\"放管服\"\"改革\"``)
-    is refused with its line, where pandas would shift the columns or drop the
-    quotes without a word.  N records in give N rows out.
+
+def _read_input(path: str, encoding: str | None = None) -> tuple[pd.DataFrame, bool]:
+    """The input CSV as text, one row per record of the file, in order; and whether to write a byte-order mark.
+
+    The bytes are UTF-8 (with or without a byte-order mark), UTF-16 with a
+    byte-order mark (Excel's 'Unicode text', tab-separated), or in
+    ``encoding``; anything else is refused with a message that says what the
+    file looks like (GBK from Excel, an .xlsx workbook, a PDF, a Parquet
+    file) and what to do.  A header line with tabs and no comma makes the
+    file tab-separated.
+
+    The records are parsed strictly (Python's ``csv`` module,
+    ``strict=True``), never guessed at: a record with more fields than the
+    header (a text with an unquoted comma) or a field that opens a double
+    quote and goes on after closing it (``"放管服"改革``: CSV writes
+    ``\"\"\"放管服\"\"改革\"``) is refused with its line, where pandas would
+    shift the columns or drop the quotes without a word.  N records in give N
+    rows out.
 
     In a CSV of one column (a text per line) a blank line is a statement with
     empty text; blank lines above the header, and after the last text (an
     editor's leftovers), are no rows.  With several columns a blank line is no
     row, and a record with fewer fields than the header gets ``''`` for the
-    missing ones.
+    missing ones.  Column names are kept as written (``''``, a name twice).
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+    bom : bool
+        True when the output should begin with a UTF-8 byte-order mark: the
+        input had one, or was not UTF-8 (both mean Excel).
 
     Raises
     ------
     InputError
-        Naming the file and line.
+        Naming the file (and the line) and the problem.
     OSError
         If the file cannot be read.
     """
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        text = fh.read()
-    return _parse_csv(text, path)
+    with open(path, "rb") as fh:
+        data = fh.read()
+    text, bom = _decode(data, path, encoding)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    return _parse_csv(text, path, delimiter), bom
+
+
+def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
+    """The text of a CSV file's bytes, and whether it had a byte-order mark or another codec than UTF-8."""
+    for magic, what in _NOT_CSV:
+        if data.startswith(magic):
+            raise InputError(f"{path}: {what}")
+    if data.startswith(b"PK\x03\x04"):
+        if b"xl/" in data[:65536] or path.lower().endswith((".xlsx", ".xlsm")):
+            raise InputError(f"{path}: an Excel workbook (.xlsx), not a CSV: in Excel, save it as 'CSV UTF-8 "
+                             "(Comma delimited)' (文件 > 另存为 > CSV UTF-8) and classify that")
+        raise InputError(f"{path}: a ZIP archive (a .docx or .xlsx?), not a CSV")
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not valid {encoding} (byte {exc.start}: 0x{data[exc.start:exc.start + 2].hex()})"
+                             ) from None
+        return text.removeprefix("\ufeff"), encoding not in ("utf-8", "ascii") or text.startswith("\ufeff")
+    if data.startswith(b"\xef\xbb\xbf"):
+        codec = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"  # Excel's 'Unicode text': UTF-16 with a byte-order mark, tab-separated
+    else:
+        codec = "utf-8"
+    try:
+        return data.decode(codec).removeprefix("\ufeff"), codec != "utf-8"
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: {_not_utf8(data, codec, exc)}") from None
+
+
+def _not_utf8(data: bytes, codec: str, exc: UnicodeDecodeError) -> str:
+    """What a file that is not in ``codec`` looks like, and what to pass."""
+    where = f"byte {exc.start}: 0x{data[exc.start:exc.start + 2].hex()}"
+    if codec != "utf-8":
+        return f"begins with a {codec} byte-order mark but is not valid {codec} ({where})"
+    if b"\x00" in data[:4096]:
+        return (f"not UTF-8 ({where}); its NUL bytes look like UTF-16 without a byte-order mark: pass --encoding "
+                "utf-16-le (or utf-16-be)")
+    for guess in ("gbk", "gb18030"):
+        try:
+            data.decode(guess)
+        except UnicodeDecodeError:
+            continue
+        return (f"not UTF-8 ({where}): looks like {guess.upper()} (Excel's 'CSV' on Chinese Windows): pass "
+                f"--encoding {guess}, or save it as 'CSV UTF-8' in Excel")
+    return f"not UTF-8 ({where}): pass --encoding with its codec (e.g. big5, gb18030, utf-16)"
 
 
 def _is_blank(record: list[str]) -> bool:
