@@ -868,6 +868,34 @@ def test_cli_classify_reads_gbk_with_encoding_and_utf16_unicode_text(tmp_path, c
         _args(configure_classify, [str(gbk), "--encoding", "no-such-codec"])
 
 
+def test_cli_classify_keeps_the_columns_as_written(tmp_path, capsys):
+    # pandas renamed them: 'Unnamed: 2', 'text.1', 'note.1'
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    argv = [str(src), "--out", str(out), "--no-probabilities"]
+    src.write_text("id,text,,\n001,业务培训不足,,\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, argv)) == 0
+    assert out.read_text(encoding="utf-8").splitlines() == ["id,text,,,labels", "001,业务培训不足,,,staffing"]
+    src.write_text("id,text,note,note\n001,业务培训不足,a,b\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, argv)) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "id,text,note,note,labels"
+    src.write_text("id,text,text\n001,业务培训不足,x\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, argv)) == 2
+    assert f"{src} has 2 columns named 'text': rename all but one" in capsys.readouterr().err
+
+
+def test_cli_classify_warns_before_replacing_labels_of_its_own(tmp_path, capsys):
+    # a researcher's hand coding in a 'labels' column was overwritten without a word
+    src, out = tmp_path / "gold.csv", tmp_path / "out.csv"
+    src.write_text("id,text,labels\n001,业务培训不足,my_gold_code\n002,平台更新不及时,\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    err = capsys.readouterr().err
+    assert f"warning: the 'labels' column of {src} is replaced: 1 of its values differ from the new labels " \
+           "(first in data row 1: 'my_gold_code')" in err
+    # labels the model gives again (a second run over its own output) are no news
+    assert run_classify(_args(configure_classify, [str(out), "--out", str(out), "--no-probabilities"])) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     data = tmp_path / "coded.jsonl"
     rows = load_annotations(["train", "constructed"])

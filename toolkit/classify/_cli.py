@@ -51,7 +51,8 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
     'text'
     """
     parser.description = (
-        "Classify statements against the codebook: add a 'labels' column (';'-joined keys) and one "
+        "Classify statements against the codebook: add a 'labels' column (';'-joined keys; one the input has "
+        "is replaced, with a warning where its values differ) and one "
         "probability column p_<key> per category.  A statements.csv from an extract run gets its "
         "labels filled (and keeps its columns unless --probabilities is given); the statements.parquet next to "
         "--out, when there is one and it holds the same statements (its twin), is rewritten with the same labels.  "
@@ -99,8 +100,13 @@ def run_classify(args: argparse.Namespace) -> int:
     if args.text_column not in frame.columns:
         return _error(
             "classify",
-            f"--text-column must be a column of {args.input} ({', '.join(frame.columns)}), got {args.text_column!r}",
+            f"--text-column must be a column of {args.input} ({', '.join(map(repr, frame.columns))}), "
+            f"got {args.text_column!r}",
         )
+    for name in dict.fromkeys((args.text_column, "labels")):
+        if list(frame.columns).count(name) > 1:  # which one would be read, or written?
+            return _error("classify", f"{args.input} has {list(frame.columns).count(name)} columns named {name!r}: "
+                                      "rename all but one")
     is_statements = list(frame.columns[: len(STATEMENT_COLUMNS)]) == list(STATEMENT_COLUMNS)
     probabilities = (not is_statements) if args.probabilities is None else args.probabilities
     if args.model == "lexicon":
@@ -108,6 +114,8 @@ def run_classify(args: argparse.Namespace) -> int:
     else:
         model = default_model()
     out = label_statements(frame, model=model, text_column=args.text_column, probabilities=probabilities)
+    if "labels" in frame.columns and args.text_column != "labels":
+        _warn_replaced_labels(frame["labels"], out["labels"], args.input)
     if args.out == "-":
         out.to_csv(sys.stdout, index=False)
     else:
@@ -122,6 +130,23 @@ def run_classify(args: argparse.Namespace) -> int:
             written = [f"p_{key}" for key in model.classes_] if probabilities else []
             return _update_parquet_twin(out, args.out, written)
     return 0
+
+
+def _warn_replaced_labels(before: pd.Series, after: pd.Series, path: str) -> None:
+    """Say on stderr when the input's own labels (a researcher's hand coding?) are replaced by other ones.
+
+    Labels of an earlier run that the model gives again are no news (``make demo``
+    run twice); others are replaced all the same, as the command's help says, but
+    not without a word.
+    """
+    old = before.fillna("").astype(str).str.strip()
+    new = after.astype("string").fillna("")
+    differ = (old.ne("") & old.ne(new)).to_numpy().nonzero()[0]
+    if len(differ):
+        first = differ[0]
+        print(f"toolkit classify: warning: the 'labels' column of {path} is replaced: {len(differ)} of its values "
+              f"differ from the new labels (first in data row {first + 1}: {old.iloc[first]!r}); keep hand "
+              "coding in a column of another name", file=sys.stderr)
 
 
 class InputError(ValueError):
