@@ -6,8 +6,9 @@ import contextlib
 import csv
 import io
 import os
+import secrets
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -118,18 +119,64 @@ def run_classify(args: argparse.Namespace) -> int:
         _warn_replaced_labels(frame["labels"], out["labels"], args.input)
     if args.out == "-":
         out.to_csv(sys.stdout, index=False)
-    else:
-        # a CSV that begins with a byte-order mark (toolkit extract --excel, Excel's 'CSV UTF-8' or 'Unicode
-        # text') or came in another codec (Excel's 'CSV' on Chinese Windows) is written with one, for Excel
-        encoding = "utf-8-sig" if bom else "utf-8"
-        try:
-            out.to_csv(args.out, index=False, encoding=encoding)
-        except OSError as exc:
-            return _error("classify", f"cannot write {args.out}: {exc}")
-        if is_statements:
-            written = [f"p_{key}" for key in model.classes_] if probabilities else []
-            return _update_parquet_twin(out, args.out, written)
+        return 0
+    twin = None
+    if is_statements:
+        twin = _parquet_twin(out, args.out, [f"p_{key}" for key in model.classes_] if probabilities else [])
+    # a CSV that begins with a byte-order mark (toolkit extract --excel, Excel's 'CSV UTF-8' or 'Unicode
+    # text') or came in another codec (Excel's 'CSV' on Chinese Windows) is written with one, for Excel
+    encoding = "utf-8-sig" if bom else "utf-8"
+    try:
+        _write_together(
+            {args.out: lambda part: out.to_csv(part, index=False, encoding=encoding)}
+            | ({twin[0]: twin[1]} if twin else {})
+        )
+    except OSError as exc:
+        return _error("classify", str(exc))
+    if twin:
+        print(f"toolkit classify: labels also written to {twin[0]}", file=sys.stderr)
     return 0
+
+
+def _write_together(writers: dict[str, Callable[[str], object]]) -> None:
+    """Write files whole, all of them or none: each to a ``.part`` file in its folder, then renamed into place.
+
+    ``--out`` is often the input itself (``make demo``): an interrupted write
+    must not leave it half written, nor a CSV whose Parquet twin holds other
+    labels.  The files replaced are set aside first and put back if a rename
+    fails.  An OSError names the file that could not be written.
+    """
+    run = f"{os.getpid()}-{secrets.token_hex(3)}"
+    parts = {final: f"{final}.{run}.part" for final in writers}  # statements.csv.<run>.part: extract's own form
+    aside: dict[str, str] = {}
+    placed: list[str] = []
+    final = ""
+    try:
+        for final, write in writers.items():
+            write(parts[final])
+        for final in writers:
+            if os.path.lexists(final):
+                os.replace(final, f"{final}.{run}-old.part")
+                aside[final] = f"{final}.{run}-old.part"
+        for final in writers:
+            os.replace(parts[final], final)
+            placed.append(final)
+    except BaseException as exc:  # Ctrl-C too: put the earlier files back
+        for done in placed:
+            with contextlib.suppress(OSError):
+                os.remove(done)
+        for done, old in aside.items():
+            with contextlib.suppress(OSError):
+                os.replace(old, done)
+        for part in parts.values():
+            with contextlib.suppress(OSError):
+                os.remove(part)
+        if isinstance(exc, OSError):
+            raise OSError(f"cannot write {final}: {exc.strerror or exc}; no file was changed") from None
+        raise
+    for old in aside.values():
+        with contextlib.suppress(OSError):
+            os.remove(old)
 
 
 def _warn_replaced_labels(before: pd.Series, after: pd.Series, path: str) -> None:
@@ -307,8 +354,9 @@ def _parse_csv(text: str, path: str, delimiter: str = ",") -> pd.DataFrame:
     return pd.DataFrame(data, columns=header, dtype=str) if data else pd.DataFrame(columns=header, dtype=str)
 
 
-def _update_parquet_twin(out: pd.DataFrame, path: str, probabilities: Sequence[str]) -> int:
-    """Give the statements.parquet next to ``path`` the labels of ``out``, if it is their twin.
+def _parquet_twin(out: pd.DataFrame, path: str, probabilities: Sequence[str]
+                  ) -> tuple[str, Callable[[str], object]] | None:
+    """The statements.parquet next to ``path`` with the labels of ``out``, if it is their twin: its path and writer.
 
     An extract run writes statements.csv and statements.parquet side by side.
     Only that file, and only when it holds the statements labelled (the same
@@ -319,8 +367,9 @@ def _update_parquet_twin(out: pd.DataFrame, path: str, probabilities: Sequence[s
     ``large_string`` of pandas 3, which other runs' files could not be
     concatenated with).  ``probabilities`` are the ``p_<key>`` columns of
     ``out`` written by this run; the twin's earlier ones are dropped (its
-    columns are conformed to the documented ones).  Returns the exit status (2
-    when the twin cannot be written).
+    columns are conformed to the documented ones).  Returns None where there is
+    no twin to rewrite (saying why on stderr when there is a file), else the
+    path and a function that writes the new twin to a given path.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -328,19 +377,19 @@ def _update_parquet_twin(out: pd.DataFrame, path: str, probabilities: Sequence[s
     from toolkit.corpus import _arrow_schema, _conform  # the documented dtypes of statements.parquet
 
     twin = os.path.join(os.path.dirname(path), "statements.parquet")
-    if not os.path.isfile(twin):
-        return 0
+    if not os.path.isfile(twin) or os.path.abspath(twin) == os.path.abspath(path):
+        return None
     try:
         frame = _conform(pd.read_parquet(twin), "statements")
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         print(f"toolkit classify: {twin} left as it is: cannot read it ({exc})", file=sys.stderr)
-        return 0
+        return None
     new = _conform(out, "statements")
     keys = ["report_id", "seq", "kind", "text"]
     if not _as_text(frame[keys]).equals(_as_text(new[keys])):
         print(f"toolkit classify: {twin} left as it is: it does not hold the statements labelled",
               file=sys.stderr)
-        return 0
+        return None
     frame["labels"] = new["labels"]
     # the p_<key> columns this run wrote (with --probabilities); other columns of the CSV are not the twin's
     extra = [col for col in probabilities if col not in frame.columns]
@@ -348,16 +397,7 @@ def _update_parquet_twin(out: pd.DataFrame, path: str, probabilities: Sequence[s
         frame[col] = pd.to_numeric(out[col], errors="coerce")
     schema = _arrow_schema("statements", extra)
     table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False).replace_schema_metadata(schema.metadata)
-    part = f"{twin}.{os.getpid()}.part"
-    try:
-        pq.write_table(table, part)
-        os.replace(part, twin)  # whole or not at all
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.remove(part)
-        return _error("classify", f"cannot write {twin}: {exc}")
-    print(f"toolkit classify: labels also written to {twin}", file=sys.stderr)
-    return 0
+    return twin, lambda part: pq.write_table(table, part)
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
