@@ -531,6 +531,19 @@ def test_bootstrap_resamples_whole_groups():
         bootstrap_macro_f1(y, [p[:3]])
 
 
+def test_bootstrap_resamples_hold_every_category_of_the_point_estimate():
+    # A resample without the one statement of a rare category averaged over the other category only: macro F1
+    # 1.0 where the point estimate, over both, is 0.5 (the rare one is always missed), an interval too high.
+    y = np.array([[1, 0]] * 9 + [[0, 1]])
+    p = np.array([[1, 0]] * 10)
+    dist = bootstrap_macro_f1(y, [p], n_bootstrap=500)
+    assert dist.max() < 0.5  # the rare category, F1 0, is in every resample
+    # the same resamples for every system: draws depend on the hand coding only
+    np.testing.assert_array_equal(bootstrap_macro_f1(y, [y], n_bootstrap=500), np.ones(500))
+    # a hand coding where almost no resample holds every category has no interval, not a biased one
+    assert np.isnan(bootstrap_macro_f1(np.eye(11, dtype=int), [np.eye(11, dtype=int)], n_bootstrap=100)).all()
+
+
 def test_evaluate_interval_and_predictions_agree_with_the_scores(small):
     kwargs = dict(n_splits=3, n_repeats=2, random_state=0, groups=small["source"])
     ev = evaluate(small["text"], small["labels"], **kwargs)
