@@ -19,6 +19,7 @@ from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 from sklearn.model_selection import GridSearchCV, KFold, cross_validate
 
 from toolkit.classify import (
+    Codebook,
     LexiconClassifier,
     MajorityBaseline,
     StatementClassifier,
@@ -974,6 +975,31 @@ def test_read_annotations_reads_label_lists_and_joined_labels(tmp_path):
     frame = read_annotations(data)
     assert frame["labels"].tolist() == [["timeliness", "content"], ["platform"]]
     assert frame["origin"].tolist() == ["data", "constructed"] and frame["line"].tolist() == [1, 3]
+
+
+def test_own_categories_read_trained_and_labelled(tmp_path):
+    # read_annotations refused any label outside the packaged codebook: coding of one's own could not be read
+    book = tmp_path / "codebook.yaml"
+    book.write_text("categories:\n- {key: timely, name_zh: 及时}\n- {key: staff, name_zh: 人员}\n", encoding="utf-8")
+    data = tmp_path / "coded.jsonl"
+    rows = [("网站栏目更新不及时", "timely"), ("信息发布滞后", "timely"), ("政策文件公开不及时", "timely"),
+            ("缺少专职工作人员", "staff"), ("工作人员业务不熟悉", "staff"), ("业务培训不足", "staff")]
+    data.write_text("".join(json.dumps({"source": "a", "text": t, "labels": [k]}, ensure_ascii=False) + "\n"
+                            for t, k in rows), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"line 1: label 'timely' is not a codebook key"):
+        read_annotations(data)
+    coded = read_annotations(data, codebook=book)
+    assert read_annotations(data, codebook=load_codebook(book))["labels"].tolist() == coded["labels"].tolist()
+    keys = list(load_codebook(book).keys)
+    model = StatementClassifier(classes=keys, random_state=0).fit(coded["text"], coded["labels"])
+    out = label_statements(pd.DataFrame({"text": ["信息更新不及时", "专职人员不足", "暂无"]}), model=model)
+    assert out["labels"].tolist()[:2] == ["timely", "staff"] and pd.isna(out["labels"].iloc[2])
+    assert [c for c in out.columns if c.startswith("p_")] == ["p_timely", "p_staff"]
+    timely_only = Codebook(load_codebook(book).categories[:1], ())
+    with pytest.raises(ValueError, match=r"line 4: label 'staff' is not a codebook key \(timely\)"):
+        read_annotations(data, codebook=timely_only)
+    with pytest.raises(TypeError, match="codebook must be a Codebook, a path to a codebook YAML or None"):
+        read_annotations(data, codebook=["timely"])
 
 
 def test_python_m_toolkit_classify(tmp_path):
