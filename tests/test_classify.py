@@ -19,6 +19,7 @@ from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 from sklearn.model_selection import GridSearchCV, KFold, cross_validate
 
 from toolkit.classify import (
+    Codebook,
     LexiconClassifier,
     MajorityBaseline,
     StatementClassifier,
@@ -338,6 +339,29 @@ def test_label_statements_fills_labels_and_probabilities():
 # --- evaluation ------------------------------------------------------------------------
 
 
+def test_label_statements_drops_probabilities_it_does_not_write(fitted):
+    df = pd.DataFrame({"text": ["信息更新不够及时"], "p_value": [0.5]})
+    first = label_statements(df, model=fitted)
+    assert "p_content" in first.columns
+    lexicon = LexiconClassifier(classes=["content", "timeliness", "other"]).fit(["x"])
+    again = label_statements(first, model=lexicon)
+    # the codebook keys the lexicon does not have are gone; a column of the researcher's stays
+    assert [c for c in again.columns if c.startswith("p_")] == ["p_value", "p_content", "p_timeliness", "p_other"]
+    assert list(label_statements(first, model=lexicon, probabilities=False).columns) == ["text", "p_value", "labels"]
+
+
+@pytest.mark.parametrize("model", ["default", "lexicon"])
+def test_label_statements_gives_no_label_to_a_statement_with_nothing_to_classify(model):
+    # They got a real category: the fallback to the most probable one, from a model with nothing to go on.
+    empty = ["12345", "-", "。", "N/A", "NA", "无", "暂无", "2023年", "暫無", "二〇二三年度", "12月31日", "", None]
+    texts = empty + ["无法及时公开", "信息更新不够及时", "2023年信息更新不够及时"]
+    clf = None if model == "default" else LexiconClassifier().fit(["x"])
+    out = label_statements(pd.DataFrame({"text": texts}), model=clf)
+    assert out["labels"].isna().tolist() == [True] * len(empty) + [False] * 3
+    assert out.filter(like="p_").iloc[: len(empty)].isna().all().all()
+    assert out.filter(like="p_").iloc[len(empty):].notna().all().all()
+
+
 class _Lookup(ClassifierMixin, BaseEstimator):
     """Predicts from a fixed table of texts -> indicator rows (an oracle, or a wrong one)."""
 
@@ -508,6 +532,19 @@ def test_bootstrap_resamples_whole_groups():
         bootstrap_macro_f1(y, [p[:3]])
 
 
+def test_bootstrap_resamples_hold_every_category_of_the_point_estimate():
+    # A resample without the one statement of a rare category averaged over the other category only: macro F1
+    # 1.0 where the point estimate, over both, is 0.5 (the rare one is always missed), an interval too high.
+    y = np.array([[1, 0]] * 9 + [[0, 1]])
+    p = np.array([[1, 0]] * 10)
+    dist = bootstrap_macro_f1(y, [p], n_bootstrap=500)
+    assert dist.max() < 0.5  # the rare category, F1 0, is in every resample
+    # the same resamples for every system: draws depend on the hand coding only
+    np.testing.assert_array_equal(bootstrap_macro_f1(y, [y], n_bootstrap=500), np.ones(500))
+    # a hand coding where almost no resample holds every category has no interval, not a biased one
+    assert np.isnan(bootstrap_macro_f1(np.eye(11, dtype=int), [np.eye(11, dtype=int)], n_bootstrap=100)).all()
+
+
 def test_evaluate_interval_and_predictions_agree_with_the_scores(small):
     kwargs = dict(n_splits=3, n_repeats=2, random_state=0, groups=small["source"])
     ev = evaluate(small["text"], small["labels"], **kwargs)
@@ -655,6 +692,26 @@ def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     assert out["max_similarity_same_agency"].dropna().le(1.0).all()
 
 
+def test_boilerplate_index_ignores_line_breaks_punctuation_and_script():
+    # The same section scored 0.92-0.94 wrapped at 25 or 31 characters, 0.73 with a comma after 一是, 0.35
+    # in traditional characters: bigrams across line breaks, spaces and punctuation, and another script.
+    import textwrap
+
+    text = "".join(problems_section("003_ce1f8ef96d3daffd").split())
+    df = pd.DataFrame({"report_id": ["flat", "wrap25", "wrap31"], "agency": ["X"] * 3,
+                       "report_year": [2020, 2021, 2022],
+                       "text": [text, "\n".join(textwrap.wrap(text, 25)), "\n".join(textwrap.wrap(text, 31))]})
+    out = boilerplate_index(df, threshold=1.0)
+    assert out["max_similarity"].tolist() == pytest.approx([1.0] * 3)
+    assert out["max_similarity_same_agency"].iloc[1:].tolist() == pytest.approx([1.0] * 2)
+    plain = "一是信息更新不够及时。二是宣传不够。"
+    df = pd.DataFrame({"report_id": ["a", "b", "trad"], "agency": ["X"] * 3, "report_year": [2020, 2021, 2022],
+                       "text": [plain, "一是，信息更新不够及时。二是，宣传不够。", S2T.convert(plain)]})
+    out = boilerplate_index(df, threshold=1.0)
+    assert out["max_similarity"].tolist() == pytest.approx([1.0] * 3)
+    assert out["near_duplicate_share"].tolist() == [1.0] * 3
+
+
 def test_alignment():
     st = pd.DataFrame({
         "report_id": ["a", "a", "a", "a", "b"],
@@ -668,8 +725,23 @@ def test_alignment():
         ["a", "staffing", 1, 1, "addressed"],
         ["b", "content", 1, 0, "unaddressed"],
     ]
-    with pytest.raises(ValueError, match=r"statement 0 of report 'a' has no labels: classify the statements first"):
+    with pytest.raises(ValueError, match=r"no statement has labels, but some have a text to classify: classify the"):
         alignment(st.assign(labels=""))
+
+
+def test_alignment_skips_and_counts_what_label_statements_leaves_unlabelled():
+    # label_statements gives an empty text no labels, and alignment refused its output ("classify first")
+    st = pd.DataFrame({"report_id": ["r1", "r1", "r1", "r2"], "kind": ["problem", "measure", "measure", "problem"],
+                       "text": ["信息更新不及时", "加强信息更新", " ", "暂无"]})
+    out = alignment(label_statements(st, probabilities=False))
+    assert out[["report_id", "category", "status"]].values.tolist() == [["r1", "timeliness", "addressed"]]
+    assert out.attrs["n_unlabelled"] == 2
+    # nothing to classify at all: no rows, no error
+    assert alignment(label_statements(st.iloc[2:], probabilities=False)).empty
+    with pytest.raises(ValueError, match=r"exclude must hold codebook keys \(awareness, .*\); got 'nonsense'"):
+        alignment(st.assign(labels="content"), exclude=("nonsense",))
+    # a str is one key, not its letters
+    assert alignment(st.assign(labels="content"), exclude="content").empty
 
 
 def test_alignment_counts_a_repeated_key_once():
@@ -742,6 +814,102 @@ def test_cli_classify_keeps_the_blank_lines_of_a_one_column_csv(tmp_path, newlin
     assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]
 
 
+@pytest.mark.parametrize("content, line", [
+    # a text per line with an ASCII comma: pandas took the first field for the index and dropped it
+    ("text\n下一步,我们将加强业务培训\n信息公开平台更新不及时,内容不够全面\n政策解读不够\n", 2),
+    # the first record has one field too many: pandas shifted every column of the file
+    ("id,text\n001,业务培训不足,多余\n002,平台更新不及时\n", 2),
+    # a later one: pandas refused it, without the file's name
+    ("id,text\n001,业务培训不足\n002,平台更新不及时,多余\n", 3),
+], ids=["one-column", "first-record", "later-record"])
+def test_cli_classify_refuses_a_record_with_more_fields_than_the_header(tmp_path, capsys, content, line):
+    src = tmp_path / "texts.csv"
+    src.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 2
+    err = capsys.readouterr().err
+    assert f"{src} line {line}: " in err and "must be in double quotes" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_cli_classify_gives_a_row_for_every_record_in_order(tmp_path):
+    texts = ["下一步,我们将加强业务培训", "信息公开平台更新不及时,内容不够全面", "政策解读不够", '"放管服"改革推进不够']
+    src = tmp_path / "texts.csv"
+    pd.DataFrame({"text": texts}).to_csv(src, index=False)  # quoted as CSV quotes them
+    out = tmp_path / "out.csv"
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    assert pd.read_csv(out, dtype=str)["text"].tolist() == texts
+
+
+def _texts_frame():
+    return pd.DataFrame({"id": ["001", "002"], "text": ["信息公开平台维护更新不够及时", "業務培訓不足"]})
+
+
+@pytest.mark.parametrize("name, write, message", [
+    ("gbk.csv", lambda df, p: df.to_csv(p, index=False, encoding="gbk"),
+     "not UTF-8 (byte 12: 0xd0c5): looks like GBK (Excel's 'CSV' on Chinese Windows): pass --encoding gbk"),
+    ("book.xlsx", lambda df, p: __import__("zipfile").ZipFile(p, "w").writestr("xl/workbook.xml", "<workbook/>"),
+     "an Excel workbook (.xlsx), not a CSV: in Excel, save it as 'CSV UTF-8"),
+    ("report.pdf", lambda df, p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"),
+     "a PDF, not a CSV: run toolkit extract on reports"),
+    ("statements.parquet", lambda df, p: df.to_parquet(p), "a Parquet file, not a CSV"),
+], ids=["gbk", "xlsx", "pdf", "parquet"])
+def test_cli_classify_says_what_a_file_that_is_no_utf8_csv_is(tmp_path, capsys, name, write, message):
+    # they all gave "'utf-8' codec can't decode byte …"
+    src = tmp_path / name
+    write(_texts_frame(), src)
+    assert run_classify(_args(configure_classify, [str(src), "--no-probabilities"])) == 2
+    err = capsys.readouterr().err
+    assert f"toolkit classify: error: {src}: {message}" in err and "codec can't decode" not in err
+
+
+def test_cli_classify_reads_gbk_with_encoding_and_utf16_unicode_text(tmp_path, capsys):
+    df = _texts_frame()
+    expected = label_statements(df, probabilities=False)["labels"].tolist()
+    gbk, utf16, out = tmp_path / "gbk.csv", tmp_path / "unicode.txt", tmp_path / "out.csv"
+    df.to_csv(gbk, index=False, encoding="gbk")
+    argv = [str(gbk), "--encoding", "gbk", "--out", str(out), "--no-probabilities"]
+    assert run_classify(_args(configure_classify, argv)) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 that Excel reads as such
+    assert pd.read_csv(out, dtype=str, encoding="utf-8-sig")["labels"].tolist() == expected
+    df.to_csv(utf16, index=False, sep="\t", encoding="utf-16")  # Excel's "Unicode text"
+    assert run_classify(_args(configure_classify, [str(utf16), "--out", str(out), "--no-probabilities"])) == 0
+    got = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
+    assert got["id"].tolist() == ["001", "002"] and got["labels"].tolist() == expected
+    assert run_classify(_args(configure_classify, [str(gbk), "--encoding", "big5"])) == 2
+    assert f"{gbk}: not valid big5 (byte" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        _args(configure_classify, [str(gbk), "--encoding", "no-such-codec"])
+
+
+def test_cli_classify_keeps_the_columns_as_written(tmp_path, capsys):
+    # pandas renamed them: 'Unnamed: 2', 'text.1', 'note.1'
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    argv = [str(src), "--out", str(out), "--no-probabilities"]
+    src.write_text("id,text,,\n001,业务培训不足,,\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, argv)) == 0
+    assert out.read_text(encoding="utf-8").splitlines() == ["id,text,,,labels", "001,业务培训不足,,,staffing"]
+    src.write_text("id,text,note,note\n001,业务培训不足,a,b\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, argv)) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "id,text,note,note,labels"
+    src.write_text("id,text,text\n001,业务培训不足,x\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, argv)) == 2
+    assert f"{src} has 2 columns named 'text': rename all but one" in capsys.readouterr().err
+
+
+def test_cli_classify_warns_before_replacing_labels_of_its_own(tmp_path, capsys):
+    # a researcher's hand coding in a 'labels' column was overwritten without a word
+    src, out = tmp_path / "gold.csv", tmp_path / "out.csv"
+    src.write_text("id,text,labels\n001,业务培训不足,my_gold_code\n002,平台更新不及时,\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    err = capsys.readouterr().err
+    assert f"warning: the 'labels' column of {src} is replaced: 1 of its values differ from the new labels " \
+           "(first in data row 1: 'my_gold_code')" in err
+    # labels the model gives again (a second run over its own output) are no news
+    assert run_classify(_args(configure_classify, [str(out), "--out", str(out), "--no-probabilities"])) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     data = tmp_path / "coded.jsonl"
     rows = load_annotations(["train", "constructed"])
@@ -807,6 +975,31 @@ def test_read_annotations_reads_label_lists_and_joined_labels(tmp_path):
     frame = read_annotations(data)
     assert frame["labels"].tolist() == [["timeliness", "content"], ["platform"]]
     assert frame["origin"].tolist() == ["data", "constructed"] and frame["line"].tolist() == [1, 3]
+
+
+def test_own_categories_read_trained_and_labelled(tmp_path):
+    # read_annotations refused any label outside the packaged codebook: coding of one's own could not be read
+    book = tmp_path / "codebook.yaml"
+    book.write_text("categories:\n- {key: timely, name_zh: 及时}\n- {key: staff, name_zh: 人员}\n", encoding="utf-8")
+    data = tmp_path / "coded.jsonl"
+    rows = [("网站栏目更新不及时", "timely"), ("信息发布滞后", "timely"), ("政策文件公开不及时", "timely"),
+            ("缺少专职工作人员", "staff"), ("工作人员业务不熟悉", "staff"), ("业务培训不足", "staff")]
+    data.write_text("".join(json.dumps({"source": "a", "text": t, "labels": [k]}, ensure_ascii=False) + "\n"
+                            for t, k in rows), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"line 1: label 'timely' is not a codebook key"):
+        read_annotations(data)
+    coded = read_annotations(data, codebook=book)
+    assert read_annotations(data, codebook=load_codebook(book))["labels"].tolist() == coded["labels"].tolist()
+    keys = list(load_codebook(book).keys)
+    model = StatementClassifier(classes=keys, random_state=0).fit(coded["text"], coded["labels"])
+    out = label_statements(pd.DataFrame({"text": ["信息更新不及时", "专职人员不足", "暂无"]}), model=model)
+    assert out["labels"].tolist()[:2] == ["timely", "staff"] and pd.isna(out["labels"].iloc[2])
+    assert [c for c in out.columns if c.startswith("p_")] == ["p_timely", "p_staff"]
+    timely_only = Codebook(load_codebook(book).categories[:1], ())
+    with pytest.raises(ValueError, match=r"line 4: label 'staff' is not a codebook key \(timely\)"):
+        read_annotations(data, codebook=timely_only)
+    with pytest.raises(TypeError, match="codebook must be a Codebook, a path to a codebook YAML or None"):
+        read_annotations(data, codebook=["timely"])
 
 
 def test_python_m_toolkit_classify(tmp_path):

@@ -233,6 +233,51 @@ def test_classify_keeps_a_missing_text_missing_in_the_parquet_twin(tmp_path: Pat
     assert twin["labels"].isna().tolist() == [False, True, False]  # nothing to classify
 
 
+def test_classify_drops_the_probabilities_of_an_earlier_run(tmp_path: Path) -> None:
+    # --probabilities, then --model lexicon: the supervised p_<key> columns stayed next to the lexicon's labels
+    st = corpus._conform(_unlabelled_statements(), "statements")
+    stmts = tmp_path / "statements.csv"
+    st.to_csv(stmts, index=False)
+    st.to_parquet(tmp_path / "statements.parquet", index=False)
+    assert cli.main(["classify", str(stmts), "--out", str(stmts), "--probabilities"]) == 0
+    assert "p_content" in pd.read_csv(stmts).columns and "p_content" in pd.read_parquet(tmp_path / "statements.parquet")
+    assert cli.main(["classify", str(stmts), "--out", str(stmts), "--model", "lexicon"]) == 0
+    assert list(pd.read_csv(stmts).columns) == list(corpus._columns("statements"))
+    assert list(pd.read_parquet(tmp_path / "statements.parquet").columns) == list(corpus._columns("statements"))
+
+
+@pytest.mark.parametrize("fail", ["parquet", "rename"])
+def test_classify_writes_the_csv_and_its_parquet_twin_both_or_neither(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, fail: str) -> None:
+    # --out was written in place: a failure (disk full, Ctrl-C) left the input half written, or a CSV whose
+    # Parquet twin held other labels
+    import pyarrow.parquet as pq
+
+    st = corpus._conform(_unlabelled_statements(), "statements")
+    stmts, twin = tmp_path / "statements.csv", tmp_path / "statements.parquet"
+    st.to_csv(stmts, index=False)
+    st.to_parquet(twin, index=False)
+    before = stmts.read_bytes(), twin.read_bytes()
+    if fail == "parquet":
+        def write_table(table: object, where: str) -> None:
+            Path(where).write_bytes(b"PAR1 half")
+            raise OSError(28, "No space left on device")
+        monkeypatch.setattr(pq, "write_table", write_table)
+    else:
+        real = os.replace
+
+        def replace(src: str, dst: str) -> None:
+            if str(dst) == str(twin) and not str(src).endswith("-old.part"):  # the new twin, not the old put back
+                raise OSError(13, "Permission denied")
+            real(src, dst)
+        monkeypatch.setattr(os, "replace", replace)
+    assert cli.main(["classify", str(stmts), "--out", str(stmts)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write {twin}: " in err and "no file was changed" in err
+    assert (stmts.read_bytes(), twin.read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["statements.csv", "statements.parquet"]  # no .part left
+
+
 def test_classify_rewrites_only_the_statements_parquet_twin(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     # README/--help: the statements.parquet next to --out gets the labels, if it holds the statements labelled;
     # a Parquet file named like --out is the user's.

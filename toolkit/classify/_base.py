@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
+from importlib import resources
 
 import numpy as np
 import pandas as pd
+import yaml
 
 from toolkit.classify.codebook import categories
 from toolkit.classify.labels import as_indicator, labels_to_matrix
@@ -38,6 +41,44 @@ def normalize_texts(X: object, name: str = "X") -> list[str]:
             )
         out.append(_normalize(item))
     return out
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _contentless() -> re.Pattern[str]:
+    """One pattern of what ``toolkit/data/classify/contentless.yaml`` removes before looking for content."""
+    path = resources.files("toolkit").joinpath("data", "classify", "contentless.yaml")
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = sorted((str(w) for w in spec.get("placeholders") or ()), key=len, reverse=True)  # longest first
+    parts = [f"(?:{p})" for p in spec.get("patterns") or ()] + [re.escape(w) for w in words]
+    return re.compile("|".join(parts))
+
+
+def has_content(text: str) -> bool:
+    """Whether a statement holds something to classify.
+
+    True when its normalized text (NFKC, simplified characters) keeps a
+    Chinese character after the dates, numbers and placeholder words of
+    ``toolkit/data/classify/contentless.yaml`` are removed; ``'12345'``,
+    ``'-'``, ``'。'``, ``'N/A'``, ``'无'``, ``'暂无'`` and ``'2023年'`` have
+    none.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> has_content("暂无"), has_content("2023年"), has_content("信息更新不及时"), has_content("无法及时公开")
+    (False, False, True, True)
+    """
+    return bool(_HAN.search(_contentless().sub("", _normalize(text))))
 
 
 class MultiLabelMixin:

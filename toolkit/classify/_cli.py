@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import itertools
+import csv
+import io
 import os
+import secrets
 import sys
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -22,6 +24,16 @@ __all__ = ["configure_classify", "run_classify", "configure_evaluate", "run_eval
 def _error(command: str, message: str) -> int:
     print(f"toolkit {command}: error: {message}", file=sys.stderr)
     return 2
+
+
+def _codec(text: str) -> str:
+    """A text codec name for ``--encoding`` (as ``toolkit extract`` takes it)."""
+    from toolkit.readers import _check_encoding
+
+    try:
+        return _check_encoding(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def configure_classify(parser: argparse.ArgumentParser) -> None:
@@ -40,11 +52,14 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
     'text'
     """
     parser.description = (
-        "Classify statements against the codebook: add a 'labels' column (';'-joined keys) and one "
+        "Classify statements against the codebook: add a 'labels' column (';'-joined keys; one the input has "
+        "is replaced, with a warning where its values differ) and one "
         "probability column p_<key> per category.  A statements.csv from an extract run gets its "
         "labels filled (and keeps its columns unless --probabilities is given); the statements.parquet next to "
         "--out, when there is one and it holds the same statements (its twin), is rewritten with the same labels.  "
-        "In a CSV of one column (a text per line) a blank line is a statement with empty text."
+        "In a CSV of one column (a text per line) a blank line is a statement with empty text.  The CSV is read "
+        "strictly: a record with more fields than the header (a text with an unquoted comma) is refused with its "
+        "line, so that the output has one row per input record, in order."
     )
     parser.add_argument("input", help="CSV file with one statement a row (UTF-8)")
     parser.add_argument("--text-column", default="text", help="column holding the statement text (default: text)")
@@ -56,6 +71,11 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--probabilities", action=argparse.BooleanOptionalAction, default=None,
         help="add p_<key> columns (default: yes, except for a statements.csv)",
+    )
+    parser.add_argument(
+        "--encoding", type=_codec, default=None, metavar="CODEC",
+        help="codec of the input CSV, e.g. gbk for Excel's 'CSV' on Chinese Windows (default: UTF-8, with or "
+        "without a byte-order mark, or UTF-16 with one); the output is UTF-8",
     )
 
 
@@ -73,14 +93,21 @@ def run_classify(args: argparse.Namespace) -> int:
         0 on success, 2 when the input cannot be read or lacks the text column.
     """
     try:
-        frame = _read_input(args.input)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        return _error("classify", f"cannot read {args.input}: {exc}")
+        frame, bom = _read_input(args.input, getattr(args, "encoding", None))
+    except InputError as exc:
+        return _error("classify", str(exc))
+    except OSError as exc:
+        return _error("classify", f"cannot read {args.input}: {exc.strerror or exc}")
     if args.text_column not in frame.columns:
         return _error(
             "classify",
-            f"--text-column must be a column of {args.input} ({', '.join(frame.columns)}), got {args.text_column!r}",
+            f"--text-column must be a column of {args.input} ({', '.join(map(repr, frame.columns))}), "
+            f"got {args.text_column!r}",
         )
+    for name in dict.fromkeys((args.text_column, "labels")):
+        if list(frame.columns).count(name) > 1:  # which one would be read, or written?
+            return _error("classify", f"{args.input} has {list(frame.columns).count(name)} columns named {name!r}: "
+                                      "rename all but one")
     is_statements = list(frame.columns[: len(STATEMENT_COLUMNS)]) == list(STATEMENT_COLUMNS)
     probabilities = (not is_statements) if args.probabilities is None else args.probabilities
     if args.model == "lexicon":
@@ -88,50 +115,248 @@ def run_classify(args: argparse.Namespace) -> int:
     else:
         model = default_model()
     out = label_statements(frame, model=model, text_column=args.text_column, probabilities=probabilities)
+    if "labels" in frame.columns and args.text_column != "labels":
+        _warn_replaced_labels(frame["labels"], out["labels"], args.input)
     if args.out == "-":
         out.to_csv(sys.stdout, index=False)
-    else:
-        # a CSV that begins with a byte-order mark (toolkit extract --excel) keeps it, for Excel
-        encoding = "utf-8-sig" if _has_bom(args.input) else "utf-8"
-        try:
-            out.to_csv(args.out, index=False, encoding=encoding)
-        except OSError as exc:
-            return _error("classify", f"cannot write {args.out}: {exc}")
-        if is_statements:
-            return _update_parquet_twin(out, args.out)
+        return 0
+    twin = None
+    if is_statements:
+        twin = _parquet_twin(out, args.out, [f"p_{key}" for key in model.classes_] if probabilities else [])
+    # a CSV that begins with a byte-order mark (toolkit extract --excel, Excel's 'CSV UTF-8' or 'Unicode
+    # text') or came in another codec (Excel's 'CSV' on Chinese Windows) is written with one, for Excel
+    encoding = "utf-8-sig" if bom else "utf-8"
+    try:
+        _write_together(
+            {args.out: lambda part: out.to_csv(part, index=False, encoding=encoding)}
+            | ({twin[0]: twin[1]} if twin else {})
+        )
+    except OSError as exc:
+        return _error("classify", str(exc))
+    if twin:
+        print(f"toolkit classify: labels also written to {twin[0]}", file=sys.stderr)
     return 0
 
 
-def _has_bom(path: str) -> bool:
-    """Whether a file begins with the UTF-8 byte-order mark."""
+def _write_together(writers: dict[str, Callable[[str], object]]) -> None:
+    """Write files whole, all of them or none: each to a ``.part`` file in its folder, then renamed into place.
+
+    ``--out`` is often the input itself (``make demo``): an interrupted write
+    must not leave it half written, nor a CSV whose Parquet twin holds other
+    labels.  The files replaced are set aside first and put back if a rename
+    fails.  An OSError names the file that could not be written.
+    """
+    run = f"{os.getpid()}-{secrets.token_hex(3)}"
+    parts = {final: f"{final}.{run}.part" for final in writers}  # statements.csv.<run>.part: extract's own form
+    aside: dict[str, str] = {}
+    placed: list[str] = []
+    final = ""
     try:
-        with open(path, "rb") as fh:
-            return fh.read(3) == b"\xef\xbb\xbf"
-    except OSError:
-        return False
+        for final, write in writers.items():
+            write(parts[final])
+        for final in writers:
+            if os.path.lexists(final):
+                os.replace(final, f"{final}.{run}-old.part")
+                aside[final] = f"{final}.{run}-old.part"
+        for final in writers:
+            os.replace(parts[final], final)
+            placed.append(final)
+    except BaseException as exc:  # Ctrl-C too: put the earlier files back
+        for done in placed:
+            with contextlib.suppress(OSError):
+                os.remove(done)
+        for done, old in aside.items():
+            with contextlib.suppress(OSError):
+                os.replace(old, done)
+        for part in parts.values():
+            with contextlib.suppress(OSError):
+                os.remove(part)
+        if isinstance(exc, OSError):
+            raise OSError(f"cannot write {final}: {exc.strerror or exc}; no file was changed") from None
+        raise
+    for old in aside.values():
+        with contextlib.suppress(OSError):
+            os.remove(old)
 
 
-def _read_input(path: str) -> pd.DataFrame:
-    """The input CSV as text, one row per row of the file.
+def _warn_replaced_labels(before: pd.Series, after: pd.Series, path: str) -> None:
+    """Say on stderr when the input's own labels (a researcher's hand coding?) are replaced by other ones.
+
+    Labels of an earlier run that the model gives again are no news (``make demo``
+    run twice); others are replaced all the same, as the command's help says, but
+    not without a word.
+    """
+    old = before.fillna("").astype(str).str.strip()
+    new = after.astype("string").fillna("")
+    differ = (old.ne("") & old.ne(new)).to_numpy().nonzero()[0]
+    if len(differ):
+        first = differ[0]
+        print(f"toolkit classify: warning: the 'labels' column of {path} is replaced: {len(differ)} of its values "
+              f"differ from the new labels (first in data row {first + 1}: {old.iloc[first]!r}); keep hand "
+              "coding in a column of another name", file=sys.stderr)
+
+
+class InputError(ValueError):
+    """An input file classify cannot read: the message names the file, the line and what to do."""
+
+
+#: Beginnings of files that are no CSV, and what to do with them.
+_NOT_CSV: tuple[tuple[bytes, str], ...] = (
+    (b"PAR1", "a Parquet file, not a CSV: classify the statements.csv next to it (the statements.parquet twin "
+              "gets the same labels)"),
+    (b"%PDF", "a PDF, not a CSV: run toolkit extract on reports, then classify the statements.csv it writes"),
+    (b"\xd0\xcf\x11\xe0", "an Office 97-2003 file (.xls, .doc), not a CSV: in Excel, save it as 'CSV UTF-8 "
+                          "(Comma delimited)' and classify that"),
+)
+
+
+def _read_input(path: str, encoding: str | None = None) -> tuple[pd.DataFrame, bool]:
+    """The input CSV as text, one row per record of the file, in order; and whether to write a byte-order mark.
+
+    The bytes are UTF-8 (with or without a byte-order mark), UTF-16 with a
+    byte-order mark (Excel's 'Unicode text', tab-separated), or in
+    ``encoding``; anything else is refused with a message that says what the
+    file looks like (GBK from Excel, an .xlsx workbook, a PDF, a Parquet
+    file) and what to do.  A header line with tabs and no comma makes the
+    file tab-separated.
+
+    The records are parsed strictly (Python's ``csv`` module,
+    ``strict=True``), never guessed at: a record with more fields than the
+    header (a text with an unquoted comma) or a field that opens a double
+    quote and goes on after closing it (``"放管服"改革``: CSV writes
+    ``\"\"\"放管服\"\"改革\"``) is refused with its line, where pandas would
+    shift the columns or drop the quotes without a word.  N records in give N
+    rows out.
 
     In a CSV of one column (a text per line) a blank line is a statement with
-    empty text: pandas skips blank lines by default, and the output would no
-    longer line up with the input.  Blank lines above the header are skipped
-    (pandas would take the first as the header), and so are blank lines after
-    the last text (an editor's leftovers).
+    empty text; blank lines above the header, and after the last text (an
+    editor's leftovers), are no rows.  With several columns a blank line is no
+    row, and a record with fewer fields than the header gets ``''`` for the
+    missing ones.  Column names are kept as written (``''``, a name twice).
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+    bom : bool
+        True when the output should begin with a UTF-8 byte-order mark: the
+        input had one, or was not UTF-8 (both mean Excel).
+
+    Raises
+    ------
+    InputError
+        Naming the file (and the line) and the problem.
+    OSError
+        If the file cannot be read.
     """
-    read = functools.partial(pd.read_csv, path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    if len(read(nrows=0).columns) != 1:
-        return read()  # with several columns a blank line is no row of them
-    with open(path, encoding="utf-8-sig") as fh:
-        above = sum(1 for _ in itertools.takewhile(lambda line: not line.strip(), fh))
-    frame = read(skip_blank_lines=False, skiprows=above)
-    filled = frame.iloc[:, 0].str.strip().ne("").to_numpy().nonzero()[0]
-    return frame.iloc[: filled[-1] + 1 if len(filled) else 0]  # blank lines after the last text are no rows
+    with open(path, "rb") as fh:
+        data = fh.read()
+    text, bom = _decode(data, path, encoding)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    return _parse_csv(text, path, delimiter), bom
 
 
-def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
-    """Give the statements.parquet next to ``path`` the labels of ``out``, if it is their twin.
+def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
+    """The text of a CSV file's bytes, and whether it had a byte-order mark or another codec than UTF-8."""
+    for magic, what in _NOT_CSV:
+        if data.startswith(magic):
+            raise InputError(f"{path}: {what}")
+    if data.startswith(b"PK\x03\x04"):
+        if b"xl/" in data[:65536] or path.lower().endswith((".xlsx", ".xlsm")):
+            raise InputError(f"{path}: an Excel workbook (.xlsx), not a CSV: in Excel, save it as 'CSV UTF-8 "
+                             "(Comma delimited)' (文件 > 另存为 > CSV UTF-8) and classify that")
+        raise InputError(f"{path}: a ZIP archive (a .docx or .xlsx?), not a CSV")
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not valid {encoding} (byte {exc.start}: 0x{data[exc.start:exc.start + 2].hex()})"
+                             ) from None
+        return text.removeprefix("\ufeff"), encoding not in ("utf-8", "ascii") or text.startswith("\ufeff")
+    if data.startswith(b"\xef\xbb\xbf"):
+        codec = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"  # Excel's 'Unicode text': UTF-16 with a byte-order mark, tab-separated
+    else:
+        codec = "utf-8"
+    try:
+        return data.decode(codec).removeprefix("\ufeff"), codec != "utf-8"
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: {_not_utf8(data, codec, exc)}") from None
+
+
+def _not_utf8(data: bytes, codec: str, exc: UnicodeDecodeError) -> str:
+    """What a file that is not in ``codec`` looks like, and what to pass."""
+    where = f"byte {exc.start}: 0x{data[exc.start:exc.start + 2].hex()}"
+    if codec != "utf-8":
+        return f"begins with a {codec} byte-order mark but is not valid {codec} ({where})"
+    if b"\x00" in data[:4096]:
+        return (f"not UTF-8 ({where}); its NUL bytes look like UTF-16 without a byte-order mark: pass --encoding "
+                "utf-16-le (or utf-16-be)")
+    for guess in ("gbk", "gb18030"):
+        try:
+            data.decode(guess)
+        except UnicodeDecodeError:
+            continue
+        return (f"not UTF-8 ({where}): looks like {guess.upper()} (Excel's 'CSV' on Chinese Windows): pass "
+                f"--encoding {guess}, or save it as 'CSV UTF-8' in Excel")
+    return f"not UTF-8 ({where}): pass --encoding with its codec (e.g. big5, gb18030, utf-16)"
+
+
+def _is_blank(record: list[str]) -> bool:
+    return not record or (len(record) == 1 and not record[0].strip())
+
+
+def _parse_csv(text: str, path: str, delimiter: str = ",") -> pd.DataFrame:
+    """Parse a decoded CSV text strictly (see :func:`_read_input`)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []  # (first line, fields)
+    limit = csv.field_size_limit(2**31 - 1)  # a statement may be long; pandas has no such limit
+    start = 1
+    try:
+        for record in reader:
+            records.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "expected after" in str(exc):
+            raise InputError(
+                f"{path} line {reader.line_num}: a field that begins with a double quote goes on after the quote "
+                f"closes ({exc}); a text holding quotes must be quoted whole with the quotes inside doubled, "
+                f'"""放管服""改革" for "放管服"改革 (as Excel and pandas write it)'
+            ) from None
+        if "end of data" in str(exc):
+            raise InputError(f"{path} line {start}: a double quote opened here is never closed") from None
+        raise InputError(f"{path} line {reader.line_num}: not a CSV record ({exc})") from None
+    finally:
+        csv.field_size_limit(limit)
+    while records and _is_blank(records[0][1]):  # blank lines above the header
+        records.pop(0)
+    if not records:
+        raise InputError(f"{path}: the file is empty (a CSV needs a header line naming its columns)")
+    header = records[0][1]
+    rows = records[1:]
+    if len(header) == 1:
+        # a text per line: a blank line is a statement with empty text, but not after the last text
+        while rows and _is_blank(rows[-1][1]):
+            rows.pop()
+        rows = [(line, fields or [""]) for line, fields in rows]
+    else:
+        rows = [(line, fields) for line, fields in rows if fields]  # a blank line is no row of several columns
+    width = len(header)
+    for line, fields in rows:
+        if len(fields) > width:
+            sep = "a tab" if delimiter == "\t" else f"the delimiter {delimiter!r}"
+            raise InputError(
+                f"{path} line {line}: {len(fields)} fields, but the header has {width} "
+                f"({delimiter.join(header)}): a text holding {sep} must be in double quotes"
+            )
+    data = [fields + [""] * (width - len(fields)) for _, fields in rows]
+    return pd.DataFrame(data, columns=header, dtype=str) if data else pd.DataFrame(columns=header, dtype=str)
+
+
+def _parquet_twin(out: pd.DataFrame, path: str, probabilities: Sequence[str]
+                  ) -> tuple[str, Callable[[str], object]] | None:
+    """The statements.parquet next to ``path`` with the labels of ``out``, if it is their twin: its path and writer.
 
     An extract run writes statements.csv and statements.parquet side by side.
     Only that file, and only when it holds the statements labelled (the same
@@ -140,8 +365,11 @@ def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
     has ``''``), ``labels`` replaced and the ``p_<key>`` columns added, with
     the Parquet schema ``toolkit extract`` writes (Arrow ``string``, not the
     ``large_string`` of pandas 3, which other runs' files could not be
-    concatenated with).  Returns the exit status (2 when the twin cannot be
-    written).
+    concatenated with).  ``probabilities`` are the ``p_<key>`` columns of
+    ``out`` written by this run; the twin's earlier ones are dropped (its
+    columns are conformed to the documented ones).  Returns None where there is
+    no twin to rewrite (saying why on stderr when there is a file), else the
+    path and a function that writes the new twin to a given path.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -149,35 +377,27 @@ def _update_parquet_twin(out: pd.DataFrame, path: str) -> int:
     from toolkit.corpus import _arrow_schema, _conform  # the documented dtypes of statements.parquet
 
     twin = os.path.join(os.path.dirname(path), "statements.parquet")
-    if not os.path.isfile(twin):
-        return 0
+    if not os.path.isfile(twin) or os.path.abspath(twin) == os.path.abspath(path):
+        return None
     try:
         frame = _conform(pd.read_parquet(twin), "statements")
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         print(f"toolkit classify: {twin} left as it is: cannot read it ({exc})", file=sys.stderr)
-        return 0
+        return None
     new = _conform(out, "statements")
     keys = ["report_id", "seq", "kind", "text"]
     if not _as_text(frame[keys]).equals(_as_text(new[keys])):
         print(f"toolkit classify: {twin} left as it is: it does not hold the statements labelled",
               file=sys.stderr)
-        return 0
+        return None
     frame["labels"] = new["labels"]
-    extra = [col for col in out.columns if col not in frame.columns]  # p_<key> columns with --probabilities
+    # the p_<key> columns this run wrote (with --probabilities); other columns of the CSV are not the twin's
+    extra = [col for col in probabilities if col not in frame.columns]
     for col in extra:
         frame[col] = pd.to_numeric(out[col], errors="coerce")
     schema = _arrow_schema("statements", extra)
     table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False).replace_schema_metadata(schema.metadata)
-    part = f"{twin}.{os.getpid()}.part"
-    try:
-        pq.write_table(table, part)
-        os.replace(part, twin)  # whole or not at all
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.remove(part)
-        return _error("classify", f"cannot write {twin}: {exc}")
-    print(f"toolkit classify: labels also written to {twin}", file=sys.stderr)
-    return 0
+    return twin, lambda part: pq.write_table(table, part)
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

@@ -6,9 +6,12 @@ similarity of its problems section to another report's section, and to the same
 agency's earlier years, and (2) the share of its statements that nearly
 duplicate a statement of another report.
 
-Texts are compared as TF-IDF vectors of character bigrams (punctuation and
-digits removed, sublinear tf; IDF over the sections or statements given).
-Character bigrams need no word segmentation and catch reworded repetition.
+Texts are compared as TF-IDF vectors of character bigrams (sublinear tf; IDF
+over the sections or statements given) of their letters only: normalized to
+simplified characters, with punctuation, digits and white space removed, so
+that line breaks, punctuation and script do not count and a repeated text
+scores 1.0.  Character bigrams need no word segmentation and catch reworded
+repetition.
 """
 from __future__ import annotations
 
@@ -43,7 +46,15 @@ _REQUIRED = ("report_id", "agency", "report_year", "text")
 
 
 def _letters(text: str) -> str:
-    return _NON_WORD.sub(" ", text)
+    """The text's letters only: simplified script (NFKC, traditional → simplified, pinyin notes removed), then
+    every character that is no Chinese character or Latin letter removed, white space too.
+
+    So that how a text is wrapped, punctuated or scripted does not change its bigrams: a section wrapped at
+    another width, ``一是，信息…`` for ``一是信息…`` or a traditional copy give the same vector.
+    """
+    from toolkit.normalize import normalize_text
+
+    return _NON_WORD.sub("", normalize_text(text))
 
 
 def _vectors(texts: list[str]) -> np.ndarray:
@@ -127,7 +138,7 @@ def boilerplate_index(
     stmt_texts, owner = [], []
     for i, text in enumerate(texts):
         for s in extract_statements(text)["text"]:
-            if _letters(s).strip():
+            if _letters(s):
                 stmt_texts.append(s)
                 owner.append(i)
     owner_arr = np.asarray(owner, dtype=int)

@@ -229,8 +229,8 @@ def _parse_jsonl(fh: Iterable[str], origin: str, name: str) -> list[dict]:
     return rows
 
 
-def _check_labels(frame: pd.DataFrame, name_of: Callable[[str], str]) -> None:
-    allowed = set(categories())
+def _check_labels(frame: pd.DataFrame, name_of: Callable[[str], str], keys: Sequence[str] | None = None) -> None:
+    allowed = set(categories() if keys is None else keys)
     for row in frame.itertuples():
         bad = [lab for lab in row.labels if lab not in allowed]
         if bad:
@@ -240,7 +240,11 @@ def _check_labels(frame: pd.DataFrame, name_of: Callable[[str], str]) -> None:
             )
 
 
-def read_annotations(paths: str | os.PathLike | Sequence[str | os.PathLike]) -> pd.DataFrame:
+def read_annotations(
+    paths: str | os.PathLike | Sequence[str | os.PathLike],
+    *,
+    codebook: Codebook | str | os.PathLike | None = None,
+) -> pd.DataFrame:
     """Hand-coded statements from your own JSONL files, checked line by line.
 
     Parameters
@@ -248,6 +252,12 @@ def read_annotations(paths: str | os.PathLike | Sequence[str | os.PathLike]) -> 
     paths : path or sequence of paths
         JSONL files, one statement a line: ``{"source": …, "text": …, "labels": [keys]}``
         (``labels`` may also be a ``;``-joined string; ``kind`` is optional).
+    codebook : Codebook, path or None, default None
+        The codebook whose keys the labels must be: a :class:`Codebook` or a
+        YAML file of the packaged one's shape (read with
+        :func:`load_codebook`).  Default: the packaged codebook.  With your own
+        categories, train ``StatementClassifier(classes=codebook.keys)`` on
+        the result (see the README).
 
     Returns
     -------
@@ -262,13 +272,35 @@ def read_annotations(paths: str | os.PathLike | Sequence[str | os.PathLike]) -> 
         If a file cannot be read.
     ValueError
         Naming the file and line: not JSON, not an object, a missing or empty
-        field, or a label that is not a codebook key.
+        field, or a label that is not a key of ``codebook``; or a bad codebook
+        file.
+    TypeError
+        If ``codebook`` is neither a Codebook nor a path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "codebook.yaml").write_text(
+    ...     "categories:\\n- {key: timely, name_zh: 及时}\\n- {key: staff, name_zh: 人员}\\n", encoding="utf-8")
+    >>> _ = (folder / "coded.jsonl").write_text(
+    ...     '{"source": "a", "text": "信息发布滞后", "labels": ["timely"]}\\n', encoding="utf-8")
+    >>> read_annotations(folder / "coded.jsonl", codebook=folder / "codebook.yaml")["labels"].tolist()
+    [['timely']]
     """
+    if codebook is None:
+        keys = None
+    elif isinstance(codebook, Codebook):
+        keys = codebook.keys
+    elif isinstance(codebook, (str, os.PathLike)):
+        keys = load_codebook(codebook).keys
+    else:
+        raise TypeError(f"codebook must be a Codebook, a path to a codebook YAML or None, got {type(codebook).__name__}")
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     frames = []
     for path in paths:
         frame = pd.DataFrame(_read_jsonl(Path(path), "data", name=str(path)), columns=_ANNOTATION_COLUMNS)
-        _check_labels(frame, lambda origin, name=str(path): name)
+        _check_labels(frame, lambda origin, name=str(path): name, keys)
         frames.append(frame)
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_ANNOTATION_COLUMNS)
     frame["origin"] = ["constructed" if s.startswith("constructed:") else "data" for s in frame["source"]]

@@ -6,8 +6,9 @@ the repeat and then averaged over the repeats (their spread is reported as
 ``*_std``).  The uncertainty that matters more on a few hundred statements — which
 statements happened to be coded — is given by a percentile bootstrap interval of
 the macro F1: statements are resampled with replacement (whole groups, e.g.
-reports, when ``groups`` are given), and the macro F1 of the resample is
-averaged over the repeats.  Folds are stratified on each statement's rarest category (categories
+reports, when ``groups`` are given; a resample that misses a category of the
+hand coding is drawn again, see :func:`bootstrap_macro_f1`), and the macro F1 of
+the resample is averaged over the repeats.  Folds are stratified on each statement's rarest category (categories
 too rare to be split are pooled), or, with ``groups``, kept apart by group (e.g.
 the report a statement comes from: no report in both training and test).
 """
@@ -99,8 +100,12 @@ class Evaluation:
         pandas.Series
             ``difference`` (macro F1 of ``system`` minus that of ``baseline``),
             ``low`` and ``high`` (percentile interval at ``confidence``), and
-            ``share_not_better`` (share of resamples where ``system`` does not
-            beat ``baseline``: a one-sided bootstrap p-value).
+            ``share_not_better`` (share of the resamples in which ``system``
+            scores no higher than ``baseline``).  That share describes the
+            bootstrap distribution of the difference, centred on the
+            difference observed; it is not a p-value (no resample is drawn
+            under "no difference"), though a share below 2.5 % goes with an
+            interval above zero.
 
         Raises
         ------
@@ -350,7 +355,8 @@ def evaluate(
         Resamples of the percentile bootstrap interval of the macro F1
         (``summary.macro_f1_low``/``macro_f1_high``); resampled are the tested
         statements, or whole groups when ``groups`` are given (statements of
-        one report are not independent).  0 skips it.
+        one report are not independent), each resample holding every category
+        of the hand coding (:func:`bootstrap_macro_f1`).  0 skips it.
     confidence : float, default 0.95
         Level of that interval.
 
@@ -731,6 +737,11 @@ def _check_bootstrap(n_bootstrap: int, confidence: float) -> None:
         raise ValueError(f"confidence must be a number between 0 and 1 (exclusive), got {confidence!r}")
 
 
+#: A bootstrap draws at most this many times ``n_bootstrap`` resamples to find ``n_bootstrap`` that hold every
+#: category of the hand coding; below that share of usable resamples the interval is NaN.
+_MAX_DRAWS = 50
+
+
 def bootstrap_macro_f1(
     y_true: np.ndarray,
     y_preds: Sequence[np.ndarray],
@@ -742,10 +753,18 @@ def bootstrap_macro_f1(
     """Bootstrap distribution of the macro F1 of out-of-fold predictions.
 
     Each resample draws the statements (or, with ``groups``, whole groups) with
-    replacement, computes the macro F1 of every prediction matrix on it (mean
-    over the categories that occur in the resample, as in the point estimate)
-    and averages them: with repeated cross-validation, ``y_preds`` holds one
+    replacement, computes the macro F1 of every prediction matrix on it and
+    averages them: with repeated cross-validation, ``y_preds`` holds one
     matrix per repeat.
+
+    The macro F1 is a mean over the categories the hand coding holds, as in
+    the point estimate.  A resample that misses one of them (a category of two
+    statements is missing from about one resample in seven) would average
+    over fewer, mostly leaving out rare categories of low F1 and moving the
+    interval up; such resamples are drawn again, so that every resample is,
+    like the data scored, a set of statements holding every category.  The
+    draws depend on ``y_true``, ``groups`` and ``random_state`` only: systems
+    scored with the same ones get the same resamples (a paired comparison).
 
     Parameters
     ----------
@@ -759,6 +778,8 @@ def bootstrap_macro_f1(
     Returns
     -------
     numpy.ndarray of shape (n_bootstrap,)
+        All NaN when fewer than one draw in 50 holds every category (too few
+        statements of some category for this interval).
 
     Examples
     --------
@@ -774,19 +795,33 @@ def bootstrap_macro_f1(
     _check_bootstrap(n_bootstrap, 0.95)
     n = t.shape[0]
     rng = np.random.default_rng(random_state)
-    if groups is None:
-        weights = rng.multinomial(n, np.full(n, 1.0 / n), size=n_bootstrap).astype(float)
-    else:
+    codes = units = None
+    if groups is not None:
         group_arr = _check_groups(groups, n, "groups")
         codes, units = pd.factorize(pd.Series(group_arr, dtype=object))
-        drawn = rng.multinomial(len(units), np.full(len(units), 1.0 / len(units)), size=n_bootstrap)
-        weights = drawn[:, codes].astype(float)  # a statement counts as often as its group was drawn
+    scored = t.sum(axis=0) > 0  # the categories of the point estimate
+    kept: list[np.ndarray] = []
+    found = 0
+    for _ in range(_MAX_DRAWS):
+        if found >= n_bootstrap:
+            break
+        if codes is None:
+            weights = rng.multinomial(n, np.full(n, 1.0 / n), size=n_bootstrap).astype(float)
+        else:
+            drawn = rng.multinomial(len(units), np.full(len(units), 1.0 / len(units)), size=n_bootstrap)
+            weights = drawn[:, codes].astype(float)  # a statement counts as often as its group was drawn
+        whole = ((weights @ t)[:, scored] > 0).all(axis=1)  # every category of the hand coding is in it
+        kept.append(weights[whole])
+        found += int(whole.sum())
+    if found < n_bootstrap:
+        return np.full(n_bootstrap, np.nan)
+    weights = np.concatenate(kept)[:n_bootstrap]
     scores = np.zeros(n_bootstrap)
     for p in preds:
         tp, fp, fn = weights @ (t * p), weights @ ((1 - t) * p), weights @ (t * (1 - p))
         with np.errstate(divide="ignore", invalid="ignore"):
-            f1 = np.where(tp + fn > 0, np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), 0.0), np.nan)
-        scores += np.nanmean(f1, axis=1)
+            f1 = np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), 0.0)
+        scores += f1[:, scored].mean(axis=1) if scored.any() else np.nan
     return scores / len(preds)
 
 

@@ -25,8 +25,8 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
-from toolkit.classify._base import MultiLabelMixin, normalize_texts
-from toolkit.classify.codebook import load_annotations, load_codebook
+from toolkit.classify._base import MultiLabelMixin, has_content, normalize_texts
+from toolkit.classify.codebook import categories, load_annotations, load_codebook
 from toolkit.classify.labels import join_labels
 from toolkit.classify.tokens import tokenize
 from toolkit.normalize import HAN_RANGES
@@ -356,8 +356,16 @@ def label_statements(
     -------
     pandas.DataFrame
         A copy with ``labels`` (';'-joined keys, in codebook order) and the
-        probability columns.  Rows whose text is missing or empty get missing
-        labels and probabilities.
+        probability columns.  Rows with nothing to classify get missing
+        labels and probabilities: a missing or empty text, or one with no
+        Chinese character once the dates, numbers and placeholder words of
+        ``toolkit/data/classify/contentless.yaml`` are removed (``'12345'``,
+        ``'N/A'``, ``'暂无'``, ``'2023年'``).  Every other row gets what
+        ``model.predict`` gives: with the default model at least one key
+        (its most probable category where none reaches the threshold).  Probability columns of an earlier run
+        (``p_<key>`` of a codebook key or of a class of ``model``) that this
+        run does not write are dropped, so that no probability stands next to
+        labels of another model.
 
     Raises
     ------
@@ -393,6 +401,8 @@ def label_statements(
     texts = out[text_column]
     # zero-width characters are not white space to str.strip, and are left by web pages
     present = texts.notna() & texts.astype("string").str.replace(_INVISIBLE, "", regex=True).fillna("").ne("")
+    # nothing to classify ('12345', 'N/A', '暂无'): no label rather than a model's guess from nothing
+    present &= pd.Series([bool(ok) and has_content(str(t)) for ok, t in zip(present, texts)], index=out.index)
     classes = [str(c) for c in model.classes_]  # type: ignore[attr-defined]
     labels = pd.Series(pd.NA, index=out.index, dtype=object)
     proba = np.full((len(out), len(classes)), np.nan)
@@ -403,7 +413,9 @@ def label_statements(
         if probabilities:
             proba[present.to_numpy()] = model.predict_proba(subset)  # type: ignore[attr-defined]
     out["labels"] = labels
-    if probabilities:
-        for j, key in enumerate(classes):
-            out[f"p_{key}"] = proba[:, j]
+    written = [f"p_{key}" for key in classes] if probabilities else []
+    stale = {f"p_{key}" for key in (*categories(), *classes)} - set(written)
+    out = out.drop(columns=[c for c in out.columns if c in stale])
+    for j, col in enumerate(written):
+        out[col] = proba[:, j]
     return out
