@@ -799,3 +799,14 @@ def test_a_zero_timeout_however_written_means_no_limit(text: str) -> None:
     # '0' meant no limit, '0.0' was refused
     args = cli.build_parser().parse_args(["extract", "x", "--out", "o", "--timeout", text])
     assert args.timeout is None
+
+
+def test_the_parser_does_not_import_scikit_learn() -> None:
+    # Every toolkit command built the classify parser by importing toolkit.classify whole: scikit-learn and SciPy,
+    # two seconds before `toolkit extract` or `--help` did anything (and a Ctrl-C then gave a traceback).
+    code = ("import sys, toolkit.cli as c; c.build_parser(); "
+            "print(sorted(m for m in ('sklearn', 'scipy', 'jieba') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

@@ -9,9 +9,14 @@ classifiers with one scikit-learn interface (:class:`MajorityBaseline`,
 :func:`learning_curve`, :func:`bootstrap_macro_f1`), and two measures
 beyond hand coding (:func:`boilerplate_index`, :func:`alignment`).
 """
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Light modules (no scikit-learn) are imported at once; the rest on first use, so that ``toolkit extract``
+# and ``toolkit --help`` do not pay scikit-learn's and SciPy's import (two seconds) for a parser.
 from toolkit.classify.alignment import alignment
-from toolkit.classify.baseline import MajorityBaseline
-from toolkit.classify.boilerplate import boilerplate_index
 from toolkit.classify.codebook import (
     Codebook,
     Category,
@@ -20,18 +25,38 @@ from toolkit.classify.codebook import (
     load_codebook,
     read_annotations,
 )
-from toolkit.classify.evaluation import (
-    Evaluation,
-    bootstrap_macro_f1,
-    category_metrics,
-    evaluate,
-    evaluate_holdout,
-    learning_curve,
-)
 from toolkit.classify.labels import join_labels, labels_to_matrix, matrix_to_labels, split_labels
-from toolkit.classify.lexicon import LexiconClassifier
-from toolkit.classify.model import StatementClassifier, default_model, label_statements
-from toolkit.classify.tokens import Tokenizer, default_tokenizer, tokenize
+
+_LAZY = {
+    "MajorityBaseline": "baseline",
+    "boilerplate_index": "boilerplate",
+    "Evaluation": "evaluation",
+    "bootstrap_macro_f1": "evaluation",
+    "category_metrics": "evaluation",
+    "evaluate": "evaluation",
+    "evaluate_holdout": "evaluation",
+    "learning_curve": "evaluation",
+    "LexiconClassifier": "lexicon",
+    "StatementClassifier": "model",
+    "default_model": "model",
+    "label_statements": "model",
+    "Tokenizer": "tokens",
+    "default_tokenizer": "tokens",
+    "tokenize": "tokens",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"toolkit.classify.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'toolkit.classify' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Category",

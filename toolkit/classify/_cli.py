@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from toolkit.classify.codebook import load_annotations, read_annotations
-from toolkit.classify.evaluation import evaluate, learning_curve
-from toolkit.classify.lexicon import LexiconClassifier
-from toolkit.classify.model import default_model, label_statements
 from toolkit.statements import STATEMENT_COLUMNS
+
+# the models and the evaluation (scikit-learn, SciPy) are imported by the commands that use them: building the
+# parser of every toolkit command imports this module
 
 __all__ = ["configure_classify", "run_classify", "configure_evaluate", "run_evaluate"]
 
@@ -92,6 +92,9 @@ def run_classify(args: argparse.Namespace) -> int:
     int
         0 on success, 2 when the input cannot be read or lacks the text column.
     """
+    from toolkit.classify.lexicon import LexiconClassifier
+    from toolkit.classify.model import default_model, label_statements
+
     try:
         frame, bom = _read_input(args.input, getattr(args, "encoding", None))
     except InputError as exc:
@@ -473,6 +476,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
     int
         0 on success, 2 on unreadable data or bad arguments.
     """
+    from toolkit.classify.evaluation import evaluate, learning_curve
+
     try:
         data = _read_data(args.data)
     except (OSError, ValueError) as exc:
