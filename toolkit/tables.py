@@ -802,26 +802,112 @@ def _other_table_header(texts: list[str]) -> bool:
 
 # an item's own numbering: a label that starts with it is no continuation of the line before
 _NUMBERED = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|其中)")
+# a row's number in a column of its own ('1 | 收到申请数 | 件 | 3')
+_SERIAL = re.compile(r"\d{1,3}")
+# rows looked at after a row of the table's items to tell whether a table without a header starts there
+_ITEM_WINDOW = 12
+
+
+def _legacy_header_start(keys: list[str]) -> int | None:
+    """Where a legacy header row's label column is (0, or 1 after a 序号 column), or None for no header.
+
+    '统计指标 | 单位 | 统计数' (and 统计指标 | 统计数); a label column's header in other words ('项目 | 单位 | 数量')
+    only with a unit or value column's word after it; '序号 | 统计指标 | …' with a column of row numbers first.
+    """
+    fm = load_formats()["legacy"]
+    headers = {label_key(w) for w in fm["header_words"]}
+    labels = {label_key(w) for w in fm["label_headers"]}
+    start = int(len(keys) >= 3 and keys[0] in {label_key(w) for w in fm["serial_headers"]}
+                and keys[1] in headers | labels)
+    first, rest = (keys[start], keys[start + 1:]) if len(keys) > start else ("", [])
+    if first in headers and (len(rest) >= 2 or rest[:1] and rest[0] in fm["value_headers"]):
+        return start
+    if first in labels and any(k in fm["unit_headers"] or k in fm["value_headers"] for k in rest):
+        return start
+    return None
+
+
+def _drop_serial(row: Row) -> Row:
+    """The row without its number cell ('1 | 收到申请数 | 件 | 3'), in a table with a 序号 column."""
+    cells = row.cells
+    if len(cells) >= 2 and (not cells[0].text or _SERIAL.fullmatch(cells[0].text)) and cells[1].text \
+            and not cells[1].is_value:
+        return Row(cells[1:], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+    return row
+
+
+def _legacy_item_row(row: Row) -> bool:
+    """A row of a statistics table's item: a known label (not a short word such as 企业, 其他, which other
+    tables' rows have too) and after it only units and numbers, at least one."""
+    fm = load_formats()["legacy"]
+    vocab = vocabulary()
+    if len(row.cells) < 2 or row.cells[0].is_value:
+        return False
+    label = row.cells[0].text
+    lk = label_key(re.sub(r"^其中[:：]?", "", label_key(label)))
+    if len(lk) < 4 or _legacy_key(label, []) not in fm["rows"]:
+        return False
+    rest = row.cells[1:]
+    return any(c.text for c in rest) and all(c.is_value or c.text in vocab.legacy_units for c in rest)
+
+
+def _legacy_rows_layout(rows: list[Row], at: int) -> tuple[int | None, list[tuple[int, str]], int, bool] | None:
+    """(unit column, value columns, width, numbered) of a table without a header that starts at ``rows[at]``.
+
+    A table whose header is missing or worded in no known way is recognised by its rows (templates.md: the
+    items 收到申请数, 同意公开答复数, 行政复议数量 …): the row at ``at`` and ``min_item_rows`` in all among the next
+    rows are rows of known items.  Its columns are told by what the cells hold: the column of unit words is the
+    unit column, the other columns after the label the value columns; a first column of numbers before the labels
+    is the rows' numbering.
+    """
+    fm = load_formats()["legacy"]
+    vocab = vocabulary()
+    numbered = not _legacy_item_row(rows[at]) and _legacy_item_row(_drop_serial(rows[at]))
+    if not numbered and not _legacy_item_row(rows[at]):
+        return None
+    items: list[Row] = []
+    for row in rows[at:at + _ITEM_WINDOW]:
+        texts = [c.text for c in row.cells]
+        if items and (_legacy_header_start([label_key(t) for t in texts]) is not None
+                      or _other_table_header(texts)):
+            break  # another table
+        row = _drop_serial(row) if numbered else row
+        if _legacy_item_row(row):
+            items.append(row)
+    if len(items) < fm["min_item_rows"]:
+        return None
+    width = max(len(r.cells) for r in items)
+    units = [sum(j < len(r.cells) and r.cells[j].text in vocab.legacy_units for r in items) for j in range(width)]
+    unit_at = max(range(1, width), key=lambda j: units[j]) if max(units) else None
+    positions = [j for j in range(1, width) if j != unit_at]
+    if not positions:
+        return None
+    names = ["value"] if len(positions) == 1 else ["value"] + [f"value_{i}" for i in range(2, len(positions) + 1)]
+    return unit_at, list(zip(positions, names)), width, numbered
 
 
 def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["legacy"]
     vocab = vocabulary()
     parents = {k: p for k, (_l, _u, p) in fm["rows"].items()}
-    headers = {label_key(w) for w in fm["header_words"]}
     value_cols: list[tuple[int, str]] | None = None
     unit_at: int | None = 1
     recent: list[str] = []
     seen: set[str] = set()
     header: list[str] = []
     sub_header = False
+    numbered = False  # the table has a 序号 column before its labels
+    unread: list[Row] = []  # rows of the table's items met outside any table read
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
-    for row in rows:
+    for at, row in enumerate(rows):
+        if numbered and value_cols is not None:
+            row = _drop_serial(row)
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
-        # (two cells: 统计指标 | 统计数, a table with no 单位 column)
-        if keys and keys[0] in headers and (len(keys) >= 3 or keys[1:2] and keys[1] in fm["value_headers"]):
-            texts = _legacy_collapse_header(texts)
+        start = _legacy_header_start(keys) if keys else None
+        if start is not None:
+            numbered = bool(start)
+            texts = _legacy_collapse_header(texts[start:])
             keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
             header = texts
@@ -840,8 +926,19 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 continue
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
-            value_cols, header, wrapped = None, [], ""
-        if value_cols is None or keys[0] in fm["column_letters"]:
+            value_cols, header, wrapped, numbered = None, [], "", False
+        if value_cols is None and (layout := _legacy_rows_layout(rows, at)) is not None:
+            # a table with no header, or a header in words not known, told by its rows
+            unit_at, value_cols, width, numbered = layout
+            header, wrapped = [""] * width, ""
+            if numbered:
+                row = _drop_serial(row)
+                texts, keys = [c.text for c in row.cells], [label_key(c.text) for c in row.cells]
+        if value_cols is None:
+            if _legacy_item_row(row) or _legacy_item_row(_drop_serial(row)):
+                unread.append(row)
+            continue
+        if keys[0] in fm["column_letters"]:
             continue
         if len(row.cells) < 2:
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
@@ -896,6 +993,11 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     if seen:
         res.present.add("legacy")
         res.templates["legacy"] = "legacy"
+    elif unread:
+        # rows of the statistics table's items, too few or too scattered to tell the table's columns by
+        res.flags.append(Flag("table_missing", "legacy", unread[0].line,
+                              f"{len(unread)} row(s) of the statistics table's items ({unread[0].cells[0].text}"
+                              f"{', …' if len(unread) > 1 else ''}) read in no table"))
 
 
 # --- the whole report -----------------------------------------------------------------
