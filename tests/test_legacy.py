@@ -98,3 +98,117 @@ def test_too_few_legacy_item_rows_to_read_are_flagged(tmp_path):
     assert "legacy" not in set(report.tables["table"])
     assert [(f.code, f.table, f.detail) for f in report.flags] == [
         ("table_missing", "legacy", "2 row(s) of the statistics table's items (四、行政复议数量, …) read in no table")]
+
+
+# --- a unit cell merged over the rows below, a label spanning the unit column ----------------------------
+
+def _unit_runs(rows: list[list[str]], longest: int = 20) -> dict[int, int]:
+    """First row -> rows a unit cell merged down spans: each run of one unit (at most ``longest`` rows)."""
+    spans, i = {}, 0
+    while i < len(rows):
+        j = i
+        while rows[i][1] and j + 1 < len(rows) and rows[j + 1][1] == rows[i][1] and j - i + 1 < longest:
+            j += 1
+        spans[i], i = j - i + 1, j + 1
+    return spans
+
+
+def _merged_units(fmt: str, tmp_path) -> toolkit.Report:
+    """Seed 003 with each run of one unit in its statistics table written as one merged cell."""
+    import html
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [row + [""] * (3 - len(row)) for row in lines[start:end]]
+    spans = _unit_runs(rows)
+    before = [x for x in lines[:start] if isinstance(x, str)]
+    path = tmp_path / f"merged.{fmt}"
+    if fmt == "html":
+        covered = {k for s, n in spans.items() for k in range(s + 1, s + n)}
+        body = "".join(
+            "<tr><td>" + (html.escape(r[0]) or "&nbsp;") + "</td>"
+            + ("" if i in covered else f'<td rowspan="{spans[i]}">{r[1] or "&nbsp;"}</td>')
+            + f"<td>{r[2] or '&nbsp;'}</td></tr>" for i, r in enumerate(rows))
+        paras = "".join(f"<p>{html.escape(x)}</p>" for x in before)
+        path.write_text(f"<html><head><meta charset='utf-8'></head><body>{paras}<table border='1'>{body}</table>"
+                        "</body></html>", encoding="utf-8")
+    elif fmt == "docx":
+        import docx
+
+        doc = docx.Document()
+        for x in before:
+            doc.add_paragraph(x)
+        table = doc.add_table(rows=len(rows), cols=3)
+        for i, r in enumerate(rows):
+            table.cell(i, 0).text, table.cell(i, 2).text = r[0], r[2]
+        for s, n in spans.items():
+            table.cell(s, 1).text = rows[s][1]
+            if n > 1:
+                table.cell(s, 1).merge(table.cell(s + n - 1, 1))
+        doc.save(path)
+    else:  # one tall box for the unit of each run, its text in the middle of the box
+        from fpdf import FPDF
+
+        from renderers import cjk_font_path
+
+        pdf = FPDF(unit="pt")
+        pdf.add_font("cjk", fname=cjk_font_path())
+        pdf.set_font("cjk", size=9)
+        pdf.set_auto_page_break(False)
+        pdf.add_page(format=(700, 842 * 3))
+        y = 20.0
+        for x in before:
+            pdf.set_xy(20, y)
+            pdf.cell(660, 16, x[:60])
+            y += 16
+        for i, r in enumerate(rows, start=0):
+            pdf.set_xy(20, y + 10)
+            pdf.cell(520, 18, r[0], border=1)
+            if i in spans:
+                pdf.set_xy(540, y + 10)
+                pdf.cell(40, 18 * spans[i], r[1], border=1, align="C")
+            pdf.set_xy(580, y + 10)
+            pdf.cell(50, 18, r[2], border=1)
+            y += 18
+        pdf.output(str(path))
+    return toolkit.parse_report(path)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_legacy_unit_cell_merged_over_rows(fmt, tmp_path, seed_cells):
+    # Before, the rows under a merged 件 were a cell short: their number became the unit and the value NA
+    # (61 of 85 cells wrong, status ok); in a PDF the rows with a blank value vanished.
+    report = _merged_units(fmt, tmp_path)
+    assert _legacy(report) == seed_cells
+    assert report.status == "ok"
+
+
+def test_legacy_label_spanning_the_unit_column(tmp_path, seed_cells):
+    # '六、举报投诉数量' written across the 单位 column (colspan=2): its 675 was read as the unit, value NA.
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    at = next(i for i in range(start, end) if lines[i][0] == "六、举报投诉数量")
+    html = render_html(lines).decode("utf-8")
+    written = "<td>六、举报投诉数量</td><td>件</td>"
+    assert html.count(written) == 1
+    (tmp_path / "colspan.html").write_text(html.replace(written, '<td colspan="2">六、举报投诉数量</td>'),
+                                           encoding="utf-8")
+    report = toolkit.parse_report(tmp_path / "colspan.html")
+    assert lines[at] == ["六、举报投诉数量", "件", "675"]
+    assert _legacy(report) == seed_cells   # the unit of the rows above, the format's unit of the item too
+
+
+@pytest.mark.parametrize("label, raw, value, unit, flags", [
+    ("六、举报投诉数量", "675", 675.0, "件", []),
+    # money under the 件 of the row above: that is not its unit, so its unit is unknown, as a blank unit cell's is
+    ("八、依申请公开信息收取的费用", "0", "NA", "NA", ["unit_unknown"])])
+def test_legacy_row_a_cell_short_never_has_a_number_as_unit(label, raw, value, unit, flags):
+    # Before, the number was the unit and the value NA, with no flag.
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(label + " |"))
+    lines[at] = f"{label} | {raw} |"
+    report = toolkit.parse_text("\n".join(lines))
+    cell = report.tables[report.tables["row_label"] == label]
+    got = [tuple("NA" if v != v else v for v in r) for r in cell[["raw", "value", "unit"]].itertuples(index=False)]
+    assert got == [(raw, value, unit)]
+    assert [f.code for f in report.flags] == flags

@@ -711,6 +711,11 @@ def _legacy_key(label: str, recent: list[str]) -> str:
     return best
 
 
+def _legacy_unit(label: str, recent: list[str]) -> str | None:
+    """The unit the format gives the item a label names, or None (an item not known)."""
+    return load_formats()["legacy"]["rows"].get(_legacy_key(label, recent), (None, None))[1]
+
+
 def _legacy_collapse_header(texts: list[str]) -> list[str]:
     """A legacy header row with its label column as one cell.
 
@@ -752,6 +757,32 @@ def _legacy_join_label(row: Row, width: int) -> Row:
         joined = texts[-1]  # the cells before it name a block ('主动公开情况', 其中), not the item
     line = next(c.line for c in parts if c.text)
     return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+
+
+def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str, key_unit: str | None) -> Row:
+    """The row with its unit cell put back where a cell merged over several rows covered it.
+
+    A 单位 cell merged down over rows of one unit (HTML rowspan, DOCX vMerge, a tall PDF box), or a label cell
+    spanning the unit column, leaves the rows a cell short (the readers drop covered cells): their value stood in
+    the unit's place (`当面申请数 | 4`), read as the unit, the value NA.  A row a cell short of the table's
+    ``width`` with a number or a mark in the unit's place gets the unit of the row above (``carried``, when the
+    item's own unit, where the format knows it, is that one; a row set with spaces shows no merge) or a blank
+    one; a grid row of a known item with its label only (the unit covered, the value blank) gets the unit above.
+    """
+    cells = list(row.cells)
+    if unit_at is None or len(cells) >= width:
+        return row
+    if len(cells) == 1:
+        if not (row.grid and carried and key_unit == carried):
+            return row
+        cells += [Cell("", cells[0].line)] * (unit_at - 1)
+    else:
+        at = cells[unit_at] if unit_at < len(cells) else None
+        if at is None or not at.text or not at.is_value or at.text in vocabulary().legacy_units:
+            return row
+        carried = carried if key_unit in (None, carried) and not row.spaced else ""
+    return Row(cells[:unit_at] + [Cell(carried, cells[0].line)] + cells[unit_at:], explicit=row.explicit,
+               grid=row.grid, spaced=row.spaced)
 
 
 def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: TableResult,
@@ -898,6 +929,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     sub_header = False
     numbered = False  # the table has a 序号 column before its labels
     unread: list[Row] = []  # rows of the table's items met outside any table read
+    carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     for at, row in enumerate(rows):
         if numbered and value_cols is not None:
@@ -911,7 +943,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
             header = texts
-            sub_header = True
+            sub_header, carried = True, ""
             continue
         if sub_header and value_cols:
             sub_header = False
@@ -926,7 +958,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 continue
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
-            value_cols, header, wrapped, numbered = None, [], "", False
+            value_cols, header, wrapped, numbered, carried = None, [], "", False, ""
         if value_cols is None and (layout := _legacy_rows_layout(rows, at)) is not None:
             # a table with no header, or a header in words not known, told by its rows
             unit_at, value_cols, width, numbered = layout
@@ -940,11 +972,17 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             continue
         if keys[0] in fm["column_letters"]:
             continue
+        if len(row.cells) == 1 and texts[0]:
+            # a grid row of a known item whose unit a merged cell covers and whose value is blank
+            row = _legacy_merged_unit(row, len(header), unit_at, carried, _legacy_unit(texts[0], recent))
+            texts = [c.text for c in row.cells]
         if len(row.cells) < 2:
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
+            carried = ""
             continue
         if header:
             row = _legacy_join_label(row, len(header))
+            row = _legacy_merged_unit(row, len(header), unit_at, carried, _legacy_unit(row.cells[0].text, recent))
             texts = [c.text for c in row.cells]
         label = texts[0]
         broken = bool(wrapped) and label_key(label) not in vocab.legacy_rows and not _NUMBERED.match(label)
@@ -956,6 +994,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if lk in vocab.legacy_parents:
             recent.append(vocab.legacy_parents[lk])
         unit = texts[unit_at] if unit_at is not None and unit_at < len(texts) else ""
+        carried = unit if unit in vocab.legacy_units else ""  # a unit merged down over the rows below
         cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
         if _short_spaced(row, cells):
             # a blank 统计数 left no trace between spaces: the one value may be this year's or the
