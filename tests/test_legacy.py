@@ -212,3 +212,27 @@ def test_legacy_row_a_cell_short_never_has_a_number_as_unit(label, raw, value, u
     got = [tuple("NA" if v != v else v for v in r) for r in cell[["raw", "value", "unit"]].itertuples(index=False)]
     assert got == [(raw, value, unit)]
     assert [f.code for f in report.flags] == flags
+
+
+# --- a table in two halves side by side -----------------------------------------------------------------
+
+def _side_by_side(header: bool) -> list:
+    """Seed 003 with its statistics table in two halves side by side (each with the header, or neither)."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [row + [""] * (3 - len(row)) for row in lines[start + 1:end]]
+    half = (len(rows) + 1) // 2
+    left, right = rows[:half], rows[half:]
+    if header:
+        left, right = [lines[start], *left], [lines[start], *right]
+    right += [["", "", ""]] * (len(left) - len(right))
+    return lines[:start] + [a + b for a, b in zip(left, right)] + lines[end:]
+
+
+@pytest.mark.parametrize("fmt, header", [("txt", True), ("txt", False), ("html", True), ("pdf", False)])
+def test_legacy_table_in_two_halves_side_by_side(fmt, header, tmp_path, seed_cells):
+    # Before, the right half's label, unit and number were values of the left half's rows (value_2 … value_4),
+    # its rows lost, flagged not_a_number and identity_failed.
+    report = _parse(_side_by_side(header), fmt, tmp_path)
+    assert _legacy(report) == seed_cells
+    assert report.status == "ok"

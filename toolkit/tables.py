@@ -917,6 +917,57 @@ def _legacy_rows_layout(rows: list[Row], at: int) -> tuple[int | None, list[tupl
     return unit_at, list(zip(positions, names)), width, numbered
 
 
+def _halves_width(row: Row) -> int | None:
+    """The width of each half of a table set in two halves side by side, as this row shows it, or None.
+
+    A header written twice ('统计指标 | 单位 | 统计数 | 统计指标 | 单位 | 统计数'), or a row of two items
+    ('收到申请数 | 件 | 3 | 行政复议数量 | 件 | 1').
+    """
+    cells = row.cells
+    w = len(cells) // 2
+    if w < 2 or len(cells) != 2 * w:
+        return None
+    keys = [label_key(c.text) for c in cells]
+    if keys[:w] == keys[w:] and _legacy_header_start(keys[:w]) is not None:
+        return w
+    halves = [Row(cells[:w], grid=row.grid, spaced=row.spaced), Row(cells[w:], grid=row.grid, spaced=row.spaced)]
+    return w if all(_legacy_item_row(h) for h in halves) else None
+
+
+def _legacy_unfold(rows: list[Row]) -> list[Row]:
+    """The rows of a table set in two halves side by side, the left half's rows first, then the right half's.
+
+    Read as one row, the right half's label, unit and value were values of the left row (value_2 …); the halves
+    are told by a header written twice or by rows of two items (two at least).  The halves' rows run on while
+    they follow line by line and have no more cells than two halves.
+    """
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        w = _halves_width(rows[i])
+        if w is None or (_legacy_header_start([label_key(c.text) for c in rows[i].cells[:w]]) is None
+                         and sum(_halves_width(r) == w for r in rows[i:i + _ITEM_WINDOW]) < 2):
+            out.append(rows[i])
+            i += 1
+            continue
+        first = i
+        while first > 0 and w < len(rows[first - 1].cells) <= 2 * w and out \
+                and rows[first].line - rows[first - 1].line <= 2:
+            first -= 1  # rows of both halves before the first that tells them (headings of the blocks)
+            out.pop()
+        end = i + 1
+        while end < len(rows) and len(rows[end].cells) <= 2 * w and rows[end].line - rows[end - 1].line <= 2:
+            end += 1
+        left, right = [], []
+        for row in rows[first:end]:
+            left.append(Row(row.cells[:w], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+            if any(c.text for c in row.cells[w:]):
+                right.append(Row(row.cells[w:], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+        out += left + right
+        i = end
+    return out
+
+
 def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["legacy"]
     vocab = vocabulary()
@@ -930,6 +981,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     numbered = False  # the table has a 序号 column before its labels
     unread: list[Row] = []  # rows of the table's items met outside any table read
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
+    rows = _legacy_unfold(rows)
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     for at, row in enumerate(rows):
         if numbered and value_cols is not None:
