@@ -236,3 +236,24 @@ def test_legacy_table_in_two_halves_side_by_side(fmt, header, tmp_path, seed_cel
     report = _parse(_side_by_side(header), fmt, tmp_path)
     assert _legacy(report) == seed_cells
     assert report.status == "ok"
+
+
+# --- signs ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_negative_or_signed_legacy_count_is_flagged(fmt, tmp_path):
+    # Before, a legacy table was left out of the check of signs: -675 complaints passed with status ok.
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    signs = {"六、举报投诉数量": "-675", "(二)举办各类培训班数": "+3", "十四、政务服务事项不见面占比": "80"}
+    for i in range(start, end):
+        if lines[i][0] in signs:
+            lines[i] = [lines[i][0], lines[i][1], signs[lines[i][0]]]
+    # a local row that names a change may be signed
+    lines.insert(end, ["二十一、政务服务事项业务数比上年增减", "件", "-12"])
+    report = _parse(lines, fmt, tmp_path)
+    got = report.tables.set_index("row_key")
+    assert (got.loc["complaints", "value"], got.loc["trainings", "value"]) == (-675, 3)
+    assert got.loc["政务服务事项业务数比上年增减", "value"] == -12
+    assert [(f.code, f.table, f.detail) for f in report.flags] == [
+        ("negative_value", "legacy", "complaints.value"), ("signed_value", "legacy", "trainings.value: +3")]

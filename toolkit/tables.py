@@ -1117,11 +1117,14 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
         _extract_review(rows_by_table["review_litigation"], res, identities["review_litigation"])
     if rows_by_table.get("legacy"):
         _extract_legacy(rows_by_table["legacy"], res)
-    # Counts are not negative and carry no sign (only 本年增/减 is signed): a negative one, or one written
-    # with a sign ('+74', '-0'), is kept as written (the sign stays in raw), and flagged.
+    # Counts are not negative and carry no sign (only 本年增/减 is signed, and a legacy row that names a change):
+    # a negative one, or one written with a sign ('+74', '-0'), is kept as written (the sign in raw), and flagged.
     signed = set(load_formats()["active"]["signed_cols"])
+    change_words = [label_key(w) for w in load_formats()["legacy"]["signed_label_words"]]
     for rec in res.records:
-        if rec["table"] == "legacy" or (rec["table"] == "active" and rec["col_key"] in signed):
+        if rec["table"] == "active" and rec["col_key"] in signed:
+            continue
+        if rec["table"] == "legacy" and any(w in label_key(rec["row_label"]) for w in change_words):
             continue
         if rec["value"] < 0:
             res.flags.append(Flag("negative_value", rec["table"], rec["line"], f"{rec['row_key']}.{rec['col_key']}"))
