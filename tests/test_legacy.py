@@ -257,3 +257,15 @@ def test_negative_or_signed_legacy_count_is_flagged(fmt, tmp_path):
     assert got.loc["政务服务事项业务数比上年增减", "value"] == -12
     assert [(f.code, f.table, f.detail) for f in report.flags] == [
         ("negative_value", "legacy", "complaints.value"), ("signed_value", "legacy", "trainings.value: +3")]
+
+
+def test_legacy_table_without_header_with_a_code_column():
+    # The statistics bureau's table (Gansu) without its header: the column of row codes 01 … 35 holds no values.
+    from test_tables import _GANSU, _legacy_report
+
+    rows = _GANSU.format(denied=2).split("\n")[2:]   # no header, no row of column letters
+    report = _legacy_report("\n".join(rows))
+    legacy = report.tables.query("table == 'legacy'").set_index(["row_key", "col_key"])["value"]
+    assert set(legacy.index.get_level_values("col_key")) == {"value", "value_2"}
+    assert legacy[("proactive_items", "value")] == 120 and legacy[("proactive_items", "value_2")] == 480
+    assert legacy[("appeals_first", "value")] == 0

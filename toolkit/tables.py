@@ -668,8 +668,13 @@ def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
             values.append((i, fm["value_headers"].get(k, "value")))
     names = [c for _, c in values]
     if len(set(names)) < len(names):
-        names = ["value"] + [f"value_{i}" for i in range(2, len(names) + 1)]
+        names = _value_names(len(names))
     return unit_at, [(i, c) for (i, _), c in zip(values, names)]
+
+
+def _value_names(n: int) -> list[str]:
+    """The col_keys of ``n`` value columns their header does not tell apart: value, value_2, value_3 …"""
+    return ["value"] + [f"value_{i}" for i in range(2, n + 1)]
 
 
 def _legacy_sub_header(keys: list[str]) -> list[str] | None:
@@ -910,11 +915,17 @@ def _legacy_rows_layout(rows: list[Row], at: int) -> tuple[int | None, list[tupl
     width = max(len(r.cells) for r in items)
     units = [sum(j < len(r.cells) and r.cells[j].text in vocab.legacy_units for r in items) for j in range(width)]
     unit_at = max(range(1, width), key=lambda j: units[j]) if max(units) else None
-    positions = [j for j in range(1, width) if j != unit_at]
+    positions = [j for j in range(1, width) if j != unit_at and not _code_column(items, j)]
     if not positions:
         return None
-    names = ["value"] if len(positions) == 1 else ["value"] + [f"value_{i}" for i in range(2, len(positions) + 1)]
-    return unit_at, list(zip(positions, names)), width, numbered
+    return unit_at, list(zip(positions, _value_names(len(positions)))), width, numbered
+
+
+def _code_column(items: list[Row], j: int) -> bool:
+    """Column ``j`` holds the rows' codes (the statistics bureau's 01, 02 … 35), no values: two digits in every
+    row, rising (a column of counts has blanks, or falls somewhere)."""
+    codes = [r.cells[j].text if j < len(r.cells) else "" for r in items]
+    return all(re.fullmatch(r"\d{2}", c) for c in codes) and all(a < b for a, b in zip(codes, codes[1:]))
 
 
 def _halves_width(row: Row) -> int | None:
