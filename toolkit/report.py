@@ -141,7 +141,8 @@ class Report:
                     where = "section has no table" if table in keys else "section not found"
                     self.flags.append(Flag("table_missing", table, None, where))
         header = _LEGACY_HEADER.search(self.text)
-        if header and "legacy" not in result.present:
+        if header and "legacy" not in result.present and not any(
+                f.code == "table_missing" and f.table == "legacy" for f in result.flags):
             # the statistics table's header is there, its rows are not read: say so rather than 'ok'
             line = self.text.count("\n", 0, header.start()) + 1
             self.flags.append(Flag("table_missing", "legacy", line, "header found, no row read"))

@@ -691,8 +691,13 @@ def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
             values.append((i, fm["value_headers"].get(k, "value")))
     names = [c for _, c in values]
     if len(set(names)) < len(names):
-        names = ["value"] + [f"value_{i}" for i in range(2, len(names) + 1)]
+        names = _value_names(len(names))
     return unit_at, [(i, c) for (i, _), c in zip(values, names)]
+
+
+def _value_names(n: int) -> list[str]:
+    """The col_keys of ``n`` value columns their header does not tell apart: value, value_2, value_3 …"""
+    return ["value"] + [f"value_{i}" for i in range(2, n + 1)]
 
 
 def _legacy_sub_header(keys: list[str]) -> list[str] | None:
@@ -732,6 +737,11 @@ def _legacy_key(label: str, recent: list[str]) -> str:
             if pos > best_pos:
                 best, best_pos = cand, pos
     return best
+
+
+def _legacy_unit(label: str, recent: list[str]) -> str | None:
+    """The unit the format gives the item a label names, or None (an item not known)."""
+    return load_formats()["legacy"]["rows"].get(_legacy_key(label, recent), (None, None))[1]
 
 
 def _legacy_collapse_header(texts: list[str]) -> list[str]:
@@ -775,6 +785,32 @@ def _legacy_join_label(row: Row, width: int) -> Row:
         joined = texts[-1]  # the cells before it name a block ('主动公开情况', 其中), not the item
     line = next(c.line for c in parts if c.text)
     return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+
+
+def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str, key_unit: str | None) -> Row:
+    """The row with its unit cell put back where a cell merged over several rows covered it.
+
+    A 单位 cell merged down over rows of one unit (HTML rowspan, DOCX vMerge, a tall PDF box), or a label cell
+    spanning the unit column, leaves the rows a cell short (the readers drop covered cells): their value stood in
+    the unit's place (`当面申请数 | 4`), read as the unit, the value NA.  A row a cell short of the table's
+    ``width`` with a number or a mark in the unit's place gets the unit of the row above (``carried``, when the
+    item's own unit, where the format knows it, is that one; a row set with spaces shows no merge) or a blank
+    one; a grid row of a known item with its label only (the unit covered, the value blank) gets the unit above.
+    """
+    cells = list(row.cells)
+    if unit_at is None or len(cells) >= width:
+        return row
+    if len(cells) == 1:
+        if not (row.grid and carried and key_unit == carried):
+            return row
+        cells += [Cell("", cells[0].line)] * (unit_at - 1)
+    else:
+        at = cells[unit_at] if unit_at < len(cells) else None
+        if at is None or not at.text or not at.is_value or at.text in vocabulary().legacy_units:
+            return row
+        carried = carried if key_unit in (None, carried) and not row.spaced else ""
+    return Row(cells[:unit_at] + [Cell(carried, cells[0].line)] + cells[unit_at:], explicit=row.explicit,
+               grid=row.grid, spaced=row.spaced)
 
 
 def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: TableResult,
@@ -825,30 +861,175 @@ def _other_table_header(texts: list[str]) -> bool:
 
 # an item's own numbering: a label that starts with it is no continuation of the line before
 _NUMBERED = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|其中)")
+# a row's number in a column of its own ('1 | 收到申请数 | 件 | 3')
+_SERIAL = re.compile(r"\d{1,3}")
+# rows looked at after a row of the table's items to tell whether a table without a header starts there
+_ITEM_WINDOW = 12
+
+
+def _legacy_header_start(keys: list[str]) -> int | None:
+    """Where a legacy header row's label column is (0, or 1 after a 序号 column), or None for no header.
+
+    '统计指标 | 单位 | 统计数' (and 统计指标 | 统计数); a label column's header in other words ('项目 | 单位 | 数量')
+    only with a unit or value column's word after it; '序号 | 统计指标 | …' with a column of row numbers first.
+    """
+    fm = load_formats()["legacy"]
+    headers = {label_key(w) for w in fm["header_words"]}
+    labels = {label_key(w) for w in fm["label_headers"]}
+    start = int(len(keys) >= 3 and keys[0] in {label_key(w) for w in fm["serial_headers"]}
+                and keys[1] in headers | labels)
+    first, rest = (keys[start], keys[start + 1:]) if len(keys) > start else ("", [])
+    if first in headers and (len(rest) >= 2 or rest[:1] and rest[0] in fm["value_headers"]):
+        return start
+    if first in labels and any(k in fm["unit_headers"] or k in fm["value_headers"] for k in rest):
+        return start
+    return None
+
+
+def _drop_serial(row: Row) -> Row:
+    """The row without its number cell ('1 | 收到申请数 | 件 | 3'), in a table with a 序号 column."""
+    cells = row.cells
+    if len(cells) >= 2 and (not cells[0].text or _SERIAL.fullmatch(cells[0].text)) and cells[1].text \
+            and not cells[1].is_value:
+        return Row(cells[1:], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+    return row
+
+
+def _legacy_item_row(row: Row) -> bool:
+    """A row of a statistics table's item: a known label (not a short word such as 企业, 其他, which other
+    tables' rows have too) and after it only units and numbers, at least one."""
+    fm = load_formats()["legacy"]
+    vocab = vocabulary()
+    if len(row.cells) < 2 or row.cells[0].is_value:
+        return False
+    label = row.cells[0].text
+    lk = label_key(re.sub(r"^其中[:：]?", "", label_key(label)))
+    if len(lk) < 4 or _legacy_key(label, []) not in fm["rows"]:
+        return False
+    rest = row.cells[1:]
+    return any(c.text for c in rest) and all(c.is_value or c.text in vocab.legacy_units for c in rest)
+
+
+def _legacy_rows_layout(rows: list[Row], at: int) -> tuple[int | None, list[tuple[int, str]], int, bool] | None:
+    """(unit column, value columns, width, numbered) of a table without a header that starts at ``rows[at]``.
+
+    A table whose header is missing or worded in no known way is recognised by its rows (templates.md: the
+    items 收到申请数, 同意公开答复数, 行政复议数量 …): the row at ``at`` and ``min_item_rows`` in all among the next
+    rows are rows of known items.  Its columns are told by what the cells hold: the column of unit words is the
+    unit column, the other columns after the label the value columns; a first column of numbers before the labels
+    is the rows' numbering.
+    """
+    fm = load_formats()["legacy"]
+    vocab = vocabulary()
+    numbered = not _legacy_item_row(rows[at]) and _legacy_item_row(_drop_serial(rows[at]))
+    if not numbered and not _legacy_item_row(rows[at]):
+        return None
+    items: list[Row] = []
+    for row in rows[at:at + _ITEM_WINDOW]:
+        texts = [c.text for c in row.cells]
+        if items and (_legacy_header_start([label_key(t) for t in texts]) is not None
+                      or _other_table_header(texts)):
+            break  # another table
+        row = _drop_serial(row) if numbered else row
+        if _legacy_item_row(row):
+            items.append(row)
+    if len(items) < fm["min_item_rows"]:
+        return None
+    width = max(len(r.cells) for r in items)
+    units = [sum(j < len(r.cells) and r.cells[j].text in vocab.legacy_units for r in items) for j in range(width)]
+    unit_at = max(range(1, width), key=lambda j: units[j]) if max(units) else None
+    positions = [j for j in range(1, width) if j != unit_at and not _code_column(items, j)]
+    if not positions:
+        return None
+    return unit_at, list(zip(positions, _value_names(len(positions)))), width, numbered
+
+
+def _code_column(items: list[Row], j: int) -> bool:
+    """Column ``j`` holds the rows' codes (the statistics bureau's 01, 02 … 35), no values: two digits in every
+    row, rising (a column of counts has blanks, or falls somewhere)."""
+    codes = [r.cells[j].text if j < len(r.cells) else "" for r in items]
+    return all(re.fullmatch(r"\d{2}", c) for c in codes) and all(a < b for a, b in zip(codes, codes[1:]))
+
+
+def _halves_width(row: Row) -> int | None:
+    """The width of each half of a table set in two halves side by side, as this row shows it, or None.
+
+    A header written twice ('统计指标 | 单位 | 统计数 | 统计指标 | 单位 | 统计数'), or a row of two items
+    ('收到申请数 | 件 | 3 | 行政复议数量 | 件 | 1').
+    """
+    cells = row.cells
+    w = len(cells) // 2
+    if w < 2 or len(cells) != 2 * w:
+        return None
+    keys = [label_key(c.text) for c in cells]
+    if keys[:w] == keys[w:] and _legacy_header_start(keys[:w]) is not None:
+        return w
+    halves = [Row(cells[:w], grid=row.grid, spaced=row.spaced), Row(cells[w:], grid=row.grid, spaced=row.spaced)]
+    return w if all(_legacy_item_row(h) for h in halves) else None
+
+
+def _legacy_unfold(rows: list[Row]) -> list[Row]:
+    """The rows of a table set in two halves side by side, the left half's rows first, then the right half's.
+
+    Read as one row, the right half's label, unit and value were values of the left row (value_2 …); the halves
+    are told by a header written twice or by rows of two items (two at least).  The halves' rows run on while
+    they follow line by line and have no more cells than two halves.
+    """
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        w = _halves_width(rows[i])
+        if w is None or (_legacy_header_start([label_key(c.text) for c in rows[i].cells[:w]]) is None
+                         and sum(_halves_width(r) == w for r in rows[i:i + _ITEM_WINDOW]) < 2):
+            out.append(rows[i])
+            i += 1
+            continue
+        first = i
+        while first > 0 and w < len(rows[first - 1].cells) <= 2 * w and out \
+                and rows[first].line - rows[first - 1].line <= 2:
+            first -= 1  # rows of both halves before the first that tells them (headings of the blocks)
+            out.pop()
+        end = i + 1
+        while end < len(rows) and len(rows[end].cells) <= 2 * w and rows[end].line - rows[end - 1].line <= 2:
+            end += 1
+        left, right = [], []
+        for row in rows[first:end]:
+            left.append(Row(row.cells[:w], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+            if any(c.text for c in row.cells[w:]):
+                right.append(Row(row.cells[w:], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+        out += left + right
+        i = end
+    return out
 
 
 def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["legacy"]
     vocab = vocabulary()
     parents = {k: p for k, (_l, _u, p) in fm["rows"].items()}
-    headers = {label_key(w) for w in fm["header_words"]}
     value_cols: list[tuple[int, str]] | None = None
     unit_at: int | None = 1
     recent: list[str] = []
     seen: set[str] = set()
     header: list[str] = []
     sub_header = False
+    numbered = False  # the table has a 序号 column before its labels
+    unread: list[Row] = []  # rows of the table's items met outside any table read
+    carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
+    rows = _legacy_unfold(rows)
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
-    for row in rows:
+    for at, row in enumerate(rows):
+        if numbered and value_cols is not None:
+            row = _drop_serial(row)
         texts = [c.text for c in row.cells]
         keys = [label_key(t) for t in texts]
-        # (two cells: 统计指标 | 统计数, a table with no 单位 column)
-        if keys and keys[0] in headers and (len(keys) >= 3 or keys[1:2] and keys[1] in fm["value_headers"]):
-            texts = _legacy_collapse_header(texts)
+        start = _legacy_header_start(keys) if keys else None
+        if start is not None:
+            numbered = bool(start)
+            texts = _legacy_collapse_header(texts[start:])
             keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
             header = texts
-            sub_header = True
+            sub_header, carried = True, ""
             continue
         if sub_header and value_cols:
             sub_header = False
@@ -863,14 +1044,31 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 continue
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
-            value_cols, header, wrapped = None, [], ""
-        if value_cols is None or keys[0] in fm["column_letters"]:
+            value_cols, header, wrapped, numbered, carried = None, [], "", False, ""
+        if value_cols is None and (layout := _legacy_rows_layout(rows, at)) is not None:
+            # a table with no header, or a header in words not known, told by its rows
+            unit_at, value_cols, width, numbered = layout
+            header, wrapped = [""] * width, ""
+            if numbered:
+                row = _drop_serial(row)
+                texts, keys = [c.text for c in row.cells], [label_key(c.text) for c in row.cells]
+        if value_cols is None:
+            if _legacy_item_row(row) or _legacy_item_row(_drop_serial(row)):
+                unread.append(row)
             continue
+        if keys[0] in fm["column_letters"]:
+            continue
+        if len(row.cells) == 1 and texts[0]:
+            # a grid row of a known item whose unit a merged cell covers and whose value is blank
+            row = _legacy_merged_unit(row, len(header), unit_at, carried, _legacy_unit(texts[0], recent))
+            texts = [c.text for c in row.cells]
         if len(row.cells) < 2:
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
+            carried = ""
             continue
         if header:
             row = _legacy_join_label(row, len(header))
+            row = _legacy_merged_unit(row, len(header), unit_at, carried, _legacy_unit(row.cells[0].text, recent))
             texts = [c.text for c in row.cells]
         label = texts[0]
         broken = bool(wrapped) and label_key(label) not in vocab.legacy_rows and not _NUMBERED.match(label)
@@ -882,6 +1080,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if lk in vocab.legacy_parents:
             recent.append(vocab.legacy_parents[lk])
         unit = texts[unit_at] if unit_at is not None and unit_at < len(texts) else ""
+        carried = unit if unit in vocab.legacy_units else ""  # a unit merged down over the rows below
         cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
         if _short_spaced(row, cells):
             # a blank 统计数 left no trace between spaces: the one value may be this year's or the
@@ -919,6 +1118,11 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     if seen:
         res.present.add("legacy")
         res.templates["legacy"] = "legacy"
+    elif unread:
+        # rows of the statistics table's items, too few or too scattered to tell the table's columns by
+        res.flags.append(Flag("table_missing", "legacy", unread[0].line,
+                              f"{len(unread)} row(s) of the statistics table's items ({unread[0].cells[0].text}"
+                              f"{', …' if len(unread) > 1 else ''}) read in no table"))
 
 
 # --- the whole report -----------------------------------------------------------------
@@ -947,11 +1151,14 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
         _extract_review(rows_by_table["review_litigation"], res, identities["review_litigation"])
     if rows_by_table.get("legacy"):
         _extract_legacy(rows_by_table["legacy"], res)
-    # Counts are not negative and carry no sign (only 本年增/减 is signed): a negative one, or one written
-    # with a sign ('+74', '-0'), is kept as written (the sign stays in raw), and flagged.
+    # Counts are not negative and carry no sign (only 本年增/减 is signed, and a legacy row that names a change):
+    # a negative one, or one written with a sign ('+74', '-0'), is kept as written (the sign in raw), and flagged.
     signed = set(load_formats()["active"]["signed_cols"])
+    change_words = [label_key(w) for w in load_formats()["legacy"]["signed_label_words"]]
     for rec in res.records:
-        if rec["table"] == "legacy" or (rec["table"] == "active" and rec["col_key"] in signed):
+        if rec["table"] == "active" and rec["col_key"] in signed:
+            continue
+        if rec["table"] == "legacy" and any(w in label_key(rec["row_label"]) for w in change_words):
             continue
         if rec["value"] < 0:
             res.flags.append(Flag("negative_value", rec["table"], rec["line"], f"{rec['row_key']}.{rec['col_key']}"))

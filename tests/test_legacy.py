@@ -1,0 +1,271 @@
+"""Pre-2019 statistics tables (``legacy``) of seed 003 rendered with other headers, merged cells, two halves side
+by side, signs: read as the seed's own table is, or flagged."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+import toolkit
+
+from conftest import RAW
+from renderers import render_docx, render_html, render_pdf, render_text
+
+SEED = RAW / "003_ce1f8ef96d3daffd.txt"
+KEYS = ["table", "row_key", "col_key", "value", "raw", "unit"]
+
+
+def _seed_lines() -> list:
+    """Seed 003 as renderer lines: text lines, and its pipe rows as table rows."""
+    out: list = []
+    for line in SEED.read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            continue
+        out.append([c.strip() for c in line.rstrip().split("|")][:-1] if line.rstrip().endswith("|") else line)
+    return out
+
+
+def _table_at(lines: list) -> tuple[int, int]:
+    """(index of the statistics table's header, index after its last row)."""
+    start = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("统 计 指 标"))
+    end = max(i for i, x in enumerate(lines) if isinstance(x, list)) + 1
+    return start, end
+
+
+def _parse(lines: list, fmt: str, tmp_path) -> toolkit.Report:
+    path = tmp_path / f"legacy.{fmt}"
+    if fmt == "txt":
+        path.write_text(render_text(lines, "pipe_rows"), encoding="utf-8")
+    elif fmt == "html":
+        path.write_bytes(render_html(lines))
+    elif fmt == "docx":
+        render_docx(lines, path)
+    else:
+        render_pdf(lines, path)
+    return toolkit.parse_report(path)
+
+
+def _legacy(report: toolkit.Report, keys=KEYS) -> list[tuple]:
+    t = report.tables[report.tables["table"] == "legacy"]
+    return sorted(tuple("NA" if v != v else v for v in row) for row in t[keys].itertuples(index=False))
+
+
+@pytest.fixture(scope="module")
+def seed_cells() -> list[tuple]:
+    return _legacy(toolkit.parse_report(SEED))
+
+
+# --- a table whose header is worded otherwise, or absent ------------------------------------------------
+
+def _with_header(header: list[str] | None, numbered: bool = False) -> list:
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = lines[start + 1:end]
+    if numbered:  # every row numbered in a first column of its own
+        rows = [[str(n), *row] for n, row in enumerate(rows, start=1)]
+    return lines[:start] + ([header] if header else []) + rows + lines[end:]
+
+
+@pytest.mark.parametrize("header, numbered", [
+    (["序号", "统计指标", "单位", "统计数"], True),
+    (["项目", "单位", "数量"], False),
+    (["指标", "单位", "数值"], False),
+    (["内容", "单位", "统计数"], False),
+    (["统计项目", "计量单位", "统计数据"], False),
+    (None, False),
+    (None, True)])
+def test_legacy_table_under_another_header_or_none_is_read(header, numbered, tmp_path, seed_cells):
+    # Before, the whole table (85 cells) vanished with status ok and no flag: a table started only at the
+    # header words 统计指标 / 指标名称.
+    report = _parse(_with_header(header, numbered), "txt", tmp_path)
+    assert _legacy(report) == seed_cells
+    assert report.status == "ok"
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_legacy_table_without_header_in_a_document(fmt, tmp_path, seed_cells):
+    report = _parse(_with_header(None), fmt, tmp_path)
+    assert _legacy(report) == seed_cells
+    assert report.status == "ok"
+
+
+def test_too_few_legacy_item_rows_to_read_are_flagged(tmp_path):
+    # two rows of the table's items with no header: too few to tell its columns by, said rather than lost
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    kept = [["四、行政复议数量", "件", "0"], ["六、举报投诉数量", "件", "675"]]
+    report = _parse(lines[:start] + kept + lines[end:], "txt", tmp_path)
+    assert "legacy" not in set(report.tables["table"])
+    assert [(f.code, f.table, f.detail) for f in report.flags] == [
+        ("table_missing", "legacy", "2 row(s) of the statistics table's items (四、行政复议数量, …) read in no table")]
+
+
+# --- a unit cell merged over the rows below, a label spanning the unit column ----------------------------
+
+def _unit_runs(rows: list[list[str]], longest: int = 20) -> dict[int, int]:
+    """First row -> rows a unit cell merged down spans: each run of one unit (at most ``longest`` rows)."""
+    spans, i = {}, 0
+    while i < len(rows):
+        j = i
+        while rows[i][1] and j + 1 < len(rows) and rows[j + 1][1] == rows[i][1] and j - i + 1 < longest:
+            j += 1
+        spans[i], i = j - i + 1, j + 1
+    return spans
+
+
+def _merged_units(fmt: str, tmp_path) -> toolkit.Report:
+    """Seed 003 with each run of one unit in its statistics table written as one merged cell."""
+    import html
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [row + [""] * (3 - len(row)) for row in lines[start:end]]
+    spans = _unit_runs(rows)
+    before = [x for x in lines[:start] if isinstance(x, str)]
+    path = tmp_path / f"merged.{fmt}"
+    if fmt == "html":
+        covered = {k for s, n in spans.items() for k in range(s + 1, s + n)}
+        body = "".join(
+            "<tr><td>" + (html.escape(r[0]) or "&nbsp;") + "</td>"
+            + ("" if i in covered else f'<td rowspan="{spans[i]}">{r[1] or "&nbsp;"}</td>')
+            + f"<td>{r[2] or '&nbsp;'}</td></tr>" for i, r in enumerate(rows))
+        paras = "".join(f"<p>{html.escape(x)}</p>" for x in before)
+        path.write_text(f"<html><head><meta charset='utf-8'></head><body>{paras}<table border='1'>{body}</table>"
+                        "</body></html>", encoding="utf-8")
+    elif fmt == "docx":
+        import docx
+
+        doc = docx.Document()
+        for x in before:
+            doc.add_paragraph(x)
+        table = doc.add_table(rows=len(rows), cols=3)
+        for i, r in enumerate(rows):
+            table.cell(i, 0).text, table.cell(i, 2).text = r[0], r[2]
+        for s, n in spans.items():
+            table.cell(s, 1).text = rows[s][1]
+            if n > 1:
+                table.cell(s, 1).merge(table.cell(s + n - 1, 1))
+        doc.save(path)
+    else:  # one tall box for the unit of each run, its text in the middle of the box
+        from fpdf import FPDF
+
+        from renderers import cjk_font_path
+
+        pdf = FPDF(unit="pt")
+        pdf.add_font("cjk", fname=cjk_font_path())
+        pdf.set_font("cjk", size=9)
+        pdf.set_auto_page_break(False)
+        pdf.add_page(format=(700, 842 * 3))
+        y = 20.0
+        for x in before:
+            pdf.set_xy(20, y)
+            pdf.cell(660, 16, x[:60])
+            y += 16
+        for i, r in enumerate(rows, start=0):
+            pdf.set_xy(20, y + 10)
+            pdf.cell(520, 18, r[0], border=1)
+            if i in spans:
+                pdf.set_xy(540, y + 10)
+                pdf.cell(40, 18 * spans[i], r[1], border=1, align="C")
+            pdf.set_xy(580, y + 10)
+            pdf.cell(50, 18, r[2], border=1)
+            y += 18
+        pdf.output(str(path))
+    return toolkit.parse_report(path)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_legacy_unit_cell_merged_over_rows(fmt, tmp_path, seed_cells):
+    # Before, the rows under a merged 件 were a cell short: their number became the unit and the value NA
+    # (61 of 85 cells wrong, status ok); in a PDF the rows with a blank value vanished.
+    report = _merged_units(fmt, tmp_path)
+    assert _legacy(report) == seed_cells
+    assert report.status == "ok"
+
+
+def test_legacy_label_spanning_the_unit_column(tmp_path, seed_cells):
+    # '六、举报投诉数量' written across the 单位 column (colspan=2): its 675 was read as the unit, value NA.
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    at = next(i for i in range(start, end) if lines[i][0] == "六、举报投诉数量")
+    html = render_html(lines).decode("utf-8")
+    written = "<td>六、举报投诉数量</td><td>件</td>"
+    assert html.count(written) == 1
+    (tmp_path / "colspan.html").write_text(html.replace(written, '<td colspan="2">六、举报投诉数量</td>'),
+                                           encoding="utf-8")
+    report = toolkit.parse_report(tmp_path / "colspan.html")
+    assert lines[at] == ["六、举报投诉数量", "件", "675"]
+    assert _legacy(report) == seed_cells   # the unit of the rows above, the format's unit of the item too
+
+
+@pytest.mark.parametrize("label, raw, value, unit, flags", [
+    ("六、举报投诉数量", "675", 675.0, "件", []),
+    # money under the 件 of the row above: that is not its unit, so its unit is unknown, as a blank unit cell's is
+    ("八、依申请公开信息收取的费用", "0", "NA", "NA", ["unit_unknown"])])
+def test_legacy_row_a_cell_short_never_has_a_number_as_unit(label, raw, value, unit, flags):
+    # Before, the number was the unit and the value NA, with no flag.
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(label + " |"))
+    lines[at] = f"{label} | {raw} |"
+    report = toolkit.parse_text("\n".join(lines))
+    cell = report.tables[report.tables["row_label"] == label]
+    got = [tuple("NA" if v != v else v for v in r) for r in cell[["raw", "value", "unit"]].itertuples(index=False)]
+    assert got == [(raw, value, unit)]
+    assert [f.code for f in report.flags] == flags
+
+
+# --- a table in two halves side by side -----------------------------------------------------------------
+
+def _side_by_side(header: bool) -> list:
+    """Seed 003 with its statistics table in two halves side by side (each with the header, or neither)."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [row + [""] * (3 - len(row)) for row in lines[start + 1:end]]
+    half = (len(rows) + 1) // 2
+    left, right = rows[:half], rows[half:]
+    if header:
+        left, right = [lines[start], *left], [lines[start], *right]
+    right += [["", "", ""]] * (len(left) - len(right))
+    return lines[:start] + [a + b for a, b in zip(left, right)] + lines[end:]
+
+
+@pytest.mark.parametrize("fmt, header", [("txt", True), ("txt", False), ("html", True), ("pdf", False)])
+def test_legacy_table_in_two_halves_side_by_side(fmt, header, tmp_path, seed_cells):
+    # Before, the right half's label, unit and number were values of the left half's rows (value_2 … value_4),
+    # its rows lost, flagged not_a_number and identity_failed.
+    report = _parse(_side_by_side(header), fmt, tmp_path)
+    assert _legacy(report) == seed_cells
+    assert report.status == "ok"
+
+
+# --- signs ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_negative_or_signed_legacy_count_is_flagged(fmt, tmp_path):
+    # Before, a legacy table was left out of the check of signs: -675 complaints passed with status ok.
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    signs = {"六、举报投诉数量": "-675", "(二)举办各类培训班数": "+3", "十四、政务服务事项不见面占比": "80"}
+    for i in range(start, end):
+        if lines[i][0] in signs:
+            lines[i] = [lines[i][0], lines[i][1], signs[lines[i][0]]]
+    # a local row that names a change may be signed
+    lines.insert(end, ["二十一、政务服务事项业务数比上年增减", "件", "-12"])
+    report = _parse(lines, fmt, tmp_path)
+    got = report.tables.set_index("row_key")
+    assert (got.loc["complaints", "value"], got.loc["trainings", "value"]) == (-675, 3)
+    assert got.loc["政务服务事项业务数比上年增减", "value"] == -12
+    assert [(f.code, f.table, f.detail) for f in report.flags] == [
+        ("negative_value", "legacy", "complaints.value"), ("signed_value", "legacy", "trainings.value: +3")]
+
+
+def test_legacy_table_without_header_with_a_code_column():
+    # The statistics bureau's table (Gansu) without its header: the column of row codes 01 … 35 holds no values.
+    from test_tables import _GANSU, _legacy_report
+
+    rows = _GANSU.format(denied=2).split("\n")[2:]   # no header, no row of column letters
+    report = _legacy_report("\n".join(rows))
+    legacy = report.tables.query("table == 'legacy'").set_index(["row_key", "col_key"])["value"]
+    assert set(legacy.index.get_level_values("col_key")) == {"value", "value_2"}
+    assert legacy[("proactive_items", "value")] == 120 and legacy[("proactive_items", "value_2")] == 480
+    assert legacy[("appeals_first", "value")] == 0
