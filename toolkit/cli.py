@@ -424,7 +424,8 @@ def _why(exc: OSError, file: str | None = None) -> str:
     return f"{reason} ({file})" if file else reason
 
 
-def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> int:
+def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,
+                 _stops: _StopSignals | None = None) -> int:
     from toolkit.corpus import FRAMES, _empty, _iter_corpus, _kinds
 
     progress = not args.quiet
@@ -438,6 +439,8 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
         for frames in _iter_corpus(args.inputs, jobs=args.jobs, backend=args.backend, scheduler=args.scheduler,
                                    timeout=args.timeout, progress=progress, max_bytes=args.max_bytes,
                                    encoding=args.encoding, _parse=_parse, skipped=skipped, exclude=args.out):
+            if _stops is not None:
+                _stops.check()
             writer.write(frames)
             empty_written = True
             reports = frames["reports"]
@@ -448,6 +451,8 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None) -> in
                 failed.append(_failure_line(path, error))
         if not empty_written:
             writer.write({name: _empty(name) for name in FRAMES})
+        if _stops is not None:
+            _stops.check()
         ok = True
     finally:
         writer.close(ok)
@@ -474,27 +479,49 @@ class _UsageError(Exception):
     """A problem with the command's arguments found while running it (reported in one line, status 2)."""
 
 
-class _Stopped(Exception):
-    """The run was stopped by a signal (SIGTERM, SIGHUP): cleaned up like an interrupt."""
+class _Stopped(BaseException):
+    """The run was stopped by a signal (SIGTERM, SIGHUP): cleaned up like an interrupt (a BaseException, as
+    KeyboardInterrupt is, so that no ``except Exception`` on the way takes it for an error of a file)."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
 
 
+class _StopSignals:
+    """The stopping signals received during a run (see :func:`_stop_on_signals`)."""
+
+    def __init__(self) -> None:
+        self.received: list[int] = []
+
+    def check(self) -> None:
+        """Raise for a signal received whose exception was lost (raised inside a finalizer, which Python
+        ignores): the run stops at the next batch instead of finishing as if nothing had happened."""
+        if self.received:
+            signum = self.received[0]
+            raise KeyboardInterrupt if signum == signal.SIGINT else _Stopped(signum)
+
+
 @contextlib.contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP (``timeout``, ``kill``, a closed terminal) into an exception, so that the
-    workers are stopped and the unfinished files removed as on Ctrl-C."""
+def _stop_on_signals() -> Iterator[_StopSignals]:
+    """Turn SIGINT (Ctrl-C), SIGTERM and SIGHUP (``timeout``, ``kill``, a closed terminal) into an exception,
+    so that the workers are stopped and the unfinished files removed; each signal is also recorded, since
+    an exception raised while the main thread runs a finalizer (``__del__``) is printed and dropped."""
+    stops = _StopSignals()
+
     def stop(signum: int, frame: Any) -> None:
-        raise _Stopped(signum)
+        stops.received.append(signum)
+        raise KeyboardInterrupt if signum == signal.SIGINT else _Stopped(signum)
 
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield stops
         return
-    saved = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    # a SIGINT ignored when the command started (a background job of a script) stays ignored
+    signals = [sig for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+               if signal.getsignal(sig) != signal.SIG_IGN]
+    saved = {sig: signal.signal(sig, stop) for sig in signals}
     try:
-        yield
+        yield stops
     finally:
         for sig, handler in saved.items():
             signal.signal(sig, handler)
@@ -548,8 +575,8 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         if args.func is _run_extract:
             if args.backend == "dask" and not args.scheduler:
                 parser.error("--scheduler ADDR is required with --backend dask")
-            with _stop_on_signals():
-                status = _run_extract(args, _parse=_parse)
+            with _stop_on_signals() as stops:
+                status = _run_extract(args, _parse=_parse, _stops=stops)
         else:
             status = int(args.func(args) or 0)
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at interpreter exit
