@@ -12,6 +12,8 @@ import yaml
 
 from toolkit.classify.codebook import categories
 from toolkit.classify.labels import as_indicator, labels_to_matrix
+from toolkit.formats import alternation
+from toolkit.normalize import HAN_RANGES
 
 
 @functools.lru_cache(maxsize=2**16)
@@ -43,7 +45,9 @@ def normalize_texts(X: object, name: str = "X") -> list[str]:
     return out
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN_RANGES}]")
+#: What is no word of a statement: anything but a Chinese character or a Latin letter.
+NON_WORD = re.compile(f"[^{HAN_RANGES}A-Za-z]+")
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,8 +55,8 @@ def _contentless() -> re.Pattern[str]:
     """One pattern of what ``toolkit/data/classify/contentless.yaml`` removes before looking for content."""
     path = resources.files("toolkit").joinpath("data", "classify", "contentless.yaml")
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    words = sorted((str(w) for w in spec.get("placeholders") or ()), key=len, reverse=True)  # longest first
-    parts = [f"(?:{p})" for p in spec.get("patterns") or ()] + [re.escape(w) for w in words]
+    parts = [f"(?:{p})" for p in spec.get("patterns") or ()]
+    parts.append(alternation([str(w) for w in spec.get("placeholders") or ()]))
     return re.compile("|".join(parts))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from toolkit.classify.codebook import load_annotations, read_annotations
+from toolkit.cli import _codec  # --encoding as toolkit extract takes it
 from toolkit.statements import STATEMENT_COLUMNS
 
 # the models and the evaluation (scikit-learn, SciPy) are imported by the commands that use them: building the
@@ -24,16 +25,6 @@ __all__ = ["configure_classify", "run_classify", "configure_evaluate", "run_eval
 def _error(command: str, message: str) -> int:
     print(f"toolkit {command}: error: {message}", file=sys.stderr)
     return 2
-
-
-def _codec(text: str) -> str:
-    """A text codec name for ``--encoding`` (as ``toolkit extract`` takes it)."""
-    from toolkit.readers import _check_encoding
-
-    try:
-        return _check_encoding(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def configure_classify(parser: argparse.ArgumentParser) -> None:

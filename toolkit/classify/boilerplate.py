@@ -15,7 +15,6 @@ repetition.
 """
 from __future__ import annotations
 
-import re
 from numbers import Real
 
 import numpy as np
@@ -23,7 +22,8 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from toolkit.normalize import HAN_RANGES
+from toolkit.classify._base import NON_WORD
+from toolkit.normalize import normalize_text
 from toolkit.statements import extract_statements
 
 __all__ = ["boilerplate_index", "NEAR_DUPLICATE_THRESHOLD"]
@@ -41,7 +41,6 @@ NEAR_DUPLICATE_THRESHOLD = 0.8
 #: still reach ``threshold=1.0``.
 _TOLERANCE = 1e-9
 
-_NON_WORD = re.compile(f"[^{HAN_RANGES}A-Za-z]+")
 _REQUIRED = ("report_id", "agency", "report_year", "text")
 
 
@@ -52,9 +51,7 @@ def _letters(text: str) -> str:
     So that how a text is wrapped, punctuated or scripted does not change its bigrams: a section wrapped at
     another width, ``一是，信息…`` for ``一是信息…`` or a traditional copy give the same vector.
     """
-    from toolkit.normalize import normalize_text
-
-    return _NON_WORD.sub("", normalize_text(text))
+    return NON_WORD.sub("", normalize_text(text))
 
 
 def _vectors(texts: list[str]) -> np.ndarray:

@@ -11,7 +11,6 @@ wordings of a statement get the same result.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from numbers import Real
 
@@ -25,20 +24,16 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
-from toolkit.classify._base import MultiLabelMixin, has_content, normalize_texts
+from toolkit.classify._base import NON_WORD, MultiLabelMixin, has_content, normalize_texts
 from toolkit.classify.codebook import categories, load_annotations, load_codebook
 from toolkit.classify.labels import join_labels
 from toolkit.classify.tokens import tokenize
-from toolkit.normalize import HAN_RANGES
 
 __all__ = ["StatementClassifier", "default_model", "label_statements"]
 
-_NON_WORD = re.compile(f"[^{HAN_RANGES}A-Za-z]+")
-
-
 def _letters_only(text: str) -> str:
     """Preprocessor of the character n-grams: punctuation and digits removed."""
-    return _NON_WORD.sub(" ", text)
+    return NON_WORD.sub(" ", text)
 
 
 class _LexiconFeatures(TransformerMixin, BaseEstimator):
@@ -326,9 +321,6 @@ def default_model() -> StatementClassifier:
     return _default_model()
 
 
-_INVISIBLE = r"[\s\u200b-\u200d\u2060\ufeff]+"
-
-
 def label_statements(
     statements: pd.DataFrame,
     *,
@@ -399,10 +391,8 @@ def label_statements(
                              "for the default model")
     out = statements.copy()
     texts = out[text_column]
-    # zero-width characters are not white space to str.strip, and are left by web pages
-    present = texts.notna() & texts.astype("string").str.replace(_INVISIBLE, "", regex=True).fillna("").ne("")
-    # nothing to classify ('12345', 'N/A', '暂无'): no label rather than a model's guess from nothing
-    present &= pd.Series([bool(ok) and has_content(str(t)) for ok, t in zip(present, texts)], index=out.index)
+    # nothing to classify (NA, blank, '12345', 'N/A', '暂无'): no label rather than a model's guess from nothing
+    present = pd.Series([not pd.isna(t) and has_content(str(t)) for t in texts], index=out.index, dtype=bool)
     classes = [str(c) for c in model.classes_]  # type: ignore[attr-defined]
     labels = pd.Series(pd.NA, index=out.index, dtype=object)
     proba = np.full((len(out), len(classes)), np.nan)
