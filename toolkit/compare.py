@@ -291,7 +291,7 @@ def kruskal(
     min_n = _check_min_n(min_n)
     if method not in _KW_METHODS:
         raise ValueError(f"method must be one of {list(_KW_METHODS)}, got {method!r}")
-    n_resamples = _check_resamples(n_resamples)
+    n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
     groups = _groups(df, metric, by)
     kept = {g: v for g, v in groups.items() if len(v) >= min_n}
@@ -311,17 +311,24 @@ def kruskal(
         row.update(H=float(res.statistic), dof=len(kept) - 1, p=float(res.pvalue), method="asymptotic",
                    epsilon2=float(res.statistic) / (n - 1))
         if method == "permutation" or (method == "auto" and min(map(len, samples)) <= _SMALL_GROUP):
-            perm = stats.permutation_test(samples, _kruskal_h, permutation_type="independent", vectorized=True,
-                                          n_resamples=n_resamples, alternative="greater",
-                                          rng=np.random.default_rng(random_state))
-            row.update(p=float(perm.pvalue), method=_permutation_kind(samples, n_resamples))
+            p, kind = _permutation_p(samples, _kruskal_h, n_resamples, random_state)
+            row.update(p=p, method=kind)
     return pd.DataFrame([row])
 
 
-def _check_resamples(n_resamples: Any) -> int:
-    if isinstance(n_resamples, bool) or not isinstance(n_resamples, (int, np.integer)) or n_resamples < 1:
-        raise ValueError(f"n_resamples must be a positive integer, got {n_resamples!r}")
-    return int(n_resamples)
+def _check_positive_int(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return int(value)
+
+
+def _permutation_p(samples: Sequence[np.ndarray], statistic: Any, n_resamples: int,
+                   random_state: int) -> tuple[float, str]:
+    """The p-value of a statistic that grows with the groups' difference, from its permutation distribution
+    (:func:`scipy.stats.permutation_test`, seeded), and how it was computed (see :func:`_permutation_kind`)."""
+    res = stats.permutation_test(samples, statistic, vectorized=True, n_resamples=n_resamples,
+                                 alternative="greater", rng=np.random.default_rng(random_state))
+    return float(res.pvalue), _permutation_kind(samples, n_resamples)
 
 
 def _kruskal_h(*samples: np.ndarray, axis: int = -1) -> np.ndarray:
@@ -503,7 +510,7 @@ def pairwise_mannwhitney(
     if method not in _MWU_METHODS:
         raise ValueError(f"method must be one of {list(_MWU_METHODS)}, got {method!r}")
     min_n = _check_min_n(min_n)
-    n_resamples = _check_resamples(n_resamples)
+    n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
     groups = _groups(df, metric, by)
     rows = []
@@ -527,10 +534,7 @@ def pairwise_mannwhitney(
             if how == "permutation":
                 # two-sided as the distance of U from its mean n1·n2/2, the order of H for two groups; doubling
                 # the smaller tail (PermutationMethod) would differ from kruskal's p when ties skew the distribution
-                pvalue = float(stats.permutation_test((x, y), _u_distance, vectorized=True, n_resamples=n_resamples,
-                                                      alternative="greater",
-                                                      rng=np.random.default_rng(random_state)).pvalue)
-                how = _permutation_kind([x, y], n_resamples)
+                pvalue, how = _permutation_p((x, y), _u_distance, n_resamples, random_state)
             delta = 2.0 * float(res.statistic) / (len(x) * len(y)) - 1.0
             row.update(U=float(res.statistic), p=pvalue, method=how, cliffs_delta=delta,
                        magnitude=cliffs_delta_magnitude(delta))
@@ -841,8 +845,7 @@ def bootstrap_ci(
         raise ValueError(f"estimator must be one of {list(_ESTIMATORS)}, got {estimator!r}")
     if method not in _BOOT_METHODS:
         raise ValueError(f"method must be one of {list(_BOOT_METHODS)}, got {method!r}")
-    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 1:
-        raise ValueError(f"n_boot must be a positive integer, got {n_boot!r}")
+    _check_positive_int(n_boot, "n_boot")
     if not isinstance(ci, float) or not 0 < ci < 1:
         raise ValueError(f"ci must be a float in (0, 1), got {ci!r}")
     min_n = _check_min_n(min_n)
