@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from toolkit.normalize import label_key
+from toolkit.normalize import alternation, label_key  # (alternation re-exported: the data files' words)
 
 __all__ = ["alternation", "load_formats", "load_identities", "load_output_schema", "vocabulary", "Vocabulary"]
 
@@ -24,39 +23,6 @@ __all__ = ["alternation", "load_formats", "load_identities", "load_output_schema
 def _load_yaml(name: str) -> dict[str, Any]:
     with resources.files("toolkit").joinpath("data", name).open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
-
-
-def alternation(words: Iterable[str], *, spaced: bool = False) -> str:
-    """A regular expression matching any of the words, as written (escaped), longest first.
-
-    Longest first, so that a word is not taken for a shorter word it starts with (``人民政府办公室`` before
-    ``人民政府``).  Of no words, a pattern that matches nothing (an empty one would match everywhere).
-
-    Parameters
-    ----------
-    words : iterable of str
-        The words (a list of a data file, a set); duplicates are dropped.
-    spaced : bool, default False
-        Whether white space may stand between a word's characters (a label set letter-spaced: ``附 件``).
-
-    Returns
-    -------
-    str
-        An alternation without a group around it: put it in ``(?:…)`` to follow or precede it with more.
-
-    Examples
-    --------
-    >>> alternation(["年报", "年度报告", "的报告"])
-    '年度报告|的报告|年报'
-    >>> re.compile(f"(?:{alternation([])})").search("anything") is None
-    True
-    >>> print(alternation(["附件", "附表"], spaced=True))
-    附\\s*件|附\\s*表
-    """
-    # (ties in a fixed order, so that the pattern is the same from run to run whatever the words came in)
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    join = r"\s*".join if spaced else "".join
-    return "|".join(join(map(re.escape, word)) for word in ordered) or "(?!)"
 
 
 def load_formats() -> dict[str, Any]:

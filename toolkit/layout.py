@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
-from toolkit.normalize import HAN_RANGES, NA_MARKS, UNITS, is_page_furniture, is_value_cell, label_key
+from toolkit.normalize import _HAN, NA_MARKS, UNITS, is_page_furniture, is_value_cell, label_key
 from toolkit.sections import Segment
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -400,8 +400,7 @@ def _header_tokens(text: str) -> list[str] | None:
 @functools.lru_cache(maxsize=1)
 def _header_characters() -> frozenset[str]:
     """The Han characters of the format's header labels."""
-    han = re.compile(f"[{HAN_RANGES}]")
-    return frozenset(c for word in vocabulary().header_words for c in word if han.match(c))
+    return frozenset(c for word in vocabulary().header_words for c in word if _HAN.match(c))
 
 
 def _next_is_value(segments: list[Segment], i: int) -> bool:

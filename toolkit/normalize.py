@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "is_print_stamp",
     "HAN_RANGES",
     "HAN_UNIFIED",
+    "alternation",
 ]
 
 #: The CJK unified ideographs alone (U+4E00…U+9FFF): the common Chinese characters, those of a report's text but
@@ -164,9 +166,40 @@ def _traditional_rules() -> tuple:
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
     """One pattern for all the words, longest first (a pattern of none matches nothing)."""
-    from toolkit.formats import alternation  # not at the top: formats imports this module
-
     return re.compile(alternation(words))
+
+
+def alternation(words: Iterable[str], *, spaced: bool = False) -> str:
+    """A regular expression matching any of the words, as written (escaped), longest first.
+
+    Longest first, so that a word is not taken for a shorter word it starts with (``人民政府办公室`` before
+    ``人民政府``).  Of no words, a pattern that matches nothing (an empty one would match everywhere).
+
+    Parameters
+    ----------
+    words : iterable of str
+        The words (a list of a data file, a set); duplicates are dropped.
+    spaced : bool, default False
+        Whether white space may stand between a word's characters (a label set letter-spaced: ``附 件``).
+
+    Returns
+    -------
+    str
+        An alternation without a group around it: put it in ``(?:…)`` to follow or precede it with more.
+
+    Examples
+    --------
+    >>> alternation(["年报", "年度报告", "的报告"])
+    '年度报告|的报告|年报'
+    >>> re.compile(f"(?:{alternation([])})").search("anything") is None
+    True
+    >>> print(alternation(["附件", "附表"], spaced=True))
+    附\\s*件|附\\s*表
+    """
+    # (ties in a fixed order, so that the pattern is the same from run to run whatever the words came in)
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    join = r"\s*".join if spaced else "".join
+    return "|".join(join(map(re.escape, word)) for word in ordered) or "(?!)"
 
 
 def _convert_traditional(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from toolkit.formats import _CN_DIGITS, alternation, load_formats, vocabulary
-from toolkit.normalize import HAN_RANGES, cn_numeral, label_key
+from toolkit.normalize import _HAN, HAN_RANGES, cn_numeral, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -68,7 +68,6 @@ _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|\[\s*(?:{_CN_NUM}|\d{{1,2}})
         rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章)[、:]?"
-_HAS_HAN = re.compile(f"[{HAN_RANGES}]")
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>.+?)\s*[。.:;]?\s*$")
 
 
@@ -185,7 +184,7 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             if "|" in text or not _heading_keys(text) or (
                     _in_table(segments, i, -1) and _in_table(segments, i, 1) and _table_row_label(text)):
                 continue
-        if not text or not _HAS_HAN.search(text[:12]):
+        if not text or not _HAN.search(text[:12]):
             continue  # headings start with Chinese; table cells of numbers never are
         entry = _CONTENTS_ENTRY.match(text) if text[-1].isdigit() else None
         if entry:
@@ -668,23 +667,15 @@ _WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next l
 
 
 @functools.lru_cache(maxsize=4096)  # the same numbered row labels ('1.属于国家秘密') recur in every report
-def _heading_keys(text: str) -> bool:
-    """Whether a line is a heading that names a section of either family."""
-    match = _HEADING.match(text)
-    if not match or not _HAS_HAN.search(text[:12]):
-        return False
-    title = _SPACE_RUN.sub("", match["title"])
-    return any(_heading_key(title, match["num"] or "", family)[0] is not None for family in ("modern", "legacy"))
-
-
 @functools.lru_cache(maxsize=4096)
-def _whole_title(text: str) -> bool:
-    """Whether a line is a heading whose whole title names a section of either family (no text glued after it)."""
+def _heading_keys(text: str, whole: bool = False) -> bool:
+    """Whether a line is a heading that names a section of either family; with ``whole``, by its whole title (no
+    text glued after it, not a lead title's)."""
     match = _HEADING.match(text)
-    if not match:
+    if not match or not _HAN.search(text[:12]):
         return False
     title, num = _SPACE_RUN.sub("", match["title"]), match["num"] or ""
-    return any(key is not None and level not in ("inline", "lead")
+    return any(key is not None and not (whole and level in ("inline", "lead"))
                for key, level in (_heading_key(title, num, family) for family in ("modern", "legacy")))
 
 
@@ -715,7 +706,7 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
             continue
         if _heading_keys(first):
             # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
-            if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _whole_title(first + nxt):
+            if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(first + nxt, whole=True):
                 joined[i] = first + nxt
         elif _heading_keys(first + nxt):
             joined[i] = first + nxt
@@ -743,8 +734,8 @@ def _unnumbered_wrap(first: str, nxt: str) -> bool:
     free in its start), the first must be a full line, longer than the second: a short body line before a heading
     ('暂无' / '存在的主要问题及改进情况') is no heading's start."""
     if not (2 <= len(first) <= 30 and 0 < len(nxt) <= _WRAP_MAX and len(first) + len(nxt) <= 40) \
-            or "|" in first + nxt or _FRAGMENT_STOP.search(first + nxt) or not _HAS_HAN.match(first) \
-            or not _whole_title(first + nxt):
+            or "|" in first + nxt or _FRAGMENT_STOP.search(first + nxt) or not _HAN.match(first) \
+            or not _heading_keys(first + nxt, whole=True):
         return False
     if _heading_keys(nxt):
         return not _heading_keys(first) and len(first) > max(len(nxt), _WRAPPED_MIN - 1)
