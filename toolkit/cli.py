@@ -17,7 +17,7 @@ import signal
 import sys
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Callable
 
 __all__ = ["main", "build_parser"]
@@ -321,56 +321,80 @@ class _Writer:
 
     def _put_in_place(self) -> None:
         """Rename this run's files into place, and remove the earlier run's files of the other format (they
-        would no longer match): the earlier files are first set aside as ``<file>.<run>-old.part``, and put
-        back if anything fails, so that the folder holds either the earlier run or this one."""
+        would no longer match); the folder holds either the earlier run or this one (see
+        :func:`_replace_together`)."""
         from toolkit.corpus import FRAMES
 
         finals = [os.path.join(self.out, f"{n}.{ext}") for n in FRAMES for ext in ("csv", "parquet")]
-        aside: dict[str, str] = {}  # final -> where the earlier file is set aside
-        placed: list[str] = []
-        final = ""
         try:
-            for final in finals:
-                if os.path.lexists(final):
-                    if os.path.isdir(final) and not os.path.islink(final):
-                        raise IsADirectoryError(errno.EISDIR, "a folder has the name of an output file", final)
-                    os.replace(final, f"{final}.{self.run}-old.part")
-                    aside[final] = f"{final}.{self.run}-old.part"
-            for final, part in self.parts.items():
-                os.replace(part, final)
-                placed.append(final)
-        except BaseException as exc:  # also Ctrl-C or SIGTERM in the middle: put the earlier run back
-            left = self._roll_back(aside, placed)
-            if not isinstance(exc, OSError):
-                raise
-            why = f"cannot write the output to --out {self.out}: {_why(exc, os.path.basename(final))}"
-            if left:
-                raise _UsageError(f"{why}; the folder now holds files of two runs: {', '.join(left)} (the next "
+            _replace_together(self.parts, self.run, finals)
+        except _NotReplaced as exc:
+            why = f"cannot write the output to --out {self.out}: {_why(exc.error, os.path.basename(exc.final))}"
+            if exc.left:
+                raise _UsageError(f"{why}; the folder now holds files of two runs: {', '.join(exc.left)} (the next "
                                   f"run into it removes the .part files)") from None
             raise _UsageError(f"{why}; {_UNCHANGED}") from None
-        for old in aside.values():
-            with contextlib.suppress(OSError):  # a file left behind is removed by the next run
-                os.remove(old)
 
-    def _roll_back(self, aside: dict[str, str], placed: list[str]) -> list[str]:
-        """Remove this run's files and put the earlier ones back; say what could not be undone."""
-        left = []
-        for final in placed:
-            try:
-                os.remove(final)
-            except FileNotFoundError:
-                pass
-            except OSError:
-                left.append(f"{os.path.basename(final)} is of this run")
-        for final, old in aside.items():
-            try:
-                os.replace(old, final)
-            except OSError:
-                left.append(f"the earlier {os.path.basename(final)} is now {os.path.basename(old)}")
-        for part in self.parts.values():
-            with contextlib.suppress(FileNotFoundError, OSError):
-                os.remove(part)
-        return left
+
+class _NotReplaced(Exception):
+    """Files could not be put in place: the OSError, the file it concerns, and what could not be undone."""
+
+    def __init__(self, error: OSError, final: str, left: list[str]) -> None:
+        super().__init__(error)
+        self.error, self.final, self.left = error, final, left
+
+
+def _replace_together(parts: Mapping[str, str], run: str, finals: Sequence[str] | None = None) -> None:
+    """Put written files in place, all of them or none.
+
+    The files ``finals`` (default: those of ``parts``) that exist are first set aside as
+    ``<file>.<run>-old.part``, then each part (final -> its ``.part`` file) is renamed to its final name.  On
+    any failure, Ctrl-C too, this run's files are removed, the earlier ones put back and the parts removed; an
+    OSError is raised again as :class:`_NotReplaced`, with what could not be undone.  The files set aside
+    are removed at the end (one left behind is removed by the next run).
+    """
+    aside: dict[str, str] = {}  # final -> where the earlier file is set aside
+    placed: list[str] = []
+    final = ""
+    try:
+        for final in parts if finals is None else finals:
+            if os.path.lexists(final):
+                if os.path.isdir(final) and not os.path.islink(final):
+                    raise IsADirectoryError(errno.EISDIR, "a folder has the name of an output file", final)
+                os.replace(final, f"{final}.{run}-old.part")
+                aside[final] = f"{final}.{run}-old.part"
+        for final, part in parts.items():
+            os.replace(part, final)
+            placed.append(final)
+    except BaseException as exc:  # also Ctrl-C or SIGTERM in the middle: put the earlier files back
+        left = _roll_back(parts, aside, placed)
+        if isinstance(exc, OSError):
+            raise _NotReplaced(exc, final, left) from None
+        raise
+    for old in aside.values():
+        with contextlib.suppress(OSError):
+            os.remove(old)
+
+
+def _roll_back(parts: Mapping[str, str], aside: dict[str, str], placed: list[str]) -> list[str]:
+    """Remove this run's files and put the earlier ones back; say what could not be undone."""
+    left = []
+    for final in placed:
+        try:
+            os.remove(final)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            left.append(f"{os.path.basename(final)} is of this run")
+    for final, old in aside.items():
+        try:
+            os.replace(old, final)
+        except OSError:
+            left.append(f"the earlier {os.path.basename(final)} is now {os.path.basename(old)}")
+    for part in parts.values():
+        with contextlib.suppress(FileNotFoundError, OSError):
+            os.remove(part)
+    return left
 
 
 def _row_group(name: str) -> int:

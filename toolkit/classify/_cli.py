@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from toolkit.classify.codebook import load_annotations, read_annotations
-from toolkit.cli import _codec  # --encoding as toolkit extract takes it
+from toolkit.cli import _NotReplaced, _codec, _replace_together  # as toolkit extract does
 from toolkit.statements import STATEMENT_COLUMNS
 
 # the models and the evaluation (scikit-learn, SciPy) are imported by the commands that use them: building the
@@ -138,39 +138,27 @@ def _write_together(writers: dict[str, Callable[[str], object]]) -> None:
     ``--out`` is often the input itself (``make demo``): an interrupted write
     must not leave it half written, nor a CSV whose Parquet twin holds other
     labels.  The files replaced are set aside first and put back if a rename
-    fails.  An OSError names the file that could not be written.
+    fails (:func:`toolkit.cli._replace_together`, as ``toolkit extract`` does).
+    An OSError names the file that could not be written.
     """
     run = f"{os.getpid()}-{secrets.token_hex(3)}"
     parts = {final: f"{final}.{run}.part" for final in writers}  # statements.csv.<run>.part: extract's own form
-    aside: dict[str, str] = {}
-    placed: list[str] = []
     final = ""
     try:
         for final, write in writers.items():
             write(parts[final])
-        for final in writers:
-            if os.path.lexists(final):
-                os.replace(final, f"{final}.{run}-old.part")
-                aside[final] = f"{final}.{run}-old.part"
-        for final in writers:
-            os.replace(parts[final], final)
-            placed.append(final)
-    except BaseException as exc:  # Ctrl-C too: put the earlier files back
-        for done in placed:
-            with contextlib.suppress(OSError):
-                os.remove(done)
-        for done, old in aside.items():
-            with contextlib.suppress(OSError):
-                os.replace(old, done)
+    except BaseException as exc:  # Ctrl-C too: nothing was replaced yet
         for part in parts.values():
             with contextlib.suppress(OSError):
                 os.remove(part)
         if isinstance(exc, OSError):
             raise OSError(f"cannot write {final}: {exc.strerror or exc}; no file was changed") from None
         raise
-    for old in aside.values():
-        with contextlib.suppress(OSError):
-            os.remove(old)
+    try:
+        _replace_together(parts, run)
+    except _NotReplaced as exc:
+        undone = f"not undone: {', '.join(exc.left)}" if exc.left else "no file was changed"
+        raise OSError(f"cannot write {exc.final}: {exc.error.strerror or exc.error}; {undone}") from None
 
 
 def _warn_replaced_labels(before: pd.Series, after: pd.Series, path: str) -> None:
