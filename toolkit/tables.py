@@ -787,7 +787,7 @@ def _legacy_join_label(row: Row, width: int) -> Row:
     return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
 
 
-def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str, key_unit: str | None) -> Row:
+def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str, recent: list[str]) -> Row:
     """The row with its unit cell put back where a cell merged over several rows covered it.
 
     A 单位 cell merged down over rows of one unit (HTML rowspan, DOCX vMerge, a tall PDF box), or a label cell
@@ -796,18 +796,20 @@ def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str,
     ``width`` with a number or a mark in the unit's place gets the unit of the row above (``carried``, when the
     item's own unit, where the format knows it, is that one; a row set with spaces shows no merge) or a blank
     one; a grid row of a known item with its label only (the unit covered, the value blank) gets the unit above.
+    ``recent`` are the keys of the rows before, telling the item of a label used twice (`_legacy_key`).
     """
     cells = list(row.cells)
     if unit_at is None or len(cells) >= width:
         return row
     if len(cells) == 1:
-        if not (row.grid and carried and key_unit == carried):
+        if not (row.grid and carried and _legacy_unit(cells[0].text, recent) == carried):
             return row
         cells += [Cell("", cells[0].line)] * (unit_at - 1)
     else:
         at = cells[unit_at] if unit_at < len(cells) else None
         if at is None or not at.text or not at.is_value or at.text in vocabulary().legacy_units:
             return row
+        key_unit = _legacy_unit(cells[0].text, recent)
         carried = carried if key_unit in (None, carried) and not row.spaced else ""
     return Row(cells[:unit_at] + [Cell(carried, cells[0].line)] + cells[unit_at:], explicit=row.explicit,
                grid=row.grid, spaced=row.spaced)
@@ -1058,18 +1060,16 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             continue
         if keys[0] in fm["column_letters"]:
             continue
-        if len(row.cells) == 1 and texts[0]:
-            # a grid row of a known item whose unit a merged cell covers and whose value is blank
-            row = _legacy_merged_unit(row, len(header), unit_at, carried, _legacy_unit(texts[0], recent))
-            texts = [c.text for c in row.cells]
-        if len(row.cells) < 2:
+        # a row of one cell is joined with nothing; it gets its unit back only as a grid row of a known item
+        # whose unit a merged cell covers and whose value is blank, else it is a label alone on its line (a
+        # row of words joined into one cell under a header of one column is not)
+        single = len(row.cells) < 2
+        row = _legacy_merged_unit(_legacy_join_label(row, len(header)), len(header), unit_at, carried, recent)
+        texts = [c.text for c in row.cells]
+        if single and len(row.cells) < 2:
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
             carried = ""
             continue
-        if header:
-            row = _legacy_join_label(row, len(header))
-            row = _legacy_merged_unit(row, len(header), unit_at, carried, _legacy_unit(row.cells[0].text, recent))
-            texts = [c.text for c in row.cells]
         label = texts[0]
         broken = bool(wrapped) and label_key(label) not in vocab.legacy_rows and not _NUMBERED.match(label)
         wrapped_text = wrapped
