@@ -714,11 +714,17 @@ def _legacy_sub_header(keys: list[str]) -> list[str] | None:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy_parents() -> dict[str, str | None]:
+    """Each legacy item's parent (formats.yaml ``legacy.rows``): the item a label used twice falls under."""
+    return {k: p for k, (_l, _u, p) in load_formats()["legacy"]["rows"].items()}
+
+
 def _legacy_key(label: str, recent: list[str]) -> str:
     vocab = vocabulary()
     lk = re.sub(r"^其中[:：]?", "", label_key(label))
     lk = label_key(lk)  # '其中:1.同意公开答复数': the item number follows 其中
-    parents = {k: p for k, (_l, _u, p) in load_formats()["legacy"]["rows"].items()}
+    parents = _legacy_parents()
     candidates = vocab.legacy_rows.get(lk)
     if not candidates:
         # The longest known label the written one starts with (政务微博名称:xx,公开政府信息数).
@@ -869,6 +875,16 @@ _SERIAL = re.compile(r"\d{1,3}")
 _ITEM_WINDOW = 12
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy_header_keys() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The label keys of a legacy header's words (formats.yaml ``legacy``): (``header_words``, ``label_headers``,
+    ``serial_headers``), read once, not for every row looked at."""
+    fm = load_formats()["legacy"]
+    headers, labels, serials = (frozenset(label_key(w) for w in fm[name])
+                                for name in ("header_words", "label_headers", "serial_headers"))
+    return headers, labels, serials
+
+
 def _legacy_header_start(keys: list[str]) -> int | None:
     """Where a legacy header row's label column is (0, or 1 after a 序号 column), or None for no header.
 
@@ -876,10 +892,8 @@ def _legacy_header_start(keys: list[str]) -> int | None:
     only with a unit or value column's word after it; '序号 | 统计指标 | …' with a column of row numbers first.
     """
     fm = load_formats()["legacy"]
-    headers = {label_key(w) for w in fm["header_words"]}
-    labels = {label_key(w) for w in fm["label_headers"]}
-    start = int(len(keys) >= 3 and keys[0] in {label_key(w) for w in fm["serial_headers"]}
-                and keys[1] in headers | labels)
+    headers, labels, serials = _legacy_header_keys()
+    start = int(len(keys) >= 3 and keys[0] in serials and keys[1] in headers | labels)
     first, rest = (keys[start], keys[start + 1:]) if len(keys) > start else ("", [])
     if first in headers and (len(rest) >= 2 or rest[:1] and rest[0] in fm["value_headers"]):
         return start
@@ -1007,7 +1021,7 @@ def _legacy_unfold(rows: list[Row]) -> list[Row]:
 def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["legacy"]
     vocab = vocabulary()
-    parents = {k: p for k, (_l, _u, p) in fm["rows"].items()}
+    parents = _legacy_parents()
     value_cols: list[tuple[int, str]] | None = None
     unit_at: int | None = 1
     recent: list[str] = []
