@@ -720,10 +720,15 @@ def _legacy_parents() -> dict[str, str | None]:
     return {k: p for k, (_l, _u, p) in load_formats()["legacy"]["rows"].items()}
 
 
+def _legacy_label_key(label: str) -> str:
+    """The label key of a legacy row's label without a leading 其中 ('其中:1.同意公开答复数': the item number
+    follows 其中, so the key is taken again after it)."""
+    return label_key(re.sub(r"^其中[:：]?", "", label_key(label)))
+
+
 def _legacy_key(label: str, recent: list[str]) -> str:
     vocab = vocabulary()
-    lk = re.sub(r"^其中[:：]?", "", label_key(label))
-    lk = label_key(lk)  # '其中:1.同意公开答复数': the item number follows 其中
+    lk = _legacy_label_key(label)
     parents = _legacy_parents()
     candidates = vocab.legacy_rows.get(lk)
     if not candidates:
@@ -919,8 +924,7 @@ def _legacy_item_row(row: Row) -> bool:
     if len(row.cells) < 2 or row.cells[0].is_value:
         return False
     label = row.cells[0].text
-    lk = label_key(re.sub(r"^其中[:：]?", "", label_key(label)))
-    if len(lk) < 4 or _legacy_key(label, []) not in fm["rows"]:
+    if len(_legacy_label_key(label)) < 4 or _legacy_key(label, []) not in fm["rows"]:
         return False
     rest = row.cells[1:]
     return any(c.text for c in rest) and all(c.is_value or c.text in vocab.legacy_units for c in rest)
@@ -937,8 +941,9 @@ def _legacy_rows_layout(rows: list[Row], at: int) -> tuple[int | None, list[tupl
     """
     fm = load_formats()["legacy"]
     vocab = vocabulary()
-    numbered = not _legacy_item_row(rows[at]) and _legacy_item_row(_drop_serial(rows[at]))
-    if not numbered and not _legacy_item_row(rows[at]):
+    plain = _legacy_item_row(rows[at])
+    numbered = not plain and _legacy_item_row(_drop_serial(rows[at]))
+    if not (plain or numbered):
         return None
     items: list[Row] = []
     for row in rows[at:at + _ITEM_WINDOW]:
@@ -1061,7 +1066,10 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
             value_cols, header, wrapped, numbered, carried = None, [], "", False, ""
-        if value_cols is None and (layout := _legacy_rows_layout(rows, at)) is not None:
+        # a row of the table's items outside any table read, numbered or not: only at one can a table with no
+        # header start (``row`` is ``rows[at]``, or it without its number, which tells the same)
+        item = value_cols is None and (_legacy_item_row(row) or _legacy_item_row(_drop_serial(row)))
+        if item and (layout := _legacy_rows_layout(rows, at)) is not None:
             # a table with no header, or a header in words not known, told by its rows
             unit_at, value_cols, width, numbered = layout
             header, wrapped = [""] * width, ""
@@ -1069,7 +1077,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 row = _drop_serial(row)
                 texts, keys = [c.text for c in row.cells], [label_key(c.text) for c in row.cells]
         if value_cols is None:
-            if _legacy_item_row(row) or _legacy_item_row(_drop_serial(row)):
+            if item:
                 unread.append(row)
             continue
         if keys[0] in fm["column_letters"]:
