@@ -866,7 +866,10 @@ def _other_table_header(texts: list[str]) -> bool:
         return True
     if len(words) < 2 or any(is_value_cell(t) for t in words) or label_key(words[0]) in vocab.legacy_rows:
         return False
-    if label_key(words[0]) in load_formats()["legacy"]["other_table_first"]:
+    _headers, _labels, serials = _legacy_header_keys()
+    if label_key(words[0]) in serials:
+        # a column of row numbers first (序号 | 申请日期 | 申请内容); the statistics table's own header with one
+        # (序号 | 统计指标 | 单位 | 统计数) is told by _legacy_header_start before
         return True
     return not any(_NUMBERED.match(t) or "其中" in t for t in words) and not any(
         t.startswith(("(", "（")) for t in words[1:])
