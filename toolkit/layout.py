@@ -351,8 +351,9 @@ def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark."""
     units = alternation(vocabulary().legacy_units)
     marks = _MARK
-    first = "|".join(r"\s*".join(map(re.escape, w)) for w in ("统计指标", "指标名称"))
-    word = "|".join(r"\s*".join(map(re.escape, w)) for w in load_formats()["legacy"]["header_words"])
+    fm = load_formats()["legacy"]
+    first = alternation(fm["label_header_words"], spaced=True)
+    word = alternation(fm["header_words"], spaced=True)
     header = re.compile(rf"(?P<first>{first})(?P<rest>(?:\s+(?:{word}))+)")
     value = rf"\s+(?:[+-]?\d[\d,.]*(?:%|{units})?|{marks})"
     row = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{units})(?P<values>(?:{value})*)")

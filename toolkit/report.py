@@ -34,11 +34,17 @@ __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
 
 TABLE_NAMES = ("active", "requests", "review_litigation", "legacy")
 _MODERN_TABLES = ("active", "requests", "review_litigation")
-# the statistics table's header cell, at the start of its line (not the words in a sentence)
-_LEGACY_HEADER = re.compile(r"^[ \t|]*(?:统\s*计\s*指\s*标|指\s*标\s*名\s*称)", re.M)
 FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
 _SPACE = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_header() -> re.Pattern[str]:
+    """The statistics table's header cell (formats.yaml ``legacy.label_header_words``, letter-spaced or not) at
+    the start of its line, not the words in a sentence."""
+    words = alternation(load_formats()["legacy"]["label_header_words"], spaced=True)
+    return re.compile(rf"^[ \t|]*(?:{words})", re.M)
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,7 +146,7 @@ class Report:
                 if table not in result.present:
                     where = "section has no table" if table in keys else "section not found"
                     self.flags.append(Flag("table_missing", table, None, where))
-        header = _LEGACY_HEADER.search(self.text)
+        header = _legacy_header().search(self.text)
         if header and "legacy" not in result.present and not any(
                 f.code == "table_missing" and f.table == "legacy" for f in result.flags):
             # the statistics table's header is there, its rows are not read: say so rather than 'ok'
@@ -190,7 +196,7 @@ class Report:
                 if sec is None or _refers_to_appendix().search(sec.text) or not _DIGIT.search(sec.text):
                     out[key] = out.get(key, []) + rows
         # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header.
-        if family == "legacy" or _LEGACY_HEADER.search(self.text):
+        if family == "legacy" or _legacy_header().search(self.text):
             out["legacy"] = build_rows(segments, explicit_rows=self._explicit, table_region=False)
         return out
 

@@ -714,11 +714,22 @@ def _legacy_sub_header(keys: list[str]) -> list[str] | None:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy_parents() -> dict[str, str | None]:
+    """Each legacy item's parent (formats.yaml ``legacy.rows``): the item a label used twice falls under."""
+    return {k: p for k, (_l, _u, p) in load_formats()["legacy"]["rows"].items()}
+
+
+def _legacy_label_key(label: str) -> str:
+    """The label key of a legacy row's label without a leading 其中 ('其中:1.同意公开答复数': the item number
+    follows 其中, so the key is taken again after it)."""
+    return label_key(re.sub(r"^其中[:：]?", "", label_key(label)))
+
+
 def _legacy_key(label: str, recent: list[str]) -> str:
     vocab = vocabulary()
-    lk = re.sub(r"^其中[:：]?", "", label_key(label))
-    lk = label_key(lk)  # '其中:1.同意公开答复数': the item number follows 其中
-    parents = {k: p for k, (_l, _u, p) in load_formats()["legacy"]["rows"].items()}
+    lk = _legacy_label_key(label)
+    parents = _legacy_parents()
     candidates = vocab.legacy_rows.get(lk)
     if not candidates:
         # The longest known label the written one starts with (政务微博名称:xx,公开政府信息数).
@@ -787,7 +798,7 @@ def _legacy_join_label(row: Row, width: int) -> Row:
     return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
 
 
-def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str, key_unit: str | None) -> Row:
+def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str, recent: list[str]) -> Row:
     """The row with its unit cell put back where a cell merged over several rows covered it.
 
     A 单位 cell merged down over rows of one unit (HTML rowspan, DOCX vMerge, a tall PDF box), or a label cell
@@ -796,18 +807,20 @@ def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str,
     ``width`` with a number or a mark in the unit's place gets the unit of the row above (``carried``, when the
     item's own unit, where the format knows it, is that one; a row set with spaces shows no merge) or a blank
     one; a grid row of a known item with its label only (the unit covered, the value blank) gets the unit above.
+    ``recent`` are the keys of the rows before, telling the item of a label used twice (`_legacy_key`).
     """
     cells = list(row.cells)
     if unit_at is None or len(cells) >= width:
         return row
     if len(cells) == 1:
-        if not (row.grid and carried and key_unit == carried):
+        if not (row.grid and carried and _legacy_unit(cells[0].text, recent) == carried):
             return row
         cells += [Cell("", cells[0].line)] * (unit_at - 1)
     else:
         at = cells[unit_at] if unit_at < len(cells) else None
         if at is None or not at.text or not at.is_value or at.text in vocabulary().legacy_units:
             return row
+        key_unit = _legacy_unit(cells[0].text, recent)
         carried = carried if key_unit in (None, carried) and not row.spaced else ""
     return Row(cells[:unit_at] + [Cell(carried, cells[0].line)] + cells[unit_at:], explicit=row.explicit,
                grid=row.grid, spaced=row.spaced)
@@ -853,7 +866,10 @@ def _other_table_header(texts: list[str]) -> bool:
         return True
     if len(words) < 2 or any(is_value_cell(t) for t in words) or label_key(words[0]) in vocab.legacy_rows:
         return False
-    if label_key(words[0]) in load_formats()["legacy"]["other_table_first"]:
+    _headers, _labels, serials = _legacy_header_keys()
+    if label_key(words[0]) in serials:
+        # a column of row numbers first (序号 | 申请日期 | 申请内容); the statistics table's own header with one
+        # (序号 | 统计指标 | 单位 | 统计数) is told by _legacy_header_start before
         return True
     return not any(_NUMBERED.match(t) or "其中" in t for t in words) and not any(
         t.startswith(("(", "（")) for t in words[1:])
@@ -867,6 +883,16 @@ _SERIAL = re.compile(r"\d{1,3}")
 _ITEM_WINDOW = 12
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy_header_keys() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The label keys of a legacy header's words (formats.yaml ``legacy``): (``header_words``, ``label_headers``,
+    ``serial_headers``), read once, not for every row looked at."""
+    fm = load_formats()["legacy"]
+    headers, labels, serials = (frozenset(label_key(w) for w in fm[name])
+                                for name in ("header_words", "label_headers", "serial_headers"))
+    return headers, labels, serials
+
+
 def _legacy_header_start(keys: list[str]) -> int | None:
     """Where a legacy header row's label column is (0, or 1 after a 序号 column), or None for no header.
 
@@ -874,10 +900,8 @@ def _legacy_header_start(keys: list[str]) -> int | None:
     only with a unit or value column's word after it; '序号 | 统计指标 | …' with a column of row numbers first.
     """
     fm = load_formats()["legacy"]
-    headers = {label_key(w) for w in fm["header_words"]}
-    labels = {label_key(w) for w in fm["label_headers"]}
-    start = int(len(keys) >= 3 and keys[0] in {label_key(w) for w in fm["serial_headers"]}
-                and keys[1] in headers | labels)
+    headers, labels, serials = _legacy_header_keys()
+    start = int(len(keys) >= 3 and keys[0] in serials and keys[1] in headers | labels)
     first, rest = (keys[start], keys[start + 1:]) if len(keys) > start else ("", [])
     if first in headers and (len(rest) >= 2 or rest[:1] and rest[0] in fm["value_headers"]):
         return start
@@ -903,8 +927,7 @@ def _legacy_item_row(row: Row) -> bool:
     if len(row.cells) < 2 or row.cells[0].is_value:
         return False
     label = row.cells[0].text
-    lk = label_key(re.sub(r"^其中[:：]?", "", label_key(label)))
-    if len(lk) < 4 or _legacy_key(label, []) not in fm["rows"]:
+    if len(_legacy_label_key(label)) < 4 or _legacy_key(label, []) not in fm["rows"]:
         return False
     rest = row.cells[1:]
     return any(c.text for c in rest) and all(c.is_value or c.text in vocab.legacy_units for c in rest)
@@ -921,8 +944,9 @@ def _legacy_rows_layout(rows: list[Row], at: int) -> tuple[int | None, list[tupl
     """
     fm = load_formats()["legacy"]
     vocab = vocabulary()
-    numbered = not _legacy_item_row(rows[at]) and _legacy_item_row(_drop_serial(rows[at]))
-    if not numbered and not _legacy_item_row(rows[at]):
+    plain = _legacy_item_row(rows[at])
+    numbered = not plain and _legacy_item_row(_drop_serial(rows[at]))
+    if not (plain or numbered):
         return None
     items: list[Row] = []
     for row in rows[at:at + _ITEM_WINDOW]:
@@ -1005,7 +1029,7 @@ def _legacy_unfold(rows: list[Row]) -> list[Row]:
 def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["legacy"]
     vocab = vocabulary()
-    parents = {k: p for k, (_l, _u, p) in fm["rows"].items()}
+    parents = _legacy_parents()
     value_cols: list[tuple[int, str]] | None = None
     unit_at: int | None = 1
     recent: list[str] = []
@@ -1045,7 +1069,10 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
             value_cols, header, wrapped, numbered, carried = None, [], "", False, ""
-        if value_cols is None and (layout := _legacy_rows_layout(rows, at)) is not None:
+        # a row of the table's items outside any table read, numbered or not: only at one can a table with no
+        # header start (``row`` is ``rows[at]``, or it without its number, which tells the same)
+        item = value_cols is None and (_legacy_item_row(row) or _legacy_item_row(_drop_serial(row)))
+        if item and (layout := _legacy_rows_layout(rows, at)) is not None:
             # a table with no header, or a header in words not known, told by its rows
             unit_at, value_cols, width, numbered = layout
             header, wrapped = [""] * width, ""
@@ -1053,23 +1080,21 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 row = _drop_serial(row)
                 texts, keys = [c.text for c in row.cells], [label_key(c.text) for c in row.cells]
         if value_cols is None:
-            if _legacy_item_row(row) or _legacy_item_row(_drop_serial(row)):
+            if item:
                 unread.append(row)
             continue
         if keys[0] in fm["column_letters"]:
             continue
-        if len(row.cells) == 1 and texts[0]:
-            # a grid row of a known item whose unit a merged cell covers and whose value is blank
-            row = _legacy_merged_unit(row, len(header), unit_at, carried, _legacy_unit(texts[0], recent))
-            texts = [c.text for c in row.cells]
-        if len(row.cells) < 2:
+        # a row of one cell is joined with nothing; it gets its unit back only as a grid row of a known item
+        # whose unit a merged cell covers and whose value is blank, else it is a label alone on its line (a
+        # row of words joined into one cell under a header of one column is not)
+        single = len(row.cells) < 2
+        row = _legacy_merged_unit(_legacy_join_label(row, len(header)), len(header), unit_at, carried, recent)
+        texts = [c.text for c in row.cells]
+        if single and len(row.cells) < 2:
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
             carried = ""
             continue
-        if header:
-            row = _legacy_join_label(row, len(header))
-            row = _legacy_merged_unit(row, len(header), unit_at, carried, _legacy_unit(row.cells[0].text, recent))
-            texts = [c.text for c in row.cells]
         label = texts[0]
         broken = bool(wrapped) and label_key(label) not in vocab.legacy_rows and not _NUMBERED.match(label)
         wrapped_text = wrapped
