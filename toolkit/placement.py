@@ -198,6 +198,18 @@ def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple
     return cols
 
 
+def _add_cells(lo: float, hi: float, cols: tuple[int, ...], reading: Reading,
+               signed_cols: frozenset[int]) -> tuple[float, float]:
+    """The interval (lo, hi) plus the intervals of the reading's cells in ``cols``, in their order."""
+    for c in cols:
+        p = reading[c]
+        if p is None or p.value is None:  # (the interval of _free, inlined: this runs for every reading)
+            lo, hi = lo + (-math.inf if c in signed_cols else 0.0), hi + math.inf
+        else:
+            lo, hi = lo + p.value, hi + p.value
+    return lo, hi
+
+
 #: What a row's check of one constraint needs: the sums of the other rows' intervals on each side, and the
 #: row's own columns on each side (l_lo, l_hi, l_own, r_lo, r_hi, r_own).
 Prepared = tuple[float, float, tuple[int, ...], float, float, tuple[int, ...]]
@@ -276,7 +288,10 @@ class _Search:
                 cols = self.domains.get(k)
                 if cols is None:
                     cols = self.domain(k)
-                a, b = cols[c] if c < len(cols) else _free(c, self.signed_cols)
+                try:
+                    a, b = cols[c]
+                except IndexError:  # a row with no reading (or none named so): any value
+                    a, b = _free(c, self.signed_cols)
                 lo, hi = lo + a, hi + b
             sides += [lo, hi, tuple(own)]
         return tuple(sides)
@@ -329,20 +344,8 @@ class _Search:
     def _holds(self, con: Prepared, reading: Reading) -> bool:
         """The check on several cells of the row holds with the reading's values in them."""
         l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
-        signed = self.signed_cols
-        # (a cell with no value: the interval of _free, inlined: this runs for every reading)
-        for c in l_own:
-            p = reading[c]
-            if p is None or p.value is None:
-                l_lo, l_hi = l_lo + (-math.inf if c in signed else 0.0), l_hi + math.inf
-            else:
-                l_lo, l_hi = l_lo + p.value, l_hi + p.value
-        for c in r_own:
-            p = reading[c]
-            if p is None or p.value is None:
-                r_lo, r_hi = r_lo + (-math.inf if c in signed else 0.0), r_hi + math.inf
-            else:
-                r_lo, r_hi = r_lo + p.value, r_hi + p.value
+        l_lo, l_hi = _add_cells(l_lo, l_hi, l_own, reading, self.signed_cols)
+        r_lo, r_hi = _add_cells(r_lo, r_hi, r_own, reading, self.signed_cols)
         return not (l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6)
 
     def propagate(self, keys: list[str]) -> None:
