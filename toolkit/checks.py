@@ -127,19 +127,15 @@ def check_records(tables, *, report_id: str | None = None,
     templates = templates or {}
     records = tables.to_dict("records") if isinstance(tables, pd.DataFrame) else tables
     grids: dict[str, dict[str, dict[str, float]]] = {}
-    cols: dict[str, list[str]] = {}
     # cells placed with the identities' help (tables.flag `inferred`): no evidence for those identities
     guessed: set[tuple[str, str, str]] = set()
     for rec in records:
-        grid = grids.setdefault(rec["table"], {})
-        row = grid.setdefault(rec["row_key"], {})
-        if rec["col_key"] not in row:
-            row[rec["col_key"]] = rec["value"]
+        row = grids.setdefault(rec["table"], {}).setdefault(rec["row_key"], {})
+        col = rec["col_key"]
+        if col not in row:
+            row[col] = rec["value"]
             if rec.get("flag") == "inferred":
-                guessed.add((rec["table"], rec["row_key"], rec["col_key"]))
-        table_cols = cols.setdefault(rec["table"], [])
-        if rec["col_key"] not in table_cols:
-            table_cols.append(rec["col_key"])
+                guessed.add((rec["table"], rec["row_key"], col))
     identities = load_identities()
     fm = load_formats()
     rows: list[dict] = []
@@ -148,7 +144,7 @@ def check_records(tables, *, report_id: str | None = None,
         if not grid:
             continue
         row_keys = sorted(grid)
-        col_keys = sorted(cols[table])
+        col_keys = sorted({col for row in grid.values() for col in row})
         outcome_rows = None  # the requests table's outcome rows, by its format (told once, when needed)
         for ident in idents:
             if ident["rhs"] == "@outcome_rows" and outcome_rows is None:
@@ -202,8 +198,9 @@ def _terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]]
     """
     values, inferred = [], 0
     for row, col in cells:
-        value = grid.get(row, {}).get(col)
-        if (table, row, col) in guessed:
+        cols = grid.get(row)
+        value = None if cols is None else cols.get(col)
+        if guessed and (table, row, col) in guessed:
             inferred += 1
             value = None
         values.append(np.nan if value is None else float(value))

@@ -173,10 +173,200 @@ def _readings_ragged(cells: list[Cell], ncols: int, money: bool) -> list[Reading
     return readings
 
 
-def _interval(value: Placed | None, signed: bool) -> tuple[float, float]:
-    if value is None or value.value is None:
-        return (-math.inf, math.inf) if signed else (0.0, math.inf)
-    return (value.value, value.value)
+def _free(col: int, signed_cols: frozenset[int]) -> tuple[float, float]:
+    """The interval of a cell with no value: any count, or any number in a signed column."""
+    return (-math.inf, math.inf) if col in signed_cols else (0.0, math.inf)
+
+
+def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple[float, float]]:
+    """Per column, the interval of the values the readings give it (a missing value: any)."""
+    cols = []
+    for c in range(len(readings[0]) if readings else 0):
+        lo, hi = math.inf, -math.inf
+        free_lo = _free(c, signed_cols)[0]
+        for reading in readings:
+            p = reading[c]
+            if p is None or p.value is None:
+                a, b = free_lo, math.inf
+            else:
+                a = b = p.value
+            if a < lo:
+                lo = a
+            if b > hi:
+                hi = b
+        cols.append((lo, hi))
+    return cols
+
+
+def _add_cells(lo: float, hi: float, cols: tuple[int, ...], reading: Reading,
+               signed_cols: frozenset[int]) -> tuple[float, float]:
+    """The interval (lo, hi) plus the intervals of the reading's cells in ``cols``, in their order."""
+    for c in cols:
+        p = reading[c]
+        if p is None or p.value is None:  # (the interval of _free, inlined: this runs for every reading)
+            lo, hi = lo + (-math.inf if c in signed_cols else 0.0), hi + math.inf
+        else:
+            lo, hi = lo + p.value, hi + p.value
+    return lo, hi
+
+
+#: What a row's check of one constraint needs: the sums of the other rows' intervals on each side, and the
+#: row's own columns on each side (l_lo, l_hi, l_own, r_lo, r_hi, r_own).
+Prepared = tuple[float, float, tuple[int, ...], float, float, tuple[int, ...]]
+
+
+class _Search:
+    """The rows' readings while the constraints rule them out, and what the checks need of them, cached.
+
+    A row's readings are checked against intervals: per constraint, the sums of the other rows' domains (per
+    column, the interval of their remaining readings' values).  A sum is kept until a domain it adds changes
+    (a row lost a reading that held an extreme in that column), and a row whose readings all passed the checks
+    as they stand is not checked again until then (most passes change nothing).
+    """
+
+    def __init__(self, options: dict[str, list[Reading]], constraints: list[Constraint],
+                 signed_cols: frozenset[int]) -> None:
+        self.options = options
+        self.signed_cols = signed_cols
+        self.constraints = constraints
+        self.consistent = {key: True for key in options}
+        #: row -> the indexes of the constraints on it
+        self.by_row: dict[str, list[int]] = {}
+        #: cell (row, column) -> the indexes of the constraints that add it
+        self.users: dict[tuple[str, int], list[int]] = {}
+        #: constraint index -> the rows it names
+        self.rows_of: list[tuple[str, ...]] = []
+        for i, con in enumerate(constraints):
+            self.rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
+            for key in self.rows_of[i]:
+                self.by_row.setdefault(key, []).append(i)
+            for cell in dict.fromkeys(con.lhs + con.rhs):
+                self.users.setdefault(cell, []).append(i)
+        self.domains: dict[str, list[tuple[float, float]]] = {}
+        #: row -> constraint index -> its check's sums (an index missing: to be summed again)
+        self.sums: dict[str, dict[int, Prepared]] = {}
+        #: row -> its checks, grouped for :meth:`feasible` (missing: some sum changed)
+        self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
+        #: rows whose readings, checked again, would stay as they are
+        self.settled: set[str] = set()
+
+    def domain(self, key: str) -> list[tuple[float, float]]:
+        """The row's domain: per column, the interval of its remaining readings' values (computed once)."""
+        cols = self.domains.get(key)
+        if cols is None:
+            cols = self.domains[key] = _domains(self.options.get(key) or [], self.signed_cols)
+        return cols
+
+    def restrict(self, key: str, kept: list[Reading]) -> None:
+        """Keep these readings of the row (all passed :meth:`feasible` just before)."""
+        self.options[key] = kept
+        self.settled.add(key)
+        if key not in self.domains:
+            return  # no sum used its domain yet
+        old = self.domains.pop(key)
+        new = self.domain(key)
+        changed = [c for c in range(max(len(old), len(new)))
+                   if c >= len(old) or c >= len(new) or old[c] != new[c]]
+        for c in changed:
+            for i in self.users.get((key, c), ()):
+                for other in self.rows_of[i]:
+                    if other != key:
+                        self.sums.get(other, {}).pop(i, None)
+                        self.checks.pop(other, None)
+                        self.settled.discard(other)
+
+    def _sums(self, key: str, con: Constraint) -> Prepared:
+        """The sums of the other rows' intervals on each side of the constraint, and the row's own columns."""
+        sides: list = []
+        for side in (con.lhs, con.rhs):
+            lo = hi = 0.0
+            own = []
+            for k, c in side:
+                if k == key:
+                    own.append(c)
+                    continue
+                cols = self.domains.get(k)
+                if cols is None:
+                    cols = self.domain(k)
+                try:
+                    a, b = cols[c]
+                except IndexError:  # a row with no reading (or none named so): any value
+                    a, b = _free(c, self.signed_cols)
+                lo, hi = lo + a, hi + b
+            sides += [lo, hi, tuple(own)]
+        return tuple(sides)
+
+    def _checks(self, key: str) -> tuple[dict[int, list], list[Prepared]]:
+        """The row's checks: those on one cell of it by column, (on the left?, the four sums); the others whole."""
+        hit = self.checks.get(key)
+        if hit is not None:
+            return hit
+        sums = self.sums.setdefault(key, {})
+        single: dict[int, list[tuple[bool, float, float, float, float]]] = {}
+        several: list[Prepared] = []
+        for i in self.by_row.get(key, ()):
+            con = sums.get(i)
+            if con is None:
+                con = sums[i] = self._sums(key, self.constraints[i])
+            l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
+            if len(l_own) + len(r_own) == 1:
+                single.setdefault((l_own or r_own)[0], []).append((bool(l_own), l_lo, l_hi, r_lo, r_hi))
+            else:
+                several.append(con)
+        self.checks[key] = single, several
+        return single, several
+
+    def feasible(self, key: str, readings: list[Reading]) -> list[Reading]:
+        """The readings of the row no constraint rules out, in their order."""
+        single, several = self._checks(key)
+        for c, checks in single.items():
+            # a check on one cell is decided once per value the cell takes (a few, however many readings)
+            values = {r[c] for r in readings}
+            ok = {p for p in values if self._holds_single(c, p, checks)}
+            if len(ok) < len(values):
+                readings = [r for r in readings if r[c] in ok]
+        for con in several:
+            readings = [r for r in readings if self._holds(con, r)]
+        return readings
+
+    def _holds_single(self, col: int, p: Placed | None, checks: list) -> bool:
+        """Every check on this one cell of the row holds with the value ``p`` in it."""
+        a, b = _free(col, self.signed_cols) if p is None or p.value is None else (p.value, p.value)
+        for on_left, l_lo, l_hi, r_lo, r_hi in checks:
+            if on_left:
+                l_lo, l_hi = l_lo + a, l_hi + b
+            else:
+                r_lo, r_hi = r_lo + a, r_hi + b
+            if l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6:
+                return False
+        return True
+
+    def _holds(self, con: Prepared, reading: Reading) -> bool:
+        """The check on several cells of the row holds with the reading's values in them."""
+        l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
+        l_lo, l_hi = _add_cells(l_lo, l_hi, l_own, reading, self.signed_cols)
+        r_lo, r_hi = _add_cells(r_lo, r_hi, r_own, reading, self.signed_cols)
+        return not (l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6)
+
+    def propagate(self, keys: list[str]) -> None:
+        """Drop the readings the constraints rule out, row after row, until a pass changes nothing (six at most)."""
+        for _ in range(6):
+            changed = False
+            for key in keys:
+                opts = self.options[key]
+                if len(opts) <= 1 or key in self.settled:
+                    continue
+                keep = self.feasible(key, opts)
+                if not keep:
+                    self.consistent[key] = False
+                    self.settled.add(key)  # (checked again, it would fail again)
+                elif len(keep) < len(opts):
+                    self.restrict(key, keep)
+                    changed = True
+                else:
+                    self.settled.add(key)
+            if not changed:
+                return
 
 
 def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: frozenset[int] = frozenset(),
@@ -224,11 +414,13 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         else:
             modes[row.key] = "extra"
             options[row.key] = []
-        # A minus sign belongs to a signed column (本年增/减) only.
-        signed_ok = [r for r in options[row.key] if all(
-            c is None or c.value is None or c.value >= 0 or i in signed_cols for i, c in enumerate(r))]
-        if signed_ok or modes[row.key] == "glued":
-            options[row.key] = signed_ok
+        # A minus sign belongs to a signed column (本年增/减) only.  (Every reading of a row not glued holds all
+        # its cells: where the first has no negative value, none has.)
+        if glued or _negative(options[row.key][:1]):
+            signed_ok = [r for r in options[row.key] if all(
+                c is None or c.value is None or c.value >= 0 or i in signed_cols for i, c in enumerate(r))]
+            if signed_ok or modes[row.key] == "glued":
+                options[row.key] = signed_ok
         # money conversion for multi-column rows, per column
         if money_cols and options[row.key]:
             options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]
@@ -237,109 +429,10 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     # identities (or the convention), and a check of those identities cannot then confirm it.
     initial = {key: (len(opts), _disagreeing(opts)) for key, opts in options.items()}
 
-    by_row: dict[str, list[Constraint]] = {}
-    for con in constraints:
-        for key in {k for k, _ in con.lhs + con.rhs}:
-            by_row.setdefault(key, []).append(con)
-
-    dom_cache: dict[str, list[tuple[float, float]]] = {}
-
-    def domain(key: str, col: int) -> tuple[float, float]:
-        # Interval of a cell's possible values over the row's remaining readings (cached).
-        if key not in dom_cache:
-            opts = options.get(key)
-            width = len(opts[0]) if opts else 0
-            cols = []
-            for c in range(width):
-                signed = c in signed_cols
-                lo, hi = math.inf, -math.inf
-                for reading in opts:
-                    a, b = _interval(reading[c], signed)
-                    if a < lo:
-                        lo = a
-                    if b > hi:
-                        hi = b
-                cols.append((lo, hi))
-            dom_cache[key] = cols
-        cols = dom_cache[key]
-        if col >= len(cols):
-            return (-math.inf, math.inf) if col in signed_cols else (0.0, math.inf)
-        return cols[col]
-
-    # prepare() depends only on the other rows' domains, which change only when some row loses readings:
-    # cache it per row, valid while no row's readings changed (most passes change nothing).
-    prepared_cache: dict[str, tuple[int, list]] = {}
-    version = [0]
-
-    def restrict(key: str, kept: list[Reading]) -> None:
-        options[key] = kept
-        dom_cache.pop(key, None)
-        version[0] += 1
-
-    def prepare(key: str) -> list:
-        hit = prepared_cache.get(key)
-        if hit is not None and hit[0] == version[0]:
-            return hit[1]
-        prepared = _prepare(key)
-        prepared_cache[key] = (version[0], prepared)
-        return prepared
-
-    def _prepare(key: str) -> list:
-        # For each constraint on this row: the sums of the other rows' intervals, and this row's cells.
-        prepared = []
-        for con in by_row.get(key, []):
-            sides = []
-            for side in (con.lhs, con.rhs):
-                lo = hi = 0.0
-                own = []
-                for k, c in side:
-                    if k == key:
-                        own.append(c)
-                    else:
-                        a, b = domain(k, c)
-                        lo, hi = lo + a, hi + b
-                sides.append((lo, hi, own))
-            prepared.append(sides)
-        return prepared
-
-    def feasible_with(prepared: list, reading: Reading) -> bool:
-        for (l_lo, l_hi, l_own), (r_lo, r_hi, r_own) in prepared:
-            for c in l_own:
-                a, b = _interval(reading[c], c in signed_cols)
-                l_lo, l_hi = l_lo + a, l_hi + b
-            for c in r_own:
-                a, b = _interval(reading[c], c in signed_cols)
-                r_lo, r_hi = r_lo + a, r_hi + b
-            if l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6:
-                return False
-        return True
-
-    def feasible(key: str, reading: Reading) -> bool:
-        return feasible_with(prepare(key), reading)
-
-    consistent = {row.key: True for row in rows}
-
-    def propagate(keys: list[str]) -> None:
-        for _ in range(6):
-            changed = False
-            for key in keys:
-                opts = options[key]
-                if len(opts) <= 1:
-                    continue
-                prepared = prepare(key)
-                keep = [r for r in opts if feasible_with(prepared, r)]
-                if not keep:
-                    consistent[key] = False
-                    continue
-                if len(keep) < len(opts):
-                    restrict(key, keep)
-                    changed = True
-            if not changed:
-                return
-
+    search = _Search(options, constraints, signed_cols)
     uncertain = [row.key for row in rows if modes[row.key] in ("ragged", "glued")]
     # Cheap first pass: each row against constraints on itself only.
-    propagate(uncertain)
+    search.propagate(uncertain)
     for row in rows:
         # The convention explains a short row by blank cells that vanished; where the row keeps its blank
         # cells (a tab layout's '\t' lines), a missing cell is no vanished blank, and any column may lack it.
@@ -350,10 +443,11 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             anchored = [r for r in opts if r[0] is not None and r[0].raw == first.text and r[0].line == first.line
                         and r[-1] is not None and r[-1].raw == last.text and r[-1].line == last.line]
             # Only when that reading is consistent does the convention apply.
-            anchored = [r for r in anchored if feasible(row.key, r)]
+            anchored = search.feasible(row.key, anchored)
             if anchored:
-                restrict(row.key, anchored)
-    propagate(uncertain)
+                search.restrict(row.key, anchored)
+    search.propagate(uncertain)
+    consistent = search.consistent
 
     out: dict[str, Placement] = {}
     for row in rows:
@@ -371,6 +465,11 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         out[row.key] = Placement(cells, modes[row.key], certain, len(opts), consistent[row.key],
                                  initial=n_initial, inferred=disagreeing)
     return out
+
+
+def _negative(readings: list[Reading]) -> bool:
+    """Some reading holds a negative value."""
+    return any(c is not None and c.value is not None and c.value < 0 for r in readings for c in r)
 
 
 def _disagreeing(readings: list[Reading]) -> frozenset[int]:

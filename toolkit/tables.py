@@ -230,36 +230,36 @@ def _unit_of(label: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _active_values(row: Row) -> tuple[list[Cell], list[Cell]]:
-    """Label cells and value cells of a row of the Article 20 table."""
-    labels, values = _split_row(row)
+def _active_values(labels: list[Cell], values: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """Label cells and value cells of a row of the Article 20 table, from its cells as `_split_row` splits them."""
     if labels:
         labels, values = _text_in_value_place(labels, values, vocabulary().active_row)
     return labels, values
 
 
-def _active_fillers(rows: list[Row]) -> dict[int, frozenset[int]]:
+def _active_fillers(rows: list[Row], split: list[tuple[list[Cell], list[Cell]]]) -> dict[int, frozenset[int]]:
     """Filler columns of each block: header row index -> positions among the values to skip.
 
     A pipe rendering of the official grid (five columns, the middle value column a merge of two) writes the
     merge as a cell and an empty filler cell in the header and in every row ('本年新公开数量 | | 对外公开总数量',
     '规章 | 0 | 0 | | 0').  Cells are matched by position: a position blank in the header and in every row
     of its block is filler; a value there in any row, or a header whose labels are not one to a cell (split,
-    or broken over two lines), leaves the block as it is.
+    or broken over two lines), leaves the block as it is.  ``split`` holds each row's cells as `_split_row`
+    splits them.
     """
     vocab = vocabulary()
     out: dict[int, frozenset[int]] = {}
     for at, row in enumerate(rows):
-        labels, _ = _split_row(row)
+        labels, _ = split[at]
         if not labels or label_key(labels[0].text) != "信息内容":
             continue
         slots = row.cells[_leading_blanks(row) + 1:]
         blank = {j for j, c in enumerate(slots) if not c.text and not c.glued}
         if not blank or len(_parse_active_header(list(row.cells))) != len(slots) - len(blank):
             continue
-        for other in rows[at + 1:]:
+        for other, other_split in zip(rows[at + 1:], split[at + 1:]):
             first = other.cells[0].text if other.cells else ""
-            labels, values = _active_values(other)
+            labels, values = _active_values(*other_split)
             if vocab.article_item(first) or (labels and label_key(labels[0].text) == "信息内容"):
                 break  # the block ends
             if labels and not values and all(_continues_header(c.text, list(row.cells)) for c in labels):
@@ -286,7 +286,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     item_of = {r: b["item"] for b in fm["blocks"].values() for r in b["rows"]}  # row key -> 第二十条 item
     item: str | None = None  # the item of the block being read
     cols_of: dict[str, list] = {}  # item -> its columns, as its header gave them
-    fillers = _active_fillers(rows)
+    split = [_split_row(row) for row in rows]  # (each row split once: the fillers and the rows read it)
+    fillers = _active_fillers(rows, split)
     filler: frozenset[int] = frozenset()  # filler positions of the block being read
     filler_of: dict[str, frozenset[int]] = {}  # item -> its block's filler positions
     for at, row in enumerate(rows):
@@ -294,7 +295,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if vocab.article_item(first):
             cols, header, item, filler = None, None, vocab.article_item(first), frozenset()
             continue
-        labels, values = _split_row(row)
+        labels, values = split[at]
         if labels and label_key(labels[0].text) == "信息内容":
             header = list(row.cells)
             cols = _parse_active_header(header)
@@ -318,7 +319,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                 cols_of[item] = cols
             continue
         header = None
-        labels, values = _active_values(row)
+        labels, values = _active_values(labels, values)
         row_key = vocab.active_row(labels[-1].text)
         if row_key is None:
             # a row's label with a value left in it ('行政处罚 十一'); a line of prose wrapped after a number
@@ -545,6 +546,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     constraints = _constraints(identities, col_keys, order, outcome_rows)
     inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
     placements = place(inputs, constraints)
+    col_labels = [fm["cols"][col][0] for col in col_keys]
     for key in order:
         values, row, label = found[key]
         placement = placements[key]
@@ -554,9 +556,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if unread:  # nothing placed, yet the label holds a value: unknown, not blank
             res.flags.append(Flag("ragged", "requests", row.line, f"{key}: no cell read; the label holds {label!r}"))
         unplaced = _unplaced_flag(placement, unread)
+        line = row.line
         for i, col in enumerate(col_keys):
             res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
-                                       col_label=fm["cols"][col][0], line=row.line, flag=unplaced,
+                                       col_label=col_labels[i], line=line, flag=unplaced,
                                        inferred=i in placement.inferred))
     _flag_subtotals(res, subtotals, placements, outcome_rows)
 
@@ -593,13 +596,18 @@ def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str
     for ident in identities:
         if ident["per"] == "column":
             rhs = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
-            for c in range(len(col_keys)):
-                out.append(Constraint(tuple((r, c) for r in ident["lhs"]), tuple((r, c) for r in rhs)))
+            out += _column_constraints(tuple(ident["lhs"]), tuple(rhs), len(col_keys))
         elif ident["per"] == "row":
             for r in row_keys:
                 out.append(Constraint(tuple((r, idx[k]) for k in ident["lhs"]),
                                       tuple((r, idx[k]) for k in ident["rhs"])))
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _column_constraints(lhs: tuple[str, ...], rhs: tuple[str, ...], ncols: int) -> tuple[Constraint, ...]:
+    """The constraints of a per-column identity, one a column (the same for every report: made once)."""
+    return tuple(Constraint(tuple((r, c) for r in lhs), tuple((r, c) for r in rhs)) for c in range(ncols))
 
 
 # --- review and litigation --------------------------------------------------------
