@@ -399,6 +399,53 @@ def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
     assert len(empty["reports"]) == 1 and all(len(empty[n]) == 0 for n in corpus.FRAMES[1:])
 
 
+
+def _pandas_way(records: list[dict], name: str) -> pd.DataFrame:
+    """The frame pandas' own inference, _conform and _sort make of some rows (the reference)."""
+    frame = pd.DataFrame.from_records(records, columns=list(corpus._columns(name)))
+    return corpus._sort(corpus._conform(frame, name), name)
+
+
+_TRICKY_ROWS = {  # '' and None in sort keys, unsorted, ties, NaN, all-NA columns, ints with NA
+    "flags": [{"report_id": "b", "code": "z", "table": "", "line": None, "detail": ""},
+              {"report_id": "a", "code": "y", "table": "t", "line": 3, "detail": "d"},
+              {"report_id": "a", "code": "x", "table": None, "line": 3, "detail": "c"},
+              {"report_id": "a", "code": "", "table": "t", "line": None, "detail": None},
+              {"report_id": "a", "code": "w", "table": "t", "line": 1, "detail": "é"},
+              {"report_id": "a", "code": "w", "table": "t", "line": 1, "detail": ""}],
+    "checks": [{"report_id": "r", "table": "t", "check": "c2", "key": "k", "expected": float("nan"),
+                "found": 1.0, "status": "unverifiable", "ok": None, "detail": ""},
+               {"report_id": "r", "table": "t", "check": "c1", "key": "", "expected": 2.0, "found": 2.0,
+                "status": "ok", "ok": True, "detail": ""},
+               {"report_id": "r", "table": "t", "check": "c1", "key": "k", "expected": None, "found": -0.0,
+                "status": "failed", "ok": False, "detail": "x"}],
+    "sections": [{"report_id": "r", "seq": 2, "key": "b", "title": "", "first_line": 5, "last_line": None,
+                  "n_chars": 0, "text": "二"},
+                 {"report_id": "r", "seq": 1, "key": "a", "title": "一", "first_line": 1, "last_line": 4,
+                  "n_chars": 2 ** 40, "text": ""}],
+}
+_ODD_ROWS = {  # values of other types than the documented ones: pandas' inference decides
+    "flags": [{"report_id": "a", "code": 5, "table": 1.5, "line": "7", "detail": True},
+              {"report_id": "a", "code": "x", "table": "", "line": 2.0, "detail": None}],
+    "sections": [{"report_id": "r", "seq": 2 ** 60, "key": "a", "title": float("nan"), "first_line": True,
+                  "last_line": None, "n_chars": None, "text": "t"},
+                 {"report_id": "r", "seq": 1, "key": "a", "title": "t"}],
+    "checks": [{"report_id": "r", "table": "t", "check": "c", "key": "k", "expected": 1, "found": "2",
+                "status": "ok", "ok": 1}],
+}
+
+
+@pytest.mark.parametrize("rows", [_TRICKY_ROWS, _ODD_ROWS], ids=["tricky", "odd-types"])
+def test_frames_built_column_by_column_are_the_ones_pandas_makes(rows: dict) -> None:
+    """_combine builds frames from plain rows itself; what it gives must be what pandas' inference, _conform
+    and _sort give: dtypes, values, NA and order (NA last, ties in input order)."""
+    for name, records in rows.items():
+        ours = corpus._combine([({"report_id": "r"}, {name: [dict(r) for r in records]})])[name]
+        pd.testing.assert_frame_equal(ours, _pandas_way([dict(r) for r in records], name), check_exact=True)
+        for one in records:
+            single = corpus._combine([({"report_id": "r"}, {name: [dict(one)]})])[name]
+            pd.testing.assert_frame_equal(single, _pandas_way([dict(one)], name), check_exact=True)
+
 def test_schema_yaml_is_complete() -> None:
     raw = dict(corpus._schema())
     codes = raw.pop("flag_codes")

@@ -37,10 +37,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from multiprocessing.connection import wait as _wait
 from numbers import Integral, Real
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitError
 from toolkit.formats import load_output_schema
@@ -297,6 +300,95 @@ def _sort(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     if len(frame) > 1:
         frame = frame.sort_values(keys, kind="stable", na_position="last")
     return frame.reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Frames from rows, column by column (the fast path of _combine)
+# ----------------------------------------------------------------------------------------------
+
+# The Python types each documented dtype takes as it is: a column holding any other (a float in a text
+# column, a numpy scalar ...) is left to pandas' inference and _conform, whose conversions are the reference.
+_NONE = type(None)
+_PLAIN_TYPES = {"string": {str, _NONE}, "Int64": {int, _NONE}, "float64": {float, _NONE},
+                "boolean": {bool, _NONE}}
+_EXACT_INT = 2 ** 53  # beyond it pandas' inference goes through float64 (with NA) and rounds: left to it
+_ARROW_TEXT = getattr(_TEXT, "storage", None) == "pyarrow"
+
+
+def _plain_values(values: Sequence, dtype: str) -> list | None:
+    """A column's values as _conform gives them (text: '' and None are NA, as None), or None when a value
+    is not of a type this fast path takes as it is."""
+    types = set(map(type, values))
+    if not types <= _PLAIN_TYPES[dtype]:
+        return None
+    if dtype == "string":
+        return [v or None for v in values] if "" in values else list(values)
+    if dtype == "Int64":
+        ints = [v for v in values if v is not None] if _NONE in types else values
+        if ints and not -_EXACT_INT <= min(ints) <= max(ints) <= _EXACT_INT:
+            return None
+    return list(values)
+
+
+def _array(values: list, dtype: str) -> Any:
+    """Plain values (see _plain_values) as an array of the documented dtype, None as NA."""
+    if dtype == "string":
+        # through Arrow directly: pandas' own list conversion checks every value again (three times slower)
+        return pd.array(pa.array(values, type=pa.large_string()), dtype=_TEXT) if _ARROW_TEXT \
+            else pd.array(values, dtype=_TEXT)
+    if dtype == "float64":
+        return np.array(values, dtype="float64")  # None -> NaN
+    if None not in values:
+        return pd.array(np.array(values, dtype="int64" if dtype == "Int64" else "bool"), dtype=_DTYPES[dtype])
+    mask = np.array([v is None for v in values])
+    data = np.array([0 if v is None else v for v in values], dtype="int64" if dtype == "Int64" else "bool")
+    return (pd.arrays.IntegerArray if dtype == "Int64" else pd.arrays.BooleanArray)(data, mask)
+
+
+def _sort_order(columns: dict[str, list], keys: Sequence[str]) -> list[int] | None:
+    """The row order of a stable sort by ``keys``, NA last (what _sort does), or None if the rows are in it."""
+    n = len(columns[keys[0]])
+    if n < 2:
+        return None
+    parts: list[Sequence] = []
+    for key in keys:
+        col = columns[key]
+        if None in col:  # NA after every value: (is NA, value) with a stand-in of the column's type
+            fill = 0 if any(type(v) is int for v in col) else ""
+            parts += [[v is None for v in col], [fill if v is None else v for v in col]]
+        else:
+            parts.append(col)
+    rows = list(zip(*parts)) if len(parts) > 1 else parts[0]
+    order = sorted(range(n), key=rows.__getitem__)
+    return None if order == list(range(n)) else order
+
+
+def _record_columns(records: list[dict], columns: list[str]) -> list[Sequence]:
+    """The values of each column over the records (a missing key is None)."""
+    try:
+        return list(zip(*map(itemgetter(*columns), records)))
+    except KeyError:
+        return [[r.get(c) for r in records] for c in columns]
+
+
+def _frame_from_records(records: list[dict], name: str, inferred: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """The rows of an output frame as _sort(_conform(inferred(), name), name) gives them, built column by
+    column: the same columns, dtypes, values and order without pandas' per-value inference and sort.
+
+    ``inferred`` makes the frame pandas' way, for the rows holding a value of another type.
+    """
+    dtypes = _columns(name)
+    columns: dict[str, list] = {}
+    for col, values in zip(dtypes, _record_columns(records, list(dtypes))):
+        plain = _plain_values(values, dtypes[col])
+        if plain is None:
+            return _sort(_conform(inferred(), name), name)
+        columns[col] = plain
+    order = _sort_order(columns, _schema()[name]["sort_by"])
+    if order is not None:
+        take = itemgetter(*order)
+        columns = {c: list(take(v)) for c, v in columns.items()}
+    return pd.DataFrame({c: _array(v, dtypes[c]) for c, v in columns.items()}, copy=False)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -718,11 +810,17 @@ def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
 
 def _combine(parts: list[_Part]) -> dict[str, pd.DataFrame]:
     """Concatenate, conform and sort the frames of a run of reports (once per batch, not per report)."""
-    out = {"reports": _sort(_conform(pd.DataFrame([row for row, _ in parts]), "reports"), "reports")}
+    rows = [row for row, _ in parts]
+    out = {"reports": _frame_from_records(rows, "reports", lambda: pd.DataFrame(rows))}
     for name in FRAMES[1:]:
         pieces = [f[name] for _, f in parts if name in f]
         if not pieces:
             out[name] = _empty_cached(name)  # read-only; copied if it reaches the caller
+            continue
+        if all(isinstance(p, list) for p in pieces):
+            records = [rec for p in pieces for rec in p]
+            out[name] = _frame_from_records(records, name, partial(pd.DataFrame.from_records, records,
+                                                                     columns=list(_columns(name))))
             continue
         records = [rec for p in pieces if isinstance(p, list) for rec in p]
         pieces = [p for p in pieces if not isinstance(p, list)]
