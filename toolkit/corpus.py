@@ -841,7 +841,12 @@ def _run_batch(parse: Callable, batch: list[tuple[str, str]]) -> dict[str, pd.Da
 # Local backend: a pool of killable worker processes
 # ----------------------------------------------------------------------------------------------
 
-def _worker_main(conn: Any, parse: Callable | None) -> None:  # pragma: no cover - runs in a child process
+def _worker_main(conn: Any, parse: Callable | None, progress: Any) -> None:  # pragma: no cover - a child process
+    """Parse the batches the parent sends, and send back the frames of each.
+
+    ``progress`` (shared with the parent) says which file of the batch the worker is on and since when: the
+    parent reads it when a time limit may be up or the worker died, rather than being woken for every file.
+    """
     parse = parse or _default_parse
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     gc.freeze()  # what the worker inherited lives as long as it does: keep it out of every collection
@@ -855,9 +860,10 @@ def _worker_main(conn: Any, parse: Callable | None) -> None:  # pragma: no cover
         parts = []
         try:
             for i, (path, rid) in enumerate(msg):
-                conn.send(("start", i))
+                progress[_BEGAN] = time.monotonic()
+                progress[_FILE] = i  # last: a parent that sees file i sees when it began (or later)
                 parts.append(_parse_one(parse, path, rid))
-            conn.send(("done", _combine(parts)))
+            conn.send(_combine(parts))
         except (BrokenPipeError, ConnectionResetError):
             return  # the parent went away (stopped or killed): nobody to report to
 
@@ -871,14 +877,23 @@ class _Unit:
     frames: dict[str, pd.DataFrame]
 
 
+_FILE, _BEGAN = 0, 1  # a worker's progress: [index in its batch of the file it is on (-1: none yet), when it began it]
+
+
 @dataclass
 class _Slot:
     proc: Any
     conn: Any
+    progress: Any  # shared with the worker (see _worker_main)
     batch: list[int] = field(default_factory=list)
-    current: int = -1
-    started: float = 0.0
+    sent: float = 0.0  # when the batch was sent
+    seen: int = -1  # the file it was on when last looked at
     done: int = 0  # files parsed by this process, to recycle it now and then
+
+    @property
+    def current(self) -> int:
+        """Index in the batch of the file the worker is on (-1: it has not begun one)."""
+        return int(self.progress[_FILE])
 
 
 def _mp_context() -> Any:
@@ -937,12 +952,13 @@ class _LocalPool:
 
     def _start(self) -> _Slot:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse), daemon=True,
+        progress = self.ctx.RawArray("d", [-1.0, 0.0])
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress), daemon=True,
                                 name="toolkit-corpus-worker")
         with _main_script_hidden(self.parse):
             proc.start()
         child.close()
-        return _Slot(proc, parent)
+        return _Slot(proc, parent, progress)
 
     def _replace(self, slot: _Slot) -> None:
         if slot.proc.is_alive():
@@ -950,7 +966,8 @@ class _LocalPool:
         slot.proc.join(5)
         slot.conn.close()
         new = self._start()
-        slot.proc, slot.conn, slot.batch, slot.current, slot.done = new.proc, new.conn, [], -1, 0
+        slot.proc, slot.conn, slot.progress, slot.batch, slot.seen, slot.done = (new.proc, new.conn, new.progress,
+                                                                                 [], -1, 0)
 
     def close(self) -> None:
         for slot in self.slots:
@@ -982,8 +999,8 @@ class _LocalPool:
                     if slot.done >= _RECYCLE_AFTER:  # bound the growth of a leaky parser's caches
                         self._replace(slot)
                     slot.batch = todo.popleft()
-                    slot.current = -1
-                    slot.started = time.monotonic()
+                    slot.progress[_FILE] = slot.seen = -1  # the worker is idle: no race
+                    slot.sent = time.monotonic()
                     try:
                         slot.conn.send([tasks[i] for i in slot.batch])
                     except (OSError, ValueError):  # the worker died while idle
@@ -994,25 +1011,38 @@ class _LocalPool:
             wait_for = None
             if self.timeout is not None:
                 now = time.monotonic()
-                wait_for = max(0.0, min(s.started + self._limit(s) - now for s in busy))
+                wait_for = max(0.0, min(self._deadline(s)[1] - now for s in busy))
             objects = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
             ready_objs = set(_wait(objects, timeout=wait_for))
+            for slot in busy:
+                current = slot.current
+                if current >= 0 and current != slot.seen:  # it began a file since: workers can start
+                    slot.seen = current
+                    self.startup_failures = 0
             for slot in busy:
                 if slot.conn in ready_objs or slot.proc.sentinel in ready_objs:
                     yield from self._read(slot, tasks, todo)
             if self.timeout is not None:
                 now = time.monotonic()
                 for slot in self.slots:
-                    if slot.batch and now - slot.started > self._limit(slot):
-                        unit = self._lose(slot, tasks, todo, f"timeout after {_fmt_seconds(self.timeout)}s")
+                    if not slot.batch:
+                        continue
+                    current, deadline = self._deadline(slot)
+                    if now > deadline:
+                        unit = self._lose(slot, tasks, todo, f"timeout after {_fmt_seconds(self.timeout)}s",
+                                          current)
                         if unit is not None:
                             yield unit
 
-    def _limit(self, slot: _Slot) -> float:
-        """Seconds the slot's worker has: the per-file limit once it began a file, more to begin its batch
-        (a fresh worker imports the toolkit first; a tiny limit must not read as a worker that cannot start)."""
+    def _deadline(self, slot: _Slot) -> tuple[int, float]:
+        """(file the slot's worker is on, when its time is up): the per-file limit once it began a file, more
+        to begin its batch (a fresh worker imports the toolkit first; a tiny limit must not read as a worker
+        that cannot start)."""
         assert self.timeout is not None
-        return self.timeout if slot.current >= 0 else max(self.timeout, _STARTUP_GRACE)
+        current = slot.current  # first: the worker writes the file after when it began it
+        if current < 0:
+            return current, slot.sent + max(self.timeout, _STARTUP_GRACE)
+        return current, slot.progress[_BEGAN] + self.timeout
 
     def _read(self, slot: _Slot, tasks: list, todo: deque) -> Iterator[_Unit]:
         while slot.batch:
@@ -1021,7 +1051,7 @@ class _LocalPool:
                     if not slot.proc.is_alive():
                         raise EOFError
                     return
-                kind, payload = slot.conn.recv()
+                payload = slot.conn.recv()
             except (EOFError, OSError):
                 slot.proc.join(1)
                 code = slot.proc.exitcode
@@ -1031,27 +1061,27 @@ class _LocalPool:
                 if unit is not None:
                     yield unit
                 return
-            if kind == "start":
-                slot.current = payload
-                slot.started = time.monotonic()
-                self.startup_failures = 0
-            else:
-                batch = slot.batch
-                slot.batch, slot.current = [], -1
-                slot.done += len(batch)
-                yield _Unit(batch[0], batch[-1] + 1, payload)
+            batch = slot.batch
+            slot.batch = []
+            slot.done += len(batch)
+            self.startup_failures = 0
+            yield _Unit(batch[0], batch[-1] + 1, payload)
 
-    def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str) -> _Unit | None:
-        """The worker hung or died on its current file: fail that file, retry the rest of its batch.
+    def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str, current: int | None = None) -> _Unit | None:
+        """The worker hung or died on its current file (``current``: the one it was on when the time limit was
+        found up; default: the one it died on): fail that file, retry the rest of its batch.
 
         A worker that dies before starting any file is not the file's fault: the
         batch is retried, and after a few such deaths in a row the run stops with
         an error (the workers cannot start at all).
         """
-        batch, current = slot.batch, slot.current
+        batch = slot.batch
+        current = slot.current if current is None else current
         code = slot.proc.exitcode
         self._replace(slot)
-        if current < 0:
+        if current >= 0:
+            self.startup_failures = 0  # a worker that began a file could start
+        else:
             self.startup_failures += 1
             if self.startup_failures >= _MAX_STARTUP_FAILURES:
                 raise RuntimeError(f"corpus worker processes die before parsing anything (last exit code {code}; "
