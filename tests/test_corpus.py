@@ -446,6 +446,23 @@ def test_frames_built_column_by_column_are_the_ones_pandas_makes(rows: dict) -> 
             single = corpus._combine([({"report_id": "r"}, {name: [dict(one)]})])[name]
             pd.testing.assert_frame_equal(single, _pandas_way([dict(one)], name), check_exact=True)
 
+
+@pytest.mark.parametrize("value", [None, float("nan"), pd.NA, pd.NaT, float("inf"), "", "x", 0, -1, 2.5, True,
+                                   False, [1, 2], [], (1,), {"a": 1}, object()], ids=repr)
+def test_isna_says_what_pandas_says(value: object) -> None:
+    import numpy as np
+
+    def pandas_isna(v: object) -> bool:
+        try:
+            return bool(pd.isna(v))
+        except (TypeError, ValueError):
+            return False
+
+    for v in (value, np.array([value], dtype=object)[0]):
+        assert corpus._isna(v) is pandas_isna(v)
+    for v in (np.float64("nan"), np.int64(3), np.bool_(True), np.datetime64("NaT"), pd.Timestamp("2020")):
+        assert corpus._isna(v) is pandas_isna(v)
+
 def test_schema_yaml_is_complete() -> None:
     raw = dict(corpus._schema())
     codes = raw.pop("flag_codes")

@@ -790,6 +790,14 @@ def _frames_of(report: Any, path: str, report_id: str) -> _Part:
 
 
 def _isna(v: Any) -> bool:
+    """Whether a scalar is NA, as ``pd.isna`` says (False for what it cannot say of)."""
+    if v is None:
+        return True
+    kind = type(v)
+    if kind is str or kind is int or kind is bool:  # the usual values first: pd.isna costs a microsecond
+        return False
+    if kind is float:
+        return v != v
     try:
         return bool(pd.isna(v))
     except (TypeError, ValueError):
