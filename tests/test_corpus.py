@@ -196,7 +196,11 @@ def test_hang_in_a_batch_does_not_lose_its_neighbours(tmp_path: Path) -> None:
     paths = write_fake_corpus(tmp_path, 8)
     for name in ("r03hang.txt", "r05crash.txt"):  # sorted among the good ones, inside their batches
         (tmp_path / name).write_text("x\n", encoding="utf-8")
+    t0 = time.monotonic()
     parts = list(corpus._iter_corpus([tmp_path], jobs=1, timeout=1, batch_size=5, _parse=fake_parse))
+    # the hang, the fifth file of its batch, is found about a second after it began (not after the grace a
+    # worker has to begin its batch)
+    assert time.monotonic() - t0 < 20
     reports = pd.concat([p["reports"] for p in parts], ignore_index=True)
     assert len(reports) == len(paths) + 2
     status = dict(zip(reports["report_id"], reports["status"]))

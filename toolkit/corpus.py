@@ -854,6 +854,8 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any) -> None:  # p
 
     ``progress`` (shared with the parent) says which file of the batch the worker is on and since when: the
     parent reads it when a time limit may be up or the worker died, rather than being woken for every file.
+    It is woken when the first file begins (how long the worker took to get to it is no file's time), and
+    when the batch is done.
     """
     parse = parse or _default_parse
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
@@ -870,8 +872,10 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any) -> None:  # p
             for i, (path, rid) in enumerate(msg):
                 progress[_BEGAN] = time.monotonic()
                 progress[_FILE] = i  # last: a parent that sees file i sees when it began (or later)
+                if not i:
+                    conn.send(("start", None))
                 parts.append(_parse_one(parse, path, rid))
-            conn.send(_combine(parts))
+            conn.send(("done", _combine(parts)))
         except (BrokenPipeError, ConnectionResetError):
             return  # the parent went away (stopped or killed): nobody to report to
 
@@ -1059,7 +1063,7 @@ class _LocalPool:
                     if not slot.proc.is_alive():
                         raise EOFError
                     return
-                payload = slot.conn.recv()
+                kind, payload = slot.conn.recv()
             except (EOFError, OSError):
                 slot.proc.join(1)
                 code = slot.proc.exitcode
@@ -1069,10 +1073,12 @@ class _LocalPool:
                 if unit is not None:
                     yield unit
                 return
+            self.startup_failures = 0
+            if kind == "start":
+                continue
             batch = slot.batch
             slot.batch = []
             slot.done += len(batch)
-            self.startup_failures = 0
             yield _Unit(batch[0], batch[-1] + 1, payload)
 
     def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str, current: int | None = None) -> _Unit | None:
