@@ -703,3 +703,13 @@ def test_report_ids_for_a_file_given_twice_say_it_was_merged(tmp_path: Path) -> 
                rf"and were merged with it, e\.g\. '{path}' into '{path}'")
     with pytest.raises(ValueError, match=message):
         corpus.extract_corpus([path, path], report_ids=["a", "b"], _parse=fake_parse)
+
+
+@pytest.mark.parametrize("values,dtype", [(["a", "", None, "b"], "text"), (["a", "b"], "text"), ([], "text"),
+                                          (["", ""], "text"), ([None, None], "text"),
+                                          (["a", "", None, float("nan"), 1], object)])
+def test_text_column_makes_empty_text_na(values: list, dtype: object) -> None:
+    s = pd.Series(values, dtype=corpus._TEXT if dtype == "text" else dtype, name="x", index=range(10, 10 + len(values)))
+    expected = pd.Series([None if v == "" or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values],
+                         dtype=object, index=s.index, name="x").astype(corpus._TEXT)
+    pd.testing.assert_series_equal(corpus._text_column(s), expected, check_exact=True)
