@@ -341,7 +341,7 @@ def _array(values: list, dtype: str) -> Any:
     return (pd.arrays.IntegerArray if dtype == "Int64" else pd.arrays.BooleanArray)(data, mask)
 
 
-def _sort_order(columns: dict[str, list], keys: Sequence[str]) -> list[int] | None:
+def _sort_order(columns: dict[str, list], keys: Sequence[str], dtypes: Mapping[str, str]) -> list[int] | None:
     """The row order of a stable sort by ``keys``, NA last (what _sort does), or None if the rows are in it."""
     n = len(columns[keys[0]])
     if n < 2:
@@ -350,7 +350,7 @@ def _sort_order(columns: dict[str, list], keys: Sequence[str]) -> list[int] | No
     for key in keys:
         col = columns[key]
         if None in col:  # NA after every value: (is NA, value) with a stand-in of the column's type
-            fill = 0 if any(type(v) is int for v in col) else ""
+            fill = 0 if dtypes[key] == "Int64" else ""
             parts += [[v is None for v in col], [fill if v is None else v for v in col]]
         else:
             parts.append(col)
@@ -380,7 +380,7 @@ def _frame_from_records(records: list[dict], name: str, inferred: Callable[[], p
         if plain is None:
             return _sort(_conform(inferred(), name), name)
         columns[col] = plain
-    order = _sort_order(columns, _schema()[name]["sort_by"])
+    order = _sort_order(columns, _schema()[name]["sort_by"], dtypes)
     if order is not None:
         take = itemgetter(*order)
         columns = {c: list(take(v)) for c, v in columns.items()}
