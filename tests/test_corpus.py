@@ -196,7 +196,11 @@ def test_hang_in_a_batch_does_not_lose_its_neighbours(tmp_path: Path) -> None:
     paths = write_fake_corpus(tmp_path, 8)
     for name in ("r03hang.txt", "r05crash.txt"):  # sorted among the good ones, inside their batches
         (tmp_path / name).write_text("x\n", encoding="utf-8")
+    t0 = time.monotonic()
     parts = list(corpus._iter_corpus([tmp_path], jobs=1, timeout=1, batch_size=5, _parse=fake_parse))
+    # the hang, the fifth file of its batch, is found about a second after it began (not after the grace a
+    # worker has to begin its batch)
+    assert time.monotonic() - t0 < 20
     reports = pd.concat([p["reports"] for p in parts], ignore_index=True)
     assert len(reports) == len(paths) + 2
     status = dict(zip(reports["report_id"], reports["status"]))
@@ -398,6 +402,70 @@ def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
         assert list(frame.dtypes) == [corpus._DTYPES[d] for d in schema[name]["dtype"]], name
     assert len(empty["reports"]) == 1 and all(len(empty[n]) == 0 for n in corpus.FRAMES[1:])
 
+
+
+def _pandas_way(records: list[dict], name: str) -> pd.DataFrame:
+    """The frame pandas' own inference, _conform and _sort make of some rows (the reference)."""
+    frame = pd.DataFrame.from_records(records, columns=list(corpus._columns(name)))
+    return corpus._sort(corpus._conform(frame, name), name)
+
+
+_TRICKY_ROWS = {  # '' and None in sort keys, unsorted, ties, NaN, all-NA columns, ints with NA
+    "flags": [{"report_id": "b", "code": "z", "table": "", "line": None, "detail": ""},
+              {"report_id": "a", "code": "y", "table": "t", "line": 3, "detail": "d"},
+              {"report_id": "a", "code": "x", "table": None, "line": 3, "detail": "c"},
+              {"report_id": "a", "code": "", "table": "t", "line": None, "detail": None},
+              {"report_id": "a", "code": "w", "table": "t", "line": 1, "detail": "é"},
+              {"report_id": "a", "code": "w", "table": "t", "line": 1, "detail": ""}],
+    "checks": [{"report_id": "r", "table": "t", "check": "c2", "key": "k", "expected": float("nan"),
+                "found": 1.0, "status": "unverifiable", "ok": None, "detail": ""},
+               {"report_id": "r", "table": "t", "check": "c1", "key": "", "expected": 2.0, "found": 2.0,
+                "status": "ok", "ok": True, "detail": ""},
+               {"report_id": "r", "table": "t", "check": "c1", "key": "k", "expected": None, "found": -0.0,
+                "status": "failed", "ok": False, "detail": "x"}],
+    "sections": [{"report_id": "r", "seq": 2, "key": "b", "title": "", "first_line": 5, "last_line": None,
+                  "n_chars": 0, "text": "二"},
+                 {"report_id": "r", "seq": 1, "key": "a", "title": "一", "first_line": 1, "last_line": 4,
+                  "n_chars": 2 ** 40, "text": ""}],
+}
+_ODD_ROWS = {  # values of other types than the documented ones: pandas' inference decides
+    "flags": [{"report_id": "a", "code": 5, "table": 1.5, "line": "7", "detail": True},
+              {"report_id": "a", "code": "x", "table": "", "line": 2.0, "detail": None}],
+    "sections": [{"report_id": "r", "seq": 2 ** 60, "key": "a", "title": float("nan"), "first_line": True,
+                  "last_line": None, "n_chars": None, "text": "t"},
+                 {"report_id": "r", "seq": 1, "key": "a", "title": "t"}],
+    "checks": [{"report_id": "r", "table": "t", "check": "c", "key": "k", "expected": 1, "found": "2",
+                "status": "ok", "ok": 1}],
+}
+
+
+@pytest.mark.parametrize("rows", [_TRICKY_ROWS, _ODD_ROWS], ids=["tricky", "odd-types"])
+def test_frames_built_column_by_column_are_the_ones_pandas_makes(rows: dict) -> None:
+    """_combine builds frames from plain rows itself; what it gives must be what pandas' inference, _conform
+    and _sort give: dtypes, values, NA and order (NA last, ties in input order)."""
+    for name, records in rows.items():
+        ours = corpus._combine([({"report_id": "r"}, {name: [dict(r) for r in records]})])[name]
+        pd.testing.assert_frame_equal(ours, _pandas_way([dict(r) for r in records], name), check_exact=True)
+        for one in records:
+            single = corpus._combine([({"report_id": "r"}, {name: [dict(one)]})])[name]
+            pd.testing.assert_frame_equal(single, _pandas_way([dict(one)], name), check_exact=True)
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), pd.NA, pd.NaT, float("inf"), "", "x", 0, -1, 2.5, True,
+                                   False, [1, 2], [], (1,), {"a": 1}, object()], ids=repr)
+def test_isna_says_what_pandas_says(value: object) -> None:
+    import numpy as np
+
+    def pandas_isna(v: object) -> bool:
+        try:
+            return bool(pd.isna(v))
+        except (TypeError, ValueError):
+            return False
+
+    for v in (value, np.array([value], dtype=object)[0]):
+        assert corpus._isna(v) is pandas_isna(v)
+    for v in (np.float64("nan"), np.int64(3), np.bool_(True), np.datetime64("NaT"), pd.Timestamp("2020")):
+        assert corpus._isna(v) is pandas_isna(v)
 
 def test_schema_yaml_is_complete() -> None:
     raw = dict(corpus._schema())
@@ -635,3 +703,13 @@ def test_report_ids_for_a_file_given_twice_say_it_was_merged(tmp_path: Path) -> 
                rf"and were merged with it, e\.g\. '{path}' into '{path}'")
     with pytest.raises(ValueError, match=message):
         corpus.extract_corpus([path, path], report_ids=["a", "b"], _parse=fake_parse)
+
+
+@pytest.mark.parametrize("values,dtype", [(["a", "", None, "b"], "text"), (["a", "b"], "text"), ([], "text"),
+                                          (["", ""], "text"), ([None, None], "text"),
+                                          (["a", "", None, float("nan"), 1], object)])
+def test_text_column_makes_empty_text_na(values: list, dtype: object) -> None:
+    s = pd.Series(values, dtype=corpus._TEXT if dtype == "text" else dtype, name="x", index=range(10, 10 + len(values)))
+    expected = pd.Series([None if v == "" or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values],
+                         dtype=object, index=s.index, name="x").astype(corpus._TEXT)
+    pd.testing.assert_series_equal(corpus._text_column(s), expected, check_exact=True)

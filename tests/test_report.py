@@ -217,3 +217,16 @@ def test_parse_text_reads_lines_as_parse_report_does(tmp_path):
     assert from_text.lines == from_file.lines
     assert from_text.tables.equals(from_file.tables)
     assert [(s.key, s.first_line) for s in from_text.sections] == [(s.key, s.first_line) for s in from_file.sections]
+
+
+def test_white_space_counted_is_what_regex_backslash_s_matches() -> None:
+    """n_chars leaves out white space: the characters ``\\s`` matches, every one of them (counted without
+    a list of matches)."""
+    import sys
+
+    from toolkit.report import _n_space
+
+    spaces = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c))
+    text = f"一 二\u3000三\t\n{spaces}x{spaces[::-1]}"
+    assert _n_space(text) == len(re.findall(r"\s", text)) == 2 * len(spaces) + 4
+    assert _n_space("") == 0 and _n_space("abc") == 0

@@ -37,10 +37,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from multiprocessing.connection import wait as _wait
 from numbers import Integral, Real
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitError
 from toolkit.formats import load_output_schema
@@ -263,16 +266,12 @@ def _conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 def _text_column(s: pd.Series) -> pd.Series:
-    """A text column with '' as NA (what a CSV file reads back), the rest as it is.
-
-    Python over the values: the frames of one report are small, and pandas' per-call cost
-    (a comparison, a mask, a cast) was a third of ``Report.to_frames``.
-    """
-    values = s.tolist()
-    if s.dtype == _TEXT and not any(isinstance(v, str) and not v for v in values):
-        return s
+    """A text column with '' as NA (what a CSV file reads back), the rest as it is."""
+    if s.dtype == _TEXT:  # read back from a file: one comparison over the column, not a Python loop
+        empty = (s == "").fillna(False).to_numpy(dtype=bool)
+        return s.mask(empty) if empty.any() else s
     clean = [None if (isinstance(v, str) and not v) or (not isinstance(v, str) and pd.isna(v)) else v
-             for v in values]
+             for v in s.tolist()]
     return pd.Series(clean, index=s.index, dtype=object, name=s.name).astype(_TEXT)
 
 
@@ -297,6 +296,95 @@ def _sort(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     if len(frame) > 1:
         frame = frame.sort_values(keys, kind="stable", na_position="last")
     return frame.reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Frames from rows, column by column (the fast path of _combine)
+# ----------------------------------------------------------------------------------------------
+
+# The Python types each documented dtype takes as it is: a column holding any other (a float in a text
+# column, a numpy scalar ...) is left to pandas' inference and _conform, whose conversions are the reference.
+_NONE = type(None)
+_PLAIN_TYPES = {"string": {str, _NONE}, "Int64": {int, _NONE}, "float64": {float, _NONE},
+                "boolean": {bool, _NONE}}
+_EXACT_INT = 2 ** 53  # beyond it pandas' inference goes through float64 (with NA) and rounds: left to it
+_ARROW_TEXT = getattr(_TEXT, "storage", None) == "pyarrow"
+
+
+def _plain_values(values: Sequence, dtype: str) -> list | None:
+    """A column's values as _conform gives them (text: '' and None are NA, as None), or None when a value
+    is not of a type this fast path takes as it is."""
+    types = set(map(type, values))
+    if not types <= _PLAIN_TYPES[dtype]:
+        return None
+    if dtype == "string":
+        return [v or None for v in values] if "" in values else list(values)
+    if dtype == "Int64":
+        ints = [v for v in values if v is not None] if _NONE in types else values
+        if ints and not -_EXACT_INT <= min(ints) <= max(ints) <= _EXACT_INT:
+            return None
+    return list(values)
+
+
+def _array(values: list, dtype: str) -> Any:
+    """Plain values (see _plain_values) as an array of the documented dtype, None as NA."""
+    if dtype == "string":
+        # through Arrow directly: pandas' own list conversion checks every value again (three times slower)
+        return pd.array(pa.array(values, type=pa.large_string()), dtype=_TEXT) if _ARROW_TEXT \
+            else pd.array(values, dtype=_TEXT)
+    if dtype == "float64":
+        return np.array(values, dtype="float64")  # None -> NaN
+    if None not in values:
+        return pd.array(np.array(values, dtype="int64" if dtype == "Int64" else "bool"), dtype=_DTYPES[dtype])
+    mask = np.array([v is None for v in values])
+    data = np.array([0 if v is None else v for v in values], dtype="int64" if dtype == "Int64" else "bool")
+    return (pd.arrays.IntegerArray if dtype == "Int64" else pd.arrays.BooleanArray)(data, mask)
+
+
+def _sort_order(columns: dict[str, list], keys: Sequence[str], dtypes: Mapping[str, str]) -> list[int] | None:
+    """The row order of a stable sort by ``keys``, NA last (what _sort does), or None if the rows are in it."""
+    n = len(columns[keys[0]])
+    if n < 2:
+        return None
+    parts: list[Sequence] = []
+    for key in keys:
+        col = columns[key]
+        if None in col:  # NA after every value: (is NA, value) with a stand-in of the column's type
+            fill = 0 if dtypes[key] == "Int64" else ""
+            parts += [[v is None for v in col], [fill if v is None else v for v in col]]
+        else:
+            parts.append(col)
+    rows = list(zip(*parts)) if len(parts) > 1 else parts[0]
+    order = sorted(range(n), key=rows.__getitem__)
+    return None if order == list(range(n)) else order
+
+
+def _record_columns(records: list[dict], columns: list[str]) -> list[Sequence]:
+    """The values of each column over the records (a missing key is None)."""
+    try:
+        return list(zip(*map(itemgetter(*columns), records)))
+    except KeyError:
+        return [[r.get(c) for r in records] for c in columns]
+
+
+def _frame_from_records(records: list[dict], name: str, inferred: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """The rows of an output frame as _sort(_conform(inferred(), name), name) gives them, built column by
+    column: the same columns, dtypes, values and order without pandas' per-value inference and sort.
+
+    ``inferred`` makes the frame pandas' way, for the rows holding a value of another type.
+    """
+    dtypes = _columns(name)
+    columns: dict[str, list] = {}
+    for col, values in zip(dtypes, _record_columns(records, list(dtypes))):
+        plain = _plain_values(values, dtypes[col])
+        if plain is None:
+            return _sort(_conform(inferred(), name), name)
+        columns[col] = plain
+    order = _sort_order(columns, _schema()[name]["sort_by"], dtypes)
+    if order is not None:
+        take = itemgetter(*order)
+        columns = {c: list(take(v)) for c, v in columns.items()}
+    return pd.DataFrame({c: _array(v, dtypes[c]) for c, v in columns.items()}, copy=False)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -698,6 +786,14 @@ def _frames_of(report: Any, path: str, report_id: str) -> _Part:
 
 
 def _isna(v: Any) -> bool:
+    """Whether a scalar is NA, as ``pd.isna`` says (False for what it cannot say of)."""
+    if v is None:
+        return True
+    kind = type(v)
+    if kind is str or kind is int or kind is bool:  # the usual values first: pd.isna costs a microsecond
+        return False
+    if kind is float:
+        return v != v
     try:
         return bool(pd.isna(v))
     except (TypeError, ValueError):
@@ -718,11 +814,17 @@ def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
 
 def _combine(parts: list[_Part]) -> dict[str, pd.DataFrame]:
     """Concatenate, conform and sort the frames of a run of reports (once per batch, not per report)."""
-    out = {"reports": _sort(_conform(pd.DataFrame([row for row, _ in parts]), "reports"), "reports")}
+    rows = [row for row, _ in parts]
+    out = {"reports": _frame_from_records(rows, "reports", lambda: pd.DataFrame(rows))}
     for name in FRAMES[1:]:
         pieces = [f[name] for _, f in parts if name in f]
         if not pieces:
             out[name] = _empty_cached(name)  # read-only; copied if it reaches the caller
+            continue
+        if all(isinstance(p, list) for p in pieces):
+            records = [rec for p in pieces for rec in p]
+            out[name] = _frame_from_records(records, name, partial(pd.DataFrame.from_records, records,
+                                                                     columns=list(_columns(name))))
             continue
         records = [rec for p in pieces if isinstance(p, list) for rec in p]
         pieces = [p for p in pieces if not isinstance(p, list)]
@@ -743,7 +845,14 @@ def _run_batch(parse: Callable, batch: list[tuple[str, str]]) -> dict[str, pd.Da
 # Local backend: a pool of killable worker processes
 # ----------------------------------------------------------------------------------------------
 
-def _worker_main(conn: Any, parse: Callable | None) -> None:  # pragma: no cover - runs in a child process
+def _worker_main(conn: Any, parse: Callable | None, progress: Any) -> None:  # pragma: no cover - a child process
+    """Parse the batches the parent sends, and send back the frames of each.
+
+    ``progress`` (shared with the parent) says which file of the batch the worker is on and since when: the
+    parent reads it when a time limit may be up or the worker died, rather than being woken for every file.
+    It is woken when the first file begins (how long the worker took to get to it is no file's time), and
+    when the batch is done.
+    """
     parse = parse or _default_parse
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     gc.freeze()  # what the worker inherited lives as long as it does: keep it out of every collection
@@ -757,7 +866,10 @@ def _worker_main(conn: Any, parse: Callable | None) -> None:  # pragma: no cover
         parts = []
         try:
             for i, (path, rid) in enumerate(msg):
-                conn.send(("start", i))
+                progress[_BEGAN] = time.monotonic()
+                progress[_FILE] = i  # last: a parent that sees file i sees when it began (or later)
+                if not i:
+                    conn.send(("start", None))
                 parts.append(_parse_one(parse, path, rid))
             conn.send(("done", _combine(parts)))
         except (BrokenPipeError, ConnectionResetError):
@@ -773,14 +885,23 @@ class _Unit:
     frames: dict[str, pd.DataFrame]
 
 
+_FILE, _BEGAN = 0, 1  # a worker's progress: [index in its batch of the file it is on (-1: none yet), when it began it]
+
+
 @dataclass
 class _Slot:
     proc: Any
     conn: Any
+    progress: Any  # shared with the worker (see _worker_main)
     batch: list[int] = field(default_factory=list)
-    current: int = -1
-    started: float = 0.0
+    sent: float = 0.0  # when the batch was sent
+    seen: int = -1  # the file it was on when last looked at
     done: int = 0  # files parsed by this process, to recycle it now and then
+
+    @property
+    def current(self) -> int:
+        """Index in the batch of the file the worker is on (-1: it has not begun one)."""
+        return int(self.progress[_FILE])
 
 
 def _mp_context() -> Any:
@@ -839,12 +960,13 @@ class _LocalPool:
 
     def _start(self) -> _Slot:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse), daemon=True,
+        progress = self.ctx.RawArray("d", [-1.0, 0.0])
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress), daemon=True,
                                 name="toolkit-corpus-worker")
         with _main_script_hidden(self.parse):
             proc.start()
         child.close()
-        return _Slot(proc, parent)
+        return _Slot(proc, parent, progress)
 
     def _replace(self, slot: _Slot) -> None:
         if slot.proc.is_alive():
@@ -852,7 +974,8 @@ class _LocalPool:
         slot.proc.join(5)
         slot.conn.close()
         new = self._start()
-        slot.proc, slot.conn, slot.batch, slot.current, slot.done = new.proc, new.conn, [], -1, 0
+        slot.proc, slot.conn, slot.progress, slot.batch, slot.seen, slot.done = (new.proc, new.conn, new.progress,
+                                                                                 [], -1, 0)
 
     def close(self) -> None:
         for slot in self.slots:
@@ -884,8 +1007,8 @@ class _LocalPool:
                     if slot.done >= _RECYCLE_AFTER:  # bound the growth of a leaky parser's caches
                         self._replace(slot)
                     slot.batch = todo.popleft()
-                    slot.current = -1
-                    slot.started = time.monotonic()
+                    slot.progress[_FILE] = slot.seen = -1  # the worker is idle: no race
+                    slot.sent = time.monotonic()
                     try:
                         slot.conn.send([tasks[i] for i in slot.batch])
                     except (OSError, ValueError):  # the worker died while idle
@@ -896,25 +1019,38 @@ class _LocalPool:
             wait_for = None
             if self.timeout is not None:
                 now = time.monotonic()
-                wait_for = max(0.0, min(s.started + self._limit(s) - now for s in busy))
+                wait_for = max(0.0, min(self._deadline(s)[1] - now for s in busy))
             objects = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
             ready_objs = set(_wait(objects, timeout=wait_for))
+            for slot in busy:
+                current = slot.current
+                if current >= 0 and current != slot.seen:  # it began a file since: workers can start
+                    slot.seen = current
+                    self.startup_failures = 0
             for slot in busy:
                 if slot.conn in ready_objs or slot.proc.sentinel in ready_objs:
                     yield from self._read(slot, tasks, todo)
             if self.timeout is not None:
                 now = time.monotonic()
                 for slot in self.slots:
-                    if slot.batch and now - slot.started > self._limit(slot):
-                        unit = self._lose(slot, tasks, todo, f"timeout after {_fmt_seconds(self.timeout)}s")
+                    if not slot.batch:
+                        continue
+                    current, deadline = self._deadline(slot)
+                    if now > deadline:
+                        unit = self._lose(slot, tasks, todo, f"timeout after {_fmt_seconds(self.timeout)}s",
+                                          current)
                         if unit is not None:
                             yield unit
 
-    def _limit(self, slot: _Slot) -> float:
-        """Seconds the slot's worker has: the per-file limit once it began a file, more to begin its batch
-        (a fresh worker imports the toolkit first; a tiny limit must not read as a worker that cannot start)."""
+    def _deadline(self, slot: _Slot) -> tuple[int, float]:
+        """(file the slot's worker is on, when its time is up): the per-file limit once it began a file, more
+        to begin its batch (a fresh worker imports the toolkit first; a tiny limit must not read as a worker
+        that cannot start)."""
         assert self.timeout is not None
-        return self.timeout if slot.current >= 0 else max(self.timeout, _STARTUP_GRACE)
+        current = slot.current  # first: the worker writes the file after when it began it
+        if current < 0:
+            return current, slot.sent + max(self.timeout, _STARTUP_GRACE)
+        return current, slot.progress[_BEGAN] + self.timeout
 
     def _read(self, slot: _Slot, tasks: list, todo: deque) -> Iterator[_Unit]:
         while slot.batch:
@@ -933,27 +1069,29 @@ class _LocalPool:
                 if unit is not None:
                     yield unit
                 return
+            self.startup_failures = 0
             if kind == "start":
-                slot.current = payload
-                slot.started = time.monotonic()
-                self.startup_failures = 0
-            else:
-                batch = slot.batch
-                slot.batch, slot.current = [], -1
-                slot.done += len(batch)
-                yield _Unit(batch[0], batch[-1] + 1, payload)
+                continue
+            batch = slot.batch
+            slot.batch = []
+            slot.done += len(batch)
+            yield _Unit(batch[0], batch[-1] + 1, payload)
 
-    def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str) -> _Unit | None:
-        """The worker hung or died on its current file: fail that file, retry the rest of its batch.
+    def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str, current: int | None = None) -> _Unit | None:
+        """The worker hung or died on its current file (``current``: the one it was on when the time limit was
+        found up; default: the one it died on): fail that file, retry the rest of its batch.
 
         A worker that dies before starting any file is not the file's fault: the
         batch is retried, and after a few such deaths in a row the run stops with
         an error (the workers cannot start at all).
         """
-        batch, current = slot.batch, slot.current
+        batch = slot.batch
+        current = slot.current if current is None else current
         code = slot.proc.exitcode
         self._replace(slot)
-        if current < 0:
+        if current >= 0:
+            self.startup_failures = 0  # a worker that began a file could start
+        else:
             self.startup_failures += 1
             if self.startup_failures >= _MAX_STARTUP_FAILURES:
                 raise RuntimeError(f"corpus worker processes die before parsing anything (last exit code {code}; "
