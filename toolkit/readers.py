@@ -1016,12 +1016,16 @@ def _collapse(text: str) -> str:
 
 
 _UNCLEAN_RE = re.compile(r"[\s\x00\u200b\ufeff]")  # what _clean removes or collapses
+_EDGE_SPACE = " \t\n\r\f" + _BR  # the characters of _WS_RE: a run of them at either end of a text goes
 
 
 def _clean(pieces: list) -> str:
     text = "".join(pieces)
-    if not _UNCLEAN_RE.search(text):
-        return text  # most cells ("217", "申请人情况"): nothing to collapse or strip
+    inner = text.strip(_EDGE_SPACE)
+    if not _UNCLEAN_RE.search(inner):
+        # most cells and lines ("217", a word processor's paragraph "\x00217\x00"): nothing inside to
+        # collapse, and what the full cleaning would strip is exactly these runs at the ends
+        return inner
     return _collapse(text).strip().strip("\u200b\ufeff").strip()
 
 
