@@ -1050,6 +1050,21 @@ def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
     return paragraphs >= 1 if nested_table else (paragraphs >= 2 and chars > _LAYOUT_CELL_CHARS)
 _BOUNDARY_TAGS = _BLOCK_TAGS | _CELL_TAGS | {"br", "tr"}  # a forced space inside a cell
 _MAX_CELL_DEPTH = 32  # deeper markup inside a cell goes down the general walk
+# What an element inside a cell is to _cell_pieces: inline markup, a boundary (forced space around it),
+# dropped (its tail kept), or a table (the cell is walked instead).
+_INLINE, _EDGE, _DROPPED, _TABLE = 0, 1, 2, 3
+_CELL_KINDS: dict = {}  # lxml tag -> kind; bounded as _TAG_NAMES
+
+
+def _cell_kind(tag: str) -> int:
+    kind = _CELL_KINDS.get(tag)
+    if kind is None:
+        name = _tag_name(tag)
+        kind = (_TABLE if name == "table" else _DROPPED if name in _DROP_TAGS
+                else _EDGE if name in _BOUNDARY_TAGS else _INLINE)
+        if len(_CELL_KINDS) < 4096:
+            _CELL_KINDS[tag] = kind
+    return kind
 
 
 def _cell_pieces(el, out: list, depth: int = 0) -> bool:
@@ -1061,18 +1076,17 @@ def _cell_pieces(el, out: list, depth: int = 0) -> bool:
     for child in el:
         tag = child.tag
         if isinstance(tag, str):
-            name = _tag_name(tag)
-            if name == "table" or depth >= _MAX_CELL_DEPTH:
+            kind = _cell_kind(tag)
+            if kind == _TABLE or depth >= _MAX_CELL_DEPTH:
                 return False
-            if name not in _DROP_TAGS:
-                edge = name in _BOUNDARY_TAGS
-                if edge:
+            if kind != _DROPPED:
+                if kind == _EDGE:
                     out.append(_BR)
                 if child.text:
                     out.append(child.text)
                 if len(child) and not _cell_pieces(child, out, depth + 1):
                     return False
-                if edge:
+                if kind == _EDGE:
                     out.append(_BR)
         if child.tail:
             out.append(child.tail)
