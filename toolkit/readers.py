@@ -1022,10 +1022,12 @@ _EDGE_SPACE = " \t\n\r\f" + _BR  # the characters of _WS_RE: a run of them at ei
 
 def _clean(pieces: list) -> str:
     text = "".join(pieces)
+    if not _UNCLEAN_RE.search(text):
+        return text  # most cells ("217", "申请人情况"): nothing to collapse or strip
     inner = text.strip(_EDGE_SPACE)
     if not _UNCLEAN_RE.search(inner):
-        # most cells and lines ("217", a word processor's paragraph "\x00217\x00"): nothing inside to
-        # collapse, and what the full cleaning would strip is exactly these runs at the ends
+        # a word processor's cell ("\x00217\x00", from <p>): nothing inside to collapse, and what the full
+        # cleaning would strip is exactly these runs at the ends
         return inner
     return _collapse(text).strip().strip("\u200b\ufeff").strip()
 
@@ -1083,14 +1085,16 @@ def _cell_pieces(el, out: list, depth: int = 0) -> bool:
             if kind != _DROPPED:
                 if kind == _EDGE:
                     out.append(_BR)
-                if child.text:
-                    out.append(child.text)
+                text = child.text  # (each read of .text or .tail builds a new string)
+                if text:
+                    out.append(text)
                 if len(child) and not _cell_pieces(child, out, depth + 1):
                     return False
                 if kind == _EDGE:
                     out.append(_BR)
-        if child.tail:
-            out.append(child.tail)
+        tail = child.tail
+        if tail:
+            out.append(tail)
     return True
 
 
