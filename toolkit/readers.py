@@ -788,8 +788,11 @@ def _check_text_file(data: bytes, path: str) -> None:
         raise BinaryFileError(path, f"binary data, not text: the content is {what}")
 
 
+_VISIBLE_RE = re.compile(r"[^\s\ufeff\u200b]")  # (\s is str.strip's white space)
+
+
 def _check_not_blank(text: str, path: str) -> None:
-    if not text.replace("\ufeff", "").replace("\u200b", "").strip():
+    if not _VISIBLE_RE.search(text):  # (stops at the first visible character, where two replaces copied the text)
         raise EmptyFileError(path, "file holds only white space")
 
 
