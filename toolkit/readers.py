@@ -1024,7 +1024,12 @@ _EDGE_SPACE = " \t\n\r\f" + _BR  # the characters of _WS_RE: a run of them at ei
 
 
 def _clean(pieces: list) -> str:
-    text = "".join(pieces)
+    """The text of ``pieces`` as a browser shows it: white space collapsed (see _collapse) and stripped."""
+    return _clean_text("".join(pieces))
+
+
+def _clean_text(text: str) -> str:
+    """_clean of a single piece (a cell holding text only), without building a list to join."""
     if not _UNCLEAN_RE.search(text):
         return text  # most cells ("217", "申请人情况"): nothing to collapse or strip
     inner = text.strip(_EDGE_SPACE)
@@ -1105,7 +1110,7 @@ def _cell_text(cell) -> str | None:
     """The cleaned text of a cell taken whole, or None if it holds a table (or is too deep)."""
     text = cell.text
     if not len(cell):  # most cells: text only
-        return _clean([text]) if text else ""
+        return _clean_text(text) if text else ""
     pieces = [text] if text else []
     return _clean(pieces) if _cell_pieces(cell, pieces) else None
 
