@@ -1020,7 +1020,7 @@ def _collapse(text: str) -> str:
 
 
 _UNCLEAN_RE = re.compile(r"[\s\x00\u200b\ufeff]")  # what _clean removes or collapses
-_EDGE_SPACE = " \t\n\r\f" + _BR  # the characters of _WS_RE: a run of them at either end of a text goes
+_EDGE_SPACE = " \t\n\r\f" + _BR  # what _WS_RE collapses: a run of it at either end of a text is stripped anyway
 
 
 def _clean(pieces: list) -> str:
@@ -1068,6 +1068,7 @@ _CELL_KINDS: dict = {}  # lxml tag -> kind; bounded as _TAG_NAMES
 
 
 def _cell_kind(tag: str) -> int:
+    """What an element with this lxml tag is inside a cell (_INLINE, _EDGE, _DROPPED or _TABLE)."""
     kind = _CELL_KINDS.get(tag)
     if kind is None:
         name = _tag_name(tag)
