@@ -660,6 +660,7 @@ def _utf8_truncated(data: bytes) -> str | None:
 
 
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
 
 
 def _refuse_mojibake(text: str, path: str | None) -> None:
@@ -668,7 +669,7 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
     Its characters, written back as GBK, are UTF-8 again: Chinese characters come back by the hundred,
     where real text gives a few among thousands of undecodable bytes.
     """
-    sample = "".join(_NON_ASCII.findall(text, 0, 20000))[:2000]
+    sample = _ASCII_RUN.sub("", text[:20000])[:2000]  # (one match per run, not one string per character)
     back = sample.encode("gbk", errors="ignore").decode("utf-8", errors="replace")
     found = len(_HAN.findall(back))
     if found >= 20 and found > 2 * back.count("\ufffd"):
@@ -787,8 +788,11 @@ def _check_text_file(data: bytes, path: str) -> None:
         raise BinaryFileError(path, f"binary data, not text: the content is {what}")
 
 
+_VISIBLE_RE = re.compile(r"[^\s\ufeff\u200b]")  # (\s is str.strip's white space)
+
+
 def _check_not_blank(text: str, path: str) -> None:
-    if not text.replace("\ufeff", "").replace("\u200b", "").strip():
+    if not _VISIBLE_RE.search(text):  # (stops at the first visible character, where two replaces copied the text)
         raise EmptyFileError(path, "file holds only white space")
 
 
@@ -1016,12 +1020,23 @@ def _collapse(text: str) -> str:
 
 
 _UNCLEAN_RE = re.compile(r"[\s\x00\u200b\ufeff]")  # what _clean removes or collapses
+_EDGE_SPACE = " \t\n\r\f" + _BR  # what _WS_RE collapses: a run of it at either end of a text is stripped anyway
 
 
 def _clean(pieces: list) -> str:
-    text = "".join(pieces)
+    """The text of ``pieces`` as a browser shows it: white space collapsed (see _collapse) and stripped."""
+    return _clean_text("".join(pieces))
+
+
+def _clean_text(text: str) -> str:
+    """_clean of a single piece (a cell holding text only), without building a list to join."""
     if not _UNCLEAN_RE.search(text):
         return text  # most cells ("217", "申请人情况"): nothing to collapse or strip
+    inner = text.strip(_EDGE_SPACE)
+    if not _UNCLEAN_RE.search(inner):
+        # a word processor's cell ("\x00217\x00", from <p>): nothing inside to collapse, and what the full
+        # cleaning would strip is exactly these runs at the ends
+        return inner
     return _collapse(text).strip().strip("\u200b\ufeff").strip()
 
 
@@ -1046,6 +1061,22 @@ def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
     return paragraphs >= 1 if nested_table else (paragraphs >= 2 and chars > _LAYOUT_CELL_CHARS)
 _BOUNDARY_TAGS = _BLOCK_TAGS | _CELL_TAGS | {"br", "tr"}  # a forced space inside a cell
 _MAX_CELL_DEPTH = 32  # deeper markup inside a cell goes down the general walk
+# What an element inside a cell is to _cell_pieces: inline markup, a boundary (forced space around it),
+# dropped (its tail kept), or a table (the cell is walked instead).
+_INLINE, _EDGE, _DROPPED, _TABLE = 0, 1, 2, 3
+_CELL_KINDS: dict = {}  # lxml tag -> kind; bounded as _TAG_NAMES
+
+
+def _cell_kind(tag: str) -> int:
+    """What an element with this lxml tag is inside a cell (_INLINE, _EDGE, _DROPPED or _TABLE)."""
+    kind = _CELL_KINDS.get(tag)
+    if kind is None:
+        name = _tag_name(tag)
+        kind = (_TABLE if name == "table" else _DROPPED if name in _DROP_TAGS
+                else _EDGE if name in _BOUNDARY_TAGS else _INLINE)
+        if len(_CELL_KINDS) < 4096:
+            _CELL_KINDS[tag] = kind
+    return kind
 
 
 def _cell_pieces(el, out: list, depth: int = 0) -> bool:
@@ -1057,21 +1088,22 @@ def _cell_pieces(el, out: list, depth: int = 0) -> bool:
     for child in el:
         tag = child.tag
         if isinstance(tag, str):
-            name = _tag_name(tag)
-            if name == "table" or depth >= _MAX_CELL_DEPTH:
+            kind = _cell_kind(tag)
+            if kind == _TABLE or depth >= _MAX_CELL_DEPTH:
                 return False
-            if name not in _DROP_TAGS:
-                edge = name in _BOUNDARY_TAGS
-                if edge:
+            if kind != _DROPPED:
+                if kind == _EDGE:
                     out.append(_BR)
-                if child.text:
-                    out.append(child.text)
+                text = child.text  # (each read of .text or .tail builds a new string)
+                if text:
+                    out.append(text)
                 if len(child) and not _cell_pieces(child, out, depth + 1):
                     return False
-                if edge:
+                if kind == _EDGE:
                     out.append(_BR)
-        if child.tail:
-            out.append(child.tail)
+        tail = child.tail
+        if tail:
+            out.append(tail)
     return True
 
 
@@ -1079,7 +1111,7 @@ def _cell_text(cell) -> str | None:
     """The cleaned text of a cell taken whole, or None if it holds a table (or is too deep)."""
     text = cell.text
     if not len(cell):  # most cells: text only
-        return _clean([text]) if text else ""
+        return _clean_text(text) if text else ""
     pieces = [text] if text else []
     return _clean(pieces) if _cell_pieces(cell, pieces) else None
 
