@@ -583,6 +583,7 @@ _CELL_CASES = [
     "<td><p>x</p><table><tr><td>n</td></tr></table>尾</td>",      # a nested table: the general walk
     "<td>\n<p class='MsoNormal'><span>信息\n公开</span></p>\n</td>",  # source line break between CJK
     "<td><div><ul><li>1</li><li>2</li></ul></div></td>",
+    "<td><ol><li>收到申请</li></ol></td><td><ol><li>21</li></ol></td>",  # no list number in a cell: '1.21'
 ]
 
 
@@ -605,6 +606,7 @@ def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatc
     assert [line for line in fast[7] if isinstance(line, list)][0] == ["社会公益", "3 4"]
     assert [line for line in fast[8] if isinstance(line, list)][0] == ["ab", "7"]
     assert [line for line in fast[10] if isinstance(line, list)][0] == ["信息公开"]
+    assert [line for line in fast[12] if isinstance(line, list)][0] == ["收到申请", "21"]
 
 
 def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:

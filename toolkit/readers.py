@@ -1251,8 +1251,10 @@ def _html_lines(root) -> list:
                 return  # white space between cells
             if pending_number[0] and s.strip():
                 number, pending_number[0] = pending_number[0], ""
-                if number == _BULLET_MARK and text_sink().kind == "cell":
-                    number = ""  # a table's cell ('<td><ul><li>1</li>…'): a bullet would hide its value
+                if text_sink().kind == "cell":
+                    # a table's cell ('<td><ol><li>21</li>…'): a bullet would hide its value, a number would make
+                    # it another ('1.21'); as the fast path of a cell reads it
+                    number = ""
                 s = s if _LIST_MARKER.match(s) else _numbered(number, s)
             if in_pre[0] and text_sink().kind != "cell":
                 for k, piece in enumerate(s.split("\n")):
