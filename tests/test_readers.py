@@ -583,7 +583,7 @@ _CELL_CASES = [
     "<td><p>x</p><table><tr><td>n</td></tr></table>尾</td>",      # a nested table: the general walk
     "<td>\n<p class='MsoNormal'><span>信息\n公开</span></p>\n</td>",  # source line break between CJK
     "<td><div><ul><li>1</li><li>2</li></ul></div></td>",
-    "<td><ol><li>收到申请</li></ol></td><td><ol><li>21</li></ol></td>",  # no list number in a cell: '1.21'
+    "<td><ol><li>收到申请</li></ol></td><td><ol><li>21</li></ol></td>",  # no list number in a cell: '1. 21'
 ]
 
 

@@ -1253,7 +1253,7 @@ def _html_lines(root) -> list:
                 number, pending_number[0] = pending_number[0], ""
                 if text_sink().kind == "cell":
                     # a table's cell ('<td><ol><li>21</li>…'): a bullet would hide its value, a number would make
-                    # it another ('1.21'); as the fast path of a cell reads it
+                    # it another ('1. 21'); as the fast path of a cell reads it
                     number = ""
                 s = s if _LIST_MARKER.match(s) else _numbered(number, s)
             if in_pre[0] and text_sink().kind != "cell":
