@@ -28,7 +28,7 @@ import yaml
 from toolkit.formats import alternation, load_formats
 from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture
 
-__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "signature_start"]
+__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
@@ -238,6 +238,30 @@ def is_report_title(line: str, *, whole: bool = False) -> bool:
     if whole:
         return report.search(line) is not None and title.match(line) is not None
     return topic.search(line) is not None and report.search(line) is not None
+
+
+def report_title_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines that are a report's title and nothing else (:func:`is_report_title` of the stripped
+    line with ``whole``), in order.
+
+    The report words are sought once in the whole text, and only the lines holding one are tested: a report
+    has hundreds of lines, and a title among them is rare.
+
+    Examples
+    --------
+    >>> report_title_lines(["一、总体情况", "本年度报告如下", "  XX市2021年政府信息公开工作年度报告"])
+    [2]
+    """
+    report = _title_patterns()[1]
+    text = "\n".join(lines)
+    found: list[int] = []
+    line, pos = 0, 0
+    for m in report.finditer(text):  # (the words hold no line break: a match stands in one line)
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if (not found or found[-1] != line) and is_report_title(lines[line].strip(), whole=True):
+            found.append(line)
+    return found
 
 
 @functools.lru_cache(maxsize=1)

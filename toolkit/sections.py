@@ -652,22 +652,23 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     after this report's first section, followed by that section's heading again.  An appendix: a line 附件 (附表)
     after the last section's heading, right after the signature.
     """
-    from toolkit.metadata import is_report_title
+    from toolkit.metadata import report_title_lines
 
     if not chosen:
         return None, False
     first_key, start, last = chosen[0][1], chosen[0][0], chosen[-1][0]
     again: list[int] | None = None
+    texts = [seg.text for seg in segments]
+    titles = {i for i in report_title_lines(texts) if i > start and len(texts[i]) <= 80}
+    appendix_line = _appendix_line()
     for i in range(start + 1, len(segments)):
-        text = segments[i].text
-        if len(text) <= 80 and is_report_title(text.strip(), whole=True):
+        if i in titles:
             if again is None:  # the first section's headings after the first one
                 again = [c[0] for c in _candidates(headings, family, segments) if c[1] == first_key and c[0] > start]
             if any(i < j <= i + _NEXT_TITLE_WITHIN for j in again):
                 return i, True
-        if i > last and _appendix_line().match(text):
-            texts = [seg.text for seg in segments[:i]]
-            if _signature_start(texts) < i:
+        if i > last and appendix_line.match(texts[i]):
+            if _signature_start(texts[:i]) < i:
                 return i, False
     return None, False
 
