@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.normalize import _HAN, NA_MARKS, UNITS, is_page_furniture, is_value_cell, label_key
-from toolkit.sections import Segment
+from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
 
@@ -284,19 +284,6 @@ def _between_row_lines(segments: list[Segment], i: int, explicit_rows: dict[int,
         return False
     after = _nearest_filled(segments, i, 1)
     return after is not None and _is_row_line(after.text, after.line, explicit_rows)
-
-
-def _nearest_filled(segments: list[Segment], i: int, step: int) -> Segment | None:
-    """The nearest non-blank segment before (step -1) or after (step 1) segment ``i``, or None.
-
-    (Walked by index: slicing the segments for every lone number of a cell-a-line table was quadratic.)
-    """
-    i += step
-    while 0 <= i < len(segments):
-        if segments[i].text.strip():
-            return segments[i]
-        i += step
-    return None
 
 
 def _spaced_row(text: str) -> tuple[re.Match[str], bool] | None:

@@ -240,10 +240,21 @@ def _table_row_label(text: str) -> bool:
 
 def _in_table(segments: list[Segment], i: int, step: int) -> bool:
     """Whether the nearest non-blank segment before (step -1) or after (step 1) segment ``i`` is a table's row."""
+    near = _nearest_filled(segments, i, step)
+    return near is not None and "|" in near.text
+
+
+def _nearest_filled(segments: list[Segment], i: int, step: int) -> Segment | None:
+    """The nearest non-blank segment before (step -1) or after (step 1) segment ``i``, or None.
+
+    (Walked by index, not by slices: a table of a cell a line asks it of every lone number.)
+    """
     i += step
-    while 0 <= i < len(segments) and not segments[i].text.strip():
+    while 0 <= i < len(segments):
+        if segments[i].text.strip():
+            return segments[i]
         i += step
-    return 0 <= i < len(segments) and "|" in segments[i].text
+    return None
 
 
 @functools.lru_cache(maxsize=65536)  # numbered table labels recur in every report
@@ -691,7 +702,6 @@ _WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next l
 
 
 @functools.lru_cache(maxsize=4096)  # the same numbered row labels ('1.属于国家秘密') recur in every report
-@functools.lru_cache(maxsize=4096)
 def _heading_keys(text: str, whole: bool = False) -> bool:
     """Whether a line is a heading that names a section of either family; with ``whole``, by its whole title (no
     text glued after it, not a lead title's)."""
