@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.normalize import _HAN, NA_MARKS, UNITS, is_page_furniture, is_value_cell, label_key
-from toolkit.sections import Segment
+from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
 
@@ -198,7 +198,9 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 stream.flush()
                 stream.add(_cell(stripped, seg.line))
             continue
-        spaced = _spaced_row(stripped)
+        # one word (most cells of a cell-a-line table): no row set with spaces, tested once here
+        words = _SPACE.search(stripped) is not None
+        spaced = _spaced_row(stripped) if words else None
         # page text whose cells lost their boundaries; a short row too when its digits touch the label
         # ('(一)予以公开220000022' on a line of its own). Not a row whose cells are spaced and one is a mark or
         # carries a unit ('… 2 - - - - - 2'): gluing its cells would make '2-----2' of it.
@@ -222,26 +224,27 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 stream.add(cell)
             prev_bare = False
             continue
-        single = _LABEL_NUMBER.fullmatch(stripped)
-        if single and vocabulary().is_row_label(single["label"]):
-            # a row of one value set with a space: '行政许可 253', '(三)不予公开 1.属于国家秘密 0'
-            for token in (*single["labels"].split(), single["label"]):
-                stream.add(Cell(token, seg.line))
-            stream.add(_cell(single["n"], seg.line))
-            prev_bare = False
-            continue
-        cells = _row_with_words(stripped)
-        if cells is not None:
-            # a spaced row with a cell that is no number ('5.属于三类内部事务信息 2 约3 0 0 0 0 2'): its cells are
-            # kept, to be flagged where they are no number, rather than the whole line read as a label
-            stream.explicit([_cell(t, seg.line) for t in cells], spaced=True)
-            prev_bare = False
-            continue
-        tokens = _header_tokens(stripped)
-        if tokens is not None:
-            stream.explicit([Cell(t, seg.line) for t in tokens])  # a header row set with spaces only
-            prev_bare = False
-            continue
+        if words:  # rows of one line set with spaces
+            single = _LABEL_NUMBER.fullmatch(stripped)
+            if single and vocabulary().is_row_label(single["label"]):
+                # a row of one value set with a space: '行政许可 253', '(三)不予公开 1.属于国家秘密 0'
+                for token in (*single["labels"].split(), single["label"]):
+                    stream.add(Cell(token, seg.line))
+                stream.add(_cell(single["n"], seg.line))
+                prev_bare = False
+                continue
+            cells = _row_with_words(stripped)
+            if cells is not None:
+                # a spaced row with a cell that is no number ('5.属于三类内部事务信息 2 约3 0 0 0 0 2'): its cells
+                # are kept, to be flagged where they are no number, rather than the whole line read as a label
+                stream.explicit([_cell(t, seg.line) for t in cells], spaced=True)
+                prev_bare = False
+                continue
+            tokens = _header_tokens(stripped)
+            if tokens is not None:
+                stream.explicit([Cell(t, seg.line) for t in tokens])  # a header row set with spaces only
+                prev_bare = False
+                continue
         if _is_prose(stripped):
             # a note between the cells of a row (a page break's footnote) leaves the row whole
             if not (stream.has_row and _next_is_value(segments, i)):
@@ -255,6 +258,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
 
 
 _LONE_PAGE_NUMBER = re.compile(r"\d{1,3}")
+_SPACE = re.compile(r"\s")
 
 
 def _is_row_line(text: str, line: int, explicit_rows: dict[int, list[str]]) -> bool:
@@ -264,6 +268,8 @@ def _is_row_line(text: str, line: int, explicit_rows: dict[int, list[str]]) -> b
         return True
     if "|" in stripped:
         return len([p for p in _split_pipes(stripped) if p]) >= 2
+    if _SPACE.search(stripped) is None:
+        return False  # one word: no row set with spaces
     return bool(_spaced_row(stripped)) or _legacy_spaced(stripped) is not None
 
 
@@ -273,10 +279,11 @@ def _between_row_lines(segments: list[Segment], i: int, explicit_rows: dict[int,
     In such a table (a row a line: a PDF's text, ruled or not) a number alone on its line is no cell but the
     page number of a page break; in a table of a cell a line it is a cell, and is kept.
     """
-    before = next((s for s in reversed(segments[:i]) if s.text.strip()), None)
-    after = next((s for s in segments[i + 1:] if s.text.strip()), None)
-    return (before is not None and after is not None and _is_row_line(before.text, before.line, explicit_rows)
-            and _is_row_line(after.text, after.line, explicit_rows))
+    before = _nearest_filled(segments, i, -1)
+    if before is None or not _is_row_line(before.text, before.line, explicit_rows):
+        return False
+    after = _nearest_filled(segments, i, 1)
+    return after is not None and _is_row_line(after.text, after.line, explicit_rows)
 
 
 def _spaced_row(text: str) -> tuple[re.Match[str], bool] | None:
@@ -499,7 +506,6 @@ class _Stream:
     def add(self, cell: Cell) -> None:
         kind = _kind(cell)
         header_only = self.n > 0 and self.n_header == self.n
-        groups_only = self.n > 0 and self.n_group == self.n
         if kind in ("article", "note"):
             self.flush()
             self.rows.append(Row([cell]))
@@ -511,7 +517,7 @@ class _Stream:
             if not header_only:
                 self.flush()
         elif kind == "group":
-            if self.n and not groups_only:
+            if self.n and self.n_group != self.n:  # (a group label after group labels only joins them)
                 self.flush()
         elif self.has_values or header_only or (kind == "row" and self.has_row):
             self.flush()
@@ -581,16 +587,10 @@ def _glued_pattern() -> re.Pattern[str]:
     return re.compile(rf"{article}|{note}|{_NUM_PREFIX}(?:{words}){_NOTE_SUFFIX}")
 
 
+@functools.lru_cache(maxsize=4096)  # tested on every cell of a table, and cells recur ('0', labels)
 def _has_glued_table(text: str) -> bool:
-    pattern = _glued_pattern()
-    hits = 0
-    for match in pattern.finditer(text):
-        rest = text[match.end() : match.end() + 3].lstrip()[:1]
-        if rest.isdigit():
-            hits += 1
-            if hits >= 1:
-                return True
-    return False
+    """Whether a label of the format stands right before digits in the text (page text that lost its cells)."""
+    return any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
 
 
 def _glued_cells(text: str, line: int) -> list[Cell]:

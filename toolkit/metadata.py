@@ -28,7 +28,7 @@ import yaml
 from toolkit.formats import alternation, load_formats
 from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture
 
-__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "signature_start"]
+__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
@@ -238,6 +238,30 @@ def is_report_title(line: str, *, whole: bool = False) -> bool:
     if whole:
         return report.search(line) is not None and title.match(line) is not None
     return topic.search(line) is not None and report.search(line) is not None
+
+
+def report_title_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines that are a report's title and nothing else (:func:`is_report_title` of the stripped
+    line with ``whole``), in order.
+
+    The report words are sought once in the whole text, and only the lines holding one are tested: a report
+    has hundreds of lines, and a title among them is rare.
+
+    Examples
+    --------
+    >>> report_title_lines(["一、总体情况", "本年度报告如下", "  XX市2021年政府信息公开工作年度报告"])
+    [2]
+    """
+    report = _title_patterns()[1]
+    text = "\n".join(lines)
+    found: list[int] = []
+    line, pos = 0, 0
+    for m in report.finditer(text):  # (the words hold no line break: a match stands in one line)
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if (not found or found[-1] != line) and is_report_title(lines[line].strip(), whole=True):
+            found.append(line)
+    return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -456,20 +480,30 @@ def _field_regions(lines: list[str]) -> list[str]:
 def _join_lone_labels(lines: list[str]) -> list[str]:
     """A field label alone on its line ('发布机构' / '高港区住房和城乡建设局', as a header box is copied) joined
     with the next filled line, as 'label:value'."""
-    fields = _rules()["fields"]
-    labels = set(fields["agency"]) | set(fields["published"])
+    labels = _lone_labels()
     out: list[str] = []
     i = 0
     while i < len(lines):
-        key = re.sub(r"[\s:：|]+", "", lines[i])
-        nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
-        if key in labels and nxt is not None:
+        key = _LABEL_MARKS.sub("", lines[i])
+        nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None) \
+            if key in labels else None
+        if nxt is not None:
             out.append(f"{key}:{lines[nxt].strip()}")
             i = nxt + 1
             continue
         out.append(lines[i])
         i += 1
     return out
+
+
+_LABEL_MARKS = re.compile(r"[\s:：|]+")  # what sets a field's label apart
+
+
+@functools.lru_cache(maxsize=1)
+def _lone_labels() -> frozenset[str]:
+    """The labels of the agency and publication date fields (``fields`` of metadata.yaml)."""
+    fields = _rules()["fields"]
+    return frozenset(fields["agency"]) | frozenset(fields["published"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -482,14 +516,14 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?:{agency})\s*[:：|]\s*([^|:：\s]{{2,60}})|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
 
 
-def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
-    """The date of the most preferred label of ``fields.published`` (发布日期 over 成文日期), and whether a
-    label stood before a date that cannot be read."""
+def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
+    """The date of the most preferred label of ``fields.published`` (发布日期 over 成文日期) in the lines of
+    :func:`_field_regions`, and whether a label stood before a date that cannot be read."""
     pattern = _field_patterns()[0]
     preference = _rules()["fields"]["published"]
     garbled = False
     best: tuple[int, _dt.date] | None = None
-    for line in _field_regions(lines):
+    for line in regions:
         for m in pattern.finditer(line):
             date, bad = _parse_date_at(line[m.end():])
             if date is not None:
@@ -500,9 +534,10 @@ def _published_field(lines: list[str]) -> tuple[_dt.date | None, bool]:
     return (best[1] if best else None), garbled
 
 
-def _agency_field(lines: list[str]) -> str | None:
+def _agency_field(regions: list[str]) -> str | None:
+    """The agency of a field labelled ``fields.agency`` in the lines of :func:`_field_regions`."""
     pattern = _field_patterns()[1]
-    for line in _field_regions(lines):
+    for line in regions:
         for m in pattern.finditer(line):
             value = m.group(1) or m.group(2)
             if value in _box_labels():
@@ -1096,7 +1131,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         if title_agency is None and above and _agency_like(re.sub(r"\s+", "", above[-1])):
             title_agency = re.sub(r"\s+", "", above[-1])  # title broken after the agency
 
-    field_agency = _agency_field(lines)
+    regions = _field_regions(lines)  # (the lines where header fields stand, read for the agency and the date)
+    field_agency = _agency_field(regions)
     sig_agency, sig_date = _signature(lines)
     agency = title_agency or field_agency or sig_agency
     if agency is None:
@@ -1110,7 +1146,7 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         report_year = _overview_year(lines, section_lines)
         flags.append("year_unknown" if report_year is None else "year_inferred")
 
-    published, garbled = _published_field(lines)
+    published, garbled = _published_field(regions)
     if published is None:
         published = sig_date
     if garbled:

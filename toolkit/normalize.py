@@ -60,7 +60,9 @@ _SYLLABLE = re.compile(
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # A superscript digit after a number or a word is a footnote mark (74¹), which NFKC would make a digit
 # (741); after a Latin letter it is an exponent (m²) and stays.
-_SUPERSCRIPT = re.compile(r"(?<![A-Za-z])[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+")
+# (The superscript first, its context after: a pattern starting with a character class is sought fast.)
+_SUPERSCRIPT = re.compile(r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079](?<![A-Za-z][\u2070\u00b9\u00b2\u00b3\u2074-\u2079])"
+                          r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]*")
 # Characters NFKC leaves alone but reports use for the same thing.
 _VARIANTS = {
     "\u2212": "-",  # minus sign
@@ -336,22 +338,30 @@ def normalize_lines(items: list) -> list:
     """
     # One conversion call for the whole document is much faster than one per line;
     # NFKC and OpenCC keep line breaks, so lines map back one to one.
-    flat: list[str] = []
-    for item in items:
-        if isinstance(item, str):
-            flat.append(item.replace("\n", " "))
-        else:
-            flat.extend(c.replace("\n", " ") for c in item)
+    rows = not all(isinstance(item, str) for item in items)  # (text reports have none)
+    flat: list[str] = items
+    if rows:
+        flat = []
+        for item in items:
+            if isinstance(item, str):
+                flat.append(item)
+            else:
+                flat.extend(item)
     text = "\n".join(flat)
+    if text.count("\n") != len(flat) - 1:  # a line break inside a line or cell: a space
+        flat = [x.replace("\n", " ") for x in flat]
+        text = "\n".join(flat)
     text = to_simplified(remove_pinyin(nfkc(remove_invisible(text))))
-    done = text.split("\n")
+    done = [line.rstrip(" \r") for line in text.split("\n")]  # (a cell is stripped whole below)
     if len(done) != len(flat):  # pragma: no cover - defensive: fall back line by line
         done = [normalize_line(x) for x in flat]
+    if not rows:
+        return done
     out: list = []
     i = 0
     for item in items:
         if isinstance(item, str):
-            out.append(done[i].rstrip(" \r"))
+            out.append(done[i])
             i += 1
         else:
             out.append([c.strip() for c in done[i : i + len(item)]])

@@ -184,15 +184,38 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             if "|" in text or not _heading_keys(text) or (
                     _in_table(segments, i, -1) and _in_table(segments, i, 1) and _table_row_label(text)):
                 continue
-        if not text or not _HAN.search(text[:12]):
-            continue  # headings start with Chinese; table cells of numbers never are
-        entry = _CONTENTS_ENTRY.match(text) if text[-1].isdigit() else None
-        if entry:
-            text = entry["entry"]
-        match = _HEADING.match(text)
-        if match and not (match["num"] and _CLOSE_ONLY.match(match["num"]) and _after_open_bracket(segments, i)):
-            found.append(_Heading(i, _SPACE_RUN.sub("", match["title"]), match["num"] or "", text, entry is not None))
+        form = _heading_form(text)
+        if form is not None and not (form.close_only and _after_open_bracket(segments, i)):
+            found.append(_Heading(i, form.title, form.num, form.text, form.listed))
     return found
+
+
+class _Form(NamedTuple):
+    """What a line says as a heading: its title (white space removed), number and text (a table of contents'
+    leader and page number removed), whether it is such an entry (``listed``), and whether its number is only
+    a numeral and a closing bracket ('二)')."""
+
+    title: str
+    num: str
+    text: str
+    listed: bool
+    close_only: bool
+
+
+@functools.lru_cache(maxsize=4096)  # table labels on lines of their own recur in every report
+def _heading_form(text: str) -> _Form | None:
+    """The heading form of a stripped line, or None for a line that cannot be a heading."""
+    if not text or not _HAN.search(text[:12]):
+        return None  # headings start with Chinese; table cells of numbers never are
+    entry = _CONTENTS_ENTRY.match(text) if text[-1].isdigit() else None
+    if entry:
+        text = entry["entry"]
+    match = _HEADING.match(text)
+    if not match:
+        return None
+    num = match["num"] or ""
+    return _Form(_SPACE_RUN.sub("", match["title"]), num, text, entry is not None,
+                 bool(num and _CLOSE_ONLY.match(num)))
 
 
 _CLOSE_ONLY = re.compile(rf"(?:{_CN_NUM}|\d{{1,2}})\s*\)$")
@@ -217,10 +240,21 @@ def _table_row_label(text: str) -> bool:
 
 def _in_table(segments: list[Segment], i: int, step: int) -> bool:
     """Whether the nearest non-blank segment before (step -1) or after (step 1) segment ``i`` is a table's row."""
+    near = _nearest_filled(segments, i, step)
+    return near is not None and "|" in near.text
+
+
+def _nearest_filled(segments: list[Segment], i: int, step: int) -> Segment | None:
+    """The nearest non-blank segment before (step -1) or after (step 1) segment ``i``, or None.
+
+    (Walked by index, not by slices: a table of a cell a line asks it of every lone number.)
+    """
     i += step
-    while 0 <= i < len(segments) and not segments[i].text.strip():
+    while 0 <= i < len(segments):
+        if segments[i].text.strip():
+            return segments[i]
         i += step
-    return 0 <= i < len(segments) and "|" in segments[i].text
+    return None
 
 
 @functools.lru_cache(maxsize=65536)  # numbered table labels recur in every report
@@ -629,22 +663,23 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     after this report's first section, followed by that section's heading again.  An appendix: a line 附件 (附表)
     after the last section's heading, right after the signature.
     """
-    from toolkit.metadata import is_report_title
+    from toolkit.metadata import report_title_lines
 
     if not chosen:
         return None, False
     first_key, start, last = chosen[0][1], chosen[0][0], chosen[-1][0]
     again: list[int] | None = None
+    texts = [seg.text for seg in segments]
+    titles = {i for i in report_title_lines(texts) if i > start and len(texts[i]) <= 80}
+    appendix_line = _appendix_line()
     for i in range(start + 1, len(segments)):
-        text = segments[i].text
-        if len(text) <= 80 and is_report_title(text.strip(), whole=True):
+        if i in titles:
             if again is None:  # the first section's headings after the first one
                 again = [c[0] for c in _candidates(headings, family, segments) if c[1] == first_key and c[0] > start]
             if any(i < j <= i + _NEXT_TITLE_WITHIN for j in again):
                 return i, True
-        if i > last and _appendix_line().match(text):
-            texts = [seg.text for seg in segments[:i]]
-            if _signature_start(texts) < i:
+        if i > last and appendix_line.match(texts[i]):
+            if _signature_start(texts[:i]) < i:
                 return i, False
     return None, False
 
@@ -667,7 +702,6 @@ _WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next l
 
 
 @functools.lru_cache(maxsize=4096)  # the same numbered row labels ('1.属于国家秘密') recur in every report
-@functools.lru_cache(maxsize=4096)
 def _heading_keys(text: str, whole: bool = False) -> bool:
     """Whether a line is a heading that names a section of either family; with ``whole``, by its whole title (no
     text glued after it, not a lead title's)."""
@@ -691,15 +725,19 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
     '诉讼情况') is joined only when neither line alone names a section, neither has a sentence's marks, and the
     join is a whole title (the one-cell-per-line layouts have hundreds of short lines)."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
+    texts = [s.text.strip() for s in segments]
     for i in range(len(segments) - 1):
+        first, nxt = texts[i], texts[i + 1]
+        # either wrap is of two short filled lines: lines of prose, blank lines and the lines before them go at once
+        if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH):
+            continue
         text = segments[i].text
         if len(text) > 80 or i - 1 in joined:
             continue
         if not _NUMBERED.match(text):
-            if _unnumbered_wrap(text.strip(), segments[i + 1].text.strip()):
-                joined[i] = text.strip() + segments[i + 1].text.strip()
+            if _unnumbered_wrap(first, nxt):
+                joined[i] = first + nxt
             continue
-        first, nxt = text.strip(), segments[i + 1].text.strip()
         # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
         reach = _TITLE_REACH if _NUMBERED.fullmatch(first) else _WRAP_MAX
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= reach and "|" not in first + nxt):
