@@ -408,7 +408,8 @@ def _numbered_only(family: str) -> frozenset[str]:
     return frozenset(load_formats().get("section_numbered_only", {}).get(family, []))
 
 
-def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: str) -> list[tuple[int, str, str]]:
+def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: str,
+            subs: list[tuple[int, int]] | None = None) -> list[tuple[int, str, str]]:
     has_top = any(level in ("top", "inline") for _, _, level, _ in cands)
     if has_top:
         # an unnumbered 改进措施 line among numbered sections is the problems section's sub-heading
@@ -420,12 +421,17 @@ def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: st
     # or as many as with the (一) headings), they win: the (一) headings are then the sections' own
     # sub-headings ((一)主动公开情况 in the overview, (二)改进措施 in the problems section).
     plain = _choose_levels(cands, order, {"none", "lead"})
-    numbered = _choose_levels(cands, order, {"none", "sub", "lead"})
+    numbered = _choose_levels(cands, order, {"none", "sub", "lead"}, subs)
     return plain if len(plain) >= min(4, len(numbered)) else numbered
 
 
-def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str],
-                   allowed: set[str]) -> list[tuple[int, str, str]]:
+def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str], allowed: set[str],
+                   subs: list[tuple[int, int]] | None = None) -> list[tuple[int, str, str]]:
+    """The section headings among the candidates: for each key in ``order``, the first candidate of an allowed level
+    after the section before (sections numbered (一)…(六) must run on).  Given ``subs``, the (segment index, number)
+    of every heading numbered (一) (a known title or not), a run of (一) headings that explains more of the
+    report's sections, or as many with fewer numbers out of place, wins over that first pick (see
+    :func:`_run_on_sections`)."""
     chosen: list[tuple[int, str, str]] = []
     last = -1
     last_number = 0
@@ -441,7 +447,85 @@ def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str],
                 last = i
                 last_number = number or last_number
                 break
+    if subs and "sub" in allowed and any(c[2] == "sub" for c in cands):
+        better = _run_on_sections(cands, order, allowed, subs, chosen)
+        if better is not None:
+            return better
     return chosen
+
+
+def _out_of_place(subs: list[tuple[int, int]], start: int, end: int | None, before: int, after: int | None) -> int:
+    """How many (一) headings between two sections (segment indices ``start`` and ``end``, numbered ``before`` and
+    ``after``) cannot stand there.  Inside a section, (一) headings are its own items: a run that starts at (一) and
+    counts on by one, and may hold runs of its own (each open run can go on, closing those inside it); a section
+    of no known title may stand between, numbered ``before`` + 1 (and below ``after``).  A section's number that
+    comes again after a run of items went past it ((二) after the overview's items (一)…(五)) is out of place."""
+    bad, top = 0, before
+    runs: list[int] = []  # the last number of each open run of items, outermost first
+    for i, number in subs:
+        if i <= start:
+            continue
+        if end is not None and i >= end:
+            break
+        if number == 1:
+            runs.append(1)
+            continue
+        level = next((k for k in range(len(runs) - 1, -1, -1) if runs[k] + 1 == number), None)
+        if level is not None:
+            del runs[level + 1:]
+            runs[level] = number
+        elif number == top + 1 and (after is None or number < after):
+            top, runs = number, []  # an unknown section in the run: its own items count from (一) again
+        else:
+            bad += 1
+    return bad
+
+
+def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], allowed: set[str],
+                     subs: list[tuple[int, int]], first: list[tuple[int, str, str]]) -> list[tuple[int, str, str]] | None:
+    """The sections of a report numbered (一)…(六) whose sections' own items are numbered (一)… too, where the first
+    pick (``first``) took items for sections: the chain of candidates (in the text's order and the format's, numbers
+    rising) with the most sections, then the fewest (一) headings out of place between them (:func:`_out_of_place`);
+    None where ``first`` scores as well.
+
+    The overview's items (一)总体情况 (二)主动公开政府信息情况 (三)依申请公开情况 named sections; taken for them, the
+    real (二)…(三) headings came after a higher number and were left out, their text and tables in the wrong
+    section.  Their run of numbers ((一), then (二) once the overview's own items end) explains them.
+    """
+    rank = {key: n for n, key in enumerate(order)}
+    pool = sorted(((i, k, level, text, _sub_number(text) if level == "sub" else None)
+                   for i, k, level, text in cands if level in allowed and k in rank), key=lambda c: c[0])
+
+    def score(chain: list[int]) -> tuple[int, int]:
+        bad, number = 0, 0
+        for a, b in zip(chain, chain[1:]):
+            number = pool[a][4] or number
+            bad += _out_of_place(subs, pool[a][0], pool[b][0], number, pool[b][4])
+        return len(chain), -bad
+
+    # best[j]: for each last number, the best chain ending at candidate j (score, chain)
+    best: list[dict[int, tuple[tuple[int, int], list[int]]]] = []
+    for j, (_, key, _, _, number) in enumerate(pool):
+        here: dict[int, tuple[tuple[int, int], list[int]]] = {(number or 0): ((1, 0), [j])}
+        for a in range(j):
+            if rank[pool[a][1]] >= rank[key]:
+                continue
+            for last, ((size, bad), chain) in best[a].items():
+                if number is not None and number <= last:
+                    continue
+                gap = _out_of_place(subs, pool[a][0], pool[j][0], last, number)
+                cand = ((size + 1, bad - gap), chain + [j])
+                key_number = number if number is not None else last
+                if key_number not in here or cand[0] > here[key_number][0]:
+                    here[key_number] = cand
+        best.append(here)
+    top = max((entry for here in best for entry in here.values()), key=lambda e: e[0], default=None)
+    if top is None:
+        return None
+    index = {c[0]: n for n, c in enumerate(pool)}
+    if top[0] <= score([index[i] for i, _, _ in first]):
+        return None
+    return [(pool[n][0], pool[n][1], pool[n][3]) for n in top[1]]
 
 
 @functools.lru_cache(maxsize=2)
@@ -633,16 +717,24 @@ def _best_outline(headings: list[_Heading], segments: list[Segment]) -> tuple[li
     the modern one."""
     best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
     best_score = (0, 0)
+    subs = _sub_numbers(headings)
     for family in ("modern", "legacy"):
         cands = _candidates(headings, family, segments)
         words = _family_words(family)
         for order in _orders(family):
-            chosen = _choose(cands, order, family)
+            chosen = _choose(cands, order, family, subs)
             own = sum(1 for _, _, text in chosen if any(p.fullmatch(_title_of(text)) for p in words)) if words else 0
             score = (len(chosen), own)
             if score > best_score:
                 best, best_score = (chosen, family), score
     return best
+
+
+def _sub_numbers(headings: list[_Heading]) -> list[tuple[int, int]]:
+    """(segment index, number) of every heading numbered (一), a known title or not (a table of contents' entry
+    left out)."""
+    return [(h.index, n) for h in headings if h.num.startswith("(") and not h.listed
+            and (n := _sub_number(h.num)) is not None]
 
 
 @functools.lru_cache(maxsize=4096)
