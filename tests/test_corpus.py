@@ -403,7 +403,6 @@ def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
     assert len(empty["reports"]) == 1 and all(len(empty[n]) == 0 for n in corpus.FRAMES[1:])
 
 
-
 def _pandas_way(records: list[dict], name: str) -> pd.DataFrame:
     """The frame pandas' own inference, _conform and _sort make of some rows (the reference)."""
     frame = pd.DataFrame.from_records(records, columns=list(corpus._columns(name)))
@@ -466,6 +465,7 @@ def test_isna_says_what_pandas_says(value: object) -> None:
         assert corpus._isna(v) is pandas_isna(v)
     for v in (np.float64("nan"), np.int64(3), np.bool_(True), np.datetime64("NaT"), pd.Timestamp("2020")):
         assert corpus._isna(v) is pandas_isna(v)
+
 
 def test_schema_yaml_is_complete() -> None:
     raw = dict(corpus._schema())

@@ -282,8 +282,6 @@ def _arrow_schema(name: str, extra: Sequence[str] = ()) -> Any:
     """The Parquet schema of an output file: the documented columns with their Arrow types (``string``, not
     the ``large_string`` pandas 3 gives), pandas' metadata so that ``pandas.read_parquet`` gives back the
     documented dtypes, and float64 columns ``extra`` after them (the p_<key> of a classified statements file)."""
-    import pyarrow as pa
-
     fields = [(c, getattr(pa, _PARQUET_TYPES[d])()) for c, d in _columns(name).items()]
     fields += [(c, pa.float64()) for c in extra]
     frame = _empty(name).assign(**{c: pd.Series([], dtype="float64") for c in extra})
@@ -308,7 +306,9 @@ _NONE = type(None)
 _PLAIN_TYPES = {"string": {str, _NONE}, "Int64": {int, _NONE}, "float64": {float, _NONE},
                 "boolean": {bool, _NONE}}
 _EXACT_INT = 2 ** 53  # beyond it pandas' inference goes through float64 (with NA) and rounds: left to it
-_ARROW_TEXT = getattr(_TEXT, "storage", None) == "pyarrow"
+# pandas 3's text dtype takes Arrow's large_string as it is (pandas 2 with string_storage='pyarrow' wants string:
+# it goes pandas' own way)
+_ARROW_TEXT = getattr(_TEXT, "storage", None) == "pyarrow" and int(pd.__version__.split(".")[0]) >= 3
 
 
 def _plain_values(values: Sequence, dtype: str) -> list | None:
@@ -1009,6 +1009,9 @@ class _LocalPool:
                     slot.batch = todo.popleft()
                     slot.progress[_FILE] = slot.seen = -1  # the worker is idle: no race
                     slot.sent = time.monotonic()
+                    # where writes may be seen out of order (not x86), a parent that sees the worker's new file
+                    # index before its start time must not take the last batch's time for it
+                    slot.progress[_BEGAN] = slot.sent
                     try:
                         slot.conn.send([tasks[i] for i in slot.batch])
                     except (OSError, ValueError):  # the worker died while idle
