@@ -1002,6 +1002,111 @@ def test_own_categories_read_trained_and_labelled(tmp_path):
         read_annotations(data, codebook=["timely"])
 
 
+# a codebook of one's own for the command line: three keys, each with keywords the packaged codebook lacks
+_OWN_BOOK = ("categories:\n- {key: timely, name_zh: 及时, lexicon: [不及时, 滞后]}\n"
+             "- {key: staff, name_zh: 人员, lexicon: [人员, 培训]}\n- {key: web, name_zh: 网站, lexicon: [网站, 栏目]}\n")
+_OWN_CODED = {
+    "timely": ["信息发布不及时", "政策解读滞后", "公开内容更新不及时", "依申请答复滞后", "数据发布滞后", "文件公开不及时"],
+    "staff": ["缺少专职人员", "业务培训不足", "工作人员流动大", "人员配备不足", "培训覆盖面窄", "专职人员偏少"],
+    "web": ["网站功能不完善", "栏目设置不合理", "网站检索困难", "专栏栏目缺失", "网站链接失效", "栏目内容空白"],
+}
+
+
+def _own_coding(tmp_path, extra: str = "") -> tuple[Path, Path]:
+    book = tmp_path / "codebook.yaml"
+    book.write_text(_OWN_BOOK, encoding="utf-8")
+    data = tmp_path / "coded.jsonl"
+    data.write_text("".join(json.dumps({"source": f"r{i % 3}", "text": t, "labels": [key]}, ensure_ascii=False) + "\n"
+                            for key, texts in _OWN_CODED.items() for i, t in enumerate(texts)) + extra,
+                    encoding="utf-8")
+    return book, data
+
+
+def test_cli_evaluate_scores_an_own_codebook(tmp_path, capsys):
+    # toolkit evaluate knew only the packaged codebook: --codebook was no option, own labels an error
+    book, data = _own_coding(tmp_path)
+    out = tmp_path / "eval.csv"
+    argv = ["--data", str(data), "--codebook", str(book), "--n-splits", "3", "--n-repeats", "1",
+            "--n-bootstrap", "0", "--scheme", "stratified", "--out", str(out)]
+    assert run_evaluate(_args(configure_evaluate, argv)) == 0
+    printed = capsys.readouterr().out
+    assert "18 statements tested" in printed
+    table = pd.read_csv(out)
+    assert set(table["system"]) == {"majority", "lexicon", "supervised"}
+    for _, rows in table.groupby("system"):
+        assert rows["category"].tolist() == ["timely", "staff", "web"]
+    # every text holds a keyword of its own category only: the codebook's keywords code them all right
+    lexicon = table[table["system"] == "lexicon"]
+    assert (lexicon["f1"] == 1.0).all()
+    assert table["f1"].between(0, 1).all()
+    majority = table[table["system"] == "majority"]
+    assert sorted(majority["f1"].round(6).tolist()) == [0.0, 0.0, round(2 * (1 / 3) / (1 + 1 / 3), 6)]
+
+
+def test_cli_evaluate_own_codebook_errors(tmp_path, capsys):
+    book, data = _own_coding(tmp_path, '{"source": "x", "text": "信息公开不够", "labels": ["staffing"]}\n')
+    assert run_evaluate(_args(configure_evaluate, ["--data", str(data), "--codebook", str(book)])) == 2
+    err = capsys.readouterr().err
+    assert f"{data} line 19: label 'staffing' is not a codebook key (staff, timely, web)" in err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert run_evaluate(_args(configure_evaluate, ["--codebook", str(book)])) == 2
+    assert capsys.readouterr().err == ("toolkit evaluate: error: --codebook needs --data: the packaged annotations "
+                                       "are coded with the packaged codebook\n")
+    assert run_evaluate(_args(configure_evaluate, ["--data", str(data)])) == 2  # own labels, packaged codebook
+    assert "line 1: label 'timely' is not a codebook key" in capsys.readouterr().err
+    missing = tmp_path / "missing.yaml"
+    assert run_evaluate(_args(configure_evaluate, ["--data", str(data), "--codebook", str(missing)])) == 2
+    assert f"cannot read {missing}: " in capsys.readouterr().err
+
+
+def test_cli_classify_with_an_own_codebook_and_training_data(tmp_path, capsys):
+    # toolkit classify always used the packaged codebook and annotations: no --codebook, no --train
+    book, data = _own_coding(tmp_path)
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"text": ["网站栏目不全", "信息更新不及时", "专职人员不足"]}).to_csv(src, index=False)
+    outs = []
+    for i in range(2):  # deterministic: the same files give the same output
+        outs.append(tmp_path / f"out{i}.csv")
+        assert run_classify(_args(configure_classify, [str(src), "--codebook", str(book), "--train", str(data),
+                                                       "--out", str(outs[-1])])) == 0
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    df = pd.read_csv(outs[0])
+    assert list(df.columns) == ["text", "labels", "p_timely", "p_staff", "p_web"]
+    assert df["labels"].tolist() == ["web", "timely", "staff"]
+    lex = tmp_path / "lexicon.csv"
+    assert run_classify(_args(configure_classify, [str(src), "--codebook", str(book), "--model", "lexicon",
+                                                   "--out", str(lex)])) == 0
+    df = pd.read_csv(lex)
+    assert df["labels"].tolist() == ["web", "timely", "staff"]
+    assert [c for c in df.columns if c.startswith("p_")] == ["p_timely", "p_staff", "p_web"]
+    # --train alone: the given statements, coded with the packaged codebook
+    packaged = tmp_path / "packaged.jsonl"
+    packaged.write_text("".join(json.dumps({"source": r.source, "text": r.text, "labels": r.labels}, ensure_ascii=False)
+                                + "\n" for r in load_annotations("train").head(60).itertuples()), encoding="utf-8")
+    own = tmp_path / "own.csv"
+    assert run_classify(_args(configure_classify, [str(src), "--train", str(packaged), "--out", str(own)])) == 0
+    assert [c for c in pd.read_csv(own).columns if c.startswith("p_")] == [f"p_{k}" for k in categories()]
+    capsys.readouterr()
+
+
+def test_cli_classify_own_codebook_errors(tmp_path, capsys):
+    book, data = _own_coding(tmp_path, '{"source": "x", "text": "信息公开不够", "labels": ["staffing"]}\n')
+    src = tmp_path / "in.csv"
+    src.write_text("text\n信息更新不及时\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--codebook", str(book), "--train", str(data)])) == 2
+    err = capsys.readouterr().err
+    assert f"{data} line 19: label 'staffing' is not a codebook key" in err and err.count("\n") == 1
+    assert run_classify(_args(configure_classify, [str(src), "--codebook", str(book)])) == 2
+    assert "--codebook needs --train with the supervised model" in capsys.readouterr().err
+    assert run_classify(_args(configure_classify, [str(src), "--train", str(data)])) == 2
+    err = capsys.readouterr().err
+    assert f"{data} line 1: label 'timely' is not a codebook key" in err and "pass their codebook with --codebook" in err
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--train", str(empty)])) == 2
+    assert f"{empty}: no coded statements to train on" in capsys.readouterr().err
+
+
 def test_python_m_toolkit_classify(tmp_path):
     cli = pytest.importorskip("toolkit.cli")
     if getattr(cli, "_classify_cli", lambda: None)() is None:

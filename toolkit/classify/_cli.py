@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from toolkit.classify.codebook import load_annotations, read_annotations
+from toolkit.classify.codebook import Codebook, load_annotations, load_codebook, read_annotations
 from toolkit.cli import _NotReplaced, _codec, _replace_together  # as toolkit extract does
 from toolkit.statements import STATEMENT_COLUMNS
 
@@ -25,6 +25,24 @@ __all__ = ["configure_classify", "run_classify", "configure_evaluate", "run_eval
 def _error(command: str, message: str) -> int:
     print(f"toolkit {command}: error: {message}", file=sys.stderr)
     return 2
+
+
+def _unreadable(exc: OSError) -> str:
+    """One line naming the file that cannot be read and why (not Python's ``[Errno 2] …: 'x'``)."""
+    return f"cannot read {exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
+
+
+def _label_error(exc: ValueError, codebook: str | None) -> str:
+    """The message of a bad coded statement; a label unknown to the packaged codebook points to --codebook."""
+    message = str(exc)
+    if codebook is None and "is not a codebook key" in message:
+        message += "; coded with categories of your own? pass their codebook with --codebook"
+    return message
+
+
+def _codebook(path: str | None) -> Codebook | None:
+    """The codebook of ``--codebook``, or None for the packaged one (a ValueError or OSError names the file)."""
+    return None if path is None else load_codebook(path)
 
 
 def configure_classify(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +61,8 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
     'text'
     """
     parser.description = (
-        "Classify statements against the codebook: add a 'labels' column (';'-joined keys; one the input has "
+        "Classify statements against the codebook (the packaged one, or your own with --codebook and --train): "
+        "add a 'labels' column (';'-joined keys; one the input has "
         "is replaced, with a warning where its values differ) and one "
         "probability column p_<key> per category.  A statements.csv from an extract run gets its "
         "labels filled (and keeps its columns unless --probabilities is given); the statements.parquet next to "
@@ -57,7 +76,22 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default="-", help="output CSV (default: standard output)")
     parser.add_argument(
         "--model", choices=("supervised", "lexicon"), default="supervised",
-        help="supervised classifier trained on the packaged annotations (default) or the codebook lexicon",
+        help="supervised (default): a classifier trained on the packaged annotations, or on --train; lexicon: "
+        "the keywords of the codebook (the packaged one, or --codebook)",
+    )
+    parser.add_argument(
+        "--codebook", default=None, metavar="YAML",
+        help="your own codebook, a YAML of the packaged codebook's shape (toolkit/data/classify/codebook.yaml): "
+        "labels and p_<key> columns are its keys.  The supervised model is then trained on --train (needed) with "
+        "its keys as classes (its lexicon features stay the packaged codebook's); the lexicon model uses its "
+        "keywords",
+    )
+    parser.add_argument(
+        "--train", action="append", default=None, metavar="JSONL",
+        help="coded statements to train the supervised model on instead of the packaged annotations, "
+        '{"source": …, "text": …, "labels": [keys]} a line as for toolkit evaluate --data; labels checked '
+        "against --codebook, or the packaged codebook without it (repeat for several files; seed 0; with "
+        "--model lexicon only checked)",
     )
     parser.add_argument(
         "--probabilities", action=argparse.BooleanOptionalAction, default=None,
@@ -83,9 +117,12 @@ def run_classify(args: argparse.Namespace) -> int:
     int
         0 on success, 2 when the input cannot be read or lacks the text column.
     """
-    from toolkit.classify.lexicon import LexiconClassifier
-    from toolkit.classify.model import default_model, label_statements
+    from toolkit.classify.model import label_statements
 
+    codebook_path, train = getattr(args, "codebook", None), getattr(args, "train", None)
+    if codebook_path is not None and args.model == "supervised" and not train:
+        return _error("classify", "--codebook needs --train with the supervised model: coded statements to learn "
+                                  "its keys from (or --model lexicon, which uses its keywords)")
     try:
         frame, bom = _read_input(args.input, getattr(args, "encoding", None))
     except InputError as exc:
@@ -104,10 +141,12 @@ def run_classify(args: argparse.Namespace) -> int:
                                       "rename all but one")
     is_statements = list(frame.columns[: len(STATEMENT_COLUMNS)]) == list(STATEMENT_COLUMNS)
     probabilities = (not is_statements) if args.probabilities is None else args.probabilities
-    if args.model == "lexicon":
-        model = LexiconClassifier().fit(frame[args.text_column].tolist())
-    else:
-        model = default_model()
+    try:
+        model = _classify_model(args.model, codebook_path, train, frame[args.text_column].tolist())
+    except OSError as exc:
+        return _error("classify", _unreadable(exc))
+    except ValueError as exc:
+        return _error("classify", _label_error(exc, codebook_path))
     out = label_statements(frame, model=model, text_column=args.text_column, probabilities=probabilities)
     if "labels" in frame.columns and args.text_column != "labels":
         _warn_replaced_labels(frame["labels"], out["labels"], args.input)
@@ -130,6 +169,38 @@ def run_classify(args: argparse.Namespace) -> int:
     if twin:
         print(f"toolkit classify: labels also written to {twin[0]}", file=sys.stderr)
     return 0
+
+
+def _classify_model(kind: str, codebook_path: str | None, train: list[str] | None, texts: list[str]) -> object:
+    """The fitted model of ``toolkit classify``: ``kind`` over the packaged or own codebook, trained on ``train``.
+
+    Without ``codebook_path`` and ``train`` it is the default model (or the
+    packaged lexicon).  The supervised model is fitted with seed 0, as the
+    default model is: the same files give the same labels.
+
+    Raises
+    ------
+    ValueError
+        Naming the file (and line): a bad codebook, a bad coded statement or a
+        label that is not a key of the codebook, or no statement to train on.
+    OSError
+        If a file cannot be read.
+    """
+    from toolkit.classify.evaluation import _lexicon_system  # the lexicon system toolkit evaluate scores
+    from toolkit.classify.lexicon import LexiconClassifier
+    from toolkit.classify.model import StatementClassifier, default_model
+
+    codebook = _codebook(codebook_path)
+    coded = read_annotations(train, codebook=codebook) if train else None
+    if coded is not None and coded.empty:
+        raise ValueError(f"{', '.join(train or ())}: no coded statements to train on")
+    if kind == "lexicon":  # learns nothing: --train, if given, is only checked
+        lexicon = LexiconClassifier() if codebook is None else _lexicon_system(codebook.keys, codebook.lexicon)
+        return lexicon.fit(texts if coded is None else coded["text"].tolist())
+    if coded is None:
+        return default_model()
+    classes = None if codebook is None else list(codebook.keys)
+    return StatementClassifier(classes=classes, random_state=0).fit(coded["text"].tolist(), coded["labels"].tolist())
 
 
 def _write_together(writers: dict[str, Callable[[str], object]]) -> None:
@@ -404,12 +475,20 @@ def configure_evaluate(parser: argparse.ArgumentParser) -> None:
     """
     parser.description = (
         "Cross-validate the majority baseline, the lexicon classifier and the supervised classifier "
-        "against the hand coding and print them side by side."
+        "against the hand coding and print them side by side: the packaged annotations, or your own coding "
+        "(--data), of the packaged codebook's categories or your own (--codebook)."
     )
     parser.add_argument(
         "--data", nargs="+", default=None, metavar="JSONL",
         help="coded statements ({source, kind, text, labels} a line); default: the packaged annotations. "
         "Statements whose source starts with 'constructed:' are used for training only.",
+    )
+    parser.add_argument(
+        "--codebook", default=None, metavar="YAML",
+        help="your own codebook, a YAML of the packaged codebook's shape (toolkit/data/classify/codebook.yaml): "
+        "the --data labels must be its keys, and the systems are scored over them (the lexicon with its keywords, "
+        "the supervised model with its keys as classes; its lexicon features stay the packaged codebook's).  "
+        "Needs --data",
     )
     parser.add_argument("--n-splits", type=int, default=5, help="folds (default: 5)")
     parser.add_argument("--n-repeats", type=int, default=3, help="repeats (default: 3)")
@@ -436,10 +515,10 @@ def configure_evaluate(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read_data(paths: list[str] | None) -> pd.DataFrame:
+def _read_data(paths: list[str] | None, codebook: Codebook | None = None) -> pd.DataFrame:
     if paths is None:
         return load_annotations()
-    return read_annotations(paths)
+    return read_annotations(paths, codebook=codebook)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -455,12 +534,22 @@ def run_evaluate(args: argparse.Namespace) -> int:
     int
         0 on success, 2 on unreadable data or bad arguments.
     """
-    from toolkit.classify.evaluation import evaluate, learning_curve
+    from toolkit.classify.evaluation import _default_systems, evaluate, learning_curve
 
+    codebook_path = getattr(args, "codebook", None)
+    if codebook_path is not None and args.data is None:
+        return _error("evaluate", "--codebook needs --data: the packaged annotations are coded with the packaged "
+                                  "codebook")
     try:
-        data = _read_data(args.data)
-    except (OSError, ValueError) as exc:
-        return _error("evaluate", str(exc))
+        codebook = _codebook(codebook_path)
+        data = _read_data(args.data, codebook)
+    except OSError as exc:
+        return _error("evaluate", _unreadable(exc))
+    except ValueError as exc:
+        return _error("evaluate", _label_error(exc, codebook_path))
+    # an own codebook: its keys, and its keywords for the lexicon (the default systems know the packaged ones)
+    classes = None if codebook is None else list(codebook.keys)
+    systems = None if codebook is None else _default_systems(list(codebook.keys), args.random_state, codebook.lexicon)
     if args.n_bootstrap < 0:
         return _error("evaluate", f"--n-bootstrap must be >= 0, got {args.n_bootstrap}")
     if args.learning_curve and not all(0 < f <= 1 for f in args.learning_curve):
@@ -474,6 +563,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
                 n_splits=args.n_splits, n_repeats=args.n_repeats, random_state=args.random_state,
                 groups=data["source"].tolist() if scheme == "grouped" else None,
                 train_only=data["origin"].eq("constructed").tolist(), n_bootstrap=args.n_bootstrap,
+                classes=classes, systems=systems,
             )
         except (ValueError, TypeError) as exc:
             return _error("evaluate", str(exc))
@@ -511,7 +601,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
                     fractions=args.learning_curve or (0.25, 0.5, 0.75, 1.0),
                     n_splits=args.n_splits, n_repeats=args.n_repeats, random_state=args.random_state,
                     groups=data["source"].tolist() if scheme == "grouped" else None,
-                    train_only=data["origin"].eq("constructed").tolist(),
+                    train_only=data["origin"].eq("constructed").tolist(), classes=classes,
                 )
             except (ValueError, TypeError) as exc:
                 return _error("evaluate", str(exc))

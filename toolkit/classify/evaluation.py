@@ -272,11 +272,19 @@ def _strata(Y: np.ndarray, n_splits: int) -> np.ndarray:
     return strata
 
 
-def _default_systems(classes: list[str], random_state: int) -> dict[str, object]:
+def _lexicon_system(classes: Sequence[str], lexicon: Mapping[str, Sequence[str]] | None = None
+                    ) -> LexiconClassifier:
+    """The lexicon system over ``classes``: ``lexicon`` (default: the packaged keywords of those classes)."""
+    # a statement without keywords is `other`, or unlabelled when `other` is not among the classes
+    return LexiconClassifier(lexicon=lexicon, classes=classes, fallback="other" if "other" in classes else None)
+
+
+def _default_systems(classes: list[str], random_state: int, lexicon: Mapping[str, Sequence[str]] | None = None
+                     ) -> dict[str, object]:
+    """The three systems over ``classes``; ``lexicon`` as in :func:`_lexicon_system` (a codebook of one's own)."""
     return {
         "majority": MajorityBaseline(classes=classes),
-        # a statement without keywords is `other`, or unlabelled when `other` is not among the classes
-        "lexicon": LexiconClassifier(classes=classes, fallback="other" if "other" in classes else None),
+        "lexicon": _lexicon_system(classes, lexicon),
         "supervised": StatementClassifier(classes=classes, random_state=random_state),
     }
 
