@@ -488,13 +488,20 @@ def _numbered_only(family: str) -> frozenset[str]:
 
 
 def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: str,
-            subs: list[tuple[int, int]] | None = None) -> list[tuple[int, str, str]]:
+            subs: list[tuple[int, int]] | None = None,
+            tops: list[tuple[int, str, int | None]] | None = None) -> list[tuple[int, str, str]]:
     has_top = any(level in ("top", "inline") for _, _, level, _ in cands)
     if has_top:
         # an unnumbered 改进措施 line among numbered sections is the problems section's sub-heading
         only = _numbered_only(family)
         cands = [c for c in cands if not (c[1] in only and c[2] == "none")]
-        return _choose_levels(cands, order, {"top", "inline", "none", "lead"})
+        levels = {"top", "inline", "none", "lead"}
+        chosen = _choose_levels(cands, order, levels)
+        if tops:
+            better = _run_on_top_sections(cands, order, levels, tops, chosen)
+            if better is not None:
+                return better
+        return chosen
     # Without numbered sections, the titles may stand alone (Word numbered them, and the number is not
     # in the text) or be numbered (一)…(六). Where the plain titles make a report's sections (four or more,
     # or as many as with the (一) headings), they win: the (一) headings are then the sections' own
@@ -533,6 +540,32 @@ def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str], all
     return chosen
 
 
+def _run_on_top_sections(cands: list[tuple[int, str, str, str]], order: list[str], allowed: set[str],
+                         tops: list[tuple[int, str, int | None]],
+                         first: list[tuple[int, str, str]]) -> list[tuple[int, str, str]] | None:
+    """The sections of a report numbered 一、…六、 whose overview numbers its own items 一、… with section titles
+    among them (一、主动公开情况 二、依申请公开情况, then the real 二、主动公开政府信息情况): as
+    :func:`_run_on_sections`, with the numbers of the headings in the sections' own form (``tops``: segment
+    index, number form, value of every numbered heading).  None where no section's title stands twice among the
+    numbered candidates (most reports: nothing to choose between) or the first pick scores as well."""
+    numbered = [c for c in cands if c[2] in ("top", "inline")]
+    taken = {i for i, _, _ in first}
+    keys = {k for _, k, _ in first}
+    if not any(c[0] not in taken and c[1] in keys for c in numbered):
+        return None
+    counts = Counter(_style_of(c[3]) for c in numbered).most_common(1)
+    main = counts[0][0]
+    subs = [(i, value) for i, style, value in tops if style == main and value is not None]
+
+    def number_of(text: str, level: str) -> int | None:
+        if level not in ("top", "inline"):
+            return None
+        style, value = _number_style(m.group()) if (m := _NUM_AT_START.match(text)) else ("", None)
+        return value if style == main else None
+
+    return _run_on_sections(cands, order, allowed, subs, first, number_of)
+
+
 def _out_of_place(subs: list[tuple[int, int]], start: int, end: int | None, before: int, after: int | None) -> int:
     """How many (一) headings between two sections (segment indices ``start`` and ``end``, numbered ``before`` and
     ``after``) cannot stand there.  Inside a section, (一) headings are its own items: a run that starts at (一) and
@@ -561,18 +594,23 @@ def _out_of_place(subs: list[tuple[int, int]], start: int, end: int | None, befo
 
 
 def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], allowed: set[str],
-                     subs: list[tuple[int, int]], first: list[tuple[int, str, str]]) -> list[tuple[int, str, str]] | None:
+                     subs: list[tuple[int, int]], first: list[tuple[int, str, str]],
+                     number_of=None) -> list[tuple[int, str, str]] | None:
     """The sections of a report numbered (一)…(六) whose sections' own items are numbered (一)… too, where the first
     pick (``first``) took items for sections: the chain of candidates (in the text's order and the format's, numbers
     rising) with the most sections, then the fewest (一) headings out of place between them (:func:`_out_of_place`);
-    None where ``first`` scores as well.
+    None where ``first`` scores as well.  ``number_of`` gives a candidate's number (default: its (一) number); a
+    report numbered 一、 whose overview's items are numbered 一、 too is read so with the number of its 一、 headings
+    (``subs`` then holds those).
 
     The overview's items (一)总体情况 (二)主动公开政府信息情况 (三)依申请公开情况 named sections; taken for them, the
     real (二)…(三) headings came after a higher number and were left out, their text and tables in the wrong
     section.  Their run of numbers ((一), then (二) once the overview's own items end) explains them.
     """
     rank = {key: n for n, key in enumerate(order)}
-    pool = sorted(((i, k, level, text, _sub_number(text) if level in _SUB_LEVELS else None)
+    if number_of is None:
+        number_of = lambda text, level: _sub_number(text) if level in _SUB_LEVELS else None  # noqa: E731
+    pool = sorted(((i, k, level, text, number_of(text, level))
                    for i, k, level, text in cands if level in allowed and k in rank), key=lambda c: c[0])
 
     def score(chain: list[int]) -> tuple[int, int]:
@@ -580,6 +618,8 @@ def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], a
         for a, b in zip(chain, chain[1:]):
             number = pool[a][4] or number
             bad += _out_of_place(subs, pool[a][0], pool[b][0], number, pool[b][4])
+            # a section numbered below the one before is out of place too (一、 二、 五、 三、: 五、 was an item)
+            bad += pool[b][4] is not None and pool[b][4] <= number
         return len(chain), -bad
 
     # best[j]: for each last number, the best chain ending at candidate j (score, chain)
@@ -797,11 +837,12 @@ def _best_outline(headings: list[_Heading], segments: list[Segment]) -> tuple[li
     best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
     best_score = (0, 0)
     subs = _sub_numbers(headings)
+    tops = [(h.index, *_number_style(h.num)) for h in headings if h.num and not h.num.startswith("(") and not h.listed]
     for family in ("modern", "legacy"):
         cands = _candidates(headings, family, segments)
         words = _family_words(family)
         for order in _orders(family):
-            chosen = _choose(cands, order, family, subs)
+            chosen = _choose(cands, order, family, subs, tops)
             own = sum(1 for _, _, text in chosen if any(p.fullmatch(_title_of(text)) for p in words)) if words else 0
             score = (len(chosen), own)
             if score > best_score:
