@@ -12,7 +12,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from toolkit.formats import _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.normalize import _HAN, HAN_RANGES, cn_numeral, label_key
@@ -595,7 +595,7 @@ def _out_of_place(subs: list[tuple[int, int]], start: int, end: int | None, befo
 
 def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], allowed: set[str],
                      subs: list[tuple[int, int]], first: list[tuple[int, str, str]],
-                     number_of=None) -> list[tuple[int, str, str]] | None:
+                     number_of: Callable[[str, str], int | None] | None = None) -> list[tuple[int, str, str]] | None:
     """The sections of a report numbered (一)…(六) whose sections' own items are numbered (一)… too, where the first
     pick (``first``) took items for sections: the chain of candidates (in the text's order and the format's, numbers
     rising) with the most sections, then the fewest (一) headings out of place between them (:func:`_out_of_place`);
