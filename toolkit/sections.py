@@ -12,7 +12,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from toolkit.formats import _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.normalize import _HAN, HAN_RANGES, cn_numeral, label_key
@@ -80,11 +80,83 @@ def _patterns() -> dict[str, dict[str, list[re.Pattern[str]]]]:
     }
 
 
+_INLINE_AFTER = r"(?:(?<=[\d。;!?\s)])|^)"  # a glued heading starts a sentence, not after a comma
+
+
 @functools.lru_cache(maxsize=1)
 def _inline_heading() -> re.Pattern[str]:
-    # Numbered titles of the modern format inside a glued line.
+    # Numbered titles (一、) of the modern format inside a glued line.
     titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
-    return re.compile(rf"(?:(?<=[\d。;!?\s)])|^)(?:[一二三四五六七八九十]{{1,2}}、)\s*(?:{titles})")
+    number = load_formats()["section_inline_numbers"]["top"]
+    return re.compile(rf"{_INLINE_AFTER}(?:{number})\s*(?:{titles})")
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_sub_heading() -> re.Pattern[str]:
+    # Titles numbered (一) of the modern format inside a glued line, a group named k0, k1, … for each section key.
+    groups = "|".join(f"(?P<k{n}>{'|'.join(p.pattern for p in pats)})"
+                      for n, pats in enumerate(_patterns()["modern"].values()))
+    number = load_formats()["section_inline_numbers"]["sub"]
+    return re.compile(rf"{_INLINE_AFTER}(?:{number})\s*(?:{groups})")
+
+
+_SUB_RUN_MIN = 3  # the fewest (一) titles that make a report's sections in a glued line (as a table of contents')
+_SUB_MARK = re.compile(rf"\(\s*{_CN_NUM}\s*\)")
+
+
+def _glued_sub_cuts(lines: list[str]) -> dict[int, list[int]]:
+    """Where to cut glued lines at section titles numbered (一): line number to the offsets in that line.
+
+    Only a report that numbers its sections (一)…(六) is cut there: the titles numbered (一) that stand on a
+    longest run in the format's order (an allowed swap too), numbers rising, of at least ``_SUB_RUN_MIN`` titles
+    and more than the report's titles numbered 一、.  The overview's own items ((一)主动公开政府信息的情况), the
+    problems section's ((一)存在的主要问题) are then no cut: no run holds them, or :func:`find_outline` picks among
+    the runs that tie (see :func:`_run_on_sections`).
+    """
+    found: list[tuple[int, int, int, int]] = []  # (line number, offset, number, section's rank)
+    pattern = None
+    for number, line in enumerate(lines, start=1):
+        if "(" not in line or not _SUB_MARK.search(line):
+            continue
+        pattern = pattern or _inline_sub_heading()
+        for m in pattern.finditer(line):
+            rank = next(int(name[1:]) for name, value in m.groupdict().items() if value is not None and name[0] == "k")
+            found.append((number, m.start(), cn_numeral(m["number"]) or 0, rank))
+    if len(found) < _SUB_RUN_MIN or not any(start for _, start, _, _ in found):
+        return {}
+    keys = list(_patterns()["modern"])
+    on_run: set[int] = set()
+    longest = 0
+    for order in _orders("modern"):
+        rank = [order.index(keys[r]) for _, _, _, r in found]
+        n = len(found)
+        # ending[j] / starting[j]: the longest run ending / starting at title j; j is on a longest run where they
+        # add up to it
+        ending, starting = [1] * n, [1] * n
+        for j in range(n):
+            for a in range(j):
+                if rank[a] < rank[j] and found[a][2] < found[j][2]:
+                    ending[j] = max(ending[j], ending[a] + 1)
+        for j in range(n - 1, -1, -1):
+            for b in range(j + 1, n):
+                if rank[j] < rank[b] and found[j][2] < found[b][2]:
+                    starting[j] = max(starting[j], starting[b] + 1)
+        best = max(ending)
+        if best > longest:
+            longest, on_run = best, set()
+        if best == longest:
+            on_run.update(j for j in range(n) if ending[j] + starting[j] - 1 == best)
+    if longest < _SUB_RUN_MIN:
+        return {}
+    top = _inline_heading()
+    if sum(1 for line in lines if "、" in line for _ in top.finditer(line)) >= longest:
+        return {}  # the report's sections are numbered 一、: its (一) titles are items
+    cuts: dict[int, list[int]] = {}
+    for j in sorted(on_run):
+        number, start = found[j][0], found[j][1]
+        if start:
+            cuts.setdefault(number, []).append(start)
+    return cuts
 
 
 @functools.lru_cache(maxsize=65536)
@@ -117,11 +189,12 @@ def split_segments(lines: list[str]) -> list[Segment]:
     """
     out: list[Segment] = []
     pattern = _inline_heading()
+    sub_cuts = _glued_sub_cuts(lines)  # a report numbering its sections (一)…: where its titles stand in a line
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     for number, line in enumerate(lines, start=1):
         if carry:
             line, start_number, carry = carry + line, carry_number, ""
-        elif "、" not in line:  # (most lines: no heading's number can end in them)
+        elif "、" not in line and number not in sub_cuts:  # (most lines: no heading's number can end in them)
             out.append(Segment(line, number))
             continue
         else:
@@ -135,16 +208,20 @@ def split_segments(lines: list[str]) -> list[Segment]:
                 out[-1] = Segment(prev[:-k].rstrip(), start_number)
                 if not out[-1].text:
                     out.pop()
-        if not _CN_DUN.search(line, 1):  # a number at the start is no cut
+        if not _CN_DUN.search(line, 1) and number not in sub_cuts:  # a number at the start is no cut
             out.append(Segment(line, start_number))
             continue
         nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
         cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line)]
+        starts = [m.start() for m in cuts]
+        if number in sub_cuts:  # offsets in the line as given, before a carried start was put before it
+            shift = len(line) - len(lines[number - 1])
+            starts = sorted(set(starts).union(k + shift for k in sub_cuts[number] if k + shift > 0))
         start = 0
-        for m in cuts:
-            out.append(Segment(line[start:m.start()].rstrip(), start_number if start == 0 else number))
-            start = m.start()
-        if cuts and cuts[-1].end() > len(line):
+        for at in starts:
+            out.append(Segment(line[start:at].rstrip(), start_number if start == 0 else number))
+            start = at
+        if cuts and cuts[-1].end() > len(line) and cuts[-1].start() == start:
             carry, carry_number = line[start:], number  # the heading goes on on the next line
         else:
             out.append(Segment(line[start:], start_number if start == 0 else number))
@@ -264,11 +341,12 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     key = _title_key(title, family) if len(title) <= 40 else None
     if key is None and level == "top" and "一" in _number_style(num)[0]:
         key = _bare_key(title, family)
-    if key is None and num and not num.startswith("("):
-        # A glued segment: a numbered title starts the text, its body follows.
+    if key is None and num:
+        # A glued segment: a numbered title starts the text, its body follows (numbered (一): a sub-level one,
+        # a section only where no heading is numbered 一、)
         for k, pats in _patterns()[family].items():
             if any(p.match(title) for p in pats):
-                return k, "inline"
+                return k, "sub_inline" if num.startswith("(") else "inline"
     if key is None and not num:
         # an unnumbered lead section's title glued to its text ('引言。本报告…'): kept only before the other
         # headings (see _candidates)
@@ -331,6 +409,7 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
     return [c for c in cands if c[0] not in drop] if drop else cands
 
 
+_SUB_LEVELS = ("sub", "sub_inline")  # a heading numbered (一), alone or with its text glued after
 _SUB_NUMBER = re.compile(rf"^\s*({_SUB})")
 
 
@@ -409,19 +488,26 @@ def _numbered_only(family: str) -> frozenset[str]:
 
 
 def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: str,
-            subs: list[tuple[int, int]] | None = None) -> list[tuple[int, str, str]]:
+            subs: list[tuple[int, int]] | None = None,
+            tops: list[tuple[int, str, int | None]] | None = None) -> list[tuple[int, str, str]]:
     has_top = any(level in ("top", "inline") for _, _, level, _ in cands)
     if has_top:
         # an unnumbered 改进措施 line among numbered sections is the problems section's sub-heading
         only = _numbered_only(family)
         cands = [c for c in cands if not (c[1] in only and c[2] == "none")]
-        return _choose_levels(cands, order, {"top", "inline", "none", "lead"})
+        levels = {"top", "inline", "none", "lead"}
+        chosen = _choose_levels(cands, order, levels)
+        if tops:
+            better = _run_on_top_sections(cands, order, levels, tops, chosen)
+            if better is not None:
+                return better
+        return chosen
     # Without numbered sections, the titles may stand alone (Word numbered them, and the number is not
     # in the text) or be numbered (一)…(六). Where the plain titles make a report's sections (four or more,
     # or as many as with the (一) headings), they win: the (一) headings are then the sections' own
     # sub-headings ((一)主动公开情况 in the overview, (二)改进措施 in the problems section).
     plain = _choose_levels(cands, order, {"none", "lead"})
-    numbered = _choose_levels(cands, order, {"none", "sub", "lead"}, subs)
+    numbered = _choose_levels(cands, order, {"none", "sub", "sub_inline", "lead"}, subs)
     return plain if len(plain) >= min(4, len(numbered)) else numbered
 
 
@@ -438,7 +524,7 @@ def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str], all
     for key in order:
         for i, k, level, text in cands:
             if k == key and i > last and level in allowed:
-                number = _sub_number(text) if level == "sub" else None
+                number = _sub_number(text) if level in _SUB_LEVELS else None
                 if number is not None and number <= last_number:
                     # Sections numbered (一)…(六) run on; a sub-heading such as the overview's
                     # (一)主动公开情况 restarts its own count and names no section.
@@ -447,11 +533,37 @@ def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str], all
                 last = i
                 last_number = number or last_number
                 break
-    if subs and "sub" in allowed and any(c[2] == "sub" for c in cands):
+    if subs and "sub" in allowed and any(c[2] in _SUB_LEVELS for c in cands):
         better = _run_on_sections(cands, order, allowed, subs, chosen)
         if better is not None:
             return better
     return chosen
+
+
+def _run_on_top_sections(cands: list[tuple[int, str, str, str]], order: list[str], allowed: set[str],
+                         tops: list[tuple[int, str, int | None]],
+                         first: list[tuple[int, str, str]]) -> list[tuple[int, str, str]] | None:
+    """The sections of a report numbered 一、…六、 whose overview numbers its own items 一、… with section titles
+    among them (一、主动公开情况 二、依申请公开情况, then the real 二、主动公开政府信息情况): as
+    :func:`_run_on_sections`, with the numbers of the headings in the sections' own form (``tops``: segment
+    index, number form, value of every numbered heading).  None where no section's title stands twice among the
+    numbered candidates (most reports: nothing to choose between) or the first pick scores as well."""
+    numbered = [c for c in cands if c[2] in ("top", "inline")]
+    taken = {i for i, _, _ in first}
+    keys = {k for _, k, _ in first}
+    if not any(c[0] not in taken and c[1] in keys for c in numbered):
+        return None
+    counts = Counter(_style_of(c[3]) for c in numbered).most_common(1)
+    main = counts[0][0]
+    subs = [(i, value) for i, style, value in tops if style == main and value is not None]
+
+    def number_of(text: str, level: str) -> int | None:
+        if level not in ("top", "inline"):
+            return None
+        style, value = _number_style(m.group()) if (m := _NUM_AT_START.match(text)) else ("", None)
+        return value if style == main else None
+
+    return _run_on_sections(cands, order, allowed, subs, first, number_of)
 
 
 def _out_of_place(subs: list[tuple[int, int]], start: int, end: int | None, before: int, after: int | None) -> int:
@@ -482,18 +594,23 @@ def _out_of_place(subs: list[tuple[int, int]], start: int, end: int | None, befo
 
 
 def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], allowed: set[str],
-                     subs: list[tuple[int, int]], first: list[tuple[int, str, str]]) -> list[tuple[int, str, str]] | None:
+                     subs: list[tuple[int, int]], first: list[tuple[int, str, str]],
+                     number_of: Callable[[str, str], int | None] | None = None) -> list[tuple[int, str, str]] | None:
     """The sections of a report numbered (一)…(六) whose sections' own items are numbered (一)… too, where the first
     pick (``first``) took items for sections: the chain of candidates (in the text's order and the format's, numbers
     rising) with the most sections, then the fewest (一) headings out of place between them (:func:`_out_of_place`);
-    None where ``first`` scores as well.
+    None where ``first`` scores as well.  ``number_of`` gives a candidate's number (default: its (一) number); a
+    report numbered 一、 whose overview's items are numbered 一、 too is read so with the number of its 一、 headings
+    (``subs`` then holds those).
 
     The overview's items (一)总体情况 (二)主动公开政府信息情况 (三)依申请公开情况 named sections; taken for them, the
     real (二)…(三) headings came after a higher number and were left out, their text and tables in the wrong
     section.  Their run of numbers ((一), then (二) once the overview's own items end) explains them.
     """
     rank = {key: n for n, key in enumerate(order)}
-    pool = sorted(((i, k, level, text, _sub_number(text) if level == "sub" else None)
+    if number_of is None:
+        number_of = lambda text, level: _sub_number(text) if level in _SUB_LEVELS else None  # noqa: E731
+    pool = sorted(((i, k, level, text, number_of(text, level))
                    for i, k, level, text in cands if level in allowed and k in rank), key=lambda c: c[0])
 
     def score(chain: list[int]) -> tuple[int, int]:
@@ -501,6 +618,8 @@ def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], a
         for a, b in zip(chain, chain[1:]):
             number = pool[a][4] or number
             bad += _out_of_place(subs, pool[a][0], pool[b][0], number, pool[b][4])
+            # a section numbered below the one before is out of place too (一、 二、 五、 三、: 五、 was an item)
+            bad += pool[b][4] is not None and pool[b][4] <= number
         return len(chain), -bad
 
     # best[j]: for each last number, the best chain ending at candidate j (score, chain)
@@ -718,11 +837,12 @@ def _best_outline(headings: list[_Heading], segments: list[Segment]) -> tuple[li
     best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
     best_score = (0, 0)
     subs = _sub_numbers(headings)
+    tops = [(h.index, *_number_style(h.num)) for h in headings if h.num and not h.num.startswith("(") and not h.listed]
     for family in ("modern", "legacy"):
         cands = _candidates(headings, family, segments)
         words = _family_words(family)
         for order in _orders(family):
-            chosen = _choose(cands, order, family, subs)
+            chosen = _choose(cands, order, family, subs, tops)
             own = sum(1 for _, _, text in chosen if any(p.fullmatch(_title_of(text)) for p in words)) if words else 0
             score = (len(chosen), own)
             if score > best_score:
@@ -801,7 +921,7 @@ def _heading_keys(text: str, whole: bool = False) -> bool:
     if not match or not _HAN.search(text[:12]):
         return False
     title, num = _SPACE_RUN.sub("", match["title"]), match["num"] or ""
-    return any(key is not None and not (whole and level in ("inline", "lead"))
+    return any(key is not None and level != "sub_inline" and not (whole and level in ("inline", "lead"))
                for key, level in (_heading_key(title, num, family) for family in ("modern", "legacy")))
 
 
