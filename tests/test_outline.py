@@ -132,6 +132,59 @@ def test_sections_numbered_like_the_overviews_own_items(seed_id, items, form, pa
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("numbered", [lambda n: f"（{_CN[n - 1]}）", lambda n: f"{_CN[n - 1]}、"], ids=["bracket", "dun"])
+def test_a_second_report_does_not_take_the_first_ones_sections(numbered):
+    # The run of section numbers that explains the most sections was sought over the whole text, a second report
+    # after the first included: one stray item in the first report (a table row （五）不予处理 read as a heading)
+    # made the second report's clean run win, and the first report's sections, tables and the second_report flag
+    # were lost.  A run that begins after the report's first section must find more sections to win.
+    def report(agency: str, stray: bool) -> list[str]:
+        titles = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                  "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
+        lines = [f"{agency}2020年政府信息公开工作年度报告"]
+        for n, title in enumerate(titles, 1):
+            lines += [numbered(n) + title, "本年度认真做好此项工作。"]
+            if n == 3 and stray:
+                lines += [numbered(5) + "不予处理", "2件。"]
+        return lines + [agency, "2021年1月20日"]
+
+    first = report("某某局", stray=True)
+    variant = toolkit.parse_text("\n".join(first + report("另一局", stray=False)), report_id="two")
+    alone = toolkit.parse_text("\n".join(first), report_id="one")
+    assert [(s.key, s.first_line) for s in variant.sections] == [(s.key, s.first_line) for s in alone.sections]
+    assert variant.sections[-1].first_line < len(first)
+    assert "second_report" in {f.code for f in variant.flags}
+
+
+def test_many_items_named_as_sections_keep_the_first_pick():
+    # The search for the run of numbers that explains the most sections grows with the cube of the headings: 400
+    # items a section, every other one bearing a section title, took 45 s a report.  Above a dozen or two
+    # candidates (real reports have about ten) the first pick stands, as before the search.
+    from toolkit import sections
+
+    titles = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+              "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
+    lines = ["某局2020年政府信息公开工作年度报告"]
+    for n, title in enumerate(titles, 1):
+        lines.append(f"{_CN[n - 1]}、{title}")
+        for k in range(1, 10):
+            lines += [f"{_CN[k - 1]}、" + (titles[k % 6] if k % 2 == 0 else f"工作事项{k}"), "本年度认真做好此项工作。"]
+    calls = []
+    search = sections._run_on_sections
+
+    def counted(cands, *args, **kwargs):
+        result = search(cands, *args, **kwargs)
+        calls.append((len([c for c in cands if c[2] in ("top", "inline")]), result))
+        return result
+
+    import unittest.mock
+    with unittest.mock.patch.object(sections, "_run_on_sections", counted):
+        outline = sections.find_outline(sections.split_segments(lines))
+    over = [result for n, result in calls if n > sections._MAX_RUN_CANDIDATES]
+    assert over and all(result is None for result in over)
+    assert [s.key for s in outline.sections][:1] == ["overview"]
+
+
 _PINGTAN = sorted(p.stem for p in RAW.glob("pingtan-*.txt"))
 
 

@@ -8,7 +8,10 @@ and the line is cut there so that each section gets its own text.
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -566,6 +569,12 @@ def _run_on_top_sections(cands: list[tuple[int, str, str, str]], order: list[str
     return _run_on_sections(cands, order, allowed, subs, first, number_of)
 
 
+#: Above these many candidate headings of known titles, or headings numbered in the sections' own form, the
+#: search for the run that explains the most sections (cubic in them) is not made: real reports have a dozen.
+_MAX_RUN_CANDIDATES = 24
+_MAX_RUN_ITEMS = 200
+
+
 def _out_of_place(subs: list[tuple[int, int]], start: int, end: int | None, before: int, after: int | None) -> int:
     """How many (一) headings between two sections (segment indices ``start`` and ``end``, numbered ``before`` and
     ``after``) cannot stand there.  Inside a section, (一) headings are its own items: a run that starts at (一) and
@@ -574,9 +583,8 @@ def _out_of_place(subs: list[tuple[int, int]], start: int, end: int | None, befo
     comes again after a run of items went past it ((二) after the overview's items (一)…(五)) is out of place."""
     bad, top = 0, before
     runs: list[int] = []  # the last number of each open run of items, outermost first
-    for i, number in subs:
-        if i <= start:
-            continue
+    first = bisect.bisect_right(subs, (start, math.inf))  # (subs is in the text's order)
+    for i, number in itertools.islice(subs, first, None):
         if end is not None and i >= end:
             break
         if number == 1:
@@ -612,6 +620,8 @@ def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], a
         number_of = lambda text, level: _sub_number(text) if level in _SUB_LEVELS else None  # noqa: E731
     pool = sorted(((i, k, level, text, number_of(text, level))
                    for i, k, level, text in cands if level in allowed and k in rank), key=lambda c: c[0])
+    if len(pool) > _MAX_RUN_CANDIDATES or len(subs) > _MAX_RUN_ITEMS:
+        return None  # the search grows with the cube of them: such a report keeps the first pick
 
     def score(chain: list[int]) -> tuple[int, int]:
         bad, number = 0, 0
@@ -642,7 +652,12 @@ def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], a
     if top is None:
         return None
     index = {c[0]: n for n, c in enumerate(pool)}
-    if top[0] <= score([index[i] for i, _, _ in first]):
+    first_score = score([index[i] for i, _, _ in first])
+    if top[0] <= first_score:
+        return None
+    if first and pool[top[1][0]][0] > first[0][0] and top[0][0] <= first_score[0]:
+        # a run that begins after the report's first section and finds no more sections is another report's
+        # (a second report after this one, with fewer headings out of place than this one's)
         return None
     return [(pool[n][0], pool[n][1], pool[n][3]) for n in top[1]]
 
