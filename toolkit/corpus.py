@@ -350,7 +350,7 @@ def _sort_order(columns: dict[str, list], keys: Sequence[str], dtypes: Mapping[s
     for key in keys:
         col = columns[key]
         if None in col:  # NA after every value: (is NA, value) with a stand-in of the column's type
-            fill = 0 if dtypes[key] == "Int64" else ""
+            fill = "" if dtypes[key] == "string" else 0  # (a stand-in comparable with the column's values)
             parts += [[v is None for v in col], [fill if v is None else v for v in col]]
         else:
             parts.append(col)

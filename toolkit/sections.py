@@ -103,6 +103,12 @@ def _inline_sub_heading() -> re.Pattern[str]:
     return re.compile(rf"{_INLINE_AFTER}(?:{number})\s*(?:{groups})")
 
 
+#: Above these many candidate headings of known titles, or headings numbered in the sections' own form, the
+#: search for the run that explains the most sections (cubic in them) is not made: real reports have a dozen.
+_MAX_RUN_CANDIDATES = 24
+_MAX_RUN_ITEMS = 200
+
+
 _SUB_RUN_MIN = 3  # the fewest (一) titles that make a report's sections in a glued line (as a table of contents')
 _SUB_MARK = re.compile(rf"\(\s*{_CN_NUM}\s*\)")
 
@@ -125,8 +131,8 @@ def _glued_sub_cuts(lines: list[str]) -> dict[int, list[int]]:
         for m in pattern.finditer(line):
             rank = next(int(name[1:]) for name, value in m.groupdict().items() if value is not None and name[0] == "k")
             found.append((number, m.start(), cn_numeral(m["number"]) or 0, rank))
-    if len(found) < _SUB_RUN_MIN or not any(start for _, start, _, _ in found):
-        return {}
+    if not _SUB_RUN_MIN <= len(found) <= _MAX_RUN_ITEMS or not any(start for _, start, _, _ in found):
+        return {}  # (the longest run is sought in time quadratic in the titles: bounded as the run search)
     keys = list(_patterns()["modern"])
     on_run: set[int] = set()
     longest = 0
@@ -567,12 +573,6 @@ def _run_on_top_sections(cands: list[tuple[int, str, str, str]], order: list[str
         return value if style == main else None
 
     return _run_on_sections(cands, order, allowed, subs, first, number_of)
-
-
-#: Above these many candidate headings of known titles, or headings numbered in the sections' own form, the
-#: search for the run that explains the most sections (cubic in them) is not made: real reports have a dozen.
-_MAX_RUN_CANDIDATES = 24
-_MAX_RUN_ITEMS = 200
 
 
 def _out_of_place(subs: list[tuple[int, int]], start: int, end: int | None, before: int, after: int | None) -> int:
