@@ -831,3 +831,32 @@ def test_a_stop_signal_whose_exception_is_lost_still_stops_the_run(sig: str, exc
         with pytest.raises(exc):
             stops.check()
     assert signal.getsignal(getattr(signal, sig)) is before
+
+
+def test_import_toolkit_does_not_import_the_parser() -> None:
+    # `import toolkit` and the command line's module are light: the parser (and pandas) come on first use
+    code = ("import sys, toolkit, toolkit.cli; print(sorted(m for m in ('pandas', 'toolkit.report', 'toolkit.corpus') "
+            "if m in sys.modules)); print(toolkit.parse_report.__module__, toolkit.extract_corpus.__module__); "
+            "print('pandas' in sys.modules, sorted(set(toolkit.__all__) - set(dir(toolkit))))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.splitlines() == ["[]", "toolkit.report toolkit.corpus", "True []"]
+
+
+@pytest.mark.parametrize("command", [["summary", str(RAW_REPORTS[0])], ["--version"]])
+def test_ctrl_c_while_the_parser_is_imported_is_a_stop_not_a_traceback(command: list[str]) -> None:
+    # A Ctrl-C in the first second, while pandas and the parser are imported, is the same stop as later on
+    script = ("import runpy, sys\n"
+              "class Stop:\n"
+              "    def find_spec(self, name, path=None, target=None):\n"
+              "        if name == 'pandas':\n"
+              "            raise KeyboardInterrupt\n"
+              "sys.meta_path.insert(0, Stop())\n"
+              f"sys.argv = ['toolkit', *{command!r}]\n"
+              "runpy.run_module('toolkit', run_name='__main__', alter_sys=True)\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT)
+    assert proc.returncode == 130, proc.stderr[-2000:]
+    assert proc.stderr == "toolkit: stopped by SIGINT\n"
+    assert proc.stdout == ""

@@ -5,6 +5,8 @@ The public API (everything else is private)::
     report = toolkit.parse_report("data/raw/001_4d29bfef72dd56db.txt")
     report.sections, report.tables, report.checks, report.flags, report.statements
 """
+from typing import TYPE_CHECKING
+
 from toolkit._version import __version__
 from toolkit.errors import (
     BinaryFileError,
@@ -17,9 +19,12 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
-from toolkit.report import Report, parse_report, parse_text
-from toolkit.sections import Section
-from toolkit.tables import Flag
+
+if TYPE_CHECKING:  # for type checkers and IDEs; at run time these are imported on first use
+    from toolkit.corpus import extract_corpus
+    from toolkit.report import Report, parse_report, parse_text
+    from toolkit.sections import Section
+    from toolkit.tables import Flag
 
 __all__ = [
     "__version__",
@@ -41,10 +46,28 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    # Heavier stages are imported on first use.
-    if name == "extract_corpus":
-        from toolkit.corpus import extract_corpus
+# Where each public name is defined. ``import toolkit`` stays light (no pandas, no parser): the command line
+# starts at once, and a Ctrl-C while the parser is being imported reaches the command's own handler.
+_LAZY = {
+    "parse_report": "toolkit.report",
+    "parse_text": "toolkit.report",
+    "Report": "toolkit.report",
+    "Section": "toolkit.sections",
+    "Flag": "toolkit.tables",
+    "extract_corpus": "toolkit.corpus",
+}
 
-        return extract_corpus
-    raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups find it without this hook
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

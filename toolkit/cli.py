@@ -589,8 +589,13 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     # Data dictionary of the extracted files...
     0
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        # building the parser imports the classify commands (pandas): a Ctrl-C there is a stop, not a traceback
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    except KeyboardInterrupt:
+        print("toolkit: stopped by SIGINT", file=sys.stderr)
+        return 128 + int(signal.SIGINT)
     # an empty INPUT (an unset shell variable) is no file, and its report id '' would read back as NA
     empty = [i for i, text in enumerate(getattr(args, "inputs", None) or [], 1) if not text]
     if empty:
