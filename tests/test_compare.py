@@ -117,6 +117,31 @@ def test_kruskal_small_groups_get_the_permutation_p_value() -> None:
     assert pairwise_mannwhitney(skew, "x", "g").loc[0, "p"] == pytest.approx(1 / 35)
 
 
+def test_a_group_of_one_report_gets_a_permutation_p_value() -> None:
+    # min_n=1 lets a group of one report in (a province with one report); scipy's permutation_test
+    # refuses a sample of one value, and kruskal failed with its message. [1, 2, 3] vs [4]: the lone
+    # value is the largest or the smallest in 2 of the 4 splits, which give H its largest value.
+    d = pd.DataFrame({"g": list("aaab"), "x": [1, 2, 3, 4]})
+    res = kruskal(d, "x", "g", min_n=1).iloc[0]
+    assert res["p"] == 0.5 and res["method"] == "exact" and res["groups"] == "a=3; b=1"
+    # with ties pairwise_mannwhitney takes the same route: [1, 2, 2] vs [4], |U - 1.5| = 1.5 in 2 of 4 splits
+    tied = pd.DataFrame({"g": list("aaab"), "x": [1, 2, 2, 4]})
+    pair = pairwise_mannwhitney(tied, "x", "g", min_n=1).iloc[0]
+    assert pair["p"] == 0.5 and pair["method"] == "exact" and pair["U"] == 0.0
+    assert kruskal(tied, "x", "g", min_n=1).loc[0, "p"] == 0.5
+    # where scipy accepts the groups, the same enumeration gives scipy's p-value
+    from toolkit.compare import _kruskal_h, _singleton_permutation_p
+    samples = [np.array([0.0, 1, 1]), np.array([2.0, 0]), np.array([3.0, 1, 4])]
+    ref = stats.permutation_test(samples, _kruskal_h, vectorized=True, alternative="greater").pvalue
+    assert _singleton_permutation_p(samples, _kruskal_h, 9999, 0, True) == ref
+    # too many splits to enumerate: seeded Monte Carlo draws, reproducible, and never p = 0
+    rng = np.random.default_rng(3)
+    big = pd.DataFrame({"g": ["a"] * 14 + ["b"] * 5 + ["c"], "x": rng.random(20)})
+    res = kruskal(big, "x", "g", min_n=1, random_state=4)
+    assert res.loc[0, "method"] == "monte_carlo" and 0 < res.loc[0, "p"] <= 1
+    pd.testing.assert_frame_equal(res, kruskal(big, "x", "g", min_n=1, random_state=4))
+
+
 def test_kruskal_method_by_group_size() -> None:
     rng = np.random.default_rng(5)
     x = rng.normal(size=23)

@@ -326,9 +326,42 @@ def _permutation_p(samples: Sequence[np.ndarray], statistic: Any, n_resamples: i
                    random_state: int) -> tuple[float, str]:
     """The p-value of a statistic that grows with the groups' difference, from its permutation distribution
     (:func:`scipy.stats.permutation_test`, seeded), and how it was computed (see :func:`_permutation_kind`)."""
+    kind = _permutation_kind(samples, n_resamples)
+    if min(len(s) for s in samples) < 2:
+        # scipy refuses a sample of one value (min_n=1 lets a group of one report in)
+        return _singleton_permutation_p(samples, statistic, n_resamples, random_state, kind == "exact"), kind
     res = stats.permutation_test(samples, statistic, vectorized=True, n_resamples=n_resamples,
                                  alternative="greater", rng=np.random.default_rng(random_state))
-    return float(res.pvalue), _permutation_kind(samples, n_resamples)
+    return float(res.pvalue), kind
+
+
+def _singleton_permutation_p(samples: Sequence[np.ndarray], statistic: Any, n_resamples: int,
+                             random_state: int, exact: bool) -> float:
+    """:func:`_permutation_p` where a group has one value, with the conventions of
+    :func:`scipy.stats.permutation_test` (independent samples, ``alternative='greater'``): every
+    split of the pooled values into groups of these sizes when ``exact``, else ``n_resamples``
+    random ones and the (count + 1) / (n + 1) p-value; a statistic within 100 machine epsilons of
+    the observed one counts as reaching it."""
+    pooled = np.concatenate([np.asarray(s, dtype=float) for s in samples])
+    sizes = [len(s) for s in samples]
+    if exact:
+        def splits(left: tuple[int, ...], sizes: list[int]) -> Any:
+            if len(sizes) == 1:
+                yield left
+                return
+            for chosen in itertools.combinations(left, sizes[0]):
+                rest = tuple(i for i in left if i not in chosen)
+                for tail in splits(rest, sizes[1:]):
+                    yield chosen + tail
+        order = np.array(list(splits(tuple(range(pooled.size)), sizes)))
+    else:
+        rng = np.random.default_rng(random_state)
+        order = np.array([rng.permutation(pooled.size) for _ in range(n_resamples)])
+    parts = np.split(pooled[order], np.cumsum(sizes)[:-1], axis=1)
+    null = np.asarray(statistic(*parts, axis=-1), dtype=float)
+    observed = float(statistic(*[np.asarray(s, dtype=float) for s in samples], axis=-1))
+    hits = int(np.count_nonzero(null >= observed - abs(observed) * np.finfo(float).eps * 100))
+    return hits / len(null) if exact else (hits + 1) / (len(null) + 1)
 
 
 def _kruskal_h(*samples: np.ndarray, axis: int = -1) -> np.ndarray:
