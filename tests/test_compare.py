@@ -337,6 +337,20 @@ def test_chi2_composition_lists_every_report_left_out(composition_data: tuple[pd
     assert res.counts.loc["市", "n_reports"] == 2
 
 
+def test_chi2_composition_leaves_out_a_negative_cell_inside_a_category(
+        composition_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    # 不予公开 is the sum of eight cells: -1 + 3 added up to 2 denials, and the report was pooled, where
+    # report_metrics makes its denial_rate NA and a negative other_handling cell was left out
+    tables, reports = composition_data
+    r11 = outcome_tables("r11", {"granted": 4, "denied_state_secret": -1, "denied_query": 3})
+    tables = pd.concat([tables, r11], ignore_index=True)
+    reports = pd.concat([reports, pd.DataFrame({"report_id": ["r11"], "level": ["市"]})], ignore_index=True)
+    res = chi2_composition(tables, "level", reports=reports)
+    assert dict(zip(res.excluded["report_id"], res.excluded["reason"]))["r11"] == "negative outcome count"
+    assert res.counts.loc["市", "n_reports"] == 2 and res.counts.loc["市", "denied"] == 8
+    assert pd.isna(report_metrics(tables, reports=reports).set_index("report_id").loc["r11", "denial_rate"])
+
+
 # -------------------------------------------------------------------------------- bootstrap
 
 

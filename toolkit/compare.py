@@ -27,6 +27,7 @@ from scipy import stats
 from scipy.stats import contingency
 
 from toolkit.metrics import (
+    _TABLES_REQUIRED,
     _Cells,
     _check_blank_args,
     _check_same_ids,
@@ -34,11 +35,11 @@ from toolkit.metrics import (
     _lookup,
     _numeric,
     _outcome_labels,
+    _outcomes,
     _parse_term,
     _report_ids,
     _require_frame,
     _spec,
-    outcome_composition,
 )
 
 __all__ = [
@@ -690,8 +691,15 @@ def chi2_composition(
         raise TypeError(f"correction must be True or False, got {correction!r}")
     labels = _outcome_labels()
     cats = list(labels)
-    comp = outcome_composition(tables, flags=flags, blank_as_zero=blank_as_zero)
+    _require_frame(tables, "tables", _TABLES_REQUIRED)
+    _check_blank_args(tables, blank_as_zero, flags)
     _check_same_ids(tables, reports)
+    ids = _report_ids(tables, None)
+    cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids, flags=flags)
+    comp = _outcomes(cells, ids)
+    # a category is a sum of cells: -1 + 3 不予公开 cells add up to 2, but a negative count means the table is
+    # wrong there (flagged negative_value), as report_metrics makes the rates built on it NA
+    negative = _outcomes(cells, ids, negative_na=True)[cats].isna().to_numpy() & comp[cats].notna().to_numpy()
     groups = _group_of(reports, by)
     comp["group"] = _lookup(groups, comp["report_id"]).array
     has_table = comp["report_id"].isin(set(tables.loc[tables["table"].astype(object) == "requests", "report_id"]))
@@ -699,7 +707,7 @@ def chi2_composition(
         comp["group"].isna(), "no group",
         np.where(~has_table.to_numpy(), "no requests table",  # a legacy report, say
         np.where(comp[cats].isna().any(axis=1), "missing outcome category",
-                 np.where((comp[cats] < 0).any(axis=1), "negative outcome count",
+                 np.where(negative.any(axis=1), "negative outcome count",
                           np.where(comp[cats].sum(axis=1) <= 0, "no handled request", "")))),
     )
     excluded = pd.DataFrame({"report_id": comp["report_id"], "reason": reasons})

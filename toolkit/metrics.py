@@ -766,13 +766,18 @@ def outcome_composition(
     """
     _require_frame(tables, "tables", _TABLES_REQUIRED)
     _check_blank_args(tables, blank_as_zero, flags)
-    spec = _spec()
     ids = _report_ids(tables, None)
     cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids, flags=flags)
+    return _outcomes(cells, ids)
+
+
+def _outcomes(cells: _Cells, ids: Sequence[Any], *, negative_na: bool = False) -> pd.DataFrame:
+    """The frame of :func:`outcome_composition` from ``cells`` (``negative_na``: see :meth:`_Cells.evaluate`)."""
+    spec = _spec()
     out = pd.DataFrame({"report_id": ids})
     for o in spec["outcomes"]:
-        out[o["key"]] = cells.evaluate(_expand(o["terms"], spec["groups"]))
-    out["handled_total"] = cells.evaluate(_expand(["@handled"], spec["groups"]))
+        out[o["key"]] = cells.evaluate(_expand(o["terms"], spec["groups"]), negative_na=negative_na)
+    out["handled_total"] = cells.evaluate(_expand(["@handled"], spec["groups"]), negative_na=negative_na)
     return out
 
 
