@@ -543,6 +543,34 @@ def test_cross_year_audit_blank_as_zero(audit_data: tuple[pd.DataFrame, pd.DataF
     assert (row["expected"], row["found"], row["status"]) == (3, 0, "failed")
 
 
+def test_cross_year_audit_keeps_agencies_of_one_name_in_two_places_apart() -> None:
+    # Seed 004 calls itself 市住建局, as the housing bureau of any city may: the bureaus of provinces A and B
+    # were paired across years, and A2021's carried-over (1) was checked against B2020's carried-forward
+    # (5), a failed check between two agencies. A province or level unknown in one report keeps the pair.
+    def pair(rid: str, over: float, forward: float) -> list[dict]:
+        return cells(rid, {"requests.carried_over.total": over, "requests.carried_forward.total": forward})
+
+    tables = pd.DataFrame(pair("A20", 0, 1) + pair("A21", 1, 0) + pair("B20", 0, 5) + pair("B21", 5, 0)
+                          + pair("C21", 1, 0))
+    reports = pd.DataFrame({"report_id": ["A20", "A21", "B20", "B21", "C21"], "agency": ["市住建局"] * 5,
+                            "report_year": [2020, 2021, 2020, 2021, 2021],
+                            "province": ["甲省", "甲省", "乙省", "乙省", None],
+                            "level": ["prefecture", "prefecture", "prefecture", "prefecture", "prefecture"]})
+    res = cross_year_audit(tables, reports)
+    total = res[res["key"].str.endswith(":total")]
+    assert total["key"].tolist() == ["A21<-A20:total", "B21<-B20:total", "C21<-A20:total", "C21<-B20:total"]
+    assert total["status"].tolist() == ["ok", "ok", "ok", "failed"]
+    # the level tells them apart too, and same=() pairs by name alone, as before
+    by_level = reports.assign(province=None, level=["prefecture", "prefecture", "county", "county", None])
+    assert cross_year_audit(tables, by_level)["key"].str.endswith(":total").sum() == 4
+    assert cross_year_audit(tables, reports, same=())["key"].str.endswith(":total").sum() == 6
+    with pytest.raises(TypeError, match="same must be a sequence of column names"):
+        cross_year_audit(tables, reports, same="province")
+    # panel keeps the rows (agency_col is the researcher's to choose) and says the name is shared
+    with pytest.warns(UserWarning, match=r"several provinces or levels.*市住建局 \(province: 乙省, 甲省\)"):
+        panel(reports.drop(index=[1, 2, 4]))
+
+
 def test_cross_year_audit_no_pairs() -> None:
     reports = pd.DataFrame({"report_id": ["x"], "agency": ["甲"], "report_year": [2020]})
     tables = pd.DataFrame(cells("x", {"requests.new.total": 1}))

@@ -67,6 +67,8 @@ _KW_METHODS = ("auto", "permutation", "asymptotic")
 # Largest group for which 'auto' takes p from the permutation distribution rather than a large-sample
 # approximation: the limit of SciPy's mannwhitneyu, which gives exact p-values up to 8 values.
 _SMALL_GROUP = 8
+# Columns of reports that tell two agencies of one name apart in cross_year_audit.
+_SAME_AGENCY = ("province", "level")
 _CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
 
 
@@ -1025,7 +1027,9 @@ def panel(
     pandas.DataFrame
         The rows of the kept agencies, sorted by agency, year (and report_id when present),
         with a column ``n_years`` (distinct years of the agency).  Rows without agency or year
-        are dropped.  A warning is issued when an agency has two reports for one year.
+        are dropped.  A warning is issued when an agency has two reports for one year, and when
+        its rows name several provinces or levels (``province``, ``level``: a short name such as
+        ``市住建局`` shared by agencies of several places).
 
     Raises
     ------
@@ -1055,6 +1059,13 @@ def panel(
     d["_year"] = _numeric(d, year_col, "year_col")
     d["n_years"] = d.groupby(agency_col)["_year"].transform("nunique").astype(int)
     d = d[d["n_years"] >= min_years]
+    mixed = sorted(f"{a} ({col}: {', '.join(map(str, sorted(set(v.dropna()), key=str)))})"
+                   for col in _SAME_AGENCY if col in d.columns and col not in (agency_col, year_col)
+                   for a, v in d.groupby(agency_col)[col] if v.dropna().nunique() > 1)
+    if mixed:
+        # short names as written (市住建局) are shared by agencies of several places: a line would join them
+        warnings.warn(f"panel: one {agency_col!r} in several provinces or levels, probably several agencies: "
+                      f"{mixed}; give agency_col a column that tells them apart", stacklevel=2)
     dup = d.duplicated(subset=[agency_col, "_year"], keep=False)
     if dup.any():
         pairs = sorted({f"{a} {y:g}" for a, y in d.loc[dup, [agency_col, "_year"]].itertuples(index=False)})
@@ -1071,6 +1082,7 @@ def cross_year_audit(
     year_col: str = "report_year",
     flags: pd.DataFrame | None = None,
     blank_as_zero: bool = False,
+    same: Sequence[str] = _SAME_AGENCY,
 ) -> pd.DataFrame:
     """Soft checks between consecutive reports of the same agency, in the checks schema.
 
@@ -1093,6 +1105,11 @@ def cross_year_audit(
         Flags (``flags.csv`` schema); required with ``blank_as_zero=True``.
     blank_as_zero : bool, default False
         Count blank cells as 0 (see :func:`toolkit.metrics.report_metrics`).
+    same : sequence of str, default ('province', 'level')
+        Columns of ``reports`` (those it has) in which two reports of one agency name must not
+        differ to be paired: names as written are often short (``市住建局``, ``区财政局``), and
+        the 市住建局 of two provinces are two agencies.  A value missing in either report does
+        not keep them apart.  ``()`` pairs by name alone.
 
     Returns
     -------
@@ -1124,12 +1141,20 @@ def cross_year_audit(
     _check_column(reports, year_col, "year_col", "reports")
     _check_blank_args(tables, blank_as_zero, flags)
     _check_same_ids(tables, reports)
-    rep = reports.drop_duplicates("report_id")[["report_id", agency_col, year_col]].copy()
+    if isinstance(same, str) or not all(isinstance(c, str) for c in same):
+        raise TypeError(f"same must be a sequence of column names, got {same!r}")
+    same = [c for c in dict.fromkeys(same) if c in reports.columns and c not in (agency_col, year_col, "report_id")]
+    rep = reports.drop_duplicates("report_id")[["report_id", agency_col, year_col, *same]].copy()
     # years as numbers, as panel() reads them: '2021' is 2021, '2021年' is refused (it would drop the report)
     rep["_year"] = _numeric(rep, year_col, "year_col")
     rep = rep.dropna(subset=[agency_col, "_year"])
     pairs = rep.merge(rep, on=agency_col, suffixes=("", "_prev"))
-    pairs = pairs[pairs["_year"] - pairs["_year_prev"] == 1]
+    keep = (pairs["_year"] - pairs["_year_prev"] == 1).to_numpy(dtype=bool, copy=True)
+    for col in same:
+        # one name in two provinces or at two levels is two agencies; an unknown value keeps the pair
+        a, b = pairs[col].astype(object), pairs[f"{col}_prev"].astype(object)
+        keep &= (a.isna() | b.isna() | (a == b)).to_numpy(dtype=bool)
+    pairs = pairs[keep]
     if pairs.empty:
         return pd.DataFrame(columns=_CHECK_COLUMNS).astype({"expected": float, "found": float, "ok": bool})
     ids = _report_ids(tables, rep)
