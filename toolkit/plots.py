@@ -390,11 +390,15 @@ def plot_heatmap(
             ax.text(j, i, f"{v:.0%}" if normalize else f"{v:.0f}", ha="center", va="center",
                     fontsize=8, color="white" if v > 0.6 * vmax else "black")
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label("占问题陈述的比例" if normalize else "问题陈述数")
+    # the texts name the statements counted: a heatmap of measures is no heatmap of problems
+    from toolkit.metrics import _spec
+
+    texts = _spec()["statement_labels"][kind or "all"]
+    bar.set_label(texts["share"] if normalize else texts["count"])
     if normalize:
         bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
     ax.set_xlabel(_group_label(by))
-    ax.set_ylabel("问题类型")
+    ax.set_ylabel(texts["axis"])
     if title:
         ax.set_title(title)
     return _pin_font(ax)
