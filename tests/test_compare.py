@@ -444,6 +444,23 @@ def test_bootstrap_ratio_from_report_metrics() -> None:
     assert mean["n"] == 3 and mean["estimate"] == pytest.approx((0.75 + 0.1 + 1.0) / 3)
 
 
+def test_bootstrap_ratio_of_a_per_100_indicator_is_per_100() -> None:
+    # reviews_per_100 is 100 × reviews / handled; its ratio of sums came out as a plain ratio, 100 times
+    # smaller than the indicator and its 'mean' estimate (seed 001: 4.04 per 100 handled, ratio 0.0404)
+    rows = []
+    for rid, (reviews, handled) in {"a": (4, 99), "b": (3, 4), "c": (0, 10)}.items():
+        for t, r, v in (("review_litigation", "review", reviews), ("requests", "handled_total", handled)):
+            rows.append(dict(report_id=rid, table=t, row_key=r, col_key="total", value=float(v), raw=str(v), line=1))
+    m = report_metrics(pd.DataFrame(rows), components=True)
+    assert m.loc[0, "reviews_per_100"] == pytest.approx(400 / 99)
+    ratio = bootstrap_ci(m, "reviews_per_100", estimator="ratio", n_boot=200, min_n=3).iloc[0]
+    assert ratio["estimate"] == pytest.approx(100 * 7 / 113)
+    assert 0 <= ratio["ci_low"] <= ratio["estimate"] <= ratio["ci_high"] <= 100 * 3 / 4
+    # a rate (a share) keeps its scale
+    m = m.assign(x=np.nan, x_num=m["reviews_per_100_num"], x_den=m["reviews_per_100_den"])
+    assert bootstrap_ci(m, "x", estimator="ratio", min_n=3).loc[0, "estimate"] == pytest.approx(7 / 113)
+
+
 # -------------------------------------------------------------------------------- panel
 
 

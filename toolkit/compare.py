@@ -806,7 +806,10 @@ def bootstrap_ci(
         Grouping column; ``None`` gives one interval for all reports.
     estimator : {'mean', 'ratio'}, default 'mean'
     numerator, denominator : str, optional
-        Columns for ``'ratio'``; default ``f"{metric}_num"`` and ``f"{metric}_den"``.
+        Columns for ``'ratio'``; default ``f"{metric}_num"`` and ``f"{metric}_den"``.  When
+        ``metric`` is a per-100 indicator of ``metrics.yaml`` (``reviews_per_100``,
+        ``lawsuits_per_100``) the ratio is times 100, on the scale of the indicator and of the
+        ``'mean'`` estimate.
     n_boot : int, default 2000
         Bootstrap resamples.
     random_state : int, default 0
@@ -898,8 +901,10 @@ def bootstrap_ci(
         denominator = denominator or f"{metric}_den"
         _check_column(df, numerator, "numerator")
         _check_column(df, denominator, "denominator")
+        # a per-100 indicator (reviews_per_100) is 100 × num / den: its ratio of sums is on that scale too
+        scale = 100.0 if any(m["name"] == metric and m["kind"] == "per_100" for m in _spec()["metrics"]) else 1.0
         data = pd.DataFrame({
-            "num": _numeric(df, numerator, "numerator"),
+            "num": _numeric(df, numerator, "numerator") * scale,
             "den": _numeric(df, denominator, "denominator"),
         })
     else:
