@@ -270,6 +270,16 @@ def test_heatmap_of_measures_is_not_labelled_as_problems() -> None:
     plt.close("all")
 
 
+def test_heatmap_refuses_report_ids_of_another_type() -> None:
+    # statements.csv read back (ids '2020') against a reports frame of the researcher's with int ids: every
+    # statement was left without a group, and the error said there was no statement to count
+    st = pd.DataFrame({"report_id": ["2020", "2021"], "kind": "problem", "labels": ["content", "staffing"]})
+    rp = pd.DataFrame({"report_id": [2020, 2021], "template": ["2019", "2021"]})
+    with pytest.raises(ValueError, match=r"no report_id of reports is in statements \(statements: '2020', "
+                                         r"reports: 2020\)"):
+        plot_heatmap(st, rp, "template")
+
+
 @pytest.fixture(scope="module")
 def seed_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """tables, reports and metrics of the seed reports."""

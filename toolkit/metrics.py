@@ -341,12 +341,13 @@ def _numeric(df: pd.DataFrame, col: str, name: str = "metric", *, frame: str | N
     return x
 
 
-def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame) -> None:
-    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020')."""
+def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame, name: str = "tables") -> None:
+    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020');
+    ``name`` is the frame ``tables`` stands for in the message."""
     in_tables = pd.unique(tables["report_id"].dropna())
     in_reports = pd.Index(pd.unique(reports["report_id"].dropna()), dtype=object)
     if len(in_tables) and len(in_reports) and not in_reports.isin(in_tables).any():
-        raise ValueError(f"no report_id of reports is in tables (tables: {in_tables[0]!r}, reports: "
+        raise ValueError(f"no report_id of reports is in {name} ({name}: {in_tables[0]!r}, reports: "
                          f"{in_reports[0]!r}): are they of one corpus, with ids of one type?")
 
 
