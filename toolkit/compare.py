@@ -67,6 +67,8 @@ _KW_METHODS = ("auto", "permutation", "asymptotic")
 # Largest group for which 'auto' takes p from the permutation distribution rather than a large-sample
 # approximation: the limit of SciPy's mannwhitneyu, which gives exact p-values up to 8 values.
 _SMALL_GROUP = 8
+# Values drawn at once by the Monte Carlo permutations of _singleton_permutation_p (resamples × reports).
+_PERMUTATION_BATCH = 1_000_000
 # Columns of reports that tell two agencies of one name apart in cross_year_audit.
 _SAME_AGENCY = ("province", "level")
 _CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
@@ -356,15 +358,21 @@ def _singleton_permutation_p(samples: Sequence[np.ndarray], statistic: Any, n_re
                 rest = tuple(i for i in left if i not in chosen)
                 for tail in splits(rest, sizes[1:]):
                     yield chosen + tail
-        order = np.array(list(splits(tuple(range(pooled.size)), sizes)))
+        batches = [np.array(list(splits(tuple(range(pooled.size)), sizes)))]
     else:
         rng = np.random.default_rng(random_state)
-        order = np.array([rng.permutation(pooled.size) for _ in range(n_resamples)])
-    parts = np.split(pooled[order], np.cumsum(sizes)[:-1], axis=1)
-    null = np.asarray(statistic(*parts, axis=-1), dtype=float)
+        # in batches, as scipy draws them: 9999 orders of a corpus of thousands of reports would take GBs at once
+        rows = max(1, _PERMUTATION_BATCH // pooled.size)
+        batches = (rng.permuted(np.tile(np.arange(pooled.size), (min(rows, n_resamples - start), 1)), axis=1)
+                   for start in range(0, n_resamples, rows))
     observed = float(statistic(*[np.asarray(s, dtype=float) for s in samples], axis=-1))
-    hits = int(np.count_nonzero(null >= observed - abs(observed) * np.finfo(float).eps * 100))
-    return hits / len(null) if exact else (hits + 1) / (len(null) + 1)
+    hits = total = 0
+    for order in batches:
+        parts = np.split(pooled[order], np.cumsum(sizes)[:-1], axis=1)
+        null = np.asarray(statistic(*parts, axis=-1), dtype=float)
+        hits += int(np.count_nonzero(null >= observed - abs(observed) * np.finfo(float).eps * 100))
+        total += len(null)
+    return hits / total if exact else (hits + 1) / (total + 1)
 
 
 def _kruskal_h(*samples: np.ndarray, axis: int = -1) -> np.ndarray:
