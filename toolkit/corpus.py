@@ -175,9 +175,10 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     dict of str to pandas.DataFrame
         Keys :data:`FRAMES`, as :func:`extract_corpus` returns them, the same
         from either format; ``statements`` also keeps the ``p_<key>``
-        probability columns ``toolkit classify --probabilities`` wrote (float).  In CSV only an empty field is NA, so report ids
-        such as ``NA`` or ``null`` stay text (pandas' default would read them
-        as missing); an empty text is NA in both formats (CSV cannot tell it
+        probability columns ``toolkit classify --probabilities`` wrote
+        (float).  In CSV only an empty field is NA, so report ids such as
+        ``NA`` or ``null`` stay text (pandas' default would read them as
+        missing); an empty text is NA in both formats (CSV cannot tell it
         from a missing one).  CSV files written with ``--excel`` (a UTF-8
         byte-order mark first) are read as well.
 
