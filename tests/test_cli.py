@@ -755,6 +755,23 @@ def test_excel_option_writes_a_byte_order_mark_that_read_outputs_reads(tmp_path:
     assert stmts.read_bytes().startswith(b"\xef\xbb\xbfreport_id,")
 
 
+def test_read_outputs_keeps_the_probabilities_classify_wrote(tmp_path: Path) -> None:
+    # toolkit classify --probabilities writes p_<key> columns into the run's statements.csv and its Parquet
+    # twin; read_outputs conformed the frame to the documented columns and dropped them, in both formats
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    stmts = out / "statements.csv"
+    assert cli.main(["classify", str(stmts), "--out", str(stmts), "--probabilities"]) == 0
+    written = pd.read_csv(stmts)
+    keys = [c for c in written.columns if c.startswith("p_")]
+    assert keys
+    csv, parquet = (corpus.read_outputs(out, format=fmt)["statements"] for fmt in ("csv", "parquet"))
+    pd.testing.assert_frame_equal(csv, parquet)
+    assert csv.columns.tolist() == list(corpus._columns("statements")) + keys
+    pd.testing.assert_frame_equal(csv[keys], written[keys], check_dtype=False)
+    assert (csv[keys].dtypes == "float64").all()
+
+
 # ----------------------------------------------------------------------------------------------
 # What the command says: failed files, inputs named like options, time limits (review of the corpus runner)
 # ----------------------------------------------------------------------------------------------

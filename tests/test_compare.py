@@ -117,6 +117,31 @@ def test_kruskal_small_groups_get_the_permutation_p_value() -> None:
     assert pairwise_mannwhitney(skew, "x", "g").loc[0, "p"] == pytest.approx(1 / 35)
 
 
+def test_a_group_of_one_report_gets_a_permutation_p_value() -> None:
+    # min_n=1 lets a group of one report in (a province with one report); scipy's permutation_test
+    # refuses a sample of one value, and kruskal failed with its message. [1, 2, 3] vs [4]: the lone
+    # value is the largest or the smallest in 2 of the 4 splits, which give H its largest value.
+    d = pd.DataFrame({"g": list("aaab"), "x": [1, 2, 3, 4]})
+    res = kruskal(d, "x", "g", min_n=1).iloc[0]
+    assert res["p"] == 0.5 and res["method"] == "exact" and res["groups"] == "a=3; b=1"
+    # with ties pairwise_mannwhitney takes the same route: [1, 2, 2] vs [4], |U - 1.5| = 1.5 in 2 of 4 splits
+    tied = pd.DataFrame({"g": list("aaab"), "x": [1, 2, 2, 4]})
+    pair = pairwise_mannwhitney(tied, "x", "g", min_n=1).iloc[0]
+    assert pair["p"] == 0.5 and pair["method"] == "exact" and pair["U"] == 0.0
+    assert kruskal(tied, "x", "g", min_n=1).loc[0, "p"] == 0.5
+    # where scipy accepts the groups, the same enumeration gives scipy's p-value
+    from toolkit.compare import _kruskal_h, _singleton_permutation_p
+    samples = [np.array([0.0, 1, 1]), np.array([2.0, 0]), np.array([3.0, 1, 4])]
+    ref = stats.permutation_test(samples, _kruskal_h, vectorized=True, alternative="greater").pvalue
+    assert _singleton_permutation_p(samples, _kruskal_h, 9999, 0, True) == ref
+    # too many splits to enumerate: seeded Monte Carlo draws, reproducible, and never p = 0
+    rng = np.random.default_rng(3)
+    big = pd.DataFrame({"g": ["a"] * 14 + ["b"] * 5 + ["c"], "x": rng.random(20)})
+    res = kruskal(big, "x", "g", min_n=1, random_state=4)
+    assert res.loc[0, "method"] == "monte_carlo" and 0 < res.loc[0, "p"] <= 1
+    pd.testing.assert_frame_equal(res, kruskal(big, "x", "g", min_n=1, random_state=4))
+
+
 def test_kruskal_method_by_group_size() -> None:
     rng = np.random.default_rng(5)
     x = rng.normal(size=23)
@@ -312,6 +337,20 @@ def test_chi2_composition_lists_every_report_left_out(composition_data: tuple[pd
     assert res.counts.loc["市", "n_reports"] == 2
 
 
+def test_chi2_composition_leaves_out_a_negative_cell_inside_a_category(
+        composition_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    # 不予公开 is the sum of eight cells: -1 + 3 added up to 2 denials, and the report was pooled, where
+    # report_metrics makes its denial_rate NA and a negative other_handling cell was left out
+    tables, reports = composition_data
+    r11 = outcome_tables("r11", {"granted": 4, "denied_state_secret": -1, "denied_query": 3})
+    tables = pd.concat([tables, r11], ignore_index=True)
+    reports = pd.concat([reports, pd.DataFrame({"report_id": ["r11"], "level": ["市"]})], ignore_index=True)
+    res = chi2_composition(tables, "level", reports=reports)
+    assert dict(zip(res.excluded["report_id"], res.excluded["reason"]))["r11"] == "negative outcome count"
+    assert res.counts.loc["市", "n_reports"] == 2 and res.counts.loc["市", "denied"] == 8
+    assert pd.isna(report_metrics(tables, reports=reports).set_index("report_id").loc["r11", "denial_rate"])
+
+
 # -------------------------------------------------------------------------------- bootstrap
 
 
@@ -403,6 +442,23 @@ def test_bootstrap_ratio_from_report_metrics() -> None:
     assert res["estimate"] == 9 / 19 and res["n"] == 3
     mean = bootstrap_ci(m, "full_grant_rate", n_boot=100).iloc[0]
     assert mean["n"] == 3 and mean["estimate"] == pytest.approx((0.75 + 0.1 + 1.0) / 3)
+
+
+def test_bootstrap_ratio_of_a_per_100_indicator_is_per_100() -> None:
+    # reviews_per_100 is 100 × reviews / handled; its ratio of sums came out as a plain ratio, 100 times
+    # smaller than the indicator and its 'mean' estimate (seed 001: 4.04 per 100 handled, ratio 0.0404)
+    rows = []
+    for rid, (reviews, handled) in {"a": (4, 99), "b": (3, 4), "c": (0, 10)}.items():
+        for t, r, v in (("review_litigation", "review", reviews), ("requests", "handled_total", handled)):
+            rows.append(dict(report_id=rid, table=t, row_key=r, col_key="total", value=float(v), raw=str(v), line=1))
+    m = report_metrics(pd.DataFrame(rows), components=True)
+    assert m.loc[0, "reviews_per_100"] == pytest.approx(400 / 99)
+    ratio = bootstrap_ci(m, "reviews_per_100", estimator="ratio", n_boot=200, min_n=3).iloc[0]
+    assert ratio["estimate"] == pytest.approx(100 * 7 / 113)
+    assert 0 <= ratio["ci_low"] <= ratio["estimate"] <= ratio["ci_high"] <= 100 * 3 / 4
+    # a rate (a share) keeps its scale
+    m = m.assign(x=np.nan, x_num=m["reviews_per_100_num"], x_den=m["reviews_per_100_den"])
+    assert bootstrap_ci(m, "x", estimator="ratio", min_n=3).loc[0, "estimate"] == pytest.approx(7 / 113)
 
 
 # -------------------------------------------------------------------------------- panel
@@ -502,6 +558,34 @@ def test_cross_year_audit_blank_as_zero(audit_data: tuple[pd.DataFrame, pd.DataF
     res = cross_year_audit(tables, reports, blank_as_zero=True, flags=flags)
     row = res[res["key"] == "B20<-B19:total"].iloc[0]
     assert (row["expected"], row["found"], row["status"]) == (3, 0, "failed")
+
+
+def test_cross_year_audit_keeps_agencies_of_one_name_in_two_places_apart() -> None:
+    # Seed 004 calls itself 市住建局, as the housing bureau of any city may: the bureaus of provinces A and B
+    # were paired across years, and A2021's carried-over (1) was checked against B2020's carried-forward
+    # (5), a failed check between two agencies. A province or level unknown in one report keeps the pair.
+    def pair(rid: str, over: float, forward: float) -> list[dict]:
+        return cells(rid, {"requests.carried_over.total": over, "requests.carried_forward.total": forward})
+
+    tables = pd.DataFrame(pair("A20", 0, 1) + pair("A21", 1, 0) + pair("B20", 0, 5) + pair("B21", 5, 0)
+                          + pair("C21", 1, 0))
+    reports = pd.DataFrame({"report_id": ["A20", "A21", "B20", "B21", "C21"], "agency": ["市住建局"] * 5,
+                            "report_year": [2020, 2021, 2020, 2021, 2021],
+                            "province": ["甲省", "甲省", "乙省", "乙省", None],
+                            "level": ["prefecture", "prefecture", "prefecture", "prefecture", "prefecture"]})
+    res = cross_year_audit(tables, reports)
+    total = res[res["key"].str.endswith(":total")]
+    assert total["key"].tolist() == ["A21<-A20:total", "B21<-B20:total", "C21<-A20:total", "C21<-B20:total"]
+    assert total["status"].tolist() == ["ok", "ok", "ok", "failed"]
+    # the level tells them apart too, and same=() pairs by name alone, as before
+    by_level = reports.assign(province=None, level=["prefecture", "prefecture", "county", "county", None])
+    assert cross_year_audit(tables, by_level)["key"].str.endswith(":total").sum() == 4
+    assert cross_year_audit(tables, reports, same=())["key"].str.endswith(":total").sum() == 6
+    with pytest.raises(TypeError, match="same must be a sequence of column names"):
+        cross_year_audit(tables, reports, same="province")
+    # panel keeps the rows (agency_col is the researcher's to choose) and says the name is shared
+    with pytest.warns(UserWarning, match=r"several provinces or levels.*市住建局 \(province: 乙省, 甲省\)"):
+        panel(reports.drop(index=[1, 2, 4]))
 
 
 def test_cross_year_audit_no_pairs() -> None:

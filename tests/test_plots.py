@@ -254,6 +254,32 @@ def test_axes_name_the_usual_grouping_columns_in_chinese() -> None:
     plt.close("all")
 
 
+def test_heatmap_of_measures_is_not_labelled_as_problems() -> None:
+    # kind='measure' counts the improvement measures, but the axis read 问题类型 and the colour bar
+    # 占问题陈述的比例 / 问题陈述数, whatever kind was counted
+    st = pd.DataFrame({"report_id": ["a", "a", "b"], "kind": ["measure", "problem", "measure"],
+                       "labels": ["content", "staffing", "platform"]})
+    rp = pd.DataFrame({"report_id": ["a", "b"], "template": ["2019", "2021"]})
+    ax = plot_heatmap(st, rp, "template", kind="measure")
+    assert ax.get_ylabel() == "改进措施类型" and ax.figure.axes[-1].get_ylabel() == "占改进措施陈述的比例"
+    ax = plot_heatmap(st, rp, "template", kind="measure", normalize=False)
+    assert ax.figure.axes[-1].get_ylabel() == "改进措施陈述数"
+    ax = plot_heatmap(st, rp, "template", kind=None)
+    assert ax.get_ylabel() == "问题与改进措施类型"
+    assert ax.figure.axes[-1].get_ylabel() == "占问题与改进措施陈述的比例"
+    plt.close("all")
+
+
+def test_heatmap_refuses_report_ids_of_another_type() -> None:
+    # statements.csv read back (ids '2020') against a reports frame of the researcher's with int ids: every
+    # statement was left without a group, and the error said there was no statement to count
+    st = pd.DataFrame({"report_id": ["2020", "2021"], "kind": "problem", "labels": ["content", "staffing"]})
+    rp = pd.DataFrame({"report_id": [2020, 2021], "template": ["2019", "2021"]})
+    with pytest.raises(ValueError, match=r"no report_id of reports is in statements \(statements: '2020', "
+                                         r"reports: 2020\)"):
+        plot_heatmap(st, rp, "template")
+
+
 @pytest.fixture(scope="module")
 def seed_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """tables, reports and metrics of the seed reports."""

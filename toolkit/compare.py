@@ -27,6 +27,7 @@ from scipy import stats
 from scipy.stats import contingency
 
 from toolkit.metrics import (
+    _TABLES_REQUIRED,
     _Cells,
     _check_blank_args,
     _check_same_ids,
@@ -34,11 +35,11 @@ from toolkit.metrics import (
     _lookup,
     _numeric,
     _outcome_labels,
+    _outcomes,
     _parse_term,
     _report_ids,
     _require_frame,
     _spec,
-    outcome_composition,
 )
 
 __all__ = [
@@ -66,6 +67,10 @@ _KW_METHODS = ("auto", "permutation", "asymptotic")
 # Largest group for which 'auto' takes p from the permutation distribution rather than a large-sample
 # approximation: the limit of SciPy's mannwhitneyu, which gives exact p-values up to 8 values.
 _SMALL_GROUP = 8
+# Values drawn at once by the Monte Carlo permutations of _singleton_permutation_p (resamples × reports).
+_PERMUTATION_BATCH = 1_000_000
+# Columns of reports that tell two agencies of one name apart in cross_year_audit.
+_SAME_AGENCY = ("province", "level")
 _CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
 
 
@@ -326,9 +331,48 @@ def _permutation_p(samples: Sequence[np.ndarray], statistic: Any, n_resamples: i
                    random_state: int) -> tuple[float, str]:
     """The p-value of a statistic that grows with the groups' difference, from its permutation distribution
     (:func:`scipy.stats.permutation_test`, seeded), and how it was computed (see :func:`_permutation_kind`)."""
+    kind = _permutation_kind(samples, n_resamples)
+    if min(len(s) for s in samples) < 2:
+        # scipy refuses a sample of one value (min_n=1 lets a group of one report in)
+        return _singleton_permutation_p(samples, statistic, n_resamples, random_state, kind == "exact"), kind
     res = stats.permutation_test(samples, statistic, vectorized=True, n_resamples=n_resamples,
                                  alternative="greater", rng=np.random.default_rng(random_state))
-    return float(res.pvalue), _permutation_kind(samples, n_resamples)
+    return float(res.pvalue), kind
+
+
+def _singleton_permutation_p(samples: Sequence[np.ndarray], statistic: Any, n_resamples: int,
+                             random_state: int, exact: bool) -> float:
+    """:func:`_permutation_p` where a group has one value, with the conventions of
+    :func:`scipy.stats.permutation_test` (independent samples, ``alternative='greater'``): every
+    split of the pooled values into groups of these sizes when ``exact``, else ``n_resamples``
+    random ones and the (count + 1) / (n + 1) p-value; a statistic within 100 machine epsilons of
+    the observed one counts as reaching it."""
+    pooled = np.concatenate([np.asarray(s, dtype=float) for s in samples])
+    sizes = [len(s) for s in samples]
+    if exact:
+        def splits(left: tuple[int, ...], sizes: list[int]) -> Any:
+            if len(sizes) == 1:
+                yield left
+                return
+            for chosen in itertools.combinations(left, sizes[0]):
+                rest = tuple(i for i in left if i not in chosen)
+                for tail in splits(rest, sizes[1:]):
+                    yield chosen + tail
+        batches = [np.array(list(splits(tuple(range(pooled.size)), sizes)))]
+    else:
+        rng = np.random.default_rng(random_state)
+        # in batches, as scipy draws them: 9999 orders of a corpus of thousands of reports would take GBs at once
+        rows = max(1, _PERMUTATION_BATCH // pooled.size)
+        batches = (rng.permuted(np.tile(np.arange(pooled.size), (min(rows, n_resamples - start), 1)), axis=1)
+                   for start in range(0, n_resamples, rows))
+    observed = float(statistic(*[np.asarray(s, dtype=float) for s in samples], axis=-1))
+    hits = total = 0
+    for order in batches:
+        parts = np.split(pooled[order], np.cumsum(sizes)[:-1], axis=1)
+        null = np.asarray(statistic(*parts, axis=-1), dtype=float)
+        hits += int(np.count_nonzero(null >= observed - abs(observed) * np.finfo(float).eps * 100))
+        total += len(null)
+    return hits / total if exact else (hits + 1) / (total + 1)
 
 
 def _kruskal_h(*samples: np.ndarray, axis: int = -1) -> np.ndarray:
@@ -657,8 +701,15 @@ def chi2_composition(
         raise TypeError(f"correction must be True or False, got {correction!r}")
     labels = _outcome_labels()
     cats = list(labels)
-    comp = outcome_composition(tables, flags=flags, blank_as_zero=blank_as_zero)
+    _require_frame(tables, "tables", _TABLES_REQUIRED)
+    _check_blank_args(tables, blank_as_zero, flags)
     _check_same_ids(tables, reports)
+    ids = _report_ids(tables, None)
+    cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids, flags=flags)
+    comp = _outcomes(cells, ids)
+    # a category is a sum of cells: -1 + 3 不予公开 cells add up to 2, but a negative count means the table is
+    # wrong there (flagged negative_value), as report_metrics makes the rates built on it NA
+    negative = _outcomes(cells, ids, negative_na=True)[cats].isna().to_numpy() & comp[cats].notna().to_numpy()
     groups = _group_of(reports, by)
     comp["group"] = _lookup(groups, comp["report_id"]).array
     has_table = comp["report_id"].isin(set(tables.loc[tables["table"].astype(object) == "requests", "report_id"]))
@@ -666,7 +717,7 @@ def chi2_composition(
         comp["group"].isna(), "no group",
         np.where(~has_table.to_numpy(), "no requests table",  # a legacy report, say
         np.where(comp[cats].isna().any(axis=1), "missing outcome category",
-                 np.where((comp[cats] < 0).any(axis=1), "negative outcome count",
+                 np.where(negative.any(axis=1), "negative outcome count",
                           np.where(comp[cats].sum(axis=1) <= 0, "no handled request", "")))),
     )
     excluded = pd.DataFrame({"report_id": comp["report_id"], "reason": reasons})
@@ -763,7 +814,10 @@ def bootstrap_ci(
         Grouping column; ``None`` gives one interval for all reports.
     estimator : {'mean', 'ratio'}, default 'mean'
     numerator, denominator : str, optional
-        Columns for ``'ratio'``; default ``f"{metric}_num"`` and ``f"{metric}_den"``.
+        Columns for ``'ratio'``; default ``f"{metric}_num"`` and ``f"{metric}_den"``.  When
+        ``metric`` is a per-100 indicator of ``metrics.yaml`` (``reviews_per_100``,
+        ``lawsuits_per_100``) the ratio is times 100, on the scale of the indicator and of the
+        ``'mean'`` estimate.
     n_boot : int, default 2000
         Bootstrap resamples.
     random_state : int, default 0
@@ -855,8 +909,10 @@ def bootstrap_ci(
         denominator = denominator or f"{metric}_den"
         _check_column(df, numerator, "numerator")
         _check_column(df, denominator, "denominator")
+        # a per-100 indicator (reviews_per_100) is 100 × num / den: its ratio of sums is on that scale too
+        scale = 100.0 if any(m["name"] == metric and m["kind"] == "per_100" for m in _spec()["metrics"]) else 1.0
         data = pd.DataFrame({
-            "num": _numeric(df, numerator, "numerator"),
+            "num": _numeric(df, numerator, "numerator") * scale,
             "den": _numeric(df, denominator, "denominator"),
         })
     else:
@@ -984,7 +1040,9 @@ def panel(
     pandas.DataFrame
         The rows of the kept agencies, sorted by agency, year (and report_id when present),
         with a column ``n_years`` (distinct years of the agency).  Rows without agency or year
-        are dropped.  A warning is issued when an agency has two reports for one year.
+        are dropped.  A warning is issued when an agency has two reports for one year, and when
+        its rows name several provinces or levels (``province``, ``level``: a short name such as
+        ``市住建局`` shared by agencies of several places).
 
     Raises
     ------
@@ -1014,6 +1072,13 @@ def panel(
     d["_year"] = _numeric(d, year_col, "year_col")
     d["n_years"] = d.groupby(agency_col)["_year"].transform("nunique").astype(int)
     d = d[d["n_years"] >= min_years]
+    mixed = sorted(f"{a} ({col}: {', '.join(map(str, sorted(set(v.dropna()), key=str)))})"
+                   for col in _SAME_AGENCY if col in d.columns and col not in (agency_col, year_col)
+                   for a, v in d.groupby(agency_col)[col] if v.dropna().nunique() > 1)
+    if mixed:
+        # short names as written (市住建局) are shared by agencies of several places: a line would join them
+        warnings.warn(f"panel: one {agency_col!r} in several provinces or levels, probably several agencies: "
+                      f"{mixed}; give agency_col a column that tells them apart", stacklevel=2)
     dup = d.duplicated(subset=[agency_col, "_year"], keep=False)
     if dup.any():
         pairs = sorted({f"{a} {y:g}" for a, y in d.loc[dup, [agency_col, "_year"]].itertuples(index=False)})
@@ -1030,6 +1095,7 @@ def cross_year_audit(
     year_col: str = "report_year",
     flags: pd.DataFrame | None = None,
     blank_as_zero: bool = False,
+    same: Sequence[str] = _SAME_AGENCY,
 ) -> pd.DataFrame:
     """Soft checks between consecutive reports of the same agency, in the checks schema.
 
@@ -1052,6 +1118,11 @@ def cross_year_audit(
         Flags (``flags.csv`` schema); required with ``blank_as_zero=True``.
     blank_as_zero : bool, default False
         Count blank cells as 0 (see :func:`toolkit.metrics.report_metrics`).
+    same : sequence of str, default ('province', 'level')
+        Columns of ``reports`` (those it has) in which two reports of one agency name must not
+        differ to be paired: names as written are often short (``市住建局``, ``区财政局``), and
+        the 市住建局 of two provinces are two agencies.  A value missing in either report does
+        not keep them apart.  ``()`` pairs by name alone.
 
     Returns
     -------
@@ -1083,12 +1154,20 @@ def cross_year_audit(
     _check_column(reports, year_col, "year_col", "reports")
     _check_blank_args(tables, blank_as_zero, flags)
     _check_same_ids(tables, reports)
-    rep = reports.drop_duplicates("report_id")[["report_id", agency_col, year_col]].copy()
+    if isinstance(same, str) or not all(isinstance(c, str) for c in same):
+        raise TypeError(f"same must be a sequence of column names, got {same!r}")
+    same = [c for c in dict.fromkeys(same) if c in reports.columns and c not in (agency_col, year_col, "report_id")]
+    rep = reports.drop_duplicates("report_id")[["report_id", agency_col, year_col, *same]].copy()
     # years as numbers, as panel() reads them: '2021' is 2021, '2021年' is refused (it would drop the report)
     rep["_year"] = _numeric(rep, year_col, "year_col")
     rep = rep.dropna(subset=[agency_col, "_year"])
     pairs = rep.merge(rep, on=agency_col, suffixes=("", "_prev"))
-    pairs = pairs[pairs["_year"] - pairs["_year_prev"] == 1]
+    keep = (pairs["_year"] - pairs["_year_prev"] == 1).to_numpy(dtype=bool, copy=True)
+    for col in same:
+        # one name in two provinces or at two levels is two agencies; an unknown value keeps the pair
+        a, b = pairs[col].astype(object), pairs[f"{col}_prev"].astype(object)
+        keep &= (a.isna() | b.isna() | (a == b)).to_numpy(dtype=bool)
+    pairs = pairs[keep]
     if pairs.empty:
         return pd.DataFrame(columns=_CHECK_COLUMNS).astype({"expected": float, "found": float, "ok": bool})
     ids = _report_ids(tables, rep)

@@ -174,9 +174,11 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     -------
     dict of str to pandas.DataFrame
         Keys :data:`FRAMES`, as :func:`extract_corpus` returns them, the same
-        from either format.  In CSV only an empty field is NA, so report ids
-        such as ``NA`` or ``null`` stay text (pandas' default would read them
-        as missing); an empty text is NA in both formats (CSV cannot tell it
+        from either format; ``statements`` also keeps the ``p_<key>``
+        probability columns ``toolkit classify --probabilities`` wrote
+        (float).  In CSV only an empty field is NA, so report ids such as
+        ``NA`` or ``null`` stay text (pandas' default would read them as
+        missing); an empty text is NA in both formats (CSV cannot tell it
         from a missing one).  CSV files written with ``--excel`` (a UTF-8
         byte-order mark first) are read as well.
 
@@ -198,13 +200,18 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     for name in FRAMES:
         parquet = Path(folder) / f"{name}.parquet"
         if format == "parquet" or (format == "auto" and parquet.exists()):
-            out[name] = _conform(pd.read_parquet(parquet), name)
-            continue
-        dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
-        # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
-        frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""],
-                            encoding="utf-8-sig")
+            frame = pd.read_parquet(parquet)
+        else:
+            dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
+            # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
+            frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""],
+                                encoding="utf-8-sig")
         out[name] = _conform(frame, name)
+        if name == "statements":
+            # `toolkit classify --probabilities` added the classifier's p_<key> columns to the run's files
+            extra = [c for c in frame.columns if str(c).startswith("p_") and c not in out[name].columns]
+            for col in extra:
+                out[name][col] = pd.to_numeric(frame[col], errors="coerce").astype("float64").to_numpy()
     return out
 
 

@@ -341,12 +341,13 @@ def _numeric(df: pd.DataFrame, col: str, name: str = "metric", *, frame: str | N
     return x
 
 
-def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame) -> None:
-    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020')."""
+def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame, name: str = "tables") -> None:
+    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020');
+    ``name`` is the frame ``tables`` stands for in the message."""
     in_tables = pd.unique(tables["report_id"].dropna())
     in_reports = pd.Index(pd.unique(reports["report_id"].dropna()), dtype=object)
     if len(in_tables) and len(in_reports) and not in_reports.isin(in_tables).any():
-        raise ValueError(f"no report_id of reports is in tables (tables: {in_tables[0]!r}, reports: "
+        raise ValueError(f"no report_id of reports is in {name} ({name}: {in_tables[0]!r}, reports: "
                          f"{in_reports[0]!r}): are they of one corpus, with ids of one type?")
 
 
@@ -766,13 +767,18 @@ def outcome_composition(
     """
     _require_frame(tables, "tables", _TABLES_REQUIRED)
     _check_blank_args(tables, blank_as_zero, flags)
-    spec = _spec()
     ids = _report_ids(tables, None)
     cells = _Cells(tables, blank_as_zero=bool(blank_as_zero), report_ids=ids, flags=flags)
+    return _outcomes(cells, ids)
+
+
+def _outcomes(cells: _Cells, ids: Sequence[Any], *, negative_na: bool = False) -> pd.DataFrame:
+    """The frame of :func:`outcome_composition` from ``cells`` (``negative_na``: see :meth:`_Cells.evaluate`)."""
+    spec = _spec()
     out = pd.DataFrame({"report_id": ids})
     for o in spec["outcomes"]:
-        out[o["key"]] = cells.evaluate(_expand(o["terms"], spec["groups"]))
-    out["handled_total"] = cells.evaluate(_expand(["@handled"], spec["groups"]))
+        out[o["key"]] = cells.evaluate(_expand(o["terms"], spec["groups"]), negative_na=negative_na)
+    out["handled_total"] = cells.evaluate(_expand(["@handled"], spec["groups"]), negative_na=negative_na)
     return out
 
 

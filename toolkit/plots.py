@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 
 from toolkit.compare import (CompositionResult, _check_column, _check_seed, _groups, _is_group, _numeric,
                              _sorted_groups)
-from toolkit.metrics import _group_of, _lookup, _outcome_labels, _require_frame, metric_definitions
+from toolkit.metrics import _check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, metric_definitions
 
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
 
@@ -332,7 +332,8 @@ def plot_heatmap(
     TypeError
         If a frame is not a DataFrame or ``by`` is not a str.
     ValueError
-        If a column is missing, ``kind`` is not allowed, no statement is left to count, or no
+        If a column is missing, ``kind`` is not allowed, ``reports`` shares no report id with
+        ``statements`` (ids of another type: 2020 and '2020'), no statement is left to count, or no
         statement has a label (not classified yet).
 
     Examples
@@ -353,6 +354,8 @@ def plot_heatmap(
         raise ValueError(f"kind must be 'problem', 'measure' or None, got {kind!r}")
     if not isinstance(normalize, bool):
         raise TypeError(f"normalize must be True or False, got {normalize!r}")
+    # ids of another type (2020 against '2020') would leave every statement without a group, said as such
+    _check_same_ids(statements, reports, "statements")
     st = statements if kind is None else statements[statements["kind"] == kind]
     groups = _group_of(reports, by)
     st = st.assign(_group=_lookup(groups, st["report_id"]).array).dropna(subset=["_group"])
@@ -390,11 +393,15 @@ def plot_heatmap(
             ax.text(j, i, f"{v:.0%}" if normalize else f"{v:.0f}", ha="center", va="center",
                     fontsize=8, color="white" if v > 0.6 * vmax else "black")
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label("占问题陈述的比例" if normalize else "问题陈述数")
+    # the texts name the statements counted: a heatmap of measures is no heatmap of problems
+    from toolkit.metrics import _spec
+
+    texts = _spec()["statement_labels"][kind or "all"]
+    bar.set_label(texts["share"] if normalize else texts["count"])
     if normalize:
         bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
     ax.set_xlabel(_group_label(by))
-    ax.set_ylabel("问题类型")
+    ax.set_ylabel(texts["axis"])
     if title:
         ax.set_title(title)
     return _pin_font(ax)
