@@ -146,3 +146,65 @@ def test_a_sub_heading_number_wrapped_after_its_open_bracket_is_no_section():
     wrapped = toolkit.parse_text(text.replace("挑战。\n(二)改进措施", "挑战。(\n二)改进措施"))
     assert _outline(wrapped) == _outline(plain)
     assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+
+
+_PINGTAN = ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03", "pingtan-2023-04"]
+_SECTION_NUMBER = re.compile(r"^([一二三四五六七八九十])、")
+
+
+def _numbered_in_brackets(stem: str) -> tuple[str, list[int]]:
+    """A real glued web-page report with its sections renumbered （一）…（六）, and where each heading starts."""
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    starts, at = [], 0
+    for section in toolkit.parse_text(text).sections:
+        number = _SECTION_NUMBER.match(section.title)
+        at = text.index(section.title[:number.end() + 6], at)
+        text = text[:at] + f"（{number[1]}）" + text[at + number.end():]
+        starts.append(at)
+        at += 3
+    return text, starts
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+def test_a_glued_heading_in_brackets_broken_by_a_line_end_is_found(stem):
+    # A glued report numbering its sections （一）…（六）, a line's end inside a title ('…问责。（二）主动公开政府信' /
+    # '息情况第二十条…', or inside its number '（' / '二）…'): only a title whole on its line was cut, so that
+    # section was lost (sections_missing) and its text and tables went into the section before.
+    text, starts = _numbered_in_brackets(stem)
+    plain = toolkit.parse_text(text)
+    assert len(plain.sections) == 6
+    want = [(s.key, s.text.replace("\n", "")) for s in plain.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    for section, at in zip(plain.sections, starts):
+        for k in sorted({1, 2, 3, len(section.title) // 2, len(section.title) - 1}):
+            broken = toolkit.parse_text(text[:at + k] + "\n" + text[at + k:])
+            assert [(s.key, s.text.replace("\n", "")) for s in broken.sections] == want, (section.key, k)
+            assert broken.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+            pd.testing.assert_frame_equal(broken.tables[keys], plain.tables[keys])
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+def test_glued_text_in_brackets_wrapped_into_short_lines(stem):
+    # The same report wrapped into lines of any width (a PDF of the page): the sections and statements are those of
+    # the report numbered 一、 wrapped alike.  Before, titles broken by a line's end were lost at most widths.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    brackets, _ = _numbered_in_brackets(stem)
+    for width in range(20, 81, 6):
+        wrap = ["\n".join(t[i:i + width] for i in range(0, len(t), width)) for t in (text, brackets)]
+        plain, variant = (toolkit.parse_text(t) for t in wrap)
+        assert _outline(variant) == _outline(plain), width
+        assert variant.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), width
+
+
+def test_an_item_number_after_a_title_at_a_line_end_starts_the_text():
+    # '五、存在的主要问题及改进情况（一）' / '存在的主要问题2023年…' (a line's end after the first item's number): '(一)' was
+    # read as a note in brackets of the title ('(含政策解读)'), so the title became '…改进情况(一)' and the text began
+    # '存在的主要问题…' (its first statement lost).
+    text = (RAW / "pingtan-2023-03.txt").read_text(encoding="utf-8")
+    heading = "五、存在的主要问题及改进情况（一）"
+    assert text.count(heading) == 1
+    plain = toolkit.parse_text(text)
+    broken = toolkit.parse_text(text.replace(heading, heading + "\n"))
+    assert [s.title for s in broken.sections] == [s.title for s in plain.sections]
+    assert broken.section("problems").text.startswith("(一)\n存在的主要问题")
+    assert broken.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])

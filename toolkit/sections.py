@@ -113,31 +113,47 @@ _SUB_RUN_MIN = 3  # the fewest (一) titles that make a report's sections in a g
 _SUB_MARK = re.compile(rf"\(\s*{_CN_NUM}\s*\)")
 
 
-def _glued_sub_cuts(lines: list[str]) -> dict[int, list[int]]:
-    """Where to cut glued lines at section titles numbered (一): line number to the offsets in that line.
+class _SubCuts(NamedTuple):
+    """Where to cut glued lines at section titles numbered (一): ``cuts``, line number to the offsets in that line;
+    ``carried``, line number to the offset of a title that runs on into the next line (its start is carried on,
+    as a wrapped 一、 title's is)."""
+
+    cuts: dict[int, list[int]]
+    carried: dict[int, int]
+
+
+def _glued_sub_cuts(lines: list[str]) -> _SubCuts:
+    """Where to cut glued lines at section titles numbered (一) (see :class:`_SubCuts`).
 
     Only a report that numbers its sections (一)…(六) is cut there: the titles numbered (一) that stand on a
     longest run in the format's order (an allowed swap too), numbers rising, of at least ``_SUB_RUN_MIN`` titles
     and more than the report's titles numbered 一、.  The overview's own items ((一)主动公开政府信息的情况), the
     problems section's ((一)存在的主要问题) are then no cut: no run holds them, or :func:`find_outline` picks among
-    the runs that tie (see :func:`_run_on_sections`).
+    the runs that tie (see :func:`_run_on_sections`).  A title that a line's end breaks ('…问责。(二)主动公开政府信'
+    / '息情况第二十条…') is sought in the line and the next line's start, as a 一、 title is.
     """
-    found: list[tuple[int, int, int, int]] = []  # (line number, offset, number, section's rank)
+    found: list[tuple[int, int, int, int, bool]] = []  # (line number, offset, number, section's rank, wrapped)
     pattern = None
     for number, line in enumerate(lines, start=1):
-        if "(" not in line or not _SUB_MARK.search(line):
+        if "(" not in line:
+            continue
+        # the next line's start: a title broken by the line's end, in its number or its words
+        joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
+        if not _SUB_MARK.search(joined):
             continue
         pattern = pattern or _inline_sub_heading()
-        for m in pattern.finditer(line):
+        for m in pattern.finditer(joined):
+            if m.start() >= len(line):
+                break  # (the next line's own: found there)
             rank = next(int(name[1:]) for name, value in m.groupdict().items() if value is not None and name[0] == "k")
-            found.append((number, m.start(), cn_numeral(m["number"]) or 0, rank))
-    if not _SUB_RUN_MIN <= len(found) <= _MAX_RUN_ITEMS or not any(start for _, start, _, _ in found):
-        return {}  # (the longest run is sought in time quadratic in the titles: bounded as the run search)
+            found.append((number, m.start(), cn_numeral(m["number"]) or 0, rank, m.end() > len(line)))
+    if not _SUB_RUN_MIN <= len(found) <= _MAX_RUN_ITEMS or not any(f[1] for f in found):
+        return _SubCuts({}, {})  # (the longest run is sought in time quadratic in the titles: bounded as the run search)
     keys = list(_patterns()["modern"])
     on_run: set[int] = set()
     longest = 0
     for order in _orders("modern"):
-        rank = [order.index(keys[r]) for _, _, _, r in found]
+        rank = [order.index(keys[f[3]]) for f in found]
         n = len(found)
         # ending[j] / starting[j]: the longest run ending / starting at title j; j is on a longest run where they
         # add up to it
@@ -156,16 +172,18 @@ def _glued_sub_cuts(lines: list[str]) -> dict[int, list[int]]:
         if best == longest:
             on_run.update(j for j in range(n) if ending[j] + starting[j] - 1 == best)
     if longest < _SUB_RUN_MIN:
-        return {}
+        return _SubCuts({}, {})
     top = _inline_heading()
     if sum(1 for line in lines if "、" in line for _ in top.finditer(line)) >= longest:
-        return {}  # the report's sections are numbered 一、: its (一) titles are items
+        return _SubCuts({}, {})  # the report's sections are numbered 一、: its (一) titles are items
     cuts: dict[int, list[int]] = {}
+    carried: dict[int, int] = {}
     for j in sorted(on_run):
-        number, start = found[j][0], found[j][1]
-        if start:
-            cuts.setdefault(number, []).append(start)
-    return cuts
+        number, start, wrapped = found[j][0], found[j][1], found[j][4]
+        cuts.setdefault(number, []).append(start)  # (at 0 no cut: there only for a title carried on)
+        if wrapped:
+            carried[number] = start
+    return _SubCuts(cuts, carried)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -198,7 +216,7 @@ def split_segments(lines: list[str]) -> list[Segment]:
     """
     out: list[Segment] = []
     pattern = _inline_heading()
-    sub_cuts = _glued_sub_cuts(lines)  # a report numbering its sections (一)…: where its titles stand in a line
+    sub_cuts, sub_carried = _glued_sub_cuts(lines)  # a report numbering its sections (一)…: where its titles stand
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     for number, line in enumerate(lines, start=1):
         if carry:
@@ -223,14 +241,15 @@ def split_segments(lines: list[str]) -> list[Segment]:
         nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
         cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line)]
         starts = [m.start() for m in cuts]
-        if number in sub_cuts:  # offsets in the line as given, before a carried start was put before it
-            shift = len(line) - len(lines[number - 1])
+        shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
+        if number in sub_cuts:
             starts = sorted(set(starts).union(k + shift for k in sub_cuts[number] if k + shift > 0))
         start = 0
         for at in starts:
             out.append(Segment(line[start:at].rstrip(), start_number if start == 0 else number))
             start = at
-        if cuts and cuts[-1].end() > len(line) and cuts[-1].start() == start:
+        if (cuts and cuts[-1].end() > len(line) and cuts[-1].start() == start) \
+                or (number in sub_carried and sub_carried[number] + shift == start):
             carry, carry_number = line[start:], number  # the heading goes on on the next line
         else:
             out.append(Segment(line[start:], start_number if start == 0 else number))
@@ -1033,5 +1052,6 @@ def _heading_rest(text: str, family: str, key: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _title_tail() -> re.Pattern[str]:
     """Words after a known title that are still the title's: a note in brackets ('(含政策解读)'), or one of
-    formats.yaml's section_title_tails ('概述')."""
-    return re.compile(rf"\([^()]{{1,20}}\)|{alternation(load_formats()['section_title_tails'])}")
+    formats.yaml's section_title_tails ('概述').  An item's number in brackets is no note: the section's first item
+    ('五、存在的主要问题及改进情况(一)' / '存在的主要问题…', its title cut off by a line's end) starts its text."""
+    return re.compile(rf"(?!{_SUB}$)\([^()]{{1,20}}\)|{alternation(load_formats()['section_title_tails'])}")
