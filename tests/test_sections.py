@@ -208,3 +208,42 @@ def test_an_item_number_after_a_title_at_a_line_end_starts_the_text():
     assert [s.title for s in broken.sections] == [s.title for s in plain.sections]
     assert broken.section("problems").text.startswith("(一)\n存在的主要问题")
     assert broken.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+
+
+_SIGNATURES = {"pingtan-2023-02": "平潭综合实验区财政金融局 2024年1月29日",
+               "pingtan-2023-03": "平潭综合实验区市场监督管理局 2024年1月31日",
+               "pingtan-2023-04": "平潭综合实验区经济发展局2024年1月29日"}
+
+
+@pytest.mark.parametrize("stem", sorted(_SIGNATURES))
+@pytest.mark.parametrize("brackets", [False, True])
+def test_tables_in_a_glued_appendix_are_read_under_their_titles(stem, brackets):
+    # A web page's report whose sections with tables say 详见附件 and whose tables follow the signature in an
+    # appendix, each under its section's title with the table glued after it ('二、主动公开政府信息情况第二十条…',
+    # or numbered （二）), the parts on lines of their own, on one line, or on the 附件 line.  An appendix part was only
+    # the segments after its heading's: the glued table was lost and every table was missing (table_missing); parts
+    # numbered （二） glued on one line were not cut, so the review table (after a sentence, no marker) was lost.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    if brackets:
+        text, starts = _numbered_in_brackets(stem)
+    else:
+        starts, at = [], 0
+        for section in toolkit.parse_text(text).sections:
+            at = text.index(section.title[:8], at)
+            starts.append(at)
+            at += 3
+    plain = toolkit.parse_text(text)
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    signature = _SIGNATURES[stem]
+    for moved in [(1, 2, 3), (2, 3), (3,)]:
+        parts = {k: text[starts[k]:starts[k + 1]] for k in moved}
+        body = text[:starts[1]] + "".join(
+            re.match(r"(（[二三四]）|[二三四]、)\S*?情况", parts[k])[0] + "详见附件。" if k in moved
+            else text[starts[k]:starts[k + 1]] for k in (1, 2, 3)) + text[starts[4]:]
+        body = body.replace(signature, "").rstrip() + "\n" + "\n".join(signature.split())
+        for glue, after_label in [("\n", "\n"), (" ", "\n"), (" ", " ")]:
+            variant = toolkit.parse_text(f"{body}\n附件：2023年政府信息公开工作年度报告统计表{after_label}"
+                                         + glue.join(parts[k] for k in moved))
+            assert _outline(variant) == _outline(plain), (moved, glue, after_label)
+            pd.testing.assert_frame_equal(variant.tables[keys], plain.tables[keys])
+            assert sorted(f.code for f in variant.flags) == sorted(f.code for f in plain.flags), (moved, glue)

@@ -122,11 +122,11 @@ class _SubCuts(NamedTuple):
     carried: dict[int, int]
 
 
-def _glued_sub_cuts(lines: list[str]) -> _SubCuts:
+def _glued_sub_cuts(lines: list[str], min_run: int = _SUB_RUN_MIN) -> _SubCuts:
     """Where to cut glued lines at section titles numbered (一) (see :class:`_SubCuts`).
 
     Only a report that numbers its sections (一)…(六) is cut there: the titles numbered (一) that stand on a
-    longest run in the format's order (an allowed swap too), numbers rising, of at least ``_SUB_RUN_MIN`` titles
+    longest run in the format's order (an allowed swap too), numbers rising, of at least ``min_run`` titles
     and more than the report's titles numbered 一、.  The overview's own items ((一)主动公开政府信息的情况), the
     problems section's ((一)存在的主要问题) are then no cut: no run holds them, or :func:`find_outline` picks among
     the runs that tie (see :func:`_run_on_sections`).  A title that a line's end breaks ('…问责。(二)主动公开政府信'
@@ -147,7 +147,7 @@ def _glued_sub_cuts(lines: list[str]) -> _SubCuts:
                 break  # (the next line's own: found there)
             rank = next(int(name[1:]) for name, value in m.groupdict().items() if value is not None and name[0] == "k")
             found.append((number, m.start(), cn_numeral(m["number"]) or 0, rank, m.end() > len(line)))
-    if not _SUB_RUN_MIN <= len(found) <= _MAX_RUN_ITEMS or not any(f[1] for f in found):
+    if not min_run <= len(found) <= _MAX_RUN_ITEMS or not any(f[1] for f in found):
         return _SubCuts({}, {})  # (the longest run is sought in time quadratic in the titles: bounded as the run search)
     keys = list(_patterns()["modern"])
     on_run: set[int] = set()
@@ -171,7 +171,7 @@ def _glued_sub_cuts(lines: list[str]) -> _SubCuts:
             longest, on_run = best, set()
         if best == longest:
             on_run.update(j for j in range(n) if ending[j] + starting[j] - 1 == best)
-    if longest < _SUB_RUN_MIN:
+    if longest < min_run:
         return _SubCuts({}, {})
     top = _inline_heading()
     if sum(1 for line in lines if "、" in line for _ in top.finditer(line)) >= longest:
@@ -779,7 +779,7 @@ def find_outline(segments: list[Segment]) -> Outline:
             title = segments[cut]
             notes.append(Note("second_report", title.line, f"another report follows: {title.text.strip()[:60]}"))
         else:
-            appendix = segments[cut:]
+            appendix = _cut_appendix(segments[cut:])
         segments = segments[:cut]
         headings = [h for h in headings if h.index < cut]
         chosen, family = _best_outline(headings, segments)
@@ -801,14 +801,41 @@ def find_outline(segments: list[Segment]) -> Outline:
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
 
 
+_APPENDIX_RUN_MIN = 1  # the fewest (一) titles that make an appendix's parts in a glued line
+
+
+def _cut_appendix(appendix: list[Segment]) -> list[Segment]:
+    """The appendix's segments cut at the section titles numbered (一) glued in them (a web page's appendix on one
+    line: '(二)主动公开政府信息情况第二十条…(三)收到和处理政府信息公开申请情况…').  After the signature and the
+    appendix's own line, one such title already heads a part (the report's text needs a run of ``_SUB_RUN_MIN``:
+    there the overview's own items are (一) titles too); none where the appendix numbers its parts 一、."""
+    cuts, _ = _glued_sub_cuts([s.text for s in appendix], _APPENDIX_RUN_MIN)
+    if not cuts:
+        return appendix
+    out = []
+    for number, seg in enumerate(appendix, start=1):
+        start = 0
+        for at in sorted(k for k in cuts.get(number, []) if k > 0):
+            out.append(Segment(seg.text[start:at].rstrip(), seg.line))
+            start = at
+        out.append(Segment(seg.text[start:], seg.line))
+    return out
+
+
 def _appendix_parts(appendix: list[Segment]) -> dict[str, list[Segment]]:
-    """The appendix's segments under each heading of a modern section (numbered in any form, or not)."""
+    """The appendix's segments under each heading of a modern section (numbered in any form, or not; its table
+    glued after the title, as web-page text has it: '二、主动公开政府信息情况第二十条第(一)项…', '(二)…')."""
     if not appendix:
         return {}
     cands = _candidates(_headings(appendix), "modern", appendix)
-    chosen = _choose_levels(cands, list(_patterns()["modern"]), {"top", "inline", "none", "sub"})
+    chosen = _choose_levels(cands, list(_patterns()["modern"]), {"top", "inline", "none", "sub", "sub_inline"})
     ends = [i for i, _, _ in chosen[1:]] + [len(appendix)]
-    return {key: appendix[i + 1: end] for (i, key, _), end in zip(chosen, ends)}
+    parts = {}
+    for (i, key, text), end in zip(chosen, ends):
+        # the text glued after the title is the part's (its table), as it is a section's
+        rest = _heading_rest(text, "modern", key)
+        parts[key] = ([Segment(rest, appendix[i].line)] if rest else []) + appendix[i + 1: end]
+    return parts
 
 
 _SENTENCE = re.compile(r"[,;。!?]")
