@@ -470,3 +470,18 @@ def test_a_heading_set_as_a_one_cell_row_between_tables_is_a_heading(heading, ce
     assert [(s.key, s.first_line) for s in variant.sections] == [(s.key, s.first_line) for s in original.sections]
     assert _cells(variant).equals(_cells(original))
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+@pytest.mark.parametrize("first", sorted(p.stem for p in RAW.glob("pingtan-*.txt")))
+def test_a_glued_report_followed_by_another(first):
+    # A web page's report on one line, another report after it: its titles, cut from the line one after the other
+    # with nothing between them, were read as a table of contents (the second report's overview title comes again
+    # after them), so the first report's sections, tables and the second_report flag were all lost to the second.
+    alone = toolkit.parse_text((RAW / f"{first}.txt").read_text(encoding="utf-8"))
+    for second in ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "pingtan-2023-02"]:
+        text = (RAW / f"{first}.txt").read_text(encoding="utf-8").rstrip("\n") + "\n\n" + \
+            (RAW / f"{second}.txt").read_text(encoding="utf-8")
+        variant = toolkit.parse_text(text)
+        assert [(s.key, s.text) for s in variant.sections] == [(s.key, s.text) for s in alone.sections], second
+        assert _cells(variant).equals(_cells(alone)), second
+        assert "second_report" in {f.code for f in variant.flags}, second

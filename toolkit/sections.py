@@ -416,7 +416,9 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
 
     A table of contents lists the section titles with no text between them (page numbers and dot leaders at
     most): a run of three or more titles in the format's order, the overview among them, whose first title comes
-    again after the run.  Taken for the sections, it left them empty and the report in the last one.
+    again after the run.  Taken for the sections, it left them empty and the report in the last one.  A title with
+    its text glued after it (a glued line cut at its titles) is no entry, though nothing stands between it and the
+    next: taken for one, a glued report followed by another lost all its sections to the second.
     """
     rank = {key: n for n, key in enumerate(_patterns()[family])}
     drop = {c[0] for c in cands if c[0] in listed}
@@ -427,7 +429,11 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             drop.update(c[0] for c in run)
 
     for n, cand in enumerate(cands):
-        if run and rank[cand[1]] > rank[run[-1][1]] and cand[0] - run[-1][0] <= _CONTENTS_GAP and all(
+        if cand[2] == "inline" and not _FILLER.fullmatch(_heading_rest(cand[3], family, cand[1])):
+            # its text glued after the title (web-page text cut at its titles): a section, no entry
+            close(run, cands[n:])
+            run = []
+        elif run and rank[cand[1]] > rank[run[-1][1]] and cand[0] - run[-1][0] <= _CONTENTS_GAP and all(
                 _FILLER.fullmatch(seg.text.strip()) for seg in segments[run[-1][0] + 1: cand[0]]):
             run.append(cand)
         else:
