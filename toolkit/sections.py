@@ -393,17 +393,33 @@ def _lead_keys(family: str) -> tuple[str, ...]:
 def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) -> list[tuple[int, str, str, str]]:
     """(segment index, key, level, text) of the headings that name a section of this family, a table of
     contents left out."""
-    found = []
-    for h in headings:
-        key, level = _heading_key(h.title, h.num, family)
-        if key is not None:
-            found.append((h.index, key, level, h.text))
+    found = _named(headings, family)
     listed = {h.index for h in headings if h.listed}
     if any(c[2] == "lead" for c in found):
         # a glued lead title counts only before every other heading: later, '引言…' is a sentence
         first = min((c[0] for c in found if c[2] != "lead"), default=len(segments))
         found = [c for c in found if c[2] != "lead" or c[0] < first]
     return _prefer_report_numbering(_without_contents(found, family, segments, listed))
+
+
+def _named(headings: list[_Heading], family: str) -> list[tuple[int, str, str, str]]:
+    """(segment index, key, level, text) of every heading that names a section of this family."""
+    found = []
+    for h in headings:
+        key, level = _heading_key(h.title, h.num, family)
+        if key is not None:
+            found.append((h.index, key, level, h.text))
+    return found
+
+
+def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[int]:
+    """Segment indices of the headings that either family reads as a table of contents' entries."""
+    entries: set[int] = set()
+    listed = {h.index for h in headings if h.listed}
+    for family in ("modern", "legacy"):
+        found = _named(headings, family)
+        entries |= {c[0] for c in found} - {c[0] for c in _without_contents(found, family, segments, listed)}
+    return entries
 
 
 _FILLER = re.compile(r"[\d\s.·…\-—]*|目\s*录")  # what stands between a table of contents' entries
@@ -781,8 +797,8 @@ def find_outline(segments: list[Segment]) -> Outline:
     appendix: list[Segment] = []
     end_line = segments[cut].line if cut is not None else None
     if cut is not None:
-        if second:
-            title = segments[cut]
+        if second is not None:
+            title = segments[second]
             notes.append(Note("second_report", title.line, f"another report follows: {title.text.strip()[:60]}"))
         else:
             appendix = _cut_appendix(segments[cut:])
@@ -931,36 +947,88 @@ def _title_of(text: str) -> str:
 
 
 _NEXT_TITLE_WITHIN = 20  # segments between a second report's title and its first heading
+_SECOND_REPORT_SECTIONS = 3  # the fewest sections of each report that tell two reports apart without the outline
 
 
 def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tuple[int, str, str]],
-              family: str) -> tuple[int | None, bool]:
-    """(index of the segment where the report's own text ends, whether a second report starts there), or
-    (None, False).
+              family: str) -> tuple[int | None, int | None]:
+    """(index of the segment where the report's own text ends, index of the second report's title or first
+    heading when a second report starts there, else None), or (None, None).
 
     Two reports in one file: a report's title (a line that is one and nothing else, in metadata.yaml's title words)
-    after this report's first section, followed by that section's heading again.  An appendix: a line 附件 (附表)
-    after the last section's heading, right after the signature.
+    after this report's first section, followed by the heading of a section that opens this report again: its first
+    one, or one up to its first numbered one (a pre-2019 report opens with an unnumbered 引言 that the other report
+    need not have, then 一、概述), in either family's titles (the other report may be of the other family).  The
+    outline ``chosen`` over the whole text may be the second report's (a pre-2019 report explains more headings
+    than a modern one before it): so a title, or with no title a heading numbered 一 that opens a report, that
+    stands between two outlines of at least ``_SECOND_REPORT_SECTIONS`` sections each (the first ending before it,
+    the second beginning with it) starts a second report too.  A second report's header box above its title (索引号
+    | … / 发布机构 | …) is its own.  An appendix: a line 附件 (附表) after the last section's heading, right after
+    the signature.
     """
     from toolkit.metadata import report_title_lines
 
     if not chosen:
-        return None, False
-    first_key, start, last = chosen[0][1], chosen[0][0], chosen[-1][0]
-    again: list[int] | None = None
+        return None, None
+    start, last = chosen[0][0], chosen[-1][0]
+    opening = next((n for n, c in enumerate(chosen) if _NUM_AT_START.match(c[2])), 0)
+    first_keys = {c[1] for c in chosen[:opening + 1]}
     texts = [seg.text for seg in segments]
-    titles = {i for i in report_title_lines(texts) if i > start and len(texts[i]) <= 80}
+    titles = {i for i in report_title_lines(texts) if len(texts[i]) <= 80}
+    cands = sorted({c[:2] for fam in ("modern", "legacy") for c in _candidates(headings, fam, segments)})
+    opens = {i for i, key in cands if key in first_keys or key in _opening_keys()}
+    # with no title: a heading numbered 一 of an opening section's title
+    restarts = {h.index for h in headings if h.index in opens and h.num and not h.num.startswith("(")
+                and _number_style(h.num)[1] == 1}
     appendix_line = _appendix_line()
-    for i in range(start + 1, len(segments)):
+    begin = min(start, cands[0][0]) if cands else start
+    for i in range(begin + 1, len(segments)):
         if i in titles:
-            if again is None:  # the first section's headings after the first one
-                again = [c[0] for c in _candidates(headings, family, segments) if c[1] == first_key and c[0] > start]
-            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in again):
-                return i, True
+            if i > start and any(i < j <= i + _NEXT_TITLE_WITHIN and key in first_keys for j, key in cands):
+                return _header_box_start(texts, i), i
+            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in opens) and _two_outlines(headings, segments, i, None):
+                return _header_box_start(texts, i), i
+        elif i in restarts and _two_outlines(headings, segments, i, i):
+            return i, i
         if i > last and appendix_line.match(texts[i]):
             if _signature_start(texts[:i]) < i:
-                return i, False
-    return None, False
+                return i, None
+    return None, None
+
+
+@functools.lru_cache(maxsize=1)
+def _opening_keys() -> frozenset[str]:
+    """Keys of the sections a report opens with: the first of each family's format and the lead sections (概述,
+    引言; not the tables' sections: an appendix repeats those under the report's title)."""
+    return frozenset({next(iter(_patterns()[fam])) for fam in ("modern", "legacy")}
+                     | {key for fam in ("modern", "legacy") for key in _lead_keys(fam)})
+
+
+def _two_outlines(headings: list[_Heading], segments: list[Segment], cut: int, first: int | None) -> bool:
+    """Whether the text before segment ``cut`` and the text from it on each have an outline of at least
+    ``_SECOND_REPORT_SECTIONS`` sections (the second's beginning at segment ``first`` when given).  The text before
+    is read without the entries of a table of contents that the whole text has (they are known for entries only
+    where their titles come again after them: cut off before the real headings, they made an outline)."""
+    entries = _contents_entries(headings, segments)
+    before, _ = _best_outline([h for h in headings if h.index < cut and h.index not in entries], segments[:cut])
+    if len(before) < _SECOND_REPORT_SECTIONS:
+        return False
+    after, _ = _best_outline([h._replace(index=h.index - cut) for h in headings if h.index >= cut], segments[cut:])
+    return len(after) >= _SECOND_REPORT_SECTIONS and (first is None or after[0][0] == first - cut)
+
+
+def _header_box_start(texts: list[str], title: int) -> int:
+    """Where a second report starts whose title is segment ``title``: at the first line of a header box of fields
+    just above it (索引号 | … / 发布机构 | …, as a web page sets it), else at the title."""
+    from toolkit.metadata import _starts_with_box_label
+
+    start = title
+    for i in range(title - 1, max(title - _NEXT_TITLE_WITHIN, -1), -1):
+        if _starts_with_box_label(texts[i]):
+            start = i
+        elif texts[i].strip():
+            break
+    return start
 
 
 @functools.lru_cache(maxsize=1)
