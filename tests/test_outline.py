@@ -508,3 +508,34 @@ def test_any_two_real_reports_in_one_file(first, parsed_seed, tmp_path):
         assert _cells(variant).equals(_cells(alone)), second
         notes = [f for f in variant.flags if f.code == "second_report"]
         assert len(notes) == 1, second
+
+
+def _in_brackets(stem: str) -> str:
+    """A real glued web-page report with its sections renumbered （一）…（六）."""
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    at = 0
+    for section in toolkit.parse_text(text).sections:
+        number = _TOP_NUMBER.match(section.title)
+        at = text.index(section.title[:number.end() + 6], at)
+        text = text[:at] + f"（{number[2]}）" + text[at + number.end():]
+        at += 3
+    return text
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in RAW.glob("pingtan-*.txt")))
+def test_a_glued_report_in_brackets_beside_another(stem):
+    # A glued report numbered （一）…（六） in one file with a report numbered 一、: its titles were cut only where the
+    # whole text had fewer titles numbered 一、 than （一）, so beside a report numbered 一、 it was one segment (after
+    # it: the first report's last section ran on to the end, no second_report; before it: every section lost).
+    # Then, cut, its titles (one after the other, nothing between) were read as a table of contents.
+    brackets = _in_brackets(stem)
+    texts = {name: (RAW / f"{name}.txt").read_text(encoding="utf-8")
+             for name in ["000_438c5e5d2b6f4db4", "002_809f9474e249d214", "pingtan-2023-02"]}
+    texts[stem + " in brackets"] = brackets
+    for name, other in texts.items():
+        for first, second in [(brackets, other), (other, brackets)]:
+            alone = toolkit.parse_text(first)
+            variant = toolkit.parse_text(first.rstrip("\n") + "\n\n" + second)
+            assert [(s.key, s.text) for s in variant.sections] == [(s.key, s.text) for s in alone.sections], name
+            assert _cells(variant).equals(_cells(alone)), name
+            assert "second_report" in {f.code for f in variant.flags}, name

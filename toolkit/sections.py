@@ -149,6 +149,35 @@ def _glued_sub_cuts(lines: list[str], min_run: int = _SUB_RUN_MIN) -> _SubCuts:
             found.append((number, m.start(), cn_numeral(m["number"]) or 0, rank, m.end() > len(line)))
     if not min_run <= len(found) <= _MAX_RUN_ITEMS or not any(f[1] for f in found):
         return _SubCuts({}, {})  # (the longest run is sought in time quadratic in the titles: bounded as the run search)
+    on_run = _sub_run(found, lines, min_run, 0)
+    # Two reports in one file (a report's title on a line of its own after the first line): each report's run and
+    # titles numbered 一、 are its own (a report numbered 一、 before or after a glued one numbered (一) left the
+    # glued one uncut, all its sections lost)
+    from toolkit.metadata import report_title_lines
+
+    starts = [0] + [i for i in report_title_lines(lines) if i > 0]
+    if len(starts) > 1:
+        for a, b in zip(starts, starts[1:] + [len(lines)]):
+            part = [j for j, f in enumerate(found) if a < f[0] <= b]
+            on_run.update(part[k] for k in _sub_run([found[j] for j in part], lines[a:b], min_run, a))
+    cuts: dict[int, list[int]] = {}
+    carried: dict[int, int] = {}
+    for j in sorted(on_run):
+        number, start, wrapped = found[j][0], found[j][1], found[j][4]
+        cuts.setdefault(number, []).append(start)  # (at 0 no cut: there only for a title carried on)
+        if wrapped:
+            carried[number] = start
+    return _SubCuts(cuts, carried)
+
+
+def _sub_run(found: list[tuple[int, int, int, int, bool]], lines: list[str], min_run: int, first: int) -> set[int]:
+    """Indexes in ``found`` (section titles numbered (一) in ``lines``, as :func:`_glued_sub_cuts` finds them, their
+    line numbers counted from ``first`` lines before ``lines``) of the titles on a longest run, numbers rising in
+    the format's order (an allowed swap too), of at least ``min_run`` titles and more than the titles numbered 一、 in
+    ``lines`` that do not all stand after the run or all before it (those are another report's: a report numbered
+    一、 with no title of its own after a glued one numbered (一)); else none."""
+    if len(found) < min_run:
+        return set()
     keys = list(_patterns()["modern"])
     on_run: set[int] = set()
     longest = 0
@@ -172,18 +201,14 @@ def _glued_sub_cuts(lines: list[str], min_run: int = _SUB_RUN_MIN) -> _SubCuts:
         if best == longest:
             on_run.update(j for j in range(n) if ending[j] + starting[j] - 1 == best)
     if longest < min_run:
-        return _SubCuts({}, {})
+        return set()
     top = _inline_heading()
-    if sum(1 for line in lines if "、" in line for _ in top.finditer(line)) >= longest:
-        return _SubCuts({}, {})  # the report's sections are numbered 一、: its (一) titles are items
-    cuts: dict[int, list[int]] = {}
-    carried: dict[int, int] = {}
-    for j in sorted(on_run):
-        number, start, wrapped = found[j][0], found[j][1], found[j][4]
-        cuts.setdefault(number, []).append(start)  # (at 0 no cut: there only for a title carried on)
-        if wrapped:
-            carried[number] = start
-    return _SubCuts(cuts, carried)
+    tops = [(first + n, m.start()) for n, line in enumerate(lines, start=1) if "、" in line
+            for m in top.finditer(line)]
+    run = sorted(found[j][:2] for j in on_run)
+    if len(tops) >= longest and not (tops[0] > run[-1] or tops[-1] < run[0]):
+        return set()  # the report's sections are numbered 一、: its (一) titles are items
+    return on_run
 
 
 @functools.lru_cache(maxsize=65536)
@@ -445,7 +470,7 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             drop.update(c[0] for c in run)
 
     for n, cand in enumerate(cands):
-        if cand[2] == "inline" and not _FILLER.fullmatch(_heading_rest(cand[3], family, cand[1])):
+        if cand[2] in ("inline", "sub_inline") and not _FILLER.fullmatch(_heading_rest(cand[3], family, cand[1])):
             # its text glued after the title (web-page text cut at its titles): a section, no entry
             close(run, cands[n:])
             run = []
