@@ -1000,11 +1000,13 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     first_keys = {c[1] for c in chosen[:opening + 1]}
     texts = [seg.text for seg in segments]
     titles = {i for i in report_title_lines(texts) if len(texts[i]) <= 80}
-    cands = sorted({c[:2] for fam in ("modern", "legacy") for c in _candidates(headings, fam, segments)})
-    opens = {i for i, key in cands if key in first_keys or key in _opening_keys()}
     # with no title: a heading numbered 一 of an opening section's title
-    restarts = {h.index for h in headings if h.index in opens and h.num and not h.num.startswith("(")
-                and _number_style(h.num)[1] == 1}
+    ones = {h.index for h in headings[1:] if h.num and not h.num.startswith("(") and _number_style(h.num)[1] == 1}
+    cands: list[tuple[int, str]] = []
+    if ones or (headings and any(i > headings[0].index for i in titles)):  # (most reports: neither)
+        cands = sorted({c[:2] for fam in ("modern", "legacy") for c in _candidates(headings, fam, segments)})
+    opens = {i for i, key in cands if key in first_keys or key in _opening_keys()}
+    restarts = ones & opens
     appendix_line = _appendix_line()
     begin = min(start, cands[0][0]) if cands else start
     for i in range(begin + 1, len(segments)):
