@@ -146,3 +146,104 @@ def test_a_sub_heading_number_wrapped_after_its_open_bracket_is_no_section():
     wrapped = toolkit.parse_text(text.replace("挑战。\n(二)改进措施", "挑战。(\n二)改进措施"))
     assert _outline(wrapped) == _outline(plain)
     assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+
+
+_PINGTAN = ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03", "pingtan-2023-04"]
+_SECTION_NUMBER = re.compile(r"^([一二三四五六七八九十])、")
+
+
+def _numbered_in_brackets(stem: str) -> tuple[str, list[int]]:
+    """A real glued web-page report with its sections renumbered （一）…（六）, and where each heading starts."""
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    starts, at = [], 0
+    for section in toolkit.parse_text(text).sections:
+        number = _SECTION_NUMBER.match(section.title)
+        at = text.index(section.title[:number.end() + 6], at)
+        text = text[:at] + f"（{number[1]}）" + text[at + number.end():]
+        starts.append(at)
+        at += 3
+    return text, starts
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+def test_a_glued_heading_in_brackets_broken_by_a_line_end_is_found(stem):
+    # A glued report numbering its sections （一）…（六）, a line's end inside a title ('…问责。（二）主动公开政府信' /
+    # '息情况第二十条…', or inside its number '（' / '二）…'): only a title whole on its line was cut, so that
+    # section was lost (sections_missing) and its text and tables went into the section before.
+    text, starts = _numbered_in_brackets(stem)
+    plain = toolkit.parse_text(text)
+    assert len(plain.sections) == 6
+    want = [(s.key, s.text.replace("\n", "")) for s in plain.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    for section, at in zip(plain.sections, starts):
+        for k in sorted({1, 2, 3, len(section.title) // 2, len(section.title) - 1}):
+            broken = toolkit.parse_text(text[:at + k] + "\n" + text[at + k:])
+            assert [(s.key, s.text.replace("\n", "")) for s in broken.sections] == want, (section.key, k)
+            assert broken.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+            pd.testing.assert_frame_equal(broken.tables[keys], plain.tables[keys])
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+def test_glued_text_in_brackets_wrapped_into_short_lines(stem):
+    # The same report wrapped into lines of any width (a PDF of the page): the sections and statements are those of
+    # the report numbered 一、 wrapped alike.  Before, titles broken by a line's end were lost at most widths.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    brackets, _ = _numbered_in_brackets(stem)
+    for width in range(20, 81, 6):
+        wrap = ["\n".join(t[i:i + width] for i in range(0, len(t), width)) for t in (text, brackets)]
+        plain, variant = (toolkit.parse_text(t) for t in wrap)
+        assert _outline(variant) == _outline(plain), width
+        assert variant.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), width
+
+
+def test_an_item_number_after_a_title_at_a_line_end_starts_the_text():
+    # '五、存在的主要问题及改进情况（一）' / '存在的主要问题2023年…' (a line's end after the first item's number): '(一)' was
+    # read as a note in brackets of the title ('(含政策解读)'), so the title became '…改进情况(一)' and the text began
+    # '存在的主要问题…' (its first statement lost).
+    text = (RAW / "pingtan-2023-03.txt").read_text(encoding="utf-8")
+    heading = "五、存在的主要问题及改进情况（一）"
+    assert text.count(heading) == 1
+    plain = toolkit.parse_text(text)
+    broken = toolkit.parse_text(text.replace(heading, heading + "\n"))
+    assert [s.title for s in broken.sections] == [s.title for s in plain.sections]
+    assert broken.section("problems").text.startswith("(一)\n存在的主要问题")
+    assert broken.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+
+
+_SIGNATURES = {"pingtan-2023-02": "平潭综合实验区财政金融局 2024年1月29日",
+               "pingtan-2023-03": "平潭综合实验区市场监督管理局 2024年1月31日",
+               "pingtan-2023-04": "平潭综合实验区经济发展局2024年1月29日"}
+
+
+@pytest.mark.parametrize("stem", sorted(_SIGNATURES))
+@pytest.mark.parametrize("brackets", [False, True])
+def test_tables_in_a_glued_appendix_are_read_under_their_titles(stem, brackets):
+    # A web page's report whose sections with tables say 详见附件 and whose tables follow the signature in an
+    # appendix, each under its section's title with the table glued after it ('二、主动公开政府信息情况第二十条…',
+    # or numbered （二）), the parts on lines of their own, on one line, or on the 附件 line.  An appendix part was only
+    # the segments after its heading's: the glued table was lost and every table was missing (table_missing); parts
+    # numbered （二） glued on one line were not cut, so the review table (after a sentence, no marker) was lost.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    if brackets:
+        text, starts = _numbered_in_brackets(stem)
+    else:
+        starts, at = [], 0
+        for section in toolkit.parse_text(text).sections:
+            at = text.index(section.title[:8], at)
+            starts.append(at)
+            at += 3
+    plain = toolkit.parse_text(text)
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    signature = _SIGNATURES[stem]
+    for moved in [(1, 2, 3), (2, 3), (3,)]:
+        parts = {k: text[starts[k]:starts[k + 1]] for k in moved}
+        body = text[:starts[1]] + "".join(
+            re.match(r"(（[二三四]）|[二三四]、)\S*?情况", parts[k])[0] + "详见附件。" if k in moved
+            else text[starts[k]:starts[k + 1]] for k in (1, 2, 3)) + text[starts[4]:]
+        body = body.replace(signature, "").rstrip() + "\n" + "\n".join(signature.split())
+        for glue, after_label in [("\n", "\n"), (" ", "\n"), (" ", " ")]:
+            variant = toolkit.parse_text(f"{body}\n附件：2023年政府信息公开工作年度报告统计表{after_label}"
+                                         + glue.join(parts[k] for k in moved))
+            assert _outline(variant) == _outline(plain), (moved, glue, after_label)
+            pd.testing.assert_frame_equal(variant.tables[keys], plain.tables[keys])
+            assert sorted(f.code for f in variant.flags) == sorted(f.code for f in plain.flags), (moved, glue)

@@ -113,31 +113,76 @@ _SUB_RUN_MIN = 3  # the fewest (一) titles that make a report's sections in a g
 _SUB_MARK = re.compile(rf"\(\s*{_CN_NUM}\s*\)")
 
 
-def _glued_sub_cuts(lines: list[str]) -> dict[int, list[int]]:
-    """Where to cut glued lines at section titles numbered (一): line number to the offsets in that line.
+class _SubCuts(NamedTuple):
+    """Where to cut glued lines at section titles numbered (一): ``cuts``, line number to the offsets in that line;
+    ``carried``, line number to the offset of a title that runs on into the next line (its start is carried on,
+    as a wrapped 一、 title's is)."""
+
+    cuts: dict[int, list[int]]
+    carried: dict[int, int]
+
+
+def _glued_sub_cuts(lines: list[str], min_run: int = _SUB_RUN_MIN) -> _SubCuts:
+    """Where to cut glued lines at section titles numbered (一) (see :class:`_SubCuts`).
 
     Only a report that numbers its sections (一)…(六) is cut there: the titles numbered (一) that stand on a
-    longest run in the format's order (an allowed swap too), numbers rising, of at least ``_SUB_RUN_MIN`` titles
+    longest run in the format's order (an allowed swap too), numbers rising, of at least ``min_run`` titles
     and more than the report's titles numbered 一、.  The overview's own items ((一)主动公开政府信息的情况), the
     problems section's ((一)存在的主要问题) are then no cut: no run holds them, or :func:`find_outline` picks among
-    the runs that tie (see :func:`_run_on_sections`).
+    the runs that tie (see :func:`_run_on_sections`).  A title that a line's end breaks ('…问责。(二)主动公开政府信'
+    / '息情况第二十条…') is sought in the line and the next line's start, as a 一、 title is.
     """
-    found: list[tuple[int, int, int, int]] = []  # (line number, offset, number, section's rank)
+    found: list[tuple[int, int, int, int, bool]] = []  # (line number, offset, number, section's rank, wrapped)
     pattern = None
     for number, line in enumerate(lines, start=1):
-        if "(" not in line or not _SUB_MARK.search(line):
+        if "(" not in line:
+            continue
+        # the next line's start: a title broken by the line's end, in its number or its words
+        joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
+        if not _SUB_MARK.search(joined):
             continue
         pattern = pattern or _inline_sub_heading()
-        for m in pattern.finditer(line):
+        for m in pattern.finditer(joined):
+            if m.start() >= len(line):
+                break  # (the next line's own: found there)
             rank = next(int(name[1:]) for name, value in m.groupdict().items() if value is not None and name[0] == "k")
-            found.append((number, m.start(), cn_numeral(m["number"]) or 0, rank))
-    if not _SUB_RUN_MIN <= len(found) <= _MAX_RUN_ITEMS or not any(start for _, start, _, _ in found):
-        return {}  # (the longest run is sought in time quadratic in the titles: bounded as the run search)
+            found.append((number, m.start(), cn_numeral(m["number"]) or 0, rank, m.end() > len(line)))
+    if not min_run <= len(found) <= _MAX_RUN_ITEMS or not any(f[1] for f in found):
+        return _SubCuts({}, {})  # (the longest run is sought in time quadratic in the titles: bounded as the run search)
+    on_run = _sub_run(found, lines, min_run, 0)
+    # Two reports in one file (a report's title on a line of its own after the first line): each report's run and
+    # titles numbered 一、 are its own (a report numbered 一、 before or after a glued one numbered (一) left the
+    # glued one uncut, all its sections lost)
+    from toolkit.metadata import report_title_lines
+
+    starts = [0] + [i for i in report_title_lines(lines) if i > 0]
+    if len(starts) > 1:
+        for a, b in zip(starts, starts[1:] + [len(lines)]):
+            part = [j for j, f in enumerate(found) if a < f[0] <= b]
+            on_run.update(part[k] for k in _sub_run([found[j] for j in part], lines[a:b], min_run, a))
+    cuts: dict[int, list[int]] = {}
+    carried: dict[int, int] = {}
+    for j in sorted(on_run):
+        number, start, wrapped = found[j][0], found[j][1], found[j][4]
+        cuts.setdefault(number, []).append(start)  # (at 0 no cut: there only for a title carried on)
+        if wrapped:
+            carried[number] = start
+    return _SubCuts(cuts, carried)
+
+
+def _sub_run(found: list[tuple[int, int, int, int, bool]], lines: list[str], min_run: int, first: int) -> set[int]:
+    """Indexes in ``found`` (section titles numbered (一) in ``lines``, as :func:`_glued_sub_cuts` finds them, their
+    line numbers counted from ``first`` lines before ``lines``) of the titles on a longest run, numbers rising in
+    the format's order (an allowed swap too), of at least ``min_run`` titles and more than the titles numbered 一、 in
+    ``lines`` that do not all stand after the run or all before it (those are another report's: a report numbered
+    一、 with no title of its own after a glued one numbered (一)); else none."""
+    if len(found) < min_run:
+        return set()
     keys = list(_patterns()["modern"])
     on_run: set[int] = set()
     longest = 0
     for order in _orders("modern"):
-        rank = [order.index(keys[r]) for _, _, _, r in found]
+        rank = [order.index(keys[f[3]]) for f in found]
         n = len(found)
         # ending[j] / starting[j]: the longest run ending / starting at title j; j is on a longest run where they
         # add up to it
@@ -155,17 +200,15 @@ def _glued_sub_cuts(lines: list[str]) -> dict[int, list[int]]:
             longest, on_run = best, set()
         if best == longest:
             on_run.update(j for j in range(n) if ending[j] + starting[j] - 1 == best)
-    if longest < _SUB_RUN_MIN:
-        return {}
+    if longest < min_run:
+        return set()
     top = _inline_heading()
-    if sum(1 for line in lines if "、" in line for _ in top.finditer(line)) >= longest:
-        return {}  # the report's sections are numbered 一、: its (一) titles are items
-    cuts: dict[int, list[int]] = {}
-    for j in sorted(on_run):
-        number, start = found[j][0], found[j][1]
-        if start:
-            cuts.setdefault(number, []).append(start)
-    return cuts
+    tops = [(first + n, m.start()) for n, line in enumerate(lines, start=1) if "、" in line
+            for m in top.finditer(line)]
+    run = sorted(found[j][:2] for j in on_run)
+    if len(tops) >= longest and not (tops[0] > run[-1] or tops[-1] < run[0]):
+        return set()  # the report's sections are numbered 一、: its (一) titles are items
+    return on_run
 
 
 @functools.lru_cache(maxsize=65536)
@@ -198,7 +241,7 @@ def split_segments(lines: list[str]) -> list[Segment]:
     """
     out: list[Segment] = []
     pattern = _inline_heading()
-    sub_cuts = _glued_sub_cuts(lines)  # a report numbering its sections (一)…: where its titles stand in a line
+    sub_cuts, sub_carried = _glued_sub_cuts(lines)  # a report numbering its sections (一)…: where its titles stand
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     for number, line in enumerate(lines, start=1):
         if carry:
@@ -223,14 +266,15 @@ def split_segments(lines: list[str]) -> list[Segment]:
         nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
         cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line)]
         starts = [m.start() for m in cuts]
-        if number in sub_cuts:  # offsets in the line as given, before a carried start was put before it
-            shift = len(line) - len(lines[number - 1])
+        shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
+        if number in sub_cuts:
             starts = sorted(set(starts).union(k + shift for k in sub_cuts[number] if k + shift > 0))
         start = 0
         for at in starts:
             out.append(Segment(line[start:at].rstrip(), start_number if start == 0 else number))
             start = at
-        if cuts and cuts[-1].end() > len(line) and cuts[-1].start() == start:
+        if (cuts and cuts[-1].end() > len(line) and cuts[-1].start() == start) \
+                or (number in sub_carried and sub_carried[number] + shift == start):
             carry, carry_number = line[start:], number  # the heading goes on on the next line
         else:
             out.append(Segment(line[start:], start_number if start == 0 else number))
@@ -374,17 +418,33 @@ def _lead_keys(family: str) -> tuple[str, ...]:
 def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) -> list[tuple[int, str, str, str]]:
     """(segment index, key, level, text) of the headings that name a section of this family, a table of
     contents left out."""
-    found = []
-    for h in headings:
-        key, level = _heading_key(h.title, h.num, family)
-        if key is not None:
-            found.append((h.index, key, level, h.text))
+    found = _named(headings, family)
     listed = {h.index for h in headings if h.listed}
     if any(c[2] == "lead" for c in found):
         # a glued lead title counts only before every other heading: later, '引言…' is a sentence
         first = min((c[0] for c in found if c[2] != "lead"), default=len(segments))
         found = [c for c in found if c[2] != "lead" or c[0] < first]
     return _prefer_report_numbering(_without_contents(found, family, segments, listed))
+
+
+def _named(headings: list[_Heading], family: str) -> list[tuple[int, str, str, str]]:
+    """(segment index, key, level, text) of every heading that names a section of this family."""
+    found = []
+    for h in headings:
+        key, level = _heading_key(h.title, h.num, family)
+        if key is not None:
+            found.append((h.index, key, level, h.text))
+    return found
+
+
+def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[int]:
+    """Segment indices of the headings that either family reads as a table of contents' entries."""
+    entries: set[int] = set()
+    listed = {h.index for h in headings if h.listed}
+    for family in ("modern", "legacy"):
+        found = _named(headings, family)
+        entries |= {c[0] for c in found} - {c[0] for c in _without_contents(found, family, segments, listed)}
+    return entries
 
 
 _FILLER = re.compile(r"[\d\s.·…\-—]*|目\s*录")  # what stands between a table of contents' entries
@@ -397,7 +457,9 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
 
     A table of contents lists the section titles with no text between them (page numbers and dot leaders at
     most): a run of three or more titles in the format's order, the overview among them, whose first title comes
-    again after the run.  Taken for the sections, it left them empty and the report in the last one.
+    again after the run.  Taken for the sections, it left them empty and the report in the last one.  A title with
+    its text glued after it (a glued line cut at its titles) is no entry, though nothing stands between it and the
+    next: taken for one, a glued report followed by another lost all its sections to the second.
     """
     rank = {key: n for n, key in enumerate(_patterns()[family])}
     drop = {c[0] for c in cands if c[0] in listed}
@@ -408,7 +470,11 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             drop.update(c[0] for c in run)
 
     for n, cand in enumerate(cands):
-        if run and rank[cand[1]] > rank[run[-1][1]] and cand[0] - run[-1][0] <= _CONTENTS_GAP and all(
+        if cand[2] in ("inline", "sub_inline") and not _FILLER.fullmatch(_heading_rest(cand[3], family, cand[1])):
+            # its text glued after the title (web-page text cut at its titles): a section, no entry
+            close(run, cands[n:])
+            run = []
+        elif run and rank[cand[1]] > rank[run[-1][1]] and cand[0] - run[-1][0] <= _CONTENTS_GAP and all(
                 _FILLER.fullmatch(seg.text.strip()) for seg in segments[run[-1][0] + 1: cand[0]]):
             run.append(cand)
         else:
@@ -756,11 +822,11 @@ def find_outline(segments: list[Segment]) -> Outline:
     appendix: list[Segment] = []
     end_line = segments[cut].line if cut is not None else None
     if cut is not None:
-        if second:
-            title = segments[cut]
+        if second is not None:
+            title = segments[second]
             notes.append(Note("second_report", title.line, f"another report follows: {title.text.strip()[:60]}"))
         else:
-            appendix = segments[cut:]
+            appendix = _cut_appendix(segments[cut:])
         segments = segments[:cut]
         headings = [h for h in headings if h.index < cut]
         chosen, family = _best_outline(headings, segments)
@@ -782,14 +848,41 @@ def find_outline(segments: list[Segment]) -> Outline:
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
 
 
+_APPENDIX_RUN_MIN = 1  # the fewest (一) titles that make an appendix's parts in a glued line
+
+
+def _cut_appendix(appendix: list[Segment]) -> list[Segment]:
+    """The appendix's segments cut at the section titles numbered (一) glued in them (a web page's appendix on one
+    line: '(二)主动公开政府信息情况第二十条…(三)收到和处理政府信息公开申请情况…').  After the signature and the
+    appendix's own line, one such title already heads a part (the report's text needs a run of ``_SUB_RUN_MIN``:
+    there the overview's own items are (一) titles too); none where the appendix numbers its parts 一、."""
+    cuts, _ = _glued_sub_cuts([s.text for s in appendix], _APPENDIX_RUN_MIN)
+    if not cuts:
+        return appendix
+    out = []
+    for number, seg in enumerate(appendix, start=1):
+        start = 0
+        for at in sorted(k for k in cuts.get(number, []) if k > 0):
+            out.append(Segment(seg.text[start:at].rstrip(), seg.line))
+            start = at
+        out.append(Segment(seg.text[start:], seg.line))
+    return out
+
+
 def _appendix_parts(appendix: list[Segment]) -> dict[str, list[Segment]]:
-    """The appendix's segments under each heading of a modern section (numbered in any form, or not)."""
+    """The appendix's segments under each heading of a modern section (numbered in any form, or not; its table
+    glued after the title, as web-page text has it: '二、主动公开政府信息情况第二十条第(一)项…', '(二)…')."""
     if not appendix:
         return {}
     cands = _candidates(_headings(appendix), "modern", appendix)
-    chosen = _choose_levels(cands, list(_patterns()["modern"]), {"top", "inline", "none", "sub"})
+    chosen = _choose_levels(cands, list(_patterns()["modern"]), {"top", "inline", "none", "sub", "sub_inline"})
     ends = [i for i, _, _ in chosen[1:]] + [len(appendix)]
-    return {key: appendix[i + 1: end] for (i, key, _), end in zip(chosen, ends)}
+    parts = {}
+    for (i, key, text), end in zip(chosen, ends):
+        # the text glued after the title is the part's (its table), as it is a section's
+        rest = _heading_rest(text, "modern", key)
+        parts[key] = ([Segment(rest, appendix[i].line)] if rest else []) + appendix[i + 1: end]
+    return parts
 
 
 _SENTENCE = re.compile(r"[,;。!?]")
@@ -879,36 +972,90 @@ def _title_of(text: str) -> str:
 
 
 _NEXT_TITLE_WITHIN = 20  # segments between a second report's title and its first heading
+_SECOND_REPORT_SECTIONS = 3  # the fewest sections of each report that tell two reports apart without the outline
 
 
 def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tuple[int, str, str]],
-              family: str) -> tuple[int | None, bool]:
-    """(index of the segment where the report's own text ends, whether a second report starts there), or
-    (None, False).
+              family: str) -> tuple[int | None, int | None]:
+    """(index of the segment where the report's own text ends, index of the second report's title or first
+    heading when a second report starts there, else None), or (None, None).
 
     Two reports in one file: a report's title (a line that is one and nothing else, in metadata.yaml's title words)
-    after this report's first section, followed by that section's heading again.  An appendix: a line 附件 (附表)
-    after the last section's heading, right after the signature.
+    after this report's first section, followed by the heading of a section that opens this report again: its first
+    one, or one up to its first numbered one (a pre-2019 report opens with an unnumbered 引言 that the other report
+    need not have, then 一、概述), in either family's titles (the other report may be of the other family).  The
+    outline ``chosen`` over the whole text may be the second report's (a pre-2019 report explains more headings
+    than a modern one before it): so a title, or with no title a heading numbered 一 that opens a report, that
+    stands between two outlines of at least ``_SECOND_REPORT_SECTIONS`` sections each (the first ending before it,
+    the second beginning with it) starts a second report too.  A second report's header box above its title (索引号
+    | … / 发布机构 | …) is its own.  An appendix: a line 附件 (附表) after the last section's heading, right after
+    the signature.
     """
     from toolkit.metadata import report_title_lines
 
     if not chosen:
-        return None, False
-    first_key, start, last = chosen[0][1], chosen[0][0], chosen[-1][0]
-    again: list[int] | None = None
+        return None, None
+    start, last = chosen[0][0], chosen[-1][0]
+    opening = next((n for n, c in enumerate(chosen) if _NUM_AT_START.match(c[2])), 0)
+    first_keys = {c[1] for c in chosen[:opening + 1]}
     texts = [seg.text for seg in segments]
-    titles = {i for i in report_title_lines(texts) if i > start and len(texts[i]) <= 80}
+    titles = {i for i in report_title_lines(texts) if len(texts[i]) <= 80}
+    # with no title: a heading numbered 一 of an opening section's title
+    ones = {h.index for h in headings[1:] if h.num and not h.num.startswith("(") and _number_style(h.num)[1] == 1}
+    cands: list[tuple[int, str]] = []
+    if ones or (headings and any(i > headings[0].index for i in titles)):  # (most reports: neither)
+        cands = sorted({c[:2] for fam in ("modern", "legacy") for c in _candidates(headings, fam, segments)})
+    opens = {i for i, key in cands if key in first_keys or key in _opening_keys()}
+    restarts = ones & opens
     appendix_line = _appendix_line()
-    for i in range(start + 1, len(segments)):
+    begin = min(start, cands[0][0]) if cands else start
+    for i in range(begin + 1, len(segments)):
         if i in titles:
-            if again is None:  # the first section's headings after the first one
-                again = [c[0] for c in _candidates(headings, family, segments) if c[1] == first_key and c[0] > start]
-            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in again):
-                return i, True
+            if i > start and any(i < j <= i + _NEXT_TITLE_WITHIN and key in first_keys for j, key in cands):
+                return _header_box_start(texts, i), i
+            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in opens) and _two_outlines(headings, segments, i, None):
+                return _header_box_start(texts, i), i
+        elif i in restarts and _two_outlines(headings, segments, i, i):
+            return i, i
         if i > last and appendix_line.match(texts[i]):
             if _signature_start(texts[:i]) < i:
-                return i, False
-    return None, False
+                return i, None
+    return None, None
+
+
+@functools.lru_cache(maxsize=1)
+def _opening_keys() -> frozenset[str]:
+    """Keys of the sections a report opens with: the first of each family's format and the lead sections (概述,
+    引言; not the tables' sections: an appendix repeats those under the report's title)."""
+    return frozenset({next(iter(_patterns()[fam])) for fam in ("modern", "legacy")}
+                     | {key for fam in ("modern", "legacy") for key in _lead_keys(fam)})
+
+
+def _two_outlines(headings: list[_Heading], segments: list[Segment], cut: int, first: int | None) -> bool:
+    """Whether the text before segment ``cut`` and the text from it on each have an outline of at least
+    ``_SECOND_REPORT_SECTIONS`` sections (the second's beginning at segment ``first`` when given).  The text before
+    is read without the entries of a table of contents that the whole text has (they are known for entries only
+    where their titles come again after them: cut off before the real headings, they made an outline)."""
+    entries = _contents_entries(headings, segments)
+    before, _ = _best_outline([h for h in headings if h.index < cut and h.index not in entries], segments[:cut])
+    if len(before) < _SECOND_REPORT_SECTIONS:
+        return False
+    after, _ = _best_outline([h._replace(index=h.index - cut) for h in headings if h.index >= cut], segments[cut:])
+    return len(after) >= _SECOND_REPORT_SECTIONS and (first is None or after[0][0] == first - cut)
+
+
+def _header_box_start(texts: list[str], title: int) -> int:
+    """Where a second report starts whose title is segment ``title``: at the first line of a header box of fields
+    just above it (索引号 | … / 发布机构 | …, as a web page sets it), else at the title."""
+    from toolkit.metadata import _starts_with_box_label
+
+    start = title
+    for i in range(title - 1, max(title - _NEXT_TITLE_WITHIN, -1), -1):
+        if _starts_with_box_label(texts[i]):
+            start = i
+        elif texts[i].strip():
+            break
+    return start
 
 
 @functools.lru_cache(maxsize=1)
@@ -1033,5 +1180,6 @@ def _heading_rest(text: str, family: str, key: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _title_tail() -> re.Pattern[str]:
     """Words after a known title that are still the title's: a note in brackets ('(含政策解读)'), or one of
-    formats.yaml's section_title_tails ('概述')."""
-    return re.compile(rf"\([^()]{{1,20}}\)|{alternation(load_formats()['section_title_tails'])}")
+    formats.yaml's section_title_tails ('概述').  An item's number in brackets is no note: the section's first item
+    ('五、存在的主要问题及改进情况(一)' / '存在的主要问题…', its title cut off by a line's end) starts its text."""
+    return re.compile(rf"(?!{_SUB}$)\([^()]{{1,20}}\)|{alternation(load_formats()['section_title_tails'])}")
