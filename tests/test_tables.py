@@ -978,3 +978,22 @@ def test_taiwan_vocabulary_gives_the_simplified_tables(stem):
     assert got.tables["row_key"][known].equals(want.tables["row_key"][known])
     # only the formats' phrases are read as the mainland's: other words stay
     assert to_simplified(opencc.OpenCC("s2twp").convert("建设档案馆,推进线上线下融合")) == "建设档案馆,推进线上线下融合"
+
+
+@pytest.mark.parametrize("filler", [" |||", " |"])
+def test_only_totals_filled_in_pipe_rows_ending_in_filler(filler, parsed_seed):
+    # R13/R15: the applicant cells left blank and only 总计 filled, pipe rows ending in a merged span's filler
+    # as seed 001 writes them ('99 | |||'). Before, the row's surplus blank cells were taken from its start (an
+    # empty label cell, as in a reader's grid), so every total was read under other_org or nonprofit, unflagged.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines, blanked = [], 0
+    for line in _pipe_rows(original, wrap=False).split("\n"):
+        cells = line.rstrip(" |").split(" | ")
+        if sum(c.isdigit() for c in cells) == 7 and cells[-1].isdigit():  # a request row's seven counts
+            cells[-7:-1] = [""] * 6
+            line, blanked = " | ".join(cells) + " |" + filler, blanked + 1
+        lines.append(line)
+    assert blanked >= 20
+    got = toolkit.parse_text("\n".join(lines)).table("requests")
+    assert got.drop(columns="total").isna().all().all()
+    assert got["total"].equals(original.table("requests")["total"])

@@ -469,14 +469,19 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     subtotals: list[tuple[str, str, list[Cell], Row]] = []  # (group, label, values, row) of group rows with values
     # A reader's grid row with more cells than columns has an empty cell too many: an unmerged label cell
     # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
-    # a spacer column (an excess that can only be at the end), the empty cell is the label's.
+    # a spacer column (an excess that can only be at the end), the empty cell is the label's.  Pipe text (rows
+    # not of a reader's grid) writes a merged span's cells as filler at a row's end ('99 | |||', seed 001): there
+    # the empty cell is the label's only where a row shows one (a blank first and a count last, too many cells),
+    # else a row whose counts are all blank but 总计 ('| | … | 12 | |||') had them moved left under other_org.
     split = [(row, *_split_row(row)) for row in rows]
     spacer = any(row.explicit and len(vals) > ncols and vals[0].text and not vals[-1].text for row, _, vals in split)
+    label_gap = any(row.explicit and not row.grid and len(vals) > ncols and not vals[0].text and vals[-1].text
+                    for row, _, vals in split)
     for row, labels, values in split:
         if not labels:
             _flag_unlabelled(res, "requests", row, values)
             continue
-        if row.explicit and not spacer:
+        if row.explicit and not spacer and (row.grid or label_gap):
             while len(values) > ncols and not values[0].text and not values[0].glued:
                 values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
