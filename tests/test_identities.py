@@ -230,3 +230,39 @@ def test_inferred_cells_cannot_prove_a_check_false_but_cells_as_written_can():
     rec = next(r for r in check_records(tables, templates={"requests": "2019"})
                if r["check"] == "outcomes_sum" and r["key"] == "natural_person")
     assert rec["detail"].endswith("(7 inferred)") and "found ≥ 999" in rec["detail"]
+
+
+_TOWN_TABLE = ("统 计 指 标 | 单位 | 区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计 |\n"
+               "主动公开政府信息数 | 条 | 100 | 200 | 300 | 600 |\n"
+               "收到申请数 | 件 | 5 | 2 | 3 | 9 |\n"
+               "举报投诉数量 | 件 | 0 | / | 1 | 1 |\n")
+
+
+def test_legacy_total_column_is_the_sum_of_its_parts():
+    # A 2024 town-level reuse of the 2014 table (templates-detail §6.2): three value columns and a 合计. Before,
+    # 合计 was one more value column (value_4) and nothing checked it; a 合计 that is not the sum of its row
+    # (收到申请数 5 + 2 + 3 ≠ 9) passed unnoticed. Now it is `total`, kept as written, and the row is flagged.
+    report = _legacy_report(_TOWN_TABLE)
+    cells = report.tables.set_index(["row_key", "col_key"])
+    assert cells.loc[("requests_received", "total"), ["value", "col_label"]].tolist() == [9.0, "合计"]
+    assert cells.loc[("requests_received", "value_3"), "col_label"] == "乡镇街道统计数"
+    checks = report.checks.query("check == 'columns_sum'").set_index("key")
+    assert checks.loc["proactive_items.total", "status"] == "ok"
+    assert checks.loc["requests_received.total", ["expected", "found", "status"]].tolist() == [9.0, 10.0, "failed"]
+    assert checks.loc["complaints.total", "status"] == "unverifiable"   # '/' is no count: 1 = 0 + NA + 1
+    assert "columns_sum[requests_received.total]: expected 9, found 10" in [
+        f.detail for f in report.flags if f.code == "identity_failed"]
+
+
+def test_legacy_value_header_over_two_rows_of_parts(tmp_path):
+    # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数' (three columns whose header words end alike): the
+    # second row was not taken for a header, and the columns were labelled value, value_2 …, not as written
+    rows = [["统计指标", "单位", "统计数", "", ""], ["", "", "区政府统计数", "区直单位统计数", "乡镇街道统计数"],
+            ["主动公开政府信息数", "条", "100", "200", "300"], ["收到申请数", "件", "5", "2", "3"]]
+    html = "".join("<tr>" + "".join(f"<td>{c or '&nbsp;'}</td>" for c in r) + "</tr>" for r in rows)
+    path = tmp_path / "town.html"
+    path.write_text(f"<html><body><p>2017年某镇政府信息公开工作年度报告</p><p>一、概述</p><table>{html}</table>"
+                    "</body></html>", encoding="utf-8")
+    t = toolkit.parse_report(path).tables
+    got = t[t["row_key"] == "requests_received"][["col_key", "col_label", "value"]].values.tolist()
+    assert got == [["value", "区政府统计数", 5.0], ["value_2", "区直单位统计数", 2.0], ["value_3", "乡镇街道统计数", 3.0]]

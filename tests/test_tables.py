@@ -997,3 +997,4 @@ def test_only_totals_filled_in_pipe_rows_ending_in_filler(filler, parsed_seed):
     got = toolkit.parse_text("\n".join(lines)).table("requests")
     assert got.drop(columns="total").isna().all().all()
     assert got["total"].equals(original.table("requests")["total"])
+

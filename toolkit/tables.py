@@ -702,15 +702,24 @@ def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
             unit_at = i
         else:
             values.append((i, fm["value_headers"].get(k, "value")))
-    names = [c for _, c in values]
-    if len(set(names)) < len(names):
-        names = _value_names(len(names))
+    names = _distinct_value_names([c for _, c in values])
     return unit_at, [(i, c) for (i, _), c in zip(values, names)]
 
 
 def _value_names(n: int) -> list[str]:
     """The col_keys of ``n`` value columns their header does not tell apart: value, value_2, value_3 …"""
     return ["value"] + [f"value_{i}" for i in range(2, n + 1)]
+
+
+def _distinct_value_names(names: list[str]) -> list[str]:
+    """The value columns' col_keys, made distinct: a key that only one column has keeps it (``total`` of a
+    合计 column), the others are value, value_2 … in order ('区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计':
+    value, value_2, value_3, total)."""
+    if len(set(names)) == len(names):
+        return names
+    kept = {n for n in names if n != "value" and names.count(n) == 1}
+    generic = iter(_value_names(sum(n not in kept for n in names)))
+    return [n if n in kept else next(generic) for n in names]
 
 
 def _legacy_sub_header(keys: list[str]) -> list[str] | None:
@@ -722,9 +731,10 @@ def _legacy_sub_header(keys: list[str]) -> list[str] | None:
         if match is None:
             return None
         found.append(match)
-    if not found or len(set(found)) < len(found):
+    if not found:
         return None
-    return found
+    # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数' (a 2024 town-level reuse): three value columns
+    return _distinct_value_names(found)
 
 
 @functools.lru_cache(maxsize=1)
