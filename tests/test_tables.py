@@ -998,3 +998,20 @@ def test_only_totals_filled_in_pipe_rows_ending_in_filler(filler, parsed_seed):
     assert got.drop(columns="total").isna().all().all()
     assert got["total"].equals(original.table("requests")["total"])
 
+
+@pytest.mark.parametrize("blank", ["\t", "\t-"])
+def test_a_blank_review_group_in_the_tab_layout_keeps_its_columns(blank, parsed_seed):
+    # Seed 004 writes one cell a line after a tab, a blank cell as a lone tab. Its review row with the five
+    # 行政复议 cells left blank ('\t' × 5, then the ten lawsuit counts) lost every count: the blanks were dropped,
+    # ten values for fifteen cells, 0 of 15 placed and flagged ragged. Blank cells the layout writes are
+    # positions, as a pipe row's are; '-' (not applicable) reads as a blank.
+    original = parsed_seed("004_b232cca7e491c758")
+    lines = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n")
+    first = next(i for i in range(len(lines) - 15) if all(x == "\t0" for x in lines[i:i + 15]))
+    lines[first:first + 5] = [blank] * 5
+    lines[first + 5] = "\t3"
+    got = toolkit.parse_text("\n".join(lines)).table("review_litigation")
+    want = original.table("review_litigation")
+    assert got.loc["review"].isna().all()
+    assert got.loc["litigation_direct", "upheld"] == 3
+    assert got.drop(index="review").drop(columns="upheld").equals(want.drop(index="review").drop(columns="upheld"))

@@ -657,6 +657,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 with_blanks.extend(row.cells[spacer:])
             elif row.explicit and not labels and (cells := _pipe_positions(row, n)) is not None:
                 with_blanks.extend(cells)
+            elif not (row.explicit or row.spaced or labels) and len(cells := _trim_values(list(row.cells), n)) == n:
+                # a text layout that writes its blank cells (a lone tab, seed 004; a lone '|'): the whole table's
+                # row keeps them in their columns, a blank 行政复议 before the lawsuits (it was lost, 0 of 15 placed)
+                with_blanks.extend(cells)
             else:
                 with_blanks.extend(vals)
     if first_row is None:
