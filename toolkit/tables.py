@@ -872,9 +872,13 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
 
 
 def _short_spaced(row: Row, cells: list[Cell | None]) -> bool:
-    """A spaced row with some value but fewer than the table's value columns: which one is blank is unknown."""
+    """A row with some value but fewer than the table's value columns, its blank cells left no trace: which one
+    is blank is unknown.  So a spaced row (an unruled PDF), and a row a text layout of a cell a line rebuilt
+    where a blank cell is no line ('08 | |' then '7 |': 7 was read as 本期实际, 本年累计 NA, unflagged)."""
     written = sum(c is not None and bool(c.text) for c in cells)
-    return row.spaced and 0 < written < len(cells)
+    if row.spaced:
+        return 0 < written < len(cells)
+    return not (row.explicit or row.grid) and written > 0 and None in cells
 
 
 def _other_table_header(texts: list[str]) -> bool:
@@ -1019,6 +1023,45 @@ def _halves_width(row: Row) -> int | None:
     return w if all(_legacy_item_row(h) for h in halves) else None
 
 
+def _legacy_header_cell(key: str) -> bool:
+    """A cell of a legacy header's words: 单位, 统计数 … or a value column's ('2009年度', '区直单位统计数', '合计')."""
+    fm = load_formats()["legacy"]
+    return key in fm["header_words"] or any(key == h or key.endswith(h) for h in fm["value_headers"])
+
+
+def _legacy_join_header(rows: list[Row]) -> list[Row]:
+    """The rows with a header written one cell a line joined into one row.
+
+    A text layout of a cell a line rebuilds its rows from the labels it knows; a value column's header that is
+    no fixed word ('2009年度') then stands on a row of its own after '指标名称 | 计量单位', which alone is no
+    header: the table was read by its rows, its value columns value, value_2 instead of value, cumulative.
+    """
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        i += 1
+        keys = [label_key(c.text) for c in row.cells]
+        if row.explicit or row.grid or not keys or keys[0] not in _legacy_header_keys()[0]:
+            out.append(row)
+            continue
+        cells = list(row.cells)
+        while _legacy_header_start(keys) != 0 and i < len(rows) and len(rows[i].cells) == 1 \
+                and not rows[i].explicit and _legacy_header_cell(label_key(rows[i].cells[0].text)):
+            cells.append(rows[i].cells[0])
+            i += 1
+        out.append(Row(cells, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+        nxt = rows[i] if i < len(rows) else None
+        if nxt is not None and not (nxt.explicit or nxt.grid):
+            # the value columns' own header row (统计数 over '区政府统计数 | …') run into the first item's row
+            k = next((j for j, c in enumerate(nxt.cells) if not _legacy_header_cell(label_key(c.text))), 0)
+            if k >= 2:
+                out.append(Row(nxt.cells[:k], spaced=nxt.spaced))
+                out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
+                i += 1
+    return out
+
+
 def _legacy_unfold(rows: list[Row]) -> list[Row]:
     """The rows of a table set in two halves side by side, the left half's rows first, then the right half's.
 
@@ -1066,7 +1109,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     numbered = False  # the table has a 序号 column before its labels
     unread: list[Row] = []  # rows of the table's items met outside any table read
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
-    rows = _legacy_unfold(rows)
+    rows = _legacy_unfold(_legacy_join_header(rows))
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     for at, row in enumerate(rows):
         if numbered and value_cols is not None:
