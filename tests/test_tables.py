@@ -1015,3 +1015,24 @@ def test_a_blank_review_group_in_the_tab_layout_keeps_its_columns(blank, parsed_
     assert got.loc["review"].isna().all()
     assert got.loc["litigation_direct", "upheld"] == 3
     assert got.drop(index="review").drop(columns="upheld").equals(want.drop(index="review").drop(columns="upheld"))
+
+
+@pytest.mark.parametrize("word", ["暂无", "零", "不适用", "三万元"])
+def test_an_article_20_value_in_words_is_kept_and_flagged(word):
+    # '行政处罚 | 暂无', '行政事业性收费 | 三万元': a value cell of words with no digit was read as a second label
+    # cell, so the row vanished and was flagged missing_rows, as if the report had left it out (a block of
+    # that one row: table_missing). It is the row's value, kept as written and flagged not_a_number.
+    text = ("2023年某局政府信息公开工作年度报告\n一、总体情况\n工作。\n二、主动公开政府信息情况\n"
+            "第二十条第（六）项 | |||\n信息内容 | 本年处理决定数量 | ||\n"
+            f"行政处罚 | {word} | ||\n行政强制 | 3 | ||\n"
+            "第二十条第（八）项 | |||\n信息内容 | 本年收费金额（单位：万元） | ||\n"
+            f"行政事业性收费 | {word} | ||\n三、收到和处理政府信息公开申请情况\n无。\n")
+    report = toolkit.parse_text(text)
+    active = report.tables[report.tables["table"] == "active"].set_index("row_key")
+    assert active.loc[["penalty", "fees"], "raw"].tolist() == [word, word]
+    assert active.loc[["penalty", "fees"], "value"].isna().all()
+    assert active.loc["coercion", "value"] == 3
+    flags = [(f.code, f.detail) for f in report.flags if f.table == "active"]
+    assert ("not_a_number", f"penalty: {word}") in flags and ("not_a_number", f"fees: {word}") in flags
+    missing = [d for c, d in flags if c == "missing_rows"]
+    assert missing and not any(k in missing[0] for k in ("penalty", "fees"))

@@ -116,6 +116,8 @@ _ENDS_IN_NUMBER = re.compile(r"\s[+-]?\d[\d,.]*$")
 _ENDS_IN_VALUE = re.compile(r"\s(?:(?!\d{1,2}[.、]\D)[^\s、,。;]*\d[^\s、,。;]*|[零〇一二两三四五六七八九十百]+|%s)$"
                             % alternation(NA_MARKS))
 _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}(?:\([^()]{0,12}\))?")
+# a value written in a few Chinese words and no digit ('零', '暂无', '不适用', '三万元'), in a row's value place
+_WORDS_VALUE = re.compile(r"[\u4e00-\u9fff〇]{1,6}")
 
 
 def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
@@ -147,8 +149,10 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
     for i in range(len(labels) - 2, -1, -1):
         if is_row(labels[i].text):
             rest = labels[i + 1:]
-            # a number with a word or two around it ('12起左右', '约25万元', '(3)'), in a table row, not prose
-            if all(_WORDY_NUMBER.fullmatch(c.text) for c in rest) and all(len(c.text) <= 30 for c in labels[:i]):
+            # a number with a word or two around it ('12起左右', '约25万元', '(3)'), or a value in words without
+            # digits ('暂无', '零': the row vanished, flagged as left out by the report), in a table row, not prose
+            if all(_WORDY_NUMBER.fullmatch(c.text) or _WORDS_VALUE.fullmatch(c.text) for c in rest) \
+                    and all(len(c.text) <= 30 for c in labels[:i]):
                 return labels[: i + 1], rest + values
             break
     return labels, values
