@@ -478,7 +478,11 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # the empty cell is the label's only where a row shows one (a blank first and a count last, too many cells),
     # else a row whose counts are all blank but 总计 ('| | … | 12 | |||') had them moved left under other_org.
     split = [(row, *_split_row(row)) for row in rows]
-    spacer = any(row.explicit and len(vals) > ncols and vals[0].text and not vals[-1].text for row, _, vals in split)
+    # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
+    # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
+    # as having an empty label cell, and every total moved under other_org, unflagged.
+    spacer = any(row.explicit and len(vals) > ncols and not vals[-1].text and (vals[0].text or len(labels) >= 2)
+                 for row, labels, vals in split)
     label_gap = any(row.explicit and not row.grid and len(vals) > ncols and not vals[0].text and vals[-1].text
                     for row, _, vals in split)
     for row, labels, values in split:
