@@ -306,3 +306,13 @@ def test_legacy_parts_header_over_two_rows_one_cell_a_line():
     assert got == [["value", "区政府统计数", 100.0], ["value_2", "区直单位统计数", 200.0],
                    ["value_3", "乡镇街道统计数", 300.0]]
     assert set(t["row_key"]) == {"proactive_items", "complaints"}
+
+
+def test_putian_channel_rows_are_the_national_tables_channels():
+    # Putian 2009 (templates-detail §6.4): 主动公开信息数, 其中:1.政府网站 2.政府公报. The two rows were kept under
+    # their labels as keys ('政府网站', '政府公报'), not comparable with via_website / via_gazette of the 2014 table.
+    rows = ["指 标 名 称 | 计量单位 | 2009年度 | 历年累计 |", "主动公开信息数 | 条 | 100 | 260 |",
+            "其中:1.政府网站 | 条 | 90 | 200 |", "2.政府公报 | 条 | 10 | 60 |", "行政复议数 | 件 | 0 | 1 |"]
+    report = toolkit.parse_text("2009年莆田市某局政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
+    t = report.tables[report.tables["col_key"] == "value"].set_index("row_key")["value"]
+    assert t.to_dict() == {"proactive_items": 100, "via_website": 90, "via_gazette": 10, "reconsiderations": 0}
