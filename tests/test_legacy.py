@@ -316,3 +316,19 @@ def test_putian_channel_rows_are_the_national_tables_channels():
     report = toolkit.parse_text("2009年莆田市某局政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
     t = report.tables[report.tables["col_key"] == "value"].set_index("row_key")["value"]
     assert t.to_dict() == {"proactive_items": 100, "via_website": 90, "via_gazette": 10, "reconsiderations": 0}
+
+
+def test_legacy_spaced_header_with_value_columns_of_no_fixed_word():
+    # An unruled PDF's Putian table: '指 标 名 称 计量单位 2009年度 历年累计'. '2009年度' is no fixed header word, so
+    # the line was no header: the rows were read by themselves, their columns value, value_2 with no labels, and
+    # 历年累计 was not `cumulative`; so for the town-level '统计指标 单位 区政府统计数 … 合计' (合计 not `total`).
+    rows = ["指 标 名 称 计量单位 2009年度 历年累计", "主动公开信息数 条 100 260", "受理依申请公开信息总数 件 5 9",
+            "行政复议数 件 0 1", "行政诉讼数 件 0 0"]
+    report = toolkit.parse_text("2009年莆田市某局政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
+    t = report.tables
+    got = t[t["row_key"] == "proactive_items"][["col_key", "col_label", "value"]].values.tolist()
+    assert got == [["value", "2009年度", 100.0], ["cumulative", "历年累计", 260.0]]
+    rows = ["统计指标 单位 区政府统计数 区直单位统计数 乡镇街道统计数 合计", "(一)主动公开政府信息数 条 100 200 300 600"]
+    report = toolkit.parse_text("2024年某区政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
+    assert report.tables["col_key"].tolist() == ["value", "value_2", "value_3", "total"]
+    assert report.checks[["check", "status"]].values.tolist() == [["columns_sum", "ok"]]
