@@ -1036,3 +1036,22 @@ def test_an_article_20_value_in_words_is_kept_and_flagged(word):
     assert ("not_a_number", f"penalty: {word}") in flags and ("not_a_number", f"fees: {word}") in flags
     missing = [d for c, d in flags if c == "missing_rows"]
     assert missing and not any(k in missing[0] for k in ("penalty", "fees"))
+
+
+def test_an_empty_label_cell_in_pipe_rows_with_a_blank_total(parsed_seed):
+    # '(二)部分公开… | | 2 | 0 | … | 0 | |': an unmerged empty label cell and a blank 总计, written as pipe text.
+    # The surplus cell is the label's here (the row has counts before 总计's place), as in a reader's grid; only
+    # a row whose one count stands in 总计's place keeps its surplus at its end (filler after 总计).
+    original = parsed_seed("001_4d29bfef72dd56db")
+    singles = ("(二)部分公开", "(六)其他处理", "四、结转下年度继续办理")
+    lines = []
+    for line in _pipe_rows(original, wrap=False).split("\n"):
+        cells = line.rstrip(" |").split(" | ")
+        if cells[0].startswith(singles) and sum(c.isdigit() for c in cells) == 7:
+            line = " | ".join([cells[0], "", *cells[1:-1]]) + " |  |"
+        lines.append(line)
+    got, want = toolkit.parse_text("\n".join(lines)).table("requests"), original.table("requests")
+    rows = ["partially_granted", "other_handling", "carried_forward"]
+    assert got.loc[rows, "total"].isna().all()
+    assert got.loc[rows].drop(columns="total").equals(want.loc[rows].drop(columns="total"))
+    assert got.drop(index=rows).equals(want.drop(index=rows))

@@ -475,8 +475,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
     # a spacer column (an excess that can only be at the end), the empty cell is the label's.  Pipe text (rows
     # not of a reader's grid) writes a merged span's cells as filler at a row's end ('99 | |||', seed 001): there
-    # the empty cell is the label's only where a row shows one (a blank first and a count last, too many cells),
-    # else a row whose counts are all blank but 总计 ('| | … | 12 | |||') had them moved left under other_org.
+    # a row whose counts are all blank but 总计 ('| | … | 12 | |||') had it moved left under other_org; such a row
+    # keeps its surplus at its end unless a row shows an empty label cell (a blank first and a count last).
     split = [(row, *_split_row(row)) for row in rows]
     # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
     # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
@@ -489,7 +489,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if not labels:
             _flag_unlabelled(res, "requests", row, values)
             continue
-        if row.explicit and not spacer and (row.grid or label_gap):
+        # (the one count of a pipe row in 总计's place, were the surplus at its end: only 总计 filled, not an
+        # empty label cell before a lone other_org count)
+        only_total = [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
+        if row.explicit and not spacer and (row.grid or label_gap or not only_total):
             while len(values) > ncols and not values[0].text and not values[0].glued:
                 values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
