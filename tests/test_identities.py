@@ -266,3 +266,32 @@ def test_legacy_value_header_over_two_rows_of_parts(tmp_path):
     t = toolkit.parse_report(path).tables
     got = t[t["row_key"] == "requests_received"][["col_key", "col_label", "value"]].values.tolist()
     assert got == [["value", "区政府统计数", 5.0], ["value_2", "区直单位统计数", 2.0], ["value_3", "乡镇街道统计数", 3.0]]
+
+
+def _td(text: str, rowspan: int = 1, colspan: int = 1) -> str:
+    span = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+    return f"<td{span}>{text or '&nbsp;'}</td>"
+
+
+def test_legacy_total_beside_a_value_header_over_two_rows(tmp_path):
+    # 统计数 (spanning three columns) over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数', 合计 beside it spanning both
+    # header rows. The second row's columns replaced the first's value columns, so 合计 was lost: neither read
+    # nor checked (9 ≠ 5 + 2 + 3 passed unnoticed). As merged cells and as a full grid with blank cells.
+    merged = [[("统计指标", 2), ("单位", 2), ("统计数", 1, 3), ("合计", 2)],
+              [("区政府统计数",), ("区直单位统计数",), ("乡镇街道统计数",)]]
+    grid = [[(x,) for x in ("统计指标", "单位", "统计数", "", "", "合计")],
+            [(x,) for x in ("", "", "区政府统计数", "区直单位统计数", "乡镇街道统计数", "")]]
+    data = [[(x,) for x in ("主动公开政府信息数", "条", "100", "200", "300", "600")],
+            [(x,) for x in ("收到申请数", "件", "5", "2", "3", "9")]]
+    for name, head in (("merged", merged), ("grid", grid)):
+        rows = "".join("<tr>" + "".join(_td(*c) for c in row) + "</tr>" for row in head + data)
+        path = tmp_path / f"{name}.html"
+        path.write_text("<html><body><p>2024年某区政府信息公开工作年度报告</p><p>一、概述</p>"
+                        f"<table>{rows}</table></body></html>", encoding="utf-8")
+        report = toolkit.parse_report(path)
+        t = report.tables[report.tables["row_key"] == "requests_received"]
+        assert t[["col_key", "col_label", "value"]].values.tolist() == [
+            ["value", "区政府统计数", 5.0], ["value_2", "区直单位统计数", 2.0], ["value_3", "乡镇街道统计数", 3.0],
+            ["total", "合计", 9.0]], name
+        checks = report.checks.set_index("key")["status"].to_dict()
+        assert checks == {"proactive_items.total": "ok", "requests_received.total": "failed"}, name

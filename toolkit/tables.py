@@ -1142,10 +1142,15 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             written = [t for t in texts if t.strip()]
             subs = _legacy_sub_header([label_key(t) for t in written])
             if subs is not None:
-                # the value header split over two rows: 统计数 over '2009年度 | 历年累计'
-                start = value_cols[0][0]
-                value_cols = [(start + j, key) for j, key in enumerate(subs)]
-                header = header[:start] + written + header[start + len(written):]
+                # the value header split over two rows: 统计数 over '2009年度 | 历年累计'. A value column after the
+                # split one (合计 beside 统计数 over the parts' columns) stays, moved right where the first row
+                # wrote 统计数 once (a merged cell; it was lost: 合计 neither read nor checked)
+                start, rest = value_cols[0][0], value_cols[1:]
+                shift = max(0, start + len(subs) - rest[0][0]) if rest else 0
+                names = _distinct_value_names(subs + [key for _, key in rest])
+                value_cols = [(start + j, key) for j, key in enumerate(names[:len(subs)])] + [
+                    (i + shift, key) for (i, _), key in zip(rest, names[len(subs):])]
+                header = header[:start] + written + header[start + len(written) - shift:]
                 continue
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
