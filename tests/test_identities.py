@@ -295,3 +295,14 @@ def test_legacy_total_beside_a_value_header_over_two_rows(tmp_path):
             ["total", "合计", 9.0]], name
         checks = report.checks.set_index("key")["status"].to_dict()
         assert checks == {"proactive_items.total": "ok", "requests_received.total": "failed"}, name
+
+
+def test_legacy_total_of_shares_is_not_checked_as_a_sum():
+    # Jiangsu's 互联网+政务服务 rows in the town-level table include shares (政务服务事项不见面占比 | % | 80 | 90 | 70 |
+    # 85): the 合计 of a share is no sum of the parts' shares, so columns_sum skips rows in %.
+    report = _legacy_report("统 计 指 标 | 单位 | 区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计 |\n"
+                            "主动公开政府信息数 | 条 | 100 | 200 | 300 | 600 |\n"
+                            "十四、政务服务事项不见面占比 | % | 80 | 90 | 70 | 85 |\n")
+    assert report.checks[["check", "key", "status"]].values.tolist() == [
+        ["columns_sum", "proactive_items.total", "ok"]]
+    assert not [f for f in report.flags if f.code == "identity_failed"]

@@ -129,7 +129,9 @@ def check_records(tables, *, report_id: str | None = None,
     grids: dict[str, dict[str, dict[str, float]]] = {}
     # cells placed with the identities' help (tables.flag `inferred`): no evidence for those identities
     guessed: set[tuple[str, str, str]] = set()
+    units: dict[tuple[str, str], object] = {}  # (table, row) -> the unit of its first cell (legacy rows have one)
     for rec in records:
+        units.setdefault((rec["table"], rec["row_key"]), rec.get("unit"))
         row = grids.setdefault(rec["table"], {}).setdefault(rec["row_key"], {})
         col = rec["col_key"]
         if col not in row:
@@ -159,6 +161,8 @@ def check_records(tables, *, report_id: str | None = None,
                 for row_key in row_keys:
                     if not any(c in grid[row_key] for c in (*ident["lhs"], *rhs_keys)):
                         continue  # a row without these columns (another block of the Article 20 table)
+                    if units.get((table, row_key)) in ident.get("not_units", ()):
+                        continue  # a row of shares: its 合计 is no sum
                     lhs = _terms(grid, guessed, table, [(row_key, c) for c in ident["lhs"]])
                     rhs = _terms(grid, guessed, table, [(row_key, c) for c in rhs_keys])
                     # a legacy check's key names its row and column, as its per-value identities' keys do
