@@ -306,3 +306,12 @@ def test_legacy_total_of_shares_is_not_checked_as_a_sum():
     assert report.checks[["check", "key", "status"]].values.tolist() == [
         ["columns_sum", "proactive_items.total", "ok"]]
     assert not [f for f in report.flags if f.code == "identity_failed"]
+
+
+def test_legacy_total_alone_is_the_value_column():
+    # A statistics table whose one value column is headed 合计 has no parts: its column is `value`, as every
+    # single-column table's (b9fc4f8 made it `total`, out of step with the other tables), and nothing is summed.
+    report = _legacy_report("统 计 指 标 | 单位 | 合计 |\n主动公开政府信息数 | 条 | 100 |\n举报投诉数量 | 件 | 2 |\n")
+    t = report.tables[report.tables["table"] == "legacy"]
+    assert set(t["col_key"]) == {"value"} and set(t["col_label"]) == {"合计"}
+    assert report.checks.empty

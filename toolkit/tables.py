@@ -730,6 +730,8 @@ def _distinct_value_names(names: list[str]) -> list[str]:
     """The value columns' col_keys, made distinct: a key that only one column has keeps it (``total`` of a
     合计 column), the others are value, value_2 … in order ('区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计':
     value, value_2, value_3, total)."""
+    if "total" in names and not any(n == "value" or n.startswith("value_") for n in names):
+        names = ["value" if n == "total" else n for n in names]  # 合计 alone ('统计指标 | 单位 | 合计'): no parts
     if len(set(names)) == len(names):
         return names
     kept = {n for n in names if n != "value" and names.count(n) == 1}
