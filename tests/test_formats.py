@@ -572,3 +572,26 @@ def test_pdf_prose_in_two_columns_reads_left_then_right(seed_id, full_width, tmp
     assert got["text"].tolist() == extract_statements(prose)["text"].tolist()
     statements = toolkit.parse_report(tmp_path / "two.pdf").statements
     assert statements["text"].tolist() == original.statements["text"].tolist()
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_only_totals_in_a_grid_with_a_spacer_column(fmt, tmp_path):
+    # R13/R15's only-总计 table in a grid with an empty last column in every row. No row's first count was
+    # written, the only sign of a spacer column known before, so a row of one label cell was taken to have an
+    # empty label cell before its counts: every total was read under other_org, unflagged. A row of two label
+    # cells (a group and its item) has no label cell to leave empty: its surplus cell shows the spacer.
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines, section = [], None
+    for item in _as_lines(report):
+        if isinstance(item, str):
+            section = "requests" if "收到和处理" in item else (None if "行政复议" in item else section)
+        elif section == "requests":
+            if sum(c.isdigit() for c in item) == 7 and item[-1].isdigit():
+                item = item[:-7] + [""] * 6 + item[-1:]
+            item = item + [""]
+        lines.append(item)
+    path = tmp_path / f"spacer.{fmt}"
+    path.write_bytes(render_html(lines)) if fmt == "html" else render_docx(lines, path)
+    got, want = toolkit.parse_report(path).table("requests"), report.table("requests")
+    assert got.drop(columns="total").isna().all().all()
+    assert got["total"].equals(want["total"])

@@ -230,3 +230,88 @@ def test_inferred_cells_cannot_prove_a_check_false_but_cells_as_written_can():
     rec = next(r for r in check_records(tables, templates={"requests": "2019"})
                if r["check"] == "outcomes_sum" and r["key"] == "natural_person")
     assert rec["detail"].endswith("(7 inferred)") and "found ≥ 999" in rec["detail"]
+
+
+_TOWN_TABLE = ("统 计 指 标 | 单位 | 区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计 |\n"
+               "主动公开政府信息数 | 条 | 100 | 200 | 300 | 600 |\n"
+               "收到申请数 | 件 | 5 | 2 | 3 | 9 |\n"
+               "举报投诉数量 | 件 | 0 | / | 1 | 1 |\n")
+
+
+def test_legacy_total_column_is_the_sum_of_its_parts():
+    # A 2024 town-level reuse of the 2014 table (templates-detail §6.2): three value columns and a 合计. Before,
+    # 合计 was one more value column (value_4) and nothing checked it; a 合计 that is not the sum of its row
+    # (收到申请数 5 + 2 + 3 ≠ 9) passed unnoticed. Now it is `total`, kept as written, and the row is flagged.
+    report = _legacy_report(_TOWN_TABLE)
+    cells = report.tables.set_index(["row_key", "col_key"])
+    assert cells.loc[("requests_received", "total"), ["value", "col_label"]].tolist() == [9.0, "合计"]
+    assert cells.loc[("requests_received", "value_3"), "col_label"] == "乡镇街道统计数"
+    checks = report.checks.query("check == 'columns_sum'").set_index("key")
+    assert checks.loc["proactive_items.total", "status"] == "ok"
+    assert checks.loc["requests_received.total", ["expected", "found", "status"]].tolist() == [9.0, 10.0, "failed"]
+    assert checks.loc["complaints.total", "status"] == "unverifiable"   # '/' is no count: 1 = 0 + NA + 1
+    assert "columns_sum[requests_received.total]: expected 9, found 10" in [
+        f.detail for f in report.flags if f.code == "identity_failed"]
+
+
+def test_legacy_value_header_over_two_rows_of_parts(tmp_path):
+    # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数' (three columns whose header words end alike): the
+    # second row was not taken for a header, and the columns were labelled value, value_2 …, not as written
+    rows = [["统计指标", "单位", "统计数", "", ""], ["", "", "区政府统计数", "区直单位统计数", "乡镇街道统计数"],
+            ["主动公开政府信息数", "条", "100", "200", "300"], ["收到申请数", "件", "5", "2", "3"]]
+    html = "".join("<tr>" + "".join(f"<td>{c or '&nbsp;'}</td>" for c in r) + "</tr>" for r in rows)
+    path = tmp_path / "town.html"
+    path.write_text(f"<html><body><p>2017年某镇政府信息公开工作年度报告</p><p>一、概述</p><table>{html}</table>"
+                    "</body></html>", encoding="utf-8")
+    t = toolkit.parse_report(path).tables
+    got = t[t["row_key"] == "requests_received"][["col_key", "col_label", "value"]].values.tolist()
+    assert got == [["value", "区政府统计数", 5.0], ["value_2", "区直单位统计数", 2.0], ["value_3", "乡镇街道统计数", 3.0]]
+
+
+def _td(text: str, rowspan: int = 1, colspan: int = 1) -> str:
+    span = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+    return f"<td{span}>{text or '&nbsp;'}</td>"
+
+
+def test_legacy_total_beside_a_value_header_over_two_rows(tmp_path):
+    # 统计数 (spanning three columns) over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数', 合计 beside it spanning both
+    # header rows. The second row's columns replaced the first's value columns, so 合计 was lost: neither read
+    # nor checked (9 ≠ 5 + 2 + 3 passed unnoticed). As merged cells and as a full grid with blank cells.
+    merged = [[("统计指标", 2), ("单位", 2), ("统计数", 1, 3), ("合计", 2)],
+              [("区政府统计数",), ("区直单位统计数",), ("乡镇街道统计数",)]]
+    grid = [[(x,) for x in ("统计指标", "单位", "统计数", "", "", "合计")],
+            [(x,) for x in ("", "", "区政府统计数", "区直单位统计数", "乡镇街道统计数", "")]]
+    data = [[(x,) for x in ("主动公开政府信息数", "条", "100", "200", "300", "600")],
+            [(x,) for x in ("收到申请数", "件", "5", "2", "3", "9")]]
+    for name, head in (("merged", merged), ("grid", grid)):
+        rows = "".join("<tr>" + "".join(_td(*c) for c in row) + "</tr>" for row in head + data)
+        path = tmp_path / f"{name}.html"
+        path.write_text("<html><body><p>2024年某区政府信息公开工作年度报告</p><p>一、概述</p>"
+                        f"<table>{rows}</table></body></html>", encoding="utf-8")
+        report = toolkit.parse_report(path)
+        t = report.tables[report.tables["row_key"] == "requests_received"]
+        assert t[["col_key", "col_label", "value"]].values.tolist() == [
+            ["value", "区政府统计数", 5.0], ["value_2", "区直单位统计数", 2.0], ["value_3", "乡镇街道统计数", 3.0],
+            ["total", "合计", 9.0]], name
+        checks = report.checks.set_index("key")["status"].to_dict()
+        assert checks == {"proactive_items.total": "ok", "requests_received.total": "failed"}, name
+
+
+def test_legacy_total_of_shares_is_not_checked_as_a_sum():
+    # Jiangsu's 互联网+政务服务 rows in the town-level table include shares (政务服务事项不见面占比 | % | 80 | 90 | 70 |
+    # 85): the 合计 of a share is no sum of the parts' shares, so columns_sum skips rows in %.
+    report = _legacy_report("统 计 指 标 | 单位 | 区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计 |\n"
+                            "主动公开政府信息数 | 条 | 100 | 200 | 300 | 600 |\n"
+                            "十四、政务服务事项不见面占比 | % | 80 | 90 | 70 | 85 |\n")
+    assert report.checks[["check", "key", "status"]].values.tolist() == [
+        ["columns_sum", "proactive_items.total", "ok"]]
+    assert not [f for f in report.flags if f.code == "identity_failed"]
+
+
+def test_legacy_total_alone_is_the_value_column():
+    # A statistics table whose one value column is headed 合计 has no parts: its column is `value`, as every
+    # single-column table's (b9fc4f8 made it `total`, out of step with the other tables), and nothing is summed.
+    report = _legacy_report("统 计 指 标 | 单位 | 合计 |\n主动公开政府信息数 | 条 | 100 |\n举报投诉数量 | 件 | 2 |\n")
+    t = report.tables[report.tables["table"] == "legacy"]
+    assert set(t["col_key"]) == {"value"} and set(t["col_label"]) == {"合计"}
+    assert report.checks.empty

@@ -269,3 +269,66 @@ def test_legacy_table_without_header_with_a_code_column():
     assert set(legacy.index.get_level_values("col_key")) == {"value", "value_2"}
     assert legacy[("proactive_items", "value")] == 120 and legacy[("proactive_items", "value_2")] == 480
     assert legacy[("appeals_first", "value")] == 0
+
+
+# --- two value columns in a text layout of one cell a line -----------------------------------------------
+
+_PUTIAN = [["指 标 名 称", "计量单位", "2009年度", "历年累计"], ["主动公开信息数", "条", "100", "260"],
+           ["受理依申请公开信息总数", "件", "5", "9"], ["行政复议数", "件", "", "2"], ["行政诉讼数", "件", "0", "1"]]
+
+
+def test_legacy_two_value_columns_one_cell_a_line(tmp_path):
+    # Putian's 年度 | 历年累计 table as seed 001 writes cells, one a line ending in ' |', a blank cell appended to
+    # the line before ('件 | |'). Before, '2009年度' stood on a row of its own after '指标名称 | 计量单位' (no
+    # header then): the table was read by its rows, its columns value, value_2 with no labels, and 行政复议数's
+    # cumulative 2 was read as this year's, unflagged. Now the header is whole and the row whose blank left no
+    # trace is flagged ragged, its values placed under neither column.
+    text = render_text(["2009年莆田市某局政府信息公开工作年度报告", "一、概述", "本局工作。", *_PUTIAN], "pipe_cells")
+    report = toolkit.parse_text(text)
+    t = report.tables[report.tables["table"] == "legacy"].set_index(["row_key", "col_key"])
+    assert t.loc[("proactive_items", "cumulative"), ["value", "col_label"]].tolist() == [260.0, "历年累计"]
+    assert t.loc[("proactive_items", "value"), "col_label"] == "2009年度"
+    assert t.loc["reconsiderations"]["value"].isna().all()
+    assert set(t.loc["reconsiderations"]["flag"]) == {"ragged"}
+    assert [f.line for f in report.flags if f.code == "ragged"] == [t.loc[("reconsiderations", "value"), "line"]]
+    assert t.loc[("lawsuits", "cumulative"), "value"] == 1.0
+
+
+def test_legacy_parts_header_over_two_rows_one_cell_a_line():
+    # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数', one cell a line: the second header row was run
+    # into the first item's row ('区政府统计数' read as an item, its value '乡镇街道统计数', the item lost)
+    rows = [["统计指标", "单位", "统计数", "", ""], ["", "", "区政府统计数", "区直单位统计数", "乡镇街道统计数"],
+            ["主动公开政府信息数", "条", "100", "200", "300"], ["举报投诉数量", "件", "1", "0", "2"]]
+    report = toolkit.parse_text(render_text(["2017年某区政府信息公开工作年度报告", "一、概述", "本区工作。", *rows],
+                                            "pipe_cells"))
+    t = report.tables[report.tables["table"] == "legacy"]
+    got = t[t["row_key"] == "proactive_items"][["col_key", "col_label", "value"]].values.tolist()
+    assert got == [["value", "区政府统计数", 100.0], ["value_2", "区直单位统计数", 200.0],
+                   ["value_3", "乡镇街道统计数", 300.0]]
+    assert set(t["row_key"]) == {"proactive_items", "complaints"}
+
+
+def test_putian_channel_rows_are_the_national_tables_channels():
+    # Putian 2009 (templates-detail §6.4): 主动公开信息数, 其中:1.政府网站 2.政府公报. The two rows were kept under
+    # their labels as keys ('政府网站', '政府公报'), not comparable with via_website / via_gazette of the 2014 table.
+    rows = ["指 标 名 称 | 计量单位 | 2009年度 | 历年累计 |", "主动公开信息数 | 条 | 100 | 260 |",
+            "其中:1.政府网站 | 条 | 90 | 200 |", "2.政府公报 | 条 | 10 | 60 |", "行政复议数 | 件 | 0 | 1 |"]
+    report = toolkit.parse_text("2009年莆田市某局政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
+    t = report.tables[report.tables["col_key"] == "value"].set_index("row_key")["value"]
+    assert t.to_dict() == {"proactive_items": 100, "via_website": 90, "via_gazette": 10, "reconsiderations": 0}
+
+
+def test_legacy_spaced_header_with_value_columns_of_no_fixed_word():
+    # An unruled PDF's Putian table: '指 标 名 称 计量单位 2009年度 历年累计'. '2009年度' is no fixed header word, so
+    # the line was no header: the rows were read by themselves, their columns value, value_2 with no labels, and
+    # 历年累计 was not `cumulative`; so for the town-level '统计指标 单位 区政府统计数 … 合计' (合计 not `total`).
+    rows = ["指 标 名 称 计量单位 2009年度 历年累计", "主动公开信息数 条 100 260", "受理依申请公开信息总数 件 5 9",
+            "行政复议数 件 0 1", "行政诉讼数 件 0 0"]
+    report = toolkit.parse_text("2009年莆田市某局政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
+    t = report.tables
+    got = t[t["row_key"] == "proactive_items"][["col_key", "col_label", "value"]].values.tolist()
+    assert got == [["value", "2009年度", 100.0], ["cumulative", "历年累计", 260.0]]
+    rows = ["统计指标 单位 区政府统计数 区直单位统计数 乡镇街道统计数 合计", "(一)主动公开政府信息数 条 100 200 300 600"]
+    report = toolkit.parse_text("2024年某区政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
+    assert report.tables["col_key"].tolist() == ["value", "value_2", "value_3", "total"]
+    assert report.checks[["check", "status"]].values.tolist() == [["columns_sum", "ok"]]

@@ -978,3 +978,80 @@ def test_taiwan_vocabulary_gives_the_simplified_tables(stem):
     assert got.tables["row_key"][known].equals(want.tables["row_key"][known])
     # only the formats' phrases are read as the mainland's: other words stay
     assert to_simplified(opencc.OpenCC("s2twp").convert("建设档案馆,推进线上线下融合")) == "建设档案馆,推进线上线下融合"
+
+
+@pytest.mark.parametrize("filler", [" |||", " |"])
+def test_only_totals_filled_in_pipe_rows_ending_in_filler(filler, parsed_seed):
+    # R13/R15: the applicant cells left blank and only 总计 filled, pipe rows ending in a merged span's filler
+    # as seed 001 writes them ('99 | |||'). Before, the row's surplus blank cells were taken from its start (an
+    # empty label cell, as in a reader's grid), so every total was read under other_org or nonprofit, unflagged.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines, blanked = [], 0
+    for line in _pipe_rows(original, wrap=False).split("\n"):
+        cells = line.rstrip(" |").split(" | ")
+        if sum(c.isdigit() for c in cells) == 7 and cells[-1].isdigit():  # a request row's seven counts
+            cells[-7:-1] = [""] * 6
+            line, blanked = " | ".join(cells) + " |" + filler, blanked + 1
+        lines.append(line)
+    assert blanked >= 20
+    got = toolkit.parse_text("\n".join(lines)).table("requests")
+    assert got.drop(columns="total").isna().all().all()
+    assert got["total"].equals(original.table("requests")["total"])
+
+
+@pytest.mark.parametrize("blank", ["\t", "\t-"])
+def test_a_blank_review_group_in_the_tab_layout_keeps_its_columns(blank, parsed_seed):
+    # Seed 004 writes one cell a line after a tab, a blank cell as a lone tab. Its review row with the five
+    # 行政复议 cells left blank ('\t' × 5, then the ten lawsuit counts) lost every count: the blanks were dropped,
+    # ten values for fifteen cells, 0 of 15 placed and flagged ragged. Blank cells the layout writes are
+    # positions, as a pipe row's are; '-' (not applicable) reads as a blank.
+    original = parsed_seed("004_b232cca7e491c758")
+    lines = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n")
+    first = next(i for i in range(len(lines) - 15) if all(x == "\t0" for x in lines[i:i + 15]))
+    lines[first:first + 5] = [blank] * 5
+    lines[first + 5] = "\t3"
+    got = toolkit.parse_text("\n".join(lines)).table("review_litigation")
+    want = original.table("review_litigation")
+    assert got.loc["review"].isna().all()
+    assert got.loc["litigation_direct", "upheld"] == 3
+    assert got.drop(index="review").drop(columns="upheld").equals(want.drop(index="review").drop(columns="upheld"))
+
+
+@pytest.mark.parametrize("word", ["暂无", "零", "不适用", "三万元"])
+def test_an_article_20_value_in_words_is_kept_and_flagged(word):
+    # '行政处罚 | 暂无', '行政事业性收费 | 三万元': a value cell of words with no digit was read as a second label
+    # cell, so the row vanished and was flagged missing_rows, as if the report had left it out (a block of
+    # that one row: table_missing). It is the row's value, kept as written and flagged not_a_number.
+    text = ("2023年某局政府信息公开工作年度报告\n一、总体情况\n工作。\n二、主动公开政府信息情况\n"
+            "第二十条第（六）项 | |||\n信息内容 | 本年处理决定数量 | ||\n"
+            f"行政处罚 | {word} | ||\n行政强制 | 3 | ||\n"
+            "第二十条第（八）项 | |||\n信息内容 | 本年收费金额（单位：万元） | ||\n"
+            f"行政事业性收费 | {word} | ||\n三、收到和处理政府信息公开申请情况\n无。\n")
+    report = toolkit.parse_text(text)
+    active = report.tables[report.tables["table"] == "active"].set_index("row_key")
+    assert active.loc[["penalty", "fees"], "raw"].tolist() == [word, word]
+    assert active.loc[["penalty", "fees"], "value"].isna().all()
+    assert active.loc["coercion", "value"] == 3
+    flags = [(f.code, f.detail) for f in report.flags if f.table == "active"]
+    assert ("not_a_number", f"penalty: {word}") in flags and ("not_a_number", f"fees: {word}") in flags
+    missing = [d for c, d in flags if c == "missing_rows"]
+    assert missing and not any(k in missing[0] for k in ("penalty", "fees"))
+
+
+def test_an_empty_label_cell_in_pipe_rows_with_a_blank_total(parsed_seed):
+    # '(二)部分公开… | | 2 | 0 | … | 0 | |': an unmerged empty label cell and a blank 总计, written as pipe text.
+    # The surplus cell is the label's here (the row has counts before 总计's place), as in a reader's grid; only
+    # a row whose one count stands in 总计's place keeps its surplus at its end (filler after 总计).
+    original = parsed_seed("001_4d29bfef72dd56db")
+    singles = ("(二)部分公开", "(六)其他处理", "四、结转下年度继续办理")
+    lines = []
+    for line in _pipe_rows(original, wrap=False).split("\n"):
+        cells = line.rstrip(" |").split(" | ")
+        if cells[0].startswith(singles) and sum(c.isdigit() for c in cells) == 7:
+            line = " | ".join([cells[0], "", *cells[1:-1]]) + " |  |"
+        lines.append(line)
+    got, want = toolkit.parse_text("\n".join(lines)).table("requests"), original.table("requests")
+    rows = ["partially_granted", "other_handling", "carried_forward"]
+    assert got.loc[rows, "total"].isna().all()
+    assert got.loc[rows].drop(columns="total").equals(want.loc[rows].drop(columns="total"))
+    assert got.drop(index=rows).equals(want.drop(index=rows))

@@ -129,7 +129,9 @@ def check_records(tables, *, report_id: str | None = None,
     grids: dict[str, dict[str, dict[str, float]]] = {}
     # cells placed with the identities' help (tables.flag `inferred`): no evidence for those identities
     guessed: set[tuple[str, str, str]] = set()
+    units: dict[tuple[str, str], object] = {}  # (table, row) -> the unit of its first cell (legacy rows have one)
     for rec in records:
+        units.setdefault((rec["table"], rec["row_key"]), rec.get("unit"))
         row = grids.setdefault(rec["table"], {}).setdefault(rec["row_key"], {})
         col = rec["col_key"]
         if col not in row:
@@ -150,14 +152,22 @@ def check_records(tables, *, report_id: str | None = None,
             if ident["rhs"] == "@outcome_rows" and outcome_rows is None:
                 outcome_rows = fm["requests"].get(f"outcome_rows_{_template(table, records, templates)}", [])
             rhs_keys = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
+            if ident["rhs"] == "@other_columns":
+                if not all(k in col_keys for k in ident["lhs"]):
+                    continue  # (a legacy table without a 合计 column)
+                rhs_keys = [c for c in col_keys if c not in ident["lhs"] and c not in ident.get("except", ())]
             relation = ident.get("relation", "eq")
             if ident["per"] == "row":
                 for row_key in row_keys:
                     if not any(c in grid[row_key] for c in (*ident["lhs"], *rhs_keys)):
                         continue  # a row without these columns (another block of the Article 20 table)
+                    if units.get((table, row_key)) in ident.get("not_units", ()):
+                        continue  # a row of shares: its 合计 is no sum
                     lhs = _terms(grid, guessed, table, [(row_key, c) for c in ident["lhs"]])
                     rhs = _terms(grid, guessed, table, [(row_key, c) for c in rhs_keys])
-                    rows.append(_row(report_id, table, ident["name"], row_key, lhs, rhs, relation))
+                    # a legacy check's key names its row and column, as its per-value identities' keys do
+                    key = f"{row_key}.{ident['lhs'][0]}" if table == "legacy" else row_key
+                    rows.append(_row(report_id, table, ident["name"], key, lhs, rhs, relation))
                 continue
             if ident["per"] == "value" and ident["lhs"][0] not in grid:
                 continue  # a legacy table without this item

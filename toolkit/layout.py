@@ -360,7 +360,8 @@ def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     marks = _MARK
     fm = load_formats()["legacy"]
     first = alternation(fm["label_header_words"], spaced=True)
-    word = alternation(fm["header_words"], spaced=True)
+    # a value column's header may be no fixed word but end in one: '2009年度' (Putian), '区直单位统计数'
+    word = rf"{alternation(fm['header_words'], spaced=True)}|[^\s\d]{{0,6}}\d{{0,4}}(?:{alternation(fm['value_headers'])})"
     header = re.compile(rf"(?P<first>{first})(?P<rest>(?:\s+(?:{word}))+)")
     value = rf"\s+(?:[+-]?\d[\d,.]*(?:%|{units})?|{marks})"
     row = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{units})(?P<values>(?:{value})*)")

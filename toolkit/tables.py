@@ -116,6 +116,8 @@ _ENDS_IN_NUMBER = re.compile(r"\s[+-]?\d[\d,.]*$")
 _ENDS_IN_VALUE = re.compile(r"\s(?:(?!\d{1,2}[.、]\D)[^\s、,。;]*\d[^\s、,。;]*|[零〇一二两三四五六七八九十百]+|%s)$"
                             % alternation(NA_MARKS))
 _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}(?:\([^()]{0,12}\))?")
+# a value written in a few Chinese words and no digit ('零', '暂无', '不适用', '三万元'), in a row's value place
+_WORDS_VALUE = re.compile(r"[\u4e00-\u9fff〇]{1,6}")
 
 
 def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
@@ -147,8 +149,10 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
     for i in range(len(labels) - 2, -1, -1):
         if is_row(labels[i].text):
             rest = labels[i + 1:]
-            # a number with a word or two around it ('12起左右', '约25万元', '(3)'), in a table row, not prose
-            if all(_WORDY_NUMBER.fullmatch(c.text) for c in rest) and all(len(c.text) <= 30 for c in labels[:i]):
+            # a number with a word or two around it ('12起左右', '约25万元', '(3)'), or a value in words without
+            # digits ('暂无', '零': the row vanished, flagged as left out by the report), in a table row, not prose
+            if all(_WORDY_NUMBER.fullmatch(c.text) or _WORDS_VALUE.fullmatch(c.text) for c in rest) \
+                    and all(len(c.text) <= 30 for c in labels[:i]):
                 return labels[: i + 1], rest + values
             break
     return labels, values
@@ -469,14 +473,26 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     subtotals: list[tuple[str, str, list[Cell], Row]] = []  # (group, label, values, row) of group rows with values
     # A reader's grid row with more cells than columns has an empty cell too many: an unmerged label cell
     # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
-    # a spacer column (an excess that can only be at the end), the empty cell is the label's.
+    # a spacer column (an excess that can only be at the end), the empty cell is the label's.  Pipe text (rows
+    # not of a reader's grid) writes a merged span's cells as filler at a row's end ('99 | |||', seed 001): there
+    # a row whose counts are all blank but 总计 ('| | … | 12 | |||') had it moved left under other_org; such a row
+    # keeps its surplus at its end unless a row shows an empty label cell (a blank first and a count last).
     split = [(row, *_split_row(row)) for row in rows]
-    spacer = any(row.explicit and len(vals) > ncols and vals[0].text and not vals[-1].text for row, _, vals in split)
+    # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
+    # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
+    # as having an empty label cell, and every total moved under other_org, unflagged.
+    spacer = any(row.explicit and len(vals) > ncols and not vals[-1].text and (vals[0].text or len(labels) >= 2)
+                 for row, labels, vals in split)
+    label_gap = any(row.explicit and not row.grid and len(vals) > ncols and not vals[0].text and vals[-1].text
+                    for row, _, vals in split)
     for row, labels, values in split:
         if not labels:
             _flag_unlabelled(res, "requests", row, values)
             continue
-        if row.explicit and not spacer:
+        # (the one count of a pipe row in 总计's place, were the surplus at its end: only 总计 filled, not an
+        # empty label cell before a lone other_org count)
+        only_total = [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
+        if row.explicit and not spacer and (row.grid or label_gap or not only_total):
             while len(values) > ncols and not values[0].text and not values[0].glued:
                 values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
@@ -652,6 +668,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 with_blanks.extend(row.cells[spacer:])
             elif row.explicit and not labels and (cells := _pipe_positions(row, n)) is not None:
                 with_blanks.extend(cells)
+            elif not (row.explicit or row.spaced or labels) and len(cells := _trim_values(list(row.cells), n)) == n:
+                # a text layout that writes its blank cells (a lone tab, seed 004; a lone '|'): the whole table's
+                # row keeps them in their columns, a blank 行政复议 before the lawsuits (it was lost, 0 of 15 placed)
+                with_blanks.extend(cells)
             else:
                 with_blanks.extend(vals)
     if first_row is None:
@@ -697,15 +717,26 @@ def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
             unit_at = i
         else:
             values.append((i, fm["value_headers"].get(k, "value")))
-    names = [c for _, c in values]
-    if len(set(names)) < len(names):
-        names = _value_names(len(names))
+    names = _distinct_value_names([c for _, c in values])
     return unit_at, [(i, c) for (i, _), c in zip(values, names)]
 
 
 def _value_names(n: int) -> list[str]:
     """The col_keys of ``n`` value columns their header does not tell apart: value, value_2, value_3 …"""
     return ["value"] + [f"value_{i}" for i in range(2, n + 1)]
+
+
+def _distinct_value_names(names: list[str]) -> list[str]:
+    """The value columns' col_keys, made distinct: a key that only one column has keeps it (``total`` of a
+    合计 column), the others are value, value_2 … in order ('区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计':
+    value, value_2, value_3, total)."""
+    if "total" in names and not any(n == "value" or n.startswith("value_") for n in names):
+        names = ["value" if n == "total" else n for n in names]  # 合计 alone ('统计指标 | 单位 | 合计'): no parts
+    if len(set(names)) == len(names):
+        return names
+    kept = {n for n in names if n != "value" and names.count(n) == 1}
+    generic = iter(_value_names(sum(n not in kept for n in names)))
+    return [n if n in kept else next(generic) for n in names]
 
 
 def _legacy_sub_header(keys: list[str]) -> list[str] | None:
@@ -717,9 +748,10 @@ def _legacy_sub_header(keys: list[str]) -> list[str] | None:
         if match is None:
             return None
         found.append(match)
-    if not found or len(set(found)) < len(found):
+    if not found:
         return None
-    return found
+    # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数' (a 2024 town-level reuse): three value columns
+    return _distinct_value_names(found)
 
 
 @functools.lru_cache(maxsize=1)
@@ -853,9 +885,13 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
 
 
 def _short_spaced(row: Row, cells: list[Cell | None]) -> bool:
-    """A spaced row with some value but fewer than the table's value columns: which one is blank is unknown."""
+    """A row with some value but fewer than the table's value columns, its blank cells left no trace: which one
+    is blank is unknown.  So a spaced row (an unruled PDF), and a row a text layout of a cell a line rebuilt
+    where a blank cell is no line ('08 | |' then '7 |': 7 was read as 本期实际, 本年累计 NA, unflagged)."""
     written = sum(c is not None and bool(c.text) for c in cells)
-    return row.spaced and 0 < written < len(cells)
+    if row.spaced:
+        return 0 < written < len(cells)
+    return not (row.explicit or row.grid) and written > 0 and None in cells
 
 
 def _other_table_header(texts: list[str]) -> bool:
@@ -1000,6 +1036,45 @@ def _halves_width(row: Row) -> int | None:
     return w if all(_legacy_item_row(h) for h in halves) else None
 
 
+def _legacy_header_cell(key: str) -> bool:
+    """A cell of a legacy header's words: 单位, 统计数 … or a value column's ('2009年度', '区直单位统计数', '合计')."""
+    fm = load_formats()["legacy"]
+    return key in fm["header_words"] or any(key == h or key.endswith(h) for h in fm["value_headers"])
+
+
+def _legacy_join_header(rows: list[Row]) -> list[Row]:
+    """The rows with a header written one cell a line joined into one row.
+
+    A text layout of a cell a line rebuilds its rows from the labels it knows; a value column's header that is
+    no fixed word ('2009年度') then stands on a row of its own after '指标名称 | 计量单位', which alone is no
+    header: the table was read by its rows, its value columns value, value_2 instead of value, cumulative.
+    """
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        i += 1
+        keys = [label_key(c.text) for c in row.cells]
+        if row.explicit or row.grid or not keys or keys[0] not in _legacy_header_keys()[0]:
+            out.append(row)
+            continue
+        cells = list(row.cells)
+        while _legacy_header_start(keys) != 0 and i < len(rows) and len(rows[i].cells) == 1 \
+                and not rows[i].explicit and _legacy_header_cell(label_key(rows[i].cells[0].text)):
+            cells.append(rows[i].cells[0])
+            i += 1
+        out.append(Row(cells, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+        nxt = rows[i] if i < len(rows) else None
+        if nxt is not None and not (nxt.explicit or nxt.grid):
+            # the value columns' own header row (统计数 over '区政府统计数 | …') run into the first item's row
+            k = next((j for j, c in enumerate(nxt.cells) if not _legacy_header_cell(label_key(c.text))), 0)
+            if k >= 2:
+                out.append(Row(nxt.cells[:k], spaced=nxt.spaced))
+                out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
+                i += 1
+    return out
+
+
 def _legacy_unfold(rows: list[Row]) -> list[Row]:
     """The rows of a table set in two halves side by side, the left half's rows first, then the right half's.
 
@@ -1047,7 +1122,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     numbered = False  # the table has a 序号 column before its labels
     unread: list[Row] = []  # rows of the table's items met outside any table read
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
-    rows = _legacy_unfold(rows)
+    rows = _legacy_unfold(_legacy_join_header(rows))
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     for at, row in enumerate(rows):
         if numbered and value_cols is not None:
@@ -1069,10 +1144,15 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             written = [t for t in texts if t.strip()]
             subs = _legacy_sub_header([label_key(t) for t in written])
             if subs is not None:
-                # the value header split over two rows: 统计数 over '2009年度 | 历年累计'
-                start = value_cols[0][0]
-                value_cols = [(start + j, key) for j, key in enumerate(subs)]
-                header = header[:start] + written + header[start + len(written):]
+                # the value header split over two rows: 统计数 over '2009年度 | 历年累计'. A value column after the
+                # split one (合计 beside 统计数 over the parts' columns) stays, moved right where the first row
+                # wrote 统计数 once (a merged cell; it was lost: 合计 neither read nor checked)
+                start, rest = value_cols[0][0], value_cols[1:]
+                shift = max(0, start + len(subs) - rest[0][0]) if rest else 0
+                names = _distinct_value_names(subs + [key for _, key in rest])
+                value_cols = [(start + j, key) for j, key in enumerate(names[:len(subs)])] + [
+                    (i + shift, key) for (i, _), key in zip(rest, names[len(subs):])]
+                header = header[:start] + written + header[start + len(written) - shift:]
                 continue
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
