@@ -18,7 +18,8 @@ import os
 from functools import lru_cache
 from typing import Iterator
 
-__all__ = ["render_html", "render_docx", "render_pdf", "render_text", "cjk_font_path", "TEXT_LAYOUTS"]
+__all__ = ["render_html", "render_docx", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
+           "TEXT_LAYOUTS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 
@@ -260,6 +261,39 @@ def render_pdf(
     if decorate:
         decorate(pdf, pdf.page_no())
     pdf.output(os.fspath(path))
+
+
+def rotate_pdf_pages(path, angle: int, pages: set | None = None) -> None:
+    """Set ``/Rotate angle`` on the pages of a PDF written by ``render_pdf(compress=False)`` (``pages``:
+    their numbers from 1, else all), so that a viewer shows the upright text turned, as a page printed
+    sideways is shown.
+
+    The page dictionaries are rewritten in the same number of bytes, which keeps the cross-reference
+    offsets valid.
+    """
+    import re
+
+    data = open(os.fspath(path), "rb").read()
+    seen = 0
+
+    def turn(match: re.Match) -> bytes:
+        nonlocal seen
+        seen += 1
+        old = match.group(0)
+        if pages is not None and seen not in pages:
+            return old
+        body = re.sub(rb"\s*\n\s*", b"", old[2:-2]).replace(b"/MediaBox [", b"/MediaBox[")
+        body = re.sub(rb"(\d)\.\d+", rb"\1", body) + b"/Rotate %d" % angle  # (whole points: room for /Rotate)
+        new = b"<<" + body + b">>"
+        if len(new) > len(old):
+            raise ValueError(f"no room for /Rotate in {old!r}")
+        return new + b" " * (len(old) - len(new))
+
+    data = re.sub(rb"<<\n/Contents [^>]*/Type /Page\n>>", turn, data)
+    if not seen:
+        raise ValueError("no page dictionary found: write the PDF with compress=False")
+    with open(os.fspath(path), "wb") as out:
+        out.write(data)
 
 
 # --------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import toolkit
 from toolkit.layout import build_rows
 
 from conftest import RAW
-from renderers import render_docx, render_html, render_pdf
+from renderers import render_docx, render_html, render_pdf, rotate_pdf_pages
 
 
 def _as_lines(report) -> list:
@@ -454,6 +454,25 @@ def _plain_and_drawn(seed_id: str, tmp_path, lines: list | None = None, **drawn)
     render_pdf(lines, tmp_path / "plain.pdf")
     render_pdf(lines, tmp_path / "drawn.pdf", **drawn)
     return original, read_document(tmp_path / "plain.pdf").lines, read_document(tmp_path / "drawn.pdf").lines
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("angle", [90, 180, 270])
+@pytest.mark.parametrize("pages", [{2}, None])
+def test_pdf_page_shown_sideways_or_upside_down_is_read_upright(seed_id, angle, pages, tmp_path):
+    # A page turned by its /Rotate (or a landscape table printed turned onto a portrait page) gives characters
+    # drawn at a quarter turn: before, its lines came out a character at a time, or backwards at 180
+    # degrees ('告报度年…'), and the tables on it were lost (table_missing, no title, no agency).
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    render_pdf(lines, tmp_path / "plain.pdf", compress=False)
+    render_pdf(lines, tmp_path / "turned.pdf", compress=False)
+    rotate_pdf_pages(tmp_path / "turned.pdf", angle, pages)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "turned.pdf", report_id=seed_id)
+    assert report.lines == plain.lines
+    assert _same(_cells(report), _cells(original))
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)

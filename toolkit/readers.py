@@ -2042,6 +2042,7 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
             n_pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
                 try:
+                    page = _upright_page(pdf, page)
                     chars, cids, page_lines, margin = _pdf_page(page, path, number)
                 except ToolkitError:
                     raise
@@ -2089,6 +2090,43 @@ def _turned(ch: dict) -> bool:
     """Whether a character is drawn turned away from the page's text (any rotation or shear)."""
     a, b, c, d = ch.get("matrix", (1, 0, 0, 1, 0, 0))[:4]
     return abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0 or not ch.get("upright", True)
+
+
+def _quarter_turn(ch: dict) -> int | None:
+    """The quarter turn (0, 90, 180 or 270 degrees, counter-clockwise) a character is drawn at; None for
+    another angle or a shear."""
+    a, b, c, d = ch.get("matrix", (1, 0, 0, 1, 0, 0))[:4]
+    size = max(abs(a), abs(b))
+    if size == 0 or min(abs(a), abs(b)) > 1e-3 * size or abs(a - d) > 1e-3 * size or abs(b + c) > 1e-3 * size:
+        return None
+    return (0 if a > 0 else 180) if abs(a) > abs(b) else (90 if b > 0 else 270)
+
+
+def _upright_page(pdf, page):
+    """``page``, read again turned upright when most of its characters are drawn at one quarter turn.
+
+    A page set sideways or upside down (a landscape table printed onto a portrait page, or a page whose
+    ``/Rotate`` turns upright text away) gave its lines character by character, or each line backwards
+    ('告报度年…'), and lost every table on it. Turning the page by that angle, as a reader turns the paper,
+    gives the text as printed; a watermark's turned characters are fewer than half and change nothing.
+    """
+    import copy
+    from collections import Counter
+
+    from pdfplumber.page import Page
+
+    limit = _pdf_settings()["light_colour"]  # a light watermark, however large, turns no page
+    turns = Counter(_quarter_turn(ch) for ch in page.chars
+                    if ch.get("text", "").strip() and (_lightness(ch.get("non_stroking_color")) or 0.0) < limit)
+    turn, n = turns.most_common(1)[0] if turns else (None, 0)
+    if turn in (None, 0) or n <= sum(turns.values()) / 2:
+        return page
+    page_obj = copy.copy(page.page_obj)  # the file's own page is left as it is
+    page_obj.rotate = (page_obj.rotate + turn) % 360
+    page_obj.attrs = {**page_obj.attrs, "Rotate": page_obj.rotate}
+    turned = Page(pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+    page.close()
+    return turned
 
 
 def _lightness(colour) -> float | None:
