@@ -153,12 +153,14 @@ def render_pdf(
     ruled: bool = True,
     decorate=None,
     marks: dict | None = None,
+    spaced: dict | None = None,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2).
 
     ``decorate(pdf, page_no)`` is called when a page is full (and for the last page) to draw over it what a
     printer or a document system adds (headers, footers, watermarks: ``overlays.py``); ``marks`` maps
-    ``(first cell of a row, column index)`` to a footnote mark set as a raised small digit after that cell's text.
+    ``(first cell of a row, column index)`` to a footnote mark set as a raised small digit after that cell's text;
+    ``spaced`` maps a text line to the letter spacing (points) it is set with (a title or heading spread out).
 
     With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
     print them: pdfplumber then finds no table and gives the rows as lines of text.
@@ -233,7 +235,9 @@ def render_pdf(
             room(line_h)
             if block.strip():
                 pdf.set_xy(margin, y)
+                pdf.set_char_spacing((spaced or {}).get(block, 0))
                 pdf.cell(content_w, line_h, block)
+                pdf.set_char_spacing(0)
             y += line_h
             continue
         y += font_size * 0.5

@@ -475,6 +475,30 @@ def test_pdf_page_shown_sideways_or_upside_down_is_read_upright(seed_id, angle, 
     assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
+# A font's glyph of a character that its Unicode map gives as a radical: 人 as the Kangxi radical ⼈ (NFKC makes
+# it 人) and 民 as ⺠ of the radicals supplement (NFKC leaves it), as PDFs of many agencies do
+_RADICAL_MAP = {"人": "\u2f08", "民": "\u2ea0", "工": "\u2f2f", "长": "\u2ed3", "门": "\u2ed4", "见": "\u2ec5",
+                "车": "\u2ecb", "马": "\u2ee2", "页": "\u2eda", "黄": "\u2ee9"}
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+def test_pdf_characters_mapped_to_radicals_read_as_the_characters(seed_id, tmp_path):
+    # Before, 民 read as ⺠: seed 001's agency was '乌当区人⺠' (乌当区人民政府), and every 人民 of the text kept it.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    render_pdf(lines, tmp_path / "plain.pdf", compress=False)
+    data = (tmp_path / "plain.pdf").read_bytes()
+    for char, radical in _RADICAL_MAP.items():  # the same length: the cross-reference offsets stay valid
+        data = data.replace(b"> <%04X>\n" % ord(char), b"> <%04X>\n" % ord(radical))
+    (tmp_path / "radicals.pdf").write_bytes(data)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "radicals.pdf", report_id=seed_id)
+    assert "\u2ea0" in report.original_text  # (the text as read keeps them)
+    assert report.lines == plain.lines and report.metadata == plain.metadata
+    assert report.statements.equals(plain.statements)
+    assert _same(_cells(report), _cells(original))
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 def test_pdf_raised_footnote_marks_are_no_digits(seed_id, tmp_path):
     import pdfplumber
