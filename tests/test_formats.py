@@ -553,6 +553,27 @@ def test_pdf_running_headers_and_footers_are_left_out(seed_id, furniture, tmp_pa
     assert report.statements.equals(toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id).statements)
 
 
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_pdf_title_held_only_in_the_running_header_is_read(seed_id, tmp_path):
+    # A Word file holding its title only in the page header, printed to PDF: the title repeats at the top of
+    # every page and was left out as page furniture with the rest (no_title, agency_unknown, year_inferred);
+    # the DOCX reader already put such a title before the body.
+    from overlays import _text
+
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    title, body = lines[0], lines[1:]
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(body, tmp_path / "header.pdf", decorate=lambda pdf, page_no: _text(pdf, 20, 4, title, 9))
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "header.pdf", report_id=seed_id)
+    assert report.lines == plain.lines and report.metadata == plain.metadata
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+    # a title in the body wins: the running header is left out as before
+    render_pdf(lines, tmp_path / "both.pdf", decorate=lambda pdf, page_no: _text(pdf, 20, 4, title, 9))
+    assert toolkit.parse_report(tmp_path / "both.pdf", report_id=seed_id).lines == plain.lines
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 def test_pdf_of_one_page_loses_a_browser_stamp_alone(seed_id, tmp_path):
     # one page shows no repetition: a URL alone or a date and time alone in the margin is still a stamp

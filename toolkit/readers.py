@@ -2427,14 +2427,39 @@ def _drop_page_furniture(pages: list) -> list:
 
     single = len(pages) == 1
     out: list = []
+    headers: list = []  # the running lines of the first page that has any, in order
     for n, (lines, margin) in enumerate(pages):
+        page_headers: list = []
         for i, line in enumerate(lines):
             if i in margin:
                 text, side, where = margin[i]
+                if running(text, side, n, where):
+                    page_headers.append(line)
+                    continue
                 # the forms of page numbers and stamps are simplified and half-width: so is the line here
                 # ('第1頁 共1頁', a full-width date), as later stages see it
-                if running(text, side, n, where) or is_page_furniture(plain := normalize_line(text)) or (
-                        single and is_print_stamp(plain)):
+                if is_page_furniture(plain := normalize_line(text)) or (single and is_print_stamp(plain)):
                     continue
             out.append(line)
-    return out
+        headers = headers or page_headers
+    return _running_title(out, headers) + out
+
+
+def _running_title(lines: list, running: list) -> list:
+    """The report's title when it stands only in the running header or footer (``running``), else [].
+
+    Some agencies put '某某局2020年政府信息公开工作年度报告' at the top of every page and start the body with
+    一、总体情况, as a Word file holding its title only in the page header (see ``_docx_header_title``) gives
+    it as a PDF; the title names the agency and the year, so it is put before the body's lines.
+    """
+    from toolkit.metadata import _find_title, _parse_title, _title_text
+
+    if not running:
+        return []
+    text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
+    if _find_title(text, len(text)) is not None:
+        return []
+    span = _find_title(running, len(running))
+    if span is None or _parse_title(_title_text(running, span)) == (None, None):
+        return []  # a browser's page title alone, '政府信息公开年度报告', says nothing the body lacks
+    return running[span[0] : span[1] + 1]
