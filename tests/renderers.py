@@ -154,13 +154,16 @@ def render_pdf(
     decorate=None,
     marks: dict | None = None,
     spaced: dict | None = None,
+    doubled: set | None = None,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2).
 
     ``decorate(pdf, page_no)`` is called when a page is full (and for the last page) to draw over it what a
     printer or a document system adds (headers, footers, watermarks: ``overlays.py``); ``marks`` maps
     ``(first cell of a row, column index)`` to a footnote mark set as a raised small digit after that cell's text;
-    ``spaced`` maps a text line to the letter spacing (points) it is set with (a title or heading spread out).
+    ``spaced`` maps a text line to the letter spacing (points) it is set with (a title or heading spread out);
+    the text lines and cells in ``doubled`` are drawn twice, the second time 0.3 pt to the right (the bold a
+    word processor fakes for a font without a bold face).
 
     With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
     print them: pdfplumber then finds no table and gives the rows as lines of text.
@@ -237,6 +240,9 @@ def render_pdf(
                 pdf.set_xy(margin, y)
                 pdf.set_char_spacing((spaced or {}).get(block, 0))
                 pdf.cell(content_w, line_h, block)
+                if block in (doubled or ()):
+                    pdf.set_xy(margin + 0.3, y)
+                    pdf.cell(content_w, line_h, block)
                 pdf.set_char_spacing(0)
             y += line_h
             continue
@@ -252,6 +258,9 @@ def render_pdf(
                 w = sum(cols[i:]) if i == len(cells) - 1 else cols[i]
                 pdf.set_xy(x, y)
                 pdf.cell(w, row_h, cell, border=1 if ruled else 0)
+                if cell and cell in (doubled or ()):
+                    pdf.set_xy(x + 0.3, y)
+                    pdf.cell(w, row_h, cell)
                 mark = (marks or {}).get((row[0] if row else "", i))
                 if mark:  # raised above the baseline, in a smaller size, right after the text
                     x_mark = x + pdf.get_string_width(cell)  # (both cells pad by c_margin)

@@ -2228,6 +2228,9 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
         return 0, 0, [], {}
     settings = _pdf_settings()
     page = page.filter(_overlay_filter(page, settings))
+    # a word processor fakes bold for a font without a bold face by drawing each character twice, a fraction of
+    # a point apart: read once ('一一、、总总体体' lost every heading and table label so set)
+    page = page.dedupe_chars(tolerance=settings["duplicate_shift"])
     marks = _superscripts(page.chars, settings)
     if marks:
         page = page.filter(lambda obj: id(obj) not in marks)
