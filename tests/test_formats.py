@@ -517,6 +517,29 @@ def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, tmp_pa
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("spacing", [4.0, 8.0])
+def test_pdf_title_and_headings_set_letter_spaced_read_as_written(seed_id, spacing, tmp_path):
+    # A title or heading spread out (letter spacing, distributed alignment): every gap wider than pdfplumber's
+    # tolerance gave a space, '2 0 2 0 年 乌 当 区 …', '一 、 总 体 情 况' (section titles so, the year in them split).
+    from toolkit.readers import read_document
+
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    spaced = {line: spacing for line in [lines[0], *(s.title for s in original.sections)]}
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "spaced.pdf", spaced=spaced)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "spaced.pdf", report_id=seed_id)
+    assert report.lines == plain.lines
+    assert [s.title for s in report.sections] == [s.title for s in plain.sections]
+    assert _same(_cells(report), _cells(original))
+    # a word break of a spaced line stays, and so do the cells of an unruled row
+    words = ["发布机构 乌当区人民政府", "规章 0 0 0"]
+    render_pdf(words, tmp_path / "words.pdf", spaced={words[0]: spacing})
+    assert read_document(tmp_path / "words.pdf").lines == words
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
 def test_pdf_raised_footnote_marks_are_no_digits(seed_id, tmp_path):
     import pdfplumber
 

@@ -2261,15 +2261,15 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
     text_lines = []  # (sort key, line, in a column after the first: no margin line)
     x0, top, x1, bottom = text_page.bbox
     if not bands:
-        text_lines = [((line["top"], 0, 0.0), line, False) for line in text_page.extract_text_lines(return_chars=False)]
+        text_lines = [((line["top"], 0, 0.0), line, False) for line in text_page.extract_text_lines(return_chars=True)]
     edges = [top] + [y for band_top, band_bottom, _ in bands for y in (band_top, band_bottom)] + [bottom]
     for k in range(0, len(edges), 2) if bands else ():  # full-width parts: above, between and below the bands
         if edges[k + 1] > edges[k]:
             part = text_page.crop((x0, edges[k], x1, edges[k + 1]))
-            text_lines += [((line["top"], 0, 0.0), line, False) for line in part.extract_text_lines(return_chars=False)]
+            text_lines += [((line["top"], 0, 0.0), line, False) for line in part.extract_text_lines(return_chars=True)]
     for band_top, band_bottom, split in bands:  # prose in two columns: the left column, then the right one
-        left = text_page.crop((x0, band_top, split, band_bottom)).extract_text_lines(return_chars=False)
-        right = text_page.crop((split, band_top, x1, band_bottom)).extract_text_lines(return_chars=False)
+        left = text_page.crop((x0, band_top, split, band_bottom)).extract_text_lines(return_chars=True)
+        right = text_page.crop((split, band_top, x1, band_bottom)).extract_text_lines(return_chars=True)
         end = max((line["bottom"] for line in right), default=band_bottom)
         # the left column may run a line or two below the right one at its line pitch; what follows after a
         # wider gap (the next heading) comes after the right column
@@ -2282,7 +2282,7 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
             text_lines.append(((band_top, 2 if after else 0, line["top"]), line, after))
         text_lines += [((band_top, 1, line["top"]), line, True) for line in right]
     for key, line, inner in text_lines:
-        text = line["text"].strip()
+        text = _without_letter_spacing(line, settings).strip()
         if text:
             if inner:
                 items.append((key, len(items), text, None))
@@ -2299,6 +2299,30 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
 
 
 _DIGITS_RE = re.compile(r"\d+")
+
+
+def _without_letter_spacing(line: dict, settings: dict) -> str:
+    """The text of a line of ``extract_text_lines``; a line set letter-spaced loses the spaces put in its gaps.
+
+    A title or heading spread out (letter spacing, Word's distributed alignment) has every character apart
+    from the next by about one gap, wider than pdfplumber's tolerance: it read '一 、 总 体 情 况' and
+    '2 0 2 0 年'. Where every gap is at least that wide but less than ``pdf.letter_spacing`` times the text
+    size, a space is kept only at a gap wider than ``pdf.letter_space_word`` times the narrowest (a word
+    break, a table's next cell); a row of an unruled table has characters that touch in its labels.
+    """
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    text = line["text"]
+    chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
+    if len(chars) < 3 or " " not in text or sum(map(_is_cjk, text)) < 2:
+        return text
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
+    narrowest = min(gaps)
+    size = sorted(ch["size"] for ch in chars)[len(chars) // 2]
+    if narrowest <= DEFAULT_X_TOLERANCE or narrowest >= settings["letter_spacing"] * size:
+        return text
+    word = settings["letter_space_word"] * narrowest
+    return chars[0]["text"] + "".join((" " if gap > word else "") + ch["text"] for gap, ch in zip(gaps, chars[1:]))
 
 
 def _column_bands(page, settings: dict) -> list[tuple[float, float, float]]:
