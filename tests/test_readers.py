@@ -429,6 +429,37 @@ def test_docx_round_trip_seed_rows(tmp_path: Path) -> None:
     assert doc.lines == [*ACTIVE_001_DOC[:-2], ["政府集中采购", "4", "630.2", ""], ACTIVE_001_DOC[-1]]
 
 
+_MAIN_TYPES = {
+    "docm": "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "dotx": "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "dotm": "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_MAIN_TYPES))
+@pytest.mark.parametrize("renamed", [False, True])
+def test_docx_with_macros_or_a_template_is_read(kind: str, renamed: bool, tmp_path: Path) -> None:
+    # A Word document with macros (.docm) or a template (.dotx, .dotm), also renamed .docx by a document system,
+    # was refused: "not a valid DOCX: ValueError: file '<_io.BytesIO object at 0x…>' is not a Word file"
+    import zipfile
+
+    from toolkit.corpus import SUPPORTED_EXTENSIONS
+
+    render_docx(ACTIVE_001_DOC, tmp_path / "plain.docx")
+    with zipfile.ZipFile(tmp_path / "plain.docx") as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    assert main in parts["[Content_Types].xml"]
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(main, _MAIN_TYPES[kind].encode())
+    path = tmp_path / (f"{kind}.docx" if renamed else f"report.{kind}")
+    with zipfile.ZipFile(path, "w") as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    doc = read_document(path)
+    assert doc.format == "docx" and doc.lines == read_document(tmp_path / "plain.docx").lines
+    assert f".{kind}" in SUPPORTED_EXTENSIONS  # a corpus run finds them in a folder
+
+
 @pytest.mark.parametrize("first_page", [False, True])
 def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: bool) -> None:
     import docx

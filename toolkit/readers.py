@@ -60,6 +60,9 @@ _EXTENSIONS = {
     ".shtml": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".docm": "docx",  # a Word document with macros, and templates: the text is a .docx's (macros never run)
+    ".dotx": "docx",
+    ".dotm": "docx",
     ".pdf": "pdf",
 }
 # Extensions of pages saved from web servers: the content decides (HTML or text).
@@ -1429,6 +1432,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         bad = zf.testzip()
         if bad is not None:
             raise CorruptFileError(path, f"not a valid DOCX: damaged part {bad}")
+        data = _as_plain_document(zf, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
@@ -1445,6 +1449,37 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
     return RawDocument(path=path, format="docx", encoding=None, lines=lines)
+
+
+# The main part of a Word document with macros (.docm) or of a template (.dotx, .dotm): the same XML as a .docx's,
+# which python-docx refuses by its content type alone
+_WORD_MAIN_TYPES = (
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_DOCX_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_plain_document(zf: zipfile.ZipFile, data: bytes) -> bytes:
+    """``data``, or a copy whose main part is typed as a .docx's when it is a .docm's or a template's.
+
+    Such a file (also one renamed .docx) was refused: 'not a valid DOCX: ValueError: file
+    '<_io.BytesIO …>' is not a Word file'; Word opens it, and its text is read as a .docx's. Macros are not run.
+    """
+    try:
+        types = zf.read("[Content_Types].xml")
+    except KeyError:
+        return data
+    found = next((t for t in _WORD_MAIN_TYPES if t in types), None)
+    if found is None:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in zf.infolist():
+            part = zf.read(info)
+            copy.writestr(info, part.replace(found, _DOCX_MAIN_TYPE) if info.filename == "[Content_Types].xml" else part)
+    return out.getvalue()
 
 
 def _docx_header_title(document, lines: list) -> list:
