@@ -1515,22 +1515,37 @@ _CN_DIGITS = "〇一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 
 
-def _cn_number(n: int) -> str:
-    """一 … 九十九 (Word's chineseCounting); larger numbers in digits."""
+_LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖拾"  # the digits, then ten, of the financial numerals
+_LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖拾"
+_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def _cn_number(n: int, digits: str = _CN_DIGITS + "十") -> str:
+    """一 … 九十九 (Word's chineseCounting), or in the financial numerals ``digits`` (壹 … 玖拾玖, where ten is
+    壹拾); larger numbers in digits."""
     if n < 10:
-        return _CN_DIGITS[n]
+        return digits[n]
     if n >= 100:
         return str(n)
     tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + ("" if ones == 0 else _CN_DIGITS[ones])
+    lead = "" if tens == 1 and digits[1] == "一" else digits[tens]  # 十一, but 壹拾壹
+    return lead + digits[10] + ("" if ones == 0 else digits[ones])
 
 
 _NUM_FORMATS = {
     "decimal": str, "decimalZero": lambda n: f"{n:02d}", "decimalFullWidth": str, "decimalHalfWidth": str,
     "chineseCounting": _cn_number, "chineseCountingThousand": _cn_number, "japaneseCounting": _cn_number,
-    "taiwaneseCounting": _cn_number,
+    "taiwaneseCounting": _cn_number, "taiwaneseCountingThousand": _cn_number,
     "ideographTraditional": lambda n: _STEMS[n - 1] if 1 <= n <= 10 else str(n),  # 甲 乙 丙
     "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+    "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),  # ① ② ③
+    "decimalEnclosedFullstop": lambda n: chr(0x2488 + n - 1) if 1 <= n <= 20 else f"{n}.",  # ⒈ ⒉
+    "ideographEnclosedCircle": lambda n: chr(0x3280 + n - 1) if 1 <= n <= 10 else str(n),  # ㊀ ㊁
+    "chineseLegalSimplified": lambda n: _cn_number(n, _LEGAL_SIMPLIFIED),  # 壹 贰 … 壹拾
+    "ideographLegalTraditional": lambda n: _cn_number(n, _LEGAL_TRADITIONAL),  # 壹 貳 … 壹拾
+    "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),  # 一〇 for 10
+    "taiwaneseDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
+    "ideographZodiac": lambda n: _ZODIAC[n - 1] if 1 <= n <= 12 else str(n),  # 子 丑 寅
     "decimalEnclosedParen": lambda n: f"({n})",
     "lowerLetter": lambda n: chr(96 + n) if 1 <= n <= 26 else str(n),
     "upperLetter": lambda n: chr(64 + n) if 1 <= n <= 26 else str(n),
