@@ -517,7 +517,7 @@ def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, tmp_pa
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
-@pytest.mark.parametrize("spacing", [4.0, 8.0])
+@pytest.mark.parametrize("spacing", [4.0, 5.0])
 def test_pdf_title_and_headings_set_letter_spaced_read_as_written(seed_id, spacing, tmp_path):
     # A title or heading spread out (letter spacing, distributed alignment): every gap wider than pdfplumber's
     # tolerance gave a space, '2 0 2 0 年 乌 当 区 …', '一 、 总 体 情 况' (section titles so, the year in them split).
@@ -537,6 +537,10 @@ def test_pdf_title_and_headings_set_letter_spaced_read_as_written(seed_id, spaci
     words = ["发布机构 乌当区人民政府", "规章 0 0 0"]
     render_pdf(words, tmp_path / "words.pdf", spaced={words[0]: spacing})
     assert read_document(tmp_path / "words.pdf").lines == words
+    # a header set vertically in the columns of an unruled table: one character a column, a column apart
+    vertical = [["结", "结", "其", "尚"], ["果", "果", "他", "未"]]
+    render_pdf(vertical, tmp_path / "vertical.pdf", ruled=False)
+    assert read_document(tmp_path / "vertical.pdf").lines == ["结 结 其 尚", "果 果 他 未"]
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
