@@ -463,14 +463,25 @@ def test_pdf_page_shown_sideways_or_upside_down_is_read_upright(seed_id, angle, 
     # A page turned by its /Rotate (or a landscape table printed turned onto a portrait page) gives characters
     # drawn at a quarter turn: before, its lines came out a character at a time, or backwards at 180
     # degrees ('告报度年…'), and the tables on it were lost (table_missing, no title, no agency).
+    # A line of page 2 left upright (drawn turned back against the page's turn) is read too, before the turned
+    # text of its page (turned, it was dropped as a watermark).
+    from overlays import _text
+
+    def upright_note(pdf, page_no: int) -> None:
+        if page_no == 2:
+            with pdf.rotation(angle, x=300, y=400):
+                _text(pdf, 300, 400, note, 9)
+
+    note = "注:本页统计表横排印刷"
     original = toolkit.parse_report(RAW / f"{seed_id}.txt")
     lines = _as_lines(original)
     render_pdf(lines, tmp_path / "plain.pdf", compress=False)
-    render_pdf(lines, tmp_path / "turned.pdf", compress=False)
+    render_pdf(lines, tmp_path / "turned.pdf", compress=False, decorate=upright_note)
     rotate_pdf_pages(tmp_path / "turned.pdf", angle, pages)
     plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
     report = toolkit.parse_report(tmp_path / "turned.pdf", report_id=seed_id)
-    assert report.lines == plain.lines
+    assert note in report.lines
+    assert [line for line in report.lines if line != note] == plain.lines
     assert _same(_cells(report), _cells(original))
     assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 

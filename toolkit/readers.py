@@ -2091,9 +2091,14 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
         with pdf:
             n_pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
+                turned = None
                 try:
-                    page = _upright_page(pdf, page)
-                    chars, cids, page_lines, margin = _pdf_page(page, path, number)
+                    turned, upright = _turned_upright(pdf, page)
+                    chars, cids, page_lines, margin = _pdf_page(turned or page, path, number)
+                    if upright is not None:  # the page's few upright lines (a heading above a turned table) first
+                        _, _, first, first_margin = _pdf_page(upright, path, number)
+                        margin = {**first_margin, **{i + len(first): m for i, m in margin.items()}}
+                        page_lines = first + page_lines
                 except ToolkitError:
                     raise
                 except (MemoryError, KeyboardInterrupt):  # pragma: no cover
@@ -2105,6 +2110,8 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
                     ) from exc
                 finally:
                     page.close()
+                    if turned is not None:
+                        turned.close()
                 n_chars += chars
                 n_cid += cids
                 cid_pages += cids > 0
@@ -2152,31 +2159,36 @@ def _quarter_turn(ch: dict) -> int | None:
     return (0 if a > 0 else 180) if abs(a) > abs(b) else (90 if b > 0 else 270)
 
 
-def _upright_page(pdf, page):
-    """``page``, read again turned upright when most of its characters are drawn at one quarter turn.
+def _turned_upright(pdf, page) -> tuple:
+    """``page`` read again turned upright when most of its characters are drawn at one quarter turn, and the
+    part of it that is upright as it stands: ``(turned page, upright part)``, each None where there is none.
 
     A page set sideways or upside down (a landscape table printed onto a portrait page, or a page whose
     ``/Rotate`` turns upright text away) gave its lines character by character, or each line backwards
     ('告报度年…'), and lost every table on it. Turning the page by that angle, as a reader turns the paper,
-    gives the text as printed; a watermark's turned characters are fewer than half and change nothing.
+    gives the text as printed; a heading left upright above a turned table is read from the page as it stands
+    (turned, it would be dropped as a watermark). A watermark's turned characters are fewer than half, and
+    light ones do not count: they turn no page.
     """
     import copy
     from collections import Counter
 
     from pdfplumber.page import Page
 
-    limit = _pdf_settings()["light_colour"]  # a light watermark, however large, turns no page
+    limit = _pdf_settings()["light_colour"]
     turns = Counter(_quarter_turn(ch) for ch in page.chars
                     if ch.get("text", "").strip() and (_lightness(ch.get("non_stroking_color")) or 0.0) < limit)
     turn, n = turns.most_common(1)[0] if turns else (None, 0)
     if turn in (None, 0) or n <= sum(turns.values()) / 2:
-        return page
+        return None, None
     page_obj = copy.copy(page.page_obj)  # the file's own page is left as it is
     page_obj.rotate = (page_obj.rotate + turn) % 360
     page_obj.attrs = {**page_obj.attrs, "Rotate": page_obj.rotate}
     turned = Page(pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
-    page.close()
-    return turned
+    upright = None
+    if turns.get(0):
+        upright = page.filter(lambda obj: obj.get("object_type") == "char" and _quarter_turn(obj) == 0)
+    return turned, upright
 
 
 def _lightness(colour) -> float | None:
