@@ -18,7 +18,8 @@ import os
 from functools import lru_cache
 from typing import Iterator
 
-__all__ = ["render_html", "render_docx", "render_pdf", "render_text", "cjk_font_path", "TEXT_LAYOUTS"]
+__all__ = ["render_html", "render_docx", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
+           "TEXT_LAYOUTS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 
@@ -152,12 +153,17 @@ def render_pdf(
     ruled: bool = True,
     decorate=None,
     marks: dict | None = None,
+    spaced: dict | None = None,
+    doubled: set | None = None,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2).
 
     ``decorate(pdf, page_no)`` is called when a page is full (and for the last page) to draw over it what a
     printer or a document system adds (headers, footers, watermarks: ``overlays.py``); ``marks`` maps
-    ``(first cell of a row, column index)`` to a footnote mark set as a raised small digit after that cell's text.
+    ``(first cell of a row, column index)`` to a footnote mark set as a raised small digit after that cell's text;
+    ``spaced`` maps a text line to the letter spacing (points) it is set with (a title or heading spread out);
+    the text lines and cells in ``doubled`` are drawn twice, the second time 0.3 pt to the right (the bold a
+    word processor fakes for a font without a bold face).
 
     With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
     print them: pdfplumber then finds no table and gives the rows as lines of text.
@@ -232,7 +238,12 @@ def render_pdf(
             room(line_h)
             if block.strip():
                 pdf.set_xy(margin, y)
+                pdf.set_char_spacing((spaced or {}).get(block, 0))
                 pdf.cell(content_w, line_h, block)
+                if block in (doubled or ()):
+                    pdf.set_xy(margin + 0.3, y)
+                    pdf.cell(content_w, line_h, block)
+                pdf.set_char_spacing(0)
             y += line_h
             continue
         y += font_size * 0.5
@@ -247,6 +258,9 @@ def render_pdf(
                 w = sum(cols[i:]) if i == len(cells) - 1 else cols[i]
                 pdf.set_xy(x, y)
                 pdf.cell(w, row_h, cell, border=1 if ruled else 0)
+                if cell and cell in (doubled or ()):
+                    pdf.set_xy(x + 0.3, y)
+                    pdf.cell(w, row_h, cell)
                 mark = (marks or {}).get((row[0] if row else "", i))
                 if mark:  # raised above the baseline, in a smaller size, right after the text
                     x_mark = x + pdf.get_string_width(cell)  # (both cells pad by c_margin)
@@ -260,6 +274,39 @@ def render_pdf(
     if decorate:
         decorate(pdf, pdf.page_no())
     pdf.output(os.fspath(path))
+
+
+def rotate_pdf_pages(path, angle: int, pages: set | None = None) -> None:
+    """Set ``/Rotate angle`` on the pages of a PDF written by ``render_pdf(compress=False)`` (``pages``:
+    their numbers from 1, else all), so that a viewer shows the upright text turned, as a page printed
+    sideways is shown.
+
+    The page dictionaries are rewritten in the same number of bytes, which keeps the cross-reference
+    offsets valid.
+    """
+    import re
+
+    data = open(os.fspath(path), "rb").read()
+    seen = 0
+
+    def turn(match: re.Match) -> bytes:
+        nonlocal seen
+        seen += 1
+        old = match.group(0)
+        if pages is not None and seen not in pages:
+            return old
+        body = re.sub(rb"\s*\n\s*", b"", old[2:-2]).replace(b"/MediaBox [", b"/MediaBox[")
+        body = re.sub(rb"(\d)\.\d+", rb"\1", body) + b"/Rotate %d" % angle  # (whole points: room for /Rotate)
+        new = b"<<" + body + b">>"
+        if len(new) > len(old):
+            raise ValueError(f"no room for /Rotate in {old!r}")
+        return new + b" " * (len(old) - len(new))
+
+    data = re.sub(rb"<<\n/Contents [^>]*/Type /Page\n>>", turn, data)
+    if not seen:
+        raise ValueError("no page dictionary found: write the PDF with compress=False")
+    with open(os.fspath(path), "wb") as out:
+        out.write(data)
 
 
 # --------------------------------------------------------------------------

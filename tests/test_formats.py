@@ -10,7 +10,7 @@ import toolkit
 from toolkit.layout import build_rows
 
 from conftest import RAW
-from renderers import render_docx, render_html, render_pdf
+from renderers import render_docx, render_html, render_pdf, rotate_pdf_pages
 
 
 def _as_lines(report) -> list:
@@ -456,6 +456,104 @@ def _plain_and_drawn(seed_id: str, tmp_path, lines: list | None = None, **drawn)
     return original, read_document(tmp_path / "plain.pdf").lines, read_document(tmp_path / "drawn.pdf").lines
 
 
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("angle", [90, 180, 270])
+@pytest.mark.parametrize("pages", [{2}, None])
+def test_pdf_page_shown_sideways_or_upside_down_is_read_upright(seed_id, angle, pages, tmp_path):
+    # A page turned by its /Rotate (or a landscape table printed turned onto a portrait page) gives characters
+    # drawn at a quarter turn: before, its lines came out a character at a time, or backwards at 180
+    # degrees ('告报度年…'), and the tables on it were lost (table_missing, no title, no agency).
+    # A line of page 2 left upright (drawn turned back against the page's turn) is read too, before the turned
+    # text of its page (turned, it was dropped as a watermark).
+    from overlays import _text
+
+    def upright_note(pdf, page_no: int) -> None:
+        if page_no == 2:
+            with pdf.rotation(angle, x=300, y=400):
+                _text(pdf, 300, 400, note, 9)
+
+    note = "注:本页统计表横排印刷"
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    render_pdf(lines, tmp_path / "plain.pdf", compress=False)
+    render_pdf(lines, tmp_path / "turned.pdf", compress=False, decorate=upright_note)
+    rotate_pdf_pages(tmp_path / "turned.pdf", angle, pages)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "turned.pdf", report_id=seed_id)
+    assert note in report.lines
+    assert [line for line in report.lines if line != note] == plain.lines
+    assert _same(_cells(report), _cells(original))
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
+# A font's glyph of a character that its Unicode map gives as a radical: 人 as the Kangxi radical ⼈ (NFKC makes
+# it 人) and 民 as ⺠ of the radicals supplement (NFKC leaves it), as PDFs of many agencies do
+_RADICAL_MAP = {"人": "\u2f08", "民": "\u2ea0", "工": "\u2f2f", "长": "\u2ed3", "门": "\u2ed4", "见": "\u2ec5",
+                "车": "\u2ecb", "马": "\u2ee2", "页": "\u2eda", "黄": "\u2ee9"}
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+def test_pdf_characters_mapped_to_radicals_read_as_the_characters(seed_id, tmp_path):
+    # Before, 民 read as ⺠: seed 001's agency was '乌当区人⺠' (乌当区人民政府), and every 人民 of the text kept it.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    render_pdf(lines, tmp_path / "plain.pdf", compress=False)
+    data = (tmp_path / "plain.pdf").read_bytes()
+    for char, radical in _RADICAL_MAP.items():  # the same length: the cross-reference offsets stay valid
+        data = data.replace(b"> <%04X>\n" % ord(char), b"> <%04X>\n" % ord(radical))
+    (tmp_path / "radicals.pdf").write_bytes(data)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "radicals.pdf", report_id=seed_id)
+    assert "\u2ea0" in report.original_text  # (the text as read keeps them)
+    assert report.lines == plain.lines and report.metadata == plain.metadata
+    assert report.statements.equals(plain.statements)
+    assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, tmp_path):
+    # A word processor fakes the bold of a font without a bold face by drawing each character twice, 0.3 pt
+    # apart. Before, the title and headings so set read '22002200年年乌乌当当…', '一一、、总总体体情情况况' (no title, no
+    # section found) and the row labels '规规章章' (unknown_row, table_missing).
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    bold = {lines[0], *(s.title for s in original.sections), *(x[0] for x in lines if isinstance(x, list) and x)}
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "bold.pdf", doubled=bold)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "bold.pdf", report_id=seed_id)
+    assert report.lines == plain.lines
+    assert _same(_cells(report), _cells(original))
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("spacing", [4.0, 5.0])
+def test_pdf_title_and_headings_set_letter_spaced_read_as_written(seed_id, spacing, tmp_path):
+    # A title or heading spread out (letter spacing, distributed alignment): every gap wider than pdfplumber's
+    # tolerance gave a space, '2 0 2 0 年 乌 当 区 …', '一 、 总 体 情 况' (section titles so, the year in them split).
+    from toolkit.readers import read_document
+
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    spaced = {line: spacing for line in [lines[0], *(s.title for s in original.sections)]}
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "spaced.pdf", spaced=spaced)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "spaced.pdf", report_id=seed_id)
+    assert report.lines == plain.lines
+    assert [s.title for s in report.sections] == [s.title for s in plain.sections]
+    assert _same(_cells(report), _cells(original))
+    # a word break of a spaced line stays, and so do the cells of an unruled row
+    words = ["发布机构 乌当区人民政府", "规章 0 0 0"]
+    render_pdf(words, tmp_path / "words.pdf", spaced={words[0]: spacing})
+    assert read_document(tmp_path / "words.pdf").lines == words
+    # a header set vertically in the columns of an unruled table: one character a column, a column apart
+    vertical = [["结", "结", "其", "尚"], ["果", "果", "他", "未"]]
+    render_pdf(vertical, tmp_path / "vertical.pdf", ruled=False)
+    assert read_document(tmp_path / "vertical.pdf").lines == ["结 结 其 尚", "果 果 他 未"]
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 def test_pdf_raised_footnote_marks_are_no_digits(seed_id, tmp_path):
     import pdfplumber
@@ -508,6 +606,27 @@ def test_pdf_running_headers_and_footers_are_left_out(seed_id, furniture, tmp_pa
     assert drawn == plain
     report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
     assert report.statements.equals(toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id).statements)
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_pdf_title_held_only_in_the_running_header_is_read(seed_id, tmp_path):
+    # A Word file holding its title only in the page header, printed to PDF: the title repeats at the top of
+    # every page and was left out as page furniture with the rest (no_title, agency_unknown, year_inferred);
+    # the DOCX reader already put such a title before the body.
+    from overlays import _text
+
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    title, body = lines[0], lines[1:]
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(body, tmp_path / "header.pdf", decorate=lambda pdf, page_no: _text(pdf, 20, 4, title, 9))
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "header.pdf", report_id=seed_id)
+    assert report.lines == plain.lines and report.metadata == plain.metadata
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+    # a title in the body wins: the running header is left out as before
+    render_pdf(lines, tmp_path / "both.pdf", decorate=lambda pdf, page_no: _text(pdf, 20, 4, title, 9))
+    assert toolkit.parse_report(tmp_path / "both.pdf", report_id=seed_id).lines == plain.lines
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)

@@ -429,6 +429,64 @@ def test_docx_round_trip_seed_rows(tmp_path: Path) -> None:
     assert doc.lines == [*ACTIVE_001_DOC[:-2], ["政府集中采购", "4", "630.2", ""], ACTIVE_001_DOC[-1]]
 
 
+@pytest.mark.parametrize("fmt, numbers", [
+    ("decimalEnclosedCircleChinese", "①②③"), ("decimalEnclosedFullstop", "⒈⒉⒊"), ("ideographEnclosedCircle", "㊀㊁㊂"),
+    ("chineseLegalSimplified", "壹贰叁"), ("ideographLegalTraditional", "壹貳參"), ("ideographDigital", "一二三"),
+    ("taiwaneseCountingThousand", "一二三"), ("ideographZodiac", "子丑寅")])
+def test_docx_list_numbers_in_chinese_formats(fmt: str, numbers: str, tmp_path: Path) -> None:
+    # Word's Chinese number formats (① in 编号库, 壹 贰 叁, 子 丑 寅 …): before, such list items got no number at all
+    import re
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    items = ["加强组织领导。", "完善工作机制。", "强化监督考核。"]
+    for item in items:
+        document.add_paragraph(item, style="List Number")
+    document.save(tmp_path / "plain.docx")
+    with zipfile.ZipFile(tmp_path / "plain.docx") as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    numbering = parts["word/numbering.xml"].decode("utf-8")
+    parts["word/numbering.xml"] = re.sub(r'<w:numFmt w:val="decimal"/>', f'<w:numFmt w:val="{fmt}"/>', numbering).encode()
+    with zipfile.ZipFile(tmp_path / "list.docx", "w") as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    assert read_document(tmp_path / "plain.docx").lines == [f"{n}.{item}" for n, item in zip("123", items)]
+    assert read_document(tmp_path / "list.docx").lines == [f"{n}.{item}" for n, item in zip(numbers, items)]
+
+
+_MAIN_TYPES = {
+    "docm": "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "dotx": "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "dotm": "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_MAIN_TYPES))
+@pytest.mark.parametrize("renamed", [False, True])
+def test_docx_with_macros_or_a_template_is_read(kind: str, renamed: bool, tmp_path: Path) -> None:
+    # A Word document with macros (.docm) or a template (.dotx, .dotm), also renamed .docx by a document system,
+    # was refused: "not a valid DOCX: ValueError: file '<_io.BytesIO object at 0x…>' is not a Word file"
+    import zipfile
+
+    from toolkit.corpus import SUPPORTED_EXTENSIONS
+
+    render_docx(ACTIVE_001_DOC, tmp_path / "plain.docx")
+    with zipfile.ZipFile(tmp_path / "plain.docx") as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    assert main in parts["[Content_Types].xml"]
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(main, _MAIN_TYPES[kind].encode())
+    path = tmp_path / (f"{kind}.docx" if renamed else f"report.{kind}")
+    with zipfile.ZipFile(path, "w") as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    doc = read_document(path)
+    assert doc.format == "docx" and doc.lines == read_document(tmp_path / "plain.docx").lines
+    assert f".{kind}" in SUPPORTED_EXTENSIONS  # a corpus run finds them in a folder
+
+
 @pytest.mark.parametrize("first_page", [False, True])
 def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: bool) -> None:
     import docx

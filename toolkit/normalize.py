@@ -71,6 +71,18 @@ _VARIANTS = {
     "\u3010": "[", "\u3011": "]",
     "\u3014": "[", "\u3015": "]",  # 〔2021〕
 }
+# Radicals standing for whole characters: a PDF's font maps the glyph of 民 or 长 to the radical's code point
+# (⺠, ⻓), which NFKC leaves alone, as it does not the Kangxi radicals (⼈ is 人 after NFKC). Only the
+# radicals whose equivalent ideograph (Unicode's EquivalentUnifiedIdeograph.txt) is a character of running
+# text; the radical forms of components (⺡ 氵, ⻌ 辶) stand for nothing a report writes alone.
+_RADICALS = {
+    "\u2e81": "厂", "\u2ea0": "民", "\u2ea9": "王", "\u2eac": "示", "\u2ec4": "西", "\u2ec5": "见",
+    "\u2ec6": "角", "\u2ec9": "贝", "\u2ecb": "车", "\u2ed1": "長", "\u2ed3": "长", "\u2ed4": "门",
+    "\u2ed8": "青", "\u2ed9": "韦", "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食",
+    "\u2ee2": "马", "\u2ee3": "骨", "\u2ee4": "鬼", "\u2ee5": "鱼", "\u2ee6": "鸟", "\u2ee7": "卤",
+    "\u2ee8": "麦", "\u2ee9": "黄", "\u2eea": "黾", "\u2eec": "齐", "\u2eee": "齿", "\u2ef0": "龙",
+}
+_VARIANTS.update(_RADICALS)
 
 # NFKC turns ① into a bare "1", losing that it enumerates: keep it as "(1)".
 _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① .. ⑳

@@ -60,6 +60,9 @@ _EXTENSIONS = {
     ".shtml": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".docm": "docx",  # a Word document with macros, and templates: the text is a .docx's (macros never run)
+    ".dotx": "docx",
+    ".dotm": "docx",
     ".pdf": "pdf",
 }
 # Extensions of pages saved from web servers: the content decides (HTML or text).
@@ -1429,6 +1432,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         bad = zf.testzip()
         if bad is not None:
             raise CorruptFileError(path, f"not a valid DOCX: damaged part {bad}")
+        data = _as_plain_document(zf, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
@@ -1445,6 +1449,37 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
     return RawDocument(path=path, format="docx", encoding=None, lines=lines)
+
+
+# The main part of a Word document with macros (.docm) or of a template (.dotx, .dotm): the same XML as a .docx's,
+# which python-docx refuses by its content type alone
+_WORD_MAIN_TYPES = (
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_DOCX_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_plain_document(zf: zipfile.ZipFile, data: bytes) -> bytes:
+    """``data``, or a copy whose main part is typed as a .docx's when it is a .docm's or a template's.
+
+    Such a file (also one renamed .docx) was refused: 'not a valid DOCX: ValueError: file
+    '<_io.BytesIO …>' is not a Word file'; Word opens it, and its text is read as a .docx's. Macros are not run.
+    """
+    try:
+        types = zf.read("[Content_Types].xml")
+    except KeyError:
+        return data
+    found = next((t for t in _WORD_MAIN_TYPES if t in types), None)
+    if found is None:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in zf.infolist():
+            part = zf.read(info)
+            copy.writestr(info, part.replace(found, _DOCX_MAIN_TYPE) if info.filename == "[Content_Types].xml" else part)
+    return out.getvalue()
 
 
 def _docx_header_title(document, lines: list) -> list:
@@ -1480,22 +1515,37 @@ _CN_DIGITS = "〇一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 
 
-def _cn_number(n: int) -> str:
-    """一 … 九十九 (Word's chineseCounting); larger numbers in digits."""
+_LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖拾"  # the digits, then ten, of the financial numerals
+_LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖拾"
+_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def _cn_number(n: int, digits: str = _CN_DIGITS + "十") -> str:
+    """一 … 九十九 (Word's chineseCounting), or in the financial numerals ``digits`` (壹 … 玖拾玖, where ten is
+    壹拾); larger numbers in digits."""
     if n < 10:
-        return _CN_DIGITS[n]
+        return digits[n]
     if n >= 100:
         return str(n)
     tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + ("" if ones == 0 else _CN_DIGITS[ones])
+    lead = "" if tens == 1 and digits[1] == "一" else digits[tens]  # 十一, but 壹拾壹
+    return lead + digits[10] + ("" if ones == 0 else digits[ones])
 
 
 _NUM_FORMATS = {
     "decimal": str, "decimalZero": lambda n: f"{n:02d}", "decimalFullWidth": str, "decimalHalfWidth": str,
     "chineseCounting": _cn_number, "chineseCountingThousand": _cn_number, "japaneseCounting": _cn_number,
-    "taiwaneseCounting": _cn_number,
+    "taiwaneseCounting": _cn_number, "taiwaneseCountingThousand": _cn_number,
     "ideographTraditional": lambda n: _STEMS[n - 1] if 1 <= n <= 10 else str(n),  # 甲 乙 丙
     "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+    "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),  # ① ② ③
+    "decimalEnclosedFullstop": lambda n: chr(0x2488 + n - 1) if 1 <= n <= 20 else f"{n}.",  # ⒈ ⒉
+    "ideographEnclosedCircle": lambda n: chr(0x3280 + n - 1) if 1 <= n <= 10 else str(n),  # ㊀ ㊁
+    "chineseLegalSimplified": lambda n: _cn_number(n, _LEGAL_SIMPLIFIED),  # 壹 贰 … 壹拾
+    "ideographLegalTraditional": lambda n: _cn_number(n, _LEGAL_TRADITIONAL),  # 壹 貳 … 壹拾
+    "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),  # 一〇 for 10
+    "taiwaneseDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
+    "ideographZodiac": lambda n: _ZODIAC[n - 1] if 1 <= n <= 12 else str(n),  # 子 丑 寅
     "decimalEnclosedParen": lambda n: f"({n})",
     "lowerLetter": lambda n: chr(96 + n) if 1 <= n <= 26 else str(n),
     "upperLetter": lambda n: chr(64 + n) if 1 <= n <= 26 else str(n),
@@ -2041,8 +2091,14 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
         with pdf:
             n_pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
+                turned = None
                 try:
-                    chars, cids, page_lines, margin = _pdf_page(page, path, number)
+                    turned, upright = _turned_upright(pdf, page)
+                    chars, cids, page_lines, margin = _pdf_page(turned or page, path, number)
+                    if upright is not None:  # the page's few upright lines (a heading above a turned table) first
+                        _, _, first, first_margin = _pdf_page(upright, path, number)
+                        margin = {**first_margin, **{i + len(first): m for i, m in margin.items()}}
+                        page_lines = first + page_lines
                 except ToolkitError:
                     raise
                 except (MemoryError, KeyboardInterrupt):  # pragma: no cover
@@ -2054,6 +2110,8 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
                     ) from exc
                 finally:
                     page.close()
+                    if turned is not None:
+                        turned.close()
                 n_chars += chars
                 n_cid += cids
                 cid_pages += cids > 0
@@ -2089,6 +2147,48 @@ def _turned(ch: dict) -> bool:
     """Whether a character is drawn turned away from the page's text (any rotation or shear)."""
     a, b, c, d = ch.get("matrix", (1, 0, 0, 1, 0, 0))[:4]
     return abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0 or not ch.get("upright", True)
+
+
+def _quarter_turn(ch: dict) -> int | None:
+    """The quarter turn (0, 90, 180 or 270 degrees, counter-clockwise) a character is drawn at; None for
+    another angle or a shear."""
+    a, b, c, d = ch.get("matrix", (1, 0, 0, 1, 0, 0))[:4]
+    size = max(abs(a), abs(b))
+    if size == 0 or min(abs(a), abs(b)) > 1e-3 * size or abs(a - d) > 1e-3 * size or abs(b + c) > 1e-3 * size:
+        return None
+    return (0 if a > 0 else 180) if abs(a) > abs(b) else (90 if b > 0 else 270)
+
+
+def _turned_upright(pdf, page) -> tuple:
+    """``page`` read again turned upright when most of its characters are drawn at one quarter turn, and the
+    part of it that is upright as it stands: ``(turned page, upright part)``, each None where there is none.
+
+    A page set sideways or upside down (a landscape table printed onto a portrait page, or a page whose
+    ``/Rotate`` turns upright text away) gave its lines character by character, or each line backwards
+    ('告报度年…'), and lost every table on it. Turning the page by that angle, as a reader turns the paper,
+    gives the text as printed; a heading left upright above a turned table is read from the page as it stands
+    (turned, it would be dropped as a watermark). A watermark's turned characters are fewer than half, and
+    light ones do not count: they turn no page.
+    """
+    import copy
+    from collections import Counter
+
+    from pdfplumber.page import Page
+
+    limit = _pdf_settings()["light_colour"]
+    turns = Counter(_quarter_turn(ch) for ch in page.chars
+                    if ch.get("text", "").strip() and (_lightness(ch.get("non_stroking_color")) or 0.0) < limit)
+    turn, n = turns.most_common(1)[0] if turns else (None, 0)
+    if turn in (None, 0) or n <= sum(turns.values()) / 2:
+        return None, None
+    page_obj = copy.copy(page.page_obj)  # the file's own page is left as it is
+    page_obj.rotate = (page_obj.rotate + turn) % 360
+    page_obj.attrs = {**page_obj.attrs, "Rotate": page_obj.rotate}
+    turned = Page(pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+    upright = None
+    if turns.get(0):
+        upright = page.filter(lambda obj: obj.get("object_type") == "char" and _quarter_turn(obj) == 0)
+    return turned, upright
 
 
 def _lightness(colour) -> float | None:
@@ -2190,6 +2290,9 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
         return 0, 0, [], {}
     settings = _pdf_settings()
     page = page.filter(_overlay_filter(page, settings))
+    # a word processor fakes bold for a font without a bold face by drawing each character twice, a fraction of
+    # a point apart: read once ('一一、、总总体体' lost every heading and table label so set)
+    page = page.dedupe_chars(tolerance=settings["duplicate_shift"])
     marks = _superscripts(page.chars, settings)
     if marks:
         page = page.filter(lambda obj: id(obj) not in marks)
@@ -2220,15 +2323,15 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
     text_lines = []  # (sort key, line, in a column after the first: no margin line)
     x0, top, x1, bottom = text_page.bbox
     if not bands:
-        text_lines = [((line["top"], 0, 0.0), line, False) for line in text_page.extract_text_lines(return_chars=False)]
+        text_lines = [((line["top"], 0, 0.0), line, False) for line in text_page.extract_text_lines(return_chars=True)]
     edges = [top] + [y for band_top, band_bottom, _ in bands for y in (band_top, band_bottom)] + [bottom]
     for k in range(0, len(edges), 2) if bands else ():  # full-width parts: above, between and below the bands
         if edges[k + 1] > edges[k]:
             part = text_page.crop((x0, edges[k], x1, edges[k + 1]))
-            text_lines += [((line["top"], 0, 0.0), line, False) for line in part.extract_text_lines(return_chars=False)]
+            text_lines += [((line["top"], 0, 0.0), line, False) for line in part.extract_text_lines(return_chars=True)]
     for band_top, band_bottom, split in bands:  # prose in two columns: the left column, then the right one
-        left = text_page.crop((x0, band_top, split, band_bottom)).extract_text_lines(return_chars=False)
-        right = text_page.crop((split, band_top, x1, band_bottom)).extract_text_lines(return_chars=False)
+        left = text_page.crop((x0, band_top, split, band_bottom)).extract_text_lines(return_chars=True)
+        right = text_page.crop((split, band_top, x1, band_bottom)).extract_text_lines(return_chars=True)
         end = max((line["bottom"] for line in right), default=band_bottom)
         # the left column may run a line or two below the right one at its line pitch; what follows after a
         # wider gap (the next heading) comes after the right column
@@ -2241,7 +2344,7 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
             text_lines.append(((band_top, 2 if after else 0, line["top"]), line, after))
         text_lines += [((band_top, 1, line["top"]), line, True) for line in right]
     for key, line, inner in text_lines:
-        text = line["text"].strip()
+        text = _without_letter_spacing(line, settings).strip()
         if text:
             if inner:
                 items.append((key, len(items), text, None))
@@ -2258,6 +2361,30 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
 
 
 _DIGITS_RE = re.compile(r"\d+")
+
+
+def _without_letter_spacing(line: dict, settings: dict) -> str:
+    """The text of a line of ``extract_text_lines``; a line set letter-spaced loses the spaces put in its gaps.
+
+    A title or heading spread out (letter spacing, Word's distributed alignment) has every character apart
+    from the next by about one gap, wider than pdfplumber's tolerance: it read '一 、 总 体 情 况' and
+    '2 0 2 0 年'. Where every gap is at least that wide but less than ``pdf.letter_spacing`` times the text
+    size, a space is kept only at a gap wider than ``pdf.letter_space_word`` times the narrowest (a word
+    break, a table's next cell); a row of an unruled table has characters that touch in its labels.
+    """
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    text = line["text"]
+    chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
+    if len(chars) < 3 or " " not in text or sum(map(_is_cjk, text)) < 2:
+        return text
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
+    narrowest = min(gaps)
+    size = sorted(ch["size"] for ch in chars)[len(chars) // 2]
+    if narrowest <= DEFAULT_X_TOLERANCE or narrowest >= settings["letter_spacing"] * size:
+        return text
+    word = settings["letter_space_word"] * narrowest
+    return chars[0]["text"] + "".join((" " if gap > word else "") + ch["text"] for gap, ch in zip(gaps, chars[1:]))
 
 
 def _column_bands(page, settings: dict) -> list[tuple[float, float, float]]:
@@ -2389,14 +2516,39 @@ def _drop_page_furniture(pages: list) -> list:
 
     single = len(pages) == 1
     out: list = []
+    headers: list = []  # the running lines of the first page that has any, in order
     for n, (lines, margin) in enumerate(pages):
+        page_headers: list = []
         for i, line in enumerate(lines):
             if i in margin:
                 text, side, where = margin[i]
+                if running(text, side, n, where):
+                    page_headers.append(line)
+                    continue
                 # the forms of page numbers and stamps are simplified and half-width: so is the line here
                 # ('第1頁 共1頁', a full-width date), as later stages see it
-                if running(text, side, n, where) or is_page_furniture(plain := normalize_line(text)) or (
-                        single and is_print_stamp(plain)):
+                if is_page_furniture(plain := normalize_line(text)) or (single and is_print_stamp(plain)):
                     continue
             out.append(line)
-    return out
+        headers = headers or page_headers
+    return _running_title(out, headers) + out
+
+
+def _running_title(lines: list, running: list) -> list:
+    """The report's title when it stands only in the running header or footer (``running``), else [].
+
+    Some agencies put '某某局2020年政府信息公开工作年度报告' at the top of every page and start the body with
+    一、总体情况, as a Word file holding its title only in the page header (see ``_docx_header_title``) gives
+    it as a PDF; the title names the agency and the year, so it is put before the body's lines.
+    """
+    from toolkit.metadata import _find_title, _parse_title, _title_text
+
+    if not running:
+        return []
+    text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
+    if _find_title(text, len(text)) is not None:
+        return []
+    span = _find_title(running, len(running))
+    if span is None or _parse_title(_title_text(running, span)) == (None, None):
+        return []  # a browser's page title alone, '政府信息公开年度报告', says nothing the body lacks
+    return running[span[0] : span[1] + 1]
