@@ -24,6 +24,7 @@ form header rows.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -127,6 +128,9 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     """
     explicit_rows = explicit_rows or {}
     tab_layout, indented = _tab_layout(segments)
+    # page text with glued cells, wrapped (a PDF of the page, a copy from a narrow window): its lines are
+    # joined again, so that a break inside a number or a label changes no cell
+    wrapped = _wrapped_glued_runs(segments, explicit_rows) if table_region and not tab_layout else {}
     stream = _Stream()
     prev_bare = False
     units_seen = False
@@ -139,7 +143,20 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             # a spaced row too (an unruled PDF): '(三)从事政府信息公开' / '工作人员数 人 3'
             before_row[i] = ("|" in after.text or after.line in explicit_rows
                              or _legacy_spaced(after.text.strip()) is not None)
+    skip = -1
     for i, seg in enumerate(segments):
+        if i <= skip:
+            continue  # a line of wrapped glued text, read with the run's first
+        if i in wrapped:
+            run = wrapped[i]
+            skip = run[-1]
+            stream.flush()
+            for cell in _glued_cells([(segments[j].text.strip(), segments[j].line) for j in run
+                                      if not is_page_furniture(segments[j].text)]):
+                stream.add(cell)
+            stream.flush()
+            prev_bare = False
+            continue
         text = _tab_cell_line(seg.text) if indented else seg.text
         if seg.line in explicit_rows:
             cells = explicit_rows[seg.line]
@@ -201,12 +218,9 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         # one word (most cells of a cell-a-line table): no row set with spaces, tested once here
         words = _SPACE.search(stripped) is not None
         spaced = _spaced_row(stripped) if words else None
-        # page text whose cells lost their boundaries; a short row too when its digits touch the label
-        # ('(一)予以公开220000022' on a line of its own). Not a row whose cells are spaced and one is a mark or
-        # carries a unit ('… 2 - - - - - 2'): gluing its cells would make '2-----2' of it.
-        if (not spaced or spaced[1]) and (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped):
+        if _glued_line(stripped, spaced):
             stream.flush()
-            for cell in _glued_cells(stripped, seg.line):
+            for cell in _glued_cells([(stripped, seg.line)]):
                 stream.add(cell)
             stream.flush()
             prev_bare = False
@@ -594,20 +608,179 @@ def _has_glued_table(text: str) -> bool:
     return any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
 
 
-def _glued_cells(text: str, line: int) -> list[Cell]:
-    """Cut glued page text into label cells and digit-run cells."""
-    # Stray spaces inside labels (社会公益 组织) go; spaces between digits separate cells.
-    compact = re.sub(r"(?<=\D) +(?=\D)", "", text)
-    compact = re.sub(r"(?<=\D) +(?=\d)|(?<=\d) +(?=\D)", "", compact)
+def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:
+    """Whether a (stripped) line is page text whose cells lost their boundaries.
+
+    A short row too when its digits touch the label ('(一)予以公开220000022' on a line of its own). Not a row
+    whose cells are spaced and one is a mark or carries a unit ('… 2 - - - - - 2'): gluing its cells would make
+    '2-----2' of it. ``spaced`` is ``_spaced_row(stripped)`` (None for one word).
+    """
+    return (not spaced or spaced[1]) and (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped)
+
+
+def _wrapped_line(text: str) -> str | None:
+    """How a line takes part in a run of wrapped glued page text.
+
+    'glued': digits touch a label and the line is no row set with spaces (so its cells did lose their
+    boundaries); 'text': a piece of a label, of a note or of prose, or a row of plain numbers set with spaces
+    (a wrap may leave one: '0(六)其他处理 0 0 0 0'); None: a line that is no such piece (blank, a row of pipes
+    or tabs, a spaced row with a mark, a unit or a word among its cells, whose cells must not be glued).
+    """
+    stripped = text.strip()
+    if not stripped or "|" in stripped or "\t" in text:
+        return None  # a row of pipes, a cell of the tab layout
+    if _SPACE.search(stripped) is None:
+        return "glued" if _has_glued_table(stripped) else "labels" if _glued_labels(stripped) else "text"
+    spaced = _spaced_row(stripped)
+    if spaced:
+        return "text" if spaced[1] else None
+    if _glued_line(stripped, spaced):
+        return "glued"
+    if _header_tokens(stripped) is not None:
+        return None  # a header set with spaces (an unruled PDF's, wrapped in its cells)
+    if _row_with_words(stripped) is not None and not _LABEL_NUMBER.fullmatch(stripped):
+        # a row set with spaces, one cell a word ('行政处罚 12起左右'), unless a label touches digits: a piece of
+        # glued text cut by the wrap ('0 四、结转下年度继续办理0 0 0 0 0 00')
+        return "glued" if _touching_digits(stripped) else None
+    return "text"
+
+
+@functools.lru_cache(maxsize=4096)
+def _glued_labels(text: str) -> bool:
+    """Whether two labels of the format touch in the text ('…尚未审结总计结果维持…'): a header row that lost
+    its cells' boundaries, not one cell."""
+    ends = set()
+    for m in _glued_pattern().finditer(text):
+        if m.start() in ends:
+            return True
+        ends.add(m.end())
+    return False
+
+
+def _touching_digits(text: str) -> bool:
+    """Whether a label of the format is followed right away by a digit, or a digit by an item number
+    ('0(七', '0(' at the line's end: the wrap cut '(七)总计'), with no space between."""
+    return (_DIGIT_BEFORE_ITEM.search(text) is not None or _WORDS_BEFORE_DIGIT.search(text) is not None
+            or any(text[m.end() : m.end() + 1].isdigit() for m in _glued_pattern().finditer(text)))
+
+
+# words, not a unit or a qualifier ('约3'), touching a digit: the end of a label cut by the wrap ('…公开申请0 0')
+_WORDS_BEFORE_DIGIT = re.compile(rf"(?:{_HAN.pattern}){{4}}\d")
+_DIGIT = re.compile(r"\d")
+_DIGIT_BEFORE_ITEM = re.compile(r"\d(?:\((?:[一二三四五六七八九十]|$)|[一二三四五六七八九十]{1,2}、)")
+
+
+def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[str]]) -> dict[int, list[int]]:
+    """Runs of lines that are one text of glued cells wrapped: index of the first line → indices of the run.
+
+    A run is two lines or more, none blank nor a row of its own (pipes, tabs, a reader's grid, a spaced row
+    with a mark or a word among its cells), and a line ending a sentence ends it (the prose before a table).
+    It is joined when the lines show glued text: one holds a label touching digits; a header row of labels
+    touching each other and digits after it; a label broken by a line end and followed by digits; or two
+    labels broken by line ends. A table of a cell a line shows none of these: its lines are one cell each.
+    Where a break fell between two digits the joined
+    digits are one run, which the placement splits as it can (the break may have been a cell's end or not:
+    every reading of it is kept, and a cell the readings disagree on is flagged, not guessed).
+    Page furniture (a page number at a page break) inside a run is skipped.
+    """
+    runs: dict[int, list[int]] = {}
+    run: list[int] = []
+    kinds: dict[int, str] = {}
+    glued = False
+
+    def close() -> None:
+        filled = [j for j in run if not is_page_furniture(segments[j].text)]
+        across = [_label_across(segments[a].text, segments[b].text) for a, b in zip(filled, filled[1:])] \
+            if len(filled) >= 2 and not glued else []
+        # a header row that lost its boundaries, wrapped before its values ('…尚未审结' then '总计 00 0 …')
+        labels = not glued and any(kinds[j] == "labels" for j in filled) and any(
+            _DIGIT.search(segments[j].text) for j in filled)
+        if len(filled) >= 2 and (glued or labels or "digits" in across or across.count("label") >= 2):
+            runs[run[0]] = run.copy()
+        run.clear()
+
+    for i, seg in enumerate(segments):
+        if run and is_page_furniture(seg.text):
+            run.append(i)
+            continue
+        kind = None if seg.line in explicit_rows else _wrapped_line(seg.text)
+        if kind is None:
+            close()
+            glued = False
+            continue
+        if not run:
+            glued = False
+        run.append(i)
+        kinds[i] = kind
+        glued |= kind == "glued"
+        if _PROSE_END.search(seg.text.strip()):
+            close()
+    close()
+    return runs
+
+
+def _label_across(before: str, after: str) -> str | None:
+    """What two lines joined hold across the line end that neither holds alone.
+
+    'digits': a label of the format followed by digits, the label broken by the line end ('…尚未审结总' then
+    '计000000000000000'), or ending a line of several cells ('…尚未审结总计' then '110024001510102'; not a
+    line that is one cell, as in a table of a cell a line: '一、本年新收政府信息公开申请数量' then '3');
+    'label': a label broken by the line end ('…其他结果尚' then '未审结总计'); None: neither.
+    """
+    before = _compact(before.strip())
+    head = before[-40:]
+    window = head + _compact(after.strip())[:40]
+    found = None
+    for m in _glued_pattern().finditer(window):
+        if m.start() < len(head) <= m.end():
+            if m.end() < len(window) and window[m.end()].isdigit() and (
+                    m.end() > len(head) or len(before) > len(m.group(0))):
+                return "digits"
+            if m.end() > len(head):
+                found = "label"
+    return found
+
+
+def _compact(text: str) -> str:
+    """Glued page text without its stray spaces: those inside labels (社会公益 组织) and those between a label
+    and digits go; spaces between digits separate cells and stay."""
+    return _SPACE_BETWEEN.sub("", _SPACE_IN_LABEL.sub("", text))
+
+
+_SPACE_IN_LABEL = re.compile(r"(?<=\D) +(?=\D)")
+_SPACE_BETWEEN = re.compile(r"(?<=\D) +(?=\d)|(?<=\d) +(?=\D)")
+
+
+def _glued_cells(pieces: list[tuple[str, int]]) -> list[Cell]:
+    """Cut glued page text into label cells and digit-run cells.
+
+    ``pieces`` are (text, line): one line, or the lines of wrapped page text, joined here as they were
+    before the wrap; a cell stands on the line where it starts.
+    """
+    starts: list[int] = []
+    lines: list[int] = []
+    compact_parts: list[str] = []
+    at = 0
+    for text, line in pieces:
+        part = _compact(text)
+        starts.append(at)
+        lines.append(line)
+        compact_parts.append(part)
+        at += len(part)
+    compact = "".join(compact_parts)
+
+    def line_at(pos: int) -> int:
+        return lines[bisect.bisect_right(starts, pos) - 1]
+
     cells: list[Cell] = []
     pos = 0
     for match in _glued_pattern().finditer(compact):
         if match.start() > pos:
-            cells.extend(_value_cells(compact[pos : match.start()], line))
-        cells.append(Cell(match.group(0), line))
+            cells.extend(_value_cells(compact, pos, match.start(), line_at))
+        cells.append(Cell(match.group(0), line_at(match.start())))
         pos = match.end()
     if pos < len(compact):
-        cells.extend(_value_cells(compact[pos:], line))
+        cells.extend(_value_cells(compact, pos, len(compact), line_at))
     return cells
 
 
@@ -615,15 +788,22 @@ def _glued_cells(text: str, line: int) -> list[Cell]:
 _NUMBER_BEFORE_HEADING = re.compile(r"([+-]?\d[\d.,+-]*)(?=\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)")
 
 
-def _value_cells(text: str, line: int) -> list[Cell]:
+def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
+    """The cells of ``text[start:end]``, between two labels: digit runs and other words; ``line_at`` gives
+    the line of a position."""
     out = []
-    for token in text.split():
-        if re.fullmatch(r"[+-]?[\d.,+-]+", token):
+    for found in _TOKEN.finditer(text, start, end):
+        token, line = found.group(0), line_at(found.start())
+        if _DIGIT_RUN.fullmatch(token):
             out.append(Cell(token, line, glued=True))
-        elif token.strip():
+        else:
             number = _NUMBER_BEFORE_HEADING.match(token)
             if number:
                 out.append(Cell(number.group(1), line, glued=True))
                 token = token[number.end():]
             out.append(Cell(token, line))
     return out
+
+
+_TOKEN = re.compile(r"\S+")
+_DIGIT_RUN = re.compile(r"[+-]?[\d.,+-]+")
