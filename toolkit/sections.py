@@ -4,7 +4,8 @@ A heading is a short line made of an optional numbering (``一、``, ``3、``,
 ``(一)``) and a title that matches one of the section patterns of
 ``formats.yaml``.  Web-page text can glue a whole report into one line; there a
 numbered title is also found inside the line (``…问责。 二、主动公开政府信息情况…``),
-and the line is cut there so that each section gets its own text.
+and the line is cut there so that each section gets its own text (a pre-2019 report's own titles too, where the
+text is one: ``…空间;七、说明与附表…``).
 """
 from __future__ import annotations
 
@@ -92,6 +93,48 @@ def _inline_heading() -> re.Pattern[str]:
     titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
     number = load_formats()["section_inline_numbers"]["top"]
     return re.compile(rf"{_INLINE_AFTER}(?:{number})\s*(?:{titles})")
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_any_heading() -> re.Pattern[str]:
+    # The numbered titles of _inline_heading, and (group ``legacy``) the titles only the pre-2019 format uses
+    # (formats.yaml section_inline_legacy): those cut only where the text is a pre-2019 report (_legacy_glued).
+    titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
+    legacy = "|".join(load_formats()["section_inline_legacy"])
+    number = load_formats()["section_inline_numbers"]["top"]
+    return re.compile(rf"{_INLINE_AFTER}(?P<top>{number})\s*(?:{titles}|(?P<legacy>{legacy}))")
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_evidence() -> re.Pattern[str]:
+    """What tells a pre-2019 report anywhere in its text, glued or not: its statistics table's header (统计指标 |
+    单位, letter-spaced or not) or its overview numbered 一 and titled in its own words (一、概述)."""
+    spec = load_formats()
+    header = alternation(spec["legacy"]["label_header_words"], spaced=True)
+    unit = alternation(spec["legacy"]["unit_headers"], spaced=True)
+    words = "|".join(spec.get("section_family_words", {}).get("legacy", []))
+    return re.compile(rf"(?:{header})[\s|]*(?:{unit})|{_INLINE_AFTER}一、\s*(?:{words})")
+
+
+def _legacy_glued(lines: list[str]) -> Callable[[re.Match[str]], bool]:
+    """Which glued titles of only the pre-2019 format (group ``legacy`` of :func:`_inline_any_heading`) cut the
+    line: all where the text is a pre-2019 report (:func:`_legacy_evidence`); else a title numbered next to
+    another section's numbered title, the one before it numbered one less or the one after it one more (a run of
+    the format's titles: '三、依申请公开政府信息情况…四、咨询情况…').  A modern report's own items are no such run.
+    Titles of the modern format always cut (they match no ``legacy`` group)."""
+    text = "\n".join(lines)
+    if _legacy_evidence().search(text):
+        return lambda m: True
+    ok: set[tuple[int | None, str]] = set()
+    # the lines as given, and joined end to end (a title broken by a line's end, '…。四、咨' / '询情况…')
+    for scan in (text, "".join(lines)):
+        found = [(cn_numeral(m["top"][:-1]), _SPACE_RUN.sub("", m["legacy"] or ""))
+                 for m in _inline_any_heading().finditer(scan)]
+        for j, (n, title) in enumerate(found):
+            if title and n is not None and ((j > 0 and found[j - 1][0] == n - 1)
+                                            or (j + 1 < len(found) and found[j + 1][0] == n + 1)):
+                ok.add((n, title))
+    return lambda m: (cn_numeral(m["top"][:-1]), _SPACE_RUN.sub("", m["legacy"])) in ok
 
 
 @functools.lru_cache(maxsize=1)
@@ -240,7 +283,16 @@ def split_segments(lines: list[str]) -> list[Segment]:
     list of Segment
     """
     out: list[Segment] = []
-    pattern = _inline_heading()
+    pattern = _inline_any_heading()
+    legacy_ok: Callable[[re.Match[str]], bool] | None = None  # (asked of the text only where such a title stands)
+
+    def cuts_at(m: re.Match[str] | None) -> bool:
+        nonlocal legacy_ok
+        if m is None or m["legacy"] is None:
+            return m is not None
+        legacy_ok = legacy_ok or _legacy_glued(lines)
+        return legacy_ok(m)
+
     sub_cuts, sub_carried = _glued_sub_cuts(lines)  # a report numbering its sections (一)…: where its titles stand
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     for number, line in enumerate(lines, start=1):
@@ -254,7 +306,7 @@ def split_segments(lines: list[str]) -> list[Segment]:
         if line[0] == "、" and out:  # the number left at the previous line's end ('…。五' / '、存在的主要问题…')
             prev = out[-1].text
             k = len(prev) - len(prev.rstrip(_CN_DIGITS))
-            if 0 < k <= 2 and pattern.match(prev + line[:_TITLE_REACH], len(prev) - k):
+            if 0 < k <= 2 and cuts_at(pattern.match(prev + line[:_TITLE_REACH], len(prev) - k)):
                 start_number = out[-1].line
                 line = prev[-k:] + line
                 out[-1] = Segment(prev[:-k].rstrip(), start_number)
@@ -264,7 +316,7 @@ def split_segments(lines: list[str]) -> list[Segment]:
             out.append(Segment(line, start_number))
             continue
         nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
-        cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line)]
+        cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line) and cuts_at(m)]
         starts = [m.start() for m in cuts]
         shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
         if number in sub_cuts:
