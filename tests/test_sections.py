@@ -329,3 +329,36 @@ def test_a_pre2019_title_in_a_modern_report_is_no_cut(stem):
         variant = toolkit.parse_text(text[:at] + f"。{phrase}如下。" + text[at:])
         assert _outline(variant) == _outline(plain), phrase
         assert variant.section("problems").text.endswith(f"。{phrase}如下。"), phrase  # on its line, not cut off
+
+
+_MIXED = "004_b232cca7e491c758"  # sections numbered 一、 2、 3、 四、 五、 六、
+
+
+@pytest.mark.parametrize("glue", ["", " "])
+def test_a_glued_title_numbered_2_between_titles_numbered_1_and_4_is_found(glue):
+    # Seed 004 numbers its sections 一、 2、 3、 四、…: its title '2、 主动公开政府信息情况' glued onto the paragraph before
+    # ('…泄密问题。2、 主动公开政府信息情况'), or the whole report run into one line with spaces between its parts, was
+    # not cut (only titles numbered 一、 or on a run of (一) were): the active (and requests) section was lost
+    # (sections_missing) and its table read into the overview (unknown_row).
+    text = (RAW / f"{_MIXED}.txt").read_text(encoding="utf-8")
+    heading = "2、 主动公开政府信息情况"
+    assert text.count(f"问题。\n{heading}\n") == 1
+    plain = toolkit.parse_text(text)
+    assert [s.title for s in plain.sections][1:3] == [heading, "3、 依申请公开政府信息情况"]
+    _same_report(toolkit.parse_text(text.replace(f"问题。\n{heading}\n", f"问题。{glue}{heading}{glue}")), plain)
+    lines = text.split("\n")
+    whole = toolkit.parse_text("\n".join(lines[:1] + [" ".join(x.strip() for x in lines[1:] if x.strip())]))
+    assert [(s.key, s.title) for s in whole.sections] == [(s.key, s.title) for s in plain.sections]
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+def test_items_numbered_1_2_in_a_glued_section_are_no_sections(stem):
+    # A section's own items numbered 1、 2、 with section-like words (一、总体情况 … 1、… 2、主动公开情况… 3、依申请公开情况…
+    # 二、…): their numbers do not run on to the next section's title (二、), so they are no sections.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    at = text.index(plain.section("active").title[:6])
+    items = "1、加强领导。2、主动公开情况良好。3、依申请公开情况如下。"
+    variant = toolkit.parse_text(text[:at] + items + text[at:])
+    assert [(s.key, s.title) for s in variant.sections] == [(s.key, s.title) for s in plain.sections]
+    assert variant.sections[0].text.endswith(items)  # on its line, not cut

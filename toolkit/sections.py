@@ -254,6 +254,61 @@ def _sub_run(found: list[tuple[int, int, int, int, bool]], lines: list[str], min
     return on_run
 
 
+@functools.lru_cache(maxsize=1)
+def _inline_arabic_heading() -> re.Pattern[str]:
+    # Section titles numbered 2、 inside a glued line (formats.yaml section_inline_numbers' arabic): of the modern
+    # format and the pre-2019 format's own.
+    titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
+    legacy = "|".join(load_formats()["section_inline_legacy"])
+    number = load_formats()["section_inline_numbers"]["arabic"]
+    return re.compile(rf"{_INLINE_AFTER}(?<!\d)(?P<arabic>{number})\s*(?:{titles}|{legacy})")  # (not '…1003、')
+
+
+_ARABIC_DUN = re.compile(r"\d、")
+
+
+def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
+    """Where to cut glued lines at section titles numbered 2、 in a report that numbers its sections now 一、 now
+    2、 (seed 004: 一、…总体情况, 2、 主动公开…, 3、 依申请公开…, 四、…): a title numbered so inside a line cuts it only
+    where it stands on a run of titles numbered one after another (no other title between) that begins and ends
+    with a title numbered 一、 (一、 … 2、 … 3、 … 四、).  A section's own items numbered 1、 2、 (一、总体情况 … 1、…
+    2、主动公开情况 … 二、…) are no such run: their numbers do not run on to the next section's.  A title broken by
+    a line's end is sought in the line and the next line's start, as a 一、 title is."""
+    found: list[tuple[int, int, int, bool, bool]] = []  # (line number, offset, number, numbered 2、, wrapped)
+    # the titles numbered 2、 first (most reports have none inside a line: no more is asked), then those numbered 一、
+    for pattern, key in ((None, "arabic"), (_inline_any_heading(), "top")):
+        for number, line in enumerate(lines, start=1):
+            if "、" not in line or (pattern is None and not _ARABIC_DUN.search(line)):
+                continue
+            joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
+            for m in (pattern or _inline_arabic_heading()).finditer(joined):
+                if m.start() >= len(line):
+                    break
+                value = int(m[key][:-1]) if key == "arabic" else cn_numeral(m[key][:-1])
+                if value is not None:
+                    found.append((number, m.start(), value, key == "arabic", m.end() > len(line)))
+        if not any(f[1] for f in found) or len(found) > _MAX_RUN_ITEMS:
+            return _SubCuts({}, {})
+    found.sort()
+    cuts: dict[int, list[int]] = {}
+    carried: dict[int, int] = {}
+    for j, (number, start, value, is_arabic, wrapped) in enumerate(found):
+        if not is_arabic or not start:
+            continue
+        left = j  # walk to the run's ends: numbers one apart, numbered 2、 up to a title numbered 一、
+        while left > 0 and found[left - 1][2] == found[left][2] - 1 and found[left][3]:
+            left -= 1
+        right = j
+        while right + 1 < len(found) and found[right + 1][2] == found[right][2] + 1 and found[right][3]:
+            right += 1
+        if found[left][3] or found[right][3]:
+            continue
+        cuts.setdefault(number, []).append(start)
+        if wrapped:
+            carried[number] = start
+    return _SubCuts(cuts, carried)
+
+
 @functools.lru_cache(maxsize=65536)
 def _title_key(title: str, family: str) -> str | None:
     for key, pats in _patterns()[family].items():
@@ -294,6 +349,10 @@ def split_segments(lines: list[str]) -> list[Segment]:
         return legacy_ok(m)
 
     sub_cuts, sub_carried = _glued_sub_cuts(lines)  # a report numbering its sections (一)…: where its titles stand
+    arabic = _glued_arabic_cuts(lines)  # and one numbering some of them 2、 between others numbered 一、
+    for at, offsets in arabic.cuts.items():
+        sub_cuts = {**sub_cuts, at: sorted(sub_cuts.get(at, []) + offsets)}
+    sub_carried = {**sub_carried, **arabic.carried}
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     for number, line in enumerate(lines, start=1):
         if carry:
