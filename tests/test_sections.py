@@ -362,3 +362,22 @@ def test_items_numbered_1_2_in_a_glued_section_are_no_sections(stem):
     variant = toolkit.parse_text(text[:at] + items + text[at:])
     assert [(s.key, s.title) for s in variant.sections] == [(s.key, s.title) for s in plain.sections]
     assert variant.sections[0].text.endswith(items)  # on its line, not cut
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-04"])
+def test_a_long_glued_title_wrapped_over_three_narrow_lines_is_found(stem):
+    # A glued report with the format's long titles (四、因政府信息公开申请行政复议、提起行政诉讼的情况, 25 characters),
+    # wrapped into lines narrower than the title: a title over three lines ('…0四' / '、因政府信息公开申请行政复议、提起
+    # 行政诉' / '讼的情况…', or one starting a line and ending in the next) was not found: only the next line's start was
+    # read, so the review or problems section was lost and its text read into the section before.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    first = toolkit.parse_text(text)
+    text = text.replace(first.section("review_litigation").title, "四、因政府信息公开申请行政复议、提起行政诉讼的情况")
+    text = text.replace(first.section("problems").title, "五、政府信息公开工作存在的主要问题及改进措施")
+    plain = toolkit.parse_text(text)
+    assert _outline(plain) == _outline(first)
+    for width in range(20, 27):
+        wrapped = toolkit.parse_text("\n".join(line[i:i + width] for line in text.split("\n")
+                                               for i in range(0, max(len(line), 1), width)))
+        assert _outline(wrapped) == _outline(plain), width
+        assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), width

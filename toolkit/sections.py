@@ -365,16 +365,26 @@ def split_segments(lines: list[str]) -> list[Segment]:
         if line[0] == "、" and out:  # the number left at the previous line's end ('…。五' / '、存在的主要问题…')
             prev = out[-1].text
             k = len(prev) - len(prev.rstrip(_CN_DIGITS))
-            if 0 < k <= 2 and cuts_at(pattern.match(prev + line[:_TITLE_REACH], len(prev) - k)):
+            ahead = (line + lines[number][:_TITLE_REACH] if number < len(lines) else line)[:_TITLE_REACH]
+            if 0 < k <= 2 and cuts_at(pattern.match(prev + ahead, len(prev) - k)):
                 start_number = out[-1].line
                 line = prev[-k:] + line
                 out[-1] = Segment(prev[:-k].rstrip(), start_number)
                 if not out[-1].text:
                     out.pop()
+        nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
+        if len(nxt) < _TITLE_REACH and number + 1 < len(lines):  # lines narrower than a title: the one after too
+            nxt = (nxt + lines[number + 1])[:_TITLE_REACH]
+        if len(line) < _TITLE_REACH and nxt and "|" not in nxt and _CN_DUN.match(line) and number not in sub_cuts \
+                and (head := pattern.match(line + nxt)) and head.end() > len(line) and cuts_at(head):
+            # a title that starts a short line and runs on into the next one, its text glued after it (a glued
+            # line wrapped narrow: '五、因政府信息公开申请行政复议、提起行政' / '诉讼的情况2017年…'): carried on as a
+            # title wrapped inside a line is
+            carry, carry_number = line, start_number
+            continue
         if not _CN_DUN.search(line, 1) and number not in sub_cuts:  # a number at the start is no cut
             out.append(Segment(line, start_number))
             continue
-        nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
         cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line) and cuts_at(m)]
         starts = [m.start() for m in cuts]
         shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
