@@ -372,17 +372,22 @@ def split_segments(lines: list[str]) -> list[Segment]:
                 out[-1] = Segment(prev[:-k].rstrip(), start_number)
                 if not out[-1].text:
                     out.pop()
+        inside = _CN_DUN.search(line, 1) is not None or number in sub_cuts  # (a number at the start is no cut)
+        short_head = len(line) < _TITLE_REACH and _CN_DUN.match(line) is not None
+        if not inside and not short_head:
+            out.append(Segment(line, start_number))
+            continue
         nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
         if len(nxt) < _TITLE_REACH and number + 1 < len(lines):  # lines narrower than a title: the one after too
             nxt = (nxt + lines[number + 1])[:_TITLE_REACH]
-        if len(line) < _TITLE_REACH and nxt and "|" not in nxt and _CN_DUN.match(line) and number not in sub_cuts \
+        if short_head and number not in sub_cuts and nxt and "|" not in nxt \
                 and (head := pattern.match(line + nxt)) and head.end() > len(line) and cuts_at(head):
             # a title that starts a short line and runs on into the next one, its text glued after it (a glued
             # line wrapped narrow: '五、因政府信息公开申请行政复议、提起行政' / '诉讼的情况2017年…'): carried on as a
             # title wrapped inside a line is
             carry, carry_number = line, start_number
             continue
-        if not _CN_DUN.search(line, 1) and number not in sub_cuts:  # a number at the start is no cut
+        if not inside:
             out.append(Segment(line, start_number))
             continue
         cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line) and cuts_at(m)]
