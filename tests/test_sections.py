@@ -247,3 +247,137 @@ def test_tables_in_a_glued_appendix_are_read_under_their_titles(stem, brackets):
             assert _outline(variant) == _outline(plain), (moved, glue, after_label)
             pd.testing.assert_frame_equal(variant.tables[keys], plain.tables[keys])
             assert sorted(f.code for f in variant.flags) == sorted(f.code for f in plain.flags), (moved, glue)
+
+
+_PRE2019 = "003_ce1f8ef96d3daffd"
+
+
+def _pre2019_glued(text: str, sep: str) -> str:
+    """A pre-2019 report as web-page text: its header box and title on their lines, the rest of its prose run into
+    one line (paragraphs joined by ``sep``), its statistics table's rows kept."""
+    lines = text.split("\n")
+    table = next(i for i, line in enumerate(lines) if line.replace(" ", "")[:4] in ("统计指标", "統計指標"))
+    return "\n".join(lines[:5] + [sep.join(lines[5:table])] + lines[table:])
+
+
+def _same_report(variant, plain) -> None:
+    assert [(s.key, s.title) for s in variant.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [re.sub(r"\s", "", s.text) for s in variant.sections] == [re.sub(r"\s", "", s.text) for s in plain.sections]
+    assert variant.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(variant.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("sep", ["", " "])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_glued_pre2019_report_is_cut_at_its_own_titles(sep, script):
+    # Seed 003 (2017, pre-2019 format) as web-page text, its prose run into one line, also in traditional script
+    # and wrapped into lines of 20-80 characters: only the titles the modern format also has cut the line, so
+    # 二、政府信息主动公开情况, 四、咨询情况, 五、复议、诉讼和申诉情况 and 七、说明与附表 were lost (sections_missing; their text
+    # and the notes' went into the section before).  Its problems section's items ((一)存在问题, (二)改进措施) stay.
+    import opencc
+
+    text = (RAW / f"{_PRE2019}.txt").read_text(encoding="utf-8")
+    if script == "traditional":
+        text = opencc.OpenCC("s2t").convert(text)
+    plain = toolkit.parse_text(text)
+    assert _outline(plain) == ["intro", "overview", "active", "requests", "consultation", "review_litigation",
+                               "problems", "notes"]
+    glued = _pre2019_glued(text, sep)
+    _same_report(toolkit.parse_text(glued), plain)
+    assert "(一)存在问题" in plain.section("problems").text and "(二)改进措施" in plain.section("problems").text
+    for width in range(20, 81, 6 if script == "simplified" else 20):
+        wrapped = "\n".join(line[i:i + width] if "|" not in line else line for line in glued.split("\n")
+                            for i in (range(0, max(len(line), 1), width) if "|" not in line else [0]))
+        _same_report(toolkit.parse_text(wrapped), plain)
+
+
+@pytest.mark.parametrize("heading", ["二、政府信息主动公开情况", "四、咨询情况", "五、复议、诉讼和申诉情况", "七、说明与附表"])
+@pytest.mark.parametrize("glue", ["", " "])
+def test_a_pre2019_title_glued_to_the_paragraph_before_is_found(heading, glue):
+    # One pre-2019 title glued onto the paragraph before it ('…还有很大的作为空间;七、说明与附表(一)附件为…'): its
+    # section was lost, its text read into the section before.
+    text = (RAW / f"{_PRE2019}.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    plain = toolkit.parse_text(text)
+    _same_report(toolkit.parse_text(text.replace(f"\n{heading}\n", f"{glue}{heading}{glue}")), plain)
+
+
+def test_glued_pre2019_titles_cut_by_their_run_alone():
+    # A pre-2019 report with no statistics table and an overview titled 总体情况 (nothing else says its format):
+    # its own titles glued cut the line where each is numbered next to another section's title (四、咨询情况 after
+    # 三、…, 五、…收费及减免情况 before 六、…).
+    lines = (RAW / f"{_PRE2019}.txt").read_text(encoding="utf-8").split("\n")
+    table = next(i for i, line in enumerate(lines) if line.startswith("统 计 指 标"))
+    renamed = {"一、概述": "一、总体情况", "五、复议、诉讼和申诉情况": "五、政府信息公开的收费及减免情况"}
+    lines = [renamed.get(line, line) for line in lines[:table]]
+    plain = toolkit.parse_text("\n".join(lines))
+    assert _outline(plain) == ["intro", "overview", "active", "requests", "consultation", "fees", "problems", "notes"]
+    for sep in ("", " "):
+        _same_report(toolkit.parse_text("\n".join(lines[:5] + [sep.join(lines[5:])])), plain)
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+def test_a_pre2019_title_in_a_modern_report_is_no_cut(stem):
+    # A modern glued report (no statistics table of the pre-2019 format, no 一、概述) whose text numbers a phrase as
+    # the pre-2019 titles are, not next to the number of a section's title: no section, the text stays where it is.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    at = text.index(plain.section("other").title[:6])  # the end of the problems section
+    for phrase in ("二、咨询情况", "三、说明与附表", "一、政府信息主动公开情况"):
+        variant = toolkit.parse_text(text[:at] + f"。{phrase}如下。" + text[at:])
+        assert _outline(variant) == _outline(plain), phrase
+        assert variant.section("problems").text.endswith(f"。{phrase}如下。"), phrase  # on its line, not cut off
+
+
+_MIXED = "004_b232cca7e491c758"  # sections numbered 一、 2、 3、 四、 五、 六、
+
+
+@pytest.mark.parametrize("glue", ["", " "])
+def test_a_glued_title_numbered_2_between_titles_numbered_1_and_4_is_found(glue):
+    # Seed 004 numbers its sections 一、 2、 3、 四、…: its title '2、 主动公开政府信息情况' glued onto the paragraph before
+    # ('…泄密问题。2、 主动公开政府信息情况'), or the whole report run into one line with spaces between its parts, was
+    # not cut (only titles numbered 一、 or on a run of (一) were): the active (and requests) section was lost
+    # (sections_missing) and its table read into the overview (unknown_row).
+    text = (RAW / f"{_MIXED}.txt").read_text(encoding="utf-8")
+    heading = "2、 主动公开政府信息情况"
+    assert text.count(f"问题。\n{heading}\n") == 1
+    plain = toolkit.parse_text(text)
+    assert [s.title for s in plain.sections][1:3] == [heading, "3、 依申请公开政府信息情况"]
+    _same_report(toolkit.parse_text(text.replace(f"问题。\n{heading}\n", f"问题。{glue}{heading}{glue}")), plain)
+    lines = text.split("\n")
+    whole = toolkit.parse_text("\n".join(lines[:1] + [" ".join(x.strip() for x in lines[1:] if x.strip())]))
+    assert [(s.key, s.title) for s in whole.sections] == [(s.key, s.title) for s in plain.sections]
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+def test_items_numbered_1_2_in_a_glued_section_are_no_sections(stem):
+    # A section's own items numbered 1、 2、 with section-like words (一、总体情况 … 1、… 2、主动公开情况… 3、依申请公开情况…
+    # 二、…): their numbers do not run on to the next section's title (二、), so they are no sections.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    at = text.index(plain.section("active").title[:6])
+    items = "1、加强领导。2、主动公开情况良好。3、依申请公开情况如下。"
+    variant = toolkit.parse_text(text[:at] + items + text[at:])
+    assert [(s.key, s.title) for s in variant.sections] == [(s.key, s.title) for s in plain.sections]
+    assert variant.sections[0].text.endswith(items)  # on its line, not cut
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-04"])
+def test_a_long_glued_title_wrapped_over_three_narrow_lines_is_found(stem):
+    # A glued report with the format's long titles (四、因政府信息公开申请行政复议、提起行政诉讼的情况, 25 characters),
+    # wrapped into lines narrower than the title: a title over three lines ('…0四' / '、因政府信息公开申请行政复议、提起
+    # 行政诉' / '讼的情况…', or one starting a line and ending in the next) was not found: only the next line's start was
+    # read, so the review or problems section was lost and its text read into the section before.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    first = toolkit.parse_text(text)
+    text = text.replace(first.section("review_litigation").title, "四、因政府信息公开申请行政复议、提起行政诉讼的情况")
+    text = text.replace(first.section("problems").title, "五、政府信息公开工作存在的主要问题及改进措施")
+    plain = toolkit.parse_text(text)
+    assert _outline(plain) == _outline(first)
+    for width in range(20, 27):
+        wrapped = toolkit.parse_text("\n".join(line[i:i + width] for line in text.split("\n")
+                                               for i in range(0, max(len(line), 1), width)))
+        assert _outline(wrapped) == _outline(plain), width
+        assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), width

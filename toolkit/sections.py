@@ -4,7 +4,8 @@ A heading is a short line made of an optional numbering (``一、``, ``3、``,
 ``(一)``) and a title that matches one of the section patterns of
 ``formats.yaml``.  Web-page text can glue a whole report into one line; there a
 numbered title is also found inside the line (``…问责。 二、主动公开政府信息情况…``),
-and the line is cut there so that each section gets its own text.
+and the line is cut there so that each section gets its own text (a pre-2019 report's own titles too, where the
+text is one: ``…空间;七、说明与附表…``).
 """
 from __future__ import annotations
 
@@ -92,6 +93,48 @@ def _inline_heading() -> re.Pattern[str]:
     titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
     number = load_formats()["section_inline_numbers"]["top"]
     return re.compile(rf"{_INLINE_AFTER}(?:{number})\s*(?:{titles})")
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_any_heading() -> re.Pattern[str]:
+    # The numbered titles of _inline_heading, and (group ``legacy``) the titles only the pre-2019 format uses
+    # (formats.yaml section_inline_legacy): those cut only where the text is a pre-2019 report (_legacy_glued).
+    titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
+    legacy = "|".join(load_formats()["section_inline_legacy"])
+    number = load_formats()["section_inline_numbers"]["top"]
+    return re.compile(rf"{_INLINE_AFTER}(?P<top>{number})\s*(?:{titles}|(?P<legacy>{legacy}))")
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_evidence() -> re.Pattern[str]:
+    """What tells a pre-2019 report anywhere in its text, glued or not: its statistics table's header (统计指标 |
+    单位, letter-spaced or not) or its overview numbered 一 and titled in its own words (一、概述)."""
+    spec = load_formats()
+    header = alternation(spec["legacy"]["label_header_words"], spaced=True)
+    unit = alternation(spec["legacy"]["unit_headers"], spaced=True)
+    words = "|".join(spec.get("section_family_words", {}).get("legacy", []))
+    return re.compile(rf"(?:{header})[\s|]*(?:{unit})|{_INLINE_AFTER}一、\s*(?:{words})")
+
+
+def _legacy_glued(lines: list[str]) -> Callable[[re.Match[str]], bool]:
+    """Which glued titles of only the pre-2019 format (group ``legacy`` of :func:`_inline_any_heading`) cut the
+    line: all where the text is a pre-2019 report (:func:`_legacy_evidence`); else a title numbered next to
+    another section's numbered title, the one before it numbered one less or the one after it one more (a run of
+    the format's titles: '三、依申请公开政府信息情况…四、咨询情况…').  A modern report's own items are no such run.
+    Titles of the modern format always cut (they match no ``legacy`` group)."""
+    text = "\n".join(lines)
+    if _legacy_evidence().search(text):
+        return lambda m: True
+    ok: set[tuple[int | None, str]] = set()
+    # the lines as given, and joined end to end (a title broken by a line's end, '…。四、咨' / '询情况…')
+    for scan in (text, "".join(lines)):
+        found = [(cn_numeral(m["top"][:-1]), _SPACE_RUN.sub("", m["legacy"] or ""))
+                 for m in _inline_any_heading().finditer(scan)]
+        for j, (n, title) in enumerate(found):
+            if title and n is not None and ((j > 0 and found[j - 1][0] == n - 1)
+                                            or (j + 1 < len(found) and found[j + 1][0] == n + 1)):
+                ok.add((n, title))
+    return lambda m: (cn_numeral(m["top"][:-1]), _SPACE_RUN.sub("", m["legacy"])) in ok
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,6 +254,61 @@ def _sub_run(found: list[tuple[int, int, int, int, bool]], lines: list[str], min
     return on_run
 
 
+@functools.lru_cache(maxsize=1)
+def _inline_arabic_heading() -> re.Pattern[str]:
+    # Section titles numbered 2、 inside a glued line (formats.yaml section_inline_numbers' arabic): of the modern
+    # format and the pre-2019 format's own.
+    titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
+    legacy = "|".join(load_formats()["section_inline_legacy"])
+    number = load_formats()["section_inline_numbers"]["arabic"]
+    return re.compile(rf"{_INLINE_AFTER}(?<!\d)(?P<arabic>{number})\s*(?:{titles}|{legacy})")  # (not '…1003、')
+
+
+_ARABIC_DUN = re.compile(r"\d、")
+
+
+def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
+    """Where to cut glued lines at section titles numbered 2、 in a report that numbers its sections now 一、 now
+    2、 (seed 004: 一、…总体情况, 2、 主动公开…, 3、 依申请公开…, 四、…): a title numbered so inside a line cuts it only
+    where it stands on a run of titles numbered one after another (no other title between) that begins and ends
+    with a title numbered 一、 (一、 … 2、 … 3、 … 四、).  A section's own items numbered 1、 2、 (一、总体情况 … 1、…
+    2、主动公开情况 … 二、…) are no such run: their numbers do not run on to the next section's.  A title broken by
+    a line's end is sought in the line and the next line's start, as a 一、 title is."""
+    found: list[tuple[int, int, int, bool, bool]] = []  # (line number, offset, number, numbered 2、, wrapped)
+    # the titles numbered 2、 first (most reports have none inside a line: no more is asked), then those numbered 一、
+    for pattern, key in ((None, "arabic"), (_inline_any_heading(), "top")):
+        for number, line in enumerate(lines, start=1):
+            if "、" not in line or (pattern is None and not _ARABIC_DUN.search(line)):
+                continue
+            joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
+            for m in (pattern or _inline_arabic_heading()).finditer(joined):
+                if m.start() >= len(line):
+                    break
+                value = int(m[key][:-1]) if key == "arabic" else cn_numeral(m[key][:-1])
+                if value is not None:
+                    found.append((number, m.start(), value, key == "arabic", m.end() > len(line)))
+        if not any(f[1] for f in found) or len(found) > _MAX_RUN_ITEMS:
+            return _SubCuts({}, {})
+    found.sort()
+    cuts: dict[int, list[int]] = {}
+    carried: dict[int, int] = {}
+    for j, (number, start, value, is_arabic, wrapped) in enumerate(found):
+        if not is_arabic or not start:
+            continue
+        left = j  # walk to the run's ends: numbers one apart, numbered 2、 up to a title numbered 一、
+        while left > 0 and found[left - 1][2] == found[left][2] - 1 and found[left][3]:
+            left -= 1
+        right = j
+        while right + 1 < len(found) and found[right + 1][2] == found[right][2] + 1 and found[right][3]:
+            right += 1
+        if found[left][3] or found[right][3]:
+            continue
+        cuts.setdefault(number, []).append(start)
+        if wrapped:
+            carried[number] = start
+    return _SubCuts(cuts, carried)
+
+
 @functools.lru_cache(maxsize=65536)
 def _title_key(title: str, family: str) -> str | None:
     for key, pats in _patterns()[family].items():
@@ -240,8 +338,21 @@ def split_segments(lines: list[str]) -> list[Segment]:
     list of Segment
     """
     out: list[Segment] = []
-    pattern = _inline_heading()
+    pattern = _inline_any_heading()
+    legacy_ok: Callable[[re.Match[str]], bool] | None = None  # (asked of the text only where such a title stands)
+
+    def cuts_at(m: re.Match[str] | None) -> bool:
+        nonlocal legacy_ok
+        if m is None or m["legacy"] is None:
+            return m is not None
+        legacy_ok = legacy_ok or _legacy_glued(lines)
+        return legacy_ok(m)
+
     sub_cuts, sub_carried = _glued_sub_cuts(lines)  # a report numbering its sections (一)…: where its titles stand
+    arabic = _glued_arabic_cuts(lines)  # and one numbering some of them 2、 between others numbered 一、
+    for at, offsets in arabic.cuts.items():
+        sub_cuts = {**sub_cuts, at: sorted(sub_cuts.get(at, []) + offsets)}
+    sub_carried = {**sub_carried, **arabic.carried}
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     for number, line in enumerate(lines, start=1):
         if carry:
@@ -254,17 +365,32 @@ def split_segments(lines: list[str]) -> list[Segment]:
         if line[0] == "、" and out:  # the number left at the previous line's end ('…。五' / '、存在的主要问题…')
             prev = out[-1].text
             k = len(prev) - len(prev.rstrip(_CN_DIGITS))
-            if 0 < k <= 2 and pattern.match(prev + line[:_TITLE_REACH], len(prev) - k):
+            ahead = (line + lines[number][:_TITLE_REACH] if number < len(lines) else line)[:_TITLE_REACH]
+            if 0 < k <= 2 and cuts_at(pattern.match(prev + ahead, len(prev) - k)):
                 start_number = out[-1].line
                 line = prev[-k:] + line
                 out[-1] = Segment(prev[:-k].rstrip(), start_number)
                 if not out[-1].text:
                     out.pop()
-        if not _CN_DUN.search(line, 1) and number not in sub_cuts:  # a number at the start is no cut
+        inside = _CN_DUN.search(line, 1) is not None or number in sub_cuts  # (a number at the start is no cut)
+        short_head = len(line) < _TITLE_REACH and _CN_DUN.match(line) is not None
+        if not inside and not short_head:
             out.append(Segment(line, start_number))
             continue
         nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
-        cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line)]
+        if len(nxt) < _TITLE_REACH and number + 1 < len(lines):  # lines narrower than a title: the one after too
+            nxt = (nxt + lines[number + 1])[:_TITLE_REACH]
+        if short_head and number not in sub_cuts and nxt and "|" not in nxt \
+                and (head := pattern.match(line + nxt)) and head.end() > len(line) and cuts_at(head):
+            # a title that starts a short line and runs on into the next one, its text glued after it (a glued
+            # line wrapped narrow: '五、因政府信息公开申请行政复议、提起行政' / '诉讼的情况2017年…'): carried on as a
+            # title wrapped inside a line is
+            carry, carry_number = line, start_number
+            continue
+        if not inside:
+            out.append(Segment(line, start_number))
+            continue
+        cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line) and cuts_at(m)]
         starts = [m.start() for m in cuts]
         shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
         if number in sub_cuts:
