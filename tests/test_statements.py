@@ -801,3 +801,18 @@ def test_items_of_a_bulleted_list_of_the_document_itself(fmt, tmp_path):
     report = toolkit.parse_report(path)
     assert list(zip(report.statements.kind, report.statements.text)) == _expected(stem)
     assert not any("•" in line for line in report.original_text.split("\n")[:3])  # the menu's links: no bullets
+
+
+@pytest.mark.parametrize("stem", ["003_ce1f8ef96d3daffd", "002_809f9474e249d214"])
+def test_a_lead_in_closing_the_last_item_of_a_list_is_left_out(stem):
+    # A sentence ending in a colon after a list's last item leads in the next list: seed 003's (and 002's) measures
+    # cut into two lists by '同时,我局将重点做好以下工作:'.  Before, that sentence was glued to the last item before it.
+    section = problems_section(stem)
+    marker = "三是" if stem.startswith("003") else "3."
+    head, _, tail = section.rpartition(marker)
+    measures = [t for k, t in _expected(stem) if k == "measure"]
+    restart = "一是" if stem.startswith("003") else "1."
+    section = head + "同时,我局将重点做好以下工作:" + restart + tail.replace("四是" if marker == "三是" else "4.",
+                                                                    "二是" if marker == "三是" else "2.")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    assert len(measures) == 4

@@ -83,6 +83,7 @@ _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
+_SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
@@ -459,6 +460,21 @@ def _clean(text: str) -> str:
     return "" if _PUNCT_ONLY.match(text) else text
 
 
+def _split_lead_in(item: str) -> tuple[str, str]:
+    """An item's text without a last sentence that ends in a colon, and that sentence.
+
+    Such a sentence announces what follows the item, not the item itself: in
+    ``二是完善制度。同时,我局将重点做好以下工作:一是…`` it leads in the next list (it was glued
+    to 完善制度).  An item that is a colon sentence alone (``二是存在以下问题:``) keeps it.
+    """
+    if not item.endswith(":"):
+        return item, ""
+    cut = max(map(item.rfind, _SENTENCE_STOPS))
+    if cut < 0:
+        return item, ""
+    return _clean(item[: cut + 1]), _clean(item[cut + 1 :])
+
+
 def _split_sentences(text: str) -> list[str]:
     """Sentences ending in 。!? or a colon (a lead-in)."""
     return [s for s in re.findall(r"[^。!?:\n]*(?:[。!?:]+|\n|$)", text) if s.strip()]
@@ -510,7 +526,10 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
     items = []
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
-        items.append((n, _clean(text[end:stop])))
+        item, lead = _split_lead_in(_clean(text[end:stop]))
+        items.append((n, item))
+        if lead:
+            out.dropped.append(((block.order, 0), block.kind, lead))
     # a restart of the numbering (… 三是 / 一是 …) begins a new list
     lists: list[list[tuple[int, str]]] = []
     for n, item in items:
