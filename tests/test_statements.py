@@ -816,3 +816,50 @@ def test_a_lead_in_closing_the_last_item_of_a_list_is_left_out(stem):
                                                                     "二是" if marker == "三是" else "2.")
     assert _pairs(extract_statements(section)) == _expected(stem)
     assert len(measures) == 4
+
+
+def _renumber(section: str, style) -> str:
+    """``section`` with its 一是 二是 … items (after a sentence end) written ``style(n, size)``: item n of a list of size."""
+    marks = list(re.finditer(r"[一二三四]是", section))
+    lists: list = []
+    for m in marks:
+        if m.group()[0] == "一" or not lists:
+            lists.append([])
+        lists[-1].append(m)
+    out, pos = "", 0
+    for lst in lists:
+        for n, m in enumerate(lst, start=1):
+            out += section[pos:m.start()] + style(n, len(lst))
+            pos = m.end()
+    return out + section[pos:]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "004_b232cca7e491c758",
+                                  "pingtan-2023-03"])
+@pytest.mark.parametrize("style", [
+    lambda n, size: "最后," if n == size else ("首先,", "其次,", "再次,")[n - 1],
+    lambda n, size: "ⅠⅡⅢⅣ"[n - 1] + "、",
+    lambda n, size: "ⅠⅡⅢⅣ"[n - 1] + ".",
+    lambda n, size: "ABCD"[n - 1] + ".",
+    lambda n, size: "ABCD"[n - 1] + "、",
+], ids=["order_words", "roman_dun", "roman_dot", "letter_dot", "letter_dun"])
+def test_lists_in_order_words_roman_numerals_or_letters(stem, style):
+    # The real reports' lists written 首先,…其次,…最后, or Ⅰ、Ⅱ、 (NFKC: I、II、), or A. B.: before, none was a marker
+    # style, so each list ran into one statement with its markers and its lead-in.
+    section = _renumber(problems_section(stem), style)
+    assert not re.search("[一二三四]是", section)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("还存在一些不足:一方面,信息更新不够及时;另一方面,解读形式单一。下一步,我局将一方面加强培训,另一方面完善制度。",
+     [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
+      ("measure", "下一步,我局将一方面加强培训,另一方面完善制度")]),
+    # an order word alone, or inside a sentence, or a letter naming something, is no list
+    ("还存在不足。首先,信息更新不够及时。下一步,我局将打通最后一公里。",
+     [("problem", "还存在不足。首先,信息更新不够及时"), ("measure", "下一步,我局将打通最后一公里")]),
+    ("还存在不足:A、B两类信息公开不够及时。下一步,我局将加强培训。",
+     [("problem", "A、B两类信息公开不够及时"), ("measure", "下一步,我局将加强培训")]),
+])
+def test_order_word_lists_and_what_is_no_list(text, expected):
+    assert _pairs(extract_statements(text)) == expected

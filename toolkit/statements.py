@@ -15,7 +15,8 @@ reads them (``spec/codebook.md``):
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
    problems go on, or no switch at all if it admits a shortcoming itself;
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
-   ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``第一,`` — this one only with a ``第二,``); the
+   ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,``, order words ``首先,…其次,…最后,``
+   — these four only with a second item); the
    first style that occurs is the statement level, other styles inside an item stay in its
    text; a part without enumeration is split at ``;`` between list items;
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
@@ -62,7 +63,11 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal)
     "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=\d+(?P<unit>[%‰万亿倍])?))?"), True),
     "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
+    # Ⅰ、 Ⅱ. (NFKC writes Ⅱ as II) and A. B.: the group says which, its value is the number
+    "roman": (re.compile(r"(?P<roman>X|IX|IV|V?I{1,3}|V)(?:\.|、)(?![A-Za-z])"), True),
+    "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
 }
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,12 +76,47 @@ def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
     whose items have no number but count 1, 2, 3 … in order."""
     from toolkit.formats import load_formats
 
-    return {**_MARKERS, "bullet": (re.compile(f"[{re.escape(load_formats()['bullets'])}]"), False)}
+    # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style
+    words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")(?=[,:])"), False)
+             for k, seq in enumerate(_sequence_words())}
+    return {**_MARKERS, **words,
+            "bullet": (re.compile(f"[{re.escape(load_formats()['bullets'])}]"), False)}
+
+
+@functools.lru_cache(maxsize=1)
+def _sequence_words() -> tuple[tuple[str, ...], ...]:
+    """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
+    path = resources.files("toolkit").joinpath("data", "classify", "statements.yaml")
+    with path.open(encoding="utf-8") as fh:
+        return tuple(tuple(seq) for seq in yaml.safe_load(fh)["sequence_words"])
+
+
+def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int, int]]) -> int:
+    """The number of a marker (-1 where it cannot be one here).
+
+    Bullets and order words carry no number: they count 1, 2, 3 … in order; an order word other
+    than the first of its list goes on an open list only (首先 then 其次; 最后 closes it).
+    """
+    if style == "bullet":
+        return len(found) + 1
+    groups = match.groupdict()
+    if groups.get("word"):
+        seq = _sequence_words()[int(style.removeprefix("words"))]
+        closed = bool(found) and match.string[found[-1][0]:found[-1][1]] == seq[-1]
+        if (match["word"] == seq[0]) != (not found) or closed:
+            return -1
+        return len(found) + 1
+    if groups.get("roman"):
+        return _ROMAN[match["roman"]]
+    if groups.get("letter"):
+        return ord(match["letter"]) - ord("A") + 1
+    return cn_numeral(match["n"]) or -1
 
 
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
-# line start, where it looks like a marker.
-_NEEDS_SECOND = frozenset({"di"})
+# line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
+# and 'A、' of '。A、B两类信息…' a name.
+_NEEDS_SECOND = frozenset({"di", "roman", "letter"})
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
@@ -408,7 +448,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             prev = before[-1] if before else "\n"
             if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
                 continue
-            n = len(found) + 1 if style == "bullet" else (cn_numeral(m["n"]) or -1)
+            n = _marker_number(style, m, found)
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
             opens = not found and not before.strip() and n > 1
@@ -425,7 +465,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             found = _confirmed(found, before_digit)
         if found and found[0][2] > 1 and strict and len(found) < 2:
             found = []  # a lone '5.' at a part's start is no list
-        if found and not (style in _NEEDS_SECOND and len(found) < 2):
+        if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
             accepted[style] = found
     if not accepted:
         return []
