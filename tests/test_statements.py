@@ -175,8 +175,9 @@ def test_report_statements_match_the_extractor_on_the_seeds():
         lambda n: f"({n})",
         lambda n: "①②③④"[n - 1],
         lambda n: f"第{'一二三四'[n - 1]},",
+        lambda n: f"{'一二三四'[n - 1]}.",
     ],
-    ids=["shi", "paren_cn", "num_dot", "num_dun", "paren_num", "circled", "di"],
+    ids=["shi", "paren_cn", "num_dot", "num_dun", "paren_num", "circled", "di", "cn_dot"],
 )
 def test_enumeration_styles(marker):
     problems = ["信息更新不够及时", "业务培训不足", "政策解读形式单一"]
@@ -874,3 +875,10 @@ def test_sections_saying_there_is_nothing_in_other_words_give_no_rows(text):
 
 def test_a_statement_beginning_with_wu_is_kept():
     assert _pairs(extract_statements("无专职工作人员。")) == [("problem", "无专职工作人员")]
+
+
+def test_sub_headings_numbered_with_a_dot():
+    # 一.存在的问题 / 二.改进措施 typed with a dot: before, 二.改进措施 was no sub-heading and was glued to the last problem.
+    text = "一.存在的问题\n1.信息更新不够及时。\n2.解读形式单一。\n二.改进措施\n1.加强培训。\n2.完善制度。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
+                                                ("measure", "加强培训"), ("measure", "完善制度")]

@@ -15,7 +15,7 @@ reads them (``spec/codebook.md``):
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
    problems go on, or no switch at all if it admits a shortcoming itself;
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
-   ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,``, order words ``首先,…其次,…最后,``
+   ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,``, order words ``首先,…其次,…最后,``
    — these four only with a second item); the
    first style that occurs is the statement level, other styles inside an item stay in its
    text; a part without enumeration is split at ``;`` between list items;
@@ -57,7 +57,7 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "shi": (re.compile(rf"(?P<n>{_CN_NUM})是(?!否)"), False),  # 一是 二是
     "paren_cn": (re.compile(rf"\((?P<n>{_CN_NUM})\)"), False),  # (一) (二)
     "di": (re.compile(rf"第(?P<n>{_CN_NUM})[,、:]"), False),  # 第一, 第二,
-    "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})、"), True),  # 一、 二、
+    "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})(?:、|\.)"), True),  # 一、 二、 (also typed 一. 二.)
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
     # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
     # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal)
@@ -138,7 +138,7 @@ def _cues() -> dict[str, Any]:
         spec = yaml.safe_load(fh)
     join = "|".join
     sub = {kind: join(f"(?:{p})" for p in pats) for kind, pats in spec["subheadings"].items()}
-    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}、|\d{{1,2}}[.、])"
+    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
         "section_heading": _section_headings(),
