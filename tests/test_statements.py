@@ -882,3 +882,17 @@ def test_sub_headings_numbered_with_a_dot():
     text = "一.存在的问题\n1.信息更新不够及时。\n2.解读形式单一。\n二.改进措施\n1.加强培训。\n2.完善制度。"
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
                                                 ("measure", "加强培训"), ("measure", "完善制度")]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+def test_sentences_ended_with_a_half_width_stop(stem):
+    # Text typed with '.' for 。 ('…不够及时.2.解读形式单一.下一步,我局将:'): before, items after such a stop were
+    # no items (a marker needs a sentence end before it), so lists merged and lead-ins were glued to items.
+    section = problems_section(stem).replace("。", ".")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+def test_a_half_width_stop_after_a_chinese_numeral():
+    text = "一.标准不统一.二.解读形式单一.下一步,我局将:1.加强培训.2.位居全区第一."
+    assert _pairs(extract_statements(text)) == [("problem", "标准不统一"), ("problem", "解读形式单一"),
+                                                ("measure", "加强培训"), ("measure", "位居全区第一")]

@@ -129,6 +129,9 @@ _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+# A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character or a closing
+# quote is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start
+_FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}\.)|(?<=[\u4e00-\u9fff》\"”])\.")
 
 
 @functools.lru_cache(maxsize=1)
@@ -228,7 +231,8 @@ def _topic_words() -> tuple[str, ...]:
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
     cues = _cues()
-    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in _normalize(text).split("\n"))
+    kept = [_FULL_STOP.sub(_full_stop, line)
+            for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in _normalize(text).split("\n"))
             if line and not _is_furniture(line)]
     lines: list[str] = []
     for k, line in enumerate(kept):
@@ -245,6 +249,10 @@ def _clean_lines(text: str) -> list[str]:
             continue
         lines.append(line)
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
+
+
+def _full_stop(match: re.Match[str]) -> str:
+    return match[0] if match["marker"] else "。"
 
 
 def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
