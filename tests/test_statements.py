@@ -896,3 +896,28 @@ def test_a_half_width_stop_after_a_chinese_numeral():
     text = "一.标准不统一.二.解读形式单一.下一步,我局将:1.加强培训.2.位居全区第一."
     assert _pairs(extract_statements(text)) == [("problem", "标准不统一"), ("problem", "解读形式单一"),
                                                 ("measure", "加强培训"), ("measure", "位居全区第一")]
+
+
+def test_a_measure_sentence_naming_its_problem():
+    # '针对…的问题,我们将…' is what the agency will do (a measure), though it names the problem: seed 000's closing
+    # sentence so worded was glued to the last problem.
+    stem = "000_438c5e5d2b6f4db4"
+    section = problems_section(stem).replace("下一步,我们将", "针对公开广度、深度不够的问题,我们将")
+    expected = _expected(stem)
+    expected[-1] = ("measure", expected[-1][1].replace("下一步,我们将", "针对公开广度、深度不够的问题,我们将"))
+    assert _pairs(extract_statements(section)) == expected
+    text = "针对信息更新不够及时的问题,我们将加强栏目管理;针对解读形式单一的问题,我们将丰富解读形式。"
+    assert extract_statements(text)["kind"].tolist() == ["measure", "measure"]
+    # a problem that only begins with 针对 stays one
+    assert _pairs(extract_statements("针对群众关切的回应不够及时。")) == [("problem", "针对群众关切的回应不够及时")]
+
+
+def test_a_problems_sub_heading_of_the_year_after_past_improvements():
+    # 改进情况 told as last year's problems mended (已…), then this year's problems under '本年度存在的问题:': before,
+    # that sub-heading (with a year) was no sub-heading, so this year's problems were measures, each list's lead-in
+    # glued to the item before it.
+    text = ("2022年度报告中指出的问题已整改完毕:一是已建立信息更新机制;二是已开展业务培训。本年度存在的问题:"
+            "一是解读形式单一;二是培训不足。下一步,我局将:一是丰富解读形式;二是加强培训。")
+    assert _pairs(extract_statements(text)) == [
+        ("measure", "已建立信息更新机制"), ("measure", "已开展业务培训"), ("problem", "解读形式单一"),
+        ("problem", "培训不足"), ("measure", "丰富解读形式"), ("measure", "加强培训")]
