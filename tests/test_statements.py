@@ -921,3 +921,45 @@ def test_a_problems_sub_heading_of_the_year_after_past_improvements():
     assert _pairs(extract_statements(text)) == [
         ("measure", "已建立信息更新机制"), ("measure", "已开展业务培训"), ("problem", "解读形式单一"),
         ("problem", "培训不足"), ("measure", "丰富解读形式"), ("measure", "加强培训")]
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows"])
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-03"])
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tmp_path):
+    # The problems section as a table: a problem and its measure on each row (a blank cell where the lists differ in
+    # length).  Before, the rows ran into one problem statement, cells and '|' included.
+    from renderers import render_docx, render_html, render_text
+
+    from toolkit.readers import read_document
+
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    rows, expected = [], []
+    for n in range(max(len(problems), len(measures))):
+        p = problems[n] if n < len(problems) else ""
+        m = measures[n] if n < len(measures) else ""
+        rows.append(([str(n + 1)] if len(header) > 2 else []) + [p + "。" * bool(p), m + "。" * bool(m)]
+                    + (["办公室"] if len(header) > 2 else []))
+        expected += [("problem", p)] * bool(p) + [("measure", m)] * bool(m)
+    lines = read_document(RAW / "001_4d29bfef72dd56db.txt").lines
+    start = next(k for k, x in enumerate(lines) if isinstance(x, str) and x.startswith("五、存在的主要问题"))
+    end = lines.index("六、其他需要报告的事项")
+    lines = lines[: start + 1] + ["我局政府信息公开工作还存在一些不足,具体如下:", header] + rows + lines[end:]
+    path = tmp_path / f"table.{'txt' if fmt == 'pipe_rows' else fmt}"
+    if fmt == "html":
+        path.write_bytes(render_html(lines))
+    elif fmt == "docx":
+        render_docx(lines, path)
+    else:
+        path.write_text(render_text(lines, fmt), encoding="utf-8")
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+def test_section_as_a_table_with_the_kind_in_its_first_column():
+    text = ("存在问题 | 一是信息更新不够及时;二是解读形式单一。 |\n改进措施 | 一是加强栏目巡查;二是丰富解读形式。 |\n"
+            "下一步,我局将持续加强培训。")
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
+                                                ("measure", "加强栏目巡查"), ("measure", "丰富解读形式"),
+                                                ("measure", "下一步,我局将持续加强培训")]

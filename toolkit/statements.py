@@ -22,7 +22,9 @@ reads them (``spec/codebook.md``):
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
    sentences that only frame the section are not statements, unless they hold the only
    content of their kind;
-6. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
+6. a section given as a table whose header (or rows' first cell) names problems and measures
+   (``存在问题 | 改进措施``) gives each cell as a part of that kind, row by row;
+7. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
    (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
    shortcomings (``还存在一些不足:``).
@@ -129,6 +131,7 @@ _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+_ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
 # A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character or a closing
 # quote is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}\.)|(?<=[\u4e00-\u9fff》\"”])\.")
@@ -153,6 +156,7 @@ def _cues() -> dict[str, Any]:
             rf"(?:^|(?<=[。;!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
             rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
         ),
+        "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
@@ -263,8 +267,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     or a sub-heading only where the fragment after ``previous``'s last sentence end is its
     start (``2024年,`` / ``我区将…``, ``(二)`` / ``改进措施。``).
     """
-    if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS:
-        return False
+    if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS or _ROW_CELL in previous or _ROW_CELL in line:
+        return False  # (a table's rows are never wrapped lines)
     if any(pattern.match(line) for pattern, _ in _styles().values()):
         return False
     # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
@@ -315,7 +319,12 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             buffer.clear()
 
     last_number = 0  # number of the last sub-heading: sub-headings number on, (一) then (二)
+    columns: list[str | None] = []  # the kinds of the columns of the table being read (its header's)
     for line in lines:
+        if _ROW_CELL in line:
+            columns = _table_row(line, columns, out, buffer, flush)
+            continue
+        columns = []
         whole = cues["heading_line"].match(line)
         if whole:
             flush()
@@ -345,6 +354,45 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             buffer.append(rest)
     flush()
     return out
+
+
+def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], buffer: list[str],
+               flush: Any) -> list[str | None]:
+    """Read a table row (cells between '|', as the readers write them) of a section given as a table.
+
+    A header naming a problems and a measures column (``存在问题 | 改进措施``, also with ``序号`` or
+    ``责任单位`` columns) makes each cell below it a part of its column's kind, row by row; a row whose
+    first cell names the kind (``存在问题 | 信息更新不及时;…``) makes the others that kind.  A table that
+    says neither stays text.  Returns the column kinds for the next row.
+    """
+    # (a text export ends a row with '|'; a blank first cell leaves the row starting with one)
+    cells = [cell.strip() for cell in line.strip().removesuffix(_ROW_CELL).split(_ROW_CELL)]
+    kinds = [_cell_kind(cell) for cell in cells]
+    named = [k for k in kinds if k]
+    if len(named) >= 2 or (len(named) == 1 and not kinds[0]):
+        flush()
+        return kinds  # a header: the kinds of the columns
+    if kinds[0] and any(cells[1:]):
+        columns = [None] + [kinds[0]] * (len(cells) - 1)
+    elif not columns:
+        buffer.append(line)
+        return columns
+    for kind, cell in zip(columns, cells):
+        if kind and cell:
+            flush()
+            out.append(_Heading(kind))
+            buffer.append(cell)
+    flush()
+    return columns if not kinds[0] else []
+
+
+def _cell_kind(cell: str) -> str | None:
+    """'problem' or 'measure' for a table cell that names a column or row of that kind, else None."""
+    cues = _cues()
+    whole = cues["heading_line"].match(cell)
+    if whole:
+        return _heading_kind(whole)
+    return next((kind for kind, pattern in cues["table_column"].items() if pattern.fullmatch(cell)), None)
 
 
 # --- kinds -------------------------------------------------------------------
