@@ -963,3 +963,25 @@ def test_section_as_a_table_with_the_kind_in_its_first_column():
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
                                                 ("measure", "加强栏目巡查"), ("measure", "丰富解读形式"),
                                                 ("measure", "下一步,我局将持续加强培训")]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_list_inside_brackets_is_the_item_s_detail(stem):
+    # '一是…(一是政策文件栏目,二是通知公告栏目);二是…': the list in brackets details the first problem.  Before, its
+    # 二是 (after a comma) was taken for the second item, cutting the first problem in two.
+    section = problems_section(stem)
+    detail = "(一是政策文件栏目,二是通知公告栏目)"
+    first = _expected(stem)[0][1]
+    section = section.replace(first, first + detail, 1)
+    assert detail in section
+    expected = _expected(stem)
+    expected[0] = ("problem", first + detail)
+    assert _pairs(extract_statements(section)) == expected
+
+
+def test_a_number_typed_otherwise_than_the_list_is_no_item():
+    # '3、4月份' (March and April) after the items 1. and 2.: before, '3、' was taken for the third item.
+    text = "存在的问题:\n1.信息更新不够及时。\n2.解读形式单一。\n3、4月份网站改版期间停更。\n改进措施:\n1.加强培训。\n2.完善制度。"
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "信息更新不够及时"), ("problem", "解读形式单一。3、4月份网站改版期间停更"),
+        ("measure", "加强培训"), ("measure", "完善制度")]

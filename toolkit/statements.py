@@ -131,6 +131,7 @@ _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+_OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is '(')
 _ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
 # A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character or a closing
 # quote is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start
@@ -494,6 +495,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
 def _markers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number) of the enumeration markers at the statement level."""
     accepted: dict[str, list[tuple[int, int, int]]] = {}
+    inside = _in_brackets(text)
     for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
         found = []
@@ -502,7 +504,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             start = m.start()
             before = text[:start].rstrip(" ")  # '1.…; 2.…' copied with a space after the ';'
             prev = before[-1] if before else "\n"
-            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
+            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")) or inside[start]:
                 continue
             n = _marker_number(style, m, found)
             # a list at the start of a part may go on from the one before it (Word counts on through a
@@ -518,7 +520,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             else:
                 firm = n
         if before_digit:
-            found = _confirmed(found, before_digit)
+            found = _confirmed(found, before_digit, text)
         if found and found[0][2] > 1 and strict and len(found) < 2:
             found = []  # a lone '5.' at a part's start is no list
         if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
@@ -530,13 +532,35 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     return accepted[style]
 
 
-def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool]) -> list[tuple[int, int, int]]:
+def _in_brackets(text: str) -> list[bool]:
+    """For each position of ``text``, whether it stands inside brackets opened in its sentence.
+
+    A list inside brackets is an item's own detail, not items: ``一是栏目更新不及时(一是政策文件栏目,二是
+    通知公告栏目);二是…``.  A bracket left open ends at the sentence's end, so that a typo cannot hide
+    the items after it.
+    """
+    depth = 0
+    inside = []
+    for ch in text:
+        inside.append(depth > 0)
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth = max(depth - 1, 0)
+        elif ch in _SENTENCE_END:
+            depth = 0
+    return inside
+
+
+def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
+               text: str) -> list[tuple[int, int, int]]:
     """``found`` without the markers followed by a digit that no neighbour in the sequence confirms.
 
     ``1.2020年…`` is an item where ``2.`` follows it (or ``1.`` precedes a ``2.12345…``); a lone
     ``1.5万`` at a sentence start is a decimal, and so is one next to the item of its own number
     (``1.访问量下降。1.5万人次…。2.…``) and one after the last item that reads as a decimal with
-    its unit (``…2.解读形式单一。3.5%的信息…``).
+    its unit (``…2.解读形式单一。3.5%的信息…``), or one typed otherwise than its neighbour
+    (``2.解读形式单一。3、4月份…``).
     """
     kept = []
     for k, (start, end, n) in enumerate(found):
@@ -545,7 +569,11 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool])
             continue
         prev = found[k - 1][2] if k > 0 else None
         after = found[k + 1][2] if k + 1 < len(found) else None
-        if n in (prev, after) or not (after == n + 1 or (prev == n - 1 and not before_digit[start])):
+        # (the neighbour is typed as this one is: '2.…' then '3、4月份…' is March and April, not item 3)
+        same_prev = k > 0 and text[found[k - 1][1] - 1] == text[end - 1]
+        same_after = k + 1 < len(found) and text[found[k + 1][1] - 1] == text[end - 1]
+        if n in (prev, after) or not ((after == n + 1 and same_after)
+                                      or (prev == n - 1 and same_prev and not before_digit[start])):
             continue
         kept.append((start, end, n))
     return kept
