@@ -985,3 +985,26 @@ def test_a_number_typed_otherwise_than_the_list_is_no_item():
     assert _pairs(extract_statements(text)) == [
         ("problem", "信息更新不够及时"), ("problem", "解读形式单一。3、4月份网站改版期间停更"),
         ("measure", "加强培训"), ("measure", "完善制度")]
+
+
+@pytest.mark.parametrize("problems, measures", [
+    *[("(一)存在问题", m) for m in ["(二)应对措施", "(二)今后努力方向", "(二)对策建议", "(二)2024年工作思路",
+                                   "(二)整改落实情况", "(二)下一年度工作计划", "(二)推进方向", "(二)着力点"]],
+    ("(一)工作短板", "(二)改进措施"), ("(一)短板弱项", "(二)下一年度工作计划")])
+def test_sub_headings_in_unknown_wordings_numbered_in_sequence(problems, measures):
+    # Seed 003 with its sub-headings worded otherwise.  A short numbered line right after (一)存在问题 in its
+    # numbering is the measures' sub-heading whatever its wording (before: glued to the last problem, the
+    # measures marked problems), and one right before (二)改进措施 the problems' (before: all problems one
+    # statement with it).  Known wordings also cut web text glued into one line.
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem).replace("(一)存在问题", problems).replace("(二)改进措施", measures)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    if problems == "(一)存在问题" and measures in ("(二)应对措施", "(二)对策建议", "(二)2024年工作思路"):
+        glued = "".join(line.strip() for line in section.splitlines())
+        assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+def test_items_numbered_as_the_sub_headings_are_no_sub_headings():
+    text = "(一)存在的问题\n(一)信息更新不够及时\n(二)解读形式单一\n(二)改进措施\n加强培训。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
+                                                ("measure", "加强培训")]

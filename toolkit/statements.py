@@ -132,7 +132,11 @@ _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is '(')
-_ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
+_ROW_CELL = "|"
+# a numbered line with a short title alone: a sub-heading where its number says so
+# (ending in no 。: that is an item's sentence)
+_LEADING_NUMBER = re.compile(rf"\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、]")
+_NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]{{2,16}}:?$")  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
 # A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character or a closing
 # quote is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}\.)|(?<=[\u4e00-\u9fff》\"”])\.")
@@ -321,11 +325,17 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
 
     last_number = 0  # number of the last sub-heading: sub-headings number on, (一) then (二)
     columns: list[str | None] = []  # the kinds of the columns of the table being read (its header's)
-    for line in lines:
+    implied = _implied_headings(lines)
+    for k, line in enumerate(lines):
         if _ROW_CELL in line:
             columns = _table_row(line, columns, out, buffer, flush)
             continue
         columns = []
+        if k in implied:
+            flush()
+            out.append(_Heading(implied[k][0]))
+            last_number = implied[k][1]
+            continue
         whole = cues["heading_line"].match(line)
         if whole:
             flush()
@@ -355,6 +365,51 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             buffer.append(rest)
     flush()
     return out
+
+
+def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
+    """Lines that are sub-headings in a wording not known, by their number: {index: (kind, number)}.
+
+    A short numbered line right in the sequence of the known sub-headings is the other one: ``(二)应对措施``
+    after ``(一)存在的问题``, ``(一)工作短板`` before ``(二)改进措施`` (typed as they are: ``(二)`` after
+    ``(一)``, ``二、`` after ``一、``).  Without this, the first was glued to the last problem and the
+    measures were marked problems, the second made one statement of all the problems.
+    """
+    cues = _cues()
+    known = []  # (index, number, how it is typed, kind) of the known numbered sub-heading lines
+    for k, line in enumerate(lines):
+        match = cues["heading_line"].match(line) or cues["heading_glued"].match(line)
+        if match and match.start() == 0 and match["num"]:
+            known.append((k, _heading_number(match), _number_form(match["num"]), _heading_kind(match)))
+    implied: dict[int, tuple[str, int]] = {}
+    if not known:
+        return implied
+    for k, line in enumerate(lines):
+        title = _NUMBERED_TITLE.match(line)
+        if not title or k + 1 == len(lines) or any(k == index for index, *_ in known):
+            continue
+        n, form = cn_numeral(title["num"].strip("()、.")), _number_form(title["num"])
+        before = [h for h in known if h[0] < k]
+        after = [h for h in known if h[0] > k]
+        # (not where the items are numbered as the sub-headings are: (一)存在的问题 / (一)… / (二)…)
+        if (before and before[-1][1:] == (n - 1, form, "problem")
+                and not any(_numbered_as(line, form) for line in lines[before[-1][0] + 1:k])):
+            implied[k] = ("measure", n)
+        elif (after and after[0][1:] == (n + 1, form, "measure") and not before
+              and not any(_numbered_as(line, form) for line in lines[k + 1:after[0][0]])):
+            implied[k] = ("problem", n)
+    return implied
+
+
+def _numbered_as(line: str, form: str) -> bool:
+    """Whether ``line`` starts with a number typed in ``form`` (see :func:`_number_form`)."""
+    number = _LEADING_NUMBER.match(line)
+    return bool(number) and _number_form(number[0]) == form
+
+
+def _number_form(number: str) -> str:
+    """How a sub-heading's number is typed: '(一)' and '(二)' alike, '一、' otherwise, '1.' otherwise."""
+    return re.sub(r"\d+", "1", re.sub(_CN_NUM, "一", number)).replace(".", "、")
 
 
 def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], buffer: list[str],
