@@ -1008,3 +1008,12 @@ def test_items_numbered_as_the_sub_headings_are_no_sub_headings():
     text = "(一)存在的问题\n(一)信息更新不够及时\n(二)解读形式单一\n(二)改进措施\n加强培训。"
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
                                                 ("measure", "加强培训")]
+
+
+@pytest.mark.parametrize("lead", ["我局政府信息公开工作仍有提升空间:", "与群众期待相比还有一定距离:",
+                                  "对照上级要求,仍有较大改进空间:"])
+def test_a_list_after_room_to_improve_is_problems(lead):
+    # Items worded as needs (需加强, 要丰富) after a sentence admitting room to improve: before, that sentence was no
+    # admission, the list was voted measures and the sentence kept as the only problem.
+    text = lead + "一是政策解读需加强;二是公开内容要丰富。"
+    assert _pairs(extract_statements(text)) == [("problem", "政策解读需加强"), ("problem", "公开内容要丰富")]
