@@ -1017,3 +1017,12 @@ def test_a_list_after_room_to_improve_is_problems(lead):
     # admission, the list was voted measures and the sentence kept as the only problem.
     text = lead + "一是政策解读需加强;二是公开内容要丰富。"
     assert _pairs(extract_statements(text)) == [("problem", "政策解读需加强"), ("problem", "公开内容要丰富")]
+
+
+@pytest.mark.parametrize("first", ["\u2776", "\u2780", "\u278a", "\u24f5"], ids=["dingbat", "sans", "sans_negative", "double"])
+def test_items_marked_by_other_circled_numbers(first):
+    # ❶❷, ➀➁, ➊➋, ⓵⓶ (NFKC leaves them as they are, unlike ①): before, no marker, so seed 001's lists merged with
+    # their markers and lead-ins.
+    stem = "001_4d29bfef72dd56db"
+    section = _renumber(problems_section(stem), lambda n, size: chr(ord(first) + n - 1))
+    assert _pairs(extract_statements(section)) == _expected(stem)
