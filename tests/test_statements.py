@@ -1026,3 +1026,15 @@ def test_items_marked_by_other_circled_numbers(first):
     stem = "001_4d29bfef72dd56db"
     section = _renumber(problems_section(stem), lambda n, size: chr(ord(first) + n - 1))
     assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["004_b232cca7e491c758", "pingtan-2023-04"])
+@pytest.mark.parametrize("heading", ["(六)其他需要报告的事项", "6.其他需要报告的事项", "其他需要报告的事项:"])
+def test_text_running_on_into_the_next_section_ends_before_it(stem, heading):
+    # The problems section's text given with the next section after it, headed as no section heading is (a
+    # (六) or 6. number, or none): before, the heading and its 无 / fee sentence were glued to the last measure.
+    section = problems_section(stem) + f"\n{heading}\n本机关未收取信息处理费。\n"
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    glued = "".join(line.strip() for line in section.splitlines())
+    if not heading.endswith(":"):
+        assert _pairs(extract_statements(glued)) == _expected(stem)

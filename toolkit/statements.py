@@ -153,6 +153,7 @@ def _cues() -> dict[str, Any]:
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
         "section_heading": _section_headings(),
+        "next_section": _next_section(),
         # a whole line that is a sub-heading
         "heading_line": re.compile(rf"^(?P<num>{number})?(?:{any_title})(?:如下)?[。.:]?$"),
         # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。
@@ -180,6 +181,17 @@ def _section_headings() -> list[re.Pattern[str]]:
     sections = load_formats()["sections"]
     titles = [p for family in sections.values() for p in family.get("problems", [])]
     return [re.compile(rf"^{_CN_NUM}、\s*(?:{t})[。.:]?\s*$") for t in titles]
+
+
+def _next_section() -> re.Pattern[str]:
+    """The heading of the section after the problems one, 其他需要报告的事项 (formats.yaml ``other``), numbered in any
+    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon."""
+    from toolkit.formats import load_formats
+
+    sections = load_formats()["sections"]
+    title = "|".join(p for family in sections.values() for p in family.get("other", []))
+    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
+    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})|^(?:{title})(?:[。.:]|$)")
 
 
 def _normalize(text: str) -> str:
@@ -243,6 +255,7 @@ def _clean_lines(text: str) -> list[str]:
     kept = [_FULL_STOP.sub(_full_stop, line)
             for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in _normalize(text).split("\n"))
             if line and not _is_furniture(line)]
+    kept = _before_next_section(kept, cues["next_section"])
     lines: list[str] = []
     for k, line in enumerate(kept):
         if not lines and any(p.match(line) for p in cues["section_heading"]):
@@ -262,6 +275,16 @@ def _clean_lines(text: str) -> list[str]:
 
 def _full_stop(match: re.Match[str]) -> str:
     return match[0] if match["marker"] else "。"
+
+
+def _before_next_section(lines: list[str], heading: re.Pattern[str]) -> list[str]:
+    """The lines before the next section's heading, where the text runs on into it (numbered as no section
+    heading is, '(六)其他需要报告的事项', or glued to the last measure in web text)."""
+    for k, line in enumerate(lines):
+        found = heading.search(line)
+        if found:
+            return lines[:k] + ([line[: found.start()]] if found.start() else [])
+    return lines
 
 
 def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
