@@ -720,12 +720,28 @@ def _vote(items: list[str]) -> str | None:
     return "measure" if any(_has(t, "measure_cues") for t in items) else None
 
 
+def _unmarked_first_item(preamble: str) -> str:
+    """The first item of a list that starts at its second marker: the text after the lead-in's colon.
+
+    ``存在问题:信息更新不够及时。二是解读形式单一。三是…`` numbers from 二是, the first item written without its
+    一是; it is no framing sentence (``…还存在一些不足``), which stays out.
+    """
+    sentences = _split_sentences(preamble.rpartition(":")[2])
+    while sentences and any(p.search(sentences[0].strip("。!? ")) for p in _cues()["intro"]):
+        sentences.pop(0)
+    return _clean("".join(sentences))
+
+
 def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     preamble = _clean(text[: marks[0][0]])
+    items = []
+    first = _unmarked_first_item(preamble) if marks[0][2] == 2 else ""
+    if first and preamble.endswith(first):
+        items.append((1, first))
+        preamble = _clean(preamble.removesuffix(first))
     if preamble:
         out.dropped.append(((block.order, 0), block.kind, preamble))
-    items = []
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
