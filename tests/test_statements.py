@@ -1047,3 +1047,16 @@ def test_a_first_item_written_without_its_marker(stem):
     # too, after their lead-in's colon; a lead-in without one, '下一步,我局将…。' / item, cannot be told from the item.)
     section = re.sub(r"一是", "", problems_section(stem), count=0 if stem.startswith("001") else 1)
     assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("title", ["(一)上年度问题整改情况", "(一)2022年度报告指出问题的整改落实情况", "(一)去年存在问题整改情况"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_last_year_s_problems_mended_before_this_year_s(title, glued):
+    # The 2021 template's 改进情况 told as a first sub-section on last year's problems (past tense), then this year's
+    # problems and measures: before, its title was no sub-heading, so it and its items made one problem statement.
+    lines = [title, "一是已建立信息更新巡查机制;二是已开展业务培训。", "(二)存在的主要问题", "一是解读形式单一;二是培训不足。",
+             "(三)下一步工作计划", "一是丰富解读形式;二是加强培训。"]
+    text = ("" if glued else "\n").join(lines)
+    assert _pairs(extract_statements(text)) == [
+        ("measure", "已建立信息更新巡查机制"), ("measure", "已开展业务培训"), ("problem", "解读形式单一"),
+        ("problem", "培训不足"), ("measure", "丰富解读形式"), ("measure", "加强培训")]
