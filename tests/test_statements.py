@@ -867,7 +867,8 @@ def test_order_word_lists_and_what_is_no_list(text, expected):
 
 
 @pytest.mark.parametrize("text", ["本年度无此类情况。", "2023年度暂无。", "暂无相关情况。", "本机关本年度无此项内容。",
-                                  "不涉及。", "本年度暂无", "(一)存在的问题\n本年度无。\n(二)改进措施\n暂无相关情况。"])
+                                  "不涉及。", "本年度暂无", "(一)存在的问题\n本年度无。\n(二)改进措施\n暂无相关情况。",
+                                  "本年度未发现明显问题。", "暂未发现问题"])
 def test_sections_saying_there_is_nothing_in_other_words_give_no_rows(text):
     # Before, only 无 / 暂无 / 没有 / 无此类情况 / 本年度无 alone were read as 'nothing': these gave a problem statement.
     assert extract_statements(text).empty
