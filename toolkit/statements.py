@@ -162,6 +162,8 @@ def _cues() -> dict[str, Any]:
             rf"(?:^|(?<=[。;!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
             rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
         ),
+        "implied_glued": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<measure>[^。;:!?,()]{{2,16}}?)"
+                                    rf"[。:]?(?={spec['first_item']})"),
         "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
@@ -347,6 +349,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             buffer.clear()
 
     last_number = 0  # number of the last sub-heading: sub-headings number on, (一) then (二)
+    problems_form = ""  # how the last sub-heading, if a numbered problems one, is numbered
     columns: list[str | None] = []  # the kinds of the columns of the table being read (its header's)
     implied = _implied_headings(lines)
     for k, line in enumerate(lines):
@@ -358,17 +361,20 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             flush()
             out.append(_Heading(implied[k][0]))
             last_number = implied[k][1]
+            problems_form = _number_form(_LEADING_NUMBER.match(line)[0]) if implied[k][0] == "problem" else ""
             continue
         whole = cues["heading_line"].match(line)
         if whole:
             flush()
             out.append(_Heading(_heading_kind(whole)))
             last_number = _heading_number(whole) or last_number
+            problems_form = _number_form(whole["num"]) if whole["num"] and _heading_kind(whole) == "problem" else ""
             continue
         rest = line
         pos = 0
         while True:
-            glued = cues["heading_glued"].search(rest, pos)
+            glued = cues["heading_glued"].search(rest, pos) or (
+                _implied_glued(rest, pos, last_number, problems_form) if problems_form else None)
             if not glued:
                 break
             number = _heading_number(glued)
@@ -377,17 +383,32 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
                 pos = glued.end()
                 continue
             last_number = number or last_number
+            kind = _heading_kind(glued)
+            problems_form = _number_form(glued["num"]) if glued["num"] and kind == "problem" else ""
             before = rest[: glued.start()]
             if before:
                 buffer.append(before)
             flush()
-            out.append(_Heading(_heading_kind(glued)))
+            out.append(_Heading(kind))
             rest = rest[glued.end() :]
             pos = 0
         if rest:
             buffer.append(rest)
     flush()
     return out
+
+
+def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match[str] | None:
+    """In a glued line, the measures' sub-heading in a wording not known: after a numbered problems sub-heading, a
+    short title numbered next in the same form before the first item's marker (``…单一。(二)着力点。一是…``).
+
+    The match has the groups of a known sub-heading's (``num``, ``measure``), so it is read as one.
+    """
+    for found in _cues()["implied_glued"].finditer(text, pos):
+        number = found["num"]
+        if cn_numeral(number.strip("()、.")) == last_number + 1 and _number_form(number) == form:
+            return found
+    return None
 
 
 def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
