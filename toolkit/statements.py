@@ -594,7 +594,6 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
 def _markers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number) of the enumeration markers at the statement level."""
     accepted: dict[str, list[tuple[int, int, int]]] = {}
-    inside = _in_brackets(text)
     for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
         found = []
@@ -603,7 +602,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             start = m.start()
             before = text[:start].rstrip(" ")  # '1.…; 2.…' copied with a space after the ';'
             prev = before[-1] if before else "\n"
-            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")) or inside[start]:
+            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")) or _in_brackets(text, start):
                 continue
             n = _marker_number(style, m, found)
             # a list at the start of a part may go on from the one before it (Word counts on through a
@@ -631,24 +630,23 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     return accepted[style]
 
 
-def _in_brackets(text: str) -> list[bool]:
-    """For each position of ``text``, whether it stands inside brackets opened in its sentence.
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside brackets opened in its sentence.
 
     A list inside brackets is an item's own detail, not items: ``一是栏目更新不及时(一是政策文件栏目,二是
     通知公告栏目);二是…``.  A bracket left open ends at the sentence's end, so that a typo cannot hide
     the items after it.
     """
+    sentence = text[max(text.rfind(stop, 0, start) for stop in _SENTENCE_END) + 1:start]
+    if not any(ch in _OPENING for ch in sentence):
+        return False
     depth = 0
-    inside = []
-    for ch in text:
-        inside.append(depth > 0)
+    for ch in sentence:
         if ch in _OPENING:
             depth += 1
         elif ch in _CLOSING:
             depth = max(depth - 1, 0)
-        elif ch in _SENTENCE_END:
-            depth = 0
-    return inside
+    return depth > 0
 
 
 def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
