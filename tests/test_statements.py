@@ -885,11 +885,23 @@ def test_sub_headings_numbered_with_a_dot():
                                                 ("measure", "加强培训"), ("measure", "完善制度")]
 
 
+@pytest.mark.parametrize("width", [None, 23, 17])
 @pytest.mark.parametrize("stem", list(EXPECTED))
-def test_sentences_ended_with_a_half_width_stop(stem):
-    # Text typed with '.' for 。 ('…不够及时.2.解读形式单一.下一步,我局将:'): before, items after such a stop were
-    # no items (a marker needs a sentence end before it), so lists merged and lead-ins were glued to items.
+def test_sentences_ended_with_a_half_width_stop(stem, width):
+    # Text typed with '.' for 。 ('…不够及时.2.解读形式单一.下一步,我局将:'), also wrapped as a PDF wraps it (a '.' at
+    # a line's start, after a pinyin note the wrap broke): before, items after such a stop were no items (a marker
+    # needs a sentence end before it), so lists merged and lead-ins were glued to items.
     section = problems_section(stem).replace("。", ".")
+    if width:
+        section = _hard_wrapped(section, width, page_breaks=True)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2023-03", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_items_numbered_with_a_chinese_numeral_and_a_dot(stem):
+    # 一.…二.… items, in pingtan-2023-03 glued to the sub-heading before them ('(二)改进措施一.进一步…'): the '.' after
+    # 一 stays the marker's where the text ends its sentences with 。.
+    section = _renumber(problems_section(stem), lambda n, size: "一二三四"[n - 1] + ".")
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 

@@ -132,14 +132,19 @@ _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is '(')
-_ROW_CELL = "|"
+_ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
 # a numbered line with a short title alone: a sub-heading where its number says so
 # (ending in no 。: that is an item's sentence)
 _LEADING_NUMBER = re.compile(rf"\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、]")
-_NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]{{2,16}}:?$")  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
-# A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character or a closing
-# quote is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start
-_FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}\.)|(?<=[\u4e00-\u9fff》\"”])\.")
+_NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]{{2,16}}:?$")
+# A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character, a closing
+# quote or bracket is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start.  Only in a
+# text without any 。: where 。 is used, '.' after a Chinese character is rather the 一. of a marker glued to a
+# sub-heading, '(二)改进措施一.进一步…'.  A '.' a line wrap put at a line's start goes with the line before (a bracket
+# there may close a pinyin note the wrap broke, not yet removed: '…领导(d' / 'ǎo).将推进…').
+_WRAP_GAP = r"[ \t]*\n?[ \t]*"
+_FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
+                        rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -254,8 +259,10 @@ def _topic_words() -> tuple[str, ...]:
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
     cues = _cues()
-    kept = [_FULL_STOP.sub(_full_stop, line)
-            for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in _normalize(text).split("\n"))
+    text = _normalize(text)
+    if "。" not in text:
+        text = _FULL_STOP.sub(_full_stop, text)
+    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in text.split("\n"))
             if line and not _is_furniture(line)]
     kept = _before_next_section(kept, cues["next_section"])
     lines: list[str] = []
@@ -276,7 +283,7 @@ def _clean_lines(text: str) -> list[str]:
 
 
 def _full_stop(match: re.Match[str]) -> str:
-    return match[0] if match["marker"] else "。"
+    return match[0] if match["marker"] else "。" + match["gap"]
 
 
 def _before_next_section(lines: list[str], heading: re.Pattern[str]) -> list[str]:
