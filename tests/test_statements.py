@@ -1012,9 +1012,23 @@ def test_sub_headings_in_unknown_wordings_numbered_in_sequence(problems, measure
     stem = "003_ce1f8ef96d3daffd"
     section = problems_section(stem).replace("(一)存在问题", problems).replace("(二)改进措施", measures)
     assert _pairs(extract_statements(section)) == _expected(stem)
-    if problems == "(一)存在问题":  # (also in web text glued into one line, before the first item's marker)
+    if problems == "(一)存在问题" or measures in ("(二)改进措施", "(二)下一年度工作计划"):
+        # (also in web text glued into one line, before the first item's marker; not where neither wording is known)
         glued = "".join(line.strip() for line in section.splitlines())
         assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+@pytest.mark.parametrize("measures", ["(二)改进措施", "(二)着力点"])
+def test_unknown_sub_headings_glued_before_a_sentence(measures):
+    # pingtan-2023-02 (web text on one line) with its (一)存在问题。 worded (一)工作短板。 or its (二)改进措施。 worded
+    # (二)着力点。, each followed by a sentence, not by the first item: before, the problems and their heading made
+    # one statement, or the measures were problems.
+    stem = "pingtan-2023-02"
+    section = problems_section(stem)
+    section = (section.replace("(二)改进措施", measures) if measures != "(二)改进措施"
+               else section.replace("(一)存在问题", "(一)工作短板"))
+    assert section != problems_section(stem)
+    assert _pairs(extract_statements(section)) == _expected(stem)
 
 
 def test_items_numbered_as_the_sub_headings_are_no_sub_headings():

@@ -167,8 +167,12 @@ def _cues() -> dict[str, Any]:
             rf"(?:^|(?<=[。;!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
             rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
         ),
+        "first_item": re.compile(spec["first_item"]),
+        # a short numbered title glued at the text's start, before a sentence or the first item's marker
+        "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
+                                    rf"(?:[。:]|(?={spec['first_item']}))"),
         "implied_glued": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<measure>[^。;:!?,()]{{2,16}}?)"
-                                    rf"[。:]?(?={spec['first_item']})"),
+                                    rf"(?:[。:]|(?={spec['first_item']}))"),
         "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
@@ -359,6 +363,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
     problems_form = ""  # how the last sub-heading, if a numbered problems one, is numbered
     columns: list[str | None] = []  # the kinds of the columns of the table being read (its header's)
     implied = _implied_headings(lines)
+    leading_form = _first_measures_form(lines)
     for k, line in enumerate(lines):
         if _ROW_CELL in line:
             columns = _table_row(line, columns, out, buffer, flush)
@@ -380,8 +385,10 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
         rest = line
         pos = 0
         while True:
-            glued = cues["heading_glued"].search(rest, pos) or (
-                _implied_glued(rest, pos, last_number, problems_form) if problems_form else None)
+            found = [cues["heading_glued"].search(rest, pos),
+                     _implied_glued(rest, pos, last_number, problems_form) if problems_form else None,
+                     _leading_glued(rest, pos, leading_form) if leading_form and not last_number else None]
+            glued = min(filter(None, found), key=lambda m: m.start(), default=None)
             if not glued:
                 break
             number = _heading_number(glued)
@@ -405,6 +412,35 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
     return out
 
 
+def _first_measures_form(lines: list[str]) -> str:
+    """How the measures' sub-heading is numbered where it is the first known one, numbered 2 (``(二)改进措施``) and
+    ended as a heading (by 。, a colon, the first item's marker or its line's end): the problems' one before it, in a
+    wording not known, is numbered 1 in that form.  Else ''."""
+    cues = _cues()
+    for line in lines:
+        for known in cues["heading_glued"].finditer(line):
+            if not known["num"]:
+                continue
+            ends = (known.group().endswith(("。", ":")) or known.end() == len(line)
+                    or cues["first_item"].match(line, known.end()))
+            if _heading_kind(known) == "measure" and _heading_number(known) == 2 and ends:
+                return _number_form(known["num"])
+            return ""
+    return ""
+
+
+def _leading_glued(text: str, pos: int, form: str) -> re.Match[str] | None:
+    """The problems' sub-heading in a wording not known, glued to the text (``…加强和改进。(一)工作短板一是…``): a
+    short title numbered 1 in ``form`` (see :func:`_first_measures_form`) before a sentence or the first item's
+    marker, admitting no problem itself (not an item: ``(一)公开内容不够全面。``).  Its title is the group
+    ``problem``, so it is read as a known problems sub-heading is."""
+    for found in _cues()["leading_title"].finditer(text, pos):
+        if (cn_numeral(found["num"].strip("()、.")) == 1 and _number_form(found["num"]) == form
+                and not _has(found["problem"], "problem_cues")):
+            return found
+    return None
+
+
 def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match[str] | None:
     """In a glued line, the measures' sub-heading in a wording not known: after a numbered problems sub-heading, a
     short title numbered next in the same form before the first item's marker (``…单一。(二)着力点。一是…``).
@@ -414,6 +450,15 @@ def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match
     for found in _cues()["implied_glued"].finditer(text, pos):
         number = found["num"]
         if cn_numeral(number.strip("()、.")) == last_number + 1 and _number_form(number) == form:
+            # (not where the problems are numbered as the sub-headings are: '(一)存在问题。(一)…。(二)更新慢。')
+            if any(_number_form(m[0]) == form for m in _LEADING_NUMBER.finditer(text, 0, found.start())
+                   if not m.start() or text[m.start() - 1] in "。;!?"):
+                return None
+            # before the first item's marker, or a sentence that opens the measures ('(二)着力点。2024年,我局将…';
+            # not '(二)更新慢。', a problem numbered after an unnumbered first one)
+            if found.group().endswith(("。", ":")) and not (_cues()["first_item"].match(text, found.end())
+                                                            or _is_switch(text, found.end())):
+                continue
             return found
     return None
 
