@@ -363,7 +363,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
     problems_form = ""  # how the last sub-heading, if a numbered problems one, is numbered
     columns: list[str | None] = []  # the kinds of the columns of the table being read (its header's)
     implied = _implied_headings(lines)
-    leading_form = _first_measures_form(lines)
+    leading_form: str | None = None  # _first_measures_form, sought only while no sub-heading was found
     for k, line in enumerate(lines):
         if _ROW_CELL in line:
             columns = _table_row(line, columns, out, buffer, flush)
@@ -386,8 +386,10 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
         pos = 0
         while True:
             found = [cues["heading_glued"].search(rest, pos),
-                     _implied_glued(rest, pos, last_number, problems_form) if problems_form else None,
-                     _leading_glued(rest, pos, leading_form) if leading_form and not last_number else None]
+                     _implied_glued(rest, pos, last_number, problems_form) if problems_form else None]
+            if not last_number:
+                leading_form = _first_measures_form(lines) if leading_form is None else leading_form
+                found.append(_leading_glued(rest, pos, leading_form) if leading_form else None)
             glued = min(filter(None, found), key=lambda m: m.start(), default=None)
             if not glued:
                 break
