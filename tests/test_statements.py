@@ -820,7 +820,7 @@ def test_a_lead_in_closing_the_last_item_of_a_list_is_left_out(stem):
 
 
 def _renumber(section: str, style) -> str:
-    """``section`` with its 一是 二是 … items (after a sentence end) written ``style(n, size)``: item n of a list of size."""
+    """``section`` with its 一是 二是 … items written ``style(n, size)``: item n of a list of ``size``."""
     marks = list(re.finditer(r"[一二三四]是", section))
     lists: list = []
     for m in marks:
@@ -1046,7 +1046,8 @@ def test_a_list_after_room_to_improve_is_problems(lead):
     assert _pairs(extract_statements(text)) == [("problem", "政策解读需加强"), ("problem", "公开内容要丰富")]
 
 
-@pytest.mark.parametrize("first", ["\u2776", "\u2780", "\u278a", "\u24f5"], ids=["dingbat", "sans", "sans_negative", "double"])
+@pytest.mark.parametrize("first", ["\u2776", "\u2780", "\u278a", "\u24f5"],
+                         ids=["dingbat", "sans", "sans_negative", "double"])
 def test_items_marked_by_other_circled_numbers(first):
     # ❶❷, ➀➁, ➊➋, ⓵⓶ (NFKC leaves them as they are, unlike ①): before, no marker, so seed 001's lists merged with
     # their markers and lead-ins.

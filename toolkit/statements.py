@@ -23,7 +23,10 @@ reads them (``spec/codebook.md``):
    sentences that only frame the section are not statements, unless they hold the only
    content of their kind;
 6. a section given as a table whose header (or rows' first cell) names problems and measures
-   (``存在问题 | 改进措施``) gives each cell as a part of that kind, row by row;
+   (``存在问题 | 改进措施``) gives each cell as a part of that kind, row by row; a short numbered
+   title in a wording not known is a sub-heading where its number goes on from a known one
+   of the other kind (``(一)存在问题`` … ``(二)着力点``); text that runs on into the next
+   section (``(六)其他需要报告的事项``) ends before it;
 7. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
    (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
@@ -37,7 +40,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 import yaml
@@ -86,11 +89,17 @@ def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _sequence_words() -> tuple[tuple[str, ...], ...]:
-    """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
+def _spec() -> dict[str, Any]:
+    """toolkit/data/classify/statements.yaml, as written."""
     path = resources.files("toolkit").joinpath("data", "classify", "statements.yaml")
     with path.open(encoding="utf-8") as fh:
-        return tuple(tuple(seq) for seq in yaml.safe_load(fh)["sequence_words"])
+        return yaml.safe_load(fh)
+
+
+@functools.lru_cache(maxsize=1)
+def _sequence_words() -> tuple[tuple[str, ...], ...]:
+    """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
+    return tuple(tuple(seq) for seq in _spec()["sequence_words"])
 
 
 def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int, int]]) -> int:
@@ -149,9 +158,7 @@ _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GA
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    path = resources.files("toolkit").joinpath("data", "classify", "statements.yaml")
-    with path.open(encoding="utf-8") as fh:
-        spec = yaml.safe_load(fh)
+    spec = _spec()
     join = "|".join
     sub = {kind: join(f"(?:{p})" for p in pats) for kind, pats in spec["subheadings"].items()}
     number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
@@ -445,7 +452,8 @@ def _leading_glued(text: str, pos: int, form: str) -> re.Match[str] | None:
 
 def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match[str] | None:
     """In a glued line, the measures' sub-heading in a wording not known: after a numbered problems sub-heading, a
-    short title numbered next in the same form before the first item's marker (``…单一。(二)着力点。一是…``).
+    short title numbered next in the same form before the first item's marker (``…单一。(二)着力点。一是…``) or a
+    sentence that opens the measures (``(二)着力点。2024年,我局将…``).
 
     The match has the groups of a known sub-heading's (``num``, ``measure``), so it is read as one.
     """
@@ -511,7 +519,7 @@ def _number_form(number: str) -> str:
 
 
 def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], buffer: list[str],
-               flush: Any) -> list[str | None]:
+               flush: Callable[[], None]) -> list[str | None]:
     """Read a table row (cells between '|', as the readers write them) of a section given as a table.
 
     A header naming a problems and a measures column (``存在问题 | 改进措施``, also with ``序号`` or
