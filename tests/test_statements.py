@@ -970,8 +970,10 @@ def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tm
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
 
-def test_section_as_a_table_with_the_kind_in_its_first_column():
-    text = ("存在问题 | 一是信息更新不够及时;二是解读形式单一。 |\n改进措施 | 一是加强栏目巡查;二是丰富解读形式。 |\n"
+@pytest.mark.parametrize("header", ["", "类别 | 具体内容 |\n"])
+def test_section_as_a_table_with_the_kind_in_its_first_column(header):
+    # (a header above such rows, naming no kind, is no statement)
+    text = (header + "存在问题 | 一是信息更新不够及时;二是解读形式单一。 |\n改进措施 | 一是加强栏目巡查;二是丰富解读形式。 |\n"
             "下一步,我局将持续加强培训。")
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
                                                 ("measure", "加强栏目巡查"), ("measure", "丰富解读形式"),

@@ -370,10 +370,12 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
     problems_form = ""  # how the last sub-heading, if a numbered problems one, is numbered
     columns: list[str | None] = []  # the kinds of the columns of the table being read (its header's)
     implied = _implied_headings(lines)
+    headers = _table_headers(lines)
     leading_form: str | None = None  # _first_measures_form, sought only while no sub-heading was found
     for k, line in enumerate(lines):
         if _ROW_CELL in line:
-            columns = _table_row(line, columns, out, buffer, flush)
+            if k not in headers:
+                columns = _table_row(line, columns, out, buffer, flush)
             continue
         columns = []
         if k in implied:
@@ -527,8 +529,7 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
     first cell names the kind (``存在问题 | 信息更新不及时;…``) makes the others that kind.  A table that
     says neither stays text.  Returns the column kinds for the next row.
     """
-    # (a text export ends a row with '|'; a blank first cell leaves the row starting with one)
-    cells = [cell.strip() for cell in line.strip().removesuffix(_ROW_CELL).split(_ROW_CELL)]
+    cells = _cells(line)
     kinds = [_cell_kind(cell) for cell in cells]
     named = [k for k in kinds if k]
     if len(named) >= 2 or (len(named) == 1 and not kinds[0]):
@@ -546,6 +547,29 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
             buffer.append(cell)
     flush()
     return columns if not kinds[0] else []
+
+
+def _table_headers(lines: list[str]) -> set[int]:
+    """The header rows of tables whose rows' first cells name the kind (``类别 | 具体内容`` above ``存在问题 | …``):
+    the rows before the first such row, in a run of table rows.  They are no statements."""
+    headers: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        if _ROW_CELL in line:
+            run.append(k)
+            continue
+        first = next((i for i in run if _cell_kind(_cells(lines[i])[0])), None)
+        if first is not None and not any(_cell_kind(cell) for i in run[: run.index(first)]
+                                         for cell in _cells(lines[i])):
+            headers.update(run[: run.index(first)])
+        run = []
+    return headers
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table row (a text export ends a row with '|'; a blank first cell leaves the row starting with
+    one)."""
+    return [cell.strip() for cell in line.strip().removesuffix(_ROW_CELL).split(_ROW_CELL)]
 
 
 def _cell_kind(cell: str) -> str | None:
