@@ -269,6 +269,8 @@ def _topic_words() -> tuple[str, ...]:
 
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
+    from toolkit.metadata import signature_start
+
     cues = _cues()
     text = _normalize(text)
     if "。" not in text:
@@ -276,6 +278,7 @@ def _clean_lines(text: str) -> list[str]:
     kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in text.split("\n"))
             if line and not _is_furniture(line)]
     kept = _before_next_section(kept, cues["next_section"])
+    kept = kept[: signature_start(kept)]  # a section passed with the report's signature (agency, date) after it
     lines: list[str] = []
     for k, line in enumerate(kept):
         if not lines and any(p.match(line) for p in cues["section_heading"]):
