@@ -151,6 +151,8 @@ _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]
 # text without any 。: where 。 is used, '.' after a Chinese character is rather the 一. of a marker glued to a
 # sub-heading, '(二)改进措施一.进一步…'.  A '.' a line wrap put at a line's start goes with the line before (a bracket
 # there may close a pinyin note the wrap broke, not yet removed: '…领导(d' / 'ǎo).将推进…').
+_SIGNATURE_LINES = 8  # the most lines a signature with its contact, attachment and footer lines is sought in
+_SIGNATURE_END = ("年", "日", ":")  # one of these is on the last line of a signature or of its contact lines
 _WRAP_GAP = r"[ \t]*\n?[ \t]*"
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
                         rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
@@ -278,7 +280,11 @@ def _clean_lines(text: str) -> list[str]:
     kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in text.split("\n"))
             if line and not _is_furniture(line)]
     kept = _before_next_section(kept, cues["next_section"])
-    kept = kept[: signature_start(kept)]  # a section passed with the report's signature (agency, date) after it
+    # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
+    # date's or a contact's or attachment's ('联系人:…', '附件:…')
+    if kept and any(mark in kept[-1] for mark in _SIGNATURE_END):
+        tail = max(len(kept) - _SIGNATURE_LINES, 0)
+        kept = kept[: tail + signature_start(kept[tail:])]
     lines: list[str] = []
     for k, line in enumerate(kept):
         if not lines and any(p.match(line) for p in cues["section_heading"]):
@@ -486,6 +492,9 @@ def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
     ``(一)``, ``二、`` after ``一、``).  Without this, the first was glued to the last problem and the
     measures were marked problems, the second made one statement of all the problems.
     """
+    titles = {k: title for k, title in enumerate(map(_NUMBERED_TITLE.match, lines)) if title}
+    if not titles:
+        return {}
     cues = _cues()
     known = []  # (index, number, how it is typed, kind) of the known numbered sub-heading lines
     for k, line in enumerate(lines):
@@ -495,9 +504,8 @@ def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
     implied: dict[int, tuple[str, int]] = {}
     if not known:
         return implied
-    for k, line in enumerate(lines):
-        title = _NUMBERED_TITLE.match(line)
-        if not title or k + 1 == len(lines) or any(k == index for index, *_ in known):
+    for k, title in titles.items():
+        if k + 1 == len(lines) or any(k == index for index, *_ in known):
             continue
         n, form = cn_numeral(title["num"].strip("()、.")), _number_form(title["num"])
         before = [h for h in known if h[0] < k]
@@ -556,6 +564,8 @@ def _table_headers(lines: list[str]) -> set[int]:
     """The header rows of tables whose rows' first cells name the kind (``类别 | 具体内容`` above ``存在问题 | …``):
     the rows before the first such row, in a run of table rows.  They are no statements."""
     headers: set[int] = set()
+    if not any(_ROW_CELL in line for line in lines):
+        return headers
     run: list[int] = []
     for k, line in enumerate([*lines, ""]):
         if _ROW_CELL in line:
@@ -727,7 +737,7 @@ def _in_brackets(text: str, start: int) -> bool:
     the items after it.
     """
     sentence = text[max(text.rfind(stop, 0, start) for stop in _SENTENCE_END) + 1:start]
-    if not any(ch in _OPENING for ch in sentence):
+    if _OPENING.isdisjoint(sentence):
         return False
     depth = 0
     for ch in sentence:
