@@ -84,8 +84,11 @@ _RADICALS = {
 }
 _VARIANTS.update(_RADICALS)
 
-# NFKC turns ① into a bare "1", losing that it enumerates: keep it as "(1)".
-_CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① .. ⑳
+# NFKC turns ① into a bare "1", losing that it enumerates: keep it as "(1)"; the dingbat and double circled
+# forms (❶ ➀ ➊ ⓵, which NFKC leaves alone) too.
+_CIRCLED = {chr(first + i): f"({i + 1})" for first, count in ((0x2460, 20), (0x2776, 10), (0x2780, 10), (0x278A, 10),
+                                                              (0x24F5, 10)) for i in range(count)}  # ① .. ⑳, ❶ .. ⓾
+_CIRCLED.update({chr(0x24EB + i): f"({i + 11})" for i in range(10)})  # ⓫ .. ⓴
 
 
 def _replacer(table: dict[str, str]):

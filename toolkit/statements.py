@@ -15,13 +15,19 @@ reads them (``spec/codebook.md``):
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
    problems go on, or no switch at all if it admits a shortcoming itself;
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
-   ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``第一,`` — this one only with a ``第二,``); the
+   ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,``, order words ``首先,…其次,…最后,``
+   — these four only with a second item); the
    first style that occurs is the statement level, other styles inside an item stay in its
    text; a part without enumeration is split at ``;`` between list items;
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
    sentences that only frame the section are not statements, unless they hold the only
    content of their kind;
-6. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
+6. a section given as a table whose header (or rows' first cell) names problems and measures
+   (``存在问题 | 改进措施``) gives each cell as a part of that kind, row by row; a short numbered
+   title in a wording not known is a sub-heading where its number goes on from a known one
+   of the other kind (``(一)存在问题`` … ``(二)着力点``); text that runs on into the next
+   section (``(六)其他需要报告的事项``) ends before it;
+7. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
    (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
    shortcomings (``还存在一些不足:``).
@@ -34,7 +40,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 import yaml
@@ -56,13 +62,17 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "shi": (re.compile(rf"(?P<n>{_CN_NUM})是(?!否)"), False),  # 一是 二是
     "paren_cn": (re.compile(rf"\((?P<n>{_CN_NUM})\)"), False),  # (一) (二)
     "di": (re.compile(rf"第(?P<n>{_CN_NUM})[,、:]"), False),  # 第一, 第二,
-    "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})、"), True),  # 一、 二、
+    "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})(?:、|\.)"), True),  # 一、 二、 (also typed 一. 二.)
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
     # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
     # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal)
     "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=\d+(?P<unit>[%‰万亿倍])?))?"), True),
     "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
+    # Ⅰ、 Ⅱ. (NFKC writes Ⅱ as II) and A. B.: the group says which, its value is the number
+    "roman": (re.compile(r"(?P<roman>X|IX|IV|V?I{1,3}|V)(?:\.|、)(?![A-Za-z])"), True),
+    "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
 }
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,36 +81,93 @@ def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
     whose items have no number but count 1, 2, 3 … in order."""
     from toolkit.formats import load_formats
 
-    return {**_MARKERS, "bullet": (re.compile(f"[{re.escape(load_formats()['bullets'])}]"), False)}
+    # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style
+    words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")(?=[,:])"), False)
+             for k, seq in enumerate(_sequence_words())}
+    return {**_MARKERS, **words,
+            "bullet": (re.compile(f"[{re.escape(load_formats()['bullets'])}]"), False)}
+
+
+@functools.lru_cache(maxsize=1)
+def _spec() -> dict[str, Any]:
+    """toolkit/data/classify/statements.yaml, as written."""
+    path = resources.files("toolkit").joinpath("data", "classify", "statements.yaml")
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@functools.lru_cache(maxsize=1)
+def _sequence_words() -> tuple[tuple[str, ...], ...]:
+    """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
+    return tuple(tuple(seq) for seq in _spec()["sequence_words"])
+
+
+def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int, int]]) -> int:
+    """The number of a marker (-1 where it cannot be one here).
+
+    Bullets and order words carry no number: they count 1, 2, 3 … in order; an order word other
+    than the first of its list goes on an open list only (首先 then 其次; 最后 closes it).
+    """
+    if style == "bullet":
+        return len(found) + 1
+    groups = match.groupdict()
+    if groups.get("word"):
+        seq = _sequence_words()[int(style.removeprefix("words"))]
+        closed = bool(found) and match.string[found[-1][0]:found[-1][1]] == seq[-1]
+        if (match["word"] == seq[0]) != (not found) or closed:
+            return -1
+        return len(found) + 1
+    if groups.get("roman"):
+        return _ROMAN[match["roman"]]
+    if groups.get("letter"):
+        return ord(match["letter"]) - ord("A") + 1
+    return cn_numeral(match["n"]) or -1
 
 
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
-# line start, where it looks like a marker.
-_NEEDS_SECOND = frozenset({"di"})
+# line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
+# and 'A、' of '。A、B两类信息…' a name.
+_NEEDS_SECOND = frozenset({"di", "roman", "letter"})
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
+_SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+_OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is '(')
+_ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
+# a numbered line with a short title alone: a sub-heading where its number says so
+# (ending in no 。: that is an item's sentence)
+_LEADING_NUMBER = re.compile(rf"\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、]")
+_NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]{{2,16}}:?$")
+# A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character, a closing
+# quote or bracket is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start.  Only in a
+# text without any 。: where 。 is used, '.' after a Chinese character is rather the 一. of a marker glued to a
+# sub-heading, '(二)改进措施一.进一步…'.  A '.' a line wrap put at a line's start goes with the line before (a bracket
+# there may close a pinyin note the wrap broke, not yet removed: '…领导(d' / 'ǎo).将推进…').
+_SIGNATURE_LINES = 8  # the most lines a signature with its contact, attachment and footer lines is sought in
+_SIGNATURE_END = ("年", "日", ":")  # one of these is on the last line of a signature or of its contact lines
+_WRAP_GAP = r"[ \t]*\n?[ \t]*"
+_FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
+                        rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    path = resources.files("toolkit").joinpath("data", "classify", "statements.yaml")
-    with path.open(encoding="utf-8") as fh:
-        spec = yaml.safe_load(fh)
+    spec = _spec()
     join = "|".join
     sub = {kind: join(f"(?:{p})" for p in pats) for kind, pats in spec["subheadings"].items()}
-    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}、|\d{{1,2}}[.、])"
+    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
         "section_heading": _section_headings(),
+        "next_section": _next_section(),
         # a whole line that is a sub-heading
         "heading_line": re.compile(rf"^(?P<num>{number})?(?:{any_title})(?:如下)?[。.:]?$"),
         # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。
@@ -109,6 +176,13 @@ def _cues() -> dict[str, Any]:
             rf"(?:^|(?<=[。;!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
             rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
         ),
+        "first_item": re.compile(spec["first_item"]),
+        # a short numbered title glued at the text's start, before a sentence or the first item's marker
+        "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
+                                    rf"(?:[。:]|(?={spec['first_item']}))"),
+        "implied_glued": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<measure>[^。;:!?,()]{{2,16}}?)"
+                                    rf"(?:[。:]|(?={spec['first_item']}))"),
+        "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
@@ -127,6 +201,17 @@ def _section_headings() -> list[re.Pattern[str]]:
     sections = load_formats()["sections"]
     titles = [p for family in sections.values() for p in family.get("problems", [])]
     return [re.compile(rf"^{_CN_NUM}、\s*(?:{t})[。.:]?\s*$") for t in titles]
+
+
+def _next_section() -> re.Pattern[str]:
+    """The heading of the section after the problems one, 其他需要报告的事项 (formats.yaml ``other``), numbered in any
+    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon."""
+    from toolkit.formats import load_formats
+
+    sections = load_formats()["sections"]
+    title = "|".join(p for family in sections.values() for p in family.get("other", []))
+    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
+    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})|^(?:{title})(?:[。.:]|$)")
 
 
 def _normalize(text: str) -> str:
@@ -186,9 +271,20 @@ def _topic_words() -> tuple[str, ...]:
 
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
+    from toolkit.metadata import signature_start
+
     cues = _cues()
-    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in _normalize(text).split("\n"))
+    text = _normalize(text)
+    if "。" not in text:
+        text = _FULL_STOP.sub(_full_stop, text)
+    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in text.split("\n"))
             if line and not _is_furniture(line)]
+    kept = _before_next_section(kept, cues["next_section"])
+    # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
+    # date's or a contact's or attachment's ('联系人:…', '附件:…')
+    if kept and any(mark in kept[-1] for mark in _SIGNATURE_END):
+        tail = max(len(kept) - _SIGNATURE_LINES, 0)
+        kept = kept[: tail + signature_start(kept[tail:])]
     lines: list[str] = []
     for k, line in enumerate(kept):
         if not lines and any(p.match(line) for p in cues["section_heading"]):
@@ -206,6 +302,20 @@ def _clean_lines(text: str) -> list[str]:
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
 
 
+def _full_stop(match: re.Match[str]) -> str:
+    return match[0] if match["marker"] else "。" + match["gap"]
+
+
+def _before_next_section(lines: list[str], heading: re.Pattern[str]) -> list[str]:
+    """The lines before the next section's heading, where the text runs on into it (numbered as no section
+    heading is, '(六)其他需要报告的事项', or glued to the last measure in web text)."""
+    for k, line in enumerate(lines):
+        found = heading.search(line)
+        if found:
+            return lines[:k] + ([line[: found.start()]] if found.start() else [])
+    return lines
+
+
 def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     """Whether ``line`` goes on the sentence of ``previous``, broken by a line wrap.
 
@@ -214,8 +324,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     or a sub-heading only where the fragment after ``previous``'s last sentence end is its
     start (``2024年,`` / ``我区将…``, ``(二)`` / ``改进措施。``).
     """
-    if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS:
-        return False
+    if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS or _ROW_CELL in previous or _ROW_CELL in line:
+        return False  # (a table's rows are never wrapped lines)
     if any(pattern.match(line) for pattern, _ in _styles().values()):
         return False
     # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
@@ -266,17 +376,39 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             buffer.clear()
 
     last_number = 0  # number of the last sub-heading: sub-headings number on, (一) then (二)
-    for line in lines:
+    problems_form = ""  # how the last sub-heading, if a numbered problems one, is numbered
+    columns: list[str | None] = []  # the kinds of the columns of the table being read (its header's)
+    implied = _implied_headings(lines)
+    headers = _table_headers(lines)
+    leading_form: str | None = None  # _first_measures_form, sought only while no sub-heading was found
+    for k, line in enumerate(lines):
+        if _ROW_CELL in line:
+            if k not in headers:
+                columns = _table_row(line, columns, out, buffer, flush)
+            continue
+        columns = []
+        if k in implied:
+            flush()
+            out.append(_Heading(implied[k][0]))
+            last_number = implied[k][1]
+            problems_form = _number_form(_LEADING_NUMBER.match(line)[0]) if implied[k][0] == "problem" else ""
+            continue
         whole = cues["heading_line"].match(line)
         if whole:
             flush()
             out.append(_Heading(_heading_kind(whole)))
             last_number = _heading_number(whole) or last_number
+            problems_form = _number_form(whole["num"]) if whole["num"] and _heading_kind(whole) == "problem" else ""
             continue
         rest = line
         pos = 0
         while True:
-            glued = cues["heading_glued"].search(rest, pos)
+            found = [cues["heading_glued"].search(rest, pos),
+                     _implied_glued(rest, pos, last_number, problems_form) if problems_form else None]
+            if not last_number:
+                leading_form = _first_measures_form(lines) if leading_form is None else leading_form
+                found.append(_leading_glued(rest, pos, leading_form) if leading_form else None)
+            glued = min(filter(None, found), key=lambda m: m.start(), default=None)
             if not glued:
                 break
             number = _heading_number(glued)
@@ -285,17 +417,181 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
                 pos = glued.end()
                 continue
             last_number = number or last_number
+            kind = _heading_kind(glued)
+            problems_form = _number_form(glued["num"]) if glued["num"] and kind == "problem" else ""
             before = rest[: glued.start()]
             if before:
                 buffer.append(before)
             flush()
-            out.append(_Heading(_heading_kind(glued)))
+            out.append(_Heading(kind))
             rest = rest[glued.end() :]
             pos = 0
         if rest:
             buffer.append(rest)
     flush()
     return out
+
+
+def _first_measures_form(lines: list[str]) -> str:
+    """How the measures' sub-heading is numbered where it is the first known one, numbered 2 (``(二)改进措施``) and
+    ended as a heading (by 。, a colon, the first item's marker or its line's end): the problems' one before it, in a
+    wording not known, is numbered 1 in that form.  Else ''."""
+    cues = _cues()
+    for line in lines:
+        for known in cues["heading_glued"].finditer(line):
+            if not known["num"]:
+                continue
+            ends = (known.group().endswith(("。", ":")) or known.end() == len(line)
+                    or cues["first_item"].match(line, known.end()))
+            if _heading_kind(known) == "measure" and _heading_number(known) == 2 and ends:
+                return _number_form(known["num"])
+            return ""
+    return ""
+
+
+def _leading_glued(text: str, pos: int, form: str) -> re.Match[str] | None:
+    """The problems' sub-heading in a wording not known, glued to the text (``…加强和改进。(一)工作短板一是…``): a
+    short title numbered 1 in ``form`` (see :func:`_first_measures_form`) before a sentence or the first item's
+    marker, admitting no problem itself (not an item: ``(一)公开内容不够全面。``).  Its title is the group
+    ``problem``, so it is read as a known problems sub-heading is."""
+    for found in _cues()["leading_title"].finditer(text, pos):
+        if (cn_numeral(found["num"].strip("()、.")) == 1 and _number_form(found["num"]) == form
+                and not _has(found["problem"], "problem_cues")):
+            return found
+    return None
+
+
+def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match[str] | None:
+    """In a glued line, the measures' sub-heading in a wording not known: after a numbered problems sub-heading, a
+    short title numbered next in the same form before the first item's marker (``…单一。(二)着力点。一是…``) or a
+    sentence that opens the measures (``(二)着力点。2024年,我局将…``).
+
+    The match has the groups of a known sub-heading's (``num``, ``measure``), so it is read as one.
+    """
+    for found in _cues()["implied_glued"].finditer(text, pos):
+        number = found["num"]
+        if cn_numeral(number.strip("()、.")) == last_number + 1 and _number_form(number) == form:
+            # (not where the problems are numbered as the sub-headings are: '(一)存在问题。(一)…。(二)更新慢。')
+            if any(_number_form(m[0]) == form for m in _LEADING_NUMBER.finditer(text, 0, found.start())
+                   if not m.start() or text[m.start() - 1] in "。;!?"):
+                return None
+            # before the first item's marker, or a sentence that opens the measures ('(二)着力点。2024年,我局将…';
+            # not '(二)更新慢。', a problem numbered after an unnumbered first one)
+            if found.group().endswith(("。", ":")) and not (_cues()["first_item"].match(text, found.end())
+                                                            or _is_switch(text, found.end())):
+                continue
+            return found
+    return None
+
+
+def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
+    """Lines that are sub-headings in a wording not known, by their number: {index: (kind, number)}.
+
+    A short numbered line right in the sequence of the known sub-headings is the other one: ``(二)应对措施``
+    after ``(一)存在的问题``, ``(一)工作短板`` before ``(二)改进措施`` (typed as they are: ``(二)`` after
+    ``(一)``, ``二、`` after ``一、``).  Without this, the first was glued to the last problem and the
+    measures were marked problems, the second made one statement of all the problems.
+    """
+    titles = {k: title for k, title in enumerate(map(_NUMBERED_TITLE.match, lines)) if title}
+    if not titles:
+        return {}
+    cues = _cues()
+    known = []  # (index, number, how it is typed, kind) of the known numbered sub-heading lines
+    for k, line in enumerate(lines):
+        match = cues["heading_line"].match(line) or cues["heading_glued"].match(line)
+        if match and match.start() == 0 and match["num"]:
+            known.append((k, _heading_number(match), _number_form(match["num"]), _heading_kind(match)))
+    implied: dict[int, tuple[str, int]] = {}
+    if not known:
+        return implied
+    for k, title in titles.items():
+        if k + 1 == len(lines) or any(k == index for index, *_ in known):
+            continue
+        n, form = cn_numeral(title["num"].strip("()、.")), _number_form(title["num"])
+        before = [h for h in known if h[0] < k]
+        after = [h for h in known if h[0] > k]
+        # (not where the items are numbered as the sub-headings are: (一)存在的问题 / (一)… / (二)…)
+        if (before and before[-1][1:] == (n - 1, form, "problem")
+                and not any(_numbered_as(line, form) for line in lines[before[-1][0] + 1:k])):
+            implied[k] = ("measure", n)
+        elif (after and after[0][1:] == (n + 1, form, "measure") and not before
+              and not any(_numbered_as(line, form) for line in lines[k + 1:after[0][0]])):
+            implied[k] = ("problem", n)
+    return implied
+
+
+def _numbered_as(line: str, form: str) -> bool:
+    """Whether ``line`` starts with a number typed in ``form`` (see :func:`_number_form`)."""
+    number = _LEADING_NUMBER.match(line)
+    return bool(number) and _number_form(number[0]) == form
+
+
+def _number_form(number: str) -> str:
+    """How a sub-heading's number is typed: '(一)' and '(二)' alike, '一、' otherwise, '1.' otherwise."""
+    return re.sub(r"\d+", "1", re.sub(_CN_NUM, "一", number)).replace(".", "、")
+
+
+def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], buffer: list[str],
+               flush: Callable[[], None]) -> list[str | None]:
+    """Read a table row (cells between '|', as the readers write them) of a section given as a table.
+
+    A header naming a problems and a measures column (``存在问题 | 改进措施``, also with ``序号`` or
+    ``责任单位`` columns) makes each cell below it a part of its column's kind, row by row; a row whose
+    first cell names the kind (``存在问题 | 信息更新不及时;…``) makes the others that kind.  A table that
+    says neither stays text.  Returns the column kinds for the next row.
+    """
+    cells = _cells(line)
+    kinds = [_cell_kind(cell) for cell in cells]
+    named = [k for k in kinds if k]
+    if len(named) >= 2 or (len(named) == 1 and not kinds[0]):
+        flush()
+        return kinds  # a header: the kinds of the columns
+    if kinds[0] and any(cells[1:]):
+        columns = [None] + [kinds[0]] * (len(cells) - 1)
+    elif not columns:
+        buffer.append(line)
+        return columns
+    for kind, cell in zip(columns, cells):
+        if kind and cell:
+            flush()
+            out.append(_Heading(kind))
+            buffer.append(cell)
+    flush()
+    return columns if not kinds[0] else []
+
+
+def _table_headers(lines: list[str]) -> set[int]:
+    """The header rows of tables whose rows' first cells name the kind (``类别 | 具体内容`` above ``存在问题 | …``):
+    the rows before the first such row, in a run of table rows.  They are no statements."""
+    headers: set[int] = set()
+    if not any(_ROW_CELL in line for line in lines):
+        return headers
+    run: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        if _ROW_CELL in line:
+            run.append(k)
+            continue
+        first = next((i for i in run if _cell_kind(_cells(lines[i])[0])), None)
+        if first is not None and not any(_cell_kind(cell) for i in run[: run.index(first)]
+                                         for cell in _cells(lines[i])):
+            headers.update(run[: run.index(first)])
+        run = []
+    return headers
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table row (a text export ends a row with '|'; a blank first cell leaves the row starting with
+    one)."""
+    return [cell.strip() for cell in line.strip().removesuffix(_ROW_CELL).split(_ROW_CELL)]
+
+
+def _cell_kind(cell: str) -> str | None:
+    """'problem' or 'measure' for a table cell that names a column or row of that kind, else None."""
+    cues = _cues()
+    whole = cues["heading_line"].match(cell)
+    if whole:
+        return _heading_kind(whole)
+    return next((kind for kind, pattern in cues["table_column"].items() if pattern.fullmatch(cell)), None)
 
 
 # --- kinds -------------------------------------------------------------------
@@ -405,9 +701,9 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             start = m.start()
             before = text[:start].rstrip(" ")  # '1.…; 2.…' copied with a space after the ';'
             prev = before[-1] if before else "\n"
-            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
+            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")) or _in_brackets(text, start):
                 continue
-            n = len(found) + 1 if style == "bullet" else (cn_numeral(m["n"]) or -1)
+            n = _marker_number(style, m, found)
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
             opens = not found and not before.strip() and n > 1
@@ -421,10 +717,10 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             else:
                 firm = n
         if before_digit:
-            found = _confirmed(found, before_digit)
+            found = _confirmed(found, before_digit, text)
         if found and found[0][2] > 1 and strict and len(found) < 2:
             found = []  # a lone '5.' at a part's start is no list
-        if found and not (style in _NEEDS_SECOND and len(found) < 2):
+        if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
             accepted[style] = found
     if not accepted:
         return []
@@ -433,13 +729,34 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     return accepted[style]
 
 
-def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool]) -> list[tuple[int, int, int]]:
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside brackets opened in its sentence.
+
+    A list inside brackets is an item's own detail, not items: ``一是栏目更新不及时(一是政策文件栏目,二是
+    通知公告栏目);二是…``.  A bracket left open ends at the sentence's end, so that a typo cannot hide
+    the items after it.
+    """
+    sentence = text[max(text.rfind(stop, 0, start) for stop in _SENTENCE_END) + 1:start]
+    if _OPENING.isdisjoint(sentence):
+        return False
+    depth = 0
+    for ch in sentence:
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth = max(depth - 1, 0)
+    return depth > 0
+
+
+def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
+               text: str) -> list[tuple[int, int, int]]:
     """``found`` without the markers followed by a digit that no neighbour in the sequence confirms.
 
     ``1.2020年…`` is an item where ``2.`` follows it (or ``1.`` precedes a ``2.12345…``); a lone
     ``1.5万`` at a sentence start is a decimal, and so is one next to the item of its own number
     (``1.访问量下降。1.5万人次…。2.…``) and one after the last item that reads as a decimal with
-    its unit (``…2.解读形式单一。3.5%的信息…``).
+    its unit (``…2.解读形式单一。3.5%的信息…``), or one typed otherwise than its neighbour
+    (``2.解读形式单一。3、4月份…``).
     """
     kept = []
     for k, (start, end, n) in enumerate(found):
@@ -448,7 +765,11 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool])
             continue
         prev = found[k - 1][2] if k > 0 else None
         after = found[k + 1][2] if k + 1 < len(found) else None
-        if n in (prev, after) or not (after == n + 1 or (prev == n - 1 and not before_digit[start])):
+        # (the neighbour is typed as this one is: '2.…' then '3、4月份…' is March and April, not item 3)
+        same_prev = k > 0 and text[found[k - 1][1] - 1] == text[end - 1]
+        same_after = k + 1 < len(found) and text[found[k + 1][1] - 1] == text[end - 1]
+        if n in (prev, after) or not ((after == n + 1 and same_after)
+                                      or (prev == n - 1 and same_prev and not before_digit[start])):
             continue
         kept.append((start, end, n))
     return kept
@@ -457,6 +778,21 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool])
 def _clean(text: str) -> str:
     text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
     return "" if _PUNCT_ONLY.match(text) else text
+
+
+def _split_lead_in(item: str) -> tuple[str, str]:
+    """An item's text without a last sentence that ends in a colon, and that sentence.
+
+    Such a sentence announces what follows the item, not the item itself: in
+    ``二是完善制度。同时,我局将重点做好以下工作:一是…`` it leads in the next list (it was glued
+    to 完善制度).  An item that is a colon sentence alone (``二是存在以下问题:``) keeps it.
+    """
+    if not item.endswith(":"):
+        return item, ""
+    cut = max(map(item.rfind, _SENTENCE_STOPS))
+    if cut < 0:
+        return item, ""
+    return _clean(item[: cut + 1]), _clean(item[cut + 1 :])
 
 
 def _split_sentences(text: str) -> list[str]:
@@ -502,15 +838,34 @@ def _vote(items: list[str]) -> str | None:
     return "measure" if any(_has(t, "measure_cues") for t in items) else None
 
 
+def _unmarked_first_item(preamble: str) -> str:
+    """The first item of a list that starts at its second marker: the text after the lead-in's colon.
+
+    ``存在问题:信息更新不够及时。二是解读形式单一。三是…`` numbers from 二是, the first item written without its
+    一是; it is no framing sentence (``…还存在一些不足``), which stays out.
+    """
+    sentences = _split_sentences(preamble.rpartition(":")[2])
+    while sentences and any(p.search(sentences[0].strip("。!? ")) for p in _cues()["intro"]):
+        sentences.pop(0)
+    return _clean("".join(sentences))
+
+
 def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     preamble = _clean(text[: marks[0][0]])
+    items = []
+    first = _unmarked_first_item(preamble) if marks[0][2] == 2 else ""
+    if first and preamble.endswith(first):
+        items.append((1, first))
+        preamble = _clean(preamble.removesuffix(first))
     if preamble:
         out.dropped.append(((block.order, 0), block.kind, preamble))
-    items = []
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
-        items.append((n, _clean(text[end:stop])))
+        item, lead = _split_lead_in(_clean(text[end:stop]))
+        items.append((n, item))
+        if lead:
+            out.dropped.append(((block.order, 0), block.kind, lead))
     # a restart of the numbering (… 三是 / 一是 …) begins a new list
     lists: list[list[tuple[int, str]]] = []
     for n, item in items:
