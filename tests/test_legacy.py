@@ -332,3 +332,50 @@ def test_legacy_spaced_header_with_value_columns_of_no_fixed_word():
     report = toolkit.parse_text("2024年某区政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
     assert report.tables["col_key"].tolist() == ["value", "value_2", "value_3", "total"]
     assert report.checks[["check", "status"]].values.tolist() == [["columns_sum", "ok"]]
+
+
+# --- web-page text glued into one line ----------------------------------------------------------------------
+
+def _glued_seed() -> str:
+    """Seed 003 as web-page text joined into one line (the pingtan files' way, data/raw/pingtan-*.txt)."""
+    import re
+    return re.sub(r"\s*\n\s*", "", SEED.read_text(encoding="utf-8"))
+
+
+def _legacy_missing(report: toolkit.Report) -> list[tuple]:
+    return [(f.code, f.line, f.detail) for f in report.flags if f.table == "legacy" and f.code == "table_missing"]
+
+
+@pytest.mark.parametrize("variant", ["glued", "no_pipes", "no_header", "no_header_no_pipes"])
+def test_glued_legacy_table_not_read_is_flagged(variant):
+    """Seed 003 glued into one line: its statistics table gave 0 rows and only no_title, no table_missing, so a
+    researcher read the report's figures as NA.  The header glued mid-line (统计表统 计 指 标 | 单位 | 统计数) or
+    its rows run together with their units (主动公开政府信息数条480…) now flag the table missing."""
+    import re
+    text = _glued_seed()
+    if variant in ("no_pipes", "no_header_no_pipes"):
+        text = re.sub(r"[\s|]+", "", text)
+    if variant.startswith("no_header"):
+        text = re.sub(r"统\s*计\s*指\s*标[\s|]*单位[\s|]*统计数[\s|]*", "", text)
+        assert "统计指标" not in text.replace(" ", "")
+    report = toolkit.parse_text(text)
+    if "legacy" not in set(report.tables["table"]):
+        flags = _legacy_missing(report)
+        assert len(flags) == 1 and flags[0][1] == 1, report.flags
+        assert ("header found" in flags[0][2]) == (not variant.startswith("no_header"))
+
+
+@pytest.mark.parametrize("text", [
+    "一、概述\n按照统计指标要求，本机关主动公开政府信息数480条，收到申请数3件。\n二、主动公开政府信息情况\n公开信息。",
+    "一、概述按照统计指标要求,统计指标单位换算后本年度统计指标年度考核,主动公开政府信息数480条。",
+])
+def test_prose_naming_statistics_words_is_no_table(text):
+    """A sentence that names 统计指标 (and items with their numbers before the units) is no statistics table."""
+    assert _legacy_missing(toolkit.parse_text(text)) == []
+
+
+def test_real_reports_no_legacy_table_missing():
+    """The ten real reports (seeds and pingtan page text): a legacy table_missing only where the table is lost."""
+    for path in sorted(RAW.glob("*.txt")):
+        report = toolkit.parse_report(path)
+        assert _legacy_missing(report) == [], path.name

@@ -47,6 +47,51 @@ def _legacy_header() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _legacy_glued_header() -> re.Pattern[str]:
+    """The statistics table's header glued into a line of other text (web-page text joined into one line:
+    ``…政务公开统计表统 计 指 标 | 单位 | 统计数 |``): the label column's header word followed by the unit
+    column's and a value or code column's (``统计指标单位统计数``, ``指标名称计量单位代码``), or by a value
+    column's of three characters or more (``统计指标统计数``; 年度 and 合计 start words of a sentence too);
+    formats.yaml ``legacy``.  A sentence merely naming 统计指标 is none."""
+    fm = load_formats()["legacy"]
+    sep = r"[\s|:：]*"
+    label = alternation(fm["label_header_words"], spaced=True)
+    unit = alternation(fm["unit_headers"], spaced=True)
+    column = alternation(list(fm["value_headers"]) + list(fm["code_headers"]), spaced=True)
+    long_value = alternation([w for w in fm["value_headers"] if len(w) >= 3], spaced=True)
+    return re.compile(rf"(?:{label}){sep}(?:(?:{unit}){sep}(?:{column})|(?:{long_value}))")
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_glued_row() -> re.Pattern[str]:
+    """A statistics table's row run together with its unit, anywhere in a line: an item's label (formats.yaml
+    ``legacy.rows`` and ``aliases``, four characters or more), perhaps a note in brackets, then a unit word
+    right after it (``主动公开政府信息数条480``, ``收到申请数 | 件 |``).  Prose puts the number before the unit."""
+    fm = load_formats()["legacy"]
+    labels = [lab for lab, _u, _p in fm["rows"].values()]
+    labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
+    units = alternation(vocabulary().legacy_units)
+    note = r"(?:\s*[(（][^()（）\n]{0,60}[)）])?"
+    return re.compile(rf"(?:{alternation([w for w in labels if len(w) >= 4], spaced=True)}){note}[\s|]*"
+                      rf"(?:{units})(?![\u4e00-\u9fff])")
+
+
+def _legacy_unread_at(text: str) -> tuple[int, str] | None:
+    """Where a statistics table's header or rows stand in a text whose table gave no row: (offset, what).
+
+    A header starting a line, a header glued into a line, or ``legacy.min_item_rows`` of its rows run
+    together with their units (web-page text): a table lost is flagged, never left to read as NA.
+    """
+    header = _legacy_header().search(text) or _legacy_glued_header().search(text)
+    if header:
+        return header.start(), "header found, no row read"
+    rows = list(_legacy_glued_row().finditer(text))
+    if len({m.group() for m in rows}) >= load_formats()["legacy"]["min_item_rows"]:
+        return rows[0].start(), f"{len(rows)} row(s) of the statistics table's items found, no row read"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
 def _refers_to_appendix() -> re.Pattern[str]:
     """A section's words that refer to the appendix, anywhere in its text ('详见附件', '见附表', '附后'):
     formats.yaml's appendix words and refer_words."""
@@ -148,12 +193,14 @@ class Report:
                 if table not in result.present:
                     where = "section has no table" if table in keys else "section not found"
                     self.flags.append(Flag("table_missing", table, None, where))
-        header = _legacy_header().search(self.text)
-        if header and "legacy" not in result.present and not any(
+        unread = None
+        if "legacy" not in result.present and not any(
                 f.code == "table_missing" and f.table == "legacy" for f in result.flags):
-            # the statistics table's header is there, its rows are not read: say so rather than 'ok'
-            line = self.text.count("\n", 0, header.start()) + 1
-            self.flags.append(Flag("table_missing", "legacy", line, "header found, no row read"))
+            unread = _legacy_unread_at(self.text)
+        if unread:
+            # the statistics table's header or rows are there, its rows are not read: say so rather than 'ok'
+            line = self.text.count("\n", 0, unread[0]) + 1
+            self.flags.append(Flag("table_missing", "legacy", line, unread[1]))
         for r in result.records:  # fresh dicts, this report's own: no copy needed
             r["report_id"] = self.report_id
         self._records = result.records
