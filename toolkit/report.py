@@ -24,11 +24,11 @@ import pandas as pd
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import Row, build_rows
+from toolkit.layout import Row, build_rows, glued_legacy_patterns, glued_legacy_rows
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Section, Segment, find_outline, split_segments
-from toolkit.tables import TABLE_COLUMNS, Flag, extract_tables
+from toolkit.tables import TABLE_COLUMNS, Flag, TableResult, extract_tables
 
 __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
 
@@ -46,46 +46,17 @@ def _legacy_header() -> re.Pattern[str]:
     return re.compile(rf"^[ \t|]*(?:{words})", re.M)
 
 
-@functools.lru_cache(maxsize=1)
-def _legacy_glued_header() -> re.Pattern[str]:
-    """The statistics table's header glued into a line of other text (web-page text joined into one line:
-    ``…政务公开统计表统 计 指 标 | 单位 | 统计数 |``): the label column's header word followed by the unit
-    column's and a value or code column's (``统计指标单位统计数``, ``指标名称计量单位代码``), or by a value
-    column's of three characters or more (``统计指标统计数``; 年度 and 合计 start words of a sentence too);
-    formats.yaml ``legacy``.  A sentence merely naming 统计指标 is none."""
-    fm = load_formats()["legacy"]
-    sep = r"[\s|:：]*"
-    label = alternation(fm["label_header_words"], spaced=True)
-    unit = alternation(fm["unit_headers"], spaced=True)
-    column = alternation(list(fm["value_headers"]) + list(fm["code_headers"]), spaced=True)
-    long_value = alternation([w for w in fm["value_headers"] if len(w) >= 3], spaced=True)
-    return re.compile(rf"(?:{label}){sep}(?:(?:{unit}){sep}(?:{column})|(?:{long_value}))")
-
-
-@functools.lru_cache(maxsize=1)
-def _legacy_glued_row() -> re.Pattern[str]:
-    """A statistics table's row run together with its unit, anywhere in a line: an item's label (formats.yaml
-    ``legacy.rows`` and ``aliases``, four characters or more), perhaps a note in brackets, then a unit word
-    right after it (``主动公开政府信息数条480``, ``收到申请数 | 件 |``).  Prose puts the number before the unit."""
-    fm = load_formats()["legacy"]
-    labels = [lab for lab, _u, _p in fm["rows"].values()]
-    labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
-    units = alternation(vocabulary().legacy_units)
-    note = r"(?:\s*[(（][^()（）\n]{0,60}[)）])?"
-    return re.compile(rf"(?:{alternation([w for w in labels if len(w) >= 4], spaced=True)}){note}[\s|]*"
-                      rf"(?:{units})(?![\u4e00-\u9fff])")
-
-
 def _legacy_unread_at(text: str) -> tuple[int, str] | None:
     """Where a statistics table's header or rows stand in a text whose table gave no row: (offset, what).
 
     A header starting a line, a header glued into a line, or ``legacy.min_item_rows`` of its rows run
     together with their units (web-page text): a table lost is flagged, never left to read as NA.
     """
-    header = _legacy_header().search(text) or _legacy_glued_header().search(text)
+    glued_header, glued_row, _other = glued_legacy_patterns()
+    header = _legacy_header().search(text) or glued_header.search(text)
     if header:
         return header.start(), "header found, no row read"
-    rows = list(_legacy_glued_row().finditer(text))
+    rows = list(glued_row.finditer(text))
     if len({m.group() for m in rows}) >= load_formats()["legacy"]["min_item_rows"]:
         return rows[0].start(), f"{len(rows)} row(s) of the statistics table's items found, no row read"
     return None
@@ -187,16 +158,18 @@ class Report:
 
         rows_by_table = self._table_rows(segments, family, outline.appendix, outline.appendix_parts)
         result = extract_tables(rows_by_table, load_identities())
+        unread = None
+        if "legacy" not in result.present and not any(
+                f.code == "table_missing" and f.table == "legacy" for f in result.flags):
+            unread = _legacy_unread_at(self.text)
+            if unread and self._read_glued_legacy(result):
+                unread = None
         self.flags.extend(result.flags)
         if family == "modern" or result.present & set(_MODERN_TABLES):
             for table in _MODERN_TABLES:
                 if table not in result.present:
                     where = "section has no table" if table in keys else "section not found"
                     self.flags.append(Flag("table_missing", table, None, where))
-        unread = None
-        if "legacy" not in result.present and not any(
-                f.code == "table_missing" and f.table == "legacy" for f in result.flags):
-            unread = _legacy_unread_at(self.text)
         if unread:
             # the statistics table's header or rows are there, its rows are not read: say so rather than 'ok'
             line = self.text.count("\n", 0, unread[0]) + 1
@@ -218,6 +191,33 @@ class Report:
                          "script": detect_script(original), "level": None, "province": None,
                          "agency_kind": None}
         self.metadata.update(self._metadata())
+
+    def _read_glued_legacy(self, result: TableResult) -> bool:
+        """A statistics table run together in a line of page text (label, unit, value, no cells), read into
+        ``result`` where no row of it was read otherwise; a value the item numbering does not settle stays NA,
+        flagged ``ambiguous_digits``.  Whether a table was read."""
+        for i, line in enumerate(self.lines, start=1):
+            if self._end is not None and i >= self._end:
+                break
+            if not _legacy_unread_at(line):
+                continue
+            rows, ambiguous = glued_legacy_rows(line, i)
+            if not rows:
+                continue
+            more = extract_tables({"legacy": rows}, load_identities())
+            if "legacy" not in more.present:
+                continue
+            for rec in more.records:
+                if rec["row_label"] in ambiguous and rec["value"] != rec["value"]:
+                    rec["flag"] = "ambiguous_digits"
+            result.records.extend(more.records)
+            result.flags.extend(more.flags)
+            result.flags.extend(Flag("ambiguous_digits", "legacy", i, f"{label}: value run into the next item's "
+                                     "number") for label in ambiguous)
+            result.present.add("legacy")
+            result.templates["legacy"] = more.templates.get("legacy")
+            return True
+        return False
 
     def _table_rows(self, segments: list[Segment], family: str, appendix: Sequence[Segment] = (),
                     appendix_parts: dict[str, list[Segment]] | None = None) -> dict[str, list[Row]]:
