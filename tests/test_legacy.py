@@ -421,3 +421,17 @@ def test_glued_legacy_table_of_two_value_columns_is_flagged_not_read():
     assert "legacy" not in set(report.tables["table"])
     assert _legacy_missing(report) == [
         ("table_missing", 1, "4 row(s) of the statistics table's items found, no row read")]
+
+
+@pytest.mark.parametrize("width", [60, 200, 1000])
+def test_glued_legacy_table_wrapped_over_lines_is_read_whole(width):
+    """Glued seed 003 (no cell marks) wrapped over lines of a width (a PDF of the page, a narrow window): the
+    first reading read the first line holding rows and dropped the others with no flag; the lines are read
+    as the unwrapped text, all 85 (key, value, unit) as the seed's, each row at the line its label is on."""
+    import re
+    flat = re.sub(r"[\s|]+", "", SEED.read_text(encoding="utf-8"))
+    text = "\n".join(flat[i:i + width] for i in range(0, len(flat), width))
+    report = toolkit.parse_text(text)
+    assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
+    t = report.tables.set_index("row_key")
+    assert t.loc["trainees", "line"] == flat.find("接受培训人员数") // width + 1

@@ -851,6 +851,12 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     return header, row, other
 
 
+def _second_value(rest: str) -> bool:
+    """Whether the text after a row's value starts with another value (``480 | 1260``): a table of more value
+    columns than one, whose glued runs have no sure bounds; not the next item's number (``| 2.``)."""
+    return bool(re.match(r"[\s|]+\d", rest)) and not _ARABIC_ITEM.match(rest.strip(" |"))
+
+
 def _split_glued_number(digits: str, expected: int | None) -> str | None:
     """The value before an item number run into it (``362.政府网站…``: 36, then item 2), or None if not certain.
 
@@ -864,21 +870,23 @@ def _split_glued_number(digits: str, expected: int | None) -> str | None:
     return value
 
 
-def glued_legacy_rows(text: str, line: int) -> tuple[list[Row], list[str]]:
-    """The rows of a statistics table run together in one line of page text (label, unit, value, no cells).
+def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str]]:
+    """The rows of a statistics table run together in page text (label, unit, value, no cells).
 
     Parameters
     ----------
     text : str
-        The normalized line (``…统计表统计指标单位统计数一、主动公开情况(一)主动公开政府信息数条480其中:…``).
-    line : int
-        Its 1-based line number.
+        The normalized lines joined with nothing between them, so that text wrapped over lines (a PDF of the web
+        page, a narrow window) reads as the unwrapped line: ``…统计表统计指标单位统计数一、主动公开情况(一)主动公开
+        政府信息数条480其中:…``.
+    starts : list of int
+        The offset in ``text`` where each line starts (line 1 first): a row's line is the one its label is on.
 
     Returns
     -------
     rows : list of Row
         A header row (``统计指标 | 单位 | 统计数``), then one explicit row ``label | unit | value`` an item, the
-        value blank where none is written; none if the line holds fewer than ``legacy.min_item_rows`` items.
+        value blank where none is written; none if the text holds fewer than ``legacy.min_item_rows`` items.
     ambiguous : list of str
         The labels of rows whose value ran into the next item's number in a way the numbering does not settle:
         their value is left blank, for the caller to flag ``ambiguous_digits`` (never a guess).
@@ -903,11 +911,17 @@ def glued_legacy_rows(text: str, line: int) -> tuple[list[Row], list[str]]:
     ambiguous: list[str] = []
     last: int | None = 0  # the last Arabic item number since a Chinese-numbered one (None: not known)
 
-    def others(chunk: str) -> None:
+    lines: list[int] = []  # the line of each row
+
+    def line_at(offset: int) -> int:
+        return bisect.bisect_right(starts, offset)
+
+    def others(chunk: str, at: int) -> None:
         """Local items (not in the format) and Chinese-numbered headings in the text between rows."""
         nonlocal last
         for m in other_re.finditer(chunk):
             items.append((m.group("label").strip(), m.group("unit")))
+            lines.append(line_at(at + m.start()))
             values.append(m.group("value") or "")
         if re.search(_CN_NUMBERING, chunk):
             last = 0
@@ -915,15 +929,14 @@ def glued_legacy_rows(text: str, line: int) -> tuple[list[Row], list[str]]:
     prev_end = found[0].start()
     # the text before the first row: headings (一、主动公开情况(一)) and its numbering
     head = text[start:prev_end]
-    others(head)
+    others(head, start)
     for k, m in enumerate(found):
         gap = text[prev_end:m.start()] if k else ""
         own = ""
         if k:
             v = _GLUED_VALUE.match(gap)
             digits, rest = v.group(1) or "", gap[v.end():]
-            if digits and re.match(r"[\s|]+\d[\d,.]*[\s|]*(?:$|\d{1,2}[.、]?\s*$|\D)", rest) \
-                    and not _ARABIC_ITEM.fullmatch(rest.strip(" |")):
+            if digits and _second_value(rest):
                 return [], []  # a second value after the first: more value columns than one, not read
             if digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
@@ -938,7 +951,7 @@ def glued_legacy_rows(text: str, line: int) -> tuple[list[Row], list[str]]:
                 rest = rest[1:]
             else:
                 values[-1] = digits
-                others(rest)
+                others(rest, m.start() - len(rest))
                 if (num := _ARABIC_ITEM.search(rest)) is not None:
                     last = int(num.group(1))
                     own = rest[num.start():].strip()
@@ -950,13 +963,17 @@ def glued_legacy_rows(text: str, line: int) -> tuple[list[Row], list[str]]:
                 last = int(num.group(1))
         label = re.sub(r"[\s|]+$", "", text[m.start():m.start("unit")])
         items.append((own + label, m.group("unit")))
+        lines.append(line_at(m.start()))
         values.append("")
         prev_end = m.end()
     # the value of the last row, then local items after it
     v = _GLUED_VALUE.match(text, prev_end)
     values[-1] = v.group(1) or ""
-    others(text[v.end():])
-    rows = [Row([Cell(w, line) for w in ("统计指标", "单位", "统计数")], explicit=True)]
-    for (label, unit), value in zip(items, values):
+    if values[-1] and _second_value(text[v.end():v.end() + 20]):
+        return [], []
+    others(text[v.end():], v.end())
+    first = line_at(header.start() if header else found[0].start())
+    rows = [Row([Cell(w, first) for w in ("统计指标", "单位", "统计数")], explicit=True)]
+    for (label, unit), value, line in zip(items, values, lines):
         rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line)], explicit=True))
     return rows, ambiguous

@@ -12,6 +12,7 @@ certain, and the problems-section statements.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import warnings
@@ -193,30 +194,26 @@ class Report:
         self.metadata.update(self._metadata())
 
     def _read_glued_legacy(self, result: TableResult) -> bool:
-        """A statistics table run together in a line of page text (label, unit, value, no cells), read into
+        """A statistics table run together in page text (label, unit, value, no cells), read into
         ``result`` where no row of it was read otherwise; a value the item numbering does not settle stays NA,
         flagged ``ambiguous_digits``.  Whether a table was read."""
-        for i, line in enumerate(self.lines, start=1):
-            if self._end is not None and i >= self._end:
-                break
-            if not _legacy_unread_at(line):
-                continue
-            rows, ambiguous = glued_legacy_rows(line, i)
-            if not rows:
-                continue
+        # the lines joined with nothing between them: a table wrapped over lines reads as the unwrapped line
+        lines = self.lines if self._end is None else self.lines[: self._end - 1]
+        starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
+        rows, ambiguous = glued_legacy_rows("".join(lines), starts)
+        if rows:
             more = extract_tables({"legacy": rows}, load_identities())
-            if "legacy" not in more.present:
-                continue
-            for rec in more.records:
-                if rec["row_label"] in ambiguous and rec["value"] != rec["value"]:
-                    rec["flag"] = "ambiguous_digits"
-            result.records.extend(more.records)
-            result.flags.extend(more.flags)
-            result.flags.extend(Flag("ambiguous_digits", "legacy", i, f"{label}: value run into the next item's "
-                                     "number") for label in ambiguous)
-            result.present.add("legacy")
-            result.templates["legacy"] = more.templates.get("legacy")
-            return True
+            if "legacy" in more.present:
+                for rec in more.records:
+                    if rec["row_label"] in ambiguous and rec["value"] != rec["value"]:
+                        rec["flag"] = "ambiguous_digits"
+                        result.flags.append(Flag("ambiguous_digits", "legacy", rec["line"],
+                                                 f"{rec['row_label']}: value run into the next item's number"))
+                result.records.extend(more.records)
+                result.flags.extend(more.flags)
+                result.present.add("legacy")
+                result.templates["legacy"] = more.templates.get("legacy")
+                return True
         return False
 
     def _table_rows(self, segments: list[Segment], family: str, appendix: Sequence[Segment] = (),
