@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import numpy as np
 import pytest
 
 import toolkit
@@ -435,3 +436,17 @@ def test_glued_legacy_table_wrapped_over_lines_is_read_whole(width):
     assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
     t = report.tables.set_index("row_key")
     assert t.loc["trainees", "line"] == flat.find("接受培训人员数") // width + 1
+
+
+def test_glued_legacy_item_of_other_words_is_flagged_not_dropped():
+    """An item worded otherwise (3.政务头条号发布信息数条7) between known rows of glued text: its 7 ran into the next
+    item's number (条74.政务微信…) and would have been dropped unseen; it is flagged unlabelled_values, and the
+    next value, whose item number (4) is not the one expected after it, stays NA flagged ambiguous_digits."""
+    import re
+    flat = re.sub(r"[\s|]+", "", SEED.read_text(encoding="utf-8"))
+    report = toolkit.parse_text(flat.replace("3﹒政务微博名称:,公开政府信息数条", "3﹒政务头条号发布信息数条7"))
+    t = report.tables.set_index("row_key")
+    assert t.loc["via_website", "value"] == 245 and t.loc["via_other", "value"] == 89
+    assert np.isnan(t.loc["via_wechat", "value"]) and t.loc["via_wechat", "flag"] == "ambiguous_digits"
+    codes = [(f.code, f.detail) for f in report.flags if f.table == "legacy"]
+    assert ("unlabelled_values", "not read: 政务头条号发布信息数条74.") in codes

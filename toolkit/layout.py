@@ -870,7 +870,7 @@ def _split_glued_number(digits: str, expected: int | None) -> str | None:
     return value
 
 
-def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str]]:
+def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str], list[tuple[int, str]]]:
     """The rows of a statistics table run together in page text (label, unit, value, no cells).
 
     Parameters
@@ -890,6 +890,9 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     ambiguous : list of str
         The labels of rows whose value ran into the next item's number in a way the numbering does not settle:
         their value is left blank, for the caller to flag ``ambiguous_digits`` (never a guess).
+    unlabelled : list of (int, str)
+        Text with digits between rows that is no row read (an item worded otherwise), with its line: for the
+        caller to flag ``unlabelled_values`` rather than drop it unseen.
     """
     header_re, row_re, other_re = glued_legacy_patterns()
     header = header_re.search(text)
@@ -897,7 +900,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     fm = load_formats()["legacy"]
     found = list(row_re.finditer(text, start))
     if len(found) < fm["min_item_rows"]:
-        return [], []
+        return [], [], []
     # the header before the first row, from its label column's word (or the few characters there): more value
     # columns than one (2009年度 | 历年累计, 本期实际 | 本年累计) leave a row's runs of digits no sure bounds
     before = text[max(0, found[0].start() - 80):found[0].start()]
@@ -905,31 +908,48 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     before = before[at[-1]:] if at else before[-30:]
     value_words = alternation(list(fm["value_headers"]) + list(fm["column_letters"]), spaced=True)
     if len(re.findall(value_words, before)) > 1:
-        return [], []
+        return [], [], []
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
     values: list[str | None] = []      # their values ('' blank, None not certain)
     ambiguous: list[str] = []
+    unlabelled: list[tuple[int, str]] = []
     last: int | None = 0  # the last Arabic item number since a Chinese-numbered one (None: not known)
 
     lines: list[int] = []  # the line of each row
+    unit_value = re.compile(rf"(?:{alternation(vocabulary().legacy_units)})[\s|]*\d")
 
     def line_at(offset: int) -> int:
         return bisect.bisect_right(starts, offset)
 
-    def others(chunk: str, at: int) -> None:
-        """Local items (not in the format) and Chinese-numbered headings in the text between rows."""
+    def others(chunk: str, at: int, tail: bool = False) -> None:
+        """Local items (not in the format) and Chinese-numbered headings in the text between rows (``tail``:
+        after the last row, items only as long as they follow one another, not in the prose after the table);
+        digits left over are noted unlabelled."""
         nonlocal last
+        left, end = [], 0
         for m in other_re.finditer(chunk):
+            between = chunk[end:m.start()]
+            if tail and (len(between) > 60 or re.search(r"[。;；]", between)):
+                break
+            left.append(between)
             items.append((m.group("label").strip(), m.group("unit")))
             lines.append(line_at(at + m.start()))
             values.append(m.group("value") or "")
-        if re.search(_CN_NUMBERING, chunk):
+            end = m.end()
+        if not tail:
+            left.append(re.sub(rf"(?:{_CN_NUMBERING}|(?<!\d)\d{{1,2}}[.、])?(?:其中[:：])?\s*$", "", chunk[end:]))
+        rest = chunk[end:] if not tail else ""
+        # digits outside notes, or a unit then a number (the value of an item not read, run into a number)
+        if re.search(r"\d", re.sub(r"[(（][^()（）]*[)）]", "", "".join(left))) or unit_value.search(rest):
+            unlabelled.append((line_at(at), ("".join(left) if tail else chunk).strip(" |")[:60]))
+        if re.search(_CN_NUMBERING, chunk[:end] if tail else chunk):
             last = 0
 
     prev_end = found[0].start()
     # the text before the first row: headings (一、主动公开情况(一)) and its numbering
     head = text[start:prev_end]
-    others(head, start)
+    if header:  # (with no header, the text before is the report's prose)
+        others(head, start)
     for k, m in enumerate(found):
         gap = text[prev_end:m.start()] if k else ""
         own = ""
@@ -937,7 +957,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
             v = _GLUED_VALUE.match(gap)
             digits, rest = v.group(1) or "", gap[v.end():]
             if digits and _second_value(rest):
-                return [], []  # a second value after the first: more value columns than one, not read
+                return [], [], []  # a second value after the first: more value columns than one, not read
             if digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
                 value = _split_glued_number(digits, None if last is None else last + 1)
@@ -949,6 +969,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
                     own = f"{last}."
                 values[-1] = value
                 rest = rest[1:]
+                others(rest, m.start() - len(rest))
             else:
                 values[-1] = digits
                 others(rest, m.start() - len(rest))
@@ -970,10 +991,10 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     v = _GLUED_VALUE.match(text, prev_end)
     values[-1] = v.group(1) or ""
     if values[-1] and _second_value(text[v.end():v.end() + 20]):
-        return [], []
-    others(text[v.end():], v.end())
+        return [], [], []
+    others(text[v.end():], v.end(), tail=True)
     first = line_at(header.start() if header else found[0].start())
     rows = [Row([Cell(w, first) for w in ("统计指标", "单位", "统计数")], explicit=True)]
     for (label, unit), value, line in zip(items, values, lines):
         rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line)], explicit=True))
-    return rows, ambiguous
+    return rows, ambiguous, unlabelled

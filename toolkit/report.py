@@ -196,11 +196,12 @@ class Report:
     def _read_glued_legacy(self, result: TableResult) -> bool:
         """A statistics table run together in page text (label, unit, value, no cells), read into
         ``result`` where no row of it was read otherwise; a value the item numbering does not settle stays NA,
-        flagged ``ambiguous_digits``.  Whether a table was read."""
+        flagged ``ambiguous_digits``, and digits between rows that are no row read are flagged
+        ``unlabelled_values``.  Whether a table was read."""
         # the lines joined with nothing between them: a table wrapped over lines reads as the unwrapped line
         lines = self.lines if self._end is None else self.lines[: self._end - 1]
         starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
-        rows, ambiguous = glued_legacy_rows("".join(lines), starts)
+        rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts)
         if rows:
             more = extract_tables({"legacy": rows}, load_identities())
             if "legacy" in more.present:
@@ -211,6 +212,8 @@ class Report:
                                                  f"{rec['row_label']}: value run into the next item's number"))
                 result.records.extend(more.records)
                 result.flags.extend(more.flags)
+                result.flags.extend(Flag("unlabelled_values", "legacy", line, f"not read: {what}")
+                                    for line, what in unlabelled)
                 result.present.add("legacy")
                 result.templates["legacy"] = more.templates.get("legacy")
                 return True
