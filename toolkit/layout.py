@@ -12,7 +12,10 @@ rows of :class:`Cell`:
 * ``label | unit | value |`` lines of pre-2019 statistics tables (seed 003);
 * page text whose cells lost their boundaries (``一、本年新收…数量801000081``):
   labels are found by the format's vocabulary and the digit runs between them
-  become cells marked ``glued`` for the table stage to split.
+  become cells marked ``glued`` for the table stage to split;
+* a pre-2019 statistics table run together in page text
+  (``…统计指标单位统计数…主动公开政府信息数条480其中:…``): its rows read as label, unit,
+  value by :func:`glued_legacy_rows`, where no row of it was read otherwise.
 * the text of an unruled PDF, each row a line of cells set with spaces
   (``5.属于三类内部事务信息 2 - - - - - 2``, ``行政处罚 12起``), headers wrapped in
   their cells or set vertically one character a line.
