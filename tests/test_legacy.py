@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import numpy as np
 import pytest
 
 import toolkit
@@ -332,3 +333,120 @@ def test_legacy_spaced_header_with_value_columns_of_no_fixed_word():
     report = toolkit.parse_text("2024年某区政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
     assert report.tables["col_key"].tolist() == ["value", "value_2", "value_3", "total"]
     assert report.checks[["check", "status"]].values.tolist() == [["columns_sum", "ok"]]
+
+
+# --- web-page text glued into one line ----------------------------------------------------------------------
+
+def _glued_seed() -> str:
+    """Seed 003 as web-page text joined into one line (the pingtan files' way, data/raw/pingtan-*.txt)."""
+    import re
+    return re.sub(r"\s*\n\s*", "", SEED.read_text(encoding="utf-8"))
+
+
+def _legacy_missing(report: toolkit.Report) -> list[tuple]:
+    return [(f.code, f.line, f.detail) for f in report.flags if f.table == "legacy" and f.code == "table_missing"]
+
+
+def _key_value_unit(report: toolkit.Report) -> list[tuple]:
+    return _legacy(report, ["row_key", "value", "unit"])
+
+
+@pytest.mark.parametrize("variant", ["glued", "no_pipes", "no_header", "no_header_no_pipes"])
+def test_glued_legacy_table_is_read(variant):
+    """Seed 003 glued into one line gave 0 table records and only no_title (no table_missing), so a researcher read
+    the report's figures as NA.  Its rows run together as label + unit + value (with or without the cell marks,
+    with or without the header: 主动公开政府信息数条480其中:…, 政府公报公开政府信息数条362.政府网站… read as 36 then
+    item 2) are now read as the unglued seed's: the same 85 (key, value, unit), no flag."""
+    import re
+    text = _glued_seed()
+    if variant in ("no_pipes", "no_header_no_pipes"):
+        text = re.sub(r"[\s|]+", "", text)
+    if variant.startswith("no_header"):
+        text = re.sub(r"统\s*计\s*指\s*标[\s|]*单位[\s|]*统计数[\s|]*", "", text)
+        assert "统计指标" not in text.replace(" ", "")
+    report = toolkit.parse_text(text)
+    assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
+    assert [f for f in report.flags if f.table] == []
+    assert report.metadata["template"] == "legacy"
+
+
+def test_glued_legacy_value_run_into_an_unexpected_item_number_is_na():
+    """政府公报…数条369.政府网站…: the item after 1. numbered 9 (not 2), the value cannot be told from the number
+    (36 then 9? 3 then 69?): NA and flagged ambiguous_digits, and so are the next values glued to numbers, until a
+    Chinese-numbered item settles the numbering again; never a guess."""
+    import re
+    text = re.sub(r"[\s|]+", "", SEED.read_text(encoding="utf-8")).replace("2.政府网站公开", "9.政府网站公开")
+    report = toolkit.parse_text(text)
+    t = report.tables.set_index("row_key")
+    unsure = ["via_gazette", "via_website", "via_weibo", "via_wechat"]
+    assert t.loc[unsure, "value"].isna().all() and (t.loc[unsure, "flag"] == "ambiguous_digits").all()
+    assert t.loc["via_other", "value"] == 89 and t.loc["proactive_items", "value"] == 480
+    assert sum(f.code == "ambiguous_digits" for f in report.flags) == 4
+
+
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+def test_glued_legacy_header_rows_not_read_is_flagged(variant):
+    """The header glued mid-line (…统计表统 计 指 标 | 单位 | 统计数 |…) with rows that cannot be read (their units
+    lost): table_missing (legacy) at the line, not a report that looks as if it gave no figures."""
+    import re
+    text = re.sub(r"\| (条|件|次|人次|人|个|份|篇|万元|%) \|", "|", _glued_seed())
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    report = toolkit.parse_text(text)
+    assert "legacy" not in set(report.tables["table"])
+    assert _legacy_missing(report) == [("table_missing", 1, "header found, no row read")]
+
+
+@pytest.mark.parametrize("text", [
+    "一、概述\n按照统计指标要求，本机关主动公开政府信息数480条，收到申请数3件。\n二、主动公开政府信息情况\n公开信息。",
+    "一、概述按照统计指标要求,统计指标单位换算后本年度统计指标年度考核,主动公开政府信息数480条。",
+])
+def test_prose_naming_statistics_words_is_no_table(text):
+    """A sentence that names 统计指标 (and items with their numbers before the units) is no statistics table."""
+    assert _legacy_missing(toolkit.parse_text(text)) == []
+
+
+def test_real_reports_no_legacy_table_missing():
+    """The ten real reports (seeds and pingtan page text): a legacy table_missing only where the table is lost."""
+    for path in sorted(RAW.glob("*.txt")):
+        report = toolkit.parse_report(path)
+        assert _legacy_missing(report) == [], path.name
+
+
+def test_glued_legacy_table_of_two_value_columns_is_flagged_not_read():
+    """Putian's table (本期 and 历年累计 columns) glued into one line: the two runs of digits of a row have no sure
+    bounds, so no row is read from it (never a guess) and the table is flagged missing."""
+    text = ("2009年莆田市某局政府信息公开工作年度报告一、概述工作。指标名称计量单位2009年度历年累计主动公开信息数条100260"
+            "受理依申请公开信息总数件59行政复议数件01行政诉讼数件00")
+    report = toolkit.parse_text(text)
+    assert "legacy" not in set(report.tables["table"])
+    assert _legacy_missing(report) == [
+        ("table_missing", 1, "4 row(s) of the statistics table's items found, no row read")]
+
+
+@pytest.mark.parametrize("width", [60, 200, 1000])
+def test_glued_legacy_table_wrapped_over_lines_is_read_whole(width):
+    """Glued seed 003 (no cell marks) wrapped over lines of a width (a PDF of the page, a narrow window): the
+    first reading read the first line holding rows and dropped the others with no flag; the lines are read
+    as the unwrapped text, all 85 (key, value, unit) as the seed's, each row at the line its label is on."""
+    import re
+    flat = re.sub(r"[\s|]+", "", SEED.read_text(encoding="utf-8"))
+    text = "\n".join(flat[i:i + width] for i in range(0, len(flat), width))
+    report = toolkit.parse_text(text)
+    assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
+    t = report.tables.set_index("row_key")
+    assert t.loc["trainees", "line"] == flat.find("接受培训人员数") // width + 1
+
+
+def test_glued_legacy_item_of_other_words_is_flagged_not_dropped():
+    """An item worded otherwise (3.政务头条号发布信息数条7) between known rows of glued text: its 7 ran into the next
+    item's number (条74.政务微信…) and would have been dropped unseen; it is flagged unlabelled_values, and the
+    next value, whose item number (4) is not the one expected after it, stays NA flagged ambiguous_digits."""
+    import re
+    flat = re.sub(r"[\s|]+", "", SEED.read_text(encoding="utf-8"))
+    report = toolkit.parse_text(flat.replace("3﹒政务微博名称:,公开政府信息数条", "3﹒政务头条号发布信息数条7"))
+    t = report.tables.set_index("row_key")
+    assert t.loc["via_website", "value"] == 245 and t.loc["via_other", "value"] == 89
+    assert np.isnan(t.loc["via_wechat", "value"]) and t.loc["via_wechat", "flag"] == "ambiguous_digits"
+    codes = [(f.code, f.detail) for f in report.flags if f.table == "legacy"]
+    assert ("unlabelled_values", "not read: 政务头条号发布信息数条74.") in codes

@@ -12,7 +12,10 @@ rows of :class:`Cell`:
 * ``label | unit | value |`` lines of pre-2019 statistics tables (seed 003);
 * page text whose cells lost their boundaries (``一、本年新收…数量801000081``):
   labels are found by the format's vocabulary and the digit runs between them
-  become cells marked ``glued`` for the table stage to split.
+  become cells marked ``glued`` for the table stage to split;
+* a pre-2019 statistics table run together in page text
+  (``…统计指标单位统计数…主动公开政府信息数条480其中:…``): its rows read as label, unit,
+  value by :func:`glued_legacy_rows`, where no row of it was read otherwise.
 * the text of an unruled PDF, each row a line of cells set with spaces
   (``5.属于三类内部事务信息 2 - - - - - 2``, ``行政处罚 12起``), headers wrapped in
   their cells or set vertically one character a line.
@@ -807,3 +810,194 @@ def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
 
 _TOKEN = re.compile(r"\S+")
 _DIGIT_RUN = re.compile(r"[+-]?[\d.,+-]+")
+
+
+# --- a pre-2019 statistics table glued into one line of page text ------------------------------------------
+
+_CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
+# a value run together before the next row: digits, perhaps a decimal part (not the stop of an item number '2.')
+_GLUED_VALUE = re.compile(r"[\s|]*(\d[\d,]*(?:\.\d+)?)?")
+# an item number at the end of the text before a label: '2.' or '2、', after the value and a cell mark
+_ARABIC_ITEM = re.compile(r"(\d{1,2})[.、]\s*(?:其中[:：])?\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(header, known row, other item) of a statistics table run together in page text (formats.yaml ``legacy``).
+
+    The header: the label column's header word followed by the unit column's and a value or code column's
+    (``统计指标单位统计数``, ``统 计 指 标 | 单位 | 统计数``, ``指标名称计量单位代码``), or by a value column's of three
+    characters or more (``统计指标统计数``; 年度 and 合计 start words of a sentence too), so that a sentence merely
+    naming 统计指标 is none.  A known row: an item's label, a name after its colon (``政务微信名称:高港微住建,
+    公开政府信息数``), a note in brackets, then its unit, followed by a value, a cell mark, an item number or
+    another label (prose puts the number before the unit).  An item not in the format's rows (a local addition)
+    only between Chinese item numbers (``十四、政务服务事项不见面占比%80十五、``), where its label, unit and value
+    have sure bounds.
+    """
+    fm = load_formats()["legacy"]
+    vocab = vocabulary()
+    sep = r"[\s|:：]*"
+    unit_header = alternation(fm["unit_headers"], spaced=True)
+    column = alternation(list(fm["value_headers"]) + list(fm["code_headers"]), spaced=True)
+    long_value = alternation([w for w in fm["value_headers"] if len(w) >= 3], spaced=True)
+    header = re.compile(rf"(?:{alternation(fm['label_header_words'], spaced=True)}){sep}"
+                        rf"(?:(?:{unit_header}){sep}(?:{column})|(?:{long_value}))[\s|]*")
+    labels = [lab for lab, _u, _p in fm["rows"].values()]
+    labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
+    label = alternation(labels, spaced=True)
+    units = alternation(vocab.legacy_units)
+    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|其中|{label}))"
+    note = r"(?:\s*[(（][^()（）\n]{0,60}[)）])?"
+    row = re.compile(rf"(?P<label>{label})(?:[:：][^\d|()（）。;；]{{0,20}}?)?{note}[\s|]*(?P<unit>{units}){after}")
+    other = re.compile(rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?){note}[\s|]*(?P<unit>{units})"
+                       rf"[\s|]*(?P<value>\d[\d,]*(?:\.\d+)?)?(?=[\s|]*(?:{_CN_NUMBERING}|$))")
+    return header, row, other
+
+
+def _second_value(rest: str) -> bool:
+    """Whether the text after a row's value starts with another value (``480 | 1260``): a table of more value
+    columns than one, whose glued runs have no sure bounds; not the next item's number (``| 2.``)."""
+    return bool(re.match(r"[\s|]+\d", rest)) and not _ARABIC_ITEM.match(rest.strip(" |"))
+
+
+def _split_glued_number(digits: str, expected: int | None) -> str | None:
+    """The value before an item number run into it (``362.政府网站…``: 36, then item 2), or None if not certain.
+
+    The item number is the one expected (the one after the item before, 1 after a Chinese-numbered item); the
+    value left must be a number as written (no leading zero), or nothing (a blank cell)."""
+    if expected is None or not digits.endswith(str(expected)):
+        return None
+    value = digits[: len(digits) - len(str(expected))]
+    if value and (value.endswith(".") or (value[0] == "0" and len(value) > 1 and value[1] != ".")):
+        return None
+    return value
+
+
+def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str], list[tuple[int, str]]]:
+    """The rows of a statistics table run together in page text (label, unit, value, no cells).
+
+    Parameters
+    ----------
+    text : str
+        The normalized lines joined with nothing between them, so that text wrapped over lines (a PDF of the web
+        page, a narrow window) reads as the unwrapped line: ``…统计表统计指标单位统计数一、主动公开情况(一)主动公开
+        政府信息数条480其中:…``.
+    starts : list of int
+        The offset in ``text`` where each line starts (line 1 first): a row's line is the one its label is on.
+
+    Returns
+    -------
+    rows : list of Row
+        A header row (``统计指标 | 单位 | 统计数``), then one explicit row ``label | unit | value`` an item, the
+        value blank where none is written; none if the text holds fewer than ``legacy.min_item_rows`` items.
+    ambiguous : list of str
+        The labels of rows whose value ran into the next item's number in a way the numbering does not settle:
+        their value is left blank, for the caller to flag ``ambiguous_digits`` (never a guess).
+    unlabelled : list of (int, str)
+        Text with digits between rows that is no row read (an item worded otherwise), with its line: for the
+        caller to flag ``unlabelled_values`` rather than drop it unseen.
+    """
+    header_re, row_re, other_re = glued_legacy_patterns()
+    header = header_re.search(text)
+    start = header.end() if header else 0
+    fm = load_formats()["legacy"]
+    found = list(row_re.finditer(text, start))
+    if len(found) < fm["min_item_rows"]:
+        return [], [], []
+    # the header before the first row, from its label column's word (or the few characters there): more value
+    # columns than one (2009年度 | 历年累计, 本期实际 | 本年累计) leave a row's runs of digits no sure bounds
+    before = text[max(0, found[0].start() - 80):found[0].start()]
+    at = [m.start() for m in re.finditer(alternation(fm["label_header_words"], spaced=True), before)]
+    before = before[at[-1]:] if at else before[-30:]
+    value_words = alternation(list(fm["value_headers"]) + list(fm["column_letters"]), spaced=True)
+    if len(re.findall(value_words, before)) > 1:
+        return [], [], []
+    items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
+    values: list[str | None] = []      # their values ('' blank, None not certain)
+    ambiguous: list[str] = []
+    unlabelled: list[tuple[int, str]] = []
+    last: int | None = 0  # the last Arabic item number since a Chinese-numbered one (None: not known)
+
+    lines: list[int] = []  # the line of each row
+    unit_value = re.compile(rf"(?:{alternation(vocabulary().legacy_units)})[\s|]*\d")
+
+    def line_at(offset: int) -> int:
+        return bisect.bisect_right(starts, offset)
+
+    def others(chunk: str, at: int, tail: bool = False) -> None:
+        """Local items (not in the format) and Chinese-numbered headings in the text between rows (``tail``:
+        after the last row, items only as long as they follow one another, not in the prose after the table);
+        digits left over are noted unlabelled."""
+        nonlocal last
+        left, end = [], 0
+        for m in other_re.finditer(chunk):
+            between = chunk[end:m.start()]
+            if tail and (len(between) > 60 or re.search(r"[。;；]", between)):
+                break
+            left.append(between)
+            items.append((m.group("label").strip(), m.group("unit")))
+            lines.append(line_at(at + m.start()))
+            values.append(m.group("value") or "")
+            end = m.end()
+        if not tail:
+            left.append(re.sub(rf"(?:{_CN_NUMBERING}|(?<!\d)\d{{1,2}}[.、])?(?:其中[:：])?\s*$", "", chunk[end:]))
+        rest = chunk[end:] if not tail else ""
+        # digits outside notes, or a unit then a number (the value of an item not read, run into a number)
+        if re.search(r"\d", re.sub(r"[(（][^()（）]*[)）]", "", "".join(left))) or unit_value.search(rest):
+            unlabelled.append((line_at(at), ("".join(left) if tail else chunk).strip(" |")[:60]))
+        if re.search(_CN_NUMBERING, chunk[:end] if tail else chunk):
+            last = 0
+
+    prev_end = found[0].start()
+    # the text before the first row: headings (一、主动公开情况(一)) and its numbering
+    head = text[start:prev_end]
+    if header:  # (with no header, the text before is the report's prose)
+        others(head, start)
+    for k, m in enumerate(found):
+        gap = text[prev_end:m.start()] if k else ""
+        own = ""
+        if k:
+            v = _GLUED_VALUE.match(gap)
+            digits, rest = v.group(1) or "", gap[v.end():]
+            if digits and _second_value(rest):
+                return [], [], []  # a second value after the first: more value columns than one, not read
+            if digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
+                # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
+                value = _split_glued_number(digits, None if last is None else last + 1)
+                if value is None:
+                    ambiguous.append(items[-1][0])
+                    last = None
+                else:
+                    last = (last or 0) + 1
+                    own = f"{last}."
+                values[-1] = value
+                rest = rest[1:]
+                others(rest, m.start() - len(rest))
+            else:
+                values[-1] = digits
+                others(rest, m.start() - len(rest))
+                if (num := _ARABIC_ITEM.search(rest)) is not None:
+                    last = int(num.group(1))
+                    own = rest[num.start():].strip()
+            if not own:
+                own = re.search(rf"(?:{_CN_NUMBERING})?(?:其中[:：])?\s*$", rest).group().strip()
+        else:
+            own = re.search(rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、])?(?:其中[:：])?\s*$", head).group().strip()
+            if (num := _ARABIC_ITEM.search(head)) is not None:
+                last = int(num.group(1))
+        label = re.sub(r"[\s|]+$", "", text[m.start():m.start("unit")])
+        items.append((own + label, m.group("unit")))
+        lines.append(line_at(m.start()))
+        values.append("")
+        prev_end = m.end()
+    # the value of the last row, then local items after it
+    v = _GLUED_VALUE.match(text, prev_end)
+    values[-1] = v.group(1) or ""
+    if values[-1] and _second_value(text[v.end():v.end() + 20]):
+        return [], [], []
+    others(text[v.end():], v.end(), tail=True)
+    first = line_at(header.start() if header else found[0].start())
+    rows = [Row([Cell(w, first) for w in ("统计指标", "单位", "统计数")], explicit=True)]
+    for (label, unit), value, line in zip(items, values, lines):
+        rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line)], explicit=True))
+    return rows, ambiguous, unlabelled

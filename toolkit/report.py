@@ -12,6 +12,7 @@ certain, and the problems-section statements.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import warnings
@@ -24,11 +25,11 @@ import pandas as pd
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import Row, build_rows
+from toolkit.layout import Row, build_rows, glued_legacy_patterns, glued_legacy_rows
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Section, Segment, find_outline, split_segments
-from toolkit.tables import TABLE_COLUMNS, Flag, extract_tables
+from toolkit.tables import TABLE_COLUMNS, Flag, TableResult, extract_tables
 
 __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
 
@@ -44,6 +45,22 @@ def _legacy_header() -> re.Pattern[str]:
     the start of its line, not the words in a sentence."""
     words = alternation(load_formats()["legacy"]["label_header_words"], spaced=True)
     return re.compile(rf"^[ \t|]*(?:{words})", re.M)
+
+
+def _legacy_unread_at(text: str) -> tuple[int, str] | None:
+    """Where a statistics table's header or rows stand in a text whose table gave no row: (offset, what).
+
+    A header starting a line, a header glued into a line, or ``legacy.min_item_rows`` of its rows run
+    together with their units (web-page text): a table lost is flagged, never left to read as NA.
+    """
+    glued_header, glued_row, _other = glued_legacy_patterns()
+    header = _legacy_header().search(text) or glued_header.search(text)
+    if header:
+        return header.start(), "header found, no row read"
+    rows = list(glued_row.finditer(text))
+    if len({m.group() for m in rows}) >= load_formats()["legacy"]["min_item_rows"]:
+        return rows[0].start(), f"{len(rows)} row(s) of the statistics table's items found, no row read"
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,18 +159,22 @@ class Report:
 
         rows_by_table = self._table_rows(segments, family, outline.appendix, outline.appendix_parts)
         result = extract_tables(rows_by_table, load_identities())
+        unread = None
+        if "legacy" not in result.present and not any(
+                f.code == "table_missing" and f.table == "legacy" for f in result.flags):
+            unread = _legacy_unread_at(self.text)
+            if unread and self._read_glued_legacy(result):
+                unread = None
         self.flags.extend(result.flags)
         if family == "modern" or result.present & set(_MODERN_TABLES):
             for table in _MODERN_TABLES:
                 if table not in result.present:
                     where = "section has no table" if table in keys else "section not found"
                     self.flags.append(Flag("table_missing", table, None, where))
-        header = _legacy_header().search(self.text)
-        if header and "legacy" not in result.present and not any(
-                f.code == "table_missing" and f.table == "legacy" for f in result.flags):
-            # the statistics table's header is there, its rows are not read: say so rather than 'ok'
-            line = self.text.count("\n", 0, header.start()) + 1
-            self.flags.append(Flag("table_missing", "legacy", line, "header found, no row read"))
+        if unread:
+            # the statistics table's header or rows are there, its rows are not read: say so rather than 'ok'
+            line = self.text.count("\n", 0, unread[0]) + 1
+            self.flags.append(Flag("table_missing", "legacy", line, unread[1]))
         for r in result.records:  # fresh dicts, this report's own: no copy needed
             r["report_id"] = self.report_id
         self._records = result.records
@@ -171,6 +192,32 @@ class Report:
                          "script": detect_script(original), "level": None, "province": None,
                          "agency_kind": None}
         self.metadata.update(self._metadata())
+
+    def _read_glued_legacy(self, result: TableResult) -> bool:
+        """A statistics table run together in page text (label, unit, value, no cells), read into
+        ``result`` where no row of it was read otherwise; a value the item numbering does not settle stays NA,
+        flagged ``ambiguous_digits``, and digits between rows that are no row read are flagged
+        ``unlabelled_values``.  Whether a table was read."""
+        # the lines joined with nothing between them: a table wrapped over lines reads as the unwrapped line
+        lines = self.lines if self._end is None else self.lines[: self._end - 1]
+        starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
+        rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts)
+        if rows:
+            more = extract_tables({"legacy": rows}, load_identities())
+            if "legacy" in more.present:
+                for rec in more.records:
+                    if rec["row_label"] in ambiguous and rec["value"] != rec["value"]:
+                        rec["flag"] = "ambiguous_digits"
+                        result.flags.append(Flag("ambiguous_digits", "legacy", rec["line"],
+                                                 f"{rec['row_label']}: value run into the next item's number"))
+                result.records.extend(more.records)
+                result.flags.extend(more.flags)
+                result.flags.extend(Flag("unlabelled_values", "legacy", line, f"not read: {what}")
+                                    for line, what in unlabelled)
+                result.present.add("legacy")
+                result.templates["legacy"] = more.templates.get("legacy")
+                return True
+        return False
 
     def _table_rows(self, segments: list[Segment], family: str, appendix: Sequence[Segment] = (),
                     appendix_parts: dict[str, list[Segment]] | None = None) -> dict[str, list[Row]]:
