@@ -16,6 +16,7 @@ import glob
 import html
 import os
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 __all__ = ["render_html", "render_docx", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
@@ -379,3 +380,16 @@ def render_text(lines: list, layout: str) -> str:
                     if cell.strip():
                         out += [cell, ""]
     return "\n".join(out) + "\n"
+
+
+def render_file(lines: list, path) -> None:
+    """Write `lines` to `path` in the format its suffix names: ``.txt`` (pipe rows), ``.html``, ``.docx`` or ``.pdf``."""
+    suffix = Path(path).suffix
+    if suffix == ".txt":
+        Path(path).write_text(render_text(lines, "pipe_rows"), encoding="utf-8")
+    elif suffix == ".html":
+        Path(path).write_bytes(render_html(lines))
+    elif suffix == ".docx":
+        render_docx(lines, path)
+    else:
+        render_pdf(lines, path)

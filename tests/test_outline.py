@@ -288,7 +288,7 @@ def test_a_heading_in_a_table_of_one_cell(parsed_seed):
 def test_a_headings_number_and_title_in_two_cells(seed_id, fmt, parsed_seed, tmp_path):
     # Each heading set as a table of one row, its number and its title in two cells ('一、 | 概述'): no heading was
     # found (001: every section and statement lost), and 003's own table rows (一、主动公开情况) became sections.
-    from renderers import render_docx, render_html, render_pdf, render_text
+    from renderers import render_file
     from test_formats import _as_lines
 
     original = parsed_seed(seed_id)
@@ -301,12 +301,7 @@ def test_a_headings_number_and_title_in_two_cells(seed_id, fmt, parsed_seed, tmp
 
     def parse(lines: list, name: str) -> toolkit.Report:
         path = tmp_path / f"{name}.{fmt}"
-        if fmt == "txt":
-            path.write_text(render_text(lines, "pipe_rows"), encoding="utf-8")
-        elif fmt == "html":
-            path.write_bytes(render_html(lines))
-        else:
-            (render_docx if fmt == "docx" else render_pdf)(lines, path)
+        render_file(lines, path)
         return toolkit.parse_report(path)
 
     want, got = parse(plain, "plain"), parse(cells, "cells")

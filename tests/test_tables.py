@@ -1055,3 +1055,115 @@ def test_an_empty_label_cell_in_pipe_rows_with_a_blank_total(parsed_seed):
     assert got.loc[rows, "total"].isna().all()
     assert got.loc[rows].drop(columns="total").equals(want.loc[rows].drop(columns="total"))
     assert got.drop(index=rows).equals(want.drop(index=rows))
+
+
+# --- a value cell with its unit or a magnitude word ------------------------------------------------------------
+
+# (cell as written, value read in 万元 or None: NA, flagged not_a_number)
+_MONEY_CELLS = [("25.1万", 25.1), ("0.35（万元）", 0.35), ("0.35(万元)", 0.35), ("3.5千元", 0.35), ("1,200元", 0.12),
+                ("251000元", 25.1), ("3次", None), ("3件", None), ("5%", None), ("约3", None), ("3左右", None),
+                ("3余", None), (">3", None)]
+# (cell as written, count read or None)
+_COUNT_CELLS = [("12件", 12.0), ("12次", 12.0), ("12个", 12.0), ("12条", 12.0), ("5%", None), ("1.2万元", None),
+                ("25.1万", None), ("约12", None), ("12左右", None), ("12余", None), (">12", None)]
+
+
+def _report_lines(seed: str) -> list:
+    """A seed as reader lines (tables as rows of cells), to render as text, HTML or DOCX."""
+    from test_formats import _as_lines
+
+    return _as_lines(toolkit.parse_report(RAW / seed))
+
+
+def _render(lines: list, fmt: str, tmp_path):
+    from renderers import render_file
+
+    render_file(lines, tmp_path / f"cell.{fmt}")
+    return toolkit.parse_report(tmp_path / f"cell.{fmt}")
+
+
+def _set_cell(lines: list, label: str, at: int, cell: str) -> list:
+    """The lines with the value cell ``at`` (0: the first after the label cells) of the row ``label`` replaced."""
+    out, done = [], False
+    for x in lines:
+        if isinstance(x, list) and label in x[:2] and not done:
+            start = x.index(label) + 1
+            x = [*x[:start + at], cell, *x[start + at + 1:]]
+            done = True
+        out.append(x)
+    assert done
+    return out
+
+
+def _check_cell(report, table: str, row_key: str, col_key: str, cell: str, want: float | None,
+                unit: str | None) -> None:
+    import unicodedata
+
+    t = report.tables.set_index(["table", "row_key", "col_key"])
+    got = t.loc[(table, row_key, col_key)]
+    assert got["raw"] == unicodedata.normalize("NFKC", cell)           # kept as written
+    flagged = [f.detail for f in report.flags if f.code == "not_a_number"]
+    if want is None:
+        assert pd.isna(got["value"]) and flagged == [f"{row_key}: {got['raw']}"]
+    else:
+        assert got["value"] == pytest.approx(want) and got["unit"] == unit and not flagged
+    assert not [f for f in report.flags if f.code in ("unit_unknown", "unit_assumed", "missing_rows")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("cell, want", _MONEY_CELLS)
+def test_a_2021_fee_amount_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
+    # The fee row of the 2021 format is in 万元 (本年收费金额（单位：万元）): '25.1万', '0.35(万元)', '3.5千元' were
+    # flagged not_a_number and NA; '3次' (a count in a money row) was read as 3万元.  A unit of money is read,
+    # converted to 万元; a unit of another kind or a hedged number is NA, flagged.
+    lines = _set_cell(_report_lines("pingtan-2023-01.txt"), "行政事业性收费", 0, cell)
+    _check_cell(_render(lines, fmt, tmp_path), "active", "fees", "amount_wan", cell, want, "万元")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("cell, want", _MONEY_CELLS)
+def test_a_2019_procurement_amount_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
+    # 采购总金额(万元) of the 2019 format, seed 001's '政府集中采购 | 4 | 630.2'.
+    lines = _set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "政府集中采购", 1, cell)
+    _check_cell(_render(lines, fmt, tmp_path), "active", "procurement", "amount_wan", cell, want, "万元")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("cell, want", _COUNT_CELLS)
+def test_a_count_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
+    # Counts in 件/条/次/个 are read; '5%' or '1.2万元' (a share, money) in a count row was read as 5 and 1.2:
+    # now NA, flagged not_a_number, as a hedged count ('约12') is.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    requests = _set_cell(lines, "一、本年新收政府信息公开申请数量", 0, cell)
+    _check_cell(_render(requests, fmt, tmp_path), "requests", "new", "natural_person", cell, want,
+                cell[2:] if want is not None else None)
+    penalty = _set_cell(lines, "行政处罚", 2, cell)   # 本年处理决定数量 of the Article 20 table (2019)
+    _check_cell(_render(penalty, fmt, tmp_path), "active", "penalty", "decisions", cell, want,
+                cell[2:] if want is not None else None)
+
+
+def _legacy_seed_lines() -> list:
+    """Seed 003 (a pre-2019 report whose table is 'label | unit | value') as reader lines."""
+    out: list = []
+    for line in (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n"):
+        if "|" in line:
+            out.append([c.strip() for c in line.strip().removesuffix("|").split("|")])
+        elif line.strip():
+            out.append(line.strip())
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("cell, want", _MONEY_CELLS)
+def test_a_legacy_money_value_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
+    # '八、依申请公开信息收取的费用 | 万元 | 0.35(万元)': was NA, flagged; '… | 万元 | 3次' was read as 3万元.
+    lines = _set_cell(_legacy_seed_lines(), "八、依申请公开信息收取的费用", 1, cell)
+    _check_cell(_render(lines, fmt, tmp_path), "legacy", "fees_collected", "value", cell, want, "万元")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("cell, want", _COUNT_CELLS)
+def test_a_legacy_count_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
+    # '制发规范性文件总数 | 件 | 5%': was read as 5.
+    lines = _set_cell(_legacy_seed_lines(), "制发规范性文件总数", 1, cell)
+    _check_cell(_render(lines, fmt, tmp_path), "legacy", "normative_documents_issued", "value", cell, want, "件")

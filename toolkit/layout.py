@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
-from toolkit.normalize import _HAN, NA_MARKS, UNITS, is_page_furniture, is_value_cell, label_key
+from toolkit.normalize import _HAN, NA_MARKS, is_page_furniture, is_value_cell, label_key, number_units
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -86,7 +86,7 @@ _MARK = alternation(NA_MARKS)
 # a label word, perhaps numbered ('3.危及…'); a not-applicable mark standing alone ('-', '无') is a cell
 _LABEL_TOKEN = rf"(?!(?:{_MARK})(?:\s|$))(?:\d{{1,2}}[.、])?[^\d\s+-]\S*"
 # a cell of a row set with spaces: a number, with the unit a cell may carry ('21.53万元', '12起'), or a mark
-_NUMBER_TOKEN = rf"(?:[+-]?\d[\d,.]*(?:{'|'.join(map(re.escape, UNITS))})?|{_MARK})"
+_NUMBER_TOKEN = rf"(?:[+-]?\d[\d,.]*(?:{'|'.join(map(re.escape, number_units()))})?|{_MARK})"
 # Several numbers on one line, optionally after a label: PDF text rows ('四、结转下年度继续办理 0 0 0 0 0 0 0').
 # The label may be numbered itself ('3.危及"三安全一稳定" 24 0 0 0 0 0 24').
 _SPACED_NUMBERS = re.compile(rf"(?P<label>(?:{_LABEL_TOKEN}\s+){{1,3}})?{_NUMBER_TOKEN}(?:\s+{_NUMBER_TOKEN})+")

@@ -484,15 +484,49 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
 # --- numbers -----------------------------------------------------------------
 
 NA_MARKS = frozenset({"/", "-", "—", "——", "--", "无", "-/-", "\\", "×"})
-# The units a number may carry in its cell: money (万元, 元), a share (%) and the measure words of counts
-# ('12起', '3宗', '1,234件次'); a unit before the shorter one it starts with (件次, 件), as a regex
-# alternation tries them in order.
-UNITS = ("万元", "元", "%", "件次", "件", "条", "个", "人次", "人", "次", "篇", "份", "项", "起", "宗", "家", "期",
-         "场", "户")
-_NUMBER = re.compile(
-    r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})?$"
-)
+
+
+@functools.lru_cache(maxsize=1)
+def cell_units() -> dict[str, dict[str, int] | list[str]]:
+    """The units a number may carry in its cell, by kind (``cell_units`` of formats.yaml).
+
+    Returns
+    -------
+    dict
+        ``money``: unit -> how many of it make one 万元; ``count`` and ``share``: lists of units.
+    """
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
+
+    return load_formats()["cell_units"]
+
+
+def number_units() -> tuple[str, ...]:
+    """All units a number may carry in its cell, longest first, so that a regex alternation tries 件次 before 件
+    and 万元 before 万."""
+    units = cell_units()
+    return tuple(sorted({*units["money"], *units["count"], *units["share"]}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _number() -> re.Pattern[str]:
+    # the unit after the number or in brackets after it ('0.35(万元)': a header's way, written in the cell)
+    units = "|".join(map(re.escape, number_units()))
+    return re.compile(
+        r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?$"
+    )
+
+
+def unit_kind(unit: str | None) -> str | None:
+    """The kind of a unit, ``'money'``, ``'count'`` or ``'share'``, or None (no unit, or one not known).
+
+    Examples
+    --------
+    >>> unit_kind("万"), unit_kind("起"), unit_kind("%"), unit_kind("平方米")
+    ('money', 'count', 'share', None)
+    """
+    units = cell_units()
+    return next((kind for kind in ("money", "count", "share") if unit in units[kind]), None)
 
 
 @dataclass(frozen=True)
@@ -551,7 +585,7 @@ def cn_numeral(text: str) -> int | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def parse_number(raw: str, *, to_wan: bool = False) -> ParsedNumber:
+def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -> ParsedNumber:
     """Read a table cell as a number.
 
     Parameters
@@ -559,7 +593,10 @@ def parse_number(raw: str, *, to_wan: bool = False) -> ParsedNumber:
     raw : str
         The cell text (normalized).
     to_wan : bool, default False
-        Convert a value written in 元 to 万元 (money columns).
+        Convert a value written in a unit of money (元, 千元, 万) to 万元 (money columns).
+    expect : {None, 'money', 'count', 'share'}
+        The kind of value the cell's row or column holds: a cell whose unit says another kind ('3次' in a
+        万元 row, '5%' in a count row) is no number of it, ``'text'`` (flagged not_a_number by the tables).
 
     Returns
     -------
@@ -569,8 +606,10 @@ def parse_number(raw: str, *, to_wan: bool = False) -> ParsedNumber:
     --------
     >>> parse_number("2,887").value
     2887.0
-    >>> parse_number("251000元", to_wan=True).value
-    25.1
+    >>> parse_number("251000元", to_wan=True).value, parse_number("0.35(万元)", to_wan=True).value
+    (25.1, 0.35)
+    >>> parse_number("3次", expect="money").kind, parse_number("约3").kind
+    ('text', 'text')
     >>> parse_number("").kind, parse_number("/").kind
     ('blank', 'na')
     """
@@ -579,15 +618,19 @@ def parse_number(raw: str, *, to_wan: bool = False) -> ParsedNumber:
         return ParsedNumber(None, None, "blank")
     if text in NA_MARKS:
         return ParsedNumber(None, None, "na")
-    match = _NUMBER.match(text)
+    match = _number().match(text)
     if not match:
         return ParsedNumber(None, None, "text")
+    unit = match["unit"] or match["bracketed"]
+    if expect is not None and unit is not None and unit_kind(unit) != expect:
+        # the unit written contradicts the row's: kept as written (raw), no number of the row
+        return ParsedNumber(None, unit, "text")
     value = float(match["num"].replace(",", ""))
     if match["sign"] == "-":
         value = -value
-    unit = match["unit"]
-    if to_wan and unit == "元":
-        value = round(value / 10000, 10)
+    per_wan = cell_units()["money"].get(unit, 1) if to_wan and unit else 1
+    if per_wan != 1:
+        value = round(value / per_wan, 10)
     return ParsedNumber(value, unit, "number", signed=match["sign"] is not None)
 
 

@@ -142,7 +142,7 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
             row: list[Placed | None] = []
             for (tok, line), pieces in zip(tokens, combo):
                 for piece in pieces:
-                    num = parse_number(piece, to_wan=money)
+                    num = parse_number(piece, to_wan=money, expect=_expect(money))
                     row.append(Placed(num.value, piece, line, num.unit))
             readings.append(tuple(row))
     return readings
@@ -162,7 +162,7 @@ def _compositions(total: int, n: int, capacity: list[int]):
 def _readings_ragged(cells: list[Cell], ncols: int, money: bool) -> list[Reading]:
     placed = []
     for cell in cells:
-        num = parse_number(cell.text, to_wan=money)
+        num = parse_number(cell.text, to_wan=money, expect=_expect(money))
         placed.append(Placed(num.value, cell.text, cell.line, num.unit))
     readings = []
     for positions in itertools.combinations(range(ncols), len(cells)):
@@ -393,7 +393,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         for row in rows:
             cells: list[Placed | None] = []
             for i, cell in enumerate(row.cells):
-                num = parse_number(cell.text, to_wan=i in money_cols)
+                num = parse_number(cell.text, to_wan=i in money_cols, expect=_expect(i in money_cols))
                 cells.append(Placed(num.value, cell.text, cell.line, num.unit))
             out[row.key] = Placement(cells, "complete", True, 1)
         return out
@@ -421,9 +421,8 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
                 c is None or c.value is None or c.value >= 0 or i in signed_cols for i, c in enumerate(r))]
             if signed_ok or modes[row.key] == "glued":
                 options[row.key] = signed_ok
-        # money conversion for multi-column rows, per column
-        if money_cols and options[row.key]:
-            options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]
+        # money conversion and the units of the cells for multi-column rows, per column
+        options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]
 
     # What the digits and the cells alone leave open: a cell the readings disagree on can only be placed by the
     # identities (or the convention), and a check of those identities cannot then confirm it.
@@ -480,10 +479,17 @@ def _disagreeing(readings: list[Reading]) -> frozenset[int]:
     return frozenset(c for c in range(len(first)) if any(r[c] != first[c] for r in readings))
 
 
+def _expect(money: bool) -> str:
+    """The kind of value a column holds: these tables' columns hold money or counts."""
+    return "money" if money else "count"
+
+
 def _convert_money(reading: Reading, money_cols: frozenset[int]) -> Reading:
+    """A reading with its money in 万元 and the cells whose unit is not of their column's kind no numbers
+    ('3次' in a 万元 column, '5%' or '3万元' in a count column: NA, flagged not_a_number by the tables)."""
     row = list(reading)
-    for col in money_cols:
-        if col < len(row) and row[col] is not None:
-            num = parse_number(row[col].raw, to_wan=True)
-            row[col] = Placed(num.value, row[col].raw, row[col].line, num.unit)
+    for col, cell in enumerate(row):
+        if cell is not None and (col in money_cols or cell.unit is not None):
+            num = parse_number(cell.raw, to_wan=col in money_cols, expect=_expect(col in money_cols))
+            row[col] = Placed(num.value, cell.raw, cell.line, num.unit)
     return tuple(row)

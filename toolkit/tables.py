@@ -18,7 +18,7 @@ import pandas as pd
 
 from toolkit.formats import alternation, load_formats, load_output_schema, vocabulary
 from toolkit.layout import Cell, Row
-from toolkit.normalize import NA_MARKS, is_value_cell, label_key, parse_number
+from toolkit.normalize import NA_MARKS, is_value_cell, cell_units, label_key, parse_number, unit_kind
 from toolkit.placement import Constraint, Placed, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -158,9 +158,13 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
     return labels, values
 
 
-def _flag_text_values(res: TableResult, table: str, row_key: str, placement) -> None:
-    for cell in placement.cells:
-        if cell is not None and cell.value is None and parse_number(cell.raw).kind == "text":
+def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
+                      money_cols: frozenset[int] = frozenset()) -> None:
+    """Flag ``not_a_number`` the cells that hold words, a hedged number ('约3') or a unit not of their column's
+    kind ('3次' in a 万元 column, '5%' in a count column)."""
+    for i, cell in enumerate(placement.cells):
+        if cell is not None and cell.value is None and parse_number(
+                cell.raw, expect="money" if i in money_cols else "count").kind == "text":
             res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
 
 
@@ -356,7 +360,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         placement = place([RowInput(row_key, values, ncols)], [], money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
         _flag_placement(res, "active", row, placement, row_key)
-        _flag_text_values(res, "active", row_key, placement)
+        _flag_text_values(res, "active", row_key, placement, money_cols)
         unplaced = _unplaced_flag(placement)
         for i, (col_key, col_label, header_unit) in enumerate(row_cols):
             if col_key is None:
@@ -386,7 +390,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
 def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableResult,
            row: Row, table: str = "active") -> tuple[Placed, str | None]:
     """Money in 万元: the cell's unit first, then the header's; a bare number with no unit is NA."""
-    unit = placed.unit if placed.unit in ("万元", "元") else header_unit
+    cell_money = unit_kind(placed.unit) == "money"
+    unit = placed.unit if cell_money else header_unit
     if unit is None and "收费金额" in label_key(col_label):
         unit = "万元"  # the 2021 format fixes this column's unit; said, since the report's header does not
         res.flags.append(Flag("unit_assumed", "active", placed.line,
@@ -396,10 +401,11 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
                               f"{col_label}: {placed.raw} has no unit (元 or 万元)"))
         return Placed(None, placed.raw, placed.line, None), None
     value = placed.value
-    if unit == "元" and placed.unit != "元":
-        value = round(value / 10000, 10)
-    elif placed.unit == "元":
+    if cell_money:
+        # the cell's own unit (251000元, 3.5千元, 25.1万, 0.35(万元)) converted
         value = parse_number(placed.raw, to_wan=True).value
+    elif cell_units()["money"].get(unit, 1) != 1:   # a bare number under a header in 元
+        value = round(value / cell_units()["money"][unit], 10)
     # the unit of the value, now in 万元 (the 元 as written stays in raw, or in the header's col_label)
     return Placed(value, placed.raw, placed.line, "万元"), "万元"
 
@@ -873,12 +879,15 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     Money's unit is the cell's own (3.5万元 under 元), else the unit column's, else the label's
     (专项经费(万元)); money with none of them is NA and flagged ``unit_unknown``, as in the active table.
     """
-    num = parse_number(cell.text)
+    money_units = load_formats()["legacy"]["money_units"]
+    # the kind of value the row holds, told by its unit cell (or the format's money): a cell whose own unit says
+    # another kind ('3次' in a 万元 row, '5%' in a 件 row) is no number of it
+    expect = "money" if money or unit in money_units else unit_kind(unit)
+    num = parse_number(cell.text, expect=expect)
     if num.kind == "text":
         res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
     placed = Placed(num.value, cell.text, cell.line, num.unit)
-    money_units = load_formats()["legacy"]["money_units"]
-    if num.value is None or not (money or num.unit in money_units or unit in money_units):
+    if num.value is None or not (money or unit_kind(num.unit) == "money" or unit in money_units):
         return placed, unit or None
     header_unit = unit if unit in money_units else _unit_of(label)
     return _money(placed, header_unit, label, res, row, table="legacy")
