@@ -818,7 +818,19 @@ _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四
 # a value run together before the next row: digits, perhaps a decimal part (not the stop of an item number '2.')
 _GLUED_VALUE = re.compile(r"[\s|]*(\d[\d,]*(?:\.\d+)?)?")
 # an item number at the end of the text before a label: '2.' or '2、', after the value and a cell mark
-_ARABIC_ITEM = re.compile(r"(\d{1,2})[.、]\s*(?:其中[:：])?\s*$")
+_ARABIC_ITEM_FORM = r"(\d{{1,2}})[.、]\s*(?:(?:{sub})[:：])?\s*$"
+
+
+@functools.lru_cache(maxsize=1)
+def _sub_item() -> str:
+    """The words that open an item's parts ('其中', formats.yaml ``legacy.sub_item_words``) as an alternation."""
+    return alternation(load_formats()["legacy"]["sub_item_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _arabic_item() -> re.Pattern[str]:
+    """An item number at the end of the text before a label: '2.' or '2、' (perhaps with 其中:)."""
+    return re.compile(_ARABIC_ITEM_FORM.format(sub=_sub_item()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -846,7 +858,7 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
     label = alternation(labels, spaced=True)
     units = alternation(vocab.legacy_units)
-    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|其中|{label}))"
+    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}))"
     note = r"(?:\s*[(（][^()（）\n]{0,60}[)）])?"
     row = re.compile(rf"(?P<label>{label})(?:[:：][^\d|()（）。;；]{{0,20}}?)?{note}[\s|]*(?P<unit>{units}){after}")
     other = re.compile(rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?){note}[\s|]*(?P<unit>{units})"
@@ -857,7 +869,7 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 def _second_value(rest: str) -> bool:
     """Whether the text after a row's value starts with another value (``480 | 1260``): a table of more value
     columns than one, whose glued runs have no sure bounds; not the next item's number (``| 2.``)."""
-    return bool(re.match(r"[\s|]+\d", rest)) and not _ARABIC_ITEM.match(rest.strip(" |"))
+    return bool(re.match(r"[\s|]+\d", rest)) and not _arabic_item().match(rest.strip(" |"))
 
 
 def _split_glued_number(digits: str, expected: int | None) -> str | None:
@@ -940,7 +952,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
             values.append(m.group("value") or "")
             end = m.end()
         if not tail:
-            left.append(re.sub(rf"(?:{_CN_NUMBERING}|(?<!\d)\d{{1,2}}[.、])?(?:其中[:：])?\s*$", "", chunk[end:]))
+            left.append(re.sub(rf"(?:{_CN_NUMBERING}|(?<!\d)\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", "", chunk[end:]))
         rest = chunk[end:] if not tail else ""
         # digits outside notes, or a unit then a number (the value of an item not read, run into a number)
         if re.search(r"\d", re.sub(r"[(（][^()（）]*[)）]", "", "".join(left))) or unit_value.search(rest):
@@ -976,14 +988,14 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
             else:
                 values[-1] = digits
                 others(rest, m.start() - len(rest))
-                if (num := _ARABIC_ITEM.search(rest)) is not None:
+                if (num := _arabic_item().search(rest)) is not None:
                     last = int(num.group(1))
                     own = rest[num.start():].strip()
             if not own:
-                own = re.search(rf"(?:{_CN_NUMBERING})?(?:其中[:：])?\s*$", rest).group().strip()
+                own = re.search(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：])?\s*$", rest).group().strip()
         else:
-            own = re.search(rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、])?(?:其中[:：])?\s*$", head).group().strip()
-            if (num := _ARABIC_ITEM.search(head)) is not None:
+            own = re.search(rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", head).group().strip()
+            if (num := _arabic_item().search(head)) is not None:
                 last = int(num.group(1))
         label = re.sub(r"[\s|]+$", "", text[m.start():m.start("unit")])
         items.append((own + label, m.group("unit")))

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.formats import alternation, load_formats, load_output_schema, vocabulary
-from toolkit.layout import Cell, Row
+from toolkit.layout import Cell, Row, _sub_item
 from toolkit.normalize import NA_MARKS, is_value_cell, cell_units, label_key, parse_number, unit_kind
 from toolkit.placement import Constraint, Placed, RowInput, place
 
@@ -769,7 +769,7 @@ def _legacy_parents() -> dict[str, str | None]:
 def _legacy_label_key(label: str) -> str:
     """The label key of a legacy row's label without a leading 其中 ('其中:1.同意公开答复数': the item number
     follows 其中, so the key is taken again after it)."""
-    return label_key(re.sub(r"^其中[:：]?", "", label_key(label)))
+    return label_key(re.sub(rf"^(?:{_sub_item()})[:：]?", "", label_key(label)))
 
 
 def _legacy_key(label: str, recent: list[str]) -> str:
