@@ -523,15 +523,30 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
     preference = _rules()["fields"]["published"]
     garbled = False
     best: tuple[int, _dt.date] | None = None
-    for line in regions:
+    for n, line in enumerate(regions):
         for m in pattern.finditer(line):
-            date, bad = _parse_date_at(line[m.end():])
+            date, bad = _parse_date_at(_field_value(regions, n, m.end()))
             if date is not None:
                 rank = preference.index(m.group(1) or m.group(2))
                 if best is None or rank < best[0]:
                     best = (rank, date)
             garbled = garbled or bad
     return (best[1] if best else None), garbled
+
+
+_DATE_PIECE = re.compile(r"[\d年月日.\-/]{0,11}")  # the start of a date that a wrap may have cut ('2021-01-')
+
+
+def _field_value(regions: list[str], n: int, at: int) -> str:
+    """The value of the field whose label ends at ``regions[n][at]``: the rest of the line, with the next line
+    joined on where a wrap cut the date in two ('时间：2021-01-' / '27 11:26'; a full date ending the line is
+    read alone: '2021-01-27' / '11:26' joins to no date)."""
+    value = regions[n][at:]
+    if n + 1 < len(regions) and _DATE_PIECE.fullmatch(value.strip()) and regions[n + 1][:1].strip():
+        joined = value.strip() + regions[n + 1].strip()
+        if _parse_date_at(joined)[0] is not None:
+            return joined
+    return value
 
 
 def _agency_field(regions: list[str]) -> str | None:
@@ -627,10 +642,91 @@ def _annex_end(lines: list[str]) -> int:
     return end if annex else len(lines)
 
 
+# where a wrapped line breaks a glued signature off the text before it: a sentence's end or a space
+_SIGNATURE_BREAK = re.compile(r"[\s。;；!！?？]")
+
+
+# the start of a name at a line's end, after the line's last sentence or a space
+_WRAPPED_NAME_START = re.compile(r"[\s。;；!！?？]([^\s。;；!！?？]+)\s*$")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _raw_prefix(line: str, n: int) -> str:
+    """The start of ``line`` holding its first ``n`` characters that are not white space."""
+    seen = 0
+    for i, ch in enumerate(line):
+        if seen == n:
+            return line[:i]
+        seen += not ch.isspace()
+    return line
+
+
+def _agency_after_break(text: str) -> str | None:
+    """The agency-like name ending ``text`` after a sentence's end or a space ('…情况。 XX局'), if any."""
+    text = text.rstrip()
+    breaks = [m.end() for m in _SIGNATURE_BREAK.finditer(text)]
+    for at in breaks:  # the earliest break after which all is the name: the name holds no break
+        name = text[at:]
+        if name and _agency_like(name):
+            return name
+    return None
+
+
+def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date] | None:
+    """A signature at the end of the text that a narrow page or copy wrapped (a web page's glued text wrapped at
+    N characters): the date broken over two lines ('…XX局2024年' / '1月29日'), the agency broken over two lines
+    ('…无。平潭综合实' / '验区经济发展局' / '2024年1月29日'), or the agency after the text's last sentence on its line
+    ('…情况。 XX局' / '2024年1月29日').  (index of the line it starts on, whether it starts that line, agency,
+    date), or None where none of these is at the end (a signature on lines of its own is read as before)."""
+    body = [(i, line) for i, line in tail if not is_page_furniture(line)]
+    if not body:
+        return None
+    last = _compact(body[-1][1])
+    date, start, end = _date_in(last)
+    pos, col = len(body) - 1, start
+    if date is None or end != len(last):
+        if len(body) < 2:
+            return None
+        prev = _compact(body[-2][1])
+        date, start, end = _date_in(prev + last)
+        if date is None or end != len(prev + last) or start >= len(prev):
+            return None
+        pos, col = len(body) - 2, start  # the date broken over the last two lines
+    wrapped_date = pos < len(body) - 1
+    index, line = body[pos]
+    name = _compact(line)[:col]
+    if not name and pos > 0:  # the agency on the line above the date
+        pos, col = pos - 1, None
+        index, line = body[pos]
+        name = _compact(line)
+    elif not name:
+        return None
+    before = _raw_prefix(line, len(name)) if col is not None else line
+    # the agency's start at the end of the line above, after its last sentence ('…无。平潭综合实' / '验区…局')
+    piece = _WRAPPED_NAME_START.search(body[pos - 1][1]) \
+        if pos > 0 and not _SIGNATURE_BREAK.search(before.strip()) else None
+    if piece and _agency_like(piece.group(1) + name):
+        return body[pos - 1][0], False, piece.group(1) + name, date
+    if _agency_like(name):
+        return (index, True, name, date) if wrapped_date else None
+    found = _agency_after_break(before)
+    if found is not None:
+        return index, False, _compact(found), date
+    return None
+
+
 def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date] | None:
-    """(index of its first line, whether it ends the text, agency, date) of a signature on lines of its own:
-    [agency line,] date line, or the agency and the date on one line ('XX局  2024年2月17日')."""
+    """(index of its first line, whether it ends the text on lines of its own, agency, date) of a signature on
+    lines of its own: [agency line,] date line, or the agency and the date on one line ('XX局  2024年2月17日'),
+    also wrapped (:func:`_wrapped_signature`; one that starts after a sentence on its line does not stand on
+    lines of its own: the text keeps it, as it keeps a signature glued to it)."""
     tail = _last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])
+    wrapped = _wrapped_signature(tail)
+    if wrapped is not None:
+        return wrapped
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
         compact = re.sub(r"\s+", "", line)
