@@ -524,8 +524,9 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
     garbled = False
     best: tuple[int, _dt.date] | None = None
     for n, line in enumerate(regions):
-        for m in pattern.finditer(line):
-            date, bad = _parse_date_at(_field_value(regions, n, m.end()))
+        # (and a label that a wrap broke over two lines: '…时间' / '：2021-01-27')
+        for m in _broken_labels(pattern, regions, n):
+            date, bad = _parse_date_at(_field_value(regions, n, m.end()) if m.string is line else m.string[m.end():])
             if date is not None:
                 rank = preference.index(m.group(1) or m.group(2))
                 if best is None or rank < best[0]:
@@ -535,6 +536,18 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
 
 
 _DATE_PIECE = re.compile(r"[\d年月日.\-/]{0,11}")  # the start of a date that a wrap may have cut ('2021-01-')
+
+
+def _broken_labels(pattern: re.Pattern[str], regions: list[str], n: int) -> list[re.Match[str]]:
+    """The labels of ``pattern`` on line ``n`` of ``regions``, then those that start on it and end on the next line
+    (matched in the two lines joined)."""
+    line = regions[n]
+    found = list(pattern.finditer(line))
+    if n + 1 < len(regions) and regions[n + 1][:1].strip():
+        joined = line + regions[n + 1]
+        found += [m for m in pattern.finditer(joined, max(len(line) - 8, 0)) if m.start() < len(line) < m.end()
+                  and not any(m.start() == old.start() for old in found)]
+    return found
 
 
 def _field_value(regions: list[str], n: int, at: int) -> str:
@@ -627,6 +640,13 @@ def _content_end(lines: list[str]) -> int:
     return end
 
 
+def _open_bracket(lines: list[str]) -> bool:
+    """Whether the last filled line of ``lines`` leaves a bracket open: the line after it goes on with what the
+    bracket holds (a wrapped contact: '…2021年1月26日 （联系人：林耀，' / '联系方式：0591-…）'), it starts no annex."""
+    last = next((line for line in reversed(lines) if line.strip()), "")
+    return last.count("（") + last.count("(") > last.count("）") + last.count(")")
+
+
 def _annex_end(lines: list[str]) -> int:
     """Index after the last line of the text where attachment or contact lines end it without a signature
     (blank lines and page numbers among them; not a lone number, which may be a table's last value)."""
@@ -634,7 +654,7 @@ def _annex_end(lines: list[str]) -> int:
     annex = False
     while end > 0:
         text = lines[end - 1].strip()
-        if _is_annex(text):
+        if _is_annex(text) and not _open_bracket(lines[:end - 1]):
             annex = True
         elif text and not is_page_furniture(text):
             break
