@@ -844,3 +844,65 @@ def test_title_forms_of_real_pages(head, agency, year, level, kind, tmp_path):
     for result in _seed_000_titled(tmp_path, *head):
         assert (result["agency"], result["report_year"]) == (agency, year)
         assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, "河南")
+
+
+# --- a web page's glued text wrapped at N characters -------------------------------------
+
+
+def _wrapped(text: str, width: int, offset: int, mode: str) -> str:
+    """``text`` as a narrow copy wraps it: each line (after ``offset`` spaces) by textwrap, or cut every ``width``
+    characters as a PDF does."""
+    import textwrap
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = " " * offset + line
+        out += (textwrap.wrap(line, width) or [""]) if mode == "wrap" else \
+            [line[i: i + width] for i in range(0, max(len(line), 1), width)]
+    return "\n".join(out)
+
+
+@lru_cache(maxsize=None)
+def _page_report(stem: str, width: int = 0, offset: int = 0, mode: str = "") -> tuple:
+    """(agency, published, last section's text without white space, statements' texts) of a real web page's
+    report, wrapped when ``width`` is given."""
+    import tempfile
+
+    import toolkit
+
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{stem}.txt"
+        path.write_text(_wrapped(text, width, offset, mode) if width else text, encoding="utf-8")
+        report = toolkit.parse_report(path)
+    records = report.to_records()["statements"]
+    records = records if isinstance(records, list) else records.to_dict("records")
+    return (report.metadata["agency"], report.metadata["published"], "".join(report.sections[-1].text.split()),
+            tuple("".join(str(r["text"]).split()) for r in records))
+
+
+@pytest.mark.parametrize("stem, mode, width, offset", [
+    ("pingtan-2023-02", "wrap", 62, 0),  # '…情况。 平潭综合实验区财政金融局' / '2024年1月29日': the date line was cut alone
+    ("pingtan-2023-02", "cut", 24, 0),  # '…情况。 平潭综合实验区' / '财政金融局 2024年1月29日'
+    ("pingtan-2023-02", "cut", 22, 2),  # '…财政金融' / '局 2024年1月29日': the date (published) was lost
+    ("pingtan-2023-04", "cut", 22, 0),  # '…无。 平潭综合实验区' / '经济发展局2024年1月29日': agency '经济发展局'
+    ("pingtan-2023-04", "cut", 20, 0),  # '…经济发展局2' / '024年1月29日': the date broken over two lines
+    ("pingtan-2023-03", "wrap", 62, 0),  # the agency stayed in the last section, its date line cut off
+    ("pingtan-2020-05", "cut", 26, 0),  # '…时间' / '：2021-01-27 11:26': the header's date was lost
+    ("pingtan-2020-05", "cut", 24, 1),  # '…（联系人：林耀，' / '联系方式：…）': the last section was cut mid-contact
+])
+def test_a_wrapped_signature_is_found_whole(stem, mode, width, offset):
+    # The five pingtan pages glue a report into one or two lines; a narrow copy wraps them and breaks the signature
+    # ('…财政金融局2024年' / '1月29日').  Its date line, or a piece of the agency, was cut off the last section while
+    # the rest stayed in it, and the agency or the publication date was read in part or lost.  Now the agency and
+    # the date are the unwrapped page's, and the last section's text and the statements are the unwrapped page's,
+    # or those without the whole signature where it starts a line of its own.
+    agency, published, text, statements = _page_report(stem)
+    got = _page_report(stem, width, offset, mode)
+    assert got[:2] == (agency, published)
+
+    def same(full: str, cut: str) -> bool:
+        return full == cut or (full.startswith(cut) and full[len(cut):].startswith((agency, "(联系人")))
+
+    assert same(text, got[2])
+    assert len(got[3]) == len(statements) and all(same(a, b) for a, b in zip(statements, got[3]))
