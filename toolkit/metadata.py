@@ -525,8 +525,8 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
     best: tuple[int, _dt.date] | None = None
     for n, line in enumerate(regions):
         # (and a label that a wrap broke over two lines: '…时间' / '：2021-01-27')
-        for m in _broken_labels(pattern, regions, n):
-            date, bad = _parse_date_at(_field_value(regions, n, m.end()) if m.string is line else m.string[m.end():])
+        for m, value in _labels_at(pattern, regions, n):
+            date, bad = _parse_date_at(value)
             if date is not None:
                 rank = preference.index(m.group(1) or m.group(2))
                 if best is None or rank < best[0]:
@@ -538,15 +538,16 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
 _DATE_PIECE = re.compile(r"[\d年月日.\-/]{0,11}")  # the start of a date that a wrap may have cut ('2021-01-')
 
 
-def _broken_labels(pattern: re.Pattern[str], regions: list[str], n: int) -> list[re.Match[str]]:
-    """The labels of ``pattern`` on line ``n`` of ``regions``, then those that start on it and end on the next line
-    (matched in the two lines joined)."""
+def _labels_at(pattern: re.Pattern[str], regions: list[str], n: int) -> list[tuple[re.Match[str], str]]:
+    """(label, the text after it) of the labels of ``pattern`` on line ``n`` of ``regions``, then of those that
+    start on it and end on the next line (matched in the two lines joined; a line going on a wrapped line starts
+    with no space)."""
     line = regions[n]
-    found = list(pattern.finditer(line))
+    found = [(m, _field_value(regions, n, m.end())) for m in pattern.finditer(line)]
     if n + 1 < len(regions) and regions[n + 1][:1].strip():
         joined = line + regions[n + 1]
-        found += [m for m in pattern.finditer(joined, max(len(line) - 8, 0)) if m.start() < len(line) < m.end()
-                  and not any(m.start() == old.start() for old in found)]
+        found += [(m, joined[m.end():]) for m in pattern.finditer(joined)
+                  if m.start() < len(line) < m.end()]
     return found
 
 
@@ -671,6 +672,7 @@ _WRAPPED_NAME_START = re.compile(r"[\s。;；!！?？]([^\s。;；!！?？]+)\s*
 
 
 def _compact(text: str) -> str:
+    """``text`` without white space."""
     return re.sub(r"\s+", "", text)
 
 
