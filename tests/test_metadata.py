@@ -906,3 +906,15 @@ def test_a_wrapped_signature_is_found_whole(stem, mode, width, offset):
 
     assert same(text, got[2])
     assert len(got[3]) == len(statements) and all(same(a, b) for a, b in zip(statements, got[3]))
+
+
+@pytest.mark.parametrize("width", [20, 26])
+def test_a_wrapped_agency_line_is_read_whole(width):
+    # Seed 002's agency line is longer than a narrow copy's lines ('伊州区住房和城乡建' / '设局' / '2024年2月17日'):
+    # the agency was '设局' or none (and the last section kept '伊州区住房和城乡建').  Now the two lines are one
+    # agency, as the line above starts with a place the gazetteer knows and the piece alone does not.
+    text = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8")
+    lines = normalize_text(_wrapped(text, width, 0, "wrap")).split("\n")
+    start = metadata.signature_start(lines)
+    assert metadata._signature(lines) == ("伊州区住房和城乡建设局", metadata._dt.date(2024, 2, 17))
+    assert "".join(lines[start:]).startswith("伊州区住房和城乡建设")

@@ -732,6 +732,12 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
         if pos > 0 and not _SIGNATURE_BREAK.search(before.strip()) else None
     if piece and _agency_like(piece.group(1) + name):
         return body[pos - 1][0], False, piece.group(1) + name, date
+    whole = _compact(body[pos - 1][1]) + name if pos > 0 and piece is None else ""
+    if whole and not _SIGNATURE_BREAK.search(body[pos - 1][1].strip()) and _agency_like(whole) \
+            and _match_known(whole, 0) is not None and _match_known(name, 0) is None:
+        # a long agency line wrapped ('伊州区住房和城乡建' / '设局'): the line above starts with a place the
+        # gazetteer knows and the rest does not (a short line of text above an agency line, '暂无', does not)
+        return body[pos - 1][0], True, whole, date
     if _agency_like(name):
         return (index, True, name, date) if wrapped_date else None
     found = _agency_after_break(before)
