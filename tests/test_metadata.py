@@ -918,3 +918,14 @@ def test_a_wrapped_agency_line_is_read_whole(width):
     start = metadata.signature_start(lines)
     assert metadata._signature(lines) == ("伊州区住房和城乡建设局", metadata._dt.date(2024, 2, 17))
     assert "".join(lines[start:]).startswith("伊州区住房和城乡建设")
+
+
+@pytest.mark.parametrize("lines, start, agency", [
+    (["六、其他需要报告的事项", "暂无", "某某市某某局", "2020年1月20日"], 2, "某某市某某局"),  # a short line of text above
+    (["六、其他需要报告的事项", "无。", "驻马店市", "财政局", "2020年1月20日"], 2, "驻马店市财政局"),
+    (["六、其他需要报告的事项", "无。 某某市某", "某局", "2020年1月20日"], 4, "某某市某某局"),  # kept in the text
+    (["五、存在的主要问题及改进情况", "整改时限为", "2021年6月30日", "前全部完成。"], 4, None),  # prose
+])
+def test_wrapped_signature_pieces_and_prose(lines, start, agency):
+    assert metadata.signature_start(lines) == start
+    assert metadata._signature(lines)[0] == agency
