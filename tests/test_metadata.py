@@ -929,3 +929,15 @@ def test_a_wrapped_agency_line_is_read_whole(width):
 def test_wrapped_signature_pieces_and_prose(lines, start, agency):
     assert metadata.signature_start(lines) == start
     assert metadata._signature(lines)[0] == agency
+
+
+@pytest.mark.parametrize("regions, date", [
+    (["发布机构 | 医药高新区(高港区)住房和城乡建设局 | 发文日期", " | 2018-02-28 |"], "2018-02-28"),  # seed 003 cut at 32
+    (["相关链接 来源： 时间", "：2021-01-27 11:26 -->"], "2021-01-27"),  # pingtan-2020-05 cut at 26
+    (["来源： 时间：2021-01-", "27 11:26 -->"], "2021-01-27"),
+    (["来源： 时间：2021-01-2", "7 11:26 -->"], "2021-01-27"),  # was read as 2021-01-02
+    (["来源： 时间：2021-01-27", "11:26 -->"], "2021-01-27"),  # a whole date is read alone
+])
+def test_a_header_date_that_a_wrap_broke_is_read(regions, date):
+    # A narrow copy broke the header's date or its label over two lines: the publication date was lost or misread.
+    assert metadata._published_field(regions) == (metadata._dt.date.fromisoformat(date), False)

@@ -540,11 +540,10 @@ _DATE_PIECE = re.compile(r"[\d年月日.\-/]{0,11}")  # the start of a date that
 
 def _labels_at(pattern: re.Pattern[str], regions: list[str], n: int) -> list[tuple[re.Match[str], str]]:
     """(label, the text after it) of the labels of ``pattern`` on line ``n`` of ``regions``, then of those that
-    start on it and end on the next line (matched in the two lines joined; a line going on a wrapped line starts
-    with no space)."""
+    start on it and end on the next line (matched in the two lines joined: '…发文日期' / ' | 2018-02-28 |')."""
     line = regions[n]
     found = [(m, _field_value(regions, n, m.end())) for m in pattern.finditer(line)]
-    if n + 1 < len(regions) and regions[n + 1][:1].strip():
+    if n + 1 < len(regions):
         joined = line + regions[n + 1]
         found += [(m, joined[m.end():]) for m in pattern.finditer(joined)
                   if m.start() < len(line) < m.end()]
