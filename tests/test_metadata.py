@@ -844,3 +844,100 @@ def test_title_forms_of_real_pages(head, agency, year, level, kind, tmp_path):
     for result in _seed_000_titled(tmp_path, *head):
         assert (result["agency"], result["report_year"]) == (agency, year)
         assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, "河南")
+
+
+# --- a web page's glued text wrapped at N characters -------------------------------------
+
+
+def _wrapped(text: str, width: int, offset: int, mode: str) -> str:
+    """``text`` as a narrow copy wraps it: each line (after ``offset`` spaces) by textwrap, or cut every ``width``
+    characters as a PDF does."""
+    import textwrap
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = " " * offset + line
+        out += (textwrap.wrap(line, width) or [""]) if mode == "wrap" else \
+            [line[i: i + width] for i in range(0, max(len(line), 1), width)]
+    return "\n".join(out)
+
+
+@lru_cache(maxsize=None)
+def _page_report(stem: str, width: int = 0, offset: int = 0, mode: str = "") -> tuple:
+    """(agency, published, last section's text without white space, statements' texts) of a real web page's
+    report, wrapped when ``width`` is given."""
+    import tempfile
+
+    import toolkit
+
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{stem}.txt"
+        path.write_text(_wrapped(text, width, offset, mode) if width else text, encoding="utf-8")
+        report = toolkit.parse_report(path)
+    records = report.to_records()["statements"]
+    records = records if isinstance(records, list) else records.to_dict("records")
+    return (report.metadata["agency"], report.metadata["published"], "".join(report.sections[-1].text.split()),
+            tuple("".join(str(r["text"]).split()) for r in records))
+
+
+@pytest.mark.parametrize("stem, mode, width, offset", [
+    ("pingtan-2023-02", "wrap", 62, 0),  # '…情况。 平潭综合实验区财政金融局' / '2024年1月29日': the date line was cut alone
+    ("pingtan-2023-02", "cut", 24, 0),  # '…情况。 平潭综合实验区' / '财政金融局 2024年1月29日'
+    ("pingtan-2023-02", "cut", 22, 2),  # '…财政金融' / '局 2024年1月29日': the date (published) was lost
+    ("pingtan-2023-04", "cut", 22, 0),  # '…无。 平潭综合实验区' / '经济发展局2024年1月29日': agency '经济发展局'
+    ("pingtan-2023-04", "cut", 20, 0),  # '…经济发展局2' / '024年1月29日': the date broken over two lines
+    ("pingtan-2023-03", "wrap", 62, 0),  # the agency stayed in the last section, its date line cut off
+    ("pingtan-2020-05", "cut", 26, 0),  # '…时间' / '：2021-01-27 11:26': the header's date was lost
+    ("pingtan-2020-05", "cut", 24, 1),  # '…（联系人：林耀，' / '联系方式：…）': the last section was cut mid-contact
+])
+def test_a_wrapped_signature_is_found_whole(stem, mode, width, offset):
+    # The five pingtan pages glue a report into one or two lines; a narrow copy wraps them and breaks the signature
+    # ('…财政金融局2024年' / '1月29日').  Its date line, or a piece of the agency, was cut off the last section while
+    # the rest stayed in it, and the agency or the publication date was read in part or lost.  Now the agency and
+    # the date are the unwrapped page's, and the last section's text and the statements are the unwrapped page's,
+    # or those without the whole signature where it starts a line of its own.
+    agency, published, text, statements = _page_report(stem)
+    got = _page_report(stem, width, offset, mode)
+    assert got[:2] == (agency, published)
+
+    def same(full: str, cut: str) -> bool:
+        return full == cut or (full.startswith(cut) and full[len(cut):].startswith((agency, "(联系人")))
+
+    assert same(text, got[2])
+    assert len(got[3]) == len(statements) and all(same(a, b) for a, b in zip(statements, got[3]))
+
+
+@pytest.mark.parametrize("width", [20, 26])
+def test_a_wrapped_agency_line_is_read_whole(width):
+    # Seed 002's agency line is longer than a narrow copy's lines ('伊州区住房和城乡建' / '设局' / '2024年2月17日'):
+    # the agency was '设局' or none (and the last section kept '伊州区住房和城乡建').  Now the two lines are one
+    # agency, as the line above starts with a place the gazetteer knows and the piece alone does not.
+    text = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8")
+    lines = normalize_text(_wrapped(text, width, 0, "wrap")).split("\n")
+    start = metadata.signature_start(lines)
+    assert metadata._signature(lines) == ("伊州区住房和城乡建设局", metadata._dt.date(2024, 2, 17))
+    assert "".join(lines[start:]).startswith("伊州区住房和城乡建设")
+
+
+@pytest.mark.parametrize("lines, start, agency", [
+    (["六、其他需要报告的事项", "暂无", "某某市某某局", "2020年1月20日"], 2, "某某市某某局"),  # a short line of text above
+    (["六、其他需要报告的事项", "无。", "驻马店市", "财政局", "2020年1月20日"], 2, "驻马店市财政局"),
+    (["六、其他需要报告的事项", "无。 某某市某", "某局", "2020年1月20日"], 4, "某某市某某局"),  # kept in the text
+    (["五、存在的主要问题及改进情况", "整改时限为", "2021年6月30日", "前全部完成。"], 4, None),  # prose
+])
+def test_wrapped_signature_pieces_and_prose(lines, start, agency):
+    assert metadata.signature_start(lines) == start
+    assert metadata._signature(lines)[0] == agency
+
+
+@pytest.mark.parametrize("regions, date", [
+    (["发布机构 | 医药高新区(高港区)住房和城乡建设局 | 发文日期", " | 2018-02-28 |"], "2018-02-28"),  # seed 003 cut at 32
+    (["相关链接 来源： 时间", "：2021-01-27 11:26 -->"], "2021-01-27"),  # pingtan-2020-05 cut at 26
+    (["来源： 时间：2021-01-", "27 11:26 -->"], "2021-01-27"),
+    (["来源： 时间：2021-01-2", "7 11:26 -->"], "2021-01-27"),  # was read as 2021-01-02
+    (["来源： 时间：2021-01-27", "11:26 -->"], "2021-01-27"),  # a whole date is read alone
+])
+def test_a_header_date_that_a_wrap_broke_is_read(regions, date):
+    # A narrow copy broke the header's date or its label over two lines: the publication date was lost or misread.
+    assert metadata._published_field(regions) == (metadata._dt.date.fromisoformat(date), False)

@@ -523,15 +523,43 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
     preference = _rules()["fields"]["published"]
     garbled = False
     best: tuple[int, _dt.date] | None = None
-    for line in regions:
-        for m in pattern.finditer(line):
-            date, bad = _parse_date_at(line[m.end():])
+    for n, line in enumerate(regions):
+        # (and a label that a wrap broke over two lines: '…时间' / '：2021-01-27')
+        for m, value in _labels_at(pattern, regions, n):
+            date, bad = _parse_date_at(value)
             if date is not None:
                 rank = preference.index(m.group(1) or m.group(2))
                 if best is None or rank < best[0]:
                     best = (rank, date)
             garbled = garbled or bad
     return (best[1] if best else None), garbled
+
+
+_DATE_PIECE = re.compile(r"[\d年月日.\-/]{0,11}")  # the start of a date that a wrap may have cut ('2021-01-')
+
+
+def _labels_at(pattern: re.Pattern[str], regions: list[str], n: int) -> list[tuple[re.Match[str], str]]:
+    """(label, the text after it) of the labels of ``pattern`` on line ``n`` of ``regions``, then of those that
+    start on it and end on the next line (matched in the two lines joined: '…发文日期' / ' | 2018-02-28 |')."""
+    line = regions[n]
+    found = [(m, _field_value(regions, n, m.end())) for m in pattern.finditer(line)]
+    if n + 1 < len(regions):
+        joined = line + regions[n + 1]
+        found += [(m, joined[m.end():]) for m in pattern.finditer(joined)
+                  if m.start() < len(line) < m.end()]
+    return found
+
+
+def _field_value(regions: list[str], n: int, at: int) -> str:
+    """The value of the field whose label ends at ``regions[n][at]``: the rest of the line, with the next line
+    joined on where a wrap cut the date in two ('时间：2021-01-' / '27 11:26'; a full date ending the line is
+    read alone: '2021-01-27' / '11:26' joins to no date)."""
+    value = regions[n][at:]
+    if n + 1 < len(regions) and _DATE_PIECE.fullmatch(value.strip()) and regions[n + 1][:1].strip():
+        joined = value.strip() + regions[n + 1].strip()
+        if _parse_date_at(joined)[0] is not None:
+            return joined
+    return value
 
 
 def _agency_field(regions: list[str]) -> str | None:
@@ -612,6 +640,13 @@ def _content_end(lines: list[str]) -> int:
     return end
 
 
+def _open_bracket(lines: list[str]) -> bool:
+    """Whether the last filled line of ``lines`` leaves a bracket open: the line after it goes on with what the
+    bracket holds (a wrapped contact: '…2021年1月26日 （联系人：林耀，' / '联系方式：0591-…）'), it starts no annex."""
+    last = next((line for line in reversed(lines) if line.strip()), "")
+    return last.count("（") + last.count("(") > last.count("）") + last.count(")")
+
+
 def _annex_end(lines: list[str]) -> int:
     """Index after the last line of the text where attachment or contact lines end it without a signature
     (blank lines and page numbers among them; not a lone number, which may be a table's last value)."""
@@ -619,7 +654,7 @@ def _annex_end(lines: list[str]) -> int:
     annex = False
     while end > 0:
         text = lines[end - 1].strip()
-        if _is_annex(text):
+        if _is_annex(text) and not _open_bracket(lines[:end - 1]):
             annex = True
         elif text and not is_page_furniture(text):
             break
@@ -627,10 +662,98 @@ def _annex_end(lines: list[str]) -> int:
     return end if annex else len(lines)
 
 
+# where a wrapped line breaks a glued signature off the text before it: a sentence's end or a space
+_SIGNATURE_BREAK = re.compile(r"[\s。;；!！?？]")
+
+
+# the start of a name at a line's end, after the line's last sentence or a space
+_WRAPPED_NAME_START = re.compile(r"[\s。;；!！?？]([^\s。;；!！?？]+)\s*$")
+
+
+def _compact(text: str) -> str:
+    """``text`` without white space."""
+    return re.sub(r"\s+", "", text)
+
+
+def _raw_prefix(line: str, n: int) -> str:
+    """The start of ``line`` holding its first ``n`` characters that are not white space."""
+    seen = 0
+    for i, ch in enumerate(line):
+        if seen == n:
+            return line[:i]
+        seen += not ch.isspace()
+    return line
+
+
+def _agency_after_break(text: str) -> str | None:
+    """The agency-like name ending ``text`` after a sentence's end or a space ('…情况。 XX局'), if any."""
+    text = text.rstrip()
+    breaks = [m.end() for m in _SIGNATURE_BREAK.finditer(text)]
+    for at in breaks:  # the earliest break after which all is the name: the name holds no break
+        name = text[at:]
+        if name and _agency_like(name):
+            return name
+    return None
+
+
+def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date] | None:
+    """A signature at the end of the text that a narrow page or copy wrapped (a web page's glued text wrapped at
+    N characters): the date broken over two lines ('…XX局2024年' / '1月29日'), the agency broken over two lines
+    ('…无。平潭综合实' / '验区经济发展局' / '2024年1月29日'), or the agency after the text's last sentence on its line
+    ('…情况。 XX局' / '2024年1月29日').  (index of the line it starts on, whether it starts that line, agency,
+    date), or None where none of these is at the end (a signature on lines of its own is read as before)."""
+    body = [(i, line) for i, line in tail if not is_page_furniture(line)]
+    if not body:
+        return None
+    last = _compact(body[-1][1])
+    date, start, end = _date_in(last)
+    pos, col = len(body) - 1, start
+    if date is None or end != len(last):
+        if len(body) < 2:
+            return None
+        prev = _compact(body[-2][1])
+        date, start, end = _date_in(prev + last)
+        if date is None or end != len(prev + last) or start >= len(prev):
+            return None
+        pos, col = len(body) - 2, start  # the date broken over the last two lines
+    wrapped_date = pos < len(body) - 1
+    index, line = body[pos]
+    name = _compact(line)[:col]
+    if not name and pos > 0:  # the agency on the line above the date
+        pos, col = pos - 1, None
+        index, line = body[pos]
+        name = _compact(line)
+    elif not name:
+        return None
+    before = _raw_prefix(line, len(name)) if col is not None else line
+    # the agency's start at the end of the line above, after its last sentence ('…无。平潭综合实' / '验区…局')
+    piece = _WRAPPED_NAME_START.search(body[pos - 1][1]) \
+        if pos > 0 and not _SIGNATURE_BREAK.search(before.strip()) else None
+    if piece and _agency_like(piece.group(1) + name):
+        return body[pos - 1][0], False, piece.group(1) + name, date
+    whole = _compact(body[pos - 1][1]) + name if pos > 0 and piece is None else ""
+    if whole and not _SIGNATURE_BREAK.search(body[pos - 1][1].strip()) and _agency_like(whole) \
+            and _match_known(whole, 0) is not None and _match_known(name, 0) is None:
+        # a long agency line wrapped ('伊州区住房和城乡建' / '设局'): the line above starts with a place the
+        # gazetteer knows and the rest does not (a short line of text above an agency line, '暂无', does not)
+        return body[pos - 1][0], True, whole, date
+    if _agency_like(name):
+        return (index, True, name, date) if wrapped_date else None
+    found = _agency_after_break(before)
+    if found is not None:
+        return index, False, _compact(found), date
+    return None
+
+
 def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date] | None:
-    """(index of its first line, whether it ends the text, agency, date) of a signature on lines of its own:
-    [agency line,] date line, or the agency and the date on one line ('XX局  2024年2月17日')."""
+    """(index of its first line, whether it ends the text on lines of its own, agency, date) of a signature on
+    lines of its own: [agency line,] date line, or the agency and the date on one line ('XX局  2024年2月17日'),
+    also wrapped (:func:`_wrapped_signature`; one that starts after a sentence on its line does not stand on
+    lines of its own: the text keeps it, as it keeps a signature glued to it)."""
     tail = _last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])
+    wrapped = _wrapped_signature(tail)
+    if wrapped is not None:
+        return wrapped
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
         compact = re.sub(r"\s+", "", line)
