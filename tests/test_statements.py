@@ -980,6 +980,14 @@ def test_section_as_a_table_with_the_kind_in_its_first_column(header):
                                                 ("measure", "下一步,我局将持续加强培训")]
 
 
+@pytest.mark.parametrize("header", ["", "序号 | 类别 | 具体内容 |\n"])
+def test_section_as_a_table_with_the_kind_in_its_second_column(header):
+    # '1 | 存在问题 | …': the kind after a 序号 number.  Before, every such row was taken for a header (a kind named in
+    # a cell other than the first), so the section gave the header row as its one problem and dropped the rows.
+    text = header + "1 | 存在问题 | 信息更新不及时 |\n2 | 改进措施 | 加强栏目管理 |\n"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("measure", "加强栏目管理")]
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 def test_a_list_inside_brackets_is_the_item_s_detail(stem):
     # '一是…(一是政策文件栏目,二是通知公告栏目);二是…': the list in brackets details the first problem.  Before, its

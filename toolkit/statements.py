@@ -543,11 +543,12 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
     cells = _cells(line)
     kinds = [_cell_kind(cell) for cell in cells]
     named = [k for k in kinds if k]
-    if len(named) >= 2 or (len(named) == 1 and not kinds[0]):
+    lead = _row_kind(cells)
+    if len(named) >= 2 or (len(named) == 1 and lead is None):
         flush()
         return kinds  # a header: the kinds of the columns
-    if kinds[0] and any(cells[1:]):
-        columns = [None] + [kinds[0]] * (len(cells) - 1)
+    if lead is not None and any(cells[lead + 1:]):
+        columns = [None] * (lead + 1) + [kinds[lead]] * (len(cells) - lead - 1)
     elif not columns:
         buffer.append(line)
         return columns
@@ -557,11 +558,19 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
             out.append(_Heading(kind))
             buffer.append(cell)
     flush()
-    return columns if not kinds[0] else []
+    return columns if lead is None else []
+
+
+def _row_kind(cells: list[str]) -> int | None:
+    """The index of the cell naming a row's kind where it leads the row: the first cell, or the second after a
+    序号 number (``1 | 存在问题 | 信息更新不及时``: a number is no column name, so the row is no header)."""
+    lead = 1 if len(cells) > 2 and _BARE_NUMBER.fullmatch(cells[0]) else 0
+    return lead if _cell_kind(cells[lead]) else None
 
 
 def _table_headers(lines: list[str]) -> set[int]:
-    """The header rows of tables whose rows' first cells name the kind (``类别 | 具体内容`` above ``存在问题 | …``):
+    """The header rows of tables whose rows' first cells (or second, after a 序号 number) name the kind
+    (``类别 | 具体内容`` above ``存在问题 | …``):
     the rows before the first such row, in a run of table rows.  They are no statements."""
     headers: set[int] = set()
     if not any(_ROW_CELL in line for line in lines):
@@ -571,7 +580,7 @@ def _table_headers(lines: list[str]) -> set[int]:
         if _ROW_CELL in line:
             run.append(k)
             continue
-        first = next((i for i in run if _cell_kind(_cells(lines[i])[0])), None)
+        first = next((i for i in run if _row_kind(_cells(lines[i])) is not None), None)
         if first is not None and not any(_cell_kind(cell) for i in run[: run.index(first)]
                                          for cell in _cells(lines[i])):
             headers.update(run[: run.index(first)])
