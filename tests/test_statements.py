@@ -1120,3 +1120,12 @@ def test_unnumbered_sub_headings_glued_to_a_first_item_of_other_styles(marker):
                    [("存在问题", "信息更新不够及时", "解读形式单一"), ("改进措施", "加强培训", "完善制度")])
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
                                                 ("measure", "加强培训"), ("measure", "完善制度")]
+
+
+@pytest.mark.parametrize("after, last", [("中所列的工作将按时完成。", "压实工作责任。(六)其他需要报告的事项中所列的工作将按时完成"),
+                                         ("本年度无收费。", "压实工作责任")], ids=["quoted", "glued_heading"])
+def test_the_next_section_s_title_cuts_only_where_it_stands_as_a_heading(after, last):
+    # '(六)其他需要报告的事项中所列的工作…' quotes the next section's title in a sentence: before, the measure was cut
+    # there and the sentence lost; a title glued to that section's text ('…事项本年度无收费') still ends the section.
+    text = ("存在问题:信息更新不及时。改进措施:一是加强培训;二是压实工作责任。(六)其他需要报告的事项" + after)
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("measure", "加强培训"), ("measure", last)]

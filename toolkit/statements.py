@@ -205,13 +205,17 @@ def _section_headings() -> list[re.Pattern[str]]:
 
 def _next_section() -> re.Pattern[str]:
     """The heading of the section after the problems one, 其他需要报告的事项 (formats.yaml ``other``), numbered in any
-    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon."""
+    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon;
+    a numbered one stands as a heading (statements.yaml ``next_section_start``), not quoted in a sentence."""
     from toolkit.formats import load_formats
 
     sections = load_formats()["sections"]
     title = "|".join(p for family in sections.values() for p in family.get("other", []))
     number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
-    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})|^(?:{title})(?:[。.:]|$)")
+    # (followed by the line's end, a colon, a sentence's end or how that section starts: not by running text, which
+    # quotes the title, '(六)其他需要报告的事项中所列的工作…')
+    after = "|".join(_spec()["next_section_start"])
+    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})(?=[。.:\s]|$|{after})|^(?:{title})(?:[。.:]|$)")
 
 
 def _normalize(text: str) -> str:
