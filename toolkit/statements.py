@@ -152,7 +152,6 @@ _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]
 # sub-heading, '(二)改进措施一.进一步…'.  A '.' a line wrap put at a line's start goes with the line before (a bracket
 # there may close a pinyin note the wrap broke, not yet removed: '…领导(d' / 'ǎo).将推进…').
 _SIGNATURE_LINES = 8  # the most lines a signature with its contact, attachment and footer lines is sought in
-_SIGNATURE_END = ("年", "日", ":")  # one of these is on the last line of a signature or of its contact lines
 _WRAP_GAP = r"[ \t]*\n?[ \t]*"
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
                         rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
@@ -286,7 +285,7 @@ def _clean_lines(text: str) -> list[str]:
     kept = _before_next_section(kept, cues["next_section"])
     # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
     # date's or a contact's or attachment's ('联系人:…', '附件:…')
-    if kept and any(mark in kept[-1] for mark in _SIGNATURE_END):
+    if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
         tail = max(len(kept) - _SIGNATURE_LINES, 0)
         kept = kept[: tail + signature_start(kept[tail:])]
     lines: list[str] = []
