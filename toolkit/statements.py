@@ -705,20 +705,27 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
 def _markers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number) of the enumeration markers at the statement level."""
     accepted: dict[str, list[tuple[int, int, int]]] = {}
+    brackets = _brackets(text)
+    blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
     for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
         found = []
         before_digit: dict[int, bool] = {}  # marker followed by a digit ('1.2020年', or a decimal '1.5万') -> unit
         for m in pattern.finditer(text):
             start = m.start()
-            before = text[:start].rstrip(" ")  # '1.…; 2.…' copied with a space after the ';'
-            prev = before[-1] if before else "\n"
-            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")) or _in_brackets(text, start):
+            k = start
+            while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
+                k -= 1
+            prev = text[k - 1] if k else "\n"
+            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
                 continue
             n = _marker_number(style, m, found)
+            # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
+            if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
+                continue
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
-            opens = not found and not before.strip() and n > 1
+            opens = not found and start <= blank_to and n > 1
             # (a decimal taken for the next item, '1.…。2.5万人次…。2.…', leaves the real 2. its place)
             if n < 1 or (strict and not (n == 1 or n == last + 1 or n == firm + 1 or opens)):
                 continue
@@ -741,23 +748,42 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     return accepted[style]
 
 
-def _in_brackets(text: str, start: int) -> bool:
-    """Whether ``start`` stands inside brackets opened in its sentence.
+_CLOSED, _LEFT_OPEN = 1, 2  # where a character stands (_brackets): in closed brackets, in a bracket left open
+
+
+def _brackets(text: str) -> bytes:
+    """Where each character of ``text`` stands: 0 outside brackets, ``_CLOSED`` inside brackets closed in its
+    sentence, ``_LEFT_OPEN`` after a bracket left open in it.
 
     A list inside brackets is an item's own detail, not items: ``一是栏目更新不及时(一是政策文件栏目,二是
-    通知公告栏目);二是…``.  A bracket left open ends at the sentence's end, so that a typo cannot hide
-    the items after it.
+    通知公告栏目);二是…``.  A bracket left open ends at the next ';' or ':' (which separate a list's items or
+    lead it in) or at the sentence's end, so that a typo cannot hide the items after it
+    (``一是公开意识不强(如…理解不深;二是队伍薄弱。``, ``还存在一些不足(主要表现为:一是…;二是…。``).
+    One pass over the text (a long list without a sentence end is no longer quadratic).
     """
-    sentence = text[max(text.rfind(stop, 0, start) for stop in _SENTENCE_END) + 1:start]
-    if _OPENING.isdisjoint(sentence):
-        return False
-    depth = 0
-    for ch in sentence:
-        if ch in _OPENING:
-            depth += 1
-        elif ch in _CLOSING:
-            depth = max(depth - 1, 0)
-    return depth > 0
+    marks = bytearray(len(text))
+    start = 0
+    for end in [*(i for i, ch in enumerate(text) if ch in _SENTENCE_END), len(text)]:
+        stack: list[int] = []
+        pairs: list[tuple[int, int]] = []
+        for i in range(start, end):
+            ch = text[i]
+            if ch in _OPENING:
+                stack.append(i)
+            elif ch in _CLOSING and stack:
+                opened = stack.pop()
+                if not stack:
+                    pairs.append((opened, i))  # (an outer pair covers the pairs inside it)
+        done = start
+        for opened in stack:  # left open: up to the next ';' or ':'
+            cut = next((i for i in range(max(opened, done), end) if text[i] in ";:"), end)
+            for i in range(max(opened + 1, done), cut):
+                marks[i] = _LEFT_OPEN
+            done = max(done, cut)
+        for opened, closed in pairs:
+            marks[opened + 1:closed] = bytes([_CLOSED]) * (closed - opened - 1)
+        start = end + 1
+    return bytes(marks)
 
 
 def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
