@@ -1151,3 +1151,19 @@ def test_a_long_list_without_a_sentence_end_is_read_in_linear_time():
     began = time.perf_counter()
     assert len(extract_statements(text)) == 4000
     assert time.perf_counter() - began < 4
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一是公开意识不强。二是队伍薄弱。针对存在的问题,我区将进一步加强培训。首先,要感谢社会各界的监督支持;最后,我们将继续努力。",
+     [("problem", "公开意识不强"), ("problem", "队伍薄弱"),
+      ("measure", "针对存在的问题,我区将进一步加强培训。首先,要感谢社会各界的监督支持"), ("measure", "最后,我们将继续努力")]),
+    ("存在不足:信息更新不及时。下一步:首先,加强培训。其次,完善机制。最后,要说明的是,本年度未收取任何费用。",
+     [("problem", "信息更新不及时"), ("measure", "加强培训"), ("measure", "完善机制。最后,要说明的是,本年度未收取任何费用")]),
+    ("还存在不足:首先,信息更新不够及时;最后,解读形式单一。",
+     [("problem", "信息更新不够及时"), ("problem", "解读形式单一")]),
+], ids=["speech_words", "closing_remark", "after_a_colon"])
+def test_order_words_in_prose_are_no_list(text, expected):
+    # Before, 首先…最后 in a closing speech was a list: its items became measures and the real measure before 首先 its
+    # lead-in (dropped); '最后,要说明的是,…' was a measure.  A list now needs 首先 and 其次 (or a colon before 首先),
+    # and a remark after 最后 is no item.
+    assert _pairs(extract_statements(text)) == expected

@@ -737,6 +737,8 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
                 firm = n
         if before_digit:
             found = _confirmed(found, before_digit, text)
+        if style.startswith("words"):
+            found = _word_list(style, found, text)
         if found and found[0][2] > 1 and strict and len(found) < 2:
             found = []  # a lone '5.' at a part's start is no list
         if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
@@ -784,6 +786,22 @@ def _brackets(text: str) -> bytes:
             marks[opened + 1:closed] = bytes([_CLOSED]) * (closed - opened - 1)
         start = end + 1
     return bytes(marks)
+
+
+def _word_list(style: str, found: list[tuple[int, int, int]], text: str) -> list[tuple[int, int, int]]:
+    """``found`` (markers in order words) where it is a list, else none.
+
+    Order words are also a speech's: ``首先,要感谢…;最后,我们将继续努力`` is no list.  A list needs two of
+    its opening words (首先 and 其次), or one after a colon lead-in (``主要有:首先,…;最后,…``); its closing
+    word is no item before a remark (``最后,要说明的是,…``: statements.yaml ``sequence_remarks``).
+    """
+    seq = _sequence_words()[int(style.removeprefix("words"))]
+    remark = re.compile("|".join(_spec()["sequence_remarks"]))
+    if found and text[found[-1][0]:found[-1][1]] == seq[-1] and remark.match(text, found[-1][1] + 1):
+        found = found[:-1]
+    opening = sum(text[a:b] != seq[-1] for a, b, _ in found)
+    after_colon = bool(found) and text[: found[0][0]].rstrip(" \n").endswith(":")
+    return found if opening >= min(2, len(seq) - 1) or after_colon else []
 
 
 def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
