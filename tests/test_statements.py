@@ -1167,3 +1167,11 @@ def test_order_words_in_prose_are_no_list(text, expected):
     # lead-in (dropped); '最后,要说明的是,…' was a measure.  A list now needs 首先 and 其次 (or a colon before 首先),
     # and a remark after 最后 is no item.
     assert _pairs(extract_statements(text)) == expected
+
+
+def test_closed_brackets_inside_one_left_open_still_hide_their_list():
+    # (a guard for the one-pass bracket reading: the closed pair inside the open one keeps its 二是 from being the
+    # next item)
+    text = "还存在一些不足:一是栏目更新不及时(如(一是政策文件栏目,二是通知公告栏目)等;二是队伍薄弱。"
+    assert _pairs(extract_statements(text)) == [("problem", "栏目更新不及时(如(一是政策文件栏目,二是通知公告栏目)等"),
+                                                ("problem", "队伍薄弱")]

@@ -773,17 +773,18 @@ def _brackets(text: str) -> bytes:
             if ch in _OPENING:
                 stack.append(i)
             elif ch in _CLOSING and stack:
-                opened = stack.pop()
-                if not stack:
-                    pairs.append((opened, i))  # (an outer pair covers the pairs inside it)
+                pairs.append((stack.pop(), i))
         done = start
         for opened in stack:  # left open: up to the next ';' or ':'
             cut = next((i for i in range(max(opened, done), end) if text[i] in ";:"), end)
             for i in range(max(opened + 1, done), cut):
                 marks[i] = _LEFT_OPEN
             done = max(done, cut)
-        for opened, closed in pairs:
-            marks[opened + 1:closed] = bytes([_CLOSED]) * (closed - opened - 1)
+        covered = -1
+        for opened, closed in sorted(pairs):
+            if closed > covered:  # (not a pair inside one marked: each character once)
+                marks[opened + 1:closed] = bytes([_CLOSED]) * (closed - opened - 1)
+                covered = closed
         start = end + 1
     return bytes(marks)
 
