@@ -152,7 +152,6 @@ _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]
 # sub-heading, '(二)改进措施一.进一步…'.  A '.' a line wrap put at a line's start goes with the line before (a bracket
 # there may close a pinyin note the wrap broke, not yet removed: '…领导(d' / 'ǎo).将推进…').
 _SIGNATURE_LINES = 8  # the most lines a signature with its contact, attachment and footer lines is sought in
-_SIGNATURE_END = ("年", "日", ":")  # one of these is on the last line of a signature or of its contact lines
 _WRAP_GAP = r"[ \t]*\n?[ \t]*"
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
                         rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
@@ -205,13 +204,17 @@ def _section_headings() -> list[re.Pattern[str]]:
 
 def _next_section() -> re.Pattern[str]:
     """The heading of the section after the problems one, 其他需要报告的事项 (formats.yaml ``other``), numbered in any
-    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon."""
+    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon;
+    a numbered one stands as a heading (statements.yaml ``next_section_start``), not quoted in a sentence."""
     from toolkit.formats import load_formats
 
     sections = load_formats()["sections"]
     title = "|".join(p for family in sections.values() for p in family.get("other", []))
     number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
-    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})|^(?:{title})(?:[。.:]|$)")
+    # (followed by the line's end, a colon, a sentence's end or how that section starts: not by running text, which
+    # quotes the title, '(六)其他需要报告的事项中所列的工作…')
+    after = "|".join(_spec()["next_section_start"])
+    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})(?=[。.:\s]|$|{after})|^(?:{title})(?:[。.:]|$)")
 
 
 def _normalize(text: str) -> str:
@@ -282,7 +285,7 @@ def _clean_lines(text: str) -> list[str]:
     kept = _before_next_section(kept, cues["next_section"])
     # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
     # date's or a contact's or attachment's ('联系人:…', '附件:…')
-    if kept and any(mark in kept[-1] for mark in _SIGNATURE_END):
+    if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
         tail = max(len(kept) - _SIGNATURE_LINES, 0)
         kept = kept[: tail + signature_start(kept[tail:])]
     lines: list[str] = []
@@ -543,11 +546,12 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
     cells = _cells(line)
     kinds = [_cell_kind(cell) for cell in cells]
     named = [k for k in kinds if k]
-    if len(named) >= 2 or (len(named) == 1 and not kinds[0]):
+    lead = _row_kind(cells)
+    if len(named) >= 2 or (len(named) == 1 and lead is None):
         flush()
         return kinds  # a header: the kinds of the columns
-    if kinds[0] and any(cells[1:]):
-        columns = [None] + [kinds[0]] * (len(cells) - 1)
+    if lead is not None and any(cells[lead + 1:]):
+        columns = [None] * (lead + 1) + [kinds[lead]] * (len(cells) - lead - 1)
     elif not columns:
         buffer.append(line)
         return columns
@@ -557,11 +561,19 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
             out.append(_Heading(kind))
             buffer.append(cell)
     flush()
-    return columns if not kinds[0] else []
+    return columns if lead is None else []
+
+
+def _row_kind(cells: list[str]) -> int | None:
+    """The index of the cell naming a row's kind where it leads the row: the first cell, or the second after a
+    序号 number (``1 | 存在问题 | 信息更新不及时``: a number is no column name, so the row is no header)."""
+    lead = 1 if len(cells) > 2 and _BARE_NUMBER.fullmatch(cells[0]) else 0
+    return lead if _cell_kind(cells[lead]) else None
 
 
 def _table_headers(lines: list[str]) -> set[int]:
-    """The header rows of tables whose rows' first cells name the kind (``类别 | 具体内容`` above ``存在问题 | …``):
+    """The header rows of tables whose rows' first cells (or second, after a 序号 number) name the kind
+    (``类别 | 具体内容`` above ``存在问题 | …``):
     the rows before the first such row, in a run of table rows.  They are no statements."""
     headers: set[int] = set()
     if not any(_ROW_CELL in line for line in lines):
@@ -571,7 +583,7 @@ def _table_headers(lines: list[str]) -> set[int]:
         if _ROW_CELL in line:
             run.append(k)
             continue
-        first = next((i for i in run if _cell_kind(_cells(lines[i])[0])), None)
+        first = next((i for i in run if _row_kind(_cells(lines[i])) is not None), None)
         if first is not None and not any(_cell_kind(cell) for i in run[: run.index(first)]
                                          for cell in _cells(lines[i])):
             headers.update(run[: run.index(first)])
@@ -693,20 +705,27 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
 def _markers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number) of the enumeration markers at the statement level."""
     accepted: dict[str, list[tuple[int, int, int]]] = {}
+    brackets = _brackets(text)
+    blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
     for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
         found = []
         before_digit: dict[int, bool] = {}  # marker followed by a digit ('1.2020年', or a decimal '1.5万') -> unit
         for m in pattern.finditer(text):
             start = m.start()
-            before = text[:start].rstrip(" ")  # '1.…; 2.…' copied with a space after the ';'
-            prev = before[-1] if before else "\n"
-            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")) or _in_brackets(text, start):
+            k = start
+            while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
+                k -= 1
+            prev = text[k - 1] if k else "\n"
+            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
                 continue
             n = _marker_number(style, m, found)
+            # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
+            if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
+                continue
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
-            opens = not found and not before.strip() and n > 1
+            opens = not found and start <= blank_to and n > 1
             # (a decimal taken for the next item, '1.…。2.5万人次…。2.…', leaves the real 2. its place)
             if n < 1 or (strict and not (n == 1 or n == last + 1 or n == firm + 1 or opens)):
                 continue
@@ -718,6 +737,8 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
                 firm = n
         if before_digit:
             found = _confirmed(found, before_digit, text)
+        if style.startswith("words"):
+            found = _word_list(style, found, text)
         if found and found[0][2] > 1 and strict and len(found) < 2:
             found = []  # a lone '5.' at a part's start is no list
         if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
@@ -729,23 +750,59 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     return accepted[style]
 
 
-def _in_brackets(text: str, start: int) -> bool:
-    """Whether ``start`` stands inside brackets opened in its sentence.
+_CLOSED, _LEFT_OPEN = 1, 2  # where a character stands (_brackets): in closed brackets, in a bracket left open
+
+
+def _brackets(text: str) -> bytes:
+    """Where each character of ``text`` stands: 0 outside brackets, ``_CLOSED`` inside brackets closed in its
+    sentence, ``_LEFT_OPEN`` after a bracket left open in it.
 
     A list inside brackets is an item's own detail, not items: ``一是栏目更新不及时(一是政策文件栏目,二是
-    通知公告栏目);二是…``.  A bracket left open ends at the sentence's end, so that a typo cannot hide
-    the items after it.
+    通知公告栏目);二是…``.  A bracket left open ends at the next ';' or ':' (which separate a list's items or
+    lead it in) or at the sentence's end, so that a typo cannot hide the items after it
+    (``一是公开意识不强(如…理解不深;二是队伍薄弱。``, ``还存在一些不足(主要表现为:一是…;二是…。``).
+    One pass over the text (a long list without a sentence end is no longer quadratic).
     """
-    sentence = text[max(text.rfind(stop, 0, start) for stop in _SENTENCE_END) + 1:start]
-    if _OPENING.isdisjoint(sentence):
-        return False
-    depth = 0
-    for ch in sentence:
-        if ch in _OPENING:
-            depth += 1
-        elif ch in _CLOSING:
-            depth = max(depth - 1, 0)
-    return depth > 0
+    marks = bytearray(len(text))
+    start = 0
+    for end in [*(i for i, ch in enumerate(text) if ch in _SENTENCE_END), len(text)]:
+        stack: list[int] = []
+        pairs: list[tuple[int, int]] = []
+        for i in range(start, end):
+            ch = text[i]
+            if ch in _OPENING:
+                stack.append(i)
+            elif ch in _CLOSING and stack:
+                pairs.append((stack.pop(), i))
+        done = start
+        for opened in stack:  # left open: up to the next ';' or ':'
+            cut = next((i for i in range(max(opened, done), end) if text[i] in ";:"), end)
+            for i in range(max(opened + 1, done), cut):
+                marks[i] = _LEFT_OPEN
+            done = max(done, cut)
+        covered = -1
+        for opened, closed in sorted(pairs):
+            if closed > covered:  # (not a pair inside one marked: each character once)
+                marks[opened + 1:closed] = bytes([_CLOSED]) * (closed - opened - 1)
+                covered = closed
+        start = end + 1
+    return bytes(marks)
+
+
+def _word_list(style: str, found: list[tuple[int, int, int]], text: str) -> list[tuple[int, int, int]]:
+    """``found`` (markers in order words) where it is a list, else none.
+
+    Order words are also a speech's: ``首先,要感谢…;最后,我们将继续努力`` is no list.  A list needs two of
+    its opening words (首先 and 其次), or one after a colon lead-in (``主要有:首先,…;最后,…``); its closing
+    word is no item before a remark (``最后,要说明的是,…``: statements.yaml ``sequence_remarks``).
+    """
+    seq = _sequence_words()[int(style.removeprefix("words"))]
+    remark = re.compile("|".join(_spec()["sequence_remarks"]))
+    if found and text[found[-1][0]:found[-1][1]] == seq[-1] and remark.match(text, found[-1][1] + 1):
+        found = found[:-1]
+    opening = sum(text[a:b] != seq[-1] for a, b, _ in found)
+    after_colon = bool(found) and text[: found[0][0]].rstrip(" \n").endswith(":")
+    return found if opening >= min(2, len(seq) - 1) or after_colon else []
 
 
 def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
