@@ -1144,13 +1144,14 @@ def test_a_bracket_left_open_hides_no_item(text):
 
 
 def test_a_long_list_without_a_sentence_end_is_read_in_linear_time():
-    # '还存在不足:一是…;二是…;…' with 4,000 items and no '。': the bracket check searched back to the sentence's
-    # start for every marker (8.8 s here before; 16,000 items took minutes); now one pass over the text.
+    # '还存在不足:一是…;二是…;…' with 16,000 items and no '。': the bracket check searched back to the sentence's
+    # start for every marker (117 s here before); now one pass over the text (under 1 s). The bound is a guard
+    # against that blow-up, 60 times the time it takes, not a speed target (benchmarks/ measures speed).
     import time
-    text = "还存在不足:" + ";".join(f"{'一二三四五六七八九'[i % 9]}是问题不够及时{i}" for i in range(4000)) + "。"
-    began = time.perf_counter()
-    assert len(extract_statements(text)) == 4000
-    assert time.perf_counter() - began < 4
+    text = "还存在不足:" + ";".join(f"{'一二三四五六七八九'[i % 9]}是问题不够及时{i}" for i in range(16000)) + "。"
+    began = time.process_time()
+    assert len(extract_statements(text)) == 16000
+    assert time.process_time() - began < 60
 
 
 @pytest.mark.parametrize("text, expected", [
