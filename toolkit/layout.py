@@ -692,6 +692,9 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
     glued = False
 
     def close() -> None:
+        if len(run) < 2:  # (most lines: no run, or one line) nothing to join
+            run.clear()
+            return
         filled = [j for j in run if not is_page_furniture(segments[j].text)]
         across = [_label_across(segments[a].text, segments[b].text) for a, b in zip(filled, filled[1:])] \
             if len(filled) >= 2 and not glued else []
@@ -708,7 +711,8 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
             continue
         kind = None if seg.line in explicit_rows else _wrapped_line(seg.text)
         if kind is None:
-            close()
+            if run:
+                close()
             glued = False
             continue
         if not run:
