@@ -874,3 +874,36 @@ def test_pairwise_on_all_tied_values_is_no_test_as_in_kruskal() -> None:
     assert res.loc[("2019", "2021"), "note"] == "all values are equal: no test"
     tested = res.dropna(subset=["p"])
     assert len(tested) == 2 and tested["p_adj"].tolist() == holm(tested["p"].to_numpy()).tolist()
+
+
+def test_bootstrap_cluster_keeps_agencies_of_one_name_in_several_places_apart() -> None:
+    # Seeds 000 (驻马店市, 河南, prefecture), 002 (伊州区, 新疆, county) and 004 (市住建局, no province, prefecture)
+    # are three housing bureaus; named as researchers shorten them (住建局, as each county has its 财政局) they were
+    # pooled into one cluster by cluster="agency": 8 clusters for the 10 reports, where there are 10 agencies.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed],
+                            "agency": [r.metadata["agency"] for r in parsed],
+                            "province": [r.metadata["province"] for r in parsed],
+                            "level": [r.metadata["level"] for r in parsed]})
+    bureaus = reports["report_id"].str[:3].isin(["000", "002", "004"])
+    reports.loc[bureaus, "agency"] = "住建局"
+    assert reports.loc[bureaus, ["province", "level"]].astype(object).fillna("?").drop_duplicates().shape[0] == 3
+    m = report_metrics(tables, reports=reports)
+    used = m.dropna(subset=["not_held_rate"])
+    assert bureaus[reports["report_id"].isin(used["report_id"])].sum() == 3
+
+    res = bootstrap_ci(m, "not_held_rate", n_boot=400, cluster="agency", method="percentile", min_n=3).iloc[0]
+    assert (res["n"], res["n_clusters"]) == (len(used), len(used))
+    assert res["estimate"] == pytest.approx(used["not_held_rate"].mean())
+    direct = stats.bootstrap((np.sort(used["not_held_rate"].to_numpy()),), np.mean, n_resamples=400,
+                             method="percentile", rng=np.random.default_rng(0))
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((direct.confidence_interval.low,
+                                                              direct.confidence_interval.high))
+    # same=() clusters by the name alone (the three bureaus are one cluster, with their mean rate)
+    by_name = bootstrap_ci(m, "not_held_rate", n_boot=400, cluster="agency", min_n=3, same=()).iloc[0]
+    assert by_name["n_clusters"] == len(used) - 2
+    assert by_name["estimate"] == pytest.approx(used.groupby("agency")["not_held_rate"].mean().mean())
+    # a report of one name and place in two years is still one cluster
+    twice = pd.concat([m, m[m["report_id"].str.startswith("002")].assign(report_id="002-next-year")])
+    assert bootstrap_ci(twice, "not_held_rate", n_boot=400, cluster="agency", min_n=3).loc[0, "n_clusters"] == len(used)

@@ -781,6 +781,7 @@ def bootstrap_ci(
     method: str = "expanded",
     min_n: int = _BOOT_MIN_N,
     cluster: str | None = None,
+    same: Sequence[str] = _SAME_AGENCY,
 ) -> pd.DataFrame:
     """Bootstrap confidence intervals for a rate, per group, resampling reports (or agencies).
 
@@ -863,6 +864,12 @@ def bootstrap_ci(
         a cluster are pooled first (``'mean'``: the mean of their rates; ``'ratio'``: the sums of
         their numerators and denominators), and clusters are resampled.  ``None`` (default)
         resamples reports.
+    same : sequence of str, default ('province', 'level')
+        With ``cluster``, columns of ``df`` (those it has) in which two reports of one cluster label
+        must not differ to be one cluster, as in :func:`cross_year_audit`: names as written are often
+        short (``财政局``, ``市住建局``), and the 财政局 of two counties are two agencies.  A cluster is
+        then the label and these columns; a missing value is a value of its own there (a 市住建局 of
+        no known province is not pooled with the 市住建局 of 河南).  ``()`` clusters by the label alone.
 
     Returns
     -------
@@ -895,6 +902,8 @@ def bootstrap_ci(
         _check_column(df, by, "by")
     if cluster is not None:
         _check_column(df, cluster, "cluster")
+    if isinstance(same, str) or not all(isinstance(c, str) for c in same):
+        raise TypeError(f"same must be a sequence of column names, got {same!r}")
     if estimator not in _ESTIMATORS:
         raise ValueError(f"estimator must be one of {list(_ESTIMATORS)}, got {estimator!r}")
     if method not in _BOOT_METHODS:
@@ -931,7 +940,10 @@ def bootstrap_ci(
                              f"(positions {', '.join(map(str, data.index[labels.isna().to_numpy()][:3]))}): fill it, e.g. "
                              "with the report_id to make such a report its own cluster, or drop those rows")
         _check_one_type(pd.unique(labels), cluster)
-        data["_cluster"] = labels.to_numpy()
+        # one name in two places is two agencies (每个县的财政局): the place columns are part of the cluster
+        place = [c for c in dict.fromkeys(same) if c in df.columns and c not in (cluster, by)]
+        keys = df[[cluster, *place]].iloc[data.index].astype(object)
+        data["_cluster"] = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
     if by is None:
         parts: list[tuple[Any, pd.DataFrame]] = [(None, data)]
     else:
