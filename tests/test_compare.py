@@ -907,3 +907,29 @@ def test_bootstrap_cluster_keeps_agencies_of_one_name_in_several_places_apart() 
     # a report of one name and place in two years is still one cluster
     twice = pd.concat([m, m[m["report_id"].str.startswith("002")].assign(report_id="002-next-year")])
     assert bootstrap_ci(twice, "not_held_rate", n_boot=400, cluster="agency", min_n=3).loc[0, "n_clusters"] == len(used)
+
+
+def test_rows_left_out_for_a_missing_value_are_counted() -> None:
+    # The seeds' disclosure_rate is NA in 4 of 10 reports (000 ragged, 003 legacy, pingtan-2023-02 and -04 with
+    # no request handled) and one report has no template: kruskal, pairwise_mannwhitney and bootstrap_ci dropped
+    # those rows without a word (n counted the values tested only), where describe gives n_missing.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    reports.loc[reports["report_id"] == "pingtan-2023-03", "template"] = None
+    m = report_metrics(tables, reports=reports, components=True)
+    na = m["disclosure_rate"].isna()
+    assert na.sum() == 4 and m["template"].isna().sum() == 1
+    desc = describe(m, "disclosure_rate", "template").set_index("template", drop=False)
+
+    kw = kruskal(m, "disclosure_rate", "template", min_n=1).iloc[0]
+    assert kw["n_missing"] == na.sum() + 1 == len(m) - kw["n"]  # 4 NA rates and the row with no template
+    pw = pairwise_mannwhitney(m, "disclosure_rate", "template", min_n=1).set_index(["group1", "group2"])
+    assert pw.loc[("2019", "2021"), "n_missing"] == desc.loc[["2019", "2021"], "n_missing"].sum() == 3
+    boot = bootstrap_ci(m, "disclosure_rate", "template", n_boot=200).set_index("template")
+    assert boot["n_missing"].to_dict() == desc.dropna(subset=["template"])["n_missing"].to_dict()
+    assert (boot["n"] + boot["n_missing"]).sum() == m["template"].notna().sum()
+    # the ratio estimator counts a report whose numerator or denominator is missing
+    ratio = bootstrap_ci(m, "disclosure_rate", estimator="ratio", n_boot=200).iloc[0]
+    parts = m[["disclosure_rate_num", "disclosure_rate_den"]]
+    assert ratio["n_missing"] == parts.isna().any(axis=1).sum() == 2
