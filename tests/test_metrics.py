@@ -490,6 +490,14 @@ def test_yaml_terms_use_schema_keys() -> None:
         assert row in rows and col in cols, term
         checked += 1
     assert checked > 80
+    # the legacy terms name rows of the pre-2019 table (formats.yaml) and its value column
+    legacy_rows = set(yaml.safe_load((ROOT / "toolkit" / "data" / "formats.yaml").read_text(encoding="utf-8"))[
+        "legacy"]["rows"])
+    legacy = _all_terms([m.get("legacy", []) for m in spec["metrics"]])
+    assert len(legacy) == 4
+    for term in legacy:
+        table, row, col = term.split(".")
+        assert table == "legacy" and row in legacy_rows and col == "value", term
     for table, formats in spec["formats"].items():
         for pats in formats.values():
             for pat in pats:

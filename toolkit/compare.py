@@ -887,7 +887,8 @@ def bootstrap_ci(
     -------
     pandas.DataFrame
         One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
-        ``n_missing`` (reports of the group left out, their rate, numerator or denominator missing),
+        ``n_missing`` (reports of the group left out, their rate, numerator or denominator missing;
+        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count),
         ``n_clusters`` (with ``cluster`` only: clusters used), ``estimate``, ``ci_low``,
         ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a missing value (rate, or
         numerator/denominator) are not used.
