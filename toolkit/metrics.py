@@ -513,13 +513,17 @@ class _Cells:
             return self._wide_ids[key].to_numpy(dtype=float)
         return self._wide[key].reindex(pd.Index(list(ids), dtype=object)).to_numpy(dtype=float)
 
-    def has_table(self, table: str) -> pd.Series:
-        """Whether each report has at least one located cell of ``table``."""
-        if table not in self._has:  # asked once per metric read from the legacy table
-            rids = set(self._located.loc[self._located["table"] == table, "rid"])
-            self._has[table] = pd.Series([rid in rids for rid in self.ids], index=pd.Index(self.ids, dtype=object),
-                                         dtype=bool)
-        return self._has[table].copy()
+    def has_table(self, table: str, col: str | None = None) -> pd.Series:
+        """Whether each report has at least one located cell of ``table`` (in its column ``col``, if given)."""
+        if (table, col) not in self._has:  # asked once per metric read from the legacy table
+            loc = self._located
+            rows = loc["table"] == table
+            if col is not None:
+                rows &= loc["cell"].str.endswith(f".{col}")
+            rids = set(loc.loc[rows, "rid"])
+            self._has[table, col] = pd.Series([rid in rids for rid in self.ids],
+                                              index=pd.Index(self.ids, dtype=object), dtype=bool)
+        return self._has[table, col].copy()
 
     def is_legacy(self, expr: _Expr) -> np.ndarray:
         """Whether each report has cells of the pre-2019 table and none of the tables of ``expr``."""
@@ -535,13 +539,7 @@ class _Cells:
         out = np.full(len(self.ids), np.nan)
         decided = np.zeros(len(self.ids), dtype=bool)
         for col in _spec()["legacy_columns"]:
-            key = (_LEGACY_TABLE, col)
-            if key not in self._has:
-                loc = self._located
-                rids = set(loc.loc[(loc["table"] == _LEGACY_TABLE) & loc["cell"].str.endswith(f".{col}"), "rid"])
-                self._has[key] = pd.Series([rid in rids for rid in self.ids], index=pd.Index(self.ids, dtype=object),
-                                           dtype=bool)
-            has = self._has[key].to_numpy() & ~decided
+            has = self.has_table(_LEGACY_TABLE, col).to_numpy() & ~decided
             out = np.where(has, self._sum([(s, sc, t, r, col) for s, sc, t, r, _c in expr[None]]), out)
             decided |= has
         return out
