@@ -755,5 +755,6 @@ def test_legacy_report_counts_come_from_its_statistics_table() -> None:
         report_id="x")], ignore_index=True)
     assert report_metrics(both).iloc[0][["reviews", "lawsuits"]].tolist() == [4.0, 3.0]
     defs = metric_definitions().set_index("name")
-    assert defs.loc["reviews", "legacy"] == "legacy.reconsiderations.value" and defs.loc["full_grant_rate", "legacy"] == ""
+    assert defs.loc["reviews", "legacy"] == "legacy.reconsiderations.value"
+    assert defs.loc["full_grant_rate", "legacy"] == ""
     assert "- pre-2019 (legacy) reports: `legacy.lawsuits.value`" in metrics_doc()

@@ -312,7 +312,8 @@ def kruskal(
     excluded = {g: v for g, v in groups.items() if len(v) < min_n}
     n = int(sum(len(v) for v in kept.values()))
     row: dict[str, Any] = dict(
-        metric=metric, by=by, k=len(kept), n=n, n_missing=n_missing, H=np.nan, dof=np.nan, p=np.nan, method="", epsilon2=np.nan,
+        metric=metric, by=by, k=len(kept), n=n, n_missing=n_missing,
+        H=np.nan, dof=np.nan, p=np.nan, method="", epsilon2=np.nan,
         groups=_fmt_groups(kept), excluded=_fmt_groups(excluded), note="",
     )
     if len(kept) < 2:
@@ -595,7 +596,8 @@ def pairwise_mannwhitney(
             row.update(U=float(res.statistic), p=pvalue, method=how, cliffs_delta=delta,
                        magnitude=cliffs_delta_magnitude(delta))
         rows.append(row)
-    cols = ["group1", "group2", "n1", "n2", "n_missing", "U", "p", "p_adj", "method", "cliffs_delta", "magnitude", "note"]
+    cols = ["group1", "group2", "n1", "n2", "n_missing", "U", "p", "p_adj", "method", "cliffs_delta", "magnitude",
+            "note"]
     out = pd.DataFrame(rows, columns=cols)
     if len(out):
         out["p_adj"] = holm(out["p"].to_numpy()) if correction == "holm" else out["p"]
