@@ -530,10 +530,11 @@ def test_summary_gives_the_ids_and_messages_of_extract(tmp_path: Path) -> None:
     inputs = [str(tmp_path / "b"), str(tmp_path / "a"), pattern]
     lines = [line for line in summarize(inputs).splitlines() if not line.startswith(" ")]
     frames = corpus.extract_corpus(inputs, jobs=1)["reports"].set_index("path")
-    assert [line.split()[0] for line in lines] == [frames.loc[str(tmp_path / "b" / "x.txt"), "report_id"],
-                                                  frames.loc[str(tmp_path / "a" / "x.txt"), "report_id"], "none*"]
-    assert sorted(line.split()[0] for line in lines[:2]) == ["x", "x-2"]
-    assert lines[2] == "none*  failed: no file matches this pattern"
+    # sorted by report id as reports.csv is, not in the order the inputs were named (b before a)
+    assert [line.split()[0] for line in lines] == frames["report_id"].tolist() == ["none*", "x", "x-2"]
+    assert frames.loc[str(tmp_path / "a" / "x.txt"), "report_id"] == "x"
+    assert lines[0] == "none*  failed: no file matches this pattern"
+    assert summarize(inputs[::-1]) == summarize(inputs)
     assert frames.loc[pattern, "error"] == f"{pattern}: no file matches this pattern"
 
 

@@ -874,3 +874,62 @@ def test_pairwise_on_all_tied_values_is_no_test_as_in_kruskal() -> None:
     assert res.loc[("2019", "2021"), "note"] == "all values are equal: no test"
     tested = res.dropna(subset=["p"])
     assert len(tested) == 2 and tested["p_adj"].tolist() == holm(tested["p"].to_numpy()).tolist()
+
+
+def test_bootstrap_cluster_keeps_agencies_of_one_name_in_several_places_apart() -> None:
+    # Seeds 000 (驻马店市, 河南, prefecture), 002 (伊州区, 新疆, county) and 004 (市住建局, no province, prefecture)
+    # are three housing bureaus; named as researchers shorten them (住建局, as each county has its 财政局) they were
+    # pooled into one cluster by cluster="agency": 8 clusters for the 10 reports, where there are 10 agencies.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed],
+                            "agency": [r.metadata["agency"] for r in parsed],
+                            "province": [r.metadata["province"] for r in parsed],
+                            "level": [r.metadata["level"] for r in parsed]})
+    bureaus = reports["report_id"].str[:3].isin(["000", "002", "004"])
+    reports.loc[bureaus, "agency"] = "住建局"
+    assert reports.loc[bureaus, ["province", "level"]].astype(object).fillna("?").drop_duplicates().shape[0] == 3
+    m = report_metrics(tables, reports=reports)
+    used = m.dropna(subset=["not_held_rate"])
+    assert bureaus[reports["report_id"].isin(used["report_id"])].sum() == 3
+
+    res = bootstrap_ci(m, "not_held_rate", n_boot=400, cluster="agency", method="percentile", min_n=3).iloc[0]
+    assert (res["n"], res["n_clusters"]) == (len(used), len(used))
+    assert res["estimate"] == pytest.approx(used["not_held_rate"].mean())
+    direct = stats.bootstrap((np.sort(used["not_held_rate"].to_numpy()),), np.mean, n_resamples=400,
+                             method="percentile", rng=np.random.default_rng(0))
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((direct.confidence_interval.low,
+                                                              direct.confidence_interval.high))
+    # same=() clusters by the name alone (the three bureaus are one cluster, with their mean rate)
+    by_name = bootstrap_ci(m, "not_held_rate", n_boot=400, cluster="agency", min_n=3, same=()).iloc[0]
+    assert by_name["n_clusters"] == len(used) - 2
+    assert by_name["estimate"] == pytest.approx(used.groupby("agency")["not_held_rate"].mean().mean())
+    # a report of one name and place in two years is still one cluster
+    twice = pd.concat([m, m[m["report_id"].str.startswith("002")].assign(report_id="002-next-year")])
+    assert bootstrap_ci(twice, "not_held_rate", n_boot=400, cluster="agency", min_n=3).loc[0, "n_clusters"] == len(used)
+
+
+def test_rows_left_out_for_a_missing_value_are_counted() -> None:
+    # The seeds' disclosure_rate is NA in 4 of 10 reports (000 ragged, 003 legacy, pingtan-2023-02 and -04 with
+    # no request handled) and one report has no template: kruskal, pairwise_mannwhitney and bootstrap_ci dropped
+    # those rows without a word (n counted the values tested only), where describe gives n_missing.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    reports.loc[reports["report_id"] == "pingtan-2023-03", "template"] = None
+    m = report_metrics(tables, reports=reports, components=True)
+    na = m["disclosure_rate"].isna()
+    assert na.sum() == 4 and m["template"].isna().sum() == 1
+    desc = describe(m, "disclosure_rate", "template").set_index("template", drop=False)
+
+    kw = kruskal(m, "disclosure_rate", "template", min_n=1).iloc[0]
+    assert kw["n_missing"] == na.sum() + 1 == len(m) - kw["n"]  # 4 NA rates and the row with no template
+    pw = pairwise_mannwhitney(m, "disclosure_rate", "template", min_n=1).set_index(["group1", "group2"])
+    assert pw.loc[("2019", "2021"), "n_missing"] == desc.loc[["2019", "2021"], "n_missing"].sum() == 3
+    boot = bootstrap_ci(m, "disclosure_rate", "template", n_boot=200).set_index("template")
+    assert boot["n_missing"].to_dict() == desc.dropna(subset=["template"])["n_missing"].to_dict()
+    assert (boot["n"] + boot["n_missing"]).sum() == m["template"].notna().sum()
+    # the ratio estimator counts a report whose numerator or denominator is missing
+    ratio = bootstrap_ci(m, "disclosure_rate", estimator="ratio", n_boot=200).iloc[0]
+    parts = m[["disclosure_rate_num", "disclosure_rate_den"]]
+    assert ratio["n_missing"] == parts.isna().any(axis=1).sum() == 2

@@ -490,6 +490,14 @@ def test_yaml_terms_use_schema_keys() -> None:
         assert row in rows and col in cols, term
         checked += 1
     assert checked > 80
+    # the legacy terms name rows of the pre-2019 table (formats.yaml) and its value column
+    legacy_rows = set(yaml.safe_load((ROOT / "toolkit" / "data" / "formats.yaml").read_text(encoding="utf-8"))[
+        "legacy"]["rows"])
+    legacy = _all_terms([m.get("legacy", []) for m in spec["metrics"]])
+    assert len(legacy) == 4
+    for term in legacy:
+        table, row, col = term.split(".")
+        assert table == "legacy" and row in legacy_rows and col == "value", term
     for table, formats in spec["formats"].items():
         for pats in formats.values():
             for pat in pats:
@@ -527,8 +535,10 @@ SEED_EXPECTED = {
     "002_809f9474e249d214": EXPECTED_2021,
     # 004 市住建局 2020 (2019 format, tab cells, blanks for zero): NA share of legal persons.
     "004_b232cca7e491c758": EXPECTED_2019,
-    # 003 高港区住建局 2017 (legacy): no request-outcome table, so every request indicator is NA.
-    "003_ce1f8ef96d3daffd": {"requests_handled": math.nan, "full_grant_rate": math.nan,
+    # 003 高港区住建局 2017 (legacy): no request-outcome table, so every rate is NA; its statistics table states
+    # 行政复议数量 0, 行政诉讼数量 0 and 制发规范性文件总数 0, and leaves 收到申请数 blank.
+    "003_ce1f8ef96d3daffd": {"requests_new": math.nan, "requests_handled": math.nan, "full_grant_rate": math.nan,
+                             "reviews": 0, "lawsuits": 0, "normative_documents_issued": 0,
                              "reviews_per_100": math.nan, "licensing_decisions": math.nan},
 }
 
@@ -700,3 +710,51 @@ def test_a_cell_without_a_key_is_refused(column: str) -> None:
     for call in (report_metrics, outcome_composition):
         with pytest.raises(ValueError, match=message):
             call(tables)
+
+
+def test_legacy_report_counts_come_from_its_statistics_table() -> None:
+    # Seed 003 (2017) states 行政复议数量 0, 行政诉讼数量 0 and 制发规范性文件总数 0 in its statistics table, but
+    # reviews, lawsuits and normative_documents_issued were NA, as for a report that says nothing.
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+
+    def counts(doc: str, blank_as_zero: bool = False) -> pd.Series:
+        report = toolkit.parse_text(doc, report_id="003")
+        assert report.template == "legacy"
+        return report_metrics(report.tables, blank_as_zero=blank_as_zero, flags=report.flags_frame()).iloc[0]
+
+    names = ["requests_new", "reviews", "lawsuits", "normative_documents_issued"]
+    got = counts(text)
+    assert got[names].tolist()[1:] == [0.0, 0.0, 0.0] and pd.isna(got["requests_new"])
+    assert got.drop(["report_id", *names]).isna().all()  # every rate, and the counts the table has no row for
+    # the counts as written, 2 reconsiderations and 3 lawsuits
+    two = text.replace("四、行政复议数量 | 件 | 0 |", "四、行政复议数量 | 件 | 2 |").replace(
+        "五、行政诉讼数量 | 件 | 0 |", "五、行政诉讼数量 | 件 | 3 |").replace("制发规范性文件总数 | 件 | 0 |", "制发规范性文件总数 | 件 | 4 |")
+    assert counts(two)[names[1:]].tolist() == [2.0, 3.0, 4.0]
+    # a row the table leaves blank is NA, not 0, and so is a row it does not have
+    blank = text.replace("四、行政复议数量 | 件 | 0 |", "四、行政复议数量 | 件 | |")
+    assert pd.isna(counts(blank)["reviews"])
+    assert counts(blank, blank_as_zero=True)["reviews"] == 0.0
+    gone = "\n".join(line for line in text.splitlines() if not line.startswith("五、行政诉讼数量"))
+    for baz in (False, True):
+        assert pd.isna(counts(gone, baz)["lawsuits"]), baz
+    # blank_as_zero: 收到申请数 is blank above 网络申请数 1, so it was left out, not 0; blank above blank items it is 0
+    assert pd.isna(counts(text, blank_as_zero=True)["requests_new"])
+    none_online = text.replace("3﹒网络申请数 | 件 | 1 |", "3﹒网络申请数 | 件 | |")
+    assert counts(none_online, blank_as_zero=True)["requests_new"] == 0.0
+    received = text.replace("(一)收到申请数 | 件 | |", "(一)收到申请数 | 件 | 1 |")
+    assert counts(received)["requests_new"] == 1.0
+    # a table of parts' columns (区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计) gives the whole in its 合计:
+    # its first column (1 reconsideration of the district government) is a part, not the count
+    town = two.replace("统 计 指 标 | 单位 | 统计数 |", "统 计 指 标 | 单位 | 区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计 |")
+    town = town.replace("四、行政复议数量 | 件 | 2 |", "四、行政复议数量 | 件 | 1 | 0 | 2 | 3 |")
+    got = counts(town)
+    assert got["reviews"] == 3.0 and pd.isna(got["lawsuits"])  # 3 in the first column, 合计 blank
+    assert pd.isna(counts(town, blank_as_zero=True)["lawsuits"])  # a blank 合计 beside a 3 is no 0
+    # a report with the 2019 tables takes its counts from them, whatever else it holds
+    both = pd.concat([toolkit.parse_text(text, report_id="x").tables, _seed("001_4d29bfef72dd56db").tables.assign(
+        report_id="x")], ignore_index=True)
+    assert report_metrics(both).iloc[0][["reviews", "lawsuits"]].tolist() == [4.0, 3.0]
+    defs = metric_definitions().set_index("name")
+    assert defs.loc["reviews", "legacy"] == "legacy.reconsiderations.value"
+    assert defs.loc["full_grant_rate", "legacy"] == ""
+    assert "- pre-2019 (legacy) reports: `legacy.lawsuits.value`" in metrics_doc()

@@ -137,6 +137,12 @@ def _groups(df: pd.DataFrame, metric: str, by: str) -> dict[Any, np.ndarray]:
     }
 
 
+def _missing(df: pd.DataFrame, metric: str, by: str) -> dict[Any, int]:
+    """Rows of each group (sorted) whose metric is missing: the rows :func:`_groups` leaves out."""
+    missing = df[metric].isna()
+    return {g: int(missing[_is_group(df[by], g)].sum()) for g in _sorted_groups(df[by])}
+
+
 _ALL_EQUAL = "all values are equal: no test"
 
 
@@ -265,7 +271,8 @@ def kruskal(
     Returns
     -------
     pandas.DataFrame
-        One row: ``metric``, ``by``, ``k`` (groups tested), ``n`` (values tested), ``H`` (of
+        One row: ``metric``, ``by``, ``k`` (groups tested), ``n`` (values tested), ``n_missing``
+        (rows left out because their metric or their group is missing), ``H`` (of
         :func:`scipy.stats.kruskal`, corrected for ties), ``dof`` (k − 1), ``p``, ``method``
         (how ``p`` was computed: ``'exact'``, ``'monte_carlo'`` or ``'asymptotic'``),
         ``epsilon2`` (ε² = H / (n − 1), Tomczak & Tomczak 2014), ``groups`` and ``excluded``
@@ -299,11 +306,14 @@ def kruskal(
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
     groups = _groups(df, metric, by)
+    # rows left out for a missing value or group are counted, never dropped silently
+    n_missing = len(df) - int(sum(len(v) for v in groups.values()))
     kept = {g: v for g, v in groups.items() if len(v) >= min_n}
     excluded = {g: v for g, v in groups.items() if len(v) < min_n}
     n = int(sum(len(v) for v in kept.values()))
     row: dict[str, Any] = dict(
-        metric=metric, by=by, k=len(kept), n=n, H=np.nan, dof=np.nan, p=np.nan, method="", epsilon2=np.nan,
+        metric=metric, by=by, k=len(kept), n=n, n_missing=n_missing,
+        H=np.nan, dof=np.nan, p=np.nan, method="", epsilon2=np.nan,
         groups=_fmt_groups(kept), excluded=_fmt_groups(excluded), note="",
     )
     if len(kept) < 2:
@@ -523,7 +533,8 @@ def pairwise_mannwhitney(
     -------
     pandas.DataFrame
         One row per pair of groups (in sorted group order): ``group1``, ``group2``, ``n1``,
-        ``n2``, ``U`` (statistic of :func:`scipy.stats.mannwhitneyu` for group1, two-sided),
+        ``n2`` (values tested), ``n_missing`` (rows of the two groups left out, their metric
+        missing), ``U`` (statistic of :func:`scipy.stats.mannwhitneyu` for group1, two-sided),
         ``p``, ``p_adj``, ``method`` (how ``p`` was computed: ``'exact'``, ``'monte_carlo'`` or
         ``'asymptotic'``), ``cliffs_delta`` (P(x1 > x2) − P(x1 < x2) = 2U/(n1·n2) − 1),
         ``magnitude`` and ``note``.  A pair whose values are all equal is not tested, as in
@@ -557,10 +568,12 @@ def pairwise_mannwhitney(
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
     groups = _groups(df, metric, by)
+    missing = _missing(df, metric, by)
     rows = []
     for g1, g2 in itertools.combinations(groups, 2):
         x, y = groups[g1], groups[g2]
-        row: dict[str, Any] = dict(group1=g1, group2=g2, n1=len(x), n2=len(y), U=np.nan, p=np.nan,
+        row: dict[str, Any] = dict(group1=g1, group2=g2, n1=len(x), n2=len(y),
+                                   n_missing=missing[g1] + missing[g2], U=np.nan, p=np.nan,
                                    p_adj=np.nan, method="", cliffs_delta=np.nan, magnitude="", note="")
         if min(len(x), len(y)) < min_n:
             row["note"] = f"n < {min_n}: no test"
@@ -583,7 +596,8 @@ def pairwise_mannwhitney(
             row.update(U=float(res.statistic), p=pvalue, method=how, cliffs_delta=delta,
                        magnitude=cliffs_delta_magnitude(delta))
         rows.append(row)
-    cols = ["group1", "group2", "n1", "n2", "U", "p", "p_adj", "method", "cliffs_delta", "magnitude", "note"]
+    cols = ["group1", "group2", "n1", "n2", "n_missing", "U", "p", "p_adj", "method", "cliffs_delta", "magnitude",
+            "note"]
     out = pd.DataFrame(rows, columns=cols)
     if len(out):
         out["p_adj"] = holm(out["p"].to_numpy()) if correction == "holm" else out["p"]
@@ -781,6 +795,7 @@ def bootstrap_ci(
     method: str = "expanded",
     min_n: int = _BOOT_MIN_N,
     cluster: str | None = None,
+    same: Sequence[str] = _SAME_AGENCY,
 ) -> pd.DataFrame:
     """Bootstrap confidence intervals for a rate, per group, resampling reports (or agencies).
 
@@ -863,11 +878,19 @@ def bootstrap_ci(
         a cluster are pooled first (``'mean'``: the mean of their rates; ``'ratio'``: the sums of
         their numerators and denominators), and clusters are resampled.  ``None`` (default)
         resamples reports.
+    same : sequence of str, default ('province', 'level')
+        With ``cluster``, columns of ``df`` (those it has) in which two reports of one cluster label
+        must not differ to be one cluster, as in :func:`cross_year_audit`: names as written are often
+        short (``财政局``, ``市住建局``), and the 财政局 of two counties are two agencies.  A cluster is
+        then the label and these columns; a missing value is a value of its own there (a 市住建局 of
+        no known province is not pooled with the 市住建局 of 河南).  ``()`` clusters by the label alone.
 
     Returns
     -------
     pandas.DataFrame
         One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
+        ``n_missing`` (reports of the group left out, their rate, numerator or denominator missing;
+        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count),
         ``n_clusters`` (with ``cluster`` only: clusters used), ``estimate``, ``ci_low``,
         ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a missing value (rate, or
         numerator/denominator) are not used.
@@ -895,6 +918,8 @@ def bootstrap_ci(
         _check_column(df, by, "by")
     if cluster is not None:
         _check_column(df, cluster, "cluster")
+    if isinstance(same, str) or not all(isinstance(c, str) for c in same):
+        raise TypeError(f"same must be a sequence of column names, got {same!r}")
     if estimator not in _ESTIMATORS:
         raise ValueError(f"estimator must be one of {list(_ESTIMATORS)}, got {estimator!r}")
     if method not in _BOOT_METHODS:
@@ -918,6 +943,7 @@ def bootstrap_ci(
     else:
         data = pd.DataFrame({"x": _numeric(df, metric)})
     data.index = np.arange(len(df))  # positions: df's own index need not be unique
+    missing = data.isna().any(axis=1)  # counted per group in n_missing, not dropped silently
     data = data.dropna()
     if estimator == "ratio":
         # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only
@@ -931,16 +957,20 @@ def bootstrap_ci(
                              f"(positions {', '.join(map(str, data.index[labels.isna().to_numpy()][:3]))}): fill it, e.g. "
                              "with the report_id to make such a report its own cluster, or drop those rows")
         _check_one_type(pd.unique(labels), cluster)
-        data["_cluster"] = labels.to_numpy()
+        # one name in two places is two agencies (每个县的财政局): the place columns are part of the cluster
+        place = [c for c in dict.fromkeys(same) if c in df.columns and c not in (cluster, by)]
+        keys = df[[cluster, *place]].iloc[data.index].astype(object)
+        data["_cluster"] = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
     if by is None:
-        parts: list[tuple[Any, pd.DataFrame]] = [(None, data)]
+        parts: list[tuple[Any, pd.DataFrame, int]] = [(None, data, int(missing.sum()))]
     else:
         keys = df[by].iloc[data.index]
-        parts = [(g, data[_is_group(keys, g)]) for g in _sorted_groups(df[by])]
+        parts = [(g, data[_is_group(keys, g)], int(missing[_is_group(df[by], g)].sum()))
+                 for g in _sorted_groups(df[by])]
     rows = []
-    for g, d in parts:
+    for g, d, n_missing in parts:
         row: dict[str, Any] = {} if by is None else {by: g}
-        row.update(estimator=estimator, n=len(d))
+        row.update(estimator=estimator, n=len(d), n_missing=n_missing)
         if cluster is not None:
             # pool each cluster's reports into one value, then resample clusters
             values = ["num", "den"] if estimator == "ratio" else ["x"]
@@ -982,7 +1012,7 @@ def bootstrap_ci(
             row.update(ci_low=float(res.confidence_interval.low),
                        ci_high=float(res.confidence_interval.high))
         rows.append(row)
-    cols = ([by] if by is not None else []) + ["estimator", "n"] + (["n_clusters"] if cluster is not None else []) \
+    cols = ([by] if by is not None else []) + ["estimator", "n", "n_missing"] + (["n_clusters"] if cluster is not None else []) \
         + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]
     return pd.DataFrame(rows, columns=cols)
 

@@ -24,6 +24,7 @@ import pandas as pd
 import yaml
 
 from toolkit.checks import soft_checks
+from toolkit.formats import load_formats
 
 __all__ = [
     "report_metrics",
@@ -38,6 +39,7 @@ _CHECKS_REQUIRED = ("report_id", "status")
 _FLAGS_REQUIRED = ("report_id", "code", "table", "line")
 _REPORT_COLUMNS = ("agency", "report_year", "template", "level", "province", "agency_kind", "status")
 _KINDS = ("count", "rate", "per_100")
+_LEGACY_TABLE = "legacy"  # the pre-2019 statistics table (schema.md)
 _SCOPES = ("this", "prev")
 
 # A parsed term: (sign, scope, table, row_key, col_key); scope is None outside cross-year checks.
@@ -137,7 +139,7 @@ def _validate_spec(spec: Any) -> None:
     """Fail early, naming the entry, when metrics.yaml is malformed."""
     if not isinstance(spec, dict):
         raise ValueError("metrics.yaml: top level must be a mapping")
-    for key in ("uncertain_flags", "formats", "groups", "outcomes", "metrics", "cross_year_checks"):
+    for key in ("uncertain_flags", "legacy_columns", "formats", "groups", "outcomes", "metrics", "cross_year_checks"):
         if key not in spec:
             raise ValueError(f"metrics.yaml: missing section {key!r}")
     groups = spec["groups"]
@@ -165,6 +167,11 @@ def _validate_spec(spec: Any) -> None:
                 fmt_table = _format_table(expr)
                 if fmt_table is not None and fmt_table not in spec["formats"]:
                     raise ValueError(f"metrics.yaml: no `formats` entry for table {fmt_table!r}")
+        if "legacy" in m:
+            legacy = _expand(m["legacy"], groups)
+            if m["kind"] != "count" or set(legacy) != {None} or len({t[2] for t in legacy[None]}) != 1:
+                raise ValueError(f"metrics.yaml: metric {m['name']!r}: `legacy` is a list of cells of one table, "
+                                 "for a count only")
     for o in spec["outcomes"]:
         _expand(o["terms"], groups)
     for c in spec["cross_year_checks"]:
@@ -181,8 +188,9 @@ def metric_definitions() -> pd.DataFrame:
     pandas.DataFrame
         One row per indicator, in the order of :func:`report_metrics`, with columns ``name``,
         ``label`` (Chinese name), ``kind`` (``count``, ``rate`` or ``per_100``), ``formula``,
-        ``numerator``, ``denominator`` (empty for counts), ``description`` and ``na`` (what an NA
-        value means).
+        ``numerator``, ``denominator`` (empty for counts), ``legacy`` (the cells of a pre-2019
+        statistics table that give the count, empty where such a report gives NA), ``description`` and
+        ``na`` (what an NA value means).
 
     Examples
     --------
@@ -196,6 +204,7 @@ def metric_definitions() -> pd.DataFrame:
     for m in spec["metrics"]:
         num = _expr_text(_expand(m["numerator"], spec["groups"]))
         den = _expr_text(_expand(m["denominator"], spec["groups"])) if "denominator" in m else ""
+        legacy = _expr_text(_expand(m["legacy"], spec["groups"])) if "legacy" in m else ""
         if m["kind"] == "count":
             formula = num
         else:
@@ -208,6 +217,7 @@ def metric_definitions() -> pd.DataFrame:
                 "formula": formula,
                 "numerator": num,
                 "denominator": den,
+                "legacy": legacy,
                 "description": " ".join(str(m["description"]).split()),
                 "na": " ".join(str(m["na"]).split()),
             }
@@ -273,6 +283,8 @@ def metrics_doc() -> str:
         if r.denominator:
             lines.append(f"- numerator: `{r.numerator}`")
             lines.append(f"- denominator: `{r.denominator}`")
+        if r.legacy:
+            lines.append(f"- pre-2019 (legacy) reports: `{r.legacy}`")
         lines.append(f"- NA when: {r.na}")
     lines += ["", "## Outcome categories (composition of handled requests)", ""]
     lines += ["| key | label | cells |", "|---|---|---|"]
@@ -390,7 +402,7 @@ def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.nda
                 pd.to_numeric(tables["line"], errors="coerce").to_numpy(dtype=float),
             ])
             blank &= ~np.asarray(keys.isin(list(uncertain)), dtype=bool)
-    return blank & ~_total_with_parts(tables)
+    return blank & ~_total_with_parts(tables) & ~_legacy_parent_with_parts(tables)
 
 
 def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
@@ -404,6 +416,37 @@ def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
     row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
     others = value.where(~is_total).abs().groupby(row, dropna=False).transform("max")
     return is_total & (others.fillna(0) > 0).to_numpy()
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_ancestors() -> dict[str, tuple[str, ...]]:
+    """Row key of the pre-2019 table -> the rows it is an item of (网络申请数 -> 收到申请数), from formats.yaml."""
+    parent = {key: p for key, (_label, _unit, p) in load_formats()["legacy"]["rows"].items() if p}
+    out = {}
+    for key in parent:
+        chain, up = [], parent.get(key)
+        while up is not None and up not in chain:
+            chain.append(up)
+            up = parent.get(up)
+        out[key] = tuple(chain)
+    return out
+
+
+def _legacy_parent_with_parts(tables: pd.DataFrame) -> np.ndarray:
+    """True for a cell of the pre-2019 table whose row has an item below it (same column) holding a value other
+    than 0: a blank 收到申请数 above 网络申请数 1 was left out by the report, not zero."""
+    is_legacy = (tables["table"].astype("object") == _LEGACY_TABLE).to_numpy()
+    if not is_legacy.any():
+        return is_legacy
+    ancestors = _legacy_ancestors()
+    sub = tables[is_legacy]
+    value = pd.to_numeric(sub["value"], errors="coerce").abs().to_numpy()
+    has_parts = {(rid, up, col)
+                 for rid, row, col, v in zip(sub["report_id"], sub["row_key"], sub["col_key"], value) if v > 0
+                 for up in ancestors.get(row, ())}
+    out = np.zeros(len(tables), dtype=bool)
+    out[is_legacy] = [(rid, row, col) in has_parts for rid, row, col in zip(sub["report_id"], sub["row_key"], sub["col_key"])]
+    return out
 
 
 def _located(tables: pd.DataFrame, value: np.ndarray | None = None) -> np.ndarray:
@@ -458,6 +501,7 @@ class _Cells:
         self._wide_ids = self._wide.reindex(pd.Index(self.ids, dtype=object))
         self._located = frame.loc[frame["located"], ["rid", "table", "cell"]]
         self._formats: dict[str, pd.Series] = {}
+        self._has: dict[Any, pd.Series] = {}
 
     def values(self, table: str, row: str, col: str, ids: Sequence[Any] | None = None) -> np.ndarray:
         """Cell values for the given reports (NaN where the cell is missing)."""
@@ -469,10 +513,36 @@ class _Cells:
             return self._wide_ids[key].to_numpy(dtype=float)
         return self._wide[key].reindex(pd.Index(list(ids), dtype=object)).to_numpy(dtype=float)
 
-    def has_table(self, table: str) -> pd.Series:
-        """Whether each report has at least one located cell of ``table``."""
-        rids = set(self._located.loc[self._located["table"] == table, "rid"])
-        return pd.Series([rid in rids for rid in self.ids], index=pd.Index(self.ids, dtype=object), dtype=bool)
+    def has_table(self, table: str, col: str | None = None) -> pd.Series:
+        """Whether each report has at least one located cell of ``table`` (in its column ``col``, if given)."""
+        if (table, col) not in self._has:  # asked once per metric read from the legacy table
+            loc = self._located
+            rows = loc["table"] == table
+            if col is not None:
+                rows &= loc["cell"].str.endswith(f".{col}")
+            rids = set(loc.loc[rows, "rid"])
+            self._has[table, col] = pd.Series([rid in rids for rid in self.ids],
+                                              index=pd.Index(self.ids, dtype=object), dtype=bool)
+        return self._has[table, col].copy()
+
+    def is_legacy(self, expr: _Expr) -> np.ndarray:
+        """Whether each report has cells of the pre-2019 table and none of the tables of ``expr``."""
+        tables = {t[2] for terms in expr.values() for t in terms}
+        out = self.has_table(_LEGACY_TABLE).to_numpy(copy=True)
+        for table in tables:
+            out &= ~self.has_table(table).to_numpy()
+        return out
+
+    def legacy_sum(self, expr: _Expr) -> np.ndarray:
+        """Sum of the terms of a ``legacy`` expression per report, each read in the first column of
+        ``legacy_columns`` (metrics.yaml) that the report's legacy table has: 合计 of a table of parts' columns."""
+        out = np.full(len(self.ids), np.nan)
+        decided = np.zeros(len(self.ids), dtype=bool)
+        for col in _spec()["legacy_columns"]:
+            has = self.has_table(_LEGACY_TABLE, col).to_numpy() & ~decided
+            out = np.where(has, self._sum([(s, sc, t, r, col) for s, sc, t, r, _c in expr[None]]), out)
+            decided |= has
+        return out
 
     def format_of(self, table: str) -> pd.Series:
         """Format (e.g. ``'2019'``, ``'2021'``) of ``table`` for each report, None when unknown."""
@@ -706,7 +776,10 @@ def report_metrics(
         rate = m["kind"] != "count"
         # a negative cell in either part of a rate makes it NA, as a negative denominator does;
         # a count is given as written (the negative cell is flagged negative_value)
-        num = cells.evaluate(_expand(m["numerator"], spec["groups"]), negative_na=rate)
+        expr = _expand(m["numerator"], spec["groups"])
+        num = cells.evaluate(expr, negative_na=rate)
+        if "legacy" in m:
+            num = np.where(cells.is_legacy(expr), cells.legacy_sum(_expand(m["legacy"], spec["groups"])), num)
         if not rate:
             columns[m["name"]] = num
             continue

@@ -38,7 +38,8 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     -------
     str
         The overview, ready to print: each report under the id ``toolkit extract`` gives it (the file
-        stem, made unique with ``-2``, ``-3`` … for files of one stem), a file that cannot be read with
+        stem, made unique with ``-2``, ``-3`` … for files of one stem), sorted by that id as
+        ``reports.csv`` is (not in the order the inputs were named), a file that cannot be read with
         the reason ``toolkit extract`` gives in ``reports.error``.
 
     Examples
@@ -49,7 +50,8 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     out: list[str] = []
     inputs = collect_inputs(paths)  # the same files `toolkit extract` would read, under the same ids
     ids = _assign_ids(inputs.files, None)
-    for file, rid in zip(inputs.files, ids):
+    # by report id, as reports.csv: the same files named in another order give the same overview
+    for file, rid in sorted(zip(inputs.files, ids), key=lambda pair: pair[1]):
         # a folder that cannot be listed or holds no report, a pattern that matches nothing, a pipe …
         problem = inputs.errors.get(file) or _fails_before_parsing(file, DEFAULT_MAX_BYTES)
         try:
