@@ -1176,3 +1176,28 @@ def test_closed_brackets_inside_one_left_open_still_hide_their_list():
     text = "还存在一些不足:一是栏目更新不及时(如(一是政策文件栏目,二是通知公告栏目)等;二是队伍薄弱。"
     assert _pairs(extract_statements(text)) == [("problem", "栏目更新不及时(如(一是政策文件栏目,二是通知公告栏目)等"),
                                                 ("problem", "队伍薄弱")]
+
+
+@pytest.mark.parametrize("stem", ["003_ce1f8ef96d3daffd", "pingtan-2023-03"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_statement_sentence_right_before_a_list_is_no_lead_in(stem, glued):
+    # The real lists with their first item written as a sentence before the list, which numbers the others from 一是
+    # ('(一)存在问题 / 主动公开的意识还不够强。… / 一是公开信息的质量…'; after a lead-in's colon in pingtan-2023-03).
+    # Before, that sentence was taken for the list's lead-in and dropped (three of the seven or eight statements lost).
+    section = _renumber(problems_section(stem), lambda n, size: "" if n == 1 else "一二三"[n - 2] + "是")
+    assert "四是" not in section and section != problems_section(stem)
+    if glued:
+        section = "".join(line.strip() for line in section.splitlines())
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a framing sentence, a colon lead-in, a sentence announcing the list, or one opening the measures (seed 004's
+    # 下一步,我局将…。 is read as a lead-in) stays out
+    ("我局工作还存在一些不足。一是信息更新不够及时;二是解读形式单一。", ["信息更新不够及时", "解读形式单一"]),
+    ("信息更新不够及时。主要表现在:一是栏目更新慢;二是解读形式单一。", ["栏目更新慢", "解读形式单一"]),
+    ("存在的问题主要有以下几个方面。一是信息更新不够及时;二是解读形式单一。", ["信息更新不够及时", "解读形式单一"]),
+    ("下一步,我局将采取有力措施加以改进。一是加强培训;二是丰富形式。", ["加强培训", "丰富形式"]),
+])
+def test_what_stays_a_lead_in_before_a_list(text, expected):
+    assert extract_statements(text)["text"].tolist() == expected

@@ -134,7 +134,8 @@ _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
-_SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
+_SENTENCE_STOPS = tuple("。;!?")
+_STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')  # where the sentence before an item's closing colon starts
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
@@ -901,9 +902,34 @@ def _unmarked_first_item(preamble: str) -> str:
     ``存在问题:信息更新不够及时。二是解读形式单一。三是…`` numbers from 二是, the first item written without its
     一是; it is no framing sentence (``…还存在一些不足``), which stays out.
     """
+    return _clean("".join(_after_framing(preamble)))
+
+
+def _after_framing(preamble: str) -> list[str]:
+    """The sentences of the text before a list after its lead-in's colon, without the opening ones that frame the
+    section (``…还存在一些不足。``)."""
     sentences = _split_sentences(preamble.rpartition(":")[2])
     while sentences and any(p.search(sentences[0].strip("。!? ")) for p in _cues()["intro"]):
         sentences.pop(0)
+    return sentences
+
+
+def _stated_before_list(preamble: str) -> str:
+    """The sentences right before a list that state something, not lead the list in (else '').
+
+    A lead-in ends with a colon or announces the list (``主要表现在``, ``以下``, ``如下``: statements.yaml
+    ``announces_list``, ``boilerplate_intro``); a framing sentence (``…还存在一些不足。``) or the one that opens the
+    measures (``下一步,我局将采取更加有力措施加以改进。``, a switch, read as the seeds' lead-ins) is none either.  A
+    sentence that ends with 。 right before the list and says something else is a statement:
+    ``(一)存在问题。部分栏目信息更新不够及时。一是…`` (it was dropped with the lead-in).
+    """
+    raw = preamble.rstrip()
+    if not raw.endswith(_STATED_ENDS):
+        return ""
+    sentences = _after_framing(raw)
+    cues = _cues()
+    if any(any(p.search(s) for p in cues["announces_list"]) or _is_switch(s, 0) for s in sentences):
+        return ""
     return _clean("".join(sentences))
 
 
@@ -912,9 +938,15 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
     preamble = _clean(text[: marks[0][0]])
     items = []
     first = _unmarked_first_item(preamble) if marks[0][2] == 2 else ""
+    stated = "" if first else _stated_before_list(text[: marks[0][0]])
     if first and preamble.endswith(first):
         items.append((1, first))
         preamble = _clean(preamble.removesuffix(first))
+    full_preamble = preamble
+    if stated and preamble.endswith(stated):
+        preamble = _clean(preamble.removesuffix(stated))
+    else:
+        stated = ""
     if preamble:
         out.dropped.append(((block.order, 0), block.kind, preamble))
     for k, (start, end, n) in enumerate(marks):
@@ -931,8 +963,8 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
         lists[-1].append((n, item))
     j = 0
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
-    admitted = any(p.search(preamble) for p in _cues()["admits"]) and not any(
-        p.search(preamble) for p in _cues()["lead_in"])
+    admitted = any(p.search(full_preamble) for p in _cues()["admits"]) and not any(
+        p.search(full_preamble) for p in _cues()["lead_in"])
     for k, lst in enumerate(lists):
         kind = block.kind
         # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
@@ -940,6 +972,9 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
             if state.get("voted_measure") or _vote([t for _, t in lst]) == "measure":
                 kind = "measure"
                 state["voted_measure"] = True
+        if k == 0 and stated:
+            # (of the list's kind, unless it admits a shortcoming itself: '信息更新不够及时。一是加强巡查;二是…')
+            out.statements.append(((block.order, 0), "problem" if _has(stated, "problem_cues") else kind, stated))
         for _, item in lst:
             j += 1
             if item:
