@@ -454,6 +454,28 @@ def test_seed_004_with_a_measure_inside_each_problem_item():
     assert [t for k, t in _pairs(extract_statements(text)) if k == "problem"] == problems
 
 
+@pytest.mark.parametrize("stem, cue", [
+    *[(stem, cue) for stem in ("004_b232cca7e491c758", "pingtan-2023-02") for cue in ("下一步,将", "下一步将", "今后将")],
+    # (将 with a verb of intent: seed 004's measures begin 进一步…, 加强…)
+    ("004_b232cca7e491c758", "我局将"), ("004_b232cca7e491c758", "将")])
+def test_a_problem_item_with_its_measure_after_a_comma(stem, cue):
+    # The real problems, each item going on after a comma with its measure, the real measure's first clause
+    # ('一是…难以保证时效性,下一步将进一步加大信息公开的宣传…;二是…'): before, problem and measure made one problem
+    # statement.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [re.split("[,。]", t)[0] for k, t in EXPECTED[stem] if k == "m"]
+    text = "还存在一些不足:" + ";".join(f"{'一二三四'[i]}是{p},{cue}{m}" for i, (p, m) in enumerate(zip(problems, measures)))
+    expected = [x for p, m in zip(problems, measures) for x in (("problem", p), ("measure", cue + m))]
+    assert _pairs(extract_statements(text + "。")) == expected
+
+
+def test_a_clause_that_admits_a_shortcoming_is_no_measure():
+    # (今后 opening a clause that admits a shortcoming, or a measure's item with 下一步 in it, is not cut)
+    text = "一是人员不足,今后一段时间内仍将难以满足需求;二是加强培训,下一步将完善制度。"
+    assert _pairs(extract_statements(text)) == [("problem", "人员不足,今后一段时间内仍将难以满足需求"),
+                                                ("problem", "加强培训,下一步将完善制度")]
+
+
 # --- sub-heading wordings ----------------------------------------------------------------------------
 
 

@@ -13,7 +13,8 @@ reads them (``spec/codebook.md``):
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
    问题…``, ``2024年,我区将…``) starts the measures; inside an enumerated item (the numbering
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
-   problems go on, or no switch at all if it admits a shortcoming itself;
+   problems go on, or no switch at all if it admits a shortcoming itself; so is a clause after a
+   comma opening with a measure cue in an item that admits a shortcoming (``一是…不够,下一步将…;二是``);
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
    ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,``, order words ``首先,…其次,…最后,``
    — these four only with a second item); the
@@ -184,6 +185,7 @@ def _cues() -> dict[str, Any]:
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
         "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
+        "item_measure": re.compile("(?<=,)(?:" + join(f"(?:{p})" for p in spec["item_measure_cues"]) + ")"),
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
         "admits": [re.compile(p) for p in spec["admits_shortcomings"]],
@@ -673,7 +675,30 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
             break
         if not _has(part[start:resume], "problem_cues"):
             cuts += [(start, "measure"), (resume, "problem")]
+    if marks and _cues()["item_measure"].search(part):
+        cuts = sorted(cuts + _clause_cuts(part, marks, cuts))
     return cuts
+
+
+def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(start, kind) where an item holds a problem and then, after a comma, its measure (``一是信息更新不够及时,
+    下一步将加强栏目巡查;二是…``): the clause from a measure cue (statements.yaml ``item_measure_cues``) on is a measure
+    and the problems go on at the next item.  Only where the clause before admits a shortcoming and the measure's
+    does not, inside an item of the list, before any switch sentence."""
+    end_of_problems = min((a for a, kind in cuts if kind == "measure"), default=len(part))
+    found: list[tuple[int, str]] = []
+    for cue in _cues()["item_measure"].finditer(part, 0, end_of_problems):
+        at = cue.start()
+        item = next((m for m in reversed(marks) if m[1] <= at), None)
+        if item is None or (found and found[-1][0] > item[0]):
+            continue  # before the list, or a second cue in an item already cut
+        resume = _next_item(marks, at)
+        stop = resume if resume is not None else next(
+            (i for i in range(at, len(part)) if part[i] in _SENTENCE_END), len(part))
+        if (_has(part[item[1]:at], "problem_cues") and not _has(part[at:stop], "problem_cues")
+                and not _is_switch(part, item[1])):
+            found += [(at, "measure")] + ([(resume, "problem")] if resume is not None else [])
+    return found
 
 
 def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]:
