@@ -1223,3 +1223,22 @@ def test_a_statement_sentence_right_before_a_list_is_no_lead_in(stem, glued):
 ])
 def test_what_stays_a_lead_in_before_a_list(text, expected):
     assert extract_statements(text)["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+def test_section_heading_numbered_as_a_part_is_dropped(stem):
+    # The section passed with its heading numbered (五) (a report whose parts are numbered so): before, that heading
+    # was no section heading, a lone (五) became the statement level, so the lists ran into one statement.
+    section = "(五)存在的主要问题及改进情况\n" + problems_section(stem)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758",
+                                  "pingtan-2023-01"])
+@pytest.mark.parametrize("number", ["(五)", "(六)"])
+def test_a_lone_marker_numbered_on_is_no_list_level(stem, number):
+    # Web text glued into one line, its first sentence after a lone (五) or (六) (an enumeration going on from an
+    # earlier part): a list of one item is no statement level where the text holds a real list (一是…二是…).
+    # Before, the (六) item took the whole section: 2 to 4 statements for 3 to 6.
+    section = "".join(line.strip() for line in (number + "存在的主要问题及改进情况" + problems_section(stem)).splitlines())
+    assert _pairs(extract_statements(section)) == _expected(stem)

@@ -146,7 +146,8 @@ _OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is 
 _ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
 # a numbered line with a short title alone: a sub-heading where its number says so
 # (ending in no 。: that is an item's sentence)
-_LEADING_NUMBER = re.compile(rf"\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、]")
+_NUMBER = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"  # a heading's number: (一) 一、 一. 1. 1、
+_LEADING_NUMBER = re.compile(_NUMBER)
 _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]{{2,16}}:?$")
 # A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character, a closing
 # quote or bracket is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start.  Only in a
@@ -164,7 +165,7 @@ def _cues() -> dict[str, Any]:
     spec = _spec()
     join = "|".join
     sub = {kind: join(f"(?:{p})" for p in pats) for kind, pats in spec["subheadings"].items()}
-    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
+    number = _NUMBER
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
         "section_heading": _section_headings(),
@@ -197,12 +198,13 @@ def _cues() -> dict[str, Any]:
 
 
 def _section_headings() -> list[re.Pattern[str]]:
-    """The problems section's own numbered heading, in the wordings of formats.yaml (both families)."""
+    """The problems section's own numbered heading, in the wordings of formats.yaml (both families), numbered 五、 or
+    as a part of a report numbered otherwise, (五) or 5."""
     from toolkit.formats import load_formats
 
     sections = load_formats()["sections"]
     titles = [p for family in sections.values() for p in family.get("problems", [])]
-    return [re.compile(rf"^{_CN_NUM}、\s*(?:{t})[。.:]?\s*$") for t in titles]
+    return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*$") for t in titles]
 
 
 def _next_section() -> re.Pattern[str]:
@@ -213,7 +215,7 @@ def _next_section() -> re.Pattern[str]:
 
     sections = load_formats()["sections"]
     title = "|".join(p for family in sections.values() for p in family.get("other", []))
-    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
+    number = _NUMBER
     # (followed by the line's end, a colon, a sentence's end or how that section starts: not by running text, which
     # quotes the title, '(六)其他需要报告的事项中所列的工作…')
     after = "|".join(_spec()["next_section_start"])
@@ -771,9 +773,11 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             accepted[style] = found
     if not accepted:
         return []
-    # the style that occurs first is the statement level
-    style = min(accepted, key=lambda s: accepted[s][0][0])
-    return accepted[style]
+    # the style that occurs first is the statement level; not a lone marker numbered on from an earlier part (a list
+    # of one item, '(六)存在的主要问题及改进情况' / '一是…;二是…') where another style makes a list
+    lists = {s: found for s, found in accepted.items() if len(found) > 1 or found[0][2] == 1} or accepted
+    style = min(lists, key=lambda s: lists[s][0][0])
+    return lists[style]
 
 
 _CLOSED, _LEFT_OPEN = 1, 2  # where a character stands (_brackets): in closed brackets, in a bracket left open
