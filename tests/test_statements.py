@@ -1242,3 +1242,17 @@ def test_a_lone_marker_numbered_on_is_no_list_level(stem, number):
     # Before, the (六) item took the whole section: 2 to 4 statements for 3 to 6.
     section = "".join(line.strip() for line in (number + "存在的主要问题及改进情况" + problems_section(stem)).splitlines())
     assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["003_ce1f8ef96d3daffd", "pingtan-2023-03"])
+@pytest.mark.parametrize("problems, measures", [("(一)工作短板", "(二)着力点"), ("(一)短板弱项", "(二)推进方向"),
+                                                ("一、工作短板", "二、努力路径")])
+def test_both_sub_headings_in_unknown_wordings_glued_to_their_lists(stem, problems, measures):
+    # Web text on one line, both sub-headings worded as no pattern knows and glued to their first items without
+    # punctuation ('(一)工作短板一是…(二)着力点一是…'; pingtan-2023-03 without its framing sentence): before, neither
+    # was found, (一)(二) became the list level and the section two problem statements.
+    section = "".join(line.strip() for line in problems_section(stem).splitlines())
+    section = re.sub(r"[（(]一[)）]存在(?:的主要)?问题.*?(?=一是)", problems, section, count=1)
+    section = re.sub(r"[（(]二[)）]改进措施", measures, section)
+    assert problems + "一是" in section and measures + "一是" in section
+    assert _pairs(extract_statements(section)) == _expected(stem)

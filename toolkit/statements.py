@@ -414,7 +414,8 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             found = [cues["heading_glued"].search(rest, pos),
                      _implied_glued(rest, pos, last_number, problems_form) if problems_form else None]
             if not last_number:
-                leading_form = _first_measures_form(lines) if leading_form is None else leading_form
+                if leading_form is None:
+                    leading_form = _first_measures_form(lines) or _glued_pair_form(lines)
                 found.append(_leading_glued(rest, pos, leading_form) if leading_form else None)
             glued = min(filter(None, found), key=lambda m: m.start(), default=None)
             if not glued:
@@ -454,6 +455,28 @@ def _first_measures_form(lines: list[str]) -> str:
             if _heading_kind(known) == "measure" and _heading_number(known) == 2 and ends:
                 return _number_form(known["num"])
             return ""
+    return ""
+
+
+def _glued_pair_form(lines: list[str]) -> str:
+    """How the two sub-headings are numbered where both are in wordings not known and glued without punctuation to
+    their lists' first items (``(一)工作短板一是…。(二)着力点一是…``): a short title numbered 1 and, after it, one
+    numbered 2 in the same form, each right before a first item's marker, the first admitting no problem itself (as
+    :func:`_leading_glued` asks) and the second's first item admitting none (it opens the measures).  Else ''."""
+    cues = _cues()
+    for line in lines:
+        if not cues["first_item"].search(line):
+            continue  # (cheap: no list's first item, no such title)
+        titles = [t for t in cues["leading_title"].finditer(line) if not t.group().endswith(("。", ":"))]
+        for first in titles:
+            form = _number_form(first["num"])
+            if cn_numeral(first["num"].strip("()、.")) != 1 or _has(first["problem"], "problem_cues"):
+                continue
+            for second in titles:
+                if (second.start() > first.end() and _number_form(second["num"]) == form
+                        and cn_numeral(second["num"].strip("()、.")) == 2
+                        and not _has(re.split("[。;]", line[second.end():], maxsplit=1)[0], "problem_cues")):
+                    return form
     return ""
 
 
