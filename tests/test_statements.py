@@ -1256,3 +1256,12 @@ def test_both_sub_headings_in_unknown_wordings_glued_to_their_lists(stem, proble
     section = re.sub(r"[（(]二[)）]改进措施", measures, section)
     assert problems + "一是" in section and measures + "一是" in section
     assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+def test_a_first_sub_heading_titled_as_a_legacy_section_stays_a_sub_heading():
+    # (一)存在问题 first in the text is seed 003's sub-heading, not the section's heading numbered as a part (a
+    # pre-2019 section may be titled 存在问题): dropped as such, the (二)着力点 after it was no longer read as the
+    # measures' sub-heading
+    section = problems_section("003_ce1f8ef96d3daffd").replace("(二)改进措施", "(二)着力点")
+    section = section[section.index("(一)存在问题"):]
+    assert _pairs(extract_statements(section)) == _expected("003_ce1f8ef96d3daffd")

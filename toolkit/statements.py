@@ -148,6 +148,7 @@ _ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, 
 # (ending in no 。: that is an item's sentence)
 _NUMBER = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"  # a heading's number: (一) 一、 一. 1. 1、
 _LEADING_NUMBER = re.compile(_NUMBER)
+_SECTION_NUMBER = re.compile(rf"{_CN_NUM}、")  # how a report numbers its sections
 _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]{{2,16}}:?$")
 # A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character, a closing
 # quote or bracket is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start.  Only in a
@@ -182,6 +183,8 @@ def _cues() -> dict[str, Any]:
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
+        # a short title numbered 2 glued without punctuation to a first item (_glued_pair_form's cheap test)
+        "second_title": re.compile(rf"(?:\(二\)|二[、.]|2[.、])[^。;:!?,()]{{2,16}}?(?={spec['first_item']})"),
         "implied_glued": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<measure>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
         "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
@@ -205,6 +208,14 @@ def _section_headings() -> list[re.Pattern[str]]:
     sections = load_formats()["sections"]
     titles = [p for family in sections.values() for p in family.get("problems", [])]
     return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*$") for t in titles]
+
+
+def _is_section_heading(line: str, cues: dict[str, Any]) -> bool:
+    """Whether ``line`` is the problems section's own heading: numbered 五、, or as a part, (五) or 5., where it is
+    no sub-heading (``(一)存在的问题`` under a 五、 heading is one, though a pre-2019 section may be titled so)."""
+    if not any(p.match(line) for p in cues["section_heading"]):
+        return False
+    return _SECTION_NUMBER.match(line) is not None or not cues["heading_line"].match(line)
 
 
 def _next_section() -> re.Pattern[str]:
@@ -295,7 +306,7 @@ def _clean_lines(text: str) -> list[str]:
         kept = kept[: tail + signature_start(kept[tail:])]
     lines: list[str] = []
     for k, line in enumerate(kept):
-        if not lines and any(p.match(line) for p in cues["section_heading"]):
+        if not lines and _is_section_heading(line, cues):
             continue  # the caller passed the section heading along
         if (lines and k + 1 < len(kept) and _BARE_NUMBER.fullmatch(line)
                 and _wrapped(lines[-1], kept[k + 1], cues)):
@@ -465,8 +476,8 @@ def _glued_pair_form(lines: list[str]) -> str:
     :func:`_leading_glued` asks) and the second's first item admitting none (it opens the measures).  Else ''."""
     cues = _cues()
     for line in lines:
-        if not cues["first_item"].search(line):
-            continue  # (cheap: no list's first item, no such title)
+        if not cues["second_title"].search(line):
+            continue  # (cheap: no title numbered 2 before a first item, no pair)
         titles = [t for t in cues["leading_title"].finditer(line) if not t.group().endswith(("。", ":"))]
         for first in titles:
             form = _number_form(first["num"])
