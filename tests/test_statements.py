@@ -958,13 +958,10 @@ def test_a_problems_sub_heading_of_the_year_after_past_improvements():
         ("problem", "培训不足"), ("measure", "丰富解读形式"), ("measure", "加强培训")]
 
 
-@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows"])
-@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-03"])
-@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
-                         ids=["two_columns", "numbered_with_owner"])
-def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tmp_path):
-    # The problems section as a table: a problem and its measure on each row (a blank cell where the lists differ in
-    # length).  Before, the rows ran into one problem statement, cells and '|' included.
+def _table_report(stem: str, header: list, fmt: str, tmp_path: Path) -> tuple[Path, list]:
+    """Seed 001 with its problems section replaced by a table of ``stem``'s problems and measures (a problem and its
+    measure on each row, a blank cell where the lists differ in length) written as ``fmt`` (html, docx or a text
+    layout of renderers.render_text); and the statements it should give."""
     from renderers import render_docx, render_html, render_text
 
     from toolkit.readers import read_document
@@ -982,13 +979,40 @@ def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tm
     start = next(k for k, x in enumerate(lines) if isinstance(x, str) and x.startswith("五、存在的主要问题"))
     end = lines.index("六、其他需要报告的事项")
     lines = lines[: start + 1] + ["我局政府信息公开工作还存在一些不足,具体如下:", header] + rows + lines[end:]
-    path = tmp_path / f"table.{'txt' if fmt == 'pipe_rows' else fmt}"
+    path = tmp_path / f"table.{fmt if fmt in ('html', 'docx') else 'txt'}"
     if fmt == "html":
         path.write_bytes(render_html(lines))
     elif fmt == "docx":
         render_docx(lines, path)
     else:
         path.write_text(render_text(lines, fmt), encoding="utf-8")
+    return path, expected
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows"])
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-03"])
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tmp_path):
+    # The problems section as a table: a problem and its measure on each row (a blank cell where the lists differ in
+    # length).  Before, the rows ran into one problem statement, cells and '|' included.
+    path, expected = _table_report(stem, header, fmt, tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+@pytest.mark.parametrize("stem, fmt", [(stem, fmt) for stem in ["001_4d29bfef72dd56db", "004_b232cca7e491c758",
+                                                                  "pingtan-2023-03"]
+                                        for fmt in ["pipe_cells", "tab", "lines"]
+                                        if (stem, fmt) != ("pingtan-2023-03", "lines")])
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+def test_section_given_as_a_table_exported_one_cell_a_line(stem, header, fmt, tmp_path):
+    # The same tables in the text layouts of seeds 001 ('cell |' a line, blank cells as more '|'), 004 (a tab-indented
+    # cell a line, a blank line after each row) and 000 (a cell a line, a blank line after each, blank cells left
+    # out).  Before, the header's names were taken for two sub-headings: every problem became a measure, glued to
+    # the measure after it.  (Where a blank cell left out leaves the rows unknown, pingtan-2023-03's three measures
+    # for two problems in seed 000's layout, the lines stay text as before.)
+    path, expected = _table_report(stem, header, fmt, tmp_path)
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
 

@@ -24,7 +24,8 @@ reads them (``spec/codebook.md``):
    sentences that only frame the section are not statements, unless they hold the only
    content of their kind;
 6. a section given as a table whose header (or rows' first cell) names problems and measures
-   (``存在问题 | 改进措施``) gives each cell as a part of that kind, row by row; a short numbered
+   (``存在问题 | 改进措施``; also exported one cell a line) gives each cell as a part of that kind, row by
+   row; a short numbered
    title in a wording not known is a sub-heading where its number goes on from a known one
    of the other kind (``(一)存在问题`` … ``(二)着力点``); text that runs on into the next
    section (``(六)其他需要报告的事项``) ends before it;
@@ -188,6 +189,10 @@ def _cues() -> dict[str, Any]:
         "implied_glued": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<measure>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
         "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
+        "other_column": re.compile("|".join(f"(?:{p})" for p in spec["table_other_columns"])),
+        # a line holding a problems column's name alone (a table exported one cell a line; a cheap test on the text)
+        "problem_column_line": re.compile(
+            rf"^[ \t]*(?:{sub['problem']}|{join(spec['table_columns']['problem'])})[ \t]*(?:\|[ \t]*)?$", re.M),
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
         "item_measure": re.compile("(?<=,)(?:" + join(f"(?:{p})" for p in spec["item_measure_cues"]) + ")"),
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
@@ -296,7 +301,10 @@ def _clean_lines(text: str) -> list[str]:
     text = _normalize(text)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
-    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in text.split("\n"))
+    raw_lines = text.split("\n")
+    if cues["problem_column_line"].search(text):
+        raw_lines = _cells_as_rows(raw_lines)
+    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in raw_lines)
             if line and not _is_furniture(line)]
     kept = _before_next_section(kept, cues["next_section"])
     # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
@@ -319,6 +327,100 @@ def _clean_lines(text: str) -> list[str]:
             continue
         lines.append(line)
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
+
+
+_SHORT_CELL = 12  # the longest column name of a table's header
+
+
+def _column_name(line: str) -> str | None:
+    """'problem', 'measure' or 'other' for a line that is a table's column name alone (a cell exported on its own
+    line: ``\t存在问题``, ``序号 |``), else None."""
+    cell = line.strip().removesuffix(_ROW_CELL).strip()
+    if not cell or len(cell) > _SHORT_CELL or _ROW_CELL in cell or _LEADING_NUMBER.match(cell):
+        return None  # (a numbered one, (一)存在问题, is a sub-heading)
+    return _cell_kind(cell) or ("other" if _cues()["other_column"].fullmatch(cell) else None)
+
+
+def _cells_as_rows(lines: list[str]) -> list[str]:
+    """``lines`` with a table exported one cell a line written as rows (``a | b |``), read as such tables are.
+
+    The header is a run of column names, one a line, naming a problems and a measures column (``存在问题`` /
+    ``改进措施``, also ``序号`` / ``责任科室``: statements.yaml ``table_columns``, ``table_other_columns``).  Its
+    rows are the cells after it: a tab-indented cell a line, rows apart by a blank line (a blank cell a lone tab);
+    ``cell |`` a line, the blank cells after it as more ``|``; or a cell a line, rows told by their 序号 numbers
+    (1, 2, …) or, without such a column, by the header's width where the cells fill whole rows.  Where the rows
+    cannot be told so, the lines are left as they are.
+    """
+    header: list[int] = []
+    for k, line in enumerate(lines):
+        if line.strip() and len(line.strip()) <= _SHORT_CELL + 2 and _column_name(line):
+            header = _header_run(lines, k)
+            if header:
+                break
+    if not header:
+        return lines
+    names = [_column_name(lines[k]) for k in header]
+    # (a first column of numbers, 序号: each row starts with the next number)
+    first = next((line.strip() for line in lines[header[-1] + 1:] if line.strip()), "")
+    rows, end = _table_cells(lines, header[-1] + 1, len(names), names[0] == "other" and first == "1")
+    if not rows:
+        return lines
+    table = [f"{' | '.join(_cells(lines[k])[0] for k in header)} |"] + [" | ".join(row) + " |" for row in rows]
+    return lines[: header[0]] + table + lines[end:]
+
+
+def _header_run(lines: list[str], start: int) -> list[int]:
+    """The lines of a one-cell-a-line header from ``start`` (column names, blank lines between them allowed in the
+    layout that puts one after every line), or [] where they do not name a problems and a measures column."""
+    run, k = [], start
+    while k < len(lines):
+        if not lines[k].strip():
+            if lines[k].startswith("\t") or (run and lines[run[0]].startswith("\t")):
+                break  # (a tab layout's blank line ends the header row)
+            k += 1
+            continue
+        if not _column_name(lines[k]):
+            break
+        run.append(k)
+        k += 1
+    kinds = {_column_name(lines[k]) for k in run}
+    return run if {"problem", "measure"} <= kinds else []
+
+
+def _table_cells(lines: list[str], start: int, width: int, numbered: bool) -> tuple[list[list[str]], int]:
+    """The rows of a one-cell-a-line table from ``start`` (see :func:`_cells_as_rows`) and the index after them."""
+    tab = lines[start - 1].startswith("\t")
+    piped = lines[start - 1].rstrip().endswith(_ROW_CELL)
+    rows: list[list[str]] = []
+    cells: list[str] = []
+    k = start
+    while k < len(lines):
+        line = lines[k]
+        if tab:
+            if not line.strip() and not line.startswith("\t"):
+                if cells:
+                    rows.append(cells)
+                cells = []
+            elif line.startswith("\t"):
+                cells.append(line.strip())
+            else:
+                break
+        elif piped:
+            if line.strip() and _ROW_CELL not in line:
+                break
+            if line.strip():
+                cells += _cells(line) if line.strip() != _ROW_CELL else [""]
+        elif line.strip():
+            if numbered and len(cells) % width == 0 and line.strip() != str(len(cells) // width + 1):
+                break  # (the next row's number is not there: the table has ended)
+            cells.append(line.strip())
+        k += 1
+    if tab:
+        rows += [cells] if cells else []
+        return (rows, k) if rows and all(len(r) == width for r in rows) else ([], start)
+    if not cells or len(cells) % width or (not numbered and len(cells) < 2 * width):
+        return [], start  # (cells that fill no whole rows, or one row with nothing to tell it from two parts' text)
+    return [cells[i:i + width] for i in range(0, len(cells), width)], k
 
 
 def _full_stop(match: re.Match[str]) -> str:
