@@ -454,6 +454,28 @@ def test_seed_004_with_a_measure_inside_each_problem_item():
     assert [t for k, t in _pairs(extract_statements(text)) if k == "problem"] == problems
 
 
+@pytest.mark.parametrize("stem, cue", [
+    *[(stem, cue) for stem in ("004_b232cca7e491c758", "pingtan-2023-02") for cue in ("下一步,将", "下一步将", "今后将")],
+    # (将 with a verb of intent: seed 004's measures begin 进一步…, 加强…)
+    ("004_b232cca7e491c758", "我局将"), ("004_b232cca7e491c758", "将")])
+def test_a_problem_item_with_its_measure_after_a_comma(stem, cue):
+    # The real problems, each item going on after a comma with its measure, the real measure's first clause
+    # ('一是…难以保证时效性,下一步将进一步加大信息公开的宣传…;二是…'): before, problem and measure made one problem
+    # statement.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [re.split("[,。]", t)[0] for k, t in EXPECTED[stem] if k == "m"]
+    text = "还存在一些不足:" + ";".join(f"{'一二三四'[i]}是{p},{cue}{m}" for i, (p, m) in enumerate(zip(problems, measures)))
+    expected = [x for p, m in zip(problems, measures) for x in (("problem", p), ("measure", cue + m))]
+    assert _pairs(extract_statements(text + "。")) == expected
+
+
+def test_a_clause_that_admits_a_shortcoming_is_no_measure():
+    # (今后 opening a clause that admits a shortcoming, or a measure's item with 下一步 in it, is not cut)
+    text = "一是人员不足,今后一段时间内仍将难以满足需求;二是加强培训,下一步将完善制度。"
+    assert _pairs(extract_statements(text)) == [("problem", "人员不足,今后一段时间内仍将难以满足需求"),
+                                                ("problem", "加强培训,下一步将完善制度")]
+
+
 # --- sub-heading wordings ----------------------------------------------------------------------------
 
 
@@ -936,13 +958,10 @@ def test_a_problems_sub_heading_of_the_year_after_past_improvements():
         ("problem", "培训不足"), ("measure", "丰富解读形式"), ("measure", "加强培训")]
 
 
-@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows"])
-@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-03"])
-@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
-                         ids=["two_columns", "numbered_with_owner"])
-def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tmp_path):
-    # The problems section as a table: a problem and its measure on each row (a blank cell where the lists differ in
-    # length).  Before, the rows ran into one problem statement, cells and '|' included.
+def _table_report(stem: str, header: list, fmt: str, tmp_path: Path) -> tuple[Path, list]:
+    """Seed 001 with its problems section replaced by a table of ``stem``'s problems and measures (a problem and its
+    measure on each row, a blank cell where the lists differ in length) written as ``fmt`` (html, docx or a text
+    layout of renderers.render_text); and the statements it should give."""
     from renderers import render_docx, render_html, render_text
 
     from toolkit.readers import read_document
@@ -960,13 +979,40 @@ def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tm
     start = next(k for k, x in enumerate(lines) if isinstance(x, str) and x.startswith("五、存在的主要问题"))
     end = lines.index("六、其他需要报告的事项")
     lines = lines[: start + 1] + ["我局政府信息公开工作还存在一些不足,具体如下:", header] + rows + lines[end:]
-    path = tmp_path / f"table.{'txt' if fmt == 'pipe_rows' else fmt}"
+    path = tmp_path / f"table.{fmt if fmt in ('html', 'docx') else 'txt'}"
     if fmt == "html":
         path.write_bytes(render_html(lines))
     elif fmt == "docx":
         render_docx(lines, path)
     else:
         path.write_text(render_text(lines, fmt), encoding="utf-8")
+    return path, expected
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows"])
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-03"])
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tmp_path):
+    # The problems section as a table: a problem and its measure on each row (a blank cell where the lists differ in
+    # length).  Before, the rows ran into one problem statement, cells and '|' included.
+    path, expected = _table_report(stem, header, fmt, tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+@pytest.mark.parametrize("stem, fmt", [(stem, fmt) for stem in ["001_4d29bfef72dd56db", "004_b232cca7e491c758",
+                                                                  "pingtan-2023-03"]
+                                        for fmt in ["pipe_cells", "tab", "lines"]
+                                        if (stem, fmt) != ("pingtan-2023-03", "lines")])
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+def test_section_given_as_a_table_exported_one_cell_a_line(stem, header, fmt, tmp_path):
+    # The same tables in the text layouts of seeds 001 ('cell |' a line, blank cells as more '|'), 004 (a tab-indented
+    # cell a line, a blank line after each row) and 000 (a cell a line, a blank line after each, blank cells left
+    # out).  Before, the header's names were taken for two sub-headings: every problem became a measure, glued to
+    # the measure after it.  (Where a blank cell left out leaves the rows unknown, pingtan-2023-03's three measures
+    # for two problems in seed 000's layout, the lines stay text as before.)
+    path, expected = _table_report(stem, header, fmt, tmp_path)
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
 
@@ -1176,3 +1222,70 @@ def test_closed_brackets_inside_one_left_open_still_hide_their_list():
     text = "还存在一些不足:一是栏目更新不及时(如(一是政策文件栏目,二是通知公告栏目)等;二是队伍薄弱。"
     assert _pairs(extract_statements(text)) == [("problem", "栏目更新不及时(如(一是政策文件栏目,二是通知公告栏目)等"),
                                                 ("problem", "队伍薄弱")]
+
+
+@pytest.mark.parametrize("stem", ["003_ce1f8ef96d3daffd", "pingtan-2023-03"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_statement_sentence_right_before_a_list_is_no_lead_in(stem, glued):
+    # The real lists with their first item written as a sentence before the list, which numbers the others from 一是
+    # ('(一)存在问题 / 主动公开的意识还不够强。… / 一是公开信息的质量…'; after a lead-in's colon in pingtan-2023-03).
+    # Before, that sentence was taken for the list's lead-in and dropped (three of the seven or eight statements lost).
+    section = _renumber(problems_section(stem), lambda n, size: "" if n == 1 else "一二三"[n - 2] + "是")
+    assert "四是" not in section and section != problems_section(stem)
+    if glued:
+        section = "".join(line.strip() for line in section.splitlines())
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a framing sentence, a colon lead-in, a sentence announcing the list, or one opening the measures (seed 004's
+    # 下一步,我局将…。 is read as a lead-in) stays out
+    ("我局工作还存在一些不足。一是信息更新不够及时;二是解读形式单一。", ["信息更新不够及时", "解读形式单一"]),
+    ("信息更新不够及时。主要表现在:一是栏目更新慢;二是解读形式单一。", ["栏目更新慢", "解读形式单一"]),
+    ("存在的问题主要有以下几个方面。一是信息更新不够及时;二是解读形式单一。", ["信息更新不够及时", "解读形式单一"]),
+    ("下一步,我局将采取有力措施加以改进。一是加强培训;二是丰富形式。", ["加强培训", "丰富形式"]),
+])
+def test_what_stays_a_lead_in_before_a_list(text, expected):
+    assert extract_statements(text)["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+def test_section_heading_numbered_as_a_part_is_dropped(stem):
+    # The section passed with its heading numbered (五) (a report whose parts are numbered so): before, that heading
+    # was no section heading, a lone (五) became the statement level, so the lists ran into one statement.
+    section = "(五)存在的主要问题及改进情况\n" + problems_section(stem)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758",
+                                  "pingtan-2023-01"])
+@pytest.mark.parametrize("number", ["(五)", "(六)"])
+def test_a_lone_marker_numbered_on_is_no_list_level(stem, number):
+    # Web text glued into one line, its first sentence after a lone (五) or (六) (an enumeration going on from an
+    # earlier part): a list of one item is no statement level where the text holds a real list (一是…二是…).
+    # Before, the (六) item took the whole section: 2 to 4 statements for 3 to 6.
+    section = "".join(line.strip() for line in (number + "存在的主要问题及改进情况" + problems_section(stem)).splitlines())
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["003_ce1f8ef96d3daffd", "pingtan-2023-03"])
+@pytest.mark.parametrize("problems, measures", [("(一)工作短板", "(二)着力点"), ("(一)短板弱项", "(二)推进方向"),
+                                                ("一、工作短板", "二、努力路径")])
+def test_both_sub_headings_in_unknown_wordings_glued_to_their_lists(stem, problems, measures):
+    # Web text on one line, both sub-headings worded as no pattern knows and glued to their first items without
+    # punctuation ('(一)工作短板一是…(二)着力点一是…'; pingtan-2023-03 without its framing sentence): before, neither
+    # was found, (一)(二) became the list level and the section two problem statements.
+    section = "".join(line.strip() for line in problems_section(stem).splitlines())
+    section = re.sub(r"[（(]一[)）]存在(?:的主要)?问题.*?(?=一是)", problems, section, count=1)
+    section = re.sub(r"[（(]二[)）]改进措施", measures, section)
+    assert problems + "一是" in section and measures + "一是" in section
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+def test_a_first_sub_heading_titled_as_a_legacy_section_stays_a_sub_heading():
+    # (一)存在问题 first in the text is seed 003's sub-heading, not the section's heading numbered as a part (a
+    # pre-2019 section may be titled 存在问题): dropped as such, the (二)着力点 after it was no longer read as the
+    # measures' sub-heading
+    section = problems_section("003_ce1f8ef96d3daffd").replace("(二)改进措施", "(二)着力点")
+    section = section[section.index("(一)存在问题"):]
+    assert _pairs(extract_statements(section)) == _expected("003_ce1f8ef96d3daffd")

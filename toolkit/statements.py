@@ -13,7 +13,8 @@ reads them (``spec/codebook.md``):
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
    问题…``, ``2024年,我区将…``) starts the measures; inside an enumerated item (the numbering
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
-   problems go on, or no switch at all if it admits a shortcoming itself;
+   problems go on, or no switch at all if it admits a shortcoming itself; so is a clause after a
+   comma opening with a measure cue in an item that admits a shortcoming (``一是…不够,下一步将…;二是``);
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
    ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,``, order words ``首先,…其次,…最后,``
    — these four only with a second item); the
@@ -23,7 +24,8 @@ reads them (``spec/codebook.md``):
    sentences that only frame the section are not statements, unless they hold the only
    content of their kind;
 6. a section given as a table whose header (or rows' first cell) names problems and measures
-   (``存在问题 | 改进措施``) gives each cell as a part of that kind, row by row; a short numbered
+   (``存在问题 | 改进措施``; also exported one cell a line) gives each cell as a part of that kind, row by
+   row; a short numbered
    title in a wording not known is a sub-heading where its number goes on from a known one
    of the other kind (``(一)存在问题`` … ``(二)着力点``); text that runs on into the next
    section (``(六)其他需要报告的事项``) ends before it;
@@ -135,6 +137,7 @@ _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
 _SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
+_STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
@@ -144,7 +147,9 @@ _OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is 
 _ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
 # a numbered line with a short title alone: a sub-heading where its number says so
 # (ending in no 。: that is an item's sentence)
-_LEADING_NUMBER = re.compile(rf"\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、]")
+_NUMBER = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"  # a heading's number: (一) 一、 一. 1. 1、
+_LEADING_NUMBER = re.compile(_NUMBER)
+_SECTION_NUMBER = re.compile(rf"{_CN_NUM}、")  # how a report numbers its sections
 _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]{{2,16}}:?$")
 # A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character, a closing
 # quote or bracket is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start.  Only in a
@@ -162,7 +167,7 @@ def _cues() -> dict[str, Any]:
     spec = _spec()
     join = "|".join
     sub = {kind: join(f"(?:{p})" for p in pats) for kind, pats in spec["subheadings"].items()}
-    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
+    number = _NUMBER
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
         "section_heading": _section_headings(),
@@ -179,10 +184,17 @@ def _cues() -> dict[str, Any]:
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
+        # a short title numbered 2 glued without punctuation to a first item (_glued_pair_form's cheap test)
+        "second_title": re.compile(rf"(?:\(二\)|二[、.]|2[.、])[^。;:!?,()]{{2,16}}?(?={spec['first_item']})"),
         "implied_glued": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<measure>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
         "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
+        "other_column": re.compile("|".join(f"(?:{p})" for p in spec["table_other_columns"])),
+        # a line holding a problems column's name alone (a table exported one cell a line; a cheap test on the text)
+        "problem_column_line": re.compile(
+            rf"^[ \t]*(?:{sub['problem']}|{join(spec['table_columns']['problem'])})[ \t]*(?:\|[ \t]*)?$", re.M),
         "switch": [re.compile(p) for p in spec["switch_to_measure"]],
+        "item_measure": re.compile("(?<=,)(?:" + join(f"(?:{p})" for p in spec["item_measure_cues"]) + ")"),
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
         "admits": [re.compile(p) for p in spec["admits_shortcomings"]],
@@ -194,12 +206,21 @@ def _cues() -> dict[str, Any]:
 
 
 def _section_headings() -> list[re.Pattern[str]]:
-    """The problems section's own numbered heading, in the wordings of formats.yaml (both families)."""
+    """The problems section's own numbered heading, in the wordings of formats.yaml (both families), numbered 五、 or
+    as a part of a report numbered otherwise, (五) or 5."""
     from toolkit.formats import load_formats
 
     sections = load_formats()["sections"]
     titles = [p for family in sections.values() for p in family.get("problems", [])]
-    return [re.compile(rf"^{_CN_NUM}、\s*(?:{t})[。.:]?\s*$") for t in titles]
+    return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*$") for t in titles]
+
+
+def _is_section_heading(line: str, cues: dict[str, Any]) -> bool:
+    """Whether ``line`` is the problems section's own heading: numbered 五、, or as a part, (五) or 5., where it is
+    no sub-heading (``(一)存在的问题`` under a 五、 heading is one, though a pre-2019 section may be titled so)."""
+    if not any(p.match(line) for p in cues["section_heading"]):
+        return False
+    return _SECTION_NUMBER.match(line) is not None or not cues["heading_line"].match(line)
 
 
 def _next_section() -> re.Pattern[str]:
@@ -210,7 +231,7 @@ def _next_section() -> re.Pattern[str]:
 
     sections = load_formats()["sections"]
     title = "|".join(p for family in sections.values() for p in family.get("other", []))
-    number = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"
+    number = _NUMBER
     # (followed by the line's end, a colon, a sentence's end or how that section starts: not by running text, which
     # quotes the title, '(六)其他需要报告的事项中所列的工作…')
     after = "|".join(_spec()["next_section_start"])
@@ -280,7 +301,10 @@ def _clean_lines(text: str) -> list[str]:
     text = _normalize(text)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
-    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in text.split("\n"))
+    raw_lines = text.split("\n")
+    if cues["problem_column_line"].search(text):
+        raw_lines = _cells_as_rows(raw_lines)
+    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in raw_lines)
             if line and not _is_furniture(line)]
     kept = _before_next_section(kept, cues["next_section"])
     # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
@@ -290,7 +314,7 @@ def _clean_lines(text: str) -> list[str]:
         kept = kept[: tail + signature_start(kept[tail:])]
     lines: list[str] = []
     for k, line in enumerate(kept):
-        if not lines and any(p.match(line) for p in cues["section_heading"]):
+        if not lines and _is_section_heading(line, cues):
             continue  # the caller passed the section heading along
         if (lines and k + 1 < len(kept) and _BARE_NUMBER.fullmatch(line)
                 and _wrapped(lines[-1], kept[k + 1], cues)):
@@ -303,6 +327,100 @@ def _clean_lines(text: str) -> list[str]:
             continue
         lines.append(line)
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
+
+
+_SHORT_CELL = 12  # the longest column name of a table's header
+
+
+def _column_name(line: str) -> str | None:
+    """'problem', 'measure' or 'other' for a line that is a table's column name alone (a cell exported on its own
+    line: ``\t存在问题``, ``序号 |``), else None."""
+    cell = line.strip().removesuffix(_ROW_CELL).strip()
+    if not cell or len(cell) > _SHORT_CELL or _ROW_CELL in cell or _LEADING_NUMBER.match(cell):
+        return None  # (a numbered one, (一)存在问题, is a sub-heading)
+    return _cell_kind(cell) or ("other" if _cues()["other_column"].fullmatch(cell) else None)
+
+
+def _cells_as_rows(lines: list[str]) -> list[str]:
+    """``lines`` with a table exported one cell a line written as rows (``a | b |``), read as such tables are.
+
+    The header is a run of column names, one a line, naming a problems and a measures column (``存在问题`` /
+    ``改进措施``, also ``序号`` / ``责任科室``: statements.yaml ``table_columns``, ``table_other_columns``).  Its
+    rows are the cells after it: a tab-indented cell a line, rows apart by a blank line (a blank cell a lone tab);
+    ``cell |`` a line, the blank cells after it as more ``|``; or a cell a line, rows told by their 序号 numbers
+    (1, 2, …) or, without such a column, by the header's width where the cells fill whole rows.  Where the rows
+    cannot be told so, the lines are left as they are.
+    """
+    header: list[int] = []
+    for k, line in enumerate(lines):
+        if line.strip() and len(line.strip()) <= _SHORT_CELL + 2 and _column_name(line):
+            header = _header_run(lines, k)
+            if header:
+                break
+    if not header:
+        return lines
+    names = [_column_name(lines[k]) for k in header]
+    # (a first column of numbers, 序号: each row starts with the next number)
+    first = next((line.strip() for line in lines[header[-1] + 1:] if line.strip()), "")
+    rows, end = _table_cells(lines, header[-1] + 1, len(names), names[0] == "other" and first == "1")
+    if not rows:
+        return lines
+    table = [f"{' | '.join(_cells(lines[k])[0] for k in header)} |"] + [" | ".join(row) + " |" for row in rows]
+    return lines[: header[0]] + table + lines[end:]
+
+
+def _header_run(lines: list[str], start: int) -> list[int]:
+    """The lines of a one-cell-a-line header from ``start`` (column names, blank lines between them allowed in the
+    layout that puts one after every line), or [] where they do not name a problems and a measures column."""
+    run, k = [], start
+    while k < len(lines):
+        if not lines[k].strip():
+            if lines[k].startswith("\t") or (run and lines[run[0]].startswith("\t")):
+                break  # (a tab layout's blank line ends the header row)
+            k += 1
+            continue
+        if not _column_name(lines[k]):
+            break
+        run.append(k)
+        k += 1
+    kinds = {_column_name(lines[k]) for k in run}
+    return run if {"problem", "measure"} <= kinds else []
+
+
+def _table_cells(lines: list[str], start: int, width: int, numbered: bool) -> tuple[list[list[str]], int]:
+    """The rows of a one-cell-a-line table from ``start`` (see :func:`_cells_as_rows`) and the index after them."""
+    tab = lines[start - 1].startswith("\t")
+    piped = lines[start - 1].rstrip().endswith(_ROW_CELL)
+    rows: list[list[str]] = []
+    cells: list[str] = []
+    k = start
+    while k < len(lines):
+        line = lines[k]
+        if tab:
+            if not line.strip() and not line.startswith("\t"):
+                if cells:
+                    rows.append(cells)
+                cells = []
+            elif line.startswith("\t"):
+                cells.append(line.strip())
+            else:
+                break
+        elif piped:
+            if line.strip() and _ROW_CELL not in line:
+                break
+            if line.strip():
+                cells += _cells(line) if line.strip() != _ROW_CELL else [""]
+        elif line.strip():
+            if numbered and len(cells) % width == 0 and line.strip() != str(len(cells) // width + 1):
+                break  # (the next row's number is not there: the table has ended)
+            cells.append(line.strip())
+        k += 1
+    if tab:
+        rows += [cells] if cells else []
+        return (rows, k) if rows and all(len(r) == width for r in rows) else ([], start)
+    if not cells or len(cells) % width or (not numbered and len(cells) < 2 * width):
+        return [], start  # (cells that fill no whole rows, or one row with nothing to tell it from two parts' text)
+    return [cells[i:i + width] for i in range(0, len(cells), width)], k
 
 
 def _full_stop(match: re.Match[str]) -> str:
@@ -409,7 +527,8 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             found = [cues["heading_glued"].search(rest, pos),
                      _implied_glued(rest, pos, last_number, problems_form) if problems_form else None]
             if not last_number:
-                leading_form = _first_measures_form(lines) if leading_form is None else leading_form
+                if leading_form is None:
+                    leading_form = _first_measures_form(lines) or _glued_pair_form(lines)
                 found.append(_leading_glued(rest, pos, leading_form) if leading_form else None)
             glued = min(filter(None, found), key=lambda m: m.start(), default=None)
             if not glued:
@@ -449,6 +568,28 @@ def _first_measures_form(lines: list[str]) -> str:
             if _heading_kind(known) == "measure" and _heading_number(known) == 2 and ends:
                 return _number_form(known["num"])
             return ""
+    return ""
+
+
+def _glued_pair_form(lines: list[str]) -> str:
+    """How the two sub-headings are numbered where both are in wordings not known and glued without punctuation to
+    their lists' first items (``(一)工作短板一是…。(二)着力点一是…``): a short title numbered 1 and, after it, one
+    numbered 2 in the same form, each right before a first item's marker, the first admitting no problem itself (as
+    :func:`_leading_glued` asks) and the second's first item admitting none (it opens the measures).  Else ''."""
+    cues = _cues()
+    for line in lines:
+        if not cues["second_title"].search(line):
+            continue  # (cheap: no title numbered 2 before a first item, no pair)
+        titles = [t for t in cues["leading_title"].finditer(line) if not t.group().endswith(("。", ":"))]
+        for first in titles:
+            form = _number_form(first["num"])
+            if cn_numeral(first["num"].strip("()、.")) != 1 or _has(first["problem"], "problem_cues"):
+                continue
+            for second in titles:
+                if (second.start() > first.end() and _number_form(second["num"]) == form
+                        and cn_numeral(second["num"].strip("()、.")) == 2
+                        and not _has(re.split("[。;]", line[second.end():], maxsplit=1)[0], "problem_cues")):
+                    return form
     return ""
 
 
@@ -672,7 +813,30 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
             break
         if not _has(part[start:resume], "problem_cues"):
             cuts += [(start, "measure"), (resume, "problem")]
+    if marks and _cues()["item_measure"].search(part):
+        cuts = sorted(cuts + _clause_cuts(part, marks, cuts))
     return cuts
+
+
+def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(start, kind) where an item holds a problem and then, after a comma, its measure (``一是信息更新不够及时,
+    下一步将加强栏目巡查;二是…``): the clause from a measure cue (statements.yaml ``item_measure_cues``) on is a measure
+    and the problems go on at the next item.  Only where the clause before admits a shortcoming and the measure's
+    does not, inside an item of the list, before any switch sentence."""
+    end_of_problems = min((a for a, kind in cuts if kind == "measure"), default=len(part))
+    found: list[tuple[int, str]] = []
+    for cue in _cues()["item_measure"].finditer(part, 0, end_of_problems):
+        at = cue.start()
+        item = next((m for m in reversed(marks) if m[1] <= at), None)
+        if item is None or (found and found[-1][0] > item[0]):
+            continue  # before the list, or a second cue in an item already cut
+        resume = _next_item(marks, at)
+        stop = resume if resume is not None else next(
+            (i for i in range(at, len(part)) if part[i] in _SENTENCE_END), len(part))
+        if (_has(part[item[1]:at], "problem_cues") and not _has(part[at:stop], "problem_cues")
+                and not _is_switch(part, item[1])):
+            found += [(at, "measure")] + ([(resume, "problem")] if resume is not None else [])
+    return found
 
 
 def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]:
@@ -745,9 +909,11 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             accepted[style] = found
     if not accepted:
         return []
-    # the style that occurs first is the statement level
-    style = min(accepted, key=lambda s: accepted[s][0][0])
-    return accepted[style]
+    # the style that occurs first is the statement level; not a lone marker numbered on from an earlier part (a list
+    # of one item, '(六)存在的主要问题及改进情况' / '一是…;二是…') where another style makes a list
+    lists = {s: found for s, found in accepted.items() if len(found) > 1 or found[0][2] == 1} or accepted
+    style = min(lists, key=lambda s: lists[s][0][0])
+    return lists[style]
 
 
 _CLOSED, _LEFT_OPEN = 1, 2  # where a character stands (_brackets): in closed brackets, in a bracket left open
@@ -901,9 +1067,34 @@ def _unmarked_first_item(preamble: str) -> str:
     ``存在问题:信息更新不够及时。二是解读形式单一。三是…`` numbers from 二是, the first item written without its
     一是; it is no framing sentence (``…还存在一些不足``), which stays out.
     """
+    return _clean("".join(_after_framing(preamble)))
+
+
+def _after_framing(preamble: str) -> list[str]:
+    """The sentences of the text before a list after its lead-in's colon, without the opening ones that frame the
+    section (``…还存在一些不足。``)."""
     sentences = _split_sentences(preamble.rpartition(":")[2])
     while sentences and any(p.search(sentences[0].strip("。!? ")) for p in _cues()["intro"]):
         sentences.pop(0)
+    return sentences
+
+
+def _stated_before_list(preamble: str) -> str:
+    """The sentences right before a list that state something, not lead the list in (else '').
+
+    A lead-in ends with a colon or announces the list (``主要表现在``, ``以下``, ``如下``: statements.yaml
+    ``announces_list``, ``boilerplate_intro``); a framing sentence (``…还存在一些不足。``) or the one that opens the
+    measures (``下一步,我局将采取更加有力措施加以改进。``, a switch, read as the seeds' lead-ins) is none either.  A
+    sentence that ends with 。 right before the list and says something else is a statement:
+    ``(一)存在问题。部分栏目信息更新不够及时。一是…`` (it was dropped with the lead-in).
+    """
+    raw = preamble.rstrip()
+    if not raw.endswith(_STATED_ENDS):
+        return ""
+    sentences = _after_framing(raw)
+    cues = _cues()
+    if any(any(p.search(s) for p in cues["announces_list"]) or _is_switch(s, 0) for s in sentences):
+        return ""
     return _clean("".join(sentences))
 
 
@@ -912,9 +1103,15 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
     preamble = _clean(text[: marks[0][0]])
     items = []
     first = _unmarked_first_item(preamble) if marks[0][2] == 2 else ""
+    stated = "" if first else _stated_before_list(text[: marks[0][0]])
     if first and preamble.endswith(first):
         items.append((1, first))
         preamble = _clean(preamble.removesuffix(first))
+    full_preamble = preamble
+    if stated and preamble.endswith(stated):
+        preamble = _clean(preamble.removesuffix(stated))
+    else:
+        stated = ""
     if preamble:
         out.dropped.append(((block.order, 0), block.kind, preamble))
     for k, (start, end, n) in enumerate(marks):
@@ -931,8 +1128,8 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
         lists[-1].append((n, item))
     j = 0
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
-    admitted = any(p.search(preamble) for p in _cues()["admits"]) and not any(
-        p.search(preamble) for p in _cues()["lead_in"])
+    admitted = any(p.search(full_preamble) for p in _cues()["admits"]) and not any(
+        p.search(full_preamble) for p in _cues()["lead_in"])
     for k, lst in enumerate(lists):
         kind = block.kind
         # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
@@ -940,6 +1137,9 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
             if state.get("voted_measure") or _vote([t for _, t in lst]) == "measure":
                 kind = "measure"
                 state["voted_measure"] = True
+        if k == 0 and stated:
+            # (of the list's kind, unless it admits a shortcoming itself: '信息更新不够及时。一是加强巡查;二是…')
+            out.statements.append(((block.order, 0), "problem" if _has(stated, "problem_cues") else kind, stated))
         for _, item in lst:
             j += 1
             if item:
