@@ -450,6 +450,22 @@ def test_frames_built_column_by_column_are_the_ones_pandas_makes(rows: dict) -> 
             pd.testing.assert_frame_equal(single, _pandas_way([dict(one)], name), check_exact=True)
 
 
+def test_frames_of_a_seed_are_the_ones_pandas_constructor_makes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_frame builds the frames through pandas' private DataFrame._from_arrays (a third of the public
+    constructor's cost): the frames must be those the public constructor makes of the same arrays, which
+    is also what _frame falls back to when a pandas lacks it; and frames must not share their labels."""
+    report = toolkit.parse_report(RAW_REPORTS[0])
+    fast = report.to_frames()
+    monkeypatch.setattr(pd.DataFrame, "_from_arrays", None, raising=True)  # 'NoneType' is not callable
+    public = report.to_frames()
+    monkeypatch.undo()
+    assert all(len(fast[name]) for name in ("reports", "sections", "tables", "checks"))
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(fast[name], public[name], check_exact=True, check_column_type=True)
+    fast["tables"].columns.name = "renamed"  # setting an Index's name changes it in place
+    assert report.to_frames()["tables"].columns.name is None
+
+
 @pytest.mark.parametrize("value", [None, float("nan"), pd.NA, pd.NaT, float("inf"), "", "x", 0, -1, 2.5, True,
                                    False, [1, 2], [], (1,), {"a": 1}, object()], ids=repr)
 def test_isna_says_what_pandas_says(value: object) -> None:

@@ -188,6 +188,18 @@ def test_to_frames_is_the_corpus_run_of_the_file(path):
     assert ("" if pd.isna(listed) else listed) == ";".join(dict.fromkeys(flags))
 
 
+def test_to_frames_gives_frames_of_its_own_when_a_frame_is_empty():
+    # A report without flags got the runner's shared empty flags frame: a column the caller added to it
+    # showed in the flags frame of every later to_frames and corpus run of the session.
+    path = RAW / "003_ce1f8ef96d3daffd.txt"
+    frames = toolkit.parse_report(path).to_frames()
+    assert len(frames["flags"]) == 0
+    frames["flags"]["note"] = "mine"
+    columns = ["report_id", "code", "table", "line", "detail"]
+    assert list(toolkit.parse_report(path).to_frames()["flags"].columns) == columns
+    assert list(toolkit.extract_corpus([path], jobs=1)["flags"].columns) == columns
+
+
 def test_to_frames_of_a_report_parsed_from_text():
     # A report of parse_text has no path: to_frames raised TypeError (the corpus's file-name cleaning).
     text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")

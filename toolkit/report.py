@@ -447,9 +447,11 @@ class Report:
             ``statements``, ``flags``: the columns, dtypes and row order of the data dictionary,
             equal to what :func:`toolkit.extract_corpus` gives for this file.
         """
-        from toolkit.corpus import _combine, _frames_of
+        from toolkit.corpus import _combine, _empty, _frames_of
 
-        return _combine([_frames_of(self, self.path, self.report_id)])  # type: ignore[arg-type]
+        frames = _combine([_frames_of(self, self.path, self.report_id)])  # type: ignore[arg-type]
+        # an empty frame of _combine is the runner's shared one: the caller gets its own
+        return {name: frame if len(frame) else _empty(name) for name, frame in frames.items()}
 
     def __repr__(self) -> str:
         year = self.metadata.get("report_year") or "?"
