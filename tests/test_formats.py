@@ -275,6 +275,45 @@ def test_what_word_does_not_show_is_not_read(structure, tmp_path, parsed_seed):
     assert _same(_cells(report), _cells(original))
 
 
+@pytest.mark.parametrize("font, char, want", [("Symbol", "F02D", -22.0), ("Symbol", "2212", -22.0),
+                                              ("MT Extra", "F02D", None)])
+def test_a_sign_set_from_a_symbol_font_is_read(font, char, want, tmp_path, parsed_seed):
+    # w:sym (Word's Insert > Symbol) holds its character in no w:t: a minus sign set from the Symbol font
+    # before 22 was lost and 本年增/减 read 22 for -22.  A code of a font not known is no number, flagged.
+    def edit(xml: str) -> str:
+        assert xml.count("<w:r><w:t>-22</w:t></w:r>") == 1
+        return xml.replace("<w:r><w:t>-22</w:t></w:r>", f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+                           + _R.format("22"))
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path), report_id=original.report_id)
+    got = report.table("active").loc["penalty", "change"]
+    if want is None:
+        assert math.isnan(got) and "penalty: \ufffd22" in [f.detail for f in report.flags if f.code == "not_a_number"]
+    else:
+        assert got == want and _same(_cells(report), _cells(original))
+
+
+def test_item_numbers_set_from_a_symbol_font_split_the_statements(tmp_path, parsed_seed):
+    # ① ② ③ set from Wingdings (w:sym F081…) were lost: the three problems ran together as one statement.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines = [x.replace("一是主动", "①主动").replace("二是政策", "②政策").replace("三是工作", "③工作")
+             if isinstance(x, str) else x for x in _as_lines(original)]
+    typed = toolkit.parse_report(_seed_docx_edited(original, str, tmp_path, lines=lines))
+
+    def edit(xml: str) -> str:
+        for k, mark in enumerate("①②③"):
+            before, after = xml.split(mark)
+            xml = (before + f'</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0{0x81 + k:X}"/></w:r>'
+                   '<w:r><w:t xml:space="preserve">' + after)
+        return xml
+
+    (tmp_path / "sym").mkdir()
+    report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path / "sym", lines=lines))
+    assert report.statements["text"].tolist() == typed.statements["text"].tolist()
+    assert report.lines == typed.lines
+
+
 def test_a_phonetic_guide_and_a_deleted_break_in_a_heading_are_no_text(tmp_path, parsed_seed):
     title, heading = "2020年乌当区人民政府信息公开工作年度报告", "五、存在的主要问题及改进情况"
 

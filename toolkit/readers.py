@@ -1959,7 +1959,34 @@ def _docx_paragraph(p) -> str:
                 out.append("\n")
             elif tag == _w("noBreakHyphen"):
                 out.append("-")
+            elif tag == _w("sym"):
+                out.append(_docx_symbol(node.get(_w("font")), node.get(_w("char"))))
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _symbol_fonts() -> dict[str, dict[int, str]]:
+    """The characters of the symbol fonts (``docx: symbol_fonts`` of formats.yaml), by font and byte."""
+    from toolkit.formats import load_formats
+
+    fonts: dict[str, dict[int, str]] = {}
+    for font, table in load_formats()["docx"]["symbol_fonts"].items():
+        chars = {0x20 + i: c for i, c in enumerate(table.get("ascii", ""))}
+        chars.update({int(str(code), 16): c for code, c in table.items() if code != "ascii"})
+        fonts[font] = chars
+    return fonts
+
+
+def _docx_symbol(font: str | None, char: str | None) -> str:
+    """The character a w:sym shows: ``char`` itself, or, as F000 plus a byte, that byte of the symbol font
+    ``font`` (U+FFFD where it is not known: a sign lost before a number read it as another number)."""
+    try:
+        code = int(char or "", 16)
+    except ValueError:
+        return "\ufffd"
+    if not 0xF000 <= code <= 0xF0FF:
+        return chr(code) if 0 < code < 0x110000 else "\ufffd"
+    return _symbol_fonts().get((font or "").strip().lower(), {}).get(code - 0xF000, "\ufffd")
 
 
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
