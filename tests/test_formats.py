@@ -314,6 +314,34 @@ def test_item_numbers_set_from_a_symbol_font_split_the_statements(tmp_path, pars
     assert report.lines == typed.lines
 
 
+def _alternate(xml: str, start: int, end: int) -> str:
+    """``xml`` with its part ``start:end`` set in an mc:AlternateContent, once as the choice, once as the fallback."""
+    part = xml[start:end]
+    return (xml[:start] + f'<mc:AlternateContent><mc:Choice Requires="w14">{part}</mc:Choice>'
+            f"<mc:Fallback>{part}</mc:Fallback></mc:AlternateContent>" + xml[end:])
+
+
+def test_paragraphs_tables_and_rows_in_compatibility_blocks_are_read_once(tmp_path, parsed_seed):
+    # mc:AlternateContent around whole paragraphs, a table or table rows (WPS and newer Word write a choice and
+    # its fallback so): before, what it held was lost, here the heading 一、总体情况 and all 22 cells of the
+    # active table.
+    def edit(xml: str) -> str:
+        heading = xml.index("<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>")
+        xml = _alternate(xml, heading, xml.index("</w:p>", heading) + len("</w:p>"))
+        first = xml.index("<w:tbl>")  # the active table
+        xml = _alternate(xml, first, xml.index("</w:tbl>") + len("</w:tbl>"))
+        second = xml.index("<w:tbl>", xml.index("</mc:AlternateContent>", first))  # the requests table: its rows
+        rows = xml.index("<w:tr", second)
+        return _alternate(xml, rows, xml.index("</w:tbl>", rows))
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path), report_id=original.report_id)
+    (tmp_path / "plain").mkdir()
+    assert report.lines == toolkit.parse_report(_seed_docx_edited(original, str, tmp_path / "plain")).lines
+    assert _same(_cells(report), _cells(original))
+    assert [s.key for s in report.sections] == [s.key for s in original.sections]
+
+
 def test_a_phonetic_guide_and_a_deleted_break_in_a_heading_are_no_text(tmp_path, parsed_seed):
     title, heading = "2020年乌当区人民政府信息公开工作年度报告", "五、存在的主要问题及改进情况"
 

@@ -1401,6 +1401,7 @@ def _html_lines(root) -> list:
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_MC_ALTERNATE = f"{{{_MC}}}AlternateContent"
 
 
 def _w(tag: str) -> str:
@@ -1767,7 +1768,8 @@ def _web_archive_page(data: bytes, path: str) -> bytes:
 
 
 def _docx_children(el) -> Iterator:
-    """Children of `el`, looking through content controls (w:sdt)."""
+    """Children of `el`, looking through content controls (w:sdt) and compatibility blocks (mc:AlternateContent:
+    its first mc:Choice, as the runs' (see ``_UNSHOWN_RUN_PARENTS``), else its mc:Fallback)."""
     for child in el.iterchildren():
         if child.tag == _w("sdt"):
             content = child.find(_w("sdtContent"))
@@ -1775,6 +1777,11 @@ def _docx_children(el) -> Iterator:
                 yield from _docx_children(content)
         elif child.tag == _w("customXml") or child.tag == _w("smartTag"):
             yield from _docx_children(child)
+        elif child.tag == _MC_ALTERNATE:  # around whole paragraphs, tables or rows (WPS, newer Word)
+            chosen = child.find(f"{{{_MC}}}Choice")
+            chosen = child.find(f"{{{_MC}}}Fallback") if chosen is None else chosen
+            if chosen is not None:
+                yield from _docx_children(chosen)
         else:
             yield child
 
