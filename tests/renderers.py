@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["render_html", "render_docx", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
+__all__ = ["render_html", "render_docx", "strict_docx", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
            "TEXT_LAYOUTS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
@@ -119,6 +119,47 @@ def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table
                 if c < len(row):
                     table.cell(r, c).text = row[c]
     document.save(os.fspath(path))
+
+
+# The namespaces of the parts python-docx writes, and the ones Word's 'Strict Open XML Document' writes instead
+# (ECMA-376 Part 1, strict conformance)
+_TO_STRICT = {
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties":
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/main": "http://purl.oclc.org/ooxml/drawingml/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing":
+        "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+    "http://schemas.openxmlformats.org/officeDocument/2006/math": "http://purl.oclc.org/ooxml/officeDocument/math",
+    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties":
+        "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+    "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes":
+        "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+    "http://schemas.openxmlformats.org/officeDocument/2006/customXml":
+        "http://purl.oclc.org/ooxml/officeDocument/customXml",
+    "http://schemas.openxmlformats.org/officeDocument/2006/bibliography":
+        "http://purl.oclc.org/ooxml/officeDocument/bibliography",
+    "http://schemas.openxmlformats.org/schemaLibrary/2006/main": "http://purl.oclc.org/ooxml/schemaLibrary/main",
+}
+
+
+def strict_docx(path) -> None:
+    """Rewrite the DOCX at `path` (from :func:`render_docx`) as a Strict Open XML document: every XML part and
+    relationship in the strict namespaces, the document marked ``w:conformance="strict"``."""
+    import zipfile
+
+    with zipfile.ZipFile(os.fspath(path)) as zin:
+        parts = {info: zin.read(info) for info in zin.infolist()}
+    with zipfile.ZipFile(os.fspath(path), "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in parts.items():
+            if info.filename.endswith((".xml", ".rels")):
+                for transitional, strict in _TO_STRICT.items():
+                    data = data.replace(transitional.encode(), strict.encode())
+                if info.filename == "word/document.xml":
+                    data = data.replace(b"<w:document ", b'<w:document w:conformance="strict" ', 1)
+            zout.writestr(info, data)
 
 
 # --------------------------------------------------------------------------

@@ -1462,24 +1462,50 @@ _WORD_MAIN_TYPES = (
 _DOCX_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
-def _as_plain_document(zf: zipfile.ZipFile, data: bytes) -> bytes:
-    """``data``, or a copy whose main part is typed as a .docx's when it is a .docm's or a template's.
+# A Strict Open XML document (Word's 'Strict Open XML Document', its body in http://purl.oclc.org/ooxml/
+# wordprocessingml/main): its namespaces and relationship types, and the transitional ones they stand for (a
+# longer one before the one it begins with)
+_OOXML = b"http://schemas.openxmlformats.org/"
+_STRICT = b"http://purl.oclc.org/ooxml/"
+_STRICT_NAMESPACES = tuple((_STRICT + strict, _OOXML + transitional) for strict, transitional in (
+    (b"officeDocument/relationships/extendedProperties", b"officeDocument/2006/relationships/extended-properties"),
+    (b"officeDocument/relationships/customProperties", b"officeDocument/2006/relationships/custom-properties"),
+    (b"officeDocument/relationships", b"officeDocument/2006/relationships"),
+    (b"officeDocument/extendedProperties", b"officeDocument/2006/extended-properties"),
+    (b"officeDocument/customProperties", b"officeDocument/2006/custom-properties"),
+    (b"officeDocument/", b"officeDocument/2006/"),  # math, sharedTypes, docPropsVTypes, customXml, bibliography
+    (b"wordprocessingml/main", b"wordprocessingml/2006/main"),
+    (b"drawingml/", b"drawingml/2006/"),  # main, wordprocessingDrawing, picture, chart
+    (b"schemaLibrary/main", b"schemaLibrary/2006/main"),
+))
 
-    Such a file (also one renamed .docx) was refused: 'not a valid DOCX: ValueError: file
-    '<_io.BytesIO …>' is not a Word file'; Word opens it, and its text is read as a .docx's. Macros are not run.
+
+def _as_plain_document(zf: zipfile.ZipFile, data: bytes) -> bytes:
+    """``data``, or a copy python-docx reads: a .docm's or a template's main part typed as a .docx's, a Strict
+    Open XML document's namespaces written as the transitional ones.
+
+    Such a file was refused: 'not a valid DOCX: ValueError: file '<_io.BytesIO …>' is not a Word file', or, a
+    Strict one, "KeyError: no relationship of type '…/officeDocument'"; Word opens it, and its text is read as
+    a .docx's. Macros are not run.
     """
     try:
         types = zf.read("[Content_Types].xml")
+        strict = _STRICT in zf.read("_rels/.rels")
     except KeyError:
         return data
     found = next((t for t in _WORD_MAIN_TYPES if t in types), None)
-    if found is None:
+    if found is None and not strict:
         return data
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in zf.infolist():
             part = zf.read(info)
-            copy.writestr(info, part.replace(found, _DOCX_MAIN_TYPE) if info.filename == "[Content_Types].xml" else part)
+            if found is not None and info.filename == "[Content_Types].xml":
+                part = part.replace(found, _DOCX_MAIN_TYPE)
+            if strict and info.filename.endswith((".xml", ".rels")):
+                for name, transitional in _STRICT_NAMESPACES:
+                    part = part.replace(name, transitional)
+            copy.writestr(info, part)
     return out.getvalue()
 
 
