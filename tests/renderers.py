@@ -197,6 +197,8 @@ def render_pdf(
     marks: dict | None = None,
     spaced: dict | None = None,
     doubled: set | None = None,
+    wrapped: dict | None = None,
+    middle: bool = False,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2).
 
@@ -205,7 +207,9 @@ def render_pdf(
     ``(first cell of a row, column index)`` to a footnote mark set as a raised small digit after that cell's text;
     ``spaced`` maps a text line to the letter spacing (points) it is set with (a title or heading spread out);
     the text lines and cells in ``doubled`` are drawn twice, the second time 0.3 pt to the right (the bold a
-    word processor fakes for a font without a bold face).
+    word processor fakes for a font without a bold face); ``wrapped`` maps a cell's text to the lines it is set in,
+    one under the other in a column as narrow as the widest of them (a number wrapped in a narrow cell, '6565' over
+    '1'), the other cells of its row at the top of theirs (Word's default) or, with ``middle``, in their middle.
 
     With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
     print them: pdfplumber then finds no table and gives the rows as lines of text.
@@ -247,7 +251,8 @@ def render_pdf(
             for i, cell in enumerate(row):
                 spans = colspan_header and i == len(row) - 1 and len(row) < width
                 if not spans:
-                    cols[i] = max(cols[i], measure.get_string_width(cell) + pad)
+                    parts = (wrapped or {}).get(cell, [cell])
+                    cols[i] = max(cols[i], max(measure.get_string_width(part) for part in parts) + pad)
         for row in block:  # make spanning cells fit
             if colspan_header and 0 < len(row) < width:
                 i = len(row) - 1
@@ -291,7 +296,9 @@ def render_pdf(
         y += font_size * 0.5
         width = len(cols)
         for row in block:
-            room(row_h)
+            lines_in_row = max((len((wrapped or {}).get(cell, ())) for cell in row), default=0)
+            height = row_h + max(lines_in_row - 1, 0) * font_size * 1.2  # a row grows for a wrapped cell
+            room(height)
             x = margin
             cells = list(row)
             if not (colspan_header and 0 < len(row) < width):
@@ -299,7 +306,15 @@ def render_pdf(
             for i, cell in enumerate(cells):
                 w = sum(cols[i:]) if i == len(cells) - 1 else cols[i]
                 pdf.set_xy(x, y)
-                pdf.cell(w, row_h, cell, border=1 if ruled else 0)
+                if height > row_h:  # the box, then the texts at the top, one line under the other
+                    pdf.cell(w, height, "", border=1 if ruled else 0)
+                    parts = (wrapped or {}).get(cell)
+                    shift = (height - row_h) / 2 if middle and not parts else 0.0
+                    for k, part in enumerate(parts or [cell]):
+                        pdf.set_xy(x, y + shift + k * font_size * 1.2)
+                        pdf.cell(w, row_h, part)
+                else:
+                    pdf.cell(w, row_h, cell, border=1 if ruled else 0)
                 if cell and cell in (doubled or ()):
                     pdf.set_xy(x + 0.3, y)
                     pdf.cell(w, row_h, cell)
@@ -311,7 +326,7 @@ def render_pdf(
                     pdf.cell(pdf.get_string_width(mark), font_size * 0.6, mark)
                     pdf.set_font("cjk", size=font_size)
                 x += w
-            y += row_h
+            y += height
         y += font_size * 0.5
     if decorate:
         decorate(pdf, pdf.page_no())

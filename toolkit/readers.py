@@ -2403,6 +2403,10 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
                               and line["top"] - left[k - 1]["top"] > settings["column_pitch"] * pitch)
             text_lines.append(((band_top, 2 if after else 0, line["top"]), line, after))
         text_lines += [((band_top, 1, line["top"]), line, True) for line in right]
+    # (a line of digits alone is rare: a cheap test first; a page of two columns of prose holds no such table,
+    # and a number alone in its right column is no cell of the left one)
+    if not bands and any(_NUMBER_PART.fullmatch(line["text"].strip()) for _, line, _ in text_lines):
+        text_lines = _join_wrapped_numbers(text_lines, settings)
     for key, line, inner in text_lines:
         text = _without_letter_spacing(line, settings).strip()
         if text:
@@ -2421,6 +2425,102 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
 
 
 _DIGITS_RE = re.compile(r"\d+")
+_NUMBER_PART = re.compile(r"[\d.,%]+")  # the part of a number wrapped onto the next line of its cell
+
+
+def _line_size(line: dict) -> float:
+    sizes = sorted(ch["size"] for ch in line["chars"]) or [0.0]
+    return sizes[len(sizes) // 2]
+
+
+def _join_wrapped_numbers(text_lines: list, settings: dict) -> list:
+    """``text_lines`` (sort key, line, flag) with a number wrapped in a narrow cell of an unruled table put back
+    together, in its row.
+
+    A cell too narrow for '65651' sets '6565' and under it '1': set at the top of the cell, the row read 6565 and
+    the '1' (a lone number between rows: a page number) was lost; set in the middle of the cell, both parts
+    stand off the row's line and its three values were lost.  The lower part is a line of digits alone, no
+    farther below than ``pdf.wrap_pitch`` times the text size, lying under a number at least as wide as it (the
+    cell's first line is full): it ends that number.  A line of digits alone whose middle is within that
+    distance of the middle of a row's line, where that line has a gap, is that row's cell.
+    """
+    out = list(text_lines)
+    for k in range(len(out) - 1, 0, -1):
+        _, low, _ = out[k]
+        if not _NUMBER_PART.fullmatch(low["text"].strip()) or not low["chars"]:
+            continue
+        size = _line_size(low)
+        for j in range(k):
+            key, line, flag = out[j]
+            if not 0 <= low["top"] - line["bottom"] <= settings["wrap_pitch"] * size or line["top"] >= low["top"]:
+                continue
+            word = _number_above(line, low, size)
+            if word is not None:
+                out[j] = (key, _put_into(line, low, word[-1]), flag)
+                del out[k]
+                break
+    for k in range(len(out) - 1, -1, -1):
+        _, cell, _ = out[k]
+        if not _NUMBER_PART.fullmatch(cell["text"].strip()) or not cell["chars"]:
+            continue
+        size = _line_size(cell)
+        middle = (cell["top"] + cell["bottom"]) / 2
+        for j, (key, line, flag) in enumerate(out):
+            if (j == k or _NUMBER_PART.fullmatch(line["text"].strip())
+                    or abs((line["top"] + line["bottom"]) / 2 - middle) > settings["wrap_pitch"] * size
+                    or any(ch["x1"] > cell["x0"] - size / 2 and ch["x0"] < cell["x1"] + size / 2 for ch in line["chars"])):
+                continue
+            before = [ch for ch in line["chars"] if ch["x1"] <= cell["x0"]]
+            out[j] = (key, _put_into(line, cell, before[-1] if before else None, cell=True), flag)
+            del out[k]
+            break
+    return out
+
+
+def _put_into(line: dict, part: dict, after: dict | None, cell: bool = False) -> dict:
+    """``line`` with the text and characters of ``part`` put right after its character ``after`` (None: first),
+    or, a ``cell``, as a word of its own."""
+    at = next(i for i, ch in enumerate(line["chars"]) if ch is after) + 1 if after is not None else 0
+    text, piece = line["text"], part["text"].strip()
+    pos = _text_position(text, sum(1 for ch in line["chars"][:at] if ch["text"].strip()))
+    joined = {**line, "chars": line["chars"][:at] + part["chars"] + line["chars"][at:]}
+    if cell:
+        joined["text"] = " ".join(w for w in (text[:pos].rstrip(), piece, text[pos:].lstrip()) if w)
+    else:  # the lines of one cell: their middle is the cell's
+        joined.update(text=text[:pos] + piece + text[pos:], bottom=max(line["bottom"], part["bottom"]))
+    return joined
+
+
+def _number_above(line: dict, low: dict, size: float) -> list | None:
+    """The characters of the number of ``line`` over which the digits of ``low`` stand, as wide as they or wider."""
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    words: list = []
+    for ch in line["chars"]:
+        if words and ch["x0"] - words[-1][-1]["x1"] <= DEFAULT_X_TOLERANCE:
+            words[-1].append(ch)
+        else:
+            words.append([ch])
+    for word in words:
+        x0, x1 = word[0]["x0"], word[-1]["x1"]
+        if (all(_NUMBER_PART.fullmatch(ch["text"]) for ch in word)
+                and x0 - size / 2 <= low["x0"] and low["x1"] <= x1 + size / 2 and low["x1"] - low["x0"] <= x1 - x0):
+            return word
+    return None
+
+
+def _text_position(text: str, count: int) -> int:
+    """The index in ``text`` (a line's characters, with spaces put in its gaps) just after its first ``count``
+    characters that are not spaces."""
+    if count <= 0:
+        return 0
+    seen = 0
+    for pos, c in enumerate(text):
+        if not c.isspace():
+            seen += 1
+            if seen == count:
+                return pos + 1
+    return len(text)
 
 
 def _without_letter_spacing(line: dict, settings: dict) -> str:
