@@ -199,6 +199,7 @@ def render_pdf(
     doubled: set | None = None,
     wrapped: dict | None = None,
     middle: bool = False,
+    unmapped: set | None = None,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2).
 
@@ -209,7 +210,9 @@ def render_pdf(
     the text lines and cells in ``doubled`` are drawn twice, the second time 0.3 pt to the right (the bold a
     word processor fakes for a font without a bold face); ``wrapped`` maps a cell's text to the lines it is set in,
     one under the other in a column as narrow as the widest of them (a number wrapped in a narrow cell, '6565' over
-    '1'), the other cells of its row at the top of theirs (Word's default) or, with ``middle``, in their middle.
+    '1'), the other cells of its row at the top of theirs (Word's default) or, with ``middle``, in their middle;
+    the text lines and cells in ``unmapped`` are set in a second copy of the font whose Unicode map (and
+    TrueType outlines, from which pdfminer would rebuild one) is then removed: they come out as (cid:NN).
 
     With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
     print them: pdfplumber then finds no table and gives the rows as lines of text.
@@ -230,9 +233,11 @@ def render_pdf(
     page_h = 842.0
 
     pdf = FPDF(unit="pt")
-    if not compress:
+    if not compress or unmapped:
         pdf.set_compression(False)
     pdf.add_font("cjk", fname=cjk_font_path())
+    if unmapped:
+        pdf.add_font("unmapped", fname=cjk_font_path())
     pdf.set_font("cjk", size=font_size)
     measure = pdf
     pad = 2 * pdf.c_margin + font_size
@@ -285,6 +290,7 @@ def render_pdf(
             room(line_h)
             if block.strip():
                 pdf.set_xy(margin, y)
+                pdf.set_font("unmapped" if block in (unmapped or ()) else "cjk", size=font_size)
                 pdf.set_char_spacing((spaced or {}).get(block, 0))
                 pdf.cell(content_w, line_h, block)
                 if block in (doubled or ()):
@@ -306,6 +312,7 @@ def render_pdf(
             for i, cell in enumerate(cells):
                 w = sum(cols[i:]) if i == len(cells) - 1 else cols[i]
                 pdf.set_xy(x, y)
+                pdf.set_font("unmapped" if cell in (unmapped or ()) else "cjk", size=font_size)
                 if height > row_h:  # the box, then the texts at the top, one line under the other
                     pdf.cell(w, height, "", border=1 if ruled else 0)
                     parts = (wrapped or {}).get(cell)
@@ -331,6 +338,15 @@ def render_pdf(
     if decorate:
         decorate(pdf, pdf.page_no())
     pdf.output(os.fspath(path))
+    if unmapped:  # the second font's objects come last; same-length renames keep the xref offsets valid
+        data = open(os.fspath(path), "rb").read()
+        if data.count(b"/ToUnicode") != 2:
+            raise ValueError("no text of the lines was set in the unmapped font")
+        for key, renamed in ((b"/ToUnicode", b"/ToUnicodX"), (b"/FontFile2", b"/FontFilX2")):
+            at = data.rindex(key)
+            data = data[:at] + renamed + data[at + len(key):]
+        with open(os.fspath(path), "wb") as out:
+            out.write(data)
 
 
 def rotate_pdf_pages(path, angle: int, pages: set | None = None) -> None:

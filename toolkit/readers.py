@@ -2147,7 +2147,7 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
             ) from exc
         pages: list = []
         n_chars = n_cid = 0
-        cid_pages = 0
+        cid_pages: list[int] = []  # the pages with (cid:NN) characters
         with pdf:
             n_pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
@@ -2174,7 +2174,8 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
                         turned.close()
                 n_chars += chars
                 n_cid += cids
-                cid_pages += cids > 0
+                if cids:
+                    cid_pages.append(number)
                 pages.append((page_lines, margin))
     if n_chars == 0:
         raise EmptyFileError(
@@ -2183,17 +2184,26 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
     if n_cid > _CID_SHARE_LIMIT * n_chars:
         raise UnmappedFontError(
             path,
-            f"fonts without a Unicode mapping: {cid_pages} of {n_pages} pages affected, "
+            f"fonts without a Unicode mapping: {len(cid_pages)} of {n_pages} pages affected, "
             f"{n_cid} of {n_chars} characters come out as (cid:NN); "
             f"the text cannot be extracted (OCR the file or find another copy)",
         )
     if n_cid:
-        _warn(path, f"{n_cid} characters on {cid_pages} pages come out as (cid:NN) (fonts without a Unicode "
+        _warn(path, f"{n_cid} characters on {_page_list(cid_pages)} come out as (cid:NN) (fonts without a Unicode "
                     f"mapping)", "cid_characters")
     lines = _drop_page_furniture(pages)
     if not lines:
         raise EmptyFileError(path, "the PDF holds no text")
     return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
+
+
+def _page_list(pages: list[int], shown: int = 10) -> str:
+    """'page 3', 'pages 2, 5 and 7', or the first ``shown`` of them and how many there are in all."""
+    if len(pages) == 1:
+        return f"page {pages[0]}"
+    if len(pages) > shown:
+        return f"{len(pages)} pages ({', '.join(map(str, pages[:shown]))}, …)"
+    return f"pages {', '.join(map(str, pages[:-1]))} and {pages[-1]}"
 
 
 def _pdf_settings() -> dict:
