@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["render_html", "render_docx", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
+__all__ = ["render_html", "render_docx", "strict_docx", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
            "TEXT_LAYOUTS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
@@ -121,6 +121,47 @@ def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table
     document.save(os.fspath(path))
 
 
+# The namespaces of the parts python-docx writes, and the ones Word's 'Strict Open XML Document' writes instead
+# (ECMA-376 Part 1, strict conformance)
+_TO_STRICT = {
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties":
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/main": "http://purl.oclc.org/ooxml/drawingml/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing":
+        "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+    "http://schemas.openxmlformats.org/officeDocument/2006/math": "http://purl.oclc.org/ooxml/officeDocument/math",
+    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties":
+        "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+    "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes":
+        "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+    "http://schemas.openxmlformats.org/officeDocument/2006/customXml":
+        "http://purl.oclc.org/ooxml/officeDocument/customXml",
+    "http://schemas.openxmlformats.org/officeDocument/2006/bibliography":
+        "http://purl.oclc.org/ooxml/officeDocument/bibliography",
+    "http://schemas.openxmlformats.org/schemaLibrary/2006/main": "http://purl.oclc.org/ooxml/schemaLibrary/main",
+}
+
+
+def strict_docx(path) -> None:
+    """Rewrite the DOCX at `path` (from :func:`render_docx`) as a Strict Open XML document: every XML part and
+    relationship in the strict namespaces, the document marked ``w:conformance="strict"``."""
+    import zipfile
+
+    with zipfile.ZipFile(os.fspath(path)) as zin:
+        parts = {info: zin.read(info) for info in zin.infolist()}
+    with zipfile.ZipFile(os.fspath(path), "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in parts.items():
+            if info.filename.endswith((".xml", ".rels")):
+                for transitional, strict in _TO_STRICT.items():
+                    data = data.replace(transitional.encode(), strict.encode())
+                if info.filename == "word/document.xml":
+                    data = data.replace(b"<w:document ", b'<w:document w:conformance="strict" ', 1)
+            zout.writestr(info, data)
+
+
 # --------------------------------------------------------------------------
 # PDF
 # --------------------------------------------------------------------------
@@ -156,6 +197,9 @@ def render_pdf(
     marks: dict | None = None,
     spaced: dict | None = None,
     doubled: set | None = None,
+    wrapped: dict | None = None,
+    middle: bool = False,
+    unmapped: set | None = None,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2).
 
@@ -164,7 +208,11 @@ def render_pdf(
     ``(first cell of a row, column index)`` to a footnote mark set as a raised small digit after that cell's text;
     ``spaced`` maps a text line to the letter spacing (points) it is set with (a title or heading spread out);
     the text lines and cells in ``doubled`` are drawn twice, the second time 0.3 pt to the right (the bold a
-    word processor fakes for a font without a bold face).
+    word processor fakes for a font without a bold face); ``wrapped`` maps a cell's text to the lines it is set in,
+    one under the other in a column as narrow as the widest of them (a number wrapped in a narrow cell, '6565' over
+    '1'), the other cells of its row at the top of theirs (Word's default) or, with ``middle``, in their middle;
+    the text lines and cells in ``unmapped`` are set in a second copy of the font whose Unicode map (and
+    TrueType outlines, from which pdfminer would rebuild one) is then removed: they come out as (cid:NN).
 
     With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
     print them: pdfplumber then finds no table and gives the rows as lines of text.
@@ -185,9 +233,11 @@ def render_pdf(
     page_h = 842.0
 
     pdf = FPDF(unit="pt")
-    if not compress:
+    if not compress or unmapped:
         pdf.set_compression(False)
     pdf.add_font("cjk", fname=cjk_font_path())
+    if unmapped:
+        pdf.add_font("unmapped", fname=cjk_font_path())
     pdf.set_font("cjk", size=font_size)
     measure = pdf
     pad = 2 * pdf.c_margin + font_size
@@ -206,7 +256,8 @@ def render_pdf(
             for i, cell in enumerate(row):
                 spans = colspan_header and i == len(row) - 1 and len(row) < width
                 if not spans:
-                    cols[i] = max(cols[i], measure.get_string_width(cell) + pad)
+                    parts = (wrapped or {}).get(cell, [cell])
+                    cols[i] = max(cols[i], max(measure.get_string_width(part) for part in parts) + pad)
         for row in block:  # make spanning cells fit
             if colspan_header and 0 < len(row) < width:
                 i = len(row) - 1
@@ -239,6 +290,7 @@ def render_pdf(
             room(line_h)
             if block.strip():
                 pdf.set_xy(margin, y)
+                pdf.set_font("unmapped" if block in (unmapped or ()) else "cjk", size=font_size)
                 pdf.set_char_spacing((spaced or {}).get(block, 0))
                 pdf.cell(content_w, line_h, block)
                 if block in (doubled or ()):
@@ -250,7 +302,9 @@ def render_pdf(
         y += font_size * 0.5
         width = len(cols)
         for row in block:
-            room(row_h)
+            lines_in_row = max((len((wrapped or {}).get(cell, ())) for cell in row), default=0)
+            height = row_h + max(lines_in_row - 1, 0) * font_size * 1.2  # a row grows for a wrapped cell
+            room(height)
             x = margin
             cells = list(row)
             if not (colspan_header and 0 < len(row) < width):
@@ -258,7 +312,16 @@ def render_pdf(
             for i, cell in enumerate(cells):
                 w = sum(cols[i:]) if i == len(cells) - 1 else cols[i]
                 pdf.set_xy(x, y)
-                pdf.cell(w, row_h, cell, border=1 if ruled else 0)
+                pdf.set_font("unmapped" if cell in (unmapped or ()) else "cjk", size=font_size)
+                if height > row_h:  # the box, then the texts at the top, one line under the other
+                    pdf.cell(w, height, "", border=1 if ruled else 0)
+                    parts = (wrapped or {}).get(cell)
+                    shift = (height - row_h) / 2 if middle and not parts else 0.0
+                    for k, part in enumerate(parts or [cell]):
+                        pdf.set_xy(x, y + shift + k * font_size * 1.2)
+                        pdf.cell(w, row_h, part)
+                else:
+                    pdf.cell(w, row_h, cell, border=1 if ruled else 0)
                 if cell and cell in (doubled or ()):
                     pdf.set_xy(x + 0.3, y)
                     pdf.cell(w, row_h, cell)
@@ -270,11 +333,20 @@ def render_pdf(
                     pdf.cell(pdf.get_string_width(mark), font_size * 0.6, mark)
                     pdf.set_font("cjk", size=font_size)
                 x += w
-            y += row_h
+            y += height
         y += font_size * 0.5
     if decorate:
         decorate(pdf, pdf.page_no())
     pdf.output(os.fspath(path))
+    if unmapped:  # the second font's objects come last; same-length renames keep the xref offsets valid
+        data = open(os.fspath(path), "rb").read()
+        if data.count(b"/ToUnicode") != 2:
+            raise ValueError("no text of the lines was set in the unmapped font")
+        for key, renamed in ((b"/ToUnicode", b"/ToUnicodX"), (b"/FontFile2", b"/FontFilX2")):
+            at = data.rindex(key)
+            data = data[:at] + renamed + data[at + len(key):]
+        with open(os.fspath(path), "wb") as out:
+            out.write(data)
 
 
 def rotate_pdf_pages(path, angle: int, pages: set | None = None) -> None:

@@ -326,6 +326,27 @@ def test_pdf_without_unicode_map(tmp_path: Path) -> None:
     )
 
 
+def test_a_pdf_with_a_few_unmapped_characters_names_their_pages(tmp_path: Path, parsed_seed) -> None:
+    # Under 5 % of the characters without a Unicode map (a font of a few cells and a last line): the file is read
+    # and flagged cid_characters, naming the file and, now, the pages to look at (was '13 characters on 2 pages').
+    import warnings
+
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed("001_4d29bfef72dd56db"))
+    last = [line for line in lines if isinstance(line, str)][-1]
+    path = tmp_path / "few.pdf"
+    render_pdf(lines, path, unmapped={"302", "142", "65651", last})  # 行政许可's values (page 1), '暂无' (page 2)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = toolkit.parse_report(path)
+    detail = "13 characters on pages 1 and 2 come out as (cid:NN) (fonts without a Unicode mapping)"
+    assert [str(w.message) for w in caught] == [f"{path}: {detail}"]
+    assert [f.detail for f in report.flags if f.code == "cid_characters"] == [detail]
+    assert report.table("active").reindex(["licensing"]).isna().all(axis=None)  # no value read from (cid:NN)
+
+
 # --------------------------------------------------------------------------
 # hostile HTML
 # --------------------------------------------------------------------------

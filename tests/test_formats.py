@@ -214,6 +214,24 @@ def test_a_group_label_and_its_first_item_in_one_cell(group, tmp_path):
     assert not [f for f in got.flags if f.table == "requests" and f.code != "identity_failed"]
 
 
+@pytest.mark.parametrize("middle", [False, True])
+@pytest.mark.parametrize("ruled", [False, True])
+@pytest.mark.parametrize("number, parts", [("65651", ["6565", "1"]), ("65651", ["656", "51"]), ("2307", ["230", "7"])])
+def test_a_number_wrapped_in_a_narrow_pdf_cell_is_one_number(number, parts, ruled, middle, tmp_path, parsed_seed):
+    # 65651 (行政许可's 处理决定数量, seed 001) wrapped in a cell too narrow for it, '6565' over '1'.  In an unruled
+    # table, with the other cells at the top of theirs, the row read 6565 and the '1' was lost; with them in
+    # the middle of theirs, both parts stood off the row's line and its three values were lost (flagged ragged).
+    # 2307 (行政处罚's first value) is a cell in the middle of its row's line.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    path = tmp_path / "wrapped.pdf"
+    render_pdf(_as_lines(original), path, ruled=ruled, middle=middle, wrapped={number: parts})
+    report = toolkit.parse_report(path)
+    assert report.table("active").equals(original.table("active"))
+    if not ruled:  # (a ruled cell's parts are kept apart by a space: '6565 1', read 65651)
+        assert _same(_cells(report), _cells(original))
+    assert not [f for f in report.flags if f.table == "active"]
+
+
 # What Word keeps in a file but does not show as text: before, each was read into the cell or the line.
 _R = "<w:r><w:t>{}</w:t></w:r>"
 _FIELD = "<w:r><w:fldChar w:fldCharType=\"{}\"/></w:r>"
@@ -273,6 +291,73 @@ def test_what_word_does_not_show_is_not_read(structure, tmp_path, parsed_seed):
     report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path), report_id=original.report_id)
     assert report.table("requests").loc["new", "natural_person"] == 88
     assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("font, char, want", [("Symbol", "F02D", -22.0), ("Symbol", "2212", -22.0),
+                                              ("MT Extra", "F02D", None)])
+def test_a_sign_set_from_a_symbol_font_is_read(font, char, want, tmp_path, parsed_seed):
+    # w:sym (Word's Insert > Symbol) holds its character in no w:t: a minus sign set from the Symbol font
+    # before 22 was lost and 本年增/减 read 22 for -22.  A code of a font not known is no number, flagged.
+    def edit(xml: str) -> str:
+        assert xml.count("<w:r><w:t>-22</w:t></w:r>") == 1
+        return xml.replace("<w:r><w:t>-22</w:t></w:r>", f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+                           + _R.format("22"))
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path), report_id=original.report_id)
+    got = report.table("active").loc["penalty", "change"]
+    if want is None:
+        assert math.isnan(got) and "penalty: \ufffd22" in [f.detail for f in report.flags if f.code == "not_a_number"]
+    else:
+        assert got == want and _same(_cells(report), _cells(original))
+
+
+def test_item_numbers_set_from_a_symbol_font_split_the_statements(tmp_path, parsed_seed):
+    # ① ② ③ set from Wingdings (w:sym F081…) were lost: the three problems ran together as one statement.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines = [x.replace("一是主动", "①主动").replace("二是政策", "②政策").replace("三是工作", "③工作")
+             if isinstance(x, str) else x for x in _as_lines(original)]
+    typed = toolkit.parse_report(_seed_docx_edited(original, str, tmp_path, lines=lines))
+
+    def edit(xml: str) -> str:
+        for k, mark in enumerate("①②③"):
+            before, after = xml.split(mark)
+            xml = (before + f'</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0{0x81 + k:X}"/></w:r>'
+                   '<w:r><w:t xml:space="preserve">' + after)
+        return xml
+
+    (tmp_path / "sym").mkdir()
+    report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path / "sym", lines=lines))
+    assert report.statements["text"].tolist() == typed.statements["text"].tolist()
+    assert report.lines == typed.lines
+
+
+def _alternate(xml: str, start: int, end: int) -> str:
+    """``xml`` with its part ``start:end`` set in an mc:AlternateContent, once as the choice, once as the fallback."""
+    part = xml[start:end]
+    return (xml[:start] + f'<mc:AlternateContent><mc:Choice Requires="w14">{part}</mc:Choice>'
+            f"<mc:Fallback>{part}</mc:Fallback></mc:AlternateContent>" + xml[end:])
+
+
+def test_paragraphs_tables_and_rows_in_compatibility_blocks_are_read_once(tmp_path, parsed_seed):
+    # mc:AlternateContent around whole paragraphs, a table or table rows (WPS and newer Word write a choice and
+    # its fallback so): before, what it held was lost, here the heading 一、总体情况 and all 22 cells of the
+    # active table.
+    def edit(xml: str) -> str:
+        heading = xml.index("<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>")
+        xml = _alternate(xml, heading, xml.index("</w:p>", heading) + len("</w:p>"))
+        first = xml.index("<w:tbl>")  # the active table
+        xml = _alternate(xml, first, xml.index("</w:tbl>") + len("</w:tbl>"))
+        second = xml.index("<w:tbl>", xml.index("</mc:AlternateContent>", first))  # the requests table: its rows
+        rows = xml.index("<w:tr", second)
+        return _alternate(xml, rows, xml.index("</w:tbl>", rows))
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    report = toolkit.parse_report(_seed_docx_edited(original, edit, tmp_path), report_id=original.report_id)
+    (tmp_path / "plain").mkdir()
+    assert report.lines == toolkit.parse_report(_seed_docx_edited(original, str, tmp_path / "plain")).lines
+    assert _same(_cells(report), _cells(original))
+    assert [s.key for s in report.sections] == [s.key for s in original.sections]
 
 
 def test_a_phonetic_guide_and_a_deleted_break_in_a_heading_are_no_text(tmp_path, parsed_seed):

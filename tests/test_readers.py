@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ try:
         render_html,
         render_pdf,
         render_text,
+        strict_docx,
     )
 except ImportError:  # tests/ imported as a package
     from tests.renderers import (
@@ -25,6 +27,7 @@ except ImportError:  # tests/ imported as a package
         render_html,
         render_pdf,
         render_text,
+        strict_docx,
     )
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -487,8 +490,26 @@ def test_docx_with_macros_or_a_template_is_read(kind: str, renamed: bool, tmp_pa
     assert f".{kind}" in SUPPORTED_EXTENSIONS  # a corpus run finds them in a folder
 
 
+def test_a_strict_open_xml_docx_is_read(tmp_path: Path, parsed_seed) -> None:
+    # Word's 'Strict Open XML Document' (its parts in the http://purl.oclc.org/ooxml/ namespaces) was refused:
+    # "not a valid DOCX: KeyError: no relationship of type '…/officeDocument' in collection".
+    import toolkit
+    from test_formats import _as_lines, _cells, _same
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    render_docx(_as_lines(original), tmp_path / "plain.docx")
+    render_docx(_as_lines(original), tmp_path / "strict.docx")
+    strict_docx(tmp_path / "strict.docx")
+    assert b"purl.oclc.org/ooxml/wordprocessingml/main" in zipfile.ZipFile(tmp_path / "strict.docx").read(
+        "word/document.xml")
+    doc = read_document(tmp_path / "strict.docx")
+    assert doc.format == "docx" and doc.lines == read_document(tmp_path / "plain.docx").lines
+    assert _same(_cells(toolkit.parse_report(tmp_path / "strict.docx")), _cells(original))
+
+
+@pytest.mark.parametrize("strict", [False, True])
 @pytest.mark.parametrize("first_page", [False, True])
-def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: bool) -> None:
+def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: bool, strict: bool) -> None:
     import docx
 
     import toolkit
@@ -503,6 +524,8 @@ def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: boo
         document.add_paragraph(line)
     path = tmp_path / "header.docx"
     document.save(path)
+    if strict:  # the header's relationship in the strict namespace
+        strict_docx(path)
     doc = read_document(path)
     assert doc.lines[0] == title and doc.lines[1] == lines[2]
     meta = toolkit.parse_report(path).metadata

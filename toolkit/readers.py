@@ -1401,6 +1401,7 @@ def _html_lines(root) -> list:
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_MC_ALTERNATE = f"{{{_MC}}}AlternateContent"
 
 
 def _w(tag: str) -> str:
@@ -1461,24 +1462,50 @@ _WORD_MAIN_TYPES = (
 _DOCX_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
-def _as_plain_document(zf: zipfile.ZipFile, data: bytes) -> bytes:
-    """``data``, or a copy whose main part is typed as a .docx's when it is a .docm's or a template's.
+# A Strict Open XML document (Word's 'Strict Open XML Document', its body in http://purl.oclc.org/ooxml/
+# wordprocessingml/main): its namespaces and relationship types, and the transitional ones they stand for (a
+# longer one before the one it begins with)
+_OOXML = b"http://schemas.openxmlformats.org/"
+_STRICT = b"http://purl.oclc.org/ooxml/"
+_STRICT_NAMESPACES = tuple((_STRICT + strict, _OOXML + transitional) for strict, transitional in (
+    (b"officeDocument/relationships/extendedProperties", b"officeDocument/2006/relationships/extended-properties"),
+    (b"officeDocument/relationships/customProperties", b"officeDocument/2006/relationships/custom-properties"),
+    (b"officeDocument/relationships", b"officeDocument/2006/relationships"),
+    (b"officeDocument/extendedProperties", b"officeDocument/2006/extended-properties"),
+    (b"officeDocument/customProperties", b"officeDocument/2006/custom-properties"),
+    (b"officeDocument/", b"officeDocument/2006/"),  # math, sharedTypes, docPropsVTypes, customXml, bibliography
+    (b"wordprocessingml/main", b"wordprocessingml/2006/main"),
+    (b"drawingml/", b"drawingml/2006/"),  # main, wordprocessingDrawing, picture, chart
+    (b"schemaLibrary/main", b"schemaLibrary/2006/main"),
+))
 
-    Such a file (also one renamed .docx) was refused: 'not a valid DOCX: ValueError: file
-    '<_io.BytesIO …>' is not a Word file'; Word opens it, and its text is read as a .docx's. Macros are not run.
+
+def _as_plain_document(zf: zipfile.ZipFile, data: bytes) -> bytes:
+    """``data``, or a copy python-docx reads: a .docm's or a template's main part typed as a .docx's, a Strict
+    Open XML document's namespaces written as the transitional ones.
+
+    Such a file was refused: 'not a valid DOCX: ValueError: file '<_io.BytesIO …>' is not a Word file', or, a
+    Strict one, "KeyError: no relationship of type '…/officeDocument'"; Word opens it, and its text is read as
+    a .docx's. Macros are not run.
     """
     try:
         types = zf.read("[Content_Types].xml")
+        strict = _STRICT in zf.read("_rels/.rels")
     except KeyError:
         return data
     found = next((t for t in _WORD_MAIN_TYPES if t in types), None)
-    if found is None:
+    if found is None and not strict:
         return data
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in zf.infolist():
             part = zf.read(info)
-            copy.writestr(info, part.replace(found, _DOCX_MAIN_TYPE) if info.filename == "[Content_Types].xml" else part)
+            if found is not None and info.filename == "[Content_Types].xml":
+                part = part.replace(found, _DOCX_MAIN_TYPE)
+            if strict and info.filename.endswith((".xml", ".rels")):
+                for name, transitional in _STRICT_NAMESPACES:
+                    part = part.replace(name, transitional)
+            copy.writestr(info, part)
     return out.getvalue()
 
 
@@ -1767,7 +1794,8 @@ def _web_archive_page(data: bytes, path: str) -> bytes:
 
 
 def _docx_children(el) -> Iterator:
-    """Children of `el`, looking through content controls (w:sdt)."""
+    """Children of `el`, looking through content controls (w:sdt) and compatibility blocks (mc:AlternateContent:
+    its first mc:Choice, as the runs' (see ``_UNSHOWN_RUN_PARENTS``), else its mc:Fallback)."""
     for child in el.iterchildren():
         if child.tag == _w("sdt"):
             content = child.find(_w("sdtContent"))
@@ -1775,6 +1803,11 @@ def _docx_children(el) -> Iterator:
                 yield from _docx_children(content)
         elif child.tag == _w("customXml") or child.tag == _w("smartTag"):
             yield from _docx_children(child)
+        elif child.tag == _MC_ALTERNATE:  # around whole paragraphs, tables or rows (WPS, newer Word)
+            chosen = child.find(f"{{{_MC}}}Choice")
+            chosen = child.find(f"{{{_MC}}}Fallback") if chosen is None else chosen
+            if chosen is not None:
+                yield from _docx_children(chosen)
         else:
             yield child
 
@@ -1959,7 +1992,34 @@ def _docx_paragraph(p) -> str:
                 out.append("\n")
             elif tag == _w("noBreakHyphen"):
                 out.append("-")
+            elif tag == _w("sym"):
+                out.append(_docx_symbol(node.get(_w("font")), node.get(_w("char"))))
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _symbol_fonts() -> dict[str, dict[int, str]]:
+    """The characters of the symbol fonts (``docx: symbol_fonts`` of formats.yaml), by font and byte."""
+    from toolkit.formats import load_formats
+
+    fonts: dict[str, dict[int, str]] = {}
+    for font, table in load_formats()["docx"]["symbol_fonts"].items():
+        chars = {0x20 + i: c for i, c in enumerate(table.get("ascii", ""))}
+        chars.update({int(str(code), 16): c for code, c in table.items() if code != "ascii"})
+        fonts[font] = chars
+    return fonts
+
+
+def _docx_symbol(font: str | None, char: str | None) -> str:
+    """The character a w:sym shows: ``char`` itself, or, as F000 plus a byte, that byte of the symbol font
+    ``font`` (U+FFFD where it is not known: a sign lost before a number read it as another number)."""
+    try:
+        code = int(char or "", 16)
+    except ValueError:
+        return "\ufffd"
+    if not 0xF000 <= code <= 0xF0FF:
+        return chr(code) if 0 < code < 0x110000 else "\ufffd"
+    return _symbol_fonts().get((font or "").strip().lower(), {}).get(code - 0xF000, "\ufffd")
 
 
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
@@ -2087,7 +2147,7 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
             ) from exc
         pages: list = []
         n_chars = n_cid = 0
-        cid_pages = 0
+        cid_pages: list[int] = []  # the pages with (cid:NN) characters
         with pdf:
             n_pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
@@ -2114,7 +2174,8 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
                         turned.close()
                 n_chars += chars
                 n_cid += cids
-                cid_pages += cids > 0
+                if cids:
+                    cid_pages.append(number)
                 pages.append((page_lines, margin))
     if n_chars == 0:
         raise EmptyFileError(
@@ -2123,17 +2184,26 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
     if n_cid > _CID_SHARE_LIMIT * n_chars:
         raise UnmappedFontError(
             path,
-            f"fonts without a Unicode mapping: {cid_pages} of {n_pages} pages affected, "
+            f"fonts without a Unicode mapping: {len(cid_pages)} of {n_pages} pages affected, "
             f"{n_cid} of {n_chars} characters come out as (cid:NN); "
             f"the text cannot be extracted (OCR the file or find another copy)",
         )
     if n_cid:
-        _warn(path, f"{n_cid} characters on {cid_pages} pages come out as (cid:NN) (fonts without a Unicode "
+        _warn(path, f"{n_cid} characters on {_page_list(cid_pages)} come out as (cid:NN) (fonts without a Unicode "
                     f"mapping)", "cid_characters")
     lines = _drop_page_furniture(pages)
     if not lines:
         raise EmptyFileError(path, "the PDF holds no text")
     return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
+
+
+def _page_list(pages: list[int], shown: int = 10) -> str:
+    """'page 3', 'pages 2, 5 and 7', or the first ``shown`` of them and how many there are in all."""
+    if len(pages) == 1:
+        return f"page {pages[0]}"
+    if len(pages) > shown:
+        return f"{len(pages)} pages ({', '.join(map(str, pages[:shown]))}, …)"
+    return f"pages {', '.join(map(str, pages[:-1]))} and {pages[-1]}"
 
 
 def _pdf_settings() -> dict:
@@ -2343,6 +2413,10 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
                               and line["top"] - left[k - 1]["top"] > settings["column_pitch"] * pitch)
             text_lines.append(((band_top, 2 if after else 0, line["top"]), line, after))
         text_lines += [((band_top, 1, line["top"]), line, True) for line in right]
+    # (a line of digits alone is rare: a cheap test first; a page of two columns of prose holds no such table,
+    # and a number alone in its right column is no cell of the left one)
+    if not bands and any(_NUMBER_PART.fullmatch(line["text"].strip()) for _, line, _ in text_lines):
+        text_lines = _join_wrapped_numbers(text_lines, settings)
     for key, line, inner in text_lines:
         text = _without_letter_spacing(line, settings).strip()
         if text:
@@ -2361,6 +2435,102 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
 
 
 _DIGITS_RE = re.compile(r"\d+")
+_NUMBER_PART = re.compile(r"[\d.,%]+")  # the part of a number wrapped onto the next line of its cell
+
+
+def _line_size(line: dict) -> float:
+    sizes = sorted(ch["size"] for ch in line["chars"]) or [0.0]
+    return sizes[len(sizes) // 2]
+
+
+def _join_wrapped_numbers(text_lines: list, settings: dict) -> list:
+    """``text_lines`` (sort key, line, flag) with a number wrapped in a narrow cell of an unruled table put back
+    together, in its row.
+
+    A cell too narrow for '65651' sets '6565' and under it '1': set at the top of the cell, the row read 6565 and
+    the '1' (a lone number between rows: a page number) was lost; set in the middle of the cell, both parts
+    stand off the row's line and its three values were lost.  The lower part is a line of digits alone, no
+    farther below than ``pdf.wrap_pitch`` times the text size, lying under a number at least as wide as it (the
+    cell's first line is full): it ends that number.  A line of digits alone whose middle is within that
+    distance of the middle of a row's line, where that line has a gap, is that row's cell.
+    """
+    out = list(text_lines)
+    for k in range(len(out) - 1, 0, -1):
+        _, low, _ = out[k]
+        if not _NUMBER_PART.fullmatch(low["text"].strip()) or not low["chars"]:
+            continue
+        size = _line_size(low)
+        for j in range(k):
+            key, line, flag = out[j]
+            if not 0 <= low["top"] - line["bottom"] <= settings["wrap_pitch"] * size or line["top"] >= low["top"]:
+                continue
+            word = _number_above(line, low, size)
+            if word is not None:
+                out[j] = (key, _put_into(line, low, word[-1]), flag)
+                del out[k]
+                break
+    for k in range(len(out) - 1, -1, -1):
+        _, cell, _ = out[k]
+        if not _NUMBER_PART.fullmatch(cell["text"].strip()) or not cell["chars"]:
+            continue
+        size = _line_size(cell)
+        middle = (cell["top"] + cell["bottom"]) / 2
+        for j, (key, line, flag) in enumerate(out):
+            if (j == k or _NUMBER_PART.fullmatch(line["text"].strip())
+                    or abs((line["top"] + line["bottom"]) / 2 - middle) > settings["wrap_pitch"] * size
+                    or any(ch["x1"] > cell["x0"] - size / 2 and ch["x0"] < cell["x1"] + size / 2 for ch in line["chars"])):
+                continue
+            before = [ch for ch in line["chars"] if ch["x1"] <= cell["x0"]]
+            out[j] = (key, _put_into(line, cell, before[-1] if before else None, cell=True), flag)
+            del out[k]
+            break
+    return out
+
+
+def _put_into(line: dict, part: dict, after: dict | None, cell: bool = False) -> dict:
+    """``line`` with the text and characters of ``part`` put right after its character ``after`` (None: first),
+    or, a ``cell``, as a word of its own."""
+    at = next(i for i, ch in enumerate(line["chars"]) if ch is after) + 1 if after is not None else 0
+    text, piece = line["text"], part["text"].strip()
+    pos = _text_position(text, sum(1 for ch in line["chars"][:at] if ch["text"].strip()))
+    joined = {**line, "chars": line["chars"][:at] + part["chars"] + line["chars"][at:]}
+    if cell:
+        joined["text"] = " ".join(w for w in (text[:pos].rstrip(), piece, text[pos:].lstrip()) if w)
+    else:  # the lines of one cell: their middle is the cell's
+        joined.update(text=text[:pos] + piece + text[pos:], bottom=max(line["bottom"], part["bottom"]))
+    return joined
+
+
+def _number_above(line: dict, low: dict, size: float) -> list | None:
+    """The characters of the number of ``line`` over which the digits of ``low`` stand, as wide as they or wider."""
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    words: list = []
+    for ch in line["chars"]:
+        if words and ch["x0"] - words[-1][-1]["x1"] <= DEFAULT_X_TOLERANCE:
+            words[-1].append(ch)
+        else:
+            words.append([ch])
+    for word in words:
+        x0, x1 = word[0]["x0"], word[-1]["x1"]
+        if (all(_NUMBER_PART.fullmatch(ch["text"]) for ch in word)
+                and x0 - size / 2 <= low["x0"] and low["x1"] <= x1 + size / 2 and low["x1"] - low["x0"] <= x1 - x0):
+            return word
+    return None
+
+
+def _text_position(text: str, count: int) -> int:
+    """The index in ``text`` (a line's characters, with spaces put in its gaps) just after its first ``count``
+    characters that are not spaces."""
+    if count <= 0:
+        return 0
+    seen = 0
+    for pos, c in enumerate(text):
+        if not c.isspace():
+            seen += 1
+            if seen == count:
+                return pos + 1
+    return len(text)
 
 
 def _without_letter_spacing(line: dict, settings: dict) -> str:
