@@ -692,6 +692,7 @@ def is_print_stamp(line: str) -> bool:
     return bool(_print_stamp().fullmatch(line.strip()))
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every cell of a table, and cells recur ('0', the labels)
 def is_page_furniture(line: str) -> bool:
     """True for a line that is only a page number ('- 3 -', '第3页 共5页', '共5页 第3页', '3/5'), a PDF's running
     page header ('Page 9 - 政府信息公开工作年度报告', 'P. 9') or a web page's buttons ('【打印本页】【关闭窗口】');
