@@ -315,3 +315,28 @@ def test_a_break_between_digits_is_read_or_flagged(wrapped, expected):
         assert fees["value"].isna().all() and set(fees["flag"]) == {"ambiguous_digits"}
     else:
         assert fees["value"].tolist() == expected and set(fees["flag"]) == {""}
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+def test_alternation_finds_the_longest_word_at_each_place_of_the_seeds(spaced):
+    # alternation() merges the words by their common starts; it must read as the plain longest-first list:
+    # at every place of the seeds' text, the longest word of the format that starts there, or none
+    import re
+
+    from toolkit.formats import load_formats, vocabulary
+    from toolkit.normalize import alternation
+
+    fm = load_formats()
+    words = {lab for lab, _u, _p in fm["legacy"]["rows"].values()} | set(vocabulary().header_words)
+    words |= {w[:n] for w in list(words) for n in (2, 4)}  # words that start longer words
+    sep = r"\s*" if spaced else ""
+    pattern = re.compile(f"(?:{alternation(words, spaced=spaced)})")
+    by_first: dict[str, list[re.Pattern[str]]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(re.compile(sep.join(map(re.escape, w))))
+    for path in sorted(RAW.glob("00*.txt")):
+        text = normalize_line(path.read_text(encoding="utf-8"))
+        for at in range(len(text)):
+            found = pattern.match(text, at)
+            longest = max((m.end() for p in by_first.get(text[at], ()) if (m := p.match(text, at))), default=None)
+            assert (found.end() if found else None) == longest, (path.name, at, text[at : at + 20])

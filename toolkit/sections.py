@@ -942,9 +942,11 @@ def find_outline(segments: list[Segment]) -> Outline:
     """
     segments = _join_wrapped_headings(segments)
     headings = _headings(segments)
-    chosen, family = _best_outline(headings, segments)
+    # each family's candidates, asked by the outline and by where the report's own text ends
+    candidates = {family: _candidates(headings, family, segments) for family in ("modern", "legacy")}
+    chosen, family = _best_outline(headings, segments, candidates)
     notes: list[Note] = []
-    cut, second = _body_end(segments, headings, chosen, family)
+    cut, second = _body_end(segments, headings, chosen, family, candidates)
     appendix: list[Segment] = []
     end_line = segments[cut].line if cut is not None else None
     if cut is not None:
@@ -1064,16 +1066,18 @@ def _family_words(family: str) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in load_formats().get("section_family_words", {}).get(family, [])]
 
 
-def _best_outline(headings: list[_Heading], segments: list[Segment]) -> tuple[list[tuple[int, str, str]], str]:
+def _best_outline(headings: list[_Heading], segments: list[Segment],
+                  candidates: dict[str, list[tuple[int, str, str, str]]] | None = None,
+                  ) -> tuple[list[tuple[int, str, str]], str]:
     """The chosen headings (segment index, key, text) and the family that explains the most headings; on a tie,
     the family whose own wording a title is (formats.yaml ``section_family_words``: 一、概述 is pre-2019), else
-    the modern one."""
+    the modern one.  ``candidates``: each family's :func:`_candidates` of these headings, if known."""
     best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
     best_score = (0, 0)
     subs = _sub_numbers(headings)
     tops = [(h.index, *_number_style(h.num)) for h in headings if h.num and not h.num.startswith("(") and not h.listed]
     for family in ("modern", "legacy"):
-        cands = _candidates(headings, family, segments)
+        cands = candidates[family] if candidates is not None else _candidates(headings, family, segments)
         words = _family_words(family)
         for order in _orders(family):
             chosen = _choose(cands, order, family, subs, tops)
@@ -1102,7 +1106,7 @@ _SECOND_REPORT_SECTIONS = 3  # the fewest sections of each report that tell two 
 
 
 def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tuple[int, str, str]],
-              family: str) -> tuple[int | None, int | None]:
+              family: str, candidates: dict[str, list[tuple[int, str, str, str]]]) -> tuple[int | None, int | None]:
     """(index of the segment where the report's own text ends, index of the second report's title or first
     heading when a second report starts there, else None), or (None, None).
 
@@ -1115,7 +1119,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     stands between two outlines of at least ``_SECOND_REPORT_SECTIONS`` sections each (the first ending before it,
     the second beginning with it) starts a second report too.  A second report's header box above its title (索引号
     | … / 发布机构 | …) is its own.  An appendix: a line 附件 (附表) after the last section's heading, right after
-    the signature.
+    the signature.  ``candidates``: each family's :func:`_candidates` of the headings.
     """
     from toolkit.metadata import report_title_lines
 
@@ -1130,7 +1134,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     ones = {h.index for h in headings[1:] if h.num and not h.num.startswith("(") and _number_style(h.num)[1] == 1}
     cands: list[tuple[int, str]] = []
     if ones or (headings and any(i > headings[0].index for i in titles)):  # (most reports: neither)
-        cands = sorted({c[:2] for fam in ("modern", "legacy") for c in _candidates(headings, fam, segments)})
+        cands = sorted({c[:2] for fam in ("modern", "legacy") for c in candidates[fam]})
     opens = {i for i, key in cands if key in first_keys or key in _opening_keys()}
     restarts = ones & opens
     appendix_line = _appendix_line()
