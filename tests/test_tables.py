@@ -1167,3 +1167,20 @@ def test_a_legacy_count_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
     # '制发规范性文件总数 | 件 | 5%': was read as 5.
     lines = _set_cell(_legacy_seed_lines(), "制发规范性文件总数", 1, cell)
     _check_cell(_render(lines, fmt, tmp_path), "legacy", "normative_documents_issued", "value", cell, want, "件")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4.txt", "001_4d29bfef72dd56db.txt", "004_b232cca7e491c758.txt"])
+def test_a_block_title_repeated_by_a_page_break_keeps_its_columns(seed, fmt, tmp_path):
+    # A page break inside 第二十条第(一)项's block that repeats only the table's first row, the block's title,
+    # before the rest of its rows: the rows after it were read without columns (header_missing, their cells
+    # lost) in 56 of 154 such variants of four seeds in six layouts; they keep the columns of the block's header.
+    lines = _report_lines(seed)
+    title = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("第二十条"))
+    row = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "规范性文件")
+    assert title < row
+    original = _render(lines, fmt, tmp_path)
+    broken = _render(lines[:row] + [lines[title]] + lines[row:], fmt, tmp_path)
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(broken.tables[keys], original.tables[keys])
+    assert not [f for f in broken.flags if f.code == "header_missing"]

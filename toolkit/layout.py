@@ -36,6 +36,7 @@ from typing import NamedTuple
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.normalize import _HAN, NA_MARKS, is_page_furniture, is_value_cell, label_key, number_units
 from toolkit.sections import Segment, _nearest_filled
+from toolkit.statements import _is_furniture
 
 __all__ = ["Cell", "Row", "build_rows"]
 
@@ -155,7 +156,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             skip = run[-1]
             stream.flush()
             for cell in _glued_cells([(segments[j].text.strip(), segments[j].line) for j in run
-                                      if not is_page_furniture(segments[j].text)]):
+                                      if not _skipped_in_run(segments[j].text)]):
                 stream.add(cell)
             stream.flush()
             prev_bare = False
@@ -684,18 +685,21 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
     Where a break fell between two digits the joined
     digits are one run, which the placement splits as it can (the break may have been a cell's end or not:
     every reading of it is kept, and a cell the readings disagree on is flagged, not guessed).
-    Page furniture (a page number at a page break) inside a run is skipped.
+    Page furniture inside a run is skipped (a page number at a page break, the report's title repeated as a
+    running header), and so are blank lines once the run shows glued text or its last line is a header of labels
+    touching each other, where the next filled line goes on with it (a page break, a row split across pages).
     """
     runs: dict[int, list[int]] = {}
     run: list[int] = []
     kinds: dict[int, str] = {}
     glued = False
+    last = -1  # the run's last line of text
 
     def close() -> None:
         if len(run) < 2:  # (most lines: no run, or one line) nothing to join
             run.clear()
             return
-        filled = [j for j in run if not is_page_furniture(segments[j].text)]
+        filled = [j for j in run if not _skipped_in_run(segments[j].text)]
         across = [_label_across(segments[a].text, segments[b].text) for a, b in zip(filled, filled[1:])] \
             if len(filled) >= 2 and not glued else []
         # a header row that lost its boundaries, wrapped before its values ('…尚未审结' then '总计 00 0 …')
@@ -706,9 +710,15 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
         run.clear()
 
     for i, seg in enumerate(segments):
-        if run and is_page_furniture(seg.text):
+        if run and seg.text.strip() and _furniture(seg.text.strip()):
             run.append(i)
             continue
+        if run and not seg.text.strip() and (glued or kinds[last] == "labels"):
+            after = next((segments[j] for j in range(i + 1, len(segments)) if not _skipped_in_run(segments[j].text)),
+                         None)
+            if after is not None and after.line not in explicit_rows and _wrapped_line(after.text) is not None:
+                run.append(i)  # a page break in glued text: the text goes on after it
+                continue
         kind = None if seg.line in explicit_rows else _wrapped_line(seg.text)
         if kind is None:
             if run:
@@ -719,11 +729,23 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
             glued = False
         run.append(i)
         kinds[i] = kind
+        last = i
         glued |= kind == "glued"
         if _PROSE_END.search(seg.text.strip()):
             close()
     close()
     return runs
+
+
+def _skipped_in_run(text: str) -> bool:
+    """Whether a line inside a run of wrapped glued text is none of its text: blank, or page furniture."""
+    return not text.strip() or _furniture(text.strip())
+
+
+@functools.lru_cache(maxsize=4096)  # asked of every line of a run; a running header recurs on every page
+def _furniture(text: str) -> bool:
+    """A page number, a print stamp, or the report's title repeated as a running page header."""
+    return _is_furniture(text)
 
 
 def _label_across(before: str, after: str) -> str | None:

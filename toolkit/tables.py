@@ -301,7 +301,10 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     for at, row in enumerate(rows):
         first = row.cells[0].text if row.cells else ""
         if vocab.article_item(first):
-            cols, header, item, filler = None, None, vocab.article_item(first), frozenset()
+            item, header = vocab.article_item(first), None
+            # the block's title again without its header (a page break repeated the table's first row): its
+            # rows keep the columns its header gave
+            cols, filler = cols_of.get(item), filler_of.get(item, frozenset())
             continue
         labels, values = split[at]
         if labels and label_key(labels[0].text) == "信息内容":
