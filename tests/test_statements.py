@@ -1289,3 +1289,14 @@ def test_a_first_sub_heading_titled_as_a_legacy_section_stays_a_sub_heading():
     section = problems_section("003_ce1f8ef96d3daffd").replace("(二)改进措施", "(二)着力点")
     section = section[section.index("(一)存在问题"):]
     assert _pairs(extract_statements(section)) == _expected("003_ce1f8ef96d3daffd")
+
+
+@pytest.mark.parametrize("stem", ["004_b232cca7e491c758", "pingtan-2023-02"])
+@pytest.mark.parametrize("lead", ["存在的问题主要体现在{n}个方面。", "主要问题有{n}点。", "问题集中在{n}个方面。"])
+def test_a_lead_in_counting_the_items_stays_out(stem, lead):
+    # The real problems after a lead-in that ends in 。 and counts them ('主要体现在三个方面。'): it frames the list
+    # as '…具体如下:' does.  Before, it was kept as a problem statement of its own.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    n = "一两三四五六七八九"[len(problems) - 1]
+    text = "(一)存在问题\n" + lead.format(n=n) + "".join(f"{'一二三四五六'[i]}是{p};" for i, p in enumerate(problems))
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems]
