@@ -1300,3 +1300,23 @@ def test_a_lead_in_counting_the_items_stays_out(stem, lead):
     n = "一两三四五六七八九"[len(problems) - 1]
     text = "(一)存在问题\n" + lead.format(n=n) + "".join(f"{'一二三四五六'[i]}是{p};" for i, p in enumerate(problems))
     assert _pairs(extract_statements(text)) == [("problem", p) for p in problems]
+
+
+def _signature(stem: str) -> list[str]:
+    """The last two lines of a seed that ends with its signature (the agency, the date)."""
+    return [x for x in (RAW / f"{stem}.txt").read_text(encoding="utf-8").splitlines() if x.strip()][-2:]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+@pytest.mark.parametrize("tail", [["(六)其他需要报告的事项", "暂无"], _signature("002_809f9474e249d214")],
+                         ids=["next_section", "signature"])
+def test_a_table_one_cell_a_line_ends_with_its_section(stem, header, tail, tmp_path):
+    # The table of a section exported one cell a line (seed 000's layout) and the section passed running on into the
+    # next one (seed 001's 六、 numbered as a part) or with seed 002's signature (agency, date).  Before, those lines
+    # were read as more cells of the table: a row (其他需要报告的事项 | 暂无) or (the agency | the date) more.
+    path, expected = _table_report(stem, header, "lines", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    section = text[text.index("五、存在的主要问题"): text.index("六、其他需要报告的事项")]
+    assert _pairs(extract_statements(section + "\n\n".join(tail) + "\n")) == expected

@@ -295,23 +295,18 @@ def _topic_words() -> tuple[str, ...]:
 
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
-    from toolkit.metadata import signature_start
-
     cues = _cues()
     text = _normalize(text)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
     raw_lines = text.split("\n")
     if cues["problem_column_line"].search(text):
-        raw_lines = _cells_as_rows(raw_lines)
-    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in raw_lines)
-            if line and not _is_furniture(line)]
-    kept = _before_next_section(kept, cues["next_section"])
-    # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
-    # date's or a contact's or attachment's ('联系人:…', '附件:…')
-    if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
-        tail = max(len(kept) - _SIGNATURE_LINES, 0)
-        kept = kept[: tail + signature_start(kept[tail:])]
+        # (the section's own lines only: a table read one cell a line took the next section's heading and text, or
+        # the signature's agency and date, for more rows)
+        own = [k for k, raw in enumerate(raw_lines) if _kept_line(raw)]
+        n_own = len(_own_lines([_kept_line(raw_lines[k]) for k in own], cues))
+        raw_lines = _cells_as_rows(raw_lines[: own[n_own - 1] + 1] if n_own else [])
+    kept = _own_lines([line for line in map(_kept_line, raw_lines) if line], cues)
     lines: list[str] = []
     for k, line in enumerate(kept):
         if not lines and _is_section_heading(line, cues):
@@ -327,6 +322,25 @@ def _clean_lines(text: str) -> list[str]:
             continue
         lines.append(line)
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
+
+
+def _kept_line(raw: str) -> str:
+    """A line of the text without white space next to Chinese characters, '' for a blank or furniture line."""
+    line = _WS_NEAR_WIDE.sub("", raw.strip())
+    return "" if not line or _is_furniture(line) else line
+
+
+def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
+    """The lines of the section itself: not the next section's (text running on into it) nor the signature's."""
+    from toolkit.metadata import signature_start
+
+    kept = _before_next_section(kept, cues["next_section"])
+    # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
+    # date's or a contact's or attachment's ('联系人:…', '附件:…')
+    if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
+        tail = max(len(kept) - _SIGNATURE_LINES, 0)
+        kept = kept[: tail + signature_start(kept[tail:])]
+    return kept
 
 
 _SHORT_CELL = 12  # the longest column name of a table's header
