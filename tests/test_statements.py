@@ -1320,3 +1320,16 @@ def test_a_table_one_cell_a_line_ends_with_its_section(stem, header, tail, tmp_p
     text = path.read_text(encoding="utf-8")
     section = text[text.index("五、存在的主要问题"): text.index("六、其他需要报告的事项")]
     assert _pairs(extract_statements(section + "\n\n".join(tail) + "\n")) == expected
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+def test_two_groups_of_problems_glued_under_unknown_titles_are_no_pair_of_sub_headings(stem):
+    # The real problems in two groups, each under a title no pattern knows glued to its list (web text: '(一)主动公开方面
+    # 一是…;二是…。(二)依申请公开方面一是…'), the second group's first item admitting its shortcoming in no word of
+    # problem_cues ('答复文书格式多样').  Before, (二) was read as the measures' sub-heading and the second group as
+    # measures, the seed's problem among them.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    groups = problems[:-1], ["答复文书格式多样", problems[-1]]
+    text = "".join(f"({'一二'[g]}){title}" + ";".join(f"{'一二三四五六七八'[i]}是{p}" for i, p in enumerate(group)) + "。"
+                   for g, (title, group) in enumerate(zip(["主动公开方面", "依申请公开方面"], groups)))
+    assert set(extract_statements(text)["kind"]) == {"problem"}

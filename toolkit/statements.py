@@ -589,7 +589,8 @@ def _glued_pair_form(lines: list[str]) -> str:
     """How the two sub-headings are numbered where both are in wordings not known and glued without punctuation to
     their lists' first items (``(一)工作短板一是…。(二)着力点一是…``): a short title numbered 1 and, after it, one
     numbered 2 in the same form, each right before a first item's marker, the first admitting no problem itself (as
-    :func:`_leading_glued` asks) and the second's first item admitting none (it opens the measures).  Else ''."""
+    :func:`_leading_glued` asks) and the second's list a list of measures (:func:`_vote`: none of its items admits a
+    shortcoming, ``(二)依申请公开方面一是答复文书格式多样;二是办理流程不规范`` is a second group of problems).  Else ''."""
     cues = _cues()
     for line in lines:
         if not cues["second_title"].search(line):
@@ -602,7 +603,7 @@ def _glued_pair_form(lines: list[str]) -> str:
             for second in titles:
                 if (second.start() > first.end() and _number_form(second["num"]) == form
                         and cn_numeral(second["num"].strip("()、.")) == 2
-                        and not _has(re.split("[。;]", line[second.end():], maxsplit=1)[0], "problem_cues")):
+                        and _vote(re.split("[。;]", line[second.end():])) == "measure"):
                     return form
     return ""
 
