@@ -1021,8 +1021,8 @@ def bootstrap_ci(
             row.update(ci_low=float(res.confidence_interval.low),
                        ci_high=float(res.confidence_interval.high))
         rows.append(row)
-    cols = ([by] if by is not None else []) + ["estimator", "n", "n_missing"] + (["n_clusters"] if cluster is not None else []) \
-        + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]
+    cols = ([by] if by is not None else []) + ["estimator", "n", "n_missing"] \
+        + (["n_clusters"] if cluster is not None else []) + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]
     return pd.DataFrame(rows, columns=cols)
 
 
