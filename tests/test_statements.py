@@ -1333,3 +1333,13 @@ def test_two_groups_of_problems_glued_under_unknown_titles_are_no_pair_of_sub_he
     text = "".join(f"({'一二'[g]}){title}" + ";".join(f"{'一二三四五六七八'[i]}是{p}" for i, p in enumerate(group)) + "。"
                    for g, (title, group) in enumerate(zip(["主动公开方面", "依申请公开方面"], groups)))
     assert set(extract_statements(text)["kind"]) == {"problem"}
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+def test_a_lone_second_marker_after_an_unmarked_first_item_stays_the_list_level(stem):
+    # The real first two problems, the first written without its 一是 ('存在问题:…。二是…'), the second going on with
+    # a numbered detail ('…,主要表现在:1.…;2.…').  Before, the lone 二是 yielded to the 1. 2. list as a marker numbered
+    # on from an earlier part would: both problems were dropped with the lead-in, the details kept.
+    p1, p2 = [t for k, t in EXPECTED[stem] if k == "p"][:2]
+    text = f"存在问题:{p1}。二是{p2},主要表现在:1.解读材料少;2.形式不够丰富。"
+    assert _pairs(extract_statements(text)) == [("problem", p1), ("problem", f"{p2},主要表现在:1.解读材料少;2.形式不够丰富")]

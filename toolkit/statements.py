@@ -925,8 +925,9 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     if not accepted:
         return []
     # the style that occurs first is the statement level; not a lone marker numbered on from an earlier part (a list
-    # of one item, '(六)存在的主要问题及改进情况' / '一是…;二是…') where another style makes a list
-    lists = {s: found for s, found in accepted.items() if len(found) > 1 or found[0][2] == 1} or accepted
+    # of one item, '(六)存在的主要问题及改进情况' / '一是…;二是…') where another style makes a list; a lone 二是 is the
+    # second item of a list whose first is written without its marker ('存在问题:…不够及时。二是…', _unmarked_first_item)
+    lists = {s: found for s, found in accepted.items() if len(found) > 1 or found[0][2] <= 2} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return lists[style]
 
