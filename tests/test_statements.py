@@ -1343,3 +1343,14 @@ def test_a_lone_second_marker_after_an_unmarked_first_item_stays_the_list_level(
     p1, p2 = [t for k, t in EXPECTED[stem] if k == "p"][:2]
     text = f"存在问题:{p1}。二是{p2},主要表现在:1.解读材料少;2.形式不够丰富。"
     assert _pairs(extract_statements(text)) == [("problem", p1), ("problem", f"{p2},主要表现在:1.解读材料少;2.形式不够丰富")]
+
+
+@pytest.mark.parametrize("stem", ["004_b232cca7e491c758", "pingtan-2023-02"])
+@pytest.mark.parametrize("outlook", ["今后任务将更加繁重", "下一步压力将更大", "今后工作量将持续增加"])
+def test_a_clause_looking_ahead_at_the_problem_is_no_measure(stem, outlook):
+    # The real problems, each going on after a comma with what the shortcoming will bring ('…,今后任务将更加繁重'): a
+    # time word and 将 with a subject of its own (任务, 压力) are no measure.  Before, that clause was cut off as the
+    # item's measure (the cue allowed any four characters between 今后 and 将).
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    text = "还存在一些不足:" + ";".join(f"{'一二三四'[i]}是{p},{outlook}" for i, p in enumerate(problems)) + "。"
+    assert _pairs(extract_statements(text)) == [("problem", f"{p},{outlook}") for p in problems]
