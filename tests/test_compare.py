@@ -933,3 +933,28 @@ def test_rows_left_out_for_a_missing_value_are_counted() -> None:
     ratio = bootstrap_ci(m, "disclosure_rate", estimator="ratio", n_boot=200).iloc[0]
     parts = m[["disclosure_rate_num", "disclosure_rate_den"]]
     assert ratio["n_missing"] == parts.isna().any(axis=1).sum() == 2
+
+
+def test_bootstrap_cluster_takes_a_missing_place_for_the_agencys_own() -> None:
+    # Seed 002 (伊州区住建局, 新疆, county) again as the next year's report, whose text names no province or level (as
+    # seed 004 names none): a missing place made a cluster of its own, so one agency's two years were resampled as
+    # two independent agencies (n_clusters one more, the interval too narrow).  Where the name's reports give two
+    # places (the three 住建局 of the seeds), a report with none stays apart.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed],
+                            "agency": [r.metadata["agency"] for r in parsed],
+                            "province": [r.metadata["province"] for r in parsed],
+                            "level": [r.metadata["level"] for r in parsed]})
+    m = report_metrics(tables, reports=reports)
+    used = m.dropna(subset=["not_held_rate"])
+    seed = m[m["report_id"].str.startswith("002")]
+    assert seed["not_held_rate"].notna().all() and seed[["province", "level"]].notna().all(axis=None)
+    for unknown in (["province"], ["level"], ["province", "level"]):
+        twice = pd.concat([m, seed.assign(report_id="002-next-year", **{c: None for c in unknown})])
+        res = bootstrap_ci(twice, "not_held_rate", n_boot=200, cluster="agency", min_n=3).iloc[0]
+        assert (res["n"], res["n_clusters"]) == (len(used) + 1, len(used))
+    bureaus = m["report_id"].str[:3].isin(["000", "002", "004"])
+    named = m.assign(agency=m["agency"].where(~bureaus, "住建局"))
+    assert named.loc[bureaus, "province"].isna().sum() == 1
+    assert bootstrap_ci(named, "not_held_rate", n_boot=200, cluster="agency", min_n=3).loc[0, "n_clusters"] == len(used)

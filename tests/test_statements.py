@@ -1289,3 +1289,68 @@ def test_a_first_sub_heading_titled_as_a_legacy_section_stays_a_sub_heading():
     section = problems_section("003_ce1f8ef96d3daffd").replace("(二)改进措施", "(二)着力点")
     section = section[section.index("(一)存在问题"):]
     assert _pairs(extract_statements(section)) == _expected("003_ce1f8ef96d3daffd")
+
+
+@pytest.mark.parametrize("stem", ["004_b232cca7e491c758", "pingtan-2023-02"])
+@pytest.mark.parametrize("lead", ["存在的问题主要体现在{n}个方面。", "主要问题有{n}点。", "问题集中在{n}个方面。"])
+def test_a_lead_in_counting_the_items_stays_out(stem, lead):
+    # The real problems after a lead-in that ends in 。 and counts them ('主要体现在三个方面。'): it frames the list
+    # as '…具体如下:' does.  Before, it was kept as a problem statement of its own.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    n = "一两三四五六七八九"[len(problems) - 1]
+    text = "(一)存在问题\n" + lead.format(n=n) + "".join(f"{'一二三四五六'[i]}是{p};" for i, p in enumerate(problems))
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems]
+
+
+def _signature(stem: str) -> list[str]:
+    """The last two lines of a seed that ends with its signature (the agency, the date)."""
+    return [x for x in (RAW / f"{stem}.txt").read_text(encoding="utf-8").splitlines() if x.strip()][-2:]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+@pytest.mark.parametrize("tail", [["(六)其他需要报告的事项", "暂无"], _signature("002_809f9474e249d214")],
+                         ids=["next_section", "signature"])
+def test_a_table_one_cell_a_line_ends_with_its_section(stem, header, tail, tmp_path):
+    # The table of a section exported one cell a line (seed 000's layout) and the section passed running on into the
+    # next one (seed 001's 六、 numbered as a part) or with seed 002's signature (agency, date).  Before, those lines
+    # were read as more cells of the table: a row (其他需要报告的事项 | 暂无) or (the agency | the date) more.
+    path, expected = _table_report(stem, header, "lines", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    section = text[text.index("五、存在的主要问题"): text.index("六、其他需要报告的事项")]
+    assert _pairs(extract_statements(section + "\n\n".join(tail) + "\n")) == expected
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+def test_two_groups_of_problems_glued_under_unknown_titles_are_no_pair_of_sub_headings(stem):
+    # The real problems in two groups, each under a title no pattern knows glued to its list (web text: '(一)主动公开方面
+    # 一是…;二是…。(二)依申请公开方面一是…'), the second group's first item admitting its shortcoming in no word of
+    # problem_cues ('答复文书格式多样').  Before, (二) was read as the measures' sub-heading and the second group as
+    # measures, the seed's problem among them.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    groups = problems[:-1], ["答复文书格式多样", problems[-1]]
+    text = "".join(f"({'一二'[g]}){title}" + ";".join(f"{'一二三四五六七八'[i]}是{p}" for i, p in enumerate(group)) + "。"
+                   for g, (title, group) in enumerate(zip(["主动公开方面", "依申请公开方面"], groups)))
+    assert set(extract_statements(text)["kind"]) == {"problem"}
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+def test_a_lone_second_marker_after_an_unmarked_first_item_stays_the_list_level(stem):
+    # The real first two problems, the first written without its 一是 ('存在问题:…。二是…'), the second going on with
+    # a numbered detail ('…,主要表现在:1.…;2.…').  Before, the lone 二是 yielded to the 1. 2. list as a marker numbered
+    # on from an earlier part would: both problems were dropped with the lead-in, the details kept.
+    p1, p2 = [t for k, t in EXPECTED[stem] if k == "p"][:2]
+    text = f"存在问题:{p1}。二是{p2},主要表现在:1.解读材料少;2.形式不够丰富。"
+    assert _pairs(extract_statements(text)) == [("problem", p1), ("problem", f"{p2},主要表现在:1.解读材料少;2.形式不够丰富")]
+
+
+@pytest.mark.parametrize("stem", ["004_b232cca7e491c758", "pingtan-2023-02"])
+@pytest.mark.parametrize("outlook", ["今后任务将更加繁重", "下一步压力将更大", "今后工作量将持续增加"])
+def test_a_clause_looking_ahead_at_the_problem_is_no_measure(stem, outlook):
+    # The real problems, each going on after a comma with what the shortcoming will bring ('…,今后任务将更加繁重'): a
+    # time word and 将 with a subject of its own (任务, 压力) are no measure.  Before, that clause was cut off as the
+    # item's measure (the cue allowed any four characters between 今后 and 将).
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    text = "还存在一些不足:" + ";".join(f"{'一二三四'[i]}是{p},{outlook}" for i, p in enumerate(problems)) + "。"
+    assert _pairs(extract_statements(text)) == [("problem", f"{p},{outlook}") for p in problems]

@@ -882,8 +882,11 @@ def bootstrap_ci(
         With ``cluster``, columns of ``df`` (those it has) in which two reports of one cluster label
         must not differ to be one cluster, as in :func:`cross_year_audit`: names as written are often
         short (``财政局``, ``市住建局``), and the 财政局 of two counties are two agencies.  A cluster is
-        then the label and these columns; a missing value is a value of its own there (a 市住建局 of
-        no known province is not pooled with the 市住建局 of 河南).  ``()`` clusters by the label alone.
+        then the label and these columns.  A value missing there is the label's one known value where
+        its other reports give a single one (one agency's report that names no province), as a
+        missing value keeps no reports apart in :func:`cross_year_audit`; where they give several, it
+        is a value of its own (a 市住建局 of no known province is pooled with neither the 市住建局 of
+        河南 nor that of 新疆).  ``()`` clusters by the label alone.
 
     Returns
     -------
@@ -960,6 +963,12 @@ def bootstrap_ci(
         # one name in two places is two agencies (每个县的财政局): the place columns are part of the cluster
         place = [c for c in dict.fromkeys(same) if c in df.columns and c not in (cluster, by)]
         keys = df[[cluster, *place]].iloc[data.index].astype(object)
+        for col in place:
+            # a place left unknown in one report (its text names no province) is that of the label's other reports
+            # where they name one: splitting them would make one agency's years independent clusters
+            named = keys.dropna(subset=[col]).groupby(cluster, sort=False)[col]
+            only = named.first()[named.nunique() == 1]
+            keys[col] = keys[col].where(keys[col].notna(), keys[cluster].map(only))
         data["_cluster"] = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
     if by is None:
         parts: list[tuple[Any, pd.DataFrame, int]] = [(None, data, int(missing.sum()))]
@@ -1012,8 +1021,8 @@ def bootstrap_ci(
             row.update(ci_low=float(res.confidence_interval.low),
                        ci_high=float(res.confidence_interval.high))
         rows.append(row)
-    cols = ([by] if by is not None else []) + ["estimator", "n", "n_missing"] + (["n_clusters"] if cluster is not None else []) \
-        + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]
+    cols = ([by] if by is not None else []) + ["estimator", "n", "n_missing"] \
+        + (["n_clusters"] if cluster is not None else []) + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -445,7 +445,8 @@ def _legacy_parent_with_parts(tables: pd.DataFrame) -> np.ndarray:
                  for rid, row, col, v in zip(sub["report_id"], sub["row_key"], sub["col_key"], value) if v > 0
                  for up in ancestors.get(row, ())}
     out = np.zeros(len(tables), dtype=bool)
-    out[is_legacy] = [(rid, row, col) in has_parts for rid, row, col in zip(sub["report_id"], sub["row_key"], sub["col_key"])]
+    out[is_legacy] = [(rid, row, col) in has_parts
+                      for rid, row, col in zip(sub["report_id"], sub["row_key"], sub["col_key"])]
     return out
 
 

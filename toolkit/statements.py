@@ -295,23 +295,18 @@ def _topic_words() -> tuple[str, ...]:
 
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
-    from toolkit.metadata import signature_start
-
     cues = _cues()
     text = _normalize(text)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
     raw_lines = text.split("\n")
     if cues["problem_column_line"].search(text):
-        raw_lines = _cells_as_rows(raw_lines)
-    kept = [line for line in (_WS_NEAR_WIDE.sub("", raw.strip()) for raw in raw_lines)
-            if line and not _is_furniture(line)]
-    kept = _before_next_section(kept, cues["next_section"])
-    # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
-    # date's or a contact's or attachment's ('联系人:…', '附件:…')
-    if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
-        tail = max(len(kept) - _SIGNATURE_LINES, 0)
-        kept = kept[: tail + signature_start(kept[tail:])]
+        # (the section's own lines only: a table read one cell a line took the next section's heading and text, or
+        # the signature's agency and date, for more rows)
+        own = [k for k, raw in enumerate(raw_lines) if _kept_line(raw)]
+        n_own = len(_own_lines([_kept_line(raw_lines[k]) for k in own], cues))
+        raw_lines = _cells_as_rows(raw_lines[: own[n_own - 1] + 1] if n_own else [])
+    kept = _own_lines([line for line in map(_kept_line, raw_lines) if line], cues)
     lines: list[str] = []
     for k, line in enumerate(kept):
         if not lines and _is_section_heading(line, cues):
@@ -327,6 +322,25 @@ def _clean_lines(text: str) -> list[str]:
             continue
         lines.append(line)
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
+
+
+def _kept_line(raw: str) -> str:
+    """A line of the text without white space next to Chinese characters, '' for a blank or furniture line."""
+    line = _WS_NEAR_WIDE.sub("", raw.strip())
+    return "" if not line or _is_furniture(line) else line
+
+
+def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
+    """The lines of the section itself: not the next section's (text running on into it) nor the signature's."""
+    from toolkit.metadata import signature_start
+
+    kept = _before_next_section(kept, cues["next_section"])
+    # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
+    # date's or a contact's or attachment's ('联系人:…', '附件:…')
+    if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
+        tail = max(len(kept) - _SIGNATURE_LINES, 0)
+        kept = kept[: tail + signature_start(kept[tail:])]
+    return kept
 
 
 _SHORT_CELL = 12  # the longest column name of a table's header
@@ -575,7 +589,8 @@ def _glued_pair_form(lines: list[str]) -> str:
     """How the two sub-headings are numbered where both are in wordings not known and glued without punctuation to
     their lists' first items (``(一)工作短板一是…。(二)着力点一是…``): a short title numbered 1 and, after it, one
     numbered 2 in the same form, each right before a first item's marker, the first admitting no problem itself (as
-    :func:`_leading_glued` asks) and the second's first item admitting none (it opens the measures).  Else ''."""
+    :func:`_leading_glued` asks) and the second's list a list of measures (:func:`_vote`: none of its items admits a
+    shortcoming, ``(二)依申请公开方面一是答复文书格式多样;二是办理流程不规范`` is a second group of problems).  Else ''."""
     cues = _cues()
     for line in lines:
         if not cues["second_title"].search(line):
@@ -588,7 +603,7 @@ def _glued_pair_form(lines: list[str]) -> str:
             for second in titles:
                 if (second.start() > first.end() and _number_form(second["num"]) == form
                         and cn_numeral(second["num"].strip("()、.")) == 2
-                        and not _has(re.split("[。;]", line[second.end():], maxsplit=1)[0], "problem_cues")):
+                        and _vote(re.split("[。;]", line[second.end():])) == "measure"):
                     return form
     return ""
 
@@ -910,8 +925,9 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     if not accepted:
         return []
     # the style that occurs first is the statement level; not a lone marker numbered on from an earlier part (a list
-    # of one item, '(六)存在的主要问题及改进情况' / '一是…;二是…') where another style makes a list
-    lists = {s: found for s, found in accepted.items() if len(found) > 1 or found[0][2] == 1} or accepted
+    # of one item, '(六)存在的主要问题及改进情况' / '一是…;二是…') where another style makes a list; a lone 二是 is the
+    # second item of a list whose first is written without its marker ('存在问题:…不够及时。二是…', _unmarked_first_item)
+    lists = {s: found for s, found in accepted.items() if len(found) > 1 or found[0][2] <= 2} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return lists[style]
 
