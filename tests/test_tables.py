@@ -1167,3 +1167,38 @@ def test_a_legacy_count_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
     # '制发规范性文件总数 | 件 | 5%': was read as 5.
     lines = _set_cell(_legacy_seed_lines(), "制发规范性文件总数", 1, cell)
     _check_cell(_render(lines, fmt, tmp_path), "legacy", "normative_documents_issued", "value", cell, want, "件")
+
+
+# --- units of money in a header, a unit column or a label ------------------------------------------------------
+
+# (unit as a header, a unit column or a label writes it, seed 001's 630.2万元 written in it)
+_MONEY_UNITS = [("千元", "6302"), ("单位:千元", "6302"), ("亿元", "0.06302"), ("单位:亿元", "0.06302"), ("万", "630.2")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("unit, cell", _MONEY_UNITS)
+def test_a_procurement_amount_under_a_header_in_qianyuan_or_yiyuan(unit, cell, fmt, tmp_path):
+    # '采购总金额(千元)', '(单位:亿元)', '(万)': only 元 and 万元 were read in a header, so the amount was NA, flagged
+    # unit_unknown, though the header names its unit; now every unit of money of cell_units is, the value in 万元.
+    lines = []
+    for x in _set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "政府集中采购", 1, cell):
+        lines.append([c.replace("采购总金额(万元)", f"采购总金额({unit})") for c in x] if isinstance(x, list) else x)
+    report = _render(lines, fmt, tmp_path)
+    _check_cell(report, "active", "procurement", "amount_wan", cell, 630.2, "万元")
+    t = report.tables.set_index(["table", "row_key", "col_key"])
+    assert t.loc[("active", "procurement", "amount_wan"), "col_label"] == f"采购总金额({unit})"
+
+
+@pytest.mark.parametrize("unit, cell", [(u, c) for u, c in _MONEY_UNITS if not u.startswith("单位")])
+def test_a_legacy_money_row_in_qianyuan_or_yiyuan(unit, cell):
+    # A unit column of 千元, 亿元 or 万 (legacy.money_units knew 元 and 万元 only: a list of its own beside
+    # cell_units), and a label naming it in a table without a unit column: NA and unit_unknown before.
+    lines, start = _legacy_lines()
+    lines[104] = f"八、依申请公开信息收取的费用 | {unit} | {cell} |"
+    for text in (lines, _spaced(lines, start)):   # (as pipe rows, and as an unruled PDF sets it)
+        _check_cell(toolkit.parse_text("\n".join(text)), "legacy", "fees_collected", "value", cell, 630.2, "万元")
+    cells, report = _legacy_pipe_cells(["统计指标 | 统计数 | 历年累计 |", "(一)主动公开政府信息数 | 12 | 40 |",
+                                        f"(四)政府信息公开专项经费({unit}) | {cell} | {cell} |"])
+    assert cells[("special_budget", "value")] == cells[("special_budget", "cumulative")] == pytest.approx(630.2)
+    assert not [f for f in report.flags if f.code == "unit_unknown"]
+

@@ -233,8 +233,15 @@ def _continues_header(text: str, header: list[Cell]) -> bool:
     return any(k.startswith(joined) for k in vocab.active_cols)
 
 
+@functools.lru_cache(maxsize=1)
+def _header_unit() -> re.Pattern[str]:
+    """A unit of money in a header's or a label's brackets ('(万元)', '(单位:千元)'; formats.yaml ``cell_units``)."""
+    return re.compile(rf"\((?:单位:)?({alternation(cell_units()['money'])})\)")
+
+
 def _unit_of(label: str) -> str | None:
-    match = re.search(r"\((?:单位:)?\s*(万元|元)\s*\)", re.sub(r"\s+", "", label))
+    """The unit of money a column's header or a row's label names in brackets ('采购总金额(千元)'), or None."""
+    match = _header_unit().search(re.sub(r"\s+", "", label))
     return match.group(1) if match else None
 
 
@@ -879,17 +886,17 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     Money's unit is the cell's own (3.5万元 under 元), else the unit column's, else the label's
     (专项经费(万元)); money with none of them is NA and flagged ``unit_unknown``, as in the active table.
     """
-    money_units = load_formats()["legacy"]["money_units"]
     # the kind of value the row holds, told by its unit cell (or the format's money): a cell whose own unit says
     # another kind ('3次' in a 万元 row, '5%' in a 件 row) is no number of it
-    expect = "money" if money or unit in money_units else unit_kind(unit)
+    in_money = unit_kind(unit) == "money"  # the unit column's 元, 千元, 万元, 亿元 …
+    expect = "money" if money or in_money else unit_kind(unit)
     num = parse_number(cell.text, expect=expect)
     if num.kind == "text":
         res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
     placed = Placed(num.value, cell.text, cell.line, num.unit)
-    if num.value is None or not (money or unit_kind(num.unit) == "money" or unit in money_units):
+    if num.value is None or not (money or unit_kind(num.unit) == "money" or in_money):
         return placed, unit or None
-    header_unit = unit if unit in money_units else _unit_of(label)
+    header_unit = unit if in_money else _unit_of(label)
     return _money(placed, header_unit, label, res, row, table="legacy")
 
 
@@ -1222,7 +1229,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             # wrapped in a way that reads as no known item; kept under its text, and said so
             res.flags.append(Flag("unknown_row", "legacy", row.line, f"{wrapped_text}/{label}"))
         recent.append(key)
-        money = fm["rows"].get(key, (None, None))[1] in fm["money_units"]
+        money = unit_kind(fm["rows"].get(key, (None, None))[1]) == "money"
         if key in seen:
             # met before (a second statistics table): kept under a key of its own line, and said, as the
             # other tables say it
