@@ -1065,7 +1065,8 @@ _MONEY_CELLS = [("25.1万", 25.1), ("0.35（万元）", 0.35), ("0.35(万元)", 
                 ("3余", None), (">3", None)]
 # (cell as written, count read or None)
 _COUNT_CELLS = [("12件", 12.0), ("12次", 12.0), ("12个", 12.0), ("12条", 12.0), ("5%", None), ("1.2万元", None),
-                ("25.1万", None), ("约12", None), ("12左右", None), ("12余", None), (">12", None)]
+                ("25.1万", None), ("约12", None), ("12左右", None), ("12余", None), (">12", None),
+                ("12人", None), ("12人次", None)]   # (persons in a row of 件: '12人' was read as 12, unflagged)
 
 
 def _report_lines(seed: str) -> list:
@@ -1201,4 +1202,13 @@ def test_a_legacy_money_row_in_qianyuan_or_yiyuan(unit, cell):
                                         f"(四)政府信息公开专项经费({unit}) | {cell} | {cell} |"])
     assert cells[("special_budget", "value")] == cells[("special_budget", "cumulative")] == pytest.approx(630.2)
     assert not [f for f in report.flags if f.code == "unit_unknown"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("cell, want", [("3人", 3.0), ("3人次", 3.0), ("3", 3.0), ("3件", None), ("3次", None)])
+def test_a_legacy_count_of_persons_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
+    # Persons are a kind of their own (cell_units.people): '3件' in a row counted in 人 (staff) was read as 3,
+    # as '3人' in a 件 row was; persons in a 人 row are read.
+    lines = _set_cell(_legacy_seed_lines(), "(四)从事政府信息公开工作人员数", 1, cell)
+    _check_cell(_render(lines, fmt, tmp_path), "legacy", "staff_total", "value", cell, want, "人")
 
