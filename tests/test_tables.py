@@ -1212,3 +1212,30 @@ def test_a_legacy_count_of_persons_with_its_unit_in_the_cell(cell, want, fmt, tm
     lines = _set_cell(_legacy_seed_lines(), "(四)从事政府信息公开工作人员数", 1, cell)
     _check_cell(_render(lines, fmt, tmp_path), "legacy", "staff_total", "value", cell, want, "人")
 
+
+def _with_note(lines: list, label: str, note: str) -> list:
+    """The lines with a note cell after the values of the row ``label``."""
+    return [[*x, note] if isinstance(x, list) and x and x[0] == label else x for x in lines]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("note, kept", [("备注:含补正", True), ("注:其中1件为补正后申请", True),
+                                        ("含补正2件", False), ("暂无", False), ("12", False)])
+def test_a_note_after_a_rows_values_is_no_value(note, kept, fmt, tmp_path):
+    # '一、本年新收… | 88 | 11 | 0 | 0 | 0 | 0 | 99 | 备注:含补正': the surplus cell made the whole row NA, flagged
+    # extra_cells (7 values lost); a note that is clearly words is no value: the values are kept, the note flagged.
+    # A surplus that may be a value ('含补正2件', '暂无', a number) still leaves the row NA.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    want = _render(lines, fmt, tmp_path)
+    for label, table, key in (("一、本年新收政府信息公开申请数量", "requests", "new"), ("行政许可", "active", "licensing")):
+        got = _render(_with_note(lines, label, note), fmt, tmp_path)
+        rows = got.tables[(got.tables.table == table) & (got.tables.row_key == key)]
+        same = want.tables[(want.tables.table == table) & (want.tables.row_key == key)]
+        assert len(rows) == len(same) and same["value"].notna().all()
+        if kept:
+            assert got.tables.equals(want.tables)
+            assert [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in
+                    [(w.code, w.detail) for w in want.flags]] == [
+                ("extra_cells", f"{key}: a note after the values, not read: {note}")]
+        else:
+            assert rows["value"].isna().all() and set(rows["flag"]) == {"extra_cells"}

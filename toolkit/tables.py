@@ -193,6 +193,32 @@ def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
         out.pop()
     return out
 
+def _is_note(text: str, is_row) -> bool:
+    """A cell of words that is clearly no value ('备注:含补正', '其中3件为补正后申请'): not a number, a mark, a
+    number with a word or two around it ('约3', '3件左右') or a short value in words ('暂无', '零': these may be a
+    value in the wrong place), nor a row's label (``is_row``)."""
+    return (parse_number(text).kind == "text" and not _WORDY_NUMBER.fullmatch(text)
+            and not _WORDS_VALUE.fullmatch(text) and not is_row(text))
+
+
+def _drop_notes(res: TableResult, table: str, row_key: str, row: Row, values: list[Cell], ncols: int,
+                is_row) -> list[Cell]:
+    """The row's values without the note cells that end it where it has more cells than columns.
+
+    '… | 5 | 3 | 备注:含补正': the surplus cell made the whole row NA (``extra_cells``); a note is no value, so the
+    values before it are kept, and the note flagged ``extra_cells`` with its text (not kept as a cell).  A
+    surplus that may be a value (a number, '约3', '暂无') leaves the row as it was.
+    """
+    out = _trim_values(values, ncols)
+    notes: list[Cell] = []
+    while len(out) > ncols and not out[-1].glued and _is_note(out[-1].text, is_row):
+        notes.insert(0, out.pop())
+        out = _trim_values(out, ncols)
+    if notes:
+        res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: a note after the values, not read: "
+                              + " | ".join(c.text for c in notes)))
+    return out
+
 
 # --- active (Article 20) --------------------------------------------------------
 
@@ -362,6 +388,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         seen.add(row_key)
         ncols = len(row_cols)
         values = _trim_values(values, ncols)
+        if len(values) > ncols:  # a note after the values ('行政许可 | 88 | -7 | 20 | 含上年结转项目')
+            values = _drop_notes(res, "active", row_key, row, values, ncols, lambda t: vocab.active_row(t) is not None)
         money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         signed_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in signed)
         placement = place([RowInput(row_key, values, ncols)], [], money_cols=money_cols,
@@ -498,6 +526,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                  for row, labels, vals in split)
     label_gap = any(row.explicit and not row.grid and len(vals) > ncols and not vals[0].text and vals[-1].text
                     for row, _, vals in split)
+
+    def is_row(text: str) -> bool:
+        return vocab.request_row(text) is not None or vocab.request_group(text) is not None
+
     for row, labels, values in split:
         if not labels:
             _flag_unlabelled(res, "requests", row, values)
@@ -519,8 +551,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             g = vocab.request_group(cell.text)
             if g:
                 group = g
-        labels, values = _text_in_value_place(
-            labels, values, lambda t: vocab.request_row(t) is not None or vocab.request_group(t) is not None)
+        labels, values = _text_in_value_place(labels, values, is_row)
         last = labels[-1]
         lk = label_key(last.text)
         if lk == "其他" and group == "other_2021":
@@ -545,7 +576,9 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         trimmed = _trim_values(values, ncols)
         if len(trimmed) < len(values) and not row.explicit:  # (a reader's grid has no filler cells)
             filler_shapes.add(len(labels))
-        found[row_key] = (trimmed, row, last.text)
+        # (a row of no more cells than columns, the common one, has no surplus note)
+        kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row) if len(trimmed) > ncols else trimmed
+        found[row_key] = (kept, row, last.text)
         if len(trimmed) == len(values):  # (a row whose filler was trimmed has its blank 总计 as written)
             shapes[row_key] = len(labels)
         order.append(row_key)
