@@ -193,6 +193,7 @@ def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
         out.pop()
     return out
 
+
 def _is_note(text: str, is_row) -> bool:
     """A cell of words that is clearly no value ('备注:含补正', '其中3件为补正后申请'): not a number, a mark, a
     number with a word or two around it ('约3', '3件左右') or a short value in words ('暂无', '零': these may be a
@@ -785,19 +786,56 @@ def _distinct_value_names(names: list[str]) -> list[str]:
     return [n if n in kept else next(generic) for n in names]
 
 
-def _legacy_sub_header(keys: list[str]) -> list[str] | None:
-    """The col_keys of a second header row of value columns ('2009年度 | 历年累计'), or None for a data row."""
-    value_headers = load_formats()["legacy"]["value_headers"]
-    found = []
-    for k in keys:
-        match = next((v for h, v in value_headers.items() if k == h or k.endswith(h)), None)
-        if match is None:
-            return None
-        found.append(match)
-    if not found:
+def _legacy_column_name(text: str) -> str | None:
+    """The col_key a second header row's cell gives its value column ('2009年度': value, '历年累计': cumulative,
+    '合计': total), 'value' for a part named in words of its own ('区政府', '乡镇街道'; a short word, not a value, a
+    unit, an item, a block's name or numbered), or None."""
+    key = label_key(text)
+    match = next((v for h, v in load_formats()["legacy"]["value_headers"].items() if key == h or key.endswith(h)),
+                 None)
+    if match is not None:
+        return match
+    vocab = vocabulary()
+    if not 0 < len(key) <= 8 or is_value_cell(key) or key in vocab.legacy_units or key in vocab.legacy_rows \
+            or key in vocab.legacy_parents or _NUMBERED.match(re.sub(r"\s+", "", text)):
         return None
+    return "value"
+
+
+def _legacy_sub_header(texts: list[str]) -> list[str] | None:
+    """The col_keys of a second header row of value columns ('2009年度 | 历年累计'), or None for a data row.
+
+    The parts' columns may be named by no header word ('区政府 | 区直单位 | 乡镇街道 | 合计' under 统计数): two such
+    names or more make the row a header (it ended the table as another table's header, the rows then read by
+    themselves: 合计 a fourth part, value_4, unchecked, the columns unnamed).
+    """
+    found = [_legacy_column_name(t) for t in texts]
+    if not found or None in found:
+        return None
+    if len(found) < 2 and not any(label_key(texts[0]).endswith(h) for h in load_formats()["legacy"]["value_headers"]):
+        return None  # one word of no header's alone: a label on its line, not a header
     # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数' (a 2024 town-level reuse): three value columns
     return _distinct_value_names(found)
+
+
+def _legacy_parts_run_in(row: Row) -> tuple[list[str], Row] | None:
+    """The value columns' own header run into the next row (its words), and that row without it; or None.
+
+    '区政府 | 区直单位 | 乡镇街道 | 合计 | 一、主动公开情况 | …' (a text layout of a cell a line), or '区政府 区直单位
+    乡镇街道 合计' joined to the row as its first cell (an unruled PDF's short line): the header's words were read
+    as the row's label, and the parts' values dropped or read under 统计数.
+    """
+    words: list[str] = []
+    for at, cell in enumerate(row.cells):
+        split = cell.text.split()
+        if not split or None in map(_legacy_column_name, split):
+            break
+        words += split
+    else:
+        return None
+    if at == 0 or len(words) < 2 or row.cells[at].is_value:
+        return None
+    return words, Row(row.cells[at:], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1191,7 +1229,17 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             sub_header = False
             # a full grid keeps blank cells under the rowspan'd 指标名称/计量单位 and the colspan'd 统计数
             written = [t for t in texts if t.strip()]
-            subs = _legacy_sub_header([label_key(t) for t in written])
+            words = written[0].split() if len(written) == 1 else []
+            if len(words) > 1 and (subs := _legacy_sub_header(words)) is not None:
+                written = words  # an unruled PDF's line of the parts' names, one cell: its words
+            else:
+                subs = _legacy_sub_header(written)
+            run_in = None if subs is not None else _legacy_parts_run_in(row)
+            if run_in is not None:
+                # the parts' header run into the first item's row: read as the header, then the row
+                written, row = run_in
+                subs = _legacy_sub_header(written)
+                texts, keys = [c.text for c in row.cells], [label_key(c.text) for c in row.cells]
             if subs is not None:
                 # the value header split over two rows: 统计数 over '2009年度 | 历年累计'. A value column after the
                 # split one (合计 beside 统计数 over the parts' columns) stays, moved right where the first row
@@ -1202,7 +1250,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 value_cols = [(start + j, key) for j, key in enumerate(names[:len(subs)])] + [
                     (i + shift, key) for (i, _), key in zip(rest, names[len(subs):])]
                 header = header[:start] + written + header[start + len(written) - shift:]
-                continue
+                if run_in is None:
+                    continue
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
             value_cols, header, wrapped, numbered, carried = None, [], "", False, ""
@@ -1262,6 +1311,16 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             # wrapped in a way that reads as no known item; kept under its text, and said so
             res.flags.append(Flag("unknown_row", "legacy", row.line, f"{wrapped_text}/{label}"))
         recent.append(key)
+        # values beyond the header's columns (parts the header does not name: '统计数' over four columns): which
+        # value is 统计数 is unknown, so none is placed (the first was read as 统计数, the others dropped unseen); a
+        # note after the values is no value
+        last = max([i for i, _ in value_cols] + [unit_at or 0])
+        if len(row.cells) > last + 1 and any(c.text or c.glued for c in row.cells[last + 1:]) and _drop_notes(
+                res, "legacy", key, row, row.cells[last + 1:], 0, lambda t: label_key(t) in vocab.legacy_rows):
+            res.flags.append(Flag("extra_cells", "legacy", row.line,
+                                  f"{key}: {len(row.cells) - 1 - (unit_at is not None)} values for "
+                                  f"{len(value_cols)} value columns, none placed"))
+            cells, ragged = [None] * len(cells), "extra_cells"
         money = unit_kind(fm["rows"].get(key, (None, None))[1]) == "money"
         if key in seen:
             # met before (a second statistics table): kept under a key of its own line, and said, as the
