@@ -450,3 +450,84 @@ def test_glued_legacy_item_of_other_words_is_flagged_not_dropped():
     assert np.isnan(t.loc["via_wechat", "value"]) and t.loc["via_wechat", "flag"] == "ambiguous_digits"
     codes = [(f.code, f.detail) for f in report.flags if f.table == "legacy"]
     assert ("unlabelled_values", "not read: 政务头条号发布信息数条74.") in codes
+
+
+# --- the parts' columns named in words of their own ---------------------------------------------------------
+
+def _parts_lines(header: list[list[str]]) -> tuple[list, dict]:
+    """Seed 003 with its value column split into three parts and their 合计 (the value, 0, 0, the value), under
+    ``header``; and the cells it should give: (row_key, col_key) -> (col_label, value)."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows, want = [], {}
+    for x in lines[start + 1:end]:
+        value = x[2] if len(x) > 2 else ""
+        rows.append([*x[:2], value, "0" if value else "", "0" if value else "", value])
+    out = lines[:start] + header + rows + lines[end:]
+    names = [("value", "区政府"), ("value_2", "区直单位"), ("value_3", "乡镇街道"), ("total", "合计")]
+    seed = toolkit.parse_report(SEED).tables
+    for r in seed[seed["table"] == "legacy"].itertuples():
+        for j, (col, label) in enumerate(names):
+            want[(r.row_key, col)] = (label, r.value if j in (0, 3) else (0.0 if r.value == r.value else np.nan))
+    shares = {r.row_key for r in seed.itertuples() if r.unit == "%"}   # (a 合计 of shares is no sum: not checked)
+    return out, want, shares
+
+
+_PARTS_HEADERS = {"over two rows": [["统计指标", "单位", "统计数", "", "", ""], ["", "", "区政府", "区直单位", "乡镇街道", "合计"]],
+                  "second row alone": [["统计指标", "单位", "统计数"], ["区政府", "区直单位", "乡镇街道", "合计"]]}
+
+
+@pytest.mark.parametrize("layout", ["txt", "html", "docx", "tab"])
+@pytest.mark.parametrize("header", list(_PARTS_HEADERS))
+def test_legacy_parts_named_without_a_header_word(header, layout, tmp_path):
+    # 统计数 over '区政府 | 区直单位 | 乡镇街道 | 合计' (no 统计数 in the parts' names): the second row was taken for
+    # another table's header, the rows then read by themselves, their columns value … value_4 with no labels and
+    # 合计 a fourth part, unchecked. Now the second row names the columns, and 合计 is checked.
+    lines, want, shares = _parts_lines(_PARTS_HEADERS[header])
+    report = toolkit.parse_text(render_text(lines, layout)) if layout == "tab" else _parse(lines, layout, tmp_path)
+    t = report.tables[report.tables["table"] == "legacy"]
+    got = {(r.row_key, r.col_key): (r.col_label, r.value) for r in t.itertuples()}
+    assert got.keys() == want.keys()
+    for key, (label, value) in want.items():
+        assert got[key][0] == label and (got[key][1] == value or value != value and got[key][1] != got[key][1]), key
+    assert not [f for f in report.flags if f.code in ("extra_cells", "ragged", "table_missing", "not_a_number")]
+    sums = report.checks[report.checks["check"] == "columns_sum"].set_index("key")["status"]
+    known = [f"{row}.total" for (row, col), (_, v) in want.items() if col == "total" and v == v and row not in shares]
+    assert known and set(sums[known]) == {"ok"} and set(sums) == {"ok", "unverifiable"}
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+def test_legacy_row_with_more_values_than_the_header_has_columns(spaced):
+    # '统计指标 | 单位 | 统计数' over rows of four values (the parts and their 合计, the parts' header left out): the
+    # first was read as 统计数 (it is 区政府's part) and the other three dropped, unflagged. None is placed now,
+    # flagged extra_cells; a note after a row's value is no value (kept, the note flagged).
+    rows = [["统计指标", "单位", "统计数"], ["主动公开政府信息数", "条", "100", "200", "300", "600"],
+            ["收到申请数", "件", "5", "2", "3", "10"]] + ([] if spaced else [["举报投诉数量", "件", "4", "备注:含匿名举报"]])
+    text = "\n".join(["2017年某区政府信息公开工作年度报告", "一、概述", "本区工作。"]
+                     + [(" " if spaced else " | ").join(r) for r in rows]) + "\n"
+    report = toolkit.parse_text(text)
+    t = report.tables[report.tables["table"] == "legacy"].set_index("row_key")
+    assert t.loc[["proactive_items", "requests_received"], "value"].isna().all()
+    assert set(t.loc[["proactive_items", "requests_received"], "flag"]) == {"extra_cells"}
+    assert [f.detail for f in report.flags if f.code == "extra_cells"] == [
+        "proactive_items: 4 values for 1 value columns, none placed",
+        "requests_received: 4 values for 1 value columns, none placed"] + (
+        [] if spaced else ["complaints: a note after the values, not read: 备注:含匿名举报"])
+    assert spaced or t.loc["complaints", "value"] == 4
+
+
+@pytest.mark.parametrize("header", list(_PARTS_HEADERS))
+def test_legacy_parts_names_run_into_the_first_row_one_cell_a_line(header):
+    # One cell a line, the parts' names ran into the first item's row ('区政府 | … | 合计 | 主动公开政府信息数 | 条 |
+    # 100 | …'): '区政府' was read as an item whose value was '乡镇街道' (not_a_number) and 主动公开政府信息数 was lost.
+    rows = [*_PARTS_HEADERS[header], ["主动公开政府信息数", "条", "100", "200", "300", "600"],
+            ["收到申请数", "件", "5", "2", "3", "10"], ["举报投诉数量", "件", "1", "0", "2", "3"]]
+    report = toolkit.parse_text(render_text(["2017年某区政府信息公开工作年度报告", "一、概述", "本区工作。", *rows],
+                                            "pipe_cells"))
+    t = report.tables[report.tables["table"] == "legacy"]
+    got = {(r.row_key, r.col_key): (r.col_label, r.value) for r in t.itertuples()}
+    names = [("value", "区政府"), ("value_2", "区直单位"), ("value_3", "乡镇街道"), ("total", "合计")]
+    assert got == {(key, col): (label, float(v)) for key, r in zip(["proactive_items", "requests_received",
+                                                                    "complaints"], rows[-3:])
+                   for (col, label), v in zip(names, r[2:])}
+    assert report.flags == [f for f in report.flags if f.code == "sections_missing"]

@@ -1065,7 +1065,8 @@ _MONEY_CELLS = [("25.1万", 25.1), ("0.35（万元）", 0.35), ("0.35(万元)", 
                 ("3余", None), (">3", None)]
 # (cell as written, count read or None)
 _COUNT_CELLS = [("12件", 12.0), ("12次", 12.0), ("12个", 12.0), ("12条", 12.0), ("5%", None), ("1.2万元", None),
-                ("25.1万", None), ("约12", None), ("12左右", None), ("12余", None), (">12", None)]
+                ("25.1万", None), ("约12", None), ("12左右", None), ("12余", None), (">12", None),
+                ("12人", None), ("12人次", None)]   # (persons in a row of 件: '12人' was read as 12, unflagged)
 
 
 def _report_lines(seed: str) -> list:
@@ -1184,3 +1185,74 @@ def test_a_block_title_repeated_by_a_page_break_keeps_its_columns(seed, fmt, tmp
     keys = ["table", "row_key", "col_key", "value", "raw"]
     pd.testing.assert_frame_equal(broken.tables[keys], original.tables[keys])
     assert not [f for f in broken.flags if f.code == "header_missing"]
+
+
+# --- units of money in a header, a unit column or a label ------------------------------------------------------
+
+# (unit as a header, a unit column or a label writes it, seed 001's 630.2万元 written in it)
+_MONEY_UNITS = [("千元", "6302"), ("单位:千元", "6302"), ("亿元", "0.06302"), ("单位:亿元", "0.06302"), ("万", "630.2")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("unit, cell", _MONEY_UNITS)
+def test_a_procurement_amount_under_a_header_in_qianyuan_or_yiyuan(unit, cell, fmt, tmp_path):
+    # '采购总金额(千元)', '(单位:亿元)', '(万)': only 元 and 万元 were read in a header, so the amount was NA, flagged
+    # unit_unknown, though the header names its unit; now every unit of money of cell_units is, the value in 万元.
+    lines = []
+    for x in _set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "政府集中采购", 1, cell):
+        lines.append([c.replace("采购总金额(万元)", f"采购总金额({unit})") for c in x] if isinstance(x, list) else x)
+    report = _render(lines, fmt, tmp_path)
+    _check_cell(report, "active", "procurement", "amount_wan", cell, 630.2, "万元")
+    t = report.tables.set_index(["table", "row_key", "col_key"])
+    assert t.loc[("active", "procurement", "amount_wan"), "col_label"] == f"采购总金额({unit})"
+
+
+@pytest.mark.parametrize("unit, cell", [(u, c) for u, c in _MONEY_UNITS if not u.startswith("单位")])
+def test_a_legacy_money_row_in_qianyuan_or_yiyuan(unit, cell):
+    # A unit column of 千元, 亿元 or 万 (legacy.money_units knew 元 and 万元 only: a list of its own beside
+    # cell_units), and a label naming it in a table without a unit column: NA and unit_unknown before.
+    lines, start = _legacy_lines()
+    lines[104] = f"八、依申请公开信息收取的费用 | {unit} | {cell} |"
+    for text in (lines, _spaced(lines, start)):   # (as pipe rows, and as an unruled PDF sets it)
+        _check_cell(toolkit.parse_text("\n".join(text)), "legacy", "fees_collected", "value", cell, 630.2, "万元")
+    cells, report = _legacy_pipe_cells(["统计指标 | 统计数 | 历年累计 |", "(一)主动公开政府信息数 | 12 | 40 |",
+                                        f"(四)政府信息公开专项经费({unit}) | {cell} | {cell} |"])
+    assert cells[("special_budget", "value")] == cells[("special_budget", "cumulative")] == pytest.approx(630.2)
+    assert not [f for f in report.flags if f.code == "unit_unknown"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("cell, want", [("3人", 3.0), ("3人次", 3.0), ("3", 3.0), ("3件", None), ("3次", None)])
+def test_a_legacy_count_of_persons_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
+    # Persons are a kind of their own (cell_units.people): '3件' in a row counted in 人 (staff) was read as 3,
+    # as '3人' in a 件 row was; persons in a 人 row are read.
+    lines = _set_cell(_legacy_seed_lines(), "(四)从事政府信息公开工作人员数", 1, cell)
+    _check_cell(_render(lines, fmt, tmp_path), "legacy", "staff_total", "value", cell, want, "人")
+
+
+def _with_note(lines: list, label: str, note: str) -> list:
+    """The lines with a note cell after the values of the row ``label``."""
+    return [[*x, note] if isinstance(x, list) and x and x[0] == label else x for x in lines]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("note, kept", [("备注:含补正", True), ("注:其中1件为补正后申请", True),
+                                        ("含补正2件", False), ("暂无", False), ("12", False)])
+def test_a_note_after_a_rows_values_is_no_value(note, kept, fmt, tmp_path):
+    # '一、本年新收… | 88 | 11 | 0 | 0 | 0 | 0 | 99 | 备注:含补正': the surplus cell made the whole row NA, flagged
+    # extra_cells (7 values lost); a note that is clearly words is no value: the values are kept, the note flagged.
+    # A surplus that may be a value ('含补正2件', '暂无', a number) still leaves the row NA.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    want = _render(lines, fmt, tmp_path)
+    for label, table, key in (("一、本年新收政府信息公开申请数量", "requests", "new"), ("行政许可", "active", "licensing")):
+        got = _render(_with_note(lines, label, note), fmt, tmp_path)
+        rows = got.tables[(got.tables.table == table) & (got.tables.row_key == key)]
+        same = want.tables[(want.tables.table == table) & (want.tables.row_key == key)]
+        assert len(rows) == len(same) and same["value"].notna().all()
+        if kept:
+            assert got.tables.equals(want.tables)
+            assert [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in
+                    [(w.code, w.detail) for w in want.flags]] == [
+                ("extra_cells", f"{key}: a note after the values, not read: {note}")]
+        else:
+            assert rows["value"].isna().all() and set(rows["flag"]) == {"extra_cells"}

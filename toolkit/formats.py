@@ -96,7 +96,7 @@ class Vocabulary:
         for key, (lab, _unit, _parent) in legacy["rows"].items():
             self.legacy_rows.setdefault(label_key(lab), []).append(key)
         self.legacy_units = frozenset({u for _l, u, _p in legacy["rows"].values() if u}
-                                      | set(legacy.get("extra_units", [])))
+                                      | set(legacy.get("extra_units", [])) | set(fm["cell_units"]["money"]))
         for key, labels in legacy.get("aliases", {}).items():
             for lab in labels:
                 self.legacy_rows.setdefault(label_key(lab), []).append(key)

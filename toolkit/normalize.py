@@ -515,7 +515,7 @@ def cell_units() -> dict[str, dict[str, int] | list[str]]:
     Returns
     -------
     dict
-        ``money``: unit -> how many of it make one 万元; ``count`` and ``share``: lists of units.
+        ``money``: unit -> how many of it make one 万元; ``count``, ``people`` and ``share``: lists of units.
     """
     from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
@@ -525,8 +525,7 @@ def cell_units() -> dict[str, dict[str, int] | list[str]]:
 def number_units() -> tuple[str, ...]:
     """All units a number may carry in its cell, longest first, so that a regex alternation tries 件次 before 件
     and 万元 before 万."""
-    units = cell_units()
-    return tuple(sorted({*units["money"], *units["count"], *units["share"]}, key=len, reverse=True))
+    return tuple(sorted({u for units in cell_units().values() for u in units}, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -539,16 +538,17 @@ def _number() -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=256)
 def unit_kind(unit: str | None) -> str | None:
-    """The kind of a unit, ``'money'``, ``'count'`` or ``'share'``, or None (no unit, or one not known).
+    """The kind of a unit, ``'money'``, ``'count'``, ``'people'`` or ``'share'`` (the keys of ``cell_units``), or
+    None (no unit, or one not known).
 
     Examples
     --------
-    >>> unit_kind("万"), unit_kind("起"), unit_kind("%"), unit_kind("平方米")
-    ('money', 'count', 'share', None)
+    >>> unit_kind("万"), unit_kind("起"), unit_kind("人次"), unit_kind("%"), unit_kind("平方米")
+    ('money', 'count', 'people', 'share', None)
     """
-    units = cell_units()
-    return next((kind for kind in ("money", "count", "share") if unit in units[kind]), None)
+    return next((kind for kind, units in cell_units().items() if unit in units), None)
 
 
 @dataclass(frozen=True)
@@ -616,9 +616,9 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
         The cell text (normalized).
     to_wan : bool, default False
         Convert a value written in a unit of money (元, 千元, 万) to 万元 (money columns).
-    expect : {None, 'money', 'count', 'share'}
+    expect : {None, 'money', 'count', 'people', 'share'}
         The kind of value the cell's row or column holds: a cell whose unit says another kind ('3次' in a
-        万元 row, '5%' in a count row) is no number of it, ``'text'`` (flagged not_a_number by the tables).
+        万元 row, '5%' or '3人' in a count row) is no number of it, ``'text'`` (flagged not_a_number by the tables).
 
     Returns
     -------

@@ -194,6 +194,33 @@ def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
     return out
 
 
+def _is_note(text: str, is_row) -> bool:
+    """A cell of words that is clearly no value ('备注:含补正', '其中3件为补正后申请'): not a number, a mark, a
+    number with a word or two around it ('约3', '3件左右') or a short value in words ('暂无', '零': these may be a
+    value in the wrong place), nor a row's label (``is_row``)."""
+    return (parse_number(text).kind == "text" and not _WORDY_NUMBER.fullmatch(text)
+            and not _WORDS_VALUE.fullmatch(text) and not is_row(text))
+
+
+def _drop_notes(res: TableResult, table: str, row_key: str, row: Row, values: list[Cell], ncols: int,
+                is_row) -> list[Cell]:
+    """The row's values without the note cells that end it where it has more cells than columns.
+
+    '… | 5 | 3 | 备注:含补正': the surplus cell made the whole row NA (``extra_cells``); a note is no value, so the
+    values before it are kept, and the note flagged ``extra_cells`` with its text (not kept as a cell).  A
+    surplus that may be a value (a number, '约3', '暂无') leaves the row as it was.
+    """
+    out = _trim_values(values, ncols)
+    notes: list[Cell] = []
+    while len(out) > ncols and not out[-1].glued and _is_note(out[-1].text, is_row):
+        notes.insert(0, out.pop())
+        out = _trim_values(out, ncols)
+    if notes:
+        res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: a note after the values, not read: "
+                              + " | ".join(c.text for c in notes)))
+    return out
+
+
 # --- active (Article 20) --------------------------------------------------------
 
 def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str | None]]:
@@ -233,8 +260,15 @@ def _continues_header(text: str, header: list[Cell]) -> bool:
     return any(k.startswith(joined) for k in vocab.active_cols)
 
 
+@functools.lru_cache(maxsize=1)
+def _header_unit() -> re.Pattern[str]:
+    """A unit of money in a header's or a label's brackets ('(万元)', '(单位:千元)'; formats.yaml ``cell_units``)."""
+    return re.compile(rf"\((?:单位:)?({alternation(cell_units()['money'])})\)")
+
+
 def _unit_of(label: str) -> str | None:
-    match = re.search(r"\((?:单位:)?\s*(万元|元)\s*\)", re.sub(r"\s+", "", label))
+    """The unit of money a column's header or a row's label names in brackets ('采购总金额(千元)'), or None."""
+    match = _header_unit().search(re.sub(r"\s+", "", label))
     return match.group(1) if match else None
 
 
@@ -358,6 +392,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         seen.add(row_key)
         ncols = len(row_cols)
         values = _trim_values(values, ncols)
+        if len(values) > ncols:  # a note after the values ('行政许可 | 88 | -7 | 20 | 含上年结转项目')
+            values = _drop_notes(res, "active", row_key, row, values, ncols, lambda t: vocab.active_row(t) is not None)
         money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         signed_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in signed)
         placement = place([RowInput(row_key, values, ncols)], [], money_cols=money_cols,
@@ -494,6 +530,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                  for row, labels, vals in split)
     label_gap = any(row.explicit and not row.grid and len(vals) > ncols and not vals[0].text and vals[-1].text
                     for row, _, vals in split)
+
+    def is_row(text: str) -> bool:
+        return vocab.request_row(text) is not None or vocab.request_group(text) is not None
+
     for row, labels, values in split:
         if not labels:
             _flag_unlabelled(res, "requests", row, values)
@@ -515,8 +555,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             g = vocab.request_group(cell.text)
             if g:
                 group = g
-        labels, values = _text_in_value_place(
-            labels, values, lambda t: vocab.request_row(t) is not None or vocab.request_group(t) is not None)
+        labels, values = _text_in_value_place(labels, values, is_row)
         last = labels[-1]
         lk = label_key(last.text)
         if lk == "其他" and group == "other_2021":
@@ -541,7 +580,9 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         trimmed = _trim_values(values, ncols)
         if len(trimmed) < len(values) and not row.explicit:  # (a reader's grid has no filler cells)
             filler_shapes.add(len(labels))
-        found[row_key] = (trimmed, row, last.text)
+        # (a row of no more cells than columns, the common one, has no surplus note)
+        kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row) if len(trimmed) > ncols else trimmed
+        found[row_key] = (kept, row, last.text)
         if len(trimmed) == len(values):  # (a row whose filler was trimmed has its blank 总计 as written)
             shapes[row_key] = len(labels)
         order.append(row_key)
@@ -748,19 +789,56 @@ def _distinct_value_names(names: list[str]) -> list[str]:
     return [n if n in kept else next(generic) for n in names]
 
 
-def _legacy_sub_header(keys: list[str]) -> list[str] | None:
-    """The col_keys of a second header row of value columns ('2009年度 | 历年累计'), or None for a data row."""
-    value_headers = load_formats()["legacy"]["value_headers"]
-    found = []
-    for k in keys:
-        match = next((v for h, v in value_headers.items() if k == h or k.endswith(h)), None)
-        if match is None:
-            return None
-        found.append(match)
-    if not found:
+def _legacy_column_name(text: str) -> str | None:
+    """The col_key a second header row's cell gives its value column ('2009年度': value, '历年累计': cumulative,
+    '合计': total), 'value' for a part named in words of its own ('区政府', '乡镇街道'; a short word, not a value, a
+    unit, an item, a block's name or numbered), or None."""
+    key = label_key(text)
+    match = next((v for h, v in load_formats()["legacy"]["value_headers"].items() if key == h or key.endswith(h)),
+                 None)
+    if match is not None:
+        return match
+    vocab = vocabulary()
+    if not 0 < len(key) <= 8 or is_value_cell(key) or key in vocab.legacy_units or key in vocab.legacy_rows \
+            or key in vocab.legacy_parents or _NUMBERED.match(re.sub(r"\s+", "", text)):
         return None
+    return "value"
+
+
+def _legacy_sub_header(texts: list[str]) -> list[str] | None:
+    """The col_keys of a second header row of value columns ('2009年度 | 历年累计'), or None for a data row.
+
+    The parts' columns may be named by no header word ('区政府 | 区直单位 | 乡镇街道 | 合计' under 统计数): two such
+    names or more make the row a header (it ended the table as another table's header, the rows then read by
+    themselves: 合计 a fourth part, value_4, unchecked, the columns unnamed).
+    """
+    found = [_legacy_column_name(t) for t in texts]
+    if not found or None in found:
+        return None
+    if len(found) < 2 and not any(label_key(texts[0]).endswith(h) for h in load_formats()["legacy"]["value_headers"]):
+        return None  # one word of no header's alone: a label on its line, not a header
     # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数' (a 2024 town-level reuse): three value columns
     return _distinct_value_names(found)
+
+
+def _legacy_parts_run_in(row: Row) -> tuple[list[str], Row] | None:
+    """The value columns' own header run into the next row (its words), and that row without it; or None.
+
+    '区政府 | 区直单位 | 乡镇街道 | 合计 | 一、主动公开情况 | …' (a text layout of a cell a line), or '区政府 区直单位
+    乡镇街道 合计' joined to the row as its first cell (an unruled PDF's short line): the header's words were read
+    as the row's label, and the parts' values dropped or read under 统计数.
+    """
+    words: list[str] = []
+    for at, cell in enumerate(row.cells):
+        split = cell.text.split()
+        if not split or None in map(_legacy_column_name, split):
+            break
+        words += split
+    else:
+        return None
+    if at == 0 or len(words) < 2 or row.cells[at].is_value:
+        return None
+    return words, Row(row.cells[at:], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
 
 
 @functools.lru_cache(maxsize=1)
@@ -882,17 +960,17 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     Money's unit is the cell's own (3.5万元 under 元), else the unit column's, else the label's
     (专项经费(万元)); money with none of them is NA and flagged ``unit_unknown``, as in the active table.
     """
-    money_units = load_formats()["legacy"]["money_units"]
     # the kind of value the row holds, told by its unit cell (or the format's money): a cell whose own unit says
     # another kind ('3次' in a 万元 row, '5%' in a 件 row) is no number of it
-    expect = "money" if money or unit in money_units else unit_kind(unit)
+    in_money = unit_kind(unit) == "money"  # the unit column's 元, 千元, 万元, 亿元 …
+    expect = "money" if money or in_money else unit_kind(unit)
     num = parse_number(cell.text, expect=expect)
     if num.kind == "text":
         res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
     placed = Placed(num.value, cell.text, cell.line, num.unit)
-    if num.value is None or not (money or unit_kind(num.unit) == "money" or unit in money_units):
+    if num.value is None or not (money or unit_kind(num.unit) == "money" or in_money):
         return placed, unit or None
-    header_unit = unit if unit in money_units else _unit_of(label)
+    header_unit = unit if in_money else _unit_of(label)
     return _money(placed, header_unit, label, res, row, table="legacy")
 
 
@@ -1154,7 +1232,17 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             sub_header = False
             # a full grid keeps blank cells under the rowspan'd 指标名称/计量单位 and the colspan'd 统计数
             written = [t for t in texts if t.strip()]
-            subs = _legacy_sub_header([label_key(t) for t in written])
+            words = written[0].split() if len(written) == 1 else []
+            if len(words) > 1 and (subs := _legacy_sub_header(words)) is not None:
+                written = words  # an unruled PDF's line of the parts' names, one cell: its words
+            else:
+                subs = _legacy_sub_header(written)
+            run_in = None if subs is not None else _legacy_parts_run_in(row)
+            if run_in is not None:
+                # the parts' header run into the first item's row: read as the header, then the row
+                written, row = run_in
+                subs = _legacy_sub_header(written)
+                texts, keys = [c.text for c in row.cells], [label_key(c.text) for c in row.cells]
             if subs is not None:
                 # the value header split over two rows: 统计数 over '2009年度 | 历年累计'. A value column after the
                 # split one (合计 beside 统计数 over the parts' columns) stays, moved right where the first row
@@ -1165,7 +1253,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 value_cols = [(start + j, key) for j, key in enumerate(names[:len(subs)])] + [
                     (i + shift, key) for (i, _), key in zip(rest, names[len(subs):])]
                 header = header[:start] + written + header[start + len(written) - shift:]
-                continue
+                if run_in is None:
+                    continue
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
             value_cols, header, wrapped, numbered, carried = None, [], "", False, ""
@@ -1225,7 +1314,17 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             # wrapped in a way that reads as no known item; kept under its text, and said so
             res.flags.append(Flag("unknown_row", "legacy", row.line, f"{wrapped_text}/{label}"))
         recent.append(key)
-        money = fm["rows"].get(key, (None, None))[1] in fm["money_units"]
+        # values beyond the header's columns (parts the header does not name: '统计数' over four columns): which
+        # value is 统计数 is unknown, so none is placed (the first was read as 统计数, the others dropped unseen); a
+        # note after the values is no value
+        last = max([i for i, _ in value_cols] + [unit_at or 0])
+        if len(row.cells) > last + 1 and any(c.text or c.glued for c in row.cells[last + 1:]) and _drop_notes(
+                res, "legacy", key, row, row.cells[last + 1:], 0, lambda t: label_key(t) in vocab.legacy_rows):
+            res.flags.append(Flag("extra_cells", "legacy", row.line,
+                                  f"{key}: {len(row.cells) - 1 - (unit_at is not None)} values for "
+                                  f"{len(value_cols)} value columns, none placed"))
+            cells, ragged = [None] * len(cells), "extra_cells"
+        money = unit_kind(fm["rows"].get(key, (None, None))[1]) == "money"
         if key in seen:
             # met before (a second statistics table): kept under a key of its own line, and said, as the
             # other tables say it
