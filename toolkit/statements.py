@@ -1089,7 +1089,8 @@ def _unmarked_first_item(preamble: str) -> str:
 def _after_framing(preamble: str) -> list[str]:
     """The sentences of the text before a list after its lead-in's colon, without the opening ones that frame the
     section (``…还存在一些不足。``)."""
-    sentences = _split_sentences(preamble.rpartition(":")[2])
+    # (a stop alone is no sentence: a wrap can leave the 。 of '(一)存在问题。' at the start of the next line)
+    sentences = [s for s in _split_sentences(preamble.rpartition(":")[2]) if s.strip("。!? \n")]
     while sentences and any(p.search(sentences[0].strip("。!? ")) for p in _cues()["intro"]):
         sentences.pop(0)
     return sentences
