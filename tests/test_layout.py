@@ -380,3 +380,16 @@ def test_layout_imports_no_later_stage() -> None:
                           env=dict(os.environ, PYTHONPATH=under_test))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_long_word_in_a_word_list_is_matched_longest_first():
+    # wt-perf's trie called itself once a character: a word of some 400 characters (here the first sentence of a
+    # glued page line and the line) raised RecursionError where the flat alternation matched it
+    import re
+
+    from toolkit.normalize import alternation
+
+    line = (RAW / "pingtan-2020-05.txt").read_text(encoding="utf-8").split("\n")[1]
+    words = [line[:600], line[:40]]
+    assert re.compile(f"(?:{alternation(words)})").match(line).group() == line[:600]
+    assert re.compile(f"(?:{alternation(words)})(?!{re.escape(line[600])})").match(line).group() == line[:40]
