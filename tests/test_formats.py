@@ -216,12 +216,14 @@ def test_a_group_label_and_its_first_item_in_one_cell(group, tmp_path):
 
 @pytest.mark.parametrize("middle", [False, True])
 @pytest.mark.parametrize("ruled", [False, True])
-@pytest.mark.parametrize("number, parts", [("65651", ["6565", "1"]), ("65651", ["656", "51"]), ("2307", ["230", "7"])])
+@pytest.mark.parametrize("number, parts", [("65651", ["6565", "1"]), ("65651", ["656", "51"]), ("2307", ["230", "7"]),
+                                           ("65651", ["65", "65", "1"])])
 def test_a_number_wrapped_in_a_narrow_pdf_cell_is_one_number(number, parts, ruled, middle, tmp_path, parsed_seed):
     # 65651 (行政许可's 处理决定数量, seed 001) wrapped in a cell too narrow for it, '6565' over '1'.  In an unruled
     # table, with the other cells at the top of theirs, the row read 6565 and the '1' was lost; with them in
     # the middle of theirs, both parts stood off the row's line and its three values were lost (flagged ragged).
-    # 2307 (行政处罚's first value) is a cell in the middle of its row's line.
+    # 2307 (行政处罚's first value) is a cell in the middle of its row's line.  Wrapped over three lines in the
+    # middle of its cell, the middle line stands on the row's line and the first over it: the first was lost (651).
     original = parsed_seed("001_4d29bfef72dd56db")
     path = tmp_path / "wrapped.pdf"
     render_pdf(_as_lines(original), path, ruled=ruled, middle=middle, wrapped={number: parts})

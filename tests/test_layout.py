@@ -361,3 +361,35 @@ def test_alternation_finds_the_longest_word_at_each_place_of_the_seeds(spaced):
             found = pattern.match(text, at)
             longest = max((m.end() for p in by_first.get(text[at], ()) if (m := p.match(text, at))), default=None)
             assert (found.end() if found else None) == longest, (path.name, at, text[at : at + 20])
+
+
+def test_layout_imports_no_later_stage() -> None:
+    # wt-hunt's skipping of a running title inside wrapped glued text imported the private statements._is_furniture
+    # into layout, an earlier stage: `import toolkit.layout` loaded toolkit.statements and pandas with it. The test
+    # is now toolkit.metadata.is_furniture, which both use.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import toolkit
+
+    code = "import sys, toolkit.layout; print(sorted(m for m in ('toolkit.statements', 'pandas') if m in sys.modules))"
+    under_test = str(Path(toolkit.__file__).parents[1])
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=under_test,
+                          env=dict(os.environ, PYTHONPATH=under_test))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_a_long_word_in_a_word_list_is_matched_longest_first():
+    # wt-perf's trie called itself once a character: a word of some 400 characters (here the first sentence of a
+    # glued page line and the line) raised RecursionError where the flat alternation matched it
+    import re
+
+    from toolkit.normalize import alternation
+
+    line = (RAW / "pingtan-2020-05.txt").read_text(encoding="utf-8").split("\n")[1]
+    words = [line[:600], line[:40]]
+    assert re.compile(f"(?:{alternation(words)})").match(line).group() == line[:600]
+    assert re.compile(f"(?:{alternation(words)})(?!{re.escape(line[600])})").match(line).group() == line[:40]

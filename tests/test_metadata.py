@@ -941,3 +941,14 @@ def test_wrapped_signature_pieces_and_prose(lines, start, agency):
 def test_a_header_date_that_a_wrap_broke_is_read(regions, date):
     # A narrow copy broke the header's date or its label over two lines: the publication date was lost or misread.
     assert metadata._published_field(regions) == (metadata._dt.date.fromisoformat(date), False)
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01"])
+def test_a_running_title_is_furniture_and_a_sentence_holding_the_title_words_is_not(stem):
+    # The page-furniture test of layout and statements, public here (it was statements._is_furniture)
+    from toolkit.metadata import is_furniture, is_running_title
+
+    title = (RAW / f"{stem}.txt").read_text(encoding="utf-8").split("\n", 1)[0].strip()
+    assert is_running_title(title) and is_furniture(title) and is_furniture("- 3 -")
+    assert is_running_title(f"{title}-福建省平潭综合实验区管理委员会")
+    assert not is_furniture(f"{title}-附件") and not is_furniture("规范政府信息公开工作年度报告")

@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
+from toolkit.metadata import is_furniture
 from toolkit.normalize import _HAN, NA_MARKS, is_page_furniture, is_value_cell, label_key, number_units
 from toolkit.sections import Segment, _nearest_filled
-from toolkit.statements import _is_furniture
 
 __all__ = ["Cell", "Row", "build_rows"]
 
@@ -745,7 +745,7 @@ def _skipped_in_run(text: str) -> bool:
 @functools.lru_cache(maxsize=4096)  # asked of every line of a run; a running header recurs on every page
 def _furniture(text: str) -> bool:
     """A page number, a print stamp, or the report's title repeated as a running page header."""
-    return _is_furniture(text)
+    return is_furniture(text)
 
 
 def _label_across(before: str, after: str) -> str | None:

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from toolkit.formats import alternation, load_formats
-from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture
+from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture, is_print_stamp
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start"]
 
@@ -44,6 +44,8 @@ _FIRST_MONTH = "元"
 _YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 _YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至到]+\s*$")
 _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
+# a running page header: the report's title with its year (is_running_title)
+_RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 # A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators.
 _DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*日?(?!\d)")
 _DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*日")
@@ -586,6 +588,73 @@ def _agency_like(text: str) -> bool:
         return True
     places, rest = _split_places(text)
     return bool(places) and rest == ""
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is none of the report's text: a page number (:func:`toolkit.normalize.is_page_furniture`), a
+    browser's print stamp (a URL, a date and time) or the report's title repeated as a running page header.
+
+    Parameters
+    ----------
+    line : str
+        A normalized line, stripped.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_furniture("- 3 -"), is_furniture("某某市2021年政府信息公开工作年度报告")
+    (True, True)
+    >>> is_furniture("规范政府信息公开工作年度报告")
+    False
+    """
+    return is_page_furniture(line) or is_print_stamp(line) or is_running_title(line)
+
+
+def is_running_title(line: str) -> bool:
+    """Whether a line is the report's title repeated as a running page header by a PDF or a browser, with the site's
+    name after a separator at most (formats.yaml ``page_header``).
+
+    Parameters
+    ----------
+    line : str
+        A normalized line, stripped.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_running_title("某某市2021年政府信息公开工作年度报告-某某市人民政府")
+    True
+    >>> is_running_title("某某市2021年政府信息公开工作年度报告-附件")
+    False
+    """
+    header = _page_header().fullmatch(line)
+    if not header:
+        return False
+    title, site = header["title"], header["site"]
+    if site and not (_agency_like(site) or site.endswith(tuple(load_formats()["page_header"]["site_endings"]))):
+        return False  # '…年度报告-…': no site's name after the title
+    candidate = _title_candidate(title)
+    if candidate is None or not is_report_title(candidate):
+        return False
+    # the running title is the report's title alone: a year, the agency, and the title words to the end; without
+    # a year only the title words, after the agency at most (not '规范政府信息公开工作年度报告', a wrapped sentence's)
+    if _RUNNING_TITLE.fullmatch(title):
+        return True
+    prefix = title[: min(i for i in map(title.find, _rules()["title"]["topic_words"]) if i >= 0)]
+    return not prefix or _agency_like(prefix)
+
+
+@functools.lru_cache(maxsize=1)
+def _page_header() -> re.Pattern[str]:
+    """A title line ending in 报告/年报, with a site's name after a separator (formats.yaml ``page_header``)."""
+    separator = load_formats()["page_header"]["separator"]
+    return re.compile(rf"(?P<title>[^,;:。、]{{0,70}}?(?:报告|年报))(?:{separator}(?P<site>[^,;:。、]{{2,40}}))?")
 
 
 def _date_in(text: str) -> tuple[_dt.date | None, int, int]:

@@ -232,11 +232,15 @@ def alternation(words: Iterable[str], *, spaced: bool = False) -> str:
         return [lead + re.escape(char) + tail(child) for char, child in sorted(node.items()) if char]
 
     def tail(node: dict) -> str:
+        chain = ""
+        while len(node) == 1 and "" not in node:  # (a run without a branch in a loop: a call a character would
+            (char, node), = node.items()          # exceed Python's recursion limit on a word of some 400)
+            chain += sep + re.escape(char)
         alts = branches(node, sep)
         if not alts:
-            return ""
+            return chain
         body = alts[0] if len(alts) == 1 and "" not in node else f"(?:{'|'.join(alts)})"
-        return body + "?" if "" in node else body
+        return chain + (body + "?" if "" in node else body)
 
     return "|".join(branches(trie, "") + ([""] if "" in trie else [])) or "(?!)"
 

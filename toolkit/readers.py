@@ -2451,10 +2451,27 @@ def _join_wrapped_numbers(text_lines: list, settings: dict) -> list:
     the '1' (a lone number between rows: a page number) was lost; set in the middle of the cell, both parts
     stand off the row's line and its three values were lost.  The lower part is a line of digits alone, no
     farther below than ``pdf.wrap_pitch`` times the text size, lying under a number at least as wide as it (the
-    cell's first line is full): it ends that number.  A line of digits alone whose middle is within that
-    distance of the middle of a row's line, where that line has a gap, is that row's cell.
+    cell's first line is full): it ends that number; one as near over a row's number, as wide as it or wider, starts
+    it (a number in three lines set in the middle of its cell: the middle line is on the row's line).  A line of
+    digits alone whose middle is within that distance of the middle of a row's line, where that line has a gap, is
+    that row's cell.
     """
     out = list(text_lines)
+    for k in range(len(out) - 1, -1, -1):  # the first line of a number over its row's line
+        _, high, _ = out[k]
+        if not _NUMBER_PART.fullmatch(high["text"].strip()) or not high["chars"]:
+            continue
+        size = _line_size(high)
+        for j, (key, line, flag) in enumerate(out):
+            if (j == k or _NUMBER_PART.fullmatch(line["text"].strip())
+                    or not 0 <= line["top"] - high["bottom"] <= settings["wrap_pitch"] * size):
+                continue
+            word = _number_above(line, high, size, upper=True)
+            if word is not None:
+                at = next(i for i, ch in enumerate(line["chars"]) if ch is word[0])
+                out[j] = (key, _put_into(line, high, line["chars"][at - 1] if at else None, lead=True), flag)
+                del out[k]
+                break
     for k in range(len(out) - 1, 0, -1):
         _, low, _ = out[k]
         if not _NUMBER_PART.fullmatch(low["text"].strip()) or not low["chars"]:
@@ -2487,12 +2504,14 @@ def _join_wrapped_numbers(text_lines: list, settings: dict) -> list:
     return out
 
 
-def _put_into(line: dict, part: dict, after: dict | None, cell: bool = False) -> dict:
+def _put_into(line: dict, part: dict, after: dict | None, cell: bool = False, lead: bool = False) -> dict:
     """``line`` with the text and characters of ``part`` put right after its character ``after`` (None: first),
-    or, a ``cell``, as a word of its own."""
+    or, a ``cell``, as a word of its own; ``lead``: at the start of the word after ``after``."""
     at = next(i for i, ch in enumerate(line["chars"]) if ch is after) + 1 if after is not None else 0
     text, piece = line["text"], part["text"].strip()
     pos = _text_position(text, sum(1 for ch in line["chars"][:at] if ch["text"].strip()))
+    while lead and pos < len(text) and text[pos].isspace():
+        pos += 1
     joined = {**line, "chars": line["chars"][:at] + part["chars"] + line["chars"][at:]}
     if cell:
         joined["text"] = " ".join(w for w in (text[:pos].rstrip(), piece, text[pos:].lstrip()) if w)
@@ -2501,8 +2520,9 @@ def _put_into(line: dict, part: dict, after: dict | None, cell: bool = False) ->
     return joined
 
 
-def _number_above(line: dict, low: dict, size: float) -> list | None:
-    """The characters of the number of ``line`` over which the digits of ``low`` stand, as wide as they or wider."""
+def _number_above(line: dict, low: dict, size: float, upper: bool = False) -> list | None:
+    """The characters of the number of ``line`` over which the digits of ``low`` stand, as wide as they or wider
+    (``upper``: under which they stand, as wide as they or narrower: the cell's first line is the full one)."""
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
     words: list = []
@@ -2513,8 +2533,11 @@ def _number_above(line: dict, low: dict, size: float) -> list | None:
             words.append([ch])
     for word in words:
         x0, x1 = word[0]["x0"], word[-1]["x1"]
-        if (all(_NUMBER_PART.fullmatch(ch["text"]) for ch in word)
-                and x0 - size / 2 <= low["x0"] and low["x1"] <= x1 + size / 2 and low["x1"] - low["x0"] <= x1 - x0):
+        if not all(_NUMBER_PART.fullmatch(ch["text"]) for ch in word):
+            continue
+        if upper and low["x0"] - size / 2 <= x0 and x1 <= low["x1"] + size / 2 and x1 - x0 <= low["x1"] - low["x0"]:
+            return word
+        if not upper and x0 - size / 2 <= low["x0"] and low["x1"] <= x1 + size / 2 and low["x1"] - low["x0"] <= x1 - x0:
             return word
     return None
 

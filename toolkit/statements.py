@@ -132,7 +132,6 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 _NEEDS_SECOND = frozenset({"di", "roman", "letter"})
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
-_RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
@@ -246,51 +245,14 @@ def _normalize(text: str) -> str:
 
 
 def _is_furniture(line: str) -> bool:
-    """A page number, a web page's buttons, a browser's print stamp (a URL, a date and time) or the
-    report's title repeated as a running page header by a PDF or a browser (with the site's name)."""
-    from toolkit.metadata import _agency_like, _title_candidate, is_report_title
+    """Page furniture (:func:`toolkit.metadata.is_furniture`), though a line starting a list's item is no running
+    title ('(一)…年度报告')."""
+    from toolkit.metadata import is_running_title
     from toolkit.normalize import is_page_furniture, is_print_stamp
 
     if is_page_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
-    header = _page_header().fullmatch(line)
-    if not header or any(p.match(line) for p, _ in _styles().values()):
-        return False
-    title, site = header["title"], header["site"]
-    if site and not (_agency_like(site) or site.endswith(_site_endings())):
-        return False  # '…年度报告-…': no site's name after the title
-    candidate = _title_candidate(title)
-    if candidate is None or not is_report_title(candidate):
-        return False
-    # the running title is the report's title alone: a year, the agency, and the title words to the end; without
-    # a year only the title words, after the agency at most (not '规范政府信息公开工作年度报告', a wrapped sentence's)
-    if _RUNNING_TITLE.fullmatch(title):
-        return True
-    prefix = title[: min(i for i in map(title.find, _topic_words()) if i >= 0)]
-    return not prefix or _agency_like(prefix)
-
-
-@functools.lru_cache(maxsize=1)
-def _page_header() -> re.Pattern[str]:
-    """A title line ending in 报告/年报, with a site's name after a separator (formats.yaml ``page_header``)."""
-    from toolkit.formats import load_formats
-
-    separator = load_formats()["page_header"]["separator"]
-    return re.compile(rf"(?P<title>[^,;:。、]{{0,70}}?(?:报告|年报))(?:{separator}(?P<site>[^,;:。、]{{2,40}}))?")
-
-
-@functools.lru_cache(maxsize=1)
-def _site_endings() -> tuple[str, ...]:
-    from toolkit.formats import load_formats
-
-    return tuple(load_formats()["page_header"]["site_endings"])
-
-
-@functools.lru_cache(maxsize=1)
-def _topic_words() -> tuple[str, ...]:
-    from toolkit.metadata import _rules
-
-    return tuple(_rules()["title"]["topic_words"])
+    return not any(p.match(line) for p, _ in _styles().values()) and is_running_title(line)
 
 
 def _clean_lines(text: str) -> list[str]:
