@@ -179,7 +179,8 @@ def _split_group_items(labels: list[Cell]) -> list[Cell]:
     vocab = vocabulary()
     out: list[Cell] = []
     for cell in labels:
-        m = _GROUP_ITEM.fullmatch(re.sub(r"\s+", " ", cell.text))
+        # (a cell not opening with '(' cannot match: most labels skip the substitution)
+        m = cell.text[:1] == "(" and _GROUP_ITEM.fullmatch(re.sub(r"\s+", " ", cell.text))
         if m and vocab.request_group(m["group"]) and vocab.request_row(m["item"]):
             out += [Cell(m["group"].strip(), cell.line), Cell(m["item"], cell.line)]
         else:
@@ -1380,6 +1381,9 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
     signed = set(load_formats()["active"]["signed_cols"])
     change_words = [label_key(w) for w in load_formats()["legacy"]["signed_label_words"]]
     for rec in res.records:
+        # (the common cell, not negative and without a sign, is passed over first)
+        if not rec["value"] < 0 and not rec["raw"].lstrip()[:1] in ("+", "-"):
+            continue
         if rec["table"] == "active" and rec["col_key"] in signed:
             continue
         if rec["table"] == "legacy" and any(w in label_key(rec["row_label"]) for w in change_words):
