@@ -658,16 +658,13 @@ def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell]
 def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str],
                  outcome_rows: list[str] | None = None) -> list[Constraint]:
     """The identities of identities.yaml as cell constraints for the placement stage."""
-    idx = {k: i for i, k in enumerate(col_keys)}
     out = []
     for ident in identities:
         if ident["per"] == "column":
             rhs = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
             out += _column_constraints(tuple(ident["lhs"]), tuple(rhs), len(col_keys))
         elif ident["per"] == "row":
-            for r in row_keys:
-                out.append(Constraint(tuple((r, idx[k]) for k in ident["lhs"]),
-                                      tuple((r, idx[k]) for k in ident["rhs"])))
+            out += _row_constraints(tuple(ident["lhs"]), tuple(ident["rhs"]), tuple(col_keys), tuple(row_keys))
     return out
 
 
@@ -675,6 +672,14 @@ def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str
 def _column_constraints(lhs: tuple[str, ...], rhs: tuple[str, ...], ncols: int) -> tuple[Constraint, ...]:
     """The constraints of a per-column identity, one a column (the same for every report: made once)."""
     return tuple(Constraint(tuple((r, c) for r in lhs), tuple((r, c) for r in rhs)) for c in range(ncols))
+
+
+@functools.lru_cache(maxsize=64)
+def _row_constraints(lhs: tuple[str, ...], rhs: tuple[str, ...], col_keys: tuple[str, ...],
+                     row_keys: tuple[str, ...]) -> tuple[Constraint, ...]:
+    """The constraints of a per-row identity, one a row (most tables have the same rows: made once)."""
+    idx = {k: i for i, k in enumerate(col_keys)}
+    return tuple(Constraint(tuple((r, idx[k]) for k in lhs), tuple((r, idx[k]) for k in rhs)) for r in row_keys)
 
 
 # --- review and litigation --------------------------------------------------------
