@@ -390,10 +390,12 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     if all(len(r.cells) == r.ncols and not any(c.glued for c in r.cells) for r in rows):
         # Fast path: every row complete, nothing to decide.
         out = {}
+        # (each column's kind, found once for the table rather than for every cell)
+        kinds = [(i in money_cols, _expect(i in money_cols)) for i in range(max((r.ncols for r in rows), default=0))]
         for row in rows:
             cells: list[Placed | None] = []
-            for i, cell in enumerate(row.cells):
-                num = parse_number(cell.text, to_wan=i in money_cols, expect=_expect(i in money_cols))
+            for cell, (money, expect) in zip(row.cells, kinds):
+                num = parse_number(cell.text, to_wan=money, expect=expect)
                 cells.append(Placed(num.value, cell.text, cell.line, num.unit))
             out[row.key] = Placement(cells, "complete", True, 1)
         return out
@@ -453,13 +455,16 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         opts = options[row.key]
         cells: list[Placed | None] = []
         certain = bool(opts)
-        for col in range(row.ncols):
-            values = {r[col] for r in opts}
-            if len(values) == 1:
-                cells.append(next(iter(values)))
-            else:
-                cells.append(None)
-                certain = False
+        if len(opts) == 1:  # (one reading: every cell is its own, no set of values to build)
+            cells = [opts[0][col] for col in range(row.ncols)]
+        else:
+            for col in range(row.ncols):
+                values = {r[col] for r in opts}
+                if len(values) == 1:
+                    cells.append(next(iter(values)))
+                else:
+                    cells.append(None)
+                    certain = False
         n_initial, disagreeing = initial[row.key]
         out[row.key] = Placement(cells, modes[row.key], certain, len(opts), consistent[row.key],
                                  initial=n_initial, inferred=disagreeing)

@@ -179,7 +179,8 @@ def _split_group_items(labels: list[Cell]) -> list[Cell]:
     vocab = vocabulary()
     out: list[Cell] = []
     for cell in labels:
-        m = _GROUP_ITEM.fullmatch(re.sub(r"\s+", " ", cell.text))
+        # (a cell not opening with '(' cannot match: most labels skip the substitution)
+        m = cell.text[:1] == "(" and _GROUP_ITEM.fullmatch(re.sub(r"\s+", " ", cell.text))
         if m and vocab.request_group(m["group"]) and vocab.request_row(m["item"]):
             out += [Cell(m["group"].strip(), cell.line), Cell(m["item"], cell.line)]
         else:
@@ -657,16 +658,13 @@ def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell]
 def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str],
                  outcome_rows: list[str] | None = None) -> list[Constraint]:
     """The identities of identities.yaml as cell constraints for the placement stage."""
-    idx = {k: i for i, k in enumerate(col_keys)}
     out = []
     for ident in identities:
         if ident["per"] == "column":
             rhs = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
             out += _column_constraints(tuple(ident["lhs"]), tuple(rhs), len(col_keys))
         elif ident["per"] == "row":
-            for r in row_keys:
-                out.append(Constraint(tuple((r, idx[k]) for k in ident["lhs"]),
-                                      tuple((r, idx[k]) for k in ident["rhs"])))
+            out += _row_constraints(tuple(ident["lhs"]), tuple(ident["rhs"]), tuple(col_keys), tuple(row_keys))
     return out
 
 
@@ -674,6 +672,14 @@ def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str
 def _column_constraints(lhs: tuple[str, ...], rhs: tuple[str, ...], ncols: int) -> tuple[Constraint, ...]:
     """The constraints of a per-column identity, one a column (the same for every report: made once)."""
     return tuple(Constraint(tuple((r, c) for r in lhs), tuple((r, c) for r in rhs)) for c in range(ncols))
+
+
+@functools.lru_cache(maxsize=64)
+def _row_constraints(lhs: tuple[str, ...], rhs: tuple[str, ...], col_keys: tuple[str, ...],
+                     row_keys: tuple[str, ...]) -> tuple[Constraint, ...]:
+    """The constraints of a per-row identity, one a row (most tables have the same rows: made once)."""
+    idx = {k: i for i, k in enumerate(col_keys)}
+    return tuple(Constraint(tuple((r, idx[k]) for k in lhs), tuple((r, idx[k]) for k in rhs)) for r in row_keys)
 
 
 # --- review and litigation --------------------------------------------------------
@@ -1380,6 +1386,9 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
     signed = set(load_formats()["active"]["signed_cols"])
     change_words = [label_key(w) for w in load_formats()["legacy"]["signed_label_words"]]
     for rec in res.records:
+        # (the common cell, not negative and without a sign, is passed over first)
+        if not rec["value"] < 0 and not rec["raw"].lstrip()[:1] in ("+", "-"):
+            continue
         if rec["table"] == "active" and rec["col_key"] in signed:
             continue
         if rec["table"] == "legacy" and any(w in label_key(rec["row_label"]) for w in change_words):
