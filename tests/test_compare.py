@@ -876,16 +876,20 @@ def test_pairwise_on_all_tied_values_is_no_test_as_in_kruskal() -> None:
     assert len(tested) == 2 and tested["p_adj"].tolist() == holm(tested["p"].to_numpy()).tolist()
 
 
+def _seed_tables_and_places() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The tables of the ten real reports and a reports frame of their agency, province and level."""
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed],
+                            **{c: [r.metadata[c] for r in parsed] for c in ("agency", "province", "level")}})
+    return tables, reports
+
+
 def test_bootstrap_cluster_keeps_agencies_of_one_name_in_several_places_apart() -> None:
     # Seeds 000 (驻马店市, 河南, prefecture), 002 (伊州区, 新疆, county) and 004 (市住建局, no province, prefecture)
     # are three housing bureaus; named as researchers shorten them (住建局, as each county has its 财政局) they were
     # pooled into one cluster by cluster="agency": 8 clusters for the 10 reports, where there are 10 agencies.
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed],
-                            "agency": [r.metadata["agency"] for r in parsed],
-                            "province": [r.metadata["province"] for r in parsed],
-                            "level": [r.metadata["level"] for r in parsed]})
+    tables, reports = _seed_tables_and_places()
     bureaus = reports["report_id"].str[:3].isin(["000", "002", "004"])
     reports.loc[bureaus, "agency"] = "住建局"
     assert reports.loc[bureaus, ["province", "level"]].astype(object).fillna("?").drop_duplicates().shape[0] == 3
@@ -940,12 +944,7 @@ def test_bootstrap_cluster_takes_a_missing_place_for_the_agencys_own() -> None:
     # seed 004 names none): a missing place made a cluster of its own, so one agency's two years were resampled as
     # two independent agencies (n_clusters one more, the interval too narrow).  Where the name's reports give two
     # places (the three 住建局 of the seeds), a report with none stays apart.
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed],
-                            "agency": [r.metadata["agency"] for r in parsed],
-                            "province": [r.metadata["province"] for r in parsed],
-                            "level": [r.metadata["level"] for r in parsed]})
+    tables, reports = _seed_tables_and_places()
     m = report_metrics(tables, reports=reports)
     used = m.dropna(subset=["not_held_rate"])
     seed = m[m["report_id"].str.startswith("002")]
