@@ -354,3 +354,14 @@ def test_trend_of_one_year_has_a_readable_year_axis(seed_frames) -> None:
     shown = [(p, t.get_text()) for p, x, t in zip(pixels, ax.get_xticks(), ax.get_xticklabels()) if lo <= x <= hi]
     assert all(label.isdigit() for _, label in shown) and 5 <= len(shown) <= 13
     assert min(np.diff([p for p, _ in shown])) > 30
+
+
+def test_heatmap_counts_a_label_repeated_in_one_statement_once() -> None:
+    # 'platform;platform' is one statement of platform: a share above 100 % (or a count of 2) was drawn before
+    statements = pd.DataFrame({"report_id": ["a", "a"], "kind": ["problem", "problem"],
+                               "labels": ["platform;platform", "staffing; staffing;platform"]})
+    reports = pd.DataFrame({"report_id": ["a"], "年份": [2020]})
+    shares = np.asarray(plot_heatmap(statements, reports, "年份").images[0].get_array())
+    np.testing.assert_allclose(shares, [[1.0], [0.5]])                   # platform 2 of 2, staffing 1 of 2
+    counts = np.asarray(plot_heatmap(statements, reports, "年份", normalize=False).images[0].get_array())
+    np.testing.assert_allclose(counts, [[2], [1]])

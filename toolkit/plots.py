@@ -19,6 +19,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 
+from toolkit.classify.labels import split_labels
 from toolkit.compare import (CompositionResult, _check_column, _check_seed, _groups, _is_group, _numeric,
                              _sorted_groups)
 from toolkit.metrics import _check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, metric_definitions
@@ -305,7 +306,7 @@ def plot_heatmap(
     ----------
     statements : pandas.DataFrame
         ``statements.csv`` schema: ``report_id``, ``kind``, ``labels`` (';'-joined codebook
-        keys).
+        keys, or lists of them; a key repeated in one statement counts once).
     reports : pandas.DataFrame
         Frame with ``report_id`` and the grouping column ``by``.
     by : str
@@ -363,9 +364,9 @@ def plot_heatmap(
         raise ValueError(f"no {kind or ''} statement with a {by!r} group to count".replace("  ", " "))
     order = _sorted_groups(st["_group"])
     n_statements = st.groupby("_group").size().reindex(order).fillna(0).astype(int)
-    exploded = st.assign(_label=st["labels"].fillna("").astype(str).str.split(";")).explode("_label")
-    exploded["_label"] = exploded["_label"].str.strip()
-    exploded = exploded[exploded["_label"] != ""]
+    # a key repeated in one statement's labels ('platform;platform') is one statement of it, as in alignment
+    labels = [list(dict.fromkeys(split_labels(v))) for v in st["labels"]]
+    exploded = st.assign(_label=labels).explode("_label").dropna(subset=["_label"])
     if exploded.empty:
         raise ValueError(f"none of the {len(st)} {kind or ''} statements has a label: classify them first "
                          "(toolkit classify statements.csv, or toolkit.classify.label_statements)".replace("  ", " "))
