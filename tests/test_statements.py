@@ -1354,3 +1354,21 @@ def test_a_clause_looking_ahead_at_the_problem_is_no_measure(stem, outlook):
     problems = [t for k, t in EXPECTED[stem] if k == "p"]
     text = "还存在一些不足:" + ";".join(f"{'一二三四'[i]}是{p},{outlook}" for i, p in enumerate(problems)) + "。"
     assert _pairs(extract_statements(text)) == [("problem", f"{p},{outlook}") for p in problems]
+
+
+@pytest.mark.parametrize("stem, switch", [("000_438c5e5d2b6f4db4", "下一步,我们将"), ("001_4d29bfef72dd56db", "针对存在的问题"),
+                                          ("004_b232cca7e491c758", "下一步,我局将"), ("pingtan-2020-05", "下阶段，我局将"),
+                                          ("pingtan-2023-01", "2024年，我区将"), ("pingtan-2023-04", "下一步，我局将")])
+@pytest.mark.parametrize("number", ["(六)", "（五）"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_lone_number_before_the_sentence_that_opens_the_measures(stem, switch, number, glued):
+    # The sentence that opens the measures numbered on from an earlier part ('…有待进一步加强。(六)下一步,我们将…'): the
+    # number is no item of the problems' list.  Before, the switch was not seen behind it: the measures stayed on the
+    # last problem (seed 000), their lead-in became a statement (seed 004, pingtan-2023-04) or their ';' list one
+    # statement (pingtan-2020-05).
+    section = problems_section(stem)
+    assert switch in section
+    section = section.replace(switch, number + switch, 1)
+    if glued:
+        section = "".join(line.strip() for line in section.splitlines())
+    assert _pairs(extract_statements(section)) == _expected(stem)

@@ -775,24 +775,41 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
     A switch sentence starts the measures for the rest of the part.  One inside an enumerated
     item (the numbering goes on after it) is the item's own measure, and the problems go on
     at the next item; if it admits a shortcoming itself (``今后一段时间内…难以满足``) it is
-    no switch at all.  One that announces a list (``做好以下工作``) switches in any case.
+    no switch at all.  One that announces a list (``做好以下工作``) switches in any case.  A lone number that is no
+    item of the list (``…不够完善。(六)下一步,我们将…``, numbered on from an earlier part) may stand before it.
     """
     marks = _markers(part)
     cuts: list[tuple[int, str]] = []
     for start in _sentence_starts(part):
-        if start == 0 or not _is_switch(part, start):
+        if start == 0:
             continue
+        # (the lone number is text of neither kind: a cut of no kind)
+        lone = [] if _is_switch(part, start) else [(start, "")]
+        if lone:
+            start = _after_lone_number(part, start, marks)
+            if start == lone[0][0] or not _is_switch(part, start):
+                continue
         resume = _next_item(marks, start)
         if resume is None or any(p.search(part[start:resume]) for p in _cues()["announces_list"]):
             # (a sentence announcing a list, '下一步,我局将重点做好以下工作。', switches even where the
             # measures number on from the problems: (三)(四) after (一)(二))
-            cuts.append((start, "measure"))
+            cuts += lone + [(start, "measure")]
             break
         if not _has(part[start:resume], "problem_cues"):
-            cuts += [(start, "measure"), (resume, "problem")]
+            cuts += lone + [(start, "measure"), (resume, "problem")]
     if marks and _cues()["item_measure"].search(part):
         cuts = sorted(cuts + _clause_cuts(part, marks, cuts))
     return cuts
+
+
+def _after_lone_number(text: str, start: int, marks: list[tuple[int, int, int]]) -> int:
+    """Where the sentence at ``start`` goes on after a number that opens it but is no marker of the list level
+    ``marks`` (a lone ``(六)``, left out of the statement level by :func:`_markers`, or the level itself where it is
+    the only marker, numbered on from an earlier part), else ``start``."""
+    number = _LEADING_NUMBER.match(text, start)
+    if number is None or (any(m[0] == start for m in marks) and (len(marks) > 1 or marks[0][2] <= 2)):
+        return start
+    return number.end()
 
 
 def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -833,7 +850,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
         if len(cuts) > 1 or cuts[0][1] != kind:
             fixed = True  # a switch sentence said which kind each piece is
         for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
-            if part[a:b].strip():
+            if kind and part[a:b].strip():
                 blocks.append(_Block(kind, part[a:b], fixed))
     for i, block in enumerate(blocks):
         block.order = i
