@@ -1372,3 +1372,22 @@ def test_a_lone_number_before_the_sentence_that_opens_the_measures(stem, switch,
     if glued:
         section = "".join(line.strip() for line in section.splitlines())
     assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["002_809f9474e249d214", "003_ce1f8ef96d3daffd", "pingtan-2023-02", "pingtan-2023-03"])
+@pytest.mark.parametrize("problems, measures", [("(一)工作短板", "(二)着力点"), ("一、短板弱项", "二、努力路径"),
+                                                ("(一)存在问题", "(二)推进方向"), ("(一)工作短板", "(二)改进措施")])
+def test_sub_headings_in_unknown_wordings_on_lines_of_their_own(stem, problems, measures):
+    # The real sub-headings worded as no pattern knows, each on a line of its own, the first or both unknown.  Before,
+    # both unknown were not found (the (一)(二) list level made the section two problem statements), and one followed by
+    # a sentence ('(一)工作短板' / '2023年,我局…') was joined to it as a line a PDF wrapped, so not found either.
+    section = re.sub(r"[（(]一[)）](?:存在的主要问题|存在的問題|存在问题)。?", f"\n{problems}\n", problems_section(stem), count=1)
+    section = re.sub(r"[（(]二[)）](?:下一步改[进進]措施|改进措施)。?", f"\n{measures}\n", section, count=1)
+    assert f"\n{problems}\n" in section and f"\n{measures}\n" in section
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (two groups of problems so titled stay problems: the second group's items admit shortcomings)
+    found = [t for k, t in EXPECTED[stem] if k == "p"]
+    groups = found[:-1] or found, ["答复文书格式多样", found[-1]]
+    text = "\n".join(f"({'一二'[g]}){title}\n" + ";".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(group)) + "。"
+                     for g, (title, group) in enumerate(zip(["主动公开方面", "依申请公开方面"], groups)))
+    assert set(extract_statements(text)["kind"]) == {"problem"}

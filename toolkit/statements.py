@@ -270,6 +270,8 @@ def _clean_lines(text: str) -> list[str]:
         raw_lines = _cells_as_rows(raw_lines[: own[n_own - 1] + 1] if n_own else [])
     kept = _own_lines([line for line in map(_kept_line, raw_lines) if line], cues)
     lines: list[str] = []
+    alone = -1  # the index in kept of the last line of lines, where it is that line alone
+    implied: dict[int, tuple[str, int]] | None = None  # sub-headings in unknown wordings (sought where needed)
     for k, line in enumerate(kept):
         if not lines and _is_section_heading(line, cues):
             continue  # the caller passed the section heading along
@@ -278,11 +280,18 @@ def _clean_lines(text: str) -> list[str]:
             continue  # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…')
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
+            alone = -1
             continue
         if lines and _wrapped(lines[-1], line, cues):
-            lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
-            continue
+            # (not after a sub-heading in an unknown wording, '(一)工作短板' / '2023年,我局…', as after a known one)
+            if alone >= 0 and _NUMBERED_TITLE.match(lines[-1]):
+                implied = _implied_headings(list(map(remove_pinyin, kept))) if implied is None else implied
+            if not (alone >= 0 and implied and alone in implied):
+                lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
+                alone = -1
+                continue
         lines.append(line)
+        alone = k
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
 
 
@@ -624,7 +633,7 @@ def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
             known.append((k, _heading_number(match), _number_form(match["num"]), _heading_kind(match)))
     implied: dict[int, tuple[str, int]] = {}
     if not known:
-        return implied
+        return _title_pair(lines, titles)
     for k, title in titles.items():
         if k + 1 == len(lines) or any(k == index for index, *_ in known):
             continue
@@ -639,6 +648,43 @@ def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
               and not any(_numbered_as(line, form) for line in lines[k + 1:after[0][0]])):
             implied[k] = ("problem", n)
     return implied
+
+
+def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int, tuple[str, int]]:
+    """Two lines that are sub-headings both in wordings not known (``(一)工作短板`` / … / ``(二)着力点`` / …), as
+    :func:`_implied_headings` gives them, else {}.
+
+    The only two lines numbered in their form are short titles numbered 1 and 2; the first names neither a problem
+    nor a measure (not an item's title: ``(一)公开意识不强``, ``(一)加强组织领导``); every item of its list admits a
+    shortcoming (as every problem of the seeds and corpus reports does in a word of problem_cues) and at most one in
+    four of the second's (one of the 29 hand-read measures does: ``…缺少的目录进行充实``), else they are two groups of
+    problems (``(一)主动公开方面`` / ``(二)依申请公开方面``) or of measures.
+    """
+    numbered = [k for k, line in enumerate(lines) if _LEADING_NUMBER.match(line)]
+    for k, title in titles.items():
+        form = _number_form(title["num"])
+        same = [j for j in numbered if _numbered_as(lines[j], form)]
+        if len(same) != 2 or same[0] != k or same[1] not in titles or same[1] == len(lines) - 1:
+            continue
+        second = same[1]
+        name = lines[k][title.end("num"):]
+        if (cn_numeral(title["num"].strip("()、.")) != 1 or cn_numeral(titles[second]["num"].strip("()、.")) != 2
+                or _has(name, "problem_cues") or _has(name, "measure_cues")):
+            continue
+        problems = _items("\n".join(lines[k + 1:second]))
+        measures = _items("\n".join(lines[second + 1:]))
+        if (problems and all(_has(t, "problem_cues") for t in problems)
+                and any(_has(t, "measure_cues") for t in measures) and 4 * sum(_has(t, "problem_cues") for t in measures) <= len(measures)):
+            return {k: ("problem", 1), second: ("measure", 2)}
+    return {}
+
+
+def _items(text: str) -> list[str]:
+    """The items of a text's list at the statement level (:func:`_markers`), or its sentences where it has none."""
+    marks = _markers(text)
+    if not marks:
+        return [t for t in re.split("[。;]", text) if _clean(t)]
+    return [text[end:stop] for (_, end, _), stop in zip(marks, [m[0] for m in marks[1:]] + [len(text)])]
 
 
 def _numbered_as(line: str, form: str) -> bool:
