@@ -1391,3 +1391,21 @@ def test_sub_headings_in_unknown_wordings_on_lines_of_their_own(stem, problems, 
     text = "\n".join(f"({'一二'[g]}){title}\n" + ";".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(group)) + "。"
                      for g, (title, group) in enumerate(zip(["主动公开方面", "依申请公开方面"], groups)))
     assert set(extract_statements(text)["kind"]) == {"problem"}
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-01", "pingtan-2023-02"])
+@pytest.mark.parametrize("end", ["。", ";"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_statement_between_the_problems_and_a_restarted_list_of_measures(stem, end, glued):
+    # The real problems as a list of one sentence each, the first measure a sentence after them and the other measures
+    # a list numbered again from 一是, nothing else between (no sub-heading, no sentence opening the measures).  Before,
+    # the first measure was read as the last problem's second sentence.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    cut = "" if glued else "\n"
+    section = (cut.join(f"{'一二三四'[i]}是{p}{end if i + 1 < len(problems) else '。'}" for i, p in enumerate(problems))
+               + cut + measures[0] + "。" + cut + cut.join(f"{'一二三'[i]}是{m}。" for i, m in enumerate(measures[1:])))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (a sentence after the last problem that admits a shortcoming stays its own: '…主要是人员不足。')
+    section = section.replace(measures[0] + "。", "主要是人员不足。", 1)
+    assert _pairs(extract_statements(section))[len(problems) - 1] == ("problem", problems[-1] + "。主要是人员不足")

@@ -1140,6 +1140,24 @@ def _stated_before_list(preamble: str) -> str:
     return _clean("".join(sentences))
 
 
+def _stated_after_list(items: list[tuple[int, str]]) -> str:
+    """The sentences after the first one of a list's last item where every other item is one sentence and they state
+    something (:func:`_stated_before_list`) admitting no shortcoming: ``一是…不够;二是…单一。丰富公开内容。一是…``
+    (else '').
+
+    Before a restarted list they stand as a sentence before a first list does; where an item holds several sentences
+    (seed 003's) or they admit a shortcoming, they cannot be told from the last item's own.
+    """
+    if len(items) < 2 or any(ch in _STATED_ENDS for _, t in items[:-1] for ch in t):
+        return ""
+    last = items[-1][1]
+    first = next((i for i, ch in enumerate(last) if ch in _STATED_ENDS), None)
+    if first is None:
+        return ""
+    moved = _stated_before_list(last[first + 1:] + "。")
+    return moved if moved and last.endswith(moved) and not _has(moved, "problem_cues") else ""
+
+
 def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     preamble = _clean(text[: marks[0][0]])
@@ -1168,10 +1186,10 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
         if not lists or (n == 1 and lists[-1][-1][0] >= 2):
             lists.append([])
         lists[-1].append((n, item))
-    j = 0
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
     admitted = any(p.search(full_preamble) for p in _cues()["admits"]) and not any(
         p.search(full_preamble) for p in _cues()["lead_in"])
+    kinds = []
     for k, lst in enumerate(lists):
         kind = block.kind
         # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
@@ -1179,9 +1197,20 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
             if state.get("voted_measure") or _vote([t for _, t in lst]) == "measure":
                 kind = "measure"
                 state["voted_measure"] = True
-        if k == 0 and stated:
+        kinds.append(kind)
+    # the sentences between a list of problems and a restarted list of measures that admit no shortcoming, where the
+    # problems are one sentence each, are a measure, not the last problem's text
+    between = [""] + [_stated_after_list(lst) if kinds[k:k + 2] == ["problem", "measure"] else ""
+                      for k, lst in enumerate(lists[:-1])]
+    j = 0
+    for k, (lst, kind) in enumerate(zip(lists, kinds)):
+        if k + 1 < len(lists) and between[k + 1]:
+            lst[-1] = (lst[-1][0], _clean(lst[-1][1].removesuffix(between[k + 1])))
+        if (k == 0 and stated) or between[k]:
             # (of the list's kind, unless it admits a shortcoming itself: '信息更新不够及时。一是加强巡查;二是…')
-            out.statements.append(((block.order, 0), "problem" if _has(stated, "problem_cues") else kind, stated))
+            said = between[k] or stated
+            j += bool(k)
+            out.statements.append(((block.order, j), "problem" if _has(said, "problem_cues") else kind, said))
         for _, item in lst:
             j += 1
             if item:
