@@ -1409,3 +1409,24 @@ def test_a_statement_between_the_problems_and_a_restarted_list_of_measures(stem,
     # (a sentence after the last problem that admits a shortcoming stays its own: '…主要是人员不足。')
     section = section.replace(measures[0] + "。", "主要是人员不足。", 1)
     assert _pairs(extract_statements(section))[len(problems) - 1] == ("problem", problems[-1] + "。主要是人员不足")
+
+
+@pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "pingtan-2020-05", "pingtan-2023-03"])
+def test_a_numbered_table_one_cell_a_line_with_a_blank_cell_left_out(stem, tmp_path):
+    # Seed 000's layout (a cell a line, blank cells left out) of a table numbered by its 序号 column, the problems and
+    # measures of unequal number (a blank cell in the rows after the shorter list).  Each row starts at its number; the
+    # cell left in a short row is a problem or a measure as the full rows' cells are told apart (a problem_cues word).
+    # Before, the rows were unknown and the lines read as text: the header's names as two sub-headings, every cell
+    # glued into one or two statements.
+    path, expected = _table_report(stem, ["序号", "问题", "整改措施", "责任科室"], "lines", tmp_path)
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    assert 2 * len(problems) != len(expected)  # (the lists differ in length)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+    # a blank cell in a row before a full one too (the first problem's cell left blank): before, the rows were cut
+    # every four cells, so that the measure of that row was read as a problem and '办公室' as a measure
+    if min(len(problems), len(expected) - len(problems)) < 2:
+        return  # (no full row would be left to tell the kinds by)
+    text = path.read_text(encoding="utf-8")
+    first = problems[0]
+    section = text[text.index("序号"): text.index("六、其他需要报告的事项")].replace(first + "。\n\n", "", 1)
+    assert _pairs(extract_statements(section)) == [pair for pair in expected if pair != ("problem", first)]

@@ -333,7 +333,8 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
     ``改进措施``, also ``序号`` / ``责任科室``: statements.yaml ``table_columns``, ``table_other_columns``).  Its
     rows are the cells after it: a tab-indented cell a line, rows apart by a blank line (a blank cell a lone tab);
     ``cell |`` a line, the blank cells after it as more ``|``; or a cell a line, rows told by their 序号 numbers
-    (1, 2, …) or, without such a column, by the header's width where the cells fill whole rows.  Where the rows
+    (1, 2, …, a row one cell short read by :func:`_numbered_rows`) or, without such a column, by the header's width
+    where the cells fill whole rows.  Where the rows
     cannot be told so, the lines are left as they are.
     """
     header: list[int] = []
@@ -347,7 +348,12 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
     names = [_column_name(lines[k]) for k in header]
     # (a first column of numbers, 序号: each row starts with the next number)
     first = next((line.strip() for line in lines[header[-1] + 1:] if line.strip()), "")
-    rows, end = _table_cells(lines, header[-1] + 1, len(names), names[0] == "other" and first == "1")
+    start = header[-1] + 1
+    layout = lines[start - 1]  # (the header's last line: a tab or a '|' marks the other layouts)
+    if names[0] == "other" and first == "1" and not layout.startswith("\t") and not layout.rstrip().endswith(_ROW_CELL):
+        rows, end = _numbered_rows(lines, start, names)
+    else:
+        rows, end = _table_cells(lines, start, len(names))
     if not rows:
         return lines
     table = [f"{' | '.join(_cells(lines[k])[0] for k in header)} |"] + [" | ".join(row) + " |" for row in rows]
@@ -372,7 +378,46 @@ def _header_run(lines: list[str], start: int) -> list[int]:
     return run if {"problem", "measure"} <= kinds else []
 
 
-def _table_cells(lines: list[str], start: int, width: int, numbered: bool) -> tuple[list[list[str]], int]:
+def _numbered_rows(lines: list[str], start: int, names: list[str | None]) -> tuple[list[list[str]], int]:
+    """The rows of a table one cell a line whose first column numbers them (序号: a row starts at its number) and the
+    index after them, or ([], ``start``) where they cannot be told.
+
+    A row one cell short has a blank cell left out (seed 000's layout): the problems' or the measures' one, told by
+    the wording of the cell left, where the table's full rows tell their problems from their measures so (each
+    problem admits a shortcoming in a word of problem_cues, no measure does) and the row's other cells (责任科室) are
+    as in those rows.
+    """
+    width = len(names)
+    rows: list[list[str]] = []
+    k = start
+    while k < len(lines):
+        cell = lines[k].strip()
+        if cell == str(len(rows) + 1):
+            rows.append([cell])
+        elif cell:
+            if not rows or len(rows[-1]) == width:
+                break  # (the next row's number is not there: the table has ended)
+            rows[-1].append(cell)
+        k += 1
+    full = [row for row in rows if len(row) == width]
+    if len(full) == len(rows):
+        return (rows, k) if rows else ([], start)
+    problem, measure = names.index("problem"), names.index("measure")
+    seen = {i: {row[i] for row in full} for i, name in enumerate(names) if name not in ("problem", "measure") and i}
+    if not full or not all(_has(row[problem], "problem_cues") and not _has(row[measure], "problem_cues")
+                           for row in full):
+        return [], start
+    for n, row in enumerate(rows):
+        if len(row) == width - 1:
+            text = row[min(problem, measure)]
+            blank = measure if _has(text, "problem_cues") else problem
+            row = rows[n] = row[:blank] + [""] + row[blank:]
+        if len(row) < width or any(row[i] not in values for i, values in seen.items()):
+            return [], start
+    return rows, k
+
+
+def _table_cells(lines: list[str], start: int, width: int) -> tuple[list[list[str]], int]:
     """The rows of a one-cell-a-line table from ``start`` (see :func:`_cells_as_rows`) and the index after them."""
     tab = lines[start - 1].startswith("\t")
     piped = lines[start - 1].rstrip().endswith(_ROW_CELL)
@@ -396,14 +441,12 @@ def _table_cells(lines: list[str], start: int, width: int, numbered: bool) -> tu
             if line.strip():
                 cells += _cells(line) if line.strip() != _ROW_CELL else [""]
         elif line.strip():
-            if numbered and len(cells) % width == 0 and line.strip() != str(len(cells) // width + 1):
-                break  # (the next row's number is not there: the table has ended)
             cells.append(line.strip())
         k += 1
     if tab:
         rows += [cells] if cells else []
         return (rows, k) if rows and all(len(r) == width for r in rows) else ([], start)
-    if not cells or len(cells) % width or (not numbered and len(cells) < 2 * width):
+    if not cells or len(cells) % width or len(cells) < 2 * width:
         return [], start  # (cells that fill no whole rows, or one row with nothing to tell it from two parts' text)
     return [cells[i:i + width] for i in range(0, len(cells), width)], k
 
