@@ -334,8 +334,7 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
     rows are the cells after it: a tab-indented cell a line, rows apart by a blank line (a blank cell a lone tab);
     ``cell |`` a line, the blank cells after it as more ``|``; or a cell a line, rows told by their 序号 numbers
     (1, 2, …, a row one cell short read by :func:`_numbered_rows`) or, without such a column, by the header's width
-    where the cells fill whole rows.  Where the rows
-    cannot be told so, the lines are left as they are.
+    where the cells fill whole rows.  Where the rows cannot be told so, the lines are left as they are.
     """
     header: list[int] = []
     for k, line in enumerate(lines):
@@ -716,8 +715,9 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
             continue
         problems = _items("\n".join(lines[k + 1:second]))
         measures = _items("\n".join(lines[second + 1:]))
+        admitting = sum(_has(t, "problem_cues") for t in measures)
         if (problems and all(_has(t, "problem_cues") for t in problems)
-                and any(_has(t, "measure_cues") for t in measures) and 4 * sum(_has(t, "problem_cues") for t in measures) <= len(measures)):
+                and any(_has(t, "measure_cues") for t in measures) and 4 * admitting <= len(measures)):
             return {k: ("problem", 1), second: ("measure", 2)}
     return {}
 
