@@ -1354,3 +1354,79 @@ def test_a_clause_looking_ahead_at_the_problem_is_no_measure(stem, outlook):
     problems = [t for k, t in EXPECTED[stem] if k == "p"]
     text = "还存在一些不足:" + ";".join(f"{'一二三四'[i]}是{p},{outlook}" for i, p in enumerate(problems)) + "。"
     assert _pairs(extract_statements(text)) == [("problem", f"{p},{outlook}") for p in problems]
+
+
+@pytest.mark.parametrize("stem, switch", [("000_438c5e5d2b6f4db4", "下一步,我们将"), ("001_4d29bfef72dd56db", "针对存在的问题"),
+                                          ("004_b232cca7e491c758", "下一步,我局将"), ("pingtan-2020-05", "下阶段，我局将"),
+                                          ("pingtan-2023-01", "2024年，我区将"), ("pingtan-2023-04", "下一步，我局将")])
+@pytest.mark.parametrize("number", ["(六)", "（五）"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_lone_number_before_the_sentence_that_opens_the_measures(stem, switch, number, glued):
+    # The sentence that opens the measures numbered on from an earlier part ('…有待进一步加强。(六)下一步,我们将…'): the
+    # number is no item of the problems' list.  Before, the switch was not seen behind it: the measures stayed on the
+    # last problem (seed 000), their lead-in became a statement (seed 004, pingtan-2023-04) or their ';' list one
+    # statement (pingtan-2020-05).
+    section = problems_section(stem)
+    assert switch in section
+    section = section.replace(switch, number + switch, 1)
+    if glued:
+        section = "".join(line.strip() for line in section.splitlines())
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["002_809f9474e249d214", "003_ce1f8ef96d3daffd", "pingtan-2023-02", "pingtan-2023-03"])
+@pytest.mark.parametrize("problems, measures", [("(一)工作短板", "(二)着力点"), ("一、短板弱项", "二、努力路径"),
+                                                ("(一)存在问题", "(二)推进方向"), ("(一)工作短板", "(二)改进措施")])
+def test_sub_headings_in_unknown_wordings_on_lines_of_their_own(stem, problems, measures):
+    # The real sub-headings worded as no pattern knows, each on a line of its own, the first or both unknown.  Before,
+    # both unknown were not found (the (一)(二) list level made the section two problem statements), and one followed by
+    # a sentence ('(一)工作短板' / '2023年,我局…') was joined to it as a line a PDF wrapped, so not found either.
+    section = re.sub(r"[（(]一[)）](?:存在的主要问题|存在的問題|存在问题)。?", f"\n{problems}\n", problems_section(stem), count=1)
+    section = re.sub(r"[（(]二[)）](?:下一步改[进進]措施|改进措施)。?", f"\n{measures}\n", section, count=1)
+    assert f"\n{problems}\n" in section and f"\n{measures}\n" in section
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (two groups of problems so titled stay problems: the second group's items admit shortcomings)
+    found = [t for k, t in EXPECTED[stem] if k == "p"]
+    groups = found[:-1] or found, ["答复文书格式多样", found[-1]]
+    text = "\n".join(f"({'一二'[g]}){title}\n" + ";".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(group)) + "。"
+                     for g, (title, group) in enumerate(zip(["主动公开方面", "依申请公开方面"], groups)))
+    assert set(extract_statements(text)["kind"]) == {"problem"}
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-01", "pingtan-2023-02"])
+@pytest.mark.parametrize("end", ["。", ";"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_statement_between_the_problems_and_a_restarted_list_of_measures(stem, end, glued):
+    # The real problems as a list of one sentence each, the first measure a sentence after them and the other measures
+    # a list numbered again from 一是, nothing else between (no sub-heading, no sentence opening the measures).  Before,
+    # the first measure was read as the last problem's second sentence.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    cut = "" if glued else "\n"
+    section = (cut.join(f"{'一二三四'[i]}是{p}{end if i + 1 < len(problems) else '。'}" for i, p in enumerate(problems))
+               + cut + measures[0] + "。" + cut + cut.join(f"{'一二三'[i]}是{m}。" for i, m in enumerate(measures[1:])))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (a sentence after the last problem that admits a shortcoming stays its own: '…主要是人员不足。')
+    section = section.replace(measures[0] + "。", "主要是人员不足。", 1)
+    assert _pairs(extract_statements(section))[len(problems) - 1] == ("problem", problems[-1] + "。主要是人员不足")
+
+
+@pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "pingtan-2020-05", "pingtan-2023-03"])
+def test_a_numbered_table_one_cell_a_line_with_a_blank_cell_left_out(stem, tmp_path):
+    # Seed 000's layout (a cell a line, blank cells left out) of a table numbered by its 序号 column, the problems and
+    # measures of unequal number (a blank cell in the rows after the shorter list).  Each row starts at its number; the
+    # cell left in a short row is a problem or a measure as the full rows' cells are told apart (a problem_cues word).
+    # Before, the rows were unknown and the lines read as text: the header's names as two sub-headings, every cell
+    # glued into one or two statements.
+    path, expected = _table_report(stem, ["序号", "问题", "整改措施", "责任科室"], "lines", tmp_path)
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    assert 2 * len(problems) != len(expected)  # (the lists differ in length)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+    # a blank cell in a row before a full one too (the first problem's cell left blank): before, the rows were cut
+    # every four cells, so that the measure of that row was read as a problem and '办公室' as a measure
+    if min(len(problems), len(expected) - len(problems)) < 2:
+        return  # (no full row would be left to tell the kinds by)
+    text = path.read_text(encoding="utf-8")
+    first = problems[0]
+    section = text[text.index("序号"): text.index("六、其他需要报告的事项")].replace(first + "。\n\n", "", 1)
+    assert _pairs(extract_statements(section)) == [pair for pair in expected if pair != ("problem", first)]

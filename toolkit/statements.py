@@ -270,6 +270,8 @@ def _clean_lines(text: str) -> list[str]:
         raw_lines = _cells_as_rows(raw_lines[: own[n_own - 1] + 1] if n_own else [])
     kept = _own_lines([line for line in map(_kept_line, raw_lines) if line], cues)
     lines: list[str] = []
+    alone = -1  # the index in kept of the last line of lines, where it is that line alone
+    implied: dict[int, tuple[str, int]] | None = None  # sub-headings in unknown wordings (sought where needed)
     for k, line in enumerate(kept):
         if not lines and _is_section_heading(line, cues):
             continue  # the caller passed the section heading along
@@ -278,11 +280,18 @@ def _clean_lines(text: str) -> list[str]:
             continue  # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…')
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
+            alone = -1
             continue
         if lines and _wrapped(lines[-1], line, cues):
-            lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
-            continue
+            # (not after a sub-heading in an unknown wording, '(一)工作短板' / '2023年,我局…', as after a known one)
+            if alone >= 0 and _NUMBERED_TITLE.match(lines[-1]):
+                implied = _implied_headings(list(map(remove_pinyin, kept))) if implied is None else implied
+            if not (alone >= 0 and implied and alone in implied):
+                lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
+                alone = -1
+                continue
         lines.append(line)
+        alone = k
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
 
 
@@ -324,8 +333,8 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
     ``改进措施``, also ``序号`` / ``责任科室``: statements.yaml ``table_columns``, ``table_other_columns``).  Its
     rows are the cells after it: a tab-indented cell a line, rows apart by a blank line (a blank cell a lone tab);
     ``cell |`` a line, the blank cells after it as more ``|``; or a cell a line, rows told by their 序号 numbers
-    (1, 2, …) or, without such a column, by the header's width where the cells fill whole rows.  Where the rows
-    cannot be told so, the lines are left as they are.
+    (1, 2, …, a row one cell short read by :func:`_numbered_rows`) or, without such a column, by the header's width
+    where the cells fill whole rows.  Where the rows cannot be told so, the lines are left as they are.
     """
     header: list[int] = []
     for k, line in enumerate(lines):
@@ -338,7 +347,12 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
     names = [_column_name(lines[k]) for k in header]
     # (a first column of numbers, 序号: each row starts with the next number)
     first = next((line.strip() for line in lines[header[-1] + 1:] if line.strip()), "")
-    rows, end = _table_cells(lines, header[-1] + 1, len(names), names[0] == "other" and first == "1")
+    start = header[-1] + 1
+    layout = lines[start - 1]  # (the header's last line: a tab or a '|' marks the other layouts)
+    if names[0] == "other" and first == "1" and not layout.startswith("\t") and not layout.rstrip().endswith(_ROW_CELL):
+        rows, end = _numbered_rows(lines, start, names)
+    else:
+        rows, end = _table_cells(lines, start, len(names))
     if not rows:
         return lines
     table = [f"{' | '.join(_cells(lines[k])[0] for k in header)} |"] + [" | ".join(row) + " |" for row in rows]
@@ -363,7 +377,46 @@ def _header_run(lines: list[str], start: int) -> list[int]:
     return run if {"problem", "measure"} <= kinds else []
 
 
-def _table_cells(lines: list[str], start: int, width: int, numbered: bool) -> tuple[list[list[str]], int]:
+def _numbered_rows(lines: list[str], start: int, names: list[str | None]) -> tuple[list[list[str]], int]:
+    """The rows of a table one cell a line whose first column numbers them (序号: a row starts at its number) and the
+    index after them, or ([], ``start``) where they cannot be told.
+
+    A row one cell short has a blank cell left out (seed 000's layout): the problems' or the measures' one, told by
+    the wording of the cell left, where the table's full rows tell their problems from their measures so (each
+    problem admits a shortcoming in a word of problem_cues, no measure does) and the row's other cells (责任科室) are
+    as in those rows.
+    """
+    width = len(names)
+    rows: list[list[str]] = []
+    k = start
+    while k < len(lines):
+        cell = lines[k].strip()
+        if cell == str(len(rows) + 1):
+            rows.append([cell])
+        elif cell:
+            if not rows or len(rows[-1]) == width:
+                break  # (the next row's number is not there: the table has ended)
+            rows[-1].append(cell)
+        k += 1
+    full = [row for row in rows if len(row) == width]
+    if len(full) == len(rows):
+        return (rows, k) if rows else ([], start)
+    problem, measure = names.index("problem"), names.index("measure")
+    seen = {i: {row[i] for row in full} for i, name in enumerate(names) if name not in ("problem", "measure") and i}
+    if not full or not all(_has(row[problem], "problem_cues") and not _has(row[measure], "problem_cues")
+                           for row in full):
+        return [], start
+    for n, row in enumerate(rows):
+        if len(row) == width - 1:
+            text = row[min(problem, measure)]
+            blank = measure if _has(text, "problem_cues") else problem
+            row = rows[n] = row[:blank] + [""] + row[blank:]
+        if len(row) < width or any(row[i] not in values for i, values in seen.items()):
+            return [], start
+    return rows, k
+
+
+def _table_cells(lines: list[str], start: int, width: int) -> tuple[list[list[str]], int]:
     """The rows of a one-cell-a-line table from ``start`` (see :func:`_cells_as_rows`) and the index after them."""
     tab = lines[start - 1].startswith("\t")
     piped = lines[start - 1].rstrip().endswith(_ROW_CELL)
@@ -387,14 +440,12 @@ def _table_cells(lines: list[str], start: int, width: int, numbered: bool) -> tu
             if line.strip():
                 cells += _cells(line) if line.strip() != _ROW_CELL else [""]
         elif line.strip():
-            if numbered and len(cells) % width == 0 and line.strip() != str(len(cells) // width + 1):
-                break  # (the next row's number is not there: the table has ended)
             cells.append(line.strip())
         k += 1
     if tab:
         rows += [cells] if cells else []
         return (rows, k) if rows and all(len(r) == width for r in rows) else ([], start)
-    if not cells or len(cells) % width or (not numbered and len(cells) < 2 * width):
+    if not cells or len(cells) % width or len(cells) < 2 * width:
         return [], start  # (cells that fill no whole rows, or one row with nothing to tell it from two parts' text)
     return [cells[i:i + width] for i in range(0, len(cells), width)], k
 
@@ -624,7 +675,7 @@ def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
             known.append((k, _heading_number(match), _number_form(match["num"]), _heading_kind(match)))
     implied: dict[int, tuple[str, int]] = {}
     if not known:
-        return implied
+        return _title_pair(lines, titles)
     for k, title in titles.items():
         if k + 1 == len(lines) or any(k == index for index, *_ in known):
             continue
@@ -639,6 +690,44 @@ def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
               and not any(_numbered_as(line, form) for line in lines[k + 1:after[0][0]])):
             implied[k] = ("problem", n)
     return implied
+
+
+def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int, tuple[str, int]]:
+    """Two lines that are sub-headings both in wordings not known (``(一)工作短板`` / … / ``(二)着力点`` / …), as
+    :func:`_implied_headings` gives them, else {}.
+
+    The only two lines numbered in their form are short titles numbered 1 and 2; the first names neither a problem
+    nor a measure (not an item's title: ``(一)公开意识不强``, ``(一)加强组织领导``); every item of its list admits a
+    shortcoming (as every problem of the seeds and corpus reports does in a word of problem_cues) and at most one in
+    four of the second's (one of the 29 hand-read measures does: ``…缺少的目录进行充实``), else they are two groups of
+    problems (``(一)主动公开方面`` / ``(二)依申请公开方面``) or of measures.
+    """
+    numbered = [k for k, line in enumerate(lines) if _LEADING_NUMBER.match(line)]
+    for k, title in titles.items():
+        form = _number_form(title["num"])
+        same = [j for j in numbered if _numbered_as(lines[j], form)]
+        if len(same) != 2 or same[0] != k or same[1] not in titles or same[1] == len(lines) - 1:
+            continue
+        second = same[1]
+        name = lines[k][title.end("num"):]
+        if (cn_numeral(title["num"].strip("()、.")) != 1 or cn_numeral(titles[second]["num"].strip("()、.")) != 2
+                or _has(name, "problem_cues") or _has(name, "measure_cues")):
+            continue
+        problems = _items("\n".join(lines[k + 1:second]))
+        measures = _items("\n".join(lines[second + 1:]))
+        admitting = sum(_has(t, "problem_cues") for t in measures)
+        if (problems and all(_has(t, "problem_cues") for t in problems)
+                and any(_has(t, "measure_cues") for t in measures) and 4 * admitting <= len(measures)):
+            return {k: ("problem", 1), second: ("measure", 2)}
+    return {}
+
+
+def _items(text: str) -> list[str]:
+    """The items of a text's list at the statement level (:func:`_markers`), or its sentences where it has none."""
+    marks = _markers(text)
+    if not marks:
+        return [t for t in re.split("[。;]", text) if _clean(t)]
+    return [text[end:stop] for (_, end, _), stop in zip(marks, [m[0] for m in marks[1:]] + [len(text)])]
 
 
 def _numbered_as(line: str, form: str) -> bool:
@@ -775,24 +864,41 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
     A switch sentence starts the measures for the rest of the part.  One inside an enumerated
     item (the numbering goes on after it) is the item's own measure, and the problems go on
     at the next item; if it admits a shortcoming itself (``今后一段时间内…难以满足``) it is
-    no switch at all.  One that announces a list (``做好以下工作``) switches in any case.
+    no switch at all.  One that announces a list (``做好以下工作``) switches in any case.  A lone number that is no
+    item of the list (``…不够完善。(六)下一步,我们将…``, numbered on from an earlier part) may stand before it.
     """
     marks = _markers(part)
     cuts: list[tuple[int, str]] = []
     for start in _sentence_starts(part):
-        if start == 0 or not _is_switch(part, start):
+        if start == 0:
             continue
+        # (the lone number is text of neither kind: a cut of no kind)
+        lone = [] if _is_switch(part, start) else [(start, "")]
+        if lone:
+            start = _after_lone_number(part, start, marks)
+            if start == lone[0][0] or not _is_switch(part, start):
+                continue
         resume = _next_item(marks, start)
         if resume is None or any(p.search(part[start:resume]) for p in _cues()["announces_list"]):
             # (a sentence announcing a list, '下一步,我局将重点做好以下工作。', switches even where the
             # measures number on from the problems: (三)(四) after (一)(二))
-            cuts.append((start, "measure"))
+            cuts += lone + [(start, "measure")]
             break
         if not _has(part[start:resume], "problem_cues"):
-            cuts += [(start, "measure"), (resume, "problem")]
+            cuts += lone + [(start, "measure"), (resume, "problem")]
     if marks and _cues()["item_measure"].search(part):
         cuts = sorted(cuts + _clause_cuts(part, marks, cuts))
     return cuts
+
+
+def _after_lone_number(text: str, start: int, marks: list[tuple[int, int, int]]) -> int:
+    """Where the sentence at ``start`` goes on after a number that opens it but is no marker of the list level
+    ``marks`` (a lone ``(六)``, left out of the statement level by :func:`_markers`, or the level itself where it is
+    the only marker, numbered on from an earlier part), else ``start``."""
+    number = _LEADING_NUMBER.match(text, start)
+    if number is None or (any(m[0] == start for m in marks) and (len(marks) > 1 or marks[0][2] <= 2)):
+        return start
+    return number.end()
 
 
 def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -833,7 +939,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
         if len(cuts) > 1 or cuts[0][1] != kind:
             fixed = True  # a switch sentence said which kind each piece is
         for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
-            if part[a:b].strip():
+            if kind and part[a:b].strip():
                 blocks.append(_Block(kind, part[a:b], fixed))
     for i, block in enumerate(blocks):
         block.order = i
@@ -1077,6 +1183,24 @@ def _stated_before_list(preamble: str) -> str:
     return _clean("".join(sentences))
 
 
+def _stated_after_list(items: list[tuple[int, str]]) -> str:
+    """The sentences after the first one of a list's last item where every other item is one sentence and they state
+    something (:func:`_stated_before_list`) admitting no shortcoming: ``一是…不够;二是…单一。丰富公开内容。一是…``
+    (else '').
+
+    Before a restarted list they stand as a sentence before a first list does; where an item holds several sentences
+    (seed 003's) or they admit a shortcoming, they cannot be told from the last item's own.
+    """
+    if len(items) < 2 or any(ch in _STATED_ENDS for _, t in items[:-1] for ch in t):
+        return ""
+    last = items[-1][1]
+    first = next((i for i, ch in enumerate(last) if ch in _STATED_ENDS), None)
+    if first is None:
+        return ""
+    moved = _stated_before_list(last[first + 1:] + "。")
+    return moved if moved and last.endswith(moved) and not _has(moved, "problem_cues") else ""
+
+
 def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     preamble = _clean(text[: marks[0][0]])
@@ -1105,10 +1229,10 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
         if not lists or (n == 1 and lists[-1][-1][0] >= 2):
             lists.append([])
         lists[-1].append((n, item))
-    j = 0
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
     admitted = any(p.search(full_preamble) for p in _cues()["admits"]) and not any(
         p.search(full_preamble) for p in _cues()["lead_in"])
+    kinds = []
     for k, lst in enumerate(lists):
         kind = block.kind
         # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
@@ -1116,9 +1240,20 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
             if state.get("voted_measure") or _vote([t for _, t in lst]) == "measure":
                 kind = "measure"
                 state["voted_measure"] = True
-        if k == 0 and stated:
+        kinds.append(kind)
+    # the sentences between a list of problems and a restarted list of measures that admit no shortcoming, where the
+    # problems are one sentence each, are a measure, not the last problem's text
+    between = [""] + [_stated_after_list(lst) if kinds[k:k + 2] == ["problem", "measure"] else ""
+                      for k, lst in enumerate(lists[:-1])]
+    j = 0
+    for k, (lst, kind) in enumerate(zip(lists, kinds)):
+        if k + 1 < len(lists) and between[k + 1]:
+            lst[-1] = (lst[-1][0], _clean(lst[-1][1].removesuffix(between[k + 1])))
+        if (k == 0 and stated) or between[k]:
             # (of the list's kind, unless it admits a shortcoming itself: '信息更新不够及时。一是加强巡查;二是…')
-            out.statements.append(((block.order, 0), "problem" if _has(stated, "problem_cues") else kind, stated))
+            said = between[k] or stated
+            j += bool(k)
+            out.statements.append(((block.order, j), "problem" if _has(said, "problem_cues") else kind, said))
         for _, item in lst:
             j += 1
             if item:
