@@ -138,6 +138,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     stream = _Stream()
     prev_bare = False
     units_seen = False
+    after_header = False  # the line before was a legacy header set with spaces
     # outside table regions a bare line is prose, unless it is short and a table row follows: the first
     # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
     before_row = [False] * len(segments)
@@ -211,11 +212,16 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             # are unknown
             spaced = _legacy_spaced(stripped, no_unit=units_seen)
             units_seen = units_seen or bool(spaced and len(spaced) > 1 and spaced[1] in vocabulary().legacy_units)
+            # the line after the header may be the parts' names under 统计数 ('区政府 区直单位 乡镇街道 合计'),
+            # though a block's heading, no row, follows it: kept for the tables stage to tell
+            parts = after_header and _PARTS_LINE.fullmatch(stripped) is not None
+            after_header = spaced is not None and label_key(spaced[0]) in _legacy_label_headers()
             if spaced is not None:
                 # a statistics table whose columns are only spaces (a PDF without ruling lines)
                 stream.explicit([_cell(c, seg.line) for c in spaced], spaced=True)
                 continue
-            if before_row[i] and len(stripped) <= 24 and "|" not in stripped and not _PROSE_END.search(stripped):
+            if (before_row[i] or parts) and len(stripped) <= 24 and "|" not in stripped \
+                    and not _PROSE_END.search(stripped):
                 stream.flush()
                 stream.add(_cell(stripped, seg.line))
             continue
@@ -369,18 +375,34 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
 _SIGNED_RUN = re.compile(r"[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)+")
 
 
+# the name of a value column's part in a legacy header ('区政府', '乡镇街道'): a short word, no digit, no stop
+_PART_NAME = r"[^\s\d|,，、。;；:：()（）]{1,8}"
+# a line of the parts' names alone, two or more
+_PARTS_LINE = re.compile(rf"{_PART_NAME}(?:\s+{_PART_NAME})+")
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_label_headers() -> frozenset[str]:
+    """The label keys of the label column's header words (formats.yaml ``legacy.label_header_words``)."""
+    return frozenset(label_key(w) for w in load_formats()["legacy"]["label_header_words"])
+
+
 @functools.lru_cache(maxsize=1)
 def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(header, header word, row, row with no unit) of a pre-2019 statistics table set with spaces:
     '统 计 指 标 单位 统计数', '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; words and units
-    from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark."""
+    from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark.
+    After the unit column's word, the value columns may be parts named in words of their own ('统计指标 单位
+    区政府 区直单位 乡镇街道 合计'): short words without digits."""
     units = alternation(vocabulary().legacy_units)
     marks = _MARK
     fm = load_formats()["legacy"]
     first = alternation(fm["label_header_words"], spaced=True)
     # a value column's header may be no fixed word but end in one: '2009年度' (Putian), '区直单位统计数'
     word = rf"{alternation(fm['header_words'], spaced=True)}|[^\s\d]{{0,6}}\d{{0,4}}(?:{alternation(fm['value_headers'])})"
-    header = re.compile(rf"(?P<first>{first})(?P<rest>(?:\s+(?:{word}))+)")
+    unit = alternation(fm["unit_headers"], spaced=True)
+    header = re.compile(rf"(?P<first>{first})(?:(?P<rest>(?:\s+(?:{word}))+)"
+                        rf"|\s+(?P<unit>{unit})(?P<parts>(?:\s+{_PART_NAME}){{2,}}))")
     value = rf"\s+(?:[+-]?\d[\d,.]*(?:%|{units})?|{marks})"
     row = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{units})(?P<values>(?:{value})*)")
     bare = re.compile(rf"(?P<label>\S.*?)(?P<values>(?:{value})+)")
@@ -392,6 +414,8 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     header, word, row, bare = _legacy_spaced_patterns()
     m = header.fullmatch(text)
     if m:
+        if m["rest"] is None:
+            return [m["first"], m["unit"], *m["parts"].split()]
         return [m["first"], *(w.strip() for w in word.findall(m["rest"]))]
     m = row.fullmatch(text)
     if m and len(m["label"]) <= 80 and "。" not in m["label"] and not _PROSE_END.search(m["label"]):
