@@ -34,8 +34,12 @@ def _table_at(lines: list) -> tuple[int, int]:
 
 
 def _parse(lines: list, fmt: str, tmp_path) -> toolkit.Report:
-    path = tmp_path / f"legacy.{fmt}"
-    if fmt == "txt":
+    """The report of ``lines`` written as ``fmt``: txt (pipe rows), html, docx, pdf, or unruled (a PDF without
+    ruling lines, its columns only spaces)."""
+    path = tmp_path / f"legacy.{'pdf' if fmt == 'unruled' else fmt}"
+    if fmt == "unruled":
+        render_pdf(lines, path, ruled=False)
+    elif fmt == "txt":
         path.write_text(render_text(lines, "pipe_rows"), encoding="utf-8")
     elif fmt == "html":
         path.write_bytes(render_html(lines))
@@ -413,15 +417,83 @@ def test_real_reports_no_legacy_table_missing():
         assert _legacy_missing(report) == [], path.name
 
 
-def test_glued_legacy_table_of_two_value_columns_is_flagged_not_read():
-    """Putian's table (本期 and 历年累计 columns) glued into one line: the two runs of digits of a row have no sure
-    bounds, so no row is read from it (never a guess) and the table is flagged missing."""
+def test_glued_legacy_table_of_two_value_columns_is_read_where_certain():
+    """Putian's table (年度 and 历年累计 columns) glued into one line: no row was read (table_missing), though some
+    runs can be cut one way only ('01': 0 | 1; '00': 0 | 0; a number has no leading zero).  Those are read; a run
+    that may be cut several ways, or be one number beside a blank cell ('59': 5 | 9, 59 | blank, blank | 59),
+    stays NA, flagged ambiguous_digits: never a guess."""
     text = ("2009年莆田市某局政府信息公开工作年度报告一、概述工作。指标名称计量单位2009年度历年累计主动公开信息数条100260"
             "受理依申请公开信息总数件59行政复议数件01行政诉讼数件00")
     report = toolkit.parse_text(text)
+    t = report.tables[report.tables["table"] == "legacy"]
+    got = {(r.row_key, r.col_key): (r.col_label, "NA" if r.value != r.value else r.value, r.flag)
+           for r in t.itertuples()}
+    unsure = ("NA", "ambiguous_digits")
+    assert got == {("proactive_items", "value"): ("2009年度", *unsure),
+                   ("proactive_items", "cumulative"): ("历年累计", *unsure),
+                   ("requests_received", "value"): ("2009年度", *unsure),
+                   ("requests_received", "cumulative"): ("历年累计", *unsure),
+                   ("reconsiderations", "value"): ("2009年度", 0, ""),
+                   ("reconsiderations", "cumulative"): ("历年累计", 1, ""),
+                   ("lawsuits", "value"): ("2009年度", 0, ""), ("lawsuits", "cumulative"): ("历年累计", 0, "")}
+    assert [(f.code, f.detail) for f in report.flags if f.table == "legacy"] == [
+        ("ambiguous_digits", "proactive_items: 5 readings of the digits remain"),
+        ("ambiguous_digits", "requests_received: 3 readings of the digits remain")]
+
+
+def _two_columns(values) -> tuple[str, str]:
+    """Seed 003 with two value columns, 本期实际 | 本年累计 (``values``: a row's value → its two cells), as pipe rows and
+    as web-page text glued into one line without cell marks."""
+    import re
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [[*x[:2], *values(x[2] if len(x) > 2 else "", x[0])] for x in lines[start + 1:end]]
+    text = render_text(lines[:start] + [["统计指标", "单位", "本期实际", "本年累计"]] + rows + lines[end:], "pipe_rows")
+    return text, re.sub(r"[\s|]+", "", text)
+
+
+def test_glued_legacy_table_of_two_value_columns_places_no_cell_wrong():
+    """Seed 003 with the year's value under 本期实际 and 本年累计 alike (an annual report of the statistics bureau's
+    table), glued without cell marks: 0 cells were read and the table flagged missing.  Now each of the 170 cells
+    is the one the pipe rows give, or NA flagged ambiguous_digits where its run has several cuts ('480480': 480 |
+    480, 4804 | 80, 480480 | blank …): the 18 cells of runs of zeros are read, the blank rows are blank."""
+    text, glued = _two_columns(lambda v, _label: [v, v])
+    want = toolkit.parse_text(text).tables.set_index(["row_key", "col_key"])
+    got = toolkit.parse_text(glued)
+    t = got.tables.set_index(["row_key", "col_key"])
+    assert len(want) == 170 and sorted(t.index) == sorted(want.index)
+    placed = t["value"].notna()
+    assert (t.loc[placed, "value"] == want.loc[t.index[placed], "value"]).all()
+    assert set(t.loc[~placed & want.loc[t.index, "value"].notna().to_numpy(), "flag"]) == {"ambiguous_digits"}
+    assert sorted(t.index[placed]) == sorted(want.index[want["raw"] == "0"]) and placed.sum() == 18
+    assert not [f for f in got.flags if f.code == "table_missing"]
+
+
+def test_glued_legacy_run_cut_by_the_identities():
+    """A run one identity settles: 收到申请数 '01' (0 this period, 1 in the year: no other cut) and 网络申请数 '1' with
+    its period's cell blank; 收到申请数 is the sum of its four channels per column, so the period's 0 leaves no room
+    for 1 there: 1 is the year's.  Placed, flagged inferred and glued_digits (the identity chose it, so its check
+    is unverifiable)."""
+    cells = {"(一)收到申请数": ["0", "1"], "3﹒网络申请数": ["", "1"]}
+    _text, glued = _two_columns(lambda v, label: cells.get(label, [v, v]))
+    report = toolkit.parse_text(glued)
+    t = report.tables.set_index(["row_key", "col_key"])
+    assert t.loc[[("requests_received", "value"), ("requests_received", "cumulative")], "value"].tolist() == [0, 1]
+    assert np.isnan(t.loc[("requests_online", "value"), "value"]) and t.loc[("requests_online", "value"), "flag"] == ""
+    assert t.loc[("requests_online", "cumulative"), ["value", "flag"]].tolist() == [1, "inferred"]
+    assert ("glued_digits", "requests_online: 2 readings of the digits, the identities left one:  | 1") in [
+        (f.code, f.detail) for f in report.flags]
+
+
+def test_glued_legacy_header_of_parts_not_known_is_flagged_not_read():
+    """The parts' header glued into page text ('统计指标单位区政府区直单位乡镇街道合计'): one value column was assumed
+    (合计 the only word known), so each row's four values were read as one number, unflagged (480 | 0 | 0 | 480 as
+    48000480, 36 such rows).  The columns' number is not known, so no row is read and the table is flagged missing."""
+    import re
+    lines, _want, _shares = _parts_lines([["统计指标", "单位", "区政府", "区直单位", "乡镇街道", "合计"]])
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", render_text(lines, "pipe_rows")))
     assert "legacy" not in set(report.tables["table"])
-    assert _legacy_missing(report) == [
-        ("table_missing", 1, "4 row(s) of the statistics table's items found, no row read")]
+    assert [f.code for f in report.flags if f.table == "legacy"] == ["table_missing"]
 
 
 @pytest.mark.parametrize("width", [60, 200, 1000])
@@ -477,13 +549,17 @@ _PARTS_HEADERS = {"over two rows": [["统计指标", "单位", "统计数", "", 
                   "second row alone": [["统计指标", "单位", "统计数"], ["区政府", "区直单位", "乡镇街道", "合计"]]}
 
 
-@pytest.mark.parametrize("layout", ["txt", "html", "docx", "tab"])
-@pytest.mark.parametrize("header", list(_PARTS_HEADERS))
+@pytest.mark.parametrize("layout", ["txt", "html", "docx", "tab", "unruled"])
+@pytest.mark.parametrize("header", [*_PARTS_HEADERS, "one row", "one row, letter-spaced"])
 def test_legacy_parts_named_without_a_header_word(header, layout, tmp_path):
     # 统计数 over '区政府 | 区直单位 | 乡镇街道 | 合计' (no 统计数 in the parts' names): the second row was taken for
     # another table's header, the rows then read by themselves, their columns value … value_4 with no labels and
     # 合计 a fourth part, unchecked. Now the second row names the columns, and 合计 is checked.
-    lines, want, shares = _parts_lines(_PARTS_HEADERS[header])
+    # In a PDF without ruling lines the parts' line was dropped by the layout (a block heading, 一、主动公开情况,
+    # and no row after it): every row flagged extra_cells, its values lost (36 rows of seed 003); and the header of
+    # one row ('统计指标 单位 区政府 区直单位 乡镇街道 合计') was no header, the columns value … value_4, 合计 unchecked.
+    one = ["统 计 指 标" if header.endswith("spaced") else "统计指标", "单位", "区政府", "区直单位", "乡镇街道", "合计"]
+    lines, want, shares = _parts_lines(_PARTS_HEADERS.get(header, [one]))
     report = toolkit.parse_text(render_text(lines, layout)) if layout == "tab" else _parse(lines, layout, tmp_path)
     t = report.tables[report.tables["table"] == "legacy"]
     got = {(r.row_key, r.col_key): (r.col_label, r.value) for r in t.itertuples()}

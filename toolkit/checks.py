@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Collection
 
 import numpy as np
 import pandas as pd
@@ -169,13 +170,7 @@ def check_records(tables, *, report_id: str | None = None,
                     key = f"{row_key}.{ident['lhs'][0]}" if table == "legacy" else row_key
                     rows.append(_row(report_id, table, ident["name"], key, lhs, rhs, relation))
                 continue
-            if ident["per"] == "value" and ident["lhs"][0] not in grid:
-                continue  # a legacy table without this item
-            if not all(k in grid for k in ident.get("when_all", ())):
-                continue  # (a group's subtotal written only by some reports)
-            if "when_any" in ident and not any(k in grid for k in ident["when_any"]):
-                continue  # a layout of the table this identity is not stated for
-            if any(k in grid for k in ident.get("when_none", ())):
+            if not identity_applies(ident, grid):
                 continue
             for col in col_keys:
                 lhs = _terms(grid, guessed, table, [(k, col) for k in ident["lhs"]])
@@ -186,6 +181,30 @@ def check_records(tables, *, report_id: str | None = None,
                 key = f"{ident['lhs'][0]}.{col}" if ident["per"] == "value" else col
                 rows.append(_row(report_id, table, ident["name"], key, lhs, rhs, relation))
     return rows
+
+
+def identity_applies(ident: dict, rows: Collection[str]) -> bool:
+    """Whether an identity of identities.yaml (not per row) is stated for a table of these row keys.
+
+    Parameters
+    ----------
+    ident : dict
+        The identity (``per``, ``lhs``, and perhaps ``when_all``, ``when_any``, ``when_none``).
+    rows : collection of str
+        The table's row keys.
+
+    Returns
+    -------
+    bool
+        False for a legacy table without the identity's item, or a layout of the table it is not stated for.
+    """
+    if ident["per"] == "value" and ident["lhs"][0] not in rows:
+        return False  # a legacy table without this item
+    if not all(k in rows for k in ident.get("when_all", ())):
+        return False  # (a group's subtotal written only by some reports)
+    if "when_any" in ident and not any(k in rows for k in ident["when_any"]):
+        return False  # a layout of the table this identity is not stated for
+    return not any(k in rows for k in ident.get("when_none", ()))
 
 
 def _template(table: str, records: list[dict], templates: dict[str, str | None]) -> str:

@@ -138,6 +138,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     stream = _Stream()
     prev_bare = False
     units_seen = False
+    after_header = False  # the line before was a legacy header set with spaces
     # outside table regions a bare line is prose, unless it is short and a table row follows: the first
     # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
     before_row = [False] * len(segments)
@@ -211,11 +212,16 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             # are unknown
             spaced = _legacy_spaced(stripped, no_unit=units_seen)
             units_seen = units_seen or bool(spaced and len(spaced) > 1 and spaced[1] in vocabulary().legacy_units)
+            # the line after the header may be the parts' names under 统计数 ('区政府 区直单位 乡镇街道 合计'),
+            # though a block's heading, no row, follows it: kept for the tables stage to tell
+            parts = after_header and _PARTS_LINE.fullmatch(stripped) is not None
+            after_header = spaced is not None and label_key(spaced[0]) in _legacy_label_headers()
             if spaced is not None:
                 # a statistics table whose columns are only spaces (a PDF without ruling lines)
                 stream.explicit([_cell(c, seg.line) for c in spaced], spaced=True)
                 continue
-            if before_row[i] and len(stripped) <= 24 and "|" not in stripped and not _PROSE_END.search(stripped):
+            if (before_row[i] or parts) and len(stripped) <= 24 and "|" not in stripped \
+                    and not _PROSE_END.search(stripped):
                 stream.flush()
                 stream.add(_cell(stripped, seg.line))
             continue
@@ -369,18 +375,34 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
 _SIGNED_RUN = re.compile(r"[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)+")
 
 
+# the name of a value column's part in a legacy header ('区政府', '乡镇街道'): a short word, no digit, no stop
+_PART_NAME = r"[^\s\d|,，、。;；:：()（）]{1,8}"
+# a line of the parts' names alone, two or more
+_PARTS_LINE = re.compile(rf"{_PART_NAME}(?:\s+{_PART_NAME})+")
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_label_headers() -> frozenset[str]:
+    """The label keys of the label column's header words (formats.yaml ``legacy.label_header_words``)."""
+    return frozenset(label_key(w) for w in load_formats()["legacy"]["label_header_words"])
+
+
 @functools.lru_cache(maxsize=1)
 def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(header, header word, row, row with no unit) of a pre-2019 statistics table set with spaces:
     '统 计 指 标 单位 统计数', '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; words and units
-    from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark."""
+    from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark.
+    After the unit column's word, the value columns may be parts named in words of their own ('统计指标 单位
+    区政府 区直单位 乡镇街道 合计'): short words without digits."""
     units = alternation(vocabulary().legacy_units)
     marks = _MARK
     fm = load_formats()["legacy"]
     first = alternation(fm["label_header_words"], spaced=True)
     # a value column's header may be no fixed word but end in one: '2009年度' (Putian), '区直单位统计数'
     word = rf"{alternation(fm['header_words'], spaced=True)}|[^\s\d]{{0,6}}\d{{0,4}}(?:{alternation(fm['value_headers'])})"
-    header = re.compile(rf"(?P<first>{first})(?P<rest>(?:\s+(?:{word}))+)")
+    unit = alternation(fm["unit_headers"], spaced=True)
+    header = re.compile(rf"(?P<first>{first})(?:(?P<rest>(?:\s+(?:{word}))+)"
+                        rf"|\s+(?P<unit>{unit})(?P<parts>(?:\s+{_PART_NAME}){{2,}}))")
     value = rf"\s+(?:[+-]?\d[\d,.]*(?:%|{units})?|{marks})"
     row = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{units})(?P<values>(?:{value})*)")
     bare = re.compile(rf"(?P<label>\S.*?)(?P<values>(?:{value})+)")
@@ -392,6 +414,8 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     header, word, row, bare = _legacy_spaced_patterns()
     m = header.fullmatch(text)
     if m:
+        if m["rest"] is None:
+            return [m["first"], m["unit"], *m["parts"].split()]
         return [m["first"], *(w.strip() for w in word.findall(m["rest"]))]
     m = row.fullmatch(text)
     if m and len(m["label"]) <= 80 and "。" not in m["label"] and not _PROSE_END.search(m["label"]):
@@ -898,15 +922,16 @@ def _second_value(rest: str) -> bool:
     return bool(re.match(r"[\s|]+\d", rest)) and not _arabic_item().match(rest.strip(" |"))
 
 
-def _split_glued_number(digits: str, expected: int | None) -> str | None:
+def _split_glued_number(digits: str, expected: int | None, several: bool = False) -> str | None:
     """The value before an item number run into it (``362.政府网站…``: 36, then item 2), or None if not certain.
 
     The item number is the one expected (the one after the item before, 1 after a Chinese-numbered item); the
-    value left must be a number as written (no leading zero), or nothing (a blank cell)."""
+    value left must be a number as written (no leading zero, but in the run of ``several`` value columns: '01'),
+    or nothing (a blank cell)."""
     if expected is None or not digits.endswith(str(expected)):
         return None
     value = digits[: len(digits) - len(str(expected))]
-    if value and (value.endswith(".") or (value[0] == "0" and len(value) > 1 and value[1] != ".")):
+    if value and (value.endswith(".") or (not several and value[0] == "0" and len(value) > 1 and value[1] != ".")):
         return None
     return value
 
@@ -943,12 +968,14 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     if len(found) < fm["min_item_rows"]:
         return [], [], []
     # the header before the first row, from its label column's word (or the few characters there): more value
-    # columns than one (2009年度 | 历年累计, 本期实际 | 本年累计) leave a row's runs of digits no sure bounds
+    # columns than one (2009年度 | 历年累计, 本期实际 | 本年累计) run a row's values into one run of digits, for the
+    # tables stage to cut where the identities tell (a glued cell); their number must be known
     before = text[max(0, found[0].start() - 80):found[0].start()]
     at = [m.start() for m in re.finditer(alternation(fm["label_header_words"], spaced=True), before)]
     before = before[at[-1]:] if at else before[-30:]
     value_words = alternation(list(fm["value_headers"]) + list(fm["column_letters"]), spaced=True)
-    if len(re.findall(value_words, before)) > 1:
+    names = _glued_value_columns(before, len(re.findall(value_words, before)))
+    if names is None:
         return [], [], []
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
     values: list[str | None] = []      # their values ('' blank, None not certain)
@@ -998,10 +1025,10 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
             v = _GLUED_VALUE.match(gap)
             digits, rest = v.group(1) or "", gap[v.end():]
             if digits and _second_value(rest):
-                return [], [], []  # a second value after the first: more value columns than one, not read
+                return [], [], []  # values set apart (cell marks, spaces): more value columns than one, not read
             if digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
-                value = _split_glued_number(digits, None if last is None else last + 1)
+                value = _split_glued_number(digits, None if last is None else last + 1, len(names) > 1)
                 if value is None:
                     ambiguous.append(items[-1][0])
                     last = None
@@ -1035,7 +1062,31 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
         return [], [], []
     others(text[v.end():], v.end(), tail=True)
     first = line_at(header.start() if header else found[0].start())
-    rows = [Row([Cell(w, first) for w in ("统计指标", "单位", "统计数")], explicit=True)]
+    rows = [Row([Cell(w, first) for w in ("统计指标", "单位", *names)], explicit=True)]
     for (label, unit), value, line in zip(items, values, lines):
-        rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line)], explicit=True))
+        # (the values of several columns: one run of digits, cut by the tables stage where the identities tell)
+        glued = len(names) > 1 and bool(value)
+        rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line, glued=glued)], explicit=True))
     return rows, ambiguous, unlabelled
+
+
+def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
+    """The value columns named by the text before a statistics table's first row glued into page text (from
+    its label column's word; ``n_words`` value columns' words in it), or None if their number is not certain.
+
+    After the unit column's word come the value columns' words of formats.yaml and nothing else
+    ('统计指标单位本期实际本年累计': 本期实际, 本年累计; '…单位统计数': 统计数) up to the first row or an item's
+    number.  Other words there (the parts' own names, '区政府区直单位乡镇街道合计', a row of column letters) leave
+    their number unknown: one run of digits a row cannot then be cut (one column was assumed: '48000480' read
+    as a number).  Without the unit's word (no header, or none known), one column unless two words name more.
+    """
+    fm = load_formats()["legacy"]
+    unit = alternation(fm["unit_headers"], spaced=True)
+    body = re.sub(r"[\s|]+|[(（][^()（）]*[)）]", "", before)  # (a note in brackets names no column)
+    m = re.search(rf"(?:{unit})(.*?)(?:{_CN_NUMBERING}|\d{{1,2}}[.、﹒]|{_sub_item()}|$)", body)
+    if m is None:
+        return None if n_words > 1 else ["统计数"]
+    # (a value column's word may follow a year: '2009年度')
+    words = re.findall(rf"\d{{0,4}}(?:{alternation([*fm['value_headers'], *fm['code_headers']])})", m.group(1))
+    names = [w for w in words if w not in fm["code_headers"]]
+    return names if names and "".join(words) == m.group(1) else None

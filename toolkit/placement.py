@@ -53,6 +53,7 @@ class RowInput:
     cells: list[Cell]
     ncols: int
     anchored: bool = False  # prefer first → column 0 and last → last column
+    sparse: bool = False  # a glued run may hold fewer numbers than columns, the others blank (a legacy table)
 
 
 class Constraint(NamedTuple):
@@ -145,6 +146,27 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
                     num = parse_number(piece, to_wan=money, expect=_expect(money))
                     row.append(Placed(num.value, piece, line, num.unit))
             readings.append(tuple(row))
+    return readings
+
+
+def _readings_sparse(cells: list[Cell], ncols: int) -> list[Reading]:
+    """The readings of one glued run whose row may leave cells blank: every cut into 1 … ``ncols`` numbers, in
+    every choice of their columns, in order ('12' under two columns: 1 | 2, 12 | blank, blank | 12)."""
+    tokens = [tok for cell in cells for tok in _signed_tokens(cell.text)]
+    if len(tokens) != 1:
+        return []
+    readings: list[Reading] = []
+    for k in range(1, ncols + 1):
+        for pieces in _split_run(tokens[0], k):
+            placed = [Placed(num.value, piece, cells[0].line, num.unit)
+                      for piece in pieces for num in [parse_number(piece, expect="count")]]
+            for cols in itertools.combinations(range(ncols), k):
+                row: list[Placed | None] = [None] * ncols
+                for col, cell in zip(cols, placed):
+                    row[col] = cell
+                readings.append(tuple(row))
+            if len(readings) > MAX_READINGS:
+                return []
     return readings
 
 
@@ -406,7 +428,8 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         glued = any(c.glued for c in row.cells)
         if glued:
             modes[row.key] = "glued"
-            options[row.key] = _readings_glued(row.cells, row.ncols, money)
+            options[row.key] = (_readings_sparse(row.cells, row.ncols) if row.sparse
+                                else _readings_glued(row.cells, row.ncols, money))
         elif len(row.cells) == row.ncols:
             modes[row.key] = "complete"
             options[row.key] = _readings_ragged(row.cells, row.ncols, False)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from toolkit.formats import alternation, load_formats, load_output_schema, vocabulary
+from toolkit.checks import identity_applies
+from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import Cell, Row, _sub_item
 from toolkit.normalize import NA_MARKS, is_value_cell, cell_units, label_key, parse_number, unit_kind
 from toolkit.placement import Constraint, Placed, RowInput, place
@@ -1220,6 +1221,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
     rows = _legacy_unfold(_legacy_join_header(rows))
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
+    glued: list[tuple] = []  # rows whose values of several columns are one run of digits (_place_glued_legacy)
     for at, row in enumerate(rows):
         if numbered and value_cols is not None:
             row = _drop_serial(row)
@@ -1337,6 +1339,13 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             res.flags.append(Flag("duplicate_row", "legacy", row.line, key))
             key = f"{key}_{row.line}"
         seen.add(key)
+        if len(value_cols) > 1 and cells[0] is not None and cells[0].glued and not any(
+                c is not None and c.text for c in cells[1:]):
+            # the values of several columns run into one run of digits (page text): recorded NA here, cut after
+            # the table, where the identities tell
+            glued.append((key, cells[0], label, row, unit, money, len(res.records),
+                          [(col, header[i] if i < len(header) and header[i] else col) for i, col in value_cols]))
+            cells = [None] * len(cells)
         for cell, (i, col) in zip(cells, value_cols):
             if cell is None:
                 placed, cell_unit = None, unit or None
@@ -1345,6 +1354,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             res.records.append(_record("legacy", key, col, placed, row_label=label,
                                        col_label=header[i] if i < len(header) and header[i] else col,
                                        line=row.line, unit=cell_unit, flag=ragged))
+    if glued:
+        _place_glued_legacy(glued, res)
     if seen:
         res.present.add("legacy")
         res.templates["legacy"] = "legacy"
@@ -1353,6 +1364,43 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         res.flags.append(Flag("table_missing", "legacy", unread[0].line,
                               f"{len(unread)} row(s) of the statistics table's items ({unread[0].cells[0].text}"
                               f"{', …' if len(unread) > 1 else ''}) read in no table"))
+
+
+def _place_glued_legacy(glued: list[tuple], res: TableResult) -> None:
+    """Cut the runs of digits of a legacy table's rows into their value columns, where certain.
+
+    A row's run may hold a number a column or fewer, its other cells blank ('480480' under 本期实际 | 本年累计:
+    480 | 480, 4804 | 80, 480480 | blank …): the readings are kept that the table's identities allow (合计 the
+    sum of its parts, 收到申请数 the sum of its channels, per column; a blank is any count), and a cell takes the
+    value they all give it; the others stay NA, the row flagged ``ambiguous_digits``, never a guess.  The row's
+    cells were recorded NA in the table's order (``glued``: key, run, label, row, unit, money, index of the
+    first, the columns' keys and labels: those of the one table glued into page text); they are replaced.
+    """
+    col_keys = [col for col, _ in glued[0][-1]]
+    keys = {key for key, *_ in glued} | {rec["row_key"] for rec in res.records if rec["table"] == "legacy"}
+    units = {key: unit for key, _c, _l, _r, unit, *_ in glued}
+    constraints: list[Constraint] = []
+    for ident in load_identities()["legacy"]:
+        if ident.get("relation", "eq") != "eq":
+            continue
+        if ident["per"] == "row" and all(k in col_keys for k in ident["lhs"]):
+            rhs = [c for c in col_keys if c not in ident["lhs"] and c not in ident.get("except", ())]
+            rows = tuple(k for k in units if units[k] not in ident.get("not_units", ()))
+            constraints += _row_constraints(tuple(ident["lhs"]), tuple(rhs), tuple(col_keys), rows)
+        elif ident["per"] == "value" and identity_applies(ident, keys):
+            constraints += _column_constraints(tuple(ident["lhs"]), tuple(ident["rhs"]), len(col_keys))
+    placements = place([RowInput(key, [run], len(col_keys), sparse=True) for key, run, *_ in glued], constraints)
+    for key, _run, label, row, unit, money, first, columns in glued:
+        placement = placements[key]
+        _flag_placement(res, "legacy", row, placement, key)
+        flag = "" if placement.certain else _unplaced_flag(placement)
+        for j, (col, col_label) in enumerate(columns):
+            cell, cell_unit = placement.cells[j], unit or None
+            if cell is not None:
+                cell, cell_unit = _legacy_cell(Cell(cell.raw, cell.line), unit, money, key, label, res, row)
+            res.records[first + j] = _record("legacy", key, col, cell, row_label=label, col_label=col_label,
+                                             line=row.line, unit=cell_unit, flag=flag,
+                                             inferred=j in placement.inferred)
 
 
 # --- the whole report -----------------------------------------------------------------
