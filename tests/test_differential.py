@@ -1,4 +1,4 @@
-"""Differential tests: a seed written in another form (another script's words)
+"""Differential tests: a seed written in another form (another script's words, characters that show nothing)
 reads as the seed itself: the same sections, cells, checks, statements, flags and metadata.
 
 Each variant is one a differential run over the seeds found read otherwise; the forms that read the same
@@ -26,7 +26,20 @@ def _review_as_taiwan_writes_it(text: str) -> str:
     return re.sub(r"[複復](\(fù\))?議", "覆議", opencc.OpenCC("s2t").convert(text))
 
 
-VARIANTS = {"review_as_taiwan_writes_it": _review_as_taiwan_writes_it}
+def _direction_marks(text: str) -> str:
+    # a web page's &lrm; and &rlm; and embeddings, at the start of every line and inside its words and numbers
+    marks = "\u200e\u200f\u202a\u202c"
+    return "\n".join(marks[k % 4] + "".join(c + (marks[i % 4] if i % 7 == 3 else "") for i, c in enumerate(line))
+                     for k, line in enumerate(text.split("\n")))
+
+
+def _variation_selectors(text: str) -> str:
+    # a variation selector after a character (U+FE00, U+FE0F: a symbol shown as text or as an emoji)
+    return re.sub(r"(?<=.)(.)", lambda m: m.group(1) + {1: "\ufe00", 6: "\ufe0f"}.get(m.start() % 10, ""), text)
+
+
+VARIANTS = {"review_as_taiwan_writes_it": _review_as_taiwan_writes_it, "direction_marks": _direction_marks,
+            "variation_selectors": _variation_selectors}
 
 
 def _plain(value):
