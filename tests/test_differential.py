@@ -38,8 +38,18 @@ def _variation_selectors(text: str) -> str:
     return re.sub(r"(?<=.)(.)", lambda m: m.group(1) + {1: "\ufe00", 6: "\ufe0f"}.get(m.start() % 10, ""), text)
 
 
+def _minus_as_hyphen(text: str) -> str:
+    # the minus sign of 本年增/减 (-22, 88-720) and of dates and telephone numbers a hyphen (U+2010, and the
+    # non-breaking one U+2011) or a figure dash (U+2012), as a font may map the glyph
+    return re.sub(r"-(?=\d)", lambda m: "\u2010\u2011\u2012"[m.start() % 3], text)
+
+
 VARIANTS = {"review_as_taiwan_writes_it": _review_as_taiwan_writes_it, "direction_marks": _direction_marks,
-            "variation_selectors": _variation_selectors}
+            "variation_selectors": _variation_selectors, "minus_as_hyphen": _minus_as_hyphen}
+# the seeds whose minus signs and hyphens are read: a negative value in a table (001: -22, pingtan-2020-05:
+# 88-720) or the date of the header box (003: 发文日期 2018-02-28); in the others they are a telephone number's
+SIGNED = ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "pingtan-2020-05"]
+CASES = [(stem, name) for name in sorted(VARIANTS) for stem in (SIGNED if name == "minus_as_hyphen" else STEMS)]
 
 
 def _plain(value):
@@ -57,8 +67,7 @@ def _reading(report) -> dict:
             else [tuple(row[c] for c in columns) for row in records[name]] for name, columns in keep.items()}
 
 
-@pytest.mark.parametrize("variant", sorted(VARIANTS))
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem, variant", CASES)
 def test_a_seed_in_another_form_reads_as_the_seed(stem, variant):
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
     written = VARIANTS[variant](text)

@@ -72,6 +72,7 @@ _SUPERSCRIPT = re.compile(r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079](?<![A-Za-z][
 _VARIANTS = {
     "\u2212": "-",  # minus sign
     "\u2013": "-",
+    "\u2010": "-", "\u2012": "-",  # hyphen (and NFKC's non-breaking one) and figure dash, as a font may map a minus
     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
     "\u3010": "[", "\u3011": "]",
     "\u3014": "[", "\u3015": "]",  # 〔2021〕
