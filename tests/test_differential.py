@@ -44,8 +44,14 @@ def _minus_as_hyphen(text: str) -> str:
     return re.sub(r"-(?=\d)", lambda m: "\u2010\u2011\u2012"[m.start() % 3], text)
 
 
+def _corner_quotes(text: str) -> str:
+    # quotes as traditional text sets them: 危及「三安全一稳定」 (also the row label of the requests table)
+    return text.replace("\u201c", "「").replace("\u201d", "」")
+
+
 VARIANTS = {"review_as_taiwan_writes_it": _review_as_taiwan_writes_it, "direction_marks": _direction_marks,
-            "variation_selectors": _variation_selectors, "minus_as_hyphen": _minus_as_hyphen}
+            "variation_selectors": _variation_selectors, "minus_as_hyphen": _minus_as_hyphen,
+            "corner_quotes": _corner_quotes}
 # the seeds whose minus signs and hyphens are read: a negative value in a table (001: -22, pingtan-2020-05:
 # 88-720) or the date of the header box (003: 发文日期 2018-02-28); in the others they are a telephone number's
 SIGNED = ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "pingtan-2020-05"]

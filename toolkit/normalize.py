@@ -74,6 +74,7 @@ _VARIANTS = {
     "\u2013": "-",
     "\u2010": "-", "\u2012": "-",  # hyphen (and NFKC's non-breaking one) and figure dash, as a font may map a minus
     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+    "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',  # 「」『』, the quotes of traditional text
     "\u3010": "[", "\u3011": "]",
     "\u3014": "[", "\u3015": "]",  # 〔2021〕
 }
