@@ -169,6 +169,21 @@ def test_utf16_without_bom_of_chinese_with_little_ascii_is_read(codec, tmp_path,
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
 
 
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_bom_is_read(codec, tmp_path, parsed_seed):
+    # The README's 'UTF-16/32 with or without a byte-order mark': UTF-32 without one was refused as binary
+    # data (contains NUL bytes).
+    import toolkit
+
+    for seed in ("001_4d29bfef72dd56db", "pingtan-2023-02"):
+        text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+        path = tmp_path / f"{seed}.txt"
+        path.write_bytes(text.encode(codec))
+        got = toolkit.parse_report(path)
+        assert got.encoding == codec and got.original_text == text.rstrip("\n")
+        assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
+
 @pytest.mark.parametrize("data", [bytes(range(256)) * 40, b"\x00\x01\x02\x03" * 100,
                                   "政府信息公开".encode("utf-8") + b"\x00\x00" + bytes(range(1, 201)) * 5])
 def test_binary_data_that_decodes_as_utf16_is_still_refused(data):

@@ -627,16 +627,18 @@ _NOT_REPORT_CHARS = re.compile(f"[^\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2460-\
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """The text and codec ('utf-16-le'/'utf-16-be') of UTF-16 without BOM, or None.
+    """The text and codec ('utf-16-le'/'utf-16-be', or 'utf-32-le'/'utf-32-be') of UTF-16 or UTF-32 without
+    BOM, or None.
 
     Both byte orders are tried; the one whose characters are a report's (at least ``_UTF16_TEXT`` of them) wins.
     Not the side of the NUL bytes: in UTF-16-LE '开' (U+5F00) has its NUL on the side opposite to ASCII's,
-    and a report with many 开 and 一 and little ASCII fell under the share that said so.
+    and a report with many 开 and 一 and little ASCII fell under the share that said so.  (UTF-16 is no
+    UTF-32: its pairs of characters make code points above U+10FFFF, which fail to decode.)
     """
     if len(data) < 4 or len(data) % 2:
         return None
     best: tuple[float, str, str] | None = None
-    for codec in ("utf-16-le", "utf-16-be"):
+    for codec in ("utf-16-le", "utf-16-be") + (("utf-32-le", "utf-32-be") if len(data) % 4 == 0 else ()):
         text = _try(data, codec)
         if not text:
             continue
