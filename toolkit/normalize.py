@@ -44,7 +44,9 @@ HAN_UNIFIED = r"\u4e00-\u9fff"
 HAN_RANGES = rf"\u3400-\u4dbf{HAN_UNIFIED}\uf900-\ufaff\U00020000-\U0003347f"
 
 _HAN = re.compile(f"[{HAN_RANGES}]")
-_NON_HAN = re.compile(f"[^{HAN_RANGES}]+")
+# (a class then the class repeated: a pattern opening with a class lets the regex engine skip to its characters, where
+# one opening with a repeat is tried at every character of the text)
+_NON_HAN = re.compile(f"[^{HAN_RANGES}][^{HAN_RANGES}]*")
 # Pinyin right after a Han character, as converted pages carry it: 區(qū), 們(men); the rare characters of
 # place names above all (䢺(cǎo), 𫟹), from the extensions.  Only a pinyin syllable (tone marks removed)
 # is one: 移动端(app) and 网站(www) keep their words.  The bracket first, the character before it looked at
@@ -106,8 +108,7 @@ _replace_variants = _replacer(_VARIANTS)
 # class 0: "stable code points", UAX #15), so that a text is normalized piece by piece cut before any of them: ASCII,
 # the CJK unified ideographs and the Chinese stops and quotes 、。《》“”, nearly all of a report's characters.
 _NFKC_STABLE = rf"\x00-\x7f\u3001\u3002\u300a\u300b\u201c\u201d{HAN_UNIFIED}"
-# (a class then the class repeated, not one class repeated: a pattern opening with a class lets the regex engine skip
-# to its characters rather than try a match at each one)
+# (a class then the class repeated, as _NON_HAN)
 _NFKC_RUN = re.compile(f"[^{_NFKC_STABLE}][^{_NFKC_STABLE}]*")
 
 
