@@ -320,6 +320,14 @@ def test_signature_date_forms(date):
     assert result["published"] == "2024-01-15"
 
 
+@pytest.mark.parametrize("line", ["12024-01-15", "发文日期 12024-01-15", "发文日期:12024-01-15"])
+def test_digits_before_a_year_make_no_date(line):
+    # (the separated form's year is read where no digit stands before it: the look back now follows its first digit)
+    assert meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", line)["published"] is None
+    assert meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", line[:-11] + line[-10:])["published"] == \
+        "2024-01-15"
+
+
 @pytest.mark.parametrize("date", ["二〇二一年元月三十日", "2021年元月30日", "二0二一年一月三十日", "二O二一年元月三十日"])
 def test_signature_date_with_the_first_month_or_a_zero_typed_as_0(date):
     # 元月 (January) and an Arabic 0 among Chinese numerals were no date: published None, with no flag.

@@ -139,3 +139,39 @@ def test_report_set_in_a_layout_table_reads_back_exactly(seed, markup, tmp_path)
     docx_path = tmp_path / "layout.docx"
     render_docx(lines, docx_path, layout_table=True)
     _assert_exact(truth, toolkit.parse_report(docx_path))
+
+
+# Characters around the cuts of normalize's NFKC by runs: those it passes over (ASCII, CJK, 、。《》“”) and those that
+# change or compose with a character before them (combining marks, a half-width voiced mark that NFKC makes a
+# combining one, Hangul jamo, a Tibetan vowel that decomposes into marks, full-width and compatibility forms).
+_NFKC_ALPHABET = list("ae<=>A0 \t\n中国、。《》“”") + [
+    "\u0301", "\u0323", "\u0338", "\u3099", "\uff9e", "\uff76", "\u304b", "\u1100", "\u1161", "\u11a8", "\uac00",
+    "\u0f71", "\u0f72", "\u0f73", "\uf900", "\u2460", "\u00a0", "\u3000", "\uff0c", "\uff08", "\uff10", "\uff45"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(_NFKC_ALPHABET), max_size=30))
+def test_nfkc_by_runs_is_nfkc(text):
+    import unicodedata
+
+    from toolkit.normalize import _nfkc_runs
+
+    assert _nfkc_runs(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_runs_pass_over_stable_characters_only():
+    """Each character the runs leave out is unchanged by NFKC, of combining class 0 and never the second of a
+    composition (a text may be normalized piece by piece cut before such a character)."""
+    import unicodedata
+
+    from toolkit.normalize import _NFKC_RUN
+
+    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul vowels and finals compose too
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(int(parts[1], 16))
+    passed = [chr(cp) for cp in range(0x110000) if not _NFKC_RUN.match(chr(cp))]
+    assert len(passed) > 20_000
+    bad = [c for c in passed if unicodedata.decomposition(c) or unicodedata.combining(c) or ord(c) in seconds]
+    assert not bad, bad[:5]

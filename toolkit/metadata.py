@@ -49,7 +49,9 @@ _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、
 # A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators.
 _DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*日?(?!\d)")
 _DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*日")
-_DATE_SEP = re.compile(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
+# (the year's first digit before the look back that no digit stands before it: a pattern opening with a character
+# lets the regex engine skip to the digits, where one opening with a look back is tried at every character)
+_DATE_SEP = re.compile(r"(\d(?<!\d\d)\d{3})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 # Scraped dates that lost their 年/月 characters: 2019318日, 2019年318日.
 _DATE_GARBLED = re.compile(r"(?<!\d)\d{4}(?:年)?\d{2,4}\s*日")
 _PERIOD = re.compile(
@@ -518,6 +520,15 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?:{agency})\s*[:：|]\s*([^|:：\s]{{2,60}})|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
 
 
+@functools.lru_cache(maxsize=1)
+def _field_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The labels of ``fields.published`` and ``fields.agency`` alone: a line without one holds no match of
+    :func:`_field_patterns`.  (Those open with a look back, and are tried at every character of a line; these skip
+    to their labels' first characters.)"""
+    fields = _rules()["fields"]
+    return re.compile(alternation(fields["published"])), re.compile(alternation(fields["agency"]))
+
+
 def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
     """The date of the most preferred label of ``fields.published`` (发布日期 over 成文日期) in the lines of
     :func:`_field_regions`, and whether a label stood before a date that cannot be read."""
@@ -525,7 +536,10 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
     preference = _rules()["fields"]["published"]
     garbled = False
     best: tuple[int, _dt.date] | None = None
+    labels = _field_labels()[0]
     for n, line in enumerate(regions):
+        if not labels.search(line + regions[n + 1] if n + 1 < len(regions) else line):
+            continue  # (no label on the line, nor one a wrap broke over it and the next)
         # (and a label that a wrap broke over two lines: '…时间' / '：2021-01-27')
         for m, value in _labels_at(pattern, regions, n):
             date, bad = _parse_date_at(value)
@@ -566,9 +580,9 @@ def _field_value(regions: list[str], n: int, at: int) -> str:
 
 def _agency_field(regions: list[str]) -> str | None:
     """The agency of a field labelled ``fields.agency`` in the lines of :func:`_field_regions`."""
-    pattern = _field_patterns()[1]
+    pattern, labels = _field_patterns()[1], _field_labels()[1]
     for line in regions:
-        for m in pattern.finditer(line):
+        for m in pattern.finditer(line) if labels.search(line) else ():
             value = m.group(1) or m.group(2)
             if value in _box_labels():
                 continue  # '发布机构 发文日期 …': the value wrapped onto other lines
@@ -660,7 +674,9 @@ def _page_header() -> re.Pattern[str]:
 def _date_in(text: str) -> tuple[_dt.date | None, int, int]:
     """The last date in ``text`` (年月日, Chinese numerals, or 2024-01-15 / 2024.1.15 / 2024/1/15) with its span."""
     found: tuple[_dt.date | None, int, int] = (None, -1, -1)
-    for pattern in (_DATE_YMD, _DATE_CN, _DATE_SEP):
+    # (the 年月日 forms only where a 月 stands: the lines asked are most often none, and those patterns, opening with
+    # a look back or ahead, are tried at every character)
+    for pattern in (_DATE_YMD, _DATE_CN, _DATE_SEP) if "月" in text else (_DATE_SEP,):
         for m in pattern.finditer(text):
             date = _matched_date(m)
             if date is not None and m.start() > found[1]:
