@@ -150,6 +150,34 @@ def test_binary_html_file(tmp_path: Path) -> None:
     expect(BinaryFileError, write(tmp_path, "report.html", b"<html>\x00\x00\x00\x01</html>" * 10), "contains NUL bytes")
 
 
+@pytest.mark.parametrize("control", ["\x01", "\x1b", "\x7f", "\x85", "\x9f"])
+@pytest.mark.parametrize("count", [1, 3, 4, 40])
+def test_html_control_characters_counted_in_the_pages_bytes(tmp_path: Path, control: str, count: int) -> None:
+    # A page's control characters are counted in its UTF-8 bytes (C1 controls are two bytes there), with the
+    # count of the text's: the same pages refused, with the same message. Characters whose bytes look alike
+    # (U+00A0 and Â are C2 A0 and C3 82, U+0100 is C4 80) are no controls.
+    from toolkit import readers
+
+    text = "<html><body><p>" + "一、总体情况\xa0Â\u0100" * 30 + control * count + "</p></body></html>"
+    for one in (text, text.replace("一", "a")):  # a page of Chinese characters and one of Latin-1 ones
+        expected = None
+        try:
+            readers._check_not_binary(one, "x.html")
+        except BinaryFileError as exc:
+            expected = str(exc)
+        found = None
+        try:
+            readers._check_not_binary(one, "x.html", one.encode("utf-8"))
+        except BinaryFileError as exc:
+            found = str(exc)
+        assert found == expected
+    path = write(tmp_path, "report.html", text.encode("utf-8"))
+    if count * 100 > len(text):
+        expect(BinaryFileError, path, f"binary data, not text: {count} control characters in {len(text)} characters")
+    else:
+        assert "一、总体情况" in read_document(path).lines[0]
+
+
 @pytest.mark.parametrize("name", ["report.txt", "report.html"])
 def test_undecodable_bytes(tmp_path: Path, name: str) -> None:
     data = "一、总体情况 ".encode("utf-8") + b"\x80\x80\xff\xfe text"

@@ -573,6 +573,32 @@ def test_real_parser_jobs_invariance_on_synthetic_reports(tmp_path: Path) -> Non
     assert len(one["tables"]) > 8 * 100
 
 
+@pytest.mark.parametrize("cores", [1, 8])
+def test_frames_combined_by_the_parent_when_a_core_is_free(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          cores: int) -> None:
+    # With a core the workers leave free, the parent combines the batches' parts into frames while the workers
+    # parse on; else each worker combines its own. The frames are the same either way, and as one report's.
+    for seed in range(4):
+        layout = ("html", synth.LAYOUTS[seed])[seed % 2]
+        doc, _ = synth.make_report(seed, layout=layout)
+        (tmp_path / f"s{seed}.{'html' if layout == 'html' else 'txt'}").write_text(doc, encoding="utf-8")
+    for raw in RAW_REPORTS[:3]:
+        (tmp_path / raw.name).write_bytes(raw.read_bytes())
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")  # a failed row among the parsed ones
+    monkeypatch.setattr(corpus, "_cores", lambda: cores)
+    combined = []
+    monkeypatch.setattr(corpus, "_combine", lambda parts, f=corpus._combine: combined.append(len(parts)) or f(parts))
+    frames = list(corpus._iter_corpus(tmp_path, jobs=2, batch_size=3))
+    assert sorted(combined) == ([] if cores == 1 else [2, 3, 3])  # the batches of 8 files, in the parent or not
+    got = {name: pd.concat([f[name] for f in frames], ignore_index=True) for name in corpus.FRAMES}
+    assert got["reports"]["status"].tolist().count("failed") == 1
+    files = sorted(tmp_path.iterdir())
+    for name in corpus.FRAMES:
+        alone = [toolkit.parse_report(f).to_frames()[name] for f in files if f.name != "empty.txt"]
+        pd.testing.assert_frame_equal(got[name].loc[got[name]["report_id"] != "empty"].reset_index(drop=True),
+                                      pd.concat([a for a in alone if len(a)], ignore_index=True), check_dtype=True)
+
+
 def test_no_warning_escapes(tmp_path: Path) -> None:
     write_fake_corpus(tmp_path, 2)
     with warnings.catch_warnings():

@@ -880,8 +880,10 @@ def _run_batch(parse: Callable, batch: list[tuple[str, str]]) -> dict[str, pd.Da
 # Local backend: a pool of killable worker processes
 # ----------------------------------------------------------------------------------------------
 
-def _worker_main(conn: Any, parse: Callable | None, progress: Any) -> None:  # pragma: no cover - a child process
-    """Parse the batches the parent sends, and send back the frames of each.
+def _worker_main(conn: Any, parse: Callable | None, progress: Any,
+                 raw: bool = False) -> None:  # pragma: no cover - a child process
+    """Parse the batches the parent sends, and send back the frames of each (``raw``: the parts the parent
+    combines into frames, see _LocalPool).
 
     ``progress`` (shared with the parent) says which file of the batch the worker is on and since when: the
     parent reads it when a time limit may be up or the worker died, rather than being woken for every file.
@@ -906,7 +908,7 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any) -> None:  # p
                 if not i:
                     conn.send(("start", None))
                 parts.append(_parse_one(parse, path, rid))
-            conn.send(("done", _combine(parts)))
+            conn.send(("done", parts if raw else _combine(parts)))
         except (BrokenPipeError, ConnectionResetError):
             return  # the parent went away (stopped or killed): nobody to report to
 
@@ -917,7 +919,7 @@ class _Unit:
 
     start: int
     stop: int
-    frames: dict[str, pd.DataFrame]
+    frames: dict[str, pd.DataFrame] | list  # a list: the parts of a batch, combined by the parent (_LocalPool)
 
 
 _FILE, _BEGAN = 0, 1  # a worker's progress: [index in its batch of the file it is on (-1: none yet), when it began it]
@@ -986,17 +988,25 @@ def _signal_name(code: int) -> str:
 
 
 class _LocalPool:
-    def __init__(self, jobs: int, parse: Callable | None, timeout: float | None) -> None:
+    """Worker processes that parse batches of files.
+
+    With ``raw``, the workers send back the parts of their files and the parent combines them into frames
+    (_combine, about a tenth of a report's time), after sending the workers their next batches: it does so
+    while they parse, on a core they leave free. Without it (no core to spare) each worker combines its own.
+    """
+
+    def __init__(self, jobs: int, parse: Callable | None, timeout: float | None, raw: bool = False) -> None:
         self.ctx = _mp_context()
         self.parse = parse
         self.timeout = timeout
+        self.raw = raw
         self.slots = [self._start() for _ in range(jobs)]
         self.startup_failures = 0
 
     def _start(self) -> _Slot:
         parent, child = self.ctx.Pipe()
         progress = self.ctx.RawArray("d", [-1.0, 0.0])
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress), daemon=True,
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress, self.raw), daemon=True,
                                 name="toolkit-corpus-worker")
         with _main_script_hidden(self.parse):
             proc.start()
@@ -1036,21 +1046,7 @@ class _LocalPool:
         the results waiting behind it pile up without bound.
         """
         while todo or any(s.batch for s in self.slots):
-            for slot in self.slots:
-                idle = not any(s.batch for s in self.slots)
-                if not slot.batch and todo and (todo[0][0] < ready() + window or idle):
-                    if slot.done >= _RECYCLE_AFTER:  # bound the growth of a leaky parser's caches
-                        self._replace(slot)
-                    slot.batch = todo.popleft()
-                    slot.progress[_FILE] = slot.seen = -1  # the worker is idle: no race
-                    slot.sent = time.monotonic()
-                    # where writes may be seen out of order (not x86), a parent that sees the worker's new file
-                    # index before its start time must not take the last batch's time for it
-                    slot.progress[_BEGAN] = slot.sent
-                    try:
-                        slot.conn.send([tasks[i] for i in slot.batch])
-                    except (OSError, ValueError):  # the worker died while idle
-                        self._lose(slot, tasks, todo, "")
+            self._dispatch(tasks, todo, window, ready)
             busy = [s for s in self.slots if s.batch]
             if not busy:
                 continue
@@ -1065,9 +1061,14 @@ class _LocalPool:
                 if current >= 0 and current != slot.seen:  # it began a file since: workers can start
                     slot.seen = current
                     self.startup_failures = 0
-            for slot in busy:
-                if slot.conn in ready_objs or slot.proc.sentinel in ready_objs:
-                    yield from self._read(slot, tasks, todo)
+            finished = [unit for slot in busy if slot.conn in ready_objs or slot.proc.sentinel in ready_objs
+                        for unit in self._read(slot, tasks, todo)]
+            if self.raw and finished:
+                self._dispatch(tasks, todo, window, ready)  # the workers go on while the parent combines
+            for unit in finished:
+                if isinstance(unit.frames, list):  # a batch's parts
+                    unit.frames = _combine(unit.frames)
+                yield unit
             if self.timeout is not None:
                 now = time.monotonic()
                 for slot in self.slots:
@@ -1079,6 +1080,24 @@ class _LocalPool:
                                           current)
                         if unit is not None:
                             yield unit
+
+    def _dispatch(self, tasks: list[tuple[str, str]], todo: deque, window: int, ready: Callable[[], int]) -> None:
+        """Send the next batches to the idle workers (see run)."""
+        for slot in self.slots:
+            idle = not any(s.batch for s in self.slots)
+            if not slot.batch and todo and (todo[0][0] < ready() + window or idle):
+                if slot.done >= _RECYCLE_AFTER:  # bound the growth of a leaky parser's caches
+                    self._replace(slot)
+                slot.batch = todo.popleft()
+                slot.progress[_FILE] = slot.seen = -1  # the worker is idle: no race
+                slot.sent = time.monotonic()
+                # where writes may be seen out of order (not x86), a parent that sees the worker's new file
+                # index before its start time must not take the last batch's time for it
+                slot.progress[_BEGAN] = slot.sent
+                try:
+                    slot.conn.send([tasks[i] for i in slot.batch])
+                except (OSError, ValueError):  # the worker died while idle
+                    self._lose(slot, tasks, todo, "")
 
     def _deadline(self, slot: _Slot) -> tuple[int, float]:
         """(file the slot's worker is on, when its time is up): the per-file limit once it began a file, more
@@ -1244,6 +1263,14 @@ def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: 
 # Driver
 # ----------------------------------------------------------------------------------------------
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any, encoding: Any = None) -> int:
     if backend not in _BACKENDS:
         raise ValueError(f"backend must be one of {list(_BACKENDS)}, got {backend!r}")
@@ -1251,10 +1278,7 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
         raise ValueError("scheduler must be given for backend='dask' (an address such as 'tcp://host:8786' "
                          "or a distributed.Client), got None")
     if jobs is None:
-        try:
-            jobs = len(os.sched_getaffinity(0))
-        except AttributeError:  # pragma: no cover - not Linux
-            jobs = os.cpu_count() or 1
+        jobs = _cores()
     if isinstance(jobs, bool) or not isinstance(jobs, Integral) or jobs < 1:
         raise ValueError(f"jobs must be a positive integer or None, got {jobs!r}")
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, Real)
@@ -1365,7 +1389,8 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
         todo = _batches(to_parse, jobs, batch_size)
         window = max(256, jobs * 64, 4 * len(todo[0]) * jobs)
         if backend == "local":
-            pool = _LocalPool(min(jobs, len(to_parse)), parse, timeout)
+            workers = min(jobs, len(to_parse))
+            pool = _LocalPool(workers, parse, timeout, raw=workers < _cores())
             try:
                 for unit in pool.run(tasks, todo, window, ready):
                     yield from accept(unit)
