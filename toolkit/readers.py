@@ -665,7 +665,9 @@ def _utf8_truncated(data: bytes) -> str | None:
 
 
 _NON_ASCII = re.compile("[^\x00-\x7f]")
-_ASCII_RUN = re.compile("[\x00-\x7f]+")
+# (a class then the class repeated: the regex engine skips to the class's characters, where a pattern opening with a
+# repeat is tried at every character; the same runs)
+_ASCII_RUN = re.compile("[\x00-\x7f][\x00-\x7f]*")
 
 
 def _refuse_mojibake(text: str, path: str | None) -> None:
