@@ -1016,6 +1016,27 @@ def test_section_given_as_a_table_exported_one_cell_a_line(stem, header, fmt, tm
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
 
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+def test_a_table_cell_whose_problem_holds_semicolons_is_one_statement(header, fmt, tmp_path):
+    # Seed 003's second problem joins its clauses with ';' ('…工作宣传类信息公开比较多;注重结果公开,忽略了过程公开;…'),
+    # one item of its list in the prose.  A cell under a column's name is likewise one row's item.  Before, the cell
+    # was split at each ';': 11 statements for the 8 read by hand, in every layout.
+    path, expected = _table_report("003_ce1f8ef96d3daffd", header, fmt, tmp_path)
+    assert any(";" in text for _, text in expected)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+def test_a_table_cell_keeps_its_own_enumeration_and_text_after_the_table_its_semicolons():
+    # (a cell that numbers its items is a list; the text after the table is no cell)
+    text = ("存在问题 | 改进措施 |\n一是信息更新不够及时;二是解读形式单一。 | 加强栏目巡查;丰富解读形式。 |\n"
+            "下一步,我局将持续加强培训;完善考核制度。")
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "信息更新不够及时"), ("problem", "解读形式单一"), ("measure", "加强栏目巡查;丰富解读形式"),
+        ("measure", "下一步,我局将持续加强培训"), ("measure", "完善考核制度")]
+
+
 @pytest.mark.parametrize("header", ["", "类别 | 具体内容 |\n"])
 def test_section_as_a_table_with_the_kind_in_its_first_column(header):
     # (a header above such rows, naming no kind, is no statement)

@@ -498,6 +498,7 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
 @dataclass
 class _Heading:
     kind: str
+    cell: bool = False  # a table cell under a column's name: the text after it is one row's item
 
 
 def _heading_kind(match: re.Match[str]) -> str:
@@ -765,7 +766,7 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
     for kind, cell in zip(columns, cells):
         if kind and cell:
             flush()
-            out.append(_Heading(kind))
+            out.append(_Heading(kind, cell=lead is None))
             buffer.append(cell)
     flush()
     return columns if lead is None else []
@@ -843,6 +844,7 @@ class _Block:
     text: str
     fixed: bool  # kind given by a sub-heading, a switch sentence or first_kind
     order: int = 0
+    cell: bool = False  # a table cell under a column's name (see _Heading)
 
 
 def _next_item(marks: list[tuple[int, int, int]], start: int) -> int | None:
@@ -925,10 +927,11 @@ def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[
 def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]:
     kind = first_kind or "problem"
     fixed = first_kind is not None
+    cell = False
     blocks: list[_Block] = []
     for part in parts:
         if isinstance(part, _Heading):
-            kind, fixed = part.kind, True
+            kind, fixed, cell = part.kind, True, part.cell
             continue
         cuts = [(0, kind)]
         if kind == "problem":
@@ -940,7 +943,8 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
             fixed = True  # a switch sentence said which kind each piece is
         for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
             if kind and part[a:b].strip():
-                blocks.append(_Block(kind, part[a:b], fixed))
+                blocks.append(_Block(kind, part[a:b], fixed, cell=cell))
+        cell = False  # (text after the table is no cell)
     for i, block in enumerate(blocks):
         block.order = i
     return blocks
@@ -1114,7 +1118,8 @@ class _Found:
 
 
 def _plain(block: _Block, out: _Found) -> None:
-    """A block without enumeration: opening frame sentences dropped, split at ';'."""
+    """A block without enumeration: opening frame sentences dropped, split at ';' (a table cell under a column's
+    name is not split)."""
     cues = _cues()
     sentences = _split_sentences(block.text)
     n_intro = 0
@@ -1128,7 +1133,9 @@ def _plain(block: _Block, out: _Found) -> None:
     rest = "".join(sentences[n_intro:])
     if intro:
         out.dropped.append(((block.order, 0), block.kind, intro))
-    pieces = [p for p in re.split(r";", rest) if _clean(p)]
+    # (a cell under a column's name is one row's item, as an enumerated item is: its ';' joins clauses of one
+    # statement, seed 003's '…比较多;注重结果公开,忽略了过程公开;…')
+    pieces = [p for p in ([rest] if block.cell else re.split(r";", rest)) if _clean(p)]
     if len(pieces) > 1 and ":" in pieces[0]:
         lead, _, first = pieces[0].rpartition(":")
         if _clean(first):
