@@ -1028,6 +1028,18 @@ def test_a_table_cell_whose_problem_holds_semicolons_is_one_statement(header, fm
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
 
+@pytest.mark.parametrize("header, fmt", [(header, fmt) for header in [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]]
+                                         for fmt in ["html", "docx", "pipe_rows", "pipe_cells", "tab", "lines"]
+                                         if (len(header), fmt) != (2, "lines")],
+                         ids=lambda value: f"{len(value)}_columns" if isinstance(value, list) else value)
+def test_a_table_whose_only_problem_cell_frames_the_section(header, fmt, tmp_path):
+    # pingtan-2023-04's one problem is a framing sentence ('2023年,我局…取得了一定的成绩,但仍存在…的问题'), kept
+    # as the only problem.  Before, in a table, the lead-in before it ('…还存在一些不足,具体如下:') was glued onto it.
+    # (Seed 000's layout, two columns, leaves the blank cells out of a row: its rows stay unknown.)
+    path, expected = _table_report("pingtan-2023-04", header, fmt, tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
 def test_a_table_cell_keeps_its_own_enumeration_and_text_after_the_table_its_semicolons():
     # (a cell that numbers its items is a list; the text after the table is no cell)
     text = ("存在问题 | 改进措施 |\n一是信息更新不够及时;二是解读形式单一。 | 加强栏目巡查;丰富解读形式。 |\n"

@@ -1349,7 +1349,8 @@ def statement_records(text: str, *, report_id: str | None = None,
     lines = _clean_lines(text)
     found = _Found()
     state: dict[str, bool] = {}
-    for block in _blocks(_split_headings(lines), first_kind):
+    blocks = _blocks(_split_headings(lines), first_kind)
+    for block in blocks:
         marks = _markers(block.text)
         if marks:
             _enumerated(block, marks, found, state)
@@ -1360,6 +1361,9 @@ def statement_records(text: str, *, report_id: str | None = None,
         # framing text is kept where it is the only content of its kind
         if not any(k == kind for _, k, _ in statements):
             dropped = [d for d in found.dropped if d[1] == kind and d[2]]
+            # (a table's framing cell without the lead-in before the table: '…还存在一些不足,具体如下:')
+            cells = {b.order for b in blocks if b.cell}
+            dropped = [d for d in dropped if d[0][0] in cells] or dropped
             if dropped and not any(p.match(_clean("".join(d[2] for d in dropped))) for p in cues["empty"]):
                 statements.append((dropped[0][0], kind, "".join(d[2] for d in dropped)))
     statements = [s for s in statements if not any(p.match(s[2]) for p in cues["empty"])]
