@@ -1040,6 +1040,14 @@ def test_a_table_whose_only_problem_cell_frames_the_section(header, fmt, tmp_pat
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
 
+def test_a_table_one_cell_a_line_whose_last_cell_is_blank(tmp_path):
+    # Seed 000's two problems and one measure: the last row's measure cell is blank (a lone tab in seed 004's
+    # layout).  Before, the section's lines were cut after its last text, so that row was one cell short and the table
+    # stayed text: the lead-in as the one problem, all three cells glued into one measure.
+    path, expected = _table_report("000_438c5e5d2b6f4db4", ["存在问题", "改进措施"], "tab", tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
 def test_a_table_cell_keeps_its_own_enumeration_and_text_after_the_table_its_semicolons():
     # (a cell that numbers its items is a list; the text after the table is no cell)
     text = ("存在问题 | 改进措施 |\n一是信息更新不够及时;二是解读形式单一。 | 加强栏目巡查;丰富解读形式。 |\n"

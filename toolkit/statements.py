@@ -267,7 +267,10 @@ def _clean_lines(text: str) -> list[str]:
         # the signature's agency and date, for more rows)
         own = [k for k, raw in enumerate(raw_lines) if _kept_line(raw)]
         n_own = len(_own_lines([_kept_line(raw_lines[k]) for k in own], cues))
-        raw_lines = _cells_as_rows(raw_lines[: own[n_own - 1] + 1] if n_own else [])
+        end = own[n_own - 1] + 1 if n_own else 0
+        while 0 < end < len(raw_lines) and not raw_lines[end].strip():
+            end += 1  # (with the blank lines after them: a tab layout's last row may end in a blank cell, a lone tab)
+        raw_lines = _cells_as_rows(raw_lines[:end])
     kept = _own_lines([line for line in map(_kept_line, raw_lines) if line], cues)
     lines: list[str] = []
     alone = -1  # the index in kept of the last line of lines, where it is that line alone
