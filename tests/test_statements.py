@@ -1016,6 +1016,47 @@ def test_section_given_as_a_table_exported_one_cell_a_line(stem, header, fmt, tm
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
 
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+def test_a_table_cell_whose_problem_holds_semicolons_is_one_statement(header, fmt, tmp_path):
+    # Seed 003's second problem joins its clauses with ';' ('…工作宣传类信息公开比较多;注重结果公开,忽略了过程公开;…'),
+    # one item of its list in the prose.  A cell under a column's name is likewise one row's item.  Before, the cell
+    # was split at each ';': 11 statements for the 8 read by hand, in every layout.
+    path, expected = _table_report("003_ce1f8ef96d3daffd", header, fmt, tmp_path)
+    assert any(";" in text for _, text in expected)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+@pytest.mark.parametrize("header, fmt", [(header, fmt) for header in [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]]
+                                         for fmt in ["html", "docx", "pipe_rows", "pipe_cells", "tab", "lines"]
+                                         if (len(header), fmt) != (2, "lines")],
+                         ids=lambda value: f"{len(value)}_columns" if isinstance(value, list) else value)
+def test_a_table_whose_only_problem_cell_frames_the_section(header, fmt, tmp_path):
+    # pingtan-2023-04's one problem is a framing sentence ('2023年,我局…取得了一定的成绩,但仍存在…的问题'), kept
+    # as the only problem.  Before, in a table, the lead-in before it ('…还存在一些不足,具体如下:') was glued onto it.
+    # (Seed 000's layout, two columns, leaves the blank cells out of a row: its rows stay unknown.)
+    path, expected = _table_report("pingtan-2023-04", header, fmt, tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+def test_a_table_one_cell_a_line_whose_last_cell_is_blank(tmp_path):
+    # Seed 000's two problems and one measure: the last row's measure cell is blank (a lone tab in seed 004's
+    # layout).  Before, the section's lines were cut after its last text, so that row was one cell short and the table
+    # stayed text: the lead-in as the one problem, all three cells glued into one measure.
+    path, expected = _table_report("000_438c5e5d2b6f4db4", ["存在问题", "改进措施"], "tab", tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+def test_a_table_cell_keeps_its_own_enumeration_and_text_after_the_table_its_semicolons():
+    # (a cell that numbers its items is a list; the text after the table is no cell)
+    text = ("存在问题 | 改进措施 |\n一是信息更新不够及时;二是解读形式单一。 | 加强栏目巡查;丰富解读形式。 |\n"
+            "下一步,我局将持续加强培训;完善考核制度。")
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "信息更新不够及时"), ("problem", "解读形式单一"), ("measure", "加强栏目巡查;丰富解读形式"),
+        ("measure", "下一步,我局将持续加强培训"), ("measure", "完善考核制度")]
+
+
 @pytest.mark.parametrize("header", ["", "类别 | 具体内容 |\n"])
 def test_section_as_a_table_with_the_kind_in_its_first_column(header):
     # (a header above such rows, naming no kind, is no statement)

@@ -267,7 +267,10 @@ def _clean_lines(text: str) -> list[str]:
         # the signature's agency and date, for more rows)
         own = [k for k, raw in enumerate(raw_lines) if _kept_line(raw)]
         n_own = len(_own_lines([_kept_line(raw_lines[k]) for k in own], cues))
-        raw_lines = _cells_as_rows(raw_lines[: own[n_own - 1] + 1] if n_own else [])
+        end = own[n_own - 1] + 1 if n_own else 0
+        while 0 < end < len(raw_lines) and not raw_lines[end].strip():
+            end += 1  # (with the blank lines after them: a tab layout's last row may end in a blank cell, a lone tab)
+        raw_lines = _cells_as_rows(raw_lines[:end])
     kept = _own_lines([line for line in map(_kept_line, raw_lines) if line], cues)
     lines: list[str] = []
     alone = -1  # the index in kept of the last line of lines, where it is that line alone
@@ -498,6 +501,7 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
 @dataclass
 class _Heading:
     kind: str
+    cell: bool = False  # a table cell under a column's name: the text after it is one row's item
 
 
 def _heading_kind(match: re.Match[str]) -> str:
@@ -765,7 +769,7 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
     for kind, cell in zip(columns, cells):
         if kind and cell:
             flush()
-            out.append(_Heading(kind))
+            out.append(_Heading(kind, cell=lead is None))
             buffer.append(cell)
     flush()
     return columns if lead is None else []
@@ -843,6 +847,7 @@ class _Block:
     text: str
     fixed: bool  # kind given by a sub-heading, a switch sentence or first_kind
     order: int = 0
+    cell: bool = False  # a table cell under a column's name (see _Heading)
 
 
 def _next_item(marks: list[tuple[int, int, int]], start: int) -> int | None:
@@ -925,10 +930,11 @@ def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[
 def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]:
     kind = first_kind or "problem"
     fixed = first_kind is not None
+    cell = False
     blocks: list[_Block] = []
     for part in parts:
         if isinstance(part, _Heading):
-            kind, fixed = part.kind, True
+            kind, fixed, cell = part.kind, True, part.cell
             continue
         cuts = [(0, kind)]
         if kind == "problem":
@@ -940,7 +946,8 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
             fixed = True  # a switch sentence said which kind each piece is
         for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
             if kind and part[a:b].strip():
-                blocks.append(_Block(kind, part[a:b], fixed))
+                blocks.append(_Block(kind, part[a:b], fixed, cell=cell))
+        cell = False  # (text after the table is no cell)
     for i, block in enumerate(blocks):
         block.order = i
     return blocks
@@ -1114,7 +1121,8 @@ class _Found:
 
 
 def _plain(block: _Block, out: _Found) -> None:
-    """A block without enumeration: opening frame sentences dropped, split at ';'."""
+    """A block without enumeration: opening frame sentences dropped, split at ';' (a table cell under a column's
+    name is not split)."""
     cues = _cues()
     sentences = _split_sentences(block.text)
     n_intro = 0
@@ -1128,7 +1136,9 @@ def _plain(block: _Block, out: _Found) -> None:
     rest = "".join(sentences[n_intro:])
     if intro:
         out.dropped.append(((block.order, 0), block.kind, intro))
-    pieces = [p for p in re.split(r";", rest) if _clean(p)]
+    # (a cell under a column's name is one row's item, as an enumerated item is: its ';' joins clauses of one
+    # statement, seed 003's '…比较多;注重结果公开,忽略了过程公开;…')
+    pieces = [p for p in ([rest] if block.cell else re.split(r";", rest)) if _clean(p)]
     if len(pieces) > 1 and ":" in pieces[0]:
         lead, _, first = pieces[0].rpartition(":")
         if _clean(first):
@@ -1342,7 +1352,8 @@ def statement_records(text: str, *, report_id: str | None = None,
     lines = _clean_lines(text)
     found = _Found()
     state: dict[str, bool] = {}
-    for block in _blocks(_split_headings(lines), first_kind):
+    blocks = _blocks(_split_headings(lines), first_kind)
+    for block in blocks:
         marks = _markers(block.text)
         if marks:
             _enumerated(block, marks, found, state)
@@ -1353,6 +1364,9 @@ def statement_records(text: str, *, report_id: str | None = None,
         # framing text is kept where it is the only content of its kind
         if not any(k == kind for _, k, _ in statements):
             dropped = [d for d in found.dropped if d[1] == kind and d[2]]
+            # (a table's framing cell without the lead-in before the table: '…还存在一些不足,具体如下:')
+            cells = {b.order for b in blocks if b.cell}
+            dropped = [d for d in dropped if d[0][0] in cells] or dropped
             if dropped and not any(p.match(_clean("".join(d[2] for d in dropped))) for p in cues["empty"]):
                 statements.append((dropped[0][0], kind, "".join(d[2] for d in dropped)))
     statements = [s for s in statements if not any(p.match(s[2]) for p in cues["empty"])]
