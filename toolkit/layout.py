@@ -686,8 +686,9 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
     digits are one run, which the placement splits as it can (the break may have been a cell's end or not:
     every reading of it is kept, and a cell the readings disagree on is flagged, not guessed).
     Page furniture inside a run is skipped (a page number at a page break, the report's title repeated as a
-    running header), and so are blank lines once the run shows glued text or its last line is a header of labels
-    touching each other, where the next filled line goes on with it (a page break, a row split across pages).
+    running header, a table's footnote at the page's foot), and so are blank lines once the run shows glued text
+    or its last line is a header of labels touching each other, where the next filled line goes on with it (a page
+    break, a row split across pages).
     """
     runs: dict[int, list[int]] = {}
     run: list[int] = []
@@ -744,8 +745,14 @@ def _skipped_in_run(text: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # asked of every line of a run; a running header recurs on every page
 def _furniture(text: str) -> bool:
-    """A page number, a print stamp, or the report's title repeated as a running page header."""
-    return is_furniture(text)
+    """A page number, a print stamp, the report's title repeated as a running page header, or a table's footnote
+    at a page's foot ('注:1.本表数据截至…', formats.yaml ``footnote``), whose digits are no cells."""
+    return is_furniture(text) or _footnote().match(text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _footnote() -> re.Pattern[str]:
+    return re.compile(load_formats()["footnote"])
 
 
 def _label_across(before: str, after: str) -> str | None:
