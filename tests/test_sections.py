@@ -72,15 +72,16 @@ def test_a_heading_wrapped_across_a_page_break_is_found(seed_id, heading, page_b
 
 @pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03",
                                   "pingtan-2023-04"])
-def test_a_glued_heading_wrapped_across_a_page_break_is_found(stem):
+@pytest.mark.parametrize("page_break", [["", "- 3 -", "", "{title}", ""], ["注:1. 本表数据截至2023年12月31日"]])
+def test_a_glued_heading_wrapped_across_a_page_break_is_found(stem, page_break):
     # Glued page text wrapped with a page break (blank lines, a page number, the title as a running header)
     # where a section's heading runs from one line into the next ('…0000000四、' / '政府信息公开行政复议与行政诉讼…'):
     # the heading's start was carried onto the page number, the section lost (sections_missing), and with it the
     # review table of pingtan-2023-04 (table_missing): all 58 such breaks at widths 31 to 49. Now read as without
-    # the page break.
+    # the page break; so too a table's footnote at the page's foot there (all 58 too, before).
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
     title, body = text.split("\n", 1)
-    inserted = ["", "- 3 -", "", title, ""]
+    inserted = [x.format(title=title) for x in page_break]
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     checked = 0
     for width in range(31, 50, 3):

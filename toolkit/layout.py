@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
-from toolkit.normalize import _HAN, NA_MARKS, is_page_furniture, is_value_cell, label_key, number_units
+from toolkit.normalize import _HAN, NA_MARKS, is_footnote, is_page_furniture, is_value_cell, label_key, number_units
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -757,12 +757,7 @@ def _skipped_in_run(text: str, page_lines: Collection[str] = ()) -> bool:
 def _furniture(text: str) -> bool:
     """A page number, a print stamp, the report's title repeated as a running page header, or a table's footnote
     at a page's foot ('注:1.本表数据截至…', formats.yaml ``footnote``), whose digits are no cells."""
-    return is_furniture(text) or _footnote().match(text) is not None
-
-
-@functools.lru_cache(maxsize=1)
-def _footnote() -> re.Pattern[str]:
-    return re.compile(load_formats()["footnote"])
+    return is_furniture(text) or is_footnote(text)
 
 
 def _label_across(before: str, after: str) -> str | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from toolkit.formats import _CN_DIGITS, alternation, load_formats, vocabulary
-from toolkit.normalize import _HAN, HAN_RANGES, cn_numeral, label_key
+from toolkit.normalize import _HAN, HAN_RANGES, cn_numeral, is_footnote, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -422,8 +422,8 @@ _PAGE_BREAK_MAX = 6  # the most lines a page break puts inside a heading (blank 
 
 def _past_page_break(texts: list[str], i: int, step: int = 1) -> int:
     """Index of the first line of text at or after ``i`` (before, with ``step`` -1) past a page break's lines: blank
-    lines and page furniture (:func:`toolkit.metadata.is_furniture`), one line of furniture at least; ``i`` where
-    none stands there."""
+    lines and page furniture (:func:`toolkit.metadata.is_furniture`, a table's footnote), one line of furniture at
+    least; ``i`` where none stands there."""
     furniture = False
     for j in range(i, max(-1, min(i + step * _PAGE_BREAK_MAX, len(texts))), step):
         text = texts[j].strip()
@@ -437,7 +437,7 @@ def _past_page_break(texts: list[str], i: int, step: int = 1) -> int:
 def _is_furniture(text: str) -> bool:
     from toolkit.metadata import is_furniture
 
-    return len(text) <= 120 and is_furniture(text)
+    return len(text) <= 120 and (is_furniture(text) or is_footnote(text))
 
 
 _SPACE_RUN = re.compile(r"\s+")
