@@ -719,13 +719,10 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
         if run and seg.text.strip() and _skipped_in_run(seg.text, page_lines):
             run.append(i)
             continue
-        if run and not seg.text.strip():
+        if run and not seg.text.strip() and (glued or kinds[last] == "labels"):
             after = next((segments[j] for j in range(i + 1, len(segments))
                           if not _skipped_in_run(segments[j].text, page_lines)), None)
-            if after is not None and after.line not in explicit_rows and _wrapped_line(after.text) is not None and (
-                    glued or kinds[last] == "labels"
-                    # or a label cut by the break (the prose before a table, then '…信息内容本' / '年制发件数…')
-                    or _label_across(segments[last].text, after.text) is not None):
+            if after is not None and after.line not in explicit_rows and _wrapped_line(after.text) is not None:
                 run.append(i)  # a page break in glued text: the text goes on after it
                 continue
         kind = None if seg.line in explicit_rows else _wrapped_line(seg.text)
