@@ -384,7 +384,8 @@ def split_segments(lines: list[str]) -> list[Segment]:
         if not inside and not short_head:
             out.append(Segment(line, start_number))
             continue
-        resume = _past_page_break(lines, number)  # (a heading may go on after a page break)
+        # (a heading may go on after a page break: a blank line or a short one next)
+        resume = _past_page_break(lines, number) if number < len(lines) and len(lines[number]) <= 120 else number
         nxt = lines[resume][:_TITLE_REACH] if resume < len(lines) else ""
         if len(nxt) < _TITLE_REACH and resume + 1 < len(lines):  # lines narrower than a title: the one after too
             nxt = (nxt + lines[resume + 1])[:_TITLE_REACH]
@@ -418,6 +419,7 @@ def split_segments(lines: list[str]) -> list[Segment]:
 
 
 _PAGE_BREAK_MAX = 6  # the most lines a page break puts inside a heading (blank lines, page number, running header)
+_BREAK_FIRST = frozenset(_CN_DIGITS + "(〇零第[")  # how a broken section heading starts (not "1.", a row label)
 
 
 def _past_page_break(texts: list[str], i: int, step: int = 1) -> int:
@@ -1262,11 +1264,12 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
     numbered heading (a page number, the title as a running header, blank lines around them) is passed over, its
     lines kept after the heading."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
-    ends: dict[int, int] = {}  # -> its last line's index (the next line's, or past a page break's lines)
+    taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = [s.text.strip() for s in segments]
     for i in range(len(segments) - 1):
         first, nxt, end = texts[i], texts[i + 1], i + 1
-        if 0 < len(first) <= 40 and (not nxt or _is_furniture(nxt)) and _NUMBERED.match(first):
+        if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
+                and (not nxt or _is_furniture(nxt)):
             # a page break inside the heading ('四、政府信息公开行政复议、' / '- 5 -' / '行政诉讼情况')
             end = _past_page_break(texts, i + 1)
             nxt = texts[end]
@@ -1274,11 +1277,12 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH):
             continue
         text = segments[i].text
-        if len(text) > 80 or i in ends.values():
+        if len(text) > 80 or i in taken:
             continue
         if not _NUMBERED.match(text):
             if _unnumbered_wrap(first, nxt):
-                joined[i], ends[i] = first + nxt, end
+                joined[i] = first + nxt
+                taken.add(end)
             continue
         # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
         reach = _TITLE_REACH if _NUMBERED.fullmatch(first) else _WRAP_MAX
@@ -1287,17 +1291,18 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
         if _heading_keys(first):
             # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
             if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(first + nxt, whole=True):
-                joined[i], ends[i] = first + nxt, end
+                joined[i] = first + nxt
+                taken.add(end)
         elif _heading_keys(first + nxt):
-            joined[i], ends[i] = first + nxt, end
+            joined[i] = first + nxt
+            taken.add(end)
     if not joined:
         return segments
-    skipped = set(ends.values())
     out: list[Segment] = []
     for i, seg in enumerate(segments):
         if i in joined:
             out.append(Segment(joined[i], seg.line))
-        elif i not in skipped:
+        elif i not in taken:
             out.append(seg)  # (a page break's lines inside a heading come after it)
     return out
 
