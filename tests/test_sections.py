@@ -36,6 +36,70 @@ def test_a_heading_wrapped_by_a_large_font_is_found(seed_id, heading, keep):
     assert sorted(f.code for f in wrapped.flags) == sorted(f.code for f in plain.flags)
 
 
+@pytest.mark.parametrize("seed_id, heading", [
+    ("000_438c5e5d2b6f4db4", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("001_4d29bfef72dd56db", "四、政府信息公开行政复议和行政诉讼情况"),
+    ("004_b232cca7e491c758", "四、因政府信息公开申请行政复议、提起行政诉讼的情况"),
+])
+@pytest.mark.parametrize("page_break", [["- 5 -"], ["", "第 5 页", ""], ["{title}"]])
+def test_a_heading_wrapped_across_a_page_break_is_found(seed_id, heading, page_break):
+    # A PDF's page break inside a wrapped heading ('四、政府信息公开行政复议、' / '- 5 -' / '行政诉讼情况'): the
+    # heading was read as wrapped only where its lines touch, so the section was lost (sections_missing), its
+    # table read into the requests section or lost (table_missing): at 92 of the 150 cuts of these headings read
+    # right without the page break (72 with cells lost or changed; a page number, a page number between blank
+    # lines, the title as a running header). Wherever the wrapped heading is found without it, it now is with it.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    inserted = [x.format(title=text.split("\n", 1)[0].strip()) for x in page_break]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+
+    def read(cut: int, between: list[str]):
+        report = toolkit.parse_text(text.replace(f"\n{heading}\n", "\n" + "\n".join(
+            [heading[:cut], *between, heading[cut:]]) + "\n"))
+        return _outline(report), report.tables[keys], sorted(f.code for f in report.flags)
+
+    checked = 0
+    for cut in range(3, len(heading) - 1):
+        outline, tables, flags = read(cut, [])
+        if "sections_missing" in flags or "unknown_section" in flags:
+            continue  # (the heading wrapped there is not found without a page break either: '四、政' / '府信息…')
+        broken = read(cut, inserted)
+        assert broken[0] == outline and broken[2] == flags, heading[:cut]
+        pd.testing.assert_frame_equal(broken[1], tables, obj=heading[:cut])
+        checked += 1
+    assert checked >= len(heading) - 6
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03",
+                                  "pingtan-2023-04"])
+@pytest.mark.parametrize("page_break", [["", "- 3 -", "", "{title}", ""], ["注:1. 本表数据截至2023年12月31日"]])
+def test_a_glued_heading_wrapped_across_a_page_break_is_found(stem, page_break):
+    # Glued page text wrapped with a page break (blank lines, a page number, the title as a running header)
+    # where a section's heading runs from one line into the next ('…0000000四、' / '政府信息公开行政复议与行政诉讼…'):
+    # the heading's start was carried onto the page number, the section lost (sections_missing), and with it the
+    # review table of pingtan-2023-04 (table_missing): all 58 such breaks at widths 31 to 49. Now read as without
+    # the page break; so too a table's footnote at the page's foot there (all 58 too, before).
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    title, body = text.split("\n", 1)
+    inserted = [x.format(title=title) for x in page_break]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    checked = 0
+    for width in range(31, 50, 3):
+        lines = [title] + [body[i : i + width] for i in range(0, len(body), width)]
+        plain = toolkit.parse_text("\n".join(lines))
+        for section in plain.sections[1:]:
+            at = body.find(section.title)
+            k = 1 + at // width
+            if at < 0 or k == 1 + (at + len(section.title) - 1) // width:
+                continue  # (the heading within one line)
+            broken = toolkit.parse_text("\n".join(lines[: k + 1] + inserted + lines[k + 1 :]))
+            assert _outline(broken) == _outline(plain), (width, section.title)
+            pd.testing.assert_frame_equal(broken.tables[keys], plain.tables[keys], obj=f"{width}: {section.title}")
+            assert sorted(f.code for f in broken.flags) == sorted(f.code for f in plain.flags)
+            checked += 1
+    assert checked >= 5
+
+
 @pytest.mark.parametrize("seed_id, heading, whole", [
     ("000_438c5e5d2b6f4db4", "五、存在的主要问题及改进情况", "五、存在的主要问题"),
     ("001_4d29bfef72dd56db", "五、存在的主要问题及改进情况", "五、存在的主要问题"),

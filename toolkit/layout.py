@@ -31,11 +31,12 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
-from toolkit.normalize import _HAN, NA_MARKS, is_page_furniture, is_value_cell, label_key, number_units
+from toolkit.normalize import _HAN, NA_MARKS, is_footnote, is_page_furniture, is_value_cell, label_key, number_units
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -113,7 +114,7 @@ def _is_prose(text: str) -> bool:
 
 
 def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] | None = None,
-               table_region: bool = True) -> list[Row]:
+               table_region: bool = True, page_lines: Collection[str] = ()) -> list[Row]:
     """Rebuild the table rows of a run of segments (usually one section).
 
     Parameters
@@ -124,6 +125,9 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         Line number → cells, for lines a reader already gave as table rows.
     table_region : bool, default True
         Whether bare lines are table cells (inside a table section) or prose.
+    page_lines : collection of str, optional
+        Stripped lines that are this report's page furniture wherever they stand inside wrapped page text (a
+        running header of the agency's name alone, as its metadata gives it).
 
     Returns
     -------
@@ -134,7 +138,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     tab_layout, indented = _tab_layout(segments)
     # page text with glued cells, wrapped (a PDF of the page, a copy from a narrow window): its lines are
     # joined again, so that a break inside a number or a label changes no cell
-    wrapped = _wrapped_glued_runs(segments, explicit_rows) if table_region and not tab_layout else {}
+    wrapped = _wrapped_glued_runs(segments, explicit_rows, page_lines) if table_region and not tab_layout else {}
     stream = _Stream()
     prev_bare = False
     units_seen = False
@@ -157,7 +161,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             skip = run[-1]
             stream.flush()
             for cell in _glued_cells([(segments[j].text.strip(), segments[j].line) for j in run
-                                      if not _skipped_in_run(segments[j].text)]):
+                                      if not _skipped_in_run(segments[j].text, page_lines)]):
                 stream.add(cell)
             stream.flush()
             prev_bare = False
@@ -698,7 +702,8 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_BEFORE_ITEM = re.compile(r"\d(?:\((?:[一二三四五六七八九十]|$)|[一二三四五六七八九十]{1,2}、)")
 
 
-def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[str]]) -> dict[int, list[int]]:
+def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[str]],
+                        page_lines: Collection[str] = ()) -> dict[int, list[int]]:
     """Runs of lines that are one text of glued cells wrapped: index of the first line → indices of the run.
 
     A run is two lines or more, none blank nor a row of its own (pipes, tabs, a reader's grid, a spaced row
@@ -709,9 +714,10 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
     Where a break fell between two digits the joined
     digits are one run, which the placement splits as it can (the break may have been a cell's end or not:
     every reading of it is kept, and a cell the readings disagree on is flagged, not guessed).
-    Page furniture inside a run is skipped (a page number at a page break, the report's title repeated as a
-    running header), and so are blank lines once the run shows glued text or its last line is a header of labels
-    touching each other, where the next filled line goes on with it (a page break, a row split across pages).
+    Page furniture inside a run is skipped (a page number at a page break, the report's title or one of
+    ``page_lines`` repeated as a running header, a table's footnote at the page's foot), and so are blank lines
+    once the run shows glued text or its last line is a header of labels touching each other, where the next
+    filled line goes on with it (a page break, a row split across pages).
     """
     runs: dict[int, list[int]] = {}
     run: list[int] = []
@@ -723,7 +729,7 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
         if len(run) < 2:  # (most lines: no run, or one line) nothing to join
             run.clear()
             return
-        filled = [j for j in run if not _skipped_in_run(segments[j].text)]
+        filled = [j for j in run if not _skipped_in_run(segments[j].text, page_lines)]
         across = [_label_across(segments[a].text, segments[b].text) for a, b in zip(filled, filled[1:])] \
             if len(filled) >= 2 and not glued else []
         # a header row that lost its boundaries, wrapped before its values ('…尚未审结' then '总计 00 0 …')
@@ -734,12 +740,12 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
         run.clear()
 
     for i, seg in enumerate(segments):
-        if run and seg.text.strip() and _furniture(seg.text.strip()):
+        if run and seg.text.strip() and _skipped_in_run(seg.text, page_lines):
             run.append(i)
             continue
         if run and not seg.text.strip() and (glued or kinds[last] == "labels"):
-            after = next((segments[j] for j in range(i + 1, len(segments)) if not _skipped_in_run(segments[j].text)),
-                         None)
+            after = next((segments[j] for j in range(i + 1, len(segments))
+                          if not _skipped_in_run(segments[j].text, page_lines)), None)
             if after is not None and after.line not in explicit_rows and _wrapped_line(after.text) is not None:
                 run.append(i)  # a page break in glued text: the text goes on after it
                 continue
@@ -761,15 +767,18 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
     return runs
 
 
-def _skipped_in_run(text: str) -> bool:
-    """Whether a line inside a run of wrapped glued text is none of its text: blank, or page furniture."""
-    return not text.strip() or _furniture(text.strip())
+def _skipped_in_run(text: str, page_lines: Collection[str] = ()) -> bool:
+    """Whether a line inside a run of wrapped glued text is none of its text: blank, page furniture, or one of the
+    report's ``page_lines``."""
+    text = text.strip()
+    return not text or _furniture(text) or text in page_lines
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every line of a run; a running header recurs on every page
 def _furniture(text: str) -> bool:
-    """A page number, a print stamp, or the report's title repeated as a running page header."""
-    return is_furniture(text)
+    """A page number, a print stamp, the report's title repeated as a running page header, or a table's footnote
+    at a page's foot ('注:1.本表数据截至…', formats.yaml ``footnote``), whose digits are no cells."""
+    return is_furniture(text) or is_footnote(text)
 
 
 def _label_across(before: str, after: str) -> str | None:

@@ -30,6 +30,7 @@ __all__ = [
     "cn_numeral",
     "is_page_furniture",
     "is_print_stamp",
+    "is_footnote",
     "HAN_RANGES",
     "HAN_UNIFIED",
     "alternation",
@@ -731,6 +732,27 @@ def is_print_stamp(line: str) -> bool:
     False
     """
     return bool(_print_stamp().fullmatch(line.strip()))
+
+
+@functools.lru_cache(maxsize=1)
+def _footnote() -> re.Pattern[str]:
+    from toolkit.formats import load_formats
+
+    return re.compile(load_formats()["footnote"])
+
+
+def is_footnote(line: str) -> bool:
+    """True for a line that starts as a table's footnote does ('注:1.本表数据截至…', '备注：…'; ``footnote`` of
+    formats.yaml): at a page's foot inside a table's page text, none of the table's text.
+
+    Examples
+    --------
+    >>> is_footnote("注:1. 本表数据截至2023年12月31日"), is_footnote("备注：含补正")
+    (True, True)
+    >>> is_footnote("关注度较高的信息")
+    False
+    """
+    return _footnote().match(line.strip()) is not None
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell of a table, and cells recur ('0', the labels)

@@ -157,6 +157,9 @@ class Report:
         for note in outline.notes:
             self.flags.append(Flag(note.code, "", note.line, note.detail))
 
+        # (the metadata first: a running header of the agency's name alone is furniture inside a table's page text)
+        meta, meta_flags = self._metadata()
+        self._page_lines = frozenset([meta["agency"]] if meta.get("agency") else [])
         rows_by_table = self._table_rows(segments, family, outline.appendix, outline.appendix_parts)
         result = extract_tables(rows_by_table, load_identities())
         unread = None
@@ -191,7 +194,8 @@ class Report:
         self.metadata = {"agency": None, "report_year": None, "published": None, "template": template,
                          "script": detect_script(original), "level": None, "province": None,
                          "agency_kind": None}
-        self.metadata.update(self._metadata())
+        self.metadata.update(meta)
+        self.flags.extend(Flag(code, "", None, "metadata") for code in meta_flags)
 
     def _read_glued_legacy(self, result: TableResult) -> bool:
         """A statistics table run together in page text (label, unit, value, no cells), read into
@@ -222,23 +226,24 @@ class Report:
     def _table_rows(self, segments: list[Segment], family: str, appendix: Sequence[Segment] = (),
                     appendix_parts: dict[str, list[Segment]] | None = None) -> dict[str, list[Row]]:
         by_key = {s.key: s for s in self.sections} if family == "modern" else {}
+        rows_of = functools.partial(build_rows, explicit_rows=self._explicit, page_lines=self._page_lines)
         out: dict[str, list[Row]] = {}
         for key in _MODERN_TABLES:
             if key in by_key:
-                out[key] = build_rows(by_key[key].segments, explicit_rows=self._explicit)
+                out[key] = rows_of(by_key[key].segments)
         if any(k not in by_key for k in _MODERN_TABLES):
             # Sections not found (a pre-2019 outline too: a 2019 report whose headings were not read has the
             # tables all the same): locate the tables by their own markers.
-            for key, rows in _split_by_markers(build_rows(segments, explicit_rows=self._explicit)).items():
+            for key, rows in _split_by_markers(rows_of(segments)).items():
                 out.setdefault(key, rows)
         if appendix:
             # Tables in an appendix after the signature (附件:…统计表), under their sections' headings there or
             # found by their markers, for the sections that refer to it (详见附件) or hold no number at all, and
             # those not found.
-            parts = {key: build_rows(part, explicit_rows=self._explicit) for key, part in (appendix_parts or {}).items()
+            parts = {key: rows_of(part) for key, part in (appendix_parts or {}).items()
                      if key in _MODERN_TABLES}
             if len(parts) < len(_MODERN_TABLES):
-                for key, rows in _split_by_markers(build_rows(appendix, explicit_rows=self._explicit)).items():
+                for key, rows in _split_by_markers(rows_of(appendix)).items():
                     parts.setdefault(key, rows)
             for key, rows in parts.items():
                 sec = by_key.get(key)
@@ -246,7 +251,7 @@ class Report:
                     out[key] = out.get(key, []) + rows
         # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header.
         if family == "legacy" or _legacy_header().search(self.text):
-            out["legacy"] = build_rows(segments, explicit_rows=self._explicit, table_region=False)
+            out["legacy"] = rows_of(segments, table_region=False)
         return out
 
     def _template(self, templates: dict[str, str | None], family: str) -> str:
@@ -264,18 +269,17 @@ class Report:
             return "legacy"
         return "unknown"
 
-    def _metadata(self) -> dict:
+    def _metadata(self) -> tuple[dict, list[str]]:
+        """The report's metadata and the codes of its flags."""
         try:
             from toolkit.metadata import extract_metadata
         except ImportError:  # pragma: no cover - the module ships with the package
-            return {}
+            return {}, []
         index = {s.key: s.first_line - 1 for s in self.sections}
         # the signature is the report's own, before an appendix or a second report
         lines = self.lines if self._end is None else self.lines[: self._end - 1]
         meta = dict(extract_metadata(lines, section_lines=index))
-        for code in meta.pop("flags", []) or []:
-            self.flags.append(Flag(code, "", None, "metadata"))
-        return meta
+        return meta, list(meta.pop("flags", None) or [])
 
     # --- public API ----------------------------------------------------------------
 

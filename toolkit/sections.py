@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from toolkit.formats import _CN_DIGITS, alternation, load_formats, vocabulary
-from toolkit.normalize import _HAN, HAN_RANGES, cn_numeral, label_key
+from toolkit.normalize import _HAN, HAN_RANGES, cn_numeral, is_footnote, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -326,7 +326,8 @@ def split_segments(lines: list[str]) -> list[Segment]:
 
     Web-page text can run a whole report into one line, and a PDF of such a page wraps it into
     lines of any width; a heading may then stand in the middle of a line or run on into the next
-    (``…。五、存在的主要问题及改`` / ``进情况2023年…``): its start is carried on to that line.
+    (``…。五、存在的主要问题及改`` / ``进情况2023年…``): its start is carried on to that line, past a page
+    break's lines (blank lines and page furniture, kept as segments of their own before the heading).
 
     Parameters
     ----------
@@ -354,7 +355,11 @@ def split_segments(lines: list[str]) -> list[Segment]:
         sub_cuts = {**sub_cuts, at: sorted(sub_cuts.get(at, []) + offsets)}
     sub_carried = {**sub_carried, **arabic.carried}
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
+    resume = 0  # the line a carried heading goes on on, past a page break's lines (0-based)
     for number, line in enumerate(lines, start=1):
+        if carry and number <= resume:
+            out.append(Segment(line, number))  # a page break's line inside the heading: no part of it
+            continue
         if carry:
             line, start_number, carry = carry + line, carry_number, ""
         elif "、" not in line and number not in sub_cuts:  # (most lines: no heading's number can end in them)
@@ -363,23 +368,27 @@ def split_segments(lines: list[str]) -> list[Segment]:
         else:
             start_number = number
         if line[0] == "、" and out:  # the number left at the previous line's end ('…。五' / '、存在的主要问题…')
-            prev = out[-1].text
+            tail = [x.text for x in out[-_PAGE_BREAK_MAX:]]  # (the number may stand before a page break's lines)
+            back = len(out) - len(tail) + _past_page_break(tail, len(tail) - 1, -1)
+            prev = out[back].text
             k = len(prev) - len(prev.rstrip(_CN_DIGITS))
             ahead = (line + lines[number][:_TITLE_REACH] if number < len(lines) else line)[:_TITLE_REACH]
             if 0 < k <= 2 and cuts_at(pattern.match(prev + ahead, len(prev) - k)):
-                start_number = out[-1].line
+                start_number = out[back].line
                 line = prev[-k:] + line
-                out[-1] = Segment(prev[:-k].rstrip(), start_number)
-                if not out[-1].text:
-                    out.pop()
+                out[back] = Segment(prev[:-k].rstrip(), start_number)
+                if not out[back].text:
+                    del out[back]
         inside = _CN_DUN.search(line, 1) is not None or number in sub_cuts  # (a number at the start is no cut)
         short_head = len(line) < _TITLE_REACH and _CN_DUN.match(line) is not None
         if not inside and not short_head:
             out.append(Segment(line, start_number))
             continue
-        nxt = lines[number][:_TITLE_REACH] if number < len(lines) else ""
-        if len(nxt) < _TITLE_REACH and number + 1 < len(lines):  # lines narrower than a title: the one after too
-            nxt = (nxt + lines[number + 1])[:_TITLE_REACH]
+        # (a heading may go on after a page break: a blank line or a short one next)
+        resume = _past_page_break(lines, number) if number < len(lines) and len(lines[number]) <= 120 else number
+        nxt = lines[resume][:_TITLE_REACH] if resume < len(lines) else ""
+        if len(nxt) < _TITLE_REACH and resume + 1 < len(lines):  # lines narrower than a title: the one after too
+            nxt = (nxt + lines[resume + 1])[:_TITLE_REACH]
         if short_head and number not in sub_cuts and nxt and "|" not in nxt \
                 and (head := pattern.match(line + nxt)) and head.end() > len(line) and cuts_at(head):
             # a title that starts a short line and runs on into the next one, its text glued after it (a glued
@@ -407,6 +416,30 @@ def split_segments(lines: list[str]) -> list[Segment]:
     if carry:
         out.append(Segment(carry, carry_number))
     return out
+
+
+_PAGE_BREAK_MAX = 6  # the most lines a page break puts inside a heading (blank lines, page number, running header)
+_BREAK_FIRST = frozenset(_CN_DIGITS + "(〇零第[")  # how a broken section heading starts (not "1.", a row label)
+
+
+def _past_page_break(texts: list[str], i: int, step: int = 1) -> int:
+    """Index of the first line of text at or after ``i`` (before, with ``step`` -1) past a page break's lines: blank
+    lines and page furniture (:func:`toolkit.metadata.is_furniture`, a table's footnote), one line of furniture at
+    least; ``i`` where none stands there."""
+    furniture = False
+    for j in range(i, max(-1, min(i + step * _PAGE_BREAK_MAX, len(texts))), step):
+        text = texts[j].strip()
+        if text and not _is_furniture(text):
+            return j if furniture else i
+        furniture |= bool(text)
+    return i
+
+
+@functools.lru_cache(maxsize=4096)  # (asked of the lines after a heading's start; a running header recurs)
+def _is_furniture(text: str) -> bool:
+    from toolkit.metadata import is_furniture
+
+    return len(text) <= 120 and (is_furniture(text) or is_footnote(text))
 
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -1227,20 +1260,29 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
     names one by a shorter title that the join completes ('五、存在的主要问题及改进' / '情况': a pre-2019 title
     alone, or a title with '及改进' glued after it).  An unnumbered first line ('政府信息公开行政复议和行政' /
     '诉讼情况') is joined only when neither line alone names a section, neither has a sentence's marks, and the
-    join is a whole title (the one-cell-per-line layouts have hundreds of short lines)."""
+    join is a whole title (the one-cell-per-line layouts have hundreds of short lines).  A page break inside a
+    numbered heading (a page number, the title as a running header, blank lines around them) is passed over, its
+    lines kept after the heading."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
+    taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = [s.text.strip() for s in segments]
     for i in range(len(segments) - 1):
-        first, nxt = texts[i], texts[i + 1]
+        first, nxt, end = texts[i], texts[i + 1], i + 1
+        if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
+                and (not nxt or _is_furniture(nxt)):
+            # a page break inside the heading ('四、政府信息公开行政复议、' / '- 5 -' / '行政诉讼情况')
+            end = _past_page_break(texts, i + 1)
+            nxt = texts[end]
         # either wrap is of two short filled lines: lines of prose, blank lines and the lines before them go at once
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH):
             continue
         text = segments[i].text
-        if len(text) > 80 or i - 1 in joined:
+        if len(text) > 80 or i in taken:
             continue
         if not _NUMBERED.match(text):
             if _unnumbered_wrap(first, nxt):
                 joined[i] = first + nxt
+                taken.add(end)
             continue
         # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
         reach = _TITLE_REACH if _NUMBERED.fullmatch(first) else _WRAP_MAX
@@ -1250,20 +1292,18 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
             # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
             if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(first + nxt, whole=True):
                 joined[i] = first + nxt
+                taken.add(end)
         elif _heading_keys(first + nxt):
             joined[i] = first + nxt
+            taken.add(end)
     if not joined:
         return segments
     out: list[Segment] = []
-    skip = False
     for i, seg in enumerate(segments):
-        if skip:
-            skip = False
-        elif i in joined:
+        if i in joined:
             out.append(Segment(joined[i], seg.line))
-            skip = True
-        else:
-            out.append(seg)
+        elif i not in taken:
+            out.append(seg)  # (a page break's lines inside a heading come after it)
     return out
 
 
