@@ -1122,3 +1122,19 @@ def test_headings_numbered_by_a_word_list_in_formal_numerals(stem, tmp_path, par
     want = _reading(toolkit.parse_report(tmp_path / "typed.docx"))
     got = _reading(toolkit.parse_report(tmp_path / "list.docx"))
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+@pytest.mark.parametrize("fmt, typed", [("chineseCounting", "壹贰叁肆伍陆"), ("chineseLegalSimplified", "壹贰叁肆伍陆"),
+                                        ("ideographLegalTraditional", "壹貳參肆伍陸")])
+def test_a_number_typed_in_formal_numerals_is_not_doubled(fmt, typed, tmp_path):
+    # 壹、总体情况 typed in a paragraph of a Word list: the list's number was added before it (一、壹、总体情况,
+    # 壹、壹、…), as it is not before a typed 一、
+    import toolkit
+
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0)]
+    for n, head in zip(typed, _HEADS):
+        paragraphs += [(f"{n}、{head}", 1, 0), ("本年度工作正常开展。", None, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, fmt, "%1、")]}, {1: (0, "")})
+    assert [x for x in read_document(path).lines if x.endswith(tuple(_HEADS))] == [
+        f"{n}、{h}" for n, h in zip(typed, _HEADS)]
+    assert [s.title for s in toolkit.parse_report(path).sections] == [f"{n}、{h}" for n, h in zip("一二三四五六", _HEADS)]
