@@ -13,6 +13,7 @@ import re
 import pytest
 
 import toolkit
+from toolkit.normalize import detect_script, normalize_text
 
 from conftest import RAW
 
@@ -49,9 +50,38 @@ def _corner_quotes(text: str) -> str:
     return text.replace("\u201c", "「").replace("\u201d", "」")
 
 
+_CN = "一二三四五六七八九十"
+_FORMAL = {"simplified": str.maketrans(_CN, "壹贰叁肆伍陆柒捌玖拾"), "traditional": str.maketrans(_CN, "壹貳參肆伍陸柒捌玖拾")}
+
+
+def _headings_in_formal_numerals(text: str) -> str:
+    # the sections' numbers 一、 … 七、 in the formal numerals, as Word's chineseLegalSimplified list writes them
+    # (壹、总体情况; in traditional text ideographLegalTraditional's 貳、 參、 陸、), where each heading stands:
+    # on its line, or in the glued line of a web page's text (…。壹、总体情况…)
+    formal = _FORMAL[detect_script(text)]
+    lines = text.split("\n")
+    for section in toolkit.parse_text(text).sections:
+        number = re.match(f"([{_CN}]{{1,2}})、", section.title)
+        if number is None:  # (seed 003's 引言, seed 004's 2、)
+            continue
+        head = section.title[number.end():].lstrip()[:4]
+        line = lines[section.first_line - 1]
+        at = next(m.start() for m in re.finditer(number.group(), line)
+                  if normalize_text(line[m.end():m.end() + 12]).lstrip().startswith(head))
+        lines[section.first_line - 1] = line[:at] + number[1].translate(formal) + line[at + len(number[1]):]
+    return "\n".join(lines)
+
+
+def _items_in_formal_numerals(text: str) -> str:
+    # every item numbered in brackets, (一) … (十), in the formal numerals: (壹) 主动公开, the tables' (叁)不予公开
+    formal = _FORMAL[detect_script(text)]
+    return re.sub(f"(?<=[(（])[{_CN}]{{1,2}}(?=[)）])", lambda m: m.group().translate(formal), text)
+
+
 VARIANTS = {"review_as_taiwan_writes_it": _review_as_taiwan_writes_it, "direction_marks": _direction_marks,
             "variation_selectors": _variation_selectors, "minus_as_hyphen": _minus_as_hyphen,
-            "corner_quotes": _corner_quotes}
+            "corner_quotes": _corner_quotes, "headings_in_formal_numerals": _headings_in_formal_numerals,
+            "items_in_formal_numerals": _items_in_formal_numerals}
 # the seeds whose minus signs and hyphens are read: a negative value in a table (001: -22, pingtan-2020-05:
 # 88-720) or the date of the header box (003: 发文日期 2018-02-28); in the others they are a telephone number's
 SIGNED = ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "pingtan-2020-05"]

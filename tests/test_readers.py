@@ -1077,3 +1077,64 @@ def test_an_ol_item_without_text_leaves_its_number_behind(tmp_path):
     path = tmp_path / "ol.html"
     path.write_text(page, encoding="utf-8")
     assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "一是已有编号的条目"]
+
+
+@pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "003_ce1f8ef96d3daffd", "004_b232cca7e491c758", "pingtan-2023-01"])
+def test_headings_numbered_by_a_word_list_in_formal_numerals(stem, tmp_path, parsed_seed):
+    # The sections' headings numbered by a list of Word's chineseLegalSimplified format (壹、 贰、 … as Word
+    # shows them): before, such headings were no headings (sections_missing, the tables lost with them).
+    import re
+
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    import toolkit
+    from test_differential import _reading
+    from test_formats import _as_lines
+    from toolkit.normalize import cn_numeral
+
+    original = parsed_seed(stem)
+    numbered = {s.title: m for s in original.sections if (m := re.match("([一二三四五六七八九十]{1,2})、\\s*", s.title))}
+    # (typed as Word shows a list's number: no space after it, as seed 000's '一、 总体情况' has)
+    render_docx([f"{numbered[x][1]}、{x[numbered[x].end():]}" if isinstance(x, str) and x in numbered else x
+                 for x in _as_lines(original)],
+                tmp_path / "typed.docx")
+    numbered = {f"{m[1]}、{title[m.end():]}": m for title, m in numbered.items()}
+    document = docx.Document(tmp_path / "typed.docx")
+    nums = {}
+    for p in (p for p in document.paragraphs if p.text in numbered):
+        number = numbered[p.text]
+        for run in p.runs[1:]:
+            run._r.getparent().remove(run._r)
+        p.runs[0].text = p.text[len(number[1]) + 1:]
+        num_pr = etree.SubElement(p._p.get_or_add_pPr(), qn("w:numPr"))  # a list that starts at the number
+        etree.SubElement(num_pr, qn("w:ilvl")).set(qn("w:val"), "0")
+        etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), str(len(nums) + 1))
+        nums[len(nums) + 1] = (0, f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{cn_numeral(number[1])}"/>'
+                                  "</w:lvlOverride>")
+    document.save(tmp_path / "list.docx")
+    _with_numbering(tmp_path / "list.docx", {0: [_lvl(0, "chineseLegalSimplified", "%1、")]}, nums)
+    formal = str.maketrans("一二三四五六七八九十", "壹贰叁肆伍陆柒捌玖拾")
+    shown = [line for line in read_document(tmp_path / "list.docx").lines if isinstance(line, str)]
+    assert [title for title, m in numbered.items()
+            if m[1].translate(formal) + title[len(m[1]):] not in shown] == []
+    want = _reading(toolkit.parse_report(tmp_path / "typed.docx"))
+    got = _reading(toolkit.parse_report(tmp_path / "list.docx"))
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+@pytest.mark.parametrize("fmt, typed", [("chineseCounting", "壹贰叁肆伍陆"), ("chineseLegalSimplified", "壹贰叁肆伍陆"),
+                                        ("ideographLegalTraditional", "壹貳參肆伍陸")])
+def test_a_number_typed_in_formal_numerals_is_not_doubled(fmt, typed, tmp_path):
+    # 壹、总体情况 typed in a paragraph of a Word list: the list's number was added before it (一、壹、总体情况,
+    # 壹、壹、…), as it is not before a typed 一、
+    import toolkit
+
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0)]
+    for n, head in zip(typed, _HEADS):
+        paragraphs += [(f"{n}、{head}", 1, 0), ("本年度工作正常开展。", None, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, fmt, "%1、")]}, {1: (0, "")})
+    assert [x for x in read_document(path).lines if x.endswith(tuple(_HEADS))] == [
+        f"{n}、{h}" for n, h in zip(typed, _HEADS)]
+    assert [s.title for s in toolkit.parse_report(path).sections] == [f"{n}、{h}" for n, h in zip("一二三四五六", _HEADS)]

@@ -28,6 +28,7 @@ __all__ = [
     "ParsedNumber",
     "label_key",
     "cn_numeral",
+    "plain_item_numerals",
     "is_page_furniture",
     "is_print_stamp",
     "is_footnote",
@@ -374,6 +375,48 @@ def remove_invisible(text: str) -> str:
     return _SUPERSCRIPT.sub("", _INVISIBLE.sub("", text))
 
 
+# What follows an item's number (after NFKC: 、 . ．→. ）→)), the formal numerals' too
+_ITEM_ENDS = "、.)"
+
+
+@functools.lru_cache(maxsize=1)
+def _formal_numerals() -> tuple:
+    """The ``formal_numerals`` of formats.yaml: the characters (a string), a pattern of a number of them and the
+    table to the common numerals."""
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
+
+    table = load_formats()["formal_numerals"]
+    chars = "".join(table)
+    # (a class then the class repeated, as _NON_HAN: a pattern opening with a class is sought fast)
+    return chars, re.compile(f"[{chars}][{chars}]{{0,2}}(?=[{_ITEM_ENDS}])"), str.maketrans(table)
+
+
+def _common_numeral(match: re.Match[str]) -> str:
+    start = match.start()
+    if start and _HAN.match(match.string, start - 1):  # 队伍、, 壹佰: a word's or an amount's character
+        return match.group()
+    digits = match.group().translate(_formal_numerals()[2])
+    return digits[1:] if digits.startswith("一十") else digits  # 壹拾壹 as 十一
+
+
+def plain_item_numerals(text: str) -> str:
+    """Write the formal numerals that number a heading or an item (``壹、``, ``(贰)``, ``陸.``) as the common ones
+    (``formal_numerals`` of formats.yaml); an amount (``壹佰元``) or a word (``队伍、``) stays.
+
+    Examples
+    --------
+    >>> plain_item_numerals("壹、总体情况\\n(贰)依申请公开\\n拾壹、其他。加强队伍、制度建设,奖励壹佰元")
+    '一、总体情况\\n(二)依申请公开\\n十一、其他。加强队伍、制度建设,奖励壹佰元'
+    """
+    chars, pattern, _ = _formal_numerals()
+    # Most reports have none of them, or one in a word (队伍, 參加): a character searched for is a fast search,
+    # the regex's class is not
+    present = [c for c in chars if c in text]
+    if not present or not any(c + end in text for c in present for end in _ITEM_ENDS):
+        return text
+    return pattern.sub(_common_numeral, text)
+
+
 def normalize_line(line: str) -> str:
     """Normalize one line of report text.
 
@@ -394,7 +437,7 @@ def normalize_line(line: str) -> str:
     '伊州区住建局 2024年'
     """
     text = remove_invisible(line)
-    text = nfkc(text)
+    text = plain_item_numerals(nfkc(text))  # (after NFKC: （壹） is (壹); before t2s: 參 would be 参)
     text = remove_pinyin(text)  # before t2s: OpenCC does not touch ASCII, order is for clarity
     text = to_simplified(text)
     # Trailing spaces go; a lone tab stays (it is a blank cell in the tab layout).
@@ -430,7 +473,7 @@ def normalize_lines(items: list) -> list:
     if text.count("\n") != len(flat) - 1:  # a line break inside a line or cell: a space
         flat = [x.replace("\n", " ") for x in flat]
         text = "\n".join(flat)
-    text = to_simplified(remove_pinyin(nfkc(remove_invisible(text))))
+    text = to_simplified(remove_pinyin(plain_item_numerals(nfkc(remove_invisible(text)))))
     done = [line.rstrip(" \r") for line in text.split("\n")]  # (a cell is stripped whole below)
     if len(done) != len(flat):  # pragma: no cover - defensive: fall back line by line
         done = [normalize_line(x) for x in flat]
@@ -626,7 +669,8 @@ def cn_numeral(text: str) -> int | None:
     Parameters
     ----------
     text : str
-        Arabic digits, or a Chinese numeral up to 九十九.
+        Arabic digits, or a Chinese numeral up to 九十九, also in the formal numerals (壹, 贰拾叁; the
+        ``formal_numerals`` of formats.yaml).
 
     Returns
     -------
@@ -635,11 +679,12 @@ def cn_numeral(text: str) -> int | None:
 
     Examples
     --------
-    >>> [cn_numeral(t) for t in ("三", "十", "二十三", "12", "一二")]
-    [3, 10, 23, 12, None]
+    >>> [cn_numeral(t) for t in ("三", "十", "二十三", "12", "一二", "陸", "壹拾壹")]
+    [3, 10, 23, 12, None, 6, 11]
     """
     if text.isascii() and text.isdigit():
         return int(text)
+    text = text.translate(_formal_numerals()[2])
     tens, ten, ones = text.partition("十")
     if not ten:
         return _CN_DIGIT_VALUES.get(text)

@@ -1232,7 +1232,7 @@ def _list_number(li) -> str:
     if kind not in ("ol", "ul"):
         return ""
     text = "".join(li.itertext())
-    if _LIST_MARKER.match(text[:12]) or _typed_bullet(text):
+    if _list_marker().match(text[:12]) or _typed_bullet(text):
         return ""
     if kind == "ul":
         # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
@@ -1285,7 +1285,7 @@ def _html_lines(root) -> list:
                     # a table's cell ('<td><ol><li>21</li>…'): a bullet would hide its value, a number would make
                     # it another ('1. 21'); as the fast path of a cell reads it
                     number = ""
-                s = s if _LIST_MARKER.match(s) else _numbered(number, s)
+                s = s if _list_marker().match(s) else _numbered(number, s)
             if in_pre[0] and text_sink().kind != "cell":
                 for k, piece in enumerate(s.split("\n")):
                     if k:
@@ -1617,9 +1617,15 @@ def _typed_bullet(text: str) -> bool:
     return bool(start) and start in load_formats()["bullets"]
 
 
-# A number typed at the start of a text (一、 (一) 1. 一是 ① 第一,): Word's or a list's own number is not added.
-_LIST_MARKER = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
-                          r"|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[,，、])")
+@functools.lru_cache(maxsize=1)
+def _list_marker() -> re.Pattern[str]:
+    """A number typed at the start of a text (一、 (一) 1. 一是 ① 第一, and 壹、 (贰) in the formal numerals of
+    formats.yaml ``formal_numerals``): Word's or a list's own number is not added."""
+    from toolkit.formats import load_formats
+
+    formal = "".join(load_formats()["formal_numerals"])
+    return re.compile(rf"\s*(?:[(（]?[一二三四五六七八九十{formal}\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}[、是]"
+                      rf"|[{formal}]{{1,3}}[、.．]|\d{{1,2}}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]{{1,3}}[,，、])")
 
 
 def _numbered(number: str, text: str) -> str:
@@ -1754,8 +1760,8 @@ class _WordNumbering:
         counts[ilvl + 1:] = [0] * (8 - ilvl)  # a deeper level starts again
         start, fmt, pattern = self.levels[(num_id, ilvl)]
         if fmt == "bullet":
-            return _BULLET_MARK if bullets and not (_typed_bullet(text) or _LIST_MARKER.match(text)) else ""
-        if fmt not in _NUM_FORMATS or not pattern or _LIST_MARKER.match(text):
+            return _BULLET_MARK if bullets and not (_typed_bullet(text) or _list_marker().match(text)) else ""
+        if fmt not in _NUM_FORMATS or not pattern or _list_marker().match(text):
             return ""
         for level in range(ilvl + 1):
             level_start, level_fmt, _ = self.levels.get((num_id, level), (1, "decimal", ""))
