@@ -417,6 +417,14 @@ def plain_item_numerals(text: str) -> str:
     return pattern.sub(_common_numeral, text)
 
 
+def _normalized(text: str) -> str:
+    """The steps of :func:`normalize_line`, in their order, for a line or a document's lines joined."""
+    text = remove_invisible(text)
+    text = plain_item_numerals(nfkc(text))  # (after NFKC: （壹） is (壹); before t2s: 參 would be 参)
+    text = remove_pinyin(text)  # before t2s: OpenCC does not touch ASCII, order is for clarity
+    return to_simplified(text)
+
+
 def normalize_line(line: str) -> str:
     """Normalize one line of report text.
 
@@ -436,10 +444,7 @@ def normalize_line(line: str) -> str:
     >>> normalize_line("伊州區(qū)住建局　２０２４年")
     '伊州区住建局 2024年'
     """
-    text = remove_invisible(line)
-    text = plain_item_numerals(nfkc(text))  # (after NFKC: （壹） is (壹); before t2s: 參 would be 参)
-    text = remove_pinyin(text)  # before t2s: OpenCC does not touch ASCII, order is for clarity
-    text = to_simplified(text)
+    text = _normalized(line)
     # Trailing spaces go; a lone tab stays (it is a blank cell in the tab layout).
     return text.rstrip(" \r\n")
 
@@ -473,7 +478,7 @@ def normalize_lines(items: list) -> list:
     if text.count("\n") != len(flat) - 1:  # a line break inside a line or cell: a space
         flat = [x.replace("\n", " ") for x in flat]
         text = "\n".join(flat)
-    text = to_simplified(remove_pinyin(plain_item_numerals(nfkc(remove_invisible(text)))))
+    text = _normalized(text)
     done = [line.rstrip(" \r") for line in text.split("\n")]  # (a cell is stripped whole below)
     if len(done) != len(flat):  # pragma: no cover - defensive: fall back line by line
         done = [normalize_line(x) for x in flat]
