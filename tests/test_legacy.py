@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import toolkit
@@ -483,6 +484,28 @@ def test_glued_legacy_run_cut_by_the_identities():
     assert t.loc[("requests_online", "cumulative"), ["value", "flag"]].tolist() == [1, "inferred"]
     assert ("glued_digits", "requests_online: 2 readings of the digits, the identities left one:  | 1") in [
         (f.code, f.detail) for f in report.flags]
+
+
+@pytest.mark.parametrize("marks", ["cells", "spaces"])
+def test_glued_legacy_table_of_two_value_columns_set_apart_is_read(marks):
+    """Seed 003 with two value columns (本期实际 | 本年累计) run together in page text whose values stay set apart,
+    by cell marks ('…数 | 条 | 480 | 481 |其中:…') or spaces ('…数 条 480 481 其中:…'): no row was read (all 170 cells
+    lost, flagged table_missing), though each value is whole.  The values are read a cell each; a blank cell keeps
+    its column between cell marks, and a row whose blank left no trace between spaces places neither value, flagged
+    ragged, as an unruled PDF's row is."""
+    import re
+    blanks = {"(一)收到申请数": ["", "1"], "3﹒网络申请数": ["2", ""]}
+    text, _glued = _two_columns(lambda v, label: blanks.get(label, [v, str(int(v) + 1) if v.isdigit() else v]))
+    glued = re.sub(r"\s*\n\s*", "", text) if marks == "cells" else re.sub(r"[\s|]*\n[\s|]*|\s*\|\s*", " ", text)
+    want = toolkit.parse_text(text).tables.set_index(["row_key", "col_key"])
+    report = toolkit.parse_text(glued)
+    got = report.tables.set_index(["row_key", "col_key"])
+    assert len(want) == 170 and sorted(got.index) == sorted(want.index)
+    short = [("requests_received", "cumulative"), ("requests_online", "value")] if marks == "spaces" else []
+    same = [k for k in want.index if k not in short]
+    pd.testing.assert_series_equal(got.loc[same, "value"], want.loc[same, "value"])
+    assert got.loc[short, "value"].isna().all() and (got.loc[short, "flag"] == "ragged").all()
+    assert [f.code for f in report.flags if f.table] == ["ragged"] * len(short)
 
 
 def test_glued_legacy_header_of_parts_not_known_is_flagged_not_read():
