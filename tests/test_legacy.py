@@ -300,6 +300,25 @@ def test_legacy_two_value_columns_one_cell_a_line(tmp_path):
     assert t.loc[("lawsuits", "cumulative"), "value"] == 1.0
 
 
+@pytest.mark.parametrize("columns", [1, 2])
+def test_legacy_rows_of_blank_values_one_cell_a_line(columns):
+    """Seed 003's table one cell a line ending in ' |', a blank cell appended to the line before (seed 001's layout):
+    a row whose values are all blank ('3﹒政务微博名称:,公开政府信息数 |', '条 | |') or a block's heading
+    ('一、主动公开情况 | |||') ran into the next item's row, so that both were lost, flagged extra_cells: 36 of 85
+    cells read (one value column), 72 of 170 (two, 本期实际 | 本年累计).  Their blank cells end them now: every cell
+    as the pipe rows read it, no flag."""
+    lines = _seed_lines()
+    if columns == 2:
+        start, end = _table_at(lines)
+        rows = [[*x[:2], *([x[2], x[2]] if len(x) > 2 else ["", ""])] for x in lines[start + 1:end]]
+        lines = lines[:start] + [["统计指标", "单位", "本期实际", "本年累计"]] + rows + lines[end:]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    got = toolkit.parse_text(render_text(lines, "pipe_cells"))
+    assert len(_legacy(want)) == 85 * columns
+    assert _legacy(got) == _legacy(want)
+    assert [f for f in got.flags if f.table] == []
+
+
 def test_legacy_parts_header_over_two_rows_one_cell_a_line():
     # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数', one cell a line: the second header row was run
     # into the first item's row ('区政府统计数' read as an item, its value '乡镇街道统计数', the item lost)

@@ -209,6 +209,10 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 stream.explicit([_cell(p, seg.line) for p in kept])
             else:
                 stream.add(_cell(filled[0], seg.line))
+                if not table_region and parts[-1] == "" and not _next_is_value(segments, i):
+                    # a statistics table one cell a line: a row's blank cells end it ('条 | |' or a block's
+                    # heading '一、主动公开情况 | |||' before the next item), or the next item ran into it
+                    stream.flush()
             prev_bare = False
             continue
         if not table_region:
