@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import toolkit
@@ -299,6 +300,25 @@ def test_legacy_two_value_columns_one_cell_a_line(tmp_path):
     assert t.loc[("lawsuits", "cumulative"), "value"] == 1.0
 
 
+@pytest.mark.parametrize("columns", [1, 2])
+def test_legacy_rows_of_blank_values_one_cell_a_line(columns):
+    """Seed 003's table one cell a line ending in ' |', a blank cell appended to the line before (seed 001's layout):
+    a row whose values are all blank ('3﹒政务微博名称:,公开政府信息数 |', '条 | |') or a block's heading
+    ('一、主动公开情况 | |||') ran into the next item's row, so that both were lost, flagged extra_cells: 36 of 85
+    cells read (one value column), 72 of 170 (two, 本期实际 | 本年累计).  Their blank cells end them now: every cell
+    as the pipe rows read it, no flag."""
+    lines = _seed_lines()
+    if columns == 2:
+        start, end = _table_at(lines)
+        rows = [[*x[:2], *([x[2], x[2]] if len(x) > 2 else ["", ""])] for x in lines[start + 1:end]]
+        lines = lines[:start] + [["统计指标", "单位", "本期实际", "本年累计"]] + rows + lines[end:]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    got = toolkit.parse_text(render_text(lines, "pipe_cells"))
+    assert len(_legacy(want)) == 85 * columns
+    assert _legacy(got) == _legacy(want)
+    assert [f for f in got.flags if f.table] == []
+
+
 def test_legacy_parts_header_over_two_rows_one_cell_a_line():
     # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数', one cell a line: the second header row was run
     # into the first item's row ('区政府统计数' read as an item, its value '乡镇街道统计数', the item lost)
@@ -483,6 +503,28 @@ def test_glued_legacy_run_cut_by_the_identities():
     assert t.loc[("requests_online", "cumulative"), ["value", "flag"]].tolist() == [1, "inferred"]
     assert ("glued_digits", "requests_online: 2 readings of the digits, the identities left one:  | 1") in [
         (f.code, f.detail) for f in report.flags]
+
+
+@pytest.mark.parametrize("marks", ["cells", "spaces"])
+def test_glued_legacy_table_of_two_value_columns_set_apart_is_read(marks):
+    """Seed 003 with two value columns (本期实际 | 本年累计) run together in page text whose values stay set apart,
+    by cell marks ('…数 | 条 | 480 | 481 |其中:…') or spaces ('…数 条 480 481 其中:…'): no row was read (all 170 cells
+    lost, flagged table_missing), though each value is whole.  The values are read a cell each; a blank cell keeps
+    its column between cell marks, and a row whose blank left no trace between spaces places neither value, flagged
+    ragged, as an unruled PDF's row is."""
+    import re
+    blanks = {"(一)收到申请数": ["", "1"], "3﹒网络申请数": ["2", ""]}
+    text, _glued = _two_columns(lambda v, label: blanks.get(label, [v, str(int(v) + 1) if v.isdigit() else v]))
+    glued = re.sub(r"\s*\n\s*", "", text) if marks == "cells" else re.sub(r"[\s|]*\n[\s|]*|\s*\|\s*", " ", text)
+    want = toolkit.parse_text(text).tables.set_index(["row_key", "col_key"])
+    report = toolkit.parse_text(glued)
+    got = report.tables.set_index(["row_key", "col_key"])
+    assert len(want) == 170 and sorted(got.index) == sorted(want.index)
+    short = [("requests_received", "cumulative"), ("requests_online", "value")] if marks == "spaces" else []
+    same = [k for k in want.index if k not in short]
+    pd.testing.assert_series_equal(got.loc[same, "value"], want.loc[same, "value"])
+    assert got.loc[short, "value"].isna().all() and (got.loc[short, "flag"] == "ragged").all()
+    assert [f.code for f in report.flags if f.table] == ["ragged"] * len(short)
 
 
 def test_glued_legacy_header_of_parts_not_known_is_flagged_not_read():

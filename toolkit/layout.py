@@ -209,6 +209,10 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 stream.explicit([_cell(p, seg.line) for p in kept])
             else:
                 stream.add(_cell(filled[0], seg.line))
+                if not table_region and parts[-1] == "" and not _next_is_value(segments, i):
+                    # a statistics table one cell a line: a row's blank cells end it ('条 | |' or a block's
+                    # heading '一、主动公开情况 | |||' before the next item), or the next item ran into it
+                    stream.flush()
             prev_bare = False
             continue
         if not table_region:
@@ -876,6 +880,8 @@ _DIGIT_RUN = re.compile(r"[+-]?[\d.,+-]+")
 _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
 # a value run together before the next row: digits, perhaps a decimal part (not the stop of an item number '2.')
 _GLUED_VALUE = re.compile(r"[\s|]*(\d[\d,]*(?:\.\d+)?)?")
+# values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
+_VALUES_APART = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+)(?![\d.、])")
 # an item number at the end of the text before a label: '2.' or '2、', after the value and a cell mark
 _ARABIC_ITEM_FORM = r"(\d{{1,2}})[.、]\s*(?:(?:{sub})[:：])?\s*$"
 
@@ -921,7 +927,8 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     note = r"(?:\s*[(（][^()（）\n]{0,60}[)）])?"
     row = re.compile(rf"(?P<label>{label})(?:[:：][^\d|()（）。;；]{{0,20}}?)?{note}[\s|]*(?P<unit>{units}){after}")
     other = re.compile(rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?){note}[\s|]*(?P<unit>{units})"
-                       rf"[\s|]*(?P<value>\d[\d,]*(?:\.\d+)?)?(?=[\s|]*(?:{_CN_NUMBERING}|$))")
+                       rf"(?P<cells>[\s|]*(?P<value>\d[\d,]*(?:\.\d+)?)?(?:[\s|]+\d[\d,.]*|\s*\|)*)"
+                       rf"(?=[\s|]*(?:{_CN_NUMBERING}|$))")
     return header, row, other
 
 
@@ -929,6 +936,25 @@ def _second_value(rest: str) -> bool:
     """Whether the text after a row's value starts with another value (``480 | 1260``): a table of more value
     columns than one, whose glued runs have no sure bounds; not the next item's number (``| 2.``)."""
     return bool(re.match(r"[\s|]+\d", rest)) and not _arabic_item().match(rest.strip(" |"))
+
+
+def _values_apart(gap: str, n: int) -> tuple[list[str], int] | None:
+    """The values of a row of ``n`` value columns that cell marks or spaces set apart in page text, and where they
+    end in ``gap`` (the text after the row's unit), or None where they are no such values.
+
+    Cell marks keep a blank cell (`` | | 12 |2.``: '' and 12); spaces do not (`` 480 481其中``), so a row may give
+    fewer values than columns (the tables stage flags it ``ragged``), never more.
+    """
+    if re.match(r"\s*\|", gap):
+        pieces = gap.split("|")
+        cells = [c.strip() for c in pieces[1:n + 1]]
+        if len(pieces) < n + 2 or not all(not c or is_value_cell(c) for c in cells):
+            return None
+        return cells, len("|".join(pieces[:n + 1])) + 1
+    m = _VALUES_APART.match(gap)
+    if m is None or len(values := m.group(1).split()) > n or _second_value(gap[m.end():]):
+        return None  # (more values than columns, or the last one run into what follows)
+    return values, m.end()
 
 
 def _split_glued_number(digits: str, expected: int | None, several: bool = False) -> str | None:
@@ -987,7 +1013,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     if names is None:
         return [], [], []
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
-    values: list[str | None] = []      # their values ('' blank, None not certain)
+    values: list[str | list[str] | None] = []  # their values ('' blank, None not certain; cells set apart)
     ambiguous: list[str] = []
     unlabelled: list[tuple[int, str]] = []
     last: int | None = 0  # the last Arabic item number since a Chinese-numbered one (None: not known)
@@ -998,6 +1024,13 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     def line_at(offset: int) -> int:
         return bisect.bisect_right(starts, offset)
 
+    def _apart(gap: str, digits: str, rest: str) -> tuple[list[str], int] | None:
+        """A row's values set apart by cell marks or spaces in a table of several value columns (values
+        glued into one run are cut by the tables stage instead)."""
+        if len(names) < 2 or not (gap.lstrip().startswith("|") or (digits and _second_value(rest))):
+            return None
+        return _values_apart(gap, len(names))
+
     def others(chunk: str, at: int, tail: bool = False) -> None:
         """Local items (not in the format) and Chinese-numbered headings in the text between rows (``tail``:
         after the last row, items only as long as they follow one another, not in the prose after the table);
@@ -1005,13 +1038,20 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
         nonlocal last
         left, end = [], 0
         for m in other_re.finditer(chunk):
+            cells = m.group("cells")
+            value: str | list[str] = m.group("value") or ""
+            apart = _apart(cells, value, cells[_GLUED_VALUE.match(cells).end():])
+            if apart is not None and not cells[apart[1]:].strip(" |"):
+                value = apart[0]
+            elif not re.fullmatch(r"[\s|]*(?:\d[\d,]*(?:\.\d+)?)?[\s|]*", cells):
+                continue  # values set apart, but not those of the table's value columns: no item of it
             between = chunk[end:m.start()]
             if tail and (len(between) > 60 or re.search(r"[。;；]", between)):
                 break
             left.append(between)
             items.append((m.group("label").strip(), m.group("unit")))
             lines.append(line_at(at + m.start()))
-            values.append(m.group("value") or "")
+            values.append(value)
             end = m.end()
         if not tail:
             left.append(re.sub(rf"(?:{_CN_NUMBERING}|(?<!\d)\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", "", chunk[end:]))
@@ -1033,9 +1073,17 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
         if k:
             v = _GLUED_VALUE.match(gap)
             digits, rest = v.group(1) or "", gap[v.end():]
-            if digits and _second_value(rest):
-                return [], [], []  # values set apart (cell marks, spaces): more value columns than one, not read
-            if digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
+            apart = _apart(gap, digits, rest)
+            if apart is not None:
+                values[-1], rest = apart[0], gap[apart[1]:]
+            elif digits and _second_value(rest):
+                return [], [], []  # values set apart (cell marks, spaces) in a table of one value column: not read
+            if apart is not None:
+                others(rest, m.start() - len(rest))
+                if (num := _arabic_item().search(rest)) is not None:
+                    last = int(num.group(1))
+                    own = rest[num.start():].strip()
+            elif digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
                 value = _split_glued_number(digits, None if last is None else last + 1, len(names) > 1)
                 if value is None:
@@ -1067,12 +1115,23 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     # the value of the last row, then local items after it
     v = _GLUED_VALUE.match(text, prev_end)
     values[-1] = v.group(1) or ""
-    if values[-1] and _second_value(text[v.end():v.end() + 20]):
+    end = v.end()
+    if (apart := _apart(text[prev_end:prev_end + 200], values[-1], text[end:end + 20])) is not None:
+        values[-1], end = apart[0], prev_end + apart[1]
+    elif values[-1] and _second_value(text[end:end + 20]):
         return [], [], []
-    others(text[v.end():], v.end(), tail=True)
+    others(text[end:], end, tail=True)
     first = line_at(header.start() if header else found[0].start())
     rows = [Row([Cell(w, first) for w in ("统计指标", "单位", *names)], explicit=True)]
+    apart = any(isinstance(value, list) for value in values)
     for (label, unit), value, line in zip(items, values, lines):
+        if apart:
+            # values set apart: a cell each; a row of fewer values than columns (spaces, a blank cell left no
+            # trace, or one value alone) is spaced, for the tables stage to flag, its values placed under none
+            cells = value if isinstance(value, list) else [value] if value else []
+            rows.append(Row([Cell(label, line), Cell(unit, line), *(Cell(c, line) for c in cells)], explicit=True,
+                            spaced=0 < len(cells) < len(names)))
+            continue
         # (the values of several columns: one run of digits, cut by the tables stage where the identities tell)
         glued = len(names) > 1 and bool(value)
         rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line, glued=glued)], explicit=True))

@@ -28,7 +28,7 @@ from toolkit.formats import alternation, load_formats, load_identities, vocabula
 from toolkit.layout import Row, build_rows, glued_legacy_patterns, glued_legacy_rows
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
-from toolkit.sections import Section, Segment, find_outline, split_segments
+from toolkit.sections import Outline, Section, Segment, find_outline, split_segments
 from toolkit.tables import TABLE_COLUMNS, Flag, TableResult, extract_tables
 
 __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
@@ -140,26 +140,27 @@ class Report:
         for note in notes:  # what the reader warned of, kept with the report (a corpus run prints no warning)
             if not (note.code == "bad_bytes" and undecoded):
                 self.flags.append(Flag(note.code, "", None, note.detail))
-        segments = split_segments(self.lines)
-        outline = find_outline(segments)
-        self.sections, family = outline.sections, outline.family
-        # the report's own text: an appendix or a second report after it is no part of its sections or signature
-        self._end = outline.end
+        segments, outline = self._outline()
+        # (the metadata first: a running header of the agency's name alone is furniture inside a table's page text)
+        meta, meta_flags = self._metadata()
+        self._page_lines = frozenset([meta["agency"]] if meta.get("agency") else [])
+        if self._unread(outline) and self._page_lines & {line.strip() for line in self.lines}:
+            # the agency's name as a running header inside a wrapped heading ('…0000000四、' / 'XX局' / '政府信息
+            # 公开行政复议…'): the sections again with it passed over, where that reads headings the first did not
+            again = self._outline(self._page_lines)
+            if self._unread(again[1]) < self._unread(outline):
+                segments, outline = again
+                meta, meta_flags = self._metadata()
+        self.sections, self._end, family = outline.sections, outline.end, outline.family
         if outline.end is not None:
             segments = [s for s in segments if s.line < outline.end]
         keys = [s.key for s in self.sections]
         if not self.sections:
             self.flags.append(Flag("sections_not_found", "", None, "no section heading recognised"))
-        else:
-            missing = [k for k in load_formats()["section_expected"][family] if k not in keys]
-            if missing:
-                self.flags.append(Flag("sections_missing", "", None, ", ".join(missing)))
+        elif missing := self._missing(outline):
+            self.flags.append(Flag("sections_missing", "", None, ", ".join(missing)))
         for note in outline.notes:
             self.flags.append(Flag(note.code, "", note.line, note.detail))
-
-        # (the metadata first: a running header of the agency's name alone is furniture inside a table's page text)
-        meta, meta_flags = self._metadata()
-        self._page_lines = frozenset([meta["agency"]] if meta.get("agency") else [])
         rows_by_table = self._table_rows(segments, family, outline.appendix, outline.appendix_parts)
         result = extract_tables(rows_by_table, load_identities())
         unread = None
@@ -196,6 +197,26 @@ class Report:
                          "agency_kind": None}
         self.metadata.update(meta)
         self.flags.extend(Flag(code, "", None, "metadata") for code in meta_flags)
+
+    def _outline(self, page_lines: frozenset[str] = frozenset()) -> tuple[list[Segment], Outline]:
+        """The report's segments and outline (``page_lines``: lines that are page furniture wherever they stand),
+        kept as its sections and the end of its own text (an appendix or a second report after it is no part of
+        its sections or signature)."""
+        segments = split_segments(self.lines, page_lines)
+        outline = find_outline(segments, page_lines)
+        self.sections, self._end = outline.sections, outline.end
+        return segments, outline
+
+    @staticmethod
+    def _missing(outline: Outline) -> list[str]:
+        """The sections of the outline's format it does not have (all of them where none was found)."""
+        keys = {s.key for s in outline.sections}
+        return [k for k in load_formats()["section_expected"][outline.family] if k not in keys]
+
+    @classmethod
+    def _unread(cls, outline: Outline) -> int:
+        """How many of the format's sections the outline misses, and of numbered headings it read as no section."""
+        return len(cls._missing(outline)) + sum(note.code == "unknown_section" for note in outline.notes)
 
     def _read_glued_legacy(self, result: TableResult) -> bool:
         """A statistics table run together in page text (label, unit, value, no cells), read into

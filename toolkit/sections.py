@@ -15,6 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
@@ -321,7 +322,7 @@ _TITLE_REACH = 40  # how far into the next line a heading wrapped at a line's en
 _CN_DUN = re.compile(rf"[{_CN_DIGITS}]、")
 
 
-def split_segments(lines: list[str]) -> list[Segment]:
+def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[Segment]:
     """Cut lines into segments, also at numbered section titles inside a line.
 
     Web-page text can run a whole report into one line, and a PDF of such a page wraps it into
@@ -333,6 +334,9 @@ def split_segments(lines: list[str]) -> list[Segment]:
     ----------
     lines : list of str
         Normalized lines of the report (table rows rendered as text).
+    page_lines : collection of str, optional
+        Stripped lines that are this report's page furniture wherever they stand (a running header of the agency's
+        name alone, as its metadata gives it).
 
     Returns
     -------
@@ -369,7 +373,7 @@ def split_segments(lines: list[str]) -> list[Segment]:
             start_number = number
         if line[0] == "、" and out:  # the number left at the previous line's end ('…。五' / '、存在的主要问题…')
             tail = [x.text for x in out[-_PAGE_BREAK_MAX:]]  # (the number may stand before a page break's lines)
-            back = len(out) - len(tail) + _past_page_break(tail, len(tail) - 1, -1)
+            back = len(out) - len(tail) + _past_page_break(tail, len(tail) - 1, -1, page_lines)
             prev = out[back].text
             k = len(prev) - len(prev.rstrip(_CN_DIGITS))
             ahead = (line + lines[number][:_TITLE_REACH] if number < len(lines) else line)[:_TITLE_REACH]
@@ -385,7 +389,8 @@ def split_segments(lines: list[str]) -> list[Segment]:
             out.append(Segment(line, start_number))
             continue
         # (a heading may go on after a page break: a blank line or a short one next)
-        resume = _past_page_break(lines, number) if number < len(lines) and len(lines[number]) <= 120 else number
+        resume = _past_page_break(lines, number, page_lines=page_lines) \
+            if number < len(lines) and len(lines[number]) <= 120 else number
         nxt = lines[resume][:_TITLE_REACH] if resume < len(lines) else ""
         if len(nxt) < _TITLE_REACH and resume + 1 < len(lines):  # lines narrower than a title: the one after too
             nxt = (nxt + lines[resume + 1])[:_TITLE_REACH]
@@ -422,14 +427,14 @@ _PAGE_BREAK_MAX = 6  # the most lines a page break puts inside a heading (blank 
 _BREAK_FIRST = frozenset(_CN_DIGITS + "(〇零第[")  # how a broken section heading starts (not "1.", a row label)
 
 
-def _past_page_break(texts: list[str], i: int, step: int = 1) -> int:
+def _past_page_break(texts: list[str], i: int, step: int = 1, page_lines: Collection[str] = ()) -> int:
     """Index of the first line of text at or after ``i`` (before, with ``step`` -1) past a page break's lines: blank
-    lines and page furniture (:func:`toolkit.metadata.is_furniture`, a table's footnote), one line of furniture at
-    least; ``i`` where none stands there."""
+    lines and page furniture (:func:`toolkit.metadata.is_furniture`, a table's footnote, ``page_lines``), one line
+    of furniture at least; ``i`` where none stands there."""
     furniture = False
     for j in range(i, max(-1, min(i + step * _PAGE_BREAK_MAX, len(texts))), step):
         text = texts[j].strip()
-        if text and not _is_furniture(text):
+        if text and not _is_furniture(text) and text not in page_lines:
             return j if furniture else i
         furniture |= bool(text)
     return i
@@ -959,13 +964,15 @@ def find_sections(segments: list[Segment]) -> tuple[list[Section], str]:
     return outline.sections, outline.family
 
 
-def find_outline(segments: list[Segment]) -> Outline:
+def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> Outline:
     """Find the sections of a report, where its own text ends, and the headings left out.
 
     Parameters
     ----------
     segments : list of Segment
         The report's segments, as :func:`split_segments` cuts its lines.
+    page_lines : collection of str, optional
+        Lines that are the report's page furniture wherever they stand (as :func:`split_segments`).
 
     Returns
     -------
@@ -973,7 +980,7 @@ def find_outline(segments: list[Segment]) -> Outline:
         The sections (as :func:`find_sections`), the family, the notes, the end of the report's own text and
         its appendix.
     """
-    segments = _join_wrapped_headings(segments)
+    segments = _join_wrapped_headings(segments, page_lines)
     headings = _headings(segments)
     # each family's candidates, asked by the outline and by where the report's own text ends
     candidates = {family: _candidates(headings, family, segments) for family in ("modern", "legacy")}
@@ -1254,7 +1261,7 @@ _NUMBERED = re.compile(rf"\s*(?:{_TOP}|{_SUB}|{_PART})")
 _FRAGMENT_STOP = re.compile(r"[,;:。!?]")  # a heading's wrapped end is no sentence
 
 
-def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
+def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] = ()) -> list[Segment]:
     """Segments with a heading that a large font wrapped ('四、因政府信息公开申请行政复议、提起行政诉讼的情' / '况')
     joined into one: when the join names a section and the first line alone does not, or when the first line
     names one by a shorter title that the join completes ('五、存在的主要问题及改进' / '情况': a pre-2019 title
@@ -1269,9 +1276,9 @@ def _join_wrapped_headings(segments: list[Segment]) -> list[Segment]:
     for i in range(len(segments) - 1):
         first, nxt, end = texts[i], texts[i + 1], i + 1
         if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
-                and (not nxt or _is_furniture(nxt)):
+                and (not nxt or _is_furniture(nxt) or nxt in page_lines):
             # a page break inside the heading ('四、政府信息公开行政复议、' / '- 5 -' / '行政诉讼情况')
-            end = _past_page_break(texts, i + 1)
+            end = _past_page_break(texts, i + 1, page_lines=page_lines)
             nxt = texts[end]
         # either wrap is of two short filled lines: lines of prose, blank lines and the lines before them go at once
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH):
