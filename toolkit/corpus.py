@@ -726,18 +726,21 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
     readable = [os.path.splitext(f)[1].lower() not in REPORT_LIKE_EXTENSIONS for f in files]
     order = sorted(range(len(files)), key=lambda i: (stems[i], not readable[i], Path(files[i]).as_posix()))
     ids = [""] * len(files)
-    seen: set[str] = set()
+    # stem -> the suffix to try next: every smaller one is taken for good, so that thousands of index.html
+    # cost one try each, not one per id given before
+    next_k: dict[str, int] = {}
     for i in order:
         stem = stems[i]
-        if stem not in seen:
-            seen.add(stem)
+        if stem not in next_k:
+            next_k[stem] = 2
             ids[i] = stem
             continue
-        k = 2
+        k = next_k[stem]
         while f"{stem}-{k}" in taken:
             k += 1
         ids[i] = f"{stem}-{k}"
         taken.add(ids[i])
+        next_k[stem] = k + 1
     return ids
 
 
