@@ -228,6 +228,19 @@ def test_files_failing_before_parsing_are_not_lost_between_batches(tmp_path: Pat
     assert "larger than the limit of 1000 bytes" in failed["r05"] and "file not found" in failed["r04b-missing"]
 
 
+def test_files_failing_before_parsing_in_a_row_come_out_together(tmp_path: Path) -> None:
+    # Each missing file was a chunk of its own, built and written alone: 3,000 of them took a minute of
+    # `toolkit extract`, as long as parsing as many reports. A run of them is now one chunk.
+    paths = write_fake_corpus(tmp_path / "in", 4)
+    missing = [str(tmp_path / "in" / f"{c}{i:03d}.txt") for c in "az" for i in range(300)]
+    named = missing[:300] + [str(p) for p in paths] + missing[300:]
+    parts = list(corpus._iter_corpus(named, jobs=1, _parse=fake_parse))
+    reports = pd.concat([p["reports"] for p in parts], ignore_index=True)
+    assert list(reports["report_id"]) == sorted(Path(p).stem for p in named)
+    assert reports["status"].eq("failed").sum() == 600
+    assert [len(p["reports"]) for p in parts] == [300, 4, 300]
+
+
 def test_batches_are_contiguous_runs() -> None:
     assert list(corpus._batches([0, 1, 3, 4, 5, 6, 9], 1, 2)) == [[0, 1], [3, 4], [5, 6], [9]]
     assert list(corpus._batches([0, 1, 3, 4, 5, 6, 9], 1, None)) == [[0, 1], [3, 4, 5, 6], [9]]

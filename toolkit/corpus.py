@@ -1381,12 +1381,18 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
 
     try:
         to_parse = []
+        failed: list[_Part] = []  # a run of consecutive files failing before parsing: one unit, one write
         for i, (path, rid) in enumerate(tasks):
             error = str(inputs.errors[path]) if path in inputs.errors else _precheck(path, max_bytes)
             if error is None:
                 to_parse.append(i)
+                if failed:
+                    yield from accept(_Unit(i - len(failed), i, _combine(failed)))
+                    failed = []
             else:
-                yield from accept(_Unit(i, i + 1, _combine([_failed(path, rid, error)])))
+                failed.append(_failed(path, rid, error))
+        if failed:
+            yield from accept(_Unit(n - len(failed), n, _combine(failed)))
         if not to_parse:
             return
         todo = _batches(to_parse, jobs, batch_size)
