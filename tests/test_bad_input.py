@@ -453,6 +453,12 @@ def test_path_type(value) -> None:
         read_document(value)
 
 
+def test_a_path_holding_a_nul_is_named(tmp_path: Path) -> None:
+    path = str(tmp_path / "a\0b.txt")
+    with pytest.raises(ValueError, match=r"path holds a NUL character, which no file name can: .*a\\x00b\.txt'"):
+        read_document(path)
+
+
 def test_library_failure_is_wrapped(tmp_path: Path, monkeypatch) -> None:
     """Anything unexpected from a parsing library becomes a CorruptFileError."""
     import pdfplumber.page

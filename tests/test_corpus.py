@@ -555,6 +555,13 @@ def test_an_empty_path_is_refused(paths: object, position: int) -> None:
         corpus.extract_corpus(paths, jobs=1, _parse=fake_parse)
 
 
+def test_a_path_holding_a_nul_is_refused_naming_it(tmp_path: Path) -> None:
+    # A damaged list of paths: os.stat's bare "embedded null byte" used to end the run from deep inside.
+    (tmp_path / "a.txt").write_text("某局\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"paths\[1\] holds a NUL character, which no file name can: 'b\\x00c\.txt'"):
+        corpus.extract_corpus([tmp_path / "a.txt", "b\0c.txt"], jobs=1, _parse=fake_parse)
+
+
 def test_paths_type_error() -> None:
     with pytest.raises(TypeError, match="paths must be str or os.PathLike items, got int"):
         corpus.extract_corpus([1])

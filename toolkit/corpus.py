@@ -493,6 +493,8 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         s = os.fspath(p)
         if not s:  # would become a report with the id '' (read back as NA) failing as '<text>: file not found'
             raise ValueError(f"paths[{i}] is an empty string: give a file, a folder or a glob pattern")
+        if "\0" in s:  # (a damaged list of paths) os.stat would raise from deep inside, ending the run
+            raise ValueError(f"paths[{i}] holds a NUL character, which no file name can: {s!r}")
         if os.path.isdir(s):
             got, kinds = _walk(s, found)
             if not got:  # named, so accounted for: a row saying why nothing was read there
@@ -1474,7 +1476,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     ValueError
         For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``,
         ``max_bytes``, ``encoding``, ``report_ids``, an empty string among
-        ``paths``).
+        ``paths`` or one holding a NUL character).
     TypeError
         If ``paths`` holds something other than paths.
     ImportError

@@ -190,8 +190,8 @@ def read_document(
     TypeError
         If `path` is not a str or path-like object.
     ValueError
-        If `max_bytes` is not a positive int or `encoding` is not a known
-        text codec.
+        If `max_bytes` is not a positive int, `encoding` is not a known
+        text codec, or `path` holds a NUL character (no file name can).
     ReadError
         If the file does not exist or cannot be opened.
     FileTooLargeError
@@ -235,6 +235,8 @@ def read_document(
         )
     codec = None if encoding is None else _check_encoding(encoding)
     spath = os.fspath(path)
+    if "\0" in spath:  # the system's own error names neither the file nor the problem ('embedded null byte')
+        raise ValueError(f"path holds a NUL character, which no file name can: {spath!r}")
 
     data = _read_bytes(spath, max_bytes)
     ext = os.path.splitext(spath)[1].lower()
