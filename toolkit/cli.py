@@ -206,6 +206,7 @@ class _Writer:
         self.lock: int | None = None
         self.csv_files: dict[str, Any] = {}
         self.pq_writers: dict[str, Any] = {}
+        self.pq_files: dict[str, Any] = {}  # what the Parquet writers write to, closed after them
         self.parts: dict[str, str] = {}  # final path -> this run's unfinished file
         try:
             os.makedirs(out, exist_ok=True)
@@ -227,7 +228,9 @@ class _Writer:
                         self.csv_files[name] = open(self.parts[final], "x", newline="",
                                                     encoding="utf-8-sig" if excel else "utf-8")
                     else:
-                        self.pq_writers[name] = pq.ParquetWriter(self.parts[final], self.schemas[name])
+                        # a file, not its path: pyarrow takes no path that is not UTF-8 (a GBK folder name)
+                        self.pq_files[name] = open(self.parts[final], "xb")
+                        self.pq_writers[name] = pq.ParquetWriter(self.pq_files[name], self.schemas[name])
         except OSError as exc:
             self.close(ok=False)
             raise _UsageError(f"cannot write the output to --out {out}: {_why(exc)}") from None
@@ -308,8 +311,8 @@ class _Writer:
 
     def _close_files(self) -> None:
         """Close every file, even after one failed to close (a CSV file's last bytes are written then)."""
-        files = [*self.csv_files.values(), *self.pq_writers.values()]
-        self.csv_files, self.pq_writers = {}, {}
+        files = [*self.csv_files.values(), *self.pq_writers.values(), *self.pq_files.values()]
+        self.csv_files, self.pq_writers, self.pq_files = {}, {}, {}
         error = None
         for f in files:
             try:

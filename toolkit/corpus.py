@@ -200,7 +200,8 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     for name in FRAMES:
         parquet = Path(folder) / f"{name}.parquet"
         if format == "parquet" or (format == "auto" and parquet.exists()):
-            frame = pd.read_parquet(parquet)
+            with open(parquet, "rb") as fh:  # a file, not its path: pyarrow takes no path that is not UTF-8
+                frame = pd.read_parquet(fh)
         else:
             dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
             # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
