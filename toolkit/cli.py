@@ -209,7 +209,10 @@ class _Writer:
         self.pq_files: dict[str, Any] = {}  # what the Parquet writers write to, closed after them
         self.parts: dict[str, str] = {}  # final path -> this run's unfinished file
         try:
-            os.makedirs(out, exist_ok=True)
+            try:
+                os.makedirs(out, exist_ok=True)
+            except FileExistsError:  # a file or a dangling link has its name: the system's 'File exists' does not say what is wrong
+                raise NotADirectoryError(errno.ENOTDIR, "it exists and is not a folder", out) from None
             self.lock = _lock_folder(out)
             for name in os.listdir(out):  # left by a run that was killed (the lock says no run is writing)
                 if name.endswith(".part") and is_output_name(name):
