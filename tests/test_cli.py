@@ -100,6 +100,21 @@ def test_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -
     assert "3/3" in captured.err and "3 report(s), 0 failed" in captured.err
 
 
+@pytest.mark.parametrize("stderr", ["2>&-", "2>/dev/full"], ids=["closed", "full"])
+def test_a_run_whose_standard_error_cannot_be_written_still_writes_its_files(tmp_path: Path, stderr: str) -> None:
+    # The progress bar's first write failed and ended the run (exit 1, nothing written): a cron job with
+    # standard error closed, a log on a full disk.
+    if stderr.endswith("full") and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    out = tmp_path / "out"
+    seeds = " ".join(f"'{p}'" for p in RAW_REPORTS[:2])
+    proc = subprocess.run(f"exec '{sys.executable}' -m toolkit extract {seeds} '{tmp_path / 'none.txt'}' "
+                          f"--out '{out}' --jobs 1 {stderr}", shell=True, cwd=ROOT, timeout=300,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 0
+    assert list(pd.read_csv(out / "reports.csv")["status"]) == ["partial", "partial", "failed"]
+
+
 def test_empty_corpus_writes_empty_files_with_headers(tmp_path: Path) -> None:
     # an empty folder named is an input that failed (its row says why); the other files have no row
     (tmp_path / "in").mkdir()

@@ -505,6 +505,34 @@ def _failure_line(path: Any, error: Any) -> str:
     return line.replace("\r", "\\r").replace("\n", "\\n")  # a line break in a file name stays on the line
 
 
+class _Diagnostics:
+    """Standard error for what a run says as it goes (progress bar, skipped and failed files): a write that
+    fails (standard error closed, on a full disk, its reader gone) must not stop the run, whose results go to
+    --out; the rest is not said."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream  # None when the command was started with standard error closed
+
+    def write(self, text: str) -> int:
+        self._call("write", text)
+        return len(text)
+
+    def flush(self) -> None:
+        self._call("flush")
+
+    def _call(self, method: str, *args: Any) -> None:
+        if self._stream is not None:
+            try:
+                getattr(self._stream, method)(*args)
+            except (OSError, ValueError):  # closed, full, or its reader gone
+                self._stream = None
+
+    def __getattr__(self, name: str) -> Any:  # encoding, isatty … of the stream, which tqdm asks for
+        if self._stream is None:
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
 class _UsageError(Exception):
     """A problem with the command's arguments found while running it (reported in one line, status 2)."""
 
@@ -610,7 +638,7 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         if args.func is _run_extract:
             if args.backend == "dask" and not args.scheduler:
                 parser.error("--scheduler ADDR is required with --backend dask")
-            with _stop_on_signals() as stops:
+            with _stop_on_signals() as stops, contextlib.redirect_stderr(_Diagnostics(sys.stderr)):
                 status = _run_extract(args, _parse=_parse, _stops=stops)
         else:
             status = int(args.func(args) or 0)
