@@ -20,6 +20,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
+from toolkit import readers
 from toolkit.readers import decode_bytes, read_document
 
 try:
@@ -126,6 +127,27 @@ def test_docx_that_expands_too_much(tmp_path: Path) -> None:
     path = write(tmp_path, "bomb.docx", buf.getvalue())
     assert path.stat().st_size < 60_000
     expect(FileTooLargeError, path, r"DOCX expands to \d+ bytes when unzipped", max_bytes=60_000)
+
+
+def test_docx_whose_text_part_is_a_zip_bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Paragraphs of one word repeated: word/document.xml compresses some 300 times. Under the limit of the
+    # whole file's expansion (10 x max_bytes) it was parsed whole: a 270 KB file whose document.xml held 79 MB
+    # took 140 s and 1.9 GB, one at the default limit (500 MB) some 10 GB. Scaled down here.
+    monkeypatch.setattr(readers, "_DOCX_XML_LIMIT", 1_000_000, raising=False)
+    render_docx(ROWS, tmp_path / "ok.docx")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(tmp_path / "ok.docx") as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                part = part.replace(b"</w:body>", "<w:p><w:r><w:t>公开</w:t></w:r></w:p>".encode() * 20_000
+                                    + b"</w:body>")
+            dst.writestr(info, part)
+    path = write(tmp_path, "bomb.docx", buf.getvalue())
+    assert path.stat().st_size < 100_000
+    expect(FileTooLargeError, path, r"the XML parts of the DOCX expand to \d+ bytes when unzipped, more than the "
+           r"limit of 1000000 bytes \(the larger of max_bytes and 1000000\)", max_bytes=200_000)
+    assert read_document(tmp_path / "ok.docx", max_bytes=200_000).lines  # the file it was made from is read
 
 
 # --------------------------------------------------------------------------
@@ -451,6 +473,12 @@ def test_encoding_must_be_a_text_codec(value) -> None:
 def test_path_type(value) -> None:
     with pytest.raises(TypeError, match=r"path must be a str or os\.PathLike, got"):
         read_document(value)
+
+
+def test_a_path_holding_a_nul_is_named(tmp_path: Path) -> None:
+    path = str(tmp_path / "a\0b.txt")
+    with pytest.raises(ValueError, match=r"path holds a NUL character, which no file name can: .*a\\x00b\.txt'"):
+        read_document(path)
 
 
 def test_library_failure_is_wrapped(tmp_path: Path, monkeypatch) -> None:

@@ -228,6 +228,19 @@ def test_files_failing_before_parsing_are_not_lost_between_batches(tmp_path: Pat
     assert "larger than the limit of 1000 bytes" in failed["r05"] and "file not found" in failed["r04b-missing"]
 
 
+def test_files_failing_before_parsing_in_a_row_come_out_together(tmp_path: Path) -> None:
+    # Each missing file was a chunk of its own, built and written alone: 3,000 of them took a minute of
+    # `toolkit extract`, as long as parsing as many reports. A run of them is now one chunk.
+    paths = write_fake_corpus(tmp_path / "in", 4)
+    missing = [str(tmp_path / "in" / f"{c}{i:03d}.txt") for c in "az" for i in range(300)]
+    named = missing[:300] + [str(p) for p in paths] + missing[300:]
+    parts = list(corpus._iter_corpus(named, jobs=1, _parse=fake_parse))
+    reports = pd.concat([p["reports"] for p in parts], ignore_index=True)
+    assert list(reports["report_id"]) == sorted(Path(p).stem for p in named)
+    assert reports["status"].eq("failed").sum() == 600
+    assert [len(p["reports"]) for p in parts] == [300, 4, 300]
+
+
 def test_batches_are_contiguous_runs() -> None:
     assert list(corpus._batches([0, 1, 3, 4, 5, 6, 9], 1, 2)) == [[0, 1], [3, 4], [5, 6], [9]]
     assert list(corpus._batches([0, 1, 3, 4, 5, 6, 9], 1, None)) == [[0, 1], [3, 4, 5, 6], [9]]
@@ -298,6 +311,19 @@ def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
     again = corpus.extract_corpus(list(reversed(given)), jobs=1, _parse=fake_parse)
     pd.testing.assert_frame_equal(rep, again["reports"])
     assert rep.loc[rep["report_id"] == "x-3", "agency"].item() == "来自b"
+
+
+def test_thousands_of_files_of_one_stem_get_their_ids_at_once() -> None:
+    # A scraped site saves every page as index.html: the n-th one's id took n tries (20,000 files: 150 s
+    # before the first file was parsed); now about a second per 100,000 files.
+    n = 10_000
+    files = [f"scrape/page{i:05d}/index.html" for i in range(n)] + ["scrape/index-3.html"]
+    start = time.perf_counter()
+    ids = corpus._assign_ids(files, None)
+    elapsed = time.perf_counter() - start
+    assert ids[:4] == ["index", "index-2", "index-4", "index-5"] and ids[-2:] == [f"index-{n + 1}", "index-3"]
+    assert len(set(ids)) == len(ids)
+    assert elapsed < 5, f"{elapsed:.1f} s"  # (quadratic: some 40 s)
 
 
 def test_inputs_folders_globs_and_explicit_files(tmp_path: Path) -> None:
@@ -527,6 +553,13 @@ def test_bad_arguments(tmp_path: Path, kwargs: dict, message: str) -> None:
 def test_an_empty_path_is_refused(paths: object, position: int) -> None:
     with pytest.raises(ValueError, match=rf"paths\[{position}\] is an empty string: give a file, a folder or a glob"):
         corpus.extract_corpus(paths, jobs=1, _parse=fake_parse)
+
+
+def test_a_path_holding_a_nul_is_refused_naming_it(tmp_path: Path) -> None:
+    # A damaged list of paths: os.stat's bare "embedded null byte" used to end the run from deep inside.
+    (tmp_path / "a.txt").write_text("某局\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"paths\[1\] holds a NUL character, which no file name can: 'b\\x00c\.txt'"):
+        corpus.extract_corpus([tmp_path / "a.txt", "b\0c.txt"], jobs=1, _parse=fake_parse)
 
 
 def test_paths_type_error() -> None:

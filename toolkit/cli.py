@@ -206,9 +206,13 @@ class _Writer:
         self.lock: int | None = None
         self.csv_files: dict[str, Any] = {}
         self.pq_writers: dict[str, Any] = {}
+        self.pq_files: dict[str, Any] = {}  # what the Parquet writers write to, closed after them
         self.parts: dict[str, str] = {}  # final path -> this run's unfinished file
         try:
-            os.makedirs(out, exist_ok=True)
+            try:
+                os.makedirs(out, exist_ok=True)
+            except FileExistsError:  # a file or a dangling link has its name: the system's 'File exists' does not say what is wrong
+                raise NotADirectoryError(errno.ENOTDIR, "it exists and is not a folder", out) from None
             self.lock = _lock_folder(out)
             for name in os.listdir(out):  # left by a run that was killed (the lock says no run is writing)
                 if name.endswith(".part") and is_output_name(name):
@@ -227,7 +231,9 @@ class _Writer:
                         self.csv_files[name] = open(self.parts[final], "x", newline="",
                                                     encoding="utf-8-sig" if excel else "utf-8")
                     else:
-                        self.pq_writers[name] = pq.ParquetWriter(self.parts[final], self.schemas[name])
+                        # a file, not its path: pyarrow takes no path that is not UTF-8 (a GBK folder name)
+                        self.pq_files[name] = open(self.parts[final], "xb")
+                        self.pq_writers[name] = pq.ParquetWriter(self.pq_files[name], self.schemas[name])
         except OSError as exc:
             self.close(ok=False)
             raise _UsageError(f"cannot write the output to --out {out}: {_why(exc)}") from None
@@ -308,8 +314,8 @@ class _Writer:
 
     def _close_files(self) -> None:
         """Close every file, even after one failed to close (a CSV file's last bytes are written then)."""
-        files = [*self.csv_files.values(), *self.pq_writers.values()]
-        self.csv_files, self.pq_writers = {}, {}
+        files = [*self.csv_files.values(), *self.pq_writers.values(), *self.pq_files.values()]
+        self.csv_files, self.pq_writers, self.pq_files = {}, {}, {}
         error = None
         for f in files:
             try:
@@ -499,6 +505,34 @@ def _failure_line(path: Any, error: Any) -> str:
     return line.replace("\r", "\\r").replace("\n", "\\n")  # a line break in a file name stays on the line
 
 
+class _Diagnostics:
+    """Standard error for what a run says as it goes (progress bar, skipped and failed files): a write that
+    fails (standard error closed, on a full disk, its reader gone) must not stop the run, whose results go to
+    --out; the rest is not said."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream  # None when the command was started with standard error closed
+
+    def write(self, text: str) -> int:
+        self._call("write", text)
+        return len(text)
+
+    def flush(self) -> None:
+        self._call("flush")
+
+    def _call(self, method: str, *args: Any) -> None:
+        if self._stream is not None:
+            try:
+                getattr(self._stream, method)(*args)
+            except (OSError, ValueError):  # closed, full, or its reader gone
+                self._stream = None
+
+    def __getattr__(self, name: str) -> Any:  # encoding, isatty … of the stream, which tqdm asks for
+        if self._stream is None:
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
 class _UsageError(Exception):
     """A problem with the command's arguments found while running it (reported in one line, status 2)."""
 
@@ -604,7 +638,7 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         if args.func is _run_extract:
             if args.backend == "dask" and not args.scheduler:
                 parser.error("--scheduler ADDR is required with --backend dask")
-            with _stop_on_signals() as stops:
+            with _stop_on_signals() as stops, contextlib.redirect_stderr(_Diagnostics(sys.stderr)):
                 status = _run_extract(args, _parse=_parse, _stops=stops)
         else:
             status = int(args.func(args) or 0)

@@ -200,7 +200,8 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     for name in FRAMES:
         parquet = Path(folder) / f"{name}.parquet"
         if format == "parquet" or (format == "auto" and parquet.exists()):
-            frame = pd.read_parquet(parquet)
+            with open(parquet, "rb") as fh:  # a file, not its path: pyarrow takes no path that is not UTF-8
+                frame = pd.read_parquet(fh)
         else:
             dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
             # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
@@ -493,6 +494,8 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         s = os.fspath(p)
         if not s:  # would become a report with the id '' (read back as NA) failing as '<text>: file not found'
             raise ValueError(f"paths[{i}] is an empty string: give a file, a folder or a glob pattern")
+        if "\0" in s:  # (a damaged list of paths) os.stat would raise from deep inside, ending the run
+            raise ValueError(f"paths[{i}] holds a NUL character, which no file name can: {s!r}")
         if os.path.isdir(s):
             got, kinds = _walk(s, found)
             if not got:  # named, so accounted for: a row saying why nothing was read there
@@ -726,18 +729,21 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
     readable = [os.path.splitext(f)[1].lower() not in REPORT_LIKE_EXTENSIONS for f in files]
     order = sorted(range(len(files)), key=lambda i: (stems[i], not readable[i], Path(files[i]).as_posix()))
     ids = [""] * len(files)
-    seen: set[str] = set()
+    # stem -> the suffix to try next: every smaller one is taken for good, so that thousands of index.html
+    # cost one try each, not one per id given before
+    next_k: dict[str, int] = {}
     for i in order:
         stem = stems[i]
-        if stem not in seen:
-            seen.add(stem)
+        if stem not in next_k:
+            next_k[stem] = 2
             ids[i] = stem
             continue
-        k = 2
+        k = next_k[stem]
         while f"{stem}-{k}" in taken:
             k += 1
         ids[i] = f"{stem}-{k}"
         taken.add(ids[i])
+        next_k[stem] = k + 1
     return ids
 
 
@@ -1378,12 +1384,18 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
 
     try:
         to_parse = []
+        failed: list[_Part] = []  # a run of consecutive files failing before parsing: one unit, one write
         for i, (path, rid) in enumerate(tasks):
             error = str(inputs.errors[path]) if path in inputs.errors else _precheck(path, max_bytes)
             if error is None:
                 to_parse.append(i)
+                if failed:
+                    yield from accept(_Unit(i - len(failed), i, _combine(failed)))
+                    failed = []
             else:
-                yield from accept(_Unit(i, i + 1, _combine([_failed(path, rid, error)])))
+                failed.append(_failed(path, rid, error))
+        if failed:
+            yield from accept(_Unit(n - len(failed), n, _combine(failed)))
         if not to_parse:
             return
         todo = _batches(to_parse, jobs, batch_size)
@@ -1465,7 +1477,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     ValueError
         For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``,
         ``max_bytes``, ``encoding``, ``report_ids``, an empty string among
-        ``paths``).
+        ``paths`` or one holding a NUL character).
     TypeError
         If ``paths`` holds something other than paths.
     ImportError

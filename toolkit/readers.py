@@ -92,6 +92,10 @@ _MAX_PDF_EDGES = 6000
 _UTF16_TEXT = 0.95
 # A DOCX may expand to at most this many times ``max_bytes`` when unzipped.
 _ZIP_EXPANSION = 10
+# Its XML parts (the text, styles ...), which are parsed whole, to at most this or max_bytes, the larger: a
+# parsed part takes some 20 times its size in memory, and a part a thousand times its compressed size (a zip
+# bomb) is tiny on disk.
+_DOCX_XML_LIMIT = DEFAULT_MAX_BYTES
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -172,7 +176,8 @@ def read_document(
         Ignored for DOCX and PDF.
     max_bytes : int, default DEFAULT_MAX_BYTES (50 MiB)
         Largest file size accepted, checked before reading. A DOCX may
-        expand to at most 10 times this size when unzipped.
+        expand to at most 10 times this size when unzipped, its XML parts
+        to at most this size or 50 MiB, the larger.
 
     Returns
     -------
@@ -190,8 +195,8 @@ def read_document(
     TypeError
         If `path` is not a str or path-like object.
     ValueError
-        If `max_bytes` is not a positive int or `encoding` is not a known
-        text codec.
+        If `max_bytes` is not a positive int, `encoding` is not a known
+        text codec, or `path` holds a NUL character (no file name can).
     ReadError
         If the file does not exist or cannot be opened.
     FileTooLargeError
@@ -235,6 +240,8 @@ def read_document(
         )
     codec = None if encoding is None else _check_encoding(encoding)
     spath = os.fspath(path)
+    if "\0" in spath:  # the system's own error names neither the file nor the problem ('embedded null byte')
+        raise ValueError(f"path holds a NUL character, which no file name can: {spath!r}")
 
     data = _read_bytes(spath, max_bytes)
     ext = os.path.splitext(spath)[1].lower()
@@ -1456,6 +1463,13 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
                 path,
                 f"DOCX expands to {expanded} bytes when unzipped, more than "
                 f"{_ZIP_EXPANSION} x max_bytes={max_bytes}",
+            )
+        xml = sum(info.file_size for info in zf.infolist() if info.filename.lower().endswith((".xml", ".rels")))
+        if xml > max(max_bytes, _DOCX_XML_LIMIT):
+            raise FileTooLargeError(
+                path,
+                f"the XML parts of the DOCX expand to {xml} bytes when unzipped, more than the limit of "
+                f"{max(max_bytes, _DOCX_XML_LIMIT)} bytes (the larger of max_bytes and {_DOCX_XML_LIMIT})",
             )
         bad = zf.testzip()
         if bad is not None:

@@ -531,7 +531,7 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
     TypeError
         If ``path`` is not a str or path-like (bytes included), or ``report_id`` is not a str.
     ValueError
-        If ``report_id`` is empty.
+        If ``report_id`` is empty, or ``path`` holds a NUL character (no file name can).
 
     Examples
     --------
