@@ -41,6 +41,7 @@ from toolkit.classify import (
     read_annotations,
     tokenize,
 )
+from toolkit.classify._base import normalize_texts
 from toolkit.classify._cli import configure_classify, configure_evaluate, run_classify, run_evaluate
 from toolkit.statements import extract_statements
 
@@ -190,6 +191,20 @@ def test_traditional_input_gives_the_simplified_result(fitted, train):
     assert traditional != texts
     np.testing.assert_array_equal(fitted.predict(traditional), fitted.predict(texts))
     np.testing.assert_allclose(fitted.predict_proba(traditional), fitted.predict_proba(texts))
+
+
+@pytest.mark.parametrize("sep", ["\n", " ", "\r\n"])
+def test_a_wrapped_statement_gets_the_result_of_the_unwrapped_one(fitted, sep):
+    # The seeds' statements as a PDF wraps them (or an Excel cell with line breaks): '加大重点\n领域…' lost the
+    # keyword 重点领域 (key_areas), and with it the label; every probability moved (up to 0.92 with the default model).
+    texts = [t for stem in SEEDS for t in extract_statements(problems_section(stem))["text"]]
+    wrapped = [sep.join(t[i:i + 15] for i in range(0, len(t), 15)) for t in texts]
+    assert sum(w != t for w, t in zip(wrapped, texts)) >= 25
+    np.testing.assert_array_equal(fitted.predict_proba(wrapped), fitted.predict_proba(texts))
+    lexicon = LexiconClassifier().fit(["x"])
+    np.testing.assert_array_equal(lexicon.predict_proba(wrapped), lexicon.predict_proba(texts))
+    # white space beside a Chinese character goes; between Latin words it is a word boundary and stays
+    assert normalize_texts(["政务 APP 平台\n建设", " open data "]) == ["政务APP平台建设", "open data"]
 
 
 def test_determinism_and_label_forms(train, fitted):

@@ -16,15 +16,22 @@ from toolkit.formats import alternation
 from toolkit.normalize import HAN_RANGES
 
 
+#: White space beside a Chinese character: a line break or space inside Chinese text (a statement wrapped as the
+#: PDF printed it, a cell with a line break in Excel) is no word boundary and must not split 重点领域 in two.
+_HAN_SPACE = re.compile(f"(?<=[{HAN_RANGES}])\\s+|\\s+(?=[{HAN_RANGES}])")
+
+
 @functools.lru_cache(maxsize=2**16)
 def _normalize(text: str) -> str:
     from toolkit.normalize import normalize_text
 
-    return normalize_text(text).strip()
+    # line by line first (a line's neighbours tell its script), then the wraps joined
+    return _HAN_SPACE.sub("", normalize_text(text)).strip()
 
 
 def normalize_texts(X: object, name: str = "X") -> list[str]:
-    """Check that X is a sequence of str and normalize each (NFKC, simplified, no pinyin)."""
+    """Check that X is a sequence of str and normalize each (NFKC, simplified, no pinyin, no white space beside
+    a Chinese character)."""
     if isinstance(X, str):
         raise TypeError(f"{name} must be a sequence of statement texts, not a single str")
     if isinstance(X, pd.DataFrame):

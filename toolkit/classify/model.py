@@ -5,8 +5,9 @@ character n-grams; one logistic regression per category (class_weight
 'balanced'); every statement gets at least one label (the most probable
 specific one when none passes the threshold; ``other`` only where the model
 itself says so).  Input is normalized first (NFKC, traditional
-→ simplified, pinyin annotations removed), so traditional and simplified
-wordings of a statement get the same result.
+→ simplified, pinyin annotations removed, white space beside a Chinese
+character dropped), so traditional and simplified wordings of a statement, or
+a statement wrapped onto several lines, get the same result.
 """
 from __future__ import annotations
 
