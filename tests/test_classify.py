@@ -992,6 +992,21 @@ def test_read_annotations_reads_label_lists_and_joined_labels(tmp_path):
     assert frame["origin"].tolist() == ["data", "constructed"] and frame["line"].tolist() == [1, 3]
 
 
+def test_read_annotations_and_evaluate_read_jsonl_with_a_byte_order_mark(tmp_path, capsys):
+    # Coding saved as UTF-8 by Notepad (or exported from Excel) begins with a byte-order mark: its first line was
+    # refused ('line 1: not valid JSON (Unexpected UTF-8 BOM …)'), though toolkit classify reads such a CSV.
+    seed = load_annotations("seed")
+    lines = [json.dumps({"source": r.source, "text": r.text, "labels": r.labels}, ensure_ascii=False)
+             for r in seed.itertuples()]
+    data = tmp_path / "coded.jsonl"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    frame = read_annotations(data)
+    assert frame["text"].tolist() == seed["text"].tolist() and frame["labels"].tolist() == seed["labels"].tolist()
+    args = argparse.Namespace(data=[str(data)], codebook=None, n_splits=3, n_repeats=1, random_state=0,
+                              scheme="stratified", n_bootstrap=0, out=None, predictions=None, learning_curve=None)
+    assert run_evaluate(args) == 0, capsys.readouterr().err
+
+
 def test_own_categories_read_trained_and_labelled(tmp_path):
     # read_annotations refused any label outside the packaged codebook: coding of one's own could not be read
     book = tmp_path / "codebook.yaml"
