@@ -232,6 +232,30 @@ def test_sklearn_interface_cross_validate_and_grid_search(train):
     assert grid.predict(["信息更新不够及时"]).shape == (1, 11)
 
 
+def test_an_indicator_frame_is_read_by_its_column_names(train, fitted, small):
+    # MultiLabelBinarizer and str.get_dummies name the columns alphabetically: read by position, a DataFrame of all
+    # 11 keys trained 'timeliness' as 'other' (信息更新不够及时 -> other, 加强业务培训 -> key_areas) and evaluate
+    # scored each category on another's coding; one without a category nobody coded was refused.
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    dummies = train["labels"].str.join("|").str.get_dummies()  # 10 columns: no training statement is key_areas
+    assert list(dummies.columns) == sorted(dummies.columns) and "key_areas" not in dummies.columns
+    model = StatementClassifier(random_state=0).fit(train["text"], dummies)
+    probe = load_annotations("seed")["text"].tolist()
+    np.testing.assert_array_equal(model.predict_proba(probe), fitted.predict_proba(probe))
+    binarizer = MultiLabelBinarizer()
+    every = pd.DataFrame(binarizer.fit_transform(small["labels"]), columns=binarizer.classes_)
+    assert list(every.columns) != list(KEYS) and sorted(every.columns) == sorted(KEYS)
+    assert MajorityBaseline().fit(small["text"], every).frequencies_.tolist() == \
+        MajorityBaseline().fit(small["text"], small["labels"]).frequencies_.tolist()
+    systems = {"lexicon": LexiconClassifier()}
+    by_name = evaluate(small["text"], every, n_splits=3, n_repeats=1, n_bootstrap=0, systems=systems)
+    by_list = evaluate(small["text"], small["labels"], n_splits=3, n_repeats=1, n_bootstrap=0, systems=systems)
+    pd.testing.assert_frame_equal(by_name.per_category, by_list.per_category)
+    with pytest.raises(ValueError, match=r"y names its columns, but 'timely' is not among the classes"):
+        StatementClassifier().fit(train["text"], dummies.rename(columns={"timeliness": "timely"}))
+
+
 def test_constant_label_columns_and_custom_classes():
     texts = ["信息更新不及时", "栏目设置不合理", "更新滞后"]
     clf = StatementClassifier(classes=["timeliness", "platform", "requests"]).fit(

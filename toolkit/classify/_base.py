@@ -11,7 +11,7 @@ import pandas as pd
 import yaml
 
 from toolkit.classify.codebook import categories
-from toolkit.classify.labels import as_indicator, labels_to_matrix
+from toolkit.classify.labels import as_indicator, labels_to_matrix, named_indicator
 from toolkit.formats import alternation
 from toolkit.normalize import HAN_RANGES
 
@@ -105,10 +105,10 @@ class MultiLabelMixin:
 
     def _target(self, y: object, n: int) -> np.ndarray:
         classes = self._classes()
-        matrix = None
-        if isinstance(y, (np.ndarray, pd.DataFrame)) or (
+        matrix = named_indicator(y, classes)  # columns named by keys: by name, not position
+        if matrix is None and (isinstance(y, (np.ndarray, pd.DataFrame)) or (
             isinstance(y, (list, tuple)) and y and all(isinstance(r, (list, tuple, np.ndarray)) for r in y)
-        ):
+        )):
             try:
                 array = np.asarray(y)
             except ValueError:  # ragged label lists

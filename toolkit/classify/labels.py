@@ -30,6 +30,37 @@ def as_indicator(matrix: object, name: str = "matrix") -> np.ndarray:
     return array.astype(int)
 
 
+def named_indicator(y: object, classes: Sequence[str], name: str = "y") -> np.ndarray | None:
+    """An indicator DataFrame whose columns are named by category keys, as a matrix in ``classes`` order.
+
+    ``MultiLabelBinarizer``'s ``classes_`` and ``str.get_dummies`` name the columns in alphabetical order, not
+    the codebook's: read by position, 'timeliness' would be taken for 'other'.  A key of ``classes`` without a
+    column is a category no statement has (all 0).  None where ``y`` is no such DataFrame (an array, or
+    columns not all named by text, or values that are no numbers): it is read as before.
+
+    Raises
+    ------
+    ValueError
+        If a column's name is not among ``classes``, or named twice.
+    """
+    if (not isinstance(y, pd.DataFrame) or not len(y.columns) or not all(isinstance(c, str) for c in y.columns)
+            or np.asarray(y).dtype.kind not in "biuf"):
+        return None
+    matrix = as_indicator(y, name)
+    columns = list(y.columns)
+    unknown = [c for c in columns if c not in classes]
+    if unknown:
+        raise ValueError(
+            f"{name} names its columns, but {unknown[0]!r} is not among the classes ({', '.join(classes)})"
+        )
+    twice = [c for c in columns if columns.count(c) > 1]
+    if twice:
+        raise ValueError(f"{name} has two columns named {twice[0]!r}")
+    out = np.zeros((len(y), len(classes)), dtype=int)
+    out[:, [list(classes).index(c) for c in columns]] = matrix
+    return out
+
+
 def split_labels(value: object) -> list[str]:
     """One statement's labels as a list: from a list/tuple/set or a ';'-joined str.
 

@@ -109,7 +109,9 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
     guides the model where hand-coded examples are few.
 
     ``fit`` takes ``y`` as a 0/1 indicator matrix (columns in ``classes``
-    order) or as label lists (``[['content'], ['content', 'timeliness']]`` or
+    order; a DataFrame whose columns are named by keys, as
+    ``MultiLabelBinarizer`` or ``str.get_dummies`` name them, by name) or as
+    label lists (``[['content'], ['content', 'timeliness']]`` or
     ``'content;timeliness'`` strings).  ``predict`` returns the indicator matrix,
     which is what scikit-learn's ``cross_validate``/``GridSearchCV`` and metrics
     expect; use :func:`toolkit.classify.labels_to_matrix` to pass label lists to
