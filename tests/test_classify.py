@@ -256,6 +256,25 @@ def test_an_indicator_frame_is_read_by_its_column_names(train, fitted, small):
         StatementClassifier().fit(train["text"], dummies.rename(columns={"timeliness": "timely"}))
 
 
+def test_lexicon_features_of_an_edited_codebook_are_normalized_as_the_texts(train, fitted, tmp_path, monkeypatch):
+    # The codebook is for editing; a keyword written there in traditional characters (資訊公開 for 信息公开) is
+    # normalized by LexiconClassifier, but the model's lexicon features compared it as written with the normalized
+    # (simplified) texts, where it never occurs: every feature of the edited lexicon was 0.
+    from toolkit.classify import model as model_module
+
+    packaged = Path(model_module.__file__).parent.parent / "data" / "classify" / "codebook.yaml"
+    lines = packaged.read_text(encoding="utf-8").splitlines(keepends=True)
+    edited = tmp_path / "codebook.yaml"
+    edited.write_text("".join(S2T.convert(line) if "lexicon" in line or line.startswith("              ") else line
+                              for line in lines), encoding="utf-8")
+    changed = load_codebook(edited)
+    assert changed.lexicon != load_codebook().lexicon and changed.keys == load_codebook().keys
+    monkeypatch.setattr(model_module, "load_codebook", lambda: changed)
+    again = StatementClassifier(random_state=0).fit(train["text"].tolist(), train["labels"].tolist())
+    probe = load_annotations("seed")["text"].tolist()
+    np.testing.assert_array_equal(again.predict_proba(probe), fitted.predict_proba(probe))
+
+
 def test_constant_label_columns_and_custom_classes():
     texts = ["信息更新不及时", "栏目设置不合理", "更新滞后"]
     clf = StatementClassifier(classes=["timeliness", "platform", "requests"]).fit(

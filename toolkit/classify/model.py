@@ -45,7 +45,10 @@ class _LexiconFeatures(TransformerMixin, BaseEstimator):
 
     def fit(self, X: object, y: object = None) -> _LexiconFeatures:
         lexicon = load_codebook().lexicon
-        self.keywords_ = [words for words in lexicon.values() if words]
+        # normalized as the texts are (and as LexiconClassifier does): a keyword edited in traditional characters or
+        # full-width forms would match no normalized text
+        self.keywords_ = [tuple(w for w in normalize_texts(words, "lexicon") if w)
+                          for words in lexicon.values() if words]
         return self
 
     def transform(self, X: object) -> sparse.csr_matrix:
