@@ -959,12 +959,17 @@ def _texts_frame():
 @pytest.mark.parametrize("name, write, message", [
     ("gbk.csv", lambda df, p: df.to_csv(p, index=False, encoding="gbk"),
      "not UTF-8 (byte 12: 0xd0c5): looks like GBK (Excel's 'CSV' on Chinese Windows): pass --encoding gbk"),
+    # Big5 reads as GB18030 too ('獺そ秨キ…' for '資訊公開…'): it was said to look like GB18030, and that advice
+    # followed gave such text to the model, which labelled it
+    ("big5.csv", lambda df, p: df.assign(text=df["text"].map(opencc.OpenCC("s2twp").convert)).to_csv(
+        p, index=False, encoding="big5"),
+     "not UTF-8 (byte 12: 0xb8ea): looks like BIG5 (Excel's 'CSV' on traditional Chinese Windows): pass --encoding big5"),
     ("book.xlsx", lambda df, p: __import__("zipfile").ZipFile(p, "w").writestr("xl/workbook.xml", "<workbook/>"),
      "an Excel workbook (.xlsx), not a CSV: in Excel, save it as 'CSV UTF-8"),
     ("report.pdf", lambda df, p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"),
      "a PDF, not a CSV: run toolkit extract on reports"),
     ("statements.parquet", lambda df, p: df.to_parquet(p), "a Parquet file, not a CSV"),
-], ids=["gbk", "xlsx", "pdf", "parquet"])
+], ids=["gbk", "big5", "xlsx", "pdf", "parquet"])
 def test_cli_classify_says_what_a_file_that_is_no_utf8_csv_is(tmp_path, capsys, name, write, message):
     # they all gave "'utf-8' codec can't decode byte …"
     src = tmp_path / name
