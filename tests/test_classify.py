@@ -252,6 +252,10 @@ def test_an_indicator_frame_is_read_by_its_column_names(train, fitted, small):
     by_name = evaluate(small["text"], every, n_splits=3, n_repeats=1, n_bootstrap=0, systems=systems)
     by_list = evaluate(small["text"], small["labels"], n_splits=3, n_repeats=1, n_bootstrap=0, systems=systems)
     pd.testing.assert_frame_equal(by_name.per_category, by_list.per_category)
+    # a matrix as a list of 0/1 rows, which the classifiers took, was read by evaluate as label lists ("got '0'")
+    as_rows = evaluate(small["text"], labels_to_matrix(small["labels"].tolist()).tolist(), n_splits=3, n_repeats=1,
+                       n_bootstrap=0, systems=systems)
+    pd.testing.assert_frame_equal(as_rows.per_category, by_list.per_category)
     with pytest.raises(ValueError, match=r"y names its columns, but 'timely' is not among the classes"):
         StatementClassifier().fit(train["text"], dummies.rename(columns={"timeliness": "timely"}))
 

@@ -11,7 +11,7 @@ import pandas as pd
 import yaml
 
 from toolkit.classify.codebook import categories
-from toolkit.classify.labels import as_indicator, labels_to_matrix, named_indicator
+from toolkit.classify.labels import as_indicator, indicator_or_none, labels_to_matrix
 from toolkit.formats import alternation
 from toolkit.normalize import HAN_RANGES
 
@@ -105,17 +105,7 @@ class MultiLabelMixin:
 
     def _target(self, y: object, n: int) -> np.ndarray:
         classes = self._classes()
-        matrix = named_indicator(y, classes)  # columns named by keys: by name, not position
-        if matrix is None and (isinstance(y, (np.ndarray, pd.DataFrame)) or (
-            isinstance(y, (list, tuple)) and y and all(isinstance(r, (list, tuple, np.ndarray)) for r in y)
-        )):
-            try:
-                array = np.asarray(y)
-            except ValueError:  # ragged label lists
-                array = None
-            # ([[], []] is label lists without labels, not a matrix of no columns)
-            if array is not None and array.ndim == 2 and array.shape[1] and array.dtype.kind in "biuf":
-                matrix = array
+        matrix = indicator_or_none(y, classes)
         if matrix is None:
             matrix = labels_to_matrix(y, classes)  # type: ignore[arg-type]
         elif matrix.shape[1] != len(classes):

@@ -61,6 +61,28 @@ def named_indicator(y: object, classes: Sequence[str], name: str = "y") -> np.nd
     return out
 
 
+def indicator_or_none(y: object, classes: Sequence[str], name: str = "y") -> np.ndarray | None:
+    """``y`` as a matrix where it is one (an array, a DataFrame, a list of 0/1 rows), else None (label lists).
+
+    Columns named by keys are put in ``classes`` order (:func:`named_indicator`); other matrices are returned as
+    given, to be checked by the caller.
+    """
+    named = named_indicator(y, classes, name)
+    if named is not None:
+        return named
+    if isinstance(y, (np.ndarray, pd.DataFrame)) or (
+        isinstance(y, (list, tuple)) and y and all(isinstance(r, (list, tuple, np.ndarray)) for r in y)
+    ):
+        try:
+            array = np.asarray(y)
+        except ValueError:  # ragged label lists
+            return None
+        # ([[], []] is label lists without labels, not a matrix of no columns)
+        if array.ndim == 2 and array.shape[1] and array.dtype.kind in "biuf":
+            return array
+    return None
+
+
 def split_labels(value: object) -> list[str]:
     """One statement's labels as a list: from a list/tuple/set or a ';'-joined str.
 
