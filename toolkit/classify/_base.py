@@ -11,20 +11,27 @@ import pandas as pd
 import yaml
 
 from toolkit.classify.codebook import categories
-from toolkit.classify.labels import as_indicator, labels_to_matrix
+from toolkit.classify.labels import as_indicator, indicator_or_none, labels_to_matrix
 from toolkit.formats import alternation
 from toolkit.normalize import HAN_RANGES
+
+
+#: White space beside a Chinese character: a line break or space inside Chinese text (a statement wrapped as the
+#: PDF printed it, a cell with a line break in Excel) is no word boundary and must not split 重点领域 in two.
+_HAN_SPACE = re.compile(f"(?<=[{HAN_RANGES}])\\s+|\\s+(?=[{HAN_RANGES}])")
 
 
 @functools.lru_cache(maxsize=2**16)
 def _normalize(text: str) -> str:
     from toolkit.normalize import normalize_text
 
-    return normalize_text(text).strip()
+    # line by line first (a line's neighbours tell its script), then the wraps joined
+    return _HAN_SPACE.sub("", normalize_text(text)).strip()
 
 
 def normalize_texts(X: object, name: str = "X") -> list[str]:
-    """Check that X is a sequence of str and normalize each (NFKC, simplified, no pinyin)."""
+    """Check that X is a sequence of str and normalize each (NFKC, simplified, no pinyin, no white space beside
+    a Chinese character)."""
     if isinstance(X, str):
         raise TypeError(f"{name} must be a sequence of statement texts, not a single str")
     if isinstance(X, pd.DataFrame):
@@ -98,17 +105,7 @@ class MultiLabelMixin:
 
     def _target(self, y: object, n: int) -> np.ndarray:
         classes = self._classes()
-        matrix = None
-        if isinstance(y, (np.ndarray, pd.DataFrame)) or (
-            isinstance(y, (list, tuple)) and y and all(isinstance(r, (list, tuple, np.ndarray)) for r in y)
-        ):
-            try:
-                array = np.asarray(y)
-            except ValueError:  # ragged label lists
-                array = None
-            # ([[], []] is label lists without labels, not a matrix of no columns)
-            if array is not None and array.ndim == 2 and array.shape[1] and array.dtype.kind in "biuf":
-                matrix = array
+        matrix = indicator_or_none(y, classes)
         if matrix is None:
             matrix = labels_to_matrix(y, classes)  # type: ignore[arg-type]
         elif matrix.shape[1] != len(classes):

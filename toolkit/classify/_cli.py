@@ -8,6 +8,7 @@ import io
 import os
 import secrets
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -346,12 +347,17 @@ def _not_utf8(data: bytes, codec: str, exc: UnicodeDecodeError) -> str:
     if b"\x00" in data[:4096]:
         return (f"not UTF-8 ({where}); its NUL bytes look like UTF-16 without a byte-order mark: pass --encoding "
                 "utf-16-le (or utf-16-be)")
-    for guess in ("gbk", "gb18030"):
-        try:
-            data.decode(guess)
-        except UnicodeDecodeError:
-            continue
-        return (f"not UTF-8 ({where}): looks like {guess.upper()} (Excel's 'CSV' on Chinese Windows): pass "
+    # GBK, GB18030 or Big5, told apart as toolkit extract tells a text report's (Big5 reads as GB18030 too, as
+    # kana and rare characters: '獺そ秨キ' for '資訊公開')
+    from toolkit.readers import _decode_gb
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (too little to tell: the guess is only advice)
+        found = _decode_gb(data, mixed=False)
+    if found is not None:
+        guess = found[1]
+        windows = "traditional Chinese Windows" if guess.startswith("big5") else "Chinese Windows"
+        return (f"not UTF-8 ({where}): looks like {guess.upper()} (Excel's 'CSV' on {windows}): pass "
                 f"--encoding {guess}, or save it as 'CSV UTF-8' in Excel")
     return f"not UTF-8 ({where}): pass --encoding with its codec (e.g. big5, gb18030, utf-16)"
 

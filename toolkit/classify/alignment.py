@@ -78,7 +78,7 @@ def alignment(
     if unknown:
         raise ValueError(f"exclude must hold codebook keys ({', '.join(keys)}); got {unknown[0]!r}")
     counts: dict[tuple[object, str], list[int]] = {}
-    reports: list[object] = []
+    reports: dict[object, int] = {}  # report -> its position in the input (a list's `in` made a corpus quadratic)
     unlabelled = 0
     for i, row in enumerate(statements.itertuples(index=False)):
         # isinstance first: `pd.NA in (...)` raises instead of being False
@@ -87,8 +87,7 @@ def alignment(
         if pd.isna(row.report_id):
             raise ValueError(f"statement {i} has no report_id: every statement needs its report")
         labels = list(dict.fromkeys(split_labels(row.labels)))  # 'content;content' is one statement of content
-        if row.report_id not in reports:
-            reports.append(row.report_id)
+        reports.setdefault(row.report_id, len(reports))
         if not labels:  # nothing to classify (label_statements gives no labels): no category to count
             unlabelled += 1
             continue
@@ -110,7 +109,7 @@ def alignment(
         rows.append({"report_id": report, "category": key, "n_problems": n_p, "n_measures": n_m, "status": status})
     out = pd.DataFrame(rows, columns=["report_id", "category", "n_problems", "n_measures", "status"])
     if len(out):
-        out["_r"] = out["report_id"].map({r: i for i, r in enumerate(reports)})
+        out["_r"] = out["report_id"].map(reports)
         out["_c"] = out["category"].map(order)
         out = out.sort_values(["_r", "_c"]).drop(columns=["_r", "_c"]).reset_index(drop=True)
     out.attrs["n_unlabelled"] = unlabelled

@@ -15,12 +15,13 @@ repetition.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from numbers import Real
 
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
+from sklearn.preprocessing import normalize
 
 from toolkit.classify._base import NON_WORD
 from toolkit.normalize import normalize_text
@@ -43,6 +44,10 @@ _TOLERANCE = 1e-9
 
 _REQUIRED = ("report_id", "agency", "report_year", "text")
 
+#: Entries of the similarity matrix computed at a time (8 MB): the whole matrix of a corpus's statements,
+#: some 60,000 for 10,000 reports, would take 29 GB.
+_BLOCK = 2**20
+
 
 def _letters(text: str) -> str:
     """The text's letters only: simplified script (NFKC, traditional → simplified, pinyin notes removed), then
@@ -61,9 +66,18 @@ def _vectors(texts: list[str]) -> np.ndarray:
     return vectorizer.fit_transform(texts)
 
 
-def _similarities(texts: list[str]) -> np.ndarray:
-    """Pairwise cosine similarities, clipped to [0, 1] (rounding gives 1.0000000000000002 for copies)."""
-    return np.clip(cosine_similarity(_vectors(texts)), 0.0, 1.0)
+def _similarity_blocks(texts: list[str]) -> Iterator[tuple[int, np.ndarray]]:
+    """The pairwise cosine similarities of ``texts``, clipped to [0, 1] (rounding gives 1.0000000000000002 for
+    copies), a block of rows at a time: ``(first row, block)``, each block at most ``_BLOCK`` entries.
+
+    The values are those of ``cosine_similarity`` over all texts (the same product, row by row).
+    """
+    vectors = normalize(_vectors(texts))  # as cosine_similarity does, once
+    columns = vectors.T.tocsr()
+    n = vectors.shape[0]
+    step = max(1, _BLOCK // max(n, 1))
+    for start in range(0, n, step):
+        yield start, np.clip((vectors[start:start + step] @ columns).toarray(), 0.0, 1.0)
 
 
 def boilerplate_index(
@@ -141,49 +155,38 @@ def boilerplate_index(
     owner_arr = np.asarray(owner, dtype=int)
     counts = np.bincount(owner_arr, minlength=n) if owner else np.zeros(n, dtype=int)
 
-    # section level
+    # section level: per report the most similar other one, and the most similar earlier year of its agency
     has_text = counts > 0
-    sim = np.full((n, n), np.nan)
     idx = np.flatnonzero(has_text)
+    best, same = np.full(n, np.nan), np.full(n, np.nan)
+    best_at, same_at = np.full(n, -1), np.full(n, -1)
+    years = pd.to_numeric(frame["report_year"], errors="coerce").to_numpy(dtype=float)
+    # a missing agency (code -1) matches none
+    agencies = pd.factorize(frame["agency"].astype(object).where(frame["agency"].notna(), None))[0]
     if len(idx) >= 2:
-        sim[np.ix_(idx, idx)] = _similarities([texts[i] for i in idx])
-    np.fill_diagonal(sim, np.nan)
-    best, best_id, same, same_id = [], [], [], []
-    years = pd.to_numeric(frame["report_year"], errors="coerce")
-    agencies = [None if pd.isna(a) else a for a in frame["agency"]]  # a missing agency matches none
-    for i in range(n):
-        row = sim[i]
-        if np.isnan(row).all():
-            best.append(np.nan)
-            best_id.append(pd.NA)
-        else:
-            j = int(np.nanargmax(row))
-            best.append(float(row[j]))
-            best_id.append(ids[j])
-        agency = agencies[i]
-        earlier = [
-            j for j in range(n)
-            if j != i and agency is not None and agencies[j] == agency
-            and pd.notna(years[i]) and pd.notna(years[j]) and years[j] < years[i] and not np.isnan(row[j])
-        ]
-        if earlier:
-            j = max(earlier, key=lambda k: row[k])
-            same.append(float(row[j]))
-            same_id.append(ids[j])
-        else:
-            same.append(np.nan)
-            same_id.append(pd.NA)
+        for start, block in _similarity_blocks([texts[i] for i in idx]):
+            rows = idx[start:start + len(block)]
+            block[np.arange(len(rows)), np.arange(start, start + len(rows))] = -1.0  # not itself
+            j = block.argmax(axis=1)  # the first of equals, as the columns come
+            best[rows], best_at[rows] = block[np.arange(len(rows)), j], idx[j]
+            earlier = ((agencies[idx][None, :] == agencies[rows][:, None]) & (agencies[rows][:, None] >= 0)
+                       & (years[idx][None, :] < years[rows][:, None]))
+            k = np.where(earlier, block, -1.0).argmax(axis=1)
+            found = earlier.any(axis=1)
+            same[rows[found]], same_at[rows[found]] = block[np.arange(len(rows)), k][found], idx[k][found]
     out["max_similarity"] = best
-    out["most_similar"] = best_id
+    out["most_similar"] = [ids[j] if j >= 0 else pd.NA for j in best_at]
     out["max_similarity_same_agency"] = same
-    out["most_similar_same_agency"] = same_id
+    out["most_similar_same_agency"] = [ids[j] if j >= 0 else pd.NA for j in same_at]
 
     # statement level
     dup_counts = np.zeros(n, dtype=int)
     if len(set(owner)) >= 2:
-        s_sim = _similarities(stmt_texts)
-        s_sim[owner_arr[:, None] == owner_arr[None, :]] = 0.0  # only other reports count
-        is_dup = s_sim.max(axis=1) >= threshold - _TOLERANCE
+        is_dup = np.zeros(len(stmt_texts), dtype=bool)
+        for start, block in _similarity_blocks(stmt_texts):
+            own = owner_arr[start:start + len(block)]
+            block[own[:, None] == owner_arr[None, :]] = 0.0  # only other reports count
+            is_dup[start:start + len(block)] = block.max(axis=1) >= threshold - _TOLERANCE
         dup_counts = np.bincount(owner_arr[is_dup], minlength=n)
     out["n_statements"] = counts
     share = np.where(counts > 0, dup_counts / np.maximum(counts, 1), np.nan)

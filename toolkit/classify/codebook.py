@@ -192,7 +192,8 @@ def _read_jsonl(path: Path | object, origin: str, name: str | None = None) -> li
     """The statements of one JSONL file, each checked: an error names the file and the line."""
     name = name or str(getattr(path, "name", path))
     try:
-        with path.open(encoding="utf-8") as fh:  # type: ignore[attr-defined]
+        # utf-8-sig: Notepad and Excel begin UTF-8 with a byte-order mark, which json.loads refuses
+        with path.open(encoding="utf-8-sig") as fh:  # type: ignore[attr-defined]
             return _parse_jsonl(fh, origin, name)
     except UnicodeDecodeError as exc:
         raise ValueError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None

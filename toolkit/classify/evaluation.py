@@ -26,7 +26,7 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from toolkit.classify.baseline import MajorityBaseline
 from toolkit.classify.codebook import categories, load_codebook
-from toolkit.classify.labels import as_indicator, join_labels, labels_to_matrix, matrix_to_labels
+from toolkit.classify.labels import as_indicator, indicator_or_none, join_labels, labels_to_matrix, matrix_to_labels
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import StatementClassifier
 
@@ -334,7 +334,8 @@ def evaluate(
     texts : sequence of str
         Statement texts.
     labels : sequence of label lists (or ';'-joined str), or indicator matrix
-        The hand coding.
+        The hand coding (a DataFrame whose columns are named by keys is read
+        by name).
     n_splits : int, default 5
         Folds per repeat.
     n_repeats : int, default 3
@@ -600,10 +601,11 @@ def _check_groups(groups: Sequence[object], n: int, name: str) -> np.ndarray:
 
 
 def _matrix(labels: object, classes: list[str], n: int, name: str) -> np.ndarray:
-    if isinstance(labels, (np.ndarray, pd.DataFrame)) and np.asarray(labels).ndim == 2:
-        Y = as_indicator(labels, name)
-    else:
+    Y = indicator_or_none(labels, classes, name)  # as the classifiers read y
+    if Y is None:
         Y = labels_to_matrix(list(labels), classes)  # type: ignore[call-overload]
+    else:
+        Y = as_indicator(Y, name)
     if Y.shape != (n, len(classes)):
         raise ValueError(f"{name} must have one entry per text ({n}), got shape {Y.shape}")
     return Y

@@ -30,6 +30,59 @@ def as_indicator(matrix: object, name: str = "matrix") -> np.ndarray:
     return array.astype(int)
 
 
+def named_indicator(y: object, classes: Sequence[str], name: str = "y") -> np.ndarray | None:
+    """An indicator DataFrame whose columns are named by category keys, as a matrix in ``classes`` order.
+
+    ``MultiLabelBinarizer``'s ``classes_`` and ``str.get_dummies`` name the columns in alphabetical order, not
+    the codebook's: read by position, 'timeliness' would be taken for 'other'.  A key of ``classes`` without a
+    column is a category no statement has (all 0).  None where ``y`` is no such DataFrame (an array, or
+    columns not all named by text, or values that are no numbers): it is read as before.
+
+    Raises
+    ------
+    ValueError
+        If a column's name is not among ``classes``, or named twice.
+    """
+    if (not isinstance(y, pd.DataFrame) or not len(y.columns) or not all(isinstance(c, str) for c in y.columns)
+            or np.asarray(y).dtype.kind not in "biuf"):
+        return None
+    matrix = as_indicator(y, name)
+    columns = list(y.columns)
+    unknown = [c for c in columns if c not in classes]
+    if unknown:
+        raise ValueError(
+            f"{name} names its columns, but {unknown[0]!r} is not among the classes ({', '.join(classes)})"
+        )
+    twice = [c for c in columns if columns.count(c) > 1]
+    if twice:
+        raise ValueError(f"{name} has two columns named {twice[0]!r}")
+    out = np.zeros((len(y), len(classes)), dtype=int)
+    out[:, [list(classes).index(c) for c in columns]] = matrix
+    return out
+
+
+def indicator_or_none(y: object, classes: Sequence[str], name: str = "y") -> np.ndarray | None:
+    """``y`` as a matrix where it is one (an array, a DataFrame, a list of 0/1 rows), else None (label lists).
+
+    Columns named by keys are put in ``classes`` order (:func:`named_indicator`); other matrices are returned as
+    given, to be checked by the caller.
+    """
+    named = named_indicator(y, classes, name)
+    if named is not None:
+        return named
+    if isinstance(y, (np.ndarray, pd.DataFrame)) or (
+        isinstance(y, (list, tuple)) and y and all(isinstance(r, (list, tuple, np.ndarray)) for r in y)
+    ):
+        try:
+            array = np.asarray(y)
+        except ValueError:  # ragged label lists
+            return None
+        # ([[], []] is label lists without labels, not a matrix of no columns)
+        if array.ndim == 2 and array.shape[1] and array.dtype.kind in "biuf":
+            return array
+    return None
+
+
 def split_labels(value: object) -> list[str]:
     """One statement's labels as a list: from a list/tuple/set or a ';'-joined str.
 

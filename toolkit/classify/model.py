@@ -5,8 +5,9 @@ character n-grams; one logistic regression per category (class_weight
 'balanced'); every statement gets at least one label (the most probable
 specific one when none passes the threshold; ``other`` only where the model
 itself says so).  Input is normalized first (NFKC, traditional
-→ simplified, pinyin annotations removed), so traditional and simplified
-wordings of a statement get the same result.
+→ simplified, pinyin annotations removed, white space beside a Chinese
+character dropped), so traditional and simplified wordings of a statement, or
+a statement wrapped onto several lines, get the same result.
 """
 from __future__ import annotations
 
@@ -44,7 +45,10 @@ class _LexiconFeatures(TransformerMixin, BaseEstimator):
 
     def fit(self, X: object, y: object = None) -> _LexiconFeatures:
         lexicon = load_codebook().lexicon
-        self.keywords_ = [words for words in lexicon.values() if words]
+        # normalized as the texts are (and as LexiconClassifier does): a keyword edited in traditional characters or
+        # full-width forms would match no normalized text
+        self.keywords_ = [tuple(w for w in normalize_texts(words, "lexicon") if w)
+                          for words in lexicon.values() if words]
         return self
 
     def transform(self, X: object) -> sparse.csr_matrix:
@@ -108,7 +112,9 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
     guides the model where hand-coded examples are few.
 
     ``fit`` takes ``y`` as a 0/1 indicator matrix (columns in ``classes``
-    order) or as label lists (``[['content'], ['content', 'timeliness']]`` or
+    order; a DataFrame whose columns are named by keys, as
+    ``MultiLabelBinarizer`` or ``str.get_dummies`` name them, by name) or as
+    label lists (``[['content'], ['content', 'timeliness']]`` or
     ``'content;timeliness'`` strings).  ``predict`` returns the indicator matrix,
     which is what scikit-learn's ``cross_validate``/``GridSearchCV`` and metrics
     expect; use :func:`toolkit.classify.labels_to_matrix` to pass label lists to
