@@ -705,6 +705,17 @@ def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatc
     assert [line for line in fast[12] if isinstance(line, list)][0] == ["收到申请", "21"]
 
 
+def test_non_ascii_is_the_text_without_its_ascii() -> None:
+    # The mojibake check samples a text's characters other than ASCII through its UTF-8 bytes: the same
+    # characters as the pattern removing the ASCII runs, a lone surrogate included.
+    from toolkit import readers
+
+    texts = [(RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")[:3000],
+             '<td style="x">政府</td>\x00\x7f\x80é😀', "\ud800ab\udc00政", "", "ascii only"]
+    for text in texts:
+        assert readers._non_ascii(text) == readers._ASCII_RUN.sub("", text)
+
+
 def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
     # Word writes a text box twice (the drawing and a VML fallback) inside the run of the paragraph it is
     # anchored to. Before, its text was glued to that paragraph: '…年度报告一、总体情况' lost the section.

@@ -668,6 +668,20 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 # (a class then the class repeated: the regex engine skips to the class's characters, where a pattern opening with a
 # repeat is tried at every character; the same runs)
 _ASCII_RUN = re.compile("[\x00-\x7f][\x00-\x7f]*")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii(text: str) -> str:
+    """The characters of ``text`` other than ASCII, in order.
+
+    In UTF-8 every byte of a character other than ASCII is 0x80 or above, so deleting the ASCII bytes of the
+    encoded text leaves those characters' encodings: three C passes, where a pattern's substitution made a
+    match a run of markup (a word processor's page alternates thousands of them with its words).
+    """
+    try:
+        return text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return _ASCII_RUN.sub("", text)
 
 
 def _refuse_mojibake(text: str, path: str | None) -> None:
@@ -676,7 +690,7 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
     Its characters, written back as GBK, are UTF-8 again: Chinese characters come back by the hundred,
     where real text gives a few among thousands of undecodable bytes.
     """
-    sample = _ASCII_RUN.sub("", text[:20000])[:2000]  # (one match per run, not one string per character)
+    sample = _non_ascii(text[:20000])[:2000]
     back = sample.encode("gbk", errors="ignore").decode("utf-8", errors="replace")
     found = len(_HAN.findall(back))
     if found >= 20 and found > 2 * back.count("\ufffd"):
