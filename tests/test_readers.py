@@ -705,6 +705,18 @@ def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatc
     assert [line for line in fast[12] if isinstance(line, list)][0] == ["收到申请", "21"]
 
 
+def test_clean_text_shortcut_is_the_pattern() -> None:
+    # _clean_text takes a printable text without a space for clean without its pattern: that must hold of
+    # every character, and the cells of real pages (plain, word processor's, with white space) read the same.
+    from toolkit import readers
+
+    unclean = [chr(i) for i in range(0x110000) if readers._UNCLEAN_RE.search(chr(i))]
+    assert all(ch == " " or not ch.isprintable() for ch in unclean)
+    for text in ["217", "申请人情况", "\x00217\x00", " 商业 企业 ", "a\u3000b", "\u200b12\ufeff", "信息\n公开", "x\x1cy"]:
+        expected = readers._collapse(text).strip().strip("\u200b\ufeff").strip()
+        assert readers._clean_text(text) == expected
+
+
 def test_non_ascii_is_the_text_without_its_ascii() -> None:
     # The mojibake check samples a text's characters other than ASCII through its UTF-8 bytes: the same
     # characters as the pattern removing the ASCII runs, a lone surrogate included.

@@ -1071,10 +1071,12 @@ def _clean(pieces: list) -> str:
 
 def _clean_text(text: str) -> str:
     """_clean of a single piece (a cell holding text only), without building a list to join."""
-    if not _UNCLEAN_RE.search(text):
+    # Every character of _UNCLEAN_RE but the space is one str.isprintable refuses (a control, format or
+    # separator character): a printable text without a space is clean, told by two C scans cheaper than a search.
+    if (" " not in text and text.isprintable()) or not _UNCLEAN_RE.search(text):
         return text  # most cells ("217", "申请人情况"): nothing to collapse or strip
     inner = text.strip(_EDGE_SPACE)
-    if not _UNCLEAN_RE.search(inner):
+    if (" " not in inner and inner.isprintable()) or not _UNCLEAN_RE.search(inner):
         # a word processor's cell ("\x00217\x00", from <p>): nothing inside to collapse, and what the full
         # cleaning would strip is exactly these runs at the ends
         return inner
