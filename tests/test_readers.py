@@ -728,6 +728,24 @@ def test_non_ascii_is_the_text_without_its_ascii() -> None:
         assert readers._non_ascii(text) == readers._ASCII_RUN.sub("", text)
 
 
+def test_a_page_without_a_bracket_is_not_searched_for_a_dtd_subset(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An internal DTD subset opens with '[': a page without one reads the same without the search (which tries
+    # its pattern at every '<' of the markup); a page with one has it cut (test_bad_input's entity bomb).
+    from toolkit import readers, synth
+
+    pages = [synth.make_report(s, layout="html", html_markup=m)[0].encode() for s in range(3) for m in ("plain", "word")]
+    want = [readers._read_html(p, "page.html", None).lines for p in pages]
+
+    class Refused:
+        def subn(self, *args, **kwargs):
+            raise AssertionError("searched")
+
+    monkeypatch.setattr(readers, "_DOCTYPE_SUBSET_RE", Refused())
+    assert [readers._read_html(p, "page.html", None).lines for p in pages] == want
+    with pytest.raises(AssertionError, match="searched"):
+        readers._read_html(b"<!DOCTYPE html [ ]><p>x</p>", "page.html", None)
+
+
 def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
     # Word writes a text box twice (the drawing and a VML fallback) inside the run of the paragraph it is
     # anchored to. Before, its text was glued to that paragraph: '…年度报告一、总体情况' lost the section.

@@ -908,8 +908,9 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
         encoded = None
     _check_not_binary(text, path, encoded)
     _check_not_blank(text, path)
-    # An internal DTD subset can only serve entity tricks; HTML never needs one.
-    text, removed = _DOCTYPE_SUBSET_RE.subn("", text, count=1)
+    # An internal DTD subset can only serve entity tricks; HTML never needs one.  (It opens with '[': a page
+    # without one is not searched, a search trying the pattern at every '<' of the markup.)
+    text, removed = _DOCTYPE_SUBSET_RE.subn("", text, count=1) if "[" in text else (text, 0)
     # lxml.etree's parser, not lxml.html's: the same tree, without a Python class lookup per element.
     parser = lxml.etree.HTMLParser(
         encoding="utf-8",
