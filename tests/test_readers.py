@@ -705,6 +705,47 @@ def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatc
     assert [line for line in fast[12] if isinstance(line, list)][0] == ["收到申请", "21"]
 
 
+def test_clean_text_shortcut_is_the_pattern() -> None:
+    # _clean_text takes a printable text without a space for clean without its pattern: that must hold of
+    # every character, and the cells of real pages (plain, word processor's, with white space) read the same.
+    from toolkit import readers
+
+    unclean = [chr(i) for i in range(0x110000) if readers._UNCLEAN_RE.search(chr(i))]
+    assert all(ch == " " or not ch.isprintable() for ch in unclean)
+    for text in ["217", "申请人情况", "\x00217\x00", " 商业 企业 ", "a\u3000b", "\u200b12\ufeff", "信息\n公开", "x\x1cy"]:
+        expected = readers._collapse(text).strip().strip("\u200b\ufeff").strip()
+        assert readers._clean_text(text) == expected
+
+
+def test_non_ascii_is_the_text_without_its_ascii() -> None:
+    # The mojibake check samples a text's characters other than ASCII through its UTF-8 bytes: the same
+    # characters as the pattern removing the ASCII runs, a lone surrogate included.
+    from toolkit import readers
+
+    texts = [(RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")[:3000],
+             '<td style="x">政府</td>\x00\x7f\x80é😀', "\ud800ab\udc00政", "", "ascii only"]
+    for text in texts:
+        assert readers._non_ascii(text) == readers._ASCII_RUN.sub("", text)
+
+
+def test_a_page_without_a_bracket_is_not_searched_for_a_dtd_subset(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An internal DTD subset opens with '[': a page without one reads the same without the search (which tries
+    # its pattern at every '<' of the markup); a page with one has it cut (test_bad_input's entity bomb).
+    from toolkit import readers, synth
+
+    pages = [synth.make_report(s, layout="html", html_markup=m)[0].encode() for s in range(3) for m in ("plain", "word")]
+    want = [readers._read_html(p, "page.html", None).lines for p in pages]
+
+    class Refused:
+        def subn(self, *args, **kwargs):
+            raise AssertionError("searched")
+
+    monkeypatch.setattr(readers, "_DOCTYPE_SUBSET_RE", Refused())
+    assert [readers._read_html(p, "page.html", None).lines for p in pages] == want
+    with pytest.raises(AssertionError, match="searched"):
+        readers._read_html(b"<!DOCTYPE html [ ]><p>x</p>", "page.html", None)
+
+
 def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
     # Word writes a text box twice (the drawing and a VML fallback) inside the run of the paragraph it is
     # anchored to. Before, its text was glued to that paragraph: '…年度报告一、总体情况' lost the section.

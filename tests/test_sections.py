@@ -453,3 +453,31 @@ def test_a_long_glued_title_wrapped_over_three_narrow_lines_is_found(stem):
                                                for i in range(0, max(len(line), 1), width)))
         assert _outline(wrapped) == _outline(plain), width
         assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), width
+
+
+def test_the_sub_heading_pattern_opening_with_its_bracket_finds_the_same_headings():
+    # The glued (一) headings' pattern opens with its '(' and looks back after it, so that the regex engine skips
+    # to the brackets: it must find what the pattern opening with the look back finds, at a line's start, after a
+    # sentence's end, a digit, a space or a bracket, and not after a comma or a word.
+    from toolkit import sections
+    from toolkit.formats import load_formats
+
+    fast = sections._inline_sub_heading()
+    number = load_formats()["section_inline_numbers"]["sub"]
+    slow = re.compile(fast.pattern.replace(sections._inline_after(number),
+                                           rf"{sections._INLINE_AFTER}(?:{number})", 1))
+    assert slow.pattern != fast.pattern
+    lines = [normalize_line(line) for path in sorted(RAW.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    for stem in _PINGTAN:
+        lines += _numbered_in_brackets(stem)[0].splitlines()
+    heading = "(二)主动公开政府信息情况"
+    lines += [f"{before}{normalize_line(heading)}" for before in ("", "。", ",", "3", " ", ")", "(", "情况")]
+    found = []
+    for line in lines:
+        spans = [(m.span(), m.groupdict()) for m in fast.finditer(line)]
+        assert spans == [(m.span(), m.groupdict()) for m in slow.finditer(line)], line
+        found += [line] * len(spans)
+    assert len(found) >= 9
+    assert [line[:-len(heading)] for line in found if line.endswith("主动公开政府信息情况")][-5:] == \
+        ["", "。", "3", " ", ")"]

@@ -675,6 +675,20 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 # (a class then the class repeated: the regex engine skips to the class's characters, where a pattern opening with a
 # repeat is tried at every character; the same runs)
 _ASCII_RUN = re.compile("[\x00-\x7f][\x00-\x7f]*")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii(text: str) -> str:
+    """The characters of ``text`` other than ASCII, in order.
+
+    In UTF-8 every byte of a character other than ASCII is 0x80 or above, so deleting the ASCII bytes of the
+    encoded text leaves those characters' encodings: three C passes, where a pattern's substitution made a
+    match a run of markup (a word processor's page alternates thousands of them with its words).
+    """
+    try:
+        return text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return _ASCII_RUN.sub("", text)
 
 
 def _refuse_mojibake(text: str, path: str | None) -> None:
@@ -683,7 +697,7 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
     Its characters, written back as GBK, are UTF-8 again: Chinese characters come back by the hundred,
     where real text gives a few among thousands of undecodable bytes.
     """
-    sample = _ASCII_RUN.sub("", text[:20000])[:2000]  # (one match per run, not one string per character)
+    sample = _non_ascii(text[:20000])[:2000]
     back = sample.encode("gbk", errors="ignore").decode("utf-8", errors="replace")
     found = len(_HAN.findall(back))
     if found >= 20 and found > 2 * back.count("\ufffd"):
@@ -901,8 +915,9 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
         encoded = None
     _check_not_binary(text, path, encoded)
     _check_not_blank(text, path)
-    # An internal DTD subset can only serve entity tricks; HTML never needs one.
-    text, removed = _DOCTYPE_SUBSET_RE.subn("", text, count=1)
+    # An internal DTD subset can only serve entity tricks; HTML never needs one.  (It opens with '[': a page
+    # without one is not searched, a search trying the pattern at every '<' of the markup.)
+    text, removed = _DOCTYPE_SUBSET_RE.subn("", text, count=1) if "[" in text else (text, 0)
     # lxml.etree's parser, not lxml.html's: the same tree, without a Python class lookup per element.
     parser = lxml.etree.HTMLParser(
         encoding="utf-8",
@@ -1064,10 +1079,12 @@ def _clean(pieces: list) -> str:
 
 def _clean_text(text: str) -> str:
     """_clean of a single piece (a cell holding text only), without building a list to join."""
-    if not _UNCLEAN_RE.search(text):
+    # Every character of _UNCLEAN_RE but the space is one str.isprintable refuses (a control, format or
+    # separator character): a printable text without a space is clean, told by two C scans cheaper than a search.
+    if (" " not in text and text.isprintable()) or not _UNCLEAN_RE.search(text):
         return text  # most cells ("217", "申请人情况"): nothing to collapse or strip
     inner = text.strip(_EDGE_SPACE)
-    if not _UNCLEAN_RE.search(inner):
+    if (" " not in inner and inner.isprintable()) or not _UNCLEAN_RE.search(inner):
         # a word processor's cell ("\x00217\x00", from <p>): nothing inside to collapse, and what the full
         # cleaning would strip is exactly these runs at the ends
         return inner

@@ -85,7 +85,20 @@ def _patterns() -> dict[str, dict[str, list[re.Pattern[str]]]]:
     }
 
 
-_INLINE_AFTER = r"(?:(?<=[\d。;!?\s)])|^)"  # a glued heading starts a sentence, not after a comma
+_SENTENCE_BREAK = r"\d。;!?\s)"  # what a glued heading follows: it starts a sentence, not after a comma
+_INLINE_AFTER = rf"(?:(?<=[{_SENTENCE_BREAK}])|^)"
+
+
+def _inline_after(number: str) -> str:
+    """``_INLINE_AFTER`` then the heading's ``number`` (a pattern), as one pattern.
+
+    A number opening with '(' is written '(' first, its look back after it (not after a character other than
+    those of ``_SENTENCE_BREAK``): the same matches, but the regex engine skips to the '(' characters where a
+    pattern opening with the look back is tried at every character of the line.
+    """
+    if number.startswith(r"\("):
+        return rf"\((?<![^{_SENTENCE_BREAK}]\()(?:{number[2:]})"
+    return rf"{_INLINE_AFTER}(?:{number})"
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,7 +157,7 @@ def _inline_sub_heading() -> re.Pattern[str]:
     groups = "|".join(f"(?P<k{n}>{'|'.join(p.pattern for p in pats)})"
                       for n, pats in enumerate(_patterns()["modern"].values()))
     number = load_formats()["section_inline_numbers"]["sub"]
-    return re.compile(rf"{_INLINE_AFTER}(?:{number})\s*(?:{groups})")
+    return re.compile(rf"{_inline_after(number)}\s*(?:{groups})")
 
 
 #: Above these many candidate headings of known titles, or headings numbered in the sections' own form, the
