@@ -1415,6 +1415,23 @@ def test_a_lone_number_before_the_sentence_that_opens_the_measures(stem, switch,
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem, switch", [("000_438c5e5d2b6f4db4", "下一步,我们将"), ("001_4d29bfef72dd56db", "针对存在的问题"),
+                                          ("004_b232cca7e491c758", "下一步,我局将"), ("pingtan-2020-05", "下阶段，我局将"),
+                                          ("pingtan-2023-01", "2024年，我区将"), ("pingtan-2023-04", "下一步，我局将")])
+@pytest.mark.parametrize("number", ["（二）", "(六)", "二、", "2."])
+@pytest.mark.parametrize("layout", ["\n{number}\n{switch}", "\n{number} {switch}"])
+def test_a_number_alone_on_its_line_before_the_sentence_that_opens_the_measures(stem, switch, number, layout):
+    # The number of the measures on a line of its own ('（二）' / '下一步,我们将…') or apart by a space, numbered 2 too.
+    # Before, the line break hid the switch behind the number (the number glued to the last problem and the measures
+    # kept as problems, or their lead-in kept as a statement), and a lone (二) was read as the second item of a list
+    # whose first is written without its marker, the measures its text: 20 of the 24 cases on a line of its own and 3
+    # of the 24 apart by a space (（二）) read wrong.
+    section = problems_section(stem)
+    assert switch in section
+    section = section.replace(switch, layout.format(number=number, switch=switch), 1)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("stem", ["002_809f9474e249d214", "003_ce1f8ef96d3daffd", "pingtan-2023-02", "pingtan-2023-03"])
 @pytest.mark.parametrize("problems, measures", [("(一)工作短板", "(二)着力点"), ("一、短板弱项", "二、努力路径"),
                                                 ("(一)存在问题", "(二)推进方向"), ("(一)工作短板", "(二)改进措施")])

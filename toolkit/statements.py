@@ -132,6 +132,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 _NEEDS_SECOND = frozenset({"di", "roman", "letter"})
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+_SPACES = re.compile(r"\s*")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
@@ -899,11 +900,12 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
 def _after_lone_number(text: str, start: int, marks: list[tuple[int, int, int]]) -> int:
     """Where the sentence at ``start`` goes on after a number that opens it but is no marker of the list level
     ``marks`` (a lone ``(六)``, left out of the statement level by :func:`_markers`, or the level itself where it is
-    the only marker, numbered on from an earlier part), else ``start``."""
+    the only marker, numbered on from an earlier part), also alone on its line (``(二)`` / ``下一步,我们将…``), else
+    ``start``."""
     number = _LEADING_NUMBER.match(text, start)
-    if number is None or (any(m[0] == start for m in marks) and (len(marks) > 1 or marks[0][2] <= 2)):
+    if number is None or (any(m[0] == start for m in marks) and len(marks) > 1):
         return start
-    return number.end()
+    return _SPACES.match(text, number.end()).end()
 
 
 def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -1001,8 +1003,10 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
         return []
     # the style that occurs first is the statement level; not a lone marker numbered on from an earlier part (a list
     # of one item, '(六)存在的主要问题及改进情况' / '一是…;二是…') where another style makes a list; a lone 二是 is the
-    # second item of a list whose first is written without its marker ('存在问题:…不够及时。二是…', _unmarked_first_item)
-    lists = {s: found for s, found in accepted.items() if len(found) > 1 or found[0][2] <= 2} or accepted
+    # second item of a list whose first is written without its marker ('存在问题:…不够及时。二是…', _unmarked_first_item),
+    # so only after some text (at a part's start, '(二)下一步,我局将…:一是…', it is a number alone, as (六) is)
+    lists = {s: found for s, found in accepted.items()
+             if len(found) > 1 or found[0][2] == 1 or (found[0][2] == 2 and found[0][0] > blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return lists[style]
 
