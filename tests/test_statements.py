@@ -1469,6 +1469,26 @@ def test_a_statement_between_the_problems_and_a_restarted_list_of_measures(stem,
     assert _pairs(extract_statements(section))[len(problems) - 1] == ("problem", problems[-1] + "。主要是人员不足")
 
 
+@pytest.mark.parametrize("stem", ["003_ce1f8ef96d3daffd", "pingtan-2023-03"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_titled_statement_between_problems_of_several_sentences_and_a_restarted_list(stem, glued):
+    # As above, but the problems hold several sentences each (seed 003: '…四是工作创新能力仍需进一步增强。适应…存在着挑战。'
+    # then '牢固树立以公开促城建的理念。充分认识…。' then '一是着力提升…'): the statement is titled as the measures after it
+    # are, and starts at its title.  Before, it was read as the last problem's further sentences (4 of 4 wrong).
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    cut = "" if glued else "\n"
+    listed = cut.join(f"{'一二三'[i]}是{m}。" for i, m in enumerate(measures[1:]))
+    section = cut.join(f"{'一二三四'[i]}是{p}。" for i, p in enumerate(problems)) + cut + measures[0] + "。" + cut + listed
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (without it, each problem in turn the last, all its sentences stay its own: '…不够高。部分微信公众号文章出现文字错误。')
+    for k in range(len(problems)):
+        turned = problems[k:] + problems[:k]
+        section = cut.join([f"{'一二三四'[i]}是{p}。" for i, p in enumerate(turned)]
+                           + [f"{'一二三四'[i]}是{m}。" for i, m in enumerate(measures)])
+        assert _pairs(extract_statements(section)) == [("problem", p) for p in turned] + [("measure", m) for m in measures]
+
+
 @pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "pingtan-2020-05", "pingtan-2023-03"])
 def test_a_numbered_table_one_cell_a_line_with_a_blank_cell_left_out(stem, tmp_path):
     # Seed 000's layout (a cell a line, blank cells left out) of a table numbered by its 序号 column, the problems and

@@ -138,6 +138,7 @@ _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment b
 _SENTENCE_END = set("。!?\n")
 _SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
 _STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')
+_TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
@@ -1197,22 +1198,55 @@ def _stated_before_list(preamble: str) -> str:
     return _clean("".join(sentences))
 
 
-def _stated_after_list(items: list[tuple[int, str]]) -> str:
-    """The sentences after the first one of a list's last item where every other item is one sentence and they state
-    something (:func:`_stated_before_list`) admitting no shortcoming: ``一是…不够;二是…单一。丰富公开内容。一是…``
-    (else '').
+def _stated_after_list(items: list[tuple[int, str]], after: list[tuple[int, str]]) -> str:
+    """The sentences at the end of a list's last item that are a statement of their own before the restarted list
+    ``after`` (else ''): ``一是…不够;二是…单一。丰富公开内容。一是…``.
 
-    Before a restarted list they stand as a sentence before a first list does; where an item holds several sentences
-    (seed 003's) or they admit a shortcoming, they cannot be told from the last item's own.
+    Where every other item is one sentence, they are those after the last item's first one where they state something
+    (:func:`_stated_before_list`) admitting no shortcoming; before a restarted list they stand as a sentence before a
+    first list does.  Where the items hold several sentences (seed 003's), they are those titled as the items of
+    ``after`` are (:func:`_titled_after_list`).
     """
-    if len(items) < 2 or any(ch in _STATED_ENDS for _, t in items[:-1] for ch in t):
+    if len(items) < 2:
         return ""
     last = items[-1][1]
+    if any(ch in _STATED_ENDS for _, t in items[:-1] for ch in t):
+        return _titled_after_list(last, after)
     first = next((i for i, ch in enumerate(last) if ch in _STATED_ENDS), None)
     if first is None:
         return ""
     moved = _stated_before_list(last[first + 1:] + "。")
     return moved if moved and last.endswith(moved) and not _has(moved, "problem_cues") else ""
+
+
+def _titled(item: str) -> bool:
+    """Whether an item opens with a title sentence (at most ``_TITLE_LENGTH`` characters) followed by its body."""
+    title, stop, body = item.partition("。")
+    return bool(stop and body) and len(title) <= _TITLE_LENGTH
+
+
+def _titled_after_list(last: str, after: list[tuple[int, str]]) -> str:
+    """The sentences at the end of ``last``, an item of several sentences, that are a statement titled as every item
+    of ``after`` is (:func:`_titled`), admitting no shortcoming, else ''.
+
+    ``…四是工作创新能力仍需进一步增强。适应…方面存在着挑战。牢固树立以公开促城建的理念。充分认识…。一是着力提升…。``:
+    the statement starts at a title sentence after the item's first one, with a body after it, where no sentence from
+    it on admits a shortcoming; of several such titles the first naming a measure (``进一步提高…``, measure_cues), else
+    the last (a problem's own body may hold a short sentence admitting nothing: ``部分微信公众号文章出现文字错误。``).
+    """
+    if not after or not all(_titled(t) for _, t in after):
+        return ""
+    sentences = last.split("。")
+    titles = []  # the title sentences from which on nothing admits a shortcoming, the last first
+    for j in range(len(sentences) - 1, 0, -1):
+        if _has(sentences[j], "problem_cues"):
+            break
+        if j + 1 < len(sentences) and 0 < len(sentences[j]) <= _TITLE_LENGTH:
+            titles.append(j)
+    if not titles:
+        return ""
+    start = next((j for j in reversed(titles) if _has(sentences[j], "measure_cues")), titles[0])
+    return "。".join(sentences[start:])
 
 
 def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
@@ -1257,7 +1291,7 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
         kinds.append(kind)
     # the sentences between a list of problems and a restarted list of measures that admit no shortcoming, where the
     # problems are one sentence each, are a measure, not the last problem's text
-    between = [""] + [_stated_after_list(lst) if kinds[k:k + 2] == ["problem", "measure"] else ""
+    between = [""] + [_stated_after_list(lst, lists[k + 1]) if kinds[k:k + 2] == ["problem", "measure"] else ""
                       for k, lst in enumerate(lists[:-1])]
     j = 0
     for k, (lst, kind) in enumerate(zip(lists, kinds)):
