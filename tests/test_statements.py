@@ -1489,6 +1489,25 @@ def test_a_titled_statement_between_problems_of_several_sentences_and_a_restarte
         assert _pairs(extract_statements(section)) == [("problem", p) for p in turned] + [("measure", m) for m in measures]
 
 
+@pytest.mark.parametrize("end", ["。", ";"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_restarted_list_of_measures_one_of_which_names_a_shortcoming(end, glued):
+    # Seed 002 without its sub-headings: the problems, then the measures numbered again from 一是, nothing between.  One
+    # of the four measures has a word of problem_cues ('对…网站中缺少的目录进行充实'), so the list was voted problems:
+    # 4 measures read as problems.  After a list all of whose items admit a shortcoming, a list with measure cues of
+    # which at most one item in four admits one is measures, as the two lists under unknown sub-headings are.
+    stem = "002_809f9474e249d214"
+    cut = "" if glued else "\n"
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    section = cut.join(f"{'一二三四'[i]}是{t}{end if i + 1 < len(lst) else '。'}" for lst in lists for i, t in enumerate(lst))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (a second group of problems, two of its four items admitting a shortcoming, stays problems)
+    second = lists[1][:2] + ["公开内容不够全面", "答复文书格式不规范"]
+    section = cut.join(f"{'一二三四'[i]}是{t}{end if i + 1 < len(lst) else '。'}" for lst in (lists[0], second)
+                       for i, t in enumerate(lst))
+    assert set(extract_statements(section)["kind"]) == {"problem"}
+
+
 @pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "pingtan-2020-05", "pingtan-2023-03"])
 def test_a_numbered_table_one_cell_a_line_with_a_blank_cell_left_out(stem, tmp_path):
     # Seed 000's layout (a cell a line, blank cells left out) of a table numbered by its 序号 column, the problems and
