@@ -357,7 +357,7 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
     if names[0] == "other" and first == "1" and not layout.startswith("\t") and not layout.rstrip().endswith(_ROW_CELL):
         rows, end = _numbered_rows(lines, start, names)
     else:
-        rows, end = _table_cells(lines, start, len(names))
+        rows, end = _table_cells(lines, start, names)
     if not rows:
         return lines
     table = [f"{' | '.join(_cells(lines[k])[0] for k in header)} |"] + [" | ".join(row) + " |" for row in rows]
@@ -421,8 +421,10 @@ def _numbered_rows(lines: list[str], start: int, names: list[str | None]) -> tup
     return rows, k
 
 
-def _table_cells(lines: list[str], start: int, width: int) -> tuple[list[list[str]], int]:
-    """The rows of a one-cell-a-line table from ``start`` (see :func:`_cells_as_rows`) and the index after them."""
+def _table_cells(lines: list[str], start: int, names: list[str | None]) -> tuple[list[list[str]], int]:
+    """The rows of a one-cell-a-line table from ``start`` (see :func:`_cells_as_rows`) whose columns are of the kinds
+    ``names``, and the index after them."""
+    width = len(names)
     tab = lines[start - 1].startswith("\t")
     piped = lines[start - 1].rstrip().endswith(_ROW_CELL)
     rows: list[list[str]] = []
@@ -450,9 +452,33 @@ def _table_cells(lines: list[str], start: int, width: int) -> tuple[list[list[st
     if tab:
         rows += [cells] if cells else []
         return (rows, k) if rows and all(len(r) == width for r in rows) else ([], start)
-    if not cells or len(cells) % width or len(cells) < 2 * width:
-        return [], start  # (cells that fill no whole rows, or one row with nothing to tell it from two parts' text)
-    return [cells[i:i + width] for i in range(0, len(cells), width)], k
+    if len(cells) <= width:
+        return [], start  # (one row with nothing to tell it from two parts' text)
+    rows = [] if len(cells) % width else [cells[i:i + width] for i in range(0, len(cells), width)]
+    if sorted(map(str, names)) == ["measure", "problem"] and not (
+            rows and all(_has(row[names.index("problem")], "problem_cues") for row in rows)):
+        rows = _rows_by_wording(cells, names)  # (a blank cell was left out: whole rows of cells misalign the kinds)
+    return (rows, k) if rows else ([], start)
+
+
+def _rows_by_wording(cells: list[str], names: list[str | None]) -> list[list[str]]:
+    """The rows of a table of a problems and a measures column exported a cell a line with its blank cells left out
+    and no 序号 column (seed 000's layout), told by the cells' wording, else [].
+
+    Each problem admits a shortcoming in a word of problem_cues (as all 29 hand-read problems do; one of the 29
+    measures does too): the cells are full rows, a problem and its measure in the columns' order, then the cells of
+    one column alone (the rows after the shorter list, their other cell blank).  Cells that read otherwise (a measure
+    admitting a shortcoming among the full rows, a blank cell before a full row) leave the rows unknown.
+    """
+    problem = names.index("problem")
+    first = [_has(cell, "problem_cues") == (problem == 0) for cell in cells]  # a cell of the first column's kind
+    rows, k = [], 0
+    while k + 1 < len(cells) and first[k] and not first[k + 1]:
+        rows.append(cells[k:k + 2])
+        k += 2
+    if len(set(first[k:])) > 1:
+        return []
+    return rows + [[cell, ""] if first[k] else ["", cell] for cell in cells[k:]]
 
 
 def _full_stop(match: re.Match[str]) -> str:
