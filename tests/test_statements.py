@@ -1518,6 +1518,43 @@ def test_a_restarted_list_of_measures_one_of_which_names_a_shortcoming(end, glue
     assert set(extract_statements(section)["kind"]) == {"problem"}
 
 
+def _labelled(stem: str, label, end: str, glued: bool, pairs: bool = False) -> str:
+    """``stem``'s statements read by hand, each after a label ``label(kind, n)`` (问题一: …), the problems after the
+    lead-in '…还存在一些不足:' and the measures after '下一步,我局将采取以下措施加以改进:' (or a problem and its measure in
+    turn, ``pairs``); items end in ``end``, on lines of their own or ``glued``."""
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    parts = []
+    if pairs:
+        parts = [label(kind, n + 1) + lst[n] + "。" for n in range(max(map(len, lists)))
+                 for kind, lst in zip("pm", lists) if n < len(lst)]
+    else:
+        for kind, lead, lst in zip("pm", ["2023年,我局政府信息公开工作取得了一定成效,但还存在一些不足:",
+                                          "下一步,我局将采取以下措施加以改进:"], lists):
+            parts += [lead] + [label(kind, n + 1) + t + (end if n + 1 < len(lst) else "。") for n, t in enumerate(lst)]
+    return ("" if glued else "\n").join(parts)
+
+
+_LABELS = {"cn": lambda kind, n: ("问题" if kind == "p" else "措施") + "一二三四"[n - 1] + "：",
+           "digit": lambda kind, n: ("问题" if kind == "p" else "措施") + f"{n}:",
+           "own_line": lambda kind, n: ("问题" if kind == "p" else "措施") + "一二三四"[n - 1] + "\n"}
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("label, end, glued", [(label, end, glued) for label in _LABELS for end in "。;"
+                                               for glued in (False, True) if not (glued and label == "own_line")])
+def test_items_labelled_with_their_kind(stem, label, end, glued):
+    # The real statements as items labelled 问题一：… 措施一：… (问题1:, or the label on a line of its own): before, the
+    # labels were no marker, so each list ran into one statement with its labels, and the measures' lead-in sentence,
+    # left before 措施一 alone, became a measure: 100 of these 100 wrong.  Each label is now a sub-heading of its kind
+    # whose text is one item; a colon sentence ending the text before a label leads it in.
+    label = _LABELS[label]
+    section = _labelled(stem, label, end, glued)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (a problem and its measure in turn, 问题一 then 措施一: each statement of the kind its label says)
+    turn = _labelled(stem, label, end, glued, pairs=True)
+    assert sorted(_pairs(extract_statements(turn))) == sorted(_expected(stem))
+
+
 @pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "pingtan-2020-05", "pingtan-2023-03"])
 def test_a_numbered_table_one_cell_a_line_with_a_blank_cell_left_out(stem, tmp_path):
     # Seed 000's layout (a cell a line, blank cells left out) of a table numbered by its 序号 column, the problems and

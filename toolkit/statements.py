@@ -9,7 +9,8 @@ reads them (``spec/codebook.md``):
 2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``(二)2024年工作打算``, ``存在问题``,
    ``下一步工作打算如下:``) set the kind of what follows and never become statement text; glued to
    the text, a numbered one is read in its longest wording (``(二)改进措施和下一步工作打算一是…``),
-   an unnumbered one when a colon, a ``。`` or the first item's marker follows it;
+   an unnumbered one when a colon, a ``。`` or the first item's marker follows it; an item's label saying its kind
+   (``问题一:``, ``措施二:``) is one whose text is that one item;
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
    问题…``, ``2024年,我区将…``) starts the measures; inside an enumerated item (the numbering
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
@@ -167,7 +168,9 @@ _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GA
 def _cues() -> dict[str, Any]:
     spec = _spec()
     join = "|".join
-    sub = {kind: join(f"(?:{p})" for p in pats) for kind, pats in spec["subheadings"].items()}
+    # (an item's label, 问题一: 措施二:, is read as a sub-heading whose text is one item: see _is_label)
+    labels = {kind: rf"(?:{join(words)})(?:{_CN_NUM}|\d{{1,2}})" for kind, words in spec["item_labels"].items()}
+    sub = {kind: join([*(f"(?:{p})" for p in pats), labels[kind]]) for kind, pats in spec["subheadings"].items()}
     number = _NUMBER
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
@@ -178,10 +181,11 @@ def _cues() -> dict[str, Any]:
         # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。
         # or the first item's marker
         "heading_glued": re.compile(
-            rf"(?:^|(?<=[。;!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
+            rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
             rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
         ),
         "first_item": re.compile(spec["first_item"]),
+        "item_label": re.compile(rf"(?:{join(labels.values())})[。.:]?$"),
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
@@ -576,7 +580,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
         whole = cues["heading_line"].match(line)
         if whole:
             flush()
-            out.append(_Heading(_heading_kind(whole)))
+            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole)))
             last_number = _heading_number(whole) or last_number
             problems_form = _number_form(whole["num"]) if whole["num"] and _heading_kind(whole) == "problem" else ""
             continue
@@ -604,13 +608,19 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             if before:
                 buffer.append(before)
             flush()
-            out.append(_Heading(kind))
+            out.append(_Heading(kind, cell=_is_label(glued)))
             rest = rest[glued.end() :]
             pos = 0
         if rest:
             buffer.append(rest)
     flush()
     return out
+
+
+def _is_label(heading: re.Match[str]) -> bool:
+    """Whether a sub-heading found is an item's label (``问题一:``, ``措施二:``: statements.yaml ``item_labels``), whose
+    text is that one item, as a table's cell under a column's name is (not split at ';')."""
+    return _cues()["item_label"].search(heading.group()) is not None
 
 
 def _first_measures_form(lines: list[str]) -> str:
@@ -1172,6 +1182,11 @@ def _plain(block: _Block, out: _Found) -> None:
     rest = "".join(sentences[n_intro:])
     if intro:
         out.dropped.append(((block.order, 0), block.kind, intro))
+    if rest.rstrip().endswith(":"):
+        # (a sentence ending the block in a colon leads in what follows it: '下一步,我局将采取以下措施:' / '措施一:…')
+        *said, lead = _split_sentences(rest)
+        out.dropped.append(((block.order, 0), block.kind, _clean(lead)))
+        rest = "".join(said)
     # (a cell under a column's name is one row's item, as an enumerated item is: its ';' joins clauses of one
     # statement, seed 003's '…比较多;注重结果公开,忽略了过程公开;…')
     pieces = [p for p in ([rest] if block.cell else re.split(r";", rest)) if _clean(p)]
