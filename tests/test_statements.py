@@ -812,6 +812,23 @@ def test_items_marked_by_typed_bullets(bullet, own_lines):
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 
+@pytest.mark.parametrize("bullet", ["●", "•", "■", "◆"])
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_a_sentence_opening_the_measures_between_two_bulleted_lists(bullet, own_lines):
+    # Seed 004's lists bulleted, its '下一步,我局将采取更加强有力措施加以改进,…。' between them.  Bullets count on from one
+    # list into the next, so that sentence was taken for the last problem's own measure and the problems went on: the
+    # three measures read as problems (8 of 8 wrong).  A bulleted list goes on only where its next item admits a
+    # shortcoming.
+    stem = "004_b232cca7e491c758"
+    section = _renumber(problems_section(stem), lambda n, size: ("\n" if own_lines else "") + bullet)
+    assert section.count(bullet) == 6
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (a bulleted problem with its own measure sentence, the next bullet a problem again, keeps the list of problems)
+    text = f"还存在一些不足:{bullet}信息更新不够及时。下一步,将加强巡查。{bullet}解读形式单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("measure", "下一步,将加强巡查"),
+                                                ("problem", "解读形式单一")]
+
+
 @pytest.mark.parametrize("fmt", ["docx", "html", "html_layout"])
 def test_items_of_a_bulleted_list_of_the_document_itself(fmt, tmp_path):
     # Seed 003's items as an HTML <ul> (also in a page set in a layout table) or Word's List Bullet paragraphs:

@@ -893,15 +893,20 @@ class _Block:
     cell: bool = False  # a table cell under a column's name (see _Heading)
 
 
-def _next_item(marks: list[tuple[int, int, int]], start: int) -> int | None:
+def _next_item(marks: list[tuple[int, int, int]], start: int, text: str | None = None) -> int | None:
     """Start of the item that continues the numbering after ``start`` (None if the list does not go on).
 
     ``一是…。下一步,将…。二是…``: the 二是 after the sentence at ``start`` numbers on from the 一是
-    before it, so that sentence stands inside the list.
+    before it, so that sentence stands inside the list.  Bullets count their items but do not number them: given the
+    ``text``, such a list goes on only where its next item admits a shortcoming (``●…不够。`` / ``下一步,我局将…。`` /
+    ``●进一步加大…`` switches to the measures).
     """
     before = [m for m in marks if m[0] < start]
     after = [m for m in marks if m[0] > start]
     if before and after and after[0][2] == before[-1][2] + 1:
+        if text is not None and _styles()["bullet"][0].match(text, after[0][0]):
+            stop = after[1][0] if len(after) > 1 else len(text)
+            return after[0][0] if _has(text[after[0][1]:stop], "problem_cues") else None
         return after[0][0]
     return None
 
@@ -926,7 +931,7 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
             start = _after_lone_number(part, start, marks)
             if start == lone[0][0] or not _is_switch(part, start):
                 continue
-        resume = _next_item(marks, start)
+        resume = _next_item(marks, start, part)
         if resume is None or any(p.search(part[start:resume]) for p in _cues()["announces_list"]):
             # (a sentence announcing a list, '下一步,我局将重点做好以下工作。', switches even where the
             # measures number on from the problems: (三)(四) after (一)(二))
