@@ -829,6 +829,29 @@ def test_a_sentence_opening_the_measures_between_two_bulleted_lists(bullet, own_
                                                 ("problem", "解读形式单一")]
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "004_b232cca7e491c758",
+                                  "pingtan-2023-03"])
+@pytest.mark.parametrize("bullet", ["▲", "➤", "✓", "——", "—", "−", "-", "–"])
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_items_marked_by_other_bullets_and_dashes(stem, bullet, own_lines):
+    # The real lists with their 一是 二是 typed as other bullets (▲, ➤, a check mark: Word's Wingdings ü) or dashes
+    # ('——加强…。——完善…', '- 加强…' a line in a text export): before, none was a marker, so each list ran into one
+    # statement with its marks and its lead-in (64 of these 64 wrong).  A dash needs a second item and no digit after.
+    section = _renumber(problems_section(stem), lambda n, size: ("\n" if own_lines else "") + bullet)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dash alone, or one before a digit (a wrapped range '2021' / '-2025年'), is no list
+    ("还存在不足:信息更新不够及时。\n——这是群众反映最多的问题。下一步,我局将加强培训。",
+     [("problem", "信息更新不够及时。——这是群众反映最多的问题"), ("measure", "下一步,我局将加强培训")]),
+    ("一是落实2021\n-2025年规划不够到位;二是解读形式单一。下一步,我局将加强培训。",
+     [("problem", "落实2021-2025年规划不够到位"), ("problem", "解读形式单一"), ("measure", "下一步,我局将加强培训")]),
+])
+def test_what_is_no_dash_list(text, expected):
+    assert _pairs(extract_statements(text)) == expected
+
+
 @pytest.mark.parametrize("fmt", ["docx", "html", "html_layout"])
 def test_items_of_a_bulleted_list_of_the_document_itself(fmt, tmp_path):
     # Seed 003's items as an HTML <ul> (also in a page set in a layout table) or Word's List Bullet paragraphs:

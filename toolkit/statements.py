@@ -80,15 +80,17 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 
 @functools.lru_cache(maxsize=1)
 def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
-    """The enumeration styles: the numbered ones of ``_MARKERS`` and bullets (formats.yaml ``bullets``),
-    whose items have no number but count 1, 2, 3 … in order."""
+    """The enumeration styles: the numbered ones of ``_MARKERS``, bullets and dashes (formats.yaml ``bullets``,
+    ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
     from toolkit.formats import load_formats
 
     # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style
     words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")(?=[,:])"), False)
              for k, seq in enumerate(_sequence_words())}
+    formats = load_formats()
     return {**_MARKERS, **words,
-            "bullet": (re.compile(f"[{re.escape(load_formats()['bullets'])}]"), False)}
+            "bullet": (re.compile(f"[{re.escape(formats['bullets'])}]"), False),
+            "dash": (re.compile(f"[{re.escape(formats['dashes'])}]{{1,2}}(?!\\d)"), False)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,7 +113,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
     Bullets and order words carry no number: they count 1, 2, 3 … in order; an order word other
     than the first of its list goes on an open list only (首先 then 其次; 最后 closes it).
     """
-    if style == "bullet":
+    if style in ("bullet", "dash"):
         return len(found) + 1
     groups = match.groupdict()
     if groups.get("word"):
@@ -129,8 +131,8 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
 # line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
-# and 'A、' of '。A、B两类信息…' a name.
-_NEEDS_SECOND = frozenset({"di", "roman", "letter"})
+# and 'A、' of '。A、B两类信息…' a name; a dash at a line's start may be a sentence's ('——这是…').
+_NEEDS_SECOND = frozenset({"di", "roman", "letter", "dash"})
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _SPACES = re.compile(r"\s*")
@@ -897,14 +899,14 @@ def _next_item(marks: list[tuple[int, int, int]], start: int, text: str | None =
     """Start of the item that continues the numbering after ``start`` (None if the list does not go on).
 
     ``一是…。下一步,将…。二是…``: the 二是 after the sentence at ``start`` numbers on from the 一是
-    before it, so that sentence stands inside the list.  Bullets count their items but do not number them: given the
-    ``text``, such a list goes on only where its next item admits a shortcoming (``●…不够。`` / ``下一步,我局将…。`` /
-    ``●进一步加大…`` switches to the measures).
+    before it, so that sentence stands inside the list.  Bullets and dashes count their items but do not number them:
+    given the ``text``, such a list goes on only where its next item admits a shortcoming (``●…不够。`` /
+    ``下一步,我局将…。`` / ``●进一步加大…`` switches to the measures).
     """
     before = [m for m in marks if m[0] < start]
     after = [m for m in marks if m[0] > start]
     if before and after and after[0][2] == before[-1][2] + 1:
-        if text is not None and _styles()["bullet"][0].match(text, after[0][0]):
+        if text is not None and any(_styles()[style][0].match(text, after[0][0]) for style in ("bullet", "dash")):
             stop = after[1][0] if len(after) > 1 else len(text)
             return after[0][0] if _has(text[after[0][1]:stop], "problem_cues") else None
         return after[0][0]
