@@ -1595,6 +1595,21 @@ def test_items_labelled_with_their_kind(stem, label, end, glued):
     assert sorted(_pairs(extract_statements(turn))) == sorted(_expected(stem))
 
 
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("closing", ["特此报告。", "总之，我局将继续努力，推动政务公开工作再上新台阶。",
+                                     "综上所述,我局将以此次年报为契机,进一步做好政府信息公开工作。\n特此报告。"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_section_ending_in_a_closing_sentence(stem, closing, glued):
+    # The real sections closed by a summing-up (总之，…) or the formula 特此报告。, on a line of their own or glued to the
+    # last measure.  Before, both were glued to the last measure (60 of 60 wrong).  A summing-up is a statement of its
+    # own (of the kind before it); the formula is none, with the report's signature after it or not.
+    section = problems_section(stem).rstrip() + ("" if glued else "\n") + closing
+    summing_up = closing.split("\n")[0].replace("，", ",").rstrip("。") if not closing.startswith("特此") else ""
+    expected = _expected(stem) + [("measure", summing_up)] * bool(summing_up)
+    assert _pairs(extract_statements(section)) == expected
+    assert _pairs(extract_statements(section + "\n平潭综合实验区财政金融局\n2024年1月20日\n")) == expected
+
+
 @pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "pingtan-2020-05", "pingtan-2023-03"])
 def test_a_numbered_table_one_cell_a_line_with_a_blank_cell_left_out(stem, tmp_path):
     # Seed 000's layout (a cell a line, blank cells left out) of a table numbered by its 序号 column, the problems and

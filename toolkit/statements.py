@@ -29,7 +29,7 @@ reads them (``spec/codebook.md``):
    row; a short numbered
    title in a wording not known is a sub-heading where its number goes on from a known one
    of the other kind (``(一)存在问题`` … ``(二)着力点``); text that runs on into the next
-   section (``(六)其他需要报告的事项``) ends before it;
+   section (``(六)其他需要报告的事项``) ends before it; a closing ``总之,…`` is a statement of its own, ``特此报告`` none;
 7. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
    (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
@@ -187,6 +187,8 @@ def _cues() -> dict[str, Any]:
             rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
         ),
         "first_item": re.compile(spec["first_item"]),
+        "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
+        "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         "item_label": re.compile(rf"(?:{join(labels.values())})[。.:]?$"),
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
@@ -322,6 +324,9 @@ def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
     if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
         tail = max(len(kept) - _SIGNATURE_LINES, 0)
         kept = kept[: tail + signature_start(kept[tail:])]
+    formula = cues["closing_formula"].search(kept[-1]) if kept else None
+    if formula:  # ('…不完整信息。特此报告。': no statement's text)
+        kept = kept[:-1] + ([kept[-1][: formula.start()]] if formula.start() else [])
     return kept
 
 
@@ -995,6 +1000,11 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
                 cuts += _problem_cuts(part)
         if len(cuts) > 1 or cuts[0][1] != kind:
             fixed = True  # a switch sentence said which kind each piece is
+        closing = [m.start() for m in _cues()["closing_summary"].finditer(part)] if part is parts[-1] else []
+        if closing and closing[-1]:
+            # (a summing-up closing the section, '…不完整信息。总之,我局将…', is a statement of its own, of the kind before it)
+            cuts.append((closing[-1], next(k for a, k in reversed(cuts) if a < closing[-1])))
+            cuts.sort()
         for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
             if kind and part[a:b].strip():
                 blocks.append(_Block(kind, part[a:b], fixed, cell=cell))
