@@ -9,7 +9,8 @@ reads them (``spec/codebook.md``):
 2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``(二)2024年工作打算``, ``存在问题``,
    ``下一步工作打算如下:``) set the kind of what follows and never become statement text; glued to
    the text, a numbered one is read in its longest wording (``(二)改进措施和下一步工作打算一是…``),
-   an unnumbered one when a colon, a ``。`` or the first item's marker follows it;
+   an unnumbered one when a colon, a ``。`` or the first item's marker follows it; an item's label saying its kind
+   (``问题一:``, ``措施二:``) is one whose text is that one item;
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
    问题…``, ``2024年,我区将…``) starts the measures; inside an enumerated item (the numbering
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
@@ -28,7 +29,7 @@ reads them (``spec/codebook.md``):
    row; a short numbered
    title in a wording not known is a sub-heading where its number goes on from a known one
    of the other kind (``(一)存在问题`` … ``(二)着力点``); text that runs on into the next
-   section (``(六)其他需要报告的事项``) ends before it;
+   section (``(六)其他需要报告的事项``) ends before it; a closing ``总之,…`` is a statement of its own, ``特此报告`` none;
 7. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
    (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
@@ -79,15 +80,17 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 
 @functools.lru_cache(maxsize=1)
 def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
-    """The enumeration styles: the numbered ones of ``_MARKERS`` and bullets (formats.yaml ``bullets``),
-    whose items have no number but count 1, 2, 3 … in order."""
+    """The enumeration styles: the numbered ones of ``_MARKERS``, bullets and dashes (formats.yaml ``bullets``,
+    ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
     from toolkit.formats import load_formats
 
     # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style
     words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")(?=[,:])"), False)
              for k, seq in enumerate(_sequence_words())}
+    formats = load_formats()
     return {**_MARKERS, **words,
-            "bullet": (re.compile(f"[{re.escape(load_formats()['bullets'])}]"), False)}
+            "bullet": (re.compile(f"[{re.escape(formats['bullets'])}]"), False),
+            "dash": (re.compile(f"[{re.escape(formats['dashes'])}]{{1,2}}(?!\\d)"), False)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,7 +113,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
     Bullets and order words carry no number: they count 1, 2, 3 … in order; an order word other
     than the first of its list goes on an open list only (首先 then 其次; 最后 closes it).
     """
-    if style == "bullet":
+    if style in ("bullet", "dash"):
         return len(found) + 1
     groups = match.groupdict()
     if groups.get("word"):
@@ -128,15 +131,17 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
 # line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
-# and 'A、' of '。A、B两类信息…' a name.
-_NEEDS_SECOND = frozenset({"di", "roman", "letter"})
+# and 'A、' of '。A、B两类信息…' a name; a dash at a line's start may be a sentence's ('——这是…').
+_NEEDS_SECOND = frozenset({"di", "roman", "letter", "dash"})
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+_SPACES = re.compile(r"\s*")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
 _SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
 _STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')
+_TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
@@ -165,7 +170,9 @@ _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GA
 def _cues() -> dict[str, Any]:
     spec = _spec()
     join = "|".join
-    sub = {kind: join(f"(?:{p})" for p in pats) for kind, pats in spec["subheadings"].items()}
+    # (an item's label, 问题一: 措施二:, is read as a sub-heading whose text is one item: see _is_label)
+    labels = {kind: rf"(?:{join(words)})(?:{_CN_NUM}|\d{{1,2}})" for kind, words in spec["item_labels"].items()}
+    sub = {kind: join([*(f"(?:{p})" for p in pats), labels[kind]]) for kind, pats in spec["subheadings"].items()}
     number = _NUMBER
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
@@ -176,10 +183,13 @@ def _cues() -> dict[str, Any]:
         # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。
         # or the first item's marker
         "heading_glued": re.compile(
-            rf"(?:^|(?<=[。;!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
+            rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
             rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
         ),
         "first_item": re.compile(spec["first_item"]),
+        "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
+        "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
+        "item_label": re.compile(rf"(?:{join(labels.values())})[。.:]?$"),
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
@@ -314,6 +324,9 @@ def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
     if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
         tail = max(len(kept) - _SIGNATURE_LINES, 0)
         kept = kept[: tail + signature_start(kept[tail:])]
+    formula = cues["closing_formula"].search(kept[-1]) if kept else None
+    if formula:  # ('…不完整信息。特此报告。': no statement's text)
+        kept = kept[:-1] + ([kept[-1][: formula.start()]] if formula.start() else [])
     return kept
 
 
@@ -355,7 +368,7 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
     if names[0] == "other" and first == "1" and not layout.startswith("\t") and not layout.rstrip().endswith(_ROW_CELL):
         rows, end = _numbered_rows(lines, start, names)
     else:
-        rows, end = _table_cells(lines, start, len(names))
+        rows, end = _table_cells(lines, start, names)
     if not rows:
         return lines
     table = [f"{' | '.join(_cells(lines[k])[0] for k in header)} |"] + [" | ".join(row) + " |" for row in rows]
@@ -419,8 +432,10 @@ def _numbered_rows(lines: list[str], start: int, names: list[str | None]) -> tup
     return rows, k
 
 
-def _table_cells(lines: list[str], start: int, width: int) -> tuple[list[list[str]], int]:
-    """The rows of a one-cell-a-line table from ``start`` (see :func:`_cells_as_rows`) and the index after them."""
+def _table_cells(lines: list[str], start: int, names: list[str | None]) -> tuple[list[list[str]], int]:
+    """The rows of a one-cell-a-line table from ``start`` (see :func:`_cells_as_rows`) whose columns are of the kinds
+    ``names``, and the index after them."""
+    width = len(names)
     tab = lines[start - 1].startswith("\t")
     piped = lines[start - 1].rstrip().endswith(_ROW_CELL)
     rows: list[list[str]] = []
@@ -448,9 +463,33 @@ def _table_cells(lines: list[str], start: int, width: int) -> tuple[list[list[st
     if tab:
         rows += [cells] if cells else []
         return (rows, k) if rows and all(len(r) == width for r in rows) else ([], start)
-    if not cells or len(cells) % width or len(cells) < 2 * width:
-        return [], start  # (cells that fill no whole rows, or one row with nothing to tell it from two parts' text)
-    return [cells[i:i + width] for i in range(0, len(cells), width)], k
+    if len(cells) <= width:
+        return [], start  # (one row with nothing to tell it from two parts' text)
+    rows = [] if len(cells) % width else [cells[i:i + width] for i in range(0, len(cells), width)]
+    if sorted(map(str, names)) == ["measure", "problem"] and not (
+            rows and all(_has(row[names.index("problem")], "problem_cues") for row in rows)):
+        rows = _rows_by_wording(cells, names)  # (a blank cell was left out: whole rows of cells misalign the kinds)
+    return (rows, k) if rows else ([], start)
+
+
+def _rows_by_wording(cells: list[str], names: list[str | None]) -> list[list[str]]:
+    """The rows of a table of a problems and a measures column exported a cell a line with its blank cells left out
+    and no 序号 column (seed 000's layout), told by the cells' wording, else [].
+
+    Each problem admits a shortcoming in a word of problem_cues (as all 29 hand-read problems do; one of the 29
+    measures does too): the cells are full rows, a problem and its measure in the columns' order, then the cells of
+    one column alone (the rows after the shorter list, their other cell blank).  Cells that read otherwise (a measure
+    admitting a shortcoming among the full rows, a blank cell before a full row) leave the rows unknown.
+    """
+    problem = names.index("problem")
+    first = [_has(cell, "problem_cues") == (problem == 0) for cell in cells]  # a cell of the first column's kind
+    rows, k = [], 0
+    while k + 1 < len(cells) and first[k] and not first[k + 1]:
+        rows.append(cells[k:k + 2])
+        k += 2
+    if len(set(first[k:])) > 1:
+        return []
+    return rows + [[cell, ""] if first[k] else ["", cell] for cell in cells[k:]]
 
 
 def _full_stop(match: re.Match[str]) -> str:
@@ -548,7 +587,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
         whole = cues["heading_line"].match(line)
         if whole:
             flush()
-            out.append(_Heading(_heading_kind(whole)))
+            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole)))
             last_number = _heading_number(whole) or last_number
             problems_form = _number_form(whole["num"]) if whole["num"] and _heading_kind(whole) == "problem" else ""
             continue
@@ -576,13 +615,19 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             if before:
                 buffer.append(before)
             flush()
-            out.append(_Heading(kind))
+            out.append(_Heading(kind, cell=_is_label(glued)))
             rest = rest[glued.end() :]
             pos = 0
         if rest:
             buffer.append(rest)
     flush()
     return out
+
+
+def _is_label(heading: re.Match[str]) -> bool:
+    """Whether a sub-heading found is an item's label (``问题一:``, ``措施二:``: statements.yaml ``item_labels``), whose
+    text is that one item, as a table's cell under a column's name is (not split at ';')."""
+    return _cues()["item_label"].search(heading.group()) is not None
 
 
 def _first_measures_form(lines: list[str]) -> str:
@@ -717,13 +762,18 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
         if (cn_numeral(title["num"].strip("()、.")) != 1 or cn_numeral(titles[second]["num"].strip("()、.")) != 2
                 or _has(name, "problem_cues") or _has(name, "measure_cues")):
             continue
-        problems = _items("\n".join(lines[k + 1:second]))
-        measures = _items("\n".join(lines[second + 1:]))
-        admitting = sum(_has(t, "problem_cues") for t in measures)
-        if (problems and all(_has(t, "problem_cues") for t in problems)
-                and any(_has(t, "measure_cues") for t in measures) and 4 * admitting <= len(measures)):
+        if _problems_then_measures(_items("\n".join(lines[k + 1:second])), _items("\n".join(lines[second + 1:]))):
             return {k: ("problem", 1), second: ("measure", 2)}
     return {}
+
+
+def _problems_then_measures(problems: list[str], measures: list[str]) -> bool:
+    """Whether two lists are the problems and the measures: every item of the first admits a shortcoming (as every
+    problem of the seeds and corpus reports does in a word of problem_cues), the second has measure cues and at most
+    one in four of its items admits one (one of the 29 hand-read measures does: ``…缺少的目录进行充实``)."""
+    admitting = sum(_has(t, "problem_cues") for t in measures)
+    return (bool(problems) and all(_has(t, "problem_cues") for t in problems)
+            and any(_has(t, "measure_cues") for t in measures) and 4 * admitting <= len(measures))
 
 
 def _items(text: str) -> list[str]:
@@ -850,15 +900,20 @@ class _Block:
     cell: bool = False  # a table cell under a column's name (see _Heading)
 
 
-def _next_item(marks: list[tuple[int, int, int]], start: int) -> int | None:
+def _next_item(marks: list[tuple[int, int, int]], start: int, text: str | None = None) -> int | None:
     """Start of the item that continues the numbering after ``start`` (None if the list does not go on).
 
     ``一是…。下一步,将…。二是…``: the 二是 after the sentence at ``start`` numbers on from the 一是
-    before it, so that sentence stands inside the list.
+    before it, so that sentence stands inside the list.  Bullets and dashes count their items but do not number them:
+    given the ``text``, such a list goes on only where its next item admits a shortcoming (``●…不够。`` /
+    ``下一步,我局将…。`` / ``●进一步加大…`` switches to the measures).
     """
     before = [m for m in marks if m[0] < start]
     after = [m for m in marks if m[0] > start]
     if before and after and after[0][2] == before[-1][2] + 1:
+        if text is not None and any(_styles()[style][0].match(text, after[0][0]) for style in ("bullet", "dash")):
+            stop = after[1][0] if len(after) > 1 else len(text)
+            return after[0][0] if _has(text[after[0][1]:stop], "problem_cues") else None
         return after[0][0]
     return None
 
@@ -883,7 +938,7 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
             start = _after_lone_number(part, start, marks)
             if start == lone[0][0] or not _is_switch(part, start):
                 continue
-        resume = _next_item(marks, start)
+        resume = _next_item(marks, start, part)
         if resume is None or any(p.search(part[start:resume]) for p in _cues()["announces_list"]):
             # (a sentence announcing a list, '下一步,我局将重点做好以下工作。', switches even where the
             # measures number on from the problems: (三)(四) after (一)(二))
@@ -899,11 +954,12 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
 def _after_lone_number(text: str, start: int, marks: list[tuple[int, int, int]]) -> int:
     """Where the sentence at ``start`` goes on after a number that opens it but is no marker of the list level
     ``marks`` (a lone ``(六)``, left out of the statement level by :func:`_markers`, or the level itself where it is
-    the only marker, numbered on from an earlier part), else ``start``."""
+    the only marker, numbered on from an earlier part), also alone on its line (``(二)`` / ``下一步,我们将…``), else
+    ``start``."""
     number = _LEADING_NUMBER.match(text, start)
-    if number is None or (any(m[0] == start for m in marks) and (len(marks) > 1 or marks[0][2] <= 2)):
+    if number is None or (any(m[0] == start for m in marks) and len(marks) > 1):
         return start
-    return number.end()
+    return _SPACES.match(text, number.end()).end()
 
 
 def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -944,6 +1000,11 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
                 cuts += _problem_cuts(part)
         if len(cuts) > 1 or cuts[0][1] != kind:
             fixed = True  # a switch sentence said which kind each piece is
+        closing = [m.start() for m in _cues()["closing_summary"].finditer(part)] if part is parts[-1] else []
+        if closing and closing[-1]:
+            # (a summing-up closing the section, '…不完整信息。总之,我局将…', is a statement of its own, of the kind before it)
+            cuts.append((closing[-1], next(k for a, k in reversed(cuts) if a < closing[-1])))
+            cuts.sort()
         for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
             if kind and part[a:b].strip():
                 blocks.append(_Block(kind, part[a:b], fixed, cell=cell))
@@ -1001,8 +1062,10 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
         return []
     # the style that occurs first is the statement level; not a lone marker numbered on from an earlier part (a list
     # of one item, '(六)存在的主要问题及改进情况' / '一是…;二是…') where another style makes a list; a lone 二是 is the
-    # second item of a list whose first is written without its marker ('存在问题:…不够及时。二是…', _unmarked_first_item)
-    lists = {s: found for s, found in accepted.items() if len(found) > 1 or found[0][2] <= 2} or accepted
+    # second item of a list whose first is written without its marker ('存在问题:…不够及时。二是…', _unmarked_first_item),
+    # so only after some text (at a part's start, '(二)下一步,我局将…:一是…', it is a number alone, as (六) is)
+    lists = {s: found for s, found in accepted.items()
+             if len(found) > 1 or found[0][2] == 1 or (found[0][2] == 2 and found[0][0] > blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return lists[style]
 
@@ -1136,6 +1199,11 @@ def _plain(block: _Block, out: _Found) -> None:
     rest = "".join(sentences[n_intro:])
     if intro:
         out.dropped.append(((block.order, 0), block.kind, intro))
+    if rest.rstrip().endswith(":"):
+        # (a sentence ending the block in a colon leads in what follows it: '下一步,我局将采取以下措施:' / '措施一:…')
+        *said, lead = _split_sentences(rest)
+        out.dropped.append(((block.order, 0), block.kind, _clean(lead)))
+        rest = "".join(said)
     # (a cell under a column's name is one row's item, as an enumerated item is: its ';' joins clauses of one
     # statement, seed 003's '…比较多;注重结果公开,忽略了过程公开;…')
     pieces = [p for p in ([rest] if block.cell else re.split(r";", rest)) if _clean(p)]
@@ -1193,22 +1261,55 @@ def _stated_before_list(preamble: str) -> str:
     return _clean("".join(sentences))
 
 
-def _stated_after_list(items: list[tuple[int, str]]) -> str:
-    """The sentences after the first one of a list's last item where every other item is one sentence and they state
-    something (:func:`_stated_before_list`) admitting no shortcoming: ``一是…不够;二是…单一。丰富公开内容。一是…``
-    (else '').
+def _stated_after_list(items: list[tuple[int, str]], after: list[tuple[int, str]]) -> str:
+    """The sentences at the end of a list's last item that are a statement of their own before the restarted list
+    ``after`` (else ''): ``一是…不够;二是…单一。丰富公开内容。一是…``.
 
-    Before a restarted list they stand as a sentence before a first list does; where an item holds several sentences
-    (seed 003's) or they admit a shortcoming, they cannot be told from the last item's own.
+    Where every other item is one sentence, they are those after the last item's first one where they state something
+    (:func:`_stated_before_list`) admitting no shortcoming; before a restarted list they stand as a sentence before a
+    first list does.  Where the items hold several sentences (seed 003's), they are those titled as the items of
+    ``after`` are (:func:`_titled_after_list`).
     """
-    if len(items) < 2 or any(ch in _STATED_ENDS for _, t in items[:-1] for ch in t):
+    if len(items) < 2:
         return ""
     last = items[-1][1]
+    if any(ch in _STATED_ENDS for _, t in items[:-1] for ch in t):
+        return _titled_after_list(last, after)
     first = next((i for i, ch in enumerate(last) if ch in _STATED_ENDS), None)
     if first is None:
         return ""
     moved = _stated_before_list(last[first + 1:] + "。")
     return moved if moved and last.endswith(moved) and not _has(moved, "problem_cues") else ""
+
+
+def _titled(item: str) -> bool:
+    """Whether an item opens with a title sentence (at most ``_TITLE_LENGTH`` characters) followed by its body."""
+    title, stop, body = item.partition("。")
+    return bool(stop and body) and len(title) <= _TITLE_LENGTH
+
+
+def _titled_after_list(last: str, after: list[tuple[int, str]]) -> str:
+    """The sentences at the end of ``last``, an item of several sentences, that are a statement titled as every item
+    of ``after`` is (:func:`_titled`), admitting no shortcoming, else ''.
+
+    ``…四是工作创新能力仍需进一步增强。适应…方面存在着挑战。牢固树立以公开促城建的理念。充分认识…。一是着力提升…。``:
+    the statement starts at a title sentence after the item's first one, with a body after it, where no sentence from
+    it on admits a shortcoming; of several such titles the first naming a measure (``进一步提高…``, measure_cues), else
+    the last (a problem's own body may hold a short sentence admitting nothing: ``部分微信公众号文章出现文字错误。``).
+    """
+    if not after or not all(_titled(t) for _, t in after):
+        return ""
+    sentences = last.split("。")
+    titles = []  # the title sentences from which on nothing admits a shortcoming, the last first
+    for j in range(len(sentences) - 1, 0, -1):
+        if _has(sentences[j], "problem_cues"):
+            break
+        if j + 1 < len(sentences) and 0 < len(sentences[j]) <= _TITLE_LENGTH:
+            titles.append(j)
+    if not titles:
+        return ""
+    start = next((j for j in reversed(titles) if _has(sentences[j], "measure_cues")), titles[0])
+    return "。".join(sentences[start:])
 
 
 def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
@@ -1246,14 +1347,17 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
     for k, lst in enumerate(lists):
         kind = block.kind
         # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
+        # (a list numbered again after a list of problems, without a switch, is measures where its items read so)
         if not block.fixed and kind == "problem" and not (k == 0 and admitted):
-            if state.get("voted_measure") or _vote([t for _, t in lst]) == "measure":
+            if (state.get("voted_measure") or _vote([t for _, t in lst]) == "measure"
+                    or (k and kinds[k - 1] == "problem" and _problems_then_measures([t for _, t in lists[k - 1]],
+                                                                                    [t for _, t in lst]))):
                 kind = "measure"
                 state["voted_measure"] = True
         kinds.append(kind)
     # the sentences between a list of problems and a restarted list of measures that admit no shortcoming, where the
     # problems are one sentence each, are a measure, not the last problem's text
-    between = [""] + [_stated_after_list(lst) if kinds[k:k + 2] == ["problem", "measure"] else ""
+    between = [""] + [_stated_after_list(lst, lists[k + 1]) if kinds[k:k + 2] == ["problem", "measure"] else ""
                       for k, lst in enumerate(lists[:-1])]
     j = 0
     for k, (lst, kind) in enumerate(zip(lists, kinds)):
