@@ -2059,6 +2059,9 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
+        row_props = tr.find(_w("trPr"))
+        if row_props is not None and row_props.find(_w("del")) is not None:
+            continue  # a row deleted with tracked changes: gone once the change is accepted, as its text
         cells: list = []
         after: list = []
         for tc in _docx_children(tr):
