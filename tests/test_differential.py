@@ -146,7 +146,22 @@ def _rows_deleted(body) -> None:
             tr.addprevious(deleted)
 
 
-WORD_FORMS = {"rows_deleted": _rows_deleted}
+def _rows_cut_short(body) -> None:
+    # a row's blank cells at its end left out (w:gridAfter), and those at the start of a header row (w:gridBefore),
+    # as a table edited in Word or WPS keeps them: the row's cells end (or begin) where its text does
+    for tr in body.iter(f"{_W}tr"):
+        cells = tr.findall(f"{_W}tc")
+        blank = [not _shown(tc).strip() for tc in cells]
+        before = 0 if any(_INTEGER.fullmatch(_shown(tc)) for tc in cells) else blank.index(False) if False in blank else 0
+        after = next((k for k, b in enumerate(reversed(blank)) if not b), 0)
+        for name, cut in (("gridBefore", cells[:before]), ("gridAfter", cells[len(cells) - after:] if after else [])):
+            if cut:
+                for tc in cut:
+                    tr.remove(tc)
+                _row_props(tr).append(tr.makeelement(f"{_W}{name}", {f"{_W}val": str(len(cut))}))
+
+
+WORD_FORMS = {"rows_deleted": _rows_deleted, "rows_cut_short": _rows_cut_short}
 # (seed 003's statistics table is no table of _as_lines' sections: its rows stay text)
 WORD_CASES = [(stem, name) for name in sorted(WORD_FORMS) for stem in STEMS
               if name != "rows_deleted" or not stem.startswith("003")]

@@ -2055,6 +2055,11 @@ def _docx_symbol(font: str | None, char: str | None) -> str:
     return _symbol_fonts().get((font or "").strip().lower(), {}).get(code - 0xF000, "\ufffd")
 
 
+# (a bound on a row's skipped grid columns: a bad file's gridBefore of a million is no million cells; Word's grid
+# has at most 63 columns)
+_MAX_GRID_SKIP = 63
+
+
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
@@ -2101,8 +2106,16 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 texts = [_numbered(numbering.marker(p, t, bullets=False), t) for p, t in paragraphs if t]
             cells.append(" ".join(texts).strip().strip("\u200b\ufeff").strip())
         if cells:
-            lines.append(cells)
+            # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
+            # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
+            lines.append([""] * _grid_skip(row_props, "gridBefore") + cells + [""] * _grid_skip(row_props, "gridAfter"))
         lines.extend(after)
+
+
+def _grid_skip(row_props, name: str) -> int:
+    """The number of grid columns a DOCX row skips (``name``: gridBefore or gridAfter of its w:trPr)."""
+    skip = row_props.find(_w(name)) if row_props is not None else None
+    return 0 if skip is None else min(max(_int(skip.get(_w("val")), 0), 0), _MAX_GRID_SKIP)
 
 
 # --------------------------------------------------------------------------
