@@ -46,6 +46,12 @@ def _minus_as_hyphen(text: str) -> str:
     return re.sub(r"-(?=\d)", lambda m: "\u2010\u2011\u2012"[m.start() % 3], text)
 
 
+def _minus_as_a_symbol(text: str) -> str:
+    # the minus sign as the modifier letter minus (U+02D7, the glyph's name in some fonts) or the heavy minus
+    # sign ➖ (U+2796, typed from a phone's symbols)
+    return re.sub(r"-(?=\d)", lambda m: "\u02d7\u2796"[m.start() % 2], text)
+
+
 def _corner_quotes(text: str) -> str:
     # quotes as traditional text sets them: 危及「三安全一稳定」 (also the row label of the requests table)
     return text.replace("\u201c", "「").replace("\u201d", "」")
@@ -81,12 +87,13 @@ def _items_in_formal_numerals(text: str) -> str:
 
 VARIANTS = {"review_as_taiwan_writes_it": _review_as_taiwan_writes_it, "direction_marks": _direction_marks,
             "variation_selectors": _variation_selectors, "minus_as_hyphen": _minus_as_hyphen,
+            "minus_as_a_symbol": _minus_as_a_symbol,
             "corner_quotes": _corner_quotes, "headings_in_formal_numerals": _headings_in_formal_numerals,
             "items_in_formal_numerals": _items_in_formal_numerals}
 # the seeds whose minus signs and hyphens are read: a negative value in a table (001: -22, pingtan-2020-05:
 # 88-720) or the date of the header box (003: 发文日期 2018-02-28); in the others they are a telephone number's
 SIGNED = ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "pingtan-2020-05"]
-CASES = [(stem, name) for name in sorted(VARIANTS) for stem in (SIGNED if name == "minus_as_hyphen" else STEMS)]
+CASES = [(stem, name) for name in sorted(VARIANTS) for stem in (SIGNED if name.startswith("minus_as") else STEMS)]
 
 
 def _plain(value):

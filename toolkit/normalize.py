@@ -77,6 +77,7 @@ _VARIANTS = {
     "\u2212": "-",  # minus sign
     "\u2013": "-",
     "\u2010": "-", "\u2012": "-",  # hyphen (and NFKC's non-breaking one) and figure dash, as a font may map a minus
+    "\u02d7": "-", "\u2796": "-",  # modifier letter minus (a font's minus glyph) and the heavy minus sign ➖ typed as one
     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
     "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',  # 「」『』, the quotes of traditional text
     "\u3010": "[", "\u3011": "]",
