@@ -153,6 +153,23 @@ def _rows_deleted(body) -> None:
             tr.addprevious(deleted)
 
 
+def _cells_deleted(body) -> None:
+    # before the last cell of every row of numbers ending in one, a copy of it with another number, deleted with
+    # tracked changes (w:tcPr/w:cellDel)
+    for tr in body.iter(f"{_W}tr"):
+        last = tr.findall(f"{_W}tc")[-1]
+        if _INTEGER.fullmatch(_shown(last)):
+            deleted = deepcopy(last)
+            for t in deleted.iter(f"{_W}t"):
+                t.text = str(int(t.text) + 3)
+            props = deleted.find(f"{_W}tcPr")
+            if props is None:
+                props = deleted.makeelement(f"{_W}tcPr", {})
+                deleted.insert(0, props)
+            props.append(deleted.makeelement(f"{_W}cellDel", {f"{_W}id": "2", f"{_W}author": "a"}))
+            last.addprevious(deleted)
+
+
 def _rows_cut_short(body) -> None:
     # a row's blank cells at its end left out (w:gridAfter), and those at the start of a header row (w:gridBefore),
     # as a table edited in Word or WPS keeps them: the row's cells end (or begin) where its text does
@@ -168,10 +185,13 @@ def _rows_cut_short(body) -> None:
                 _row_props(tr).append(tr.makeelement(f"{_W}{name}", {f"{_W}val": str(len(cut))}))
 
 
-WORD_FORMS = {"rows_deleted": _rows_deleted, "rows_cut_short": _rows_cut_short}
-# (seed 003's statistics table is no table of _as_lines' sections: its rows stay text)
-WORD_CASES = [(stem, name) for name in sorted(WORD_FORMS) for stem in STEMS
-              if name != "rows_deleted" or not stem.startswith("003")]
+WORD_FORMS = {"rows_deleted": _rows_deleted, "cells_deleted": _cells_deleted, "rows_cut_short": _rows_cut_short}
+# the seeds each form changes: seed 003's statistics table is no table of _as_lines' sections (its rows stay text),
+# and few rows of the pingtan reports' tables (glued page text) end in a number
+WORD_STEMS = {"rows_deleted": [stem for stem in STEMS if not stem.startswith("003")], "rows_cut_short": STEMS,
+              "cells_deleted": ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214",
+                                "004_b232cca7e491c758"]}
+WORD_CASES = [(stem, name) for name in sorted(WORD_FORMS) for stem in WORD_STEMS[name]]
 
 
 _PLAIN_WORD: dict = {}  # the reading of each seed written as DOCX, by stem

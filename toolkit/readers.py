@@ -2074,6 +2074,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 continue
             props = tc.find(_w("tcPr"))
             if props is not None:
+                if props.find(_w("cellDel")) is not None:
+                    continue  # a cell deleted with tracked changes, as a deleted row
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
                     continue  # covered by the cell above
