@@ -17,6 +17,7 @@ import toolkit
 from toolkit.normalize import detect_script, normalize_text
 
 from conftest import RAW
+from renderers import TEXT_LAYOUTS, render_text
 
 STEMS = sorted(p.stem for p in RAW.glob("*.txt"))
 
@@ -120,12 +121,44 @@ def test_a_seed_in_another_form_reads_as_the_seed(stem, variant):
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
 
 
+_INTEGER = re.compile(r"-?\d+")  # a cell of a number as the seeds write them
+
+
+# --- numbers as people type them in cells ---------------------------------------------------------------------------
+# The seeds' tables written in each text layout of the seeds (tests/renderers.py), their numbers typed otherwise, read
+# as the same tables in that layout.
+
+def _thousands_set_apart(cells: list) -> list:
+    # thousands set apart by a thin or a narrow no-break space, as ISO and some editors write them: 65 651
+    return [re.sub(r"\d(?=(?:\d{3})+$)", lambda m: m.group() + "\u2009\u202f"[m.start() % 2], c)
+            if _INTEGER.fullmatch(c) else c for c in cells]
+
+
+CELL_FORMS = {"thousands_set_apart": _thousands_set_apart}
+# the seeds with a number of four digits or more in a table (seed 003's statistics table is no table of
+# _as_lines' sections)
+CELL_CASES = [(stem, name, layout) for name in sorted(CELL_FORMS) for layout in TEXT_LAYOUTS
+              for stem in ("001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-01", "pingtan-2023-04")]
+
+
+@pytest.mark.parametrize("stem, form, layout", CELL_CASES)
+def test_a_seed_with_numbers_typed_otherwise_reads_as_the_seed(stem, form, layout, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    typed = [CELL_FORMS[form](item) if isinstance(item, list) else item for item in lines]
+    assert typed != lines
+    want, got = (_reading(toolkit.parse_text(render_text(item, layout))) for item in (lines, typed))
+    for reading in (want, got):  # (raw is the cell as written)
+        reading["tables"] = [row[:4] + row[5:] for row in reading["tables"]]
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
 # --- Word's forms of the same table --------------------------------------------------------------------------------
 # A seed written as DOCX (tests/renderers.py) and edited as Word, WPS or a document system writes the same table
 # reads as the seed written as DOCX.
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_INTEGER = re.compile(r"-?\d+")
 
 
 def _shown(element) -> str:
