@@ -253,7 +253,8 @@ def test_a_seed_in_another_word_form_reads_as_the_seed(stem, form, tmp_path, par
 
 # --- web pages' forms of the same table ----------------------------------------------------------------------------
 # A seed written as HTML (tests/renderers.py) in the markup Word's and Excel's "save as web page" and sites' editors
-# write reads as the seed written as HTML. (These read the same before: forms no other test wrote.)
+# write reads as the seed written as HTML. (All but tracked_changes_saved read the same before: forms no other test
+# wrote.)
 
 def _tables(page: str, edit) -> str:
     """``page`` with each table's rows (the texts of their cells, ``&nbsp;`` for a blank) written by ``edit``."""
@@ -311,7 +312,18 @@ def _header_cells_and_broken_labels(rows: list) -> str:
             + "</tbody></table>")
 
 
+def _tracked_changes_saved(rows: list) -> str:
+    # Word's tracked changes saved as a web page: every number typed over another, the old one in <del>, the new
+    # in <ins> (a browser shows both, the old struck through)
+    change = 'cite="mailto:a" datetime="2021-01-29T10:00"'
+    def cell(text: str) -> str:
+        return (f"<td><del {change}>{int(text) + 3}</del><ins {change}>{text}</ins></td>" if _INTEGER.fullmatch(text)
+                else f"<td>{text}</td>")
+    return '<table border="1">' + "".join("<tr>" + "".join(map(cell, row)) + "</tr>" for row in rows) + "</table>"
+
+
 WEB_FORMS = {"word_web_page": _word_web_page, "excel_web_page": _excel_web_page,
+             "tracked_changes_saved": _tracked_changes_saved,
              "split_at_a_page_break": _split_at_a_page_break,
              "header_cells_and_broken_labels": _header_cells_and_broken_labels}
 

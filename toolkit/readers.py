@@ -920,6 +920,8 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
         if _may_hide(encoded):
             _drop_hidden(root)
         _drop_footnote_marks(root)
+        if b"<del" in encoded or b"<DEL" in encoded:
+            _drop_deleted(root)
     lines = _html_lines(root) if root is not None else []
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
@@ -935,6 +937,13 @@ def _drop_footnote_marks(root) -> None:
     for sup in list(root.iter("sup")):
         if not len(sup) and _FOOTNOTE_MARK.fullmatch(sup.text or ""):
             _remove_keeping_tail(sup)
+
+
+def _drop_deleted(root) -> None:
+    """Remove the text marked deleted (``<del>``: Word's tracked deletions saved as a web page, shown struck through
+    before the text that replaced it), as the DOCX reader leaves out Word's tracked deletions."""
+    for deleted in list(root.iter("del")):
+        _remove_keeping_tail(deleted)
 
 
 def _remove_keeping_tail(el) -> None:
