@@ -12,6 +12,7 @@ import re
 from copy import deepcopy
 
 import pytest
+from lxml import etree
 
 import toolkit
 from toolkit.normalize import detect_script, normalize_text
@@ -203,6 +204,20 @@ def _cells_deleted(body) -> None:
             last.addprevious(deleted)
 
 
+def _empty_controls(body) -> None:
+    # every blank cell a content control left empty, as a template's: Word shows (and prints) its placeholder text,
+    # the template's prompt, in grey (w:showingPlcHdr)
+    for tc in body.iter(f"{_W}tc"):
+        paragraph = tc.find(f"{_W}p")
+        if not _shown(tc).strip() and paragraph is not None:
+            control = etree.fromstring(
+                f'<w:sdt xmlns:w="{_W[1:-1]}"><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:rPr>'
+                '<w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:p>'
+                '</w:sdtContent></w:sdt>')
+            paragraph.addprevious(control)
+            tc.remove(paragraph)
+
+
 def _rows_cut_short(body) -> None:
     # a row's blank cells at its end left out (w:gridAfter), and those at the start of a header row (w:gridBefore),
     # as a table edited in Word or WPS keeps them: the row's cells end (or begin) where its text does
@@ -218,10 +233,12 @@ def _rows_cut_short(body) -> None:
                 _row_props(tr).append(tr.makeelement(f"{_W}{name}", {f"{_W}val": str(len(cut))}))
 
 
-WORD_FORMS = {"rows_deleted": _rows_deleted, "cells_deleted": _cells_deleted, "rows_cut_short": _rows_cut_short}
+WORD_FORMS = {"rows_deleted": _rows_deleted, "cells_deleted": _cells_deleted, "rows_cut_short": _rows_cut_short,
+              "empty_controls": _empty_controls}
 # the seeds each form changes: seed 003's statistics table is no table of _as_lines' sections (its rows stay text),
 # and few rows of the pingtan reports' tables (glued page text) end in a number
 WORD_STEMS = {"rows_deleted": [stem for stem in STEMS if not stem.startswith("003")], "rows_cut_short": STEMS,
+              "empty_controls": STEMS,
               "cells_deleted": ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214",
                                 "004_b232cca7e491c758"]}
 WORD_CASES = [(stem, name) for name in sorted(WORD_FORMS) for stem in WORD_STEMS[name]]
@@ -232,8 +249,6 @@ _PLAIN_WORD: dict = {}  # the reading of each seed written as DOCX, by stem
 
 @pytest.mark.parametrize("stem, form", WORD_CASES)
 def test_a_seed_in_another_word_form_reads_as_the_seed(stem, form, tmp_path, parsed_seed):
-    from lxml import etree
-
     from test_formats import _seed_docx_edited
 
     def edit(xml: str) -> str:

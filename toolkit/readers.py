@@ -1481,6 +1481,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     chunks = _docx_alt_chunks(document, body, path, max_bytes)
     hidden = _docx_hidden_styles(document)
     _vanish_styled_runs(body, hidden)
+    _vanish_placeholders(body)
     _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
@@ -1965,10 +1966,30 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
             rstyle = props.find(_w("rStyle")) if props is not None else None
             if not sets.get(rstyle.get(_w("val")) if rstyle is not None else None, para_hidden):
                 continue
-            if props is None:
-                props = run.makeelement(_w("rPr"), {})
-                run.insert(0, props)
-            props.append(props.makeelement(_w("vanish"), {}))
+            _vanish(run)
+
+
+def _vanish(run) -> None:
+    """Mark ``run`` as hidden text (w:vanish, in memory)."""
+    props = run.find(_w("rPr"))
+    if props is None:
+        props = run.makeelement(_w("rPr"), {})
+        run.insert(0, props)
+    props.append(props.makeelement(_w("vanish"), {}))
+
+
+def _vanish_placeholders(element) -> None:
+    """Mark as hidden the runs of the content controls under ``element`` that show their placeholder
+    (w:showingPlcHdr): a template's prompt, '单击或点击此处输入文字。', in a control left empty, whose cell or
+    paragraph holds nothing."""
+    for shows in list(element.iter(_w("showingPlcHdr"))):
+        props = shows.getparent()
+        sdt = props.getparent() if props is not None else None
+        content = sdt.find(_w("sdtContent")) if sdt is not None and props.tag == _w("sdtPr") else None
+        if content is None or shows.get(_w("val"), "true") in _OFF:
+            continue
+        for run in content.iter(_w("r")):
+            _vanish(run)
 
 
 def _unshown_run(run, stop) -> bool:
