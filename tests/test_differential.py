@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import math
 import re
+from copy import deepcopy
 
 import pytest
+from lxml import etree
 
 import toolkit
 from toolkit.normalize import detect_script, normalize_text
 
 from conftest import RAW
+from renderers import TEXT_LAYOUTS, render_text
 
 STEMS = sorted(p.stem for p in RAW.glob("*.txt"))
 
@@ -43,6 +46,12 @@ def _minus_as_hyphen(text: str) -> str:
     # the minus sign of 本年增/减 (-22, 88-720) and of dates and telephone numbers a hyphen (U+2010, and the
     # non-breaking one U+2011) or a figure dash (U+2012), as a font may map the glyph
     return re.sub(r"-(?=\d)", lambda m: "\u2010\u2011\u2012"[m.start() % 3], text)
+
+
+def _minus_as_a_symbol(text: str) -> str:
+    # the minus sign as the modifier letter minus (U+02D7, the glyph's name in some fonts) or the heavy minus
+    # sign ➖ (U+2796, typed from a phone's symbols)
+    return re.sub(r"-(?=\d)", lambda m: "\u02d7\u2796"[m.start() % 2], text)
 
 
 def _corner_quotes(text: str) -> str:
@@ -80,12 +89,13 @@ def _items_in_formal_numerals(text: str) -> str:
 
 VARIANTS = {"review_as_taiwan_writes_it": _review_as_taiwan_writes_it, "direction_marks": _direction_marks,
             "variation_selectors": _variation_selectors, "minus_as_hyphen": _minus_as_hyphen,
+            "minus_as_a_symbol": _minus_as_a_symbol,
             "corner_quotes": _corner_quotes, "headings_in_formal_numerals": _headings_in_formal_numerals,
             "items_in_formal_numerals": _items_in_formal_numerals}
 # the seeds whose minus signs and hyphens are read: a negative value in a table (001: -22, pingtan-2020-05:
 # 88-720) or the date of the header box (003: 发文日期 2018-02-28); in the others they are a telephone number's
 SIGNED = ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "pingtan-2020-05"]
-CASES = [(stem, name) for name in sorted(VARIANTS) for stem in (SIGNED if name == "minus_as_hyphen" else STEMS)]
+CASES = [(stem, name) for name in sorted(VARIANTS) for stem in (SIGNED if name.startswith("minus_as") else STEMS)]
 
 
 def _plain(value):
@@ -109,4 +119,241 @@ def test_a_seed_in_another_form_reads_as_the_seed(stem, variant):
     written = VARIANTS[variant](text)
     assert written != text
     want, got = _reading(toolkit.parse_text(text)), _reading(toolkit.parse_text(written))
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+_INTEGER = re.compile(r"-?\d+")  # a cell of a number as the seeds write them
+
+
+# --- numbers as people type them in cells ---------------------------------------------------------------------------
+# The seeds' tables written in each text layout of the seeds (tests/renderers.py), their numbers typed otherwise, read
+# as the same tables in that layout.
+
+def _thousands_set_apart(cells: list) -> list:
+    # thousands set apart by a thin or a narrow no-break space, as ISO and some editors write them: 65 651
+    return [re.sub(r"\d(?=(?:\d{3})+$)", lambda m: m.group() + "\u2009\u202f"[m.start() % 2], c)
+            if _INTEGER.fullmatch(c) else c for c in cells]
+
+
+CELL_FORMS = {"thousands_set_apart": _thousands_set_apart}
+# the seeds with a number of four digits or more in a table (seed 003's statistics table is no table of
+# _as_lines' sections)
+CELL_CASES = [(stem, name, layout) for name in sorted(CELL_FORMS) for layout in TEXT_LAYOUTS
+              for stem in ("001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-01", "pingtan-2023-04")]
+
+
+@pytest.mark.parametrize("stem, form, layout", CELL_CASES)
+def test_a_seed_with_numbers_typed_otherwise_reads_as_the_seed(stem, form, layout, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    typed = [CELL_FORMS[form](item) if isinstance(item, list) else item for item in lines]
+    assert typed != lines
+    want, got = (_reading(toolkit.parse_text(render_text(item, layout))) for item in (lines, typed))
+    for reading in (want, got):  # (raw is the cell as written)
+        reading["tables"] = [row[:4] + row[5:] for row in reading["tables"]]
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+# --- Word's forms of the same table --------------------------------------------------------------------------------
+# A seed written as DOCX (tests/renderers.py) and edited as Word, WPS or a document system writes the same table
+# reads as the seed written as DOCX.
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _shown(element) -> str:
+    return "".join(t.text or "" for t in element.iter(f"{_W}t"))
+
+
+def _row_props(tr):
+    props = tr.find(f"{_W}trPr")
+    if props is None:
+        props = tr.makeelement(f"{_W}trPr", {})
+        tr.insert(0, props)
+    return props
+
+
+def _rows_deleted(body) -> None:
+    # before every row of numbers, a copy of it with other numbers deleted with tracked changes, the deletion marked
+    # on the row (w:trPr/w:del) and not on its text (where Word marks the text too, it was already left out)
+    for tr in list(body.iter(f"{_W}tr")):
+        if any(_INTEGER.fullmatch(_shown(tc)) for tc in tr.iter(f"{_W}tc")):
+            deleted = deepcopy(tr)
+            for t in deleted.iter(f"{_W}t"):
+                if _INTEGER.fullmatch(t.text or ""):
+                    t.text = str(int(t.text) + 3)
+            _row_props(deleted).append(deleted.makeelement(f"{_W}del", {f"{_W}id": "1", f"{_W}author": "a"}))
+            tr.addprevious(deleted)
+
+
+def _cells_deleted(body) -> None:
+    # before the last cell of every row of numbers ending in one, a copy of it with another number, deleted with
+    # tracked changes (w:tcPr/w:cellDel)
+    for tr in body.iter(f"{_W}tr"):
+        last = tr.findall(f"{_W}tc")[-1]
+        if _INTEGER.fullmatch(_shown(last)):
+            deleted = deepcopy(last)
+            for t in deleted.iter(f"{_W}t"):
+                t.text = str(int(t.text) + 3)
+            props = deleted.find(f"{_W}tcPr")
+            if props is None:
+                props = deleted.makeelement(f"{_W}tcPr", {})
+                deleted.insert(0, props)
+            props.append(deleted.makeelement(f"{_W}cellDel", {f"{_W}id": "2", f"{_W}author": "a"}))
+            last.addprevious(deleted)
+
+
+def _empty_controls(body) -> None:
+    # every blank cell a content control left empty, as a template's: Word shows (and prints) its placeholder text,
+    # the template's prompt, in grey (w:showingPlcHdr)
+    for tc in body.iter(f"{_W}tc"):
+        paragraph = tc.find(f"{_W}p")
+        if not _shown(tc).strip() and paragraph is not None:
+            control = etree.fromstring(
+                f'<w:sdt xmlns:w="{_W[1:-1]}"><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:rPr>'
+                '<w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:p>'
+                '</w:sdtContent></w:sdt>')
+            paragraph.addprevious(control)
+            tc.remove(paragraph)
+
+
+def _rows_cut_short(body) -> None:
+    # a row's blank cells at its end left out (w:gridAfter), and those at the start of a header row (w:gridBefore),
+    # as a table edited in Word or WPS keeps them: the row's cells end (or begin) where its text does
+    for tr in body.iter(f"{_W}tr"):
+        cells = tr.findall(f"{_W}tc")
+        blank = [not _shown(tc).strip() for tc in cells]
+        before = 0 if any(_INTEGER.fullmatch(_shown(tc)) for tc in cells) else blank.index(False) if False in blank else 0
+        after = next((k for k, b in enumerate(reversed(blank)) if not b), 0)
+        for name, cut in (("gridBefore", cells[:before]), ("gridAfter", cells[len(cells) - after:] if after else [])):
+            if cut:
+                for tc in cut:
+                    tr.remove(tc)
+                _row_props(tr).append(tr.makeelement(f"{_W}{name}", {f"{_W}val": str(len(cut))}))
+
+
+WORD_FORMS = {"rows_deleted": _rows_deleted, "cells_deleted": _cells_deleted, "rows_cut_short": _rows_cut_short,
+              "empty_controls": _empty_controls}
+# the seeds each form changes: seed 003's statistics table is no table of _as_lines' sections (its rows stay text),
+# and few rows of the pingtan reports' tables (glued page text) end in a number
+WORD_STEMS = {"rows_deleted": [stem for stem in STEMS if not stem.startswith("003")], "rows_cut_short": STEMS,
+              "empty_controls": STEMS,
+              "cells_deleted": ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214",
+                                "004_b232cca7e491c758"]}
+WORD_CASES = [(stem, name) for name in sorted(WORD_FORMS) for stem in WORD_STEMS[name]]
+
+
+_PLAIN_WORD: dict = {}  # the reading of each seed written as DOCX, by stem
+
+
+@pytest.mark.parametrize("stem, form", WORD_CASES)
+def test_a_seed_in_another_word_form_reads_as_the_seed(stem, form, tmp_path, parsed_seed):
+    from test_formats import _seed_docx_edited
+
+    def edit(xml: str) -> str:
+        root = etree.fromstring(xml.encode("utf-8"))
+        WORD_FORMS[form](root)
+        edited = etree.tostring(root, encoding="unicode")
+        assert edited != etree.tostring(etree.fromstring(xml.encode("utf-8")), encoding="unicode")
+        return edited
+
+    report = parsed_seed(stem)
+    if stem not in _PLAIN_WORD:
+        _PLAIN_WORD[stem] = _reading(toolkit.parse_report(_seed_docx_edited(report, str, tmp_path), report_id=stem))
+    want = _PLAIN_WORD[stem]
+    got = _reading(toolkit.parse_report(_seed_docx_edited(report, edit, tmp_path), report_id=stem))
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+# --- web pages' forms of the same table ----------------------------------------------------------------------------
+# A seed written as HTML (tests/renderers.py) in the markup Word's and Excel's "save as web page" and sites' editors
+# write reads as the seed written as HTML. (All but tracked_changes_saved read the same before: forms no other test
+# wrote.)
+
+def _tables(page: str, edit) -> str:
+    """``page`` with each table's rows (the texts of their cells, ``&nbsp;`` for a blank) written by ``edit``."""
+    def table(match: re.Match) -> str:
+        rows = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", match.group())]
+        return edit(rows)
+    return re.sub(r'<table border="1">.*?</table>', table, page, flags=re.S)
+
+
+def _word_web_page(rows: list) -> str:
+    # Word: mso styles, every cell's text in a paragraph ending in <o:p>, a row of column widths after the last
+    cell = ("<td width=85 valign=top style='width:63.8pt;border:solid windowtext 1.0pt;mso-border-alt:solid windowtext"
+            " .5pt'><p class=MsoNormal align=center style='text-align:center'><span lang=EN-US style='font-family:"
+            "宋体'>{}<o:p></o:p></span></p></td>")
+    widths = "<![if !supportMisalignedColumns]><tr height=0>" + "<td width=85 style='border:none'></td>" * max(map(
+        len, rows)) + "</tr><![endif]>"
+    return ("<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>"
+            + "".join("<tr style='mso-yfti-irow:0'>" + "".join(map(cell.format, row)) + "</tr>" for row in rows)
+            + widths + "</table>")
+
+
+def _excel_web_page(rows: list) -> str:
+    # Excel: the columns in a <colgroup>, numbers with x:num, texts with x:str, classes of its styles
+    def cell(text: str) -> str:
+        return (f"<td class=xl65 align=right x:num>{text}</td>" if _INTEGER.fullmatch(text)
+                else f"<td class=xl66 x:str>{text}</td>")
+    return ("<table border=0 cellpadding=0 cellspacing=0 width=600 style='border-collapse:collapse;table-layout:fixed'>"
+            "<colgroup>" + "<col width=72 style='mso-width-source:userset;width:54pt'>" * max(map(len, rows))
+            + "</colgroup>" + "".join("<tr height=19>" + "".join(map(cell, row)) + "</tr>" for row in rows)
+            + "</table>")
+
+
+def _split_at_a_page_break(rows: list) -> str:
+    # a long table cut in two at a page break, its two header rows repeated at the top of the second
+    def table(part: list) -> str:
+        return '<table border="1">' + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                                              for row in part) + "</table>"
+    half = len(rows) // 2
+    if half < 4:
+        return table(rows)
+    return table(rows[:half]) + '<p style="page-break-before:always">&nbsp;</p>' + table(rows[:2] + rows[half:])
+
+
+def _header_cells_and_broken_labels(rows: list) -> str:
+    # a caption, the rows without numbers in <thead> as <th> cells, and long labels broken with <br>
+    def cell(text: str, tag: str) -> str:
+        if len(text) >= 8 and not re.search(r"\d{2}|&", text):
+            text = f"{text[:len(text) // 2]}<br>\n{text[len(text) // 2:]}"
+        return f"<{tag}>{text}</{tag}>"
+    head = [row for row in rows[:3] if not any(_INTEGER.fullmatch(c) for c in row)]
+    head = rows[:next((k for k, row in enumerate(rows) if row not in head), len(rows))]
+    return ('<table border="1"><caption>统计表</caption><thead>'
+            + "".join("<tr>" + "".join(cell(c, "th") for c in row) + "</tr>" for row in head) + "</thead><tbody>"
+            + "".join("<tr>" + "".join(cell(c, "td") for c in row) + "</tr>" for row in rows[len(head):])
+            + "</tbody></table>")
+
+
+def _tracked_changes_saved(rows: list) -> str:
+    # Word's tracked changes saved as a web page: every number typed over another, the old one in <del>, the new
+    # in <ins> (a browser shows both, the old struck through)
+    change = 'cite="mailto:a" datetime="2021-01-29T10:00"'
+    def cell(text: str) -> str:
+        return (f"<td><del {change}>{int(text) + 3}</del><ins {change}>{text}</ins></td>" if _INTEGER.fullmatch(text)
+                else f"<td>{text}</td>")
+    return '<table border="1">' + "".join("<tr>" + "".join(map(cell, row)) + "</tr>" for row in rows) + "</table>"
+
+
+WEB_FORMS = {"word_web_page": _word_web_page, "excel_web_page": _excel_web_page,
+             "tracked_changes_saved": _tracked_changes_saved,
+             "split_at_a_page_break": _split_at_a_page_break,
+             "header_cells_and_broken_labels": _header_cells_and_broken_labels}
+
+
+# (seed 003: its statistics table is no table of _as_lines' sections, whose rows there are lines of its prose)
+@pytest.mark.parametrize("stem, form", [(stem, name) for name in sorted(WEB_FORMS) for stem in STEMS
+                                        if not stem.startswith("003")])
+def test_a_seed_in_another_web_form_reads_as_the_seed(stem, form, tmp_path, parsed_seed):
+    from renderers import render_html
+    from test_formats import _as_lines
+
+    page = render_html(_as_lines(parsed_seed(stem))).decode("utf-8")
+    written = _tables(page, WEB_FORMS[form])
+    assert written != page
+    (tmp_path / "plain.html").write_text(page, encoding="utf-8")
+    (tmp_path / "form.html").write_text(written, encoding="utf-8")
+    want, got = (_reading(toolkit.parse_report(tmp_path / f"{name}.html", report_id=stem)) for name in ("plain", "form"))
     assert {name: got[name] for name in want if got[name] != want[name]} == {}

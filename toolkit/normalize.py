@@ -72,11 +72,16 @@ _INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u
 # (The superscript first, its context after: a pattern starting with a character class is sought fast.)
 _SUPERSCRIPT = re.compile(r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079](?<![A-Za-z][\u2070\u00b9\u00b2\u00b3\u2074-\u2079])"
                           r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]*")
+# A thin or narrow no-break space between a number's groups of three digits is a thousands separator (1 234, as
+# ISO and some editors set it), which NFKC would make a space, and a space parts two cells of a row set with spaces.
+# (The space first, its context after: a pattern starting with a character class is sought fast.)
+_THIN_GROUP = re.compile(r"[\u2009\u202f](?<=\d[\u2009\u202f])(?=\d{3}(?!\d))")
 # Characters NFKC leaves alone but reports use for the same thing.
 _VARIANTS = {
     "\u2212": "-",  # minus sign
     "\u2013": "-",
     "\u2010": "-", "\u2012": "-",  # hyphen (and NFKC's non-breaking one) and figure dash, as a font may map a minus
+    "\u02d7": "-", "\u2796": "-",  # modifier letter minus (a font's minus glyph) and the heavy minus sign ➖ typed as one
     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
     "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',  # 「」『』, the quotes of traditional text
     "\u3010": "[", "\u3011": "]",
@@ -419,7 +424,7 @@ def plain_item_numerals(text: str) -> str:
 
 def _normalized(text: str) -> str:
     """The steps of :func:`normalize_line`, in their order, for a line or a document's lines joined."""
-    text = remove_invisible(text)
+    text = _THIN_GROUP.sub(",", remove_invisible(text))
     text = plain_item_numerals(nfkc(text))  # (after NFKC: （壹） is (壹); before t2s: 參 would be 参)
     text = remove_pinyin(text)  # before t2s: OpenCC does not touch ASCII, order is for clarity
     return to_simplified(text)

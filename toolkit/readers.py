@@ -942,6 +942,8 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
         if _may_hide(encoded):
             _drop_hidden(root)
         _drop_footnote_marks(root)
+        if b"<del" in encoded or b"<DEL" in encoded:
+            _drop_deleted(root)
     lines = _html_lines(root) if root is not None else []
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
@@ -957,6 +959,13 @@ def _drop_footnote_marks(root) -> None:
     for sup in list(root.iter("sup")):
         if not len(sup) and _FOOTNOTE_MARK.fullmatch(sup.text or ""):
             _remove_keeping_tail(sup)
+
+
+def _drop_deleted(root) -> None:
+    """Remove the text marked deleted (``<del>``: Word's tracked deletions saved as a web page, shown struck through
+    before the text that replaced it), as the DOCX reader leaves out Word's tracked deletions."""
+    for deleted in list(root.iter("del")):
+        _remove_keeping_tail(deleted)
 
 
 def _remove_keeping_tail(el) -> None:
@@ -1503,6 +1512,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     chunks = _docx_alt_chunks(document, body, path, max_bytes)
     hidden = _docx_hidden_styles(document)
     _vanish_styled_runs(body, hidden)
+    _vanish_placeholders(body)
     _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
@@ -1987,10 +1997,30 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
             rstyle = props.find(_w("rStyle")) if props is not None else None
             if not sets.get(rstyle.get(_w("val")) if rstyle is not None else None, para_hidden):
                 continue
-            if props is None:
-                props = run.makeelement(_w("rPr"), {})
-                run.insert(0, props)
-            props.append(props.makeelement(_w("vanish"), {}))
+            _vanish(run)
+
+
+def _vanish(run) -> None:
+    """Mark ``run`` as hidden text (w:vanish, in memory)."""
+    props = run.find(_w("rPr"))
+    if props is None:
+        props = run.makeelement(_w("rPr"), {})
+        run.insert(0, props)
+    props.append(props.makeelement(_w("vanish"), {}))
+
+
+def _vanish_placeholders(element) -> None:
+    """Mark as hidden the runs of the content controls under ``element`` that show their placeholder
+    (w:showingPlcHdr): a template's prompt, '单击或点击此处输入文字。', in a control left empty, whose cell or
+    paragraph holds nothing."""
+    for shows in list(element.iter(_w("showingPlcHdr"))):
+        props = shows.getparent()
+        sdt = props.getparent() if props is not None else None
+        content = sdt.find(_w("sdtContent")) if sdt is not None and props.tag == _w("sdtPr") else None
+        if content is None or shows.get(_w("val"), "true") in _OFF:
+            continue
+        for run in content.iter(_w("r")):
+            _vanish(run)
 
 
 def _unshown_run(run, stop) -> bool:
@@ -2086,10 +2116,18 @@ def _docx_symbol(font: str | None, char: str | None) -> str:
     return _symbol_fonts().get((font or "").strip().lower(), {}).get(code - 0xF000, "\ufffd")
 
 
+# (a bound on a row's skipped grid columns: a bad file's gridBefore of a million is no million cells; Word's grid
+# has at most 63 columns)
+_MAX_GRID_SKIP = 63
+
+
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
+        row_props = tr.find(_w("trPr"))
+        if row_props is not None and row_props.find(_w("del")) is not None:
+            continue  # a row deleted with tracked changes: gone once the change is accepted, as its text
         cells: list = []
         after: list = []
         for tc in _docx_children(tr):
@@ -2097,6 +2135,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 continue
             props = tc.find(_w("tcPr"))
             if props is not None:
+                if props.find(_w("cellDel")) is not None:
+                    continue  # a cell deleted with tracked changes, as a deleted row
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
                     continue  # covered by the cell above
@@ -2129,8 +2169,16 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 texts = [_numbered(numbering.marker(p, t, bullets=False), t) for p, t in paragraphs if t]
             cells.append(" ".join(texts).strip().strip("\u200b\ufeff").strip())
         if cells:
-            lines.append(cells)
+            # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
+            # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
+            lines.append([""] * _grid_skip(row_props, "gridBefore") + cells + [""] * _grid_skip(row_props, "gridAfter"))
         lines.extend(after)
+
+
+def _grid_skip(row_props, name: str) -> int:
+    """The number of grid columns a DOCX row skips (``name``: gridBefore or gridAfter of its w:trPr)."""
+    skip = row_props.find(_w(name)) if row_props is not None else None
+    return 0 if skip is None else min(max(_int(skip.get(_w("val")), 0), 0), _MAX_GRID_SKIP)
 
 
 # --------------------------------------------------------------------------
