@@ -869,7 +869,9 @@ def test_pairwise_on_all_tied_values_is_no_test_as_in_kruskal() -> None:
     assert all(pd.isna(res[c]) for c in ("U", "p", "p_adj", "cliffs_delta"))
     # a pair tied within itself among pairs that differ is left out of Holm's correction, like a small pair
     mixed = pd.concat([m.assign(metric=m["regulations_issued"]),
-                       m.dropna(subset=["regulations_issued"]).assign(template="x", metric=[1.0, 2, 3, 4, 5, 6, 7, 8])])
+                       m.dropna(subset=["regulations_issued"]).assign(
+                           template="x", metric=[1.0, 2, 3, 4, 5, 6, 7, 8],
+                           report_id=lambda d: d["report_id"] + "-x")])
     res = pairwise_mannwhitney(mixed, "metric", "template").set_index(["group1", "group2"])
     assert res.loc[("2019", "2021"), "note"] == "all values are equal: no test"
     tested = res.dropna(subset=["p"])
@@ -957,3 +959,28 @@ def test_bootstrap_cluster_takes_a_missing_place_for_the_agencys_own() -> None:
     named = m.assign(agency=m["agency"].where(~bureaus, "住建局"))
     assert named.loc[bureaus, "province"].isna().sum() == 1
     assert bootstrap_ci(named, "not_held_rate", n_boot=200, cluster="agency", min_n=3).loc[0, "n_clusters"] == len(used)
+
+
+def test_a_report_in_several_rows_is_refused() -> None:
+    from toolkit.plots import plot_distribution
+
+    # The seeds' metrics joined with their problem statements (one row per statement): 7 reports with a not-held
+    # rate became n = 17 in kruskal, and describe's 2019 mean was 0.348 instead of 0.469, each report weighing
+    # as many times as it has statements.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    m = report_metrics(tables, reports=reports)
+    statements = pd.concat([r.statements for r in parsed], ignore_index=True)
+    joined = m.merge(statements.loc[statements["kind"] == "problem", ["report_id", "kind"]], on="report_id")
+    assert joined["report_id"].duplicated().any() and joined["not_held_rate"].notna().sum() > 10
+    calls = [lambda d: describe(d, "not_held_rate", "template"),
+             lambda d: kruskal(d, "not_held_rate", "template"),
+             lambda d: pairwise_mannwhitney(d, "not_held_rate", "template"),
+             lambda d: bootstrap_ci(d, "not_held_rate", "template", n_boot=200),
+             lambda d: plot_distribution(d, "not_held_rate", "template")]
+    for call in calls:
+        with pytest.raises(ValueError, match=r"report_id\(s\) in several rows \('000_438c5e5d2b6f4db4' \("):
+            call(joined)
+        call(joined.drop_duplicates("report_id"))  # one row per report: accepted
+    assert kruskal(joined.drop_duplicates("report_id"), "not_held_rate", "template").loc[0, "n"] == 7

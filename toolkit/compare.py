@@ -91,6 +91,21 @@ def _check_min_n(min_n: Any) -> int:
     return int(min_n)
 
 
+def _check_one_row_per_report(df: pd.DataFrame) -> None:
+    """Refuse a frame that holds a report in several rows (``report_id`` repeated), e.g. metrics joined with
+    statements: every row counts as one report, so such a report would weigh several times in n, the tests
+    and the intervals."""
+    if "report_id" not in df.columns:
+        return
+    counts = df["report_id"].dropna().value_counts(sort=False)
+    repeated = counts[counts > 1]
+    if len(repeated):
+        shown = ", ".join(f"{rid!r} ({n} rows)" for rid, n in repeated.iloc[:3].items())
+        raise ValueError(f"df holds {len(repeated)} report_id(s) in several rows ({shown}"
+                         f"{', …' if len(repeated) > 3 else ''}): each row counts as one report; keep one row per "
+                         "report (df.drop_duplicates('report_id')) or aggregate first")
+
+
 def _id_key(ids: pd.Series) -> pd.Series:
     """Sort key of report ids: as they are, or as text when they mix types."""
     return ids if len({type(v) for v in ids}) <= 1 else ids.astype(str)
@@ -185,7 +200,8 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is not in ``df``, or ``metric`` holds text that is no number.
+        If a column is not in ``df``, ``metric`` holds text that is no number, or ``df`` holds a
+        ``report_id`` in several rows.
 
     Examples
     --------
@@ -198,6 +214,7 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     x = _numeric(df, metric)
     if by is None:
         keys: list[Any] = [None]
@@ -285,8 +302,9 @@ def kruskal(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, or ``min_n``,
-        ``method``, ``n_resamples`` or ``random_state`` is invalid.
+        If a column is missing, ``metric`` holds text that is no number, ``df`` holds a
+        ``report_id`` in several rows, or ``min_n``, ``method``, ``n_resamples`` or
+        ``random_state`` is invalid.
 
     Examples
     --------
@@ -299,6 +317,7 @@ def kruskal(
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     _check_column(df, by, "by")
     min_n = _check_min_n(min_n)
     if method not in _KW_METHODS:
@@ -545,8 +564,8 @@ def pairwise_mannwhitney(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, or ``correction``,
-        ``method`` or ``min_n`` is invalid.
+        If a column is missing, ``metric`` holds text that is no number, ``df`` holds a
+        ``report_id`` in several rows, or ``correction``, ``method`` or ``min_n`` is invalid.
 
     Examples
     --------
@@ -559,6 +578,7 @@ def pairwise_mannwhitney(
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     _check_column(df, by, "by")
     if correction not in _CORRECTIONS:
         raise ValueError(f"correction must be one of {list(_CORRECTIONS)}, got {correction!r}")
@@ -903,8 +923,9 @@ def bootstrap_ci(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, a rate column holds text that is no number, an option is
-        outside its allowed values, or a report with a value has no ``cluster`` label.
+        If a column is missing, a rate column holds text that is no number, ``df`` holds a
+        ``report_id`` in several rows, an option is outside its allowed values, or a report with a
+        value has no ``cluster`` label.
 
     Examples
     --------
@@ -917,6 +938,7 @@ def bootstrap_ci(
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     if by is not None:
         _check_column(df, by, "by")
     if cluster is not None:

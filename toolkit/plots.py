@@ -20,8 +20,8 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 
 from toolkit.classify.labels import split_labels
-from toolkit.compare import (CompositionResult, _check_column, _check_seed, _groups, _is_group, _numeric,
-                             _sorted_groups)
+from toolkit.compare import (CompositionResult, _check_column, _check_one_row_per_report, _check_seed, _groups,
+                             _is_group, _numeric, _sorted_groups)
 from toolkit.metrics import _check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, metric_definitions
 
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
@@ -163,8 +163,8 @@ def plot_distribution(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, or no group has a value
-        (nothing to draw).
+        If a column is missing, ``metric`` holds text that is no number, ``df`` holds a
+        ``report_id`` in several rows, or no group has a value (nothing to draw).
 
     Examples
     --------
@@ -177,6 +177,7 @@ def plot_distribution(
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     _check_column(df, by, "by")
     seed = _check_seed(random_state)
     groups = _groups(df, metric, by)
