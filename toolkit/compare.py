@@ -718,7 +718,7 @@ def chi2_composition(
     ValueError
         If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` holds text that is no number, or ``reports`` shares no report id with
-        ``tables`` (ids of another type: 2020 and '2020').
+        ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ.
 
     Examples
     --------
@@ -1202,7 +1202,7 @@ def cross_year_audit(
         If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` or the year column holds text that is no number (``'2020年'``; years
         written ``'2021'`` are read as 2021), or ``reports`` shares no report id with ``tables``
-        (ids of another type: 2020 and '2020').
+        (ids of another type: 2020 and '2020') or holds one report_id in rows that differ.
 
     Examples
     --------

@@ -354,13 +354,25 @@ def _numeric(df: pd.DataFrame, col: str, name: str = "metric", *, frame: str | N
 
 
 def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame, name: str = "tables") -> None:
-    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020');
-    ``name`` is the frame ``tables`` stands for in the message."""
+    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020'), or
+    that hold one id in rows that differ; ``name`` is the frame ``tables`` stands for in the message."""
     in_tables = pd.unique(tables["report_id"].dropna())
     in_reports = pd.Index(pd.unique(reports["report_id"].dropna()), dtype=object)
     if len(in_tables) and len(in_reports) and not in_reports.isin(in_tables).any():
         raise ValueError(f"no report_id of reports is in {name} ({name}: {in_tables[0]!r}, reports: "
                          f"{in_reports[0]!r}): are they of one corpus, with ids of one type?")
+    repeated = reports["report_id"].duplicated(keep=False).to_numpy() & reports["report_id"].notna().to_numpy()
+    if repeated.any():
+        # rows of one id that differ (two runs' reports.csv put together) are two reports under one id: their
+        # cells would be merged into one report, the first copy of each cell kept, and the second report lost
+        rows = reports[repeated].astype(object).astype(str)
+        differ = rows.groupby("report_id", sort=True).nunique().gt(1)
+        if differ.any(axis=None):
+            rid = differ.index[differ.any(axis=1)][0]
+            cols = list(differ.columns[differ.loc[rid]])
+            raise ValueError(f"reports has several rows for report_id {rid!r} that differ in {cols[:3]}: two reports "
+                             f"under one id (reports.csv of two runs put together?) would be read as one; give them "
+                             f"distinct ids (extract_corpus(report_ids=...)) or keep one row per report")
 
 
 def _check_keys(tables: pd.DataFrame) -> None:
@@ -740,7 +752,8 @@ def report_metrics(
     ValueError
         If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` holds text that is no number, ``reports`` shares no report id with
-        ``tables`` (ids of another type: 2020 and '2020'), or ``blank_as_zero=True`` comes without
+        ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ (two
+        reports under one id), or ``blank_as_zero=True`` comes without
         ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples

@@ -335,7 +335,8 @@ def plot_heatmap(
         If a frame is not a DataFrame or ``by`` is not a str.
     ValueError
         If a column is missing, ``kind`` is not allowed, ``reports`` shares no report id with
-        ``statements`` (ids of another type: 2020 and '2020'), no statement is left to count, or no
+        ``statements`` (ids of another type: 2020 and '2020') or holds one report_id in rows that
+        differ, no statement is left to count, or no
         statement has a label (not classified yet).
 
     Examples
