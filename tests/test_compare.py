@@ -984,3 +984,18 @@ def test_a_report_in_several_rows_is_refused() -> None:
             call(joined)
         call(joined.drop_duplicates("report_id"))  # one row per report: accepted
     assert kruskal(joined.drop_duplicates("report_id"), "not_held_rate", "template").loc[0, "n"] == 7
+
+
+def test_blank_as_zero_keeps_a_blank_part_of_a_row_that_does_not_add_up() -> None:
+    # Seed 002's 上年结转 row leaves 自然人 blank, gives 0 for the four organisations and 4 as 总计: the blank
+    # holds the 4 requests.  With blank_as_zero=True it became 0, and the carried-over check against an earlier
+    # year whose 结转下年度 自然人 was 0 said "ok" where the 总计 of the same row failed.
+    parsed = [toolkit.parse_report(RAW / f"{stem}.txt") for stem in ("pingtan-2023-03", "002_809f9474e249d214")]
+    tables = pd.concat([r.tables.assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    flags = pd.concat([r.flags_frame().assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    reports = pd.DataFrame({"report_id": ["1", "2"], "agency": "某局", "report_year": [2022, 2023]})
+    res = cross_year_audit(tables, reports, flags=flags, blank_as_zero=True).set_index("key")
+    assert res.loc["2<-1:total", ["found", "status"]].tolist() == [4.0, "failed"]
+    assert pd.isna(res.loc["2<-1:natural_person", "found"])
+    assert res.loc["2<-1:natural_person", "status"] == "unverifiable"
+    assert res.loc["2<-1:commercial", ["found", "status"]].tolist() == [0.0, "ok"]  # a blank of a row that adds up is 0

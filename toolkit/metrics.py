@@ -414,7 +414,7 @@ def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.nda
                 pd.to_numeric(tables["line"], errors="coerce").to_numpy(dtype=float),
             ])
             blank &= ~np.asarray(keys.isin(list(uncertain)), dtype=bool)
-    return blank & ~_total_with_parts(tables) & ~_legacy_parent_with_parts(tables)
+    return blank & ~_total_with_parts(tables) & ~_part_of_short_row(tables) & ~_legacy_parent_with_parts(tables)
 
 
 def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
@@ -428,6 +428,25 @@ def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
     row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
     others = value.where(~is_total).abs().groupby(row, dropna=False).transform("max")
     return is_total & (others.fillna(0) > 0).to_numpy()
+
+
+def _part_of_short_row(tables: pd.DataFrame) -> np.ndarray:
+    """True for the cells other than the total (``row_totals``) of a row whose stated total differs from the sum
+    of its stated other cells: a blank among them holds the difference, it was left out, not zero (seed 002's
+    上年结转 row: 自然人 blank, the other four cells 0, 总计 4)."""
+    totals = _spec().get("row_totals", {})
+    table = tables["table"].astype("object")
+    total_col = table.map(totals)
+    in_row_table = total_col.notna().to_numpy()
+    if not in_row_table.any():
+        return in_row_table
+    is_total = (tables["col_key"].astype("object") == total_col).to_numpy()
+    value = pd.to_numeric(tables["value"], errors="coerce")
+    row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
+    stated_total = value.where(is_total).groupby(row, dropna=False).transform("max")
+    parts = value.where(~is_total).groupby(row, dropna=False).transform("sum")
+    short = (stated_total.notna() & ((stated_total - parts).abs() > 1e-9)).to_numpy()
+    return in_row_table & ~is_total & short
 
 
 @functools.lru_cache(maxsize=1)
@@ -728,8 +747,8 @@ def report_metrics(
         ``blank_as_zero=True`` (an empty frame if there are none).
     blank_as_zero : bool, default False
         Count a blank cell (no value, empty raw text, at a line of the table) as 0.  Cells
-        written ``/``, ``-`` or ``无``, rows missing from the report and cells of flagged rows
-        keep NA.  Requires a ``raw`` column, and ``flags`` with a ``line`` column in ``tables``
+        written ``/``, ``-`` or ``无``, rows missing from the report, cells of flagged rows and
+        blank cells of a row whose stated total the other cells do not add up to keep NA.  Requires a ``raw`` column, and ``flags`` with a ``line`` column in ``tables``
         (the flags name rows by line) unless ``tables`` has the ``flag`` column of ``tables.csv``.
     components : bool, default False
         Also return ``<name>_num`` and ``<name>_den`` for every rate, the numerator and
