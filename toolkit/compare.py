@@ -1140,12 +1140,18 @@ def panel(
         # short names as written (市住建局) are shared by agencies of several places: a line would join them
         warnings.warn(f"panel: one {agency_col!r} in several provinces or levels, probably several agencies: "
                       f"{mixed}; give agency_col a column that tells them apart", stacklevel=2)
-    dup = d.duplicated(subset=[agency_col, "_year"], keep=False)
-    if dup.any():
-        pairs = sorted({f"{a} {y:g}" for a, y in d.loc[dup, [agency_col, "_year"]].itertuples(index=False)})
+    pairs = _repeated_years(d[agency_col], d["_year"])
+    if pairs:
         warnings.warn(f"panel: several reports for one agency and year: {pairs}", stacklevel=2)
     sort_cols = [agency_col, "_year"] + (["report_id"] if "report_id" in d.columns else [])
     return d.sort_values(sort_cols, kind="stable").drop(columns="_year").reset_index(drop=True)
+
+
+def _repeated_years(agency: pd.Series, year: pd.Series) -> list[str]:
+    """``'agency year'`` of the agencies with several rows for one year (NA agency or year: not counted), sorted."""
+    d = pd.DataFrame({"agency": agency.to_numpy(dtype=object), "year": year.to_numpy(dtype=float)}).dropna()
+    dup = d.duplicated(keep=False)
+    return sorted({f"{a} {y:g}" for a, y in d[dup].itertuples(index=False)})
 
 
 def cross_year_audit(

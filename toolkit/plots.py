@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 
 from toolkit.classify.labels import split_labels
 from toolkit.compare import (CompositionResult, _check_column, _check_one_row_per_report, _check_seed, _groups,
-                             _is_group, _numeric, _sorted_groups)
+                             _is_group, _numeric, _repeated_years, _sorted_groups)
 from toolkit.metrics import _check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, metric_definitions
 
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
@@ -448,8 +448,8 @@ def plot_trend(
         If ``panel`` is not a DataFrame or a column name is not a str.
     ValueError
         If a column is missing, the metric or the year holds text that is no number
-        (``'2020年'``: convert it first), or no row has an agency, a year and a value (nothing to
-        draw).
+        (``'2020年'``: convert it first), an agency has several rows for one year, or no row has an
+        agency, a year and a value (nothing to draw).
 
     Examples
     --------
@@ -471,6 +471,12 @@ def plot_trend(
     if not drawn.any():
         raise ValueError(f"nothing to draw: no row of panel ({len(panel)} rows) has an {agency_col!r}, a "
                          f"{year_col!r} and a {metric!r} value")
+    repeated = _repeated_years(panel[agency_col], years)
+    if repeated:
+        # two values in one year of one line: it would run back and forth between them, as if it were a trend
+        raise ValueError(f"panel has several rows for one {agency_col!r} and {year_col!r}: {repeated[:5]}"
+                         f"{' …' if len(repeated) > 5 else ''}; keep one row per agency and year (an agency named "
+                         "as in several places needs a column that tells them apart)")
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
     for agency in agencies:
