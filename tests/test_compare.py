@@ -999,3 +999,27 @@ def test_blank_as_zero_keeps_a_blank_part_of_a_row_that_does_not_add_up() -> Non
     assert pd.isna(res.loc["2<-1:natural_person", "found"])
     assert res.loc["2<-1:natural_person", "status"] == "unverifiable"
     assert res.loc["2<-1:commercial", ["found", "status"]].tolist() == [0.0, "ok"]  # a blank of a row that adds up is 0
+
+
+def test_an_infinite_value_is_refused() -> None:
+    # A ratio computed by hand over the seeds' metrics, new requests per handled request: pingtan-2023-04 states 3
+    # new requests and 0 handled, 3 / 0 = inf in pandas.  describe gave the 2021 group a mean of inf, bootstrap_ci
+    # an interval of NaN without a note, and the rank tests ranked it above every rate.
+    from toolkit.plots import plot_distribution
+
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    m = report_metrics(tables, reports=reports)
+    m["backlog"] = m["requests_new"] / m["requests_handled"]
+    assert np.isinf(m["backlog"]).sum() == 1
+    calls = [lambda d: describe(d, "backlog", "template"),
+             lambda d: kruskal(d, "backlog", "template"),
+             lambda d: pairwise_mannwhitney(d, "backlog", "template"),
+             lambda d: bootstrap_ci(d, "backlog", "template", n_boot=200, min_n=2),
+             lambda d: plot_distribution(d, "backlog", "template")]
+    for call in calls:
+        with pytest.raises(ValueError, match=r"metric='backlog' holds 1 infinite value\(s\) \(index 9\)"):
+            call(m)
+        call(m.replace([np.inf, -np.inf], np.nan))  # as NA: accepted
+    assert describe(m.replace([np.inf, -np.inf], np.nan), "backlog", "template")["n_missing"].tolist() == [0, 2, 1]

@@ -372,7 +372,8 @@ def test_trend_refuses_two_rows_of_one_agency_in_one_year(seed_frames) -> None:
     # as a 2021 report of the same short name, the line ran 0.5 -> 0.316 within 2020, then on to 2021, drawn as a
     # trend of one agency (panel() warns about such rows; plot_trend drew them).
     _tables, _reports, m = seed_frames
-    rows = m[m["report_id"].str[:3].isin(["000", "002", "004"])].assign(agency="市住建局", report_year=[2020, 2021, 2020])
+    rows = m[m["report_id"].str[:3].isin(["000", "002", "004"])]
+    rows = rows.assign(agency="市住建局", report_year=[2020, 2021, 2020])
     with pytest.raises(ValueError, match=r"several rows for one 'agency' and 'report_year': \['市住建局 2020'\]"):
         plot_trend(rows, "not_held_rate")
     ax = plot_trend(rows[rows["report_id"].str[:3] != "004"], "not_held_rate")  # one row per year: drawn

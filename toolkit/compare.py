@@ -302,7 +302,7 @@ def kruskal(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, ``df`` holds a
+        If a column is missing, ``metric`` holds text that is no number or an infinite value, ``df`` holds a
         ``report_id`` in several rows, or ``min_n``, ``method``, ``n_resamples`` or
         ``random_state`` is invalid.
 
@@ -564,7 +564,7 @@ def pairwise_mannwhitney(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, ``df`` holds a
+        If a column is missing, ``metric`` holds text that is no number or an infinite value, ``df`` holds a
         ``report_id`` in several rows, or ``correction``, ``method`` or ``min_n`` is invalid.
 
     Examples
@@ -923,7 +923,7 @@ def bootstrap_ci(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, a rate column holds text that is no number, ``df`` holds a
+        If a column is missing, a rate column holds text that is no number or an infinite value, ``df`` holds a
         ``report_id`` in several rows, an option is outside its allowed values, or a report with a
         value has no ``cluster`` label.
 

@@ -340,16 +340,23 @@ def _require_frame(df: Any, name: str, columns: Iterable[str]) -> pd.DataFrame:
 
 
 def _numeric(df: pd.DataFrame, col: str, name: str = "metric", *, frame: str | None = None) -> pd.Series:
-    """The column as floats; text that is no number is refused (it would count as missing silently).
+    """The column as floats; text that is no number is refused (it would count as missing silently), and so is
+    an infinite value (a division by 0: NA, not a number larger than all).
 
     The error names the column as ``name=col`` (an argument), or as ``frame[col]`` when ``frame`` is given.
     """
     x = pd.to_numeric(df[col], errors="coerce").astype(float)
+    what = f"{name}={col!r}" if frame is None else f"{frame}[{col!r}]"
     bad = df[col][x.isna().to_numpy() & df[col].notna().to_numpy()]
     if len(bad):
-        what = f"{name}={col!r}" if frame is None else f"{frame}[{col!r}]"
         raise ValueError(f"{what} must be numeric; it holds {len(bad)} value(s) that are not numbers, "
                          f"e.g. {bad.iloc[0]!r}")
+    infinite = np.isinf(x.to_numpy())
+    if infinite.any():
+        # a ratio computed by hand over a 0 (3 requests / 0 handled): a mean of inf, an interval of NaN
+        raise ValueError(f"{what} holds {int(infinite.sum())} infinite value(s) (index {df.index[infinite][0]!r}), "
+                         "as a division by 0 gives: make them NA first (.replace([np.inf, -np.inf], np.nan)), as "
+                         "report_metrics gives NA where a denominator is 0")
     return x
 
 
@@ -748,8 +755,9 @@ def report_metrics(
     blank_as_zero : bool, default False
         Count a blank cell (no value, empty raw text, at a line of the table) as 0.  Cells
         written ``/``, ``-`` or ``无``, rows missing from the report, cells of flagged rows and
-        blank cells of a row whose stated total the other cells do not add up to keep NA.  Requires a ``raw`` column, and ``flags`` with a ``line`` column in ``tables``
-        (the flags name rows by line) unless ``tables`` has the ``flag`` column of ``tables.csv``.
+        blank cells of a row whose stated total the other cells do not add up to keep NA.
+        Requires a ``raw`` column, and ``flags`` with a ``line`` column in ``tables`` (the flags
+        name rows by line) unless ``tables`` has the ``flag`` column of ``tables.csv``.
     components : bool, default False
         Also return ``<name>_num`` and ``<name>_den`` for every rate, the numerator and
         denominator behind it (used by :func:`toolkit.compare.bootstrap_ci` for ratio-of-sums

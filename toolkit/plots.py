@@ -163,7 +163,7 @@ def plot_distribution(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, ``df`` holds a
+        If a column is missing, ``metric`` holds text that is no number or an infinite value, ``df`` holds a
         ``report_id`` in several rows, or no group has a value (nothing to draw).
 
     Examples
