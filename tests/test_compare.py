@@ -869,7 +869,9 @@ def test_pairwise_on_all_tied_values_is_no_test_as_in_kruskal() -> None:
     assert all(pd.isna(res[c]) for c in ("U", "p", "p_adj", "cliffs_delta"))
     # a pair tied within itself among pairs that differ is left out of Holm's correction, like a small pair
     mixed = pd.concat([m.assign(metric=m["regulations_issued"]),
-                       m.dropna(subset=["regulations_issued"]).assign(template="x", metric=[1.0, 2, 3, 4, 5, 6, 7, 8])])
+                       m.dropna(subset=["regulations_issued"]).assign(
+                           template="x", metric=[1.0, 2, 3, 4, 5, 6, 7, 8],
+                           report_id=lambda d: d["report_id"] + "-x")])
     res = pairwise_mannwhitney(mixed, "metric", "template").set_index(["group1", "group2"])
     assert res.loc[("2019", "2021"), "note"] == "all values are equal: no test"
     tested = res.dropna(subset=["p"])
@@ -957,3 +959,67 @@ def test_bootstrap_cluster_takes_a_missing_place_for_the_agencys_own() -> None:
     named = m.assign(agency=m["agency"].where(~bureaus, "住建局"))
     assert named.loc[bureaus, "province"].isna().sum() == 1
     assert bootstrap_ci(named, "not_held_rate", n_boot=200, cluster="agency", min_n=3).loc[0, "n_clusters"] == len(used)
+
+
+def test_a_report_in_several_rows_is_refused() -> None:
+    from toolkit.plots import plot_distribution
+
+    # The seeds' metrics joined with their problem statements (one row per statement): 7 reports with a not-held
+    # rate became n = 17 in kruskal, and describe's 2019 mean was 0.348 instead of 0.469, each report weighing
+    # as many times as it has statements.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    m = report_metrics(tables, reports=reports)
+    statements = pd.concat([r.statements for r in parsed], ignore_index=True)
+    joined = m.merge(statements.loc[statements["kind"] == "problem", ["report_id", "kind"]], on="report_id")
+    assert joined["report_id"].duplicated().any() and joined["not_held_rate"].notna().sum() > 10
+    calls = [lambda d: describe(d, "not_held_rate", "template"),
+             lambda d: kruskal(d, "not_held_rate", "template"),
+             lambda d: pairwise_mannwhitney(d, "not_held_rate", "template"),
+             lambda d: bootstrap_ci(d, "not_held_rate", "template", n_boot=200),
+             lambda d: plot_distribution(d, "not_held_rate", "template")]
+    for call in calls:
+        with pytest.raises(ValueError, match=r"report_id\(s\) in several rows \('000_438c5e5d2b6f4db4' \("):
+            call(joined)
+        call(joined.drop_duplicates("report_id"))  # one row per report: accepted
+    assert kruskal(joined.drop_duplicates("report_id"), "not_held_rate", "template").loc[0, "n"] == 7
+
+
+def test_blank_as_zero_keeps_a_blank_part_of_a_row_that_does_not_add_up() -> None:
+    # Seed 002's 上年结转 row leaves 自然人 blank, gives 0 for the four organisations and 4 as 总计: the blank
+    # holds the 4 requests.  With blank_as_zero=True it became 0, and the carried-over check against an earlier
+    # year whose 结转下年度 自然人 was 0 said "ok" where the 总计 of the same row failed.
+    parsed = [toolkit.parse_report(RAW / f"{stem}.txt") for stem in ("pingtan-2023-03", "002_809f9474e249d214")]
+    tables = pd.concat([r.tables.assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    flags = pd.concat([r.flags_frame().assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    reports = pd.DataFrame({"report_id": ["1", "2"], "agency": "某局", "report_year": [2022, 2023]})
+    res = cross_year_audit(tables, reports, flags=flags, blank_as_zero=True).set_index("key")
+    assert res.loc["2<-1:total", ["found", "status"]].tolist() == [4.0, "failed"]
+    assert pd.isna(res.loc["2<-1:natural_person", "found"])
+    assert res.loc["2<-1:natural_person", "status"] == "unverifiable"
+    assert res.loc["2<-1:commercial", ["found", "status"]].tolist() == [0.0, "ok"]  # a blank of a row that adds up is 0
+
+
+def test_an_infinite_value_is_refused() -> None:
+    # A ratio computed by hand over the seeds' metrics, new requests per handled request: pingtan-2023-04 states 3
+    # new requests and 0 handled, 3 / 0 = inf in pandas.  describe gave the 2021 group a mean of inf, bootstrap_ci
+    # an interval of NaN without a note, and the rank tests ranked it above every rate.
+    from toolkit.plots import plot_distribution
+
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    m = report_metrics(tables, reports=reports)
+    m["backlog"] = m["requests_new"] / m["requests_handled"]
+    assert np.isinf(m["backlog"]).sum() == 1
+    calls = [lambda d: describe(d, "backlog", "template"),
+             lambda d: kruskal(d, "backlog", "template"),
+             lambda d: pairwise_mannwhitney(d, "backlog", "template"),
+             lambda d: bootstrap_ci(d, "backlog", "template", n_boot=200, min_n=2),
+             lambda d: plot_distribution(d, "backlog", "template")]
+    for call in calls:
+        with pytest.raises(ValueError, match=r"metric='backlog' holds 1 infinite value\(s\) \(index 9\)"):
+            call(m)
+        call(m.replace([np.inf, -np.inf], np.nan))  # as NA: accepted
+    assert describe(m.replace([np.inf, -np.inf], np.nan), "backlog", "template")["n_missing"].tolist() == [0, 2, 1]

@@ -758,3 +758,31 @@ def test_legacy_report_counts_come_from_its_statistics_table() -> None:
     assert defs.loc["reviews", "legacy"] == "legacy.reconsiderations.value"
     assert defs.loc["full_grant_rate", "legacy"] == ""
     assert "- pre-2019 (legacy) reports: `legacy.lawsuits.value`" in metrics_doc()
+
+
+def test_two_reports_under_one_id_are_refused() -> None:
+    # The reports.csv of two runs put together, each with a file of one name: seeds 000 and 001 under the id
+    # 'report'.  report_metrics gave one row, seed 000's (its cells came first), and seed 001 with its 99 handled
+    # requests and its level 'county' was gone without a word; chi2_composition and cross_year_audit took the
+    # first row's group as silently.
+    from toolkit.compare import chi2_composition, cross_year_audit
+    from toolkit.plots import plot_heatmap
+
+    parsed = [toolkit.parse_report(RAW / f"{stem}.txt", report_id="report")
+              for stem in ("000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db")]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    statements = pd.concat([r.statements for r in parsed], ignore_index=True).assign(labels="platform")
+    reports = pd.DataFrame({"report_id": ["report", "report"], "agency": "某局", "report_year": 2020,
+                            "level": ["prefecture", "county"]})
+    calls = [lambda rp: report_metrics(tables, reports=rp),
+             lambda rp: chi2_composition(tables, "level", reports=rp),
+             lambda rp: cross_year_audit(tables, rp),
+             lambda rp: plot_heatmap(statements, rp, "level")]
+    for call in calls:
+        with pytest.raises(ValueError, match=r"several rows for report_id 'report' that differ in \['level'\]"):
+            call(reports)
+    # the same report listed twice (one run's reports.csv read twice) is one report: accepted
+    one = pd.concat([parsed[0].tables], ignore_index=True)
+    same = reports.iloc[[0, 0]]
+    assert report_metrics(one, reports=same)["report_id"].tolist() == ["report"]
+    assert chi2_composition(one, "level", reports=same).excluded["report_id"].tolist() == ["report"]

@@ -365,3 +365,16 @@ def test_heatmap_counts_a_label_repeated_in_one_statement_once() -> None:
     np.testing.assert_allclose(shares, [[1.0], [0.5]])                   # platform 2 of 2, staffing 1 of 2
     counts = np.asarray(plot_heatmap(statements, reports, "年份", normalize=False).images[0].get_array())
     np.testing.assert_allclose(counts, [[2], [1]])
+
+
+def test_trend_refuses_two_rows_of_one_agency_in_one_year(seed_frames) -> None:
+    # Seeds 000 and 004 are the housing bureaus (市住建局, as 004 writes it) of two cities, both for 2020; with 002
+    # as a 2021 report of the same short name, the line ran 0.5 -> 0.316 within 2020, then on to 2021, drawn as a
+    # trend of one agency (panel() warns about such rows; plot_trend drew them).
+    _tables, _reports, m = seed_frames
+    rows = m[m["report_id"].str[:3].isin(["000", "002", "004"])]
+    rows = rows.assign(agency="市住建局", report_year=[2020, 2021, 2020])
+    with pytest.raises(ValueError, match=r"several rows for one 'agency' and 'report_year': \['市住建局 2020'\]"):
+        plot_trend(rows, "not_held_rate")
+    ax = plot_trend(rows[rows["report_id"].str[:3] != "004"], "not_held_rate")  # one row per year: drawn
+    assert ax.lines[0].get_xydata().tolist() == [[2020.0, 0.5], [2021.0, 0.25]]

@@ -91,6 +91,21 @@ def _check_min_n(min_n: Any) -> int:
     return int(min_n)
 
 
+def _check_one_row_per_report(df: pd.DataFrame) -> None:
+    """Refuse a frame that holds a report in several rows (``report_id`` repeated), e.g. metrics joined with
+    statements: every row counts as one report, so such a report would weigh several times in n, the tests
+    and the intervals."""
+    if "report_id" not in df.columns:
+        return
+    counts = df["report_id"].dropna().value_counts(sort=False)
+    repeated = counts[counts > 1]
+    if len(repeated):
+        shown = ", ".join(f"{rid!r} ({n} rows)" for rid, n in repeated.iloc[:3].items())
+        raise ValueError(f"df holds {len(repeated)} report_id(s) in several rows ({shown}"
+                         f"{', …' if len(repeated) > 3 else ''}): each row counts as one report; keep one row per "
+                         "report (df.drop_duplicates('report_id')) or aggregate first")
+
+
 def _id_key(ids: pd.Series) -> pd.Series:
     """Sort key of report ids: as they are, or as text when they mix types."""
     return ids if len({type(v) for v in ids}) <= 1 else ids.astype(str)
@@ -185,7 +200,8 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is not in ``df``, or ``metric`` holds text that is no number.
+        If a column is not in ``df``, ``metric`` holds text that is no number, or ``df`` holds a
+        ``report_id`` in several rows.
 
     Examples
     --------
@@ -198,6 +214,7 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     x = _numeric(df, metric)
     if by is None:
         keys: list[Any] = [None]
@@ -285,8 +302,9 @@ def kruskal(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, or ``min_n``,
-        ``method``, ``n_resamples`` or ``random_state`` is invalid.
+        If a column is missing, ``metric`` holds text that is no number or an infinite value, ``df`` holds a
+        ``report_id`` in several rows, or ``min_n``, ``method``, ``n_resamples`` or
+        ``random_state`` is invalid.
 
     Examples
     --------
@@ -299,6 +317,7 @@ def kruskal(
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     _check_column(df, by, "by")
     min_n = _check_min_n(min_n)
     if method not in _KW_METHODS:
@@ -545,8 +564,8 @@ def pairwise_mannwhitney(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, or ``correction``,
-        ``method`` or ``min_n`` is invalid.
+        If a column is missing, ``metric`` holds text that is no number or an infinite value, ``df`` holds a
+        ``report_id`` in several rows, or ``correction``, ``method`` or ``min_n`` is invalid.
 
     Examples
     --------
@@ -559,6 +578,7 @@ def pairwise_mannwhitney(
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     _check_column(df, by, "by")
     if correction not in _CORRECTIONS:
         raise ValueError(f"correction must be one of {list(_CORRECTIONS)}, got {correction!r}")
@@ -698,7 +718,7 @@ def chi2_composition(
     ValueError
         If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` holds text that is no number, or ``reports`` shares no report id with
-        ``tables`` (ids of another type: 2020 and '2020').
+        ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ.
 
     Examples
     --------
@@ -903,8 +923,9 @@ def bootstrap_ci(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, a rate column holds text that is no number, an option is
-        outside its allowed values, or a report with a value has no ``cluster`` label.
+        If a column is missing, a rate column holds text that is no number or an infinite value, ``df`` holds a
+        ``report_id`` in several rows, an option is outside its allowed values, or a report with a
+        value has no ``cluster`` label.
 
     Examples
     --------
@@ -917,6 +938,7 @@ def bootstrap_ci(
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     if by is not None:
         _check_column(df, by, "by")
     if cluster is not None:
@@ -1118,12 +1140,18 @@ def panel(
         # short names as written (市住建局) are shared by agencies of several places: a line would join them
         warnings.warn(f"panel: one {agency_col!r} in several provinces or levels, probably several agencies: "
                       f"{mixed}; give agency_col a column that tells them apart", stacklevel=2)
-    dup = d.duplicated(subset=[agency_col, "_year"], keep=False)
-    if dup.any():
-        pairs = sorted({f"{a} {y:g}" for a, y in d.loc[dup, [agency_col, "_year"]].itertuples(index=False)})
+    pairs = _repeated_years(d[agency_col], d["_year"])
+    if pairs:
         warnings.warn(f"panel: several reports for one agency and year: {pairs}", stacklevel=2)
     sort_cols = [agency_col, "_year"] + (["report_id"] if "report_id" in d.columns else [])
     return d.sort_values(sort_cols, kind="stable").drop(columns="_year").reset_index(drop=True)
+
+
+def _repeated_years(agency: pd.Series, year: pd.Series) -> list[str]:
+    """``'agency year'`` of the agencies with several rows for one year (NA agency or year: not counted), sorted."""
+    d = pd.DataFrame({"agency": agency.to_numpy(dtype=object), "year": year.to_numpy(dtype=float)}).dropna()
+    dup = d.duplicated(keep=False)
+    return sorted({f"{a} {y:g}" for a, y in d[dup].itertuples(index=False)})
 
 
 def cross_year_audit(
@@ -1180,7 +1208,7 @@ def cross_year_audit(
         If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` or the year column holds text that is no number (``'2020年'``; years
         written ``'2021'`` are read as 2021), or ``reports`` shares no report id with ``tables``
-        (ids of another type: 2020 and '2020').
+        (ids of another type: 2020 and '2020') or holds one report_id in rows that differ.
 
     Examples
     --------

@@ -340,27 +340,46 @@ def _require_frame(df: Any, name: str, columns: Iterable[str]) -> pd.DataFrame:
 
 
 def _numeric(df: pd.DataFrame, col: str, name: str = "metric", *, frame: str | None = None) -> pd.Series:
-    """The column as floats; text that is no number is refused (it would count as missing silently).
+    """The column as floats; text that is no number is refused (it would count as missing silently), and so is
+    an infinite value (a division by 0: NA, not a number larger than all).
 
     The error names the column as ``name=col`` (an argument), or as ``frame[col]`` when ``frame`` is given.
     """
     x = pd.to_numeric(df[col], errors="coerce").astype(float)
+    what = f"{name}={col!r}" if frame is None else f"{frame}[{col!r}]"
     bad = df[col][x.isna().to_numpy() & df[col].notna().to_numpy()]
     if len(bad):
-        what = f"{name}={col!r}" if frame is None else f"{frame}[{col!r}]"
         raise ValueError(f"{what} must be numeric; it holds {len(bad)} value(s) that are not numbers, "
                          f"e.g. {bad.iloc[0]!r}")
+    infinite = np.isinf(x.to_numpy())
+    if infinite.any():
+        # a ratio computed by hand over a 0 (3 requests / 0 handled): a mean of inf, an interval of NaN
+        raise ValueError(f"{what} holds {int(infinite.sum())} infinite value(s) (index {df.index[infinite][0]!r}), "
+                         "as a division by 0 gives: make them NA first (.replace([np.inf, -np.inf], np.nan)), as "
+                         "report_metrics gives NA where a denominator is 0")
     return x
 
 
 def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame, name: str = "tables") -> None:
-    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020');
-    ``name`` is the frame ``tables`` stands for in the message."""
+    """Refuse ``reports`` that share no report id with ``tables`` (ids of another type, 2020 vs '2020'), or
+    that hold one id in rows that differ; ``name`` is the frame ``tables`` stands for in the message."""
     in_tables = pd.unique(tables["report_id"].dropna())
     in_reports = pd.Index(pd.unique(reports["report_id"].dropna()), dtype=object)
     if len(in_tables) and len(in_reports) and not in_reports.isin(in_tables).any():
         raise ValueError(f"no report_id of reports is in {name} ({name}: {in_tables[0]!r}, reports: "
                          f"{in_reports[0]!r}): are they of one corpus, with ids of one type?")
+    repeated = reports["report_id"].duplicated(keep=False).to_numpy() & reports["report_id"].notna().to_numpy()
+    if repeated.any():
+        # rows of one id that differ (two runs' reports.csv put together) are two reports under one id: their
+        # cells would be merged into one report, the first copy of each cell kept, and the second report lost
+        rows = reports[repeated].astype(object).astype(str)
+        differ = rows.groupby("report_id", sort=True).nunique().gt(1)
+        if differ.any(axis=None):
+            rid = differ.index[differ.any(axis=1)][0]
+            cols = list(differ.columns[differ.loc[rid]])
+            raise ValueError(f"reports has several rows for report_id {rid!r} that differ in {cols[:3]}: two reports "
+                             f"under one id (reports.csv of two runs put together?) would be read as one; give them "
+                             f"distinct ids (extract_corpus(report_ids=...)) or keep one row per report")
 
 
 def _check_keys(tables: pd.DataFrame) -> None:
@@ -402,7 +421,7 @@ def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.nda
                 pd.to_numeric(tables["line"], errors="coerce").to_numpy(dtype=float),
             ])
             blank &= ~np.asarray(keys.isin(list(uncertain)), dtype=bool)
-    return blank & ~_total_with_parts(tables) & ~_legacy_parent_with_parts(tables)
+    return blank & ~_total_with_parts(tables) & ~_part_of_short_row(tables) & ~_legacy_parent_with_parts(tables)
 
 
 def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
@@ -416,6 +435,25 @@ def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
     row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
     others = value.where(~is_total).abs().groupby(row, dropna=False).transform("max")
     return is_total & (others.fillna(0) > 0).to_numpy()
+
+
+def _part_of_short_row(tables: pd.DataFrame) -> np.ndarray:
+    """True for the cells other than the total (``row_totals``) of a row whose stated total differs from the sum
+    of its stated other cells: a blank among them holds the difference, it was left out, not zero (seed 002's
+    上年结转 row: 自然人 blank, the other four cells 0, 总计 4)."""
+    totals = _spec().get("row_totals", {})
+    table = tables["table"].astype("object")
+    total_col = table.map(totals)
+    in_row_table = total_col.notna().to_numpy()
+    if not in_row_table.any():
+        return in_row_table
+    is_total = (tables["col_key"].astype("object") == total_col).to_numpy()
+    value = pd.to_numeric(tables["value"], errors="coerce")
+    row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
+    stated_total = value.where(is_total).groupby(row, dropna=False).transform("max")
+    parts = value.where(~is_total).groupby(row, dropna=False).transform("sum")
+    short = (stated_total.notna() & ((stated_total - parts).abs() > 1e-9)).to_numpy()
+    return in_row_table & ~is_total & short
 
 
 @functools.lru_cache(maxsize=1)
@@ -716,9 +754,10 @@ def report_metrics(
         ``blank_as_zero=True`` (an empty frame if there are none).
     blank_as_zero : bool, default False
         Count a blank cell (no value, empty raw text, at a line of the table) as 0.  Cells
-        written ``/``, ``-`` or ``无``, rows missing from the report and cells of flagged rows
-        keep NA.  Requires a ``raw`` column, and ``flags`` with a ``line`` column in ``tables``
-        (the flags name rows by line) unless ``tables`` has the ``flag`` column of ``tables.csv``.
+        written ``/``, ``-`` or ``无``, rows missing from the report, cells of flagged rows and
+        blank cells of a row whose stated total the other cells do not add up to keep NA.
+        Requires a ``raw`` column, and ``flags`` with a ``line`` column in ``tables`` (the flags
+        name rows by line) unless ``tables`` has the ``flag`` column of ``tables.csv``.
     components : bool, default False
         Also return ``<name>_num`` and ``<name>_den`` for every rate, the numerator and
         denominator behind it (used by :func:`toolkit.compare.bootstrap_ci` for ratio-of-sums
@@ -740,7 +779,8 @@ def report_metrics(
     ValueError
         If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` holds text that is no number, ``reports`` shares no report id with
-        ``tables`` (ids of another type: 2020 and '2020'), or ``blank_as_zero=True`` comes without
+        ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ (two
+        reports under one id), or ``blank_as_zero=True`` comes without
         ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples

@@ -20,8 +20,8 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 
 from toolkit.classify.labels import split_labels
-from toolkit.compare import (CompositionResult, _check_column, _check_seed, _groups, _is_group, _numeric,
-                             _sorted_groups)
+from toolkit.compare import (CompositionResult, _check_column, _check_one_row_per_report, _check_seed, _groups,
+                             _is_group, _numeric, _repeated_years, _sorted_groups)
 from toolkit.metrics import _check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, metric_definitions
 
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
@@ -163,8 +163,8 @@ def plot_distribution(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, ``metric`` holds text that is no number, or no group has a value
-        (nothing to draw).
+        If a column is missing, ``metric`` holds text that is no number or an infinite value, ``df`` holds a
+        ``report_id`` in several rows, or no group has a value (nothing to draw).
 
     Examples
     --------
@@ -177,6 +177,7 @@ def plot_distribution(
     """
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
     _check_column(df, by, "by")
     seed = _check_seed(random_state)
     groups = _groups(df, metric, by)
@@ -334,7 +335,8 @@ def plot_heatmap(
         If a frame is not a DataFrame or ``by`` is not a str.
     ValueError
         If a column is missing, ``kind`` is not allowed, ``reports`` shares no report id with
-        ``statements`` (ids of another type: 2020 and '2020'), no statement is left to count, or no
+        ``statements`` (ids of another type: 2020 and '2020') or holds one report_id in rows that
+        differ, no statement is left to count, or no
         statement has a label (not classified yet).
 
     Examples
@@ -446,8 +448,8 @@ def plot_trend(
         If ``panel`` is not a DataFrame or a column name is not a str.
     ValueError
         If a column is missing, the metric or the year holds text that is no number
-        (``'2020年'``: convert it first), or no row has an agency, a year and a value (nothing to
-        draw).
+        (``'2020年'``: convert it first), an agency has several rows for one year, or no row has an
+        agency, a year and a value (nothing to draw).
 
     Examples
     --------
@@ -469,6 +471,12 @@ def plot_trend(
     if not drawn.any():
         raise ValueError(f"nothing to draw: no row of panel ({len(panel)} rows) has an {agency_col!r}, a "
                          f"{year_col!r} and a {metric!r} value")
+    repeated = _repeated_years(panel[agency_col], years)
+    if repeated:
+        # two values in one year of one line: it would run back and forth between them, as if it were a trend
+        raise ValueError(f"panel has several rows for one {agency_col!r} and {year_col!r}: {repeated[:5]}"
+                         f"{' …' if len(repeated) > 5 else ''}; keep one row per agency and year (an agency named "
+                         "as in several places needs a column that tells them apart)")
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
     for agency in agencies:
