@@ -649,3 +649,33 @@ def test_legacy_parts_names_run_into_the_first_row_one_cell_a_line(header):
                                                                     "complaints"], rows[-3:])
                    for (col, label), v in zip(names, r[2:])}
     assert report.flags == [f for f in report.flags if f.code == "sections_missing"]
+
+
+def test_legacy_header_at_line_start_same_as_a_line_start_pattern():
+    """The header cell at the start of its line (spaces and cell marks before it), found from its words and not
+    tried at every position: the same offset as the line-start pattern it replaces, over the real reports and
+    thousands of texts mixing the words with sentences, cell marks, line breaks and letter-spacing."""
+    import random
+    import re
+
+    from toolkit.formats import alternation, load_formats
+    from toolkit.report import _legacy_header_at
+
+    words = alternation(load_formats()["legacy"]["label_header_words"], spaced=True)
+    pattern = re.compile(rf"^[ \t|]*(?:{words})", re.M)
+
+    def expected(text):
+        found = pattern.search(text)
+        return None if found is None else found.start()
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))]
+    pieces = ["统计指标", "统 计 指 标", "指标名称", "指\n标名称", "统计指标名称", "统计", "指标", " ", "\t", "|", "\n",
+              "\r\n", "一、概述", "按照", "本年度", "单位", "件", "12", "　"]
+    rng = random.Random(13)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    texts += [text.replace("统 计 指 标", "按统计指标") for text in texts[:10]]
+    found = [_legacy_header_at(text) for text in texts]
+    assert found == [expected(text) for text in texts]
+    assert sum(at is not None for at in found) > 1000  # the texts hold headers, not only sentences
+    assert found[3] is not None  # seed 003's own table
+
