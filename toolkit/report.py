@@ -25,7 +25,7 @@ import pandas as pd
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import Row, build_rows, glued_legacy_patterns, glued_legacy_rows
+from toolkit.layout import Row, build_rows, glued_legacy_patterns, glued_legacy_rows, may_hold_glued_rows
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Outline, Section, Segment, find_outline, split_segments
@@ -89,6 +89,8 @@ def _legacy_unread_at(text: str) -> tuple[int, str] | None:
         at = glued.start()
     if at is not None:
         return at, "header found, no row read"
+    if not may_hold_glued_rows(text):  # (the rows' own search is the costlier, on a text with none)
+        return None
     rows = list(glued_row.finditer(text))
     if len({m.group() for m in rows}) >= load_formats()["legacy"]["min_item_rows"]:
         return rows[0].start(), f"{len(rows)} row(s) of the statistics table's items found, no row read"
