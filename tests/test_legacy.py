@@ -649,3 +649,57 @@ def test_legacy_parts_names_run_into_the_first_row_one_cell_a_line(header):
                                                                     "complaints"], rows[-3:])
                    for (col, label), v in zip(names, r[2:])}
     assert report.flags == [f for f in report.flags if f.code == "sections_missing"]
+
+
+def test_legacy_header_at_line_start_same_as_a_line_start_pattern():
+    """The header cell at the start of its line (spaces and cell marks before it), found from its words and not
+    tried at every position: the same offset as the line-start pattern it replaces, over the real reports and
+    thousands of texts mixing the words with sentences, cell marks, line breaks and letter-spacing."""
+    import random
+    import re
+
+    from toolkit.formats import alternation, load_formats
+    from toolkit.report import _legacy_header_at
+
+    words = alternation(load_formats()["legacy"]["label_header_words"], spaced=True)
+    pattern = re.compile(rf"^[ \t|]*(?:{words})", re.M)
+
+    def expected(text):
+        found = pattern.search(text)
+        return None if found is None else found.start()
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))]
+    pieces = ["统计指标", "统 计 指 标", "指标名称", "指\n标名称", "统计指标名称", "统计", "指标", " ", "\t", "|", "\n",
+              "\r\n", "一、概述", "按照", "本年度", "单位", "件", "12", "　"]
+    rng = random.Random(13)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    texts += [text.replace("统 计 指 标", "按统计指标") for text in texts[:10]]
+    found = [_legacy_header_at(text) for text in texts]
+    assert found == [expected(text) for text in texts]
+    assert sum(at is not None for at in found) > 1000  # the texts hold headers, not only sentences
+    assert found[3] is not None  # seed 003's own table
+
+
+def test_glued_rows_found_from_their_units_same_as_the_rows_search():
+    """Whether a glued row stands in a text, found from its units and the label read backwards before them: the
+    same answer as the row pattern's search, over the real reports, seed 003 glued, and thousands of texts mixing
+    labels (letter-spaced too), names after colons, notes, cell marks, units, values and prose."""
+    import random
+
+    from toolkit.formats import load_formats, vocabulary
+    from toolkit.layout import glued_legacy_patterns, may_hold_glued_rows
+
+    row = glued_legacy_patterns()[1]
+    fm = load_formats()["legacy"]
+    labels = [lab for lab, _u, _p in fm["rows"].values()]
+    texts = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))]
+    texts += [_glued_seed(), _glued_seed().replace("|", "")]
+    rng = random.Random(5)
+    pieces = (labels[:20] + [" ".join(labels[3]), labels[5][:-1], "主动", "文件", "公开"] + sorted(vocabulary().legacy_units)
+              + ["12", "0", "3.5", " ", "|", "\n", ":", "：政务微信名称:高港微住建,", "（含网站）", "(注", ")", "一、", "(二)",
+                 "其中", "。", "本机关", "万"])
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(6000)]
+    got = [may_hold_glued_rows(text) for text in texts]
+    assert got == [row.search(text) is not None for text in texts]
+    assert 500 < sum(got) < len(texts) - 500  # both answers, many times
+    assert got[10] and not any(got[:3])  # seed 003 glued holds rows, the modern seeds none

@@ -898,6 +898,54 @@ def _arabic_item() -> re.Pattern[str]:
     return re.compile(_ARABIC_ITEM_FORM.format(sub=_sub_item()))
 
 
+# What may stand between a glued row's label and its unit: a name after a colon, a note in brackets (then cell
+# marks and spaces); and the same read backwards (see may_hold_glued_rows).
+_ROW_NAME = r"(?:[:：][^\d|()（）。;；]{0,20}?)?"
+_ROW_NOTE = r"(?:\s*[(（][^()（）\n]{0,60}[)）])?"
+_ROW_NAME_BACK = r"(?:[^\d|()（）。;；]{0,20}[:：])?"
+_ROW_NOTE_BACK = r"(?:[)）][^()（）\n]{0,60}[(（]\s*)?"
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_row_pieces() -> tuple[list[str], str, str]:
+    """(the labels, the units as an alternation, the lookahead after a unit) of a glued statistics-table row."""
+    fm = load_formats()["legacy"]
+    labels = [lab for lab, _u, _p in fm["rows"].values()]
+    labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
+    label = alternation(labels, spaced=True)
+    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}))"
+    return labels, alternation(vocabulary().legacy_units), after
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_row_ends() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a unit with what may follow a glued row's, the text before a row's unit read backwards: label first)."""
+    labels, units, after = _glued_row_pieces()
+    back = alternation([lab[::-1] for lab in labels], spaced=True)
+    return (re.compile(rf"(?:{units}){after}"),
+            re.compile(rf"[\s|]*{_ROW_NOTE_BACK}{_ROW_NAME_BACK}(?:{back})"))
+
+
+def may_hold_glued_rows(text: str) -> bool:
+    """Whether a glued row (the second of ``glued_legacy_patterns``) stands anywhere in the text.
+
+    The same answer as that pattern's search, found from the units instead: a unit followed as a row's is,
+    then its label before it, matched on the text reversed.  The search for some fifty labels at every
+    character one may start with costs about 1 M instructions a report; a report's units are few, and most
+    stand after numbers (480条) or in cells, after no label.
+    """
+    unit_at, label_before = _glued_row_ends()
+    back = None
+    found = unit_at.search(text)
+    while found is not None:
+        if back is None:
+            back = text[::-1]
+        if label_before.match(back, len(text) - found.start()):
+            return True
+        found = unit_at.search(text, found.start() + 1)  # each unit's start (a shorter unit inside a longer)
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(header, known row, other item) of a statistics table run together in page text (formats.yaml ``legacy``).
@@ -912,21 +960,16 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     have sure bounds.
     """
     fm = load_formats()["legacy"]
-    vocab = vocabulary()
     sep = r"[\s|:：]*"
     unit_header = alternation(fm["unit_headers"], spaced=True)
     column = alternation(list(fm["value_headers"]) + list(fm["code_headers"]), spaced=True)
     long_value = alternation([w for w in fm["value_headers"] if len(w) >= 3], spaced=True)
     header = re.compile(rf"(?:{alternation(fm['label_header_words'], spaced=True)}){sep}"
                         rf"(?:(?:{unit_header}){sep}(?:{column})|(?:{long_value}))[\s|]*")
-    labels = [lab for lab, _u, _p in fm["rows"].values()]
-    labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
+    labels, units, after = _glued_row_pieces()
     label = alternation(labels, spaced=True)
-    units = alternation(vocab.legacy_units)
-    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}))"
-    note = r"(?:\s*[(（][^()（）\n]{0,60}[)）])?"
-    row = re.compile(rf"(?P<label>{label})(?:[:：][^\d|()（）。;；]{{0,20}}?)?{note}[\s|]*(?P<unit>{units}){after}")
-    other = re.compile(rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?){note}[\s|]*(?P<unit>{units})"
+    row = re.compile(rf"(?P<label>{label}){_ROW_NAME}{_ROW_NOTE}[\s|]*(?P<unit>{units}){after}")
+    other = re.compile(rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?){_ROW_NOTE}[\s|]*(?P<unit>{units})"
                        rf"(?P<cells>[\s|]*(?P<value>\d[\d,]*(?:\.\d+)?)?(?:[\s|]+\d[\d,.]*|\s*\|)*)"
                        rf"(?=[\s|]*(?:{_CN_NUMBERING}|$))")
     return header, row, other

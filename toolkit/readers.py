@@ -350,7 +350,7 @@ def decode_bytes(
     if codec is not None:
         text = _decode_strict(data, codec, spath)
     else:
-        text, codec = _detect(data, spath)
+        text, codec, _same = _detect(data, spath)
     _check_not_binary(text, spath)
     return text, codec
 
@@ -731,8 +731,9 @@ def _detect_bom(data: bytes) -> str | None:
     return None
 
 
-def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple[str, str]:
-    """Detect the codec of `data` (see decode_bytes); `declared` comes from HTML."""
+def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple[str, str, bool]:
+    """Detect the codec of `data` (see decode_bytes); `declared` comes from HTML.  (text, codec, whether the
+    text is `data` read as UTF-8 byte for byte: its UTF-8 encoding is `data` itself, not to be made again.)"""
     bom = _detect_bom(data)
     if bom is not None:
         text = _try(data, bom)
@@ -741,43 +742,43 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                 path, f"the file starts with a {bom} byte-order mark but is not valid {bom}"
             )
         _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
-        return text.lstrip("\ufeff"), bom
+        return text.lstrip("\ufeff"), bom, False
     if b"\x00" in data:
         found = _utf16_without_bom(data)
         if found is None:
             raise BinaryFileError(path, "contains NUL bytes: binary data, not text")
-        return found
+        return (*found, False)
     text = _try(data, "utf-8")
     if text is not None:
         _refuse_mojibake(text, path)
-        return text, "utf-8"
+        return text, "utf-8", True
     text = _utf8_truncated(data)
     if text is not None:
         _warn(path, "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete "
                     "character was dropped", "bad_bytes")
-        return text, "utf-8"
+        return text, "utf-8", False
     text, bad = _utf8_with_stray_bytes(data)
     if text is not None:
         _refuse_mojibake(text, path)
         _warn(path, f"{bad} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{_first_error(data, 'utf-8')}) were replaced by U+FFFD", "bad_bytes")
-        return text, "utf-8"
+        return text, "utf-8", False
     if declared is not None:
         if declared in _GB_FAMILY:
             found = _decode_gb(data, path)
             if found is not None:
-                return found
+                return (*found, False)
         elif not _SINGLE_BYTE_FAMILY.match(declared):
             text = _try(data, declared)
             if text is not None:
-                return text, declared
+                return text, declared, False
     found = _decode_gb(data, path)
     if found is not None:
-        return found
+        return (*found, False)
     if declared is not None and _SINGLE_BYTE_FAMILY.match(declared):
         text = _try(data, declared)
         if text is not None:
-            return text, declared
+            return text, declared, False
     controls = sum(1 for b in data[:65536] if b in _CONTROL_BYTES)
     if controls > 0.01 * min(len(data), 65536):
         raise BinaryFileError(path, f"binary data, not text ({controls} control bytes)")
@@ -903,14 +904,16 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
     import lxml.etree
 
     _check_text_file(data, path)
+    same = False  # whether the bytes read are the text's UTF-8, which lxml parses: not made again
     if codec is not None:
         text = _decode_strict(data, codec, path)
         used = codec
     else:
-        text, used = _detect(data, path, declared=_declared_charset(data))
-        text = text.lstrip("\ufeff")
+        text, used, same = _detect(data, path, declared=_declared_charset(data))
+        if text.startswith("\ufeff"):
+            text, same = text.lstrip("\ufeff"), False
     try:
-        encoded: bytes | None = text.encode("utf-8")  # what lxml parses; the control characters counted on it
+        encoded: bytes | None = data if same else text.encode("utf-8")  # the control characters counted on it
     except UnicodeEncodeError:  # a lone surrogate: fails below, after the checks, as it did
         encoded = None
     _check_not_binary(text, path, encoded)

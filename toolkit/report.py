@@ -25,7 +25,7 @@ import pandas as pd
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import Row, build_rows, glued_legacy_patterns, glued_legacy_rows
+from toolkit.layout import Row, build_rows, glued_legacy_patterns, glued_legacy_rows, may_hold_glued_rows
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Outline, Section, Segment, find_outline, split_segments
@@ -40,11 +40,41 @@ _DIGIT = re.compile(r"\d")
 
 
 @functools.lru_cache(maxsize=1)
-def _legacy_header() -> re.Pattern[str]:
-    """The statistics table's header cell (formats.yaml ``legacy.label_header_words``, letter-spaced or not) at
-    the start of its line, not the words in a sentence."""
-    words = alternation(load_formats()["legacy"]["label_header_words"], spaced=True)
-    return re.compile(rf"^[ \t|]*(?:{words})", re.M)
+def _legacy_header_words() -> tuple[re.Pattern[str], ...]:
+    """The statistics table's header cell's words (formats.yaml ``legacy.label_header_words``, letter-spaced or
+    not), anywhere: a pattern for each first character, which the engine looks for as a literal."""
+    words = load_formats()["legacy"]["label_header_words"]
+    return tuple(re.compile(alternation([w for w in words if w[:1] == lead], spaced=True))
+                 for lead in sorted({w[:1] for w in words}))
+
+
+_CELL_LEAD = re.compile(r"[ \t|]*")
+
+
+def _legacy_header_at(text: str) -> int | None:
+    """Where the statistics table's header cell starts its line (after spaces and cell marks), not the words in
+    a sentence: the offset of that line's start, or None.
+
+    The header words are searched for, then the line before them looked at: a pattern starting with a line
+    start is tried at every position of the text instead, some 0.2 M instructions a report.
+    """
+    starts = [at for words in _legacy_header_words() if (at := _line_led(words, text)) is not None]
+    return min(starts, default=None)
+
+
+def _line_led(words: re.Pattern[str], text: str) -> int | None:
+    """The start of the first line that ``words`` open (after spaces and cell marks), or None."""
+    pos = 0
+    while (found := words.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        if _CELL_LEAD.fullmatch(text, start, found.start()):
+            return start
+        # a word in a sentence: none later on its line starts the line either
+        end = text.find("\n", found.start())
+        if end < 0:
+            return None
+        pos = end + 1
+    return None
 
 
 def _legacy_unread_at(text: str) -> tuple[int, str] | None:
@@ -54,9 +84,13 @@ def _legacy_unread_at(text: str) -> tuple[int, str] | None:
     together with their units (web-page text): a table lost is flagged, never left to read as NA.
     """
     glued_header, glued_row, _other = glued_legacy_patterns()
-    header = _legacy_header().search(text) or glued_header.search(text)
-    if header:
-        return header.start(), "header found, no row read"
+    at = _legacy_header_at(text)
+    if at is None and (glued := glued_header.search(text)):
+        at = glued.start()
+    if at is not None:
+        return at, "header found, no row read"
+    if not may_hold_glued_rows(text):  # (the rows' own search is the costlier, on a text with none)
+        return None
     rows = list(glued_row.finditer(text))
     if len({m.group() for m in rows}) >= load_formats()["legacy"]["min_item_rows"]:
         return rows[0].start(), f"{len(rows)} row(s) of the statistics table's items found, no row read"
@@ -271,7 +305,7 @@ class Report:
                 if sec is None or _refers_to_appendix().search(sec.text) or not _DIGIT.search(sec.text):
                     out[key] = out.get(key, []) + rows
         # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header.
-        if family == "legacy" or _legacy_header().search(self.text):
+        if family == "legacy" or _legacy_header_at(self.text) is not None:
             out["legacy"] = rows_of(segments, table_region=False)
         return out
 
