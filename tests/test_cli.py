@@ -329,6 +329,22 @@ def test_output_into_a_closed_pipe_ends_quietly() -> None:
     assert proc.returncode == 141 and b"Traceback" not in err and b"BrokenPipe" not in err, err[-2000:]
 
 
+@pytest.mark.parametrize("stdout", [">/dev/full", ">&-", ">&- 2>&-"], ids=["full", "closed", "both-closed"])
+@pytest.mark.parametrize("command", ["dictionary", "summary"])
+def test_standard_output_that_cannot_be_written_is_one_line_and_status_2(stdout: str, command: str) -> None:
+    # `toolkit dictionary >/dev/full` (or started with stdout closed) ended in a traceback, exit 1.
+    if "full" in stdout and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    code = Path(cli.__file__).resolve().parents[1]  # the toolkit under test
+    args = command if command == "dictionary" else f"summary '{RAW_REPORTS[0]}'"
+    proc = subprocess.run(f"exec '{sys.executable}' -m toolkit {args} {stdout}", shell=True, cwd=code, timeout=300,
+                          capture_output="2>&-" not in stdout, text=True, env=dict(os.environ, PYTHONPATH=str(code)))
+    assert proc.returncode == 2
+    if proc.stderr is not None:
+        reason = "No space left on device" if "full" in stdout else "it is closed"
+        assert proc.stderr == f"toolkit: error: cannot write the standard output: {reason}\n"
+
+
 def test_out_that_cannot_be_written_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     taken = tmp_path / "afile"
     taken.write_text("x", encoding="utf-8")
