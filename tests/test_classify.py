@@ -398,6 +398,19 @@ def test_label_statements_fills_labels_and_probabilities():
         label_statements(df, text_column="statement")
 
 
+def test_label_statements_computes_the_features_once(fitted, monkeypatch):
+    # The features of each statement were computed twice, for predict and again for predict_proba.
+    df = pd.concat([extract_statements(problems_section(stem), report_id=stem) for stem in SEEDS], ignore_index=True)
+    expected = fitted.predict_labels(df["text"].tolist())
+    calls = []
+    transform = fitted.vectorizer_.transform
+    monkeypatch.setattr(fitted.vectorizer_, "transform", lambda X: calls.append(len(X)) or transform(X))
+    out = label_statements(df, model=fitted)
+    assert calls == [len(df)]
+    assert out["labels"].tolist() == [";".join(labels) for labels in expected]
+    np.testing.assert_array_equal(out.filter(like="p_").to_numpy(), fitted.predict_proba(df["text"].tolist()))
+
+
 # --- evaluation ------------------------------------------------------------------------
 
 

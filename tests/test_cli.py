@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -274,8 +275,8 @@ def test_classify_writes_the_csv_and_its_parquet_twin_both_or_neither(
     st.to_parquet(twin, index=False)
     before = stmts.read_bytes(), twin.read_bytes()
     if fail == "parquet":
-        def write_table(table: object, where: str) -> None:
-            Path(where).write_bytes(b"PAR1 half")
+        def write_table(table: object, where: Any) -> None:  # (an open file: the path may not be UTF-8)
+            where.write(b"PAR1 half")
             raise OSError(28, "No space left on device")
         monkeypatch.setattr(pq, "write_table", write_table)
     else:
@@ -327,6 +328,22 @@ def test_output_into_a_closed_pipe_ends_quietly() -> None:
     proc.stdout.close()  # before the command writes anything
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 141 and b"Traceback" not in err and b"BrokenPipe" not in err, err[-2000:]
+
+
+@pytest.mark.parametrize("stdout", [">/dev/full", ">&-", ">&- 2>&-"], ids=["full", "closed", "both-closed"])
+@pytest.mark.parametrize("command", ["dictionary", "summary"])
+def test_standard_output_that_cannot_be_written_is_one_line_and_status_2(stdout: str, command: str) -> None:
+    # `toolkit dictionary >/dev/full` (or started with stdout closed) ended in a traceback, exit 1.
+    if "full" in stdout and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    code = Path(cli.__file__).resolve().parents[1]  # the toolkit under test
+    args = command if command == "dictionary" else f"summary '{RAW_REPORTS[0]}'"
+    proc = subprocess.run(f"exec '{sys.executable}' -m toolkit {args} {stdout}", shell=True, cwd=code, timeout=300,
+                          capture_output="2>&-" not in stdout, text=True, env=dict(os.environ, PYTHONPATH=str(code)))
+    assert proc.returncode == 2
+    if proc.stderr is not None:
+        reason = "No space left on device" if "full" in stdout else "it is closed"
+        assert proc.stderr == f"toolkit: error: cannot write the standard output: {reason}\n"
 
 
 def test_out_that_cannot_be_written_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -422,6 +439,18 @@ def test_an_output_folder_whose_name_is_not_utf8_is_written_and_read_back(tmp_pa
         assert (out / name).read_bytes() == (plain / name).read_bytes(), name
     frames = corpus.read_outputs(out)
     assert list(frames["reports"]["report_id"]) == [p.stem for p in RAW_REPORTS[:2]]
+
+
+def test_classify_fills_the_parquet_twin_in_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    # pyarrow takes no such path: the twin was 'left as it is: cannot read it' (UnicodeEncodeError), its labels
+    # left empty while the CSV got them.
+    folders = [tmp_path / os.fsdecode("年报".encode("gbk")) / "out", tmp_path / "out"]
+    for out in folders:
+        assert cli.main(["extract", *map(str, RAW_REPORTS[:2]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+        assert cli.main(["classify", str(out / "statements.csv"), "--out", str(out / "statements.csv")]) == 0
+    for name in ("statements.csv", "statements.parquet"):
+        assert (folders[0] / name).read_bytes() == (folders[1] / name).read_bytes(), name
+    assert corpus.read_outputs(folders[0])["statements"]["labels"].notna().all()
 
 
 def test_extract_says_which_files_of_a_folder_it_skipped(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -315,15 +315,13 @@ def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
 
 def test_thousands_of_files_of_one_stem_get_their_ids_at_once() -> None:
     # A scraped site saves every page as index.html: the n-th one's id took n tries (20,000 files: 150 s
-    # before the first file was parsed); now about a second per 100,000 files.
+    # before the first file was parsed); now about a second per 100,000 files (speed is the benchmark's business:
+    # this test reads the ids, and takes minutes again if the quadratic search comes back).
     n = 10_000
     files = [f"scrape/page{i:05d}/index.html" for i in range(n)] + ["scrape/index-3.html"]
-    start = time.perf_counter()
     ids = corpus._assign_ids(files, None)
-    elapsed = time.perf_counter() - start
     assert ids[:4] == ["index", "index-2", "index-4", "index-5"] and ids[-2:] == [f"index-{n + 1}", "index-3"]
     assert len(set(ids)) == len(ids)
-    assert elapsed < 5, f"{elapsed:.1f} s"  # (quadratic: some 40 s)
 
 
 def test_inputs_folders_globs_and_explicit_files(tmp_path: Path) -> None:

@@ -521,11 +521,18 @@ class _Diagnostics:
         self._call("flush")
 
     def _call(self, method: str, *args: Any) -> None:
-        if self._stream is not None:
-            try:
-                getattr(self._stream, method)(*args)
-            except (OSError, ValueError):  # closed, full, or its reader gone
-                self._stream = None
+        if self._stream is None:
+            if method == "write" and args[0]:  # started with the stream closed (>&-): nothing to flush
+                self._lost(OSError(errno.EBADF, "it is closed"))
+            return
+        try:
+            getattr(self._stream, method)(*args)
+        except (OSError, ValueError) as exc:  # closed, full, or its reader gone
+            self._stream = None
+            self._lost(exc)
+
+    def _lost(self, exc: BaseException) -> None:
+        """A write failed, or the stream is gone: say nothing more."""
 
     def __getattr__(self, name: str) -> Any:  # encoding, isatty … of the stream, which tqdm asks for
         if self._stream is None:
@@ -533,8 +540,24 @@ class _Diagnostics:
         return getattr(self._stream, name)
 
 
+class _Results(_Diagnostics):
+    """Standard output for a command's results (summary, dictionary, classify --out -, evaluate): a write
+    that fails stops the command with :class:`_UsageError`, in one line, since its results are lost; a
+    reader gone (``| head``) raises BrokenPipeError, a quiet stop."""
+
+    def _lost(self, exc: BaseException) -> None:
+        if isinstance(exc, BrokenPipeError):
+            raise exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise _OutputLost(f"cannot write the standard output: {reason}")
+
+
 class _UsageError(Exception):
     """A problem with the command's arguments found while running it (reported in one line, status 2)."""
+
+
+class _OutputLost(_UsageError):
+    """Standard output cannot be written (closed, on a full disk): the command's results are lost."""
 
 
 class _Stopped(BaseException):
@@ -599,6 +622,16 @@ def _run_dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _drop_stdout() -> None:
+    """Point standard output at the null device: what is still buffered for it is lost anyway, and the
+    interpreter's final flush must not raise again (a traceback, exit 120)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no standard output at all (started with it closed)
+        pass
+
+
 def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -> int:
     """Run the ``toolkit`` command.
 
@@ -613,8 +646,8 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         Exit status: 0, or 1 with ``extract --strict`` when a file failed; 2
         on bad arguments (an ``--out`` that cannot be written, also when a
         write or rename fails during the run, or that another run is writing;
-        an unreachable Dask scheduler); 141 when standard output was closed by its reader (a
-        broken pipe); 130 on Ctrl-C and 143 on SIGTERM (128 + the signal),
+        an unreachable Dask scheduler; a standard output that cannot be written); 141 when standard
+        output was closed by its reader (a broken pipe); 130 on Ctrl-C and 143 on SIGTERM (128 + the signal),
         with the workers stopped and the unfinished files removed.
 
     Examples
@@ -635,17 +668,20 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     if empty:
         parser.error(f"argument INPUT: input {empty[0]} is an empty string; give a file, a folder or a glob pattern")
     try:
-        if args.func is _run_extract:
-            if args.backend == "dask" and not args.scheduler:
-                parser.error("--scheduler ADDR is required with --backend dask")
-            with _stop_on_signals() as stops, contextlib.redirect_stderr(_Diagnostics(sys.stderr)):
-                status = _run_extract(args, _parse=_parse, _stops=stops)
-        else:
-            status = int(args.func(args) or 0)
-        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at interpreter exit
+        if args.func is _run_extract and args.backend == "dask" and not args.scheduler:
+            parser.error("--scheduler ADDR is required with --backend dask")
+        with contextlib.redirect_stdout(_Results(sys.stdout)), contextlib.redirect_stderr(_Diagnostics(sys.stderr)):
+            if args.func is _run_extract:
+                with _stop_on_signals() as stops:
+                    status = _run_extract(args, _parse=_parse, _stops=stops)
+            else:
+                status = int(args.func(args) or 0)
+            sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at interpreter exit
         return status
     except (ImportError, _UsageError) as exc:
-        print(f"toolkit: error: {exc}", file=sys.stderr)
+        if isinstance(exc, _OutputLost):
+            _drop_stdout()
+        print(f"toolkit: error: {exc}", file=_Diagnostics(sys.stderr))
         return 2
     except (KeyboardInterrupt, _Stopped) as exc:
         signum = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
@@ -654,13 +690,8 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         print(f"toolkit: stopped by {name}{where}", file=sys.stderr)
         return 128 + int(signum)
     except BrokenPipeError:
-        # The reader of the output went away (``toolkit evaluate | head``): stop quietly, as Unix tools
-        # do, and keep the interpreter's final flush from raising again.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        # The reader of the output went away (``toolkit evaluate | head``): stop quietly, as Unix tools do
+        _drop_stdout()
         return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by the broken pipe
     except ConnectionError as exc:  # (after BrokenPipeError, which is one) an unreachable Dask scheduler
         print(f"toolkit: error: {exc}", file=sys.stderr)

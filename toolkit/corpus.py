@@ -159,6 +159,21 @@ def data_dictionary() -> str:
     return "\n".join(lines)
 
 
+def _read_parquet(path: str | os.PathLike) -> pd.DataFrame:
+    """``pandas.read_parquet`` of an open file, not of its path: pyarrow takes no path that is not UTF-8 (a
+    folder named in GBK, as ``unzip`` leaves a zip made on Chinese Windows)."""
+    with open(path, "rb") as fh:
+        return pd.read_parquet(fh)
+
+
+def _write_parquet(table: pa.Table, path: str | os.PathLike) -> None:
+    """``pyarrow.parquet.write_table`` into an open file, for the same reason as :func:`_read_parquet`."""
+    import pyarrow.parquet as pq
+
+    with open(path, "wb") as fh:
+        pq.write_table(table, fh)
+
+
 def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str, pd.DataFrame]:
     """Read the files ``toolkit extract`` wrote, with the documented dtypes.
 
@@ -200,8 +215,7 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     for name in FRAMES:
         parquet = Path(folder) / f"{name}.parquet"
         if format == "parquet" or (format == "auto" and parquet.exists()):
-            with open(parquet, "rb") as fh:  # a file, not its path: pyarrow takes no path that is not UTF-8
-                frame = pd.read_parquet(fh)
+            frame = _read_parquet(parquet)
         else:
             dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
             # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header

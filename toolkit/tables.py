@@ -860,7 +860,26 @@ def _legacy_label_key(label: str) -> str:
     return label_key(re.sub(rf"^(?:{_sub_item()})[:：]?", "", label_key(label)))
 
 
-def _legacy_key(label: str, recent: list[str]) -> str:
+class _Recent:
+    """The keys of a table's rows read so far, each with where it was last met (for `_legacy_key`).
+
+    A list searched backwards for each row of a label used twice made a table of n rows take n² steps.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[str, int] = {}
+        self._count = 0
+
+    def append(self, key: str) -> None:
+        self._last[key] = self._count
+        self._count += 1
+
+    def last(self, key: str | None) -> int:
+        """Where ``key`` was last met (a larger number: later), -1 if never."""
+        return -1 if key is None else self._last.get(key, -1)
+
+
+def _legacy_key(label: str, recent: _Recent) -> str:
     vocab = vocabulary()
     lk = _legacy_label_key(label)
     parents = _legacy_parents()
@@ -876,15 +895,13 @@ def _legacy_key(label: str, recent: list[str]) -> str:
         return candidates[0]
     best, best_pos = candidates[0], -1
     for cand in candidates:
-        parent = parents.get(cand)
-        if parent in recent:
-            pos = len(recent) - 1 - recent[::-1].index(parent)
-            if pos > best_pos:
-                best, best_pos = cand, pos
+        pos = recent.last(parents.get(cand))
+        if pos > best_pos:
+            best, best_pos = cand, pos
     return best
 
 
-def _legacy_unit(label: str, recent: list[str]) -> str | None:
+def _legacy_unit(label: str, recent: _Recent) -> str | None:
     """The unit the format gives the item a label names, or None (an item not known)."""
     return load_formats()["legacy"]["rows"].get(_legacy_key(label, recent), (None, None))[1]
 
@@ -932,7 +949,7 @@ def _legacy_join_label(row: Row, width: int) -> Row:
     return Row([Cell(joined, line), *cells[n:]], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
 
 
-def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str, recent: list[str]) -> Row:
+def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str, recent: _Recent) -> Row:
     """The row with its unit cell put back where a cell merged over several rows covered it.
 
     A 单位 cell merged down over rows of one unit (HTML rowspan, DOCX vMerge, a tall PDF box), or a label cell
@@ -1068,7 +1085,7 @@ def _legacy_item_row(row: Row) -> bool:
     if len(row.cells) < 2 or row.cells[0].is_value:
         return False
     label = row.cells[0].text
-    if len(_legacy_label_key(label)) < 4 or _legacy_key(label, []) not in fm["rows"]:
+    if len(_legacy_label_key(label)) < 4 or _legacy_key(label, _Recent()) not in fm["rows"]:
         return False
     rest = row.cells[1:]
     return any(c.text for c in rest) and all(c.is_value or c.text in vocab.legacy_units for c in rest)
@@ -1212,7 +1229,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     parents = _legacy_parents()
     value_cols: list[tuple[int, str]] | None = None
     unit_at: int | None = 1
-    recent: list[str] = []
+    recent = _Recent()
     seen: set[str] = set()
     header: list[str] = []
     sub_header = False

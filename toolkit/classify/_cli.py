@@ -431,15 +431,15 @@ def _parquet_twin(out: pd.DataFrame, path: str, probabilities: Sequence[str]
     path and a function that writes the new twin to a given path.
     """
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    from toolkit.corpus import _arrow_schema, _conform  # the documented dtypes of statements.parquet
+    # the documented dtypes of statements.parquet; read and written as open files (a folder named in GBK)
+    from toolkit.corpus import _arrow_schema, _conform, _read_parquet, _write_parquet
 
     twin = os.path.join(os.path.dirname(path), "statements.parquet")
     if not os.path.isfile(twin) or os.path.abspath(twin) == os.path.abspath(path):
         return None
     try:
-        frame = _conform(pd.read_parquet(twin), "statements")
+        frame = _conform(_read_parquet(twin), "statements")
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         print(f"toolkit classify: {twin} left as it is: cannot read it ({exc})", file=sys.stderr)
         return None
@@ -456,7 +456,7 @@ def _parquet_twin(out: pd.DataFrame, path: str, probabilities: Sequence[str]
         frame[col] = pd.to_numeric(out[col], errors="coerce")
     schema = _arrow_schema("statements", extra)
     table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False).replace_schema_metadata(schema.metadata)
-    return twin, lambda part: pq.write_table(table, part)
+    return twin, lambda part: _write_parquet(table, part)
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

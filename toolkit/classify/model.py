@@ -282,7 +282,10 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
             ``ensure_label`` a row without any gets its most probable category
             other than ``exclusive``.
         """
-        proba = self.predict_proba(X)
+        return self._predict_from_proba(self.predict_proba(X))
+
+    def _predict_from_proba(self, proba: np.ndarray) -> np.ndarray:
+        """The indicator matrix :meth:`predict` gives for the probabilities ``predict_proba`` gave."""
         out = (proba >= self.threshold).astype(int)
         fallback = proba
         if self.exclusive is not None and self.exclusive in self.classes_:
@@ -404,10 +407,15 @@ def label_statements(
     proba = np.full((len(out), len(classes)), np.nan)
     if present.any():
         subset = texts[present].astype(str).tolist()
-        predicted = model.predict(subset)  # type: ignore[attr-defined]
-        labels[present] = [join_labels(c for c, v in zip(classes, row) if v) for row in predicted]
-        if probabilities:
+        decide = getattr(model, "_predict_from_proba", None)
+        if probabilities and decide is not None:  # StatementClassifier: its features computed once, not twice
             proba[present.to_numpy()] = model.predict_proba(subset)  # type: ignore[attr-defined]
+            predicted = decide(proba[present.to_numpy()])
+        else:
+            predicted = model.predict(subset)  # type: ignore[attr-defined]
+            if probabilities:
+                proba[present.to_numpy()] = model.predict_proba(subset)  # type: ignore[attr-defined]
+        labels[present] = [join_labels(c for c, v in zip(classes, row) if v) for row in predicted]
     out["labels"] = labels
     written = [f"p_{key}" for key in classes] if probabilities else []
     stale = {f"p_{key}" for key in (*categories(), *classes)} - set(written)
