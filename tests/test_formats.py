@@ -126,6 +126,22 @@ def test_unruled_pdf_tables(seed_id, share, tmp_path):
     assert {got.index[r] for r in lost} <= flagged   # what is lost is flagged on its row
 
 
+def test_unruled_pdf_row_labels_wrapped_in_their_cells(tmp_path):
+    # A long row label set in two lines in its cell, the counts beside its first line: '其他对外管 664 167 1342'
+    # then '理服务事项'. Before, the label's rest went to the next row and both rows' labels were unknown: 86 of
+    # seed 001's 198 cells were read (15 of the Article 20 table's 22 values, 56 of the requests' 161).
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = _as_lines(original)
+    labels = {x[0] for x in lines if isinstance(x, list) and len(x[0]) >= 6}
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    halves = {x: [x[:len(x) // 2], x[len(x) // 2:]] for x in labels}
+    render_pdf(lines, tmp_path / "wrapped.pdf", ruled=False, wrapped=halves)
+    plain, report = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("unruled", "wrapped"))
+    assert "其他对外管理服务事项" in labels
+    assert len(report.tables) == 198 and _same(_cells(report), _cells(plain))
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("fmt", ["html"])  # (the DOCX renderer pads every row to the widest: a spacer column)
 def test_an_unmerged_empty_label_cell_is_no_count(fmt, tmp_path):
     # Word tables often leave the second label column empty instead of merging it into the label:

@@ -365,7 +365,9 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
     """A row label alone, then its cells on a row without any label: one row.
 
     A blank line or a note between a row's label and its cells (tab layout: '\t二、上年转结…', a blank
-    line, then '\t' … '\t0') cut the row; its values would be left without a label.
+    line, then '\t' … '\t0') cut the row; its values would be left without a label. The rest of a row
+    label wrapped in its cell of an unruled PDF, under the label's first part and its values
+    ('2.其他法律行 0 0 …' / '政法规禁止公开'), comes at the start of the next row: it goes back to its label.
     """
     out: list[Row] = []
     for row in rows:
@@ -375,8 +377,28 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
                 and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)):
             out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)
             continue
+        if prev is not None and not (prev.grid or row.grid) and row.cells and not row.cells[0].is_value:
+            joined = _label_rest(prev, row.cells[0])
+            if joined is not None:
+                out[-1] = joined
+                row = Row(row.cells[1:], explicit=row.explicit, spaced=row.spaced)
+                if not row.cells:
+                    continue
         out.append(row)
     return out
+
+
+def _label_rest(prev: Row, first: Cell) -> Row | None:
+    """``prev`` with ``first`` joined to its last label, where ``prev``'s values follow a label that is no
+    row's and the two make one ('其他对外管' + '理服务事项'), else None."""
+    at = next((i for i, c in enumerate(prev.cells) if c.is_value), 0)
+    if at == 0 or _kind(prev.cells[at - 1]) in ("row", "group", "article") or _kind(first) not in ("label", "group"):
+        return None
+    label = prev.cells[at - 1]
+    if _text_kind(label.text + first.text) not in ("row", "group"):  # ((六)其他处理: the 2019 format's row)
+        return None
+    cells = [*prev.cells[:at - 1], Cell(label.text + first.text, label.line), *prev.cells[at:]]
+    return Row(cells, explicit=prev.explicit, spaced=prev.spaced)
 
 
 # Two or more numbers glued by their signs ('88-720', '15-15'): one cell of page text, split by the placement.
