@@ -1089,14 +1089,21 @@ def _clean(pieces: list) -> str:
     return _clean_text("".join(pieces))
 
 
+def _is_clean(text: str) -> bool:
+    """Whether ``text`` holds nothing _clean removes or collapses (no match of _UNCLEAN_RE).
+
+    Every character of _UNCLEAN_RE but the space is one str.isprintable refuses (a control, format or separator
+    character): a printable text without a space is clean, told by two C scans cheaper than a search.
+    """
+    return (" " not in text and text.isprintable()) or not _UNCLEAN_RE.search(text)
+
+
 def _clean_text(text: str) -> str:
     """_clean of a single piece (a cell holding text only), without building a list to join."""
-    # Every character of _UNCLEAN_RE but the space is one str.isprintable refuses (a control, format or
-    # separator character): a printable text without a space is clean, told by two C scans cheaper than a search.
-    if (" " not in text and text.isprintable()) or not _UNCLEAN_RE.search(text):
+    if _is_clean(text):
         return text  # most cells ("217", "申请人情况"): nothing to collapse or strip
     inner = text.strip(_EDGE_SPACE)
-    if (" " not in inner and inner.isprintable()) or not _UNCLEAN_RE.search(inner):
+    if _is_clean(inner):
         # a word processor's cell ("\x00217\x00", from <p>): nothing inside to collapse, and what the full
         # cleaning would strip is exactly these runs at the ends
         return inner
