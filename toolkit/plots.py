@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping
 
 import matplotlib
+import matplotlib.lines
 import matplotlib.ticker
 import numpy as np
 import pandas as pd
@@ -438,9 +439,11 @@ def plot_trend(
     Returns
     -------
     matplotlib.axes.Axes
-        One line per agency (sorted), with the agency name in the legend.  The x axis runs from
-        half a year before the first year of the panel to half a year after the last, with a tick
-        at every year (whole-number ticks chosen by Matplotlib beyond 12 years).
+        One line per agency (sorted), with the agency name in the legend; an agency without a
+        value (all NA) has no line, and the legend gives it as ``name (n=0)`` without a marker.
+        The x axis runs from half a year before the first year of the panel to half a year after
+        the last, with a tick at every year (whole-number ticks chosen by Matplotlib beyond 12
+        years).
 
     Raises
     ------
@@ -479,10 +482,15 @@ def plot_trend(
                          "as in several places needs a column that tells them apart)")
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
+    handles = []
     for agency in agencies:
         mask = _is_group(panel[agency_col], agency) & years.notna().to_numpy()
         d = pd.DataFrame({"year": years[mask], "value": values[mask]}).sort_values("year")
-        ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency))
+        if d["value"].notna().any():
+            handles.extend(ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency)))
+        else:
+            # no line to draw: a legend entry in a line's colour would send the reader looking for it
+            handles.append(matplotlib.lines.Line2D([], [], linestyle="none", label=f"{agency} (n=0)"))
     all_years = sorted(years[panel[agency_col].notna().to_numpy()].dropna().unique())
     # Years are categories of a sort: whole-number ticks, and half a year of room on each side. Matplotlib's
     # own limits for points that share one year span two centuries (1909-2131), the labels piled up.
@@ -494,8 +502,7 @@ def plot_trend(
         ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:.0f}"))
     ax.set_xlabel(_group_label(year_col))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
-    if len(ax.lines):
-        ax.legend(fontsize=8, frameon=False)
+    ax.legend(handles=handles, fontsize=8, frameon=False)
     if title:
         ax.set_title(title)
     return _pin_font(ax)
