@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import inspect
 import re
+from importlib import metadata
 import tomllib
 from pathlib import Path
 
 import yaml
+from packaging.specifiers import SpecifierSet
 
 import toolkit
 
@@ -69,3 +71,25 @@ def test_every_public_function_has_a_numpydoc_docstring():
         elif inspect.isclass(obj) and not (inspect.getdoc(obj) or "").strip():
             missing.append(name)
     assert not missing, missing
+
+
+def test_the_readme_names_a_python_the_pinned_versions_install_on():
+    # make demo installs the pins of constraints.txt; the README said Python 3.10 was enough, where pip finds no
+    # NumPy 2.4.6, pandas 3.1.1 or SciPy 1.17.1 for it (21 of the pins require 3.11 or later)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    python = re.search(r"Python ≥ (\d+\.\d+(?:\.\d+)?) with `venv`", readme).group(1)
+    pins = dict(line.split("==") for line in (ROOT / "constraints.txt").read_text().split() if "==" in line)
+    refused, checked = [], 0
+    for name, version in pins.items():
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        if dist.version != version:      # its metadata is not the pin's
+            continue
+        checked += 1
+        needs = dist.metadata.get("Requires-Python")
+        if needs and not SpecifierSet(needs).contains(python):
+            refused.append(f"{name}=={version} (Python {needs})")
+    assert checked > len(pins) // 2
+    assert not refused, f"the README says Python {python}; constraints.txt pins {refused}"
