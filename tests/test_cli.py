@@ -163,6 +163,15 @@ def test_help_lists_the_options(capsys: pytest.CaptureFixture) -> None:
         assert option in out
 
 
+def test_every_command_says_what_it_does_in_its_help() -> None:
+    # `toolkit dictionary --help` gave the usage line alone: the one line of the overview was not repeated there
+    parser = cli.build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"extract", "summary", "dictionary"} <= set(commands)
+    for name, sub in commands.items():
+        assert (sub.description or "").strip(), f"toolkit {name} --help has no description"
+
+
 def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     assert cli.main(["dictionary"]) == 0
     assert capsys.readouterr().out == (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
