@@ -23,7 +23,8 @@ from matplotlib.axes import Axes
 from toolkit.classify.labels import split_labels
 from toolkit.compare import (CompositionResult, _check_column, _check_one_row_per_report, _check_seed, _groups,
                              _is_group, _numeric, _repeated_years, _sorted_groups)
-from toolkit.metrics import _check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, metric_definitions
+from toolkit.metrics import (_check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, _spec,
+                             metric_definitions)
 
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
 
@@ -116,8 +117,6 @@ def _pin_font(ax: Axes) -> Axes:
 
 def _group_label(column: str) -> str:
     """Chinese axis label of a usual grouping column (metrics.yaml ``group_labels``), or its name."""
-    from toolkit.metrics import _spec
-
     return str(_spec().get("group_labels", {}).get(column, column))
 
 
@@ -284,7 +283,7 @@ def plot_composition(
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     # n is the sum of the outcome rows, not the stated 办结 总计: say so where n is read
-    ax.set_xlabel("占各类处理结果之和的比例（n = 各类处理结果之和，可与办结总计不同）")
+    ax.set_xlabel(_spec()["composition_labels"]["axis"])
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     if title:
         ax.set_title(title)
@@ -398,8 +397,6 @@ def plot_heatmap(
                     fontsize=8, color="white" if v > 0.6 * vmax else "black")
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
     # the texts name the statements counted: a heatmap of measures is no heatmap of problems
-    from toolkit.metrics import _spec
-
     texts = _spec()["statement_labels"][kind or "all"]
     bar.set_label(texts["share"] if normalize else texts["count"])
     if normalize:
