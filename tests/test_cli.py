@@ -840,6 +840,9 @@ def test_read_outputs_keeps_the_probabilities_classify_wrote(tmp_path: Path) -> 
     assert csv.columns.tolist() == list(corpus._columns("statements")) + keys
     pd.testing.assert_frame_equal(csv[keys], written[keys], check_dtype=False)
     assert (csv[keys].dtypes == "float64").all()
+    # and the data dictionary says what they are: a reader of the file looked them up there in vain
+    section = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8").split("## statements.csv")[1]
+    assert "`p_<key>` per codebook category" in section.split("\n## ")[0]
 
 
 # ----------------------------------------------------------------------------------------------
