@@ -401,6 +401,10 @@ class Report:
         Returns
         -------
         DataFrame
+            Wide: ``value`` by ``row_key`` (index) and ``col_key`` (columns), the rows and columns
+            the report has; long: its rows of :attr:`tables`.  A table the report does not have
+            (the 2019/2021 tables of a pre-2019 report, a table flagged ``table_missing``) gives an
+            empty frame: check ``len`` or ``report.flags`` before reading a cell.
 
         Raises
         ------
