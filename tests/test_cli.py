@@ -845,6 +845,22 @@ def test_read_outputs_keeps_the_probabilities_classify_wrote(tmp_path: Path) -> 
     assert "`p_<key>` per codebook category" in section.split("\n## ")[0]
 
 
+def test_read_outputs_of_a_folder_without_a_run_says_so(tmp_path: Path) -> None:
+    # read_outputs("data") (the folder above the run, say) gave "[Errno 2] No such file or directory:
+    # 'data/reports.csv'": neither that the folder holds no run, nor that a Parquet file was sought first
+    (tmp_path / "notes.csv").write_text("a\n1\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=re.escape(f"{tmp_path}: no reports.parquet or reports.csv: not the "
+                                                          "--out folder of a toolkit extract run")):
+        corpus.read_outputs(tmp_path)
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1", "--quiet",
+                     "--format", "csv"]) == 0
+    with pytest.raises(FileNotFoundError, match="no reports.parquet: not the --out folder of a toolkit extract "
+                                                "run written as parquet"):
+        corpus.read_outputs(out, format="parquet")
+    assert len(corpus.read_outputs(out)["reports"]) == 1
+
+
 # ----------------------------------------------------------------------------------------------
 # What the command says: failed files, inputs named like options, time limits (review of the corpus runner)
 # ----------------------------------------------------------------------------------------------
