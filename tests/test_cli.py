@@ -226,6 +226,18 @@ def test_summary_subcommand_prints_each_report(capsys: pytest.CaptureFixture) ->
     assert "FAILED requests.row_total[handled_total]: expected 99, found 0" in out  # seed 001, as written
 
 
+def test_summary_tells_a_soft_check_from_a_failed_identity(tmp_path: Path) -> None:
+    # Seed 001 with its 规范性文件 row saying 1 published of 0 in total: the soft check 本年新公开数量 ≤ 对外公开总数量
+    # (flagged soft_check_failed, not counted in identities_ok) was printed as "FAILED", as the broken identities
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    row = "规范性文件 |\n1 |\n1 |\n5 |\n"
+    assert text.count(row) == 1
+    (tmp_path / "soft.txt").write_text(text.replace(row, row[:-4] + "0 |\n"), encoding="utf-8")
+    failed = [line.strip() for line in summarize([tmp_path / "soft.txt"]).splitlines() if "FAILED" in line]
+    assert failed[-1] == "FAILED (soft check) active.published_le_total[normative_documents]: expected 1, found 0"
+    assert len(failed) == 6 and all(line.startswith("FAILED requests.") for line in failed[:5])  # the identities
+
+
 def test_classify_after_extract_labels_csv_and_parquet_alike(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), str(RAW / "003_ce1f8ef96d3daffd.txt"),
