@@ -163,6 +163,15 @@ def test_help_lists_the_options(capsys: pytest.CaptureFixture) -> None:
         assert option in out
 
 
+def test_every_command_says_what_it_does_in_its_help() -> None:
+    # `toolkit dictionary --help` gave the usage line alone: the one line of the overview was not repeated there
+    parser = cli.build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"extract", "summary", "dictionary"} <= set(commands)
+    for name, sub in commands.items():
+        assert (sub.description or "").strip(), f"toolkit {name} --help has no description"
+
+
 def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     assert cli.main(["dictionary"]) == 0
     assert capsys.readouterr().out == (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
@@ -215,6 +224,18 @@ def test_summary_subcommand_prints_each_report(capsys: pytest.CaptureFixture) ->
     heads = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
     assert heads == sorted(p.stem for p in RAW.iterdir() if p.suffix == ".txt")
     assert "FAILED requests.row_total[handled_total]: expected 99, found 0" in out  # seed 001, as written
+
+
+def test_summary_tells_a_soft_check_from_a_failed_identity(tmp_path: Path) -> None:
+    # Seed 001 with its 规范性文件 row saying 1 published of 0 in total: the soft check 本年新公开数量 ≤ 对外公开总数量
+    # (flagged soft_check_failed, not counted in identities_ok) was printed as "FAILED", as the broken identities
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    row = "规范性文件 |\n1 |\n1 |\n5 |\n"
+    assert text.count(row) == 1
+    (tmp_path / "soft.txt").write_text(text.replace(row, row[:-4] + "0 |\n"), encoding="utf-8")
+    failed = [line.strip() for line in summarize([tmp_path / "soft.txt"]).splitlines() if "FAILED" in line]
+    assert failed[-1] == "FAILED (soft check) active.published_le_total[normative_documents]: expected 1, found 0"
+    assert len(failed) == 6 and all(line.startswith("FAILED requests.") for line in failed[:5])  # the identities
 
 
 def test_classify_after_extract_labels_csv_and_parquet_alike(tmp_path: Path) -> None:
@@ -831,6 +852,25 @@ def test_read_outputs_keeps_the_probabilities_classify_wrote(tmp_path: Path) -> 
     assert csv.columns.tolist() == list(corpus._columns("statements")) + keys
     pd.testing.assert_frame_equal(csv[keys], written[keys], check_dtype=False)
     assert (csv[keys].dtypes == "float64").all()
+    # and the data dictionary says what they are: a reader of the file looked them up there in vain
+    section = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8").split("## statements.csv")[1]
+    assert "`p_<key>` per codebook category" in section.split("\n## ")[0]
+
+
+def test_read_outputs_of_a_folder_without_a_run_says_so(tmp_path: Path) -> None:
+    # read_outputs("data") (the folder above the run, say) gave "[Errno 2] No such file or directory:
+    # 'data/reports.csv'": neither that the folder holds no run, nor that a Parquet file was sought first
+    (tmp_path / "notes.csv").write_text("a\n1\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=re.escape(f"{tmp_path}: no reports.parquet or reports.csv: not the "
+                                                          "--out folder of a toolkit extract run")):
+        corpus.read_outputs(tmp_path)
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1", "--quiet",
+                     "--format", "csv"]) == 0
+    with pytest.raises(FileNotFoundError, match="no reports.parquet: not the --out folder of a toolkit extract "
+                                                "run written as parquet"):
+        corpus.read_outputs(out, format="parquet")
+    assert len(corpus.read_outputs(out)["reports"]) == 1
 
 
 # ----------------------------------------------------------------------------------------------

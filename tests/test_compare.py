@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import itertools
 import warnings
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 from scipy import stats
 from scipy.stats import contingency
 
 import toolkit
+import toolkit.metrics
 from toolkit.compare import (
     CompositionResult,
     bootstrap_ci,
@@ -349,6 +352,27 @@ def test_chi2_composition_leaves_out_a_negative_cell_inside_a_category(
     assert dict(zip(res.excluded["report_id"], res.excluded["reason"]))["r11"] == "negative outcome count"
     assert res.counts.loc["市", "n_reports"] == 2 and res.counts.loc["市", "denied"] == 8
     assert pd.isna(report_metrics(tables, reports=reports).set_index("report_id").loc["r11", "denial_rate"])
+
+
+def test_chi2_composition_finds_the_outcome_table_metrics_yaml_names(
+        composition_data: tuple[pd.DataFrame, pd.DataFrame], monkeypatch: pytest.MonkeyPatch) -> None:
+    # the table whose cells the outcome categories add up is data of metrics.yaml, with the categories: a
+    # spec naming it otherwise is followed (the code had 'requests' written in, and left every report out)
+    tables, reports = composition_data
+    expected = chi2_composition(tables, "level", reports=reports)
+    text = resources.files("toolkit").joinpath("data/metrics.yaml").read_text(encoding="utf-8")
+    spec = yaml.safe_load(text.replace("requests.", "applications."))
+    for key in ("formats", "row_totals"):
+        spec[key]["applications"] = spec[key].pop("requests")
+    monkeypatch.setattr(toolkit.metrics, "_spec", lambda: spec)
+    renamed = pd.concat([tables.assign(table="applications"), outcome_tables("r9", {"granted": 1})
+                         .assign(table="requests")], ignore_index=True)
+    res = chi2_composition(renamed, "level", reports=pd.concat(
+        [reports, pd.DataFrame({"report_id": ["r9", "r10"], "level": ["市", "市"]})], ignore_index=True))
+    pd.testing.assert_frame_equal(res.counts, expected.counts)
+    assert dict(zip(res.excluded["report_id"], res.excluded["reason"])) == {
+        **dict(zip(expected.excluded["report_id"], expected.excluded["reason"])),
+        "r9": "no applications table", "r10": "no applications table"}
 
 
 # -------------------------------------------------------------------------------- bootstrap

@@ -367,6 +367,22 @@ def test_heatmap_counts_a_label_repeated_in_one_statement_once() -> None:
     np.testing.assert_allclose(counts, [[2], [1]])
 
 
+def test_trend_gives_an_agency_without_a_value_no_line_in_the_legend(seed_frames) -> None:
+    # pingtan-2023-02 and -04 handled no request, so their disclosure rates are NA: the legend listed them with a
+    # line's colour and marker, and the reader looked in vain for their lines
+    _, _, metrics = seed_frames
+    one_year = metrics[metrics["report_year"] == 2023]
+    empty = set(one_year.loc[one_year["disclosure_rate"].isna(), "agency"])
+    assert len(empty) == 2
+    ax = plot_trend(one_year, "disclosure_rate")
+    legend = ax.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == [
+        f"{a} (n=0)" if a in empty else a for a in sorted(one_year["agency"])]
+    drawn = {h.get_label(): h.get_marker() not in ("None", None, "", " ") for h in legend.legend_handles}
+    assert drawn == {**{a: True for a in set(one_year["agency"]) - empty}, **{f"{a} (n=0)": False for a in empty}}
+    assert sorted(line.get_label() for line in ax.lines) == sorted(set(one_year["agency"]) - empty)
+
+
 def test_trend_refuses_two_rows_of_one_agency_in_one_year(seed_frames) -> None:
     # Seeds 000 and 004 are the housing bureaus (市住建局, as 004 writes it) of two cities, both for 2020; with 002
     # as a 2021 report of the same short name, the line ran 0.5 -> 0.316 within 2020, then on to 2021, drawn as a

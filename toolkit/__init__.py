@@ -1,9 +1,16 @@
 """Parse, check, classify and compare Chinese government information disclosure annual reports.
 
-The public API (everything else is private)::
+One report, and a corpus (``__all__`` below)::
 
     report = toolkit.parse_report("data/raw/001_4d29bfef72dd56db.txt")
     report.sections, report.tables, report.checks, report.flags, report.statements
+    frames = toolkit.extract_corpus("data/raw")    # the six frames of `toolkit extract`
+
+The analysis is in public modules, each with its own ``__all__``: :mod:`toolkit.metrics`
+(indicators per report), :mod:`toolkit.compare` (group comparisons, panels, the cross-year
+audit), :mod:`toolkit.plots` (figures), :mod:`toolkit.classify` (statements coded with the
+codebook, evaluation) and :mod:`toolkit.corpus` (``read_outputs``).  Names that begin with
+``_`` are private.
 """
 from typing import TYPE_CHECKING
 

@@ -107,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="output folder (created if needed; folders and patterns never give its output files)")
     ex.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                     help="worker processes (default: all cores)")
-    ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ex.add_argument("--quiet", action="store_true",
+                    help="print nothing on stderr: no progress bar, no count of the files skipped, no list of the "
+                         "files that failed (reports.csv has them)")
     ex.add_argument("--strict", action="store_true", help="exit with status 1 if any file failed")
     ex.add_argument("--timeout", type=_seconds, default=60.0, metavar="S",
                     help="time limit per file in seconds, 0 or 'none' for no limit (default: 60)")
@@ -132,7 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     sm.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder (recursive) or glob pattern")
     sm.set_defaults(func=_run_summary)
 
-    dd = sub.add_parser("dictionary", help="print the data dictionary of the output files (Markdown)")
+    dd = sub.add_parser("dictionary", help="print the data dictionary of the output files (Markdown)",
+                        description="Print the data dictionary of the files toolkit extract writes (Markdown: every "
+                                    "column with its dtype and meaning, and the flag codes), as in "
+                                    "docs/data-dictionary.md.")
     dd.set_defaults(func=_run_dictionary)
 
     cl = _classify_cli()

@@ -35,6 +35,7 @@ from toolkit.metrics import (
     _lookup,
     _numeric,
     _outcome_labels,
+    _outcome_tables,
     _outcomes,
     _parse_term,
     _report_ids,
@@ -746,10 +747,14 @@ def chi2_composition(
     negative = _outcomes(cells, ids, negative_na=True)[cats].isna().to_numpy() & comp[cats].notna().to_numpy()
     groups = _group_of(reports, by)
     comp["group"] = _lookup(groups, comp["report_id"]).array
-    has_table = comp["report_id"].isin(set(tables.loc[tables["table"].astype(object) == "requests", "report_id"]))
+    # the table the outcome categories are cells of is named in metrics.yaml, as the categories are
+    outcome_tables = _outcome_tables()
+    no_table = f"no {' or '.join(outcome_tables)} table"
+    has_table = comp["report_id"].isin(set(tables.loc[tables["table"].astype(object).isin(outcome_tables),
+                                                      "report_id"]))
     reasons = np.where(
         comp["group"].isna(), "no group",
-        np.where(~has_table.to_numpy(), "no requests table",  # a legacy report, say
+        np.where(~has_table.to_numpy(), no_table,  # a legacy report, say
         np.where(comp[cats].isna().any(axis=1), "missing outcome category",
                  np.where(negative.any(axis=1), "negative outcome count",
                           np.where(comp[cats].sum(axis=1) <= 0, "no handled request", "")))),
@@ -758,7 +763,7 @@ def chi2_composition(
     # Reports with no outcome row at all (failed, or without a requests table) are left out too.
     absent = pd.Index(reports["report_id"].drop_duplicates()).difference(pd.Index(comp["report_id"]), sort=False)
     excluded = pd.concat([excluded[excluded["reason"] != ""],
-                          pd.DataFrame({"report_id": absent, "reason": "no requests table"})])
+                          pd.DataFrame({"report_id": absent, "reason": no_table})])
     excluded = excluded.sort_values("report_id", kind="stable", key=_id_key).reset_index(drop=True)
     used = comp[reasons == ""]
     order = _sorted_groups(used["group"])

@@ -202,7 +202,7 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     ValueError
         If ``format`` is not one of the three.
     FileNotFoundError
-        If a file is missing.
+        If a file is missing, or the folder holds no ``reports`` file (no run) at all.
 
     Examples
     --------
@@ -211,6 +211,12 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     """
     if format not in ("auto", "csv", "parquet"):
         raise ValueError(f"format must be 'auto', 'csv' or 'parquet', got {format!r}")
+    suffixes = (".parquet", ".csv") if format == "auto" else (f".{format}",)
+    if not any((Path(folder) / f"reports{suffix}").is_file() for suffix in suffixes):
+        # a bare 'No such file: …/reports.csv' said neither that the folder holds no run nor which files were sought
+        what = " or ".join(f"reports{suffix}" for suffix in suffixes)
+        raise FileNotFoundError(f"{os.fspath(folder)}: no {what}: not the --out folder of a toolkit extract run"
+                                f"{' written as ' + format if format != 'auto' else ''}")
     out = {}
     for name in FRAMES:
         parquet = Path(folder) / f"{name}.parquet"

@@ -26,17 +26,35 @@ def _load_yaml(name: str) -> dict[str, Any]:
 
 
 def load_formats() -> dict[str, Any]:
-    """Return the parsed ``formats.yaml`` (labels, keys and section titles of the formats)."""
+    """Return the parsed ``formats.yaml`` (labels, keys and section titles of the formats).
+
+    Returns
+    -------
+    dict
+        The YAML's top-level mapping, read once and cached: do not change it.
+    """
     return _load_yaml("formats.yaml")
 
 
 def load_output_schema() -> dict[str, Any]:
-    """Return the parsed ``output_schema.yaml`` (the output files' columns, the flag codes)."""
+    """Return the parsed ``output_schema.yaml`` (the output files' columns, the flag codes).
+
+    Returns
+    -------
+    dict
+        The YAML's top-level mapping, read once and cached: do not change it.
+    """
     return _load_yaml("output_schema.yaml")
 
 
 def load_identities() -> dict[str, Any]:
-    """Return the parsed ``identities.yaml`` (the accounting identities checked)."""
+    """Return the parsed ``identities.yaml`` (the accounting identities checked).
+
+    Returns
+    -------
+    dict
+        The YAML's top-level mapping, read once and cached: do not change it.
+    """
     return _load_yaml("identities.yaml")
 
 

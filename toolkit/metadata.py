@@ -251,6 +251,16 @@ def report_title_lines(lines: list[str]) -> list[int]:
     The report words are sought once in the whole text, and only the lines holding one are tested: a report
     has hundreds of lines, and a title among them is rare.
 
+    Parameters
+    ----------
+    lines : list of str
+        The report's lines.
+
+    Returns
+    -------
+    list of int
+        0-based indexes into ``lines``, rising.
+
     Examples
     --------
     >>> report_title_lines(["一、总体情况", "本年度报告如下", "  XX市2021年政府信息公开工作年度报告"])

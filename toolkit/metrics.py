@@ -899,3 +899,10 @@ def _outcomes(cells: _Cells, ids: Sequence[Any], *, negative_na: bool = False) -
 def _outcome_labels() -> dict[str, str]:
     """Outcome key -> Chinese label, in table order."""
     return {o["key"]: o["label"] for o in _spec()["outcomes"]}
+
+
+def _outcome_tables() -> list[str]:
+    """The tables whose cells the outcome categories of metrics.yaml add up (sorted): the requests table."""
+    spec = _spec()
+    return sorted({t[2] for o in spec["outcomes"] for terms in _expand(o["terms"], spec["groups"]).values()
+                   for t in terms})

@@ -312,6 +312,16 @@ def to_simplified(text: str) -> str:
     ``衞`` → ``卫``), the ``keep_words`` of ``formats.yaml`` (``乾佑``, ``编著``)
     are kept and its ``taiwan_words`` read as the mainland's (``資訊`` → ``信息``).
 
+    Parameters
+    ----------
+    text : str
+        Text of one or more lines.
+
+    Returns
+    -------
+    str
+        The text in simplified characters where it was traditional, with the same lines.
+
     Examples
     --------
     >>> to_simplified("乾县住房和城乡建设局")
@@ -370,7 +380,23 @@ def _drop_pinyin(match: re.Match[str]) -> str:
 
 
 def remove_pinyin(text: str) -> str:
-    """Drop pinyin annotations after Han characters: ``區(qū)`` → ``區``, but ``移动端(app)`` stays."""
+    """Drop pinyin annotations after Han characters: ``區(qū)`` → ``區``, but ``移动端(app)`` stays.
+
+    Parameters
+    ----------
+    text : str
+        Text of one or more lines.
+
+    Returns
+    -------
+    str
+        The text without the bracketed pinyin syllables that follow a Han character.
+
+    Examples
+    --------
+    >>> remove_pinyin("伊州區(qū)住房和城乡建设局,移动端(app)")
+    '伊州區住房和城乡建设局,移动端(app)'
+    """
     return _PINYIN.sub(_drop_pinyin, text)
 
 
@@ -407,6 +433,16 @@ def _common_numeral(match: re.Match[str]) -> str:
 def plain_item_numerals(text: str) -> str:
     """Write the formal numerals that number a heading or an item (``壹、``, ``(贰)``, ``陸.``) as the common ones
     (``formal_numerals`` of formats.yaml); an amount (``壹佰元``) or a word (``队伍、``) stays.
+
+    Parameters
+    ----------
+    text : str
+        Text of one or more lines.
+
+    Returns
+    -------
+    str
+        The text with those numbers in the common numerals.
 
     Examples
     --------
@@ -779,6 +815,15 @@ def is_print_stamp(line: str) -> bool:
     """True for a line that is only what a browser prints at the top or bottom of a page: a URL (with the
     page count) or a date and time.
 
+    Parameters
+    ----------
+    line : str
+        One line of text.
+
+    Returns
+    -------
+    bool
+
     Examples
     --------
     >>> is_print_stamp("2021/1/30 下午6:41"), is_print_stamp("http://www.gov.cn/a.html 1/2")
@@ -799,6 +844,15 @@ def _footnote() -> re.Pattern[str]:
 def is_footnote(line: str) -> bool:
     """True for a line that starts as a table's footnote does ('注:1.本表数据截至…', '备注：…'; ``footnote`` of
     formats.yaml): at a page's foot inside a table's page text, none of the table's text.
+
+    Parameters
+    ----------
+    line : str
+        One line of text.
+
+    Returns
+    -------
+    bool
 
     Examples
     --------

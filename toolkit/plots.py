@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping
 
 import matplotlib
+import matplotlib.lines
 import matplotlib.ticker
 import numpy as np
 import pandas as pd
@@ -22,7 +23,8 @@ from matplotlib.axes import Axes
 from toolkit.classify.labels import split_labels
 from toolkit.compare import (CompositionResult, _check_column, _check_one_row_per_report, _check_seed, _groups,
                              _is_group, _numeric, _repeated_years, _sorted_groups)
-from toolkit.metrics import _check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, metric_definitions
+from toolkit.metrics import (_check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, _spec,
+                             metric_definitions)
 
 __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_heatmap", "plot_trend"]
 
@@ -115,8 +117,6 @@ def _pin_font(ax: Axes) -> Axes:
 
 def _group_label(column: str) -> str:
     """Chinese axis label of a usual grouping column (metrics.yaml ``group_labels``), or its name."""
-    from toolkit.metrics import _spec
-
     return str(_spec().get("group_labels", {}).get(column, column))
 
 
@@ -283,7 +283,7 @@ def plot_composition(
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     # n is the sum of the outcome rows, not the stated 办结 总计: say so where n is read
-    ax.set_xlabel("占各类处理结果之和的比例（n = 各类处理结果之和，可与办结总计不同）")
+    ax.set_xlabel(_spec()["composition_labels"]["axis"])
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     if title:
         ax.set_title(title)
@@ -397,8 +397,6 @@ def plot_heatmap(
                     fontsize=8, color="white" if v > 0.6 * vmax else "black")
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
     # the texts name the statements counted: a heatmap of measures is no heatmap of problems
-    from toolkit.metrics import _spec
-
     texts = _spec()["statement_labels"][kind or "all"]
     bar.set_label(texts["share"] if normalize else texts["count"])
     if normalize:
@@ -438,9 +436,11 @@ def plot_trend(
     Returns
     -------
     matplotlib.axes.Axes
-        One line per agency (sorted), with the agency name in the legend.  The x axis runs from
-        half a year before the first year of the panel to half a year after the last, with a tick
-        at every year (whole-number ticks chosen by Matplotlib beyond 12 years).
+        One line per agency (sorted), with the agency name in the legend; an agency without a
+        value (all NA) has no line, and the legend gives it as ``name (n=0)`` without a marker.
+        The x axis runs from half a year before the first year of the panel to half a year after
+        the last, with a tick at every year (whole-number ticks chosen by Matplotlib beyond 12
+        years).
 
     Raises
     ------
@@ -479,10 +479,15 @@ def plot_trend(
                          "as in several places needs a column that tells them apart)")
     use_chinese_font()
     ax = _new_axes(ax, (6.4, 4.0))
+    handles = []
     for agency in agencies:
         mask = _is_group(panel[agency_col], agency) & years.notna().to_numpy()
         d = pd.DataFrame({"year": years[mask], "value": values[mask]}).sort_values("year")
-        ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency))
+        if d["value"].notna().any():
+            handles.extend(ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency)))
+        else:
+            # no line to draw: a legend entry in a line's colour would send the reader looking for it
+            handles.append(matplotlib.lines.Line2D([], [], linestyle="none", label=f"{agency} (n=0)"))
     all_years = sorted(years[panel[agency_col].notna().to_numpy()].dropna().unique())
     # Years are categories of a sort: whole-number ticks, and half a year of room on each side. Matplotlib's
     # own limits for points that share one year span two centuries (1909-2131), the labels piled up.
@@ -494,8 +499,7 @@ def plot_trend(
         ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:.0f}"))
     ax.set_xlabel(_group_label(year_col))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
-    if len(ax.lines):
-        ax.legend(fontsize=8, frameon=False)
+    ax.legend(handles=handles, fontsize=8, frameon=False)
     if title:
         ax.set_title(title)
     return _pin_font(ax)

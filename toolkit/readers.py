@@ -1,4 +1,4 @@
-"""Reading: turn a report file (text, HTML, DOCX or PDF) into lines.
+r"""Reading: turn a report file (text, HTML, DOCX or PDF) into lines.
 
 This is the first stage of the pipeline. Whatever the source, a report comes
 out as a :class:`RawDocument` whose ``lines`` hold the report in reading
@@ -153,13 +153,17 @@ def read_document(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> RawDocument:
-    """Read a report file into lines of text and table rows.
+    r"""Read a report file into lines of text and table rows.
 
-    The format comes from the extension: ``.txt``/``.text`` (plain text),
-    ``.html``/``.htm``/``.shtml``/``.xhtml`` (HTML), ``.docx`` and ``.pdf``.
-    A file without extension, or saved from a web server (``.asp``,
-    ``.aspx``, ``.jsp``, ``.php``, ``.do``, ``.action``, ``.cgi``), is
-    recognised by its content (PDF, DOCX, HTML, else plain text).
+    The content decides over the extension: a PDF or DOCX is read as what it
+    is under any name (a ``download.jsp`` saved as ``.doc``), and a web page
+    saved as ``.txt`` (or ``.doc``) as HTML.  Otherwise the format comes from
+    the extension: ``.txt``/``.text`` (plain text),
+    ``.html``/``.htm``/``.shtml``/``.xhtml`` (HTML), ``.docx`` (also
+    ``.docm``, ``.dotx``, ``.dotm``) and ``.pdf``.  A file without extension,
+    or saved from a web server (``.asp``, ``.aspx``, ``.jsp``, ``.php``,
+    ``.do``, ``.action``, ``.cgi``), is recognised by its content (HTML, else
+    plain text).
 
     Parameters
     ----------

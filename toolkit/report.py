@@ -146,7 +146,8 @@ class Report:
     flags : list of Flag
         What could not be read for certain, or does not add up.
     tables : DataFrame
-        All extracted cells, long format (columns of ``schema.md`` plus ``unit``).
+        All extracted cells, long format (the columns of ``tables.csv``: those of ``schema.md``
+        plus ``unit`` and ``flag``).
     checks : DataFrame
         One row per identity checked.
     """
@@ -400,6 +401,10 @@ class Report:
         Returns
         -------
         DataFrame
+            Wide: ``value`` by ``row_key`` (index) and ``col_key`` (columns), the rows and columns
+            the report has; long: its rows of :attr:`tables`.  A table the report does not have
+            (the 2019/2021 tables of a pre-2019 report, a table flagged ``table_missing``) gives an
+            empty frame: check ``len`` or ``report.flags`` before reading a cell.
 
         Raises
         ------
@@ -546,11 +551,13 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
     Parameters
     ----------
     path : str or os.PathLike
-        A ``.txt``, ``.html``, ``.docx`` or ``.pdf`` file.
+        A report as text, HTML, DOCX or PDF, told by its content over its name
+        (see :func:`toolkit.readers.read_document`).
     report_id : str, optional
         Id to use; defaults to the file stem.
     encoding : str, optional
-        Codec of a text/HTML file; detected when None (UTF-8, GBK/GB18030, UTF-16).
+        Codec of a text/HTML file; detected when None (UTF-8, UTF-16/32, GBK/GB18030,
+        Big5: see :func:`toolkit.readers.read_document`).
     max_bytes : int, default 50 MiB
         Files larger than this raise :class:`~toolkit.errors.FileTooLargeError`.
 

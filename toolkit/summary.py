@@ -71,8 +71,10 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
             totals = "  ".join(f"{k}={_fmt(grid.loc[k, 'total'])}" for k in _TOTAL_ROWS if k in grid.index)
             out.append(f"    requests (total column): {totals}")
         for flag in report.flags:  # one per failed check, in the checks' order; its text says a lower bound
-            if flag.code in ("identity_failed", "soft_check_failed"):
+            if flag.code == "identity_failed":
                 out.append(f"    FAILED {flag.table}.{flag.detail}")
+            elif flag.code == "soft_check_failed":  # implied by the format, often broken: no identity
+                out.append(f"    FAILED (soft check) {flag.table}.{flag.detail}")
         other = sorted({f.code for f in report.flags if f.code != "identity_failed"})
         if other:
             out.append("    flags: " + ", ".join(other))

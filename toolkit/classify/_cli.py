@@ -72,7 +72,7 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
         "strictly: a record with more fields than the header (a text with an unquoted comma) is refused with its "
         "line, so that the output has one row per input record, in order."
     )
-    parser.add_argument("input", help="CSV file with one statement a row (UTF-8)")
+    parser.add_argument("input", help="CSV file with one statement a row (UTF-8, or UTF-16 with a byte-order mark; else see --encoding)")
     parser.add_argument("--text-column", default="text", help="column holding the statement text (default: text)")
     parser.add_argument("--out", default="-", help="output CSV (default: standard output)")
     parser.add_argument(
@@ -486,7 +486,7 @@ def configure_evaluate(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--data", nargs="+", default=None, metavar="JSONL",
-        help="coded statements ({source, kind, text, labels} a line); default: the packaged annotations. "
+        help="coded statements ({source, text, labels} a line, kind optional); default: the packaged annotations. "
         "Statements whose source starts with 'constructed:' are used for training only.",
     )
     parser.add_argument(

@@ -103,10 +103,13 @@ def boilerplate_index(
     pandas.DataFrame
         One row per report, in input order: ``report_id, agency, report_year,
         n_statements``; ``max_similarity`` (in [0, 1]) and ``most_similar``
-        (the other report's id); ``max_similarity_same_agency`` and ``most_similar_same_agency``
+        (the other report's id; of equally similar ones, the earliest: by
+        ``report_year``, then by id);
+        ``max_similarity_same_agency`` and ``most_similar_same_agency``
         (only the same agency's earlier years; missing when there are none);
         ``near_duplicate_share`` (share of the report's statements with a
-        near-duplicate in another report) and ``n_near_duplicates``.  Values
+        near-duplicate in another report) and ``n_near_duplicates``.  They do
+        not depend on the order of the rows.  Values
         that cannot be computed (a section without statements, such as an empty
         one or one that says only 无; a single report) are missing.
 
@@ -140,6 +143,14 @@ def boilerplate_index(
         dup = sections.loc[sections["report_id"].duplicated(), "report_id"].iloc[0]
         raise ValueError(f"report_id must be unique, got {dup!r} twice")
     frame = sections.reset_index(drop=True)
+    # computed in the order of year, then id, so that neither the values (the sparse products add their terms in
+    # an order that follows the rows': last bits) nor the report named among equally similar ones (verbatim
+    # copies: the first of equals, now the earliest) depend on the order of the rows
+    years = pd.to_numeric(frame["report_year"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    order = np.lexsort((frame["report_id"].astype(str).to_numpy(), np.nan_to_num(years, nan=np.inf)))
+    if (order != np.arange(len(order))).any():
+        out = boilerplate_index(frame.iloc[order], threshold=threshold)
+        return out.iloc[np.argsort(order)].reset_index(drop=True)
     texts = frame["text"].fillna("").astype(str).tolist()
     ids = frame["report_id"].tolist()
     n = len(frame)
@@ -160,7 +171,6 @@ def boilerplate_index(
     idx = np.flatnonzero(has_text)
     best, same = np.full(n, np.nan), np.full(n, np.nan)
     best_at, same_at = np.full(n, -1), np.full(n, -1)
-    years = pd.to_numeric(frame["report_year"], errors="coerce").to_numpy(dtype=float)
     # a missing agency (code -1) matches none
     agencies = pd.factorize(frame["agency"].astype(object).where(frame["agency"].notna(), None))[0]
     if len(idx) >= 2:

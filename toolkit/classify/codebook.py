@@ -64,7 +64,16 @@ class Category:
 
 @dataclass(frozen=True)
 class Codebook:
-    """The categories (in codebook order) and the decision rules."""
+    """The categories (in codebook order) and the decision rules.
+
+    Attributes
+    ----------
+    categories : tuple of Category
+        In codebook order; ``keys``, ``names`` and ``lexicon`` give their keys, Chinese names and
+        seed keywords, ``to_frame()`` a table of them.
+    decision_rules : tuple of str
+        The codebook's rules for statements that could go under several categories.
+    """
 
     categories: tuple[Category, ...]
     decision_rules: tuple[str, ...]
