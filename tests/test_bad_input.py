@@ -398,6 +398,56 @@ def test_a_pdf_with_a_few_unmapped_characters_names_their_pages(tmp_path: Path, 
 
 
 # --------------------------------------------------------------------------
+# web archives (MHT)
+# --------------------------------------------------------------------------
+
+ARCHIVE_HEAD = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+
+
+def test_a_web_archive_without_a_page_is_named_so(tmp_path: Path) -> None:
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEImage(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "gif"))
+    expect(CorruptFileError, write(tmp_path, "images.mht", archive.as_bytes()),
+           r"the web archive holds no HTML page \(its parts: image/gif\)")
+    page = b"--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nICAg\r\n--b--\r\n"
+    expect(EmptyFileError, write(tmp_path, "blank.mht", ARCHIVE_HEAD + page), "the web archive's HTML page is empty")
+
+
+@pytest.mark.parametrize("head, problem", [
+    (ARCHIVE_HEAD, "the boundary 'b' its Content-Type names is not found"),
+    (ARCHIVE_HEAD.replace(b'; boundary="b"', b""), "its Content-Type names no boundary"),
+], ids=["boundary-not-found", "no-boundary"])
+def test_a_web_archive_whose_parts_cannot_be_told_apart(tmp_path: Path, head: bytes, problem: str) -> None:
+    body = b"--other\r\nContent-Type: text/html\r\n\r\n<html><body><p>\xe4\xb8\x80</p></body></html>\r\n"
+    expect(CorruptFileError, write(tmp_path, "broken.mht", head + body), f"broken web archive: {problem}")
+
+
+def test_a_file_named_mht_that_is_no_web_archive(tmp_path: Path) -> None:
+    expect(CorruptFileError, write(tmp_path, "report.mht", SEED_001.read_bytes()), "not a web archive: no MIME header")
+    assert read_document(write(tmp_path, "page.mht", render_html(ROWS))).format == "html"  # a page under that name
+    mail = b"MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n" + SEED_001.read_bytes()
+    assert read_document(write(tmp_path, "mail.txt", mail)).format == "text"  # an e-mail is no web archive
+
+
+@pytest.mark.parametrize("parts, problem", [
+    ([b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i, i + 1) for i in range(1500)],
+     "broken web archive: its MIME parts are nested too deep"),
+    ([b"--b\r\nContent-Type: image/gif\r\n\r\nx\r\n"] * 10001, "the web archive holds 10001 MIME boundaries"),
+    ([b"--b\r\nContent-Type: image/gif\r\n\r\n", b"x\n" * 1400000], "the web archive holds 1400006 lines"),
+], ids=["nested", "parts", "lines"])
+def test_a_web_archive_bomb_is_refused(tmp_path: Path, parts: list, problem: str) -> None:
+    # a small file that would keep the MIME parser busy for minutes (a Python step per line, an object per part)
+    head = ARCHIVE_HEAD.replace(b'"b"', b'"b0"') if parts[0].startswith(b"--b0") else ARCHIVE_HEAD
+    error = FileTooLargeError if "holds" in problem else CorruptFileError
+    started = time.perf_counter()
+    expect(error, write(tmp_path, "bomb.mht", head + b"".join(parts)), problem)
+    assert time.perf_counter() - started < 10
+
+
+# --------------------------------------------------------------------------
 # hostile HTML
 # --------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import toolkit
 from toolkit.layout import build_rows
 
 from conftest import RAW
-from renderers import render_docx, render_html, render_pdf, rotate_pdf_pages
+from renderers import render_docx, render_html, render_mht, render_pdf, rotate_pdf_pages
 
 
 def _as_lines(report) -> list:
@@ -538,6 +538,33 @@ def test_an_embedded_document_that_cannot_be_read_is_flagged(tmp_path, parsed_se
         report = toolkit.parse_report(path)
     assert [f.code for f in report.flags if f.code == "part_unread"] == ["part_unread"]
     assert report.status == "partial"
+
+
+# A web page saved from a browser or Word as one file (a web archive, MHT): the page in quoted-printable or base64,
+# its charset in the part's header, in the page's meta tag or both, under the names such files get (Word's 'save as
+# .doc' of a single file web page keeps its content). Before, .mht and .doc were refused and .html read the MIME
+# text as the page.
+MHT_FORMS = [("quoted-printable", "gbk", "header", ".mht"), ("base64", "utf-8", "meta", ".mhtml"),
+             ("quoted-printable", "utf-8", "both", ".html"), ("base64", "gbk", "header", ".doc"),
+             ("base64", "gbk", "meta", "")]
+
+
+@pytest.mark.parametrize("seed_id", sorted(p.stem for p in RAW.glob("*.txt")))
+@pytest.mark.parametrize("transfer, encoding, charset_in, suffix", MHT_FORMS)
+def test_a_seed_saved_as_a_web_archive_reads_as_its_page(seed_id, transfer, encoding, charset_in, suffix, tmp_path,
+                                                          parsed_seed):
+    from test_differential import _reading
+
+    lines = _as_lines(parsed_seed(seed_id))
+    if encoding == "gbk" and seed_id.startswith("001"):
+        encoding = "gb18030"  # (its bullet • is no GBK character)
+    page, archive = tmp_path / "page.html", tmp_path / f"{seed_id}{suffix}"
+    page.write_bytes(render_html(lines, encoding=encoding))
+    archive.write_bytes(render_mht(lines, encoding=encoding, transfer=transfer, charset_in=charset_in))
+    want, got = (toolkit.parse_report(path, report_id=seed_id) for path in (page, archive))
+    assert (got.source_format, got.encoding) == ("mht", want.encoding)
+    assert got.original_lines == want.original_lines
+    assert _reading(got) == _reading(want)
 
 
 # --------------------------------------------------------------------------

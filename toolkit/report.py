@@ -131,7 +131,7 @@ class Report:
     path : str or None
         The file read, None for text given in memory.
     source_format : str
-        ``'text'``, ``'html'``, ``'docx'`` or ``'pdf'``.
+        ``'text'``, ``'html'``, ``'mht'`` (a web archive), ``'docx'`` or ``'pdf'``.
     encoding : str or None
         The codec used to decode a text or HTML file.
     text : str
@@ -546,7 +546,7 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
     Parameters
     ----------
     path : str or os.PathLike
-        A ``.txt``, ``.html``, ``.docx`` or ``.pdf`` file.
+        A ``.txt``, ``.html``, ``.mht``, ``.docx`` or ``.pdf`` file.
     report_id : str, optional
         Id to use; defaults to the file stem.
     encoding : str, optional
