@@ -90,15 +90,56 @@ def test_whitespace_only_html(tmp_path: Path) -> None:
     expect(EmptyFileError, write(tmp_path, "notext.html", page), "the HTML page holds no text")
 
 
-def test_pdf_without_text_layer(tmp_path: Path) -> None:
+def _pdf_of_pages(path: Path, pages: list) -> Path:
+    """A PDF of one page per item: 'scan' (a page-wide image), 'numbered scan' (one with its page number set over
+    it as text), 'stamp' (a small image), 'shapes', 'blank', or text."""
     from fpdf import FPDF
+    from PIL import Image
 
     pdf = FPDF()
-    pdf.add_page()
-    pdf.rect(20, 20, 100, 50)  # a drawing, like a scanned page holds an image
-    path = tmp_path / "scan.pdf"
+    pdf.set_auto_page_break(False)
+    pdf.add_font("cjk", fname=cjk_font_path())
+    pdf.set_font("cjk", size=10)
+    for n, page in enumerate(pages, start=1):
+        pdf.add_page()
+        if page in ("scan", "numbered scan", "stamp"):
+            pdf.image(Image.new("L", (300, 400), 200), x=0, y=0, w=40 if page == "stamp" else 210)
+            if page == "numbered scan":
+                pdf.set_xy(90, 280)
+                pdf.cell(30, 8, f"第{n}页")
+        elif page == "shapes":
+            pdf.rect(20, 20, 100, 50)
+        elif page != "blank":
+            pdf.multi_cell(0, 8, page)
     pdf.output(str(path))
-    expect(EmptyFileError, path, r"the PDF holds no text \(a scanned image")
+    return path
+
+
+@pytest.mark.parametrize("pages, problem", [
+    (["scan", "scan"], r"its 2 pages are images \(a scan without a text layer\); OCR it to read the report"),
+    (["scan"], r"its page is an image \(a scan without a text layer\); OCR it"),
+    (["numbered scan"] * 2,
+     r"its 2 pages are images \(a scan without a text layer, but for 6 characters set over it\)"),
+    (["blank", "scan"], r"page 2 of 2 is an image \(a scan without a text layer\), the others blank; OCR it"),
+    (["shapes"], r"its page holds no character and no image \(blank, or text drawn as shapes\)"),
+    (["blank", "stamp"], r"its 2 pages hold no character and no image"),  # (a stamp alone is no scan)
+], ids=["scan", "one-page-scan", "numbered-scans", "scan-and-blank", "shapes", "blank-and-stamp"])
+def test_pdf_without_text_layer(tmp_path: Path, pages: list, problem: str) -> None:
+    # Before, every PDF without a character was 'a scanned image without a text layer?', blank pages too, and a scan
+    # with its page numbers set over it as text was 'the PDF holds no text', without a reason.
+    expect(EmptyFileError, _pdf_of_pages(tmp_path / "scan.pdf", pages), "the PDF holds no text: " + problem)
+
+
+def test_pdf_with_scanned_pages_among_text_pages_says_so(tmp_path: Path) -> None:
+    # A report printed and scanned in part (the statistics tables, the signed last page): before, those pages
+    # were left out without a word.
+    import toolkit
+
+    path = _pdf_of_pages(tmp_path / "mixed.pdf", ["一、总体情况\n二、主动公开政府信息情况", "scan", "stamp",
+                                                  "numbered scan"])
+    with pytest.warns(readers.ReaderWarning, match="pages 2 and 4 are images without text \\(a scan\\): not read"):
+        report = toolkit.parse_report(path)
+    assert [f.code for f in report.flags if f.code == "scanned_pages"] == ["scanned_pages"]
 
 
 def test_oversize_file_is_refused_before_reading(tmp_path: Path, monkeypatch) -> None:

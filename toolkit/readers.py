@@ -2338,6 +2338,9 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
         pages: list = []
         n_chars = n_cid = 0
         cid_pages: list[int] = []  # the pages with (cid:NN) characters
+        scanned: list[int] = []  # the pages that are an image without text
+        text_pages = 0
+        few = _pdf_settings()["scan_chars"]
         with pdf:
             n_pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
@@ -2345,6 +2348,10 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
                 try:
                     turned, upright = _turned_upright(pdf, page)
                     chars, cids, page_lines, margin = _pdf_page(turned or page, path, number)
+                    if chars < few and _is_scanned(page):  # (only a page of a few characters is looked at)
+                        scanned.append(number)
+                    elif chars:
+                        text_pages += 1
                     if upright is not None:  # the page's few upright lines (a heading above a turned table) first
                         _, _, first, first_margin = _pdf_page(upright, path, number)
                         margin = {**first_margin, **{i + len(first): m for i, m in margin.items()}}
@@ -2367,10 +2374,8 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
                 if cids:
                     cid_pages.append(number)
                 pages.append((page_lines, margin))
-    if n_chars == 0:
-        raise EmptyFileError(
-            path, "the PDF holds no text (a scanned image without a text layer?)"
-        )
+    if not text_pages:  # (a scan's page numbers or a portal's stamp set over it are no text layer)
+        raise EmptyFileError(path, _no_text_layer(scanned, n_pages, n_chars))
     if n_cid > _CID_SHARE_LIMIT * n_chars:
         raise UnmappedFontError(
             path,
@@ -2381,10 +2386,35 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
     if n_cid:
         _warn(path, f"{n_cid} characters on {_page_list(cid_pages)} come out as (cid:NN) (fonts without a Unicode "
                     f"mapping)", "cid_characters")
+    if scanned:  # (a scanned table, the signed last page: their text is lost)
+        one = len(scanned) == 1
+        _warn(path, f"{_page_list(scanned)} {'is an image' if one else 'are images'} without text (a scan): not "
+                    f"read; OCR the file to read {'it' if one else 'them'}", "scanned_pages")
     lines = _drop_page_furniture(pages)
     if not lines:
         raise EmptyFileError(path, "the PDF holds no text")
     return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
+
+
+def _is_scanned(page) -> bool:
+    """Whether a page is an image (a scan): its images cover ``pdf.scan_share`` of it or more (a stamp, a logo
+    do not); the caller asks only of a page of fewer than ``pdf.scan_chars`` characters."""
+    area = sum(max(im["x1"] - im["x0"], 0) * max(im["bottom"] - im["top"], 0) for im in page.images)
+    return area >= _pdf_settings()["scan_share"] * page.width * page.height
+
+
+def _no_text_layer(scanned: list[int], n_pages: int, n_chars: int) -> str:
+    """Why a PDF without a page of text holds no text: its pages are scans (an OCR is needed), or blank."""
+    are = "is an image" if len(scanned) == 1 else "are images"
+    scan = "a scan without a text layer" + (f", but for {n_chars} characters set over it" if n_chars else "")
+    if len(scanned) == n_pages:
+        what = "its page" if n_pages == 1 else f"its {n_pages} pages"
+        return f"the PDF holds no text: {what} {are} ({scan}); OCR it to read the report"
+    if scanned:
+        return (f"the PDF holds no text: {_page_list(scanned)} of {n_pages} {are} ({scan}), the others blank; "
+                "OCR it to read the report")
+    what = "its page holds" if n_pages == 1 else f"its {n_pages} pages hold"
+    return f"the PDF holds no text: {what} no character and no image (blank, or text drawn as shapes)"
 
 
 def _page_list(pages: list[int], shown: int = 10) -> str:
