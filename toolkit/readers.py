@@ -1611,6 +1611,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     _vanish_styled_runs(body, hidden)
     _vanish_placeholders(body)
     _docx_block(body, lines, _WordNumbering(document), chunks)
+    _docx_embedded_objects(document, body, path)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
@@ -1943,6 +1944,22 @@ def _docx_alt_chunks(document, body, path: str, max_bytes: int) -> dict:
         except ToolkitError as exc:
             _warn(path, f"an embedded document ({part.partname}) cannot be read: {exc.problem}", "part_unread")
     return chunks
+
+
+# The relationships of an object embedded in a DOCX (OLE: a worksheet pasted as an object), and its element
+_EMBEDDED_RELS = ("/oleObject", "/package")
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+
+
+def _docx_embedded_objects(document, body, path: str) -> None:
+    """Warn (``part_unread``) of the objects embedded in the body: an Excel worksheet pasted into Word as an object
+    shows its table as a picture, and the text holds none of it (the table was missing without a word)."""
+    if not any(rel.reltype.endswith(_EMBEDDED_RELS) for rel in document.part.rels.values()):
+        return  # (the body is searched only when the document embeds an object)
+    kinds = [el.get("ProgID") or "of unknown kind" for el in body.iter(_OLE_OBJECT)]
+    if kinds:
+        _warn(path, f"{len(kinds)} embedded object(s) ({', '.join(dict.fromkeys(kinds))}) not read: a table "
+                    "pasted as an object is not in the text", "part_unread")
 
 
 def _docx_children(el) -> Iterator:
