@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["render_html", "render_docx", "strict_docx", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
-           "TEXT_LAYOUTS"]
+__all__ = ["render_html", "render_mht", "render_docx", "strict_docx", "render_pdf", "render_text", "cjk_font_path",
+           "rotate_pdf_pages", "TEXT_LAYOUTS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 
@@ -85,6 +85,37 @@ def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = 
         out.append("</table>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out).encode(encoding)
+
+
+def render_mht(lines: list, *, encoding: str = "utf-8", transfer: str = "quoted-printable",
+               charset_in: str = "both") -> bytes:
+    """Return a web archive (MHT, as a browser or Word saves a page as one file) holding `lines`.
+
+    A multipart/related MIME message (built with the ``email`` package) whose first part is the page of
+    :func:`render_html` in `encoding`, in `transfer` (``'quoted-printable'`` or ``'base64'``), and whose second is
+    an image. `charset_in` says where the page's charset is named: ``'both'``, ``'header'`` (the part's
+    Content-Type only: the page's meta tag is taken out) or ``'meta'`` (the page only).
+    """
+    import re
+    from email import encoders
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    page = render_html(lines, encoding=encoding)
+    if charset_in == "header":
+        page = re.sub(rb"<meta charset=[^>]*>", b"", page)
+    archive = MIMEMultipart("related", type="text/html")
+    archive["From"] = "<Saved by Windows Internet Explorer 8>"
+    archive["Subject"] = "report"
+    archive.preamble = "This is a multi-part message in MIME format."
+    part = MIMENonMultipart("text", "html", **({} if charset_in == "meta" else {"charset": encoding}))
+    part.set_payload(page)
+    {"base64": encoders.encode_base64, "quoted-printable": encoders.encode_quopri}[transfer](part)
+    part["Content-Location"] = "http://www.example.gov.cn/zfxxgk/report.html"
+    archive.attach(part)
+    archive.attach(MIMEImage(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "gif"))
+    return archive.as_bytes()
 
 
 # --------------------------------------------------------------------------

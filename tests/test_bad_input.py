@@ -90,15 +90,56 @@ def test_whitespace_only_html(tmp_path: Path) -> None:
     expect(EmptyFileError, write(tmp_path, "notext.html", page), "the HTML page holds no text")
 
 
-def test_pdf_without_text_layer(tmp_path: Path) -> None:
+def _pdf_of_pages(path: Path, pages: list) -> Path:
+    """A PDF of one page per item: 'scan' (a page-wide image), 'numbered scan' (one with its page number set over
+    it as text), 'stamp' (a small image), 'shapes', 'blank', or text."""
     from fpdf import FPDF
+    from PIL import Image
 
     pdf = FPDF()
-    pdf.add_page()
-    pdf.rect(20, 20, 100, 50)  # a drawing, like a scanned page holds an image
-    path = tmp_path / "scan.pdf"
+    pdf.set_auto_page_break(False)
+    pdf.add_font("cjk", fname=cjk_font_path())
+    pdf.set_font("cjk", size=10)
+    for n, page in enumerate(pages, start=1):
+        pdf.add_page()
+        if page in ("scan", "numbered scan", "stamp"):
+            pdf.image(Image.new("L", (300, 400), 200), x=0, y=0, w=40 if page == "stamp" else 210)
+            if page == "numbered scan":
+                pdf.set_xy(90, 280)
+                pdf.cell(30, 8, f"第{n}页")
+        elif page == "shapes":
+            pdf.rect(20, 20, 100, 50)
+        elif page != "blank":
+            pdf.multi_cell(0, 8, page)
     pdf.output(str(path))
-    expect(EmptyFileError, path, r"the PDF holds no text \(a scanned image")
+    return path
+
+
+@pytest.mark.parametrize("pages, problem", [
+    (["scan", "scan"], r"its 2 pages are images \(a scan without a text layer\); OCR it to read the report"),
+    (["scan"], r"its page is an image \(a scan without a text layer\); OCR it"),
+    (["numbered scan"] * 2,
+     r"its 2 pages are images \(a scan without a text layer, but for 6 characters set over it\)"),
+    (["blank", "scan"], r"page 2 of 2 is an image \(a scan without a text layer\), the others blank; OCR it"),
+    (["shapes"], r"its page holds no character and no image \(blank, or text drawn as shapes\)"),
+    (["blank", "stamp"], r"its 2 pages hold no character and no image"),  # (a stamp alone is no scan)
+], ids=["scan", "one-page-scan", "numbered-scans", "scan-and-blank", "shapes", "blank-and-stamp"])
+def test_pdf_without_text_layer(tmp_path: Path, pages: list, problem: str) -> None:
+    # Before, every PDF without a character was 'a scanned image without a text layer?', blank pages too, and a scan
+    # with its page numbers set over it as text was 'the PDF holds no text', without a reason.
+    expect(EmptyFileError, _pdf_of_pages(tmp_path / "scan.pdf", pages), "the PDF holds no text: " + problem)
+
+
+def test_pdf_with_scanned_pages_among_text_pages_says_so(tmp_path: Path) -> None:
+    # A report printed and scanned in part (the statistics tables, the signed last page): before, those pages
+    # were left out without a word.
+    import toolkit
+
+    path = _pdf_of_pages(tmp_path / "mixed.pdf", ["一、总体情况\n二、主动公开政府信息情况", "scan", "stamp",
+                                                  "numbered scan"])
+    with pytest.warns(readers.ReaderWarning, match="pages 2 and 4 are images without text \\(a scan\\): not read"):
+        report = toolkit.parse_report(path)
+    assert [f.code for f in report.flags if f.code == "scanned_pages"] == ["scanned_pages"]
 
 
 def test_oversize_file_is_refused_before_reading(tmp_path: Path, monkeypatch) -> None:
@@ -395,6 +436,56 @@ def test_a_pdf_with_a_few_unmapped_characters_names_their_pages(tmp_path: Path, 
     assert [str(w.message) for w in caught] == [f"{path}: {detail}"]
     assert [f.detail for f in report.flags if f.code == "cid_characters"] == [detail]
     assert report.table("active").reindex(["licensing"]).isna().all(axis=None)  # no value read from (cid:NN)
+
+
+# --------------------------------------------------------------------------
+# web archives (MHT)
+# --------------------------------------------------------------------------
+
+ARCHIVE_HEAD = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+
+
+def test_a_web_archive_without_a_page_is_named_so(tmp_path: Path) -> None:
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEImage(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "gif"))
+    expect(CorruptFileError, write(tmp_path, "images.mht", archive.as_bytes()),
+           r"the web archive holds no HTML page \(its parts: image/gif\)")
+    page = b"--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nICAg\r\n--b--\r\n"
+    expect(EmptyFileError, write(tmp_path, "blank.mht", ARCHIVE_HEAD + page), "the web archive's HTML page is empty")
+
+
+@pytest.mark.parametrize("head, problem", [
+    (ARCHIVE_HEAD, "the boundary 'b' its Content-Type names is not found"),
+    (ARCHIVE_HEAD.replace(b'; boundary="b"', b""), "its Content-Type names no boundary"),
+], ids=["boundary-not-found", "no-boundary"])
+def test_a_web_archive_whose_parts_cannot_be_told_apart(tmp_path: Path, head: bytes, problem: str) -> None:
+    body = b"--other\r\nContent-Type: text/html\r\n\r\n<html><body><p>\xe4\xb8\x80</p></body></html>\r\n"
+    expect(CorruptFileError, write(tmp_path, "broken.mht", head + body), f"broken web archive: {problem}")
+
+
+def test_a_file_named_mht_that_is_no_web_archive(tmp_path: Path) -> None:
+    expect(CorruptFileError, write(tmp_path, "report.mht", SEED_001.read_bytes()), "not a web archive: no MIME header")
+    assert read_document(write(tmp_path, "page.mht", render_html(ROWS))).format == "html"  # a page under that name
+    mail = b"MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n" + SEED_001.read_bytes()
+    assert read_document(write(tmp_path, "mail.txt", mail)).format == "text"  # an e-mail is no web archive
+
+
+@pytest.mark.parametrize("parts, problem", [
+    ([b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i, i + 1) for i in range(1500)],
+     "broken web archive: its MIME parts are nested too deep"),
+    ([b"--b\r\nContent-Type: image/gif\r\n\r\nx\r\n"] * 10001, "the web archive holds 10001 MIME boundaries"),
+    ([b"--b\r\nContent-Type: image/gif\r\n\r\n", b"x\n" * 1400000], "the web archive holds 1400006 lines"),
+], ids=["nested", "parts", "lines"])
+def test_a_web_archive_bomb_is_refused(tmp_path: Path, parts: list, problem: str) -> None:
+    # a small file that would keep the MIME parser busy for minutes (a Python step per line, an object per part)
+    head = ARCHIVE_HEAD.replace(b'"b"', b'"b0"') if parts[0].startswith(b"--b0") else ARCHIVE_HEAD
+    error = FileTooLargeError if "holds" in problem else CorruptFileError
+    started = time.perf_counter()
+    expect(error, write(tmp_path, "bomb.mht", head + b"".join(parts)), problem)
+    assert time.perf_counter() - started < 10
 
 
 # --------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Tests of toolkit.corpus: one row per file, failures isolated, deterministic output, schema."""
 from __future__ import annotations
 
+import html
 import os
 import re
 import signal
@@ -345,12 +346,15 @@ def test_inputs_folders_globs_and_explicit_files(tmp_path: Path) -> None:
 
 
 def test_folders_give_every_file_a_reader_handles_and_a_row_to_report_like_files(tmp_path: Path) -> None:
+    from email.mime.text import MIMEText
+
     src = (RAW / "pingtan-2023-02.txt").read_bytes()
-    readable = ("a.txt", "b.shtml", "c.xhtml", "d.text", "e", "f.asp")
-    for name in readable:
-        (tmp_path / name).write_bytes(src)
+    readable = ("a.txt", "b.shtml", "c.xhtml", "d.text", "e", "f.asp", "l.mht", "m.mhtml")
+    for name in readable:  # (a web archive holds the text as its page)
+        (tmp_path / name).write_bytes(src if "mht" not in name else MIMEText(
+            f"<html><body><pre>{html.escape(src.decode())}</pre></body></html>", "html", "utf-8").as_bytes())
     refused = {"g.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "h.wps": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-               "i.mht": b"MIME-Version: 1.0\r\n", "j.zip": b"PK\x03\x04", "k.RTF": b"{\\rtf1}"}
+               "i.odt": b"PK\x03\x04", "j.zip": b"PK\x03\x04", "k.RTF": b"{\\rtf1}"}
     for name, data in refused.items():
         (tmp_path / name).write_bytes(data)
     not_reports = {"manifest.csv": "csv", "notes.md": "md", "scan.png": "png", "~$a.docx": "", "Thumbs.db": "",

@@ -10,7 +10,7 @@ import toolkit
 from toolkit.layout import build_rows
 
 from conftest import RAW
-from renderers import render_docx, render_html, render_pdf, rotate_pdf_pages
+from renderers import render_docx, render_html, render_mht, render_pdf, rotate_pdf_pages
 
 
 def _as_lines(report) -> list:
@@ -493,15 +493,20 @@ def test_what_a_browser_shows_is_read(shown, tmp_path, parsed_seed):
     assert _same(_cells(toolkit.parse_report(tmp_path / "shown.html")), _cells(original))
 
 
-def _requests_in_alt_chunk(original, content_type: str, part: bytes, tmp_path):
-    """Seed 001 as a DOCX whose requests table is a whole other document in a w:altChunk."""
+def _requests_replaced(original) -> tuple[list, list]:
+    """The rows of the seed's requests table, and the seed's lines with a paragraph @@ALT@@ in their place."""
     lines = _as_lines(original)
     title = next(sec.title for sec in original.sections if sec.key == "requests")
     start = lines.index(title) + 1
     end = start
     while end < len(lines) and isinstance(lines[end], list):
         end += 1
-    rows, lines = lines[start:end], [*lines[:start], "@@ALT@@", *lines[end:]]
+    return lines[start:end], [*lines[:start], "@@ALT@@", *lines[end:]]
+
+
+def _requests_in_alt_chunk(original, content_type: str, part: bytes, tmp_path):
+    """Seed 001 as a DOCX whose requests table is a whole other document in a w:altChunk."""
+    rows, lines = _requests_replaced(original)
 
     def edit(xml: str) -> str:
         assert "<w:p><w:r><w:t>@@ALT@@</w:t></w:r></w:p>" in xml
@@ -538,6 +543,56 @@ def test_an_embedded_document_that_cannot_be_read_is_flagged(tmp_path, parsed_se
         report = toolkit.parse_report(path)
     assert [f.code for f in report.flags if f.code == "part_unread"] == ["part_unread"]
     assert report.status == "partial"
+
+
+@pytest.mark.parametrize("prog_id, rel, target", [
+    ("Excel.Sheet.12", "package", "Microsoft_Excel_Worksheet.xlsx"),
+    ("Excel.Sheet.8", "oleObject", "oleObject1.bin"),  # a legacy .xls, as WPS embeds one too
+])
+def test_a_table_embedded_as_an_object_is_said_unread(prog_id, rel, target, tmp_path, parsed_seed):
+    # A worksheet pasted into Word as an object shows the table as a picture; the text holds none of it. Before,
+    # the requests table was missing with nothing but table_missing to say so.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    obj = ('<w:p><w:r><w:object w:dxaOrig="8306" w:dyaOrig="4000"><v:shape id="_x0000_i1025" type="#_x0000_t75" '
+           'style="width:415pt;height:200pt" o:ole=""/><o:OLEObject Type="Embed" ProgID="' + prog_id + '" '
+           'ShapeID="_x0000_i1025" DrawAspect="Content" ObjectID="_1700000000" r:id="rIdOle1"/></w:object></w:r></w:p>')
+    extra = {f"word/embeddings/{target}": b"PK\x05\x06" + b"\x00" * 18,
+             "types": f'<Default Extension="{target.rsplit(".", 1)[1]}" ContentType="application/octet-stream"/>',
+             "rels": f'<Relationship Id="rIdOle1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                     f'relationships/{rel}" Target="embeddings/{target}"/>'}
+    path = _seed_docx_edited(original, lambda xml: xml.replace("<w:p><w:r><w:t>@@ALT@@</w:t></w:r></w:p>", obj),
+                             tmp_path, lines=_requests_replaced(original)[1], extra=extra)
+    with pytest.warns(toolkit.errors.ReaderWarning, match=f"1 embedded object\\(s\\) \\({prog_id}\\) not read"):
+        report = toolkit.parse_report(path, report_id=original.report_id)
+    assert [f.code for f in report.flags if f.code == "part_unread"] == ["part_unread"]
+    assert "requests" not in set(report.tables["table"])
+
+
+# A web page saved from a browser or Word as one file (a web archive, MHT): the page in quoted-printable or base64,
+# its charset in the part's header, in the page's meta tag or both, under the names such files get (Word's 'save as
+# .doc' of a single file web page keeps its content). Before, .mht and .doc were refused and .html read the MIME
+# text as the page.
+MHT_FORMS = [("quoted-printable", "gbk", "header", ".mht"), ("base64", "utf-8", "meta", ".mhtml"),
+             ("quoted-printable", "utf-8", "both", ".html"), ("base64", "gbk", "header", ".doc"),
+             ("base64", "gbk", "meta", "")]
+
+
+@pytest.mark.parametrize("seed_id", sorted(p.stem for p in RAW.glob("*.txt")))
+@pytest.mark.parametrize("transfer, encoding, charset_in, suffix", MHT_FORMS)
+def test_a_seed_saved_as_a_web_archive_reads_as_its_page(seed_id, transfer, encoding, charset_in, suffix, tmp_path,
+                                                          parsed_seed):
+    from test_differential import _reading
+
+    lines = _as_lines(parsed_seed(seed_id))
+    if encoding == "gbk" and seed_id.startswith("001"):
+        encoding = "gb18030"  # (its bullet • is no GBK character)
+    page, archive = tmp_path / "page.html", tmp_path / f"{seed_id}{suffix}"
+    page.write_bytes(render_html(lines, encoding=encoding))
+    archive.write_bytes(render_mht(lines, encoding=encoding, transfer=transfer, charset_in=charset_in))
+    want, got = (toolkit.parse_report(path, report_id=seed_id) for path in (page, archive))
+    assert (got.source_format, got.encoding) == ("mht", want.encoding)
+    assert got.original_lines == want.original_lines
+    assert _reading(got) == _reading(want)
 
 
 # --------------------------------------------------------------------------

@@ -56,14 +56,14 @@ __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary",
 
 #: Names of the output frames, in the order they are written.
 FRAMES = ("reports", "sections", "tables", "checks", "statements", "flags")
-#: Extensions of the files a folder gives to the parser: the ones the readers read (text, HTML, DOCX, PDF),
-#: those of pages saved from web servers and ``""`` (no extension), told by their content.  A file given by
-#: name, or matched by a glob, is always tried.
+#: Extensions of the files a folder gives to the parser: the ones the readers read (text, HTML, web archives,
+#: DOCX, PDF), those of pages saved from web servers and ``""`` (no extension), told by their content.  A file
+#: given by name, or matched by a glob, is always tried.
 SUPPORTED_EXTENSIONS = tuple(sorted(set(_READ_EXTENSIONS) | _SNIFF_EXTENSIONS))
-#: Report-like formats the readers refuse (legacy and other office formats, saved web archives, archives): a
-#: folder gives them to the parser too, so that each gets a failed row with the reader's reason.  Every
-#: other file of a folder is skipped (``toolkit extract`` says how many, of which kinds).
-REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".mht", ".mhtml", ".odt", ".zip", ".rar", ".7z"}))
+#: Report-like formats the readers refuse (legacy and other office formats, archives): a folder gives them to
+#: the parser too, so that each gets a failed row with the reader's reason.  Every other file of a folder is
+#: skipped (``toolkit extract`` says how many, of which kinds).
+REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".odt", ".zip", ".rar", ".7z"}))
 # skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
 # matched by their prefix)
 _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
@@ -1450,7 +1450,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         be listed gets a failed row) for the files the readers read
         (:data:`SUPPORTED_EXTENSIONS`, including files without extension) and
         for report-like files they refuse (:data:`REPORT_LIKE_EXTENSIONS`,
-        e.g. .doc, .wps, .mht: a failed row with the reason); other files
+        e.g. .doc, .wps, .odt: a failed row with the reason); other files
         (.csv, .md, images …), hidden files and Office lock files (``~$x.docx``)
         are skipped.  A file named explicitly, or matched by a glob, is always
         tried, whatever its extension; a missing file, a link that loops and a

@@ -1,4 +1,4 @@
-r"""Reading: turn a report file (text, HTML, DOCX or PDF) into lines.
+r"""Reading: turn a report file (text, HTML, web archive, DOCX or PDF) into lines.
 
 This is the first stage of the pipeline. Whatever the source, a report comes
 out as a :class:`RawDocument` whose ``lines`` hold the report in reading
@@ -51,7 +51,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 #: call with ``max_bytes=``.
 DEFAULT_MAX_BYTES: int = 50 * 1024 * 1024
 
-_FORMATS = ("text", "html", "docx", "pdf")
+_FORMATS = ("text", "html", "mht", "docx", "pdf")
 _EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -59,6 +59,8 @@ _EXTENSIONS = {
     ".htm": "html",
     ".shtml": "html",
     ".xhtml": "html",
+    ".mht": "mht",  # a web archive (a browser's or Word's 'single file web page'): the page read as HTML
+    ".mhtml": "mht",
     ".docx": "docx",
     ".docm": "docx",  # a Word document with macros, and templates: the text is a .docx's (macros never run)
     ".dotx": "docx",
@@ -96,6 +98,10 @@ _ZIP_EXPANSION = 10
 # parsed part takes some 20 times its size in memory, and a part a thousand times its compressed size (a zip
 # bomb) is tiny on disk.
 _DOCX_XML_LIMIT = DEFAULT_MAX_BYTES
+# A web archive may hold at most this many MIME boundaries (its parts: a page and its images), and one line per
+# this many bytes of max_bytes (or DEFAULT_MAX_BYTES, the larger): see _web_archive_page.
+_MHT_MAX_PARTS = 10000
+_MHT_LINE_BYTES = 40
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -120,7 +126,7 @@ class RawDocument:
     path : str or None
         The file path as given, ``None`` for text held in memory.
     format : str
-        ``'text'``, ``'html'``, ``'docx'`` or ``'pdf'``.
+        ``'text'``, ``'html'``, ``'mht'`` (a web archive: its page read as HTML), ``'docx'`` or ``'pdf'``.
     encoding : str or None
         The codec used to decode text and HTML (``'utf-8'``, ``'utf-8-sig'``,
         ``'gbk'``, ``'gb18030'``, ``'utf-16'``...); ``None`` for DOCX and PDF.
@@ -155,15 +161,16 @@ def read_document(
 ) -> RawDocument:
     r"""Read a report file into lines of text and table rows.
 
-    The content decides over the extension: a PDF or DOCX is read as what it
-    is under any name (a ``download.jsp`` saved as ``.doc``), and a web page
-    saved as ``.txt`` (or ``.doc``) as HTML.  Otherwise the format comes from
-    the extension: ``.txt``/``.text`` (plain text),
-    ``.html``/``.htm``/``.shtml``/``.xhtml`` (HTML), ``.docx`` (also
-    ``.docm``, ``.dotx``, ``.dotm``) and ``.pdf``.  A file without extension,
-    or saved from a web server (``.asp``, ``.aspx``, ``.jsp``, ``.php``,
-    ``.do``, ``.action``, ``.cgi``), is recognised by its content (HTML, else
-    plain text).
+    The content decides over the extension: a PDF, DOCX or web archive is read
+    as what it is under any name (a ``download.jsp`` saved as ``.doc``), and a
+    web page saved as ``.txt`` (or ``.doc``) as HTML.  Otherwise the format
+    comes from the extension: ``.txt``/``.text`` (plain text),
+    ``.html``/``.htm``/``.shtml``/``.xhtml`` (HTML), ``.mht``/``.mhtml`` (a
+    web archive, a page saved as one file: its HTML page is read), ``.docx``
+    (also ``.docm``, ``.dotx``, ``.dotm``) and ``.pdf``.  A file without
+    extension, or saved from a web server (``.asp``, ``.aspx``, ``.jsp``,
+    ``.php``, ``.do``, ``.action``, ``.cgi``), is recognised by its content
+    (PDF, DOCX, web archive, HTML, else plain text).
 
     Parameters
     ----------
@@ -181,7 +188,8 @@ def read_document(
     max_bytes : int, default DEFAULT_MAX_BYTES (50 MiB)
         Largest file size accepted, checked before reading. A DOCX may
         expand to at most 10 times this size when unzipped, its XML parts
-        to at most this size or 50 MiB, the larger.
+        to at most this size or 50 MiB, the larger; a web archive may hold
+        at most 10,000 parts and a line per 40 bytes of this size or 50 MiB.
 
     Returns
     -------
@@ -204,7 +212,8 @@ def read_document(
     ReadError
         If the file does not exist or cannot be opened.
     FileTooLargeError
-        If the file is larger than `max_bytes`.
+        If the file is larger than `max_bytes` (or a DOCX or web archive
+        exceeds the limits above).
     EmptyFileError
         If the file is empty or holds only white space (or a DOCX/PDF holds
         no text, e.g. a scanned PDF without a text layer).
@@ -217,8 +226,9 @@ def read_document(
     UnsupportedFormatError
         If the extension or content is not a supported format.
     CorruptFileError
-        If a DOCX, PDF or HTML file is damaged, encrypted, or not what its
-        extension says.
+        If a DOCX, PDF, web archive or HTML file is damaged, encrypted, or
+        not what its extension says (a web archive without an HTML page, or
+        whose MIME parts cannot be told apart).
     UnmappedFontError
         If more than 5% of the non-space characters extracted from a PDF
         are ``(cid:NN)`` placeholders (fonts without a Unicode mapping).
@@ -253,8 +263,13 @@ def read_document(
     actual = _container(data)
     if actual is not None:
         fmt = actual  # a PDF or DOCX under another name (download.jsp saved as .doc, a .docx named .txt)
-    elif (fmt == "text" or ext in _LEGACY_OFFICE) and _is_html_page(data):
+    elif _is_web_archive(data):
+        fmt = "mht"  # also under .html or .doc (Word's 'save as .doc' of a single file web page)
+    elif (fmt in ("text", "mht") or ext in _LEGACY_OFFICE) and _is_html_page(data):
         fmt = "html"  # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites)
+    elif fmt == "mht":
+        raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
+                                      "text/html) at the start")
     if fmt is None:
         if ext in _SNIFF_EXTENSIONS:
             fmt = _sniff(data, spath, codec)
@@ -277,6 +292,8 @@ def read_document(
             return _read_text(data, spath, codec)
         if fmt == "html":
             return _read_html(data, spath, codec)
+        if fmt == "mht":
+            return _read_web_archive(data, spath, codec, max_bytes)
         if fmt == "docx":
             return _read_docx(data, spath, max_bytes)
         return _read_pdf(data, spath)
@@ -904,7 +921,8 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
+def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None) -> RawDocument:
+    """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header)."""
     import lxml.etree
 
     _check_text_file(data, path)
@@ -913,7 +931,7 @@ def _read_html(data: bytes, path: str, codec: str | None) -> RawDocument:
         text = _decode_strict(data, codec, path)
         used = codec
     else:
-        text, used, same = _detect(data, path, declared=_declared_charset(data))
+        text, used, same = _detect(data, path, declared=declared or _declared_charset(data))
         if text.startswith("\ufeff"):
             text, same = text.lstrip("\ufeff"), False
     try:
@@ -1470,6 +1488,74 @@ def _html_lines(root) -> list:
 
 
 # --------------------------------------------------------------------------
+# web archives (MHT)
+# --------------------------------------------------------------------------
+
+# A MIME message's header block at the start of the file (a web archive: IE's, Chrome's, Word's or WPS's 'single
+# file web page'): header lines, folded ones included, up to a blank line; one of them gives a web page's content
+# type (not an e-mail's text/plain or multipart/mixed: a report mailed and saved as text is read as text).
+_MIME_HEADERS = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*((?:[!-9;-~]{1,76}:[^\r\n]*\r?\n"
+                           rb"(?:[ \t][^\r\n]*\r?\n)*){1,64})\r?\n")
+_MIME_MARK = re.compile(rb"^Content-Type:\s*(?:multipart/related|text/html)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _is_web_archive(data: bytes) -> bool:
+    """Whether the bytes are a web archive: a MIME message of ``Content-Type`` multipart/related or text/html."""
+    headers = _MIME_HEADERS.match(data, 0, 16384)  # (a report's first character, '<' or a Chinese one, ends it)
+    return headers is not None and _MIME_MARK.search(headers.group(1)) is not None
+
+
+def _read_web_archive(data: bytes, path: str, codec: str | None, max_bytes: int) -> RawDocument:
+    """The page of a web archive, read as an HTML page is (``format`` ``'mht'``)."""
+    page, charset = _web_archive_page(data, path, max_bytes)
+    doc = _read_html(page, path, codec, declared=charset)
+    doc.format = "mht"
+    return doc
+
+
+def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None]:
+    """The HTML page of a web archive (MHT) and the charset its part header names, else an error saying why.
+
+    The page is the archive's first part of type text/html, decoded from quoted-printable or base64; its
+    charset may be in that part's header only (Word and IE write it there, not always in the page).
+    """
+    import email
+
+    # The parser takes a Python step per line and an object per part: a small file of tiny parts or lines would
+    # take minutes (40 MB of empty parts: 70 s), where an archive's page and images, in lines of 76
+    # characters, hold some hundreds of parts and a line per 78 bytes.
+    boundaries, lines = data.count(b"\n--"), data.count(b"\n")
+    most = max(max_bytes, DEFAULT_MAX_BYTES) // _MHT_LINE_BYTES
+    if boundaries > _MHT_MAX_PARTS or lines > most:
+        what = (f"{boundaries} MIME boundaries, more than {_MHT_MAX_PARTS}" if boundaries > _MHT_MAX_PARTS else
+                f"{lines} lines, more than {most} (one per {_MHT_LINE_BYTES} bytes of max_bytes or 50 MiB, the larger)")
+        raise FileTooLargeError(path, f"the web archive holds {what}")
+    try:
+        message = email.message_from_bytes(data)
+        parts = list(message.walk())
+    except RecursionError as exc:  # (the parser and walk() go down one level per nested part)
+        raise CorruptFileError(path, "broken web archive: its MIME parts are nested too deep") from exc
+    if message.get_content_maintype() == "multipart" and not message.is_multipart():
+        boundary = message.get_boundary()
+        why = ("its Content-Type names no boundary" if boundary is None
+               else f"the boundary {boundary!r} its Content-Type names is not found")
+        raise CorruptFileError(path, f"broken web archive: {why}, so its parts cannot be told apart")
+    pages = [item for item in parts if item.get_content_type() == "text/html"]
+    if not pages:
+        kinds = ", ".join(dict.fromkeys(item.get_content_type() for item in parts if not item.is_multipart()))
+        raise CorruptFileError(path, f"the web archive holds no HTML page (its parts: {kinds or 'none'})")
+    for item in pages:
+        payload = item.get_payload(decode=True)
+        if payload and payload.strip():
+            charset = item.get_content_charset()
+            try:
+                return payload, None if charset is None else codecs.lookup(charset).name
+            except LookupError:
+                return payload, None  # an unknown name: the page's own meta tag, or detection, decides
+    raise EmptyFileError(path, "the web archive's HTML page is empty")
+
+
+# --------------------------------------------------------------------------
 # DOCX
 # --------------------------------------------------------------------------
 
@@ -1528,6 +1614,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     _vanish_styled_runs(body, hidden)
     _vanish_placeholders(body)
     _docx_block(body, lines, _WordNumbering(document), chunks)
+    _docx_embedded_objects(document, body, path)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
@@ -1850,7 +1937,7 @@ def _docx_alt_chunks(document, body, path: str, max_bytes: int) -> dict:
             elif kind == "text/plain":
                 chunks[rid] = _read_text(part.blob, name, None).lines
             elif kind == "message/rfc822":
-                chunks[rid] = _read_html(_web_archive_page(part.blob, name), name, None).lines
+                chunks[rid] = _read_web_archive(part.blob, name, None, max_bytes).lines
             elif kind.startswith("application/vnd.openxmlformats-officedocument.wordprocessingml"):
                 chunks[rid] = _read_docx(part.blob, name, max_bytes).lines
             else:
@@ -1862,23 +1949,20 @@ def _docx_alt_chunks(document, body, path: str, max_bytes: int) -> dict:
     return chunks
 
 
-def _web_archive_page(data: bytes, path: str) -> bytes:
-    """The HTML page of a web archive (MHT, as Word embeds one), else an error naming the part."""
-    import email
+# The relationships of an object embedded in a DOCX (OLE: a worksheet pasted as an object), and its element
+_EMBEDDED_RELS = ("/oleObject", "/package")
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
 
-    message = email.message_from_bytes(data)
-    for item in message.walk():
-        if item.get_content_type() == "text/html":
-            payload = item.get_payload(decode=True)
-            if payload:
-                charset = item.get_content_charset()
-                if charset:  # the page's own meta tag may be missing; the archive names the charset
-                    try:
-                        payload = payload.decode(charset).encode("utf-8")
-                    except (LookupError, UnicodeDecodeError):
-                        pass
-                return payload
-    raise CorruptFileError(path, "the web archive holds no HTML page")
+
+def _docx_embedded_objects(document, body, path: str) -> None:
+    """Warn (``part_unread``) of the objects embedded in the body: an Excel worksheet pasted into Word as an object
+    shows its table as a picture, and the text holds none of it (the table was missing without a word)."""
+    if not any(rel.reltype.endswith(_EMBEDDED_RELS) for rel in document.part.rels.values()):
+        return  # (the body is searched only when the document embeds an object)
+    kinds = [el.get("ProgID") or "of unknown kind" for el in body.iter(_OLE_OBJECT)]
+    if kinds:
+        _warn(path, f"{len(kinds)} embedded object(s) ({', '.join(dict.fromkeys(kinds))}) not read: a table "
+                    "pasted as an object is not in the text", "part_unread")
 
 
 def _docx_children(el) -> Iterator:
@@ -2274,6 +2358,9 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
         pages: list = []
         n_chars = n_cid = 0
         cid_pages: list[int] = []  # the pages with (cid:NN) characters
+        scanned: list[int] = []  # the pages that are an image without text
+        text_pages = 0
+        few = _pdf_settings()["scan_chars"]
         with pdf:
             n_pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
@@ -2281,6 +2368,10 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
                 try:
                     turned, upright = _turned_upright(pdf, page)
                     chars, cids, page_lines, margin = _pdf_page(turned or page, path, number)
+                    if chars < few and _is_scanned(page):  # (only a page of a few characters is looked at)
+                        scanned.append(number)
+                    elif chars:
+                        text_pages += 1
                     if upright is not None:  # the page's few upright lines (a heading above a turned table) first
                         _, _, first, first_margin = _pdf_page(upright, path, number)
                         margin = {**first_margin, **{i + len(first): m for i, m in margin.items()}}
@@ -2303,10 +2394,8 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
                 if cids:
                     cid_pages.append(number)
                 pages.append((page_lines, margin))
-    if n_chars == 0:
-        raise EmptyFileError(
-            path, "the PDF holds no text (a scanned image without a text layer?)"
-        )
+    if not text_pages:  # (a scan's page numbers or a portal's stamp set over it are no text layer)
+        raise EmptyFileError(path, _no_text_layer(scanned, n_pages, n_chars))
     if n_cid > _CID_SHARE_LIMIT * n_chars:
         raise UnmappedFontError(
             path,
@@ -2317,10 +2406,35 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
     if n_cid:
         _warn(path, f"{n_cid} characters on {_page_list(cid_pages)} come out as (cid:NN) (fonts without a Unicode "
                     f"mapping)", "cid_characters")
+    if scanned:  # (a scanned table, the signed last page: their text is lost)
+        one = len(scanned) == 1
+        _warn(path, f"{_page_list(scanned)} {'is an image' if one else 'are images'} without text (a scan): not "
+                    f"read; OCR the file to read {'it' if one else 'them'}", "scanned_pages")
     lines = _drop_page_furniture(pages)
     if not lines:
         raise EmptyFileError(path, "the PDF holds no text")
     return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
+
+
+def _is_scanned(page) -> bool:
+    """Whether a page is an image (a scan): its images cover ``pdf.scan_share`` of it or more (a stamp, a logo
+    do not); the caller asks only of a page of fewer than ``pdf.scan_chars`` characters."""
+    area = sum(max(im["x1"] - im["x0"], 0) * max(im["bottom"] - im["top"], 0) for im in page.images)
+    return area >= _pdf_settings()["scan_share"] * page.width * page.height
+
+
+def _no_text_layer(scanned: list[int], n_pages: int, n_chars: int) -> str:
+    """Why a PDF without a page of text holds no text: its pages are scans (an OCR is needed), or blank."""
+    are = "is an image" if len(scanned) == 1 else "are images"
+    scan = "a scan without a text layer" + (f", but for {n_chars} characters set over it" if n_chars else "")
+    if len(scanned) == n_pages:
+        what = "its page" if n_pages == 1 else f"its {n_pages} pages"
+        return f"the PDF holds no text: {what} {are} ({scan}); OCR it to read the report"
+    if scanned:
+        return (f"the PDF holds no text: {_page_list(scanned)} of {n_pages} {are} ({scan}), the others blank; "
+                "OCR it to read the report")
+    what = "its page holds" if n_pages == 1 else f"its {n_pages} pages hold"
+    return f"the PDF holds no text: {what} no character and no image (blank, or text drawn as shapes)"
 
 
 def _page_list(pages: list[int], shown: int = 10) -> str:

@@ -131,7 +131,7 @@ class Report:
     path : str or None
         The file read, None for text given in memory.
     source_format : str
-        ``'text'``, ``'html'``, ``'docx'`` or ``'pdf'``.
+        ``'text'``, ``'html'``, ``'mht'`` (a web archive), ``'docx'`` or ``'pdf'``.
     encoding : str or None
         The codec used to decode a text or HTML file.
     text : str
@@ -551,8 +551,8 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
     Parameters
     ----------
     path : str or os.PathLike
-        A report as text, HTML, DOCX or PDF, told by its content over its name
-        (see :func:`toolkit.readers.read_document`).
+        A report as text, HTML, a web archive (``.mht``), DOCX or PDF, told by
+        its content over its name (see :func:`toolkit.readers.read_document`).
     report_id : str, optional
         Id to use; defaults to the file stem.
     encoding : str, optional
