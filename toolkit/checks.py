@@ -132,13 +132,19 @@ def check_records(tables, *, report_id: str | None = None,
     guessed: set[tuple[str, str, str]] = set()
     units: dict[tuple[str, str], object] = {}  # (table, row) -> the unit of its first cell (legacy rows have one)
     for rec in records:
-        units.setdefault((rec["table"], rec["row_key"]), rec.get("unit"))
-        row = grids.setdefault(rec["table"], {}).setdefault(rec["row_key"], {})
-        col = rec["col_key"]
+        table, row_key, col = rec["table"], rec["row_key"], rec["col_key"]
+        # (get first: setdefault would build an empty dict, and look the unit up, for every cell)
+        rows_of = grids.get(table)
+        if rows_of is None:
+            rows_of = grids[table] = {}
+        row = rows_of.get(row_key)
+        if row is None:
+            row = rows_of[row_key] = {}
+            units[(table, row_key)] = rec.get("unit")
         if col not in row:
             row[col] = rec["value"]
             if rec.get("flag") == "inferred":
-                guessed.add((rec["table"], rec["row_key"], col))
+                guessed.add((table, row_key, col))
     identities = load_identities()
     fm = load_formats()
     rows: list[dict] = []
@@ -159,10 +165,12 @@ def check_records(tables, *, report_id: str | None = None,
                 rhs_keys = [c for c in col_keys if c not in ident["lhs"] and c not in ident.get("except", ())]
             relation = ident.get("relation", "eq")
             if ident["per"] == "row":
+                cols = (*ident["lhs"], *rhs_keys)
+                not_units = ident.get("not_units", ())
                 for row_key in row_keys:
-                    if not any(c in grid[row_key] for c in (*ident["lhs"], *rhs_keys)):
+                    if grid[row_key].keys().isdisjoint(cols):
                         continue  # a row without these columns (another block of the Article 20 table)
-                    if units.get((table, row_key)) in ident.get("not_units", ()):
+                    if units.get((table, row_key)) in not_units:
                         continue  # a row of shares: its 合计 is no sum
                     lhs = _terms(grid, guessed, table, [(row_key, c) for c in ident["lhs"]])
                     rhs = _terms(grid, guessed, table, [(row_key, c) for c in rhs_keys])
