@@ -1629,3 +1629,27 @@ def test_a_numbered_table_one_cell_a_line_with_a_blank_cell_left_out(stem, tmp_p
     first = problems[0]
     section = text[text.index("序号"): text.index("六、其他需要报告的事项")].replace(first + "。\n\n", "", 1)
     assert _pairs(extract_statements(section)) == [pair for pair in expected if pair != ("problem", first)]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
+@pytest.mark.parametrize("bullet", ["○", "□"])
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_items_marked_by_hollow_circles_or_squares(stem, bullet, own_lines):
+    # The real lists with their 一是 二是 typed ○ or □ (formats.yaml text_bullets): before, neither was a bullet (○ is
+    # also a zero, 二○二一年; □ a glyph the font lacks), so each list ran into one statement with its marks and its
+    # lead-in: the nine real sections with such lists, 9 of 9 wrong per mark and layout.
+    section = _renumber(problems_section(stem), lambda n, size: ("\n" if own_lines else "") + bullet)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zero of a year at a wrapped line's start, a lone mark, missing glyphs: no list
+    ("还存在不足:信息更新不够及时。截至二\n○二三年底,栏目未更新。下一步,我局将加强培训。",
+     [("problem", "信息更新不够及时。截至二○二三年底,栏目未更新"), ("measure", "下一步,我局将加强培训")]),
+    ("存在问题:○信息更新不够及时。下一步,我局将加强培训。",
+     [("problem", "○信息更新不够及时"), ("measure", "下一步,我局将加强培训")]),
+    ("还存在不足:一是信息□开不够及时;二是□□解读不足。",
+     [("problem", "信息□开不够及时"), ("problem", "□□解读不足")]),
+])
+def test_what_is_no_list_of_hollow_marks(text, expected):
+    assert _pairs(extract_statements(text)) == expected

@@ -81,7 +81,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 @functools.lru_cache(maxsize=1)
 def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
     """The enumeration styles: the numbered ones of ``_MARKERS``, bullets and dashes (formats.yaml ``bullets``,
-    ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
+    ``text_bullets``, ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
     from toolkit.formats import load_formats
 
     # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style
@@ -90,6 +90,9 @@ def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
     formats = load_formats()
     return {**_MARKERS, **words,
             "bullet": (re.compile(f"[{re.escape(formats['bullets'])}]"), False),
+            # (○ □ before no numeral nor another of them: '二○' / '○二一年' wrapped, missing glyphs '□□')
+            "text_bullet": (re.compile(f"[{re.escape(formats['text_bullets'])}]"
+                                       f"(?![{re.escape(formats['text_bullets'])}〇零{_CN}\\d])"), False),
             "dash": (re.compile(f"[{re.escape(formats['dashes'])}]{{1,2}}(?!\\d)"), False)}
 
 
@@ -113,7 +116,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
     Bullets and order words carry no number: they count 1, 2, 3 … in order; an order word other
     than the first of its list goes on an open list only (首先 then 其次; 最后 closes it).
     """
-    if style in ("bullet", "dash"):
+    if style in _UNNUMBERED:
         return len(found) + 1
     groups = match.groupdict()
     if groups.get("word"):
@@ -132,7 +135,8 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
 # line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
 # and 'A、' of '。A、B两类信息…' a name; a dash at a line's start may be a sentence's ('——这是…').
-_NEEDS_SECOND = frozenset({"di", "roman", "letter", "dash"})
+_NEEDS_SECOND = frozenset({"di", "roman", "letter", "dash", "text_bullet"})
+_UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _SPACES = re.compile(r"\s*")
@@ -911,7 +915,7 @@ def _next_item(marks: list[tuple[int, int, int]], start: int, text: str | None =
     before = [m for m in marks if m[0] < start]
     after = [m for m in marks if m[0] > start]
     if before and after and after[0][2] == before[-1][2] + 1:
-        if text is not None and any(_styles()[style][0].match(text, after[0][0]) for style in ("bullet", "dash")):
+        if text is not None and any(_styles()[style][0].match(text, after[0][0]) for style in _UNNUMBERED):
             stop = after[1][0] if len(after) > 1 else len(text)
             return after[0][0] if _has(text[after[0][1]:stop], "problem_cues") else None
         return after[0][0]
