@@ -214,6 +214,7 @@ def _cues() -> dict[str, Any]:
         "announces_list": [re.compile(p) for p in spec["announces_list"]],
         "empty": [re.compile(p) for p in spec["empty"]],
         "problem_cues": tuple(spec["problem_cues"]),
+        "cue_qualifies": re.compile(spec["cue_qualifies"]),
         "measure_cues": tuple(spec["measure_cues"]),
     }
 
@@ -480,9 +481,9 @@ def _rows_by_wording(cells: list[str], names: list[str | None]) -> list[list[str
     """The rows of a table of a problems and a measures column exported a cell a line with its blank cells left out
     and no 序号 column (seed 000's layout), told by the cells' wording, else [].
 
-    Each problem admits a shortcoming in a word of problem_cues (as all 29 hand-read problems do; one of the 29
-    measures does too): the cells are full rows, a problem and its measure in the columns' order, then the cells of
-    one column alone (the rows after the shorter list, their other cell blank).  Cells that read otherwise (a measure
+    Each problem admits a shortcoming in a word of problem_cues (as all 29 hand-read problems do, and none of the 29
+    measures: cue_qualifies): the cells are full rows, a problem and its measure in the columns' order, then the cells
+    of one column alone (the rows after the shorter list, their other cell blank).  Cells that read otherwise (a measure
     admitting a shortcoming among the full rows, a blank cell before a full row) leave the rows unknown.
     """
     problem = names.index("problem")
@@ -752,7 +753,7 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
     The only two lines numbered in their form are short titles numbered 1 and 2; the first names neither a problem
     nor a measure (not an item's title: ``(一)公开意识不强``, ``(一)加强组织领导``); every item of its list admits a
     shortcoming (as every problem of the seeds and corpus reports does in a word of problem_cues) and at most one in
-    four of the second's (one of the 29 hand-read measures does: ``…缺少的目录进行充实``), else they are two groups of
+    four of the second's (a measure may name what it mends: ``排查…各环节的薄弱之处``), else they are two groups of
     problems (``(一)主动公开方面`` / ``(二)依申请公开方面``) or of measures.
     """
     numbered = [k for k, line in enumerate(lines) if _LEADING_NUMBER.match(line)]
@@ -774,7 +775,7 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
 def _problems_then_measures(problems: list[str], measures: list[str]) -> bool:
     """Whether two lists are the problems and the measures: every item of the first admits a shortcoming (as every
     problem of the seeds and corpus reports does in a word of problem_cues), the second has measure cues and at most
-    one in four of its items admits one (one of the 29 hand-read measures does: ``…缺少的目录进行充实``)."""
+    one in four of its items admits one (a measure may name what it mends: ``排查…各环节的薄弱之处``)."""
     admitting = sum(_has(t, "problem_cues") for t in measures)
     return (bool(problems) and all(_has(t, "problem_cues") for t in problems)
             and any(_has(t, "measure_cues") for t in measures) and 4 * admitting <= len(measures))
@@ -892,7 +893,22 @@ def _is_switch(text: str, start: int) -> bool:
 
 
 def _has(text: str, cue_list: str) -> bool:
-    return any(cue in text for cue in _cues()[cue_list])
+    """Whether ``text`` holds a word of ``cue_list``; a problem cue only where it admits a shortcoming, not where it
+    qualifies the thing a measure mends (statements.yaml ``cue_qualifies``: '对…网站中缺少的目录进行充实')."""
+    cues = _cues()
+    if cue_list != "problem_cues":
+        return any(cue in text for cue in cues[cue_list])
+    return any(_admits(text, cue, cues["cue_qualifies"]) for cue in cues[cue_list] if cue in text)
+
+
+def _admits(text: str, cue: str, qualifies: re.Pattern[str]) -> bool:
+    """Whether some occurrence of the problem cue ``cue`` in ``text`` is not followed by ``qualifies``."""
+    at = text.find(cue)
+    while at >= 0:
+        if not qualifies.match(text, at + len(cue)):
+            return True
+        at = text.find(cue, at + 1)
+    return False
 
 
 @dataclass
