@@ -1682,3 +1682,19 @@ def test_a_measure_naming_the_missing_thing_it_mends(shape, tmp_path):
     # (a cue before 的 and a word naming a shortcoming still admits one: a second group of problems so worded)
     worded = ["政务公开目录规范不足的问题", "专职人员缺少的现象", "解读形式单一的情况", "信息更新滞后的问题"]
     assert set(extract_statements(items(problems, ";") + items(worded, "。"))["kind"]) == {"problem"}
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("label", ["措施：", "措施:", "对策："])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_problem_and_its_measure_labelled_without_a_number(stem, label, glued):
+    # Each real problem labelled 问题1： and followed by its measure labelled 措施： without a number (problems and
+    # measures interleaved): before, only a numbered label (措施一：) was one, so '措施:' stayed in every measure's
+    # text, and where the measures outnumber the problems those after the last problem ran into one statement: the ten
+    # real sections so written, on lines or glued, 10 of 10 wrong (4 of them statements short).  A label before a
+    # colon is a sub-heading of its kind.
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, n, lst[n]) for n in range(max(map(len, lists))) for kind, lst in zip("pm", lists) if n < len(lst)]
+    section = ("" if glued else "\n").join((f"问题{n + 1}：" if kind == "p" else label) + t + "。" for kind, n, t in pairs)
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
+

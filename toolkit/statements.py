@@ -176,7 +176,10 @@ def _cues() -> dict[str, Any]:
     join = "|".join
     # (an item's label, 问题一: 措施二:, is read as a sub-heading whose text is one item: see _is_label)
     labels = {kind: rf"(?:{join(words)})(?:{_CN_NUM}|\d{{1,2}})" for kind, words in spec["item_labels"].items()}
-    sub = {kind: join([*(f"(?:{p})" for p in pats), labels[kind]]) for kind, pats in spec["subheadings"].items()}
+    # (without a number, before a colon, a label is a sub-heading: '问题1:…。措施:…。问题2:…')
+    bare = {kind: rf"(?:{join(words)})(?=:)" for kind, words in spec["item_labels"].items()}
+    sub = {kind: join([*(f"(?:{p})" for p in pats), labels[kind], bare[kind]])
+           for kind, pats in spec["subheadings"].items()}
     number = _NUMBER
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
     return {
