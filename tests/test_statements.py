@@ -1698,3 +1698,18 @@ def test_a_problem_and_its_measure_labelled_without_a_number(stem, label, glued)
     section = ("" if glued else "\n").join((f"问题{n + 1}：" if kind == "p" else label) + t + "。" for kind, n, t in pairs)
     assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
 
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("note", ["注：以上问题已列入整改台账。", "备注：整改情况将在门户网站公开。", "附件：2023年度政务公开整改清单",
+                                  "附件1：整改清单"])
+@pytest.mark.parametrize("where", ["between_lists", "inside_a_list"])
+def test_a_note_or_attachment_line_inside_the_section_is_no_statement_text(stem, note, where):
+    # The real problems and measures as two lists, a note ('注：…', '备注：…') or an attachment line ('附件：…') on a line
+    # of its own between them or between two problems.  Before, it was glued to the problem before it as its text: 80 of
+    # 80 wrong (an attachment line ending the section was already left out, with the signature).
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    items = ["一二三四"[i] + "是" + t + "；" for i, t in enumerate(problems)]
+    items.insert(1 if where == "inside_a_list" else len(items), note)
+    section = ("还存在一些不足：" + "\n".join(items) + "\n下一步，我局将采取以下措施："
+               + "".join("一二三四"[i] + "是" + t + "；" for i, t in enumerate(measures)))
+    assert _pairs(extract_statements(section)) == _expected(stem)

@@ -317,9 +317,20 @@ def _clean_lines(text: str) -> list[str]:
 
 
 def _kept_line(raw: str) -> str:
-    """A line of the text without white space next to Chinese characters, '' for a blank or furniture line."""
+    """A line of the text without white space next to Chinese characters, '' for a blank, furniture or note line."""
     line = _WS_NEAR_WIDE.sub("", raw.strip())
-    return "" if not line or _is_furniture(line) else line
+    return "" if not line or _is_furniture(line) or _note_line().match(line) else line
+
+
+@functools.lru_cache(maxsize=1)
+def _note_line() -> re.Pattern[str]:
+    """A line that is a note or names an attachment ('注:以上问题已列入整改台账', '附件:整改清单': formats.yaml
+    ``footnote``, ``appendix.words``): neither a problem nor a measure, it is no statement's text."""
+    from toolkit.formats import load_formats
+    from toolkit.normalize import alternation
+
+    formats = load_formats()
+    return re.compile(rf"(?:{formats['footnote']})|(?:{alternation(formats['appendix']['words'])})\s*\d{{0,2}}\s*:")
 
 
 def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
