@@ -998,22 +998,29 @@ def test_a_problems_sub_heading_of_the_year_after_past_improvements():
         ("problem", "培训不足"), ("measure", "丰富解读形式"), ("measure", "加强培训")]
 
 
+# The cells of a table's columns other than the problems' and the measures' (序号 is the row's number)
+_OTHER_CELLS = {"责任科室": "办公室", "原因": "人员力量不足", "问题原因": "人员力量不足", "完成时限": "2024年6月底前"}
+
+
 def _table_report(stem: str, header: list, fmt: str, tmp_path: Path) -> tuple[Path, list]:
     """Seed 001 with its problems section replaced by a table of ``stem``'s problems and measures (a problem and its
-    measure on each row, a blank cell where the lists differ in length) written as ``fmt`` (html, docx or a text
-    layout of renderers.render_text); and the statements it should give."""
+    measure on each row, a blank cell where the lists differ in length; the first column of ``header`` naming
+    problems and the first naming measures hold them, 序号 numbers the rows, others hold _OTHER_CELLS) written as
+    ``fmt`` (html, docx or a text layout of renderers.render_text); and the statements it should give."""
     from renderers import render_docx, render_html, render_text
 
     from toolkit.readers import read_document
 
     problems = [t for k, t in EXPECTED[stem] if k == "p"]
     measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    kinds = [next((k for k, names in (("p", ["存在问题", "问题"]), ("m", ["改进措施", "整改措施"])) if name in names), name)
+             for name in header]
     rows, expected = [], []
     for n in range(max(len(problems), len(measures))):
         p = problems[n] if n < len(problems) else ""
         m = measures[n] if n < len(measures) else ""
-        rows.append(([str(n + 1)] if len(header) > 2 else []) + [p + "。" * bool(p), m + "。" * bool(m)]
-                    + (["办公室"] if len(header) > 2 else []))
+        cells = {"p": p + "。" * bool(p), "m": m + "。" * bool(m), "序号": str(n + 1), **_OTHER_CELLS}
+        rows.append([cells[kind] for kind in kinds])
         expected += [("problem", p)] * bool(p) + [("measure", m)] * bool(m)
     lines = read_document(RAW / "001_4d29bfef72dd56db.txt").lines
     start = next(k for k, x in enumerate(lines) if isinstance(x, str) and x.startswith("五、存在的主要问题"))
@@ -1713,3 +1720,17 @@ def test_a_note_or_attachment_line_inside_the_section_is_no_statement_text(stem,
     section = ("还存在一些不足：" + "\n".join(items) + "\n下一步，我局将采取以下措施："
                + "".join("一二三四"[i] + "是" + t + "；" for i, t in enumerate(measures)))
     assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("header", [["问题", "原因", "整改措施", "完成时限"], ["序号", "存在问题", "问题原因", "整改措施", "完成时限"]],
+                         ids=["four_columns", "numbered"])
+@pytest.mark.parametrize("fmt", ["pipe_cells", "tab", "html"])
+def test_a_table_of_problems_their_causes_and_measures_one_cell_a_line(stem, header, fmt, tmp_path):
+    # The section as a table of a problem, its cause, its measure and a deadline a row (问题 | 原因 | 整改措施 | 完成时限),
+    # exported one cell a line (seed 001's 'cell |' a line, seed 004's tab-indented cells).  Before, 原因 was no
+    # column name, so the header was not found and the lines stayed text: 1 to 6 statements for 3 to 8, 40 of 40 wrong
+    # in these two layouts (and in seed 000's, a cell a line).  A cause column (statements.yaml table_other_columns)
+    # is now one of no statements'.  (As rows, html here, it read right already.)
+    path, expected = _table_report(stem, header, fmt, tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
