@@ -1734,3 +1734,15 @@ def test_a_table_of_problems_their_causes_and_measures_one_cell_a_line(stem, hea
     # is now one of no statements'.  (As rows, html here, it read right already.)
     path, expected = _table_report(stem, header, fmt, tmp_path)
     assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("english", ["The disclosure of government information still needs to be improved.",
+                                     "(Problems and measures: see the Chinese text above.)"])
+def test_the_english_lines_of_a_bilingual_section_are_no_statement_text(stem, english):
+    # A bilingual report: each line of the real section followed by a line in English.  Before, the English was glued to
+    # the statement before it (each line of it to the one before, or after a sub-heading to the first item): 10 of 10
+    # wrong.  A line without a Han character that holds three Latin words is a translation, no statement's text.
+    lines = [line for line in problems_section(stem).splitlines() if line.strip()]
+    section = "\n".join(f"{line}\n{english}" for line in lines)
+    assert _pairs(extract_statements(section)) == _expected(stem)

@@ -48,7 +48,7 @@ from typing import Any, Callable
 import pandas as pd
 import yaml
 
-from toolkit.normalize import cn_numeral, remove_pinyin
+from toolkit.normalize import HAN_RANGES, cn_numeral, remove_pinyin
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
@@ -152,6 +152,9 @@ _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is '(')
+# a line of a bilingual report in the other language (no Han character, three Latin words): a translation of the
+# statements, none of them
+_FOREIGN_LINE = re.compile(rf"(?=[^{HAN_RANGES}]*$)(?:[^A-Za-z]*[A-Za-z]+){{3}}")
 _ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
 # a numbered line with a short title alone: a sub-heading where its number says so
 # (ending in no 。: that is an item's sentence)
@@ -319,7 +322,9 @@ def _clean_lines(text: str) -> list[str]:
 def _kept_line(raw: str) -> str:
     """A line of the text without white space next to Chinese characters, '' for a blank, furniture or note line."""
     line = _WS_NEAR_WIDE.sub("", raw.strip())
-    return "" if not line or _is_furniture(line) or _note_line().match(line) else line
+    if not line or _is_furniture(line) or _note_line().match(line) or _FOREIGN_LINE.match(line):
+        return ""
+    return line
 
 
 @functools.lru_cache(maxsize=1)
