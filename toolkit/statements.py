@@ -185,16 +185,20 @@ def _cues() -> dict[str, Any]:
            for kind, pats in spec["subheadings"].items()}
     number = _NUMBER
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
+    marks = spec["subheading_marks"]  # (brackets set around an unnumbered sub-heading, dashes after it)
+    opening, closing, dash = (f"[{re.escape(marks[key])}]" for key in ("opening", "closing", "dash"))
+    dash += "{1,2}"
     return {
         "section_heading": _section_headings(),
         "next_section": _next_section(),
         # a whole line that is a sub-heading
-        "heading_line": re.compile(rf"^(?P<num>{number})?(?:{any_title})(?:如下)?[。.:]?$"),
-        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。
-        # or the first item's marker
+        "heading_line": re.compile(rf"^(?P<num>{number})?{opening}?(?:{any_title})(?:如下)?{closing}?[。.:]?$"),
+        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。, a dash or the first
+        # item's marker, or set in brackets ('【存在问题】信息更新…')
         "heading_glued": re.compile(
             rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
-            rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
+            rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|{dash}|(?={spec['first_item']}))"
+            rf"|{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?)"
         ),
         "first_item": re.compile(spec["first_item"]),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
@@ -569,7 +573,7 @@ class _Heading:
 
 def _heading_kind(match: re.Match[str]) -> str:
     groups = match.groupdict()
-    if groups.get("problem") or groups.get("u_problem"):
+    if groups.get("problem") or groups.get("u_problem") or groups.get("b_problem"):
         return "problem"
     return "measure"
 
