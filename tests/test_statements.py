@@ -1761,3 +1761,18 @@ def test_sub_headings_set_off_by_brackets_or_a_dash(stem, problems, measures, gl
     section = ("" if glued else "\n").join(head + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(lst))
                                            for head, lst in zip([problems, measures], lists))
     assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("label", ["（{n}）问题：", "问题（{n}）：", "({n})问题:"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_problem_labelled_after_its_number_or_with_a_bracketed_number(stem, label, glued):
+    # Each real problem labelled '（1）问题：' or '问题（1）：' and followed by its measure labelled '整改措施：'.  Before,
+    # neither was a label: '问题:公开意识不强' a problem, '加强培训。(2)问题:更新不及时' a measure, each problem after the
+    # first glued to the measure before it: 10 of 10 wrong in each form.  A label numbered so is one as 问题1： is, its
+    # text one item.
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, n, lst[n]) for n in range(max(map(len, lists))) for kind, lst in zip("pm", lists) if n < len(lst)]
+    section = ("" if glued else "\n").join((label.format(n=n + 1) if kind == "p" else "整改措施：") + t + "。"
+                                           for kind, n, t in pairs)
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]

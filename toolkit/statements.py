@@ -177,10 +177,12 @@ _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GA
 def _cues() -> dict[str, Any]:
     spec = _spec()
     join = "|".join
-    # (an item's label, 问题一: 措施二:, is read as a sub-heading whose text is one item: see _is_label)
-    labels = {kind: rf"(?:{join(words)})(?:{_CN_NUM}|\d{{1,2}})" for kind, words in spec["item_labels"].items()}
-    # (without a number, before a colon, a label is a sub-heading: '问题1:…。措施:…。问题2:…')
-    bare = {kind: rf"(?:{join(words)})(?=:)" for kind, words in spec["item_labels"].items()}
+    # (an item's label, 问题一: 措施二: 问题(1):, is read as a sub-heading whose text is one item: see _is_label)
+    n = rf"(?:{_CN_NUM}|\d{{1,2}})"
+    labels = {kind: rf"(?:{join(words)})(?:{n}|\({n}\))" for kind, words in spec["item_labels"].items()}
+    # (without a number, before a colon, a label is a sub-heading: '问题1:…。措施:…。问题2:…'; so is one after its
+    # item's number, '(1)问题:…整改措施:…(2)问题:…')
+    bare = {kind: rf"(?:\(\d{{1,2}}\))?(?:{join(words)})(?=:)" for kind, words in spec["item_labels"].items()}
     sub = {kind: join([*(f"(?:{p})" for p in pats), labels[kind], bare[kind]])
            for kind, pats in spec["subheadings"].items()}
     number = _NUMBER
@@ -203,7 +205,7 @@ def _cues() -> dict[str, Any]:
         "first_item": re.compile(spec["first_item"]),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
-        "item_label": re.compile(rf"(?:{join(labels.values())})[。.:]?$"),
+        "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
