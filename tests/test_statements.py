@@ -1776,3 +1776,17 @@ def test_a_problem_labelled_after_its_number_or_with_a_bracketed_number(stem, la
     section = ("" if glued else "\n").join((label.format(n=n + 1) if kind == "p" else "整改措施：") + t + "。"
                                            for kind, n, t in pairs)
     assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) == 1])
+@pytest.mark.parametrize("head", [("(一)存在的问题\n", "\n(二)改进措施\n"), ("存在问题：", "改进措施：")])
+def test_a_list_of_one_item_numbered_1_before_a_year(stem, head):
+    # The real sections with one problem (pingtan-2023-04's opens with its year, '2023年,我局…'; pingtan-2020-05's
+    # given one) numbered '1.' as the measures are: '1.2023年,…'.  Before, a '1.' before a digit needed a 2. after it
+    # to be no decimal, so it stayed in the problem's text: 2 of 2 wrong in each form.  Before a year (…年) it is a
+    # marker.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    problems = [p if p[:2] == "20" else "2020年," + p for p in problems]
+    section = (head[0] + f"1.{problems[0]}。" + head[1]
+               + "".join(f"{i + 1}.{m}。" + ("\n" if "\n" in head[0] else "") for i, m in enumerate(measures)))
+    assert _pairs(extract_statements(section)) == [("problem", problems[0])] + [("measure", m) for m in measures]

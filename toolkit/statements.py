@@ -68,8 +68,9 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})(?:、|\.)"), True),  # 一、 二、 (also typed 一. 二.)
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
     # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
-    # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal)
-    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=\d+(?P<unit>[%‰万亿倍])?))?"), True),
+    # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal; not
+    # before a year, '1.2023年,我局…', never a decimal)
+    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=(?!(?:19|20)\d\d年)\d+(?P<unit>[%‰万亿倍])?))?"), True),
     "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
     # Ⅰ、 Ⅱ. (NFKC writes Ⅱ as II) and A. B.: the group says which, its value is the number
     "roman": (re.compile(r"(?P<roman>X|IX|IV|V?I{1,3}|V)(?:\.|、)(?![A-Za-z])"), True),
