@@ -191,17 +191,18 @@ def _cues() -> dict[str, Any]:
     marks = spec["subheading_marks"]  # (brackets set around an unnumbered sub-heading, dashes after it)
     opening, closing, dash = (f"[{re.escape(marks[key])}]" for key in ("opening", "closing", "dash"))
     dash += "{1,2}"
+    bullet = _styles()["bullet"][0].pattern + "?"  # (a bullet before an unnumbered one: '■存在问题:')
     return {
         "section_heading": _section_headings(),
         "next_section": _next_section(),
         # a whole line that is a sub-heading
-        "heading_line": re.compile(rf"^(?P<num>{number})?{opening}?(?:{any_title})(?:如下)?{closing}?[。.:]?$"),
+        "heading_line": re.compile(rf"^(?:(?P<num>{number})|{bullet}){opening}?(?:{any_title})(?:如下)?{closing}?[。.:]?$"),
         # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。, a dash or the first
         # item's marker, or set in brackets ('【存在问题】信息更新…')
         "heading_glued": re.compile(
             rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
-            rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|{dash}|(?={spec['first_item']}))"
-            rf"|{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?)"
+            rf"|{bullet}(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|{dash}|(?={spec['first_item']}))"
+            rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?)"
         ),
         "first_item": re.compile(spec["first_item"]),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
