@@ -1708,12 +1708,12 @@ def test_a_problem_and_its_measure_labelled_without_a_number(stem, label, glued)
 
 @pytest.mark.parametrize("stem", list(EXPECTED))
 @pytest.mark.parametrize("note", ["注：以上问题已列入整改台账。", "备注：整改情况将在门户网站公开。", "附件：2023年度政务公开整改清单",
-                                  "附件1：整改清单"])
+                                  "附件1：整改清单", "（注：数据截至2023年12月31日）"])
 @pytest.mark.parametrize("where", ["between_lists", "inside_a_list"])
 def test_a_note_or_attachment_line_inside_the_section_is_no_statement_text(stem, note, where):
     # The real problems and measures as two lists, a note ('注：…', '备注：…') or an attachment line ('附件：…') on a line
-    # of its own between them or between two problems.  Before, it was glued to the problem before it as its text: 80 of
-    # 80 wrong (an attachment line ending the section was already left out, with the signature).
+    # of its own between them or between two problems, also in brackets.  Before, it was glued to the problem before it
+    # as its text: 100 of 100 wrong (an attachment line ending the section was already left out, with the signature).
     problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
     items = ["一二三四"[i] + "是" + t + "；" for i, t in enumerate(problems)]
     items.insert(1 if where == "inside_a_list" else len(items), note)

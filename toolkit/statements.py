@@ -343,7 +343,8 @@ def _note_line() -> re.Pattern[str]:
     from toolkit.normalize import alternation
 
     formats = load_formats()
-    return re.compile(rf"(?:{formats['footnote']})|(?:{alternation(formats['appendix']['words'])})\s*\d{{0,2}}\s*:")
+    # (also in brackets, '(注:数据截至2023年12月31日)')
+    return re.compile(rf"\(?(?:{formats['footnote']})|(?:{alternation(formats['appendix']['words'])})\s*\d{{0,2}}\s*:")
 
 
 def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
