@@ -1692,17 +1692,22 @@ def test_a_measure_naming_the_missing_thing_it_mends(shape, tmp_path):
 
 
 @pytest.mark.parametrize("stem", list(EXPECTED))
-@pytest.mark.parametrize("label", ["措施：", "措施:", "对策："])
+@pytest.mark.parametrize("problem, measure", [("问题{n}：", "措施："), ("问题{n}：", "措施:"), ("问题{n}：", "对策："),
+                                              ("（{n}）问题：", "整改措施："), ("问题（{n}）：", "整改措施："),
+                                              ("({n})问题:", "整改措施：")])
 @pytest.mark.parametrize("glued", [False, True])
-def test_a_problem_and_its_measure_labelled_without_a_number(stem, label, glued):
-    # Each real problem labelled 问题1： and followed by its measure labelled 措施： without a number (problems and
-    # measures interleaved): before, only a numbered label (措施一：) was one, so '措施:' stayed in every measure's
-    # text, and where the measures outnumber the problems those after the last problem ran into one statement: the ten
-    # real sections so written, on lines or glued, 10 of 10 wrong (4 of them statements short).  A label before a
-    # colon is a sub-heading of its kind.
+def test_a_problem_and_its_measure_labelled_in_turn(stem, problem, measure, glued):
+    # Each real problem labelled (问题1：, （1）问题：, 问题（1）：) and followed by its measure labelled without a number
+    # (措施：, 整改措施：): problems and measures interleaved.  Before, a label was one only with a number after its word
+    # (措施一：), so '措施:' stayed in every measure's text, and where the measures outnumber the problems those after
+    # the last problem ran into one statement; a problem's label numbered otherwise stayed in its text ('问题:公开意识不强'
+    # a problem, '加强培训。(2)问题:更新不及时' a measure): the ten real sections so written, on lines or glued, 10 of 10
+    # wrong in each form (4 of them statements short).  A label before a colon is a sub-heading of its kind, one
+    # numbered (also before its word or in brackets) an item.
     lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
     pairs = [(kind, n, lst[n]) for n in range(max(map(len, lists))) for kind, lst in zip("pm", lists) if n < len(lst)]
-    section = ("" if glued else "\n").join((f"问题{n + 1}：" if kind == "p" else label) + t + "。" for kind, n, t in pairs)
+    section = ("" if glued else "\n").join((problem.format(n=n + 1) if kind == "p" else measure) + t + "。"
+                                           for kind, n, t in pairs)
     assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
 
 
@@ -1763,21 +1768,6 @@ def test_sub_headings_set_off_by_brackets_or_a_dash(stem, problems, measures, gl
     section = ("" if glued else "\n").join(head + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(lst))
                                            for head, lst in zip([problems, measures], lists))
     assert _pairs(extract_statements(section)) == _expected(stem)
-
-
-@pytest.mark.parametrize("stem", list(EXPECTED))
-@pytest.mark.parametrize("label", ["（{n}）问题：", "问题（{n}）：", "({n})问题:"])
-@pytest.mark.parametrize("glued", [False, True])
-def test_a_problem_labelled_after_its_number_or_with_a_bracketed_number(stem, label, glued):
-    # Each real problem labelled '（1）问题：' or '问题（1）：' and followed by its measure labelled '整改措施：'.  Before,
-    # neither was a label: '问题:公开意识不强' a problem, '加强培训。(2)问题:更新不及时' a measure, each problem after the
-    # first glued to the measure before it: 10 of 10 wrong in each form.  A label numbered so is one as 问题1： is, its
-    # text one item.
-    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
-    pairs = [(kind, n, lst[n]) for n in range(max(map(len, lists))) for kind, lst in zip("pm", lists) if n < len(lst)]
-    section = ("" if glued else "\n").join((label.format(n=n + 1) if kind == "p" else "整改措施：") + t + "。"
-                                           for kind, n, t in pairs)
-    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) == 1])
