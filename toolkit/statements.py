@@ -48,7 +48,7 @@ from typing import Any, Callable
 import pandas as pd
 import yaml
 
-from toolkit.normalize import cn_numeral, remove_pinyin
+from toolkit.normalize import HAN_RANGES, cn_numeral, remove_pinyin
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
@@ -68,8 +68,9 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})(?:、|\.)"), True),  # 一、 二、 (also typed 一. 二.)
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
     # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
-    # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal)
-    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=\d+(?P<unit>[%‰万亿倍])?))?"), True),
+    # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal; not
+    # before a year, '1.2023年,我局…', never a decimal)
+    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=(?!(?:19|20)\d\d年)\d+(?P<unit>[%‰万亿倍])?))?"), True),
     "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
     # Ⅰ、 Ⅱ. (NFKC writes Ⅱ as II) and A. B.: the group says which, its value is the number
     "roman": (re.compile(r"(?P<roman>X|IX|IV|V?I{1,3}|V)(?:\.|、)(?![A-Za-z])"), True),
@@ -81,7 +82,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 @functools.lru_cache(maxsize=1)
 def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
     """The enumeration styles: the numbered ones of ``_MARKERS``, bullets and dashes (formats.yaml ``bullets``,
-    ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
+    ``text_bullets``, ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
     from toolkit.formats import load_formats
 
     # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style
@@ -90,6 +91,9 @@ def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
     formats = load_formats()
     return {**_MARKERS, **words,
             "bullet": (re.compile(f"[{re.escape(formats['bullets'])}]"), False),
+            # (○ □ before no numeral nor another of them: '二○' / '○二一年' wrapped, missing glyphs '□□')
+            "text_bullet": (re.compile(f"[{re.escape(formats['text_bullets'])}]"
+                                       f"(?![{re.escape(formats['text_bullets'])}〇零{_CN}\\d])"), False),
             "dash": (re.compile(f"[{re.escape(formats['dashes'])}]{{1,2}}(?!\\d)"), False)}
 
 
@@ -113,7 +117,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
     Bullets and order words carry no number: they count 1, 2, 3 … in order; an order word other
     than the first of its list goes on an open list only (首先 then 其次; 最后 closes it).
     """
-    if style in ("bullet", "dash"):
+    if style in _UNNUMBERED:
         return len(found) + 1
     groups = match.groupdict()
     if groups.get("word"):
@@ -132,7 +136,8 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
 # line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
 # and 'A、' of '。A、B两类信息…' a name; a dash at a line's start may be a sentence's ('——这是…').
-_NEEDS_SECOND = frozenset({"di", "roman", "letter", "dash"})
+_NEEDS_SECOND = frozenset({"di", "roman", "letter", "dash", "text_bullet"})
+_UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _SPACES = re.compile(r"\s*")
@@ -148,6 +153,9 @@ _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。"
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is '(')
+# a line of a bilingual report in the other language (no Han character, three Latin words): a translation of the
+# statements, none of them
+_FOREIGN_LINE = re.compile(rf"(?=[^{HAN_RANGES}]*$)(?:[^A-Za-z]*[A-Za-z]+){{3}}")
 _ROW_CELL = "|"  # between the cells of a table row in the readers' text (HTML, DOCX, a text export's rows)
 # a numbered line with a short title alone: a sub-heading where its number says so
 # (ending in no 。: that is an item's sentence)
@@ -170,26 +178,36 @@ _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GA
 def _cues() -> dict[str, Any]:
     spec = _spec()
     join = "|".join
-    # (an item's label, 问题一: 措施二:, is read as a sub-heading whose text is one item: see _is_label)
-    labels = {kind: rf"(?:{join(words)})(?:{_CN_NUM}|\d{{1,2}})" for kind, words in spec["item_labels"].items()}
-    sub = {kind: join([*(f"(?:{p})" for p in pats), labels[kind]]) for kind, pats in spec["subheadings"].items()}
+    # (an item's label, 问题一: 措施二: 问题(1):, is read as a sub-heading whose text is one item: see _is_label)
+    n = rf"(?:{_CN_NUM}|\d{{1,2}})"
+    labels = {kind: rf"(?:{join(words)})(?:{n}|\({n}\))" for kind, words in spec["item_labels"].items()}
+    # (without a number, before a colon, a label is a sub-heading: '问题1:…。措施:…。问题2:…'; so is one after its
+    # item's number, '(1)问题:…整改措施:…(2)问题:…')
+    bare = {kind: rf"(?:\(\d{{1,2}}\))?(?:{join(words)})(?=:)" for kind, words in spec["item_labels"].items()}
+    sub = {kind: join([*(f"(?:{p})" for p in pats), labels[kind], bare[kind]])
+           for kind, pats in spec["subheadings"].items()}
     number = _NUMBER
     any_title = join(f"(?P<{kind}>{pat})" for kind, pat in sub.items())
+    marks = spec["subheading_marks"]  # (brackets set around an unnumbered sub-heading, dashes after it)
+    opening, closing, dash = (f"[{re.escape(marks[key])}]" for key in ("opening", "closing", "dash"))
+    dash += "{1,2}"
+    bullet = _styles()["bullet"][0].pattern + "?"  # (a bullet before an unnumbered one: '■存在问题:')
     return {
         "section_heading": _section_headings(),
         "next_section": _next_section(),
         # a whole line that is a sub-heading
-        "heading_line": re.compile(rf"^(?P<num>{number})?(?:{any_title})(?:如下)?[。.:]?$"),
-        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。
-        # or the first item's marker
+        "heading_line": re.compile(rf"^(?:(?P<num>{number})|{bullet}){opening}?(?:{any_title})(?:如下)?{closing}?[。.:]?$"),
+        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。, a dash or the first
+        # item's marker, or set in brackets ('【存在问题】信息更新…')
         "heading_glued": re.compile(
             rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
-            rf"|(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|(?={spec['first_item']})))"
+            rf"|{bullet}(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?(?:[:。]|{dash}|(?={spec['first_item']}))"
+            rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?)"
         ),
         "first_item": re.compile(spec["first_item"]),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
-        "item_label": re.compile(rf"(?:{join(labels.values())})[。.:]?$"),
+        "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
@@ -210,6 +228,7 @@ def _cues() -> dict[str, Any]:
         "announces_list": [re.compile(p) for p in spec["announces_list"]],
         "empty": [re.compile(p) for p in spec["empty"]],
         "problem_cues": tuple(spec["problem_cues"]),
+        "cue_qualifies": re.compile(spec["cue_qualifies"]),
         "measure_cues": tuple(spec["measure_cues"]),
     }
 
@@ -309,9 +328,23 @@ def _clean_lines(text: str) -> list[str]:
 
 
 def _kept_line(raw: str) -> str:
-    """A line of the text without white space next to Chinese characters, '' for a blank or furniture line."""
+    """A line of the text without white space next to Chinese characters, '' for a blank, furniture or note line."""
     line = _WS_NEAR_WIDE.sub("", raw.strip())
-    return "" if not line or _is_furniture(line) else line
+    if not line or _is_furniture(line) or _note_line().match(line) or _FOREIGN_LINE.match(line):
+        return ""
+    return line
+
+
+@functools.lru_cache(maxsize=1)
+def _note_line() -> re.Pattern[str]:
+    """A line that is a note or names an attachment ('注:以上问题已列入整改台账', '附件:整改清单': formats.yaml
+    ``footnote``, ``appendix.words``): neither a problem nor a measure, it is no statement's text."""
+    from toolkit.formats import load_formats
+    from toolkit.normalize import alternation
+
+    formats = load_formats()
+    # (also in brackets, '(注:数据截至2023年12月31日)')
+    return re.compile(rf"\(?(?:{formats['footnote']})|(?:{alternation(formats['appendix']['words'])})\s*\d{{0,2}}\s*:")
 
 
 def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
@@ -476,9 +509,9 @@ def _rows_by_wording(cells: list[str], names: list[str | None]) -> list[list[str
     """The rows of a table of a problems and a measures column exported a cell a line with its blank cells left out
     and no 序号 column (seed 000's layout), told by the cells' wording, else [].
 
-    Each problem admits a shortcoming in a word of problem_cues (as all 29 hand-read problems do; one of the 29
-    measures does too): the cells are full rows, a problem and its measure in the columns' order, then the cells of
-    one column alone (the rows after the shorter list, their other cell blank).  Cells that read otherwise (a measure
+    Each problem admits a shortcoming in a word of problem_cues (as all 29 hand-read problems do, and none of the 29
+    measures: cue_qualifies): the cells are full rows, a problem and its measure in the columns' order, then the cells
+    of one column alone (the rows after the shorter list, their other cell blank).  Cells that read otherwise (a measure
     admitting a shortcoming among the full rows, a blank cell before a full row) leave the rows unknown.
     """
     problem = names.index("problem")
@@ -545,7 +578,7 @@ class _Heading:
 
 def _heading_kind(match: re.Match[str]) -> str:
     groups = match.groupdict()
-    if groups.get("problem") or groups.get("u_problem"):
+    if groups.get("problem") or groups.get("u_problem") or groups.get("b_problem"):
         return "problem"
     return "measure"
 
@@ -748,7 +781,7 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
     The only two lines numbered in their form are short titles numbered 1 and 2; the first names neither a problem
     nor a measure (not an item's title: ``(一)公开意识不强``, ``(一)加强组织领导``); every item of its list admits a
     shortcoming (as every problem of the seeds and corpus reports does in a word of problem_cues) and at most one in
-    four of the second's (one of the 29 hand-read measures does: ``…缺少的目录进行充实``), else they are two groups of
+    four of the second's (a measure may name what it mends: ``排查…各环节的薄弱之处``), else they are two groups of
     problems (``(一)主动公开方面`` / ``(二)依申请公开方面``) or of measures.
     """
     numbered = [k for k, line in enumerate(lines) if _LEADING_NUMBER.match(line)]
@@ -770,7 +803,7 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
 def _problems_then_measures(problems: list[str], measures: list[str]) -> bool:
     """Whether two lists are the problems and the measures: every item of the first admits a shortcoming (as every
     problem of the seeds and corpus reports does in a word of problem_cues), the second has measure cues and at most
-    one in four of its items admits one (one of the 29 hand-read measures does: ``…缺少的目录进行充实``)."""
+    one in four of its items admits one (a measure may name what it mends: ``排查…各环节的薄弱之处``)."""
     admitting = sum(_has(t, "problem_cues") for t in measures)
     return (bool(problems) and all(_has(t, "problem_cues") for t in problems)
             and any(_has(t, "measure_cues") for t in measures) and 4 * admitting <= len(measures))
@@ -888,7 +921,22 @@ def _is_switch(text: str, start: int) -> bool:
 
 
 def _has(text: str, cue_list: str) -> bool:
-    return any(cue in text for cue in _cues()[cue_list])
+    """Whether ``text`` holds a word of ``cue_list``; a problem cue only where it admits a shortcoming, not where it
+    qualifies the thing a measure mends (statements.yaml ``cue_qualifies``: '对…网站中缺少的目录进行充实')."""
+    cues = _cues()
+    if cue_list != "problem_cues":
+        return any(cue in text for cue in cues[cue_list])
+    return any(_admits(text, cue, cues["cue_qualifies"]) for cue in cues[cue_list] if cue in text)
+
+
+def _admits(text: str, cue: str, qualifies: re.Pattern[str]) -> bool:
+    """Whether some occurrence of the problem cue ``cue`` in ``text`` is not followed by ``qualifies``."""
+    at = text.find(cue)
+    while at >= 0:
+        if not qualifies.match(text, at + len(cue)):
+            return True
+        at = text.find(cue, at + 1)
+    return False
 
 
 @dataclass
@@ -911,7 +959,7 @@ def _next_item(marks: list[tuple[int, int, int]], start: int, text: str | None =
     before = [m for m in marks if m[0] < start]
     after = [m for m in marks if m[0] > start]
     if before and after and after[0][2] == before[-1][2] + 1:
-        if text is not None and any(_styles()[style][0].match(text, after[0][0]) for style in ("bullet", "dash")):
+        if text is not None and any(_styles()[style][0].match(text, after[0][0]) for style in _UNNUMBERED):
             stop = after[1][0] if len(after) > 1 else len(text)
             return after[0][0] if _has(text[after[0][1]:stop], "problem_cues") else None
         return after[0][0]
