@@ -300,6 +300,29 @@ def test_legacy_two_value_columns_one_cell_a_line(tmp_path):
     assert t.loc[("lawsuits", "cumulative"), "value"] == 1.0
 
 
+def test_legacy_two_value_columns_one_cell_a_line_blank_cells_left_out():
+    """Seed 003 with two value columns (本期实际 | 本年累计) in seed 000's layout: each cell on a line of its own, a
+    blank line after it, blank cells left out.  The table is read as page text, its lines joined with nothing
+    between them, so a row's two values ran into one run of digits ('480' and '481' as 480481) and 54 of its 72
+    values were NA, flagged ambiguous_digits.  A blank line is no wrap: the values are a cell each, as the pipe rows
+    read them; a row whose blank cell left no trace places neither value, flagged ragged."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    blanks = {"(一)收到申请数": ["", "1"], "3﹒网络申请数": ["2", ""]}
+    rows = [[*x[:2], *blanks.get(x[0], [x[2], str(int(x[2]) + 1)] if len(x) > 2 and x[2].isdigit() else ["", ""])]
+            for x in lines[start + 1:end]]
+    lines = lines[:start] + [["统计指标", "单位", "本期实际", "本年累计"]] + rows + lines[end:]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows")).tables.set_index(["row_key", "col_key"])
+    report = toolkit.parse_text(render_text(lines, "lines"))
+    got = report.tables.set_index(["row_key", "col_key"])
+    assert len(want) == 170 and want["value"].notna().sum() == 72 and sorted(got.index) == sorted(want.index)
+    short = [("requests_received", "cumulative"), ("requests_online", "value")]
+    same = [k for k in want.index if k not in short]
+    pd.testing.assert_series_equal(got.loc[same, "value"], want.loc[same, "value"])
+    assert got.loc[short, "value"].isna().all() and (got.loc[short, "flag"] == "ragged").all()
+    assert [f.code for f in report.flags if f.table] == ["ragged"] * len(short)
+
+
 @pytest.mark.parametrize("columns", [1, 2])
 def test_legacy_rows_of_blank_values_one_cell_a_line(columns):
     """Seed 003's table one cell a line ending in ' |', a blank cell appended to the line before (seed 001's layout):

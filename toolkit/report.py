@@ -77,6 +77,25 @@ def _line_led(words: re.Pattern[str], text: str) -> int | None:
     return None
 
 
+_LONE_VALUE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _values_on_lines_apart(lines: list[str]) -> list[str]:
+    """The lines to join into page text, a blank line beside a lone number made a space: a value on a line of its
+    own with blank lines around it ('480' / '' / '481' / '' / '2.政府网站…', the values of two columns one cell a
+    line as seed 000's layout writes them) is no wrap of one number (480481) nor run into an item number (4812.),
+    while a wrap leaves no blank line (a page break in a wrapped number does, but puts no lone number beside it)."""
+    out = lines
+    for i, line in enumerate(lines):
+        if line and _LONE_VALUE.fullmatch(line.strip()):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and not lines[j].strip():
+                    if out is lines:
+                        out = list(lines)
+                    out[j] = " "
+    return out
+
+
 def _legacy_unread_at(text: str) -> tuple[int, str] | None:
     """Where a statistics table's header or rows stand in a text whose table gave no row: (offset, what).
 
@@ -259,6 +278,7 @@ class Report:
         ``unlabelled_values``.  Whether a table was read."""
         # the lines joined with nothing between them: a table wrapped over lines reads as the unwrapped line
         lines = self.lines if self._end is None else self.lines[: self._end - 1]
+        lines = _values_on_lines_apart(lines)
         starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
         rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts)
         if rows:
