@@ -25,7 +25,8 @@ import pandas as pd
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import Row, build_rows, glued_legacy_patterns, glued_legacy_rows, may_hold_glued_rows
+from toolkit.layout import (Row, _skipped_in_run, build_rows, glued_legacy_patterns, glued_legacy_rows,
+                            may_hold_glued_rows)
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Outline, Section, Segment, find_outline, split_segments
@@ -278,6 +279,9 @@ class Report:
         ``unlabelled_values``.  Whether a table was read."""
         # the lines joined with nothing between them: a table wrapped over lines reads as the unwrapped line
         lines = self.lines if self._end is None else self.lines[: self._end - 1]
+        # page furniture at a page break inside the table (a page number, a running header, a footnote) is none of
+        # its text: left in, it cut a label wrapped across the break or ran into a value (…件 / - 3 - / 1﹒…)
+        lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) else "" for x in lines]
         lines = _values_on_lines_apart(lines)
         starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
         rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts)
