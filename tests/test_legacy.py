@@ -653,20 +653,25 @@ def test_legacy_parts_named_without_a_header_word(header, layout, tmp_path):
     assert known and set(sums[known]) == {"ok"} and set(sums) == {"ok", "unverifiable"}
 
 
-@pytest.mark.parametrize("marks", ["cells", "spaces"])
+@pytest.mark.parametrize("marks", ["cells", "spaces", "lines"])
 @pytest.mark.parametrize("header", ["one row", *_PARTS_HEADERS])
 def test_glued_legacy_header_of_parts_set_apart_is_read(header, marks):
     """The parts' header named in words of their own run into page text with the rows, its words set apart by cell
     marks or spaces ('…统计指标 | 单位 | 区政府 | 区直单位 | 乡镇街道 | 合计 |一、主动公开情况…', also with 统计数 over
-    them: the header's two rows run into one): the words were read as one ('区政府区直单位乡镇街道合计', their number
+    them: the header's two rows run into one), or on lines of their own between blank lines (seed 000's layout, read
+    as page text): the words were read as one ('区政府区直单位乡镇街道合计', their number
     unknown), so the table was not read, all 340 cells lost (table_missing).  Each word set apart is a column now:
     all 340 cells as the pipe rows read them, 合计 the parts' total, checked."""
     import re
     one = [["统计指标", "单位", "区政府", "区直单位", "乡镇街道", "合计"]]
     lines, want, shares = _parts_lines(_PARTS_HEADERS.get(header, one))
     text = render_text(lines, "pipe_rows")
+    if marks == "lines":
+        # seed 000's layout: a cell a line, a blank line after it; read as page text, its lines joined, the words
+        # ran together as in page text without marks (not read, table_missing)
+        text = render_text(lines, "lines")
     report = toolkit.parse_text(re.sub(r"\s*\n\s*", "", text) if marks == "cells"
-                                else re.sub(r"[\s|]*\n[\s|]*|\s*\|\s*", " ", text))
+                                else re.sub(r"[\s|]*\n[\s|]*|\s*\|\s*", " ", text) if marks == "spaces" else text)
     t = report.tables[report.tables["table"] == "legacy"]
     got = {(r.row_key, r.col_key): (r.col_label, r.value) for r in t.itertuples()}
     assert len(want) == 340 and got.keys() == want.keys()
