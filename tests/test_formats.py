@@ -126,6 +126,33 @@ def test_unruled_pdf_tables(seed_id, share, tmp_path):
     assert {got.index[r] for r in lost} <= flagged   # what is lost is flagged on its row
 
 
+@pytest.mark.parametrize("label, col", [("(一)予以公开", c) for c in range(1, 6)] + [("一、本年新收政府信息公开申请数量", 4)])
+def test_unruled_pdf_row_with_a_blank_cell_reads_no_zero_for_it(label, col, tmp_path):
+    # Seed 001 with one of a requests row's zeros left blank, as an unruled PDF: the blank vanishes ('(一)予以公开
+    # 74 0 0 0 0 74', '…申请数量 88 11 0 0 0 99'). A row of a long label is read as page text whose digits may have
+    # run together, and its runs were cut to fill every column, none left blank ('88' as 8 | 8); where every such
+    # cut broke the row's total, the zeros all cuts share were still placed: the blank read as 0, unflagged, in 4 of
+    # these 6 rows. A run set apart may now also be a cell whole beside a blank that left no trace: no blank is
+    # read as a number, and every value placed is the one written.
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = _as_lines(original)
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and label in x)
+    row = list(lines[at])
+    values_at = len(row) - 7
+    assert row[values_at + col] == "0"
+    row[values_at + col] = ""
+    lines[at] = row
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    got = toolkit.parse_report(tmp_path / "unruled.pdf").table("requests")
+    want = original.table("requests").reindex_like(got)
+    key = original.tables.loc[original.tables["row_label"] == label, "row_key"].iloc[0]
+    blank = got.columns[col]
+    want.loc[key, blank] = np.nan
+    assert math.isnan(got.loc[key, blank])
+    placed = got.notna()
+    assert (got[placed] == want[placed]).sum().sum() == placed.sum().sum()   # nothing read but what is written
+
+
 def test_unruled_pdf_row_labels_wrapped_in_their_cells(tmp_path):
     # A long row label set in two lines in its cell, the counts beside its first line: '其他对外管 664 167 1342'
     # then '理服务事项'. Before, the label's rest went to the next row and both rows' labels were unknown: 86 of
