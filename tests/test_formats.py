@@ -153,6 +153,34 @@ def test_unruled_pdf_row_with_a_blank_cell_reads_no_zero_for_it(label, col, tmp_
     assert (got[placed] == want[placed]).sum().sum() == placed.sum().sum()   # nothing read but what is written
 
 
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx", "pdf"])
+def test_requests_organisations_in_another_order(fmt, tmp_path):
+    # Seed 001 with the five organisations' columns of its requests table in another order than the format's, in
+    # the header and in every row alike (其他 | 法律服务机构 | 商业企业 | 社会公益组织 | 科研机构): the columns were
+    # read in the format's order, so each organisation's counts went under another's (商业企业's 11 new requests
+    # and 11 denied under 其他, 4 cells), unflagged. The header's order now places them: the seed's own table.
+    from renderers import render_text
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    order = [4, 3, 0, 2, 1]   # the written columns, as indexes of the format's five
+
+    def reorder(row: list) -> list:
+        if row[0] == "申请人情况":
+            return [*row[:4], *(row[4 + k] for k in order)]
+        if len(row) in (8, 9) and all(not c or c.isdigit() for c in row[-7:]):   # (a requests row: 7 counts)
+            return [*row[:-6], *(row[-6 + k] for k in order), row[-1]]
+        return row
+
+    lines = [reorder(x) if isinstance(x, list) else x for x in _as_lines(original)]
+    path = tmp_path / f"reordered.{fmt}"
+    {"txt": lambda: path.write_text(render_text(lines, "pipe_rows"), encoding="utf-8"),
+     "html": lambda: path.write_bytes(render_html(lines)), "docx": lambda: render_docx(lines, path),
+     "pdf": lambda: render_pdf(lines, path)}[fmt]()
+    assert lines != _as_lines(original)
+    got = toolkit.parse_report(path)
+    assert got.table("requests").equals(original.table("requests"))
+    assert sorted(f.code for f in got.flags if f.table) == sorted(f.code for f in original.flags if f.table)
+
+
 def test_unruled_pdf_row_labels_wrapped_in_their_cells(tmp_path):
     # A long row label set in two lines in its cell, the counts beside its first line: '其他对外管 664 167 1342'
     # then '理服务事项'. Before, the label's rest went to the next row and both rows' labels were unknown: 86 of

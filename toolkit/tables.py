@@ -517,6 +517,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
     order: list[str] = []
     group: str | None = None
+    header: list[str] = []  # the label keys of the header rows' cells, in order
     subtotals: list[tuple[str, str, list[Cell], Row]] = []  # (group, label, values, row) of group rows with values
     # A reader's grid row with more cells than columns has an empty cell too many: an unmerged label cell
     # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
@@ -550,6 +551,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             continue
         if all(vocab.is_header(c.text) for c in labels) and not any(vocab.request_row(c.text) and
                                                                       c.text[:1] in "一二三四(" for c in labels):
+            header += [label_key(c.text) for c in row.cells]
             continue
         labels = _split_group_items(labels)
         row_key = None
@@ -614,6 +616,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     constraints = _constraints(identities, col_keys, order, outcome_rows)
     inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
     placements = place(inputs, constraints)
+    written = _written_columns(header, col_keys)
     col_labels = [fm["cols"][col][0] for col in col_keys]
     for key in order:
         values, row, label = found[key]
@@ -626,10 +629,25 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         unplaced = _unplaced_flag(placement, unread)
         line = row.line
         for i, col in enumerate(col_keys):
-            res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
+            at = written[i]  # (the column where the header puts this one)
+            res.records.append(_record("requests", key, col, placement.cells[at], row_label=label,
                                        col_label=col_labels[i], line=line, flag=unplaced,
-                                       inferred=i in placement.inferred))
+                                       inferred=at in placement.inferred))
     _flag_subtotals(res, subtotals, placements, outcome_rows)
+
+
+def _written_columns(header: list[str], col_keys: list[str]) -> list[int]:
+    """Where each of the requests table's columns stands among the values: the format's order, but the
+    organisations' five columns in the order the header names them ('其他 | 商业企业 | …': a table that lists them
+    otherwise had its counts read under the format's order, each organisation's under another's, unflagged).
+    The format's order where the header does not name each of the five once."""
+    cols = load_formats()["requests"]["cols"]
+    orgs = col_keys[1:-1]  # (between 自然人 and 总计, whose places the values keep: 总计 last)
+    by_label = {label_key(label): col for col in orgs for label in cols[col]}
+    named = [by_label[k] for k in header if k in by_label]
+    if sorted(named) != sorted(orgs) or named == orgs:
+        return list(range(len(col_keys)))
+    return [0, *(1 + named.index(col) for col in orgs), len(col_keys) - 1]
 
 
 def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell], Row]], placements: dict,
