@@ -181,6 +181,31 @@ def test_requests_organisations_in_another_order(fmt, tmp_path):
     assert sorted(f.code for f in got.flags if f.table) == sorted(f.code for f in original.flags if f.table)
 
 
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx", "pdf"])
+def test_review_table_transposed(fmt, tmp_path):
+    # Seed 001's review table written transposed: a row for each result (结果维持 | 4 | 0 | 1 … 总计 | 4 | 2 | 1)
+    # under 行政复议 | 未经复议直接起诉 | 复议后起诉. Its 15 values were read in the format's order as one row, each
+    # under another cell: 未经复议直接起诉 all 0 (its check passing), the other two rows failing theirs; 7 of 15 wrong.
+    from renderers import render_text
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = _as_lines(original)
+    start = next(i for i, x in enumerate(lines) if x == ["行政复议"])
+    end = max(i for i, x in enumerate(lines) if isinstance(x, list)) + 1
+    values = lines[end - 1]
+    assert len(values) == 15
+    table = [["", "行政复议", "未经复议直接起诉", "复议后起诉"]] + [
+        [name, values[k], values[5 + k], values[10 + k]] for k, name in enumerate(["结果维持", "结果纠正", "其他结果",
+                                                                                "尚未审结", "总计"])]
+    lines = lines[:start] + table + lines[end:]
+    path = tmp_path / f"transposed.{fmt}"
+    {"txt": lambda: path.write_text(render_text(lines, "pipe_rows"), encoding="utf-8"),
+     "html": lambda: path.write_bytes(render_html(lines)), "docx": lambda: render_docx(lines, path),
+     "pdf": lambda: render_pdf(lines, path)}[fmt]()
+    got = toolkit.parse_report(path)
+    assert got.table("review_litigation").equals(original.table("review_litigation"))
+    assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
 def test_unruled_pdf_row_labels_wrapped_in_their_cells(tmp_path):
     # A long row label set in two lines in its cell, the counts beside its first line: '其他对外管 664 167 1342'
     # then '理服务事项'. Before, the label's rest went to the next row and both rows' labels were unknown: 86 of

@@ -727,9 +727,12 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     with_blanks: list[Cell] = []
     spacer = min((_leading_blanks(r) for r in rows if r.grid), default=0)
     first_row: Row | None = None
+    header: list[str] = []  # the header rows' label keys, in order
+    labelled: list[tuple[str, list[Cell]]] = []  # (label key, values) of the rows led by a label
     for row in rows:
         filled = [c.text for c in row.cells if c.text]
         if filled and not any(c.glued for c in row.cells) and all(map(vocab.is_header, filled)):
+            header += map(label_key, filled)
             continue  # a header row, also with blank filler cells between its labels ('| 行政复议 | | | 行政诉讼 |')
         labels, vals = _split_row(row)
         if labels and all(_WORDY_NUMBER.fullmatch(c.text) for c in labels) and (vals or len(labels) > 1):
@@ -739,6 +742,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         if vals and any(c.text or c.glued for c in vals):  # rows of filler blanks are not data
             first_row = first_row or row
             values.extend(vals)
+            if labels:
+                labelled.append((label_key(labels[-1].text), vals))
             if row.grid and not labels:
                 with_blanks.extend(row.cells[spacer:])
             elif row.explicit and not labels and (cells := _pipe_positions(row, n)) is not None:
@@ -755,6 +760,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     values = _trim_values(values, n)
     if len(values) != n and len(_trim_values(with_blanks, n)) == n:
         values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
+    values = _review_transposed(header, labelled, row_keys, col_keys) or values
     key = "review_litigation"
     width = len(col_keys)
     constraints = []
@@ -773,6 +779,26 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                                        row_label=fm["rows"][rk][0], col_label=fm["cols"][ck][0],
                                        line=first_row.line, flag=unplaced,
                                        inferred=g * width + c in placement.inferred))
+
+
+def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]], row_keys: list[str],
+                       col_keys: list[str]) -> list[Cell] | None:
+    """The review table's values in the format's order where it is written transposed, or None.
+
+    A row for each result (结果维持 | 4 | 0 | 1, … 总计 | 4 | 2 | 1) under a header naming the three kinds of case
+    (行政复议 | 未经复议直接起诉 | 复议后起诉): the values were read in the format's order as if they were one row,
+    each under another cell.  Only a complete grid, each result named once and three values a row.
+    """
+    fm = load_formats()["review_litigation"]
+    cols = {label_key(lab): ck for ck, labs in fm["cols"].items() for lab in labs}
+    kinds = {label_key(lab): rk for rk, labs in fm["rows"].items() for lab in labs}
+    by_col = {cols.get(lab): _trim_values(vals, len(row_keys)) for lab, vals in labelled}
+    if len(labelled) != len(col_keys) or set(by_col) != set(col_keys) or any(
+            len(vals) != len(row_keys) for vals in by_col.values()):
+        return None
+    named = [kinds[k] for k in header if k in kinds]
+    order = named if sorted(named) == sorted(row_keys) else row_keys
+    return [by_col[ck][order.index(rk)] for rk in row_keys for ck in col_keys]
 
 
 # --- legacy statistics tables -------------------------------------------------------
