@@ -10,7 +10,7 @@ import toolkit
 from toolkit.layout import build_rows
 
 from conftest import RAW
-from renderers import render_docx, render_html, render_pdf, rotate_pdf_pages
+from renderers import render_docx, render_file, render_html, render_pdf, rotate_pdf_pages
 
 
 def _as_lines(report) -> list:
@@ -159,7 +159,6 @@ def test_requests_organisations_in_another_order(fmt, tmp_path):
     # the header and in every row alike (其他 | 法律服务机构 | 商业企业 | 社会公益组织 | 科研机构): the columns were
     # read in the format's order, so each organisation's counts went under another's (商业企业's 11 new requests
     # and 11 denied under 其他, 4 cells), unflagged. The header's order now places them: the seed's own table.
-    from renderers import render_text
     original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
     order = [4, 3, 0, 2, 1]   # the written columns, as indexes of the format's five
 
@@ -172,9 +171,7 @@ def test_requests_organisations_in_another_order(fmt, tmp_path):
 
     lines = [reorder(x) if isinstance(x, list) else x for x in _as_lines(original)]
     path = tmp_path / f"reordered.{fmt}"
-    {"txt": lambda: path.write_text(render_text(lines, "pipe_rows"), encoding="utf-8"),
-     "html": lambda: path.write_bytes(render_html(lines)), "docx": lambda: render_docx(lines, path),
-     "pdf": lambda: render_pdf(lines, path)}[fmt]()
+    render_file(lines, path)
     assert lines != _as_lines(original)
     got = toolkit.parse_report(path)
     assert got.table("requests").equals(original.table("requests"))
@@ -186,7 +183,6 @@ def test_review_table_transposed(fmt, tmp_path):
     # Seed 001's review table written transposed: a row for each result (结果维持 | 4 | 0 | 1 … 总计 | 4 | 2 | 1)
     # under 行政复议 | 未经复议直接起诉 | 复议后起诉. Its 15 values were read in the format's order as one row, each
     # under another cell: 未经复议直接起诉 all 0 (its check passing), the other two rows failing theirs; 7 of 15 wrong.
-    from renderers import render_text
     original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
     lines = _as_lines(original)
     start = next(i for i, x in enumerate(lines) if x == ["行政复议"])
@@ -198,9 +194,7 @@ def test_review_table_transposed(fmt, tmp_path):
                                                                                 "尚未审结", "总计"])]
     lines = lines[:start] + table + lines[end:]
     path = tmp_path / f"transposed.{fmt}"
-    {"txt": lambda: path.write_text(render_text(lines, "pipe_rows"), encoding="utf-8"),
-     "html": lambda: path.write_bytes(render_html(lines)), "docx": lambda: render_docx(lines, path),
-     "pdf": lambda: render_pdf(lines, path)}[fmt]()
+    render_file(lines, path)
     got = toolkit.parse_report(path)
     assert got.table("review_litigation").equals(original.table("review_litigation"))
     assert not [f for f in got.flags if f.table == "review_litigation"]
