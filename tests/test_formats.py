@@ -10,7 +10,7 @@ import toolkit
 from toolkit.layout import build_rows
 
 from conftest import RAW
-from renderers import render_docx, render_html, render_mht, render_pdf, rotate_pdf_pages
+from renderers import render_docx, render_file, render_html, render_mht, render_pdf, rotate_pdf_pages
 
 
 def _as_lines(report) -> list:
@@ -124,6 +124,80 @@ def test_unruled_pdf_tables(seed_id, share, tmp_path):
     flagged = {key.strip() for f in report.flags if f.table == "requests"
                for key in (f.detail.split(", ") if f.code == "missing_rows" else [f.detail.split(":")[0]])}
     assert {got.index[r] for r in lost} <= flagged   # what is lost is flagged on its row
+
+
+@pytest.mark.parametrize("label, col", [("(一)予以公开", c) for c in range(1, 6)] + [("一、本年新收政府信息公开申请数量", 4)])
+def test_unruled_pdf_row_with_a_blank_cell_reads_no_zero_for_it(label, col, tmp_path):
+    # Seed 001 with one of a requests row's zeros left blank, as an unruled PDF: the blank vanishes ('(一)予以公开
+    # 74 0 0 0 0 74', '…申请数量 88 11 0 0 0 99'). A row of a long label is read as page text whose digits may have
+    # run together, and its runs were cut to fill every column, none left blank ('88' as 8 | 8); where every such
+    # cut broke the row's total, the zeros all cuts share were still placed: the blank read as 0, unflagged, in 4 of
+    # these 6 rows. A run set apart may now also be a cell whole beside a blank that left no trace: no blank is
+    # read as a number, and every value placed is the one written.
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = _as_lines(original)
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and label in x)
+    row = list(lines[at])
+    values_at = len(row) - 7
+    assert row[values_at + col] == "0"
+    row[values_at + col] = ""
+    lines[at] = row
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    got = toolkit.parse_report(tmp_path / "unruled.pdf").table("requests")
+    want = original.table("requests").reindex_like(got)
+    key = original.tables.loc[original.tables["row_label"] == label, "row_key"].iloc[0]
+    blank = got.columns[col]
+    want.loc[key, blank] = np.nan
+    assert math.isnan(got.loc[key, blank])
+    placed = got.notna()
+    assert (got[placed] == want[placed]).sum().sum() == placed.sum().sum()   # nothing read but what is written
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx", "pdf"])
+def test_requests_organisations_in_another_order(fmt, tmp_path):
+    # Seed 001 with the five organisations' columns of its requests table in another order than the format's, in
+    # the header and in every row alike (其他 | 法律服务机构 | 商业企业 | 社会公益组织 | 科研机构): the columns were
+    # read in the format's order, so each organisation's counts went under another's (商业企业's 11 new requests
+    # and 11 denied under 其他, 4 cells), unflagged. The header's order now places them: the seed's own table.
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    order = [4, 3, 0, 2, 1]   # the written columns, as indexes of the format's five
+
+    def reorder(row: list) -> list:
+        if row[0] == "申请人情况":
+            return [*row[:4], *(row[4 + k] for k in order)]
+        if len(row) in (8, 9) and all(not c or c.isdigit() for c in row[-7:]):   # (a requests row: 7 counts)
+            return [*row[:-6], *(row[-6 + k] for k in order), row[-1]]
+        return row
+
+    lines = [reorder(x) if isinstance(x, list) else x for x in _as_lines(original)]
+    path = tmp_path / f"reordered.{fmt}"
+    render_file(lines, path)
+    assert lines != _as_lines(original)
+    got = toolkit.parse_report(path)
+    assert got.table("requests").equals(original.table("requests"))
+    assert sorted(f.code for f in got.flags if f.table) == sorted(f.code for f in original.flags if f.table)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx", "pdf"])
+def test_review_table_transposed(fmt, tmp_path):
+    # Seed 001's review table written transposed: a row for each result (结果维持 | 4 | 0 | 1 … 总计 | 4 | 2 | 1)
+    # under 行政复议 | 未经复议直接起诉 | 复议后起诉. Its 15 values were read in the format's order as one row, each
+    # under another cell: 未经复议直接起诉 all 0 (its check passing), the other two rows failing theirs; 7 of 15 wrong.
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = _as_lines(original)
+    start = next(i for i, x in enumerate(lines) if x == ["行政复议"])
+    end = max(i for i, x in enumerate(lines) if isinstance(x, list)) + 1
+    values = lines[end - 1]
+    assert len(values) == 15
+    table = [["", "行政复议", "未经复议直接起诉", "复议后起诉"]] + [
+        [name, values[k], values[5 + k], values[10 + k]] for k, name in enumerate(["结果维持", "结果纠正", "其他结果",
+                                                                                "尚未审结", "总计"])]
+    lines = lines[:start] + table + lines[end:]
+    path = tmp_path / f"transposed.{fmt}"
+    render_file(lines, path)
+    got = toolkit.parse_report(path)
+    assert got.table("review_litigation").equals(original.table("review_litigation"))
+    assert not [f for f in got.flags if f.table == "review_litigation"]
 
 
 def test_unruled_pdf_row_labels_wrapped_in_their_cells(tmp_path):

@@ -300,6 +300,29 @@ def test_legacy_two_value_columns_one_cell_a_line(tmp_path):
     assert t.loc[("lawsuits", "cumulative"), "value"] == 1.0
 
 
+def test_legacy_two_value_columns_one_cell_a_line_blank_cells_left_out():
+    """Seed 003 with two value columns (本期实际 | 本年累计) in seed 000's layout: each cell on a line of its own, a
+    blank line after it, blank cells left out.  The table is read as page text, its lines joined with nothing
+    between them, so a row's two values ran into one run of digits ('480' and '481' as 480481) and 54 of its 72
+    values were NA, flagged ambiguous_digits.  A blank line is no wrap: the values are a cell each, as the pipe rows
+    read them; a row whose blank cell left no trace places neither value, flagged ragged."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    blanks = {"(一)收到申请数": ["", "1"], "3﹒网络申请数": ["2", ""]}
+    rows = [[*x[:2], *blanks.get(x[0], [x[2], str(int(x[2]) + 1)] if len(x) > 2 and x[2].isdigit() else ["", ""])]
+            for x in lines[start + 1:end]]
+    lines = lines[:start] + [["统计指标", "单位", "本期实际", "本年累计"]] + rows + lines[end:]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows")).tables.set_index(["row_key", "col_key"])
+    report = toolkit.parse_text(render_text(lines, "lines"))
+    got = report.tables.set_index(["row_key", "col_key"])
+    assert len(want) == 170 and want["value"].notna().sum() == 72 and sorted(got.index) == sorted(want.index)
+    short = [("requests_received", "cumulative"), ("requests_online", "value")]
+    same = [k for k in want.index if k not in short]
+    pd.testing.assert_series_equal(got.loc[same, "value"], want.loc[same, "value"])
+    assert got.loc[short, "value"].isna().all() and (got.loc[short, "flag"] == "ragged").all()
+    assert [f.code for f in report.flags if f.table] == ["ragged"] * len(short)
+
+
 @pytest.mark.parametrize("columns", [1, 2])
 def test_legacy_rows_of_blank_values_one_cell_a_line(columns):
     """Seed 003's table one cell a line ending in ' |', a blank cell appended to the line before (seed 001's layout):
@@ -552,6 +575,22 @@ def test_glued_legacy_table_wrapped_over_lines_is_read_whole(width):
     assert t.loc["trainees", "line"] == flat.find("接受培训人员数") // width + 1
 
 
+@pytest.mark.parametrize("furniture", ["- 3 -", "第 3 页 共 5 页", "2017年高港区住房和城乡建设局信息公开年度报告"])
+def test_glued_legacy_table_wrapped_across_a_page_break(furniture):
+    """Glued seed 003 wrapped at 60 characters with a page break after one of its table's lines (blank lines around a
+    page number or the report's title as a running header): the furniture was read as table text, so a label cut
+    by the break was lost or the number ran into a value; with the break after each of the table's 22 lines, 14 of
+    the 22 texts read otherwise (16 with the title).  The furniture is none of the text: all 85 as the seed."""
+    import re
+    flat = re.sub(r"[\s|]+", "", SEED.read_text(encoding="utf-8"))
+    lines = [flat[i:i + 60] for i in range(0, len(flat), 60)]
+    want = _key_value_unit(toolkit.parse_report(SEED))
+    first = flat.find("统计指标") // 60 + 1
+    wrong = [k for k in range(first, len(lines)) if _key_value_unit(toolkit.parse_text(
+        "\n".join(lines[:k]) + f"\n\n{furniture}\n\n" + "\n".join(lines[k:]))) != want]
+    assert len(range(first, len(lines))) == 22 and wrong == []
+
+
 def test_glued_legacy_item_of_other_words_is_flagged_not_dropped():
     """An item worded otherwise (3.政务头条号发布信息数条7) between known rows of glued text: its 7 ran into the next
     item's number (条74.政务微信…) and would have been dropped unseen; it is flagged unlabelled_values, and the
@@ -612,6 +651,36 @@ def test_legacy_parts_named_without_a_header_word(header, layout, tmp_path):
     sums = report.checks[report.checks["check"] == "columns_sum"].set_index("key")["status"]
     known = [f"{row}.total" for (row, col), (_, v) in want.items() if col == "total" and v == v and row not in shares]
     assert known and set(sums[known]) == {"ok"} and set(sums) == {"ok", "unverifiable"}
+
+
+@pytest.mark.parametrize("marks", ["cells", "spaces", "lines"])
+@pytest.mark.parametrize("header", ["one row", *_PARTS_HEADERS])
+def test_glued_legacy_header_of_parts_set_apart_is_read(header, marks):
+    """The parts' header named in words of their own run into page text with the rows, its words set apart by cell
+    marks or spaces ('…统计指标 | 单位 | 区政府 | 区直单位 | 乡镇街道 | 合计 |一、主动公开情况…', also with 统计数 over
+    them: the header's two rows run into one), or on lines of their own between blank lines (seed 000's layout, read
+    as page text): the words were read as one ('区政府区直单位乡镇街道合计', their number
+    unknown), so the table was not read, all 340 cells lost (table_missing).  Each word set apart is a column now:
+    all 340 cells as the pipe rows read them, 合计 the parts' total, checked."""
+    import re
+    one = [["统计指标", "单位", "区政府", "区直单位", "乡镇街道", "合计"]]
+    lines, want, shares = _parts_lines(_PARTS_HEADERS.get(header, one))
+    text = render_text(lines, "pipe_rows")
+    if marks == "lines":
+        # seed 000's layout: a cell a line, a blank line after it; read as page text, its lines joined, the words
+        # ran together as in page text without marks (not read, table_missing)
+        text = render_text(lines, "lines")
+    report = toolkit.parse_text(re.sub(r"\s*\n\s*", "", text) if marks == "cells"
+                                else re.sub(r"[\s|]*\n[\s|]*|\s*\|\s*", " ", text) if marks == "spaces" else text)
+    t = report.tables[report.tables["table"] == "legacy"]
+    got = {(r.row_key, r.col_key): (r.col_label, r.value) for r in t.itertuples()}
+    assert len(want) == 340 and got.keys() == want.keys()
+    for key, (label, value) in want.items():
+        assert got[key][0] == label and (got[key][1] == value or value != value and got[key][1] != got[key][1]), key
+    assert [f for f in report.flags if f.table] == []
+    sums = report.checks[report.checks["check"] == "columns_sum"].set_index("key")["status"]
+    assert (sums == "ok").sum() == len([k for k, (_, v) in want.items() if k[1] == "total" and v == v
+                                        and k[0] not in shares])
 
 
 @pytest.mark.parametrize("spaced", [False, True])

@@ -1222,4 +1222,26 @@ def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
     # (a value column's word may follow a year: '2009年度')
     words = re.findall(rf"\d{{0,4}}(?:{alternation([*fm['value_headers'], *fm['code_headers']])})", m.group(1))
     names = [w for w in words if w not in fm["code_headers"]]
-    return names if names and "".join(words) == m.group(1) else None
+    return names if names and "".join(words) == m.group(1) else _glued_part_names(before)
+
+
+def _glued_part_names(before: str) -> list[str] | None:
+    """The value columns of a glued statistics table's header that names its parts in words of their own, set apart
+    by cell marks or spaces after the unit's word ('统计指标 | 单位 | 区政府 | 区直单位 | 乡镇街道 | 合计 |', as an
+    unruled PDF's header line is read): a column a word, two or more; a 统计数 before them is their heading (统计数
+    over the parts, a header of two rows run into one).  None where a word is no part's name (a number, a unit,
+    an item), or the words run together ('区政府区直单位…': their number unknown)."""
+    fm = load_formats()["legacy"]
+    vocab = vocabulary()
+    unit = alternation(fm["unit_headers"], spaced=True)
+    body = re.sub(r"[(（][^()（）]*[)）]", " ", before)  # (a note in brackets names no column)
+    m = re.search(rf"(?:{unit})[\s|]+(.*?)(?:{_CN_NUMBERING}|\d{{1,2}}[.、﹒]|{_sub_item()}|$)", body)
+    if m is None:
+        return None
+    words = m.group(1).replace("|", " ").split()
+    if words and fm["value_headers"].get(words[0]) == "value":
+        words = words[1:]
+    if len(words) < 2 or not all(re.fullmatch(_PART_NAME, w) and w not in vocab.legacy_units
+                                 and label_key(w) not in vocab.legacy_rows for w in words):
+        return None
+    return words

@@ -195,6 +195,21 @@ def _readings_ragged(cells: list[Cell], ncols: int, money: bool) -> list[Reading
     return readings
 
 
+# a number as written in one cell: no sign, no leading zero (but 0 and 0.5)
+_AS_WRITTEN = re.compile(r"(?:0|[1-9][\d,]*)(?:\.\d+)?")
+
+
+def _readings_apart(row: RowInput, money: bool) -> list[Reading]:
+    """The readings of a glued row's runs set apart (by spaces: '88 11 0 0 0 99') that are fewer than its columns
+    with each run one cell, blank cells vanished between or around them (as a short row set with spaces is
+    read): a run of two cells or more ('88' as 8 | 8, the glued readings) is no likelier than a blank cell that
+    left no trace.  None for one run (a run of page text, whose blanks leave no digit to place), a run of signed
+    numbers, or one that is no number as written ('00': two cells run together, as page text puts 其他 | 总计)."""
+    if not 1 < len(row.cells) < row.ncols or not all(_AS_WRITTEN.fullmatch(c.text) for c in row.cells):
+        return []
+    return _readings_ragged(row.cells, row.ncols, money)
+
+
 def _free(col: int, signed_cols: frozenset[int]) -> tuple[float, float]:
     """The interval of a cell with no value: any count, or any number in a signed column."""
     return (-math.inf, math.inf) if col in signed_cols else (0.0, math.inf)
@@ -429,7 +444,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         if glued:
             modes[row.key] = "glued"
             options[row.key] = (_readings_sparse(row.cells, row.ncols) if row.sparse
-                                else _readings_glued(row.cells, row.ncols, money))
+                                else _readings_glued(row.cells, row.ncols, money) + _readings_apart(row, money))
         elif len(row.cells) == row.ncols:
             modes[row.key] = "complete"
             options[row.key] = _readings_ragged(row.cells, row.ncols, False)

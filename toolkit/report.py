@@ -25,7 +25,8 @@ import pandas as pd
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import Row, build_rows, glued_legacy_patterns, glued_legacy_rows, may_hold_glued_rows
+from toolkit.layout import (_PART_NAME, Row, _skipped_in_run, build_rows, glued_legacy_patterns, glued_legacy_rows,
+                            may_hold_glued_rows)
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Outline, Section, Segment, find_outline, split_segments
@@ -75,6 +76,27 @@ def _line_led(words: re.Pattern[str], text: str) -> int | None:
             return None
         pos = end + 1
     return None
+
+
+# a cell alone on its line: a number, or a column's name in the header (a part's: '区政府', '合计'; the unit's)
+_LONE_CELL = re.compile(rf"\d[\d,]*(?:\.\d+)?|{_PART_NAME}")
+
+
+def _cells_on_lines_apart(lines: list[str]) -> list[str]:
+    """The lines to join into page text, a blank line beside a lone cell made a space: a value or a header's word
+    on a line of its own with blank lines around it ('480' / '' / '481' / '' / '2.政府网站…', '单位' / '' / '区政府'
+    / '' / '区直单位', a table one cell a line as seed 000's layout writes it) is no wrap of one number (480481)
+    nor run into an item number (4812.) or into the next word (区政府区直单位: the columns' number lost), while a
+    wrap leaves no blank line (a page break in a wrapped text does, but puts no lone cell beside it)."""
+    out = lines
+    for i, line in enumerate(lines):
+        if line and _LONE_CELL.fullmatch(line.strip()):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and not lines[j].strip():
+                    if out is lines:
+                        out = list(lines)
+                    out[j] = " "
+    return out
 
 
 def _legacy_unread_at(text: str) -> tuple[int, str] | None:
@@ -260,6 +282,10 @@ class Report:
         ``unlabelled_values``.  Whether a table was read."""
         # the lines joined with nothing between them: a table wrapped over lines reads as the unwrapped line
         lines = self.lines if self._end is None else self.lines[: self._end - 1]
+        # page furniture at a page break inside the table (a page number, a running header, a footnote) is none of
+        # its text: left in, it cut a label wrapped across the break or ran into a value (…件 / - 3 - / 1﹒…)
+        lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) else "" for x in lines]
+        lines = _cells_on_lines_apart(lines)
         starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
         rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts)
         if rows:

@@ -517,6 +517,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
     order: list[str] = []
     group: str | None = None
+    header: list[str] = []  # the label keys of the header rows' cells, in order
     subtotals: list[tuple[str, str, list[Cell], Row]] = []  # (group, label, values, row) of group rows with values
     # A reader's grid row with more cells than columns has an empty cell too many: an unmerged label cell
     # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
@@ -550,6 +551,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             continue
         if all(vocab.is_header(c.text) for c in labels) and not any(vocab.request_row(c.text) and
                                                                       c.text[:1] in "一二三四(" for c in labels):
+            header += [label_key(c.text) for c in row.cells]
             continue
         labels = _split_group_items(labels)
         row_key = None
@@ -614,6 +616,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     constraints = _constraints(identities, col_keys, order, outcome_rows)
     inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
     placements = place(inputs, constraints)
+    written = _written_columns(header, col_keys)
     col_labels = [fm["cols"][col][0] for col in col_keys]
     for key in order:
         values, row, label = found[key]
@@ -626,10 +629,25 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         unplaced = _unplaced_flag(placement, unread)
         line = row.line
         for i, col in enumerate(col_keys):
-            res.records.append(_record("requests", key, col, placement.cells[i], row_label=label,
+            at = written[i]  # (the column where the header puts this one)
+            res.records.append(_record("requests", key, col, placement.cells[at], row_label=label,
                                        col_label=col_labels[i], line=line, flag=unplaced,
-                                       inferred=i in placement.inferred))
+                                       inferred=at in placement.inferred))
     _flag_subtotals(res, subtotals, placements, outcome_rows)
+
+
+def _written_columns(header: list[str], col_keys: list[str]) -> list[int]:
+    """Where each of the requests table's columns stands among the values: the format's order, but the
+    organisations' five columns in the order the header names them ('其他 | 商业企业 | …': a table that lists them
+    otherwise had its counts read under the format's order, each organisation's under another's, unflagged).
+    The format's order where the header does not name each of the five once."""
+    cols = load_formats()["requests"]["cols"]
+    orgs = col_keys[1:-1]  # (between 自然人 and 总计, whose places the values keep: 总计 last)
+    by_label = {label_key(label): col for col in orgs for label in cols[col]}
+    named = [by_label[k] for k in header if k in by_label]
+    if sorted(named) != sorted(orgs) or named == orgs:
+        return list(range(len(col_keys)))
+    return [0, *(1 + named.index(col) for col in orgs), len(col_keys) - 1]
 
 
 def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell], Row]], placements: dict,
@@ -709,9 +727,12 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     with_blanks: list[Cell] = []
     spacer = min((_leading_blanks(r) for r in rows if r.grid), default=0)
     first_row: Row | None = None
+    header: list[str] = []  # the header rows' label keys, in order
+    labelled: list[tuple[str, list[Cell]]] = []  # (label key, values) of the rows led by a label
     for row in rows:
         filled = [c.text for c in row.cells if c.text]
         if filled and not any(c.glued for c in row.cells) and all(map(vocab.is_header, filled)):
+            header += map(label_key, filled)
             continue  # a header row, also with blank filler cells between its labels ('| 行政复议 | | | 行政诉讼 |')
         labels, vals = _split_row(row)
         if labels and all(_WORDY_NUMBER.fullmatch(c.text) for c in labels) and (vals or len(labels) > 1):
@@ -721,6 +742,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         if vals and any(c.text or c.glued for c in vals):  # rows of filler blanks are not data
             first_row = first_row or row
             values.extend(vals)
+            if labels:
+                labelled.append((label_key(labels[-1].text), vals))
             if row.grid and not labels:
                 with_blanks.extend(row.cells[spacer:])
             elif row.explicit and not labels and (cells := _pipe_positions(row, n)) is not None:
@@ -737,6 +760,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     values = _trim_values(values, n)
     if len(values) != n and len(_trim_values(with_blanks, n)) == n:
         values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
+    values = _review_transposed(header, labelled, row_keys, col_keys) or values
     key = "review_litigation"
     width = len(col_keys)
     constraints = []
@@ -755,6 +779,26 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                                        row_label=fm["rows"][rk][0], col_label=fm["cols"][ck][0],
                                        line=first_row.line, flag=unplaced,
                                        inferred=g * width + c in placement.inferred))
+
+
+def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]], row_keys: list[str],
+                       col_keys: list[str]) -> list[Cell] | None:
+    """The review table's values in the format's order where it is written transposed, or None.
+
+    A row for each result (结果维持 | 4 | 0 | 1, … 总计 | 4 | 2 | 1) under a header naming the three kinds of case
+    (行政复议 | 未经复议直接起诉 | 复议后起诉): the values were read in the format's order as if they were one row,
+    each under another cell.  Only a complete grid, each result named once and three values a row.
+    """
+    fm = load_formats()["review_litigation"]
+    cols = {label_key(lab): ck for ck, labs in fm["cols"].items() for lab in labs}
+    kinds = {label_key(lab): rk for rk, labs in fm["rows"].items() for lab in labs}
+    by_col = {cols.get(lab): _trim_values(vals, len(row_keys)) for lab, vals in labelled}
+    if len(labelled) != len(col_keys) or set(by_col) != set(col_keys) or any(
+            len(vals) != len(row_keys) for vals in by_col.values()):
+        return None
+    named = [kinds[k] for k in header if k in kinds]
+    order = named if sorted(named) == sorted(row_keys) else row_keys
+    return [by_col[ck][order.index(rk)] for rk in row_keys for ck in col_keys]
 
 
 # --- legacy statistics tables -------------------------------------------------------
