@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from copy import deepcopy
 
 import pytest
@@ -153,6 +154,52 @@ def test_a_seed_with_numbers_typed_otherwise_reads_as_the_seed(stem, form, layou
     for reading in (want, got):  # (raw is the cell as written)
         reading["tables"] = [row[:4] + row[5:] for row in reading["tables"]]
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+def _read_lines(lines: list, form: str, tmp_path):
+    """The reading of ``lines`` written in a text layout of the seeds, or as HTML or DOCX (tests/renderers.py)."""
+    from renderers import render_docx, render_html
+
+    if form in TEXT_LAYOUTS:
+        return _reading(toolkit.parse_text(render_text(lines, form)))
+    path = tmp_path / f"report.{form}"
+    if form == "html":
+        path.write_bytes(render_html(lines))
+    else:
+        render_docx(lines, path)
+    return _reading(toolkit.parse_report(path, report_id="report"))
+
+
+# the first count of a row of each table, by the row's first cell: the first row of the Article 20 table (where a
+# cell not read as a value was taken for the label's), of the requests table and of the review table (no label)
+_PLAIN_FORM: dict = {}  # the reading of each seed in each form, by (stem, form)
+BRACKETED_ROWS = {"active": "规章|规范性文件", "requests": "一、本年新收.*", "review_litigation": r"\d+"}
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("form", TEXT_LAYOUTS + ("html", "docx"))
+@pytest.mark.parametrize("table", sorted(BRACKETED_ROWS))
+def test_a_count_in_brackets_is_that_cell_missing_and_flagged(stem, form, table, tmp_path, parsed_seed):
+    # '(12)' or '（12）' in a count's cell is no plain count (a note, a negative in accounting style, a sub-count):
+    # it lost its row (taken for the label's end: unknown_row, missing_rows) or the review table (table_missing)
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    at = next(k for k, item in enumerate(lines) if isinstance(item, list)
+              and re.fullmatch(BRACKETED_ROWS[table], item[0]) and any(_INTEGER.fullmatch(c) for c in item[1:]))
+    row = list(lines[at])
+    col = next(k for k, c in enumerate(row) if k and _INTEGER.fullmatch(c)) if table != "review_litigation" else 0
+    row[col] = ("({})" if form in TEXT_LAYOUTS else "（{}）").format(row[col])
+    if (stem, form) not in _PLAIN_FORM:
+        _PLAIN_FORM[stem, form] = _read_lines(lines, form, tmp_path)
+    want, got = _PLAIN_FORM[stem, form], _read_lines(lines[:at] + [row] + lines[at + 1:], form, tmp_path)
+    lost = [cell for cell in got["tables"] if cell not in want["tables"]]
+    assert len(lost) == 1 and lost[0][0] == table and lost[0][3] is None and lost[0][4] == f"({row[col][1:-1]})"
+    read = [cell for cell in want["tables"] if cell[:3] != lost[0][:3]]
+    assert [cell for cell in got["tables"] if cell[:3] != lost[0][:3]] == read
+    # (a check that failed with the cell may be unverifiable without it: seed 004's requests)
+    assert Counter(got["flags"]) - Counter(want["flags"]) == Counter([("not_a_number", table)])
+    assert {code for code, _ in Counter(want["flags"]) - Counter(got["flags"])} <= {"identity_failed"}
 
 
 # --- Word's forms of the same table --------------------------------------------------------------------------------
@@ -357,3 +404,4 @@ def test_a_seed_in_another_web_form_reads_as_the_seed(stem, form, tmp_path, pars
     (tmp_path / "form.html").write_text(written, encoding="utf-8")
     want, got = (_reading(toolkit.parse_report(tmp_path / f"{name}.html", report_id=stem)) for name in ("plain", "form"))
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
