@@ -136,7 +136,14 @@ def _thousands_set_apart(cells: list) -> list:
             if _INTEGER.fullmatch(c) else c for c in cells]
 
 
-CELL_FORMS = {"thousands_set_apart": _thousands_set_apart}
+def _thousands_set_apart_by_spaces(cells: list) -> list:
+    # thousands set apart by a plain space, 65 651 (in a layout of a cell a line it read as two cells, 65 | 651);
+    # a run of digits with a leading zero (pingtan's glued cells, 0000000) is no number to set so
+    return [re.sub(r"\d(?=(?:\d{3})+$)", lambda m: m.group() + " ", c) if re.fullmatch(r"[1-9]\d*", c) else c
+            for c in cells]
+
+
+CELL_FORMS = {"thousands_set_apart": _thousands_set_apart, "thousands_set_apart_by_spaces": _thousands_set_apart_by_spaces}
 # the seeds with a number of four digits or more in a table (seed 003's statistics table is no table of
 # _as_lines' sections)
 CELL_CASES = [(stem, name, layout) for name in sorted(CELL_FORMS) for layout in TEXT_LAYOUTS
@@ -200,6 +207,19 @@ def test_a_count_in_brackets_is_that_cell_missing_and_flagged(stem, form, table,
     # (a check that failed with the cell may be unverifiable without it: seed 004's requests)
     assert Counter(got["flags"]) - Counter(want["flags"]) == Counter([("not_a_number", table)])
     assert {code for code, _ in Counter(want["flags"]) - Counter(got["flags"])} <= {"identity_failed"}
+
+
+def test_a_number_set_apart_by_a_space_fills_no_vanished_blank(parsed_seed):
+    # in a layout of a cell a line, '65 651' was two cells: a row whose blank cell had vanished read 302 | 65 | 651,
+    # no flag; it reads as the row with 65651 does, its cells unknown and flagged ragged
+    from test_formats import _as_lines, _with_cell
+
+    lines = _as_lines(parsed_seed("001_4d29bfef72dd56db"))
+    spaced, plain = (toolkit.parse_text(render_text(_with_cell(lines, "行政许可", ["302", "", n]), "lines"))
+                     for n in ("65 651", "65651"))
+    assert spaced.table("active").loc["licensing"].isna().all()
+    assert [f.detail for f in spaced.flags if f.code == "ragged"] == ["licensing: 0 of 3 cells placed"]
+    assert _reading(spaced) == _reading(plain)
 
 
 # --- Word's forms of the same table --------------------------------------------------------------------------------
