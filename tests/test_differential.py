@@ -183,12 +183,20 @@ _PLAIN_FORM: dict = {}  # the reading of each seed in each form, by (stem, form)
 BRACKETED_ROWS = {"active": "规章|规范性文件", "requests": "一、本年新收.*", "review_litigation": r"\d+"}
 
 
-@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
-@pytest.mark.parametrize("form", TEXT_LAYOUTS + ("html", "docx"))
-@pytest.mark.parametrize("table", sorted(BRACKETED_ROWS))
-def test_a_count_in_brackets_is_that_cell_missing_and_flagged(stem, form, table, tmp_path, parsed_seed):
-    # '(12)' or '（12）' in a count's cell is no plain count (a note, a negative in accounting style, a sub-count):
-    # it lost its row (taken for the label's end: unknown_row, missing_rows) or the review table (table_missing)
+# how the count is typed, as written in the text layouts and in HTML or DOCX (full-width there), and as it reads
+# normalized; two numbers in a cell ('16/3') are not tested in a layout of a cell a line, where they still break the
+# row (known limit)
+WORDY_COUNTS = {"bracketed": ("({})", "（{}）", "({})"), "with_a_part": ("{}/3", "{} / 3", "{}/3")}
+WORDY_CASES = [(stem, form, table, typed) for typed in sorted(WORDY_COUNTS) for table in sorted(BRACKETED_ROWS)
+               for form in TEXT_LAYOUTS + ("html", "docx") for stem in ("001_4d29bfef72dd56db", "004_b232cca7e491c758")
+               if not (typed == "with_a_part" and form == "lines")]
+
+
+@pytest.mark.parametrize("stem, form, table, typed", WORDY_CASES)
+def test_a_count_in_brackets_is_that_cell_missing_and_flagged(stem, form, table, typed, tmp_path, parsed_seed):
+    # '(12)' or '（12）' in a count's cell is no plain count (a note, a negative in accounting style, a sub-count),
+    # nor is '12/3': it lost its row (taken for the label's end: unknown_row, missing_rows) or the review table
+    # (table_missing)
     from test_formats import _as_lines
 
     lines = _as_lines(parsed_seed(stem))
@@ -196,12 +204,14 @@ def test_a_count_in_brackets_is_that_cell_missing_and_flagged(stem, form, table,
               and re.fullmatch(BRACKETED_ROWS[table], item[0]) and any(_INTEGER.fullmatch(c) for c in item[1:]))
     row = list(lines[at])
     col = next(k for k, c in enumerate(row) if k and _INTEGER.fullmatch(c)) if table != "review_litigation" else 0
-    row[col] = ("({})" if form in TEXT_LAYOUTS else "（{}）").format(row[col])
+    text, markup, normalized = WORDY_COUNTS[typed]
+    count, row[col] = row[col], (text if form in TEXT_LAYOUTS else markup).format(row[col])
     if (stem, form) not in _PLAIN_FORM:
         _PLAIN_FORM[stem, form] = _read_lines(lines, form, tmp_path)
     want, got = _PLAIN_FORM[stem, form], _read_lines(lines[:at] + [row] + lines[at + 1:], form, tmp_path)
     lost = [cell for cell in got["tables"] if cell not in want["tables"]]
-    assert len(lost) == 1 and lost[0][0] == table and lost[0][3] is None and lost[0][4] == f"({row[col][1:-1]})"
+    assert len(lost) == 1 and lost[0][0] == table and lost[0][3] is None
+    assert lost[0][4] in (normalized.format(count), row[col])
     read = [cell for cell in want["tables"] if cell[:3] != lost[0][:3]]
     assert [cell for cell in got["tables"] if cell[:3] != lost[0][:3]] == read
     # (a check that failed with the cell may be unverifiable without it: seed 004's requests)
