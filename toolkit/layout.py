@@ -246,6 +246,13 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         if spaced:
             spaced = spaced[0]
             head = spaced.group("label")
+            if not head and _GROUPED_NUMBER.fullmatch(stripped) and not _beside_row_line(segments, i, explicit_rows):
+                # '65 651' among cells a line: one number, its thousands set apart by a space. Read as two cells
+                # it filled a row whose blank cell had vanished (302 | blank | 65 651 read 302 | 65 | 651);
+                # read as one, a row it leaves short is flagged ragged, never a wrong number
+                stream.add(Cell(stripped, seg.line))
+                prev_bare = True
+                continue
             numbers = [Cell(t, seg.line) for t in stripped[len(head):].split()] if head else \
                 [Cell(t, seg.line) for t in stripped.split()]
             if head:
@@ -303,6 +310,16 @@ def _is_row_line(text: str, line: int, explicit_rows: dict[int, list[str]]) -> b
     if _SPACE.search(stripped) is None:
         return False  # one word: no row set with spaces
     return bool(_spaced_row(stripped)) or _legacy_spaced(stripped) is not None
+
+
+# a number whose thousands are set apart by spaces ('65 651', '1 234 567'); no leading zero
+_GROUPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")
+
+
+def _beside_row_line(segments: list[Segment], i: int, explicit_rows: dict[int, list[str]]) -> bool:
+    """Whether the filled line before or after segment ``i`` holds a whole row (a table of a row a line)."""
+    return any(near is not None and _is_row_line(near.text, near.line, explicit_rows)
+               for near in (_nearest_filled(segments, i, -1), _nearest_filled(segments, i, 1)))
 
 
 def _between_row_lines(segments: list[Segment], i: int, explicit_rows: dict[int, list[str]]) -> bool:

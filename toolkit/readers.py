@@ -43,7 +43,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
-from toolkit.normalize import _HAN, HAN_RANGES, HAN_UNIFIED, to_simplified
+from toolkit.normalize import _HAN, HAN_RANGES, HAN_UNIFIED, NA_MARKS, to_simplified
 
 __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 
@@ -969,6 +969,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
         _drop_footnote_marks(root)
         if b"<del" in encoded or b"<DEL" in encoded:
             _drop_deleted(root)
+        if b"x:num=" in encoded:
+            _excel_zero_dashes(root)
     lines = _html_lines(root) if root is not None else []
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
@@ -984,6 +986,29 @@ def _drop_footnote_marks(root) -> None:
     for sup in list(root.iter("sup")):
         if not len(sup) and _FOOTNOTE_MARK.fullmatch(sup.text or ""):
             _remove_keeping_tail(sup)
+
+
+# The dashes a number format shows for a zero (Excel's accounting format: '-', padded with spaces).
+_ZERO_DASHES = frozenset(mark for mark in NA_MARKS if not mark.strip("-—"))
+
+
+def _excel_zero_dashes(root) -> None:
+    """Write as ``0`` the cells of Excel's "save as web page" that show a zero as a dash.
+
+    Excel keeps a number cell's value in ``x:num`` ('<td x:num="0"> - </td>'): the dash is only its display
+    format (accounting), and the value is the report's, 0; a dash without it stays a not-applicable mark.
+    """
+    for cell in root.iter("td"):
+        value = cell.get("x:num")
+        if value and "".join("".join(cell.itertext()).split()) in _ZERO_DASHES:
+            try:
+                if float(value) != 0:
+                    continue
+            except ValueError:
+                continue
+            for child in list(cell):
+                cell.remove(child)
+            cell.text = "0"
 
 
 def _drop_deleted(root) -> None:
