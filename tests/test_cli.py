@@ -410,8 +410,11 @@ def test_a_stopped_run_cleans_up_and_says_so(tmp_path: Path, sig: str, status: i
     files = generate(tmp_path / "corpus", 3000, unique=20, formats=("text",))
     out = tmp_path / "out"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # (the signal's default action in the child: a test run started as a background job of a script inherits
+    # SIGINT ignored, and the command rightly leaves an ignored SIGINT ignored)
     proc = subprocess.Popen([sys.executable, "-m", "toolkit", "extract", str(tmp_path / "corpus"), "--out", str(out),
-                             "--jobs", "2"], stderr=subprocess.PIPE, text=True, env=env)
+                             "--jobs", "2"], stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(getattr(signal, sig), signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(out.glob("*.part")):
         time.sleep(0.05)
@@ -938,17 +941,39 @@ def test_a_stop_signal_whose_exception_is_lost_still_stops_the_run(sig: str, exc
     # and the run checks for it at every batch.
     import signal
 
-    before = signal.getsignal(getattr(signal, sig))
-    with cli._stop_on_signals() as stops:
-        try:
-            os.kill(os.getpid(), getattr(signal, sig))
-            for _ in range(1000):  # the handler runs at the next bytecode boundaries
+    signum = getattr(signal, sig)
+    inherited = signal.getsignal(signum)
+    if inherited == signal.SIG_IGN:  # a test run started as a background job: see the test below
+        signal.signal(signum, signal.default_int_handler)
+    try:
+        before = signal.getsignal(signum)
+        with cli._stop_on_signals() as stops:
+            try:
+                os.kill(os.getpid(), signum)
+                for _ in range(1000):  # the handler runs at the next bytecode boundaries
+                    pass
+            except BaseException:  # noqa: BLE001 - what a finalizer does with it
                 pass
-        except BaseException:  # noqa: BLE001 - what a finalizer does with it
-            pass
-        with pytest.raises(exc):
-            stops.check()
-    assert signal.getsignal(getattr(signal, sig)) is before
+            with pytest.raises(exc):
+                stops.check()
+        assert signal.getsignal(signum) is before
+    finally:
+        signal.signal(signum, inherited)
+
+
+def test_a_sigint_ignored_when_the_run_starts_stays_ignored() -> None:
+    # A background job of a script starts with SIGINT ignored (so that Ctrl-C in the terminal stops only the
+    # foreground job): the run must not make it stoppable by Ctrl-C again.
+    import signal
+
+    inherited = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with cli._stop_on_signals():
+            assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+            assert signal.getsignal(signal.SIGTERM) != signal.SIG_IGN  # (the others are still the run's)
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, inherited)
 
 
 def test_import_toolkit_does_not_import_the_parser() -> None:
