@@ -330,21 +330,19 @@ def _clean_lines(text: str) -> list[str]:
 def _kept_line(raw: str) -> str:
     """A line of the text without white space next to Chinese characters, '' for a blank, furniture or note line."""
     line = _WS_NEAR_WIDE.sub("", raw.strip())
-    if not line or _is_furniture(line) or _note_line().match(line) or _FOREIGN_LINE.match(line):
+    if not line or _is_furniture(line) or _is_note(line) or _FOREIGN_LINE.match(line):
         return ""
     return line
 
 
-@functools.lru_cache(maxsize=1)
-def _note_line() -> re.Pattern[str]:
-    """A line that is a note or names an attachment ('注:以上问题已列入整改台账', '附件:整改清单': formats.yaml
-    ``footnote``, ``appendix.words``): neither a problem nor a measure, it is no statement's text."""
-    from toolkit.formats import load_formats
-    from toolkit.normalize import alternation
+def _is_note(line: str) -> bool:
+    """A note or an attachment line ('注:以上问题已列入整改台账', '(注:数据截至…)', '附件:整改清单': the footnotes of
+    :func:`toolkit.normalize.is_footnote`, the attachment and contact lines metadata reads): neither a problem nor a
+    measure, no statement's text."""
+    from toolkit.metadata import _is_annex
+    from toolkit.normalize import is_footnote
 
-    formats = load_formats()
-    # (also in brackets, '(注:数据截至2023年12月31日)')
-    return re.compile(rf"\(?(?:{formats['footnote']})|(?:{alternation(formats['appendix']['words'])})\s*\d{{0,2}}\s*:")
+    return is_footnote(line.lstrip("(")) or _is_annex(line)
 
 
 def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
