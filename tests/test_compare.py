@@ -149,7 +149,7 @@ def test_kruskal_method_by_group_size() -> None:
     rng = np.random.default_rng(5)
     x = rng.normal(size=23)
     three = pd.DataFrame({"g": ["a"] * 3 + ["b"] * 10 + ["c"] * 10, "x": x})
-    samples = [x[:3], x[3:13], x[13:]]
+    samples = [np.sort(x[:3]), np.sort(x[3:13]), np.sort(x[13:])]  # each group's values in sorted order
     # 23! / (3! 10! 10!) splits: too many to enumerate, so 9999 random ones, seeded
     res = kruskal(three, "x", "g", random_state=2).iloc[0]
     perm = stats.permutation_test(samples, lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
@@ -165,9 +165,9 @@ def test_kruskal_method_by_group_size() -> None:
     assert pairwise_mannwhitney(big, "x", "g").loc[0, "method"] == "asymptotic"
     # the permutation p-value can be asked for at any size
     forced = kruskal(big, "x", "g", method="permutation", n_resamples=999).iloc[0]
-    perm = stats.permutation_test([x[:9], x[9:]], lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
-                                  vectorized=True, alternative="greater", n_resamples=999,
-                                  rng=np.random.default_rng(0))
+    perm = stats.permutation_test([np.sort(x[:9]), np.sort(x[9:])],
+                                  lambda *s, axis: stats.kruskal(*s, axis=axis).statistic, vectorized=True,
+                                  alternative="greater", n_resamples=999, rng=np.random.default_rng(0))
     assert forced["method"] == "monte_carlo" and forced["p"] == perm.pvalue
     for bad in (dict(method="exact"), dict(n_resamples=0), dict(random_state=-1)):
         with pytest.raises(ValueError, match=r"method must be one of|n_resamples must be|random_state must be"):
@@ -1047,3 +1047,27 @@ def test_an_infinite_value_is_refused() -> None:
             call(m)
         call(m.replace([np.inf, -np.inf], np.nan))  # as NA: accepted
     assert describe(m.replace([np.inf, -np.inf], np.nan), "backlog", "template")["n_missing"].tolist() == [0, 2, 1]
+
+
+def test_monte_carlo_p_values_do_not_depend_on_the_row_order() -> None:
+    # The seeds' requests_received by template, 4 reports of 2019 against 5 of 2021: 126 splits, more than 99
+    # resamples, so both p-values are drawn (Monte Carlo, seed 0).  scipy draws positions, and the same seed gave
+    # p = 0.35 for the frame in id order, 0.32 reversed, 0.37 sorted by the metric and 0.26 shuffled.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    m = report_metrics(tables, reports=reports)
+    metric = "requests_received"
+    calls = (lambda d: kruskal(d, metric, "template", n_resamples=99),
+             lambda d: pairwise_mannwhitney(d, metric, "template", n_resamples=99, method="permutation"))
+    rng = np.random.default_rng(1)
+    for call in calls:
+        expected = call(m)
+        assert expected.loc[0, "method"] == "monte_carlo"
+        for order in (m.iloc[::-1], m.sort_values(metric), m.iloc[rng.permutation(len(m))]):
+            pd.testing.assert_frame_equal(call(order), expected)
+    # scipy's p-value for the groups' values in sorted order
+    samples = [np.sort(m.loc[m["template"] == t, metric].dropna().to_numpy()) for t in ("2019", "2021")]
+    perm = stats.permutation_test(samples, lambda *s, axis: stats.kruskal(*s, axis=axis).statistic, vectorized=True,
+                                  alternative="greater", n_resamples=99, rng=np.random.default_rng(0))
+    assert [len(s) for s in samples] == [4, 5] and calls[0](m).loc[0, "p"] == perm.pvalue

@@ -278,7 +278,8 @@ def kruskal(
         How the p-value is computed.  ``'permutation'``: from the distribution of H over the
         reassignments of the values to groups of the same sizes, exact (every reassignment) when
         there are at most ``n_resamples`` of them, else from ``n_resamples`` random ones (Monte
-        Carlo, seeded).  ``'asymptotic'``: the chi-square approximation of
+        Carlo, seeded, over each group's values in sorted order so that the row order does not
+        matter).  ``'asymptotic'``: the chi-square approximation of
         :func:`scipy.stats.kruskal`.  ``'auto'``: permutation when a group tested has 8 values or
         fewer (where :func:`pairwise_mannwhitney` gets exact p-values too), else asymptotic.
     n_resamples : int, default 9999
@@ -360,7 +361,11 @@ def _check_positive_int(value: Any, name: str) -> int:
 def _permutation_p(samples: Sequence[np.ndarray], statistic: Any, n_resamples: int,
                    random_state: int) -> tuple[float, str]:
     """The p-value of a statistic that grows with the groups' difference, from its permutation distribution
-    (:func:`scipy.stats.permutation_test`, seeded), and how it was computed (see :func:`_permutation_kind`)."""
+    (:func:`scipy.stats.permutation_test`, seeded), and how it was computed (see :func:`_permutation_kind`).
+
+    Each group's values are taken in sorted order: the random splits are drawn as positions, so the same reports
+    in another row order would get another Monte Carlo p-value for the same seed (as in :func:`bootstrap_ci`)."""
+    samples = [np.sort(np.asarray(s, dtype=float)) for s in samples]
     kind = _permutation_kind(samples, n_resamples)
     if min(len(s) for s in samples) < 2:
         # scipy refuses a sample of one value (min_n=1 lets a group of one report in)
@@ -538,7 +543,7 @@ def pairwise_mannwhitney(
         How :func:`scipy.stats.mannwhitneyu` computes the p-value.  ``'exact'`` and
         ``'asymptotic'`` are SciPy's; ``'permutation'`` takes it from the distribution of |U − n1·n2/2|
         over the reassignments of the values to the two groups (:func:`scipy.stats.permutation_test`:
-        exact when there are at most ``n_resamples`` of them, else Monte Carlo, seeded), which
+        exact when there are at most ``n_resamples`` of them, else Monte Carlo, seeded, in sorted order), which
         unlike SciPy's exact distribution allows for ties.  ``'auto'``: when a group has 8 values
         or fewer, ``'exact'`` without ties and ``'permutation'`` with ties (SciPy's own ``'auto'``
         falls back on the normal approximation there), else ``'asymptotic'``: so a pair gets the
