@@ -275,7 +275,7 @@ def composition_data() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_chi2_composition_equals_scipy(composition_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     tables, reports = composition_data
-    res = chi2_composition(tables, "level", reports=reports)
+    res = chi2_composition(tables, "level", reports=reports, method="asymptotic")
     assert isinstance(res, CompositionResult)
     cats = ["granted", "partially_granted", "denied", "unable", "rejected", "other"]
     expected_counts = np.array([
@@ -293,7 +293,13 @@ def test_chi2_composition_equals_scipy(composition_data: tuple[pd.DataFrame, pd.
     assert t["n"] == expected_counts.sum() and t["k"] == 3
     assert t["min_expected"] == direct.expected_freq.min()
     assert t["n_expected_lt5"] == int((direct.expected_freq < 5).sum())
-    assert "expected counts below 5" in t["note"]        # sparse categories are reported
+    assert t["note"] == "7 of 18 expected counts below 5 (minimum 2.55): the chi-square approximation is unreliable"
+    # by default such a table gets the Monte Carlo p-value, scipy's, seeded
+    auto = chi2_composition(tables, "level", reports=reports).test.iloc[0]
+    mc = stats.chi2_contingency(expected_counts, correction=False,
+                                method=stats.MonteCarloMethod(n_resamples=9999, rng=np.random.default_rng(0)))
+    assert (auto["method"], auto["p"], auto["chi2"], auto["dof"]) == ("monte_carlo", mc.pvalue, t["chi2"], t["dof"])
+    assert auto["note"] == t["note"] + "; p from 9999 random tables of these margins"
     np.testing.assert_allclose(res.shares.sum(axis=1), 1.0)
     assert dict(zip(res.excluded["report_id"], res.excluded["reason"])) == {
         "r6": "missing outcome category", "r7": "no handled request", "r8": "no group"}
@@ -637,6 +643,8 @@ def test_cross_year_audit_no_pairs() -> None:
     (lambda d: describe(d.to_dict(), "rate"), TypeError, "df must be a pandas DataFrame, got dict"),
     (lambda d: chi2_composition(d, "level", reports=pd.DataFrame({"report_id": ["x"]})), ValueError,
      r"by='level' is not a column of reports"),
+    (lambda d: chi2_composition(d, "level", reports=d.assign(report_id="x"), method="fisher"), ValueError,
+     r"method must be one of \['auto', 'monte_carlo', 'asymptotic'\], got 'fisher'"),
 ])
 def test_bad_arguments(df: pd.DataFrame, call, exc: type, match: str) -> None:
     with pytest.raises(exc, match=match):
@@ -733,13 +741,13 @@ def test_cramers_v_is_from_the_uncorrected_chi2_and_yates_is_reported(compositio
     tables = pd.concat([outcome_tables("r2", {"granted": 12, "unable_not_held": 8}),
                         outcome_tables("r4", {"granted": 25, "unable_not_held": 2})], ignore_index=True)
     two = pd.DataFrame({"report_id": ["r2", "r4"], "level": ["区县", "市"]})
-    t = chi2_composition(tables, "level", reports=two).test.iloc[0]
+    t = chi2_composition(tables, "level", reports=two, method="asymptotic").test.iloc[0]
     obs = np.array([[12, 8], [25, 2]])        # granted / unable of 区县 and 市: dof 1
     assert t["dof"] == 1 and bool(t["yates"]) is True
     assert t["chi2"] == stats.chi2_contingency(obs).statistic          # Yates-corrected, as scipy by default
     assert t["cramers_v"] == contingency.association(obs, method="cramer")
     assert t["cramers_v"] == pytest.approx(np.sqrt(stats.chi2_contingency(obs, correction=False).statistic / 47))
-    plain = chi2_composition(tables, "level", reports=two, correction=False).test.iloc[0]
+    plain = chi2_composition(tables, "level", reports=two, correction=False, method="asymptotic").test.iloc[0]
     assert bool(plain["yates"]) is False and plain["chi2"] == stats.chi2_contingency(obs, correction=False).statistic
     assert plain["cramers_v"] == t["cramers_v"]
     wide = chi2_composition(*composition_data[:1], "level", reports=composition_data[1]).test.iloc[0]
@@ -1071,3 +1079,31 @@ def test_monte_carlo_p_values_do_not_depend_on_the_row_order() -> None:
     perm = stats.permutation_test(samples, lambda *s, axis: stats.kruskal(*s, axis=axis).statistic, vectorized=True,
                                   alternative="greater", n_resamples=99, rng=np.random.default_rng(0))
     assert [len(s) for s in samples] == [4, 5] and calls[0](m).loc[0, "p"] == perm.pvalue
+
+
+def test_chi2_composition_takes_a_monte_carlo_p_where_expected_counts_are_small() -> None:
+    # The seeds' outcomes by template (2019: 3 reports, 121 requests; 2021: 2 reports, 85): 3 of the 12 expected
+    # counts are below 5 (不予处理 and 其他处理, 9 and 4 requests in all), so by Cochran's rule the chi-square
+    # approximation is unreliable, and the note said so next to the p-value it gave all the same, 6.5e-11.  The
+    # p-value is now the share of 9999 random tables of the same margins whose chi2 reaches the observed one.
+    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
+    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    res = chi2_composition(tables, "template", reports=reports)
+    t = res.test.iloc[0]
+    table = res.counts.drop(columns="n_reports").to_numpy().astype(np.int64)
+    assert table.sum() == t["n"] == 206 and t["n_expected_lt5"] == 3 and t["method"] == "monte_carlo"
+    mc = stats.chi2_contingency(table, correction=False,
+                                method=stats.MonteCarloMethod(n_resamples=9999, rng=np.random.default_rng(0)))
+    assert (t["p"], t["chi2"], t["dof"], bool(t["yates"])) == (mc.pvalue, mc.statistic, 5, False)
+    assert t["p"] > stats.chi2_contingency(table).pvalue * 1e5
+    assert t["note"] == ("3 of 12 expected counts below 5 (minimum 1.65): the chi-square approximation is unreliable; "
+                         "p from 9999 random tables of these margins")
+    # the chi-square approximation on request, and the Monte Carlo p-value for any table
+    asymptotic = chi2_composition(tables, "template", reports=reports, method="asymptotic").test.iloc[0]
+    assert asymptotic["method"] == "asymptotic" and asymptotic["p"] == stats.chi2_contingency(table).pvalue
+    drawn = chi2_composition(tables, "template", reports=reports, method="monte_carlo", n_resamples=99,
+                             random_state=3).test.iloc[0]
+    mc = stats.chi2_contingency(table, correction=False,
+                                method=stats.MonteCarloMethod(n_resamples=99, rng=np.random.default_rng(3)))
+    assert drawn["p"] == mc.pvalue == 0.01

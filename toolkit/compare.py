@@ -65,6 +65,7 @@ _BOOT_METHODS = ("expanded", "percentile", "basic", "BCa")
 _BOOT_MIN_N = 10
 _MWU_METHODS = ("auto", "exact", "asymptotic", "permutation")
 _KW_METHODS = ("auto", "permutation", "asymptotic")
+_CHI2_METHODS = ("auto", "monte_carlo", "asymptotic")
 # Largest group for which 'auto' takes p from the permutation distribution rather than a large-sample
 # approximation: the limit of SciPy's mannwhitneyu, which gives exact p-values up to 8 values.
 _SMALL_GROUP = 8
@@ -648,8 +649,9 @@ class CompositionResult:
     test : pandas.DataFrame
         One row: ``by``, ``k`` (groups tested), ``categories``, ``n`` (requests), ``chi2``,
         ``dof``, ``yates`` (whether Yates' correction was applied to ``chi2`` and ``p``), ``p``,
-        ``cramers_v`` (from the uncorrected χ²), ``min_expected``, ``n_expected_lt5``,
-        ``share_expected_lt5``, ``note``.
+        ``method`` (how ``p`` was computed: ``'asymptotic'`` or ``'monte_carlo'``), ``cramers_v``
+        (from the uncorrected χ²), ``min_expected``, ``n_expected_lt5``, ``share_expected_lt5``,
+        ``note``.
     excluded : pandas.DataFrame
         Reports left out, with ``report_id`` and ``reason``.
     labels : dict
@@ -677,6 +679,9 @@ def chi2_composition(
     blank_as_zero: bool = False,
     min_expected: float = 5.0,
     correction: bool = True,
+    method: str = "auto",
+    n_resamples: int = 9999,
+    random_state: int = 0,
 ) -> CompositionResult:
     """Chi-square test of whether the outcome composition of handled requests differs by group.
 
@@ -685,9 +690,11 @@ def chi2_composition(
     :func:`scipy.stats.chi2_contingency` (Yates' continuity correction when dof = 1, unless
     ``correction=False``), with Cramér's V from :func:`scipy.stats.contingency.association`.  V is
     always computed from the *uncorrected* χ² (its definition, and what SPSS and R report), so with
-    dof = 1 and the correction it is not √(chi2 / n): the ``yates`` column says when that is so.  Requests of one agency are
-    not independent of each other, so treat the p-value as descriptive and compare with the
-    per-report rank tests.
+    dof = 1 and the correction it is not √(chi2 / n): the ``yates`` column says when that is so.  Where the
+    expected counts are too small for the chi-square approximation (Cochran's rule), the p-value is
+    taken from random tables with the same margins instead (``method``), as R's ``chisq.test(...,
+    simulate.p.value=TRUE)`` does.  Requests of one agency are not independent of each other, so treat
+    the p-value as descriptive and compare with the per-report rank tests.
 
     Parameters
     ----------
@@ -702,11 +709,23 @@ def chi2_composition(
     blank_as_zero : bool, default False
         Count blank cells as 0 (see :func:`toolkit.metrics.report_metrics`).
     min_expected : float, default 5.0
-        Expected counts below this are counted in ``n_expected_lt5`` / ``share_expected_lt5``
-        and the note warns when more than 20 % of the cells (Cochran's rule) or any cell below 1
-        are affected.
+        Expected counts below this are counted in ``n_expected_lt5`` / ``share_expected_lt5``;
+        when more than 20 % of the cells are (Cochran's rule) or any cell is below 1, the note
+        says so and ``method='auto'`` takes the Monte Carlo p-value.
     correction : bool, default True
-        Apply Yates' continuity correction to ``chi2`` and ``p`` when dof = 1 (scipy's default).
+        Apply Yates' continuity correction to ``chi2`` and ``p`` when dof = 1 and the p-value is
+        asymptotic (scipy's default); a Monte Carlo p-value needs no correction.
+    method : {'auto', 'monte_carlo', 'asymptotic'}, default 'auto'
+        How ``p`` is computed.  ``'asymptotic'``: the chi-square distribution
+        (:func:`scipy.stats.chi2_contingency`).  ``'monte_carlo'``: the share of ``n_resamples``
+        random tables with the observed margins (:class:`scipy.stats.MonteCarloMethod`, seeded)
+        whose uncorrected χ² reaches the observed one, counting the observed table:
+        (count + 1) / (n_resamples + 1).  ``'auto'``: Monte Carlo where Cochran's rule fails,
+        else asymptotic.
+    n_resamples : int, default 9999
+        Random tables drawn by the Monte Carlo p-value.
+    random_state : int, default 0
+        Seed (>= 0) of those draws.
 
     Returns
     -------
@@ -723,8 +742,9 @@ def chi2_composition(
         If an argument is not a DataFrame or ``by`` is not a str.
     ValueError
         If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
-        ``tables['value']`` holds text that is no number, or ``reports`` shares no report id with
-        ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ.
+        ``tables['value']`` holds text that is no number, ``reports`` shares no report id with
+        ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ,
+        or ``min_expected``, ``method``, ``n_resamples`` or ``random_state`` is invalid.
 
     Examples
     --------
@@ -739,6 +759,10 @@ def chi2_composition(
         raise ValueError(f"min_expected must be a positive number, got {min_expected!r}")
     if not isinstance(correction, (bool, np.bool_)):
         raise TypeError(f"correction must be True or False, got {correction!r}")
+    if method not in _CHI2_METHODS:
+        raise ValueError(f"method must be one of {list(_CHI2_METHODS)}, got {method!r}")
+    n_resamples = _check_positive_int(n_resamples, "n_resamples")
+    random_state = _check_seed(random_state)
     labels = _outcome_labels()
     cats = list(labels)
     _require_frame(tables, "tables", _TABLES_REQUIRED)
@@ -782,7 +806,7 @@ def chi2_composition(
     obs = obs.loc[:, obs.sum(axis=0) > 0]
     row: dict[str, Any] = dict(by=by, k=obs.shape[0], categories=";".join(obs.columns),
                                n=int(obs.to_numpy().sum()), chi2=np.nan, dof=np.nan, yates=pd.NA, p=np.nan,
-                               cramers_v=np.nan, min_expected=np.nan, n_expected_lt5=np.nan,
+                               method="", cramers_v=np.nan, min_expected=np.nan, n_expected_lt5=np.nan,
                                share_expected_lt5=np.nan, note="")
     if obs.shape[0] < 2 or obs.shape[1] < 2:
         row["note"] = (f"fewer than 2 groups or categories with requests "
@@ -792,17 +816,28 @@ def chi2_composition(
         if not np.allclose(values, np.rint(values)):
             raise ValueError(f"outcome counts must be whole numbers, got {values[values != np.rint(values)][:5]}")
         table = np.rint(values).astype(np.int64)
-        res = stats.chi2_contingency(table, correction=bool(correction))
-        expected = np.asarray(res.expected_freq)
+        expected = contingency.expected_freq(table)
         small = int((expected < min_expected).sum())
-        row.update(chi2=float(res.statistic), dof=int(res.dof), yates=bool(correction and int(res.dof) == 1),
+        unreliable = small / expected.size > 0.2 or expected.min() < 1
+        how = method if method != "auto" else ("monte_carlo" if unreliable else "asymptotic")
+        dof = (table.shape[0] - 1) * (table.shape[1] - 1)  # scipy gives none with a Monte Carlo p
+        if how == "monte_carlo":
+            # random tables of these margins (scipy.stats.random_table), uncorrected: Yates' correction is for the
+            # chi-square approximation
+            res = stats.chi2_contingency(table, correction=False, method=stats.MonteCarloMethod(
+                n_resamples=n_resamples, rng=np.random.default_rng(random_state)))
+        else:
+            res = stats.chi2_contingency(table, correction=bool(correction))
+        row.update(chi2=float(res.statistic), dof=dof, yates=bool(how == "asymptotic" and correction and dof == 1),
                    p=float(res.pvalue),
-                   cramers_v=float(contingency.association(table, method="cramer")),
+                   method=how, cramers_v=float(contingency.association(table, method="cramer")),
                    min_expected=float(expected.min()), n_expected_lt5=small,
                    share_expected_lt5=small / expected.size)
-        if small / expected.size > 0.2 or expected.min() < 1:
+        if unreliable:
             row["note"] = (f"{small} of {expected.size} expected counts below {min_expected:g} "
-                           f"(minimum {expected.min():.3g}): the chi-square approximation is unreliable")
+                           f"(minimum {expected.min():.3g}): the chi-square approximation is unreliable"
+                           + (f"; p from {n_resamples} random tables of these margins" if how == "monte_carlo"
+                              else ""))
     return CompositionResult(counts=counts, shares=shares, test=pd.DataFrame([row]),
                              excluded=excluded, labels=labels)
 
