@@ -1107,3 +1107,29 @@ def test_chi2_composition_takes_a_monte_carlo_p_where_expected_counts_are_small(
     mc = stats.chi2_contingency(table, correction=False,
                                 method=stats.MonteCarloMethod(n_resamples=99, rng=np.random.default_rng(3)))
     assert drawn["p"] == mc.pvalue == 0.01
+
+
+def test_rank_tests_say_when_one_agency_has_reports_in_two_groups() -> None:
+    # The seeds with a next year's report of each agency (its disclosure rate 0.9 times this year's), compared
+    # by year: 6 agencies stand in both groups, pairs that kruskal and pairwise_mannwhitney test as 12
+    # independent reports (p = 0.62), without a word.
+    tables, reports = _seed_tables_and_places()
+    m = report_metrics(tables, reports=reports)
+    later = m.assign(report_id=m["report_id"] + "-next", disclosure_rate=m["disclosure_rate"] * 0.9)
+    both = pd.concat([m, later], ignore_index=True).assign(
+        period=["earlier"] * len(m) + ["later"] * len(later))
+    note = ("6 agencies have reports in several groups (乌当区人民政府, 伊州区住房和城乡建设局, 市住建局, …): not "
+            "independent samples, as the test assumes; compare an agency's years with a paired test, or keep one "
+            "report per agency")
+    res = kruskal(both, "disclosure_rate", "period").iloc[0]
+    assert res["groups"] == "earlier=6; later=6" and res["note"] == note and res["p"] > 0
+    assert pairwise_mannwhitney(both, "disclosure_rate", "period").loc[0, "note"] == note
+    # one agency of each report (another name next year): independent, no note; nor without an agency column
+    renamed = both.assign(agency=both["agency"] + np.where(both["period"] == "later", "(新)", ""))
+    assert kruskal(renamed, "disclosure_rate", "period").loc[0, "note"] == ""
+    assert kruskal(both.drop(columns="agency"), "disclosure_rate", "period").loc[0, "note"] == ""
+    # the 住建局 of 河南 and of 新疆 are two agencies: one name in two groups at two places is no pair
+    two_places = pd.DataFrame({"agency": ["住建局"] * 6, "province": ["河南", "河南", "河南", "新疆", "新疆", "新疆"],
+                               "g": list("aaabbb"), "x": [1, 2, 3, 4, 5, 6]})
+    assert kruskal(two_places, "x", "g").loc[0, "note"] == ""
+    assert kruskal(two_places.assign(province="河南"), "x", "g").loc[0, "note"].startswith("1 agency has reports")

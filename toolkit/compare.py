@@ -168,6 +168,37 @@ def _all_equal(*groups: np.ndarray) -> bool:
     return np.unique(np.concatenate(groups)).size == 1
 
 
+def _agencies(df: pd.DataFrame, metric: str, by: str) -> dict[Any, set[tuple[Any, ...]]]:
+    """The agencies of each group's rows with a value ({} if ``df`` has no ``agency`` column).
+
+    An agency is its name with its ``province`` and ``level`` where ``df`` has them (the 财政局 of two counties
+    are two agencies; a missing place is a value of its own).
+    """
+    if "agency" not in df.columns or by == "agency":
+        return {}
+    keys = ["agency", *[c for c in _SAME_AGENCY if c in df.columns and c != by]]
+    d = df[keys].astype(object).where(df[keys].notna(), None)
+    has = _numeric(df, metric).notna().to_numpy() & d["agency"].notna().to_numpy()
+    return {g: set(d[has & _is_group(df[by], g)].itertuples(index=False, name=None)) for g in _sorted_groups(df[by])}
+
+
+def _shared_agencies(agencies: dict[Any, set[tuple[Any, ...]]], tested: Sequence[Any]) -> str:
+    """A note naming the agencies (of :func:`_agencies`) with reports in more than one of the groups ``tested``,
+    '' if none: an agency's reports of two years are a pair, not the independent reports the rank tests assume."""
+    seen: set[tuple[Any, ...]] = set()
+    shared: set[tuple[Any, ...]] = set()
+    for g in tested:
+        group = agencies.get(g, set())
+        shared |= seen & group
+        seen |= group
+    names = sorted({str(k[0]) for k in shared})
+    if not names:
+        return ""
+    return (f"{len(names)} agenc{'y has' if len(names) == 1 else 'ies have'} reports in several groups "
+            f"({', '.join(names[:3])}{', …' if len(names) > 3 else ''}): not independent samples, as the test "
+            "assumes; compare an agency's years with a paired test, or keep one report per agency")
+
+
 def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
     return "; ".join(f"{g}={v if isinstance(v, (int, np.integer)) else len(v)}" for g, v in groups.items())
 
@@ -298,7 +329,10 @@ def kruskal(
         ``epsilon2`` (ε² = H / (n − 1), Tomczak & Tomczak 2014), ``groups`` and ``excluded``
         (``group=n`` lists) and ``note``.  When fewer than two groups remain, or all values
         tested are equal, ``H``, ``p`` and ``epsilon2`` are NA, ``method`` is empty and ``note``
-        says why.
+        says why.  When an agency (``df['agency']``, with ``province`` and ``level`` where ``df`` has
+        them) has reports in several of the groups tested, as a panel compared by year does, the
+        test is run and ``note`` names such agencies: their reports are pairs, not the independent
+        samples the test assumes.
 
     Raises
     ------
@@ -346,7 +380,8 @@ def kruskal(
         samples = list(kept.values())
         res = stats.kruskal(*samples)
         row.update(H=float(res.statistic), dof=len(kept) - 1, p=float(res.pvalue), method="asymptotic",
-                   epsilon2=float(res.statistic) / (n - 1))
+                   epsilon2=float(res.statistic) / (n - 1),
+                   note=_shared_agencies(_agencies(df, metric, by), list(kept)))
         if method == "permutation" or (method == "auto" and min(map(len, samples)) <= _SMALL_GROUP):
             p, kind = _permutation_p(samples, _kruskal_h, n_resamples, random_state)
             row.update(p=p, method=kind)
@@ -564,7 +599,8 @@ def pairwise_mannwhitney(
         ``p``, ``p_adj``, ``method`` (how ``p`` was computed: ``'exact'``, ``'monte_carlo'`` or
         ``'asymptotic'``), ``cliffs_delta`` (P(x1 > x2) − P(x1 < x2) = 2U/(n1·n2) − 1),
         ``magnitude`` and ``note``.  A pair whose values are all equal is not tested, as in
-        :func:`kruskal`: its statistics are NA and ``note`` says so.
+        :func:`kruskal`: its statistics are NA and ``note`` says so; ``note`` names the agencies
+        with reports in both groups, as :func:`kruskal` does.
 
     Raises
     ------
@@ -596,6 +632,7 @@ def pairwise_mannwhitney(
     random_state = _check_seed(random_state)
     groups = _groups(df, metric, by)
     missing = _missing(df, metric, by)
+    agencies = _agencies(df, metric, by)
     rows = []
     for g1, g2 in itertools.combinations(groups, 2):
         x, y = groups[g1], groups[g2]
@@ -621,7 +658,7 @@ def pairwise_mannwhitney(
                 pvalue, how = _permutation_p((x, y), _u_distance, n_resamples, random_state)
             delta = 2.0 * float(res.statistic) / (len(x) * len(y)) - 1.0
             row.update(U=float(res.statistic), p=pvalue, method=how, cliffs_delta=delta,
-                       magnitude=cliffs_delta_magnitude(delta))
+                       magnitude=cliffs_delta_magnitude(delta), note=_shared_agencies(agencies, [g1, g2]))
         rows.append(row)
     cols = ["group1", "group2", "n1", "n2", "n_missing", "U", "p", "p_adj", "method", "cliffs_delta", "magnitude",
             "note"]
