@@ -666,11 +666,16 @@ def test_no_warning_escapes(df: pd.DataFrame, composition_data, audit_data) -> N
 # -------------------------------------------------------------------------------- real reports
 
 
-def test_compare_on_real_reports() -> None:
+def _seed_tables_and_templates() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The tables of the ten real reports and a reports frame of their template."""
     parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
     tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed],
-                            "template": [str(r.template) for r in parsed]})
+    return tables, pd.DataFrame({"report_id": [r.report_id for r in parsed],
+                                 "template": [str(r.template) for r in parsed]})
+
+
+def test_compare_on_real_reports() -> None:
+    tables, reports = _seed_tables_and_templates()
     m = report_metrics(tables, reports=reports)
     assert len(m) == 10
     res = kruskal(m, "requests_received", "template", min_n=2).iloc[0]
@@ -889,9 +894,7 @@ def test_bootstrap_cluster_counts_each_agency_once() -> None:
 def test_pairwise_on_all_tied_values_is_no_test_as_in_kruskal() -> None:
     # The seeds' regulations_issued is 0 in all eight reports that give it: kruskal said "all values are equal:
     # no test", pairwise_mannwhitney reported U = 8, p = 1.0 and a 'negligible' effect for the same data.
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    tables, reports = _seed_tables_and_templates()
     m = report_metrics(tables, reports=reports)
     assert m["regulations_issued"].dropna().tolist() == [0.0] * 8
     assert kruskal(m, "regulations_issued", "template").loc[0, "note"] == "all values are equal: no test"
@@ -951,9 +954,7 @@ def test_rows_left_out_for_a_missing_value_are_counted() -> None:
     # The seeds' disclosure_rate is NA in 4 of 10 reports (000 ragged, 003 legacy, pingtan-2023-02 and -04 with
     # no request handled) and one report has no template: kruskal, pairwise_mannwhitney and bootstrap_ci dropped
     # those rows without a word (n counted the values tested only), where describe gives n_missing.
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    tables, reports = _seed_tables_and_templates()
     reports.loc[reports["report_id"] == "pingtan-2023-03", "template"] = None
     m = report_metrics(tables, reports=reports, components=True)
     na = m["disclosure_rate"].isna()
@@ -1039,9 +1040,7 @@ def test_an_infinite_value_is_refused() -> None:
     # an interval of NaN without a note, and the rank tests ranked it above every rate.
     from toolkit.plots import plot_distribution
 
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    tables, reports = _seed_tables_and_templates()
     m = report_metrics(tables, reports=reports)
     m["backlog"] = m["requests_new"] / m["requests_handled"]
     assert np.isinf(m["backlog"]).sum() == 1
@@ -1061,9 +1060,7 @@ def test_monte_carlo_p_values_do_not_depend_on_the_row_order() -> None:
     # The seeds' requests_received by template, 4 reports of 2019 against 5 of 2021: 126 splits, more than 99
     # resamples, so both p-values are drawn (Monte Carlo, seed 0).  scipy draws positions, and the same seed gave
     # p = 0.35 for the frame in id order, 0.32 reversed, 0.37 sorted by the metric and 0.26 shuffled.
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    tables, reports = _seed_tables_and_templates()
     m = report_metrics(tables, reports=reports)
     metric = "requests_received"
     calls = (lambda d: kruskal(d, metric, "template", n_resamples=99),
@@ -1086,9 +1083,7 @@ def test_chi2_composition_takes_a_monte_carlo_p_where_expected_counts_are_small(
     # counts are below 5 (不予处理 and 其他处理, 9 and 4 requests in all), so by Cochran's rule the chi-square
     # approximation is unreliable, and the note said so next to the p-value it gave all the same, 6.5e-11.  The
     # p-value is now the share of 9999 random tables of the same margins whose chi2 reaches the observed one.
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    tables, reports = _seed_tables_and_templates()
     res = chi2_composition(tables, "template", reports=reports)
     t = res.test.iloc[0]
     table = res.counts.drop(columns="n_reports").to_numpy().astype(np.int64)
@@ -1129,7 +1124,7 @@ def test_rank_tests_say_when_one_agency_has_reports_in_two_groups() -> None:
     assert kruskal(renamed, "disclosure_rate", "period").loc[0, "note"] == ""
     assert kruskal(both.drop(columns="agency"), "disclosure_rate", "period").loc[0, "note"] == ""
     # the 住建局 of 河南 and of 新疆 are two agencies: one name in two groups at two places is no pair
-    two_places = pd.DataFrame({"agency": ["住建局"] * 6, "province": ["河南", "河南", "河南", "新疆", "新疆", "新疆"],
-                               "g": list("aaabbb"), "x": [1, 2, 3, 4, 5, 6]})
+    two_places = pd.DataFrame({"agency": ["住建局"] * 6, "province": ["河南"] * 3 + ["新疆"] * 3, "g": list("aaabbb"),
+                               "x": [1, 2, 3, 4, 5, 6]})
     assert kruskal(two_places, "x", "g").loc[0, "note"] == ""
     assert kruskal(two_places.assign(province="河南"), "x", "g").loc[0, "note"].startswith("1 agency has reports")
