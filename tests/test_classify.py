@@ -1321,3 +1321,18 @@ def test_no_bootstrap_interval_from_fewer_than_ten_reports():
     # statements resampled one by one: units enough
     ev = evaluate_holdout(train["text"], train["labels"], test["text"], test["labels"], systems=systems)
     assert ev.summary[["macro_f1_low", "macro_f1_high"]].notna().all().all()
+
+
+def test_cli_evaluate_says_when_there_are_too_few_reports_for_an_interval(tmp_path, capsys):
+    # The hand coding of the five seed reports evaluated by report: the intervals are NaN (fewer than 10 reports),
+    # and toolkit evaluate printed them as '[+nan, +nan], not better in nan% of resamples'.
+    data = tmp_path / "coded.jsonl"
+    rows = load_annotations("seed")
+    data.write_text("".join(json.dumps({"source": r.source, "text": r.text, "labels": r.labels}, ensure_ascii=False)
+                            + "\n" for r in rows.itertuples()), encoding="utf-8")
+    argv = ["--data", str(data), "--n-splits", "3", "--n-repeats", "1", "--n-bootstrap", "200"]
+    assert run_evaluate(_args(configure_evaluate, argv + ["--scheme", "grouped"])) == 0
+    printed = capsys.readouterr().out
+    assert "(no bootstrap interval: fewer than 10 reports to resample)" in printed and "+nan" not in printed
+    assert run_evaluate(_args(configure_evaluate, argv + ["--scheme", "stratified"])) == 0  # 30 statements: intervals
+    assert "95% percentile bootstrap interval, 200 resamples of the statements" in capsys.readouterr().out
