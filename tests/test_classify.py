@@ -705,11 +705,16 @@ def test_evaluate_holdout():
     np.testing.assert_allclose(ev.per_category["f1"].to_numpy()[support > 0], f1[support > 0])
     assert ev.scheme == "holdout" and ev.n_statements == 27
     assert (ev.predictions["predicted"] == [";".join(r) for r in matrix_to_labels(pred)]).all()
-    by_report = evaluate_holdout(tr["text"], tr["labels"], te["text"], te["labels"], test_groups=te["source"],
-                                 systems={"lex": LexiconClassifier()})
+    ten = load_annotations(["seed", "corpus"])
+    by_statement, by_report = (evaluate_holdout(tr["text"], tr["labels"], ten["text"], ten["labels"], test_groups=g,
+                                                systems={"lex": LexiconClassifier()}) for g in (None, ten["source"]))
     lo, hi = by_report.summary.loc[0, ["macro_f1_low", "macro_f1_high"]]
-    assert lo < ev.summary.loc[0, "macro_f1"] < hi
-    assert (lo, hi) != tuple(ev.summary.loc[0, ["macro_f1_low", "macro_f1_high"]])  # 5 reports, not 27 statements
+    assert lo < by_statement.summary.loc[0, "macro_f1"] < hi
+    # 10 reports, not 57 statements
+    assert (lo, hi) != tuple(by_statement.summary.loc[0, ["macro_f1_low", "macro_f1_high"]])
+    five = evaluate_holdout(tr["text"], tr["labels"], te["text"], te["labels"], test_groups=te["source"],
+                            systems={"lex": LexiconClassifier()})
+    assert five.summary[["macro_f1_low", "macro_f1_high"]].isna().all().all()  # 5 reports: no interval
     with pytest.raises(ValueError, match=r"test_groups must have one entry per statement \(27\), got 2"):
         evaluate_holdout(tr["text"], tr["labels"], te["text"], te["labels"], test_groups=["a", "b"])
 
@@ -1290,3 +1295,44 @@ def test_no_warning_escapes_a_normal_run(train):
         clf.predict(["信息更新不够及时"])
         evaluate(train["text"], train["labels"], n_splits=3, n_repeats=1, groups=train["source"],
                  systems={"lex": LexiconClassifier(), "maj": MajorityBaseline()})
+
+
+def test_no_bootstrap_interval_from_fewer_than_ten_reports():
+    # The hand coding of the five seed reports held out, resampled by report: evaluate_holdout gave the supervised
+    # model an interval [0.575, 0.765] and Evaluation.compare a difference to the lexicon of -0.027 [-0.144,
+    # -0.007], "worse in every resample", from 5 reports, where bootstrap_ci gives no interval below 10 units:
+    # a bootstrap of so few never reaches beyond them and is far too narrow.
+    coded = load_annotations()
+    train = coded[coded["origin"].isin(["train", "constructed"])]
+    systems = {"lexicon": LexiconClassifier(), "supervised": StatementClassifier(random_state=0)}
+    for origins, reports in ((["seed"], 5), (["seed", "corpus"], 10)):
+        test = coded[coded["origin"].isin(origins)]
+        assert test["source"].nunique() == reports
+        ev = evaluate_holdout(train["text"], train["labels"], test["text"], test["labels"], systems=systems,
+                              test_groups=test["source"])
+        diff = ev.compare("supervised", "lexicon")
+        if reports < 10:
+            assert ev.summary[["macro_f1_low", "macro_f1_high"]].isna().all().all()
+            assert np.isnan(diff[["low", "high", "share_not_better"]].to_numpy(dtype=float)).all()
+            assert diff["difference"] == pytest.approx(-0.027, abs=0.001)
+        else:  # ten reports, as in notebook 02: an interval
+            assert ev.summary[["macro_f1_low", "macro_f1_high"]].notna().all().all()
+            assert diff[["low", "high", "share_not_better"]].notna().all()
+    # statements resampled one by one: units enough
+    ev = evaluate_holdout(train["text"], train["labels"], test["text"], test["labels"], systems=systems)
+    assert ev.summary[["macro_f1_low", "macro_f1_high"]].notna().all().all()
+
+
+def test_cli_evaluate_says_when_there_are_too_few_reports_for_an_interval(tmp_path, capsys):
+    # The hand coding of the five seed reports evaluated by report: the intervals are NaN (fewer than 10 reports),
+    # and toolkit evaluate printed them as '[+nan, +nan], not better in nan% of resamples'.
+    data = tmp_path / "coded.jsonl"
+    rows = load_annotations("seed")
+    data.write_text("".join(json.dumps({"source": r.source, "text": r.text, "labels": r.labels}, ensure_ascii=False)
+                            + "\n" for r in rows.itertuples()), encoding="utf-8")
+    argv = ["--data", str(data), "--n-splits", "3", "--n-repeats", "1", "--n-bootstrap", "200"]
+    assert run_evaluate(_args(configure_evaluate, argv + ["--scheme", "grouped"])) == 0
+    printed = capsys.readouterr().out
+    assert "(no bootstrap interval: fewer than 10 reports to resample)" in printed and "+nan" not in printed
+    assert run_evaluate(_args(configure_evaluate, argv + ["--scheme", "stratified"])) == 0  # 30 statements: intervals
+    assert "95% percentile bootstrap interval, 200 resamples of the statements" in capsys.readouterr().out

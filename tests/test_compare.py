@@ -149,7 +149,7 @@ def test_kruskal_method_by_group_size() -> None:
     rng = np.random.default_rng(5)
     x = rng.normal(size=23)
     three = pd.DataFrame({"g": ["a"] * 3 + ["b"] * 10 + ["c"] * 10, "x": x})
-    samples = [x[:3], x[3:13], x[13:]]
+    samples = [np.sort(x[:3]), np.sort(x[3:13]), np.sort(x[13:])]  # each group's values in sorted order
     # 23! / (3! 10! 10!) splits: too many to enumerate, so 9999 random ones, seeded
     res = kruskal(three, "x", "g", random_state=2).iloc[0]
     perm = stats.permutation_test(samples, lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
@@ -165,9 +165,9 @@ def test_kruskal_method_by_group_size() -> None:
     assert pairwise_mannwhitney(big, "x", "g").loc[0, "method"] == "asymptotic"
     # the permutation p-value can be asked for at any size
     forced = kruskal(big, "x", "g", method="permutation", n_resamples=999).iloc[0]
-    perm = stats.permutation_test([x[:9], x[9:]], lambda *s, axis: stats.kruskal(*s, axis=axis).statistic,
-                                  vectorized=True, alternative="greater", n_resamples=999,
-                                  rng=np.random.default_rng(0))
+    perm = stats.permutation_test([np.sort(x[:9]), np.sort(x[9:])],
+                                  lambda *s, axis: stats.kruskal(*s, axis=axis).statistic, vectorized=True,
+                                  alternative="greater", n_resamples=999, rng=np.random.default_rng(0))
     assert forced["method"] == "monte_carlo" and forced["p"] == perm.pvalue
     for bad in (dict(method="exact"), dict(n_resamples=0), dict(random_state=-1)):
         with pytest.raises(ValueError, match=r"method must be one of|n_resamples must be|random_state must be"):
@@ -275,7 +275,7 @@ def composition_data() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_chi2_composition_equals_scipy(composition_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     tables, reports = composition_data
-    res = chi2_composition(tables, "level", reports=reports)
+    res = chi2_composition(tables, "level", reports=reports, method="asymptotic")
     assert isinstance(res, CompositionResult)
     cats = ["granted", "partially_granted", "denied", "unable", "rejected", "other"]
     expected_counts = np.array([
@@ -293,7 +293,13 @@ def test_chi2_composition_equals_scipy(composition_data: tuple[pd.DataFrame, pd.
     assert t["n"] == expected_counts.sum() and t["k"] == 3
     assert t["min_expected"] == direct.expected_freq.min()
     assert t["n_expected_lt5"] == int((direct.expected_freq < 5).sum())
-    assert "expected counts below 5" in t["note"]        # sparse categories are reported
+    assert t["note"] == "7 of 18 expected counts below 5 (minimum 2.55): the chi-square approximation is unreliable"
+    # by default such a table gets the Monte Carlo p-value, scipy's, seeded
+    auto = chi2_composition(tables, "level", reports=reports).test.iloc[0]
+    mc = stats.chi2_contingency(expected_counts, correction=False,
+                                method=stats.MonteCarloMethod(n_resamples=9999, rng=np.random.default_rng(0)))
+    assert (auto["method"], auto["p"], auto["chi2"], auto["dof"]) == ("monte_carlo", mc.pvalue, t["chi2"], t["dof"])
+    assert auto["note"] == t["note"] + "; p from 9999 random tables of these margins"
     np.testing.assert_allclose(res.shares.sum(axis=1), 1.0)
     assert dict(zip(res.excluded["report_id"], res.excluded["reason"])) == {
         "r6": "missing outcome category", "r7": "no handled request", "r8": "no group"}
@@ -637,6 +643,8 @@ def test_cross_year_audit_no_pairs() -> None:
     (lambda d: describe(d.to_dict(), "rate"), TypeError, "df must be a pandas DataFrame, got dict"),
     (lambda d: chi2_composition(d, "level", reports=pd.DataFrame({"report_id": ["x"]})), ValueError,
      r"by='level' is not a column of reports"),
+    (lambda d: chi2_composition(d, "level", reports=d.assign(report_id="x"), method="fisher"), ValueError,
+     r"method must be one of \['auto', 'monte_carlo', 'asymptotic'\], got 'fisher'"),
 ])
 def test_bad_arguments(df: pd.DataFrame, call, exc: type, match: str) -> None:
     with pytest.raises(exc, match=match):
@@ -658,11 +666,16 @@ def test_no_warning_escapes(df: pd.DataFrame, composition_data, audit_data) -> N
 # -------------------------------------------------------------------------------- real reports
 
 
-def test_compare_on_real_reports() -> None:
+def _seed_tables_and_templates() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The tables of the ten real reports and a reports frame of their template."""
     parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
     tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed],
-                            "template": [str(r.template) for r in parsed]})
+    return tables, pd.DataFrame({"report_id": [r.report_id for r in parsed],
+                                 "template": [str(r.template) for r in parsed]})
+
+
+def test_compare_on_real_reports() -> None:
+    tables, reports = _seed_tables_and_templates()
     m = report_metrics(tables, reports=reports)
     assert len(m) == 10
     res = kruskal(m, "requests_received", "template", min_n=2).iloc[0]
@@ -733,13 +746,13 @@ def test_cramers_v_is_from_the_uncorrected_chi2_and_yates_is_reported(compositio
     tables = pd.concat([outcome_tables("r2", {"granted": 12, "unable_not_held": 8}),
                         outcome_tables("r4", {"granted": 25, "unable_not_held": 2})], ignore_index=True)
     two = pd.DataFrame({"report_id": ["r2", "r4"], "level": ["区县", "市"]})
-    t = chi2_composition(tables, "level", reports=two).test.iloc[0]
+    t = chi2_composition(tables, "level", reports=two, method="asymptotic").test.iloc[0]
     obs = np.array([[12, 8], [25, 2]])        # granted / unable of 区县 and 市: dof 1
     assert t["dof"] == 1 and bool(t["yates"]) is True
     assert t["chi2"] == stats.chi2_contingency(obs).statistic          # Yates-corrected, as scipy by default
     assert t["cramers_v"] == contingency.association(obs, method="cramer")
     assert t["cramers_v"] == pytest.approx(np.sqrt(stats.chi2_contingency(obs, correction=False).statistic / 47))
-    plain = chi2_composition(tables, "level", reports=two, correction=False).test.iloc[0]
+    plain = chi2_composition(tables, "level", reports=two, correction=False, method="asymptotic").test.iloc[0]
     assert bool(plain["yates"]) is False and plain["chi2"] == stats.chi2_contingency(obs, correction=False).statistic
     assert plain["cramers_v"] == t["cramers_v"]
     wide = chi2_composition(*composition_data[:1], "level", reports=composition_data[1]).test.iloc[0]
@@ -881,9 +894,7 @@ def test_bootstrap_cluster_counts_each_agency_once() -> None:
 def test_pairwise_on_all_tied_values_is_no_test_as_in_kruskal() -> None:
     # The seeds' regulations_issued is 0 in all eight reports that give it: kruskal said "all values are equal:
     # no test", pairwise_mannwhitney reported U = 8, p = 1.0 and a 'negligible' effect for the same data.
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    tables, reports = _seed_tables_and_templates()
     m = report_metrics(tables, reports=reports)
     assert m["regulations_issued"].dropna().tolist() == [0.0] * 8
     assert kruskal(m, "regulations_issued", "template").loc[0, "note"] == "all values are equal: no test"
@@ -943,9 +954,7 @@ def test_rows_left_out_for_a_missing_value_are_counted() -> None:
     # The seeds' disclosure_rate is NA in 4 of 10 reports (000 ragged, 003 legacy, pingtan-2023-02 and -04 with
     # no request handled) and one report has no template: kruskal, pairwise_mannwhitney and bootstrap_ci dropped
     # those rows without a word (n counted the values tested only), where describe gives n_missing.
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    tables, reports = _seed_tables_and_templates()
     reports.loc[reports["report_id"] == "pingtan-2023-03", "template"] = None
     m = report_metrics(tables, reports=reports, components=True)
     na = m["disclosure_rate"].isna()
@@ -1031,9 +1040,7 @@ def test_an_infinite_value_is_refused() -> None:
     # an interval of NaN without a note, and the rank tests ranked it above every rate.
     from toolkit.plots import plot_distribution
 
-    parsed = [toolkit.parse_report(p) for p in sorted(RAW.glob("*.txt"))]
-    tables = pd.concat([r.tables for r in parsed], ignore_index=True)
-    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": [str(r.template) for r in parsed]})
+    tables, reports = _seed_tables_and_templates()
     m = report_metrics(tables, reports=reports)
     m["backlog"] = m["requests_new"] / m["requests_handled"]
     assert np.isinf(m["backlog"]).sum() == 1
@@ -1047,3 +1054,77 @@ def test_an_infinite_value_is_refused() -> None:
             call(m)
         call(m.replace([np.inf, -np.inf], np.nan))  # as NA: accepted
     assert describe(m.replace([np.inf, -np.inf], np.nan), "backlog", "template")["n_missing"].tolist() == [0, 2, 1]
+
+
+def test_monte_carlo_p_values_do_not_depend_on_the_row_order() -> None:
+    # The seeds' requests_received by template, 4 reports of 2019 against 5 of 2021: 126 splits, more than 99
+    # resamples, so both p-values are drawn (Monte Carlo, seed 0).  scipy draws positions, and the same seed gave
+    # p = 0.35 for the frame in id order, 0.32 reversed, 0.37 sorted by the metric and 0.26 shuffled.
+    tables, reports = _seed_tables_and_templates()
+    m = report_metrics(tables, reports=reports)
+    metric = "requests_received"
+    calls = (lambda d: kruskal(d, metric, "template", n_resamples=99),
+             lambda d: pairwise_mannwhitney(d, metric, "template", n_resamples=99, method="permutation"))
+    rng = np.random.default_rng(1)
+    for call in calls:
+        expected = call(m)
+        assert expected.loc[0, "method"] == "monte_carlo"
+        for order in (m.iloc[::-1], m.sort_values(metric), m.iloc[rng.permutation(len(m))]):
+            pd.testing.assert_frame_equal(call(order), expected)
+    # scipy's p-value for the groups' values in sorted order
+    samples = [np.sort(m.loc[m["template"] == t, metric].dropna().to_numpy()) for t in ("2019", "2021")]
+    perm = stats.permutation_test(samples, lambda *s, axis: stats.kruskal(*s, axis=axis).statistic, vectorized=True,
+                                  alternative="greater", n_resamples=99, rng=np.random.default_rng(0))
+    assert [len(s) for s in samples] == [4, 5] and calls[0](m).loc[0, "p"] == perm.pvalue
+
+
+def test_chi2_composition_takes_a_monte_carlo_p_where_expected_counts_are_small() -> None:
+    # The seeds' outcomes by template (2019: 3 reports, 121 requests; 2021: 2 reports, 85): 3 of the 12 expected
+    # counts are below 5 (不予处理 and 其他处理, 9 and 4 requests in all), so by Cochran's rule the chi-square
+    # approximation is unreliable, and the note said so next to the p-value it gave all the same, 6.5e-11.  The
+    # p-value is now the share of 9999 random tables of the same margins whose chi2 reaches the observed one.
+    tables, reports = _seed_tables_and_templates()
+    res = chi2_composition(tables, "template", reports=reports)
+    t = res.test.iloc[0]
+    table = res.counts.drop(columns="n_reports").to_numpy().astype(np.int64)
+    assert table.sum() == t["n"] == 206 and t["n_expected_lt5"] == 3 and t["method"] == "monte_carlo"
+    mc = stats.chi2_contingency(table, correction=False,
+                                method=stats.MonteCarloMethod(n_resamples=9999, rng=np.random.default_rng(0)))
+    assert (t["p"], t["chi2"], t["dof"], bool(t["yates"])) == (mc.pvalue, mc.statistic, 5, False)
+    assert t["p"] > stats.chi2_contingency(table).pvalue * 1e5
+    assert t["note"] == ("3 of 12 expected counts below 5 (minimum 1.65): the chi-square approximation is unreliable; "
+                         "p from 9999 random tables of these margins")
+    # the chi-square approximation on request, and the Monte Carlo p-value for any table
+    asymptotic = chi2_composition(tables, "template", reports=reports, method="asymptotic").test.iloc[0]
+    assert asymptotic["method"] == "asymptotic" and asymptotic["p"] == stats.chi2_contingency(table).pvalue
+    drawn = chi2_composition(tables, "template", reports=reports, method="monte_carlo", n_resamples=99,
+                             random_state=3).test.iloc[0]
+    mc = stats.chi2_contingency(table, correction=False,
+                                method=stats.MonteCarloMethod(n_resamples=99, rng=np.random.default_rng(3)))
+    assert drawn["p"] == mc.pvalue == 0.01
+
+
+def test_rank_tests_say_when_one_agency_has_reports_in_two_groups() -> None:
+    # The seeds with a next year's report of each agency (its disclosure rate 0.9 times this year's), compared
+    # by year: 6 agencies stand in both groups, pairs that kruskal and pairwise_mannwhitney test as 12
+    # independent reports (p = 0.62), without a word.
+    tables, reports = _seed_tables_and_places()
+    m = report_metrics(tables, reports=reports)
+    later = m.assign(report_id=m["report_id"] + "-next", disclosure_rate=m["disclosure_rate"] * 0.9)
+    both = pd.concat([m, later], ignore_index=True).assign(
+        period=["earlier"] * len(m) + ["later"] * len(later))
+    note = ("6 agencies have reports in several groups (乌当区人民政府, 伊州区住房和城乡建设局, 市住建局, …): not "
+            "independent samples, as the test assumes; compare an agency's years with a paired test, or keep one "
+            "report per agency")
+    res = kruskal(both, "disclosure_rate", "period").iloc[0]
+    assert res["groups"] == "earlier=6; later=6" and res["note"] == note and res["p"] > 0
+    assert pairwise_mannwhitney(both, "disclosure_rate", "period").loc[0, "note"] == note
+    # one agency of each report (another name next year): independent, no note; nor without an agency column
+    renamed = both.assign(agency=both["agency"] + np.where(both["period"] == "later", "(新)", ""))
+    assert kruskal(renamed, "disclosure_rate", "period").loc[0, "note"] == ""
+    assert kruskal(both.drop(columns="agency"), "disclosure_rate", "period").loc[0, "note"] == ""
+    # the 住建局 of 河南 and of 新疆 are two agencies: one name in two groups at two places is no pair
+    two_places = pd.DataFrame({"agency": ["住建局"] * 6, "province": ["河南"] * 3 + ["新疆"] * 3, "g": list("aaabbb"),
+                               "x": [1, 2, 3, 4, 5, 6]})
+    assert kruskal(two_places, "x", "g").loc[0, "note"] == ""
+    assert kruskal(two_places.assign(province="河南"), "x", "g").loc[0, "note"].startswith("1 agency has reports")

@@ -394,3 +394,18 @@ def test_trend_refuses_two_rows_of_one_agency_in_one_year(seed_frames) -> None:
         plot_trend(rows, "not_held_rate")
     ax = plot_trend(rows[rows["report_id"].str[:3] != "004"], "not_held_rate")  # one row per year: drawn
     assert ax.lines[0].get_xydata().tolist() == [[2020.0, 0.5], [2021.0, 0.25]]
+
+
+def test_distribution_points_do_not_depend_on_the_row_order(seed_frames) -> None:
+    # The seeds' disclosure rates by template: each group's jitter was drawn in the frame's row order, so the same
+    # reports sorted another way put their points elsewhere, a figure of one seed that changed with the sorting.
+    metrics = seed_frames[2]
+
+    def points(frame: pd.DataFrame) -> list[tuple[float, float]]:
+        ax = plot_distribution(frame, "disclosure_rate", "template")
+        return sorted(map(tuple, np.concatenate([c.get_offsets() for c in ax.collections]).tolist()))
+
+    expected = points(metrics)
+    assert len(expected) == 6
+    for order in (metrics.iloc[::-1], metrics.sort_values("disclosure_rate")):
+        assert points(order) == expected

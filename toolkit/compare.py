@@ -65,6 +65,7 @@ _BOOT_METHODS = ("expanded", "percentile", "basic", "BCa")
 _BOOT_MIN_N = 10
 _MWU_METHODS = ("auto", "exact", "asymptotic", "permutation")
 _KW_METHODS = ("auto", "permutation", "asymptotic")
+_CHI2_METHODS = ("auto", "monte_carlo", "asymptotic")
 # Largest group for which 'auto' takes p from the permutation distribution rather than a large-sample
 # approximation: the limit of SciPy's mannwhitneyu, which gives exact p-values up to 8 values.
 _SMALL_GROUP = 8
@@ -165,6 +166,37 @@ _ALL_EQUAL = "all values are equal: no test"
 def _all_equal(*groups: np.ndarray) -> bool:
     """Whether the values of all the groups are one value (ranks all tied: a rank test has nothing to compare)."""
     return np.unique(np.concatenate(groups)).size == 1
+
+
+def _agencies(df: pd.DataFrame, metric: str, by: str) -> dict[Any, set[tuple[Any, ...]]]:
+    """The agencies of each group's rows with a value ({} if ``df`` has no ``agency`` column).
+
+    An agency is its name with its ``province`` and ``level`` where ``df`` has them (the 财政局 of two counties
+    are two agencies; a missing place is a value of its own).
+    """
+    if "agency" not in df.columns or by == "agency":
+        return {}
+    keys = ["agency", *[c for c in _SAME_AGENCY if c in df.columns and c != by]]
+    d = df[keys].astype(object).where(df[keys].notna(), None)
+    has = _numeric(df, metric).notna().to_numpy() & d["agency"].notna().to_numpy()
+    return {g: set(d[has & _is_group(df[by], g)].itertuples(index=False, name=None)) for g in _sorted_groups(df[by])}
+
+
+def _shared_agencies(agencies: dict[Any, set[tuple[Any, ...]]], tested: Sequence[Any]) -> str:
+    """A note naming the agencies (of :func:`_agencies`) with reports in more than one of the groups ``tested``,
+    '' if none: an agency's reports of two years are a pair, not the independent reports the rank tests assume."""
+    seen: set[tuple[Any, ...]] = set()
+    shared: set[tuple[Any, ...]] = set()
+    for g in tested:
+        group = agencies.get(g, set())
+        shared |= seen & group
+        seen |= group
+    names = sorted({str(k[0]) for k in shared})
+    if not names:
+        return ""
+    return (f"{len(names)} agenc{'y has' if len(names) == 1 else 'ies have'} reports in several groups "
+            f"({', '.join(names[:3])}{', …' if len(names) > 3 else ''}): not independent samples, as the test "
+            "assumes; compare an agency's years with a paired test, or keep one report per agency")
 
 
 def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
@@ -278,7 +310,8 @@ def kruskal(
         How the p-value is computed.  ``'permutation'``: from the distribution of H over the
         reassignments of the values to groups of the same sizes, exact (every reassignment) when
         there are at most ``n_resamples`` of them, else from ``n_resamples`` random ones (Monte
-        Carlo, seeded).  ``'asymptotic'``: the chi-square approximation of
+        Carlo, seeded, over each group's values in sorted order so that the row order does not
+        matter).  ``'asymptotic'``: the chi-square approximation of
         :func:`scipy.stats.kruskal`.  ``'auto'``: permutation when a group tested has 8 values or
         fewer (where :func:`pairwise_mannwhitney` gets exact p-values too), else asymptotic.
     n_resamples : int, default 9999
@@ -296,7 +329,10 @@ def kruskal(
         ``epsilon2`` (ε² = H / (n − 1), Tomczak & Tomczak 2014), ``groups`` and ``excluded``
         (``group=n`` lists) and ``note``.  When fewer than two groups remain, or all values
         tested are equal, ``H``, ``p`` and ``epsilon2`` are NA, ``method`` is empty and ``note``
-        says why.
+        says why.  When an agency (``df['agency']``, with ``province`` and ``level`` where ``df`` has
+        them) has reports in several of the groups tested, as a panel compared by year does, the
+        test is run and ``note`` names such agencies: their reports are pairs, not the independent
+        samples the test assumes.
 
     Raises
     ------
@@ -344,7 +380,8 @@ def kruskal(
         samples = list(kept.values())
         res = stats.kruskal(*samples)
         row.update(H=float(res.statistic), dof=len(kept) - 1, p=float(res.pvalue), method="asymptotic",
-                   epsilon2=float(res.statistic) / (n - 1))
+                   epsilon2=float(res.statistic) / (n - 1),
+                   note=_shared_agencies(_agencies(df, metric, by), list(kept)))
         if method == "permutation" or (method == "auto" and min(map(len, samples)) <= _SMALL_GROUP):
             p, kind = _permutation_p(samples, _kruskal_h, n_resamples, random_state)
             row.update(p=p, method=kind)
@@ -360,7 +397,11 @@ def _check_positive_int(value: Any, name: str) -> int:
 def _permutation_p(samples: Sequence[np.ndarray], statistic: Any, n_resamples: int,
                    random_state: int) -> tuple[float, str]:
     """The p-value of a statistic that grows with the groups' difference, from its permutation distribution
-    (:func:`scipy.stats.permutation_test`, seeded), and how it was computed (see :func:`_permutation_kind`)."""
+    (:func:`scipy.stats.permutation_test`, seeded), and how it was computed (see :func:`_permutation_kind`).
+
+    Each group's values are taken in sorted order: the random splits are drawn as positions, so the same reports
+    in another row order would get another Monte Carlo p-value for the same seed (as in :func:`bootstrap_ci`)."""
+    samples = [np.sort(np.asarray(s, dtype=float)) for s in samples]
     kind = _permutation_kind(samples, n_resamples)
     if min(len(s) for s in samples) < 2:
         # scipy refuses a sample of one value (min_n=1 lets a group of one report in)
@@ -538,7 +579,7 @@ def pairwise_mannwhitney(
         How :func:`scipy.stats.mannwhitneyu` computes the p-value.  ``'exact'`` and
         ``'asymptotic'`` are SciPy's; ``'permutation'`` takes it from the distribution of |U − n1·n2/2|
         over the reassignments of the values to the two groups (:func:`scipy.stats.permutation_test`:
-        exact when there are at most ``n_resamples`` of them, else Monte Carlo, seeded), which
+        exact when there are at most ``n_resamples`` of them, else Monte Carlo, seeded, in sorted order), which
         unlike SciPy's exact distribution allows for ties.  ``'auto'``: when a group has 8 values
         or fewer, ``'exact'`` without ties and ``'permutation'`` with ties (SciPy's own ``'auto'``
         falls back on the normal approximation there), else ``'asymptotic'``: so a pair gets the
@@ -558,7 +599,8 @@ def pairwise_mannwhitney(
         ``p``, ``p_adj``, ``method`` (how ``p`` was computed: ``'exact'``, ``'monte_carlo'`` or
         ``'asymptotic'``), ``cliffs_delta`` (P(x1 > x2) − P(x1 < x2) = 2U/(n1·n2) − 1),
         ``magnitude`` and ``note``.  A pair whose values are all equal is not tested, as in
-        :func:`kruskal`: its statistics are NA and ``note`` says so.
+        :func:`kruskal`: its statistics are NA and ``note`` says so; ``note`` names the agencies
+        with reports in both groups, as :func:`kruskal` does.
 
     Raises
     ------
@@ -590,6 +632,7 @@ def pairwise_mannwhitney(
     random_state = _check_seed(random_state)
     groups = _groups(df, metric, by)
     missing = _missing(df, metric, by)
+    agencies = _agencies(df, metric, by)
     rows = []
     for g1, g2 in itertools.combinations(groups, 2):
         x, y = groups[g1], groups[g2]
@@ -615,7 +658,7 @@ def pairwise_mannwhitney(
                 pvalue, how = _permutation_p((x, y), _u_distance, n_resamples, random_state)
             delta = 2.0 * float(res.statistic) / (len(x) * len(y)) - 1.0
             row.update(U=float(res.statistic), p=pvalue, method=how, cliffs_delta=delta,
-                       magnitude=cliffs_delta_magnitude(delta))
+                       magnitude=cliffs_delta_magnitude(delta), note=_shared_agencies(agencies, [g1, g2]))
         rows.append(row)
     cols = ["group1", "group2", "n1", "n2", "n_missing", "U", "p", "p_adj", "method", "cliffs_delta", "magnitude",
             "note"]
@@ -643,8 +686,9 @@ class CompositionResult:
     test : pandas.DataFrame
         One row: ``by``, ``k`` (groups tested), ``categories``, ``n`` (requests), ``chi2``,
         ``dof``, ``yates`` (whether Yates' correction was applied to ``chi2`` and ``p``), ``p``,
-        ``cramers_v`` (from the uncorrected χ²), ``min_expected``, ``n_expected_lt5``,
-        ``share_expected_lt5``, ``note``.
+        ``method`` (how ``p`` was computed: ``'asymptotic'`` or ``'monte_carlo'``), ``cramers_v``
+        (from the uncorrected χ²), ``min_expected``, ``n_expected_lt5``, ``share_expected_lt5``,
+        ``note``.
     excluded : pandas.DataFrame
         Reports left out, with ``report_id`` and ``reason``.
     labels : dict
@@ -672,6 +716,9 @@ def chi2_composition(
     blank_as_zero: bool = False,
     min_expected: float = 5.0,
     correction: bool = True,
+    method: str = "auto",
+    n_resamples: int = 9999,
+    random_state: int = 0,
 ) -> CompositionResult:
     """Chi-square test of whether the outcome composition of handled requests differs by group.
 
@@ -680,9 +727,11 @@ def chi2_composition(
     :func:`scipy.stats.chi2_contingency` (Yates' continuity correction when dof = 1, unless
     ``correction=False``), with Cramér's V from :func:`scipy.stats.contingency.association`.  V is
     always computed from the *uncorrected* χ² (its definition, and what SPSS and R report), so with
-    dof = 1 and the correction it is not √(chi2 / n): the ``yates`` column says when that is so.  Requests of one agency are
-    not independent of each other, so treat the p-value as descriptive and compare with the
-    per-report rank tests.
+    dof = 1 and the correction it is not √(chi2 / n): the ``yates`` column says when that is so.  Where the
+    expected counts are too small for the chi-square approximation (Cochran's rule), the p-value is
+    taken from random tables with the same margins instead (``method``), as R's ``chisq.test(...,
+    simulate.p.value=TRUE)`` does.  Requests of one agency are not independent of each other, so treat
+    the p-value as descriptive and compare with the per-report rank tests.
 
     Parameters
     ----------
@@ -697,11 +746,23 @@ def chi2_composition(
     blank_as_zero : bool, default False
         Count blank cells as 0 (see :func:`toolkit.metrics.report_metrics`).
     min_expected : float, default 5.0
-        Expected counts below this are counted in ``n_expected_lt5`` / ``share_expected_lt5``
-        and the note warns when more than 20 % of the cells (Cochran's rule) or any cell below 1
-        are affected.
+        Expected counts below this are counted in ``n_expected_lt5`` / ``share_expected_lt5``;
+        when more than 20 % of the cells are (Cochran's rule) or any cell is below 1, the note
+        says so and ``method='auto'`` takes the Monte Carlo p-value.
     correction : bool, default True
-        Apply Yates' continuity correction to ``chi2`` and ``p`` when dof = 1 (scipy's default).
+        Apply Yates' continuity correction to ``chi2`` and ``p`` when dof = 1 and the p-value is
+        asymptotic (scipy's default); a Monte Carlo p-value needs no correction.
+    method : {'auto', 'monte_carlo', 'asymptotic'}, default 'auto'
+        How ``p`` is computed.  ``'asymptotic'``: the chi-square distribution
+        (:func:`scipy.stats.chi2_contingency`).  ``'monte_carlo'``: the share of ``n_resamples``
+        random tables with the observed margins (:class:`scipy.stats.MonteCarloMethod`, seeded)
+        whose uncorrected χ² reaches the observed one, counting the observed table:
+        (count + 1) / (n_resamples + 1).  ``'auto'``: Monte Carlo where Cochran's rule fails,
+        else asymptotic.
+    n_resamples : int, default 9999
+        Random tables drawn by the Monte Carlo p-value.
+    random_state : int, default 0
+        Seed (>= 0) of those draws.
 
     Returns
     -------
@@ -718,8 +779,9 @@ def chi2_composition(
         If an argument is not a DataFrame or ``by`` is not a str.
     ValueError
         If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
-        ``tables['value']`` holds text that is no number, or ``reports`` shares no report id with
-        ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ.
+        ``tables['value']`` holds text that is no number, ``reports`` shares no report id with
+        ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ,
+        or ``min_expected``, ``method``, ``n_resamples`` or ``random_state`` is invalid.
 
     Examples
     --------
@@ -734,6 +796,10 @@ def chi2_composition(
         raise ValueError(f"min_expected must be a positive number, got {min_expected!r}")
     if not isinstance(correction, (bool, np.bool_)):
         raise TypeError(f"correction must be True or False, got {correction!r}")
+    if method not in _CHI2_METHODS:
+        raise ValueError(f"method must be one of {list(_CHI2_METHODS)}, got {method!r}")
+    n_resamples = _check_positive_int(n_resamples, "n_resamples")
+    random_state = _check_seed(random_state)
     labels = _outcome_labels()
     cats = list(labels)
     _require_frame(tables, "tables", _TABLES_REQUIRED)
@@ -777,7 +843,7 @@ def chi2_composition(
     obs = obs.loc[:, obs.sum(axis=0) > 0]
     row: dict[str, Any] = dict(by=by, k=obs.shape[0], categories=";".join(obs.columns),
                                n=int(obs.to_numpy().sum()), chi2=np.nan, dof=np.nan, yates=pd.NA, p=np.nan,
-                               cramers_v=np.nan, min_expected=np.nan, n_expected_lt5=np.nan,
+                               method="", cramers_v=np.nan, min_expected=np.nan, n_expected_lt5=np.nan,
                                share_expected_lt5=np.nan, note="")
     if obs.shape[0] < 2 or obs.shape[1] < 2:
         row["note"] = (f"fewer than 2 groups or categories with requests "
@@ -787,17 +853,28 @@ def chi2_composition(
         if not np.allclose(values, np.rint(values)):
             raise ValueError(f"outcome counts must be whole numbers, got {values[values != np.rint(values)][:5]}")
         table = np.rint(values).astype(np.int64)
-        res = stats.chi2_contingency(table, correction=bool(correction))
-        expected = np.asarray(res.expected_freq)
+        expected = contingency.expected_freq(table)
         small = int((expected < min_expected).sum())
-        row.update(chi2=float(res.statistic), dof=int(res.dof), yates=bool(correction and int(res.dof) == 1),
+        unreliable = small / expected.size > 0.2 or expected.min() < 1
+        how = method if method != "auto" else ("monte_carlo" if unreliable else "asymptotic")
+        dof = (table.shape[0] - 1) * (table.shape[1] - 1)  # scipy gives none with a Monte Carlo p
+        if how == "monte_carlo":
+            # random tables of these margins (scipy.stats.random_table), uncorrected: Yates' correction is for the
+            # chi-square approximation
+            res = stats.chi2_contingency(table, correction=False, method=stats.MonteCarloMethod(
+                n_resamples=n_resamples, rng=np.random.default_rng(random_state)))
+        else:
+            res = stats.chi2_contingency(table, correction=bool(correction))
+        row.update(chi2=float(res.statistic), dof=dof, yates=bool(how == "asymptotic" and correction and dof == 1),
                    p=float(res.pvalue),
-                   cramers_v=float(contingency.association(table, method="cramer")),
+                   method=how, cramers_v=float(contingency.association(table, method="cramer")),
                    min_expected=float(expected.min()), n_expected_lt5=small,
                    share_expected_lt5=small / expected.size)
-        if small / expected.size > 0.2 or expected.min() < 1:
+        if unreliable:
             row["note"] = (f"{small} of {expected.size} expected counts below {min_expected:g} "
-                           f"(minimum {expected.min():.3g}): the chi-square approximation is unreliable")
+                           f"(minimum {expected.min():.3g}): the chi-square approximation is unreliable"
+                           + (f"; p from {n_resamples} random tables of these margins" if how == "monte_carlo"
+                              else ""))
     return CompositionResult(counts=counts, shares=shares, test=pd.DataFrame([row]),
                              excluded=excluded, labels=labels)
 

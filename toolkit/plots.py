@@ -152,7 +152,8 @@ def plot_distribution(
     label : str, optional
         Axis label of the metric; by default its Chinese label from ``metrics.yaml``.
     random_state : int, default 0
-        Seed of the horizontal jitter of the points.
+        Seed of the horizontal jitter of the points, drawn in the order of their values, so that
+        the figure does not depend on the order of the rows.
 
     Returns
     -------
@@ -196,7 +197,9 @@ def plot_distribution(
                    showfliers=False, medianprops={"color": "black"})
     for p, v in zip(positions, data):
         if len(v):
-            ax.scatter(p + rng.uniform(-0.12, 0.12, len(v)), v, s=14, alpha=0.7, color="tab:blue", zorder=3)
+            # the jitter in the values' sorted order: the same reports in another row order give the same figure
+            ax.scatter(p + rng.uniform(-0.12, 0.12, len(v)), np.sort(v), s=14, alpha=0.7, color="tab:blue",
+                       zorder=3)
     ax.set_xticks(positions, [f"{g}\n(n={len(v)})" for g, v in groups.items()])
     ax.set_xlim(0.4, len(groups) + 0.6)
     ax.set_xlabel(_group_label(by))

@@ -583,8 +583,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
              "micro_f1", "mean_kappa"]
         ]
         print(summary.round(3).to_string())
-        if args.n_bootstrap:
-            unit = "reports" if scheme == "grouped" else "statements"
+        unit = "reports" if scheme == "grouped" else "statements"
+        if args.n_bootstrap and result.summary["macro_f1_low"].isna().all():
+            # evaluate draws none from fewer than 10 units: say so, rather than print intervals of nan
+            print(f"(no bootstrap interval: fewer than 10 {unit} to resample)")
+        elif args.n_bootstrap:
             print(f"(macro_f1_low/high: 95% percentile bootstrap interval, {args.n_bootstrap} resamples of the {unit})")
             names = list(result.summary["system"])
             for a, b in zip(names[::-1], names[-2::-1]):  # each system against the one before it

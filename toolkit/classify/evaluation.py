@@ -29,6 +29,7 @@ from toolkit.classify.codebook import categories, load_codebook
 from toolkit.classify.labels import as_indicator, indicator_or_none, join_labels, labels_to_matrix, matrix_to_labels
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import StatementClassifier
+from toolkit.compare import _BOOT_MIN_N
 
 __all__ = ["evaluate", "evaluate_holdout", "learning_curve", "bootstrap_macro_f1", "Evaluation", "category_metrics"]
 
@@ -42,7 +43,9 @@ class Evaluation:
     summary : pandas.DataFrame
         One row per system: ``macro_precision``, ``macro_recall``, ``macro_f1``,
         ``macro_f1_std`` (over repeats), ``macro_f1_low`` and ``macro_f1_high``
-        (bootstrap interval at ``confidence``; NaN with ``n_bootstrap=0``),
+        (bootstrap interval at ``confidence``; NaN with ``n_bootstrap=0``, and from fewer than
+        10 units resampled, statements or groups, as :func:`toolkit.compare.bootstrap_ci` gives no
+        interval there),
         ``micro_f1``, ``mean_kappa`` (mean of the per-category Cohen's κ),
         ``n_categories`` (categories present in the evaluated statements; the
         macro means and ``mean_kappa`` run over these).
@@ -101,7 +104,8 @@ class Evaluation:
             ``difference`` (macro F1 of ``system`` minus that of ``baseline``),
             ``low`` and ``high`` (percentile interval at ``confidence``), and
             ``share_not_better`` (share of the resamples in which ``system``
-            scores no higher than ``baseline``).  That share describes the
+            scores no higher than ``baseline``); all three NaN where the
+            evaluation has no interval (fewer than 10 units).  That share describes the
             bootstrap distribution of the difference, centred on the
             difference observed; it is not a p-value (no resample is drawn
             under "no difference"), though a share below 2.5 % goes with an
@@ -132,9 +136,10 @@ class Evaluation:
         macro = self.summary.set_index("system")["macro_f1"]
         tail = (1 - self.confidence) / 2
         low, high = np.quantile(a - b, [tail, 1 - tail])
+        # no resample drawn (too few units): no share either, rather than 0 from NaN <= 0
+        share = float(np.mean(a - b <= 0)) if np.isfinite(a - b).all() else np.nan
         return pd.Series({
-            "difference": macro[system] - macro[baseline], "low": low, "high": high,
-            "share_not_better": float(np.mean(a - b <= 0)),
+            "difference": macro[system] - macro[baseline], "low": low, "high": high, "share_not_better": share,
         }, name=f"{system} - {baseline}")
 
     def table(self, metric: str = "f1") -> pd.DataFrame:
@@ -365,7 +370,8 @@ def evaluate(
         (``summary.macro_f1_low``/``macro_f1_high``); resampled are the tested
         statements, or whole groups when ``groups`` are given (statements of
         one report are not independent), each resample holding every category
-        of the hand coding (:func:`bootstrap_macro_f1`).  0 skips it.
+        of the hand coding (:func:`bootstrap_macro_f1`).  0 skips it; with fewer
+        than 10 statements or groups to resample the interval is NaN.
     confidence : float, default 0.95
         Level of that interval.
 
@@ -640,7 +646,7 @@ def evaluate_holdout(
         Seed of the supervised model (and of the bootstrap).
     test_groups : sequence, optional
         Group (e.g. report) of each test statement: the unit the bootstrap
-        interval resamples.
+        interval resamples (none from fewer than 10 groups).
     n_bootstrap, confidence
         As in :func:`evaluate`.
 
@@ -849,6 +855,7 @@ def _add_predictions(
     true = [join_labels(row) for row in matrix_to_labels(Y_test, classes)]
     frames, low, high = [], [], []
     tail = (1 - confidence) / 2
+    units = len(Y_test) if test_groups is None else len(set(test_groups))
     for name, matrices in oof.items():
         for r, matrix in enumerate(matrices):
             frames.append(pd.DataFrame({
@@ -856,8 +863,10 @@ def _add_predictions(
                 "predicted": [join_labels(row) for row in matrix_to_labels(matrix, classes)],
             }))
         if n_bootstrap:
-            dist = bootstrap_macro_f1(Y_test, matrices, groups=test_groups, n_bootstrap=n_bootstrap,
-                                      random_state=result.random_state)
+            # no interval from fewer than 10 units, as toolkit.compare.bootstrap_ci: a bootstrap of so few never
+            # reaches beyond them, and is far too narrow
+            dist = np.full(n_bootstrap, np.nan) if units < _BOOT_MIN_N else bootstrap_macro_f1(
+                Y_test, matrices, groups=test_groups, n_bootstrap=n_bootstrap, random_state=result.random_state)
             result._bootstrap[name] = dist
             lo, hi = np.quantile(dist, [tail, 1 - tail])
         else:
