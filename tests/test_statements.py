@@ -1694,7 +1694,7 @@ def test_a_measure_naming_the_missing_thing_it_mends(shape, tmp_path):
 @pytest.mark.parametrize("stem", list(EXPECTED))
 @pytest.mark.parametrize("problem, measure", [("问题{n}：", "措施："), ("问题{n}：", "措施:"), ("问题{n}：", "对策："),
                                               ("（{n}）问题：", "整改措施："), ("问题（{n}）：", "整改措施："),
-                                              ("({n})问题:", "整改措施：")])
+                                              ("({n})问题:", "整改措施："), ("问题：", "措施："), ("存在问题：", "改进措施：")])
 @pytest.mark.parametrize("glued", [False, True])
 def test_a_problem_and_its_measure_labelled_in_turn(stem, problem, measure, glued):
     # Each real problem labelled (问题1：, （1）问题：, 问题（1）：) and followed by its measure labelled without a number
@@ -1703,7 +1703,9 @@ def test_a_problem_and_its_measure_labelled_in_turn(stem, problem, measure, glue
     # the last problem ran into one statement; a problem's label numbered otherwise stayed in its text ('问题:公开意识不强'
     # a problem, '加强培训。(2)问题:更新不及时' a measure): the ten real sections so written, on lines or glued, 10 of 10
     # wrong in each form (4 of them statements short).  A label before a colon is a sub-heading of its kind, one
-    # numbered (also before its word or in brackets) an item.
+    # numbered (also before its word or in brackets) an item.  Unnumbered, 问题： (存在问题：) before each problem, the
+    # label was a sub-heading whose text was split at ';': seed 003's second problem four statements (1 of 10 wrong in
+    # each form); a sub-heading's wording used again is now an item's label, its text one statement.
     lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
     pairs = [(kind, n, lst[n]) for n in range(max(map(len, lists))) for kind, lst in zip("pm", lists) if n < len(lst)]
     section = ("" if glued else "\n").join((problem.format(n=n + 1) if kind == "p" else measure) + t + "。"

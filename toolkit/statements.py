@@ -572,6 +572,7 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
 class _Heading:
     kind: str
     cell: bool = False  # a table cell under a column's name: the text after it is one row's item
+    label: str = ""  # an unnumbered sub-heading's wording as written ('问题:'), to tell one used again
 
 
 def _heading_kind(match: re.Match[str]) -> str:
@@ -618,7 +619,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
         whole = cues["heading_line"].match(line)
         if whole:
             flush()
-            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole)))
+            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole), label=_unnumbered(whole)))
             last_number = _heading_number(whole) or last_number
             problems_form = _number_form(whole["num"]) if whole["num"] and _heading_kind(whole) == "problem" else ""
             continue
@@ -646,13 +647,34 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             if before:
                 buffer.append(before)
             flush()
-            out.append(_Heading(kind, cell=_is_label(glued)))
+            out.append(_Heading(kind, cell=_is_label(glued), label=_unnumbered(glued)))
             rest = rest[glued.end() :]
             pos = 0
         if rest:
             buffer.append(rest)
     flush()
+    _labels_in_turn(out)
     return out
+
+
+def _unnumbered(heading: re.Match[str]) -> str:
+    """The wording of an unnumbered sub-heading found, without its closing stop or colon ('' for a numbered one)."""
+    return "" if heading["num"] else heading.group().rstrip("。.:")
+
+
+def _labels_in_turn(parts: list[_Heading | str]) -> None:
+    """Mark as items' labels the unnumbered sub-headings whose wording is used again (``问题:…。措施:…。问题:…``).
+
+    A sub-heading opens a kind's part once; one written again before each problem (or measure) labels that one
+    item, as ``问题一:`` does, so its text is one statement, not split at ';' (seed 003's second problem).
+    """
+    seen: dict[str, int] = {}
+    for part in parts:
+        if isinstance(part, _Heading) and part.label:
+            seen[part.label] = seen.get(part.label, 0) + 1
+    for part in parts:
+        if isinstance(part, _Heading) and seen.get(part.label, 0) > 1:
+            part.cell = True
 
 
 def _is_label(heading: re.Match[str]) -> bool:
