@@ -1758,14 +1758,17 @@ def test_the_english_lines_of_a_bilingual_section_are_no_statement_text(stem, en
 @pytest.mark.parametrize("stem", list(EXPECTED))
 @pytest.mark.parametrize("problems, measures", [("【存在问题】", "【改进措施】"), ("〖存在的问题〗", "〖整改措施〗"),
                                                 ("[存在问题]", "[改进措施]"), ("存在问题——", "改进措施——"),
-                                                ("■存在问题：", "■改进措施："), ("●【存在问题】", "●【改进措施】")])
+                                                ("■存在问题：", "■改进措施："), ("●【存在问题】", "●【改进措施】"),
+                                                ("《存在问题》", "《改进措施》"), ("“存在的问题”", "“改进措施”"),
+                                                ("「存在问题」", "「改进措施」")])
 @pytest.mark.parametrize("glued", [False, True])
 def test_sub_headings_set_off_by_brackets_or_a_dash(stem, problems, measures, glued):
     # The real problems and measures as two lists, each opened by its sub-heading set in brackets as a bold heading is
     # ('【存在问题】一是…') or followed by a dash.  Before, neither was a sub-heading, nor was the 一是 after it a marker:
     # '[存在问题]一是公开意识不强' a problem, '更新不及时;[改进措施]一是加强培训' another, the measures read as problems:
     # 10 of 10 wrong in each form.  (After a bullet, '■存在问题：一是…', the bullets were the list level: each list one
-    # statement with its sub-heading, 10 of 10 wrong too.)
+    # statement with its sub-heading, 10 of 10 wrong too.)  In title marks or quotes, 《存在问题》, “存在的问题”, 「存在问题」,
+    # the same: 10 of 10 wrong in each form, read as brackets are now (statements.yaml subheading_marks).
     lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
     section = ("" if glued else "\n").join(head + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(lst))
                                            for head, lst in zip([problems, measures], lists))
