@@ -1744,6 +1744,17 @@ def test_a_table_of_problems_their_causes_and_measures_one_cell_a_line(stem, hea
 
 
 @pytest.mark.parametrize("stem", list(EXPECTED))
+def test_a_numbered_table_of_problems_causes_and_measures_with_blank_cells_left_out(stem, tmp_path):
+    # The same table numbered by its 序号 column in seed 000's layout (a cell a line, blank cells left out), where the
+    # problems and measures differ in number: a row of a measure without a problem is one cell short.  Before, the cell
+    # left out was told by the row's second cell, here the cause ('人员力量不足', admitting a shortcoming), so it was
+    # the measure's: the rows misread, the table was dropped and its lines read as text, 4 of 10 wrong (2 to 3
+    # statements for 4 to 7).  The blank cell is now the one where the row reads as the full rows do.
+    path, expected = _table_report(stem, ["序号", "存在问题", "问题原因", "整改措施", "完成时限"], "lines", tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
 @pytest.mark.parametrize("english", ["The disclosure of government information still needs to be improved.",
                                      "(Problems and measures: see the Chinese text above.)"])
 def test_the_english_lines_of_a_bilingual_section_are_no_statement_text(stem, english):

@@ -428,10 +428,10 @@ def _numbered_rows(lines: list[str], start: int, names: list[str | None]) -> tup
     """The rows of a table one cell a line whose first column numbers them (序号: a row starts at its number) and the
     index after them, or ([], ``start``) where they cannot be told.
 
-    A row one cell short has a blank cell left out (seed 000's layout): the problems' or the measures' one, told by
-    the wording of the cell left, where the table's full rows tell their problems from their measures so (each
-    problem admits a shortcoming in a word of problem_cues, no measure does) and the row's other cells (责任科室) are
-    as in those rows.
+    A row one cell short has a blank cell left out (seed 000's layout): the problems' or the measures' one, the one
+    where the row then reads as the table's full rows do, these telling their problems from their measures by wording
+    (each problem admits a shortcoming in a word of problem_cues, no measure does) and the row's other cells (责任科室,
+    原因) being as in those rows; where both or neither place it so, the rows are not told.
     """
     width = len(names)
     rows: list[list[str]] = []
@@ -455,9 +455,13 @@ def _numbered_rows(lines: list[str], start: int, names: list[str | None]) -> tup
         return [], start
     for n, row in enumerate(rows):
         if len(row) == width - 1:
-            text = row[min(problem, measure)]
-            blank = measure if _has(text, "problem_cues") else problem
-            row = rows[n] = row[:blank] + [""] + row[blank:]
+            # (the blank cell where the row then reads as the full rows do: a cause column between, 序号 | 问题 | 原因 |
+            # 措施, puts a measure's row's cause, which may admit a shortcoming, where the problem would stand)
+            fits = [placed for placed in (row[:blank] + [""] + row[blank:] for blank in (problem, measure))
+                    if (not placed[problem] or _has(placed[problem], "problem_cues"))
+                    and not _has(placed[measure], "problem_cues")
+                    and all(placed[i] in values for i, values in seen.items())]
+            row = rows[n] = fits[0] if len(fits) == 1 else row
         if len(row) < width or any(row[i] not in values for i, values in seen.items()):
             return [], start
     return rows, k
