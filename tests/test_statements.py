@@ -914,6 +914,22 @@ def test_lists_in_order_words_roman_numerals_or_letters(stem, style):
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
+@pytest.mark.parametrize("marker", ["其{n},", "其{n}：", "第{n}是"])
+def test_lists_numbered_qi_yi_or_di_yi_shi(stem, marker):
+    # The real lists with their 一是 二是 written 其一，其二， or 第一是 第二是: before, neither was a marker (only 第一, 第一、
+    # 第一:), so each list ran into one statement with its markers and its lead-in: 9 of 9 wrong in each form.  Both
+    # are markers now (with a second item, as 第一, is), and a first item's (an unnumbered sub-heading glued to it ends
+    # there: '存在问题其一,…').
+    section = _renumber(problems_section(stem), lambda n, size: marker.format(n="一二三四"[n - 1]))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    if min(map(len, lists)) > 1:
+        glued = "".join(head + "".join(marker.format(n="一二三四"[i]) + t + "；" for i, t in enumerate(lst))
+                        for head, lst in zip(["存在问题", "改进措施"], lists))
+        assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("还存在一些不足:一方面,信息更新不够及时;另一方面,解读形式单一。下一步,我局将一方面加强培训,另一方面完善制度。",
      [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),

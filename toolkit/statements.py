@@ -17,8 +17,8 @@ reads them (``spec/codebook.md``):
    problems go on, or no switch at all if it admits a shortcoming itself; so is a clause after a
    comma opening with a measure cue in an item that admits a shortcoming (``一是…不够,下一步将…;二是``);
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
-   ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,``, order words ``首先,…其次,…最后,``
-   — these four only with a second item); the
+   ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,`` (``第一是``), ``其一,``, order words
+   ``首先,…其次,…最后,`` — these five only with a second item); the
    first style that occurs is the statement level, other styles inside an item stay in its
    text; a part without enumeration is split at ``;`` between list items;
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
@@ -64,7 +64,8 @@ _CN_NUM = rf"[{_CN}]{{1,3}}"
 _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "shi": (re.compile(rf"(?P<n>{_CN_NUM})是(?!否)"), False),  # 一是 二是
     "paren_cn": (re.compile(rf"\((?P<n>{_CN_NUM})\)"), False),  # (一) (二)
-    "di": (re.compile(rf"第(?P<n>{_CN_NUM})[,、:]"), False),  # 第一, 第二,
+    "di": (re.compile(rf"第(?P<n>{_CN_NUM})(?:[,、:]|是(?!否))"), False),  # 第一, 第二, (also 第一是 第二是)
+    "qi": (re.compile(rf"其(?P<n>{_CN_NUM})[,、:]"), False),  # 其一, 其二,
     "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})(?:、|\.)"), True),  # 一、 二、 (also typed 一. 二.)
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
     # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
@@ -136,7 +137,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
 # line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
 # and 'A、' of '。A、B两类信息…' a name; a dash at a line's start may be a sentence's ('——这是…').
-_NEEDS_SECOND = frozenset({"di", "roman", "letter", "dash", "text_bullet"})
+_NEEDS_SECOND = frozenset({"di", "qi", "roman", "letter", "dash", "text_bullet"})
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
