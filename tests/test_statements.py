@@ -1449,6 +1449,28 @@ def test_two_groups_of_problems_glued_under_unknown_titles_are_no_pair_of_sub_he
     assert set(extract_statements(text)["kind"]) == {"problem"}
 
 
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 3])
+@pytest.mark.parametrize("glued", [False, True])
+def test_problems_grouped_by_area_each_group_numbering_its_own(stem, glued):
+    # The real problems in two groups, each under a short title naming an area and numbering its own items
+    # ('（一）主动公开方面：1.…；2.…；（二）依申请公开方面：1.…'), on lines or glued.  Before, the groups were the statement
+    # level, each one statement with its title and its items' numbers: 6 of 6 wrong in each form.  A title that admits
+    # no shortcoming and names no measure is now left out and its items are the statements.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    end = "：" if glued else "\n"
+    groups = "".join(f"（{'一二'[g]}）{title}{end}" + "".join(f"{i + 1}.{p}；" + ("" if glued else "\n")
+                                                           for i, p in enumerate(group))
+                     for g, (title, group) in enumerate(zip(["主动公开方面", "依申请公开方面"], [problems[:2], problems[2:]])))
+    section = ("还存在一些不足：" + ("" if glued else "\n") + groups + "下一步，我局将采取以下措施："
+               + "".join(f"{'一二三四'[i]}是{m}；" for i, m in enumerate(measures)))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (a title that admits a shortcoming is an item with its details: one statement)
+    detailed = "还存在一些不足：（一）公开意识不强：1.部分科室重视不够；2.主动公开较少。（二）更新不及时。"
+    assert _pairs(extract_statements(detailed)) == [("problem", "公开意识不强:1.部分科室重视不够;2.主动公开较少"),
+                                                    ("problem", "更新不及时")]
+
+
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
 def test_a_lone_second_marker_after_an_unmarked_first_item_stays_the_list_level(stem):
     # The real first two problems, the first written without its 一是 ('存在问题:…。二是…'), the second going on with

@@ -206,6 +206,8 @@ def _cues() -> dict[str, Any]:
             rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?)"
         ),
         "first_item": re.compile(spec["first_item"]),
+        # an item's short title before a first item of its own list ('主动公开方面:1.…'; _grouped's cheap test)
+        "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*:?\s*(?={spec['first_item']})"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
@@ -1385,6 +1387,24 @@ def _titled_after_list(last: str, after: list[tuple[int, str]]) -> str:
     return "。".join(sentences[start:])
 
 
+def _grouped(item: str) -> tuple[str, list[str]] | None:
+    """An item that is a short title naming an area, followed by a list of its own (``(一)主动公开方面:1.…;2.…``):
+    the title and the list's items, else None.
+
+    The problems (or measures) are then grouped by area, each group's items statements; a title that admits a
+    shortcoming or names a measure (``(一)公开意识不强:1.…``, ``(一)加强组织领导:1.…``) is an item with its
+    details, one statement.
+    """
+    title = _cues()["group_title"].match(item)  # (cheap: most items open with no short title before a first item)
+    if not title or _has(title["name"], "problem_cues") or _has(title["name"], "measure_cues"):
+        return None
+    marks = _markers(item)
+    if not marks or marks[0][0] != title.end() or marks[0][2] != 1:
+        return None
+    stops = [m[0] for m in marks[1:]] + [len(item)]
+    return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
+
+
 def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     preamble = _clean(text[: marks[0][0]])
@@ -1404,7 +1424,13 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
-        items.append((n, item))
+        group = _grouped(text[end:stop].strip())
+        if group:
+            # (numbered as the group: its items go on one list, not a list restarted at each group's 1.)
+            out.dropped.append(((block.order, 0), block.kind, group[0]))
+            items += [(n, nested) for nested in group[1]]
+        else:
+            items.append((n, item))
         if lead:
             out.dropped.append(((block.order, 0), block.kind, lead))
     # a restart of the numbering (… 三是 / 一是 …) begins a new list
