@@ -1875,3 +1875,20 @@ def test_taiwan_words_of_the_statements_read_as_the_mainland_s(stem):
     for config in ("s2t", "s2hk"):
         back = t2s.convert(opencc.OpenCC(config).convert(text))
         assert [w for w in words if w in back] == (["资讯"] if "资讯" in text else [])
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("where", ["after_each_line", "at_the_end"])
+def test_a_bare_page_number_after_a_sentence_s_end_is_no_statement_text(stem, where):
+    # A PDF's page number alone on its line ('3') where the page ended with a sentence: between two lines of the section
+    # or after its last line (the next section's heading on the next page).  Before, only one between the two halves of
+    # a sentence was left out: after a sentence's end, a sub-heading or at the section's start it was glued to the
+    # statement before it ('…不完整信息。3') or was a problem of its own: 10 of 10 wrong in each form.
+    lines = problems_section(stem).rstrip().splitlines()
+    section = "\n".join(f"{line}\n{12 + k}" for k, line in enumerate(lines)) if where == "after_each_line" else (
+        "\n".join(lines) + "\n3\n")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (so in a whole report, the page number before the next section's heading)
+    if stem.startswith("004"):
+        text = _report_text(stem).replace("\n六、其他需要报告的事项", "\n3\n六、其他需要报告的事项")
+        assert _pairs(toolkit_parse(text).statements) == _expected(stem)
