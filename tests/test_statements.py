@@ -1260,12 +1260,16 @@ def test_last_year_s_problems_mended_before_this_year_s(title, glued):
         ("problem", "培训不足"), ("measure", "丰富解读形式"), ("measure", "加强培训")]
 
 
-@pytest.mark.parametrize("tail", [_SIGNATURE, ["泰州市高港区住房和城乡建设局  2018年1月20日", "(联系人:张三,联系电话:0523-86912345)"]],
-                         ids=["two_lines", "one_line_contact"])
-@pytest.mark.parametrize("stem", ["003_ce1f8ef96d3daffd", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("tail", [_SIGNATURE, ["泰州市高港区住房和城乡建设局  2018年1月20日", "(联系人:张三,联系电话:0523-86912345)"],
+                                  [_SIGNATURE[0], "2018-01-20"], [_SIGNATURE[0], "2018.1.20"], [_SIGNATURE[0], "2018/1/20"]],
+                         ids=["two_lines", "one_line_contact", "dashed_date", "dotted_date", "slashed_date"])
+@pytest.mark.parametrize("stem", list(EXPECTED))
 def test_a_section_passed_with_the_signature_after_it(stem, tail):
     # extract_statements given the last section as cut by hand, the report's signature after it: before, the agency
     # and date were glued to the last measure (the report's own cut leaves them out; the extractor now does too).
+    # A date written 2018-01-20, 2018.1.20 or 2018/1/20 (which the report's cut knows) was still glued: no 年, 日 or
+    # colon on the last line, so the signature was not sought (statements.yaml signature_end_marks): 10 of 10 wrong
+    # in each form.
     section = problems_section(stem).rstrip() + "\n\n" + "\n".join(tail) + "\n"
     assert _pairs(extract_statements(section)) == _expected(stem)
 
