@@ -915,6 +915,15 @@ def test_lists_in_order_words_roman_numerals_or_letters(stem, style):
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
+def test_order_words_going_on_with_di_san(stem):
+    # The real lists written 首先，…其次，…第三，…最后， (第三 for 再次): before, 第三 was no order word, so the third item
+    # ran into the second's statement: the lists of four items, 2 of the 9 sections, wrong.  第三 (第四, 第五) now goes on
+    # an order-word list (statements.yaml sequence_words).
+    order = lambda n, size: "最后，" if n == size else ("首先，", "其次，", "第三，", "第四，")[n - 1]  # noqa: E731
+    assert _pairs(extract_statements(_renumber(problems_section(stem), order))) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
 @pytest.mark.parametrize("marker", ["其{n},", "其{n}：", "第{n}是"])
 def test_lists_numbered_qi_yi_or_di_yi_shi(stem, marker):
     # The real lists with their 一是 二是 written 其一，其二， or 第一是 第二是: before, neither was a marker (only 第一, 第一、
