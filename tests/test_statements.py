@@ -1891,15 +1891,17 @@ def test_taiwan_words_of_the_statements_read_as_the_mainland_s(stem):
 
 
 @pytest.mark.parametrize("stem", list(EXPECTED))
-@pytest.mark.parametrize("where", ["after_each_line", "at_the_end"])
+@pytest.mark.parametrize("where", ["after_each_line", "at_the_end", "before_a_stop"])
 def test_a_bare_page_number_after_a_sentence_s_end_is_no_statement_text(stem, where):
     # A PDF's page number alone on its line ('3') where the page ended with a sentence: between two lines of the section
     # or after its last line (the next section's heading on the next page).  Before, only one between the two halves of
     # a sentence was left out: after a sentence's end, a sub-heading or at the section's start it was glued to the
-    # statement before it ('…不完整信息。3') or was a problem of its own: 10 of 10 wrong in each form.
+    # statement before it ('…不完整信息。3') or was a problem of its own: 10 of 10 wrong in each form.  Where the page
+    # ended right before a sentence's stop ('…有待提高' / '3' / '。二是…'), the number was glued to the statement: 9 of 10.
     lines = problems_section(stem).rstrip().splitlines()
-    section = "\n".join(f"{line}\n{12 + k}" for k, line in enumerate(lines)) if where == "after_each_line" else (
-        "\n".join(lines) + "\n3\n")
+    section = {"after_each_line": "\n".join(f"{line}\n{12 + k}" for k, line in enumerate(lines)),
+               "at_the_end": "\n".join(lines) + "\n3\n",
+               "before_a_stop": "\n".join(lines).replace("。", "\n7\n。", 2)}[where]
     assert _pairs(extract_statements(section)) == _expected(stem)
     # (so in a whole report, the page number before the next section's heading)
     if stem.startswith("004"):

@@ -312,9 +312,10 @@ def _clean_lines(text: str) -> list[str]:
             continue  # the caller passed the section heading along
         if _BARE_NUMBER.fullmatch(line) and (
                 not lines or lines[-1].endswith(_TAIL_STOPS) or cues["heading_line"].match(lines[-1])
-                or (k + 1 < len(kept) and _wrapped(lines[-1], kept[k + 1], cues))):
-            # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…') or after the section's
-            # heading, a sentence's end or a sub-heading, where a page ended with it (no statement holds a number alone)
+                or (k + 1 < len(kept) and (kept[k + 1][0] in _WRAP_STOPS or _wrapped(lines[-1], kept[k + 1], cues)))):
+            # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…', also before its stop: '…提高' /
+            # '3' / '。二是…') or after the section's heading, a sentence's end or a sub-heading, where a page ended with it
+            # (no statement holds a number alone)
             continue
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
