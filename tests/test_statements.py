@@ -1907,3 +1907,15 @@ def test_a_bare_page_number_after_a_sentence_s_end_is_no_statement_text(stem, wh
     if stem.startswith("004"):
         text = _report_text(stem).replace("\n六、其他需要报告的事项", "\n3\n六、其他需要报告的事项")
         assert _pairs(toolkit_parse(text).statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if 2 * sum(k == "p" for k, _ in EXPECTED[s]) == len(EXPECTED[s])])
+@pytest.mark.parametrize("cue", ["针对这一问题，", "针对该问题，", "针对此类问题，"])
+def test_each_problem_followed_by_its_measure_opened_by_naming_that_problem(stem, cue):
+    # Each real problem item followed by its measure, opened by a phrase naming that one problem ('一是…不够强。针对这一问题，
+    # 牢固树立…。二是…'; the five sections with as many problems as measures).  Before, only 针对上述/以上/这些/存在的问题
+    # opened the measures, so each measure was read as its problem's text: 5 of 5 wrong in each form.
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    section = "还存在一些不足：" + "".join(f"{'一二三四'[i]}是{p}。{cue}{m}。" for i, (p, m) in enumerate(zip(*lists)))
+    expected = [pair for p, m in zip(*lists) for pair in (("problem", p), ("measure", cue.replace("，", ",") + m))]
+    assert _pairs(extract_statements(section)) == expected
