@@ -17,8 +17,8 @@ reads them (``spec/codebook.md``):
    problems go on, or no switch at all if it admits a shortcoming itself; so is a clause after a
    comma opening with a measure cue in an item that admits a shortcoming (``一是…不够,下一步将…;二是``);
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
-   ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,``, order words ``首先,…其次,…最后,``
-   — these four only with a second item); the
+   ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,`` (``第一是``), ``其一,``, order words
+   ``首先,…其次,…最后,`` — these five only with a second item); the
    first style that occurs is the statement level, other styles inside an item stay in its
    text; a part without enumeration is split at ``;`` between list items;
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
@@ -64,7 +64,8 @@ _CN_NUM = rf"[{_CN}]{{1,3}}"
 _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "shi": (re.compile(rf"(?P<n>{_CN_NUM})是(?!否)"), False),  # 一是 二是
     "paren_cn": (re.compile(rf"\((?P<n>{_CN_NUM})\)"), False),  # (一) (二)
-    "di": (re.compile(rf"第(?P<n>{_CN_NUM})[,、:]"), False),  # 第一, 第二,
+    "di": (re.compile(rf"第(?P<n>{_CN_NUM})(?:[,、:]|是(?!否))"), False),  # 第一, 第二, (also 第一是 第二是)
+    "qi": (re.compile(rf"其(?P<n>{_CN_NUM})[,、:]"), False),  # 其一, 其二,
     "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})(?:、|\.)"), True),  # 一、 二、 (also typed 一. 二.)
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
     # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
@@ -136,7 +137,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
 # line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
 # and 'A、' of '。A、B两类信息…' a name; a dash at a line's start may be a sentence's ('——这是…').
-_NEEDS_SECOND = frozenset({"di", "roman", "letter", "dash", "text_bullet"})
+_NEEDS_SECOND = frozenset({"di", "qi", "roman", "letter", "dash", "text_bullet"})
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -205,6 +206,8 @@ def _cues() -> dict[str, Any]:
             rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?)"
         ),
         "first_item": re.compile(spec["first_item"]),
+        # an item's short title before a first item of its own list ('主动公开方面:1.…'; _grouped's cheap test)
+        "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*:?\s*(?={spec['first_item']})"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
@@ -307,9 +310,13 @@ def _clean_lines(text: str) -> list[str]:
     for k, line in enumerate(kept):
         if not lines and _is_section_heading(line, cues):
             continue  # the caller passed the section heading along
-        if (lines and k + 1 < len(kept) and _BARE_NUMBER.fullmatch(line)
-                and _wrapped(lines[-1], kept[k + 1], cues)):
-            continue  # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…')
+        if _BARE_NUMBER.fullmatch(line) and (
+                not lines or lines[-1].endswith(_TAIL_STOPS) or cues["heading_line"].match(lines[-1])
+                or (k + 1 < len(kept) and (kept[k + 1][0] in _WRAP_STOPS or _wrapped(lines[-1], kept[k + 1], cues)))):
+            # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…', also before its stop: '…提高' /
+            # '3' / '。二是…') or after the section's heading, a sentence's end or a sub-heading, where a page ended with it
+            # (no statement holds a number alone)
+            continue
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
             alone = -1
@@ -428,10 +435,10 @@ def _numbered_rows(lines: list[str], start: int, names: list[str | None]) -> tup
     """The rows of a table one cell a line whose first column numbers them (序号: a row starts at its number) and the
     index after them, or ([], ``start``) where they cannot be told.
 
-    A row one cell short has a blank cell left out (seed 000's layout): the problems' or the measures' one, told by
-    the wording of the cell left, where the table's full rows tell their problems from their measures so (each
-    problem admits a shortcoming in a word of problem_cues, no measure does) and the row's other cells (责任科室) are
-    as in those rows.
+    A row one cell short has a blank cell left out (seed 000's layout): the problems' or the measures' one, the one
+    where the row then reads as the table's full rows do, these telling their problems from their measures by wording
+    (each problem admits a shortcoming in a word of problem_cues, no measure does) and the row's other cells (责任科室,
+    原因) being as in those rows; where both or neither place it so, the rows are not told.
     """
     width = len(names)
     rows: list[list[str]] = []
@@ -455,9 +462,13 @@ def _numbered_rows(lines: list[str], start: int, names: list[str | None]) -> tup
         return [], start
     for n, row in enumerate(rows):
         if len(row) == width - 1:
-            text = row[min(problem, measure)]
-            blank = measure if _has(text, "problem_cues") else problem
-            row = rows[n] = row[:blank] + [""] + row[blank:]
+            # (the blank cell where the row then reads as the full rows do: a cause column between, 序号 | 问题 | 原因 |
+            # 措施, puts a measure's row's cause, which may admit a shortcoming, where the problem would stand)
+            fits = [placed for placed in (row[:blank] + [""] + row[blank:] for blank in (problem, measure))
+                    if (not placed[problem] or _has(placed[problem], "problem_cues"))
+                    and not _has(placed[measure], "problem_cues")
+                    and all(placed[i] in values for i, values in seen.items())]
+            row = rows[n] = fits[0] if len(fits) == 1 else row
         if len(row) < width or any(row[i] not in values for i, values in seen.items()):
             return [], start
     return rows, k
@@ -572,6 +583,7 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
 class _Heading:
     kind: str
     cell: bool = False  # a table cell under a column's name: the text after it is one row's item
+    label: str = ""  # an unnumbered sub-heading's wording as written ('问题:'), to tell one used again
 
 
 def _heading_kind(match: re.Match[str]) -> str:
@@ -618,7 +630,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
         whole = cues["heading_line"].match(line)
         if whole:
             flush()
-            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole)))
+            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole), label=_unnumbered(whole)))
             last_number = _heading_number(whole) or last_number
             problems_form = _number_form(whole["num"]) if whole["num"] and _heading_kind(whole) == "problem" else ""
             continue
@@ -646,13 +658,34 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             if before:
                 buffer.append(before)
             flush()
-            out.append(_Heading(kind, cell=_is_label(glued)))
+            out.append(_Heading(kind, cell=_is_label(glued), label=_unnumbered(glued)))
             rest = rest[glued.end() :]
             pos = 0
         if rest:
             buffer.append(rest)
     flush()
+    _labels_in_turn(out)
     return out
+
+
+def _unnumbered(heading: re.Match[str]) -> str:
+    """The wording of an unnumbered sub-heading found, without its closing stop or colon ('' for a numbered one)."""
+    return "" if heading["num"] else heading.group().rstrip("。.:")
+
+
+def _labels_in_turn(parts: list[_Heading | str]) -> None:
+    """Mark as items' labels the unnumbered sub-headings whose wording is used again (``问题:…。措施:…。问题:…``).
+
+    A sub-heading opens a kind's part once; one written again before each problem (or measure) labels that one
+    item, as ``问题一:`` does, so its text is one statement, not split at ';' (seed 003's second problem).
+    """
+    seen: dict[str, int] = {}
+    for part in parts:
+        if isinstance(part, _Heading) and part.label:
+            seen[part.label] = seen.get(part.label, 0) + 1
+    for part in parts:
+        if isinstance(part, _Heading) and seen.get(part.label, 0) > 1:
+            part.cell = True
 
 
 def _is_label(heading: re.Match[str]) -> bool:
@@ -1358,6 +1391,24 @@ def _titled_after_list(last: str, after: list[tuple[int, str]]) -> str:
     return "。".join(sentences[start:])
 
 
+def _grouped(item: str) -> tuple[str, list[str]] | None:
+    """An item that is a short title naming an area, followed by a list of its own (``(一)主动公开方面:1.…;2.…``):
+    the title and the list's items, else None.
+
+    The problems (or measures) are then grouped by area, each group's items statements; a title that admits a
+    shortcoming or names a measure (``(一)公开意识不强:1.…``, ``(一)加强组织领导:1.…``) is an item with its
+    details, one statement.
+    """
+    title = _cues()["group_title"].match(item)  # (cheap: most items open with no short title before a first item)
+    if not title or _has(title["name"], "problem_cues") or _has(title["name"], "measure_cues"):
+        return None
+    marks = _markers(item)
+    if not marks or marks[0][0] != title.end() or marks[0][2] != 1:
+        return None
+    stops = [m[0] for m in marks[1:]] + [len(item)]
+    return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
+
+
 def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     preamble = _clean(text[: marks[0][0]])
@@ -1377,7 +1428,13 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
-        items.append((n, item))
+        group = _grouped(text[end:stop].strip())
+        if group:
+            # (numbered as the group: its items go on one list, not a list restarted at each group's 1.)
+            out.dropped.append(((block.order, 0), block.kind, group[0]))
+            items += [(n, nested) for nested in group[1]]
+        else:
+            items.append((n, item))
         if lead:
             out.dropped.append(((block.order, 0), block.kind, lead))
     # a restart of the numbering (… 三是 / 一是 …) begins a new list
