@@ -674,7 +674,15 @@ def _padded_sheet(parts: dict) -> None:  # a zip bomb: the sheet's XML 9 MB of s
                                                                                   b" " * 9_000_000 + b"<sheetData>")
 
 
+def _entity_bomb(parts: dict) -> None:  # a cell whose text is an entity that expands to 100 MB ('billion laughs')
+    entities = b"".join(b'<!ENTITY e%d "%s">' % (k + 1, b"&e%d;" % k * 10) for k in range(5))
+    parts["xl/worksheets/sheet1.xml"] = (b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY e0 "' + b"x" * 1000
+                                         + b'">' + entities + b"]>" + parts["xl/worksheets/sheet1.xml"].replace(
+                                             b"<t>", b"<t>&e5;", 1))
+
+
 UNREAD_SHEETS = {
+    "entity_bomb": (lambda rows: _package(rows, _entity_bomb), "a damaged Excel package: "),
     "zip_bomb": (lambda rows: _package(rows, _padded_sheet), r"expands to 9\d{6} bytes when unzipped"),
     "whole_sheet": (lambda rows: _package(rows, _last_cell_filled),
                     "is 1048576 rows by 16384 columns, more than the limit"),
@@ -694,8 +702,9 @@ def _docx_bytes(rows: list) -> bytes:
 
 @pytest.mark.parametrize("kind", sorted(UNREAD_SHEETS))
 def test_a_worksheet_object_that_cannot_be_read_is_said_unread_by_name(kind, tmp_path, parsed_seed):
-    # An embedded package too large once unzipped (a zip bomb), a worksheet of a million rows, a damaged package or
-    # one that is no worksheet is said unread, naming the part and why; the rest of the report is read.
+    # An embedded package too large once unzipped (a zip bomb), a worksheet of a million rows, a damaged package (also
+    # one whose XML expands an entity to 100 MB) or one that is no worksheet is said unread, naming the part and why;
+    # the rest of the report is read.
     original = parsed_seed("001_4d29bfef72dd56db")
     rows, _ = _requests_replaced(original)
     make, reason = UNREAD_SHEETS[kind]

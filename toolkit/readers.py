@@ -2056,7 +2056,9 @@ def _worksheet_rows(data: bytes, name: str) -> list:
             warnings.simplefilter("ignore")  # (openpyxl's notes on the parts it leaves out: styles, extensions)
             book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # a formula's cached value
     except Exception as exc:
-        raise CorruptFileError(name, f"a damaged Excel package: {type(exc).__name__}: {exc}") from exc
+        cause = exc.__cause__ or exc  # (openpyxl's ValueError 'could not read worksheets' says why in its cause)
+        raise CorruptFileError(name, f"a damaged Excel package: {type(cause).__name__}: "
+                                     f"{(str(cause).splitlines() or [''])[0]}") from exc
     sheet = book.active
     if sheet is None or not hasattr(sheet, "merged_cells"):
         raise UnsupportedFormatError(name, "the workbook shows no worksheet (a chart sheet)")
