@@ -15,12 +15,13 @@ from __future__ import annotations
 import glob
 import html
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["render_html", "render_mht", "render_docx", "strict_docx", "render_pdf", "render_text", "cjk_font_path",
-           "rotate_pdf_pages", "TEXT_LAYOUTS"]
+__all__ = ["render_html", "render_mht", "render_docx", "render_docx_worksheets", "strict_docx", "rezip", "render_pdf",
+           "render_text", "cjk_font_path", "rotate_pdf_pages", "TEXT_LAYOUTS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 
@@ -150,6 +151,132 @@ def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table
                 if c < len(row):
                     table.cell(r, c).text = row[c]
     document.save(os.fspath(path))
+
+
+_SHEET_NUMBER = re.compile(r"(-?(?:0|[1-9]\d*))(?:\.(\d+))?(%?)")  # (a number typed 007 stays text)
+# An Excel worksheet pasted into Word as an object, as Word writes it: the picture Word shows (v:imagedata, an EMF
+# Excel draws) and the OLE object whose relationship leads to the embedded package
+_WORD_OBJECT = (
+    '<w:p><w:r><w:object w:dxaOrig="8306" w:dyaOrig="4000"><v:shapetype id="_x0000_t75" coordsize="21600,21600" '
+    'o:spt="75" o:preferrelative="t" path="m@4@5l@4@11@9@11@9@5xe" filled="f" stroked="f"/>'
+    '<v:shape id="_x0000_i10{k:02d}" type="#_x0000_t75" style="width:415.3pt;height:200pt" o:ole="">'
+    '<v:imagedata r:id="rIdSheetImage{k}" o:title=""/></v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" '
+    'ShapeID="_x0000_i10{k:02d}" DrawAspect="Content" ObjectID="_17000000{k:02d}" r:id="rIdSheet{k}"/></w:object>'
+    '</w:r></w:p>')
+
+
+def _worksheet(rows: list, *, merged: bool, formulas: bool, outside: bool) -> bytes:
+    """An Excel package (.xlsx) whose one worksheet holds ``rows`` from cell B2 (numbers as numbers, in the format
+    that shows them as written: 1.50, 12.5%); ``merged``: a row shorter than the widest ends in a merged cell (as
+    ``colspan_header``); ``formulas``: every number a formula with its cached value (as Excel saves it);
+    ``outside``: cells beyond the range the object shows (the workbook's oleSize) and a hidden column in it."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    width = _width(rows)
+    for r, row in enumerate(rows, start=2):
+        for c, text in enumerate(row, start=2):
+            number = _SHEET_NUMBER.fullmatch(text)
+            cell = sheet.cell(row=r, column=c)
+            if number is None:
+                cell.value = text or None  # (a blank cell holds nothing)
+                continue
+            decimals = len(number.group(2) or "")
+            value = float(text.rstrip("%")) / (100 if number.group(3) else 1) if decimals or number.group(3) \
+                else int(text)
+            cell.value = value
+            cell.number_format = ("0" + ("." + "0" * decimals if decimals else "")) + number.group(3) \
+                if decimals or number.group(3) else "General"
+        if merged and 0 < len(row) < width:
+            sheet.merge_cells(start_row=r, start_column=len(row) + 1, end_row=r, end_column=width + 1)
+    if outside:  # a hidden column of row numbers, a note below the shown range, a number right of it
+        for r in range(2, len(rows) + 2):
+            sheet.cell(row=r, column=1, value=r - 1)
+        sheet.column_dimensions["A"].hidden = True
+        sheet.cell(row=len(rows) + 3, column=2, value="计算用，不打印")
+        sheet.cell(row=2, column=width + 3, value=12345)
+    out = io.BytesIO()
+    book.save(out)
+
+    def edit(parts: dict) -> None:
+        if formulas:  # a cached value beside each formula, which openpyxl does not write
+            parts["xl/worksheets/sheet1.xml"] = re.sub(rb'<c r="([A-Z]+\d+)"( s="\d+")? t="n"><v>([^<]+)</v></c>',
+                                                       rb'<c r="\1"\2><f>\3*1</f><v>\3</v></c>',
+                                                       parts["xl/worksheets/sheet1.xml"])
+        if outside:
+            parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+                b"<calcPr", f'<oleSize ref="A1:{_column(width + 1)}{len(rows) + 1}"/><calcPr'.encode())
+
+    return rezip(out.getvalue(), edit)
+
+
+def rezip(package: bytes, edit) -> bytes:
+    """The ZIP ``package`` (an Excel or Word file) written again with its parts, a dict by name, passed through
+    ``edit`` (which changes the dict in place)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(package)) as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    edit(parts)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    return out.getvalue()
+
+
+def _column(n: int) -> str:
+    """The letters of the ``n``-th column (1: A)."""
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def render_docx_worksheets(lines: list, path, *, merged: bool = False, formulas: bool = False,
+                           outside: bool = False) -> None:
+    """Write `lines` as :func:`render_docx` does, but every table as an Excel worksheet pasted into the document as
+    an object (OLE, ``word/embeddings/Microsoft_Excel_WorksheetN.xlsx``, shown as a picture), as offices paste their
+    statistics tables; see ``_worksheet`` for `merged`, `formulas` and `outside`."""
+    import zipfile
+
+    tables: list = []
+    placed: list = []
+    for kind, block in _blocks(lines):
+        if kind == "table":
+            placed.append(f"@@SHEET{len(tables)}@@")
+            tables.append(block)
+        else:
+            placed.append(block)
+    render_docx(placed, path)
+    with zipfile.ZipFile(os.fspath(path)) as zin:
+        parts = {info.filename: zin.read(info) for info in zin.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")  # (its root declares the v: and o: namespaces)
+    rels, types = "", ('<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.'
+                       'spreadsheetml.sheet"/><Default Extension="emf" ContentType="image/x-emf"/>')
+    for k, rows in enumerate(tables):
+        placeholder = f"<w:p><w:r><w:t>@@SHEET{k}@@</w:t></w:r></w:p>"
+        assert xml.count(placeholder) == 1
+        xml = xml.replace(placeholder, _WORD_OBJECT.format(k=k))
+        parts[f"word/embeddings/Microsoft_Excel_Worksheet{k}.xlsx"] = _worksheet(rows, merged=merged,
+                                                                                formulas=formulas, outside=outside)
+        parts[f"word/media/sheet{k}.emf"] = b"\x01\x00\x00\x00" + b"\x00" * 84  # (a picture no reader draws)
+        rels += (f'<Relationship Id="rIdSheet{k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                 f'relationships/package" Target="embeddings/Microsoft_Excel_Worksheet{k}.xlsx"/>'
+                 f'<Relationship Id="rIdSheetImage{k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                 f'relationships/image" Target="media/sheet{k}.emf"/>')
+    parts["word/document.xml"] = xml.encode("utf-8")
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", rels.encode("utf-8") + b"</Relationships>")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", types.encode() + b"</Types>")
+    with zipfile.ZipFile(os.fspath(path), "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
 
 
 # The namespaces of the parts python-docx writes, and the ones Word's 'Strict Open XML Document' writes instead

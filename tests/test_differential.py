@@ -343,6 +343,34 @@ def test_a_seed_in_another_word_form_reads_as_the_seed(stem, form, tmp_path, par
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
 
 
+# --- statistics tables pasted into Word as Excel worksheets ---------------------------------------------------------
+# Offices paste the statistics tables into the report as Excel worksheets embedded as objects (OLE, shown as a
+# picture; tests/renderers.py render_docx_worksheets): the seed so written reads as the seed written as DOCX, its
+# merged cells as Word's (colspan_header). Before, each object was said unread (part_unread) and its table was
+# missing (table_missing: no cell of the three tables read).
+SHEET_FORMS = {"numbers": {}, "formulas_shown_range": {"formulas": True, "outside": True}, "merged": {"merged": True}}
+SHEET_STEMS = [stem for stem in STEMS if not stem.startswith("003")]  # (003's statistics are no rows of _as_lines)
+_PLAIN_SHEETS: dict = {}  # the reading of each seed written as DOCX, by stem and colspan_header
+
+
+@pytest.mark.parametrize("form", sorted(SHEET_FORMS))
+@pytest.mark.parametrize("stem", SHEET_STEMS)
+def test_a_seed_with_its_tables_pasted_as_worksheets_reads_as_its_docx(stem, form, tmp_path, parsed_seed):
+    from renderers import render_docx, render_docx_worksheets
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    merged = bool(SHEET_FORMS[form].get("merged"))
+    if (stem, merged) not in _PLAIN_SHEETS:
+        render_docx(lines, tmp_path / "plain.docx", colspan_header=merged)
+        _PLAIN_SHEETS[stem, merged] = _reading(toolkit.parse_report(tmp_path / "plain.docx", report_id=stem))
+    want = _PLAIN_SHEETS[stem, merged]
+    render_docx_worksheets(lines, tmp_path / "sheets.docx", **SHEET_FORMS[form])
+    got = _reading(toolkit.parse_report(tmp_path / "sheets.docx", report_id=stem))
+    assert want["tables"]
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
 # --- web pages' forms of the same table ----------------------------------------------------------------------------
 # A seed written as HTML (tests/renderers.py) in the markup Word's and Excel's "save as web page" and sites' editors
 # write reads as the seed written as HTML. (All but tracked_changes_saved and excel_accounting_zeros read the same

@@ -10,7 +10,7 @@ import toolkit
 from toolkit.layout import build_rows
 
 from conftest import RAW
-from renderers import render_docx, render_file, render_html, render_mht, render_pdf, rotate_pdf_pages
+from renderers import render_docx, render_file, render_html, render_mht, render_pdf, rezip, rotate_pdf_pages
 
 
 def _as_lines(report) -> list:
@@ -619,6 +619,22 @@ def test_an_embedded_document_that_cannot_be_read_is_flagged(tmp_path, parsed_se
     assert report.status == "partial"
 
 
+def _requests_in_object(original, prog_id: str, rel: str, target: str, part: bytes, tmp_path,
+                        around: tuple[str, str] = ("", "")):
+    """Seed 001 as a DOCX whose requests table is an object embedded in a paragraph (OLE: ``part``, as Word writes
+    one, without its picture; its run set between the two tags of ``around``)."""
+    obj = ('<w:p>' + around[0] + '<w:r><w:object w:dxaOrig="8306" w:dyaOrig="4000"><v:shape id="_x0000_i1025" type="#_x0000_t75" '
+           'style="width:415pt;height:200pt" o:ole=""/><o:OLEObject Type="Embed" ProgID="' + prog_id + '" '
+           'ShapeID="_x0000_i1025" DrawAspect="Content" ObjectID="_1700000000" r:id="rIdOle1"/></w:object></w:r>'
+           + around[1] + '</w:p>')
+    extra = {f"word/embeddings/{target}": part,
+             "types": f'<Default Extension="{target.rsplit(".", 1)[1]}" ContentType="application/octet-stream"/>',
+             "rels": f'<Relationship Id="rIdOle1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                     f'relationships/{rel}" Target="embeddings/{target}"/>'}
+    return _seed_docx_edited(original, lambda xml: xml.replace("<w:p><w:r><w:t>@@ALT@@</w:t></w:r></w:p>", obj),
+                             tmp_path, lines=_requests_replaced(original)[1], extra=extra)
+
+
 @pytest.mark.parametrize("prog_id, rel, target", [
     ("Excel.Sheet.12", "package", "Microsoft_Excel_Worksheet.xlsx"),
     ("Excel.Sheet.8", "oleObject", "oleObject1.bin"),  # a legacy .xls, as WPS embeds one too
@@ -627,19 +643,103 @@ def test_a_table_embedded_as_an_object_is_said_unread(prog_id, rel, target, tmp_
     # A worksheet pasted into Word as an object shows the table as a picture; the text holds none of it. Before,
     # the requests table was missing with nothing but table_missing to say so.
     original = parsed_seed("001_4d29bfef72dd56db")
-    obj = ('<w:p><w:r><w:object w:dxaOrig="8306" w:dyaOrig="4000"><v:shape id="_x0000_i1025" type="#_x0000_t75" '
-           'style="width:415pt;height:200pt" o:ole=""/><o:OLEObject Type="Embed" ProgID="' + prog_id + '" '
-           'ShapeID="_x0000_i1025" DrawAspect="Content" ObjectID="_1700000000" r:id="rIdOle1"/></w:object></w:r></w:p>')
-    extra = {f"word/embeddings/{target}": b"PK\x05\x06" + b"\x00" * 18,
-             "types": f'<Default Extension="{target.rsplit(".", 1)[1]}" ContentType="application/octet-stream"/>',
-             "rels": f'<Relationship Id="rIdOle1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                     f'relationships/{rel}" Target="embeddings/{target}"/>'}
-    path = _seed_docx_edited(original, lambda xml: xml.replace("<w:p><w:r><w:t>@@ALT@@</w:t></w:r></w:p>", obj),
-                             tmp_path, lines=_requests_replaced(original)[1], extra=extra)
+    path = _requests_in_object(original, prog_id, rel, target, b"PK\x05\x06" + b"\x00" * 18, tmp_path)
     with pytest.warns(toolkit.errors.ReaderWarning, match=f"1 embedded object\\(s\\) \\({prog_id}\\) not read"):
         report = toolkit.parse_report(path, report_id=original.report_id)
     assert [f.code for f in report.flags if f.code == "part_unread"] == ["part_unread"]
     assert "requests" not in set(report.tables["table"])
+
+
+def _package(rows: list, edit=None) -> bytes:
+    """An Excel package (.xlsx) whose worksheet holds ``rows`` (its parts passed through ``edit``, by name)."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue() if edit is None else rezip(out.getvalue(), edit)
+
+
+def _last_cell_filled(parts: dict) -> None:  # a mark in the sheet's last cell: the whole sheet in use
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+
+
+def _padded_sheet(parts: dict) -> None:  # a zip bomb: the sheet's XML 9 MB of spaces, some 9 KB compressed
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"<sheetData>",
+                                                                                  b" " * 9_000_000 + b"<sheetData>")
+
+
+def _entity_bomb(parts: dict) -> None:  # a cell whose text is an entity that expands to 100 MB ('billion laughs')
+    entities = b"".join(b'<!ENTITY e%d "%s">' % (k + 1, b"&e%d;" % k * 10) for k in range(5))
+    parts["xl/worksheets/sheet1.xml"] = (b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY e0 "' + b"x" * 1000
+                                         + b'">' + entities + b"]>" + parts["xl/worksheets/sheet1.xml"].replace(
+                                             b"<t>", b"<t>&e5;", 1))
+
+
+UNREAD_SHEETS = {
+    "entity_bomb": (lambda rows: _package(rows, _entity_bomb), "a damaged Excel package: "),
+    "zip_bomb": (lambda rows: _package(rows, _padded_sheet), r"expands to 9\d{6} bytes when unzipped"),
+    "whole_sheet": (lambda rows: _package(rows, _last_cell_filled),
+                    "is 1048576 rows by 16384 columns, more than the limit"),
+    "truncated": (lambda rows: _package(rows)[:3000], "a damaged Excel package"),
+    "a_document": (lambda rows: _docx_bytes(rows), r"no Excel worksheet package \(\.xlsx\): it holds no workbook"),
+}
+
+
+def _docx_bytes(rows: list) -> bytes:
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        render_docx(rows, Path(folder) / "table.docx")
+        return (Path(folder) / "table.docx").read_bytes()
+
+
+@pytest.mark.parametrize("kind", sorted(UNREAD_SHEETS))
+def test_a_worksheet_object_that_cannot_be_read_is_said_unread_by_name(kind, tmp_path, parsed_seed):
+    # An embedded package too large once unzipped (a zip bomb), a worksheet of a million rows, a damaged package (also
+    # one whose XML expands an entity to 100 MB) or one that is no worksheet is said unread, naming the part and why;
+    # the rest of the report is read.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    rows, _ = _requests_replaced(original)
+    make, reason = UNREAD_SHEETS[kind]
+    part = make([[int(c) if c.isdigit() else c or None for c in row] for row in rows] if kind != "a_document" else rows)
+    path = _requests_in_object(original, "Excel.Sheet.12", "package", "Microsoft_Excel_Worksheet.xlsx", part, tmp_path)
+    with pytest.warns(toolkit.errors.ReaderWarning,
+                      match=f"not read: .*word/embeddings/Microsoft_Excel_Worksheet.xlsx: .*{reason}"):
+        report = toolkit.parse_report(path, report_id=original.report_id)
+    assert [f.code for f in report.flags if f.code == "part_unread"] == ["part_unread"]
+    assert "requests" not in set(report.tables["table"])
+    kept = {k: v for k, v in _cells(original).items() if k[0] != "requests"}
+    assert _same({k: v for k, v in _cells(report).items() if k[0] != "requests"}, kept) and kept
+
+
+@pytest.mark.parametrize("around, shown", [(("", ""), True),
+                                           (("</w:p><w:tbl><w:tr><w:tc><w:p>", "</w:p></w:tc></w:tr></w:tbl><w:p>"),
+                                            True),  # in a cell of a Word table
+                                           (('<w:del w:id="1" w:author="a">', "</w:del>"), False),  # tracked deletion
+                                           (('<mc:AlternateContent><mc:Choice Requires="wps"/><mc:Fallback>',
+                                             "</mc:Fallback></mc:AlternateContent>"), False)])
+def test_a_worksheet_object_is_read_where_word_shows_it(around, shown, tmp_path, parsed_seed):
+    # The requests table pasted as a worksheet object is read in its place (also in a cell of a Word table, as a
+    # table in it); one Word does not show (deleted with tracked changes, a compatibility fallback beside a choice
+    # Word takes) is not read.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    rows, _ = _requests_replaced(original)
+    part = _package([[int(c) if c.isdigit() else c or None for c in row] for row in rows])
+    path = _requests_in_object(original, "Excel.Sheet.12", "package", "Microsoft_Excel_Worksheet.xlsx", part, tmp_path,
+                               around)
+    report = toolkit.parse_report(path, report_id=original.report_id)
+    assert "part_unread" not in {f.code for f in report.flags}
+    if shown:
+        assert _same(_cells(report), _cells(original))
+    else:
+        assert "requests" not in set(report.tables["table"])
 
 
 # A web page saved from a browser or Word as one file (a web archive, MHT): the page in quoted-printable or base64,

@@ -17,6 +17,7 @@ try:
         render_html,
         render_pdf,
         render_text,
+        rezip,
         strict_docx,
     )
 except ImportError:  # tests/ imported as a package
@@ -27,6 +28,7 @@ except ImportError:  # tests/ imported as a package
         render_html,
         render_pdf,
         render_text,
+        rezip,
         strict_docx,
     )
 
@@ -520,6 +522,49 @@ def test_a_strict_open_xml_docx_is_read(tmp_path: Path, parsed_seed) -> None:
     doc = read_document(tmp_path / "strict.docx")
     assert doc.format == "docx" and doc.lines == read_document(tmp_path / "plain.docx").lines
     assert _same(_cells(toolkit.parse_report(tmp_path / "strict.docx")), _cells(original))
+
+
+def test_worksheet_object_cells_read_as_excel_shows_them() -> None:
+    # A worksheet pasted into Word as an object: numbers in their formats' decimals (a percentage as one), the
+    # accounting format's dash for zero and brackets for a negative as the value, a formula's cached value (one
+    # never computed is blank, not 0), a merged range one cell as in a Word table, hidden rows and the blank edge
+    # of the used range left out.
+    import datetime
+    import io
+
+    import openpyxl
+
+    from toolkit.readers import _worksheet_rows
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None, None])  # a blank edge
+    sheet.append([None, "项目", 0.125, 1.5, 0, -22, "已办\n结", datetime.datetime(2021, 1, 30)])
+    sheet.append([None, "合计", None, None, 700, 800])
+    sheet.append([None, "小计", 1])
+    sheet.append([None, None, 2])
+    sheet.append([None, "内部", 99])
+    for ref, fmt in (("C2", "0.0%"), ("D2", "0.00"), ("E2", '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)'),
+                     ("F2", "#,##0;(#,##0)"), ("H2", "yyyy-mm-dd")):
+        sheet[ref].number_format = fmt
+    sheet.merge_cells("B3:D3")
+    sheet.merge_cells("B4:B5")
+    sheet.row_dimensions[6].hidden = True
+    out = io.BytesIO()
+    book.save(out)
+
+    def formulas(parts: dict) -> None:  # one with its cached value, one never computed
+        xml = parts["xl/worksheets/sheet1.xml"].replace(b'<c r="E3" t="n"><v>700</v></c>',
+                                                        b'<c r="E3"><f>SUM(E2:E2)+7</f><v>7</v></c>')
+        parts["xl/worksheets/sheet1.xml"] = xml.replace(b'<c r="F3" t="n"><v>800</v></c>', b'<c r="F3"><f>F2*2</f></c>')
+        assert parts["xl/worksheets/sheet1.xml"].count(b"<f>") == 2
+
+    assert _worksheet_rows(rezip(out.getvalue(), formulas), "a.docx#word/embeddings/sheet.xlsx") == [
+        ["项目", "12.5%", "1.50", "0", "-22", "已办 结", "2021-01-30"],
+        ["合计", "7", "", "", ""],
+        ["小计", "1", "", "", "", "", ""],
+        ["2", "", "", "", "", ""],
+    ]
 
 
 @pytest.mark.parametrize("strict", [False, True])

@@ -1635,11 +1635,11 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     lines: list = []
     body = document.element.body
     chunks = _docx_alt_chunks(document, body, path, max_bytes)
+    chunks.update(_docx_embedded_objects(document, body, path))  # (by relationship id too: ids are unique)
     hidden = _docx_hidden_styles(document)
     _vanish_styled_runs(body, hidden)
     _vanish_placeholders(body)
     _docx_block(body, lines, _WordNumbering(document), chunks)
-    _docx_embedded_objects(document, body, path)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
@@ -1977,17 +1977,166 @@ def _docx_alt_chunks(document, body, path: str, max_bytes: int) -> dict:
 # The relationships of an object embedded in a DOCX (OLE: a worksheet pasted as an object), and its element
 _EMBEDDED_RELS = ("/oleObject", "/package")
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+# An embedded Excel package is read when it expands to no more than this when unzipped (a zip bomb inside a DOCX is
+# refused by name, not read into memory), and its worksheet when the range it shows holds no more cells than this
+# (a statistics table has some hundreds)
+_SHEET_PACKAGE_LIMIT = 8 * 1024 * 1024
+_SHEET_MAX_CELLS = 100_000
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
-def _docx_embedded_objects(document, body, path: str) -> None:
-    """Warn (``part_unread``) of the objects embedded in the body: an Excel worksheet pasted into Word as an object
-    shows its table as a picture, and the text holds none of it (the table was missing without a word)."""
+def _docx_embedded_objects(document, body, path: str) -> dict:
+    """The rows of the Excel worksheets embedded in the body as objects (OLE), by relationship id.
+
+    A worksheet pasted into Word as an object shows its table as a picture, and the text holds none of it (the
+    table was missing without a word, then said unread): its package is read, and its rows stand at the object's
+    place (see ``_docx_object_rows``). An object that is no worksheet, or one that cannot be read (damaged, too
+    large, a legacy .xls), is warned of (``part_unread``), naming it and why.
+    """
     if not any(rel.reltype.endswith(_EMBEDDED_RELS) for rel in document.part.rels.values()):
-        return  # (the body is searched only when the document embeds an object)
-    kinds = [el.get("ProgID") or "of unknown kind" for el in body.iter(_OLE_OBJECT)]
+        return {}  # (the body is searched only when the document embeds an object)
+    sheets: dict = {}
+    kinds: list = []
+    reasons: list = []
+    for el in body.iter(_OLE_OBJECT):
+        rid = el.get(_R_ID)
+        part = document.part.related_parts.get(rid) if rid else None
+        if part is not None:
+            try:
+                sheets[rid] = _worksheet_rows(part.blob, f"{path}#{part.partname.lstrip('/')}")
+                continue
+            except ReadError as exc:
+                reasons.append(f"{part.partname.lstrip('/')}: {exc.problem}")
+        else:
+            reasons.append(f"{rid}: missing from the file")
+        kinds.append(el.get("ProgID") or "of unknown kind")
     if kinds:
         _warn(path, f"{len(kinds)} embedded object(s) ({', '.join(dict.fromkeys(kinds))}) not read: a table "
-                    "pasted as an object is not in the text", "part_unread")
+                    f"pasted as an object is not in the text ({'; '.join(reasons)})", "part_unread")
+    return sheets
+
+
+def _docx_object_rows(p, lines: list, chunks: dict) -> None:
+    """Append to ``lines`` the rows of the worksheets embedded as objects in paragraph ``p`` (``chunks``: by
+    relationship id, see _docx_embedded_objects), but for those Word does not show there (see ``_unshown_run``: in a
+    text box, read as its own lines, a compatibility fallback, a tracked deletion)."""
+    for obj in p.iter(_OLE_OBJECT):
+        run = next(obj.iterancestors(_w("r")), None)
+        if run is None or not _unshown_run(run, p):
+            lines.extend(chunks.get(obj.get(_R_ID), ()))
+
+
+def _worksheet_rows(data: bytes, name: str) -> list:
+    """The rows of the worksheet an Excel package (an embedded .xlsx, ``name``) shows, cells as Excel shows them.
+
+    The active sheet, in the range the object shows (the workbook's ``oleSize``, else the cells that hold
+    something), hidden rows and columns, empty rows and the blank columns at its edges left out; a merged range is
+    one cell, as in a Word table (the cells it covers are absent), a blank cell ``''``. Raises a ReadError saying
+    why a package cannot be read.
+    """
+    import openpyxl
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            expanded = sum(info.file_size for info in zf.infolist())
+            types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in zf.namelist() else b""
+            book_xml = zf.read("xl/workbook.xml") if "xl/workbook.xml" in zf.namelist() else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        if data.startswith(b"PK"):
+            raise CorruptFileError(name, f"a damaged Excel package: {exc}") from exc
+        hint = _magic(data)  # a legacy .xls (an OLE file), a picture ...
+        raise UnsupportedFormatError(name, f"no Excel worksheet package (.xlsx){f': {hint}' if hint else ''}") from exc
+    if b"sheet.main+xml" not in types and b"template.main+xml" not in types:
+        raise UnsupportedFormatError(name, "no Excel worksheet package (.xlsx): it holds no workbook")
+    if expanded > _SHEET_PACKAGE_LIMIT:
+        raise FileTooLargeError(name, f"the Excel package expands to {expanded} bytes when unzipped, more than the "
+                                      f"limit of {_SHEET_PACKAGE_LIMIT} bytes")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # (openpyxl's notes on the parts it leaves out: styles, extensions)
+            book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # a formula's cached value
+    except Exception as exc:
+        cause = exc.__cause__ or exc  # (openpyxl's ValueError 'could not read worksheets' says why in its cause)
+        raise CorruptFileError(name, f"a damaged Excel package: {type(cause).__name__}: "
+                                     f"{(str(cause).splitlines() or [''])[0]}") from exc
+    sheet = book.active
+    if sheet is None or not hasattr(sheet, "merged_cells"):
+        raise UnsupportedFormatError(name, "the workbook shows no worksheet (a chart sheet)")
+    top, left, bottom, right = _sheet_range(sheet, book_xml)
+    if (bottom - top + 1) * (right - left + 1) > _SHEET_MAX_CELLS:
+        raise FileTooLargeError(name, f"the worksheet '{sheet.title}' is {bottom - top + 1} rows by "
+                                      f"{right - left + 1} columns, more than the limit of {_SHEET_MAX_CELLS} cells")
+    covered = set()  # the cells a merged range covers
+    for merged in sheet.merged_cells.ranges:
+        for r in range(max(merged.min_row, top), min(merged.max_row, bottom) + 1):
+            covered.update((r, c) for c in range(max(merged.min_col, left), min(merged.max_col, right) + 1))
+        covered.discard((merged.min_row, merged.min_col))
+    hidden = {c for dim in sheet.column_dimensions.values() if dim.hidden for c in range(dim.min, dim.max + 1)}
+    grid = [[None if (cell.row, cell.column) in covered or cell.column in hidden else _sheet_cell_text(cell)
+             for cell in row]
+            for row in sheet.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right)
+            if not sheet.row_dimensions[row[0].row].hidden]
+    filled = [k for k in range(right - left + 1) if any(row[k] for row in grid)]
+    grid = [row[filled[0]:filled[-1] + 1] for row in grid if any(row)] if filled else []
+    return [cells for row in grid if (cells := [text for text in row if text is not None])]
+
+
+def _sheet_range(sheet, book_xml: bytes) -> tuple[int, int, int, int]:
+    """The rows and columns of ``sheet`` an embedded object shows (top, left, bottom, right): the workbook's
+    ``oleSize`` (the range Excel draws in Word) within the cells the sheet holds."""
+    from lxml import etree
+    from openpyxl.utils.cell import range_boundaries
+
+    top, left, bottom, right = sheet.min_row, sheet.min_column, sheet.max_row, sheet.max_column
+    try:
+        shown = etree.fromstring(book_xml).find(f"{_SHEET_NS}oleSize") if book_xml else None
+        if shown is not None:
+            c1, r1, c2, r2 = range_boundaries(shown.get("ref", ""))
+            top, left, bottom, right = max(top, r1 or top), max(left, c1 or left), min(bottom, r2 or bottom), \
+                min(right, c2 or right)
+    except (etree.XMLSyntaxError, ValueError, TypeError):
+        pass  # (a bad size: the sheet's cells)
+    return top, left, max(bottom, top), max(right, left)
+
+
+_FORMAT_DECIMALS = re.compile(r"0\.(0+)")
+_FORMAT_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # literal text and colours/conditions of a number format
+
+
+def _sheet_cell_text(cell) -> str:
+    """A worksheet cell's text as Excel shows it: a number in its format's decimals (a percentage as one, 12.5%),
+    a formula's cached value, a date as 2021-01-30; a blank cell ``''`` (a number format's dash for zero, or the
+    brackets of a negative amount, are shown as the value: 0, -22)."""
+    import datetime
+
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return _shown_number(value, cell.number_format or "General")
+    return " ".join(str(value).split("\n")).strip().strip("\u200b\ufeff").strip()  # line breaks, as a Word cell's
+
+
+def _shown_number(value: float, number_format: str) -> str:
+    """``value`` in the decimals of the first section of its ``number_format`` (General: as typed)."""
+    section = _FORMAT_QUOTED.sub("", number_format.split(";")[0])
+    percent = "%" in section
+    if percent:
+        value *= 100
+    decimals = _FORMAT_DECIMALS.search(section)
+    if decimals is not None or percent or "0" in section or "#" in section:
+        text = f"{value:.{len(decimals.group(1)) if decimals else 0}f}"
+    elif isinstance(value, int) or float(value).is_integer():
+        text = str(int(value))
+    else:
+        text = f"{value:.10g}"  # (Excel's General shows ten or eleven digits)
+    return text + ("%" if percent else "")
 
 
 def _docx_children(el) -> Iterator:
@@ -2016,14 +2165,18 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
     for child in _docx_children(container):
         if child.tag == _w("p"):
             for box in _docx_text_boxes(child):
-                _docx_block(box, lines)  # a text box (a title set in one) is its own lines, not glued to this
+                _docx_block(box, lines, None, chunks)  # a text box (a title set in one): its own lines, not glued
             text = _docx_paragraph(child)
             if child.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}") is not None:
                 joined += text
+                if chunks:
+                    _docx_object_rows(child, lines, chunks)  # (before the joined text: no object lost)
                 continue
             text, joined = joined + text, ""
             marker = numbering.marker(child, text) if numbering is not None else ""  # (an empty one counts too)
             _append_text_lines(lines, _numbered(marker, text))
+            if chunks:
+                _docx_object_rows(child, lines, chunks)  # a worksheet pasted as an object, after the text
         elif child.tag == _w("tbl"):
             _append_text_lines(lines, joined)  # a table ends the joined paragraphs
             joined = ""
@@ -2273,6 +2426,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     boxes: list = []
                     for box in _docx_text_boxes(child):
                         _docx_block(box, boxes)  # a text box in a cell is part of the cell's text
+                    if chunks:
+                        _docx_object_rows(child, after, chunks)  # a worksheet in a cell: as a table in it
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
                     paragraphs.append((child, t))
