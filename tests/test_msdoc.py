@@ -90,12 +90,46 @@ def _features_docx(path) -> None:
     d.save(str(path))
 
 
+def _revisions_docx(path) -> None:
+    """A DOCX of text Word does not show: a tracked deletion in a count ('12' deleted before '15'), hidden text,
+    and a paragraph whose mark is a tracked deletion (Word shows it joined to the next)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def deletion(tag: str, number: int):
+        el = OxmlElement(tag)
+        for name, value in (("w:id", str(number)), ("w:author", "a"), ("w:date", "2021-01-01T00:00:00Z")):
+            el.set(qn(name), value)
+        return el
+
+    d = docx.Document()
+    d.add_paragraph("2020年某某区人民政府信息公开工作年度报告")
+    p = d.add_paragraph("共收到申请")
+    deleted, r, t = deletion("w:del", 1), OxmlElement("w:r"), OxmlElement("w:delText")
+    t.text = "12"
+    r.append(t)
+    deleted.append(r)
+    p._p.append(deleted)
+    p.add_run("15件。")
+    p = d.add_paragraph("公开")
+    p.add_run("隐藏文字").font.hidden = True
+    p.add_run("完毕")
+    p = d.add_paragraph("第一段")
+    props = OxmlElement("w:rPr")
+    props.append(deletion("w:del", 2))
+    p._p.get_or_add_pPr().append(props)
+    d.add_paragraph("接着的第二段")
+    d.save(str(path))
+
+
 def write_sources(folder) -> None:
     """Write the DOCX each fixture was saved from into ``folder`` (see tests/data/doc/README.md)."""
     folder = Path(folder)
     for name, (stem, options) in SEED_FIXTURES.items():
         render_docx(_lines_of(stem), folder / f"{name}.docx", **options)
     _features_docx(folder / "features.docx")
+    _revisions_docx(folder / "revisions.docx")
 
 
 # --- the fixtures: saved as .doc by LibreOffice, read as their DOCX ------------------------------------------
@@ -125,6 +159,15 @@ def test_word_special_characters_read_as_the_docx_shows_them(tmp_path):
     assert got == read_document(tmp_path / "features.docx").lines
     assert "见网站www.example.gov.cn。" in got and "第1页" in got and "联系电话:0851-88888888第一行" in got
     assert ["(二)部分公开", ""] in got and not any("HYPERLINK" in str(line) for line in got)
+
+
+def test_text_word_does_not_show_is_not_read(tmp_path):
+    # a tracked deletion and hidden text (sprmCFRMarkDel, sprmCFVanish of the character properties) were read:
+    # '共收到申请1215件。' for 15, '公开隐藏文字完毕'; a paragraph whose mark is deleted is joined to the next
+    _revisions_docx(tmp_path / "revisions.docx")
+    got = read_document(FIXTURES / "revisions.doc").lines
+    assert got == read_document(tmp_path / "revisions.docx").lines
+    assert "共收到申请15件。" in got and "公开完毕" in got and "第一段接着的第二段" in got
 
 
 # --- the format's variants, written by tests/renderers.doc_bytes ---------------------------------------------

@@ -6,7 +6,8 @@ holding blocks in turn, nested tables included). :mod:`toolkit.readers` turns th
 body, so that everything downstream is shared.
 
 Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes
-are stories after it, as a DOCX's are parts other than its body. A field shows its result, not its code; an
+are stories after it, as a DOCX's are parts other than its body. Text Word does not show (a tracked deletion,
+hidden text: the character properties of PlcBteChpx) is left out. A field shows its result, not its code; an
 embedded object (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its content is not read.
 
 The container is an OLE compound file (:mod:`olefile`). The text is found through the piece table (Clx) of the
@@ -36,7 +37,8 @@ _F_ENCRYPTED = 0x0100  # FibBase flags: fEncrypted
 _F_WHICH_TABLE = 0x0200  # FibBase flags: fWhichTblStm (1Table, else 0Table)
 _FIB_RGW = 0x20  # csw, then the FibRgW97
 _PAGE = 512  # an FKP's size in the WordDocument stream
-_FC_PLCF_BTE_PAPX, _FC_CLX = 13, 33  # entries of the FibRgFcLcb97: the paragraph properties, the piece table
+# entries of the FibRgFcLcb97: the character and paragraph properties, the piece table
+_FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX = 12, 13, 33
 # (a bound on the piece table: Word writes one piece per edit of a fast save, a few hundred in a long history)
 _MAX_PIECES = 100_000
 _MAX_DEPTH = 64  # tables nested deeper are read as the depth-64 table's cells
@@ -52,6 +54,10 @@ _P_HUGE_PAPX = (0x6646, 0x646B)  # sprmPHugePapx, sprmPTableProps: the propertie
 _T_DEF_TABLE = 0xD608
 _T_VERT_MERGE = 0xD62B
 _SPRA_SIZE = (1, 1, 2, 4, 2, 2, 0, 3)  # operand size by spra (6: variable)
+# character sprms of text Word does not show: a tracked deletion (sprmCFRMarkDel), hidden text (sprmCFVanish); on
+# when their operand is 1, or 0x81 (the opposite of the style's, which hides nothing)
+_C_DELETED, _C_HIDDEN = 0x0800, 0x083C
+_ON = (b"\x01", b"\x81")
 
 # 8-bit text is cp1252, the bytes cp1252 leaves undefined standing for the same code point ([MS-DOC] 2.4.1)
 _CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
@@ -130,15 +136,21 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     text, marks = _main_text(word, pieces, ccp, path)
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
+    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp)
     fields = _Fields()
     builder = _Builder()
-    start = 0
+    start, joined = 0, ""
     for match in _MARKS.finditer(text):
         cp = match.start()
-        props = papx.at(marks(cp))
-        builder.add(fields.shown(text[start:cp]), match.group(), props)
+        shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
         start = cp + 1
-    builder.add(fields.shown(text[start:]), "", _NO_PROPS)
+        if unshown is not None and unshown[cp] == _DELETED and match.group() == "\r":
+            joined += shown  # a paragraph whose mark is a tracked deletion: Word shows it joined to the next
+            continue
+        builder.add(fields.shown(joined + shown), match.group(), papx.at(marks(cp)))
+        joined = ""
+    builder.add(fields.shown(joined + text[start:] if unshown is None else joined + _shown(text, unshown, start,
+                                                                                            len(text))), "", _NO_PROPS)
     return DocText(builder.close(), fields.objects)
 
 
@@ -287,6 +299,54 @@ def _main_text(word: bytes, pieces: list, ccp: int, path: str | None):
         return start + (cp - first) * (1 if compressed else 2)
 
     return text, offset
+
+
+_HIDDEN, _DELETED = 1, 2  # of a character in _unshown's mask
+
+
+def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int) -> bytearray | None:
+    """Which characters of the main document Word does not show (a mask: _HIDDEN, _DELETED), or None when it
+    shows them all (the usual case): the runs of the character properties (PlcBteChpx → FKP → CHPX) marked as
+    a tracked deletion or hidden text."""
+    fc, lcb = fc_lcb
+    n = (lcb - 4) // 8
+    if n < 1 or fc + lcb > len(table):
+        return None  # (no character properties: nothing hidden)
+    ranges = []
+    kinds: dict = {}
+    for pn in struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1)):
+        page = word[(pn & 0x3FFFFF) * _PAGE:((pn & 0x3FFFFF) + 1) * _PAGE]
+        crun = page[-1] if len(page) == _PAGE else 0
+        if 5 * crun + 4 > _PAGE - 1:
+            continue  # (a damaged page hides nothing)
+        rgfc = struct.unpack_from(f"<{crun + 1}I", page)
+        for j in range(crun):
+            at = 2 * page[4 * (crun + 1) + j]
+            grpprl = page[at + 1:at + 1 + page[at]] if at else b""
+            kind = kinds.get(grpprl)
+            if kind is None:
+                sprms = dict(_sprms(grpprl))
+                kind = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
+                                        _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else 0)
+            if kind:
+                ranges.append((rgfc[j], rgfc[j + 1], kind))
+    if not ranges:
+        return None
+    mask = bytearray(ccp)
+    for first, end, start, compressed in pieces:
+        width = 1 if compressed else 2
+        count = min(end, ccp) - first
+        for lo, hi, kind in ranges:  # the piece's characters whose bytes begin in [lo, hi)
+            k_lo = max(-(-(lo - start) // width), 0)
+            k_hi = min(-(-(hi - start) // width), count)
+            if k_lo < k_hi:
+                mask[first + k_lo:first + k_hi] = bytes([kind]) * (k_hi - k_lo)
+    return mask if any(mask) else None
+
+
+def _shown(text: str, unshown: bytearray, start: int, end: int) -> str:
+    """``text[start:end]`` but for the characters Word does not show."""
+    return "".join(c for c, kind in zip(text[start:end], unshown[start:end]) if not kind)
 
 
 @dataclass(frozen=True)
