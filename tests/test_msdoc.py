@@ -123,6 +123,22 @@ def _revisions_docx(path) -> None:
     d.save(str(path))
 
 
+def _header_docx(path, first_page: bool) -> None:
+    """Seed 001 from its preamble on, its title held only in the page header (of the first page, with
+    ``first_page``), as tests/test_readers.py writes it."""
+    import docx
+    from test_readers import seed_lines
+
+    lines = seed_lines("001")
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = first_page
+    (section.first_page_header if first_page else section.header).paragraphs[0].text = lines[0]
+    for line in lines[2:40]:
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
 def write_sources(folder) -> None:
     """Write the DOCX each fixture was saved from into ``folder`` (see tests/data/doc/README.md)."""
     folder = Path(folder)
@@ -130,6 +146,8 @@ def write_sources(folder) -> None:
         render_docx(_lines_of(stem), folder / f"{name}.docx", **options)
     _features_docx(folder / "features.docx")
     _revisions_docx(folder / "revisions.docx")
+    _header_docx(folder / "header.docx", False)
+    _header_docx(folder / "header-first.docx", True)
 
 
 # --- the fixtures: saved as .doc by LibreOffice, read as their DOCX ------------------------------------------
@@ -168,6 +186,18 @@ def test_text_word_does_not_show_is_not_read(tmp_path):
     got = read_document(FIXTURES / "revisions.doc").lines
     assert got == read_document(tmp_path / "revisions.docx").lines
     assert "共收到申请15件。" in got and "公开完毕" in got and "第一段接着的第二段" in got
+
+
+@pytest.mark.parametrize("first_page", [False, True])
+def test_a_title_held_only_in_the_page_header_is_read(first_page, tmp_path):
+    # the header stories (PlcfHdd) of the first section: before, the title was lost, and with it the agency and
+    # the year ('乌当区人民政府', 2020 read None, None)
+    name = "header-first" if first_page else "header"
+    _header_docx(tmp_path / "header.docx", first_page)
+    got = read_document(FIXTURES / f"{name}.doc").lines
+    assert got == read_document(tmp_path / "header.docx").lines and got[0] == "2020年乌当区人民政府信息公开工作年度报告"
+    meta = toolkit.parse_report(FIXTURES / f"{name}.doc").metadata
+    assert (meta["agency"], meta["report_year"]) == ("乌当区人民政府", 2020)
 
 
 # --- the format's variants, written by tests/renderers.doc_bytes ---------------------------------------------

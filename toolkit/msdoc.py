@@ -6,7 +6,8 @@ holding blocks in turn, nested tables included). :mod:`toolkit.readers` turns th
 body, so that everything downstream is shared.
 
 Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes
-are stories after it, as a DOCX's are parts other than its body. Text Word does not show (a tracked deletion,
+are stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page
+headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not show (a tracked deletion,
 hidden text: the character properties of PlcBteChpx) is left out. A field shows its result, not its code; an
 embedded object (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its content is not read.
 
@@ -38,7 +39,10 @@ _F_WHICH_TABLE = 0x0200  # FibBase flags: fWhichTblStm (1Table, else 0Table)
 _FIB_RGW = 0x20  # csw, then the FibRgW97
 _PAGE = 512  # an FKP's size in the WordDocument stream
 # entries of the FibRgFcLcb97: the character and paragraph properties, the piece table
-_FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX = 12, 13, 33
+_FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX = 11, 12, 13, 33
+# the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
+# header, then the header of odd pages (every page's, without a different first page or odd and even pages)
+_FIRST_HEADERS = (6 + 4, 6 + 1)
 # (a bound on the piece table: Word writes one piece per edit of a fast save, a few hundred in a long history)
 _MAX_PIECES = 100_000
 _MAX_DEPTH = 64  # tables nested deeper are read as the depth-64 table's cells
@@ -89,10 +93,12 @@ class Cell:
 
 @dataclass
 class DocText:
-    """What :func:`read_doc` finds: the main document's blocks, and the embedded objects its fields name."""
+    """What :func:`read_doc` finds: the main document's blocks, the embedded objects its fields name, and the
+    paragraphs of the first section's page headers (first page's, then odd pages'), a list each."""
 
     blocks: list
     objects: list
+    headers: list = field(default_factory=list)
 
 
 def read_doc(data: bytes, path: str | None = None) -> DocText:
@@ -130,17 +136,18 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     toolkit.errors.CorruptFileError: a.doc: not a valid Word document: not an OLE compound file
     """
     word, table, extra = _streams(data, path)
-    ccp, fc_lcb = _fib(word, path)
+    (ccp, notes, headers), fc_lcb = _fib(word, path)
     clx = _slice(table, *fc_lcb(_FC_CLX), path, "the piece table (Clx)")
     pieces = _pieces(clx, len(word), path)
-    text, marks = _main_text(word, pieces, ccp, path)
+    notes, headers = max(notes, 0), max(headers, 0)
+    text, marks = _main_text(word, pieces, ccp, path, ccp + notes + headers)
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
     unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp)
     fields = _Fields()
     builder = _Builder()
     start, joined = 0, ""
-    for match in _MARKS.finditer(text):
+    for match in _MARKS.finditer(text, 0, ccp):
         cp = match.start()
         shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
         start = cp + 1
@@ -149,9 +156,24 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
             continue
         builder.add(fields.shown(joined + shown), match.group(), papx.at(marks(cp)))
         joined = ""
-    builder.add(fields.shown(joined + text[start:] if unshown is None else joined + _shown(text, unshown, start,
-                                                                                            len(text))), "", _NO_PROPS)
-    return DocText(builder.close(), fields.objects)
+    builder.add(fields.shown(joined + text[start:ccp] if unshown is None else joined + _shown(text, unshown, start,
+                                                                                               ccp)), "", _NO_PROPS)
+    return DocText(builder.close(), fields.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes))
+
+
+def _headers(text: str, table: bytes, fc_lcb: tuple, first: int) -> list:
+    """The paragraphs of the first section's headers (see _FIRST_HEADERS) whose text ``text`` holds from CP
+    ``first`` on (the header stories follow the main document and the footnotes)."""
+    fc, lcb = fc_lcb
+    n = lcb // 4
+    if fc + lcb > len(table) or n <= max(_FIRST_HEADERS) + 1:
+        return []
+    cps = struct.unpack_from(f"<{n}i", table, fc)
+    out = []
+    for story in _FIRST_HEADERS:
+        shown = _Fields().shown(text[first + cps[story]:first + cps[story + 1]].replace("\x07", "\r"))
+        out.append([line for line in shown.split("\r") if line])
+    return out
 
 
 def _streams(data: bytes, path: str | None) -> tuple[bytes, bytes, bytes]:
@@ -200,7 +222,8 @@ def _nfib(word: bytes) -> int:
 
 
 def _fib(word: bytes, path: str | None):
-    """The FIB's ccpText, and a function giving (fc, lcb) of the FibRgFcLcb97 entry of an index."""
+    """The FIB's ccpText, ccpFtn and ccpHdd, and a function giving (fc, lcb) of the FibRgFcLcb97 entry of an
+    index."""
     if len(word) < _FIB_RGW + 2:
         raise CorruptFileError(path, f"not a valid Word document: the WordDocument stream is {len(word)} bytes, "
                                      "too short for its header (FIB)")
@@ -223,7 +246,8 @@ def _fib(word: bytes, path: str | None):
     rg = lw + 2 + 4 * cslw + 2  # cbRgFcLcb, then FibRgFcLcb97
     if cslw < 4 or len(word) < rg or len(word) < rg + 8 * struct.unpack_from("<H", word, rg - 2)[0]:
         raise CorruptFileError(path, "not a valid Word document: its header (FIB) is cut short")
-    ccp = struct.unpack_from("<i", word, lw + 2 + 12)[0]  # ccpText: the main document's characters
+    # ccpText, ccpFtn, ccpHdd: the characters of the main document, the footnotes and the headers
+    ccps = struct.unpack_from("<3i", word, lw + 2 + 12)
     count = struct.unpack_from("<H", word, rg - 2)[0]
 
     def fc_lcb(index: int) -> tuple[int, int]:
@@ -231,7 +255,7 @@ def _fib(word: bytes, path: str | None):
             raise CorruptFileError(path, "not a valid Word document: its header (FIB) is cut short")
         return struct.unpack_from("<II", word, rg + 8 * index)
 
-    return ccp, fc_lcb
+    return ccps, fc_lcb
 
 
 def _slice(stream: bytes, fc: int, lcb: int, path: str | None, what: str) -> bytes:
@@ -277,13 +301,15 @@ def _pieces(clx: bytes, size: int, path: str | None) -> list:
     return out
 
 
-def _main_text(word: bytes, pieces: list, ccp: int, path: str | None):
-    """The main document's text, and a function giving the byte offset of a character of it."""
+def _main_text(word: bytes, pieces: list, ccp: int, path: str | None, upto: int | None = None):
+    """The main document's text (and what follows up to CP ``upto``, as far as the pieces hold it), and a
+    function giving the byte offset of a character of it."""
+    upto = ccp if upto is None else max(upto, ccp)
     parts = []
     for first, end, start, compressed in pieces:
-        if first >= ccp:
+        if first >= upto:
             break
-        n = min(end, ccp) - first
+        n = min(end, upto) - first
         if compressed:
             parts.append(word[start:start + n].decode("latin-1").translate(_CP1252))
         else:

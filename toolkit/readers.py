@@ -1682,6 +1682,8 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
     _warn_embedded(path, found.objects)
     if not lines:
         raise EmptyFileError(path, "the Word document holds no text")
+    lines[:0] = _header_title(lines, ([line for part in header for line in _text_lines(part)]
+                                      for header in found.headers))
     return RawDocument(path=path, format="doc", encoding=None, lines=lines)
 
 
@@ -1767,21 +1769,33 @@ def _docx_header_title(document, lines: list) -> list:
     Some agencies put '某某局2020年政府信息公开工作年度报告' in the header of every page and start the body
     with 一、总体情况; the title names the agency and the year, so it is put before the body's lines.
     """
-    from toolkit.metadata import _find_title
-
-    text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
-    if not document.sections or _find_title(text, len(text)) is not None:
+    if not document.sections:
         return []
-    hidden = _docx_hidden_styles(document)
     section = document.sections[0]
     parts = [section.first_page_header] if section.different_first_page_header_footer else []
     parts.append(section.header)
-    for part in parts:
-        if part.is_linked_to_previous:
-            continue
-        found: list = []
-        _vanish_styled_runs(part._element, hidden)
-        _docx_block(part._element, found)
+
+    def headers() -> Iterator[list]:  # (read only when the body holds no title)
+        hidden = _docx_hidden_styles(document)
+        for part in parts:
+            if not part.is_linked_to_previous:
+                found: list = []
+                _vanish_styled_runs(part._element, hidden)
+                _docx_block(part._element, found)
+                yield found
+
+    return _header_title(lines, headers())
+
+
+def _header_title(lines: list, headers: Iterator[list]) -> list:
+    """The title lines the first of ``headers`` (the lines of a page header each) holding a title gives, when
+    ``lines`` (the body's) hold none (a DOCX's or a Word 97–2003 document's)."""
+    from toolkit.metadata import _find_title
+
+    text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
+    if _find_title(text, len(text)) is not None:
+        return []
+    for found in headers:
         found = [line for line in found if isinstance(line, str)]
         span = _find_title(found, len(found))
         if span is not None:
@@ -2094,6 +2108,13 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
             joined = ""
             lines.extend(chunks.get(child.get(_R_ID), ()))
     _append_text_lines(lines, joined)
+
+
+def _text_lines(text: str) -> list:
+    """The non-blank lines of a paragraph's text, stripped."""
+    lines: list = []
+    _append_text_lines(lines, text)
+    return lines
 
 
 def _append_text_lines(lines: list, text: str) -> None:
