@@ -139,6 +139,26 @@ def _header_docx(path, first_page: bool) -> None:
     document.save(str(path))
 
 
+_HEADING = re.compile(r"(</w:p>|</w:tbl>|<w:body>)<w:p><w:r><w:t>[一二三四五六七八九十]{1,2}、")  # not in a cell
+
+
+def _numbered_docx(path) -> None:
+    """Seed 001 whose section headings (一、 … 六、) are numbered by a Word list, not typed."""
+    from test_formats import _seed_docx_edited
+    from test_readers import _lvl, _with_numbering
+    from conftest import _parsed
+
+    def edit(xml: str) -> str:
+        numbered = _HEADING.sub(r'\1<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+                                "</w:pPr><w:r><w:t>", xml)
+        assert numbered.count("<w:numPr>") == 6
+        return numbered
+
+    written = _seed_docx_edited(_parsed("001_4d29bfef72dd56db"), edit, Path(path).parent)
+    _with_numbering(written, {"0": [_lvl(0, "chineseCounting", "%1、")]}, {"1": ("0", "")})
+    written.replace(path)
+
+
 def write_sources(folder) -> None:
     """Write the DOCX each fixture was saved from into ``folder`` (see tests/data/doc/README.md)."""
     folder = Path(folder)
@@ -148,6 +168,7 @@ def write_sources(folder) -> None:
     _revisions_docx(folder / "revisions.docx")
     _header_docx(folder / "header.docx", False)
     _header_docx(folder / "header-first.docx", True)
+    _numbered_docx(folder / "numbered.docx")
 
 
 # --- the fixtures: saved as .doc by LibreOffice, read as their DOCX ------------------------------------------
@@ -198,6 +219,25 @@ def test_a_title_held_only_in_the_page_header_is_read(first_page, tmp_path):
     assert got == read_document(tmp_path / "header.docx").lines and got[0] == "2020年乌当区人民政府信息公开工作年度报告"
     meta = toolkit.parse_report(FIXTURES / f"{name}.doc").metadata
     assert (meta["agency"], meta["report_year"]) == ("乌当区人民政府", 2020)
+
+
+def test_list_numbers_are_read_as_in_a_docx(tmp_path):
+    # headings numbered by a Word list (一、 … 六、, not in the text: sprmPIlfo, sprmPIlvl, PlfLst, PlfLfo) lost
+    # their numbers, and the report its sections
+    from test_differential import _reading
+
+    _numbered_docx(tmp_path / "numbered.docx")
+    got = read_document(FIXTURES / "numbered.doc").lines
+    assert got == read_document(tmp_path / "numbered.docx").lines and "一、总体情况" in got
+    doc = toolkit.parse_report(FIXTURES / "numbered.doc", report_id="001")
+    assert _reading(doc) == _reading(toolkit.parse_report(tmp_path / "numbered.docx", report_id="001"))
+    assert _reading(doc)["sections"] == _reading(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))["sections"]
+
+
+def test_damaged_lists_give_no_numbers():
+    from toolkit.msdoc import _lists
+
+    assert _lists(b"\x05\x00" + b"\xff" * 40, (0, 30), (0, 0)) == {} and _lists(b"", (0, 0), (0, 0)) == {}
 
 
 # --- the format's variants, written by tests/renderers.doc_bytes ---------------------------------------------

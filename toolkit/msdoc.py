@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from toolkit.errors import CorruptFileError, UnsupportedFormatError
 
-__all__ = ["OLE_MAGIC", "Cell", "DocText", "read_doc"]
+__all__ = ["OLE_MAGIC", "Cell", "DocText", "Paragraph", "read_doc"]
 
 #: The first bytes of an OLE compound file (a .doc, .xls, .ppt, .wps, .et …).
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -39,7 +39,7 @@ _F_WHICH_TABLE = 0x0200  # FibBase flags: fWhichTblStm (1Table, else 0Table)
 _FIB_RGW = 0x20  # csw, then the FibRgW97
 _PAGE = 512  # an FKP's size in the WordDocument stream
 # entries of the FibRgFcLcb97: the character and paragraph properties, the piece table
-_FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX = 11, 12, 13, 33
+_FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 11, 12, 13, 33, 73, 74
 # the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
 # header, then the header of odd pages (every page's, without a different first page or odd and even pages)
 _FIRST_HEADERS = (6 + 4, 6 + 1)
@@ -53,6 +53,18 @@ _P_TTP = 0x2417
 _P_INNER_CELL = 0x244B
 _P_INNER_TTP = 0x244C
 _P_ITAP = 0x6649
+_P_ILFO, _P_ILVL = 0x460B, 0x260A  # the paragraph's list (1-based, into the PlfLfo) and level
+_NO_LIST = (0, 0xF801)  # no list; 'no list, whatever the style says'
+# a list level's number format (LVLF.nfc), by its value: ECMA-376's ST_NumberFormat in order
+_NUMBER_FORMATS = (
+    "decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "ordinal", "cardinalText", "ordinalText",
+    "hex", "chicago", "ideographDigital", "japaneseCounting", "aiueo", "iroha", "decimalFullWidth",
+    "decimalHalfWidth", "japaneseLegal", "japaneseDigitalTenThousand", "decimalEnclosedCircle", "decimalFullWidth2",
+    "aiueoFullWidth", "irohaFullWidth", "decimalZero", "bullet", "ganada", "chosung", "decimalEnclosedFullstop",
+    "decimalEnclosedParen", "decimalEnclosedCircleChinese", "ideographEnclosedCircle", "ideographTraditional",
+    "ideographZodiac", "ideographZodiacTraditional", "taiwaneseCounting", "ideographLegalTraditional",
+    "taiwaneseCountingThousand", "taiwaneseDigital", "chineseCounting", "chineseLegalSimplified",
+    "chineseCountingThousand")
 _P_CHG_TABS = 0xC615
 _P_HUGE_PAPX = (0x6646, 0x646B)  # sprmPHugePapx, sprmPTableProps: the properties are in the Data stream
 _T_DEF_TABLE = 0xD608
@@ -91,14 +103,24 @@ class Cell:
     merged: bool = False
 
 
+class Paragraph(str):
+    """A paragraph's text that Word numbers as an item of a list: ``number`` is (list, level), the list an
+    index of :attr:`DocText.lists`."""
+
+    number: tuple = (0, 0)
+
+
 @dataclass
 class DocText:
-    """What :func:`read_doc` finds: the main document's blocks, the embedded objects its fields name, and the
-    paragraphs of the first section's page headers (first page's, then odd pages'), a list each."""
+    """What :func:`read_doc` finds: the main document's blocks, the embedded objects its fields name, the
+    paragraphs of the first section's page headers (first page's, then odd pages'), a list each, and the lists
+    numbered paragraphs refer to: list -> (its definition's id, {level: (start, format, text)}), the format
+    one of ECMA-376's (``'chineseCounting'``, ``'decimal'`` …), the text with ``%1`` … for the levels' numbers."""
 
     blocks: list
     objects: list
     headers: list = field(default_factory=list)
+    lists: dict = field(default_factory=dict)
 
 
 def read_doc(data: bytes, path: str | None = None) -> DocText:
@@ -158,7 +180,35 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
         joined = ""
     builder.add(fields.shown(joined + text[start:ccp] if unshown is None else joined + _shown(text, unshown, start,
                                                                                                ccp)), "", _NO_PROPS)
-    return DocText(builder.close(), fields.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes))
+    return DocText(builder.close(), fields.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes),
+                   _lists(table, fc_lcb(_FC_PLF_LST), fc_lcb(_FC_PLF_LFO)) if builder.numbered else {})
+
+
+def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
+    """The lists of the PlfLfo, their levels read from the PlfLst and the LVLs after it (see DocText); {} for
+    damaged ones (a damaged numbering gives no numbers, never an error)."""
+    try:
+        fc, lcb = lst
+        definitions: dict = {}
+        at = fc + lcb  # (the LVLs follow the PlfLst)
+        for k in range(struct.unpack_from("<h", table, fc)[0]):
+            lsid, = struct.unpack_from("<i", table, fc + 2 + 28 * k)
+            levels: dict = {}
+            for ilvl in range(1 if table[fc + 2 + 28 * k + 26] & 0x01 else 9):  # fSimpleList: one level
+                start, nfc = struct.unpack_from("<iB", table, at)
+                at += 28 + table[at + 24] + table[at + 25]  # the LVLF, its grpprlPapx and grpprlChpx
+                size, = struct.unpack_from("<H", table, at)
+                xst = table[at + 2:at + 2 + 2 * size].decode("utf-16-le", "replace")
+                at += 2 + 2 * size
+                pattern = re.sub("[\x00-\x08]", lambda m: f"%{ord(m.group()) + 1}", xst)
+                levels[ilvl] = (start, _NUMBER_FORMATS[nfc] if nfc < len(_NUMBER_FORMATS) else "none", pattern)
+            definitions[lsid] = levels
+        fc, lcb = lfo
+        count, = struct.unpack_from("<i", table, fc)
+        lsids = struct.unpack_from("<" + "i12x" * min(count, lcb // 16), table, fc + 4)
+    except (struct.error, IndexError):
+        return {}
+    return {k + 1: (lsid, definitions[lsid]) for k, lsid in enumerate(lsids) if lsid in definitions}
 
 
 def _headers(text: str, table: bytes, fc_lcb: tuple, first: int) -> list:
@@ -383,6 +433,7 @@ class _Props:
     row_end: bool = False  # its mark ends a row of the table at its depth (sprmPFTtp, sprmPFInnerTtp)
     cell_end: bool = False  # its paragraph mark ends a nested table's cell (sprmPFInnerTableCell)
     covered: tuple = ()  # of a row end: the cells covered by a merged cell (by index)
+    number: tuple | None = None  # the list and level numbering the paragraph
 
 
 _NO_PROPS = _Props()
@@ -470,7 +521,7 @@ def _sprms(grpprl: bytes) -> list:
 
 def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
     """What a paragraph's sprms say of its place in a table (``extra``: the Data stream)."""
-    depth, in_table, ttp, inner_ttp, inner_cell = 0, False, False, False, False
+    depth, in_table, ttp, inner_ttp, inner_cell, ilfo, ilvl = 0, False, False, False, False, 0, 0
     covered: dict = {}
     sprms = _sprms(grpprl)
     for sprm, op in sprms:
@@ -491,6 +542,10 @@ def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
             inner_ttp = bool(op[0])
         elif sprm == _P_INNER_CELL:
             inner_cell = bool(op[0])
+        elif sprm == _P_ILFO and len(op) == 2:
+            ilfo = op[0] | op[1] << 8
+        elif sprm == _P_ILVL:
+            ilvl = op[0] if op[0] <= 8 else 0
         elif sprm == _T_DEF_TABLE and len(op) >= 3:
             cells = op[2]
             at = 3 + 2 * (cells + 1)  # after itcMac and rgdxaCenter: the TC80s, 20 bytes each
@@ -502,7 +557,8 @@ def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
             covered[op[1]] = covered.get(op[1], False) and (op[2] & 0x3) != 0 or (op[2] & 0x3) == 1
     depth = max(min(depth, _MAX_DEPTH), 1) if in_table or depth > 0 else 0
     row_end = ttp if depth <= 1 else inner_ttp
-    return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)))
+    return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
+                  None if ilfo in _NO_LIST else (ilfo, ilvl))
 
 
 class _Fields:
@@ -550,6 +606,7 @@ class _Builder:
     def __init__(self) -> None:
         self.body: list = []
         self.open: list = []  # the tables open at each depth
+        self.numbered = False  # whether a paragraph is an item of a list
 
     def _into(self) -> list:
         return self.open[-1].cell.blocks if self.open else self.body
@@ -569,6 +626,10 @@ class _Builder:
             self._close()
         while len(self.open) < depth:
             self.open.append(_Table())
+        if props.number is not None:
+            text = Paragraph(text)
+            text.number = props.number
+            self.numbered = True
         if not depth:
             self.body.append(text)
             return

@@ -1678,7 +1678,7 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
     body = etree.Element(_w("body"))
     _word_blocks(body, found.blocks)
     lines: list = []
-    _docx_block(body, lines)
+    _docx_block(body, lines, _WordNumbering.of_lists(found.lists))
     _warn_embedded(path, found.objects)
     if not lines:
         raise EmptyFileError(path, "the Word document holds no text")
@@ -1694,7 +1694,12 @@ def _word_blocks(parent, blocks: list) -> None:
 
     for block in blocks:
         if isinstance(block, str):
-            SubElement(SubElement(SubElement(parent, _w("p")), _w("r")), _w("t")).text = block
+            p = SubElement(parent, _w("p"))
+            if getattr(block, "number", None):  # an item of a list: its number, as a DOCX's w:numPr
+                numbering = SubElement(SubElement(p, _w("pPr")), _w("numPr"))
+                SubElement(numbering, _w("ilvl")).set(_w("val"), str(block.number[1]))
+                SubElement(numbering, _w("numId")).set(_w("val"), str(block.number[0]))
+            SubElement(SubElement(p, _w("r")), _w("t")).text = block
             continue
         table = SubElement(parent, _w("tbl"))
         for row in block:
@@ -1905,6 +1910,16 @@ class _WordNumbering:
         if numbering is not None:
             self._read_levels(numbering, document.styles.element)
         self._read_styles(document.styles.element)
+
+    @classmethod
+    def of_lists(cls, lists: dict) -> "_WordNumbering":
+        """The numbering of a Word 97–2003 document's lists (:attr:`toolkit.msdoc.DocText.lists`), its
+        paragraphs' lists as numIds."""
+        self = cls.__new__(cls)
+        self.levels = {(str(k), ilvl): level for k, (_, levels) in lists.items() for ilvl, level in levels.items()}
+        self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
+        self.restarts, self.style_num, self.counters = {}, {}, {}
+        return self
 
     def _read_levels(self, numbering, styles) -> None:
         abstract = {a.get(_w("abstractNumId")): a for a in numbering.iter(_w("abstractNum"))}
