@@ -7,9 +7,11 @@ body, so that everything downstream is shared.
 
 Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes
 are stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page
-headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not show (a tracked deletion,
-hidden text: the character properties of PlcBteChpx) is left out. A field shows its result, not its code; an
-embedded object (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its content is not read.
+headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not
+show (a tracked deletion, hidden text: the character properties of PlcBteChpx) is left out. A paragraph
+numbered by a list is a :class:`Paragraph` naming it, the lists' levels in :attr:`DocText.lists`. A field shows
+its result, not its code; an embedded object (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its
+content is not read.
 
 The container is an OLE compound file (:mod:`olefile`). The text is found through the piece table (Clx) of the
 table stream; a table's cells end with a cell mark (``\x07``), its rows with a further mark whose paragraph
