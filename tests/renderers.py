@@ -16,12 +16,14 @@ import glob
 import html
 import os
 import re
+import struct
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["render_html", "render_mht", "render_docx", "render_docx_worksheets", "strict_docx", "rezip", "render_pdf",
-           "render_text", "cjk_font_path", "rotate_pdf_pages", "TEXT_LAYOUTS"]
+__all__ = ["render_html", "render_mht", "render_docx", "render_docx_worksheets", "strict_docx", "rezip",
+           "render_doc", "doc_bytes", "ole_bytes", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
+           "TEXT_LAYOUTS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 
@@ -277,6 +279,200 @@ def render_docx_worksheets(lines: list, path, *, merged: bool = False, formulas:
     with zipfile.ZipFile(os.fspath(path), "w", zipfile.ZIP_DEFLATED) as zout:
         for name, data in parts.items():
             zout.writestr(name, data)
+
+
+# --------------------------------------------------------------------------
+# Word 97-2003 (.doc): a small writer of the binary format ([MS-DOC], [MS-CFB])
+# --------------------------------------------------------------------------
+
+_SECTOR = 512
+_END, _FREE, _FAT = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+
+
+def ole_bytes(streams: dict) -> bytes:
+    """An OLE compound file (version 3) holding `streams` (name -> bytes) at its root.
+
+    Every stream is padded to 4096 bytes at least, so that none lives in a mini stream.
+    """
+    names = list(streams)
+    datas = [streams[n] + b"\0" * max(4096 - len(streams[n]), 0) for n in names]
+    datas = [d + b"\0" * (-len(d) % _SECTOR) for d in datas]
+    dir_sectors = (len(names) + 1 + 3) // 4
+    sectors = dir_sectors + sum(len(d) // _SECTOR for d in datas)
+    fat_sectors = 1
+    while (sectors + fat_sectors) > fat_sectors * 128:
+        fat_sectors += 1
+    fat = []
+    starts = []
+    for count in [dir_sectors] + [len(d) // _SECTOR for d in datas]:
+        starts.append(len(fat))
+        fat += [len(fat) + k + 1 for k in range(count - 1)] + [_END]
+    fat_start = len(fat)
+    fat += [_FAT] * fat_sectors
+    fat += [_FREE] * (fat_sectors * 128 - len(fat))
+
+    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
+        raw = name.encode("utf-16-le") + b"\0\0"
+        return (raw.ljust(64, b"\0") + struct.pack("<HBBIII", len(raw), kind, 1, _FREE, right, child) + b"\0" * 36
+                + struct.pack("<III", start, size, 0))
+
+    entries = [entry("Root Entry", 5, 1 if names else _FREE, _FREE, _END, 0)]
+    for k, (name, data) in enumerate(zip(names, datas)):
+        entries.append(entry(name, 2, _FREE, k + 2 if k + 1 < len(names) else _FREE, starts[k + 1], len(data)))
+    directory = b"".join(entries).ljust(dir_sectors * _SECTOR, b"\0")
+    for k in range(len(entries), dir_sectors * 4):  # unused entries
+        at = k * 128
+        directory = directory[:at + 68] + struct.pack("<III", _FREE, _FREE, _FREE) + directory[at + 80:]
+    difat = [fat_start + k for k in range(fat_sectors)] + [_FREE] * (109 - fat_sectors)
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\0" * 6 + struct.pack("<IIIIIIIII", 0, fat_sectors, starts[0], 0, 4096, _END, 0, _END, 0)
+              + struct.pack("<109I", *difat))
+    return header + directory + b"".join(datas) + struct.pack(f"<{len(fat)}I", *fat)
+
+
+_CELL, _ROW = {"depth": 1}, {"depth": 1, "row_end": True}
+
+
+def _sprm(code: int, operand: bytes) -> bytes:
+    return struct.pack("<H", code) + operand
+
+
+def _grpprl(props: dict) -> bytes:
+    """The sprms of a paragraph's table properties (see doc_bytes)."""
+    depth = props.get("depth", 0)
+    out = b""
+    if depth:
+        out += _sprm(0x2416, b"\x01") + _sprm(0x6649, struct.pack("<i", depth))
+    if props.get("row_end"):
+        out += _sprm(0x2417 if depth <= 1 else 0x244C, b"\x01")
+    if props.get("cell_end"):
+        out += _sprm(0x244B, b"\x01")
+    merged = props.get("merged", ())
+    if props.get("row_end") and merged:
+        cells = max(merged) + 1
+        tcs = b"".join(struct.pack("<H", 0x20 if k in merged else 0) + b"\0" * 18 for k in range(cells))
+        body = bytes([cells]) + b"\0" * 2 * (cells + 1) + tcs
+        out += _sprm(0xD608, struct.pack("<H", len(body) + 1) + body)
+    return out
+
+
+def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, reverse: bool = False,
+              huge: bool = False, nfib: int = 0x00C1, flags: int = 0, streams: dict | None = None,
+              clx: bytes | None = None, ccp: int | None = None) -> bytes:
+    r"""A Word 97-2003 document whose main text is `paragraphs`: (text ending with its mark, table properties).
+
+    A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
+    dict: ``depth`` (the table depth, 0 outside tables), ``row_end`` (its mark ends a row: sprmPFTtp, or
+    sprmPFInnerTtp in a nested table), ``cell_end`` (its paragraph mark ends a nested table's cell) and
+    ``merged`` (of a row end: the cells covered by a vertical merge). The text is cut into `pieces` pieces of
+    the piece table (with `eight_bit`, also where it turns from text cp1252 holds to other text and back, the
+    first kind written 8-bit), stored in reverse order with `reverse` (as Word's fast saves leave them);
+    `huge` puts the properties of row ends in the Data stream (sprmPHugePapx). `nfib` and `flags` are the
+    FIB's, and so are `ccp` (ccpText, the text's length if None) and `clx` (the piece table, its bytes if given);
+    `streams` adds streams to (or, given None, removes them from) the container.
+    """
+    text = "".join(t for t, _ in paragraphs)
+    cuts = {len(text) * k // pieces for k in range(1, pieces)}
+    if eight_bit:
+        fits = [_cp1252(c) is not None for c in text]
+        cuts |= {k for k in range(1, len(text)) if fits[k] != fits[k - 1]}
+    bounds = sorted({0, len(text)} | cuts)
+    spans = list(zip(bounds, bounds[1:]))
+    fib_size = 0x400
+    stored = {}
+    blob = b""
+    for first, end in (reversed(spans) if reverse else spans):
+        chunk = text[first:end]
+        small = eight_bit and all(_cp1252(c) is not None for c in chunk)
+        data = b"".join(_cp1252(c) for c in chunk) if small else chunk.encode("utf-16-le")
+        stored[first] = (fib_size + len(blob), small)
+        blob += data
+    word = bytearray(fib_size) + blob
+    word += b"\0" * (-len(word) % _SECTOR)
+
+    def fc_of(cp: int) -> int:
+        first = max(b for b in bounds[:-1] if b <= cp)
+        at, small = stored[first]
+        return at + (cp - first) * (1 if small else 2)
+
+    # the paragraph marks' byte offsets and properties, one FKP run each, in byte order
+    marks, cp = [], 0
+    extra = bytearray(b"\0" * 8)
+    for t, props in paragraphs:
+        cp += len(t)
+        grpprl = _grpprl(props)
+        if huge and props.get("row_end") and grpprl:
+            extra += struct.pack("<H", len(grpprl)) + grpprl
+            grpprl = _sprm(0x6646, struct.pack("<I", len(extra) - len(grpprl) - 2))
+        mark = fc_of(cp - 1)
+        marks.append((mark, mark + (1 if stored[max(b for b in bounds[:-1] if b <= cp - 1)][1] else 2), grpprl))
+    marks.sort()
+    bte_fcs, bte_pns = [], []
+    for k in range(0, len(marks), 8):
+        group = marks[k:k + 8]
+        starts = [0 if k == 0 and j == 0 else marks[k + j - 1][1] for j in range(len(group))]
+        rgfc = starts + [group[-1][1]]
+        page = bytearray(_SECTOR)
+        struct.pack_into(f"<{len(rgfc)}I", page, 0, *rgfc)
+        top = _SECTOR - 1
+        for j, (_m, _e, grpprl) in enumerate(group):
+            papx = b"\0\0" + grpprl  # istd 0, then the sprms
+            data = bytes([(len(papx) + 1) // 2]) + papx if len(papx) % 2 else b"\0" + bytes([len(papx) // 2]) + papx
+            top = (top - len(data)) & ~1
+            page[top:top + len(data)] = data
+            page[4 * len(rgfc) + 13 * j] = top // 2
+        page[_SECTOR - 1] = len(group)
+        bte_fcs.append(rgfc[0])
+        bte_pns.append(len(word) // _SECTOR)
+        word += page
+    bte_fcs.append(marks[-1][1])
+    pcd = b"".join(struct.pack("<HIH", 0, stored[first][0] * 2 | 0x40000000 if stored[first][1] else stored[first][0], 0)
+                   for first, _end in spans)
+    plc = struct.pack(f"<{len(bounds)}i", *bounds) + pcd
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc if clx is None else clx
+    bte = struct.pack(f"<{len(bte_fcs)}I", *bte_fcs) + struct.pack(f"<{len(bte_pns)}I", *bte_pns)
+    table = clx + bte
+    struct.pack_into("<HHHH", word, 0, 0xA5EC, nfib, 0, 0x0804)
+    struct.pack_into("<H", word, 0x0A, 0x0200 | flags)  # fWhichTblStm: 1Table
+    struct.pack_into("<H", word, 0x20, 14)
+    struct.pack_into("<H", word, 0x3E, 22)
+    struct.pack_into("<i", word, 0x4C, len(text) if ccp is None else ccp)  # ccpText
+    struct.pack_into("<H", word, 0x98, 93)
+    struct.pack_into("<II", word, 0x9A + 8 * 13, len(clx), len(bte))  # PlcBtePapx
+    struct.pack_into("<II", word, 0x9A + 8 * 33, 0, len(clx))  # Clx
+    all_streams = {"WordDocument": bytes(word), "1Table": table, **({"Data": bytes(extra)} if huge else {})}
+    for name, data in (streams or {}).items():
+        if data is None:
+            all_streams.pop(name, None)
+        else:
+            all_streams[name] = data
+    return ole_bytes(all_streams)
+
+
+def _cp1252(c: str) -> bytes | None:
+    try:
+        return c.encode("cp1252")
+    except UnicodeEncodeError:
+        return c.encode("latin-1") if 0x80 <= ord(c) < 0xA0 else None
+
+
+def doc_paragraphs(lines: list) -> list:
+    """`lines` as the paragraphs of doc_bytes: a text line a paragraph, consecutive rows one table (its short
+    rows padded with ``''`` cells, as render_docx pads them)."""
+    out = []
+    for kind, block in _blocks(lines):
+        if kind == "text":
+            out.append((block + "\r", {}))
+            continue
+        width = _width(block)
+        for row in block:
+            out += [(cell + "\x07", _CELL) for cell in row + [""] * (width - len(row))] + [("\x07", _ROW)]
+    return out + [("\r", {})]
+
+
+def render_doc(lines: list, path, **options) -> None:
+    """Write `lines` to a Word 97-2003 file (see doc_bytes for `options`)."""
+    Path(path).write_bytes(doc_bytes(doc_paragraphs(lines), **options))
 
 
 # The namespaces of the parts python-docx writes, and the ones Word's 'Strict Open XML Document' writes instead

@@ -24,9 +24,9 @@ from toolkit import readers
 from toolkit.readers import decode_bytes, read_document
 
 try:
-    from renderers import cjk_font_path, render_docx, render_html, render_pdf
+    from renderers import cjk_font_path, ole_bytes, render_docx, render_html, render_pdf
 except ImportError:  # tests/ imported as a package
-    from tests.renderers import cjk_font_path, render_docx, render_html, render_pdf
+    from tests.renderers import cjk_font_path, ole_bytes, render_docx, render_html, render_pdf
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SEED_001 = RAW / "001_4d29bfef72dd56db.txt"
@@ -273,7 +273,7 @@ def test_decode_bytes_errors_name_the_file() -> None:
     [
         ("report.xyz", r"unsupported file extension '\.xyz' \(supported: \.txt"),
         ("report.json", r"unsupported file extension '\.json'"),
-        ("report.doc", r"unsupported file format '\.doc'; save the report as \.docx"),
+        ("report.rtf", r"unsupported file format '\.rtf'; save the report as \.docx"),
         ("report.xls", r"unsupported file format '\.xls'"),
     ],
 )
@@ -284,7 +284,7 @@ def test_unknown_extension(tmp_path: Path, name: str, problem: str) -> None:
 @pytest.mark.parametrize(
     "data, problem",
     [
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, r"the content is a legacy Office file"),
+        (ole_bytes({"Workbook": b"\x09\x08"}), r"an OLE compound file holding an Excel workbook \(\.xls/\.et\)"),
         (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "the content is a PNG image"),
         (bytes(range(256)) * 8, "binary content that is not PDF, DOCX, HTML or text"),
     ],

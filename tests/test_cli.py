@@ -569,7 +569,7 @@ def test_skipped_files_are_counted_once_and_inputs_not_at_all(tmp_path: Path, ca
 
 def test_a_readable_file_gets_the_bare_stem_before_a_refused_twin(tmp_path: Path) -> None:
     (tmp_path / "wudang-2020.txt").write_bytes(RAW_REPORTS[1].read_bytes())
-    (tmp_path / "wudang-2020.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    (tmp_path / "wudang-2020.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     frames = corpus.extract_corpus(tmp_path, jobs=1)
     reports = frames["reports"].set_index("report_id")
     assert reports.loc["wudang-2020", "path"].endswith(".txt") and reports.loc["wudang-2020-2", "status"] == "failed"

@@ -349,11 +349,16 @@ def test_folders_give_every_file_a_reader_handles_and_a_row_to_report_like_files
     from email.mime.text import MIMEText
 
     src = (RAW / "pingtan-2023-02.txt").read_bytes()
-    readable = ("a.txt", "b.shtml", "c.xhtml", "d.text", "e", "f.asp", "l.mht", "m.mhtml")
+    readable = ("a.txt", "b.shtml", "c.xhtml", "d.text", "e", "f.asp", "l.mht", "m.mhtml", "g.doc", "h.wps", "n.dot")
+    word = (Path(__file__).parent / "data" / "doc" / "003_ce1f8ef96d3daffd.doc").read_bytes()  # a Word 97-2003 file
     for name in readable:  # (a web archive holds the text as its page)
-        (tmp_path / name).write_bytes(src if "mht" not in name else MIMEText(
-            f"<html><body><pre>{html.escape(src.decode())}</pre></body></html>", "html", "utf-8").as_bytes())
-    refused = {"g.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "h.wps": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        (tmp_path / name).write_bytes(word if name[-4:] in (".doc", ".wps", ".dot") else src if "mht" not in name
+                                      else MIMEText(f"<html><body><pre>{html.escape(src.decode())}</pre></body></html>",
+                                                    "html", "utf-8").as_bytes())
+    from renderers import ole_bytes
+
+    workbook = ole_bytes({"Workbook": b"\x09\x08"})  # an OLE file too, named for what it holds
+    refused = {"o.xls": workbook, "p.et": workbook,
                "i.odt": b"PK\x03\x04", "j.zip": b"PK\x03\x04", "k.RTF": b"{\\rtf1}"}
     for name, data in refused.items():
         (tmp_path / name).write_bytes(data)
@@ -367,6 +372,7 @@ def test_folders_give_every_file_a_reader_handles_and_a_row_to_report_like_files
     assert inputs.skipped == {".csv": 1, ".md": 1, ".png": 1}  # lock files and folder settings go unsaid
     rows = corpus.extract_corpus(tmp_path, jobs=1)["reports"].set_index("report_id")
     assert set(rows.loc[[Path(n).stem for n in readable], "status"]) <= {"ok", "partial"}
+    assert set(rows.loc[["g", "h", "n"], "source_format"]) == {"doc"}
     for name in refused:
         row = rows.loc[Path(name).stem]
         assert row["status"] == "failed" and name in row["error"] and "unsupported" in row["error"], row["error"]

@@ -57,8 +57,8 @@ __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary",
 #: Names of the output frames, in the order they are written.
 FRAMES = ("reports", "sections", "tables", "checks", "statements", "flags")
 #: Extensions of the files a folder gives to the parser: the ones the readers read (text, HTML, web archives,
-#: DOCX, PDF), those of pages saved from web servers and ``""`` (no extension), told by their content.  A file
-#: given by name, or matched by a glob, is always tried.
+#: DOCX, Word 97–2003, PDF), those of pages saved from web servers and ``""`` (no extension), told by their
+#: content.  A file given by name, or matched by a glob, is always tried.
 SUPPORTED_EXTENSIONS = tuple(sorted(set(_READ_EXTENSIONS) | _SNIFF_EXTENSIONS))
 #: Report-like formats the readers refuse (legacy and other office formats, archives): a folder gives them to
 #: the parser too, so that each gets a failed row with the reader's reason.  Every other file of a folder is
@@ -745,7 +745,7 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
         return ids
     stems = [Path(_safe_path(f)).stem for f in files]
     taken = set(stems)
-    # among files of one stem, one a reader reads gets the bare stem (not wudang-2020.doc before its .txt)
+    # among files of one stem, one a reader reads gets the bare stem (not wudang-2020.rtf before its .txt)
     readable = [os.path.splitext(f)[1].lower() not in REPORT_LIKE_EXTENSIONS for f in files]
     order = sorted(range(len(files)), key=lambda i: (stems[i], not readable[i], Path(files[i]).as_posix()))
     ids = [""] * len(files)
@@ -1450,7 +1450,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         be listed gets a failed row) for the files the readers read
         (:data:`SUPPORTED_EXTENSIONS`, including files without extension) and
         for report-like files they refuse (:data:`REPORT_LIKE_EXTENSIONS`,
-        e.g. .doc, .wps, .odt: a failed row with the reason); other files
+        e.g. .rtf, .xls, .odt: a failed row with the reason); other files
         (.csv, .md, images …), hidden files and Office lock files (``~$x.docx``)
         are skipped.  A file named explicitly, or matched by a glob, is always
         tried, whatever its extension; a missing file, a link that loops and a

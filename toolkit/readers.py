@@ -1,4 +1,4 @@
-r"""Reading: turn a report file (text, HTML, web archive, DOCX or PDF) into lines.
+r"""Reading: turn a report file (text, HTML, web archive, DOCX, Word 97–2003 or PDF) into lines.
 
 This is the first stage of the pipeline. Whatever the source, a report comes
 out as a :class:`RawDocument` whose ``lines`` hold the report in reading
@@ -9,8 +9,8 @@ normalizing, sections, tables) work on these lines only.
 Plain text keeps its physical lines exactly (ended by ``\n``, ``\r\n`` or
 ``\r``; a form feed is no line break), so line numbers stay 1:1 with the
 file; tables written as text are rebuilt by :mod:`toolkit.layout`. HTML,
-DOCX and PDF give table rows directly. Merged cells are emitted once, as in
-the HTML source: a ``colspan`` cell is one cell (no filler cells after it)
+DOCX (and a Word 97–2003 ``.doc``, read as a DOCX's body) and PDF give table
+rows directly. Merged cells are emitted once, as in the HTML source: a ``colspan`` cell is one cell (no filler cells after it)
 and the cells a ``rowspan`` covers are absent from the rows below. Blank text
 lines are dropped from HTML, DOCX and PDF (they carry no line numbers a reader
 could point to), except inside an HTML ``<pre>``, whose lines are kept as
@@ -51,7 +51,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 #: call with ``max_bytes=``.
 DEFAULT_MAX_BYTES: int = 50 * 1024 * 1024
 
-_FORMATS = ("text", "html", "mht", "docx", "pdf")
+_FORMATS = ("text", "html", "mht", "docx", "doc", "pdf")
 _EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -65,15 +65,21 @@ _EXTENSIONS = {
     ".docm": "docx",  # a Word document with macros, and templates: the text is a .docx's (macros never run)
     ".dotx": "docx",
     ".dotm": "docx",
+    ".doc": "doc",  # Word 97–2003 (told by its content: many are a web page, a DOCX or an RTF so named)
+    ".dot": "doc",
+    ".wps": "doc",  # WPS Office writes the Word binary format under its own name
     ".pdf": "pdf",
 }
 # Extensions of pages saved from web servers: the content decides (HTML or text).
 _SNIFF_EXTENSIONS = {"", ".asp", ".aspx", ".jsp", ".php", ".do", ".action", ".cgi"}
-_LEGACY_OFFICE = {".doc", ".wps", ".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx", ".ofd"}
+_LEGACY_OFFICE = {".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx", ".ofd"}
+# an OLE compound file: a Word 97–2003 document, or a workbook, presentation … (toolkit.msdoc.OLE_MAGIC, which is
+# imported only to read one)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC = (
     (b"%PDF-", "a PDF file"),
     (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.xls/.wps)"),
+    (_OLE_MAGIC, "a legacy Office file (.doc/.xls/.wps)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
@@ -126,10 +132,11 @@ class RawDocument:
     path : str or None
         The file path as given, ``None`` for text held in memory.
     format : str
-        ``'text'``, ``'html'``, ``'mht'`` (a web archive: its page read as HTML), ``'docx'`` or ``'pdf'``.
+        ``'text'``, ``'html'``, ``'mht'`` (a web archive: its page read as HTML), ``'docx'``, ``'doc'`` (Word
+        97–2003) or ``'pdf'``.
     encoding : str or None
         The codec used to decode text and HTML (``'utf-8'``, ``'utf-8-sig'``,
-        ``'gbk'``, ``'gb18030'``, ``'utf-16'``...); ``None`` for DOCX and PDF.
+        ``'gbk'``, ``'gb18030'``, ``'utf-16'``...); ``None`` for DOCX, DOC and PDF.
     lines : list of (str or list of str)
         The report in reading order: a ``str`` per line of text, a
         ``list[str]`` per table row (cells left to right, ``''`` for a blank
@@ -161,13 +168,15 @@ def read_document(
 ) -> RawDocument:
     r"""Read a report file into lines of text and table rows.
 
-    The content decides over the extension: a PDF, DOCX or web archive is read
-    as what it is under any name (a ``download.jsp`` saved as ``.doc``), and a
-    web page saved as ``.txt`` (or ``.doc``) as HTML.  Otherwise the format
-    comes from the extension: ``.txt``/``.text`` (plain text),
-    ``.html``/``.htm``/``.shtml``/``.xhtml`` (HTML), ``.mht``/``.mhtml`` (a
-    web archive, a page saved as one file: its HTML page is read), ``.docx``
-    (also ``.docm``, ``.dotx``, ``.dotm``) and ``.pdf``.  A file without
+    The content decides over the extension: a PDF, DOCX, Word 97–2003 document
+    (an OLE compound file) or web archive is read as what it is under any name
+    (a ``download.jsp`` saved as ``.doc``), and a web page saved as ``.txt``
+    (or ``.doc``) as HTML.  Otherwise the format comes from the extension:
+    ``.txt``/``.text`` (plain text), ``.html``/``.htm``/``.shtml``/``.xhtml``
+    (HTML), ``.mht``/``.mhtml`` (a web archive, a page saved as one file: its
+    HTML page is read), ``.docx`` (also ``.docm``, ``.dotx``, ``.dotm``),
+    ``.doc`` (also ``.dot``, and WPS Office's ``.wps``: the main document, its
+    tables as a DOCX's) and ``.pdf``.  A file without
     extension, or saved from a web server (``.asp``, ``.aspx``, ``.jsp``,
     ``.php``, ``.do``, ``.action``, ``.cgi``), is recognised by its content
     (PDF, DOCX, web archive, HTML, else plain text).
@@ -215,7 +224,7 @@ def read_document(
         If the file is larger than `max_bytes` (or a DOCX or web archive
         exceeds the limits above).
     EmptyFileError
-        If the file is empty or holds only white space (or a DOCX/PDF holds
+        If the file is empty or holds only white space (or a DOCX/DOC/PDF holds
         no text, e.g. a scanned PDF without a text layer).
     BinaryFileError
         If a text or HTML file holds binary data (NUL bytes, control
@@ -226,7 +235,7 @@ def read_document(
     UnsupportedFormatError
         If the extension or content is not a supported format.
     CorruptFileError
-        If a DOCX, PDF, web archive or HTML file is damaged, encrypted, or
+        If a DOCX, Word 97–2003, PDF, web archive or HTML file is damaged, encrypted, or
         not what its extension says (a web archive without an HTML page, or
         whose MIME parts cannot be told apart).
     UnmappedFontError
@@ -265,7 +274,7 @@ def read_document(
         fmt = actual  # a PDF or DOCX under another name (download.jsp saved as .doc, a .docx named .txt)
     elif _is_web_archive(data):
         fmt = "mht"  # also under .html or .doc (Word's 'save as .doc' of a single file web page)
-    elif (fmt in ("text", "mht") or ext in _LEGACY_OFFICE) and _is_html_page(data):
+    elif (fmt in ("text", "mht", "doc") or ext in _LEGACY_OFFICE) and _is_html_page(data):
         fmt = "html"  # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites)
     elif fmt == "mht":
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
@@ -284,6 +293,12 @@ def read_document(
                 spath, f"unsupported file extension {ext!r} ({_supported()})"
             )
 
+    if fmt == "doc" and actual is None:  # a .doc that is no Word document, web page, DOCX or PDF either
+        what = _magic(data)
+        if what is not None:
+            raise UnsupportedFormatError(spath, f"unsupported format: the content is {what}, not a Word document")
+        raise CorruptFileError(spath, "not a valid Word document: not an OLE compound file (nor a web page, "
+                                      "web archive, DOCX or PDF)")
     if fmt in ("text", "html") and not data.strip(b" \t\r\n\x0b\x0c"):
         raise EmptyFileError(spath, "file holds only white space")
 
@@ -296,6 +311,8 @@ def read_document(
             return _read_web_archive(data, spath, codec, max_bytes)
         if fmt == "docx":
             return _read_docx(data, spath, max_bytes)
+        if fmt == "doc":
+            return _read_doc(data, spath)
         return _read_pdf(data, spath)
     except ToolkitError:
         raise
@@ -458,7 +475,7 @@ def _magic(data: bytes) -> str | None:
     head = data[:1024]
     if b"%PDF-" in head:
         return "a PDF file"
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") and _ENCRYPTED_OFFICE in data:
+    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OFFICE in data:
         return "a password-protected Office file (remove the password, then save it as .docx)"
     for sig, what in _MAGIC:
         if data.startswith(sig):
@@ -467,11 +484,16 @@ def _magic(data: bytes) -> str | None:
 
 
 def _container(data: bytes) -> str | None:
-    """'pdf' or 'docx' when the bytes are one, whatever the file is called."""
+    """'pdf', 'docx' or 'doc' when the bytes are one, whatever the file is called.
+
+    Any OLE compound file is taken for a Word 97–2003 document (its reader names what else it holds), but a
+    password-protected DOCX (an EncryptedPackage inside), refused as a DOCX."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04") and _zip_has_document(data):
         return "docx"
+    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OFFICE not in data:
+        return "doc"
     return None
 
 
@@ -1646,6 +1668,49 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     return RawDocument(path=path, format="docx", encoding=None, lines=lines)
 
 
+def _read_doc(data: bytes, path: str) -> RawDocument:
+    """A Word 97–2003 document (:mod:`toolkit.msdoc`), its blocks read as the body of a DOCX holding them."""
+    from lxml import etree
+
+    from toolkit.msdoc import read_doc
+
+    found = read_doc(data, path)
+    body = etree.Element(_w("body"))
+    _word_blocks(body, found.blocks)
+    lines: list = []
+    _docx_block(body, lines, _WordNumbering.of_lists(found.lists))
+    _warn_embedded(path, found.objects)
+    if not lines:
+        raise EmptyFileError(path, "the Word document holds no text")
+    lines[:0] = _header_title(lines, ([line for part in header for line in _text_lines(part)]
+                                      for header in found.headers))
+    return RawDocument(path=path, format="doc", encoding=None, lines=lines)
+
+
+def _word_blocks(parent, blocks: list) -> None:
+    """Write paragraphs and tables (see :mod:`toolkit.msdoc`) under ``parent`` as a DOCX writes them: a cell
+    covered by a merged cell as one continuing a vertical merge, which the DOCX reader leaves out."""
+    from lxml.etree import SubElement
+
+    for block in blocks:
+        if isinstance(block, str):
+            p = SubElement(parent, _w("p"))
+            if getattr(block, "number", None):  # an item of a list: its number, as a DOCX's w:numPr
+                numbering = SubElement(SubElement(p, _w("pPr")), _w("numPr"))
+                SubElement(numbering, _w("ilvl")).set(_w("val"), str(block.number[1]))
+                SubElement(numbering, _w("numId")).set(_w("val"), str(block.number[0]))
+            SubElement(SubElement(p, _w("r")), _w("t")).text = block
+            continue
+        table = SubElement(parent, _w("tbl"))
+        for row in block:
+            tr = SubElement(table, _w("tr"))
+            for cell in row:
+                tc = SubElement(tr, _w("tc"))
+                if cell.merged:
+                    SubElement(SubElement(tc, _w("tcPr")), _w("vMerge"))
+                _word_blocks(tc, cell.blocks)
+
+
 # The main part of a Word document with macros (.docm) or of a template (.dotx, .dotm): the same XML as a .docx's,
 # which python-docx refuses by its content type alone
 _WORD_MAIN_TYPES = (
@@ -1709,21 +1774,33 @@ def _docx_header_title(document, lines: list) -> list:
     Some agencies put '某某局2020年政府信息公开工作年度报告' in the header of every page and start the body
     with 一、总体情况; the title names the agency and the year, so it is put before the body's lines.
     """
-    from toolkit.metadata import _find_title
-
-    text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
-    if not document.sections or _find_title(text, len(text)) is not None:
+    if not document.sections:
         return []
-    hidden = _docx_hidden_styles(document)
     section = document.sections[0]
     parts = [section.first_page_header] if section.different_first_page_header_footer else []
     parts.append(section.header)
-    for part in parts:
-        if part.is_linked_to_previous:
-            continue
-        found: list = []
-        _vanish_styled_runs(part._element, hidden)
-        _docx_block(part._element, found)
+
+    def headers() -> Iterator[list]:  # (read only when the body holds no title)
+        hidden = _docx_hidden_styles(document)
+        for part in parts:
+            if not part.is_linked_to_previous:
+                found: list = []
+                _vanish_styled_runs(part._element, hidden)
+                _docx_block(part._element, found)
+                yield found
+
+    return _header_title(lines, headers())
+
+
+def _header_title(lines: list, headers: Iterator[list]) -> list:
+    """The title lines the first of ``headers`` (the lines of a page header each) holding a title gives, when
+    ``lines`` (the body's) hold none (a DOCX's or a Word 97–2003 document's)."""
+    from toolkit.metadata import _find_title
+
+    text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
+    if _find_title(text, len(text)) is not None:
+        return []
+    for found in headers:
         found = [line for line in found if isinstance(line, str)]
         span = _find_title(found, len(found))
         if span is not None:
@@ -1833,6 +1910,16 @@ class _WordNumbering:
         if numbering is not None:
             self._read_levels(numbering, document.styles.element)
         self._read_styles(document.styles.element)
+
+    @classmethod
+    def of_lists(cls, lists: dict) -> "_WordNumbering":
+        """The numbering of a Word 97–2003 document's lists (:attr:`toolkit.msdoc.DocText.lists`), its
+        paragraphs' lists as numIds."""
+        self = cls.__new__(cls)
+        self.levels = {(str(k), ilvl): level for k, (_, levels) in lists.items() for ilvl, level in levels.items()}
+        self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
+        self.restarts, self.style_num, self.counters = {}, {}, {}
+        return self
 
     def _read_levels(self, numbering, styles) -> None:
         abstract = {a.get(_w("abstractNumId")): a for a in numbering.iter(_w("abstractNum"))}
@@ -2010,10 +2097,16 @@ def _docx_embedded_objects(document, body, path: str) -> dict:
         else:
             reasons.append(f"{rid}: missing from the file")
         kinds.append(el.get("ProgID") or "of unknown kind")
-    if kinds:
-        _warn(path, f"{len(kinds)} embedded object(s) ({', '.join(dict.fromkeys(kinds))}) not read: a table "
-                    f"pasted as an object is not in the text ({'; '.join(reasons)})", "part_unread")
+    _warn_embedded(path, kinds, reasons)
     return sheets
+
+
+def _warn_embedded(path: str, kinds: list, reasons: list = ()) -> None:
+    """Warn (``part_unread``) of the embedded objects not read (``kinds``: their ProgIDs), with why where known."""
+    if kinds:
+        why = f" ({'; '.join(reasons)})" if reasons else ""
+        _warn(path, f"{len(kinds)} embedded object(s) ({', '.join(dict.fromkeys(kinds))}) not read: a table "
+                    f"pasted as an object is not in the text{why}", "part_unread")
 
 
 def _docx_object_rows(p, lines: list, chunks: dict) -> None:
@@ -2186,6 +2279,13 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
             joined = ""
             lines.extend(chunks.get(child.get(_R_ID), ()))
     _append_text_lines(lines, joined)
+
+
+def _text_lines(text: str) -> list:
+    """The non-blank lines of a paragraph's text, stripped."""
+    lines: list = []
+    _append_text_lines(lines, text)
+    return lines
 
 
 def _append_text_lines(lines: list, text: str) -> None:

@@ -1,0 +1,427 @@
+"""Word 97–2003 binary documents (.doc, .wps): toolkit.msdoc and their reading by toolkit.readers.
+
+A .doc reads as the DOCX it was saved from: the fixtures in tests/data/doc are the seeds (and a document of
+Word's special characters) written as DOCX here and saved as .doc by LibreOffice (see its README); the variants
+of the format (several pieces, 8-bit text, properties in the Data stream, nested tables, damaged files) are
+written by tests/renderers.doc_bytes.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import toolkit
+from toolkit.errors import CorruptFileError, ReaderWarning, UnsupportedFormatError
+from toolkit.msdoc import Cell, _pieces, _streams, read_doc
+from toolkit.readers import read_document
+
+from conftest import RAW
+from renderers import doc_bytes, doc_paragraphs, render_doc, render_docx
+
+FIXTURES = Path(__file__).parent / "data" / "doc"
+STEMS = sorted(p.stem for p in RAW.glob("*.txt"))
+# the fixtures saved from a seed's DOCX render: name -> (seed, render_docx options)
+SEED_FIXTURES = {"001_4d29bfef72dd56db": ("001_4d29bfef72dd56db", {}),
+                 "003_ce1f8ef96d3daffd": ("003_ce1f8ef96d3daffd", {}),
+                 "004_b232cca7e491c758-colspan": ("004_b232cca7e491c758", {"colspan_header": True}),
+                 "pingtan-2023-03-layout": ("pingtan-2023-03", {"layout_table": True})}
+
+
+def _lines_of(stem: str) -> list:
+    from test_formats import _as_lines
+    from conftest import _parsed
+
+    return _as_lines(_parsed(stem))
+
+
+def _features_docx(path) -> None:
+    """A DOCX of what Word writes as special characters in a .doc: fields (a hyperlink, a page number), a
+    non-breaking and an optional hyphen, a line break, a tab, a vertically merged cell and empty cells."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run(p, tag: str | None = None, text: str | None = None, **attrs) -> None:
+        r = OxmlElement("w:r")
+        if tag is not None:
+            el = OxmlElement(tag)
+            for name, value in attrs.items():
+                el.set(qn(name), value)
+            if text is not None:
+                el.text = text
+                el.set(qn("xml:space"), "preserve")
+            r.append(el)
+        p._p.append(r)
+
+    def field(p, code: str, result: str) -> None:
+        run(p, "w:fldChar", **{"w:fldCharType": "begin"})
+        run(p, "w:instrText", code)
+        run(p, "w:fldChar", **{"w:fldCharType": "separate"})
+        run(p, "w:t", result)
+        run(p, "w:fldChar", **{"w:fldCharType": "end"})
+
+    d = docx.Document()
+    d.add_paragraph("2020年某某区人民政府信息公开工作年度报告")
+    p = d.add_paragraph("见网站")
+    field(p, ' HYPERLINK "http://www.example.gov.cn/" ', "www.example.gov.cn")
+    p.add_run("。")
+    p = d.add_paragraph("第")
+    field(p, " PAGE ", "1")
+    p.add_run("页")
+    p = d.add_paragraph("联系电话:0851")
+    run(p, "w:noBreakHyphen")
+    p.add_run("8888")
+    run(p, "w:softHyphen")
+    p.add_run("8888")
+    p.add_run("第一行").add_break()
+    p.add_run("第二行\t制表")
+    table = d.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    for i, row in enumerate([["三、本年度办理结果", "(一)予以公开", "74"], ["", "(二)部分公开", ""],
+                             ["", "(三)不予公开", "0"], ["合计", "", "74"]]):
+        for j, value in enumerate(row):
+            if value:
+                table.cell(i, j).text = value
+    table.cell(0, 0).merge(table.cell(2, 0))
+    d.add_paragraph("暂无")
+    d.save(str(path))
+
+
+def _revisions_docx(path) -> None:
+    """A DOCX of text Word does not show: a tracked deletion in a count ('12' deleted before '15'), hidden text,
+    and a paragraph whose mark is a tracked deletion (Word shows it joined to the next)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def deletion(tag: str, number: int):
+        el = OxmlElement(tag)
+        for name, value in (("w:id", str(number)), ("w:author", "a"), ("w:date", "2021-01-01T00:00:00Z")):
+            el.set(qn(name), value)
+        return el
+
+    d = docx.Document()
+    d.add_paragraph("2020年某某区人民政府信息公开工作年度报告")
+    p = d.add_paragraph("共收到申请")
+    deleted, r, t = deletion("w:del", 1), OxmlElement("w:r"), OxmlElement("w:delText")
+    t.text = "12"
+    r.append(t)
+    deleted.append(r)
+    p._p.append(deleted)
+    p.add_run("15件。")
+    p = d.add_paragraph("公开")
+    p.add_run("隐藏文字").font.hidden = True
+    p.add_run("完毕")
+    p = d.add_paragraph("第一段")
+    props = OxmlElement("w:rPr")
+    props.append(deletion("w:del", 2))
+    p._p.get_or_add_pPr().append(props)
+    d.add_paragraph("接着的第二段")
+    d.save(str(path))
+
+
+def _header_docx(path, first_page: bool) -> None:
+    """Seed 001 from its preamble on, its title held only in the page header (of the first page, with
+    ``first_page``), as tests/test_readers.py writes it."""
+    import docx
+    from test_readers import seed_lines
+
+    lines = seed_lines("001")
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = first_page
+    (section.first_page_header if first_page else section.header).paragraphs[0].text = lines[0]
+    for line in lines[2:40]:
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
+_HEADING = re.compile(r"(</w:p>|</w:tbl>|<w:body>)<w:p><w:r><w:t>[一二三四五六七八九十]{1,2}、")  # not in a cell
+
+
+def _numbered_docx(path) -> None:
+    """Seed 001 whose section headings (一、 … 六、) are numbered by a Word list, not typed."""
+    from test_formats import _seed_docx_edited
+    from test_readers import _lvl, _with_numbering
+    from conftest import _parsed
+
+    def edit(xml: str) -> str:
+        numbered = _HEADING.sub(r'\1<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+                                "</w:pPr><w:r><w:t>", xml)
+        assert numbered.count("<w:numPr>") == 6
+        return numbered
+
+    written = _seed_docx_edited(_parsed("001_4d29bfef72dd56db"), edit, Path(path).parent)
+    _with_numbering(written, {"0": [_lvl(0, "chineseCounting", "%1、")]}, {"1": ("0", "")})
+    written.replace(path)
+
+
+def write_sources(folder) -> None:
+    """Write the DOCX each fixture was saved from into ``folder`` (see tests/data/doc/README.md)."""
+    folder = Path(folder)
+    for name, (stem, options) in SEED_FIXTURES.items():
+        render_docx(_lines_of(stem), folder / f"{name}.docx", **options)
+    _features_docx(folder / "features.docx")
+    _revisions_docx(folder / "revisions.docx")
+    _header_docx(folder / "header.docx", False)
+    _header_docx(folder / "header-first.docx", True)
+    _numbered_docx(folder / "numbered.docx")
+
+
+# --- the fixtures: saved as .doc by LibreOffice, read as their DOCX ------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(SEED_FIXTURES))
+def test_a_seed_saved_as_doc_reads_as_its_docx(name, tmp_path):
+    # Before, a .doc was refused ('unsupported file format .doc; save the report as .docx').
+    from test_differential import _reading
+
+    stem, options = SEED_FIXTURES[name]
+    render_docx(_lines_of(stem), tmp_path / "seed.docx", **options)
+    doc = toolkit.parse_report(FIXTURES / f"{name}.doc", report_id=stem)
+    docx = toolkit.parse_report(tmp_path / "seed.docx", report_id=stem)
+    assert doc.source_format == "doc"
+    assert read_document(FIXTURES / f"{name}.doc").lines == read_document(tmp_path / "seed.docx").lines
+    assert _reading(doc) == _reading(docx)
+    assert len(doc.tables) and doc.tables.equals(docx.tables)
+
+
+def test_word_special_characters_read_as_the_docx_shows_them(tmp_path):
+    # fields show their result (not 'HYPERLINK …'), a non-breaking hyphen is '-', an optional one nothing, a line
+    # break ends a line; the cells a vertical merge covers are left out, as in the DOCX, and an empty cell before
+    # a row's end (three cell marks in a row) is a cell, not a row end
+    _features_docx(tmp_path / "features.docx")
+    got = read_document(FIXTURES / "features.doc").lines
+    assert got == read_document(tmp_path / "features.docx").lines
+    assert "见网站www.example.gov.cn。" in got and "第1页" in got and "联系电话:0851-88888888第一行" in got
+    assert ["(二)部分公开", ""] in got and not any("HYPERLINK" in str(line) for line in got)
+
+
+def test_text_word_does_not_show_is_not_read(tmp_path):
+    # a tracked deletion and hidden text (sprmCFRMarkDel, sprmCFVanish of the character properties) were read:
+    # '共收到申请1215件。' for 15, '公开隐藏文字完毕'; a paragraph whose mark is deleted is joined to the next
+    _revisions_docx(tmp_path / "revisions.docx")
+    got = read_document(FIXTURES / "revisions.doc").lines
+    assert got == read_document(tmp_path / "revisions.docx").lines
+    assert "共收到申请15件。" in got and "公开完毕" in got and "第一段接着的第二段" in got
+
+
+@pytest.mark.parametrize("first_page", [False, True])
+def test_a_title_held_only_in_the_page_header_is_read(first_page, tmp_path):
+    # the header stories (PlcfHdd) of the first section: before, the title was lost, and with it the agency and
+    # the year ('乌当区人民政府', 2020 read None, None)
+    name = "header-first" if first_page else "header"
+    _header_docx(tmp_path / "header.docx", first_page)
+    got = read_document(FIXTURES / f"{name}.doc").lines
+    assert got == read_document(tmp_path / "header.docx").lines and got[0] == "2020年乌当区人民政府信息公开工作年度报告"
+    meta = toolkit.parse_report(FIXTURES / f"{name}.doc").metadata
+    assert (meta["agency"], meta["report_year"]) == ("乌当区人民政府", 2020)
+
+
+def test_list_numbers_are_read_as_in_a_docx(tmp_path):
+    # headings numbered by a Word list (一、 … 六、, not in the text: sprmPIlfo, sprmPIlvl, PlfLst, PlfLfo) lost
+    # their numbers, and the report its sections
+    from test_differential import _reading
+
+    _numbered_docx(tmp_path / "numbered.docx")
+    got = read_document(FIXTURES / "numbered.doc").lines
+    assert got == read_document(tmp_path / "numbered.docx").lines and "一、总体情况" in got
+    doc = toolkit.parse_report(FIXTURES / "numbered.doc", report_id="001")
+    assert _reading(doc) == _reading(toolkit.parse_report(tmp_path / "numbered.docx", report_id="001"))
+    assert _reading(doc)["sections"] == _reading(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))["sections"]
+
+
+def test_damaged_lists_give_no_numbers():
+    from toolkit.msdoc import _lists
+
+    assert _lists(b"\x05\x00" + b"\xff" * 40, (0, 30), (0, 0)) == {} and _lists(b"", (0, 0), (0, 0)) == {}
+
+
+# --- the format's variants, written by tests/renderers.doc_bytes ---------------------------------------------
+
+DOC_FORMS = {"one_piece": {}, "fast_saved": {"pieces": 7, "reverse": True}, "eight_bit": {"eight_bit": True},
+             "huge_papx": {"huge": True}}
+
+
+# every seed in one piece, two in the format's variants
+DOC_CASES = [(stem, "one_piece") for stem in STEMS] + [
+    (stem, form) for form in sorted(DOC_FORMS) if form != "one_piece" for stem in ("001_4d29bfef72dd56db",
+                                                                                  "pingtan-2020-05")]
+
+
+@pytest.mark.parametrize("stem, form", DOC_CASES)
+def test_a_seed_written_as_doc_reads_as_its_docx(stem, form, tmp_path):
+    from test_differential import _reading
+
+    lines = _lines_of(stem)
+    render_docx(lines, tmp_path / "seed.docx")
+    render_doc(lines, tmp_path / "seed.doc", **DOC_FORMS[form])
+    if form == "eight_bit":  # (a piece of 8-bit text, a number or a blank cell: cp1252 holds no Chinese)
+        word, table, _ = _streams((tmp_path / "seed.doc").read_bytes(), None)
+        assert any(compressed for *_, compressed in _pieces(table[:table.index(b"\x02") + 5 + int.from_bytes(
+            table[1:5], "little")], len(word), None))
+    assert read_document(tmp_path / "seed.doc").lines == read_document(tmp_path / "seed.docx").lines
+    assert _reading(toolkit.parse_report(tmp_path / "seed.doc", report_id=stem)) == _reading(
+        toolkit.parse_report(tmp_path / "seed.docx", report_id=stem))
+
+
+def _read(paragraphs: list, tmp_path, name: str = "a.doc", **options):
+    path = tmp_path / name
+    path.write_bytes(doc_bytes(paragraphs, **options))
+    return read_document(path)
+
+
+CHARACTERS = [
+    ("见\x13 HYPERLINK \"http://a.gov.cn\" \x01\x14网站\x15。\r", "见网站。"),  # a field: its result
+    ("共\x13 = \x13 REF a \x14 3\x15 + 1 \x14 4\x15件\r", "共 4件"),  # nested in the code: its result only
+    ("第\x13 PAGE \x15页\r", "第页"),  # a field without result shows nothing
+    ("0851\x1e8888\x1f8888\r", "0851-88888888"),  # non-breaking hyphen, optional hyphen
+    ("注\x02:见附件\x01\x08\r", "注:见附件"),  # a footnote mark, a picture, a drawn object
+    ("第一行\x0b第二行\x0c第三行\r", ["第一行", "第二行", "第三行"]),  # a line break, a page break
+    ("\x13 TOC \x14一、总体情况\r二、主动公开\x15\r", ["一、总体情况", "二、主动公开"]),  # a result over paragraphs
+]
+
+
+@pytest.mark.parametrize("text, shown", CHARACTERS)
+def test_word_special_characters_show_what_word_shows(text, shown, tmp_path):
+    got = _read([("标题\r", {}), (text, {})] if "\r" not in text[:-1] else
+                [("标题\r", {})] + [(part + "\r", {}) for part in text[:-1].split("\r")], tmp_path).lines
+    assert got == ["标题", *([shown] if isinstance(shown, str) else shown)]
+
+
+def test_empty_cells_are_no_row_ends(tmp_path):
+    # a row's end is told by its paragraph properties (sprmPFTtp): two cell marks in a row are an empty cell too
+    lines = ["标题", ["信息内容", "", ""], ["", "", "5"], ["", "", ""], ["规章", "0", ""]]
+    assert _read(doc_paragraphs(lines), tmp_path).lines == lines
+
+
+def test_a_nested_table_reads_as_in_a_docx(tmp_path):
+    # a table in a cell (depth 2: its cells end with paragraph marks marked sprmPFInnerTableCell, its rows with
+    # sprmPFInnerTtp) reads as the DOCX of the same tables: the cell holding it is read like the page
+    import docx
+
+    inner = {"depth": 2, "cell_end": True}
+    paragraphs = [("标题\r", {}), ("外表\x07", {"depth": 1}), ("说明\r", {"depth": 1}),
+                  ("规章\r", inner), ("0\r", inner), ("\r", {"depth": 2, "row_end": True}),
+                  ("\x07", {"depth": 1}), ("\x07", {"depth": 1, "row_end": True}), ("完\r", {})]
+    document = docx.Document()
+    document.add_paragraph("标题")
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "外表"
+    outer.cell(0, 1).text = "说明"
+    nested = outer.cell(0, 1).add_table(rows=1, cols=2)
+    nested.cell(0, 0).text, nested.cell(0, 1).text = "规章", "0"
+    outer.cell(0, 1).add_paragraph("")
+    document.add_paragraph("完")
+    document.save(str(tmp_path / "nested.docx"))
+    got = _read(paragraphs, tmp_path).lines
+    assert got == read_document(tmp_path / "nested.docx").lines and ["规章", "0"] in got
+    blocks = read_doc(doc_bytes(paragraphs)).blocks
+    assert blocks[1][0][1].blocks == ["说明", [[Cell(["规章"]), Cell(["0"])]], ""]
+
+
+def test_merged_cells_are_left_out_as_in_a_docx(tmp_path):
+    row = [("合计\x07", {"depth": 1}), ("2\x07", {"depth": 1}), ("\x07", {"depth": 1, "row_end": True})]
+    covered = [("\x07", {"depth": 1}), ("3\x07", {"depth": 1}), ("\x07", {"depth": 1, "row_end": True,
+                                                                         "merged": [0]})]
+    assert _read([("标题\r", {}), *row, *covered, ("完\r", {})], tmp_path).lines == ["标题", ["合计", "2"], ["3"], "完"]
+
+
+def test_an_embedded_object_is_named(tmp_path):
+    paragraphs = [("标题\r", {}), ("\x13 EMBED Excel.Sheet.8 \x14\x01\x15\r", {}), ("完\r", {})]
+    with pytest.warns(ReaderWarning, match=r"1 embedded object\(s\) \(Excel\.Sheet\.8\) not read") as info:
+        assert _read(paragraphs, tmp_path).lines == ["标题", "完"]
+    assert info[0].message.code == "part_unread"
+
+
+def test_the_readers_tell_a_word_document_by_its_magic():
+    from toolkit import msdoc, readers
+
+    assert readers._OLE_MAGIC == msdoc.OLE_MAGIC and readers._container(msdoc.OLE_MAGIC + b"\0" * 8) == "doc"
+
+
+@pytest.mark.parametrize("name", ["report.wps", "report.dot", "report", "download.jsp", "report.docx", "report.txt"])
+def test_a_word_document_is_read_under_any_name(name, tmp_path):
+    # WPS Office writes the Word binary format in .wps; the content decides (an OLE file with a WordDocument)
+    path = tmp_path / name
+    path.write_bytes((FIXTURES / "003_ce1f8ef96d3daffd.doc").read_bytes())
+    doc = read_document(path)
+    assert doc.format == "doc" and doc.lines == read_document(FIXTURES / "003_ce1f8ef96d3daffd.doc").lines
+
+
+# --- bad input: errors naming the file and the problem --------------------------------------------------------
+
+PARAGRAPHS = [("标题\r", {}), ("正文\r", {})]
+
+
+def _expect(error, tmp_path, data: bytes, problem: str, name: str = "bad.doc") -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(error, match=re.escape(str(path)) + ": " + problem) as info:
+        read_document(path)
+    assert info.value.path == str(path)
+
+
+def _piece_table(fc: int, count: int = 1) -> bytes:
+    plc = b"".join(k.to_bytes(4, "little") for k in range(count + 1))
+    plc += b"".join(b"\0\0" + fc.to_bytes(4, "little") + b"\0\0" for _ in range(count))
+    return b"\x02" + len(plc).to_bytes(4, "little") + plc
+
+
+BAD = {
+    "word_95": ({"nfib": 0x65}, UnsupportedFormatError, r"unsupported format: a Word 95 or older document \(nFib "
+                                                        r"0x65\); save it as \.docx"),
+    "encrypted": ({"flags": 0x0100}, CorruptFileError, r"the Word document is encrypted \(password-protected\): "
+                                                       r"remove the password"),
+    "workbook": ({"streams": {"WordDocument": None, "Workbook": b"\x09\x08"}}, UnsupportedFormatError,
+                 r"unsupported format: an OLE compound file holding an Excel workbook \(\.xls/\.et\), not a Word"),
+    "message": ({"streams": {"WordDocument": None, "__substg1.0_0037001F": b"s"}}, UnsupportedFormatError,
+                r"unsupported format: an OLE compound file holding an Outlook message \(\.msg\)"),
+    "other_ole": ({"streams": {"WordDocument": None, "Stuff": b"s"}}, UnsupportedFormatError,
+                  r"unsupported format: an OLE compound file holding no WordDocument stream \(its streams: "
+                  r"1Table, Stuff\), not a Word document"),
+    "no_table_stream": ({"streams": {"1Table": None}}, CorruptFileError,
+                        r"not a valid Word document: its table stream 1Table is missing"),
+    "piece_outside": ({"clx": _piece_table(10 ** 8)}, CorruptFileError,
+                      r"not a valid Word document: piece 1 of its piece table points outside the WordDocument "
+                      r"stream"),
+    "too_many_pieces": ({"clx": _piece_table(0x400, 100_001)}, CorruptFileError,
+                        r"not a valid Word document: its piece table has 100001 pieces, more than 100000"),
+    "no_piece_table": ({"clx": b"\x01\x02\x00\x01\x02"}, CorruptFileError,
+                       r"not a valid Word document: its piece table \(Pcdt\) is missing"),
+    "negative_prc": ({"clx": b"\x01\xfd\xff" + _piece_table(0x400)}, CorruptFileError,
+                     r"not a valid Word document: its piece table is damaged \(a property change of -3 bytes\)"),
+    "piece_table_cut": ({"clx": _piece_table(0x400)[:-3]}, CorruptFileError,
+                        r"not a valid Word document: its piece table is damaged"),
+    "text_cut": ({"ccp": 10 ** 6}, CorruptFileError,
+                 r"not a valid Word document: its piece table holds 6 characters of the main document's 1000000"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_a_bad_word_document_is_named_so(case, tmp_path):
+    options, error, problem = BAD[case]
+    _expect(error, tmp_path, doc_bytes(PARAGRAPHS, **options), problem)
+
+
+def test_a_damaged_container_is_named_so(tmp_path):
+    data = (FIXTURES / "003_ce1f8ef96d3daffd.doc").read_bytes()
+    _expect(CorruptFileError, tmp_path, data[:len(data) // 3], r"not a valid Word document: damaged OLE container")
+    _expect(CorruptFileError, tmp_path, data[:512] + b"\xff" * 2048, r"not a valid Word document: damaged OLE")
+    _expect(CorruptFileError, tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, r"not a valid Word document")
+
+
+def test_a_doc_of_another_format_is_named_so(tmp_path):
+    # a .doc is often something else: a web page, a DOCX or a PDF are read as such; an RTF or plain text is refused
+    _expect(UnsupportedFormatError, tmp_path, b"{\\rtf1\\ansi hello}", r"unsupported format: the content is an RTF "
+                                                                        r"document, not a Word document")
+    _expect(CorruptFileError, tmp_path, "一、总体情况\n".encode(), r"not a valid Word document: not an OLE compound "
+                                                                 r"file \(nor a web page, web archive, DOCX or PDF\)")
+
+
+if __name__ == "__main__":  # write the DOCX the fixtures were saved from (tests/data/doc/README.md)
+    sys.path.insert(0, str(Path(__file__).parent))
+    write_sources(sys.argv[1])

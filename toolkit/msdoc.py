@@ -1,0 +1,654 @@
+r"""Word 97–2003 binary documents (``.doc``, and WPS Office's ``.wps`` of the same format): bytes in, blocks out.
+
+The main document of a Word binary file ([MS-DOC]) comes out as blocks in document order: a paragraph (``str``,
+its line breaks and page breaks as ``\n``) or a table (a list of rows, a row a list of :class:`Cell`, a cell
+holding blocks in turn, nested tables included). :mod:`toolkit.readers` turns them into the lines of a DOCX's
+body, so that everything downstream is shared.
+
+Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes
+are stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page
+headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not
+show (a tracked deletion, hidden text: the character properties of PlcBteChpx) is left out. A paragraph
+numbered by a list is a :class:`Paragraph` naming it, the lists' levels in :attr:`DocText.lists`. A field shows
+its result, not its code; an embedded object (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its
+content is not read.
+
+The container is an OLE compound file (:mod:`olefile`). The text is found through the piece table (Clx) of the
+table stream; a table's cells end with a cell mark (``\x07``), its rows with a further mark whose paragraph
+properties say it ends a row (sprmPFTtp; sprmPFInnerTtp and sprmPFInnerTableCell in a nested table, whose marks
+are paragraph marks), read from the PAPX of the FKPs PlcBtePapx points to. An empty cell is a lone cell mark
+too, so row ends are never guessed from the text.
+"""
+from __future__ import annotations
+
+import bisect
+import io
+import re
+import struct
+from dataclasses import dataclass, field
+
+from toolkit.errors import CorruptFileError, UnsupportedFormatError
+
+__all__ = ["OLE_MAGIC", "Cell", "DocText", "Paragraph", "read_doc"]
+
+#: The first bytes of an OLE compound file (a .doc, .xls, .ppt, .wps, .et …).
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_WORD_IDENT = 0xA5EC  # FibBase.wIdent of a Word binary document
+_NFIB_WORD97 = 0xC1  # FibBase.nFib of Word 97; Word 6 and 95 wrote less (0x65-0x68)
+_F_ENCRYPTED = 0x0100  # FibBase flags: fEncrypted
+_F_WHICH_TABLE = 0x0200  # FibBase flags: fWhichTblStm (1Table, else 0Table)
+_FIB_RGW = 0x20  # csw, then the FibRgW97
+_PAGE = 512  # an FKP's size in the WordDocument stream
+# entries of the FibRgFcLcb97: the character and paragraph properties, the piece table
+_FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 11, 12, 13, 33, 73, 74
+# the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
+# header, then the header of odd pages (every page's, without a different first page or odd and even pages)
+_FIRST_HEADERS = (6 + 4, 6 + 1)
+# (a bound on the piece table: Word writes one piece per edit of a fast save, a few hundred in a long history)
+_MAX_PIECES = 100_000
+_MAX_DEPTH = 64  # tables nested deeper are read as the depth-64 table's cells
+
+# sprms ([MS-DOC] 2.6): the paragraph's table depth and marks, and a row's cell merges
+_P_IN_TABLE = 0x2416
+_P_TTP = 0x2417
+_P_INNER_CELL = 0x244B
+_P_INNER_TTP = 0x244C
+_P_ITAP = 0x6649
+_P_ILFO, _P_ILVL = 0x460B, 0x260A  # the paragraph's list (1-based, into the PlfLfo) and level
+_NO_LIST = (0, 0xF801)  # no list; 'no list, whatever the style says'
+# a list level's number format (LVLF.nfc), by its value: ECMA-376's ST_NumberFormat in order
+_NUMBER_FORMATS = (
+    "decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "ordinal", "cardinalText", "ordinalText",
+    "hex", "chicago", "ideographDigital", "japaneseCounting", "aiueo", "iroha", "decimalFullWidth",
+    "decimalHalfWidth", "japaneseLegal", "japaneseDigitalTenThousand", "decimalEnclosedCircle", "decimalFullWidth2",
+    "aiueoFullWidth", "irohaFullWidth", "decimalZero", "bullet", "ganada", "chosung", "decimalEnclosedFullstop",
+    "decimalEnclosedParen", "decimalEnclosedCircleChinese", "ideographEnclosedCircle", "ideographTraditional",
+    "ideographZodiac", "ideographZodiacTraditional", "taiwaneseCounting", "ideographLegalTraditional",
+    "taiwaneseCountingThousand", "taiwaneseDigital", "chineseCounting", "chineseLegalSimplified",
+    "chineseCountingThousand")
+_P_CHG_TABS = 0xC615
+_P_HUGE_PAPX = (0x6646, 0x646B)  # sprmPHugePapx, sprmPTableProps: the properties are in the Data stream
+_T_DEF_TABLE = 0xD608
+_T_VERT_MERGE = 0xD62B
+_SPRA_SIZE = (1, 1, 2, 4, 2, 2, 0, 3)  # operand size by spra (6: variable)
+# character sprms of text Word does not show: a tracked deletion (sprmCFRMarkDel), hidden text (sprmCFVanish); on
+# when their operand is 1, or 0x81 (the opposite of the style's, which hides nothing)
+_C_DELETED, _C_HIDDEN = 0x0800, 0x083C
+_ON = (b"\x01", b"\x81")
+
+# 8-bit text is cp1252, the bytes cp1252 leaves undefined standing for the same code point ([MS-DOC] 2.4.1)
+_CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+# special characters in the text ([MS-DOC] 2.8.25): a line break (\x0b) or page break (\x0c) ends a line, a
+# non-breaking hyphen (\x1e) is a hyphen; an optional hyphen (\x1f), a picture or object (\x01, \x08), a
+# footnote, comment or separator mark (\x02-\x05) and other controls show no text
+# (and U+FFFE, U+FFFF are no characters)
+_SHOWN = {0x0B: "\n", 0x0C: "\n", 0x1E: "-",
+          **{c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x1E), 0x1F, 0xFFFE, 0xFFFF)}}
+_MARKS = re.compile("[\r\x07]")  # paragraph and cell marks: the end of a paragraph
+_FIELD_CHARS = re.compile("([\x13\x14\x15])")  # field begin, separator, end
+# what an OLE file without a WordDocument stream holds, by one of its streams
+_OTHER_OLE = (("Workbook", "an Excel workbook (.xls/.et)"), ("Book", "an Excel 5 workbook (.xls)"),
+              ("PowerPoint Document", "a PowerPoint presentation (.ppt/.dps)"),
+              ("EncryptedPackage", "a password-protected Office file (remove the password, then save it as .docx)"),
+              ("CONTENTS", "a Microsoft Works document"), ("VisioDocument", "a Visio drawing"))
+
+
+@dataclass
+class Cell:
+    """A table cell: its paragraphs (``str``) and nested tables (lists of rows), in order.
+
+    ``merged`` is true for a cell covered by a merged cell above it or left of it: Word shows nothing of it.
+    """
+
+    blocks: list = field(default_factory=list)
+    merged: bool = False
+
+
+class Paragraph(str):
+    """A paragraph's text that Word numbers as an item of a list: ``number`` is (list, level), the list an
+    index of :attr:`DocText.lists`."""
+
+    number: tuple = (0, 0)
+
+
+@dataclass
+class DocText:
+    """What :func:`read_doc` finds: the main document's blocks, the embedded objects its fields name, the
+    paragraphs of the first section's page headers (first page's, then odd pages'), a list each, and the lists
+    numbered paragraphs refer to: list -> (its definition's id, {level: (start, format, text)}), the format
+    one of ECMA-376's (``'chineseCounting'``, ``'decimal'`` …), the text with ``%1`` … for the levels' numbers."""
+
+    blocks: list
+    objects: list
+    headers: list = field(default_factory=list)
+    lists: dict = field(default_factory=dict)
+
+
+def read_doc(data: bytes, path: str | None = None) -> DocText:
+    r"""Read the main document of a Word 97–2003 binary file.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes (an OLE compound file).
+    path : str or None, default None
+        The file, named in errors.
+
+    Returns
+    -------
+    DocText
+        ``blocks``: paragraphs (``str``, line breaks as ``\n``, fields showing their result) and tables (lists of
+        rows of :class:`Cell`) in document order; ``objects``: the ProgIDs of the embedded objects
+        (``EMBED`` fields), whose content is not read.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        If the file is no Word document (an OLE file without a WordDocument stream: a workbook, a presentation,
+        a message …, named), or a Word 95 or older one.
+    CorruptFileError
+        If the container is damaged, the document encrypted, or the piece table or paragraph properties point
+        outside their streams.
+
+    Examples
+    --------
+    >>> from toolkit.msdoc import read_doc
+    >>> read_doc(b"not an OLE file", "a.doc")
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.CorruptFileError: a.doc: not a valid Word document: not an OLE compound file
+    """
+    word, table, extra = _streams(data, path)
+    (ccp, notes, headers), fc_lcb = _fib(word, path)
+    clx = _slice(table, *fc_lcb(_FC_CLX), path, "the piece table (Clx)")
+    pieces = _pieces(clx, len(word), path)
+    notes, headers = max(notes, 0), max(headers, 0)
+    text, marks = _main_text(word, pieces, ccp, path, ccp + notes + headers)
+    plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
+    papx = _Papx(word, plc, extra, path)
+    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp)
+    fields = _Fields()
+    builder = _Builder()
+    start, joined = 0, ""
+    for match in _MARKS.finditer(text, 0, ccp):
+        cp = match.start()
+        shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
+        start = cp + 1
+        if unshown is not None and unshown[cp] == _DELETED and match.group() == "\r":
+            joined += shown  # a paragraph whose mark is a tracked deletion: Word shows it joined to the next
+            continue
+        builder.add(fields.shown(joined + shown), match.group(), papx.at(marks(cp)))
+        joined = ""
+    builder.add(fields.shown(joined + text[start:ccp] if unshown is None else joined + _shown(text, unshown, start,
+                                                                                               ccp)), "", _NO_PROPS)
+    return DocText(builder.close(), fields.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes),
+                   _lists(table, fc_lcb(_FC_PLF_LST), fc_lcb(_FC_PLF_LFO)) if builder.numbered else {})
+
+
+def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
+    """The lists of the PlfLfo, their levels read from the PlfLst and the LVLs after it (see DocText); {} for
+    damaged ones (a damaged numbering gives no numbers, never an error)."""
+    try:
+        fc, lcb = lst
+        definitions: dict = {}
+        at = fc + lcb  # (the LVLs follow the PlfLst)
+        for k in range(struct.unpack_from("<h", table, fc)[0]):
+            lsid, = struct.unpack_from("<i", table, fc + 2 + 28 * k)
+            levels: dict = {}
+            for ilvl in range(1 if table[fc + 2 + 28 * k + 26] & 0x01 else 9):  # fSimpleList: one level
+                start, nfc = struct.unpack_from("<iB", table, at)
+                at += 28 + table[at + 24] + table[at + 25]  # the LVLF, its grpprlPapx and grpprlChpx
+                size, = struct.unpack_from("<H", table, at)
+                xst = table[at + 2:at + 2 + 2 * size].decode("utf-16-le", "replace")
+                at += 2 + 2 * size
+                pattern = re.sub("[\x00-\x08]", lambda m: f"%{ord(m.group()) + 1}", xst)
+                levels[ilvl] = (start, _NUMBER_FORMATS[nfc] if nfc < len(_NUMBER_FORMATS) else "none", pattern)
+            definitions[lsid] = levels
+        fc, lcb = lfo
+        count, = struct.unpack_from("<i", table, fc)
+        lsids = struct.unpack_from("<" + "i12x" * min(count, lcb // 16), table, fc + 4)
+    except (struct.error, IndexError):
+        return {}
+    return {k + 1: (lsid, definitions[lsid]) for k, lsid in enumerate(lsids) if lsid in definitions}
+
+
+def _headers(text: str, table: bytes, fc_lcb: tuple, first: int) -> list:
+    """The paragraphs of the first section's headers (see _FIRST_HEADERS) whose text ``text`` holds from CP
+    ``first`` on (the header stories follow the main document and the footnotes)."""
+    fc, lcb = fc_lcb
+    n = lcb // 4
+    if fc + lcb > len(table) or n <= max(_FIRST_HEADERS) + 1:
+        return []
+    cps = struct.unpack_from(f"<{n}i", table, fc)
+    out = []
+    for story in _FIRST_HEADERS:
+        shown = _Fields().shown(text[first + cps[story]:first + cps[story + 1]].replace("\x07", "\r"))
+        out.append([line for line in shown.split("\r") if line])
+    return out
+
+
+def _streams(data: bytes, path: str | None) -> tuple[bytes, bytes, bytes]:
+    """The WordDocument stream, the table stream it names and the Data stream (or b''), else an error saying
+    what the file is."""
+    import olefile
+
+    if not data.startswith(OLE_MAGIC):
+        raise CorruptFileError(path, "not a valid Word document: not an OLE compound file")
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            names = {"/".join(entry) for entry in ole.listdir(streams=True, storages=False)}
+            if "WordDocument" not in names:
+                raise UnsupportedFormatError(path, f"unsupported format: an OLE compound file holding "
+                                                   f"{_held(names)}, not a Word document")
+            for name in names & {"WordDocument", "0Table", "1Table", "Data"}:
+                if ole.get_size(name) > len(data):  # (a damaged chain cannot make a stream larger than the file)
+                    raise CorruptFileError(path, f"not a valid Word document: the {name} stream claims "
+                                                 f"{ole.get_size(name)} bytes, more than the file's {len(data)}")
+            word = ole.openstream("WordDocument").read()
+            flags = struct.unpack_from("<H", word, 0x0A)[0] if len(word) >= 0x0C else 0
+            name = "1Table" if flags & _F_WHICH_TABLE else "0Table"
+            if name not in names:
+                if len(word) >= 0x0C and not flags & _F_ENCRYPTED and _nfib(word) >= _NFIB_WORD97:
+                    raise CorruptFileError(path, f"not a valid Word document: its table stream {name} is missing")
+                return word, b"", b""  # (Word 95 has none, an encrypted file is refused by its FIB)
+            extra = ole.openstream("Data").read() if "Data" in names else b""
+            return word, ole.openstream(name).read(), extra
+    except (UnsupportedFormatError, CorruptFileError):
+        raise
+    except Exception as exc:  # olefile's errors on a damaged container (OSError, struct.error, IndexError …)
+        raise CorruptFileError(path, f"not a valid Word document: damaged OLE container "
+                                     f"({type(exc).__name__}: {exc})") from exc
+
+
+def _held(names: set) -> str:
+    """What an OLE file without a WordDocument stream holds, by its streams."""
+    if any(name.startswith("__substg1.0_") for name in names):
+        return "an Outlook message (.msg)"
+    found = next((what for stream, what in _OTHER_OLE if stream in names), None)
+    return found or "no WordDocument stream (its streams: " + ", ".join(sorted(names)[:8]) + ")"
+
+
+def _nfib(word: bytes) -> int:
+    return struct.unpack_from("<H", word, 2)[0]
+
+
+def _fib(word: bytes, path: str | None):
+    """The FIB's ccpText, ccpFtn and ccpHdd, and a function giving (fc, lcb) of the FibRgFcLcb97 entry of an
+    index."""
+    if len(word) < _FIB_RGW + 2:
+        raise CorruptFileError(path, f"not a valid Word document: the WordDocument stream is {len(word)} bytes, "
+                                     "too short for its header (FIB)")
+    ident, nfib = struct.unpack_from("<HH", word, 0)
+    flags = struct.unpack_from("<H", word, 0x0A)[0]
+    if ident != _WORD_IDENT:
+        raise CorruptFileError(path, f"not a valid Word document: its header (FIB) begins 0x{ident:04X}, "
+                                     f"not 0x{_WORD_IDENT:04X}")
+    if nfib < _NFIB_WORD97:
+        raise UnsupportedFormatError(path, f"unsupported format: a Word 95 or older document (nFib 0x{nfib:X}); "
+                                           "save it as .docx")
+    if flags & _F_ENCRYPTED:
+        raise CorruptFileError(path, "the Word document is encrypted (password-protected): remove the password, "
+                                     "then save it as .docx")
+    csw = struct.unpack_from("<H", word, _FIB_RGW)[0]
+    lw = _FIB_RGW + 2 + 2 * csw  # cslw, then FibRgLw97
+    if len(word) < lw + 2:
+        raise CorruptFileError(path, "not a valid Word document: its header (FIB) is cut short")
+    cslw = struct.unpack_from("<H", word, lw)[0]
+    rg = lw + 2 + 4 * cslw + 2  # cbRgFcLcb, then FibRgFcLcb97
+    if cslw < 4 or len(word) < rg or len(word) < rg + 8 * struct.unpack_from("<H", word, rg - 2)[0]:
+        raise CorruptFileError(path, "not a valid Word document: its header (FIB) is cut short")
+    # ccpText, ccpFtn, ccpHdd: the characters of the main document, the footnotes and the headers
+    ccps = struct.unpack_from("<3i", word, lw + 2 + 12)
+    count = struct.unpack_from("<H", word, rg - 2)[0]
+
+    def fc_lcb(index: int) -> tuple[int, int]:
+        if index >= count:
+            raise CorruptFileError(path, "not a valid Word document: its header (FIB) is cut short")
+        return struct.unpack_from("<II", word, rg + 8 * index)
+
+    return ccps, fc_lcb
+
+
+def _slice(stream: bytes, fc: int, lcb: int, path: str | None, what: str) -> bytes:
+    if lcb == 0 or fc + lcb > len(stream):
+        raise CorruptFileError(path, f"not a valid Word document: {what} lies outside the table stream "
+                                     f"({fc}+{lcb} of {len(stream)} bytes)")
+    return stream[fc:fc + lcb]
+
+
+def _pieces(clx: bytes, size: int, path: str | None) -> list:
+    """The pieces of the piece table: (first CP, last CP + 1, byte offset, 8-bit text?)."""
+    i = 0
+    while i + 3 <= len(clx) and clx[i] == 0x01:  # a Prc (property changes of pieces), skipped
+        size = struct.unpack_from("<h", clx, i + 1)[0]
+        if size < 0:  # (a step back would loop for ever)
+            raise CorruptFileError(path, f"not a valid Word document: its piece table is damaged (a property "
+                                         f"change of {size} bytes)")
+        i += 3 + size
+    if i + 5 > len(clx) or clx[i] != 0x02:
+        raise CorruptFileError(path, "not a valid Word document: its piece table (Pcdt) is missing")
+    lcb = struct.unpack_from("<I", clx, i + 1)[0]
+    plc = clx[i + 5:i + 5 + lcb]
+    n = (len(plc) - 4) // 12
+    if lcb != len(plc) or n < 1 or (len(plc) - 4) % 12:
+        raise CorruptFileError(path, f"not a valid Word document: its piece table is damaged ({lcb} bytes)")
+    if n > _MAX_PIECES:
+        raise CorruptFileError(path, f"not a valid Word document: its piece table has {n} pieces, more than "
+                                     f"{_MAX_PIECES}")
+    cps = struct.unpack_from(f"<{n + 1}i", plc)
+    if cps[0] != 0:
+        raise CorruptFileError(path, f"not a valid Word document: its piece table begins at character {cps[0]}, "
+                                     "not 0")
+    out = []
+    for k in range(n):
+        fc = struct.unpack_from("<I", plc, 4 * (n + 1) + 8 * k + 2)[0]
+        compressed = bool(fc & 0x40000000)
+        start = (fc & 0x3FFFFFFF) // 2 if compressed else fc & 0x3FFFFFFF
+        length = cps[k + 1] - cps[k]
+        if length < 0 or start + length * (1 if compressed else 2) > size:
+            raise CorruptFileError(path, f"not a valid Word document: piece {k + 1} of its piece table points "
+                                         f"outside the WordDocument stream")
+        out.append((cps[k], cps[k + 1], start, compressed))
+    return out
+
+
+def _main_text(word: bytes, pieces: list, ccp: int, path: str | None, upto: int | None = None):
+    """The main document's text (and what follows up to CP ``upto``, as far as the pieces hold it), and a
+    function giving the byte offset of a character of it."""
+    upto = ccp if upto is None else max(upto, ccp)
+    parts = []
+    for first, end, start, compressed in pieces:
+        if first >= upto:
+            break
+        n = min(end, upto) - first
+        if compressed:
+            parts.append(word[start:start + n].decode("latin-1").translate(_CP1252))
+        else:
+            parts.append(word[start:start + 2 * n].decode("utf-16-le", "replace"))
+    text = "".join(parts)
+    if ccp < 0 or len(text) < ccp:
+        raise CorruptFileError(path, f"not a valid Word document: its piece table holds {len(text)} characters "
+                                     f"of the main document's {ccp}")
+    firsts = [p[0] for p in pieces]
+
+    def offset(cp: int) -> int:
+        first, _end, start, compressed = pieces[bisect.bisect_right(firsts, cp) - 1]
+        return start + (cp - first) * (1 if compressed else 2)
+
+    return text, offset
+
+
+_HIDDEN, _DELETED = 1, 2  # of a character in _unshown's mask
+
+
+def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int) -> bytearray | None:
+    """Which characters of the main document Word does not show (a mask: _HIDDEN, _DELETED), or None when it
+    shows them all (the usual case): the runs of the character properties (PlcBteChpx → FKP → CHPX) marked as
+    a tracked deletion or hidden text."""
+    fc, lcb = fc_lcb
+    n = (lcb - 4) // 8
+    if n < 1 or fc + lcb > len(table):
+        return None  # (no character properties: nothing hidden)
+    ranges = []
+    kinds: dict = {}
+    for pn in struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1)):
+        page = word[(pn & 0x3FFFFF) * _PAGE:((pn & 0x3FFFFF) + 1) * _PAGE]
+        crun = page[-1] if len(page) == _PAGE else 0
+        if 5 * crun + 4 > _PAGE - 1:
+            continue  # (a damaged page hides nothing)
+        rgfc = struct.unpack_from(f"<{crun + 1}I", page)
+        for j in range(crun):
+            at = 2 * page[4 * (crun + 1) + j]
+            grpprl = page[at + 1:at + 1 + page[at]] if at else b""
+            kind = kinds.get(grpprl)
+            if kind is None:
+                sprms = dict(_sprms(grpprl))
+                kind = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
+                                        _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else 0)
+            if kind:
+                ranges.append((rgfc[j], rgfc[j + 1], kind))
+    if not ranges:
+        return None
+    mask = bytearray(ccp)
+    for first, end, start, compressed in pieces:
+        width = 1 if compressed else 2
+        count = min(end, ccp) - first
+        for lo, hi, kind in ranges:  # the piece's characters whose bytes begin in [lo, hi)
+            k_lo = max(-(-(lo - start) // width), 0)
+            k_hi = min(-(-(hi - start) // width), count)
+            if k_lo < k_hi:
+                mask[first + k_lo:first + k_hi] = bytes([kind]) * (k_hi - k_lo)
+    return mask if any(mask) else None
+
+
+def _shown(text: str, unshown: bytearray, start: int, end: int) -> str:
+    """``text[start:end]`` but for the characters Word does not show."""
+    return "".join(c for c, kind in zip(text[start:end], unshown[start:end]) if not kind)
+
+
+@dataclass(frozen=True)
+class _Props:
+    """What a paragraph's properties say of its place in a table."""
+
+    depth: int = 0  # the table depth (0: not in a table)
+    row_end: bool = False  # its mark ends a row of the table at its depth (sprmPFTtp, sprmPFInnerTtp)
+    cell_end: bool = False  # its paragraph mark ends a nested table's cell (sprmPFInnerTableCell)
+    covered: tuple = ()  # of a row end: the cells covered by a merged cell (by index)
+    number: tuple | None = None  # the list and level numbering the paragraph
+
+
+_NO_PROPS = _Props()
+
+
+class _Papx:
+    """The paragraph properties of a paragraph, by the byte offset of its mark (PlcBtePapx → FKP → PAPX)."""
+
+    def __init__(self, word: bytes, plc: bytes, extra: bytes, path: str | None) -> None:
+        n = (len(plc) - 4) // 8
+        if n < 1 or (len(plc) - 4) % 8:
+            raise CorruptFileError(path, "not a valid Word document: its paragraph properties (PlcBtePapx) "
+                                         "are damaged")
+        self.fcs = struct.unpack_from(f"<{n + 1}I", plc)
+        self.pages = [pn & 0x3FFFFF for pn in struct.unpack_from(f"<{n}I", plc, 4 * (n + 1))]
+        self.word, self.extra, self.path = word, extra, path
+        self.fkps: dict = {}
+        self.props: dict = {}
+
+    def at(self, fc: int) -> _Props:
+        k = bisect.bisect_right(self.fcs, fc) - 1
+        if k < 0 or k >= len(self.pages):
+            return _NO_PROPS
+        fkp = self.fkps.get(k)
+        if fkp is None:
+            fkp = self.fkps[k] = self._fkp(self.pages[k])
+        rgfc, offsets = fkp
+        j = bisect.bisect_right(rgfc, fc) - 1
+        if j < 0 or j >= len(offsets):
+            return _NO_PROPS
+        grpprl = self._grpprl(self.pages[k], offsets[j])
+        props = self.props.get(grpprl)  # (paragraphs share few distinct properties)
+        if props is None:
+            props = self.props[grpprl] = _paragraph(grpprl, self.extra)
+        return props
+
+    def _fkp(self, pn: int) -> tuple:
+        page = self.word[pn * _PAGE:(pn + 1) * _PAGE]
+        if len(page) < _PAGE:
+            raise CorruptFileError(self.path, f"not a valid Word document: its paragraph properties point to "
+                                              f"page {pn}, outside the WordDocument stream")
+        crun = page[-1]
+        if 4 * (crun + 1) + 13 * crun > _PAGE - 1:
+            raise CorruptFileError(self.path, f"not a valid Word document: paragraph properties page {pn} "
+                                              "is damaged")
+        rgfc = struct.unpack_from(f"<{crun + 1}I", page)
+        return rgfc, [page[4 * (crun + 1) + 13 * j] for j in range(crun)]
+
+    def _grpprl(self, pn: int, b: int) -> bytes:
+        page = self.word[pn * _PAGE:(pn + 1) * _PAGE]
+        if b == 0:
+            return b""  # a paragraph with the default properties
+        at = 2 * b
+        cb = page[at] if at < _PAGE else 0
+        if cb == 0 and at + 1 < _PAGE:
+            at, size = at + 2, 2 * page[at + 1]
+        else:
+            at, size = at + 1, 2 * cb - 1
+        return page[at + 2:at + size]  # (after the style index, istd)
+
+
+def _sprms(grpprl: bytes) -> list:
+    """The (sprm, operand) pairs of a grpprl."""
+    out = []
+    i, n = 0, len(grpprl)
+    while i + 2 <= n:
+        sprm = grpprl[i] | grpprl[i + 1] << 8
+        i += 2
+        size = _SPRA_SIZE[sprm >> 13]
+        if not size:
+            if sprm == _T_DEF_TABLE and i + 2 <= n:
+                size = (grpprl[i] | grpprl[i + 1] << 8) + 1
+            elif sprm == _P_CHG_TABS and i < n and grpprl[i] == 255 and i + 1 < n:
+                deleted = grpprl[i + 1]
+                added_at = i + 2 + 4 * deleted
+                size = 2 + 4 * deleted + 1 + 3 * (grpprl[added_at] if added_at < n else 0)
+            elif i < n:
+                size = 1 + grpprl[i]
+            else:
+                break
+        out.append((sprm, grpprl[i:i + size]))
+        i += size
+    return out
+
+
+def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
+    """What a paragraph's sprms say of its place in a table (``extra``: the Data stream)."""
+    depth, in_table, ttp, inner_ttp, inner_cell, ilfo, ilvl = 0, False, False, False, False, 0, 0
+    covered: dict = {}
+    sprms = _sprms(grpprl)
+    for sprm, op in sprms:
+        if sprm in _P_HUGE_PAPX and len(op) == 4:  # too many for the FKP: a PrcData in the Data stream
+            at = struct.unpack("<I", op)[0]
+            size = struct.unpack_from("<H", extra, at)[0] if at + 2 <= len(extra) else 0
+            sprms.extend(_sprms(extra[at + 2:at + 2 + size]))
+    for sprm, op in sprms:
+        if not op:
+            continue
+        if sprm == _P_IN_TABLE:
+            in_table = bool(op[0])
+        elif sprm == _P_ITAP and len(op) == 4:
+            depth = struct.unpack("<i", op)[0]
+        elif sprm == _P_TTP:
+            ttp = bool(op[0])
+        elif sprm == _P_INNER_TTP:
+            inner_ttp = bool(op[0])
+        elif sprm == _P_INNER_CELL:
+            inner_cell = bool(op[0])
+        elif sprm == _P_ILFO and len(op) == 2:
+            ilfo = op[0] | op[1] << 8
+        elif sprm == _P_ILVL:
+            ilvl = op[0] if op[0] <= 8 else 0
+        elif sprm == _T_DEF_TABLE and len(op) >= 3:
+            cells = op[2]
+            at = 3 + 2 * (cells + 1)  # after itcMac and rgdxaCenter: the TC80s, 20 bytes each
+            for itc in range(min(cells, max(len(op) - at, 0) // 20)):
+                tcgrf = op[at + 20 * itc] | op[at + 20 * itc + 1] << 8
+                # horzMerge 2: merged into the cell left of it; vertMerge 1: into the cell above it
+                covered[itc] = (tcgrf & 0x3) == 2 or (tcgrf >> 5 & 0x3) == 1
+        elif sprm == _T_VERT_MERGE and len(op) >= 3:
+            covered[op[1]] = covered.get(op[1], False) and (op[2] & 0x3) != 0 or (op[2] & 0x3) == 1
+    depth = max(min(depth, _MAX_DEPTH), 1) if in_table or depth > 0 else 0
+    row_end = ttp if depth <= 1 else inner_ttp
+    return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
+                  None if ilfo in _NO_LIST else (ilfo, ilvl))
+
+
+class _Fields:
+    """The text a paragraph shows: a field's result, not its code (fields may nest and span paragraphs)."""
+
+    def __init__(self) -> None:
+        self.open: list = []  # per open field: its code so far, or None once its result has begun
+        self.objects: list = []
+
+    def shown(self, text: str) -> str:
+        if not self.open and "\x13" not in text:
+            return text.translate(_SHOWN)
+        out = []
+        for part in _FIELD_CHARS.split(text):
+            if part == "\x13":
+                self.open.append("")
+            elif part in ("\x14", "\x15"):
+                if self.open and self.open[-1] is not None:
+                    self._code(self.open[-1])
+                    self.open[-1] = None  # its result begins
+                if part == "\x15" and self.open:
+                    self.open.pop()
+            elif all(code is None for code in self.open):
+                out.append(part)  # text, or a field's result (not inside another field's code)
+            elif self.open[-1] is not None:
+                self.open[-1] += part
+        return "".join(out).translate(_SHOWN)
+
+    def _code(self, code: str) -> None:
+        words = code.split()
+        if words[:1] == ["EMBED"]:  # an embedded object: its ProgID
+            self.objects.append(words[1] if len(words) > 1 else "of unknown kind")
+
+
+class _Table:
+    def __init__(self) -> None:
+        self.rows: list = []
+        self.row: list = []
+        self.cell = Cell()
+
+
+class _Builder:
+    """Paragraphs, with their marks and properties, into blocks: the tables' cells and rows."""
+
+    def __init__(self) -> None:
+        self.body: list = []
+        self.open: list = []  # the tables open at each depth
+        self.numbered = False  # whether a paragraph is an item of a list
+
+    def _into(self) -> list:
+        return self.open[-1].cell.blocks if self.open else self.body
+
+    def _close(self) -> None:
+        table = self.open.pop()
+        if table.cell.blocks:  # a row without its end mark (a damaged file): its cells so far
+            table.row.append(table.cell)
+        if table.row:
+            table.rows.append(table.row)
+        if table.rows:
+            self._into().append(table.rows)
+
+    def add(self, text: str, mark: str, props: _Props) -> None:
+        depth = props.depth or (1 if mark == "\x07" else 0)
+        while len(self.open) > depth:
+            self._close()
+        while len(self.open) < depth:
+            self.open.append(_Table())
+        if props.number is not None:
+            text = Paragraph(text)
+            text.number = props.number
+            self.numbered = True
+        if not depth:
+            self.body.append(text)
+            return
+        table = self.open[-1]
+        if props.row_end and (mark == "\x07" or depth > 1):
+            for itc in props.covered:
+                if itc < len(table.row):
+                    table.row[itc].merged = True
+            table.rows.append(table.row)
+            table.row, table.cell = [], Cell()
+            return
+        table.cell.blocks.append(text)
+        if mark == "\x07" if depth == 1 else props.cell_end:
+            table.row.append(table.cell)
+            table.cell = Cell()
+
+    def close(self) -> list:
+        while self.open:
+            self._close()
+        return self.body
