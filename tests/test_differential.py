@@ -143,11 +143,25 @@ def _thousands_set_apart_by_spaces(cells: list) -> list:
             for c in cells]
 
 
-CELL_FORMS = {"thousands_set_apart": _thousands_set_apart, "thousands_set_apart_by_spaces": _thousands_set_apart_by_spaces}
+_RAISED = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _superscript_digits(cells: list) -> list:
+    # a count set in superscript digits, ⁸⁸, alone in its cell (pasted from a raised run): it was taken for a
+    # footnote mark and dropped, the cell blank and unflagged
+    return [c.translate(_RAISED) if c.isdigit() else c for c in cells]
+
+
+CELL_FORMS = {"thousands_set_apart": _thousands_set_apart, "thousands_set_apart_by_spaces": _thousands_set_apart_by_spaces,
+              "superscript_digits": _superscript_digits}
 # the seeds with a number of four digits or more in a table (seed 003's statistics table is no table of
-# _as_lines' sections)
+# _as_lines' sections); every seed with a table for the digits
+CELL_STEMS = {"thousands_set_apart": ("001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-01",
+                                      "pingtan-2023-04"),
+              "superscript_digits": tuple(stem for stem in STEMS if not stem.startswith("003"))}
+CELL_STEMS["thousands_set_apart_by_spaces"] = CELL_STEMS["thousands_set_apart"]
 CELL_CASES = [(stem, name, layout) for name in sorted(CELL_FORMS) for layout in TEXT_LAYOUTS
-              for stem in ("001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-01", "pingtan-2023-04")]
+              for stem in CELL_STEMS[name]]
 
 
 @pytest.mark.parametrize("stem, form, layout", CELL_CASES)
@@ -230,6 +244,40 @@ def test_a_number_set_apart_by_a_space_fills_no_vanished_blank(parsed_seed):
     assert spaced.table("active").loc["licensing"].isna().all()
     assert [f.detail for f in spaced.flags if f.code == "ragged"] == ["licensing: 0 of 3 cells placed"]
     assert _reading(spaced) == _reading(plain)
+
+
+@pytest.mark.parametrize("form", ["html", "docx"])
+@pytest.mark.parametrize("written", ["characters", "markup"])
+def test_a_count_set_raised_alone_in_its_cell_is_its_value(form, written, tmp_path, parsed_seed):
+    # every count of seed 001's tables set raised, in superscript digits (⁸⁸) or by the markup (<sup>88</sup>, a
+    # run of Word's superscript), alone in its cell: it was dropped as a footnote mark, the cell blank, unflagged
+    import docx
+
+    from renderers import render_docx, render_html
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed("001_4d29bfef72dd56db"))
+    want = _read_lines(lines, form, tmp_path)
+    path = tmp_path / f"raised.{form}"
+    if written == "characters":
+        got = _read_lines([_superscript_digits(item) if isinstance(item, list) else item for item in lines], form,
+                          tmp_path)
+    elif form == "html":
+        page, raised = re.subn(r"<td>(\d+)</td>", r"<td><sup>\1</sup></td>", render_html(lines).decode("utf-8"))
+        assert raised > 100
+        path.write_text(page, encoding="utf-8")
+        got = _reading(toolkit.parse_report(path, report_id="report"))
+    else:
+        render_docx(lines, path)
+        document = docx.Document(path)
+        runs = [run for table in document.tables for tr in table.rows for tc in tr.cells for p in tc.paragraphs
+                for run in p.runs if run.text.isdigit()]
+        assert len(runs) > 100
+        for run in runs:
+            run.font.superscript = True
+        document.save(path)
+        got = _reading(toolkit.parse_report(path, report_id="report"))
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
 
 
 # --- Word's forms of the same table --------------------------------------------------------------------------------

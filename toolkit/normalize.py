@@ -72,6 +72,21 @@ _INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u
 # (The superscript first, its context after: a pattern starting with a character class is sought fast.)
 _SUPERSCRIPT = re.compile(r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079](?<![A-Za-z][\u2070\u00b9\u00b2\u00b3\u2074-\u2079])"
                           r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]*")
+# Superscript digits that are a whole cell or line ('| ⁸⁸ |', a tab's '\t⁸⁸'), with nothing but spaces between them
+# and a cell mark, are a value set raised: a footnote mark stands after what it marks (12¹, 12 ¹).
+_WHOLE_CELL_BEFORE = re.compile(r"(?:^|[\n\t|\uff5c])[^\S\n\t]*$")
+_WHOLE_CELL_AFTER = re.compile(r"[^\S\n\t]*(?:$|[\n\t|\uff5c])")
+
+
+def _footnote_mark(match: re.Match[str]) -> str:
+    """'' for a superscript footnote mark, the digits themselves where they are a whole cell (NFKC then reads them)."""
+    text, start = match.string, match.start()
+    # (the cell mark before sought among the 40 characters before: spaces that many are no cell's padding)
+    if _WHOLE_CELL_AFTER.match(text, match.end()) and _WHOLE_CELL_BEFORE.search(text, max(0, start - 40), start):
+        return match.group()
+    return ""
+
+
 # A thin or narrow no-break space between a number's groups of three digits is a thousands separator (1 234, as
 # ISO and some editors set it), which NFKC would make a space, and a space parts two cells of a row set with spaces.
 # (The space first, its context after: a pattern starting with a character class is sought fast.)
@@ -402,8 +417,8 @@ def remove_pinyin(text: str) -> str:
 
 def remove_invisible(text: str) -> str:
     """Remove zero-width characters, soft hyphens, direction marks and variation selectors, and superscript
-    footnote marks (``74¹`` → ``74``)."""
-    return _SUPERSCRIPT.sub("", _INVISIBLE.sub("", text))
+    footnote marks (``74¹`` → ``74``; superscript digits that are a whole cell, ``| ⁸⁸ |``, are a value and stay)."""
+    return _SUPERSCRIPT.sub(_footnote_mark, _INVISIBLE.sub("", text))
 
 
 # What follows an item's number (after NFKC: 、 . ．→. ）→)), the formal numerals' too
