@@ -201,16 +201,21 @@ BRACKETED_ROWS = {"active": "规章|规范性文件", "requests": "一、本年�
 # normalized; two numbers in a cell ('16/3') are not tested in a layout of a cell a line, where they still break the
 # row (known limit)
 WORDY_COUNTS = {"bracketed": ("({})", "（{}）", "({})"), "with_a_part": ("{}/3", "{} / 3", "{}/3")}
-WORDY_CASES = [(stem, form, table, typed) for typed in sorted(WORDY_COUNTS) for table in sorted(BRACKETED_ROWS)
-               for form in TEXT_LAYOUTS + ("html", "docx") for stem in ("001_4d29bfef72dd56db", "004_b232cca7e491c758")
+# a count and a note in brackets after it, in words naming a row of the format (in a layout of a cell a line, the
+# note's 上年结转 was taken for glued page text: the requests table lost up to 161 cells, flagged ambiguous_digits)
+NOTED_COUNTS = {"with_a_note": ("{}(其中上年结转3)", "{}（含上年结转3）", "{}(含上年结转3)")}
+WORDY_CASES = [(stem, form, table, typed) for typed in sorted(WORDY_COUNTS) + sorted(NOTED_COUNTS)
+               for table in sorted(BRACKETED_ROWS) for form in TEXT_LAYOUTS + ("html", "docx")
+               for stem in ("001_4d29bfef72dd56db", "004_b232cca7e491c758")
                if not (typed == "with_a_part" and form == "lines")]
 
 
 @pytest.mark.parametrize("stem, form, table, typed", WORDY_CASES)
-def test_a_count_in_brackets_is_that_cell_missing_and_flagged(stem, form, table, typed, tmp_path, parsed_seed):
+def test_a_count_with_words_in_its_cell_is_flagged(stem, form, table, typed, tmp_path, parsed_seed):
     # '(12)' or '（12）' in a count's cell is no plain count (a note, a negative in accounting style, a sub-count),
     # nor is '12/3': it lost its row (taken for the label's end: unknown_row, missing_rows) or the review table
-    # (table_missing)
+    # (table_missing); now that cell is NA, flagged not_a_number. '12(含上年结转3)' is the count 12 and a note:
+    # it was NA too (not_a_number); now 12, flagged value_note
     from test_formats import _as_lines
 
     lines = _as_lines(parsed_seed(stem))
@@ -218,19 +223,21 @@ def test_a_count_in_brackets_is_that_cell_missing_and_flagged(stem, form, table,
               and re.fullmatch(BRACKETED_ROWS[table], item[0]) and any(_INTEGER.fullmatch(c) for c in item[1:]))
     row = list(lines[at])
     col = next(k for k, c in enumerate(row) if k and _INTEGER.fullmatch(c)) if table != "review_litigation" else 0
-    text, markup, normalized = WORDY_COUNTS[typed]
+    text, markup, normalized = {**WORDY_COUNTS, **NOTED_COUNTS}[typed]
     count, row[col] = row[col], (text if form in TEXT_LAYOUTS else markup).format(row[col])
     if (stem, form) not in _PLAIN_FORM:
         _PLAIN_FORM[stem, form] = _read_lines(lines, form, tmp_path)
     want, got = _PLAIN_FORM[stem, form], _read_lines(lines[:at] + [row] + lines[at + 1:], form, tmp_path)
-    lost = [cell for cell in got["tables"] if cell not in want["tables"]]
-    assert len(lost) == 1 and lost[0][0] == table and lost[0][3] is None
-    assert lost[0][4] in (normalized.format(count), row[col])
-    read = [cell for cell in want["tables"] if cell[:3] != lost[0][:3]]
-    assert [cell for cell in got["tables"] if cell[:3] != lost[0][:3]] == read
+    changed = [cell for cell in got["tables"] if cell not in want["tables"]]
+    noted = typed in NOTED_COUNTS
+    assert len(changed) == 1 and changed[0][0] == table and changed[0][3] == (float(count) if noted else None)
+    assert changed[0][4] in (normalized.format(count), row[col])
+    read = [cell for cell in want["tables"] if cell[:3] != changed[0][:3]]
+    assert [cell for cell in got["tables"] if cell[:3] != changed[0][:3]] == read
     # (a check that failed with the cell may be unverifiable without it: seed 004's requests)
-    assert Counter(got["flags"]) - Counter(want["flags"]) == Counter([("not_a_number", table)])
-    assert {code for code, _ in Counter(want["flags"]) - Counter(got["flags"])} <= {"identity_failed"}
+    code = "value_note" if noted else "not_a_number"
+    assert Counter(got["flags"]) - Counter(want["flags"]) == Counter([(code, table)])
+    assert {code for code, _ in Counter(want["flags"]) - Counter(got["flags"])} <= (set() if noted else {"identity_failed"})
 
 
 def test_a_number_set_apart_by_a_space_fills_no_vanished_blank(parsed_seed):

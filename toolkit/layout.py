@@ -679,8 +679,10 @@ def _glued_pattern() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=4096)  # tested on every cell of a table, and cells recur ('0', labels)
 def _has_glued_table(text: str) -> bool:
-    """Whether a label of the format stands right before digits in the text (page text that lost its cells)."""
-    return any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
+    """Whether a label of the format stands right before digits in the text (page text that lost its cells); not
+    in a value cell whose note names a row ('88(其中上年结转3)')."""
+    return (any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
+            and not is_value_cell(text))
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:

@@ -676,11 +676,15 @@ def number_units() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _number() -> re.Pattern[str]:
-    # the unit after the number or in brackets after it ('0.35(万元)': a header's way, written in the cell)
+    # the unit after the number or in brackets after it ('0.35(万元)': a header's way, written in the cell), then a
+    # note in brackets opening with one of value_notes' words ('88(含上年结转3)')
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
+
     units = "|".join(map(re.escape, number_units()))
+    notes = "|".join(map(re.escape, load_formats()["value_notes"]))
     return re.compile(
         r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-        rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?$"
+        rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?(?:[(（](?P<note>(?:{notes})[^()（）]*)[)）])?$"
     )
 
 
@@ -713,12 +717,16 @@ class ParsedNumber:
         (not a number).
     signed : bool
         Whether the cell carries an explicit ``+`` or ``-``.
+    note : str or None
+        A note in brackets after the number (``'含上年结转3'`` of ``'88(含上年结转3)'``; ``value_notes`` of
+        formats.yaml), flagged ``value_note`` by the tables.
     """
 
     value: float | None
     unit: str | None
     kind: str
     signed: bool = False
+    note: str | None = None
 
 
 _CN_DIGIT_VALUES = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
@@ -782,6 +790,8 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     ('text', 'text')
     >>> parse_number("").kind, parse_number("/").kind
     ('blank', 'na')
+    >>> parse_number("88(含上年结转3)").value, parse_number("88(含上年结转3)").note, parse_number("88(约)").kind
+    (88.0, '含上年结转3', 'text')
     """
     text = _SPACES.sub("", raw)
     if not text:
@@ -801,7 +811,7 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     per_wan = cell_units()["money"].get(unit, 1) if to_wan and unit else 1
     if per_wan != 1:
         value = round(value / per_wan, 10)
-    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None)
+    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"])
 
 
 def is_value_cell(raw: str) -> bool:
