@@ -901,5 +901,15 @@ def is_page_furniture(line: str) -> bool:
     (True, True, False)
     >>> is_page_furniture("Page 9 - 政府信息公开工作年度报告"), is_page_furniture("P. 9")
     (True, True)
+    >>> is_page_furniture("16/3")  # no page 16 of 3: a count and a part of it, a cell
+    False
     """
-    return bool(_page_furniture().fullmatch(line.strip()))
+    line = line.strip()
+    if not _page_furniture().fullmatch(line):
+        return False
+    # 'n/m' is page n of m only where n ≤ m: '16/3' is a cell's two numbers (a count and a part of it)
+    pages = _PAGE_OF.fullmatch(line)
+    return pages is None or 0 < int(pages[1]) <= int(pages[2])
+
+
+_PAGE_OF = re.compile(r"(\d+)\s*/\s*(\d+)")
