@@ -286,6 +286,35 @@ def test_a_count_set_raised_alone_in_its_cell_is_its_value(form, written, tmp_pa
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
 
 
+def _labels_over_two_rows(lines: list) -> list:
+    # every numbered item of the requests table with its values wrapped over two rows of the grid: the label's
+    # start on a row of blank cells, its end before the values ('7.属于行 | | …' / '政执法案卷 | 0 | 11 | …')
+    out: list = []
+    for item in lines:
+        if isinstance(item, list) and re.match(r"\d\.\S{6}", item[0]) and any(_INTEGER.fullmatch(c) for c in item[1:]):
+            half = len(item[0]) // 2
+            out += [[item[0][:half]] + [""] * (len(item) - 1), [item[0][half:], *item[1:]]]
+        else:
+            out.append(item)
+    return out
+
+
+# (in the layouts of a filled cell a line, pipe_cells and lines, such a wrap is not read yet, nor where the label's
+# start reads as a row's label alone: '一、本年新收政府' / '信息公开申请数量')
+@pytest.mark.parametrize("form", ["pipe_rows", "tab", "html", "docx"])
+@pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214"])
+def test_a_row_label_wrapped_over_two_rows_reads_as_the_seed(stem, form, tmp_path, parsed_seed):
+    # the label's start was a row of its own (unknown_row, its blank cells nothing) and its end with the values
+    # another (unknown_row, missing_rows: the row's values lost)
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    wrapped = _labels_over_two_rows(lines)
+    assert len(wrapped) > len(lines)
+    want, got = _read_lines(lines, form, tmp_path), _read_lines(wrapped, form, tmp_path)
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
 # --- Word's forms of the same table --------------------------------------------------------------------------------
 # A seed written as DOCX (tests/renderers.py) and edited as Word, WPS or a document system writes the same table
 # reads as the seed written as DOCX.
