@@ -583,6 +583,9 @@ def test_footnote_marks_pinyin_and_words_in_brackets():
     from toolkit.normalize import normalize_line
 
     assert normalize_line("申请人 74¹ 件，面积 20m²") == "申请人 74 件,面积 20m2"  # before: 741
+    # superscript digits alone in a cell are its value (they were dropped, the cell blank); a mark after a value goes
+    assert [normalize_line(x) for x in ("| 12¹ | 12 ¹ | ⁸⁸ |", "\t⁸⁸", "⁸⁸ |", "12 ¹", "¹注:本表")] == [
+        "| 12 | 12  | 88 |", "\t88", "88 |", "12", "注:本表"]
     assert normalize_line("政務服務(wù)和們(men)的") == "政务服务和们的"  # pinyin, with and without tone marks
     assert normalize_line("政府(zhèngfǔ)信息") == "政府信息"  # a word's syllables, with tone marks
     assert normalize_line("政务服务移动端(app)和网站(www)") == "政务服务移动端(app)和网站(www)"  # before: words lost

@@ -385,10 +385,16 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
     line, then '\t' … '\t0') cut the row; its values would be left without a label. The rest of a row
     label wrapped in its cell of an unruled PDF, under the label's first part and its values
     ('2.其他法律行 0 0 …' / '政法规禁止公开'), comes at the start of the next row: it goes back to its label.
+    A label wrapped over two rows of a grid, its start on a row of blank cells and its end before the values
+    ('7.属于行 | | …' / '政执法案卷 | 0 | 11 | …'), is one row where neither part alone is a row's label.
     """
     out: list[Row] = []
     for row in rows:
         prev = out[-1] if out else None
+        if prev is not None and _label_over_rows(prev, row):
+            out[-1] = Row([Cell(prev.cells[0].text + row.cells[0].text, prev.cells[0].line), *row.cells[1:]],
+                          explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+            continue
         if (prev is not None and prev.cells and row.cells
                 and all(c.text and not c.is_value for c in prev.cells) and _kind(prev.cells[-1]) in ("row", "group")
                 and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)):
@@ -403,6 +409,19 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
                     continue
         out.append(row)
     return out
+
+
+def _label_over_rows(prev: Row, row: Row) -> bool:
+    """Whether ``prev`` holds only the start of a row label (its other cells blank) and ``row`` begins with the
+    label's end, before values: '7.属于行 | | …' then '政执法案卷 | 0 | 11 | …', or a row's label whose note in
+    brackets the wrap left open, '(二)部分公开(区分处理的, | | …' then '只计这一情形,不计其他情形) | 2 | 0 | …'."""
+    first = prev.cells[0] if prev.cells else None
+    if first is None or len(row.cells) < 2 or _kind(row.cells[0]) != "label":
+        return False
+    if _kind(first) != "label" and first.text.count("(") <= first.text.count(")"):
+        return False
+    return (all(c.is_value and not c.text for c in prev.cells[1:]) and any(c.is_value and c.text for c in row.cells[1:])
+            and _text_kind(first.text + row.cells[0].text) in ("row", "group"))
 
 
 def _label_rest(prev: Row, first: Cell) -> Row | None:
@@ -679,8 +698,10 @@ def _glued_pattern() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=4096)  # tested on every cell of a table, and cells recur ('0', labels)
 def _has_glued_table(text: str) -> bool:
-    """Whether a label of the format stands right before digits in the text (page text that lost its cells)."""
-    return any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
+    """Whether a label of the format stands right before digits in the text (page text that lost its cells); not
+    in a value cell whose note names a row ('88(其中上年结转3)')."""
+    return (any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
+            and not is_value_cell(text))
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:

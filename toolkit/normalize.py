@@ -72,6 +72,21 @@ _INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u
 # (The superscript first, its context after: a pattern starting with a character class is sought fast.)
 _SUPERSCRIPT = re.compile(r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079](?<![A-Za-z][\u2070\u00b9\u00b2\u00b3\u2074-\u2079])"
                           r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]*")
+# Superscript digits that are a whole cell or line ('| ⁸⁸ |', a tab's '\t⁸⁸'), with nothing but spaces between them
+# and a cell mark, are a value set raised: a footnote mark stands after what it marks (12¹, 12 ¹).
+_WHOLE_CELL_BEFORE = re.compile(r"(?:^|[\n\t|\uff5c])[^\S\n\t]*$")
+_WHOLE_CELL_AFTER = re.compile(r"[^\S\n\t]*(?:$|[\n\t|\uff5c])")
+
+
+def _footnote_mark(match: re.Match[str]) -> str:
+    """'' for a superscript footnote mark, the digits themselves where they are a whole cell (NFKC then reads them)."""
+    text, start = match.string, match.start()
+    # (the cell mark before sought among the 40 characters before: spaces that many are no cell's padding)
+    if _WHOLE_CELL_AFTER.match(text, match.end()) and _WHOLE_CELL_BEFORE.search(text, max(0, start - 40), start):
+        return match.group()
+    return ""
+
+
 # A thin or narrow no-break space between a number's groups of three digits is a thousands separator (1 234, as
 # ISO and some editors set it), which NFKC would make a space, and a space parts two cells of a row set with spaces.
 # (The space first, its context after: a pattern starting with a character class is sought fast.)
@@ -402,8 +417,8 @@ def remove_pinyin(text: str) -> str:
 
 def remove_invisible(text: str) -> str:
     """Remove zero-width characters, soft hyphens, direction marks and variation selectors, and superscript
-    footnote marks (``74¹`` → ``74``)."""
-    return _SUPERSCRIPT.sub("", _INVISIBLE.sub("", text))
+    footnote marks (``74¹`` → ``74``; superscript digits that are a whole cell, ``| ⁸⁸ |``, are a value and stay)."""
+    return _SUPERSCRIPT.sub(_footnote_mark, _INVISIBLE.sub("", text))
 
 
 # What follows an item's number (after NFKC: 、 . ．→. ）→)), the formal numerals' too
@@ -661,11 +676,15 @@ def number_units() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _number() -> re.Pattern[str]:
-    # the unit after the number or in brackets after it ('0.35(万元)': a header's way, written in the cell)
+    # the unit after the number or in brackets after it ('0.35(万元)': a header's way, written in the cell), then a
+    # note in brackets opening with one of value_notes' words ('88(含上年结转3)')
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
+
     units = "|".join(map(re.escape, number_units()))
+    notes = "|".join(map(re.escape, load_formats()["value_notes"]))
     return re.compile(
         r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-        rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?$"
+        rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?(?:[(（](?P<note>(?:{notes})[^()（）]*)[)）])?$"
     )
 
 
@@ -698,12 +717,16 @@ class ParsedNumber:
         (not a number).
     signed : bool
         Whether the cell carries an explicit ``+`` or ``-``.
+    note : str or None
+        A note in brackets after the number (``'含上年结转3'`` of ``'88(含上年结转3)'``; ``value_notes`` of
+        formats.yaml), flagged ``value_note`` by the tables.
     """
 
     value: float | None
     unit: str | None
     kind: str
     signed: bool = False
+    note: str | None = None
 
 
 _CN_DIGIT_VALUES = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
@@ -767,6 +790,8 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     ('text', 'text')
     >>> parse_number("").kind, parse_number("/").kind
     ('blank', 'na')
+    >>> parse_number("88(含上年结转3)").value, parse_number("88(含上年结转3)").note, parse_number("88(约)").kind
+    (88.0, '含上年结转3', 'text')
     """
     text = _SPACES.sub("", raw)
     if not text:
@@ -786,7 +811,7 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     per_wan = cell_units()["money"].get(unit, 1) if to_wan and unit else 1
     if per_wan != 1:
         value = round(value / per_wan, 10)
-    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None)
+    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"])
 
 
 def is_value_cell(raw: str) -> bool:
@@ -876,5 +901,15 @@ def is_page_furniture(line: str) -> bool:
     (True, True, False)
     >>> is_page_furniture("Page 9 - 政府信息公开工作年度报告"), is_page_furniture("P. 9")
     (True, True)
+    >>> is_page_furniture("16/3")  # no page 16 of 3: a count and a part of it, a cell
+    False
     """
-    return bool(_page_furniture().fullmatch(line.strip()))
+    line = line.strip()
+    if not _page_furniture().fullmatch(line):
+        return False
+    # 'n/m' is page n of m only where n ≤ m: '16/3' is a cell's two numbers (a count and a part of it)
+    pages = _PAGE_OF.fullmatch(line)
+    return pages is None or 0 < int(pages[1]) <= int(pages[2])
+
+
+_PAGE_OF = re.compile(r"(\d+)\s*/\s*(\d+)")

@@ -1004,10 +1004,16 @@ _FOOTNOTE_MARK = re.compile(r"\s*[\d*†‡#a-z①-⑳]{1,3}\s*")
 
 
 def _drop_footnote_marks(root) -> None:
-    """Remove the superscript footnote marks of an HTML page, keeping the text after them."""
+    """Remove the superscript footnote marks of an HTML page, keeping the text after them.
+
+    Digits set raised alone in a table cell (``<td><sup>88</sup></td>``) are its value: a footnote mark stands
+    after what it marks.
+    """
     for sup in list(root.iter("sup")):
         if not len(sup) and _FOOTNOTE_MARK.fullmatch(sup.text or ""):
-            _remove_keeping_tail(sup)
+            cell = next(sup.iterancestors("td", "th"), None)
+            if cell is None or "".join(cell.itertext()).strip() != sup.text.strip():
+                _remove_keeping_tail(sup)
 
 
 # The dashes a number format shows for a zero (Excel's accounting format: '-', padded with spaces).
@@ -2422,7 +2428,11 @@ def _is_footnote_mark(run) -> bool:
     if props.find(_w("vertAlign")) is None or props.find(_w("vertAlign")).get(_w("val")) != "superscript":
         return run.find(_w("footnoteReference")) is not None
     text = "".join(t.text or "" for t in run.iter(_w("t")))
-    return bool(_FOOTNOTE_MARK.fullmatch(text))
+    if not _FOOTNOTE_MARK.fullmatch(text):
+        return False
+    # digits set raised alone in a table cell are its value (a footnote mark stands after what it marks)
+    cell = next(run.iterancestors(_w("tc")), None)
+    return cell is None or "".join(t.text or "" for t in cell.iter(_w("t"))).strip() != text.strip()
 
 
 def _docx_text_boxes(p) -> list:

@@ -165,11 +165,16 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
 def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
                       money_cols: frozenset[int] = frozenset()) -> None:
     """Flag ``not_a_number`` the cells that hold words, a hedged number ('约3') or a unit not of their column's
-    kind ('3次' in a 万元 column, '5%' in a count column)."""
+    kind ('3次' in a 万元 column, '5%' in a count column), and ``value_note`` those read with a note in brackets
+    after their number ('88(含上年结转3)')."""
     for i, cell in enumerate(placement.cells):
-        if cell is not None and cell.value is None and parse_number(
-                cell.raw, expect="money" if i in money_cols else "count").kind == "text":
-            res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
+        if cell is None:
+            continue
+        if cell.value is None:
+            if parse_number(cell.raw, expect="money" if i in money_cols else "count").kind == "text":
+                res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
+        elif cell.raw[-1:] in ")）" and parse_number(cell.raw).note:  # (a plain count ends in a digit)
+            res.flags.append(Flag("value_note", table, cell.line, f"{row_key}: {cell.raw}"))
 
 
 _GROUP_ITEM = re.compile(r"(?P<group>\([一二三四五六七]\)\D{2,12}?)\s*(?P<item>\d{1,2}[.、].+)")
@@ -1036,8 +1041,8 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     in_money = unit_kind(unit) == "money"  # the unit column's 元, 千元, 万元, 亿元 …
     expect = "money" if money or in_money else unit_kind(unit)
     num = parse_number(cell.text, expect=expect)
-    if num.kind == "text":
-        res.flags.append(Flag("not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
+    if num.kind == "text" or num.note:
+        res.flags.append(Flag("value_note" if num.note else "not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
     placed = Placed(num.value, cell.text, cell.line, num.unit)
     if num.value is None or not (money or unit_kind(num.unit) == "money" or in_money):
         return placed, unit or None
