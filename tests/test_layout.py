@@ -400,3 +400,21 @@ def test_a_long_word_in_a_word_list_is_matched_longest_first():
     words = [line[:600], line[:40]]
     assert re.compile(f"(?:{alternation(words)})").match(line).group() == line[:600]
     assert re.compile(f"(?:{alternation(words)})(?!{re.escape(line[600])})").match(line).group() == line[:40]
+
+
+def test_text_kind_value_is_value_cell() -> None:
+    # build_rows asks whether a reader's row holds a value through _text_kind (cached) rather than
+    # is_value_cell: the same answer for every cell of the seeds' HTML tables and of the seeds' text.
+    from toolkit import synth
+    from toolkit.layout import _text_kind
+    from toolkit.normalize import NA_MARKS, is_value_cell, normalize_lines
+    from toolkit.readers import _read_html
+
+    cells = {c for s in range(8) for item in normalize_lines(
+        _read_html(synth.make_report(s, layout="html")[0].encode(), "page.html", None).lines)
+        if isinstance(item, list) for c in item}
+    cells |= {w for path in sorted(RAW.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
+              for w in line.replace("|", " ").split()}
+    cells |= set(NA_MARKS) | {"", " ", "0", "-3", "1,234", "12.5%", "(12)", "12/3", "495000元"}
+    assert any(is_value_cell(c) for c in cells) and not all(is_value_cell(c) for c in cells)
+    assert all((_text_kind(c) == "value") == is_value_cell(c) for c in cells)

@@ -750,6 +750,46 @@ def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatc
     assert [line for line in fast[12] if isinstance(line, list)][0] == ["收到申请", "21"]
 
 
+def test_cell_chain_reads_as_its_pieces() -> None:
+    # A cell of one element in one element … holding text (a word processor's <td><p><span>217</span></p></td>)
+    # is read without gathering its pieces (_chain_text): for every chain of tags, texts and tails, what it
+    # gives must be what the pieces give, and where it declines, the pieces are read.
+    import itertools
+
+    import lxml.etree
+
+    from toolkit import readers
+
+    texts = ["217", " 21 7 ", "\n信息\n公开\n", "\u3000x\u3000", "\u200b12\ufeff", "", " ", "\n", "a\tb", "x\u2028y"]
+    tags = ["span", "p", "b", "div", "br", "script", "li", "table", "td"]
+    taken = 0
+    for depth in (1, 2, 3):
+        for chain in itertools.product(tags, repeat=depth):
+            for inner, stray in itertools.product(texts, (None, "outer", "tail", "sibling")):
+                cell = lxml.etree.Element("td")
+                el = cell
+                for tag in chain:
+                    el = lxml.etree.SubElement(el, tag)
+                el.text = inner or None
+                if stray == "outer":
+                    cell.text = " 1"
+                elif stray == "tail":
+                    cell[0].tail = "\n"
+                elif stray == "sibling":
+                    lxml.etree.SubElement(cell, "span").text = "2"
+                pieces = [cell.text] if cell.text else []
+                walked = readers._clean(pieces) if readers._cell_pieces(cell, pieces) else None
+                assert readers._cell_text(cell) == walked, (chain, inner, stray)
+                taken += stray is None and readers._chain_text(cell) is not None
+    assert taken == len(texts) * (7 + 7**2 + 7**3)  # every chain without a script or a table, taken whole
+    deep = lxml.etree.Element("td")
+    el = deep
+    for _ in range(readers._MAX_CELL_DEPTH + 1):
+        el = lxml.etree.SubElement(el, "span")
+    el.text = "7"
+    assert readers._chain_text(deep) is None and readers._cell_text(deep) is None  # too deep: the general walk
+
+
 def test_clean_text_shortcut_is_the_pattern() -> None:
     # _clean_text takes a printable text without a space for clean without its pattern: that must hold of
     # every character, and the cells of real pages (plain, word processor's, with white space) read the same.

@@ -1259,8 +1259,41 @@ def _cell_text(cell) -> str | None:
     text = cell.text
     if not len(cell):  # most cells: text only
         return _clean_text(text) if text else ""
+    if not text:
+        inner = _chain_text(cell)
+        if inner is not None:
+            return inner
     pieces = [text] if text else []
     return _clean(pieces) if _cell_pieces(cell, pieces) else None
+
+
+def _chain_text(cell) -> str | None:
+    """The cleaned text of a cell that holds one element holding one element … holding text only (a word
+    processor's ``<td><p><span>217</span></p></td>``), else None (the cell is taken piece by piece).
+
+    Nothing but the innermost text stands in such a chain, so _cell_pieces would put its forced spaces only
+    before and after that text, where cleaning strips them: the text cleaned alone is the cell's.
+    """
+    el = cell
+    for _ in range(_MAX_CELL_DEPTH):  # (deeper: _cell_pieces gives up, as it does)
+        if len(el) != 1:
+            return None
+        child = el[0]
+        tag = child.tag
+        if child.tail or not isinstance(tag, str):
+            return None
+        kind = _CELL_KINDS.get(tag)
+        if kind is None:
+            kind = _cell_kind(tag)
+        if kind == _DROPPED or kind == _TABLE:
+            return None
+        text = child.text
+        if not len(child):
+            return _clean_text(text) if text else ""
+        if text:
+            return None
+        el = child
+    return None
 
 
 def _blank(text: str | None) -> bool:
