@@ -287,6 +287,9 @@ def _is_furniture(line: str) -> bool:
     return not any(p.match(line) for p, _ in _styles().values()) and is_running_title(line)
 
 
+# the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
+_NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
+
 def _clean_lines(text: str) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters."""
     cues = _cues()
@@ -311,11 +314,13 @@ def _clean_lines(text: str) -> list[str]:
         if not lines and _is_section_heading(line, cues):
             continue  # the caller passed the section heading along
         if _BARE_NUMBER.fullmatch(line) and (
-                not lines or lines[-1].endswith(_TAIL_STOPS) or cues["heading_line"].match(lines[-1])
-                or (k + 1 < len(kept) and (kept[k + 1][0] in _WRAP_STOPS or _wrapped(lines[-1], kept[k + 1], cues)))):
+                ((not lines or lines[-1].endswith(_TAIL_STOPS) or cues["heading_line"].match(lines[-1]))
+                 and not (k + 1 < len(kept) and _NUMBER_GOES_ON.match(kept[k + 1])))
+                or (k + 1 < len(kept) and (kept[k + 1][0] in _WRAP_STOPS
+                                         or (lines and _wrapped(lines[-1], kept[k + 1], cues))))):
             # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…', also before its stop: '…提高' /
             # '3' / '。二是…') or after the section's heading, a sentence's end or a sub-heading, where a page ended with it
-            # (no statement holds a number alone)
+            # (no statement holds a number alone); but not the start of a number the wrap split ('20' / '23年,我局…')
             continue
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
