@@ -172,10 +172,11 @@ def test_plot_heatmap() -> None:
     names = {"platform": "平台与渠道", "timeliness": "时效性", "staffing": "队伍与能力", "awareness": "公开意识"}
     ax = plot_heatmap(statements, reports, "层级", label_names=names, title="问题类型")
     data = ax.images[0].get_array()
-    # 区县: 2 problems (platform 1, timeliness 1, staffing 1); 市: 3 problems (awareness 1, platform 1)
-    np.testing.assert_allclose(np.asarray(data), [[1 / 2, 1 / 3], [1 / 2, 0], [1 / 2, 0], [0, 1 / 3]])
+    # 区县: 2 problems (platform 1, timeliness 1, staffing 1); 市: 2 problems with a label (awareness 1, platform 1)
+    # and one without, in no share
+    np.testing.assert_allclose(np.asarray(data), [[1 / 2, 1 / 2], [1 / 2, 0], [1 / 2, 0], [0, 1 / 2]])
     assert [t.get_text() for t in ax.get_yticklabels()] == ["平台与渠道", "时效性", "队伍与能力", "公开意识"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["区县\n(n=2)", "市\n(n=3)"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["区县\n(n=2)", "市\n(n=2, 无类别 1)"]
     counts = plot_heatmap(statements, reports, "层级", kind=None, normalize=False)
     assert counts.images[0].get_array().max() == 2                       # staffing in 区县, both kinds
     assert not [m for m in render(ax) if "Glyph" in m]
@@ -250,7 +251,7 @@ def test_axes_name_the_usual_grouping_columns_in_chinese() -> None:
     st = pd.DataFrame({"report_id": ["a", "b"], "kind": "problem", "labels": ["content", "staffing"]})
     ax = plot_heatmap(st, pd.DataFrame({"report_id": ["a", "b"], "template": ["2019", "2021"]}), "template")
     assert ax.get_xlabel() == "报告格式" and ax.get_ylabel() == "问题类型"
-    assert ax.figure.axes[-1].get_ylabel() == "占问题陈述的比例"
+    assert ax.figure.axes[-1].get_ylabel() == "占有类别的问题陈述的比例"
     plt.close("all")
 
 
@@ -261,12 +262,12 @@ def test_heatmap_of_measures_is_not_labelled_as_problems() -> None:
                        "labels": ["content", "staffing", "platform"]})
     rp = pd.DataFrame({"report_id": ["a", "b"], "template": ["2019", "2021"]})
     ax = plot_heatmap(st, rp, "template", kind="measure")
-    assert ax.get_ylabel() == "改进措施类型" and ax.figure.axes[-1].get_ylabel() == "占改进措施陈述的比例"
+    assert ax.get_ylabel() == "改进措施类型" and ax.figure.axes[-1].get_ylabel() == "占有类别的改进措施陈述的比例"
     ax = plot_heatmap(st, rp, "template", kind="measure", normalize=False)
     assert ax.figure.axes[-1].get_ylabel() == "改进措施陈述数"
     ax = plot_heatmap(st, rp, "template", kind=None)
     assert ax.get_ylabel() == "问题与改进措施类型"
-    assert ax.figure.axes[-1].get_ylabel() == "占问题与改进措施陈述的比例"
+    assert ax.figure.axes[-1].get_ylabel() == "占有类别的问题与改进措施陈述的比例"
     plt.close("all")
 
 
@@ -409,3 +410,30 @@ def test_distribution_points_do_not_depend_on_the_row_order(seed_frames) -> None
     assert len(expected) == 6
     for order in (metrics.iloc[::-1], metrics.sort_values("disclosure_rate")):
         assert points(order) == expected
+
+
+def test_heatmap_shares_leave_out_statements_without_a_label() -> None:
+    # Statements not classified yet (a corpus classified in parts: one report's statements labelled, the others' as
+    # extract_corpus gives them) have no label, as a statement with nothing to classify has none and as an empty
+    # label reads back from a CSV: the heatmap counted them in their group's n and divided every share by them, so
+    # seed 001's problem types, with seed 004's three unclassified problems beside them in the 2019 group, showed
+    # at half their shares (1 of 6 for what is 1 of 3), as if 004's problems had none of these types.
+    from toolkit.classify import label_statements
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    parsed = [toolkit.parse_report(raw / f"{stem}.txt") for stem in ("001_4d29bfef72dd56db", "004_b232cca7e491c758")]
+    statements = pd.concat([label_statements(parsed[0].statements, probabilities=False), parsed[1].statements],
+                           ignore_index=True)
+    problems = statements[statements["kind"] == "problem"]
+    assert [v != "" for v in problems["labels"]] == [True] * 3 + [False] * 3
+    reports = pd.DataFrame({"report_id": [r.report_id for r in parsed], "template": "2019"})
+    alone = plot_heatmap(statements, reports.iloc[:1], "template")
+    both = plot_heatmap(statements, reports, "template")
+    np.testing.assert_allclose(np.asarray(both.images[0].get_array()), np.asarray(alone.images[0].get_array()))
+    assert [t.get_text() for t in both.get_xticklabels()] == ["2019\n(n=3, 无类别 3)"]
+    assert both.figure.axes[-1].get_ylabel() == "占有类别的问题陈述的比例"
+    # a group of statements without any label has no share, not 0 %: its cells are empty
+    apart = plot_heatmap(statements, reports.assign(template=["2019", "2021"]), "template")
+    assert np.isnan(np.asarray(apart.images[0].get_array())[:, 1]).all()
+    assert [t.get_text() for t in apart.get_xticklabels()] == ["2019\n(n=3)", "2021\n(n=0, 无类别 3)"]
+    plt.close("all")

@@ -321,16 +321,20 @@ def plot_heatmap(
         Display name per codebook key (e.g. ``{"platform": "平台与渠道"}``); also fixes the
         row order.  By default the keys found, sorted.
     normalize : bool, default True
-        Show the share of the group's statements that carry each label (a statement can carry
-        several); False shows counts.
+        Show the share of the group's statements with a label that carry each label (a statement can
+        carry several); False shows counts.  A statement without a label (``''`` or missing: one with
+        nothing to classify, such as ``无``, or not classified yet) has no category and is in no
+        share's denominator: counted as one, it would lower every share of its group.
     ax : matplotlib.axes.Axes, optional
     title : str, optional
 
     Returns
     -------
     matplotlib.axes.Axes
-        Rows are labels, columns groups (tick labels give the number of statements); each cell
-        is annotated with its value.
+        Rows are labels, columns groups; each tick label gives n, the group's statements with a
+        label (the shares' denominator), and the number of those without one, if any
+        (``2019 (n=12, 无类别 1)``); the colour bar names the denominator.  Each cell is annotated with
+        its value; a group without a labelled statement has empty cells.
 
     Raises
     ------
@@ -368,9 +372,13 @@ def plot_heatmap(
     if st.empty:
         raise ValueError(f"no {kind or ''} statement with a {by!r} group to count".replace("  ", " "))
     order = _sorted_groups(st["_group"])
-    n_statements = st.groupby("_group").size().reindex(order).fillna(0).astype(int)
     # a key repeated in one statement's labels ('platform;platform') is one statement of it, as in alignment
     labels = [list(dict.fromkeys(split_labels(v))) for v in st["labels"]]
+    # the shares divide the statements with a label: one without has no category (无, or not classified yet), and
+    # an empty label reads back from a CSV as a missing one, so neither can be told to mean "none of them"
+    has_label = pd.Series([bool(k) for k in labels], index=st.index)
+    n_statements = has_label.groupby(st["_group"]).sum().reindex(order).fillna(0).astype(int)
+    n_unlabelled = (~has_label).groupby(st["_group"]).sum().reindex(order).fillna(0).astype(int)
     exploded = st.assign(_label=labels).explode("_label").dropna(subset=["_label"])
     if exploded.empty:
         raise ValueError(f"none of the {len(st)} {kind or ''} statements has a label: classify them first "
@@ -384,22 +392,27 @@ def plot_heatmap(
         .fillna(0)
     )
     if normalize:
-        table = table.div(n_statements.where(n_statements > 0), axis=1).fillna(0.0)
+        # a group whose statements all lack a label has no share: empty cells, not 0 %
+        table = table.div(n_statements.where(n_statements > 0), axis=1)
     use_chinese_font()
     ax = _new_axes(ax, (1.2 * len(order) + 3.0, 0.45 * len(keys) + 1.6))
-    image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues",
-                      vmin=0, vmax=max(float(table.to_numpy().max()), 1e-9))
-    ax.set_xticks(np.arange(len(order)), [f"{g}\n(n={n})" for g, n in zip(order, n_statements)])
+    vmax = float(np.nanmax(table.to_numpy(dtype=float), initial=0.0))
+    image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0, vmax=max(vmax, 1e-9))
+    unlabelled = _spec()["statement_labels"]["unlabelled"]
+    ax.set_xticks(np.arange(len(order)), [f"{g}\n(n={n}" + (f", {unlabelled} {u})" if u else ")")
+                                          for g, n, u in zip(order, n_statements, n_unlabelled)])
     names = label_names or {}
     ax.set_yticks(np.arange(len(keys)), [str(names.get(k, k)) for k in keys])
-    vmax = float(table.to_numpy().max()) or 1.0
+    vmax = vmax or 1.0
     for i in range(table.shape[0]):
         for j in range(table.shape[1]):
             v = float(table.iat[i, j])
-            ax.text(j, i, f"{v:.0%}" if normalize else f"{v:.0f}", ha="center", va="center",
-                    fontsize=8, color="white" if v > 0.6 * vmax else "black")
+            if not np.isnan(v):
+                ax.text(j, i, f"{v:.0%}" if normalize else f"{v:.0f}", ha="center", va="center",
+                        fontsize=8, color="white" if v > 0.6 * vmax else "black")
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
-    # the texts name the statements counted: a heatmap of measures is no heatmap of problems
+    # the texts name the statements counted, and the shares' denominator: a heatmap of measures is no heatmap of
+    # problems, and a statement without a label is in no share
     texts = _spec()["statement_labels"][kind or "all"]
     bar.set_label(texts["share"] if normalize else texts["count"])
     if normalize:
