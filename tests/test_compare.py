@@ -89,7 +89,7 @@ def test_kruskal_equals_scipy(df: pd.DataFrame) -> None:
     assert res["epsilon2"] == direct.statistic / (n - 1)
     assert res["groups"] == "a=4; b=5; c=3"
     assert res["excluded"] == "d=2"
-    assert res["note"] == ""
+    assert res["note"] == "fewer than 10 reports in a group: no interval"
 
 
 def test_kruskal_min_n(df: pd.DataFrame) -> None:
@@ -195,7 +195,7 @@ def test_kruskal_identical_values_no_warning() -> None:
 def test_pairwise_equals_scipy(df: pd.DataFrame) -> None:
     res = pairwise_mannwhitney(df, "rate", "level")
     assert res[["group1", "group2"]].values.tolist() == [list(p) for p in itertools.combinations("abcd", 2)]
-    tested = res[res["note"] == ""]
+    tested = res[res["U"].notna()]
     assert len(tested) == 3                             # pairs among a, b, c
     for row in tested.itertuples():
         x, y = values(df, row.group1), values(df, row.group2)
@@ -205,8 +205,9 @@ def test_pairwise_equals_scipy(df: pd.DataFrame) -> None:
         assert row.cliffs_delta == pytest.approx(brute, abs=1e-12)
         assert row.magnitude == cliffs_delta_magnitude(brute)
     np.testing.assert_array_equal(tested["p_adj"].to_numpy(), holm(tested["p"].to_numpy()))
-    small = res[res["note"] != ""]
+    small = res[res["U"].isna()]
     assert (small["note"] == "n < 3: no test").all()
+    assert (tested["note"] == "fewer than 10 reports in a group: no interval").all()
     assert small[["U", "p", "p_adj", "cliffs_delta"]].isna().all().all()
 
 
@@ -275,7 +276,7 @@ def composition_data() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_chi2_composition_equals_scipy(composition_data: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     tables, reports = composition_data
-    res = chi2_composition(tables, "level", reports=reports, method="asymptotic")
+    res = chi2_composition(tables, "level", reports=reports, method="asymptotic", ci_min_n=1)
     assert isinstance(res, CompositionResult)
     cats = ["granted", "partially_granted", "denied", "unable", "rejected", "other"]
     expected_counts = np.array([
@@ -295,7 +296,7 @@ def test_chi2_composition_equals_scipy(composition_data: tuple[pd.DataFrame, pd.
     assert t["n_expected_lt5"] == int((direct.expected_freq < 5).sum())
     assert t["note"] == "7 of 18 expected counts below 5 (minimum 2.55): the chi-square approximation is unreliable"
     # by default such a table gets the Monte Carlo p-value, scipy's, seeded
-    auto = chi2_composition(tables, "level", reports=reports).test.iloc[0]
+    auto = chi2_composition(tables, "level", reports=reports, ci_min_n=1).test.iloc[0]
     mc = stats.chi2_contingency(expected_counts, correction=False,
                                 method=stats.MonteCarloMethod(n_resamples=9999, rng=np.random.default_rng(0)))
     assert (auto["method"], auto["p"], auto["chi2"], auto["dof"]) == ("monte_carlo", mc.pvalue, t["chi2"], t["dof"])
@@ -1093,7 +1094,7 @@ def test_chi2_composition_takes_a_monte_carlo_p_where_expected_counts_are_small(
     assert (t["p"], t["chi2"], t["dof"], bool(t["yates"])) == (mc.pvalue, mc.statistic, 5, False)
     assert t["p"] > stats.chi2_contingency(table).pvalue * 1e5
     assert t["note"] == ("3 of 12 expected counts below 5 (minimum 1.65): the chi-square approximation is unreliable; "
-                         "p from 9999 random tables of these margins")
+                         "p from 9999 random tables of these margins; fewer than 10 reports in a group: no interval")
     # the chi-square approximation on request, and the Monte Carlo p-value for any table
     asymptotic = chi2_composition(tables, "template", reports=reports, method="asymptotic").test.iloc[0]
     assert asymptotic["method"] == "asymptotic" and asymptotic["p"] == stats.chi2_contingency(table).pvalue
@@ -1116,15 +1117,103 @@ def test_rank_tests_say_when_one_agency_has_reports_in_two_groups() -> None:
     note = ("6 agencies have reports in several groups (乌当区人民政府, 伊州区住房和城乡建设局, 市住建局, …): not "
             "independent samples, as the test assumes; compare an agency's years with a paired test, or keep one "
             "report per agency")
-    res = kruskal(both, "disclosure_rate", "period").iloc[0]
+    res = kruskal(both, "disclosure_rate", "period", ci_min_n=6).iloc[0]
     assert res["groups"] == "earlier=6; later=6" and res["note"] == note and res["p"] > 0
-    assert pairwise_mannwhitney(both, "disclosure_rate", "period").loc[0, "note"] == note
+    assert pairwise_mannwhitney(both, "disclosure_rate", "period", ci_min_n=6).loc[0, "note"] == note
     # one agency of each report (another name next year): independent, no note; nor without an agency column
     renamed = both.assign(agency=both["agency"] + np.where(both["period"] == "later", "(新)", ""))
-    assert kruskal(renamed, "disclosure_rate", "period").loc[0, "note"] == ""
-    assert kruskal(both.drop(columns="agency"), "disclosure_rate", "period").loc[0, "note"] == ""
+    assert kruskal(renamed, "disclosure_rate", "period", ci_min_n=6).loc[0, "note"] == ""
+    assert kruskal(both.drop(columns="agency"), "disclosure_rate", "period", ci_min_n=6).loc[0, "note"] == ""
     # the 住建局 of 河南 and of 新疆 are two agencies: one name in two groups at two places is no pair
     two_places = pd.DataFrame({"agency": ["住建局"] * 6, "province": ["河南"] * 3 + ["新疆"] * 3, "g": list("aaabbb"),
                                "x": [1, 2, 3, 4, 5, 6]})
-    assert kruskal(two_places, "x", "g").loc[0, "note"] == ""
+    assert kruskal(two_places, "x", "g", ci_min_n=3).loc[0, "note"] == ""
     assert kruskal(two_places.assign(province="河南"), "x", "g").loc[0, "note"].startswith("1 agency has reports")
+
+
+# -------------------------------------------------------------------------------- effect sizes' intervals
+
+
+def test_effect_sizes_of_a_weighted_resample_are_scipys_of_the_resample_written_out() -> None:
+    # The intervals draw each report (or agency) a number of times and compute the effect size of the sample so
+    # weighted, without writing it out: ε², Cliff's δ and Cramér's V must be scipy's of the sample written out.
+    from toolkit.compare import _cliffs_delta, _cramers_v, _epsilon2
+
+    rng = np.random.default_rng(0)
+    checked = 0
+    for _ in range(300):
+        n, k = int(rng.integers(4, 14)), int(rng.integers(2, 4))
+        x = np.sort(rng.integers(0, 5, n).astype(float))           # ties, as rates of few requests have
+        groups = rng.integers(0, k, n)
+        w = rng.integers(0, 3, (1, n)).astype(float)
+        samples = [np.repeat(x[groups == g], w[0, groups == g].astype(int)) for g in range(k)]
+        if min(map(len, samples)) == 0:
+            assert np.isnan(_epsilon2(x, groups, k, w)[0])
+            continue
+        pooled = np.concatenate(samples)
+        h = 0.0 if np.unique(pooled).size == 1 else stats.kruskal(*samples).statistic
+        assert _epsilon2(x, groups, k, w)[0] == pytest.approx(h / (pooled.size - 1), abs=1e-12)
+        if k == 2:
+            u = stats.mannwhitneyu(*samples).statistic
+            assert _cliffs_delta(x, groups, k, w)[0] == pytest.approx(
+                2 * u / (len(samples[0]) * len(samples[1])) - 1, abs=1e-12)
+        counts = rng.integers(0, 6, (n, 4)).astype(float)
+        table = np.array([(w[0, groups == g, None] * counts[groups == g]).sum(axis=0) for g in range(k)])
+        table = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+        v = _cramers_v(counts, groups, k, w)[0]
+        if min(table.shape) < 2:
+            assert np.isnan(v)
+        else:
+            assert v == pytest.approx(contingency.association(table.astype(np.int64), method="cramer"), abs=1e-12)
+        checked += 1
+    assert checked > 200
+
+
+def test_effect_sizes_get_bootstrap_intervals_resampling_reports_or_agencies() -> None:
+    # kruskal's ε², pairwise_mannwhitney's Cliff's δ and chi2_composition's Cramér's V came without an interval, so
+    # a paper could only print the point value.  The seeds with a next year's report of each agency (its rate 0.9
+    # times this year's) compared by period are pairs: the interval resamples the agencies, each with both reports.
+    from toolkit.compare import _boot_weights, _effect_units, _ranked_rows
+
+    tables, reports = _seed_tables_and_places()
+    m = report_metrics(tables, reports=reports)
+    later = m.assign(report_id=m["report_id"] + "-next", disclosure_rate=m["disclosure_rate"] * 0.9)
+    both = pd.concat([m, later], ignore_index=True).assign(period=["earlier"] * len(m) + ["later"] * len(later))
+    k = kruskal(both, "disclosure_rate", "period", ci_min_n=6, n_boot=500).iloc[0]
+    p = pairwise_mannwhitney(both, "disclosure_rate", "period", ci_min_n=6, n_boot=500).iloc[0]
+    assert k["ci_unit"] == p["ci_unit"] == "agency"
+    assert 0 <= k["epsilon2_low"] <= k["epsilon2"] <= k["epsilon2_high"] <= 1
+    assert -1 <= p["cliffs_delta_low"] <= p["cliffs_delta"] <= p["cliffs_delta_high"] <= 1
+    # every resample draws an agency's two reports together, as often as each other
+    x, groups, keys = _ranked_rows(both, "disclosure_rate", "period", ["earlier", "later"])
+    units, unit = _effect_units(groups, keys)
+    assert unit == "agency" and np.bincount(units).tolist() == [2] * 6
+    for w in _boot_weights(groups, units, 2, 50, np.random.default_rng(0)):
+        for a in range(6):
+            pair = w[:, units == a]
+            assert (pair[:, 0] == pair[:, 1]).all()
+    # the same reports in another row order: the same intervals (the draws follow the sorted values)
+    shuffled = both.sample(frac=1, random_state=1)
+    again = pairwise_mannwhitney(shuffled, "disclosure_rate", "period", ci_min_n=6, n_boot=500).iloc[0]
+    assert (again["cliffs_delta_low"], again["cliffs_delta_high"]) == (p["cliffs_delta_low"], p["cliffs_delta_high"])
+    # each report of another agency: independent samples, each period's reports resampled within it, its n kept
+    renamed = both.assign(agency=both["agency"] + np.where(both["period"] == "later", "(新)", ""))
+    r = pairwise_mannwhitney(renamed, "disclosure_rate", "period", ci_min_n=6, n_boot=500).iloc[0]
+    assert r["ci_unit"] == "report" and r["note"] == ""
+    x, groups, keys = _ranked_rows(renamed, "disclosure_rate", "period", ["earlier", "later"])
+    for w in _boot_weights(groups, None, 2, 50, np.random.default_rng(0)):
+        assert (w[:, groups == 0].sum(axis=1) == 6).all() and (w[:, groups == 1].sum(axis=1) == 6).all()
+    # below ci_min_n units in a group (10 by default, as bootstrap_ci) no interval, and the note says why
+    small = kruskal(both, "disclosure_rate", "period").iloc[0]
+    assert np.isnan([small["epsilon2_low"], small["epsilon2_high"]]).all() and small["ci_unit"] == ""
+    assert small["note"].endswith("; fewer than 10 agencies in a group: no interval")
+    # Cramér's V of the seeds' outcome composition by template, over their reports
+    tables, templates = _seed_tables_and_templates()
+    t = chi2_composition(tables, "template", reports=templates, ci_min_n=2, n_boot=500).test.iloc[0]
+    assert t["ci_unit"] == "report" and 0 <= t["cramers_v_low"] <= t["cramers_v"] <= t["cramers_v_high"] <= 1
+    none = chi2_composition(tables, "template", reports=templates).test.iloc[0]
+    assert np.isnan(none["cramers_v_low"]) and none["note"].endswith("fewer than 10 reports in a group: no interval")
+    with pytest.raises(ValueError, match="ci must be a float in"):
+        kruskal(both, "disclosure_rate", "period", ci=95)
+    with pytest.raises(ValueError, match="ci_min_n must be an integer >= 1"):
+        pairwise_mannwhitney(both, "disclosure_rate", "period", ci_min_n=0)

@@ -1,11 +1,14 @@
 """Compare disclosure indicators between groups of reports, and audit reports across years.
 
 Every statistic comes from SciPy (``scipy.stats``); this module only prepares groups, applies the
-small-group rules and lays out tidy result tables.  Two pieces of arithmetic SciPy does not offer
-are written here: Holm's step-down adjustment (:func:`holm`) and the level at which SciPy's
+small-group rules and lays out tidy result tables.  Three pieces of arithmetic SciPy does not offer
+are written here: Holm's step-down adjustment (:func:`holm`), the level at which SciPy's
 percentile interval becomes the expanded percentile interval of :func:`bootstrap_ci`
 (Hesterberg, T. C. (2015). What teachers should know about the bootstrap. *The American
-Statistician*, 69(4), 371–386).
+Statistician*, 69(4), 371–386), and the effect sizes of a bootstrap resample held as the number
+of times each report is drawn, for their intervals (the same as SciPy's ε², Cliff's δ and Cramér's
+V of the resample written out, as the tests check; a resample of agencies across groups is no
+resample SciPy's ``bootstrap`` draws).
 
 Small groups are never tested silently: a group with fewer than ``min_n`` non-missing values is
 left out and named in the result, and when fewer than two groups remain the result row says so
@@ -16,7 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 import warnings
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from numbers import Real
 from typing import Any
@@ -73,6 +76,8 @@ _SMALL_GROUP = 8
 _PERMUTATION_BATCH = 1_000_000
 # Columns of reports that tell two agencies of one name apart in cross_year_audit.
 _SAME_AGENCY = ("province", "level")
+# The units an effect size's interval resamples, as its note names them.
+_UNITS = {"report": "reports", "agency": "agencies"}
 _CHECK_COLUMNS = ["report_id", "table", "check", "key", "expected", "found", "status", "ok"]
 
 
@@ -87,10 +92,14 @@ def _check_column(df: pd.DataFrame, col: Any, name: str, frame: str = "df") -> N
         raise ValueError(f"{name}={col!r} is not a column of {frame}; columns are {list(df.columns)}")
 
 
-def _check_min_n(min_n: Any) -> int:
+def _check_min_n(min_n: Any, name: str = "min_n") -> int:
     if isinstance(min_n, bool) or not isinstance(min_n, (int, np.integer)) or min_n < 1:
-        raise ValueError(f"min_n must be an integer >= 1, got {min_n!r}")
+        raise ValueError(f"{name} must be an integer >= 1, got {min_n!r}")
     return int(min_n)
+
+
+def _join_notes(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
 
 
 def _check_one_row_per_report(df: pd.DataFrame) -> None:
@@ -168,18 +177,26 @@ def _all_equal(*groups: np.ndarray) -> bool:
     return np.unique(np.concatenate(groups)).size == 1
 
 
-def _agencies(df: pd.DataFrame, metric: str, by: str) -> dict[Any, set[tuple[Any, ...]]]:
-    """The agencies of each group's rows with a value ({} if ``df`` has no ``agency`` column).
-
-    An agency is its name with its ``province`` and ``level`` where ``df`` has them (the 财政局 of two counties
-    are two agencies; a missing place is a value of its own).
-    """
+def _agency_keys(df: pd.DataFrame, by: str) -> list[tuple[Any, ...] | None]:
+    """The agency of each row of ``df``: its name with its ``province`` and ``level`` where ``df`` has them (the
+    财政局 of two counties are two agencies; a missing place is a value of its own); None where the name is missing,
+    and for every row where ``df`` has no ``agency`` column or ``by`` is that column."""
     if "agency" not in df.columns or by == "agency":
-        return {}
+        return [None] * len(df)
     keys = ["agency", *[c for c in _SAME_AGENCY if c in df.columns and c != by]]
     d = df[keys].astype(object).where(df[keys].notna(), None)
-    has = _numeric(df, metric).notna().to_numpy() & d["agency"].notna().to_numpy()
-    return {g: set(d[has & _is_group(df[by], g)].itertuples(index=False, name=None)) for g in _sorted_groups(df[by])}
+    named = d["agency"].notna().to_numpy()
+    return [k if has else None for k, has in zip(d.itertuples(index=False, name=None), named)]
+
+
+def _agencies(df: pd.DataFrame, metric: str, by: str) -> dict[Any, set[tuple[Any, ...]]]:
+    """The agencies (:func:`_agency_keys`) of each group's rows with a value ({} if ``df`` has no ``agency``
+    column)."""
+    if "agency" not in df.columns or by == "agency":
+        return {}
+    keys = np.array(_agency_keys(df, by) + [None], dtype=object)[:-1]  # (the None keeps a 1-D array of tuples)
+    has = _numeric(df, metric).notna().to_numpy() & np.array([k is not None for k in keys], dtype=bool)
+    return {g: set(keys[has & _is_group(df[by], g)]) for g in _sorted_groups(df[by])}
 
 
 def _shared_agencies(agencies: dict[Any, set[tuple[Any, ...]]], tested: Sequence[Any]) -> str:
@@ -286,8 +303,11 @@ def kruskal(
     method: str = "auto",
     n_resamples: int = 9999,
     random_state: int = 0,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    ci_min_n: int = _BOOT_MIN_N,
 ) -> pd.DataFrame:
-    """Kruskal–Wallis H test of a metric across groups, with the ε² effect size.
+    """Kruskal–Wallis H test of a metric across groups, with the ε² effect size and its bootstrap interval.
 
     The p-value of :func:`scipy.stats.kruskal` refers H to a chi-square distribution, which small
     groups do not follow: groups [1, 2, 3] and [4, 5, 6] get p = 0.0495 where the exact
@@ -317,7 +337,10 @@ def kruskal(
     n_resamples : int, default 9999
         Largest number of reassignments enumerated exactly, and the number drawn otherwise.
     random_state : int, default 0
-        Seed (>= 0) of the Monte Carlo draws.
+        Seed (>= 0) of the Monte Carlo draws and of the bootstrap of ε².
+    n_boot, ci, ci_min_n : int, float, int, default 2000, 0.95, 10
+        The interval of ε²: its percentile bootstrap interval at level ``ci`` from ``n_boot``
+        resamples (see Notes), given where every group tested has ``ci_min_n`` units or more.
 
     Returns
     -------
@@ -326,7 +349,9 @@ def kruskal(
         (rows left out because their metric or their group is missing), ``H`` (of
         :func:`scipy.stats.kruskal`, corrected for ties), ``dof`` (k − 1), ``p``, ``method``
         (how ``p`` was computed: ``'exact'``, ``'monte_carlo'`` or ``'asymptotic'``),
-        ``epsilon2`` (ε² = H / (n − 1), Tomczak & Tomczak 2014), ``groups`` and ``excluded``
+        ``epsilon2`` (ε² = H / (n − 1), Tomczak & Tomczak 2014), ``epsilon2_low`` and
+        ``epsilon2_high`` (its interval; NA with a note where a group has fewer than ``ci_min_n``
+        units), ``ci_unit`` (the unit resampled: ``'report'`` or ``'agency'``), ``groups`` and ``excluded``
         (``group=n`` lists) and ``note``.  When fewer than two groups remain, or all values
         tested are equal, ``H``, ``p`` and ``epsilon2`` are NA, ``method`` is empty and ``note``
         says why.  When an agency (``df['agency']``, with ``province`` and ``level`` where ``df`` has
@@ -340,8 +365,25 @@ def kruskal(
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
         If a column is missing, ``metric`` holds text that is no number or an infinite value, ``df`` holds a
-        ``report_id`` in several rows, or ``min_n``, ``method``, ``n_resamples`` or
-        ``random_state`` is invalid.
+        ``report_id`` in several rows, or ``min_n``, ``method``, ``n_resamples``,
+        ``random_state``, ``n_boot``, ``ci`` or ``ci_min_n`` is invalid.
+
+    Notes
+    -----
+    The intervals of the effect sizes (ε² here, Cliff's δ of :func:`pairwise_mannwhitney`,
+    Cramér's V of :func:`chi2_composition`) are percentile bootstrap intervals, as R's
+    ``rcompanion`` gives them (``epsilonSquared``, ``cliffDelta``, ``cramerV`` with ``ci=TRUE``).
+    They resample the units the test takes for independent: each group's reports within the
+    group, its size kept, where the groups share no agency; the agencies, each with all its
+    reports in every group, where one does (``ci_unit='agency'``: a panel compared by year, whose
+    pairs a resampling of reports would break).  The draws are seeded with ``random_state`` and
+    made over the values in sorted order, so that neither the order of the rows nor the other
+    tests of a call move an interval.  Below ``ci_min_n`` units in a group (10, as
+    :func:`bootstrap_ci`) there is no interval: a bootstrap distribution of a few units is too
+    narrow: in simulation (two normal groups half a standard deviation apart, 600 samples) the 95 %
+    interval of Cliff's δ held the true δ in 92 % of samples of 5 reports a group, 94 % of 10 and
+    of 20.  ε² and V are never negative and lean upwards in small samples, so their interval
+    never reaches below 0 and says nothing of whether there is a difference: ``p`` does.
 
     Examples
     --------
@@ -361,6 +403,7 @@ def kruskal(
         raise ValueError(f"method must be one of {list(_KW_METHODS)}, got {method!r}")
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
+    n_boot, ci, ci_min_n = _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
     groups = _groups(df, metric, by)
     # rows left out for a missing value or group are counted, never dropped silently
     n_missing = len(df) - int(sum(len(v) for v in groups.values()))
@@ -369,8 +412,8 @@ def kruskal(
     n = int(sum(len(v) for v in kept.values()))
     row: dict[str, Any] = dict(
         metric=metric, by=by, k=len(kept), n=n, n_missing=n_missing,
-        H=np.nan, dof=np.nan, p=np.nan, method="", epsilon2=np.nan,
-        groups=_fmt_groups(kept), excluded=_fmt_groups(excluded), note="",
+        H=np.nan, dof=np.nan, p=np.nan, method="", epsilon2=np.nan, epsilon2_low=np.nan, epsilon2_high=np.nan,
+        ci_unit="", groups=_fmt_groups(kept), excluded=_fmt_groups(excluded), note="",
     )
     if len(kept) < 2:
         row["note"] = f"fewer than 2 groups with n >= {min_n}: no test"
@@ -385,6 +428,9 @@ def kruskal(
         if method == "permutation" or (method == "auto" and min(map(len, samples)) <= _SMALL_GROUP):
             p, kind = _permutation_p(samples, _kruskal_h, n_resamples, random_state)
             row.update(p=p, method=kind)
+        low, high, unit, why = _effect_ci(_epsilon2, *_ranked_rows(df, metric, by, list(kept)), len(kept),
+                                          n_boot=n_boot, ci=ci, min_n=ci_min_n, random_state=random_state)
+        row.update(epsilon2_low=low, epsilon2_high=high, ci_unit=unit, note=_join_notes(row["note"], why))
     return pd.DataFrame([row])
 
 
@@ -559,8 +605,11 @@ def pairwise_mannwhitney(
     method: str = "auto",
     n_resamples: int = 9999,
     random_state: int = 0,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    ci_min_n: int = _BOOT_MIN_N,
 ) -> pd.DataFrame:
-    """Mann–Whitney U tests between every pair of groups, with Cliff's delta and Holm correction.
+    """Mann–Whitney U tests between every pair of groups, with Cliff's delta, its interval, and Holm correction.
 
     Parameters
     ----------
@@ -588,7 +637,11 @@ def pairwise_mannwhitney(
         Largest number of reassignments enumerated exactly by ``'permutation'``, and the number
         drawn otherwise.
     random_state : int, default 0
-        Seed (>= 0) of the Monte Carlo draws.
+        Seed (>= 0) of the Monte Carlo draws and of the bootstrap of Cliff's delta (drawn anew
+        for each pair).
+    n_boot, ci, ci_min_n : int, float, int, default 2000, 0.95, 10
+        The interval of Cliff's delta, as that of ε² in :func:`kruskal` (see its Notes): where
+        both groups have ``ci_min_n`` units or more.
 
     Returns
     -------
@@ -598,7 +651,10 @@ def pairwise_mannwhitney(
         missing), ``U`` (statistic of :func:`scipy.stats.mannwhitneyu` for group1, two-sided),
         ``p``, ``p_adj``, ``method`` (how ``p`` was computed: ``'exact'``, ``'monte_carlo'`` or
         ``'asymptotic'``), ``cliffs_delta`` (P(x1 > x2) − P(x1 < x2) = 2U/(n1·n2) − 1),
-        ``magnitude`` and ``note``.  A pair whose values are all equal is not tested, as in
+        ``cliffs_delta_low`` and ``cliffs_delta_high`` (its percentile bootstrap interval; NA with
+        a note where a group has fewer than ``ci_min_n`` units), ``ci_unit`` (``'report'`` or
+        ``'agency'``: the unit resampled), ``magnitude`` (of ``cliffs_delta``: an interval that
+        spans several magnitudes leaves the size undecided) and ``note``.  A pair whose values are all equal is not tested, as in
         :func:`kruskal`: its statistics are NA and ``note`` says so; ``note`` names the agencies
         with reports in both groups, as :func:`kruskal` does.
 
@@ -608,7 +664,8 @@ def pairwise_mannwhitney(
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
         If a column is missing, ``metric`` holds text that is no number or an infinite value, ``df`` holds a
-        ``report_id`` in several rows, or ``correction``, ``method`` or ``min_n`` is invalid.
+        ``report_id`` in several rows, or ``correction``, ``method``, ``min_n``, ``n_boot``, ``ci`` or
+        ``ci_min_n`` is invalid.
 
     Examples
     --------
@@ -630,6 +687,7 @@ def pairwise_mannwhitney(
     min_n = _check_min_n(min_n)
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
+    n_boot, ci, ci_min_n = _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
     groups = _groups(df, metric, by)
     missing = _missing(df, metric, by)
     agencies = _agencies(df, metric, by)
@@ -638,7 +696,8 @@ def pairwise_mannwhitney(
         x, y = groups[g1], groups[g2]
         row: dict[str, Any] = dict(group1=g1, group2=g2, n1=len(x), n2=len(y),
                                    n_missing=missing[g1] + missing[g2], U=np.nan, p=np.nan,
-                                   p_adj=np.nan, method="", cliffs_delta=np.nan, magnitude="", note="")
+                                   p_adj=np.nan, method="", cliffs_delta=np.nan, cliffs_delta_low=np.nan,
+                                   cliffs_delta_high=np.nan, ci_unit="", magnitude="", note="")
         if min(len(x), len(y)) < min_n:
             row["note"] = f"n < {min_n}: no test"
         elif _all_equal(x, y):
@@ -657,15 +716,158 @@ def pairwise_mannwhitney(
                 # the smaller tail (PermutationMethod) would differ from kruskal's p when ties skew the distribution
                 pvalue, how = _permutation_p((x, y), _u_distance, n_resamples, random_state)
             delta = 2.0 * float(res.statistic) / (len(x) * len(y)) - 1.0
-            row.update(U=float(res.statistic), p=pvalue, method=how, cliffs_delta=delta,
-                       magnitude=cliffs_delta_magnitude(delta), note=_shared_agencies(agencies, [g1, g2]))
+            low, high, unit, why = _effect_ci(_cliffs_delta, *_ranked_rows(df, metric, by, [g1, g2]), 2,
+                                              n_boot=n_boot, ci=ci, min_n=ci_min_n, random_state=random_state)
+            row.update(U=float(res.statistic), p=pvalue, method=how, cliffs_delta=delta, cliffs_delta_low=low,
+                       cliffs_delta_high=high, ci_unit=unit, magnitude=cliffs_delta_magnitude(delta),
+                       note=_join_notes(_shared_agencies(agencies, [g1, g2]), why))
         rows.append(row)
-    cols = ["group1", "group2", "n1", "n2", "n_missing", "U", "p", "p_adj", "method", "cliffs_delta", "magnitude",
-            "note"]
+    cols = ["group1", "group2", "n1", "n2", "n_missing", "U", "p", "p_adj", "method", "cliffs_delta",
+            "cliffs_delta_low", "cliffs_delta_high", "ci_unit", "magnitude", "note"]
     out = pd.DataFrame(rows, columns=cols)
     if len(out):
         out["p_adj"] = holm(out["p"].to_numpy()) if correction == "holm" else out["p"]
     return out
+
+
+# ----------------------------------------------------------------------------------------------
+# bootstrap intervals of the effect sizes
+
+
+def _check_ci(ci: Any) -> float:
+    if not isinstance(ci, float) or not 0 < ci < 1:
+        raise ValueError(f"ci must be a float in (0, 1), got {ci!r}")
+    return ci
+
+
+def _ranked_rows(df: pd.DataFrame, metric: str, by: str,
+                 tested: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, list[tuple[Any, ...] | None]]:
+    """The rows of ``df`` with a value in the groups ``tested``, sorted by value then group (so that the row order
+    of ``df`` does not matter): their values, their groups' positions in ``tested`` and their agencies."""
+    x = _numeric(df, metric).to_numpy()
+    code = np.full(len(df), -1)
+    for i, g in enumerate(tested):
+        code[_is_group(df[by], g)] = i
+    keep = np.flatnonzero((code >= 0) & ~np.isnan(x))
+    keep = keep[np.lexsort((code[keep], x[keep]))]
+    keys = _agency_keys(df, by)
+    return x[keep], code[keep], [keys[i] for i in keep]
+
+
+def _effect_units(groups: np.ndarray, keys: Sequence[tuple[Any, ...] | None]) -> tuple[np.ndarray | None, str]:
+    """The units an effect size's bootstrap resamples, for rows of the groups coded ``groups`` (0 … k−1) whose
+    agencies (:func:`_agency_keys`) are ``keys``: ``(None, 'report')`` where no agency has rows in two groups (the
+    groups are independent samples of reports, resampled each on its own), else ``(codes, 'agency')``, an agency's
+    code on each row (a row of no known agency its own unit), agencies resampled with all their reports, the pairs
+    kept."""
+    seen: dict[tuple[Any, ...], int] = {}
+    paired = False
+    for g, k in zip(groups, keys):
+        if k is not None:
+            paired |= seen.setdefault(k, g) != g
+    if not paired:
+        return None, "report"
+    # codes in the sorted order of the agencies' names, not of the rows: the same reports in another order draw alike
+    named = sorted({k for k in keys if k is not None}, key=str)
+    code = {k: i for i, k in enumerate(named)}
+    lone = itertools.count(len(named))
+    return np.array([code[k] if k is not None else next(lone) for k in keys]), "agency"
+
+
+def _units_per_group(groups: np.ndarray, units: np.ndarray | None, k: int) -> np.ndarray:
+    """Units (rows, or agencies) of each of the k groups."""
+    if units is None:
+        return np.bincount(groups, minlength=k)
+    return np.array([np.unique(units[groups == g]).size for g in range(k)])
+
+
+def _boot_weights(groups: np.ndarray, units: np.ndarray | None, k: int, n_boot: int,
+                  rng: np.random.Generator) -> Iterator[np.ndarray]:
+    """Batches of bootstrap weights, ``(resamples, rows)``: how many times each row is drawn.  Without ``units``
+    each group's rows are drawn from that group (n_g of them with replacement), with ``units`` the units are drawn
+    from all of them (as many as there are) and a unit's rows come with it."""
+    n = len(groups)
+    rows = max(1, _PERMUTATION_BATCH // max(n, 1))
+    members = [np.flatnonzero(groups == g) for g in range(k)]
+    n_units = 0 if units is None else int(units.max()) + 1
+    for start in range(0, n_boot, rows):
+        b = min(rows, n_boot - start)
+        if units is not None:
+            yield _draw_counts(rng, n_units, b)[:, units]
+            continue
+        w = np.zeros((b, n))
+        for idx in members:
+            w[:, idx] = _draw_counts(rng, idx.size, b)
+        yield w
+
+
+def _draw_counts(rng: np.random.Generator, m: int, b: int) -> np.ndarray:
+    """``(b, m)``: how many times each of m units is drawn in b resamples of m draws with replacement (as
+    rng.multinomial, whose draws unit by unit are many times slower)."""
+    picks = rng.integers(0, m, size=(b, m)) + np.arange(b)[:, None] * m
+    return np.bincount(picks.ravel(), minlength=b * m).reshape(b, m).astype(float)
+
+
+def _weighted_ranks(x: np.ndarray, groups: np.ndarray, k: int, w: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Rank sums of the k groups of the sample that holds each value of ``x`` (sorted) ``w`` times, per row of
+    ``w``: ``(R, n_g, N, ties)``, ``ties`` the Σ (t³ − t) of the tie correction.  Each value's midrank among the
+    weighted sample is what :func:`scipy.stats.rankdata` gives the sample written out."""
+    starts = np.flatnonzero(np.r_[True, x[1:] != x[:-1]])
+    t = np.add.reduceat(w, starts, axis=1)                     # copies of each distinct value
+    mid = np.cumsum(t, axis=1) - t + (t + 1.0) / 2.0           # its midrank
+    ranks = mid[:, np.repeat(np.arange(starts.size), np.diff(np.r_[starts, x.size]))]
+    onehot = np.eye(k)[groups]
+    return (w * ranks) @ onehot, w @ onehot, w.sum(axis=1), (t ** 3 - t).sum(axis=1)
+
+
+def _epsilon2(x: np.ndarray, groups: np.ndarray, k: int, w: np.ndarray) -> np.ndarray:
+    """ε² = H / (N − 1) of each weighted resample (H of :func:`scipy.stats.kruskal`, tie-corrected); 0 where all
+    its values are equal (no group differs), NaN where a group was not drawn."""
+    r, n_g, n, ties = _weighted_ranks(x, groups, k, w)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        h = 12.0 / (n * (n + 1.0)) * (r ** 2 / n_g).sum(axis=1) - 3.0 * (n + 1.0)
+        c = 1.0 - ties / (n ** 3 - n)
+        out = np.where(c > 0, h / np.where(c > 0, c, 1.0), 0.0) / (n - 1.0)
+    return np.where((n_g > 0).all(axis=1), out, np.nan)
+
+
+def _cliffs_delta(x: np.ndarray, groups: np.ndarray, k: int, w: np.ndarray) -> np.ndarray:
+    """Cliff's δ = 2·U₁ / (n₁·n₂) − 1 of group 0 against group 1 in each weighted resample (NaN where a group was
+    not drawn)."""
+    r, n_g, _, _ = _weighted_ranks(x, groups, k, w)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        u = r[:, 0] - n_g[:, 0] * (n_g[:, 0] + 1.0) / 2.0
+        return np.where((n_g > 0).all(axis=1), 2.0 * u / (n_g[:, 0] * n_g[:, 1]) - 1.0, np.nan)
+
+
+def _cramers_v(counts: np.ndarray, groups: np.ndarray, k: int, w: np.ndarray) -> np.ndarray:
+    """Cramér's V (of :func:`scipy.stats.contingency.association`) of the groups × categories table pooled from
+    the rows of ``counts`` (reports × categories) drawn ``w`` times; a group or category the resample lacks is
+    left out of its table, as :func:`chi2_composition` leaves out those of the data; NaN under two of either."""
+    table = np.stack([w[:, groups == g] @ counts[groups == g] for g in range(k)], axis=1)  # resamples × k × c
+    rows, cols = table.sum(axis=2), table.sum(axis=1)
+    n = rows.sum(axis=1)
+    expected = rows[:, :, None] * cols[:, None, :] / n[:, None, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        chi2 = np.where(expected > 0, (table - expected) ** 2 / np.where(expected > 0, expected, 1.0), 0.0)
+        dim = np.minimum((rows > 0).sum(axis=1), (cols > 0).sum(axis=1)) - 1.0
+        return np.where(dim > 0, np.sqrt(chi2.sum(axis=(1, 2)) / n / dim), np.nan)
+
+
+def _effect_ci(statistic: Any, data: np.ndarray, groups: np.ndarray, keys: Sequence[tuple[Any, ...] | None],
+               k: int, *, n_boot: int, ci: float, min_n: int, random_state: int) -> tuple[float, float, str, str]:
+    """The percentile bootstrap interval of an effect size, ``(low, high, unit, note)``: ``statistic`` of weighted
+    resamples of ``data`` (values sorted, or reports' count rows) in the groups coded ``groups``, the units of
+    :func:`_effect_units` drawn with a generator seeded with ``random_state``; NA bounds, no unit and the reason in
+    ``note`` where a group has fewer than ``min_n`` units."""
+    units, unit = _effect_units(groups, keys)
+    fewest = int(_units_per_group(groups, units, k).min())
+    if fewest < min_n:
+        return np.nan, np.nan, "", f"fewer than {min_n} {_UNITS[unit]} in a group: no interval"
+    rng = np.random.default_rng(random_state)
+    draws = np.concatenate([statistic(data, groups, k, w) for w in _boot_weights(groups, units, k, n_boot, rng)])
+    low, high = np.nanquantile(draws, [(1.0 - ci) / 2.0, (1.0 + ci) / 2.0])
+    return float(low), float(high), unit, ""
 
 
 # ----------------------------------------------------------------------------------------------
@@ -687,7 +889,8 @@ class CompositionResult:
         One row: ``by``, ``k`` (groups tested), ``categories``, ``n`` (requests), ``chi2``,
         ``dof``, ``yates`` (whether Yates' correction was applied to ``chi2`` and ``p``), ``p``,
         ``method`` (how ``p`` was computed: ``'asymptotic'`` or ``'monte_carlo'``), ``cramers_v``
-        (from the uncorrected χ²), ``min_expected``, ``n_expected_lt5``, ``share_expected_lt5``,
+        (from the uncorrected χ²), ``cramers_v_low`` and ``cramers_v_high`` (its bootstrap interval
+        over the reports, see :func:`chi2_composition`), ``ci_unit``, ``min_expected``, ``n_expected_lt5``, ``share_expected_lt5``,
         ``note``.
     excluded : pandas.DataFrame
         Reports left out, with ``report_id`` and ``reason``.
@@ -719,6 +922,9 @@ def chi2_composition(
     method: str = "auto",
     n_resamples: int = 9999,
     random_state: int = 0,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    ci_min_n: int = _BOOT_MIN_N,
 ) -> CompositionResult:
     """Chi-square test of whether the outcome composition of handled requests differs by group.
 
@@ -762,7 +968,13 @@ def chi2_composition(
     n_resamples : int, default 9999
         Random tables drawn by the Monte Carlo p-value.
     random_state : int, default 0
-        Seed (>= 0) of those draws.
+        Seed (>= 0) of those draws and of the bootstrap of Cramér's V.
+    n_boot, ci, ci_min_n : int, float, int, default 2000, 0.95, 10
+        The interval of Cramér's V (``cramers_v_low``, ``cramers_v_high``), as that of ε² in
+        :func:`kruskal` (see its Notes): a percentile bootstrap interval that resamples the
+        *reports* of each group, each with all its requests (requests of one report are not
+        independent draws), or the agencies where one has reports in two groups (``ci_unit``),
+        given where every group tested has ``ci_min_n`` of them or more.
 
     Returns
     -------
@@ -781,7 +993,8 @@ def chi2_composition(
         If a column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` holds text that is no number, ``reports`` shares no report id with
         ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ,
-        or ``min_expected``, ``method``, ``n_resamples`` or ``random_state`` is invalid.
+        or ``min_expected``, ``method``, ``n_resamples``, ``random_state``, ``n_boot``, ``ci`` or
+        ``ci_min_n`` is invalid.
 
     Examples
     --------
@@ -800,6 +1013,7 @@ def chi2_composition(
         raise ValueError(f"method must be one of {list(_CHI2_METHODS)}, got {method!r}")
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
+    n_boot, ci, ci_min_n = _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
     labels = _outcome_labels()
     cats = list(labels)
     _require_frame(tables, "tables", _TABLES_REQUIRED)
@@ -843,7 +1057,8 @@ def chi2_composition(
     obs = obs.loc[:, obs.sum(axis=0) > 0]
     row: dict[str, Any] = dict(by=by, k=obs.shape[0], categories=";".join(obs.columns),
                                n=int(obs.to_numpy().sum()), chi2=np.nan, dof=np.nan, yates=pd.NA, p=np.nan,
-                               method="", cramers_v=np.nan, min_expected=np.nan, n_expected_lt5=np.nan,
+                               method="", cramers_v=np.nan, cramers_v_low=np.nan, cramers_v_high=np.nan,
+                               ci_unit="", min_expected=np.nan, n_expected_lt5=np.nan,
                                share_expected_lt5=np.nan, note="")
     if obs.shape[0] < 2 or obs.shape[1] < 2:
         row["note"] = (f"fewer than 2 groups or categories with requests "
@@ -875,6 +1090,15 @@ def chi2_composition(
                            f"(minimum {expected.min():.3g}): the chi-square approximation is unreliable"
                            + (f"; p from {n_resamples} random tables of these margins" if how == "monte_carlo"
                               else ""))
+        # resample the reports (or agencies), each with all its requests: the groups' rows in the order of the ids
+        first = reports.drop_duplicates("report_id")
+        agency = dict(zip(first["report_id"], _agency_keys(first, by)))
+        code = {g: i for i, g in enumerate(obs.index)}
+        low, high, unit, why = _effect_ci(
+            _cramers_v, used[list(obs.columns)].to_numpy(dtype=float), used["group"].map(code).to_numpy(dtype=int),
+            [agency.get(r) for r in used["report_id"]], len(code), n_boot=n_boot, ci=ci, min_n=ci_min_n,
+            random_state=random_state)
+        row.update(cramers_v_low=low, cramers_v_high=high, ci_unit=unit, note=_join_notes(row["note"], why))
     return CompositionResult(counts=counts, shares=shares, test=pd.DataFrame([row]),
                              excluded=excluded, labels=labels)
 
