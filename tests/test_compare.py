@@ -1115,8 +1115,8 @@ def test_rank_tests_say_when_one_agency_has_reports_in_two_groups() -> None:
     both = pd.concat([m, later], ignore_index=True).assign(
         period=["earlier"] * len(m) + ["later"] * len(later))
     note = ("6 agencies have reports in several groups (乌当区人民政府, 伊州区住房和城乡建设局, 市住建局, …): not "
-            "independent samples, as the test assumes; compare an agency's years with a paired test, or keep one "
-            "report per agency")
+            "independent samples, as the test assumes; compare an agency's years with paired_wilcoxon, or keep "
+            "one report per agency")
     res = kruskal(both, "disclosure_rate", "period", ci_min_n=6).iloc[0]
     assert res["groups"] == "earlier=6; later=6" and res["note"] == note and res["p"] > 0
     assert pairwise_mannwhitney(both, "disclosure_rate", "period", ci_min_n=6).loc[0, "note"] == note
@@ -1217,3 +1217,44 @@ def test_effect_sizes_get_bootstrap_intervals_resampling_reports_or_agencies() -
         kruskal(both, "disclosure_rate", "period", ci=95)
     with pytest.raises(ValueError, match="ci_min_n must be an integer >= 1"):
         pairwise_mannwhitney(both, "disclosure_rate", "period", ci_min_n=0)
+
+
+def test_paired_wilcoxon_compares_each_agency_with_itself() -> None:
+    # kruskal and pairwise_mannwhitney name the agencies with reports in two groups and send the reader to a paired
+    # test, which the toolkit did not have: the seeds with a next year's report of each agency, its disclosure rate
+    # 0.9 times this year's, lower for every agency whose rate is not 0, got p = 0.62 from the rank tests for
+    # independent samples and nothing that compares each agency with itself.
+    from toolkit.compare import paired_wilcoxon
+
+    tables, reports = _seed_tables_and_places()
+    m = report_metrics(tables, reports=reports)
+    later = m.assign(report_id=m["report_id"] + "-next", disclosure_rate=m["disclosure_rate"] * 0.9)
+    both = pd.concat([m, later], ignore_index=True).assign(period=["earlier"] * len(m) + ["later"] * len(later))
+    res = paired_wilcoxon(both, "disclosure_rate", "period", ci_min_n=5, n_boot=300).iloc[0]
+    rates = m.set_index("agency")["disclosure_rate"].dropna()
+    assert (res["n_pairs"], res["n_zero"], res["n_unpaired"]) == (len(rates), int((rates == 0).sum()), 0) == (6, 1, 0)
+    differences = (rates - rates * 0.9)[rates != 0].to_numpy()
+    direct = stats.wilcoxon(differences, method="exact")
+    assert (res["W"], res["p"], res["method"]) == (direct.statistic, direct.pvalue, "exact") == (0.0, 0.0625, "exact")
+    assert res["rank_biserial"] == 1.0 and (res["rank_biserial_low"], res["rank_biserial_high"]) == (1.0, 1.0)
+    assert res["ci_unit"] == "agency" and res["note"] == ""
+    assert kruskal(both, "disclosure_rate", "period").loc[0, "p"] > 0.5
+    # the rank-biserial correlation is (R+ - R-) / (R+ + R-) of scipy's ranks, and the row order moves nothing
+    factor = np.r_[np.ones(len(m)), [1.2, 0.5, 0.9, 1.1, 0.7, 1.3, 0.8, 1.05, 0.6, 1.4]]
+    mixed = both.assign(disclosure_rate=both["disclosure_rate"] * factor)
+    res = paired_wilcoxon(mixed, "disclosure_rate", "period", min_n=3, ci_min_n=3, n_boot=300)
+    again = paired_wilcoxon(mixed.sample(frac=1, random_state=2), "disclosure_rate", "period", min_n=3, ci_min_n=3,
+                            n_boot=300)
+    pd.testing.assert_frame_equal(res, again)
+    pairs = mixed.pivot(index="agency", columns="period", values="disclosure_rate").dropna()
+    d = (pairs["earlier"] - pairs["later"]).to_numpy()
+    d = d[d != 0]
+    ranks = stats.rankdata(np.abs(d))
+    assert res.loc[0, "rank_biserial"] == pytest.approx((ranks[d > 0].sum() - ranks[d < 0].sum()) / ranks.sum())
+    assert res.loc[0, "p"] == stats.wilcoxon(d).pvalue
+    # an agency with two reports in one period pairs with none, and the note says so; too few pairs: no test
+    twice = pd.concat([both, both[both["agency"] == "乌当区人民政府"].iloc[[0]].assign(report_id="again")])
+    res = paired_wilcoxon(twice, "disclosure_rate", "period").iloc[0]
+    assert (res["n_pairs"], res["n_unpaired"]) == (5, 3) and np.isnan(res["p"])
+    assert res["note"] == ("fewer than 5 pairs whose values differ: no test; 1 agency has several values in one "
+                           "group (乌当区人民政府): unpaired")

@@ -50,6 +50,7 @@ __all__ = [
     "describe",
     "kruskal",
     "pairwise_mannwhitney",
+    "paired_wilcoxon",
     "holm",
     "cliffs_delta_magnitude",
     "chi2_composition",
@@ -213,7 +214,7 @@ def _shared_agencies(agencies: dict[Any, set[tuple[Any, ...]]], tested: Sequence
         return ""
     return (f"{len(names)} agenc{'y has' if len(names) == 1 else 'ies have'} reports in several groups "
             f"({', '.join(names[:3])}{', …' if len(names) > 3 else ''}): not independent samples, as the test "
-            "assumes; compare an agency's years with a paired test, or keep one report per agency")
+            "assumes; compare an agency's years with paired_wilcoxon, or keep one report per agency")
 
 
 def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
@@ -728,6 +729,151 @@ def pairwise_mannwhitney(
     if len(out):
         out["p_adj"] = holm(out["p"].to_numpy()) if correction == "holm" else out["p"]
     return out
+
+
+def paired_wilcoxon(
+    df: pd.DataFrame,
+    metric: str,
+    by: str,
+    *,
+    correction: str = "holm",
+    min_n: int = 5,
+    n_resamples: int = 9999,
+    random_state: int = 0,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    ci_min_n: int = _BOOT_MIN_N,
+) -> pd.DataFrame:
+    """Wilcoxon signed-rank tests between every pair of groups over the agencies in both, with the rank-biserial
+    correlation and its interval.
+
+    The test of an agency's years: where :func:`kruskal` and :func:`pairwise_mannwhitney` note
+    that an agency has reports in two of the groups (a panel compared by year), its two reports
+    are a pair, and this test compares each agency with itself.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per report, with an ``agency`` column (and ``province`` and ``level``, where it has
+        them, which tell two agencies of one name apart, as in :func:`kruskal`'s note).
+    metric : str
+        Numeric column to compare; NA values are dropped.
+    by : str
+        Grouping column (e.g. ``report_year``); rows whose group is NA are dropped.
+    correction : {'holm', 'none'}, default 'holm'
+        Adjustment of the p-values over the pairs of groups tested (:func:`holm`).
+    min_n : int, default 5
+        A pair of groups with fewer agencies whose two values differ is not tested (with 4 of them
+        no two-sided p-value falls below 0.125).
+    n_resamples : int, default 9999
+        Sign flips enumerated, or drawn, where differences are tied (see ``method``).
+    random_state : int, default 0
+        Seed (>= 0) of those draws and of the bootstrap.
+    n_boot, ci, ci_min_n : int, float, int, default 2000, 0.95, 10
+        The interval of the rank-biserial correlation: a percentile bootstrap interval over the
+        agencies whose values differ, given from ``ci_min_n`` of them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair of groups (in sorted group order): ``group1``, ``group2``, ``n_pairs``
+        (agencies with one value in each), ``n_zero`` (of them, those whose two values are equal:
+        left out of the test, as :func:`scipy.stats.wilcoxon` leaves them), ``n_unpaired`` (values of
+        the two groups without a partner, including those of an agency with several values in one
+        group, which pair with none), ``W`` (of :func:`scipy.stats.wilcoxon`: the smaller of the
+        two rank sums), ``p``, ``p_adj``, ``method`` (``'exact'`` without tied differences and with
+        50 pairs or fewer, ``'permutation'`` (every sign flip, or ``n_resamples`` of them) with
+        ties there, else ``'asymptotic'``), ``rank_biserial`` ((R₊ − R₋) / (R₊ + R₋), Kerby 2014,
+        positive where group1's values are the larger), ``rank_biserial_low``,
+        ``rank_biserial_high``, ``ci_unit`` (``'agency'``) and ``note``.
+
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame or a column name is not a str.
+    ValueError
+        If a column (``agency`` among them) is missing, ``metric`` holds text that is no number or
+        an infinite value, ``df`` holds a ``report_id`` in several rows, or an option is invalid.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.compare import paired_wilcoxon
+    >>> df = pd.DataFrame({"agency": list("abcdef") * 2, "year": [2020] * 6 + [2021] * 6,
+    ...                    "rate": [.2, .3, .4, .5, .6, .7, .31, .52, .43, .84, .95, .76]})
+    >>> res = paired_wilcoxon(df, "rate", "year")
+    >>> res[["n_pairs", "W", "p", "method", "rank_biserial"]].values.tolist()
+    [[6, 0.0, 0.03125, 'exact', -1.0]]
+    """
+    _require_frame(df, "df", ())
+    _check_column(df, metric, "metric")
+    _check_one_row_per_report(df)
+    _check_column(df, by, "by")
+    _check_column(df, "agency", "the agency column")
+    if correction not in _CORRECTIONS:
+        raise ValueError(f"correction must be one of {list(_CORRECTIONS)}, got {correction!r}")
+    min_n = _check_min_n(min_n)
+    n_resamples = _check_positive_int(n_resamples, "n_resamples")
+    random_state = _check_seed(random_state)
+    n_boot, ci, ci_min_n = _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
+    x = _numeric(df, metric).to_numpy()
+    keys = np.array(_agency_keys(df, by) + [None], dtype=object)[:-1]
+    has = ~np.isnan(x) & np.array([k is not None for k in keys], dtype=bool)
+    rows = []
+    for g1, g2 in itertools.combinations(_sorted_groups(df[by]), 2):
+        values = []
+        for g in (g1, g2):
+            mask = has & _is_group(df[by], g)
+            s = pd.Series(x[mask], index=pd.Index(list(keys[mask]) + [None], dtype=object)[:-1])
+            values.append(s)
+        twice = sorted({str(k[0]) for s in values for k in s.index[s.index.duplicated()]})
+        a, b = (s[~s.index.duplicated(keep=False)] for s in values)
+        common = sorted(set(a.index) & set(b.index), key=str)  # the agencies' order, not the rows'
+        d = a.reindex(common).to_numpy() - b.reindex(common).to_numpy()
+        nonzero = d[d != 0]
+        row: dict[str, Any] = dict(group1=g1, group2=g2, n_pairs=len(common), n_zero=int((d == 0).sum()),
+                                   n_unpaired=int(sum(len(s) for s in values)) - 2 * len(common), W=np.nan, p=np.nan,
+                                   p_adj=np.nan, method="", rank_biserial=np.nan, rank_biserial_low=np.nan,
+                                   rank_biserial_high=np.nan, ci_unit="", note="")
+        why = (f"{len(twice)} agenc{'y has' if len(twice) == 1 else 'ies have'} several values in one group "
+               f"({', '.join(twice[:3])}{', …' if len(twice) > 3 else ''}): unpaired") if twice else ""
+        if nonzero.size < min_n:
+            row["note"] = _join_notes(f"fewer than {min_n} pairs whose values differ: no test", why)
+            rows.append(row)
+            continue
+        tied = np.unique(np.abs(nonzero)).size < nonzero.size
+        how = "asymptotic" if nonzero.size > 50 else ("permutation" if tied else "exact")
+        res = stats.wilcoxon(nonzero, method=how if how != "permutation" else stats.PermutationMethod(
+            n_resamples=n_resamples, rng=np.random.default_rng(random_state)))
+        # the differences by size then sign (not by row), their pairs resampled together as one group
+        order = np.lexsort((nonzero > 0, np.abs(nonzero)))
+        size, positive = np.abs(nonzero)[order], (nonzero[order] > 0).astype(int)
+
+        def statistic(v: np.ndarray, _g: np.ndarray, _k: int, w: np.ndarray) -> np.ndarray:
+            return _rank_biserial(v, positive, w)
+        row.update(W=float(res.statistic), p=float(res.pvalue), method=how,
+                   rank_biserial=float(statistic(size, positive, 1, np.ones((1, size.size)))[0]), note=why)
+        if size.size < ci_min_n:
+            row["note"] = _join_notes(why, f"fewer than {ci_min_n} pairs whose values differ: no interval")
+        else:
+            low, high, _, _ = _effect_ci(statistic, size, np.zeros(size.size, dtype=int), [None] * size.size, 1,
+                                         n_boot=n_boot, ci=ci, min_n=1, random_state=random_state)
+            row.update(rank_biserial_low=low, rank_biserial_high=high, ci_unit="agency")
+        rows.append(row)
+    cols = ["group1", "group2", "n_pairs", "n_zero", "n_unpaired", "W", "p", "p_adj", "method", "rank_biserial",
+            "rank_biserial_low", "rank_biserial_high", "ci_unit", "note"]
+    out = pd.DataFrame(rows, columns=cols)
+    if len(out):
+        out["p_adj"] = holm(out["p"].to_numpy()) if correction == "holm" else out["p"]
+    return out
+
+
+def _rank_biserial(magnitude: np.ndarray, positive: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """(R₊ − R₋) / (R₊ + R₋) of the differences of sizes ``magnitude`` (sorted) and signs ``positive`` (1 where
+    positive) in each weighted resample, the ranks those of :func:`scipy.stats.wilcoxon` (of the sizes, ties at
+    their mean)."""
+    r, _, n, _ = _weighted_ranks(magnitude, positive, 2, w)
+    return (r[:, 1] - r[:, 0]) / (n * (n + 1.0) / 2.0)
 
 
 # ----------------------------------------------------------------------------------------------
