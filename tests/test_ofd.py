@@ -201,6 +201,15 @@ def test_an_ofd_is_told_by_its_content_and_found_in_folders(tmp_path):
     assert rows.loc["r", "source_format"] == "ofd" and rows.loc["r", "status"] in ("ok", "partial")
 
 
+def test_a_web_page_saved_as_ofd_reads_as_html(tmp_path):
+    # (as it did while .ofd was refused: a portal's page served under the download's name)
+    from renderers import render_html
+
+    doc = _read(render_html(_seed_lines("004_b232cca7e491c758")), tmp_path, "report.ofd")
+    assert doc.format == "html" and doc.lines == _read(render_html(_seed_lines("004_b232cca7e491c758")), tmp_path,
+                                                       "report.html").lines
+
+
 def test_a_scanned_ofd_says_so(tmp_path):
     image = ('<ofd:ImageObject ID="12" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="99"/>')
     with pytest.raises(EmptyFileError, match="the OFD holds no text: its page is an image"):

@@ -277,7 +277,7 @@ def read_document(
         fmt = actual  # a PDF or DOCX under another name (download.jsp saved as .doc, a .docx named .txt)
     elif _is_web_archive(data):
         fmt = "mht"  # also under .html or .doc (Word's 'save as .doc' of a single file web page)
-    elif (fmt in ("text", "mht", "doc") or ext in _LEGACY_OFFICE) and _is_html_page(data):
+    elif (fmt in ("text", "mht", "doc", "ofd") or ext in _LEGACY_OFFICE) and _is_html_page(data):
         fmt = "html"  # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites)
     elif fmt == "mht":
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
