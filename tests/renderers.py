@@ -820,12 +820,18 @@ def _deltas(steps: list, repeat: bool) -> str:
     return " ".join(out)
 
 
+def _flat(ch: dict) -> bool:
+    """Whether a PDF character is drawn unturned (its matrix scales only)."""
+    a, b, c, d = ch["matrix"][:4]
+    return a > 0 and d > 0 and abs(b) < 1e-3 and abs(c) < 1e-3
+
+
 def _ofd_runs(chars: list) -> list:
     """The characters of a PDF page in runs drawn as one string: same baseline, size and font, left to right."""
     runs: list = []
     for ch in chars:
         last = runs[-1][-1] if runs else None
-        if (last is not None and ch["upright"] and last["upright"] and ch["matrix"][5] == last["matrix"][5]
+        if (last is not None and _flat(ch) and _flat(last) and ch["matrix"][5] == last["matrix"][5]
                 and ch["size"] == last["size"] and ch["fontname"] == last["fontname"] and ch["x0"] > last["x0"]):
             runs[-1].append(ch)
         else:
@@ -847,7 +853,7 @@ def _ofd_text(run: list, height: float, ids, *, codes: str, repeat: bool, scale:
     size = first["size"]
     base = height - first["matrix"][5]  # the baseline, from the top
     colour = f'<ofd:FillColor Value="{_ofd_colour(first.get("non_stroking_color"))}"/>'
-    if not first["upright"]:  # a turned character (a watermark): its own object, turned by its CTM at its origin
+    if not _flat(first):  # a turned character (a watermark): its own object, turned by its CTM at its origin
         a, b, c, d = first["matrix"][:4]
         return (f'<ofd:TextObject ID="{next(ids)}" Boundary="{_mm(first["matrix"][4])} {_mm(base)} 1 1" Font="1" '
                 f'Size="{_mm(size)}" CTM="{a:.6f} {-b:.6f} {-c:.6f} {d:.6f} 0 0">{colour}'

@@ -84,6 +84,23 @@ def test_the_ways_ofd_places_text_read_alike(variant, written, folder, tmp_path)
     assert read_document(path).lines == pdf_lines
 
 
+@pytest.mark.parametrize("angle, grey, written", [(30.0, 0, 'CTM="0.866000 -0.500000 0.500000 0.866000 0 0"'),
+                                                   (0.0, 210, '<ofd:FillColor Value="210 210 210"/>')],
+                         ids=["turned", "light"])
+def test_a_watermark_turned_by_its_ctm_or_light_is_not_read(angle, grey, written, folder, tmp_path):
+    # the PDF reader's overlay rule: characters turned away from the text (here by their object's CTM), or
+    # light, are a watermark's
+    from overlays import watermark
+
+    seed_id = "004_b232cca7e491c758"
+    path = tmp_path / "watermarked.ofd"
+    render_ofd(_seed_lines(seed_id), path,
+               decorate=watermark("内部资料请勿外传", angle=angle, grey=grey, step=(400.0, 200.0)))
+    with zipfile.ZipFile(path) as zf:
+        assert written in zf.read("Doc_0/Pages/Page_0/Content.xml").decode()
+    assert read_document(path).lines == _pdf_read(seed_id, folder)[0]
+
+
 # --------------------------------------------------------------------------
 # hand-written pages: what each part of the standard means
 # --------------------------------------------------------------------------

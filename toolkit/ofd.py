@@ -400,13 +400,13 @@ class _Objects:
                 xs, ys = [p[0] for p in points], [p[1] for p in points]
                 top, bottom = min(ys), max(ys)
                 base_x, base_y = self.point(ctm, at, x, y)
-                # the text matrix as pdfminer gives it (y up): upright text has a, d > 0 and b = c = 0
+                # the text matrix as pdfminer gives it (y up), and its 'upright' (a slanted line is, as in a PDF)
                 ca, sa = math.cos(turn), math.sin(turn)
                 m = (a * ca + c * sa, -(b * ca + d * sa), -(c * ca - a * sa), d * ca - b * sa)
                 self.objects["char"].append({
                     **self.base(top, bottom), "object_type": "char", "text": char, "fontname": el.get("Font", ""),
-                    "size": size * scale * _PT, "adv": width * scale * _PT, "upright": m[0] * m[3] > 0 and
-                    abs(m[1]) < 1e-6 and abs(m[2]) < 1e-6, "x0": min(xs), "x1": max(xs), "width": max(xs) - min(xs),
+                    "size": size * scale * _PT, "adv": width * scale * _PT, "upright": m[0] * m[3] > 0 and m[1] * m[2] <= 0,
+                    "x0": min(xs), "x1": max(xs), "width": max(xs) - min(xs),
                     "height": bottom - top, "matrix": (*m, base_x, self.height - base_y),
                     "non_stroking_color": colour, "stroking_color": colour})
                 x += step
