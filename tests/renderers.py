@@ -23,7 +23,7 @@ from typing import Iterator
 
 __all__ = ["render_html", "render_mht", "render_docx", "render_docx_worksheets", "strict_docx", "rezip",
            "render_doc", "doc_bytes", "ole_bytes", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
-           "TEXT_LAYOUTS"]
+           "render_ofd", "ofd_package", "OFD_NS", "TEXT_LAYOUTS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 
@@ -734,6 +734,199 @@ def rotate_pdf_pages(path, angle: int, pages: set | None = None) -> None:
         raise ValueError("no page dictionary found: write the PDF with compress=False")
     with open(os.fspath(path), "wb") as out:
         out.write(data)
+
+
+# --------------------------------------------------------------------------
+# OFD (GB/T 33190)
+# --------------------------------------------------------------------------
+
+OFD_NS = "http://www.ofdspec.org/2016"
+_MM = 25.4 / 72  # millimetres per point
+
+
+def _mm(value: float) -> str:
+    return f"{value * _MM:.4f}".rstrip("0").rstrip(".") or "0"
+
+
+def ofd_package(pages: list, *, templates: dict | None = None, annotations: dict | None = None,
+                documents: int = 1, page_names: list | None = None) -> bytes:
+    """An OFD package (bytes) of ``pages``, each ``(width_mm, height_mm, layer XML, template ids)``: the layer's
+    objects (ofd:TextObject …, written with the ``ofd:`` prefix) go into one ``ofd:Layer`` of the page's
+    ``Content.xml``.
+
+    ``templates`` maps a template id to its layer XML (``Tpls/Tpl_<id>/Content.xml``); ``annotations`` maps a
+    page's index to the ``ofd:Annot`` elements of its ``Annots/Page_<i>/Annotation.xml``; ``documents`` > 1
+    names that many DocBody in OFD.xml (the others point at the same document); ``page_names`` are the folder
+    names of the pages (``Page_<i>`` by default), listed in ``Document.xml`` in the order of ``pages``.
+    """
+    import io
+    import zipfile
+
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    ns = f'xmlns:ofd="{OFD_NS}"'
+    bodies = "".join(f"<ofd:DocBody><ofd:DocInfo><ofd:DocID>{k}</ofd:DocID></ofd:DocInfo>"
+                     f"<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                     f"<ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures></ofd:DocBody>"
+                     for k in range(documents))
+    parts = {"OFD.xml": f'{head}<ofd:OFD {ns} Version="1.0" DocType="OFD">{bodies}</ofd:OFD>'}
+    names = page_names or [f"Page_{i}" for i in range(len(pages))]
+    tpl_xml = "".join(f'<ofd:TemplatePage ID="{tid}" BaseLoc="Tpls/Tpl_{tid}/Content.xml"/>'
+                      for tid in templates or {})
+    width, height = pages[0][:2]
+    page_list = "".join(f'<ofd:Page ID="{i + 1}" BaseLoc="Pages/{name}/Content.xml"/>' for i, name in enumerate(names))
+    annots = ('<ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>' if annotations else "")
+    parts["Doc_0/Document.xml"] = (
+        f'{head}<ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>1000</ofd:MaxUnitID>'
+        f'<ofd:PageArea><ofd:PhysicalBox>0 0 {width:.4f} {height:.4f}</ofd:PhysicalBox></ofd:PageArea>'
+        f'<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>{tpl_xml}</ofd:CommonData>'
+        f'<ofd:Pages>{page_list}</ofd:Pages>{annots}</ofd:Document>')
+    parts["Doc_0/PublicRes.xml"] = (f'{head}<ofd:Res {ns} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="1" FontName="SimHei" '
+                                    f'FamilyName="SimHei"/></ofd:Fonts></ofd:Res>')
+    for (w, h, layer, tpl_ids), name in zip(pages, names):
+        uses = "".join(f'<ofd:Template TemplateID="{tid}" ZOrder="Background"/>' for tid in tpl_ids)
+        parts[f"Doc_0/Pages/{name}/Content.xml"] = (
+            f'{head}<ofd:Page {ns}>{uses}<ofd:Area><ofd:PhysicalBox>0 0 {w:.4f} {h:.4f}</ofd:PhysicalBox></ofd:Area>'
+            f'<ofd:Content><ofd:Layer ID="2" Type="Body">{layer}</ofd:Layer></ofd:Content></ofd:Page>')
+    for tid, layer in (templates or {}).items():
+        parts[f"Doc_0/Tpls/Tpl_{tid}/Content.xml"] = (
+            f'{head}<ofd:Page {ns}><ofd:Content><ofd:Layer ID="3" Type="Background">{layer}</ofd:Layer>'
+            f'</ofd:Content></ofd:Page>')
+    if annotations:
+        listed = "".join(f'<ofd:Page PageID="{i + 1}"><ofd:FileLoc>Page_{i}/Annotation.xml</ofd:FileLoc></ofd:Page>'
+                         for i in annotations)
+        parts["Doc_0/Annots/Annotations.xml"] = f"{head}<ofd:Annotations {ns}>{listed}</ofd:Annotations>"
+        for i, annot in annotations.items():
+            parts[f"Doc_0/Annots/Page_{i}/Annotation.xml"] = f"{head}<ofd:PageAnnot {ns}>{annot}</ofd:PageAnnot>"
+    parts["Doc_0/Signs/Signatures.xml"] = f"{head}<ofd:Signatures {ns}/>"  # (signatures: never read)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text.encode("utf-8"))
+    return out.getvalue()
+
+
+def _deltas(steps: list, repeat: bool) -> str:
+    """A DeltaX list; ``repeat`` writes a run of equal steps as ``g n d``."""
+    values = [_mm(step) for step in steps]
+    if not repeat:
+        return " ".join(values)
+    out, i = [], 0
+    while i < len(values):
+        j = i
+        while j < len(values) and values[j] == values[i]:
+            j += 1
+        out.append(f"g {j - i} {values[i]}" if j - i > 1 else values[i])
+        i = j
+    return " ".join(out)
+
+
+def _flat(ch: dict) -> bool:
+    """Whether a PDF character is drawn unturned (its matrix scales only)."""
+    a, b, c, d = ch["matrix"][:4]
+    return a > 0 and d > 0 and abs(b) < 1e-3 and abs(c) < 1e-3
+
+
+def _ofd_runs(chars: list) -> list:
+    """The characters of a PDF page in runs drawn as one string: same baseline, size and font, left to right."""
+    runs: list = []
+    for ch in chars:
+        last = runs[-1][-1] if runs else None
+        if (last is not None and _flat(ch) and _flat(last) and ch["matrix"][5] == last["matrix"][5]
+                and ch["size"] == last["size"] and ch["fontname"] == last["fontname"] and ch["x0"] > last["x0"]):
+            runs[-1].append(ch)
+        else:
+            runs.append([ch])
+    return runs
+
+
+def _ofd_colour(colour) -> str:
+    values = colour if isinstance(colour, (tuple, list)) else (colour,)
+    values = [v for v in values if isinstance(v, (int, float))] or [0]
+    if len(values) == 1:
+        values = values * 3
+    return " ".join(str(round(v * 255)) for v in values[:3])
+
+
+def _ofd_text(run: list, height: float, ids, *, codes: str, repeat: bool, scale: float) -> str:
+    """A TextObject of a run of characters (points, from a PDF page ``height`` high)."""
+    first = run[0]
+    size = first["size"]
+    base = height - first["matrix"][5]  # the baseline, from the top
+    colour = f'<ofd:FillColor Value="{_ofd_colour(first.get("non_stroking_color"))}"/>'
+    if not _flat(first):  # a turned character (a watermark): its own object, turned by its CTM at its origin
+        a, b, c, d = first["matrix"][:4]
+        return (f'<ofd:TextObject ID="{next(ids)}" Boundary="{_mm(first["matrix"][4])} {_mm(base)} 1 1" Font="1" '
+                f'Size="{_mm(size)}" CTM="{a:.6f} {-b:.6f} {-c:.6f} {d:.6f} 0 0">{colour}'
+                f'<ofd:TextCode X="0" Y="0">{html.escape(first["text"])}</ofd:TextCode></ofd:TextObject>')
+    x0, top = first["x0"] - size, base - 2 * size  # the Boundary, with room around the text
+    right = max(ch["x1"] for ch in run) + size
+    ctm = f' CTM="{scale} 0 0 {scale} 0 0"' if scale != 1 else ""
+    k = 1 / scale  # object coordinates, which the CTM scales back
+    box = f'{_mm(x0)} {_mm(top)} {_mm(right - x0)} {_mm(3 * size)}'
+    out = f'<ofd:TextObject ID="{next(ids)}" Boundary="{box}" Font="1" Size="{_mm(size * k)}"{ctm}>{colour}'
+    if codes == "run":
+        steps = [(b["x0"] - a["x0"]) * k for a, b in zip(run, run[1:])]
+        delta = f' DeltaX="{_deltas(steps, repeat)}"' if steps else ""
+        text = html.escape("".join(ch["text"] for ch in run))
+        out += (f'<ofd:TextCode X="{_mm((first["x0"] - x0) * k)}" Y="{_mm((base - top) * k)}"{delta}>{text}'
+                '</ofd:TextCode>')
+    else:  # one TextCode a character: X each, Y on the first only (the others keep it)
+        for i, ch in enumerate(run):
+            y = f' Y="{_mm((base - top) * k)}"' if i == 0 else ""
+            out += f'<ofd:TextCode X="{_mm((ch["x0"] - x0) * k)}"{y}>{html.escape(ch["text"])}</ofd:TextCode>'
+    return out + "</ofd:TextObject>"
+
+
+def _ofd_rules(rect: dict, ids, rules: str) -> str:
+    """The PathObject(s) of a PDF rectangle (a table cell's border): one closed path, or its four sides."""
+    w, h = rect["x1"] - rect["x0"], rect["bottom"] - rect["top"]
+    style = f'LineWidth="{_mm(rect.get("linewidth") or 0.6)}"'
+    if rules == "rect":
+        return (f'<ofd:PathObject ID="{next(ids)}" Boundary="{_mm(rect["x0"])} {_mm(rect["top"])} {_mm(w)} {_mm(h)}" '
+                f'{style}><ofd:AbbreviatedData>M 0 0 L {_mm(w)} 0 L {_mm(w)} {_mm(h)} L 0 {_mm(h)} C'
+                f'</ofd:AbbreviatedData></ofd:PathObject>')
+    box = f'{_mm(rect["x0"])} {_mm(rect["top"])} {_mm(w)} {_mm(h)}'
+    sides = (f"M 0 0 L {_mm(w)} 0", f"M {_mm(w)} 0 L {_mm(w)} {_mm(h)}", f"M 0 {_mm(h)} L {_mm(w)} {_mm(h)}",
+             f"M 0 0 L 0 {_mm(h)}")
+    return "".join(f'<ofd:PathObject ID="{next(ids)}" Boundary="{box}" {style}><ofd:AbbreviatedData>{side}'
+                   f'</ofd:AbbreviatedData></ofd:PathObject>' for side in sides)
+
+
+def render_ofd(lines: list, path, *, codes: str = "run", repeat: bool = False, scale: float = 1.0,
+               rules: str = "rect", template: bool = False, reverse_names: bool = False, **pdf_options) -> None:
+    """Write `lines` to an OFD laid out as :func:`render_pdf` lays them out (same pages, same places).
+
+    The PDF is written first, with ``pdf_options``; its characters become TextObjects, one per string drawn
+    (``codes='run'``: one TextCode with a DeltaX per character, written with ``g`` repeats where ``repeat``) or
+    one TextCode per character (``codes='char'``: each with its X, the Y on the first only); ``scale`` writes
+    the objects' coordinates and size divided by it, under a CTM that scales them back; its cell borders become
+    PathObjects, a closed path each (``rules='rect'``) or four lines (``'lines'``).  ``template`` moves what is
+    drawn in the top and bottom 8 % of each page (running headers, page numbers) into a template of that page;
+    ``reverse_names`` names the pages' folders backwards (Page_0 holds the last page).
+    """
+    import itertools
+    import tempfile
+
+    import pdfplumber
+
+    with tempfile.TemporaryDirectory() as tmp:
+        render_pdf(lines, os.path.join(tmp, "laid_out.pdf"), **pdf_options)
+        pages, templates = [], {}
+        ids = itertools.count(10)
+        with pdfplumber.open(os.path.join(tmp, "laid_out.pdf")) as pdf:
+            for n, page in enumerate(pdf.pages):
+                height = float(page.height)
+                body, margin = [], []
+                for run in _ofd_runs(page.chars):
+                    text = _ofd_text(run, height, ids, codes=codes, repeat=repeat, scale=scale)
+                    edge = min(run[0]["top"], height - run[0]["bottom"])
+                    (margin if template and edge < 0.08 * height else body).append(text)
+                body += [_ofd_rules(rect, ids, rules) for rect in page.rects]
+                if margin:
+                    templates[str(500 + n)] = "".join(margin)
+                pages.append((float(page.width) * _MM, height * _MM, "".join(body), [str(500 + n)] if margin else []))
+    names = [f"Page_{len(pages) - 1 - i}" for i in range(len(pages))] if reverse_names else None
+    Path(path).write_bytes(ofd_package(pages, templates=templates, page_names=names))
 
 
 # --------------------------------------------------------------------------

@@ -57,7 +57,7 @@ __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary",
 #: Names of the output frames, in the order they are written.
 FRAMES = ("reports", "sections", "tables", "checks", "statements", "flags")
 #: Extensions of the files a folder gives to the parser: the ones the readers read (text, HTML, web archives,
-#: DOCX, Word 97–2003, PDF), those of pages saved from web servers and ``""`` (no extension), told by their
+#: DOCX, Word 97–2003, PDF, OFD), those of pages saved from web servers and ``""`` (no extension), told by their
 #: content.  A file given by name, or matched by a glob, is always tried.
 SUPPORTED_EXTENSIONS = tuple(sorted(set(_READ_EXTENSIONS) | _SNIFF_EXTENSIONS))
 #: Report-like formats the readers refuse (legacy and other office formats, archives): a folder gives them to

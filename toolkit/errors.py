@@ -63,7 +63,7 @@ class FileTooLargeError(ReadError):
 
 
 class CorruptFileError(ReadError):
-    """A DOCX, PDF or HTML file is damaged or not what its extension says."""
+    """A DOCX, PDF, OFD or HTML file is damaged or not what its extension says."""
 
 
 class UnmappedFontError(ReadError):

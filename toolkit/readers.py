@@ -1,4 +1,4 @@
-r"""Reading: turn a report file (text, HTML, web archive, DOCX, Word 97–2003 or PDF) into lines.
+r"""Reading: turn a report file (text, HTML, web archive, DOCX, Word 97–2003, PDF or OFD) into lines.
 
 This is the first stage of the pipeline. Whatever the source, a report comes
 out as a :class:`RawDocument` whose ``lines`` hold the report in reading
@@ -9,8 +9,8 @@ normalizing, sections, tables) work on these lines only.
 Plain text keeps its physical lines exactly (ended by ``\n``, ``\r\n`` or
 ``\r``; a form feed is no line break), so line numbers stay 1:1 with the
 file; tables written as text are rebuilt by :mod:`toolkit.layout`. HTML,
-DOCX (and a Word 97–2003 ``.doc``, read as a DOCX's body) and PDF give table
-rows directly. Merged cells are emitted once, as in the HTML source: a ``colspan`` cell is one cell (no filler cells after it)
+DOCX (and a Word 97–2003 ``.doc``, read as a DOCX's body) and PDF (and an OFD,
+read as a PDF's pages: :mod:`toolkit.ofd`) give table rows directly. Merged cells are emitted once, as in the HTML source: a ``colspan`` cell is one cell (no filler cells after it)
 and the cells a ``rowspan`` covers are absent from the rows below. Blank text
 lines are dropped from HTML, DOCX and PDF (they carry no line numbers a reader
 could point to), except inside an HTML ``<pre>``, whose lines are kept as
@@ -51,7 +51,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 #: call with ``max_bytes=``.
 DEFAULT_MAX_BYTES: int = 50 * 1024 * 1024
 
-_FORMATS = ("text", "html", "mht", "docx", "doc", "pdf")
+_FORMATS = ("text", "html", "mht", "docx", "doc", "pdf", "ofd")
 _EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -69,10 +69,11 @@ _EXTENSIONS = {
     ".dot": "doc",
     ".wps": "doc",  # WPS Office writes the Word binary format under its own name
     ".pdf": "pdf",
+    ".ofd": "ofd",  # GB/T 33190, China's fixed-layout format: its pages read as a PDF's
 }
 # Extensions of pages saved from web servers: the content decides (HTML or text).
 _SNIFF_EXTENSIONS = {"", ".asp", ".aspx", ".jsp", ".php", ".do", ".action", ".cgi"}
-_LEGACY_OFFICE = {".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx", ".ofd"}
+_LEGACY_OFFICE = {".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx"}
 # an OLE compound file: a Word 97–2003 document, or a workbook, presentation … (toolkit.msdoc.OLE_MAGIC, which is
 # imported only to read one)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -133,10 +134,10 @@ class RawDocument:
         The file path as given, ``None`` for text held in memory.
     format : str
         ``'text'``, ``'html'``, ``'mht'`` (a web archive: its page read as HTML), ``'docx'``, ``'doc'`` (Word
-        97–2003) or ``'pdf'``.
+        97–2003), ``'pdf'`` or ``'ofd'`` (GB/T 33190).
     encoding : str or None
         The codec used to decode text and HTML (``'utf-8'``, ``'utf-8-sig'``,
-        ``'gbk'``, ``'gb18030'``, ``'utf-16'``...); ``None`` for DOCX, DOC and PDF.
+        ``'gbk'``, ``'gb18030'``, ``'utf-16'``...); ``None`` for DOCX, DOC, PDF and OFD.
     lines : list of (str or list of str)
         The report in reading order: a ``str`` per line of text, a
         ``list[str]`` per table row (cells left to right, ``''`` for a blank
@@ -168,7 +169,8 @@ def read_document(
 ) -> RawDocument:
     r"""Read a report file into lines of text and table rows.
 
-    The content decides over the extension: a PDF, DOCX, Word 97–2003 document
+    The content decides over the extension: a PDF, DOCX, OFD (a ZIP package
+    holding ``OFD.xml``), Word 97–2003 document
     (an OLE compound file) or web archive is read as what it is under any name
     (a ``download.jsp`` saved as ``.doc``), and a web page saved as ``.txt``
     (or ``.doc``) as HTML.  Otherwise the format comes from the extension:
@@ -176,10 +178,11 @@ def read_document(
     (HTML), ``.mht``/``.mhtml`` (a web archive, a page saved as one file: its
     HTML page is read), ``.docx`` (also ``.docm``, ``.dotx``, ``.dotm``),
     ``.doc`` (also ``.dot``, and WPS Office's ``.wps``: the main document, its
-    tables as a DOCX's) and ``.pdf``.  A file without
+    tables as a DOCX's), ``.pdf`` and ``.ofd`` (GB/T 33190, read as a PDF's
+    pages are: :mod:`toolkit.ofd`).  A file without
     extension, or saved from a web server (``.asp``, ``.aspx``, ``.jsp``,
     ``.php``, ``.do``, ``.action``, ``.cgi``), is recognised by its content
-    (PDF, DOCX, web archive, HTML, else plain text).
+    (PDF, DOCX, OFD, web archive, HTML, else plain text).
 
     Parameters
     ----------
@@ -193,9 +196,9 @@ def read_document(
         bytes are valid GBK, else ``'gb18030'``), or Big5 where its reading
         has the more common characters (too short a text to tell is flagged
         ``encoding_uncertain``; pass ``encoding='big5'`` if you know it).
-        Ignored for DOCX and PDF.
+        Ignored for DOCX, PDF and OFD.
     max_bytes : int, default DEFAULT_MAX_BYTES (50 MiB)
-        Largest file size accepted, checked before reading. A DOCX may
+        Largest file size accepted, checked before reading. A DOCX (an OFD) may
         expand to at most 10 times this size when unzipped, its XML parts
         to at most this size or 50 MiB, the larger; a web archive may hold
         at most 10,000 parts and a line per 40 bytes of this size or 50 MiB.
@@ -205,10 +208,10 @@ def read_document(
     RawDocument
         ``lines`` in reading order. Plain text gives its physical lines,
         ended by ``\n``, ``\r\n`` or ``\r`` (blank lines kept, so line numbers
-        match the file; form feeds dropped). HTML, DOCX and PDF give
+        match the file; form feeds dropped). HTML, DOCX, PDF and OFD give
         non-blank text lines (an HTML ``<pre>`` its lines as written), and one
         ``list[str]`` per table row; a merged cell appears once (see the module
-        docstring). In a PDF, text lines are the physical lines of the page, and the lines of a wrapped cell are joined (without a
+        docstring). In a PDF (an OFD), text lines are the physical lines of the page, and the lines of a wrapped cell are joined (without a
         space between Chinese characters, with one otherwise).
 
     Raises
@@ -235,7 +238,7 @@ def read_document(
     UnsupportedFormatError
         If the extension or content is not a supported format.
     CorruptFileError
-        If a DOCX, Word 97–2003, PDF, web archive or HTML file is damaged, encrypted, or
+        If a DOCX, Word 97–2003, PDF, OFD, web archive or HTML file is damaged, encrypted, or
         not what its extension says (a web archive without an HTML page, or
         whose MIME parts cannot be told apart).
     UnmappedFontError
@@ -274,7 +277,7 @@ def read_document(
         fmt = actual  # a PDF or DOCX under another name (download.jsp saved as .doc, a .docx named .txt)
     elif _is_web_archive(data):
         fmt = "mht"  # also under .html or .doc (Word's 'save as .doc' of a single file web page)
-    elif (fmt in ("text", "mht", "doc") or ext in _LEGACY_OFFICE) and _is_html_page(data):
+    elif (fmt in ("text", "mht", "doc", "ofd") or ext in _LEGACY_OFFICE) and _is_html_page(data):
         fmt = "html"  # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites)
     elif fmt == "mht":
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
@@ -313,6 +316,8 @@ def read_document(
             return _read_docx(data, spath, max_bytes)
         if fmt == "doc":
             return _read_doc(data, spath)
+        if fmt == "ofd":
+            return _read_ofd(data, spath, max_bytes)
         return _read_pdf(data, spath)
     except ToolkitError:
         raise
@@ -484,14 +489,14 @@ def _magic(data: bytes) -> str | None:
 
 
 def _container(data: bytes) -> str | None:
-    """'pdf', 'docx' or 'doc' when the bytes are one, whatever the file is called.
+    """'pdf', 'docx', 'ofd' or 'doc' when the bytes are one, whatever the file is called.
 
     Any OLE compound file is taken for a Word 97–2003 document (its reader names what else it holds), but a
     password-protected DOCX (an EncryptedPackage inside), refused as a DOCX."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(b"PK\x03\x04") and _zip_has_document(data):
-        return "docx"
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_document(data)
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OFFICE not in data:
         return "doc"
     return None
@@ -511,7 +516,7 @@ def _sniff(data: bytes, path: str, codec: str | None) -> str:
     """Tell the format of a file with no (or a web-server) extension that is no PDF or DOCX (see _container)."""
     if data.startswith(b"PK\x03\x04"):
         raise UnsupportedFormatError(
-            path, "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml)"
+            path, "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
         )
     what = _magic(data)
     if what is not None:
@@ -532,12 +537,16 @@ def _sniff(data: bytes, path: str, codec: str | None) -> str:
     return "html" if _HTML_SNIFF_RE.search(text[:8192]) else "text"
 
 
-def _zip_has_document(data: bytes) -> bool:
+def _zip_document(data: bytes) -> str | None:
+    """'docx' for a ZIP package holding word/document.xml, 'ofd' for one holding OFD.xml, else None."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return "word/document.xml" in zf.namelist()
+            names = zf.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+        return None
+    if "word/document.xml" in names:
+        return "docx"
+    return "ofd" if any(name.lstrip("/").lower() == "ofd.xml" for name in names) else None
 
 
 def _decode_strict(data: bytes, codec: str, path: str | None) -> str:
@@ -1669,23 +1678,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         names = set(zf.namelist())
         if "word/document.xml" not in names:
             raise CorruptFileError(path, "not a valid DOCX: word/document.xml is missing")
-        expanded = sum(info.file_size for info in zf.infolist())
-        if expanded > _ZIP_EXPANSION * max_bytes:
-            raise FileTooLargeError(
-                path,
-                f"DOCX expands to {expanded} bytes when unzipped, more than "
-                f"{_ZIP_EXPANSION} x max_bytes={max_bytes}",
-            )
-        xml = sum(info.file_size for info in zf.infolist() if info.filename.lower().endswith((".xml", ".rels")))
-        if xml > max(max_bytes, _DOCX_XML_LIMIT):
-            raise FileTooLargeError(
-                path,
-                f"the XML parts of the DOCX expand to {xml} bytes when unzipped, more than the limit of "
-                f"{max(max_bytes, _DOCX_XML_LIMIT)} bytes (the larger of max_bytes and {_DOCX_XML_LIMIT})",
-            )
-        bad = zf.testzip()
-        if bad is not None:
-            raise CorruptFileError(path, f"not a valid DOCX: damaged part {bad}")
+        _check_zip(zf, path, max_bytes, "DOCX")
         data = _as_plain_document(zf, data)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -1705,6 +1698,27 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
     return RawDocument(path=path, format="docx", encoding=None, lines=lines)
+
+
+def _check_zip(zf: zipfile.ZipFile, path: str, max_bytes: int, kind: str) -> None:
+    """Refuse a package (a DOCX, an OFD: ``kind``) that expands beyond the limits (a zip bomb) or is damaged."""
+    expanded = sum(info.file_size for info in zf.infolist())
+    if expanded > _ZIP_EXPANSION * max_bytes:
+        raise FileTooLargeError(
+            path,
+            f"{kind} expands to {expanded} bytes when unzipped, more than "
+            f"{_ZIP_EXPANSION} x max_bytes={max_bytes}",
+        )
+    xml = sum(info.file_size for info in zf.infolist() if info.filename.lower().endswith((".xml", ".rels")))
+    if xml > max(max_bytes, _DOCX_XML_LIMIT):
+        raise FileTooLargeError(
+            path,
+            f"the XML parts of the {kind} expand to {xml} bytes when unzipped, more than the limit of "
+            f"{max(max_bytes, _DOCX_XML_LIMIT)} bytes (the larger of max_bytes and {_DOCX_XML_LIMIT})",
+        )
+    bad = zf.testzip()
+    if bad is not None:
+        raise CorruptFileError(path, f"not a valid {kind}: damaged part {bad}")
 
 
 def _read_doc(data: bytes, path: str) -> RawDocument:
@@ -2678,47 +2692,89 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
             raise CorruptFileError(
                 path, f"not a valid PDF: {type(exc).__name__}: {exc}"
             ) from exc
-        pages: list = []
-        n_chars = n_cid = 0
-        cid_pages: list[int] = []  # the pages with (cid:NN) characters
-        scanned: list[int] = []  # the pages that are an image without text
-        text_pages = 0
-        few = _pdf_settings()["scan_chars"]
         with pdf:
-            n_pages = len(pdf.pages)
-            for number, page in enumerate(pdf.pages, start=1):
-                turned = None
-                try:
-                    turned, upright = _turned_upright(pdf, page)
-                    chars, cids, page_lines, margin = _pdf_page(turned or page, path, number)
-                    if chars < few and _is_scanned(page):  # (only a page of a few characters is looked at)
-                        scanned.append(number)
-                    elif chars:
-                        text_pages += 1
-                    if upright is not None:  # the page's few upright lines (a heading above a turned table) first
-                        _, _, first, first_margin = _pdf_page(upright, path, number)
-                        margin = {**first_margin, **{i + len(first): m for i, m in margin.items()}}
-                        page_lines = first + page_lines
-                except ToolkitError:
-                    raise
-                except (MemoryError, KeyboardInterrupt):  # pragma: no cover
-                    raise
-                except Exception as exc:
-                    raise CorruptFileError(
-                        path,
-                        f"cannot read page {number} of the PDF: {type(exc).__name__}: {exc}",
-                    ) from exc
-                finally:
-                    page.close()
-                    if turned is not None:
-                        turned.close()
-                n_chars += chars
-                n_cid += cids
-                if cids:
-                    cid_pages.append(number)
-                pages.append((page_lines, margin))
+            lines = _read_pages(pdf.pages, path, "PDF", lambda page: _turned_upright(pdf, page))
+    return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
+
+
+
+def _read_ofd(data: bytes, path: str, max_bytes: int) -> RawDocument:
+    """An OFD (:mod:`toolkit.ofd`): its pages of positioned characters and rules read as a PDF's pages are."""
+    from toolkit.ofd import read_ofd
+
+    page_class = _laid_out_page()
+    pages = [page_class(page, number) for number, page in enumerate(read_ofd(data, path, max_bytes), start=1)]
+    lines = _read_pages(pages, path, "OFD")
+    return RawDocument(path=path, format="ofd", encoding=None, lines=lines)
+
+
+@functools.lru_cache(maxsize=1)
+def _laid_out_page() -> type:
+    """A pdfplumber page made of objects already laid out (an OFD page's characters, lines, rectangles and
+    images, as pdfplumber gives a PDF page's): its text lines, tables and crops are a PDF page's."""
+    from pdfplumber.page import Page
+
+    class LaidOutPage(Page):
+        def __init__(self, page, number: int) -> None:  # (page: a toolkit.ofd.OfdPage)
+            self.pdf = self.page_obj = None
+            self.root_page = self
+            self.page_number = number
+            self.initial_doctop = page.doctop
+            self.rotation = 0
+            self.mediabox = self.cropbox = self.bbox = (0.0, 0.0, page.width, page.height)
+            self._objects = page.objects
+            self.get_textmap = functools.lru_cache()(self._get_textmap)
+
+    return LaidOutPage
+
+def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
+    """The lines of a document's pages (pdfplumber pages), each read by :func:`_pdf_page`, without the furniture
+    of the pages (:func:`_drop_page_furniture`); ``kind`` ('PDF', 'OFD') names the document in messages, and
+    ``turn(page)`` gives a page turned upright and its part that stands upright (:func:`_turned_upright`).
+
+    Raises EmptyFileError for a document without a page of text (scans, blank pages), UnmappedFontError where
+    too many characters come out as (cid:NN); warns of scanned pages and of a few such characters.
+    """
+    out: list = []
+    n_chars = n_cid = 0
+    cid_pages: list[int] = []  # the pages with (cid:NN) characters
+    scanned: list[int] = []  # the pages that are an image without text
+    text_pages = 0
+    few = _pdf_settings()["scan_chars"]
+    n_pages = len(pages)
+    for number, page in enumerate(pages, start=1):
+        turned = None
+        try:
+            turned, upright = turn(page) if turn is not None else (None, None)
+            chars, cids, page_lines, margin = _pdf_page(turned or page, path, number)
+            if chars < few and _is_scanned(page):  # (only a page of a few characters is looked at)
+                scanned.append(number)
+            elif chars:
+                text_pages += 1
+            if upright is not None:  # the page's few upright lines (a heading above a turned table) first
+                _, _, first, first_margin = _pdf_page(upright, path, number)
+                margin = {**first_margin, **{i + len(first): m for i, m in margin.items()}}
+                page_lines = first + page_lines
+        except ToolkitError:
+            raise
+        except (MemoryError, KeyboardInterrupt):  # pragma: no cover
+            raise
+        except Exception as exc:
+            raise CorruptFileError(
+                path,
+                f"cannot read page {number} of the {kind}: {type(exc).__name__}: {exc}",
+            ) from exc
+        finally:
+            page.close()
+            if turned is not None:
+                turned.close()
+        n_chars += chars
+        n_cid += cids
+        if cids:
+            cid_pages.append(number)
+        out.append((page_lines, margin))
     if not text_pages:  # (a scan's page numbers or a portal's stamp set over it are no text layer)
-        raise EmptyFileError(path, _no_text_layer(scanned, n_pages, n_chars))
+        raise EmptyFileError(path, _no_text_layer(scanned, n_pages, n_chars, kind))
     if n_cid > _CID_SHARE_LIMIT * n_chars:
         raise UnmappedFontError(
             path,
@@ -2733,10 +2789,10 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
         one = len(scanned) == 1
         _warn(path, f"{_page_list(scanned)} {'is an image' if one else 'are images'} without text (a scan): not "
                     f"read; OCR the file to read {'it' if one else 'them'}", "scanned_pages")
-    lines = _drop_page_furniture(pages)
+    lines = _drop_page_furniture(out)
     if not lines:
-        raise EmptyFileError(path, "the PDF holds no text")
-    return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
+        raise EmptyFileError(path, f"the {kind} holds no text")
+    return lines
 
 
 def _is_scanned(page) -> bool:
@@ -2746,18 +2802,19 @@ def _is_scanned(page) -> bool:
     return area >= _pdf_settings()["scan_share"] * page.width * page.height
 
 
-def _no_text_layer(scanned: list[int], n_pages: int, n_chars: int) -> str:
-    """Why a PDF without a page of text holds no text: its pages are scans (an OCR is needed), or blank."""
+def _no_text_layer(scanned: list[int], n_pages: int, n_chars: int, kind: str = "PDF") -> str:
+    """Why a PDF (an OFD: ``kind``) without a page of text holds no text: its pages are scans (an OCR is
+    needed), or blank."""
     are = "is an image" if len(scanned) == 1 else "are images"
     scan = "a scan without a text layer" + (f", but for {n_chars} characters set over it" if n_chars else "")
     if len(scanned) == n_pages:
         what = "its page" if n_pages == 1 else f"its {n_pages} pages"
-        return f"the PDF holds no text: {what} {are} ({scan}); OCR it to read the report"
+        return f"the {kind} holds no text: {what} {are} ({scan}); OCR it to read the report"
     if scanned:
-        return (f"the PDF holds no text: {_page_list(scanned)} of {n_pages} {are} ({scan}), the others blank; "
+        return (f"the {kind} holds no text: {_page_list(scanned)} of {n_pages} {are} ({scan}), the others blank; "
                 "OCR it to read the report")
     what = "its page holds" if n_pages == 1 else f"its {n_pages} pages hold"
-    return f"the PDF holds no text: {what} no character and no image (blank, or text drawn as shapes)"
+    return f"the {kind} holds no text: {what} no character and no image (blank, or text drawn as shapes)"
 
 
 def _page_list(pages: list[int], shown: int = 10) -> str:

@@ -153,7 +153,8 @@ class Report:
     path : str or None
         The file read, None for text given in memory.
     source_format : str
-        ``'text'``, ``'html'``, ``'mht'`` (a web archive), ``'docx'``, ``'doc'`` (Word 97–2003) or ``'pdf'``.
+        ``'text'``, ``'html'``, ``'mht'`` (a web archive), ``'docx'``, ``'doc'`` (Word 97–2003), ``'pdf'`` or
+        ``'ofd'``.
     encoding : str or None
         The codec used to decode a text or HTML file.
     text : str
