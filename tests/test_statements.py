@@ -1919,3 +1919,24 @@ def test_each_problem_followed_by_its_measure_opened_by_naming_that_problem(stem
     section = "还存在一些不足：" + "".join(f"{'一二三四'[i]}是{p}。{cue}{m}。" for i, (p, m) in enumerate(zip(*lists)))
     expected = [pair for p, m in zip(*lists) for pair in (("problem", p), ("measure", cue.replace("，", ",") + m))]
     assert _pairs(extract_statements(section)) == expected
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、", "({n})", "{n})", "①②③④"], ids=["num_dot", "num_dun", "paren_num",
+                                                                                 "num_close", "circled"])
+@pytest.mark.parametrize("form", ["sentence", "clause"])
+def test_an_item_s_own_measure_in_a_list_numbered_with_digits(stem, marker, form):
+    # The real problems, each item followed by its own measure (the real measure's first clause), in a list numbered
+    # 1. 2. (1)(2) ①②: '1.…不够。下一步,将…。2.…' or '1.…不够,下一步将…;2.…'.  Before, the problem after a measure kept
+    # its number ('2.解读形式单一', '(2)…'): a lone digit marker at a block's start was no item, 9 of 10 wrong in each
+    # form (seed 000's one measure makes one item; 一是 二是 read right).  After an item's own measure, the list's next
+    # marker numbers on and is an item.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [re.split("[,。]", t)[0] for k, t in EXPECTED[stem] if k == "m"]
+    sep = ("。下一步,将", "。") if form == "sentence" else (",下一步将", ";")
+    problems += ["政策解读形式单一"] * (len(measures) - len(problems))  # (as many problems as measures)
+    number = marker.format if "{" in marker else lambda n: marker[n - 1]
+    text = "还存在一些不足:" + "".join(f"{number(n=i + 1)}{p}{sep[0]}{m}{sep[1]}"
+                                 for i, (p, m) in enumerate(zip(problems, measures)))
+    expected = [x for p, m in zip(problems, measures) for x in (("problem", p), ("measure", sep[0][1:] + m))]
+    assert _pairs(extract_statements(text)) == expected

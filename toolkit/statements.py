@@ -982,6 +982,7 @@ class _Block:
     fixed: bool  # kind given by a sub-heading, a switch sentence or first_kind
     order: int = 0
     cell: bool = False  # a table cell under a column's name (see _Heading)
+    resumed: bool = False  # the problems' list going on after an item's own measure: its first marker numbers on
 
 
 def _next_item(marks: list[tuple[int, int, int]], start: int, text: str | None = None) -> int | None:
@@ -1089,9 +1090,11 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
             # (a summing-up closing the section, '…不完整信息。总之,我局将…', is a statement of its own, of the kind before it)
             cuts.append((closing[-1], next(k for a, k in reversed(cuts) if a < closing[-1])))
             cuts.sort()
-        for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
+        for k, ((a, kind), (b, _)) in enumerate(zip(cuts, cuts[1:] + [(len(part), "")])):
             if kind and part[a:b].strip():
-                blocks.append(_Block(kind, part[a:b], fixed, cell=cell))
+                # (after an item's own measure, '1.…不够。下一步,将…。2.…', the list's 2. goes on: an item, not text)
+                resumed = bool(k) and kind == "problem" and cuts[k - 1][1] == "measure"
+                blocks.append(_Block(kind, part[a:b], fixed, cell=cell, resumed=resumed))
         cell = False  # (text after the table is no cell)
     for i, block in enumerate(blocks):
         block.order = i
@@ -1101,8 +1104,9 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
 # --- enumeration -------------------------------------------------------------
 
 
-def _markers(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, number) of the enumeration markers at the statement level."""
+def _markers(text: str, numbered_on: bool = False) -> list[tuple[int, int, int]]:
+    """(start, end, number) of the enumeration markers at the statement level; with ``numbered_on``, ``text`` goes on
+    with a list whose earlier items stand before it, so that a lone marker numbered on at its start is an item."""
     accepted: dict[str, list[tuple[int, int, int]]] = {}
     brackets = _brackets(text)
     blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
@@ -1138,7 +1142,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             found = _confirmed(found, before_digit, text)
         if style.startswith("words"):
             found = _word_list(style, found, text)
-        if found and found[0][2] > 1 and strict and len(found) < 2:
+        if found and found[0][2] > 1 and strict and len(found) < 2 and not numbered_on:
             found = []  # a lone '5.' at a part's start is no list
         if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
             accepted[style] = found
@@ -1149,7 +1153,8 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     # second item of a list whose first is written without its marker ('存在问题:…不够及时。二是…', _unmarked_first_item),
     # so only after some text (at a part's start, '(二)下一步,我局将…:一是…', it is a number alone, as (六) is)
     lists = {s: found for s, found in accepted.items()
-             if len(found) > 1 or found[0][2] == 1 or (found[0][2] == 2 and found[0][0] > blank_to)} or accepted
+             if len(found) > 1 or found[0][2] == 1 or (found[0][2] == 2 and found[0][0] > blank_to)
+             or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return lists[style]
 
@@ -1566,7 +1571,7 @@ def statement_records(text: str, *, report_id: str | None = None,
     state: dict[str, bool] = {}
     blocks = _blocks(_split_headings(lines), first_kind)
     for block in blocks:
-        marks = _markers(block.text)
+        marks = _markers(block.text, block.resumed)
         if marks:
             _enumerated(block, marks, found, state)
         else:
