@@ -1940,3 +1940,22 @@ def test_an_item_s_own_measure_in_a_list_numbered_with_digits(stem, marker, form
                                  for i, (p, m) in enumerate(zip(problems, measures)))
     expected = [x for p, m in zip(problems, measures) for x in (("problem", p), ("measure", sep[0][1:] + m))]
     assert _pairs(extract_statements(text)) == expected
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("label", ["整改措施：", "改进措施："])
+@pytest.mark.parametrize("marker", ["（{n}）", "{n}是", "{d}."], ids=["paren_cn", "shi", "num_dot"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_measure_labelled_inside_a_problem_s_item(stem, label, marker, glued):
+    # Each real problem item holding its own measure after a label ('（一）…不够全面。整改措施：进一步…。（二）…'): one
+    # item, a problem and its measure, two statements (the codebook's unit: a shortcoming admitted, or what the agency
+    # will do), as an item's own '下一步…' sentence gives.  Before, the label was read as the measures' sub-heading
+    # for the rest of the section: every problem after the first was a measure (9 of 10 sections wrong in each form;
+    # seed 000's one measure makes one item) and, numbered 1. 2., glued to the measure before it ('…。2.…').
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    problems += ["政策解读形式单一"] * (len(measures) - len(problems))  # (as many problems as measures)
+    items = [marker.format(n="一二三四"[i], d=i + 1) + f"{p}。{label}{m}。" for i, (p, m) in enumerate(zip(problems, measures))]
+    text = "还存在一些不足：" + ("" if glued else "\n").join(items)
+    expected = [x for p, m in zip(problems, measures) for x in (("problem", p), ("measure", m))]
+    assert _pairs(extract_statements(text)) == expected

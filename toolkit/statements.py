@@ -589,6 +589,7 @@ class _Heading:
     kind: str
     cell: bool = False  # a table cell under a column's name: the text after it is one row's item
     label: str = ""  # an unnumbered sub-heading's wording as written ('问题:'), to tell one used again
+    resumed: bool = False  # the problems' list going on after an item's measure labelled (see _items_resumed)
 
 
 def _heading_kind(match: re.Match[str]) -> str:
@@ -1068,14 +1069,47 @@ def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[
     return found
 
 
+def _items_resumed(parts: list[_Heading | str], kind: str) -> list[_Heading | str]:
+    """``parts`` with the problems' list going on after a measure labelled inside a problem's item.
+
+    ``(一)公开内容不够全面。整改措施:进一步丰富公开内容。(二)解读形式单一。整改措施:…``: an item holds its problem
+    and, after an unnumbered measures label, that problem's measure (two statements, as an item's own ``下一步…``
+    sentence gives).  Where the text after the label numbers on the problems' list (``(二)`` after ``(一)``) with an
+    item that admits a shortcoming, that item and the text after it are problems again (they were all measures).  Not
+    where the label stands right before the next number (Word counting on through a sub-heading, ``1.…2.…`` /
+    ``改进措施:`` / ``3.…``) or its text announces a list.
+    """
+    out: list[_Heading | str] = []
+    before_kind = kind  # the kind of the text before the last sub-heading
+    for part in parts:
+        if isinstance(part, _Heading):
+            before_kind, kind = kind, part.kind
+        elif (before_kind == "problem" and len(out) > 1 and isinstance(out[-2], str) and isinstance(out[-1], _Heading)
+              and out[-1].kind == "measure" and out[-1].label):
+            joined = out[-2] + "\n" + part
+            marks = _markers(joined)
+            at = _next_item(marks, len(out[-2]))
+            if at is not None:
+                stop = next((m[0] for m in marks if m[0] > at), len(joined))
+                measure = joined[len(out[-2]) + 1:at]
+                if (_clean(measure) and _has(joined[at:stop], "problem_cues")
+                        and not any(p.search(measure) for p in _cues()["announces_list"])):
+                    out += [measure, _Heading("problem", resumed=True)]
+                    part = joined[at:]
+                    before_kind, kind = "measure", "problem"
+        out.append(part)
+    return out
+
+
 def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]:
+    parts = _items_resumed(parts, first_kind or "problem")
     kind = first_kind or "problem"
     fixed = first_kind is not None
-    cell = False
+    cell = resumed_list = False
     blocks: list[_Block] = []
     for part in parts:
         if isinstance(part, _Heading):
-            kind, fixed, cell = part.kind, True, part.cell
+            kind, fixed, cell, resumed_list = part.kind, True, part.cell, part.resumed
             continue
         cuts = [(0, kind)]
         if kind == "problem":
@@ -1093,7 +1127,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
         for k, ((a, kind), (b, _)) in enumerate(zip(cuts, cuts[1:] + [(len(part), "")])):
             if kind and part[a:b].strip():
                 # (after an item's own measure, '1.…不够。下一步,将…。2.…', the list's 2. goes on: an item, not text)
-                resumed = bool(k) and kind == "problem" and cuts[k - 1][1] == "measure"
+                resumed = (bool(k) and kind == "problem" and cuts[k - 1][1] == "measure") or (not k and resumed_list)
                 blocks.append(_Block(kind, part[a:b], fixed, cell=cell, resumed=resumed))
         cell = False  # (text after the table is no cell)
     for i, block in enumerate(blocks):
