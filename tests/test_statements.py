@@ -457,7 +457,11 @@ def test_seed_004_with_a_measure_inside_each_problem_item():
 @pytest.mark.parametrize("stem, cue", [
     *[(stem, cue) for stem in ("004_b232cca7e491c758", "pingtan-2023-02") for cue in ("下一步,将", "下一步将", "今后将")],
     # (将 with a verb of intent: seed 004's measures begin 进一步…, 加强…)
-    ("004_b232cca7e491c758", "我局将"), ("004_b232cca7e491c758", "将")])
+    ("004_b232cca7e491c758", "我局将"), ("004_b232cca7e491c758", "将"),
+    # (a phrase referring back to the problem: before, '对此,' stayed in the problem and a measure not opening with a
+    # verb of intent, pingtan-2023-02's 坚持…, 拓宽…, stayed in it whole: both sections wrong with each of these cues)
+    *[(stem, cue) for stem in ("004_b232cca7e491c758", "pingtan-2023-02")
+      for cue in ("对此,我们将", "为此,我局将", "针对这一问题,我们将", "对此,将")]])
 def test_a_problem_item_with_its_measure_after_a_comma(stem, cue):
     # The real problems, each item going on after a comma with its measure, the real measure's first clause
     # ('一是…难以保证时效性,下一步将进一步加大信息公开的宣传…;二是…'): before, problem and measure made one problem
@@ -1495,7 +1499,7 @@ def test_a_lone_second_marker_after_an_unmarked_first_item_stays_the_list_level(
 
 
 @pytest.mark.parametrize("stem", ["004_b232cca7e491c758", "pingtan-2023-02"])
-@pytest.mark.parametrize("outlook", ["今后任务将更加繁重", "下一步压力将更大", "今后工作量将持续增加"])
+@pytest.mark.parametrize("outlook", ["今后任务将更加繁重", "下一步压力将更大", "今后工作量将持续增加", "对此将产生不利影响"])
 def test_a_clause_looking_ahead_at_the_problem_is_no_measure(stem, outlook):
     # The real problems, each going on after a comma with what the shortcoming will bring ('…,今后任务将更加繁重'): a
     # time word and 将 with a subject of its own (任务, 压力) are no measure.  Before, that clause was cut off as the
