@@ -1963,3 +1963,24 @@ def test_a_measure_labelled_inside_a_problem_s_item(stem, label, marker, glued):
     text = "还存在一些不足：" + ("" if glued else "\n").join(items)
     expected = [x for p, m in zip(problems, measures) for x in (("problem", p), ("measure", m))]
     assert _pairs(extract_statements(text)) == expected
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+def test_the_agency_s_name_as_a_running_header_of_pdf_text(stem):
+    # The real report as a PDF's text gives it (pdftotext: lines cut every 31 characters, table rows as they are), a page
+    # number and the agency's name (as its metadata reads it) as the running header every seven lines.  Before, the
+    # name was joined to the statement it fell in ('…公开工作落实力度驻马店市住房和城乡建设局,进一步…', '…。市住建局') or cut a
+    # framing sentence into a statement (pingtan-2023-02): 9 of 10 wrong.  The report passes it to the statements as
+    # its page furniture (page_lines), as it does to its tables.
+    text = _report_text(stem)
+    agency = toolkit_parse(text).metadata["agency"]
+    lines = []
+    for line in text.splitlines():
+        for piece in [line] if "|" in line else [line[i:i + 31] for i in range(0, len(line), 31)] or [""]:
+            lines.append(piece)
+            if len(lines) % 7 == 0:
+                lines += ["- 3 -", agency]
+    assert _pairs(toolkit_parse("\n".join(lines)).statements) == _expected(stem)
+    section = problems_section(stem)
+    paged = "\n".join(f"{line}\n{agency}" for line in _hard_wrapped(section, 23, False).splitlines())
+    assert _pairs(extract_statements(paged, page_lines=[agency])) == _expected(stem)

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Callable
@@ -290,23 +291,25 @@ def _is_furniture(line: str) -> bool:
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
 _NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
 
-def _clean_lines(text: str) -> list[str]:
-    """Normalized, non-empty lines without white space next to Chinese characters."""
+def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[str]:
+    """Normalized, non-empty lines without white space next to Chinese characters, without the lines of
+    ``page_lines`` (see :func:`statement_records`)."""
     cues = _cues()
     text = _normalize(text)
+    kept_line = functools.partial(_kept_line, page_lines=page_lines)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
     raw_lines = text.split("\n")
     if cues["problem_column_line"].search(text):
         # (the section's own lines only: a table read one cell a line took the next section's heading and text, or
         # the signature's agency and date, for more rows)
-        own = [k for k, raw in enumerate(raw_lines) if _kept_line(raw)]
-        n_own = len(_own_lines([_kept_line(raw_lines[k]) for k in own], cues))
+        own = [k for k, raw in enumerate(raw_lines) if kept_line(raw)]
+        n_own = len(_own_lines([kept_line(raw_lines[k]) for k in own], cues))
         end = own[n_own - 1] + 1 if n_own else 0
         while 0 < end < len(raw_lines) and not raw_lines[end].strip():
             end += 1  # (with the blank lines after them: a tab layout's last row may end in a blank cell, a lone tab)
         raw_lines = _cells_as_rows(raw_lines[:end])
-    kept = _own_lines([line for line in map(_kept_line, raw_lines) if line], cues)
+    kept = _own_lines([line for line in map(kept_line, raw_lines) if line], cues)
     lines: list[str] = []
     alone = -1  # the index in kept of the last line of lines, where it is that line alone
     implied: dict[int, tuple[str, int]] | None = None  # sub-headings in unknown wordings (sought where needed)
@@ -339,10 +342,11 @@ def _clean_lines(text: str) -> list[str]:
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
 
 
-def _kept_line(raw: str) -> str:
-    """A line of the text without white space next to Chinese characters, '' for a blank, furniture or note line."""
+def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
+    """A line of the text without white space next to Chinese characters, '' for a blank, furniture or note line (or
+    one of ``page_lines``)."""
     line = _WS_NEAR_WIDE.sub("", raw.strip())
-    if not line or _is_furniture(line) or _is_note(line) or _FOREIGN_LINE.match(line):
+    if not line or line in page_lines or _is_furniture(line) or _is_note(line) or _FOREIGN_LINE.match(line):
         return ""
     return line
 
@@ -1526,6 +1530,7 @@ def extract_statements(
     *,
     report_id: str | None = None,
     first_kind: str | None = None,
+    page_lines: Collection[str] = (),
 ) -> pd.DataFrame:
     """Cut the text of a problems section into coded-to-be statements.
 
@@ -1542,6 +1547,10 @@ def extract_statements(
         ``'measure'`` for a pre-2019 改进措施 section of its own.  By default the
         section starts with problems, and a list without any admission of a
         shortcoming but with measure cues is read as measures.
+    page_lines : collection of str, optional
+        Lines that are the report's page furniture wherever they stand and so no
+        statement's text: a running header or footer of the agency's name alone,
+        as the report's metadata gives it, in text taken from a PDF.
 
     Returns
     -------
@@ -1568,19 +1577,19 @@ def extract_statements(
     >>> df[["seq", "kind", "text"]].values.tolist()
     [[1, 'problem', '公开内容不够全面'], [2, 'problem', '更新不及时'], [3, 'measure', '丰富公开内容'], [4, 'measure', '加强培训']]
     """
-    frame = pd.DataFrame(statement_records(text, report_id=report_id, first_kind=first_kind),
+    frame = pd.DataFrame(statement_records(text, report_id=report_id, first_kind=first_kind, page_lines=page_lines),
                          columns=list(STATEMENT_COLUMNS))
     frame["seq"] = frame["seq"].astype("int64")
     return frame
 
 
-def statement_records(text: str, *, report_id: str | None = None,
-                      first_kind: str | None = None) -> list[dict[str, Any]]:
+def statement_records(text: str, *, report_id: str | None = None, first_kind: str | None = None,
+                      page_lines: Collection[str] = ()) -> list[dict[str, Any]]:
     """The statements of :func:`extract_statements` as plain dicts (no DataFrame: cheaper in corpus runs).
 
     Parameters
     ----------
-    text, report_id, first_kind
+    text, report_id, first_kind, page_lines
         As for :func:`extract_statements`.
 
     Returns
@@ -1600,7 +1609,9 @@ def statement_records(text: str, *, report_id: str | None = None,
             f"first_kind must be one of {', '.join(map(repr, KINDS))} or None, got {first_kind!r}"
         )
     cues = _cues()
-    lines = _clean_lines(text)
+    # (normalized as the text's lines are, a name as metadata gives it)
+    furniture = frozenset(_WS_NEAR_WIDE.sub("", _normalize(line).strip()) for line in page_lines)
+    lines = _clean_lines(text, furniture)
     found = _Found()
     state: dict[str, bool] = {}
     blocks = _blocks(_split_headings(lines), first_kind)
