@@ -768,12 +768,15 @@ _SIGNATURE = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
 @pytest.mark.parametrize("fmt", ["text", "docx", "html", "pdf"])
 @pytest.mark.parametrize("tail", [["泰州市高港区住房和城乡建设局  2018年1月20日"],
                                   _SIGNATURE + ["（联系人：张三，联系电话：0523-86912345）"],
-                                  _SIGNATURE + ["附件：2017年度政务公开统计表"], ["附件：2017年度政务公开统计表"]],
-                         ids=["one_line", "contact", "signature_attachment", "attachment"])
+                                  _SIGNATURE + ["附件：2017年度政务公开统计表"], ["附件：2017年度政务公开统计表"],
+                                  [_SIGNATURE[0] + "（盖章）", _SIGNATURE[1]], [_SIGNATURE[0], "（盖章）", _SIGNATURE[1]]],
+                         ids=["one_line", "contact", "signature_attachment", "attachment", "seal", "seal_line"])
 @pytest.mark.parametrize("stem, end", [("003_ce1f8ef96d3daffd", "七、说明与附表"), ("004_b232cca7e491c758", "六、其他需要报告的事项")])
 def test_signature_forms_after_a_last_problems_section(stem, end, tail, fmt, tmp_path):
     # The problems section last in the report (its next section cut off), then a signature with the agency and
     # the date on one line, a contact line or an attachment line.  Before, these were glued into the last measure.
+    # With the seal's place after the agency's name or on a line of its own ('XX局（盖章）', '（盖章）'), the agency's line
+    # was no signature's: it stayed in the section and in its last statement, 2 of 2 wrong in each format.
     from renderers import render_docx, render_html, render_pdf
 
     if fmt == "text":
@@ -1984,3 +1987,18 @@ def test_the_agency_s_name_as_a_running_header_of_pdf_text(stem):
     section = problems_section(stem)
     paged = "\n".join(f"{line}\n{agency}" for line in _hard_wrapped(section, 23, False).splitlines())
     assert _pairs(extract_statements(paged, page_lines=[agency])) == _expected(stem)
+
+
+@pytest.mark.parametrize("seal", ["{agency}（盖章）\n{date}", "{agency}\n（盖章）\n{date}", "{agency}（印章）  {date}"])
+def test_the_seal_s_place_in_the_signature_is_no_section_text(seal):
+    # Seed 002, which ends with its signature (伊州区住房和城乡建设局 / 2024年2月17日), with the seal's place marked as
+    # the printed page has it.  Before, the agency's line was no signature's: it stayed the last section's text
+    # ('…收取信息处理费。伊州区住房和城乡建设局(盖章)') and the agency was read from the title only.
+    stem = "002_809f9474e249d214"
+    text = _report_text(stem)
+    agency, date = _signature(stem)
+    sealed = toolkit_parse(text.replace(f"{agency}\n{date}", seal.format(agency=agency, date=date)))
+    plain = toolkit_parse(text)
+    assert sealed.sections[-1].text == plain.sections[-1].text
+    assert sealed.metadata == plain.metadata
+    assert _pairs(sealed.statements) == _expected(stem)
