@@ -2002,3 +2002,28 @@ def test_the_seal_s_place_in_the_signature_is_no_section_text(seal):
     assert sealed.sections[-1].text == plain.sections[-1].text
     assert sealed.metadata == plain.metadata
     assert _pairs(sealed.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("furniture", ["（盖章）", "（此页无正文）", "发布日期：2024-01-20  来源：区政务公开办", "责任编辑：张三",
+                                       "【字体：大 中 小】【打印本页】【关闭窗口】", "浏览次数：1234", "扫一扫在手机打开当前页"])
+def test_signature_and_web_page_furniture_in_the_section_is_no_statement_text(stem, furniture):
+    # A line of a signature's or a web page's furniture copied with the real section (the seal's place, a page blank but
+    # for the signature, the page's fields, its font size switch and buttons): inside it, where a page broke, and at its
+    # end.  Before, it was glued to the statement before it ('…不完整信息。责任编辑:张三', '…[字体:大中小][打印本页]…')
+    # or was a statement of its own: 10 of 10 wrong at the end, 4 or 5 of 10 inside, for each.
+    lines = problems_section(stem).rstrip().splitlines()
+    half = len(lines) // 2
+    for section in ("\n".join(lines + [furniture]), "\n".join(lines[:half] + [furniture] + lines[half:])):
+        assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("tail", [["（此页无正文）", *_SIGNATURE], [*_SIGNATURE, "来源：泰州市高港区住房和城乡建设局", "责任编辑：张三"],
+                                  [*_SIGNATURE, "发布日期：2018-01-21  来源：高港区住建局"], ["【字体：大 中 小】【打印本页】【关闭窗口】"]])
+def test_a_report_ending_with_web_page_furniture_after_its_problems_section(tail):
+    # Seed 004 cut after its problems section, then its signature with a web page's fields after it or a page blank
+    # but for it, or the page's buttons alone.  Before, all of it was glued to the last measure: 4 of 4 wrong.
+    stem = "004_b232cca7e491c758"
+    text = _report_text(stem)
+    report = toolkit_parse(text[: text.index("六、其他需要报告的事项")] + "\n".join(tail) + "\n")
+    assert _pairs(report.statements) == _expected(stem)

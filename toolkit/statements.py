@@ -209,6 +209,7 @@ def _cues() -> dict[str, Any]:
         "first_item": re.compile(spec["first_item"]),
         # an item's short title before a first item of its own list ('主动公开方面:1.…'; _grouped's cheap test)
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*:?\s*(?={spec['first_item']})"),
+        "furniture": _furniture_line(spec["furniture"]),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
@@ -235,6 +236,14 @@ def _cues() -> dict[str, Any]:
         "cue_qualifies": re.compile(spec["cue_qualifies"]),
         "measure_cues": tuple(spec["measure_cues"]),
     }
+
+
+def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
+    """A line made only of a signature's or a web page's furniture (statements.yaml ``furniture``): fields with their
+    short values (a time's colon among them, not a sentence's stop) and the other pieces, each in brackets or not."""
+    field = rf"(?:{'|'.join(furniture['fields'])}):(?:[^:\[\]。;!?]|:(?=\d)){{0,30}}?"
+    pieces = "|".join([field, *furniture["pieces"]])
+    return re.compile(rf"\(?(?:\[?(?:{pieces})\]?\s*)+\)?")
 
 
 def _section_headings() -> list[re.Pattern[str]]:
@@ -283,7 +292,7 @@ def _is_furniture(line: str) -> bool:
     from toolkit.metadata import is_running_title
     from toolkit.normalize import is_page_furniture, is_print_stamp
 
-    if is_page_furniture(line) or is_print_stamp(line):
+    if is_page_furniture(line) or is_print_stamp(line) or _cues()["furniture"].fullmatch(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
     return not any(p.match(line) for p, _ in _styles().values()) and is_running_title(line)
 
