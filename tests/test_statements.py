@@ -1962,7 +1962,8 @@ def test_a_measure_labelled_inside_a_problem_s_item(stem, label, marker, glued):
     problems = [t for k, t in EXPECTED[stem] if k == "p"]
     measures = [t for k, t in EXPECTED[stem] if k == "m"]
     problems += ["政策解读形式单一"] * (len(measures) - len(problems))  # (as many problems as measures)
-    items = [marker.format(n="一二三四"[i], d=i + 1) + f"{p}。{label}{m}。" for i, (p, m) in enumerate(zip(problems, measures))]
+    items = [marker.format(n="一二三四"[i], d=i + 1) + f"{p}。{label}{m}。"
+             for i, (p, m) in enumerate(zip(problems, measures))]
     text = "还存在一些不足：" + ("" if glued else "\n").join(items)
     expected = [x for p, m in zip(problems, measures) for x in (("problem", p), ("measure", m))]
     assert _pairs(extract_statements(text)) == expected
@@ -1970,8 +1971,8 @@ def test_a_measure_labelled_inside_a_problem_s_item(stem, label, marker, glued):
 
 @pytest.mark.parametrize("stem", list(EXPECTED))
 def test_the_agency_s_name_as_a_running_header_of_pdf_text(stem):
-    # The real report as a PDF's text gives it (pdftotext: lines cut every 31 characters, table rows as they are), a page
-    # number and the agency's name (as its metadata reads it) as the running header every seven lines.  Before, the
+    # The real report as a PDF's text gives it (pdftotext: lines cut every 31 characters, table rows as they are), a
+    # page number and the agency's name (as its metadata reads it) as the running header every seven lines.  Before, the
     # name was joined to the statement it fell in ('…公开工作落实力度驻马店市住房和城乡建设局,进一步…', '…。市住建局') or cut a
     # framing sentence into a statement (pingtan-2023-02): 9 of 10 wrong.  The report passes it to the statements as
     # its page furniture (page_lines), as it does to its tables.

@@ -869,7 +869,8 @@ def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date]
             continue
         above = pos - 1
         while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
-            above -= 1  # a page break between the agency and the date ('XX局' / '- 1 -' / '2024年2月17日'), or the seal's place
+            # (a page break between the agency and the date, 'XX局' / '- 1 -' / '2024年2月17日', or the seal's place)
+            above -= 1
         if above >= 0:
             prev = _seal().sub("", re.sub(r"\s+", "", tail[above][1]))
             if _agency_like(prev):
