@@ -2028,3 +2028,21 @@ def test_a_report_ending_with_web_page_furniture_after_its_problems_section(tail
     text = _report_text(stem)
     report = toolkit_parse(text[: text.index("六、其他需要报告的事项")] + "\n".join(tail) + "\n")
     assert _pairs(report.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("own", ["。下一步，将{m}。", "。对此，我们将{m}。", "。整改措施：{m}。", "，下一步将{m}；"],
+                         ids=["sentence", "referring_back", "label", "clause"])
+def test_the_last_problem_s_own_measure_before_the_lead_in_of_a_list_of_measures(stem, own):
+    # Each real problem item followed by its own measure (the first clause of a real measure), then the real measures
+    # as a list led in by '下一步，我局将重点做好以下工作：'.  Before, the last problem's own measure was read as a sentence
+    # of that lead-in and dropped with it: the 8 sections with two problems or more wrong as a sentence, referring back
+    # or labelled (the clause read right).  It is now a statement of its own where the items before had their own
+    # measures too (a single item's cannot be told from the lead-in's first sentence).
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    owns = [re.split("[,。]", measures[i % len(measures)])[0] for i in range(len(problems))]
+    text = ("还存在一些不足：" + "".join(f"{'一二三四'[i]}是{p}" + own.format(m=m) for i, (p, m) in enumerate(zip(problems, owns)))
+            + "下一步，我局将重点做好以下工作：" + "".join(f"{'一二三四'[i]}是{m}；" for i, m in enumerate(measures)))
+    lead = own.split("{m}")[0].lstrip("。，").replace("，", ",").replace("整改措施：", "")
+    expected = [x for p, m in zip(problems, owns) for x in (("problem", p), ("measure", lead + m))]
+    assert _pairs(extract_statements(text)) == expected + [("measure", m) for m in measures]

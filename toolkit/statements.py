@@ -1041,13 +1041,31 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
         if resume is None or any(p.search(part[start:resume]) for p in _cues()["announces_list"]):
             # (a sentence announcing a list, '下一步,我局将重点做好以下工作。', switches even where the
             # measures number on from the problems: (三)(四) after (一)(二))
-            cuts += lone + [(start, "measure")]
+            # (after the last of items each with its own measure, the list's lead-in is no part of that measure)
+            own = any(kind == "problem" for _, kind in cuts)
+            cuts += lone + [(start, "measure")] + (_lead_in_after_own_measure(part, start) if own else [])
             break
         if not _has(part[start:resume], "problem_cues"):
             cuts += lone + [(start, "measure"), (resume, "problem")]
     if marks and _cues()["item_measure"].search(part):
         cuts = sorted(cuts + _clause_cuts(part, marks, cuts))
     return cuts
+
+
+def _lead_in_after_own_measure(part: str, start: int) -> list[tuple[int, str]]:
+    """[(start, 'measure')] of the sentence leading in the measures' list right after the last problem's own measure
+    that starts at ``start`` (``…二是…单一。下一步,将创新方式。下一步,我局将重点做好以下工作:一是…``), else [].  That
+    measure is a statement of its own, not a sentence of the list's lead-in (it was dropped with it)."""
+    cues = _cues()
+    end = next((i + 1 for i in range(start, len(part)) if part[i] in _SENTENCE_END), len(part))
+    if any(p.search(part[start:end]) for p in cues["announces_list"]):
+        return []
+    lead = _SPACES.match(part, end).end()
+    stop = next((i + 1 for i in range(lead, len(part)) if part[i] in "。:!?\n"), len(part))
+    sentence = part[lead:stop]
+    if sentence and _is_switch(part, lead) and any(p.search(sentence) for p in cues["announces_list"]):
+        return [(lead, "measure")]
+    return []
 
 
 def _after_lone_number(text: str, start: int, marks: list[tuple[int, int, int]]) -> int:
@@ -1090,7 +1108,8 @@ def _items_resumed(parts: list[_Heading | str], kind: str) -> list[_Heading | st
     sentence gives).  Where the text after the label numbers on the problems' list (``(二)`` after ``(一)``) with an
     item that admits a shortcoming, that item and the text after it are problems again (they were all measures).  Not
     where the label stands right before the next number (Word counting on through a sub-heading, ``1.…2.…`` /
-    ``改进措施:`` / ``3.…``) or its text announces a list.
+    ``改进措施:`` / ``3.…``) or its text announces a list.  After the last item, the sentence leading in a list of
+    measures (:func:`_lead_in_after_own_measure`) opens a part of its own: the item's measure is no part of it.
     """
     out: list[_Heading | str] = []
     before_kind = kind  # the kind of the text before the last sub-heading
@@ -1110,6 +1129,11 @@ def _items_resumed(parts: list[_Heading | str], kind: str) -> list[_Heading | st
                     out += [measure, _Heading("problem", resumed=True)]
                     part = joined[at:]
                     before_kind, kind = "measure", "problem"
+            elif _markers(out[-2]):
+                lead = _lead_in_after_own_measure(part, 0)  # (the last item's measure, then the list's lead-in)
+                if lead:
+                    out += [part[: lead[0][0]], _Heading("measure")]
+                    part = part[lead[0][0]:]
         out.append(part)
     return out
 
