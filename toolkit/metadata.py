@@ -714,6 +714,12 @@ def _is_footer(line: str, words: list[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _seal() -> re.Pattern[str]:
+    """The seal's place at the end of a signature's line ('(盖章)', metadata.yaml signature.seal_marks)."""
+    return re.compile(rf"[(（\[【]\s*(?:{alternation(_rules()['signature']['seal_marks'])})\s*[)）\]】]$")
+
+
+@functools.lru_cache(maxsize=1)
 def _annex_pattern() -> re.Pattern[str]:
     appendix = alternation(load_formats()["appendix"]["words"], spaced=True)  # (附件, 附表: formats.yaml)
     labels = alternation(_rules()["signature"]["annex_labels"])
@@ -857,14 +863,16 @@ def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date]
             continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
         if start > 0:  # the agency before the date on the same line
-            if _agency_like(compact[:start]):
-                return index, last, compact[:start], date
+            name = _seal().sub("", compact[:start])
+            if _agency_like(name):
+                return index, last, name, date
             continue
         above = pos - 1
-        while above >= 0 and is_page_furniture(tail[above][1]):
-            above -= 1  # a page break between the agency and the date ('XX局' / '- 1 -' / '2024年2月17日')
+        while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
+            # (a page break between the agency and the date, 'XX局' / '- 1 -' / '2024年2月17日', or the seal's place)
+            above -= 1
         if above >= 0:
-            prev = re.sub(r"\s+", "", tail[above][1])
+            prev = _seal().sub("", re.sub(r"\s+", "", tail[above][1]))
             if _agency_like(prev):
                 return tail[above][0], last, prev, date
         return index, last, None, date

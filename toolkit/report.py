@@ -478,7 +478,9 @@ class Report:
             sec = self.section(key)
             if sec is not None and sec.text.strip():
                 first_kind = "measure" if key == "improvements" else None
-                out.extend(statement_records(sec.text, report_id=self.report_id, first_kind=first_kind))
+                # (the agency's name as a running header of a PDF's text is no statement's text, as in tables)
+                out.extend(statement_records(sec.text, report_id=self.report_id, first_kind=first_kind,
+                                             page_lines=self._page_lines))
         for seq, rec in enumerate(out, start=1):
             rec["seq"] = seq
         return out

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Callable
@@ -208,6 +209,7 @@ def _cues() -> dict[str, Any]:
         "first_item": re.compile(spec["first_item"]),
         # an item's short title before a first item of its own list ('主动公开方面:1.…'; _grouped's cheap test)
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*:?\s*(?={spec['first_item']})"),
+        "furniture": _furniture_line(spec["furniture"]),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
@@ -234,6 +236,14 @@ def _cues() -> dict[str, Any]:
         "cue_qualifies": re.compile(spec["cue_qualifies"]),
         "measure_cues": tuple(spec["measure_cues"]),
     }
+
+
+def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
+    """A line made only of a signature's or a web page's furniture (statements.yaml ``furniture``): fields with their
+    short values (a time's colon among them, not a sentence's stop) and the other pieces, each in brackets or not."""
+    field = rf"(?:{'|'.join(furniture['fields'])}):(?:[^:\[\]。;!?]|:(?=\d)){{0,30}}?"
+    pieces = "|".join([field, *furniture["pieces"]])
+    return re.compile(rf"\(?(?:\[?(?:{pieces})\]?\s*)+\)?")
 
 
 def _section_headings() -> list[re.Pattern[str]]:
@@ -282,7 +292,7 @@ def _is_furniture(line: str) -> bool:
     from toolkit.metadata import is_running_title
     from toolkit.normalize import is_page_furniture, is_print_stamp
 
-    if is_page_furniture(line) or is_print_stamp(line):
+    if is_page_furniture(line) or is_print_stamp(line) or _cues()["furniture"].fullmatch(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
     return not any(p.match(line) for p, _ in _styles().values()) and is_running_title(line)
 
@@ -290,23 +300,25 @@ def _is_furniture(line: str) -> bool:
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
 _NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
 
-def _clean_lines(text: str) -> list[str]:
-    """Normalized, non-empty lines without white space next to Chinese characters."""
+def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[str]:
+    """Normalized, non-empty lines without white space next to Chinese characters, without the lines of
+    ``page_lines`` (see :func:`statement_records`)."""
     cues = _cues()
     text = _normalize(text)
+    kept_line = functools.partial(_kept_line, page_lines=page_lines)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
     raw_lines = text.split("\n")
     if cues["problem_column_line"].search(text):
         # (the section's own lines only: a table read one cell a line took the next section's heading and text, or
         # the signature's agency and date, for more rows)
-        own = [k for k, raw in enumerate(raw_lines) if _kept_line(raw)]
-        n_own = len(_own_lines([_kept_line(raw_lines[k]) for k in own], cues))
+        own = [k for k, raw in enumerate(raw_lines) if kept_line(raw)]
+        n_own = len(_own_lines([kept_line(raw_lines[k]) for k in own], cues))
         end = own[n_own - 1] + 1 if n_own else 0
         while 0 < end < len(raw_lines) and not raw_lines[end].strip():
             end += 1  # (with the blank lines after them: a tab layout's last row may end in a blank cell, a lone tab)
         raw_lines = _cells_as_rows(raw_lines[:end])
-    kept = _own_lines([line for line in map(_kept_line, raw_lines) if line], cues)
+    kept = _own_lines([line for line in map(kept_line, raw_lines) if line], cues)
     lines: list[str] = []
     alone = -1  # the index in kept of the last line of lines, where it is that line alone
     implied: dict[int, tuple[str, int]] | None = None  # sub-headings in unknown wordings (sought where needed)
@@ -339,10 +351,11 @@ def _clean_lines(text: str) -> list[str]:
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
 
 
-def _kept_line(raw: str) -> str:
-    """A line of the text without white space next to Chinese characters, '' for a blank, furniture or note line."""
+def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
+    """A line of the text without white space next to Chinese characters, '' for a blank, furniture or note line (or
+    one of ``page_lines``)."""
     line = _WS_NEAR_WIDE.sub("", raw.strip())
-    if not line or _is_furniture(line) or _is_note(line) or _FOREIGN_LINE.match(line):
+    if not line or line in page_lines or _is_furniture(line) or _is_note(line) or _FOREIGN_LINE.match(line):
         return ""
     return line
 
@@ -589,6 +602,7 @@ class _Heading:
     kind: str
     cell: bool = False  # a table cell under a column's name: the text after it is one row's item
     label: str = ""  # an unnumbered sub-heading's wording as written ('问题:'), to tell one used again
+    resumed: bool = False  # the problems' list going on after an item's measure labelled (see _items_resumed)
 
 
 def _heading_kind(match: re.Match[str]) -> str:
@@ -982,6 +996,7 @@ class _Block:
     fixed: bool  # kind given by a sub-heading, a switch sentence or first_kind
     order: int = 0
     cell: bool = False  # a table cell under a column's name (see _Heading)
+    resumed: bool = False  # the problems' list going on after an item's own measure: its first marker numbers on
 
 
 def _next_item(marks: list[tuple[int, int, int]], start: int, text: str | None = None) -> int | None:
@@ -1026,13 +1041,31 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
         if resume is None or any(p.search(part[start:resume]) for p in _cues()["announces_list"]):
             # (a sentence announcing a list, '下一步,我局将重点做好以下工作。', switches even where the
             # measures number on from the problems: (三)(四) after (一)(二))
-            cuts += lone + [(start, "measure")]
+            # (after the last of items each with its own measure, the list's lead-in is no part of that measure)
+            own = any(kind == "problem" for _, kind in cuts)
+            cuts += lone + [(start, "measure")] + (_lead_in_after_own_measure(part, start) if own else [])
             break
         if not _has(part[start:resume], "problem_cues"):
             cuts += lone + [(start, "measure"), (resume, "problem")]
     if marks and _cues()["item_measure"].search(part):
         cuts = sorted(cuts + _clause_cuts(part, marks, cuts))
     return cuts
+
+
+def _lead_in_after_own_measure(part: str, start: int) -> list[tuple[int, str]]:
+    """[(start, 'measure')] of the sentence leading in the measures' list right after the last problem's own measure
+    that starts at ``start`` (``…二是…单一。下一步,将创新方式。下一步,我局将重点做好以下工作:一是…``), else [].  That
+    measure is a statement of its own, not a sentence of the list's lead-in (it was dropped with it)."""
+    cues = _cues()
+    end = next((i + 1 for i in range(start, len(part)) if part[i] in _SENTENCE_END), len(part))
+    if any(p.search(part[start:end]) for p in cues["announces_list"]):
+        return []
+    lead = _SPACES.match(part, end).end()
+    stop = next((i + 1 for i in range(lead, len(part)) if part[i] in "。:!?\n"), len(part))
+    sentence = part[lead:stop]
+    if sentence and _is_switch(part, lead) and any(p.search(sentence) for p in cues["announces_list"]):
+        return [(lead, "measure")]
+    return []
 
 
 def _after_lone_number(text: str, start: int, marks: list[tuple[int, int, int]]) -> int:
@@ -1067,14 +1100,53 @@ def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[
     return found
 
 
+def _items_resumed(parts: list[_Heading | str], kind: str) -> list[_Heading | str]:
+    """``parts`` with the problems' list going on after a measure labelled inside a problem's item.
+
+    ``(一)公开内容不够全面。整改措施:进一步丰富公开内容。(二)解读形式单一。整改措施:…``: an item holds its problem
+    and, after an unnumbered measures label, that problem's measure (two statements, as an item's own ``下一步…``
+    sentence gives).  Where the text after the label numbers on the problems' list (``(二)`` after ``(一)``) with an
+    item that admits a shortcoming, that item and the text after it are problems again (they were all measures).  Not
+    where the label stands right before the next number (Word counting on through a sub-heading, ``1.…2.…`` /
+    ``改进措施:`` / ``3.…``) or its text announces a list.  After the last item, the sentence leading in a list of
+    measures (:func:`_lead_in_after_own_measure`) opens a part of its own: the item's measure is no part of it.
+    """
+    out: list[_Heading | str] = []
+    before_kind = kind  # the kind of the text before the last sub-heading
+    for part in parts:
+        if isinstance(part, _Heading):
+            before_kind, kind = kind, part.kind
+        elif (before_kind == "problem" and len(out) > 1 and isinstance(out[-2], str) and isinstance(out[-1], _Heading)
+              and out[-1].kind == "measure" and out[-1].label):
+            joined = out[-2] + "\n" + part
+            marks = _markers(joined)
+            at = _next_item(marks, len(out[-2]))
+            if at is not None:
+                stop = next((m[0] for m in marks if m[0] > at), len(joined))
+                measure = joined[len(out[-2]) + 1:at]
+                if (_clean(measure) and _has(joined[at:stop], "problem_cues")
+                        and not any(p.search(measure) for p in _cues()["announces_list"])):
+                    out += [measure, _Heading("problem", resumed=True)]
+                    part = joined[at:]
+                    before_kind, kind = "measure", "problem"
+            elif _markers(out[-2]):
+                lead = _lead_in_after_own_measure(part, 0)  # (the last item's measure, then the list's lead-in)
+                if lead:
+                    out += [part[: lead[0][0]], _Heading("measure")]
+                    part = part[lead[0][0]:]
+        out.append(part)
+    return out
+
+
 def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]:
+    parts = _items_resumed(parts, first_kind or "problem")
     kind = first_kind or "problem"
     fixed = first_kind is not None
-    cell = False
+    cell = resumed_list = False
     blocks: list[_Block] = []
     for part in parts:
         if isinstance(part, _Heading):
-            kind, fixed, cell = part.kind, True, part.cell
+            kind, fixed, cell, resumed_list = part.kind, True, part.cell, part.resumed
             continue
         cuts = [(0, kind)]
         if kind == "problem":
@@ -1089,9 +1161,11 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
             # (a summing-up closing the section, '…不完整信息。总之,我局将…', is a statement of its own, of the kind before it)
             cuts.append((closing[-1], next(k for a, k in reversed(cuts) if a < closing[-1])))
             cuts.sort()
-        for (a, kind), (b, _) in zip(cuts, cuts[1:] + [(len(part), "")]):
+        for k, ((a, kind), (b, _)) in enumerate(zip(cuts, cuts[1:] + [(len(part), "")])):
             if kind and part[a:b].strip():
-                blocks.append(_Block(kind, part[a:b], fixed, cell=cell))
+                # (after an item's own measure, '1.…不够。下一步,将…。2.…', the list's 2. goes on: an item, not text)
+                resumed = (bool(k) and kind == "problem" and cuts[k - 1][1] == "measure") or (not k and resumed_list)
+                blocks.append(_Block(kind, part[a:b], fixed, cell=cell, resumed=resumed))
         cell = False  # (text after the table is no cell)
     for i, block in enumerate(blocks):
         block.order = i
@@ -1101,8 +1175,9 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
 # --- enumeration -------------------------------------------------------------
 
 
-def _markers(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, number) of the enumeration markers at the statement level."""
+def _markers(text: str, numbered_on: bool = False) -> list[tuple[int, int, int]]:
+    """(start, end, number) of the enumeration markers at the statement level; with ``numbered_on``, ``text`` goes on
+    with a list whose earlier items stand before it, so that a lone marker numbered on at its start is an item."""
     accepted: dict[str, list[tuple[int, int, int]]] = {}
     brackets = _brackets(text)
     blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
@@ -1138,7 +1213,7 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
             found = _confirmed(found, before_digit, text)
         if style.startswith("words"):
             found = _word_list(style, found, text)
-        if found and found[0][2] > 1 and strict and len(found) < 2:
+        if found and found[0][2] > 1 and strict and len(found) < 2 and not numbered_on:
             found = []  # a lone '5.' at a part's start is no list
         if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
             accepted[style] = found
@@ -1149,7 +1224,8 @@ def _markers(text: str) -> list[tuple[int, int, int]]:
     # second item of a list whose first is written without its marker ('存在问题:…不够及时。二是…', _unmarked_first_item),
     # so only after some text (at a part's start, '(二)下一步,我局将…:一是…', it is a number alone, as (六) is)
     lists = {s: found for s, found in accepted.items()
-             if len(found) > 1 or found[0][2] == 1 or (found[0][2] == 2 and found[0][0] > blank_to)} or accepted
+             if len(found) > 1 or found[0][2] == 1 or (found[0][2] == 2 and found[0][0] > blank_to)
+             or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return lists[style]
 
@@ -1487,6 +1563,7 @@ def extract_statements(
     *,
     report_id: str | None = None,
     first_kind: str | None = None,
+    page_lines: Collection[str] = (),
 ) -> pd.DataFrame:
     """Cut the text of a problems section into coded-to-be statements.
 
@@ -1503,6 +1580,10 @@ def extract_statements(
         ``'measure'`` for a pre-2019 改进措施 section of its own.  By default the
         section starts with problems, and a list without any admission of a
         shortcoming but with measure cues is read as measures.
+    page_lines : collection of str, optional
+        Lines that are the report's page furniture wherever they stand and so no
+        statement's text: a running header or footer of the agency's name alone,
+        as the report's metadata gives it, in text taken from a PDF.
 
     Returns
     -------
@@ -1529,19 +1610,19 @@ def extract_statements(
     >>> df[["seq", "kind", "text"]].values.tolist()
     [[1, 'problem', '公开内容不够全面'], [2, 'problem', '更新不及时'], [3, 'measure', '丰富公开内容'], [4, 'measure', '加强培训']]
     """
-    frame = pd.DataFrame(statement_records(text, report_id=report_id, first_kind=first_kind),
+    frame = pd.DataFrame(statement_records(text, report_id=report_id, first_kind=first_kind, page_lines=page_lines),
                          columns=list(STATEMENT_COLUMNS))
     frame["seq"] = frame["seq"].astype("int64")
     return frame
 
 
-def statement_records(text: str, *, report_id: str | None = None,
-                      first_kind: str | None = None) -> list[dict[str, Any]]:
+def statement_records(text: str, *, report_id: str | None = None, first_kind: str | None = None,
+                      page_lines: Collection[str] = ()) -> list[dict[str, Any]]:
     """The statements of :func:`extract_statements` as plain dicts (no DataFrame: cheaper in corpus runs).
 
     Parameters
     ----------
-    text, report_id, first_kind
+    text, report_id, first_kind, page_lines
         As for :func:`extract_statements`.
 
     Returns
@@ -1561,12 +1642,14 @@ def statement_records(text: str, *, report_id: str | None = None,
             f"first_kind must be one of {', '.join(map(repr, KINDS))} or None, got {first_kind!r}"
         )
     cues = _cues()
-    lines = _clean_lines(text)
+    # (normalized as the text's lines are, a name as metadata gives it)
+    furniture = frozenset(_WS_NEAR_WIDE.sub("", _normalize(line).strip()) for line in page_lines)
+    lines = _clean_lines(text, furniture)
     found = _Found()
     state: dict[str, bool] = {}
     blocks = _blocks(_split_headings(lines), first_kind)
     for block in blocks:
-        marks = _markers(block.text)
+        marks = _markers(block.text, block.resumed)
         if marks:
             _enumerated(block, marks, found, state)
         else:
