@@ -200,7 +200,10 @@ BRACKETED_ROWS = {"active": "规章|规范性文件", "requests": "一、本年�
 # how the count is typed, as written in the text layouts and in HTML or DOCX (full-width there), and as it reads
 # normalized (two numbers in a cell, '16/3', alone on a line in a layout of a cell a line were a page number, page 16
 # of 3: the row lost that cell, unflagged, and its other values shifted, seed 004's 4 read as natural persons)
-WORDY_COUNTS = {"bracketed": ("({})", "（{}）", "({})"), "with_a_part": ("{}/3", "{} / 3", "{}/3")}
+WORDY_COUNTS = {"bracketed": ("({})", "（{}）", "({})"), "with_a_part": ("{}/3", "{} / 3", "{}/3"),
+                "with_a_row_named": ("{}(上年结转3)", "{}（上年结转3）", "{}(上年结转3)")}
+# (a note naming a row without one of value_notes' words, '88(上年结转3)', whether the 3 is in the 88 or not:
+# NA, flagged not_a_number; in a layout of a cell a line it was glued page text, the table losing 3 to 175 cells)
 # a count and a note in brackets after it, in words naming a row of the format (in a layout of a cell a line, the
 # note's 上年结转 was taken for glued page text: the requests table lost up to 161 cells, flagged ambiguous_digits)
 NOTED_COUNTS = {"with_a_note": ("{}(其中上年结转3)", "{}（含上年结转3）", "{}(含上年结转3)")}

@@ -730,12 +730,16 @@ def _glued_pattern() -> re.Pattern[str]:
     return re.compile(rf"{article}|{note}|{_NUM_PREFIX}(?:{words}){_NOTE_SUFFIX}")
 
 
+# a count and a note in brackets, the whole cell: '88(上年结转3)' (a note of no value_notes word, NA)
+_NOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*\s*\([^()]{1,30}\)")
+
+
 @functools.lru_cache(maxsize=4096)  # tested on every cell of a table, and cells recur ('0', labels)
 def _has_glued_table(text: str) -> bool:
     """Whether a label of the format stands right before digits in the text (page text that lost its cells); not
-    in a value cell whose note names a row ('88(其中上年结转3)')."""
+    in a cell of a count whose note names a row ('88(其中上年结转3)', '88(上年结转3)')."""
     return (any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
-            and not is_value_cell(text))
+            and not is_value_cell(text) and not _NOTED_COUNT.fullmatch(text))
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:
