@@ -10,7 +10,8 @@ import toolkit
 from toolkit.layout import build_rows
 
 from conftest import RAW
-from renderers import render_docx, render_file, render_html, render_mht, render_pdf, rezip, rotate_pdf_pages
+from renderers import (TEXT_LAYOUTS, render_docx, render_file, render_html, render_mht, render_pdf, render_text, rezip,
+                       rotate_pdf_pages)
 
 
 def _as_lines(report) -> list:
@@ -153,12 +154,14 @@ def test_unruled_pdf_row_with_a_blank_cell_reads_no_zero_for_it(label, col, tmp_
     assert (got[placed] == want[placed]).sum().sum() == placed.sum().sum()   # nothing read but what is written
 
 
-@pytest.mark.parametrize("fmt", ["txt", "html", "docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["txt", "pipe_cells", "tab", "lines", "html", "docx", "pdf"])
 def test_requests_organisations_in_another_order(fmt, tmp_path):
     # Seed 001 with the five organisations' columns of its requests table in another order than the format's, in
     # the header and in every row alike (其他 | 法律服务机构 | 商业企业 | 社会公益组织 | 科研机构): the columns were
     # read in the format's order, so each organisation's counts went under another's (商业企业's 11 new requests
     # and 11 denied under 其他, 4 cells), unflagged. The header's order now places them: the seed's own table.
+    # (In a layout of a cell a line, the seed's names set with a space, '商业 企业', were two header cells, no name:
+    # read in the format's order still, unflagged.)
     original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
     order = [4, 3, 0, 2, 1]   # the written columns, as indexes of the format's five
 
@@ -170,8 +173,11 @@ def test_requests_organisations_in_another_order(fmt, tmp_path):
         return row
 
     lines = [reorder(x) if isinstance(x, list) else x for x in _as_lines(original)]
-    path = tmp_path / f"reordered.{fmt}"
-    render_file(lines, path)
+    path = tmp_path / f"reordered.{'txt' if fmt in TEXT_LAYOUTS else fmt}"
+    if fmt in TEXT_LAYOUTS:
+        path.write_text(render_text(lines, fmt), encoding="utf-8")
+    else:
+        render_file(lines, path)
     assert lines != _as_lines(original)
     got = toolkit.parse_report(path)
     assert got.table("requests").equals(original.table("requests"))

@@ -387,11 +387,15 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
     label wrapped in its cell of an unruled PDF, under the label's first part and its values
     ('2.其他法律行 0 0 …' / '政法规禁止公开'), comes at the start of the next row: it goes back to its label.
     A label wrapped over two rows of a grid, its start on a row of blank cells and its end before the values
-    ('7.属于行 | | …' / '政执法案卷 | 0 | 11 | …'), is one row where neither part alone is a row's label.
+    ('7.属于行 | | …' / '政执法案卷 | 0 | 11 | …'), is one row where neither part alone is a row's label, or
+    where the start reads as one only by its first words ('一、本年新收政府' / '信息公开申请数量'); so is a label
+    wrapped over two cells of a row the layout does not mark (a filled cell a line: '7.属于行' / '政执法案卷' / '0').
     """
     out: list[Row] = []
     for row in rows:
         prev = out[-1] if out else None
+        if not row.explicit and len(row.cells) > 1 and _kind(row.cells[1]) == "label":
+            row = _label_over_cells(row)
         if prev is not None and _label_over_rows(prev, row):
             out[-1] = Row([Cell(prev.cells[0].text + row.cells[0].text, prev.cells[0].line), *row.cells[1:]],
                           explicit=row.explicit, grid=row.grid, spaced=row.spaced)
@@ -417,12 +421,41 @@ def _label_over_rows(prev: Row, row: Row) -> bool:
     label's end, before values: '7.属于行 | | …' then '政执法案卷 | 0 | 11 | …', or a row's label whose note in
     brackets the wrap left open, '(二)部分公开(区分处理的, | | …' then '只计这一情形,不计其他情形) | 2 | 0 | …'."""
     first = prev.cells[0] if prev.cells else None
-    if first is None or len(row.cells) < 2 or _kind(row.cells[0]) != "label":
-        return False
-    if _kind(first) != "label" and first.text.count("(") <= first.text.count(")"):
-        return False
+    if first is None or len(row.cells) < 2 or _kind(row.cells[0]) not in ("label", "group"):
+        return False  # (a group's name after its number: '(六)' / '其他处理 | 0 | …')
     return (all(c.is_value and not c.text for c in prev.cells[1:]) and any(c.is_value and c.text for c in row.cells[1:])
-            and _text_kind(first.text + row.cells[0].text) in ("row", "group"))
+            and _label_halves(first.text, row.cells[0].text))
+
+
+def _label_halves(start: str, end: str) -> bool:
+    """Whether ``start`` then ``end`` (a label's end, no label of any row) are one row label wrapped: ``start`` is
+    no row's label either, or a row's note in brackets left open ('(二)部分公开(区分处理的,'), or a row's only by
+    the first words a row label may begin with ('一、本年新收政府'), the two then naming a row exactly."""
+    kind = _text_kind(start)
+    if kind == "label" or start.count("(") > start.count(")"):
+        return _text_kind(start + end) in ("row", "group")
+    return kind == "row" and not _exact_label(start) and _exact_label(start + end)
+
+
+@functools.lru_cache(maxsize=4096)
+def _exact_label(text: str) -> bool:
+    # a row label as the format writes it whole ('本年新收' names the row 'new' only as a label's first words)
+    vocab = vocabulary()
+    key = label_key(text)
+    return any(key in table for table in (vocab.request_rows, vocab.active_rows, vocab.review_rows))
+
+
+def _label_over_cells(row: Row) -> Row:
+    """``row`` (of a layout that marks no cells: a filled cell a line) with a label wrapped over two of its cells
+    before the values ('7.属于行' / '政执法案卷' / '0' …) one cell, as :func:`_label_over_rows` joins two rows."""
+    cells = row.cells
+    for i in range(len(cells) - 1):
+        if cells[i].is_value:
+            break
+        if _kind(cells[i + 1]) == "label" and _label_halves(cells[i].text, cells[i + 1].text):
+            joined = Cell(cells[i].text + cells[i + 1].text, cells[i].line)
+            return Row([*cells[:i], joined, *cells[i + 2:]], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+    return row
 
 
 def _label_rest(prev: Row, first: Cell) -> Row | None:
@@ -697,12 +730,16 @@ def _glued_pattern() -> re.Pattern[str]:
     return re.compile(rf"{article}|{note}|{_NUM_PREFIX}(?:{words}){_NOTE_SUFFIX}")
 
 
+# a count and a note in brackets, the whole cell: '88(上年结转3)' (a note of no value_notes word, NA)
+_NOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*\s*\([^()]{1,30}\)")
+
+
 @functools.lru_cache(maxsize=4096)  # tested on every cell of a table, and cells recur ('0', labels)
 def _has_glued_table(text: str) -> bool:
     """Whether a label of the format stands right before digits in the text (page text that lost its cells); not
-    in a value cell whose note names a row ('88(其中上年结转3)')."""
+    in a cell of a count whose note names a row ('88(其中上年结转3)', '88(上年结转3)')."""
     return (any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
-            and not is_value_cell(text))
+            and not is_value_cell(text) and not _NOTED_COUNT.fullmatch(text))
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:

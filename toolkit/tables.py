@@ -648,11 +648,18 @@ def _written_columns(header: list[str], col_keys: list[str]) -> list[int]:
     """Where each of the requests table's columns stands among the values: the format's order, but the
     organisations' five columns in the order the header names them ('其他 | 商业企业 | …': a table that lists them
     otherwise had its counts read under the format's order, each organisation's under another's, unflagged).
-    The format's order where the header does not name each of the five once."""
+    The format's order where the header does not name each of the five once. A name set with a space and read as
+    two header cells ('商业 企业' in a layout of a cell a line: '商业' then '企业') is the two joined."""
     cols = load_formats()["requests"]["cols"]
     orgs = col_keys[1:-1]  # (between 自然人 and 总计, whose places the values keep: 总计 last)
     by_label = {label_key(label): col for col in orgs for label in cols[col]}
-    named = [by_label[k] for k in header if k in by_label]
+    named, part = [], ""
+    for key in header:
+        if key in by_label or part + key in by_label:
+            named.append(by_label[key] if key in by_label else by_label[part + key])
+            part = ""
+        else:
+            part = key
     if sorted(named) != sorted(orgs) or named == orgs:
         return list(range(len(col_keys)))
     return [0, *(1 + named.index(col) for col in orgs), len(col_keys) - 1]
