@@ -1015,3 +1015,5 @@ def test_county_short_forms_are_read_before_a_local_office_ending_only():
     # 公安 is the short form of 公安县 (Hubei): no 公安局 is a county body for it
     assert metadata._classify_agency("荆州市公安局")["level"] == "prefecture"
     assert metadata._classify_agency("中华人民共和国公安部")["level"] == "national"
+    # 龙港区 (Liaoning) is no older name of 龙港市 (Zhejiang, since 2019): a 区 never becomes a 市
+    assert metadata._classify_agency("龙港市人民政府")["province"] is None

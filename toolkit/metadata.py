@@ -1052,6 +1052,12 @@ def _generic_place(name: str, pos: int, end: int) -> _Place:
     known = _index()["short"].get(stem)
     if known and level == "prefecture" and known[0]["level"] == "prefecture":
         province = known[0]["province"]  # 恩施州, 大理州
+    elif level == "county" and stem in _index()["county_short"]:
+        # a county-level unit renamed since the gazetteer's counties (漠河县 → 漠河市 in 2018, 长乐市 → 长乐区)
+        row = _index()["county_short"][stem]
+        renames = places["county_renames"]
+        if any(row["name"].endswith(old) and suffix in renames[old] for old in renames):
+            province = row["province"]
     return _Place(token, level, province)
 
 
