@@ -177,7 +177,7 @@ TITLES = [
      "province", "department", "河南"),
     ("省住建厅2020年政府信息公开工作年度报告", "省住建厅", 2020, "province", "department", None),
     ("北京市朝阳区人民政府2021年政府信息公开工作年度报告", "北京市朝阳区人民政府", 2021, "county", "government", "北京"),
-    ("义乌市人民政府2021年政府信息公开工作年度报告", "义乌市人民政府", 2021, "county", "government", None),
+    ("义乌市人民政府2021年政府信息公开工作年度报告", "义乌市人民政府", 2021, "county", "government", "浙江"),
     ("恩施州民政局2021年政府信息公开工作年度报告", "恩施州民政局", 2021, "prefecture", "department", "湖北"),
     ("驻马店市城市管理局2021年政府信息公开工作年度报告", "驻马店市城市管理局", 2021,
      "prefecture", "department", "河南"),
@@ -452,7 +452,9 @@ def test_never_raises_on_mutated_seeds(stem, data):
 
 def test_gazetteer_covers_provinces_and_prefectures():
     g = load_gazetteer()
-    assert g["name"].is_unique
+    # a county-level name may name several units (鼓楼区), told apart by their parent
+    assert not g.duplicated(["name", "parent", "province"]).any()
+    assert g.loc[g["level"] != "county", "name"].is_unique
     provinces = g[g["level"] == "province"]
     assert len(provinces) == 34
     current = g[(g["level"] == "prefecture") & ~g["note"].str.contains("former")
@@ -798,10 +800,12 @@ OFFICES = [
     ("中国银保监会驻马店监管分局", "prefecture", "department", "河南"),
     # customs offices: was no kind
     ("中华人民共和国郑州海关", "prefecture", "department", "河南"),
-    # an office at a place the gazetteer does not know (a county-level city): was national; no tier, and the
-    # province the text names (seed 000's text is Henan's)
-    ("国家统计局义乌调查队", None, "department", "河南"),
-    ("中国人民银行义乌中心支行", None, "department", "河南"),
+    # an office at a county-level city named by its short form: was national, then no tier
+    ("国家统计局义乌调查队", "county", "department", "浙江"),
+    ("中国人民银行义乌中心支行", "county", "department", "浙江"),
+    # an office at a place the gazetteer does not know: was national; no tier, and the province the text names
+    # (seed 000's text is Henan's)
+    ("国家统计局某某调查队", None, "department", "河南"),
     # what was right stays so
     ("国家税务总局驻马店市税务局", "prefecture", "department", "河南"),
     ("国家税务总局稽查局", "national", "department", None),
@@ -963,3 +967,53 @@ def test_a_running_title_is_furniture_and_a_sentence_holding_the_title_words_is_
     assert is_running_title(title) and is_furniture(title) and is_furniture("- 3 -")
     assert is_running_title(f"{title}-福建省平潭综合实验区管理委员会")
     assert not is_furniture(f"{title}-附件") and not is_furniture("规范政府信息公开工作年度报告")
+
+
+# --- county-level units of the gazetteer (data/gazetteer/: cpca's adcodes, units of about 2016) ---------------
+
+def _county_agencies() -> list[dict[str, str]]:
+    """Real agency names of county-level units and below, with their tier and province (tests/data)."""
+    with (Path(__file__).parent / "data" / "county_agencies.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_tier_and_province_of_real_county_level_agency_names():
+    # 459 names (county governments and bureaus, county-level cities, districts, towns and streets, central
+    # offices at a county): 145 had the right tier and province before the gazetteer held every county-level
+    # unit (the province was unknown, 5 offices had no tier); a name the gazetteer gives several units (鼓楼区)
+    # has no province unless its parent is named; a unit it lacks may have none, never a wrong one
+    wrong = []
+    for row in _county_agencies():
+        result = meta(TITLE.format(row["agency"]), "一、总体情况")
+        got, expected = (result["level"], result["province"]), (row["level"], row["province"] or None)
+        if got != expected and not (row["note"] == "not in the gazetteer" and got == (row["level"], None)):
+            wrong.append((row["agency"], got, expected))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("agency, extra, province", [
+    ("北京市朝阳区人民政府", None, "北京"),
+    ("开封市鼓楼区人民政府", None, "河南"),
+    # the province seed 000's text names (Henan: 驻马店市) has a 鼓楼区 (Kaifeng's) ...
+    ("鼓楼区人民政府", None, "河南"),
+    # ... but no 朝阳区 (Beijing's, Changchun's) nor 通州区 (Beijing's, Nantong's): was 河南
+    ("朝阳区人民政府", None, None),
+    ("通州区教育局", None, None),
+    # a text naming one of the parents gives its province: was 河南 (驻马店市 3 times, 福州市 once)
+    ("鼓楼区人民政府", "根据福州市人民政府要求,做好政府信息公开工作。", "福建"),
+])
+def test_a_county_level_name_of_several_units_takes_a_province_the_text_names(agency, extra, province, tmp_path):
+    head = [TITLE.format(agency)] + ([extra] if extra else [])
+    for result in _seed_000_titled(tmp_path, *head):
+        assert result["agency"] == agency
+        assert (result["level"], result["province"]) == ("county", province)
+
+
+def test_county_short_forms_are_read_before_a_local_office_ending_only():
+    g = load_gazetteer()
+    assert g.loc[g["name"] == "公安县", "short"].item() == "公安"
+    # 公安 is the short form of 公安县 (Hubei): no 公安局 is a county body for it
+    assert metadata._classify_agency("荆州市公安局")["level"] == "prefecture"
+    assert metadata._classify_agency("中华人民共和国公安部")["level"] == "national"
+    # 龙港区 (Liaoning) is no older name of 龙港市 (Zhejiang, since 2019): a 区 never becomes a 市
+    assert metadata._classify_agency("龙港市人民政府")["province"] is None
