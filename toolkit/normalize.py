@@ -793,6 +793,8 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     >>> parse_number("88(含上年结转3)").value, parse_number("88(含上年结转3)").note, parse_number("88(约)").kind
     (88.0, '含上年结转3', 'text')
     """
+    if raw.isascii() and raw.isdigit():  # most cells: plain digits, the pattern's answer without it
+        return ParsedNumber(float(raw), None, "number")
     text = _SPACES.sub("", raw)
     if not text:
         return ParsedNumber(None, None, "blank")
@@ -816,7 +818,7 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
 
 def is_value_cell(raw: str) -> bool:
     """True for a cell that holds a number, a not-applicable mark or nothing."""
-    return parse_number(raw).kind != "text"
+    return (raw.isascii() and raw.isdigit()) or parse_number(raw).kind != "text"
 
 
 @functools.lru_cache(maxsize=1)
