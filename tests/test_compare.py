@@ -1169,16 +1169,23 @@ def test_effect_sizes_of_a_weighted_resample_are_scipys_of_the_resample_written_
     assert checked > 200
 
 
+def _seeds_and_their_next_year() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The seeds' metrics, and those with a next year's report of each agency (its disclosure rate 0.9 times this
+    year's) in a ``period`` column: every agency has reports in two groups."""
+    tables, reports = _seed_tables_and_places()
+    m = report_metrics(tables, reports=reports)
+    later = m.assign(report_id=m["report_id"] + "-next", disclosure_rate=m["disclosure_rate"] * 0.9)
+    both = pd.concat([m, later], ignore_index=True).assign(period=["earlier"] * len(m) + ["later"] * len(later))
+    return m, both
+
+
 def test_effect_sizes_get_bootstrap_intervals_resampling_reports_or_agencies() -> None:
     # kruskal's ε², pairwise_mannwhitney's Cliff's δ and chi2_composition's Cramér's V came without an interval, so
     # a paper could only print the point value.  The seeds with a next year's report of each agency (its rate 0.9
     # times this year's) compared by period are pairs: the interval resamples the agencies, each with both reports.
     from toolkit.compare import _boot_weights, _effect_units, _ranked_rows
 
-    tables, reports = _seed_tables_and_places()
-    m = report_metrics(tables, reports=reports)
-    later = m.assign(report_id=m["report_id"] + "-next", disclosure_rate=m["disclosure_rate"] * 0.9)
-    both = pd.concat([m, later], ignore_index=True).assign(period=["earlier"] * len(m) + ["later"] * len(later))
+    m, both = _seeds_and_their_next_year()
     k = kruskal(both, "disclosure_rate", "period", ci_min_n=6, n_boot=500).iloc[0]
     p = pairwise_mannwhitney(both, "disclosure_rate", "period", ci_min_n=6, n_boot=500).iloc[0]
     assert k["ci_unit"] == p["ci_unit"] == "agency"
@@ -1226,10 +1233,7 @@ def test_paired_wilcoxon_compares_each_agency_with_itself() -> None:
     # independent samples and nothing that compares each agency with itself.
     from toolkit.compare import paired_wilcoxon
 
-    tables, reports = _seed_tables_and_places()
-    m = report_metrics(tables, reports=reports)
-    later = m.assign(report_id=m["report_id"] + "-next", disclosure_rate=m["disclosure_rate"] * 0.9)
-    both = pd.concat([m, later], ignore_index=True).assign(period=["earlier"] * len(m) + ["later"] * len(later))
+    m, both = _seeds_and_their_next_year()
     res = paired_wilcoxon(both, "disclosure_rate", "period", ci_min_n=5, n_boot=300).iloc[0]
     rates = m.set_index("agency")["disclosure_rate"].dropna()
     assert (res["n_pairs"], res["n_zero"], res["n_unpaired"]) == (len(rates), int((rates == 0).sum()), 0) == (6, 1, 0)

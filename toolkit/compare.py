@@ -404,7 +404,7 @@ def kruskal(
         raise ValueError(f"method must be one of {list(_KW_METHODS)}, got {method!r}")
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
-    n_boot, ci, ci_min_n = _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
+    n_boot, ci, ci_min_n = _check_boot(n_boot, ci, ci_min_n)
     groups = _groups(df, metric, by)
     # rows left out for a missing value or group are counted, never dropped silently
     n_missing = len(df) - int(sum(len(v) for v in groups.values()))
@@ -688,7 +688,7 @@ def pairwise_mannwhitney(
     min_n = _check_min_n(min_n)
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
-    n_boot, ci, ci_min_n = _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
+    n_boot, ci, ci_min_n = _check_boot(n_boot, ci, ci_min_n)
     groups = _groups(df, metric, by)
     missing = _missing(df, metric, by)
     agencies = _agencies(df, metric, by)
@@ -815,7 +815,7 @@ def paired_wilcoxon(
     min_n = _check_min_n(min_n)
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
-    n_boot, ci, ci_min_n = _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
+    n_boot, ci, ci_min_n = _check_boot(n_boot, ci, ci_min_n)
     x = _numeric(df, metric).to_numpy()
     keys = np.array(_agency_keys(df, by) + [None], dtype=object)[:-1]
     has = ~np.isnan(x) & np.array([k is not None for k in keys], dtype=bool)
@@ -878,6 +878,11 @@ def _rank_biserial(magnitude: np.ndarray, positive: np.ndarray, w: np.ndarray) -
 
 # ----------------------------------------------------------------------------------------------
 # bootstrap intervals of the effect sizes
+
+
+def _check_boot(n_boot: Any, ci: Any, ci_min_n: Any) -> tuple[int, float, int]:
+    """The settings of an effect size's bootstrap interval, checked (the tests' shared keywords)."""
+    return _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
 
 
 def _check_ci(ci: Any) -> float:
@@ -1159,7 +1164,7 @@ def chi2_composition(
         raise ValueError(f"method must be one of {list(_CHI2_METHODS)}, got {method!r}")
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
     random_state = _check_seed(random_state)
-    n_boot, ci, ci_min_n = _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
+    n_boot, ci, ci_min_n = _check_boot(n_boot, ci, ci_min_n)
     labels = _outcome_labels()
     cats = list(labels)
     _require_frame(tables, "tables", _TABLES_REQUIRED)
