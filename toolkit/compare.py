@@ -195,9 +195,21 @@ def _agencies(df: pd.DataFrame, metric: str, by: str) -> dict[Any, set[tuple[Any
     column)."""
     if "agency" not in df.columns or by == "agency":
         return {}
-    keys = np.array(_agency_keys(df, by) + [None], dtype=object)[:-1]  # (the None keeps a 1-D array of tuples)
-    has = _numeric(df, metric).notna().to_numpy() & np.array([k is not None for k in keys], dtype=bool)
+    keys, named = _agency_array(df, by)
+    has = _numeric(df, metric).notna().to_numpy() & named
     return {g: set(keys[has & _is_group(df[by], g)]) for g in _sorted_groups(df[by])}
+
+
+def _agency_array(df: pd.DataFrame, by: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_agency_keys` as a 1-D object array, and where a row's agency is known."""
+    keys = np.array(_agency_keys(df, by) + [None], dtype=object)[:-1]  # (the None keeps a 1-D array of tuples)
+    return keys, np.array([k is not None for k in keys], dtype=bool)
+
+
+def _some_agencies(names: Sequence[str], what: str) -> str:
+    """'2 agencies have {what} (a, b)': the count and the first three names."""
+    return (f"{len(names)} agenc{'y has' if len(names) == 1 else 'ies have'} {what} "
+            f"({', '.join(names[:3])}{', …' if len(names) > 3 else ''})")
 
 
 def _shared_agencies(agencies: dict[Any, set[tuple[Any, ...]]], tested: Sequence[Any]) -> str:
@@ -212,8 +224,7 @@ def _shared_agencies(agencies: dict[Any, set[tuple[Any, ...]]], tested: Sequence
     names = sorted({str(k[0]) for k in shared})
     if not names:
         return ""
-    return (f"{len(names)} agenc{'y has' if len(names) == 1 else 'ies have'} reports in several groups "
-            f"({', '.join(names[:3])}{', …' if len(names) > 3 else ''}): not independent samples, as the test "
+    return (_some_agencies(names, "reports in several groups") + ": not independent samples, as the test "
             "assumes; compare an agency's years with paired_wilcoxon, or keep one report per agency")
 
 
@@ -725,10 +736,7 @@ def pairwise_mannwhitney(
         rows.append(row)
     cols = ["group1", "group2", "n1", "n2", "n_missing", "U", "p", "p_adj", "method", "cliffs_delta",
             "cliffs_delta_low", "cliffs_delta_high", "ci_unit", "magnitude", "note"]
-    out = pd.DataFrame(rows, columns=cols)
-    if len(out):
-        out["p_adj"] = holm(out["p"].to_numpy()) if correction == "holm" else out["p"]
-    return out
+    return _adjusted(pd.DataFrame(rows, columns=cols), correction)
 
 
 def paired_wilcoxon(
@@ -817,8 +825,8 @@ def paired_wilcoxon(
     random_state = _check_seed(random_state)
     n_boot, ci, ci_min_n = _check_boot(n_boot, ci, ci_min_n)
     x = _numeric(df, metric).to_numpy()
-    keys = np.array(_agency_keys(df, by) + [None], dtype=object)[:-1]
-    has = ~np.isnan(x) & np.array([k is not None for k in keys], dtype=bool)
+    keys, named = _agency_array(df, by)
+    has = ~np.isnan(x) & named
     rows = []
     for g1, g2 in itertools.combinations(_sorted_groups(df[by]), 2):
         values = []
@@ -835,8 +843,7 @@ def paired_wilcoxon(
                                    n_unpaired=int(sum(len(s) for s in values)) - 2 * len(common), W=np.nan, p=np.nan,
                                    p_adj=np.nan, method="", rank_biserial=np.nan, rank_biserial_low=np.nan,
                                    rank_biserial_high=np.nan, ci_unit="", note="")
-        why = (f"{len(twice)} agenc{'y has' if len(twice) == 1 else 'ies have'} several values in one group "
-               f"({', '.join(twice[:3])}{', …' if len(twice) > 3 else ''}): unpaired") if twice else ""
+        why = _some_agencies(twice, "several values in one group") + ": unpaired" if twice else ""
         if nonzero.size < min_n:
             row["note"] = _join_notes(f"fewer than {min_n} pairs whose values differ: no test", why)
             rows.append(row)
@@ -862,7 +869,11 @@ def paired_wilcoxon(
         rows.append(row)
     cols = ["group1", "group2", "n_pairs", "n_zero", "n_unpaired", "W", "p", "p_adj", "method", "rank_biserial",
             "rank_biserial_low", "rank_biserial_high", "ci_unit", "note"]
-    out = pd.DataFrame(rows, columns=cols)
+    return _adjusted(pd.DataFrame(rows, columns=cols), correction)
+
+
+def _adjusted(out: pd.DataFrame, correction: str) -> pd.DataFrame:
+    """The pairwise tests' ``out`` with ``p_adj``: Holm's adjustment of ``p`` over its rows, or ``p`` itself."""
     if len(out):
         out["p_adj"] = holm(out["p"].to_numpy()) if correction == "holm" else out["p"]
     return out
@@ -1407,8 +1418,7 @@ def bootstrap_ci(
     if method not in _BOOT_METHODS:
         raise ValueError(f"method must be one of {list(_BOOT_METHODS)}, got {method!r}")
     _check_positive_int(n_boot, "n_boot")
-    if not isinstance(ci, float) or not 0 < ci < 1:
-        raise ValueError(f"ci must be a float in (0, 1), got {ci!r}")
+    _check_ci(ci)
     min_n = _check_min_n(min_n)
     _check_seed(random_state)
     if estimator == "ratio":
