@@ -10,7 +10,9 @@ The knowledge it uses lives in two data files: ``data/metadata.yaml`` (title
 words, field labels, agency endings, place-name endings) and
 ``data/gazetteer.csv`` (all province- and prefecture-level units of China, and
 the county-level units: those of about 2016 from cpca's adcodes, rebuilt by
-``data/gazetteer/build_counties.py``, and a few more written by hand).
+``data/gazetteer/build_counties.py``, and a few more written by hand), with
+``data/gazetteer_changes.csv`` (county-level units created or renamed since,
+written by hand with their source).
 """
 from __future__ import annotations
 
@@ -100,10 +102,14 @@ def _rules() -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _gazetteer_rows() -> tuple[dict[str, str], ...]:
-    text = resources.files("toolkit").joinpath("data/gazetteer.csv").read_text(encoding="utf-8")
-    rows = csv.reader(text.splitlines())
-    header = next(rows)
-    return tuple(dict(zip(header, row)) for row in rows)  # (half the time of a DictReader: 3,200 rows, read once)
+    """The rows of gazetteer.csv, then those of gazetteer_changes.csv (units created or renamed since its counties)."""
+    out: list[dict[str, str]] = []
+    for name in ("gazetteer.csv", "gazetteer_changes.csv"):
+        text = resources.files("toolkit").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        rows = csv.reader(text.splitlines())
+        header = next(rows)
+        out += (dict(zip(header, row)) for row in rows)  # (half the time of a DictReader: 3,200 rows, read once)
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,7 +166,8 @@ def load_gazetteer():
         (prefecture of a county-level unit, '' for one directly under its
         province), ``province`` (short name of the province-level unit),
         ``in_text`` (``yes`` when the name may be matched in running text) and
-        ``note``.
+        ``note`` (for a unit created or renamed since about 2016, the year,
+        the unit it was and the source).
 
     Examples
     --------
@@ -171,6 +178,8 @@ def load_gazetteer():
     '河南'
     >>> g.loc[g["name"] == "义乌市", ["short", "parent", "province"]].values.tolist()
     [['义乌', '金华市', '浙江']]
+    >>> g.loc[g["name"] == "龙港市", ["parent", "province"]].values.tolist()
+    [['温州市', '浙江']]
     """
     import pandas as pd
 

@@ -2,8 +2,9 @@
 
 Run from the repository's root: ``python data/gazetteer/build_counties.py``.  The rows written by an earlier run
 (their note starts with ``MARK``) are dropped and written again; every other row (provinces, prefectures, the
-county-level rows written by hand) is kept as it is, except that a county-level row's empty ``short`` is filled
-where the short form is unambiguous.  Standard library only: the toolkit does not depend on cpca.
+county-level rows written by hand, and those of gazetteer_changes.csv, units created or renamed since cpca's list)
+is kept as it is, except that a county-level row's empty ``short`` is filled where the short form is unambiguous
+(among the rows of both files).  Standard library only: the toolkit does not depend on cpca.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GAZETTEER = HERE.parents[1] / "toolkit" / "data" / "gazetteer.csv"
+CHANGES = GAZETTEER.with_name("gazetteer_changes.csv")  # written by hand: units created or renamed since about 2016
 MARK = "county-level; cpca 0.5.5 adcode "
 # county-level endings, longest first (adcodes' other county rows: 市辖区, a city's districts, and 三沙市's islands)
 ENDINGS = ("自治县", "自治旗", "新区", "林区", "特区", "县", "区", "市", "旗")
@@ -36,9 +38,11 @@ def stem(name: str, nations: list[str]) -> str:
     return base[: min(found)] if found else base
 
 
-def build() -> list[dict[str, str]]:
-    """The gazetteer's rows: the kept rows, then one row per county-level unit of adcodes.csv not among them."""
+def build() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The gazetteer's rows (the kept rows, then one row per county-level unit of adcodes.csv not among them) and
+    the rows of the changes since, their short forms filled alike."""
     rows = [r for r in _read(GAZETTEER) if not r["note"].startswith(MARK)]
+    changes = _read(CHANGES)
     codes = {r["adcode"]: r["name"] for r in _read(HERE / "adcodes.csv")}
     nations = (HERE / "56_nations.csv").read_text(encoding="utf-8").split()  # one people a line, no header
     province = {r["name"]: r["short"] for r in rows if r["level"] == "province"}
@@ -56,25 +60,31 @@ def build() -> list[dict[str, str]]:
                       "parent": "" if parent in NO_PARENT else canonical.get(parent, ""),
                       "province": province[codes[code[:2] + "0" * 10]], "in_text": "no",
                       "note": f"{MARK}{code[:6]}"})
-    counties = [r for r in rows if r["level"] == "county"] + units
+    counties = [r for r in rows if r["level"] == "county"] + units + changes
     stems = Counter(stem(r["name"], nations) for r in counties)
-    # a short form names one unit: not two counties (通州区 of Beijing and of Nantong, 鼓楼区), nor a county and a
-    # province or prefecture (朝阳区, 朝阳市), nor any other name of the gazetteer
-    taken = known | {r["short"] for r in rows if r["short"]} | {r["name"] for r in units}
+    # a short form names one unit: not two counties (通州区 of Beijing and of Nantong, 鼓楼区; 龙港区 and 龙港市), nor
+    # a county and a province or prefecture (朝阳区, 朝阳市), nor any other name of the gazetteer
+    taken = known | {r["short"] for r in rows if r["short"]} | {r["name"] for r in units + changes}
     for row in counties:
         short = stem(row["name"], nations)
         if not row["short"] and len(short) >= 2 and stems[short] == 1 and short not in taken:
             row["short"] = short
-    return rows + units
+    return rows + units, changes
 
 
-def main() -> None:
-    rows = build()
-    with GAZETTEER.open("w", encoding="utf-8", newline="") as f:
+def _write(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{GAZETTEER}: {len(rows)} rows, {sum(r['note'].startswith(MARK) for r in rows)} from adcodes.csv")
+
+
+def main() -> None:
+    rows, changes = build()
+    _write(GAZETTEER, rows)
+    _write(CHANGES, changes)
+    print(f"{GAZETTEER}: {len(rows)} rows, {sum(r['note'].startswith(MARK) for r in rows)} from adcodes.csv; "
+          f"{CHANGES.name}: {len(changes)} rows")
 
 
 if __name__ == "__main__":
