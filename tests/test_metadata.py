@@ -994,6 +994,22 @@ def test_tier_and_province_of_real_county_level_agency_names():
     assert wrong == []
 
 
+def test_tier_and_province_of_autonomous_prefectures_leagues_and_regions_as_agencies_write_them():
+    # 自治州 in full and by their short forms (恩施州, 湘西自治州), 盟 and 地区: 7 short forms were read prefecture
+    # with no province (海南州, 海西州: 海南 is the province, 海西 no short form; 博州, 巴州, 克州, 锡盟, 阿盟, which
+    # shorten the name otherwise), and 巴州 must not take 巴州区 (Bazhong's district)
+    with (Path(__file__).parent / "data" / "prefecture_agencies.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    wrong = []
+    for row in rows:
+        result = meta(TITLE.format(row["agency"]), "一、总体情况")
+        if (result["level"], result["province"]) != (row["level"], row["province"]):
+            wrong.append((row["agency"], result["level"], result["province"]))
+    assert wrong == []
+    # not matched in running text: 巴州区 is no mention of Xinjiang's 巴州
+    assert metadata._text_province(["巴州区人民政府", "巴州区教育局"]) is None
+
+
 @pytest.mark.parametrize("agency, extra, province", [
     ("北京市朝阳区人民政府", None, "北京"),
     ("开封市鼓楼区人民政府", None, "河南"),

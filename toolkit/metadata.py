@@ -117,7 +117,8 @@ def _index() -> dict[str, Any]:
     """Lookup tables built from the gazetteer.
 
     ``full``: every full name and alias → list of rows (a county-level name may
-    name several units: 鼓楼区); ``short``: short names of provinces and
+    name several units: 鼓楼区), and the ``prefecture_short_forms`` of
+    metadata.yaml (博州); ``short``: short names of provinces and
     prefectures (province first) → rows; ``county_short``: short names of
     county-level units → row, read only before the ending of a central body's
     local office (义乌调查队: as a prefix of any name, 公安县's 公安 would make
@@ -141,6 +142,8 @@ def _index() -> dict[str, Any]:
             county_short[row["short"]] = row
         elif row["short"]:
             short.setdefault(row["short"], []).append(row)
+    for short_form, name in _rules()["places"]["prefecture_short_forms"].items():
+        full.setdefault(short_form, []).extend(full[name])  # not in ``in_text``
     order = {"province": 0, "prefecture": 1, "county": 2}
     for rows in short.values():
         rows.sort(key=lambda r: order.get(r["level"], 3))
