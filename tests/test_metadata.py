@@ -171,6 +171,15 @@ TITLES = [
     ("国家能源局华中监管局2021年政府信息公开工作年度报告", "国家能源局华中监管局", 2021, None, "department", None),
     # a central body whose own name holds a place is no office there (was province, 台湾)
     ("国务院台湾事务办公室2021年政府信息公开工作年度报告", "国务院台湾事务办公室", 2021, "national", "department", None),
+    # central bodies by the short forms the State Council's lists give them: their tier was unknown
+    ("科技部2023年政府信息公开工作年度报告", "科技部", 2023, "national", "department", None),
+    ("人力资源社会保障部2023年政府信息公开工作年度报告", "人力资源社会保障部", 2023, "national", "department", None),
+    ("住房城乡建设部2023年政府信息公开工作年度报告", "住房城乡建设部", 2023, "national", "department", None),
+    ("市场监管总局2023年政府信息公开工作年度报告", "市场监管总局", 2023, "national", "department", None),
+    ("税务总局2023年政府信息公开工作年度报告", "税务总局", 2023, "national", "department", None),
+    ("国管局2023年政府信息公开工作年度报告", "国管局", 2023, "national", "department", None),
+    ("中国民航局2023年政府信息公开工作年度报告", "中国民航局", 2023, "national", "department", None),
+    ("证监会河南监管局2023年政府信息公开工作年度报告", "证监会河南监管局", 2023, "province", "department", "河南"),
     ("贵州省人民政府办公厅2020年政府信息公开工作年度报告", "贵州省人民政府办公厅", 2020,
      "province", "government", "贵州"),
     ("河南省住房和城乡建设厅2020年政府信息公开工作年度报告", "河南省住房和城乡建设厅", 2020,
