@@ -993,7 +993,9 @@ def test_tier_and_province_of_real_county_level_agency_names():
     # has no province unless its parent is named; a unit it lacks may have none, never a wrong one.  36 more of
     # units created or renamed since its counties (龙港市, 盘州市, 鄠邑区 …; gazetteer_changes.csv) and their old
     # names (户县, 郫县): 25 of them, and 盘州市 and 彬州市 above, had no province before that file (those written
-    # after their prefecture, 杭州市临平区, had its)
+    # after their prefecture, 杭州市临平区, had its).  19 offices of a province's or prefecture's department at a
+    # county-level unit (北京市公安局海淀分局, 驻马店市生态环境局正阳分局, 北京市公安局朝阳分局: 朝阳 the
+    # department's own 朝阳区) were read at the department's tier, and five names like them are no such office
     wrong = []
     for row in _county_agencies():
         result = meta(TITLE.format(row["agency"]), "一、总体情况")

@@ -1203,6 +1203,33 @@ def _county_office(part: str) -> tuple[list[_Place], str] | None:
     return None
 
 
+def _department_office(places: list[_Place], rest: str) -> tuple[list[_Place], str] | None:
+    """The office at a county-level unit of a province's or prefecture's department, after the department's name
+    (北京市|公安局|海淀分局, 驻马店市|生态环境局|正阳分局): ([the unit], the office's ending) when the unit is
+    of the department's province, else None (XX市人民政府驻北京办事处 is no Beijing body)."""
+    rules = _rules()["agency"]
+    endings = tuple(rules["local_office_endings"])
+    if not places or not rest.endswith(endings) or places[-1].level not in ("province", "prefecture"):
+        return None  # (most names: no office ending)
+    office = _office(rest)
+    if office is not None and len(office[0]) == 1 and office[0][0].level == "county":
+        unit = office[0][0]
+        provinces = {unit.province} if unit.province else {province for _, province in unit.candidates}
+        if places[-1].province in provinces:
+            return office
+    # a short form several units bear (朝阳, 和平): the department's own district or county (北京市公安局朝阳分局)
+    parent, ending = places[-1], next(e for e in sorted(endings, key=len, reverse=True) if rest.endswith(e))
+    for start in range(1, len(rest) - len(ending)):
+        if not rest[:start].endswith(tuple(rules["department_endings"])):
+            continue
+        for suffix in (s for s, level in _rules()["places"]["suffix_levels"].items() if level == "county"):
+            rows = [r for r in _index()["full"].get(rest[start:-len(ending)] + suffix, ())
+                    if r["province"] == parent.province and r["parent"] in ("", parent.text)]
+            if len(rows) == 1:
+                return [_gazetteer_place(rows[0], rest[start:-len(ending)])], ending
+    return None
+
+
 def _unknown_office(after: str) -> bool:
     """Whether the part of a name after a central body's names a local office of it at a place not read
     (义乌调查队: two characters or more before an ending of ``local_office_endings``)."""
@@ -1251,6 +1278,9 @@ def _classify_agency(agency: str) -> dict[str, Any]:
             return out  # an office for a region above the provinces: no tier
     else:
         places, rest = _split_places(name)
+        office = _department_office(places, rest)
+        if office is not None:
+            places, rest = places + office[0], office[1]
     if not places:
         out["agency_kind"] = _kind(rest, False)
         return out
