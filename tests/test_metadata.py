@@ -996,6 +996,8 @@ def test_tier_and_province_of_real_county_level_agency_names():
     # after their prefecture, 杭州市临平区, had its).  19 offices of a province's or prefecture's department at a
     # county-level unit (北京市公安局海淀分局, 驻马店市生态环境局正阳分局, 北京市公安局朝阳分局: 朝阳 the
     # department's own 朝阳区) were read at the department's tier, and five names like them are no such office
+    # 19 autonomous counties and a banner by their short form and plain ending (石柱县, 长阳县, 莫力达瓦旗) had no
+    # province
     wrong = []
     for row in _county_agencies():
         result = meta(TITLE.format(row["agency"]), "一、总体情况")
