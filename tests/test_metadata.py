@@ -712,6 +712,21 @@ def test_browser_print_stamp_before_the_title(stamp):
     assert extract_metadata([f"{stamp} {lines[0]}"] + lines[1:]) == expected
 
 
+@pytest.mark.parametrize("date", ["2021年1月30日 ", "2021年1月30日", "2021-01-30 ", "[2021-01-30]", "【2021.1.30】",
+                                  "二〇二一年一月三十日 "])
+@pytest.mark.parametrize("stem", ["000", "004"])
+def test_a_page_date_before_the_title_on_its_line(date, stem):
+    # A page's date of publication before its title ('2021年1月30日 <title>', a list's '[2021-01-30]<title>') was read
+    # as the title's start: the agency lost and, written with 年, its year taken for the report's (2021)
+    lines = lines_of(stem)
+    assert extract_metadata([date + lines[0]] + lines[1:]) == extract_metadata(lines)
+
+
+def test_a_period_at_the_start_of_a_title_is_no_page_date():
+    result = meta("2020年1月1日至2020年12月31日驻马店市财政局政府信息公开工作年度报告", "一、总体情况")
+    assert result["report_year"] == 2020
+
+
 @pytest.mark.parametrize("cut", [3, 4, 20], ids=["in_the_city", "after_the_city", "in_the_topic"])
 def test_title_in_a_large_font_broken_over_two_lines(cut):
     # Seed 000's title set in a large font wraps: '驻马店市' / '住房和城乡建设局2020年…', '驻马店市住房和城乡建设局2020年政府信'

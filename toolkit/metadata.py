@@ -325,12 +325,19 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 
 @functools.lru_cache(maxsize=1)
 def _stamp_pattern() -> re.Pattern[str]:
-    """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml)."""
-    return re.compile(rf"^\s*(?:{load_formats()['pdf']['stamp_time']})\s+")
+    """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml), or a page's
+    date of publication, maybe in brackets ('2024年1月20日 <title>', '[2024-01-20]<title>'): a title never starts
+    with a whole date (but with a period: '2023年1月1日至…' is kept)."""
+    date = rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)\d{{1,2}}(?!\d)|{_DATE_CN.pattern})"
+    dated = rf"[\[【(（]?\s*{date}\s*[\]】)）]?\s*(?![至到起\-—–~～])"
+    return re.compile(rf"^\s*(?:(?:{load_formats()['pdf']['stamp_time']})\s+|{dated})")
 
 
 def _without_stamp(raw: str) -> str:
-    """A line without the date and time a browser prints at the top of a page ('2021/1/30 下午6:41 <title>')."""
+    """A line without the date and time a browser prints at the top of a page ('2021/1/30 下午6:41 <title>') or
+    the date a page was published before its title."""
+    if not raw[:1].isdigit() and raw[:1] not in "[【(（二 ":
+        return raw  # (most lines)
     return _stamp_pattern().sub("", raw, count=1)
 
 
