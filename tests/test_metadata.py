@@ -1012,7 +1012,7 @@ def test_tier_and_province_of_real_county_level_agency_names():
     # county-level unit (北京市公安局海淀分局, 驻马店市生态环境局正阳分局, 北京市公安局朝阳分局: 朝阳 the
     # department's own 朝阳区) were read at the department's tier, and five names like them are no such office
     # 19 autonomous counties and a banner by their short form and plain ending (石柱县, 长阳县, 莫力达瓦旗) had no
-    # province
+    # province; 镇宁县 and 镇沅县 were read as a bare 镇 and a county (镇宁县 Gansu's, as 镇 + 宁县)
     wrong = []
     for row in _county_agencies():
         result = meta(TITLE.format(row["agency"]), "一、总体情况")

@@ -1105,11 +1105,23 @@ def _match_generic(name: str, pos: int) -> _Place | None:
             if _not_place(name, pos, end):
                 return None
             if stem_len == 0:
-                if suffix not in places["bare_levels"]:
-                    continue
+                if suffix not in places["bare_levels"] or _county_short_at(name, pos):
+                    continue  # (镇宁县: 镇宁 + 县, not 镇 + 宁县)
                 return _Place(name[pos:end], places["bare_levels"][suffix], None)
             return _generic_place(name, pos, _extend(name, pos, end))
     return None
+
+
+def _county_short_at(name: str, pos: int) -> bool:
+    """Whether a county-level unit's short form and a county ending start at ``pos`` (镇宁县, of 镇宁布依族苗族
+    自治县), where a bare ending would be read (镇)."""
+    shorts = _index()["county_short"]
+    levels = _rules()["places"]["suffix_levels"]
+    for length in range(2, 5):
+        suffix = _suffix_at(name, pos + length)
+        if name[pos: pos + length] in shorts and suffix is not None and levels[suffix] == "county":
+            return True
+    return False
 
 
 def _match_place(name: str, pos: int) -> _Place | None:
