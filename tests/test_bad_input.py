@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import time
 import zipfile
@@ -24,9 +25,11 @@ from toolkit import readers
 from toolkit.readers import decode_bytes, read_document
 
 try:
-    from renderers import cjk_font_path, ole_bytes, render_docx, render_html, render_pdf
+    from renderers import (cjk_font_path, deflated, deflated_bytes, ole_bytes, pdf_stream, pdf_update, render_docx,
+                           render_html, render_pdf)
 except ImportError:  # tests/ imported as a package
-    from tests.renderers import cjk_font_path, ole_bytes, render_docx, render_html, render_pdf
+    from tests.renderers import (cjk_font_path, deflated, deflated_bytes, ole_bytes, pdf_stream, pdf_update,
+                                 render_docx, render_html, render_pdf)
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SEED_001 = RAW / "001_4d29bfef72dd56db.txt"
@@ -436,6 +439,114 @@ def test_a_pdf_with_a_few_unmapped_characters_names_their_pages(tmp_path: Path, 
     assert [str(w.message) for w in caught] == [f"{path}: {detail}"]
     assert [f.detail for f in report.flags if f.code == "cid_characters"] == [detail]
     assert report.table("active").reindex(["licensing"]).isna().all(axis=None)  # no value read from (cid:NN)
+
+
+# --------------------------------------------------------------------------
+# PDF decompression bombs
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory) -> bytes:
+    """Seed 001 as a PDF whose objects are written out (not compressed), so that an update can name them."""
+    path = tmp_path_factory.mktemp("seed") / "001.pdf"
+    render_pdf(read_document(SEED_001).lines, path, compress=False)
+    return path.read_bytes()
+
+
+def lzw_run(byte: bytes, size: int) -> bytes:
+    """A PDF LZWDecode stream of ``byte`` repeated ``size`` times or a little more: each code names the run before
+    it and one more byte, until the codes are 12 bits long, then the longest run over and over (some 2,500 times
+    its size)."""
+    out, bits, width, table, made = 0, 0, 9, 258, 1
+    for code in (256, byte[0]):  # clear the table, then the byte
+        out, bits = (out << width) | code, bits + width
+    run = 1
+    while made < size:
+        code = min(table, 4095)
+        run = run + 1 if code == table else run
+        out, bits, made, table = (out << width) | code, bits + width, made + run, table + 1
+        width = {511: 10, 1023: 11, 2047: 12}.get(table, width)
+    out, bits = (out << width) | 257, bits + width  # the end
+    return (out << (-bits % 8)).to_bytes((bits + 7) // 8, "big")
+
+
+def pdf_bomb(seed: bytes, kind: str, size: int) -> bytes:
+    """Seed 001's PDF with, on its first page, a stream decoding to ``size`` bytes or more, in one of the ways
+    (``kind``) a PDF can hold one (two of them never decoded: an image, drawn or not)."""
+    page, body = re.search(rb"\n(\d+) 0 obj\n(<<\n/Contents \d+ 0 R\n.*?/Type /Page\n>>)", seed, re.S).groups()
+    page = int(page)
+    resources = int(re.search(rb"/Resources (\d+) 0 R", body).group(1))
+    with_image = re.search(rb"\n%d 0 obj\n(<<.*?>>)\nendobj" % resources, seed, re.S).group(1)[:-2] + \
+        b"/XObject <</Im1 902 0 R>> >>"
+    more = re.sub(rb"/Contents (\d+) 0 R", rb"/Contents [\1 0 R 901 0 R]", body)
+    image = lambda: pdf_stream(deflated(size), f"/Type /XObject /Subtype /Image /Width {size // 3000} "  # noqa: E731
+                                              f"/Height 1000 /ColorSpace /DeviceRGB /BitsPerComponent 8 ")
+    held = lambda: b"%d 0 " % page + body + b" " * size  # noqa: E731 (an object stream holding the page, padded)
+    objects = {
+        "content": lambda: {page: more, 901: pdf_stream(deflated(size))},
+        "chain": lambda: {page: more, 901: pdf_stream(deflated(size, 2), filters=2)},
+        "run_length": lambda: {page: more, 901: pdf_stream(deflated_bytes(b"\x81 " * (size // 128 + 1)),
+                                                            "/Filter [/FlateDecode /RunLengthDecode] ", filters=0)},
+        "lzw": lambda: {page: more, 901: pdf_stream(lzw_run(b" ", size), "/Filter /LZWDecode ",
+                                                     filters=0)},
+        "object_stream": lambda: {page: (903, 0), "xref_stream": 1, 903: pdf_stream(
+            deflated_bytes(held()), f"/Type /ObjStm /N 1 /First {len(str(page)) + 3} ")},
+        "image": lambda: {resources: with_image, 902: image()},
+        "drawn_image": lambda: {page: more, resources: with_image, 902: image(),
+                                901: pdf_stream(b"q 100 0 0 100 10 10 cm /Im1 Do Q", filters=0)},
+    }
+    return pdf_update(seed, objects[kind]())
+
+
+PDF_BOMBS = ["content", "chain", "run_length", "lzw", "object_stream"]
+
+
+@pytest.mark.parametrize("kind", PDF_BOMBS)
+def test_a_pdf_stream_decoding_past_the_limit_is_refused(tmp_path: Path, seed_pdf: bytes, kind: str) -> None:
+    # pdfminer decodes a stream whole: a 400 KB PDF whose page held a FlateDecode stream of 300 MB took 9 s and
+    # 695 MB to read (two filters in a chain: 115 KB on disk, 3 GB decoded took the memory). Its streams now
+    # decode to at most 10 x max_bytes in all (as a DOCX unzips), each stopping there. Scaled down here.
+    path = write(tmp_path, f"{kind}.pdf", pdf_bomb(seed_pdf, kind, 4_000_000))
+    where = "" if kind == "object_stream" else "page 1: "  # (the page itself is in the object stream)
+    expect(FileTooLargeError, path, where + r"the PDF's compressed streams decode to more than 3000000 bytes, "
+           r"10 x max_bytes=300000 \(a decompression bomb", max_bytes=300_000)
+    import zlib
+
+    import pdfminer.pdftypes
+
+    assert pdfminer.pdftypes.zlib is zlib and pdfminer.pdftypes.rldecode.__module__ == "pdfminer.runlength"  # put back
+
+
+@pytest.mark.parametrize("kind", PDF_BOMBS + ["image", "drawn_image"])
+def test_a_pdf_stream_within_the_limit_is_read(tmp_path: Path, seed_pdf: bytes, kind: str) -> None:
+    # The same streams, decoding to less; an image is never decoded (a scan's pages are images), whatever its size.
+    size = 40_000_000 if kind.endswith("image") else 1_000_000
+    path = write(tmp_path, f"{kind}.pdf", pdf_bomb(seed_pdf, kind, size))
+    lines = read_document(path, max_bytes=300_000).lines
+    assert lines == read_document(write(tmp_path, "seed.pdf", seed_pdf)).lines
+
+
+def test_a_pdf_bomb_at_the_default_limit_stops_early(tmp_path: Path, seed_pdf: bytes) -> None:
+    # Two FlateDecode filters in a chain, 2 GiB of spaces in 6 KB: before, pdfminer decoded them whole (2 GiB and
+    # more); now the read stops at 500 MiB decoded, in a few seconds and under 1.5 GB (in a child process, whose
+    # address space is limited to 2.5 GB so that a regression fails here rather than taking the machine).
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "chain.pdf", pdf_bomb(seed_pdf, "chain", 2**31))
+    code = ("import resource, sys, toolkit\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (2_500_000_000, 2_500_000_000))\n"
+            "try:\n    toolkit.parse_report(sys.argv[1])\n"
+            "except toolkit.errors.FileTooLargeError as exc:\n    print(exc)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})  # (not the tests' folder)
+    message, peak = done.stdout.splitlines()[-2:] if done.returncode == 0 else (done.stderr, "0")
+    assert message == (f"{path}: page 1: the PDF's compressed streams decode to more than 524288000 bytes, 10 x "
+                       f"max_bytes=52428800 (a decompression bomb, or pass a larger max_bytes)")
+    assert int(peak) < 1_500_000 and time.monotonic() - start < 60
 
 
 # --------------------------------------------------------------------------
