@@ -24,7 +24,7 @@ from typing import Iterator
 __all__ = ["render_html", "render_mht", "render_docx", "render_docx_worksheets", "strict_docx", "rezip",
            "render_doc", "doc_bytes", "ole_bytes", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
            "render_ofd", "ofd_package", "OFD_NS", "TEXT_LAYOUTS", "deflated", "deflated_bytes", "pdf_stream",
-           "pdf_update"]
+           "pdf_update", "pdf_bomb", "lzw_run", "PDF_BOMBS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 
@@ -807,6 +807,55 @@ def pdf_update(data: bytes, objects: dict) -> bytes:
         out += b"trailer\n<< /Size %d /Root %s /Prev %d >>\n" % (size, root, prev)
     out += b"startxref\n%d\n%%%%EOF\n" % start
     return bytes(out)
+
+
+#: The ways a PDF holds a stream that pdfminer decodes (see pdf_bomb).
+PDF_BOMBS = ["content", "chain", "run_length", "lzw", "object_stream"]
+
+
+def lzw_run(byte: bytes, size: int) -> bytes:
+    """A PDF LZWDecode stream of ``byte`` repeated ``size`` times or a little more: each code names the run before
+    it and one more byte, until the codes are 12 bits long, then the longest run over and over (some 2,500 times
+    its size)."""
+    out, bits, width, table, made = 0, 0, 9, 258, 1
+    for code in (256, byte[0]):  # clear the table, then the byte
+        out, bits = (out << width) | code, bits + width
+    run = 1
+    while made < size:
+        code = min(table, 4095)
+        run = run + 1 if code == table else run
+        out, bits, made, table = (out << width) | code, bits + width, made + run, table + 1
+        width = {511: 10, 1023: 11, 2047: 12}.get(table, width)
+    out, bits = (out << width) | 257, bits + width  # the end
+    return (out << (-bits % 8)).to_bytes((bits + 7) // 8, "big")
+
+
+def pdf_bomb(seed: bytes, kind: str, size: int) -> bytes:
+    """A PDF (``render_pdf(..., compress=False)``) with, on its first page, a stream decoding to ``size`` bytes or more, in one of the ways
+    (``kind``) a PDF can hold one (two of them never decoded: an image, drawn or not)."""
+    page, body = re.search(rb"\n(\d+) 0 obj\n(<<\n/Contents \d+ 0 R\n.*?/Type /Page\n>>)", seed, re.S).groups()
+    page = int(page)
+    resources = int(re.search(rb"/Resources (\d+) 0 R", body).group(1))
+    with_image = re.search(rb"\n%d 0 obj\n(<<.*?>>)\nendobj" % resources, seed, re.S).group(1)[:-2] + \
+        b"/XObject <</Im1 902 0 R>> >>"
+    more = re.sub(rb"/Contents (\d+) 0 R", rb"/Contents [\1 0 R 901 0 R]", body)
+    image = lambda: pdf_stream(deflated(size), f"/Type /XObject /Subtype /Image /Width {size // 3000} "  # noqa: E731
+                                              f"/Height 1000 /ColorSpace /DeviceRGB /BitsPerComponent 8 ")
+    held = lambda: b"%d 0 " % page + body + b" " * size  # noqa: E731 (an object stream holding the page, padded)
+    objects = {
+        "content": lambda: {page: more, 901: pdf_stream(deflated(size))},
+        "chain": lambda: {page: more, 901: pdf_stream(deflated(size, 2), filters=2)},
+        "run_length": lambda: {page: more, 901: pdf_stream(deflated_bytes(b"\x81 " * (size // 128 + 1)),
+                                                            "/Filter [/FlateDecode /RunLengthDecode] ", filters=0)},
+        "lzw": lambda: {page: more, 901: pdf_stream(lzw_run(b" ", size), "/Filter /LZWDecode ",
+                                                     filters=0)},
+        "object_stream": lambda: {page: (903, 0), "xref_stream": 1, 903: pdf_stream(
+            deflated_bytes(held()), f"/Type /ObjStm /N 1 /First {len(str(page)) + 3} ")},
+        "image": lambda: {resources: with_image, 902: image()},
+        "drawn_image": lambda: {page: more, resources: with_image, 902: image(),
+                                901: pdf_stream(b"q 100 0 0 100 10 10 cm /Im1 Do Q", filters=0)},
+    }
+    return pdf_update(seed, objects[kind]())
 
 
 # --------------------------------------------------------------------------

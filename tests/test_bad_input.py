@@ -25,11 +25,9 @@ from toolkit import readers
 from toolkit.readers import decode_bytes, read_document
 
 try:
-    from renderers import (cjk_font_path, deflated, deflated_bytes, ole_bytes, pdf_stream, pdf_update, render_docx,
-                           render_html, render_pdf)
+    from renderers import PDF_BOMBS, cjk_font_path, ole_bytes, pdf_bomb, render_docx, render_html, render_pdf
 except ImportError:  # tests/ imported as a package
-    from tests.renderers import (cjk_font_path, deflated, deflated_bytes, ole_bytes, pdf_stream, pdf_update,
-                                 render_docx, render_html, render_pdf)
+    from tests.renderers import PDF_BOMBS, cjk_font_path, ole_bytes, pdf_bomb, render_docx, render_html, render_pdf
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SEED_001 = RAW / "001_4d29bfef72dd56db.txt"
@@ -454,54 +452,6 @@ def seed_pdf(tmp_path_factory) -> bytes:
     return path.read_bytes()
 
 
-def lzw_run(byte: bytes, size: int) -> bytes:
-    """A PDF LZWDecode stream of ``byte`` repeated ``size`` times or a little more: each code names the run before
-    it and one more byte, until the codes are 12 bits long, then the longest run over and over (some 2,500 times
-    its size)."""
-    out, bits, width, table, made = 0, 0, 9, 258, 1
-    for code in (256, byte[0]):  # clear the table, then the byte
-        out, bits = (out << width) | code, bits + width
-    run = 1
-    while made < size:
-        code = min(table, 4095)
-        run = run + 1 if code == table else run
-        out, bits, made, table = (out << width) | code, bits + width, made + run, table + 1
-        width = {511: 10, 1023: 11, 2047: 12}.get(table, width)
-    out, bits = (out << width) | 257, bits + width  # the end
-    return (out << (-bits % 8)).to_bytes((bits + 7) // 8, "big")
-
-
-def pdf_bomb(seed: bytes, kind: str, size: int) -> bytes:
-    """Seed 001's PDF with, on its first page, a stream decoding to ``size`` bytes or more, in one of the ways
-    (``kind``) a PDF can hold one (two of them never decoded: an image, drawn or not)."""
-    page, body = re.search(rb"\n(\d+) 0 obj\n(<<\n/Contents \d+ 0 R\n.*?/Type /Page\n>>)", seed, re.S).groups()
-    page = int(page)
-    resources = int(re.search(rb"/Resources (\d+) 0 R", body).group(1))
-    with_image = re.search(rb"\n%d 0 obj\n(<<.*?>>)\nendobj" % resources, seed, re.S).group(1)[:-2] + \
-        b"/XObject <</Im1 902 0 R>> >>"
-    more = re.sub(rb"/Contents (\d+) 0 R", rb"/Contents [\1 0 R 901 0 R]", body)
-    image = lambda: pdf_stream(deflated(size), f"/Type /XObject /Subtype /Image /Width {size // 3000} "  # noqa: E731
-                                              f"/Height 1000 /ColorSpace /DeviceRGB /BitsPerComponent 8 ")
-    held = lambda: b"%d 0 " % page + body + b" " * size  # noqa: E731 (an object stream holding the page, padded)
-    objects = {
-        "content": lambda: {page: more, 901: pdf_stream(deflated(size))},
-        "chain": lambda: {page: more, 901: pdf_stream(deflated(size, 2), filters=2)},
-        "run_length": lambda: {page: more, 901: pdf_stream(deflated_bytes(b"\x81 " * (size // 128 + 1)),
-                                                            "/Filter [/FlateDecode /RunLengthDecode] ", filters=0)},
-        "lzw": lambda: {page: more, 901: pdf_stream(lzw_run(b" ", size), "/Filter /LZWDecode ",
-                                                     filters=0)},
-        "object_stream": lambda: {page: (903, 0), "xref_stream": 1, 903: pdf_stream(
-            deflated_bytes(held()), f"/Type /ObjStm /N 1 /First {len(str(page)) + 3} ")},
-        "image": lambda: {resources: with_image, 902: image()},
-        "drawn_image": lambda: {page: more, resources: with_image, 902: image(),
-                                901: pdf_stream(b"q 100 0 0 100 10 10 cm /Im1 Do Q", filters=0)},
-    }
-    return pdf_update(seed, objects[kind]())
-
-
-PDF_BOMBS = ["content", "chain", "run_length", "lzw", "object_stream"]
-
-
 @pytest.mark.parametrize("kind", PDF_BOMBS)
 def test_a_pdf_stream_decoding_past_the_limit_is_refused(tmp_path: Path, seed_pdf: bytes, kind: str) -> None:
     # pdfminer decodes a stream whole: a 400 KB PDF whose page held a FlateDecode stream of 300 MB took 9 s and
@@ -525,6 +475,21 @@ def test_a_pdf_stream_within_the_limit_is_read(tmp_path: Path, seed_pdf: bytes, 
     path = write(tmp_path, f"{kind}.pdf", pdf_bomb(seed_pdf, kind, size))
     lines = read_document(path, max_bytes=300_000).lines
     assert lines == read_document(write(tmp_path, "seed.pdf", seed_pdf)).lines
+
+
+def test_memory_running_out_on_a_pdf_page_is_no_damaged_file(tmp_path: Path, seed_pdf: bytes,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # pdfplumber wraps pdfminer's errors, a MemoryError too: it read as 'cannot read page 1 of the PDF:
+    # PdfminerException: Unable to allocate output buffer.' (a damaged file); a corpus worker whose memory is
+    # limited now says out of memory.
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError("Unable to allocate output buffer.")
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", out_of_memory)
+    with pytest.raises(MemoryError, match="Unable to allocate"):
+        read_document(write(tmp_path, "seed.pdf", seed_pdf))
 
 
 def test_a_pdf_bomb_at_the_default_limit_stops_early(tmp_path: Path, seed_pdf: bytes) -> None:

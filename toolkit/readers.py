@@ -2923,7 +2923,9 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
         except (MemoryError, KeyboardInterrupt):  # pragma: no cover
             raise
         except Exception as exc:
-            inner = _cause(exc, ToolkitError)  # (pdfplumber wraps the error a stream too large raises)
+            inner = _cause(exc, (ToolkitError, MemoryError))  # (pdfplumber wraps them: a stream too large …)
+            if isinstance(inner, MemoryError):  # memory out (a corpus worker's limit) is no damaged file
+                raise inner from exc
             if inner is not None:
                 raise type(inner)(path, f"page {number}: {inner.problem}") from exc
             raise CorruptFileError(
