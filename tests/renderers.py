@@ -23,7 +23,8 @@ from typing import Iterator
 
 __all__ = ["render_html", "render_mht", "render_docx", "render_docx_worksheets", "strict_docx", "rezip",
            "render_doc", "doc_bytes", "ole_bytes", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
-           "render_ofd", "ofd_package", "OFD_NS", "TEXT_LAYOUTS"]
+           "render_ofd", "ofd_package", "OFD_NS", "TEXT_LAYOUTS", "deflated", "deflated_bytes", "pdf_stream",
+           "pdf_update", "pdf_bomb", "lzw_run", "PDF_BOMBS"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 
@@ -734,6 +735,127 @@ def rotate_pdf_pages(path, angle: int, pages: set | None = None) -> None:
         raise ValueError("no page dictionary found: write the PDF with compress=False")
     with open(os.fspath(path), "wb") as out:
         out.write(data)
+
+
+def deflated(size: int, layers: int = 1, fill: bytes = b" ") -> bytes:
+    """``size`` bytes of ``fill`` (a multiple of 1 MiB) compressed with zlib (a PDF's FlateDecode), ``layers`` times
+    over (a chain of filters): some 1,000 times smaller a layer (a decompression bomb's stream).
+
+    Made fast: one MiB compressed once and repeated (each piece ends in a full flush, so none refers back).
+    """
+    import zlib
+
+    chunk = fill * (2**20 // len(fill))
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    piece = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    check = 1
+    for _ in range(size // len(chunk)):
+        check = zlib.adler32(chunk, check)
+    data = b"\x78\xda" + piece * (size // len(chunk)) + b"\x03\x00" + struct.pack(">I", check)
+    return deflated_bytes(data, layers - 1)
+
+
+def deflated_bytes(data: bytes, layers: int = 1) -> bytes:
+    """``data`` compressed with zlib ``layers`` times over."""
+    import zlib
+
+    for _ in range(layers):
+        data = zlib.compress(data, 9)
+    return data
+
+
+def pdf_stream(stream: bytes, entries: str = "", filters: int = 1) -> bytes:
+    """A PDF stream object's body: ``stream`` with ``entries`` (PDF syntax) and ``filters`` FlateDecode filters."""
+    chain = "/Filter [" + " /FlateDecode" * filters + "] " if filters else ""
+    return b"<< %s%s/Length %d >>\nstream\n%s\nendstream" % (chain.encode(), entries.encode(), len(stream), stream)
+
+
+def pdf_update(data: bytes, objects: dict) -> bytes:
+    """A PDF ``data`` with an incremental update appended that adds or replaces ``objects`` (number: the object's
+    body in PDF syntax), as an editor saves a change: a new cross-reference section pointing back to the last.
+
+    A key ``"xref_stream"`` (any value) writes the section as a cross-reference stream, which may place an object
+    in an object stream: ``objects[n] = (stream_number, index)`` (the stream itself among ``objects``).
+    """
+    import re
+
+    objects = dict(objects)
+    as_stream = objects.pop("xref_stream", None) is not None
+    root = re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
+    size = max(int(n) for n in re.findall(rb"/Size (\d+)", data))
+    prev = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    out = bytearray(data if data.endswith(b"\n") else data + b"\n")
+    where = {}
+    for number, body in sorted(objects.items()):
+        if isinstance(body, tuple):  # (object stream, index): inside a stream
+            where[number] = (2, *body)
+            continue
+        where[number] = (1, len(out), 0)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    size = max(size, max(objects) + 2)
+    start = len(out)
+    if as_stream:
+        where[size - 1] = (1, start, 0)
+        index = " ".join(f"{n} 1" for n in sorted(where))
+        rows = b"".join(struct.pack(">BIH", *where[n]) for n in sorted(where))
+        out += b"%d 0 obj\n<< /Type /XRef /Size %d /Root %s /Prev %d /W [1 4 2] /Index [%s] /Length %d >>\n" \
+               b"stream\n%s\nendstream\nendobj\n" % (size - 1, size, root, prev, index.encode(), len(rows), rows)
+    else:
+        out += b"xref\n"
+        for number in sorted(where):
+            out += b"%d 1\n%010d 00000 n \n" % (number, where[number][1])
+        out += b"trailer\n<< /Size %d /Root %s /Prev %d >>\n" % (size, root, prev)
+    out += b"startxref\n%d\n%%%%EOF\n" % start
+    return bytes(out)
+
+
+#: The ways a PDF holds a stream that pdfminer decodes (see pdf_bomb).
+PDF_BOMBS = ["content", "chain", "run_length", "lzw", "object_stream"]
+
+
+def lzw_run(byte: bytes, size: int) -> bytes:
+    """A PDF LZWDecode stream of ``byte`` repeated ``size`` times or a little more: each code names the run before
+    it and one more byte, until the codes are 12 bits long, then the longest run over and over (some 2,500 times
+    its size)."""
+    out, bits, width, table, made = 0, 0, 9, 258, 1
+    for code in (256, byte[0]):  # clear the table, then the byte
+        out, bits = (out << width) | code, bits + width
+    run = 1
+    while made < size:
+        code = min(table, 4095)
+        run = run + 1 if code == table else run
+        out, bits, made, table = (out << width) | code, bits + width, made + run, table + 1
+        width = {511: 10, 1023: 11, 2047: 12}.get(table, width)
+    out, bits = (out << width) | 257, bits + width  # the end
+    return (out << (-bits % 8)).to_bytes((bits + 7) // 8, "big")
+
+
+def pdf_bomb(seed: bytes, kind: str, size: int) -> bytes:
+    """A PDF (``render_pdf(..., compress=False)``) with, on its first page, a stream decoding to ``size`` bytes or more, in one of the ways
+    (``kind``) a PDF can hold one (two of them never decoded: an image, drawn or not)."""
+    page, body = re.search(rb"\n(\d+) 0 obj\n(<<\n/Contents \d+ 0 R\n.*?/Type /Page\n>>)", seed, re.S).groups()
+    page = int(page)
+    resources = int(re.search(rb"/Resources (\d+) 0 R", body).group(1))
+    with_image = re.search(rb"\n%d 0 obj\n(<<.*?>>)\nendobj" % resources, seed, re.S).group(1)[:-2] + \
+        b"/XObject <</Im1 902 0 R>> >>"
+    more = re.sub(rb"/Contents (\d+) 0 R", rb"/Contents [\1 0 R 901 0 R]", body)
+    image = lambda: pdf_stream(deflated(size), f"/Type /XObject /Subtype /Image /Width {size // 3000} "  # noqa: E731
+                                              f"/Height 1000 /ColorSpace /DeviceRGB /BitsPerComponent 8 ")
+    held = lambda: b"%d 0 " % page + body + b" " * size  # noqa: E731 (an object stream holding the page, padded)
+    objects = {
+        "content": lambda: {page: more, 901: pdf_stream(deflated(size))},
+        "chain": lambda: {page: more, 901: pdf_stream(deflated(size, 2), filters=2)},
+        "run_length": lambda: {page: more, 901: pdf_stream(deflated_bytes(b"\x81 " * (size // 128 + 1)),
+                                                            "/Filter [/FlateDecode /RunLengthDecode] ", filters=0)},
+        "lzw": lambda: {page: more, 901: pdf_stream(lzw_run(b" ", size), "/Filter /LZWDecode ",
+                                                     filters=0)},
+        "object_stream": lambda: {page: (903, 0), "xref_stream": 1, 903: pdf_stream(
+            deflated_bytes(held()), f"/Type /ObjStm /N 1 /First {len(str(page)) + 3} ")},
+        "image": lambda: {resources: with_image, 902: image()},
+        "drawn_image": lambda: {page: more, resources: with_image, 902: image(),
+                                901: pdf_stream(b"q 100 0 0 100 10 10 cm /Im1 Do Q", filters=0)},
+    }
+    return pdf_update(seed, objects[kind]())
 
 
 # --------------------------------------------------------------------------

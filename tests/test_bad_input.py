@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import time
 import zipfile
@@ -24,9 +25,9 @@ from toolkit import readers
 from toolkit.readers import decode_bytes, read_document
 
 try:
-    from renderers import cjk_font_path, ole_bytes, render_docx, render_html, render_pdf
+    from renderers import PDF_BOMBS, cjk_font_path, ole_bytes, pdf_bomb, render_docx, render_html, render_pdf
 except ImportError:  # tests/ imported as a package
-    from tests.renderers import cjk_font_path, ole_bytes, render_docx, render_html, render_pdf
+    from tests.renderers import PDF_BOMBS, cjk_font_path, ole_bytes, pdf_bomb, render_docx, render_html, render_pdf
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SEED_001 = RAW / "001_4d29bfef72dd56db.txt"
@@ -436,6 +437,81 @@ def test_a_pdf_with_a_few_unmapped_characters_names_their_pages(tmp_path: Path, 
     assert [str(w.message) for w in caught] == [f"{path}: {detail}"]
     assert [f.detail for f in report.flags if f.code == "cid_characters"] == [detail]
     assert report.table("active").reindex(["licensing"]).isna().all(axis=None)  # no value read from (cid:NN)
+
+
+# --------------------------------------------------------------------------
+# PDF decompression bombs
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory) -> bytes:
+    """Seed 001 as a PDF whose objects are written out (not compressed), so that an update can name them."""
+    path = tmp_path_factory.mktemp("seed") / "001.pdf"
+    render_pdf(read_document(SEED_001).lines, path, compress=False)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("kind", PDF_BOMBS)
+def test_a_pdf_stream_decoding_past_the_limit_is_refused(tmp_path: Path, seed_pdf: bytes, kind: str) -> None:
+    # pdfminer decodes a stream whole: a 400 KB PDF whose page held a FlateDecode stream of 300 MB took 9 s and
+    # 695 MB to read (two filters in a chain: 115 KB on disk, 3 GB decoded took the memory). Its streams now
+    # decode to at most 10 x max_bytes in all (as a DOCX unzips), each stopping there. Scaled down here.
+    path = write(tmp_path, f"{kind}.pdf", pdf_bomb(seed_pdf, kind, 4_000_000))
+    where = "" if kind == "object_stream" else "page 1: "  # (the page itself is in the object stream)
+    expect(FileTooLargeError, path, where + r"the PDF's compressed streams decode to more than 3000000 bytes, "
+           r"10 x max_bytes=300000 \(a decompression bomb", max_bytes=300_000)
+    import zlib
+
+    import pdfminer.pdftypes
+
+    assert pdfminer.pdftypes.zlib is zlib and pdfminer.pdftypes.rldecode.__module__ == "pdfminer.runlength"  # put back
+
+
+@pytest.mark.parametrize("kind", PDF_BOMBS + ["image", "drawn_image"])
+def test_a_pdf_stream_within_the_limit_is_read(tmp_path: Path, seed_pdf: bytes, kind: str) -> None:
+    # The same streams, decoding to less; an image is never decoded (a scan's pages are images), whatever its size.
+    size = 40_000_000 if kind.endswith("image") else 1_000_000
+    path = write(tmp_path, f"{kind}.pdf", pdf_bomb(seed_pdf, kind, size))
+    lines = read_document(path, max_bytes=300_000).lines
+    assert lines == read_document(write(tmp_path, "seed.pdf", seed_pdf)).lines
+
+
+def test_memory_running_out_on_a_pdf_page_is_no_damaged_file(tmp_path: Path, seed_pdf: bytes,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # pdfplumber wraps pdfminer's errors, a MemoryError too: it read as 'cannot read page 1 of the PDF:
+    # PdfminerException: Unable to allocate output buffer.' (a damaged file); a corpus worker whose memory is
+    # limited now says out of memory.
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError("Unable to allocate output buffer.")
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", out_of_memory)
+    with pytest.raises(MemoryError, match="Unable to allocate"):
+        read_document(write(tmp_path, "seed.pdf", seed_pdf))
+
+
+def test_a_pdf_bomb_at_the_default_limit_stops_early(tmp_path: Path, seed_pdf: bytes) -> None:
+    # Two FlateDecode filters in a chain, 2 GiB of spaces in 6 KB: before, pdfminer decoded them whole (2 GiB and
+    # more); now the read stops at 500 MiB decoded, in a few seconds and under 1.5 GB (in a child process, whose
+    # address space is limited to 2.5 GB so that a regression fails here rather than taking the machine).
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "chain.pdf", pdf_bomb(seed_pdf, "chain", 2**31))
+    code = ("import resource, sys, toolkit\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (2_500_000_000, 2_500_000_000))\n"
+            "try:\n    toolkit.parse_report(sys.argv[1])\n"
+            "except toolkit.errors.FileTooLargeError as exc:\n    print(exc)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})  # (not the tests' folder)
+    message, peak = done.stdout.splitlines()[-2:] if done.returncode == 0 else (done.stderr, "0")
+    assert message == (f"{path}: page 1: the PDF's compressed streams decode to more than 524288000 bytes, 10 x "
+                       f"max_bytes=52428800 (a decompression bomb, or pass a larger max_bytes)")
+    assert int(peak) < 1_500_000 and time.monotonic() - start < 60
 
 
 # --------------------------------------------------------------------------

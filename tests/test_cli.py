@@ -159,7 +159,8 @@ def test_help_lists_the_options(capsys: pytest.CaptureFixture) -> None:
         cli.main(["extract", "--help"])
     assert exc.value.code == 0
     out = capsys.readouterr().out
-    for option in ("--out", "--jobs", "--quiet", "--strict", "--timeout", "--backend", "--scheduler", "--max-bytes"):
+    for option in ("--out", "--jobs", "--quiet", "--strict", "--timeout", "--backend", "--scheduler", "--max-bytes",
+                   "--max-memory"):
         assert option in out
 
 

@@ -76,6 +76,13 @@ def fake_parse(path: str, report_id: str | None = None) -> FakeReport:
     return FakeReport(path, report_id or stem)
 
 
+def memory_parse(path: str, report_id: str | None = None) -> FakeReport:
+    """Like fake_parse, taking 4 GiB for a file named '...memory...' (zeroed: every page touched)."""
+    if "memory" in Path(path).stem:
+        bytearray(4 * 2**30)
+    return fake_parse(path, report_id)
+
+
 def pid_parse(path: str, report_id: str | None = None) -> FakeReport:
     """Like fake_parse, with the worker's process id as the agency."""
     report = FakeReport(path, report_id or Path(path).stem)
@@ -191,6 +198,44 @@ def test_every_file_gives_one_row_whatever_happens(tmp_path: Path) -> None:
     # the crash/hang did not lose the other files' tables
     tables = frames["tables"]
     assert sorted(tables["report_id"].unique()) == sorted(p.stem for p in good)
+
+
+def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path: Path) -> None:
+    # max_memory bounds each worker's address space (RLIMIT_AS) beyond what it holds at its start: the file that
+    # needs 4 GiB gets a MemoryError and a failed row saying so, the worker goes on with the others (before, no
+    # limit but the machine's: the system's OOM killer, which may kill another process than the worker).
+    paths = write_fake_corpus(tmp_path, 4)
+    hog = tmp_path / "r01memory.txt"
+    hog.write_text("x\n", encoding="utf-8")
+    frames = corpus.extract_corpus([tmp_path], jobs=1, max_memory=2**30, _parse=memory_parse)
+    reports = frames["reports"].set_index("report_id")
+    assert reports.loc["r01memory", "error"] == f"{hog}: out of memory (MemoryError)"
+    assert (reports.loc[[p.stem for p in paths], "status"] != "failed").all()
+    with pytest.raises(ValueError, match="max_memory must be a positive integer"):
+        corpus.extract_corpus([tmp_path], max_memory=0)
+
+
+def test_pdf_decompression_bombs_fail_alone_in_a_corpus_run(tmp_path: Path) -> None:
+    # Each way a PDF holds a stream that decodes past 10 x max_bytes gives its file a failed row naming it, the
+    # page and the limit; a huge image, never decoded, is read (scaled down: max_bytes 300 KB, 4 MB decoded).
+    try:
+        from renderers import PDF_BOMBS, pdf_bomb, render_pdf
+    except ImportError:  # tests/ imported as a package
+        from tests.renderers import PDF_BOMBS, pdf_bomb, render_pdf
+    render_pdf(toolkit.readers.read_document(RAW_REPORTS[1]).lines, tmp_path / "seed.pdf", compress=False)
+    seed = (tmp_path / "seed.pdf").read_bytes()
+    for kind in PDF_BOMBS + ["image"]:
+        (tmp_path / f"{kind}.pdf").write_bytes(pdf_bomb(seed, kind, 4_000_000))
+    start = time.monotonic()
+    frames = corpus.extract_corpus([tmp_path], jobs=1, max_bytes=300_000)
+    reports = frames["reports"].set_index("report_id")
+    for kind in PDF_BOMBS:
+        where = "" if kind == "object_stream" else "page 1: "
+        assert reports.loc[kind, "error"] == (
+            f"{tmp_path / kind}.pdf: {where}the PDF's compressed streams decode to more than 3000000 bytes, 10 x "
+            f"max_bytes=300000 (a decompression bomb, or pass a larger max_bytes)")
+    assert reports.loc["image", "status"] == reports.loc["seed", "status"] == "partial"
+    assert time.monotonic() - start < 120
 
 
 def test_hang_in_a_batch_does_not_lose_its_neighbours(tmp_path: Path) -> None:

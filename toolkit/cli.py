@@ -115,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="time limit per file in seconds, 0 or 'none' for no limit (default: 60)")
     ex.add_argument("--max-bytes", type=_positive_int, default=None, metavar="B",
                     help="files larger than this fail without being read (default: 50 MiB)")
+    ex.add_argument("--max-memory", type=_positive_int, default=None, metavar="B",
+                    help="bytes of memory each worker may take (beyond what it holds at its start); a file that "
+                         "needs more fails with 'out of memory' (default: no limit; Linux)")
     ex.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
                     help="codec of every text and HTML file, e.g. gb18030 or big5 (default: detected per file)")
     ex.add_argument("--backend", choices=("local", "dask"), default="local",
@@ -473,7 +476,8 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,
         empty_written = False
         for frames in _iter_corpus(args.inputs, jobs=args.jobs, backend=args.backend, scheduler=args.scheduler,
                                    timeout=args.timeout, progress=progress, max_bytes=args.max_bytes,
-                                   encoding=args.encoding, _parse=_parse, skipped=skipped, exclude=args.out):
+                                   encoding=args.encoding, max_memory=args.max_memory, _parse=_parse, skipped=skipped,
+                                   exclude=args.out):
             if _stops is not None:
                 _stops.check()
             writer.write(frames)

@@ -869,6 +869,8 @@ def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
         return _frames_of(report, path, report_id)
     except ToolkitError as exc:
         return _failed(path, report_id, str(exc))
+    except MemoryError as exc:  # (max_memory, or the system's own limits): freed, and the worker goes on
+        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc})")
     except (Exception, RecursionError) as exc:  # a parser bug must not stop the corpus
         return _failed(path, report_id, f"{path}: unexpected {type(exc).__name__}: {exc}")
 
@@ -906,10 +908,11 @@ def _run_batch(parse: Callable, batch: list[tuple[str, str]]) -> dict[str, pd.Da
 # Local backend: a pool of killable worker processes
 # ----------------------------------------------------------------------------------------------
 
-def _worker_main(conn: Any, parse: Callable | None, progress: Any,
-                 raw: bool = False) -> None:  # pragma: no cover - a child process
+def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = False,
+                 memory: int | None = None) -> None:  # pragma: no cover - a child process
     """Parse the batches the parent sends, and send back the frames of each (``raw``: the parts the parent
-    combines into frames, see _LocalPool).
+    combines into frames, see _LocalPool), in at most ``memory`` bytes more than the worker holds at its start
+    (:func:`_limit_memory`).
 
     ``progress`` (shared with the parent) says which file of the batch the worker is on and since when: the
     parent reads it when a time limit may be up or the worker died, rather than being woken for every file.
@@ -918,6 +921,8 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any,
     """
     parse = parse or _default_parse
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if memory is not None:
+        _limit_memory(memory)
     gc.freeze()  # what the worker inherited lives as long as it does: keep it out of every collection
     while True:
         try:
@@ -937,6 +942,18 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any,
             conn.send(("done", parts if raw else _combine(parts)))
         except (BrokenPipeError, ConnectionResetError):
             return  # the parent went away (stopped or killed): nobody to report to
+
+
+def _limit_memory(extra: int) -> None:
+    """Limit this process's address space (RLIMIT_AS) to what it has mapped now plus ``extra`` bytes, so that a file
+    that would take more gets a MemoryError, and a failed row, rather than the machine's memory (Linux)."""
+    import resource
+
+    with open("/proc/self/statm") as fh:  # (its first number: the pages mapped)
+        mapped = int(fh.read().split()[0]) * resource.getpagesize()
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    limit = mapped + extra if hard == resource.RLIM_INFINITY else min(mapped + extra, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 @dataclass
@@ -1021,18 +1038,20 @@ class _LocalPool:
     while they parse, on a core they leave free. Without it (no core to spare) each worker combines its own.
     """
 
-    def __init__(self, jobs: int, parse: Callable | None, timeout: float | None, raw: bool = False) -> None:
+    def __init__(self, jobs: int, parse: Callable | None, timeout: float | None, raw: bool = False,
+                 memory: int | None = None) -> None:
         self.ctx = _mp_context()
         self.parse = parse
         self.timeout = timeout
         self.raw = raw
+        self.memory = memory
         self.slots = [self._start() for _ in range(jobs)]
         self.startup_failures = 0
 
     def _start(self) -> _Slot:
         parent, child = self.ctx.Pipe()
         progress = self.ctx.RawArray("d", [-1.0, 0.0])
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress, self.raw), daemon=True,
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress, self.raw, self.memory), daemon=True,
                                 name="toolkit-corpus-worker")
         with _main_script_hidden(self.parse):
             proc.start()
@@ -1297,7 +1316,8 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any, encoding: Any = None) -> int:
+def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any, encoding: Any = None,
+                max_memory: Any = None) -> int:
     if backend not in _BACKENDS:
         raise ValueError(f"backend must be one of {list(_BACKENDS)}, got {backend!r}")
     if backend == "dask" and scheduler is None:
@@ -1312,6 +1332,11 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
         raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, Integral) or max_bytes < 1):
         raise ValueError(f"max_bytes must be a positive integer or None, got {max_bytes!r}")
+    if max_memory is not None:
+        if isinstance(max_memory, bool) or not isinstance(max_memory, Integral) or max_memory < 1:
+            raise ValueError(f"max_memory must be a positive integer (bytes) or None, got {max_memory!r}")
+        if backend != "local" or not os.path.exists("/proc/self/statm"):
+            raise ValueError("max_memory limits the local backend's workers, on Linux only")
     if encoding is not None:
         _check_encoding(encoding)  # once here, rather than a failed row for every file
     return jobs
@@ -1367,14 +1392,14 @@ def _progress_bar(total: int, progress: bool) -> Any:
 def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local", scheduler: Any = None,
                  timeout: float | None = 60, progress: bool = False, report_ids: Any = None,
                  max_bytes: int | None = None, encoding: str | None = None, batch_size: int | None = None,
-                 _parse: Callable | None = None, skipped: Counter | None = None,
+                 max_memory: int | None = None, _parse: Callable | None = None, skipped: Counter | None = None,
                  exclude: str | os.PathLike | None = None) -> Iterator[dict[str, pd.DataFrame]]:
     """Yield the frames of consecutive runs of reports, in report-id order (the streaming core).
 
     ``skipped``, when given, counts the files of folders that were skipped as not reports, by kind; no
     folder or glob gives the output files of a run in the folder ``exclude`` (the command's ``--out``).
     """
-    jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes, encoding)
+    jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes, encoding, max_memory)
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     parse = _parse or partial(_default_parse, max_bytes=max_bytes, encoding=encoding)
     inputs = _collect(paths, exclude)
@@ -1422,7 +1447,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
         window = max(256, jobs * 64, 4 * len(todo[0]) * jobs)
         if backend == "local":
             workers = min(jobs, len(to_parse))
-            pool = _LocalPool(workers, parse, timeout, raw=workers < _cores())
+            pool = _LocalPool(workers, parse, timeout, raw=workers < _cores(), memory=max_memory)
             try:
                 for unit in pool.run(tasks, todo, window, ready):
                     yield from accept(unit)
@@ -1438,7 +1463,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
 def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jobs: int | None = None,
                    backend: str = "local", scheduler: Any = None, timeout: float | None = 60,
                    progress: bool = False, report_ids: Mapping | Sequence | None = None,
-                   max_bytes: int | None = None, encoding: str | None = None,
+                   max_bytes: int | None = None, encoding: str | None = None, max_memory: int | None = None,
                    _parse: Callable | None = None) -> dict[str, pd.DataFrame]:
     """Parse every report of a corpus and return the output frames.
 
@@ -1481,6 +1506,11 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         Codec of every text and HTML file, passed to
         :func:`toolkit.parse_report` (e.g. ``"gb18030"``, ``"big5"``); None
         detects it file by file.  Ignored for DOCX and PDF.
+    max_memory : int, optional
+        Bytes of memory each worker may take beyond what it holds when it
+        starts (its address space, ``RLIMIT_AS``; local backend, Linux): a
+        file that needs more fails with ``out of memory`` and the run goes
+        on.  None (default): no limit but the machine's.
 
     Returns
     -------
@@ -1496,7 +1526,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     ------
     ValueError
         For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``,
-        ``max_bytes``, ``encoding``, ``report_ids``, an empty string among
+        ``max_bytes``, ``encoding``, ``max_memory``, ``report_ids``, an empty string among
         ``paths`` or one holding a NUL character).
     TypeError
         If ``paths`` holds something other than paths.
@@ -1517,7 +1547,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     """
     parts = list(_iter_corpus(paths, jobs=jobs, backend=backend, scheduler=scheduler, timeout=timeout,
                               progress=progress, report_ids=report_ids, max_bytes=max_bytes, encoding=encoding,
-                              _parse=_parse))
+                              max_memory=max_memory, _parse=_parse))
     out = {}
     for name in FRAMES:
         pieces = [p[name] for p in parts if len(p[name])]

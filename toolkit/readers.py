@@ -20,14 +20,17 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import contextvars
 import functools
 import io
 import logging
 import os
 import re
 import sys
+import threading
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -99,7 +102,8 @@ _MAX_PDF_EDGES = 6000
 # UTF-16 without BOM: at least this share of the characters, read in one byte order, are those of a report
 # (see _NOT_REPORT_CHARS); binary data read so gives characters from all over the 16-bit range.
 _UTF16_TEXT = 0.95
-# A DOCX may expand to at most this many times ``max_bytes`` when unzipped.
+# A DOCX may expand to at most this many times ``max_bytes`` when unzipped, and a PDF's streams decode to as much
+# in all (see _bounded_streams).
 _ZIP_EXPANSION = 10
 # Its XML parts (the text, styles ...), which are parsed whole, to at most this or max_bytes, the larger: a
 # parsed part takes some 20 times its size in memory, and a part a thousand times its compressed size (a zip
@@ -318,7 +322,7 @@ def read_document(
             return _read_doc(data, spath)
         if fmt == "ofd":
             return _read_ofd(data, spath, max_bytes)
-        return _read_pdf(data, spath)
+        return _read_pdf(data, spath, max_bytes)
     except ToolkitError:
         raise
     except (MemoryError, KeyboardInterrupt):  # pragma: no cover - resource limits
@@ -2660,6 +2664,12 @@ def _is_encrypted(exc: BaseException) -> bool:
     """Whether pdfminer failed because the PDF needs a password."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    return _cause(exc, (PDFPasswordIncorrect, PDFEncryptionError)) is not None
+
+
+def _cause(exc: BaseException, kinds: type | tuple) -> BaseException | None:
+    """The first error of the ``kinds`` that ``exc`` is, holds in its arguments (pdfplumber's PdfminerException
+    wraps pdfminer's error so) or was raised from, or None."""
     seen: set = set()
     todo = [exc]
     while todo:
@@ -2667,24 +2677,168 @@ def _is_encrypted(exc: BaseException) -> bool:
         if id(err) in seen:
             continue
         seen.add(id(err))
-        if isinstance(err, (PDFPasswordIncorrect, PDFEncryptionError)):
-            return True
+        if isinstance(err, kinds):
+            return err
         todo += [a for a in err.args if isinstance(a, BaseException)]
         todo += [e for e in (err.__cause__, err.__context__) if e is not None]
-    return False
+    return None
 
 
-def _read_pdf(data: bytes, path: str) -> RawDocument:
+# pdfminer decodes a PDF's streams whole in memory, and a FlateDecode stream may be a thousand times its size on
+# disk (two in a chain a million times; LZW some 2,700, RunLength 64, held as a list of ints). While the toolkit
+# reads a PDF, pdfminer's decoders are bounded by the budget of that read (see _bounded_streams); elsewhere, and
+# in other threads meanwhile, they are pdfminer's own.
+_PDF_BUDGET: contextvars.ContextVar["_StreamBudget | None"] = contextvars.ContextVar("toolkit_pdf_budget",
+                                                                                     default=None)
+_PDF_DECODERS = threading.Lock()
+_pdf_decoders_saved: dict = {}  # pdfminer's own decoders while bounded ones stand in for them
+_pdf_reads = 0  # reads under way (threads): the last to end puts pdfminer's decoders back
+
+
+class _StreamBudget:
+    """The bytes a PDF's streams may still decode to, ``_ZIP_EXPANSION`` times ``max_bytes`` in all."""
+
+    def __init__(self, path: str, max_bytes: int) -> None:
+        self.path = path
+        self.max_bytes = max_bytes
+        self.limit = self.left = _ZIP_EXPANSION * max_bytes
+        self.error: FileTooLargeError | None = None
+
+    def charge(self, n: int) -> None:
+        """Count ``n`` decoded bytes; raise FileTooLargeError (and keep raising it) once past the limit."""
+        self.left -= n
+        if self.left < 0:
+            if self.error is None:
+                self.error = FileTooLargeError(
+                    self.path, f"the PDF's compressed streams decode to more than {self.limit} bytes, "
+                               f"{_ZIP_EXPANSION} x max_bytes={self.max_bytes} (a decompression bomb, or pass a "
+                               f"larger max_bytes)")
+            raise self.error
+
+    def room(self) -> int:
+        """The most a decoder may give before the budget is known to be spent (one byte past what is left)."""
+        return max(self.left, 0) + 1
+
+
+class _BoundedInflater:
+    """A ``zlib.decompressobj`` that charges what it gives to a budget (pdfminer's reading of a damaged stream)."""
+
+    def __init__(self, inflater, budget: _StreamBudget) -> None:
+        self._inflater = inflater
+        self._budget = budget
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        room = self._budget.room()
+        out = self._inflater.decompress(data, min(max_length, room) if max_length else room)
+        self._budget.charge(len(out))
+        return out
+
+    def __getattr__(self, name: str):
+        return getattr(self._inflater, name)
+
+
+class _BoundedZlib:
+    """Stands for the ``zlib`` module in ``pdfminer.pdftypes`` (see _bounded_streams): what the budget of the
+    current read allows, zlib's answer and errors otherwise."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data: bytes, *args) -> bytes:
+        budget = _PDF_BUDGET.get()
+        if budget is None or args:
+            return zlib.decompress(data, *args)
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, budget.room())  # (stops there: a bomb is never decoded whole)
+        if not inflater.eof and not inflater.unconsumed_tail:  # as zlib.decompress says of it
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        budget.charge(len(out))
+        return out
+
+    @staticmethod
+    def decompressobj(*args):
+        budget = _PDF_BUDGET.get()
+        inflater = zlib.decompressobj(*args)
+        return inflater if budget is None else _BoundedInflater(inflater, budget)
+
+
+def _bounded_lzw(data: bytes) -> bytes:
+    """pdfminer's ``lzwdecode``, charging each code's bytes to the budget as they come."""
+    from pdfminer.lzw import LZWDecoder
+
+    budget = _PDF_BUDGET.get()
+    if budget is None:
+        return _pdf_decoders_saved["lzwdecode"](data)
+    out = []
+    for piece in LZWDecoder(io.BytesIO(data)).run():
+        budget.charge(len(piece))
+        out.append(piece)
+    return b"".join(out)
+
+
+def _bounded_run_length(data: bytes) -> bytes:
+    """pdfminer's ``rldecode``, once the size of what it gives (counted from the run lengths) fits the budget."""
+    budget = _PDF_BUDGET.get()
+    if budget is not None:
+        size = i = 0
+        while i < len(data) and data[i] != 128:  # 128: the end
+            run = data[i]
+            size += run + 1 if run < 128 else 257 - run  # a run copied, or a byte repeated
+            i += run + 2 if run < 128 else 2
+        budget.charge(size)
+    return _pdf_decoders_saved["rldecode"](data)
+
+
+_BOUNDED_DECODERS = {"zlib": _BoundedZlib(), "lzwdecode": _bounded_lzw, "rldecode": _bounded_run_length}
+
+
+@contextlib.contextmanager
+def _bounded_streams(path: str, max_bytes: int) -> Iterator[_StreamBudget]:
+    """Bound what pdfminer decodes while a PDF is read: its streams in all to ``_ZIP_EXPANSION`` x ``max_bytes``
+    (as a DOCX's unzipped parts), each decode stopping one byte past what is left (FileTooLargeError).
+
+    pdfminer's decoders (the names ``zlib``, ``lzwdecode`` and ``rldecode`` of ``pdfminer.pdftypes``, which its
+    ``PDFStream.decode`` calls) are replaced by bounded ones only while a read is under way, and behave as
+    pdfminer's in any other context (another thread's own use of pdfminer); the last read to end puts them back.
+    """
+    global _pdf_reads
+    import pdfminer.pdftypes as pdftypes
+
+    budget = _StreamBudget(path, max_bytes)
+    token = _PDF_BUDGET.set(budget)
+    with _PDF_DECODERS:
+        if not _pdf_reads:
+            _pdf_decoders_saved.update((name, getattr(pdftypes, name)) for name in _BOUNDED_DECODERS)
+            for name, decoder in _BOUNDED_DECODERS.items():
+                setattr(pdftypes, name, decoder)
+        _pdf_reads += 1
+    try:
+        yield budget
+    finally:
+        with _PDF_DECODERS:
+            _pdf_reads -= 1
+            if not _pdf_reads:
+                for name, decoder in _pdf_decoders_saved.items():
+                    setattr(pdftypes, name, decoder)
+        _PDF_BUDGET.reset(token)
+
+
+def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     import pdfplumber
 
     hint = _magic(data)
     if hint != "a PDF file":
         extra = f" (the content is {hint})" if hint else ""
         raise CorruptFileError(path, f"not a valid PDF: no %PDF- header{extra}")
-    with _quiet_pdfminer():
+    with _quiet_pdfminer(), _bounded_streams(path, max_bytes) as budget:
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
         except Exception as exc:
+            if budget.error is not None:  # (a cross-reference or object stream)
+                raise budget.error from exc
             if _is_encrypted(exc):
                 raise CorruptFileError(
                     path, "the PDF is encrypted (a password is needed to open it)"
@@ -2692,8 +2846,17 @@ def _read_pdf(data: bytes, path: str) -> RawDocument:
             raise CorruptFileError(
                 path, f"not a valid PDF: {type(exc).__name__}: {exc}"
             ) from exc
-        with pdf:
-            lines = _read_pages(pdf.pages, path, "PDF", lambda page: _turned_upright(pdf, page))
+        try:
+            with pdf:
+                lines = _read_pages(pdf.pages, path, "PDF", lambda page: _turned_upright(pdf, page))
+        except ToolkitError:
+            raise
+        except Exception as exc:  # (the page tree in an object stream, which closing reads again: wrapped)
+            if budget.error is not None:
+                raise budget.error from exc
+            raise
+        if budget.error is not None:  # raised where pdfminer let it pass
+            raise budget.error
     return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
 
 
@@ -2760,6 +2923,11 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
         except (MemoryError, KeyboardInterrupt):  # pragma: no cover
             raise
         except Exception as exc:
+            inner = _cause(exc, (ToolkitError, MemoryError))  # (pdfplumber wraps them: a stream too large …)
+            if isinstance(inner, MemoryError):  # memory out (a corpus worker's limit) is no damaged file
+                raise inner from exc
+            if inner is not None:
+                raise type(inner)(path, f"page {number}: {inner.problem}") from exc
             raise CorruptFileError(
                 path,
                 f"cannot read page {number} of the {kind}: {type(exc).__name__}: {exc}",
