@@ -2046,3 +2046,48 @@ def test_the_last_problem_s_own_measure_before_the_lead_in_of_a_list_of_measures
     lead = own.split("{m}")[0].lstrip("。，").replace("，", ",").replace("整改措施：", "")
     expected = [x for p, m in zip(problems, owns) for x in (("problem", p), ("measure", lead + m))]
     assert _pairs(extract_statements(text)) == expected + [("measure", m) for m in measures]
+
+
+@pytest.mark.parametrize("fmt", ["text", "docx", "html", "pdf"])
+@pytest.mark.parametrize("tail", [[_SIGNATURE[0]], [_SIGNATURE[0] + "（盖章）"], ["中共泰州市高港区委办公室", _SIGNATURE[0]]],
+                         ids=["agency", "sealed", "two_agencies"])
+@pytest.mark.parametrize("stem, end", [("003_ce1f8ef96d3daffd", "七、说明与附表"), ("004_b232cca7e491c758", "六、其他需要报告的事项")])
+def test_a_signature_without_its_date_after_a_last_problems_section(stem, end, tail, fmt, tmp_path):
+    # The problems section last in the report, then the agency's name alone (or two agencies signing together) with no
+    # date line: metadata reads no signature without a date, and the name is not the agency the report's title gives
+    # (市住建局, 医药高新区(高港区)住房和城乡建设局), so it was no page furniture either.  Before, it was glued to the last
+    # measure ('…不完整信息。泰州市高港区住房和城乡建设局'): 2 of 2 wrong in each form and format.
+    from renderers import render_docx, render_html, render_pdf
+    from toolkit.readers import read_document
+
+    if fmt == "text":
+        text = _report_text(stem)
+        report = toolkit_parse(text[: text.index(end)] + "\n".join(tail) + "\n")
+    else:
+        lines = read_document(RAW / f"{stem}.txt").lines
+        lines = lines[: lines.index(end)] + tail
+        path = tmp_path / f"report.{fmt}"
+        if fmt == "docx":
+            render_docx(lines, path)
+        elif fmt == "html":
+            path.write_bytes(render_html(lines))
+        else:
+            render_pdf(_wrap_text_lines(lines, 40), path, font_size=12)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report = toolkit.parse_report(path)
+    assert report.sections[-1].key in ("problems", "improvements")
+    assert _pairs(report.statements) == _expected(stem)
+    assert _pairs(extract_statements("\n".join([problems_section(stem).rstrip(), *tail]))) == _expected(stem)
+
+
+def test_an_agency_like_last_cell_of_a_table_one_cell_a_line_is_kept(tmp_path):
+    # A section given as a table exported one cell a line whose last cell names a department (责任科室 办公室): it is
+    # no signature, and the rows are read as before.
+    stem = "004_b232cca7e491c758"
+    path, expected = _table_report(stem, ["序号", "问题", "整改措施", "责任科室"], "lines", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    section = text[text.index("五、存在的主要问题"): text.index("六、其他需要报告的事项")]
+    assert section.rstrip().endswith("办公室")
+    assert _pairs(extract_statements(section)) == expected
+

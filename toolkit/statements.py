@@ -380,10 +380,34 @@ def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
     if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
         tail = max(len(kept) - _SIGNATURE_LINES, 0)
         kept = kept[: tail + signature_start(kept[tail:])]
+    kept = kept[: _undated_signature(kept, cues)]
     formula = cues["closing_formula"].search(kept[-1]) if kept else None
     if formula:  # ('…不完整信息。特此报告。': no statement's text)
         kept = kept[:-1] + ([kept[-1][: formula.start()]] if formula.start() else [])
     return kept
+
+
+_SIGNING_AGENCIES = 2  # the most agencies signing together, each on its line ('中共XX县委办公室' / 'XX县人民政府办公室')
+
+
+def _undated_signature(kept: list[str], cues: dict[str, Any]) -> int:
+    """Where a signature without its date starts: the agency's name alone on the last line (or two), after a
+    sentence's end, also with its seal's place (``XX局(盖章)``), else ``len(kept)``.
+
+    metadata's signature needs a date; without one the name was read as the last statement's text.  Not in a table
+    exported one cell a line, whose last cell may be a department (``办公室`` under ``责任科室``).
+    """
+    from toolkit.metadata import _agency_like, _seal
+
+    if not kept or kept[-1].endswith(_STATED_ENDS):
+        return len(kept)  # (cheap: most sections end in a sentence's end)
+    end = len(kept)
+    while end > 1 and len(kept) - end < _SIGNING_AGENCIES and _agency_like(_seal().sub("", kept[end - 1])):
+        end -= 1
+    if end == len(kept) or not kept[end - 1].endswith(_STATED_ENDS) or any(
+            cues["problem_column_line"].match(line) for line in kept):
+        return len(kept)
+    return end
 
 
 _SHORT_CELL = 12  # the longest column name of a table's header
