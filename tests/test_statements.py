@@ -2091,3 +2091,15 @@ def test_an_agency_like_last_cell_of_a_table_one_cell_a_line_is_kept(tmp_path):
     assert section.rstrip().endswith("办公室")
     assert _pairs(extract_statements(section)) == expected
 
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("furniture", ["发布日期：2024-01-20  来源：区政务公开办", "责任编辑：张三", "【打印本页】【关闭窗口】",
+                                       "浏览次数：1234", "- 3 -"])
+def test_web_page_furniture_glued_to_the_last_line_is_no_statement_text(stem, furniture):
+    # A web page copied as text puts its fields or buttons on the last sentence's line ('…工作。发布日期：… 来源：…'),
+    # where a line of its own was already left out.  Before, they were glued to the last statement: 10 of 10 wrong
+    # for each.  A fragment that a wrap put after a sentence's end and that only looks like a report's title stays.
+    section = problems_section(stem).rstrip() + " " + furniture
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    title = extract_statements("一是信息更新不够及时。二是政府信息公开工作年度报告\n的编制质量不高。")["text"].tolist()
+    assert title == ["信息更新不够及时", "政府信息公开工作年度报告的编制质量不高"]

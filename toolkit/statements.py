@@ -290,11 +290,19 @@ def _is_furniture(line: str) -> bool:
     """Page furniture (:func:`toolkit.metadata.is_furniture`), though a line starting a list's item is no running
     title ('(一)…年度报告')."""
     from toolkit.metadata import is_running_title
-    from toolkit.normalize import is_page_furniture, is_print_stamp
+    from toolkit.normalize import is_print_stamp
 
-    if is_page_furniture(line) or is_print_stamp(line) or _cues()["furniture"].fullmatch(line):
+    if _is_page_or_site_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
     return not any(p.match(line) for p, _ in _styles().values()) and is_running_title(line)
+
+
+def _is_page_or_site_furniture(text: str) -> bool:
+    """A page number or a web page's buttons (formats.yaml ``page_furniture``), or a signature's or a web page's
+    furniture (statements.yaml ``furniture``)."""
+    from toolkit.normalize import is_page_furniture
+
+    return is_page_furniture(text) or _cues()["furniture"].fullmatch(text) is not None
 
 
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
@@ -357,6 +365,13 @@ def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
     line = _WS_NEAR_WIDE.sub("", raw.strip())
     if not line or line in page_lines or _is_furniture(line) or _is_note(line) or _FOREIGN_LINE.match(line):
         return ""
+    if line[-1] not in _SENTENCE_END:
+        # furniture glued after the line's last sentence, as a web page's text is copied ('…工作。发布日期:2023-01-05
+        # 来源:XX局', '…工作。[打印本页][关闭窗口]')
+        end = max(map(line.rfind, _STATED_ENDS))
+        # (not a running title: '…要求。政府信息公开工作年度报告' / '的质量…' is a sentence the wrap broke)
+        if 0 <= end < len(line) - 1 and _is_page_or_site_furniture(line[end + 1:]):
+            return line[: end + 1]
     return line
 
 
