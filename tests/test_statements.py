@@ -2103,3 +2103,18 @@ def test_web_page_furniture_glued_to_the_last_line_is_no_statement_text(stem, fu
     assert _pairs(extract_statements(section)) == _expected(stem)
     title = extract_statements("一是信息更新不够及时。二是政府信息公开工作年度报告\n的编制质量不高。")["text"].tolist()
     assert title == ["信息更新不够及时", "政府信息公开工作年度报告的编制质量不高"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("sep", ["", "\n"], ids=["glued", "lines"])
+@pytest.mark.parametrize("number", ["{n}.", "{n}、", "({n})"])
+def test_measures_numbered_on_after_the_label_s_own_sentence(stem, sep, number):
+    # The problems numbered 1., 2., …, then '改进措施：' with a sentence of its own before the measures, which number on
+    # from the problems (3., 4., …, as Word counts on through a sub-heading).  Before, the strict digit styles took no
+    # 3. after that sentence, nor (3) there: the measures were one statement ('我局将继续努力。3.…4.…'), 10 of 10 wrong
+    # for each style.  The sentence leads the list in, as it does before a list numbered from 1.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    items = [number.format(n=n) + t + "。" for n, t in enumerate(problems + measures, start=1)]
+    text = sep.join(["存在问题：" + items[0], *items[1:len(problems)], "改进措施：我局将继续努力。" + items[len(problems)],
+                     *items[len(problems) + 1:]])
+    assert _pairs(extract_statements(text)) == _expected(stem)

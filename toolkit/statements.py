@@ -641,7 +641,7 @@ class _Heading:
     kind: str
     cell: bool = False  # a table cell under a column's name: the text after it is one row's item
     label: str = ""  # an unnumbered sub-heading's wording as written ('问题:'), to tell one used again
-    resumed: bool = False  # the problems' list going on after an item's measure labelled (see _items_resumed)
+    resumed: bool = False  # the list before going on after a measures label (see _items_resumed)
 
 
 def _heading_kind(match: re.Match[str]) -> str:
@@ -1168,6 +1168,10 @@ def _items_resumed(parts: list[_Heading | str], kind: str) -> list[_Heading | st
                     out += [measure, _Heading("problem", resumed=True)]
                     part = joined[at:]
                     before_kind, kind = "measure", "problem"
+                else:
+                    # (the measures number on from the problems after the label's own sentence, '1.…2.…。改进措施:我局将
+                    # 继续努力。3.…4.…': a list going on, led in by that sentence)
+                    out[-1].resumed = True
             elif _markers(out[-2]):
                 lead = _lead_in_after_own_measure(part, 0)  # (the last item's measure, then the list's lead-in)
                 if lead:
@@ -1238,7 +1242,8 @@ def _markers(text: str, numbered_on: bool = False) -> list[tuple[int, int, int]]
                 continue
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
-            opens = not found and start <= blank_to and n > 1
+            # (or, with numbered_on, after a lead-in sentence: '改进措施:我局将继续努力。3.…4.…')
+            opens = not found and n > 1 and (start <= blank_to or numbered_on)
             # (a decimal taken for the next item, '1.…。2.5万人次…。2.…', leaves the real 2. its place)
             if n < 1 or (strict and not (n == 1 or n == last + 1 or n == firm + 1 or opens)):
                 continue
@@ -1533,7 +1538,7 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
     text = block.text
     preamble = _clean(text[: marks[0][0]])
     items = []
-    first = _unmarked_first_item(preamble) if marks[0][2] == 2 else ""
+    first = _unmarked_first_item(preamble) if marks[0][2] == 2 and not block.resumed else ""  # (resumed: numbered on)
     stated = "" if first else _stated_before_list(text[: marks[0][0]])
     if first and preamble.endswith(first):
         items.append((1, first))
