@@ -297,6 +297,12 @@ def _is_furniture(line: str) -> bool:
     return not any(p.match(line) for p, _ in _styles().values()) and is_running_title(line)
 
 
+def _is_site_furniture(line: str) -> bool:
+    """Whether a line of a report's normalized text is made only of a signature's or a web page's furniture
+    (statements.yaml ``furniture``: '发布日期:2024-01-20  来源:XX局', '责任编辑:张三'); metadata's site footer."""
+    return _cues()["furniture"].fullmatch(_WS_NEAR_WIDE.sub("", line.strip())) is not None
+
+
 def _is_page_or_site_furniture(text: str) -> bool:
     """A page number or a web page's buttons (formats.yaml ``page_furniture``), or a signature's or a web page's
     furniture (statements.yaml ``furniture``)."""
