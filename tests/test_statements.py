@@ -2103,6 +2103,9 @@ def test_web_page_furniture_glued_to_the_last_line_is_no_statement_text(stem, fu
     assert _pairs(extract_statements(section)) == _expected(stem)
     title = extract_statements("一是信息更新不够及时。二是政府信息公开工作年度报告\n的编制质量不高。")["text"].tolist()
     assert title == ["信息更新不够及时", "政府信息公开工作年度报告的编制质量不高"]
+    # (nor, inside the text, one that only looks like a page's field: the page's fields come after the report's text)
+    field = extract_statements("一是信息更新不够及时。二是加强培训。审核:严格\n落实三审三校制度。")["text"].tolist()
+    assert field == ["信息更新不够及时", "加强培训。审核:严格落实三审三校制度"]
 
 
 @pytest.mark.parametrize("stem", list(EXPECTED))

@@ -371,13 +371,18 @@ def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
     line = _WS_NEAR_WIDE.sub("", raw.strip())
     if not line or line in page_lines or _is_furniture(line) or _is_note(line) or _FOREIGN_LINE.match(line):
         return ""
-    if line[-1] not in _SENTENCE_END:
-        # furniture glued after the line's last sentence, as a web page's text is copied ('…工作。发布日期:2023-01-05
-        # 来源:XX局', '…工作。[打印本页][关闭窗口]')
-        end = max(map(line.rfind, _STATED_ENDS))
-        # (not a running title: '…要求。政府信息公开工作年度报告' / '的质量…' is a sentence the wrap broke)
-        if 0 <= end < len(line) - 1 and _is_page_or_site_furniture(line[end + 1:]):
-            return line[: end + 1]
+    return line
+
+
+def _without_glued_furniture(line: str) -> str:
+    """The text's last line without a web page's furniture glued after its last sentence, as a page's text is copied
+    ('…工作。发布日期:2023-01-05 来源:XX局', '…工作。[打印本页][关闭窗口]')."""
+    if line[-1] in _SENTENCE_END:
+        return line
+    end = max(map(line.rfind, _STATED_ENDS))
+    # (not a running title: '…要求。政府信息公开工作年度报告' / '的质量…' is a sentence the wrap broke)
+    if 0 <= end < len(line) - 1 and _is_page_or_site_furniture(line[end + 1:]):
+        return line[: end + 1]
     return line
 
 
@@ -396,6 +401,8 @@ def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
     from toolkit.metadata import signature_start
 
     kept = _before_next_section(kept, cues["next_section"])
+    if kept:  # (the page's fields come after the report's text: not a wrapped sentence's fragment, '…。审核:严格' / '落实…')
+        kept = [*kept[:-1], _without_glued_furniture(kept[-1])]
     # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
     # date's or a contact's or attachment's ('联系人:…', '附件:…')
     if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
