@@ -765,6 +765,30 @@ def test_a_wrapped_line_ending_in_a_report_title_is_text(line):
 _SIGNATURE = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
 
 
+def _cut_after_problems(stem: str, end: str, tail: list, fmt: str, tmp_path: Path):
+    """The report of a seed cut before its section ``end`` (the problems section last), ``tail`` lines after it, as
+    text or rendered as ``fmt`` (docx, html, pdf)."""
+    from renderers import render_docx, render_html, render_pdf
+
+    if fmt == "text":
+        text = _report_text(stem)
+        return toolkit_parse(text[: text.index(end)] + "\n".join(tail) + "\n")
+    from toolkit.readers import read_document
+
+    lines = read_document(RAW / f"{stem}.txt").lines
+    lines = lines[: lines.index(end)] + tail
+    path = tmp_path / f"report.{fmt}"
+    if fmt == "docx":
+        render_docx(lines, path)
+    elif fmt == "html":
+        path.write_bytes(render_html(lines))
+    else:  # lines wrapped as a page of prose wraps them
+        render_pdf(_wrap_text_lines(lines, 40), path, font_size=12)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return toolkit.parse_report(path)
+
+
 @pytest.mark.parametrize("fmt", ["text", "docx", "html", "pdf"])
 @pytest.mark.parametrize("tail", [["泰州市高港区住房和城乡建设局  2018年1月20日"],
                                   _SIGNATURE + ["（联系人：张三，联系电话：0523-86912345）"],
@@ -777,26 +801,7 @@ def test_signature_forms_after_a_last_problems_section(stem, end, tail, fmt, tmp
     # the date on one line, a contact line or an attachment line.  Before, these were glued into the last measure.
     # With the seal's place after the agency's name or on a line of its own ('XX局（盖章）', '（盖章）'), the agency's line
     # was no signature's: it stayed in the section and in its last statement, 2 of 2 wrong in each format.
-    from renderers import render_docx, render_html, render_pdf
-
-    if fmt == "text":
-        text = _report_text(stem)
-        report = toolkit_parse(text[: text.index(end)] + "\n".join(tail) + "\n")
-    else:
-        from toolkit.readers import read_document
-
-        lines = read_document(RAW / f"{stem}.txt").lines
-        lines = lines[: lines.index(end)] + tail
-        path = tmp_path / f"report.{fmt}"
-        if fmt == "docx":
-            render_docx(lines, path)
-        elif fmt == "html":
-            path.write_bytes(render_html(lines))
-        else:  # lines wrapped as a page of prose wraps them
-            render_pdf(_wrap_text_lines(lines, 40), path, font_size=12)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            report = toolkit.parse_report(path)
+    report = _cut_after_problems(stem, end, tail, fmt, tmp_path)
     assert report.sections[-1].key in ("problems", "improvements")
     assert not any(line.strip("（）()") in report.sections[-1].text for line in tail)
     assert _pairs(report.statements) == _expected(stem)
@@ -2057,25 +2062,7 @@ def test_a_signature_without_its_date_after_a_last_problems_section(stem, end, t
     # date line: metadata reads no signature without a date, and the name is not the agency the report's title gives
     # (市住建局, 医药高新区(高港区)住房和城乡建设局), so it was no page furniture either.  Before, it was glued to the last
     # measure ('…不完整信息。泰州市高港区住房和城乡建设局'): 2 of 2 wrong in each form and format.
-    from renderers import render_docx, render_html, render_pdf
-    from toolkit.readers import read_document
-
-    if fmt == "text":
-        text = _report_text(stem)
-        report = toolkit_parse(text[: text.index(end)] + "\n".join(tail) + "\n")
-    else:
-        lines = read_document(RAW / f"{stem}.txt").lines
-        lines = lines[: lines.index(end)] + tail
-        path = tmp_path / f"report.{fmt}"
-        if fmt == "docx":
-            render_docx(lines, path)
-        elif fmt == "html":
-            path.write_bytes(render_html(lines))
-        else:
-            render_pdf(_wrap_text_lines(lines, 40), path, font_size=12)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            report = toolkit.parse_report(path)
+    report = _cut_after_problems(stem, end, tail, fmt, tmp_path)
     assert report.sections[-1].key in ("problems", "improvements")
     assert _pairs(report.statements) == _expected(stem)
     assert _pairs(extract_statements("\n".join([problems_section(stem).rstrip(), *tail]))) == _expected(stem)
