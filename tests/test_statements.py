@@ -765,6 +765,30 @@ def test_a_wrapped_line_ending_in_a_report_title_is_text(line):
 _SIGNATURE = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
 
 
+def _cut_after_problems(stem: str, end: str, tail: list, fmt: str, tmp_path: Path):
+    """The report of a seed cut before its section ``end`` (the problems section last), ``tail`` lines after it, as
+    text or rendered as ``fmt`` (docx, html, pdf)."""
+    from renderers import render_docx, render_html, render_pdf
+
+    if fmt == "text":
+        text = _report_text(stem)
+        return toolkit_parse(text[: text.index(end)] + "\n".join(tail) + "\n")
+    from toolkit.readers import read_document
+
+    lines = read_document(RAW / f"{stem}.txt").lines
+    lines = lines[: lines.index(end)] + tail
+    path = tmp_path / f"report.{fmt}"
+    if fmt == "docx":
+        render_docx(lines, path)
+    elif fmt == "html":
+        path.write_bytes(render_html(lines))
+    else:  # lines wrapped as a page of prose wraps them
+        render_pdf(_wrap_text_lines(lines, 40), path, font_size=12)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return toolkit.parse_report(path)
+
+
 @pytest.mark.parametrize("fmt", ["text", "docx", "html", "pdf"])
 @pytest.mark.parametrize("tail", [["泰州市高港区住房和城乡建设局  2018年1月20日"],
                                   _SIGNATURE + ["（联系人：张三，联系电话：0523-86912345）"],
@@ -777,26 +801,7 @@ def test_signature_forms_after_a_last_problems_section(stem, end, tail, fmt, tmp
     # the date on one line, a contact line or an attachment line.  Before, these were glued into the last measure.
     # With the seal's place after the agency's name or on a line of its own ('XX局（盖章）', '（盖章）'), the agency's line
     # was no signature's: it stayed in the section and in its last statement, 2 of 2 wrong in each format.
-    from renderers import render_docx, render_html, render_pdf
-
-    if fmt == "text":
-        text = _report_text(stem)
-        report = toolkit_parse(text[: text.index(end)] + "\n".join(tail) + "\n")
-    else:
-        from toolkit.readers import read_document
-
-        lines = read_document(RAW / f"{stem}.txt").lines
-        lines = lines[: lines.index(end)] + tail
-        path = tmp_path / f"report.{fmt}"
-        if fmt == "docx":
-            render_docx(lines, path)
-        elif fmt == "html":
-            path.write_bytes(render_html(lines))
-        else:  # lines wrapped as a page of prose wraps them
-            render_pdf(_wrap_text_lines(lines, 40), path, font_size=12)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            report = toolkit.parse_report(path)
+    report = _cut_after_problems(stem, end, tail, fmt, tmp_path)
     assert report.sections[-1].key in ("problems", "improvements")
     assert not any(line.strip("（）()") in report.sections[-1].text for line in tail)
     assert _pairs(report.statements) == _expected(stem)
@@ -2046,3 +2051,60 @@ def test_the_last_problem_s_own_measure_before_the_lead_in_of_a_list_of_measures
     lead = own.split("{m}")[0].lstrip("。，").replace("，", ",").replace("整改措施：", "")
     expected = [x for p, m in zip(problems, owns) for x in (("problem", p), ("measure", lead + m))]
     assert _pairs(extract_statements(text)) == expected + [("measure", m) for m in measures]
+
+
+@pytest.mark.parametrize("fmt", ["text", "docx", "html", "pdf"])
+@pytest.mark.parametrize("tail", [[_SIGNATURE[0]], [_SIGNATURE[0] + "（盖章）"], ["中共泰州市高港区委办公室", _SIGNATURE[0]]],
+                         ids=["agency", "sealed", "two_agencies"])
+@pytest.mark.parametrize("stem, end", [("003_ce1f8ef96d3daffd", "七、说明与附表"), ("004_b232cca7e491c758", "六、其他需要报告的事项")])
+def test_a_signature_without_its_date_after_a_last_problems_section(stem, end, tail, fmt, tmp_path):
+    # The problems section last in the report, then the agency's name alone (or two agencies signing together) with no
+    # date line: metadata reads no signature without a date, and the name is not the agency the report's title gives
+    # (市住建局, 医药高新区(高港区)住房和城乡建设局), so it was no page furniture either.  Before, it was glued to the last
+    # measure ('…不完整信息。泰州市高港区住房和城乡建设局'): 2 of 2 wrong in each form and format.
+    report = _cut_after_problems(stem, end, tail, fmt, tmp_path)
+    assert report.sections[-1].key in ("problems", "improvements")
+    assert _pairs(report.statements) == _expected(stem)
+    assert _pairs(extract_statements("\n".join([problems_section(stem).rstrip(), *tail]))) == _expected(stem)
+
+
+def test_an_agency_like_last_cell_of_a_table_one_cell_a_line_is_kept(tmp_path):
+    # A section given as a table exported one cell a line whose last cell names a department (责任科室 办公室): it is
+    # no signature, and the rows are read as before.
+    stem = "004_b232cca7e491c758"
+    path, expected = _table_report(stem, ["序号", "问题", "整改措施", "责任科室"], "lines", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    section = text[text.index("五、存在的主要问题"): text.index("六、其他需要报告的事项")]
+    assert section.rstrip().endswith("办公室")
+    assert _pairs(extract_statements(section)) == expected
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("furniture", ["发布日期：2024-01-20  来源：区政务公开办", "责任编辑：张三", "【打印本页】【关闭窗口】",
+                                       "浏览次数：1234", "- 3 -"])
+def test_web_page_furniture_glued_to_the_last_line_is_no_statement_text(stem, furniture):
+    # A web page copied as text puts its fields or buttons on the last sentence's line ('…工作。发布日期：… 来源：…'),
+    # where a line of its own was already left out.  Before, they were glued to the last statement: 10 of 10 wrong
+    # for each.  A fragment that a wrap put after a sentence's end and that only looks like a report's title stays.
+    section = problems_section(stem).rstrip() + " " + furniture
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    title = extract_statements("一是信息更新不够及时。二是政府信息公开工作年度报告\n的编制质量不高。")["text"].tolist()
+    assert title == ["信息更新不够及时", "政府信息公开工作年度报告的编制质量不高"]
+    # (nor, inside the text, one that only looks like a page's field: the page's fields come after the report's text)
+    field = extract_statements("一是信息更新不够及时。二是加强培训。审核:严格\n落实三审三校制度。")["text"].tolist()
+    assert field == ["信息更新不够及时", "加强培训。审核:严格落实三审三校制度"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("sep", ["", "\n"], ids=["glued", "lines"])
+@pytest.mark.parametrize("number", ["{n}.", "{n}、", "({n})"])
+def test_measures_numbered_on_after_the_label_s_own_sentence(stem, sep, number):
+    # The problems numbered 1., 2., …, then '改进措施：' with a sentence of its own before the measures, which number on
+    # from the problems (3., 4., …, as Word counts on through a sub-heading).  Before, the strict digit styles took no
+    # 3. after that sentence, nor (3) there: the measures were one statement ('我局将继续努力。3.…4.…'), 10 of 10 wrong
+    # for each style.  The sentence leads the list in, as it does before a list numbered from 1.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    items = [number.format(n=n) + t + "。" for n, t in enumerate(problems + measures, start=1)]
+    text = sep.join(["存在问题：" + items[0], *items[1:len(problems)], "改进措施：我局将继续努力。" + items[len(problems)],
+                     *items[len(problems) + 1:]])
+    assert _pairs(extract_statements(text)) == _expected(stem)

@@ -749,10 +749,12 @@ def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
 
 
 def _is_footer(line: str, words: list[str]) -> bool:
+    from toolkit.statements import _is_site_furniture
+
     text = line.strip()
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body)
     return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or _is_annex(text) or (
-        len(text) <= 80 and any(w in text for w in words))
+        len(text) <= 80 and (any(w in text for w in words) or _is_site_furniture(text)))
 
 
 @functools.lru_cache(maxsize=1)

@@ -290,11 +290,25 @@ def _is_furniture(line: str) -> bool:
     """Page furniture (:func:`toolkit.metadata.is_furniture`), though a line starting a list's item is no running
     title ('(一)…年度报告')."""
     from toolkit.metadata import is_running_title
-    from toolkit.normalize import is_page_furniture, is_print_stamp
+    from toolkit.normalize import is_print_stamp
 
-    if is_page_furniture(line) or is_print_stamp(line) or _cues()["furniture"].fullmatch(line):
+    if _is_page_or_site_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
     return not any(p.match(line) for p, _ in _styles().values()) and is_running_title(line)
+
+
+def _is_site_furniture(line: str) -> bool:
+    """Whether a line of a report's normalized text is made only of a signature's or a web page's furniture
+    (statements.yaml ``furniture``: '发布日期:2024-01-20  来源:XX局', '责任编辑:张三'); metadata's site footer."""
+    return _cues()["furniture"].fullmatch(_WS_NEAR_WIDE.sub("", line.strip())) is not None
+
+
+def _is_page_or_site_furniture(text: str) -> bool:
+    """A page number or a web page's buttons (formats.yaml ``page_furniture``), or a signature's or a web page's
+    furniture (statements.yaml ``furniture``)."""
+    from toolkit.normalize import is_page_furniture
+
+    return is_page_furniture(text) or _cues()["furniture"].fullmatch(text) is not None
 
 
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
@@ -360,6 +374,18 @@ def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
     return line
 
 
+def _without_glued_furniture(line: str) -> str:
+    """The text's last line without a web page's furniture glued after its last sentence, as a page's text is copied
+    ('…工作。发布日期:2023-01-05 来源:XX局', '…工作。[打印本页][关闭窗口]')."""
+    if line[-1] in _SENTENCE_END:
+        return line
+    end = max(map(line.rfind, _STATED_ENDS))
+    # (not a running title: '…要求。政府信息公开工作年度报告' / '的质量…' is a sentence the wrap broke)
+    if 0 <= end < len(line) - 1 and _is_page_or_site_furniture(line[end + 1:]):
+        return line[: end + 1]
+    return line
+
+
 def _is_note(line: str) -> bool:
     """A note or an attachment line ('注:以上问题已列入整改台账', '(注:数据截至…)', '附件:整改清单': the footnotes of
     :func:`toolkit.normalize.is_footnote`, the attachment and contact lines metadata reads): neither a problem nor a
@@ -375,15 +401,41 @@ def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
     from toolkit.metadata import signature_start
 
     kept = _before_next_section(kept, cues["next_section"])
+    if kept:  # (the page's fields come after the report's text: not a wrapped sentence's fragment, '…。审核:严格' / '落实…')
+        kept = [*kept[:-1], _without_glued_furniture(kept[-1])]
     # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
     # date's or a contact's or attachment's ('联系人:…', '附件:…')
     if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
         tail = max(len(kept) - _SIGNATURE_LINES, 0)
         kept = kept[: tail + signature_start(kept[tail:])]
+    kept = kept[: _undated_signature(kept, cues)]
     formula = cues["closing_formula"].search(kept[-1]) if kept else None
     if formula:  # ('…不完整信息。特此报告。': no statement's text)
         kept = kept[:-1] + ([kept[-1][: formula.start()]] if formula.start() else [])
     return kept
+
+
+_SIGNING_AGENCIES = 2  # the most agencies signing together, each on its line ('中共XX县委办公室' / 'XX县人民政府办公室')
+
+
+def _undated_signature(kept: list[str], cues: dict[str, Any]) -> int:
+    """Where a signature without its date starts: the agency's name alone on the last line (or two), after a
+    sentence's end, also with its seal's place (``XX局(盖章)``), else ``len(kept)``.
+
+    metadata's signature needs a date; without one the name was read as the last statement's text.  Not in a table
+    exported one cell a line, whose last cell may be a department (``办公室`` under ``责任科室``).
+    """
+    from toolkit.metadata import _agency_like, _seal
+
+    if not kept or kept[-1].endswith(_STATED_ENDS):
+        return len(kept)  # (cheap: most sections end in a sentence's end)
+    end = len(kept)
+    while end > 1 and len(kept) - end < _SIGNING_AGENCIES and _agency_like(_seal().sub("", kept[end - 1])):
+        end -= 1
+    if end == len(kept) or not kept[end - 1].endswith(_STATED_ENDS) or any(
+            cues["problem_column_line"].match(line) for line in kept):
+        return len(kept)
+    return end
 
 
 _SHORT_CELL = 12  # the longest column name of a table's header
@@ -602,7 +654,7 @@ class _Heading:
     kind: str
     cell: bool = False  # a table cell under a column's name: the text after it is one row's item
     label: str = ""  # an unnumbered sub-heading's wording as written ('问题:'), to tell one used again
-    resumed: bool = False  # the problems' list going on after an item's measure labelled (see _items_resumed)
+    resumed: bool = False  # the list before going on after a measures label (see _items_resumed)
 
 
 def _heading_kind(match: re.Match[str]) -> str:
@@ -1129,6 +1181,10 @@ def _items_resumed(parts: list[_Heading | str], kind: str) -> list[_Heading | st
                     out += [measure, _Heading("problem", resumed=True)]
                     part = joined[at:]
                     before_kind, kind = "measure", "problem"
+                else:
+                    # (the measures number on from the problems after the label's own sentence, '1.…2.…。改进措施:我局将
+                    # 继续努力。3.…4.…': a list going on, led in by that sentence)
+                    out[-1].resumed = True
             elif _markers(out[-2]):
                 lead = _lead_in_after_own_measure(part, 0)  # (the last item's measure, then the list's lead-in)
                 if lead:
@@ -1199,7 +1255,8 @@ def _markers(text: str, numbered_on: bool = False) -> list[tuple[int, int, int]]
                 continue
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
-            opens = not found and start <= blank_to and n > 1
+            # (or, with numbered_on, after a lead-in sentence: '改进措施:我局将继续努力。3.…4.…')
+            opens = not found and n > 1 and (start <= blank_to or numbered_on)
             # (a decimal taken for the next item, '1.…。2.5万人次…。2.…', leaves the real 2. its place)
             if n < 1 or (strict and not (n == 1 or n == last + 1 or n == firm + 1 or opens)):
                 continue
@@ -1494,7 +1551,7 @@ def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, s
     text = block.text
     preamble = _clean(text[: marks[0][0]])
     items = []
-    first = _unmarked_first_item(preamble) if marks[0][2] == 2 else ""
+    first = _unmarked_first_item(preamble) if marks[0][2] == 2 and not block.resumed else ""  # (resumed: numbered on)
     stated = "" if first else _stated_before_list(text[: marks[0][0]])
     if first and preamble.endswith(first):
         items.append((1, first))
