@@ -575,3 +575,33 @@ def test_a_dash_without_excel_value_stays_not_applicable(tmp_path, parsed_seed):
     (tmp_path / "typed.html").write_text(page.replace('x:num="0"', "x:str"), encoding="utf-8")
     cells = toolkit.parse_report(tmp_path / "typed.html").tables
     assert zeros > 100 and (cells["raw"] == "-").sum() == zeros and cells.loc[cells["raw"] == "-", "value"].isna().all()
+
+
+# --- cell marks drawn as a box -------------------------------------------------------------------------------------
+# A table copied from a console or a converted PDF marks its cells with a box drawing's vertical lines (│, ┃, ║, the
+# half-width ￨) and may set its rules between rows (├────┼────┤): read as the seed's own marks. Before, every seed's
+# tables were lost or misread in both layouts of cell marks (the lines were one cell each, or prose).
+
+_BARS = "\u2502\u2503\u2551\uffe8"
+
+
+def _box_marks(text: str, rules: bool) -> str:
+    out = []
+    for k, line in enumerate(text.split("\n")):
+        if "|" in line:
+            if rules:
+                out.append("├" + "┼".join(["────"] * line.count("|")) + "┤")
+            line = line.replace("|", _BARS[k % len(_BARS)])
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("layout, rules", [("pipe_rows", False), ("pipe_rows", True), ("pipe_cells", False)])
+@pytest.mark.parametrize("stem", STEMS)
+def test_a_seed_with_box_drawn_cell_marks_reads_as_the_seed(stem, layout, rules, parsed_seed):
+    from test_formats import _as_lines
+
+    text = render_text(_as_lines(parsed_seed(stem)), layout)
+    want, got = _reading(toolkit.parse_text(text)), _reading(toolkit.parse_text(_box_marks(text, rules)))
+    assert want["tables"]
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
