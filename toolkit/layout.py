@@ -660,7 +660,9 @@ class _Stream:
             self.rows.append(Row([cell]))
             return
         if kind == "value":
-            if header_only:
+            # (a header's word alone before values is a row's label where it is one: '总计' / '0' …, the row
+            # (四)总计 without its item number)
+            if header_only and not (self.n == 1 and vocabulary().request_row(self.current[0].text)):
                 self.flush()
         elif kind == "header":
             if not header_only:
