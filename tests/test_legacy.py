@@ -287,17 +287,35 @@ def test_legacy_two_value_columns_one_cell_a_line(tmp_path):
     # Putian's 年度 | 历年累计 table as seed 001 writes cells, one a line ending in ' |', a blank cell appended to
     # the line before ('件 | |'). Before, '2009年度' stood on a row of its own after '指标名称 | 计量单位' (no
     # header then): the table was read by its rows, its columns value, value_2 with no labels, and 行政复议数's
-    # cumulative 2 was read as this year's, unflagged. Now the header is whole and the row whose blank left no
-    # trace is flagged ragged, its values placed under neither column.
+    # cumulative 2 was read as this year's, unflagged. Then the header was whole but the blank cell's mark after
+    # '件' was dropped, so the row was flagged ragged, its values placed under neither column; the mark is the
+    # blank cell: 2 is the cumulative one, this year's blank, as the pipe rows read it.
     text = render_text(["2009年莆田市某局政府信息公开工作年度报告", "一、概述", "本局工作。", *_PUTIAN], "pipe_cells")
     report = toolkit.parse_text(text)
     t = report.tables[report.tables["table"] == "legacy"].set_index(["row_key", "col_key"])
     assert t.loc[("proactive_items", "cumulative"), ["value", "col_label"]].tolist() == [260.0, "历年累计"]
     assert t.loc[("proactive_items", "value"), "col_label"] == "2009年度"
-    assert t.loc["reconsiderations"]["value"].isna().all()
-    assert set(t.loc["reconsiderations"]["flag"]) == {"ragged"}
-    assert [f.line for f in report.flags if f.code == "ragged"] == [t.loc[("reconsiderations", "value"), "line"]]
+    assert np.isnan(t.loc[("reconsiderations", "value"), "value"])
+    assert t.loc[("reconsiderations", "cumulative"), "value"] == 2.0
+    assert set(t["flag"]) == {""} and not [f for f in report.flags if f.table]
     assert t.loc[("lawsuits", "cumulative"), "value"] == 1.0
+
+
+def test_legacy_two_value_columns_one_cell_a_line_blank_cells_marked():
+    """Seed 003 with two value columns (本期实际 | 本年累计) in seed 001's layout, one cell a line ending in ' |', a
+    blank cell a mark appended to the line before ('件 | |' then '1 |', '2 | |'): the marks were dropped, so a row of
+    one value was flagged ragged, both cells NA (the two rows with a blank value cell). The marks are the blank
+    cells: all 170 cells as the pipe rows read them, no flag but the identity the pipe rows fail too."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    blanks = {"(一)收到申请数": ["", "1"], "3﹒网络申请数": ["2", ""]}
+    rows = [[*x[:2], *blanks.get(x[0], [x[2], str(int(x[2]) + 1)] if len(x) > 2 and x[2].isdigit() else ["", ""])]
+            for x in lines[start + 1:end]]
+    lines = lines[:start] + [["统计指标", "单位", "本期实际", "本年累计"]] + rows + lines[end:]
+    want, got = (toolkit.parse_text(render_text(lines, layout)) for layout in ("pipe_rows", "pipe_cells"))
+    assert len(want.tables) == 170 and (want.tables["value"] == 1).sum() > 0
+    pd.testing.assert_frame_equal(got.tables.drop(columns="line"), want.tables.drop(columns="line"))
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
 
 
 def test_legacy_two_value_columns_one_cell_a_line_blank_cells_left_out():
@@ -575,19 +593,23 @@ def test_glued_legacy_table_wrapped_over_lines_is_read_whole(width):
     assert t.loc["trainees", "line"] == flat.find("接受培训人员数") // width + 1
 
 
-@pytest.mark.parametrize("furniture", ["- 3 -", "第 3 页 共 5 页", "2017年高港区住房和城乡建设局信息公开年度报告"])
-def test_glued_legacy_table_wrapped_across_a_page_break(furniture):
+@pytest.mark.parametrize("around", ["\n\n", "\n"])
+@pytest.mark.parametrize("furniture", ["- 3 -", "第 3 页 共 5 页", "2017年高港区住房和城乡建设局信息公开年度报告", "3", "12"])
+def test_glued_legacy_table_wrapped_across_a_page_break(furniture, around):
     """Glued seed 003 wrapped at 60 characters with a page break after one of its table's lines (blank lines around a
     page number or the report's title as a running header): the furniture was read as table text, so a label cut
     by the break was lost or the number ran into a value; with the break after each of the table's 22 lines, 14 of
-    the 22 texts read otherwise (16 with the title).  The furniture is none of the text: all 85 as the seed."""
+    the 22 texts read otherwise (16 with the title).  The furniture is none of the text: all 85 as the seed.
+    A bare page number ('3', '12') was still read as text: with blank lines around it 14 of the 22 read otherwise
+    (a blank 答复数 read 3, no flag), without them 16 (其他行政权力 90 read 903, no flag; at a width of 37
+    characters 615 read 3615)."""
     import re
     flat = re.sub(r"[\s|]+", "", SEED.read_text(encoding="utf-8"))
     lines = [flat[i:i + 60] for i in range(0, len(flat), 60)]
     want = _key_value_unit(toolkit.parse_report(SEED))
     first = flat.find("统计指标") // 60 + 1
     wrong = [k for k in range(first, len(lines)) if _key_value_unit(toolkit.parse_text(
-        "\n".join(lines[:k]) + f"\n\n{furniture}\n\n" + "\n".join(lines[k:]))) != want]
+        "\n".join(lines[:k]) + f"{around}{furniture}{around}" + "\n".join(lines[k:]))) != want]
     assert len(range(first, len(lines))) == 22 and wrong == []
 
 

@@ -210,6 +210,12 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 stream.explicit([_cell(p, seg.line) for p in kept])
             else:
                 stream.add(_cell(filled[0], seg.line))
+                if not table_region and parts[0] and len(parts) > 1 and (
+                        is_value_cell(parts[0]) or parts[0] in vocabulary().legacy_units):
+                    # the marks after a statistics table's unit or value are its row's blank cells ('件 | |' then
+                    # '1 |': the first value column blank; '2 | |': the second), one cell a line (pipe_cells)
+                    for _ in parts[1:]:
+                        stream.add(Cell("", seg.line))
                 if not table_region and parts[-1] == "" and not _next_is_value(segments, i):
                     # a statistics table one cell a line: a row's blank cells end it ('条 | |' or a block's
                     # heading '一、主动公开情况 | |||' before the next item), or the next item ran into it
@@ -654,7 +660,9 @@ class _Stream:
             self.rows.append(Row([cell]))
             return
         if kind == "value":
-            if header_only:
+            # (a header's word alone before values is a row's label where it is one: '总计' / '0' …, the row
+            # (四)总计 without its item number)
+            if header_only and not (self.n == 1 and vocabulary().request_row(self.current[0].text)):
                 self.flush()
         elif kind == "header":
             if not header_only:

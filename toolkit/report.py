@@ -25,7 +25,7 @@ import pandas as pd
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import (_PART_NAME, Row, _skipped_in_run, build_rows, glued_legacy_patterns, glued_legacy_rows,
+from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, Row, _skipped_in_run, build_rows, glued_legacy_patterns, glued_legacy_rows,
                             may_hold_glued_rows)
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
@@ -80,6 +80,36 @@ def _line_led(words: re.Pattern[str], text: str) -> int | None:
 
 # a cell alone on its line: a number, or a column's name in the header (a part's: '区政府', '合计'; the unit's)
 _LONE_CELL = re.compile(rf"\d[\d,]*(?:\.\d+)?|{_PART_NAME}")
+_LABEL_MAX = 45  # characters: no statistics table's label is longer (a line of wrapped page text may be)
+
+
+def _lone_page_numbers_dropped(lines: list[str]) -> list[str]:
+    """The lines to join into page text, a page number alone on its line ('3', a PDF's page break, with or without
+    blank lines around it) between two lines of wrapped page text made blank: run into the text, it was a value
+    (条615 read 3615) or cut a label. A line of wrapped text holds more than a cell and stands next to another such
+    line (a wrap) or is longer than any label; in a table one cell a line a number's neighbour is a cell."""
+    out = lines
+    for i, line in enumerate(lines):
+        if _LONE_PAGE_NUMBER.fullmatch(line.strip()) and _wrapped_beside(lines, i, -1) and _wrapped_beside(lines, i, 1):
+            if out is lines:
+                out = list(lines)
+            out[i] = ""
+    return out
+
+
+def _wrapped_beside(lines: list[str], i: int, step: int) -> bool:
+    """Whether the filled line next to line ``i`` in the direction ``step`` (past blank lines) is wrapped page text:
+    no lone cell, and longer than a label, next to another line of more than a cell, or the text's last line."""
+    def text(k: int) -> str:
+        return lines[k].strip() if 0 <= k < len(lines) else ""
+
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    near, far = text(j), text(j + step)
+    # (the text's last line, after a page break, is a wrap's end)
+    return bool(near) and not _LONE_CELL.fullmatch(near) and (
+        len(near) > _LABEL_MAX or j + step == len(lines) or bool(far) and not _LONE_CELL.fullmatch(far))
 
 
 def _cells_on_lines_apart(lines: list[str]) -> list[str]:
@@ -286,7 +316,7 @@ class Report:
         # page furniture at a page break inside the table (a page number, a running header, a footnote) is none of
         # its text: left in, it cut a label wrapped across the break or ran into a value (…件 / - 3 - / 1﹒…)
         lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) else "" for x in lines]
-        lines = _cells_on_lines_apart(lines)
+        lines = _cells_on_lines_apart(_lone_page_numbers_dropped(lines))
         starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
         rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts)
         if rows:

@@ -557,8 +557,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                 values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
             continue
+        # (a row of counts is none: '总计 | 0 | 0 | …', 总计 without its item number (四), is the row of that name)
         if all(vocab.is_header(c.text) for c in labels) and not any(vocab.request_row(c.text) and
-                                                                      c.text[:1] in "一二三四(" for c in labels):
+                                                                      c.text[:1] in "一二三四(" for c in labels) \
+                and not (header and any(c.text and c.is_value for c in values)):
             header += [label_key(c.text) for c in row.cells]
             continue
         labels = _split_group_items(labels)
