@@ -477,6 +477,20 @@ def test_a_pdf_stream_within_the_limit_is_read(tmp_path: Path, seed_pdf: bytes, 
     assert lines == read_document(write(tmp_path, "seed.pdf", seed_pdf)).lines
 
 
+def test_a_pdfminer_without_one_of_the_decoders_still_reads(tmp_path: Path, seed_pdf: bytes,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # The bound stands in for the decoders pdfminer.pdftypes has: a release that names one otherwise must not
+    # make every PDF fail (an AttributeError before the first page); the others stay bounded.
+    import pdfminer.pdftypes
+
+    monkeypatch.delattr(pdfminer.pdftypes, "rldecode")
+    path = write(tmp_path, "seed.pdf", seed_pdf)
+    assert read_document(path).lines
+    assert not hasattr(pdfminer.pdftypes, "rldecode")  # not added by the bound, nor left behind
+    bomb = write(tmp_path, "bomb.pdf", pdf_bomb(seed_pdf, "content", 4_000_000))
+    expect(FileTooLargeError, bomb, r"page 1: the PDF's compressed streams decode to more than", max_bytes=300_000)
+
+
 def test_memory_running_out_on_a_pdf_page_is_no_damaged_file(tmp_path: Path, seed_pdf: bytes,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     # pdfplumber wraps pdfminer's errors, a MemoryError too: it read as 'cannot read page 1 of the PDF:

@@ -2811,9 +2811,13 @@ def _bounded_streams(path: str, max_bytes: int) -> Iterator[_StreamBudget]:
     token = _PDF_BUDGET.set(budget)
     with _PDF_DECODERS:
         if not _pdf_reads:
-            _pdf_decoders_saved.update((name, getattr(pdftypes, name)) for name in _BOUNDED_DECODERS)
-            for name, decoder in _BOUNDED_DECODERS.items():
-                setattr(pdftypes, name, decoder)
+            # (only the names this pdfminer has: another release may name its decoders otherwise, and then the
+            # per-file time limit is what bounds that decoder)
+            _pdf_decoders_saved.clear()
+            _pdf_decoders_saved.update((name, getattr(pdftypes, name)) for name in _BOUNDED_DECODERS
+                                       if hasattr(pdftypes, name))
+            for name in _pdf_decoders_saved:
+                setattr(pdftypes, name, _BOUNDED_DECODERS[name])
         _pdf_reads += 1
     try:
         yield budget
