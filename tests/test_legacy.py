@@ -301,17 +301,23 @@ def test_legacy_two_value_columns_one_cell_a_line(tmp_path):
     assert t.loc[("lawsuits", "cumulative"), "value"] == 1.0
 
 
-def test_legacy_two_value_columns_one_cell_a_line_blank_cells_marked():
-    """Seed 003 with two value columns (本期实际 | 本年累计) in seed 001's layout, one cell a line ending in ' |', a
-    blank cell a mark appended to the line before ('件 | |' then '1 |', '2 | |'): the marks were dropped, so a row of
-    one value was flagged ragged, both cells NA (the two rows with a blank value cell). The marks are the blank
-    cells: all 170 cells as the pipe rows read them, no flag but the identity the pipe rows fail too."""
+def _seed_two_value_columns() -> list:
+    """Seed 003's lines with its table in two value columns (本期实际 | 本年累计: a row's count and one more), two
+    rows with a blank cell: 收到申请数's first, 网络申请数's second."""
     lines = _seed_lines()
     start, end = _table_at(lines)
     blanks = {"(一)收到申请数": ["", "1"], "3﹒网络申请数": ["2", ""]}
     rows = [[*x[:2], *blanks.get(x[0], [x[2], str(int(x[2]) + 1)] if len(x) > 2 and x[2].isdigit() else ["", ""])]
             for x in lines[start + 1:end]]
-    lines = lines[:start] + [["统计指标", "单位", "本期实际", "本年累计"]] + rows + lines[end:]
+    return lines[:start] + [["统计指标", "单位", "本期实际", "本年累计"]] + rows + lines[end:]
+
+
+def test_legacy_two_value_columns_one_cell_a_line_blank_cells_marked():
+    """Seed 003 with two value columns (本期实际 | 本年累计) in seed 001's layout, one cell a line ending in ' |', a
+    blank cell a mark appended to the line before ('件 | |' then '1 |', '2 | |'): the marks were dropped, so a row of
+    one value was flagged ragged, both cells NA (the two rows with a blank value cell). The marks are the blank
+    cells: all 170 cells as the pipe rows read them, no flag but the identity the pipe rows fail too."""
+    lines = _seed_two_value_columns()
     want, got = (toolkit.parse_text(render_text(lines, layout)) for layout in ("pipe_rows", "pipe_cells"))
     assert len(want.tables) == 170 and (want.tables["value"] == 1).sum() > 0
     pd.testing.assert_frame_equal(got.tables.drop(columns="line"), want.tables.drop(columns="line"))
@@ -324,12 +330,7 @@ def test_legacy_two_value_columns_one_cell_a_line_blank_cells_left_out():
     between them, so a row's two values ran into one run of digits ('480' and '481' as 480481) and 54 of its 72
     values were NA, flagged ambiguous_digits.  A blank line is no wrap: the values are a cell each, as the pipe rows
     read them; a row whose blank cell left no trace places neither value, flagged ragged."""
-    lines = _seed_lines()
-    start, end = _table_at(lines)
-    blanks = {"(一)收到申请数": ["", "1"], "3﹒网络申请数": ["2", ""]}
-    rows = [[*x[:2], *blanks.get(x[0], [x[2], str(int(x[2]) + 1)] if len(x) > 2 and x[2].isdigit() else ["", ""])]
-            for x in lines[start + 1:end]]
-    lines = lines[:start] + [["统计指标", "单位", "本期实际", "本年累计"]] + rows + lines[end:]
+    lines = _seed_two_value_columns()
     want = toolkit.parse_text(render_text(lines, "pipe_rows")).tables.set_index(["row_key", "col_key"])
     report = toolkit.parse_text(render_text(lines, "lines"))
     got = report.tables.set_index(["row_key", "col_key"])
