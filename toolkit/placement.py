@@ -432,8 +432,12 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         for row in rows:
             cells: list[Placed | None] = []
             for cell, (money, expect) in zip(row.cells, kinds):
-                num = parse_number(cell.text, to_wan=money, expect=expect)
-                cells.append(Placed(num.value, cell.text, cell.line, num.unit))
+                text = cell.text
+                if text.isascii() and text.isdigit():  # most cells: parse_number's own first answer, without its cache
+                    cells.append(Placed(float(text), text, cell.line))
+                    continue
+                num = parse_number(text, to_wan=money, expect=expect)
+                cells.append(Placed(num.value, text, cell.line, num.unit))
             out[row.key] = Placement(cells, "complete", True, 1)
         return out
     options: dict[str, list[Reading]] = {}
