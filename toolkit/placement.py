@@ -132,6 +132,15 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
         return []
     capacity = [max(1, len(t.lstrip("+-").replace(".", ""))) for t, _ in tokens]
     readings: list[Reading] = []
+    known: dict[tuple[str, int], Placed] = {}  # (a piece recurs in many readings: read once)
+
+    def placed(piece: str, line: int) -> Placed:
+        p = known.get((piece, line))
+        if p is None:
+            num = parse_number(piece, to_wan=money, expect=_expect(money))
+            p = known[(piece, line)] = Placed(num.value, piece, line, num.unit)
+        return p
+
     for counts in _compositions(ncols, len(tokens), capacity):
         per_token = [_split_run(tok, k) for (tok, _), k in zip(tokens, counts)]
         total = math.prod(len(p) for p in per_token)
@@ -139,13 +148,10 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
             continue
         if total + len(readings) > MAX_READINGS:
             return []
-        for combo in itertools.product(*per_token):
-            row: list[Placed | None] = []
-            for (tok, line), pieces in zip(tokens, combo):
-                for piece in pieces:
-                    num = parse_number(piece, to_wan=money, expect=_expect(money))
-                    row.append(Placed(num.value, piece, line, num.unit))
-            readings.append(tuple(row))
+        # each token's cuts as placed cells, then every choice of one cut a token, their cells in order
+        cuts = [[tuple(placed(piece, line) for piece in pieces) for pieces in splits]
+                for (_, line), splits in zip(tokens, per_token)]
+        readings.extend(tuple(itertools.chain.from_iterable(combo)) for combo in itertools.product(*cuts))
     return readings
 
 
