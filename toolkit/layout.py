@@ -571,7 +571,11 @@ def _cell(text: str, line: int) -> Cell:
     """A cell of the text; a run of signed numbers is marked glued, for the placement to split."""
     if ("-" in text or "+" in text) and _SIGNED_RUN.fullmatch(text):  # (the test in C first: most cells are '0')
         return Cell(text, line, glued=True)
-    return Cell(text, line)
+    return _new_cell((text, line, False))
+
+
+# A Cell made without the named tuple's own __new__ (a Python function): a table's text makes one a cell.
+_new_cell = functools.partial(tuple.__new__, Cell)
 
 
 def _trim(cells: list[str]) -> list[str]:

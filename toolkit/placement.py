@@ -21,6 +21,7 @@ with the identities' help, so those identities cannot then confirm it.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -43,6 +44,10 @@ class Placed(NamedTuple):
     raw: str
     line: int
     unit: str | None = None
+
+
+# A Placed made without the named tuple's own __new__ (a Python function): a table's every cell is placed.
+_new_placed = functools.partial(tuple.__new__, Placed)
 
 
 @dataclass
@@ -440,7 +445,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             for cell, (money, expect) in zip(row.cells, kinds):
                 text = cell.text
                 if text.isascii() and text.isdigit():  # most cells: parse_number's own first answer, without its cache
-                    cells.append(Placed(float(text), text, cell.line))
+                    cells.append(_new_placed((float(text), text, cell.line, None)))
                     continue
                 num = parse_number(text, to_wan=money, expect=expect)
                 cells.append(Placed(num.value, text, cell.line, num.unit))
