@@ -406,8 +406,9 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
             out[-1] = Row([Cell(prev.cells[0].text + row.cells[0].text, prev.cells[0].line), *row.cells[1:]],
                           explicit=row.explicit, grid=row.grid, spaced=row.spaced)
             continue
-        if (prev is not None and prev.cells and row.cells
-                and all(c.text and not c.is_value for c in prev.cells) and _kind(prev.cells[-1]) in ("row", "group")
+        # (the last cell's kind first: a row of values ends in one, and it is cached)
+        if (prev is not None and prev.cells and row.cells and _kind(prev.cells[-1]) in ("row", "group")
+                and all(c.text and not c.is_value for c in prev.cells)
                 and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)):
             out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)
             continue
@@ -467,8 +468,10 @@ def _label_over_cells(row: Row) -> Row:
 def _label_rest(prev: Row, first: Cell) -> Row | None:
     """``prev`` with ``first`` joined to its last label, where ``prev``'s values follow a label that is no
     row's and the two make one ('其他对外管' + '理服务事项'), else None."""
+    if _kind(first) not in ("label", "group"):  # (most rows start with a row's label: asked first, cached)
+        return None
     at = next((i for i, c in enumerate(prev.cells) if c.is_value), 0)
-    if at == 0 or _kind(prev.cells[at - 1]) in ("row", "group", "article") or _kind(first) not in ("label", "group"):
+    if at == 0 or _kind(prev.cells[at - 1]) in ("row", "group", "article"):
         return None
     label = prev.cells[at - 1]
     if _text_kind(label.text + first.text) not in ("row", "group"):  # ((六)其他处理: the 2019 format's row)
@@ -574,7 +577,11 @@ def _cell(text: str, line: int) -> Cell:
     """A cell of the text; a run of signed numbers is marked glued, for the placement to split."""
     if ("-" in text or "+" in text) and _SIGNED_RUN.fullmatch(text):  # (the test in C first: most cells are '0')
         return Cell(text, line, glued=True)
-    return Cell(text, line)
+    return _new_cell((text, line, False))
+
+
+# A Cell made without the named tuple's own __new__ (a Python function): a table's text makes one a cell.
+_new_cell = functools.partial(tuple.__new__, Cell)
 
 
 def _trim(cells: list[str]) -> list[str]:

@@ -820,8 +820,13 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_WHITE = re.compile(r"\s")  # (the characters str.isspace calls white space, each)
+
+
 def _raw_prefix(line: str, n: int) -> str:
     """The start of ``line`` holding its first ``n`` characters that are not white space."""
+    if _WHITE.search(line, 0, n) is None:
+        return line[:n]  # (no white space among them: a glued page's whole text on one line is not walked)
     seen = 0
     for i, ch in enumerate(line):
         if seen == n:

@@ -21,6 +21,7 @@ with the identities' help, so those identities cannot then confirm it.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -43,6 +44,10 @@ class Placed(NamedTuple):
     raw: str
     line: int
     unit: str | None = None
+
+
+# A Placed made without the named tuple's own __new__ (a Python function): a table's every cell is placed.
+_new_placed = functools.partial(tuple.__new__, Placed)
 
 
 @dataclass
@@ -132,6 +137,15 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
         return []
     capacity = [max(1, len(t.lstrip("+-").replace(".", ""))) for t, _ in tokens]
     readings: list[Reading] = []
+    known: dict[tuple[str, int], Placed] = {}  # (a piece recurs in many readings: read once)
+
+    def placed(piece: str, line: int) -> Placed:
+        p = known.get((piece, line))
+        if p is None:
+            num = parse_number(piece, to_wan=money, expect=_expect(money))
+            p = known[(piece, line)] = Placed(num.value, piece, line, num.unit)
+        return p
+
     for counts in _compositions(ncols, len(tokens), capacity):
         per_token = [_split_run(tok, k) for (tok, _), k in zip(tokens, counts)]
         total = math.prod(len(p) for p in per_token)
@@ -139,13 +153,10 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
             continue
         if total + len(readings) > MAX_READINGS:
             return []
-        for combo in itertools.product(*per_token):
-            row: list[Placed | None] = []
-            for (tok, line), pieces in zip(tokens, combo):
-                for piece in pieces:
-                    num = parse_number(piece, to_wan=money, expect=_expect(money))
-                    row.append(Placed(num.value, piece, line, num.unit))
-            readings.append(tuple(row))
+        # each token's cuts as placed cells, then every choice of one cut a token, their cells in order
+        cuts = [[tuple(placed(piece, line) for piece in pieces) for pieces in splits]
+                for (_, line), splits in zip(tokens, per_token)]
+        readings.extend(tuple(itertools.chain.from_iterable(combo)) for combo in itertools.product(*cuts))
     return readings
 
 
@@ -432,8 +443,12 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         for row in rows:
             cells: list[Placed | None] = []
             for cell, (money, expect) in zip(row.cells, kinds):
-                num = parse_number(cell.text, to_wan=money, expect=expect)
-                cells.append(Placed(num.value, cell.text, cell.line, num.unit))
+                text = cell.text
+                if text.isascii() and text.isdigit():  # most cells: parse_number's own first answer, without its cache
+                    cells.append(_new_placed((float(text), text, cell.line, None)))
+                    continue
+                num = parse_number(text, to_wan=money, expect=expect)
+                cells.append(Placed(num.value, text, cell.line, num.unit))
             out[row.key] = Placement(cells, "complete", True, 1)
         return out
     options: dict[str, list[Reading]] = {}

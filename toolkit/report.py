@@ -211,9 +211,10 @@ class Report:
         self.path = path
         self.source_format = raw.format
         self.encoding = raw.encoding
-        self.original_lines = [_render(item) for item in raw.lines]
+        # (_render inlined: a line is mostly a str, and these run over every line)
+        self.original_lines = [item if item.__class__ is str else _render(item) for item in raw.lines]
         normalized = normalize_lines(raw.lines)
-        self.lines = [_render(item) for item in normalized]
+        self.lines = [item if item.__class__ is str else _render(item) for item in normalized]
         self._explicit = {i + 1: item for i, item in enumerate(normalized) if isinstance(item, list)}
         self.flags: list[Flag] = []
         self._build(notes)

@@ -33,6 +33,10 @@ class Segment(NamedTuple):
     line: int
 
 
+# A Segment made without the named tuple's own __new__ (a Python function): split_segments makes one a line.
+_new_segment = functools.partial(tuple.__new__, Segment)
+
+
 @dataclass
 class Section:
     """One section of a report.
@@ -380,7 +384,7 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         if carry:
             line, start_number, carry = carry + line, carry_number, ""
         elif "、" not in line and number not in sub_cuts:  # (most lines: no heading's number can end in them)
-            out.append(Segment(line, number))
+            out.append(_new_segment((line, number)))
             continue
         else:
             start_number = number
@@ -481,6 +485,8 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     found = []
     for i, seg in enumerate(segments):
         text = seg.text.strip()
+        if not text:
+            continue  # (a blank line, half the lines of a table a cell a line: no heading, its form not asked)
         if "|" in text[:50]:
             number, _, title = text.strip(" \t|").partition("|")
             if "|" not in title and _NUMBERED.fullmatch(number.strip()) and title.strip():

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Callable
@@ -146,6 +146,7 @@ _SPACES = re.compile(r"\s*")
 _WRAP_STOPS = set("。:!?")  # not ";": a sentence goes on after it
 _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment belongs to starts
 _SENTENCE_END = set("。!?\n")
+_SENTENCE_STOP = re.compile(f"[{re.escape(''.join(sorted(_SENTENCE_END)))};]")  # where the next sentence starts
 _SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
 _STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
@@ -294,7 +295,7 @@ def _is_furniture(line: str) -> bool:
 
     if _is_page_or_site_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
-    return not any(p.match(line) for p, _ in _styles().values()) and is_running_title(line)
+    return is_running_title(line) and not any(p.match(line) for p, _ in _styles().values())
 
 
 def _is_site_furniture(line: str) -> bool:
@@ -1006,7 +1007,7 @@ def _cell_kind(cell: str) -> str | None:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text[:-1]) if ch in _SENTENCE_END or ch == ";"]
+    return [0, *(m.end() for m in _SENTENCE_STOP.finditer(text, 0, max(len(text) - 1, 0)))]
 
 
 def _is_switch(text: str, start: int) -> bool:
@@ -1051,7 +1052,7 @@ class _Block:
     resumed: bool = False  # the problems' list going on after an item's own measure: its first marker numbers on
 
 
-def _next_item(marks: list[tuple[int, int, int]], start: int, text: str | None = None) -> int | None:
+def _next_item(marks: Sequence[tuple[int, int, int]], start: int, text: str | None = None) -> int | None:
     """Start of the item that continues the numbering after ``start`` (None if the list does not go on).
 
     ``一是…。下一步,将…。二是…``: the 二是 after the sentence at ``start`` numbers on from the 一是
@@ -1120,7 +1121,7 @@ def _lead_in_after_own_measure(part: str, start: int) -> list[tuple[int, str]]:
     return []
 
 
-def _after_lone_number(text: str, start: int, marks: list[tuple[int, int, int]]) -> int:
+def _after_lone_number(text: str, start: int, marks: Sequence[tuple[int, int, int]]) -> int:
     """Where the sentence at ``start`` goes on after a number that opens it but is no marker of the list level
     ``marks`` (a lone ``(六)``, left out of the statement level by :func:`_markers`, or the level itself where it is
     the only marker, numbered on from an earlier part), also alone on its line (``(二)`` / ``下一步,我们将…``), else
@@ -1131,7 +1132,8 @@ def _after_lone_number(text: str, start: int, marks: list[tuple[int, int, int]])
     return _SPACES.match(text, number.end()).end()
 
 
-def _clause_cuts(part: str, marks: list[tuple[int, int, int]], cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _clause_cuts(part: str, marks: Sequence[tuple[int, int, int]],
+                 cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """(start, kind) where an item holds a problem and then, after a comma, its measure (``一是信息更新不够及时,
     下一步将加强栏目巡查;二是…``): the clause from a measure cue (statements.yaml ``item_measure_cues``) on is a measure
     and the problems go on at the next item.  Only where the clause before admits a shortcoming and the measure's
@@ -1231,9 +1233,14 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
 # --- enumeration -------------------------------------------------------------
 
 
-def _markers(text: str, numbered_on: bool = False) -> list[tuple[int, int, int]]:
+def _markers(text: str, numbered_on: bool = False) -> tuple[tuple[int, int, int], ...]:
     """(start, end, number) of the enumeration markers at the statement level; with ``numbered_on``, ``text`` goes on
     with a list whose earlier items stand before it, so that a lone marker numbered on at its start is an item."""
+    return _markers_of(text, numbered_on)
+
+
+@functools.lru_cache(maxsize=256)  # (a part's markers are asked again of the block it makes: most parts make one)
+def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...]:
     accepted: dict[str, list[tuple[int, int, int]]] = {}
     brackets = _brackets(text)
     blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
@@ -1275,7 +1282,7 @@ def _markers(text: str, numbered_on: bool = False) -> list[tuple[int, int, int]]
         if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
             accepted[style] = found
     if not accepted:
-        return []
+        return ()
     # the style that occurs first is the statement level; not a lone marker numbered on from an earlier part (a list
     # of one item, '(六)存在的主要问题及改进情况' / '一是…;二是…') where another style makes a list; a lone 二是 is the
     # second item of a list whose first is written without its marker ('存在问题:…不够及时。二是…', _unmarked_first_item),
@@ -1284,10 +1291,13 @@ def _markers(text: str, numbered_on: bool = False) -> list[tuple[int, int, int]]
              if len(found) > 1 or found[0][2] == 1 or (found[0][2] == 2 and found[0][0] > blank_to)
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
-    return lists[style]
+    return tuple(lists[style])
 
 
 _CLOSED, _LEFT_OPEN = 1, 2  # where a character stands (_brackets): in closed brackets, in a bracket left open
+_CLOSED_RUN, _LEFT_OPEN_RUN = bytes([_CLOSED]), bytes([_LEFT_OPEN])
+_BRACKET_OR_END = re.compile(f"[{re.escape(''.join(sorted(_OPENING | _CLOSING | _SENTENCE_END)))}]")
+_ITEM_SEPARATOR = re.compile("[;:]")  # where a bracket left open ends
 
 
 def _brackets(text: str) -> bytes:
@@ -1302,27 +1312,39 @@ def _brackets(text: str) -> bytes:
     """
     marks = bytearray(len(text))
     start = 0
-    for end in [*(i for i, ch in enumerate(text) if ch in _SENTENCE_END), len(text)]:
-        stack: list[int] = []
-        pairs: list[tuple[int, int]] = []
-        for i in range(start, end):
-            ch = text[i]
-            if ch in _OPENING:
-                stack.append(i)
-            elif ch in _CLOSING and stack:
-                pairs.append((stack.pop(), i))
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+
+    def close(end: int) -> None:
         done = start
         for opened in stack:  # left open: up to the next ';' or ':'
-            cut = next((i for i in range(max(opened, done), end) if text[i] in ";:"), end)
-            for i in range(max(opened + 1, done), cut):
-                marks[i] = _LEFT_OPEN
+            stop = _ITEM_SEPARATOR.search(text, max(opened, done), end)
+            cut = end if stop is None else stop.start()
+            first = max(opened + 1, done)
+            if cut > first:
+                marks[first:cut] = _LEFT_OPEN_RUN * (cut - first)
             done = max(done, cut)
         covered = -1
         for opened, closed in sorted(pairs):
             if closed > covered:  # (not a pair inside one marked: each character once)
-                marks[opened + 1:closed] = bytes([_CLOSED]) * (closed - opened - 1)
+                marks[opened + 1:closed] = _CLOSED_RUN * (closed - opened - 1)
                 covered = closed
-        start = end + 1
+
+    # (only the brackets and the sentences' ends are visited: a text is mostly neither)
+    for found in _BRACKET_OR_END.finditer(text):
+        i = found.start()
+        ch = text[i]
+        if ch in _SENTENCE_END:
+            if stack or pairs:
+                close(i)
+                stack, pairs = [], []
+            start = i + 1
+        elif ch in _OPENING:
+            stack.append(i)
+        elif stack:
+            pairs.append((stack.pop(), i))
+    if stack or pairs:
+        close(len(text))
     return bytes(marks)
 
 
@@ -1547,7 +1569,7 @@ def _grouped(item: str) -> tuple[str, list[str]] | None:
     return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
 
 
-def _enumerated(block: _Block, marks: list[tuple[int, int, int]], out: _Found, state: dict) -> None:
+def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     preamble = _clean(text[: marks[0][0]])
     items = []
