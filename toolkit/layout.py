@@ -609,9 +609,11 @@ def _tab_layout(segments: list[Segment]) -> tuple[bool, bool]:
     filled = [s.text for s in segments if s.text.strip()]
     if not filled:
         return False, False
+    threshold = max(3, len(filled) // 2)
+    if sum(t[0] in "\t " for t in filled) < threshold:
+        return False, False  # (most sections, told in one pass: the counts below are at most this one)
     tabbed = sum(t[:1] == "\t" for t in filled)
     indented = sum(t[:1] == " " and _tab_cell_line(t)[:1] == "\t" for t in filled)
-    threshold = max(3, len(filled) // 2)
     if tabbed + indented < threshold:
         return False, False
     # A blank line after every cell marks no row: rows are then rebuilt from the labels, as for seed 000.
@@ -857,15 +859,23 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
         run.clear()
 
     for i, seg in enumerate(segments):
-        if run and seg.text.strip() and _skipped_in_run(seg.text, page_lines):
+        stripped = seg.text.strip()
+        if not stripped:  # (half the lines of a table of a cell a line, where no run is open)
+            if not run:
+                glued = False
+                continue
+            if glued or kinds[last] == "labels":
+                after = next((segments[j] for j in range(i + 1, len(segments))
+                              if not _skipped_in_run(segments[j].text, page_lines)), None)
+                if after is not None and after.line not in explicit_rows and _wrapped_line(after.text) is not None:
+                    run.append(i)  # a page break in glued text: the text goes on after it
+                    continue
+            close()  # (a blank line is no piece of a run: _wrapped_line gives None)
+            glued = False
+            continue
+        if run and _skipped_in_run(seg.text, page_lines):
             run.append(i)
             continue
-        if run and not seg.text.strip() and (glued or kinds[last] == "labels"):
-            after = next((segments[j] for j in range(i + 1, len(segments))
-                          if not _skipped_in_run(segments[j].text, page_lines)), None)
-            if after is not None and after.line not in explicit_rows and _wrapped_line(after.text) is not None:
-                run.append(i)  # a page break in glued text: the text goes on after it
-                continue
         kind = None if seg.line in explicit_rows else _wrapped_line(seg.text)
         if kind is None:
             if run:
@@ -878,7 +888,7 @@ def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[s
         kinds[i] = kind
         last = i
         glued |= kind == "glued"
-        if _PROSE_END.search(seg.text.strip()):
+        if _PROSE_END.search(stripped):
             close()
     close()
     return runs
