@@ -662,7 +662,7 @@ class _Stream:
         self.n += 1
 
     def add(self, cell: Cell) -> None:
-        kind = _kind(cell)
+        kind = "value" if cell.glued else _text_kind(cell.text)  # (_kind inlined: this runs for every cell)
         header_only = self.n > 0 and self.n_header == self.n
         if kind in ("article", "note"):
             self.flush()

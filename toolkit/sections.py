@@ -1293,7 +1293,10 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = [s.text.strip() for s in segments]
     for i in range(len(segments) - 1):
-        first, nxt, end = texts[i], texts[i + 1], i + 1
+        first = texts[i]
+        if not 0 < len(first) <= 40:
+            continue  # (every check below asks it: blank lines, half a table of a cell a line, go at once)
+        nxt, end = texts[i + 1], i + 1
         if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
                 and (not nxt or _is_furniture(nxt) or nxt in page_lines):
             # a page break inside the heading ('四、政府信息公开行政复议、' / '- 5 -' / '行政诉讼情况')
