@@ -545,7 +545,12 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     def is_row(text: str) -> bool:
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
 
+    missing: str | None = None  # the one column the header and every row leave out
     for row, labels, values in split:
+        if header and not found and ncols == len(col_keys) and any(c.text and c.is_value for c in values):
+            missing = _missing_column(header, col_keys, split)
+            if missing:
+                ncols -= 1
         if not labels:
             _flag_unlabelled(res, "requests", row, values)
             continue
@@ -623,10 +628,15 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     outcome_rows = fm[f"outcome_rows_{basis or '2019'}"]
     named = outcome_rows if basis else [_six_undecided(fm) if k == "other_handling" else k for k in outcome_rows]
     _flag_missing_rows(res, "requests", ["new", "carried_over", *named, "handled_total", "carried_forward"], found)
-    constraints = _constraints(identities, col_keys, order, outcome_rows)
+    kept = [col for col in col_keys if col != missing]
+    if missing:
+        res.flags.append(Flag("missing_columns", "requests", None, missing))
+    constraints = _constraints(identities, kept, order, outcome_rows)
     inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
     placements = place(inputs, constraints)
-    written = _written_columns(header, col_keys)
+    written = _written_columns(header, kept)
+    if missing:  # (no cell of it: NA, flagged by its column's name)
+        written.insert(col_keys.index(missing), None)
     col_labels = [fm["cols"][col][0] for col in col_keys]
     for key in order:
         values, row, label = found[key]
@@ -640,21 +650,18 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         line = row.line
         for i, col in enumerate(col_keys):
             at = written[i]  # (the column where the header puts this one)
-            res.records.append(_record("requests", key, col, placement.cells[at], row_label=label,
-                                       col_label=col_labels[i], line=line, flag=unplaced,
+            res.records.append(_record("requests", key, col, None if at is None else placement.cells[at],
+                                       row_label=label, col_label=col_labels[i], line=line,
+                                       flag="missing_columns" if at is None else unplaced,
                                        inferred=at in placement.inferred))
     _flag_subtotals(res, subtotals, placements, outcome_rows)
 
 
-def _written_columns(header: list[str], col_keys: list[str]) -> list[int]:
-    """Where each of the requests table's columns stands among the values: the format's order, but the
-    organisations' five columns in the order the header names them ('其他 | 商业企业 | …': a table that lists them
-    otherwise had its counts read under the format's order, each organisation's under another's, unflagged).
-    The format's order where the header does not name each of the five once. A name set with a space and read as
-    two header cells ('商业 企业' in a layout of a cell a line: '商业' then '企业') is the two joined."""
+def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
+    """The columns among ``col_keys`` the requests table's header names, in its order. A name set with a space
+    and read as two header cells ('商业 企业' in a layout of a cell a line: '商业' then '企业') is the two joined."""
     cols = load_formats()["requests"]["cols"]
-    orgs = col_keys[1:-1]  # (between 自然人 and 总计, whose places the values keep: 总计 last)
-    by_label = {label_key(label): col for col in orgs for label in cols[col]}
+    by_label = {label_key(label): col for col in col_keys for label in cols[col]}
     named, part = [], ""
     for key in header:
         if key in by_label or part + key in by_label:
@@ -662,6 +669,36 @@ def _written_columns(header: list[str], col_keys: list[str]) -> list[int]:
             part = ""
         else:
             part = key
+    return named
+
+
+def _missing_column(header: list[str], col_keys: list[str], split: list) -> str | None:
+    """The one column of the requests table its header leaves out, where the header names each other column once
+    and no row holds more counts than those (科研机构 dropped from the header and from every row: each row one
+    count short was flagged ragged, its counts NA or placed by the identities under the wrong columns). None
+    where the header names every column, or fewer but one (a header read in part names no missing column), or
+    where no row is one column narrower or a row is wider."""
+    named = _header_names(header, col_keys)
+    left = [col for col in col_keys if col not in named]
+    if len(left) != 1 or len(named) != len(set(named)):
+        return None
+    ncols = len(col_keys) - 1
+    # (rows of one column fewer, none wider, blank cells counted, an empty label cell not: a row of glued
+    # digits, '2000002', tells no width)
+    widths = [len(values) - next(i for i, c in enumerate(values) if c.text) for _, labels, values in split
+              if labels and any(c.text for c in values)]
+    if ncols not in widths or max(widths) > ncols:
+        return None
+    return left[0]
+
+
+def _written_columns(header: list[str], col_keys: list[str]) -> list[int]:
+    """Where each of the requests table's columns stands among the values: the format's order, but the
+    organisations' five columns in the order the header names them ('其他 | 商业企业 | …': a table that lists them
+    otherwise had its counts read under the format's order, each organisation's under another's, unflagged).
+    The format's order where the header does not name each of the five once."""
+    orgs = col_keys[1:-1]  # (between 自然人 and 总计, whose places the values keep: 总计 last)
+    named = _header_names(header, orgs)
     if sorted(named) != sorted(orgs) or named == orgs:
         return list(range(len(col_keys)))
     return [0, *(1 + named.index(col) for col in orgs), len(col_keys) - 1]
@@ -699,7 +736,8 @@ def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str
         if ident["per"] == "column":
             rhs = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
             out += _column_constraints(tuple(ident["lhs"]), tuple(rhs), len(col_keys))
-        elif ident["per"] == "row":
+        elif ident["per"] == "row" and set(ident["lhs"]) | set(ident["rhs"]) <= set(col_keys):
+            # (a row identity over a column the table leaves out cannot be placed by)
             out += _row_constraints(tuple(ident["lhs"]), tuple(ident["rhs"]), tuple(col_keys), tuple(row_keys))
     return out
 
