@@ -1051,8 +1051,8 @@ class _LocalPool:
     def _start(self) -> _Slot:
         parent, child = self.ctx.Pipe()
         progress = self.ctx.RawArray("d", [-1.0, 0.0])
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress, self.raw, self.memory), daemon=True,
-                                name="toolkit-corpus-worker")
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress, self.raw, self.memory),
+                                daemon=True, name="toolkit-corpus-worker")
         with _main_script_hidden(self.parse):
             proc.start()
         child.close()
@@ -1316,6 +1316,13 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def _check_bytes(name: str, value: Any) -> int | None:
+    """``value``, a positive whole number of bytes or None; else ValueError naming the argument."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, Integral) or value < 1):
+        raise ValueError(f"{name} must be a positive integer or None, got {value!r}")
+    return value
+
+
 def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any, encoding: Any = None,
                 max_memory: Any = None) -> int:
     if backend not in _BACKENDS:
@@ -1330,11 +1337,8 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, Real)
                                 or not timeout > 0 or math.isinf(timeout)):
         raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
-    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, Integral) or max_bytes < 1):
-        raise ValueError(f"max_bytes must be a positive integer or None, got {max_bytes!r}")
-    if max_memory is not None:
-        if isinstance(max_memory, bool) or not isinstance(max_memory, Integral) or max_memory < 1:
-            raise ValueError(f"max_memory must be a positive integer (bytes) or None, got {max_memory!r}")
+    _check_bytes("max_bytes", max_bytes)
+    if _check_bytes("max_memory", max_memory) is not None:
         if backend != "local" or not os.path.exists("/proc/self/statm"):
             raise ValueError("max_memory limits the local backend's workers, on Linux only")
     if encoding is not None:

@@ -25,8 +25,8 @@ import pandas as pd
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, Row, _skipped_in_run, build_rows, glued_legacy_patterns, glued_legacy_rows,
-                            may_hold_glued_rows)
+from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, Row, _skipped_in_run, build_rows, glued_legacy_patterns,
+                            glued_legacy_rows, may_hold_glued_rows)
 from toolkit.normalize import detect_script, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Outline, Section, Segment, find_outline, split_segments
