@@ -2,15 +2,24 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 GOLD_FILE = Path(__file__).parent / "data" / "seed_gold.yaml"
 SEED_IDS = sorted(p.stem for p in RAW.glob("00*.txt"))
+
+# The property tests draw the same examples on every run, so that a run that passed in one clone passes in the
+# next (a random draw once failed CI on an example no earlier run had drawn). HYPOTHESIS_PROFILE=explore draws
+# new examples on each run, to hunt for failures; a failure found so is then pinned with @example.
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @functools.lru_cache(maxsize=1)
