@@ -473,6 +473,21 @@ def test_a_problem_item_with_its_measure_after_a_comma(stem, cue):
     assert _pairs(extract_statements(text + "。")) == expected
 
 
+@pytest.mark.parametrize("stem, lead_in, agency", [
+    ("004_b232cca7e491c758", "下一步,我局将采取更加强有力措施加以改进，为公民、法人或者其它组织获取政府信息提供更多便利。", "我局"),
+    ("pingtan-2023-01", "2024年，我区将采取以下措施加以改进：", "我区"),
+    ("001_4d29bfef72dd56db", "针对存在的问题,2021年主要在以下方面进一步改进:", "我区")])
+@pytest.mark.parametrize("opening", ["下一步,{}将", "{}将", "2024年,{}将", "下一步,{}拟", "今后,{}要"])
+def test_a_list_of_measures_inside_the_agencys_sentence(stem, lead_in, agency, opening):
+    # The real measures led in by the agency's own sentence, the list right after its 将 ('下一步,我局将一是…;二是…'):
+    # before, 一是 after 将 was no marker, so the first measure kept the sentence's opening ('下一步,我局将一是进一步…')
+    # and, without a time word, the measures were read as problems, the first glued to the last problem.
+    section = problems_section(stem)
+    assert lead_in + "一是" in section
+    section = section.replace(lead_in, opening.format(agency))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 def test_a_clause_that_admits_a_shortcoming_is_no_measure():
     # (今后 opening a clause that admits a shortcoming, or a measure's item with 下一步 in it, is not cut)
     text = "一是人员不足,今后一段时间内仍将难以满足需求;二是加强培训,下一步将完善制度。"

@@ -108,6 +108,12 @@ def _spec() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
+def _intent_words() -> tuple[str, ...]:
+    """Words after which 一是 opens a list inside a sentence (statements.yaml ``enumeration_after_words``)."""
+    return tuple(_spec()["enumeration_after_words"])
+
+
+@functools.lru_cache(maxsize=1)
 def _sequence_words() -> tuple[tuple[str, ...], ...]:
     """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
     return tuple(tuple(seq) for seq in _spec()["sequence_words"])
@@ -1254,8 +1260,8 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
                 k -= 1
             prev = text[k - 1] if k else "\n"
-            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
-                continue
+            if not (prev in _BOUNDARY or (style == "shi" and (prev == "," or text.endswith(_intent_words(), 0, k)))):
+                continue  # (一是 also right after 将: '我局将一是…;二是…')
             n = _marker_number(style, m, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
