@@ -488,6 +488,20 @@ def test_a_list_of_measures_inside_the_agencys_sentence(stem, lead_in, agency, o
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", [stem for stem in EXPECTED if stem != "pingtan-2020-05"])
+@pytest.mark.parametrize("space", [" ", "  ", "\u3000"])
+def test_sentences_ended_by_spaces(stem, space):
+    # Web text whose lines ended without a stop, copied with a space for each line break (every 。 and ; of the real
+    # sections a space): before, the spaces were dropped as white space beside Chinese characters, so the items ran
+    # together ('…有待提高二是公开广度…'), the 二是 no marker: one or two statements a section.  They now read as the same
+    # text with line breaks does, every statement of the seed's kind and text, the stops left out (pingtan-2020-05's
+    # problems, ;-separated without markers, are one sentence either way).
+    section = problems_section(stem)
+    spaced = re.sub(r"[。;；]\s*", space, section)
+    without_stops = [(k, re.sub("[。;]", "", t)) for k, t in _expected(stem)]
+    assert [(k, re.sub("[。;]", "", t)) for k, t in _pairs(extract_statements(spaced))] == without_stops
+
+
 def test_a_clause_that_admits_a_shortcoming_is_no_measure():
     # (今后 opening a clause that admits a shortcoming, or a measure's item with 下一步 in it, is not cut)
     text = "一是人员不足,今后一段时间内仍将难以满足需求;二是加强培训,下一步将完善制度。"

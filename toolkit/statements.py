@@ -179,6 +179,9 @@ _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]
 # there may close a pinyin note the wrap broke, not yet removed: '…领导(d' / 'ǎo).将推进…').
 _SIGNATURE_LINES = 8  # the most lines a signature with its contact, attachment and footer lines is sought in
 _WRAP_GAP = r"[ \t]*\n?[ \t]*"
+# spaces between two characters that are not ASCII, in a text without a sentence's end: the line breaks they stand for
+# (after a closing quote or bracket too, before a number: '…接地气" 2024年,我区将…', '…单一 2.…', '…单一 (二)…')
+_SPACE_FOR_BREAK = re.compile(r"(?<=[^\x00-\x7f]|[\")]) +(?=[^\x00-\x7f]|[\d(])")
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
                         rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
 
@@ -329,6 +332,9 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
+        if "。" not in text and " " in text:
+            # (web text whose lines ended without a stop, copied with a space for each line break: '…不够全面 二是…')
+            text = _SPACE_FOR_BREAK.sub("\n", text)
     raw_lines = text.split("\n")
     if cues["problem_column_line"].search(text):
         # (the section's own lines only: a table read one cell a line took the next section's heading and text, or
