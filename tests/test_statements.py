@@ -502,6 +502,17 @@ def test_sentences_ended_by_spaces(stem, space):
     assert [(k, re.sub("[。;]", "", t)) for k, t in _pairs(extract_statements(spaced))] == without_stops
 
 
+@pytest.mark.parametrize("stem", [stem for stem in EXPECTED if stem != "pingtan-2020-05"])
+def test_items_after_a_space_in_place_of_a_stop(stem):
+    # The same where only the 。 or ; before an item's number is a space, the other stops kept (a web page's items on
+    # lines of their own, ended without a stop): before, '…有待提高二是…' ran together, one or two statements a section.
+    section = problems_section(stem)
+    spaced = re.sub(r"[。;；]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[.、])", " ", section)
+    assert spaced != section
+    without_end = [(k, t.rstrip("。;")) for k, t in _expected(stem)]
+    assert [(k, t.rstrip("。;")) for k, t in _pairs(extract_statements(spaced))] == without_end
+
+
 def test_a_clause_that_admits_a_shortcoming_is_no_measure():
     # (今后 opening a clause that admits a shortcoming, or a measure's item with 下一步 in it, is not cut)
     text = "一是人员不足,今后一段时间内仍将难以满足需求;二是加强培训,下一步将完善制度。"
