@@ -473,6 +473,46 @@ def test_a_problem_item_with_its_measure_after_a_comma(stem, cue):
     assert _pairs(extract_statements(text + "。")) == expected
 
 
+@pytest.mark.parametrize("stem, lead_in, agency", [
+    ("004_b232cca7e491c758", "下一步,我局将采取更加强有力措施加以改进，为公民、法人或者其它组织获取政府信息提供更多便利。", "我局"),
+    ("pingtan-2023-01", "2024年，我区将采取以下措施加以改进：", "我区"),
+    ("001_4d29bfef72dd56db", "针对存在的问题,2021年主要在以下方面进一步改进:", "我区")])
+@pytest.mark.parametrize("opening", ["下一步,{}将", "{}将", "2024年,{}将", "下一步,{}拟", "今后,{}要"])
+def test_a_list_of_measures_inside_the_agencys_sentence(stem, lead_in, agency, opening):
+    # The real measures led in by the agency's own sentence, the list right after its 将 ('下一步,我局将一是…;二是…'):
+    # before, 一是 after 将 was no marker, so the first measure kept the sentence's opening ('下一步,我局将一是进一步…')
+    # and, without a time word, the measures were read as problems, the first glued to the last problem.
+    section = problems_section(stem)
+    assert lead_in + "一是" in section
+    section = section.replace(lead_in, opening.format(agency))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [stem for stem in EXPECTED if stem != "pingtan-2020-05"])
+@pytest.mark.parametrize("space", [" ", "  ", "\u3000"])
+def test_sentences_ended_by_spaces(stem, space):
+    # Web text whose lines ended without a stop, copied with a space for each line break (every 。 and ; of the real
+    # sections a space): before, the spaces were dropped as white space beside Chinese characters, so the items ran
+    # together ('…有待提高二是公开广度…'), the 二是 no marker: one or two statements a section.  They now read as the same
+    # text with line breaks does, every statement of the seed's kind and text, the stops left out (pingtan-2020-05's
+    # problems, ;-separated without markers, are one sentence either way).
+    section = problems_section(stem)
+    spaced = re.sub(r"[。;；]\s*", space, section)
+    without_stops = [(k, re.sub("[。;]", "", t)) for k, t in _expected(stem)]
+    assert [(k, re.sub("[。;]", "", t)) for k, t in _pairs(extract_statements(spaced))] == without_stops
+
+
+@pytest.mark.parametrize("stem", [stem for stem in EXPECTED if stem != "pingtan-2020-05"])
+def test_items_after_a_space_in_place_of_a_stop(stem):
+    # The same where only the 。 or ; before an item's number is a space, the other stops kept (a web page's items on
+    # lines of their own, ended without a stop): before, '…有待提高二是…' ran together, one or two statements a section.
+    section = problems_section(stem)
+    spaced = re.sub(r"[。;；]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[.、])", " ", section)
+    assert spaced != section
+    without_end = [(k, t.rstrip("。;")) for k, t in _expected(stem)]
+    assert [(k, t.rstrip("。;")) for k, t in _pairs(extract_statements(spaced))] == without_end
+
+
 def test_a_clause_that_admits_a_shortcoming_is_no_measure():
     # (今后 opening a clause that admits a shortcoming, or a measure's item with 下一步 in it, is not cut)
     text = "一是人员不足,今后一段时间内仍将难以满足需求;二是加强培训,下一步将完善制度。"

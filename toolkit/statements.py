@@ -108,6 +108,12 @@ def _spec() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
+def _intent_words() -> tuple[str, ...]:
+    """Words after which 一是 opens a list inside a sentence (statements.yaml ``enumeration_after_words``)."""
+    return tuple(_spec()["enumeration_after_words"])
+
+
+@functools.lru_cache(maxsize=1)
 def _sequence_words() -> tuple[tuple[str, ...], ...]:
     """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
     return tuple(tuple(seq) for seq in _spec()["sequence_words"])
@@ -173,6 +179,12 @@ _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]
 # there may close a pinyin note the wrap broke, not yet removed: '…领导(d' / 'ǎo).将推进…').
 _SIGNATURE_LINES = 8  # the most lines a signature with its contact, attachment and footer lines is sought in
 _WRAP_GAP = r"[ \t]*\n?[ \t]*"
+# spaces between two characters that are not ASCII, in a text without a sentence's end: the line breaks they stand for
+# (after a closing quote or bracket too, before a number: '…接地气" 2024年,我区将…', '…单一 2.…', '…单一 (二)…')
+_SPACE_FOR_BREAK = re.compile(r"(?<=[^\x00-\x7f]|[\")]) +(?=[^\x00-\x7f]|[\d(])")
+# in a text with 。, such a space before an item's number only ('…有待提高 二是…', '…单一 (二)…', '…不够 2.…')
+# (the character before is asked in _break_before_item: a pattern opening with a space is searched for fast)
+_SPACE_BEFORE_ITEM = re.compile(rf" +(?={_CN_NUM}是(?!否)|\({_CN_NUM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、](?![\dA-Za-z]))")
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
                         rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
 
@@ -323,6 +335,10 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
+    if " " in text:
+        # (web text whose lines ended without a stop, copied with a space for each line break: '…不够全面 二是…'; where
+        # some sentences end in 。, only a space before an item's number is taken so)
+        text = _SPACE_FOR_BREAK.sub("\n", text) if "。" not in text else _SPACE_BEFORE_ITEM.sub(_break_before_item, text)
     raw_lines = text.split("\n")
     if cues["problem_column_line"].search(text):
         # (the section's own lines only: a table read one cell a line took the next section's heading and text, or
@@ -364,6 +380,13 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
         lines.append(line)
         alone = k
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
+
+
+def _break_before_item(space: re.Match[str]) -> str:
+    """A line break for spaces before an item's number after a character that is not ASCII or a closing quote or
+    bracket, else the spaces."""
+    before = space.string[space.start() - 1] if space.start() else " "
+    return "\n" if before > "\x7f" or before in "\")" else space[0]
 
 
 def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
@@ -1254,8 +1277,8 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
                 k -= 1
             prev = text[k - 1] if k else "\n"
-            if not (prev in _BOUNDARY or (style == "shi" and prev == ",")):
-                continue
+            if not (prev in _BOUNDARY or (style == "shi" and (prev == "," or text.endswith(_intent_words(), 0, k)))):
+                continue  # (一是 also right after 将: '我局将一是…;二是…')
             n = _marker_number(style, m, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
