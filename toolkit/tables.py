@@ -689,14 +689,22 @@ def _missing_column(header: list[str], col_keys: list[str], split: list) -> str 
     ncols = len(col_keys) - 1
     # (rows of one column fewer, none wider, blank cells counted, an empty label cell not: a row of glued
     # digits, '2000002', tells no width)
-    widths = [len(values) - next(i for i, c in enumerate(values) if c.text) for _, labels, values in split
-              if labels and any(c.text for c in values)]
+    counted = [(row, labels, values) for row, labels, values in split if labels and any(c.text for c in values)]
+    if not counted:
+        return None
+    # A DOCX grid pads a row of fewer label cells with blank cells at its end: not columns (seed 001's rows of one
+    # label were wider than the columns left, and flagged ragged). The rows of most cells before their values
+    # (label cells, and the empty ones a merged group label leaves) have no padding.
+    most = max(len(row.cells) - len(values) for row, _, values in counted)
+    counted = [(labels, _trim_values(values, ncols) if row.grid and len(row.cells) - len(values) < most else values)
+               for row, labels, values in counted]
+    widths = [len(values) - next(i for i, c in enumerate(values) if c.text) for _, values in counted]
     if ncols not in widths or max(widths) > ncols:
         return None
     # Of the rows whose first cell holds a count, that width must be the most common: where blank cells vanish
     # (a cell a line), rows of any width are rows that lost blanks, and a header read in part ('法律服') made a
     # column missing, every row's counts placed one column short (a random 2021 table, 60 % of cells blank).
-    full = Counter(len(values) for _, labels, values in split if labels and values and values[0].text)
+    full = Counter(len(values) for _, values in counted if values[0].text)
     if any(n >= full[ncols] for width, n in full.items() if width != ncols):
         return None
     return left[0]
