@@ -533,15 +533,18 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # a spacer column (an excess that can only be at the end), the empty cell is the label's.  Pipe text (rows
     # not of a reader's grid) writes a merged span's cells as filler at a row's end ('99 | |||', seed 001): there
     # a row whose counts are all blank but 总计 ('| | … | 12 | |||') had it moved left under other_org; such a row
-    # keeps its surplus at its end unless a row shows an empty label cell (a blank first and a count last).
+    # keeps its surplus at its end unless a row shows an empty label cell (a blank first and a count last). So
+    # does a grid's row: a DOCX grid pads a row of fewer label cells at its end, and where the rows of most
+    # label cells fill the columns exactly, no row shows a spacer; with only 总计 filled, every total of a row
+    # of one label was read under other_org, unflagged (seed 001: 38 cells).
     split = [(row, *_split_row(row)) for row in rows]
     # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
     # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
     # as having an empty label cell, and every total moved under other_org, unflagged.
     spacer = any(row.explicit and len(vals) > ncols and not vals[-1].text and (vals[0].text or len(labels) >= 2)
                  for row, labels, vals in split)
-    label_gap = any(row.explicit and not row.grid and len(vals) > ncols and not vals[0].text and vals[-1].text
-                    for row, _, vals in split)
+    label_gap = {row.grid for row, _, vals in split  # (of grid rows, of pipe rows: where a row shows one)
+                 if row.explicit and len(vals) > ncols and not vals[0].text and vals[-1].text}
 
     def is_row(text: str) -> bool:
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
@@ -558,7 +561,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # (the one count of a pipe row in 总计's place, were the surplus at its end: only 总计 filled, not an
         # empty label cell before a lone other_org count)
         only_total = [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
-        if row.explicit and not spacer and (row.grid or label_gap or not only_total):
+        if row.explicit and not spacer and (row.grid in label_gap or not only_total):
             while len(values) > ncols and not values[0].text and not values[0].glued:
                 values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
@@ -686,14 +689,22 @@ def _missing_column(header: list[str], col_keys: list[str], split: list) -> str 
     ncols = len(col_keys) - 1
     # (rows of one column fewer, none wider, blank cells counted, an empty label cell not: a row of glued
     # digits, '2000002', tells no width)
-    widths = [len(values) - next(i for i, c in enumerate(values) if c.text) for _, labels, values in split
-              if labels and any(c.text for c in values)]
+    counted = [(row, labels, values) for row, labels, values in split if labels and any(c.text for c in values)]
+    if not counted:
+        return None
+    # A DOCX grid pads a row of fewer label cells with blank cells at its end: not columns (seed 001's rows of one
+    # label were wider than the columns left, and flagged ragged). The rows of most cells before their values
+    # (label cells, and the empty ones a merged group label leaves) have no padding.
+    most = max(len(row.cells) - len(values) for row, _, values in counted)
+    counted = [(labels, _trim_values(values, ncols) if row.grid and len(row.cells) - len(values) < most else values)
+               for row, labels, values in counted]
+    widths = [len(values) - next(i for i, c in enumerate(values) if c.text) for _, values in counted]
     if ncols not in widths or max(widths) > ncols:
         return None
     # Of the rows whose first cell holds a count, that width must be the most common: where blank cells vanish
     # (a cell a line), rows of any width are rows that lost blanks, and a header read in part ('法律服') made a
     # column missing, every row's counts placed one column short (a random 2021 table, 60 % of cells blank).
-    full = Counter(len(values) for _, labels, values in split if labels and values and values[0].text)
+    full = Counter(len(values) for _, values in counted if values[0].text)
     if any(n >= full[ncols] for width, n in full.items() if width != ncols):
         return None
     return left[0]
