@@ -150,9 +150,10 @@ def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table
             cells = table.rows[r].cells
             if colspan_header and 0 < len(row) < width:
                 cells[len(row) - 1].merge(cells[width - 1])
-            for c in range(width):
-                if c < len(row):
-                    table.cell(r, c).text = row[c]
+                cells = table.rows[r].cells
+            # (the row's own cells: table.cell(r, c) lays out the whole table on each call, 1.8 s a report)
+            for c, text in enumerate(row):
+                cells[c].text = text
     document.save(os.fspath(path))
 
 
