@@ -1066,3 +1066,48 @@ def test_county_short_forms_are_read_before_a_local_office_ending_only():
     # never becomes a 市
     assert metadata._classify_agency("龙港市人民政府")["province"] == "浙江"
     assert metadata._classify_agency("国家统计局龙港调查队")["level"] is None  # 龙港: both units
+
+
+# --- the year given only by the file's name -------------------------------------------------------------------
+
+FILE_NAMES = [
+    # file name, year read from it
+    ("2020年驻马店市住房和城乡建设局政府信息公开工作年度报告.txt", 2020),
+    ("report_2020.txt", 2020),
+    ("住建局2020年度报告.txt", 2020),
+    ("二〇二〇年报告.txt", 2020),
+    ("2020年报告(2021-01-31发布).txt", 2020),
+    # a date, an id, two years, a folder's name: no year
+    ("20210131.txt", None),
+    ("2021-01-31.txt", None),
+    ("31.01.2021.txt", None),
+    ("2021年1月31日.txt", None),
+    ("doc0012020.txt", None),
+    ("2019-2020报告.txt", None),
+    ("2020/report.txt", None),
+]
+
+
+@pytest.mark.parametrize("name, year", FILE_NAMES, ids=[n for n, _ in FILE_NAMES])
+def test_the_file_name_gives_the_year_the_text_does_not(name, year, tmp_path):
+    import re
+
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    # seed 000 without a year of its own (title, overview, publication date): was year_unknown whatever its name
+    yearless = re.sub(r"(?<!\d)20[12]\d(?=\s*年)", "", text)
+    path = tmp_path / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(yearless, encoding="utf-8")
+    report = toolkit.parse_report(path)
+    codes = {f.code for f in report.flags}
+    assert report.metadata["report_year"] == year
+    assert ("year_from_file_name" in codes, "year_unknown" in codes) == (year is not None, year is None)
+    # a year in the text wins over the name's
+    path.write_text(text, encoding="utf-8")
+    report = toolkit.parse_report(path)
+    assert report.metadata["report_year"] == 2020 and not {f.code for f in report.flags} & {
+        "year_from_file_name", "year_unknown"}
+    path.write_text(text.replace("2020年政府", "2019年政府", 1), encoding="utf-8")
+    assert toolkit.parse_report(path).metadata["report_year"] == 2019

@@ -19,7 +19,9 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import functools
+import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -56,6 +58,13 @@ _DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月
 _DATE_SEP = re.compile(r"(\d(?<!\d\d)\d{3})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 # Scraped dates that lost their 年/月 characters: 2019318日, 2019年318日.
 _DATE_GARBLED = re.compile(r"(?<!\d)\d{4}(?:年)?\d{2,4}\s*日")
+# A year in a file name (2022年XX局….docx, report_2021.pdf, XX局2020年度报告.txt): four digits alone, not a
+# date's (20230115, 2023-01-15, 15.01.2023, 2022年1月15日) nor an id's (0012021); in Chinese numerals before 年.
+_FILE_YEAR = re.compile(
+    rf"(?<!\d)(?<!\d[-_./]\d[-_./])(?<!\d[-_./]\d\d[-_./])(\d{{4}})(?!\d)"
+    rf"(?!\s*(?:([-_./])\s*\d{{1,2}}\s*\2|年\s*\d{{1,2}}\s*月))"
+    rf"|({_CN_YEAR})\s*年(?!\s*(?:{_CN_SMALL}|{_FIRST_MONTH})\s*月)"
+)
 _PERIOD = re.compile(
     rf"(\d{{4}})\s*年\s*(?:0?1|{_FIRST_MONTH})\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
     r"(\d{4})\s*年\s*12\s*月\s*31\s*日"
@@ -1404,6 +1413,14 @@ def _overview_year(lines: list[str], section_lines: dict[str, int] | None) -> in
 # --- public --------------------------------------------------------------------------
 
 
+def _file_name_year(path: str | os.PathLike[str]) -> int | None:
+    """The one year a file's name gives (its folders' names not read), else None (none, or two)."""
+    name = unicodedata.normalize("NFKC", os.path.basename(os.fspath(path)))  # full-width digits
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    years = {_year_value(m.group(1) or m.group(3)) for m in _FILE_YEAR.finditer(stem)} - {None}
+    return years.pop() if len(years) == 1 else None
+
+
 def _check_args(lines: Any, section_lines: Any) -> None:
     if isinstance(lines, (str, bytes)) or not isinstance(lines, (list, tuple)):
         raise TypeError(f"lines must be a list of str, got {type(lines).__name__}")
@@ -1426,7 +1443,8 @@ def _check_args(lines: Any, section_lines: Any) -> None:
             )
 
 
-def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None = None) -> dict:
+def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None = None,
+                     path: str | os.PathLike[str] | None = None) -> dict:
     """Tell who published a report, on which year, when, and at which tier of government.
 
     Parameters
@@ -1439,6 +1457,10 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         ``'overview'``, ``'active'``, ``'requests'``, ``'other'``).  The title is
         looked for above the first section, and the overview section gives the
         year when neither the title nor a statistics period does.
+    path : str or os.PathLike, optional
+        The file the report was read from: its name gives the year when the
+        text gives none (``2022年XX局政府信息公开工作年度报告.docx``,
+        ``report_2021.pdf``; a date or a longer number in it is no year).
 
     Returns
     -------
@@ -1449,7 +1471,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
           field, else the signature at the end.
         - ``report_year`` (int): the year reported on, from the title, else the
           statistics period (``2020年1月1日至2020年12月31日``), else the dominant
-          year of the overview (flag ``year_inferred``); never the publication date.
+          year of the overview (flag ``year_inferred``), else the year in the
+          file's name (flag ``year_from_file_name``); never the publication date.
         - ``published`` (str): ISO date ``'YYYY-MM-DD'`` from a 发布日期 /
           发文日期 / 时间 / 日期 field, else the signature date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
@@ -1461,15 +1484,16 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
           gazetteer (``'河南'``), from the agency name, else from places the text
           names clearly.
         - ``flags`` (list of str): ``no_title``, ``agency_unknown``,
-          ``year_unknown``, ``year_inferred``, ``year_conflict`` (title and
+          ``year_unknown``, ``year_inferred``, ``year_from_file_name``,
+          ``year_conflict`` (title and
           statistics period disagree), ``published_garbled`` (a date field that
           lost its 年/月 characters), ``published_before_period_end``.
 
     Raises
     ------
     TypeError
-        If ``lines`` is not a list of str or ``section_lines`` not a dict of
-        str to int.
+        If ``lines`` is not a list of str, ``section_lines`` not a dict of
+        str to int, or ``path`` not a str or path-like.
     ValueError
         If a ``section_lines`` index is outside ``lines``.
 
@@ -1485,6 +1509,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
     ('prefecture', 'department', '河南', [])
     """
     _check_args(lines, section_lines)
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or os.PathLike or None, got {type(path).__name__}")
     lines = list(lines)
     flags: list[str] = []
 
@@ -1512,7 +1538,11 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         flags.append("year_conflict")
     if report_year is None:
         report_year = _overview_year(lines, section_lines)
-        flags.append("year_unknown" if report_year is None else "year_inferred")
+        if report_year is not None:
+            flags.append("year_inferred")
+        else:
+            report_year = _file_name_year(path) if path is not None else None
+            flags.append("year_unknown" if report_year is None else "year_from_file_name")
 
     published, garbled = _published_field(regions)
     if published is None:

@@ -392,7 +392,7 @@ class Report:
         index = {s.key: s.first_line - 1 for s in self.sections}
         # the signature is the report's own, before an appendix or a second report
         lines = self.lines if self._end is None else self.lines[: self._end - 1]
-        meta = dict(extract_metadata(lines, section_lines=index))
+        meta = dict(extract_metadata(lines, section_lines=index, path=self.path))
         return meta, list(meta.pop("flags", None) or [])
 
     # --- public API ----------------------------------------------------------------
