@@ -1111,3 +1111,22 @@ def test_the_file_name_gives_the_year_the_text_does_not(name, year, tmp_path):
         "year_from_file_name", "year_unknown"}
     path.write_text(text.replace("2020年政府", "2019年政府", 1), encoding="utf-8")
     assert toolkit.parse_report(path).metadata["report_year"] == 2019
+
+
+# --- the agency named on the line after the title ------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", ["000", "001", "004", "pingtan-2023-01"])
+def test_the_agency_named_on_the_line_after_the_title(seed):
+    import toolkit
+
+    text = next(RAW.glob(f"{seed}*.txt")).read_text(encoding="utf-8")
+    agency = toolkit.parse_text(text).metadata["agency"]
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if agency in line and "报告" in line)
+    # the title without the agency, its name alone below it: was no agency (agency_unknown) on these four seeds
+    moved = lines[:at] + [lines[at].replace(agency, "", 1), agency] + lines[at + 1:]
+    report = toolkit.parse_text("\n".join(moved))
+    assert report.metadata["agency"] == agency and "agency_unknown" not in {f.code for f in report.flags}
+    # a sentence below the title is no agency
+    moved[at + 1] = "本报告由" + agency + "编制。"
+    assert toolkit.parse_text("\n".join(moved)).metadata["agency"] is None

@@ -1521,9 +1521,13 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         flags.append("no_title")
     else:
         title_agency, title_year = _parse_title(_title_text(lines, title_span))
-        above = [line.strip() for line in lines[: title_span[0]] if line.strip()]
-        if title_agency is None and above and _agency_like(re.sub(r"\s+", "", above[-1])):
-            title_agency = re.sub(r"\s+", "", above[-1])  # title broken after the agency
+        # the agency's name alone on the line above the title (broken after it), else on the line below it
+        above = next((line for line in reversed(lines[: title_span[0]]) if line.strip()), "")
+        below = next((line for line in lines[title_span[1] + 1 : first_section] if line.strip()), "")
+        for line in (above, below):
+            name = re.sub(r"\s+", "", line)
+            if title_agency is None and name and _agency_like(name):
+                title_agency = name
 
     regions = _field_regions(lines)  # (the lines where header fields stand, read for the agency and the date)
     field_agency = _agency_field(regions)
