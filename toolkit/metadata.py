@@ -1415,13 +1415,14 @@ def _overview_year(lines: list[str], section_lines: dict[str, int] | None) -> in
 
 def _file_name_year(path: str | os.PathLike[str]) -> int | None:
     """The one year a file's name gives (its folders' names not read), else None (none, or two)."""
-    name = unicodedata.normalize("NFKC", os.path.basename(os.fspath(path)))  # full-width digits
-    stem = name.rsplit(".", 1)[0] if "." in name else name
+    stem = unicodedata.normalize("NFKC", os.path.splitext(os.path.basename(os.fspath(path)))[0])  # full-width digits
     years = {_year_value(m.group(1) or m.group(3)) for m in _FILE_YEAR.finditer(stem)} - {None}
     return years.pop() if len(years) == 1 else None
 
 
-def _check_args(lines: Any, section_lines: Any) -> None:
+def _check_args(lines: Any, section_lines: Any, path: Any = None) -> None:
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or os.PathLike or None, got {type(path).__name__}")
     if isinstance(lines, (str, bytes)) or not isinstance(lines, (list, tuple)):
         raise TypeError(f"lines must be a list of str, got {type(lines).__name__}")
     for i, line in enumerate(lines):
@@ -1508,9 +1509,7 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
     >>> meta["level"], meta["agency_kind"], meta["province"], meta["flags"]
     ('prefecture', 'department', '河南', [])
     """
-    _check_args(lines, section_lines)
-    if path is not None and not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be a str or os.PathLike or None, got {type(path).__name__}")
+    _check_args(lines, section_lines, path)
     lines = list(lines)
     flags: list[str] = []
 
@@ -1542,11 +1541,10 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         flags.append("year_conflict")
     if report_year is None:
         report_year = _overview_year(lines, section_lines)
-        if report_year is not None:
-            flags.append("year_inferred")
-        else:
-            report_year = _file_name_year(path) if path is not None else None
-            flags.append("year_unknown" if report_year is None else "year_from_file_name")
+        flag = "year_inferred"
+        if report_year is None and path is not None:
+            report_year, flag = _file_name_year(path), "year_from_file_name"
+        flags.append("year_unknown" if report_year is None else flag)
 
     published, garbled = _published_field(regions)
     if published is None:

@@ -183,8 +183,8 @@ _WRAP_GAP = r"[ \t]*\n?[ \t]*"
 # (after a closing quote or bracket too, before a number: '…接地气" 2024年,我区将…', '…单一 2.…', '…单一 (二)…')
 _SPACE_FOR_BREAK = re.compile(r"(?<=[^\x00-\x7f]|[\")]) +(?=[^\x00-\x7f]|[\d(])")
 # in a text with 。, such a space before an item's number only ('…有待提高 二是…', '…单一 (二)…', '…不够 2.…')
-# (the character before is asked in _break_before_item: a pattern opening with a space is searched for fast)
-_SPACE_BEFORE_ITEM = re.compile(rf" +(?={_CN_NUM}是(?!否)|\({_CN_NUM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、](?![\dA-Za-z]))")
+_SPACE_BEFORE_ITEM = re.compile(
+    rf"(?<=[^\x00-\x7f]|[\")]) +(?={_CN_NUM}是(?!否)|\({_CN_NUM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、](?![\dA-Za-z]))")
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
                         rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
 
@@ -338,7 +338,7 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
     if " " in text:
         # (web text whose lines ended without a stop, copied with a space for each line break: '…不够全面 二是…'; where
         # some sentences end in 。, only a space before an item's number is taken so)
-        text = _SPACE_FOR_BREAK.sub("\n", text) if "。" not in text else _SPACE_BEFORE_ITEM.sub(_break_before_item, text)
+        text = _SPACE_FOR_BREAK.sub("\n", text) if "。" not in text else _SPACE_BEFORE_ITEM.sub("\n", text)
     raw_lines = text.split("\n")
     if cues["problem_column_line"].search(text):
         # (the section's own lines only: a table read one cell a line took the next section's heading and text, or
@@ -380,13 +380,6 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
         lines.append(line)
         alone = k
     return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
-
-
-def _break_before_item(space: re.Match[str]) -> str:
-    """A line break for spaces before an item's number after a character that is not ASCII or a closing quote or
-    bracket, else the spaces."""
-    before = space.string[space.start() - 1] if space.start() else " "
-    return "\n" if before > "\x7f" or before in "\")" else space[0]
 
 
 def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
