@@ -2148,3 +2148,98 @@ def test_measures_numbered_on_after_the_label_s_own_sentence(stem, sep, number):
     text = sep.join(["存在问题：" + items[0], *items[1:len(problems)], "改进措施：我局将继续努力。" + items[len(problems)],
                      *items[len(problems) + 1:]])
     assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("said", ["针对上述问题，我局将{m}。", "我局将进一步{m}。"], ids=["referring_back", "agency"])
+@pytest.mark.parametrize("lead", ["下一步，我们将：", "针对以上问题，我局将采取以下措施："])
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_a_measure_said_before_the_lead_in_of_the_list_of_measures(stem, said, lead, own_lines):
+    # The real problems, then a measure of its own sentence (the first clause of the first real measure), then the real
+    # measures led in by a sentence that opens the measures again and ends in a colon.  Before, the measure was read as
+    # a sentence of that lead-in and dropped with it: the 8 sections with two problems or more lost it in each form.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    m = re.split("[,。]", measures[0])[0].removeprefix("进一步")
+    sep = "\n" if own_lines else ""
+    text = ("还存在一些不足：" + "".join(f"{sep}{'一二三四'[i]}是{p}；" for i, p in enumerate(problems)) + sep
+            + said.format(m=m) + sep + lead + "".join(f"{sep}{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
+    expected = [("problem", p) for p in problems] + [("measure", said.format(m=m).replace("，", ",").rstrip("。"))]
+    assert _pairs(extract_statements(text)) == expected + [("measure", t) for t in measures]
+
+
+@pytest.mark.parametrize("text", [
+    # (a lead-in that only announces the list: the sentences before it lead it in with it)
+    "一是公开内容不够全面;二是更新不及时。下一步,我局将采取更加有力的措施加以改进。具体措施如下:一是加强培训;二是丰富公开内容。",
+    "一是公开内容不够全面;二是更新不及时。下一步,我局将加大工作力度。主要做好以下工作:一是加强培训;二是丰富公开内容。",
+    # (a sentence naming no measure before the lead-in)
+    "(一)存在问题\n一是公开内容不够全面;二是更新不及时。\n(二)改进措施\n我局高度重视上述问题。下一步,我们将:一是加强培训;二是丰富公开内容。",
+])
+def test_what_stays_out_before_the_lead_in_of_the_list_of_measures(text):
+    assert _pairs(extract_statements(text)) == [("problem", "公开内容不够全面"), ("problem", "更新不及时"),
+                                                ("measure", "加强培训"), ("measure", "丰富公开内容")]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("heading", ["改进措施：", "下一步工作打算", "（二）改进措施"])
+@pytest.mark.parametrize("stop", ["", "。"])
+def test_a_measure_on_its_line_before_the_measures_sub_heading(stem, heading, stop):
+    # Items on lines of their own, the real problems, then '针对上述问题，我局将…' (the first clause of the first real
+    # measure) on its line, then the measures' sub-heading and the real measures.  Before, without a stop the
+    # unnumbered sub-heading was read as the rest of that sentence wrapped by a PDF ('…加强培训改进措施:'): the measure
+    # was lost with the lead-in it made, in the 8 sections with two problems or more under 改进措施： or 下一步工作打算
+    # (under （二）改进措施, or with its stop, it was read right).
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    m = re.split("[,。]", measures[0])[0]
+    text = ("（一）存在的问题\n" + "".join(f"{i + 1}.{p}{stop}\n" for i, p in enumerate(problems))
+            + f"针对上述问题，我局将{m}{stop}\n{heading}\n" + "".join(f"{i + 1}.{t}\n" for i, t in enumerate(measures)))
+    expected = [("problem", p) for p in problems] + [("measure", f"针对上述问题,我局将{m}")]
+    assert _pairs(extract_statements(text)) == expected + [("measure", t) for t in measures]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("cue", ["针对上述问题，我局将", "针对以上问题，我们将"])
+def test_the_last_problem_s_clause_referring_back_to_the_problems(stem, cue):
+    # The real problems, the last one going on after a comma with a measure referring back to them all.  Before, the
+    # item was cut at the agency's 将 only, so the problem kept '…,针对上述问题' and the measure lost it.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    m = re.split("[,。]", measures[0])[0].removeprefix("进一步")
+    text = "还存在一些不足：" + "；".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems)) + f"，{cue}{m}。"
+    expected = [("problem", p) for p in problems] + [("measure", cue.replace("，", ",") + m)]
+    assert _pairs(extract_statements(text)) == expected
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if min(sum(k == kind for k, _ in EXPECTED[s]) for kind in "pm") >= 2])
+@pytest.mark.parametrize("words", [("首先，", "其次，", "再次，", "第四，"), ("首先，", "其次，", "再次，", "最后，"),
+                                   ("一方面，", "另一方面，")], ids=["open", "closed", "yifangmian"])
+@pytest.mark.parametrize("lead", ["下一步，我们将：", "针对上述问题，我局将采取以下措施。"])
+def test_problems_and_measures_each_listed_in_order_words(stem, words, lead):
+    # The real problems and then the real measures, each a list in order words (首先，…其次，…, with or without 最后，
+    # closing it; 一方面，…另一方面，… for the first two of each), the measures led in by a sentence that opens them.
+    # Before, where the problems' list was not closed by 最后, the measures' 首先 was no marker, as the first word of a
+    # list already open: that list went on through the lead-in, read as the last problem's measure, and the measures
+    # after it as problems: the 7 sections with two problems and two measures or more wrong so after '下一步，我们将：'
+    # (a lead-in announcing the list, '…采取以下措施。', switched even so).
+    def listed(items):
+        items = items[:len(words)]
+        marks = [words[-1] if n + 1 == len(items) and words[-1] in ("最后，", "另一方面，") else words[n]
+                 for n in range(len(items))]
+        return "；".join(w + t for w, t in zip(marks, items)) + "。", items
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    (p_text, problems), (m_text, measures) = listed(problems), listed(measures)
+    text = "还存在一些不足：" + p_text + lead + m_text
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", m) for m in measures]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、"], ids=["dot", "dun"])
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_measures_numbered_on_from_the_problems_after_a_colon_lead_in(stem, marker, own_lines):
+    # The real problems numbered 1. 2. …, then '下一步，我们将：' and the real measures numbered on (3. 4. …), as Word counts
+    # on through the text between two lists.  Before, digits numbered on after the lead-in were no list (a lone '5.'
+    # at a part's start is none), so the measures made one statement with the lead-in: all 20 wrong.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    sep = "\n" if own_lines else ""
+    numbered = [marker.format(n=n) + t for n, t in enumerate(problems + measures, start=1)]
+    text = ("还存在一些不足：" + sep + f"；{sep}".join(numbered[:len(problems)]) + f"。{sep}下一步，我们将：{sep}"
+            + f"；{sep}".join(numbered[len(problems):]) + "。")
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", m) for m in measures]

@@ -123,17 +123,21 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
     """The number of a marker (-1 where it cannot be one here).
 
     Bullets and order words carry no number: they count 1, 2, 3 … in order; an order word other
-    than the first of its list goes on an open list only (首先 then 其次; 最后 closes it).
+    than the first of its list goes on an open list only (首先 then 其次; 最后 closes it), and the first
+    starts a list again (``首先,…;其次,…。下一步,我们将:首先,…``, as 一是 after 二是 does).
     """
     if style in _UNNUMBERED:
         return len(found) + 1
     groups = match.groupdict()
     if groups.get("word"):
         seq = _sequence_words()[int(style.removeprefix("words"))]
+        if match["word"] == seq[0]:
+            return 1
         closed = bool(found) and match.string[found[-1][0]:found[-1][1]] == seq[-1]
-        if (match["word"] == seq[0]) != (not found) or closed:
+        if not found or closed:
             return -1
-        return len(found) + 1
+        first = max(k for k, (_, _, n) in enumerate(found) if n == 1)  # (where the open list starts: 其次 is 2 again)
+        return len(found) - first + 1
     if groups.get("roman"):
         return _ROMAN[match["roman"]]
     if groups.get("letter"):
@@ -641,7 +645,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     Not after a sentence's end or a colon; not before an enumeration marker or a
     sub-heading; not after a line that is itself a sub-heading; before a switch sentence
     or a sub-heading only where the fragment after ``previous``'s last sentence end is its
-    start (``2024年,`` / ``我区将…``, ``(二)`` / ``改进措施。``).
+    start (``2024年,`` / ``我区将…``, ``(二)`` / ``改进措施。``), and a sub-heading only where it is so (not after a
+    switch sentence whose stop is missing: ``针对上述问题,我局将加强培训`` / ``改进措施:``).
     """
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS or _ROW_CELL in previous or _ROW_CELL in line:
         return False  # (a table's rows are never wrapped lines)
@@ -652,15 +657,20 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     if cues["heading_line"].match(previous):
         return False
     tail = previous[max(map(previous.rfind, _TAIL_STOPS)) + 1:]
-    if tail and (any(p.match(tail + line) for p in cues["switch"]) or cues["heading_line"].match(tail + line)
-                 or cues["heading_glued"].match(tail + line)):
+    heading = _opens_with_heading(line, cues)
+    if tail and _opens_with_heading(tail + line, cues):
         return True
-    if any(p.match(line) for p in cues["switch"]):  # '下一步,我局将…' starts the measures
-        return False
-    if cues["heading_line"].match(line):
-        return False
-    glued = cues["heading_glued"].match(line)
-    return not (glued and glued.start() == 0)
+    if tail and any(p.match(tail + line) for p in cues["switch"]):
+        # (but a sub-heading after a switch sentence whose stop is missing, '针对上述问题,我局将加强培训' / '改进措施:',
+        # starts a part as after any other sentence)
+        return not heading
+    # '下一步,我局将…' starts the measures
+    return not (heading or any(p.match(line) for p in cues["switch"]))
+
+
+def _opens_with_heading(line: str, cues: dict[str, Any]) -> bool:
+    """Whether ``line`` is a sub-heading or opens with one glued to its text."""
+    return bool(cues["heading_line"].match(line) or cues["heading_glued"].match(line))
 
 
 # --- sub-headings ------------------------------------------------------------
@@ -1239,6 +1249,10 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
             if kind and part[a:b].strip():
                 # (after an item's own measure, '1.…不够。下一步,将…。2.…', the list's 2. goes on: an item, not text)
                 resumed = (bool(k) and kind == "problem" and cuts[k - 1][1] == "measure") or (not k and resumed_list)
+                # (so are the measures after the switch, numbered on from the problems: '1.…2.…。下一步,我们将:3.…4.…')
+                resumed = resumed or (bool(k) and kind == "measure" and cuts[k - 1][1] == "problem"
+                                      and all(kd != "problem" for _, kd in cuts[k + 1:])
+                                      and _next_item(_markers(part), a) is not None)
                 blocks.append(_Block(kind, part[a:b], fixed, cell=cell, resumed=resumed))
         cell = False  # (text after the table is no cell)
     for i, block in enumerate(blocks):
@@ -1516,6 +1530,27 @@ def _stated_before_list(preamble: str) -> str:
     return _clean("".join(sentences))
 
 
+def _said_before_lead_in(preamble: str) -> str:
+    """The sentences of a measures' list's preamble before its lead-in that are a measure said on its own (else '').
+
+    A lead-in that ends in a colon and opens the measures itself (``下一步,我们将:``, a switch sentence) leads in only
+    the list after it: the sentences before it, after those that frame the section, already said a measure
+    (``针对上述问题,我局将加强培训。下一步,我们将:一是…``; they were dropped with the lead-in).  Not where they
+    announce the list or name no measure (statements.yaml ``measure_cues``), nor before a lead-in that only announces
+    it (``具体措施如下:``, ``主要做好以下工作:``): there they lead it in together.
+    """
+    if not preamble.endswith(":"):
+        return ""
+    before, lead = _split_lead_in(preamble)
+    cues = _cues()
+    if not (before and lead) or not any(p.match(lead) for p in cues["switch"]):
+        return ""
+    said = _clean("".join(_after_framing(before)))
+    if not _has(said, "measure_cues") or any(p.search(said) for p in cues["announces_list"]):
+        return ""  # (a sentence that names no measure, '我局高度重视上述问题。', stays out as before)
+    return said
+
+
 def _stated_after_list(items: list[tuple[int, str]], after: list[tuple[int, str]]) -> str:
     """The sentences at the end of a list's last item that are a statement of their own before the restarted list
     ``after`` (else ''): ``一是…不够;二是…单一。丰富公开内容。一是…``.
@@ -1595,8 +1630,13 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         items.append((1, first))
         preamble = _clean(preamble.removesuffix(first))
     full_preamble = preamble
+    said = _said_before_lead_in(preamble) if block.kind == "measure" and not (first or stated) else ""
     if stated and preamble.endswith(stated):
         preamble = _clean(preamble.removesuffix(stated))
+    elif said and said in preamble:
+        # (the lead-in after it stays out, dropped with the framing before it)
+        stated = said
+        preamble = _clean(preamble.replace(said, "", 1))
     else:
         stated = ""
     if preamble:
