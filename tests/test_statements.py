@@ -2180,14 +2180,15 @@ def test_what_stays_out_before_the_lead_in_of_the_list_of_measures(text):
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
-@pytest.mark.parametrize("heading", ["改进措施：", "下一步工作打算", "（二）改进措施"])
+@pytest.mark.parametrize("heading", ["改进措施：", "下一步工作打算", "（二）改进措施", "下一步，我们将："])
 @pytest.mark.parametrize("stop", ["", "。"])
 def test_a_measure_on_its_line_before_the_measures_sub_heading(stem, heading, stop):
     # Items on lines of their own, the real problems, then '针对上述问题，我局将…' (the first clause of the first real
-    # measure) on its line, then the measures' sub-heading and the real measures.  Before, without a stop the
-    # unnumbered sub-heading was read as the rest of that sentence wrapped by a PDF ('…加强培训改进措施:'): the measure
-    # was lost with the lead-in it made, in the 8 sections with two problems or more under 改进措施： or 下一步工作打算
-    # (under （二）改进措施, or with its stop, it was read right).
+    # measure) on its line, then the measures' sub-heading (or their lead-in) and the real measures.  Before, without a
+    # stop the unnumbered sub-heading was read as the rest of that sentence wrapped by a PDF ('…加强培训改进措施:'), and
+    # so was the lead-in: the measure was lost with the lead-in it made, in the 8 sections with two problems or more
+    # under 改进措施： or 下一步工作打算 or before 下一步，我们将： (under （二）改进措施 it was read right, and so it was with
+    # its stop but before 下一步，我们将：).
     problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
     m = re.split("[,。]", measures[0])[0]
     text = ("（一）存在的问题\n" + "".join(f"{i + 1}.{p}{stop}\n" for i, p in enumerate(problems))
@@ -2243,3 +2244,32 @@ def test_measures_numbered_on_from_the_problems_after_a_colon_lead_in(stem, mark
     text = ("还存在一些不足：" + sep + f"；{sep}".join(numbered[:len(problems)]) + f"。{sep}下一步，我们将：{sep}"
             + f"；{sep}".join(numbered[len(problems):]) + "。")
     assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", m) for m in measures]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("own", ["我局将丰富政策解读形式", "我局将完善信息公开工作机制", "我们将提升信息发布质量",
+                                 "我局将优化网站栏目设置", "本单位将做好政策解读工作", "我局将强化业务培训"])
+def test_each_problem_followed_by_the_agency_s_measure_in_its_own_verb(stem, own):
+    # Each real problem item followed by the agency's measure in a sentence of its own, opened by the measure's own
+    # verb after 将 (丰富, 完善, 提升, 优化, 做好, 强化: measure_cues).  Before, only verbs of intent (加强, 进一步, 持续 …)
+    # opened the measures there, so each such measure was read as its problem's text: the 8 sections with two
+    # problems or more wrong with every verb.  '我局将完善的目录…' (the verb before 的) names a thing, no measure.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    text = "还存在一些不足：" + "".join(f"{'一二三四'[i]}是{p}。{own}。" for i, p in enumerate(problems))
+    assert _pairs(extract_statements(text)) == [x for p in problems for x in (("problem", p), ("measure", own))]
+    assert _pairs(extract_statements("我局将完善的目录未能及时更新,公开内容不够全面。")) == [
+        ("problem", "我局将完善的目录未能及时更新,公开内容不够全面")]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("lead", ["同时，我局将重点做好以下工作：", "此外，我们将：", "另外，还将抓好以下几项工作："])
+def test_a_measure_said_before_a_lead_in_adding_the_list_of_measures(stem, lead):
+    # The real problems, a measure referring back to them (the first clause of the first real measure), then the real
+    # measures led in by a sentence adding them to it (同时，…: additive_lead_in).  Before, that measure was read as a
+    # sentence of the lead-in and dropped with it: the 8 sections with two problems or more wrong with every lead-in.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    said = "针对上述问题，我局将" + re.split("[,。]", measures[0])[0].removeprefix("进一步")
+    text = ("还存在一些不足：" + "；".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems)) + f"。{said}。{lead}"
+            + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
+    expected = [("problem", p) for p in problems] + [("measure", said.replace("，", ","))]
+    assert _pairs(extract_statements(text)) == expected + [("measure", t) for t in measures]

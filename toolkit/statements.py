@@ -227,6 +227,7 @@ def _cues() -> dict[str, Any]:
         # an item's short title before a first item of its own list ('主动公开方面:1.…'; _grouped's cheap test)
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*:?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
+        "additive": re.compile(rf"(?:{join(spec['additive_lead_in'])}),"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
@@ -646,7 +647,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     sub-heading; not after a line that is itself a sub-heading; before a switch sentence
     or a sub-heading only where the fragment after ``previous``'s last sentence end is its
     start (``2024年,`` / ``我区将…``, ``(二)`` / ``改进措施。``), and a sub-heading only where it is so (not after a
-    switch sentence whose stop is missing: ``针对上述问题,我局将加强培训`` / ``改进措施:``).
+    switch sentence whose stop is missing: ``针对上述问题,我局将加强培训`` / ``改进措施:``, nor a switch sentence after
+    one said up to its verb: ``…我局将加强培训`` / ``下一步,我们将:``).
     """
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS or _ROW_CELL in previous or _ROW_CELL in line:
         return False  # (a table's rows are never wrapped lines)
@@ -660,12 +662,12 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     heading = _opens_with_heading(line, cues)
     if tail and _opens_with_heading(tail + line, cues):
         return True
+    switch = any(p.match(line) for p in cues["switch"])  # '下一步,我局将…' starts the measures
     if tail and any(p.match(tail + line) for p in cues["switch"]):
-        # (but a sub-heading after a switch sentence whose stop is missing, '针对上述问题,我局将加强培训' / '改进措施:',
-        # starts a part as after any other sentence)
-        return not heading
-    # '下一步,我局将…' starts the measures
-    return not (heading or any(p.match(line) for p in cues["switch"]))
+        # (but a sub-heading after a switch sentence said up to its verb, its stop missing, '针对上述问题,我局将加强培训' /
+        # '改进措施:', starts a part as after any other sentence, and so does a switch sentence: '下一步,我们将:')
+        return not (heading or (switch and any(word in tail for word in _intent_words())))
+    return not (heading or switch)
 
 
 def _opens_with_heading(line: str, cues: dict[str, Any]) -> bool:
@@ -1534,16 +1536,20 @@ def _said_before_lead_in(preamble: str) -> str:
     """The sentences of a measures' list's preamble before its lead-in that are a measure said on its own (else '').
 
     A lead-in that ends in a colon and opens the measures itself (``下一步,我们将:``, a switch sentence) leads in only
-    the list after it: the sentences before it, after those that frame the section, already said a measure
+    the list after it, and so does one that adds the list to them (``同时,我局将做好以下工作:``, statements.yaml
+    ``additive_lead_in``): the sentences before it, after those that frame the section, already said a measure
     (``针对上述问题,我局将加强培训。下一步,我们将:一是…``; they were dropped with the lead-in).  Not where they
     announce the list or name no measure (statements.yaml ``measure_cues``), nor before a lead-in that only announces
     it (``具体措施如下:``, ``主要做好以下工作:``): there they lead it in together.
     """
+    preamble = preamble.rstrip()
     if not preamble.endswith(":"):
         return ""
-    before, lead = _split_lead_in(preamble)
+    # (a line's end is a sentence's: '针对上述问题,我局将加强培训' / '下一步,我们将:' on lines of their own)
+    cut = max(map(preamble.rfind, _SENTENCE_STOPS + ("\n",)))
+    before, lead = preamble[: cut + 1], preamble[cut + 1:].strip()
     cues = _cues()
-    if not (before and lead) or not any(p.match(lead) for p in cues["switch"]):
+    if cut < 0 or not lead or not (cues["additive"].match(lead) or any(p.match(lead) for p in cues["switch"])):
         return ""
     said = _clean("".join(_after_framing(before)))
     if not _has(said, "measure_cues") or any(p.search(said) for p in cues["announces_list"]):
@@ -1630,7 +1636,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         items.append((1, first))
         preamble = _clean(preamble.removesuffix(first))
     full_preamble = preamble
-    said = _said_before_lead_in(preamble) if block.kind == "measure" and not (first or stated) else ""
+    said = _said_before_lead_in(text[: marks[0][0]]) if block.kind == "measure" and not (first or stated) else ""
     if stated and preamble.endswith(stated):
         preamble = _clean(preamble.removesuffix(stated))
     elif said and said in preamble:
