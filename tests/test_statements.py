@@ -2151,13 +2151,15 @@ def test_measures_numbered_on_after_the_label_s_own_sentence(stem, sep, number):
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
-@pytest.mark.parametrize("said", ["针对上述问题，我局将{m}。", "我局将进一步{m}。"], ids=["referring_back", "agency"])
+@pytest.mark.parametrize("said", ["针对上述问题，我局将{m}。", "我局将进一步{m}。", "针对信息更新不够及时的问题，我局将{m}。"],
+                         ids=["referring_back", "agency", "naming_its_problem"])
 @pytest.mark.parametrize("lead", ["下一步，我们将：", "针对以上问题，我局将采取以下措施："])
 @pytest.mark.parametrize("own_lines", [False, True])
 def test_a_measure_said_before_the_lead_in_of_the_list_of_measures(stem, said, lead, own_lines):
     # The real problems, then a measure of its own sentence (the first clause of the first real measure), then the real
     # measures led in by a sentence that opens the measures again and ends in a colon.  Before, the measure was read as
-    # a sentence of that lead-in and dropped with it: the 8 sections with two problems or more lost it in each form.
+    # a sentence of that lead-in and dropped with it: the 8 sections with two problems or more lost it in each form
+    # (a measure naming the problem it mends, 针对…不够及时的问题，…, is a measure, not a problem).
     problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
     m = re.split("[,。]", measures[0])[0].removeprefix("进一步")
     sep = "\n" if own_lines else ""

@@ -1636,15 +1636,17 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         items.append((1, first))
         preamble = _clean(preamble.removesuffix(first))
     full_preamble = preamble
-    said = _said_before_lead_in(text[: marks[0][0]]) if block.kind == "measure" and not (first or stated) else ""
+    before_lead = _said_before_lead_in(text[: marks[0][0]]) if block.kind == "measure" and not (first or stated) else ""
     if stated and preamble.endswith(stated):
         preamble = _clean(preamble.removesuffix(stated))
-    elif said and said in preamble:
+    elif before_lead and before_lead in preamble:
         # (the lead-in after it stays out, dropped with the framing before it)
-        stated = said
-        preamble = _clean(preamble.replace(said, "", 1))
+        stated = before_lead
+        preamble = _clean(preamble.replace(before_lead, "", 1))
     else:
         stated = ""
+    # (a measure naming the problem it mends, '针对公开内容不够全面的问题,我局将…', admits no shortcoming of its own)
+    named = bool(before_lead) and _is_switch(stated, 0)
     if preamble:
         out.dropped.append(((block.order, 0), block.kind, preamble))
     for k, (start, end, n) in enumerate(marks):
@@ -1692,7 +1694,8 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             # (of the list's kind, unless it admits a shortcoming itself: '信息更新不够及时。一是加强巡查;二是…')
             said = between[k] or stated
             j += bool(k)
-            out.statements.append(((block.order, j), "problem" if _has(said, "problem_cues") else kind, said))
+            admits = _has(said, "problem_cues") and not (named and not between[k])
+            out.statements.append(((block.order, j), "problem" if admits else kind, said))
         for _, item in lst:
             j += 1
             if item:
