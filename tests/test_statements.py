@@ -2153,11 +2153,12 @@ def test_measures_numbered_on_after_the_label_s_own_sentence(stem, sep, number):
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
 @pytest.mark.parametrize("said", ["针对上述问题，我局将{m}。", "我局将进一步{m}。", "针对信息更新不够及时的问题，我局将{m}。"],
                          ids=["referring_back", "agency", "naming_its_problem"])
-@pytest.mark.parametrize("lead", ["下一步，我们将：", "针对以上问题，我局将采取以下措施："])
+@pytest.mark.parametrize("lead", ["下一步，我们将：", "针对以上问题，我局将采取以下措施：", "下一步，我局将重点做好以下工作。",
+                                  "下一步，我局将采取更加强有力措施加以改进。"])
 @pytest.mark.parametrize("own_lines", [False, True])
 def test_a_measure_said_before_the_lead_in_of_the_list_of_measures(stem, said, lead, own_lines):
     # The real problems, then a measure of its own sentence (the first clause of the first real measure), then the real
-    # measures led in by a sentence that opens the measures again and ends in a colon.  Before, the measure was read as
+    # measures led in by a sentence that opens the measures again, ending in a colon or in 。 (seed 004's lead-in).  Before, the measure was read as
     # a sentence of that lead-in and dropped with it: the 8 sections with two problems or more lost it in each form
     # (a measure naming the problem it mends, 针对…不够及时的问题，…, is a measure, not a problem).
     problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
@@ -2173,6 +2174,7 @@ def test_a_measure_said_before_the_lead_in_of_the_list_of_measures(stem, said, l
     # (a lead-in that only announces the list: the sentences before it lead it in with it)
     "一是公开内容不够全面;二是更新不及时。下一步,我局将采取更加有力的措施加以改进。具体措施如下:一是加强培训;二是丰富公开内容。",
     "一是公开内容不够全面;二是更新不及时。下一步,我局将加大工作力度。主要做好以下工作:一是加强培训;二是丰富公开内容。",
+    "一是公开内容不够全面;二是更新不及时。下一步,我局将采取更加有力的措施加以改进。具体如下。一是加强培训;二是丰富公开内容。",
     # (a sentence naming no measure before the lead-in)
     "(一)存在问题\n一是公开内容不够全面;二是更新不及时。\n(二)改进措施\n我局高度重视上述问题。下一步,我们将:一是加强培训;二是丰富公开内容。",
 ])

@@ -1535,18 +1535,18 @@ def _stated_before_list(preamble: str) -> str:
 def _said_before_lead_in(preamble: str) -> str:
     """The sentences of a measures' list's preamble before its lead-in that are a measure said on its own (else '').
 
-    A lead-in that ends in a colon and opens the measures itself (``下一步,我们将:``, a switch sentence) leads in only
-    the list after it, and so does one that adds the list to them (``同时,我局将做好以下工作:``, statements.yaml
+    A lead-in that ends in a colon (or in 。 right before the list) and opens the measures itself (``下一步,我们将:``,
+    ``下一步,我局将重点做好以下工作。``, a switch sentence) leads in only the list after it, and so does one that adds the list to them (``同时,我局将做好以下工作:``, statements.yaml
     ``additive_lead_in``): the sentences before it, after those that frame the section, already said a measure
     (``针对上述问题,我局将加强培训。下一步,我们将:一是…``; they were dropped with the lead-in).  Not where they
     announce the list or name no measure (statements.yaml ``measure_cues``), nor before a lead-in that only announces
     it (``具体措施如下:``, ``主要做好以下工作:``): there they lead it in together.
     """
     preamble = preamble.rstrip()
-    if not preamble.endswith(":"):
+    if not preamble.endswith((":", "。")):
         return ""
     # (a line's end is a sentence's: '针对上述问题,我局将加强培训' / '下一步,我们将:' on lines of their own)
-    cut = max(map(preamble.rfind, _SENTENCE_STOPS + ("\n",)))
+    cut = max(map(preamble[:-1].rfind, _SENTENCE_STOPS + ("\n",)))
     before, lead = preamble[: cut + 1], preamble[cut + 1:].strip()
     cues = _cues()
     if cut < 0 or not lead or not (cues["additive"].match(lead) or any(p.match(lead) for p in cues["switch"])):
