@@ -2277,3 +2277,16 @@ def test_a_measure_said_before_a_lead_in_adding_the_list_of_measures(stem, lead)
             + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
     expected = [("problem", p) for p in problems] + [("measure", said.replace("，", ","))]
     assert _pairs(extract_statements(text)) == expected + [("measure", t) for t in measures]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("bullet", ["●", "•", "■"])
+@pytest.mark.parametrize("heads", [("存在的问题", "改进措施"), ("存在问题", "下一步工作打算")])
+def test_unnumbered_sub_headings_glued_to_a_bulleted_first_item(stem, bullet, heads):
+    # The real problems and measures as bulleted items, each list glued to its unnumbered sub-heading as web text copies
+    # them ('存在的问题●…；●…。改进措施●…；●…').  Before, a bullet after the sub-heading did not end it (a colon, a 。, a dash
+    # or a numbered first item did): the measures' sub-heading stayed in the last problem's text and the problems'
+    # first item was lost with the first sub-heading, every section wrong.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    text = "".join(head + "；".join(bullet + t for t in items) + "。" for head, items in zip(heads, (problems, measures)))
+    assert _pairs(extract_statements(text)) == _expected(stem)
