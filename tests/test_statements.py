@@ -2290,3 +2290,14 @@ def test_unnumbered_sub_headings_glued_to_a_bulleted_first_item(stem, bullet, he
     problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
     text = "".join(head + "；".join(bullet + t for t in items) + "。" for head, items in zip(heads, (problems, measures)))
     assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+def test_a_lead_in_wrapped_right_after_the_agency_s_jiang(stem):
+    # The real problems and measures, the measures' lead-in wrapped by a PDF right after 将, its next line opening as a
+    # switch sentence does ('下一步，我们将' / '针对上述问题，重点做好以下工作：').  The line after a switch sentence said
+    # up to its verb starts a line of its own; one ending in 将 goes on, so no '下一步,我们将' is a statement.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    text = ("还存在一些不足：" + "；".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems))
+            + "。下一步，我们将\n针对上述问题，重点做好以下工作：" + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", t) for t in measures]

@@ -667,7 +667,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     if tail and any(p.match(tail + line) for p in cues["switch"]):
         # (but a sub-heading after a switch sentence said up to its verb, its stop missing, '针对上述问题,我局将加强培训' /
         # '改进措施:', starts a part as after any other sentence, and so does a switch sentence: '下一步,我们将:')
-        return not (heading or (switch and any(word in tail for word in _intent_words())))
+        said = any(word in tail for word in _intent_words()) and not tail.endswith(_intent_words())
+        return not (heading or (switch and said))  # (said up to the verb after 将: not '下一步,我们将' / '针对上述问题,…')
     return not (heading or switch)
 
 
