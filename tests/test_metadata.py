@@ -1236,6 +1236,22 @@ def test_a_title_broken_inside_the_agency_name(seed):
         assert toolkit.parse_text("\n".join(moved)).metadata["agency"] == agency[len(place):]
 
 
+@pytest.mark.parametrize("seed", ["000", "003", "pingtan-2023-01", "pingtan-2023-02"])
+def test_a_site_column_name_above_the_title(seed):
+    import toolkit
+
+    text = next(RAW.glob(f"{seed}*.txt")).read_text(encoding="utf-8")
+    original = toolkit.parse_text(text).metadata
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if original["agency"] in line and "报告" in line)
+    # the name of the site's column set above the article's title: the agency was none (the column's name joined
+    # to the title, the agency before its topic word; '政府信息公开年报' taken for the title), or only the place
+    # ('驻马店市政务公开网' / '驻马店市住房…': 驻马店市)
+    place = metadata._split_places(original["agency"])[0][0].text
+    for above in ("政府信息公开", "政务公开", f"{place}政务公开网", "政府信息公开年报"):
+        assert toolkit.parse_text("\n".join(lines[:at] + [above] + lines[at:])).metadata == original, above
+
+
 @pytest.mark.parametrize("seed", ["000", "001", "004", "pingtan-2023-01"])
 def test_the_agency_named_on_the_line_after_the_title(seed):
     import toolkit

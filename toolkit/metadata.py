@@ -393,25 +393,34 @@ def _without_field_label(line: str) -> str:
 
 
 def _find_title(lines: list[str], limit: int) -> tuple[int, int] | None:
-    """First and last line of the title: one line, or two when a PDF broke it ('…政府信息公开工作' / '年度报告')."""
+    """First and last line of the title: one line, or two when a PDF broke it ('…政府信息公开工作' / '年度报告').
+
+    Of a title that names neither agency nor year and a later one that does, the later.
+    """
     rules = _rules()["title"]
     end = min(limit, rules["max_line"])
+    bare = None  # a title naming neither agency nor year: a site's column ('政府信息公开年报') above the report's own
     for i in range(end):
         line = _title_candidate(lines[i])
         if line is None:
             continue
         if is_report_title(line):
-            return i, i
+            if _parse_title(line) != (None, None):
+                return i, i
+            bare = (i, i) if bare is None else bare
+            continue
         nxt = _title_candidate(lines[i + 1]) if i + 1 < len(lines) else None
         if nxt is None or not is_report_title(line + nxt):
             continue
         # the break falls after a topic word ('…政府信息公开工作' / '年度报告') or inside one ('…政府信' / '息公开…');
-        # a line above a whole title is not part of it
-        if any(w in line for w in rules["topic_words"]) or (
+        # a line above a whole title is not part of it, nor is a column's name above a title naming its agency
+        # ('政府信息公开' / 'XX局2020年…')
+        if any(w in line for w in rules["topic_words"]) and not (
+                is_report_title(nxt) and _parse_title(nxt)[0] is not None) or (
                 not is_report_title(nxt) and any(w in line + nxt and w not in line and w not in nxt
                                            for w in rules["topic_words"])):
             return i, i + 1
-    return None
+    return bare
 
 
 def _title_text(lines: list[str], span: tuple[int, int]) -> str:
