@@ -1229,6 +1229,13 @@ def test_a_title_broken_inside_the_agency_name(seed):
     for k in range(1, len(agency)):
         broken = lines[:at] + [agency[:k], lines[at][k:]] + lines[at + 1:]
         assert toolkit.parse_text("\n".join(broken)).metadata == original, agency[:k]
+    # over three lines of 8 characters or more, the first break inside the name: the agency was the piece below
+    # it where the second break left a whole title below ('驻马店市住房和城乡' / '建设局2020年' / '政府信息公开…')
+    title = lines[at][: lines[at].index("报告") + 2]
+    for a in range(8, len(agency)):
+        for b in range(a + 8, len(title) - 7):
+            broken = lines[:at] + [title[:a], title[a:b], lines[at][b:]] + lines[at + 1:]
+            assert toolkit.parse_text("\n".join(broken)).metadata == original, (a, b)
     # a line above the title that is a whole name or a site's is no part of it
     place = metadata._split_places(agency)[0][0].text
     for above in (f"{place}人民政府", f"{place}新闻网", f"{place}门户网站"):

@@ -436,18 +436,19 @@ def _title_text(lines: list[str], span: tuple[int, int]) -> str:
         return _with_place_above(lines, first, text, agency, year)
     above = [(i, _title_candidate(lines[i])) for i in range(first - 1, -1, -1) if lines[i].strip()]
     joined = text
-    for _, line in above[: rules["wrapped_lines"]]:
+    for i, line in above[: rules["wrapped_lines"]]:
         if line is None or len(line) > rules["wrapped_max_length"] or is_report_title(line):
             break
         joined = line + joined
         a, y = _parse_title(joined)
-        # only a name that reads as an agency's ('分类' above '信息公开年报' in a header box does not)
+        # only a name that reads as an agency's ('分类' above '信息公开年报' in a header box does not); broken
+        # inside it, its start on the line above ('驻马店市住房和城' / '乡建设局2020年' / '政府信息公开…')
         if a is not None and _agency_like(a) and (y is not None or year is None):
-            return joined
+            return _with_place_above(lines, i, joined, a, y)
     return text
 
 
-def _with_place_above(lines: list[str], first: int, text: str, agency: str, year: int) -> str:
+def _with_place_above(lines: list[str], first: int, text: str, agency: str, year: int | None) -> str:
     """The title with the line above it when that line holds the start of the agency's name: a title in a large
     font broken after the city ('驻马店市' / '住房和城乡建设局2020年…') or inside it ('驻马店' / '市住房…'), or
     inside the name anywhere ('驻马店市住' / '房和城乡建设局2020年…', '平' / '潭综合实验区财政金融局2023年…').
