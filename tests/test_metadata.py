@@ -86,6 +86,28 @@ def test_section_lines_from_a_section_finder_give_the_same_result():
     assert result["report_year"] == 2024 and "year_inferred" in result["flags"]
 
 
+def test_the_overview_year_in_chinese_numerals():
+    # seed 002 (no title, no statistics period) with its years and dates written 二〇二四年二月十七日: was
+    # year_unknown, the overview's years read in digits only
+    import re
+
+    numerals = "〇一二三四五六七八九"
+
+    def small(n: str) -> str:  # 17 → 十七, 2 → 二
+        tens, ones = divmod(int(n), 10)
+        return (numerals[tens] if tens > 1 else "") + ("十" if tens else "") + (numerals[ones] if ones else "")
+
+    def chinese(m: re.Match) -> str:
+        year = "".join(numerals[int(c)] for c in m.group(1)) + "年"
+        return year + (f"{small(m.group(2))}月{small(m.group(3))}日" if m.group(2) else "")
+
+    lines = [re.sub(r"(?<!\d)(\d{4})年(?:(\d{1,2})月(\d{1,2})日)?", chinese, line) for line in lines_of("002")]
+    assert "二〇二四年二月十七日" in lines and not any(re.search(r"\d{4}\s*年", line) for line in lines)
+    result = extract_metadata(lines)
+    assert result["report_year"] == 2024 and "year_inferred" in result["flags"]
+    assert result == extract_metadata(lines_of("002"))
+
+
 def test_no_warning_escapes():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -816,6 +838,11 @@ OFFICES = [
     ("国家金融监督管理总局驻马店监管分局", "prefecture", "department", "河南"),
     ("国家外汇管理局河南省分局", "province", "department", "河南"),
     ("国家统计局河南调查总队", "province", "department", "河南"),
+    # an office of a province office at a prefecture (the 2023 reform's 金融监管局 …监管分局): was province
+    ("国家金融监督管理总局河南监管局驻马店监管分局", "prefecture", "department", "河南"),
+    # its county offices (监管支局): was national
+    ("国家金融监督管理总局义乌监管支局", "county", "department", "浙江"),
+    ("国家金融监督管理总局驻马店监管分局正阳监管支局", "county", "department", "河南"),
     # a generic place swallowed the central prefix (中国人民银行驻马店市 read as a county): was county
     ("中国人民银行驻马店市中心支行", "prefecture", "department", "河南"),
     # a ministry's name before the place, and short forms of central names: was no tier
@@ -843,6 +870,64 @@ def test_offices_of_central_bodies_take_the_tier_of_their_place(agency, level, k
     for result in _seed_000_titled(tmp_path, TITLE.format(agency)):
         assert result["agency"] == agency
         assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, province)
+
+
+NEW_KINDS = [
+    # agency, level, kind, province (None: the text's, seed 000's Henan), level_unknown flagged
+    # universities are no tier of government: were province (北京大学), prefecture (郑州大学), department (黄淮学院)
+    ("北京大学", None, None, "北京", True),
+    ("郑州大学", None, None, "河南", True),
+    ("驻马店职业技术学院", None, None, "河南", True),
+    ("黄淮学院", None, None, "河南", True),
+    # the Xinjiang Production and Construction Corps: was province with no kind (新疆 + 生产建设兵团), its
+    # division's city a county
+    ("新疆生产建设兵团", "province", "government", "新疆", False),
+    ("新疆生产建设兵团第八师石河子市", "prefecture", "government", "新疆", False),
+    ("第八师石河子市", "prefecture", "government", "新疆", False),
+    ("兵团第一师教育局", "prefecture", "department", "新疆", False),
+    ("第一师十团", "county", "government", "新疆", False),
+    # no division in a name after a place (第一师范): read as one, 北京市第一师 was a Xinjiang division
+    ("北京市第一师范学院", None, None, "北京", True),
+    # an academy of sciences ends as a 学院 does: it stays a department of its place's tier
+    ("河南省农业科学院", "province", "department", "河南", False),
+    # units of the 2023 reform, zones and townships: read right before, the zone's unknown tier now flagged
+    ("国家数据局", "national", "department", None, False),
+    ("驻马店市数据局", "prefecture", "department", "河南", False),
+    ("中共驻马店市委社会工作部", "prefecture", "department", "河南", False),
+    ("驻马店市疾病预防控制局", "prefecture", "department", "河南", False),
+    ("郑州经济技术开发区管理委员会", None, "government", "河南", True),
+    ("驻马店市驿城区南海街道办事处", "township", "government", "河南", False),
+    ("正阳县真阳镇人民政府", "township", "government", "河南", False),
+]
+
+
+@pytest.mark.parametrize("agency, level, kind, province, unknown", NEW_KINDS, ids=[a[0] for a in NEW_KINDS])
+def test_universities_corps_units_and_new_agencies(agency, level, kind, province, unknown, tmp_path):
+    import opencc
+
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    edited = TITLE.format(agency) + text[text.index("\n"):]
+    for doc in (edited, opencc.OpenCC("s2t").convert(edited)):
+        report = toolkit.parse_text(doc)
+        assert report.metadata["agency"] == agency
+        assert (report.metadata["level"], report.metadata["agency_kind"], report.metadata["province"]) == (
+            level, kind, province)
+        assert ("level_unknown" in {f.code for f in report.flags}) == unknown
+
+
+@pytest.mark.parametrize("title", ["北京大学2022-2023学年信息公开工作年度报告",
+                                   "北京大学信息公开工作年度报告（2022—2023学年）"])
+def test_a_university_report_on_an_academic_year(title):
+    import toolkit
+
+    # the academic year (学年) was no year: no agency read from the first title, the year of seed 000's overview
+    # (2020, flagged year_inferred) from both; its later year is read, as of a range of years (2019—2020年)
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(title + text[text.index("\n"):])
+    assert (report.metadata["agency"], report.metadata["report_year"]) == ("北京大学", 2023)
+    assert {f.code for f in report.flags} & {"year_inferred", "level_unknown"} == {"level_unknown"}
 
 
 @pytest.mark.parametrize("agency, level, province", [("中共驻马店市委办公室", "prefecture", "河南"),
@@ -1085,6 +1170,20 @@ FILE_NAMES = [
     ("doc0012020.txt", None),
     ("2019-2020报告.txt", None),
     ("2020/report.txt", None),
+    # four digits in a hash or an id, a year and month, a range, a document number: were read as a year
+    ("ab2020cd.txt", None),
+    ("d41d8cd98f00b2020e9800998ecf8427e.txt", None),
+    ("3f2504ea-2020-41d3-9a0c-0305e82c3301.txt", None),
+    ("report2020.txt", None),
+    ("2020-01.txt", None),
+    ("2020.01.txt", None),
+    ("2020_01_report.txt", None),
+    ("2019 - 2020.txt", None),
+    ("第2020号.txt", None),
+    # a year standing as a word of its own, between separators or Chinese characters
+    ("report-2020-v2.txt", 2020),
+    ("年报2020(1).txt", 2020),
+    ("２０２０年报.txt", 2020),
 ]
 
 
@@ -1114,6 +1213,51 @@ def test_the_file_name_gives_the_year_the_text_does_not(name, year, tmp_path):
 
 
 # --- the agency named on the line after the title ------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", ["000", "pingtan-2020-05", "pingtan-2023-02"])
+def test_a_title_broken_inside_the_agency_name(seed):
+    import toolkit
+
+    text = next(RAW.glob(f"{seed}*.txt")).read_text(encoding="utf-8")
+    original = toolkit.parse_text(text).metadata
+    agency = original["agency"]
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(agency) and "报告" in line)
+    # the title broken after each character of its agency's name, as a PDF wraps a title set large: the agency
+    # was the piece below the break at 8 or 9 of the breaks ('房和城乡建设局', '马店市住房和城乡建设局' a county,
+    # '潭综合实验区财政金融局' of no tier)
+    for k in range(1, len(agency)):
+        broken = lines[:at] + [agency[:k], lines[at][k:]] + lines[at + 1:]
+        assert toolkit.parse_text("\n".join(broken)).metadata == original, agency[:k]
+    # over three lines of 8 characters or more, the first break inside the name: the agency was the piece below
+    # it where the second break left a whole title below ('驻马店市住房和城乡' / '建设局2020年' / '政府信息公开…')
+    title = lines[at][: lines[at].index("报告") + 2]
+    for a in range(8, len(agency)):
+        for b in range(a + 8, len(title) - 7):
+            broken = lines[:at] + [title[:a], title[a:b], lines[at][b:]] + lines[at + 1:]
+            assert toolkit.parse_text("\n".join(broken)).metadata == original, (a, b)
+    # a line above the title that is a whole name or a site's is no part of it
+    place = metadata._split_places(agency)[0][0].text
+    for above in (f"{place}人民政府", f"{place}新闻网", f"{place}门户网站"):
+        moved = lines[:at] + [above, lines[at][len(place):]] + lines[at + 1:]
+        assert toolkit.parse_text("\n".join(moved)).metadata["agency"] == agency[len(place):]
+
+
+@pytest.mark.parametrize("seed", ["000", "003", "pingtan-2023-01", "pingtan-2023-02"])
+def test_a_site_column_name_above_the_title(seed):
+    import toolkit
+
+    text = next(RAW.glob(f"{seed}*.txt")).read_text(encoding="utf-8")
+    original = toolkit.parse_text(text).metadata
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if original["agency"] in line and "报告" in line)
+    # the name of the site's column set above the article's title: the agency was none (the column's name joined
+    # to the title, the agency before its topic word; '政府信息公开年报' taken for the title), or only the place
+    # ('驻马店市政务公开网' / '驻马店市住房…': 驻马店市)
+    place = metadata._split_places(original["agency"])[0][0].text
+    for above in ("政府信息公开", "政务公开", f"{place}政务公开网", "政府信息公开年报"):
+        assert toolkit.parse_text("\n".join(lines[:at] + [above] + lines[at:])).metadata == original, above
+
 
 @pytest.mark.parametrize("seed", ["000", "001", "004", "pingtan-2023-01"])
 def test_the_agency_named_on_the_line_after_the_title(seed):

@@ -45,7 +45,8 @@ _CN_YEAR = "(?=[〇○零OＯ0]{0,3}[一二三四五六七八九])[〇○零OＯ
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 # 元月 is January (二〇二一年元月三十日, 2021年元月30日).
 _FIRST_MONTH = "元"
-_YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年(度)?")
+# (a university's academic year, 2022-2023学年, is a range: its later year is read, as of 2019—2020年)
+_YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*学?年(度)?")
 _YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至到]+\s*$")
 _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # a running page header: the report's title with its year (is_running_title)
@@ -58,13 +59,17 @@ _DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月
 _DATE_SEP = re.compile(r"(\d(?<!\d\d)\d{3})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 # Scraped dates that lost their 年/月 characters: 2019318日, 2019年318日.
 _DATE_GARBLED = re.compile(r"(?<!\d)\d{4}(?:年)?\d{2,4}\s*日")
-# A year in a file name (2022年XX局….docx, report_2021.pdf, XX局2020年度报告.txt): four digits alone, not a
-# date's (20230115, 2023-01-15, 15.01.2023, 2022年1月15日) nor an id's (0012021); in Chinese numerals before 年.
+# A year in a file name (2022年XX局….docx, report_2021.pdf, XX局2020年度报告.txt): four digits standing as a word
+# of their own, set apart from letters and digits (not a hash's or an id's: ab2019cd, 0012021, a UUID's group), nor
+# joined by a separator to other digits (a date's, 2023-01, 2023-01-15, 15.01.2023; a range's, 2019-2020), nor a
+# date's before 年…月 (2022年1月15日) nor a number's (第2021号); in Chinese numerals before 年.
+_JOIN = "[-_./~–—至]"  # what joins a date's parts or a range's years in a file name
 _FILE_YEAR = re.compile(
-    rf"(?<!\d)(?<!\d[-_./]\d[-_./])(?<!\d[-_./]\d\d[-_./])(\d{{4}})(?!\d)"
-    rf"(?!\s*(?:([-_./])\s*\d{{1,2}}\s*\2|年\s*\d{{1,2}}\s*月))"
+    rf"(?<![0-9A-Za-z])(?<!\d{_JOIN})(?<!\d\s{_JOIN})(?<!\d{_JOIN}\s)(?<!\d\s{_JOIN}\s)(?<!第)"
+    rf"(\d{{4}})(?![0-9A-Za-z]|\s*{_JOIN}\s*\d|号)(?!年\s*\d{{1,2}}\s*月)"
     rf"|({_CN_YEAR})\s*年(?!\s*(?:{_CN_SMALL}|{_FIRST_MONTH})\s*月)"
 )
+_UUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.IGNORECASE)  # its groups may be all digits
 _PERIOD = re.compile(
     rf"(\d{{4}})\s*年\s*(?:0?1|{_FIRST_MONTH})\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
     r"(\d{4})\s*年\s*12\s*月\s*31\s*日"
@@ -79,7 +84,8 @@ _OVERVIEW_HEAD = re.compile(
     rf"^\s*(?:一|1|第一部分)\s*[、.,:]?\s*[{HAN_RANGES}]{{0,10}}?(?:总体情况|概述|概况|总体)"
 )
 _NEXT_HEAD = re.compile(r"^\s*(?:二|三|2|3|第二部分)\s*[、.]")
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年")
+# A year in the overview's text: 2024年, 二〇二四年.
+_YEAR_IN_TEXT = re.compile(rf"(?<!\d)(\d{{4}}|{_CN_YEAR})\s*年")
 # "… 。 平潭综合实验区交通与建设局 2021年1月26日 (联系人…)" in text glued into one line.
 _INLINE_SIGNATURE = re.compile(
     rf"(?:^|[\s。;!?])([{HAN_RANGES}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:[\d一二三四五六七八九十]{{1,3}}|{_FIRST_MONTH})\s*月"
@@ -387,25 +393,34 @@ def _without_field_label(line: str) -> str:
 
 
 def _find_title(lines: list[str], limit: int) -> tuple[int, int] | None:
-    """First and last line of the title: one line, or two when a PDF broke it ('…政府信息公开工作' / '年度报告')."""
+    """First and last line of the title: one line, or two when a PDF broke it ('…政府信息公开工作' / '年度报告').
+
+    Of a title that names neither agency nor year and a later one that does, the later.
+    """
     rules = _rules()["title"]
     end = min(limit, rules["max_line"])
+    bare = None  # a title naming neither agency nor year: a site's column ('政府信息公开年报') above the report's own
     for i in range(end):
         line = _title_candidate(lines[i])
         if line is None:
             continue
         if is_report_title(line):
-            return i, i
+            if _parse_title(line) != (None, None):
+                return i, i
+            bare = (i, i) if bare is None else bare
+            continue
         nxt = _title_candidate(lines[i + 1]) if i + 1 < len(lines) else None
         if nxt is None or not is_report_title(line + nxt):
             continue
         # the break falls after a topic word ('…政府信息公开工作' / '年度报告') or inside one ('…政府信' / '息公开…');
-        # a line above a whole title is not part of it
-        if any(w in line for w in rules["topic_words"]) or (
+        # a line above a whole title is not part of it, nor is a column's name above a title naming its agency
+        # ('政府信息公开' / 'XX局2020年…')
+        if any(w in line for w in rules["topic_words"]) and not (
+                is_report_title(nxt) and _parse_title(nxt)[0] is not None) or (
                 not is_report_title(nxt) and any(w in line + nxt and w not in line and w not in nxt
                                            for w in rules["topic_words"])):
             return i, i + 1
-    return None
+    return bare
 
 
 def _title_text(lines: list[str], span: tuple[int, int]) -> str:
@@ -421,23 +436,27 @@ def _title_text(lines: list[str], span: tuple[int, int]) -> str:
         return _with_place_above(lines, first, text, agency, year)
     above = [(i, _title_candidate(lines[i])) for i in range(first - 1, -1, -1) if lines[i].strip()]
     joined = text
-    for _, line in above[: rules["wrapped_lines"]]:
+    for i, line in above[: rules["wrapped_lines"]]:
         if line is None or len(line) > rules["wrapped_max_length"] or is_report_title(line):
             break
         joined = line + joined
         a, y = _parse_title(joined)
-        # only a name that reads as an agency's ('分类' above '信息公开年报' in a header box does not)
+        # only a name that reads as an agency's ('分类' above '信息公开年报' in a header box does not); broken
+        # inside it, its start on the line above ('驻马店市住房和城' / '乡建设局2020年' / '政府信息公开…')
         if a is not None and _agency_like(a) and (y is not None or year is None):
-            return joined
+            return _with_place_above(lines, i, joined, a, y)
     return text
 
 
-def _with_place_above(lines: list[str], first: int, text: str, agency: str, year: int) -> str:
-    """The title with the line above it when that line holds the start of the agency's place: a title in a large
-    font broken after the city ('驻马店市' / '住房和城乡建设局2020年…') or inside it ('驻马店' / '市住房…').
+def _with_place_above(lines: list[str], first: int, text: str, agency: str, year: int | None) -> str:
+    """The title with the line above it when that line holds the start of the agency's name: a title in a large
+    font broken after the city ('驻马店市' / '住房和城乡建设局2020年…') or inside it ('驻马店' / '市住房…'), or
+    inside the name anywhere ('驻马店市住' / '房和城乡建设局2020年…', '平' / '潭综合实验区财政金融局2023年…').
 
-    Only for an agency that names no place of its own (or a bare '市'), and only when the place read from the
-    joined title covers the whole line above: a line that is no place is left out.
+    Where the agency names no place of its own (or a bare '市', or one the gazetteer does not know): when the place
+    read from the joined title covers the whole line above, or when that line is a place the gazetteer knows and a
+    piece of a name that holds no ending of one.  Else only when the joined name starts with a place and the text
+    names it elsewhere (its introduction, its signature).  A line that is no part of the name is left out.
     """
     rules = _rules()
     bare = rules["places"]["bare_levels"]
@@ -448,17 +467,31 @@ def _with_place_above(lines: list[str], first: int, text: str, agency: str, year
     if line is None or len(line) > rules["title"]["wrapped_place_length"] \
             or not re.fullmatch(f"[{HAN_RANGES}]+", line):
         return text
-    own, own_rest = _split_places(agency)
-    if any(p.text not in bare for p in own):
-        return text
     joined = line + text
     new_agency, new_year = _parse_title(joined)
     if new_agency is None or new_year != year:
         return text
     places, rest = _split_places(new_agency)
-    if rest != own_rest or len(new_agency) - len(rest) < len(line) or not places:
+    if not places:
         return text
-    return joined
+    own, own_rest = _split_places(agency)
+    # the agency's own places: none, a bare '市', or ones the gazetteer does not know ('驻' / '马店市…')
+    unknown_own = all(p.text in bare or (p.province is None and not p.candidates) for p in own)
+    if len(new_agency) - len(rest) >= len(line) and (
+            (all(p.text in bare for p in own) and rest == own_rest) or (unknown_own and places[0].province)):
+        return joined
+    # a break inside the department's name: after a place the gazetteer knows, a piece of a name that holds no
+    # ending of one nor a site's ('驻马店市住' / '房和城乡建设局…'; not '驻马店市新闻网'), or the name as the text writes it
+    # elsewhere (the title's own lines left out)
+    if new_agency == agency or new_agency != line + agency:
+        return text
+    endings = rules["agency"]["government_endings"] + rules["agency"]["department_endings"]
+    piece = line[len(new_agency) - len(rest):]
+    if unknown_own and places[0].province and piece and not any(e in piece for e in endings) \
+            and not piece.endswith(tuple(rules["title"]["site_name_endings"])):
+        return joined
+    elsewhere = (re.sub(r"\s+", "", lines[i]) for i in range(len(lines)) if not above <= i <= first)
+    return joined if any(new_agency in other for other in elsewhere) else text
 
 
 def _clean_agency(text: str) -> str | None:
@@ -1140,10 +1173,38 @@ def _county_short_at(name: str, pos: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _corps_pattern() -> re.Pattern[str]:
+    corps = _rules()["places"]["corps"]
+    return re.compile(rf"({alternation(corps['names'])})|第?[{corps['numerals']}]{{1,4}}([{''.join(corps['units'])}])")
+
+
+def _match_corps(name: str, pos: int) -> _Place | None:
+    """A unit of the Xinjiang Production and Construction Corps at ``pos`` (新疆生产建设兵团, 第八师, 一四一团,
+    ``corps`` in metadata.yaml), with the division's city after a division (第八师石河子市), or None."""
+    m = _corps_pattern().match(name, pos)
+    if m is None:
+        return None
+    corps = _rules()["places"]["corps"]
+    # a division or regiment first in the name or after the corps or division (北京市第一师范学院 holds none)
+    if m.group(2) and pos and not name[:pos].endswith((*corps["names"], *corps["units"])):
+        return None
+    level = "province" if m.group(1) else corps["units"][m.group(2)]
+    end = m.end()
+    if level == "prefecture":
+        city = _match_known(name, end)
+        if city is not None and city.province == corps["province"] and city.text.endswith("市"):
+            end += len(city.text)
+    return _Place(name[pos:end], level, corps["province"])
+
+
 def _match_place(name: str, pos: int) -> _Place | None:
-    """The place at ``pos``: the gazetteer's, else the one its ending tells; of a county-level name of the
-    gazetteer and a longer place its ending tells, the longer (东区 is Panzhihua's district, 东区街道办事处 a
-    street office)."""
+    """The place at ``pos``: a unit of the corps, the gazetteer's, else the one its ending tells; of a county-level
+    name of the gazetteer and a longer place its ending tells, the longer (东区 is Panzhihua's district, 东区街道办事处
+    a street office)."""
+    corps = _match_corps(name, pos)
+    if corps is not None:
+        return corps
     known = _match_known(name, pos)
     if known is None or known.level != "county":
         return known or _match_generic(name, pos)
@@ -1219,7 +1280,10 @@ def _office(after: str) -> tuple[list[_Place], str] | None:
                     if places and (start == 0 or _kind(rest, True) == "department")]
         if readings:
             # a place the gazetteer knows over one told by its ending: 驻马店市, not 驻 + 马店市; 驻 + 郑州, not 驻郑州
-            return next(((p, r) for p, r in readings if p[0].province), readings[0])
+            places, rest = next(((p, r) for p, r in readings if p[0].province), readings[0])
+            # an office of that office in a place below it (…河南监管局|驻马店监管分局): the lower one's
+            sub = _office(rest) if rest else None
+            return (places + sub[0], sub[1]) if sub and sub[0] else (places, rest)
     return None
 
 
@@ -1316,6 +1380,12 @@ def _classify_agency(agency: str) -> dict[str, Any]:
         office = _department_office(places, rest)
         if office is not None:
             places, rest = places + office[0], office[1]
+    rules = _rules()["agency"]
+    if name.endswith(tuple(rules["institution_endings"])) and \
+            not name.endswith(tuple(rules["not_institution_endings"])):
+        # a university is no government nor a department of one, of no tier its name tells: only where it is
+        out["province"] = places[0].province if places else None
+        return out
     if not places:
         out["agency_kind"] = _kind(rest, False)
         return out
@@ -1416,7 +1486,7 @@ def _overview_year(lines: list[str], section_lines: dict[str, int] | None) -> in
 def _file_name_year(path: str | os.PathLike[str]) -> int | None:
     """The one year a file's name gives (its folders' names not read), else None (none, or two)."""
     stem = unicodedata.normalize("NFKC", os.path.splitext(os.path.basename(os.fspath(path)))[0])  # full-width digits
-    years = {_year_value(m.group(1) or m.group(3)) for m in _FILE_YEAR.finditer(stem)} - {None}
+    years = {_year_value(m.group(1) or m.group(2)) for m in _FILE_YEAR.finditer(_UUID.sub(" ", stem))} - {None}
     return years.pop() if len(years) == 1 else None
 
 
@@ -1461,7 +1531,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
     path : str or os.PathLike, optional
         The file the report was read from: its name gives the year when the
         text gives none (``2022年XX局政府信息公开工作年度报告.docx``,
-        ``report_2021.pdf``; a date or a longer number in it is no year).
+        ``report_2021.pdf``: four digits standing as a word of their own; a
+        date, a range, a hash or a longer number in it is no year).
 
     Returns
     -------
@@ -1479,12 +1550,14 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
           government's tier, a central body's office in a place
-          (``国家统计局驻马店调查队``) the place's tier.
+          (``国家统计局驻马店调查队``) the place's tier; None where the name
+          does not tell it (a development zone, a university).
         - ``agency_kind`` (str): ``'government'`` or ``'department'``.
         - ``province`` (str): short name of the province-level unit as in the
           gazetteer (``'河南'``), from the agency name, else from places the text
           names clearly.
         - ``flags`` (list of str): ``no_title``, ``agency_unknown``,
+          ``level_unknown`` (an agency read, but not its tier),
           ``year_unknown``, ``year_inferred``, ``year_from_file_name``,
           ``year_conflict`` (title and
           statistics period disagree), ``published_garbled`` (a date field that
@@ -1557,6 +1630,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
     tier: dict[str, Any] = {"level": None, "agency_kind": None, "province": None, "candidates": ()}
     if agency is not None:
         tier = _classify_agency(agency)
+        if tier["level"] is None:
+            flags.append("level_unknown")
     if tier["province"] is None and tier["level"] != "national":
         # a name the gazetteer gives several units (鼓楼区) takes the province of one of them only
         candidates = {province for _, province in tier["candidates"]}
