@@ -11,6 +11,7 @@ import argparse
 import codecs
 import contextlib
 import errno
+import functools
 import os
 import re
 import secrets
@@ -439,12 +440,12 @@ def _csv_bytes(table: Any, *, header: bool) -> bytes:
     if not table.num_rows:
         return head
     rows = pc.binary_join_element_wise(*[_csv_fields(c) for c in table.columns], _large_text(","))
-    rows = pc.binary_join_element_wise(rows, _large_text("\n"), _large_text(""))
     body = pc.binary_join(pa.LargeListArray.from_arrays(pa.array([0, len(rows)], pa.int64()), rows),
-                          _large_text(""))
-    return head + body.cast(pa.large_binary())[0].as_py()
+                          _large_text("\n"))
+    return head + body.cast(pa.large_binary())[0].as_py() + b"\n"
 
 
+@functools.lru_cache(maxsize=None)
 def _large_text(text: str) -> Any:
     import pyarrow as pa
 
