@@ -781,6 +781,37 @@ def test_a_line_break_in_a_file_name_stays_in_its_field(tmp_path: Path) -> None:
     assert (out / "reports.csv").read_bytes().count(b"\r\n") == 2  # rows end in \n; e\r\nf's id and path
 
 
+def test_csv_files_hold_what_pandas_to_csv_writes(tmp_path: Path) -> None:
+    # The CSV text is made by Arrow column by column (cli._csv_bytes), no longer by DataFrame.to_csv: the
+    # files of the seeds hold, byte for byte, what to_csv writes of their frames.
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    frames = corpus.read_outputs(out, format="parquet")
+    assert frames["tables"]["raw"].str.contains(",", regex=False).any()  # fields to quote are among them
+    for name in corpus.FRAMES:
+        expected = frames[name].to_csv(index=False, lineterminator="\n").encode()
+        assert (out / f"{name}.csv").read_bytes() == expected, name
+
+
+@pytest.mark.parametrize("rows", [0, 1, 7])
+def test_csv_bytes_write_fields_as_to_csv_does(rows: int) -> None:
+    # numbers as pandas formats them (numpy's shortest repr, 1e+16 and 1e-05 in exponent form), NA empty,
+    # booleans True/False; a text quoted only when it holds a comma, a quote or a line break
+    import pyarrow as pa
+
+    texts = ["a,b", 'say "x"', "two\nlines", "中文", None, "\x00nul", " sp "]
+    frame = pd.DataFrame({
+        "text": pd.array((texts * 2)[:rows], dtype=corpus._DTYPES["string"]),
+        "value": pd.array([0.1, 1e16, 1e-05, -0.0, None, 123456789.125, float("inf")][:rows], dtype="float64"),
+        "n": pd.array([None, 0, -5, 2 ** 62, 7, 8, 9][:rows], dtype="Int64"),
+        "ok": pd.array([True, None, False, True, True, False, None][:rows], dtype="boolean"),
+        "quoted": pd.array([None, '"', ",", "x", 'a""b', "\n", "y"][:rows], dtype=corpus._DTYPES["string"])})
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    for header in (True, False):
+        expected = frame.to_csv(index=False, header=header, lineterminator="\n").encode()
+        assert cli._csv_bytes(table, header=header) == expected
+
+
 def test_classify_keeps_the_parquet_schema_extract_writes(tmp_path: Path) -> None:
     # classify rewrote statements.parquet with large_string columns (pandas 3's): files of one run before
     # and after classification could no longer be concatenated.

@@ -673,7 +673,8 @@ def test_frames_combined_by_the_parent_when_a_core_is_free(tmp_path: Path, monke
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")  # a failed row among the parsed ones
     monkeypatch.setattr(corpus, "_cores", lambda: cores)
     combined = []
-    monkeypatch.setattr(corpus, "_combine", lambda parts, f=corpus._combine: combined.append(len(parts)) or f(parts))
+    monkeypatch.setattr(corpus, "_batch_frames",  # (workers send their parts gathered by column: a _Batch)
+                        lambda batch, f=corpus._batch_frames: combined.append(len(batch.rows)) or f(batch))
     frames = list(corpus._iter_corpus(tmp_path, jobs=2, batch_size=3))
     assert sorted(combined) == ([] if cores == 1 else [2, 3, 3])  # the batches of 8 files, in the parent or not
     got = {name: pd.concat([f[name] for f in frames], ignore_index=True) for name in corpus.FRAMES}

@@ -8,8 +8,10 @@ as they come, in report-id order, so memory stays flat for any corpus size.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import errno
+import functools
 import os
 import re
 import secrets
@@ -235,9 +237,11 @@ class _Writer:
                     final = os.path.join(out, f"{name}.{ext}")
                     self.parts[final] = f"{final}.{self.run}.part"
                     if ext == "csv":
-                        # utf-8-sig: a byte-order mark, so that Excel reads UTF-8 (else the ANSI code page)
-                        self.csv_files[name] = open(self.parts[final], "x", newline="",
-                                                    encoding="utf-8-sig" if excel else "utf-8")
+                        # UTF-8 bytes (_csv_bytes); with --excel a byte-order mark first, so that Excel reads
+                        # UTF-8 (else the ANSI code page)
+                        self.csv_files[name] = open(self.parts[final], "xb")
+                        if excel:
+                            self.csv_files[name].write(codecs.BOM_UTF8)
                     else:
                         # a file, not its path: pyarrow takes no path that is not UTF-8 (a GBK folder name)
                         self.pq_files[name] = open(self.parts[final], "xb")
@@ -258,12 +262,15 @@ class _Writer:
         try:
             for name in self.frames:
                 frame = frames[name]
-                if name in self.csv_files and (len(frame) or not self.started[name]):
+                csv = name in self.csv_files and (len(frame) or not self.started[name])
+                if not (csv or (name in self.pq_writers and len(frame))):
+                    continue
+                table = self.pa.Table.from_pandas(frame, schema=self.schemas[name], preserve_index=False)
+                if csv:
                     file = f"{name}.csv"
-                    _write_csv(frame, self.csv_files[name], header=not self.started[name])
+                    self.csv_files[name].write(_csv_bytes(table, header=not self.started[name]))
                     self.started[name] = True
                 if name in self.pq_writers and len(frame):
-                    table = self.pa.Table.from_pandas(frame, schema=self.schemas[name], preserve_index=False)
                     self.pending[name].append(table)
                     self.pending_rows[name] += len(table)
                     size = _row_group(name)
@@ -417,18 +424,68 @@ def _row_group(name: str) -> int:
     return _ROW_GROUP // 16 if name in ("sections", "statements") else _ROW_GROUP
 
 
-def _write_csv(frame: Any, fh: Any, *, header: bool) -> None:
-    """Append a frame to a CSV file.  A field holding a line break (``\\r`` or ``\\n``) is quoted, so that it
-    stays one field of one row: the csv module quotes only the characters of its line terminator (``\\n``)."""
-    text = frame.to_csv(index=False, header=header, lineterminator="\n")
-    if "\r" in text:
-        # with '\r\n' as the terminator every field holding '\r' is quoted; the rows then end in '\n' again
-        crlf = frame.to_csv(index=False, header=header, lineterminator="\r\n")
-        text = _QUOTED_OR_CRLF.sub(lambda m: m.group(1) or "\n", crlf)
-    fh.write(text)
+def _csv_bytes(table: Any, *, header: bool) -> bytes:
+    """The rows of an output table (Arrow) as CSV in UTF-8, each ending in ``"\n"``, the header first when
+    ``header``: what ``DataFrame.to_csv(index=False)`` writes of the frame, but that a field holding ``"\r"``
+    is quoted too (see :func:`_csv_fields`).
+
+    Arrow's compute functions make the text column by column; ``to_csv`` goes through the csv module row by
+    row, field by field (and Arrow's own CSV writer quotes every text, needed or not).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    head = (",".join(_csv_fields(pa.array(table.column_names, pa.string())).to_pylist()) + "\n").encode() \
+        if header else b""
+    if not table.num_rows:
+        return head
+    rows = pc.binary_join_element_wise(*[_csv_fields(c) for c in table.columns], _large_text(","))
+    body = pc.binary_join(pa.LargeListArray.from_arrays(pa.array([0, len(rows)], pa.int64()), rows),
+                          _large_text("\n"))
+    return head + body.cast(pa.large_binary())[0].as_py() + b"\n"
 
 
-_QUOTED_OR_CRLF = re.compile(r'("(?:[^"]|"")*")|\r\n')  # a quoted field (kept as it is), or the end of a row
+@functools.lru_cache(maxsize=None)
+def _large_text(text: str) -> Any:
+    import pyarrow as pa
+
+    return pa.scalar(text, pa.large_string())  # large: a batch's text may pass the 2 GiB of Arrow's string
+
+
+_STRUCTURAL = '[,"\r\n]'  # what a CSV field must be quoted for
+
+
+def _csv_fields(column: Any) -> Any:
+    """A column's CSV fields, as pandas writes them: NA empty, a float as numpy's ``str`` of it, a boolean as
+    ``True``/``False``, a text quoted (its quotes doubled) when it holds a comma, a quote or a line break,
+    ``"\r"`` too (the csv module quotes only ``"\n"``, and ``"\r"`` alone would end the row for many readers).
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if pa.types.is_floating(column.type):
+        values = column.to_numpy(zero_copy_only=False)  # NA as NaN
+        column = pa.array(values.astype(str), mask=np.isnan(values))
+    elif pa.types.is_boolean(column.type):
+        column = pc.if_else(column, "True", "False")
+    elif pa.types.is_integer(column.type):
+        column = column.cast(pa.string())
+    else:
+        column = column.cast(pa.large_string())
+        data = column.buffers()[2]
+        # one search of all the column's characters first: most columns hold nothing to quote
+        if data is not None and _STRUCTURAL_BYTES.search(memoryview(data)):
+            quote = pc.match_substring_regex(column, _STRUCTURAL)
+            inner = pc.replace_substring(pc.filter(column, quote), '"', '""')
+            column = pc.replace_with_mask(column, quote, pc.binary_join_element_wise(
+                _large_text('"'), inner, _large_text('"'), _large_text("")))
+    return column.cast(pa.large_string()).fill_null(_large_text(""))
+
+
+_STRUCTURAL_BYTES = re.compile(_STRUCTURAL.encode())
 
 
 def _lock_folder(out: str) -> int | None:
