@@ -57,12 +57,34 @@ def _width(rows: list) -> int:
 # --------------------------------------------------------------------------
 
 
-def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = False) -> bytes:
+def _merged_into_above(rows: list, colspan_header: bool) -> dict:
+    """Map (row, column) of each leading blank cell that stands for a merged one to the (row, column) of the cell
+    above it that the merge keeps (a row's blanks before its first filled cell, under a cell of the row above that
+    spans no columns: with `colspan_header`, a short row's last cell does)."""
+    width = _width(rows)
+    merged: dict = {}
+    for r in range(1, len(rows)):
+        if not any(rows[r]):
+            continue
+        above = len(rows[r - 1]) - (colspan_header and len(rows[r - 1]) < width)
+        for c, text in enumerate(rows[r]):
+            if text or c >= above:
+                break
+            merged[(r, c)] = merged.get((r - 1, c), (r - 1, c))
+    return merged
+
+
+def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = False, rowspan: bool = False,
+                dress=None) -> bytes:
     """Return an HTML page (with ``<meta charset>``) holding `lines`.
 
     Text lines become ``<p>`` elements, consecutive rows one ``<table>``;
     a blank cell is written ``&nbsp;``. With `colspan_header`, the last cell
-    of a short row gets a ``colspan`` reaching the table's width.
+    of a short row gets a ``colspan`` reaching the table's width. With
+    `rowspan`, a row's leading blank cells are left out and the cell above
+    each gets a ``rowspan`` over them (a group label, as pages write it).
+    ``dress(text)`` gives the markup of a filled cell's escaped text (a
+    ``<br>`` in a long label, ``&nbsp;`` around a number).
     """
     out = [
         "<!DOCTYPE html>",
@@ -76,14 +98,20 @@ def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = 
             out.append(f"<p>{html.escape(block)}</p>")
             continue
         width = _width(block)
+        merged = _merged_into_above(block, colspan_header) if rowspan else {}
+        spans: dict = {}
+        for keeper in merged.values():
+            spans[keeper] = spans.get(keeper, 1) + 1
         out.append('<table border="1">')
-        for row in block:
+        for r, row in enumerate(block):
             cells = []
             for i, cell in enumerate(row):
-                attr = ""
+                if (r, i) in merged:
+                    continue
+                attr = f' rowspan="{spans[(r, i)]}"' if (r, i) in spans else ""
                 if colspan_header and i == len(row) - 1 and len(row) < width:
-                    attr = f' colspan="{width - len(row) + 1}"'
-                text = html.escape(cell) if cell else "&nbsp;"
+                    attr += f' colspan="{width - len(row) + 1}"'
+                text = (dress(html.escape(cell)) if dress else html.escape(cell)) if cell else "&nbsp;"
                 cells.append(f"<td{attr}>{text}</td>")
             out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</table>")
@@ -114,12 +142,30 @@ def render_mht(lines: list, *, encoding: str = "utf-8", transfer: str = "quoted-
     archive["Subject"] = "report"
     archive.preamble = "This is a multi-part message in MIME format."
     part = MIMENonMultipart("text", "html", **({} if charset_in == "meta" else {"charset": encoding}))
-    part.set_payload(page)
-    {"base64": encoders.encode_base64, "quoted-printable": encoders.encode_quopri}[transfer](part)
+    if transfer == "quoted-printable" and "\n".encode(encoding) != b"\n":
+        # (a page whose line breaks are not the bytes CR LF, UTF-16: every byte quoted but printable ASCII, as RFC
+        # 2045 asks, where encode_quopri takes the bytes 0D and 0A inside its characters for line breaks)
+        part.set_payload(_quoted_printable_binary(page))
+        part["Content-Transfer-Encoding"] = "quoted-printable"
+    else:
+        part.set_payload(page)
+        {"base64": encoders.encode_base64, "quoted-printable": encoders.encode_quopri}[transfer](part)
     part["Content-Location"] = "http://www.example.gov.cn/zfxxgk/report.html"
     archive.attach(part)
     archive.attach(MIMEImage(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "gif"))
     return archive.as_bytes()
+
+
+def _quoted_printable_binary(data: bytes) -> str:
+    """`data` in quoted-printable with every byte but printable ASCII as ``=XX`` (CR and LF too), in soft-broken lines."""
+    out, line = [], ""
+    for byte in data:
+        piece = chr(byte) if 33 <= byte <= 126 and byte != 61 else f"={byte:02X}"
+        if len(line) + len(piece) > 75:
+            out.append(line + "=")
+            line = ""
+        line += piece
+    return "\n".join(out + [line])
 
 
 # --------------------------------------------------------------------------
@@ -127,13 +173,16 @@ def render_mht(lines: list, *, encoding: str = "utf-8", transfer: str = "quoted-
 # --------------------------------------------------------------------------
 
 
-def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table: bool = False) -> None:
+def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table: bool = False,
+                rowspan: bool = False) -> None:
     """Write `lines` to a DOCX file with python-docx.
 
     Text lines become paragraphs; consecutive rows become ONE Word table
     (style ``Table Grid``) whose short rows are padded with ``''`` cells, or,
     with `colspan_header`, whose last cell spans the rest (``gridSpan``).
     With `layout_table` the whole report sits in the one cell of a 1 x 1 table.
+    With `rowspan`, a row's leading blank cells are merged into the cell above
+    (``vMerge``), as Word users merge a group label's cells.
     """
     import docx
 
@@ -146,6 +195,7 @@ def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table
         width = _width(block)
         table = body.add_table(rows=len(block), cols=width)
         table.style = "Table Grid"
+        rows = []
         for r, row in enumerate(block):
             cells = table.rows[r].cells
             if colspan_header and 0 < len(row) < width:
@@ -154,6 +204,14 @@ def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table
             # (the row's own cells: table.cell(r, c) lays out the whole table on each call, 1.8 s a report)
             for c, text in enumerate(row):
                 cells[c].text = text
+            rows.append(cells)
+        merged = _merged_into_above(block, colspan_header) if rowspan else {}
+        for (r, c), keeper in merged.items():
+            if keeper == (r - 1, c):  # (a merge's whole run, from the cell that keeps it, in one call)
+                end = r
+                while merged.get((end + 1, c)) == keeper:
+                    end += 1
+                rows[r - 1][c].merge(rows[end][c])
     document.save(os.fspath(path))
 
 

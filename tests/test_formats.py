@@ -756,7 +756,7 @@ def test_a_worksheet_object_is_read_where_word_shows_it(around, shown, tmp_path,
 # text as the page.
 MHT_FORMS = [("quoted-printable", "gbk", "header", ".mht"), ("base64", "utf-8", "meta", ".mhtml"),
              ("quoted-printable", "utf-8", "both", ".html"), ("base64", "gbk", "header", ".doc"),
-             ("base64", "gbk", "meta", "")]
+             ("base64", "gbk", "meta", ""), ("quoted-printable", "utf-16", "both", ".mht")]
 
 
 @pytest.mark.parametrize("seed_id", sorted(p.stem for p in RAW.glob("*.txt")))

@@ -536,12 +536,17 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     return None
 
 
+# A word of a header set with spaces, with the notes in brackets set apart after it ('现行有效件数 (历史累计)')
+_HEADER_WORD = re.compile(r"\S+(?:\s+\([^()]+\)(?=\s|$))*")
+
+
 @functools.lru_cache(maxsize=4096)
 def _header_tokens(text: str) -> list[str] | None:
     """The cells of a table header set with spaces only ('信息内容 本年制发件数 本年废止件数', '结果 结果 其他 尚未'),
     or None: every word a header label of the format, or the start or end of one (a label wrapped in its cell),
-    or one character of one: a header set vertically, a character per line ('结 结 其 尚' / '果 果 他 未' / …)."""
-    tokens = text.split()
+    or one character of one: a header set vertically, a character per line ('结 结 其 尚' / '果 果 他 未' / …).
+    A note in brackets after a space is of the label before it ('现行有效件数 (历史累计)'), a word of no cell."""
+    tokens = _HEADER_WORD.findall(text) if "(" in text else text.split()
     if len(tokens) < 2:
         return None
     vocab = vocabulary()
