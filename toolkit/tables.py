@@ -663,17 +663,33 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
 
 def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
     """The columns among ``col_keys`` the requests table's header names, in its order. A name set with a space
-    and read as two header cells ('商业 企业' in a layout of a cell a line: '商业' then '企业') is the two joined."""
+    and read as two header cells ('商业 企业' in a layout of a cell a line: '商业' then '企业') is the two joined;
+    a name cut short ('社会公', '法律服', as seed 002 writes them) is the column whose name it begins, where it
+    begins one column's name only (:func:`_cut_column`)."""
     cols = load_formats()["requests"]["cols"]
+    every = {label_key(label) for labels in cols.values() for label in labels}
     by_label = {label_key(label): col for col in col_keys for label in cols[col]}
     named, part = [], ""
-    for key in header:
-        if key in by_label or part + key in by_label:
-            named.append(by_label[key] if key in by_label else by_label[part + key])
+    for k, key in enumerate(header):
+        col = by_label.get(key) or by_label.get(part + key)
+        if col is None and (k + 1 == len(header) or key + header[k + 1] not in every):  # (not a name's half)
+            col = _cut_column(key, cols)
+        if col in col_keys:
+            named.append(col)
             part = ""
         else:
             part = key
     return named
+
+
+def _cut_column(key: str, cols: dict) -> str | None:
+    """The column of ``cols`` whose name ``key`` begins, cut short: two characters or more, as a header's fragment
+    is read (``Vocabulary.is_header``); None where it begins no name, or the names of two columns."""
+    if len(key) < 2:
+        return None
+    found = {col for col, labels in cols.items() for label in labels
+             if len(label_key(label)) > len(key) and label_key(label).startswith(key)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _missing_column(header: list[str], col_keys: list[str], split: list) -> str | None:
