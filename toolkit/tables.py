@@ -238,6 +238,9 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
     """Column (key, label as written, unit) from a header row, joining split labels."""
     vocab = vocabulary()
     known = vocab.active_cols
+    by_col: dict[str, list[str]] = {}
+    for label, col in known.items():
+        by_col.setdefault(col, []).append(label)
     cols: list[tuple[str | None, str, str | None]] = []
     buf, written = "", []
     texts = [c.text for c in cells if c.text.strip()]
@@ -250,14 +253,15 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
         joined = " ".join(written)
         # '本年增' then '/减': the longer label wins when the next piece continues it
         longer = buf + keys[i + 1] if i + 1 < len(texts) else None
-        if buf in known and not (longer and any(k.startswith(longer) for k in known)):
+        continued = bool(longer) and any(k.startswith(longer) for k in known)
+        if buf in known and not continued:
             cols.append((known[buf], joined, _unit_of(joined)))
             buf, written = "", []
-        elif not any(k.startswith(buf) for k in known):
-            cols.append((None, joined, _unit_of(joined)))
+        elif not continued:
+            # a label no piece continues: unknown, or one cut short ('对外公' of a narrow column) where it begins
+            # one column's labels only; it was read with the next label as one unknown column
+            cols.append((_cut_column(buf, by_col), joined, _unit_of(joined)))
             buf, written = "", []
-    if buf:
-        cols.append((known.get(buf), " ".join(written), _unit_of(" ".join(written))))
     return cols
 
 
