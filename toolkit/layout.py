@@ -212,7 +212,8 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             else:
                 stream.add(_cell(filled[0], seg.line))
                 if table_region and parts[0] and not any(parts[1:]):
-                    if _text_kind(parts[0]) != "value":
+                    kind = _text_kind(parts[0])
+                    if kind != "value" and not (kind == "label" and _WORDY_COUNT.match(parts[0])):
                         marked.update(_row_blank_marks(segments, i, parts[0]))
                     if i in marked:  # (its marks are a requests row's blank cells)
                         for _ in parts[1:]:
@@ -580,6 +581,9 @@ def _next_is_value(segments: list[Segment], i: int) -> bool:
     return False
 
 
+_WORDY_COUNT = re.compile(r"[(（]?\d")  # a cell that starts as a count does, '(16)', '16/3', '16(上年结转3)'
+
+
 def _row_blank_marks(segments: list[Segment], i: int, label: str) -> list[int]:
     """The lines of a requests row, its label on line ``i`` and its values one a line after it (pipe text one cell a
     line), whose cell marks are its blank cells: those after its label and after each value but the last, where
@@ -597,8 +601,9 @@ def _row_blank_marks(segments: list[Segment], i: int, label: str) -> list[int]:
     for seg in segments[i + 1 : i + 2 + ncols]:
         value, bar, rest = seg.text.partition("|")
         value = value.strip()
-        if not bar or not value or rest.strip("| ") or _text_kind(value) != "value":
-            break
+        if not bar or not value or rest.strip("| ") or not (
+                _text_kind(value) == "value" or _text_kind(value) == "label" and _WORDY_COUNT.match(value)):
+            break  # (a count, or one with words, '(16)' or '16/3', that is no label: the row's next label ends it)
         lines.append(lines[-1] + 1)
         marks = rest.count("|")
         cells += 1 + marks
