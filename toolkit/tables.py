@@ -257,7 +257,7 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
         if buf in known and not continued:
             cols.append((known[buf], joined, _unit_of(joined)))
             buf, written = "", []
-        elif not continued:
+        elif buf and not continued:
             # a label no piece continues: unknown, or one cut short ('对外公' of a narrow column) where it begins
             # one column's labels only; it was read with the next label as one unknown column
             cols.append((_cut_column(buf, by_col), joined, _unit_of(joined)))
