@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 import toolkit
-from toolkit.formats import load_formats
+from toolkit.formats import load_formats, vocabulary
 from toolkit.normalize import detect_script, normalize_text
 
 from conftest import RAW
@@ -752,10 +752,10 @@ def test_a_cut_name_that_begins_two_names_is_none():
     # cut that may begin two columns' names (a format extended with 社会团体) names neither
     from toolkit.tables import _cut_column
 
-    cols = load_formats()["requests"]["cols"]
+    cols = vocabulary().request_cols
     assert [_cut_column(key, cols) for key in ("社会", "社会公", "法律服", "法人", "社", "商业企业")] == [
         "nonprofit", "nonprofit", "legal_services", None, None, None]
-    assert _cut_column("社会", {**cols, "groups": ["社会团体"]}) is None
+    assert _cut_column("社会", {**cols, "社会团体": "groups"}) is None
 
 
 # The Article 20 table's header names cut short by a narrow column, as seed 002's requests header is: a cut label

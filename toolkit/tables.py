@@ -238,9 +238,6 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
     """Column (key, label as written, unit) from a header row, joining split labels."""
     vocab = vocabulary()
     known = vocab.active_cols
-    by_col: dict[str, list[str]] = {}
-    for label, col in known.items():
-        by_col.setdefault(col, []).append(label)
     cols: list[tuple[str | None, str, str | None]] = []
     buf, written = "", []
     texts = [c.text for c in cells if c.text.strip()]
@@ -260,7 +257,7 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
         elif buf and not continued:
             # a label no piece continues: unknown, or one cut short ('对外公' of a narrow column) where it begins
             # one column's labels only; it was read with the next label as one unknown column
-            cols.append((_cut_column(buf, by_col), joined, _unit_of(joined)))
+            cols.append((_cut_column(buf, known), joined, _unit_of(joined)))
             buf, written = "", []
     return cols
 
@@ -670,14 +667,13 @@ def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
     and read as two header cells ('商业 企业' in a layout of a cell a line: '商业' then '企业') is the two joined;
     a name cut short ('社会公', '法律服', as seed 002 writes them) is the column whose name it begins, where it
     begins one column's name only (:func:`_cut_column`)."""
-    cols = load_formats()["requests"]["cols"]
-    every = {label_key(label) for labels in cols.values() for label in labels}
-    by_label = {label_key(label): col for col in col_keys for label in cols[col]}
+    every = vocabulary().request_cols  # (label key -> column, of every column)
+    by_label = {label: col for label, col in every.items() if col in col_keys}
     named, part = [], ""
     for k, key in enumerate(header):
         col = by_label.get(key) or by_label.get(part + key)
         if col is None and (k + 1 == len(header) or key + header[k + 1] not in every):  # (not a name's half)
-            col = _cut_column(key, cols)
+            col = _cut_column(key, every)
         if col in col_keys:
             named.append(col)
             part = ""
@@ -686,13 +682,13 @@ def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
     return named
 
 
-def _cut_column(key: str, cols: dict) -> str | None:
-    """The column of ``cols`` whose name ``key`` begins, cut short: two characters or more, as a header's fragment
-    is read (``Vocabulary.is_header``); None where it begins no name, or the names of two columns."""
+def _cut_column(key: str, labels: dict[str, str]) -> str | None:
+    """The column whose name ``key`` begins, cut short, of ``labels`` (label key -> column): two characters or
+    more, as a header's fragment is read (``Vocabulary.is_header``); None where it begins no name, or the names of
+    two columns."""
     if len(key) < 2:
         return None
-    found = {col for col, labels in cols.items() for label in labels
-             if len(label_key(label)) > len(key) and label_key(label).startswith(key)}
+    found = {col for label, col in labels.items() if len(label) > len(key) and label.startswith(key)}
     return found.pop() if len(found) == 1 else None
 
 
