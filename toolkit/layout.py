@@ -142,6 +142,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     stream = _Stream()
     prev_bare = False
     units_seen = False
+    marked: set[int] = set()  # lines whose cell marks are blank cells of a requests row (_row_blank_marks)
     after_header = False  # the line before was a legacy header set with spaces
     # outside table regions a bare line is prose, unless it is short and a table row follows: the first
     # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
@@ -210,6 +211,13 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 stream.explicit([_cell(p, seg.line) for p in kept])
             else:
                 stream.add(_cell(filled[0], seg.line))
+                if table_region and parts[0] and not any(parts[1:]):
+                    kind = _text_kind(parts[0])
+                    if kind != "value" and not (kind == "label" and _WORDY_COUNT.match(parts[0])):
+                        marked.update(_row_blank_marks(segments, i, parts[0]))
+                    if i in marked:  # (its marks are a requests row's blank cells)
+                        for _ in parts[1:]:
+                            stream.add(Cell("", seg.line))
                 if not table_region and parts[0] and len(parts) > 1 and (
                         is_value_cell(parts[0]) or parts[0] in vocabulary().legacy_units):
                     # the marks after a statistics table's unit or value are its row's blank cells ('件 | |' then
@@ -576,6 +584,44 @@ def _next_is_value(segments: list[Segment], i: int) -> bool:
             text = text[:-1].strip() if text.endswith("|") else text
             return bool(text) and "|" not in text and is_value_cell(text)
     return False
+
+
+_WORDY_COUNT = re.compile(r"[(（]?\d")  # a cell that starts as a count does, '(16)', '16/3', '16(上年结转3)'
+
+
+def _row_blank_marks(segments: list[Segment], i: int, label: str) -> list[int]:
+    """The lines of a requests row, its label on line ``i`` and its values one a line after it (pipe text one cell a
+    line), whose cell marks are its blank cells: those after its label and after each value but the last, where
+    they and the values fill the columns exactly (``'(一)予以公开 | ||||||'`` then ``'74 |'``; ``'5 |'``, ``'1 | ||||'``,
+    ``'6 |'``). Else none.
+
+    Such text writes a merged cell's span as marks at a row's end (``'99 | |||'``, seed 001), so marks are read as
+    no cells, and a row whose blank cells are marks inside it (only 总计 filled) was flagged ragged, its values
+    lost. Marks and values that fill the columns exactly leave no other reading: a span's filler inside the row
+    would leave it short of cells, none of which this layout loses.
+    """
+    ncols = len(load_formats()["requests"]["cols"])
+    cells = marks = segments[i].text.count("|") - 1  # (the label's marks, after its own)
+    lines = [i]
+    for seg in segments[i + 1 : i + 2 + ncols]:
+        value, bar, rest = seg.text.partition("|")
+        value = value.strip()
+        if not bar or not value or rest.strip("| ") or not (
+                _text_kind(value) == "value" or _text_kind(value) == "label" and _WORDY_COUNT.match(value)):
+            break  # (a count, or one with words, '(16)' or '16/3', that is no label: the row's next label ends it)
+        lines.append(lines[-1] + 1)
+        marks = rest.count("|")
+        cells += 1 + marks
+    cells -= marks  # (the last value's marks: the row's end, filler)
+    last = lines[-1]
+    after = segments[last + 1].text.strip() if last + 1 < len(segments) else ""
+    if last == i or cells != ncols or (after and after.strip("| ") == "" and _next_is_value(segments, last + 1)):
+        return []  # (no value; cells too few or too many; a lone blank mark before more values: the row goes on)
+    vocab = vocabulary()
+    # (a requests row's label, or the end of one wrapped over two rows, '转政府信息公开申请数量': no other table's)
+    if vocab.request_row(label) is None and (vocab.is_row_label(label) or vocab.is_header(label)):
+        return []
+    return lines[:-1]
 
 
 def _cell(text: str, line: int) -> Cell:

@@ -250,14 +250,15 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
         joined = " ".join(written)
         # '本年增' then '/减': the longer label wins when the next piece continues it
         longer = buf + keys[i + 1] if i + 1 < len(texts) else None
-        if buf in known and not (longer and any(k.startswith(longer) for k in known)):
+        continued = bool(longer) and any(k.startswith(longer) for k in known)
+        if buf in known and not continued:
             cols.append((known[buf], joined, _unit_of(joined)))
             buf, written = "", []
-        elif not any(k.startswith(buf) for k in known):
-            cols.append((None, joined, _unit_of(joined)))
+        elif buf and not continued:
+            # a label no piece continues: unknown, or one cut short ('对外公' of a narrow column) where it begins
+            # one column's labels only; it was read with the next label as one unknown column
+            cols.append((_cut_column(buf, known), joined, _unit_of(joined)))
             buf, written = "", []
-    if buf:
-        cols.append((known.get(buf), " ".join(written), _unit_of(" ".join(written))))
     return cols
 
 
@@ -663,17 +664,32 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
 
 def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
     """The columns among ``col_keys`` the requests table's header names, in its order. A name set with a space
-    and read as two header cells ('商业 企业' in a layout of a cell a line: '商业' then '企业') is the two joined."""
-    cols = load_formats()["requests"]["cols"]
-    by_label = {label_key(label): col for col in col_keys for label in cols[col]}
+    and read as two header cells ('商业 企业' in a layout of a cell a line: '商业' then '企业') is the two joined;
+    a name cut short ('社会公', '法律服', as seed 002 writes them) is the column whose name it begins, where it
+    begins one column's name only (:func:`_cut_column`)."""
+    every = vocabulary().request_cols  # (label key -> column, of every column)
+    by_label = {label: col for label, col in every.items() if col in col_keys}
     named, part = [], ""
-    for key in header:
-        if key in by_label or part + key in by_label:
-            named.append(by_label[key] if key in by_label else by_label[part + key])
+    for k, key in enumerate(header):
+        col = by_label.get(key) or by_label.get(part + key)
+        if col is None and (k + 1 == len(header) or key + header[k + 1] not in every):  # (not a name's half)
+            col = _cut_column(key, every)
+        if col in col_keys:
+            named.append(col)
             part = ""
         else:
             part = key
     return named
+
+
+def _cut_column(key: str, labels: dict[str, str]) -> str | None:
+    """The column whose name ``key`` begins, cut short, of ``labels`` (label key -> column): two characters or
+    more, as a header's fragment is read (``Vocabulary.is_header``); None where it begins no name, or the names of
+    two columns."""
+    if len(key) < 2:
+        return None
+    found = {col for label, col in labels.items() if len(label) > len(key) and label.startswith(key)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _missing_column(header: list[str], col_keys: list[str], split: list) -> str | None:
