@@ -677,10 +677,12 @@ def _column_left_out(lines: list, col: str) -> list:
 # layout of a cell a line its header's names cut short, 社会公, are read since, see below; in pipe_cells its row of a
 # blank cell, '二、上年结转… | |', fills the seven columns no more and its mark is read as no cell). A DOCX grid
 # pads a row of fewer label cells at its end: its rows were wider than the columns left, and each flagged ragged
-# or read one column off, unflagged)
+# or read one column off, unflagged. 002's rows of a group's item, one cell wider, that cell blank, are read by
+# the row identity since (see below): in DOCX every 总计 was read under 其他 and 总计 left blank, unflagged (30
+# cells), in HTML, pipe rows and tabs the rows flagged ragged, two 总计 under 其他 unflagged)
 LEFT_OUT_CASES = [(stem, col, form) for stem, col, forms in [
     *((("001_4d29bfef72dd56db", col, TEXT_LAYOUTS + ("html", "docx")) for col in ("research", "total"))),
-    ("002_809f9474e249d214", "research", ("lines",)),
+    ("002_809f9474e249d214", "research", ("pipe_rows", "tab", "lines", "html", "docx")),
     ("004_b232cca7e491c758", "research", ("pipe_rows", "tab", "html", "docx")),
     ("004_b232cca7e491c758", "total", ("pipe_rows", "tab", "html", "docx"))] for form in forms]
 
@@ -702,6 +704,47 @@ def test_a_requests_column_left_out_reads_by_the_header(stem, col, form, tmp_pat
     assert Counter(got["flags"]) - Counter(want["flags"]) == Counter([("missing_columns", "requests")])
     assert {code for code, _ in Counter(want["flags"]) - Counter(got["flags"])} <= {"identity_failed"}
 
+
+
+# Rows one cell wider than the columns the header names, that cell blank, beside rows of those columns: seed 002
+# without 科研机构, its rows of a group's item keeping a filler cell. The same grid is a table of every column whose
+# 总计 is blank and whose header lost a name; the row identity (总计 = the sum of the applicants' counts) tells the
+# last count is 总计 where it holds on each row (read so, above). Where it does not, the rows fit both readings:
+# flagged ragged, no count placed unflagged (were the filler taken for a blank 总计, each 总计 was read under 其他).
+
+def _totals_blank_name_lost(lines: list) -> list:
+    # seed 002 of every column, its header without 科研机构, every row's 总计 blank (its filler cell dropped)
+    start = next(i for i, item in enumerate(lines) if isinstance(item, list) and "自然人" in item)
+    end = next(i for i in range(start, len(lines)) if not isinstance(lines[i], list))
+    out = []
+    for item in lines[start:end]:
+        if len(item) > 7 and any(_INTEGER.fullmatch(c) for c in item):
+            item = [*(item[:-1] if not item[-1] else item)[:-1], ""]
+        else:
+            item = [c for c in item if c.replace(" ", "") != _REQUEST_COLUMNS["research"]]
+        out.append(item)
+    return lines[:start] + out + lines[end:]
+
+
+def _a_total_off(lines: list) -> list:
+    # seed 002 without 科研机构, the 其他 of 一、本年新收 one more: its 总计 no longer the row's sum
+    out = _column_left_out(lines, "research")
+    k = next(i for i, item in enumerate(out) if isinstance(item, list) and item[0].startswith("一、本年新收"))
+    out[k] = [*out[k][:-2], str(int(out[k][-2]) + 1), out[k][-1]]
+    return out
+
+
+@pytest.mark.parametrize("variant", [_totals_blank_name_lost, _a_total_off])
+@pytest.mark.parametrize("form", ("pipe_rows", "tab", "html", "docx"))
+def test_rows_that_fit_two_readings_are_flagged_not_placed(variant, form, tmp_path, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed("002_809f9474e249d214"))
+    written = variant(lines)
+    assert sum(a != b for a, b in zip(lines, written)) > 20
+    got = _read_lines(written, form, tmp_path)
+    assert ("ragged", "requests") in got["flags"] and ("missing_columns", "requests") not in got["flags"]
+    assert [cell for cell in got["tables"] if cell[0] == "requests" and cell[3] is not None and not cell[-1]] == []
 
 # --- organisations' names cut short ------------------------------------------------------------------------------
 # Seed 002 writes two of the requests header's names in part, 社会公 for 社会公益组织 and 法律服 for 法律服务机构. The

@@ -551,11 +551,16 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
 
     missing: str | None = None  # the one column the header and every row leave out
+    undecided = False  # rows that fit both that reading and one of every column: their last count not placed
     for row, labels, values in split:
         if header and not found and ncols == len(col_keys) and any(c.text and c.is_value for c in values):
-            missing = _missing_column(header, col_keys, split)
+            missing, undecided = _missing_column(header, col_keys, split, identities)
             if missing:
                 ncols -= 1
+            elif undecided:
+                res.flags.append(Flag("ragged", "requests", None, _UNDECIDED))
+        if undecided:  # (a row one count short of the columns, flagged ragged by its placement)
+            values = _trim_values(values, ncols - 1)
         if not labels:
             _flag_unlabelled(res, "requests", row, values)
             continue
@@ -692,22 +697,32 @@ def _cut_column(key: str, labels: dict[str, str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _missing_column(header: list[str], col_keys: list[str], split: list) -> str | None:
+_UNDECIDED = ("the header leaves out one column and its rows end in a blank cell or one count before it: each "
+              "row's last count may be 总计 or the column before it (总计 blank), not placed")
+
+
+def _missing_column(header: list[str], col_keys: list[str], split: list,
+                    identities: list[dict]) -> tuple[str | None, bool]:
     """The one column of the requests table its header leaves out, where the header names each other column once
     and no row holds more counts than those (科研机构 dropped from the header and from every row: each row one
     count short was flagged ragged, its counts NA or placed by the identities under the wrong columns). None
     where the header names every column, or fewer but one (a header read in part names no missing column), or
-    where no row is one column narrower or a row is wider."""
+    where no row is one column narrower or a row is wider.
+
+    The second value is True where the rows fit two readings the identities do not tell apart: rows one cell
+    wider, that cell blank (a filler cell a row of two label cells keeps, seed 002), beside rows of the columns
+    left, are also a table of every column whose 总计 is blank and whose header lost a name
+    (:func:`_last_is_total`)."""
     named = _header_names(header, col_keys)
     left = [col for col in col_keys if col not in named]
     if len(left) != 1 or len(named) != len(set(named)):
-        return None
+        return None, False
     ncols = len(col_keys) - 1
     # (rows of one column fewer, none wider, blank cells counted, an empty label cell not: a row of glued
     # digits, '2000002', tells no width)
     counted = [(row, labels, values) for row, labels, values in split if labels and any(c.text for c in values)]
     if not counted:
-        return None
+        return None, False
     # A DOCX grid pads a row of fewer label cells with blank cells at its end: not columns (seed 001's rows of one
     # label were wider than the columns left, and flagged ragged). The rows of most cells before their values
     # (label cells, and the empty ones a merged group label leaves) have no padding.
@@ -715,15 +730,44 @@ def _missing_column(header: list[str], col_keys: list[str], split: list) -> str 
     counted = [(labels, _trim_values(values, ncols) if row.grid and len(row.cells) - len(values) < most else values)
                for row, labels, values in counted]
     widths = [len(values) - next(i for i, c in enumerate(values) if c.text) for _, values in counted]
-    if ncols not in widths or max(widths) > ncols:
-        return None
+    # A row one cell wider whose last cell is blank: a filler cell, or the blank 总计 of a table of every column
+    wider = [width == ncols + 1 and not values[-1].text for width, (_, values) in zip(widths, counted)]
+    if ncols not in widths or any(width > ncols and not wide for width, wide in zip(widths, wider)):
+        return None, False
     # Of the rows whose first cell holds a count, that width must be the most common: where blank cells vanish
     # (a cell a line), rows of any width are rows that lost blanks, and a header read in part ('法律服') made a
     # column missing, every row's counts placed one column short (a random 2021 table, 60 % of cells blank).
-    full = Counter(len(values) for _, values in counted if values[0].text)
+    full = Counter(len(values) - wide for (_, values), wide in zip(counted, wider) if values[0].text)
     if any(n >= full[ncols] for width, n in full.items() if width != ncols):
-        return None
-    return left[0]
+        return None, False
+    if any(wider) and left[0] != col_keys[-1]:  # (总计 left out: both readings put each count in one column)
+        rows = [values[:len(values) - wide] for (_, values), wide in zip(counted, wider)]
+        if not _last_is_total(rows, [col for col in col_keys if col != left[0]], identities):
+            return None, True
+    return left[0], False
+
+
+def _last_is_total(rows: list[list[Cell]], cols: list[str], identities: list[dict]) -> bool:
+    """Whether each row's last count is its 总计 by the format's row identity (总计 = the sum of the applicants'
+    counts): on every row whose ``cols`` are all written, the column the identity sums to equals the sum of the
+    others, and on one row at least it is not 0. Read so, the column the table leaves out holds 0 on those rows;
+    were the last count 其他 (the 总计 of a table of every column blank), it would equal the others' sum on each
+    row by chance only."""
+    ident = next((i for i in identities if i["per"] == "row" and len(i["lhs"]) == 1 and i["lhs"][0] in cols), None)
+    if ident is None:
+        return False
+    at, parts = cols.index(ident["lhs"][0]), [cols.index(col) for col in ident["rhs"] if col in cols]
+    told = False
+    for values in rows:
+        if len(values) != len(cols):
+            continue
+        numbers = [parse_number(c.text).value if not c.glued else None for c in values]
+        if None in numbers:
+            continue
+        if numbers[at] != sum(numbers[i] for i in parts):
+            return False
+        told = told or numbers[at] != 0
+    return told
 
 
 def _written_columns(header: list[str], col_keys: list[str]) -> list[int]:
