@@ -785,6 +785,45 @@ def test_header_box_printed_without_rules(with_title):
     assert extract_metadata(_unruled_box(lines)) == expected
 
 
+def _padded_labels(lines: list[str], sep: str) -> list[str]:
+    """Seed 003's header box with each label's characters set apart, as a page pads short labels to the width of
+    long ones ('分　　类', '发 布 机 构')."""
+    labels = ("索引号", "分类", "发布机构", "发文日期", "文号", "时效")
+    return [" | ".join(sep.join(c.strip()) + "：" if c.strip() in labels else c.strip() for c in line.split("|"))
+            if "|" in line else line for line in lines]
+
+
+@pytest.mark.parametrize("sep", [" ", "\u3000", "\u3000\u3000"])
+@pytest.mark.parametrize("with_title", [True, False], ids=["with_title", "without_title"])
+def test_header_box_labels_padded_with_spaces(sep, with_title):
+    lines = lines_of("003")
+    if not with_title:
+        lines = [line for line in lines if "信息公开年度报告" not in line]
+    expected = extract_metadata(lines)
+    # the padded labels were no labels: the publication date and, without the title, the agency were not read
+    # ('发 布 机 构：', '发 文 日 期：'), and a line starting with one was taken for a title ('分　类：信息公开年报', the
+    # agency '分类')
+    padded = _padded_labels(lines, sep)
+    assert extract_metadata(padded) == expected
+    assert extract_metadata(_unruled_box(padded)) == expected
+    # the box cell by cell, one a line
+    cells = [c.strip() for line in padded[:3] for c in line.split("|") if c.strip()]
+    assert extract_metadata(cells + padded[3:]) == expected
+
+
+@pytest.mark.parametrize("field", ["时　　间：{}", "日　　期：{}", "发 布 时 间：{}", "发布时间：【{}】", "发布时间：[{}]",
+                                   "发布时间：（{} 10:00）"])
+def test_a_padded_or_bracketed_publication_date(field):
+    lines = lines_of("004")
+    assert extract_metadata(lines)["published"] is None
+    # seed 004 with a publication date under its title: was not read, its label padded or the date in brackets
+    result = extract_metadata(lines[:1] + [field.format("2021-01-20")] + lines[1:])
+    assert result["published"] == "2021-01-20" and result["agency"] == "市住建局"
+    # a line above the title starting with a padded label is no title
+    result = extract_metadata(["分　　类：" + lines[0].replace("市住建局", "", 1)] + lines)
+    assert result["agency"] == "市住建局"
+
+
 def test_header_box_whose_values_wrap_gives_no_title():
     # Values wrapped inside narrow unruled cells leave the labels on lines of their own: '索引号 分类 信息公开年报',
     # '发布机构 发文日期 2018-02-28' (the agency's name above and below them).
@@ -890,6 +929,13 @@ NEW_KINDS = [
     ("北京市第一师范学院", None, None, "北京", True),
     # an academy of sciences ends as a 学院 does: it stays a department of its place's tier
     ("河南省农业科学院", "province", "department", "河南", False),
+    # a school of administration and a united front's institute are the place's, as its Party school is: were
+    # read as universities, of no tier (level_unknown); a police or teachers' college is still one
+    ("郑州市行政学院", "prefecture", "department", "河南", False),
+    ("河南行政学院", "province", "department", "河南", False),
+    ("正阳县行政学院", "county", "department", "河南", False),
+    ("驻马店市社会主义学院", "prefecture", "department", "河南", False),
+    ("河南警察学院", None, None, "河南", True),
     # units of the 2023 reform, zones and townships: read right before, the zone's unknown tier now flagged
     ("国家数据局", "national", "department", None, False),
     ("驻马店市数据局", "prefecture", "department", "河南", False),
@@ -1174,7 +1220,15 @@ FILE_NAMES = [
     ("ab2020cd.txt", None),
     ("d41d8cd98f00b2020e9800998ecf8427e.txt", None),
     ("3f2504ea-2020-41d3-9a0c-0305e82c3301.txt", None),
-    ("report2020.txt", None),
+    ("deadbeef2020.txt", None),
+    ("ab12_2020.txt", None),
+    ("3f25-2020.txt", None),
+    ("report2020v2.txt", None),
+    ("report2020-01.txt", None),
+    ("01-2020.txt", None),
+    ("附件2_2020-01.txt", None),
+    ("附件2_2019-2020.txt", None),
+    ("附件2_2020_3.txt", None),
     ("2020-01.txt", None),
     ("2020.01.txt", None),
     ("2020_01_report.txt", None),
@@ -1184,6 +1238,14 @@ FILE_NAMES = [
     ("report-2020-v2.txt", 2020),
     ("年报2020(1).txt", 2020),
     ("２０２０年报.txt", 2020),
+    # a word of letters not all hex digits then the year ending the name, an attachment's number then the year:
+    # were not read
+    ("report2020.txt", 2020),
+    ("zmd2020.txt", 2020),
+    ("nianbao2020(1).txt", 2020),
+    ("附件2_2020年报.txt", 2020),
+    ("附件2-2020.txt", 2020),
+    ("file2_2020.txt", 2020),
 ]
 
 
@@ -1236,6 +1298,16 @@ def test_a_title_broken_inside_the_agency_name(seed):
         for b in range(a + 8, len(title) - 7):
             broken = lines[:at] + [title[:a], title[a:b], lines[at][b:]] + lines[at + 1:]
             assert toolkit.parse_text("\n".join(broken)).metadata == original, (a, b)
+    # the name's start set one or two characters a line ('驻' / '马' / '店市住房…', '平潭' / '综合' / '实验区…'):
+    # the agency was the piece below the short ones ('店市住房和城乡建设局' a county, '综合实验区财政金融局')
+    for sizes in [(1, 1), (1, 2), (2, 1), (2, 2), (1, 1, 1), (1, 1, 2), (2, 2, 2)]:
+        cuts = [sum(sizes[:n]) for n in range(len(sizes) + 1)]
+        pieces = [agency[a:b] for a, b in zip(cuts, cuts[1:])] + [lines[at][cuts[-1]:]]
+        assert toolkit.parse_text("\n".join(lines[:at] + pieces + lines[at + 1:])).metadata == original, sizes
+        # a short line above them, a page's heading or number, is no part of the name: not '目录驻马店市…'
+        for above in ("目录", "附件", "公开", "1"):
+            assert toolkit.parse_text("\n".join(lines[:at] + [above] + pieces + lines[at + 1:])).metadata[
+                "agency"] == agency, (sizes, above)
     # a line above the title that is a whole name or a site's is no part of it
     place = metadata._split_places(agency)[0][0].text
     for above in (f"{place}人民政府", f"{place}新闻网", f"{place}门户网站"):
@@ -1257,6 +1329,28 @@ def test_a_site_column_name_above_the_title(seed):
     place = metadata._split_places(original["agency"])[0][0].text
     for above in ("政府信息公开", "政务公开", f"{place}政务公开网", "政府信息公开年报"):
         assert toolkit.parse_text("\n".join(lines[:at] + [above] + lines[at:])).metadata == original, above
+
+
+BREADCRUMBS = ["首页 / 政务公开 / 年度报告", "首页-政务公开-政府信息公开年报", "首页 _ 政务公开 _ 年度报告",
+               "首页、政务公开、年度报告", "首页 · 政务公开 · 年度报告", "首页 ▸ 政务公开 ▸ 年度报告",
+               "首页 政务公开 政府信息公开年度报告", "网站首页/政府信息公开/年度报告", "您的位置：首页 政务公开 年度报告"]
+
+
+@pytest.mark.parametrize("seed", ["000", "004", "pingtan-2023-02"])
+def test_a_breadcrumb_of_any_marks_above_the_title(seed):
+    import toolkit
+
+    text = next(RAW.glob(f"{seed}*.txt")).read_text(encoding="utf-8")
+    original = toolkit.parse_text(text).metadata
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if original["agency"] in line and "报告" in line)
+    untitled = lines[:at] + [lines[at].replace(original["agency"], "", 1)] + lines[at + 1:]
+    without = toolkit.parse_text("\n".join(untitled)).metadata
+    # a breadcrumb set apart by slashes, dashes, commas, dots or spaces, its home link first: it was taken for the
+    # title, its home link for the agency ('首页/', '首页', '首页政务公开'), also above a title naming its agency
+    for crumb in BREADCRUMBS:
+        assert toolkit.parse_text("\n".join(lines[:at] + [crumb] + lines[at:])).metadata == original, crumb
+        assert toolkit.parse_text("\n".join(untitled[:at] + [crumb] + untitled[at:])).metadata == without, crumb
 
 
 @pytest.mark.parametrize("seed", ["000", "001", "004", "pingtan-2023-01"])

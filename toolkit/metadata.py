@@ -62,12 +62,19 @@ _DATE_GARBLED = re.compile(r"(?<!\d)\d{4}(?:年)?\d{2,4}\s*日")
 # A year in a file name (2022年XX局….docx, report_2021.pdf, XX局2020年度报告.txt): four digits standing as a word
 # of their own, set apart from letters and digits (not a hash's or an id's: ab2019cd, 0012021, a UUID's group), nor
 # joined by a separator to other digits (a date's, 2023-01, 2023-01-15, 15.01.2023; a range's, 2019-2020), nor a
-# date's before 年…月 (2022年1月15日) nor a number's (第2021号); in Chinese numerals before 年.
+# date's before 年…月 (2022年1月15日) nor a number's (第2021号); in Chinese numerals before 年.  Letters not all hex
+# digits before a year ending the name (report2021) or before a number and the year (附件2_2021) are no id's.
+_WORD = "(?=[A-Za-z]*[g-zG-Z])[A-Za-z]+"  # a word of letters not all hex digits, as an id's or a hash's are
 _JOIN = "[-_./~–—至]"  # what joins a date's parts or a range's years in a file name
 _FILE_YEAR = re.compile(
     rf"(?<![0-9A-Za-z])(?<!\d{_JOIN})(?<!\d\s{_JOIN})(?<!\d{_JOIN}\s)(?<!\d\s{_JOIN}\s)(?<!第)"
     rf"(\d{{4}})(?![0-9A-Za-z]|\s*{_JOIN}\s*\d|号)(?!年\s*\d{{1,2}}\s*月)"
     rf"|({_CN_YEAR})\s*年(?!\s*(?:{_CN_SMALL}|{_FIRST_MONTH})\s*月)"
+    # a word of letters not all hex digits (an id's are) then the year ending the name (report2021, zmd2021(1)),
+    # or such a word or Chinese then a number, an attachment's, and the year (附件2_2021年报, file2-2021)
+    rf"|(?:(?<![0-9A-Za-z]){_WORD}(\d{{4}})(?=\s*(?:[(（]\d{{1,2}}[)）])?$)"
+    rf"|(?:(?<=[^\W\d_A-Za-z])|(?<![0-9A-Za-z]){_WORD})\d{{1,2}}\s*[-_]\s*(\d{{4}})"
+    rf"(?![0-9A-Za-z]|\s*{_JOIN}\s*\d|号)(?!年\s*\d{{1,2}}\s*月))"
 )
 _UUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.IGNORECASE)  # its groups may be all digits
 _PERIOD = re.compile(
@@ -366,11 +373,17 @@ def _title_candidate(raw: str) -> str | None:
         return None
     if line.lstrip(rules["quote_marks"]).startswith(tuple(rules["navigation_prefixes"])):
         return None  # the title of the report before or after this one, linked at the top of the page
-    if any(mark in line for mark in rules["breadcrumb_marks"]):
+    if any(mark in line for mark in rules["breadcrumb_marks"]) or _breadcrumb_home().match(raw):
         return None
     if _starts_with_box_label(raw):
         return None  # '索引号 分类 信息公开年报': a header box printed without its rules
     return _without_field_label(line)
+
+
+@functools.lru_cache(maxsize=1)
+def _breadcrumb_home() -> re.Pattern[str]:
+    """The site's home link opening a breadcrumb, a separator or a space after it ('首页 / 政务公开 / …')."""
+    return re.compile(rf"\s*(?:{alternation(_rules()['title']['breadcrumb_homes'])})(?:[^{HAN_RANGES}]|$)")
 
 
 def _box_labels() -> set[str]:
@@ -381,7 +394,13 @@ def _box_labels() -> set[str]:
 def _starts_with_box_label(raw: str) -> bool:
     """Whether the line starts with the label of a header box's field, set apart from what follows."""
     first = re.split(r"[\s:：|]+", _without_stamp(raw).strip(), maxsplit=1)
-    return len(first) > 1 and first[0] in _box_labels()
+    return len(first) > 1 and first[0] in _box_labels() or bool(_spaced_box_label().match(raw))
+
+
+@functools.lru_cache(maxsize=1)
+def _spaced_box_label() -> re.Pattern[str]:
+    """A box's label padded with spaces to the width of longer ones, then its colon ('分　　类：', '发 文 机 关：')."""
+    return re.compile(rf"\s*(?:{alternation(_box_labels(), spaced=True)})\s*[:：]")
 
 
 def _without_field_label(line: str) -> str:
@@ -407,7 +426,9 @@ def _find_title(lines: list[str], limit: int) -> tuple[int, int] | None:
         if is_report_title(line):
             if _parse_title(line) != (None, None):
                 return i, i
-            bare = (i, i) if bare is None else bare
+            # (not a header box's value below its label: '分类' / '信息公开年报')
+            if bare is None and not (i and _LABEL_MARKS.sub("", lines[i - 1]) in _box_labels()):
+                bare = (i, i)
             continue
         nxt = _title_candidate(lines[i + 1]) if i + 1 < len(lines) else None
         if nxt is None or not is_report_title(line + nxt):
@@ -458,40 +479,74 @@ def _with_place_above(lines: list[str], first: int, text: str, agency: str, year
     piece of a name that holds no ending of one.  Else only when the joined name starts with a place and the text
     names it elsewhere (its introduction, its signature).  A line that is no part of the name is left out.
     """
-    rules = _rules()
-    bare = rules["places"]["bare_levels"]
     above = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
     if above is None:
         return text
     line = _title_candidate(lines[above])
-    if line is None or len(line) > rules["title"]["wrapped_place_length"] \
+    if line is None or len(line) > _rules()["title"]["wrapped_place_length"] \
             or not re.fullmatch(f"[{HAN_RANGES}]+", line):
         return text
+    # a name set one or two characters a line ('驻' / '马' / '店市住房…'): the pieces right above joined, the most
+    # that make the name ('驻马' / '店' / '市住房…' is not '店市住房…'); a page number or a longer line stops them
+    rules = _rules()["title"]
+    pieces, piece = [(above, line)], line
+    while len(pieces) < rules["wrapped_pieces"] and len(piece) <= rules["wrapped_piece_length"] and pieces[-1][0]:
+        piece = _title_candidate(lines[pieces[-1][0] - 1])
+        if piece is None or len(piece) > rules["wrapped_piece_length"] \
+                or not re.fullmatch(f"[{HAN_RANGES}]+", piece):
+            break
+        pieces.append((pieces[-1][0] - 1, piece + pieces[-1][1]))
+    # pieces joined only into a place the gazetteer knows, else a name the text writes elsewhere: a short line
+    # above ('目录', '附件', '公开') joined to a name reads as a place by its ending ('目录驻马店市'), and a
+    # breadcrumb may hold it ('政府信息公开平潭综合实验区…')
+    taken = [(at, joined, _parse_title(joined + text)[0]) for at, joined in reversed(pieces)
+             if _place_above(lines, at, first, joined, text, agency, year)]
+    known = [joined for at, joined, name in taken if _known_place(name)]
+    written = [joined for at, joined, name in taken if at == above or _written_elsewhere(lines, at, first, name)]
+    return (known or written or [""])[0] + text
+
+
+def _known_place(name: str) -> bool:
+    """Whether ``name`` starts with a place the gazetteer knows."""
+    places = _split_places(name)[0]
+    return bool(places and places[0].province)
+
+
+def _written_elsewhere(lines: list[str], above: int, first: int, name: str) -> bool:
+    """Whether ``name`` is written on a line outside ``above``..``first`` (the title's own lines left out)."""
+    return any(name in re.sub(r"\s+", "", lines[i]) for i in range(len(lines)) if not above <= i <= first)
+
+
+def _place_above(lines: list[str], above: int, first: int, line: str, text: str, agency: str,
+                 year: int | None) -> bool:
+    """Whether ``line``, on lines ``above`` to ``first`` - 1, holds the start of the agency's name the title
+    ``text`` (read ``agency`` and ``year``) lacks: the rules of _with_place_above."""
+    rules = _rules()
+    bare = rules["places"]["bare_levels"]
     joined = line + text
     new_agency, new_year = _parse_title(joined)
     if new_agency is None or new_year != year:
-        return text
+        return False
     places, rest = _split_places(new_agency)
     if not places:
-        return text
+        return False
     own, own_rest = _split_places(agency)
     # the agency's own places: none, a bare '市', or ones the gazetteer does not know ('驻' / '马店市…')
     unknown_own = all(p.text in bare or (p.province is None and not p.candidates) for p in own)
     if len(new_agency) - len(rest) >= len(line) and (
             (all(p.text in bare for p in own) and rest == own_rest) or (unknown_own and places[0].province)):
-        return joined
+        return True
     # a break inside the department's name: after a place the gazetteer knows, a piece of a name that holds no
     # ending of one nor a site's ('驻马店市住' / '房和城乡建设局…'; not '驻马店市新闻网'), or the name as the text writes it
     # elsewhere (the title's own lines left out)
     if new_agency == agency or new_agency != line + agency:
-        return text
+        return False
     endings = rules["agency"]["government_endings"] + rules["agency"]["department_endings"]
     piece = line[len(new_agency) - len(rest):]
     if unknown_own and places[0].province and piece and not any(e in piece for e in endings) \
             and not piece.endswith(tuple(rules["title"]["site_name_endings"])):
-        return joined
-    elsewhere = (re.sub(r"\s+", "", lines[i]) for i in range(len(lines)) if not above <= i <= first)
-    return joined if any(new_agency in other for other in elsewhere) else text
+        return True
+    return _written_elsewhere(lines, above, first, new_agency)
 
 
 def _clean_agency(text: str) -> str | None:
@@ -607,11 +662,14 @@ def _lone_labels() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     fields = _rules()["fields"]
-    published, agency = alternation(fields["published"]), alternation(fields["agency"])
+    # (a label padded with spaces to the width of longer ones too: '时　　间：', '发 文 机 关：')
+    published, agency = alternation(fields["published"], spaced=True), alternation(fields["agency"], spaced=True)
     # a header box printed without rules sets its fields apart by spaces only ('发布机构 XX局 发文日期 2018-02-28'):
     # a label at the start of the line or after a space, then a space
-    return (re.compile(rf"({published})(?:\s*[:：|]\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"),
-            re.compile(rf"(?:{agency})\s*[:：|]\s*([^|:：\s]{{2,60}})|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
+    # (a label's cell holding its colon: '发布日期： | 2021-01-20')
+    return (re.compile(rf"({published})(?:(?:\s*[:：|])+\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"),
+            re.compile(rf"(?:{agency})(?:\s*[:：|])+\s*([^|:：\s]{{2,60}})"
+                       rf"|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -620,7 +678,8 @@ def _field_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     :func:`_field_patterns`.  (Those open with a look back, and are tried at every character of a line; these skip
     to their labels' first characters.)"""
     fields = _rules()["fields"]
-    return re.compile(alternation(fields["published"])), re.compile(alternation(fields["agency"]))
+    return (re.compile(alternation(fields["published"], spaced=True)),
+            re.compile(alternation(fields["agency"], spaced=True)))
 
 
 def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
@@ -636,9 +695,9 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
             continue  # (no label on the line, nor one a wrap broke over it and the next)
         # (and a label that a wrap broke over two lines: '…时间' / '：2021-01-27')
         for m, value in _labels_at(pattern, regions, n):
-            date, bad = _parse_date_at(value)
+            date, bad = _parse_date_at(value.lstrip(" [【(（"))  # ('发布时间：【2021-01-20】')
             if date is not None:
-                rank = preference.index(m.group(1) or m.group(2))
+                rank = preference.index(re.sub(r"\s+", "", m.group(1) or m.group(2)))
                 if best is None or rank < best[0]:
                     best = (rank, date)
             garbled = garbled or bad
@@ -1486,7 +1545,7 @@ def _overview_year(lines: list[str], section_lines: dict[str, int] | None) -> in
 def _file_name_year(path: str | os.PathLike[str]) -> int | None:
     """The one year a file's name gives (its folders' names not read), else None (none, or two)."""
     stem = unicodedata.normalize("NFKC", os.path.splitext(os.path.basename(os.fspath(path)))[0])  # full-width digits
-    years = {_year_value(m.group(1) or m.group(2)) for m in _FILE_YEAR.finditer(_UUID.sub(" ", stem))} - {None}
+    years = {_year_value(next(filter(None, m.groups()))) for m in _FILE_YEAR.finditer(_UUID.sub(" ", stem))} - {None}
     return years.pop() if len(years) == 1 else None
 
 
