@@ -2301,3 +2301,20 @@ def test_a_lead_in_wrapped_right_after_the_agency_s_jiang(stem):
     text = ("还存在一些不足：" + "；".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems))
             + "。下一步，我们将\n针对上述问题，重点做好以下工作：" + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
     assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", t) for t in measures]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、"], ids=["dot", "dun"])
+@pytest.mark.parametrize("heads", [("存在的问题", "改进措施"), ("存在问题", "下一步工作打算")])
+def test_an_unnumbered_sub_heading_glued_to_a_first_item_opening_with_a_year(stem, marker, heads):
+    # The real problems numbered 1. 2. …, the first opening with a year as pingtan-2023-04's one problem does
+    # ('存在的问题1.2023年，我局…'), each list glued to its unnumbered sub-heading with no colon.  Before, a 1. before a
+    # digit did not end the sub-heading (first_item: '1.5万元' is a number), so it stayed in the first problem's text:
+    # every section wrong.  A 1. before a year is the first item's; one before another number is still none.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    problems[0] = problems[0] if problems[0].startswith("2023年") else "2023年," + problems[0]
+    text = "".join(head + "".join(marker.format(n=n) + t + "。" for n, t in enumerate(items, start=1))
+                   for head, items in zip(heads, (problems, measures)))
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", m) for m in measures]
+    decimal = heads[0] + "1.5万元的经费未能及时到位。"
+    assert _pairs(extract_statements(decimal)) == [("problem", decimal.rstrip("。"))]
