@@ -2318,3 +2318,19 @@ def test_an_unnumbered_sub_heading_glued_to_a_first_item_opening_with_a_year(ste
     assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", m) for m in measures]
     decimal = heads[0] + "1.5万元的经费未能及时到位。"
     assert _pairs(extract_statements(decimal)) == [("problem", decimal.rstrip("。"))]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("lead", ["同时，我局将重点做好以下工作：", "此外，我们将：", "另外，还将抓好以下几项工作："])
+@pytest.mark.parametrize("said", [True, False], ids=["said", "none"])
+def test_a_line_without_its_stop_before_a_lead_in_adding_the_list_of_measures(stem, lead, said):
+    # As test_a_measure_said_before_a_lead_in_adding_the_list_of_measures, each sentence on a line of its own and the
+    # line before the lead-in without its full stop (the measure referring back to the problems, or the last problem
+    # where none is said).  Before, the lead-in's line was read as that line's wrap and joined to it: the measure was
+    # dropped with the lead-in, or the lead-in stayed in the last problem's text: every section wrong.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    own = "针对上述问题，我局将" + re.split("[,。]", measures[0])[0].removeprefix("进一步")
+    text = ("还存在一些不足：\n" + "；\n".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems))
+            + ("。\n" + own if said else "") + f"\n{lead}\n" + "\n".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
+    expected = [("problem", p) for p in problems] + [("measure", own.replace("，", ","))] * said
+    assert _pairs(extract_statements(text)) == expected + [("measure", t) for t in measures]

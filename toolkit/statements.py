@@ -649,7 +649,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     or a sub-heading only where the fragment after ``previous``'s last sentence end is its
     start (``2024年,`` / ``我区将…``, ``(二)`` / ``改进措施。``), and a sub-heading only where it is so (not after a
     switch sentence whose stop is missing: ``针对上述问题,我局将加强培训`` / ``改进措施:``, nor a switch sentence after
-    one said up to its verb: ``…我局将加强培训`` / ``下一步,我们将:``).
+    one said up to its verb: ``…我局将加强培训`` / ``下一步,我们将:``); a lead-in adding a list of measures is as a switch
+    sentence (``…我局将加强培训`` / ``同时,我局将重点做好以下工作:``).
     """
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS or _ROW_CELL in previous or _ROW_CELL in line:
         return False  # (a table's rows are never wrapped lines)
@@ -663,13 +664,19 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     heading = _opens_with_heading(line, cues)
     if tail and _opens_with_heading(tail + line, cues):
         return True
-    switch = any(p.match(line) for p in cues["switch"])  # '下一步,我局将…' starts the measures
+    # ('下一步,我局将…' starts the measures; so does a lead-in adding a list to them, '同时,我局将做好以下工作:')
+    switch = any(p.match(line) for p in cues["switch"]) or _adds_a_list(line, cues)
     if tail and any(p.match(tail + line) for p in cues["switch"]):
         # (but a sub-heading after a switch sentence said up to its verb, its stop missing, '针对上述问题,我局将加强培训' /
         # '改进措施:', starts a part as after any other sentence, and so does a switch sentence: '下一步,我们将:')
         said = any(word in tail for word in _intent_words()) and not tail.endswith(_intent_words())
         return not (heading or (switch and said))  # (said up to the verb after 将: not '下一步,我们将' / '针对上述问题,…')
     return not (heading or switch)
+
+
+def _adds_a_list(sentence: str, cues: dict[str, Any]) -> bool:
+    """Whether ``sentence`` is a lead-in adding a list of measures (``同时,我局将重点做好以下工作:``)."""
+    return bool(cues["additive"].match(sentence)) and any(p.search(sentence) for p in cues["announces_list"])
 
 
 def _opens_with_heading(line: str, cues: dict[str, Any]) -> bool:
