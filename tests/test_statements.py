@@ -2334,3 +2334,31 @@ def test_a_line_without_its_stop_before_a_lead_in_adding_the_list_of_measures(st
             + ("。\n" + own if said else "") + f"\n{lead}\n" + "\n".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
     expected = [("problem", p) for p in problems] + [("measure", own.replace("，", ","))] * said
     assert _pairs(extract_statements(text)) == expected + [("measure", t) for t in measures]
+
+
+# the sections with two problems or more, each one sentence, by the first clause of their first measure that opens with
+# its verb ('强化政务公开能力建设'; not 000's '下一步,我们将…')
+_VERB_OPENED = {s: c for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2
+                and not any(k == "p" and "。" in t for k, t in EXPECTED[s])
+                for c in [next((c for k, t in EXPECTED[s] for c in [re.split("[,。]", t)[0]]
+                                if k == "m" and re.match("加强|强化|提高|加大|进一步", c)), None)] if c}
+
+
+@pytest.mark.parametrize("stem", list(_VERB_OPENED))
+@pytest.mark.parametrize("lead", ["下一步，我们将：", "针对以上问题，我局将采取以下措施：", "下一步，我局将重点做好以下工作。"])
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_a_measure_without_cue_words_ending_the_last_problem_before_a_lead_in(stem, lead, own_lines):
+    # The real problems (one sentence each), a measure said in a sentence of its own opening with its verb and no
+    # switch's words (the first clause of the section's first real measure so opened: '强化政务公开能力建设'), then a
+    # lead-in and the real measures.  Before, that sentence stayed in the last problem's text: every case wrong.  A
+    # sentence opening with such a word as a noun ('规范性文件未及时公开') or admitting a shortcoming stays there.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    said = _VERB_OPENED[stem]
+    sep = "\n" if own_lines else ""
+    text = ("还存在一些不足：" + sep + f"。{sep}".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems))
+            + f"。{sep}{said}。{sep}{lead}{sep}" + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
+    expected = [("problem", p) for p in problems] + [("measure", said)]
+    assert _pairs(extract_statements(text)) == expected + [("measure", t) for t in measures]
+    for kept in ("规范性文件未及时公开", "加强培训的力度还不够"):
+        text = "还存在一些不足：" + "。".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems)) + f"。{kept}。{lead}一是…"
+        assert _pairs(extract_statements(text))[len(problems) - 1] == ("problem", f"{problems[-1]}。{kept}")

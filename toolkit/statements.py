@@ -254,6 +254,8 @@ def _cues() -> dict[str, Any]:
         "problem_cues": tuple(spec["problem_cues"]),
         "cue_qualifies": re.compile(spec["cue_qualifies"]),
         "measure_cues": tuple(spec["measure_cues"]),
+        # a sentence opening with a measure's verb ('加强培训,…'; not a noun: '规范性文件…', '落实的情况…')
+        "measure_opening": re.compile(rf"(?:{join(spec['measure_cues'])})(?![的性])"),
     }
 
 
@@ -1133,13 +1135,35 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
             # measures number on from the problems: (三)(四) after (一)(二))
             # (after the last of items each with its own measure, the list's lead-in is no part of that measure)
             own = any(kind == "problem" for _, kind in cuts)
-            cuts += lone + [(start, "measure")] + (_lead_in_after_own_measure(part, start) if own else [])
+            said = [] if own else _measure_ending_problems(part, start, marks)
+            cuts += said + lone + [(start, "measure")] + (_lead_in_after_own_measure(part, start) if own else [])
             break
         if not _has(part[start:resume], "problem_cues"):
             cuts += lone + [(start, "measure"), (resume, "problem")]
     if marks and _cues()["item_measure"].search(part):
         cuts = sorted(cuts + _clause_cuts(part, marks, cuts))
     return cuts
+
+
+def _measure_ending_problems(part: str, start: int, marks: Sequence[tuple[int, int, int]]) -> list[tuple[int, str]]:
+    """[(at, 'measure')] where the last problem before the lead-in of a list of measures at ``start`` ends with
+    sentences that state a measure without a switch's words (``…二是更新不及时。加强培训,提高业务水平。下一步,我们将:
+    一是…``), else [].
+
+    As between a list of problems and a restarted list of measures (:func:`_stated_after_list`: each other problem
+    one sentence, the sentences after the last one's first admitting no shortcoming), and only where they open with a
+    measure's verb (``加强``, ``完善``: statements.yaml ``measure_cues``) and the lead-in announces the list.
+    """
+    items = [(n, part[end:min(stop, start)]) for (_, end, n), stop in zip(marks, [m[0] for m in marks[1:]] + [start])
+             if end <= start]
+    if len(items) < 2:
+        return []
+    stop = next((i + 1 for i in range(start, len(part)) if part[i] in "。:!?\n"), len(part))
+    if not any(p.search(part[start:stop]) for p in _cues()["announces_list"]):
+        return []
+    moved = _stated_after_list([(n, _clean(text)) for n, text in items], [])
+    at = part.rfind(moved, 0, start) if moved else -1
+    return [(at, "measure")] if at > 0 and _cues()["measure_opening"].match(moved) else []
 
 
 def _lead_in_after_own_measure(part: str, start: int) -> list[tuple[int, str]]:
