@@ -1079,11 +1079,12 @@ def test_a_problems_sub_heading_of_the_year_after_past_improvements():
 _OTHER_CELLS = {"责任科室": "办公室", "原因": "人员力量不足", "问题原因": "人员力量不足", "完成时限": "2024年6月底前"}
 
 
-def _table_report(stem: str, header: list, fmt: str, tmp_path: Path) -> tuple[Path, list]:
+def _table_report(stem: str, header: list, fmt: str, tmp_path: Path, stop: str = "。") -> tuple[Path, list]:
     """Seed 001 with its problems section replaced by a table of ``stem``'s problems and measures (a problem and its
     measure on each row, a blank cell where the lists differ in length; the first column of ``header`` naming
-    problems and the first naming measures hold them, 序号 numbers the rows, others hold _OTHER_CELLS) written as
-    ``fmt`` (html, docx or a text layout of renderers.render_text); and the statements it should give."""
+    problems and the first naming measures hold them, each ending in ``stop``, 序号 numbers the rows, others hold
+    _OTHER_CELLS) written as ``fmt`` (html, docx or a text layout of renderers.render_text); and the statements it
+    should give."""
     from renderers import render_docx, render_html, render_text
 
     from toolkit.readers import read_document
@@ -1096,7 +1097,7 @@ def _table_report(stem: str, header: list, fmt: str, tmp_path: Path) -> tuple[Pa
     for n in range(max(len(problems), len(measures))):
         p = problems[n] if n < len(problems) else ""
         m = measures[n] if n < len(measures) else ""
-        cells = {"p": p + "。" * bool(p), "m": m + "。" * bool(m), "序号": str(n + 1), **_OTHER_CELLS}
+        cells = {"p": p + stop * bool(p), "m": m + stop * bool(m), "序号": str(n + 1), **_OTHER_CELLS}
         rows.append([cells[kind] for kind in kinds])
         expected += [("problem", p)] * bool(p) + [("measure", m)] * bool(m)
     lines = read_document(RAW / "001_4d29bfef72dd56db.txt").lines
@@ -1121,6 +1122,19 @@ def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tm
     # The problems section as a table: a problem and its measure on each row (a blank cell where the lists differ in
     # length).  Before, the rows ran into one problem statement, cells and '|' included.
     path, expected = _table_report(stem, header, fmt, tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+def test_a_table_s_cells_without_a_full_stop(stem, header, fmt, tmp_path):
+    # The tables of test_section_given_as_a_table_of_problems_and_measures (and exported one cell a line) for all 10
+    # real sections, each cell without its final 。 as a table's cells are often written.  Before, a cell ending in a problem's kind of 问题 was read as a
+    # sentence framing the section ('还存在一些问题', boilerplate_intro) and dropped: seed 004's second problem,
+    # '…日常工作中有时存在格式不够规范、有细节错误等问题', was lost in every layout.  A cell is one row's item.
+    path, expected = _table_report(stem, header, fmt, tmp_path, stop="")
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
 

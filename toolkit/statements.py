@@ -1489,11 +1489,12 @@ class _Found:
 
 def _plain(block: _Block, out: _Found) -> None:
     """A block without enumeration: opening frame sentences dropped, split at ';' (a table cell under a column's
-    name is not split)."""
+    name is neither framed nor split)."""
     cues = _cues()
     sentences = _split_sentences(block.text)
     n_intro = 0
-    for sentence in sentences:
+    # (a cell under a column's name is one row's item, no sentence framing the section: '…有细节错误等问题')
+    for sentence in () if block.cell else sentences:
         core = sentence.replace("\n", "").strip()
         if any(p.search(core) for p in cues["intro"]):
             n_intro += 1
