@@ -1166,6 +1166,26 @@ def _measure_ending_problems(part: str, start: int, marks: Sequence[tuple[int, i
     return [(at, "measure")] if at > 0 and _cues()["measure_opening"].match(moved) else []
 
 
+def _problems_after_measures(part: str) -> list[tuple[int, str]]:
+    """[(start, 'problem')] where a part that opens with the measures goes on with the problems after a lead-in
+    admitting shortcomings (``2024年,我局将:一是…。同时,我局工作还存在一些不足:一是…``), else [].
+
+    The lead-in is a sentence ending in a colon right before a list's first item, that admits shortcomings
+    (statements.yaml ``admits_shortcomings``) and neither opens nor announces measures (``针对存在的问题,我局将…:``).
+    """
+    cues = _cues()
+    if not any(p.search(part) for p in cues["admits"]):
+        return []  # (cheap: most parts of measures admit nothing)
+    for start in _sentence_starts(part)[1:]:
+        stop = next((i for i in range(start, len(part)) if part[i] in _BOUNDARY), len(part))
+        lead = part[start:stop]
+        if (stop < len(part) and part[stop] == ":" and cues["first_item"].match(part, _SPACES.match(part, stop + 1).end())
+                and any(p.search(lead) for p in cues["admits"]) and not any(p.search(lead) for p in cues["lead_in"])
+                and not _is_switch(part, start)):
+            return [(start, "problem")]
+    return []
+
+
 def _lead_in_after_own_measure(part: str, start: int) -> list[tuple[int, str]]:
     """[(start, 'measure')] of the sentence leading in the measures' list right after the last problem's own measure
     that starts at ``start`` (``…二是…单一。下一步,将创新方式。下一步,我局将重点做好以下工作:一是…``), else [].  That
@@ -1270,7 +1290,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
         cuts = [(0, kind)]
         if kind == "problem":
             if _is_switch(part, 0):
-                cuts = [(0, "measure")]
+                cuts = [(0, "measure"), *_problems_after_measures(part)]
             else:
                 cuts += _problem_cuts(part)
         if len(cuts) > 1 or cuts[0][1] != kind:
