@@ -2382,15 +2382,19 @@ def test_a_measure_without_cue_words_ending_the_last_problem_before_a_lead_in(st
 @pytest.mark.parametrize("switch", ["2024年，我局将：", "下一步，我们将重点做好以下工作："])
 @pytest.mark.parametrize("admits", ["同时，我局工作还存在一些不足：", "但工作中仍存在以下问题："])
 @pytest.mark.parametrize("own_lines", [False, True])
-def test_measures_first_then_the_problems_after_a_lead_in_admitting_shortcomings(stem, switch, admits, own_lines):
-    # The real measures first, led in by a switch sentence, then the real problems led in by a sentence admitting
-    # shortcomings, without sub-headings.  Before, the switch at the section's start made the whole part measures: every
-    # problem read as a measure.  A lead-in admitting shortcomings that opens the measures ('针对存在的问题，我局将…：')
-    # switches nothing back.
+@pytest.mark.parametrize("intro", ["", "2023年，我局政府信息公开工作取得了一定成效。"], ids=["", "intro"])
+def test_measures_first_then_the_problems_after_a_lead_in_admitting_shortcomings(stem, switch, admits, own_lines, intro):
+    # The real measures first, led in by a switch sentence (at the section's start or after a sentence framing it),
+    # then the real problems led in by a sentence admitting shortcomings, without sub-headings.  Before, the measures
+    # went on to the section's end: every problem read as a measure.  A lead-in admitting shortcomings that opens the
+    # measures ('针对存在的问题，我局将…：') switches nothing back, nor one before a list admitting none.
     problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
     sep = "\n" if own_lines else ""
-    text = (switch + sep + sep.join(f"{'一二三四'[i]}是{t}。" for i, t in enumerate(measures)) + sep + admits + sep
+    text = (intro + sep + switch + sep + sep.join(f"{'一二三四'[i]}是{t}。" for i, t in enumerate(measures)) + sep + admits + sep
             + sep.join(f"{'一二三四'[i]}是{t}。" for i, t in enumerate(problems)))
     assert _pairs(extract_statements(text)) == [("measure", m) for m in measures] + [("problem", p) for p in problems]
-    text = text.replace(admits, "针对存在的问题，我局将：")
-    assert {kind for kind, _ in _pairs(extract_statements(text))} == {"measure"}
+    # (the framing sentence, the only text before the measures, is kept as the problem)
+    framing = [intro.rstrip("。").replace("，", ",")] if intro else []
+    measures_twice = text.split(admits)[0] + admits + sep + sep.join(f"{'一二三四'[i]}是{t}。" for i, t in enumerate(measures))
+    for other in (text.replace(admits, "针对存在的问题，我局将："), measures_twice):
+        assert [t for kind, t in _pairs(extract_statements(other)) if kind == "problem"] == framing

@@ -1137,6 +1137,7 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
             own = any(kind == "problem" for _, kind in cuts)
             said = [] if own else _measure_ending_problems(part, start, marks)
             cuts += said + lone + [(start, "measure")] + (_lead_in_after_own_measure(part, start) if own else [])
+            cuts += _problems_after_measures(part, start)  # (measures first, then the problems: '…成效。下一步,…')
             break
         if not _has(part[start:resume], "problem_cues"):
             cuts += lone + [(start, "measure"), (resume, "problem")]
@@ -1166,22 +1167,24 @@ def _measure_ending_problems(part: str, start: int, marks: Sequence[tuple[int, i
     return [(at, "measure")] if at > 0 and _cues()["measure_opening"].match(moved) else []
 
 
-def _problems_after_measures(part: str) -> list[tuple[int, str]]:
-    """[(start, 'problem')] where a part that opens with the measures goes on with the problems after a lead-in
-    admitting shortcomings (``2024年,我局将:一是…。同时,我局工作还存在一些不足:一是…``), else [].
+def _problems_after_measures(part: str, switch: int = 0) -> list[tuple[int, str]]:
+    """[(start, 'problem')] where the measures from the switch sentence at ``switch`` go on with the problems after a
+    lead-in admitting shortcomings (``2024年,我局将:一是…。同时,我局工作还存在一些不足:一是…``), else [].
 
     The lead-in is a sentence ending in a colon right before a list's first item, that admits shortcomings
-    (statements.yaml ``admits_shortcomings``) and neither opens nor announces measures (``针对存在的问题,我局将…:``).
+    (statements.yaml ``admits_shortcomings``) and neither opens nor announces measures (``针对存在的问题,我局将…:``);
+    a problem cue after it says a shortcoming follows (not ``针对工作中存在的不足:一是加强培训…``).
     """
     cues = _cues()
-    if not any(p.search(part) for p in cues["admits"]):
+    if not any(p.search(part, switch) for p in cues["admits"]):
         return []  # (cheap: most parts of measures admit nothing)
-    for start in _sentence_starts(part)[1:]:
+    for start in _sentence_starts(part):
         stop = next((i for i in range(start, len(part)) if part[i] in _BOUNDARY), len(part))
         lead = part[start:stop]
-        if (stop < len(part) and part[stop] == ":" and cues["first_item"].match(part, _SPACES.match(part, stop + 1).end())
+        if (start > switch and stop < len(part) and part[stop] == ":"
+                and cues["first_item"].match(part, _SPACES.match(part, stop + 1).end())
                 and any(p.search(lead) for p in cues["admits"]) and not any(p.search(lead) for p in cues["lead_in"])
-                and not _is_switch(part, start)):
+                and not _is_switch(part, start) and _has(part[stop:], "problem_cues")):
             return [(start, "problem")]
     return []
 
