@@ -1079,11 +1079,12 @@ def test_a_problems_sub_heading_of_the_year_after_past_improvements():
 _OTHER_CELLS = {"责任科室": "办公室", "原因": "人员力量不足", "问题原因": "人员力量不足", "完成时限": "2024年6月底前"}
 
 
-def _table_report(stem: str, header: list, fmt: str, tmp_path: Path) -> tuple[Path, list]:
+def _table_report(stem: str, header: list, fmt: str, tmp_path: Path, stop: str = "。") -> tuple[Path, list]:
     """Seed 001 with its problems section replaced by a table of ``stem``'s problems and measures (a problem and its
     measure on each row, a blank cell where the lists differ in length; the first column of ``header`` naming
-    problems and the first naming measures hold them, 序号 numbers the rows, others hold _OTHER_CELLS) written as
-    ``fmt`` (html, docx or a text layout of renderers.render_text); and the statements it should give."""
+    problems and the first naming measures hold them, each ending in ``stop``, 序号 numbers the rows, others hold
+    _OTHER_CELLS) written as ``fmt`` (html, docx or a text layout of renderers.render_text); and the statements it
+    should give."""
     from renderers import render_docx, render_html, render_text
 
     from toolkit.readers import read_document
@@ -1096,7 +1097,7 @@ def _table_report(stem: str, header: list, fmt: str, tmp_path: Path) -> tuple[Pa
     for n in range(max(len(problems), len(measures))):
         p = problems[n] if n < len(problems) else ""
         m = measures[n] if n < len(measures) else ""
-        cells = {"p": p + "。" * bool(p), "m": m + "。" * bool(m), "序号": str(n + 1), **_OTHER_CELLS}
+        cells = {"p": p + stop * bool(p), "m": m + stop * bool(m), "序号": str(n + 1), **_OTHER_CELLS}
         rows.append([cells[kind] for kind in kinds])
         expected += [("problem", p)] * bool(p) + [("measure", m)] * bool(m)
     lines = read_document(RAW / "001_4d29bfef72dd56db.txt").lines
@@ -1121,6 +1122,19 @@ def test_section_given_as_a_table_of_problems_and_measures(stem, header, fmt, tm
     # The problems section as a table: a problem and its measure on each row (a blank cell where the lists differ in
     # length).  Before, the rows ran into one problem statement, cells and '|' included.
     path, expected = _table_report(stem, header, fmt, tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("header", [["存在问题", "改进措施"], ["序号", "问题", "整改措施", "责任科室"]],
+                         ids=["two_columns", "numbered_with_owner"])
+def test_a_table_s_cells_without_a_full_stop(stem, header, fmt, tmp_path):
+    # The tables of test_section_given_as_a_table_of_problems_and_measures (and exported one cell a line) for all 10
+    # real sections, each cell without its final 。 as a table's cells are often written.  Before, a cell ending in a problem's kind of 问题 was read as a
+    # sentence framing the section ('还存在一些问题', boilerplate_intro) and dropped: seed 004's second problem,
+    # '…日常工作中有时存在格式不够规范、有细节错误等问题', was lost in every layout.  A cell is one row's item.
+    path, expected = _table_report(stem, header, fmt, tmp_path, stop="")
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
 
@@ -2301,3 +2315,86 @@ def test_a_lead_in_wrapped_right_after_the_agency_s_jiang(stem):
     text = ("还存在一些不足：" + "；".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems))
             + "。下一步，我们将\n针对上述问题，重点做好以下工作：" + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
     assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", t) for t in measures]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、"], ids=["dot", "dun"])
+@pytest.mark.parametrize("heads", [("存在的问题", "改进措施"), ("存在问题", "下一步工作打算")])
+def test_an_unnumbered_sub_heading_glued_to_a_first_item_opening_with_a_year(stem, marker, heads):
+    # The real problems numbered 1. 2. …, the first opening with a year as pingtan-2023-04's one problem does
+    # ('存在的问题1.2023年，我局…'), each list glued to its unnumbered sub-heading with no colon.  Before, a 1. before a
+    # digit did not end the sub-heading (first_item: '1.5万元' is a number), so it stayed in the first problem's text:
+    # every section wrong.  A 1. before a year is the first item's; one before another number is still none.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    problems[0] = problems[0] if problems[0].startswith("2023年") else "2023年," + problems[0]
+    text = "".join(head + "".join(marker.format(n=n) + t + "。" for n, t in enumerate(items, start=1))
+                   for head, items in zip(heads, (problems, measures)))
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", m) for m in measures]
+    decimal = heads[0] + "1.5万元的经费未能及时到位。"
+    assert _pairs(extract_statements(decimal)) == [("problem", decimal.rstrip("。"))]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("lead", ["同时，我局将重点做好以下工作：", "此外，我们将：", "另外，还将抓好以下几项工作："])
+@pytest.mark.parametrize("said", [True, False], ids=["said", "none"])
+def test_a_line_without_its_stop_before_a_lead_in_adding_the_list_of_measures(stem, lead, said):
+    # As test_a_measure_said_before_a_lead_in_adding_the_list_of_measures, each sentence on a line of its own and the
+    # line before the lead-in without its full stop (the measure referring back to the problems, or the last problem
+    # where none is said).  Before, the lead-in's line was read as that line's wrap and joined to it: the measure was
+    # dropped with the lead-in, or the lead-in stayed in the last problem's text: every section wrong.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    own = "针对上述问题，我局将" + re.split("[,。]", measures[0])[0].removeprefix("进一步")
+    text = ("还存在一些不足：\n" + "；\n".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems))
+            + ("。\n" + own if said else "") + f"\n{lead}\n" + "\n".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
+    expected = [("problem", p) for p in problems] + [("measure", own.replace("，", ","))] * said
+    assert _pairs(extract_statements(text)) == expected + [("measure", t) for t in measures]
+
+
+# the sections with two problems or more, each one sentence, by the first clause of their first measure that opens with
+# its verb ('强化政务公开能力建设'; not 000's '下一步,我们将…')
+_VERB_OPENED = {s: c for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2
+                and not any(k == "p" and "。" in t for k, t in EXPECTED[s])
+                for c in [next((c for k, t in EXPECTED[s] for c in [re.split("[,。]", t)[0]]
+                                if k == "m" and re.match("加强|强化|提高|加大|进一步", c)), None)] if c}
+
+
+@pytest.mark.parametrize("stem", list(_VERB_OPENED))
+@pytest.mark.parametrize("lead", ["下一步，我们将：", "针对以上问题，我局将采取以下措施：", "下一步，我局将重点做好以下工作。"])
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_a_measure_without_cue_words_ending_the_last_problem_before_a_lead_in(stem, lead, own_lines):
+    # The real problems (one sentence each), a measure said in a sentence of its own opening with its verb and no
+    # switch's words (the first clause of the section's first real measure so opened: '强化政务公开能力建设'), then a
+    # lead-in and the real measures.  Before, that sentence stayed in the last problem's text: every case wrong.  A
+    # sentence opening with such a word as a noun ('规范性文件未及时公开') or admitting a shortcoming stays there.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    said = _VERB_OPENED[stem]
+    sep = "\n" if own_lines else ""
+    text = ("还存在一些不足：" + sep + f"。{sep}".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems))
+            + f"。{sep}{said}。{sep}{lead}{sep}" + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
+    expected = [("problem", p) for p in problems] + [("measure", said)]
+    assert _pairs(extract_statements(text)) == expected + [("measure", t) for t in measures]
+    for kept in ("规范性文件未及时公开", "加强培训的力度还不够"):
+        text = "还存在一些不足：" + "。".join(f"{'一二三四'[i]}是{p}" for i, p in enumerate(problems)) + f"。{kept}。{lead}一是…"
+        assert _pairs(extract_statements(text))[len(problems) - 1] == ("problem", f"{problems[-1]}。{kept}")
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("switch", ["2024年，我局将：", "下一步，我们将重点做好以下工作："])
+@pytest.mark.parametrize("admits", ["同时，我局工作还存在一些不足：", "但工作中仍存在以下问题："])
+@pytest.mark.parametrize("own_lines", [False, True])
+@pytest.mark.parametrize("intro", ["", "2023年，我局政府信息公开工作取得了一定成效。"], ids=["", "intro"])
+def test_measures_first_then_the_problems_after_a_lead_in_admitting_shortcomings(stem, switch, admits, own_lines, intro):
+    # The real measures first, led in by a switch sentence (at the section's start or after a sentence framing it),
+    # then the real problems led in by a sentence admitting shortcomings, without sub-headings.  Before, the measures
+    # went on to the section's end: every problem read as a measure.  A lead-in admitting shortcomings that opens the
+    # measures ('针对存在的问题，我局将…：') switches nothing back, nor one before a list admitting none.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    sep = "\n" if own_lines else ""
+    text = (intro + sep + switch + sep + sep.join(f"{'一二三四'[i]}是{t}。" for i, t in enumerate(measures)) + sep + admits + sep
+            + sep.join(f"{'一二三四'[i]}是{t}。" for i, t in enumerate(problems)))
+    assert _pairs(extract_statements(text)) == [("measure", m) for m in measures] + [("problem", p) for p in problems]
+    # (the framing sentence, the only text before the measures, is kept as the problem)
+    framing = [intro.rstrip("。").replace("，", ",")] if intro else []
+    measures_twice = text.split(admits)[0] + admits + sep + sep.join(f"{'一二三四'[i]}是{t}。" for i, t in enumerate(measures))
+    for other in (text.replace(admits, "针对存在的问题，我局将："), measures_twice):
+        assert [t for kind, t in _pairs(extract_statements(other)) if kind == "problem"] == framing

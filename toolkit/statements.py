@@ -254,6 +254,8 @@ def _cues() -> dict[str, Any]:
         "problem_cues": tuple(spec["problem_cues"]),
         "cue_qualifies": re.compile(spec["cue_qualifies"]),
         "measure_cues": tuple(spec["measure_cues"]),
+        # a sentence opening with a measure's verb ('加强培训,…'; not a noun: '规范性文件…', '落实的情况…')
+        "measure_opening": re.compile(rf"(?:{join(spec['measure_cues'])})(?![的性])"),
     }
 
 
@@ -649,7 +651,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     or a sub-heading only where the fragment after ``previous``'s last sentence end is its
     start (``2024年,`` / ``我区将…``, ``(二)`` / ``改进措施。``), and a sub-heading only where it is so (not after a
     switch sentence whose stop is missing: ``针对上述问题,我局将加强培训`` / ``改进措施:``, nor a switch sentence after
-    one said up to its verb: ``…我局将加强培训`` / ``下一步,我们将:``).
+    one said up to its verb: ``…我局将加强培训`` / ``下一步,我们将:``); a lead-in adding a list of measures is as a switch
+    sentence (``…我局将加强培训`` / ``同时,我局将重点做好以下工作:``).
     """
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS or _ROW_CELL in previous or _ROW_CELL in line:
         return False  # (a table's rows are never wrapped lines)
@@ -663,13 +666,19 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     heading = _opens_with_heading(line, cues)
     if tail and _opens_with_heading(tail + line, cues):
         return True
-    switch = any(p.match(line) for p in cues["switch"])  # '下一步,我局将…' starts the measures
+    # ('下一步,我局将…' starts the measures; so does a lead-in adding a list to them, '同时,我局将做好以下工作:')
+    switch = any(p.match(line) for p in cues["switch"]) or _adds_a_list(line, cues)
     if tail and any(p.match(tail + line) for p in cues["switch"]):
         # (but a sub-heading after a switch sentence said up to its verb, its stop missing, '针对上述问题,我局将加强培训' /
         # '改进措施:', starts a part as after any other sentence, and so does a switch sentence: '下一步,我们将:')
         said = any(word in tail for word in _intent_words()) and not tail.endswith(_intent_words())
         return not (heading or (switch and said))  # (said up to the verb after 将: not '下一步,我们将' / '针对上述问题,…')
     return not (heading or switch)
+
+
+def _adds_a_list(sentence: str, cues: dict[str, Any]) -> bool:
+    """Whether ``sentence`` is a lead-in adding a list of measures (``同时,我局将重点做好以下工作:``)."""
+    return bool(cues["additive"].match(sentence)) and any(p.search(sentence) for p in cues["announces_list"])
 
 
 def _opens_with_heading(line: str, cues: dict[str, Any]) -> bool:
@@ -1126,13 +1135,58 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
             # measures number on from the problems: (三)(四) after (一)(二))
             # (after the last of items each with its own measure, the list's lead-in is no part of that measure)
             own = any(kind == "problem" for _, kind in cuts)
-            cuts += lone + [(start, "measure")] + (_lead_in_after_own_measure(part, start) if own else [])
+            said = [] if own else _measure_ending_problems(part, start, marks)
+            cuts += said + lone + [(start, "measure")] + (_lead_in_after_own_measure(part, start) if own else [])
+            cuts += _problems_after_measures(part, start)  # (measures first, then the problems: '…成效。下一步,…')
             break
         if not _has(part[start:resume], "problem_cues"):
             cuts += lone + [(start, "measure"), (resume, "problem")]
     if marks and _cues()["item_measure"].search(part):
         cuts = sorted(cuts + _clause_cuts(part, marks, cuts))
     return cuts
+
+
+def _measure_ending_problems(part: str, start: int, marks: Sequence[tuple[int, int, int]]) -> list[tuple[int, str]]:
+    """[(at, 'measure')] where the last problem before the lead-in of a list of measures at ``start`` ends with
+    sentences that state a measure without a switch's words (``…二是更新不及时。加强培训,提高业务水平。下一步,我们将:
+    一是…``), else [].
+
+    As between a list of problems and a restarted list of measures (:func:`_stated_after_list`: each other problem
+    one sentence, the sentences after the last one's first admitting no shortcoming), and only where they open with a
+    measure's verb (``加强``, ``完善``: statements.yaml ``measure_cues``) and the lead-in announces the list.
+    """
+    items = [(n, part[end:min(stop, start)]) for (_, end, n), stop in zip(marks, [m[0] for m in marks[1:]] + [start])
+             if end <= start]
+    if len(items) < 2:
+        return []
+    stop = next((i + 1 for i in range(start, len(part)) if part[i] in "。:!?\n"), len(part))
+    if not any(p.search(part[start:stop]) for p in _cues()["announces_list"]):
+        return []
+    moved = _stated_after_list([(n, _clean(text)) for n, text in items], [])
+    at = part.rfind(moved, 0, start) if moved else -1
+    return [(at, "measure")] if at > 0 and _cues()["measure_opening"].match(moved) else []
+
+
+def _problems_after_measures(part: str, switch: int = 0) -> list[tuple[int, str]]:
+    """[(start, 'problem')] where the measures from the switch sentence at ``switch`` go on with the problems after a
+    lead-in admitting shortcomings (``2024年,我局将:一是…。同时,我局工作还存在一些不足:一是…``), else [].
+
+    The lead-in is a sentence ending in a colon right before a list's first item, that admits shortcomings
+    (statements.yaml ``admits_shortcomings``) and neither opens nor announces measures (``针对存在的问题,我局将…:``);
+    a problem cue after it says a shortcoming follows (not ``针对工作中存在的不足:一是加强培训…``).
+    """
+    cues = _cues()
+    if not any(p.search(part, switch) for p in cues["admits"]):
+        return []  # (cheap: most parts of measures admit nothing)
+    for start in _sentence_starts(part):
+        stop = next((i for i in range(start, len(part)) if part[i] in _BOUNDARY), len(part))
+        lead = part[start:stop]
+        if (start > switch and stop < len(part) and part[stop] == ":"
+                and cues["first_item"].match(part, _SPACES.match(part, stop + 1).end())
+                and any(p.search(lead) for p in cues["admits"]) and not any(p.search(lead) for p in cues["lead_in"])
+                and not _is_switch(part, start) and _has(part[stop:], "problem_cues")):
+            return [(start, "problem")]
+    return []
 
 
 def _lead_in_after_own_measure(part: str, start: int) -> list[tuple[int, str]]:
@@ -1239,7 +1293,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
         cuts = [(0, kind)]
         if kind == "problem":
             if _is_switch(part, 0):
-                cuts = [(0, "measure")]
+                cuts = [(0, "measure"), *_problems_after_measures(part)]
             else:
                 cuts += _problem_cuts(part)
         if len(cuts) > 1 or cuts[0][1] != kind:
@@ -1458,11 +1512,12 @@ class _Found:
 
 def _plain(block: _Block, out: _Found) -> None:
     """A block without enumeration: opening frame sentences dropped, split at ';' (a table cell under a column's
-    name is not split)."""
+    name is neither framed nor split)."""
     cues = _cues()
     sentences = _split_sentences(block.text)
     n_intro = 0
-    for sentence in sentences:
+    # (a cell under a column's name is one row's item, no sentence framing the section: '…有细节错误等问题')
+    for sentence in () if block.cell else sentences:
         core = sentence.replace("\n", "").strip()
         if any(p.search(core) for p in cues["intro"]):
             n_intro += 1
