@@ -830,6 +830,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if first_row is None:
         return
     res.present.add("review_litigation")
+    if len(values) == 1 and values[0].text.isdigit() and len(values[0].text) >= n:
+        # one run of as many digits as the table has cells, or more: no count of cases but the row's cells
+        # written with nothing between them (narrow cells of a PDF, a page's cells): cut as glued page text is
+        values = [values[0]._replace(glued=True)]
     values = _trim_values(values, n)
     if len(values) != n and len(_trim_values(with_blanks, n)) == n:
         values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
@@ -974,7 +978,7 @@ def _legacy_parents() -> dict[str, str | None]:
 def _legacy_label_key(label: str) -> str:
     """The label key of a legacy row's label without a leading 其中 ('其中:1.同意公开答复数': the item number
     follows 其中, so the key is taken again after it)."""
-    return label_key(re.sub(rf"^(?:{_sub_item()})[:：]?", "", label_key(label)))
+    return label_key(re.sub(rf"^(?:{_sub_item()})[:：,，、]?", "", label_key(label)))
 
 
 class _Recent:
@@ -1010,12 +1014,10 @@ def _legacy_key(label: str, recent: _Recent) -> str:
         return re.sub(r"[^\w]", "", lk) or lk
     if len(candidates) == 1:
         return candidates[0]
-    best, best_pos = candidates[0], -1
-    for cand in candidates:
-        pos = recent.last(parents.get(cand))
-        if pos > best_pos:
-            best, best_pos = cand, pos
-    return best
+    # the item under the parent met last; one already met under its parent's last row is not met again there
+    # (被依法纠错数 after 行政诉讼's row in words not known is the lawsuits' one, not the reconsiderations' again)
+    return max(candidates, key=lambda cand: (recent.last(cand) <= recent.last(parents.get(cand)),
+                                             recent.last(parents.get(cand))))
 
 
 def _legacy_unit(label: str, recent: _Recent) -> str | None:
