@@ -883,3 +883,29 @@ def test_legacy_sub_item_after_qizhong_and_any_mark(mark, tmp_path, seed_cells):
     # (proactive_normative_documents, the two heads counts, denied_state_secret, src_lawyers) left their keys
     lines = [[x[0].replace("其中:", f"其中{mark}"), *x[1:]] if isinstance(x, list) else x for x in _seed_lines()]
     assert _legacy(_parse(lines, "txt", tmp_path)) == seed_cells
+
+
+# --- rows of the table's items that no table reads: said, not lost -----------------------------------------
+
+def _in_review_section(rows: list, keep_table: bool) -> list:
+    """Seed 003 with ``rows`` under its section 五、复议、诉讼和申诉情况 (its sentence replaced), with or without
+    its statistics table."""
+    lines = _seed_lines()
+    at = lines.index(next(x for x in lines if isinstance(x, str) and x.startswith("五、复议")))
+    out = lines[:at + 1] + rows + lines[at + 2:]
+    start, end = _table_at(out)
+    return out if keep_table else out[:start] + out[end:]
+
+
+@pytest.mark.parametrize("keep_table", [True, False])
+@pytest.mark.parametrize("rows", [
+    [["行政复议数量", "件", "1"], ["行政诉讼数量", "件", "2"]],       # two rows: too few to tell a table by
+    [["行政复议数量", "行政诉讼数量", "行政申诉数"], ["1", "2", "0"]]])  # the items set across, a row of values
+def test_legacy_item_rows_read_in_no_table_are_flagged(rows, keep_table, tmp_path, seed_cells):
+    # Beside the statistics table (kept), the two rows were lost with no flag, and the items set across were
+    # lost with status ok either way; both are flagged table_missing now, their values never read as the items'
+    report = _parse(_in_review_section(rows, keep_table), "txt", tmp_path)
+    assert _legacy(report) == (seed_cells if keep_table else [])
+    missing = [f for f in report.flags if f.code == "table_missing"]
+    assert [(f.table, f.detail.split(" row(s)")[1]) for f in missing] == [
+        ("legacy", f" of the statistics table's items (行政复议数量{', …' if rows[0][1] == '件' else ''}) read in no table")]

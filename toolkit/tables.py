@@ -1210,6 +1210,17 @@ def _legacy_item_row(row: Row) -> bool:
     return any(c.text for c in rest) and all(c.is_value or c.text in vocab.legacy_units for c in rest)
 
 
+def _legacy_items_across(row: Row, below: Row | None) -> bool:
+    """A row of the statistics table's items' labels with a row of values under it ('行政复议数量 | 行政诉讼数量',
+    then '1 | 2'): a table set across, whose values are not read as the items' (a table is read down)."""
+    if below is None or not any(c.text for c in below.cells) or not all(c.is_value for c in below.cells if c.text):
+        return False
+    texts = [c.text for c in row.cells if c.text]
+    rows = load_formats()["legacy"]["rows"]
+    return len(texts) >= 2 and not any(c.is_value for c in row.cells) and all(
+        len(_legacy_label_key(t)) >= 4 and _legacy_key(t, _Recent()) in rows for t in texts)
+
+
 def _legacy_rows_layout(rows: list[Row], at: int) -> tuple[int | None, list[tuple[int, str]], int, bool] | None:
     """(unit column, value columns, width, numbered) of a table without a header that starts at ``rows[at]``.
 
@@ -1413,7 +1424,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 row = _drop_serial(row)
                 texts, keys = [c.text for c in row.cells], [label_key(c.text) for c in row.cells]
         if value_cols is None:
-            if item:
+            if item or _legacy_items_across(row, rows[at + 1] if at + 1 < len(rows) else None):
                 unread.append(row)
             continue
         if keys[0] in fm["column_letters"]:
@@ -1495,8 +1506,9 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     if seen:
         res.present.add("legacy")
         res.templates["legacy"] = "legacy"
-    elif unread:
-        # rows of the statistics table's items, too few or too scattered to tell the table's columns by
+    if unread:
+        # rows of the statistics table's items, too few or too scattered to tell the table's columns by; also
+        # beside a table read (two rows in the 复议诉讼 section before the statistics table): not lost unsaid
         res.flags.append(Flag("table_missing", "legacy", unread[0].line,
                               f"{len(unread)} row(s) of the statistics table's items ({unread[0].cells[0].text}"
                               f"{', …' if len(unread) > 1 else ''}) read in no table"))
