@@ -909,3 +909,17 @@ def test_legacy_item_rows_read_in_no_table_are_flagged(rows, keep_table, tmp_pat
     missing = [f for f in report.flags if f.code == "table_missing"]
     assert [(f.table, f.detail.split(" row(s)")[1]) for f in missing] == [
         ("legacy", f" of the statistics table's items (行政复议数量{', …' if rows[0][1] == '件' else ''}) read in no table")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("note", ["", "含转办", "3"])
+def test_legacy_remarks_column_is_no_value_column(note, fmt, tmp_path, seed_cells):
+    # '统计指标 | 单位 | 统计数 | 备注': the 备注 column was read as a second value column (value_2 of every row, a
+    # remark that is a number read as a count, '含转办' flagged not_a_number); its cells are notes after the values
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [[*row, *[""] * (3 - len(row)), note if row[0] == "六、举报投诉数量" else ""] for row in lines[start + 1:end]]
+    report = _parse(lines[:start] + [["统计指标", "单位", "统计数", "备注"]] + rows + lines[end:], fmt, tmp_path)
+    assert _legacy(report) == seed_cells
+    assert [f.detail for f in report.flags if f.code == "extra_cells"] == (
+        [f"complaints: a note after the values, not read: {note}"] if note else [])

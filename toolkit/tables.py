@@ -227,9 +227,14 @@ def _drop_notes(res: TableResult, table: str, row_key: str, row: Row, values: li
         notes.insert(0, out.pop())
         out = _trim_values(out, ncols)
     if notes:
-        res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: a note after the values, not read: "
-                              + " | ".join(c.text for c in notes)))
+        res.flags.append(_note_flag(table, row_key, row, notes))
     return out
+
+
+def _note_flag(table: str, row_key: str, row: Row, notes: list[Cell]) -> Flag:
+    """The flag of the notes after a row's values, not read: ``extra_cells`` with their text."""
+    return Flag("extra_cells", table, row.line, f"{row_key}: a note after the values, not read: "
+                + " | ".join(c.text for c in notes))
 
 
 # --- active (Article 20) --------------------------------------------------------
@@ -883,13 +888,13 @@ def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]]
 def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
     """(index of the unit column, [(index, col_key)] of the value columns) of a legacy header row.
 
-    The first column holds the labels; a 代码 (row code) column is neither unit nor value.
+    The first column holds the labels; a 代码 (row code) column is neither unit nor value, nor is a 备注 column.
     """
     fm = load_formats()["legacy"]
     unit_at = None
     values: list[tuple[int, str]] = []
     for i, k in enumerate(keys[1:], start=1):
-        if not k or k in fm["code_headers"]:
+        if not k or k in fm["code_headers"] or k in fm["note_headers"]:
             continue
         if k in fm["unit_headers"] and unit_at is None:
             unit_at = i
@@ -1365,6 +1370,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     sub_header = False
     numbered = False  # the table has a 序号 column before its labels
     unread: list[Row] = []  # rows of the table's items met outside any table read
+    note_at: int | None = None  # the column of remarks (备注) right of the values, if the header has one
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
     rows = _legacy_unfold(_legacy_join_header(rows))
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
@@ -1380,6 +1386,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             texts = _legacy_collapse_header(texts[start:])
             keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
+            note_at = next((i for i, k in enumerate(keys) if k in fm["note_headers"]), None)
             header = texts
             sub_header, carried = True, ""
             continue
@@ -1473,6 +1480,11 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         # value is 统计数 is unknown, so none is placed (the first was read as 统计数, the others dropped unseen); a
         # note after the values is no value
         last = max([i for i, _ in value_cols] + [unit_at or 0])
+        if note_at == last + 1:
+            # the 备注 column's remark is a note whatever it says (a number too): said, and no surplus value
+            if note_at < len(row.cells) and row.cells[note_at].text:
+                res.flags.append(_note_flag("legacy", key, row, [row.cells[note_at]]))
+            last = note_at
         if len(row.cells) > last + 1 and any(c.text or c.glued for c in row.cells[last + 1:]) and _drop_notes(
                 res, "legacy", key, row, row.cells[last + 1:], 0, lambda t: label_key(t) in vocab.legacy_rows):
             res.flags.append(Flag("extra_cells", "legacy", row.line,
