@@ -923,3 +923,13 @@ def test_legacy_remarks_column_is_no_value_column(note, fmt, tmp_path, seed_cell
     assert _legacy(report) == seed_cells
     assert [f.detail for f in report.flags if f.code == "extra_cells"] == (
         [f"complaints: a note after the values, not read: {note}"] if note else [])
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("mark", ["—", "/", "-"])
+def test_legacy_heading_rows_with_marks_are_no_items(mark, fmt, tmp_path, seed_cells):
+    # '一、主动公开情况 | — | —': a block's heading with a mark in its unit and value cells was read as an item of
+    # its own, '主动公开情况' (unit '—', value NA), and so were the other nine headings; a mark is no unit
+    lines = [[x[0], mark, mark] if isinstance(x, list) and not any(x[1:]) else x for x in _seed_lines()]
+    assert sum(isinstance(x, list) and x[1:] == [mark, mark] for x in lines) == 10
+    assert _legacy(_parse(lines, fmt, tmp_path)) == seed_cells

@@ -1456,6 +1456,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if lk in vocab.legacy_parents:
             recent.append(vocab.legacy_parents[lk])
         unit = texts[unit_at] if unit_at is not None and unit_at < len(texts) else ""
+        unit = "" if unit in NA_MARKS else unit  # a mark is no unit ('一、主动公开情况 | — | —', a block's heading)
         carried = unit if unit in vocab.legacy_units else ""  # a unit merged down over the rows below
         cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
         if _short_spaced(row, cells):
@@ -1468,8 +1469,9 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             ragged = "ragged"
         else:
             ragged = ""
-        if not unit and not any(c is not None and c.text for c in cells):
-            continue  # a heading row of the table (一、主动公开情况)
+        if not unit and not any(c is not None and c.text for c in cells) or not unit and all(
+                c is None or c.text in NA_MARKS for c in cells) and _legacy_key(label, recent) not in fm["rows"]:
+            continue  # a heading row of the table (一、主动公开情况), its cells blank or marks
         key = _legacy_key(label, recent)
         if broken and key not in parents:
             # an unknown label right after a label alone on its line: perhaps the rest of a label
