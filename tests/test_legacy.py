@@ -809,3 +809,127 @@ def test_a_label_used_twice_is_told_apart_in_a_long_table(tmp_path) -> None:
     grid = toolkit.parse_report(path).tables.query("table == 'legacy'")
     counts = grid["row_key"].str.replace(r"_\d+$", "", regex=True).value_counts()  # a repeated key gets _<line>
     assert counts["reconsideration_corrected"] == counts["lawsuit_corrected"] == counts["lawsuit_other"] == 300
+
+
+# --- the counts of cases (四、行政复议数量, 五、行政诉讼数量) worded otherwise, 其中 with a comma ---------------
+
+def _review_block(review: str, lawsuits: str) -> list:
+    """Seed 003 with its counts of reconsiderations and lawsuits labelled ``review`` and ``lawsuits`` and the items
+    under them filled: 3 = 1 + 1 + 1 reconsiderations, 2 = 0 + 2 + 0 lawsuits."""
+    filled = {"四、行政复议数量": (review, "3"), "五、行政诉讼数量": (lawsuits, "2")}
+    items = iter(["1", "1", "1", "0", "2", "0"])
+    out, under = [], False
+    for line in _seed_lines():
+        if isinstance(line, list) and line[0] in filled:
+            line, under = [filled[line[0]][0], "件", filled[line[0]][1]], True
+        elif isinstance(line, list) and under and line[0].startswith("("):
+            line = [line[0], "件", next(items)]
+        elif isinstance(line, list):
+            under = False
+        out.append(line)
+    return out
+
+
+_CASES = {("reconsiderations", "value"): 3, ("reconsideration_upheld", "value"): 1,
+          ("reconsideration_corrected", "value"): 1, ("reconsideration_other", "value"): 1,
+          ("lawsuits", "value"): 2, ("lawsuit_upheld", "value"): 0, ("lawsuit_corrected", "value"): 2,
+          ("lawsuit_other", "value"): 0}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("review, lawsuits", [
+    ("四、行政复议数量", "五、行政诉讼数量"),
+    ("四、行政复议案件数", "五、行政诉讼案件数"),
+    ("四、行政复议件数", "五、行政诉讼件数"),
+    ("四、行政复议数", "五、行政诉讼数")])
+def test_legacy_counts_of_cases_worded_otherwise_are_read(review, lawsuits, fmt, tmp_path):
+    # '五、行政诉讼案件数' was kept under its text, and the (二)被依法纠错数 and (三)其他情形数 under it were read as
+    # the reconsiderations' items met twice (reconsideration_corrected_101, flagged duplicate_row): the lawsuits'
+    # 2 corrected cases went to a key of the reconsiderations
+    report = _parse(_review_block(review, lawsuits), fmt, tmp_path)
+    t = report.tables.query("table == 'legacy'")
+    got = {(r.row_key, r.col_key): r.value for r in t.itertuples() if r.row_key.startswith(("reconsideration", "lawsuit"))}
+    assert got == _CASES
+    assert not [f for f in report.flags if f.code in ("duplicate_row", "identity_failed")]
+
+
+@pytest.mark.parametrize("lawsuits", ["五、行政诉讼", "五、被提起行政诉讼的案件"])
+def test_legacy_items_under_a_count_of_no_known_words_are_its_own(lawsuits, tmp_path):
+    # the lawsuits' count in words no item has (a bare 行政诉讼 is the review table's header word): kept under its
+    # text, and the items under it are still the lawsuits' (each is the reconsiderations' only before the
+    # reconsiderations' items were met)
+    report = _parse(_review_block("四、行政复议数量", lawsuits), "txt", tmp_path)
+    t = report.tables.query("table == 'legacy'").set_index("row_key")["value"]
+    assert t[lawsuits[2:]] == 2
+    assert [t[k] for k in ("lawsuit_upheld", "lawsuit_corrected", "lawsuit_other")] == [0, 2, 0]
+    assert [t[k] for k in ("reconsideration_upheld", "reconsideration_corrected", "reconsideration_other")] == [1, 1, 1]
+    assert not [f for f in report.flags if f.code == "duplicate_row"]
+
+
+def test_legacy_lawsuit_upheld_worded_as_the_reconsiderations_one(tmp_path):
+    # '(一)维持具体行政行为数' under 行政诉讼 too (the national table's own wording is longer): the lawsuits' item
+    lines = [["(一)维持具体行政行为数", *x[1:]] if isinstance(x, list) and x[0].startswith("(一)维持具有") else x
+             for x in _review_block("四、行政复议数量", "五、行政诉讼数量")]
+    report = _parse(lines, "txt", tmp_path)
+    t = report.tables.query("table == 'legacy'")
+    got = {(r.row_key, r.col_key): r.value for r in t.itertuples() if r.row_key.startswith(("reconsideration", "lawsuit"))}
+    assert got == _CASES
+    assert not [f for f in report.flags if f.code in ("duplicate_row", "identity_failed")]
+
+
+@pytest.mark.parametrize("mark", ["，", ",", "、", "：", ""])
+def test_legacy_sub_item_after_qizhong_and_any_mark(mark, tmp_path, seed_cells):
+    # '其中，主动公开规范性文件数' (a comma, not a colon) was kept under its text: the five 其中 items of seed 003
+    # (proactive_normative_documents, the two heads counts, denied_state_secret, src_lawyers) left their keys
+    lines = [[x[0].replace("其中:", f"其中{mark}"), *x[1:]] if isinstance(x, list) else x for x in _seed_lines()]
+    assert _legacy(_parse(lines, "txt", tmp_path)) == seed_cells
+
+
+# --- rows of the table's items that no table reads: said, not lost -----------------------------------------
+
+def _in_review_section(rows: list, keep_table: bool) -> list:
+    """Seed 003 with ``rows`` under its section 五、复议、诉讼和申诉情况 (its sentence replaced), with or without
+    its statistics table."""
+    lines = _seed_lines()
+    at = lines.index(next(x for x in lines if isinstance(x, str) and x.startswith("五、复议")))
+    out = lines[:at + 1] + rows + lines[at + 2:]
+    start, end = _table_at(out)
+    return out if keep_table else out[:start] + out[end:]
+
+
+@pytest.mark.parametrize("keep_table", [True, False])
+@pytest.mark.parametrize("rows", [
+    [["行政复议数量", "件", "1"], ["行政诉讼数量", "件", "2"]],       # two rows: too few to tell a table by
+    [["行政复议数量", "行政诉讼数量", "行政申诉数"], ["1", "2", "0"]]])  # the items set across, a row of values
+def test_legacy_item_rows_read_in_no_table_are_flagged(rows, keep_table, tmp_path, seed_cells):
+    # Beside the statistics table (kept), the two rows were lost with no flag, and the items set across were
+    # lost with status ok either way; both are flagged table_missing now, their values never read as the items'
+    report = _parse(_in_review_section(rows, keep_table), "txt", tmp_path)
+    assert _legacy(report) == (seed_cells if keep_table else [])
+    missing = [f for f in report.flags if f.code == "table_missing"]
+    assert [(f.table, f.detail.split(" row(s)")[1]) for f in missing] == [
+        ("legacy", f" of the statistics table's items (行政复议数量{', …' if rows[0][1] == '件' else ''}) read in no table")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("note", ["", "含转办", "3"])
+def test_legacy_remarks_column_is_no_value_column(note, fmt, tmp_path, seed_cells):
+    # '统计指标 | 单位 | 统计数 | 备注': the 备注 column was read as a second value column (value_2 of every row, a
+    # remark that is a number read as a count, '含转办' flagged not_a_number); its cells are notes after the values
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [[*row, *[""] * (3 - len(row)), note if row[0] == "六、举报投诉数量" else ""] for row in lines[start + 1:end]]
+    report = _parse(lines[:start] + [["统计指标", "单位", "统计数", "备注"]] + rows + lines[end:], fmt, tmp_path)
+    assert _legacy(report) == seed_cells
+    assert [f.detail for f in report.flags if f.code == "extra_cells"] == (
+        [f"complaints: a note after the values, not read: {note}"] if note else [])
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("mark", ["—", "/", "-"])
+def test_legacy_heading_rows_with_marks_are_no_items(mark, fmt, tmp_path, seed_cells):
+    # '一、主动公开情况 | — | —': a block's heading with a mark in its unit and value cells was read as an item of
+    # its own, '主动公开情况' (unit '—', value NA), and so were the other nine headings; a mark is no unit
+    lines = [[x[0], mark, mark] if isinstance(x, list) and not any(x[1:]) else x for x in _seed_lines()]
+    assert sum(isinstance(x, list) and x[1:] == [mark, mark] for x in lines) == 10
+    assert _legacy(_parse(lines, fmt, tmp_path)) == seed_cells

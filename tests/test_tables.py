@@ -367,8 +367,8 @@ def test_legacy_row_label_wrapped_onto_two_lines(cut):
 
 def test_legacy_label_wrapped_into_no_known_item_is_flagged():
     text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
-    report = toolkit.parse_text(text.replace("四、行政复议数量 |", "四、行政\n复议案件数 |"))
-    assert [(f.code, f.detail) for f in report.flags] == [("unknown_row", "四、行政/复议案件数")]
+    report = toolkit.parse_text(text.replace("四、行政复议数量 |", "四、行政\n复议案件量 |"))
+    assert [(f.code, f.detail) for f in report.flags] == [("unknown_row", "四、行政/复议案件量")]
     assert "reconsiderations" not in set(report.tables["row_key"])
 
 
@@ -544,6 +544,40 @@ def test_review_table_as_a_full_pipe_grid_with_filler_cells(seed_id, tmp_path, p
     got = toolkit.parse_text(text)
     assert got.table("review_litigation").equals(original.table("review_litigation"))
     assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
+def _review_glued(original: toolkit.Report, header: str, run: str) -> toolkit.Report:
+    """``original`` with its review table written as three header rows (cells set apart by ``header``) and its
+    data row as ``run``."""
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    rows = [["行政复议", "行政诉讼"], [*outcomes, "未经复议直接起诉", "复议后起诉"], outcomes * 2]
+    table = [header.join(row) + (" |" if header == " | " else "") for row in rows] + [run]
+    review = original.section("review_litigation")
+    lines = original.original_text.split("\n")
+    return toolkit.parse_text("\n".join([*lines[:review.first_line], *table, *lines[review.last_line:]]))
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("header, end", [(" | ", " |"), (" ", ""), ("\t", "")])
+def test_review_row_of_fifteen_digits_with_nothing_between_them(seed_id, header, end, parsed_seed):
+    # '400040101210001' on a line of its own under the header rows (a PDF's narrow cells, a page's cells with
+    # nothing between them) was read as one count for 15 columns: all 15 NA, flagged ragged.  Glued page text's
+    # run ('…总计400040101210001') was cut already; a run of the table's 15 cells is cut the same way.
+    original = parsed_seed(seed_id)
+    want = original.table("review_litigation")
+    got = _review_glued(original, header, "".join(f"{v:g}" for v in want.to_numpy().ravel()) + end)
+    assert got.table("review_litigation").equals(want)
+    assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("run, flag", [("40004010121000", "ragged"),     # 14 digits: a cell lost, never guessed
+                                       ("1000010000000000", "ambiguous_digits")])  # 16: 10 or 1|0 twice
+def test_review_run_of_digits_not_cut_one_way_stays_missing(run, flag, parsed_seed):
+    got = _review_glued(parsed_seed("001_4d29bfef72dd56db"), " | ", run + " |")
+    review = got.table("review_litigation").to_numpy().ravel()
+    assert np.isnan(review).sum() >= 2 and flag in {f.code for f in got.flags if f.table == "review_litigation"}
+    if flag == "ragged":
+        assert np.isnan(review).all()
 
 
 def test_a_fee_amount_under_a_header_without_its_unit_is_flagged():

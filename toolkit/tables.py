@@ -227,9 +227,14 @@ def _drop_notes(res: TableResult, table: str, row_key: str, row: Row, values: li
         notes.insert(0, out.pop())
         out = _trim_values(out, ncols)
     if notes:
-        res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: a note after the values, not read: "
-                              + " | ".join(c.text for c in notes)))
+        res.flags.append(_note_flag(table, row_key, row, notes))
     return out
+
+
+def _note_flag(table: str, row_key: str, row: Row, notes: list[Cell]) -> Flag:
+    """The flag of the notes after a row's values, not read: ``extra_cells`` with their text."""
+    return Flag("extra_cells", table, row.line, f"{row_key}: a note after the values, not read: "
+                + " | ".join(c.text for c in notes))
 
 
 # --- active (Article 20) --------------------------------------------------------
@@ -890,6 +895,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if first_row is None:
         return
     res.present.add("review_litigation")
+    if len(values) == 1 and values[0].text.isdigit() and len(values[0].text) >= n:
+        # one run of as many digits as the table has cells, or more: no count of cases but the row's cells
+        # written with nothing between them (narrow cells of a PDF, a page's cells): cut as glued page text is
+        values = [values[0]._replace(glued=True)]
     values = _trim_values(values, n)
     if len(values) != n and len(_trim_values(with_blanks, n)) == n:
         values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
@@ -939,13 +948,13 @@ def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]]
 def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
     """(index of the unit column, [(index, col_key)] of the value columns) of a legacy header row.
 
-    The first column holds the labels; a 代码 (row code) column is neither unit nor value.
+    The first column holds the labels; a 代码 (row code) column is neither unit nor value, nor is a 备注 column.
     """
     fm = load_formats()["legacy"]
     unit_at = None
     values: list[tuple[int, str]] = []
     for i, k in enumerate(keys[1:], start=1):
-        if not k or k in fm["code_headers"]:
+        if not k or k in fm["code_headers"] or k in fm["note_headers"]:
             continue
         if k in fm["unit_headers"] and unit_at is None:
             unit_at = i
@@ -1034,7 +1043,7 @@ def _legacy_parents() -> dict[str, str | None]:
 def _legacy_label_key(label: str) -> str:
     """The label key of a legacy row's label without a leading 其中 ('其中:1.同意公开答复数': the item number
     follows 其中, so the key is taken again after it)."""
-    return label_key(re.sub(rf"^(?:{_sub_item()})[:：]?", "", label_key(label)))
+    return label_key(re.sub(rf"^(?:{_sub_item()})[:：,，、]?", "", label_key(label)))
 
 
 class _Recent:
@@ -1070,12 +1079,10 @@ def _legacy_key(label: str, recent: _Recent) -> str:
         return re.sub(r"[^\w]", "", lk) or lk
     if len(candidates) == 1:
         return candidates[0]
-    best, best_pos = candidates[0], -1
-    for cand in candidates:
-        pos = recent.last(parents.get(cand))
-        if pos > best_pos:
-            best, best_pos = cand, pos
-    return best
+    # the item under the parent met last; one already met under its parent's last row is not met again there
+    # (被依法纠错数 after 行政诉讼's row in words not known is the lawsuits' one, not the reconsiderations' again)
+    return max(candidates, key=lambda cand: (recent.last(cand) <= recent.last(parents.get(cand)),
+                                             recent.last(parents.get(cand))))
 
 
 def _legacy_unit(label: str, recent: _Recent) -> str | None:
@@ -1268,6 +1275,17 @@ def _legacy_item_row(row: Row) -> bool:
     return any(c.text for c in rest) and all(c.is_value or c.text in vocab.legacy_units for c in rest)
 
 
+def _legacy_items_across(row: Row, below: Row | None) -> bool:
+    """A row of the statistics table's items' labels with a row of values under it ('行政复议数量 | 行政诉讼数量',
+    then '1 | 2'): a table set across, whose values are not read as the items' (a table is read down)."""
+    if below is None or not any(c.text for c in below.cells) or not all(c.is_value for c in below.cells if c.text):
+        return False
+    texts = [c.text for c in row.cells if c.text]
+    rows = load_formats()["legacy"]["rows"]
+    return len(texts) >= 2 and not any(c.is_value for c in row.cells) and all(
+        len(_legacy_label_key(t)) >= 4 and _legacy_key(t, _Recent()) in rows for t in texts)
+
+
 def _legacy_rows_layout(rows: list[Row], at: int) -> tuple[int | None, list[tuple[int, str]], int, bool] | None:
     """(unit column, value columns, width, numbered) of a table without a header that starts at ``rows[at]``.
 
@@ -1412,6 +1430,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     sub_header = False
     numbered = False  # the table has a 序号 column before its labels
     unread: list[Row] = []  # rows of the table's items met outside any table read
+    note_at: int | None = None  # the column of remarks (备注) right of the values, if the header has one
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
     rows = _legacy_unfold(_legacy_join_header(rows))
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
@@ -1427,6 +1446,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             texts = _legacy_collapse_header(texts[start:])
             keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
+            note_at = next((i for i, k in enumerate(keys) if k in fm["note_headers"]), None)
             header = texts
             sub_header, carried = True, ""
             continue
@@ -1471,7 +1491,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 row = _drop_serial(row)
                 texts, keys = [c.text for c in row.cells], [label_key(c.text) for c in row.cells]
         if value_cols is None:
-            if item:
+            if item or _legacy_items_across(row, rows[at + 1] if at + 1 < len(rows) else None):
                 unread.append(row)
             continue
         if keys[0] in fm["column_letters"]:
@@ -1496,6 +1516,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if lk in vocab.legacy_parents:
             recent.append(vocab.legacy_parents[lk])
         unit = texts[unit_at] if unit_at is not None and unit_at < len(texts) else ""
+        unit = "" if unit in NA_MARKS else unit  # a mark is no unit ('一、主动公开情况 | — | —', a block's heading)
         carried = unit if unit in vocab.legacy_units else ""  # a unit merged down over the rows below
         cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
         if _short_spaced(row, cells):
@@ -1508,8 +1529,9 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             ragged = "ragged"
         else:
             ragged = ""
-        if not unit and not any(c is not None and c.text for c in cells):
-            continue  # a heading row of the table (一、主动公开情况)
+        if not unit and not any(c is not None and c.text for c in cells) or not unit and all(
+                c is None or c.text in NA_MARKS for c in cells) and _legacy_key(label, recent) not in fm["rows"]:
+            continue  # a heading row of the table (一、主动公开情况), its cells blank or marks
         key = _legacy_key(label, recent)
         if broken and key not in parents:
             # an unknown label right after a label alone on its line: perhaps the rest of a label
@@ -1520,6 +1542,11 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         # value is 统计数 is unknown, so none is placed (the first was read as 统计数, the others dropped unseen); a
         # note after the values is no value
         last = max([i for i, _ in value_cols] + [unit_at or 0])
+        if note_at == last + 1:
+            # the 备注 column's remark is a note whatever it says (a number too): said, and no surplus value
+            if note_at < len(row.cells) and row.cells[note_at].text:
+                res.flags.append(_note_flag("legacy", key, row, [row.cells[note_at]]))
+            last = note_at
         if len(row.cells) > last + 1 and any(c.text or c.glued for c in row.cells[last + 1:]) and _drop_notes(
                 res, "legacy", key, row, row.cells[last + 1:], 0, lambda t: label_key(t) in vocab.legacy_rows):
             res.flags.append(Flag("extra_cells", "legacy", row.line,
@@ -1553,8 +1580,9 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     if seen:
         res.present.add("legacy")
         res.templates["legacy"] = "legacy"
-    elif unread:
-        # rows of the statistics table's items, too few or too scattered to tell the table's columns by
+    if unread:
+        # rows of the statistics table's items, too few or too scattered to tell the table's columns by; also
+        # beside a table read (two rows in the 复议诉讼 section before the statistics table): not lost unsaid
         res.flags.append(Flag("table_missing", "legacy", unread[0].line,
                               f"{len(unread)} row(s) of the statistics table's items ({unread[0].cells[0].text}"
                               f"{', …' if len(unread) > 1 else ''}) read in no table"))
