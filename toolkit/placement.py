@@ -87,14 +87,25 @@ class Placement:
 Reading = tuple  # tuple[Placed | None, ...] of length ncols
 
 
+# a number with thousands separators, as a piece of a run holding a comma must be ('2,752'; '12,0' is two cells)
+_GROUPS = r"[1-9]\d{0,2}(?:,\d{3})+"
+_GROUPED = re.compile(rf"[+-]?{_GROUPS}(?:\.\d+)?")
+
+
 def _split_run(run: str, parts: int) -> list[list[str]]:
-    """All ways to cut a digit run into ``parts`` numbers without leading zeros."""
+    """All ways to cut a digit run into ``parts`` numbers without leading zeros.
+
+    A comma in the run is a thousands separator inside a piece whose groups it fits ('1,577'), or else the
+    boundary of two cells ('12,0': 12 | 0), dropped from both; each piece keeps its text as written.
+    """
     out: list[list[str]] = []
     n = len(run)
 
     def valid(piece: str) -> bool:
         if not piece or piece in "+-":
             return False
+        if "," in piece:
+            return _GROUPED.fullmatch(piece) is not None
         body = piece.lstrip("+-")
         if not body or body.startswith(".") or body.endswith(".") or body.count(".") > 1:
             return False
@@ -115,7 +126,7 @@ def _split_run(run: str, parts: int) -> list[list[str]]:
         for end in range(start + 1, n - left + 2):
             piece = run[start:end]
             if valid(piece):
-                rec(end, left - 1, acc + [piece])
+                rec(end + 1 if run[end] == "," else end, left - 1, acc + [piece])
             elif piece.lstrip("+-")[:1] == "0" and len(piece.lstrip("+-")) > 1:
                 break  # a leading zero only gets worse
     if parts >= 1:
@@ -124,8 +135,9 @@ def _split_run(run: str, parts: int) -> list[list[str]]:
 
 
 def _signed_tokens(text: str) -> list[str]:
-    # A sign always starts a new number: '88-720' is '88' then '-720…'.
-    return [t for t in re.split(r"(?=[+-])", text.replace(",", "")) if t]
+    # A sign always starts a new number: '88-720' is '88' then '-720…' (a comma before it parts them too).
+    # Commas stay: _split_run reads them.
+    return [t for t in (t.strip(",") for t in re.split(r"(?=[+-])", text)) if t]
 
 
 def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]:
@@ -135,7 +147,7 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
             tokens.append((tok, cell.line))
     if len(tokens) > ncols:
         return []
-    capacity = [max(1, len(t.lstrip("+-").replace(".", ""))) for t, _ in tokens]
+    capacity = [max(1, len(t.lstrip("+-").replace(".", "").replace(",", ""))) for t, _ in tokens]
     readings: list[Reading] = []
     known: dict[tuple[str, int], Placed] = {}  # (a piece recurs in many readings: read once)
 
@@ -207,7 +219,7 @@ def _readings_ragged(cells: list[Cell], ncols: int, money: bool) -> list[Reading
 
 
 # a number as written in one cell: no sign, no leading zero (but 0 and 0.5)
-_AS_WRITTEN = re.compile(r"(?:0|[1-9][\d,]*)(?:\.\d+)?")
+_AS_WRITTEN = re.compile(rf"(?:0|[1-9]\d*|{_GROUPS})(?:\.\d+)?")
 
 
 def _readings_apart(row: RowInput, money: bool) -> list[Reading]:
