@@ -854,6 +854,10 @@ def _pipe_positions(row: Row, n: int) -> list[Cell] | None:
     return cells if len(cells) == n else None
 
 
+# a thousands separator between groups of three digits (a comma, as the text's thin spaces are read, or a space)
+_SET_APART = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
+
+
 def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
     fm = load_formats()["review_litigation"]
     vocab = vocabulary()
@@ -895,10 +899,13 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if first_row is None:
         return
     res.present.add("review_litigation")
-    if len(values) == 1 and values[0].text.isdigit() and len(values[0].text) >= n:
+    run = _SET_APART.sub("", values[0].text) if len(values) == 1 else ""
+    if run.isdigit() and len(run) >= n:
         # one run of as many digits as the table has cells, or more: no count of cases but the row's cells
-        # written with nothing between them (narrow cells of a PDF, a page's cells): cut as glued page text is
-        values = [values[0]._replace(glued=True)]
+        # written with nothing between them (narrow cells of a PDF, a page's cells): cut as glued page text is;
+        # its digits set apart in threes ('110,024,001,510,102', a run taken for a number and given separators)
+        # are no thousands of one count, so the run is cut without them
+        values = [values[0]._replace(text=run, glued=True)]
     values = _trim_values(values, n)
     if len(values) != n and len(_trim_values(with_blanks, n)) == n:
         values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
