@@ -159,6 +159,33 @@ def test_oversize_file_is_refused_before_reading(tmp_path: Path, monkeypatch) ->
     assert read_document(path, max_bytes=size).lines  # exactly at the limit is fine
 
 
+def _stat_smaller(monkeypatch, path: Path, size: int) -> None:
+    """Make os.stat give ``path`` as ``size`` bytes, as if it grew after the stat (or as /proc gives 0)."""
+    real = os.stat
+
+    def stat(p, *args, **kwargs):
+        st = real(p, *args, **kwargs)
+        if os.fspath(p) != os.fspath(path):
+            return st
+        fields = list(st)
+        fields[6] = size  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", stat)
+
+
+@pytest.mark.parametrize("stated", [0, 100])
+def test_file_larger_than_stat_says_is_read_whole(tmp_path: Path, monkeypatch, stated: int) -> None:
+    # the read takes the size stat gives and a byte more, then the rest: seed 001 is read as it is
+    path = write(tmp_path, "grown.txt", SEED_001.read_bytes())
+    size = path.stat().st_size
+    _stat_smaller(monkeypatch, path, stated)
+    assert read_document(path).lines == read_document(SEED_001).lines
+    # grown past the limit between the stat and the read: refused as before, not cut at the limit
+    expect(FileTooLargeError, path, "file is larger than the limit max_bytes=1000", max_bytes=1000)
+    assert read_document(path, max_bytes=size).lines == read_document(SEED_001).lines
+
+
 def test_docx_that_expands_too_much(tmp_path: Path) -> None:
     render_docx(ROWS, tmp_path / "ok.docx")
     buf = io.BytesIO()

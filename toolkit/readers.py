@@ -448,10 +448,10 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise ReadError(path, "file not found") from exc
     except OSError as exc:
         raise ReadError(path, f"cannot open the file: {exc.strerror or exc}") from exc
-    if os.path.isdir(path):
-        raise ReadError(path, "is a directory, not a file")
-    import stat  # (here, with the check that needs it)
+    import stat  # (here, with the checks that need it)
 
+    if stat.S_ISDIR(st.st_mode):  # (the stat above: os.path.isdir would make another)
+        raise ReadError(path, "is a directory, not a file")
     if not stat.S_ISREG(st.st_mode):  # opening a named pipe blocks until a writer comes, reading a device never ends
         kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
                 else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a special file")
@@ -464,7 +464,11 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         )
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # the size stat gives and a byte more, to see whether the file grew since: a read of max_bytes + 1
+            # takes a buffer of that size (50 MiB) from the system for every file, which costs more than the read
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:  # grown, or a size the system does not give (/proc): the rest, to the limit
+                data += fh.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise ReadError(path, f"cannot read the file: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
