@@ -936,6 +936,40 @@ NEW_KINDS = [
     ("正阳县行政学院", "county", "department", "河南", False),
     ("驻马店市社会主义学院", "prefecture", "department", "河南", False),
     ("河南警察学院", None, None, "河南", True),
+    # a Party school is a department of its place's tier, as the school of administration it often is one body with:
+    # had no kind (its 校 no ending), and with that school's name in brackets was a county (委党校(郑州市 a place)
+    ("中共驻马店市委党校", "prefecture", "department", "河南", False),
+    ("中共河南省委党校", "province", "department", "河南", False),
+    ("中共正阳县委党校", "county", "department", "河南", False),
+    ("中共郑州市委党校(郑州市行政学院)", "prefecture", "department", "河南", False),
+    ("正阳县行政学校", "county", "department", "河南", False),
+    # the Youth League's and the political consultative conference's name is no place, as the Party's: a prefecture's
+    # were county bodies (共青团驻马店市, 政协驻马店市: one place) or of no tier (中国人民政治协商会议驻马店市委员会)
+    ("共青团驻马店市委", "prefecture", "department", "河南", False),
+    ("共青团河南省委", "province", "department", "河南", False),
+    ("中国共产主义青年团正阳县委员会", "county", "department", "河南", False),
+    ("政协驻马店市委员会", "prefecture", "department", "河南", False),
+    ("中国人民政治协商会议驻马店市委员会", "prefecture", "department", "河南", False),
+    # mass bodies by their short forms, as by their full names: had no kind
+    ("驻马店市妇联", "prefecture", "department", "河南", False),
+    ("驻马店市残联", "prefecture", "department", "河南", False),
+    ("驻马店市工商联", "prefecture", "department", "河南", False),
+    ("驻马店市科协", "prefecture", "department", "河南", False),
+    ("正阳县政协", "county", "department", "河南", False),
+    # read right before
+    ("驻马店市妇女联合会", "prefecture", "department", "河南", False),
+    ("驻马店市总工会", "prefecture", "department", "河南", False),
+    ("驻马店市科学技术协会", "prefecture", "department", "河南", False),
+    ("驻马店市残疾人联合会", "prefecture", "department", "河南", False),
+    ("驻马店市红十字会", "prefecture", "department", "河南", False),
+    ("驻马店市工商业联合会", "prefecture", "department", "河南", False),
+    ("驻马店市档案馆", "prefecture", "department", "河南", False),
+    ("驻马店市地方史志办公室", "prefecture", "department", "河南", False),
+    ("驻马店市机关事务管理局", "prefecture", "department", "河南", False),
+    ("中共驻马店市委办公室", "prefecture", "department", "河南", False),
+    # a body that is neither (a school, a company) keeps no kind, its place's tier read
+    ("驻马店市第一高级中学", "prefecture", None, "河南", False),
+    ("驻马店市供水有限公司", "prefecture", None, "河南", False),
     # units of the 2023 reform, zones and townships: read right before, the zone's unknown tier now flagged
     ("国家数据局", "national", "department", None, False),
     ("驻马店市数据局", "prefecture", "department", "河南", False),
@@ -961,6 +995,25 @@ def test_universities_corps_units_and_new_agencies(agency, level, kind, province
         assert (report.metadata["level"], report.metadata["agency_kind"], report.metadata["province"]) == (
             level, kind, province)
         assert ("level_unknown" in {f.code for f in report.flags}) == unknown
+
+
+@pytest.mark.parametrize("title, agency, level", [
+    ("中共郑州市委党校（郑州市行政学院）2020年政府信息公开工作年度报告", "中共郑州市委党校(郑州市行政学院)", "prefecture"),
+    ("郑州市行政学院（中共郑州市委党校）2020年政府信息公开工作年度报告", "郑州市行政学院(中共郑州市委党校)", "prefecture"),
+    ("正阳县档案馆（正阳县地方史志办公室）2020年政府信息公开工作年度报告", "正阳县档案馆(正阳县地方史志办公室)", "county"),
+    ("驻马店市人民政府办公室（驻马店市政务服务中心）2020年政府信息公开工作年度报告",
+     "驻马店市人民政府办公室(驻马店市政务服务中心)", "prefecture")])
+def test_a_body_named_with_its_second_name_in_brackets(title, agency, level):
+    import toolkit
+
+    # one body under two names, the second in brackets: read by the first.  Had no kind, and the first a county
+    # body: the bracket and the second name's place were read as one place (委党校(郑州市)
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(title + text[text.index("\n"):])
+    kind = "government" if "人民政府" in agency else "department"
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["agency_kind"],
+            report.metadata["province"]) == (agency, level, kind, "河南")
+    assert "level_unknown" not in {f.code for f in report.flags}
 
 
 @pytest.mark.parametrize("title", ["北京大学2022-2023学年信息公开工作年度报告",

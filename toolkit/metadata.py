@@ -123,6 +123,13 @@ def _rules() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    """Endings of a government's or a department's name (metadata.yaml's government_endings, department_endings)."""
+    rules = _rules()["agency"]
+    return tuple(rules["government_endings"] + rules["department_endings"])
+
+
+@functools.lru_cache(maxsize=1)
 def _gazetteer_rows() -> tuple[dict[str, str], ...]:
     """The rows of gazetteer.csv, then those of gazetteer_changes.csv (units created or renamed since its counties)."""
     out: list[dict[str, str]] = []
@@ -541,9 +548,8 @@ def _place_above(lines: list[str], above: int, first: int, line: str, text: str,
     # elsewhere (the title's own lines left out)
     if new_agency == agency or new_agency != line + agency:
         return False
-    endings = rules["agency"]["government_endings"] + rules["agency"]["department_endings"]
     piece = line[len(new_agency) - len(rest):]
-    if unknown_own and places[0].province and piece and not any(e in piece for e in endings) \
+    if unknown_own and places[0].province and piece and not any(e in piece for e in _body_endings()) \
             and not piece.endswith(tuple(rules["title"]["site_name_endings"])):
         return True
     return _written_elsewhere(lines, above, first, new_agency)
@@ -749,9 +755,7 @@ def _agency_like(text: str) -> bool:
     text = text.strip()
     if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text):
         return False
-    rules = _rules()["agency"]
-    endings = rules["government_endings"] + rules["department_endings"]
-    if any(text.endswith(e) for e in endings):
+    if text.endswith(_body_endings()):
         return True
     places, rest = _split_places(text)
     return bool(places) and rest == ""
@@ -1408,11 +1412,20 @@ def _kind(rest: str, has_place: bool) -> str | None:
     return None
 
 
+def _first_name(name: str) -> str:
+    """The name before a second name of the same body in brackets at its end, when it ends as a body's name does
+    (中共郑州市委党校(郑州市行政学院): one body, read by its first name), else ``name`` (医药高新区(高港区): places)."""
+    if not name.endswith((")", "）")):
+        return name  # (most names)
+    head = name[: max(name.rfind("("), name.rfind("（"))]
+    return head if head.endswith(_body_endings()) else name
+
+
 def _classify_agency(agency: str) -> dict[str, Any]:
     """Tier, kind and province told by an agency name."""
     out: dict[str, Any] = {"level": None, "agency_kind": None, "province": None, "candidates": ()}
-    name = re.sub(r"\s+", "", agency)
-    # the Party's name is no place: read as one, 中共驻马店市 was a county
+    name = _first_name(re.sub(r"\s+", "", agency))
+    # the Party's name (or the Youth League's, party_prefixes) is no place: read as one, 中共驻马店市 was a county
     party = next((p for p in sorted(_rules()["agency"]["party_prefixes"], key=len, reverse=True)
                   if name.startswith(p) and len(name) > len(p)), "")
     name = name[len(party):]
