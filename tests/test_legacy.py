@@ -712,7 +712,7 @@ def test_legacy_row_with_more_values_than_the_header_has_columns(spaced):
     # first was read as 统计数 (it is 区政府's part) and the other three dropped, unflagged. None is placed now,
     # flagged extra_cells; a note after a row's value is no value (kept, the note flagged).
     rows = [["统计指标", "单位", "统计数"], ["主动公开政府信息数", "条", "100", "200", "300", "600"],
-            ["收到申请数", "件", "5", "2", "3", "10"]] + ([] if spaced else [["举报投诉数量", "件", "4", "备注:含匿名举报"]])
+            ["收到申请数", "件", "5", "2", "3", "10"], ["举报投诉数量", "件", "4", "备注:含匿名举报"]]
     text = "\n".join(["2017年某区政府信息公开工作年度报告", "一、概述", "本区工作。"]
                      + [(" " if spaced else " | ").join(r) for r in rows]) + "\n"
     report = toolkit.parse_text(text)
@@ -721,9 +721,9 @@ def test_legacy_row_with_more_values_than_the_header_has_columns(spaced):
     assert set(t.loc[["proactive_items", "requests_received"], "flag"]) == {"extra_cells"}
     assert [f.detail for f in report.flags if f.code == "extra_cells"] == [
         "proactive_items: 4 values for 1 value columns, none placed",
-        "requests_received: 4 values for 1 value columns, none placed"] + (
-        [] if spaced else ["complaints: a note after the values, not read: 备注:含匿名举报"])
-    assert spaced or t.loc["complaints", "value"] == 4
+        "requests_received: 4 values for 1 value columns, none placed",
+        "complaints: a note after the values, not read: 备注:含匿名举报"]
+    assert t.loc["complaints", "value"] == 4
 
 
 @pytest.mark.parametrize("header", list(_PARTS_HEADERS))
@@ -911,7 +911,7 @@ def test_legacy_item_rows_read_in_no_table_are_flagged(rows, keep_table, tmp_pat
         ("legacy", f" of the statistics table's items (行政复议数量{', …' if rows[0][1] == '件' else ''}) read in no table")]
 
 
-@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("fmt", ["txt", "html", "unruled"])
 @pytest.mark.parametrize("note", ["", "含转办", "3"])
 def test_legacy_remarks_column_is_no_value_column(note, fmt, tmp_path, seed_cells):
     # '统计指标 | 单位 | 统计数 | 备注': the 备注 column was read as a second value column (value_2 of every row, a
@@ -923,6 +923,31 @@ def test_legacy_remarks_column_is_no_value_column(note, fmt, tmp_path, seed_cell
     assert _legacy(report) == seed_cells
     assert [f.detail for f in report.flags if f.code == "extra_cells"] == (
         [f"complaints: a note after the values, not read: {note}"] if note else [])
+
+
+_NOTES = {"六、举报投诉数量": "备注:含匿名举报", "四、行政复议数量": "其中2件为补正后申请", "3﹒网络申请数": "含 转办 信件"}
+
+
+@pytest.mark.parametrize("header", [False, True])
+def test_unruled_legacy_row_with_a_note_after_its_value(header, tmp_path, seed_cells):
+    # An unruled PDF (cells set apart by spaces only), a note after a row's value ('六、举报投诉数量 件 675
+    # 备注:含匿名举报'), with a 备注 column in the header or none: the line was no row, the item lost unflagged. It is
+    # read as the row it is, the note flagged extra_cells with its text; prose ending in a number then words, and
+    # a known item's line whose words end as a sentence does, stay prose (no row, no flag).
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [[*row, *[""] * (3 - len(row)), ""] if header else list(row) for row in lines[start + 1:end]]
+    for row in rows:
+        if row[0] in _NOTES:
+            row[3 if header else len(row):] = [_NOTES[row[0]]]
+    assert sum(row[0] in _NOTES and row[2] != "" for row in rows) == len(_NOTES)
+    prose = ["全年共收到举报投诉 件 675 件,同比增长", "六、举报投诉数量 件 675 件,同比增长百分之十二。"]
+    head = [["统计指标", "单位", "统计数", "备注"]] if header else [lines[start]]
+    report = _parse(lines[:start] + head + rows + lines[end:] + prose, "unruled", tmp_path)
+    assert _legacy(report) == seed_cells
+    notes = {f.detail.split(":")[0]: f.detail.split("not read: ")[1] for f in report.flags if f.code == "extra_cells"}
+    assert set(notes.values()) == set(_NOTES.values()) and len(notes) == len(_NOTES)
+    assert [f for f in report.flags if f.table and f.code != "extra_cells"] == []
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html"])

@@ -498,6 +498,10 @@ _PART_NAME = r"[^\s\d|,，、。;；:：()（）]{1,8}"
 _PARTS_LINE = re.compile(rf"{_PART_NAME}(?:\s+{_PART_NAME})+")
 
 
+# a short note after a spaced legacy row's values: up to three words, the first no number nor sign, 20 characters
+_NOTE_WORDS = r"(?=[^\n]{1,20}$)[^\s\d+-]\S*(?:\s+\S+){0,2}"
+
+
 @functools.lru_cache(maxsize=1)
 def _legacy_label_headers() -> frozenset[str]:
     """The label keys of the label column's header words (formats.yaml ``legacy.label_header_words``)."""
@@ -505,10 +509,10 @@ def _legacy_label_headers() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(header, header word, row, row with no unit) of a pre-2019 statistics table set with spaces:
-    '统 计 指 标 单位 统计数', '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values; words and units
-    from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark.
+def _legacy_spaced_patterns() -> tuple[re.Pattern[str], ...]:
+    """(header, header word, row, row with a note after its values, row with no unit) of a pre-2019 statistics
+    table set with spaces: '统 计 指 标 单位 统计数', '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values;
+    words and units from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark.
     After the unit column's word, the value columns may be parts named in words of their own ('统计指标 单位
     区政府 区直单位 乡镇街道 合计'): short words without digits."""
     units = alternation(vocabulary().legacy_units)
@@ -521,14 +525,20 @@ def _legacy_spaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     header = re.compile(rf"(?P<first>{first})(?:(?P<rest>(?:\s+(?:{word}))+)"
                         rf"|\s+(?P<unit>{unit})(?P<parts>(?:\s+{_PART_NAME}){{2,}}))")
     value = rf"\s+(?:[+-]?\d[\d,.]*(?:%|{units})?|{marks})"
-    row = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{units})(?P<values>(?:{value})*)")
+    row = rf"(?P<label>\S.*?)\s+(?P<unit>{units})(?P<values>(?:{value})*)"
+    # a short note of words after the values ('六、举报投诉数量 件 675 含转办'), as in a 备注 column
+    noted = re.compile(rf"{row}\s+(?P<note>{_NOTE_WORDS})")
     bare = re.compile(rf"(?P<label>\S.*?)(?P<values>(?:{value})+)")
-    return header, re.compile(word), row, bare
+    return header, re.compile(word), re.compile(row), noted, bare
 
 
 def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
-    """The cells of a spaced legacy table line, or None; with ``no_unit``, a known item with no unit too."""
-    header, word, row, bare = _legacy_spaced_patterns()
+    """The cells of a spaced legacy table line, or None; with ``no_unit``, a known item with no unit too.
+
+    A known item's short note after its values ('六、举报投诉数量 件 675 含转办') is one last cell, a remark."""
+    if _SPACE.search(text) is None:
+        return None  # one word (most lines): each pattern sets its cells apart with spaces
+    header, word, row, noted, bare = _legacy_spaced_patterns()
     m = header.fullmatch(text)
     if m:
         if m["rest"] is None:
@@ -537,6 +547,12 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     m = row.fullmatch(text)
     if m and len(m["label"]) <= 80 and "。" not in m["label"] and not _PROSE_END.search(m["label"]):
         return [m["label"], m["unit"], *m["values"].split()]
+    # (cheap tests first: most lines that are no row are sentences, long or ending as one does)
+    m = noted.fullmatch(text) if m is None and len(text) <= 100 and not _PROSE_END.match(text[-1]) else None
+    if m and m["values"] and label_key(m["label"]) in vocabulary().legacy_rows:
+        # a note after a known item's values is its remark (the tables stage flags it): only a known label, lest
+        # a sentence ending in a number then words be a row
+        return [m["label"], m["unit"], *m["values"].split(), m["note"]]
     m = bare.fullmatch(text) if no_unit else None
     if m and label_key(m["label"]) in vocabulary().legacy_rows:
         # a known item with its unit cell blank ('4.信函申请数 12'): only a known label, lest prose be a row
