@@ -622,8 +622,8 @@ def _row_blank_marks(segments: list[Segment], i: int, label: str) -> list[int]:
     for seg in segments[i + 1 : i + 2 + ncols]:
         value, bar, rest = seg.text.partition("|")
         value = value.strip()
-        if not bar or not value or rest.strip("| ") or not (
-                _text_kind(value) == "value" or _text_kind(value) == "label" and _WORDY_COUNT.match(value)):
+        kind = _text_kind(value) if bar and value and not rest.strip("| ") else None
+        if kind != "value" and not (kind == "label" and _WORDY_COUNT.match(value)):
             break  # (a count, or one with words, '(16)' or '16/3', that is no label: the row's next label ends it)
         lines.append(lines[-1] + 1)
         marks = rest.count("|")

@@ -1536,9 +1536,10 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             ragged = "ragged"
         else:
             ragged = ""
-        if not unit and not any(c is not None and c.text for c in cells) or not unit and all(
-                c is None or c.text in NA_MARKS for c in cells) and _legacy_key(label, recent) not in fm["rows"]:
-            continue  # a heading row of the table (一、主动公开情况), its cells blank or marks
+        blank = not any(c is not None and c.text for c in cells)
+        marks = all(c is None or c.text in NA_MARKS for c in cells)
+        if not unit and (blank or marks and _legacy_key(label, recent) not in fm["rows"]):
+            continue  # a heading row of the table (一、主动公开情况), its cells blank, or marks and no known item
         key = _legacy_key(label, recent)
         if broken and key not in parents:
             # an unknown label right after a label alone on its line: perhaps the rest of a label
