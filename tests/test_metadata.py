@@ -970,6 +970,23 @@ NEW_KINDS = [
     # a body that is neither (a school, a company) keeps no kind, its place's tier read
     ("驻马店市第一高级中学", "prefecture", None, "河南", False),
     ("驻马店市供水有限公司", "prefecture", None, "河南", False),
+    # the democratic parties' names are no place, as the Party's: 民革驻马店市 was one county, 民盟中央 a prefecture
+    # (盟); the central committees of the Party, the League and the democratic parties had no kind (中央 no ending)
+    ("民革驻马店市委员会", "prefecture", "department", "河南", False),
+    ("九三学社河南省委员会", "province", "department", "河南", False),
+    ("中国民主同盟正阳县委员会", "county", "department", "河南", False),
+    ("民盟中央", "national", "department", None, False),
+    ("中共中央", "national", "department", None, False),
+    ("共青团中央", "national", "department", None, False),
+    ("九三学社中央委员会", "national", "department", None, False),
+    # national mass bodies were of no tier (中华全国, 全国 and 中国残疾人联合会 no central prefix)
+    ("中华全国总工会", "national", "department", None, False),
+    ("全国妇联", "national", "department", None, False),
+    ("中国残疾人联合会", "national", "department", None, False),
+    ("中国科学技术协会", "national", "department", None, False),
+    # a place in brackets after a zone: read with its bracket ('(高港区'), a place of no province (seed 003's
+    # 发布机构; the report's text names Henan's places, so province was 河南)
+    ("医药高新区(高港区)住房和城乡建设局", "county", "department", "江苏", False),
     # units of the 2023 reform, zones and townships: read right before, the zone's unknown tier now flagged
     ("国家数据局", "national", "department", None, False),
     ("驻马店市数据局", "prefecture", "department", "河南", False),
@@ -1421,3 +1438,92 @@ def test_the_agency_named_on_the_line_after_the_title(seed):
     # a sentence below the title is no agency
     moved[at + 1] = "本报告由" + agency + "编制。"
     assert toolkit.parse_text("\n".join(moved)).metadata["agency"] is None
+
+
+# --- what the eighteenth-session review left alone (helper meta6) ---------------------------------------------------
+
+
+def _seed_000_dated(line: str) -> list[dict]:
+    """Seed 000's metadata with ``line`` for the line under its title ('投稿:huoruiqi  来源:时间:2021年01月31日'),
+    as written and in traditional characters (OpenCC s2t)."""
+    import opencc
+
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    edited = text.replace("投稿:huoruiqi  来源:时间:2021年01月31日", line, 1)
+    assert edited != text
+    return [toolkit.parse_text(doc).metadata for doc in (edited, opencc.OpenCC("s2t").convert(edited))]
+
+
+@pytest.mark.parametrize("line", ["2021-01-20", "2021年1月20日", "[2021-01-20 10:30]", "2021.01.20 10:30:05",
+                                  "二〇二一年一月二十日", "来源：驻马店市住房和城乡建设局 2021-01-20",
+                                  "来源:驻马店市住房和城乡建设局  2021年1月20日", "信息来源：2021-01-20",
+                                  # a label of more than two characters, its date with no colon nor space after it
+                                  "发布时间2021-01-20", "来源：驻马店市住房和城乡建设局 发布日期2021年1月20日 浏览次数：3",
+                                  "发布日期 ：2021年1月20日", "时间:2021.01.20"])
+def test_a_publication_date_beside_the_title(line):
+    # seed 000's line under its title ('投稿:huoruiqi  来源:时间:2021年01月31日') replaced: a date with no label,
+    # after the page's source, or after a label with no colon, was not read (published None: seed 000 is unsigned)
+    for result in _seed_000_dated(line):
+        assert result["published"] == "2021-01-20", line
+
+
+@pytest.mark.parametrize("line", ["统计时间2020年1月1日至2020年12月31日", "发布时间2020年1月1日至2020年12月31日",
+                                  "2021-01-20 我局召开政务公开工作会议", "来源：驻马店市住房和城乡建设局",
+                                  "截至时间2020年12月31日", "2021年1月"])
+def test_no_publication_date_beside_the_title(line):
+    # a period, a date in a sentence, a source with no date, a date after 时间 with no colon (narrative: 统计时间…),
+    # a month: no publication date
+    for result in _seed_000_dated(line):
+        assert result["published"] is None, line
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "004"])
+@pytest.mark.parametrize("crumb", ["首页 > 政务公开 > {}", "首页/政务公开/{}", "当前位置：首页 » 部门信息公开 » {}",
+                                   "首页 政务公开 {}"])
+def test_a_breadcrumb_ending_in_the_agency(seed, crumb):
+    import toolkit
+
+    text = next(RAW.glob(f"{seed}*.txt")).read_text(encoding="utf-8")
+    original = toolkit.parse_text(text).metadata
+    agency = original["agency"]
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if agency in line and "报告" in line)
+    untitled = lines[:at] + [crumb.format(agency), lines[at].replace(agency, "", 1)] + lines[at + 1:]
+    # the title without the agency, a breadcrumb ending in it above: was no agency (agency_unknown)
+    report = toolkit.parse_text("\n".join(untitled))
+    assert {k: report.metadata[k] for k in ("agency", "level", "agency_kind", "province")} == {
+        k: original[k] for k in ("agency", "level", "agency_kind", "province")}
+    assert "agency_unknown" not in {f.code for f in report.flags}
+    # ending in a column's name, or in a word the name of no body: no agency
+    for column in ("政府信息公开年报", "年度报告", "正文"):
+        untitled[at] = crumb.format(column)
+        assert toolkit.parse_text("\n".join(untitled)).metadata["agency"] is None
+
+
+def _seed_clauses(ending: str) -> list[str]:
+    """The clauses of the real reports' text (between punctuation) that end with ``ending``."""
+    import re
+
+    from toolkit.normalize import HAN_RANGES
+
+    text = "\n".join(normalize_text(path.read_text(encoding="utf-8-sig")) for path in sorted(RAW.glob("*.txt")))
+    return sorted({c for c in re.split(rf"[^{HAN_RANGES}]+", text) if c.endswith(ending) and 2 <= len(c) <= 40})
+
+
+def test_words_ending_in_lian_or_xie_are_no_agencies():
+    import toolkit
+
+    # the real reports' clauses ending in 联 or 协 ('我局通过关联'), and ordinary words so ending, alone under a
+    # title naming no agency: taken for the agency since 联 and 协 were department endings; the mass bodies' short
+    # forms still are
+    clauses = _seed_clauses("联") + _seed_clauses("协")
+    assert "我局通过关联" in clauses
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    for clause in clauses + ["互联互通", "相互关联", "达成妥协", "加强部门协"]:
+        assert toolkit.parse_text("2020年政府信息公开工作年度报告\n" + clause + body).metadata["agency"] is None, clause
+    for agency in ("驻马店市妇联", "驻马店市残联", "驻马店市工商联", "驻马店市侨联", "驻马店市文联", "驻马店市科协"):
+        meta_ = toolkit.parse_text("2020年政府信息公开工作年度报告\n" + agency + body).metadata
+        assert (meta_["agency"], meta_["agency_kind"]) == (agency, "department")

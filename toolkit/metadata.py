@@ -352,14 +352,34 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return re.compile(topic), re.compile(report), whole
 
 
+# A whole date: 2024年1月20日, 2024-01-20 (or with / or .), 二〇二四年一月二十日.
+_WHOLE_DATE = (rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)\d{{1,2}}(?!\d)"
+               rf"|{_DATE_CN.pattern})")
+
+
 @functools.lru_cache(maxsize=1)
 def _stamp_pattern() -> re.Pattern[str]:
     """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml), or a page's
     date of publication, maybe in brackets ('2024年1月20日 <title>', '[2024-01-20]<title>'): a title never starts
     with a whole date (but with a period: '2023年1月1日至…' is kept)."""
-    date = rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)\d{{1,2}}(?!\d)|{_DATE_CN.pattern})"
-    dated = rf"[\[【(（]?\s*{date}\s*[\]】)）]?\s*(?![至到起\-—–~～])"
+    dated = rf"[\[【(（]?\s*{_WHOLE_DATE}\s*[\]】)）]?\s*(?![至到起\-—–~～])"
     return re.compile(rf"^\s*(?:(?:{load_formats()['pdf']['stamp_time']})\s+|{dated})")
+
+
+@functools.lru_cache(maxsize=1)
+def _beside_title_pattern() -> re.Pattern[str]:
+    """A line holding a date and nothing else, maybe with its time and in brackets ('2021-01-20',
+    '[2021年1月20日 10:30]'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``)."""
+    source = alternation(_rules()["fields"]["source"])
+    return re.compile(rf"\s*(?:(?:{source})\s*[:：]?[^\d|:：]{{0,40}}?)?\s*[\[【(（]?\s*(?P<date>{_WHOLE_DATE})"
+                      rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*")
+
+
+def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int) -> _dt.date | None:
+    """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), or None."""
+    below = next((line for line in lines[span[1] + 1: limit] if line.strip()), "")
+    m = _beside_title_pattern().fullmatch(below)
+    return _parse_date_at(m.group("date"))[0] if m else None
 
 
 def _without_stamp(raw: str) -> str:
@@ -380,17 +400,44 @@ def _title_candidate(raw: str) -> str | None:
         return None
     if line.lstrip(rules["quote_marks"]).startswith(tuple(rules["navigation_prefixes"])):
         return None  # the title of the report before or after this one, linked at the top of the page
-    if any(mark in line for mark in rules["breadcrumb_marks"]) or _breadcrumb_home().match(raw):
+    if _is_breadcrumb(raw):
         return None
     if _starts_with_box_label(raw):
         return None  # '索引号 分类 信息公开年报': a header box printed without its rules
     return _without_field_label(line)
 
 
+def _is_breadcrumb(raw: str) -> bool:
+    """Whether the line is the site's breadcrumb: a mark of ``title.breadcrumb_marks`` in it, or its home link
+    first."""
+    return any(mark in raw for mark in _rules()["title"]["breadcrumb_marks"]) or bool(_breadcrumb_home().match(raw))
+
+
 @functools.lru_cache(maxsize=1)
 def _breadcrumb_home() -> re.Pattern[str]:
     """The site's home link opening a breadcrumb, a separator or a space after it ('首页 / 政务公开 / …')."""
     return re.compile(rf"\s*(?:{alternation(_rules()['title']['breadcrumb_homes'])})(?:[^{HAN_RANGES}]|$)")
+
+
+@functools.lru_cache(maxsize=1)
+def _crumb_separators() -> re.Pattern[str]:
+    """What sets a breadcrumb's links apart: its marks (``title.breadcrumb_marks``), a slash, a dash, an underscore,
+    a dot, a comma or a space."""
+    return re.compile(rf"[\s/\-_·、{re.escape(''.join(_rules()['title']['breadcrumb_marks']))}]+")
+
+
+def _breadcrumb_agency(lines: list[str], limit: int) -> str | None:
+    """The agency that the last link of the site's breadcrumb names, in the lines above ``limit`` (首页 > 政务公开 >
+    驻马店市住房和城乡建设局: the page of that agency's column), or None; a breadcrumb ending in a column's name
+    (首页 > 政务公开 > 政府信息公开年报) names none."""
+    rules = _rules()["title"]
+    for raw in lines[: min(limit, rules["max_line"])]:
+        if not _is_breadcrumb(raw):
+            continue  # (most lines)
+        crumbs = [c for c in _crumb_separators().split(raw) if c]
+        if len(crumbs) > 1 and _agency_like(crumbs[-1]):
+            return _clean_agency(crumbs[-1])
+    return None
 
 
 def _box_labels() -> set[str]:
@@ -673,7 +720,11 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # a header box printed without rules sets its fields apart by spaces only ('发布机构 XX局 发文日期 2018-02-28'):
     # a label at the start of the line or after a space, then a space
     # (a label's cell holding its colon: '发布日期： | 2021-01-20')
-    return (re.compile(rf"({published})(?:(?:\s*[:：|])+\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"),
+    # (a label of more than two characters, at the start of the line or after a space, before its date with no
+    # colon or space: '发布时间2021-01-20')
+    glued = alternation([label for label in fields["published"] if len(label) > 2])
+    return (re.compile(rf"({published})(?:(?:\s*[:：|])+\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"
+                       rf"|(?:^|(?<=[\s|]))({glued})(?=\d{{4}}\s*[-/.年])"),
             re.compile(rf"(?:{agency})(?:\s*[:：|])+\s*([^|:：\s]{{2,60}})"
                        rf"|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
 
@@ -703,7 +754,7 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
         for m, value in _labels_at(pattern, regions, n):
             date, bad = _parse_date_at(value.lstrip(" [【(（"))  # ('发布时间：【2021-01-20】')
             if date is not None:
-                rank = preference.index(re.sub(r"\s+", "", m.group(1) or m.group(2)))
+                rank = preference.index(re.sub(r"\s+", "", next(label for label in m.groups() if label)))
                 if best is None or rank < best[0]:
                     best = (rank, date)
             garbled = garbled or bad
@@ -1284,19 +1335,21 @@ def _split_places(name: str) -> tuple[list[_Place], str]:
     places: list[_Place] = []
     pos = 0
     while pos < len(name):
+        if name[pos] in "(（":
+            # places in brackets after a place (医药高新区(高港区)); a place never starts with the bracket itself
+            # (read with it, '(高港区' was a place the gazetteer does not know: no province)
+            close = min((i for i in (name.find(")", pos), name.find("）", pos)) if i > 0), default=-1)
+            inner, rest = _split_places(name[pos + 1: close]) if places and close > pos + 1 else ([], "")
+            if inner and rest == "":
+                places.extend(inner)
+                pos = close + 1
+                continue
+            break
         place = _match_place(name, pos)
         if place is not None:
             places.append(place)
             pos += len(place.text)
             continue
-        if places and name[pos] == "(":
-            close = name.find(")", pos)
-            if close > pos + 1:
-                inner, rest = _split_places(name[pos + 1: close])
-                if inner and rest == "":
-                    places.extend(inner)
-                    pos = close + 1
-                    continue
         if places and name.startswith("人民政府", pos):
             more, _ = _split_places(name[pos + 4:])
             if more and more[0].level == "township":
@@ -1440,7 +1493,7 @@ def _classify_agency(agency: str) -> dict[str, Any]:
             out["level"] = "national"
             if name in ("国务院", "国务院办公厅"):
                 out["agency_kind"] = "government"
-            elif any(name.endswith(e) for e in _rules()["agency"]["department_endings"]):
+            elif party or any(name.endswith(e) for e in _rules()["agency"]["department_endings"]):
                 out["agency_kind"] = "department"
             return out
         places, rest = office
@@ -1612,13 +1665,16 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         With exactly these keys (``None`` where the report does not tell):
 
         - ``agency`` (str): the reporting body, from the title, else a 发布机构
-          field, else the signature at the end.
+          field, else the signature at the end, else the last link of the
+          site's breadcrumb when it names a body (``首页 > 政务公开 > XX局``).
         - ``report_year`` (int): the year reported on, from the title, else the
           statistics period (``2020年1月1日至2020年12月31日``), else the dominant
           year of the overview (flag ``year_inferred``), else the year in the
           file's name (flag ``year_from_file_name``); never the publication date.
         - ``published`` (str): ISO date ``'YYYY-MM-DD'`` from a 发布日期 /
-          发文日期 / 时间 / 日期 field, else the signature date.
+          发文日期 / 时间 / 日期 field, else a date alone (or after the page's
+          source, ``来源：XX局 2021-01-20``) on the line under the title, else
+          the signature date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
           government's tier, a central body's office in a place
@@ -1670,13 +1726,15 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         below = next((line for line in lines[title_span[1] + 1 : first_section] if line.strip()), "")
         for line in (above, below):
             name = re.sub(r"\s+", "", line)
-            if title_agency is None and name and _agency_like(name):
+            # (not a breadcrumb ending in the agency, '首页 政务公开 XX局': its last link is read below)
+            if title_agency is None and name and _agency_like(name) and not _is_breadcrumb(line):
                 title_agency = name
 
     regions = _field_regions(lines)  # (the lines where header fields stand, read for the agency and the date)
     field_agency = _agency_field(regions)
     sig_agency, sig_date = _signature(lines)
-    agency = title_agency or field_agency or sig_agency
+    crumb_agency = _breadcrumb_agency(lines, first_section) if title_agency is None else None
+    agency = title_agency or field_agency or sig_agency or crumb_agency
     if agency is None:
         flags.append("agency_unknown")
 
@@ -1692,6 +1750,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         flags.append("year_unknown" if report_year is None else flag)
 
     published, garbled = _published_field(regions)
+    if published is None and title_span is not None:
+        published = _date_beside_title(lines, title_span, first_section)
     if published is None:
         published = sig_date
     if garbled:
@@ -1707,7 +1767,7 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
     if tier["province"] is None and tier["level"] != "national":
         # a name the gazetteer gives several units (鼓楼区) takes the province of one of them only
         candidates = {province for _, province in tier["candidates"]}
-        for other in (field_agency, sig_agency):
+        for other in (field_agency, sig_agency, crumb_agency):
             if other and other != agency:
                 province = _classify_agency(other)["province"]
                 if province and (not candidates or province in candidates):
