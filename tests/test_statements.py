@@ -2462,3 +2462,20 @@ def test_items_numbered_with_a_dun_before_an_amount(stem, amount, where):
     assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", m) for m in measures]
     years = text.replace(f"{len(problems)}、{problems[-1]}", f"{len(problems)}、2019、2020年{problems[-1]}")
     assert _pairs(extract_statements(years))[len(problems) - 1] == ("problem", f"2019、2020年{problems[-1]}")
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("named", ["信息更新不及时", "公开内容不够全面", "解读形式单一"])
+@pytest.mark.parametrize("opening", ["虽然我局政务公开工作取得了一定成效，", "2023年，我局政务公开工作取得了一定成效，"])
+def test_a_sentence_naming_the_problem_it_admits_before_a_list_of_measures(stem, named, opening):
+    # '虽然…，但仍存在信息更新不及时的问题。' then the real measures numbered 一是 without a switch sentence.  Before, the
+    # sentence admitting a shortcoming made the list problems (as '还存在一些不足：' leads a list of problems in) and
+    # was dropped as framing: every measure read as a problem and the problem was lost (60 of 60 wrong).  It names its
+    # problem, so it is one, and the list votes as any list does; a sentence naming none ('但仍存在一定不足。') still
+    # leads the real problems in.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    sentence = f"{opening}但仍存在{named}的问题"
+    text = sentence + "。" + "".join(f"{'一二三四'[i]}是{m}；" for i, m in enumerate(measures))
+    assert _pairs(extract_statements(text)) == [("problem", _clean_text(sentence))] + [("measure", m) for m in measures]
+    framed = opening + "但仍存在一定不足。" + "".join(f"{'一二三四'[i]}是{p}；" for i, p in enumerate(problems))
+    assert _pairs(extract_statements(framed)) == [("problem", p) for p in problems]

@@ -34,7 +34,7 @@ reads them (``spec/codebook.md``):
 7. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
    (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
-   shortcomings (``还存在一些不足:``).
+   shortcomings (``还存在一些不足:``) without naming them (``…但仍存在信息更新不及时的问题。`` is a problem).
 
 All patterns live in ``toolkit/data/classify/statements.yaml``.
 """
@@ -1611,6 +1611,26 @@ def _stated_before_list(preamble: str) -> str:
     return _clean("".join(sentences))
 
 
+def _admitted_problem(preamble: str) -> str:
+    """The sentence ending ``preamble`` where it admits a shortcoming it names (``虽然取得一定成效,但仍存在信息更新不及时的
+    问题。``: a problem cue between the admission's verb and its noun, statements.yaml ``admits_shortcomings``), else ''.
+
+    Not a sentence framing the section (``…但仍存在一些不足。``, ``…还有一定差距。``) nor one leading a list in with a
+    colon.
+    """
+    raw = preamble.rstrip()
+    if not raw.endswith(_STATED_ENDS):
+        return ""
+    sentence = raw[max(map(raw[:-1].rfind, _SENTENCE_STOPS + (":", "\n"))) + 1:]
+    cues = _cues()
+    for admission in (m.group() for p in cues["admits"] for m in p.finditer(sentence)):
+        # (the verbs, 存在 还有 仍有 尚有, and the nouns, 问题 不足 差距 …, are two characters each)
+        named = admission[2:-2]
+        if any(cue in named and _admits(admission[2:], cue, cues["cue_qualifies"]) for cue in cues["problem_cues"]):
+            return _clean(sentence)
+    return ""
+
+
 def _said_before_lead_in(preamble: str) -> str:
     """The sentences of a measures' list's preamble before its lead-in that are a measure said on its own (else '').
 
@@ -1749,6 +1769,11 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
     admitted = any(p.search(full_preamble) for p in _cues()["admits"]) and not any(
         p.search(full_preamble) for p in _cues()["lead_in"])
+    if admitted and not (stated or block.fixed) and _vote([t for _, t in lists[0]]) == "measure":
+        # (a sentence naming the problem it admits, '虽然…,但仍存在信息更新不及时的问题。', before a list of measures: a
+        # problem of its own, not the list's lead-in)
+        stated = _admitted_problem(text[: marks[0][0]])
+        admitted = not stated
     kinds = []
     for k, lst in enumerate(lists):
         kind = block.kind
