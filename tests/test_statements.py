@@ -2479,3 +2479,19 @@ def test_a_sentence_naming_the_problem_it_admits_before_a_list_of_measures(stem,
     assert _pairs(extract_statements(text)) == [("problem", _clean_text(sentence))] + [("measure", m) for m in measures]
     framed = opening + "但仍存在一定不足。" + "".join(f"{'一二三四'[i]}是{p}；" for i, p in enumerate(problems))
     assert _pairs(extract_statements(framed)) == [("problem", p) for p in problems]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("opening", ["对于", "针对"])
+@pytest.mark.parametrize("named", ["信息更新不及时", "上述公开内容不够全面"])
+def test_a_measure_naming_the_problem_it_mends_after_the_problems(stem, opening, named):
+    # The real problems numbered 一是, then the real measures each in a sentence naming its problem
+    # ('对于信息更新不及时的问题，我局将…').  Before, 对于 was no switch (针对 was): the measures were the last problem's
+    # text (20 of 20 wrong with 对于).  A problem opening with 对于 without the agency's 将 stays a problem.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    said = [f"{opening}{named}的问题,我局将{m}" for m in measures]
+    text = "".join(f"{'一二三四'[i]}是{p}。" for i, p in enumerate(problems)) + "".join(f"{s}；" for s in said)
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", s) for s in said]
+    kept = f"{opening}群众反映的问题回应不够及时"
+    text = "".join(f"{'一二三四'[i]}是{p}。" for i, p in enumerate(problems)) + f"{kept}。下一步，我局将加强培训。"
+    assert _pairs(extract_statements(text))[len(problems) - 1] == ("problem", f"{problems[-1]}。{kept}")
