@@ -14,7 +14,8 @@ reads them (``spec/codebook.md``):
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
    问题…``, ``2024年,我区将…``) starts the measures; inside an enumerated item (the numbering
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
-   problems go on, or no switch at all if it admits a shortcoming itself; so is a clause after a
+   problems go on (unless the list numbers on into measures: ``1.…不够。下一步,将…。2.加强…``), or no switch at
+   all if it admits a shortcoming itself; so is a clause after a
    comma opening with a measure cue in an item that admits a shortcoming (``一是…不够,下一步将…;二是``);
 4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
    ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,`` (``第一是``), ``其一,``, order words
@@ -33,7 +34,7 @@ reads them (``spec/codebook.md``):
 7. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
    (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
-   shortcomings (``还存在一些不足:``).
+   shortcomings (``还存在一些不足:``) without naming them (``…但仍存在信息更新不及时的问题。`` is a problem).
 
 All patterns live in ``toolkit/data/classify/statements.yaml``.
 """
@@ -1130,7 +1131,8 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
             if start == lone[0][0] or not _is_switch(part, start):
                 continue
         resume = _next_item(marks, start, part)
-        if resume is None or any(p.search(part[start:resume]) for p in _cues()["announces_list"]):
+        if (resume is None or any(p.search(part[start:resume]) for p in _cues()["announces_list"])
+                or _numbered_on_measures(part, marks, start, resume)):
             # (a sentence announcing a list, '下一步,我局将重点做好以下工作。', switches even where the
             # measures number on from the problems: (三)(四) after (一)(二))
             # (after the last of items each with its own measure, the list's lead-in is no part of that measure)
@@ -1144,6 +1146,20 @@ def _problem_cuts(part: str) -> list[tuple[int, str]]:
     if marks and _cues()["item_measure"].search(part):
         cuts = sorted(cuts + _clause_cuts(part, marks, cuts))
     return cuts
+
+
+def _numbered_on_measures(part: str, marks: Sequence[tuple[int, int, int]], start: int, resume: int) -> bool:
+    """Whether the list numbers on from the problems into the measures through the switch sentence at ``start``
+    (``1.公开不及时。2.更新不够及时。下一步,我局将加强改进。3.加强业务培训。4.完善工作制度。``): the items before it
+    and those from ``resume`` on read as problems then measures (:func:`_problems_then_measures`).  The sentence then
+    leads in the measures, as before a restarted list; it is no item's own measure after which the problems go on
+    (``1.…不够。下一步,将加强巡查。2.…不及时。``, the next item admitting a shortcoming)."""
+    stops = [m[0] for m in marks[1:]] + [len(part)]
+    after = [part[end:stop] for (a, end, _), stop in zip(marks, stops) if a >= resume]
+    if _has(after[0], "problem_cues"):
+        return False  # (cheap: after an item's own measure the next problem admits a shortcoming)
+    before = [part[end:min(stop, start)] for (a, end, _), stop in zip(marks, stops) if a < start]
+    return _problems_then_measures(before, after)
 
 
 def _measure_ending_problems(part: str, start: int, marks: Sequence[tuple[int, int, int]]) -> list[tuple[int, str]]:
@@ -1296,6 +1312,10 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
                 cuts = [(0, "measure"), *_problems_after_measures(part)]
             else:
                 cuts += _problem_cuts(part)
+        else:
+            # (measures given first under their sub-heading, then the problems after a lead-in admitting them:
+            # '(一)改进措施:一是…。同时,我局还存在一些不足:一是…')
+            cuts += _problems_after_measures(part)
         if len(cuts) > 1 or cuts[0][1] != kind:
             fixed = True  # a switch sentence said which kind each piece is
         closing = [m.start() for m in _cues()["closing_summary"].finditer(part)] if part is parts[-1] else []
@@ -1358,7 +1378,8 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             found.append((start, m.end(), n))
             last = n
             if m.groupdict().get("d") is not None:
-                before_digit[start] = m["unit"] is not None
+                # (a decimal is typed with '.', never '、': '1、5万元…' then '2、10万元…' is a list)
+                before_digit[start] = m["unit"] is not None and text[m.end() - 1] == "."
             else:
                 firm = n
         if before_digit:
@@ -1459,7 +1480,8 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
     ``1.2020年…`` is an item where ``2.`` follows it (or ``1.`` precedes a ``2.12345…``); a lone
     ``1.5万`` at a sentence start is a decimal, and so is one next to the item of its own number
     (``1.访问量下降。1.5万人次…。2.…``) and one after the last item that reads as a decimal with
-    its unit (``…2.解读形式单一。3.5%的信息…``), or one typed otherwise than its neighbour
+    its unit (``…2.解读形式单一。3.5%的信息…``; not one typed ``、``, never a decimal's: ``1、5万元…。2、10万元…`` is a
+    list), or one typed otherwise than its neighbour
     (``2.解读形式单一。3、4月份…``).
     """
     kept = []
@@ -1587,6 +1609,26 @@ def _stated_before_list(preamble: str) -> str:
     if any(any(p.search(s) for p in cues["announces_list"]) or _is_switch(s, 0) for s in sentences):
         return ""
     return _clean("".join(sentences))
+
+
+def _admitted_problem(preamble: str) -> str:
+    """The sentence ending ``preamble`` where it admits a shortcoming it names (``虽然取得一定成效,但仍存在信息更新不及时的
+    问题。``: a problem cue between the admission's verb and its noun, statements.yaml ``admits_shortcomings``), else ''.
+
+    Not a sentence framing the section (``…但仍存在一些不足。``, ``…还有一定差距。``) nor one leading a list in with a
+    colon.
+    """
+    raw = preamble.rstrip()
+    if not raw.endswith(_STATED_ENDS):
+        return ""
+    sentence = raw[max(map(raw[:-1].rfind, _SENTENCE_STOPS + (":", "\n"))) + 1:]
+    cues = _cues()
+    for admission in (m.group() for p in cues["admits"] for m in p.finditer(sentence)):
+        # (the verbs, 存在 还有 仍有 尚有, and the nouns, 问题 不足 差距 …, are two characters each)
+        named = admission[2:-2]
+        if any(cue in named and _admits(admission[2:], cue, cues["cue_qualifies"]) for cue in cues["problem_cues"]):
+            return _clean(sentence)
+    return ""
 
 
 def _said_before_lead_in(preamble: str) -> str:
@@ -1727,6 +1769,11 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
     admitted = any(p.search(full_preamble) for p in _cues()["admits"]) and not any(
         p.search(full_preamble) for p in _cues()["lead_in"])
+    if admitted and not (stated or block.fixed) and _vote([t for _, t in lists[0]]) == "measure":
+        # (a sentence naming the problem it admits, '虽然…,但仍存在信息更新不及时的问题。', before a list of measures: a
+        # problem of its own, not the list's lead-in)
+        stated = _admitted_problem(text[: marks[0][0]])
+        admitted = not stated
     kinds = []
     for k, lst in enumerate(lists):
         kind = block.kind
