@@ -757,11 +757,16 @@ _LABELS_2019 = {"规章": "规章(设区的市、自治州人民政府应提供�
                 "四、结转下年度继续办理": "四、结转下一年度继续办理",
                 "1.属于国家秘密": "1、属于国家秘密", "2.重复申请": "2．重复申请", "3.要求提供公开出版物": "3﹒要求提供公开出版物"}
 _LABELS_2021 = {"现行有效件数": "现行有效件数 (历史累计)"}                      # R10
+_NOTES_2019 = {"本年增/减": "本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8)",   # R3, R4: a note holding a number
+               "规范性文件": "规范性文件(决定、公告、通告、意见、通知及标题含规定、办法、细则、规范、规程、规则等的文件)",
+               "其他对外管理服务事项": "其他对外管理服务事项(行政确认、行政奖励、行政裁决、行政给付等)",
+               "采购总金额(万元)": "采购总金额(单位:万元)"}
 
 
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
 @pytest.mark.parametrize("seed, labels", [("001_4d29bfef72dd56db.txt", _LABELS_2019),
-                                          ("002_809f9474e249d214.txt", _LABELS_2021)])
+                                          ("002_809f9474e249d214.txt", _LABELS_2021),
+                                          ("001_4d29bfef72dd56db.txt", _NOTES_2019)])
 def test_labels_written_otherwise_read_as_the_formats(seed, labels, layout, tmp_path):
     # Each variant read right already, tested in glued page text or a PDF at most: the seed with its labels so
     # written reads the cells and flags of the seed as written in the same layout; Hubei's extra row
@@ -772,7 +777,7 @@ def test_labels_written_otherwise_read_as_the_formats(seed, labels, layout, tmp_
     lines = _report_lines(seed)
     written = [[labels.get(c, c) for c in x] if isinstance(x, list) else x for x in lines]
     extra = ["其他主动公开文件", "3", "3", "10"]
-    at = next(i for i, x in enumerate(written) if isinstance(x, list) and x[0] in ("规范性文件", "行政规范性文件"))
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] in ("规范性文件", "行政规范性文件"))
     written.insert(at + 1, extra)
     assert sum(x != y for x, y in zip(written, lines)) >= len(labels)
     want, got = read(lines), read(written)
