@@ -267,6 +267,33 @@ _GANSU = """指 标 名 称 | 计量单位 | 代码 | 本期实际 | 本年累�
 """
 
 
+@pytest.mark.parametrize("code, letters", [(True, True), (True, False), (False, True)])
+@pytest.mark.parametrize("layout", ["lines", "one_line", "pipe_rows", "html"])
+def test_legacy_statistics_bureau_table_one_cell_a_line(code, letters, layout, tmp_path):
+    # templates-detail 6.3 in seed 000's layout (a cell a line, blank lines between; R4): the Gansu table, its 代码
+    # column or its row of column letters (甲 乙 丙 1 2) read as page text, was lost, flagged table_missing 'header
+    # found, no row read': the letters' row left the value columns' number unknown and each row's code ('条 01 120
+    # 480') read as a third value. Now each reads the cells of the same table in pipe rows (_GANSU), unflagged;
+    # written with nothing between a row's code and its values ('条01120480') it is still not read.
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [[c for k, c in enumerate(x) if code or k != 2] for x in rows if letters or x[0] != "甲"]
+    head = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")[:38]
+    if layout == "one_line":  # (a row a line, spaces between its cells)
+        report = toolkit.parse_text("\n".join(head + [" ".join(x) for x in rows]))
+    else:
+        report = read_as(head + rows, layout, tmp_path)
+    keys = ["row_key", "col_key", "value", "raw"]
+    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
+    assert len(want) == 38
+    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
+    assert not [f for f in report.flags if f.table == "legacy"]
+    if code:
+        glued = toolkit.parse_text("\n".join(head + ["".join(x) for x in rows]))
+        assert glued.tables.query("table == 'legacy'").empty
+        assert [(f.code, f.detail) for f in glued.flags if f.table == "legacy"] == [
+            ("table_missing", "header found, no row read")]
+
+
 def _legacy_report(table: str):
     # seed 003 up to its statistics table, then the table given
     head = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")[:38]
