@@ -1405,15 +1405,25 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
                 and not rows[i].explicit and _legacy_header_cell(label_key(rows[i].cells[0].text)):
             cells.append(rows[i].cells[0])
             i += 1
-        out.append(Row(cells, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
         nxt = rows[i] if i < len(rows) else None
+        k = 0  # (the next row's cells of header words before its first other cell)
         if nxt is not None and not (nxt.explicit or nxt.grid):
-            # the value columns' own header row (统计数 over '区政府统计数 | …') run into the first item's row
-            k = next((j for j, c in enumerate(nxt.cells) if not _legacy_header_cell(label_key(c.text))), 0)
-            if k >= 2:
-                out.append(Row(nxt.cells[:k], spaced=nxt.spaced))
+            k = next((j for j, c in enumerate(nxt.cells) if not _legacy_header_cell(label_key(c.text))),
+                     len(nxt.cells))
+        if k >= 2 and not _legacy_header([label_key(c.text) for c in cells])[1]:
+            # a header of no value column ('统计指标 | 单位') then the value columns' own words, perhaps run into the
+            # first item's row ('区政府统计数 | … | 合计 | 一、主动公开情况'): they are the header's value columns
+            out.append(Row(cells + nxt.cells[:k], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+            if k < len(nxt.cells):
                 out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
-                i += 1
+            i += 1
+            continue
+        out.append(Row(cells, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+        if 2 <= k < len(nxt.cells):
+            # the value columns' own header row (统计数 over '区政府统计数 | …') run into the first item's row
+            out.append(Row(nxt.cells[:k], spaced=nxt.spaced))
+            out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
+            i += 1
     return out
 
 
