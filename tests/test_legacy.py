@@ -679,7 +679,7 @@ _PARTS_HEADERS = {"over two rows": [["统计指标", "单位", "统计数", "", 
                   "second row alone": [["统计指标", "单位", "统计数"], ["区政府", "区直单位", "乡镇街道", "合计"]]}
 
 
-@pytest.mark.parametrize("layout", ["txt", "html", "docx", "tab", "unruled"])
+@pytest.mark.parametrize("layout", ["txt", "html", "docx", "tab", "pipe_cells", "unruled"])
 @pytest.mark.parametrize("header", [*_PARTS_HEADERS, "one row", "one row, letter-spaced"])
 def test_legacy_parts_named_without_a_header_word(header, layout, tmp_path):
     # 统计数 over '区政府 | 区直单位 | 乡镇街道 | 合计' (no 统计数 in the parts' names): the second row was taken for
@@ -688,9 +688,12 @@ def test_legacy_parts_named_without_a_header_word(header, layout, tmp_path):
     # In a PDF without ruling lines the parts' line was dropped by the layout (a block heading, 一、主动公开情况,
     # and no row after it): every row flagged extra_cells, its values lost (36 rows of seed 003); and the header of
     # one row ('统计指标 单位 区政府 区直单位 乡镇街道 合计') was no header, the columns value … value_4, 合计 unchecked.
+    # One cell a line (seed 001's layout) the header of one row ended after 单位, the parts' names run into the
+    # first row, and '统计指标 | 单位' names no value column: value … value_4 again (all 340 cells so keyed).
     one = ["统 计 指 标" if header.endswith("spaced") else "统计指标", "单位", "区政府", "区直单位", "乡镇街道", "合计"]
     lines, want, shares = _parts_lines(_PARTS_HEADERS.get(header, [one]))
-    report = toolkit.parse_text(render_text(lines, layout)) if layout == "tab" else _parse(lines, layout, tmp_path)
+    report = toolkit.parse_text(render_text(lines, layout)) if layout in ("tab", "pipe_cells") else _parse(
+        lines, layout, tmp_path)
     t = report.tables[report.tables["table"] == "legacy"]
     got = {(r.row_key, r.col_key): (r.col_label, r.value) for r in t.itertuples()}
     assert got.keys() == want.keys()

@@ -1407,12 +1407,14 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
             i += 1
         nxt = rows[i] if i < len(rows) else None
         k = 0  # (the next row's cells of header words before its first other cell)
+        bare = not _legacy_header([label_key(c.text) for c in cells])[1]  # (a header of no value column)
         if nxt is not None and not (nxt.explicit or nxt.grid):
-            k = next((j for j, c in enumerate(nxt.cells) if not _legacy_header_cell(label_key(c.text))),
-                     len(nxt.cells))
-        if k >= 2 and not _legacy_header([label_key(c.text) for c in cells])[1]:
+            k = next((j for j, c in enumerate(nxt.cells) if not _legacy_header_cell(label_key(c.text)) and not (
+                bare and _legacy_column_name(c.text) is not None)), len(nxt.cells))
+        if k >= 2 and bare:
             # a header of no value column ('统计指标 | 单位') then the value columns' own words, perhaps run into the
-            # first item's row ('区政府统计数 | … | 合计 | 一、主动公开情况'): they are the header's value columns
+            # first item's row ('区政府统计数 | … | 合计 | 一、主动公开情况', or the parts' names alone, '区政府 | … |
+            # 合计'): they are the header's value columns
             out.append(Row(cells + nxt.cells[:k], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
             if k < len(nxt.cells):
                 out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
