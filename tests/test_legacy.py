@@ -375,6 +375,32 @@ def test_legacy_parts_header_over_two_rows_one_cell_a_line():
     assert set(t["row_key"]) == {"proactive_items", "complaints"}
 
 
+@pytest.mark.parametrize("layout", ["pipe_cells", "tab"])
+@pytest.mark.parametrize("heading", [False, True])
+def test_legacy_parts_header_of_one_row_one_cell_a_line(layout, heading):
+    # The 2024 town-level table's header of one row (templates-detail 6.2, qianlima), '统计指标 | 单位 | 区政府统计数 |
+    # 区直单位统计数 | 乡镇街道统计数 | 合计', one cell a line: the rows are rebuilt from the labels, the header ended
+    # after 单位 and its value columns' words ran into the first row; '统计指标 | 单位' alone names no value column, so
+    # the words were no header: the columns were read as value … value_4 with no labels, 合计 a fourth part and its
+    # sum unchecked. Now the words are the header's value columns: the cells, labels and checks of the pipe rows.
+    rows = [["统计指标", "单位", "区政府统计数", "区直单位统计数", "乡镇街道统计数", "合计"],
+            *([["一、主动公开情况", "", "", "", "", ""]] if heading else []),
+            ["(一)主动公开政府信息数", "条", "100", "200", "300", "600"], ["(一)收到申请数", "件", "5", "6", "7", "18"],
+            ["1.当面申请数", "件", "1", "2", "3", "6"], ["四、行政复议数量", "件", "0", "1", "0", "1"]]
+    lines = ["2017年某区政府信息公开工作年度报告", "一、概述", "本区工作。", *rows]
+    want, got = (toolkit.parse_text(render_text(lines, x)) for x in ("pipe_rows", layout))
+
+    def legacy(report) -> pd.DataFrame:
+        t = report.tables
+        return t[t["table"] == "legacy"][["row_key", "col_key", "col_label", "value", "raw", "flag"]].reset_index(drop=True)
+
+    assert len(legacy(want)) == 16 and set(legacy(want)["col_key"]) == {"value", "value_2", "value_3", "total"}
+    pd.testing.assert_frame_equal(legacy(got), legacy(want))
+    sums = got.checks[got.checks["check"] == "columns_sum"]
+    assert len(sums) == 4 and set(sums["status"]) == {"ok"}
+    assert not [f for f in got.flags if f.table == "legacy"]
+
+
 def test_putian_channel_rows_are_the_national_tables_channels():
     # Putian 2009 (templates-detail §6.4): 主动公开信息数, 其中:1.政府网站 2.政府公报. The two rows were kept under
     # their labels as keys ('政府网站', '政府公报'), not comparable with via_website / via_gazette of the 2014 table.
@@ -653,7 +679,7 @@ _PARTS_HEADERS = {"over two rows": [["统计指标", "单位", "统计数", "", 
                   "second row alone": [["统计指标", "单位", "统计数"], ["区政府", "区直单位", "乡镇街道", "合计"]]}
 
 
-@pytest.mark.parametrize("layout", ["txt", "html", "docx", "tab", "unruled"])
+@pytest.mark.parametrize("layout", ["txt", "html", "docx", "tab", "pipe_cells", "unruled"])
 @pytest.mark.parametrize("header", [*_PARTS_HEADERS, "one row", "one row, letter-spaced"])
 def test_legacy_parts_named_without_a_header_word(header, layout, tmp_path):
     # 统计数 over '区政府 | 区直单位 | 乡镇街道 | 合计' (no 统计数 in the parts' names): the second row was taken for
@@ -662,9 +688,12 @@ def test_legacy_parts_named_without_a_header_word(header, layout, tmp_path):
     # In a PDF without ruling lines the parts' line was dropped by the layout (a block heading, 一、主动公开情况,
     # and no row after it): every row flagged extra_cells, its values lost (36 rows of seed 003); and the header of
     # one row ('统计指标 单位 区政府 区直单位 乡镇街道 合计') was no header, the columns value … value_4, 合计 unchecked.
+    # One cell a line (seed 001's layout) the header of one row ended after 单位, the parts' names run into the
+    # first row, and '统计指标 | 单位' names no value column: value … value_4 again (all 340 cells so keyed).
     one = ["统 计 指 标" if header.endswith("spaced") else "统计指标", "单位", "区政府", "区直单位", "乡镇街道", "合计"]
     lines, want, shares = _parts_lines(_PARTS_HEADERS.get(header, [one]))
-    report = toolkit.parse_text(render_text(lines, layout)) if layout == "tab" else _parse(lines, layout, tmp_path)
+    report = toolkit.parse_text(render_text(lines, layout)) if layout in ("tab", "pipe_cells") else _parse(
+        lines, layout, tmp_path)
     t = report.tables[report.tables["table"] == "legacy"]
     got = {(r.row_key, r.col_key): (r.col_label, r.value) for r in t.itertuples()}
     assert got.keys() == want.keys()

@@ -499,3 +499,32 @@ def test_web_page_fields_after_the_signature_end_the_last_section_with_it(stem, 
     assert report.sections[-1].text == plain.sections[-1].text
     assert "2018年1月20日" not in report.sections[-1].text
     assert report.metadata["agency"] == plain.metadata["agency"]  # (the page's 发布日期 is its published date)
+
+
+# templates-detail §3.1: the section headings real reports write for the 2019 format's titles (seed 001's own title
+# -> as written), read right but tested glued at most
+_HEADINGS_2019 = [("一、总体情况", "一、 总体情况"),
+                  ("二、主动公开政府信息情况", "二、行政机关主动公开政府信息情况"),                          # R4
+                  ("三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况"),                        # S4's wording
+                  ("四、政府信息公开行政复议和行政诉讼情况", "四、因政府信息公开工作被申请行政复议提起行政诉讼情况"),  # R12
+                  ("四、政府信息公开行政复议和行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况"),        # the format's
+                  ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况")]          # R1, R12
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+@pytest.mark.parametrize("title, written", _HEADINGS_2019)
+def test_headings_written_otherwise_name_the_same_sections(title, written, layout, tmp_path):
+    # Seed 001 with one heading so written has the same sections, the heading as written as its title, and the
+    # same cells and flags as the seed in the same layout.
+    from test_formats import _as_lines
+    from test_tables import read_as
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    assert title in lines
+    want, got = read_as(lines, layout, tmp_path), read_as([written if x == title else x for x in lines], layout, tmp_path)
+    assert _outline(got) == _outline(want) == ["overview", "active", "requests", "review_litigation", "problems",
+                                               "other"]
+    assert written in [s.title for s in got.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

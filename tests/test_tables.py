@@ -267,6 +267,33 @@ _GANSU = """指 标 名 称 | 计量单位 | 代码 | 本期实际 | 本年累�
 """
 
 
+@pytest.mark.parametrize("code, letters", [(True, True), (True, False), (False, True)])
+@pytest.mark.parametrize("layout", ["lines", "one_line", "pipe_rows", "html"])
+def test_legacy_statistics_bureau_table_one_cell_a_line(code, letters, layout, tmp_path):
+    # templates-detail 6.3 in seed 000's layout (a cell a line, blank lines between; R4): the Gansu table, its 代码
+    # column or its row of column letters (甲 乙 丙 1 2) read as page text, was lost, flagged table_missing 'header
+    # found, no row read': the letters' row left the value columns' number unknown and each row's code ('条 01 120
+    # 480') read as a third value. Now each reads the cells of the same table in pipe rows (_GANSU), unflagged;
+    # written with nothing between a row's code and its values ('条01120480') it is still not read.
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [[c for k, c in enumerate(x) if code or k != 2] for x in rows if letters or x[0] != "甲"]
+    head = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")[:38]
+    if layout == "one_line":  # (a row a line, spaces between its cells)
+        report = toolkit.parse_text("\n".join(head + [" ".join(x) for x in rows]))
+    else:
+        report = read_as(head + rows, layout, tmp_path)
+    keys = ["row_key", "col_key", "value", "raw"]
+    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
+    assert len(want) == 38
+    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
+    assert not [f for f in report.flags if f.table == "legacy"]
+    if code:
+        glued = toolkit.parse_text("\n".join(head + ["".join(x) for x in rows]))
+        assert glued.tables.query("table == 'legacy'").empty
+        assert [(f.code, f.detail) for f in glued.flags if f.table == "legacy"] == [
+            ("table_missing", "header found, no row read")]
+
+
 def _legacy_report(table: str):
     # seed 003 up to its statistics table, then the table given
     head = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")[:38]
@@ -737,6 +764,16 @@ def test_a_2021_report_with_the_2019_article_20_table_reads_both(layout, tmp_pat
     assert report.metadata["template"] == "2021"
 
 
+def read_as(lines: list, layout: str, tmp_path):
+    """``lines`` read as a report in ``layout``: one of the text layouts of ``renderers.render_text``, or 'html'."""
+    from renderers import render_html, render_text
+
+    if layout != "html":
+        return toolkit.parse_text(render_text(lines, layout))
+    (tmp_path / "report.html").write_bytes(render_html(lines))
+    return toolkit.parse_report(tmp_path / "report.html")
+
+
 # templates-detail §8.2 and §8.4: labels as real reports write them (cell as the seed writes it -> as written)
 _LABELS_2019 = {"规章": "规章(设区的市、自治州人民政府应提供相关数据)",    # Hubei 2020's notes (R3, R4)
                 "上一年项目数量": "上一年项目数量(指2019年事项数)", "处理决定数量": "处理决定数量(指2020年办件量)",
@@ -747,27 +784,27 @@ _LABELS_2019 = {"规章": "规章(设区的市、自治州人民政府应提供�
                 "四、结转下年度继续办理": "四、结转下一年度继续办理",
                 "1.属于国家秘密": "1、属于国家秘密", "2.重复申请": "2．重复申请", "3.要求提供公开出版物": "3﹒要求提供公开出版物"}
 _LABELS_2021 = {"现行有效件数": "现行有效件数 (历史累计)"}                      # R10
+_NOTES_2019 = {"本年增/减": "本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8)",   # R3, R4: a note holding a number
+               "规范性文件": "规范性文件(决定、公告、通告、意见、通知及标题含规定、办法、细则、规范、规程、规则等的文件)",
+               "其他对外管理服务事项": "其他对外管理服务事项(行政确认、行政奖励、行政裁决、行政给付等)",
+               "采购总金额(万元)": "采购总金额(单位:万元)"}
 
 
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
 @pytest.mark.parametrize("seed, labels", [("001_4d29bfef72dd56db.txt", _LABELS_2019),
-                                          ("002_809f9474e249d214.txt", _LABELS_2021)])
+                                          ("002_809f9474e249d214.txt", _LABELS_2021),
+                                          ("001_4d29bfef72dd56db.txt", _NOTES_2019)])
 def test_labels_written_otherwise_read_as_the_formats(seed, labels, layout, tmp_path):
     # Each variant read right already, tested in glued page text or a PDF at most: the seed with its labels so
     # written reads the cells and flags of the seed as written in the same layout; Hubei's extra row
     # 其他主动公开文件 (§8.4) is kept as other_active_documents, not folded into 规范性文件 nor expected.
-    from renderers import render_html, render_text
-
     def read(lines: list):
-        if layout != "html":
-            return toolkit.parse_text(render_text(lines, layout))
-        (tmp_path / "labels.html").write_bytes(render_html(lines))
-        return toolkit.parse_report(tmp_path / "labels.html")
+        return read_as(lines, layout, tmp_path)
 
     lines = _report_lines(seed)
     written = [[labels.get(c, c) for c in x] if isinstance(x, list) else x for x in lines]
     extra = ["其他主动公开文件", "3", "3", "10"]
-    at = next(i for i, x in enumerate(written) if isinstance(x, list) and x[0] in ("规范性文件", "行政规范性文件"))
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] in ("规范性文件", "行政规范性文件"))
     written.insert(at + 1, extra)
     assert sum(x != y for x, y in zip(written, lines)) >= len(labels)
     want, got = read(lines), read(written)
@@ -806,21 +843,32 @@ def _prose_before_the_table(lines: list) -> list:
     return lines[:at + 1] + ["2020年,共收到政府信息公开申请99件,均已按时办结,具体情况如下:"] + lines[at + 1:]
 
 
+def _header_words_on_two_rows(lines: list) -> list:
+    # R15: the header as its physical rows, the organisations' names broken over two ('商业 | 科研 | …' then
+    # '企业 | 机构 | …'), with and without the empty cells of 自然人's and 总计's rowspans
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "申请人情况")
+    return lines[:at] + [["申请人情况"], ["自然人", "法人或其他组织", "总计"], ["商业", "科研", "社会公益", "法律服务", "其他"],
+                         ["企业", "机构", "组织", "机构"]] + lines[at + 1:]
+
+
+def _header_words_on_two_rows_spanned(lines: list) -> list:
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "申请人情况")
+    return lines[:at] + [["申请人情况"], ["自然人", "法人或其他组织", "总计"], ["", "商业", "科研", "社会公", "法律服", "其他", ""],
+                         ["", "企业", "机构", "益组织", "务机构", "", ""]] + lines[at + 1:]
+
+
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
 @pytest.mark.parametrize("variant", [_groups_on_rows_of_their_own, _note_as_a_paragraph, _note_in_the_header,
-                                     _prose_before_the_table])
+                                     _prose_before_the_table, _header_words_on_two_rows,
+                                     _header_words_on_two_rows_spanned])
 def test_requests_table_arranged_otherwise_reads_alike(variant, layout, tmp_path):
     # templates-detail §8.4, read right but untested in these layouts: a group label on a row of its own with no
     # numbers (accepted as well as sharing its first item's row), the identity note as a paragraph of its own or
-    # merged into the header, a paragraph of prose between the heading and the table. Seed 001 so arranged reads
+    # merged into the header, a paragraph of prose between the heading and the table; §8.2: the header's words
+    # split over two physical rows (R15). Seed 001 so arranged reads
     # the cells and flags of the seed as written in the same layout.
-    from renderers import render_html, render_text
-
     def read(lines: list):
-        if layout != "html":
-            return toolkit.parse_text(render_text(lines, layout))
-        (tmp_path / "requests.html").write_bytes(render_html(lines))
-        return toolkit.parse_report(tmp_path / "requests.html")
+        return read_as(lines, layout, tmp_path)
 
     lines = _report_lines("001_4d29bfef72dd56db.txt")
     arranged = variant([list(x) if isinstance(x, list) else x for x in lines])
@@ -1093,6 +1141,49 @@ def test_article_20_rows_or_blocks_left_out_are_flagged(seed_id, rows, parsed_se
         ("truncated", "table ends before fees")]
     assert not set(left_out) & set(no_fees.tables.row_key)
     assert _active_cells(no_fees) == _active_cells(full, without=left_out)
+
+
+def _without_column(lines: list, label: str) -> list:
+    """``lines`` with the Article 20 column headed ``label`` left out of its header and of every row of its blocks."""
+    out, at = [], None
+    for x in lines:
+        if not isinstance(x, list) or x[0].startswith("第二十条"):
+            at = None  # (a block or the table ends)
+        elif x[0] == "信息内容":
+            at = x.index(label) if label in x else None
+        out.append(x[:at] + x[at + 1:] if isinstance(x, list) and at is not None else x)
+    return out
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("seed, label, col, rows, item", [
+    ("001_4d29bfef72dd56db.txt", "本年增/减", "change", ["licensing", "other_services", "penalty", "coercion", "fees"],
+     ["五", "六", "八"]),
+    ("002_809f9474e249d214.txt", "本年废止件数", "repealed", ["regulations", "normative_documents"], ["一"]),
+])
+def test_an_article_20_column_left_out_is_missing_and_flagged(seed, label, col, rows, item, layout, tmp_path):
+    # templates-detail §8.4 (columns dropped): a block whose header and rows leave out a column of its format
+    # (上一年项目数量 | 处理决定数量, no 本年增/减) read its other columns right but had no cell of the missing
+    # one and no flag: the report read as complete. Now its cells are NA, flagged missing_columns, as in the
+    # requests table, and the report says which block left which column out.
+    def read(lines: list):
+        return read_as(lines, layout, tmp_path)
+
+    lines = _report_lines(seed)
+    want, got = read(lines), read(_without_column(lines, label))
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    left = (got.tables["table"] == "active") & (got.tables["col_key"] == col)
+    assert got.tables.loc[left, "row_key"].tolist() == rows
+    assert got.tables.loc[left, "value"].isna().all() and set(got.tables.loc[left, "raw"]) == {""}
+    assert set(got.tables.loc[left, "flag"]) == {"missing_columns"}
+    kept = (want.tables["table"] != "active") | (want.tables["col_key"] != col)
+    pd.testing.assert_frame_equal(got.tables.loc[~left, keys].reset_index(drop=True),
+                                  want.tables.loc[kept, keys].reset_index(drop=True))
+    added = sorted(set((f.code, f.detail) for f in got.flags) - set((f.code, f.detail) for f in want.flags))
+    assert added == sorted(("missing_columns", f"第二十条第({x})项: {col}") for x in item)
+    assert not set((f.code, f.detail) for f in want.flags) - set((f.code, f.detail) for f in got.flags)
+    # a header naming only columns both formats have (处理决定数量 alone, seed 002's 2021 blocks) leaves none out
+    assert not [f for f in want.flags if f.code == "missing_columns"]
 
 
 def _active_as_grid(report, filler_value: str = "") -> list[str]:

@@ -1245,6 +1245,9 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     names = _glued_value_columns(before, len(re.findall(value_words, before)))
     if names is None:
         return [], [], []
+    # a code column before the values (指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计): each row's code, set apart from
+    # its values ('条 01 120 480'), is no value
+    codes = len(re.findall(alternation(fm["code_headers"], spaced=True), before))
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
     values: list[str | list[str] | None] = []  # their values ('' blank, None not certain; cells set apart)
     ambiguous: list[str] = []
@@ -1260,9 +1263,10 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     def _apart(gap: str, digits: str, rest: str) -> tuple[list[str], int] | None:
         """A row's values set apart by cell marks or spaces in a table of several value columns (values
         glued into one run are cut by the tables stage instead)."""
-        if len(names) < 2 or not (gap.lstrip().startswith("|") or (digits and _second_value(rest))):
+        if len(names) + codes < 2 or not (gap.lstrip().startswith("|") or (digits and _second_value(rest))):
             return None
-        return _values_apart(gap, len(names))
+        found = _values_apart(gap, len(names) + codes)
+        return None if found is None else (found[0][codes:], found[1])
 
     def others(chunk: str, at: int, tail: bool = False) -> None:
         """Local items (not in the format) and Chinese-numbered headings in the text between rows (``tail``:
@@ -1299,7 +1303,9 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     # the text before the first row: headings (一、主动公开情况(一)) and its numbering
     head = text[start:prev_end]
     if header:  # (with no header, the text before is the report's prose)
-        others(head, start)
+        # (its row of column letters, '甲 乙 丙 1 2', is no item's value)
+        letters = alternation(fm["column_letters"])
+        others(re.sub(rf"(?:(?:{letters})[\s|]*){{2,}}(?:\d[\s|]*)*", " ", head, count=1), start)
     for k, m in enumerate(found):
         gap = text[prev_end:m.start()] if k else ""
         own = ""
@@ -1357,6 +1363,8 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     first = line_at(header.start() if header else found[0].start())
     rows = [Row([Cell(w, first) for w in ("统计指标", "单位", *names)], explicit=True)]
     apart = any(isinstance(value, list) for value in values)
+    if codes and any(value and not isinstance(value, list) for value in values):
+        return [], [], []  # a row's code run into its values ('条0112048'): where one ends is not known
     for (label, unit), value, line in zip(items, values, lines):
         if apart:
             # values set apart: a cell each; a row of fewer values than columns (spaces, a blank cell left no
@@ -1377,9 +1385,10 @@ def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
 
     After the unit column's word come the value columns' words of formats.yaml and nothing else
     ('统计指标单位本期实际本年累计': 本期实际, 本年累计; '…单位统计数': 统计数) up to the first row or an item's
-    number.  Other words there (the parts' own names, '区政府区直单位乡镇街道合计', a row of column letters) leave
-    their number unknown: one run of digits a row cannot then be cut (one column was assumed: '48000480' read
-    as a number).  Without the unit's word (no header, or none known), one column unless two words name more.
+    number, and a row of column letters that numbers those columns ('…本年累计甲乙丙12').  Other words there (the
+    parts' own names, '区政府区直单位乡镇街道合计', letters numbering other columns) leave their number unknown: one
+    run of digits a row cannot then be cut (one column was assumed: '48000480' read as a number).  Without the
+    unit's word (no header, or none known), one column unless two words name more.
     """
     fm = load_formats()["legacy"]
     unit = alternation(fm["unit_headers"], spaced=True)
@@ -1387,10 +1396,23 @@ def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
     m = re.search(rf"(?:{unit})(.*?)(?:{_CN_NUMBERING}|\d{{1,2}}[.、﹒]|{_sub_item()}|$)", body)
     if m is None:
         return None if n_words > 1 else ["统计数"]
-    # (a value column's word may follow a year: '2009年度')
-    words = re.findall(rf"\d{{0,4}}(?:{alternation([*fm['value_headers'], *fm['code_headers']])})", m.group(1))
+    # (a value column's word may follow a year: '2009年度'; the statistics bureau's row of column letters under the
+    # words, '甲乙丙12', numbers the value columns 1, 2, …)
+    head, letters = _column_letters_row(m.group(1))
+    words = re.findall(rf"\d{{0,4}}(?:{alternation([*fm['value_headers'], *fm['code_headers']])})", head)
     names = [w for w in words if w not in fm["code_headers"]]
-    return names if names and "".join(words) == m.group(1) else _glued_part_names(before)
+    if letters is not None and letters != "".join(str(k) for k in range(1, len(names) + 1)):
+        return None
+    return names if names and "".join(words) == head else _glued_part_names(before)
+
+
+def _column_letters_row(header: str) -> tuple[str, str | None]:
+    """``header`` (a glued statistics table's words after its unit column's) without the row of column letters at
+    its end ('…本年累计甲乙丙12': the label, unit and code columns' letters, the value columns' numbers), and those
+    numbers ('12'); the header as it is and None where it ends in no such row."""
+    letters = alternation(load_formats()["legacy"]["column_letters"])
+    row = re.fullmatch(rf"(.*?[^\d])(?:{letters}){{2,}}(\d*)", header)
+    return (header, None) if row is None else (row.group(1), row.group(2))
 
 
 def _glued_part_names(before: str) -> list[str] | None:

@@ -342,7 +342,9 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     header: list[Cell] | None = None  # the header row just read, while the next rows may continue it
     seen: set[str] = set()
     met: set[str] = set()  # rows met, also those flagged header_missing (left out is something else)
-    item_of = {r: b["item"] for b in fm["blocks"].values() for r in b["rows"]}  # row key -> 第二十条 item
+    block_of = {r: b for b in fm["blocks"].values() for r in b["rows"]}  # row key -> its 第二十条 block
+    item_of = {r: b["item"] for r, b in block_of.items()}  # row key -> 第二十条 item
+    absent_flagged: set[tuple[str, ...]] = set()
     item: str | None = None  # the item of the block being read
     cols_of: dict[str, list] = {}  # item -> its columns, as its header gave them
     split = [_split_row(row) for row in rows]  # (each row split once: the fillers and the rows read it)
@@ -428,6 +430,15 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             res.records.append(_record("active", row_key, col_key, placed, row_label=labels[-1].text,
                                        col_label=col_label, line=row.line, unit=unit, flag=unplaced,
                                        inferred=i in placement.inferred))
+        absent = _absent_columns(block_of.get(row_key), row_cols, col_templates)
+        for col_key in absent:  # (no cell of it: NA, flagged by the column's name, as in the requests table)
+            res.records.append(_record("active", row_key, col_key, None, row_label=labels[-1].text,
+                                       col_label=fm["cols"][col_key]["labels"][0], line=row.line,
+                                       flag="missing_columns"))
+        if absent and (item_of[row_key], *absent) not in absent_flagged:
+            absent_flagged.add((item_of[row_key], *absent))
+            res.flags.append(Flag("missing_columns", "active", row.line,
+                                  f"第二十条第({item_of[row_key]})项: {', '.join(absent)}"))
     if seen:
         res.present.add("active")
     if len(block_templates) > 1:
@@ -441,6 +452,21 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         expected = fm.get(f"expected_rows_{template}") or [
             k for k in fm["expected_rows_2019"] if k in fm["expected_rows_2021"]]
         _flag_missing_rows(res, "active", expected, met)
+
+
+def _absent_columns(block: dict | None, cols: list[tuple[str | None, str, str | None]],
+                    col_templates: dict[str, str | None]) -> list[str]:
+    """The columns of ``block``'s format (formats.yaml ``active.blocks``) its header ``cols`` leave out.
+
+    Only where the header names one format and every label of it is known: a header of the 2019 format without
+    本年增/减 leaves ``change`` out, one naming 处理决定数量 alone (either format) nothing, and an unknown label
+    may be the column not found.
+    """
+    keys = [k for k, _, _ in cols]
+    templates = {col_templates.get(k) for k in keys} - {None}
+    if block is None or None in keys or len(templates) != 1:
+        return []
+    return [k for k in block["cols"].get(templates.pop(), []) if k not in keys]
 
 
 def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableResult,
@@ -1379,15 +1405,27 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
                 and not rows[i].explicit and _legacy_header_cell(label_key(rows[i].cells[0].text)):
             cells.append(rows[i].cells[0])
             i += 1
-        out.append(Row(cells, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
         nxt = rows[i] if i < len(rows) else None
+        k = 0  # (the next row's cells of header words before its first other cell)
+        bare = not _legacy_header([label_key(c.text) for c in cells])[1]  # (a header of no value column)
         if nxt is not None and not (nxt.explicit or nxt.grid):
-            # the value columns' own header row (统计数 over '区政府统计数 | …') run into the first item's row
-            k = next((j for j, c in enumerate(nxt.cells) if not _legacy_header_cell(label_key(c.text))), 0)
-            if k >= 2:
-                out.append(Row(nxt.cells[:k], spaced=nxt.spaced))
+            k = next((j for j, c in enumerate(nxt.cells) if not _legacy_header_cell(label_key(c.text)) and not (
+                bare and _legacy_column_name(c.text) is not None)), len(nxt.cells))
+        if k >= 2 and bare:
+            # a header of no value column ('统计指标 | 单位') then the value columns' own words, perhaps run into the
+            # first item's row ('区政府统计数 | … | 合计 | 一、主动公开情况', or the parts' names alone, '区政府 | … |
+            # 合计'): they are the header's value columns
+            out.append(Row(cells + nxt.cells[:k], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+            if k < len(nxt.cells):
                 out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
-                i += 1
+            i += 1
+            continue
+        out.append(Row(cells, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+        if 2 <= k < len(nxt.cells):
+            # the value columns' own header row (统计数 over '区政府统计数 | …') run into the first item's row
+            out.append(Row(nxt.cells[:k], spaced=nxt.spaced))
+            out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
+            i += 1
     return out
 
 
