@@ -571,6 +571,55 @@ def test_a_wrapped_traditional_line_of_ambiguous_characters_is_converted():
     assert to_simplified("乾县住房和城乡建设局\n2020年\n城鄉建設局") == "乾县住房和城乡建设局\n2020年\n城乡建设局"
 
 
+def _skip_off(monkeypatch) -> None:
+    """to_simplified without its test for a character any conversion changes (OpenCC on every text)."""
+    import re
+
+    from toolkit import normalize
+
+    monkeypatch.setattr(normalize, "_convertible", lambda: re.compile(r"[\s\S]"))
+
+
+_SEED_CHARS = "".join(sorted({c for f in sorted(RAW.glob("00*.txt")) for c in f.read_text(encoding="utf-8")}))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_SEED_CHARS) | st.sampled_from("乾著佈區國縣衞崑資訊隨\n"), max_size=40))
+def test_a_text_no_conversion_changes_skips_opencc_with_the_same_result(monkeypatch, chars):
+    # to_simplified leaves a text with no character t2s (after Taiwan's and Hong Kong's variants) changes as it
+    # is without calling OpenCC: the seeds' characters and some traditional or ambiguous ones give what OpenCC
+    # on every text gives
+    from toolkit.normalize import to_simplified
+
+    text = "".join(chars)
+    fast = to_simplified(text)
+    with monkeypatch.context() as m:
+        _skip_off(m)
+        assert to_simplified(text) == fast
+
+
+def test_the_characters_a_conversion_changes_are_those_of_the_skip_test():
+    # the skip's characters, told by converting the BMP in one call, are those each converted alone changes: of the
+    # seeds' characters and the same in traditional characters (mainland, Taiwan's, Hong Kong's)
+    import opencc
+
+    from toolkit.normalize import _convertible, _variants_to_simplified
+
+    chars = {c for config in ("s2t", "s2tw", "s2hk") for c in opencc.OpenCC(config).convert(_SEED_CHARS)}
+    chars |= set(_SEED_CHARS)
+    wrong = [c for c in sorted(chars) if bool(_convertible().search(c)) != (_variants_to_simplified(c) != c)]
+    assert wrong == [] and sum(_variants_to_simplified(c) != c for c in chars) > 100
+
+
+def test_the_seeds_read_the_same_without_the_opencc_skip(monkeypatch):
+    import toolkit
+
+    seeds = [f for f in sorted(RAW.glob("*")) if f.suffix != ".csv"]
+    fast = [toolkit.parse_report(f).to_records() for f in seeds]
+    _skip_off(monkeypatch)
+    assert [toolkit.parse_report(f).to_records() for f in seeds] == fast
+
+
 def _signed_by(agency: str, gap: str = "") -> str:
     """Seed 004 without its title, signed by `agency` (its agency comes from the signature)."""
     text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
@@ -1237,6 +1286,44 @@ def test_tier_and_province_of_autonomous_prefectures_leagues_and_regions_as_agen
     assert wrong == []
     # not matched in running text: 巴州区 is no mention of Xinjiang's 巴州
     assert metadata._text_province(["巴州区人民政府", "巴州区教育局"]) is None
+
+
+def _searched_names(text: str) -> list[str]:
+    """The free-text names a search for any of them, longest first, finds (what _text_names does faster)."""
+    import re
+
+    from toolkit.normalize import alternation
+
+    return [m.group() for m in re.finditer(alternation(metadata._index()["text"]), text)]
+
+
+def test_place_names_in_the_seeds_text_are_those_a_search_finds():
+    import toolkit
+
+    texts = ["\n".join(toolkit.parse_report(f).lines) for f in sorted(RAW.glob("*")) if f.suffix != ".csv"]
+    found = [metadata._text_names(t) for t in texts]
+    assert found == [_searched_names(t) for t in texts]
+    assert sum(map(len, found)) > 10  # (the seeds name places: 驻马店市, 平潭…)
+
+
+_TEXT_NAMES = sorted(metadata._index()["text"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TEXT_NAMES).flatmap(
+    lambda n: st.sampled_from([n, n[1:], n[:-1], n + n[-1], n[0] + n])) | st.sampled_from(["\n", "的", "市", "省"]),
+    max_size=8))
+def test_place_names_run_together_overlapping_are_those_a_search_finds(parts):
+    # names and their heads and tails run together (三门峡市门峡市, 广州市州): left to right, the longest at a place,
+    # none inside or across one taken
+    text = "".join(parts)
+    assert metadata._text_names(text) == _searched_names(text)
+
+
+def test_a_place_name_inside_another_is_not_found_there():
+    # 鞍山市 (Liaoning) inside 马鞍山市 (Anhui) is no mention of it; after it, one
+    text = "马鞍山市人民政府\n鞍山市"
+    assert metadata._text_names(text) == _searched_names(text) == ["马鞍山市", "鞍山市"]
 
 
 @pytest.mark.parametrize("agency, extra, province", [

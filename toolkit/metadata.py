@@ -129,6 +129,13 @@ def _body_endings() -> tuple[str, ...]:
     return tuple(rules["government_endings"] + rules["department_endings"])
 
 
+@functools.lru_cache(maxsize=None)
+def _longest_first(group: str, *keys: str) -> tuple[str, ...]:
+    """The words of metadata.yaml's lists ``keys`` of ``group``, longest first (a prefix tried before its own
+    start: 中共中央 before 中共)."""
+    return tuple(sorted((w for key in keys for w in _rules()[group][key]), key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=1)
 def _gazetteer_rows() -> tuple[dict[str, str], ...]:
     """The rows of gazetteer.csv, then those of gazetteer_changes.csv (units created or renamed since its counties)."""
@@ -1181,7 +1188,10 @@ def _suffixes() -> tuple[str, ...]:
 
 def _suffix_at(name: str, at: int) -> str | None:
     """The longest place ending (``suffix_levels``) starting at ``name[at]``, or None."""
-    return next((s for s in _suffixes() if name.startswith(s, at)), None)
+    suffixes = _suffixes()
+    if not name.startswith(suffixes, at):  # (most characters: one test in C)
+        return None
+    return next(s for s in suffixes if name.startswith(s, at))
 
 
 def _free_stem_length(name: str, pos: int) -> int:
@@ -1190,8 +1200,9 @@ def _free_stem_length(name: str, pos: int) -> int:
     Such a stem may hold characters of department words: 学院路街道办事处.
     """
     places = _rules()["places"]
+    endings = _longest_first("places", "free_stem_endings")
     for stem_len in range(1, places["max_stem"] + 1):
-        if any(name.startswith(e, pos + stem_len) for e in places["free_stem_endings"]):
+        if name.startswith(endings, pos + stem_len):
             return stem_len
     return 0
 
@@ -1260,6 +1271,8 @@ def _match_generic(name: str, pos: int) -> _Place | None:
         if _stem_stops(name, pos, stem_len, free) or pos + stem_len >= len(name):
             return None
         if stem_len == 0 and pos > 0:
+            continue
+        if not name.startswith(suffixes, pos + stem_len):  # (most stems: one test in C)
             continue
         for suffix in suffixes:
             if not name.startswith(suffix, pos + stem_len):
@@ -1365,7 +1378,7 @@ def _national(name: str) -> tuple[bool, str]:
     rules = _rules()["agency"]
     if name in rules["national_names"]:
         return True, ""
-    for prefix in sorted(rules["national_prefixes"] + rules["national_names"], key=len, reverse=True):
+    for prefix in _longest_first("agency", "national_prefixes", "national_names"):
         if name.startswith(prefix):
             return True, name[len(prefix):]
     return False, name
@@ -1479,7 +1492,7 @@ def _classify_agency(agency: str) -> dict[str, Any]:
     out: dict[str, Any] = {"level": None, "agency_kind": None, "province": None, "candidates": ()}
     name = _first_name(re.sub(r"\s+", "", agency))
     # the Party's name (or the Youth League's, party_prefixes) is no place: read as one, 中共驻马店市 was a county
-    party = next((p for p in sorted(_rules()["agency"]["party_prefixes"], key=len, reverse=True)
+    party = next((p for p in _longest_first("agency", "party_prefixes")
                   if name.startswith(p) and len(name) > len(p)), "")
     name = name[len(party):]
     # a central prefix before the places: a generic place would swallow it (中国人民银行驻马店市 is no county)
@@ -1529,19 +1542,46 @@ def _classify_agency(agency: str) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
-def _text_pattern() -> re.Pattern[str]:
-    return re.compile(alternation(_index()["text"]))
+def _text_ends() -> tuple[re.Pattern[str], dict[str, list[int]]]:
+    """The last characters of the names matched in free text (市, 区, 省…), as a pattern, and each one's name
+    lengths, longest first."""
+    by_last: dict[str, set[int]] = {}
+    for name in _index()["text"]:
+        by_last.setdefault(name[-1], set()).add(len(name))
+    lengths = {last: sorted(ns, reverse=True) for last, ns in by_last.items()}
+    return re.compile(f"[{re.escape(''.join(sorted(lengths)))}]" if lengths else "(?!)"), lengths
+
+
+def _text_names(text: str) -> list[str]:
+    """The names of places matched in free text that ``text`` holds, left to right, the longest at a place and
+    none overlapping (what a search for any of them, longest first, finds).
+
+    Looked up at their last character, a handful of 市/区/省 a page, where a search tries the first at every
+    character: a name's first characters (三, 中, 新…) stand all over a text."""
+    names = _index()["text"]
+    ends, lengths = _text_ends()
+    longest: dict[int, int] = {}  # start -> length of the longest name there
+    for m in ends.finditer(text):
+        end = m.end()
+        for n in lengths[m.group()]:
+            if n <= end and text[end - n : end] in names and longest.get(end - n, 0) < n:
+                longest[end - n] = n
+    out = []
+    free = 0  # (a name inside or across one taken is no other match)
+    for start in sorted(longest):
+        if start >= free:
+            free = start + longest[start]
+            out.append(text[start:free])
+    return out
 
 
 def _text_province(lines: list[str]) -> str | None:
     """The province the text names clearly (full names only, at least twice, 3/4 of mentions)."""
-    index = _index()
-    pattern = _text_pattern()
+    full = _index()["full"]
     counts: Counter[str] = Counter()
-    # One search over the whole text (names hold no line break, so no match spans two lines).
-    for m in pattern.finditer("\n".join(lines)):
-        rows = index["full"][m.group(0)]
-        provinces = {r["province"] for r in rows}
+    # One look over the whole text (names hold no line break, so none spans two lines).
+    for name in _text_names("\n".join(lines)):
+        provinces = {r["province"] for r in full[name]}
         if len(provinces) == 1:
             counts[provinces.pop()] += 1
     if not counts:
@@ -1711,7 +1751,12 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
     ('prefecture', 'department', '河南', [])
     """
     _check_args(lines, section_lines, path)
-    lines = list(lines)
+    return _metadata_of(list(lines), section_lines, path)
+
+
+def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
+                 path: str | os.PathLike[str] | None) -> dict:
+    """:func:`extract_metadata` of arguments known good (a report's own lines: not checked line by line)."""
     flags: list[str] = []
 
     first_section = min(section_lines.values()) if section_lines else len(lines)

@@ -12,6 +12,7 @@ separators, decimals, signs, units and the "not applicable" marks.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -194,6 +195,18 @@ def _variants_to_simplified(text: str) -> str:
     return _opencc("t2s").convert(_opencc("hk2t").convert(_opencc("tw2t").convert(text)))
 
 
+@functools.lru_cache(maxsize=1)
+def _convertible() -> re.Pattern[str]:
+    """A character that :func:`_variants_to_simplified` changes, of the BMP (each converted on a line of its own,
+    in one call), or any beyond it: a text without one is left as it is by :func:`to_simplified`."""
+    chars = [chr(i) for i in range(0x10000) if i != 0x0A and not 0xD800 <= i < 0xE000]
+    converted = _variants_to_simplified("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # pragma: no cover - OpenCC keeps line breaks
+        return re.compile(r"[\s\S]")
+    changed = "".join(char for char, new in zip(chars, converted) if new != char)
+    return re.compile(f"[{re.escape(changed)}\U00010000-\U0010ffff]")
+
+
 @functools.lru_cache(maxsize=8192)
 def _traditional_only(char: str) -> bool:
     """A character only traditional text uses: converting it changes it, and it is either outside GB 2312,
@@ -359,8 +372,8 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("主動公開政府資訊\\n著力提升\\n柞水縣乾佑街道辦事處")
     '主动公开政府信息\\n着力提升\\n柞水县乾佑街道办事处'
     """
-    if not _HAN.search(text):
-        return text
+    if not _HAN.search(text) or not _convertible().search(text):
+        return text  # (a character no conversion changes is no traditional one: the common case, skips OpenCC)
     converted = _opencc("t2s").convert(text)
     if converted == text:  # simplified text, the common case
         return converted
@@ -534,7 +547,7 @@ def normalize_lines(items: list) -> list:
     """
     # One conversion call for the whole document is much faster than one per line;
     # NFKC and OpenCC keep line breaks, so lines map back one to one.
-    rows = not all(isinstance(item, str) for item in items)  # (text reports have none)
+    rows = not all(map(isinstance, items, itertools.repeat(str)))  # (text reports have none; the test in C)
     flat: list[str] = items
     if rows:
         flat = []

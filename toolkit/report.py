@@ -211,18 +211,22 @@ class Report:
         self.path = path
         self.source_format = raw.format
         self.encoding = raw.encoding
-        # (_render inlined: a line is mostly a str, and these run over every line)
-        self.original_lines = [item if item.__class__ is str else _render(item) for item in raw.lines]
         normalized = normalize_lines(raw.lines)
-        self.lines = [item if item.__class__ is str else _render(item) for item in normalized]
         self._explicit = {i + 1: item for i, item in enumerate(normalized) if isinstance(item, list)}
+        if self._explicit:  # (_render inlined: a line is mostly a str, and these run over every line)
+            self.original_lines = [item if item.__class__ is str else _render(item) for item in raw.lines]
+            self.lines = [item if item.__class__ is str else _render(item) for item in normalized]
+        else:  # lines only (a text report): as they are, normalize_lines' list this report's own
+            self.original_lines, self.lines = list(raw.lines), normalized
         self.flags: list[Flag] = []
         self._build(notes)
 
     # --- construction -----------------------------------------------------------
 
     def _build(self, notes: Sequence[ReaderWarning]) -> None:
-        undecoded = [i for i, line in enumerate(self.original_lines, start=1) if "\ufffd" in line]
+        original = "\n".join(self.original_lines)
+        undecoded = [i for i, line in enumerate(self.original_lines, start=1) if "\ufffd" in line] \
+            if "\ufffd" in original else []
         if undecoded:  # bytes the reader could not decode (a stray byte of another encoding): shown as �
             n = sum(self.original_lines[i - 1].count("\ufffd") for i in undecoded)
             self.flags.append(Flag("bad_bytes", "", undecoded[0], f"{n} character(s) could not be decoded (shown as \ufffd)"))
@@ -280,7 +284,6 @@ class Report:
                 code = "soft_check_failed" if (chk["table"], chk["check"]) in soft else "identity_failed"
                 self.flags.append(Flag(code, chk["table"], None, chk["detail"]))
 
-        original = "\n".join(self.original_lines)
         self.metadata = {"agency": None, "report_year": None, "published": None, "template": template,
                          "script": detect_script(original), "level": None, "province": None,
                          "agency_kind": None}
@@ -386,13 +389,13 @@ class Report:
     def _metadata(self) -> tuple[dict, list[str]]:
         """The report's metadata and the codes of its flags."""
         try:
-            from toolkit.metadata import extract_metadata
+            from toolkit.metadata import _metadata_of
         except ImportError:  # pragma: no cover - the module ships with the package
             return {}, []
         index = {s.key: s.first_line - 1 for s in self.sections}
         # the signature is the report's own, before an appendix or a second report
         lines = self.lines if self._end is None else self.lines[: self._end - 1]
-        meta = dict(extract_metadata(lines, section_lines=index, path=self.path))
+        meta = dict(_metadata_of(lines, index, self.path))
         return meta, list(meta.pop("flags", None) or [])
 
     # --- public API ----------------------------------------------------------------
