@@ -925,7 +925,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     values = _trim_values(_one_glued_run(values, n), n)
     if len(values) != n and len(_trim_values(with_blanks, n)) == n:
         values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
-    values = _review_transposed(header, labelled, row_keys, col_keys) or values
+    values = (_review_transposed(header, labelled, row_keys, col_keys)
+              or _review_by_kind(header, labelled, row_keys, col_keys) or values)
     key = "review_litigation"
     width = len(col_keys)
     constraints = []
@@ -955,15 +956,39 @@ def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]]
     each under another cell.  Only a complete grid, each result named once and three values a row.
     """
     fm = load_formats()["review_litigation"]
-    cols = {label_key(lab): ck for ck, labs in fm["cols"].items() for lab in labs}
-    kinds = {label_key(lab): rk for rk, labs in fm["rows"].items() for lab in labs}
-    by_col = {cols.get(lab): _trim_values(vals, len(row_keys)) for lab, vals in labelled}
-    if len(labelled) != len(col_keys) or set(by_col) != set(col_keys) or any(
-            len(vals) != len(row_keys) for vals in by_col.values()):
+    cells = _named_lines(header, labelled, fm["cols"], fm["rows"])
+    return [cells[ck, rk] for rk in row_keys for ck in col_keys] if cells else None
+
+
+def _review_by_kind(header: list[str], labelled: list[tuple[str, list[Cell]]], row_keys: list[str],
+                    col_keys: list[str]) -> list[Cell] | None:
+    """The review table's values in the format's order where it is written a row for each kind of case, or None.
+
+    Rows led by 行政复议, 未经复议直接起诉 and 复议后起诉, five values each, are read by those rows and by the
+    results in the order the header names them (结果纠正 | 结果维持 | …, 总计 first): they were read in the
+    format's order whatever the header said (upheld and corrected swapped unflagged, 总计 read as 结果维持 and
+    the identities failed). Only each kind named once with five values a row; a header that does not name the
+    five results once each leaves them in the format's order.
+    """
+    fm = load_formats()["review_litigation"]
+    cells = _named_lines(header, labelled, fm["rows"], fm["cols"])
+    return [cells[rk, ck] for rk in row_keys for ck in col_keys] if cells else None
+
+
+def _named_lines(header: list[str], labelled: list[tuple[str, list[Cell]]], lines: dict,
+                 across: dict) -> dict[tuple[str, str], Cell] | None:
+    """(line key, across key) -> cell of a grid whose rows are named by ``lines``' labels (key -> labels), each
+    once, with a value under each of ``across``' keys, in the order the header names them where it names each
+    once (else in ``across``' order); None where the rows are not such a grid."""
+    line_of = {label_key(lab): k for k, labs in lines.items() for lab in labs}
+    across_of = {label_key(lab): k for k, labs in across.items() for lab in labs}
+    by_line = {line_of.get(lab): _trim_values(vals, len(across)) for lab, vals in labelled}
+    if len(labelled) != len(lines) or set(by_line) != set(lines) or any(
+            len(vals) != len(across) for vals in by_line.values()):
         return None
-    named = [kinds[k] for k in header if k in kinds]
-    order = named if sorted(named) == sorted(row_keys) else row_keys
-    return [by_col[ck][order.index(rk)] for rk in row_keys for ck in col_keys]
+    named = [across_of[k] for k in header if k in across_of]
+    order = named if sorted(named) == sorted(across) else list(across)
+    return {(lk, ak): by_line[lk][order.index(ak)] for lk in lines for ak in across}
 
 
 # --- legacy statistics tables -------------------------------------------------------
