@@ -206,6 +206,33 @@ def test_review_table_transposed(fmt, tmp_path):
     assert not [f for f in got.flags if f.table == "review_litigation"]
 
 
+@pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html"])
+@pytest.mark.parametrize("order", [(1, 0, 2, 3, 4), (4, 0, 1, 2, 3), (0, 1, 2, 3, 4)])
+def test_review_table_a_row_for_each_kind(fmt, order, tmp_path):
+    # Seed 001's review table written a row for each kind of case (行政复议 | 4 | 0 | 0 | 0 | 4 …), its results in
+    # the order its header names them (结果纠正 before 结果维持, or 总计 first) and its kinds in another order
+    # (复议后起诉 before 未经复议直接起诉). The values were read in the format's order whatever the header and the
+    # rows said: upheld and corrected swapped unflagged, 总计 read as 结果维持 (three checks failing).
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    lines = _as_lines(original)
+    start = next(i for i, x in enumerate(lines) if x == ["行政复议"])
+    end = max(i for i, x in enumerate(lines) if isinstance(x, list)) + 1
+    values = lines[end - 1]
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    table = [["", *(results[k] for k in order)]] + [
+        [kind, *(values[5 * g + k] for k in order)]
+        for g, kind in [(0, "行政复议"), (2, "复议后起诉"), (1, "未经复议直接起诉")]]
+    lines = lines[:start] + table + lines[end:]
+    path = tmp_path / f"kinds.{'txt' if fmt in TEXT_LAYOUTS else fmt}"
+    if fmt in TEXT_LAYOUTS:
+        path.write_text(render_text(lines, fmt), encoding="utf-8")
+    else:
+        render_file(lines, path)
+    got = toolkit.parse_report(path)
+    assert len(set(values)) > 1 and got.table("review_litigation").equals(original.table("review_litigation"))
+    assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
 def test_unruled_pdf_row_labels_wrapped_in_their_cells(tmp_path):
     # A long row label set in two lines in its cell, the counts beside its first line: '其他对外管 664 167 1342'
     # then '理服务事项'. Before, the label's rest went to the next row and both rows' labels were unknown: 86 of

@@ -216,6 +216,38 @@ def test_request_rows_wrapped_after_their_labels(seed_id, parsed_seed):
     assert sorted(f.code for f in wrapped.flags) == sorted(f.code for f in rows.flags)
 
 
+@pytest.mark.parametrize("seed_id", [s for s in SEED_IDS if not s.startswith("003")])
+@pytest.mark.parametrize("form", ["{label} | {run} |", "| {label} | {run} |", "{label} {run}"])
+def test_request_row_glued_into_one_cell(seed_id, form, parsed_seed):
+    # The new-requests row's counts glued into one cell of a pipe row, or after its label in a spaced line
+    # ('| 本年新收… | 4000004 |'): it was one count in seven columns, 0 of 7 placed, flagged ragged. Now cut as
+    # glued page text is, only into cuts that hold the row's own sum: what is read is what the row says, the
+    # rest missing and flagged (seed 000 lost its blanks too, '1400014' is 14 | | | 0 | 0 | 0 | 14: no cut holds).
+    text = _pipe_rows(parsed_seed(seed_id), wrap=False)
+    expected = toolkit.parse_text(text).table("requests").loc["new"]
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "本年新收" in line)
+    label, *values = [c.strip() for c in lines[at].rstrip(" |").split("|")]
+    run = "".join(values)
+    lines[at] = form.format(label=label, run=run)
+    report = toolkit.parse_text("\n".join(lines))
+    got = report.table("requests").loc["new"]
+    placed = got.notna()
+    assert (got[placed] == expected[placed]).all()
+    codes = {f.code for f in report.flags if f.detail.startswith("new:")}
+    assert codes == (set() if placed.all() else {"ambiguous_digits" if len(run) >= 7 else "ragged"})
+    if seed_id.startswith("002"):  # '4000004': one cut, its total the sum of its cells
+        assert list(got) == list(expected) == [4, 0, 0, 0, 0, 0, 4]
+    if seed_id.startswith("001"):  # '8811000099': 88|11, 8|81, 88|1|10 … before its zeros and total
+        assert list(got[placed]) == [0, 0, 0, 99] and codes == {"ambiguous_digits"}
+    if seed_id.startswith("000"):
+        assert not placed.any()
+    lines[at] = form.format(label=label, run="0000000")  # one cut, read as written, unflagged
+    zeros = toolkit.parse_text("\n".join(lines))
+    assert list(zeros.table("requests").loc["new"]) == [0] * 7
+    assert not [f for f in zeros.flags if f.detail.startswith("new:")]
+
+
 def test_values_without_a_row_label_are_flagged():
     text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
     report = toolkit.parse_text(_pipe_rows(toolkit.parse_text(text), wrap=False))

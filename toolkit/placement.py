@@ -59,6 +59,7 @@ class RowInput:
     ncols: int
     anchored: bool = False  # prefer first → column 0 and last → last column
     sparse: bool = False  # a glued run may hold fewer numbers than columns, the others blank (a legacy table)
+    confirmed: bool = False  # only a reading its own identities leave stands (a cell's glued run: no page text's)
 
 
 class Constraint(NamedTuple):
@@ -408,6 +409,12 @@ class _Search:
         r_lo, r_hi = _add_cells(r_lo, r_hi, r_own, reading, self.signed_cols)
         return not (l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6)
 
+    def holds_alone(self, key: str, readings: list[Reading]) -> list[Reading]:
+        """The readings of the row that hold the constraints on it alone (its total the sum of its cells): those
+        the other rows cannot confirm, where the report's own identities fail."""
+        own = [self._sums(key, self.constraints[i]) for i in self.by_row.get(key, ()) if self.rows_of[i] == (key,)]
+        return [r for r in readings if all(self._holds(con, r) for con in own)]
+
     def propagate(self, keys: list[str]) -> None:
         """Drop the readings the constraints rule out, row after row, until a pass changes nothing (six at most)."""
         for _ in range(6):
@@ -513,6 +520,9 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             if anchored:
                 search.restrict(row.key, anchored)
     search.propagate(uncertain)
+    for row in rows:
+        if row.confirmed:  # (even its one reading, which propagate leaves unchecked)
+            options[row.key] = search.holds_alone(row.key, options[row.key])
     consistent = search.consistent
 
     out: dict[str, Placement] = {}

@@ -557,6 +557,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     shapes: dict[str, int] = {}  # row key -> number of label cells, for rows that kept all their cells
     filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
     order: list[str] = []
+    runs: set[str] = set()  # rows whose values are one cell of glued digits (_one_glued_run)
     group: str | None = None
     header: list[str] = []  # the label keys of the header rows' cells, in order
     subtotals: list[tuple[str, str, list[Cell], Row]] = []  # (group, label, values, row) of group rows with values
@@ -638,6 +639,13 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             res.flags.append(Flag("duplicate_row", "requests", row.line, row_key))
             continue
         trimmed = _trim_values(values, ncols)
+        if len(trimmed) == 1 and not trimmed[0].glued and trimmed[0].text[-1:].isdigit():
+            # a row's one cell of glued digits ('| 本年新收… | 8811000099 |'): its cells, not one count, cut as
+            # page text is; only a cut the identities leave is read ('1400014' is no 1|4|0|0|0|1|4 where its
+            # blanks lost their marks too, 14 | | | 0 | 0 | 0 | 14)
+            trimmed = _one_glued_run(trimmed, ncols)
+            if trimmed[0].glued:
+                runs.add(row_key)
         if len(trimmed) < len(values) and not row.explicit:  # (a reader's grid has no filler cells)
             filler_shapes.add(len(labels))
         # (a row of no more cells than columns, the common one, has no surplus note)
@@ -673,7 +681,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     if missing:
         res.flags.append(Flag("missing_columns", "requests", None, missing))
     constraints = _constraints(identities, kept, order, outcome_rows)
-    inputs = [RowInput(k, found[k][0], ncols, anchored=True) for k in order]
+    inputs = [RowInput(k, found[k][0], ncols, anchored=True, confirmed=k in runs) for k in order]
     placements = place(inputs, constraints)
     written = _written_columns(header, kept)
     if missing:  # (no cell of it: NA, flagged by its column's name)
@@ -884,6 +892,21 @@ def _pipe_positions(row: Row, n: int) -> list[Cell] | None:
 _SET_APART = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 
 
+def _one_glued_run(values: list[Cell], n: int) -> list[Cell]:
+    """A row's values that are one cell of ``n`` digits or more, as one glued run; other values as they are.
+
+    As many digits as the row has cells, or more, are no count but the row's cells written with nothing
+    between them (narrow cells of a PDF, a page's cells, a copy that lost its spaces): cut as glued page text
+    is, where the identities decide. A run of fewer digits may be one count beside blank cells: left as it is.
+    Its digits set apart in threes ('110,024,001,510,102', a run taken for a number and given separators) are
+    no thousands of one count, so the run is cut without them.
+    """
+    run = _SET_APART.sub("", values[0].text) if len(values) == 1 else ""
+    if run.isdigit() and len(run) >= n:
+        return [values[0]._replace(text=run, glued=True)]
+    return values
+
+
 def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
     fm = load_formats()["review_litigation"]
     vocab = vocabulary()
@@ -925,17 +948,11 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if first_row is None:
         return
     res.present.add("review_litigation")
-    run = _SET_APART.sub("", values[0].text) if len(values) == 1 else ""
-    if run.isdigit() and len(run) >= n:
-        # one run of as many digits as the table has cells, or more: no count of cases but the row's cells
-        # written with nothing between them (narrow cells of a PDF, a page's cells): cut as glued page text is;
-        # its digits set apart in threes ('110,024,001,510,102', a run taken for a number and given separators)
-        # are no thousands of one count, so the run is cut without them
-        values = [values[0]._replace(text=run, glued=True)]
-    values = _trim_values(values, n)
+    values = _trim_values(_one_glued_run(values, n), n)
     if len(values) != n and len(_trim_values(with_blanks, n)) == n:
         values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
-    values = _review_transposed(header, labelled, row_keys, col_keys) or values
+    values = (_review_transposed(header, labelled, row_keys, col_keys)
+              or _review_by_kind(header, labelled, row_keys, col_keys) or values)
     key = "review_litigation"
     width = len(col_keys)
     constraints = []
@@ -965,15 +982,39 @@ def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]]
     each under another cell.  Only a complete grid, each result named once and three values a row.
     """
     fm = load_formats()["review_litigation"]
-    cols = {label_key(lab): ck for ck, labs in fm["cols"].items() for lab in labs}
-    kinds = {label_key(lab): rk for rk, labs in fm["rows"].items() for lab in labs}
-    by_col = {cols.get(lab): _trim_values(vals, len(row_keys)) for lab, vals in labelled}
-    if len(labelled) != len(col_keys) or set(by_col) != set(col_keys) or any(
-            len(vals) != len(row_keys) for vals in by_col.values()):
+    cells = _named_lines(header, labelled, fm["cols"], fm["rows"])
+    return [cells[ck, rk] for rk in row_keys for ck in col_keys] if cells else None
+
+
+def _review_by_kind(header: list[str], labelled: list[tuple[str, list[Cell]]], row_keys: list[str],
+                    col_keys: list[str]) -> list[Cell] | None:
+    """The review table's values in the format's order where it is written a row for each kind of case, or None.
+
+    Rows led by 行政复议, 未经复议直接起诉 and 复议后起诉, five values each, are read by those rows and by the
+    results in the order the header names them (结果纠正 | 结果维持 | …, 总计 first): they were read in the
+    format's order whatever the header said (upheld and corrected swapped unflagged, 总计 read as 结果维持 and
+    the identities failed). Only each kind named once with five values a row; a header that does not name the
+    five results once each leaves them in the format's order.
+    """
+    fm = load_formats()["review_litigation"]
+    cells = _named_lines(header, labelled, fm["rows"], fm["cols"])
+    return [cells[rk, ck] for rk in row_keys for ck in col_keys] if cells else None
+
+
+def _named_lines(header: list[str], labelled: list[tuple[str, list[Cell]]], lines: dict,
+                 across: dict) -> dict[tuple[str, str], Cell] | None:
+    """(line key, across key) -> cell of a grid whose rows are named by ``lines``' labels (key -> labels), each
+    once, with a value under each of ``across``' keys, in the order the header names them where it names each
+    once (else in ``across``' order); None where the rows are not such a grid."""
+    line_of = {label_key(lab): k for k, labs in lines.items() for lab in labs}
+    across_of = {label_key(lab): k for k, labs in across.items() for lab in labs}
+    by_line = {line_of.get(lab): _trim_values(vals, len(across)) for lab, vals in labelled}
+    if len(labelled) != len(lines) or set(by_line) != set(lines) or any(
+            len(vals) != len(across) for vals in by_line.values()):
         return None
-    named = [kinds[k] for k in header if k in kinds]
-    order = named if sorted(named) == sorted(row_keys) else row_keys
-    return [by_col[ck][order.index(rk)] for rk in row_keys for ck in col_keys]
+    named = [across_of[k] for k in header if k in across_of]
+    order = named if sorted(named) == sorted(across) else list(across)
+    return {(lk, ak): by_line[lk][order.index(ak)] for lk in lines for ak in across}
 
 
 # --- legacy statistics tables -------------------------------------------------------
