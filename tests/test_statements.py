@@ -2411,13 +2411,16 @@ def test_a_switch_sentence_inside_a_list_numbered_on_into_the_measures(stem, swi
     # The real problems and measures in one list numbered on through a switch sentence that names no list
     # ('1.…不及时。2.…不够。下一步，我局将加强改进。3.加强…。4.完善…。').  Before, the sentence was read as the last
     # problem's own measure and the problems went on at the next number: every measure read as a problem (90 of 90
-    # wrong).  The sentence leads the measures in, as before a list restarted at 1 (dropped); where the item after it
-    # admits a shortcoming it is still that item's own measure.
+    # wrong).  The sentence leads the measures in, as before a list restarted at 1 (dropped where it only switches;
+    # '下一步，我们将加强培训。' says a measure of its own, a statement); where the item after it admits a shortcoming
+    # it is still that item's own measure.
     problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
     number = _NUMBERED[marker]
     text = ("".join(f"{number(i + 1)}{t}。" for i, t in enumerate(problems)) + switch
             + "".join(f"{number(len(problems) + i + 1)}{t}。" for i, t in enumerate(measures)))
-    assert _pairs(extract_statements(text)) == _expected(stem)
+    said = [("measure", _clean_text(switch))] if "培训" in switch else []
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + said + [
+        ("measure", m) for m in measures]
     own = f"{number(1)}{problems[0]}。{switch}{number(2)}{problems[-1]}。"
     assert _pairs(extract_statements(own)) == [("problem", problems[0]), ("measure", _clean_text(switch)),
                                                ("problem", problems[-1])]
@@ -2495,3 +2498,52 @@ def test_a_measure_naming_the_problem_it_mends_after_the_problems(stem, opening,
     kept = f"{opening}群众反映的问题回应不够及时"
     text = "".join(f"{'一二三四'[i]}是{p}。" for i, p in enumerate(problems)) + f"{kept}。下一步，我局将加强培训。"
     assert _pairs(extract_statements(text))[len(problems) - 1] == ("problem", f"{problems[-1]}。{kept}")
+
+
+# the first clause of each section's real measures that opens with a measure's verb ('强化组织领导、完善系列制度、创新工作形式'
+# of 000's '…,进一步强化组织领导、…'), said after a switch's words
+_SAID = {s: c.removeprefix("进一步") for s in EXPECTED
+         for c in [next(c for k, t in EXPECTED[s] if k == "m" for c in re.split("[,。]", t)
+                        if '"' not in c and re.match("加强|强化|提高|加大|进一步|提升|拓宽|牢固|完善", c))]}
+# switch sentences of the real sections that only switch to the measures (004's, pingtan-2023-04's and -02's; 002's,
+# before its lead-in, is read in its section): dropped as the list's lead-in, as their gold has them
+_ONLY_SWITCHING = ["下一步,我局将采取更加强有力措施加以改进，为公民、法人或者其它组织获取政府信息提供更多便利。",
+                   "下一步，我局将继续贯彻落实《条例》和省委、省政府以及区党工委、管委会关于政府信息公开的各项工作要求，"
+                   "持续加强政府信息公开工作。",
+                   "2024年，我局将坚持以习近平新时代中国特色社会主义思想为指导，认真落实各级关于全面推进政务信息公开工作的部署要求，"
+                   "补短板、强弱项。",
+                   "下一步，我局将加强改进。"]
+
+
+def _switch_before_measures(problems: list[str], switch: str, measures: list[str], form: str) -> str:
+    """The problems, then ``switch``, then the measures, in ``form``: under sub-headings (each on its line, with or
+    without its stop), a list restarted at 一是, a list numbered on through the sentence, or a restarted list led in
+    by '具体措施如下：' after it."""
+    if form.startswith("headings"):
+        stop = "" if form == "headings_lines" else "。"  # (a line's end for the sentence's, as web text copies it)
+        switch = switch.removesuffix("。") + stop
+        return ("（一）存在问题\n" + "".join(f"{i + 1}.{t}{stop}\n" for i, t in enumerate(problems)) + "（二）改进措施\n"
+                + switch + "\n" + "".join(f"{i + 1}.{t}{stop}\n" for i, t in enumerate(measures)))
+    if form == "numbered_on":
+        return ("".join(f"{i + 1}.{t}。" for i, t in enumerate(problems)) + switch
+                + "".join(f"{len(problems) + i + 1}.{t}。" for i, t in enumerate(measures)))
+    lead = "具体措施如下：" if form == "announced" else ""
+    return ("还存在一些不足：" + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(problems)) + switch + lead
+            + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(measures)))
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("switch", ["下一步，我们将{m}。", "2024年，我局将{m}，提高工作人员能力。"])
+@pytest.mark.parametrize("form", ["headings", "headings_lines", "restarted", "numbered_on", "announced"])
+def test_a_switch_sentence_saying_a_measure_of_its_own_before_the_measures(stem, switch, form):
+    # The real problems, then a switch sentence saying a measure (the first clause of the section's real measures opened
+    # by a measure's verb), then the real measures: under the measures' sub-heading, restarted at 一是, numbered on
+    # through the sentence, or led in by '具体措施如下：' after it.  Before, the sentence was dropped as the list's
+    # lead-in: its measure was lost in all 80 cases.  A switch sentence of the real sections that only switches (or the
+    # brief '下一步，我局将加强改进。') is still dropped, as their gold has it.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    said = switch.format(m=_SAID[stem])
+    expected = [("problem", p) for p in problems] + [("measure", _clean_text(said))] + [("measure", m) for m in measures]
+    assert _pairs(extract_statements(_switch_before_measures(problems, said, measures, form))) == expected
+    for only in _ONLY_SWITCHING:
+        assert _pairs(extract_statements(_switch_before_measures(problems, only, measures, form))) == _expected(stem)

@@ -24,7 +24,8 @@ reads them (``spec/codebook.md``):
    text; a part without enumeration is split at ``;`` between list items;
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
    sentences that only frame the section are not statements, unless they hold the only
-   content of their kind;
+   content of their kind; a switch sentence there that says a measure of its own (``下一步,我们将加强业务
+   培训。1.…``; not one that only switches, ``下一步,我局将加强改进。``) is one;
 6. a section given as a table whose header (or rows' first cell) names problems and measures
    (``存在问题 | 改进措施``; also exported one cell a line) gives each cell as a part of that kind, row by
    row; a short numbered
@@ -159,6 +160,7 @@ _TAIL_STOPS = tuple("。;:!?")  # where the sentence a wrapped line's fragment b
 _SENTENCE_END = set("。!?\n")
 _SENTENCE_STOP = re.compile(f"[{re.escape(''.join(sorted(_SENTENCE_END)))};]")  # where the next sentence starts
 _SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
+_CLAUSE_STOP = re.compile("[,;。!?]")  # (normalized text: the comma and semicolon are ASCII)
 _STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
@@ -251,6 +253,7 @@ def _cues() -> dict[str, Any]:
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
         "admits": [re.compile(p) for p in spec["admits_shortcomings"]],
         "announces_list": [re.compile(p) for p in spec["announces_list"]],
+        "only_switches": re.compile("|".join(f"(?:{p})" for p in spec["only_switches"])),
         "empty": [re.compile(p) for p in spec["empty"]],
         "problem_cues": tuple(spec["problem_cues"]),
         "cue_qualifies": re.compile(spec["cue_qualifies"]),
@@ -1638,8 +1641,9 @@ def _said_before_lead_in(preamble: str) -> str:
     ``下一步,我局将重点做好以下工作。``, a switch sentence) leads in only the list after it, and so does one that adds the list to them (``同时,我局将做好以下工作:``, statements.yaml
     ``additive_lead_in``): the sentences before it, after those that frame the section, already said a measure
     (``针对上述问题,我局将加强培训。下一步,我们将:一是…``; they were dropped with the lead-in).  Not where they
-    announce the list or name no measure (statements.yaml ``measure_cues``), nor before a lead-in that only announces
-    it (``具体措施如下:``, ``主要做好以下工作:``): there they lead it in together.
+    announce the list or name no measure (:func:`_names_own_measure`), nor before a lead-in that only announces
+    it (``具体措施如下:``, ``主要做好以下工作:``): there they lead it in together, unless they open with a switch sentence
+    that says a measure of its own (:func:`_switch_said`: ``下一步,我们将加强业务培训。具体措施如下:``).
     """
     preamble = preamble.rstrip()
     if not preamble.endswith((":", "。")):
@@ -1648,12 +1652,47 @@ def _said_before_lead_in(preamble: str) -> str:
     cut = max(map(preamble[:-1].rfind, _SENTENCE_STOPS + ("\n",)))
     before, lead = preamble[: cut + 1], preamble[cut + 1:].strip()
     cues = _cues()
-    if cut < 0 or not lead or not (cues["additive"].match(lead) or any(p.match(lead) for p in cues["switch"])):
+    if cut < 0 or not lead:
         return ""
+    if not (cues["additive"].match(lead) or any(p.match(lead) for p in cues["switch"])):
+        # (a lead-in that only announces the list, '具体措施如下:', after a switch sentence saying a measure of its own)
+        return _switch_said(before) if any(p.search(lead) for p in cues["announces_list"]) else ""
     said = _clean("".join(_after_framing(before)))
+    # (a sentence that names no measure, '我局高度重视上述问题。', stays out as before)
+    return said if _names_own_measure(said) else ""
+
+
+def _switch_said(preamble: str) -> str:
+    """The switch sentence (and those after it) ending a measures' list's preamble where it says a measure of its own
+    (:func:`_names_own_measure`), else ''.
+
+    ``下一步,我们将加强业务培训,提高工作人员能力。1.…``, also inside a list numbered on through it (``…2.更新不及时。
+    下一步,我们将加强培训。3.…``) or before a restarted one (``一是…。下一步,我们将建立考核机制。一是…``): it was dropped as
+    the list's lead-in.  Not one that only switches (``下一步,我局将加强改进。``) or announces the list (``…以下工作。``).
+    """
+    raw = preamble.rstrip()
+    # (a line's end before the list's first item is a sentence's: '下一步,我们将加强培训' / '1.…' on lines of their own)
+    if not raw.endswith(_STATED_ENDS) and not preamble.rstrip(" \t").endswith("\n"):
+        return ""
+    sentences = _after_framing(raw)
+    at = next((i for i, s in enumerate(sentences) if _is_switch(s, 0)), None)
+    said = "" if at is None else _clean("".join(sentences[at:]))
+    return said if said and _names_own_measure(said) else ""
+
+
+def _names_own_measure(said: str) -> bool:
+    """Whether ``said``, sentences before a list of measures, names a measure of its own, not only leads the list in.
+
+    Some clause, not the switch's words alone (``下一步``, ``针对上述问题``), names a measure (statements.yaml
+    ``measure_cues``) and does not only switch to the measures (``only_switches``: ``我局将加强改进``, ``继续做好政务公开
+    工作``, ``认真落实…的部署要求``); none announces the list (``…以下工作``).
+    """
+    cues = _cues()
     if not _has(said, "measure_cues") or any(p.search(said) for p in cues["announces_list"]):
-        return ""  # (a sentence that names no measure, '我局高度重视上述问题。', stays out as before)
-    return said
+        return False  # (cheap: most lead-ins name no measure or announce the list)
+    return any(_has(clause, "measure_cues") and not cues["only_switches"].search(clause)
+               and not any((m := p.match(clause)) and m.end() == len(clause) for p in cues["switch"])
+               for clause in _CLAUSE_STOP.split(said) if clause)
 
 
 def _stated_after_list(items: list[tuple[int, str]], after: list[tuple[int, str]]) -> str:
@@ -1735,7 +1774,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         items.append((1, first))
         preamble = _clean(preamble.removesuffix(first))
     full_preamble = preamble
-    before_lead = _said_before_lead_in(text[: marks[0][0]]) if block.kind == "measure" and not (first or stated) else ""
+    before_lead = ""
+    if block.kind == "measure" and not (first or stated):
+        before_lead = _said_before_lead_in(text[: marks[0][0]]) or _switch_said(text[: marks[0][0]])
     if stated and preamble.endswith(stated):
         preamble = _clean(preamble.removesuffix(stated))
     elif before_lead and before_lead in preamble:
