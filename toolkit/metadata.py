@@ -371,14 +371,22 @@ def _beside_title_pattern() -> re.Pattern[str]:
     """A line holding a date and nothing else, maybe with its time and in brackets ('2021-01-20',
     '[2021年1月20日 10:30]'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``)."""
     source = alternation(_rules()["fields"]["source"])
-    return re.compile(rf"\s*(?:(?:{source})\s*[:：]?[^\d|:：]{{0,40}}?)?\s*[\[【(（]?\s*(?P<date>{_WHOLE_DATE})"
-                      rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*")
+    return re.compile(rf"\s*(?P<source>(?:{source})\s*[:：]?[^\d|:：]{{0,40}}?)?\s*[\[【(（]?\s*(?P<date>{_WHOLE_DATE})"
+                      rf"(?P<time>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*")
 
 
 def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int) -> _dt.date | None:
-    """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), or None."""
+    """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), else a date
+    alone on the line above it, or None."""
     below = next((line for line in lines[span[1] + 1: limit] if line.strip()), "")
     m = _beside_title_pattern().fullmatch(below)
+    if m is None:
+        above = next((line for line in reversed(lines[: span[0]]) if line.strip()), "").strip()
+        m = _beside_title_pattern().fullmatch(above) if above[:1].isdigit() or above[:1] in "[【(（二" else None
+        # a date alone only: with a time it may be the date a browser printed the page on (formats.yaml's
+        # pdf.stamp_time), a source line stands under the title
+        if m is not None and (m.group("source") or m.group("time")):
+            m = None
     return _parse_date_at(m.group("date"))[0] if m else None
 
 
@@ -428,15 +436,20 @@ def _crumb_separators() -> re.Pattern[str]:
 
 def _breadcrumb_agency(lines: list[str], limit: int) -> str | None:
     """The agency that the last link of the site's breadcrumb names, in the lines above ``limit`` (首页 > 政务公开 >
-    驻马店市住房和城乡建设局: the page of that agency's column), or None; a breadcrumb ending in a column's name
-    (首页 > 政务公开 > 政府信息公开年报) names none."""
+    驻马店市住房和城乡建设局: the page of that agency's column), or the last link naming one when only its
+    columns' names follow it (首页 > 部门 > 驻马店市住建局 > 年度报告, ``title.breadcrumb_columns``), or None; a
+    breadcrumb of columns' names only (首页 > 政务公开 > 政府信息公开年报) names none."""
     rules = _rules()["title"]
+    columns = tuple(rules["breadcrumb_columns"] + rules["site_name_endings"])
     for raw in lines[: min(limit, rules["max_line"])]:
         if not _is_breadcrumb(raw):
             continue  # (most lines)
         crumbs = [c for c in _crumb_separators().split(raw) if c]
-        if len(crumbs) > 1 and _agency_like(crumbs[-1]):
-            return _clean_agency(crumbs[-1])
+        for crumb in reversed(crumbs[1:]):
+            if _agency_like(crumb):
+                return _clean_agency(crumb)
+            if not crumb.endswith(columns):
+                break
     return None
 
 
@@ -1666,7 +1679,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
 
         - ``agency`` (str): the reporting body, from the title, else a 发布机构
           field, else the signature at the end, else the last link of the
-          site's breadcrumb when it names a body (``首页 > 政务公开 > XX局``).
+          site's breadcrumb naming a body with only columns after it
+          (``首页 > 政务公开 > XX局``, ``首页 > 部门 > XX局 > 年度报告``).
         - ``report_year`` (int): the year reported on, from the title, else the
           statistics period (``2020年1月1日至2020年12月31日``), else the dominant
           year of the overview (flag ``year_inferred``), else the year in the
@@ -1674,7 +1688,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         - ``published`` (str): ISO date ``'YYYY-MM-DD'`` from a 发布日期 /
           发文日期 / 时间 / 日期 field, else a date alone (or after the page's
           source, ``来源：XX局 2021-01-20``) on the line under the title, else
-          the signature date.
+          a date alone (no time) on the line above it, else the signature
+          date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
           government's tier, a central body's office in a place
