@@ -1582,26 +1582,33 @@ def test_bodies_ending_in_one_character_department_endings(agency, level, kind):
     assert (meta_["agency"], meta_["level"], meta_["agency_kind"]) == (agency, level, kind)
 
 
-def _seed_000_dated_above(line: str) -> list[dict]:
-    """Seed 000's metadata with ``line`` on a line of its own above its title and the dated line under the title
-    ('投稿:huoruiqi  来源:时间:2021年01月31日') left out, as written and in traditional characters (OpenCC s2t)."""
+def _seed_000_dated_above(line: str, title: str = "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告") -> list[dict]:
+    """Seed 000's metadata with ``line`` on a line of its own above its title (written as ``title``) and the dated
+    line under the title ('投稿:huoruiqi  来源:时间:2021年01月31日') left out, as written and in traditional
+    characters (OpenCC s2t)."""
     import opencc
 
     import toolkit
 
     text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
-    edited = line + "\n" + text.replace("投稿:huoruiqi  来源:时间:2021年01月31日", "", 1)
+    edited = line + "\n" + text.replace("投稿:huoruiqi  来源:时间:2021年01月31日", "", 1).replace(
+        "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", title, 1)
     assert edited.count("2021年01月31日") < text.count("2021年01月31日")
     return [toolkit.parse_text(doc).metadata for doc in (edited, opencc.OpenCC("s2t").convert(edited))]
 
 
 @pytest.mark.parametrize("line", ["2021-01-20", "2021年1月20日", "[2021-01-20]", "【2021.01.20】", "二〇二一年一月二十日",
                                   "  2021/01/20  "])
-def test_a_publication_date_above_the_title(line):
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局2020年政府信息公开工作年度报告",
+                                   # broken over lines, the agency's name on a line of its own or broken
+                                   "驻马店市住房和城乡建设局\n2020年政府信息公开工作年度报告",
+                                   "驻马店市住房和城乡建设局2020年\n政府信息公开工作年度报告",
+                                   "驻马店市住房和城\n乡建设局2020年\n政府信息公开工作年度报告"])
+def test_a_publication_date_above_the_title(line, title):
     # a date alone on the line above the title: was not read (published None: seed 000 is unsigned)
-    for result in _seed_000_dated_above(line):
+    for result in _seed_000_dated_above(line, title):
         assert (result["published"], result["agency"], result["report_year"]) == (
-            "2021-01-20", "驻马店市住房和城乡建设局", 2020), line
+            "2021-01-20", "驻马店市住房和城乡建设局", 2020), (line, title)
 
 
 @pytest.mark.parametrize("line", ["2020年1月1日至2020年12月31日", "2021-01-20 我局召开政务公开工作会议", "2021年1月",
@@ -1612,3 +1619,87 @@ def test_no_publication_date_above_the_title(line):
     for result in _seed_000_dated_above(line):
         assert result["published"] is None, line
 
+
+
+def _seed_000_page(tmp_path: Path, page_title: str, heading: str | None, encoding: str = "utf-8") -> list:
+    """Seed 000 as an HTML page titled ``page_title`` (its ``<title>``), ``heading`` for its title line in the
+    page's text (its <h1>, none when None), read from a file written in ``encoding``, as written and in
+    traditional characters (OpenCC s2t): the reports."""
+    import html
+
+    import opencc
+
+    import toolkit
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    out = []
+    for name, convert in (("simplified", str), ("traditional", opencc.OpenCC("s2t").convert)):
+        page = (f"<html><head><meta charset='{encoding}'><title>{html.escape(page_title)}</title></head><body>"
+                + (f"<h1>{html.escape(heading)}</h1>" if heading is not None else "")
+                + "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:] if line.strip()) + "</body></html>")
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(convert(page).encode(encoding, errors="replace"))
+        out.append(toolkit.parse_report(path))
+    return out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+@pytest.mark.parametrize("page_title, heading", [
+    # the report's title only in the page's <title>: was no title (no_title, agency_unknown, year_inferred)
+    ("驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", None),
+    ("驻马店市住房和城乡建设局2020年政府信息公开工作年度报告_驻马店市人民政府", None),
+    # the <h1> naming no agency, the <title> the report's title after the site's name: was no agency
+    ("驻马店市人民政府 - 驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告"),
+    ("驻马店市住房和城乡建设局2020年政府信息公开工作年度报告 | 政务公开", "政府信息公开工作年度报告"),
+    # the <title> another report's (a site's template left unchanged): the <h1>'s, the text's, is read
+    ("正阳县财政局2019年政府信息公开工作年度报告", "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告"),
+])
+def test_the_page_title_of_an_html_report(tmp_path, page_title, heading, encoding):
+    for report in _seed_000_page(tmp_path, page_title, heading, encoding):
+        meta_ = report.metadata
+        assert (meta_["agency"], meta_["report_year"], meta_["level"], meta_["province"]) == (
+            "驻马店市住房和城乡建设局", 2020, "prefecture", "河南")
+        assert not {"no_title", "agency_unknown", "year_inferred"} & {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("page_title", ["驻马店市住房和城乡建设局", "驻马店市人民政府门户网站", "政府信息公开年报_驻马店市人民政府",
+                                        "统一部署 - 政府网站"])
+def test_a_page_title_naming_no_report(tmp_path, page_title):
+    # a page's <title> that is no report's title (the site's or its agency's name alone), or one naming no agency:
+    # no agency, as with no <title>
+    for report in _seed_000_page(tmp_path, page_title, "2020年政府信息公开工作年度报告"):
+        assert report.metadata["agency"] is None and "agency_unknown" in {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("name", ["驻马店市住房和城乡建设局2020年政府信息公开工作年度报告.txt",
+                                  "2020年驻马店市住房和城乡建设局政府信息公开工作年度报告.txt",
+                                  "附件1：驻马店市住房和城乡建设局2020年政府信息公开工作年度报告.txt",
+                                  "1_驻马店市住房和城乡建设局2020年政府信息公开工作年度报告(1).txt"])
+def test_the_agency_from_a_file_name_that_is_the_title(tmp_path, name):
+    import opencc
+
+    import toolkit
+
+    # seed 000 without its title (nor signature): its file named with the report's title gave no agency
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    for convert in (str, opencc.OpenCC("s2t").convert):
+        path = tmp_path / convert(name)
+        path.write_text(convert(text[text.index("\n") + 1:]), encoding="utf-8")
+        meta_ = toolkit.parse_report(path).metadata
+        assert (meta_["agency"], meta_["level"], meta_["province"]) == ("驻马店市住房和城乡建设局", "prefecture", "河南")
+        # a title in the text, or a signature, goes before the file's name
+        path.write_text(convert("正阳县财政局2020年政府信息公开工作年度报告\n" + text[text.index("\n") + 1:]),
+                        encoding="utf-8")
+        assert toolkit.parse_report(path).metadata["agency"] == "正阳县财政局"
+
+
+@pytest.mark.parametrize("name", ["驻马店市住房和城乡建设局.txt", "2020年政府信息公开工作年度报告.txt", "report_2020.txt",
+                                  "驻马店市住房和城乡建设局2020年工作总结.txt"])
+def test_no_agency_from_a_file_name_that_is_no_title(tmp_path, name):
+    import toolkit
+
+    # an agency's name alone (a folder's, a collector's label), a title naming no agency, an id: no agency
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text[text.index("\n") + 1:], encoding="utf-8")
+    assert toolkit.parse_report(path).metadata["agency"] is None
