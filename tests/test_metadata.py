@@ -1542,7 +1542,7 @@ def test_words_ending_in_lian_or_xie_are_no_agencies():
 
 # clauses of the real reports that do name a body (or end as one's name does), and so stay agency-like
 _NAMING_CLAUSES = {"平潭综合实验区党工委管委会", "请联系平潭综合实验区市场监督管理局办公室",
-                   "并结合国务院办公厅政府信息与政务公开办公室"}
+                   "并结合国务院办公厅政府信息与政务公开办公室", "街道办事处"}
 
 
 def test_words_ending_in_one_character_department_endings_are_no_agencies():
@@ -1550,9 +1550,9 @@ def test_words_ending_in_one_character_department_endings_are_no_agencies():
 
     # the real reports' clauses ending in 署, 站, 室, 会 or 办 ('统一部署', '政府网站', '相关业务科室', '精准领会',
     # '一网通办', and a document number's issuer '乌府办'), alone under a title naming no agency: taken for the agency
-    # since those single characters were department endings
-    clauses = [c for end in "署站室会办" for c in _seed_clauses(end)]
-    assert {"与业务工作统一部署", "政府网站", "科室", "精准领会", "一网通办", "乌府办"} <= set(clauses)
+    # since those single characters were department endings; and those ending in 处 ('…落到实处')
+    clauses = [c for end in "署站室会办处" for c in _seed_clauses(end)]
+    assert {"与业务工作统一部署", "政府网站", "科室", "精准领会", "一网通办", "乌府办", "确保政府信息公开工作落到实处"} <= set(clauses)
     assert _NAMING_CLAUSES <= set(clauses)
     text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
     body = text[text.index("\n"):]
@@ -1571,6 +1571,7 @@ def test_words_ending_in_one_character_department_endings_are_no_agencies():
     ("中共正阳县委办", "county", "department"), ("驻马店市外事办", "prefecture", "department"),
     ("驻马店市信访办", "prefecture", "department"), ("驻马店市编办", "prefecture", "department"),
     ("驻马店市人民政府外事办", "prefecture", "department"), ("乌当区政务服务中心", "county", "department"),
+    ("驻马店市公路管理处", "prefecture", "department"), ("驻马店市驿城区新华街道办事处", "township", "government"),
 ])
 def test_bodies_ending_in_one_character_department_endings(agency, level, kind):
     import toolkit

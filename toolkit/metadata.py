@@ -131,6 +131,12 @@ def _body_endings() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _not_body_endings() -> tuple[str, ...]:
+    """Endings of ordinary words that end as a department's name does (metadata.yaml's not_body_endings: 落到实处)."""
+    return tuple(_rules()["agency"]["not_body_endings"])
+
+
+@functools.lru_cache(maxsize=1)
 def _gazetteer_rows() -> tuple[dict[str, str], ...]:
     """The rows of gazetteer.csv, then those of gazetteer_changes.csv (units created or renamed since its counties)."""
     out: list[dict[str, str]] = []
@@ -828,7 +834,7 @@ def _agency_like(text: str) -> bool:
     if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text):
         return False
     if text.endswith(_body_endings()):
-        return True
+        return not text.endswith(_not_body_endings())
     places, rest = _split_places(text)
     return bool(places) and rest == ""
 
