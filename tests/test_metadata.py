@@ -1568,7 +1568,11 @@ def test_no_publication_date_beside_the_title(line):
 
 @pytest.mark.parametrize("seed", ["000", "001", "004"])
 @pytest.mark.parametrize("crumb", ["首页 > 政务公开 > {}", "首页/政务公开/{}", "当前位置：首页 » 部门信息公开 » {}",
-                                   "首页 政务公开 {}"])
+                                   "首页 政务公开 {}",
+                                   # the agency's link before the names of its columns (meta7: was no agency)
+                                   "首页 > 部门 > {} > 年度报告", "首页/政务公开/{}/政府信息公开年报/正文",
+                                   "当前位置：首页 » 部门信息公开 » {} » 法定主动公开内容 » 信息公开年报",
+                                   "首页 政务公开 {} 年报专栏"])
 def test_a_breadcrumb_ending_in_the_agency(seed, crumb):
     import toolkit
 
@@ -1587,6 +1591,10 @@ def test_a_breadcrumb_ending_in_the_agency(seed, crumb):
     for column in ("政府信息公开年报", "年度报告", "正文"):
         untitled[at] = crumb.format(column)
         assert toolkit.parse_text("\n".join(untitled)).metadata["agency"] is None
+    # a link after the agency's that is no column's name (a unit of the agency, a word): no agency
+    for other in ("业务科", "张三"):
+        untitled[at] = crumb.format(agency).replace(agency, agency + " > " + other)
+        assert toolkit.parse_text("\n".join(untitled)).metadata["agency"] is None, untitled[at]
 
 
 def _seed_clauses(ending: str) -> list[str]:
@@ -1614,3 +1622,172 @@ def test_words_ending_in_lian_or_xie_are_no_agencies():
     for agency in ("驻马店市妇联", "驻马店市残联", "驻马店市工商联", "驻马店市侨联", "驻马店市文联", "驻马店市科协"):
         meta_ = toolkit.parse_text("2020年政府信息公开工作年度报告\n" + agency + body).metadata
         assert (meta_["agency"], meta_["agency_kind"]) == (agency, "department")
+
+
+# --- what the twentieth-session review left alone (helper meta7) ----------------------------------------------------
+
+
+# clauses of the real reports that do name a body (or end as one's name does), and so stay agency-like
+_NAMING_CLAUSES = {"平潭综合实验区党工委管委会", "请联系平潭综合实验区市场监督管理局办公室",
+                   "并结合国务院办公厅政府信息与政务公开办公室", "街道办事处"}
+
+
+def test_words_ending_in_one_character_department_endings_are_no_agencies():
+    import toolkit
+
+    # the real reports' clauses ending in 署, 站, 室, 会 or 办 ('统一部署', '政府网站', '相关业务科室', '精准领会',
+    # '一网通办', and a document number's issuer '乌府办'), alone under a title naming no agency: taken for the agency
+    # since those single characters were department endings; and those ending in 处 ('…落到实处')
+    clauses = [c for end in "署站室会办处" for c in _seed_clauses(end)]
+    assert {"与业务工作统一部署", "政府网站", "科室", "精准领会", "一网通办", "乌府办", "确保政府信息公开工作落到实处"} <= set(clauses)
+    assert _NAMING_CLAUSES <= set(clauses)
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    for clause in [c for c in clauses if c not in _NAMING_CLAUSES] + ["召开座谈会", "加油站", "阅览室", "承办"]:
+        assert toolkit.parse_text("2020年政府信息公开工作年度报告\n" + clause + body).metadata["agency"] is None, clause
+
+
+@pytest.mark.parametrize("agency, level, kind", [
+    ("海关总署", "national", "department"), ("审计署", "national", "department"),
+    ("驻马店市救助管理站", "prefecture", "department"), ("正阳县农业技术推广站", "county", "department"),
+    ("驻马店市水文水资源勘测站", "prefecture", "department"), ("中共驻马店市委政策研究室", "prefecture", "department"),
+    ("驻马店市地方史志研究室", "prefecture", "department"), ("驻马店市红十字会", "prefecture", "department"),
+    ("驻马店市科学技术协会", "prefecture", "department"), ("驻马店市人大常委会", "prefecture", "department"),
+    ("驻马店市妇女联合会", "prefecture", "department"), ("驻马店市总工会", "prefecture", "department"),
+    ("正阳县人民政府办公室", "county", "government"), ("正阳县政府办", "county", "department"),
+    ("中共正阳县委办", "county", "department"), ("驻马店市外事办", "prefecture", "department"),
+    ("驻马店市信访办", "prefecture", "department"), ("驻马店市编办", "prefecture", "department"),
+    ("驻马店市人民政府外事办", "prefecture", "department"), ("乌当区政务服务中心", "county", "department"),
+    ("驻马店市公路管理处", "prefecture", "department"), ("驻马店市驿城区新华街道办事处", "township", "government"),
+])
+def test_bodies_ending_in_one_character_department_endings(agency, level, kind):
+    import toolkit
+
+    # real bodies' names ending in 署, 站, 室, 会 or 办 alone under a title naming no agency: still read, with
+    # their tier and kind
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    meta_ = toolkit.parse_text("2020年政府信息公开工作年度报告\n" + agency + text[text.index("\n"):]).metadata
+    assert (meta_["agency"], meta_["level"], meta_["agency_kind"]) == (agency, level, kind)
+
+
+def _seed_000_dated_above(line: str, title: str = "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告") -> list[dict]:
+    """Seed 000's metadata with ``line`` on a line of its own above its title (written as ``title``) and the dated
+    line under the title ('投稿:huoruiqi  来源:时间:2021年01月31日') left out, as written and in traditional
+    characters (OpenCC s2t)."""
+    import opencc
+
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    edited = line + "\n" + text.replace("投稿:huoruiqi  来源:时间:2021年01月31日", "", 1).replace(
+        "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", title, 1)
+    assert edited.count("2021年01月31日") < text.count("2021年01月31日")
+    return [toolkit.parse_text(doc).metadata for doc in (edited, opencc.OpenCC("s2t").convert(edited))]
+
+
+@pytest.mark.parametrize("line", ["2021-01-20", "2021年1月20日", "[2021-01-20]", "【2021.01.20】", "二〇二一年一月二十日",
+                                  "  2021/01/20  "])
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局2020年政府信息公开工作年度报告",
+                                   # broken over lines, the agency's name on a line of its own or broken
+                                   "驻马店市住房和城乡建设局\n2020年政府信息公开工作年度报告",
+                                   "驻马店市住房和城乡建设局2020年\n政府信息公开工作年度报告",
+                                   "驻马店市住房和城\n乡建设局2020年\n政府信息公开工作年度报告"])
+def test_a_publication_date_above_the_title(line, title):
+    # a date alone on the line above the title: was not read (published None: seed 000 is unsigned)
+    for result in _seed_000_dated_above(line, title):
+        assert (result["published"], result["agency"], result["report_year"]) == (
+            "2021-01-20", "驻马店市住房和城乡建设局", 2020), (line, title)
+
+
+@pytest.mark.parametrize("line", ["2020年1月1日至2020年12月31日", "2021-01-20 我局召开政务公开工作会议", "2021年1月",
+                                  # with its time: maybe the date a browser printed the page on
+                                  "2021/1/30 18:41", "2021/1/30 下午6:41", "来源：驻马店市住房和城乡建设局 2021-01-20"])
+def test_no_publication_date_above_the_title(line):
+    # a period, a date in a sentence, a month, a date and time, a source line above the title: no publication date
+    for result in _seed_000_dated_above(line):
+        assert result["published"] is None, line
+
+
+
+def _seed_000_page(tmp_path: Path, page_title: str, heading: str | None, encoding: str = "utf-8") -> list:
+    """Seed 000 as an HTML page titled ``page_title`` (its ``<title>``), ``heading`` for its title line in the
+    page's text (its <h1>, none when None), read from a file written in ``encoding``, as written and in
+    traditional characters (OpenCC s2t): the reports."""
+    import html
+
+    import opencc
+
+    import toolkit
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    out = []
+    for name, convert in (("simplified", str), ("traditional", opencc.OpenCC("s2t").convert)):
+        page = (f"<html><head><meta charset='{encoding}'><title>{html.escape(page_title)}</title></head><body>"
+                + (f"<h1>{html.escape(heading)}</h1>" if heading is not None else "")
+                + "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:] if line.strip()) + "</body></html>")
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(convert(page).encode(encoding, errors="replace"))
+        out.append(toolkit.parse_report(path))
+    return out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+@pytest.mark.parametrize("page_title, heading", [
+    # the report's title only in the page's <title>: was no title (no_title, agency_unknown, year_inferred)
+    ("驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", None),
+    ("驻马店市住房和城乡建设局2020年政府信息公开工作年度报告_驻马店市人民政府", None),
+    # the <h1> naming no agency, the <title> the report's title after the site's name: was no agency
+    ("驻马店市人民政府 - 驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告"),
+    ("驻马店市住房和城乡建设局2020年政府信息公开工作年度报告 | 政务公开", "政府信息公开工作年度报告"),
+    # the <title> another report's (a site's template left unchanged): the <h1>'s, the text's, is read
+    ("正阳县财政局2019年政府信息公开工作年度报告", "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告"),
+])
+def test_the_page_title_of_an_html_report(tmp_path, page_title, heading, encoding):
+    for report in _seed_000_page(tmp_path, page_title, heading, encoding):
+        meta_ = report.metadata
+        assert (meta_["agency"], meta_["report_year"], meta_["level"], meta_["province"]) == (
+            "驻马店市住房和城乡建设局", 2020, "prefecture", "河南")
+        assert not {"no_title", "agency_unknown", "year_inferred"} & {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("page_title", ["驻马店市住房和城乡建设局", "驻马店市人民政府门户网站", "政府信息公开年报_驻马店市人民政府",
+                                        "统一部署 - 政府网站"])
+def test_a_page_title_naming_no_report(tmp_path, page_title):
+    # a page's <title> that is no report's title (the site's or its agency's name alone), or one naming no agency:
+    # no agency, as with no <title>
+    for report in _seed_000_page(tmp_path, page_title, "2020年政府信息公开工作年度报告"):
+        assert report.metadata["agency"] is None and "agency_unknown" in {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("name", ["驻马店市住房和城乡建设局2020年政府信息公开工作年度报告.txt",
+                                  "2020年驻马店市住房和城乡建设局政府信息公开工作年度报告.txt",
+                                  "附件1：驻马店市住房和城乡建设局2020年政府信息公开工作年度报告.txt",
+                                  "1_驻马店市住房和城乡建设局2020年政府信息公开工作年度报告(1).txt"])
+def test_the_agency_from_a_file_name_that_is_the_title(tmp_path, name):
+    import opencc
+
+    import toolkit
+
+    # seed 000 without its title (nor signature): its file named with the report's title gave no agency
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    for convert in (str, opencc.OpenCC("s2t").convert):
+        path = tmp_path / convert(name)
+        path.write_text(convert(text[text.index("\n") + 1:]), encoding="utf-8")
+        meta_ = toolkit.parse_report(path).metadata
+        assert (meta_["agency"], meta_["level"], meta_["province"]) == ("驻马店市住房和城乡建设局", "prefecture", "河南")
+        # a title in the text, or a signature, goes before the file's name
+        path.write_text(convert("正阳县财政局2020年政府信息公开工作年度报告\n" + text[text.index("\n") + 1:]),
+                        encoding="utf-8")
+        assert toolkit.parse_report(path).metadata["agency"] == "正阳县财政局"
+
+
+@pytest.mark.parametrize("name", ["驻马店市住房和城乡建设局.txt", "2020年政府信息公开工作年度报告.txt", "report_2020.txt",
+                                  "驻马店市住房和城乡建设局2020年工作总结.txt"])
+def test_no_agency_from_a_file_name_that_is_no_title(tmp_path, name):
+    import toolkit
+
+    # an agency's name alone (a folder's, a collector's label), a title naming no agency, an id: no agency
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text[text.index("\n") + 1:], encoding="utf-8")
+    assert toolkit.parse_report(path).metadata["agency"] is None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import functools
+import itertools
 import os
 import re
 import unicodedata
@@ -30,7 +31,7 @@ from typing import Any
 import yaml
 
 from toolkit.formats import alternation, load_formats
-from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture, is_print_stamp
+from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture, is_print_stamp, normalize_line
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start"]
 
@@ -134,6 +135,12 @@ def _longest_first(group: str, *keys: str) -> tuple[str, ...]:
     """The words of metadata.yaml's lists ``keys`` of ``group``, longest first (a prefix tried before its own
     start: 中共中央 before 中共)."""
     return tuple(sorted((w for key in keys for w in _rules()[group][key]), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _not_body_endings() -> tuple[str, ...]:
+    """Endings of ordinary words that end as a department's name does (metadata.yaml's not_body_endings: 落到实处)."""
+    return tuple(_rules()["agency"]["not_body_endings"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -378,14 +385,29 @@ def _beside_title_pattern() -> re.Pattern[str]:
     """A line holding a date and nothing else, maybe with its time and in brackets ('2021-01-20',
     '[2021年1月20日 10:30]'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``)."""
     source = alternation(_rules()["fields"]["source"])
-    return re.compile(rf"\s*(?:(?:{source})\s*[:：]?[^\d|:：]{{0,40}}?)?\s*[\[【(（]?\s*(?P<date>{_WHOLE_DATE})"
-                      rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*")
+    return re.compile(rf"\s*(?P<source>(?:{source})\s*[:：]?[^\d|:：]{{0,40}}?)?\s*[\[【(（]?\s*(?P<date>{_WHOLE_DATE})"
+                      rf"(?P<time>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*")
 
 
-def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int) -> _dt.date | None:
-    """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), or None."""
+def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, title: str) -> _dt.date | None:
+    """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), else a date
+    alone on the line above it (above the lines holding a piece of its text ``title``, a title broken over lines:
+    '2021-01-20' / '驻马店市住房和城乡建设局' / '2020年…年度报告'), or None."""
     below = next((line for line in lines[span[1] + 1: limit] if line.strip()), "")
     m = _beside_title_pattern().fullmatch(below)
+    if m is None:
+        rules = _rules()["title"]
+        above = ""
+        for line in itertools.islice((line for line in reversed(lines[: span[0]]) if line.strip()),
+                                     rules["wrapped_lines"] + rules["wrapped_pieces"]):
+            above = line.strip()
+            if re.sub(r"\s+", "", above) not in title:
+                break
+        m = _beside_title_pattern().fullmatch(above) if above[:1].isdigit() or above[:1] in "[【(（二" else None
+        # a date alone only: with a time it may be the date a browser printed the page on (formats.yaml's
+        # pdf.stamp_time), a source line stands under the title
+        if m is not None and (m.group("source") or m.group("time")):
+            m = None
     return _parse_date_at(m.group("date"))[0] if m else None
 
 
@@ -435,15 +457,20 @@ def _crumb_separators() -> re.Pattern[str]:
 
 def _breadcrumb_agency(lines: list[str], limit: int) -> str | None:
     """The agency that the last link of the site's breadcrumb names, in the lines above ``limit`` (首页 > 政务公开 >
-    驻马店市住房和城乡建设局: the page of that agency's column), or None; a breadcrumb ending in a column's name
-    (首页 > 政务公开 > 政府信息公开年报) names none."""
+    驻马店市住房和城乡建设局: the page of that agency's column), or the last link naming one when only its
+    columns' names follow it (首页 > 部门 > 驻马店市住建局 > 年度报告, ``title.breadcrumb_columns``), or None; a
+    breadcrumb of columns' names only (首页 > 政务公开 > 政府信息公开年报) names none."""
     rules = _rules()["title"]
+    columns = tuple(rules["breadcrumb_columns"] + rules["site_name_endings"])
     for raw in lines[: min(limit, rules["max_line"])]:
         if not _is_breadcrumb(raw):
             continue  # (most lines)
         crumbs = [c for c in _crumb_separators().split(raw) if c]
-        if len(crumbs) > 1 and _agency_like(crumbs[-1]):
-            return _clean_agency(crumbs[-1])
+        for crumb in reversed(crumbs[1:]):
+            if _agency_like(crumb):
+                return _clean_agency(crumb)
+            if not crumb.endswith(columns):
+                break
     return None
 
 
@@ -814,7 +841,7 @@ def _agency_like(text: str) -> bool:
     if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text):
         return False
     if text.endswith(_body_endings()):
-        return True
+        return not text.endswith(_not_body_endings())
     places, rest = _split_places(text)
     return bool(places) and rest == ""
 
@@ -1648,6 +1675,32 @@ def _overview_year(lines: list[str], section_lines: dict[str, int] | None) -> in
 # --- public --------------------------------------------------------------------------
 
 
+# What sets a page title's (or a file name's) parts apart: the report's title, the site's name, its column's
+# ('XX局…年度报告_XX市人民政府', 'XX局…年度报告 | 政务公开', 'XX市人民政府 - XX局…年度报告', '附件1：XX局…年度报告').
+_PAGE_TITLE_SEPARATORS = re.compile(r"\s*[_|｜:：]+\s*|\s+[-—–]+\s+|\s*--+\s*|\s*——\s*")
+
+
+def _page_title_parts(page_title: str) -> tuple[str | None, int | None] | None:
+    """(agency, year) of the part of a page's title that is a report's title (``is_report_title``, its agency only
+    when it reads as one), or None when no part is."""
+    for part in _PAGE_TITLE_SEPARATORS.split(page_title):
+        candidate = _title_candidate(part)
+        if candidate and is_report_title(candidate):
+            agency, year = _parse_title(candidate)
+            return (agency if agency is not None and _agency_like(agency) else None), year
+    return None
+
+
+def _file_name_agency(path: str | os.PathLike[str]) -> str | None:
+    """The agency a file's name gives when it is a report's title ('驻马店市住房和城乡建设局2020年政府信息公开工作
+    年度报告.docx', also after a number or before a site's name: :func:`_page_title_parts`), else None."""
+    stem = unicodedata.normalize("NFKC", os.path.splitext(os.path.basename(os.fspath(path)))[0])
+    if not re.search(f"[{HAN_RANGES}]", stem):
+        return None  # (most names: an id, 'report_2021')
+    parts = _page_title_parts(normalize_line(stem))
+    return parts[0] if parts else None
+
+
 def _file_name_year(path: str | os.PathLike[str]) -> int | None:
     """The one year a file's name gives (its folders' names not read), else None (none, or two)."""
     stem = unicodedata.normalize("NFKC", os.path.splitext(os.path.basename(os.fspath(path)))[0])  # full-width digits
@@ -1655,9 +1708,11 @@ def _file_name_year(path: str | os.PathLike[str]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _check_args(lines: Any, section_lines: Any, path: Any = None) -> None:
+def _check_args(lines: Any, section_lines: Any, path: Any = None, page_title: Any = None) -> None:
     if path is not None and not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a str or os.PathLike or None, got {type(path).__name__}")
+    if page_title is not None and not isinstance(page_title, str):
+        raise TypeError(f"page_title must be a str or None, got {type(page_title).__name__}")
     if isinstance(lines, (str, bytes)) or not isinstance(lines, (list, tuple)):
         raise TypeError(f"lines must be a list of str, got {type(lines).__name__}")
     for i, line in enumerate(lines):
@@ -1680,7 +1735,7 @@ def _check_args(lines: Any, section_lines: Any, path: Any = None) -> None:
 
 
 def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None = None,
-                     path: str | os.PathLike[str] | None = None) -> dict:
+                     path: str | os.PathLike[str] | None = None, page_title: str | None = None) -> dict:
     """Tell who published a report, on which year, when, and at which tier of government.
 
     Parameters
@@ -1697,24 +1752,37 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         The file the report was read from: its name gives the year when the
         text gives none (``2022年XX局政府信息公开工作年度报告.docx``,
         ``report_2021.pdf``: four digits standing as a word of their own; a
-        date, a range, a hash or a longer number in it is no year).
+        date, a range, a hash or a longer number in it is no year), and the
+        agency when nothing else does and it is a report's title.
+    page_title : str, optional
+        The title the document gives itself apart from its text, normalized
+        as ``lines`` (an HTML page's ``<title>``, often the report's title
+        and the site's name, ``XX局2020年政府信息公开工作年度报告_XX市人民政府``):
+        the part of it that is a report's title gives the agency and the year
+        where the title in the text does not (or where the text holds none).
 
     Returns
     -------
     dict
         With exactly these keys (``None`` where the report does not tell):
 
-        - ``agency`` (str): the reporting body, from the title, else a 发布机构
+        - ``agency`` (str): the reporting body, from the title (the text's,
+          else the page's, ``page_title``), else a 发布机构
           field, else the signature at the end, else the last link of the
-          site's breadcrumb when it names a body (``首页 > 政务公开 > XX局``).
-        - ``report_year`` (int): the year reported on, from the title, else the
+          site's breadcrumb naming a body with only columns after it
+          (``首页 > 政务公开 > XX局``, ``首页 > 部门 > XX局 > 年度报告``),
+          else the file's name when it is a report's title
+          (``XX局2020年政府信息公开工作年度报告.docx``).
+        - ``report_year`` (int): the year reported on, from the title (the
+          text's, else the page's), else the
           statistics period (``2020年1月1日至2020年12月31日``), else the dominant
           year of the overview (flag ``year_inferred``), else the year in the
           file's name (flag ``year_from_file_name``); never the publication date.
         - ``published`` (str): ISO date ``'YYYY-MM-DD'`` from a 发布日期 /
           发文日期 / 时间 / 日期 field, else a date alone (or after the page's
           source, ``来源：XX局 2021-01-20``) on the line under the title, else
-          the signature date.
+          a date alone (no time) on the line above it, else the signature
+          date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
           government's tier, a central body's office in a place
@@ -1750,22 +1818,24 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
     >>> meta["level"], meta["agency_kind"], meta["province"], meta["flags"]
     ('prefecture', 'department', '河南', [])
     """
-    _check_args(lines, section_lines, path)
-    return _metadata_of(list(lines), section_lines, path)
+    _check_args(lines, section_lines, path, page_title)
+    return _metadata_of(list(lines), section_lines, path, page_title)
 
 
 def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
-                 path: str | os.PathLike[str] | None) -> dict:
+                 path: str | os.PathLike[str] | None, page_title: str | None = None) -> dict:
     """:func:`extract_metadata` of arguments known good (a report's own lines: not checked line by line)."""
     flags: list[str] = []
 
     first_section = min(section_lines.values()) if section_lines else len(lines)
     title_span = _find_title(lines, first_section)
     title_agency, title_year = (None, None)
-    if title_span is None:
+    page = _page_title_parts(page_title) if page_title else None
+    if title_span is None and page is None:
         flags.append("no_title")
-    else:
-        title_agency, title_year = _parse_title(_title_text(lines, title_span))
+    elif title_span is not None:
+        title_text = _title_text(lines, title_span)
+        title_agency, title_year = _parse_title(title_text)
         # the agency's name alone on the line above the title (broken after it), else on the line below it
         above = next((line for line in reversed(lines[: title_span[0]]) if line.strip()), "")
         below = next((line for line in lines[title_span[1] + 1 : first_section] if line.strip()), "")
@@ -1774,12 +1844,18 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
             # (not a breadcrumb ending in the agency, '首页 政务公开 XX局': its last link is read below)
             if title_agency is None and name and _agency_like(name) and not _is_breadcrumb(line):
                 title_agency = name
+    if page is not None:
+        # the page's <title> where the text's title names no agency or no year (the text's wins where both do)
+        title_agency = title_agency or page[0]
+        title_year = title_year if title_year is not None else page[1]
 
     regions = _field_regions(lines)  # (the lines where header fields stand, read for the agency and the date)
     field_agency = _agency_field(regions)
     sig_agency, sig_date = _signature(lines)
     crumb_agency = _breadcrumb_agency(lines, first_section) if title_agency is None else None
     agency = title_agency or field_agency or sig_agency or crumb_agency
+    if agency is None and path is not None:
+        agency = _file_name_agency(path)
     if agency is None:
         flags.append("agency_unknown")
 
@@ -1796,7 +1872,7 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
 
     published, garbled = _published_field(regions)
     if published is None and title_span is not None:
-        published = _date_beside_title(lines, title_span, first_section)
+        published = _date_beside_title(lines, title_span, first_section, title_text)
     if published is None:
         published = sig_date
     if garbled:

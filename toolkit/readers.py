@@ -146,12 +146,16 @@ class RawDocument:
         The report in reading order: a ``str`` per line of text, a
         ``list[str]`` per table row (cells left to right, ``''`` for a blank
         cell).
+    title : str or None
+        The title the document gives itself apart from its text (an HTML page's ``<title>``, which no line holds),
+        white space collapsed; ``None`` where it gives none.
     """
 
     path: str | None
     format: str
     encoding: str | None
     lines: list[str | list[str]] = field(default_factory=list)
+    title: str | None = None
 
     def __repr__(self) -> str:
         rows = sum(1 for line in self.lines if isinstance(line, list))
@@ -1013,7 +1017,14 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     lines = _html_lines(root) if root is not None else []
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
-    return RawDocument(path=path, format="html", encoding=used, lines=lines)
+    return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
+
+
+def _page_title(root) -> str | None:
+    """The text of the page's ``<title>`` (in its head, where the parser puts it), white space collapsed, or None."""
+    title = root.find("head/title")
+    text = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    return text or None
 
 
 # A footnote mark set as a superscript: '120<sup>1</sup>' would read as 1201.

@@ -27,7 +27,7 @@ from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
 from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, Row, _skipped_in_run, build_rows, glued_legacy_patterns,
                             glued_legacy_rows, may_hold_glued_rows)
-from toolkit.normalize import detect_script, normalize_lines
+from toolkit.normalize import detect_script, normalize_line, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Outline, Section, Segment, find_outline, split_segments
 from toolkit.tables import TABLE_COLUMNS, Flag, TableResult, extract_tables
@@ -211,6 +211,7 @@ class Report:
         self.path = path
         self.source_format = raw.format
         self.encoding = raw.encoding
+        self._page_title = normalize_line(raw.title) if raw.title else None  # (an HTML page's <title>)
         normalized = normalize_lines(raw.lines)
         self._explicit = {i + 1: item for i, item in enumerate(normalized) if isinstance(item, list)}
         if self._explicit:  # (_render inlined: a line is mostly a str, and these run over every line)
@@ -395,7 +396,7 @@ class Report:
         index = {s.key: s.first_line - 1 for s in self.sections}
         # the signature is the report's own, before an appendix or a second report
         lines = self.lines if self._end is None else self.lines[: self._end - 1]
-        meta = dict(_metadata_of(lines, index, self.path))
+        meta = dict(_metadata_of(lines, index, self.path, self._page_title))
         return meta, list(meta.pop("flags", None) or [])
 
     # --- public API ----------------------------------------------------------------
