@@ -214,22 +214,11 @@ def test_review_table_a_row_for_each_kind(fmt, order, tmp_path):
     # (复议后起诉 before 未经复议直接起诉). The values were read in the format's order whatever the header and the
     # rows said: upheld and corrected swapped unflagged, 总计 read as 结果维持 (three checks failing).
     original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
-    lines = _as_lines(original)
-    start = next(i for i, x in enumerate(lines) if x == ["行政复议"])
-    end = max(i for i, x in enumerate(lines) if isinstance(x, list)) + 1
-    values = lines[end - 1]
     results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    table = [["", *(results[k] for k in order)]] + [
+    got = _review_rewritten(original, fmt, tmp_path, lambda header, values: [["", *(results[k] for k in order)]] + [
         [kind, *(values[5 * g + k] for k in order)]
-        for g, kind in [(0, "行政复议"), (2, "复议后起诉"), (1, "未经复议直接起诉")]]
-    lines = lines[:start] + table + lines[end:]
-    path = tmp_path / f"kinds.{'txt' if fmt in TEXT_LAYOUTS else fmt}"
-    if fmt in TEXT_LAYOUTS:
-        path.write_text(render_text(lines, fmt), encoding="utf-8")
-    else:
-        render_file(lines, path)
-    got = toolkit.parse_report(path)
-    assert len(set(values)) > 1 and got.table("review_litigation").equals(original.table("review_litigation"))
+        for g, kind in [(0, "行政复议"), (2, "复议后起诉"), (1, "未经复议直接起诉")]])
+    assert got.table("review_litigation").equals(original.table("review_litigation"))
     assert not [f for f in got.flags if f.table == "review_litigation"]
 
 
@@ -1081,3 +1070,120 @@ def test_only_totals_in_a_grid_with_a_spacer_column(fmt, tmp_path):
     got, want = toolkit.parse_report(path).table("requests"), report.table("requests")
     assert got.drop(columns="total").isna().all().all()
     assert got["total"].equals(want["total"])
+
+
+def _review_rewritten(original, fmt: str, tmp_path, rewrite):
+    """Seed 001 with its review table (its header rows and its row of fifteen counts) replaced by the rows
+    ``rewrite(header_rows, counts)`` gives, written as ``fmt``."""
+    lines = _as_lines(original)
+    start = next(i for i, x in enumerate(lines) if x == ["行政复议"])
+    end = max(i for i, x in enumerate(lines) if isinstance(x, list)) + 1
+    assert len(set(lines[end - 1])) > 1   # (counts that differ: a count read under another's column shows)
+    lines = lines[:start] + rewrite(lines[start:end - 1], lines[end - 1]) + lines[end:]
+    path = tmp_path / f"review.{'txt' if fmt in TEXT_LAYOUTS else fmt}"
+    if fmt in TEXT_LAYOUTS:
+        path.write_text(render_text(lines, fmt), encoding="utf-8")
+    else:
+        render_file(lines, path)
+    return toolkit.parse_report(path)
+
+
+def _review_variant(original, fmt: str, tmp_path, edit_header, edit_values):
+    """Seed 001 with each of its review table's header rows edited (a row edited to nothing is left out) and its
+    row of fifteen counts edited, written as ``fmt``."""
+    return _review_rewritten(original, fmt, tmp_path, lambda header, values: [
+        row for row in map(edit_header, header) if row] + [edit_values(values)])
+
+
+@pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html", "docx"])
+@pytest.mark.parametrize("word", ["备注", "合计"])
+def test_a_review_column_whose_header_names_no_result_is_not_read_as_one(fmt, word, tmp_path):
+    # Seed 001's review table with a word no column of the format's in 总计's place, in each kind's header. In
+    # pipe rows, tab layout, HTML and DOCX its counts were read as the totals by position, unflagged; in a layout
+    # of a cell a line the word ended the table: the section had no table. It is a column of no result now, in
+    # every layout: the totals NA, flagged missing_columns, the word unknown_column; the other counts read.
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    got = _review_variant(original, fmt, tmp_path, lambda row: [word if c == "总计" else c for c in row],
+                          lambda values: values)
+    review, want = got.table("review_litigation"), original.table("review_litigation")
+    assert review["total"].isna().all() and not want["total"].isna().any()
+    assert review.drop(columns="total").equals(want.drop(columns="total"))
+    flags = {(f.code, f.detail) for f in got.flags if f.table == "review_litigation"}
+    assert flags == {("unknown_column", word), ("missing_columns", "total")}
+    rec = got.tables[(got.tables.table == "review_litigation") & (got.tables.col_key == "total")]
+    assert set(rec.flag) == {"missing_columns"}
+
+
+@pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html", "docx"])
+@pytest.mark.parametrize("left_out", [0, 3])   # 结果维持, 尚未审结
+def test_a_review_table_that_leaves_a_column_out_is_read_by_its_header(fmt, left_out, tmp_path):
+    # Seed 001's review table without one of the five results, in its header and its counts (twelve). All 15
+    # cells were NA, flagged ragged (0 of 15 placed). The four columns its header names are read by it now, the
+    # left-out one NA, flagged missing_columns, as the requests and Article 20 tables do.
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    got = _review_variant(original, fmt, tmp_path, lambda row: [c for c in row if c != results[left_out]],
+                          lambda values: [c for k, c in enumerate(values) if k % 5 != left_out])
+    review, want = got.table("review_litigation"), original.table("review_litigation")
+    col = want.columns[left_out]
+    assert review[col].isna().all() and not want[col].isna().any()
+    assert review.drop(columns=col).equals(want.drop(columns=col))
+    assert {(f.code, f.detail) for f in got.flags if f.table == "review_litigation"} == {("missing_columns", col)}
+
+
+@pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html", "docx"])
+@pytest.mark.parametrize("order", [(4, 0, 1, 2, 3), (1, 0, 2, 3, 4)])
+def test_review_columns_in_another_order_are_read_by_the_header(fmt, order, tmp_path):
+    # Seed 001's review table as the format lays it out (the fifteen counts on one row), but each kind's five
+    # results in another order (总计 first, or 结果纠正 before 结果维持) in its header and counts. They were read
+    # in the format's order whatever the header said: 总计 read as 结果维持 (the three checks failing), or upheld
+    # and corrected swapped unflagged. The header's order places them now.
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+    def reorder(row: list) -> list:
+        out = []
+        while row:
+            out, row = (out + [results[k] for k in order], row[5:]) if row[:5] == results else (out + row[:1], row[1:])
+        return out
+
+    got = _review_variant(original, fmt, tmp_path, reorder,
+                          lambda values: [values[5 * g + k] for g in range(3) for k in order])
+    assert got.table("review_litigation").equals(original.table("review_litigation"))
+    assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html", "docx"])
+@pytest.mark.parametrize("case", ["备注", "dropped"])
+def test_one_kind_of_cases_columns_are_read_by_its_own_header(fmt, case, tmp_path):
+    # Seed 001's review table whose 行政复议 header alone names 备注 in 总计's place, or leaves 尚未审结 out (its
+    # count too: fourteen). The first was read as the review total by position, unflagged; the second left all 15
+    # cells NA (ragged). Each kind's columns end where a result comes again: that one cell NA, flagged.
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    review_header = ["行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    edit = (lambda c: "备注" if c == "总计" else c) if case == "备注" else (lambda c: c)
+    col = "total" if case == "备注" else "pending"
+    got = _review_variant(original, fmt, tmp_path,
+                          lambda row: [edit(c) for c in row if case == "备注" or c != "尚未审结"]
+                          if row == review_header else row,
+                          lambda values: values if case == "备注" else values[:3] + values[4:])
+    review, want = got.table("review_litigation"), original.table("review_litigation")
+    assert np.isnan(review.loc["review", col]) and not np.isnan(want.loc["review", col])
+    assert review.drop(index="review").equals(want.drop(index="review"))
+    assert review.loc["review"].drop(col).equals(want.loc["review"].drop(col))
+    flags = {(f.code, f.detail) for f in got.flags if f.table == "review_litigation"}
+    assert flags == ({("unknown_column", "备注")} if case == "备注" else set()) | {("missing_columns", f"review: {col}")}
+
+
+@pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html", "docx"])
+def test_a_column_of_no_result_under_a_header_naming_the_results_once_places_no_cell(fmt, tmp_path):
+    # Seed 001's review table whose header names the five results once (the lawsuits' row of names left out),
+    # 备注 in 总计's place: which of the fifteen counts stand under 备注 is not clear. They were read in the
+    # format's order, the 备注 cells as totals, unflagged; no cell is placed now, all flagged ragged.
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    got = _review_variant(original, fmt, tmp_path,
+                          lambda row: [] if row[:1] == ["结果维持"] else ["备注" if c == "总计" else c for c in row],
+                          lambda values: values)
+    assert got.table("review_litigation").isna().all().all()
+    assert {f.code for f in got.flags if f.table == "review_litigation"} == {"unknown_column", "ragged"}
+    assert set(got.tables[got.tables.table == "review_litigation"].flag) == {"ragged"}

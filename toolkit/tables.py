@@ -919,27 +919,38 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     spacer = min((_leading_blanks(r) for r in rows if r.grid), default=0)
     first_row: Row | None = None
     header: list[str] = []  # the header rows' label keys, in order
+    heads: list[str] = []  # the label keys before the first value, words that name no column of the format's too
+    kinds: list[list[str]] | None = None  # each kind of case's columns as the header names them, if not the format's
+    m = n  # the cells of the whole table's row, as the header names its columns
     labelled: list[tuple[str, list[Cell]]] = []  # (label key, values) of the rows led by a label
     for row in rows:
         filled = [c.text for c in row.cells if c.text]
         if filled and not any(c.glued for c in row.cells) and all(map(vocab.is_header, filled)):
             header += map(label_key, filled)
+            heads += map(label_key, filled)
             continue  # a header row, also with blank filler cells between its labels ('| 行政复议 | | | 行政诉讼 |')
         labels, vals = _split_row(row)
         if labels and all(_WORDY_NUMBER.fullmatch(c.text) for c in labels) and (vals or len(labels) > 1):
             labels, vals = [], labels + vals  # a row of counts that starts with one written with words ('1*')
+        data = bool(vals) and any(c.text or c.glued for c in vals)  # (rows of filler blanks are not data)
+        if first_row is None:
+            heads += [label_key(c.text) for c in labels]  # (a header cell that names no column may head one)
+            if data:
+                kinds = _review_columns(heads)
+                m = sum(map(len, kinds)) if kinds else n
         if labels and not all(vocab.is_header(c.text) for c in labels):
-            continue
-        if vals and any(c.text or c.glued for c in vals):  # rows of filler blanks are not data
+            if not (data and first_row is None and kinds is not None):
+                continue  # (the header's last cell before the values, in a layout of a cell a line, read on)
+        elif labels and data:
+            labelled.append((label_key(labels[-1].text), vals))
+        if data:
             first_row = first_row or row
             values.extend(vals)
-            if labels:
-                labelled.append((label_key(labels[-1].text), vals))
             if row.grid and not labels:
                 with_blanks.extend(row.cells[spacer:])
-            elif row.explicit and not labels and (cells := _pipe_positions(row, n)) is not None:
+            elif row.explicit and not labels and (cells := _pipe_positions(row, m)) is not None:
                 with_blanks.extend(cells)
-            elif not (row.explicit or row.spaced or labels) and len(cells := _trim_values(list(row.cells), n)) == n:
+            elif not (row.explicit or row.spaced or labels) and len(cells := _trim_values(list(row.cells), m)) == m:
                 # a text layout that writes its blank cells (a lone tab, seed 004; a lone '|'): the whole table's
                 # row keeps them in their columns, a blank 行政复议 before the lawsuits (it was lost, 0 of 15 placed)
                 with_blanks.extend(cells)
@@ -948,29 +959,124 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if first_row is None:
         return
     res.present.add("review_litigation")
-    values = _trim_values(_one_glued_run(values, n), n)
-    if len(values) != n and len(_trim_values(with_blanks, n)) == n:
-        values = _trim_values(with_blanks, n)  # the blanks keep the values in their columns
-    values = (_review_transposed(header, labelled, row_keys, col_keys)
-              or _review_by_kind(header, labelled, row_keys, col_keys) or values)
+    values = _trim_values(_one_glued_run(values, m), m)
+    if len(values) != m and len(_trim_values(with_blanks, m)) == m:
+        values = _trim_values(with_blanks, m)  # the blanks keep the values in their columns
+    by_rows = (_review_transposed(header, labelled, row_keys, col_keys)
+               or _review_by_kind(header, labelled, row_keys, col_keys))
+    if by_rows or kinds is None:
+        kinds, values = [col_keys] * len(row_keys), by_rows or values
+    else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
+        _flag_review_columns(res, first_row, heads, kinds)
     key = "review_litigation"
-    width = len(col_keys)
+    at = _review_positions(kinds, row_keys)  # (row key, column key) -> its cell among the values
     constraints = []
     for ident in identities:
-        idx = {k: i for i, k in enumerate(col_keys)}
-        for g in range(len(row_keys)):
-            constraints.append(Constraint(tuple((key, g * width + idx[k]) for k in ident["lhs"]),
-                                          tuple((key, g * width + idx[k]) for k in ident["rhs"])))
-    placement = place([RowInput(key, values, n)], constraints)[key]
+        for rk in row_keys:
+            if all((rk, k) in at for k in (*ident["lhs"], *ident["rhs"])):  # (a column left out: nothing to check)
+                constraints.append(Constraint(tuple((key, at[rk, k]) for k in ident["lhs"]),
+                                              tuple((key, at[rk, k]) for k in ident["rhs"])))
+    placement = place([RowInput(key, values if kinds else [], m)], constraints)[key]
     _flag_placement(res, "review_litigation", first_row, placement, key)
     _flag_text_values(res, "review_litigation", key, placement)
-    unplaced = _unplaced_flag(placement)
-    for g, rk in enumerate(row_keys):
-        for c, ck in enumerate(col_keys):
-            res.records.append(_record("review_litigation", rk, ck, placement.cells[g * width + c],
+    unplaced = _unplaced_flag(placement) if kinds else "ragged"
+    for rk in row_keys:
+        for ck in col_keys:
+            cell = at.get((rk, ck))
+            res.records.append(_record("review_litigation", rk, ck, None if cell is None else placement.cells[cell],
                                        row_label=fm["rows"][rk][0], col_label=fm["cols"][ck][0],
-                                       line=first_row.line, flag=unplaced,
-                                       inferred=g * width + c in placement.inferred))
+                                       line=first_row.line,
+                                       flag="missing_columns" if kinds and cell is None else unplaced,
+                                       inferred=cell in placement.inferred))
+
+
+def _review_columns(heads: list[str]) -> list[list[str]] | None:
+    """Each kind of case's columns in the review table as its header names them, where not the format's.
+
+    A kind's columns (:func:`_review_header_columns`) end where a result they name already comes again, so a
+    header that leaves a result out (尚未审结 dropped, twelve columns) or orders them otherwise (总计 first) is
+    read by them.  None for the format's own columns or a header not read so (a name cut short, the results named
+    once): read in the format's order as before; ``[]`` for such a header with a column of no result, whose
+    cells are then not placed for certain (a column of no result is never read as a result's).
+    """
+    fm = load_formats()["review_litigation"]
+    cols = _review_header_columns(heads)
+    kinds: list[list[str]] = []
+    for col in cols or ():
+        if not kinds or col in kinds[-1]:
+            kinds.append([])
+        kinds[-1].append(col)
+    if kinds == [list(fm["cols"])] * len(fm["rows"]) or cols is None:
+        return None
+    if len(kinds) != len(fm["rows"]) or not all(set(kind) & set(fm["cols"]) for kind in kinds):
+        return [] if set(cols) - set(fm["cols"]) else None
+    return kinds
+
+
+@functools.lru_cache(maxsize=1)
+def _review_names() -> tuple[dict[str, str], frozenset[str]]:
+    """The review table's result names (label key -> column key) and its header's words (formats.yaml)."""
+    fm = load_formats()["review_litigation"]
+    return ({label_key(lab): k for k, labs in fm["cols"].items() for lab in labs},
+            frozenset(label_key(w) for w in fm["header_words"]))
+
+
+def _review_header_columns(heads: list[str]) -> list[str] | None:
+    """The review table's columns in the order its header names them, or None where a name is cut short.
+
+    ``heads`` are the label keys of the header's cells, in order: a result's name is its column (its key), a
+    short word that names no result beside one (备注 in 总计's place, or a sixth column) a column of no result
+    (the word itself); the kinds of case (行政复议, 复议后起诉) and other words are no columns.
+    """
+    result_of, words = _review_names()
+    cols: list[str] = []
+    for i, key in enumerate(heads):
+        if key in result_of:
+            cols.append(result_of[key])
+        elif key in words:
+            continue
+        elif vocabulary().is_header(key):
+            return None  # a name cut short ('结果维', '审结'): not sure which columns the header names
+        elif _column_word(key) and any(k in result_of for k in heads[max(i - 1, 0):i + 2]):
+            cols.append(key)
+    return cols
+
+
+# the longest header word read as a column of its own (备注, 合计, 其他情况): longer ones are prose
+_COLUMN_WORD_MAX = 6
+
+
+def _column_word(key: str) -> bool:
+    """A label key short enough to be a column's name (备注, 合计), not a line of prose; no number in it."""
+    return 0 < len(key) <= _COLUMN_WORD_MAX and not any(ch.isdigit() for ch in key)
+
+
+def _review_positions(kinds: list[list[str]], row_keys: list[str]) -> dict[tuple[str, str], int]:
+    """(row key, result key) -> the position of its cell among the review table's values, by ``kinds``."""
+    at, start = {}, 0
+    for rk, kind in zip(row_keys, kinds):
+        at.update(((rk, ck), start + i) for i, ck in enumerate(kind))
+        start += len(kind)
+    return at
+
+
+def _flag_review_columns(res: TableResult, row: Row, heads: list[str], kinds: list[list[str]]) -> None:
+    """Flag the review table's header columns that name no result (unknown_column) and the results a kind of
+    case leaves out (missing_columns, their cells NA); cells not placed for a header whose kinds are not clear."""
+    fm = load_formats()["review_litigation"]
+    unknown = [k for k in dict.fromkeys(_review_header_columns(heads) or ()) if k not in fm["cols"]]
+    if unknown:
+        res.flags.append(Flag("unknown_column", "review_litigation", row.line, "; ".join(unknown)))
+    if not kinds:
+        res.flags.append(Flag("ragged", "review_litigation", row.line,
+                              f"review_litigation: 0 of {len(fm['rows']) * len(fm['cols'])} cells placed; "
+                              "the header's columns of each kind of case are not clear"))
+        return
+    absent = [[ck for ck in fm["cols"] if ck not in kind] for kind in kinds]
+    if any(absent):  # (named once where every kind leaves the same out, as the requests table names its one)
+        detail = ", ".join(absent[0]) if absent.count(absent[0]) == len(absent) else "; ".join(
+            f"{rk}: {', '.join(cols)}" for rk, cols in zip(fm["rows"], absent) if cols)
+        res.flags.append(Flag("missing_columns", "review_litigation", None, detail))
 
 
 def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]], row_keys: list[str],
