@@ -206,6 +206,21 @@ def test_review_table_transposed(fmt, tmp_path):
     assert not [f for f in got.flags if f.table == "review_litigation"]
 
 
+def _review_by_kind(fmt: str, order: tuple[int, ...], tmp_path, *, glued: bool = False):
+    """Seed 001 parsed, and parsed again with its review table written a row for each kind of case (the kinds in
+    another order than the format's, the results in ``order``; with ``glued`` each row's five counts in one
+    cell), as ``fmt``."""
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+    def rewrite(header, values):
+        rows = [[values[5 * g + k] for k in order] for g in range(3)]
+        return [["", *(results[k] for k in order)]] + [
+            [kind, *(["".join(rows[g])] if glued else rows[g])]
+            for g, kind in [(0, "行政复议"), (2, "复议后起诉"), (1, "未经复议直接起诉")]]
+    return original, _review_rewritten(original, fmt, tmp_path, rewrite)
+
+
 @pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html"])
 @pytest.mark.parametrize("order", [(1, 0, 2, 3, 4), (4, 0, 1, 2, 3), (0, 1, 2, 3, 4)])
 def test_review_table_a_row_for_each_kind(fmt, order, tmp_path):
@@ -213,13 +228,24 @@ def test_review_table_a_row_for_each_kind(fmt, order, tmp_path):
     # the order its header names them (结果纠正 before 结果维持, or 总计 first) and its kinds in another order
     # (复议后起诉 before 未经复议直接起诉). The values were read in the format's order whatever the header and the
     # rows said: upheld and corrected swapped unflagged, 总计 read as 结果维持 (three checks failing).
-    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
-    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    got = _review_rewritten(original, fmt, tmp_path, lambda header, values: [["", *(results[k] for k in order)]] + [
-        [kind, *(values[5 * g + k] for k in order)]
-        for g, kind in [(0, "行政复议"), (2, "复议后起诉"), (1, "未经复议直接起诉")]])
+    original, got = _review_by_kind(fmt, order, tmp_path)
     assert got.table("review_litigation").equals(original.table("review_litigation"))
     assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("fmt", TEXT_LAYOUTS)
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (1, 0, 2, 3, 4)])
+def test_review_table_a_row_for_each_kind_glued(fmt, order, tmp_path):
+    # Seed 001's review table written a row for each kind of case, each row's five counts glued into one cell
+    # ('行政复议 | 40004', the kinds in another order): 0 of 15 cells placed, flagged ragged. Each run is now cut
+    # as the whole table's run is, where the identities decide; under a header naming the results in another
+    # order than the format's (结果纠正 first) the runs are left as before, never read in the format's order.
+    original, got = _review_by_kind(fmt, order, tmp_path, glued=True)
+    flags = [f.code for f in got.flags if f.table == "review_litigation"]
+    if order == (0, 1, 2, 3, 4):
+        assert got.table("review_litigation").equals(original.table("review_litigation")) and not flags
+    else:
+        assert got.table("review_litigation").isna().all().all() and flags == ["ragged"]
 
 
 def test_unruled_pdf_row_labels_wrapped_in_their_cells(tmp_path):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.formats import load_formats
+from toolkit.formats import load_formats, vocabulary
 
 from conftest import RAW, SEED_IDS, gold
 
@@ -246,6 +246,40 @@ def test_request_row_glued_into_one_cell(seed_id, form, parsed_seed):
     zeros = toolkit.parse_text("\n".join(lines))
     assert list(zeros.table("requests").loc["new"]) == [0] * 7
     assert not [f for f in zeros.flags if f.detail.startswith("new:")]
+
+
+
+@pytest.mark.parametrize("seed_id", [s for s in SEED_IDS if not s.startswith("003")])
+@pytest.mark.parametrize("form", ["{label} | {run} |", "| {label} | {run} |", "{label} {run}"])
+def test_active_row_glued_into_one_cell(seed_id, form, parsed_seed):
+    # An Article 20 row's counts glued into one cell of a pipe row, or after its label in a spaced line
+    # ('| 规章 | 000 |'): one count in two or three columns, none placed, flagged ragged. No identity holds on such
+    # a row and its blanks may have lost their marks too, so only what every cut into at most its columns gives
+    # is read: a 0 stands alone, so '000' is 0 | 0 | 0 and '002' 0 | 0 | 2; '115' (1 | 1 | 5 or 11 | 5 …) stays
+    # missing, flagged ambiguous_digits, never read as one count.
+    text = _pipe_rows(parsed_seed(seed_id), wrap=False)
+    expected = toolkit.parse_text(text).table("active")
+    lines = text.split("\n")
+    read = left = 0
+    for at, line in enumerate(lines):
+        label, *values = [c.strip() for c in line.rstrip(" |").split("|")]
+        if not label or len(values) < 2 or not all(v.isdigit() for v in values):
+            continue
+        key = vocabulary().active_row(label)
+        if key is None:
+            continue
+        run = "".join(values)
+        glued = lines[:at] + [form.format(label=label, run=run)] + lines[at + 1:]
+        report = toolkit.parse_text("\n".join(glued))
+        got, want = report.table("active").loc[key], expected.loc[key].dropna()
+        got = got[want.index]
+        decided = all(v == "0" for v in values[:-1])  # zeros, then the last count: one cut
+        assert (got.notna().all() if decided else got.isna().all()), (label, run)
+        assert (got.dropna() == want[got.notna()]).all()
+        codes = {f.code for f in report.flags if f.table == "active" and f.detail.startswith(f"{key}:")}
+        assert codes == (set() if decided else {"ambiguous_digits"})
+        read, left = read + decided, left + (not decided)
+    assert (read, left) == {"000": (3, 1), "001": (1, 5), "002": (2, 0), "004": (3, 3)}[seed_id[:3]]
 
 
 def test_values_without_a_row_label_are_flagged():

@@ -411,11 +411,18 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         seen.add(row_key)
         ncols = len(row_cols)
         values = _trim_values(values, ncols)
+        sparse = False
+        if len(values) == 1 and ncols > 1 and not values[0].glued and values[0].text[-1:].isdigit():
+            # a row's one cell of glued digits ('| 规章 | 3015 |'): its cells, not one count, cut as page text
+            # is; with no identity on the row and its blanks maybe lost too, only what every cut into at most
+            # its columns agrees on is read ('005' is 0 | 0 | 5; '3015' is 3 | 0 | 15 or 30 | 1 | 5: missing)
+            values = _one_glued_run(values, ncols)
+            sparse = values[0].glued
         if len(values) > ncols:  # a note after the values ('行政许可 | 88 | -7 | 20 | 含上年结转项目')
             values = _drop_notes(res, "active", row_key, row, values, ncols, lambda t: vocab.active_row(t) is not None)
         money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         signed_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in signed)
-        placement = place([RowInput(row_key, values, ncols)], [], money_cols=money_cols,
+        placement = place([RowInput(row_key, values, ncols, sparse=sparse)], [], money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
         _flag_placement(res, "active", row, placement, row_key)
         _flag_text_values(res, "active", row_key, placement, money_cols)
@@ -963,9 +970,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if len(values) != m and len(_trim_values(with_blanks, m)) == m:
         values = _trim_values(with_blanks, m)  # the blanks keep the values in their columns
     by_rows = (_review_transposed(header, labelled, row_keys, col_keys)
-               or _review_by_kind(header, labelled, row_keys, col_keys))
-    if by_rows or kinds is None:
-        kinds, values = [col_keys] * len(row_keys), by_rows or values
+               or _review_by_kind(header, labelled, row_keys, col_keys)
+               or (_review_kinds_glued(header, labelled, row_keys, col_keys) if kinds is None else None))
+    if by_rows or kinds is None:  # (rows read by their names are in the format's columns)
+        kinds, values, m = [col_keys] * len(row_keys), by_rows or values, n
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
         _flag_review_columns(res, first_row, heads, kinds)
     key = "review_litigation"
@@ -1105,6 +1113,28 @@ def _review_by_kind(header: list[str], labelled: list[tuple[str, list[Cell]]], r
     fm = load_formats()["review_litigation"]
     cells = _named_lines(header, labelled, fm["rows"], fm["cols"])
     return [cells[rk, ck] for rk in row_keys for ck in col_keys] if cells else None
+
+
+def _review_kinds_glued(header: list[str], labelled: list[tuple[str, list[Cell]]], row_keys: list[str],
+                        col_keys: list[str]) -> list[Cell] | None:
+    """The review table's three glued runs in the format's order of the kinds, where it is written a row for each
+    kind with its five counts glued into one cell ('| 行政复议 | 40004 |'), or None.
+
+    The runs are cut as the whole table's run is, where its identities decide (a cut across two rows' runs is
+    one more reading, never a value).  Only each kind named once with one run of five digits or more, under a
+    header that does not name the results in another order than the format's (else left as they were read).
+    """
+    width = len(col_keys)
+    runs = [(lab, _one_glued_run(_trim_values(vals, width), width)) for lab, vals in labelled]
+    if not runs or not all(len(vals) == 1 and vals[0].glued for _, vals in runs):
+        return None  # (the common table: one row of 15 values, no label)
+    fm = load_formats()["review_litigation"]
+    across_of = {label_key(lab): k for k, labs in fm["cols"].items() for lab in labs}
+    named = [across_of[k] for k in header if k in across_of]
+    if sorted(named) == sorted(col_keys) and named != col_keys:
+        return None
+    cells = _named_lines([], runs, fm["rows"], {"run": []})
+    return [cells[rk, "run"] for rk in row_keys] if cells else None
 
 
 def _named_lines(header: list[str], labelled: list[tuple[str, list[Cell]]], lines: dict,
