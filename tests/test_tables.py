@@ -1160,6 +1160,8 @@ def _without_column(lines: list, label: str) -> list:
     ("001_4d29bfef72dd56db.txt", "本年增/减", "change", ["licensing", "other_services", "penalty", "coercion", "fees"],
      ["五", "六", "八"]),
     ("002_809f9474e249d214.txt", "本年废止件数", "repealed", ["regulations", "normative_documents"], ["一"]),
+    # 采购总金额 alone, a column of either format, under the block of the 2019 format only (helper fuzz4)
+    ("001_4d29bfef72dd56db.txt", "采购项目数量", "items", ["procurement"], ["九"]),
 ])
 def test_an_article_20_column_left_out_is_missing_and_flagged(seed, label, col, rows, item, layout, tmp_path):
     # templates-detail §8.4 (columns dropped): a block whose header and rows leave out a column of its format
