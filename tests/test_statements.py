@@ -9,6 +9,8 @@ from pathlib import Path
 import opencc
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 import toolkit
 from toolkit.statements import KINDS, STATEMENT_COLUMNS, extract_statements
@@ -2495,3 +2497,52 @@ def test_a_measure_naming_the_problem_it_mends_after_the_problems(stem, opening,
     kept = f"{opening}群众反映的问题回应不够及时"
     text = "".join(f"{'一二三四'[i]}是{p}。" for i, p in enumerate(problems)) + f"{kept}。下一步，我局将加强培训。"
     assert _pairs(extract_statements(text))[len(problems) - 1] == ("problem", f"{problems[-1]}。{kept}")
+
+
+# --- the real sections' statements numbered, led in and switched otherwise (helper fuzz4) ---------------------------
+
+_CN = "一二三四五六七八九十"
+_MARKERS = {"num": lambda n: f"{n}.", "dun": lambda n: f"{n}、", "paren": lambda n: f"({n})",
+            "full_paren": lambda n: f"（{n}）", "half": lambda n: f"{n})", "shi": lambda n: f"{_CN[n - 1]}是",
+            "paren_cn": lambda n: f"（{_CN[n - 1]}）", "cn": lambda n: f"{_CN[n - 1]}、",
+            "circled": lambda n: "①②③④⑤⑥⑦⑧"[n - 1], "di": lambda n: f"第{_CN[n - 1]}，"}
+# a sub-heading stands on its own line (glued after the last problem's 。 and ending the line, it is left alone)
+_LEADS = ["", "存在的问题：", "主要问题：", "我局政府信息公开工作还存在一些不足：", "但也存在一些不足，主要表现在：",
+          "工作中还存在以下问题：", "（一）存在的问题\n", "存在的主要问题\n"]
+_SWITCHES = ["下一步，我局将：", "下一步工作打算：", "针对上述问题，我局将采取以下措施：", "下一步，我局将加强改进。", "改进措施：",
+             "2024年，我局将继续做好政务公开工作。", "对于以上问题，我局将认真加以改进：", "下一步，我们将从以下几个方面改进：",
+             "\n（二）改进措施\n", "\n（二）下一步工作打算\n", "\n改进措施\n", "针对上述问题，下一步将着力做好以下工作。"]
+
+
+def _without_lead_in(pairs: list, kind: str, lead_in: str) -> list:
+    """``pairs`` with ``lead_in`` cut from the start of the one statement of ``kind`` it opens: one item, unnumbered,
+    is one sentence with the lead-in before it ('下一步,我局将:加强…')."""
+    head = lead_in.strip().replace("，", ",").replace("：", ":").rstrip("。")
+    return [(k, t[len(head):].lstrip("。") if head and k == kind and t.startswith(head) and t != head else t)
+            for k, t in pairs]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stem=st.sampled_from([s for s in EXPECTED if {"p", "m"} <= {k for k, _ in EXPECTED[s]}]),
+       problem_marker=st.sampled_from(list(_MARKERS)), measure_marker=st.sampled_from(list(_MARKERS)),
+       lead_in=st.sampled_from(_LEADS), switch=st.sampled_from(_SWITCHES), numbered_on=st.booleans(),
+       end=st.sampled_from(["。", "；"]), sep=st.sampled_from(["", "\n"]))
+def test_real_statements_numbered_led_in_and_switched_otherwise(stem, problem_marker, measure_marker, lead_in, switch,
+                                                                numbered_on, end, sep):
+    # The real problems then measures, in lists of any marker (one item unnumbered), after any lead-in, a switch
+    # sentence or a sub-heading between them, the measures numbered on from the problems or again from 1, on one line
+    # or a line each: the statements are the real ones; the switch sentence is dropped or kept as the first measure.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    mark_problem = _MARKERS[problem_marker] if len(problems) > 1 else (lambda n: "")
+    mark_measure = _MARKERS[measure_marker] if len(measures) > 1 else (lambda n: "")
+    on = len(problems) if numbered_on and problem_marker == measure_marker and len(problems) > 1 else 0
+    assume(on + len(measures) <= 8)
+    text = (lead_in + sep + sep.join(f"{mark_problem(i + 1)}{t}{end}" for i, t in enumerate(problems)) + sep
+            + switch + sep + sep.join(f"{mark_measure(on + i + 1)}{t}{end}" for i, t in enumerate(measures)))
+    got = _pairs(extract_statements(text))
+    if len(problems) == 1:
+        got = _without_lead_in(got, "problem", lead_in)
+    if len(measures) == 1:
+        got = _without_lead_in(got, "measure", switch)
+    want = [("problem", t) for t in problems] + [("measure", t) for t in measures]
+    assert got in (want, [*want[:len(problems)], ("measure", _clean_text(switch.strip())), *want[len(problems):]])
