@@ -2506,12 +2506,13 @@ _MARKERS = {"num": lambda n: f"{n}.", "dun": lambda n: f"{n}、", "paren": lambd
             "full_paren": lambda n: f"（{n}）", "half": lambda n: f"{n})", "shi": lambda n: f"{_CN[n - 1]}是",
             "paren_cn": lambda n: f"（{_CN[n - 1]}）", "cn": lambda n: f"{_CN[n - 1]}、",
             "circled": lambda n: "①②③④⑤⑥⑦⑧"[n - 1], "di": lambda n: f"第{_CN[n - 1]}，"}
-# a sub-heading stands on its own line (glued after the last problem's 。 and ending the line, it is left alone)
+# a sub-heading on its own line, or glued after the last problem's 。 ending the line ('…加强。改进措施' / '1.加强…')
 _LEADS = ["", "存在的问题：", "主要问题：", "我局政府信息公开工作还存在一些不足：", "但也存在一些不足，主要表现在：",
           "工作中还存在以下问题：", "（一）存在的问题\n", "存在的主要问题\n"]
 _SWITCHES = ["下一步，我局将：", "下一步工作打算：", "针对上述问题，我局将采取以下措施：", "下一步，我局将加强改进。", "改进措施：",
              "2024年，我局将继续做好政务公开工作。", "对于以上问题，我局将认真加以改进：", "下一步，我们将从以下几个方面改进：",
-             "\n（二）改进措施\n", "\n（二）下一步工作打算\n", "\n改进措施\n", "针对上述问题，下一步将着力做好以下工作。"]
+             "\n（二）改进措施\n", "\n（二）下一步工作打算\n", "\n改进措施\n", "针对上述问题，下一步将着力做好以下工作。",
+             "改进措施\n", "整改措施\n"]
 
 
 def _without_lead_in(pairs: list, kind: str, lead_in: str) -> list:
@@ -2546,3 +2547,21 @@ def test_real_statements_numbered_led_in_and_switched_otherwise(stem, problem_ma
         got = _without_lead_in(got, "measure", switch)
     want = [("problem", t) for t in problems] + [("measure", t) for t in measures]
     assert got in (want, [*want[:len(problems)], ("measure", _clean_text(switch.strip())), *want[len(problems):]])
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if {"p", "m"} <= {k for k, _ in EXPECTED[s]}])
+@pytest.mark.parametrize("heading", ["改进措施", "整改措施", "下一步工作打算", "存在的问题"])
+@pytest.mark.parametrize("marker", ["num", "shi"])
+def test_a_sub_heading_glued_after_the_last_item_ending_the_line(stem, heading, marker):
+    # A page's text that lost the break before a sub-heading but kept the one after it ('…进一步加强。改进措施' /
+    # '1.加强培训。…'): the heading was glued to the last problem ('…加强。改进措施'), and the measures after it
+    # read as problems (the measures' list numbered again from 1 went on the problems' part).  An unnumbered
+    # sub-heading ending the line after a sentence's end is one, as before a colon or the first item's marker.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = _MARKERS[marker]
+    kind = "problem" if heading == "存在的问题" else "measure"
+    first, second = (measures, problems) if kind == "problem" else (problems, measures)
+    text = ("".join(f"{number(i + 1)}{t}。" for i, t in enumerate(first)) + heading + "\n"
+            + "".join(f"{number(i + 1)}{t}。" for i, t in enumerate(second)))
+    other = "measure" if kind == "problem" else "problem"
+    assert _pairs(extract_statements(text)) == [(other, t) for t in first] + [(kind, t) for t in second]
