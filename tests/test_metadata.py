@@ -1461,7 +1461,10 @@ def _seed_000_dated(line: str) -> list[dict]:
                                   "来源:驻马店市住房和城乡建设局  2021年1月20日", "信息来源：2021-01-20",
                                   # a label of more than two characters, its date with no colon nor space after it
                                   "发布时间2021-01-20", "来源：驻马店市住房和城乡建设局 发布日期2021年1月20日 浏览次数：3",
-                                  "发布日期 ：2021年1月20日", "时间:2021.01.20"])
+                                  "发布日期 ：2021年1月20日", "时间:2021.01.20",
+                                  # before the page's furniture (helper fuzz4: was not read)
+                                  "2021-01-20 浏览次数：3", "来源：驻马店市住房和城乡建设局 2021年1月20日  字体：【大 中 小】",
+                                  "[2021-01-20 10:30] 分享到："])
 def test_a_publication_date_beside_the_title(line):
     # seed 000's line under its title ('投稿:huoruiqi  来源:时间:2021年01月31日') replaced: a date with no label,
     # after the page's source, or after a label with no colon, was not read (published None: seed 000 is unsigned)
