@@ -1548,7 +1548,10 @@ def _seed_000_dated(line: str) -> list[dict]:
                                   "来源:驻马店市住房和城乡建设局  2021年1月20日", "信息来源：2021-01-20",
                                   # a label of more than two characters, its date with no colon nor space after it
                                   "发布时间2021-01-20", "来源：驻马店市住房和城乡建设局 发布日期2021年1月20日 浏览次数：3",
-                                  "发布日期 ：2021年1月20日", "时间:2021.01.20"])
+                                  "发布日期 ：2021年1月20日", "时间:2021.01.20",
+                                  # before the page's furniture (helper fuzz4: was not read)
+                                  "2021-01-20 浏览次数：3", "来源：驻马店市住房和城乡建设局 2021年1月20日  字体：【大 中 小】",
+                                  "[2021-01-20 10:30] 分享到："])
 def test_a_publication_date_beside_the_title(line):
     # seed 000's line under its title ('投稿:huoruiqi  来源:时间:2021年01月31日') replaced: a date with no label,
     # after the page's source, or after a label with no colon, was not read (published None: seed 000 is unsigned)
@@ -1791,3 +1794,82 @@ def test_no_agency_from_a_file_name_that_is_no_title(tmp_path, name):
     path = tmp_path / name
     path.write_text(text[text.index("\n") + 1:], encoding="utf-8")
     assert toolkit.parse_report(path).metadata["agency"] is None
+
+
+# --- a page's furniture and the report's own sentences near the title (helper fuzz4) ---------------------------------
+
+_TITLED = ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2020-05",
+           "pingtan-2023-01"]
+
+
+@lru_cache(maxsize=None)
+def _page(stem: str) -> tuple[list[str], int, dict]:
+    """The seed's raw lines, the index of its title line and its metadata as read."""
+    import toolkit
+
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8-sig")
+    lines = text.split("\n")
+    title = next(i for i, line in enumerate(lines) if metadata.is_report_title(line))
+    return lines, title, toolkit.parse_text(text).metadata
+
+
+@pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "004_b232cca7e491c758", "pingtan-2020-05"])
+@pytest.mark.parametrize("above", ["政务公开/政府信息公开年报", "政务公开 政府信息公开年报", "年度报告/政务公开",
+                                   "年度报告 部门信息公开", "正文", "工作动态", "通知公告", "目录", "附件", "打印本页"])
+def test_a_column_path_or_name_above_the_title_is_no_part_of_it(stem, above):
+    # a column's path with no home link ('政务公开/政府信息公开年报') was taken for a title naming the agency '政务公开/';
+    # a column's name alone above seed 004's title ('正文' / '市住建局2020年…') was read as a place by the bare '市'
+    # after it ('正文市住建局', a county body)
+    import toolkit
+
+    lines, title, original = _page(stem)
+    got = toolkit.parse_text("\n".join([*lines[:title], above, *lines[title:]])).metadata
+    assert {k: got[k] for k in ("agency", "report_year", "level", "province")} == {
+        k: original[k] for k in ("agency", "report_year", "level", "province")}, above
+
+
+def test_a_place_above_a_title_naming_a_bare_city_is_still_joined():
+    import toolkit
+
+    lines, title, original = _page("004_b232cca7e491c758")
+    assert original["agency"] == "市住建局"
+    got = toolkit.parse_text("\n".join([*lines[:title], "驻马店", *lines[title:]])).metadata
+    assert (got["agency"], got["province"]) == ("驻马店市住建局", "河南")
+
+
+_BODY_SENTENCES = sorted({s for path in sorted(RAW.glob("*.txt"))
+                          for line in normalize_text(path.read_text(encoding="utf-8-sig")).split("\n")[5:]
+                          for s in __import__("re").findall(r"[^。；！？\n|]{6,70}[。；]", line)})
+_DATES = ["2021年1月20日", "2021-01-20", "2020年12月31日", "2021.01.20", "二〇二一年一月二十日", "1月20日", "2020年"]
+_LINKS = ["首页", "政务公开", "政府信息公开", "政府信息公开年报", "年度报告", "正文", "部门信息公开", "信息公开目录",
+          "法定主动公开内容", "政策文件", "工作动态", "通知公告"]
+_COLUMNS = ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量",
+            "采购总金额(万元)", "本年制发件数", "现行有效件数", "申请人情况", "自然人", "总计", "行政复议", "尚未审结",
+            "统计指标", "单位", "统计数"]
+_sentence = st.sampled_from(_BODY_SENTENCES)
+_NOISE = st.one_of(
+    _sentence,  # the report's own sentences, also opened or closed by a date
+    st.tuples(st.sampled_from(_DATES), st.sampled_from(["，", ",", " ", ""]), _sentence).map("".join),
+    st.tuples(_sentence, st.sampled_from(_DATES)).map(lambda t: t[0].rstrip("。；") + "，截至" + t[1] + "。"),
+    # a site's column path, its links in any order, and a table's column names
+    st.tuples(st.lists(st.sampled_from(_LINKS), min_size=2, max_size=5),
+              st.sampled_from([" > ", "/", " » ", " ", ">"])).map(lambda t: t[1].join(t[0])),
+    st.tuples(st.lists(st.sampled_from(_COLUMNS), min_size=1, max_size=5),
+              st.sampled_from([" | ", " ", "\t", ""])).map(lambda t: t[1].join(t[0])),
+    st.sampled_from(_DATES).map(lambda d: "统计时间" + d + "至2020年12月31日"),
+    st.sampled_from(["浏览次数：3", "字体：【大 中 小】", "打印本页", "关闭窗口", "分享到："]),
+)
+
+
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_TITLED), st.integers(0, 2), st.lists(_NOISE, min_size=1, max_size=3))
+def test_sentences_columns_and_dates_near_the_title_are_never_its_fields(stem, offset, noise):
+    # lines a page or the report may set around its title: the agency and year stay the title's, and the
+    # publication date is the page's or none (moved off the line under the title), never a date of the noise
+    import toolkit
+
+    lines, title, original = _page(stem)
+    at = title + offset
+    got = toolkit.parse_text("\n".join([*lines[:at], *noise, *lines[at:]])).metadata
+    assert (got["agency"], got["report_year"]) == (original["agency"], original["report_year"])
+    assert got["published"] in (original["published"], None)

@@ -364,3 +364,68 @@ def test_nfkc_runs_pass_over_stable_characters_only():
     assert len(passed) > 20_000
     bad = [c for c in passed if unicodedata.decomposition(c) or unicodedata.combining(c) or ord(c) in seconds]
     assert not bad, bad[:5]
+
+
+def _article_20_columns_redrawn(lines: list, data) -> tuple[list, dict]:
+    """``lines`` with each Article 20 block's columns (header and rows alike) drawn anew: some left out, the rest in
+    any order; and for each block its number of columns and the positions kept, in their new order."""
+    out, plan, block = [], {}, None
+    for x in lines:
+        if isinstance(x, str):
+            block = None
+        elif x[0].startswith("第二十条"):
+            block = x[0]
+        elif block and x[0] == "信息内容":
+            n = len(x) - 1
+            left_out = data.draw(st.sets(st.integers(0, n - 1), max_size=n - 1), label=f"left out of {block}")
+            plan[block] = (n, data.draw(st.permutations([i for i in range(n) if i not in left_out]),
+                                        label=f"order of {block}"))
+        if block in plan and len(x) == plan[block][0] + 1:
+            x = [x[0]] + [x[1 + i] for i in plan[block][1]]
+        out.append(x)
+    return out, plan
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]),
+       layout=st.sampled_from([*COMPLETE_LAYOUTS, "lines", "html"]), data=st.data())
+def test_article_20_columns_left_out_or_reordered(seed, template, layout, data, tmp_path_factory):
+    # every layout: the columns kept are read under their own keys whatever their order, unflagged; a column left
+    # out is NA, flagged missing_columns, where the header tells its format (处理决定数量 alone, either format's, tells
+    # none: no cell of the others), never a number
+    truth, lines = _report(seed, template, False, 0.0)
+    redrawn, plan = _article_20_columns_redrawn(lines, data)
+    if layout == "html":
+        path = tmp_path_factory.mktemp("a20") / "report.html"
+        path.write_bytes(render_html(redrawn))
+        report = toolkit.parse_report(path)
+    else:
+        report = toolkit.parse_text(synth.render_text(redrawn, layout))
+    got = _cells(report)
+    active = truth[truth["table"] == "active"]
+    block, row_blocks = None, []  # (the block of each row of the truth, in their order)
+    for x in lines:
+        if isinstance(x, str):
+            block = None
+        elif x[0].startswith("第二十条"):
+            block = x[0]
+        elif block and x[0] != "信息内容":
+            row_blocks.append(block)
+    row_keys = list(dict.fromkeys(active["row_key"]))
+    assert len(row_blocks) == len(row_keys)
+    flags = {(f.code, f.detail) for f in report.flags}
+    for row_key, block in zip(row_keys, row_blocks):
+        n, kept = plan[block]
+        rows = active[active["row_key"] == row_key]
+        for i, t in enumerate(rows.itertuples()):
+            cell = got.get(("active", row_key, t.col_key))
+            if i in kept:
+                assert cell is not None and not cell.flag and _same(t, cell), (row_key, t.col_key, cell)
+            elif cell is not None:
+                assert math.isnan(cell.value) and cell.flag == "missing_columns", (row_key, t.col_key, cell)
+            else:  # no cell: the header named columns both formats have, and the block has both
+                assert {rows.col_key.iloc[j] for j in kept} <= {"decisions", "amount_wan"}, (row_key, t.col_key)
+        absent = [c for i, c in enumerate(rows.col_key) if i not in kept and ("active", row_key, c) in got]
+        if absent:
+            assert any(code == "missing_columns" and all(c in detail for c in absent) for code, detail in flags)
+    assert not {k for k in got if k[0] == "active"} - {("active", r.row_key, r.col_key) for r in active.itertuples()}

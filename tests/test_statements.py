@@ -9,6 +9,8 @@ from pathlib import Path
 import opencc
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 import toolkit
 from toolkit.statements import KINDS, STATEMENT_COLUMNS, extract_statements
@@ -2547,3 +2549,71 @@ def test_a_switch_sentence_saying_a_measure_of_its_own_before_the_measures(stem,
     assert _pairs(extract_statements(_switch_before_measures(problems, said, measures, form))) == expected
     for only in _ONLY_SWITCHING:
         assert _pairs(extract_statements(_switch_before_measures(problems, only, measures, form))) == _expected(stem)
+
+
+# --- the real sections' statements numbered, led in and switched otherwise (helper fuzz4) ---------------------------
+
+_CN = "一二三四五六七八九十"
+_MARKERS = {"num": lambda n: f"{n}.", "dun": lambda n: f"{n}、", "paren": lambda n: f"({n})",
+            "full_paren": lambda n: f"（{n}）", "half": lambda n: f"{n})", "shi": lambda n: f"{_CN[n - 1]}是",
+            "paren_cn": lambda n: f"（{_CN[n - 1]}）", "cn": lambda n: f"{_CN[n - 1]}、",
+            "circled": lambda n: "①②③④⑤⑥⑦⑧"[n - 1], "di": lambda n: f"第{_CN[n - 1]}，"}
+# a sub-heading on its own line, or glued after the last problem's 。 ending the line ('…加强。改进措施' / '1.加强…')
+_LEADS = ["", "存在的问题：", "主要问题：", "我局政府信息公开工作还存在一些不足：", "但也存在一些不足，主要表现在：",
+          "工作中还存在以下问题：", "（一）存在的问题\n", "存在的主要问题\n"]
+_SWITCHES = ["下一步，我局将：", "下一步工作打算：", "针对上述问题，我局将采取以下措施：", "下一步，我局将加强改进。", "改进措施：",
+             "2024年，我局将继续做好政务公开工作。", "对于以上问题，我局将认真加以改进：", "下一步，我们将从以下几个方面改进：",
+             "\n（二）改进措施\n", "\n（二）下一步工作打算\n", "\n改进措施\n", "针对上述问题，下一步将着力做好以下工作。",
+             "改进措施\n", "整改措施\n"]
+
+
+def _without_lead_in(pairs: list, kind: str, lead_in: str) -> list:
+    """``pairs`` with ``lead_in`` cut from the start of the one statement of ``kind`` it opens: one item, unnumbered,
+    is one sentence with the lead-in before it ('下一步,我局将:加强…')."""
+    head = lead_in.strip().replace("，", ",").replace("：", ":").rstrip("。")
+    return [(k, t[len(head):].lstrip("。") if head and k == kind and t.startswith(head) and t != head else t)
+            for k, t in pairs]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stem=st.sampled_from([s for s in EXPECTED if {"p", "m"} <= {k for k, _ in EXPECTED[s]}]),
+       problem_marker=st.sampled_from(list(_MARKERS)), measure_marker=st.sampled_from(list(_MARKERS)),
+       lead_in=st.sampled_from(_LEADS), switch=st.sampled_from(_SWITCHES), numbered_on=st.booleans(),
+       end=st.sampled_from(["。", "；"]), sep=st.sampled_from(["", "\n"]))
+def test_real_statements_numbered_led_in_and_switched_otherwise(stem, problem_marker, measure_marker, lead_in, switch,
+                                                                numbered_on, end, sep):
+    # The real problems then measures, in lists of any marker (one item unnumbered), after any lead-in, a switch
+    # sentence or a sub-heading between them, the measures numbered on from the problems or again from 1, on one line
+    # or a line each: the statements are the real ones; the switch sentence is dropped or kept as the first measure.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    mark_problem = _MARKERS[problem_marker] if len(problems) > 1 else (lambda n: "")
+    mark_measure = _MARKERS[measure_marker] if len(measures) > 1 else (lambda n: "")
+    on = len(problems) if numbered_on and problem_marker == measure_marker and len(problems) > 1 else 0
+    assume(on + len(measures) <= 8)
+    text = (lead_in + sep + sep.join(f"{mark_problem(i + 1)}{t}{end}" for i, t in enumerate(problems)) + sep
+            + switch + sep + sep.join(f"{mark_measure(on + i + 1)}{t}{end}" for i, t in enumerate(measures)))
+    got = _pairs(extract_statements(text))
+    if len(problems) == 1:
+        got = _without_lead_in(got, "problem", lead_in)
+    if len(measures) == 1:
+        got = _without_lead_in(got, "measure", switch)
+    want = [("problem", t) for t in problems] + [("measure", t) for t in measures]
+    assert got in (want, [*want[:len(problems)], ("measure", _clean_text(switch.strip())), *want[len(problems):]])
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if {"p", "m"} <= {k for k, _ in EXPECTED[s]}])
+@pytest.mark.parametrize("heading", ["改进措施", "整改措施", "下一步工作打算", "存在的问题"])
+@pytest.mark.parametrize("marker", ["num", "shi"])
+def test_a_sub_heading_glued_after_the_last_item_ending_the_line(stem, heading, marker):
+    # A page's text that lost the break before a sub-heading but kept the one after it ('…进一步加强。改进措施' /
+    # '1.加强培训。…'): the heading was glued to the last problem ('…加强。改进措施'), and the measures after it
+    # read as problems (the measures' list numbered again from 1 went on the problems' part).  An unnumbered
+    # sub-heading ending the line after a sentence's end is one, as before a colon or the first item's marker.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = _MARKERS[marker]
+    kind = "problem" if heading == "存在的问题" else "measure"
+    first, second = (measures, problems) if kind == "problem" else (problems, measures)
+    text = ("".join(f"{number(i + 1)}{t}。" for i, t in enumerate(first)) + heading + "\n"
+            + "".join(f"{number(i + 1)}{t}。" for i, t in enumerate(second)))
+    other = "measure" if kind == "problem" else "problem"
+    assert _pairs(extract_statements(text)) == [(other, t) for t in first] + [(kind, t) for t in second]

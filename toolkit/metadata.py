@@ -383,10 +383,12 @@ def _stamp_pattern() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _beside_title_pattern() -> re.Pattern[str]:
     """A line holding a date and nothing else, maybe with its time and in brackets ('2021-01-20',
-    '[2021年1月20日 10:30]'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``)."""
+    '[2021年1月20日 10:30]'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``), or
+    before the page's furniture ('2021-01-20 浏览次数：3', ``signature.footer_words``)."""
     source = alternation(_rules()["fields"]["source"])
+    furniture = alternation(_rules()["signature"]["footer_words"])
     return re.compile(rf"\s*(?P<source>(?:{source})\s*[:：]?[^\d|:：]{{0,40}}?)?\s*[\[【(（]?\s*(?P<date>{_WHOLE_DATE})"
-                      rf"(?P<time>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*")
+                      rf"(?P<time>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*(?:(?:{furniture}).*)?")
 
 
 def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, title: str) -> _dt.date | None:
@@ -512,7 +514,9 @@ def _find_title(lines: list[str], limit: int) -> tuple[int, int] | None:
         if line is None:
             continue
         if is_report_title(line):
-            if _parse_title(line) != (None, None):
+            # (a column's path before it, '政务公开/政府信息公开年报', names no agency: '政务公开/' is no body's name)
+            agency, year = _parse_title(line)
+            if year is not None or agency is not None and _agency_like(agency):
                 return i, i
             # (not a header box's value below its label: '分类' / '信息公开年报')
             if bare is None and not (i and _LABEL_MARKS.sub("", lines[i - 1]) in _box_labels()):
@@ -564,8 +568,9 @@ def _with_place_above(lines: list[str], first: int, text: str, agency: str, year
 
     Where the agency names no place of its own (or a bare '市', or one the gazetteer does not know): when the place
     read from the joined title covers the whole line above, or when that line is a place the gazetteer knows and a
-    piece of a name that holds no ending of one.  Else only when the joined name starts with a place and the text
-    names it elsewhere (its introduction, its signature).  A line that is no part of the name is left out.
+    piece of a name that holds no ending of one; a place the gazetteer does not know only when the text names the
+    joined name elsewhere (its introduction, its signature): a column's name above the title ('正文', '工作动态' /
+    '市住建局2020年…') reads as a place by the bare '市' after it.  A line that is no part of the name is left out.
     """
     above = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
     if above is None:
@@ -590,7 +595,7 @@ def _with_place_above(lines: list[str], first: int, text: str, agency: str, year
     taken = [(at, joined, _parse_title(joined + text)[0]) for at, joined in reversed(pieces)
              if _place_above(lines, at, first, joined, text, agency, year)]
     known = [joined for at, joined, name in taken if _known_place(name)]
-    written = [joined for at, joined, name in taken if at == above or _written_elsewhere(lines, at, first, name)]
+    written = [joined for at, joined, name in taken if _written_elsewhere(lines, at, first, name)]
     return (known or written or [""])[0] + text
 
 

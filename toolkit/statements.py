@@ -219,12 +219,13 @@ def _cues() -> dict[str, Any]:
         "next_section": _next_section(),
         # a whole line that is a sub-heading
         "heading_line": re.compile(rf"^(?:(?P<num>{number})|{bullet}){opening}?(?:{any_title})(?:如下)?{closing}?[。.:]?$"),
-        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。, a dash or the first
-        # item's marker (also a bullet: '…单一。改进措施●加强…'), or set in brackets ('【存在问题】信息更新…')
+        # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。, a dash, the first
+        # item's marker (also a bullet: '…单一。改进措施●加强…') or the line's end (a wrapped line is joined before), or
+        # set in brackets ('【存在问题】信息更新…')
         "heading_glued": re.compile(
             rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
             rf"|{bullet}(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?"
-            rf"(?:[:。]|{dash}|(?={spec['first_item']}|{_styles()['bullet'][0].pattern}))"
+            rf"(?:[:。]|{dash}|(?={spec['first_item']}|{_styles()['bullet'][0].pattern}|$))"
             rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?)"
         ),
         "first_item": re.compile(spec["first_item"]),

@@ -467,10 +467,13 @@ def _absent_columns(block: dict | None, cols: list[tuple[str | None, str, str | 
 
     Only where the header names one format and every label of it is known: a header of the 2019 format without
     本年增/减 leaves ``change`` out, one naming 处理决定数量 alone (either format) nothing, and an unknown label
-    may be the column not found.
+    may be the column not found.  A header naming only columns of either format names the block's format where the
+    block has one (第二十条第(九)项, of the 2019 format only: 采购总金额 alone leaves 采购项目数量 out).
     """
     keys = [k for k, _, _ in cols]
     templates = {col_templates.get(k) for k in keys} - {None}
+    if not templates and block is not None and len(block["cols"]) == 1:
+        templates = set(block["cols"])
     if block is None or None in keys or len(templates) != 1:
         return []
     return [k for k in block["cols"].get(templates.pop(), []) if k not in keys]
