@@ -1631,8 +1631,9 @@ def test_words_ending_in_lian_or_xie_are_no_agencies():
 
 
 # clauses of the real reports that do name a body (or end as one's name does), and so stay agency-like
-_NAMING_CLAUSES = {"平潭综合实验区党工委管委会", "请联系平潭综合实验区市场监督管理局办公室",
-                   "并结合国务院办公厅政府信息与政务公开办公室", "街道办事处"}
+# ('请联系平潭综合实验区市场监督管理局办公室' and '并结合国务院办公厅政府信息与政务公开办公室' were kept so: clauses of a
+# sentence, no names, since helper meta8)
+_NAMING_CLAUSES = {"平潭综合实验区党工委管委会", "街道办事处"}
 
 
 def test_words_ending_in_one_character_department_endings_are_no_agencies():
@@ -1873,3 +1874,122 @@ def test_sentences_columns_and_dates_near_the_title_are_never_its_fields(stem, o
     got = toolkit.parse_text("\n".join([*lines[:at], *noise, *lines[at:]])).metadata
     assert (got["agency"], got["report_year"]) == (original["agency"], original["report_year"])
     assert got["published"] in (original["published"], None)
+
+
+# --- what the twentieth-session review left alone (helper meta8) ----------------------------------------------------
+
+
+def _clause_marks() -> tuple[list[str], list[str]]:
+    """metadata.yaml's clause_starts and clause_words."""
+    import yaml
+
+    rules = yaml.safe_load((Path(__file__).parents[1] / "toolkit/data/metadata.yaml").read_text(encoding="utf-8"))
+    return rules["agency"]["clause_starts"], rules["agency"]["clause_words"]
+
+
+def test_clauses_ending_in_a_body_are_no_agencies():
+    import toolkit
+
+    # every clause of the real reports that starts with a conjunction, a preposition or a verb, or holds a word no
+    # name holds, alone under a title naming no agency: those ending in a body's name ('和国务院', '按照省委',
+    # '定期向区档案馆', '请联系…办公室') were taken for the agency
+    starts, words = _clause_marks()
+    clauses = [c for c in _seed_clauses("") if c.startswith(tuple(starts)) or any(w in c for w in words)]
+    assert {"上级业务主管部门专家以及法院", "和国务院", "请联系平潭综合实验区市场监督管理局办公室", "按照省委",
+            "并结合国务院办公厅政府信息与政务公开办公室", "定期向区档案馆", "对各乡", "在区委", "要求各乡",
+            "主动公开方面平潭综合实验区切实落实国务院办公厅", "紧紧围绕实验区党工委", "赴杭州"} <= set(clauses)
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    for clause in clauses:
+        assert toolkit.parse_text("2020年政府信息公开工作年度报告\n" + clause + body).metadata["agency"] is None, clause
+    # so in a page's <title> and on the line above a title with a date between them
+    assert toolkit.parse_text("按照省委\n2021-01-20\n2020年政府信息公开工作年度报告" + body).metadata["agency"] is None
+
+
+@pytest.mark.parametrize("agency, level", [
+    # places the gazetteer knows starting with a clause's first word
+    ("和平区财政局", "county"), ("和县人民政府", "county"), ("向阳区住房和城乡建设局", "county"), ("和龙市教育局", "county"),
+    ("和田地区行政公署", "prefecture"),
+    # names holding such a word elsewhere, and the real reports' agencies
+    ("驻马店市中西医结合医院", "prefecture"), ("驻马店市对外贸易经济合作局", "prefecture"),
+    ("平潭综合实验区交通与建设局", "prefecture"), ("驻马店市住房和城乡建设局", "prefecture"),
+])
+def test_bodies_starting_as_a_clause_does(agency, level):
+    import toolkit
+
+    # real names alone under a title naming no agency: still read
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    meta_ = toolkit.parse_text("2020年政府信息公开工作年度报告\n" + agency + text[text.index("\n"):]).metadata
+    assert (meta_["agency"], meta_["level"]) == (agency, level)
+
+
+def test_the_gazetteer_names_are_no_clauses():
+    # every place the gazetteer knows that starts with a clause's first word, with a department after it, read
+    starts = tuple(_clause_marks()[0])
+    names = set()
+    for name in ("gazetteer.csv", "gazetteer_changes.csv"):
+        with open(Path(__file__).parents[1] / "toolkit/data" / name, encoding="utf-8") as f:
+            names |= {row["name"] for row in csv.DictReader(f) if row["name"].startswith(starts)}
+    assert {"和平区", "和县", "向阳区"} <= names
+    for name in sorted(names):
+        lines = ["2020年政府信息公开工作年度报告", name + "财政局", "一、总体情况"]
+        assert extract_metadata(lines)["agency"] == name + "财政局", name
+
+
+@pytest.mark.parametrize("date", ["2021-01-20", "[2021年1月20日]", "2021/01/20"])
+@pytest.mark.parametrize("agency", ["驻马店市住房和城乡建设局", "驻马店市住建局"])
+def test_the_agency_above_a_date_above_the_title(agency, date):
+    # the agency's name on a line of its own, then the page's date, then a title naming no agency: the date was
+    # read, the agency not (only the line right above the title was looked at)
+    for result in _seed_000_dated_above(agency + "\n" + date, "2020年政府信息公开工作年度报告"):
+        assert (result["agency"], result["published"], result["level"], result["province"]) == (
+            agency, "2021-01-20", "prefecture", "河南")
+
+
+@pytest.mark.parametrize("between", ["2021-01-20 我局召开会议", "来源：驻马店市住房和城乡建设局 2021-01-20", "第1页"])
+def test_no_agency_above_a_line_that_is_no_date(between):
+    # a line between the name and the title that is no date alone: the name is not read
+    for result in _seed_000_dated_above("正阳县财政局\n" + between, "2020年政府信息公开工作年度报告"):
+        assert result["agency"] != "正阳县财政局", between
+
+
+def _seed_000_docx(tmp_path: Path, title: str) -> "toolkit.Report":
+    """Seed 000 as a DOCX titled ``title`` in its properties (docProps/core.xml), its first line
+    '2020年政府信息公开工作年度报告' (naming no agency), the report."""
+    import docx
+
+    import toolkit
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    document = docx.Document()
+    for line in ["2020年政府信息公开工作年度报告"] + [line for line in lines[1:] if line.strip()]:
+        document.add_paragraph(line)
+    document.core_properties.title = title
+    path = tmp_path / "report.docx"
+    document.save(path)
+    return toolkit.parse_report(path)
+
+
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局2020年政府信息公开工作年度报告",
+                                   "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告_驻马店市人民政府"])
+def test_the_property_title_of_a_docx_report(tmp_path, title):
+    from toolkit.readers import read_document
+
+    # a DOCX's title in its properties, the report's: was not read (agency_unknown)
+    report = _seed_000_docx(tmp_path, title)
+    assert read_document(tmp_path / "report.docx").title == title
+    meta_ = report.metadata
+    assert (meta_["agency"], meta_["report_year"], meta_["level"], meta_["province"]) == (
+        "驻马店市住房和城乡建设局", 2020, "prefecture", "河南")
+
+
+@pytest.mark.parametrize("title, read", [("Normal", None), ("文档1", None), ("Document1", None), ("新建 Microsoft Word 文档", None),
+                                         ("Microsoft Word - 驻马店市住房和城乡建设局2020年政府信息公开工作年度报告.doc", None),
+                                         ("", None), ("驻马店市人民政府门户网站", "驻马店市人民政府门户网站")])
+def test_a_docx_property_title_naming_no_report(tmp_path, title, read):
+    from toolkit.readers import read_document
+
+    # a template's or a new document's name, a converter's stamp, the site's name: no agency
+    report = _seed_000_docx(tmp_path, title)
+    assert read_document(tmp_path / "report.docx").title == read
+    assert report.metadata["agency"] is None and "agency_unknown" in {f.code for f in report.flags}

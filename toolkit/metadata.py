@@ -413,6 +413,18 @@ def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, titl
     return _parse_date_at(m.group("date"))[0] if m else None
 
 
+def _line_above_title(lines: list[str], first: int) -> str:
+    """The filled line above the title's first line ``first``, past a date standing alone between them (the page's
+    date of publication, :func:`_beside_title_pattern`: '驻马店市住房和城乡建设局' / '2021-01-20' / '2020年…'), or ''."""
+    filled = (line for line in reversed(lines[:first]) if line.strip())
+    above = next(filled, "")
+    if above.lstrip()[:1].isdigit() or above.lstrip()[:1] in "[【(（二":
+        m = _beside_title_pattern().fullmatch(above)
+        if m is not None and not m.group("source"):
+            return next(filled, "")
+    return above
+
+
 def _without_stamp(raw: str) -> str:
     """A line without the date and time a browser prints at the top of a page ('2021/1/30 下午6:41 <title>') or
     the date a page was published before its title."""
@@ -841,9 +853,28 @@ def _agency_field(regions: list[str]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _clause_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """metadata.yaml's clause_starts (longest first) and clause_words: the marks of a sentence's clause."""
+    return _longest_first("agency", "clause_starts"), tuple(_rules()["agency"]["clause_words"])
+
+
+def _is_clause(text: str) -> bool:
+    """Whether ``text`` is a clause of a sentence ending in a body's name ('按照省委', '和国务院'), not a name: it
+    starts with a word of ``clause_starts`` that no place the gazetteer knows holds (和平区), or holds one of
+    ``clause_words``."""
+    starts, words = _clause_marks()
+    if text.startswith(starts):
+        word = next(w for w in starts if text.startswith(w))
+        place = _match_known(text, 0)
+        if place is None or len(place.text) <= len(word):
+            return True
+    return any(w in text for w in words)
+
+
 def _agency_like(text: str) -> bool:
     text = text.strip()
-    if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text):
+    if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text) or _is_clause(text):
         return False
     if text.endswith(_body_endings()):
         return not text.endswith(_not_body_endings())
@@ -1761,7 +1792,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         agency when nothing else does and it is a report's title.
     page_title : str, optional
         The title the document gives itself apart from its text, normalized
-        as ``lines`` (an HTML page's ``<title>``, often the report's title
+        as ``lines`` (an HTML page's ``<title>``, a DOCX's title in its
+        properties; often the report's title
         and the site's name, ``XX局2020年政府信息公开工作年度报告_XX市人民政府``):
         the part of it that is a report's title gives the agency and the year
         where the title in the text does not (or where the text holds none).
@@ -1842,7 +1874,7 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
         title_text = _title_text(lines, title_span)
         title_agency, title_year = _parse_title(title_text)
         # the agency's name alone on the line above the title (broken after it), else on the line below it
-        above = next((line for line in reversed(lines[: title_span[0]]) if line.strip()), "")
+        above = _line_above_title(lines, title_span[0])
         below = next((line for line in lines[title_span[1] + 1 : first_section] if line.strip()), "")
         for line in (above, below):
             name = re.sub(r"\s+", "", line)

@@ -147,8 +147,9 @@ class RawDocument:
         ``list[str]`` per table row (cells left to right, ``''`` for a blank
         cell).
     title : str or None
-        The title the document gives itself apart from its text (an HTML page's ``<title>``, which no line holds),
-        white space collapsed; ``None`` where it gives none.
+        The title the document gives itself apart from its text (an HTML page's ``<title>``, which no line holds; a
+        DOCX's in its properties, unless only a template's name: 'Normal', '文档1'), white space collapsed; ``None``
+        where it gives none.
     """
 
     path: str | None
@@ -1716,7 +1717,23 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
-    return RawDocument(path=path, format="docx", encoding=None, lines=lines)
+    return RawDocument(path=path, format="docx", encoding=None, lines=lines, title=_docx_property_title(document))
+
+
+def _docx_property_title(document) -> str | None:
+    """The title in the DOCX's properties (docProps/core.xml dc:title), white space collapsed, or None where there
+    is none or it is only a template's or a new document's name, or a converter's stamp (formats.yaml
+    docx.template_titles: 'Normal', '文档1', 'Microsoft Word - …')."""
+    try:
+        title = document.core_properties.title or ""
+    except Exception:  # (a damaged properties part: the title is no part of the report's text)
+        return None
+    from toolkit.formats import load_formats
+
+    text = " ".join(title.split())
+    if not text or re.fullmatch(load_formats()["docx"]["template_titles"], text):
+        return None
+    return text
 
 
 def _check_zip(zf: zipfile.ZipFile, path: str, max_bytes: int, kind: str) -> None:
