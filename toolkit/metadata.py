@@ -1867,10 +1867,7 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
     first_section = min(section_lines.values()) if section_lines else len(lines)
     title_span = _find_title(lines, first_section)
     title_agency, title_year = (None, None)
-    page = _page_title_parts(page_title) if page_title else None
-    if title_span is None and page is None:
-        flags.append("no_title")
-    elif title_span is not None:
+    if title_span is not None:
         title_text = _title_text(lines, title_span)
         title_agency, title_year = _parse_title(title_text)
         # the agency's name alone on the line above the title (broken after it), else on the line below it
@@ -1881,10 +1878,14 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
             # (not a breadcrumb ending in the agency, '首页 政务公开 XX局': its last link is read below)
             if title_agency is None and name and _agency_like(name) and not _is_breadcrumb(line):
                 title_agency = name
+    # the page's <title> where the text's title names no agency or no year (the text's wins where both do; it is
+    # not read where they do, the common case)
+    page = _page_title_parts(page_title) if page_title and (title_agency is None or title_year is None) else None
     if page is not None:
-        # the page's <title> where the text's title names no agency or no year (the text's wins where both do)
         title_agency = title_agency or page[0]
         title_year = title_year if title_year is not None else page[1]
+    elif title_span is None:
+        flags.append("no_title")
 
     regions = _field_regions(lines)  # (the lines where header fields stand, read for the agency and the date)
     field_agency = _agency_field(regions)
