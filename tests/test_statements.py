@@ -2617,3 +2617,37 @@ def test_a_sub_heading_glued_after_the_last_item_ending_the_line(stem, heading, 
             + "".join(f"{number(i + 1)}{t}。" for i, t in enumerate(second)))
     other = "measure" if kind == "problem" else "problem"
     assert _pairs(extract_statements(text)) == [(other, t) for t in first] + [(kind, t) for t in second]
+
+
+def _numbered(texts: list[str]) -> str:
+    """Statements numbered 1. 2. …, each ended by 。 (one alone unnumbered)."""
+    return "".join(f"{i}.{t}。" for i, t in enumerate(texts, start=1)) if len(texts) > 1 else f"{texts[0]}。"
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("heading", ["(二)改进措施", "（二）改进措施", "(二)下一步工作打算", "二、改进措施"])
+def test_a_measures_sub_heading_numbered_two_glued_after_the_problems_without_a_first_one(stem, heading):
+    # '1.…不及时。2.…加强。(二)改进措施下一步,我们将…': no (一) sub-heading nor item (一) before it, so (二) is no
+    # list item of the problems but the measures' sub-heading, kept out of the text.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    text = "".join(f"{i}.{t}。" for i, t in enumerate(problems, start=1)) + heading + _numbered(measures)
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("heading", ["下一步工作打算", "改进措施"])
+def test_a_sub_heading_ending_a_line_before_a_switch_sentence_stays_out_of_it(stem, heading):
+    # '…加强。下一步工作打算' / '下一步,我们将…': the line's tail is a whole sub-heading, the next line's switch
+    # sentence starts the measures on its own (seed 000's measure opens with 下一步,我们将).
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    text = "".join(f"{i}.{t}。" for i, t in enumerate(problems, start=1)) + heading + "\n" + _numbered(measures)
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+def test_a_problem_wrapped_after_words_of_a_sub_heading_stays_one_sentence():
+    # '…。改进措施' / '落实不到位。': no switch sentence follows, so the line goes on the problem's sentence.
+    text = "1.信息更新不及时。2.整改措施\n落实不到位。(二)改进措施\n1.加强信息更新。"
+    assert _pairs(extract_statements(text)) == [
+        ("problem", "信息更新不及时"), ("problem", "整改措施落实不到位"), ("measure", "加强信息更新")]

@@ -673,6 +673,9 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
         return True
     # ('下一步,我局将…' starts the measures; so does a lead-in adding a list to them, '同时,我局将做好以下工作:')
     switch = any(p.match(line) for p in cues["switch"]) or _adds_a_list(line, cues)
+    if tail and switch and cues["heading_line"].match(tail):
+        return False  # (a sub-heading whole after the sentence's end, then a switch sentence: '…加强。下一步工作打算' /
+        # '下一步,我们将…')
     if tail and any(p.match(tail + line) for p in cues["switch"]):
         # (but a sub-heading after a switch sentence said up to its verb, its stop missing, '针对上述问题,我局将加强培训' /
         # '改进措施:', starts a part as after any other sentence, and so does a switch sentence: '下一步,我们将:')
@@ -763,8 +766,10 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             if not glued:
                 break
             number = _heading_number(glued)
-            if number is not None and number > 1 and number != last_number + 1:
-                # "(一)公开内容不全。(二)存在问题整改不及时…": an item that starts like a sub-heading
+            if (number is not None and number > 1 and number != last_number + 1
+                    and (last_number or _item_numbered_before(glued["num"], lines[:k], rest[: glued.start()]))):
+                # "(一)公开内容不全。(二)存在问题整改不及时…": an item that starts like a sub-heading (but with no
+                # sub-heading and no item (一) before it, '1.…。2.…加强。(二)改进措施下一步,…' is the measures' one)
                 pos = glued.end()
                 continue
             last_number = number or last_number
@@ -782,6 +787,15 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
     flush()
     _labels_in_turn(out)
     return out
+
+
+def _item_numbered_before(number: str, lines: Sequence[str], before: str) -> bool:
+    """Whether the text before a numbered sub-heading (``lines`` and ``before`` on its own line) holds the item
+    numbered just before it, typed as it is (``(一)`` before ``(二)``, ``1.`` before ``2.``): the sub-heading is then
+    rather that list's next item."""
+    wanted = (_number_form(number), cn_numeral(number.strip("()、.")) - 1)
+    return any((_number_form(m[0]), cn_numeral(m[0].strip("()、."))) == wanted
+               for text in (*lines, before) for m in _LEADING_NUMBER.finditer(text))
 
 
 def _unnumbered(heading: re.Match[str]) -> str:
