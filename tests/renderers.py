@@ -614,8 +614,10 @@ def render_pdf(
     wrapped: dict | None = None,
     middle: bool = False,
     unmapped: set | None = None,
+    title: str | None = None,
 ) -> None:
-    """Write `lines` to a PDF with an embedded CJK font (fpdf2).
+    """Write `lines` to a PDF with an embedded CJK font (fpdf2), ``title`` (if given) as its document
+    information's Title.
 
     ``decorate(pdf, page_no)`` is called when a page is full (and for the last page) to draw over it what a
     printer or a document system adds (headers, footers, watermarks: ``overlays.py``); ``marks`` maps
@@ -653,6 +655,8 @@ def render_pdf(
     if unmapped:
         pdf.add_font("unmapped", fname=cjk_font_path())
     pdf.set_font("cjk", size=font_size)
+    if title is not None:
+        pdf.set_title(title)
     measure = pdf
     pad = 2 * pdf.c_margin + font_size
 

@@ -1551,7 +1551,10 @@ def _seed_000_dated(line: str) -> list[dict]:
                                   "发布日期 ：2021年1月20日", "时间:2021.01.20",
                                   # before the page's furniture (helper fuzz4: was not read)
                                   "2021-01-20 浏览次数：3", "来源：驻马店市住房和城乡建设局 2021年1月20日  字体：【大 中 小】",
-                                  "[2021-01-20 10:30] 分享到："])
+                                  "[2021-01-20 10:30] 分享到：",
+                                  # the date glued to its label in brackets or in Chinese numerals (meta9: was not read)
+                                  "发布时间[2021-01-20 10:30]", "发布时间【2021-01-20】", "发布日期（2021年1月20日）",
+                                  "发布时间二〇二一年一月二十日", "来源：驻马店市住房和城乡建设局 发布时间【2021-01-20】 浏览次数：3"])
 def test_a_publication_date_beside_the_title(line):
     # seed 000's line under its title ('投稿:huoruiqi  来源:时间:2021年01月31日') replaced: a date with no label,
     # after the page's source, or after a label with no colon, was not read (published None: seed 000 is unsigned)
@@ -1561,7 +1564,10 @@ def test_a_publication_date_beside_the_title(line):
 
 @pytest.mark.parametrize("line", ["统计时间2020年1月1日至2020年12月31日", "发布时间2020年1月1日至2020年12月31日",
                                   "2021-01-20 我局召开政务公开工作会议", "来源：驻马店市住房和城乡建设局",
-                                  "截至时间2020年12月31日", "2021年1月"])
+                                  "截至时间2020年12月31日", "2021年1月",
+                                  # (meta9) the same in brackets or in Chinese numerals
+                                  "统计时间二〇二〇年一月一日至二〇二〇年十二月三十一日", "统计时间【2020年1月1日】",
+                                  "截至时间[2020-12-31]", "发布时间【2020年1月1日至2020年12月31日】"])
 def test_no_publication_date_beside_the_title(line):
     # a period, a date in a sentence, a source with no date, a date after 时间 with no colon (narrative: 统计时间…),
     # a month: no publication date
@@ -1993,3 +1999,53 @@ def test_a_docx_property_title_naming_no_report(tmp_path, title, read):
     report = _seed_000_docx(tmp_path, title)
     assert read_document(tmp_path / "report.docx").title == read
     assert report.metadata["agency"] is None and "agency_unknown" in {f.code for f in report.flags}
+
+
+def _seed_000_pdf(tmp_path: Path, title: str | None) -> "toolkit.Report":
+    """Seed 000 as a PDF titled ``title`` in its document information, its first line
+    '2020年政府信息公开工作年度报告' (naming no agency), the report."""
+    import toolkit
+
+    try:
+        from renderers import render_pdf
+    except ImportError:  # tests/ imported as a package
+        from tests.renderers import render_pdf
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "report.pdf"
+    render_pdf(["2020年政府信息公开工作年度报告"] + [line for line in lines[1:] if line.strip()], path, title=title)
+    return toolkit.parse_report(path)
+
+
+def test_the_info_title_of_a_pdf_report(tmp_path):
+    from toolkit.readers import read_document
+
+    # a PDF's Title in its document information, the report's (UTF-16 with its byte order mark): was not read
+    title = "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告"
+    meta_ = _seed_000_pdf(tmp_path, title).metadata
+    assert read_document(tmp_path / "report.pdf").title == title
+    assert (meta_["agency"], meta_["report_year"], meta_["level"], meta_["province"]) == (
+        "驻马店市住房和城乡建设局", 2020, "prefecture", "河南")
+
+
+@pytest.mark.parametrize("title", ["Untitled", "PowerPoint Presentation", "Microsoft Word - 文档1.docx",
+                                   "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告.doc", None])
+def test_a_pdf_info_title_naming_no_report(tmp_path, title):
+    from toolkit.readers import read_document
+
+    # a template's name, a converter's stamp, a file's name, no Title: no agency
+    report = _seed_000_pdf(tmp_path, title)
+    assert read_document(tmp_path / "report.pdf").title is None
+    assert report.metadata["agency"] is None and "agency_unknown" in {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-8", "gb18030"])
+def test_a_pdf_info_title_in_a_producers_encoding(encoding):
+    from toolkit.readers import _pdf_text_string
+
+    # a Title written in UTF-8 or GB18030 without a byte order mark (as some Chinese producers do): pdfminer's
+    # PDFDocEncoding gives mojibake ('é©»é©¬åº…'), each is read as written
+    title = "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告"
+    data = (b"\xfe\xff" if encoding == "utf-16-be" else b"") + title.encode(encoding)
+    assert _pdf_text_string(data) == title
+    assert _pdf_text_string(b"Annual report") == "Annual report"

@@ -772,10 +772,11 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # a label at the start of the line or after a space, then a space
     # (a label's cell holding its colon: '发布日期： | 2021-01-20')
     # (a label of more than two characters, at the start of the line or after a space, before its date with no
-    # colon or space: '发布时间2021-01-20')
+    # colon or space, also in brackets or in Chinese numerals: '发布时间2021-01-20', '发布时间【2021-01-20】',
+    # '发布时间二〇二一年一月二十日')
     glued = alternation([label for label in fields["published"] if len(label) > 2])
     return (re.compile(rf"({published})(?:(?:\s*[:：|])+\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"
-                       rf"|(?:^|(?<=[\s|]))({glued})(?=\d{{4}}\s*[-/.年])"),
+                       rf"|(?:^|(?<=[\s|]))({glued})(?=[\[【(（]?\s*(?:\d{{4}}\s*[-/.年]|{_CN_YEAR}\s*年))"),
             re.compile(rf"(?:{agency})(?:\s*[:：|])+\s*([^|:：\s]{{2,60}})"
                        rf"|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
 

@@ -148,8 +148,8 @@ class RawDocument:
         cell).
     title : str or None
         The title the document gives itself apart from its text (an HTML page's ``<title>``, which no line holds; a
-        DOCX's in its properties, unless only a template's name: 'Normal', '文档1'), white space collapsed; ``None``
-        where it gives none.
+        DOCX's in its properties, a PDF's in its document information, unless only a template's or a file's name:
+        'Normal', '文档1', 'Untitled', '年报.doc'), white space collapsed; ``None`` where it gives none.
     """
 
     path: str | None
@@ -1721,19 +1721,58 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
 
 
 def _docx_property_title(document) -> str | None:
-    """The title in the DOCX's properties (docProps/core.xml dc:title), white space collapsed, or None where there
-    is none or it is only a template's or a new document's name, or a converter's stamp (formats.yaml
-    docx.template_titles: 'Normal', '文档1', 'Microsoft Word - …')."""
+    """The title in the DOCX's properties (docProps/core.xml dc:title), as :func:`_own_title` reads it."""
     try:
         title = document.core_properties.title or ""
     except Exception:  # (a damaged properties part: the title is no part of the report's text)
         return None
+    return _own_title(title)
+
+
+def _own_title(title: str) -> str | None:
+    """A title a document gives itself apart from its text (a DOCX's dc:title, a PDF's Title), white space
+    collapsed, or None where there is none or it is only a template's or a new document's name, a converter's
+    stamp or a file's name (formats.yaml template_titles: 'Normal', '文档1', 'Untitled', 'Microsoft Word - …',
+    '年报.doc')."""
     from toolkit.formats import load_formats
 
     text = " ".join(title.split())
-    if not text or re.fullmatch(load_formats()["docx"]["template_titles"], text):
+    if not text or re.fullmatch(load_formats()["template_titles"], text):
         return None
     return text
+
+
+def _pdf_info_title(pdf) -> str | None:
+    """The Title of the PDF's document information, as :func:`_own_title` reads it (its bytes decoded by
+    :func:`_pdf_text_string`), or None where it has none or it cannot be read."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        for info in pdf.doc.info:
+            value = resolve1(info.get("Title"))
+            if isinstance(value, bytes):
+                return _own_title(_pdf_text_string(value))
+    except Exception:  # (a damaged information dictionary: the title is no part of the report's text)
+        return None
+    return None
+
+
+def _pdf_text_string(data: bytes) -> str:
+    """A PDF text string: UTF-16 after its byte order mark, else UTF-8 or GB18030 where the bytes read as one (a
+    Chinese producer writing its own encoding, which pdfminer's PDFDocEncoding would turn to mojibake), else
+    PDFDocEncoding."""
+    if data[:2] in (b"\xfe\xff", b"\xff\xfe"):
+        return data[2:].decode("utf-16-be" if data[0] == 0xFE else "utf-16-le", "replace")
+    if data.isascii():
+        return data.decode("ascii")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    from pdfminer.utils import decode_text
+
+    return decode_text(data)
 
 
 def _check_zip(zf: zipfile.ZipFile, path: str, max_bytes: int, kind: str) -> None:
@@ -2885,6 +2924,7 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
         try:
             with pdf:
                 lines = _read_pages(pdf.pages, path, "PDF", lambda page: _turned_upright(pdf, page))
+                title = _pdf_info_title(pdf)
         except ToolkitError:
             raise
         except Exception as exc:  # (the page tree in an object stream, which closing reads again: wrapped)
@@ -2893,7 +2933,7 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
             raise
         if budget.error is not None:  # raised where pdfminer let it pass
             raise budget.error
-    return RawDocument(path=path, format="pdf", encoding=None, lines=lines)
+    return RawDocument(path=path, format="pdf", encoding=None, lines=lines, title=title)
 
 
 

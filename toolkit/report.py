@@ -211,7 +211,7 @@ class Report:
         self.path = path
         self.source_format = raw.format
         self.encoding = raw.encoding
-        self._page_title = normalize_line(raw.title) if raw.title else None  # (an HTML page's <title>, a DOCX's)
+        self._page_title = normalize_line(raw.title) if raw.title else None  # (an HTML page's <title>, a DOCX's, a PDF's)
         normalized = normalize_lines(raw.lines)
         self._explicit = {i + 1: item for i, item in enumerate(normalized) if isinstance(item, list)}
         if self._explicit:  # (_render inlined: a line is mostly a str, and these run over every line)
