@@ -1409,16 +1409,18 @@ def _other_table_header(texts: list[str]) -> bool:
     """A header or row of another table ('序号 | 申请日期 | 申请内容', '项目 | 内容', '1 | 2017-03-05 | …').
 
     A case list's row: three cells or more, the first a number, no unit anywhere (a legacy row with its number
-    in a cell of its own, '1 | 当面申请数 | 件 | 2', has one).  A header: words in two cells or more, no value,
-    no unit, no known item first, none numbered like the table's own blocks and sub-blocks ('(四)申请来源 |
-    其中', '九、机构建设和保障经费情况 | (不含政府网站)'), no note in brackets after the first.
+    in a cell of its own, '1 | 当面申请数 | 件 | 2', has one), not marks alone.  A header: words in two cells or
+    more, no value, no unit, no known item first, none numbered like the table's own blocks and sub-blocks
+    ('(四)申请来源 | 其中', '九、机构建设和保障经费情况 | (不含政府网站)'), no note in brackets after the first.
     """
     vocab = vocabulary()
     words = [t.strip() for t in texts if t.strip()]
     if any(t in vocab.legacy_units for t in words):
         return False
     if len(words) >= 3 and is_value_cell(words[0]):
-        return True
+        # marks alone are no case's row: a block heading's cells ('一、主动公开情况\t—\t—', its label lost to the
+        # text layout) under the table's own header
+        return not all(t in NA_MARKS for t in words)
     if len(words) < 2 or any(is_value_cell(t) for t in words) or label_key(words[0]) in vocab.legacy_rows:
         return False
     _headers, _labels, serials = _legacy_header_keys()
@@ -1720,6 +1722,11 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 unread.append(row)
             continue
         if keys[0] in fm["column_letters"]:
+            continue
+        if texts[0] in NA_MARKS and all(t in NA_MARKS for t in texts):
+            # marks alone: a block heading's cells, its label lost to a text layout ('一、主动公开情况\t—\t—'), no
+            # item; read as its blank row would be (no unit carried down, no label wrapped)
+            wrapped, carried = "", ""
             continue
         # a row of one cell is joined with nothing; it gets its unit back only as a grid row of a known item
         # whose unit a merged cell covers and whose value is blank, else it is a label alone on its line (a
