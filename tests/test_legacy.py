@@ -729,6 +729,28 @@ def test_legacy_parts_with_block_headings_written_as_marks(header, layout, tmp_p
     _assert_parts_read(report, want, shares)
 
 
+@pytest.mark.parametrize("layout", ["tab", "pipe_cells", "html"])
+@pytest.mark.parametrize("header", [None, ["统计指标", "单位", "本年", "历年累计"]])
+def test_legacy_block_headings_as_marks_read_as_blank_ones(header, layout, tmp_path):
+    # Seed 003 (统计数, or 本年 | 历年累计 over a blank second column) with its blocks' headings written with marks
+    # ('一、主动公开情况 | — | —'): in tab text an item '—' was read (the marks' row given the unit above), and
+    # 历年累计 was value_2, the table ended at the marks' row under the header. Now as with the headings blank.
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    width = len(header or lines[start])
+    blank = [x + [""] * (width - len(x)) if start < i < end else x for i, x in enumerate(lines)]
+    blank[start] = header or blank[start]
+    marked = [[x[0]] + ["—"] * (width - 1) if start < i < end and not any(x[1:]) else x for i, x in enumerate(blank)]
+    assert sum(x != y for x, y in zip(marked, blank)) == 10
+    keys = ["row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    want, got = [_parse(x, layout, tmp_path) if layout == "html" else toolkit.parse_text(render_text(x, layout))
+                 for x in (blank, marked)]
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    assert set(want.tables.loc[want.tables["table"] == "legacy", "col_key"]) == {"value", "cumulative"} - (
+        set() if header else {"cumulative"})
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
 @pytest.mark.parametrize("marks", ["cells", "spaces", "lines"])
 @pytest.mark.parametrize("header", ["one row", *_PARTS_HEADERS])
 def test_glued_legacy_header_of_parts_set_apart_is_read(header, marks):
