@@ -391,6 +391,13 @@ def _beside_title_pattern() -> re.Pattern[str]:
                       rf"(?P<time>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*(?:(?:{furniture}).*)?")
 
 
+def _dated_line(line: str) -> re.Match[str] | None:
+    """:func:`_beside_title_pattern` matching the whole ``line``, tried only where it starts as a date or a bracket
+    does (most lines do not)."""
+    start = line.lstrip()[:1]
+    return _beside_title_pattern().fullmatch(line) if start.isdigit() or start in "[【(（二" else None
+
+
 def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, title: str) -> _dt.date | None:
     """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), else a date
     alone on the line above it (above the lines holding a piece of its text ``title``, a title broken over lines:
@@ -405,7 +412,7 @@ def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, titl
             above = line.strip()
             if re.sub(r"\s+", "", above) not in title:
                 break
-        m = _beside_title_pattern().fullmatch(above) if above[:1].isdigit() or above[:1] in "[【(（二" else None
+        m = _dated_line(above)
         # a date alone only: with a time it may be the date a browser printed the page on (formats.yaml's
         # pdf.stamp_time), a source line stands under the title
         if m is not None and (m.group("source") or m.group("time")):
@@ -418,11 +425,8 @@ def _line_above_title(lines: list[str], first: int) -> str:
     date of publication, :func:`_beside_title_pattern`: '驻马店市住房和城乡建设局' / '2021-01-20' / '2020年…'), or ''."""
     filled = (line for line in reversed(lines[:first]) if line.strip())
     above = next(filled, "")
-    if above.lstrip()[:1].isdigit() or above.lstrip()[:1] in "[【(（二":
-        m = _beside_title_pattern().fullmatch(above)
-        if m is not None and not m.group("source"):
-            return next(filled, "")
-    return above
+    m = _dated_line(above)
+    return next(filled, "") if m is not None and not m.group("source") else above
 
 
 def _without_stamp(raw: str) -> str:
@@ -1728,10 +1732,15 @@ def _page_title_parts(page_title: str) -> tuple[str | None, int | None] | None:
     return None
 
 
+def _file_stem(path: str | os.PathLike[str]) -> str:
+    """The file's name without its folders and its extension, NFKC-normalized (full-width digits)."""
+    return unicodedata.normalize("NFKC", os.path.splitext(os.path.basename(os.fspath(path)))[0])
+
+
 def _file_name_agency(path: str | os.PathLike[str]) -> str | None:
     """The agency a file's name gives when it is a report's title ('驻马店市住房和城乡建设局2020年政府信息公开工作
     年度报告.docx', also after a number or before a site's name: :func:`_page_title_parts`), else None."""
-    stem = unicodedata.normalize("NFKC", os.path.splitext(os.path.basename(os.fspath(path)))[0])
+    stem = _file_stem(path)
     if not re.search(f"[{HAN_RANGES}]", stem):
         return None  # (most names: an id, 'report_2021')
     parts = _page_title_parts(normalize_line(stem))
@@ -1740,7 +1749,7 @@ def _file_name_agency(path: str | os.PathLike[str]) -> str | None:
 
 def _file_name_year(path: str | os.PathLike[str]) -> int | None:
     """The one year a file's name gives (its folders' names not read), else None (none, or two)."""
-    stem = unicodedata.normalize("NFKC", os.path.splitext(os.path.basename(os.fspath(path)))[0])  # full-width digits
+    stem = _file_stem(path)
     years = {_year_value(next(filter(None, m.groups()))) for m in _FILE_YEAR.finditer(_UUID.sub(" ", stem))} - {None}
     return years.pop() if len(years) == 1 else None
 

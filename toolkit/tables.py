@@ -1131,12 +1131,11 @@ def _review_kinds_glued(header: list[str], labelled: list[tuple[str, list[Cell]]
     runs = [(lab, _one_glued_run(_trim_values(vals, width), width)) for lab, vals in labelled]
     if not runs or not all(len(vals) == 1 and vals[0].glued for _, vals in runs):
         return None  # (the common table: one row of 15 values, no label)
-    fm = load_formats()["review_litigation"]
-    across_of = {label_key(lab): k for k, labs in fm["cols"].items() for lab in labs}
-    named = [across_of[k] for k in header if k in across_of]
+    result_of = _review_names()[0]
+    named = [result_of[k] for k in header if k in result_of]
     if sorted(named) == sorted(col_keys) and named != col_keys:
         return None
-    cells = _named_lines([], runs, fm["rows"], {"run": []})
+    cells = _named_lines([], runs, load_formats()["review_litigation"]["rows"], {"run": []})
     return [cells[rk, "run"] for rk in row_keys] if cells else None
 
 
