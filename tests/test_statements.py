@@ -2651,3 +2651,51 @@ def test_a_problem_wrapped_after_words_of_a_sub_heading_stays_one_sentence():
     text = "1.信息更新不及时。2.整改措施\n落实不到位。(二)改进措施\n1.加强信息更新。"
     assert _pairs(extract_statements(text)) == [
         ("problem", "信息更新不及时"), ("problem", "整改措施落实不到位"), ("measure", "加强信息更新")]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if {"p", "m"} <= {k for k, _ in EXPECTED[s]}])
+@pytest.mark.parametrize("heading", ["存在问题的改进措施", "针对存在问题的改进措施", "针对上述问题的整改措施：",
+                                     "存在问题及改进措施"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_sub_heading_naming_the_measures_of_the_problems(stem, heading, glued):
+    # The real problems numbered 1., a sub-heading naming the measures of the problems ('存在问题的改进措施') on a line of
+    # its own or ending the last problem's line, then the real measures.  Before, no sub-heading wording had the
+    # problems before 改进措施: it was the last problem's text ('…加强。存在问题的改进措施').  It names the measures, so
+    # it is their sub-heading; '存在问题及改进措施', the section's title in both kinds' words, is no statement's text
+    # and says no kind (the measures are told as without it).
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    text = _numbered(problems) + ("" if glued else "\n") + heading + "\n" + _numbered(measures)
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+# the sections whose real measures (two or more) each open with a measure's verb (statements.yaml measure_cues)
+_OPENED = [s for s in EXPECTED if len(ms := [t for k, t in EXPECTED[s] if k == "m"]) > 1
+           and all(re.match("下一步|进一步|加强|加大|强化|推进|完善|提升|提高|健全|落实|拓宽|丰富|规范|优化", t) for t in ms)]
+
+
+@pytest.mark.parametrize("stem", _OPENED)
+@pytest.mark.parametrize("named", ["信息更新不及时", "公开内容不够全面", "解读形式单一"])
+@pytest.mark.parametrize("marker", ["shi", "num"])
+def test_a_sentence_naming_the_problem_it_admits_before_a_colon_and_a_list_of_measures(stem, named, marker):
+    # '我局还存在信息更新不及时的问题：' then the real measures, each opening with a measure's verb (加强…, 进一步…).  Before,
+    # a sentence admitting a shortcoming before a colon led a list of problems in: every measure read as a problem and
+    # the problem it names was lost.  The items' own wording says they are measures, so the sentence is a problem and
+    # the list measures, as where it ends in 。; the real problems after it (or a list with an item not opening so)
+    # stay problems.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = _MARKERS[marker]
+    sentence = f"我局政务公开工作还存在{named}的问题"
+    text = sentence + "：" + "".join(f"{number(i + 1)}{m}；" for i, m in enumerate(measures))
+    assert _pairs(extract_statements(text)) == [("problem", sentence)] + [("measure", m) for m in measures]
+    listed = sentence + "：" + "".join(f"{number(i + 1)}{p}；" for i, p in enumerate(problems))
+    assert _pairs(extract_statements(listed)) == [("problem", p) for p in problems]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "m" for k, _ in EXPECTED[s]) > 1])
+def test_a_lone_dun_number_before_an_amount_stays_text(stem):
+    # '1、5万元以上…' with no '2、' after it is no list (1、2万元 may be one or two): the real first problem so opened
+    # keeps it whole, in a list numbered 一是 or alone before the switch.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    problems = ["1、5万元以上项目中" + problems[0], *problems[1:]]
+    text = "".join(f"{'一二三四'[i]}是{p}；" for i, p in enumerate(problems)) + "下一步，我局将：" + _numbered(measures)
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", m) for m in measures]

@@ -10,7 +10,8 @@ reads them (``spec/codebook.md``):
    ``下一步工作打算如下:``) set the kind of what follows and never become statement text; glued to
    the text, a numbered one is read in its longest wording (``(二)改进措施和下一步工作打算一是…``),
    an unnumbered one when a colon, a ``。`` or the first item's marker follows it; an item's label saying its kind
-   (``问题一:``, ``措施二:``) is one whose text is that one item;
+   (``问题一:``, ``措施二:``) is one whose text is that one item; the section's title in both kinds' words
+   (``存在问题及改进措施``) is none and is left out;
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
    问题…``, ``2024年,我区将…``) starts the measures; inside an enumerated item (the numbering
    goes on after it: ``一是…。下一步,将…。二是…``) it is that item's own measure and the
@@ -35,7 +36,8 @@ reads them (``spec/codebook.md``):
 7. where neither a sub-heading nor a switch says which kind a list is, a list none of whose
    items admits a shortcoming (``不够``, ``有待``, ``还需`` …) but which has measure cues
    (``加强``, ``进一步`` …) is a list of measures, unless the sentence before it admits
-   shortcomings (``还存在一些不足:``) without naming them (``…但仍存在信息更新不及时的问题。`` is a problem).
+   shortcomings (``还存在一些不足:``) without naming them (``…但仍存在信息更新不及时的问题。`` is a problem, and
+   so before a colon where each item opens with a measure's verb: ``…的问题:一是加强巡查;二是完善制度。``).
 
 All patterns live in ``toolkit/data/classify/statements.yaml``.
 """
@@ -216,6 +218,8 @@ def _cues() -> dict[str, Any]:
     bullet = _styles()["bullet"][0].pattern + "?"  # (a bullet before an unnumbered one: '■存在问题:')
     return {
         "section_heading": _section_headings(),
+        # the section's title unnumbered, a whole line (_is_both_title)
+        "section_title": re.compile(rf"^(?:{join(_section_titles())})[。.:]?$"),
         "next_section": _next_section(),
         # a whole line that is a sub-heading
         "heading_line": re.compile(rf"^(?:(?P<num>{number})|{bullet}){opening}?(?:{any_title})(?:如下)?{closing}?[。.:]?$"),
@@ -272,14 +276,18 @@ def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(rf"\(?(?:\[?(?:{pieces})\]?\s*)+\)?")
 
 
-def _section_headings() -> list[re.Pattern[str]]:
-    """The problems section's own numbered heading, in the wordings of formats.yaml (both families), numbered 五、 or
-    as a part of a report numbered otherwise, (五) or 5."""
+def _section_titles() -> list[str]:
+    """The problems section's titles, in the wordings of formats.yaml (both families)."""
     from toolkit.formats import load_formats
 
     sections = load_formats()["sections"]
-    titles = [p for family in sections.values() for p in family.get("problems", [])]
-    return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*$") for t in titles]
+    return [p for family in sections.values() for p in family.get("problems", [])]
+
+
+def _section_headings() -> list[re.Pattern[str]]:
+    """The problems section's own numbered heading, in the wordings of formats.yaml (both families), numbered 五、 or
+    as a part of a report numbered otherwise, (五) or 5."""
+    return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*$") for t in _section_titles()]
 
 
 def _is_section_heading(line: str, cues: dict[str, Any]) -> bool:
@@ -288,6 +296,23 @@ def _is_section_heading(line: str, cues: dict[str, Any]) -> bool:
     if not any(p.match(line) for p in cues["section_heading"]):
         return False
     return _SECTION_NUMBER.match(line) is not None or not cues["heading_line"].match(line)
+
+
+def _is_both_title(line: str, cues: dict[str, Any]) -> bool:
+    """Whether ``line`` is the section's title in both kinds' words, unnumbered, on a line of its own (``存在问题及改进措施``
+    after the problems, as a page repeats it): no statement's text, and no sub-heading, since it names neither kind
+    alone (``存在的问题``, a title of the legacy sections, is the problems' sub-heading)."""
+    return (("问题" in line or "不足" in line) and cues["section_title"].match(line) is not None
+            and not cues["heading_line"].match(line))
+
+
+def _without_both_title(line: str, cues: dict[str, Any]) -> str:
+    """``line`` without the section's title in both kinds' words glued after its last sentence's end and ending it
+    (``…加强。存在问题及改进措施``, a page's text that lost the break before it; see :func:`_is_both_title`)."""
+    if line[-1] in _STATED_ENDS:
+        return line  # (cheap: most lines end in a sentence's end)
+    end = max(map(line.rfind, _STATED_ENDS))
+    return line[: end + 1] if end >= 0 and _is_both_title(line[end + 1:], cues) else line
 
 
 def _next_section() -> re.Pattern[str]:
@@ -367,7 +392,7 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
     alone = -1  # the index in kept of the last line of lines, where it is that line alone
     implied: dict[int, tuple[str, int]] | None = None  # sub-headings in unknown wordings (sought where needed)
     for k, line in enumerate(kept):
-        if not lines and _is_section_heading(line, cues):
+        if (not lines and _is_section_heading(line, cues)) or _is_both_title(line, cues):
             continue  # the caller passed the section heading along
         if _BARE_NUMBER.fullmatch(line) and (
                 ((not lines or lines[-1].endswith(_TAIL_STOPS) or cues["heading_line"].match(lines[-1]))
@@ -392,7 +417,8 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
                 continue
         lines.append(line)
         alone = k
-    return [remove_pinyin(line) for line in lines]  # '密切关(guān' / ')系': a pinyin note broken by the wrap
+    # ('密切关(guān' / ')系': a pinyin note broken by the wrap)
+    return [remove_pinyin(_without_both_title(line, cues)) for line in lines]
 
 
 def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
@@ -1629,15 +1655,15 @@ def _stated_before_list(preamble: str) -> str:
     return _clean("".join(sentences))
 
 
-def _admitted_problem(preamble: str) -> str:
+def _admitted_problem(preamble: str, colon: bool = False) -> str:
     """The sentence ending ``preamble`` where it admits a shortcoming it names (``虽然取得一定成效,但仍存在信息更新不及时的
     问题。``: a problem cue between the admission's verb and its noun, statements.yaml ``admits_shortcomings``), else ''.
 
     Not a sentence framing the section (``…但仍存在一些不足。``, ``…还有一定差距。``) nor one leading a list in with a
-    colon.
+    colon, unless ``colon`` (the list's items each open with a measure's verb: ``…存在信息更新不及时的问题:一是加强巡查;``).
     """
     raw = preamble.rstrip()
-    if not raw.endswith(_STATED_ENDS):
+    if not raw.endswith(_STATED_ENDS + ((":",) if colon else ())):
         return ""
     sentence = raw[max(map(raw[:-1].rfind, _SENTENCE_STOPS + (":", "\n"))) + 1:]
     cues = _cues()
@@ -1645,7 +1671,7 @@ def _admitted_problem(preamble: str) -> str:
         # (the verbs, 存在 还有 仍有 尚有, and the nouns, 问题 不足 差距 …, are two characters each)
         named = admission[2:-2]
         if any(cue in named and _admits(admission[2:], cue, cues["cue_qualifies"]) for cue in cues["problem_cues"]):
-            return _clean(sentence)
+            return _clean(sentence.removesuffix(":"))
     return ""
 
 
@@ -1823,12 +1849,15 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             lists.append([])
         lists[-1].append((n, item))
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
-    admitted = any(p.search(full_preamble) for p in _cues()["admits"]) and not any(
-        p.search(full_preamble) for p in _cues()["lead_in"])
+    cues = _cues()
+    admitted = any(p.search(full_preamble) for p in cues["admits"]) and not any(
+        p.search(full_preamble) for p in cues["lead_in"])
     if admitted and not (stated or block.fixed) and _vote([t for _, t in lists[0]]) == "measure":
         # (a sentence naming the problem it admits, '虽然…,但仍存在信息更新不及时的问题。', before a list of measures: a
-        # problem of its own, not the list's lead-in)
-        stated = _admitted_problem(text[: marks[0][0]])
+        # problem of its own, not the list's lead-in; also before a colon where each item opens with a measure's verb,
+        # '…存在信息更新不及时的问题:一是加强巡查;二是完善制度。')
+        opened = all(cues["measure_opening"].match(t) for _, t in lists[0])
+        stated = _admitted_problem(text[: marks[0][0]], colon=opened)
         admitted = not stated
     kinds = []
     for k, lst in enumerate(lists):
