@@ -615,9 +615,10 @@ def render_pdf(
     middle: bool = False,
     unmapped: set | None = None,
     title: str | None = None,
+    xmp_title: str | None = None,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2), ``title`` (if given) as its document
-    information's Title.
+    information's Title and ``xmp_title`` (if given) as the dc:title of its XMP metadata stream.
 
     ``decorate(pdf, page_no)`` is called when a page is full (and for the last page) to draw over it what a
     printer or a document system adds (headers, footers, watermarks: ``overlays.py``); ``marks`` maps
@@ -657,6 +658,12 @@ def render_pdf(
     pdf.set_font("cjk", size=font_size)
     if title is not None:
         pdf.set_title(title)
+    if xmp_title is not None:
+        pdf.set_xmp_metadata(
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt>'
+            f'<rdf:li xml:lang="x-default">{html.escape(xmp_title)}</rdf:li></rdf:Alt></dc:title></rdf:Description>'
+            '</rdf:RDF></x:xmpmeta>')
     measure = pdf
     pad = 2 * pdf.c_margin + font_size
 

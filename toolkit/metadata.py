@@ -877,14 +877,45 @@ def _is_clause(text: str) -> bool:
     return any(w in text for w in words)
 
 
+@functools.lru_cache(maxsize=1)
+def _government_only_endings() -> tuple[str, ...]:
+    """The government endings no department ending ends (人民政府, 政府): a name so ending is a government's or
+    none."""
+    rules = _rules()["agency"]
+    return tuple(e for e in rules["government_endings"] if not e.endswith(tuple(rules["department_endings"])))
+
+
 def _agency_like(text: str) -> bool:
     text = text.strip()
     if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text) or _is_clause(text):
         return False
     if text.endswith(_body_endings()):
-        return not text.endswith(_not_body_endings())
+        if text.endswith(_not_body_endings()):
+            return False
+        if text.endswith(_government_only_endings()):
+            # a kind of government ('法制型政府', '服务型政府', '透明政府'), no government's name: its places (if any)
+            # and the ending, nothing else; nor a phrase's ('各乡人民政府')
+            places, rest = _split_places(text)
+            return _kind(rest, bool(places)) is not None and not any(_phrase_place(p) for p in places)
+        return True
     places, rest = _split_places(text)
-    return bool(places) and rest == ""
+    return bool(places) and rest == "" and not any(_phrase_place(p) for p in places)
+
+
+def _phrase_place(place: _Place) -> bool:
+    """Whether a place read by its ending alone is a phrase ending as a place does, no unit's name: a collective or
+    a reference (metadata.yaml places.collective_starts: '各乡', '全县', '我区'), a slogan's count (numerals of
+    ``count_numerals`` in two runs or more: '一岛两窗三区'), or words glued before a place the gazetteer knows (a
+    year's tail, a clause: '年度乌当区', '城建服务热线并入哈密市')."""
+    text = place.text
+    full = _index()["full"]
+    if text in full or place.zone or place.province:  # (a unit: the gazetteer's, a corps', a renamed county)
+        return False
+    rules = _rules()["places"]
+    if text.startswith(tuple(rules["collective_starts"])) \
+            or len(re.findall(f"[{rules['count_numerals']}]+", text)) > 1:
+        return True
+    return any(text[i:] in full for i in range(1, len(text) - 2))
 
 
 def is_furniture(line: str) -> bool:

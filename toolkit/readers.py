@@ -148,8 +148,9 @@ class RawDocument:
         cell).
     title : str or None
         The title the document gives itself apart from its text (an HTML page's ``<title>``, which no line holds; a
-        DOCX's in its properties, a PDF's in its document information, unless only a template's or a file's name:
-        'Normal', '文档1', 'Untitled', '年报.doc'), white space collapsed; ``None`` where it gives none.
+        DOCX's in its properties, a PDF's in its document information, else in its XMP metadata, unless only a
+        template's or a file's name: 'Normal', '文档1', 'Untitled', '年报.doc'), white space collapsed; ``None`` where
+        it gives none.
     """
 
     path: str | None
@@ -1757,6 +1758,34 @@ def _pdf_info_title(pdf) -> str | None:
     return None
 
 
+_XMP_NS = {"dc": "http://purl.org/dc/elements/1.1/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _pdf_xmp_title(pdf) -> str | None:
+    """The dc:title of the PDF's XMP metadata (the catalog's Metadata stream), as :func:`_own_title` reads it: its
+    default language's entry (xml:lang x-default), else its first, else its text; None where it has none or it
+    cannot be read."""
+    import lxml.etree
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    try:
+        stream = resolve1(pdf.doc.catalog.get("Metadata"))
+        if not isinstance(stream, PDFStream):
+            return None
+        # (no entity is expanded nor anything fetched: the stream is the producer's, not ours)
+        parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+        root = lxml.etree.fromstring(stream.get_data(), parser)
+        title = root.find(".//dc:title", _XMP_NS) if root is not None else None
+        if title is None:
+            return None
+        items = title.findall(".//rdf:li", _XMP_NS)
+        chosen = next((li for li in items if li.get(_XML_LANG) == "x-default"), items[0] if items else title)
+        return _own_title("".join(chosen.itertext()))
+    except Exception:  # (a damaged stream or XML: the title is no part of the report's text)
+        return None
+
+
 def _pdf_text_string(data: bytes) -> str:
     """A PDF text string: UTF-16 after its byte order mark, else UTF-8 or GB18030 where the bytes read as one (a
     Chinese producer writing its own encoding, which pdfminer's PDFDocEncoding would turn to mojibake), else
@@ -2924,7 +2953,7 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
         try:
             with pdf:
                 lines = _read_pages(pdf.pages, path, "PDF", lambda page: _turned_upright(pdf, page))
-                title = _pdf_info_title(pdf)
+                title = _pdf_info_title(pdf) or _pdf_xmp_title(pdf)  # (the XMP's where the Info gives none)
         except ToolkitError:
             raise
         except Exception as exc:  # (the page tree in an object stream, which closing reads again: wrapped)
