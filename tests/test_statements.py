@@ -2551,6 +2551,57 @@ def test_a_switch_sentence_saying_a_measure_of_its_own_before_the_measures(stem,
         assert _pairs(extract_statements(_switch_before_measures(problems, only, measures, form))) == _expected(stem)
 
 
+
+# lead-ins of the real sections' measures that say a measure ({m}, the first clause of the section's real measures)
+# before announcing the list, and those that only announce it (switching first or not), as the real sections' do
+_SAYING_THEN_ANNOUNCING = ["下一步，我们将{m}，主要做好以下工作：", "针对上述问题，我局将{m}，具体措施如下：",
+                           "下一步，我们将{m}，提高工作人员能力，重点做好以下几方面工作。"]
+_ONLY_ANNOUNCING = ["下一步，我们将重点做好以下几方面工作：", "下一步，我们将针对上述问题，重点做好以下工作：",
+                    "在下一步工作中，我局将重点做好以下工作。", "2024年，我局将从以下方面改进："]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("lead", _SAYING_THEN_ANNOUNCING)
+@pytest.mark.parametrize("form", ["headings", "headings_lines", "restarted", "numbered_on"])
+def test_a_lead_in_saying_a_measure_before_it_announces_the_list(stem, lead, form):
+    # The real problems, then a lead-in that says a measure (the section's real one's first clause) and then announces
+    # the list ('下一步，我们将加强业务培训，主要做好以下工作：'), then the real measures: under the measures' sub-heading,
+    # restarted at 一是 or numbered on.  Before, the whole sentence was dropped as the list's lead-in: its measure was
+    # lost (120 of 120 wrong).  It is a statement without its announcing clause, as a switch sentence saying a measure
+    # ('下一步，我们将加强业务培训。') is one; a lead-in that only announces the list stays out, as the gold has it.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    said = lead.format(m=_SAID[stem])
+    own = _clean_text(said[: said.rindex("，")])
+    expected = [("problem", p) for p in problems] + [("measure", own)] + [("measure", m) for m in measures]
+    assert _pairs(extract_statements(_switch_before_measures(problems, said, measures, form))) == expected
+    for only in _ONLY_ANNOUNCING:
+        assert _pairs(extract_statements(_switch_before_measures(problems, only, measures, form))) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "m" for k, _ in EXPECTED[s]) > 1])
+@pytest.mark.parametrize("switch", ["下一步，我们将从以下方面改进。", "针对上述问题，下一步将着力做好以下工作。",
+                                    "下一步，我局将加强改进。", "下一步，我们将{m}，从以下方面改进。",
+                                    "针对上述问题，我局将{m}。下一步，我们将从以下方面改进。"])
+@pytest.mark.parametrize("headings", [False, True])
+def test_a_switch_sentence_before_measures_split_at_semicolons(stem, switch, headings):
+    # The real problems, then a switch sentence ending in 。, then the real measures unnumbered, split at '；' (without
+    # sub-headings or under them).  Before, the sentence was the first measure's text ('下一步,我们将从以下方面改进。
+    # 强化政务公开能力建设…'; 90 of 90 wrong); it leads the list in now, and the measure it says before announcing the
+    # list, or in a sentence before it, is a statement of its own.  The lead-in ending in a colon ('下一步：') was and
+    # is left out.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    said = switch.format(m=_SAID[stem])
+    if headings:
+        text = "（一）存在问题\n" + "".join(f"{i + 1}.{t}。\n" for i, t in enumerate(problems)) + "（二）改进措施\n"
+    else:
+        text = "还存在一些不足：" + "".join(f"{'一二三四'[i]}是{t}；" for i, t in enumerate(problems))
+    own = said.partition("。")[0] if "。下一步" in said else said.rpartition("，")[0] if "{m}" in switch else ""
+    expected = ([("problem", p) for p in problems] + [("measure", _clean_text(own))] * bool(own)
+                + [("measure", m) for m in measures])
+    for lead in (said, "下一步："):
+        got = _pairs(extract_statements(text + lead + "；".join(measures) + "。"))
+        assert got == (expected if lead == said else _expected(stem))
+
 # --- the real sections' statements numbered, led in and switched otherwise (helper fuzz4) ---------------------------
 
 _CN = "一二三四五六七八九十"

@@ -26,7 +26,9 @@ reads them (``spec/codebook.md``):
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
    sentences that only frame the section are not statements, unless they hold the only
    content of their kind; a switch sentence there that says a measure of its own (``下一步,我们将加强业务
-   培训。1.…``; not one that only switches, ``下一步,我局将加强改进。``) is one;
+   培训。1.…``; not one that only switches, ``下一步,我局将加强改进。``) is one, and so is a lead-in's measure said
+   before its clause announcing the list (``下一步,我们将加强业务培训,主要做好以下工作:``); before a list split at
+   ``;``, such a lead-in ending in 。 is not the first item's text;
 6. a section given as a table whose header (or rows' first cell) names problems and measures
    (``存在问题 | 改进措施``; also exported one cell a line) gives each cell as a part of that kind, row by
    row; a short numbered
@@ -1601,13 +1603,45 @@ def _plain(block: _Block, out: _Found) -> None:
     # (a cell under a column's name is one row's item, as an enumerated item is: its ';' joins clauses of one
     # statement, seed 003's '…比较多;注重结果公开,忽略了过程公开;…')
     pieces = [p for p in ([rest] if block.cell else re.split(r";", rest)) if _clean(p)]
-    if len(pieces) > 1 and ":" in pieces[0]:
-        lead, _, first = pieces[0].rpartition(":")
-        if _clean(first):
-            pieces[0] = first
-            out.dropped.append(((block.order, 0), block.kind, _clean(lead)))
+    lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
+    if _clean(first):
+        pieces[0] = first
+        # (a measure said in the lead-in, '下一步,我们将加强培训,从以下方面改进。加强…;完善…', is one of its own)
+        said = (_said_before_lead_in(lead) or _switch_said(lead)) if block.kind == "measure" else ""
+        if said:
+            out.statements.append(((block.order, 0), block.kind, said))
+        out.dropped.append(((block.order, 0), block.kind, _clean(lead.replace(said, "", 1) if said else lead)))
     for j, piece in enumerate(pieces, start=1):
         out.statements.append(((block.order, j), block.kind, _clean(piece)))
+
+
+def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
+    """The lead-in of a list without enumeration split at ';' and its first item, both in ``piece``, the text before
+    the first ';' (else ``("", "")``).
+
+    The lead-in ends in a colon (``下一步,我局将采取以下措施:加强培训``), or, in a list of ``measures``, is the switch
+    sentences that open the piece and end in 。, up to the last that announces the list or only switches (``下一步,我们将
+    从以下方面改进。加强培训``, ``下一步,我局将加强改进。加强培训``: they were the first item's text); one that says a
+    measure after it (``针对…的问题,我局将加强巡查。…``) may be the first item's own first sentence.
+    """
+    if ":" in piece:
+        lead, colon, first = piece.rpartition(":")
+        return lead + colon, first
+    sentences = _split_sentences(piece) if measures else ()
+    if len(sentences) < 2 or not _is_switch(sentences[0].lstrip(_TRIM_START), 0):
+        return "", ""  # (cheap: most first items are one sentence)
+    cues = _cues()
+    end = 0
+    # (of the switch or announcing sentences opening it, up to the last that says no measure: '针对上述问题,我局将加强培训。
+    # 下一步,我们将从以下方面改进。' leads in, '针对…的问题,我局将加强巡查。' or '下阶段,我局将进一步完善…。' after it may be the
+    # first item's own first sentence)
+    for k, sentence in enumerate(sentences[:-1], start=1):
+        announces = any(p.search(sentence) for p in cues["announces_list"])
+        if not (announces or _is_switch(sentence.lstrip(_TRIM_START), 0)):
+            break
+        if announces or not _names_own_measure(_clean(sentence)):
+            end = k
+    return ("".join(sentences[:end]), "".join(sentences[end:])) if end else ("", "")
 
 
 def _vote(items: list[str]) -> str | None:
@@ -1684,16 +1718,27 @@ def _said_before_lead_in(preamble: str) -> str:
     (``针对上述问题,我局将加强培训。下一步,我们将:一是…``; they were dropped with the lead-in).  Not where they
     announce the list or name no measure (:func:`_names_own_measure`), nor before a lead-in that only announces
     it (``具体措施如下:``, ``主要做好以下工作:``): there they lead it in together, unless they open with a switch sentence
-    that says a measure of its own (:func:`_switch_said`: ``下一步,我们将加强业务培训。具体措施如下:``).
+    that says a measure of its own (:func:`_switch_said`: ``下一步,我们将加强业务培训。具体措施如下:``).  A lead-in
+    that says a measure before its clause announcing the list (:func:`_own_measure`: ``下一步,我们将加强业务培训,主要做好以下
+    工作:``) says it as such a switch sentence does.
     """
-    preamble = preamble.rstrip()
-    if not preamble.endswith((":", "。")):
+    stated = preamble.rstrip().endswith((":", "。"))
+    # (a lead-in saying a measure may end at a line's end, as web text copies it: '…,重点做好以下工作' / '1.…')
+    if not stated and not preamble.rstrip(" \t").endswith("\n"):
         return ""
+    preamble = preamble.rstrip()
     # (a line's end is a sentence's: '针对上述问题,我局将加强培训' / '下一步,我们将:' on lines of their own)
     cut = max(map(preamble[:-1].rfind, _SENTENCE_STOPS + ("\n",)))
     before, lead = preamble[: cut + 1], preamble[cut + 1:].strip()
     cues = _cues()
-    if cut < 0 or not lead:
+    if not lead:
+        return ""
+    own = _own_measure(lead)
+    if own:
+        # (a lead-in that says a measure before announcing the list, '下一步,我们将加强业务培训,主要做好以下工作:', says it
+        # as a switch sentence of its own would: its announcing clauses alone lead the list in)
+        return _switch_said(before + own + "。")
+    if not stated:
         return ""
     if not (cues["additive"].match(lead) or any(p.match(lead) for p in cues["switch"])):
         # (a lead-in that only announces the list, '具体措施如下:', after a switch sentence saying a measure of its own)
@@ -1701,6 +1746,25 @@ def _said_before_lead_in(preamble: str) -> str:
     said = _clean("".join(_after_framing(before)))
     # (a sentence that names no measure, '我局高度重视上述问题。', stays out as before)
     return said if _names_own_measure(said) else ""
+
+
+def _own_measure(lead: str) -> str:
+    """The clauses of a lead-in before the one that announces the list where they name a measure of their own
+    (:func:`_names_own_measure`), else ''.
+
+    ``下一步,我们将加强业务培训,主要做好以下工作:`` says 下一步,我们将加强业务培训 before its announcing clause; a lead-in that
+    only announces the list (``主要做好以下工作:``, ``下一步,我们将重点做好以下几方面工作:``) says nothing before it.
+    """
+    cues = _cues()
+    if not _has(lead, "measure_cues"):
+        return ""  # (cheap: most lead-ins name no measure)
+    start = 0
+    for clause in lead.split(","):
+        if any(p.search(clause) for p in cues["announces_list"]):
+            own = lead[: max(start - 1, 0)]
+            return own if own and _names_own_measure(own) else ""
+        start += len(clause) + 1
+    return ""
 
 
 def _switch_said(preamble: str) -> str:
