@@ -1141,7 +1141,7 @@ def _pipe_join(items: list) -> str:
     return out
 
 
-def render_text(lines: list, layout: str) -> str:
+def render_text(lines: list, layout: str, *, blank_cell: str | None = None) -> str:
     """Return `lines` as plain text in one of the layouts of the seeds.
 
     Parameters
@@ -1156,6 +1156,9 @@ def render_text(lines: list, layout: str) -> str:
         a blank cell a lone tab, a blank line after each row (seed 004).
         ``'lines'``: every text line and filled cell followed by a blank
         line, blank cells omitted (seed 000).
+    blank_cell : str, optional
+        In the ``'lines'`` layout, the line a blank cell is written as (``'|'``, or ``''``: an empty line, then its
+        blank line), where it leaves a trace; None (the default) omits it.
 
     Returns
     -------
@@ -1190,6 +1193,8 @@ def render_text(lines: list, layout: str) -> str:
                 for cell in row:
                     if cell.strip():
                         out += [cell, ""]
+                    elif blank_cell is not None:
+                        out += [blank_cell, ""]
     return "\n".join(out) + "\n"
 
 

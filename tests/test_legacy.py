@@ -342,6 +342,61 @@ def test_legacy_two_value_columns_one_cell_a_line_blank_cells_left_out():
     assert [f.code for f in report.flags if f.table] == ["ragged"] * len(short)
 
 
+def _seed_one_of_two_columns(blank: int) -> list:
+    """Seed 003's lines with its table under 本年 | 历年累计, its values in one of the two columns, the other
+    (``blank``: 0 本年, 1 历年累计) blank on every row."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [[*x[:2], *((["", x[2]] if blank == 0 else [x[2], ""]) if len(x) > 2 else ["", ""])]
+            for x in lines[start + 1:end]]
+    return lines[:start] + [["统计指标", "单位", "本年", "历年累计"]] + rows + lines[end:]
+
+
+@pytest.mark.parametrize("blank", [0, 1])
+def test_legacy_one_of_two_columns_one_cell_a_line_blank_cells_left_out(blank):
+    """Seed 003 under 本年 | 历年累计, one of the two blank on every row, in seed 000's layout (a cell a line, a blank
+    line after it, blank cells left out): each value ran with nothing beside it into a run of digits of both
+    columns, cut where the identities tell, so the 36 rows with a value were NA, flagged ambiguous_digits (72
+    cells).  A value alone between blank lines is one cell, but which column's is not known: NA, flagged ragged,
+    as a row of two columns that lost a blank; the rows without a value read as the pipe rows."""
+    lines = _seed_one_of_two_columns(blank)
+    want = toolkit.parse_text(render_text(lines, "pipe_rows")).tables.set_index(["row_key", "col_key"])
+    report = toolkit.parse_text(render_text(lines, "lines"))
+    got = report.tables.set_index(["row_key", "col_key"])
+    assert len(want) == 170 and sorted(got.index) == sorted(want.index)
+    valued = want.index[want["value"].notna()].get_level_values(0).unique()
+    assert len(valued) == 36
+    short = got.index.get_level_values(0).isin(valued)
+    assert got.loc[short, "value"].isna().all() and set(got.loc[short, "flag"]) == {"ragged"}
+    pd.testing.assert_frame_equal(got.loc[~short, ["value", "raw", "unit", "flag"]],
+                                  want.loc[got.index[~short], ["value", "raw", "unit", "flag"]])
+    assert [f.code for f in report.flags if f.table] == ["ragged"] * 36
+
+
+@pytest.mark.parametrize("mark", ["|", ""])
+@pytest.mark.parametrize("table", ["本年 blank", "历年累计 blank", "本期实际 | 本年累计"])
+def test_legacy_two_value_columns_one_cell_a_line_blank_cells_traced(table, mark):
+    """Seed 003 in two value columns in seed 000's layout (a cell a line, a blank line after it), a blank cell
+    written as a line of its own, '|' or an empty one (three blank lines where a cell's one is): the trace was
+    dropped, so a row of one value was NA (flagged ambiguous_digits or ragged, 72 or 4 cells).  The trace is the
+    blank cell: all 170 cells as the pipe rows read them, and their flags; but blank lines that end the text are
+    no trace (a file ends in any number of them), so the table's last row, its value and then an empty line
+    (二十、提交电子证照数 | 件 | 0 | blank), is NA flagged ragged, as without a trace."""
+    lines = (_seed_two_value_columns() if "|" in table else _seed_one_of_two_columns(0 if table.startswith("本年")
+                                                                                   else 1))
+    want, got = (toolkit.parse_text(text) for text in (render_text(lines, "pipe_rows"),
+                                                       render_text(lines, "lines", blank_cell=mark)))
+    assert len(want.tables) == 170 and want.tables["value"].notna().sum() >= 36
+    cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    last = want.tables["row_key"] == "提交电子证照数"
+    untraced = mark == "" and table == "历年累计 blank"
+    assert (got.tables.loc[last, "flag"] == "ragged").all() if untraced else not got.tables.loc[last, "flag"].any()
+    kept = ~last if untraced else slice(None)
+    pd.testing.assert_frame_equal(got.tables.loc[kept, cols], want.tables.loc[kept, cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table] + [
+        ("ragged", "二十、提交电子证照数: 0 for 2 value columns, the blank one unknown")] * untraced
+
+
 @pytest.mark.parametrize("columns", [1, 2])
 def test_legacy_rows_of_blank_values_one_cell_a_line(columns):
     """Seed 003's table one cell a line ending in ' |', a blank cell appended to the line before (seed 001's layout):

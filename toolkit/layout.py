@@ -1072,6 +1072,10 @@ _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四
 _GLUED_VALUE = re.compile(r"[\s|]*(\d[\d,]*(?:\.\d+)?)?")
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
 _VALUES_APART = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+)(?![\d.、])")
+# cells alone on their lines between blank lines (seed 000's layout: report._cells_on_lines_apart made the blank
+# lines carriage returns, a blank cell's trace a '|'): a value each, though fewer than the table's value columns
+# (a blank one that left no trace)
+_CELLS_ON_LINES = re.compile(r"\r((?:\d[\d,]*(?:\.\d+)?|\|)(?:\r(?:\d[\d,]*(?:\.\d+)?|\|))*)(?:\r|$)")
 # an item number at the end of the text before a label: '2.' or '2、', after the value and a cell mark
 _ARABIC_ITEM_FORM = r"(\d{{1,2}})[.、]\s*(?:(?:{sub})[:：])?\s*$"
 
@@ -1168,7 +1172,7 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 def _second_value(rest: str) -> bool:
     """Whether the text after a row's value starts with another value (``480 | 1260``): a table of more value
     columns than one, whose glued runs have no sure bounds; not the next item's number (``| 2.``)."""
-    return bool(re.match(r"[\s|]+\d", rest)) and not _arabic_item().match(rest.strip(" |"))
+    return bool(re.match(r"[\s|]+\d", rest)) and not _arabic_item().match(rest.strip(" |\r"))
 
 
 def _values_apart(gap: str, n: int) -> tuple[list[str], int] | None:
@@ -1178,6 +1182,10 @@ def _values_apart(gap: str, n: int) -> tuple[list[str], int] | None:
     Cell marks keep a blank cell (`` | | 12 |2.``: '' and 12); spaces do not (`` 480 481其中``), so a row may give
     fewer values than columns (the tables stage flags it ``ragged``), never more.
     """
+    if (lone := _CELLS_ON_LINES.match(gap)) is not None:
+        cells = ["" if c == "|" else c for c in lone.group(1).split("\r")]
+        if len(cells) <= n and not _second_value(gap[lone.end():]):
+            return cells, lone.end()
     if re.match(r"\s*\|", gap):
         pieces = gap.split("|")
         cells = [c.strip() for c in pieces[1:n + 1]]
@@ -1263,7 +1271,8 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     def _apart(gap: str, digits: str, rest: str) -> tuple[list[str], int] | None:
         """A row's values set apart by cell marks or spaces in a table of several value columns (values
         glued into one run are cut by the tables stage instead)."""
-        if len(names) + codes < 2 or not (gap.lstrip().startswith("|") or (digits and _second_value(rest))):
+        if len(names) + codes < 2 or not (gap.lstrip().startswith("|") or (digits and _second_value(rest))
+                                          or _CELLS_ON_LINES.match(gap)):
             return None
         found = _values_apart(gap, len(names) + codes)
         return None if found is None else (found[0][codes:], found[1])
@@ -1278,7 +1287,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
             cells = m.group("cells")
             value: str | list[str] = m.group("value") or ""
             apart = _apart(cells, value, cells[_GLUED_VALUE.match(cells).end():])
-            if apart is not None and not cells[apart[1]:].strip(" |"):
+            if apart is not None and not cells[apart[1]:].strip(" |\r"):
                 value = apart[0]
             elif not re.fullmatch(r"[\s|]*(?:\d[\d,]*(?:\.\d+)?)?[\s|]*", cells):
                 continue  # values set apart, but not those of the table's value columns: no item of it
@@ -1295,7 +1304,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
         rest = chunk[end:] if not tail else ""
         # digits outside notes, or a unit then a number (the value of an item not read, run into a number)
         if re.search(r"\d", re.sub(r"[(（][^()（）]*[)）]", "", "".join(left))) or unit_value.search(rest):
-            unlabelled.append((line_at(at), ("".join(left) if tail else chunk).strip(" |")[:60]))
+            unlabelled.append((line_at(at), ("".join(left) if tail else chunk).strip(" |\r")[:60]))
         if re.search(_CN_NUMBERING, chunk[:end] if tail else chunk):
             last = 0
 

@@ -79,7 +79,8 @@ def _line_led(words: re.Pattern[str], text: str) -> int | None:
 
 
 # a cell alone on its line: a number, or a column's name in the header (a part's: '区政府', '合计'; the unit's)
-_LONE_CELL = re.compile(rf"\d[\d,]*(?:\.\d+)?|{_PART_NAME}")
+_LONE_VALUE_LINE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_LONE_CELL = re.compile(rf"{_LONE_VALUE_LINE.pattern}|{_PART_NAME}")
 _LABEL_MAX = 45  # characters: no statistics table's label is longer (a line of wrapped page text may be)
 
 
@@ -113,20 +114,44 @@ def _wrapped_beside(lines: list[str], i: int, step: int) -> bool:
 
 
 def _cells_on_lines_apart(lines: list[str]) -> list[str]:
-    """The lines to join into page text, a blank line beside a lone cell made a space: a value or a header's word
-    on a line of its own with blank lines around it ('480' / '' / '481' / '' / '2.政府网站…', '单位' / '' / '区政府'
-    / '' / '区直单位', a table one cell a line as seed 000's layout writes it) is no wrap of one number (480481)
-    nor run into an item number (4812.) or into the next word (区政府区直单位: the columns' number lost), while a
-    wrap leaves no blank line (a page break in a wrapped text does, but puts no lone cell beside it)."""
+    """The lines to join into page text, a blank line beside a lone cell made a cell's bound: a value or a header's
+    word on a line of its own with blank lines around it ('480' / '' / '481' / '' / '2.政府网站…', '单位' / '' /
+    '区政府' / '' / '区直单位', a table one cell a line as seed 000's layout writes it) is no wrap of one number
+    (480481) nor run into an item number (4812.) or into the next word (区政府区直单位: the columns' number lost),
+    while a wrap leaves no blank line (a page break in a wrapped text does, but puts no lone cell beside it).
+
+    The bound is a carriage return, found in no line, so that a value alone between two is known as one cell
+    (layout.glued_legacy_rows).  A blank cell that left a trace beside a value, a lone '|' or a line of its own
+    (three blank lines where a cell's one is: '条' / '' / '' / '' / '480'), is a '|' between bounds: the cells are
+    then certain ('\\r|\\r480\\r', 480 in the second value column)."""
     out = lines
     for i, line in enumerate(lines):
-        if line and _LONE_CELL.fullmatch(line.strip()):
-            for j in (i - 1, i + 1):
+        cell = line.strip()
+        if cell and (cell == "|" or _LONE_CELL.fullmatch(cell)):
+            for step in (-1, 1):
+                j = i + step
                 if 0 <= j < len(lines) and not lines[j].strip():
                     if out is lines:
                         out = list(lines)
-                    out[j] = " "
+                    lo, hi = j, j
+                    while lo > 0 and not lines[lo - 1].strip():
+                        lo -= 1
+                    while hi + 1 < len(lines) and not lines[hi + 1].strip():
+                        hi += 1
+                    # (the run's first line holds the bounds, whichever cell beside it is met first)
+                    out[lo] = "\r" + "|\r" * _blank_cells_in_run(lines, lo, hi)
     return out
+
+
+def _blank_cells_in_run(lines: list[str], lo: int, hi: int) -> int:
+    """How many blank cells the run of blank lines ``lo`` .. ``hi`` stands for, in a table one cell a line with a
+    blank line after each: a blank cell is one line more and its blank one, so a run of 2k + 1 lines beside a
+    value (a number or '|') holds k; an even run, or one beside no value, holds none (a page break, prose)."""
+    run = hi - lo + 1
+    if run < 3 or run % 2 == 0 or lo == 0 or hi + 1 == len(lines):
+        return 0
+    beside = (lines[lo - 1].strip(), lines[hi + 1].strip())
+    return (run - 1) // 2 if any(c == "|" or _LONE_VALUE_LINE.fullmatch(c) for c in beside) else 0
 
 
 def _legacy_unread_at(text: str) -> tuple[int, str] | None:
