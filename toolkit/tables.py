@@ -198,6 +198,19 @@ def _split_group_items(labels: list[Cell]) -> list[Cell]:
     return out
 
 
+def _words_at_end(values: list[Cell]) -> int:
+    """How many cells end a row's values as words, no count ('含撤回1件', '备注:含补正', with the blank cells
+    after them): a row's surplus that is a note, not proof of an empty label cell before its counts."""
+    end = len(values)
+    while end and not values[end - 1].text and not values[end - 1].glued:
+        end -= 1
+    start = end
+    while start and values[start - 1].text and not values[start - 1].glued and \
+            not values[start - 1].text[-1:].isdigit() and parse_number(values[start - 1].text).kind == "text":
+        start -= 1
+    return len(values) - start if start < end else 0
+
+
 def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
     out = list(values)
     while len(out) > ncols and not out[-1].text and not out[-1].glued:
@@ -586,8 +599,11 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # as having an empty label cell, and every total moved under other_org, unflagged.
     spacer = any(row.explicit and len(vals) > ncols and not vals[-1].text and (vals[0].text or len(labels) >= 2)
                  for row, labels, vals in split)
+    # (a note after the counts, '| | 2 | … | 20 | 含撤回1件 |', is no count: the row's blank first cell is its
+    # natural-person count, not an empty label cell, else every count moved one column left, unflagged)
     label_gap = {row.grid for row, _, vals in split  # (of grid rows, of pipe rows: where a row shows one)
-                 if row.explicit and len(vals) > ncols and not vals[0].text and vals[-1].text}
+                 if row.explicit and len(vals) > ncols and not vals[0].text and vals[-1].text
+                 and len(vals) - _words_at_end(vals) > ncols}
 
     def is_row(text: str) -> bool:
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
@@ -610,7 +626,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # empty label cell before a lone other_org count)
         only_total = [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
         if row.explicit and not spacer and (row.grid in label_gap or not only_total):
-            while len(values) > ncols and not values[0].text and not values[0].glued:
+            note = _words_at_end(values) if len(values) > ncols else 0
+            while len(values) - note > ncols and not values[0].text and not values[0].glued:
                 values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
             continue
