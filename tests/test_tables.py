@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import toolkit
 from toolkit.formats import load_formats, vocabulary
+from toolkit.normalize import label_key
 
 from conftest import RAW, SEED_IDS, gold
 
@@ -1732,3 +1733,24 @@ def test_a_note_after_a_row_whose_first_count_is_blank(note, kept, fmt, tmp_path
         assert rows["value"].isna().all() and set(rows["flag"]) == {"extra_cells"}
         assert ("extra_cells", "carried_over: more values than columns") in added
         assert not [f for f in got.flags if f.code == "not_a_number"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("seed, word, other", [("001_4d29bfef72dd56db.txt", "法人或其他组织", "法人或者其他组织"),
+                                               ("002_809f9474e249d214.txt", "法人或其他组织", "法人或者其他组织"),
+                                               ("001_4d29bfef72dd56db.txt", "科研机构", "科研单位"),
+                                               ("002_809f9474e249d214.txt", "科研机构", "科研单位")])
+def test_a_requests_header_row_with_a_word_not_known(seed, word, other, fmt, tmp_path):
+    # '自然人 | 法人或者其他组织 | 总计' (the Regulations' own wording) or '商业企业 | 科研单位 | … | 其他': one word
+    # not known made the header row a row, keyed by its last known word (总计 -> handled_total, 其他 ->
+    # other_misc/other_handling); the table's own (七)总计 or 其他 row was then dropped as its duplicate, its counts
+    # missing, flagged duplicate_row as if the header were the row.  The row is the header, the counts are read.
+    lines = _report_lines(seed)
+    want = _render(lines, fmt, tmp_path)
+    varied = [[other if label_key(c) == label_key(word) else c for c in x] if isinstance(x, list) and x
+              and any(label_key(c) in ("自然人", "商业企业") for c in x) else x for x in lines]
+    assert varied != lines
+    got = _render(varied, fmt, tmp_path)
+    assert got.tables[["row_key", "col_key", "value", "raw"]].equals(want.tables[["row_key", "col_key", "value", "raw"]])
+    assert got.checks.equals(want.checks)
+    assert not [f for f in got.flags if f.code == "duplicate_row"]

@@ -632,8 +632,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if vocab.is_identity_note(labels[0].text):
             continue
         # (a row of counts is none: '总计 | 0 | 0 | …', 总计 without its item number (四), is the row of that name)
-        if all(vocab.is_header(c.text) for c in labels) and not any(vocab.request_row(c.text) and
-                                                                      c.text[:1] in "一二三四(" for c in labels) \
+        if _header_row(labels, values) and not any(vocab.request_row(c.text) and
+                                                   c.text[:1] in "一二三四(" for c in labels) \
                 and not (header and any(c.text and c.is_value for c in values)):
             header += [label_key(c.text) for c in row.cells]
             continue
@@ -731,6 +731,20 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                                        flag="missing_columns" if at is None else unplaced,
                                        inferred=at in placement.inferred))
     _flag_subtotals(res, subtotals, placements, outcome_rows)
+
+
+def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
+    """Whether a requests row of these label and value cells is a header row: every label a header word, or all
+    but one of three or more with no value beside them ('自然人 | 法人或者其他组织 | 总计', '商业企业 | 科研单位 | … |
+    其他', '… | 其他 | 备注').  Such a row with a word not known was read as the row its last known word names
+    (总计, 其他), and the table's own row of that name was dropped as its duplicate."""
+    vocab = vocabulary()
+    if all(vocab.is_header(c.text) for c in labels):
+        return True
+    # (a row of counts, or of fewer labels, the common row, is no header: tested first, before each word is)
+    if len(labels) < 3 or any(c.text for c in values):
+        return False
+    return sum(map(vocab.is_header, (c.text for c in labels))) == len(labels) - 1
 
 
 def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
