@@ -198,6 +198,19 @@ def _split_group_items(labels: list[Cell]) -> list[Cell]:
     return out
 
 
+def _words_at_end(values: list[Cell]) -> int:
+    """How many cells end a row's values as words, no count ('含撤回1件', '备注:含补正', with the blank cells
+    after them): a row's surplus that is a note, not proof of an empty label cell before its counts."""
+    end = len(values)
+    while end and not values[end - 1].text and not values[end - 1].glued:
+        end -= 1
+    start = end
+    while start and values[start - 1].text and not values[start - 1].glued and \
+            not values[start - 1].text[-1:].isdigit() and parse_number(values[start - 1].text).kind == "text":
+        start -= 1
+    return len(values) - start if start < end else 0
+
+
 def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
     out = list(values)
     while len(out) > ncols and not out[-1].text and not out[-1].glued:
@@ -586,8 +599,11 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # as having an empty label cell, and every total moved under other_org, unflagged.
     spacer = any(row.explicit and len(vals) > ncols and not vals[-1].text and (vals[0].text or len(labels) >= 2)
                  for row, labels, vals in split)
+    # (a note after the counts, '| | 2 | … | 20 | 含撤回1件 |', is no count: the row's blank first cell is its
+    # natural-person count, not an empty label cell, else every count moved one column left, unflagged)
     label_gap = {row.grid for row, _, vals in split  # (of grid rows, of pipe rows: where a row shows one)
-                 if row.explicit and len(vals) > ncols and not vals[0].text and vals[-1].text}
+                 if row.explicit and len(vals) > ncols and not vals[0].text and vals[-1].text
+                 and len(vals) - _words_at_end(vals) > ncols}
 
     def is_row(text: str) -> bool:
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
@@ -610,13 +626,14 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # empty label cell before a lone other_org count)
         only_total = [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
         if row.explicit and not spacer and (row.grid in label_gap or not only_total):
-            while len(values) > ncols and not values[0].text and not values[0].glued:
+            note = _words_at_end(values) if len(values) > ncols else 0
+            while len(values) - note > ncols and not values[0].text and not values[0].glued:
                 values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
             continue
         # (a row of counts is none: '总计 | 0 | 0 | …', 总计 without its item number (四), is the row of that name)
-        if all(vocab.is_header(c.text) for c in labels) and not any(vocab.request_row(c.text) and
-                                                                      c.text[:1] in "一二三四(" for c in labels) \
+        if _header_row(labels, values) and not any(vocab.request_row(c.text) and
+                                                   c.text[:1] in "一二三四(" for c in labels) \
                 and not (header and any(c.text and c.is_value for c in values)):
             header += [label_key(c.text) for c in row.cells]
             continue
@@ -714,6 +731,20 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                                        flag="missing_columns" if at is None else unplaced,
                                        inferred=at in placement.inferred))
     _flag_subtotals(res, subtotals, placements, outcome_rows)
+
+
+def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
+    """Whether a requests row of these label and value cells is a header row: every label a header word, or all
+    but one of three or more with no value beside them ('自然人 | 法人或者其他组织 | 总计', '商业企业 | 科研单位 | … |
+    其他', '… | 其他 | 备注').  Such a row with a word not known was read as the row its last known word names
+    (总计, 其他), and the table's own row of that name was dropped as its duplicate."""
+    vocab = vocabulary()
+    if all(vocab.is_header(c.text) for c in labels):
+        return True
+    # (a row of counts, or of fewer labels, the common row, is no header: tested first, before each word is)
+    if len(labels) < 3 or any(c.text for c in values):
+        return False
+    return sum(map(vocab.is_header, (c.text for c in labels))) == len(labels) - 1
 
 
 def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
