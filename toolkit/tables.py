@@ -267,6 +267,17 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
     return cols
 
 
+def _ends_in_notes(cols: list[tuple[str | None, str, str | None]]) -> bool:
+    """The header's last column is one of remarks (备注, formats.yaml ``note_headers``), no value's column."""
+    return bool(cols) and cols[-1][0] is None and label_key(cols[-1][1]) in _note_headers()
+
+
+@functools.lru_cache(maxsize=1)
+def _note_headers() -> frozenset[str]:
+    """The label keys of a column of remarks after a table's values (formats.yaml ``legacy.note_headers``)."""
+    return frozenset(label_key(w) for w in load_formats()["legacy"]["note_headers"])
+
+
 def _continues_header(text: str, header: list[Cell]) -> bool:
     """A piece of a broken header line: a header word, or the rest of the header's last label ('/减', '减', ')')."""
     vocab = vocabulary()
@@ -366,7 +377,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             filler = fillers.get(at, frozenset())
             templates = {col_templates.get(k) for k, _, _ in cols if k} - {None}
             block_templates |= templates
-            unknown = [lab for k, lab, _ in cols if k is None]
+            unknown = [lab for k, lab, _ in cols[:len(cols) - _ends_in_notes(cols)] if k is None]
             if unknown:
                 res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
             if item is not None:
@@ -409,8 +420,15 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             res.flags.append(Flag("duplicate_row", "active", row.line, row_key))
             continue
         seen.add(row_key)
+        noted = _ends_in_notes(row_cols)
+        if noted:  # (a blank note, '| 规章 | 0 | 0 | 3 | |', is dropped as filler: an empty remark)
+            row_cols = row_cols[:-1]
         ncols = len(row_cols)
         values = _trim_values(values, ncols)
+        if noted and len(values) == ncols + 1 and not values[-1].glued:
+            # a remark in the 备注 column, words or a number: a note after the values, not read
+            res.flags.append(_note_flag("active", row_key, row, values[-1:]))
+            values = values[:-1]
         money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         sparse = False
         if len(values) == 1 and ncols > 1 and not values[0].glued and values[0].text[-1:].isdigit():
@@ -616,7 +634,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if vocab.is_identity_note(labels[0].text):
             continue
         # (a row of counts is none: '总计 | 0 | 0 | …', 总计 without its item number (四), is the row of that name)
-        if all(vocab.is_header(c.text) for c in labels) and not any(vocab.request_row(c.text) and
+        # (a 备注 column after the organisations' names its remarks: '… | 其他 | 备注' is the header, no row 其他)
+        if all(vocab.is_header(c.text) or label_key(c.text) in _note_headers() for c in labels) and not any(vocab.request_row(c.text) and
                                                                       c.text[:1] in "一二三四(" for c in labels) \
                 and not (header and any(c.text and c.is_value for c in values)):
             header += [label_key(c.text) for c in row.cells]
