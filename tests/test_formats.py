@@ -1106,7 +1106,12 @@ def _review_rewritten(original, fmt: str, tmp_path, rewrite):
     end = max(i for i, x in enumerate(lines) if isinstance(x, list)) + 1
     assert len(set(lines[end - 1])) > 1   # (counts that differ: a count read under another's column shows)
     lines = lines[:start] + rewrite(lines[start:end - 1], lines[end - 1]) + lines[end:]
-    path = tmp_path / f"review.{'txt' if fmt in TEXT_LAYOUTS else fmt}"
+    return _written(lines, fmt, tmp_path, "review")
+
+
+def _written(lines: list, fmt: str, tmp_path, name: str):
+    """The reader lines written as ``fmt`` to a file ``name`` in ``tmp_path``, parsed."""
+    path = tmp_path / f"{name}.{'txt' if fmt in TEXT_LAYOUTS else fmt}"
     if fmt in TEXT_LAYOUTS:
         path.write_text(render_text(lines, fmt), encoding="utf-8")
     else:
@@ -1213,3 +1218,53 @@ def test_a_column_of_no_result_under_a_header_naming_the_results_once_places_no_
     assert got.table("review_litigation").isna().all().all()
     assert {f.code for f in got.flags if f.table == "review_litigation"} == {"unknown_column", "ragged"}
     assert set(got.tables[got.tables.table == "review_litigation"].flag) == {"ragged"}
+
+
+def _with_note_column(report, key: str, note: str | None) -> list:
+    """The seed as reader lines with a 备注 column after the values of its ``key`` table: named in the header row
+    (the one led by 信息内容 or 申请人情况) and ``note`` after each row's last count (None: no such column)."""
+    lines, section, heads = [], None, {sec.title: sec.key for sec in report.sections}
+    for line in _as_lines(report):
+        if isinstance(line, str):
+            section = heads.get(line, section)
+        elif note is not None and section == key:
+            if line[0] in ("信息内容", "申请人情况"):
+                line = [*line, "备注"]
+            elif line[-1].strip().lstrip("+-").replace(".", "").replace(",", "").isdigit():
+                line = [*line, note]
+        lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html", "docx"])
+@pytest.mark.parametrize("seed_id, key", [("001_4d29bfef72dd56db", "active"), ("001_4d29bfef72dd56db", "requests"),
+                                          ("002_809f9474e249d214", "requests")])
+def test_a_blank_note_column_after_the_values_is_an_empty_note(seed_id, key, fmt, tmp_path, parsed_seed):
+    # The Article 20 or requests table with a 备注 column after its values, blank on every row ('| 规章 | 0 | 0 |
+    # 0 | |'). In the requests table the header row ending in 备注 was read as the row 其他 (other_misc, 0 of 7 cells
+    # placed, flagged ragged, the 2021 format's (六) rows then flagged missing; seed 002's own 其他 row lost as its
+    # duplicate); in the Article 20 table the header's 备注 was flagged unknown_column. A blank remark is an empty
+    # note: the table reads as the same layout without the column, with the same flags.
+    original = parsed_seed(seed_id)
+    plain = _written(_with_note_column(original, key, None), fmt, tmp_path, "plain")
+    noted = _written(_with_note_column(original, key, ""), fmt, tmp_path, "noted")
+    assert noted.table(key).equals(plain.table(key))
+    assert noted.table(key).notna().sum().sum() > 10
+    assert ({(f.code, f.detail) for f in noted.flags if f.table == key}
+            == {(f.code, f.detail) for f in plain.flags if f.table == key})
+
+
+@pytest.mark.parametrize("fmt", ["pipe_rows", "tab", "html", "docx"])
+@pytest.mark.parametrize("note", ["含上年结转项目", "3"])
+def test_a_remark_in_the_note_column_is_a_note_after_the_values(fmt, note, tmp_path, parsed_seed):
+    # A remark under the Article 20 table's 备注, words or a number: flagged not_a_number as a value (words) or
+    # not flagged at all (a number). It is a note after the row's values, as the legacy table's 备注 column's is:
+    # the values read, the note flagged extra_cells with its text.
+    original = parsed_seed("001_4d29bfef72dd56db")
+    plain = _written(_with_note_column(original, "active", None), fmt, tmp_path, "plain")
+    noted = _written(_with_note_column(original, "active", note), fmt, tmp_path, "noted")
+    assert noted.table("active").equals(plain.table("active"))
+    added = ({(f.code, f.detail) for f in noted.flags if f.table == "active"}
+             - {(f.code, f.detail) for f in plain.flags if f.table == "active"})
+    rows = set(plain.table("active").index)
+    assert added == {("extra_cells", f"{row}: a note after the values, not read: {note}") for row in rows}

@@ -285,6 +285,31 @@ def test_active_row_glued_into_one_cell(seed_id, form, parsed_seed):
     assert (read, left) == {"000": (3, 1), "001": (1, 5), "002": (2, 0), "004": (3, 3)}[seed_id[:3]]
 
 
+@pytest.mark.parametrize("seed_id", [s for s in SEED_IDS if s[:3] in ("000", "001")])
+@pytest.mark.parametrize("form", ["{label} | {run} |", "| {label} | {run} |", "{label} {run}", "{label}{run}"])
+def test_active_money_row_glued_into_one_cell(seed_id, form, parsed_seed):
+    # The procurement row's count and amount glued into one cell, or after its label ('| 政府集中采购 | 4630.2 |',
+    # seed 001's 4 | 630.2): one cell in two columns, none placed, flagged ragged (page text aside). A decimal
+    # only belongs to the money column, so every cut into the row's columns ends in the amount: '0630.2' can
+    # only be 0 | 630.2, while '4630.2' may be 4 | 630.2, 46 | 30.2 or 463 | 0.2: missing, flagged ambiguous_digits.
+    text = _pipe_rows(parsed_seed(seed_id), wrap=False)
+    expected = toolkit.parse_text(text).table("active").loc["procurement"]
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("政府集中采购 |"))
+    label, count, amount = [c.strip() for c in lines[at].rstrip(" |").split("|")]
+    assert "." in amount and count != "0"
+    for lead, decided in ((count, False), ("0", True)):
+        glued = lines[:at] + [form.format(label=label, run=lead + amount)] + lines[at + 1:]
+        report = toolkit.parse_text("\n".join(glued))
+        rows = report.tables.query("table == 'active' and row_key == 'procurement'").set_index("col_key")
+        codes = {f.code for f in report.flags if f.table == "active" and f.detail.startswith("procurement:")}
+        if decided:
+            assert rows["value"].tolist() == [0.0, expected["amount_wan"]], (form, lead)
+            assert rows["raw"].tolist() == ["0", amount] and not codes
+        else:
+            assert rows["value"].isna().all() and codes == {"ambiguous_digits"}, (form, lead)
+
+
 def test_values_without_a_row_label_are_flagged():
     text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
     report = toolkit.parse_text(_pipe_rows(toolkit.parse_text(text), wrap=False))

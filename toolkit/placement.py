@@ -495,6 +495,10 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
                 c is None or c.value is None or c.value >= 0 or i in signed_cols for i, c in enumerate(r))]
             if signed_ok or modes[row.key] == "glued":
                 options[row.key] = signed_ok
+        if glued and money_cols:
+            # A decimal point belongs to a money column only (采购总金额, not 采购项目数量: '46.302' is 4 | 6.302).
+            options[row.key] = [r for r in options[row.key] if all(
+                c is None or i in money_cols or "." not in c.raw for i, c in enumerate(r))]
         # money conversion and the units of the cells for multi-column rows, per column
         options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]
 

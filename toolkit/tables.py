@@ -280,6 +280,17 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
     return cols
 
 
+def _ends_in_notes(cols: list[tuple[str | None, str, str | None]]) -> bool:
+    """The header's last column is one of remarks (备注, formats.yaml ``note_headers``), no value's column."""
+    return bool(cols) and cols[-1][0] is None and label_key(cols[-1][1]) in _note_headers()
+
+
+@functools.lru_cache(maxsize=1)
+def _note_headers() -> frozenset[str]:
+    """The label keys of a column of remarks after a table's values (formats.yaml ``legacy.note_headers``)."""
+    return frozenset(label_key(w) for w in load_formats()["legacy"]["note_headers"])
+
+
 def _continues_header(text: str, header: list[Cell]) -> bool:
     """A piece of a broken header line: a header word, or the rest of the header's last label ('/减', '减', ')')."""
     vocab = vocabulary()
@@ -379,7 +390,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             filler = fillers.get(at, frozenset())
             templates = {col_templates.get(k) for k, _, _ in cols if k} - {None}
             block_templates |= templates
-            unknown = [lab for k, lab, _ in cols if k is None]
+            unknown = [lab for k, lab, _ in cols[:len(cols) - _ends_in_notes(cols)] if k is None]
             if unknown:
                 res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
             if item is not None:
@@ -422,18 +433,26 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             res.flags.append(Flag("duplicate_row", "active", row.line, row_key))
             continue
         seen.add(row_key)
+        noted = _ends_in_notes(row_cols)
+        if noted:  # (a blank note, '| 规章 | 0 | 0 | 3 | |', is dropped as filler: an empty remark)
+            row_cols = row_cols[:-1]
         ncols = len(row_cols)
         values = _trim_values(values, ncols)
+        if noted and len(values) == ncols + 1 and not values[-1].glued:
+            # a remark in the 备注 column, words or a number: a note after the values, not read
+            res.flags.append(_note_flag("active", row_key, row, values[-1:]))
+            values = values[:-1]
+        money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         sparse = False
         if len(values) == 1 and ncols > 1 and not values[0].glued and values[0].text[-1:].isdigit():
             # a row's one cell of glued digits ('| 规章 | 3015 |'): its cells, not one count, cut as page text
             # is; with no identity on the row and its blanks maybe lost too, only what every cut into at most
-            # its columns agrees on is read ('005' is 0 | 0 | 5; '3015' is 3 | 0 | 15 or 30 | 1 | 5: missing)
-            values = _one_glued_run(values, ncols)
+            # its columns agrees on is read ('005' is 0 | 0 | 5; '3015' is 3 | 0 | 15 or 30 | 1 | 5: missing;
+            # '0630.2' is 0 | 630.2, the decimals the money's)
+            values = _one_glued_run(values, ncols, money=bool(money_cols))
             sparse = values[0].glued
         if len(values) > ncols:  # a note after the values ('行政许可 | 88 | -7 | 20 | 含上年结转项目')
             values = _drop_notes(res, "active", row_key, row, values, ncols, lambda t: vocab.active_row(t) is not None)
-        money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         signed_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in signed)
         placement = place([RowInput(row_key, values, ncols, sparse=sparse)], [], money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
@@ -739,7 +758,8 @@ def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
     其他', '… | 其他 | 备注').  Such a row with a word not known was read as the row its last known word names
     (总计, 其他), and the table's own row of that name was dropped as its duplicate."""
     vocab = vocabulary()
-    if all(vocab.is_header(c.text) for c in labels):
+    # (a 备注 column after the organisations' names its remarks: '… | 其他 | 备注' is the header, no row 其他)
+    if all(vocab.is_header(c.text) or label_key(c.text) in _note_headers() for c in labels):
         return True
     # (a row of counts, or of fewer labels, the common row, is no header: tested first, before each word is)
     if len(labels) < 3 or any(c.text for c in values):
@@ -931,18 +951,29 @@ def _pipe_positions(row: Row, n: int) -> list[Cell] | None:
 
 # a thousands separator between groups of three digits (a comma, as the text's thin spaces are read, or a space)
 _SET_APART = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
+# a run of digits that ends in decimals, commas among them ('4630.2', '88,687.376'): a money column's at its end
+_MONEY_RUN = re.compile(r"\d[\d,]*\.\d+")
 
 
-def _one_glued_run(values: list[Cell], n: int) -> list[Cell]:
+def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell]:
     """A row's values that are one cell of ``n`` digits or more, as one glued run; other values as they are.
 
     As many digits as the row has cells, or more, are no count but the row's cells written with nothing
     between them (narrow cells of a PDF, a page's cells, a copy that lost its spaces): cut as glued page text
     is, where the identities decide. A run of fewer digits may be one count beside blank cells: left as it is.
     Its digits set apart in threes ('110,024,001,510,102', a run taken for a number and given separators) are
-    no thousands of one count, so the run is cut without them.
+    no thousands of one count, so the run is cut without them. In a row with a money column (``money``) the
+    run may end in that column's decimals ('4630.2': 4 | 630.2, 46 | 30.2 …; ``n`` digits or more before the
+    point, '0.5' being one amount), its commas kept for the cutter (a thousands separator of the money,
+    '88,687.376', or two cells' boundary).
     """
-    run = _SET_APART.sub("", values[0].text) if len(values) == 1 else ""
+    if len(values) != 1:
+        return values
+    text = values[0].text
+    if money and _MONEY_RUN.fullmatch(text):  # (its digits before the point: the counts' and the money's whole)
+        whole = text[:text.index(".")]
+        return [values[0]._replace(glued=True)] if len(whole) - whole.count(",") >= n else values
+    run = _SET_APART.sub("", text)
     if run.isdigit() and len(run) >= n:
         return [values[0]._replace(text=run, glued=True)]
     return values
