@@ -2062,6 +2062,13 @@ _SEED_PHRASES = ["年度乌当区", "各乡", "城建服务热线并入哈密市
 _PHRASES = ["年度乌当区", "各乡", "城建服务热线并入哈密市", "一岛两窗三区", "法制型政府", "法治型政府", "服务型政府",
             "透明政府", "阳光型政府", "各县", "各街道", "全县", "我区", "本市", "该县", "各乡人民政府", "年度乌当区人民政府",
             "乌当区法治政府"]
+# (helper meta11) more: an address's tail ('贵阳市乌当区航天路7号乌当区行政中心', seed 001), the Party committee and the
+# government named together ('被省委省政府办采用', seed 003; '、省委省政府、', pingtan-2020-05), a zone's name without
+# its city ('医药高新区(高港区)住房和城乡建设局', seed 003)
+_SEED_PHRASES_2 = ["号乌当区行政中心", "省委省政府", "医药高新区"]
+_PHRASES_2 = ["号乌当区行政中心", "号贵阳市乌当区行政中心", "省委省政府", "市委市政府", "区委区政府", "正阳县委县政府",
+              "街道", "医药高新区", "开发区", "各乡镇人民政府", "乡镇人民政府", "各级人民政府", "人民政府", "两区三县",
+              "一区两县", "三乡五镇"]
 
 
 def _seed_000_placed(name: str) -> list[dict]:
@@ -2076,16 +2083,20 @@ def _seed_000_placed(name: str) -> list[dict]:
     return [toolkit.parse_text(doc).metadata for doc in docs]
 
 
-def test_phrases_ending_as_a_place_or_a_government_are_no_agencies():
+@pytest.mark.parametrize("seed_phrases, phrases", [(_SEED_PHRASES, _PHRASES), (_SEED_PHRASES_2, _PHRASES_2)])
+def test_phrases_ending_as_a_place_or_a_government_are_no_agencies(seed_phrases, phrases):
     # the real reports' phrases that end as a place or a government's name does, and such phrases: read as the
-    # agency (a county or township government, or one of no kind) where the extractor looks for one
+    # agency (a county or township government, or one of no kind) where the extractor looks for one; the second
+    # set, also phrases ending as a department's name (after a house number's 号), the Party committee and the
+    # government named together (two bodies: neither is told the report's), a bare level or a zone with no place,
+    # a collective of governments (乡镇 is no place), a count split into places (helper meta11)
     import re
 
     from toolkit.normalize import HAN_RANGES
 
     text = "\n".join(normalize_text(path.read_text(encoding="utf-8-sig")) for path in sorted(RAW.glob("*.txt")))
-    assert set(_SEED_PHRASES) <= set(re.split(rf"[^{HAN_RANGES}]+", text))
-    for phrase in _PHRASES:
+    assert set(seed_phrases) <= set(re.split(rf"[^{HAN_RANGES}]+", text))
+    for phrase in phrases:
         for result in _seed_000_placed(phrase):
             assert result["agency"] is None, phrase
 
@@ -2144,3 +2155,40 @@ def test_the_xmp_title_of_a_pdf_report(tmp_path):
     meta_ = toolkit.parse_report(path).metadata
     assert (meta_["agency"], meta_["report_year"], meta_["level"], meta_["province"]) == (
         "驻马店市住房和城乡建设局", 2020, "prefecture", "河南")
+
+
+# --- more phrases taken for agencies (helper meta11) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("agency, level, kind", [
+    ("乌当区行政中心", "county", "department"), ("贵阳市乌当区行政中心", "county", "department"),
+    ("中共正阳县委", "county", "department"), ("正阳县人民政府", "county", "government"),
+    ("驻马店市委", "prefecture", "department"), ("高港区", "county", "government"),
+    ("新华街道", "township", "government"), ("正阳县委员会", "county", "department"),
+    ("中共驻马店市委政策研究室", "prefecture", "department"), ("中央人民政府", "national", None),
+    # a zone after its city: no tier, a government
+    ("泰州医药高新区", None, "government"), ("平潭综合实验区", "prefecture", "government"),
+])
+def test_names_beside_more_phrases(agency, level, kind):
+    # real names where those phrases stood: still read, with their tier and kind
+    for result in _seed_000_placed(agency):
+        assert (result["agency"], result["level"], result["agency_kind"]) == (agency, level, kind)
+
+
+@pytest.mark.parametrize("title, agency, level", [
+    ("2020年年度乌当区人民政府信息公开工作年度报告", "乌当区人民政府", "county"),
+    ("2020年年度贵阳市乌当区住房和城乡建设局政府信息公开工作年度报告", "贵阳市乌当区住房和城乡建设局", "county"),
+    ("乌当区人民政府2020年年度政府信息公开工作年度报告", "乌当区人民政府", "county"),
+    # universities' academic years, one year or a range, before or after the name: as before
+    ("2019-2020学年度北京大学信息公开工作年度报告", "北京大学", None),
+    ("2020学年度北京大学信息公开工作年度报告", "北京大学", None),
+    ("北京大学2019-2020学年信息公开工作年度报告", "北京大学", None),
+])
+def test_a_doubled_year_character_before_the_agency(title, agency, level):
+    # a title writing the year's 年 twice ('2020年年度…'): the year's tail was read as the start of the agency
+    # ('年度乌当区人民政府')
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    meta_ = toolkit.parse_text(title + text[text.index("\n"):]).metadata
+    assert (meta_["agency"], meta_["level"], meta_["report_year"]) == (agency, level, 2020)

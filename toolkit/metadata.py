@@ -47,7 +47,8 @@ _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 # 元月 is January (二〇二一年元月三十日, 2021年元月30日).
 _FIRST_MONTH = "元"
 # (a university's academic year, 2022-2023学年, is a range: its later year is read, as of 2019—2020年)
-_YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*学?年(度)?")
+# (a doubled 年 too, '2020年年度乌当区…': the year's tail is no part of the agency after it)
+_YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*学?年(?:年?(度))?")
 _YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至到]+\s*$")
 _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # a running page header: the report's title with its year (is_running_title)
@@ -893,28 +894,62 @@ def _agency_like(text: str) -> bool:
         if text.endswith(_not_body_endings()):
             return False
         if text.endswith(_government_only_endings()):
-            # a kind of government ('法制型政府', '服务型政府', '透明政府'), no government's name: its places (if any)
-            # and the ending, nothing else; nor a phrase's ('各乡人民政府')
+            # a kind of government ('法制型政府', '服务型政府', '透明政府'), no government's name: its places and the
+            # ending, nothing else; nor a phrase's ('各乡人民政府', '县委县政府'), nor a collective's, no place read
             places, rest = _split_places(text)
-            return _kind(rest, bool(places)) is not None and not any(_phrase_place(p) for p in places)
-        return True
+            return _kind(rest, bool(places)) is not None and not _phrase_places(places) \
+                and (bool(places) or not _collective_government(text))
+        # a department's name starting with a phrase's place (an address's tail, '号乌当区行政中心'): its first
+        # place only, most often one the gazetteer knows (one lookup); not the Party's or a central body's name
+        # before a place ('中共驻马店市委…', '国家统计局驻马店调查队')
+        if text.startswith(_longest_first("agency", "national_prefixes", "national_names", "party_prefixes")):
+            return True
+        first = _match_place(text.lstrip("(（"), 0)  # (a bracket is no word glued before it: '(伊州区…')
+        return first is None or not _phrase_place(first)
     places, rest = _split_places(text)
-    return bool(places) and rest == "" and not any(_phrase_place(p) for p in places)
+    # places only, one of them a unit: not a bare level ('街道') nor a zone of no place ('医药高新区')
+    bare = _rules()["places"]["bare_levels"]
+    return rest == "" and any(p.province or p.candidates or not (p.zone or p.text in bare) for p in places) \
+        and not _phrase_places(places)
+
+
+def _collective_government(text: str) -> bool:
+    """Whether ``text``, a government's ending after no place, names governments as a collective: the ending alone
+    ('人民政府'), after a collective's start ('各乡镇人民政府', '各级人民政府': ``collective_starts``) or a word of
+    ``not_places`` ('乡镇人民政府'); not a name whose place is not read ('中央人民政府', '三乡镇人民政府')."""
+    head = text[: -len(next(e for e in _government_only_endings() if text.endswith(e)))]
+    rules = _rules()["places"]
+    return not head or head.startswith(tuple(rules["collective_starts"])) or head in rules["not_places"]
+
+
+def _phrase_places(places: list[_Place]) -> bool:
+    """Whether the places read at the start of a name make a phrase, not a name: one of them is (_phrase_place),
+    or those the gazetteer does not know hold numerals of ``count_numerals`` in two runs or more together (a count
+    split into places, '两区三县')."""
+    rules = _rules()["places"]
+    told = "".join(p.text for p in places if not _is_unit(p))
+    return len(re.findall(f"[{rules['count_numerals']}]+", told)) > 1 or any(_phrase_place(p) for p in places)
+
+
+def _is_unit(place: _Place) -> bool:
+    """Whether ``place`` is no phrase's: a name the gazetteer knows, a zone's, a corps' unit's, a renamed county's."""
+    return place.text in _index()["full"] or place.zone or place.province is not None
 
 
 def _phrase_place(place: _Place) -> bool:
     """Whether a place read by its ending alone is a phrase ending as a place does, no unit's name: a collective or
-    a reference (metadata.yaml places.collective_starts: '各乡', '全县', '我区'), a slogan's count (numerals of
+    a reference (metadata.yaml places.collective_starts: '各乡', '全县', '我区'), the Party committee's 委 glued
+    before the next tier's name (``committee_starts``: '委县' of '正阳县委县政府'), a slogan's count (numerals of
     ``count_numerals`` in two runs or more: '一岛两窗三区'), or words glued before a place the gazetteer knows (a
-    year's tail, a clause: '年度乌当区', '城建服务热线并入哈密市')."""
-    text = place.text
-    full = _index()["full"]
-    if text in full or place.zone or place.province:  # (a unit: the gazetteer's, a corps', a renamed county)
+    year's tail, a clause, an address's house number: '年度乌当区', '城建服务热线并入哈密市', '号乌当区')."""
+    if _is_unit(place):
         return False
+    text = place.text
     rules = _rules()["places"]
-    if text.startswith(tuple(rules["collective_starts"])) \
+    if text.startswith((*rules["collective_starts"], *rules["committee_starts"])) \
             or len(re.findall(f"[{rules['count_numerals']}]+", text)) > 1:
         return True
+    full = _index()["full"]
     return any(text[i:] in full for i in range(1, len(text) - 2))
 
 
