@@ -9,7 +9,8 @@ reads them (``spec/codebook.md``):
 2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``(二)2024年工作打算``, ``存在问题``,
    ``下一步工作打算如下:``) set the kind of what follows and never become statement text; glued to
    the text, a numbered one is read in its longest wording (``(二)改进措施和下一步工作打算一是…``),
-   an unnumbered one when a colon, a ``。`` or the first item's marker follows it; an item's label saying its kind
+   an unnumbered one when a colon, a ``。`` or the first item's marker follows it (not a numbered measures' one whose
+   words go on to say a problem: ``1.整改措施落实不到位。`` is an item); an item's label saying its kind
    (``问题一:``, ``措施二:``) is one whose text is that one item; the section's title in both kinds' words
    (``存在问题及改进措施``) is none and is left out;
 3. without sub-headings, a sentence that opens with a switch cue (``下一步…``, ``针对存在的
@@ -27,7 +28,8 @@ reads them (``spec/codebook.md``):
    sentences that only frame the section are not statements, unless they hold the only
    content of their kind; a switch sentence there that says a measure of its own (``下一步,我们将加强业务
    培训。1.…``; not one that only switches, ``下一步,我局将加强改进。``) is one, and so is a lead-in's measure said
-   before its clause announcing the list (``下一步,我们将加强业务培训,主要做好以下工作:``); before a list split at
+   before its clause announcing the list (``下一步,我们将加强业务培训,主要做好以下工作:``) or in it (``下一步,我们将加强业务
+   培训:``, ``下一步,我们将从以下方面加强业务培训:``); before a list split at
    ``;``, such a lead-in ending in 。 is not the first item's text;
 6. a section given as a table whose header (or rows' first cell) names problems and measures
    (``存在问题 | 改进措施``; also exported one cell a line) gives each cell as a part of that kind, row by
@@ -260,6 +262,7 @@ def _cues() -> dict[str, Any]:
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
         "admits": [re.compile(p) for p in spec["admits_shortcomings"]],
         "announces_list": [re.compile(p) for p in spec["announces_list"]],
+        "aspects": re.compile(spec["announced_aspects"]),
         "only_switches": re.compile("|".join(f"(?:{p})" for p in spec["only_switches"])),
         "empty": [re.compile(p) for p in spec["empty"]],
         "problem_cues": tuple(spec["problem_cues"]),
@@ -699,17 +702,27 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     heading = _opens_with_heading(line, cues)
     if tail and _opens_with_heading(tail + line, cues):
         return True
+    if tail and _heading_ends(tail, line, cues):
+        return False
     # ('下一步,我局将…' starts the measures; so does a lead-in adding a list to them, '同时,我局将做好以下工作:')
     switch = any(p.match(line) for p in cues["switch"]) or _adds_a_list(line, cues)
-    if tail and switch and cues["heading_line"].match(tail):
-        return False  # (a sub-heading whole after the sentence's end, then a switch sentence: '…加强。下一步工作打算' /
-        # '下一步,我们将…')
     if tail and any(p.match(tail + line) for p in cues["switch"]):
         # (but a sub-heading after a switch sentence said up to its verb, its stop missing, '针对上述问题,我局将加强培训' /
         # '改进措施:', starts a part as after any other sentence, and so does a switch sentence: '下一步,我们将:')
         said = any(word in tail for word in _intent_words()) and not tail.endswith(_intent_words())
         return not (heading or (switch and said))  # (said up to the verb after 将: not '下一步,我们将' / '针对上述问题,…')
     return not (heading or switch)
+
+
+def _heading_ends(tail: str, line: str, cues: dict[str, Any]) -> bool:
+    """Whether ``tail``, the fragment after a line's last sentence's end, is a whole sub-heading or the section's title in
+    both kinds' words (:func:`_is_both_title`) that ends there, before ``line`` (``…加强。存在问题及改进措施`` / ``加强培训;…``,
+    also before a switch sentence, ``…加强。下一步工作打算`` / ``下一步,我们将…``): not a sentence the wrap broke, unless a
+    measures' one whose words go on to say a problem (``2.整改措施`` / ``落实不到位。``, :func:`_goes_on_as_problem`)."""
+    heading = cues["heading_line"].match(tail)
+    if not heading:
+        return _is_both_title(tail, cues)
+    return _heading_kind(heading) == "problem" or not _goes_on_as_problem(tail + line, len(tail))
 
 
 def _adds_a_list(sentence: str, cues: dict[str, Any]) -> bool:
@@ -800,6 +813,9 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
                 # sub-heading and no item (一) before it, '1.…。2.…加强。(二)改进措施下一步,…' is the measures' one)
                 pos = glued.end()
                 continue
+            if number is not None and _heading_kind(glued) == "measure" and _goes_on_as_problem(rest, glued.end()):
+                pos = glued.end()  # ('1.整改措施落实不到位。': an item whose words open like a sub-heading's)
+                continue
             last_number = number or last_number
             kind = _heading_kind(glued)
             problems_form = _number_form(glued["num"]) if glued["num"] and kind == "problem" else ""
@@ -815,6 +831,29 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
     flush()
     _labels_in_turn(out)
     return out
+
+
+# a measure's verb opening a clause, then the shortcoming's word, maybe after an adverb ('落实不到位', '落实还不够')
+_ADVERB = re.compile("[还仍尚也都]?")
+
+
+def _goes_on_as_problem(text: str, end: int) -> bool:
+    """Whether the words of a numbered measures' sub-heading glued to the text (ending at ``end``) are rather the start
+    of an item's sentence that says a problem (``1.整改措施落实不到位。``, ``2.改进措施不够具体。``): a sub-heading is
+    the words alone (or before a colon or 。), not a sentence going on.
+
+    So where the clause after them admits a shortcoming (problem_cues), is no switch (``针对上述不足,我局将…``) nor the
+    first item, and opens with no measure's verb but one the shortcoming's word follows (``落实不到位``; not
+    ``进一步解决更新不及时的问题``, a measure under its sub-heading).
+    """
+    cues = _cues()
+    if text[end - 1] in "。.:" or end == len(text):
+        return False
+    clause = _CLAUSE_STOP.split(text[end:], 1)[0].partition(":")[0]
+    if not _has(clause, "problem_cues") or cues["first_item"].match(clause) or _is_switch(text, end):
+        return False  # (cheap: the measures after their sub-heading admit no shortcoming)
+    verb = cues["measure_opening"].match(clause)
+    return not verb or clause.startswith(cues["problem_cues"], _ADVERB.match(clause, verb.end()).end())
 
 
 def _item_numbered_before(number: str, lines: Sequence[str], before: str) -> bool:
@@ -1753,7 +1792,9 @@ def _own_measure(lead: str) -> str:
     (:func:`_names_own_measure`), else ''.
 
     ``下一步,我们将加强业务培训,主要做好以下工作:`` says 下一步,我们将加强业务培训 before its announcing clause; a lead-in that
-    only announces the list (``主要做好以下工作:``, ``下一步,我们将重点做好以下几方面工作:``) says nothing before it.
+    only announces the list (``主要做好以下工作:``, ``下一步,我们将重点做好以下几方面工作:``) says nothing before it.  Where the
+    announcing clause names the measure itself, announced only by its colon or as its aspects (``下一步,我们将加强培训:``,
+    ``下一步,我们将从以下方面加强业务培训:``), the lead-in up to it without the colon is the measure.
     """
     cues = _cues()
     if not _has(lead, "measure_cues"):
@@ -1761,7 +1802,10 @@ def _own_measure(lead: str) -> str:
     start = 0
     for clause in lead.split(","):
         if any(p.search(clause) for p in cues["announces_list"]):
-            own = lead[: max(start - 1, 0)]
+            # (the announcing clause may say the measure itself, announced only by its colon or as its aspects:
+            # '下一步,我们将加强培训:', '下一步,我们将从以下方面加强业务培训:')
+            said = _names_own_measure(clause.removesuffix(":"))
+            own = lead[: start + len(clause)].removesuffix(":") if said else lead[: max(start - 1, 0)]
             return own if own and _names_own_measure(own) else ""
         start += len(clause) + 1
     return ""
@@ -1793,6 +1837,7 @@ def _names_own_measure(said: str) -> bool:
     工作``, ``认真落实…的部署要求``); none announces the list (``…以下工作``).
     """
     cues = _cues()
+    said = cues["aspects"].sub("", said)  # (a list announced as the aspects of the measure named after it)
     if not _has(said, "measure_cues") or any(p.search(said) for p in cues["announces_list"]):
         return False  # (cheap: most lead-ins name no measure or announce the list)
     return any(_has(clause, "measure_cues") and not cues["only_switches"].search(clause)
