@@ -647,8 +647,9 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
     """Reduce a label to the form used for matching against the format's labels.
 
     White space is removed everywhere (labels are often split: ``商业 企业``),
-    the item numbering (``一、``, ``(三)``, ``1.``) and a trailing parenthetical
-    note (``(区分处理的,只计这一情形,不计其他情形)``, ``(单位:万元)``) are dropped.
+    the item numbering (``一、``, ``(三)``, ``1.``), a trailing parenthetical
+    note (``(区分处理的,只计这一情形,不计其他情形)``, ``(单位:万元)``) and a
+    trailing colon (``规章:``) are dropped.
 
     Parameters
     ----------
@@ -667,11 +668,14 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
     '部分公开'
     >>> label_key("商业 企业")
     '商业企业'
+    >>> label_key("规章:")
+    '规章'
     """
-    text = _SPACES.sub("", label).replace(":", ":")
+    text = _SPACES.sub("", label)
     if not keep_numbering:
         text = _NUMBERING.sub("", text, count=1)
-    stripped = _TRAILING_NOTE.sub("", text)
+    # (a colon after a label, '规章:', as some tables write their row labels, is no part of it)
+    stripped = _TRAILING_NOTE.sub("", text).rstrip(":")
     return stripped if stripped else text
 
 

@@ -198,6 +198,19 @@ def _split_group_items(labels: list[Cell]) -> list[Cell]:
     return out
 
 
+# a label's note in brackets in a cell of its own ('(二)部分公开 | (区分处理的,只计这一情形,不计其他情形) | 2 | …')
+_NOTE_CELL = re.compile(r"\([^()]*\)")
+
+
+def _join_label_note(labels: list[Cell]) -> list[Cell]:
+    """The labels with a last cell that is only a note in brackets joined to the label before it, whose note it is
+    ('(二)部分公开' then '(区分处理的,只计这一情形,不计其他情形)': one label). Read as a label of its own, the note
+    was the row's last label, no row: the row was lost, flagged unknown_row and missing_rows."""
+    if len(labels) < 2 or labels[-1].text[:1] != "(" or not _NOTE_CELL.fullmatch(labels[-1].text):
+        return labels
+    return [*labels[:-2], labels[-2]._replace(text=labels[-2].text + labels[-1].text)]
+
+
 def _words_at_end(values: list[Cell]) -> int:
     """How many cells end a row's values as words, no count ('含撤回1件', '备注:含补正', with the blank cells
     after them): a row's surplus that is a note, not proof of an empty label cell before its counts."""
@@ -301,6 +314,47 @@ def _continues_header(text: str, header: list[Cell]) -> bool:
     return any(k.startswith(joined) for k in vocab.active_cols)
 
 
+def _header_pieces(labels: list[Cell], values: list[Cell], header: list[Cell]) -> int:
+    """How many of a row's labels after the header row ``header`` are not the header's pieces: 0 for a row of
+    pieces only, without values; 1 for pieces before an Article 20 row's label ('现行有效数 | 规章 | 0 | …', a header
+    of a cell a line whose last word, not known, ran into the first row); all of them for any other row."""
+    def piece(cell: Cell) -> bool:
+        return _continues_header(cell.text, header) or _column_like(cell.text)
+
+    if not values and all(map(piece, labels)):
+        return 0
+    if len(labels) > 1 and vocabulary().active_row(labels[-1].text) and all(map(piece, labels[:-1])):
+        return 1
+    return len(labels)
+
+
+def _extend_active_header(res: TableResult, header: list[Cell], pieces: list[Cell], row: Row,
+                          cols: list[tuple[str | None, str, str | None]]) -> list[tuple[str | None, str, str | None]]:
+    """The Article 20 columns of ``header`` (extended in place) with its next ``pieces``, their unknown labels
+    flagged ``unknown_column`` as a header row's are (those of ``cols``, read before, already were)."""
+    flagged = {lab for k, lab, _ in cols if k is None}
+    header += pieces
+    cols = _parse_active_header(header)
+    unknown = [lab for k, lab, _ in cols if k is None and lab not in flagged]
+    if unknown:
+        res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
+    return cols
+
+
+def _column_like(text: str) -> bool:
+    """A word that ends as an Article 20 column's label ends (数, 量, 额: '本年度制发件数', '收费金额'), and names no
+    row: a column not known, where it stands among the header's pieces."""
+    vocab = vocabulary()
+    key = label_key(text)
+    return key[-1:] in _column_ends() and not vocab.is_row_label(text) and not vocab.article_item(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _column_ends() -> frozenset[str]:
+    """The last characters of the Article 20 columns' labels (formats.yaml ``active.cols``)."""
+    return frozenset(key[-1] for key in vocabulary().active_cols if key)
+
+
 @functools.lru_cache(maxsize=1)
 def _header_unit() -> re.Pattern[str]:
     """A unit of money in a header's or a label's brackets ('(万元)', '(单位:千元)'; formats.yaml ``cell_units``)."""
@@ -399,13 +453,19 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if not labels:
             _flag_unlabelled(res, "active", row, values)
             continue
-        if header is not None and not values and all(_continues_header(c.text, header) for c in labels):
-            # the header row broken by the page ('…本年增' / '/减 | 处理决定数量'): read it whole
-            header += labels
-            cols = _parse_active_header(header)
-            if item is not None:
-                cols_of[item] = cols
-            continue
+        if header is not None:
+            # the header row broken by the page ('…本年增' / '/减 | 处理决定数量'): read it whole; a word not known
+            # breaks a header of a cell a line ('信息内容' / '本年度制发件数' / '本年废止件数 | …', or its last word
+            # run into the first row, '现行有效数 | 规章'): it is a column of its own, flagged as in a row (the
+            # block's columns were lost, its blank rows dropped unflagged)
+            rest = _header_pieces(labels, values, header)
+            if rest < len(labels):
+                cols = _extend_active_header(res, header, labels[:len(labels) - rest], row, cols)
+                if item is not None:
+                    cols_of[item] = cols
+                if not rest:
+                    continue
+                labels = labels[len(labels) - rest:]
         header = None
         labels, values = _active_values(labels, values)
         row_key = vocab.active_row(labels[-1].text)
@@ -656,7 +716,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                 and not (header and any(c.text and c.is_value for c in values)):
             header += [label_key(c.text) for c in row.cells]
             continue
-        labels = _split_group_items(labels)
+        labels = _join_label_note(_split_group_items(labels))
         row_key = None
         for cell in labels:
             g = vocab.request_group(cell.text)
@@ -664,8 +724,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                 group = g
         labels, values = _text_in_value_place(labels, values, is_row)
         last = labels[-1]
-        lk = label_key(last.text)
-        if lk == "其他" and group == "other_2021":
+        if group == "other_2021" and vocab.request_row(last.text) == "other_misc":  # (3.其他, 3.其它)
             row_key = "other_misc"
         elif vocab.request_group(last.text) == "other_2021":
             row_key = "other_handling"  # the 2019 format's single row
@@ -726,10 +785,12 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     kept = [col for col in col_keys if col != missing]
     if missing:
         res.flags.append(Flag("missing_columns", "requests", None, missing))
-    constraints = _constraints(identities, kept, order, outcome_rows)
+    written = _written_columns(header, kept)
+    # (the row identity by the columns where they stand: 总计 first is no sum of the counts after it)
+    constraints = _constraints(identities, sorted(kept, key=lambda col: written[kept.index(col)]), order,
+                               outcome_rows)
     inputs = [RowInput(k, found[k][0], ncols, anchored=True, confirmed=k in runs) for k in order]
     placements = place(inputs, constraints)
-    written = _written_columns(header, kept)
     if missing:  # (no cell of it: NA, flagged by its column's name)
         written.insert(col_keys.index(missing), None)
     col_labels = [fm["cols"][col][0] for col in col_keys]
@@ -873,13 +934,43 @@ def _last_is_total(rows: list[list[Cell]], cols: list[str], identities: list[dic
 def _written_columns(header: list[str], col_keys: list[str]) -> list[int]:
     """Where each of the requests table's columns stands among the values: the format's order, but the
     organisations' five columns in the order the header names them ('其他 | 商业企业 | …': a table that lists them
-    otherwise had its counts read under the format's order, each organisation's under another's, unflagged).
-    The format's order where the header does not name each of the five once."""
-    orgs = col_keys[1:-1]  # (between 自然人 and 总计, whose places the values keep: 总计 last)
+    otherwise had its counts read under the format's order, each organisation's under another's, unflagged), and
+    自然人, the organisations and 总计 in the order its first row names them (:func:`_top_columns`: '总计 | 自然人 |
+    法人或其他组织', rows written total-first, were read as natural-person counts first, each column's under the
+    next one's, flagged only identity_failed). The format's order where the header does not name them each once."""
+    every = list(load_formats()["requests"]["cols"])
+    first, last = every[0], every[-1]  # (natural_person and total: the organisations stand between them)
+    orgs = [col for col in col_keys if col not in (first, last)]
     named = _header_names(header, orgs)
-    if sorted(named) != sorted(orgs) or named == orgs:
-        return list(range(len(col_keys)))
-    return [0, *(1 + named.index(col) for col in orgs), len(col_keys) - 1]
+    if sorted(named) == sorted(orgs):
+        orgs = named
+    parts = {first: [first] if first in col_keys else [], "orgs": orgs, last: [last] if last in col_keys else []}
+    written = [col for top in _top_columns(header, first, last) for col in parts[top]]
+    return [written.index(col) for col in col_keys]
+
+
+def _top_columns(header: list[str], first: str, last: str) -> list[str]:
+    """``first`` (自然人), ``'orgs'`` and ``last`` (总计) in the order the requests header names them: by the places
+    of 自然人, of the word over the organisations' columns (``requests.org_group``) and of 总计, each named once (the
+    organisations, where no such word stands, after 自然人, as in the format); the format's order where the header
+    does not name both 自然人 and 总计 once."""
+    cols = vocabulary().request_cols
+    groups = _org_group_words()
+    places: dict[str, list[float]] = {}
+    for i, key in enumerate(header):
+        top = "orgs" if key in groups else cols.get(key)
+        if top in (first, last, "orgs"):
+            places.setdefault(top, []).append(i)
+    if any(len(at) > 1 for at in places.values()) or first not in places or last not in places:
+        return [first, "orgs", last]
+    places.setdefault("orgs", [places[first][0] + 0.5])
+    return sorted(places, key=lambda top: places[top][0])
+
+
+@functools.lru_cache(maxsize=1)
+def _org_group_words() -> frozenset[str]:
+    """The label keys of the requests header's word over the organisations' five columns (法人或其他组织)."""
+    return frozenset(label_key(w) for w in load_formats()["requests"]["org_group"])
 
 
 def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell], Row]], placements: dict,
