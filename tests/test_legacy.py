@@ -397,6 +397,70 @@ def test_legacy_two_value_columns_one_cell_a_line_blank_cells_traced(table, mark
         ("ragged", "二十、提交电子证照数: 0 for 2 value columns, the blank one unknown")] * untraced
 
 
+@pytest.mark.parametrize("mark", ["—", "-", "/", "无"])
+@pytest.mark.parametrize("table", ["统计数", "本期实际 | 本年累计", "历年累计 blank"])
+def test_legacy_not_applicable_marks_one_cell_a_line(table, mark):
+    """Seed 003's table in seed 000's layout (a cell a line, a blank line after it), every blank value cell of an
+    item written as a not-applicable mark ('条' / '' / '—' / '' / '4﹒政务微信…'): a glued row's unit was followed by
+    a value, an item number or a label, not a mark, so the rows holding one were no rows, and the value before them
+    ran into the text after it; the whole table was lost (one value column: 0 of 85 cells, flagged table_missing;
+    two: 72 or 42 of 170).  A mark set apart on its line is a cell, read as the pipe rows read it (NA, the mark as
+    written): all cells and flags as the pipe rows'."""
+    lines = (_seed_lines() if table == "统计数" else _seed_two_value_columns() if "|" in table
+             else _seed_one_of_two_columns(1))
+    start = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].replace(" ", "") == "统计指标")
+    lines = [[*x[:2], *(c or mark for c in x[2:])] if isinstance(x, list) and i > start and x[1] else x
+             for i, x in enumerate(lines)]
+    want, got = (toolkit.parse_text(render_text(lines, layout)) for layout in ("pipe_rows", "lines"))
+    assert len(want.tables) in (85, 170) and (want.tables["raw"] == mark).sum() >= 49
+    assert want.tables.loc[want.tables["raw"] == mark, "value"].isna().all()
+    cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
+@pytest.mark.parametrize("heading, item", [("一、主动公开情况", "本地特色信息数"),
+                                           ("(二)通过不同渠道和方式公开政府信息的情况", "本地渠道公开数"),
+                                           ("三、依申请公开情况", "本地信息数")])
+def test_legacy_local_item_after_a_block_heading_one_cell_a_line(heading, item):
+    """Seed 003's table in seed 000's layout (a cell a line, a blank line after it), an item not in the format
+    right after a block's heading ('一、主动公开情况' / '' / '本地特色信息数' / '' / '条' / '' / '5'): the heading was
+    read as the local item's numbering and words, its key '主动公开情况本地特色信息数', unflagged; before an item
+    number ('(二)…情况', then '1.政府公报…') it was not read, flagged unlabelled_values.  The blank line between
+    them is a cell's bound: the heading is a row of its own, and the item's key, value and flag (unknown_row: perhaps
+    a label wrapped) are the pipe rows'."""
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == heading)
+    lines.insert(at + 1, [item, "条", "5"])
+    want, got = (toolkit.parse_text(render_text(lines, layout)) for layout in ("pipe_rows", "lines"))
+    assert want.tables.loc[want.tables["row_key"] == item, "value"].tolist() == [5.0]
+    cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+    assert [f.detail for f in got.flags if f.code == "unknown_row"] == [f"{heading}/{item}"]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html", "docx"])
+def test_legacy_block_heading_with_qizhong_and_an_item_of_a_header_word(layout, tmp_path):
+    """Seed 003's (四)申请来源 block written '(四)申请来源 | 其中' (its parts announced in the unit's column), its last
+    item '其他 | 件 | 1' without its number: the heading was read as an item, key 申请来源 with unit 其中 (every
+    layout), and one cell a line (seed 001's layout) '其他', a word of the 2019 tables' headers, ended its row, so
+    that '件 | 1' was an item keyed 件, flagged unknown_row '其他/件'.  其中 is no unit: the heading is no item, as seed
+    003's own '(四)申请来源 | |' is; a unit after a label alone is that label's row: src_other 1, as the seed's
+    '7.其他' with the same value reads, no flag."""
+    lines = _seed_lines()
+    seed = [["7.其他", "件", "1"] if isinstance(x, list) and x[0] == "7.其他" else x for x in lines]
+    rep = {"(四)申请来源": ["(四)申请来源", "其中", ""], "7.其他": ["其他", "件", "1"]}
+    lines = [rep.get(x[0], x) if isinstance(x, list) else x for x in lines]
+    want = toolkit.parse_text(render_text(seed, "pipe_rows"))
+    got = (_parse(lines, layout, tmp_path) if layout in ("html", "docx") else
+           toolkit.parse_text(render_text(lines, layout)))
+    cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    assert len(want.tables) == 85 and want.tables.loc[want.tables["row_key"] == "src_other", "value"].tolist() == [1]
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
 @pytest.mark.parametrize("columns", [1, 2])
 def test_legacy_rows_of_blank_values_one_cell_a_line(columns):
     """Seed 003's table one cell a line ending in ' |', a blank cell appended to the line before (seed 001's layout):
@@ -515,6 +579,25 @@ def test_glued_legacy_table_is_read(variant):
     assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
     assert [f for f in report.flags if f.table] == []
     assert report.metadata["template"] == "legacy"
+
+
+@pytest.mark.parametrize("after", ["说明:本表数据统计期限为2017年1月1日至12月31日。", "泰州市高港区住房和城乡建设局",
+                                   "七、其他需要报告的事项2018年我局无其他需要报告的事项。"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+def test_glued_legacy_table_ending_in_a_local_item_before_text(variant, after):
+    """Seed 003 glued into one line, text after its table (a note, the signature, the next heading): the table's last
+    row, a local item ('二十、提交电子证照数件0', not in the format), was bound only by the next Chinese item number
+    or the text's end, so it was dropped, unflagged (84 of 85 cells).  Its value's digits end for certain where
+    text follows, and its number goes on the table's (十九、 before it): it is read as without the text; the next
+    heading ('七、其他需要报告的事项2018年', a unit 项 then digits too, numbered as no item of the table) is none."""
+    import re
+    text = _glued_seed()
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    report = toolkit.parse_text(text + after)
+    assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
+    assert ("提交电子证照数", 0.0, "件") in _key_value_unit(report)
+    assert [f for f in report.flags if f.table] == []
 
 
 def test_glued_legacy_value_run_into_an_unexpected_item_number_is_na():

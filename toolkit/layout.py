@@ -36,7 +36,8 @@ from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
-from toolkit.normalize import _HAN, NA_MARKS, is_footnote, is_page_furniture, is_value_cell, label_key, number_units
+from toolkit.normalize import (_HAN, NA_MARKS, cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
+                               number_units)
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -1068,14 +1069,21 @@ _DIGIT_RUN = re.compile(r"[+-]?[\d.,+-]+")
 # --- a pre-2019 statistics table glued into one line of page text ------------------------------------------
 
 _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
-# a value run together before the next row: digits, perhaps a decimal part (not the stop of an item number '2.')
-_GLUED_VALUE = re.compile(r"[\s|]*(\d[\d,]*(?:\.\d+)?)?")
+# a glued row's value: digits, perhaps a decimal part (not the stop of an item number '2.'), or a not-applicable
+# mark set apart by spaces or cell marks on both sides ('条\r—\r4.', seed 000's layout; '条无4.' is no value)
+_SET_MARK = rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
+_GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}"
+# a value run together before the next row
+_GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
 _VALUES_APART = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+)(?![\d.、])")
 # cells alone on their lines between blank lines (seed 000's layout: report._cells_on_lines_apart made the blank
 # lines carriage returns, a blank cell's trace a '|'): a value each, though fewer than the table's value columns
 # (a blank one that left no trace)
-_CELLS_ON_LINES = re.compile(r"\r((?:\d[\d,]*(?:\.\d+)?|\|)(?:\r(?:\d[\d,]*(?:\.\d+)?|\|))*)(?:\r|$)")
+_CELLS_ON_LINES = re.compile(rf"\r((?:{_GLUED_CELL}|\|)(?:\r(?:{_GLUED_CELL}|\|))*)(?:\r|$)")
+# what bounds a local item's text after it (its value's end): the next Chinese item number, the text's end, or an
+# Arabic item number after a cell's bound ('5\r1.', seed 000's layout)
+_OTHER_END = re.compile(rf"[\s|]*(?:{_CN_NUMBERING}|$)|\r\d{{1,2}}[.、]")
 # an item number at the end of the text before a label: '2.' or '2、', after the value and a cell mark
 _ARABIC_ITEM_FORM = r"(\d{{1,2}})[.、]\s*(?:(?:{sub})[:：])?\s*$"
 
@@ -1107,7 +1115,7 @@ def _glued_row_pieces() -> tuple[list[str], str, str]:
     labels = [lab for lab, _u, _p in fm["rows"].values()]
     labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
     label = alternation(labels, spaced=True)
-    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}))"
+    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK}))"
     return labels, alternation(vocabulary().legacy_units), after
 
 
@@ -1163,10 +1171,37 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     labels, units, after = _glued_row_pieces()
     label = alternation(labels, spaced=True)
     row = re.compile(rf"(?P<label>{label}){_ROW_NAME}{_ROW_NOTE}[\s|]*(?P<unit>{units}){after}")
-    other = re.compile(rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?){_ROW_NOTE}[\s|]*(?P<unit>{units})"
-                       rf"(?P<cells>[\s|]*(?P<value>\d[\d,]*(?:\.\d+)?)?(?:[\s|]+\d[\d,.]*|\s*\|)*)"
-                       rf"(?=[\s|]*(?:{_CN_NUMBERING}|$))")
-    return header, row, other
+    return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern})"))
+
+
+def _other_item(units: str, end: str) -> str:
+    """A local item's pattern (``glued_legacy_patterns``' third), its text after it bound by ``end``."""
+    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?){_ROW_NOTE}[\s|]*(?P<unit>{units})"
+            rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL})?(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
+
+
+@functools.lru_cache(maxsize=1)
+def _last_other_items() -> re.Pattern[str]:
+    """A local item after the table's last known row: bound as ``glued_legacy_patterns``' third, or by text after
+    its value ('二十、提交电子证照数件0说明:…', the table's last row, then a note or the prose), where the value's
+    digits end for certain (no digit, stop or separator after them)."""
+    return re.compile(_other_item(alternation(vocabulary().legacy_units),
+                                  rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、])"))
+
+
+_CN_ITEM_NUMBER = re.compile(r"[(（]([一二三四五六七八九十]+)[)）]|([一二三四五六七八九十]+)、")
+
+
+def _numbered_next(label: str, before: str) -> bool:
+    """Whether an item's Chinese number ('二十、', '(六)') is the one after the last of its form in the text
+    ``before`` it ('十九、'): the item goes on the table's numbering, no heading of the prose after it."""
+    own = _CN_ITEM_NUMBER.match(label)
+    if own is None:
+        return False
+    form = 1 if own.group(1) else 2
+    prior = [m.group(form) for m in _CN_ITEM_NUMBER.finditer(before) if m.group(form)]
+    n = cn_numeral(own.group(form))
+    return bool(prior) and n is not None and cn_numeral(prior[-1]) == n - 1
 
 
 def _second_value(rest: str) -> bool:
@@ -1260,6 +1295,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     values: list[str | list[str] | None] = []  # their values ('' blank, None not certain; cells set apart)
     ambiguous: list[str] = []
     unlabelled: list[tuple[int, str]] = []
+    headings: set[int] = set()  # the items that are a block's heading, a label alone
     last: int | None = 0  # the last Arabic item number since a Chinese-numbered one (None: not known)
 
     lines: list[int] = []  # the line of each row
@@ -1283,20 +1319,29 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
         digits left over are noted unlabelled."""
         nonlocal last
         left, end = [], 0
-        for m in other_re.finditer(chunk):
+        for m in (_last_other_items() if tail else other_re).finditer(chunk):
             cells = m.group("cells")
             value: str | list[str] = m.group("value") or ""
             apart = _apart(cells, value, cells[_GLUED_VALUE.match(cells).end():])
             if apart is not None and not cells[apart[1]:].strip(" |\r"):
                 value = apart[0]
-            elif not re.fullmatch(r"[\s|]*(?:\d[\d,]*(?:\.\d+)?)?[\s|]*", cells):
+            elif not re.fullmatch(rf"[\s|]*(?:{_GLUED_CELL})?[\s|]*", cells):
                 continue  # values set apart, but not those of the table's value columns: no item of it
             between = chunk[end:m.start()]
-            if tail and (len(between) > 60 or re.search(r"[。;；]", between)):
-                break
+            if tail and (len(between) > 60 or re.search(r"[。;；]", between) or not _OTHER_END.match(chunk, m.end())
+                         and not _numbered_next(m.group("label"), text[max(0, at + m.start() - 2000):at + m.start()])):
+                break  # (an item bound by the text after it only as the next of the table's numbering)
             left.append(between)
-            items.append((m.group("label").strip(), m.group("unit")))
-            lines.append(line_at(at + m.start()))
+            heading, bound, label = m.group("label").strip().rpartition("\r")
+            if bound:
+                # a cell's bound in the label (seed 000's layout): the block's heading ('一、主动公开情况'), a row
+                # of its own, then an item not numbered ('本地特色信息数'), as the pipe rows read them
+                headings.add(len(items))
+                items.append((heading.strip(), ""))
+                lines.append(line_at(at + m.start()))
+                values.append("")
+            items.append((label.strip(), m.group("unit")))
+            lines.append(line_at(at + m.start("label") + len(heading) + len(bound)))
             values.append(value)
             end = m.end()
         if not tail:
@@ -1374,7 +1419,10 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     apart = any(isinstance(value, list) for value in values)
     if codes and any(value and not isinstance(value, list) for value in values):
         return [], [], []  # a row's code run into its values ('条0112048'): where one ends is not known
-    for (label, unit), value, line in zip(items, values, lines):
+    for k, ((label, unit), value, line) in enumerate(zip(items, values, lines)):
+        if k in headings:
+            rows.append(Row([Cell(label, line)], explicit=True))
+            continue
         if apart:
             # values set apart: a cell each; a row of fewer values than columns (spaces, a blank cell left no
             # trace, or one value alone) is spaced, for the tables stage to flag, its values placed under none

@@ -1880,6 +1880,13 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             # item; read as its blank row would be (no unit carried down, no label wrapped)
             wrapped, carried = "", ""
             continue
+        if (wrapped and unit_at == 1 and not row.grid and texts[0] in vocab.legacy_units
+                and _legacy_key(wrapped, recent) in fm["rows"]):
+            # a known item's label alone, then a row that opens with a unit ('其他' / '件 | 1', one cell a line: the
+            # stream ends a row at a word of a header, 其他): the row's label, as the pipe rows read it (a heading's
+            # label, '一、主动公开情况' / '条 | 480', may be no item: left so, flagged unknown_row)
+            row = Row([Cell(wrapped, row.line), *row.cells], explicit=row.explicit, spaced=row.spaced)
+            texts, wrapped = [c.text for c in row.cells], ""
         # a row of one cell is joined with nothing; it gets its unit back only as a grid row of a known item
         # whose unit a merged cell covers and whose value is blank, else it is a label alone on its line (a
         # row of words joined into one cell under a header of one column is not)
@@ -1900,7 +1907,9 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         if lk in vocab.legacy_parents:
             recent.append(vocab.legacy_parents[lk])
         unit = texts[unit_at] if unit_at is not None and unit_at < len(texts) else ""
-        unit = "" if unit in NA_MARKS else unit  # a mark is no unit ('一、主动公开情况 | — | —', a block's heading)
+        # a mark is no unit ('一、主动公开情况 | — | —', a block's heading), nor is 其中, which announces the parts
+        # below ('(四)申请来源 | 其中')
+        unit = "" if unit in NA_MARKS or unit in fm["sub_item_words"] else unit
         carried = unit if unit in vocab.legacy_units else ""  # a unit merged down over the rows below
         cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
         if _short_spaced(row, cells):
