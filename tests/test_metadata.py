@@ -2192,3 +2192,97 @@ def test_a_doubled_year_character_before_the_agency(title, agency, level):
     text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
     meta_ = toolkit.parse_text(title + text[text.index("\n"):]).metadata
     assert (meta_["agency"], meta_["level"], meta_["report_year"]) == (agency, level, 2020)
+
+
+# --- a resort zone's 度 after the year, the title's own phrases, references (helper meta12) ----------------------
+
+
+@pytest.mark.parametrize("title, agency, province", [
+    # a resort zone named with no place after the year's 年: the 度 of 度假区 was read as the year's (年度), the
+    # agency '假区管委会', a county government
+    # (no place named: the province the text names, seed 000's)
+    ("2020年度假区管委会政府信息公开工作年度报告", "度假区管委会", "河南"),
+    ("2020年度度假区管委会政府信息公开工作年度报告", "度假区管委会", "河南"),
+    ("2019年至2020年度假区管委会政府信息公开工作年度报告", "度假区管委会", "河南"),
+    # real names with their place before 度假区, after 2020年 and after 2020年度, or before the year
+    ("2020年湖州市太湖旅游度假区管委会政府信息公开工作年度报告", "湖州市太湖旅游度假区管委会", "浙江"),
+    ("2020年度湖州市太湖旅游度假区管委会政府信息公开工作年度报告", "湖州市太湖旅游度假区管委会", "浙江"),
+    ("2020年三亚市亚龙湾国家旅游度假区管理委员会政府信息公开工作年度报告", "三亚市亚龙湾国家旅游度假区管理委员会", "海南"),
+    ("三亚市亚龙湾国家旅游度假区管理委员会2020年度政府信息公开工作年度报告", "三亚市亚龙湾国家旅游度假区管理委员会", "海南"),
+])
+def test_a_resort_zone_after_the_year(tmp_path, title, agency, province):
+    # a resort zone (度假区) is a zone, of a tier its name does not tell, as a development zone is
+    for meta_ in _seed_000_titled(tmp_path, title):
+        assert (meta_["agency"], meta_["report_year"], meta_["level"], meta_["agency_kind"], meta_["province"]) == (
+            agency, 2020, None, "government", province)
+
+
+@pytest.mark.parametrize("title, agency, level", [
+    ("2020年度乌当区人民政府信息公开工作年度报告", "乌当区人民政府", "county"),
+    ("2020年度贵阳市乌当区住房和城乡建设局政府信息公开工作年度报告", "贵阳市乌当区住房和城乡建设局", "county"),
+    ("2020年度驻马店市财政局政府信息公开工作年度报告", "驻马店市财政局", "prefecture"),
+])
+def test_the_year_token_before_other_names(tmp_path, title, agency, level):
+    # the 年度 reading stands before any name but a zone's 度假区
+    for meta_ in _seed_000_titled(tmp_path, title):
+        assert (meta_["agency"], meta_["level"], meta_["report_year"]) == (agency, level, 2020)
+
+
+_TITLE_PHRASES = ["年度乌当区人民政府信息公开工作年度报告", "2020年度假区政府信息公开工作年度报告",
+                  "本局2020年政府信息公开工作年度报告", "我局2020年政府信息公开工作年度报告",
+                  "各乡人民政府2020年政府信息公开工作年度报告", "街道办事处2020年政府信息公开工作年度报告",
+                  "2020年各委办局政府信息公开工作年度报告", "各县2020年政府信息公开工作年度报告"]
+
+
+@pytest.mark.parametrize("title", _TITLE_PHRASES)
+def test_a_titles_phrase_is_no_agency(tmp_path, title):
+    # the title's own agency was not checked as the lines beside it are: a fragment of a title ('年度…', the year
+    # on the line above), a zone with no place, a reference, a collective gave the phrase as the agency (seed
+    # 000's text names no other: no field, no signature)
+    for meta_ in _seed_000_titled(tmp_path, title):
+        assert meta_["agency"] is None, title
+    # the agency's name on the line under such a title is read instead
+    for meta_ in _seed_000_titled(tmp_path, title, "驻马店市住房和城乡建设局"):
+        assert (meta_["agency"], meta_["level"]) == ("驻马店市住房和城乡建设局", "prefecture"), title
+
+
+@pytest.mark.parametrize("title, agency, level, kind", [
+    # universities, schools, institutions, governments and departments named in a title: read as before
+    ("北京大学2020年信息公开工作年度报告", "北京大学", None, None),
+    ("2019-2020学年度郑州大学信息公开工作年度报告", "郑州大学", None, None),
+    ("驻马店职业技术学院2020年信息公开工作年度报告", "驻马店职业技术学院", None, None),
+    ("驻马店市第一高级中学2020年政府信息公开工作年度报告", "驻马店市第一高级中学", "prefecture", None),
+    ("全州县人民政府2020年政府信息公开工作年度报告", "全州县人民政府", "county", "government"),
+    ("本溪市财政局2020年政府信息公开工作年度报告", "本溪市财政局", "prefecture", "department"),
+    ("乡人民政府2020年政府信息公开工作年度报告", "乡人民政府", "township", "government"),
+    ("新华街道办事处2020年政府信息公开工作年度报告", "新华街道办事处", "township", "government"),
+    ("全国妇联2020年政府信息公开工作年度报告", "全国妇联", "national", "department"),
+    ("中央人民政府2020年政府信息公开工作年度报告", "中央人民政府", "national", None),
+    ("泰州医药高新区2020年政府信息公开工作年度报告", "泰州医药高新区", None, "government"),
+])
+def test_names_in_titles_beside_such_phrases(tmp_path, title, agency, level, kind):
+    for meta_ in _seed_000_titled(tmp_path, title):
+        assert (meta_["agency"], meta_["level"], meta_["agency_kind"], meta_["report_year"]) == (
+            agency, level, kind, 2020)
+
+
+def test_references_and_a_levels_office_are_no_agencies():
+    # references to the report's own body ('扎实做好本局政务公开工作', pingtan-2020-05; '我局', eight reports), a
+    # collective of bodies ('各委办局'), a township tier's office named by its ending alone ('各乡(镇)、街道办事处', seed
+    # 001): read as a department or a township government where the extractor looks for the agency
+    text = "\n".join(normalize_text(path.read_text(encoding="utf-8-sig")) for path in sorted(RAW.glob("*.txt")))
+    assert all(phrase in text for phrase in ("本局", "我局", "街道办事处"))
+    for phrase in ("本局", "我局", "各委办局", "该局", "我委", "本中心", "各委员会", "街道办事处", "街道办"):
+        for result in _seed_000_placed(phrase):
+            assert result["agency"] is None, phrase
+
+
+@pytest.mark.parametrize("agency, level, kind", [
+    ("驻马店市全民健身中心", "prefecture", "department"), ("全民健身中心", None, "department"),
+    ("东区街道办事处", "township", "government"), ("全椒县公安局", "county", "department"),
+    ("本溪市财政局", "prefecture", "department"), ("市住建局", "prefecture", "department"),
+])
+def test_names_beside_references(agency, level, kind):
+    # names starting as a reference does, or ending as a township's office does: still read
+    for result in _seed_000_placed(agency):
+        assert (result["agency"], result["level"], result["agency_kind"]) == (agency, level, kind)

@@ -713,9 +713,12 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
         year = _year_value(m.group(1))
         before, after = text[: m.start()], text[m.end():]
         before = _YEAR_RANGE_START.sub("", before)  # "XX局2019—2020年…": the agency ends before the range
+        tail = m.group(2)  # the 度 of 年度 read with the year
         end = _YEAR_RANGE_END.match(after)  # "XX局2019年至2020年…": the year is the last of the range
         if end and _year_value(end.group(1)):
-            year, after = _year_value(end.group(1)), after[end.end():]
+            year, after, tail = _year_value(end.group(1)), after[end.end():], end.group(2)
+        if tail and _unit_after_year(tail + after):
+            after = tail + after  # '2020年度假区管委会…': 2020年 and 度假区管委会, not 2020年度 and 假区管委会
         # "XX局2020年…报告" names the agency before the year, "2020年XX局…报告" after it
         agency_part = before if _clean_agency(before) else after
     for word in rules["agency_ends_at"]:
@@ -727,6 +730,13 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
                 agency_part += "政府"
             break
     return _clean_agency(agency_part), year
+
+
+def _unit_after_year(text: str) -> bool:
+    """Whether ``text``, what follows a year's 年 ('度假区管委会…'), starts with a zone's name of
+    ``places.zone_endings`` (度假区) that the 度 of 年度 would cut ('假区管委会…' names no place the gazetteer knows)."""
+    zones = _rules()["places"]["zone_endings"]
+    return text.startswith(tuple(z for z in zones if z[0] == text[0])) and _match_known(text[1:], 0) is None
 
 
 # --- fields and signature ------------------------------------------------------------
@@ -890,6 +900,16 @@ def _agency_like(text: str) -> bool:
     text = text.strip()
     if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text) or _is_clause(text):
         return False
+    return bool(_body_name(text))
+
+
+def _body_name(text: str) -> bool | None:
+    """Whether ``text``, ending as a government's or a department's name does or holding places only, is such a
+    name (True) or a phrase so ending (False: '法制型政府', '各乡', '本局', '街道办事处'); None where it is neither
+    (no body's ending, words after its places: '北京大学', 'XX中学')."""
+    places_rules = _rules()["places"]
+    if text in places_rules["suffix_levels"]:
+        return False  # a place's ending alone, no place named ('街道办事处', '街道办')
     if text.endswith(_body_endings()):
         if text.endswith(_not_body_endings()):
             return False
@@ -905,12 +925,28 @@ def _agency_like(text: str) -> bool:
         if text.startswith(_longest_first("agency", "national_prefixes", "national_names", "party_prefixes")):
             return True
         first = _match_place(text.lstrip("(（"), 0)  # (a bracket is no word glued before it: '(伊州区…')
-        return first is None or not _phrase_place(first)
+        if first is None:
+            # a reference or a collective, no place read: a collective's start then bodies' endings only ('本局',
+            # '我局', '各委办局': collective_starts; '全民健身中心' holds other words)
+            return not (text.startswith(tuple(places_rules["collective_starts"])) and _endings_only(text[1:]))
+        return not _phrase_place(first)
     places, rest = _split_places(text)
+    if rest:
+        return None  # words after the places (a university's, a school's name) or no place
     # places only, one of them a unit: not a bare level ('街道') nor a zone of no place ('医药高新区')
-    bare = _rules()["places"]["bare_levels"]
-    return rest == "" and any(p.province or p.candidates or not (p.zone or p.text in bare) for p in places) \
+    bare = places_rules["bare_levels"]
+    return any(p.province or p.candidates or not (p.zone or p.text in bare) for p in places) \
         and not _phrase_places(places)
+
+
+def _endings_only(text: str) -> bool:
+    """Whether ``text`` is bodies' endings and nothing else ('局', '委办局': 委办 and 局)."""
+    while text:
+        ending = next((e for e in _body_endings() if text.endswith(e)), None)
+        if ending is None:
+            return False
+        text = text[: -len(ending)]
+    return True
 
 
 def _collective_government(text: str) -> bool:
@@ -1946,6 +1982,8 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
     if title_span is not None:
         title_text = _title_text(lines, title_span)
         title_agency, title_year = _parse_title(title_text)
+        if title_agency is not None and _body_name(title_agency) is False:
+            title_agency = None  # a phrase ending as a body's name ('年度乌当区人民政府' of '年度乌当区人民政府信息公开…')
         # the agency's name alone on the line above the title (broken after it), else on the line below it
         above = _line_above_title(lines, title_span[0])
         below = next((line for line in lines[title_span[1] + 1 : first_section] if line.strip()), "")
