@@ -75,7 +75,7 @@ def _merged_into_above(rows: list, colspan_header: bool) -> dict:
 
 
 def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = False, rowspan: bool = False,
-                dress=None) -> bytes:
+                dress=None, title: str = "report") -> bytes:
     """Return an HTML page (with ``<meta charset>``) holding `lines`.
 
     Text lines become ``<p>`` elements, consecutive rows one ``<table>``;
@@ -84,12 +84,12 @@ def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = 
     `rowspan`, a row's leading blank cells are left out and the cell above
     each gets a ``rowspan`` over them (a group label, as pages write it).
     ``dress(text)`` gives the markup of a filled cell's escaped text (a
-    ``<br>`` in a long label, ``&nbsp;`` around a number).
+    ``<br>`` in a long label, ``&nbsp;`` around a number). `title` is the page's ``<title>``.
     """
     out = [
         "<!DOCTYPE html>",
         "<html>",
-        f'<head><meta charset="{encoding}"><title>report</title>'
+        f'<head><meta charset="{encoding}"><title>{html.escape(title)}</title>'
         "<style>td { border: 1px solid }</style></head>",
         "<body>",
     ]

@@ -2231,7 +2231,11 @@ def test_the_year_token_before_other_names(tmp_path, title, agency, level):
 _TITLE_PHRASES = ["年度乌当区人民政府信息公开工作年度报告", "2020年度假区政府信息公开工作年度报告",
                   "本局2020年政府信息公开工作年度报告", "我局2020年政府信息公开工作年度报告",
                   "各乡人民政府2020年政府信息公开工作年度报告", "街道办事处2020年政府信息公开工作年度报告",
-                  "2020年各委办局政府信息公开工作年度报告", "各县2020年政府信息公开工作年度报告"]
+                  "2020年各委办局政府信息公开工作年度报告", "各县2020年政府信息公开工作年度报告",
+                  # (helper meta13) a kind of government before the year, its 政府 cut as the topic's ('XX局政府信息
+                  # 公开'): '法制型', '服务型', '透明', '乌当区法治' were read as the agency
+                  "法制型政府2020年政府信息公开工作年度报告", "服务型政府2020年政府信息公开工作年度报告",
+                  "透明政府2020年政府信息公开工作年度报告", "乌当区法治政府2020年政府信息公开工作年度报告"]
 
 
 @pytest.mark.parametrize("title", _TITLE_PHRASES)
@@ -2259,6 +2263,10 @@ def test_a_titles_phrase_is_no_agency(tmp_path, title):
     ("全国妇联2020年政府信息公开工作年度报告", "全国妇联", "national", "department"),
     ("中央人民政府2020年政府信息公开工作年度报告", "中央人民政府", "national", None),
     ("泰州医药高新区2020年政府信息公开工作年度报告", "泰州医药高新区", None, "government"),
+    # a government's or a department's name before the topic's 政府, with no year or with one (helper meta13)
+    ("驻马店市财政局政府信息公开工作年度报告", "驻马店市财政局", "prefecture", "department"),
+    ("驻马店市政府2020年政府信息公开工作年度报告", "驻马店市", "prefecture", "government"),
+    ("乌当区政府2020年政府信息公开工作年度报告", "乌当区", "county", "government"),
 ])
 def test_names_in_titles_beside_such_phrases(tmp_path, title, agency, level, kind):
     for meta_ in _seed_000_titled(tmp_path, title):
@@ -2286,3 +2294,56 @@ def test_names_beside_references(agency, level, kind):
     # names starting as a reference does, or ending as a township's office does: still read
     for result in _seed_000_placed(agency):
         assert (result["agency"], result["level"], result["agency_kind"]) == (agency, level, kind)
+
+
+# --- names of no body's ending in a page's <title> (helper meta13) -----------------------------------------------
+
+
+def _seed_000_html(tmp_path: Path, page_title: str) -> "toolkit.Report":
+    """Seed 000 as an HTML page (tests/renderers.render_html) titled ``page_title``, its own title line
+    '2020年政府信息公开工作年度报告' (naming no agency), the report."""
+    import toolkit
+
+    try:
+        from renderers import render_html
+    except ImportError:  # tests/ imported as a package
+        from tests.renderers import render_html
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "report.html"
+    path.write_bytes(render_html(["2020年政府信息公开工作年度报告"] + [line for line in lines[1:] if line.strip()],
+                                 title=page_title))
+    return toolkit.parse_report(path)
+
+
+@pytest.mark.parametrize("page_title, agency, level, province", [
+    # a university or a school named with no body's ending only in the <title>: no agency (the whole _agency_like
+    # asked of it), where the text's title gives the name
+    ("北京大学2020年信息公开工作年度报告_北京大学信息公开网", "北京大学", None, "北京"),
+    ("郑州大学2020年信息公开工作年度报告", "郑州大学", None, "河南"),
+    ("驻马店市第一高级中学2020年政府信息公开工作年度报告 - 首页", "驻马店市第一高级中学", "prefecture", "河南"),
+    # names ending as a body's: read as before
+    ("驻马店职业技术学院2020年信息公开工作年度报告", "驻马店职业技术学院", None, "河南"),
+    ("驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", "驻马店市住房和城乡建设局", "prefecture", "河南"),
+])
+def test_a_page_title_naming_no_bodys_ending(tmp_path, page_title, agency, level, province):
+    meta_ = _seed_000_html(tmp_path, page_title).metadata
+    assert (meta_["agency"], meta_["level"], meta_["province"], meta_["report_year"]) == (
+        agency, level, province, 2020)
+    # the text's title gives such a name alike
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    title = page_title.split("_")[0].split(" - ")[0]
+    assert toolkit.parse_text(title + text[text.index("\n"):]).metadata["agency"] == agency
+
+
+@pytest.mark.parametrize("page_title", [
+    # a column's or a site's name, a template's, a reference, a kind of government before the year: no agency
+    "专题专栏2020年政府信息公开工作年度报告", "工作动态2020年政府信息公开工作年度报告",
+    "驻马店市人民政府门户网站2020年政府信息公开工作年度报告", "无标题2020年政府信息公开工作年度报告",
+    "空白文档2020年政府信息公开工作年度报告", "本局2020年政府信息公开工作年度报告", "法制型政府2020年政府信息公开工作年度报告",
+    "政务公开/政府信息公开年报 - 政府网站"])
+def test_a_page_title_naming_a_column_or_a_phrase(tmp_path, page_title):
+    report = _seed_000_html(tmp_path, page_title)
+    assert report.metadata["agency"] is None and "agency_unknown" in {f.code for f in report.flags}

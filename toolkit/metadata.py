@@ -669,14 +669,16 @@ def _clean_agency(text: str) -> str | None:
                 text, changed = text[len(word):], True
             if text.endswith(word):
                 text, changed = text[: -len(word)], True
-    if text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2:
+    topic = text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2
+    if topic:
         text = text[:-2]  # "XX局政府信息公开": 政府 belongs to the topic
     text = text.strip(" \t:-—|,、" + rules["quote_marks"])
     if not (2 <= len(text) <= 60) or not re.search(f"[{HAN_RANGES}]", text):
         return None
     if re.search(r"\d", text):
         return None
-    return text
+    # (the 政府 cut must leave a body's name: '法制型政府' is a kind of government, '法制型' no name)
+    return None if topic and not _body_name(text) else text
 
 
 def _issued_title(text: str) -> tuple[str, str] | None:
@@ -898,9 +900,27 @@ def _government_only_endings() -> tuple[str, ...]:
 
 def _agency_like(text: str) -> bool:
     text = text.strip()
-    if not (2 <= len(text) <= 40) or not re.fullmatch(rf"[{HAN_RANGES}()]+", text) or _is_clause(text):
+    return _name_shaped(text) and bool(_body_name(text))
+
+
+def _name_shaped(text: str) -> bool:
+    """Whether ``text`` may be a name: 2 to 40 Chinese characters or brackets, no sentence's clause (_is_clause)."""
+    return 2 <= len(text) <= 40 and bool(re.fullmatch(rf"[{HAN_RANGES}()]+", text)) and not _is_clause(text)
+
+
+def _page_title_agency(agency: str) -> bool:
+    """Whether the agency of a page's title (or a file's name) is read: a body's name (_agency_like), or one ending
+    as no body's does (_body_name None: '北京大学', '驻马店职业技术学院'), as the text's title gives it, unless it ends
+    as a site's column or the site does (``title.breadcrumb_columns``, ``site_name_endings``: '专题专栏') or is a
+    template's name (formats.yaml ``template_titles``: '无标题', '文档')."""
+    if not _name_shaped(agency):
         return False
-    return bool(_body_name(text))
+    named = _body_name(agency)
+    if named is not None:
+        return named
+    rules = _rules()["title"]
+    return not agency.endswith(tuple(rules["breadcrumb_columns"] + rules["site_name_endings"])) \
+        and not re.fullmatch(load_formats()["template_titles"], agency)
 
 
 def _body_name(text: str) -> bool | None:
@@ -1825,12 +1845,12 @@ _PAGE_TITLE_SEPARATORS = re.compile(r"\s*[_|｜:：]+\s*|\s+[-—–]+\s+|\s*--+
 
 def _page_title_parts(page_title: str) -> tuple[str | None, int | None] | None:
     """(agency, year) of the part of a page's title that is a report's title (``is_report_title``, its agency only
-    when it reads as one), or None when no part is."""
+    when it reads as one: :func:`_page_title_agency`), or None when no part is."""
     for part in _PAGE_TITLE_SEPARATORS.split(page_title):
         candidate = _title_candidate(part)
         if candidate and is_report_title(candidate):
             agency, year = _parse_title(candidate)
-            return (agency if agency is not None and _agency_like(agency) else None), year
+            return (agency if agency is not None and _page_title_agency(agency) else None), year
     return None
 
 
