@@ -285,15 +285,18 @@ def test_active_row_glued_into_one_cell(seed_id, form, parsed_seed):
     assert (read, left) == {"000": (3, 1), "001": (1, 5), "002": (2, 0), "004": (3, 3)}[seed_id[:3]]
 
 
-@pytest.mark.parametrize("seed_id", [s for s in SEED_IDS if s[:3] in ("000", "001")])
+@pytest.mark.parametrize("seed_id", [s for s in SEED_IDS if s[:3] in ("000", "001", "004")])
 @pytest.mark.parametrize("form", ["{label} | {run} |", "| {label} | {run} |", "{label} {run}", "{label}{run}"])
 def test_active_money_row_glued_into_one_cell(seed_id, form, parsed_seed):
     # The procurement row's count and amount glued into one cell, or after its label ('| 政府集中采购 | 4630.2 |',
     # seed 001's 4 | 630.2): one cell in two columns, none placed, flagged ragged (page text aside). A decimal
     # only belongs to the money column, so every cut into the row's columns ends in the amount: '0630.2' can
     # only be 0 | 630.2, while '4630.2' may be 4 | 630.2, 46 | 30.2 or 463 | 0.2: missing, flagged ambiguous_digits.
+    # Seed 004 writes its amount with its unit ('4521.53万元', 45 | 21.53万元: ragged, page text too): the unit is
+    # the run's last number's, the amount's, as in a cell of its own.
     text = _pipe_rows(parsed_seed(seed_id), wrap=False)
-    expected = toolkit.parse_text(text).table("active").loc["procurement"]
+    read = toolkit.parse_text(text).tables.query("table == 'active' and row_key == 'procurement'")
+    expected = read.set_index("col_key")["value"]
     lines = text.split("\n")
     at = next(i for i, line in enumerate(lines) if line.startswith("政府集中采购 |"))
     label, count, amount = [c.strip() for c in lines[at].rstrip(" |").split("|")]
@@ -306,6 +309,7 @@ def test_active_money_row_glued_into_one_cell(seed_id, form, parsed_seed):
         if decided:
             assert rows["value"].tolist() == [0.0, expected["amount_wan"]], (form, lead)
             assert rows["raw"].tolist() == ["0", amount] and not codes
+            assert rows["unit"].tolist()[1:] == read["unit"].tolist()[1:] == ["万元"]
         else:
             assert rows["value"].isna().all() and codes == {"ambiguous_digits"}, (form, lead)
 

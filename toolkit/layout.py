@@ -144,6 +144,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     prev_bare = False
     units_seen = False
     marked: set[int] = set()  # lines whose cell marks are blank cells of a requests row (_row_blank_marks)
+    extras: frozenset[str] = frozenset()  # header cells met that head no column of the format (_extra_headers)
     after_header = False  # the line before was a legacy header set with spaces
     # outside table regions a bare line is prose, unless it is short and a table row follows: the first
     # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
@@ -215,7 +216,9 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 if table_region and parts[0] and not any(parts[1:]):
                     kind = _text_kind(parts[0])
                     if kind != "value" and not (kind == "label" and _WORDY_COUNT.match(parts[0])):
-                        marked.update(_row_blank_marks(segments, i, parts[0]))
+                        if parts[0] in _extra_headers() and not _next_is_value(segments, i):
+                            extras |= {parts[0]}  # (a header's cell: a row's label has its values next)
+                        marked.update(_row_blank_marks(segments, i, parts[0], extras))
                     if i in marked:  # (its marks are a requests row's blank cells)
                         for _ in parts[1:]:
                             stream.add(Cell("", seg.line))
@@ -606,7 +609,15 @@ def _next_is_value(segments: list[Segment], i: int) -> bool:
 _WORDY_COUNT = re.compile(r"[(（]?\d")  # a cell that starts as a count does, '(16)', '16/3', '16(上年结转3)'
 
 
-def _row_blank_marks(segments: list[Segment], i: int, label: str) -> list[int]:
+@functools.lru_cache(maxsize=1)
+def _extra_headers() -> frozenset[str]:
+    """The words heading a requests column no column of the format: remarks after the counts (formats.yaml
+    ``legacy.note_headers``) and the organisations' subtotal (``requests.subtotal_headers``)."""
+    formats = load_formats()
+    return frozenset(formats["legacy"]["note_headers"]) | frozenset(formats["requests"]["subtotal_headers"])
+
+
+def _row_blank_marks(segments: list[Segment], i: int, label: str, extras: frozenset[str] = frozenset()) -> list[int]:
     """The lines of a requests row, its label on line ``i`` and its values one a line after it (pipe text one cell a
     line), whose cell marks are its blank cells: those after its label and after each value but the last, where
     they and the values fill the columns exactly (``'(一)予以公开 | ||||||'`` then ``'74 |'``; ``'5 |'``, ``'1 | ||||'``,
@@ -615,9 +626,13 @@ def _row_blank_marks(segments: list[Segment], i: int, label: str) -> list[int]:
     Such text writes a merged cell's span as marks at a row's end (``'99 | |||'``, seed 001), so marks are read as
     no cells, and a row whose blank cells are marks inside it (only 总计 filled) was flagged ragged, its values
     lost. Marks and values that fill the columns exactly leave no other reading: a span's filler inside the row
-    would leave it short of cells, none of which this layout loses.
+    would leave it short of cells, none of which this layout loses. The header's ``extras`` met before: under
+    小计 (the organisations' subtotal) a row has one column more; under 备注 a mark after as many cells as columns
+    ('无 |') is the row's empty remark, no count.
     """
-    ncols = len(load_formats()["requests"]["cols"])
+    formats = load_formats()
+    ncols = len(formats["requests"]["cols"]) + bool(extras.intersection(formats["requests"]["subtotal_headers"]))
+    remarks = bool(extras.intersection(formats["legacy"]["note_headers"]))
     cells = marks = segments[i].text.count("|") - 1  # (the label's marks, after its own)
     lines = [i]
     for seg in segments[i + 1 : i + 2 + ncols]:
@@ -626,6 +641,8 @@ def _row_blank_marks(segments: list[Segment], i: int, label: str) -> list[int]:
         kind = _text_kind(value) if bar and value and not rest.strip("| ") else None
         if kind != "value" and not (kind == "label" and _WORDY_COUNT.match(value)):
             break  # (a count, or one with words, '(16)' or '16/3', that is no label: the row's next label ends it)
+        if remarks and cells >= ncols and value in NA_MARKS:
+            break
         lines.append(lines[-1] + 1)
         marks = rest.count("|")
         cells += 1 + marks

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.layout import Cell
-from toolkit.normalize import parse_number
+from toolkit.normalize import alternation, cell_units, parse_number
 
 __all__ = ["Placed", "RowInput", "Constraint", "place"]
 
@@ -141,10 +141,28 @@ def _signed_tokens(text: str) -> list[str]:
     return [t for t in (t.strip(",") for t in re.split(r"(?=[+-])", text)) if t]
 
 
+@functools.lru_cache(maxsize=1)
+def _money_unit_end() -> re.Pattern[str]:
+    """A unit of money ending a run after its last digit ('4521.53万元'; formats.yaml ``cell_units.money``)."""
+    return re.compile(rf"(?<=\d)(?:{alternation(cell_units()['money'])})$")
+
+
+def _unit_off(run: str) -> tuple[str, str]:
+    """A glued run without the unit of money after its last digit, and that unit ('4521.53万元': '4521.53' and '万元';
+    '' where none): the unit is its last number's, an amount's, and no piece of a cut."""
+    unit = None if run[-1:].isdigit() else _money_unit_end().search(run)
+    return (run[:unit.start()], unit[0]) if unit else (run, "")
+
+
 def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]:
     tokens: list[tuple[str, int]] = []
+    units: dict[int, str] = {}  # token -> the unit of money after its digits (`_unit_off`)
     for cell in cells:
         for tok in _signed_tokens(cell.text) if cell.glued else [cell.text]:
+            if cell.glued:
+                tok, unit = _unit_off(tok)
+                if unit:
+                    units[len(tokens)] = unit
             tokens.append((tok, cell.line))
     if len(tokens) > ncols:
         return []
@@ -161,6 +179,8 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
 
     for counts in _compositions(ncols, len(tokens), capacity):
         per_token = [_split_run(tok, k) for (tok, _), k in zip(tokens, counts)]
+        for t, unit in units.items():
+            per_token[t] = [[*pieces[:-1], pieces[-1] + unit] for pieces in per_token[t]]
         total = math.prod(len(p) for p in per_token)
         if total == 0:
             continue
@@ -175,13 +195,16 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
 
 def _readings_sparse(cells: list[Cell], ncols: int) -> list[Reading]:
     """The readings of one glued run whose row may leave cells blank: every cut into 1 … ``ncols`` numbers, in
-    every choice of their columns, in order ('12' under two columns: 1 | 2, 12 | blank, blank | 12)."""
+    every choice of their columns, in order ('12' under two columns: 1 | 2, 12 | blank, blank | 12); a unit of money
+    after the run stays on its last number ('021.53万元': 0 | 21.53万元)."""
     tokens = [tok for cell in cells for tok in _signed_tokens(cell.text)]
     if len(tokens) != 1:
         return []
+    run, unit = _unit_off(tokens[0])
     readings: list[Reading] = []
     for k in range(1, ncols + 1):
-        for pieces in _split_run(tokens[0], k):
+        for pieces in _split_run(run, k):
+            pieces[-1] += unit
             placed = [Placed(num.value, piece, cells[0].line, num.unit)
                       for piece in pieces for num in [parse_number(piece, expect="count")]]
             for cols in itertools.combinations(range(ncols), k):

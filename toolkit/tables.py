@@ -304,6 +304,45 @@ def _note_headers() -> frozenset[str]:
     return frozenset(label_key(w) for w in load_formats()["legacy"]["note_headers"])
 
 
+def _is_note_header(text: str, words: frozenset[str] | None = None) -> bool:
+    """A cell that heads a column of remarks (备注, formats.yaml ``note_headers``), or one of ``words`` (label keys)."""
+    words = _note_headers() if words is None else words
+    return text[:1] in _starts(words) and label_key(text) in words
+
+
+@functools.lru_cache(maxsize=8)
+def _starts(words: frozenset[str]) -> frozenset[str]:
+    """The first characters of ``words``: most cells are told none of them by their first character alone."""
+    return frozenset(w[:1] for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _request_extras() -> frozenset[str]:
+    """The label keys of the requests header's words that head no column of the format: a column of remarks
+    after the counts (``legacy.note_headers``) and the organisations' subtotal (``requests.subtotal_headers``)."""
+    return _note_headers() | _subtotal_headers()
+
+
+@functools.lru_cache(maxsize=1)
+def _subtotal_headers() -> frozenset[str]:
+    """The label keys of a column of the organisations' subtotal (formats.yaml ``requests.subtotal_headers``)."""
+    return frozenset(label_key(w) for w in load_formats()["requests"]["subtotal_headers"])
+
+
+def _without_empty_remark(row: Row, values: list[Cell]) -> list[Cell]:
+    """A row's values under a header ending in 备注, the remark that says there is none ('无', '/', a mark of
+    ``NA_MARKS``) its last written cell, as a blank remark: a blank cell where the row keeps its blank cells
+    (a reader's grid, pipe rows), none where a layout drops them (a cell a line). Read as a value, it made the
+    row one cell longer than its columns, every count missing."""
+    end = len(values)
+    while end and not values[end - 1].text and not values[end - 1].glued:
+        end -= 1
+    if end < 2 or values[end - 1].glued or values[end - 1].text not in NA_MARKS:
+        return values
+    return [*values[:end - 1], values[end - 1]._replace(text="")] + values[end:] if row.explicit \
+        else values[:end - 1] + values[end:]
+
+
 def _continues_header(text: str, header: list[Cell]) -> bool:
     """A piece of a broken header line: a header word, or the rest of the header's last label ('/减', '减', ')')."""
     vocab = vocabulary()
@@ -429,8 +468,13 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     fillers = _active_fillers(rows, split)
     filler: frozenset[int] = frozenset()  # filler positions of the block being read
     filler_of: dict[str, frozenset[int]] = {}  # item -> its block's filler positions
+    # the row just read under a header ending in 备注, when its remark was not among its cells: a layout of a cell
+    # a line puts a remark in words before the next row's label, or on a row of its own ('规章 | 0 | 0 | 0' /
+    # '含上年结转项目 | 规范性文件 | 1 | 1 | 5'), as its header's 备注 before the first row's label
+    remark_of: tuple[str, Row] | None = None
     for at, row in enumerate(rows):
         first = row.cells[0].text if row.cells else ""
+        pending, remark_of = remark_of, None
         if vocab.article_item(first):
             item, header = vocab.article_item(first), None
             # the block's title again without its header (a page break repeated the table's first row): its
@@ -453,6 +497,14 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if not labels:
             _flag_unlabelled(res, "active", row, values)
             continue
+        if header is not None and cols and not _ends_in_notes(cols) and _is_note_header(labels[0].text):
+            header.append(labels[0])  # (the header's 备注, put before the first row's label: '备注 | 规章 | 0 | …')
+            cols = _parse_active_header(header)
+            if item is not None:
+                cols_of[item] = cols
+            labels = labels[1:]
+            if not labels:
+                continue
         if header is not None:
             # the header row broken by the page ('…本年增' / '/减 | 处理决定数量'): read it whole; a word not known
             # breaks a header of a cell a line ('信息内容' / '本年度制发件数' / '本年废止件数 | …', or its last word
@@ -469,6 +521,11 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         header = None
         labels, values = _active_values(labels, values)
         row_key = vocab.active_row(labels[-1].text)
+        remark = (labels[:-1] if row_key is not None else [] if values else labels) if pending else []
+        if remark:  # (the row before's remark, in words, not read)
+            res.flags.append(_note_flag("active", *pending, remark))
+            if row_key is None:
+                continue
         if row_key is None:
             # a row's label with a value left in it ('行政处罚 十一'); a line of prose wrapped after a number
             # ('…主动公开政府信息 16730') has no row's label before it and is no row
@@ -494,17 +551,20 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             continue
         seen.add(row_key)
         noted = _ends_in_notes(row_cols)
-        if noted:  # (a blank note, '| 规章 | 0 | 0 | 3 | |', is dropped as filler: an empty remark)
+        if noted:  # (a blank note, '| 规章 | 0 | 0 | 3 | |', is dropped as filler: an empty remark; so is '无')
             row_cols = row_cols[:-1]
+            values = _without_empty_remark(row, values)
         ncols = len(row_cols)
         values = _trim_values(values, ncols)
         if noted and len(values) == ncols + 1 and not values[-1].glued:
             # a remark in the 备注 column, words or a number: a note after the values, not read
             res.flags.append(_note_flag("active", row_key, row, values[-1:]))
             values = values[:-1]
+        elif noted:
+            remark_of = (row_key, row)
         money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         sparse = False
-        if len(values) == 1 and ncols > 1 and not values[0].glued and values[0].text[-1:].isdigit():
+        if len(values) == 1 and ncols > 1 and not values[0].glued and (values[0].text[-1:].isdigit() or money_cols):
             # a row's one cell of glued digits ('| 规章 | 3015 |'): its cells, not one count, cut as page text
             # is; with no identity on the row and its blanks maybe lost too, only what every cut into at most
             # its columns agrees on is read ('005' is 0 | 0 | 5; '3015' is 3 | 0 | 15 or 30 | 1 | 5: missing;
@@ -673,6 +733,16 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # label cells fill the columns exactly, no row shows a spacer; with only 总计 filled, every total of a row
     # of one label was read under other_org, unflagged (seed 001: 38 cells).
     split = [(row, *_split_row(row)) for row in rows]
+    extras = _header_extras(split)
+    remarks = bool(extras & _note_headers())
+    if remarks:  # a header naming 备注: a row's last '无' is its empty remark, as a blank one
+        split = [(row, labels, _without_empty_remark(row, vals)) for row, labels, vals in split]
+    # the row just read under a header naming 备注, when its remark was not among its cells: a layout of a cell a
+    # line puts a remark in words before the next row's label, or on a row of its own after the table's last
+    remark_of: tuple[str, Row] | None = None
+    subtotal = bool(extras & _subtotal_headers())
+    if subtotal:  # (a 小计 column of the organisations: a column of its own, found where the header names it)
+        ncols += 1
     # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
     # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
     # as having an empty label cell, and every total moved under other_org, unflagged.
@@ -690,6 +760,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     missing: str | None = None  # the one column the header and every row leave out
     undecided = False  # rows that fit both that reading and one of every column: their last count not placed
     for row, labels, values in split:
+        pending, remark_of = remark_of, None
         if header and not found and ncols == len(col_keys) and any(c.text and c.is_value for c in values):
             missing, undecided = _missing_column(header, col_keys, split, identities)
             if missing:
@@ -710,6 +781,18 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                 values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
             continue
+        if extras and len(labels) >= 2 and _is_note_header(labels[0].text, extras):
+            # the header's last cell before the first row's label (a layout of a cell a line: '小计' or '备注' then
+            # '一、本年新收… | 4 | …')
+            header.append(label_key(labels[0].text))
+            labels = labels[1:]
+        if pending:  # (the row before's remark: its label cells before this row's label or group, or all of them)
+            n = next((i for i, c in enumerate(labels) if is_row(c.text) or vocab.is_header(c.text)), len(labels))
+            if n and (n < len(labels) or not any(c.text for c in values)):
+                res.flags.append(_note_flag("requests", *pending, labels[:n]))
+                labels = labels[n:]
+                if not labels:
+                    continue
         # (a row of counts is none: '总计 | 0 | 0 | …', 总计 without its item number (四), is the row of that name)
         if _header_row(labels, values) and not any(vocab.request_row(c.text) and
                                                    c.text[:1] in "一二三四(" for c in labels) \
@@ -756,11 +839,13 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # (a row of no more cells than columns, the common one, has no surplus note)
         kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row) if len(trimmed) > ncols else trimmed
         found[row_key] = (kept, row, last.text)
+        if remarks and len(trimmed) <= ncols:
+            remark_of = (row_key, row)
         if len(trimmed) == len(values):  # (a row whose filler was trimmed has its blank 总计 as written)
             shapes[row_key] = len(labels)
         order.append(row_key)
     if not found:
-        _flag_subtotals(res, subtotals, {}, [])
+        _flag_subtotals(res, subtotals, {}, [], ncols)
         return
     for key, (values, row, label) in found.items():
         # Where rows of this shape end in a filler cell ('(一)予以公开 |' … '3 |' then a lone '|'), a row of
@@ -789,6 +874,12 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # (the row identity by the columns where they stand: 总计 first is no sum of the counts after it)
     constraints = _constraints(identities, sorted(kept, key=lambda col: written[kept.index(col)]), order,
                                outcome_rows)
+    sub_at = _subtotal_at(header, kept) if subtotal else None
+    if sub_at is not None:  # (the columns from the 小计 on stand one further; it is the organisations' sum)
+        constraints = [Constraint(*(tuple((r, c + (c >= sub_at)) for r, c in side) for side in con))
+                       for con in constraints]
+        written = [w + (w >= sub_at) for w in written]
+        constraints += [Constraint(((k, sub_at),), tuple((k, w) for w in written[1:-1])) for k in order]
     inputs = [RowInput(k, found[k][0], ncols, anchored=True, confirmed=k in runs) for k in order]
     placements = place(inputs, constraints)
     if missing:  # (no cell of it: NA, flagged by its column's name)
@@ -810,7 +901,40 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                                        row_label=label, col_label=col_labels[i], line=line,
                                        flag="missing_columns" if at is None else unplaced,
                                        inferred=at in placement.inferred))
-    _flag_subtotals(res, subtotals, placements, outcome_rows)
+        if sub_at is not None:
+            _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in written[1:-1]])
+    _flag_subtotals(res, subtotals, placements, outcome_rows, ncols)
+
+
+def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset[str]:
+    """The words of the requests table's header that head no column of the format (`_request_extras`: 备注, 小计),
+    found in its rows of labels without a value, or before a row's own label (a layout of a cell a line puts the
+    header's last cell there: '小计' then '一、本年新收…')."""
+    extras = _request_extras()
+    found = set()
+    for _, labels, values in split:
+        cells = labels if not any(c.text for c in values) else labels[:1] if len(labels) >= 2 else ()
+        found.update(label_key(c.text) for c in cells if _is_note_header(c.text, extras))
+    return frozenset(found)
+
+
+def _subtotal_at(header: list[str], col_keys: list[str]) -> int:
+    """Where the organisations' 小计 stands among a row's values: after the organisations the header names before it
+    ('… | 其他 | 小计 | 总计': after the five, before 总计)."""
+    at = next(i for i, key in enumerate(header) if key in _subtotal_headers())
+    return 1 + len(_header_names(header[:at], col_keys[1:-1]))
+
+
+def _flag_subtotal_column(res: TableResult, row: Row, key: str, subtotal: Placed | None,
+                          orgs: list[Placed | None]) -> None:
+    """Flag ``group_subtotal`` a row's 小计 of the organisations that is not the sum of their five counts as read
+    (its value is not kept: the schema has no key for it; where it is their sum, nothing is lost)."""
+    known = [c.value for c in orgs if c is not None and c.value is not None]
+    if subtotal is None or subtotal.value is None or len(known) < len(orgs) or subtotal.value == sum(known):
+        return
+    res.flags.append(Flag("group_subtotal", "requests", subtotal.line,
+                          f"{key}: 小计 {subtotal.raw} written beside the organisations, not kept (no key in the "
+                          f"schema); they sum to {sum(known):g}"))
 
 
 def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
@@ -820,7 +944,7 @@ def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
     (总计, 其他), and the table's own row of that name was dropped as its duplicate."""
     vocab = vocabulary()
     # (a 备注 column after the organisations' names its remarks: '… | 其他 | 备注' is the header, no row 其他)
-    if all(vocab.is_header(c.text) or label_key(c.text) in _note_headers() for c in labels):
+    if all(vocab.is_header(c.text) or _is_note_header(c.text, _request_extras()) for c in labels):
         return True
     # (a row of counts, or of fewer labels, the common row, is no header: tested first, before each word is)
     if len(labels) < 3 or any(c.text for c in values):
@@ -974,7 +1098,7 @@ def _org_group_words() -> frozenset[str]:
 
 
 def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell], Row]], placements: dict,
-                    outcome_rows: list[str]) -> None:
+                    outcome_rows: list[str], ncols: int) -> None:
     """Flag ``group_subtotal``: values written on a group's own row, with the sum of the group's rows beside.
 
     The schema has no key for a group's subtotal ((三)不予公开 of the 2019 format, 三、本年度办理结果), so its
@@ -982,7 +1106,6 @@ def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell]
     per column (NA where a cell of them is missing), for the reader to compare.
     """
     rows = load_formats()["requests"]["rows"]
-    ncols = len(load_formats()["requests"]["cols"])
     for group, label, values, row in subtotals:
         # 三、本年度办理结果 is the group of every outcome row; (三)…(五) of their own items
         members = [k for k in outcome_rows if group == "results" or rows[k].get("group") == group]
@@ -1046,6 +1169,12 @@ _SET_APART = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 _MONEY_RUN = re.compile(r"\d[\d,]*\.\d+")
 
 
+@functools.lru_cache(maxsize=1)
+def _money_run() -> re.Pattern[str]:
+    """`_MONEY_RUN` with a unit of money after it ('4521.53万元'; formats.yaml ``cell_units.money``) or none."""
+    return re.compile(rf"({_MONEY_RUN.pattern})(?:{alternation(cell_units()['money'])})?")
+
+
 def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell]:
     """A row's values that are one cell of ``n`` digits or more, as one glued run; other values as they are.
 
@@ -1056,13 +1185,15 @@ def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell
     no thousands of one count, so the run is cut without them. In a row with a money column (``money``) the
     run may end in that column's decimals ('4630.2': 4 | 630.2, 46 | 30.2 …; ``n`` digits or more before the
     point, '0.5' being one amount), its commas kept for the cutter (a thousands separator of the money,
-    '88,687.376', or two cells' boundary).
+    '88,687.376', or two cells' boundary), and a unit of money after it ('4521.53万元') the amount's, as in its
+    own cell (the cutter leaves it on the run's last number).
     """
     if len(values) != 1:
         return values
     text = values[0].text
-    if money and _MONEY_RUN.fullmatch(text):  # (its digits before the point: the counts' and the money's whole)
-        whole = text[:text.index(".")]
+    amount = _money_run().fullmatch(text) if money else None
+    if amount:  # (its digits before the point: the counts' and the money's whole)
+        whole = amount[1][:amount[1].index(".")]
         return [values[0]._replace(glued=True)] if len(whole) - whole.count(",") >= n else values
     run = _SET_APART.sub("", text)
     if run.isdigit() and len(run) >= n:
