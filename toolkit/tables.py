@@ -204,8 +204,9 @@ _NOTE_CELL = re.compile(r"\([^()]*\)")
 
 def _join_label_note(labels: list[Cell]) -> list[Cell]:
     """The labels with a last cell that is only a note in brackets joined to the label before it, whose note it is
-    ('(二)部分公开' then '(区分处理的,只计这一情形,不计其他情形)': one label). Read as a label of its own, the note
-    was the row's last label, no row: the row was lost, flagged unknown_row and missing_rows."""
+    ('(二)部分公开' then '(区分处理的,只计这一情形,不计其他情形)', '规章' then '(设区的市、自治州人民政府应提供相关
+    数据)': one label). Read as a label of its own, the note was the row's last label, no row: the row was lost,
+    flagged unknown_row and missing_rows."""
     if len(labels) < 2 or labels[-1].text[:1] != "(" or not _NOTE_CELL.fullmatch(labels[-1].text):
         return labels
     return [*labels[:-2], labels[-2]._replace(text=labels[-2].text + labels[-1].text)]
@@ -519,7 +520,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                     continue
                 labels = labels[len(labels) - rest:]
         header = None
-        labels, values = _active_values(labels, values)
+        # ('规章 | (设区的市、自治州人民政府应提供相关数据) | 5 | …': the note was the row's label, no row's)
+        labels, values = _active_values(_join_label_note(labels), values)
         row_key = vocab.active_row(labels[-1].text)
         remark = (labels[:-1] if row_key is not None else [] if values else labels) if pending else []
         if remark:  # (the row before's remark, in words, not read)
@@ -1076,8 +1078,9 @@ def _written_columns(header: list[str], col_keys: list[str]) -> list[int]:
 def _top_columns(header: list[str], first: str, last: str) -> list[str]:
     """``first`` (自然人), ``'orgs'`` and ``last`` (总计) in the order the requests header names them: by the places
     of 自然人, of the word over the organisations' columns (``requests.org_group``) and of 总计, each named once (the
-    organisations, where no such word stands, after 自然人, as in the format); the format's order where the header
-    does not name both 自然人 and 总计 once."""
+    organisations, where no such word stands, after 自然人, as in the format; 自然人, where the header leaves it out,
+    before them: '总计 | 法人或其他组织', a table without its column); the format's order where the header does not
+    name 总计 and one of the others once."""
     cols = vocabulary().request_cols
     groups = _org_group_words()
     places: dict[str, list[float]] = {}
@@ -1085,9 +1088,12 @@ def _top_columns(header: list[str], first: str, last: str) -> list[str]:
         top = "orgs" if key in groups else cols.get(key)
         if top in (first, last, "orgs"):
             places.setdefault(top, []).append(i)
-    if any(len(at) > 1 for at in places.values()) or first not in places or last not in places:
+    if any(len(at) > 1 for at in places.values()) or last not in places or len(places) < 2:
         return [first, "orgs", last]
-    places.setdefault("orgs", [places[first][0] + 0.5])
+    if "orgs" not in places:
+        places["orgs"] = [places[first][0] + 0.5]
+    elif first not in places:
+        places[first] = [places["orgs"][0] - 0.5]
     return sorted(places, key=lambda top: places[top][0])
 
 
@@ -1264,7 +1270,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
         _flag_review_columns(res, first_row, heads, kinds)
     key = "review_litigation"
-    at = _review_positions(kinds, row_keys)  # (row key, column key) -> its cell among the values
+    # (row key, column key) -> its cell among the values; the kinds of case in the order the header names them
+    at = _review_positions(kinds, row_keys if by_rows else _review_kinds_order(heads))
     constraints = []
     for ident in identities:
         for rk in row_keys:
@@ -1344,6 +1351,29 @@ _COLUMN_WORD_MAX = 6
 def _column_word(key: str) -> bool:
     """A label key short enough to be a column's name (备注, 合计), not a line of prose; no number in it."""
     return 0 < len(key) <= _COLUMN_WORD_MAX and not any(ch.isdigit() for ch in key)
+
+
+def _review_kinds_order(heads: list[str]) -> list[str]:
+    """The review table's kinds of case (row keys) in the order its header names them, each once: 行政复议 and
+    the lawsuits where the word over them stands (``review_litigation.lawsuit_group``; else where the first of
+    them is named), the two lawsuits by their own places ('复议后起诉 | 未经复议直接起诉', '行政诉讼 | 行政复议':
+    their counts were read in the format's order, each under another kind's, unflagged, the identities holding).
+    The format's order where the header does not name each kind once."""
+    fm = load_formats()["review_litigation"]
+    group = fm["lawsuit_group"]
+    kind_of = {label_key(lab): rk for rk, labs in fm["rows"].items() for lab in labs}
+    words = {label_key(w) for w in group["words"]}
+    places: dict[str, list[int]] = {}
+    for i, key in enumerate(heads):
+        top = kind_of.get(key) or ("lawsuits" if key in words else None)
+        if top:
+            places.setdefault(top, []).append(i)
+    if any(len(at) > 1 for at in places.values()) or not set(fm["rows"]) <= set(places):
+        return list(fm["rows"])
+    lawsuits = sorted(group["rows"], key=lambda rk: places[rk][0])
+    places.setdefault("lawsuits", places[lawsuits[0]])
+    tops = sorted((rk for rk in places if rk not in group["rows"]), key=lambda top: places[top][0])
+    return [rk for top in tops for rk in (lawsuits if top == "lawsuits" else [top])]
 
 
 def _review_positions(kinds: list[list[str]], row_keys: list[str]) -> dict[tuple[str, str], int]:
