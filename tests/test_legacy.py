@@ -421,23 +421,56 @@ def test_legacy_not_applicable_marks_one_cell_a_line(table, mark):
 
 @pytest.mark.parametrize("heading, item", [("一、主动公开情况", "本地特色信息数"),
                                            ("(二)通过不同渠道和方式公开政府信息的情况", "本地渠道公开数"),
-                                           ("三、依申请公开情况", "本地信息数")])
+                                           ("三、依申请公开情况", "本地信息数"),
+                                           ("一、主动公开情况", "本地特色政府信息公开数"),
+                                           ("(二)通过不同渠道和方式公开政府信息的情况", "本地特色、重点领域信息数"),
+                                           ("九、机构建设和保障经费情况", "本地机构数,含派出机构")])
 def test_legacy_local_item_after_a_block_heading_one_cell_a_line(heading, item):
     """Seed 003's table in seed 000's layout (a cell a line, a blank line after it), an item not in the format
     right after a block's heading ('一、主动公开情况' / '' / '本地特色信息数' / '' / '条' / '' / '5'): the heading was
     read as the local item's numbering and words, its key '主动公开情况本地特色信息数', unflagged; before an item
     number ('(二)…情况', then '1.政府公报…') it was not read, flagged unlabelled_values.  The blank line between
     them is a cell's bound: the heading is a row of its own, and the item's key, value and flag (unknown_row: perhaps
-    a label wrapped) are the pipe rows'."""
+    a label wrapped) are the pipe rows'.  A label of more than eight characters or with punctuation
+    ('本地特色政府信息公开数', '本地机构数,含派出机构') left no bound (its blank lines are no cell's, as a prose line's
+    are not): the heading was still joined into its key, unflagged; a known block's heading (formats.yaml
+    legacy.block_headings) run into a local item's label is now that row of its own."""
     lines = _seed_lines()
     at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == heading)
     lines.insert(at + 1, [item, "条", "5"])
     want, got = (toolkit.parse_text(render_text(lines, layout)) for layout in ("pipe_rows", "lines"))
-    assert want.tables.loc[want.tables["row_key"] == item, "value"].tolist() == [5.0]
+    assert want.tables.loc[want.tables["value"] == 5, "unit"].tolist() == ["条"] and len(want.tables) == 86
     cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
     pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
     assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
     assert [f.detail for f in got.flags if f.code == "unknown_row"] == [f"{heading}/{item}"]
+
+
+@pytest.mark.parametrize("after, item", [("其中:主动公开规范性文件数", "本地特色信息数"),
+                                         ("2.政府网站公开政府信息数", "本地特色政府信息公开数"),
+                                         ("四、行政复议数量", "本地特色信息数"),
+                                         ("(三)接受培训人员数", "本地培训数"),
+                                         ("二十、提交电子证照数", "本地特色信息数")])
+def test_legacy_local_item_not_numbered_after_a_value_one_cell_a_line(after, item):
+    """Seed 003's table in seed 000's layout (a cell a line, a blank line after it), an item not in the format and
+    not numbered right after a row's value ('条' / '' / '0' / '' / '本地特色信息数' / '' / '条' / '' / '5'): only a
+    Chinese-numbered local item was read between rows, so it was flagged unlabelled_values and its value lost (or,
+    after the table's last item of the format, it stood before every local item after it).  Its label is a cell
+    between cell bounds, as a pipe row's: the tables frame and flags are the pipe rows' (its value 5, key the label,
+    no flag); run together in page text, where nothing bounds it, it is still not read (flagged between rows; after
+    the table's last row it cannot be told from the text after the table)."""
+    import re
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
+    lines.insert(at + 1, [item, "件", "5"])
+    want, got = (toolkit.parse_text(render_text(lines, layout)) for layout in ("pipe_rows", "lines"))
+    assert want.tables.loc[want.tables["row_key"] == item, "value"].tolist() == [5.0] and len(want.tables) == 86
+    cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+    glued = toolkit.parse_text(re.sub(r"[\s|]+", "", render_text(lines, "pipe_rows")))
+    assert item not in set(glued.tables["row_key"]) and 5 not in glued.tables["value"].tolist()
+    assert ("unlabelled_values" in [f.code for f in glued.flags if f.table]) == (after != "二十、提交电子证照数")
 
 
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html", "docx"])
@@ -598,6 +631,53 @@ def test_glued_legacy_table_ending_in_a_local_item_before_text(variant, after):
     assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
     assert ("提交电子证照数", 0.0, "件") in _key_value_unit(report)
     assert [f for f in report.flags if f.table] == []
+
+
+@pytest.mark.parametrize("after", ["2018年2月28日", "12", " 3件已办结"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+def test_glued_legacy_table_then_a_line_opening_with_digits(variant, after):
+    """Seed 003 glued into one line, then a line of text opening with digits (the report's date, a page number):
+    the lines are joined with nothing between them, so the digits ran into the table's last value ('…提交电子证照数件0'
+    then '2018年2月28日': 2018, raw '02018', no flag), or, after a cell mark ('件 | 0 |' then '12'), made the row no
+    row, dropped unseen (84 of 85 cells).  '02018' is no number as written and a cell mark bounds a value: the line
+    start ends it, all 85 (key, value, unit) as the seed's, no flag."""
+    import re
+    text = _glued_seed()
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    report = toolkit.parse_text(text + "\n" + after)
+    assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
+    assert [f for f in report.flags if f.table] == []
+
+
+@pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+def test_glued_legacy_last_value_before_a_line_opening_with_digits(variant, last):
+    """Seed 003 glued into one line ending at a row of value 23 (its local item 二十、提交电子证照数 given 23, or the
+    table cut after its last item of the format, 接受培训人员数), then a line '2018年2月28日': the digits ran into
+    the value (232018, no flag).  Right after a value's digits the line start may be a number wrapped (23 | 2018 as
+    '2' then '3说明'…) or the value's end: NA, flagged ambiguous_digits, never a guess; after a cell mark
+    ('| 23 |' then '2018年…') the value is certain, 23.  The other cells as the seed's."""
+    import re
+    text = _glued_seed()
+    if last == "提交电子证照数":
+        text = re.sub(r"(提交电子证照数 \| 件 \| )0", r"\g<1>23", text)
+    else:
+        text = text[:text.index("互联网+政务服务")]
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    report = toolkit.parse_text(text.rstrip("| ") + ("" if variant == "no_pipes" else " |") + "\n2018年2月28日")
+    seed = toolkit.parse_report(SEED).tables.set_index("row_key")
+    t = report.tables.set_index("row_key")
+    key = "trainees" if last == "接受培训人员数" else last
+    assert len(t) == (85 if key == last else 70)
+    assert t.drop(index=key)["value"].equals(seed.loc[t.index.drop(key), "value"])
+    if variant == "glued":
+        assert t.loc[key, "value"] == 23 and [f for f in report.flags if f.table] == []
+    else:
+        assert np.isnan(t.loc[key, "value"]) and t.loc[key, "flag"] == "ambiguous_digits"
+        assert [(f.code, f.detail.split(": ")[1]) for f in report.flags if f.table] == [
+            ("ambiguous_digits", "value run into the digits opening the next line")]
 
 
 def test_glued_legacy_value_run_into_an_unexpected_item_number_is_na():

@@ -1112,6 +1112,12 @@ def _sub_item() -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _block_heading() -> re.Pattern[str]:
+    """A block's heading opening a label, with its number ('一、主动公开情况', formats.yaml ``legacy.block_headings``)."""
+    return re.compile(rf"{_CN_NUMBERING}?(?:{alternation(load_formats()['legacy']['block_headings'])})")
+
+
+@functools.lru_cache(maxsize=1)
 def _arabic_item() -> re.Pattern[str]:
     """An item number at the end of the text before a label: '2.' or '2、' (perhaps with 其中:)."""
     return re.compile(_ARABIC_ITEM_FORM.format(sub=_sub_item()))
@@ -1191,9 +1197,15 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern})"))
 
 
+# a local item's label not numbered, a cell between cell bounds ('0' / '' / '本地特色信息数' / '' / '条', seed 000's
+# layout), as a pipe row's label is
+_UNNUMBERED = r"[^\d|()（）。;；:：\s]{2,30}(?=\r)"
+
+
 def _other_item(units: str, end: str) -> str:
     """A local item's pattern (``glued_legacy_patterns``' third), its text after it bound by ``end``."""
-    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?){_ROW_NOTE}[\s|]*(?P<unit>{units})"
+    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r){_UNNUMBERED}){_ROW_NOTE}"
+            rf"[\s|]*(?P<unit>{units})"
             rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL})?(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
 
 
@@ -1264,7 +1276,46 @@ def _split_glued_number(digits: str, expected: int | None, several: bool = False
     return value
 
 
-def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str], list[tuple[int, str]]]:
+# the cells after a row's unit up to a line's start: values, marks, cell marks and bounds
+_CELLS_BEFORE = re.compile(rf"(?:[\s|]|{_GLUED_CELL})*")
+# digits opening a line that run into text that is no value nor a bound ('12月31日…', '2018年…'): the line's own
+_DIGITS_INTO_TEXT = re.compile(rf"\d+(?![\d\s|.,、]|{_CN_NUMBERING}|[(（])")
+_DIGITS_AT = re.compile(r"[ \t]*(\d+)")
+_DIGITS_BEFORE = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+
+
+def _line_cut(text: str, lo: int, hi: int, starts: list[int], several: bool) -> tuple[int, bool] | None:
+    """Where the cells after a row's unit (``text[lo:hi]``) stop at a line's start, and whether the value before it
+    is certain; None where they go on across every line start (a wrap, or no line start in them).
+
+    Text joined from lines with nothing between them runs the digits opening a line into a value before it
+    ('…件0' then '12月31日…', read 12).  A line start ends the cells where the joined run is no number as written
+    (a leading zero: '0' then '12', certain 0; not in a table of ``several`` value columns, whose run is theirs, a
+    cell a line: '0' then '12' is 0 | 12), or where the digits opening the line run into text that is no value (a
+    date, the prose after the table): a bound before them (a cell mark, a space) leaves the value certain; digits
+    right before them may be a number the line wrapped ('4' then '80说明', 480) or one ending there (4): not certain.
+    """
+    first = _DIGIT.search(text, lo, hi)
+    if first is None:
+        return None
+    for k in range(bisect.bisect_right(starts, first.start()), len(starts)):
+        b = starts[k]
+        if b >= hi or not _CELLS_BEFORE.fullmatch(text, lo, b):
+            return None
+        digits = _DIGITS_AT.match(text, b)
+        if digits is None:
+            continue
+        # (digits right before, with no space between, may be the same number's)
+        before = None if digits.start(1) > b else _DIGITS_BEFORE.search(text, lo, b)
+        joined = (before.group() if before else "") + digits.group(1)
+        if before and not several and joined[0] == "0" and joined[1:2] != ".":
+            return b, True
+        if _DIGITS_INTO_TEXT.match(text, digits.start(1)):
+            return b, before is None
+    return None
+
+
+def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str, str], list[tuple[int, str]]]:
     """The rows of a statistics table run together in page text (label, unit, value, no cells).
 
     Parameters
@@ -1281,9 +1332,10 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     rows : list of Row
         A header row (``统计指标 | 单位 | 统计数``), then one explicit row ``label | unit | value`` an item, the
         value blank where none is written; none if the text holds fewer than ``legacy.min_item_rows`` items.
-    ambiguous : list of str
-        The labels of rows whose value ran into the next item's number in a way the numbering does not settle:
-        their value is left blank, for the caller to flag ``ambiguous_digits`` (never a guess).
+    ambiguous : dict of str to str
+        The labels of rows whose value ran into the next item's number in a way the numbering does not settle, or
+        into the digits opening the next line (see ``_line_cut``), and what it ran into: their value is left blank,
+        for the caller to flag ``ambiguous_digits`` (never a guess).
     unlabelled : list of (int, str)
         Text with digits between rows that is no row read (an item worded otherwise), with its line: for the
         caller to flag ``unlabelled_values`` rather than drop it unseen.
@@ -1294,7 +1346,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     fm = load_formats()["legacy"]
     found = list(row_re.finditer(text, start))
     if len(found) < fm["min_item_rows"]:
-        return [], [], []
+        return [], {}, []
     # the header before the first row, from its label column's word (or the few characters there): more value
     # columns than one (2009年度 | 历年累计, 本期实际 | 本年累计) run a row's values into one run of digits, for the
     # tables stage to cut where the identities tell (a glued cell); their number must be known
@@ -1304,13 +1356,13 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
     value_words = alternation(list(fm["value_headers"]) + list(fm["column_letters"]), spaced=True)
     names = _glued_value_columns(before, len(re.findall(value_words, before)))
     if names is None:
-        return [], [], []
+        return [], {}, []
     # a code column before the values (指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计): each row's code, set apart from
     # its values ('条 01 120 480'), is no value
     codes = len(re.findall(alternation(fm["code_headers"], spaced=True), before))
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
     values: list[str | list[str] | None] = []  # their values ('' blank, None not certain; cells set apart)
-    ambiguous: list[str] = []
+    ambiguous: dict[str, str] = {}
     unlabelled: list[tuple[int, str]] = []
     headings: set[int] = set()  # the items that are a block's heading, a label alone
     last: int | None = 0  # the last Arabic item number since a Chinese-numbered one (None: not known)
@@ -1336,9 +1388,13 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
         digits left over are noted unlabelled."""
         nonlocal last
         left, end = [], 0
-        for m in (_last_other_items() if tail else other_re).finditer(chunk):
+        pattern = _last_other_items() if tail else other_re
+        for m in pattern.finditer(chunk):
+            # (the cells stop at a line the digits of whose start are none of them: the item read up to there)
+            cut = _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, len(names) + codes > 1)
+            m = m if cut is None else pattern.match(chunk, m.start(), cut[0] - at) or m
             cells = m.group("cells")
-            value: str | list[str] = m.group("value") or ""
+            value: str | list[str] | None = m.group("value") or ""
             apart = _apart(cells, value, cells[_GLUED_VALUE.match(cells).end():])
             if apart is not None and not cells[apart[1]:].strip(" |\r"):
                 value = apart[0]
@@ -1346,19 +1402,26 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
                 continue  # values set apart, but not those of the table's value columns: no item of it
             between = chunk[end:m.start()]
             if tail and (len(between) > 60 or re.search(r"[。;；]", between) or not _OTHER_END.match(chunk, m.end())
+                         and not (chunk.startswith("\r", m.end()) and not _CN_ITEM_NUMBER.match(m.group("label")))
                          and not _numbered_next(m.group("label"), text[max(0, at + m.start() - 2000):at + m.start()])):
-                break  # (an item bound by the text after it only as the next of the table's numbering)
+                break  # (an item bound by the text after it only as the next of the table's numbering or between
+                # cell bounds, a cell a line)
             left.append(between)
             heading, bound, label = m.group("label").strip().rpartition("\r")
-            if bound:
-                # a cell's bound in the label (seed 000's layout): the block's heading ('一、主动公开情况'), a row
-                # of its own, then an item not numbered ('本地特色信息数'), as the pipe rows read them
+            if not bound and (known := _block_heading().match(label)) is not None and known.end() < len(label):
+                heading, label = label[:known.end()], label[known.end():]
+            if heading:
+                # a cell's bound in the label (seed 000's layout), or a known block's heading run into it: the
+                # heading ('一、主动公开情况'), a row of its own, then an item not numbered ('本地特色信息数'), as the
+                # pipe rows read them
                 headings.add(len(items))
                 items.append((heading.strip(), ""))
                 lines.append(line_at(at + m.start()))
                 values.append("")
             items.append((label.strip(), m.group("unit")))
-            lines.append(line_at(at + m.start("label") + len(heading) + len(bound)))
+            lines.append(line_at(at + m.start("label") + len(heading) + len(bound)))  # (the label's own line)
+            if cut is not None and not cut[1] and m.end() == cut[0] - at:
+                value, ambiguous[label.strip()] = None, "the digits opening the next line"
             values.append(value)
             end = m.end()
         if not tail:
@@ -1387,7 +1450,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
             if apart is not None:
                 values[-1], rest = apart[0], gap[apart[1]:]
             elif digits and _second_value(rest):
-                return [], [], []  # values set apart (cell marks, spaces) in a table of one value column: not read
+                return [], {}, []  # values set apart (cell marks, spaces) in a table of one value column: not read
             if apart is not None:
                 others(rest, m.start() - len(rest))
                 if (num := _arabic_item().search(rest)) is not None:
@@ -1397,7 +1460,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
                 value = _split_glued_number(digits, None if last is None else last + 1, len(names) > 1)
                 if value is None:
-                    ambiguous.append(items[-1][0])
+                    ambiguous[items[-1][0]] = "the next item's number"
                     last = None
                 else:
                     last = (last or 0) + 1
@@ -1422,20 +1485,25 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], list[str
         lines.append(line_at(m.start()))
         values.append("")
         prev_end = m.end()
-    # the value of the last row, then local items after it
-    v = _GLUED_VALUE.match(text, prev_end)
+    # the value of the last row (its cells up to a line whose digits are none of them), then local items after it
+    cut = _line_cut(text, prev_end, prev_end + 200, starts, len(names) + codes > 1)
+    limit = len(text) if cut is None else cut[0]
+    v = _GLUED_VALUE.match(text, prev_end, limit)
     values[-1] = v.group(1) or ""
     end = v.end()
-    if (apart := _apart(text[prev_end:prev_end + 200], values[-1], text[end:end + 20])) is not None:
+    apart = _apart(text[prev_end:min(prev_end + 200, limit)], values[-1], text[end:min(end + 20, limit)])
+    if apart is not None:
         values[-1], end = apart[0], prev_end + apart[1]
-    elif values[-1] and _second_value(text[end:end + 20]):
-        return [], [], []
+    elif values[-1] and _second_value(text[end:min(end + 20, limit)]):
+        return [], {}, []
+    if cut is not None and not cut[1]:
+        values[-1], ambiguous[items[-1][0]] = None, "the digits opening the next line"
     others(text[end:], end, tail=True)
     first = line_at(header.start() if header else found[0].start())
     rows = [Row([Cell(w, first) for w in ("统计指标", "单位", *names)], explicit=True)]
     apart = any(isinstance(value, list) for value in values)
     if codes and any(value and not isinstance(value, list) for value in values):
-        return [], [], []  # a row's code run into its values ('条0112048'): where one ends is not known
+        return [], {}, []  # a row's code run into its values ('条0112048'): where one ends is not known
     for k, ((label, unit), value, line) in enumerate(zip(items, values, lines)):
         if k in headings:
             rows.append(Row([Cell(label, line)], explicit=True))

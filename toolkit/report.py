@@ -356,7 +356,7 @@ class Report:
                     if rec["row_label"] in ambiguous and rec["value"] != rec["value"]:
                         rec["flag"] = "ambiguous_digits"
                         result.flags.append(Flag("ambiguous_digits", "legacy", rec["line"],
-                                                 f"{rec['row_label']}: value run into the next item's number"))
+                                                 f"{rec['row_label']}: value run into {ambiguous[rec['row_label']]}"))
                 result.records.extend(more.records)
                 result.flags.extend(more.flags)
                 result.flags.extend(Flag("unlabelled_values", "legacy", line, f"not read: {what}")
