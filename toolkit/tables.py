@@ -20,7 +20,7 @@ import pandas as pd
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import Cell, Row, _sub_item
-from toolkit.normalize import NA_MARKS, is_value_cell, cell_units, label_key, parse_number, unit_kind
+from toolkit.normalize import HAN_RANGES, NA_MARKS, is_value_cell, cell_units, label_key, parse_number, unit_kind
 from toolkit.placement import Constraint, Placed, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -198,8 +198,9 @@ def _split_group_items(labels: list[Cell]) -> list[Cell]:
     return out
 
 
-# a label's note in brackets in a cell of its own ('(二)部分公开 | (区分处理的,只计这一情形,不计其他情形) | 2 | …')
-_NOTE_CELL = re.compile(r"\([^()]*\)")
+# a label's note in brackets in a cell of its own ('(二)部分公开 | (区分处理的,只计这一情形,不计其他情形) | 2 | …'):
+# words, not a count in brackets ('(4)', a cell not read as a value, flagged not_a_number)
+_NOTE_CELL = re.compile(f"\\([^()]*[{HAN_RANGES}][^()]*\\)")
 
 
 def _join_label_note(labels: list[Cell]) -> list[Cell]:
