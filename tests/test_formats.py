@@ -1258,6 +1258,34 @@ def test_a_blank_note_column_after_the_values_is_an_empty_note(seed_id, key, not
             == {(f.code, f.detail) for f in plain.flags if f.table == key})
 
 
+def _total_written_none(lines: list) -> list:
+    """The lines with the 总计 of the requests row 四、结转下年度继续办理 written '无' (a filler cell after it stays)."""
+    out, done = [], False
+    for line in lines:
+        if not done and isinstance(line, list) and line and line[0].startswith("四、结转"):
+            end = len(line) - (line[-1] == "")
+            line, done = [*line[:end - 1], "无", *line[end:]], True
+        out.append(line)
+    assert done
+    return out
+
+
+@pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html", "docx"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214"])
+def test_a_total_written_none_under_a_blank_note_column_keeps_its_raw(seed_id, fmt, tmp_path, parsed_seed):
+    # A 备注 column blank on every row, and one row whose 总计 is itself '无' ('四、结转… | 0 | … | 无 | |'): its last
+    # '无' was taken for an empty remark, the 总计's raw blanked ('' for '无'). Where the rows end in a count, the
+    # remarks are blank: the table reads as without the column, the '无' kept as written.
+    original = parsed_seed(seed_id)
+    plain = _written(_total_written_none(_with_note_column(original, "requests", None)), fmt, tmp_path, "plain")
+    noted = _written(_total_written_none(_with_note_column(original, "requests", "")), fmt, tmp_path, "noted")
+    cells = noted.tables[noted.tables.table == "requests"]
+    assert cells[(cells.row_key == "carried_forward") & (cells.col_key == "total")].raw.tolist() == ["无"]
+    assert noted.table("requests").equals(plain.table("requests"))
+    assert ({(f.code, f.detail) for f in noted.flags if f.table == "requests"}
+            == {(f.code, f.detail) for f in plain.flags if f.table == "requests"})
+
+
 @pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html", "docx"])
 @pytest.mark.parametrize("note", ["含上年结转项目", "3"])
 def test_a_remark_in_the_note_column_is_a_note_after_the_values(fmt, note, tmp_path, parsed_seed):

@@ -226,6 +226,11 @@ def _words_at_end(values: list[Cell]) -> int:
     return len(values) - start if start < end else 0
 
 
+def _written(cells: list[Cell]) -> bool:
+    """Whether any of ``cells`` holds something (text, or digits glued to a neighbour's)."""
+    return any(c.text or c.glued for c in cells)
+
+
 def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
     out = list(values)
     while len(out) > ncols and not out[-1].text and not out[-1].glued:
@@ -292,7 +297,22 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
             # one column's labels only; it was read with the next label as one unknown column
             cols.append((_cut_column(buf, known), joined, _unit_of(joined)))
             buf, written = "", []
+    if any(k is None for k, _, _ in cols):
+        return _stacked_header(texts, keys) or cols
     return cols
+
+
+def _stacked_header(texts: list[str], keys: list[str]) -> list[tuple[str | None, str, str | None]] | None:
+    """A header whose labels are split over two rows, column by column ('本年新 | 本年新 | 对外公开' over '制作数量 |
+    公开数量 | 总数量'): the top row's pieces then the bottom row's, each top piece joined with the one under it;
+    None unless every pair makes a column of the format (read one after the other, the pieces were unknown
+    columns, every row of the block lost)."""
+    half, rest = divmod(len(texts), 2)
+    known = vocabulary().active_cols
+    if rest or not half or any(keys[i] + keys[i + half] not in known for i in range(half)):
+        return None
+    return [(known[keys[i] + keys[i + half]], f"{texts[i]} {texts[i + half]}",
+             _unit_of(f"{texts[i]} {texts[i + half]}")) for i in range(half)]
 
 
 def _ends_in_notes(cols: list[tuple[str | None, str, str | None]]) -> bool:
@@ -422,10 +442,10 @@ def _active_fillers(rows: list[Row], split: list[tuple[list[Cell], list[Cell]]])
     merge as a cell and an empty filler cell in the header and in every row ('本年新公开数量 | | 对外公开总数量',
     '规章 | 0 | 0 | | 0').  Cells are matched by position: a position blank in the header and in every row
     of its block is filler; a value there in any row, or a header whose labels are not one to a cell (split,
-    or broken over two lines), leaves the block as it is.  ``split`` holds each row's cells as `_split_row`
-    splits them.
+    or broken over two lines), leaves the block as it is.  A grid may keep such a cell in the rows only, the
+    header's labels one to a cell ('规章 | 5 | | 20 | 19' under three columns): see :func:`_active_spacer`.
+    ``split`` holds each row's cells as `_split_row` splits them.
     """
-    vocab = vocabulary()
     out: dict[int, frozenset[int]] = {}
     for at, row in enumerate(rows):
         labels, _ = split[at]
@@ -433,21 +453,53 @@ def _active_fillers(rows: list[Row], split: list[tuple[list[Cell], list[Cell]]])
             continue
         slots = row.cells[_leading_blanks(row) + 1:]
         blank = {j for j, c in enumerate(slots) if not c.text and not c.glued}
-        if not blank or len(_parse_active_header(list(row.cells))) != len(slots) - len(blank):
+        ncols = len(_parse_active_header(list(row.cells)))
+        if ncols != len(slots) - len(blank):
             continue
-        for other, other_split in zip(rows[at + 1:], split[at + 1:]):
-            first = other.cells[0].text if other.cells else ""
-            labels, values = _active_values(*other_split)
-            if vocab.article_item(first) or (labels and label_key(labels[0].text) == "信息内容"):
-                break  # the block ends
-            if labels and not values and all(_continues_header(c.text, list(row.cells)) for c in labels):
-                blank = set()  # the header goes on on the next line: its positions say nothing
-                break
-            if labels:  # (values without a label are not placed by position: flagged unlabelled_values)
-                blank = {j for j in blank if j >= len(values) or not (values[j].text or values[j].glued)}
+        block = _block_values(rows, split, at)
+        if block is None:
+            continue
+        if not blank:  # (the header's labels one to a cell, none blank: the common block, no filler unless a spacer)
+            blank = _active_spacer(block, ncols)
+        for values in block:
+            blank = {j for j in blank if j >= len(values) or not (values[j].text or values[j].glued)}
         if blank:
             out[at] = frozenset(blank)
     return out
+
+
+def _block_values(rows: list[Row], split: list[tuple[list[Cell], list[Cell]]], at: int) -> list[list[Cell]] | None:
+    """The value cells of each labelled row of the Article 20 block whose header row is ``rows[at]``; None where
+    the header goes on on the next line (its positions say nothing). Values without a label are not placed by
+    position (flagged unlabelled_values): not among them."""
+    vocab = vocabulary()
+    header = list(rows[at].cells)
+    out = []
+    for other, other_split in zip(rows[at + 1:], split[at + 1:]):
+        first = other.cells[0].text if other.cells else ""
+        labels, values = _active_values(*other_split)
+        if vocab.article_item(first) or (labels and label_key(labels[0].text) == "信息内容"):
+            break  # the block ends
+        if labels and not values and all(_continues_header(c.text, header) for c in labels):
+            return None
+        if labels:
+            out.append(values)
+    return out
+
+
+def _active_spacer(block: list[list[Cell]], ncols: int) -> set[int]:
+    """The position of a spacer the rows of a block keep and their header does not: each of two rows or more
+    one value longer than the header's ``ncols`` columns, its last value written, blank at one same place
+    among the others and only there ('规章 | 5 | | 20 | 19', '规范性文件 | 1 | | 1 | 5' under '本年新制作数量 |
+    本年新公开数量 | 对外公开总数量': the values were one too many, every count lost, flagged extra_cells). A row
+    that does not show it, or two such places, leaves the block as it is."""
+    common: set[int] | None = None
+    for values in block:
+        if len(values) <= ncols or not _written(values[ncols:ncols + 1]) or _written(values[ncols + 1:]):
+            return set()
+        blank = {j for j in range(ncols) if not _written(values[j:j + 1])}
+        common = blank if common is None else common & blank
+    return common if len(block) >= 2 and common is not None and len(common) == 1 else set()
 
 
 def _extract_active(rows: list[Row], res: TableResult) -> None:
@@ -474,6 +526,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     # a line puts a remark in words before the next row's label, or on a row of its own ('规章 | 0 | 0 | 0' /
     # '含上年结转项目 | 规范性文件 | 1 | 1 | 5'), as its header's 备注 before the first row's label
     remark_of: tuple[str, Row] | None = None
+    stacked = -1  # the bottom row of a header split over two rows (_stacked_header), read with its top row
     for at, row in enumerate(rows):
         first = row.cells[0].text if row.cells else ""
         pending, remark_of = remark_of, None
@@ -484,9 +537,19 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             cols, filler = cols_of.get(item), filler_of.get(item, frozenset())
             continue
         labels, values = split[at]
+        if at == stacked:
+            continue  # (the bottom row of a header split over two, read with it)
         if labels and label_key(labels[0].text) == "信息内容":
             header = list(row.cells)
             cols = _parse_active_header(header)
+            if any(k is None for k, _, _ in cols):
+                # a header split over two rows, its bottom row's pieces under its top row's: read together (a
+                # layout of a cell a line puts the bottom row's blank first cell on a row of its own between)
+                nxt = next((j for j in range(at + 1, len(rows)) if split[j][0] or _written(split[j][1])), len(rows))
+                under = _parse_active_header(header + split[nxt][0]) if nxt < len(rows) \
+                    and not _written(split[nxt][1]) else cols
+                if all(k is not None for k, _, _ in under):
+                    header, cols, stacked = header + split[nxt][0], under, nxt
             filler = fillers.get(at, frozenset())
             templates = {col_templates.get(k) for k, _, _ in cols if k} - {None}
             block_templates |= templates
@@ -738,7 +801,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     split = [(row, *_split_row(row)) for row in rows]
     extras = _header_extras(split)
     remarks = bool(extras & _note_headers())
-    if remarks:  # a header naming 备注: a row's last '无' is its empty remark, as a blank one
+    if remarks and _remarks_are_marks(split):  # a header naming 备注: a row's last '无' is its empty remark
         split = [(row, labels, _without_empty_remark(row, vals)) for row, labels, vals in split]
     # the row just read under a header naming 备注, when its remark was not among its cells: a layout of a cell a
     # line puts a remark in words before the next row's label, or on a row of its own after the table's last
@@ -815,7 +878,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         elif vocab.request_group(last.text) == "other_2021":
             row_key = "other_handling"  # the 2019 format's single row
         elif vocab.request_group(last.text):
-            if any(c.text or c.glued for c in values):
+            if _written(values):
                 # a subtotal written on a group's row ((三)不予公开 | 7 | … | 7): the schema has no key for it;
                 # flagged below with its values, never dropped silently
                 subtotals.append((vocab.request_group(last.text), last.text, values, row))
@@ -907,6 +970,16 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if sub_at is not None:
             _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in written[1:-1]])
     _flag_subtotals(res, subtotals, placements, outcome_rows, ncols)
+
+
+def _remarks_are_marks(split: list[tuple[Row, list[Cell], list[Cell]]]) -> bool:
+    """Whether the requests rows under a header naming 备注 write an empty remark as a mark ('… | 99 | 无'): as
+    many rows end in a mark of ``NA_MARKS`` as in a count. Where most end in a count, the remarks are blank (or
+    vanished with the blank cells of a cell a line), and a row's last '无' is its 总计 as written, not a remark
+    (its raw was blanked, '')."""
+    ends = [next(c.text for c in reversed(vals) if c.text or c.glued) in NA_MARKS
+            for _, labels, vals in split if labels and _written(vals)]
+    return 2 * sum(ends) >= len(ends)
 
 
 def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset[str]:
