@@ -1921,10 +1921,8 @@ def test_a_requests_table_written_total_first_without_a_column(seed, fmt, tmp_pa
     assert not {code for code, _ in added} & {"ragged", "extra_cells", "unknown_row", "unknown_column"}
 
 
-def _review_kinds_swapped(lines: list, lawsuits_first: bool) -> list:
-    """The review table with its kinds of case in another order, each kind's five counts with it: the two
-    lawsuits swapped ('复议后起诉' named before '未经复议直接起诉'), or the lawsuits first ('行政诉讼 | 行政复议' over
-    '未经复议直接起诉 | 复议后起诉 | 结果维持 | …')."""
+def _review_table_at(lines: list) -> tuple[int, int]:
+    """The review table's first header line and its line of fifteen counts (seeds 001/002: one row of them)."""
     fm = load_formats()["review_litigation"]
     kinds = [label_key(labs[0]) for labs in fm["rows"].values()]
     words = {label_key(w) for w in fm["header_words"]}
@@ -1933,6 +1931,16 @@ def _review_kinds_swapped(lines: list, lawsuits_first: bool) -> list:
     head, tail = at[0], at[-1] + 1
     while not all(c[:1].isdigit() for c in lines[tail]):
         tail += 1
+    return head, tail
+
+
+def _review_kinds_swapped(lines: list, lawsuits_first: bool) -> list:
+    """The review table with its kinds of case in another order, each kind's five counts with it: the two
+    lawsuits swapped ('复议后起诉' named before '未经复议直接起诉'), or the lawsuits first ('行政诉讼 | 行政复议' over
+    '未经复议直接起诉 | 复议后起诉 | 结果维持 | …')."""
+    fm = load_formats()["review_litigation"]
+    kinds = [label_key(labs[0]) for labs in fm["rows"].values()]
+    head, tail = _review_table_at(lines)
     counts, results = lines[tail], lines[tail - 1][:5]
     assert len(counts) == 15
     if lawsuits_first:
@@ -1957,6 +1965,88 @@ def test_a_review_table_naming_its_kinds_of_case_in_another_order(seed, lawsuits
     assert _cells_of(got, "review_litigation").equals(_cells_of(want, "review_litigation"))
     assert got.checks.equals(want.checks)
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+def _review_rebuilt(lines: list, table) -> list:
+    """The lines with the review table written anew: ``table(results, kinds, counts)`` gives its lines from the
+    seed's result names (as it spells them), the format's kinds of case and the fifteen counts in its order."""
+    head, tail = _review_table_at(lines)
+    counts, results = lines[tail], lines[tail - 1][:5]
+    assert len(counts) == 15
+    kinds = [labs[0] for labs in load_formats()["review_litigation"]["rows"].values()]
+    return [*lines[:head], *table(results, kinds, counts), *lines[tail + 1:]]
+
+
+def _same_review(want, got) -> None:
+    assert len(_cells_of(want, "review_litigation").value.dropna()) == 15
+    assert _cells_of(got, "review_litigation").equals(_cells_of(want, "review_litigation"))
+    assert got.checks.equals(want.checks)
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_review_table_a_row_for_each_result_in_every_layout(seed, fmt, tmp_path):
+    # '| | 行政复议 | 未经复议直接起诉 | 复议后起诉 |' over '| 结果维持 | 4 | 0 | 1 |' …: a layout of a cell a line (pipe
+    # cells, lines) sets each result's name apart from its counts, a header word alone; the counts were read in
+    # the format's order, 12 of 15 under another cell, flagged only identity_failed.  They are the named row's.
+    lines = _report_lines(seed)
+    varied = _review_rebuilt(lines, lambda results, kinds, v: [
+        ["", *kinds], *([r, v[k], v[5 + k], v[10 + k]] for k, r in enumerate(results))])
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    _same_review(want, got)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_review_table_a_row_for_each_kind_under_the_lawsuits_word(seed, fmt, tmp_path):
+    # '行政复议 | | 4 | 0 | …', '行政诉讼 | 未经复议直接起诉 | 0 | 1 | …', ' | 复议后起诉 | 1 | …': the blank cell
+    # in 行政复议's second label column was read as its first count, the table's 16 values flagged extra_cells,
+    # all 15 lost (pipe rows, tab, HTML, DOCX).  A row with fewer labels than another fills their place with it.
+    lines = _report_lines(seed)
+    varied = _review_rebuilt(lines, lambda results, kinds, v: [
+        ["", "", *results], [kinds[0], "", *v[:5]], ["行政诉讼", kinds[1], *v[5:10]], ["", kinds[2], *v[10:]]])
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    _same_review(want, got)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("total_first", [False, True])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_review_header_naming_each_kinds_results_with_a_prefix(seed, total_first, fmt, tmp_path):
+    # '复议结果维持 | 复议结果纠正 | … | 复议后诉总计' over the fifteen counts: a cell a line read the header's words
+    # as a row's labels, no header's, and the table not at all (table_missing); with each kind's 总计 first
+    # ('复议总计 | 复议结果维持 | …') every layout read the counts in the format's order, flagged identity_failed.
+    # Each word is the result it ends in.
+    def table(results, kinds, v):
+        order = [4, 0, 1, 2, 3] if total_first else [0, 1, 2, 3, 4]
+        return [[p + results[i].replace(" ", "") for p in ("复议", "直诉", "复议后诉") for i in order],
+                [v[5 * k + i] for k in range(3) for i in order]]
+
+    lines = _report_lines(seed)
+    want, got = _read(lines, fmt, tmp_path), _read(_review_rebuilt(lines, table), fmt, tmp_path)
+    _same_review(want, got)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("remark", ["无", "系上年结转案件"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_review_table_a_row_for_each_kind_with_a_remark_column(seed, remark, fmt, tmp_path):
+    # '| | 结果维持 | … | 总计 | 备注 |' over '| 行政复议 | 4 | 0 | 0 | 0 | 4 | 无 |' …: the 备注 column made every row
+    # one cell longer than the results, all 15 counts unplaced (ragged, unknown_column 备注).  An empty remark
+    # ('无') is none, one in words a note after the values, flagged extra_cells with its text, as in the Article
+    # 20 table (a cell a line puts it before the next row's label, the header's 备注 before the first).
+    lines = _report_lines(seed)
+    varied = _review_rebuilt(lines, lambda results, kinds, v: [
+        ["", *results, "备注"], [kinds[0], *v[:5], "无"], [kinds[1], *v[5:10], remark], [kinds[2], *v[10:], "无"]])
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    _same_review(want, got)
+    before = {(f.code, f.detail) for f in want.flags}
+    added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in before]
+    assert added == ([] if remark == "无" else
+                     [("extra_cells", f"litigation_direct: a note after the values, not read: {remark}")])
+
 
 @pytest.mark.parametrize("fmt", _LAYOUTS)
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])

@@ -1297,26 +1297,59 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     kinds: list[list[str]] | None = None  # each kind of case's columns as the header names them, if not the format's
     m = n  # the cells of the whole table's row, as the header names its columns
     labelled: list[tuple[str, list[Cell]]] = []  # (label key, values) of the rows led by a label
+    led: list[tuple[Row, int | None]] = []  # each such row and its label cells (None: its label a row of its own)
+    lone: str | None = None  # the label key of a header row of one word, the label of values right under it
+    notes: list[Flag] = []  # the remarks under a header's 备注 that a cell a line sets apart from their row's values
+    remark_of: tuple[str, Row] | None = None  # the row just read under a 备注 when its remark was not among its cells
     for row in rows:
         filled = [c.text for c in row.cells if c.text]
-        if filled and not any(c.glued for c in row.cells) and all(map(vocab.is_header, filled)):
+        if filled and not any(c.glued for c in row.cells) and all(
+                vocab.is_header(t) or _is_note_header(t) for t in filled) and not _is_note_header(filled[0]):
+            # (a header row, its last column one of remarks too: '| | 结果维持 | … | 总计 | 备注 |')
             header += map(label_key, filled)
             heads += map(label_key, filled)
+            # (a name set with a space is two words to a layout of a cell a line: '结果 维持')
+            lone = label_key("".join(filled))
+            lone = lone if len(filled) == 1 or lone in _review_names()[0] else None
             continue  # a header row, also with blank filler cells between its labels ('| 行政复议 | | | 行政诉讼 |')
+        over, lone = lone, None
+        pending, remark_of = remark_of, None
         labels, vals = _split_row(row)
         if labels and all(_WORDY_NUMBER.fullmatch(c.text) for c in labels) and (vals or len(labels) > 1):
             labels, vals = [], labels + vals  # a row of counts that starts with one written with words ('1*')
         data = bool(vals) and any(c.text or c.glued for c in vals)  # (rows of filler blanks are not data)
         if first_row is None:
             heads += [label_key(c.text) for c in labels]  # (a header cell that names no column may head one)
+            if len(labels) > 1 and _is_note_header(labels[0].text):
+                # (a cell a line puts the header's 备注 before the first row's label: '备注 | 行政复议 | 4 | …')
+                header.append(label_key(labels[0].text))
+                labels = labels[1:]
             if data:
                 kinds = _review_columns(heads)
                 m = sum(map(len, kinds)) if kinds else n
+        if pending and labels:
+            # (the row before's remark, in words: a cell a line puts it before this row's label, or alone)
+            lead = next((i for i, c in enumerate(labels) if vocab.is_header(c.text)), None)
+            remark = labels[:lead] if lead is not None else [] if data else labels
+            if remark:
+                notes.append(_note_flag("review_litigation", *pending, remark))
+                labels = labels[len(remark):]
+                if not labels:
+                    continue
         if labels and not all(vocab.is_header(c.text) for c in labels):
-            if not (data and first_row is None and kinds is not None):
+            if not (data and first_row is None and (kinds is not None or _results_prefixed(labels))):
                 continue  # (the header's last cell before the values, in a layout of a cell a line, read on)
         elif labels and data:
             labelled.append((label_key(labels[-1].text), vals))
+            led.append((row, len(labels)))
+            width = len(col_keys)
+            if any(k in _note_headers() for k in header) and len(_trim_values(vals, width + 1)) <= width:
+                remark_of = _review_kind(labelled[-1][0]), row
+        elif data and over and not labels:
+            # a cell a line writes a row's label alone, a header word over its values ('结果维持' then '4' '0'
+            # '1', a table a row for each result): their label (the values were read as the whole table's row)
+            labelled.append((over, vals))
+            led.append((row, None))
         if data:
             first_row = first_row or row
             values.extend(vals)
@@ -1336,11 +1369,14 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     values = _trim_values(_one_glued_run(values, m), m)
     if len(values) != m and len(_trim_values(with_blanks, m)) == m:
         values = _trim_values(with_blanks, m)  # the blanks keep the values in their columns
+    labelled, remarks = _review_labelled(header, labelled, led, len(col_keys))
     by_rows = (_review_transposed(header, labelled, row_keys, col_keys)
                or _review_by_kind(header, labelled, row_keys, col_keys)
                or (_review_kinds_glued(header, labelled, row_keys, col_keys) if kinds is None else None))
     if by_rows or kinds is None:  # (rows read by their names are in the format's columns)
         kinds, values, m = [col_keys] * len(row_keys), by_rows or values, n
+        if by_rows:
+            res.flags.extend(notes + remarks)
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
         _flag_review_columns(res, first_row, heads, kinds)
     key = "review_litigation"
@@ -1364,6 +1400,51 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                                        line=first_row.line,
                                        flag="missing_columns" if kinds and cell is None else unplaced,
                                        inferred=cell in placement.inferred))
+
+
+def _review_labelled(header: list[str], labelled: list[tuple[str, list[Cell]]], led: list[tuple[Row, int | None]],
+                     width: int) -> tuple[list[tuple[str, list[Cell]]], list[Flag]]:
+    """The review table's rows led by a label with the cells that are none of their values left out, and the
+    flags of the remarks left out.
+
+    A row with fewer label cells than another (行政复议 over one column where '行政诉讼 | 未经复议直接起诉' take
+    two) writes a blank cell in the labels' place ('行政复议 | | 4 | 0 | …'): read as its first value, every row
+    was one cell too long (extra_cells, all 15 counts lost).  Under a header naming a column of remarks (备注,
+    formats.yaml ``legacy.note_headers``) a row's remark after its values is no count: an empty one ('无')
+    dropped, one in words or a number flagged ``extra_cells`` with its text (as the Article 20 table's), where
+    the table is read by its rows (it made every row ragged).
+    """
+    span = max((n for _, n in led if n is not None), default=0)
+    noted = any(k in _note_headers() for k in header)
+    out: list[tuple[str, list[Cell]]] = []
+    flags: list[Flag] = []
+    for (key, vals), (row, n) in zip(labelled, led):
+        for _ in range(span - n if n is not None else 0):
+            if vals and not vals[0].text and not vals[0].glued:
+                vals = vals[1:]
+        if noted:
+            vals = _trim_values(_without_empty_remark(row, vals), width)
+            if len(vals) == width + 1 and not vals[-1].glued:
+                flags.append(_note_flag("review_litigation", _review_kind(key), row, vals[-1:]))
+                vals = vals[:-1]
+        out.append((key, vals))
+    return out, flags
+
+
+def _review_kind(key: str) -> str:
+    """The row key of the kind of case a label key names (行政复议 -> review), else the label key itself."""
+    fm = load_formats()["review_litigation"]
+    return next((rk for rk, labs in fm["rows"].items() if key in map(label_key, labs)), key)
+
+
+def _results_prefixed(labels: list[Cell]) -> bool:
+    """Header cells that each name a result after words of their own, a kind of case's, in the format's order
+    ('复议结果维持 | 复议结果纠正 | … | 复议后诉总计', :func:`_review_header_columns`): a layout of a cell a line
+    puts them before the values as their row's labels, and the values were not read (table_missing), where
+    pipe rows read them in the format's order (in another, read by :func:`_review_columns`)."""
+    cols = list(load_formats()["review_litigation"]["cols"])
+    named = _review_header_columns([label_key(c.text) for c in labels])
+    return bool(named) and len(named) == len(labels) and named == cols * (len(named) // len(cols))
 
 
 def _review_columns(heads: list[str]) -> list[list[str]] | None:
@@ -1411,11 +1492,27 @@ def _review_header_columns(heads: list[str]) -> list[str] | None:
             cols.append(result_of[key])
         elif key in words:
             continue
+        elif (named := _prefixed_result(key, result_of)) is not None:
+            cols.append(named)
         elif vocabulary().is_header(key):
             return None  # a name cut short ('结果维', '审结'): not sure which columns the header names
         elif _column_word(key) and any(k in result_of for k in heads[max(i - 1, 0):i + 2]):
             cols.append(key)
     return cols
+
+
+# the longest words before a result's name that say whose result it is ('复议', '未经复议直接起诉': '复议总计')
+_RESULT_PREFIX_MAX = 8
+
+
+def _prefixed_result(key: str, result_of: dict[str, str]) -> str | None:
+    """The result (column key) a header word names after words of its own ('复议结果维持', '直诉总计': read as
+    no column, the header's order of the results was lost), or None."""
+    for name, col in result_of.items():
+        if key.endswith(name) and 0 < len(key) - len(name) <= _RESULT_PREFIX_MAX and not any(
+                ch.isdigit() for ch in key):
+            return col
+    return None
 
 
 # the longest header word read as a column of its own (备注, 合计, 其他情况): longer ones are prose
