@@ -216,14 +216,20 @@ def _join_label_note(labels: list[Cell]) -> list[Cell]:
 def _words_at_end(values: list[Cell]) -> int:
     """How many cells end a row's values as words, no count ('含撤回1件', '备注:含补正', with the blank cells
     after them): a row's surplus that is a note, not proof of an empty label cell before its counts."""
-    end = len(values)
-    while end and not values[end - 1].text and not values[end - 1].glued:
-        end -= 1
+    end = _written_end(values)
     start = end
     while start and values[start - 1].text and not values[start - 1].glued and \
             not values[start - 1].text[-1:].isdigit() and parse_number(values[start - 1].text).kind == "text":
         start -= 1
     return len(values) - start if start < end else 0
+
+
+def _written_end(values: list[Cell]) -> int:
+    """Where a row's written cells end: the index after its last cell that holds something (0 where none does)."""
+    end = len(values)
+    while end and not values[end - 1].text and not values[end - 1].glued:
+        end -= 1
+    return end
 
 
 def _written(cells: list[Cell]) -> bool:
@@ -356,9 +362,7 @@ def _without_empty_remark(row: Row, values: list[Cell]) -> list[Cell]:
     ``NA_MARKS``) its last written cell, as a blank remark: a blank cell where the row keeps its blank cells
     (a reader's grid, pipe rows), none where a layout drops them (a cell a line). Read as a value, it made the
     row one cell longer than its columns, every count missing."""
-    end = len(values)
-    while end and not values[end - 1].text and not values[end - 1].glued:
-        end -= 1
+    end = _written_end(values)
     if end < 2 or values[end - 1].glued or values[end - 1].text not in NA_MARKS:
         return values
     return [*values[:end - 1], values[end - 1]._replace(text="")] + values[end:] if row.explicit \
@@ -977,8 +981,7 @@ def _remarks_are_marks(split: list[tuple[Row, list[Cell], list[Cell]]]) -> bool:
     many rows end in a mark of ``NA_MARKS`` as in a count. Where most end in a count, the remarks are blank (or
     vanished with the blank cells of a cell a line), and a row's last '无' is its 总计 as written, not a remark
     (its raw was blanked, '')."""
-    ends = [next(c.text for c in reversed(vals) if c.text or c.glued) in NA_MARKS
-            for _, labels, vals in split if labels and _written(vals)]
+    ends = [vals[_written_end(vals) - 1].text in NA_MARKS for _, labels, vals in split if labels and _written(vals)]
     return 2 * sum(ends) >= len(ends)
 
 
