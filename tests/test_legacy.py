@@ -7,6 +7,8 @@ import copy
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import toolkit
 
@@ -492,6 +494,47 @@ def test_legacy_block_heading_with_qizhong_and_an_item_of_a_header_word(layout, 
     assert len(want.tables) == 85 and want.tables.loc[want.tables["row_key"] == "src_other", "value"].tolist() == [1]
     pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
     assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
+_TWO_COLUMNS = st.sampled_from([["本年", "历年累计"], ["本期实际", "本年累计"]])
+# a row's two cells: both filled, one of them, or none (the counts drawn)
+_TWO_CELLS = st.tuples(st.integers(0, 3), st.integers(0, 9999), st.integers(0, 9999)).map(
+    lambda t: [str(t[1]) if t[0] in (0, 1) else "", str(t[2]) if t[0] in (0, 2) else ""])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(header=_TWO_COLUMNS, cells=st.lists(_TWO_CELLS, min_size=85, max_size=85), mark=st.sampled_from([None, "|", ""]))
+def test_legacy_two_value_columns_one_cell_a_line_any_blank_cells(header, cells, mark):
+    """Seed 003 under two value columns, each row's two cells drawn (both, one of them or none filled, any
+    counts), in seed 000's layout (a cell a line, a blank line after it) with the blank cells left out or traced
+    ('|', or an empty line).  Traced, every cell and flag is the pipe rows' (but the table's last row where its
+    last cell is blank and traced by an empty line: blank lines end any text, so it is NA, flagged ragged);
+    left out, a cell reads the pipe rows' value or is NA, its row flagged: never a count in the other column."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    drawn = iter(cells)
+    rows = [[*x[:2], *(next(drawn) if x[1] else ["", ""])] for x in lines[start + 1:end]]
+    lines = lines[:start] + [["统计指标", "单位", *header]] + rows + lines[end:]
+    want, got = (toolkit.parse_text(text) for text in (render_text(lines, "pipe_rows"),
+                                                       render_text(lines, "lines", blank_cell=mark)))
+    # (a row of no value before a heading row, '(三)接受培训人员数 | 人次 | | |' then '互联网+政务服务', leaves no row
+    # in this layout, traced or not: no value lost, so only rows of values are compared)
+    both = want.tables.merge(got.tables, on=["row_key", "col_key"], how="left", suffixes=("", "_got"))
+    assert both.loc[both["line_got"].isna(), "value"].isna().all()
+    both = both[both["line_got"].notna()]
+    same = both["value"].eq(both["value_got"]) | both["value"].isna() & both["value_got"].isna()
+    flagged = {f.detail for f in got.flags if f.code in ("ragged", "ambiguous_digits")}
+    unsure = both["row_label"].map(lambda label: any(d.startswith(f"{label}: ") for d in flagged))
+    if mark is None:   # (left out: which column a lone value is in is not known)
+        assert both.loc[~same, "value_got"].isna().all() and unsure[~same].all()
+        return
+    last = both["row_label"].eq(rows[-1][0]) & (mark == "") & (not rows[-1][-1])   # (blank lines end any text)
+    assert same[~last].all() and (same[last].all() or unsure[last].all())
+    for key in ("raw", "unit", "col_label", "flag"):
+        assert both.loc[~last, key].fillna("").eq(both.loc[~last, f"{key}_got"].fillna("")).all(), key
+    assert {(f.code, f.detail) for f in got.flags if f.table and f.code != "identity_failed"} <= (
+        {(f.code, f.detail) for f in want.flags if f.table} | {("ragged", f"{rows[-1][0]}: {rows[-1][2]} for 2 value "
+                                                                          "columns, the blank one unknown")})
 
 
 @pytest.mark.parametrize("columns", [1, 2])

@@ -1,6 +1,7 @@
 """Every cell of every table of the five seeds against hand-read gold values."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -312,6 +313,37 @@ def test_active_money_row_glued_into_one_cell(seed_id, form, parsed_seed):
             assert rows["unit"].tolist()[1:] == read["unit"].tolist()[1:] == ["万元"]
         else:
             assert rows["value"].isna().all() and codes == {"ambiguous_digits"}, (form, lead)
+
+
+@functools.lru_cache(maxsize=None)
+def _pipe_rows_of(seed_id: str) -> str:
+    """A seed rewritten as pipe rows (unwrapped), read once."""
+    return _pipe_rows(toolkit.parse_report(RAW / f"{seed_id}.txt"), wrap=False)
+
+
+_AMOUNT = st.tuples(st.integers(0, 99999), st.booleans(), st.text("0123456789", min_size=1, max_size=4)).map(
+    lambda t: f"{t[0]:,}.{t[2]}" if t[1] else f"{t[0]}.{t[2]}")   # (with a thousands separator or not)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed_id=st.sampled_from([s for s in SEED_IDS if s[:3] in ("000", "001")]),
+       count=st.one_of(st.just("0"), st.integers(0, 9999).map(str)), amount=_AMOUNT,
+       form=st.sampled_from(["{label} | {run} |", "| {label} | {run} |", "{label} {run}", "{label}{run}"]))
+def test_any_money_row_glued_into_one_cell(seed_id, count, amount, form):
+    # The procurement row's count and amount glued, drawn at random (an amount of any size, with a thousands
+    # separator or not, one to four decimals): the row reads the count and amount as written, unflagged, or
+    # neither, flagged ambiguous_digits; never one in the other's column.  A count of 0 stands alone: always read.
+    lines = _pipe_rows_of(seed_id).split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("政府集中采购 |"))
+    lines[at] = form.format(label="政府集中采购", run=count + amount)
+    report = toolkit.parse_text("\n".join(lines))
+    rows = report.tables.query("table == 'active' and row_key == 'procurement'").set_index("col_key")
+    codes = {f.code for f in report.flags if f.table == "active" and f.detail.startswith("procurement:")}
+    if rows["value"].notna().any() or count == "0":
+        assert rows["value"].tolist() == [int(count), float(amount.replace(",", ""))], (count, amount)
+        assert rows["raw"].tolist() == [count, amount] and not codes
+    else:
+        assert codes == {"ambiguous_digits"}
 
 
 def test_values_without_a_row_label_are_flagged():
@@ -1769,7 +1801,8 @@ def test_a_note_after_a_row_whose_first_count_is_blank(note, kept, fmt, tmp_path
                                                ("002_809f9474e249d214.txt", "法人或其他组织", "法人或者其他组织"),
                                                ("001_4d29bfef72dd56db.txt", "科研机构", "科研单位"),
                                                ("002_809f9474e249d214.txt", "科研机构", "科研单位")])
-def test_a_requests_header_row_with_a_word_not_known(seed, word, other, fmt, tmp_path):
+@pytest.mark.parametrize("note", [False, True])
+def test_a_requests_header_row_with_a_word_not_known(seed, word, other, fmt, note, tmp_path):
     # '自然人 | 法人或者其他组织 | 总计' (the Regulations' own wording) or '商业企业 | 科研单位 | … | 其他': one word
     # not known made the header row a row, keyed by its last known word (总计 -> handled_total, 其他 ->
     # other_misc/other_handling); the table's own (七)总计 or 其他 row was then dropped as its duplicate, its counts
@@ -1778,6 +1811,8 @@ def test_a_requests_header_row_with_a_word_not_known(seed, word, other, fmt, tmp
     want = _render(lines, fmt, tmp_path)
     varied = [[other if label_key(c) == label_key(word) else c for c in x] if isinstance(x, list) and x
               and any(label_key(c) in ("自然人", "商业企业") for c in x) else x for x in lines]
+    if note:   # (and a 备注 column after the values, blank: two words not header words, one a note's; fuzz5)
+        varied = [[*x, "备注"] if isinstance(x, list) and x and x[0] == "申请人情况" else x for x in varied]
     assert varied != lines
     got = _render(varied, fmt, tmp_path)
     assert got.tables[["row_key", "col_key", "value", "raw"]].equals(want.tables[["row_key", "col_key", "value", "raw"]])

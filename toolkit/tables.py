@@ -1023,12 +1023,15 @@ def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
     (总计, 其他), and the table's own row of that name was dropped as its duplicate."""
     vocab = vocabulary()
     # (a 备注 column after the organisations' names its remarks: '… | 其他 | 备注' is the header, no row 其他)
-    if all(vocab.is_header(c.text) or _is_note_header(c.text, _request_extras()) for c in labels):
+    def known(cell: Cell) -> bool:
+        return vocab.is_header(cell.text) or _is_note_header(cell.text, _request_extras())
+
+    if all(map(known, labels)):
         return True
     # (a row of counts, or of fewer labels, the common row, is no header: tested first, before each word is)
     if len(labels) < 3 or any(c.text for c in values):
         return False
-    return sum(map(vocab.is_header, (c.text for c in labels))) == len(labels) - 1
+    return sum(map(known, labels)) == len(labels) - 1  # (备注 counted known: '… | 科研单位 | … | 备注')
 
 
 def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
