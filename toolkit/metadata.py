@@ -930,6 +930,8 @@ def _body_name(text: str) -> bool | None:
     places_rules = _rules()["places"]
     if text in places_rules["suffix_levels"]:
         return False  # a place's ending alone, no place named ('街道办事处', '街道办')
+    if _glued_place(text):
+        return False  # a year's tail or a house number glued before a place ('年度赵县', '号晋城市行政中心')
     if text.endswith(_body_endings()):
         if text.endswith(_not_body_endings()):
             return False
@@ -957,6 +959,15 @@ def _body_name(text: str) -> bool | None:
     bare = places_rules["bare_levels"]
     return any(p.province or p.candidates or not (p.zone or p.text in bare) for p in places) \
         and not _phrase_places(places)
+
+
+def _glued_place(text: str) -> bool:
+    """Whether ``text`` starts with words of metadata.yaml ``places.glued_starts`` (a year's tail, 年度, 年; a house
+    number's 号) and a place the gazetteer knows right after them, of any length: a phrase, whatever the place's
+    ending reads or what follows ('年度赵县', '年度镇江市', '年度晋城市人民政府', '号晋城市行政中心')."""
+    starts = _longest_first("places", "glued_starts")
+    return text.startswith(starts) and any(
+        text.startswith(start) and _match_known(text, len(start)) is not None for start in starts)
 
 
 def _endings_only(text: str) -> bool:
