@@ -1816,6 +1816,24 @@ def test_a_number_after_a_row_of_blank_leading_counts_is_placed_nowhere(surplus,
     assert ("extra_cells", "denied_internal: more values than columns") in [(f.code, f.detail) for f in got.flags]
 
 
+@pytest.mark.parametrize("fmt", ["txt"])
+def test_a_note_after_a_short_row_is_no_total(fmt, tmp_path):
+    # Seed 000's layout loses a row's blank cells: '(二)部分公开… | 0 | 0 | 0 | 0 | 0 | 0' is six counts under seven
+    # columns, read ragged.  A note after them made seven cells: six zeros were read in columns 1-6 and the note
+    # under 总计 (flagged only not_a_number), the row's ragged flags lost.  The note is dropped as a note, flagged
+    # extra_cells with its text, and the row read as without it.  (Not in a reader's grid, HTML or DOCX: there
+    # the note stands in 总计's cell, read as before, flagged not_a_number.)
+    lines = _report_lines("000_438c5e5d2b6f4db4.txt")
+    label = next(c for x in lines if isinstance(x, list) for c in x[:2] if c.startswith("(二)部分公开"))
+    want = _render(lines, fmt, tmp_path)
+    got = _render([[*x, "备注:含补正"] if isinstance(x, list) and label in x[:2] else x for x in lines], fmt, tmp_path)
+    same = want.tables[(want.tables.table == "requests") & (want.tables.row_key == "partially_granted")]
+    assert len(same) == 7 and "ragged" in set(same["flag"])
+    assert got.tables.equals(want.tables)
+    assert [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in [(w.code, w.detail) for w in want.flags]] \
+        == [("extra_cells", "partially_granted: a note after the values, not read: 备注:含补正")]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_one_empty_label_cell_is_read_where_the_row_identity_tells(fmt, tmp_path):
     # The same shape, a row alone one cell longer with its first blank, from an unmerged label cell:

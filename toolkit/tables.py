@@ -921,8 +921,14 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                 runs.add(row_key)
         if len(trimmed) < len(values) and not row.explicit:  # (a reader's grid has no filler cells)
             filler_shapes.add(len(labels))
-        # (a row of no more cells than columns, the common one, has no surplus note)
-        kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row) if len(trimmed) > ncols else trimmed
+        # (a row of no more cells than columns, the common one, has no surplus note, but for a row of text that lost
+        # its blank cells: '(二)部分公开… | 0 | … | 0 | 备注:含补正' (seed 000's layout) ends in a note in 总计's place)
+        kept = trimmed
+        if len(trimmed) > ncols:
+            kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row)
+        elif len(trimmed) == ncols and trimmed[-1].text[-1:] not in "0123456789" and not trimmed[-1].glued \
+                and not row.grid:  # (in a reader's grid the note stands in 总计's cell)
+            kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols - 1, is_row)
         found[row_key] = (kept, row, last.text)
         if remarks and len(trimmed) <= ncols:
             remark_of = (row_key, row)
