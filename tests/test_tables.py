@@ -1768,7 +1768,7 @@ def test_a_note_after_a_rows_values_is_no_value(note, kept, fmt, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
-@pytest.mark.parametrize("note, kept", [("备注:含补正", True), ("含撤回1件", False)])
+@pytest.mark.parametrize("note, kept", [("备注:含补正", True), ("含撤回1件", False), ("12", False)])
 def test_a_note_after_a_row_whose_first_count_is_blank(note, kept, fmt, tmp_path):
     # Seed 002 leaves the natural-person count of 二、上年结转… blank ('… | | 0 | 0 | 0 | 0 | 0 | 4 |'). With a note
     # after the row's 总计, its surplus cell was taken for an empty label cell before the counts: the blank was
@@ -1794,6 +1794,60 @@ def test_a_note_after_a_row_whose_first_count_is_blank(note, kept, fmt, tmp_path
         assert rows["value"].isna().all() and set(rows["flag"]) == {"extra_cells"}
         assert ("extra_cells", "carried_over: more values than columns") in added
         assert not [f for f in got.flags if f.code == "not_a_number"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("surplus", ["12", "0"])
+def test_a_number_after_a_row_of_blank_leading_counts_is_placed_nowhere(surplus, fmt, tmp_path):
+    # Seed 004 leaves blank the counts of 5.属于三类内部事务信息 but its 总计 ('| | 5.属于… | | | | | | | 0 |'). A
+    # number after it made the row one cell longer than the columns, and its first blank was dropped as an empty
+    # label cell: 0 went under other_org and the number under 总计, flagged only by a column's identity.  A row
+    # that alone shows such a cell may as well have a blank first count and a surplus count: it is left missing,
+    # flagged extra_cells, and no other row changes.
+    lines = _report_lines("004_b232cca7e491c758.txt")
+    label = "5.属于三类内部事务信息"
+    want = _render(lines, fmt, tmp_path)
+    got = _render([[*x, surplus] if isinstance(x, list) and label in x else x for x in lines], fmt, tmp_path)
+    mine = (got.tables.table == "requests") & (got.tables.row_key == "denied_internal")
+    rows = got.tables[mine]
+    assert want.tables[(want.tables.table == "requests") & (want.tables.row_key == "denied_internal")].value.notna().any()
+    assert len(rows) == 7 and rows["value"].isna().all() and set(rows["flag"]) == {"extra_cells"}
+    assert got.tables[~mine].reset_index(drop=True).equals(want.tables[~mine].reset_index(drop=True))
+    assert ("extra_cells", "denied_internal: more values than columns") in [(f.code, f.detail) for f in got.flags]
+
+
+@pytest.mark.parametrize("fmt", ["txt"])
+def test_a_note_after_a_short_row_is_no_total(fmt, tmp_path):
+    # Seed 000's layout loses a row's blank cells: '(二)部分公开… | 0 | 0 | 0 | 0 | 0 | 0' is six counts under seven
+    # columns, read ragged.  A note after them made seven cells: six zeros were read in columns 1-6 and the note
+    # under 总计 (flagged only not_a_number), the row's ragged flags lost.  The note is dropped as a note, flagged
+    # extra_cells with its text, and the row read as without it.  (Not in a reader's grid, HTML or DOCX: there
+    # the note stands in 总计's cell, read as before, flagged not_a_number.)
+    lines = _report_lines("000_438c5e5d2b6f4db4.txt")
+    label = next(c for x in lines if isinstance(x, list) for c in x[:2] if c.startswith("(二)部分公开"))
+    want = _render(lines, fmt, tmp_path)
+    got = _render([[*x, "备注:含补正"] if isinstance(x, list) and label in x[:2] else x for x in lines], fmt, tmp_path)
+    same = want.tables[(want.tables.table == "requests") & (want.tables.row_key == "partially_granted")]
+    assert len(same) == 7 and "ragged" in set(same["flag"])
+    assert got.tables.equals(want.tables)
+    assert [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in [(w.code, w.detail) for w in want.flags]] \
+        == [("extra_cells", "partially_granted: a note after the values, not read: 备注:含补正")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_one_empty_label_cell_is_read_where_the_row_identity_tells(fmt, tmp_path):
+    # The same shape, a row alone one cell longer with its first blank, from an unmerged label cell:
+    # '一、本年新收… | (empty) | 88 | 11 | 0 | 0 | 0 | 0 | 99' (seed 001).  Its counts after the blank are all written
+    # and 99 is their sum: the identity tells the blank is the label's, and the row is read as without it.  (Not
+    # DOCX: its grid pads the seed's rows of fewer label cells at their end, a spacer column, and the row is left
+    # missing, flagged extra_cells, as on the base.)
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    label = "一、本年新收政府信息公开申请数量"
+    want = _render(lines, fmt, tmp_path)
+    got = _render([[*x[:x.index(label) + 1], "", *x[x.index(label) + 1:]] if isinstance(x, list) and label in x
+                   else x for x in lines], fmt, tmp_path)
+    assert want.tables[(want.tables.table == "requests") & (want.tables.row_key == "new")].value.notna().all()
+    assert got.tables.equals(want.tables)
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])

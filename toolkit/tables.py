@@ -224,6 +224,14 @@ def _words_at_end(values: list[Cell]) -> int:
     return len(values) - start if start < end else 0
 
 
+def _sums_to_last(values: list[Cell]) -> bool:
+    """Whether ``values`` are all written numbers, the last one not 0 and the sum of the others (a requests row's
+    identity, where it tells a reading: all zeros hold in any)."""
+    nums = [parse_number(c.text) for c in values]
+    return all(n.kind == "number" for n in nums) and nums[-1].value != 0 and \
+        sum(n.value for n in nums[:-1]) == nums[-1].value
+
+
 def _written_end(values: list[Cell]) -> int:
     """Where a row's written cells end: the index after its last cell that holds something (0 where none does)."""
     end = len(values)
@@ -820,9 +828,15 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                  for row, labels, vals in split)
     # (a note after the counts, '| | 2 | … | 20 | 含撤回1件 |', is no count: the row's blank first cell is its
     # natural-person count, not an empty label cell, else every count moved one column left, unflagged)
-    label_gap = {row.grid for row, _, vals in split  # (of grid rows, of pipe rows: where a row shows one)
-                 if row.explicit and len(vals) > ncols and not vals[0].text and vals[-1].text
-                 and len(vals) - _words_at_end(vals) > ncols}
+    # (a row that alone shows one, its last cell a number: '| | 5.属于三类内部事务信息 | | … | 0 | 12 |' may as
+    # well be a blank first count and a surplus count; no count is placed on its word, the row is left missing,
+    # unless its row identity tells: its counts after the blank all written, the last their sum)
+    gap_rows = [row for row, _, vals in split  # (of grid rows, of pipe rows: where a row shows one)
+                if row.explicit and len(vals) > ncols and not vals[0].text and vals[-1].text
+                and len(vals) - _words_at_end(vals) > ncols]
+    gaps = Counter(row.grid for row in gap_rows)
+    label_gap = set(gaps)
+    lone_gap = {id(row) for row in gap_rows if gaps[row.grid] == 1}
 
     def is_row(text: str) -> bool:
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
@@ -845,7 +859,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # (the one count of a pipe row in 总计's place, were the surplus at its end: only 总计 filled, not an
         # empty label cell before a lone other_org count)
         only_total = [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
-        if row.explicit and not spacer and (row.grid in label_gap or not only_total):
+        if row.explicit and not spacer and (row.grid in label_gap or not only_total) and \
+                (id(row) not in lone_gap or (not subtotal and len(values) == ncols + 1 and _sums_to_last(values[1:]))):
             note = _words_at_end(values) if len(values) > ncols else 0
             while len(values) - note > ncols and not values[0].text and not values[0].glued:
                 values = values[1:]  # an empty label cell, not a blank count
@@ -906,8 +921,14 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                 runs.add(row_key)
         if len(trimmed) < len(values) and not row.explicit:  # (a reader's grid has no filler cells)
             filler_shapes.add(len(labels))
-        # (a row of no more cells than columns, the common one, has no surplus note)
-        kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row) if len(trimmed) > ncols else trimmed
+        # (a row of no more cells than columns, the common one, has no surplus note, but for a row of text that lost
+        # its blank cells: '(二)部分公开… | 0 | … | 0 | 备注:含补正' (seed 000's layout) ends in a note in 总计's place)
+        kept = trimmed
+        if len(trimmed) > ncols:
+            kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row)
+        elif len(trimmed) == ncols and trimmed[-1].text[-1:] not in "0123456789" and not trimmed[-1].glued \
+                and not row.grid:  # (in a reader's grid the note stands in 总计's cell)
+            kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols - 1, is_row)
         found[row_key] = (kept, row, last.text)
         if remarks and len(trimmed) <= ncols:
             remark_of = (row_key, row)
