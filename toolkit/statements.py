@@ -727,7 +727,7 @@ def _heading_ends(tail: str, line: str, cues: dict[str, Any]) -> bool:
 
 def _adds_a_list(sentence: str, cues: dict[str, Any]) -> bool:
     """Whether ``sentence`` is a lead-in adding a list of measures (``同时,我局将重点做好以下工作:``)."""
-    return bool(cues["additive"].match(sentence)) and any(p.search(sentence) for p in cues["announces_list"])
+    return bool(cues["additive"].match(sentence)) and _matches(sentence, "announces_list")
 
 
 def _opens_with_heading(line: str, cues: dict[str, Any]) -> bool:
@@ -1144,7 +1144,7 @@ def _is_switch(text: str, start: int) -> bool:
     end = next((i for i, ch in enumerate(sentence) if ch in _BOUNDARY), len(sentence))
     if end < len(sentence) and sentence[end] == ":":
         lead = sentence[:end]
-        return any(p.search(lead) for p in cues["lead_in"]) and not _has(lead, "problem_cues")
+        return _matches(lead, "lead_in") and not _has(lead, "problem_cues")
     return False
 
 
@@ -1155,6 +1155,12 @@ def _has(text: str, cue_list: str) -> bool:
     if cue_list != "problem_cues":
         return any(cue in text for cue in cues[cue_list])
     return any(_admits(text, cue, cues["cue_qualifies"]) for cue in cues[cue_list] if cue in text)
+
+
+def _matches(text: str, patterns: str) -> bool:
+    """Whether a pattern of the statements.yaml list ``patterns`` (compiled: ``announces_list``, ``lead_in``,
+    ``admits``, ``intro``) is found in ``text``."""
+    return any(p.search(text) for p in _cues()[patterns])
 
 
 def _admits(text: str, cue: str, qualifies: re.Pattern[str]) -> bool:
@@ -1284,7 +1290,7 @@ def _problems_after_measures(part: str, switch: int = 0) -> list[tuple[int, str]
         lead = part[start:stop]
         if (start > switch and stop < len(part) and part[stop] == ":"
                 and cues["first_item"].match(part, _SPACES.match(part, stop + 1).end())
-                and any(p.search(lead) for p in cues["admits"]) and not any(p.search(lead) for p in cues["lead_in"])
+                and _matches(lead, "admits") and not _matches(lead, "lead_in")
                 and not _is_switch(part, start) and _has(part[stop:], "problem_cues")):
             return [(start, "problem")]
     return []
@@ -1301,7 +1307,7 @@ def _lead_in_after_own_measure(part: str, start: int) -> list[tuple[int, str]]:
     lead = _SPACES.match(part, end).end()
     stop = next((i + 1 for i in range(lead, len(part)) if part[i] in "。:!?\n"), len(part))
     sentence = part[lead:stop]
-    if sentence and _is_switch(part, lead) and any(p.search(sentence) for p in cues["announces_list"]):
+    if sentence and _is_switch(part, lead) and _matches(sentence, "announces_list"):
         return [(lead, "measure")]
     return []
 
@@ -1620,13 +1626,12 @@ class _Found:
 def _plain(block: _Block, out: _Found) -> None:
     """A block without enumeration: opening frame sentences dropped, split at ';' (a table cell under a column's
     name is neither framed nor split)."""
-    cues = _cues()
     sentences = _split_sentences(block.text)
     n_intro = 0
     # (a cell under a column's name is one row's item, no sentence framing the section: '…有细节错误等问题')
     for sentence in () if block.cell else sentences:
         core = sentence.replace("\n", "").strip()
-        if any(p.search(core) for p in cues["intro"]):
+        if _matches(core, "intro"):
             n_intro += 1
         else:
             break
@@ -1669,13 +1674,12 @@ def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
     sentences = _split_sentences(piece) if measures else ()
     if len(sentences) < 2 or not _is_switch(sentences[0].lstrip(_TRIM_START), 0):
         return "", ""  # (cheap: most first items are one sentence)
-    cues = _cues()
     end = 0
     # (of the switch or announcing sentences opening it, up to the last that says no measure: '针对上述问题,我局将加强培训。
     # 下一步,我们将从以下方面改进。' leads in, '针对…的问题,我局将加强巡查。' or '下阶段,我局将进一步完善…。' after it may be the
     # first item's own first sentence)
     for k, sentence in enumerate(sentences[:-1], start=1):
-        announces = any(p.search(sentence) for p in cues["announces_list"])
+        announces = _matches(sentence, "announces_list")
         if not (announces or _is_switch(sentence.lstrip(_TRIM_START), 0)):
             break
         if announces or not _names_own_measure(_clean(sentence)):
@@ -1722,8 +1726,7 @@ def _stated_before_list(preamble: str) -> str:
     if not raw.endswith(_STATED_ENDS):
         return ""
     sentences = _after_framing(raw)
-    cues = _cues()
-    if any(any(p.search(s) for p in cues["announces_list"]) or _is_switch(s, 0) for s in sentences):
+    if any(_matches(s, "announces_list") or _is_switch(s, 0) for s in sentences):
         return ""
     return _clean("".join(sentences))
 
@@ -1781,7 +1784,7 @@ def _said_before_lead_in(preamble: str) -> str:
         return ""
     if not (cues["additive"].match(lead) or any(p.match(lead) for p in cues["switch"])):
         # (a lead-in that only announces the list, '具体措施如下:', after a switch sentence saying a measure of its own)
-        return _switch_said(before) if any(p.search(lead) for p in cues["announces_list"]) else ""
+        return _switch_said(before) if _matches(lead, "announces_list") else ""
     said = _clean("".join(_after_framing(before)))
     # (a sentence that names no measure, '我局高度重视上述问题。', stays out as before)
     return said if _names_own_measure(said) else ""
@@ -1796,12 +1799,11 @@ def _own_measure(lead: str) -> str:
     announcing clause names the measure itself, announced only by its colon or as its aspects (``下一步,我们将加强培训:``,
     ``下一步,我们将从以下方面加强业务培训:``), the lead-in up to it without the colon is the measure.
     """
-    cues = _cues()
     if not _has(lead, "measure_cues"):
         return ""  # (cheap: most lead-ins name no measure)
     start = 0
     for clause in lead.split(","):
-        if any(p.search(clause) for p in cues["announces_list"]):
+        if _matches(clause, "announces_list"):
             # (the announcing clause may say the measure itself, announced only by its colon or as its aspects:
             # '下一步,我们将加强培训:', '下一步,我们将从以下方面加强业务培训:')
             said = _names_own_measure(clause.removesuffix(":"))
@@ -1838,7 +1840,7 @@ def _names_own_measure(said: str) -> bool:
     """
     cues = _cues()
     said = cues["aspects"].sub("", said)  # (a list announced as the aspects of the measure named after it)
-    if not _has(said, "measure_cues") or any(p.search(said) for p in cues["announces_list"]):
+    if not _has(said, "measure_cues") or _matches(said, "announces_list"):
         return False  # (cheap: most lead-ins name no measure or announce the list)
     return any(_has(clause, "measure_cues") and not cues["only_switches"].search(clause)
                and not any((m := p.match(clause)) and m.end() == len(clause) for p in cues["switch"])
@@ -1959,7 +1961,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         lists[-1].append((n, item))
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
     cues = _cues()
-    admitted = any(p.search(full_preamble) for p in cues["admits"]) and not any(
+    admitted = _matches(full_preamble, "admits") and not any(
         p.search(full_preamble) for p in cues["lead_in"])
     if admitted and not (stated or block.fixed) and _vote([t for _, t in lists[0]]) == "measure":
         # (a sentence naming the problem it admits, '虽然…,但仍存在信息更新不及时的问题。', before a list of measures: a
