@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -658,7 +658,10 @@ def _place_above(lines: list[str], above: int, first: int, line: str, text: str,
     return _written_elsewhere(lines, above, first, new_agency)
 
 
-def _clean_agency(text: str) -> str | None:
+def _clean_agency(text: str, topic_split: bool = False) -> str | None:
+    """``text`` without quotes, marks and ``trim_words`` (关于, 的) at its ends, or None where no name is left;
+    its 政府 cut where ``topic_split`` tells it is the topic's, split from 信息公开 by the year ('XX局政府2020年信息
+    公开…'): a government's short name keeps it ('正阳县政府2020年政府信息公开…', '发布机构：正阳县政府')."""
     rules = _rules()["title"]
     text = text.strip(" \t:-—|,、" + rules["quote_marks"])
     changed = True
@@ -669,9 +672,9 @@ def _clean_agency(text: str) -> str | None:
                 text, changed = text[len(word):], True
             if text.endswith(word):
                 text, changed = text[: -len(word)], True
-    topic = text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2
+    topic = topic_split and text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2
     if topic:
-        text = text[:-2]  # "XX局政府信息公开": 政府 belongs to the topic
+        text = text[:-2]  # "XX局政府2020年信息公开": 政府 belongs to the topic
     text = text.strip(" \t:-—|,、" + rules["quote_marks"])
     if not (2 <= len(text) <= 60) or not re.search(f"[{HAN_RANGES}]", text):
         return None
@@ -709,7 +712,7 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
         # the issuer stands for the report's agency only when the report's title names none
         return agency or _clean_agency(issued[0]), year
     year = None
-    agency_part = text
+    agency_part, topic_split = text, False
     m = _YEAR_TOKEN.search(text)
     if m:
         year = _year_value(m.group(1))
@@ -721,8 +724,11 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
             year, after, tail = _year_value(end.group(1)), after[end.end():], end.group(2)
         if tail and _unit_after_year(tail + after):
             after = tail + after  # '2020年度假区管委会…': 2020年 and 度假区管委会, not 2020年度 and 假区管委会
+        # the topic's 政府 before the year, its 信息公开 after it ('XX局政府2020年信息公开…')
+        topic_split = any(w.startswith("政府") and after.startswith(w[2:]) for w in rules["topic_words"])
         # "XX局2020年…报告" names the agency before the year, "2020年XX局…报告" after it
-        agency_part = before if _clean_agency(before) else after
+        agency_part = before if _clean_agency(before, topic_split) else after
+        topic_split = topic_split and agency_part is before
     for word in rules["agency_ends_at"]:
         pos = agency_part.find(word)
         if pos >= 0:
@@ -731,7 +737,7 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
             if word == "政府信息公开" and agency_part.endswith("人民"):
                 agency_part += "政府"
             break
-    return _clean_agency(agency_part), year
+    return _clean_agency(agency_part, topic_split), year
 
 
 def _unit_after_year(text: str) -> bool:
@@ -925,8 +931,9 @@ def _page_title_agency(agency: str) -> bool:
 
 def _body_name(text: str) -> bool | None:
     """Whether ``text``, ending as a government's or a department's name does or holding places only, is such a
-    name (True) or a phrase so ending (False: '法制型政府', '各乡', '本局', '街道办事处'); None where it is neither
-    (no body's ending, words after its places: '北京大学', 'XX中学')."""
+    name (True) or a phrase so ending (False: '法制型政府', '各乡', '本局', '街道办事处'), or a reference or a
+    collective ending otherwise (False: '本单位', '各部门'); None where it is neither (no body's ending, words after its
+    places: '北京大学', 'XX中学')."""
     places_rules = _rules()["places"]
     if text in places_rules["suffix_levels"]:
         return False  # a place's ending alone, no place named ('街道办事处', '街道办')
@@ -937,13 +944,16 @@ def _body_name(text: str) -> bool | None:
             return False
         if text.endswith(_government_only_endings()):
             # a kind of government ('法制型政府', '服务型政府', '透明政府'), no government's name: its places and the
-            # ending, nothing else; nor a phrase's ('各乡人民政府', '县委县政府'), nor a collective's, no place read
+            # ending, nothing else; nor a phrase's ('各乡人民政府', '县委县政府', the committee's start after the
+            # places, '正阳镇党委正阳镇人民政府'), nor a collective's, no place read
             places, rest = _split_places(text)
             return _kind(rest, bool(places)) is not None and not _phrase_places(places) \
+                and not (places and rest.startswith(tuple(places_rules["committee_starts"]))) \
                 and (bool(places) or not _collective_government(text))
         # a department's name starting with a phrase's place (an address's tail, '号乌当区行政中心'): its first
-        # place only, most often one the gazetteer knows (one lookup); not the Party's or a central body's name
-        # before a place ('中共驻马店市委…', '国家统计局驻马店调查队')
+        # place, most often one the gazetteer knows (one lookup), else all its places (a bare level before the
+        # committee's, '区委办区政府办'); not the Party's or a central body's name before a place
+        # ('中共驻马店市委…', '国家统计局驻马店调查队')
         if text.startswith(_longest_first("agency", "national_prefixes", "national_names", "party_prefixes")):
             return True
         first = _match_place(text.lstrip("(（"), 0)  # (a bracket is no word glued before it: '(伊州区…')
@@ -951,10 +961,13 @@ def _body_name(text: str) -> bool | None:
             # a reference or a collective, no place read: a collective's start then bodies' endings only ('本局',
             # '我局', '各委办局': collective_starts; '全民健身中心' holds other words)
             return not (text.startswith(tuple(places_rules["collective_starts"])) and _endings_only(text[1:]))
-        return not _phrase_place(first)
+        return not (_phrase_place(first) or not _is_unit(first) and _phrase_places(_split_places(text)[0]))
     places, rest = _split_places(text)
     if rest:
-        return None  # words after the places (a university's, a school's name) or no place
+        # a reference or a collective, no place read ('本单位', '各部门': collective_starts) is no name; a central
+        # body's is ('全国人大'); else words after the places (a university's, a school's name) or no place
+        return False if not places and text.startswith(tuple(places_rules["collective_starts"])) \
+            and not text.startswith(_longest_first("agency", "national_prefixes")) else None
     # places only, one of them a unit: not a bare level ('街道') nor a zone of no place ('医药高新区')
     bare = places_rules["bare_levels"]
     return any(p.province or p.candidates or not (p.zone or p.text in bare) for p in places) \
@@ -963,17 +976,25 @@ def _body_name(text: str) -> bool | None:
 
 def _glued_place(text: str) -> bool:
     """Whether ``text`` starts with words of metadata.yaml ``places.glued_starts`` (a year's tail, 年度, 年; a house
-    number's 号) and a place the gazetteer knows right after them, of any length: a phrase, whatever the place's
-    ending reads or what follows ('年度赵县', '年度镇江市', '年度晋城市人民政府', '号晋城市行政中心')."""
+    number's 号, also after its number in Chinese numerals, ``glued_numerals``) and a place the gazetteer knows right
+    after them, of any length, or a zone's ending (``zone_endings``): a phrase, whatever the place's ending reads or
+    what follows ('年度赵县', '年度镇江市', '年度晋城市人民政府', '号晋城市行政中心', '七号晋城市行政中心',
+    '年度度假区管委会')."""
+    rules = _rules()["places"]
     starts = _longest_first("places", "glued_starts")
+    text = text.lstrip(rules["glued_numerals"])  # (a house number's, '七号'; most names: nothing to strip)
     return text.startswith(starts) and any(
-        text.startswith(start) and _match_known(text, len(start)) is not None for start in starts)
+        text.startswith(start) and (_match_known(text, len(start)) is not None
+                                    or text.startswith(tuple(rules["zone_endings"]), len(start)))
+        for start in starts)
 
 
 def _endings_only(text: str) -> bool:
-    """Whether ``text`` is bodies' endings and nothing else ('局', '委办局': 委办 and 局)."""
+    """Whether ``text`` is bodies' endings and nothing else ('局', '委办局': 委办 and 局), each the longest ending
+    it ends with, whatever the order of metadata.yaml's lists."""
     while text:
-        ending = next((e for e in _body_endings() if text.endswith(e)), None)
+        ending = next((e for e in _longest_first("agency", "government_endings", "department_endings")
+                       if text.endswith(e)), None)
         if ending is None:
             return False
         text = text[: -len(ending)]
@@ -1007,15 +1028,17 @@ def _phrase_place(place: _Place) -> bool:
     """Whether a place read by its ending alone is a phrase ending as a place does, no unit's name: a collective or
     a reference (metadata.yaml places.collective_starts: '各乡', '全县', '我区'), the Party committee's 委 glued
     before the next tier's name (``committee_starts``: '委县' of '正阳县委县政府'), a slogan's count (numerals of
-    ``count_numerals`` in two runs or more: '一岛两窗三区'), or words glued before a place the gazetteer knows (a
+    ``count_numerals`` in two runs or more: '一岛两窗三区'), tiers named together (single-character ``bare_levels``
+    only: '市县' of '省市县'), or words glued before a place the gazetteer knows (a
     year's tail, a clause, an address's house number: '年度乌当区', '城建服务热线并入哈密市', '号乌当区')."""
     if _is_unit(place):
         return False
     text = place.text
     rules = _rules()["places"]
     if text.startswith((*rules["collective_starts"], *rules["committee_starts"])) \
-            or len(re.findall(f"[{rules['count_numerals']}]+", text)) > 1:
-        return True
+            or len(re.findall(f"[{rules['count_numerals']}]+", text)) > 1 \
+            or len(text) > 1 and not text.strip("".join(level for level in rules["bare_levels"] if len(level) == 1)):
+        return True  # (the last: tiers named together, '市县' of '省市县', '县区'; not one alone, '市住建局')
     full = _index()["full"]
     return any(text[i:] in full for i in range(1, len(text) - 2))
 
@@ -1424,7 +1447,28 @@ def _not_place(name: str, pos: int, end: int) -> bool:
     """Whether ``name[pos:end]``, read as a place by its ending, is a common word (社区, 市场, 城市)."""
     places = _rules()["places"]
     window = name[pos: end + 1]
-    return any(w in window for w in places["not_places"]) or name[pos:end] in places["not_places_alone"]
+    if any(w in window for w in places["not_places"]) and not _town_of_word(window) \
+            and not _known_tail(name, pos, end):
+        return True
+    return name[pos:end] in places["not_places_alone"]
+
+
+def _known_tail(name: str, pos: int, end: int) -> bool:
+    """Whether ``name[pos:end]`` ends in a name the gazetteer knows of three characters or more after other words
+    ('凤台东街晋城市', '路晋城市'): a place, if a phrase's (:func:`_phrase_place`), though the name holds a word of
+    ``not_places`` (晋城市's 城市)."""
+    full = _index()["full"]
+    return any(name[i:end] in full for i in range(pos + 1, end - 2))
+
+
+def _town_of_word(window: str) -> bool:
+    """Whether ``window``, holding a word of ``not_places``, starts a town's name ending in one of ``town_words``
+    after a one-character stem ('三乡镇', '五乡镇'), that character no place's ending nor a collective's start
+    ('县乡镇', '各乡镇') and no other word of ``not_places`` in it ('城乡镇')."""
+    places = _rules()["places"]
+    return window.startswith(tuple(places["town_words"]), 1) and _suffix_at(window, 0) is None \
+        and not window.startswith(tuple(places["collective_starts"])) \
+        and sum(w in window for w in places["not_places"]) == 1
 
 
 def _extend(name: str, pos: int, end: int) -> int:
@@ -1560,6 +1604,8 @@ def _split_places(name: str) -> tuple[list[_Place], str]:
                 continue
             break
         place = _match_place(name, pos)
+        if place is not None and places and not place.province and name.startswith(_office_marks(), pos):
+            break  # the places' own office stationed elsewhere ('正阳县驻郑州办事处'), not a place '驻郑州' below them
         if place is not None:
             places.append(place)
             pos += len(place.text)
@@ -1571,6 +1617,11 @@ def _split_places(name: str) -> tuple[list[_Place], str]:
                 continue
         break
     return places, name[pos:]
+
+
+def _office_marks() -> tuple[str, ...]:
+    """metadata.yaml's ``office_marks`` (驻)."""
+    return tuple(_rules()["agency"]["office_marks"])
 
 
 def _national(name: str) -> tuple[bool, str]:
@@ -1854,14 +1905,15 @@ def _overview_year(lines: list[str], section_lines: dict[str, int] | None) -> in
 _PAGE_TITLE_SEPARATORS = re.compile(r"\s*[_|｜:：]+\s*|\s+[-—–]+\s+|\s*--+\s*|\s*——\s*")
 
 
-def _page_title_parts(page_title: str) -> tuple[str | None, int | None] | None:
+def _page_title_parts(page_title: str, reads: Callable[[str], bool] = _page_title_agency,
+                      ) -> tuple[str | None, int | None] | None:
     """(agency, year) of the part of a page's title that is a report's title (``is_report_title``, its agency only
-    when it reads as one: :func:`_page_title_agency`), or None when no part is."""
+    when ``reads`` it as one: :func:`_page_title_agency`), or None when no part is."""
     for part in _PAGE_TITLE_SEPARATORS.split(page_title):
         candidate = _title_candidate(part)
         if candidate and is_report_title(candidate):
             agency, year = _parse_title(candidate)
-            return (agency if agency is not None and _page_title_agency(agency) else None), year
+            return (agency if agency is not None and reads(agency) else None), year
     return None
 
 
@@ -1872,11 +1924,12 @@ def _file_stem(path: str | os.PathLike[str]) -> str:
 
 def _file_name_agency(path: str | os.PathLike[str]) -> str | None:
     """The agency a file's name gives when it is a report's title ('驻马店市住房和城乡建设局2020年政府信息公开工作
-    年度报告.docx', also after a number or before a site's name: :func:`_page_title_parts`), else None."""
+    年度报告.docx', also after a number or before a site's name: :func:`_page_title_parts`) naming a body's name
+    (:func:`_agency_like`: not a version's or a collector's word ending as none does, '新版2020年…'), else None."""
     stem = _file_stem(path)
     if not re.search(f"[{HAN_RANGES}]", stem):
         return None  # (most names: an id, 'report_2021')
-    parts = _page_title_parts(normalize_line(stem))
+    parts = _page_title_parts(normalize_line(stem), _agency_like)
     return parts[0] if parts else None
 
 
