@@ -2881,7 +2881,9 @@ def test_lead_ins_sub_headings_and_items_of_last_sessions_rules_drawn_together(
         text = text.removesuffix("。")
     else:
         text += ("" if glued else "\n") + ("（二）改进措施\n" if headed else "")
-    text += lead + ("\n" if heading or glued else sep) + _listed(measures, measure_marker, sep, on)
+    # (a sub-heading glued on both sides only before a list's first marker: '…加强。存在问题的改进措施1.加强…')
+    marked = measure_marker != "semicolon" and len(measures) > 1 and not on
+    text += lead + (sep if not heading or (glued and marked) else "\n") + _listed(measures, measure_marker, sep, on)
     got = _pairs(extract_statements(text))
     if len(measures) == 1:  # (one measure unmarked after a colon is one sentence with its lead-in: '下一步,我们将:下一步,…')
         assume(not adds)
@@ -2962,3 +2964,20 @@ def test_an_item_opening_with_cun_zai_wen_ti_that_runs_on_to_its_object(stem, it
     glued = "（一）存在问题信息更新不及时。（二）公开内容不够全面。" + lead + _numbered(measures)
     assert _pairs(extract_statements(glued)) == [("problem", "信息更新不及时"), ("problem", "公开内容不够全面")] + [
         ("measure", m) for m in measures]
+
+
+@pytest.mark.parametrize("stem", _OPENED)
+@pytest.mark.parametrize("title", ["存在问题及改进措施", "存在问题的改进措施", "改进措施"])
+@pytest.mark.parametrize("marker", ["num", "half", "shi", "paren"])
+def test_a_title_glued_between_the_last_problem_and_the_first_measure(stem, title, marker):
+    # '1.…3.…健全。存在问题及改进措施1.强化…2.…' (a page's text that lost both breaks around the title or sub-heading).
+    # Before, the both-kinds title was left out only alone on its line or ending one, so it was the last problem's text
+    # with every measure; and a sub-heading before a first item '1)' was none ('1)' was no first item's marker).  The
+    # title is left out (the measures read as without it), the sub-heading reads as elsewhere.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = _MARKERS[marker]
+    text = ("".join(f"{i}.{t}。" for i, t in enumerate(problems, start=1)) + title
+            + "".join(f"{number(i + 1)}{t}。" for i, t in enumerate(measures)))
+    got = _pairs(extract_statements(text))
+    assert got == (_pairs(extract_statements(text.replace(title, ""))) if "及" in title else _expected(stem))
+    assert not any(title in t for _, t in got)

@@ -224,6 +224,9 @@ def _cues() -> dict[str, Any]:
         "section_heading": _section_headings(),
         # the section's title unnumbered, a whole line (_is_both_title)
         "section_title": re.compile(rf"^(?:{join(_section_titles())})[。.:]?$"),
+        # the same glued between a sentence's end and a list's marker (_without_both_title)
+        "both_title_glued": re.compile(rf"(?<=[。!?])(?:{join(_ANY_BEFORE.sub('', t) for t in _section_titles())})"
+                                       rf"(?={spec['first_item']}|{_NUMBER}|{_CN_NUM}是)"),
         "next_section": _next_section(),
         # a whole line that is a sub-heading
         "heading_line": re.compile(rf"^(?:(?P<num>{number})|{bullet}){opening}?(?:{any_title})(?:如下)?{closing}?[。.:]?$"),
@@ -283,6 +286,9 @@ def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(rf"\(?(?:\[?(?:{pieces})\]?\s*)+\)?")
 
 
+_ANY_BEFORE = re.compile(r"^\.\{0,\d+\}")  # a title's leading '.{0,12}', for a number or words before it
+
+
 def _section_titles() -> list[str]:
     """The problems section's titles, in the wordings of formats.yaml (both families)."""
     from toolkit.formats import load_formats
@@ -317,9 +323,13 @@ def _is_both_title(line: str, cues: dict[str, Any]) -> bool:
 
 def _without_both_title(line: str, cues: dict[str, Any]) -> str:
     """``line`` without the section's title in both kinds' words glued after its last sentence's end and ending it
-    (``…加强。存在问题及改进措施``, a page's text that lost the break before it; see :func:`_is_both_title`)."""
+    (``…加强。存在问题及改进措施``, a page's text that lost the break before it; see :func:`_is_both_title`), or glued
+    after a sentence's end before a list's marker (``…健全。存在问题及改进措施1.强化…``, both breaks lost)."""
     if line[-1] in _STATED_ENDS:
-        return line  # (cheap: most lines end in a sentence's end)
+        if "问题" not in line and "不足" not in line:
+            return line  # (cheap: most lines end in a sentence's end and name no problem)
+        # (not a sub-heading, 存在问题, a legacy section's title: _is_both_title)
+        return cues["both_title_glued"].sub(lambda m: m[0] if cues["heading_line"].match(m[0]) else "", line)
     end = max(map(line.rfind, _STATED_ENDS))
     return line[: end + 1] if end >= 0 and _is_both_title(line[end + 1:], cues) else line
 
