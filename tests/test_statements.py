@@ -2815,3 +2815,169 @@ def test_a_title_ending_the_last_problems_line_before_unnumbered_measures(stem, 
         assert not any(heading in t for _, t in got)
     else:
         assert got == _expected(stem)
+
+
+# --- property: last session's rules of lead-ins, sub-headings and items drawn together (stmt19) -------------------------
+
+# how the measures are led in after the problems, by the rule of f706e41, 4d68282 and 7ba338f that reads it: the wording
+# ({m}: the first clause of the section's real measures) and what it adds to the gold before the measures ('own': the
+# clauses before the last comma, 'whole': the lead-in as written, '': nothing)
+_TRANSITIONS = {
+    "saying_then_announcing": (_SAYING_THEN_ANNOUNCING, "own"),
+    "only_announcing": (_ONLY_ANNOUNCING, ""),
+    "saying_as_it_announces": (_SAYING_AS_IT_ANNOUNCES, "whole"),
+    "announcing_without_a_measure": (_ANNOUNCING_WITHOUT_A_MEASURE, ""),
+    "switch_before_semicolons": (["下一步，我们将从以下方面改进。", "下一步，我局将加强改进。",
+                                  "针对上述问题，下一步将着力做好以下工作。"], ""),
+    "naming_the_problems": (["存在问题的改进措施", "针对存在问题的改进措施", "存在的主要问题的整改措施", "针对上述问题的整改措施："], ""),
+    "both_title": (["存在问题及改进措施", "存在问题及整改措施"], ""),
+    # (a sentence naming the problem it admits before the measures' colon: the problems are that sentence alone)
+    "admitted_before_colon": (["我局政务公开工作还存在信息更新不及时的问题：", "但仍存在解读形式单一的问题："], ""),
+}
+# numbered items whose words open like a measures' sub-heading and go on to say a problem (7ba338f)
+_SUB_HEADING_WORDED = ["整改措施落实不到位", "改进措施不够具体", "改进措施针对性不强", "整改措施落实还不够"]
+_BOTH = [s for s in EXPECTED if {"p", "m"} <= {k for k, _ in EXPECTED[s]}]
+
+
+def _listed(texts: list[str], marker: str, sep: str, start: int = 0) -> str:
+    """``texts`` as a list of ``marker`` (each ended by 。, ``sep`` between them; '；' for a list split at semicolons,
+    one alone unmarked), numbered from ``start`` + 1."""
+    if marker == "semicolon" or len(texts) == 1:
+        return "；".join(texts) + "。"
+    return sep.join(f"{_MARKERS[marker](start + i + 1)}{t}。" for i, t in enumerate(texts))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stem=st.sampled_from(_BOTH), transition=st.sampled_from(sorted(_TRANSITIONS)), choice=st.integers(0, 4),
+       problem_marker=st.sampled_from([*_MARKERS, "semicolon"]), measure_marker=st.sampled_from([*_MARKERS, "semicolon"]),
+       sep=st.sampled_from(["", "\n"]), glued=st.booleans(), item=st.sampled_from(["", *_SUB_HEADING_WORDED]),
+       position=st.integers(0, 4), numbered_on=st.booleans(), headed=st.booleans())
+def test_lead_ins_sub_headings_and_items_of_last_sessions_rules_drawn_together(
+        stem, transition, choice, problem_marker, measure_marker, sep, glued, item, position, numbered_on, headed):
+    # The real problems in a list of any marker (or split at '；' after '还存在一些不足：'), maybe with a numbered item
+    # worded like a measures' sub-heading at any place among them, maybe under '（一）存在问题' and '（二）改进措施', then a
+    # lead-in, switch sentence or sub-heading of one of last session's rules (on its own line or ending the last
+    # problem's line), then the real measures in a list of any marker, numbered again or on, or split at '；'; or a
+    # sentence naming the problem it admits before a colon and the measures.  The gold is kept (with the measure a
+    # lead-in says), no sub-heading's or title's words are inside a statement, and each statement's kind is its gold's.
+    wordings, adds = _TRANSITIONS[transition]
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    lead = wordings[choice % len(wordings)].format(m=_SAID[stem])
+    heading = transition in ("naming_the_problems", "both_title")
+    if transition == "admitted_before_colon":  # (the problems: the sentence alone, before the list's colon)
+        assume(len(measures) > 1 and measure_marker != "semicolon")
+        problems, problem_marker, item, headed, lead = [lead.rstrip("：")], "num", "", False, "："
+    semicolons = problem_marker == "semicolon"
+    assume(not (semicolons and any(c in t for t in problems for c in ";。")))  # (a real problem of several sentences)
+    assume(not (measure_marker == "semicolon" and any(";" in t for t in measures)))
+    if item and not semicolons:
+        problems = [*problems[:position % (len(problems) + 1)], item, *problems[position % (len(problems) + 1):]]
+    on = len(problems) if numbered_on and measure_marker == problem_marker and len(problems) > 1 and not semicolons else 0
+    assume(on + len(measures) <= 8 and len(problems) <= 8)
+    headed = headed and not heading and "paren_cn" not in (problem_marker, measure_marker)  # (numbered as the items)
+    text = ("（一）存在问题\n" if headed else "") + ("还存在一些不足：" if semicolons and len(problems) > 1 else "")
+    text += _listed(problems, problem_marker, sep)
+    if transition == "admitted_before_colon":
+        text = text.removesuffix("。")
+    else:
+        text += ("" if glued else "\n") + ("（二）改进措施\n" if headed else "")
+    # (a sub-heading glued on both sides only before a list's first marker: '…加强。存在问题的改进措施1.加强…')
+    marked = measure_marker != "semicolon" and len(measures) > 1 and not on
+    text += lead + (sep if not heading or (glued and marked) else "\n") + _listed(measures, measure_marker, sep, on)
+    got = _pairs(extract_statements(text))
+    if len(measures) == 1:  # (one measure unmarked after a colon is one sentence with its lead-in: '下一步,我们将:下一步,…')
+        assume(not adds)
+        got = _without_lead_in(got, "measure", lead)
+    said = {"own": [_clean_text(lead[: lead.rfind("，")])], "whole": [_clean_text(lead.rstrip("：。"))], "": []}[adds]
+    gold = dict.fromkeys(problems, "problem") | dict.fromkeys(measures, "measure") | dict.fromkeys(said, "measure")
+    words = [lead.rstrip("：。")] * heading + ["存在问题", "改进措施"] * headed
+    assert not [t for _, t in got if any(w in t and w not in item for w in words)], text
+    if transition == "both_title":  # (naming neither kind, the title is read as if it were not there)
+        assert got == _pairs(extract_statements(text.replace(lead, ""))), text
+        return
+    assert [(k, t) for k, t in got if t in gold and gold[t] != k] == [], text
+    assert got == [("problem", p) for p in problems] + [("measure", m) for m in said + measures], text
+
+
+@pytest.mark.parametrize("stem", _BOTH)
+@pytest.mark.parametrize("title", ["存在问题及改进措施", "存在问题及整改措施"])
+@pytest.mark.parametrize("last", ["信息更新不够及时", "整改措施落实不到位"])
+def test_a_title_ending_a_short_last_problems_line_keeps_the_problem(stem, title, last):
+    # The real problems a line each, the last a short one ('3.信息更新不够及时。存在问题及改进措施'), then the real measures
+    # numbered again.  Before, the line was taken for the section's title, whose wordings may have 12 characters of
+    # anything before them (for a number): the last problem was dropped whole.  The title alone is cut off the line.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    problems = [*problems, last]
+    text = "\n".join(f"{i}.{t}。" for i, t in enumerate(problems, start=1)) + title + "\n" + _numbered(measures)
+    got = _pairs(extract_statements(text))
+    assert got == _pairs(extract_statements(text.replace(title, "")))
+    assert got[: len(problems)] == [("problem", p) for p in problems]
+
+
+@pytest.mark.parametrize("stem", [s for s in _OPENED if not any(";" in t for k, t in EXPECTED[s] if k == "m")])
+@pytest.mark.parametrize("lead", ["下一步，我们将{m}，具体措施如下：", "针对上述问题，我局将{m}，具体如下："])
+@pytest.mark.parametrize("headed", [False, True])
+def test_a_lead_in_saying_a_measure_before_announcing_it_with_ru_xia_before_semicolons(stem, lead, headed):
+    # The real problems, then a lead-in saying a measure (the real measures' first clause) and announcing the list with
+    # 如下, then the real measures unnumbered, split at '；' (under '（二）改进措施' or not).  Before, the lead-in was taken
+    # for a sentence framing the section ('…如下:', boilerplate_intro) and dropped whole: its measure was lost.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    said = lead.format(m=_SAID[stem])
+    text = (("（一）存在问题\n" if headed else "") + _numbered(problems) + "\n" + ("（二）改进措施\n" if headed else "")
+            + said + "；".join(measures) + "。")
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [
+        ("measure", _clean_text(said[: said.rindex("，")]))] + [("measure", m) for m in measures]
+
+
+@pytest.mark.parametrize("stem", [s for s in _OPENED if sum(k == "p" for k, _ in EXPECTED[s]) > 1])
+@pytest.mark.parametrize("lead", ["下一步，我们将：", "下一步，我们将：\n", "在下一步工作中，我局将重点做好以下工作。",
+                                  "下一步，我局将加强改进。"])
+def test_measures_numbered_on_under_their_sub_heading_after_a_lead_in(stem, lead):
+    # '（一）存在问题' / 1.…3. / '（二）改进措施' / a lead-in (a colon's, one announcing the list or only switching) / 4.…6.:
+    # Word numbering on through the sub-heading.  Before, a list numbered from 4 after text was no list: the lead-in and
+    # every measure were one statement.  A lead-in alone before it leads in the list going on (without it, it was read).
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    text = ("（一）存在问题\n" + _numbered(problems) + "\n（二）改进措施\n" + lead
+            + "".join(f"{len(problems) + i}.{t}。" for i, t in enumerate(measures, start=1)))
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("item", ["存在问题整改不及时的情况", "存在不足公开不及时的问题"])
+@pytest.mark.parametrize("marker", ["paren_cn", "num", "cn"])
+@pytest.mark.parametrize("sep", ["", "\n"])
+def test_an_item_opening_with_cun_zai_wen_ti_that_runs_on_to_its_object(stem, item, marker, sep):
+    # '（一）存在问题整改不及时的情况。（二）…' then the real problems and measures after '下一步，我局将：'.  Before, '（一）存在问题'
+    # was the problems' sub-heading glued to its text (the item lost 存在问题), and the next item, '（二）公开内容…', a
+    # measures' one in an unknown wording (its words lost).  存在问题 running on in the clause to '…的情况' is the verb and
+    # its object: an item.  The sub-heading glued to a sentence ('（一）存在问题信息更新不及时。') is still read as one.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = _MARKERS[marker]
+    lead = "下一步，我局将：" if len(measures) > 1 else ""  # (000's one measure opens with 下一步 itself)
+    text = sep.join(f"{number(i + 1)}{t}。" for i, t in enumerate([item, *problems])) + sep + lead + _numbered(measures)
+    assert _pairs(extract_statements(text)) == [("problem", t) for t in [item, *problems]] + [
+        ("measure", m) for m in measures]
+    glued = "（一）存在问题信息更新不及时。（二）改进措施" + _numbered(measures)
+    assert _pairs(extract_statements(glued)) == [("problem", "信息更新不及时")] + [("measure", m) for m in measures]
+    # (and the short item numbered after it, admitting a shortcoming, is no measures' sub-heading in an unknown wording,
+    # as '（二）着力点。' before the switch is: its words were lost)
+    glued = "（一）存在问题信息更新不及时。（二）公开内容不够全面。" + lead + _numbered(measures)
+    assert _pairs(extract_statements(glued)) == [("problem", "信息更新不及时"), ("problem", "公开内容不够全面")] + [
+        ("measure", m) for m in measures]
+
+
+@pytest.mark.parametrize("stem", _OPENED)
+@pytest.mark.parametrize("title", ["存在问题及改进措施", "存在问题的改进措施", "改进措施"])
+@pytest.mark.parametrize("marker", ["num", "half", "shi", "paren"])
+def test_a_title_glued_between_the_last_problem_and_the_first_measure(stem, title, marker):
+    # '1.…3.…健全。存在问题及改进措施1.强化…2.…' (a page's text that lost both breaks around the title or sub-heading).
+    # Before, the both-kinds title was left out only alone on its line or ending one, so it was the last problem's text
+    # with every measure; and a sub-heading before a first item '1)' was none ('1)' was no first item's marker).  The
+    # title is left out (the measures read as without it), the sub-heading reads as elsewhere.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = _MARKERS[marker]
+    text = ("".join(f"{i}.{t}。" for i, t in enumerate(problems, start=1)) + title
+            + "".join(f"{number(i + 1)}{t}。" for i, t in enumerate(measures)))
+    got = _pairs(extract_statements(text))
+    assert got == (_pairs(extract_statements(text.replace(title, ""))) if "及" in title else _expected(stem))
+    assert not any(title in t for _, t in got)

@@ -224,6 +224,9 @@ def _cues() -> dict[str, Any]:
         "section_heading": _section_headings(),
         # the section's title unnumbered, a whole line (_is_both_title)
         "section_title": re.compile(rf"^(?:{join(_section_titles())})[。.:]?$"),
+        # the same glued between a sentence's end and a list's marker (_without_both_title)
+        "both_title_glued": re.compile(rf"(?<=[。!?])(?:{join(_ANY_BEFORE.sub('', t) for t in _section_titles())})"
+                                       rf"(?={spec['first_item']}|{_NUMBER}|{_CN_NUM}是)"),
         "next_section": _next_section(),
         # a whole line that is a sub-heading
         "heading_line": re.compile(rf"^(?:(?P<num>{number})|{bullet}){opening}?(?:{any_title})(?:如下)?{closing}?[。.:]?$"),
@@ -267,6 +270,8 @@ def _cues() -> dict[str, Any]:
         "empty": [re.compile(p) for p in spec["empty"]],
         "problem_cues": tuple(spec["problem_cues"]),
         "cue_qualifies": re.compile(spec["cue_qualifies"]),
+        "admitted_verb": re.compile(spec["admitted_as_object"]["verb"]),
+        "admitted_object_end": re.compile(spec["admitted_as_object"]["object_end"]),
         "measure_cues": tuple(spec["measure_cues"]),
         # a sentence opening with a measure's verb ('加强培训,…'; not a noun: '规范性文件…', '落实的情况…')
         "measure_opening": re.compile(rf"(?:{join(spec['measure_cues'])})(?![的性])"),
@@ -279,6 +284,9 @@ def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
     field = rf"(?:{'|'.join(furniture['fields'])}):(?:[^:\[\]。;!?]|:(?=\d)){{0,30}}?"
     pieces = "|".join([field, *furniture["pieces"]])
     return re.compile(rf"\(?(?:\[?(?:{pieces})\]?\s*)+\)?")
+
+
+_ANY_BEFORE = re.compile(r"^\.\{0,\d+\}")  # a title's leading '.{0,12}', for a number or words before it
 
 
 def _section_titles() -> list[str]:
@@ -306,16 +314,22 @@ def _is_section_heading(line: str, cues: dict[str, Any]) -> bool:
 def _is_both_title(line: str, cues: dict[str, Any]) -> bool:
     """Whether ``line`` is the section's title in both kinds' words, unnumbered, on a line of its own (``存在问题及改进措施``
     after the problems, as a page repeats it): no statement's text, and no sub-heading, since it names neither kind
-    alone (``存在的问题``, a title of the legacy sections, is the problems' sub-heading)."""
+    alone (``存在的问题``, a title of the legacy sections, is the problems' sub-heading).  Not a line holding a sentence
+    before it (``3.信息更新不够及时。存在问题及改进措施``, taken in by the titles' leading ``.{0,12}`` for a number: the line
+    was dropped whole; :func:`_without_both_title` cuts the title off)."""
     return (("问题" in line or "不足" in line) and cues["section_title"].match(line) is not None
-            and not cues["heading_line"].match(line))
+            and not _SENTENCE_STOP.search(line.rstrip("。.:")) and not cues["heading_line"].match(line))
 
 
 def _without_both_title(line: str, cues: dict[str, Any]) -> str:
     """``line`` without the section's title in both kinds' words glued after its last sentence's end and ending it
-    (``…加强。存在问题及改进措施``, a page's text that lost the break before it; see :func:`_is_both_title`)."""
+    (``…加强。存在问题及改进措施``, a page's text that lost the break before it; see :func:`_is_both_title`), or glued
+    after a sentence's end before a list's marker (``…健全。存在问题及改进措施1.强化…``, both breaks lost)."""
     if line[-1] in _STATED_ENDS:
-        return line  # (cheap: most lines end in a sentence's end)
+        if "问题" not in line and "不足" not in line:
+            return line  # (cheap: most lines end in a sentence's end and name no problem)
+        # (not a sub-heading, 存在问题, a legacy section's title: _is_both_title)
+        return cues["both_title_glued"].sub(lambda m: m[0] if cues["heading_line"].match(m[0]) else "", line)
     end = max(map(line.rfind, _STATED_ENDS))
     return line[: end + 1] if end >= 0 and _is_both_title(line[end + 1:], cues) else line
 
@@ -813,7 +827,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
                 # sub-heading and no item (一) before it, '1.…。2.…加强。(二)改进措施下一步,…' is the measures' one)
                 pos = glued.end()
                 continue
-            if number is not None and _heading_kind(glued) == "measure" and _goes_on_as_problem(rest, glued.end()):
+            if number is not None and _goes_on(rest, glued):
                 pos = glued.end()  # ('1.整改措施落实不到位。': an item whose words open like a sub-heading's)
                 continue
             last_number = number or last_number
@@ -854,6 +868,25 @@ def _goes_on_as_problem(text: str, end: int) -> bool:
         return False  # (cheap: the measures after their sub-heading admit no shortcoming)
     verb = cues["measure_opening"].match(clause)
     return not verb or clause.startswith(cues["problem_cues"], _ADVERB.match(clause, verb.end()).end())
+
+
+def _goes_on(text: str, heading: re.Match[str]) -> bool:
+    """Whether the words of a numbered sub-heading glued to the text (``heading``) are rather the start of an item's
+    sentence: a measures' one going on to say a problem (:func:`_goes_on_as_problem`), a problems' one the verb 存在
+    going on to its object (:func:`_goes_on_as_object`)."""
+    if _heading_kind(heading) == "measure":
+        return _goes_on_as_problem(text, heading.end())
+    return _goes_on_as_object(text, heading)
+
+
+def _goes_on_as_object(text: str, heading: re.Match[str]) -> bool:
+    """Whether the words of a numbered problems' sub-heading glued to the text (``heading``) are rather the verb 存在
+    and the start of its object, which runs on in the same clause to a shortcoming's noun (``(一)存在问题整改不及时的情况。``:
+    statements.yaml ``admitted_as_object``): an item admitting a problem, not the sub-heading and its text."""
+    cues = _cues()
+    if not cues["admitted_verb"].search(heading.group().rstrip("。.:")) or heading.group()[-1] in "。.:":
+        return False  # (cheap: most problems' sub-headings are nouns, 存在的问题)
+    return bool(cues["admitted_object_end"].search(_CLAUSE_STOP.split(text[heading.end():], 1)[0]))
 
 
 def _item_numbered_before(number: str, lines: Sequence[str], before: str) -> bool:
@@ -962,7 +995,8 @@ def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match
             if found.group().endswith(("。", ":")) and not (_cues()["first_item"].match(text, found.end())
                                                             or _is_switch(text, found.end())):
                 continue
-            return found
+            # (not a title admitting a shortcoming: '(二)信息更新不够及时。下一步,…' is a problem, its words were lost)
+            return None if _has(found["measure"], "problem_cues") else found
     return None
 
 
@@ -981,7 +1015,7 @@ def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
     known = []  # (index, number, how it is typed, kind) of the known numbered sub-heading lines
     for k, line in enumerate(lines):
         match = cues["heading_line"].match(line) or cues["heading_glued"].match(line)
-        if match and match.start() == 0 and match["num"]:
+        if match and match.start() == 0 and match["num"] and not (match.end() < len(line) and _goes_on(line, match)):
             known.append((k, _heading_number(match), _number_form(match["num"]), _heading_kind(match)))
     implied: dict[int, tuple[str, int]] = {}
     if not known:
@@ -1462,7 +1496,8 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             # a list at the start of a part may go on from the one before it (Word counts on through a
             # sub-heading: problems 1.-4., (二)改进措施, measures 5.-8.), if its next item follows
             # (or, with numbered_on, after a lead-in sentence: '改进措施:我局将继续努力。3.…4.…')
-            opens = not found and n > 1 and (start <= blank_to or numbered_on)
+            # (or after a colon lead-in alone before it: '(二)改进措施' / '下一步,我们将:3.…4.…')
+            opens = not found and n > 1 and (start <= blank_to or numbered_on or _after_lead_in_alone(text, k, blank_to))
             # (a decimal taken for the next item, '1.…。2.5万人次…。2.…', leaves the real 2. its place)
             if n < 1 or (strict and not (n == 1 or n == last + 1 or n == firm + 1 or opens)):
                 continue
@@ -1492,6 +1527,16 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return tuple(lists[style])
+
+
+def _after_lead_in_alone(text: str, end: int, blank_to: int) -> bool:
+    """Whether ``text`` from ``blank_to`` to ``end`` (a marker's start) is a lead-in alone (maybe on its own line): one
+    sentence ending in a colon, or in 。 where it announces the list or switches to the measures (``…重点做好以下工作。``,
+    ``下一步,我局将加强改进。``)."""
+    before = text[blank_to:end].rstrip()
+    return (before.endswith((":", "。")) and not _SENTENCE_STOP.search(before, 0, len(before) - 1)
+            and ":" not in before[:-1]
+            and (before[-1] == ":" or _matches(before, "announces_list") or _is_switch(before, 0)))
 
 
 _CLOSED, _LEFT_OPEN = 1, 2  # where a character stands (_brackets): in closed brackets, in a bracket left open
@@ -1638,7 +1683,12 @@ def _plain(block: _Block, out: _Found) -> None:
     intro = _clean("".join(sentences[:n_intro]))
     rest = "".join(sentences[n_intro:])
     if intro:
-        out.dropped.append(((block.order, 0), block.kind, intro))
+        # (a measures' lead-in announcing the list with 如下 is an intro sentence, '下一步,我们将加强培训,具体措施如下:':
+        # the measure it says before announcing the list is one, as before a lead-in announcing it otherwise)
+        said = _said_before_lead_in(intro) if block.kind == "measure" and intro.endswith(":") else ""
+        if said:
+            out.statements.append(((block.order, 0), block.kind, said))
+        out.dropped.append(((block.order, 0), block.kind, _clean(intro.replace(said, "", 1)) if said else intro))
     if rest.rstrip().endswith(":"):
         # (a sentence ending the block in a colon leads in what follows it: '下一步,我局将采取以下措施:' / '措施一:…')
         *said, lead = _split_sentences(rest)
