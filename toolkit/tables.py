@@ -845,8 +845,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     undecided = False  # rows that fit both that reading and one of every column: their last count not placed
     for row, labels, values in split:
         pending, remark_of = remark_of, None
-        if header and not found and ncols == len(col_keys) and any(c.text and c.is_value for c in values):
-            missing, undecided = _missing_column(header, col_keys, split, identities)
+        if header and not found and ncols == len(col_keys) + subtotal and any(c.text and c.is_value for c in values):
+            missing, undecided = _missing_column(header, col_keys, split, identities, subtotal)
             if missing:
                 ncols -= 1
             elif undecided:
@@ -1019,10 +1019,16 @@ def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset
 
 
 def _subtotal_at(header: list[str], col_keys: list[str]) -> int:
-    """Where the organisations' 小计 stands among a row's values: after the organisations the header names before it
-    ('… | 其他 | 小计 | 总计': after the five, before 总计)."""
+    """Where the organisations' 小计 stands among a row's values: after the organisations the header names before it,
+    their columns where the header puts them (:func:`_top_columns`): '… | 其他 | 小计 | 总计' after 自然人 and the
+    five, before 总计; '总计 | 自然人 | … | 其他 | 小计' after all seven (counted from 自然人's column, it was put
+    before 其他's count, each read under the other's)."""
     at = next(i for i, key in enumerate(header) if key in _subtotal_headers())
-    return 1 + len(_header_names(header[:at], col_keys[1:-1]))
+    every = list(load_formats()["requests"]["cols"])
+    tops = [col for col in (every[0], every[-1]) if col in col_keys]
+    order = _top_columns(header, every[0], every[-1])
+    before = sum(col in tops for col in order[:order.index("orgs")])
+    return before + len(_header_names(header[:at], [col for col in col_keys if col not in tops]))
 
 
 def _flag_subtotal_column(res: TableResult, row: Row, key: str, subtotal: Placed | None,
@@ -1089,8 +1095,8 @@ _UNDECIDED = ("the header leaves out one column and its rows end in a blank cell
               "row's last count may be 总计 or the column before it (总计 blank), not placed")
 
 
-def _missing_column(header: list[str], col_keys: list[str], split: list,
-                    identities: list[dict]) -> tuple[str | None, bool]:
+def _missing_column(header: list[str], col_keys: list[str], split: list, identities: list[dict],
+                    subtotal: bool = False) -> tuple[str | None, bool]:
     """The one column of the requests table its header leaves out, where the header names each other column once
     and no row holds more counts than those (科研机构 dropped from the header and from every row: each row one
     count short was flagged ragged, its counts NA or placed by the identities under the wrong columns). None
@@ -1100,12 +1106,13 @@ def _missing_column(header: list[str], col_keys: list[str], split: list,
     The second value is True where the rows fit two readings the identities do not tell apart: rows one cell
     wider, that cell blank (a filler cell a row of two label cells keeps, seed 002), beside rows of the columns
     left, are also a table of every column whose 总计 is blank and whose header lost a name
-    (:func:`_last_is_total`)."""
+    (:func:`_last_is_total`); with a 小计 column (``subtotal``, one cell more a row) that reading is not checked.
+    """
     named = _header_names(header, col_keys)
     left = [col for col in col_keys if col not in named]
     if len(left) != 1 or len(named) != len(set(named)):
         return None, False
-    ncols = len(col_keys) - 1
+    ncols = len(col_keys) - 1 + subtotal
     # (rows of one column fewer, none wider, blank cells counted, an empty label cell not: a row of glued
     # digits, '2000002', tells no width)
     counted = [(row, labels, values) for row, labels, values in split if labels and any(c.text for c in values)]
@@ -1130,7 +1137,7 @@ def _missing_column(header: list[str], col_keys: list[str], split: list,
         return None, False
     if any(wider) and left[0] != col_keys[-1]:  # (总计 left out: both readings put each count in one column)
         rows = [values[:len(values) - wide] for (_, values), wide in zip(counted, wider)]
-        if not _last_is_total(rows, [col for col in col_keys if col != left[0]], identities):
+        if subtotal or not _last_is_total(rows, [col for col in col_keys if col != left[0]], identities):
             return None, True
     return left[0], False
 
@@ -1400,15 +1407,18 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     by_rows = (_review_transposed(header, labelled, row_keys, col_keys)
                or _review_by_kind(header, labelled, row_keys, col_keys)
                or (_review_kinds_glued(header, labelled, row_keys, col_keys) if kinds is None else None))
-    if by_rows or kinds is None:  # (rows read by their names are in the format's columns)
+    # (the kinds of case in the order the header names them; None where its words do not tell which is which)
+    order = row_keys if by_rows else _review_kinds_order(heads)
+    if by_rows or (kinds is None and order is not None):  # (rows read by their names are in the format's columns)
         kinds, values, m = [col_keys] * len(row_keys), by_rows or values, n
         if by_rows:
             res.flags.extend(notes + remarks)
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
+        kinds = kinds if order is not None else []
         _flag_review_columns(res, first_row, heads, kinds)
     key = "review_litigation"
-    # (row key, column key) -> its cell among the values; the kinds of case in the order the header names them
-    at = _review_positions(kinds, row_keys if by_rows else _review_kinds_order(heads))
+    # (row key, column key) -> its cell among the values
+    at = _review_positions(kinds, order or row_keys)
     constraints = []
     for ident in identities:
         for rk in row_keys:
@@ -1460,8 +1470,7 @@ def _review_labelled(header: list[str], labelled: list[tuple[str, list[Cell]]], 
 
 def _review_kind(key: str) -> str:
     """The row key of the kind of case a label key names (行政复议 -> review), else the label key itself."""
-    fm = load_formats()["review_litigation"]
-    return next((rk for rk, labs in fm["rows"].items() if key in map(label_key, labs)), key)
+    return _review_kind_words().get(key, key)
 
 
 def _results_prefixed(labels: list[Cell]) -> bool:
@@ -1535,10 +1544,17 @@ _RESULT_PREFIX_MAX = 8
 def _prefixed_result(key: str, result_of: dict[str, str]) -> str | None:
     """The result (column key) a header word names after words of its own ('复议结果维持', '直诉总计': read as
     no column, the header's order of the results was lost), or None."""
+    named = _result_prefix(key, result_of)
+    return named[1] if named else None
+
+
+def _result_prefix(key: str, result_of: dict[str, str]) -> tuple[str, str] | None:
+    """(the words before the result, the result's column key) of a header word naming a result after words of its
+    own ('复议结果维持': ('复议', 'upheld')), or None."""
     for name, col in result_of.items():
         if key.endswith(name) and 0 < len(key) - len(name) <= _RESULT_PREFIX_MAX and not any(
                 ch.isdigit() for ch in key):
-            return col
+            return key[:-len(name)], col
     return None
 
 
@@ -1551,27 +1567,67 @@ def _column_word(key: str) -> bool:
     return 0 < len(key) <= _COLUMN_WORD_MAX and not any(ch.isdigit() for ch in key)
 
 
-def _review_kinds_order(heads: list[str]) -> list[str]:
+def _review_kinds_order(heads: list[str]) -> list[str] | None:
     """The review table's kinds of case (row keys) in the order its header names them, each once: 行政复议 and
-    the lawsuits where the word over them stands (``review_litigation.lawsuit_group``; else where the first of
-    them is named), the two lawsuits by their own places ('复议后起诉 | 未经复议直接起诉', '行政诉讼 | 行政复议':
-    their counts were read in the format's order, each under another kind's, unflagged, the identities holding).
-    The format's order where the header does not name each kind once."""
+    the lawsuits where the word over them stands (``review_litigation.lawsuit_group``; without it each kind where
+    it is named, a name over each of its results counted once), the two lawsuits by their own places ('复议后起诉 | 未经复议直接起诉', '行政诉讼 | 行政复议':
+    their counts were read in the format's order, each under another kind's, unflagged, the identities holding),
+    or the words before each result (:func:`_review_kinds_prefixed`). The format's order where the header does
+    not name each kind once; None where those words do not tell which kind each result is, or tell another order
+    than the kinds' own names."""
     fm = load_formats()["review_litigation"]
+    prefixed = _review_kinds_prefixed(heads)
     group = fm["lawsuit_group"]
-    kind_of = {label_key(lab): rk for rk, labs in fm["rows"].items() for lab in labs}
+    kind_of = _review_kind_words()
     words = {label_key(w) for w in group["words"]}
     places: dict[str, list[int]] = {}
+    last = None
     for i, key in enumerate(heads):
         top = kind_of.get(key) or ("lawsuits" if key in words else None)
-        if top:
+        if top and top != last:  # (a name over each of its kind's results, '行政复议 | 结果维持 | 行政复议 | …', once)
             places.setdefault(top, []).append(i)
+        last = top or last
     if any(len(at) > 1 for at in places.values()) or not set(fm["rows"]) <= set(places):
-        return list(fm["rows"])
+        return list(fm["rows"]) if prefixed == [] else prefixed
     lawsuits = sorted(group["rows"], key=lambda rk: places[rk][0])
-    places.setdefault("lawsuits", places[lawsuits[0]])
-    tops = sorted((rk for rk in places if rk not in group["rows"]), key=lambda top: places[top][0])
-    return [rk for top in tops for rk in (lawsuits if top == "lawsuits" else [top])]
+    grouped = group["rows"] if "lawsuits" in places else []  # (else each where it is named, '直诉 | 复议 | 复议后诉')
+    tops = sorted((rk for rk in places if rk not in grouped), key=lambda top: places[top][0])
+    named = [rk for top in tops for rk in (lawsuits if top == "lawsuits" else [top])]
+    return named if prefixed in ([], named) else None
+
+
+def _review_kinds_prefixed(heads: list[str]) -> list[str] | None:
+    """The review table's kinds of case in the order the words before its results name them ('直诉结果维持 | … |
+    复议结果维持 | …', ``review_litigation.kind_words``; they were read in the format's order, each kind's counts
+    under another's, unflagged), ``[]`` where no such words tell of the kinds (none, or one word before the results
+    of no kind, '案件总计'), None where they do not tell each result's kind (words of no kind, or a result
+    without them beside results with them, or a kind's results not side by side)."""
+    fm = load_formats()["review_litigation"]
+    result_of = _review_names()[0]
+    kind_of = _review_kind_words()
+    prefixes = [("", None) if key in result_of else _result_prefix(key, result_of) for key in heads]
+    prefixes = [p for p, _ in filter(None, prefixes)]
+    if not any(p in kind_of for p in prefixes) and len(set(prefixes) - {""}) < 2:
+        return []
+    kinds = [kind_of.get(p) for p in prefixes]
+    runs = [rk for i, rk in enumerate(kinds) if i == 0 or rk != kinds[i - 1]]
+    if None in runs or sorted(runs) != sorted(fm["rows"]):
+        return None
+    return runs
+
+
+@functools.lru_cache(maxsize=1)
+def _review_kinds() -> dict[str, list[str]]:
+    """The review table's kinds of case (row key -> the words naming it: its labels, then
+    ``review_litigation.kind_words``, '复议', '直接起诉')."""
+    fm = load_formats()["review_litigation"]
+    return {rk: [*labs, *fm["kind_words"].get(rk, [])] for rk, labs in fm["rows"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _review_kind_words() -> dict[str, str]:
+    """The words naming a kind of case in the review table (label key) -> its row key."""
+    return {label_key(w): rk for rk, words in _review_kinds().items() for w in words}
 
 
 def _review_positions(kinds: list[list[str]], row_keys: list[str]) -> dict[tuple[str, str], int]:
@@ -1611,7 +1667,7 @@ def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]]
     each under another cell.  Only a complete grid, each result named once and three values a row.
     """
     fm = load_formats()["review_litigation"]
-    cells = _named_lines(header, labelled, fm["cols"], fm["rows"])
+    cells = _named_lines(header, labelled, fm["cols"], _review_kinds())
     return [cells[ck, rk] for rk in row_keys for ck in col_keys] if cells else None
 
 
@@ -1626,7 +1682,7 @@ def _review_by_kind(header: list[str], labelled: list[tuple[str, list[Cell]]], r
     five results once each leaves them in the format's order.
     """
     fm = load_formats()["review_litigation"]
-    cells = _named_lines(header, labelled, fm["rows"], fm["cols"])
+    cells = _named_lines(header, labelled, _review_kinds(), fm["cols"])
     return [cells[rk, ck] for rk in row_keys for ck in col_keys] if cells else None
 
 
@@ -1647,7 +1703,7 @@ def _review_kinds_glued(header: list[str], labelled: list[tuple[str, list[Cell]]
     named = [result_of[k] for k in header if k in result_of]
     if sorted(named) == sorted(col_keys) and named != col_keys:
         return None
-    cells = _named_lines([], runs, load_formats()["review_litigation"]["rows"], {"run": []})
+    cells = _named_lines([], runs, _review_kinds(), {"run": []})
     return [cells[rk, "run"] for rk in row_keys] if cells else None
 
 
