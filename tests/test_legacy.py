@@ -513,6 +513,27 @@ def test_legacy_local_item_of_no_value_before_a_heading_one_cell_a_line(before, 
     assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
 
 
+@pytest.mark.parametrize("before, row", [("四、行政复议数量", ["其中:本地特色信息数", "件", "2"]),
+                                         ("2﹒传真申请数", ["其中:本地申请数", "件", "3"]),
+                                         ("二、回应解读情况", ["其中:本地特色信息数", "条", "4"]),
+                                         ("互联网+政务服务", ["其中:本地培训数", "人次", "4"]),
+                                         ("十二、政务服务事项办件情况(2017年实际办件数)", ["其中:本地办件数", "件", "7"])])
+def test_legacy_local_part_not_numbered_one_cell_a_line(before, row):
+    """Seed 003's table in seed 000's layout (a cell a line, a blank line after it), an item not in the format that
+    opens with 其中 (a local part of the row before: '其中:本地特色信息数' / '' / '件' / '' / '2'): a label between cell
+    bounds was a local item's only without the colon, so it was not read, flagged unlabelled_values, its value
+    lost.  The words of an item's parts may open it: the tables frame and flags are the pipe rows'."""
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == before)
+    lines.insert(at, row)
+    want, got = (toolkit.parse_text(render_text(lines, layout)) for layout in ("pipe_rows", "lines"))
+    local = want.tables[want.tables["row_key"].str.contains("本地")]
+    assert len(want.tables) == 86 and local[["value", "unit"]].values.tolist() == [[float(row[2]), row[1]]]
+    cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html", "docx"])
 def test_legacy_block_heading_with_qizhong_and_an_item_of_a_header_word(layout, tmp_path):
     """Seed 003's (四)申请来源 block written '(四)申请来源 | 其中' (its parts announced in the unit's column), its last

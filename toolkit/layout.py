@@ -1209,7 +1209,9 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
 def _other_item(units: str, end: str) -> str:
     """A local item's pattern (``glued_legacy_patterns``' third), its text after it bound by ``end``."""
-    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r){_UNNUMBERED}){_ROW_NOTE}"
+    # (a label not numbered may open with the words of an item's parts: '其中:本地特色信息数')
+    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r)(?:(?:{_sub_item()})[:：])?{_UNNUMBERED})"
+            rf"{_ROW_NOTE}"
             rf"[\s|]*(?P<unit>{units})"
             rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL})?(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
 
