@@ -816,6 +816,27 @@ def test_glued_legacy_last_value_run_into_text_on_its_line(variant, last, value,
         assert flags == [("ambiguous_digits", "value run into the text after the table")]
 
 
+@pytest.mark.parametrize("after", ["12月31日印发", "说明:本表数据统计期限为2017年。"])
+@pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
+def test_glued_legacy_last_cell_blank_before_text_on_its_line(last, after):
+    """Seed 003 glued into one line with its cell marks, its last row's value cell blank ('件 | |'), the text after
+    the table on the same line: '12月31日印发' was read as the value (12, no flag), '说明…' dropped the row unseen
+    (84 of 85 cells).  Two cell marks close the blank cell: NA, no flag, the other cells as the seed's."""
+    import re
+    text = _glued_seed()
+    if last == "提交电子证照数":
+        text = text.replace("提交电子证照数 | 件 | 0 |", "提交电子证照数 | 件 | |")
+    else:
+        text = text[:text.index("互联网+政务服务")].replace("人员数 | 人次 | 23 |", "人员数 | 人次 | |")
+    report = toolkit.parse_text(text + after)
+    seed = toolkit.parse_report(SEED).tables.set_index("row_key")
+    t = report.tables.set_index("row_key")
+    key = "trainees" if last == "接受培训人员数" else last
+    assert len(t) == (85 if key == last else 70) and np.isnan(t.loc[key, "value"]) and t.loc[key, "raw"] == ""
+    assert t.drop(index=key)["value"].equals(seed.loc[t.index.drop(key), "value"])
+    assert [f for f in report.flags if f.table] == []
+
+
 @pytest.mark.parametrize("after", ["", "说明:本表数据统计期限为2017年。", "2018年2月28日"])
 @pytest.mark.parametrize("dash", ["—", "——", " — "])
 def test_glued_legacy_blank_cells_written_as_dashes(dash, after):

@@ -1220,10 +1220,10 @@ def _other_item(units: str, end: str) -> str:
 def _last_other_items() -> re.Pattern[str]:
     """A local item after the table's last known row: bound as ``glued_legacy_patterns``' third, or by text after
     its value ('二十、提交电子证照数件0说明:…', the table's last row, then a note or the prose), where the value's
-    digits end for certain (no digit, stop or separator after them), or after a dash (a blank cell's mark: '件—说明',
-    '件—2018年')."""
+    digits end for certain (no digit, stop or separator after them), or after a dash or a cell mark (a blank cell's
+    mark: '件—说明', '件 | |说明')."""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
-                                  rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=—))"))
+                                  rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|]))"))
 
 
 _CN_ITEM_NUMBER = re.compile(r"[(（]([一二三四五六七八九十]+)[)）]|([一二三四五六七八九十]+)、")
@@ -1330,7 +1330,7 @@ def _number_word() -> re.Pattern[str]:
 
 
 # a value, then a bound (a cell mark, a space) and digits up to the cells' end: the text after the table's
-_VALUE_THEN_DIGITS = re.compile(rf"[\s|]*(?:{_GLUED_CELL})[\s|]+(?=\d+$)")
+_VALUE_THEN_DIGITS = re.compile(rf"[\s|]*(?:{_GLUED_CELL}|\|\s*(?=\|))[\s|]+(?=\d+$)")
 _LONE_DIGITS = re.compile(r"[\s|]*(\d+)")
 _RUN_INTO = re.compile(r"[^\d\s|.,、]")
 # the last row's value, perhaps then digits after a bound: the cells _text_cut looks at
@@ -1342,8 +1342,8 @@ def _text_cut(text: str, lo: int, hi: int) -> tuple[int, bool] | None:
     runs into them on the same line, and whether the value before is certain; None where they end at ``hi``.
 
     Page text glued into one line runs digits opening the text after the table into the last value ('…件0' and
-    '12月31日印发': '012', read 12).  After a value or a mark and a bound ('件 | 0 |12月', '件 — 2018年'), the
-    digits are the text's: 0, certain.  A run with a leading zero is no number as written: its zero is the value ('012': 0), certain; a run
+    '12月31日印发': '012', read 12).  After a value, a mark or a blank cell and a bound ('件 | 0 |12月', '件 — 2018年',
+    '件 | |12月'), the digits are the text's: 0, certain.  A run with a leading zero is no number as written: its zero is the value ('012': 0), certain; a run
     into a word that follows a number in prose (a date's 月, a unit: '件2312月') may end anywhere: not certain.
     """
     if hi <= lo or not text[hi - 1].isdigit():
