@@ -475,6 +475,65 @@ def test_legacy_local_item_not_numbered_after_a_value_one_cell_a_line(after, ite
     assert ("unlabelled_values" in [f.code for f in glued.flags if f.table]) == (after != "二十、提交电子证照数")
 
 
+@pytest.mark.parametrize("layout", ["pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("after, unit", [("2.政府网站公开政府信息数", "条"), ("二十、提交电子证照数", "件")])
+def test_legacy_local_item_whose_label_ends_in_a_known_one(after, unit, layout):
+    """Seed 003's table with an item not in the format whose label lists two things, the second an item's label of
+    the format ('本地特色信息数,其他' after a row's value): in seed 000's layout (a cell a line, a blank line after it)
+    其他 was read as the known row 7.其他 (src_other), its row read twice, flagged duplicate_row, and the local
+    item's words and the next rows lost (unlabelled_values).  A label after a comma goes on the label before it,
+    as the pipe rows' cell tells: the tables frame and flags are the pipe rows' (key 本地特色信息数其他, value 5)."""
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
+    lines.insert(at + 1, ["本地特色信息数,其他", unit, "5"])
+    want, got = (toolkit.parse_text(render_text(lines, lay)) for lay in ("pipe_rows", layout))
+    assert want.tables.loc[want.tables["value"] == 5, "row_key"].tolist() == ["本地特色信息数其他"]
+    cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
+@pytest.mark.parametrize("before, value", [("四、行政复议数量", ""), ("四、行政复议数量", "3"), ("六、举报投诉数量", ""),
+                                           ("(四)申请来源", ""), ("互联网+政务服务", "")])
+def test_legacy_local_item_of_no_value_before_a_heading_one_cell_a_line(before, value):
+    """Seed 003's table in seed 000's layout (a cell a line, a blank line after it), an item not in the format and
+    not numbered after a row of no value and before a block's heading or a known row ('7.其他' / '' / '件' / '' /
+    '本地特色信息数' / '' / '件' / '' / '四、行政复议数量'): a blank cell leaves no line, so the row before it was
+    followed by a label that was neither an item's nor a value: that row was lost (src_other), or the local item's
+    label took it in (key '(三)其他情形数件本地特色信息数'), or the local item was lost, unflagged, or flagged
+    unlabelled_values.  A label between cell bounds after a unit ends that row and is a local item's: the tables
+    frame and flags are the pipe rows' (a row of NA where no value is written)."""
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == before)
+    lines.insert(at, ["本地特色信息数", "件", value])
+    want, got = (toolkit.parse_text(render_text(lines, layout)) for layout in ("pipe_rows", "lines"))
+    assert want.tables["row_key"].tolist().count("本地特色信息数") == 1 and len(want.tables) == 86
+    cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
+@pytest.mark.parametrize("before, row", [("四、行政复议数量", ["其中:本地特色信息数", "件", "2"]),
+                                         ("2﹒传真申请数", ["其中:本地申请数", "件", "3"]),
+                                         ("二、回应解读情况", ["其中:本地特色信息数", "条", "4"]),
+                                         ("互联网+政务服务", ["其中:本地培训数", "人次", "4"]),
+                                         ("十二、政务服务事项办件情况(2017年实际办件数)", ["其中:本地办件数", "件", "7"])])
+def test_legacy_local_part_not_numbered_one_cell_a_line(before, row):
+    """Seed 003's table in seed 000's layout (a cell a line, a blank line after it), an item not in the format that
+    opens with 其中 (a local part of the row before: '其中:本地特色信息数' / '' / '件' / '' / '2'): a label between cell
+    bounds was a local item's only without the colon, so it was not read, flagged unlabelled_values, its value
+    lost.  The words of an item's parts may open it: the tables frame and flags are the pipe rows'."""
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == before)
+    lines.insert(at, row)
+    want, got = (toolkit.parse_text(render_text(lines, layout)) for layout in ("pipe_rows", "lines"))
+    local = want.tables[want.tables["row_key"].str.contains("本地")]
+    assert len(want.tables) == 86 and local[["value", "unit"]].values.tolist() == [[float(row[2]), row[1]]]
+    cols = ["table", "row_key", "col_key", "col_label", "value", "raw", "unit", "flag"]
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html", "docx"])
 def test_legacy_block_heading_with_qizhong_and_an_item_of_a_header_word(layout, tmp_path):
     """Seed 003's (四)申请来源 block written '(四)申请来源 | 其中' (its parts announced in the unit's column), its last
@@ -721,6 +780,80 @@ def test_glued_legacy_last_value_before_a_line_opening_with_digits(variant, last
         assert np.isnan(t.loc[key, "value"]) and t.loc[key, "flag"] == "ambiguous_digits"
         assert [(f.code, f.detail.split(": ")[1]) for f in report.flags if f.table] == [
             ("ambiguous_digits", "value run into the digits opening the next line")]
+
+
+@pytest.mark.parametrize("after", ["12月31日印发", "2018年2月28日"])
+@pytest.mark.parametrize("value", ["0", "23"])
+@pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+def test_glued_legacy_last_value_run_into_text_on_its_line(variant, last, value, after):
+    """Seed 003 glued into one line ending at its local item 二十、提交电子证照数 (or cut after its last item of the
+    format, 接受培训人员数), the text after it on the same line opening with digits (a date): the digits ran into
+    the last value ('件0' and '12月31日印发': '012', read 12; '件23' and '2018年…': 232018, no flag), and after a cell
+    mark ('件 | 0 |12月…') the row was dropped unseen (84 of 85 cells), or the whole table lost as values set apart
+    in a table of one value column (人次 | 23 |12…, table_missing).  A cell mark before the digits, or a leading zero
+    ('012': no number as written), leaves the value certain; digits run into a word that follows a number in prose
+    (a date's 月 or 年) may end anywhere: NA, flagged ambiguous_digits.  The other cells as the seed's."""
+    import re
+    text = _glued_seed()
+    if last == "提交电子证照数":
+        text = re.sub(r"(提交电子证照数 \| 件 \| )0", rf"\g<1>{value}", text)
+    else:
+        text = re.sub(r"(接受培训人员数 \| 人次 \| )23", rf"\g<1>{value}", text[:text.index("互联网+政务服务")])
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    report = toolkit.parse_text(text + after)
+    seed = toolkit.parse_report(SEED).tables.set_index("row_key")
+    t = report.tables.set_index("row_key")
+    key = "trainees" if last == "接受培训人员数" else last
+    assert len(t) == (85 if key == last else 70)
+    assert t.drop(index=key)["value"].equals(seed.loc[t.index.drop(key), "value"])
+    flags = [(f.code, f.detail.split(": ")[1]) for f in report.flags if f.table]
+    if variant == "glued" or value == "0":
+        assert t.loc[key, "value"] == int(value) and flags == []
+    else:
+        assert np.isnan(t.loc[key, "value"]) and t.loc[key, "flag"] == "ambiguous_digits"
+        assert flags == [("ambiguous_digits", "value run into the text after the table")]
+
+
+@pytest.mark.parametrize("after", ["12月31日印发", "说明:本表数据统计期限为2017年。"])
+@pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
+def test_glued_legacy_last_cell_blank_before_text_on_its_line(last, after):
+    """Seed 003 glued into one line with its cell marks, its last row's value cell blank ('件 | |'), the text after
+    the table on the same line: '12月31日印发' was read as the value (12, no flag), '说明…' dropped the row unseen
+    (84 of 85 cells).  Two cell marks close the blank cell: NA, no flag, the other cells as the seed's."""
+    import re
+    text = _glued_seed()
+    if last == "提交电子证照数":
+        text = text.replace("提交电子证照数 | 件 | 0 |", "提交电子证照数 | 件 | |")
+    else:
+        text = text[:text.index("互联网+政务服务")].replace("人员数 | 人次 | 23 |", "人员数 | 人次 | |")
+    report = toolkit.parse_text(text + after)
+    seed = toolkit.parse_report(SEED).tables.set_index("row_key")
+    t = report.tables.set_index("row_key")
+    key = "trainees" if last == "接受培训人员数" else last
+    assert len(t) == (85 if key == last else 70) and np.isnan(t.loc[key, "value"]) and t.loc[key, "raw"] == ""
+    assert t.drop(index=key)["value"].equals(seed.loc[t.index.drop(key), "value"])
+    assert [f for f in report.flags if f.table] == []
+
+
+@pytest.mark.parametrize("after", ["", "说明:本表数据统计期限为2017年。", "2018年2月28日"])
+@pytest.mark.parametrize("dash", ["—", "——", " — "])
+def test_glued_legacy_blank_cells_written_as_dashes(dash, after):
+    """Seed 003 with every blank value cell written '—' (its last row's too), glued into page text with nothing
+    between cells ('(一)收到申请数件—1﹒当面申请数件—2﹒…'): a mark run into its unit was no value, so the rows after
+    each were no rows and the values before them ran into the next item's number: 53 of 85 cells lost, flagged
+    unlabelled_values and ambiguous_digits; the last row, a dash then text, was dropped unseen.  A dash is no word
+    nor a sign: it is a blank cell's mark however set, read as the pipe rows read it (NA, '—' in raw), no flag."""
+    import re
+    marked = re.sub(r"\| (\S+) \| \|", r"| \1 | — |", SEED.read_text(encoding="utf-8"))
+    marked = marked.replace("提交电子证照数 | 件 | 0 |", "提交电子证照数 | 件 | — |")
+    want = toolkit.parse_text(marked)
+    assert (want.tables["raw"] == "—").sum() == 50 and want.tables.loc[want.tables["raw"] == "—", "value"].isna().all()
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", marked).replace("—", dash) + after)
+    assert _legacy(report, KEYS[:-2] + ["unit"]) == _legacy(want, KEYS[:-2] + ["unit"])
+    assert report.tables["raw"].tolist() == want.tables["raw"].replace("—", dash.strip()).tolist()
+    assert [f for f in report.flags if f.table] == []
 
 
 def test_glued_legacy_value_run_into_an_unexpected_item_number_is_na():

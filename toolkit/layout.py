@@ -1087,8 +1087,10 @@ _DIGIT_RUN = re.compile(r"[+-]?[\d.,+-]+")
 
 _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
 # a glued row's value: digits, perhaps a decimal part (not the stop of an item number '2.'), or a not-applicable
-# mark set apart by spaces or cell marks on both sides ('条\r—\r4.', seed 000's layout; '条无4.' is no value)
-_SET_MARK = rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
+# mark set apart by spaces or cell marks on both sides ('条\r—\r4.', seed 000's layout; '条无4.' is no value), or
+# a dash, which is no word nor a sign, also run together ('件—1.当面申请数', page text)
+_SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
+             rf"|(?:{alternation([m for m in NA_MARKS if set(m) == {'—'}])})(?!—)")
 _GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}"
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
@@ -1098,9 +1100,13 @@ _VALUES_APART = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+)(?
 # lines carriage returns, a blank cell's trace a '|'): a value each, though fewer than the table's value columns
 # (a blank one that left no trace)
 _CELLS_ON_LINES = re.compile(rf"\r((?:{_GLUED_CELL}|\|)(?:\r(?:{_GLUED_CELL}|\|))*)(?:\r|$)")
+# a local item's label not numbered, a cell between cell bounds ('0' / '' / '本地特色信息数' / '' / '条', seed 000's
+# layout), as a pipe row's label is
+_UNNUMBERED = r"[^\d|()（）。;；:：\s]{2,30}(?=\r)"
 # what bounds a local item's text after it (its value's end): the next Chinese item number, the text's end, or an
-# Arabic item number after a cell's bound ('5\r1.', seed 000's layout)
-_OTHER_END = re.compile(rf"[\s|]*(?:{_CN_NUMBERING}|$)|\r\d{{1,2}}[.、]")
+# Arabic item number or a label not numbered after a cell's bound ('5\r1.', '条\r互联网+政务服务\r': seed 000's
+# layout, where a blank value cell leaves no line)
+_OTHER_END = re.compile(rf"[\s|]*(?:{_CN_NUMBERING}|$)|\r(?:\d{{1,2}}[.、]|{_UNNUMBERED})")
 # an item number at the end of the text before a label: '2.' or '2、', after the value and a cell mark
 _ARABIC_ITEM_FORM = r"(\d{{1,2}})[.、]\s*(?:(?:{sub})[:：])?\s*$"
 
@@ -1129,6 +1135,10 @@ _ROW_NAME = r"(?:[:：][^\d|()（）。;；]{0,20}?)?"
 _ROW_NOTE = r"(?:\s*[(（][^()（）\n]{0,60}[)）])?"
 _ROW_NAME_BACK = r"(?:[^\d|()（）。;；]{0,20}[:：])?"
 _ROW_NOTE_BACK = r"(?:[)）][^()（）\n]{0,60}[(（]\s*)?"
+# a known item's label after a comma is the end of a longer label ('本地特色信息数,其他' is no 其他), as a pipe
+# row's cell tells; and the same read backwards
+_LABEL_GOES_ON = r"(?<![,，])"
+_LABEL_GOES_ON_BACK = r"(?![,，])"
 
 
 @functools.lru_cache(maxsize=1)
@@ -1138,7 +1148,7 @@ def _glued_row_pieces() -> tuple[list[str], str, str]:
     labels = [lab for lab, _u, _p in fm["rows"].values()]
     labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
     label = alternation(labels, spaced=True)
-    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK}))"
+    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK})|\r{_UNNUMBERED})"
     return labels, alternation(vocabulary().legacy_units), after
 
 
@@ -1148,7 +1158,7 @@ def _glued_row_ends() -> tuple[re.Pattern[str], re.Pattern[str]]:
     labels, units, after = _glued_row_pieces()
     back = alternation([lab[::-1] for lab in labels], spaced=True)
     return (re.compile(rf"(?:{units}){after}"),
-            re.compile(rf"[\s|]*{_ROW_NOTE_BACK}{_ROW_NAME_BACK}(?:{back})"))
+            re.compile(rf"[\s|]*{_ROW_NOTE_BACK}{_ROW_NAME_BACK}(?:{back}){_LABEL_GOES_ON_BACK}"))
 
 
 def may_hold_glued_rows(text: str) -> bool:
@@ -1193,18 +1203,15 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
                         rf"(?:(?:{unit_header}){sep}(?:{column})|(?:{long_value}))[\s|]*")
     labels, units, after = _glued_row_pieces()
     label = alternation(labels, spaced=True)
-    row = re.compile(rf"(?P<label>{label}){_ROW_NAME}{_ROW_NOTE}[\s|]*(?P<unit>{units}){after}")
+    row = re.compile(rf"{_LABEL_GOES_ON}(?P<label>{label}){_ROW_NAME}{_ROW_NOTE}[\s|]*(?P<unit>{units}){after}")
     return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern})"))
-
-
-# a local item's label not numbered, a cell between cell bounds ('0' / '' / '本地特色信息数' / '' / '条', seed 000's
-# layout), as a pipe row's label is
-_UNNUMBERED = r"[^\d|()（）。;；:：\s]{2,30}(?=\r)"
 
 
 def _other_item(units: str, end: str) -> str:
     """A local item's pattern (``glued_legacy_patterns``' third), its text after it bound by ``end``."""
-    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r){_UNNUMBERED}){_ROW_NOTE}"
+    # (a label not numbered may open with the words of an item's parts: '其中:本地特色信息数')
+    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r)(?:(?:{_sub_item()})[:：])?{_UNNUMBERED})"
+            rf"{_ROW_NOTE}"
             rf"[\s|]*(?P<unit>{units})"
             rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL})?(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
 
@@ -1213,9 +1220,10 @@ def _other_item(units: str, end: str) -> str:
 def _last_other_items() -> re.Pattern[str]:
     """A local item after the table's last known row: bound as ``glued_legacy_patterns``' third, or by text after
     its value ('二十、提交电子证照数件0说明:…', the table's last row, then a note or the prose), where the value's
-    digits end for certain (no digit, stop or separator after them)."""
+    digits end for certain (no digit, stop or separator after them), or after a dash or a cell mark (a blank cell's
+    mark: '件—说明', '件 | |说明')."""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
-                                  rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、])"))
+                                  rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|]))"))
 
 
 _CN_ITEM_NUMBER = re.compile(r"[(（]([一二三四五六七八九十]+)[)）]|([一二三四五六七八九十]+)、")
@@ -1315,6 +1323,43 @@ def _line_cut(text: str, lo: int, hi: int, starts: list[int], several: bool) -> 
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _number_word() -> re.Pattern[str]:
+    """A word that follows a number in prose: a date's (formats.yaml ``legacy.date_words``) or a table's unit."""
+    return re.compile(alternation([*load_formats()["legacy"]["date_words"], *vocabulary().legacy_units]))
+
+
+# a value, then a bound (a cell mark, a space) and digits up to the cells' end: the text after the table's
+_VALUE_THEN_DIGITS = re.compile(rf"[\s|]*(?:{_GLUED_CELL}|\|\s*(?=\|))[\s|]+(?=\d+$)")
+_LONE_DIGITS = re.compile(r"[\s|]*(\d+)")
+_RUN_INTO = re.compile(r"[^\d\s|.,、]")
+# the last row's value, perhaps then digits after a bound: the cells _text_cut looks at
+_LAST_CELLS = re.compile(rf"[\s|]*(?:{_GLUED_CELL})(?:[\s|]+\d+)?")
+
+
+def _text_cut(text: str, lo: int, hi: int) -> tuple[int, bool] | None:
+    """Where the cells of a table's last row (``text[lo:hi]``, one value column) stop where the text after the table
+    runs into them on the same line, and whether the value before is certain; None where they end at ``hi``.
+
+    Page text glued into one line runs digits opening the text after the table into the last value ('…件0' and
+    '12月31日印发': '012', read 12).  After a value, a mark or a blank cell and a bound ('件 | 0 |12月', '件 — 2018年',
+    '件 | |12月'), the digits are the text's: 0, certain.  A run with a leading zero is no number as written: its zero is the value ('012': 0), certain; a run
+    into a word that follows a number in prose (a date's 月, a unit: '件2312月') may end anywhere: not certain.
+    """
+    if hi <= lo or not text[hi - 1].isdigit():
+        return None
+    if hi < len(text) and (_OTHER_END.match(text, hi) or not _RUN_INTO.match(text, hi)):
+        return None  # (a bound or the next item's number ends them; the text's end ends no cell after the value)
+    if (kept := _VALUE_THEN_DIGITS.match(text, lo, hi)) is not None:
+        return kept.end(), True
+    lone = _LONE_DIGITS.fullmatch(text, lo, hi)
+    if lone is None:
+        return None
+    if lone.end(1) - lone.start(1) > 1 and text[lone.start(1)] == "0":
+        return lone.start(1) + 1, True
+    return (hi, False) if _number_word().match(text, hi) else None
+
+
 def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str, str], list[tuple[int, str]]]:
     """The rows of a statistics table run together in page text (label, unit, value, no cells).
 
@@ -1391,7 +1436,11 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
         pattern = _last_other_items() if tail else other_re
         for m in pattern.finditer(chunk):
             # (the cells stop at a line the digits of whose start are none of them: the item read up to there)
-            cut = _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, len(names) + codes > 1)
+            several = len(names) + codes > 1
+            cut = _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, several)
+            into = "the digits opening the next line"
+            if cut is None and tail and not several:
+                cut, into = _text_cut(text, at + m.start("cells"), at + m.end("cells")), "the text after the table"
             m = m if cut is None else pattern.match(chunk, m.start(), cut[0] - at) or m
             cells = m.group("cells")
             value: str | list[str] | None = m.group("value") or ""
@@ -1421,7 +1470,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
             items.append((label.strip(), m.group("unit")))
             lines.append(line_at(at + m.start("label") + len(heading) + len(bound)))  # (the label's own line)
             if cut is not None and not cut[1] and m.end() == cut[0] - at:
-                value, ambiguous[label.strip()] = None, "the digits opening the next line"
+                value, ambiguous[label.strip()] = None, into
             values.append(value)
             end = m.end()
         if not tail:
@@ -1470,7 +1519,8 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
                 others(rest, m.start() - len(rest))
             else:
                 values[-1] = digits
-                others(rest, m.start() - len(rest))
+                # (no value: the bounds kept, a label between them a local item's, a blank cell that left no line)
+                others(rest if digits else gap, m.start() - len(rest if digits else gap))
                 if (num := _arabic_item().search(rest)) is not None:
                     last = int(num.group(1))
                     own = rest[num.start():].strip()
@@ -1489,6 +1539,11 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
     cut = _line_cut(text, prev_end, prev_end + 200, starts, len(names) + codes > 1)
     limit = len(text) if cut is None else cut[0]
     v = _GLUED_VALUE.match(text, prev_end, limit)
+    into = "the digits opening the next line"
+    if (cut is None and len(names) + codes == 1 and (run := _LAST_CELLS.match(text, prev_end)) is not None
+            and (cut := _text_cut(text, prev_end, run.end())) is not None):
+        into, limit = "the text after the table", cut[0]
+        v = _GLUED_VALUE.match(text, prev_end, limit)
     values[-1] = v.group(1) or ""
     end = v.end()
     apart = _apart(text[prev_end:min(prev_end + 200, limit)], values[-1], text[end:min(end + 20, limit)])
@@ -1497,7 +1552,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
     elif values[-1] and _second_value(text[end:min(end + 20, limit)]):
         return [], {}, []
     if cut is not None and not cut[1]:
-        values[-1], ambiguous[items[-1][0]] = None, "the digits opening the next line"
+        values[-1], ambiguous[items[-1][0]] = None, into
     others(text[end:], end, tail=True)
     first = line_at(header.start() if header else found[0].start())
     rows = [Row([Cell(w, first) for w in ("统计指标", "单位", *names)], explicit=True)]
