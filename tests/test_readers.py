@@ -791,13 +791,18 @@ def test_cell_chain_reads_as_its_pieces() -> None:
 
 
 def test_clean_text_shortcut_is_the_pattern() -> None:
-    # _clean_text takes a printable text without a space for clean without its pattern: that must hold of
-    # every character, and the cells of real pages (plain, word processor's, with white space) read the same.
+    # _clean_text takes a printable text with no space but single ones inside for clean without its pattern,
+    # and a text of white space only for blank: that must hold of every character, and the cells of real pages
+    # (plain, word processor's, wrapped labels, &nbsp;, with white space) read the same.
     from toolkit import readers
 
     unclean = [chr(i) for i in range(0x110000) if readers._UNCLEAN_RE.search(chr(i))]
     assert all(ch == " " or not ch.isprintable() for ch in unclean)
-    for text in ["217", "申请人情况", "\x00217\x00", " 商业 企业 ", "a\u3000b", "\u200b12\ufeff", "信息\n公开", "x\x1cy"]:
+    blank = [chr(i) for i in range(0x110000) if chr(i).isspace()]
+    assert all(readers._clean_text(ch) == readers._collapse(ch).strip() == "" for ch in blank)
+    for text in ["217", "申请人情况", "\x00217\x00", " 商业 企业 ", "a\u3000b", "\u200b12\ufeff", "信息\n公开", "x\x1cy",
+                 "商业 企业", "现行有效 件数", "1 2 3", " 商业 企业", "商业 企业 ", "商业  企业", "a b\u3000c", "a b\x00",
+                 "a b\u200b", "\xa0", "\u3000", " \xa0\n", "\n"]:
         expected = readers._collapse(text).strip().strip("\u200b\ufeff").strip()
         assert readers._clean_text(text) == expected
 
