@@ -1834,6 +1834,68 @@ def test_a_note_after_a_short_row_is_no_total(fmt, tmp_path):
         == [("extra_cells", "partially_granted: a note after the values, not read: 备注:含补正")]
 
 
+_CLEAR_NOTES = ["备注:含补正", "注:其中1件为补正后申请", "含上年结转项目", "其中撤回申请"]
+# (not a bare number: after a blank first count in two rows or more, it is read as a surplus count with the blank
+# an empty label cell, each count one column left, unflagged (f499381 reads a row alone so; see fuzz6's report))
+_UNCLEAR_NOTES = ["含补正2件", "暂无", "含撤回1件"]
+
+
+def _requests_rows(lines: list) -> tuple[int, int]:
+    """The requests table's header row (naming 申请人情况) and the end of its rows, in a seed's reader lines."""
+    head = next(i for i, x in enumerate(lines) if isinstance(x, list) and x and x[0] == "申请人情况")
+    end = next(i for i in range(head + 1, len(lines)) if not isinstance(lines[i], list))
+    return head, end
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), seed=st.sampled_from(["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"]),
+       fmt=st.sampled_from(["txt", "html", "docx", "pipe_cells", "tab"]), column=st.booleans())
+def test_notes_and_blank_first_counts_drawn_in_a_requests_table(data, seed, fmt, column, tmp_path_factory):
+    # Seeds 001/002's requests table, each row drawn: its first count blank or not, and after its counts a note
+    # clearly in words, a cell that may be a value, or nothing; a 备注 column in the header or not (a row of no
+    # note then ends in a blank remark).  Against the same table without notes: every count is read as there, or
+    # its row is missing, flagged extra_cells; nothing but extra_cells is flagged anew, and a row with a note
+    # clearly in words and its counts all written is read as without it.  (fuzz5: 001, pipe rows, a 备注 column.)
+    lines = [x[:-1] if isinstance(x, list) and len(x) > 8 and x[-1] == "" and x[-2] else x
+             for x in _report_lines(seed)]
+    head, end = _requests_rows(lines)
+    plain, noted, clear, unclear = [*lines[:head]], [*lines[:head]], set(), False
+    plain.append(lines[head])
+    noted.append([*lines[head], "备注"] if column else lines[head])
+    for x in lines[head + 1:end]:
+        row = list(x)
+        if data.draw(st.booleans(), label=f"blank first: {x[0]}"):
+            row[-7] = ""
+        # (not a blank remark after a blank first count: with notes elsewhere such a row was read one column left,
+        # its 总计 missing, unflagged; fuzz6's report)
+        note = data.draw(st.sampled_from([*([None] if not (column and not row[-7]) else []), *_CLEAR_NOTES,
+                                          *_UNCLEAR_NOTES]), label=f"note: {x[0]}")
+        unclear = unclear or note in _UNCLEAR_NOTES
+        if note in _CLEAR_NOTES and all(row[-7:]):
+            clear.add(row[-8])
+        plain.append(row)
+        noted.append([*row, note] if note is not None else [*row, ""] if column else row)
+    plain += lines[end:]
+    noted += lines[end:]
+    tmp_path = tmp_path_factory.mktemp("notes")
+    want, got = _read(plain, fmt, tmp_path), _read(noted, fmt, tmp_path)
+    mine = [r.tables[r.tables.table == "requests"].set_index(["row_key", "col_key"]) for r in (want, got)]
+    assert mine[1].index.equals(mine[0].index)
+    flags = [{(f.code, f.detail) for f in r.flags if f.code != "identity_failed"} for r in (want, got)]
+    added, lost = flags[1] - flags[0], flags[0] - flags[1]
+    assert {code for code, _ in added} <= {"extra_cells"}, added
+    flagged = {detail.partition(":")[0] for _, detail in added}
+    assert {detail.partition(":")[0] for _, detail in lost} <= flagged, lost
+    same = mine[1]["value"].eq(mine[0]["value"]) | mine[1]["value"].isna() & mine[0]["value"].isna()
+    wrong = mine[1][~same]
+    assert wrong["value"].isna().all() and set(wrong.index.get_level_values(0)) <= flagged, pd.concat(
+        [mine[0].loc[wrong.index, ["value", "raw"]], wrong[["value", "raw", "flag"]]], axis=1)[
+        wrong["value"].notna() | ~wrong.index.get_level_values(0).isin(flagged)].to_string()
+    kept = mine[1]["row_label"].isin(clear) & (not unclear)   # (surplus values elsewhere: a column may be the table's)
+    assert same[kept].all() and not (set(mine[1][kept].index.get_level_values(0)) & {
+        d.partition(":")[0] for c, d in added if not d.partition(":")[2].startswith(" a note after the values")})
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_one_empty_label_cell_is_read_where_the_row_identity_tells(fmt, tmp_path):
     # The same shape, a row alone one cell longer with its first blank, from an unmerged label cell:
@@ -2276,6 +2338,93 @@ def test_a_review_table_a_row_for_each_kind_with_a_remark_column(seed, remark, f
                      [("extra_cells", f"litigation_direct: a note after the values, not read: {remark}")])
 
 
+def _review_variant_of(name: str):
+    """A review table layout of this session's (rows: a function of result names, kinds and fifteen counts)."""
+    def prefixed(order):
+        return lambda results, kinds, v: [[p + results[i].replace(" ", "") for p in ("复议", "直诉", "复议后诉")
+                                           for i in order], [v[5 * k + i] for k in range(3) for i in order]]
+    return {"per_result": lambda results, kinds, v: [
+                ["", *kinds], *([r, v[k], v[5 + k], v[10 + k]] for k, r in enumerate(results))],
+            "per_kind_lawsuits": lambda results, kinds, v: [
+                ["", "", *results], [kinds[0], "", *v[:5]], ["行政诉讼", kinds[1], *v[5:10]], ["", kinds[2], *v[10:]]],
+            "prefixed": prefixed([0, 1, 2, 3, 4]), "prefixed_total_first": prefixed([4, 0, 1, 2, 3])}[name]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.sampled_from(["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"]), fmt=st.sampled_from(_LAYOUTS),
+       variant=st.sampled_from(["per_result", "per_kind_lawsuits", "prefixed", "prefixed_total_first", "swapped",
+                                "lawsuits_first", "remark"]),
+       counts=st.lists(st.one_of(st.integers(0, 999).map(str), st.sampled_from(["-", "/", "—"])), min_size=15,
+                       max_size=15),
+       remarks=st.lists(st.sampled_from(["无", "", "系上年结转案件", "已审结"]), min_size=3, max_size=3))
+def test_any_counts_in_the_review_tables_variants(seed, fmt, variant, counts, remarks, tmp_path_factory):
+    # Seeds 001/002's review table with fifteen counts drawn (the identities holding or not; a mark '-' for none),
+    # written in a layout
+    # this session reads (a row for each result, a row for each kind under the lawsuits' word, results named
+    # after a prefix, in the format's order or 总计 first, the kinds in another order, a row for each kind with a
+    # 备注 column and remarks drawn): read as the same counts in the seed's own layout, each kept as written under
+    # its cell, the same checks and flags (but a remark in words, flagged extra_cells with its text).
+    lines = _report_lines(seed)
+    head, tail = _review_table_at(lines)
+    lines[tail] = [f"{9000 + k}" for k in range(15)]   # (placeholders, since the helpers find the counts by digits)
+    if variant in ("swapped", "lawsuits_first"):
+        varied = _review_kinds_swapped(lines, variant == "lawsuits_first")
+    elif variant == "remark":
+        varied = _review_rebuilt(lines, lambda results, kinds, v: [
+            ["", *results, "备注"], *([kinds[k], *v[5 * k:5 * k + 5], remarks[k]] for k in range(3))])
+    else:
+        varied = _review_rebuilt(lines, _review_variant_of(variant))
+    drawn = {f"{9000 + k}": c for k, c in enumerate(counts)}
+    lines, varied = ([[drawn.get(c, c) for c in x] if isinstance(x, list) else x for x in y] for y in (lines, varied))
+    tmp_path = tmp_path_factory.mktemp("review")
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    cells, same = _cells_of(got, "review_litigation"), _cells_of(want, "review_litigation")
+    assert same["value"].fillna(-1).tolist() == [float(c) if c.isdigit() else -1 for c in same["raw"]]   # (NA, no 0)
+    unsure = variant == "remark" and not all(map(str.isdigit, counts))
+    if not cells.equals(same) and unsure:
+        # (rows ending in marks under a 备注 column whose blank remarks a layout drops: is a row's last mark its
+        # remark? not known, so the counts are NA, the table flagged)
+        assert cells["value"].isna().all() and any(f.table == "review_litigation" and f.code in (
+            "ragged", "extra_cells") for f in got.flags)
+        return
+    assert sorted(cells["raw"]) == sorted(counts) and cells.equals(same) and got.checks.equals(want.checks)
+    kinds = list(load_formats()["review_litigation"]["rows"])
+    words = [] if variant != "remark" else [(k, r) for k, r in zip(kinds, remarks) if r not in ("无", "")]
+    if unsure and fmt == "lines":
+        return   # (rows of marks, their blank remarks gone: a remark in words may be dropped unflagged; fuzz6's report)
+    assert [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in [(w.code, w.detail) for w in want.flags]] \
+        == [("extra_cells", f"{k}: a note after the values, not read: {r}") for k, r in words]
+    assert len(got.flags) == len(want.flags) + len(words)
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("remarks, at", [(["系上年结转案件", "已审结", "系上年结转案件"], 14), (["无", "", "无"], 9)])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_review_remark_table_whose_total_is_a_mark(seed, remarks, at, fmt, tmp_path):
+    if at == 9 and fmt in ("pipe_cells", "lines"):
+        pytest.skip("a cell a line drops the blank remark: whether the '—' is one is not known (the table is NA)")
+    # A row for each kind with a 备注 column, one kind's 总计 written '—' (fuzz6's property test).  Its '—' was
+    # dropped as an empty remark: in text of a cell a line, the remarks in words, the last row lost a count and
+    # the whole table was unread (0 of 15 placed, ragged); where the blank remark after it is kept (tab, pipe rows,
+    # HTML, DOCX) with the other rows' remarks '无', the '—' lost its raw ('').  A row's last mark is its remark
+    # only where the rows' remarks are marks or it stands after all the values, and not before a blank remark.
+    lines = _report_lines(seed)
+    head, tail = _review_table_at(lines)
+    lines[tail] = [*lines[tail][:at], "—", *lines[tail][at + 1:]]
+    varied = _review_rebuilt(_report_lines(seed), lambda results, kinds, v: [
+        ["", *results, "备注"], *([kinds[k], *v[5 * k:5 * k + 5], remarks[k]] for k in range(3))])
+    varied = [[*x[:1 + at % 5], "—", *x[2 + at % 5:]] if isinstance(x, list) and x and x[0] == list(load_formats()[
+        "review_litigation"]["rows"].values())[at // 5][0] else x for x in varied]
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    cells = _cells_of(want, "review_litigation")
+    assert cells["raw"].tolist().count("—") == 1 and cells["value"].notna().sum() == 14
+    assert _cells_of(got, "review_litigation").equals(cells)
+    kinds = list(load_formats()["review_litigation"]["rows"])
+    assert [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in [(w.code, w.detail) for w in want.flags]] \
+        == [("extra_cells", f"{k}: a note after the values, not read: {r}") for k, r in zip(kinds, remarks)
+            if r not in ("无", "")]
+
+
 @pytest.mark.parametrize("fmt", _LAYOUTS)
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
 def test_an_article_20_label_with_its_note_in_a_cell_of_its_own(seed, fmt, tmp_path):
@@ -2346,6 +2495,35 @@ def test_an_article_20_header_split_over_two_rows(seed, fmt, tmp_path):
         varied += [[x[0], *top[0]], ["", *top[1]]] if top else [x]
     assert len(varied) == len(lines) + 1
     _assert_active_read_alike(lines, varied, fmt, tmp_path)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), seed=st.sampled_from(["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"]),
+       fmt=st.sampled_from(_LAYOUTS), variant=st.sampled_from(["spacer", "stacked", "colon"]))
+def test_any_values_in_the_article_20_tables_variants(data, seed, fmt, variant, tmp_path_factory):
+    # Seeds 001/002's Article 20 table, each value drawn (any count, a mark '-' for none, a negative change),
+    # written with a spacer column the header has no label over, its header split over two rows column by column,
+    # or a colon after each label: read as the same values in the seed's own layout, with the same flags.
+    lines = _report_lines(seed)
+    rows = {label_key(lab) for labels in load_formats()["active"]["rows"].values() for lab in labels}
+    value = st.one_of(st.integers(0, 99999).map(str), st.integers(-99, -1).map(str), st.just("-"))
+    lines = [[x[0], *(data.draw(value, label=x[0]) for _ in x[1:])] if isinstance(x, list) and len(x) >= 3
+             and label_key(x[0]) in rows else x for x in lines]
+    if variant == "spacer":
+        varied = _active_spacer(lines)
+    elif variant == "colon":
+        varied = [[f"{x[0]}：", *x[1:]] if isinstance(x, list) and x and label_key(x[0]) in rows else x for x in lines]
+    else:
+        varied = []
+        for x in lines:
+            top = _STACKED.get(label_key(x[1])) if isinstance(x, list) and len(x) == 4 and x[0] == "信息内容" else None
+            varied += [[x[0], *top[0]], ["", *top[1]]] if top else [x]
+    tmp_path = tmp_path_factory.mktemp("active")
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    cells = _cells_of(want, "active")
+    assert cells["value"].isna().eq(cells["raw"].eq("-")).all()   # (NA, never 0)
+    assert _cells_of(got, "active").equals(cells)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
 def test_an_article_20_header_split_over_two_rows_into_no_columns_is_flagged(tmp_path):

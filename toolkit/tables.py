@@ -1002,7 +1002,13 @@ def _remarks_are_marks(split: list[tuple[Row, list[Cell], list[Cell]]]) -> bool:
     many rows end in a mark of ``NA_MARKS`` as in a count. Where most end in a count, the remarks are blank (or
     vanished with the blank cells of a cell a line), and a row's last '无' is its 总计 as written, not a remark
     (its raw was blanked, '')."""
-    ends = [vals[_written_end(vals) - 1].text in NA_MARKS for _, labels, vals in split if labels and _written(vals)]
+    return _end_in_marks([vals for _, labels, vals in split if labels])
+
+
+def _end_in_marks(rows: list[list[Cell]]) -> bool:
+    """Whether as many of the rows of values (those holding something) end in a mark of ``NA_MARKS`` as in a count:
+    their remarks under a 备注 column are written as marks ('无'), so a row's last mark is its remark."""
+    ends = [vals[_written_end(vals) - 1].text in NA_MARKS for vals in rows if _written(vals)]
     return 2 * sum(ends) >= len(ends)
 
 
@@ -1453,6 +1459,10 @@ def _review_labelled(header: list[str], labelled: list[tuple[str, list[Cell]]], 
     """
     span = max((n for _, n in led if n is not None), default=0)
     noted = any(k in _note_headers() for k in header)
+    # (a row's last mark is its empty remark where the rows' remarks are marks or it stands after all the values,
+    # unless the row keeps a blank remark after them: where most rows end in a count, or the remark's cell is
+    # blank, a row's '—' is its 总计 as written)
+    marks = noted and _end_in_marks([vals for _, vals in labelled])
     out: list[tuple[str, list[Cell]]] = []
     flags: list[Flag] = []
     for (key, vals), (row, n) in zip(labelled, led):
@@ -1460,7 +1470,10 @@ def _review_labelled(header: list[str], labelled: list[tuple[str, list[Cell]]], 
             if vals and not vals[0].text and not vals[0].glued:
                 vals = vals[1:]
         if noted:
-            vals = _trim_values(_without_empty_remark(row, vals), width)
+            if (marks or len(_trim_values(vals, width)) > width) and not (
+                    len(vals) > width and not _written(vals[width:])):
+                vals = _without_empty_remark(row, vals)
+            vals = _trim_values(vals, width)
             if len(vals) == width + 1 and not vals[-1].glued:
                 flags.append(_note_flag("review_litigation", _review_kind(key), row, vals[-1:]))
                 vals = vals[:-1]
