@@ -24,9 +24,12 @@ from typing import Iterator
 __all__ = ["render_html", "render_mht", "render_docx", "render_docx_worksheets", "strict_docx", "rezip",
            "render_doc", "doc_bytes", "ole_bytes", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
            "render_ofd", "ofd_package", "OFD_NS", "TEXT_LAYOUTS", "deflated", "deflated_bytes", "pdf_stream",
-           "pdf_update", "pdf_bomb", "lzw_run", "PDF_BOMBS"]
+           "pdf_update", "pdf_bomb", "lzw_run", "PDF_BOMBS", "PAGE_BREAK"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
+# An item of `lines` that render_pdf (and render_ofd) turns into a page break: the page ends there, inside a table
+# too (the table goes on at the top of the next page, in its columns); the other renderers take no such item.
+PAGE_BREAK = "\f"
 
 
 def _blocks(lines: list) -> Iterator[tuple[str, object]]:
@@ -46,6 +49,25 @@ def _blocks(lines: list) -> Iterator[tuple[str, object]]:
             raise TypeError(f"lines must hold str or list[str] items, got {item!r}")
     if rows:
         yield "table", rows
+
+
+def _page_breaks(lines: list) -> tuple[list, set]:
+    """`lines` without their PAGE_BREAK items, and where each was: (block, row) in the blocks of the lines left
+    (row 0 for a break before a text line or a table)."""
+    kept, at, breaks = [], [], set()
+    for item in lines:
+        if item == PAGE_BREAK:
+            at.append(len(kept))
+        else:
+            kept.append(item)
+    block, row, start = -1, 0, 0
+    for k, item in enumerate(kept):
+        table_goes_on = isinstance(item, list) and k > 0 and isinstance(kept[k - 1], list)
+        block, row = (block, row + 1) if table_goes_on else (block + 1, 0)
+        while start < len(at) and at[start] == k:
+            breaks.add((block, row))
+            start += 1
+    return kept, breaks
 
 
 def _width(rows: list) -> int:
@@ -639,7 +661,8 @@ def render_pdf(
     ``find_tables`` finds. Short rows are padded with ``''`` cells, or, with
     `colspan_header`, their last cell is one wide box spanning the rest.
     The page is made wide enough that no line or cell wraps, so the text
-    comes back exactly; pages break as needed. ``compress=False`` leaves the
+    comes back exactly; pages break as needed, and where `lines` holds PAGE_BREAK (inside a table too: the rows
+    after it go on at the top of the next page, in the table's columns). ``compress=False`` leaves the
     content streams readable (used to make a PDF without a Unicode map).
     """
     from fpdf import FPDF
@@ -667,6 +690,7 @@ def render_pdf(
     measure = pdf
     pad = 2 * pdf.c_margin + font_size
 
+    lines, breaks = _page_breaks(lines)
     blocks = list(_blocks(lines))
     content_w = 555.0
     layouts = []
@@ -701,18 +725,18 @@ def render_pdf(
     pdf.add_page(format=page)
     y = margin
 
-    def room(height: float) -> float:
+    def room(height: float, new_page: bool = False) -> float:
         nonlocal y
-        if y + height > page_h - margin:
+        if new_page or y + height > page_h - margin:
             if decorate:
                 decorate(pdf, pdf.page_no())
             pdf.add_page(format=page)
             y = margin
         return y
 
-    for (kind, block), cols in zip(blocks, layouts):
+    for b, ((kind, block), cols) in enumerate(zip(blocks, layouts)):
         if kind == "text":
-            room(line_h)
+            room(line_h, (b, 0) in breaks)
             if block.strip():
                 pdf.set_xy(margin, y)
                 pdf.set_font("unmapped" if block in (unmapped or ()) else "cjk", size=font_size)
@@ -726,10 +750,10 @@ def render_pdf(
             continue
         y += font_size * 0.5
         width = len(cols)
-        for row in block:
+        for r, row in enumerate(block):
             lines_in_row = max((len((wrapped or {}).get(cell, ())) for cell in row), default=0)
             height = row_h + max(lines_in_row - 1, 0) * font_size * 1.2  # a row grows for a wrapped cell
-            room(height)
+            room(height, (b, r) in breaks)
             x = margin
             cells = list(row)
             if not (colspan_header and 0 < len(row) < width):

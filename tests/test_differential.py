@@ -863,3 +863,61 @@ def test_a_requests_table_of_totals_only_keeps_them_under_total(stem, form, tmp_
         c for c in want["tables"] if c[:1] != ("requests",) or c[2] == "total"]
     assert {c[3] for c in got["tables"] if c[:1] == ("requests",) and c[2] != "total"} == {None}
     assert Counter(got["flags"]) - Counter(want["flags"]) == Counter()
+
+
+# --- a row split by a page break -----------------------------------------------------------------------------------
+# A table row that a page break splits: its label on one page, its values on the next under the label's cell left
+# blank (a PDF's grid, and the HTML or DOCX converted from it). The blank cell was read as the row's first value:
+# every count one column off, the last an extra cell (seed 001's 7.属于行政执法案卷: NA, flagged extra_cells), or,
+# on a row one count short, placed under the wrong columns unflagged (pingtan-2023-02: natural persons NA, each
+# other count a column to the right).
+
+def _row_split_at_a_page_break(lines: list) -> list:
+    # the requests table's middle row of counts: its label's cells and blank ones, then blank ones and its counts
+    start = next(k for k, item in enumerate(lines) if isinstance(item, list) and any("自然人" in c for c in item))
+    end = next((k for k in range(start, len(lines)) if not isinstance(lines[k], list)), len(lines))
+
+    def labels(row: list) -> int:  # (the cells up to the last that is no count nor blank)
+        return max((i + 1 for i, c in enumerate(row) if c and not _INTEGER.fullmatch(c)), default=0)
+    filled = [k for k in range(start, end) if 0 < labels(lines[k]) and sum(
+        bool(_INTEGER.fullmatch(c)) for c in lines[k]) >= 2]
+    at = filled[len(filled) // 2]
+    row, n = lines[at], labels(lines[at])
+    return lines[:at] + [row[:n] + [""] * (len(row) - n), [""] * n + row[n:]] + lines[at + 1:]
+
+
+# (003: no table of _as_lines' sections; pingtan-2023-01, -03, -04: a row's counts glued in one cell, '0000000')
+SPLIT_STEMS = [stem for stem in STEMS if not stem.startswith(("003", "pingtan-2023-01", "pingtan-2023-03",
+                                                              "pingtan-2023-04"))]
+
+
+@pytest.mark.parametrize("form", ["html", "docx"])
+@pytest.mark.parametrize("stem", SPLIT_STEMS)
+def test_a_row_split_by_a_page_break_reads_as_the_seed(stem, form, tmp_path, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    split = _row_split_at_a_page_break(lines)
+    assert len(split) == len(lines) + 1
+    want, got = _read_lines(lines, form, tmp_path), _read_lines(split, form, tmp_path)
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+def test_a_row_split_by_a_pdf_page_break_reads_as_the_seed(tmp_path, parsed_seed):
+    # the row's two parts on two pages of a PDF, a browser's print header and footer between them: 7 cells were NA,
+    # flagged extra_cells
+    import overlays
+    from renderers import PAGE_BREAK, render_pdf
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed("001_4d29bfef72dd56db"))
+    split = _row_split_at_a_page_break(lines)
+    at = next(k for k, (a, b) in enumerate(zip(lines, split)) if a != b)
+    split.insert(at + 1, PAGE_BREAK)
+    readings = []
+    for name, written in (("plain", lines), ("split", split)):
+        render_pdf(written, tmp_path / f"{name}.pdf", decorate=overlays.browser_print(
+            title=lines[0], url="http://www.example.gov.cn/a.html"))
+        readings.append(_reading(toolkit.parse_report(tmp_path / f"{name}.pdf", report_id="report")))
+    want, got = readings
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}

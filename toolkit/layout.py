@@ -669,6 +669,16 @@ def _cell(text: str, line: int) -> Cell:
 _new_cell = functools.partial(tuple.__new__, Cell)
 
 
+def _blank_label_cells(cells: list[Cell], labels: int) -> int:
+    """How many of ``cells``' first cells, up to ``labels``, are blank: a grid's row of values after a row of
+    ``labels`` label cells alone holds the label's cells, blank, where a page break split the row ('7.属于行政执法案卷'
+    at a page's foot, ' | 0 | 11 | …' on the next): no values."""
+    k = 0
+    while k < labels and k < len(cells) - 1 and not cells[k].text:
+        k += 1
+    return k
+
+
 def _trim(cells: list[str]) -> list[str]:
     """Drop trailing blank cells (merged-header filler)."""
     out = list(cells)
@@ -728,12 +738,18 @@ class _Stream:
         self._reset()
 
     def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False) -> None:
-        if cells and cells[-1].text and all(not c.text or _kind(c) == "value" for c in cells):
+        # (a grid's row may end in blank cells, its width's)
+        if cells and (cells[-1].text or grid and any(c.text for c in cells)) and all(
+                not c.text or _kind(c) == "value" for c in cells):
             # A row wrapped after its label ('(一)予以公开 |' then '3 | 0 | … |'): the values join the
             # row label just before them, when nothing but labels stands there.
             pending = self.current or (self.rows[-1].cells if self.rows and self.rows[-1].explicit else [])
             # ((六)其他处理 is a group label to the stream, and a leaf row of the 2019 format.)
-            if pending and _kind(pending[-1]) in ("row", "group") and not any(_kind(c) == "value" for c in pending):
+            # (in a grid, a group's merged cell before the label is blank: '' | '' | '8.属于行政查询事项')
+            if pending and _kind(pending[-1]) in ("row", "group") and not any(
+                    (c.text or not grid) and _kind(c) == "value" for c in pending):
+                if grid:  # (a reader's grid row split by a page break: its label's cells left blank on the next page)
+                    cells = cells[_blank_label_cells(cells, len(pending)):]
                 pending.extend(cells)
                 self.flush()
                 return
