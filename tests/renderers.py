@@ -96,8 +96,18 @@ def _merged_into_above(rows: list, colspan_header: bool) -> dict:
     return merged
 
 
+def _merge_down(merged: dict, cells, first: int, n: int) -> int:
+    """Add to `merged` (see _merged_into_above) the `cells` (row, column) of a block of `n` rows starting at row
+    `first` of all tables, each merged into the cell above it; return the next block's first row."""
+    for row, column in sorted(cells):
+        if first < row < first + n:
+            r = row - first
+            merged[(r, column)] = merged.get((r - 1, column), (r - 1, column))
+    return first + n
+
+
 def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = False, rowspan: bool = False,
-                dress=None, title: str = "report") -> bytes:
+                dress=None, title: str = "report", merge_down=()) -> bytes:
     """Return an HTML page (with ``<meta charset>``) holding `lines`.
 
     Text lines become ``<p>`` elements, consecutive rows one ``<table>``;
@@ -105,6 +115,8 @@ def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = 
     of a short row gets a ``colspan`` reaching the table's width. With
     `rowspan`, a row's leading blank cells are left out and the cell above
     each gets a ``rowspan`` over them (a group label, as pages write it).
+    `merge_down` holds cells ``(row, column)`` (``row`` counting the rows of all tables) left out likewise, the
+    cell above each spanning them (a column's equal values merged, as some pages and Word users write them).
     ``dress(text)`` gives the markup of a filled cell's escaped text (a
     ``<br>`` in a long label, ``&nbsp;`` around a number). `title` is the page's ``<title>``.
     """
@@ -115,12 +127,14 @@ def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = 
         "<style>td { border: 1px solid }</style></head>",
         "<body>",
     ]
+    first = 0  # the block's first row, counting the rows of all tables
     for kind, block in _blocks(lines):
         if kind == "text":
             out.append(f"<p>{html.escape(block)}</p>")
             continue
         width = _width(block)
         merged = _merged_into_above(block, colspan_header) if rowspan else {}
+        first = _merge_down(merged, merge_down, first, len(block))
         spans: dict = {}
         for keeper in merged.values():
             spans[keeper] = spans.get(keeper, 1) + 1
@@ -196,7 +210,7 @@ def _quoted_printable_binary(data: bytes) -> str:
 
 
 def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table: bool = False,
-                rowspan: bool = False) -> None:
+                rowspan: bool = False, merge_down=()) -> None:
     """Write `lines` to a DOCX file with python-docx.
 
     Text lines become paragraphs; consecutive rows become ONE Word table
@@ -204,17 +218,21 @@ def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table
     with `colspan_header`, whose last cell spans the rest (``gridSpan``).
     With `layout_table` the whole report sits in the one cell of a 1 x 1 table.
     With `rowspan`, a row's leading blank cells are merged into the cell above
-    (``vMerge``), as Word users merge a group label's cells.
+    (``vMerge``), as Word users merge a group label's cells; so are the cells of `merge_down` (see
+    :func:`render_html`), whatever they hold (their text is not written).
     """
     import docx
 
     document = docx.Document()
     body = document.add_table(rows=1, cols=1).cell(0, 0) if layout_table else document
+    first = 0
     for kind, block in _blocks(lines):
         if kind == "text":
             body.add_paragraph(block)
             continue
         width = _width(block)
+        merged = _merged_into_above(block, colspan_header) if rowspan else {}
+        first = _merge_down(merged, merge_down, first, len(block))
         table = body.add_table(rows=len(block), cols=width)
         table.style = "Table Grid"
         rows = []
@@ -225,9 +243,9 @@ def render_docx(lines: list, path, *, colspan_header: bool = False, layout_table
                 cells = table.rows[r].cells
             # (the row's own cells: table.cell(r, c) lays out the whole table on each call, 1.8 s a report)
             for c, text in enumerate(row):
-                cells[c].text = text
+                if (r, c) not in merged:
+                    cells[c].text = text
             rows.append(cells)
-        merged = _merged_into_above(block, colspan_header) if rowspan else {}
         for (r, c), keeper in merged.items():
             if keeper == (r - 1, c):  # (a merge's whole run, from the cell that keeps it, in one call)
                 end = r

@@ -11,7 +11,7 @@ Plain text keeps its physical lines exactly (ended by ``\n``, ``\r\n`` or
 file; tables written as text are rebuilt by :mod:`toolkit.layout`. HTML,
 DOCX (and a Word 97–2003 ``.doc``, read as a DOCX's body) and PDF (and an OFD,
 read as a PDF's pages: :mod:`toolkit.ofd`) give table rows directly. Merged cells are emitted once, as in the HTML source: a ``colspan`` cell is one cell (no filler cells after it)
-and the cells a ``rowspan`` covers are absent from the rows below. Blank text
+and the cells a ``rowspan`` covers are absent from the rows below, but a covered value cell (see ``_value_text``) is blank. Blank text
 lines are dropped from HTML, DOCX and PDF (they carry no line numbers a reader
 could point to), except inside an HTML ``<pre>``, whose lines are kept as
 written, blank ones and tabs included.
@@ -1029,8 +1029,9 @@ def _page_title(root) -> str | None:
     return text or None
 
 
-# A footnote mark set as a superscript: '120<sup>1</sup>' would read as 1201.
-_FOOTNOTE_MARK = re.compile(r"\s*[\d*†‡#a-z①-⑳]{1,3}\s*")
+# A footnote mark set as a superscript: '120<sup>1</sup>' would read as 1201; also in brackets or after 注
+# ('120<sup>[1]</sup>', '<sup>(1)</sup>', '<sup>注1</sup>', '<sup>※</sup>'), which made the value no number.
+_FOOTNOTE_MARK = re.compile(r"\s*(?:[\[(（【]注?[\d*†‡#a-z①-⑳※]{1,3}[\])）】]|注?[\d*†‡#a-z①-⑳※]{1,3}[)）]?|注)\s*")
 
 
 def _drop_footnote_marks(root) -> None:
@@ -1234,6 +1235,7 @@ def _tag_name(tag: str) -> str:
 
 
 _ROW_GROUPS = {"tbody", "thead", "tfoot"}
+_COLUMN_TAGS = {"col", "colgroup"}
 
 
 def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
@@ -1347,6 +1349,8 @@ def _plain_table_rows(table) -> list | None:
     if not _blank(table.text):
         return None
     rows: list = []
+    grid: list = []  # every row's texts and cells, for the cells merged down (see _with_covered_values)
+    merged = False
     for child in table:
         tag = child.tag
         if tag in _ROW_GROUPS:
@@ -1355,6 +1359,8 @@ def _plain_table_rows(table) -> list | None:
             trs = child
         elif tag == "tr":
             trs = (child,)
+        elif tag in _COLUMN_TAGS and _blank(child.tail) and not any(not _blank(t) for t in child.itertext()):
+            continue  # the columns' widths (Word's and Excel's pages): no text
         else:
             return None
         for tr in trs:
@@ -1367,9 +1373,58 @@ def _plain_table_rows(table) -> list | None:
                 if text is None or (len(text) > _LAYOUT_CELL_CHARS and _is_layout_cell(cell, text)):
                     return None
                 cells.append(text)
+                if not merged and cell.get("rowspan") is not None:
+                    merged = True
+            grid.append((cells, tr))
             if cells:
                 rows.append(cells)
+    return _with_covered_values(grid) if merged else rows
+
+
+def _span(value: str | None) -> int:
+    """A cell's rowspan or colspan as a browser takes it (1 where missing or not a positive number)."""
+    return min(max(_int(value, 1), 1), 1000)
+
+
+def _with_covered_values(grid: list) -> list:
+    """The rows of a table (``grid``: each row's cell texts and ``<tr>``), a blank cell put in the place of each
+    value cell a cell merged down over it covers (``rowspan``; see _value_text), but before the row's first cell.
+    """
+    merged: dict = {}  # first column of a cell merged down -> [rows it still covers, its columns, a value's]
+    rows: list = []
+    group = None
+    for texts, tr in grid:
+        if tr.getparent() is not group:  # (a merge ends with its row group, thead or tbody, as a browser ends it)
+            group = tr.getparent()
+            merged.clear()
+        row: list = []
+        column = 0
+        for text, cell in zip(texts, tr):
+            column = _past_covered(merged, column, row)
+            row.append(text)
+            down, across = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            if down > 1:
+                merged[column] = [down, across, _value_text(text)]
+            column += across
+        if row:
+            _past_covered(merged, column, row)
+            rows.append(row)
+        for start in list(merged):
+            merged[start][0] -= 1
+            if not merged[start][0]:
+                del merged[start]
     return rows
+
+
+def _past_covered(merged: dict, column: int, row: list) -> int:
+    """The first column from ``column`` on that no cell merged down covers; a blank cell added to ``row`` (when it
+    has a cell) for each value cell passed."""
+    while column in merged:
+        _, across, value = merged[column]
+        if value and row:
+            row.append("")
+        column += across
+    return column
 
 
 def _is_layout_cell(cell, text: str | None) -> bool:
@@ -1396,7 +1451,7 @@ def _is_layout_cell(cell, text: str | None) -> bool:
 class _Frame:
     """One level of the HTML walk: the document, a table, a row, a cell or a layout cell ('box')."""
 
-    __slots__ = ("kind", "owner", "buf", "items", "cells", "after")
+    __slots__ = ("kind", "owner", "buf", "items", "cells", "after", "mark")
 
     def __init__(self, kind: str, owner=None) -> None:
         self.kind = kind  # 'doc' | 'table' | 'row' | 'cell' | 'box' (a cell read like the page)
@@ -1405,6 +1460,7 @@ class _Frame:
         self.items: list = []  # finished lines (doc, table)
         self.cells: list = []  # finished cells (row)
         self.after: list = []  # rows of nested tables, emitted after this row
+        self.mark = 0  # (cell) where the lines of the tables nested in it begin in its row's ``after``
 
 
 def _list_number(li) -> str:
@@ -1499,7 +1555,10 @@ def _html_lines(root) -> list:
         if frame.owner is not None:
             owners.discard(id(frame.owner))
         if frame.kind == "cell":
-            stack[-1].cells.append(_clean(frame.buf))
+            row = stack[-1]
+            nested = row.after[frame.mark:]
+            del row.after[frame.mark:]
+            row.cells.extend(_own_cells(_clean(frame.buf), nested, row.after))
         elif frame.kind == "box":  # its lines and rows follow the row that holds it
             flush(frame)
             stack[-1].after.extend(frame.items)
@@ -1576,6 +1635,7 @@ def _html_lines(root) -> list:
                     continue
                 else:
                     push("cell", el)
+                    stack[-1].mark = len(stack[-2].after)
             elif tag in _BLOCK_TAGS or tag in _CELL_TAGS or tag in ("br", "tr"):
                 boundary()
             if tag == "pre":
@@ -2665,6 +2725,7 @@ _MAX_GRID_SKIP = 63
 
 
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
+    merged_values: dict = {}  # grid column -> whether the cell merged down from it holds a value (see _value_text)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -2673,16 +2734,25 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             continue  # a row deleted with tracked changes: gone once the change is accepted, as its text
         cells: list = []
         after: list = []
+        column = _grid_skip(row_props, "gridBefore")
+        covered = 0  # value cells covered by a merge since the row's last cell of its own
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
                 continue
             props = tc.find(_w("tcPr"))
+            at, restart = column, False
+            column += 1
             if props is not None:
                 if props.find(_w("cellDel")) is not None:
                     continue  # a cell deleted with tracked changes, as a deleted row
+                span = props.find(_w("gridSpan"))
+                if span is not None:
+                    column = at + min(max(_int(span.get(_w("val")), 1), 1), _MAX_GRID_SKIP)
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
+                    covered += bool(cells) and merged_values.get(at, False)
                     continue  # covered by the cell above
+                restart = vmerge is not None
                 hmerge = props.find(_w("hMerge"))
                 if hmerge is not None and hmerge.get(_w("val"), "continue") != "restart":
                     continue  # legacy horizontal merge
@@ -2704,20 +2774,51 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             if _holds_page(nested, len(texts), sum(map(len, texts))):
                 _docx_block(tc, after, numbering, chunks)  # a layout cell (the report set in a table): read like the body
                 continue
+            inner: list = []
             for child in _docx_children(tc):
                 if child.tag == _w("tbl"):
-                    _docx_table(child, after, numbering, chunks)
+                    _docx_table(child, inner, numbering, chunks)
                 elif child.tag == _w("altChunk") and chunks:
-                    after.extend(chunks.get(child.get(_R_ID), ()))
+                    inner.extend(chunks.get(child.get(_R_ID), ()))
             if numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
                 # (no bullet: one before a label or a value would hide it)
                 texts = [_numbered(numbering.marker(p, t, bullets=False), t) for p, t in paragraphs if t]
-            cells.append(" ".join(texts).strip().strip("\u200b\ufeff").strip())
+            text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
+            if restart:
+                merged_values[at] = _value_text(text)
+            cells.extend([""] * covered)
+            covered = 0
+            cells.extend(_own_cells(text, inner, after))
         if cells:
+            cells.extend([""] * covered)
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
             # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
             lines.append([""] * _grid_skip(row_props, "gridBefore") + cells + [""] * _grid_skip(row_props, "gridAfter"))
         lines.extend(after)
+
+
+def _own_cells(text: str, nested: list, after: list) -> list:
+    """The cells a table's cell gives its row (HTML and DOCX alike): its text, the lines and rows of the tables
+    nested in it (``nested``) put in ``after``, to follow the row; but a cell holding nothing but a table of one
+    row of values (see _value_text) gives that row's cells, shown side by side in its place (counts set in a table
+    of their own: the cell was blank, the counts in a row after its row)."""
+    if not text and len(nested) == 1 and isinstance(nested[0], list) and all(map(_value_text, nested[0])):
+        return nested[0]
+    after.extend(nested)
+    return [text]
+
+
+# A cell's text that is a value's: a number, blank or a not-applicable mark
+_VALUE_TEXT = re.compile(r"[\d.,，%\s-]*")
+
+
+def _value_text(text: str) -> bool:
+    """Whether a cell's text is a value's: a number, a not-applicable mark or nothing, not words (a label, a unit).
+
+    The cells a cell of a value merged down over rows covers (a column of zeros or blanks merged) stay in their rows
+    as blank cells: left out, the values after them stood one column to the left, under another column's key.
+    Covered cells of words are left out (see the module's docstring)."""
+    return _VALUE_TEXT.fullmatch(text) is not None or text in NA_MARKS
 
 
 def _grid_skip(row_props, name: str) -> int:
