@@ -630,7 +630,8 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
     return entries
 
 
-_FILLER = re.compile(r"[\d\s.·…\-—]*|目\s*录")  # what stands between a table of contents' entries
+# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2
+_FILLER = re.compile(r"[\d\s.·…\-—]*(?:\(\s*\d{1,3}\s*\)|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?|目\s*录")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
 
 
