@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from toolkit.formats import _CN_DIGITS, alternation, load_formats, vocabulary
+from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.normalize import _HAN, HAN_RANGES, cn_numeral, is_footnote, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
@@ -70,13 +70,13 @@ class Section:
 
 _CN_NUM = "[一二三四五六七八九十]{1,2}"
 _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
-# 一、 1. 一: 一) 1) [一] (【一】 after NFKC) I、, and a numeral set off by a space only (一 总体情况, 1 总体情况, as a
-# PDF or Word copy gives it; an Arabic one only before a Chinese character: '3 0 0' is a row of a table set with
-# spaces)
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
+# 一、 1. 一: 一) 1) [一] (【一】 after NFKC) I、, a Chinese numeral before a comma typed for 、 (一，总体情况), and a
+# numeral set off by a space only (一 总体情况, 1 总体情况, as a PDF or Word copy gives it; an Arabic one only before a
+# Chinese character: '3 0 0' is a row of a table set with spaces)
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
         rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
-_PART = rf"第{_CN_NUM}(?:部分|章)[、:]?"
+_PART = rf"第{_CN_NUM}(?:部分|章|节)[、:]?"
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>.+?)\s*[。.:;]?\s*$")
 
 
@@ -630,7 +630,8 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
     return entries
 
 
-_FILLER = re.compile(r"[\d\s.·…\-—]*|目\s*录")  # what stands between a table of contents' entries
+# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2
+_FILLER = re.compile(r"[\d\s.·…\-—]*(?:\(\s*\d{1,3}\s*\)|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?|目\s*录")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
 
 
@@ -1130,7 +1131,8 @@ def _best_outline(headings: list[_Heading], segments: list[Segment],
                   ) -> tuple[list[tuple[int, str, str]], str]:
     """The chosen headings (segment index, key, text) and the family that explains the most headings; on a tie,
     the family whose own wording a title is (formats.yaml ``section_family_words``: 一、概述 is pre-2019), else
-    the modern one.  ``candidates``: each family's :func:`_candidates` of these headings, if known."""
+    the modern one, also where the text holds the modern format's Article 20 table (:func:`_article_table`).
+    ``candidates``: each family's :func:`_candidates` of these headings, if known."""
     best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
     best_score = (0, 0)
     subs = _sub_numbers(headings)
@@ -1142,9 +1144,17 @@ def _best_outline(headings: list[_Heading], segments: list[Segment],
             chosen = _choose(cands, order, family, subs, tops)
             own = sum(1 for _, _, text in chosen if any(p.fullmatch(_title_of(text)) for p in words)) if words else 0
             score = (len(chosen), own)
-            if score > best_score:
+            if score > best_score and not (family == "legacy" and best[1] == "modern" and score[0] == best_score[0]
+                                           and _article_table(segments)):
                 best, best_score = (chosen, family), score
     return best
+
+
+def _article_table(segments: list[Segment]) -> bool:
+    """Whether a line starts with an Article 20 block's label ('第二十条第(一)项', in a table's cell or not): the
+    modern format's active table, so the report is a modern one whatever its overview's title (a report whose
+    titles both families read, with 一、概述: read as pre-2019, its tables were lost)."""
+    return any(_ARTICLE.match(seg.text.strip(" \t|")) for seg in segments)
 
 
 def _sub_numbers(headings: list[_Heading]) -> list[tuple[int, int]]:
