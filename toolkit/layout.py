@@ -1221,9 +1221,10 @@ def _last_other_items() -> re.Pattern[str]:
     """A local item after the table's last known row: bound as ``glued_legacy_patterns``' third, or by text after
     its value ('二十、提交电子证照数件0说明:…', the table's last row, then a note or the prose), where the value's
     digits end for certain (no digit, stop or separator after them), or after a dash or a cell mark (a blank cell's
-    mark: '件—说明', '件 | |说明')."""
+    mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0)."""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
-                                  rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|]))"))
+                                  rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|])"
+                                  rf"|(?={_NOTE_FIRST.pattern}))"))
 
 
 _CN_ITEM_NUMBER = re.compile(r"[(（]([一二三四五六七八九十]+)[)）]|([一二三四五六七八九十]+)、")
@@ -1333,6 +1334,8 @@ def _number_word() -> re.Pattern[str]:
 _VALUE_THEN_DIGITS = re.compile(rf"[\s|]*(?:{_GLUED_CELL}|\|\s*(?=\|))[\s|]+(?=\d+$)")
 _LONE_DIGITS = re.compile(r"[\s|]*(\d+)")
 _RUN_INTO = re.compile(r"[^\d\s|.,、]")
+# the first number of notes after a table ('1.说明:…', '1、本表…'), run into its last value in glued page text
+_NOTE_FIRST = re.compile(r"1[.．﹒、](?=[^\d\s|.,、])")
 # the last row's value, perhaps then digits after a bound: the cells _text_cut looks at
 _LAST_CELLS = re.compile(rf"[\s|]*(?:{_GLUED_CELL})(?:[\s|]+\d+)?")
 
@@ -1348,6 +1351,10 @@ def _text_cut(text: str, lo: int, hi: int) -> tuple[int, bool] | None:
     """
     if hi <= lo or not text[hi - 1].isdigit():
         return None
+    if _NOTE_FIRST.match(text, hi - 1):
+        # a note's first number ('件231.说明'): a value is followed by no stop and word, a list starts at 1
+        kept = _VALUE_THEN_DIGITS.match(text, lo, hi) or _LONE_DIGITS.fullmatch(text, lo, hi - 1)
+        return hi - 1, kept is not None
     if hi < len(text) and (_OTHER_END.match(text, hi) or not _RUN_INTO.match(text, hi)):
         return None  # (a bound or the next item's number ends them; the text's end ends no cell after the value)
     if (kept := _VALUE_THEN_DIGITS.match(text, lo, hi)) is not None:
@@ -1471,6 +1478,9 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
             lines.append(line_at(at + m.start("label") + len(heading) + len(bound)))  # (the label's own line)
             if cut is not None and not cut[1] and m.end() == cut[0] - at:
                 value, ambiguous[label.strip()] = None, into
+            elif tail and not value and "|" not in cells and _NOTE_FIRST.match(chunk, m.end()):
+                # '件1.说明': a blank cell then a note's number, or the value 1 then '.说明'
+                value, ambiguous[label.strip()] = None, "the text after the table"
             values.append(value)
             end = m.end()
         if not tail:
