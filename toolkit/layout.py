@@ -839,9 +839,26 @@ _NOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*\s*\([^()]{1,30}\)")
 @functools.lru_cache(maxsize=4096)  # tested on every cell of a table, and cells recur ('0', labels)
 def _has_glued_table(text: str) -> bool:
     """Whether a label of the format stands right before digits in the text (page text that lost its cells); not
-    in a cell of a count whose note names a row ('88(其中上年结转3)', '88(上年结转3)')."""
-    return (any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
-            and not is_value_cell(text) and not _NOTED_COUNT.fullmatch(text))
+    in a cell of a count whose note names a row ('88(其中上年结转3)', '88(上年结转3)'), nor where the label is
+    inside words, after a word of no label ('含上年结转1件'), or ends in a count with its unit ('上年结转1件'): a
+    remark in a cell of its own (a review table's 备注, one cell a line), which was cut into '含 | 上年结转 | 1件' and
+    the next row's counts glued to it."""
+    ends = {0}
+    glued = False
+    for m in _glued_pattern().finditer(text):
+        if text[m.end() : m.end() + 3].lstrip()[:1].isdigit() and (m.start() in ends or not _HAN.match(
+                text[m.start() - 1])) and not _count_in_words().fullmatch(text, m.end()):
+            glued = True
+            break
+        ends.add(m.end())
+    return glued and not is_value_cell(text) and not _NOTED_COUNT.fullmatch(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _count_in_words() -> re.Pattern[str]:
+    """A count and its unit (a legacy table's, ``vocabulary().legacy_units``) ending a cell after a label
+    ('上年结转1件'): a remark's words, no table's cells."""
+    return re.compile(rf"\d+(?:{alternation(vocabulary().legacy_units)})")
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:
