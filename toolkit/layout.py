@@ -1581,6 +1581,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
     if cut is not None and not cut[1]:
         values[-1], ambiguous[items[-1][0]] = None, into
     others(text[end:], end, tail=True)
+    names, values = _without_glued_year(names, values)
     first = line_at(header.start() if header else found[0].start())
     rows = [Row([Cell(w, first) for w in ("统计指标", "单位", *names)], explicit=True)]
     apart = any(isinstance(value, list) for value in values)
@@ -1601,6 +1602,30 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
         glued = len(names) > 1 and bool(value)
         rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line, glued=glued)], explicit=True))
     return rows, ambiguous, unlabelled
+
+
+# a year as a report's statistics table writes it in a column of its own (年度 | 2017)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _without_glued_year(names: list[str], values: list) -> tuple[list[str], list]:
+    """The value columns and the rows' values of a glued statistics table without a column of the report's year.
+
+    '统计指标单位年度统计数' over '…条2017480…' (or 年度 last: '条4802017'): the year ran into each count, the runs cut
+    as two columns' where the identities tell (2017 placed as a count, or every row ambiguous).  Where a column
+    is headed by a year's word (formats.yaml ``legacy.year_headers``) beside one other, and every run (three at
+    least) opens, or ends, with the same year, that year is the column's, no count: it is taken off the runs.
+    """
+    words = load_formats()["legacy"]["year_headers"]
+    if len(names) != 2 or not any(n in words for n in names):
+        return names, values
+    first = names[0] in words
+    runs = [v for v in values if isinstance(v, str) and v]
+    years = {v[:4] if first else v[-4:] for v in runs}
+    if len(runs) < 3 or len(years) != 1 or not _YEAR.fullmatch(year := years.pop()):
+        return names, values
+    return [n for n in names if n not in words], [
+        (v[4:] if first else v[:-4]) if isinstance(v, str) and v else v for v in values]
 
 
 def _glued_value_columns(before: str, n_words: int) -> list[str] | None:

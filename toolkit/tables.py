@@ -19,7 +19,7 @@ import pandas as pd
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import Cell, Row, _sub_item
+from toolkit.layout import _YEAR, Cell, Row, _sub_item
 from toolkit.normalize import HAN_RANGES, NA_MARKS, is_value_cell, cell_units, label_key, parse_number, unit_kind
 from toolkit.placement import Constraint, Placed, RowInput, place
 
@@ -1742,9 +1742,6 @@ def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
             values.append((i, fm["value_headers"].get(k, "value")))
     names = _distinct_value_names([c for _, c in values])
     return unit_at, [(i, c) for (i, _), c in zip(values, names)]
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _legacy_year_column(keys: list[str], value_cols: list[tuple[int, str]],
