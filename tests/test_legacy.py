@@ -782,6 +782,17 @@ def test_glued_legacy_last_value_before_a_line_opening_with_digits(variant, last
             ("ambiguous_digits", "value run into the digits opening the next line")]
 
 
+def _last_row_and_key(report: toolkit.Report, last: str) -> tuple[pd.DataFrame, str]:
+    """The legacy records by row key and the key of the table's last row ``last``, the other cells asserted the
+    seed's (85, or 70 where the table ends at 接受培训人员数)."""
+    seed = toolkit.parse_report(SEED).tables.set_index("row_key")
+    t = report.tables.set_index("row_key")
+    key = "trainees" if last == "接受培训人员数" else last
+    assert len(t) == (85 if key == last else 70)
+    assert t.drop(index=key)["value"].equals(seed.loc[t.index.drop(key), "value"])
+    return t, key
+
+
 @pytest.mark.parametrize("after", ["12月31日印发", "2018年2月28日"])
 @pytest.mark.parametrize("value", ["0", "23"])
 @pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
@@ -803,11 +814,7 @@ def test_glued_legacy_last_value_run_into_text_on_its_line(variant, last, value,
     if variant == "no_pipes":
         text = re.sub(r"[\s|]+", "", text)
     report = toolkit.parse_text(text + after)
-    seed = toolkit.parse_report(SEED).tables.set_index("row_key")
-    t = report.tables.set_index("row_key")
-    key = "trainees" if last == "接受培训人员数" else last
-    assert len(t) == (85 if key == last else 70)
-    assert t.drop(index=key)["value"].equals(seed.loc[t.index.drop(key), "value"])
+    t, key = _last_row_and_key(report, last)
     flags = [(f.code, f.detail.split(": ")[1]) for f in report.flags if f.table]
     if variant == "glued" or value == "0":
         assert t.loc[key, "value"] == int(value) and flags == []
@@ -1427,3 +1434,74 @@ def test_legacy_heading_rows_with_marks_are_no_items(mark, fmt, tmp_path, seed_c
     lines = [[x[0], mark, mark] if isinstance(x, list) and not any(x[1:]) else x for x in _seed_lines()]
     assert sum(isinstance(x, list) and x[1:] == [mark, mark] for x in lines) == 10
     assert _legacy(_parse(lines, fmt, tmp_path)) == seed_cells
+
+
+def _with_year_column(at: int, years=lambda i: "2017") -> list:
+    """Seed 003 with a column of the report's year (header 年度) at column ``at``, the year in every item's row."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    head = ["统计指标", "单位", "统计数"]
+    head.insert(at, "年度")
+    rows = [[*row, *[""] * (3 - len(row))][:at] + [years(n)] + row[at:] if any(row[1:]) else row
+            for n, row in enumerate(lines[start + 1:end])]
+    return lines[:start] + [head] + rows + lines[end:]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html", "docx", "glued", "no_pipes"])
+@pytest.mark.parametrize("at", [2, 3])
+def test_legacy_column_of_the_reports_year_is_no_value_column(at, layout, tmp_path, seed_cells):
+    """Seed 003's table with a column of the report's year ('统计指标 | 单位 | 年度 | 统计数' over '… | 条 | 2017 |
+    480', or 年度 last): 2017 was read as a value of every row (value or value_2 beside the counts), flagged only by
+    the identities it broke (ragged in seed 000's layout, a cell a line).  A column headed by a year's word whose
+    cells are all one year holds no count: the table is read without it, as the seed's, no flag.  One row of
+    another year leaves the column a value column (its 2017 read, or the runs glued with it left unplaced, flagged;
+    never dropped unseen).  Glued
+    into page text without cell marks ('…条2017480…', '条4802017') the year ran into each count: 2017 was placed as
+    a count, or every row flagged ambiguous_digits; the year that opens, or ends, every run is taken off it."""
+    import re
+    if layout in ("html", "docx"):
+        parse = lambda lines: _parse(lines, layout, tmp_path)  # noqa: E731
+    elif layout == "glued":
+        parse = lambda lines: toolkit.parse_text(re.sub(r"\s*\n\s*", "", render_text(lines, "pipe_rows")))  # noqa: E731
+    elif layout == "no_pipes":
+        parse = lambda lines: toolkit.parse_text(re.sub(r"[\s|]+", "", render_text(lines, "pipe_rows")))  # noqa: E731
+    else:
+        parse = lambda lines: toolkit.parse_text(render_text(lines, layout))  # noqa: E731
+    report = parse(_with_year_column(at))
+    assert _legacy(report) == seed_cells
+    assert [f for f in report.flags if f.table] == []
+    other = parse(_with_year_column(at, lambda n: "2016" if n == 5 else "2017"))
+    assert 2017 in other.tables["value"].tolist() or "ambiguous_digits" in [f.code for f in other.flags]
+
+
+@pytest.mark.parametrize("after", ["1.说明:本表数据统计期限为2017年。", "1、本表数据统计期限为2017年。", "1﹒说明"])
+@pytest.mark.parametrize("value", ["0", "23", ""])
+@pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes", "open_cell"])
+def test_glued_legacy_last_value_then_a_numbered_note(variant, last, value, after):
+    """Seed 003 glued into one line, its notes after the table numbered ('…提交电子证照数件0' then '1.说明:…'): the
+    note's 1 ran into the last value ('01.'), so its local item was dropped unseen (84 of 85 cells); a known last
+    row read 231 for 23 or 1 for 0, no flag, and with its cell marks ('人次 | 23 |1.说明') the whole table was
+    lost (table_missing).  A value is followed by no stop and word, and notes are numbered from 1: the value is
+    the digits before it, no flag; a blank cell with nothing to close it ('件1.说明': blank, or 1 then '.说明') is
+    NA, flagged ambiguous_digits."""
+    import re
+    text = _glued_seed()
+    if last == "提交电子证照数":
+        text = text.replace("提交电子证照数 | 件 | 0 |", f"提交电子证照数 | 件 | {value} |")
+    else:
+        text = text[:text.index("互联网+政务服务")].replace("人员数 | 人次 | 23 |", f"人员数 | 人次 | {value} |")
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    elif variant == "open_cell":  # (the last cell's mark lost: '件 | 0' then '1.说明')
+        text = text.rstrip("| ")
+    report = toolkit.parse_text(text + after)
+    t, key = _last_row_and_key(report, last)
+    flags = [(f.code, f.detail) for f in report.flags if f.table]
+    if value or variant == "glued":
+        assert t.loc[key, "raw"] == value and flags == []
+        assert t.loc[key, "value"] == float(value) if value else np.isnan(t.loc[key, "value"])
+    else:
+        assert np.isnan(t.loc[key, "value"])
+        label = "(三)接受培训人员数" if key == "trainees" else "二十、提交电子证照数"
+        assert flags == [("ambiguous_digits", f"{label}: value run into the text after the table")]

@@ -2320,13 +2320,16 @@ def test_a_review_table_naming_its_kinds_of_case_in_short_words(seed, variant, f
 
 
 @pytest.mark.parametrize("fmt", _LAYOUTS)
-@pytest.mark.parametrize("remark", ["无", "系上年结转案件"])
+@pytest.mark.parametrize("remark", ["无", "系上年结转案件", "含上年结转1件", "上年结转1件"])
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
 def test_a_review_table_a_row_for_each_kind_with_a_remark_column(seed, remark, fmt, tmp_path):
     # '| | 结果维持 | … | 总计 | 备注 |' over '| 行政复议 | 4 | 0 | 0 | 0 | 4 | 无 |' …: the 备注 column made every row
     # one cell longer than the results, all 15 counts unplaced (ragged, unknown_column 备注).  An empty remark
     # ('无') is none, one in words a note after the values, flagged extra_cells with its text, as in the Article
-    # 20 table (a cell a line puts it before the next row's label, the header's 备注 before the first).
+    # 20 table (a cell a line puts it before the next row's label, the header's 备注 before the first).  A remark
+    # holding a label of the format and a number ('含上年结转1件', '上年结转1件') was taken there for page text that
+    # lost its cells, split at 上年结转 ('含 | 上年结转 | 1件'), the next row's counts glued to it ('10001无'): all 15
+    # NA, flagged ragged; it is a remark, as the other layouts read it.
     lines = _report_lines(seed)
     varied = _review_rebuilt(lines, lambda results, kinds, v: [
         ["", *results, "备注"], [kinds[0], *v[:5], "无"], [kinds[1], *v[5:10], remark], [kinds[2], *v[10:], "无"]])

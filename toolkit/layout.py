@@ -855,9 +855,26 @@ _NOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*\s*\([^()]{1,30}\)")
 @functools.lru_cache(maxsize=4096)  # tested on every cell of a table, and cells recur ('0', labels)
 def _has_glued_table(text: str) -> bool:
     """Whether a label of the format stands right before digits in the text (page text that lost its cells); not
-    in a cell of a count whose note names a row ('88(其中上年结转3)', '88(上年结转3)')."""
-    return (any(text[m.end() : m.end() + 3].lstrip()[:1].isdigit() for m in _glued_pattern().finditer(text))
-            and not is_value_cell(text) and not _NOTED_COUNT.fullmatch(text))
+    in a cell of a count whose note names a row ('88(其中上年结转3)', '88(上年结转3)'), nor where the label is
+    inside words, after a word of no label ('含上年结转1件'), or ends in a count with its unit ('上年结转1件'): a
+    remark in a cell of its own (a review table's 备注, one cell a line), which was cut into '含 | 上年结转 | 1件' and
+    the next row's counts glued to it."""
+    ends = {0}
+    glued = False
+    for m in _glued_pattern().finditer(text):
+        if text[m.end() : m.end() + 3].lstrip()[:1].isdigit() and (m.start() in ends or not _HAN.match(
+                text[m.start() - 1])) and not _count_in_words().fullmatch(text, m.end()):
+            glued = True
+            break
+        ends.add(m.end())
+    return glued and not is_value_cell(text) and not _NOTED_COUNT.fullmatch(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _count_in_words() -> re.Pattern[str]:
+    """A count and its unit (a legacy table's, ``vocabulary().legacy_units``) ending a cell after a label
+    ('上年结转1件'): a remark's words, no table's cells."""
+    return re.compile(rf"\d+(?:{alternation(vocabulary().legacy_units)})")
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:
@@ -1237,9 +1254,10 @@ def _last_other_items() -> re.Pattern[str]:
     """A local item after the table's last known row: bound as ``glued_legacy_patterns``' third, or by text after
     its value ('二十、提交电子证照数件0说明:…', the table's last row, then a note or the prose), where the value's
     digits end for certain (no digit, stop or separator after them), or after a dash or a cell mark (a blank cell's
-    mark: '件—说明', '件 | |说明')."""
+    mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0)."""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
-                                  rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|]))"))
+                                  rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|])"
+                                  rf"|(?={_NOTE_FIRST.pattern}))"))
 
 
 _CN_ITEM_NUMBER = re.compile(r"[(（]([一二三四五六七八九十]+)[)）]|([一二三四五六七八九十]+)、")
@@ -1349,6 +1367,8 @@ def _number_word() -> re.Pattern[str]:
 _VALUE_THEN_DIGITS = re.compile(rf"[\s|]*(?:{_GLUED_CELL}|\|\s*(?=\|))[\s|]+(?=\d+$)")
 _LONE_DIGITS = re.compile(r"[\s|]*(\d+)")
 _RUN_INTO = re.compile(r"[^\d\s|.,、]")
+# the first number of notes after a table ('1.说明:…', '1、本表…'), run into its last value in glued page text
+_NOTE_FIRST = re.compile(r"1[.．﹒、](?=[^\d\s|.,、])")
 # the last row's value, perhaps then digits after a bound: the cells _text_cut looks at
 _LAST_CELLS = re.compile(rf"[\s|]*(?:{_GLUED_CELL})(?:[\s|]+\d+)?")
 
@@ -1364,6 +1384,10 @@ def _text_cut(text: str, lo: int, hi: int) -> tuple[int, bool] | None:
     """
     if hi <= lo or not text[hi - 1].isdigit():
         return None
+    if _NOTE_FIRST.match(text, hi - 1):
+        # a note's first number ('件231.说明'): a value is followed by no stop and word, a list starts at 1
+        kept = _VALUE_THEN_DIGITS.match(text, lo, hi) or _LONE_DIGITS.fullmatch(text, lo, hi - 1)
+        return hi - 1, kept is not None
     if hi < len(text) and (_OTHER_END.match(text, hi) or not _RUN_INTO.match(text, hi)):
         return None  # (a bound or the next item's number ends them; the text's end ends no cell after the value)
     if (kept := _VALUE_THEN_DIGITS.match(text, lo, hi)) is not None:
@@ -1487,6 +1511,9 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
             lines.append(line_at(at + m.start("label") + len(heading) + len(bound)))  # (the label's own line)
             if cut is not None and not cut[1] and m.end() == cut[0] - at:
                 value, ambiguous[label.strip()] = None, into
+            elif tail and not value and "|" not in cells and _NOTE_FIRST.match(chunk, m.end()):
+                # '件1.说明': a blank cell then a note's number, or the value 1 then '.说明'
+                value, ambiguous[label.strip()] = None, "the text after the table"
             values.append(value)
             end = m.end()
         if not tail:
@@ -1570,6 +1597,7 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
     if cut is not None and not cut[1]:
         values[-1], ambiguous[items[-1][0]] = None, into
     others(text[end:], end, tail=True)
+    names, values = _without_glued_year(names, values)
     first = line_at(header.start() if header else found[0].start())
     rows = [Row([Cell(w, first) for w in ("统计指标", "单位", *names)], explicit=True)]
     apart = any(isinstance(value, list) for value in values)
@@ -1590,6 +1618,30 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
         glued = len(names) > 1 and bool(value)
         rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line, glued=glued)], explicit=True))
     return rows, ambiguous, unlabelled
+
+
+# a year as a report's statistics table writes it in a column of its own (年度 | 2017)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _without_glued_year(names: list[str], values: list) -> tuple[list[str], list]:
+    """The value columns and the rows' values of a glued statistics table without a column of the report's year.
+
+    '统计指标单位年度统计数' over '…条2017480…' (or 年度 last: '条4802017'): the year ran into each count, the runs cut
+    as two columns' where the identities tell (2017 placed as a count, or every row ambiguous).  Where a column
+    is headed by a year's word (formats.yaml ``legacy.year_headers``) beside one other, and every run (three at
+    least) opens, or ends, with the same year, that year is the column's, no count: it is taken off the runs.
+    """
+    words = load_formats()["legacy"]["year_headers"]
+    if len(names) != 2 or not any(n in words for n in names):
+        return names, values
+    first = names[0] in words
+    runs = [v for v in values if isinstance(v, str) and v]
+    years = {v[:4] if first else v[-4:] for v in runs}
+    if len(runs) < 3 or len(years) != 1 or not _YEAR.fullmatch(year := years.pop()):
+        return names, values
+    return [n for n in names if n not in words], [
+        (v[4:] if first else v[:-4]) if isinstance(v, str) and v else v for v in values]
 
 
 def _glued_value_columns(before: str, n_words: int) -> list[str] | None:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import Cell, Row, _sub_item
+from toolkit.layout import _YEAR, Cell, Row, _sub_item
 from toolkit.normalize import HAN_RANGES, NA_MARKS, is_value_cell, cell_units, label_key, parse_number, unit_kind
 from toolkit.placement import Constraint, Placed, RowInput, place
 
@@ -1757,6 +1757,46 @@ def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
     return unit_at, [(i, c) for (i, _), c in zip(values, names)]
 
 
+def _legacy_year_column(keys: list[str], value_cols: list[tuple[int, str]],
+                        below: list[Row]) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    """The value columns without a column of the report's year, and that column's (index, year), or None.
+
+    '统计指标 | 单位 | 年度 | 统计数' over '收到申请数 | 件 | 2017 | 3': a column headed by a year's word (formats.yaml
+    ``legacy.year_headers``) whose written cells are all one year, three at least, beside another value column,
+    holds no count (its 2017 was read as a value of every row, flagged only where identities failed).  The
+    cells looked at are the column's in the rows below the header, up to the next header.
+    """
+    words = load_formats()["legacy"]["year_headers"]
+    at = next((i for i, _ in value_cols if keys[i] in words), None) if len(value_cols) > 1 else None
+    if at is None:
+        return value_cols, None
+    written = []
+    for row in below:
+        if _legacy_header_start([label_key(c.text) for c in row.cells]) is not None:
+            break
+        if len(row.cells) > at and row.cells[at].text:
+            written.append(row.cells[at].text)
+    if len(written) < 3 or len(set(written)) != 1 or not _YEAR.fullmatch(written[0]):
+        return value_cols, None
+    rest = [i for i, _ in value_cols if i != at]
+    names = _distinct_value_names([load_formats()["legacy"]["value_headers"].get(keys[i], "value") for i in rest])
+    return [(i if i < at else i - 1, c) for i, c in zip(rest, names)], (at, written[0])
+
+
+def _without_year(row: Row, at: int, year: str) -> Row:
+    """The row without its cell of the report's year (``_legacy_year_column``): the cell at ``at``, or, in a row
+    too short to reach it whose last cell is the year (a text layout that leaves out blank cells: '收到申请数 | 件
+    | 2017' under '… | 统计数 | 年度'), that cell, its count blank."""
+    cells = row.cells
+    if len(cells) > at and cells[at].text == year:
+        cut = at
+    elif 1 < len(cells) <= at and cells[-1].text == year:
+        cut = len(cells) - 1
+    else:
+        return row
+    return Row(cells[:cut] + cells[cut + 1:], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+
+
 def _value_names(n: int) -> list[str]:
     """The col_keys of ``n`` value columns their header does not tell apart: value, value_2, value_3 …"""
     return ["value"] + [f"value_{i}" for i in range(2, n + 1)]
@@ -2154,6 +2194,7 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
     header: the table was read by its rows, its value columns value, value_2 instead of value, cumulative.
     """
     out: list[Row] = []
+    rows = list(rows)  # (a first row the year's header is taken from is replaced in this copy)
     i = 0
     while i < len(rows):
         row = rows[i]
@@ -2182,6 +2223,11 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
                 out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
             i += 1
             continue
+        if k == 1 < len(nxt.cells) and label_key(nxt.cells[0].text) in load_formats()["legacy"]["year_headers"]:
+            # the year's column's header last, run into the first row ('统计指标 | 单位 | 统计数' / '年度 | 一、主动公开
+            # 情况 | 2017', a cell a line): the header's
+            cells, nxt = cells + nxt.cells[:1], Row(nxt.cells[1:], spaced=nxt.spaced)
+            rows[i], k = nxt, 0
         out.append(Row(cells, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
         if 2 <= k < len(nxt.cells):
             # the value columns' own header row (统计数 over '区政府统计数 | …') run into the first item's row
@@ -2238,6 +2284,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     numbered = False  # the table has a 序号 column before its labels
     unread: list[Row] = []  # rows of the table's items met outside any table read
     note_at: int | None = None  # the column of remarks (备注) right of the values, if the header has one
+    year: tuple[int, str] | None = None  # the column of the report's year (年度 | 2017), no value's, and its year
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
     rows = _legacy_unfold(_legacy_join_header(rows))
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
@@ -2254,6 +2301,10 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             keys = [label_key(t) for t in texts]
             unit_at, value_cols = _legacy_header(keys)
             note_at = next((i for i, k in enumerate(keys) if k in fm["note_headers"]), None)
+            value_cols, year = _legacy_year_column(keys, value_cols, rows[at + 1:])
+            if year is not None:  # read as the table without the year's column
+                texts = texts[:year[0]] + texts[year[0] + 1:]
+                unit_at = unit_at - 1 if unit_at is not None and unit_at > year[0] else unit_at
             header = texts
             sub_header, carried = True, ""
             continue
@@ -2286,7 +2337,10 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                     continue
         if value_cols is not None and _other_table_header(texts):
             # the statistics table ended: later tables (a 2019 report's, a case list) are no legacy rows
-            value_cols, header, wrapped, numbered, carried = None, [], "", False, ""
+            value_cols, header, wrapped, numbered, carried, year = None, [], "", False, "", None
+        if year is not None:
+            row = _without_year(row, *year)
+            texts, keys = [c.text for c in row.cells], [label_key(c.text) for c in row.cells]
         # a row of the table's items outside any table read, numbered or not: only at one can a table with no
         # header start (``row`` is ``rows[at]``, or it without its number, which tells the same)
         item = value_cols is None and (_legacy_item_row(row) or _legacy_item_row(_drop_serial(row)))
