@@ -999,9 +999,10 @@ def _phrase_after(rest: str) -> bool:
     '财政局两区三县', '新华镇各局': the government's or the department's name, or a township's, and a collective, a
     count, tiers named together)."""
     ends, levels = (*_body_endings(), *_suffixes()), _rules()["places"]["suffix_levels"]
-    # (after a place's ending too, '新华镇各局', '新华街道办省市'; not before an ending alone, the 镇 of '新市镇')
-    return any(rest.endswith(ends, 0, i) and rest[i:] not in levels and _body_name(rest[i:]) is False
-               for i in range(2, len(rest)))
+    # (after a place's ending too, '新华镇各局', '新华街道办省市'; not before a place's or a body's ending alone, the
+    # 镇 of '新市镇', the 人民政府 of '古城乡人民政府')
+    return any(rest.endswith(ends, 0, i) and rest[i:] not in levels and not _endings_only(rest[i:])
+               and _body_name(rest[i:]) is False for i in range(2, len(rest)))
 
 
 def _glued_place(text: str) -> bool:
