@@ -945,10 +945,12 @@ def _body_name(text: str) -> bool | None:
         if text.endswith(_government_only_endings()):
             # a kind of government ('法制型政府', '服务型政府', '透明政府'), no government's name: its places and the
             # ending, nothing else; nor a phrase's ('各乡人民政府', '县委县政府', the committee's start after the
-            # places, '正阳镇党委正阳镇人民政府'), nor a collective's, no place read
+            # places or in what follows them, '正阳镇党委正阳镇人民政府', '北京市人民政府北京市委市人民政府'; a phrase after
+            # the places, '乌当区新华街道办事处各乡镇人民政府'), nor a collective's, no place read
             places, rest = _split_places(text)
-            return _kind(rest, bool(places)) is not None and not _phrase_places(places) \
-                and not (places and rest.startswith(tuple(places_rules["committee_starts"]))) \
+            return _kind(rest, bool(places)) is not None and not _phrase_places(places) and not _phrase_after(rest) \
+                and not (places and rest not in _government_only_endings() and _body_name(rest) is False) \
+                and not (places and any(start in rest for start in places_rules["committee_starts"])) \
                 and (bool(places) or not _collective_government(text))
         # a department's name starting with a phrase's place (an address's tail, '号乌当区行政中心'): its first
         # place, most often one the gazetteer knows (one lookup), else all its places (a bare level before the
@@ -956,22 +958,51 @@ def _body_name(text: str) -> bool | None:
         # ('中共驻马店市委…', '国家统计局驻马店调查队')
         if text.startswith(_longest_first("agency", "national_prefixes", "national_names", "party_prefixes")):
             return True
-        first = _match_place(text.lstrip("(（"), 0)  # (a bracket is no word glued before it: '(伊州区…')
+        name = text.lstrip("(（")  # (a bracket is no word glued before it: '(伊州区…')
+        first = _match_place(name, 0)
         if first is None:
             # a reference or a collective, no place read: a collective's start then bodies' endings only ('本局',
             # '我局', '各委办局': collective_starts; '全民健身中心' holds other words)
             return not (text.startswith(tuple(places_rules["collective_starts"])) and _endings_only(text[1:]))
-        return not (_phrase_place(first) or not _is_unit(first) and _phrase_places(_split_places(text)[0]))
+        if _phrase_place(first):
+            return False
+        if _is_unit(first) and not any(start in name[len(first.text):] for start in places_rules["committee_starts"]):
+            return not _phrase_after(name[len(first.text):])  # (most names; not '乌当区财政局本局')
+        # all its places where the first is no unit or the committee's 委 follows it: the committee and the
+        # government's office named together ('北京市委市政府办', '河北省石家庄市委市政府办', '正阳镇党委正阳镇政府办';
+        # '驻马店市委组织部' reads)
+        places, rest = _split_places(text)
+        return not (_phrase_places(places) or _phrase_after(rest) or places and rest and _body_name(rest) is False
+                    or rest.startswith(tuple(places_rules["committee_starts"])) and "政府" in rest)
+    if _tiers_named(text) or text in places_rules["not_places"]:
+        return False  # tiers named together ('省市', '县乡': no place read, so no phrase either), a word of no place
     places, rest = _split_places(text)
     if rest:
         # a reference or a collective, no place read ('本单位', '各部门': collective_starts) is no name; a central
-        # body's is ('全国人大'); else words after the places (a university's, a school's name) or no place
-        return False if not places and text.startswith(tuple(places_rules["collective_starts"])) \
+        # body's is ('全国人大'); nor a count whose second numeral stands after the places ('三区一岛'); else words
+        # after the places (a university's, a school's name) or no place
+        if places and not text.startswith(_longest_first("agency", "national_prefixes", "national_names",
+                                                          "party_prefixes")):
+            # (nor a body's name and a phrase after it, '北京市人民政府各省', '乌当区财政局两区三县', '乌当区新华街道办事处
+            # 各乡镇'; '河南省人民政府参事室' is None, a name of no body's ending)
+            return False if _phrase_places(places, rest) or _phrase_after(rest) or _body_name(rest) is False else None
+        return False if text.startswith(tuple(places_rules["collective_starts"])) \
             and not text.startswith(_longest_first("agency", "national_prefixes")) else None
     # places only, one of them a unit: not a bare level ('街道') nor a zone of no place ('医药高新区')
     bare = places_rules["bare_levels"]
     return any(p.province or p.candidates or not (p.zone or p.text in bare) for p in places) \
         and not _phrase_places(places)
+
+
+def _phrase_after(rest: str) -> bool:
+    """Whether ``rest``, what follows a name's places, is a body's name or a place and a phrase after it ('人民政府各省',
+    '财政局两区三县', '新华镇各局': the government's or the department's name, or a township's, and a collective, a
+    count, tiers named together)."""
+    ends, levels = (*_body_endings(), *_suffixes()), _rules()["places"]["suffix_levels"]
+    # (after a place's ending too, '新华镇各局', '新华街道办省市'; not before a place's or a body's ending alone, the
+    # 镇 of '新市镇', the 人民政府 of '古城乡人民政府')
+    return any(rest.endswith(ends, 0, i) and rest[i:] not in levels and not _endings_only(rest[i:])
+               and _body_name(rest[i:]) is False for i in range(2, len(rest)))
 
 
 def _glued_place(text: str) -> bool:
@@ -1010,13 +1041,21 @@ def _collective_government(text: str) -> bool:
     return not head or head.startswith(tuple(rules["collective_starts"])) or head in rules["not_places"]
 
 
-def _phrase_places(places: list[_Place]) -> bool:
+def _phrase_places(places: list[_Place], rest: str = "") -> bool:
     """Whether the places read at the start of a name make a phrase, not a name: one of them is (_phrase_place),
     or those the gazetteer does not know hold numerals of ``count_numerals`` in two runs or more together (a count
-    split into places, '两区三县')."""
+    split into places, '两区三县'), also with the words after them, ``rest``, where they are no unit ('三区一岛')."""
     rules = _rules()["places"]
     told = "".join(p.text for p in places if not _is_unit(p))
+    told += rest if told else ""
     return len(re.findall(f"[{rules['count_numerals']}]+", told)) > 1 or any(_phrase_place(p) for p in places)
+
+
+def _tiers_named(text: str) -> bool:
+    """Whether ``text`` is tiers named together: two or more single-character ``bare_levels`` and nothing else
+    ('市县' of '省市县', '县区', '省市'; not one alone, '市' of '市住建局')."""
+    return len(text) > 1 and not text.strip("".join(level for level in _rules()["places"]["bare_levels"]
+                                                   if len(level) == 1))
 
 
 def _is_unit(place: _Place) -> bool:
@@ -1029,18 +1068,21 @@ def _phrase_place(place: _Place) -> bool:
     a reference (metadata.yaml places.collective_starts: '各乡', '全县', '我区'), the Party committee's 委 glued
     before the next tier's name (``committee_starts``: '委县' of '正阳县委县政府'), a slogan's count (numerals of
     ``count_numerals`` in two runs or more: '一岛两窗三区'), tiers named together (single-character ``bare_levels``
-    only: '市县' of '省市县'), or words glued before a place the gazetteer knows (a
-    year's tail, a clause, an address's house number: '年度乌当区', '城建服务热线并入哈密市', '号乌当区')."""
+    only: '市县' of '省市县'; also after a place, '新华镇省市'), or words glued before a place the gazetteer knows (a
+    year's tail, a clause, an address's house number: '年度乌当区', '城建服务热线并入哈密市', '号乌当区'), or a body's
+    name and a phrase after it read as one place by the phrase's ending ('妇联各省', '政府省市': :func:`_phrase_after`)."""
     if _is_unit(place):
         return False
     text = place.text
     rules = _rules()["places"]
     if text.startswith((*rules["collective_starts"], *rules["committee_starts"])) \
-            or len(re.findall(f"[{rules['count_numerals']}]+", text)) > 1 \
-            or len(text) > 1 and not text.strip("".join(level for level in rules["bare_levels"] if len(level) == 1)):
-        return True  # (the last: tiers named together, '市县' of '省市县', '县区'; not one alone, '市住建局')
+            or len(re.findall(f"[{rules['count_numerals']}]+", text)) > 1 or _tiers_named(text):
+        return True
     full = _index()["full"]
-    return any(text[i:] in full for i in range(1, len(text) - 2))
+    # (also a body's name and a phrase read as one place by the phrase's ending, '妇联各省', '政府省市', or a place
+    # and tiers named together, '新华镇省市')
+    return any(text[i:] in full for i in range(1, len(text) - 2)) or _phrase_after(text) \
+        or any(text.endswith(_suffixes(), 0, i) and _tiers_named(text[i:]) for i in range(2, len(text) - 1))
 
 
 def is_furniture(line: str) -> bool:
@@ -1397,11 +1439,19 @@ def _match_known(name: str, pos: int) -> _Place | None:
             if len(provinces) > 1:
                 place = _Place(piece, place.level, None, candidates=tuple((r["parent"], r["province"]) for r in rows))
             return place
-        if piece in index["short"] and name[pos + length: pos + length + 1] not in suffix_chars:
+        if piece in index["short"] and name[pos + length: pos + length + 1] not in suffix_chars \
+                and not name.startswith(_township_endings(), pos + length):
             rows = index["short"][piece]
             if len({r["province"] for r in rows}) == 1:
                 return _gazetteer_place(rows[0], piece)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _township_endings() -> tuple[str, ...]:
+    """The township tier's place endings (``suffix_levels``: 街道, 苏木 …): a short name before one is a
+    township's stem, no unit's ('朝阳街道办事处' of 乌当区, not 朝阳市's)."""
+    return tuple(s for s, level in _rules()["places"]["suffix_levels"].items() if level == "township")
 
 
 @functools.lru_cache(maxsize=1)
