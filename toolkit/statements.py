@@ -243,6 +243,11 @@ def _cues() -> dict[str, Any]:
         # an item's short title before a first item of its own list ('主动公开方面:1.…'; _grouped's cheap test)
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*:?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
+        # an attachment's label alone ('附件:', '附件1', '附表二', '附:'), and a label with its title or a note ('附:…',
+        # '说明:…') (_annex_start)
+        "annex_label": re.compile(rf"(?:(?:{join(_appendix_words())})(?:\d{{1,2}}|{_CN_NUM})?"
+                                  rf"|{join(spec['appendix_labels'])}):?"),
+        "annex_line": re.compile(rf"(?:{join(spec['appendix_labels'] + spec['data_note_labels'])}):"),
         "additive": re.compile(rf"(?:{join(spec['additive_lead_in'])}),"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
@@ -276,6 +281,13 @@ def _cues() -> dict[str, Any]:
         # a sentence opening with a measure's verb ('加强培训,…'; not a noun: '规范性文件…', '落实的情况…')
         "measure_opening": re.compile(rf"(?:{join(spec['measure_cues'])})(?![的性])"),
     }
+
+
+def _appendix_words() -> list[str]:
+    """The words of an attachment's label (formats.yaml ``appendix.words``: 附件, 附表)."""
+    from toolkit.formats import load_formats
+
+    return load_formats()["appendix"]["words"]
 
 
 def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
@@ -397,6 +409,8 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
         # some sentences end in 。, only a space before an item's number is taken so)
         text = _SPACE_FOR_BREAK.sub("\n", text) if "。" not in text else _SPACE_BEFORE_ITEM.sub("\n", text)
     raw_lines = text.split("\n")
+    if "附" in text or "说明" in text:  # (cheap: most sections name no attachment)
+        raw_lines = raw_lines[: _annex_start(raw_lines, cues)]
     if cues["problem_column_line"].search(text):
         # (the section's own lines only: a table read one cell a line took the next section's heading and text, or
         # the signature's agency and date, for more rows)
@@ -438,6 +452,31 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
         alone = k
     # ('密切关(guān' / ')系': a pinyin note broken by the wrap)
     return [remove_pinyin(_without_both_title(line, cues)) for line in lines]
+
+
+_ANNEX_TITLE = 60  # the longest title of an attachment listed under its label
+
+
+def _annex_start(raw_lines: list[str], cues: dict[str, Any]) -> int:
+    """Where the attachment and note lines that end the section start, else ``len(raw_lines)``: an attachment's label
+    alone and the titles listed under it ('附件:' / '1.政府信息公开统计表', '附件1' / '…统计表'), a label with its title or
+    a note ('附:2020年…统计表', '说明:本报告数据统计时限为…'; statements.yaml ``appendix_labels``, ``data_note_labels``),
+    with blank and furniture lines among them.  A line without a sentence's end counts as a title only under a label."""
+    start = len(raw_lines)
+    titles = False  # whether title lines stand after ``start``, not yet under a label
+    for k in range(len(raw_lines) - 1, -1, -1):
+        line = _WS_NEAR_WIDE.sub("", raw_lines[k].strip())
+        if not line or _is_furniture(line):
+            continue
+        if cues["annex_label"].fullmatch(line):
+            start, titles = k, False
+        elif not titles and (cues["annex_line"].match(line) or _is_note(line)):
+            start = k
+        elif len(line) <= _ANNEX_TITLE and not any(stop in line for stop in _STATED_ENDS):
+            titles = True
+        else:
+            break
+    return start
 
 
 def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
@@ -484,10 +523,33 @@ def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
         tail = max(len(kept) - _SIGNATURE_LINES, 0)
         kept = kept[: tail + signature_start(kept[tail:])]
     kept = kept[: _undated_signature(kept, cues)]
+    kept = _without_inner_signature(kept)
     formula = cues["closing_formula"].search(kept[-1]) if kept else None
     if formula:  # ('…不完整信息。特此报告。': no statement's text)
         kept = kept[:-1] + ([kept[-1][: formula.start()]] if formula.start() else [])
     return kept
+
+
+def _without_inner_signature(kept: list[str]) -> list[str]:
+    """``kept`` without a signature inside the section after a sentence's end: an agency's line then a whole date's
+    line ('…健全。' / '贵阳市乌当区人民政府办公室' / '2021年1月20日' / the measures), or both on one line; no statement's
+    text."""
+    from toolkit.metadata import _agency_like, _date_in, _seal
+
+    drop: set[int] = set()
+    for k in range(1, len(kept)):
+        line = kept[k]
+        if line[-1] != "日" and not line[-1].isdigit():
+            continue  # (cheap: a date line ends so)
+        date, start, end = _date_in(line)
+        if date is None or end != len(line):
+            continue
+        # (the agency on the date's line, or alone on the line above)
+        first = k if start else k - 1
+        name = line[:start] if start else kept[k - 1]
+        if _agency_like(_seal().sub("", name)) and (first < 1 or kept[first - 1].endswith(_STATED_ENDS)):
+            drop.update(range(first, k + 1))
+    return [line for k, line in enumerate(kept) if k not in drop] if drop else kept
 
 
 _SIGNING_AGENCIES = 2  # the most agencies signing together, each on its line ('中共XX县委办公室' / 'XX县人民政府办公室')
