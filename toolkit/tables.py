@@ -232,6 +232,13 @@ def _sums_to_last(values: list[Cell]) -> bool:
         sum(n.value for n in nums[:-1]) == nums[-1].value
 
 
+def _gap_by_identity(values: list[Cell], ncols: int) -> bool:
+    """Whether the row identity tells that a row one cell longer than the columns, its first cell blank, has an
+    empty label cell before its counts: the counts after the blank all written, the last not 0 and their sum, and
+    not the count before it repeated (a surplus repeating 总计, '| | 0 | … | 0 | 3 | 3', fits both readings)."""
+    return len(values) == ncols + 1 and _sums_to_last(values[1:]) and values[-1].text != values[-2].text
+
+
 def _written_end(values: list[Cell]) -> int:
     """Where a row's written cells end: the index after its last cell that holds something (0 where none does)."""
     end = len(values)
@@ -831,12 +838,22 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # (a row that alone shows one, its last cell a number: '| | 5.属于三类内部事务信息 | | … | 0 | 12 |' may as
     # well be a blank first count and a surplus count; no count is placed on its word, the row is left missing,
     # unless its row identity tells: its counts after the blank all written, the last their sum)
-    gap_rows = [row for row, _, vals in split  # (of grid rows, of pipe rows: where a row shows one)
+    gap_rows = [(row, len(labels), vals) for row, labels, vals in split  # (grid rows, pipe rows: where a row shows one)
                 if row.explicit and len(vals) > ncols and not vals[0].text and vals[-1].text
                 and len(vals) - _words_at_end(vals) > ncols]
-    gaps = Counter(row.grid for row in gap_rows)
-    label_gap = set(gaps)
-    lone_gap = {id(row) for row in gap_rows if gaps[row.grid] == 1}
+    # (rows of as many label cells that show none, their first count written: the rows that do are one cell too
+    # long for a count after them, '一、本年新收… | | 0 | … | 4 | 3' beside '(七)总计 | 4 | … | 4', not for an empty
+    # label cell; read as one, every count moved one column left, flagged only by identities)
+    told = {(row.grid, len(labels)) for row, labels, vals in split
+            if gap_rows and row.explicit and vals and _written(vals[:1])}
+    gaps = Counter(row.grid for row, n, _ in gap_rows if (row.grid, n) not in told)
+    # (and where none shows it, one row's identity tells at least: rows of blank first counts all ending in a
+    # number, '| | 0 | … | 0 | 3' each, may as well be read either way; each is left to its own identity)
+    confirmed = {row.grid for row, n, vals in gap_rows
+                 if (row.grid, n) not in told and not subtotal and _gap_by_identity(vals, ncols)}
+    label_gap = {grid for grid in gaps if gaps[grid] == 1 or grid in confirmed}
+    lone_gap = {id(row) for row, n, _ in gap_rows
+                if gaps[row.grid] <= 1 or row.grid not in confirmed or (row.grid, n) in told}
 
     def is_row(text: str) -> bool:
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
@@ -860,8 +877,11 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # empty label cell before a lone other_org count)
         only_total = [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
         if row.explicit and not spacer and (row.grid in label_gap or not only_total) and \
-                (id(row) not in lone_gap or (not subtotal and len(values) == ncols + 1 and _sums_to_last(values[1:]))):
+                (id(row) not in lone_gap or (not subtotal and _gap_by_identity(values, ncols))):
             note = _words_at_end(values) if len(values) > ncols else 0
+            # (under a header naming 备注, a blank last cell is the row's blank remark, a surplus at its end: with
+            # remarks in words elsewhere, '二、上年结转… | | 0 | … | 4 | (blank)' was read one column left, 总计 NA)
+            note = note or int(remarks and len(values) > ncols and not _written(values[-1:]))
             while len(values) - note > ncols and not values[0].text and not values[0].glued:
                 values = values[1:]  # an empty label cell, not a blank count
         if vocab.is_identity_note(labels[0].text):
