@@ -957,3 +957,30 @@ def test_a_pipe_row_split_whose_cells_do_not_tell_its_labels_cells_is_left_missi
     assert {row[:4] for row in set(got["tables"]) - set(want["tables"]) if row[3] is not None} == set()
     assert ("unlabelled_values", "requests") in got["flags"]
 
+
+# A block's header row of the Article 20 table split by a page break, the table's first rows (第二十条第(一)项 and its
+# header) repeated on the next page between its two parts: '信息内容 | | |', then those rows, then '| 上一年项目数量 |
+# 本年增/减 | 处理决定数量'. The block's rows were read under no column: lost, unflagged (the tab layout), or under the
+# first block's columns, flagged extra_cells.
+
+def _active_header_split(lines: list) -> list | None:
+    # (None where the table's first header has no title row before it, or there is no second block's header)
+    # the second block's header, its labels' cells blank, the first block's title and header, its labels
+    heads = [k for k, item in enumerate(lines) if isinstance(item, list) and item[:1] == ["信息内容"] and len(item) > 1]
+    if len(heads) < 2 or not isinstance(lines[heads[0] - 1], list) or len(lines[heads[0] - 1]) > 1:
+        return None
+    at, head = heads[1], lines[heads[1]]
+    return lines[:at] + [head[:1] + [""] * (len(head) - 1), "", *lines[heads[0] - 1:heads[0] + 1],
+                         [""] + head[1:]] + lines[at + 1:]
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+@pytest.mark.parametrize("stem", [stem for stem in STEMS if not stem.startswith("003")])  # (003: no such table)
+def test_an_article_20_header_split_by_a_page_break_reads_as_the_seed(stem, layout, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    split = _active_header_split(lines)
+    assert split is not None and len(split) == len(lines) + 4
+    want, got = (_read_lines(written, layout, None) for written in (lines, split))
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
