@@ -984,3 +984,29 @@ def test_an_article_20_header_split_by_a_page_break_reads_as_the_seed(stem, layo
     assert split is not None and len(split) == len(lines) + 4
     want, got = (_read_lines(written, layout, None) for written in (lines, split))
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+# A requests row whose counts are glued in one cell ('8.属于行政查询事项 | 0000000 |') split by a page break, the table's
+# header repeated between its label and its counts ('8.属于行政查询事项 | |', the header, then '| 0000000 |'): the counts
+# alone on their line were left alone as a page number would be, the row NA, unflagged.
+
+GLUED_STEMS = ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-03", "pingtan-2023-04"]
+
+
+@pytest.mark.parametrize("stem", GLUED_STEMS)
+def test_glued_counts_split_from_their_label_by_a_repeated_header_are_flagged(stem, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    start = next(k for k, item in enumerate(lines) if isinstance(item, list) and any("自然人" in c for c in item))
+    while isinstance(lines[start - 1], list):
+        start -= 1  # (the header's rows before: the note on its identities)
+    first = next(k for k in range(start, len(lines)) if any(_INTEGER.fullmatch(c) for c in lines[k]))
+    end = next((k for k in range(first, len(lines)) if not isinstance(lines[k], list)), len(lines))
+    at = (first + end) // 2
+    row = lines[at]
+    assert len(row[-1]) >= 4 and not any(_INTEGER.fullmatch(c) for c in row[:-1])  # (labels, then counts glued)
+    split = lines[:at] + [row[:-1] + [""], "", *lines[start:first], [""] * (len(row) - 1) + row[-1:]] + lines[at + 1:]
+    want, got = (_read_lines(written, "pipe_rows", None) for written in (lines, split))
+    assert {c[:4] for c in set(got["tables"]) - set(want["tables"]) if c[3] is not None} == set()
+    assert ("unlabelled_values", "requests") in got["flags"]

@@ -765,12 +765,16 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
     return Placed(value, placed.raw, placed.line, "万元"), "万元"
 
 
+_GLUED_ALONE = re.compile(r"0\d+|\d{4,}")  # digits no page number is: a leading zero, or four digits or more
+
+
 def _flag_unlabelled(res: TableResult, table: str, row: Row, values: list[Cell]) -> None:
     """Values on a row of their own, with no label to place them by: flagged, never silently dropped.
 
-    A single number alone on its line is left alone: page numbers stand on lines of their own.
+    A single number alone on its line is left alone: page numbers stand on lines of their own; not one no page number
+    is, a row's counts glued in one cell ('0000000', '000': a row split by a page break, its label on one page).
     """
-    if len(values) >= 2 or (values and len(row.cells) >= 2):
+    if len(values) >= 2 or (values and (len(row.cells) >= 2 or _GLUED_ALONE.fullmatch(values[0].text))):
         res.flags.append(Flag("unlabelled_values", table, row.line,
                               f"{len(values)} values without a row label: {' '.join(c.text for c in values[:8])}"))
 
