@@ -437,6 +437,13 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
                 and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)):
             out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)
             continue
+        # (a header's row just before, tested first: rare, and the kinds are cached)
+        if prev is not None and row.cells and any(c.text and _kind(c) == "header" for c in prev.cells) and all(
+                c.is_value for c in row.cells) and any(c.text for c in row.cells):
+            joined = _across_repeated_head(out, row)
+            if joined is not None:
+                out[joined[0]] = joined[1]
+                continue
         if prev is not None and not (prev.grid or row.grid) and row.cells and not row.cells[0].is_value:
             joined = _label_rest(prev, row.cells[0])
             if joined is not None:
@@ -446,6 +453,30 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
                     continue
         out.append(row)
     return out
+
+
+def _across_repeated_head(out: list[Row], row: Row) -> tuple[int, Row] | None:
+    """A row split by a page break, the table's head repeated between its parts: ``row``, values alone, after rows of
+    ``out`` that repeat its first rows, a header's among them, and before those a row's labels alone, perhaps
+    with their blank cells ('7.属于行政执法案卷 | | …', the head again, then '| 0 | 11 | …'). The labels' row's index
+    and the row joined, where the labels' row's width tells where the values stand: as many cells, the labels' left
+    blank, or the labels alone and no blank cell before the values. Else None."""
+    last = out[-1].texts
+    # (the rows between: the table's first m rows again, its head, the labels' row before them)
+    m = next((m for m in range(1, (len(out) - 1) // 2 + 1) if out[m - 1].texts == last and all(
+        out[j].texts == out[len(out) - m + j].texts for j in range(m - 1))), None)
+    if m is None:
+        return None
+    k = len(out) - m
+    cells = out[k - 1].cells
+    n = max((i + 1 for i, c in enumerate(cells) if c.text), default=0)
+    if not n or _kind(cells[n - 1]) not in ("row", "group") or any(c.is_value for c in cells[:n] if c.text):
+        return None
+    if n < len(cells) and len(row.cells) == len(cells) and not any(c.text for c in row.cells[:n]):
+        return k - 1, Row(cells[:n] + row.cells[n:], explicit=out[k - 1].explicit)
+    if n == len(cells) and row.cells[0].text:
+        return k - 1, Row(cells + row.cells, explicit=out[k - 1].explicit)
+    return None
 
 
 def _label_over_rows(prev: Row, row: Row) -> bool:
