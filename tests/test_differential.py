@@ -921,3 +921,129 @@ def test_a_row_split_by_a_pdf_page_break_reads_as_the_seed(tmp_path, parsed_seed
         readings.append(_reading(toolkit.parse_report(tmp_path / f"{name}.pdf", report_id="report")))
     want, got = readings
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+# The same row in a text layout of pipe rows: its labels' line, its value cells blank ('8.属于行政查询事项 | ||||||'), a
+# blank line or a page number, then its values' line led by the labels' cells ('| 0 | 0 | … | 00 |'). The leading mark
+# was read as the row's first count, blank: every count a column off (pingtan-2023-02's row one count short: natural
+# persons NA, each other count a column to the right, unflagged; seed 001: NA, flagged extra_cells).
+
+def _pipe_row_split(lines: list, furniture: str, short: bool = False) -> list:
+    # (``short``: the values' line a cell short, its 总计 left out)
+    split = _row_split_at_a_page_break(lines)
+    at = next(k for k, (a, b) in enumerate(zip(lines, split)) if a != b)
+    values = split[at + 1][:-1] if short else split[at + 1]
+    return split[:at + 1] + [furniture, values] + split[at + 2:]
+
+
+@pytest.mark.parametrize("furniture", ["", "- 3 -"])
+@pytest.mark.parametrize("stem", SPLIT_STEMS)
+def test_a_pipe_row_split_by_a_page_break_reads_as_the_seed(stem, furniture, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    want, got = (_read_lines(written, "pipe_rows", None) for written in (lines, _pipe_row_split(lines, furniture)))
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+@pytest.mark.parametrize("stem", SPLIT_STEMS)
+def test_a_pipe_row_split_whose_cells_do_not_tell_its_labels_cells_is_left_missing(stem, parsed_seed):
+    # the values' line a cell short of the labels' line: its leading mark may be the labels' cell or a blank count,
+    # so the values are left unlabelled (NA, flagged), never read a column off
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    want, got = (_read_lines(written, "pipe_rows", None) for written in (lines, _pipe_row_split(lines, "", True)))
+    assert {row[:4] for row in set(got["tables"]) - set(want["tables"]) if row[3] is not None} == set()
+    assert ("unlabelled_values", "requests") in got["flags"]
+
+
+# A block's header row of the Article 20 table split by a page break, the table's first rows (第二十条第(一)项 and its
+# header) repeated on the next page between its two parts: '信息内容 | | |', then those rows, then '| 上一年项目数量 |
+# 本年增/减 | 处理决定数量'. The block's rows were read under no column: lost, unflagged (the tab layout), or under the
+# first block's columns, flagged extra_cells.
+
+def _active_header_split(lines: list) -> list | None:
+    # (None where the table's first header has no title row before it, or there is no second block's header)
+    # the second block's header, its labels' cells blank, the first block's title and header, its labels
+    heads = [k for k, item in enumerate(lines) if isinstance(item, list) and item[:1] == ["信息内容"] and len(item) > 1]
+    if len(heads) < 2 or not isinstance(lines[heads[0] - 1], list) or len(lines[heads[0] - 1]) > 1:
+        return None
+    at, head = heads[1], lines[heads[1]]
+    return lines[:at] + [head[:1] + [""] * (len(head) - 1), "", *lines[heads[0] - 1:heads[0] + 1],
+                         [""] + head[1:]] + lines[at + 1:]
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+@pytest.mark.parametrize("stem", [stem for stem in STEMS if not stem.startswith("003")])  # (003: no such table)
+def test_an_article_20_header_split_by_a_page_break_reads_as_the_seed(stem, layout, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    split = _active_header_split(lines)
+    assert split is not None and len(split) == len(lines) + 4
+    want, got = (_read_lines(written, layout, None) for written in (lines, split))
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+# A requests row whose counts are glued in one cell ('8.属于行政查询事项 | 0000000 |') split by a page break, the table's
+# header repeated between its label and its counts ('8.属于行政查询事项 | |', the header, then '| 0000000 |'): the counts
+# alone on their line were left alone as a page number would be, the row NA, unflagged. Read as one row where the rows
+# between are the table's first rows again; else not read, flagged.
+
+GLUED_STEMS = ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-03", "pingtan-2023-04"]
+
+
+@pytest.mark.parametrize("stem", GLUED_STEMS)
+def test_glued_counts_split_from_their_label_by_a_repeated_header_are_read_or_flagged(stem, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    start = next(k for k, item in enumerate(lines) if isinstance(item, list) and any("自然人" in c for c in item))
+    while isinstance(lines[start - 1], list):
+        start -= 1  # (the header's rows before: the note on its identities)
+    first = next(k for k in range(start, len(lines)) if any(_INTEGER.fullmatch(c) for c in lines[k]))
+    end = next((k for k in range(first, len(lines)) if not isinstance(lines[k], list)), len(lines))
+    at = (first + end) // 2
+    row = lines[at]
+    assert len(row[-1]) >= 4 and not any(_INTEGER.fullmatch(c) for c in row[:-1])  # (labels, then counts glued)
+
+    def split(head: list) -> list:
+        return lines[:at] + [row[:-1] + [""], "", *head, [""] * (len(row) - 1) + row[-1:]] + lines[at + 1:]
+    want = _read_lines(lines, "pipe_rows", None)
+    # the table's head again, its first rows: the row is read as one (_across_repeated_head)
+    got = _read_lines(split(lines[start:first]), "pipe_rows", None)
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+    # its header row alone (no note above it), no head of the table as written: the counts are not read, flagged
+    got = _read_lines(split(lines[first - 1:first]), "pipe_rows", None)
+    assert {c[:4] for c in set(got["tables"]) - set(want["tables"]) if c[3] is not None} == set()
+    assert ("unlabelled_values", "requests") in got["flags"]
+
+
+# The same row split by a page break with the table's header repeated between its labels and its values
+# ('7.属于行政执法案卷 | | …', the header again, then ' | 0 | 11 | …'): the values were left unlabelled, NA flagged.
+
+def _row_split_under_a_repeated_header(lines: list) -> list:
+    split = _row_split_at_a_page_break(lines)
+    at = next(k for k, (a, b) in enumerate(zip(lines, split)) if a != b)
+    start = next(k for k, item in enumerate(lines) if isinstance(item, list) and any("自然人" in c for c in item))
+    while isinstance(lines[start - 1], list):
+        start -= 1  # (the header's rows before: the note on its identities)
+    first = next(k for k in range(start, len(lines)) if any(_INTEGER.fullmatch(c) for c in lines[k]))
+    return split[:at + 1] + ["", *lines[start:first]] + split[at + 1:]
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+@pytest.mark.parametrize("stem", SPLIT_STEMS)
+def test_a_row_split_under_a_repeated_header_reads_as_the_seed(stem, layout, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    want, got = (_read_lines(written, layout, None) for written in (lines, _row_split_under_a_repeated_header(lines)))
+    if layout.startswith("pipe") and got != want:
+        # (pipe text trims the labels' blank cells: whether the values' leading mark is the label's cell or a blank
+        # count is not known there, so they are left unlabelled or ragged, NA flagged, never read a column off)
+        assert {c[:4] for c in set(got["tables"]) - set(want["tables"]) if c[3] is not None} == set()
+        assert {"unlabelled_values", "ragged"} & {code for code, table in got["flags"] if table == "requests"}
+        return
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}

@@ -146,6 +146,8 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     marked: set[int] = set()  # lines whose cell marks are blank cells of a requests row (_row_blank_marks)
     extras: frozenset[str] = frozenset()  # header cells met that head no column of the format (_extra_headers)
     after_header = False  # the line before was a legacy header set with spaces
+    # (cells, labels) of the line before where it held labels then blank cells only: '8.属于行政查询事项 | ||||||'
+    label_line: tuple[int, int] | None = None
     # outside table regions a bare line is prose, unless it is short and a table row follows: the first
     # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
     before_row = [False] * len(segments)
@@ -198,6 +200,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             continue  # a page number inside a table (a PDF's page break) is no cell
         if _LONE_PAGE_NUMBER.fullmatch(stripped) and _between_row_lines(segments, i, explicit_rows):
             continue  # '1' printed alone at a page's foot between two rows of a row-a-line table
+        above, label_line = label_line, None
         if "|" in text:
             parts = _split_pipes(text)
             filled = [p for p in parts if p]
@@ -206,11 +209,21 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                     stream.add(Cell("", seg.line))  # a lone '|' is a blank cell
                 prev_bare = False
                 continue
+            if table_region and not parts[-1]:
+                label_line = _labels_line(parts)
             if len(filled) >= 2:
+                split = False
+                if above and not parts[0] and all(not p or is_value_cell(p) for p in parts):
+                    # a row's values after its labels' line, led by a mark: a page break split the row
+                    under = _under_labels(parts, *above)
+                    if under is None:  # (not known: the labels' row keeps its blank cells, the values no label)
+                        stream.flush()
+                        stream.rows[-1].cells.extend(Cell("", seg.line) for _ in range(above[0] - above[1]))
+                    parts, split = (parts, False) if under is None else (parts[under:], True)
                 # as in a reader's grid, a row of values keeps its blank cells to the end ('| 0 |  |': 总计
                 # left blank); tables drop surplus ones
                 kept = parts if any(p and is_value_cell(p) for p in parts) else _trim(parts)
-                stream.explicit([_cell(p, seg.line) for p in kept])
+                stream.explicit([_cell(p, seg.line) for p in kept], split=split)
             else:
                 stream.add(_cell(filled[0], seg.line))
                 if table_region and parts[0] and not any(parts[1:]):
@@ -424,6 +437,13 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
                 and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)):
             out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)
             continue
+        # (a header's row just before, tested first: rare, and the kinds are cached)
+        if prev is not None and row.cells and any(c.text and _kind(c) == "header" for c in prev.cells) and all(
+                c.is_value for c in row.cells) and any(c.text for c in row.cells):
+            joined = _across_repeated_head(out, row)
+            if joined is not None:
+                out[joined[0]] = joined[1]
+                continue
         if prev is not None and not (prev.grid or row.grid) and row.cells and not row.cells[0].is_value:
             joined = _label_rest(prev, row.cells[0])
             if joined is not None:
@@ -433,6 +453,30 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
                     continue
         out.append(row)
     return out
+
+
+def _across_repeated_head(out: list[Row], row: Row) -> tuple[int, Row] | None:
+    """A row split by a page break, the table's head repeated between its parts: ``row``, values alone, after rows of
+    ``out`` that repeat its first rows, a header's among them, and before those a row's labels alone, perhaps
+    with their blank cells ('7.属于行政执法案卷 | | …', the head again, then '| 0 | 11 | …'). The labels' row's index
+    and the row joined, where the labels' row's width tells where the values stand: as many cells, the labels' left
+    blank, or the labels alone and no blank cell before the values. Else None."""
+    last = out[-1].texts
+    # (the rows between: the table's first m rows again, its head, the labels' row before them)
+    m = next((m for m in range(1, (len(out) - 1) // 2 + 1) if out[m - 1].texts == last and all(
+        out[j].texts == out[len(out) - m + j].texts for j in range(m - 1))), None)
+    if m is None:
+        return None
+    k = len(out) - m
+    cells = out[k - 1].cells
+    n = max((i + 1 for i, c in enumerate(cells) if c.text), default=0)
+    if not n or _kind(cells[n - 1]) not in ("row", "group") or any(c.is_value for c in cells[:n] if c.text):
+        return None
+    if n < len(cells) and len(row.cells) == len(cells) and not any(c.text for c in row.cells[:n]):
+        return k - 1, Row(cells[:n] + row.cells[n:], explicit=out[k - 1].explicit)
+    if n == len(cells) and row.cells[0].text:
+        return k - 1, Row(cells + row.cells, explicit=out[k - 1].explicit)
+    return None
 
 
 def _label_over_rows(prev: Row, row: Row) -> bool:
@@ -679,6 +723,25 @@ def _blank_label_cells(cells: list[Cell], labels: int) -> int:
     return k
 
 
+def _labels_line(parts: list[str]) -> tuple[int, int] | None:
+    """(cells, labels' cells) of a pipe line ``parts`` of a row's labels, perhaps after blank group cells, then blank
+    cells only ('8.属于行政查询事项 | ||||||', '| (四)无法提供 | 1.本机关不掌握相关政府信息 | ||||||'); else None."""
+    labels = max(i for i, p in enumerate(parts) if p) + 1
+    if labels < len(parts) and not any(p and is_value_cell(p) for p in parts[:labels]):
+        return len(parts), labels
+    return None
+
+
+def _under_labels(parts: list[str], width: int, labels: int) -> int | None:
+    """How many of a pipe line's first cells ``parts``, values, stand under the labels of the line before, a row's
+    ``labels`` then its blank cells, ``width`` in all: a page break split the row ('8.属于行政查询事项 | ||||||' at a
+    page's foot, '| 0 | 0 | … |' on the next), its labels' cells left blank under them. Only where the line has as
+    many cells and leads with as many blank ones; else None: a leading mark may be a blank count or a border."""
+    if len(parts) == width and not any(parts[:labels]):
+        return labels
+    return None
+
+
 def _trim(cells: list[str]) -> list[str]:
     """Drop trailing blank cells (merged-header filler)."""
     out = list(cells)
@@ -737,8 +800,8 @@ class _Stream:
             self.rows.append(Row(self.current))
         self._reset()
 
-    def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False) -> None:
-        # (a grid's row may end in blank cells, its width's)
+    def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
+        # (a grid's row may end in blank cells, its width's; ``split``: values after their labels' line, _under_labels)
         if cells and (cells[-1].text or grid and any(c.text for c in cells)) and all(
                 not c.text or _kind(c) == "value" for c in cells):
             # A row wrapped after its label ('(一)予以公开 |' then '3 | 0 | … |'): the values join the
@@ -747,7 +810,7 @@ class _Stream:
             # ((六)其他处理 is a group label to the stream, and a leaf row of the 2019 format.)
             # (in a grid, a group's merged cell before the label is blank: '' | '' | '8.属于行政查询事项')
             if pending and _kind(pending[-1]) in ("row", "group") and not any(
-                    (c.text or not grid) and _kind(c) == "value" for c in pending):
+                    (c.text or not (grid or split)) and _kind(c) == "value" for c in pending):
                 if grid:  # (a reader's grid row split by a page break: its label's cells left blank on the next page)
                     cells = cells[_blank_label_cells(cells, len(pending)):]
                 pending.extend(cells)

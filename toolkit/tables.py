@@ -421,6 +421,23 @@ def _extend_active_header(res: TableResult, header: list[Cell], pieces: list[Cel
     return cols
 
 
+def _split_header_rest(full: list[tuple[str | None, str, str | None]],
+                       head: list[tuple[str | None, str, str | None]]) -> list[tuple[str | None, str, str | None]] | None:
+    """The columns ``full``, a block's header ``head`` and what follows it, name after ``head``'s, where they are
+    the rest of an earlier header row split by a page break, under the table's first rows repeated: its columns'
+    labels alone ('| 上一年项目数量 | 本年增/减 | 处理决定数量', its label's cell left blank), or run into the
+    repeated header's row where a blank cell leaves no trace. Only where every column is known; else None."""
+    n = len(head)
+    if 0 < n < len(full) and all(k is not None for k, _, _ in full) and _keys(full[:n]) == _keys(head):
+        return full[n:]
+    return None
+
+
+def _keys(cols: list[tuple[str | None, str, str | None]]) -> list[str | None]:
+    """The keys of header columns ``cols``."""
+    return [k for k, _, _ in cols]
+
+
 def _column_like(text: str) -> bool:
     """A word that ends as an Article 20 column's label ends (数, 量, 额: '本年度制发件数', '收费金额'), and names no
     row: a column not known, where it stands among the header's pieces."""
@@ -546,11 +563,16 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     # '含上年结转项目 | 规范性文件 | 1 | 1 | 5'), as its header's 备注 before the first row's label
     remark_of: tuple[str, Row] | None = None
     stacked = -1  # the bottom row of a header split over two rows (_stacked_header), read with its top row
+    # a block's header row naming no column ('信息内容 | | |'), split by a page break, the table's first rows repeated
+    # before its rest (_split_header_rest): its item, and the columns the repeated block's header gave
+    open_header: tuple[str | None, list | None] | None = None
     for at, row in enumerate(rows):
         first = row.cells[0].text if row.cells else ""
         pending, remark_of = remark_of, None
         if vocab.article_item(first):
             item, header = vocab.article_item(first), None
+            # (a block's title again, whose header was read: the table's head repeated)
+            open_header = (open_header[0], cols_of[item]) if open_header and cols_of.get(item) else None
             # the block's title again without its header (a page break repeated the table's first row): its
             # rows keep the columns its header gave
             cols, filler = cols_of.get(item), filler_of.get(item, frozenset())
@@ -575,8 +597,19 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             unknown = [lab for k, lab, _ in cols[:len(cols) - _ends_in_notes(cols)] if k is None]
             if unknown:
                 res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
+            rest = _split_header_rest(cols, open_header[1]) if open_header and open_header[1] and not filler else None
+            if rest:  # (the split header's rest run into the table's head repeated: its block's columns)
+                (item, _), cols, header, open_header = open_header, rest, None, None
             if item is not None:
                 cols_of[item], filler_of[item] = cols, filler
+            open_header = (item, None) if not cols else open_header
+            continue
+        rest = _split_header_rest(_parse_active_header(header + labels), cols) if open_header and open_header[1] \
+            and header is not None and labels and not _written(values) and _keys(cols) == _keys(open_header[1]) else None
+        if rest:  # (the split header's rest after the table's head repeated: its block's columns, its rows next)
+            (item, _), cols, header, open_header = open_header, rest, None, None
+            if item is not None:
+                cols_of[item] = cols
             continue
         if not labels:
             _flag_unlabelled(res, "active", row, values)
@@ -628,7 +661,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if row_filler:
             values = [c for j, c in enumerate(values) if j not in row_filler]
         met.add(row_key)
-        if row_cols is None:
+        if not row_cols:  # (no header, or one that named no column: '信息内容 | | |')
             res.flags.append(Flag("header_missing", "active", row.line, labels[-1].text))
             continue
         if row_key in seen:
@@ -739,12 +772,16 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
     return Placed(value, placed.raw, placed.line, "万元"), "万元"
 
 
+_GLUED_ALONE = re.compile(r"0\d+|\d{4,}")  # digits no page number is: a leading zero, or four digits or more
+
+
 def _flag_unlabelled(res: TableResult, table: str, row: Row, values: list[Cell]) -> None:
     """Values on a row of their own, with no label to place them by: flagged, never silently dropped.
 
-    A single number alone on its line is left alone: page numbers stand on lines of their own.
+    A single number alone on its line is left alone: page numbers stand on lines of their own; not one no page number
+    is, a row's counts glued in one cell ('0000000', '000': a row split by a page break, its label on one page).
     """
-    if len(values) >= 2 or (values and len(row.cells) >= 2):
+    if len(values) >= 2 or (values and (len(row.cells) >= 2 or _GLUED_ALONE.fullmatch(values[0].text))):
         res.flags.append(Flag("unlabelled_values", table, row.line,
                               f"{len(values)} values without a row label: {' '.join(c.text for c in values[:8])}"))
 
