@@ -431,15 +431,14 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
             out[-1] = Row([Cell(prev.cells[0].text + row.cells[0].text, prev.cells[0].line), *row.cells[1:]],
                           explicit=row.explicit, grid=row.grid, spaced=row.spaced)
             continue
-        # (the last cell's kind first: a row of values ends in one, and it is cached)
-        if (prev is not None and prev.cells and row.cells and _kind(prev.cells[-1]) in ("row", "group")
-                and all(c.text and not c.is_value for c in prev.cells)
-                and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)):
+        # (a row of values alone, asked once: most rows start with a label, so this is most often one test)
+        values = prev is not None and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)
+        if values and prev.cells and _kind(prev.cells[-1]) in ("row", "group") and all(
+                c.text and not c.is_value for c in prev.cells):
             out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)
             continue
-        # (a header's row just before, tested first: rare, and the kinds are cached)
-        if prev is not None and row.cells and any(c.text and _kind(c) == "header" for c in prev.cells) and all(
-                c.is_value for c in row.cells) and any(c.text for c in row.cells):
+        # (a header's row just before: rare)
+        if values and any(c.text and _kind(c) == "header" for c in prev.cells):
             joined = _across_repeated_head(out, row)
             if joined is not None:
                 out[joined[0]] = joined[1]
