@@ -2550,3 +2550,87 @@ def test_a_town_whose_name_holds_a_word_of_no_place_is_still_an_agency():
     # after it (古城乡 + 人民政府, a collective of governments alone) while helper fuzz7 worked
     for result in _seed_000_placed("乌当区古城乡人民政府"):
         assert result["agency"] == "乌当区古城乡人民政府"
+
+
+# --- left alone last session, read now (helper meta16) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+@pytest.mark.parametrize("agency, level, kind, province", [
+    ("浚县人民政府", "county", "government", "河南"), ("浚县财政局", "county", "department", "河南"),
+    ("鹤壁市浚县人民政府", "county", "government", "河南"), ("澄江县财政局", "county", "department", "云南"),
+    ("玉溪市澄江县人民政府", "county", "government", "云南")])
+def test_a_name_opencc_writes_with_a_character_its_t2s_keeps(config, agency, level, kind, province):
+    # OpenCC writes 浚县 as 濬縣 and 澄江 as 澂江, and t2s keeps 濬 and 澂: the traditional report's agency was 濬县…
+    # (read by its ending, not the gazetteer's 浚县) while its simplified form gave 浚县…
+    import opencc
+
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    doc = TITLE.format(agency) + text[text.index("\n"):]
+    want = toolkit.parse_text(doc).metadata
+    assert (want["agency"], want["level"], want["agency_kind"], want["province"]) == (agency, level, kind, province)
+    got = toolkit.parse_text(opencc.OpenCC(config).convert(doc)).metadata
+    assert got["script"] == "traditional" and {**got, "script": None} == {**want, "script": None}
+    for result in _seed_000_placed(opencc.OpenCC(config).convert(agency)):
+        assert (result["agency"], result["level"], result["province"]) == (agency, level, province)
+
+
+@pytest.mark.parametrize("agency, level, kind", [
+    # a township's name whose stem ends as a word of no place does (古城 + 乡: 城乡), before a government's ending:
+    # was the county's government (its places stopped at 乌当区)
+    ("乌当区古城乡人民政府", "township", "government"), ("乌当区古城乡政府", "township", "government"),
+    ("古城乡人民政府", "township", "government"),
+    # a town starting as a collective does (全胜/本固, a collective's start and a stem): was no agency
+    ("全胜镇", "township", "government"), ("本固镇", "township", "government"),
+    ("全胜镇人民政府", "township", "government"), ("乌当区本固镇人民政府", "township", "government"),
+    ("全胜街道办事处", "township", "government"),
+    # a Party school with its second name in brackets: was no agency
+    ("中共郑州市委党校(郑州市行政学院)", "prefecture", "department"),
+    ("中共乌当区委党校(乌当区行政学校)", "county", "department"),
+    # controls: a department of the county's words (城乡), a town of a one-character stem, 新城区 and 老城区 (real
+    # districts), the Party school alone, a place the gazetteer knows starting as a collective does
+    ("乌当区城乡建设局", "county", "department"), ("中山市三乡镇人民政府", "township", "government"),
+    ("新城区", "county", "government"), ("老城区人民政府", "county", "government"),
+    ("中共郑州市委党校", "prefecture", "department"), ("全州县人民政府", "county", "government"),
+    ("驻马店市人民政府办公室(驻马店市政务服务中心)", "prefecture", "government"),
+    ("泽州县", "county", "government"), ("泽州县人民政府", "county", "government"),
+])
+def test_towns_and_a_second_name_in_brackets(agency, level, kind):
+    for result in _seed_000_placed(agency):
+        assert (result["agency"], result["level"], result["agency_kind"]) == (agency, level, kind)
+
+
+@pytest.mark.parametrize("phrase", [
+    # the street's Party working committee and its office named together (the committee's start, then the
+    # government's 办事处), a township's committee after a bare level after a body's name
+    "街道党工委办事处", "乌当区新华街道党工委办事处", "北京市人民政府镇委镇政府", "镇委镇政府",
+    # a body's ending after 各 or 每, no place read; a collective of the prefecture's bodies
+    "各派出所", "各医院", "每个派出所", "市直各单位", "各个镇",
+    # a city's central districts together, no district's name
+    "主城区", "中心城区", "主城区人民政府",
+    # a county's short name read by its ending (泽州 of 泽州县, as a prefecture): no organ named
+    "泽州",
+    # a phrase in brackets after a body's name
+    "乌当区财政局(本局)", "乌当区财政局(各乡)",
+])
+def test_committees_collectives_and_bare_names_are_no_agencies(tmp_path, phrase):
+    for result in _seed_000_placed(phrase):
+        assert result["agency"] is None, phrase
+    for meta_ in _seed_000_titled(tmp_path, phrase + "2020年政府信息公开工作年度报告"):
+        assert meta_["agency"] is None, phrase
+
+
+def test_a_countys_short_name_alone_is_no_agency():
+    # a county's short name ending as a place does (泽州 of 泽州县, 通州 of 通州区 …) was read as a prefecture or a
+    # county the gazetteer does not know, and so as the agency, where the extractor looks for one: it names the
+    # county, no organ; every such short name of the gazetteer that is no unit's name of its own
+    index = metadata._index()
+    shorts = [s for s in index["county_short"] if s not in index["full"] and s not in index["short"]
+              and getattr(metadata._match_generic(s, 0), "text", None) == s]
+    assert len(shorts) > 50 and "泽州" in shorts
+    for short in shorts:
+        assert meta(TITLE.format(""), short)["agency"] is None, short
+        name = index["county_short"][short]["name"]  # (the county's own name reads)
+        assert meta(TITLE.format(""), name)["agency"] == name

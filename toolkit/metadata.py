@@ -937,6 +937,12 @@ def _body_name(text: str) -> bool | None:
     places_rules = _rules()["places"]
     if text in places_rules["suffix_levels"]:
         return False  # a place's ending alone, no place named ('街道办事处', '街道办')
+    if text.endswith((")", "）")):
+        # a body's name and its second in brackets ('中共郑州市委党校(郑州市行政学院)'), else a phrase in them
+        # ('XX局(本局)')
+        named = _second_name(text)
+        if named is not None:
+            return named
     if _glued_place(text):
         return False  # a year's tail or a house number glued before a place ('年度赵县', '号晋城市行政中心')
     if text.endswith(_body_endings()):
@@ -963,7 +969,9 @@ def _body_name(text: str) -> bool | None:
         if first is None:
             # a reference or a collective, no place read: a collective's start then bodies' endings only ('本局',
             # '我局', '各委办局': collective_starts; '全民健身中心' holds other words)
-            return not (text.startswith(tuple(places_rules["collective_starts"])) and _endings_only(text[1:]))
+            # (nor a body's ending after 各, 每 of plural_starts: '各派出所', '各医院')
+            return not (text.startswith(tuple(places_rules["collective_starts"])) and _endings_only(text[1:])
+                        or text.startswith(tuple(places_rules["plural_starts"])))
         if _phrase_place(first):
             return False
         if _is_unit(first) and not any(start in name[len(first.text):] for start in places_rules["committee_starts"]):
@@ -973,7 +981,8 @@ def _body_name(text: str) -> bool | None:
         # '驻马店市委组织部' reads)
         places, rest = _split_places(text)
         return not (_phrase_places(places) or _phrase_after(rest) or places and rest and _body_name(rest) is False
-                    or rest.startswith(tuple(places_rules["committee_starts"])) and "政府" in rest)
+                    or rest.startswith(tuple(places_rules["committee_starts"]))
+                    and any(w in rest for w in places_rules["committee_governments"]))
     if _tiers_named(text) or text in places_rules["not_places"]:
         return False  # tiers named together ('省市', '县乡': no place read, so no phrase either), a word of no place
     places, rest = _split_places(text)
@@ -985,13 +994,25 @@ def _body_name(text: str) -> bool | None:
                                                           "party_prefixes")):
             # (nor a body's name and a phrase after it, '北京市人民政府各省', '乌当区财政局两区三县', '乌当区新华街道办事处
             # 各乡镇'; '河南省人民政府参事室' is None, a name of no body's ending)
-            return False if _phrase_places(places, rest) or _phrase_after(rest) or _body_name(rest) is False else None
+            return False if _phrase_places(places, rest) or _phrase_after(rest) or _body_name(rest) is False \
+                or _plural_tail(rest) else None
         return False if text.startswith(tuple(places_rules["collective_starts"])) \
             and not text.startswith(_longest_first("agency", "national_prefixes")) else None
     # places only, one of them a unit: not a bare level ('街道') nor a zone of no place ('医药高新区')
-    bare = places_rules["bare_levels"]
-    return any(p.province or p.candidates or not (p.zone or p.text in bare) for p in places) \
+    # (nor a county's short name read by its ending, '泽州' of 泽州县: the county, no organ, named)
+    bare, shorts = places_rules["bare_levels"], _index()["county_short"]
+    return any(p.province or p.candidates or not (p.zone or p.text in bare or p.text in shorts) for p in places) \
         and not _phrase_places(places)
+
+
+def _second_name(text: str) -> bool | None:
+    """Whether ``text``, a body's name and words in brackets after it, is one body of two names
+    ('中共郑州市委党校(郑州市行政学院)': both names, :func:`_body_name` True; read by the first), not a name and a
+    phrase ('XX局(本局)'); None where no body's name stands before the brackets ('医药高新区(高港区)', places)."""
+    start = max(text.rfind("("), text.rfind("（"))
+    if start <= 0 or not _body_name(text[:start]):
+        return None
+    return bool(_body_name(text[start + 1: -1]))
 
 
 def _phrase_after(rest: str) -> bool:
@@ -1003,6 +1024,13 @@ def _phrase_after(rest: str) -> bool:
     # 镇 of '新市镇', the 人民政府 of '古城乡人民政府')
     return any(rest.endswith(ends, 0, i) and rest[i:] not in levels and not _endings_only(rest[i:])
                and _body_name(rest[i:]) is False for i in range(2, len(rest)))
+
+
+def _plural_tail(rest: str) -> bool:
+    """Whether ``rest``, what follows a name's places, ends in a collective starting with one of ``plural_starts``
+    after other words ('直各单位' of '市直各单位')."""
+    starts = tuple(_rules()["places"]["plural_starts"])
+    return any(rest.startswith(starts, i) and _body_name(rest[i:]) is False for i in range(1, len(rest)))
 
 
 def _glued_place(text: str) -> bool:
@@ -1075,7 +1103,8 @@ def _phrase_place(place: _Place) -> bool:
         return False
     text = place.text
     rules = _rules()["places"]
-    if text.startswith((*rules["collective_starts"], *rules["committee_starts"])) \
+    if text.startswith(tuple(rules["collective_starts"])) and not _collective_town(place) \
+            or text.startswith(tuple(rules["committee_starts"])) or _committee_after_level(text) \
             or len(re.findall(f"[{rules['count_numerals']}]+", text)) > 1 or _tiers_named(text):
         return True
     full = _index()["full"]
@@ -1083,6 +1112,21 @@ def _phrase_place(place: _Place) -> bool:
     # and tiers named together, '新华镇省市')
     return any(text[i:] in full for i in range(1, len(text) - 2)) or _phrase_after(text) \
         or any(text.endswith(_suffixes(), 0, i) and _tiers_named(text[i:]) for i in range(2, len(text) - 1))
+
+
+def _collective_town(place: _Place) -> bool:
+    """Whether ``place``, starting as a collective does, is a township's name: a stem character after the start
+    ('全胜镇', '本固镇'; not '全镇', '该街道'), not after a start of ``plural_starts`` ('各个镇')."""
+    rules = _rules()["places"]
+    return place.level == "township" and _suffix_at(place.text, 1) is None \
+        and not place.text.startswith(tuple(rules["plural_starts"]))
+
+
+def _committee_after_level(text: str) -> bool:
+    """Whether ``text`` starts with a bare level and the committee's start after it ('镇委镇' of '镇委镇政府')."""
+    level = _suffix_at(text, 0)
+    return level in _rules()["places"]["bare_levels"] \
+        and text.startswith(tuple(_rules()["places"]["committee_starts"]), len(level))
 
 
 def is_furniture(line: str) -> bool:
@@ -1498,7 +1542,7 @@ def _not_place(name: str, pos: int, end: int) -> bool:
     places = _rules()["places"]
     window = name[pos: end + 1]
     if any(w in window for w in places["not_places"]) and not _town_of_word(window) \
-            and not _known_tail(name, pos, end):
+            and not _known_tail(name, pos, end) and not _town_before_government(name, pos, end):
         return True
     return name[pos:end] in places["not_places_alone"]
 
@@ -1509,6 +1553,17 @@ def _known_tail(name: str, pos: int, end: int) -> bool:
     ``not_places`` (晋城市's 城市)."""
     full = _index()["full"]
     return any(name[i:end] in full for i in range(pos + 1, end - 2))
+
+
+def _town_before_government(name: str, pos: int, end: int) -> bool:
+    """Whether ``name[pos:end]`` is a township's name whose stem ends as a word of ``not_places`` does, the word's last
+    character the township's ending, before a government's ending ('古城乡人民政府': 古城 + 乡, no 城乡; not
+    '住房城乡建设局', nor a word of ``town_words``, read by :func:`_town_of_word`)."""
+    places = _rules()["places"]
+    token = name[pos:end]
+    return name.startswith(_government_only_endings(), end) and token.endswith(_township_endings()) \
+        and any(token.endswith(w) and len(token) > len(w) for w in places["not_places"]
+                if w not in places["town_words"])
 
 
 def _town_of_word(window: str) -> bool:
@@ -2105,6 +2160,12 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
     return _metadata_of(list(lines), section_lines, path, page_title)
 
 
+@functools.lru_cache(maxsize=1)
+def _traditional_names() -> re.Pattern[str]:
+    """metadata.yaml's ``traditional_names`` (濬县, OpenCC's s2t of 浚县 that its t2s keeps), as one pattern."""
+    return re.compile(alternation(_rules()["places"]["traditional_names"]))
+
+
 def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
                  path: str | os.PathLike[str] | None, page_title: str | None = None) -> dict:
     """:func:`extract_metadata` of arguments known good (a report's own lines: not checked line by line)."""
@@ -2144,6 +2205,8 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
         agency = _file_name_agency(path)
     if agency is None:
         flags.append("agency_unknown")
+    elif _traditional_names().search(agency):
+        agency = _traditional_names().sub(lambda m: _rules()["places"]["traditional_names"][m[0]], agency)
 
     period_year = _period_year(lines)
     report_year = title_year if title_year is not None else period_year
