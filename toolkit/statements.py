@@ -248,6 +248,8 @@ def _cues() -> dict[str, Any]:
         "annex_label": re.compile(rf"(?:(?:{join(_appendix_words())})(?:\d{{1,2}}|{_CN_NUM})?"
                                   rf"|{join(spec['appendix_labels'])}):?"),
         "annex_line": re.compile(rf"(?:{join(spec['appendix_labels'] + spec['data_note_labels'])}):"),
+        # a note's label over numbered notes, alone or before the first ('说明:' / '1.本报告中所列数据…'; _notes_start)
+        "notes_label": re.compile(rf"(?:{join(spec['data_note_labels'])}):?(?:$|(?={spec['first_item']}))"),
         "additive": re.compile(rf"(?:{join(spec['additive_lead_in'])}),"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
@@ -475,8 +477,25 @@ def _annex_start(raw_lines: list[str], cues: dict[str, Any]) -> int:
         elif len(line) <= _ANNEX_TITLE and not any(stop in line for stop in _STATED_ENDS):
             titles = True
         else:
-            break
+            return _notes_start(raw_lines, start, cues)
     return start
+
+
+_NOTE_LINES = 12  # the most lines of numbered notes under their label
+
+
+def _notes_start(raw_lines: list[str], end: int, cues: dict[str, Any]) -> int:
+    """Where a note's label with the numbered notes under it starts, the notes running to ``end`` ('说明:' / '1.本报告中
+    所列数据的统计期限自…止。' / '2.…'; statements.yaml ``data_note_labels``, the first note's number a first item's),
+    else ``end``; sought in the last lines before ``end`` only."""
+    lines = [(k, _WS_NEAR_WIDE.sub("", raw_lines[k].strip())) for k in range(max(end - _NOTE_LINES, 0), end)]
+    for j in range(len(lines) - 1, -1, -1):
+        k, line = lines[j]
+        label = cues["notes_label"].match(line)
+        if label:
+            first = line[label.end():] or next((text for _, text in lines[j + 1:] if text), "")
+            return k if cues["first_item"].match(first) else end
+    return end
 
 
 def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
@@ -517,6 +536,7 @@ def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
     kept = _before_next_section(kept, cues["next_section"])
     if kept:  # (the page's fields come after the report's text: not a wrapped sentence's fragment, '…。审核:严格' / '落实…')
         kept = [*kept[:-1], _without_glued_furniture(kept[-1])]
+    kept = _without_glued_signature(kept)
     # a section passed with the report's signature (agency, date, contact lines) after it: a few lines, the last a
     # date's or a contact's or attachment's ('联系人:…', '附件:…')
     if kept and any(mark in kept[-1] for mark in _spec()["signature_end_marks"]):
@@ -552,12 +572,36 @@ def _without_inner_signature(kept: list[str]) -> list[str]:
     return [line for k, line in enumerate(kept) if k not in drop] if drop else kept
 
 
+_GLUE_STOPS = ("。", "!", "?", ";", ",")  # what a signature glued to the last sentence stands after
+
+
+def _without_glued_signature(kept: list[str]) -> list[str]:
+    """``kept`` without a signature glued to its last sentence: an agency's name then a whole date ending the text
+    after a sentence's end, a ';' or a ',' ('…丰富解读形式;贵阳市乌当区人民政府办公室2021年1月20日', as web text copies
+    it), or the agency so glued with the date alone on the next line; no statement's text.  The name opens with a place
+    the gazetteer knows (after 中共 or not): a sentence's words before a date are no agency ('…已报送区政府办公室')."""
+    from toolkit.metadata import _agency_like, _date_in, _match_known, _seal
+
+    if not kept or (kept[-1][-1] != "日" and not kept[-1][-1].isdigit()):
+        return kept  # (cheap: a date's line ends so)
+    date, start, end = _date_in(kept[-1])
+    if date is None or end != len(kept[-1]) or (not start and len(kept) < 2):
+        return kept
+    k, before = (len(kept) - 1, kept[-1][:start]) if start else (len(kept) - 2, kept[-2])
+    cut = max(map(before.rfind, _GLUE_STOPS))
+    name = _seal().sub("", before[cut + 1:])
+    if cut < 1 or not _agency_like(name) or _match_known(name.removeprefix("中共"), 0) is None:
+        return kept
+    return [*kept[:k], before[: cut + 1]]
+
+
 _SIGNING_AGENCIES = 2  # the most agencies signing together, each on its line ('中共XX县委办公室' / 'XX县人民政府办公室')
 
 
 def _undated_signature(kept: list[str], cues: dict[str, Any]) -> int:
     """Where a signature without its date starts: the agency's name alone on the last line (or two), after a
-    sentence's end, also with its seal's place (``XX局(盖章)``), else ``len(kept)``.
+    sentence's end, a ';' or a ',' (the last item's: '…丰富解读形式;' / '贵阳市乌当区人民政府办公室'), also with its seal's
+    place (``XX局(盖章)``), else ``len(kept)``.
 
     metadata's signature needs a date; without one the name was read as the last statement's text.  Not in a table
     exported one cell a line, whose last cell may be a department (``办公室`` under ``责任科室``).
@@ -569,7 +613,7 @@ def _undated_signature(kept: list[str], cues: dict[str, Any]) -> int:
     end = len(kept)
     while end > 1 and len(kept) - end < _SIGNING_AGENCIES and _agency_like(_seal().sub("", kept[end - 1])):
         end -= 1
-    if end == len(kept) or not kept[end - 1].endswith(_STATED_ENDS) or any(
+    if end == len(kept) or not kept[end - 1].endswith(_GLUE_STOPS) or any(
             cues["problem_column_line"].match(line) for line in kept):
         return len(kept)
     return end
@@ -2100,6 +2144,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
                       for k, lst in enumerate(lists[:-1])]
     j = 0
     for k, (lst, kind) in enumerate(zip(lists, kinds)):
+        # (the items saying the agency's intent that end a list of problems are measures: '1.…不够及时。2.…单一。3.我局将加强
+        # 培训。4.我局将丰富…', also after '还存在一些不足:')
+        intent = _intent_from([t for _, t in lst]) if kind == "problem" and not block.fixed else len(lst)
         if k + 1 < len(lists) and between[k + 1]:
             lst[-1] = (lst[-1][0], _clean(lst[-1][1].removesuffix(between[k + 1])))
         if (k == 0 and stated) or between[k]:
@@ -2108,10 +2155,22 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             j += bool(k)
             admits = _has(said, "problem_cues") and not (named and not between[k])
             out.statements.append(((block.order, j), "problem" if admits else kind, said))
-        for _, item in lst:
+        for i, (_, item) in enumerate(lst):
             j += 1
             if item:
-                out.statements.append(((block.order, j), kind, item))
+                out.statements.append(((block.order, j), "measure" if i >= intent else kind, item))
+
+
+def _intent_from(items: list[str]) -> int:
+    """Where the items that end a list read as problems start saying the agency's intent, each opening as a switch
+    sentence does ('我局将加强业务培训', '下一步,我们将…') and admitting no shortcoming, every item before them admitting one
+    (problem_cues); else ``len(items)``.  An item worded as a need only ('加强业务培训') is not told from a problem so."""
+    start = len(items)
+    while start and items[start - 1] and _is_switch(items[start - 1], 0) and not _has(items[start - 1], "problem_cues"):
+        start -= 1
+    if start == len(items) or not all(_has(t, "problem_cues") for t in items[:start]):
+        return len(items)
+    return start
 
 
 def extract_statements(
@@ -2219,7 +2278,8 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
             cells = {b.order for b in blocks if b.cell}
             dropped = [d for d in dropped if d[0][0] in cells] or dropped
             if dropped and not any(p.match(_clean("".join(d[2] for d in dropped))) for p in cues["empty"]):
-                statements.append((dropped[0][0], kind, "".join(d[2] for d in dropped)))
+                # (without a lead-in's colon: '还存在一些不足:' before a list of the other kind)
+                statements.append((dropped[0][0], kind, "".join(d[2] for d in dropped).removesuffix(":")))
     statements = [s for s in statements if not any(p.match(s[2]) for p in cues["empty"])]
     statements.sort(key=lambda s: s[0])
     return [
