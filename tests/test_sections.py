@@ -511,11 +511,26 @@ _HEADINGS_2019 = [("一、总体情况", "一、 总体情况"),
                   ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况")]          # R1, R12
 
 
+# Headings real reports write that were no section: asked as questions, the problems alone (the measures a sub-heading
+# or a later heading), the pre-2019 wording of the active section in a 2019-format report (seed 001's own title ->
+# as written).  Before, the heading was no section: its text and tables went into the section before it, flagged
+# sections_missing (and unknown_section where the title was short and without a question mark).
+_HEADINGS_UNREAD = [("五、存在的主要问题及改进情况", "五、存在哪些主要问题？如何改进？"),
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题是什么，如何改进"),
+                    ("五、存在的主要问题及改进情况", "五、存在的问题"),
+                    ("五、存在的主要问题及改进情况", "五、存在的不足"),
+                    ("五、存在的主要问题及改进情况", "五、存在的问题和不足"),
+                    ("五、存在的主要问题及改进情况", "五、问题与改进"),
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况说明"),  # ('说明' was the text's first line)
+                    ("二、主动公开政府信息情况", "二、政府信息主动公开情况")]
+
+
 @pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
-@pytest.mark.parametrize("title, written", _HEADINGS_2019)
+@pytest.mark.parametrize("title, written", _HEADINGS_2019 + _HEADINGS_UNREAD)
 def test_headings_written_otherwise_name_the_same_sections(title, written, layout, tmp_path):
-    # Seed 001 with one heading so written has the same sections, the heading as written as its title, and the
-    # same cells and flags as the seed in the same layout.
+    # Seed 001 with one heading so written has the same sections (the pre-2019 wording does not switch it to the
+    # pre-2019 format), the heading as written as its title, and the same texts, cells and flags as the seed in the
+    # same layout.
     from test_formats import _as_lines
     from test_tables import read_as
 
@@ -524,7 +539,98 @@ def test_headings_written_otherwise_name_the_same_sections(title, written, layou
     want, got = read_as(lines, layout, tmp_path), read_as([written if x == title else x for x in lines], layout, tmp_path)
     assert _outline(got) == _outline(want) == ["overview", "active", "requests", "review_litigation", "problems",
                                                "other"]
-    assert written in [s.title for s in got.sections]
+    assert got.metadata["template"] == want.metadata["template"] == "2019"
+    assert normalize_line(written).replace(" ", "") in [s.title.replace(" ", "") for s in got.sections]
+    assert [s.text for s in got.sections] == [s.text for s in want.sections]
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+@pytest.mark.parametrize("first, second, merged", [
+    ("五、存在的主要问题及改进情况", "六、其他需要报告的事项", "五、存在的主要问题及改进情况和其他需要报告的事项"),
+    ("五、存在的主要问题及改进情况", "六、其他需要报告的事项", "五、存在的主要问题及改进情况、其他需要报告的事项"),
+    ("四、政府信息公开行政复议和行政诉讼情况", "五、存在的主要问题及改进情况", "四、政府信息公开行政复议和行政诉讼情况及存在的问题"),
+])
+def test_two_sections_merged_in_one_heading(first, second, merged, layout, tmp_path):
+    # Two sections' titles joined in one heading: the heading is the first section's, its whole title kept, the
+    # second's text in it and the second not found (sections_missing: its text is not told from the first's).
+    # Before, the second title was the first line of the section's text ('和其他需要报告的事项').
+    from test_formats import _as_lines
+    from test_tables import read_as
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    assert first in lines and second in lines
+    want = read_as(lines, layout, tmp_path)
+    variant = [merged if x == first else x for x in lines if x != second]
+    if second.startswith("五、"):
+        variant = [x.replace("六、其他", "五、其他") if isinstance(x, str) else x for x in variant]
+    got = read_as(variant, layout, tmp_path)
+    keys = {"四": "review_litigation", "五": "problems"}
+    gone = "other" if second.startswith("六") else "problems"
+    assert _outline(got) == [k for k in _outline(want) if k != gone]
+    section = got.section(keys[merged[0]])
+    assert section.title.replace(" ", "") == normalize_line(merged)
+    parts = [want.section(keys[merged[0]]).text, want.section(gone).text]
+    assert section.text.split() == "\n".join(parts).split()
+    cells = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(got.tables[cells], want.tables[cells])
+    assert ("sections_missing", gone) in {(f.code, f.detail) for f in got.flags}
+
+
+_SIGNATURE = "泰州市高港区住房和城乡建设局"
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("tail", ["{end}。 {agency} 2021年1月20日 (联系人:张三,联系电话:0523-86800000) 附件下载",
+                                  "{end}。{agency}2021年1月20日",
+                                  ["{end}。", "附件：2020年政府信息公开统计表", "{agency}", "2021年1月20日"]],
+                         ids=["glued_contact", "glued", "annex_above"])
+def test_the_signature_and_attachment_lines_are_no_text_of_the_last_section(seed_id, tail, layout, tmp_path):
+    # The signature glued after the last section's last sentence (web-page text: '…暂无。 XX局 2021年1月20日
+    # (联系人:…) 附件下载'), or attachment lines above a signature on lines of its own: the section's text held them
+    # (the statements and the metadata read them apart), now it ends with the report's own text.
+    from test_formats import _as_lines
+    from test_tables import read_as
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    end = lines[-1].rstrip("。")
+    want = read_as(lines[:-1] + [end + "。"], layout, tmp_path)
+    parts = [tail] if isinstance(tail, str) else tail
+    got = read_as(lines[:-1] + [x.format(end=end, agency=_SIGNATURE) for x in parts], layout, tmp_path)
+    assert _outline(got) == _outline(want)
+    assert [s.text for s in got.sections] == [s.text for s in want.sections]
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-02", "pingtan-2023-03", "pingtan-2023-04"])
+def test_a_glued_signature_ends_the_last_section_of_a_web_page(stem):
+    # The real web pages whose signature is glued after the last sentence ('…暂无。 平潭综合实验区交通与建设局
+    # 2021年1月26日 (联系人:林耀,…) 附件下载'): the last section's text ends before the agency the metadata reads
+    # there; the signature was its last words (4 of the 5 pages).
+    report = toolkit.parse_report(RAW / f"{stem}.txt")
+    text = report.sections[-1].text
+    assert report.sections[-1].key == "other" and text.endswith("。")
+    assert "平潭综合实验区" not in text[-40:] and not re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text[-40:])
+    assert report.statements["text"].str.contains("平潭综合实验区").sum() == 0
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+def test_merged_and_question_headings_glued_in_web_page_text(stem):
+    # The same headings glued to their text in the real web pages: the question is the problems section's heading
+    # (it was none: sections_missing), and the merged heading keeps the other section's title out of the text
+    # (the text started '和其他需要报告的事项…').
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    problems, other = "五、存在的主要问题及改进情况", "六、其他需要报告的事项"
+    assert text.count(problems) == text.count(other) == 1
+    plain = toolkit.parse_text(text)
+    asked = toolkit.parse_text(text.replace(problems, "五、存在哪些主要问题？如何改进？"))
+    assert _outline(asked) == _outline(plain)
+    assert asked.section("problems").title == "五、存在哪些主要问题?如何改进?"
+    assert asked.section("problems").text == plain.section("problems").text
+    merged = toolkit.parse_text(text.replace(problems, problems + "和" + other[2:]).replace(other, ""))
+    assert _outline(merged) == [k for k in _outline(plain) if k != "other"]
+    assert merged.section("problems").title == problems + "和" + other[2:]
+    both = plain.section("problems").text + plain.section("other").text
+    assert "".join(merged.section("problems").text.split()) == "".join(both.split())

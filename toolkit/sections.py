@@ -51,7 +51,8 @@ class Section:
         The heading as written (normalized), numbering included.
     text : str
         The section's text without its heading, lines joined by ``\\n``; the last section
-        ends before the report's signature (agency and date lines) and what follows it.
+        ends before the report's signature (agency and date lines, or glued after its last
+        sentence) and what follows it.
     first_line, last_line : int
         1-based lines of the normalized text: the heading's line and the last
         line before the next section.
@@ -1029,6 +1030,8 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         if rest:
             body = [Segment(rest, heading.line)] + body
             title = title[: len(title) - len(rest)].strip()
+        if n + 1 == len(chosen) and body:
+            body = _without_glued_signature(body)
         last_line = body[-1].line if body else heading.line
         text = "\n".join(s.text for s in body).strip("\n")
         sections.append(Section(key, title, text, heading.line, last_line, body))
@@ -1364,10 +1367,44 @@ def _unnumbered_wrap(first: str, nxt: str) -> bool:
 
 
 def _text_end(segments: list[Segment], heading: int) -> int:
-    """Where the last section ends: before the signature (and the page or site footer lines after it)."""
-    from toolkit.metadata import signature_start
+    """Where the last section ends: before the signature (and the page or site footer lines after it), and before
+    the attachment or contact lines right above it ('附件：…统计表' / 'XX局' / '2021年1月20日')."""
+    from toolkit.metadata import _annex_end, signature_start
 
-    return max(heading + 1, signature_start([s.text for s in segments]))
+    texts = [s.text for s in segments]
+    end = signature_start(texts)
+    return max(heading + 1, _annex_end(texts[:end]) if end < len(texts) else end)
+
+
+def _without_glued_signature(body: list[Segment]) -> list[Segment]:
+    """The last section's segments without the signature glued after its last sentence, and what follows it
+    ('…暂无。 XX局 2021年1月26日 (联系人:…) 附件下载', web-page text, also wrapped: '…无。平潭综合实' / '验区经济发展局' /
+    '2024年1月29日'; one on lines of its own ends the section already, :func:`_text_end`): from the agency the
+    metadata reads there (``toolkit.metadata``)."""
+    from toolkit.metadata import _signature
+
+    last = len(body) - 1
+    while last > 0 and not body[last].text.strip():
+        last -= 1
+    first = max(0, last - _SIGNATURE_LINES)
+    if not any("日" in body[k].text[-_SIGNATURE_REACH:] for k in range(first, last + 1)):
+        return body  # (cheap: no date at the end, no signature)
+    # (the lines joined as a narrow copy's wrap broke them: '…暂无。 平潭综合' / '实验区…局 2021年1月26日 (联系人:' / …)
+    agency, date = _signature(["".join(s.text for s in body[first : last + 1])])
+    if not agency or date is None:
+        return body
+    # the agency in the section's last lines without white space, and where each of their characters stands
+    where = [(k, c) for k in range(first, last + 1) for c, ch in enumerate(body[k].text) if not ch.isspace()]
+    at = "".join(body[k].text[c] for k, c in where).rfind(_SPACE_RUN.sub("", agency))
+    if at < 0 or len(where) - at > _SIGNATURE_REACH:
+        return body
+    k, c = where[at]
+    kept = body[k].text[:c].rstrip()
+    return [*body[:k], Segment(kept, body[k].line)] if kept or not k else body[:k]
+
+
+_SIGNATURE_REACH = 400  # how far from the text's end a glued signature starts (metadata.yaml signature.tail_chars)
+_SIGNATURE_LINES = 5  # the most lines before the last that a wrapped signature and its contact start on
 
 
 def _heading_rest(text: str, family: str, key: str) -> str:
@@ -1381,9 +1418,32 @@ def _heading_rest(text: str, family: str, key: str) -> str:
     for pat in _patterns()[family][key]:
         m = pat.match(body)
         if m:
-            rest = body[m.end() :].strip().lstrip(":;,.。 ")  # '六、其他需要报告的事项:无' / '…措施。2017年…': the text starts after the mark
+            # another section's title joined to it ('五、存在的主要问题及改进情况和其他需要报告的事项') is the heading's too
+            rest = body[m.end() + _merged_title(body[m.end() :], family, key) :]
+            rest = rest.strip().lstrip(":;,.。 ")  # '六、其他需要报告的事项:无' / '…措施。2017年…': the text starts after the mark
             return "" if _title_tail().fullmatch(rest) else rest
     return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _title_join() -> re.Pattern[str]:
+    """What joins two sections' titles merged in one heading (formats.yaml ``section_title_joins``)."""
+    return re.compile(rf"\s*(?:{alternation(load_formats()['section_title_joins'])})\s*")
+
+
+def _merged_title(rest: str, family: str, key: str) -> int:
+    """The length of another section's title joined to a heading's at the start of ``rest`` (the words after the
+    title: '和其他需要报告的事项', also glued to the text, '和其他需要报告的事项暂无。'), else 0."""
+    join = _title_join().match(rest)
+    if join is None:
+        return 0
+    for other, pats in _patterns()[family].items():
+        if other != key:
+            for pat in pats:
+                m = pat.match(rest, join.end())
+                if m:
+                    return m.end()
+    return 0
 
 
 @functools.lru_cache(maxsize=1)
