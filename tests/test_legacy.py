@@ -1474,6 +1474,21 @@ def test_legacy_column_of_the_reports_year_is_no_value_column(at, layout, tmp_pa
     assert 2017 in other.tables["value"].tolist() or "ambiguous_digits" in [f.code for f in other.flags]
 
 
+def _glued_seed_ending_at(last: str, value: str, variant: str) -> str:
+    """Seed 003 glued into one line ending at its last row ``last`` (its local item 提交电子证照数, or cut after
+    接受培训人员数) given ``value``: with its cell marks (glued), without (no_pipes), or its last one lost
+    (open_cell: '件 | 0')."""
+    import re
+    text = _glued_seed()
+    if last == "提交电子证照数":
+        text = text.replace("提交电子证照数 | 件 | 0 |", f"提交电子证照数 | 件 | {value} |")
+    else:
+        text = text[:text.index("互联网+政务服务")].replace("人员数 | 人次 | 23 |", f"人员数 | 人次 | {value} |")
+    if variant == "no_pipes":
+        return re.sub(r"[\s|]+", "", text)
+    return text.rstrip("| ") if variant == "open_cell" else text
+
+
 @pytest.mark.parametrize("after", ["1.说明:本表数据统计期限为2017年。", "1、本表数据统计期限为2017年。", "1﹒说明"])
 @pytest.mark.parametrize("value", ["0", "23", ""])
 @pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
@@ -1485,17 +1500,7 @@ def test_glued_legacy_last_value_then_a_numbered_note(variant, last, value, afte
     lost (table_missing).  A value is followed by no stop and word, and notes are numbered from 1: the value is
     the digits before it, no flag; a blank cell with nothing to close it ('件1.说明': blank, or 1 then '.说明') is
     NA, flagged ambiguous_digits."""
-    import re
-    text = _glued_seed()
-    if last == "提交电子证照数":
-        text = text.replace("提交电子证照数 | 件 | 0 |", f"提交电子证照数 | 件 | {value} |")
-    else:
-        text = text[:text.index("互联网+政务服务")].replace("人员数 | 人次 | 23 |", f"人员数 | 人次 | {value} |")
-    if variant == "no_pipes":
-        text = re.sub(r"[\s|]+", "", text)
-    elif variant == "open_cell":  # (the last cell's mark lost: '件 | 0' then '1.说明')
-        text = text.rstrip("| ")
-    report = toolkit.parse_text(text + after)
+    report = toolkit.parse_text(_glued_seed_ending_at(last, value, variant) + after)
     t, key = _last_row_and_key(report, last)
     flags = [(f.code, f.detail) for f in report.flags if f.table]
     if value or variant == "glued":
@@ -1505,3 +1510,75 @@ def test_glued_legacy_last_value_then_a_numbered_note(variant, last, value, afte
         assert np.isnan(t.loc[key, "value"])
         label = "(三)接受培训人员数" if key == "trainees" else "二十、提交电子证照数"
         assert flags == [("ambiguous_digits", f"{label}: value run into the text after the table")]
+
+
+@pytest.mark.parametrize("end", ["12", "", "\n- 12 -", "\n\n12"])
+@pytest.mark.parametrize("value", ["23", "20", "0"])
+@pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes", "open_cell"])
+def test_glued_legacy_last_value_at_the_texts_end(variant, last, value, end):
+    """Seed 003 glued into one line that ends at the table's last value (its local item 二十、提交电子证照数, or cut
+    after 接受培训人员数), the last page's number perhaps run into it ('…件23' and '12': read 2312, no flag).  A
+    PDF's last page ends with its number: digits that end the text may hold it (23 and page 12, or 2312; '件23' alone,
+    2 and page 3, or 23), so the value is NA, flagged ambiguous_digits, never a guess; a cell mark after the value
+    ('件 | 23 |12'), a page number set apart on a line of its own ('- 12 -', or after a blank line), or a run no
+    page number can end ('20', '0': a page number opens with no zero) leave it certain, as the seed's."""
+    report = toolkit.parse_text(_glued_seed_ending_at(last, value, variant) + end)
+    t, key = _last_row_and_key(report, last)
+    flags = [(f.code, f.detail) for f in report.flags if f.table]
+    run = value + end if end in ("12", "") else None  # (the digits that end the text, where they do)
+    if variant == "glued" or run in (None, "0", "20", "012"):  # ('012': no number as written, its zero the value)
+        assert t.loc[key, "raw"] == value and t.loc[key, "value"] == int(value) and flags == []
+    else:
+        assert np.isnan(t.loc[key, "value"]) and t.loc[key, "flag"] == "ambiguous_digits"
+        label = "(三)接受培训人员数" if key == "trainees" else "二十、提交电子证照数"
+        assert flags == [("ambiguous_digits", f"{label}: value run into the digits that end the text")]
+
+
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+@pytest.mark.parametrize("at", [0, 1])
+def test_glued_legacy_column_of_the_reports_year_beside_the_labels(at, variant, seed_cells):
+    """Seed 003's table with a column of the report's year before its labels ('年度 | 统计指标 | 单位 | 统计数' over
+    '2017 | (一)主动公开… | 条 | 480') or right after them ('统计指标 | 年度 | 单位 | 统计数'), glued into page text:
+    before the labels the year ran into the value before it ('条4802017其中:…', read 4802017, and '条3620172.政府网站'
+    cut by the item number, 36201), no flag on those rows; after them it stood between each label and its unit,
+    so no row was found: the table lost, unflagged.  The year after the header that stands before every row (or
+    before every unit) is the column's, no count: the table reads as the seed's, no flag.  A row of another year
+    leaves where the years end unknown: not read, flagged table_missing (no year read as a count)."""
+    import re
+    blank = (lambda s: re.sub(r"\s*\n\s*", "", s)) if variant == "glued" else (lambda s: re.sub(r"[\s|]+", "", s))
+    report = toolkit.parse_text(blank(render_text(_with_year_column(at), "pipe_rows")))
+    assert _legacy(report) == seed_cells
+    assert [f for f in report.flags if f.table] == []
+    other = toolkit.parse_text(blank(render_text(_with_year_column(at, lambda n: "2016" if n == 5 else "2017"),
+                                                 "pipe_rows")))
+    assert not {2016, 2017} & set(other.tables["value"]) and _legacy(other) == []
+    assert [(f.code, f.detail) for f in other.flags if f.table] == [("table_missing", "header found, no row read")]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab", "lines", "html", "docx"])
+@pytest.mark.parametrize("at", [0, 1])
+def test_legacy_column_of_the_reports_year_beside_the_labels(at, layout, tmp_path, seed_cells):
+    """Seed 003's table with a column of the report's year before its labels ('年度 | 统计指标 | 单位 | 统计数' over
+    '2017 | (一)主动公开… | 条 | 480') or right after them: before them the header was no header (its first word
+    no label column's), so the table was not read (pipe rows, tab: table_missing; HTML, DOCX: each block's
+    heading and the year flagged unlabelled_values, its rows read by themselves), and after them, a cell a line
+    (seed 000's layout), table_missing.  A year's column before the labels is read as a 序号 column is (its cells
+    dropped, whatever year they hold: no count stands before a label); after them, as where it stands after the
+    units: the table reads as the seed's, no flag.  A cell a line is read as page text is (its cells' bounds
+    joined): a row of another year there is not read, flagged table_missing.  (A cell a line ending in ' |', seed
+    001's layout, rebuilds the rows from the cells and splits each at its year: left alone, flagged.)"""
+    if layout in ("html", "docx"):
+        parse = lambda lines: _parse(lines, layout, tmp_path)  # noqa: E731
+    else:
+        parse = lambda lines: toolkit.parse_text(render_text(lines, layout))  # noqa: E731
+    report = parse(_with_year_column(at))
+    assert _legacy(report) == seed_cells
+    assert [f for f in report.flags if f.table] == []
+    if at == 0:
+        other = parse(_with_year_column(at, lambda n: "2016" if n == 5 else "2017"))
+        flags = [(f.code, f.detail) for f in other.flags if f.table]
+        if layout == "lines":
+            assert _legacy(other) == [] and flags == [("table_missing", "header found, no row read")]
+        else:
+            assert _legacy(other) == seed_cells and flags == []

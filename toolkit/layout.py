@@ -1294,7 +1294,9 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     unit_header = alternation(fm["unit_headers"], spaced=True)
     column = alternation(list(fm["value_headers"]) + list(fm["code_headers"]), spaced=True)
     long_value = alternation([w for w in fm["value_headers"] if len(w) >= 3], spaced=True)
+    # (a column of the report's year may stand between the label column and the unit's: _year_beside_label)
     header = re.compile(rf"(?:{alternation(fm['label_header_words'], spaced=True)}){sep}"
+                        rf"(?:(?:{alternation(fm['year_headers'], spaced=True)}){sep}(?={unit_header}))?"
                         rf"(?:(?:{unit_header}){sep}(?:{column})|(?:{long_value}))[\s|]*")
     labels, units, after = _glued_row_pieces()
     label = alternation(labels, spaced=True)
@@ -1433,25 +1435,31 @@ _RUN_INTO = re.compile(r"[^\d\s|.,、]")
 _NOTE_FIRST = re.compile(r"1[.．﹒、](?=[^\d\s|.,、])")
 # the last row's value, perhaps then digits after a bound: the cells _text_cut looks at
 _LAST_CELLS = re.compile(rf"[\s|]*(?:{_GLUED_CELL})(?:[\s|]+\d+)?")
+# the text's end after a table's last value (its last page's number may have run into the value)
+_TEXT_END = re.compile(r"\s*$")
 
 
-def _text_cut(text: str, lo: int, hi: int) -> tuple[int, bool] | None:
+def _text_cut(text: str, lo: int, hi: int, ends: bool = True) -> tuple[int, bool] | None:
     """Where the cells of a table's last row (``text[lo:hi]``, one value column) stop where the text after the table
     runs into them on the same line, and whether the value before is certain; None where they end at ``hi``.
 
     Page text glued into one line runs digits opening the text after the table into the last value ('…件0' and
     '12月31日印发': '012', read 12).  After a value, a mark or a blank cell and a bound ('件 | 0 |12月', '件 — 2018年',
     '件 | |12月'), the digits are the text's: 0, certain.  A run with a leading zero is no number as written: its zero is the value ('012': 0), certain; a run
-    into a word that follows a number in prose (a date's 月, a unit: '件2312月') may end anywhere: not certain.
+    into a word that follows a number in prose (a date's 月, a unit: '件2312月') may end anywhere: not certain.  A
+    run that ends the text, where it ``ends`` the report's (no page furniture nor text cut after it), may hold the last
+    page's number run into the value ('件2312': 23 and page 12, or 2312): not certain, unless no page number can end
+    it ('件20', '件1000': a page number opens with no zero).
     """
     if hi <= lo or not text[hi - 1].isdigit():
         return None
+    at_end = ends and _TEXT_END.match(text, hi) is not None
     if _NOTE_FIRST.match(text, hi - 1):
         # a note's first number ('件231.说明'): a value is followed by no stop and word, a list starts at 1
         kept = _VALUE_THEN_DIGITS.match(text, lo, hi) or _LONE_DIGITS.fullmatch(text, lo, hi - 1)
         return hi - 1, kept is not None
-    if hi < len(text) and (_OTHER_END.match(text, hi) or not _RUN_INTO.match(text, hi)):
-        return None  # (a bound or the next item's number ends them; the text's end ends no cell after the value)
+    if hi < len(text) and not at_end and (_OTHER_END.match(text, hi) or not _RUN_INTO.match(text, hi)):
+        return None  # (a bound or the next item's number ends them)
     if (kept := _VALUE_THEN_DIGITS.match(text, lo, hi)) is not None:
         return kept.end(), True
     lone = _LONE_DIGITS.fullmatch(text, lo, hi)
@@ -1459,10 +1467,24 @@ def _text_cut(text: str, lo: int, hi: int) -> tuple[int, bool] | None:
         return None
     if lone.end(1) - lone.start(1) > 1 and text[lone.start(1)] == "0":
         return lone.start(1) + 1, True
+    if at_end:
+        return (hi, False) if _page_number_may_end(lone.group(1)) else None
     return (hi, False) if _number_word().match(text, hi) else None
 
 
-def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str, str], list[tuple[int, str]]]:
+def _page_number_may_end(run: str) -> bool:
+    """Whether a run of digits may be a value with a page number run into it (``_LONE_PAGE_NUMBER``, opening with no
+    zero): '2312' (23 and 12, 231 and 2), not '20' nor '1000'."""
+    return any(run[k] != "0" and _LONE_PAGE_NUMBER.fullmatch(run, k) for k in range(1, len(run)))
+
+
+def _run_into(text: str, cut: int) -> str:
+    """What the last value of a glued table cut at ``cut`` by ``_text_cut`` ran into, for its flag."""
+    return "the text after the table" if _TEXT_END.match(text, cut) is None else "the digits that end the text"
+
+
+def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
+                      ) -> tuple[list[Row], dict[str, str], list[tuple[int, str]]]:
     """The rows of a statistics table run together in page text (label, unit, value, no cells).
 
     Parameters
@@ -1473,6 +1495,9 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
         政府信息数条480其中:…``.
     starts : list of int
         The offset in ``text`` where each line starts (line 1 first): a row's line is the one its label is on.
+    ends : bool, default True
+        Whether ``text`` ends where the report's text does (no page furniture nor text cut after it): digits that
+        end it may hold the last page's number (see ``_text_cut``).
 
     Returns
     -------
@@ -1488,6 +1513,8 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
         caller to flag ``unlabelled_values`` rather than drop it unseen.
     """
     header_re, row_re, other_re = glued_legacy_patterns()
+    if (text := _year_beside_label_blanked(text, row_re)) is None:
+        return [], {}, []  # (a column of years beside the labels, not all the report's: where they end is not known)
     header = header_re.search(text)
     start = header.end() if header else 0
     fm = load_formats()["legacy"]
@@ -1542,7 +1569,8 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
             cut = _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, several)
             into = "the digits opening the next line"
             if cut is None and tail and not several:
-                cut, into = _text_cut(text, at + m.start("cells"), at + m.end("cells")), "the text after the table"
+                cut = _text_cut(text, at + m.start("cells"), at + m.end("cells"), ends)
+                into = into if cut is None else _run_into(text, cut[0])
             m = m if cut is None else pattern.match(chunk, m.start(), cut[0] - at) or m
             cells = m.group("cells")
             value: str | list[str] | None = m.group("value") or ""
@@ -1646,8 +1674,8 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
     v = _GLUED_VALUE.match(text, prev_end, limit)
     into = "the digits opening the next line"
     if (cut is None and len(names) + codes == 1 and (run := _LAST_CELLS.match(text, prev_end)) is not None
-            and (cut := _text_cut(text, prev_end, run.end())) is not None):
-        into, limit = "the text after the table", cut[0]
+            and (cut := _text_cut(text, prev_end, run.end(), ends)) is not None):
+        into, limit = _run_into(text, cut[0]), cut[0]
         v = _GLUED_VALUE.match(text, prev_end, limit)
     values[-1] = v.group(1) or ""
     end = v.end()
@@ -1684,6 +1712,58 @@ def glued_legacy_rows(text: str, starts: list[int]) -> tuple[list[Row], dict[str
 
 # a year as a report's statistics table writes it in a column of its own (年度 | 2017)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.lru_cache(maxsize=1)
+def _year_beside_label() -> re.Pattern[str]:
+    """A glued table's header with a column of the report's year before or after its label column, then the unit
+    column ('年度统计指标单位统计数', '统计指标 | 年度 | 单位 | 统计数')."""
+    fm = load_formats()["legacy"]
+    year, label = alternation(fm["year_headers"], spaced=True), alternation(fm["label_header_words"], spaced=True)
+    return re.compile(rf"(?:(?P<first>{year})[\s|]*(?:{label})|(?:{label})[\s|]*(?P<second>{year}))[\s|]*"
+                      rf"(?={alternation(fm['unit_headers'], spaced=True)})")
+
+
+def _year_beside_label_blanked(text: str, row_re: re.Pattern[str]) -> str | None:
+    """``text`` with a column of the report's year before or after a glued table's label column blanked (spaces
+    as long, so that offsets hold), or None where the table holds other years there (not read: flagged).
+
+    Before the labels ('年度统计指标单位统计数一、…2017(一)主动公开…条4802017其中:…'), the year runs into the value
+    before it (4802017) or the item number after it (20172.政府网站…); after them ('…信息数2017条480…') it stands
+    between a label and its unit, so no row was found (the table lost, unflagged).  The year is the one after the
+    header; it is blanked with its cell mark before a row's number or label (first) or before a unit (second),
+    where every row found then stands after it (first) or no other year stands before a unit (second).
+    """
+    head = _year_beside_label().search(text)
+    if head is None:
+        return text
+    column = "first" if head.group("first") else "second"
+    if column == "first":
+        # (a year, then no digit but an item number's, '2017(一)', '20172.', '2017 | 其中'; not a date's '2017年')
+        after = r"(?=[\s|]*(?:\d{1,2}[.、．﹒](?!\d)|[^\d\s|年]))"
+    else:
+        after = rf"(?=[\s|]*(?:{alternation(vocabulary().legacy_units)}))"
+    years = list(re.finditer(rf"(?:\|[^\S\r\n|]*)?({_YEAR.pattern}){after}", text[head.end():]))
+    if not years:
+        return text
+    own = [m.span() for m in years if m.group(1) == years[0].group(1)]
+    out = "".join(_blanked(text, [head.span(column), *((lo + head.end(), hi + head.end()) for lo, hi in own)]))
+    if column == "second":
+        return out if len(own) == len(years) else None
+    item = rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、．﹒])?(?:(?:{_sub_item()})[:：])?"
+    placed = re.compile(rf"\s{{4}}[\s|]*{item}$")  # (the year's blank, then the row's number)
+    rows = row_re.finditer(out, head.end())
+    return out if all(placed.search(out, max(0, m.start() - 12), m.start()) for m in rows) else None
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]):
+    """The pieces of ``text`` with each of ``spans`` written as spaces."""
+    end = 0
+    for lo, hi in spans:
+        yield text[end:lo]
+        yield " " * (hi - lo)
+        end = hi
+    yield text[end:]
 
 
 def _without_glued_year(names: list[str], values: list) -> tuple[list[str], list]:

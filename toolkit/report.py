@@ -98,6 +98,11 @@ def _lone_page_numbers_dropped(lines: list[str]) -> list[str]:
     return out
 
 
+def _last_filled(lines: list[str]) -> int:
+    """The index of the last line of ``lines`` that holds more than spaces (-1: none)."""
+    return next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), -1)
+
+
 def _wrapped_beside(lines: list[str], i: int, step: int) -> bool:
     """Whether the filled line next to line ``i`` in the direction ``step`` (past blank lines) is wrapped page text:
     no lone cell, and longer than a label, next to another line of more than a cell, or the text's last line."""
@@ -348,7 +353,9 @@ class Report:
         lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) else "" for x in lines]
         lines = _cells_on_lines_apart(_lone_page_numbers_dropped(lines))
         starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
-        rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts)
+        # (the text's last digits may hold the last page's number where nothing after them was left out)
+        ends = _last_filled(lines) == _last_filled(self.lines)
+        rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts, ends)
         if rows:
             more = extract_tables({"legacy": rows}, load_identities())
             if "legacy" in more.present:

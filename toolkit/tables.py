@@ -2127,15 +2127,23 @@ def _legacy_header_keys() -> tuple[frozenset[str], frozenset[str], frozenset[str
     return headers, labels, serials
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy_year_keys() -> frozenset[str]:
+    """The label keys of a column of the report's year's header words (formats.yaml ``legacy.year_headers``)."""
+    return frozenset(label_key(w) for w in load_formats()["legacy"]["year_headers"])
+
+
 def _legacy_header_start(keys: list[str]) -> int | None:
     """Where a legacy header row's label column is (0, or 1 after a 序号 column), or None for no header.
 
     '统计指标 | 单位 | 统计数' (and 统计指标 | 统计数); a label column's header in other words ('项目 | 单位 | 数量')
-    only with a unit or value column's word after it; '序号 | 统计指标 | …' with a column of row numbers first.
+    only with a unit or value column's word after it; '序号 | 统计指标 | …' with a column of row numbers first, or
+    '年度 | 统计指标 | …' with one of the report's year (no value column: _drop_serial drops its cells).
     """
     fm = load_formats()["legacy"]
     headers, labels, serials = _legacy_header_keys()
-    start = int(len(keys) >= 3 and keys[0] in serials and keys[1] in headers | labels)
+    start = int(len(keys) >= 3 and (keys[0] in serials or keys[0] in _legacy_year_keys())
+                and keys[1] in headers | labels)
     first, rest = (keys[start], keys[start + 1:]) if len(keys) > start else ("", [])
     if first in headers and (len(rest) >= 2 or rest[:1] and rest[0] in fm["value_headers"]):
         return start
@@ -2145,9 +2153,11 @@ def _legacy_header_start(keys: list[str]) -> int | None:
 
 
 def _drop_serial(row: Row) -> Row:
-    """The row without its number cell ('1 | 收到申请数 | 件 | 3'), in a table with a 序号 column."""
+    """The row without its number cell ('1 | 收到申请数 | 件 | 3'), in a table with a 序号 column, or its year's
+    ('2017 | 收到申请数 | 件 | 3') in a table with a 年度 column first."""
     cells = row.cells
-    if len(cells) >= 2 and (not cells[0].text or _SERIAL.fullmatch(cells[0].text)) and cells[1].text \
+    first = cells[0].text if cells else ""
+    if len(cells) >= 2 and (not first or _SERIAL.fullmatch(first) or _YEAR.fullmatch(first)) and cells[1].text \
             and not cells[1].is_value:
         return Row(cells[1:], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
     return row
