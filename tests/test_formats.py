@@ -23,6 +23,11 @@ def _as_lines(report) -> list:
             lines.extend([c.text for c in row.cells] for row in build_rows(sec.segments))
         else:
             lines.extend(x for x in sec.text.split("\n") if x.strip())
+    # A signature glued after the last sentence (web text of one line) is no section text: put it back, as the
+    # document holds it.
+    last, whole = lines[-1], report.lines[-1]
+    if isinstance(last, str) and last in whole and not whole.endswith(last):
+        lines[-1] = last + whole[whole.rindex(last) + len(last):]
     return lines
 
 
