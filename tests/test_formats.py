@@ -1238,9 +1238,10 @@ def _review_variant(original, fmt: str, tmp_path, edit_header, edit_values):
 
 
 @pytest.mark.parametrize("fmt", [*TEXT_LAYOUTS, "html", "docx"])
-@pytest.mark.parametrize("word", ["备注", "合计"])
+@pytest.mark.parametrize("word", ["备注", "其他情况"])
 def test_a_review_column_whose_header_names_no_result_is_not_read_as_one(fmt, word, tmp_path):
-    # Seed 001's review table with a word no column of the format's in 总计's place, in each kind's header. In
+    # Seed 001's review table with a word no column of the format's in 总计's place, in each kind's header (合计
+    # is 总计's other name, review_litigation.cols: test_tables' test_a_review_header_naming_its_results_…). In
     # pipe rows, tab layout, HTML and DOCX its counts were read as the totals by position, unflagged; in a layout
     # of a cell a line the word ended the table: the section had no table. It is a column of no result now, in
     # every layout: the totals NA, flagged missing_columns, the word unknown_column; the other counts read.

@@ -2178,6 +2178,73 @@ def test_a_requests_label_variant_keeps_its_row(seed, vary, fmt, tmp_path):
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
+_ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+# requests headers of one row naming a 小计 of the organisations (the cells after 申请人情况), with the order of
+# each row's counts they give: 自然人 (nat), the five (orgs), the 小计 (sub), 总计 (tot)
+_SUBTOTAL_HEADERS = {
+    "after_total": (["自然人", *_ORGS, "总计", "小计"], ["nat", "orgs", "tot", "sub"]),
+    "after_total_grouped": (["自然人", "法人或其他组织", *_ORGS, "总计", "小计"], ["nat", "orgs", "tot", "sub"]),
+    "upper_before_total": (["自然人", "法人或其他组织", "小计", "总计", *_ORGS], ["nat", "orgs", "sub", "tot"]),
+    # (a 小计 right before the organisations' names: after 总计 in the upper row, or the first of their row; the
+    # rows tell, 自然人's counts beside the organisations')
+    "upper_after_total": (["自然人", "法人或其他组织", "总计", "小计", *_ORGS], ["nat", "orgs", "tot", "sub"]),
+    "first_of_orgs": (["自然人", "法人或其他组织", "总计", "小计", *_ORGS], ["nat", "sub", "orgs", "tot"]),
+}
+
+
+def _with_subtotal_header(lines: list, header: list, order: list, wrong: str | None = None,
+                          blank_persons: bool = False) -> list:
+    """The requests table under a header row of ``header`` (after 申请人情况), each row's seven counts and the
+    organisations' 小计 (blank where the five are) in ``order``; ``wrong``: the row of that label given a 小计 one
+    more than the sum; ``blank_persons``: every natural-person count blank."""
+    vocab = vocabulary()
+    out = []
+    for x in lines:
+        if isinstance(x, list) and x and label_key(x[0]) == "申请人情况":
+            x = ["申请人情况", *header]
+        elif isinstance(x, list) and x and (vocab.request_row(x[0]) or vocab.request_group(x[0])):
+            n = sum(1 for c in x[:2] if vocab.request_row(c) or vocab.request_group(c))
+            counts = x[n:n + 7]
+            if len(counts) == 7 and all(c == "" or c[:1].isdigit() for c in counts):
+                orgs = counts[1:6]
+                sub = str(sum(int(c) for c in orgs if c) + (x[0] == wrong)) if any(orgs) else ""
+                cells = {"nat": ["" if blank_persons else counts[0]], "orgs": orgs, "sub": [sub], "tot": counts[6:]}
+                x = [*x[:n], *(c for part in order for c in cells[part]), *x[n + 7:]]
+        out.append(x)
+    return out
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("wrong", [None, "一、本年新收政府信息公开申请数量"])
+@pytest.mark.parametrize("variant", list(_SUBTOTAL_HEADERS))
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_subtotal_column_where_a_header_of_one_row_puts_it(seed, variant, wrong, fmt, tmp_path):
+    # '自然人 | 商业企业 | … | 其他 | 总计 | 小计' over '88 | 11 | 0 | 0 | 0 | 0 | 99 | 11': the 小计 was placed by the
+    # organisations named before it alone, under 总计's count, and 总计 under the 小计's (new: 总计 11, flagged only
+    # group_subtotal '小计 99' and identity_failed); so with 法人或其他组织 over the five, and where the header's
+    # upper row names it before 总计 ('法人或其他组织 | 小计 | 总计 | 商业企业 | …', put before the organisations).  A
+    # 小计 named after 总计 right before the organisations' names may be the upper row's or the first of theirs: the
+    # rows' identities tell (the first was read whatever the rows said).
+    header, order = _SUBTOTAL_HEADERS[variant]
+    plain = _report_lines(seed)
+    _same_requests_with_subtotal(plain, _with_subtotal_header(plain, header, order, wrong), fmt, tmp_path, wrong)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("variant", ["upper_after_total", "first_of_orgs"])
+def test_a_subtotal_column_whose_place_neither_header_nor_rows_tell_is_not_read(variant, fmt, tmp_path):
+    # '自然人 | 法人或其他组织 | 总计 | 小计 | 商业企业 | …' with every natural-person count blank: no row's identity
+    # tells whether the 小计 stands after 总计 or before the organisations (their counts one column apart), so no
+    # count is placed, the table flagged ragged (the second was read whatever the rows held).
+    header, order = _SUBTOTAL_HEADERS[variant]
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    got = _read(_with_subtotal_header(lines, header, order, blank_persons=True), fmt, tmp_path)
+    assert _cells_of(got, "requests").value.isna().all()
+    assert ("ragged", "the header's 小计 may stand first among the organisations or after the columns over them, "
+                      "and the rows do not tell which: no count placed") in [(f.code, f.detail) for f in got.flags]
+    assert set(got.tables[got.tables.table == "requests"].flag) == {"ragged"}
+
+
 def _without_natural_person(lines: list) -> list:
     """The requests table written total-first (:func:`_total_first`) without its 自然人 column: the header's word
     and each row's natural-person count, the first after its 总计."""
@@ -2396,6 +2463,69 @@ def test_a_review_table_naming_its_kinds_of_case_in_short_words(seed, variant, f
     want, got = _read(lines, fmt, tmp_path), _read(_review_rebuilt(lines, _REVIEW_SHORT_KINDS[variant]), fmt, tmp_path)
     _same_review(want, got)
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+# each kind of case's results named otherwise than the format (formats.yaml review_litigation.cols): its total
+# 合计, or short names without 结果
+_RESULT_WORDS = {"total_word": ["结果维持", "结果纠正", "其他结果", "尚未审结", "合计"],
+                 "short": ["维持", "纠正", "其他", "未审结", "总计"]}
+_TOTAL_FIRST = [4, 0, 1, 2, 3]
+
+
+def _review_named(layout: str, names: list):
+    """A review table (for :func:`_review_rebuilt`) naming the results ``names`` (in the format's order), each
+    kind's 总计 first but in a table a row for each result: the fifteen counts on a row under the header rows of
+    the seed's layout ('format'), a row for each kind ('by_kind'), a row for each result ('per_result'), or one
+    header row naming each result after its kind's short words, the kinds in another order ('prefixed')."""
+    at = _TOTAL_FIRST
+
+    def table(results, kinds, v):
+        heads = [names[i] for i in at]
+        if layout == "format":
+            return [[kinds[0], "行政诉讼"], ["", "", "", "", "", kinds[1], kinds[2]], heads * 3,
+                    [v[5 * k + i] for k in range(3) for i in at]]
+        if layout == "by_kind":
+            return [["", *heads], *([kinds[k], *(v[5 * k + i] for i in at)] for k in range(3))]
+        if layout == "per_result":
+            return [["", *kinds], *([names[i], v[i], v[5 + i], v[10 + i]] for i in range(5))]
+        order, words = (2, 0, 1), ("复议", "直诉", "复议后诉")
+        return [[words[k] + names[i] for k in order for i in at], [v[5 * k + i] for k in order for i in at]]
+    return table
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("layout", ["format", "by_kind", "per_result", "prefixed"])
+@pytest.mark.parametrize("names", list(_RESULT_WORDS))
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_review_header_naming_its_results_in_other_words(seed, names, layout, fmt, tmp_path):
+    # Each kind's total named 合计 ('结果维持 | … | 尚未审结 | 合计'), or the results named short ('维持 | 纠正 | 其他 |
+    # 未审结 | 总计'), 总计 first: 合计 was a column of no result (its counts not read, flagged unknown_column) or,
+    # under a row for each kind, read in the format's order; the short names were no result's, so the counts were
+    # read in the format's order whatever the header said (总计 under 结果维持, flagged only identity_failed), and
+    # after a kind's words ('复议维持', '复议合计') not read (extra_cells).  They name their results: the counts read
+    # as the seed's, its 合计 checked as its kind's 总计.
+    lines = _report_lines(seed)
+    want = _read(lines, fmt, tmp_path)
+    got = _read(_review_rebuilt(lines, _review_named(layout, _RESULT_WORDS[names])), fmt, tmp_path)
+    _same_review(want, got)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+def test_a_kinds_total_named_otherwise_not_its_sum_is_kept_and_flagged(fmt, tmp_path):
+    # Seed 001's review table with each kind's total named 合计, the review's written one more than its four
+    # results: read as written under 总计, the row identity failed (it was not read, flagged unknown_column).
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    head, tail = _review_table_at(lines)
+    lines[tail] = [str(int(c) + 1) if k == 4 else c for k, c in enumerate(lines[tail])]
+    want = _read(lines, fmt, tmp_path)
+    varied = [*lines[:head], *([("合计" if label_key(c) == "总计" else c) for c in x] for x in lines[head:tail]),
+              *lines[tail:]]
+    got = _read(varied, fmt, tmp_path)
+    _same_review(want, got)
+    assert got.table("review_litigation").loc["review", "total"] == int(lines[tail][4])
+    assert ("identity_failed", f"row_total[review]: expected {lines[tail][4]}, found {int(lines[tail][4]) - 1}") in [
+        (f.code, f.detail) for f in got.flags]
 
 
 @pytest.mark.parametrize("fmt", _LAYOUTS)

@@ -1022,7 +1022,13 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # (the row identity by the columns where they stand: 总计 first is no sum of the counts after it)
     constraints = _constraints(identities, sorted(kept, key=lambda col: written[kept.index(col)]), order,
                                outcome_rows)
-    sub_at = _subtotal_at(header, kept) if subtotal else None
+    places = _subtotal_places(header, kept) if subtotal else []
+    sub_at = places[0] if len(places) == 1 else _subtotal_by_rows(places, written, kept, [found[k][0] for k in order],
+                                                                   identities) if places else None
+    unsure = sub_at is None and bool(places)  # (where neither the header nor the rows tell: no count placed)
+    if unsure:
+        sub_at = places[0]
+        res.flags.append(Flag("ragged", "requests", None, _SUBTOTAL_UNDECIDED))
     if sub_at is not None:  # (the columns from the 小计 on stand one further; it is the organisations' sum)
         constraints = [Constraint(*(tuple((r, c + (c >= sub_at)) for r, c in side) for side in con))
                        for con in constraints]
@@ -1036,20 +1042,24 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     for key in order:
         values, row, label = found[key]
         placement = placements[key]
-        _flag_placement(res, "requests", row, placement, key)
-        _flag_text_values(res, "requests", key, placement)
         unread = not values and bool(_ENDS_IN_VALUE.search(label))
-        if unread:  # nothing placed, yet the label holds a value: unknown, not blank
-            res.flags.append(Flag("ragged", "requests", row.line, f"{key}: no cell read; the label holds {label!r}"))
-        unplaced = _unplaced_flag(placement, unread)
+        if unsure:
+            unplaced = "ragged"
+        else:
+            _flag_placement(res, "requests", row, placement, key)
+            _flag_text_values(res, "requests", key, placement)
+            if unread:  # nothing placed, yet the label holds a value: unknown, not blank
+                res.flags.append(Flag("ragged", "requests", row.line,
+                                      f"{key}: no cell read; the label holds {label!r}"))
+            unplaced = _unplaced_flag(placement, unread)
         line = row.line
         for i, col in enumerate(col_keys):
             at = written[i]  # (the column where the header puts this one)
-            res.records.append(_record("requests", key, col, None if at is None else placement.cells[at],
+            res.records.append(_record("requests", key, col, None if at is None or unsure else placement.cells[at],
                                        row_label=label, col_label=col_labels[i], line=line,
                                        flag="missing_columns" if at is None else unplaced,
                                        inferred=at in placement.inferred))
-        if sub_at is not None:
+        if sub_at is not None and not unsure:
             _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in written[1:-1]])
     _flag_subtotals(res, subtotals, placements, outcome_rows, ncols)
 
@@ -1081,17 +1091,75 @@ def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset
     return frozenset(found)
 
 
-def _subtotal_at(header: list[str], col_keys: list[str]) -> int:
-    """Where the organisations' 小计 stands among a row's values: after the organisations the header names before it,
-    their columns where the header puts them (:func:`_top_columns`): '… | 其他 | 小计 | 总计' after 自然人 and the
-    five, before 总计; '总计 | 自然人 | … | 其他 | 小计' after all seven (counted from 自然人's column, it was put
-    before 其他's count, each read under the other's)."""
+def _subtotal_places(header: list[str], col_keys: list[str]) -> list[int]:
+    """Where the organisations' 小计 stands among a row's values: one place, or two where the header does not tell.
+
+    A 小计 named after an organisation's name stands among them, after those the header names before it, their
+    columns where the header puts them (:func:`_top_columns`): '… | 其他 | 小计 | 总计' after 自然人 and the five,
+    before 总计; '总计 | 自然人 | … | 其他 | 小计' after all seven (counted from 自然人's column, it was put before
+    其他's count, each read under the other's); after 总计 too where the header names 总计 among them, a header of
+    one row ('自然人 | 商业企业 | … | 其他 | 总计 | 小计': it was put under 总计 and 总计 under it). A 小计 named before
+    them, after the word over them (法人或其他组织), is a column of the header's upper row, where it names them
+    all before it ('自然人 | 法人或其他组织 | 小计 | 总计 | 商业企业 | …': it was put before the organisations);
+    right before their names it may as well be the first of their row ('… | 总计 | 小计 | 商业企业 | …'): both
+    places (:func:`_subtotal_by_rows` tells them apart).
+    """
     at = next(i for i, key in enumerate(header) if key in _subtotal_headers())
     every = list(load_formats()["requests"]["cols"])
     tops = [col for col in (every[0], every[-1]) if col in col_keys]
     order = _top_columns(header, every[0], every[-1])
-    before = sum(col in tops for col in order[:order.index("orgs")])
-    return before + len(_header_names(header[:at], [col for col in col_keys if col not in tops]))
+    before = order[:order.index("orgs")]
+    orgs = [col for col in col_keys if col not in tops]
+    cols = vocabulary().request_cols
+    first = next((i for i in range(len(header)) if _header_names(header[:i + 1], orgs)), len(header))
+    if first < at:
+        named = {cols.get(key) for key in header[first:at]}
+        return [sum(col in tops and (col in before or col in named) for col in every)
+                + len(_header_names(header[:at], orgs))]
+    lead = sum(col in tops for col in before)  # (the first of the organisations' row)
+    if not _org_group_words() & set(header[:at]):
+        return [lead]
+    upper = sum(col in tops for col in map(cols.get, header[:at])) + len(orgs)
+    return [upper] if at + 1 < first else sorted({lead, upper})
+
+
+def _subtotal_by_rows(places: list[int], written: list[int], col_keys: list[str], rows: list[list[Cell]],
+                      identities: list[dict]) -> int | None:
+    """The one of ``places`` where a requests table's 小计 stands by its rows, or None where they do not tell.
+
+    A row whose cells are all numbers fits a place where, read with the 小计 there (the columns at and after it
+    one further, ``written`` their places without it), its 小计 is the organisations' sum and it holds the format's
+    row identity (总计 the sum of the applicants' counts).  A row that fits one place alone tells it; the rows must
+    tell one place and none the other (a row that fits neither, its identity broken as written, tells nothing),
+    unless every place reads every row alike.
+    """
+    every = list(load_formats()["requests"]["cols"])
+    ident = next((i for i in identities if i["per"] == "row" and set(i["lhs"]) | set(i["rhs"]) <= set(col_keys)),
+                 None)
+    reads, cells = [], set()
+    for sub in places:
+        at = dict(zip(col_keys, (w + (w >= sub) for w in written)))
+        orgs = [at[col] for col in col_keys if col not in (every[0], every[-1])]
+        sums = [([sub], orgs)] + ([([at[c] for c in ident["lhs"]], [at[c] for c in ident["rhs"]])] if ident else [])
+        reads.append((sub, sums))
+        # (each row's cells as read so: where every place reads them alike, '0 | 0 | … | 0', nothing is unsure)
+        cells.add(tuple(tuple(values[at[col]].text if len(values) > at[col] else None for col in col_keys)
+                        + (len(values),) for values in rows))
+    if len(cells) == 1:
+        return places[0]
+    told = set()
+    for values in rows:
+        numbers = [parse_number(c.text).value if not c.glued else None for c in values]
+        if None in numbers or len(numbers) != len(col_keys) + 1:
+            continue
+        fits = [sub for sub, sums in reads
+                if all(sum(numbers[i] for i in lhs) == sum(numbers[i] for i in rhs) for lhs, rhs in sums)]
+        told.update(fits if len(fits) == 1 else ())
+    return told.pop() if len(told) == 1 else None
+
+
+_SUBTOTAL_UNDECIDED = ("the header's 小计 may stand first among the organisations or after the columns over them, "
+                       "and the rows do not tell which: no count placed")
 
 
 def _flag_subtotal_column(res: TableResult, row: Row, key: str, subtotal: Placed | None,
@@ -1401,7 +1469,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     for row in rows:
         filled = [c.text for c in row.cells if c.text]
         if filled and not any(c.glued for c in row.cells) and all(
-                vocab.is_header(t) or _is_note_header(t) for t in filled) and not _is_note_header(filled[0]):
+                _review_word(t) or _is_note_header(t) for t in filled) and not _is_note_header(filled[0]):
             # (a header row, its last column one of remarks too: '| | 结果维持 | … | 总计 | 备注 |')
             header += map(label_key, filled)
             heads += map(label_key, filled)
@@ -1426,14 +1494,14 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 m = sum(map(len, kinds)) if kinds else n
         if pending and labels:
             # (the row before's remark, in words: a cell a line puts it before this row's label, or alone)
-            lead = next((i for i, c in enumerate(labels) if vocab.is_header(c.text)), None)
+            lead = next((i for i, c in enumerate(labels) if _review_word(c.text)), None)
             remark = labels[:lead] if lead is not None else [] if data else labels
             if remark:
                 notes.append(_note_flag("review_litigation", *pending, remark))
                 labels = labels[len(remark):]
                 if not labels:
                     continue
-        if labels and not all(vocab.is_header(c.text) for c in labels):
+        if labels and not all(_review_word(c.text) for c in labels):
             if not (data and first_row is None and (kinds is not None or _results_prefixed(labels))):
                 continue  # (the header's last cell before the values, in a layout of a cell a line, read on)
         elif labels and data:
@@ -1577,11 +1645,26 @@ def _review_columns(heads: list[str]) -> list[list[str]] | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _review_names() -> tuple[dict[str, str], frozenset[str]]:
-    """The review table's result names (label key -> column key) and its header's words (formats.yaml)."""
+def _review_results() -> dict[str, list[str]]:
+    """The review table's results (column key -> the words naming it in its header: ``cols``, then
+    ``header_only_cols``, 合计)."""
     fm = load_formats()["review_litigation"]
-    return ({label_key(lab): k for k, labs in fm["cols"].items() for lab in labs},
-            frozenset(label_key(w) for w in fm["header_words"]))
+    return {ck: [*labs, *fm["header_only_cols"].get(ck, [])] for ck, labs in fm["cols"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _review_names() -> tuple[dict[str, str], frozenset[str]]:
+    """The review table's result names (label key -> column key, the longest first: '复议结果维持' ends in 结果维持
+    before 维持) and its header's words (formats.yaml)."""
+    fm = load_formats()["review_litigation"]
+    names = sorted(((label_key(lab), k) for k, labs in _review_results().items() for lab in labs),
+                   key=lambda n: -len(n[0]))
+    return dict(names), frozenset(label_key(w) for w in fm["header_words"])
+
+
+def _review_word(text: str) -> bool:
+    """A header word of any table or one naming a review result in this table alone (合计)."""
+    return vocabulary().is_header(text) or label_key(text) in _review_names()[0]
 
 
 def _review_header_columns(heads: list[str]) -> list[str] | None:
@@ -1736,8 +1819,7 @@ def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]]
     (行政复议 | 未经复议直接起诉 | 复议后起诉): the values were read in the format's order as if they were one row,
     each under another cell.  Only a complete grid, each result named once and three values a row.
     """
-    fm = load_formats()["review_litigation"]
-    cells = _named_lines(header, labelled, fm["cols"], _review_kinds())
+    cells = _named_lines(header, labelled, _review_results(), _review_kinds())
     return [cells[ck, rk] for rk in row_keys for ck in col_keys] if cells else None
 
 
@@ -1751,8 +1833,7 @@ def _review_by_kind(header: list[str], labelled: list[tuple[str, list[Cell]]], r
     the identities failed). Only each kind named once with five values a row; a header that does not name the
     five results once each leaves them in the format's order.
     """
-    fm = load_formats()["review_litigation"]
-    cells = _named_lines(header, labelled, _review_kinds(), fm["cols"])
+    cells = _named_lines(header, labelled, _review_kinds(), _review_results())
     return [cells[rk, ck] for rk in row_keys for ck in col_keys] if cells else None
 
 
