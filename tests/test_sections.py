@@ -659,6 +659,38 @@ def test_the_signature_and_attachment_lines_are_no_text_of_the_last_section(seed
     assert [s.text for s in got.sections] == [s.text for s in want.sections]
 
 
+@pytest.mark.parametrize("stem", _PINGTAN)
+@pytest.mark.parametrize("title, written", [("五、存在的主要问题及改进情况", "五、存在的问题"),
+                                            ("五、存在的主要问题及改进情况", "五、存在的不足"),
+                                            ("五、存在的主要问题及改进情况", "五、下一步工作打算"),
+                                            ("二、主动公开政府信息情况", "二、政府信息主动公开情况")])
+def test_titles_of_a_line_of_their_own_glued_between_two_sections_in_web_page_text(stem, title, written):
+    # A title that names a section only on a line of its own, glued in the real web pages between the sections
+    # numbered one before it and one after it ('…000五、存在的问题2020年，我局…六、其他…'): it was no section (the text
+    # in the section before, flagged sections_missing); now it is cut there as the seed's own title is.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    assert text.count(title) == 1
+    plain, got = toolkit.parse_text(text), toolkit.parse_text(text.replace(title, written))
+    assert _outline(got) == _outline(plain)
+    assert written in [s.title for s in got.sections]
+    assert [s.text for s in got.sections] == [s.text for s in plain.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(got.tables[keys], plain.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in plain.flags)
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+@pytest.mark.parametrize("items", ["一、存在的问题", "一、存在的不足", "二、改进措施"])
+def test_a_problems_section_s_own_items_glued_in_web_page_text_stay_its_text(stem, items):
+    # The same words numbering the problems section's own items glued after its title (not numbered between two
+    # sections) stay its text.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    title = "五、存在的主要问题及改进情况"
+    plain, got = toolkit.parse_text(text), toolkit.parse_text(text.replace(title, title + items))
+    assert _outline(got) == _outline(plain)
+    assert got.section("problems").text == items + plain.section("problems").text
+
+
 @pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
 @pytest.mark.parametrize("note", [["说明：本报告数据统计时限为2020年1月1日至12月31日。"],
                                   ["说明：", "1.本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。"]])

@@ -424,6 +424,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
             continue
         cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line) and cuts_at(m)]
         starts = [m.start() for m in cuts]
+        if len(cuts) > 1:
+            starts = sorted(set(starts).union(_line_title_cuts(line, [pattern.match(line), *cuts])))
         shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
         if number in sub_cuts:
             starts = sorted(set(starts).union(k + shift for k in sub_cuts[number] if k + shift > 0))
@@ -438,6 +440,37 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
             out.append(Segment(line[start:], start_number if start == 0 else number))
     if carry:
         out.append(Segment(carry, carry_number))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_line_title() -> re.Pattern[str]:
+    """The titles that name a section only on a line of their own (formats.yaml's modern titles ending in $:
+    五、存在的问题, 二、政府信息主动公开情况), numbered 一、, as they stand glued inside a line."""
+    titles = [p.pattern[:-1] for p in sum(_patterns()["modern"].values(), []) if p.pattern.endswith("$")]
+    number = load_formats()["section_inline_numbers"]["top"]
+    return re.compile(rf"{_INLINE_AFTER}(?P<top>{number})\s*(?:{'|'.join(titles)})")
+
+
+_TITLE_END_MARKS = re.compile(r"[:。\s]*")  # what ends a title glued before its text ('五、存在的问题:一是…')
+
+
+def _line_title_cuts(line: str, cuts: list[re.Match[str] | None]) -> list[int]:
+    """Where a title that names a section only on a line of its own stands glued inside ``line`` numbered right
+    between the section titles cut in it on either side (``…四、…复议…情况…000五、存在的问题一是…六、其他…``): cut
+    before it and after it (and the marks after it), the title alone a segment as on a line of its own.  Only so:
+    elsewhere the same words number a section's own items (``五、存在的主要问题…一、存在的问题…二、改进措施…``)."""
+    numbered = [(m.start(), cn_numeral(m["top"][:-1])) for m in cuts if m is not None]
+    ends = {m.start(): m.end() for m in cuts if m is not None}
+    out = []
+    for m in _inline_line_title().finditer(line):  # (a line with two cuts or more: glued web text only)
+        value = cn_numeral(m["top"][:-1])
+        before = [n for at, n in numbered if at < m.start()]
+        after = [n for at, n in numbered if at > m.start()]
+        # (not the start of a longer title cut there: '五、存在的主要问题及改进' of '…及改进情况')
+        if before and after and before[-1] == value - 1 and after[0] == value + 1 and ends.get(m.start(), 0) <= m.end():
+            end = _TITLE_END_MARKS.match(line, m.end()).end()
+            out += [m.start()] + ([end] if end < len(line) else [])
     return out
 
 
