@@ -551,6 +551,25 @@ def test_headings_written_otherwise_name_the_same_sections(title, written, layou
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
+@pytest.mark.parametrize("layout", ["lines", "html"])
+@pytest.mark.parametrize("subs", [("一、存在的问题", "二、改进措施"), ("一、存在的不足", "二、下一步工作打算")])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_the_problems_section_s_own_sub_headings_stay_its_text(seed_id, subs, layout, tmp_path):
+    # The problems alone or the measures alone name the problems section on a line of their own; numbered 一、 二、
+    # under its heading, they are its sub-headings: no section, no unknown_section, its text.
+    from test_formats import _as_lines
+    from test_tables import read_as
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    k = next(i for i, x in enumerate(lines) if isinstance(x, str) and x.startswith("五、"))
+    got = read_as(lines[: k + 1] + [subs[0]] + lines[k + 1 : k + 2] + [subs[1]] + lines[k + 2 :], layout, tmp_path)
+    want = read_as(lines, layout, tmp_path)
+    assert _outline(got) == _outline(want)
+    assert [t.strip() for t in got.section("problems").text.split("\n")
+            if t.strip() in subs] == list(subs)
+    assert {f.code for f in got.flags} == {f.code for f in want.flags}
+
+
 @pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
 @pytest.mark.parametrize("first, second, merged", [
     ("五、存在的主要问题及改进情况", "六、其他需要报告的事项", "五、存在的主要问题及改进情况和其他需要报告的事项"),
