@@ -3085,6 +3085,9 @@ _NUMBERED_NOTES = {
     "dun_without_colon": ["说明", "1、本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", "2、数据均为四舍五入。"],
     "then_attachment": ["说明：", "（1）本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", "（2）本报告电子版可在网站下载。",
                         "", "附件：", "1.政府信息公开统计表"],
+    "zhu_alone": ["注：", "1.本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", "2.本报告电子版可在本机关门户网站下载。"],
+    "zhu_glued": ["注：1.本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", "2.如对本报告有疑问，请与本机关联系。"],
+    "zhu_wrapped": ["注:", "(1)本报告中所列数据的统计期限自2020年1月1日起至", "2020年12月31日止。", "(2)数据均为四舍五入。"],
 }
 
 
@@ -3093,17 +3096,18 @@ _NUMBERED_NOTES = {
 def test_numbered_notes_under_their_label_ending_the_section_are_no_statement_text(stem, notes):
     # The real section ending the report, then a note's label and the numbered notes under it ('说明：' / '1.本报告中所列
     # 数据…' / '2.…'), maybe wrapped or followed by an attachment's lines.  Before, the notes were glued to the last
-    # measure ('…深入。说明:1.本报告中所列数据…'): 50 of 50 wrong.
+    # measure ('…深入。说明:1.本报告中所列数据…'): 50 of 50 wrong; under '注：' 30 of 30 wrong on 5ee48fb.
     section = problems_section(stem).rstrip() + "\n" + "\n".join(_NUMBERED_NOTES[notes]) + "\n"
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 
+@pytest.mark.parametrize("notes", ["label_alone", "zhu_alone"])
 @pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "002_809f9474e249d214", "003_ce1f8ef96d3daffd", "004_b232cca7e491c758"])
-def test_numbered_notes_after_a_last_problems_section_in_a_report(stem):
-    # The same in a whole seed cut before the section after its problems section (4 of 4 wrong before).
+def test_numbered_notes_after_a_last_problems_section_in_a_report(stem, notes):
+    # The same in a whole seed cut before the section after its problems section (4 of 4 wrong before, each label).
     text = _report_text(stem)
     end = _END.search(text, list(_HEAD.finditer(text))[-1].end())
-    text = text[: end.start()].rstrip() + "\n" + "\n".join(_NUMBERED_NOTES["label_alone"]) + "\n"
+    text = text[: end.start()].rstrip() + "\n" + "\n".join(_NUMBERED_NOTES[notes]) + "\n"
     assert _pairs(toolkit_parse(text).statements) == _expected(stem)
 
 

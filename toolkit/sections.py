@@ -424,6 +424,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
             continue
         cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line) and cuts_at(m)]
         starts = [m.start() for m in cuts]
+        if len(cuts) > 1:
+            starts = sorted(set(starts).union(_line_title_cuts(line, [pattern.match(line), *cuts])))
         shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
         if number in sub_cuts:
             starts = sorted(set(starts).union(k + shift for k in sub_cuts[number] if k + shift > 0))
@@ -438,6 +440,37 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
             out.append(Segment(line[start:], start_number if start == 0 else number))
     if carry:
         out.append(Segment(carry, carry_number))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_line_title() -> re.Pattern[str]:
+    """The titles that name a section only on a line of their own (formats.yaml's modern titles ending in $:
+    五、存在的问题, 二、政府信息主动公开情况), numbered 一、, as they stand glued inside a line."""
+    titles = [p.pattern[:-1] for p in sum(_patterns()["modern"].values(), []) if p.pattern.endswith("$")]
+    number = load_formats()["section_inline_numbers"]["top"]
+    return re.compile(rf"{_INLINE_AFTER}(?P<top>{number})\s*(?:{'|'.join(titles)})")
+
+
+_TITLE_END_MARKS = re.compile(r"[:。\s]*")  # what ends a title glued before its text ('五、存在的问题:一是…')
+
+
+def _line_title_cuts(line: str, cuts: list[re.Match[str] | None]) -> list[int]:
+    """Where a title that names a section only on a line of its own stands glued inside ``line`` numbered right
+    between the section titles cut in it on either side (``…四、…复议…情况…000五、存在的问题一是…六、其他…``): cut
+    before it and after it (and the marks after it), the title alone a segment as on a line of its own.  Only so:
+    elsewhere the same words number a section's own items (``五、存在的主要问题…一、存在的问题…二、改进措施…``)."""
+    numbered = [(m.start(), cn_numeral(m["top"][:-1])) for m in cuts if m is not None]
+    ends = {m.start(): m.end() for m in cuts if m is not None}
+    out = []
+    for m in _inline_line_title().finditer(line):  # (a line with two cuts or more: glued web text only)
+        value = cn_numeral(m["top"][:-1])
+        before = [n for at, n in numbered if at < m.start()]
+        after = [n for at, n in numbered if at > m.start()]
+        # (not the start of a longer title cut there: '五、存在的主要问题及改进' of '…及改进情况')
+        if before and after and before[-1] == value - 1 and after[0] == value + 1 and ends.get(m.start(), 0) <= m.end():
+            end = _TITLE_END_MARKS.match(line, m.end()).end()
+            out += [m.start()] + ([end] if end < len(line) else [])
     return out
 
 
@@ -1036,6 +1069,8 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         text = "\n".join(s.text for s in body).strip("\n")
         sections.append(Section(key, title, text, heading.line, last_line, body))
     notes[:0] = _unknown_headings(headings, segments[:end], chosen, sections, family)
+    if family == "modern":
+        sections = [part for sec in sections for part in _merged_split(sec, {s.key for s in sections})]
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
 
 
@@ -1368,12 +1403,18 @@ def _unnumbered_wrap(first: str, nxt: str) -> bool:
 
 def _text_end(segments: list[Segment], heading: int) -> int:
     """Where the last section ends: before the signature (and the page or site footer lines after it), and before
-    the attachment or contact lines right above it ('附件：…统计表' / 'XX局' / '2021年1月20日')."""
+    the attachment or contact lines right above it ('附件：…统计表' / 'XX局' / '2021年1月20日'), an attachment's label
+    alone with the titles listed under it too ('附件：' / '1.…统计表'; a note on the data, '说明：…', is the section's)."""
     from toolkit.metadata import _annex_end, signature_start
+    from toolkit.statements import attachment_start
 
     texts = [s.text for s in segments]
     end = signature_start(texts)
-    return max(heading + 1, _annex_end(texts[:end]) if end < len(texts) else end)
+    if end < len(texts):
+        # (also an attachment's label alone with the titles listed under it: '附件：' / '1.…统计表' / '2.…')
+        end = _annex_end(texts[:end])
+        end = heading + 1 + attachment_start(texts[heading + 1 : end])
+    return max(heading + 1, end)
 
 
 def _without_glued_signature(body: list[Segment]) -> list[Segment]:
@@ -1419,7 +1460,7 @@ def _heading_rest(text: str, family: str, key: str) -> str:
         m = pat.match(body)
         if m:
             # another section's title joined to it ('五、存在的主要问题及改进情况和其他需要报告的事项') is the heading's too
-            rest = body[m.end() + _merged_title(body[m.end() :], family, key) :]
+            rest = body[m.end() + _merged_title(body[m.end() :], family, key)[0] :]
             rest = rest.strip().lstrip(":;,.。 ")  # '六、其他需要报告的事项:无' / '…措施。2017年…': the text starts after the mark
             return "" if _title_tail().fullmatch(rest) else rest
     return ""
@@ -1431,19 +1472,51 @@ def _title_join() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation(load_formats()['section_title_joins'])})\s*")
 
 
-def _merged_title(rest: str, family: str, key: str) -> int:
-    """The length of another section's title joined to a heading's at the start of ``rest`` (the words after the
-    title: '和其他需要报告的事项', also glued to the text, '和其他需要报告的事项暂无。'), else 0."""
+def _merged_title(rest: str, family: str, key: str) -> tuple[int, str | None]:
+    """The length and key of another section's title joined to a heading's at the start of ``rest`` (the words
+    after the title: '和其他需要报告的事项', also glued to the text, '和其他需要报告的事项暂无。'), else (0, None)."""
     join = _title_join().match(rest)
     if join is None:
-        return 0
+        return 0, None
     for other, pats in _patterns()[family].items():
         if other != key:
             for pat in pats:
                 m = pat.match(rest, join.end())
                 if m:
-                    return m.end()
-    return 0
+                    return m.end(), other
+    return 0, None
+
+
+_VALUES_ONLY = re.compile(r"[\s|]*(?:[-+]?\d+(?:\.\d+)?[\s|]*)+")  # a table's row of values alone ('0 | 4 |', '\t0')
+
+
+def _merged_split(section: Section, found: set[str]) -> list[Section]:
+    """A table section whose heading merges the title of a section not found ('四、…行政诉讼情况及存在的问题'), cut
+    where its table ends: the table's section, then the other's, both under the heading; the segments after the
+    table's last row of values alone, where some line after it ends a sentence, are the other section's.  Else
+    (no such row: the table glued in a line, or none) the section as it is, the other not found."""
+    if section.key not in load_formats() or "|" in section.title:
+        return [section]  # (cheap: only a table section's heading, no table row, can merge another's title)
+    num = _NUM_AT_START.match(section.title)
+    title = section.title[num.end() if num else 0 :].strip()
+    other = None
+    for pat in _patterns()["modern"][section.key]:
+        m = pat.match(title)
+        if m:
+            other = _merged_title(title[m.end() :], "modern", section.key)[1]
+            break
+    body = section.segments
+    if other is None or other in found:
+        return [section]
+    last = max((k for k, seg in enumerate(body) if _VALUES_ONLY.fullmatch(seg.text)), default=None)
+    after = body[last + 1 :] if last is not None else []
+    if not any(_SENTENCE.search(seg.text) for seg in after):
+        return [section]
+    before = body[: last + 1]
+    return [Section(section.key, section.title, "\n".join(s.text for s in before).strip("\n"), section.first_line,
+                    before[-1].line, before),
+            Section(other, section.title, "\n".join(s.text for s in after).strip("\n"), section.first_line,
+                    section.last_line, after)]
 
 
 @functools.lru_cache(maxsize=1)

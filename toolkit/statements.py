@@ -248,6 +248,7 @@ def _cues() -> dict[str, Any]:
         "annex_label": re.compile(rf"(?:(?:{join(_appendix_words())})(?:\d{{1,2}}|{_CN_NUM})?"
                                   rf"|{join(spec['appendix_labels'])}):?"),
         "annex_line": re.compile(rf"(?:{join(spec['appendix_labels'] + spec['data_note_labels'])}):"),
+        "appendix_line": re.compile(rf"(?:{join(spec['appendix_labels'])}):"),
         # a note's label over numbered notes, alone or before the first ('说明:' / '1.本报告中所列数据…'; _notes_start)
         "notes_label": re.compile(rf"(?:{join(spec['data_note_labels'])}):?(?:$|(?={spec['first_item']}))"),
         "additive": re.compile(rf"(?:{join(spec['additive_lead_in'])}),"),
@@ -411,7 +412,7 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
         # some sentences end in 。, only a space before an item's number is taken so)
         text = _SPACE_FOR_BREAK.sub("\n", text) if "。" not in text else _SPACE_BEFORE_ITEM.sub("\n", text)
     raw_lines = text.split("\n")
-    if "附" in text or "说明" in text:  # (cheap: most sections name no attachment)
+    if "附" in text or "说明" in text or "注:" in text:  # (cheap: most sections name no attachment, no note)
         raw_lines = raw_lines[: _annex_start(raw_lines, cues)]
     if cues["problem_column_line"].search(text):
         # (the section's own lines only: a table read one cell a line took the next section's heading and text, or
@@ -459,26 +460,47 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
 _ANNEX_TITLE = 60  # the longest title of an attachment listed under its label
 
 
-def _annex_start(raw_lines: list[str], cues: dict[str, Any]) -> int:
+def _annex_start(raw_lines: list[str], cues: dict[str, Any], notes: bool = True) -> int:
     """Where the attachment and note lines that end the section start, else ``len(raw_lines)``: an attachment's label
     alone and the titles listed under it ('附件:' / '1.政府信息公开统计表', '附件1' / '…统计表'), a label with its title or
     a note ('附:2020年…统计表', '说明:本报告数据统计时限为…'; statements.yaml ``appendix_labels``, ``data_note_labels``),
-    with blank and furniture lines among them.  A line without a sentence's end counts as a title only under a label."""
+    with blank and furniture lines among them.  A line without a sentence's end counts as a title only under a label.
+    ``notes=False``: the attachment's lines only (a section's text keeps its notes on the data, a statement none)."""
+    from toolkit.metadata import _is_annex
+
     start = len(raw_lines)
     titles = False  # whether title lines stand after ``start``, not yet under a label
+    line_label = cues["annex_line" if notes else "appendix_line"]
     for k in range(len(raw_lines) - 1, -1, -1):
         line = _WS_NEAR_WIDE.sub("", raw_lines[k].strip())
         if not line or _is_furniture(line):
             continue
         if cues["annex_label"].fullmatch(line):
             start, titles = k, False
-        elif not titles and (cues["annex_line"].match(line) or _is_note(line)):
+        elif not titles and (line_label.match(line) or (_is_note(line) if notes else _is_annex(line))):
             start = k
         elif len(line) <= _ANNEX_TITLE and not any(stop in line for stop in _STATED_ENDS):
             titles = True
         else:
-            return _notes_start(raw_lines, start, cues)
+            return _notes_start(raw_lines, start, cues) if notes else start
     return start
+
+
+def attachment_start(lines: list[str]) -> int:
+    """Where the attachment's lines that end a text start (its label alone and the titles listed under it: '附件:' /
+    '1.政府信息公开统计表' / '2.…', or a label with its title), else ``len(lines)``; notes on the data ('说明:…') stay.
+
+    Parameters
+    ----------
+    lines : list of str
+        The text's lines, in order.
+
+    Returns
+    -------
+    int
+        The index of the first of those lines.
+    """
+    return _annex_start(lines, _cues(), notes=False)
 
 
 _NOTE_LINES = 12  # the most lines of numbered notes under their label
