@@ -205,7 +205,17 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             parts = _split_pipes(text)
             filled = [p for p in parts if p]
             if not filled:
-                if text.count("|") == 1 and not prev_bare:
+                if above and table_region:
+                    # a row's values, one a line, after its labels' line and their own cells' marks alone: a page
+                    # break split the row (pipe text one cell a line); the marks are its labels' cells where the
+                    # values fill the labels' blank cells, else not known, the values left with no label
+                    cells, lines = _values_after(segments, i)
+                    if cells == above[0] - above[1]:
+                        marked.update(lines)  # (the values' marks are their blank cells, as the labels' line has)
+                    else:
+                        stream.flush()
+                        stream.rows[-1].cells.extend(Cell("", seg.line) for _ in range(above[0] - above[1]))
+                elif text.count("|") == 1 and not prev_bare:
                     stream.add(Cell("", seg.line))  # a lone '|' is a blank cell
                 prev_bare = False
                 continue
@@ -739,6 +749,20 @@ def _under_labels(parts: list[str], width: int, labels: int) -> int | None:
     if len(parts) == width and not any(parts[:labels]):
         return labels
     return None
+
+
+def _values_after(segments: list[Segment], i: int) -> tuple[int, list[int]]:
+    """(cells, lines) of the lines after segment ``i`` that hold a value each and its blank cells' marks after it (pipe
+    text one cell a line: ``'0 |'``, ``'2 | |'``), up to the first line that is no such one."""
+    n, lines = 0, []
+    for j in range(i + 1, len(segments)):
+        value, bar, rest = segments[j].text.partition("|")
+        value = value.strip()
+        if not (bar and value and is_value_cell(value)) or rest.strip("| "):
+            break
+        n += 1 + rest.count("|")
+        lines.append(j)
+    return n, lines
 
 
 def _trim(cells: list[str]) -> list[str]:
