@@ -37,7 +37,7 @@ from typing import NamedTuple
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
 from toolkit.normalize import (_HAN, NA_MARKS, cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
-                               number_units)
+                               number_units, parse_number)
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -702,13 +702,55 @@ def _row_blank_marks(segments: list[Segment], i: int, label: str, extras: frozen
     cells -= marks  # (the last value's marks: the row's end, filler)
     last = lines[-1]
     after = segments[last + 1].text.strip() if last + 1 < len(segments) else ""
-    if last == i or cells != ncols or (after and after.strip("| ") == "" and _next_is_value(segments, last + 1)):
+    # (the label's marks before more cells than columns: a span's filler, or blank counts before a number after
+    # 总计 where rows like it show no filler)
+    spare = 0 < cells - ncols <= segments[i].text.count("|") - 1 and _no_label_filler(segments, i, ncols)
+    if last == i or cells != ncols and not spare or (
+            after and after.strip("| ") == "" and _next_is_value(segments, last + 1)):
         return []  # (no value; cells too few or too many; a lone blank mark before more values: the row goes on)
     vocab = vocabulary()
     # (a requests row's label, or the end of one wrapped over two rows, '转政府信息公开申请数量': no other table's)
     if vocab.request_row(label) is None and (vocab.is_row_label(label) or vocab.is_header(label)):
         return []
     return lines[:-1]
+
+
+def _no_label_filler(segments: list[Segment], i: int, ncols: int) -> bool:
+    """Whether the marks after the requests row label on line ``i``, before more cells than the ``ncols`` columns, are
+    its blank cells, no span's filler ('(一)予以公开 | |' then seven counts: natural persons blank and a number after
+    总计; read as filler, every count one column left). They are where another row of as many label lines (after a
+    group's label alone or not) has no mark after its label and its counts, one a line, fill the columns; else where
+    no row with marks after its label shows them as filler by its identity, counts filling the columns exactly, the
+    last written, not 0, not the one before it repeated, and the sum of the others ('一、本年新收… | |' then
+    '88 |', '11 |', '0 |' … '99 |'), as the tables stage tells an empty label cell in pipe rows."""
+    vocab = vocabulary()
+
+    def grouped(j: int) -> bool:
+        before = segments[j - 1].text.partition("|") if j else ("", "", "")
+        return bool(before[1]) and not before[2].strip("| ") and vocab.request_group(before[0].strip()) is not None
+
+    group, told = grouped(i), False
+    for j, seg in enumerate(segments):
+        label, bar, rest = seg.text.partition("|")
+        if not bar or rest.strip("| ") or vocab.request_row(label.strip()) is None:
+            continue
+        lines = _values_after(segments, j)[1]
+        if len(lines) != ncols or any(segments[k].text.count("|") > 1 for k in lines[:-1]):
+            continue  # (counts one a line filling the columns, a span's filler after the last)
+        if j != i and not rest.count("|") and grouped(j) == group:
+            return True
+        if rest.count("|") and not told:
+            counts = [Cell(segments[k].text.partition("|")[0].strip(), k) for k in lines]
+            told = _sums_to_last(counts) and counts[-1].text != counts[-2].text
+    return not told
+
+
+def _sums_to_last(values: list[Cell]) -> bool:
+    """Whether ``values`` are all written numbers, the last one not 0 and the sum of the others (a requests row's
+    identity, where it tells a reading: all zeros hold in any)."""
+    nums = [parse_number(c.text) for c in values]
+    return all(n.kind == "number" for n in nums) and nums[-1].value != 0 and \
+        sum(n.value for n in nums[:-1]) == nums[-1].value
 
 
 def _cell(text: str, line: int) -> Cell:
