@@ -1060,9 +1060,10 @@ def test_a_row_split_under_a_repeated_header_reads_as_the_seed(stem, layout, par
 
     lines = _as_lines(parsed_seed(stem))
     want, got = (_read_lines(written, layout, None) for written in (lines, _row_split_under_a_repeated_header(lines)))
-    if layout.startswith("pipe") and got != want:
-        # (pipe text trims the labels' blank cells: whether the values' leading mark is the label's cell or a blank
-        # count is not known there, so they are left unlabelled or ragged, NA flagged, never read a column off)
+    if layout.startswith("pipe") and stem.startswith("004") and got != want:
+        # (pipe text trims the labels' blank cells; the labels' line's width tells where the values stand, as many
+        # cells led by the labels' left blank, but not after a blank group cell leading the labels ('| (四)无法提供 |
+        # 1.本机关… | ||||||', seed 004): the values are left unlabelled or ragged, NA flagged, never read a column off)
         assert {c[:4] for c in set(got["tables"]) - set(want["tables"]) if c[3] is not None} == set()
         assert {"unlabelled_values", "ragged"} & {code for code, table in got["flags"] if table == "requests"}
         return

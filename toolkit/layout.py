@@ -148,6 +148,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     after_header = False  # the line before was a legacy header set with spaces
     # (cells, labels) of the line before where it held labels then blank cells only: '8.属于行政查询事项 | ||||||'
     label_line: tuple[int, int] | None = None
+    widths: dict[int, tuple[int, int]] = {}  # line → such a line's (cells, labels' cells), for _across_repeated_head
     # outside table regions a bare line is prose, unless it is short and a table row follows: the first
     # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
     before_row = [False] * len(segments)
@@ -221,6 +222,8 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
                 continue
             if table_region and not parts[-1]:
                 label_line = _labels_line(parts)
+                if label_line:
+                    widths[seg.line] = label_line
             if len(filled) >= 2:
                 split = False
                 if above and not parts[0] and all(not p or is_value_cell(p) for p in parts):
@@ -335,7 +338,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         stream.add(_cell(stripped, seg.line))
         prev_bare = True
     stream.flush()
-    return _join_wrapped(stream.rows)
+    return _join_wrapped(stream.rows, widths)
 
 
 _LONE_PAGE_NUMBER = re.compile(r"\d{1,3}")
@@ -420,7 +423,7 @@ def _row_with_words(text: str) -> list[str] | None:
     return None
 
 
-def _join_wrapped(rows: list[Row]) -> list[Row]:
+def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = None) -> list[Row]:
     """A row label alone, then its cells on a row without any label: one row.
 
     A blank line or a note between a row's label and its cells (tab layout: '\t二、上年转结…', a blank
@@ -449,7 +452,7 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
             continue
         # (a header's row just before: rare)
         if values and any(c.text and _kind(c) == "header" for c in prev.cells):
-            joined = _across_repeated_head(out, row)
+            joined = _across_repeated_head(out, row, widths or {})
             if joined is not None:
                 out[joined[0]] = joined[1]
                 continue
@@ -464,12 +467,14 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
     return out
 
 
-def _across_repeated_head(out: list[Row], row: Row) -> tuple[int, Row] | None:
+def _across_repeated_head(out: list[Row], row: Row, widths: dict[int, tuple[int, int]]) -> tuple[int, Row] | None:
     """A row split by a page break, the table's head repeated between its parts: ``row``, values alone, after rows of
     ``out`` that repeat its first rows, a header's among them, and before those a row's labels alone, perhaps
     with their blank cells ('7.属于行政执法案卷 | | …', the head again, then '| 0 | 11 | …'). The labels' row's index
     and the row joined, where the labels' row's width tells where the values stand: as many cells, the labels' left
-    blank, or the labels alone and no blank cell before the values. Else None."""
+    blank, or the labels alone and no blank cell before the values; in pipe text, which trims the labels' blank cells,
+    the labels' line's ``widths`` (its cells, its labels' cells) tell as :func:`_under_labels` does after a page break
+    alone. Else None."""
     last = out[-1].texts
     # (the rows between: the table's first m rows again, its head, the labels' row before them)
     m = next((m for m in range(1, (len(out) - 1) // 2 + 1) if out[m - 1].texts == last and all(
@@ -485,6 +490,9 @@ def _across_repeated_head(out: list[Row], row: Row) -> tuple[int, Row] | None:
         return k - 1, Row(cells[:n] + row.cells[n:], explicit=out[k - 1].explicit)
     if n == len(cells) and row.cells[0].text:
         return k - 1, Row(cells + row.cells, explicit=out[k - 1].explicit)
+    width = widths.get(cells[n - 1].line)
+    if width and width[1] == n and _under_labels([c.text for c in row.cells], *width) is not None:
+        return k - 1, Row(cells[:n] + row.cells[n:], explicit=out[k - 1].explicit)
     return None
 
 
