@@ -37,7 +37,7 @@ from typing import NamedTuple
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
 from toolkit.normalize import (_HAN, NA_MARKS, cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
-                               number_units)
+                               number_units, parse_number)
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -148,6 +148,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
     after_header = False  # the line before was a legacy header set with spaces
     # (cells, labels) of the line before where it held labels then blank cells only: '8.属于行政查询事项 | ||||||'
     label_line: tuple[int, int] | None = None
+    widths: dict[int, tuple[int, int]] = {}  # line → such a line's (cells, labels' cells), for _across_repeated_head
     # outside table regions a bare line is prose, unless it is short and a table row follows: the first
     # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
     before_row = [False] * len(segments)
@@ -205,12 +206,24 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
             parts = _split_pipes(text)
             filled = [p for p in parts if p]
             if not filled:
-                if text.count("|") == 1 and not prev_bare:
+                if above and table_region:
+                    # a row's values, one a line, after its labels' line and their own cells' marks alone: a page
+                    # break split the row (pipe text one cell a line); the marks are its labels' cells where the
+                    # values fill the labels' blank cells, else not known, the values left with no label
+                    cells, lines = _values_after(segments, i)
+                    if cells == above[0] - above[1]:
+                        marked.update(lines)  # (the values' marks are their blank cells, as the labels' line has)
+                    else:
+                        stream.flush()
+                        stream.rows[-1].cells.extend(Cell("", seg.line) for _ in range(above[0] - above[1]))
+                elif text.count("|") == 1 and not prev_bare:
                     stream.add(Cell("", seg.line))  # a lone '|' is a blank cell
                 prev_bare = False
                 continue
             if table_region and not parts[-1]:
                 label_line = _labels_line(parts)
+                if label_line:
+                    widths[seg.line] = label_line
             if len(filled) >= 2:
                 split = False
                 if above and not parts[0] and all(not p or is_value_cell(p) for p in parts):
@@ -325,7 +338,7 @@ def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] |
         stream.add(_cell(stripped, seg.line))
         prev_bare = True
     stream.flush()
-    return _join_wrapped(stream.rows)
+    return _join_wrapped(stream.rows, widths)
 
 
 _LONE_PAGE_NUMBER = re.compile(r"\d{1,3}")
@@ -410,7 +423,7 @@ def _row_with_words(text: str) -> list[str] | None:
     return None
 
 
-def _join_wrapped(rows: list[Row]) -> list[Row]:
+def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = None) -> list[Row]:
     """A row label alone, then its cells on a row without any label: one row.
 
     A blank line or a note between a row's label and its cells (tab layout: '\t二、上年转结…', a blank
@@ -439,7 +452,7 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
             continue
         # (a header's row just before: rare)
         if values and any(c.text and _kind(c) == "header" for c in prev.cells):
-            joined = _across_repeated_head(out, row)
+            joined = _across_repeated_head(out, row, widths or {})
             if joined is not None:
                 out[joined[0]] = joined[1]
                 continue
@@ -454,12 +467,14 @@ def _join_wrapped(rows: list[Row]) -> list[Row]:
     return out
 
 
-def _across_repeated_head(out: list[Row], row: Row) -> tuple[int, Row] | None:
+def _across_repeated_head(out: list[Row], row: Row, widths: dict[int, tuple[int, int]]) -> tuple[int, Row] | None:
     """A row split by a page break, the table's head repeated between its parts: ``row``, values alone, after rows of
     ``out`` that repeat its first rows, a header's among them, and before those a row's labels alone, perhaps
     with their blank cells ('7.属于行政执法案卷 | | …', the head again, then '| 0 | 11 | …'). The labels' row's index
     and the row joined, where the labels' row's width tells where the values stand: as many cells, the labels' left
-    blank, or the labels alone and no blank cell before the values. Else None."""
+    blank, or the labels alone and no blank cell before the values; in pipe text, which trims the labels' blank cells,
+    the labels' line's ``widths`` (its cells, its labels' cells) tell as :func:`_under_labels` does after a page break
+    alone. Else None."""
     last = out[-1].texts
     # (the rows between: the table's first m rows again, its head, the labels' row before them)
     m = next((m for m in range(1, (len(out) - 1) // 2 + 1) if out[m - 1].texts == last and all(
@@ -475,6 +490,9 @@ def _across_repeated_head(out: list[Row], row: Row) -> tuple[int, Row] | None:
         return k - 1, Row(cells[:n] + row.cells[n:], explicit=out[k - 1].explicit)
     if n == len(cells) and row.cells[0].text:
         return k - 1, Row(cells + row.cells, explicit=out[k - 1].explicit)
+    width = widths.get(cells[n - 1].line)
+    if width and width[1] == n and _under_labels([c.text for c in row.cells], *width) is not None:
+        return k - 1, Row(cells[:n] + row.cells[n:], explicit=out[k - 1].explicit)
     return None
 
 
@@ -692,13 +710,55 @@ def _row_blank_marks(segments: list[Segment], i: int, label: str, extras: frozen
     cells -= marks  # (the last value's marks: the row's end, filler)
     last = lines[-1]
     after = segments[last + 1].text.strip() if last + 1 < len(segments) else ""
-    if last == i or cells != ncols or (after and after.strip("| ") == "" and _next_is_value(segments, last + 1)):
+    # (the label's marks before more cells than columns: a span's filler, or blank counts before a number after
+    # 总计 where rows like it show no filler)
+    spare = 0 < cells - ncols <= segments[i].text.count("|") - 1 and _no_label_filler(segments, i, ncols)
+    if last == i or cells != ncols and not spare or (
+            after and after.strip("| ") == "" and _next_is_value(segments, last + 1)):
         return []  # (no value; cells too few or too many; a lone blank mark before more values: the row goes on)
     vocab = vocabulary()
     # (a requests row's label, or the end of one wrapped over two rows, '转政府信息公开申请数量': no other table's)
     if vocab.request_row(label) is None and (vocab.is_row_label(label) or vocab.is_header(label)):
         return []
     return lines[:-1]
+
+
+def _no_label_filler(segments: list[Segment], i: int, ncols: int) -> bool:
+    """Whether the marks after the requests row label on line ``i``, before more cells than the ``ncols`` columns, are
+    its blank cells, no span's filler ('(一)予以公开 | |' then seven counts: natural persons blank and a number after
+    总计; read as filler, every count one column left). They are where another row of as many label lines (after a
+    group's label alone or not) has no mark after its label and its counts, one a line, fill the columns; else where
+    no row with marks after its label shows them as filler by its identity, counts filling the columns exactly, the
+    last written, not 0, not the one before it repeated, and the sum of the others ('一、本年新收… | |' then
+    '88 |', '11 |', '0 |' … '99 |'), as the tables stage tells an empty label cell in pipe rows."""
+    vocab = vocabulary()
+
+    def grouped(j: int) -> bool:
+        before = segments[j - 1].text.partition("|") if j else ("", "", "")
+        return bool(before[1]) and not before[2].strip("| ") and vocab.request_group(before[0].strip()) is not None
+
+    group, told = grouped(i), False
+    for j, seg in enumerate(segments):
+        label, bar, rest = seg.text.partition("|")
+        if not bar or rest.strip("| ") or vocab.request_row(label.strip()) is None:
+            continue
+        lines = _values_after(segments, j)[1]
+        if len(lines) != ncols or any(segments[k].text.count("|") > 1 for k in lines[:-1]):
+            continue  # (counts one a line filling the columns, a span's filler after the last)
+        if j != i and not rest.count("|") and grouped(j) == group:
+            return True
+        if rest.count("|") and not told:
+            counts = [Cell(segments[k].text.partition("|")[0].strip(), k) for k in lines]
+            told = _sums_to_last(counts) and counts[-1].text != counts[-2].text
+    return not told
+
+
+def _sums_to_last(values: list[Cell]) -> bool:
+    """Whether ``values`` are all written numbers, the last one not 0 and the sum of the others (a requests row's
+    identity, where it tells a reading: all zeros hold in any)."""
+    nums = [parse_number(c.text) for c in values]
+    return all(n.kind == "number" for n in nums) and nums[-1].value != 0 and \
+        sum(n.value for n in nums[:-1]) == nums[-1].value
 
 
 def _cell(text: str, line: int) -> Cell:
@@ -739,6 +799,20 @@ def _under_labels(parts: list[str], width: int, labels: int) -> int | None:
     if len(parts) == width and not any(parts[:labels]):
         return labels
     return None
+
+
+def _values_after(segments: list[Segment], i: int) -> tuple[int, list[int]]:
+    """(cells, lines) of the lines after segment ``i`` that hold a value each and its blank cells' marks after it (pipe
+    text one cell a line: ``'0 |'``, ``'2 | |'``), up to the first line that is no such one."""
+    n, lines = 0, []
+    for j in range(i + 1, len(segments)):
+        value, bar, rest = segments[j].text.partition("|")
+        value = value.strip()
+        if not (bar and value and is_value_cell(value)) or rest.strip("| "):
+            break
+        n += 1 + rest.count("|")
+        lines.append(j)
+    return n, lines
 
 
 def _trim(cells: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import _YEAR, Cell, Row, _sub_item
+from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last
 from toolkit.normalize import HAN_RANGES, NA_MARKS, is_value_cell, cell_units, label_key, parse_number, unit_kind
 from toolkit.placement import Constraint, Placed, RowInput, place
 
@@ -222,14 +222,6 @@ def _words_at_end(values: list[Cell]) -> int:
             not values[start - 1].text[-1:].isdigit() and parse_number(values[start - 1].text).kind == "text":
         start -= 1
     return len(values) - start if start < end else 0
-
-
-def _sums_to_last(values: list[Cell]) -> bool:
-    """Whether ``values`` are all written numbers, the last one not 0 and the sum of the others (a requests row's
-    identity, where it tells a reading: all zeros hold in any)."""
-    nums = [parse_number(c.text) for c in values]
-    return all(n.kind == "number" for n in nums) and nums[-1].value != 0 and \
-        sum(n.value for n in nums[:-1]) == nums[-1].value
 
 
 def _gap_by_identity(values: list[Cell], ncols: int) -> bool:
