@@ -447,10 +447,11 @@ def _grpprl(props: dict) -> bytes:
         out += _sprm(0x2417 if depth <= 1 else 0x244C, b"\x01")
     if props.get("cell_end"):
         out += _sprm(0x244B, b"\x01")
-    merged = props.get("merged", ())
-    if props.get("row_end") and merged:
-        cells = max(merged) + 1
-        tcs = b"".join(struct.pack("<H", 0x20 if k in merged else 0) + b"\0" * 18 for k in range(cells))
+    merged, restart = props.get("merged", ()), props.get("restart", ())
+    if props.get("row_end") and (merged or restart):
+        cells = max([*merged, *restart]) + 1
+        tcs = b"".join(struct.pack("<H", 0x20 if k in merged else 0x60 if k in restart else 0) + b"\0" * 18
+                       for k in range(cells))
         body = bytes([cells]) + b"\0" * 2 * (cells + 1) + tcs
         out += _sprm(0xD608, struct.pack("<H", len(body) + 1) + body)
     return out
@@ -464,7 +465,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
     dict: ``depth`` (the table depth, 0 outside tables), ``row_end`` (its mark ends a row: sprmPFTtp, or
     sprmPFInnerTtp in a nested table), ``cell_end`` (its paragraph mark ends a nested table's cell) and
-    ``merged`` (of a row end: the cells covered by a vertical merge). The text is cut into `pieces` pieces of
+    ``merged`` (of a row end: the cells covered by a vertical merge; ``restart``: the cells starting one). The
+    text is cut into `pieces` pieces of
     the piece table (with `eight_bit`, also where it turns from text cp1252 holds to other text and back, the
     first kind written 8-bit), stored in reverse order with `reverse` (as Word's fast saves leave them);
     `huge` puts the properties of row ends in the Data stream (sprmPHugePapx). `nfib` and `flags` are the
@@ -556,23 +558,31 @@ def _cp1252(c: str) -> bytes | None:
         return c.encode("latin-1") if 0x80 <= ord(c) < 0xA0 else None
 
 
-def doc_paragraphs(lines: list) -> list:
+def doc_paragraphs(lines: list, merge_down=()) -> list:
     """`lines` as the paragraphs of doc_bytes: a text line a paragraph, consecutive rows one table (its short
-    rows padded with ``''`` cells, as render_docx pads them)."""
+    rows padded with ``''`` cells, as render_docx pads them); the cells of `merge_down` (see :func:`render_html`)
+    merged into the cell above each, as Word writes a vertical merge (the covered cells' text not written)."""
     out = []
+    first = 0
     for kind, block in _blocks(lines):
         if kind == "text":
             out.append((block + "\r", {}))
             continue
         width = _width(block)
-        for row in block:
-            out += [(cell + "\x07", _CELL) for cell in row + [""] * (width - len(row))] + [("\x07", _ROW)]
+        merged: dict = {}
+        first = _merge_down(merged, merge_down, first, len(block))
+        for r, row in enumerate(block):
+            covered = [c for c in range(width) if (r, c) in merged]
+            starts = sorted({c for keeper_row, c in merged.values() if keeper_row == r})
+            cells = row + [""] * (width - len(row))
+            out += [(("" if k in covered else cell) + "\x07", _CELL) for k, cell in enumerate(cells)]
+            out.append(("\x07", {**_ROW, "merged": covered, "restart": starts} if covered or starts else _ROW))
     return out + [("\r", {})]
 
 
-def render_doc(lines: list, path, **options) -> None:
-    """Write `lines` to a Word 97-2003 file (see doc_bytes for `options`)."""
-    Path(path).write_bytes(doc_bytes(doc_paragraphs(lines), **options))
+def render_doc(lines: list, path, merge_down=(), **options) -> None:
+    """Write `lines` to a Word 97-2003 file (see doc_paragraphs for `merge_down`, doc_bytes for `options`)."""
+    Path(path).write_bytes(doc_bytes(doc_paragraphs(lines, merge_down), **options))
 
 
 # The namespaces of the parts python-docx writes, and the ones Word's 'Strict Open XML Document' writes instead

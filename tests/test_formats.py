@@ -10,8 +10,8 @@ import toolkit
 from toolkit.layout import build_rows
 
 from conftest import RAW
-from renderers import (TEXT_LAYOUTS, render_docx, render_file, render_html, render_mht, render_pdf, render_text, rezip,
-                       rotate_pdf_pages)
+from renderers import (TEXT_LAYOUTS, render_doc, render_docx, render_file, render_html, render_mht, render_pdf,
+                       render_text, rezip, rotate_pdf_pages)
 
 
 def _as_lines(report) -> list:
@@ -64,12 +64,17 @@ def test_seed_tables_survive_every_format(seed_id, fmt, tmp_path, parsed_seed):
 # in the requests table's items 3. and 4. of (三)不予公开 (the counts made to differ): the readers left the covered
 # cells out, so the values after them stood a column to the left, under another column's key (also unflagged); a
 # covered value cell is now a blank cell in its place, the report read as with those cells blank (also in a table
-# whose columns' widths are given, <colgroup>, as Word's and Excel's pages give them)
-@pytest.mark.parametrize("fmt", ["html", "html_columns", "docx"])
+# whose columns' widths are given, <colgroup>, as Word's and Excel's pages give them), and flagged merged_down (one
+# flag for the merged value, naming it and the cells it covers; a blank cell says nothing of why it is). So also
+# in an HTML table with a <caption> or a table nested in a cell (the general walk, which read no rowspan) and in a
+# Word 97-2003 .doc (its vertical merges were left out)
+@pytest.mark.parametrize("fmt", ["html", "html_columns", "html_caption", "html_nested", "docx", "doc"])
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("column", [1, 3, 7])
 def test_a_value_merged_down_over_rows_leaves_the_values_after_it_in_their_columns(fmt, seed_id, column, tmp_path,
                                                                                   parsed_seed):
+    from lxml import etree
+
     lines = [list(item) if isinstance(item, list) else item for item in _as_lines(parsed_seed(seed_id))]
     rows = [item for item in lines if isinstance(item, list)]
     at = next(k for k, row in enumerate(rows) if any(c.startswith("2.其他法律") for c in row))
@@ -89,11 +94,41 @@ def test_a_value_merged_down_over_rows_leaves_the_values_after_it_in_their_colum
             if fmt == "html_columns":
                 page = page.replace(b'<table border="1">', b'<table border="1"><colgroup><col width="120">'
                                     + b'<col width="60">' * (label + 7) + b"</colgroup>")
+            elif fmt == "html_caption":
+                page = page.replace(b'<table border="1">', '<table border="1"><caption>表 统计</caption>'.encode())
+            elif fmt == "html_nested":  # the first row's last count in a table of its own in its cell
+                tree = etree.fromstring(page, etree.HTMLParser())
+                tr = next(tr for tr in tree.iter("tr") if "2.其他法律" in "".join(tr.itertext()))
+                inner = etree.SubElement(etree.SubElement(etree.SubElement(tr[-1], "table"), "tr"), "td")
+                inner.text, tr[-1].text = tr[-1].text, None
+                page = etree.tostring(tree, encoding="utf-8")
             path.write_bytes(page)
+        elif fmt == "doc":
+            render_doc(lines, path, merge_down=merged)
         else:
             render_docx(lines, path, merge_down=merged)
-        reading[name] = _cells(toolkit.parse_report(path))
-    assert _same(reading["merged"], reading["blank"])
+        report = toolkit.parse_report(path)
+        reading[name] = _cells(report), [f.detail for f in report.flags if f.code == "merged_down"]
+    assert _same(reading["merged"][0], reading["blank"][0])
+    value = str(20 + column - 1)
+    assert len(reading["merged"][1]) == 1 and reading["blank"][1] == []
+    assert f"{value!r} in column {label + column + 1} of the row {rows[at + 1][label]!r}" in reading["merged"][1][0]
+    assert "over the 2 cell(s)" in reading["merged"][1][0]
+
+
+# a group's label merged down over its items' rows (rowspan, vMerge) covers words, left out, and is not flagged
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_label_merged_down_is_no_merged_value(fmt, tmp_path, parsed_seed):
+    original = parsed_seed("004_b232cca7e491c758")  # (its items' rows open with blank cells under their group's)
+    path = tmp_path / f"rowspan.{fmt}"
+    if fmt == "html":
+        page = render_html(_as_lines(original), rowspan=True)
+        assert b"rowspan=" in page
+        path.write_bytes(page)
+    else:
+        render_docx(_as_lines(original), path, rowspan=True)
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original)) and not [f for f in report.flags if f.code == "merged_down"]
 
 
 def _counts_nested(cells: list, width: int, nest) -> None:
@@ -431,8 +466,10 @@ def test_a_count_written_with_words_is_read_or_flagged(cell, value, flagged, tmp
 
 
 # a raised mark in brackets or after 注 ('610<sup>[1]</sup>', '<sup>注1</sup>', '<sup>※</sup>') was read as the
-# value's text: the value NA (not_a_number), and a 2019 table's block with such a mark lost its rows (unknown_row)
-@pytest.mark.parametrize("mark", ["1", "*", "①", "[1]", "(1)", "（1）", "注1", "注", "注①", "[注1]", "【1】", "1)", "※"])
+# value's text: the value NA (not_a_number), and a 2019 table's block with such a mark lost its rows (unknown_row);
+# so were two marks or more in one ('<sup>1,2</sup>', '<sup>[1,2]</sup>', '<sup>1、2</sup>')
+@pytest.mark.parametrize("mark", ["1", "*", "①", "[1]", "(1)", "（1）", "注1", "注", "注①", "[注1]", "【1】", "1)", "※",
+                                  "1,2", "1，2", "[1,2]", "1、2", "注1,2", "(1,2,3)"])
 def test_a_superscript_footnote_mark_is_no_digit(mark, tmp_path):
     import docx
 
@@ -450,6 +487,54 @@ def test_a_superscript_footnote_mark_is_no_digit(mark, tmp_path):
     cell.paragraphs[0].add_run(mark).font.superscript = True
     document.save(tmp_path / "sup.docx")
     assert toolkit.parse_report(tmp_path / "sup.docx").table("active").loc["penalty", "decisions"] == 610.0
+
+
+# a mark raised in Word by its character style (w:rStyle: Word's 'Footnote Reference', or a style based on a raised
+# one), not by the run's own w:vertAlign, was read into the value: '610' and a raised '1' read 6101
+@pytest.mark.parametrize("mark", ["1", "[1]", "1,2"])
+@pytest.mark.parametrize("based", [False, True])
+def test_a_footnote_mark_raised_by_its_character_style_is_no_digit(mark, based, tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    render_docx(_as_lines(report), tmp_path / "sup.docx")
+    document = docx.Document(tmp_path / "sup.docx")
+    style = document.styles.add_style("注释标记", WD_STYLE_TYPE.CHARACTER)
+    style.font.superscript = True
+    if based:  # (the run's style raises nothing of its own: its parent does)
+        style = document.styles.add_style("注释标记 2", WD_STYLE_TYPE.CHARACTER)
+        style.base_style = document.styles["注释标记"]
+    cells = [c for t in document.tables for r in t.rows for c in r.cells if c.text in ("610", "1")][:2]
+    for cell in cells:
+        cell.paragraphs[0].add_run(mark).style = style
+    document.save(tmp_path / "sup.docx")
+    got = toolkit.parse_report(tmp_path / "sup.docx")
+    assert got.table("active").loc["penalty", "decisions"] == 610.0
+    assert _same(_cells(got), _cells(report)) and not any(f.code == "not_a_number" for f in got.flags)
+
+
+# the same run written with no style raising it ('610' then a plain '1') reads 6101, and a raised style on a run
+# holding a cell's digits alone leaves them its value
+def test_a_run_styled_unraised_or_alone_in_its_cell_is_read(tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    render_docx(_as_lines(report), tmp_path / "plain.docx")
+    document = docx.Document(tmp_path / "plain.docx")
+    plain = document.styles.add_style("强调", WD_STYLE_TYPE.CHARACTER)
+    plain.font.bold = True
+    raised = document.styles.add_style("注释标记", WD_STYLE_TYPE.CHARACTER)
+    raised.font.superscript = True
+    cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text == "610")
+    cell.paragraphs[0].add_run("1").style = plain
+    alone = next(c for t in document.tables for r in t.rows for c in r.cells if c.text == "2307")
+    alone.paragraphs[0].runs[0].style = raised
+    document.save(tmp_path / "plain.docx")
+    got = toolkit.parse_report(tmp_path / "plain.docx")
+    assert got.table("active").loc["penalty", "decisions"] == 6101.0
+    assert got.table("active").loc["penalty", "prev_items"] == 2307.0
 
 
 @pytest.mark.parametrize("group", ["(三)不予公开", "(四)无法提供", "(五)不予处理"])

@@ -330,6 +330,24 @@ def test_merged_cells_are_left_out_as_in_a_docx(tmp_path):
     assert _read([("标题\r", {}), *row, *covered, ("完\r", {})], tmp_path).lines == ["标题", ["合计", "2"], ["3"], "完"]
 
 
+# a value merged down over rows in a column after the row's label: the covered cell was left out (the counts after
+# it a column to the left, as in a DOCX before); it is a blank cell in its place, flagged merged_down, and Word's mark
+# of the merge's first cell (vertMerge 3) covers nothing
+@pytest.mark.parametrize("restart", [False, True])
+def test_a_value_merged_down_leaves_a_blank_cell_in_its_place(restart, tmp_path):
+    top = [("合计\x07", {"depth": 1}), ("2\x07", {"depth": 1}), ("5\x07", {"depth": 1}),
+           ("\x07", {"depth": 1, "row_end": True, **({"restart": [1]} if restart else {})})]
+    covered = [("小计\x07", {"depth": 1}), ("\x07", {"depth": 1}), ("3\x07", {"depth": 1}),
+               ("\x07", {"depth": 1, "row_end": True, "merged": [1]})]
+    blocks = read_doc(doc_bytes([("标题\r", {}), *top, *covered, ("完\r", {})])).blocks
+    assert [(cell.merged, cell.above) for cell in blocks[1][0] + blocks[1][1]] == [(False, False)] * 4 + [
+        (True, True), (False, False)]
+    with pytest.warns(ReaderWarning, match=r"'2' in column 2 of the row '合计' is merged down over the 1 cell") as info:
+        lines = _read([("标题\r", {}), *top, *covered, ("完\r", {})], tmp_path).lines
+    assert lines == ["标题", ["合计", "2", "5"], ["小计", "", "3"], "完"]
+    assert [w.message.code for w in info] == ["merged_down"]
+
+
 def test_an_embedded_object_is_named(tmp_path):
     paragraphs = [("标题\r", {}), ("\x13 EMBED Excel.Sheet.8 \x14\x01\x15\r", {}), ("完\r", {})]
     with pytest.warns(ReaderWarning, match=r"1 embedded object\(s\) \(Excel\.Sheet\.8\) not read") as info:

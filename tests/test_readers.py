@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.errors import ReaderWarning
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_document
 
 try:
@@ -726,6 +727,17 @@ _CELL_CASES = [
     "<td><div><ul><li>1</li><li>2</li></ul></div></td>",
     "<td><ol><li>收到申请</li></ol></td><td><ol><li>21</li></ol></td>",  # no list number in a cell: '1. 21'
 ]
+# Cells merged down over rows (see _with_covered_values), which the general walk read as if none covered any: a
+# label's (left out below) and a value's (a blank cell below), also a table nested in a cell beside them, and a
+# merge ending with its row group
+_MERGED_TABLES = [
+    "<tr><td rowspan=2>组</td><td>甲</td><td rowspan=3>0</td><td>7</td></tr><tr><td>乙</td><td>8</td></tr>"
+    "<tr><td>丙</td><td>丁</td><td>9</td></tr>",
+    "<tr><td>甲</td><td rowspan=2 colspan=2>0</td><td><table><tr><td>注</td></tr></table>7</td></tr>"
+    "<tr><td>乙</td><td>8</td></tr>",
+    "<thead><tr><td>项目</td><td rowspan=3>5</td><td>a</td></tr></thead><tbody><tr><td>x</td><td>1</td></tr>"
+    "<tr><td>y</td><td>2</td></tr></tbody>",
+]
 
 
 @pytest.mark.parametrize("markup", ["plain", "word"])
@@ -737,11 +749,17 @@ def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatc
     pages = [synth.make_report(s, layout="html", html_markup=markup)[0].encode() for s in range(6)]
     pages += [f"<html><body><p>前</p><table><tbody><tr>{c}</tr>\n<tr><td>x</td></tr></tbody></table>后</body></html>"
               .encode() for c in _CELL_CASES]
-    fast = [readers._read_html(p, "page.html", None).lines for p in pages]
+    pages += [f"<html><body><p>前</p><table>{t}</table>后</body></html>".encode() for t in _MERGED_TABLES]
+    with pytest.warns(ReaderWarning, match="merged down"):
+        fast = [readers._read_html(p, "page.html", None).lines for p in pages]
     monkeypatch.setattr(readers, "_plain_table_rows", lambda table: None)
     monkeypatch.setattr(readers, "_cell_text", lambda cell: None)
-    walked = [readers._read_html(p, "page.html", None).lines for p in pages]
+    with pytest.warns(ReaderWarning, match="merged down"):
+        walked = [readers._read_html(p, "page.html", None).lines for p in pages]
     assert fast == walked
+    assert fast[-3][1:4] == [["组", "甲", "0", "7"], ["乙", "", "8"], ["丙", "丁", "", "9"]]
+    assert fast[-2][1:4] == [["甲", "0", "7"], ["注"], ["乙", "", "8"]]
+    assert fast[-1][1:4] == [["项目", "5", "a"], ["x", "1"], ["y", "2"]]
     rows = [line for line in fast[6] if isinstance(line, list)]
     assert rows[0] == ["一、 本年新收", "21"]
     assert [line for line in fast[7] if isinstance(line, list)][0] == ["社会公益", "3 4"]

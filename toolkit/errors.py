@@ -82,7 +82,7 @@ class ReaderWarning(UserWarning):
         The warning, naming the file.
     code : str
         The flag code (``bad_bytes``, ``mixed_encoding``, ``encoding_uncertain``, ``cid_characters``,
-        ``tables_as_text``, ``part_unread``).
+        ``tables_as_text``, ``part_unread``, ``merged_down``).
     detail : str
         The flag's detail: the message without the file name.
     """

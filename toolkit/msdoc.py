@@ -98,11 +98,13 @@ _OTHER_OLE = (("Workbook", "an Excel workbook (.xls/.et)"), ("Book", "an Excel 5
 class Cell:
     """A table cell: its paragraphs (``str``) and nested tables (lists of rows), in order.
 
-    ``merged`` is true for a cell covered by a merged cell above it or left of it: Word shows nothing of it.
+    ``merged`` is true for a cell covered by a merged cell above it or left of it: Word shows nothing of it;
+    ``above`` for one covered by the cell above it (a vertical merge).
     """
 
     blocks: list = field(default_factory=list)
     merged: bool = False
+    above: bool = False
 
 
 class Paragraph(str):
@@ -435,6 +437,7 @@ class _Props:
     row_end: bool = False  # its mark ends a row of the table at its depth (sprmPFTtp, sprmPFInnerTtp)
     cell_end: bool = False  # its paragraph mark ends a nested table's cell (sprmPFInnerTableCell)
     covered: tuple = ()  # of a row end: the cells covered by a merged cell (by index)
+    down: tuple = ()  # of a row end: those of them covered by the cell above them (a vertical merge)
     number: tuple | None = None  # the list and level numbering the paragraph
 
 
@@ -554,12 +557,13 @@ def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
             for itc in range(min(cells, max(len(op) - at, 0) // 20)):
                 tcgrf = op[at + 20 * itc] | op[at + 20 * itc + 1] << 8
                 # horzMerge 2: merged into the cell left of it; vertMerge 1: into the cell above it
-                covered[itc] = (tcgrf & 0x3) == 2 or (tcgrf >> 5 & 0x3) == 1
+                covered[itc] = "across" if (tcgrf & 0x3) == 2 else "down" if (tcgrf >> 5 & 0x3) == 1 else None
         elif sprm == _T_VERT_MERGE and len(op) >= 3:
-            covered[op[1]] = covered.get(op[1], False) and (op[2] & 0x3) != 0 or (op[2] & 0x3) == 1
+            covered[op[1]] = "down" if (op[2] & 0x3) == 1 else covered.get(op[1]) if op[2] & 0x3 else None
     depth = max(min(depth, _MAX_DEPTH), 1) if in_table or depth > 0 else 0
     row_end = ttp if depth <= 1 else inner_ttp
     return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
+                  tuple(sorted(k for k, v in covered.items() if v == "down")),
                   None if ilfo in _NO_LIST else (ilfo, ilvl))
 
 
@@ -640,6 +644,7 @@ class _Builder:
             for itc in props.covered:
                 if itc < len(table.row):
                     table.row[itc].merged = True
+                    table.row[itc].above = itc in props.down
             table.rows.append(table.row)
             table.row, table.cell = [], Cell()
             return

@@ -11,7 +11,8 @@ Plain text keeps its physical lines exactly (ended by ``\n``, ``\r\n`` or
 file; tables written as text are rebuilt by :mod:`toolkit.layout`. HTML,
 DOCX (and a Word 97–2003 ``.doc``, read as a DOCX's body) and PDF (and an OFD,
 read as a PDF's pages: :mod:`toolkit.ofd`) give table rows directly. Merged cells are emitted once, as in the HTML source: a ``colspan`` cell is one cell (no filler cells after it)
-and the cells a ``rowspan`` covers are absent from the rows below, but a covered value cell (see ``_value_text``) is blank. Blank text
+and the cells a ``rowspan`` covers are absent from the rows below, but a covered value cell (see ``_value_text``) is blank
+(warned of: ``merged_down``). Blank text
 lines are dropped from HTML, DOCX and PDF (they carry no line numbers a reader
 could point to), except inside an HTML ``<pre>``, whose lines are kept as
 written, blank ones and tabs included.
@@ -1016,7 +1017,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             _drop_deleted(root)
         if b"x:num=" in encoded:
             _excel_zero_dashes(root)
-    lines = _html_lines(root) if root is not None else []
+    with _MergedDownWarned(path):
+        lines = _html_lines(root) if root is not None else []
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
@@ -1030,8 +1032,11 @@ def _page_title(root) -> str | None:
 
 
 # A footnote mark set as a superscript: '120<sup>1</sup>' would read as 1201; also in brackets or after 注
-# ('120<sup>[1]</sup>', '<sup>(1)</sup>', '<sup>注1</sup>', '<sup>※</sup>'), which made the value no number.
-_FOOTNOTE_MARK = re.compile(r"\s*(?:[\[(（【]注?[\d*†‡#a-z①-⑳※]{1,3}[\])）】]|注?[\d*†‡#a-z①-⑳※]{1,3}[)）]?|注)\s*")
+# ('120<sup>[1]</sup>', '<sup>(1)</sup>', '<sup>注1</sup>', '<sup>※</sup>'), which made the value no number, and two
+# or more marks in one ('<sup>1,2</sup>', '<sup>[1,2]</sup>', '<sup>1、2</sup>'; a part after the first of one or two
+# characters: '1,000' is no list of marks).
+_MARKS = r"[\d*†‡#a-z①-⑳※]{1,3}(?:[,，、][\d*†‡#a-z①-⑳※]{1,2}){0,4}"
+_FOOTNOTE_MARK = re.compile(rf"\s*(?:[\[(（【]注?{_MARKS}[\])）】]|注?{_MARKS}[)）]?|注)\s*")
 
 
 def _drop_footnote_marks(root) -> None:
@@ -1388,43 +1393,98 @@ def _span(value: str | None) -> int:
 
 def _with_covered_values(grid: list) -> list:
     """The rows of a table (``grid``: each row's cell texts and ``<tr>``), a blank cell put in the place of each
-    value cell a cell merged down over it covers (``rowspan``; see _value_text), but before the row's first cell.
-    """
-    merged: dict = {}  # first column of a cell merged down -> [rows it still covers, its columns, a value's]
+    value cell a cell merged down over it covers (``rowspan``; see _covered_row)."""
+    merged: dict = {}  # first column of a cell merged down -> [rows it still covers, its columns, its note]
     rows: list = []
     group = None
     for texts, tr in grid:
         if tr.getparent() is not group:  # (a merge ends with its row group, thead or tbody, as a browser ends it)
             group = tr.getparent()
             merged.clear()
-        row: list = []
-        column = 0
-        for text, cell in zip(texts, tr):
-            column = _past_covered(merged, column, row)
-            row.append(text)
-            down, across = _span(cell.get("rowspan")), _span(cell.get("colspan"))
-            if down > 1:
-                merged[column] = [down, across, _value_text(text)]
-            column += across
+        row = _covered_row(merged, texts, tr)
         if row:
-            _past_covered(merged, column, row)
             rows.append(row)
-        for start in list(merged):
-            merged[start][0] -= 1
-            if not merged[start][0]:
-                del merged[start]
     return rows
+
+
+def _covered_row(merged: dict, texts: list, cells) -> list:
+    """A row's cell ``texts``, a blank cell put in the place of each value cell a cell merged down over it covers
+    (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (None for
+    a cell of one column and row), ``merged`` the merges still open above it (see _with_covered_values), brought
+    to the next row."""
+    row: list = []
+    column = 0
+    for text, cell in zip(texts, cells):
+        column = _past_covered(merged, column, row)
+        row.append(text)
+        if cell is None:
+            column += 1
+            continue
+        down, across = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+        if down > 1:
+            merged[column] = [down, across, _merge_note(text, row, column)]
+        column += across
+    if row:
+        _past_covered(merged, column, row)
+    for start in list(merged):
+        merged[start][0] -= 1
+        if not merged[start][0]:
+            del merged[start]
+    return row
 
 
 def _past_covered(merged: dict, column: int, row: list) -> int:
     """The first column from ``column`` on that no cell merged down covers; a blank cell added to ``row`` (when it
     has a cell) for each value cell passed."""
     while column in merged:
-        _, across, value = merged[column]
-        if value and row:
+        _, across, note = merged[column]
+        if note is not None and row:
             row.append("")
+            note[3] += 1
         column += across
     return column
+
+
+# The value cells merged down over rows met in the document being read (see _merge_note)
+_MERGE_NOTES: contextvars.ContextVar["list | None"] = contextvars.ContextVar("toolkit_merge_notes", default=None)
+
+
+def _merge_note(text: str, row: list, column: int) -> list | None:
+    """A note of a cell merged down over rows holding ``text`` (in the grid's ``column`` of the row whose cells up
+    to it are ``row``): [its text, the row's label (its first cell of words), the column, the cells it covers so
+    far], kept for _MergedDownWarned; None where the text is no value's (see _value_text: covered cells of words
+    are left out)."""
+    if not _value_text(text):
+        return None
+    note = [text, next((cell for cell in row if not _value_text(cell)), ""), column, 0]
+    notes = _MERGE_NOTES.get()
+    if notes is not None:
+        notes.append(note)
+    return note
+
+
+class _MergedDownWarned:
+    """A context to read a document in: each value merged down over rows (see _merge_note) that covers cells is
+    warned of (``merged_down``) once the document is read, so that its covered cells, blank, tell why they are
+    (one figure written for several rows, not copied into each: never guessed)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.notes: list = []
+        self.token = None
+
+    def __enter__(self) -> "_MergedDownWarned":
+        self.token = _MERGE_NOTES.set(self.notes)
+        return self
+
+    def __exit__(self, kind, *_) -> bool:
+        _MERGE_NOTES.reset(self.token)
+        for text, label, column, covered in self.notes if kind is None else ():
+            if covered and text.strip():
+                _warn(self.path, f"{text!r} in column {column + 1} of the row {label!r} is merged down over the "
+                                 f"{covered} cell(s) below it: they are read as missing (one figure for several "
+                                 f"rows)", "merged_down")
+        return False
 
 
 def _is_layout_cell(cell, text: str | None) -> bool:
@@ -1451,7 +1511,7 @@ def _is_layout_cell(cell, text: str | None) -> bool:
 class _Frame:
     """One level of the HTML walk: the document, a table, a row, a cell or a layout cell ('box')."""
 
-    __slots__ = ("kind", "owner", "buf", "items", "cells", "after", "mark")
+    __slots__ = ("kind", "owner", "buf", "items", "cells", "after", "mark", "spans", "merged", "group")
 
     def __init__(self, kind: str, owner=None) -> None:
         self.kind = kind  # 'doc' | 'table' | 'row' | 'cell' | 'box' (a cell read like the page)
@@ -1461,6 +1521,9 @@ class _Frame:
         self.cells: list = []  # finished cells (row)
         self.after: list = []  # rows of nested tables, emitted after this row
         self.mark = 0  # (cell) where the lines of the tables nested in it begin in its row's ``after``
+        self.spans: list = []  # (row) the <td> of each of its cells (None: a cell's second … of a nested row)
+        self.merged: dict = {}  # (table) its cells merged down over rows still open (see _with_covered_values)
+        self.group = None  # (table) the row group (tbody, thead …) of its last row
 
 
 def _list_number(li) -> str:
@@ -1558,15 +1621,24 @@ def _html_lines(root) -> list:
             row = stack[-1]
             nested = row.after[frame.mark:]
             del row.after[frame.mark:]
-            row.cells.extend(_own_cells(_clean(frame.buf), nested, row.after))
+            cells = _own_cells(_clean(frame.buf), nested, row.after)
+            row.cells.extend(cells)
+            row.spans.extend([frame.owner] + [None] * (len(cells) - 1))
         elif frame.kind == "box":  # its lines and rows follow the row that holds it
             flush(frame)
             stack[-1].after.extend(frame.items)
         elif frame.kind == "row":
             table = stack[-1]
             flush(table)
-            if frame.cells:
-                table.items.append(frame.cells)
+            cells = frame.cells
+            group = frame.owner.getparent() if frame.owner is not None else table.group
+            if group is not table.group:  # (a merge ends with its row group, as in _with_covered_values)
+                table.group = group
+                table.merged.clear()
+            if table.merged or any(cell is not None and cell.get("rowspan") is not None for cell in frame.spans):
+                cells = _covered_row(table.merged, cells, frame.spans)  # (a table the plain path does not take)
+            if cells:
+                table.items.append(cells)
             table.items.extend(frame.after)
         else:  # a table: hand its lines to whatever holds it
             flush(frame)
@@ -1630,6 +1702,7 @@ def _html_lines(root) -> list:
                     push("box", el)
                 elif text is not None:
                     stack[-1].cells.append(text)
+                    stack[-1].spans.append(el)
                     walker.skip_subtree()
                     leaf = el
                     continue
@@ -1779,8 +1852,10 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     chunks.update(_docx_embedded_objects(document, body, path))  # (by relationship id too: ids are unique)
     hidden = _docx_hidden_styles(document)
     _vanish_styled_runs(body, hidden)
+    _raise_styled_runs(body, document)
     _vanish_placeholders(body)
-    _docx_block(body, lines, _WordNumbering(document), chunks)
+    with _MergedDownWarned(path):
+        _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
@@ -1901,7 +1976,8 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
     body = etree.Element(_w("body"))
     _word_blocks(body, found.blocks)
     lines: list = []
-    _docx_block(body, lines, _WordNumbering.of_lists(found.lists))
+    with _MergedDownWarned(path):
+        _docx_block(body, lines, _WordNumbering.of_lists(found.lists))
     _warn_embedded(path, found.objects)
     if not lines:
         raise EmptyFileError(path, "the Word document holds no text")
@@ -1912,7 +1988,9 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
 
 def _word_blocks(parent, blocks: list) -> None:
     """Write paragraphs and tables (see :mod:`toolkit.msdoc`) under ``parent`` as a DOCX writes them: a cell
-    covered by a merged cell as one continuing a vertical merge, which the DOCX reader leaves out."""
+    covered by the cell above as one continuing a vertical merge, the cell above it starting it (so a value merged
+    down covers blank cells, as in a DOCX), a cell covered by the cell left of it as one continuing a horizontal
+    merge, both of which the DOCX reader leaves out."""
     from lxml.etree import SubElement
 
     for block in blocks:
@@ -1925,13 +2003,19 @@ def _word_blocks(parent, blocks: list) -> None:
             SubElement(SubElement(p, _w("r")), _w("t")).text = block
             continue
         table = SubElement(parent, _w("tbl"))
+        above: list = []  # the row above's cells
         for row in block:
             tr = SubElement(table, _w("tr"))
-            for cell in row:
+            tcs = []
+            for k, cell in enumerate(row):
                 tc = SubElement(tr, _w("tc"))
+                tcs.append(tc)
                 if cell.merged:
-                    SubElement(SubElement(tc, _w("tcPr")), _w("vMerge"))
+                    SubElement(SubElement(tc, _w("tcPr")), _w("vMerge" if cell.above else "hMerge"))
+                    if cell.above and k < len(above) and above[k].find(_w("tcPr")) is None:
+                        SubElement(SubElement(above[k], _w("tcPr")), _w("vMerge")).set(_w("val"), "restart")
                 _word_blocks(tc, cell.blocks)
+            above = tcs
 
 
 # The main part of a Word document with macros (.docm) or of a template (.dotx, .dotm): the same XML as a .docx's,
@@ -2599,6 +2683,25 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
             _vanish(run)
 
 
+def _raise_styled_runs(element, document) -> None:
+    """Mark as superscript (w:vertAlign, in memory) the runs under ``element`` raised by their character style
+    (w:rStyle, as Word's 'Footnote Reference' or a user's style raises them), not by their own w:vertAlign, so
+    that a footnote mark so set is told (see _is_footnote_mark); a run's own w:vertAlign decides first."""
+
+    def raised(style) -> bool | None:
+        found = style.find(f"{_w('rPr')}/{_w('vertAlign')}")
+        return None if found is None else found.get(_w("val")) == "superscript"
+
+    styles = document.styles.element
+    sets = _docx_style_settings(styles, raised)
+    if not any(sets.values()):
+        return  # (most documents: no character style raises its text)
+    for rstyle in list(element.iter(_w("rStyle"))):
+        props = rstyle.getparent()
+        if sets.get(rstyle.get(_w("val"))) and props.tag == _w("rPr") and props.find(_w("vertAlign")) is None:
+            props.append(props.makeelement(_w("vertAlign"), {_w("val"): "superscript"}))
+
+
 def _vanish(run) -> None:
     """Mark ``run`` as hidden text (w:vanish, in memory)."""
     props = run.find(_w("rPr"))
@@ -2725,7 +2828,7 @@ _MAX_GRID_SKIP = 63
 
 
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
-    merged_values: dict = {}  # grid column -> whether the cell merged down from it holds a value (see _value_text)
+    merged_values: dict = {}  # grid column -> the note of a value cell merged down from it (see _merge_note)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -2750,7 +2853,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     column = at + min(max(_int(span.get(_w("val")), 1), 1), _MAX_GRID_SKIP)
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
-                    covered += bool(cells) and merged_values.get(at, False)
+                    note = merged_values.get(at)
+                    if cells and note is not None:
+                        covered += 1
+                        note[3] += 1
                     continue  # covered by the cell above
                 restart = vmerge is not None
                 hmerge = props.find(_w("hMerge"))
@@ -2785,7 +2891,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 texts = [_numbered(numbering.marker(p, t, bullets=False), t) for p, t in paragraphs if t]
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
             if restart:
-                merged_values[at] = _value_text(text)
+                merged_values[at] = _merge_note(text, cells or [text], at)
             cells.extend([""] * covered)
             covered = 0
             cells.extend(_own_cells(text, inner, after))
