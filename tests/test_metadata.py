@@ -2614,6 +2614,12 @@ def test_towns_and_a_second_name_in_brackets(agency, level, kind):
     "泽州",
     # a phrase in brackets after a body's name
     "乌当区财政局(本局)", "乌当区财政局(各乡)",
+    # (helper meta17) a reference or a collective before a body's name, no place read (was a department of no tier)
+    "本医院", "该医院", "我医院", "全财政局", "本财政局", "我财政局", "该局办公室", "本级财政局", "全系统",
+    # a bare level's Party committee's body, no place named (was a township's or county's department)
+    "镇党委办公室", "街道党工委办公室", "乡党委办公室", "县委宣传部", "区委组织部",
+    # a county's short name starting as a collective does (全州县's, or the whole prefecture): no agency, as before
+    "全州人民政府", "全州",
 ])
 def test_committees_collectives_and_bare_names_are_no_agencies(tmp_path, phrase):
     for result in _seed_000_placed(phrase):
@@ -2634,3 +2640,98 @@ def test_a_countys_short_name_alone_is_no_agency():
         assert meta(TITLE.format(""), short)["agency"] is None, short
         name = index["county_short"][short]["name"]  # (the county's own name reads)
         assert meta(TITLE.format(""), name)["agency"] == name
+
+
+# --- the signature reader and agency leftovers (helper meta17) ---------------------------------------------------
+
+
+# a problem's or a measure's sentence ending in a body's name, then a date: a list item's number or a verb of a report
+# sent to a body (clause_starts, clause_words)
+_CLAUSES = ["二是整改情况已报送区政府办公室", "整改情况已报送区政府办公室", "三是相关材料已按时提交市人民政府",
+            "首先报请县人民政府", "其次抄送市财政局", "年度报告已上报驻马店市人民政府"]
+
+
+def _seed_000_signed(ending: str, title: str = "驻马店市住房和城乡建设局") -> "toolkit.Report":
+    """Seed 000 without its header's date, its title naming ``title`` before the year, ``ending`` after its text."""
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):].replace("投稿:huoruiqi  来源:时间:2021年01月31日", "")
+    assert "2021年01月31日" not in body
+    return toolkit.parse_text(TITLE.format(title) + body.rstrip() + ending)
+
+
+@pytest.mark.parametrize("clause", _CLAUSES)
+def test_a_sentence_ending_in_a_bodys_name_before_its_date_is_no_signature(clause):
+    # the sentence (the 区 of 报送区 read a county's ending) was the agency, its date the publication date, where the
+    # signature is looked for: the text's last line, before an attachment, glued to the last sentence
+    for result in _seed_000_placed(clause):
+        assert result["agency"] is None, clause
+    for title in ("驻马店市住房和城乡建设局", ""):
+        for ending in (f"\n{clause}2021年1月20日\n", f"无。{clause}2021年1月20日\n",
+                       f"\n{clause}2021年1月20日\n附件：统计表\n"):
+            result = _seed_000_signed(ending, title).metadata
+            assert (result["agency"], result["published"]) == (title or None, None), (clause, ending)
+        # (a date alone on the last line signs the report, whatever stands above it)
+        result = _seed_000_signed(f"\n{clause}\n2021年1月20日\n", title).metadata
+        assert (result["agency"], result["published"]) == (title or None, "2021-01-20")
+
+
+def test_a_sentence_ending_in_a_bodys_name_before_its_date_at_a_sections_end_is_a_statement():
+    # at the end of the problems section it was dropped from the statements as a signature inside the section
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    at = text.index("六、其他需要报告的事项")
+    for ending in ("\n二是整改情况已报送区政府办公室\n2021年1月20日\n\n", "\n二是整改情况已报送区政府办公室2021年1月20日\n\n"):
+        statements = toolkit.parse_text(text[:at].rstrip() + ending + text[at:]).statements
+        assert statements["text"].str.startswith("整改情况已报送区政府办公室").sum() == 1
+        # (a body's name signing there is still no statement)
+        signed = ending.replace("二是整改情况已报送区政府办公室", "驻马店市住房和城乡建设局")
+        statements = toolkit.parse_text(text[:at].rstrip() + signed + text[at:]).statements
+        assert not statements["text"].str.contains("驻马店市住房和城乡建设局").any()
+
+
+@pytest.mark.parametrize("agency, level, kind, province", [
+    # a county's short name before a body's ending was a prefecture of Henan (泽 + 州, the text's province)
+    ("泽州人民政府", "county", "government", "山西"), ("晋城市泽州人民政府", "county", "government", "山西"),
+    ("泽州财政局", "county", "department", "山西"), ("蓟州人民政府", "county", "government", "天津"),
+    # a stem of two counties (通州区 of Beijing and of Nantong): of no tier told
+    ("通州人民政府", None, "government", None),
+    # controls: the county's own name, a prefecture's short name, a county of the gazetteer so ending
+    ("泽州县人民政府", "county", "government", "山西"), ("荆州人民政府", "prefecture", "government", "湖北"),
+    ("全州县人民政府", "county", "government", "广西"), ("泰州医药高新区", None, "government", "江苏"),
+])
+def test_a_countys_short_name_before_a_bodys_ending(agency, level, kind, province):
+    for result in _seed_000_placed(agency):
+        assert (result["agency"], result["level"], result["agency_kind"]) == (agency, level, kind)
+        assert province is None or result["province"] == province
+
+
+def test_every_countys_short_name_read_as_a_prefecture_by_its_ending():
+    # each short name of the gazetteer's counties that its ending reads as a prefecture (州, 盟, 地区) and that is no
+    # name of its own: before 人民政府, that county; alone, no agency (as before)
+    index = metadata._index()
+    endings = tuple(e for e, level in metadata._rules()["places"]["suffix_levels"].items() if level == "prefecture")
+    shorts = {s: row for s, row in index["county_short"].items() if s not in index["full"] and s not in index["short"]
+              and s.endswith(endings) and getattr(metadata._match_generic(s, 0), "text", None) == s
+              and not s.startswith(tuple(metadata._rules()["places"]["collective_starts"]))}  # (全州: below)
+    assert len(shorts) > 40 and "泽州" in shorts
+    for short, row in shorts.items():
+        result = meta(TITLE.format(""), short + "人民政府")
+        assert (result["agency"], result["level"], result["province"]) == (short + "人民政府", "county",
+                                                                            row["province"]), short
+        assert meta(TITLE.format(""), short)["agency"] is None, short
+
+
+@pytest.mark.parametrize("agency, level, kind", [
+    # controls: a word so starting (collective_words), a township named so, the committee alone and its office's
+    # short form, a place's committee's body, a bare level's government's and department's
+    ("全民健身中心", None, "department"), ("全胜镇人民政府", "township", "government"),
+    ("镇党委", "township", "department"), ("区委办", "county", "department"),
+    ("乌当区新华镇党委办公室", "township", "department"), ("驻马店市委宣传部", "prefecture", "department"),
+    ("镇人民政府", "township", "government"), ("市住建局", "prefecture", "department"),
+])
+def test_names_beside_collectives_and_committees_bodies(agency, level, kind):
+    for result in _seed_000_placed(agency):
+        assert (result["agency"], result["level"], result["agency_kind"]) == (agency, level, kind)

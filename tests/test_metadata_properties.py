@@ -184,10 +184,15 @@ def _phrase(draw, kinds: tuple[int, ...] = (0, 1, 2, 3, 4)) -> str:
     kind = draw(st.sampled_from(kinds))
     if kind == 0:
         return draw(_glued_before()) + draw(st.sampled_from([name, places]))
-    if kind == 1:  # a collective or a reference: 各县, 全市, 本局, 我委, 各乡镇人民政府, 本单位; 各派出所, 每个镇
+    if kind == 1:  # a collective or a reference: 各县, 全市, 本局, 我委, 各乡镇人民政府, 本单位; 各派出所, 每个镇, 本医院
         start = draw(st.sampled_from(rules["collective_starts"]))
-        if start in rules["plural_starts"] and draw(st.booleans()):
-            return start + draw(st.sampled_from(["", "个"])) + draw(st.sampled_from([*levels, *_DEPARTMENT]))
+        if draw(st.booleans()):
+            # (a body's name after any of them, no place read: 本医院, 全财政局; but not one a word of
+            # collective_words starts, 全民健身中心, whatever follows it: 全民政局 is read so)
+            counter = draw(st.sampled_from(["", "个"])) if start in rules["plural_starts"] else ""
+            phrase = start + counter + draw(st.sampled_from([*levels, *_DEPARTMENT, "医院", "人民医院"]))
+            assume(not phrase.startswith(tuple(rules["collective_words"])))
+            return phrase
         rest = draw(st.sampled_from([*levels, "乡镇", "级", "部门", "单位", "局", "委", "委办局", "机关"]))
         return start + rest + draw(st.sampled_from(["", "人民政府", "政府"]))
     if kind == 2:  # the committee and the government: 市委市政府, 正阳县委县政府, 镇党委镇政府
@@ -196,6 +201,8 @@ def _phrase(draw, kinds: tuple[int, ...] = (0, 1, 2, 3, 4)) -> str:
         if draw(st.booleans()):  # 市委市政府, 镇党委镇政府; 镇党委政府, 街道党工委办事处
             level = draw(st.sampled_from([*levels, "街道"]))
             again = draw(st.sampled_from([level, ""]))
+            if draw(st.booleans()):  # a body of the committee, no place named: 镇党委办公室, 县委宣传部
+                return f"{level}{committee}{draw(st.sampled_from(['办公室', '宣传部', '组织部', *_DEPARTMENT]))}"
             return f"{level}{committee}{again}{draw(st.sampled_from([government, '办事处']))}"
         # 正阳县委县政府, 正阳县委正阳县人民政府
         level = places[-1] if places[-1] in levels else "省"
@@ -265,3 +272,51 @@ def test_a_phrase_after_a_body_is_never_the_agency(body, phrase):
     name = body[0] + phrase
     for meta in _placed(name)[:3] + _titled(name)[::2]:
         assert meta["agency"] is None, name
+
+
+# --- clauses and counties' short names --------------------------------------------------------------------------
+
+
+@st.composite
+def _clause(draw) -> str:
+    """A sentence's clause ending in a real body's name: a start of metadata.yaml's clause_starts (a conjunction, a
+    preposition, a verb, a list item's number: 和, 按照, 二是), or a subject and a verb of clause_words before it
+    ('二是整改情况已报送区政府办公室')."""
+    rules = metadata._rules()["agency"]
+    name = draw(_body_name())[0]
+    subject = draw(st.sampled_from(["", "整改情况", "相关材料", "年度报告"]))
+    if draw(st.booleans()):
+        return draw(st.sampled_from(rules["clause_starts"])) + subject + name
+    return draw(st.sampled_from(["", "一是", "二是"])) + subject + draw(st.sampled_from(rules["clause_words"])) + name
+
+
+@settings(max_examples=150, deadline=None)
+@given(_clause())
+def test_a_clause_ending_in_a_bodys_name_is_never_the_agency(clause):
+    # (also before the signing date on its line, glued to the text's last sentence: no signature)
+    body = _body()
+    docs = [f"{TITLE}{body}\n{clause}2021年1月20日\n", f"{TITLE}{body}无。{clause}2021年1月20日\n"]
+    for meta in _placed(clause)[:3] + [_meta(doc) for doc in docs]:
+        assert meta["agency"] is None, clause
+
+
+@lru_cache(maxsize=1)
+def _shorts_read_by_their_ending() -> list[str]:
+    """The gazetteer's counties' short names that are no name of their own (沙县, 荆州 are) and that an ending reads
+    as a place (泽州, 伊州, 丰镇; not 义乌)."""
+    index = metadata._index()
+    return sorted(s for s in index["county_short"] if s not in index["full"] and s not in index["short"]
+                  and getattr(metadata._match_generic(s, 0), "text", None) == s)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.deferred(lambda: st.sampled_from(_shorts_read_by_their_ending())), st.sampled_from(_GOVERNMENT + _DEPARTMENT))
+def test_a_countys_short_name_before_a_bodys_ending_is_never_a_prefecture_it_is_not(short, ending):
+    # a county's short name (泽州 of 泽州县) before a body's ending reads as that county where its ending would make a
+    # prefecture the gazetteer does not hold
+    index = metadata._index()
+    meta = _meta(f"{TITLE}\n{short}{ending}" + _body())
+    if meta["agency"] is not None:
+        assert meta["level"] != "prefecture", short + ending
+        if short.endswith("州"):
+            assert (meta["level"], meta["province"]) == ("county", index["county_short"][short]["province"])

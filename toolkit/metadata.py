@@ -967,22 +967,28 @@ def _body_name(text: str) -> bool | None:
         name = text.lstrip("(（")  # (a bracket is no word glued before it: '(伊州区…')
         first = _match_place(name, 0)
         if first is None:
-            # a reference or a collective, no place read: a collective's start then bodies' endings only ('本局',
-            # '我局', '各委办局': collective_starts; '全民健身中心' holds other words)
-            # (nor a body's ending after 各, 每 of plural_starts: '各派出所', '各医院')
-            return not (text.startswith(tuple(places_rules["collective_starts"])) and _endings_only(text[1:])
-                        or text.startswith(tuple(places_rules["plural_starts"])))
+            # a reference or a collective, no place read: a collective's start before a body's ending ('本局',
+            # '我局', '各委办局', '各派出所', '本医院', '全财政局': collective_starts), not a word so starting
+            # ('全民健身中心': collective_words)
+            return not (text.startswith(tuple(places_rules["collective_starts"]))
+                        and not text.startswith(tuple(places_rules["collective_words"])))
         if _phrase_place(first):
             return False
-        if _is_unit(first) and not any(start in name[len(first.text):] for start in places_rules["committee_starts"]):
+        if _is_unit(first) and not any(start in name[len(first.text):] for start in places_rules["committee_starts"]) \
+                and not _county_short_alone(first.text):
             return not _phrase_after(name[len(first.text):])  # (most names; not '乌当区财政局本局')
-        # all its places where the first is no unit or the committee's 委 follows it: the committee and the
-        # government's office named together ('北京市委市政府办', '河北省石家庄市委市政府办', '正阳镇党委正阳镇政府办';
-        # '驻马店市委组织部' reads)
+        # all its places where the first is no unit, the committee's 委 follows it or it is a county's short name
+        # read by its ending: the committee and the government's office named together ('北京市委市政府办',
+        # '河北省石家庄市委市政府办', '正阳镇党委正阳镇政府办'; '驻马店市委组织部' reads), a road's name before a place
+        # ('泽州路晋城市行政中心')
+        # (nor a body of the committee of a bare level, no place named: '镇党委办公室', '县委宣传部', also after a
+        # body's name, '北京市人民政府街道委办公室')
         places, rest = _split_places(text)
         return not (_phrase_places(places) or _phrase_after(rest) or places and rest and _body_name(rest) is False
                     or rest.startswith(tuple(places_rules["committee_starts"]))
-                    and any(w in rest for w in places_rules["committee_governments"]))
+                    and any(w in rest for w in places_rules["committee_governments"])
+                    or _committee_body(rest) and (all(p.text in places_rules["bare_levels"] for p in places)
+                                                  or _phrase_after(name[len(first.text):])))
     if _tiers_named(text) or text in places_rules["not_places"]:
         return False  # tiers named together ('省市', '县乡': no place read, so no phrase either), a word of no place
     places, rest = _split_places(text)
@@ -999,10 +1005,22 @@ def _body_name(text: str) -> bool | None:
         return False if text.startswith(tuple(places_rules["collective_starts"])) \
             and not text.startswith(_longest_first("agency", "national_prefixes")) else None
     # places only, one of them a unit: not a bare level ('街道') nor a zone of no place ('医药高新区')
-    # (nor a county's short name read by its ending, '泽州' of 泽州县: the county, no organ, named)
-    bare, shorts = places_rules["bare_levels"], _index()["county_short"]
-    return any(p.province or p.candidates or not (p.zone or p.text in bare or p.text in shorts) for p in places) \
-        and not _phrase_places(places)
+    # (nor a county's short name read by its ending, '泽州' of 泽州县, '通州' of two 通州区: the county, no organ,
+    # named)
+    bare = places_rules["bare_levels"]
+    return any((p.province or p.candidates or not (p.zone or p.text in bare)) and not _county_short_alone(p.text)
+               for p in places) and not _phrase_places(places)
+
+
+def _committee_body(rest: str) -> bool:
+    """Whether ``rest``, what follows a name's places, is a body of their Party committee: the committee's start
+    (``committee_starts``) and a body's ending after it ('党委办公室', '委宣传部'; not the committee alone, '党委', nor
+    its office's short form, '委办')."""
+    starts = _longest_first("places", "committee_starts")
+    if not rest.startswith(starts):
+        return False  # (most names: one test in C)
+    start = next(s for s in starts if rest.startswith(s))
+    return rest[len(start):].endswith(_body_endings())
 
 
 def _second_name(text: str) -> bool | None:
@@ -1603,6 +1621,13 @@ def _generic_place(name: str, pos: int, end: int) -> _Place:
     known = _index()["short"].get(stem)
     if known and level == "prefecture" and known[0]["level"] == "prefecture":
         province = known[0]["province"]  # 恩施州, 大理州
+    elif level == "prefecture":
+        # no prefecture of that name (the gazetteer holds them all): a county's short name (泽州 of 泽州县, by
+        # 州), that county where the gazetteer gives it (its short name unique), else of no tier told (通州 of
+        # two 通州区); not one starting as a collective does, left a phrase (全州: 全州县's, or the whole prefecture)
+        county = None if token.startswith(tuple(places["collective_starts"])) else _county_of_short(token)
+        if county is not None:
+            return _Place(token, county["level"] if county else None, county["province"] if county else None)
     elif level == "county" and stem in _index()["county_short"]:
         # a county-level unit renamed since the gazetteer's counties (漠河县 → 漠河市 in 2018, 长乐市 → 长乐区)
         row = _index()["county_short"][stem]
@@ -1610,6 +1635,27 @@ def _generic_place(name: str, pos: int, end: int) -> _Place:
         if any(row["name"].endswith(old) and suffix in renames[old] for old in renames):
             province = row["province"]
     return _Place(token, level, province)
+
+
+def _county_of_short(token: str) -> dict[str, str] | None:
+    """The gazetteer's county-level unit ``token`` is the short name of (泽州 of 泽州县), an empty row where it is the
+    stem of several before a county's ending (通州 of 通州区, Beijing's and Nantong's: no short name given), else
+    None."""
+    index = _index()
+    row = index["county_short"].get(token)
+    if row is not None:
+        return row
+    levels = _rules()["places"]["suffix_levels"]
+    named = any(r["level"] == "county" for s, level in levels.items() if level == "county"
+                for r in index["full"].get(token + s, ()))
+    return {} if named else None
+
+
+def _county_short_alone(text: str) -> bool:
+    """Whether ``text`` is a county's short name (:func:`_county_of_short`) and no unit's name nor a prefecture's
+    or a province's short name (泽州, 通州; not 沙县, 荆州)."""
+    index = _index()
+    return text not in index["full"] and text not in index["short"] and _county_of_short(text) is not None
 
 
 def _match_generic(name: str, pos: int) -> _Place | None:
