@@ -459,7 +459,7 @@ def _grpprl(props: dict) -> bytes:
 
 def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, reverse: bool = False,
               huge: bool = False, nfib: int = 0x00C1, flags: int = 0, streams: dict | None = None,
-              clx: bytes | None = None, ccp: int | None = None) -> bytes:
+              clx: bytes | None = None, ccp: int | None = None, raised=()) -> bytes:
     r"""A Word 97-2003 document whose main text is `paragraphs`: (text ending with its mark, table properties).
 
     A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
@@ -471,7 +471,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     first kind written 8-bit), stored in reverse order with `reverse` (as Word's fast saves leave them);
     `huge` puts the properties of row ends in the Data stream (sprmPHugePapx). `nfib` and `flags` are the
     FIB's, and so are `ccp` (ccpText, the text's length if None) and `clx` (the piece table, its bytes if given);
-    `streams` adds streams to (or, given None, removes them from) the container.
+    `streams` adds streams to (or, given None, removes them from) the container. `raised` holds (start, end) spans
+    of the text set raised (superscript: sprmCIss in the character properties, PlcBteChpx), in order.
     """
     text = "".join(t for t, _ in paragraphs)
     cuts = {len(text) * k // pieces for k in range(1, pieces)}
@@ -534,6 +535,22 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     clx = b"\x02" + struct.pack("<I", len(plc)) + plc if clx is None else clx
     bte = struct.pack(f"<{len(bte_fcs)}I", *bte_fcs) + struct.pack(f"<{len(bte_pns)}I", *bte_pns)
     table = clx + bte
+    if raised:  # one FKP of character runs: the text between the spans plain (no CHPX), the spans raised
+        bounds_fc = [fib_size] + [fc for start, end in raised for fc in (fc_of(start), fc_of(end - 1) + 2)]
+        bounds_fc.append(max(fc_of(len(text) - 1) + 2, bounds_fc[-1]))
+        crun = len(bounds_fc) - 1
+        page = bytearray(_SECTOR)
+        struct.pack_into(f"<{crun + 1}I", page, 0, *bounds_fc)
+        chpx = b"\x03" + struct.pack("<H", 0x2A48) + b"\x01"  # cb, then sprmCIss 1 (superscript)
+        top = (_SECTOR - 1 - len(chpx)) & ~1
+        page[top:top + len(chpx)] = chpx
+        for j in range(1, crun, 2):
+            page[4 * (crun + 1) + j] = top // 2
+        page[_SECTOR - 1] = crun
+        chpx_bte = struct.pack("<2I", bounds_fc[0], bounds_fc[-1]) + struct.pack("<I", len(word) // _SECTOR)
+        word += page
+        struct.pack_into("<II", word, 0x9A + 8 * 12, len(table), len(chpx_bte))  # PlcBteChpx
+        table += chpx_bte
     struct.pack_into("<HHHH", word, 0, 0xA5EC, nfib, 0, 0x0804)
     struct.pack_into("<H", word, 0x0A, 0x0200 | flags)  # fWhichTblStm: 1Table
     struct.pack_into("<H", word, 0x20, 14)

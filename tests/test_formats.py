@@ -67,8 +67,11 @@ def test_seed_tables_survive_every_format(seed_id, fmt, tmp_path, parsed_seed):
 # whose columns' widths are given, <colgroup>, as Word's and Excel's pages give them), and flagged merged_down (one
 # flag for the merged value, naming it and the cells it covers; a blank cell says nothing of why it is). So also
 # in an HTML table with a <caption> or a table nested in a cell (the general walk, which read no rowspan) and in a
-# Word 97-2003 .doc (its vertical merges were left out)
-@pytest.mark.parametrize("fmt", ["html", "html_columns", "html_caption", "html_nested", "docx", "doc"])
+# Word 97-2003 .doc (its vertical merges were left out); and where a covered row's two counts are set in a table of
+# one row nested in a cell spanning their two columns (the walk counted that cell's columns and then its second
+# count's again: the blank cell of a merge after them stood a column to the left)
+@pytest.mark.parametrize("fmt", ["html", "html_columns", "html_caption", "html_nested", "html_nested_span", "docx",
+                                 "doc"])
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("column", [1, 3, 7])
 def test_a_value_merged_down_over_rows_leaves_the_values_after_it_in_their_columns(fmt, seed_id, column, tmp_path,
@@ -101,6 +104,17 @@ def test_a_value_merged_down_over_rows_leaves_the_values_after_it_in_their_colum
                 tr = next(tr for tr in tree.iter("tr") if "2.其他法律" in "".join(tr.itertext()))
                 inner = etree.SubElement(etree.SubElement(etree.SubElement(tr[-1], "table"), "tr"), "td")
                 inner.text, tr[-1].text = tr[-1].text, None
+                page = etree.tostring(tree, encoding="utf-8")
+            elif fmt == "html_nested_span":  # the counts in columns 4 and 5 of a covered row in one cell's table
+                tree = etree.fromstring(page, etree.HTMLParser())
+                tr = next(tr for tr in tree.iter("tr") if rows[at + 2][label] in "".join(tr.itertext()))
+                first = label + 4 - sum(1 for k, c in covered if k == at + 2 and c < label + 4)
+                pair = [tr[first], tr[first + 1]]
+                tr.remove(pair[1])
+                inner = etree.SubElement(etree.SubElement(pair[0], "table"), "tr")
+                for cell in pair:
+                    etree.SubElement(inner, "td").text = cell.text
+                pair[0].text, pair[0].attrib["colspan"] = None, "2"
                 page = etree.tostring(tree, encoding="utf-8")
             path.write_bytes(page)
         elif fmt == "doc":
@@ -467,9 +481,10 @@ def test_a_count_written_with_words_is_read_or_flagged(cell, value, flagged, tmp
 
 # a raised mark in brackets or after 注 ('610<sup>[1]</sup>', '<sup>注1</sup>', '<sup>※</sup>') was read as the
 # value's text: the value NA (not_a_number), and a 2019 table's block with such a mark lost its rows (unknown_row);
-# so were two marks or more in one ('<sup>1,2</sup>', '<sup>[1,2]</sup>', '<sup>1、2</sup>')
+# so were two marks or more in one ('<sup>1,2</sup>', '<sup>[1,2]</sup>', '<sup>1、2</sup>') and a range of marks
+# ('<sup>1-3</sup>', '<sup>[1~3]</sup>')
 @pytest.mark.parametrize("mark", ["1", "*", "①", "[1]", "(1)", "（1）", "注1", "注", "注①", "[注1]", "【1】", "1)", "※",
-                                  "1,2", "1，2", "[1,2]", "1、2", "注1,2", "(1,2,3)"])
+                                  "1,2", "1，2", "[1,2]", "1、2", "注1,2", "(1,2,3)", "1-3", "[1~3]", "1–3", "1,3-5"])
 def test_a_superscript_footnote_mark_is_no_digit(mark, tmp_path):
     import docx
 
@@ -487,6 +502,32 @@ def test_a_superscript_footnote_mark_is_no_digit(mark, tmp_path):
     cell.paragraphs[0].add_run(mark).font.superscript = True
     document.save(tmp_path / "sup.docx")
     assert toolkit.parse_report(tmp_path / "sup.docx").table("active").loc["penalty", "decisions"] == 610.0
+
+
+# in a Word 97-2003 .doc a mark typed raised after a value (superscript: sprmCIss of the character properties) was
+# read into it, '610' and a raised '1' as 6101 (a raised '1-3' made it no number); now as in a DOCX, and digits
+# raised alone in their cell are still its value
+@pytest.mark.parametrize("mark", ["1", "[1]", "1,2", "1-3", "注1"])
+def test_a_footnote_mark_raised_in_a_doc_is_no_digit(mark, tmp_path):
+    from renderers import doc_bytes, doc_paragraphs
+
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    paragraphs = doc_paragraphs(_as_lines(report))
+    raised, cp = [], 0
+    for k, (text, props) in enumerate(paragraphs):
+        if text in ("610\x07", "2307\x07") and not any(t.startswith(text[:-1]) for t, _ in paragraphs[:k]):
+            if text == "610\x07":
+                paragraphs[k] = (f"610{mark}\x07", props)
+                raised.append((cp + 3, cp + 3 + len(mark)))
+            else:
+                raised.append((cp, cp + 4))
+        cp += len(paragraphs[k][0])
+    assert len(raised) == 2
+    (tmp_path / "sup.doc").write_bytes(doc_bytes(paragraphs, raised=raised))
+    got = toolkit.parse_report(tmp_path / "sup.doc")
+    assert got.table("active").loc["penalty", "decisions"] == 610.0
+    assert got.table("active").loc["penalty", "prev_items"] == 2307.0
+    assert _same(_cells(got), _cells(report)) and not any(f.code == "not_a_number" for f in got.flags)
 
 
 # a mark raised in Word by its character style (w:rStyle: Word's 'Footnote Reference', or a style based on a raised

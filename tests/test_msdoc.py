@@ -209,6 +209,24 @@ def test_text_word_does_not_show_is_not_read(tmp_path):
     assert "共收到申请15件。" in got and "公开完毕" in got and "第一段接着的第二段" in got
 
 
+# text set raised (sprmCIss) was read as the text around it: a paragraph holding it now says where it stands (its
+# text as before), and the reader writes it as a DOCX's raised run
+def test_raised_text_is_named_where_it_stands():
+    from lxml import etree
+
+    from toolkit.readers import _w, _word_blocks
+
+    paragraphs = [("共收到申请610件1。\r", {}), ("1-3\r", {}), ("无上标\r", {})]
+    found = read_doc(doc_bytes(paragraphs, raised=[(9, 10), (12, 15)])).blocks[:3]
+    assert found == ["共收到申请610件1。", "1-3", "无上标"]
+    assert [getattr(p, "raised", ()) for p in found] == [((9, 10),), ((0, 3),), ()]
+    assert all(getattr(p, "number", None) is None for p in found)
+    body = etree.Element(_w("body"))
+    _word_blocks(body, found)
+    runs = [[(r.findtext(_w("t")), r.find(f"{_w('rPr')}/{_w('vertAlign')}") is not None) for r in p] for p in body]
+    assert runs == [[("共收到申请610件", False), ("1", True), ("。", False)], [("1-3", True)], [("无上标", False)]]
+
+
 @pytest.mark.parametrize("first_page", [False, True])
 def test_a_title_held_only_in_the_page_header_is_read(first_page, tmp_path):
     # the header stories (PlcfHdd) of the first section: before, the title was lost, and with it the agency and

@@ -1317,3 +1317,18 @@ def test_html_bytes_parsed_as_read_only_where_they_are_the_texts_utf8():
             else:
                 assert text.encode("utf-8") != data
     assert same_seen == 2 * len(pages)  # the clean bytes and their CR LF copy
+
+
+# a layout cell (the report set in a cell, read as lines after its row) beside a value merged down over rows was no
+# column of its row to the merges' arithmetic: the value stood a column to the left of its own, so the row below
+# lost the blank cell in its place ('b' read under the merged value's column) and the merge was not flagged
+def test_a_layout_cell_beside_a_merged_value_is_a_column_of_its_row() -> None:
+    from toolkit import readers
+
+    box = "<td><p>" + "本机关依法公开政府信息。" * 20 + "</p><p>特此报告。</p></td>"
+    page = (f"<html><body><table><tr>{box}<td rowspan=2>5</td><td>a</td></tr><tr><td>x</td><td>b</td></tr>"
+            "</table></body></html>").encode()
+    with pytest.warns(ReaderWarning, match="'5' in column 2 .* merged down over the 1 cell"):
+        lines = readers._read_html(page, "page.html", None).lines
+    assert [line for line in lines if isinstance(line, list)] == [["5", "a"], ["x", "", "b"]]
+    assert lines[1] == "本机关依法公开政府信息。" * 20 and lines[2] == "特此报告。"

@@ -8,7 +8,8 @@ body, so that everything downstream is shared.
 Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes
 are stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page
 headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not
-show (a tracked deletion, hidden text: the character properties of PlcBteChpx) is left out. A paragraph
+show (a tracked deletion, hidden text: the character properties of PlcBteChpx) is left out; text set raised
+(superscript, a footnote mark typed after a value) is a :class:`Paragraph` naming where it stands. A paragraph
 numbered by a list is a :class:`Paragraph` naming it, the lists' levels in :attr:`DocText.lists`. A field shows
 its result, not its code; an embedded object (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its
 content is not read.
@@ -76,6 +77,8 @@ _SPRA_SIZE = (1, 1, 2, 4, 2, 2, 0, 3)  # operand size by spra (6: variable)
 # when their operand is 1, or 0x81 (the opposite of the style's, which hides nothing)
 _C_DELETED, _C_HIDDEN = 0x0800, 0x083C
 _ON = (b"\x01", b"\x81")
+_C_ISS, _SUPERSCRIPT = 0x2A48, b"\x01"  # sprmCIss: the text's position (1: raised, superscript)
+_RAISE, _LOWER = "\ufdd0", "\ufdd1"  # (noncharacters) where raised text begins and ends, until _with_raised
 
 # 8-bit text is cp1252, the bytes cp1252 leaves undefined standing for the same code point ([MS-DOC] 2.4.1)
 _CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
@@ -109,9 +112,11 @@ class Cell:
 
 class Paragraph(str):
     """A paragraph's text that Word numbers as an item of a list: ``number`` is (list, level), the list an
-    index of :attr:`DocText.lists`."""
+    index of :attr:`DocText.lists` (``None``: no list's); or that holds text set raised: ``raised`` gives where,
+    (start, end) spans of the text (superscript, as a footnote mark typed after a value: '610' then a raised '1')."""
 
-    number: tuple = (0, 0)
+    number: tuple | None = (0, 0)
+    raised: tuple = ()
 
 
 @dataclass
@@ -180,10 +185,10 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
         if unshown is not None and unshown[cp] == _DELETED and match.group() == "\r":
             joined += shown  # a paragraph whose mark is a tracked deletion: Word shows it joined to the next
             continue
-        builder.add(fields.shown(joined + shown), match.group(), papx.at(marks(cp)))
+        builder.add(_with_raised(fields.shown(joined + shown)), match.group(), papx.at(marks(cp)))
         joined = ""
-    builder.add(fields.shown(joined + text[start:ccp] if unshown is None else joined + _shown(text, unshown, start,
-                                                                                               ccp)), "", _NO_PROPS)
+    builder.add(_with_raised(fields.shown(joined + text[start:ccp] if unshown is None else
+                                          joined + _shown(text, unshown, start, ccp))), "", _NO_PROPS)
     return DocText(builder.close(), fields.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes),
                    _lists(table, fc_lcb(_FC_PLF_LST), fc_lcb(_FC_PLF_LFO)) if builder.numbered else {})
 
@@ -381,13 +386,13 @@ def _main_text(word: bytes, pieces: list, ccp: int, path: str | None, upto: int 
     return text, offset
 
 
-_HIDDEN, _DELETED = 1, 2  # of a character in _unshown's mask
+_HIDDEN, _DELETED, _RAISED = 1, 2, 3  # of a character in _unshown's mask (_RAISED: shown, set raised)
 
 
 def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int) -> bytearray | None:
-    """Which characters of the main document Word does not show (a mask: _HIDDEN, _DELETED), or None when it
-    shows them all (the usual case): the runs of the character properties (PlcBteChpx → FKP → CHPX) marked as
-    a tracked deletion or hidden text."""
+    """Which characters of the main document Word does not show (a mask: _HIDDEN, _DELETED) or shows raised
+    (_RAISED), or None when it shows them all as set (the usual case): the runs of the character properties
+    (PlcBteChpx → FKP → CHPX) marked as a tracked deletion, hidden text or superscript."""
     fc, lcb = fc_lcb
     n = (lcb - 4) // 8
     if n < 1 or fc + lcb > len(table):
@@ -407,7 +412,8 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int) -
             if kind is None:
                 sprms = dict(_sprms(grpprl))
                 kind = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
-                                        _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else 0)
+                                        _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else
+                                        _RAISED if sprms.get(_C_ISS, b"")[:1] == _SUPERSCRIPT else 0)
             if kind:
                 ranges.append((rgfc[j], rgfc[j + 1], kind))
     if not ranges:
@@ -425,8 +431,32 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int) -
 
 
 def _shown(text: str, unshown: bytearray, start: int, end: int) -> str:
-    """``text[start:end]`` but for the characters Word does not show."""
-    return "".join(c for c, kind in zip(text[start:end], unshown[start:end]) if not kind)
+    """``text[start:end]`` but for the characters Word does not show, raised ones between _RAISE and _LOWER."""
+    out = []
+    raised = False
+    for c, kind in zip(text[start:end], unshown[start:end]):
+        if raised != (kind == _RAISED) and kind != _HIDDEN and kind != _DELETED:
+            raised = not raised
+            out.append(_RAISE if raised else _LOWER)
+        if not kind or kind == _RAISED:
+            out.append(c)
+    return "".join(out)
+
+
+def _with_raised(text: str) -> str:
+    """A paragraph's shown text, its raised parts (between _RAISE and _LOWER, see _shown) given as a
+    :class:`Paragraph`'s ``raised`` spans."""
+    if _RAISE not in text:
+        return text
+    spans, plain, at = [], [], 0
+    for k, part in enumerate(text.replace(_LOWER, _RAISE).split(_RAISE)):
+        if k % 2 and part:
+            spans.append((at, at + len(part)))
+        plain.append(part)
+        at += len(part)
+    out = Paragraph("".join(plain))
+    out.number, out.raised = None, tuple(spans)
+    return out
 
 
 @dataclass(frozen=True)
@@ -633,7 +663,8 @@ class _Builder:
         while len(self.open) < depth:
             self.open.append(_Table())
         if props.number is not None:
-            text = Paragraph(text)
+            if not isinstance(text, Paragraph):
+                text = Paragraph(text)
             text.number = props.number
             self.numbered = True
         if not depth:

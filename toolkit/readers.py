@@ -1034,8 +1034,9 @@ def _page_title(root) -> str | None:
 # A footnote mark set as a superscript: '120<sup>1</sup>' would read as 1201; also in brackets or after 注
 # ('120<sup>[1]</sup>', '<sup>(1)</sup>', '<sup>注1</sup>', '<sup>※</sup>'), which made the value no number, and two
 # or more marks in one ('<sup>1,2</sup>', '<sup>[1,2]</sup>', '<sup>1、2</sup>'; a part after the first of one or two
-# characters: '1,000' is no list of marks).
-_MARKS = r"[\d*†‡#a-z①-⑳※]{1,3}(?:[,，、][\d*†‡#a-z①-⑳※]{1,2}){0,4}"
+# characters: '1,000' is no list of marks), a range of marks among them ('<sup>1-3</sup>', '<sup>[1~3]</sup>', '1,3-5';
+# raised only: '1-3' in a cell's own text is never read as marks).
+_MARKS = r"[\d*†‡#a-z①-⑳※]{1,3}(?:[,，、\-–~～][\d*†‡#a-z①-⑳※]{1,2}){0,4}"
 _FOOTNOTE_MARK = re.compile(rf"\s*(?:[\[(（【]注?{_MARKS}[\])）】]|注?{_MARKS}[)）]?|注)\s*")
 
 
@@ -1410,19 +1411,21 @@ def _with_covered_values(grid: list) -> list:
 def _covered_row(merged: dict, texts: list, cells) -> list:
     """A row's cell ``texts``, a blank cell put in the place of each value cell a cell merged down over it covers
     (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (None for
-    a cell of one column and row), ``merged`` the merges still open above it (see _with_covered_values), brought
-    to the next row."""
+    a cell of one column and row; see _shared_spans), ``merged`` the merges still open above it (see
+    _with_covered_values), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no cell of
+    the row, but its columns counted."""
     row: list = []
     column = 0
     for text, cell in zip(texts, cells):
         column = _past_covered(merged, column, row)
-        row.append(text)
+        if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
+            row.append(text)
         if cell is None:
             column += 1
             continue
         down, across = _span(cell.get("rowspan")), _span(cell.get("colspan"))
         if down > 1:
-            merged[column] = [down, across, _merge_note(text, row, column)]
+            merged[column] = [down, across, _merge_note(text, row, column) if text is not None else None]
         column += across
     if row:
         _past_covered(merged, column, row)
@@ -1431,6 +1434,16 @@ def _covered_row(merged: dict, texts: list, cells) -> list:
         if not merged[start][0]:
             del merged[start]
     return row
+
+
+def _shared_spans(owner, count: int) -> list:
+    """What _covered_row takes as the ``<td>`` of each of the ``count`` cells a cell (``owner``) gives its row: the
+    cell itself, or, for the cells of a table of one row nested in it (see _own_cells), the columns it spans shared
+    among them (one each, the last the rest) and its rowspan each (every value of the row merged down)."""
+    if count == 1:
+        return [owner]
+    across, down = _span(owner.get("colspan")), owner.get("rowspan")
+    return [{"colspan": str(max(across - k, 1)) if k == count - 1 else "1", "rowspan": down} for k in range(count)]
 
 
 def _past_covered(merged: dict, column: int, row: list) -> int:
@@ -1623,10 +1636,12 @@ def _html_lines(root) -> list:
             del row.after[frame.mark:]
             cells = _own_cells(_clean(frame.buf), nested, row.after)
             row.cells.extend(cells)
-            row.spans.extend([frame.owner] + [None] * (len(cells) - 1))
+            row.spans.extend(_shared_spans(frame.owner, len(cells)))
         elif frame.kind == "box":  # its lines and rows follow the row that holds it
             flush(frame)
             stack[-1].after.extend(frame.items)
+            stack[-1].cells.append(None)  # (no cell, but a column of the row's: see _covered_row)
+            stack[-1].spans.append(frame.owner)
         elif frame.kind == "row":
             table = stack[-1]
             flush(table)
@@ -1637,6 +1652,8 @@ def _html_lines(root) -> list:
                 table.merged.clear()
             if table.merged or any(cell is not None and cell.get("rowspan") is not None for cell in frame.spans):
                 cells = _covered_row(table.merged, cells, frame.spans)  # (a table the plain path does not take)
+            elif None in cells:
+                cells = [cell for cell in cells if cell is not None]  # (a layout cell's column)
             if cells:
                 table.items.append(cells)
             table.items.extend(frame.after)
@@ -2000,7 +2017,7 @@ def _word_blocks(parent, blocks: list) -> None:
                 numbering = SubElement(SubElement(p, _w("pPr")), _w("numPr"))
                 SubElement(numbering, _w("ilvl")).set(_w("val"), str(block.number[1]))
                 SubElement(numbering, _w("numId")).set(_w("val"), str(block.number[0]))
-            SubElement(SubElement(p, _w("r")), _w("t")).text = block
+            _word_runs(p, block)
             continue
         table = SubElement(parent, _w("tbl"))
         above: list = []  # the row above's cells
@@ -2016,6 +2033,26 @@ def _word_blocks(parent, blocks: list) -> None:
                         SubElement(SubElement(above[k], _w("tcPr")), _w("vMerge")).set(_w("val"), "restart")
                 _word_blocks(tc, cell.blocks)
             above = tcs
+
+
+def _word_runs(p, text: str) -> None:
+    """Write a paragraph's text (see :class:`toolkit.msdoc.Paragraph`) under ``p`` as a DOCX's runs: its raised
+    parts as runs set superscript, so that a footnote mark typed raised after a value is read as in a DOCX."""
+    from lxml.etree import SubElement
+
+    spans = getattr(text, "raised", ())
+    if not spans:  # (almost every paragraph)
+        SubElement(SubElement(p, _w("r")), _w("t")).text = text
+        return
+    at = 0
+    for start, end in (*spans, (len(text), len(text))):
+        for part, raised in ((text[at:start], False), (text[start:end], True)):
+            if part:
+                r = SubElement(p, _w("r"))
+                if raised:
+                    SubElement(SubElement(r, _w("rPr")), _w("vertAlign")).set(_w("val"), "superscript")
+                SubElement(r, _w("t")).text = part
+        at = end
 
 
 # The main part of a Word document with macros (.docm) or of a template (.dotx, .dotm): the same XML as a .docx's,
