@@ -1870,10 +1870,14 @@ def test_attachment_and_note_lines_ending_the_section_are_no_statement_text(stem
 def test_attachment_lines_after_a_last_problems_section_in_a_report(stem, tail):
     # The same in a whole seed cut before the section after its problems section (seed 001 ends with its signature):
     # before, 22 of 24 wrong.
+    assert _pairs(toolkit_parse(_seed_ending_its_problems_with(stem, _ANNEX_TAILS[tail])).statements) == _expected(stem)
+
+
+def _seed_ending_its_problems_with(stem: str, lines) -> str:
+    """The whole seed cut before the section after its problems section, ``lines`` put after it."""
     text = _report_text(stem)
     end = _END.search(text, list(_HEAD.finditer(text))[-1].end())
-    text = text[: end.start()].rstrip() + "\n" + "\n".join(_ANNEX_TAILS[tail]) + "\n"
-    assert _pairs(toolkit_parse(text).statements) == _expected(stem)
+    return text[: end.start()].rstrip() + "\n" + "\n".join(lines) + "\n"
 
 
 def test_lines_without_a_sentence_s_end_and_no_attachment_s_label_stay_statement_text():
@@ -3105,9 +3109,7 @@ def test_numbered_notes_under_their_label_ending_the_section_are_no_statement_te
 @pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "002_809f9474e249d214", "003_ce1f8ef96d3daffd", "004_b232cca7e491c758"])
 def test_numbered_notes_after_a_last_problems_section_in_a_report(stem, notes):
     # The same in a whole seed cut before the section after its problems section (4 of 4 wrong before, each label).
-    text = _report_text(stem)
-    end = _END.search(text, list(_HEAD.finditer(text))[-1].end())
-    text = text[: end.start()].rstrip() + "\n" + "\n".join(_NUMBERED_NOTES[notes]) + "\n"
+    text = _seed_ending_its_problems_with(stem, _NUMBERED_NOTES[notes])
     assert _pairs(toolkit_parse(text).statements) == _expected(stem)
 
 
