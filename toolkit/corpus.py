@@ -886,7 +886,7 @@ class _Batch:
     DataFrames of the reports that gave DataFrames, in report order."""
 
     rows: list[dict[str, Any]]
-    columns: dict[str, list[list]] = field(default_factory=dict)
+    columns: dict[str, list[Sequence]] = field(default_factory=dict)
     frames: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
 
 

@@ -31,7 +31,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
@@ -114,7 +114,7 @@ def _is_prose(text: str) -> bool:
     return len(text) > 45 or (len(text) > 12 and bool(_PROSE_END.search(text)))
 
 
-def build_rows(segments: list[Segment], *, explicit_rows: dict[int, list[str]] | None = None,
+def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str]] | None = None,
                table_region: bool = True, page_lines: Collection[str] = ()) -> list[Row]:
     """Rebuild the table rows of a run of segments (usually one section).
 
@@ -361,13 +361,13 @@ def _is_row_line(text: str, line: int, explicit_rows: dict[int, list[str]]) -> b
 _GROUPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")
 
 
-def _beside_row_line(segments: list[Segment], i: int, explicit_rows: dict[int, list[str]]) -> bool:
+def _beside_row_line(segments: Sequence[Segment], i: int, explicit_rows: dict[int, list[str]]) -> bool:
     """Whether the filled line before or after segment ``i`` holds a whole row (a table of a row a line)."""
     return any(near is not None and _is_row_line(near.text, near.line, explicit_rows)
                for near in (_nearest_filled(segments, i, -1), _nearest_filled(segments, i, 1)))
 
 
-def _between_row_lines(segments: list[Segment], i: int, explicit_rows: dict[int, list[str]]) -> bool:
+def _between_row_lines(segments: Sequence[Segment], i: int, explicit_rows: dict[int, list[str]]) -> bool:
     """Whether the filled lines before and after segment ``i`` both hold a whole row.
 
     In such a table (a row a line: a PDF's text, ruled or not) a number alone on its line is no cell but the
@@ -657,7 +657,7 @@ def _header_characters() -> frozenset[str]:
     return frozenset(c for word in vocabulary().header_words for c in word if _HAN.match(c))
 
 
-def _next_is_value(segments: list[Segment], i: int) -> bool:
+def _next_is_value(segments: Sequence[Segment], i: int) -> bool:
     """Whether the next non-blank line after segment ``i`` is a value cell ('4', '4 |', '\t0')."""
     for seg in segments[i + 1 : i + 4]:
         text = seg.text.strip()
@@ -678,7 +678,7 @@ def _extra_headers() -> frozenset[str]:
     return frozenset(formats["legacy"]["note_headers"]) | frozenset(formats["requests"]["subtotal_headers"])
 
 
-def _row_blank_marks(segments: list[Segment], i: int, label: str, extras: frozenset[str] = frozenset()) -> list[int]:
+def _row_blank_marks(segments: Sequence[Segment], i: int, label: str, extras: frozenset[str] = frozenset()) -> list[int]:
     """The lines of a requests row, its label on line ``i`` and its values one a line after it (pipe text one cell a
     line), whose cell marks are its blank cells: those after its label and after each value but the last, where
     they and the values fill the columns exactly (``'(一)予以公开 | ||||||'`` then ``'74 |'``; ``'5 |'``, ``'1 | ||||'``,
@@ -723,7 +723,7 @@ def _row_blank_marks(segments: list[Segment], i: int, label: str, extras: frozen
     return lines[:-1]
 
 
-def _no_label_filler(segments: list[Segment], i: int, ncols: int) -> bool:
+def _no_label_filler(segments: Sequence[Segment], i: int, ncols: int) -> bool:
     """Whether the marks after the requests row label on line ``i``, before more cells than the ``ncols`` columns, are
     its blank cells, no span's filler ('(一)予以公开 | |' then seven counts: natural persons blank and a number after
     总计; read as filler, every count one column left). They are where another row of as many label lines (after a
@@ -801,7 +801,7 @@ def _under_labels(parts: list[str], width: int, labels: int) -> int | None:
     return None
 
 
-def _values_after(segments: list[Segment], i: int) -> tuple[int, list[int]]:
+def _values_after(segments: Sequence[Segment], i: int) -> tuple[int, list[int]]:
     """(cells, lines) of the lines after segment ``i`` that hold a value each and its blank cells' marks after it (pipe
     text one cell a line: ``'0 |'``, ``'2 | |'``), up to the first line that is no such one."""
     n, lines = 0, []
@@ -832,7 +832,7 @@ def _tab_cell_line(text: str) -> str:
     return text
 
 
-def _tab_layout(segments: list[Segment]) -> tuple[bool, bool]:
+def _tab_layout(segments: Sequence[Segment]) -> tuple[bool, bool]:
     """(one cell per line after a tab, rows cut by blank lines; those lines indented by spaces).
 
     Only where the cells are indented is a '  \\t' line a blank cell; elsewhere it is a blank line.
@@ -1075,7 +1075,7 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_BEFORE_ITEM = re.compile(r"\d(?:\((?:[一二三四五六七八九十]|$)|[一二三四五六七八九十]{1,2}、)")
 
 
-def _wrapped_glued_runs(segments: list[Segment], explicit_rows: dict[int, list[str]],
+def _wrapped_glued_runs(segments: Sequence[Segment], explicit_rows: dict[int, list[str]],
                         page_lines: Collection[str] = ()) -> dict[int, list[int]]:
     """Runs of lines that are one text of glued cells wrapped: index of the first line → indices of the run.
 

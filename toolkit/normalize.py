@@ -15,7 +15,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -531,12 +531,12 @@ def normalize_line(line: str) -> str:
     return text.rstrip(" \r\n")
 
 
-def normalize_lines(items: list) -> list:
+def normalize_lines(items: Sequence) -> list:
     """Normalize a document's lines in one pass (a ``list[str]`` item is a table row).
 
     Parameters
     ----------
-    items : list of (str or list of str)
+    items : sequence of (str or list of str)
         Lines of text and table rows, as readers give them.
 
     Returns
@@ -548,7 +548,7 @@ def normalize_lines(items: list) -> list:
     # One conversion call for the whole document is much faster than one per line;
     # NFKC and OpenCC keep line breaks, so lines map back one to one.
     rows = not all(map(isinstance, items, itertools.repeat(str)))  # (text reports have none; the test in C)
-    flat: list[str] = items
+    flat: Sequence[str] = items
     if rows:
         flat = []
         for item in items:

@@ -479,7 +479,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     """
     if all(len(r.cells) == r.ncols and not any(c.glued for c in r.cells) for r in rows):
         # Fast path: every row complete, nothing to decide.
-        out = {}
+        out: dict[str, Placement] = {}
         # (each column's kind, found once for the table rather than for every cell)
         kinds = [(i in money_cols, _expect(i in money_cols)) for i in range(max((r.ncols for r in rows), default=0))]
         for row in rows:
@@ -552,10 +552,10 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             options[row.key] = search.holds_alone(row.key, options[row.key])
     consistent = search.consistent
 
-    out: dict[str, Placement] = {}
+    out = {}
     for row in rows:
         opts = options[row.key]
-        cells: list[Placed | None] = []
+        cells = []
         certain = bool(opts)
         if len(opts) == 1:  # (one reading: every cell is its own, no set of values to build)
             cells = [opts[0][col] for col in range(row.ncols)]

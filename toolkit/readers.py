@@ -32,8 +32,9 @@ import threading
 import warnings
 import zipfile
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, Literal
 
 from toolkit.errors import (
     BinaryFileError,
@@ -157,7 +158,7 @@ class RawDocument:
     path: str | None
     format: str
     encoding: str | None
-    lines: list[str | list[str]] = field(default_factory=list)
+    lines: Sequence[str | list[str]] = field(default_factory=list)
     title: str | None = None
 
     def __repr__(self) -> str:
@@ -1490,7 +1491,7 @@ class _MergedDownWarned:
         self.token = _MERGE_NOTES.set(self.notes)
         return self
 
-    def __exit__(self, kind, *_) -> bool:
+    def __exit__(self, kind, *_) -> Literal[False]:
         _MERGE_NOTES.reset(self.token)
         for text, label, column, covered in self.notes if kind is None else ():
             if covered and text.strip():
@@ -2445,7 +2446,7 @@ def _docx_embedded_objects(document, body, path: str) -> dict:
     return sheets
 
 
-def _warn_embedded(path: str, kinds: list, reasons: list = ()) -> None:
+def _warn_embedded(path: str, kinds: list, reasons: Sequence[str] = ()) -> None:
     """Warn (``part_unread``) of the embedded objects not read (``kinds``: their ProgIDs), with why where known."""
     if kinds:
         why = f" ({'; '.join(reasons)})" if reasons else ""

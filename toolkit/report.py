@@ -18,6 +18,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -315,9 +316,9 @@ class Report:
                 code = "soft_check_failed" if (chk["table"], chk["check"]) in soft else "identity_failed"
                 self.flags.append(Flag(code, chk["table"], None, chk["detail"]))
 
-        self.metadata = {"agency": None, "report_year": None, "published": None, "template": template,
-                         "script": detect_script(original), "level": None, "province": None,
-                         "agency_kind": None}
+        self.metadata: dict[str, Any] = {"agency": None, "report_year": None, "published": None, "template": template,
+                                         "script": detect_script(original), "level": None, "province": None,
+                                         "agency_kind": None}
         self.metadata.update(meta)
         self.flags.extend(Flag(code, "", None, "metadata") for code in meta_flags)
 
@@ -419,7 +420,7 @@ class Report:
             return "legacy"
         return "unknown"
 
-    def _metadata(self) -> tuple[dict, list[str]]:
+    def _metadata(self) -> tuple[dict[str, Any], list[str]]:
         """The report's metadata and the codes of its flags."""
         try:
             from toolkit.metadata import _metadata_of

@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
@@ -591,7 +591,7 @@ def _in_table(segments: list[Segment], i: int, step: int) -> bool:
     return near is not None and "|" in near.text
 
 
-def _nearest_filled(segments: list[Segment], i: int, step: int) -> Segment | None:
+def _nearest_filled(segments: Sequence[Segment], i: int, step: int) -> Segment | None:
     """The nearest non-blank segment before (step -1) or after (step 1) segment ``i``, or None.
 
     (Walked by index, not by slices: a table of a cell a line asks it of every lone number.)

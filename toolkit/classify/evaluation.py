@@ -592,7 +592,7 @@ def _macro_row(frame: pd.DataFrame) -> dict:
     }
 
 
-def _check_groups(groups: Sequence[object], n: int, name: str) -> np.ndarray:
+def _check_groups(groups: Sequence[object] | np.ndarray, n: int, name: str) -> np.ndarray:
     """The groups as an object array of n labels; a missing label is refused, not made a group of its own."""
     if isinstance(groups, str):
         raise TypeError(f"{name} must be a sequence with one label per statement, not a single str")
@@ -762,7 +762,7 @@ def bootstrap_macro_f1(
     y_true: np.ndarray,
     y_preds: Sequence[np.ndarray],
     *,
-    groups: Sequence[object] | None = None,
+    groups: Sequence[object] | np.ndarray | None = None,
     n_bootstrap: int = 1000,
     random_state: int = 0,
 ) -> np.ndarray:
