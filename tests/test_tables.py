@@ -2141,6 +2141,27 @@ def test_a_subtotal_column_in_a_requests_table_without_a_column(seed, wrong, fmt
     _same_requests_with_subtotal(plain, _subtotal_after_orgs(plain, 6, wrong), fmt, tmp_path, wrong)
 
 
+@pytest.mark.parametrize("fmt", ["lines", "pipe_cells"])  # (text whose blank cells vanish)
+@pytest.mark.parametrize("label, blank", [("一、本年新收政府信息公开申请数量", 1), ("7.属于行政执法案卷", 0)])
+def test_a_subtotal_column_without_a_column_checks_every_organisation(label, blank, fmt, tmp_path):
+    # Seed 001 without its 自然人 column, a 小计 after the organisations ('总计 | 法人或其他组织' over '商业企业 | … |
+    # 其他 | 小计'), one cell of a row left blank ('99 | | 0 | 0 | 0 | 0 | 11', '| 11 | 0 | 0 | 0 | 0 | 11'), lost in
+    # text: the 小计 was checked as the sum of the columns after the first of the seven, counted before the one left
+    # out was put back, so as the sum of the four after 商业企业, and the readings putting the 11 or the blank under
+    # 商业企业 were ruled out: 商业企业 read 0 (written 11, or blank).  It is the sum of the five: 商业企业 not read.
+    lines = [x[:-1] if isinstance(x, list) and len(x) > 8 and x[-1] == "" and x[-2] else x
+             for x in _report_lines("001_4d29bfef72dd56db.txt")]
+    varied = _subtotal_after_orgs(_without_natural_person(lines), 6)
+    at = next(i for i, x in enumerate(varied) if isinstance(x, list) and x[:1] == [label])
+    varied[at] = [c if i != 1 + blank else "" for i, c in enumerate(varied[at])]
+    got = _read(varied, fmt, tmp_path)
+    key = vocabulary().request_row(label)
+    row = _cells_of(got, "requests").set_index(["row_key", "col_key"]).value[key]
+    assert pd.isna(row["commercial"])
+    assert row.drop(["natural_person", "commercial", "total"]).fillna(0).eq(0).all()  # (the others' 0, if read)
+    assert any(f.code == "ragged" and f.detail.startswith(f"{key}: ") for f in got.flags)
+
+
 @pytest.mark.parametrize("fmt", _LAYOUTS)
 @pytest.mark.parametrize("colon", ["：", ":"])
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt", "pingtan-2023-03.txt"])
@@ -2540,6 +2561,40 @@ def test_a_kinds_total_named_otherwise_not_its_sum_is_kept_and_flagged(fmt, tmp_
         (f.code, f.detail) for f in got.flags]
 
 
+def _review_with_overall(place: str, names: list, more: int = 0):
+    """A review table (for :func:`_review_rebuilt`) of the results ``names`` (the format's order) with a 总计 of
+    the three kinds of case (their totals' sum, and ``more``): its column after them ('行政复议 | 行政诉讼 | 总计'
+    over the kinds' results), before them, or after results named after a kind's words ('复议后诉合计 | 总计')."""
+    def table(results, kinds, v):
+        tot = str(sum(int(v[5 * k + 4]) for k in range(3)) + more)
+        if place == "prefixed":
+            return [[*(w + r for w in ("复议", "直诉", "复议后诉") for r in names), "总计"], [*v, tot]]
+        top = [kinds[0], "行政诉讼", "总计"] if place == "after" else ["总计", kinds[0], "行政诉讼"]
+        return [top, ["", "", "", "", "", kinds[1], kinds[2]], names * 3, [*v, tot] if place == "after" else [tot, *v]]
+    return table
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("place", ["after", "before", "prefixed"])
+@pytest.mark.parametrize("names", list(_RESULT_WORDS))
+@pytest.mark.parametrize("more", [0, 1])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_review_total_of_the_kinds_of_case_is_set_aside_and_flagged(seed, more, names, place, fmt, tmp_path):
+    # '行政复议 | 行政诉讼 | 总计' over each kind's '结果维持 | … | 合计' (or '复议维持 | … | 复议后诉合计 | 总计'), sixteen
+    # counts: the header named one column more than the format's, so none of the counts was read (extra_cells, or
+    # ragged: 0 of 15 placed).  The kinds' counts are read by the header; the 总计 of all three, a column the
+    # format does not have, is not kept and not checked, flagged group_subtotal with the kinds' totals' sum.
+    lines = _report_lines(seed)
+    want = _read(lines, fmt, tmp_path)
+    got = _read(_review_rebuilt(lines, _review_with_overall(place, _RESULT_WORDS[names], more)), fmt, tmp_path)
+    _same_review(want, got)
+    totals = sum(got.table("review_litigation")["total"])
+    assert [(f.code, f.detail) for f in got.flags if f not in want.flags] == [
+        ("group_subtotal", f"总计 {totals + more:g} of the kinds of case written beside their totals, not kept (no key "
+                           f"in the schema); the kinds' totals sum to {totals:g}")]
+    assert len(got.flags) == len(want.flags) + 1
+
+
 @pytest.mark.parametrize("fmt", _LAYOUTS)
 @pytest.mark.parametrize("remark", ["无", "系上年结转案件", "含上年结转1件", "上年结转1件"])
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
@@ -2574,19 +2629,34 @@ def _review_variant_of(name: str):
             "prefixed": prefixed([0, 1, 2, 3, 4]), "prefixed_total_first": prefixed([4, 0, 1, 2, 3])}[name]
 
 
+def _review_results_renamed(lines: list, head: int, results: list, names: list) -> list:
+    """The lines with the review table's result names ``results`` (the seed's) named ``names`` (as
+    ``_RESULT_WORDS``), also after a kind's words ('复议结果维持' -> '复议维持'): in its lines from ``head`` to the
+    last holding a count (the counts' placeholders, '9000' on)."""
+    end = max(i for i, x in enumerate(lines) if isinstance(x, list) and any(c.startswith("900") for c in x))
+    ends = [r.replace(" ", "") for r in results]
+
+    def renamed(cell: str) -> str:
+        word = cell.replace(" ", "")
+        return next((word[:-len(r)] + n for r, n in zip(ends, names) if word.endswith(r)), cell)
+    return [[renamed(c) for c in x] if head <= i <= end and isinstance(x, list) else x for i, x in enumerate(lines)]
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.sampled_from(["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"]), fmt=st.sampled_from(_LAYOUTS),
        variant=st.sampled_from(["per_result", "per_kind_lawsuits", "prefixed", "prefixed_total_first", "swapped",
                                 "lawsuits_first", "remark"]),
+       names=st.sampled_from([None, *_RESULT_WORDS]),
        counts=st.lists(st.one_of(st.integers(0, 999).map(str), st.sampled_from(["-", "/", "—"])), min_size=15,
                        max_size=15),
        remarks=st.lists(st.sampled_from(["无", "", "系上年结转案件", "已审结"]), min_size=3, max_size=3))
-def test_any_counts_in_the_review_tables_variants(seed, fmt, variant, counts, remarks, tmp_path_factory):
+def test_any_counts_in_the_review_tables_variants(seed, fmt, variant, names, counts, remarks, tmp_path_factory):
     # Seeds 001/002's review table with fifteen counts drawn (the identities holding or not; a mark '-' for none),
     # written in a layout
     # this session reads (a row for each result, a row for each kind under the lawsuits' word, results named
     # after a prefix, in the format's order or 总计 first, the kinds in another order, a row for each kind with a
-    # 备注 column and remarks drawn): read as the same counts in the seed's own layout, each kept as written under
+    # 备注 column and remarks drawn), the results named as the format or otherwise (each kind's total 合计, short
+    # names: 维持, 纠正, 其他, 未审结): read as the same counts in the seed's own layout, each kept as written under
     # its cell, the same checks and flags (but a remark in words, flagged extra_cells with its text).
     lines = _report_lines(seed)
     head, tail = _review_table_at(lines)
@@ -2598,6 +2668,8 @@ def test_any_counts_in_the_review_tables_variants(seed, fmt, variant, counts, re
             ["", *results, "备注"], *([kinds[k], *v[5 * k:5 * k + 5], remarks[k]] for k in range(3))])
     else:
         varied = _review_rebuilt(lines, _review_variant_of(variant))
+    if names:
+        varied = _review_results_renamed(varied, head, lines[tail - 1][:5], _RESULT_WORDS[names])
     drawn = {f"{9000 + k}": c for k, c in enumerate(counts)}
     lines, varied = ([[drawn.get(c, c) for c in x] if isinstance(x, list) else x for x in y] for y in (lines, varied))
     tmp_path = tmp_path_factory.mktemp("review")

@@ -1025,7 +1025,9 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         constraints = [Constraint(*(tuple((r, c + (c >= sub_at)) for r, c in side) for side in con))
                        for con in constraints]
         written = [w + (w >= sub_at) for w in written]
-        constraints += [Constraint(((k, sub_at),), tuple((k, w) for w in written[1:-1])) for k in order]
+        # (the organisations' places by their names: a column left out is not among ``written`` yet)
+        orgs = tuple(w for col, w in zip(kept, written) if col not in (col_keys[0], col_keys[-1]))
+        constraints += [Constraint(((k, sub_at),), tuple((k, w) for w in orgs)) for k in order]
     inputs = [RowInput(k, found[k][0], ncols, anchored=True, confirmed=k in runs) for k in order]
     placements = place(inputs, constraints)
     if missing:  # (no cell of it: NA, flagged by its column's name)
@@ -1452,6 +1454,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     header: list[str] = []  # the header rows' label keys, in order
     heads: list[str] = []  # the label keys before the first value, words that name no column of the format's too
     kinds: list[list[str]] | None = None  # each kind of case's columns as the header names them, if not the format's
+    overall: int | None = None  # the place among the values of a column of the three kinds' 总计 (none in the format)
     m = n  # the cells of the whole table's row, as the header names its columns
     labelled: list[tuple[str, list[Cell]]] = []  # (label key, values) of the rows led by a label
     led: list[tuple[Row, int | None]] = []  # each such row and its label cells (None: its label a row of its own)
@@ -1482,8 +1485,12 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 header.append(label_key(labels[0].text))
                 labels = labels[1:]
             if data:
+                if (named := _review_overall(heads)) is not None:  # (its column aside, the kinds read as without it)
+                    word, overall = named
+                    heads = [*heads[:word], *heads[word + 1:]]
                 kinds = _review_columns(heads)
-                m = sum(map(len, kinds)) if kinds else n
+                m = (sum(map(len, kinds)) if kinds else n) + (overall is not None)
+                overall = m - 1 if overall == -1 else overall
         if pending and labels:
             # (the row before's remark, in words: a cell a line puts it before this row's label, or alone)
             lead = next((i for i, c in enumerate(labels) if _review_word(c.text)), None)
@@ -1532,8 +1539,9 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                or (_review_kinds_glued(header, labelled, row_keys, col_keys) if kinds is None else None))
     # (the kinds of case in the order the header names them; None where its words do not tell which is which)
     order = row_keys if by_rows else _review_kinds_order(heads)
+    overall = None if by_rows else overall
     if by_rows or (kinds is None and order is not None):  # (rows read by their names are in the format's columns)
-        kinds, values, m = [col_keys] * len(row_keys), by_rows or values, n
+        kinds, values, m = [col_keys] * len(row_keys), by_rows or values, n + (overall is not None)
         if by_rows:
             res.flags.extend(notes + remarks)
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
@@ -1542,6 +1550,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     key = "review_litigation"
     # (row key, column key) -> its cell among the values
     at = _review_positions(kinds, order or row_keys)
+    if overall is not None:  # (the columns after the kinds' 总计 stand one further)
+        at = {cell: i + (i >= overall) for cell, i in at.items()}
     constraints = []
     for ident in identities:
         for rk in row_keys:
@@ -1560,6 +1570,59 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                                        line=first_row.line,
                                        flag="missing_columns" if kinds and cell is None else unplaced,
                                        inferred=cell in placement.inferred))
+    if overall is not None and kinds:
+        totals = [placement.cells[at[rk, col_keys[-1]]] if (rk, col_keys[-1]) in at else None for rk in row_keys]
+        _flag_review_overall(res, placement.cells[overall], totals)
+
+
+def _review_overall(heads: list[str]) -> tuple[int, int] | None:
+    """(its place among the review header's words, its column: 0 first, -1 last) of a 总计 of the three kinds of
+    case, a column beside each kind's total ('行政复议 | 行政诉讼 | 总计' over each kind's '结果维持 | … | 合计', or
+    '复议维持 | … | 复议后诉合计 | 总计'), or None.  It is the one 总计 of one column more than the format's, named
+    beside no result but the kinds' words or the results after a kind's words, before them all or after words
+    naming every kind (the sixteen counts were not read, flagged extra_cells; between two kinds it stays so).  The
+    format has no such column (templates.md): not read, so not checked (:func:`_flag_review_overall`)."""
+    fm = load_formats()["review_litigation"]
+    total = list(fm["cols"])[-1]  # (总计, each kind's last column in the format)
+    cols = _review_header_columns(heads)
+    if not cols or len(cols) != len(fm["rows"]) * len(fm["cols"]) + 1 or cols.count(total) != len(fm["rows"]) + 1:
+        return None
+    result_of = _review_names()[0]
+    kinds = _review_kind_words().keys() | {label_key(w) for w in fm["lawsuit_group"]["words"]}
+    named = [i for i, key in enumerate(heads) if key in result_of or key in kinds or _result_prefix(key, result_of)]
+    for j, i in enumerate(named):
+        beside = [heads[named[k]] for k in (j - 1, j + 1) if 0 <= k < len(named)]
+        if result_of.get(heads[i]) == total and not any(key in result_of for key in beside):
+            before = set(_review_kinds_named([heads[k] for k in named[:j]]))
+            return (i, 0) if j == 0 else (i, -1) if before == set(fm["rows"]) else None
+    return None
+
+
+def _review_kinds_named(keys: list[str]) -> list[str]:
+    """The kinds of case (row keys) review header words name: a kind's words, the lawsuits' word over both, a
+    result after a kind's words ('复议维持')."""
+    fm = load_formats()["review_litigation"]
+    kind_of, group = _review_kind_words(), fm["lawsuit_group"]
+    result_of = _review_names()[0]
+    out = []
+    for key in keys:
+        prefix = _result_prefix(key, result_of)
+        rows = group["rows"] if key in {label_key(w) for w in group["words"]} else [
+            kind_of.get(prefix[0] if prefix else key)]
+        out += [rk for rk in rows if rk]
+    return out
+
+
+def _flag_review_overall(res: TableResult, cell: Placed | None, totals: list[Placed | None]) -> None:
+    """Flag ``group_subtotal`` the review table's 总计 of the three kinds of case (:func:`_review_overall`), with
+    the kinds' totals as read: not kept (the schema has no key for it), not checked (the format has no such sum)."""
+    if cell is None or not cell.raw:
+        return
+    known = [c.value for c in totals if c is not None and c.value is not None]
+    summed = f"; the kinds' totals sum to {sum(known):g}" if len(known) == len(totals) else ""
+    res.flags.append(Flag("group_subtotal", "review_litigation", cell.line,
+                          f"总计 {cell.raw} of the kinds of case written beside their totals, not kept (no key in "
+                          f"the schema){summed}"))
 
 
 def _review_labelled(header: list[str], labelled: list[tuple[str, list[Cell]]], led: list[tuple[Row, int | None]],
