@@ -872,16 +872,17 @@ def test_a_requests_table_of_totals_only_keeps_them_under_total(stem, form, tmp_
 # on a row one count short, placed under the wrong columns unflagged (pingtan-2023-02: natural persons NA, each
 # other count a column to the right).
 
-def _row_split_at_a_page_break(lines: list, single: bool = False) -> list:
-    # the requests table's middle row of counts (``single``: of those with one label's cell): its label's cells and
-    # blank ones, then blank ones and its counts
+def _row_split_at_a_page_break(lines: list, single: bool = False, blank_led: bool = False) -> list:
+    # the requests table's middle row of counts (``single``: of those with one label's cell; ``blank_led``: of those
+    # whose first count is blank): its label's cells and blank ones, then blank ones and its counts
     start = next(k for k, item in enumerate(lines) if isinstance(item, list) and any("自然人" in c for c in item))
     end = next((k for k in range(start, len(lines)) if not isinstance(lines[k], list)), len(lines))
 
     def labels(row: list) -> int:  # (the cells up to the last that is no count nor blank)
         return max((i + 1 for i, c in enumerate(row) if c and not _INTEGER.fullmatch(c)), default=0)
     filled = [k for k in range(start, end) if 0 < labels(lines[k]) <= (1 if single else len(lines[k])) and sum(
-        bool(_INTEGER.fullmatch(c)) for c in lines[k]) >= 2]
+        bool(_INTEGER.fullmatch(c)) for c in lines[k]) >= (1 if blank_led else 2)
+        and (not blank_led or labels(lines[k]) < len(lines[k]) and not lines[k][labels(lines[k])])]
     at = filled[len(filled) // 2]
     row, n = lines[at], labels(lines[at])
     return lines[:at] + [row[:n] + [""] * (len(row) - n), [""] * n + row[n:]] + lines[at + 1:]
@@ -924,14 +925,51 @@ def test_a_row_split_by_a_pdf_page_break_reads_as_the_seed(tmp_path, parsed_seed
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
 
 
+# A row label cut by a page break, its start at one page's foot over blank cells and its end before the values on the
+# next ('|| 7.属于行 | |||||||', a blank line or a page number, then '|| 政执法案卷 | 2 | ||||| 2 |'). After blank group
+# cells leading both rows (seed 004's rows) the two halves were two rows (unknown_row, the row's values lost:
+# missing_rows) in pipe rows, the tab layout, HTML and DOCX; the start's row of pipe rows, a label alone, keeps no
+# blank cell.
+
+def _label_split_at_a_page_break(lines: list, furniture: str) -> list:
+    # the requests table's middle row of two counts or more whose last label is six characters or more
+    start = next(k for k, item in enumerate(lines) if isinstance(item, list) and any("自然人" in c for c in item))
+    end = next((k for k in range(start, len(lines)) if not isinstance(lines[k], list)), len(lines))
+
+    def labels(row: list) -> int:
+        return max((i + 1 for i, c in enumerate(row) if c and not _INTEGER.fullmatch(c)), default=0)
+    rows = [k for k in range(start, end) if labels(lines[k]) and len(lines[k][labels(lines[k]) - 1]) >= 6
+            and sum(bool(_INTEGER.fullmatch(c)) for c in lines[k]) >= 2]
+    at = rows[len(rows) // 2]
+    row, n = lines[at], labels(lines[at])
+    half = len(row[n - 1]) // 2
+    return lines[:at] + [row[:n - 1] + [row[n - 1][:half]] + [""] * (len(row) - n), furniture,
+                         [""] * (n - 1) + [row[n - 1][half:], *row[n:]]] + lines[at + 1:]
+
+
+# (not in DOCX for pingtan's rows one count short: the paragraph between splits the table in two, whose second part
+# the DOCX reader reads ragged, a page break or not: the reader's, left alone here)
+@pytest.mark.parametrize("stem, form", [(stem, form) for stem in SPLIT_STEMS for form in TEXT_LAYOUTS + ("html", "docx")
+                                        if form != "docx" or not stem.startswith("pingtan")])
+@pytest.mark.parametrize("furniture", ["", "- 3 -"])
+def test_a_row_label_cut_by_a_page_break_reads_as_the_seed(stem, furniture, form, tmp_path, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    want, got = _read_lines(lines, form, tmp_path), _read_lines(_label_split_at_a_page_break(lines, furniture), form,
+                                                                 tmp_path)
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
 # The same row in a text layout of pipe rows: its labels' line, its value cells blank ('8.属于行政查询事项 | ||||||'), a
 # blank line or a page number, then its values' line led by the labels' cells ('| 0 | 0 | … | 00 |'). The leading mark
 # was read as the row's first count, blank: every count a column off (pingtan-2023-02's row one count short: natural
 # persons NA, each other count a column to the right, unflagged; seed 001: NA, flagged extra_cells).
 
-def _pipe_row_split(lines: list, furniture: str, short: bool = False, single: bool = False) -> list:
+def _pipe_row_split(lines: list, furniture: str, short: bool = False, single: bool = False,
+                    blank_led: bool = False) -> list:
     # (``short``: the values' line a cell short, its 总计 left out)
-    split = _row_split_at_a_page_break(lines, single)
+    split = _row_split_at_a_page_break(lines, single, blank_led)
     at = next(k for k, (a, b) in enumerate(zip(lines, split)) if a != b)
     values = split[at + 1][:-1] if short else split[at + 1]
     return split[:at + 1] + [furniture, values] + split[at + 2:]
@@ -962,6 +1000,26 @@ def test_a_pipe_cells_row_split_by_a_page_break_reads_as_the_seed(stem, furnitur
     lines = _as_lines(parsed_seed(stem))
     split = _pipe_row_split(lines, furniture, single=single)
     want, got = (_read_lines(written, "pipe_cells", None) for written in (lines, split))
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
+# A row whose first counts are blank so split ('8.属于行政查询事项 | |||||||' at a page's foot, then '|||||||||' and
+# '0 |': seed 004's rows after a group's label, three labels' cells then six blank counts): the marks mix the labels'
+# cells and blank counts, so the values were left unlabelled, NA flagged. The labels' cells are the row's lines up to
+# its labels' line ('||' and a group's label before it); the marks past them are blank counts where with the values
+# they fill the labels' blank cells.
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells"])
+@pytest.mark.parametrize("stem", ["002_809f9474e249d214", "004_b232cca7e491c758"])  # (the seeds of blank counts)
+def test_a_pipe_row_split_led_by_blank_counts_reads_as_the_seed(stem, layout, parsed_seed):
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed(stem))
+    split = _pipe_row_split(lines, "- 3 -", blank_led=True)
+    at = next(k for k, (a, b) in enumerate(zip(lines, split)) if a != b)
+    labels = max(i + 1 for i, c in enumerate(split[at]) if c)
+    assert not split[at + 2][labels] and split[at + 2][-1]  # (the values' first count blank, a count after it)
+    want, got = (_read_lines(written, layout, None) for written in (lines, split))
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
 
 
@@ -1059,12 +1117,9 @@ def test_a_row_split_under_a_repeated_header_reads_as_the_seed(stem, layout, par
     from test_formats import _as_lines
 
     lines = _as_lines(parsed_seed(stem))
+    # (pipe text trims the labels' blank cells; the labels' line's width tells where the values stand, as many cells
+    # led by the labels' left blank; one cell a line, the marks after the head as many as the row's labels' cells and
+    # the values filling its labels' blank cells. Seed 004's header row ending in a blank cell, '|| 商业企业 | … | 其他
+    # | |', read as labels before its values, took a cell more than the table's first, so the head was not told again)
     want, got = (_read_lines(written, layout, None) for written in (lines, _row_split_under_a_repeated_header(lines)))
-    if layout.startswith("pipe") and stem.startswith("004") and got != want:
-        # (pipe text trims the labels' blank cells; the labels' line's width tells where the values stand, as many
-        # cells led by the labels' left blank, but not after a blank group cell leading the labels ('| (四)无法提供 |
-        # 1.本机关… | ||||||', seed 004): the values are left unlabelled or ragged, NA flagged, never read a column off)
-        assert {c[:4] for c in set(got["tables"]) - set(want["tables"]) if c[3] is not None} == set()
-        assert {"unlabelled_values", "ragged"} & {code for code, table in got["flags"] if table == "requests"}
-        return
     assert {name: got[name] for name in want if got[name] != want[name]} == {}

@@ -148,6 +148,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
     after_header = False  # the line before was a legacy header set with spaces
     # (cells, labels) of the line before where it held labels then blank cells only: '8.属于行政查询事项 | ||||||'
     label_line: tuple[int, int] | None = None
+    last_labels: tuple[int, int, int] | None = None  # the last such line's (cells, labels, segment), for a head between
     widths: dict[int, tuple[int, int]] = {}  # line → such a line's (cells, labels' cells), for _across_repeated_head
     # outside table regions a bare line is prose, unless it is short and a table row follows: the first
     # part of a row label wrapped onto its own line ('四、行政' / '复议数量 | 件 | 0 |')
@@ -211,11 +212,18 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     # break split the row (pipe text one cell a line); the marks are its labels' cells where the
                     # values fill the labels' blank cells, else not known, the values left with no label
                     cells, lines = _values_after(segments, i)
-                    if cells == above[0] - above[1]:
+                    blank = 0 if cells == above[0] - above[1] else _blank_counts(
+                        text.count("|"), above[1] + _label_cells_before(segments, last_labels[2]), cells, above)
+                    if blank is not None:
                         marked.update(lines)  # (the values' marks are their blank cells, as the labels' line has)
+                        for _ in range(blank):  # (the marks past the labels' cells: the row's first counts, blank)
+                            stream.add(Cell("", seg.line))
                     else:
                         stream.flush()
                         stream.rows[-1].cells.extend(Cell("", seg.line) for _ in range(above[0] - above[1]))
+                elif table_region and last_labels and (lines := _values_under_repeated_head(
+                        segments, i, last_labels)):
+                    marked.update(lines)  # (the marks are the labels' cells, dropped; the values' marks blank cells)
                 elif text.count("|") == 1 and not prev_bare:
                     stream.add(Cell("", seg.line))  # a lone '|' is a blank cell
                 prev_bare = False
@@ -224,7 +232,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 label_line = _labels_line(parts)
                 if label_line:
                     widths[seg.line] = label_line
-            if len(filled) >= 2:
+                    last_labels = (*label_line, i)
+            # (a row's one value after its labels' line, led by marks, too: '||||||||| 0 |', seed 004's rows whose
+            # first counts are blank)
+            if len(filled) >= 2 or above and not parts[0] and is_value_cell(filled[0]):
                 split = False
                 if above and not parts[0] and all(not p or is_value_cell(p) for p in parts):
                     # a row's values after its labels' line, led by a mark: a page break split the row
@@ -440,9 +451,12 @@ def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = N
         prev = out[-1] if out else None
         if not row.explicit and len(row.cells) > 1 and _kind(row.cells[1]) == "label":
             row = _label_over_cells(row)
-        if prev is not None and _label_over_rows(prev, row):
-            out[-1] = Row([Cell(prev.cells[0].text + row.cells[0].text, prev.cells[0].line), *row.cells[1:]],
-                          explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+        over = _label_over_rows(prev, row) if prev is not None else None
+        if over is not None:
+            start, at = over
+            label = Cell(prev.cells[start].text + row.cells[at].text, prev.cells[start].line)
+            out[-1] = Row([*row.cells[:at], label, *row.cells[at + 1:]], explicit=row.explicit, grid=row.grid,
+                          spaced=row.spaced)
             continue
         # (a row of values alone, asked once: most rows start with a label, so this is most often one test)
         values = prev is not None and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)
@@ -496,15 +510,26 @@ def _across_repeated_head(out: list[Row], row: Row, widths: dict[int, tuple[int,
     return None
 
 
-def _label_over_rows(prev: Row, row: Row) -> bool:
-    """Whether ``prev`` holds only the start of a row label (its other cells blank) and ``row`` begins with the
-    label's end, before values: '7.属于行 | | …' then '政执法案卷 | 0 | 11 | …', or a row's label whose note in
-    brackets the wrap left open, '(二)部分公开(区分处理的, | | …' then '只计这一情形,不计其他情形) | 2 | 0 | …'."""
-    first = prev.cells[0] if prev.cells else None
-    if first is None or len(row.cells) < 2 or _kind(row.cells[0]) not in ("label", "group"):
-        return False  # (a group's name after its number: '(六)' / '其他处理 | 0 | …')
-    return (all(c.is_value and not c.text for c in prev.cells[1:]) and any(c.is_value and c.text for c in row.cells[1:])
-            and _label_halves(first.text, row.cells[0].text))
+def _label_over_rows(prev: Row, row: Row) -> tuple[int, int] | None:
+    """The indexes of a row label's cell in ``prev`` and in ``row`` where ``prev`` holds only the label's start (its
+    other cells blank) and ``row`` begins with the label's end, before values: '7.属于行 | | …' then '政执法案卷 | 0 | 11
+    | …', or a row's label whose note in brackets the wrap left open, '(二)部分公开(区分处理的, | | …' then
+    '只计这一情形,不计其他情形) | 2 | 0 | …'. Blank group cells may lead both rows ('|| 7.属于行 | |…' then '|| 政执法案卷 |
+    2 | …', seed 004's rows, across a page break too), the start's row keeping them or not (pipe text: a line of one
+    label is read as that cell alone). Else None."""
+    start = at = 0
+    if row.cells and not row.cells[0].text:  # (blank group cells first: seed 004's rows, rare)
+        at = next((i for i, c in enumerate(row.cells) if c.text), 0)
+        start = next((i for i, c in enumerate(prev.cells) if c.text), -1)
+        if not at or start not in (0, at):
+            return None
+    if not prev.cells or len(row.cells) < at + 2 or _kind(row.cells[at]) not in ("label", "group"):
+        return None  # (a group's name after its number: '(六)' / '其他处理 | 0 | …')
+    if (all(c.is_value and not c.text for c in prev.cells[start + 1:])
+            and any(c.is_value and c.text for c in row.cells[at + 1:])
+            and _label_halves(prev.cells[start].text, row.cells[at].text)):
+        return start, at
+    return None
 
 
 def _label_halves(start: str, end: str) -> bool:
@@ -784,9 +809,11 @@ def _blank_label_cells(cells: list[Cell], labels: int) -> int:
 
 def _labels_line(parts: list[str]) -> tuple[int, int] | None:
     """(cells, labels' cells) of a pipe line ``parts`` of a row's labels, perhaps after blank group cells, then blank
-    cells only ('8.属于行政查询事项 | ||||||', '| (四)无法提供 | 1.本机关不掌握相关政府信息 | ||||||'); else None."""
+    cells only ('8.属于行政查询事项 | ||||||', '| (四)无法提供 | 1.本机关不掌握相关政府信息 | ||||||'); else None. A header's
+    row ending in a blank cell ('|| 商业企业 | … | 其他 | |', seed 004) is none: no values of its own follow it."""
     labels = max(i for i, p in enumerate(parts) if p) + 1
-    if labels < len(parts) and not any(p and is_value_cell(p) for p in parts[:labels]):
+    if labels < len(parts) and not any(p and is_value_cell(p) for p in parts[:labels]) and \
+            _text_kind(parts[labels - 1]) != "header":
         return len(parts), labels
     return None
 
@@ -799,6 +826,46 @@ def _under_labels(parts: list[str], width: int, labels: int) -> int | None:
     if len(parts) == width and not any(parts[:labels]):
         return labels
     return None
+
+
+def _label_cells_before(segments: Sequence[Segment], at: int) -> int:
+    """How many cells of a row stand before its labels' line ``at`` in pipe text one cell a line: its blank cells'
+    marks alone on a line (``'||'``) and a group's label (``'(四)无法提供 |'``), back to the row before."""
+    k = 0
+    for seg in segments[at - 1 :: -1] if at else ():
+        label, bar, rest = seg.text.partition("|")
+        label = label.strip()
+        if not bar or rest.strip("| ") or label and (rest.strip() or _text_kind(label) != "group"):
+            break
+        k += 1 if label else 1 + rest.count("|")
+    return k
+
+
+def _blank_counts(marks: int, labels: int, cells: int, width: tuple[int, int]) -> int | None:
+    """How many of a line of ``marks`` alone, after a row's labels' line of ``width`` (cells, labels' cells) and
+    before values one a line of ``cells`` cells, are the row's first counts, blank: the marks past the row's
+    ``labels`` cells, where with the values they fill the labels' blank cells (seed 004's '8.属于行政查询事项 |
+    |||||||' at a page's foot, then '|||||||||' and '0 |': three labels' cells, six blank counts). Else None: not known
+    which marks are blank counts."""
+    blank = marks - labels
+    return blank if blank >= 0 and blank + cells == width[0] - width[1] else None
+
+
+def _values_under_repeated_head(segments: Sequence[Segment], i: int, labels: tuple[int, int, int]) -> list[int]:
+    """The lines of a row's values, one a line, after line ``i`` of marks alone, where the table's head repeated after
+    a page break stands between them and the row's ``labels`` line (its cells, labels' cells and segment), in pipe
+    text one cell a line ('1.本机关不掌握相关政府信息 | |||||||', the head again, '|||' then '5 |' …): where the lines
+    between end in a header's cell and hold no value, the marks are as many as the row's labels' cells and the values
+    fill its labels' blank cells. Else none: the values are left unlabelled, flagged."""
+    at = labels[2]
+    # (the line just before first: most lines of marks alone follow a value or a row's label)
+    before = next((t for t in (s.text.partition("|")[0].strip() for s in segments[i - 1 : at : -1]) if t), "")
+    if _text_kind(before) != "header" or any(
+            is_value_cell(t) for t in (s.text.partition("|")[0].strip() for s in segments[at + 1 : i]) if t):
+        return []
+    cells, lines = _values_after(segments, i)
+    k = labels[1] + _label_cells_before(segments, at)
+    return lines if _blank_counts(segments[i].text.count("|"), k, cells, labels[:2]) == 0 else []
 
 
 def _values_after(segments: Sequence[Segment], i: int) -> tuple[int, list[int]]:
