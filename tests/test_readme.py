@@ -45,3 +45,31 @@ def test_a_flag_of_an_undocumented_code_is_refused() -> None:
     Flag("table_missing", "requests")
     with pytest.raises(ValueError, match="undocumented flag code 'tabel_missing'"):
         Flag("tabel_missing", "requests")
+
+
+def _slug(heading: str) -> str:
+    # GitHub's anchor of a heading: lower case, punctuation dropped (not '-' or '_'), spaces to '-'
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+@pytest.mark.parametrize("page", ["README.md", *sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md"))])
+def test_every_relative_link_resolves(page: str) -> None:
+    # The README sums up each stage and links to docs/reading.md's section for the rules: a link to a moved or
+    # renamed file, or to a heading that no longer exists, would leave a reader at nothing.
+    source = ROOT / page
+    text = re.sub(r"```.*?```", "", source.read_text(encoding="utf-8"), flags=re.S)
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue  # a web address
+        path, _, anchor = target.partition("#")
+        file = (source.parent / path).resolve() if path else source
+        if not file.exists():
+            broken.append(target)
+            continue
+        if anchor and file.suffix == ".md":
+            headings = re.findall(r"^#+ (.+)$", file.read_text(encoding="utf-8"), flags=re.M)
+            if anchor not in {_slug(h) for h in headings}:
+                broken.append(target)
+    assert broken == [], f"{page}: links to nothing: {broken}"
