@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import math
+import re
+import warnings
+from contextlib import nullcontext
 
 import numpy as np
 import pytest
 
 import toolkit
+from toolkit.errors import ReaderWarning
 from toolkit.layout import build_rows
 
 from conftest import RAW
@@ -121,13 +125,19 @@ def test_a_value_merged_down_over_rows_leaves_the_values_after_it_in_their_colum
             render_doc(lines, path, merge_down=merged)
         else:
             render_docx(lines, path, merge_down=merged)
-        report = toolkit.parse_report(path)
-        reading[name] = _cells(report), [f.detail for f in report.flags if f.code == "merged_down"]
+        with warnings.catch_warnings():  # (the merged reading warns of its merge, the blank one of nothing)
+            warnings.simplefilter("error", ReaderWarning)
+            with pytest.warns(ReaderWarning, match="merged down") if name == "merged" else nullcontext():
+                report = toolkit.parse_report(path)
+        flags = [f for f in report.flags if f.code == "merged_down"]
+        reading[name] = _cells(report), [f.detail for f in flags], [report.lines[f.line - 1] for f in flags]
     assert _same(reading["merged"][0], reading["blank"][0])
     value = str(20 + column - 1)
     assert len(reading["merged"][1]) == 1 and reading["blank"][1] == []
     assert f"{value!r} in column {label + column + 1} of the row {rows[at + 1][label]!r}" in reading["merged"][1][0]
     assert "over the 2 cell(s)" in reading["merged"][1][0]
+    # the flag's line: the first row of the cells covered (its label and a count of it not covered)
+    assert rows[at + 2][label] in reading["merged"][2][0] and str(30 + (column == 1)) in reading["merged"][2][0]
 
 
 # a group's label merged down over its items' rows (rowspan, vMerge) covers words, left out, and is not flagged
@@ -895,6 +905,22 @@ def test_a_table_in_an_embedded_document_is_read(kind, tmp_path, parsed_seed):
     assert report.table("requests").loc["new", "total"] == 99
     assert _same(_cells(report), _cells(original))
     assert "part_unread" not in {f.code for f in report.flags}
+
+
+def test_a_value_merged_down_in_an_embedded_document_is_flagged_on_the_docx_line(tmp_path, parsed_seed):
+    # an embedded web page's merges are gathered by the DOCX's reading: the flag names the DOCX's line of the first
+    # row covered (the page's own line, or none, would point at another row of the report)
+    original = parsed_seed("001_4d29bfef72dd56db")
+    rows, _ = _requests_in_alt_chunk(original, "text/html", b"", tmp_path)
+    at = next(k for k, row in enumerate(rows) if any(c.startswith("2.其他法律") for c in row))
+    label = next(i for i, c in enumerate(rows[at]) if c.startswith("2.其他法律"))
+    page = render_html(rows, merge_down={(at + 1, label + 1), (at + 2, label + 1)})
+    _, path = _requests_in_alt_chunk(original, "text/html", page, tmp_path)
+    with pytest.warns(ReaderWarning, match=f"^{re.escape(str(path))}: .* merged down over the 2 cell"):
+        report = toolkit.parse_report(path)
+    flags = [f for f in report.flags if f.code == "merged_down"]
+    assert len(flags) == 1 and rows[at + 1][label] in report.lines[flags[0].line - 1]
+    assert rows[at][label] in report.lines[flags[0].line - 2]
 
 
 def test_an_embedded_document_that_cannot_be_read_is_flagged(tmp_path, parsed_seed):

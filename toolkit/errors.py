@@ -85,9 +85,13 @@ class ReaderWarning(UserWarning):
         ``tables_as_text``, ``part_unread``, ``merged_down``).
     detail : str
         The flag's detail: the message without the file name.
+    line : int, optional
+        The line of the document (1-based, in :attr:`toolkit.readers.RawDocument.lines`) the flag concerns, where it
+        concerns one (``merged_down``: the first row of the cells covered); None otherwise.
     """
 
-    def __init__(self, message: str, code: str, detail: str) -> None:
+    def __init__(self, message: str, code: str, detail: str, line: int | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.detail = detail
+        self.line = line

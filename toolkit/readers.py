@@ -415,14 +415,15 @@ def decode_bytes(
 # --------------------------------------------------------------------------
 
 
-def _warn(path: str | None, detail: str, code: str) -> None:
-    """Warn (a :class:`ReaderWarning` with the flag ``code``), attributed to the first caller outside the toolkit."""
+def _warn(path: str | None, detail: str, code: str, line: int | None = None) -> None:
+    """Warn (a :class:`ReaderWarning` with the flag ``code``, on ``line`` of the document's lines where it names one),
+    attributed to the first caller outside the toolkit."""
     frame = sys._getframe(0)
     level = 1
     while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("toolkit"):
         frame = frame.f_back
         level += 1
-    warnings.warn(ReaderWarning(f"{path or '<bytes>'}: {detail}", code, detail), stacklevel=level)
+    warnings.warn(ReaderWarning(f"{path or '<bytes>'}: {detail}", code, detail, line), stacklevel=level)
 
 
 def _supported() -> str:
@@ -1018,10 +1019,11 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             _drop_deleted(root)
         if b"x:num=" in encoded:
             _excel_zero_dashes(root)
-    with _MergedDownWarned(path):
+    with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
+    merged.warn(lines)
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
 
 
@@ -1454,7 +1456,7 @@ def _past_covered(merged: dict, column: int, row: list) -> int:
         _, across, note = merged[column]
         if note is not None and row:
             row.append("")
-            note[3] += 1
+            _cover(note, row)
         column += across
     return column
 
@@ -1466,39 +1468,59 @@ _MERGE_NOTES: contextvars.ContextVar["list | None"] = contextvars.ContextVar("to
 def _merge_note(text: str, row: list, column: int) -> list | None:
     """A note of a cell merged down over rows holding ``text`` (in the grid's ``column`` of the row whose cells up
     to it are ``row``): [its text, the row's label (its first cell of words), the column, the cells it covers so
-    far], kept for _MergedDownWarned; None where the text is no value's (see _value_text: covered cells of words
-    are left out)."""
+    far, the first row it covers (see _cover)], kept for _MergedDownWarned; None where the text is no value's (see
+    _value_text: covered cells of words are left out)."""
     if not _value_text(text):
         return None
-    note = [text, next((cell for cell in row if not _value_text(cell)), ""), column, 0]
+    note = [text, next((cell for cell in row if not _value_text(cell)), ""), column, 0, None]
     notes = _MERGE_NOTES.get()
     if notes is not None:
         notes.append(note)
     return note
 
 
+def _cover(note: list, row: list) -> None:
+    """Count a cell of ``row`` (the list the document's lines will hold) covered by the merge of ``note``, the
+    first such row kept, so that the flag can name its line."""
+    note[3] += 1
+    if note[4] is None:
+        note[4] = row
+
+
 class _MergedDownWarned:
-    """A context to read a document in: each value merged down over rows (see _merge_note) that covers cells is
-    warned of (``merged_down``) once the document is read, so that its covered cells, blank, tell why they are
-    (one figure written for several rows, not copied into each: never guessed)."""
+    """A context to read a document in, gathering each value merged down over rows (see _merge_note); once the
+    document's lines are final, :meth:`warn` warns of each that covers cells (``merged_down``, on the line of the
+    first row it covers), so that its covered cells, blank, tell why they are (one figure written for several
+    rows, not copied into each: never guessed). Entered while another is open (a document embedded in a DOCX, its
+    lines put among the DOCX's), it gathers into that one and warns of nothing itself."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.notes: list = []
         self.token = None
+        self.nested = False
 
     def __enter__(self) -> "_MergedDownWarned":
+        outer = _MERGE_NOTES.get()
+        self.nested = outer is not None
+        self.notes = outer if self.nested else self.notes
         self.token = _MERGE_NOTES.set(self.notes)
         return self
 
-    def __exit__(self, kind, *_) -> Literal[False]:
+    def __exit__(self, *_) -> Literal[False]:
         _MERGE_NOTES.reset(self.token)
-        for text, label, column, covered in self.notes if kind is None else ():
-            if covered and text.strip():
+        return False
+
+    def warn(self, lines: list) -> None:
+        """Warn of the values merged down that cover cells, each with the line (1-based) of ``lines`` (the
+        document's, final) holding the first row it covers."""
+        notes = [note for note in self.notes if note[3] and note[0].strip()] if not self.nested else ()
+        if notes:
+            at = {id(line): i for i, line in enumerate(lines, start=1) if line.__class__ is list}
+            for text, label, column, covered, row in notes:
                 _warn(self.path, f"{text!r} in column {column + 1} of the row {label!r} is merged down over the "
                                  f"{covered} cell(s) below it: they are read as missing (one figure for several "
-                                 f"rows)", "merged_down")
-        return False
+                                 f"rows)", "merged_down", at.get(id(row)))
 
 
 def _is_layout_cell(cell, text: str | None) -> bool:
@@ -1866,17 +1888,18 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         ) from exc
     lines: list = []
     body = document.element.body
-    chunks = _docx_alt_chunks(document, body, path, max_bytes)
-    chunks.update(_docx_embedded_objects(document, body, path))  # (by relationship id too: ids are unique)
-    hidden = _docx_hidden_styles(document)
-    _vanish_styled_runs(body, hidden)
-    _raise_styled_runs(body, document)
-    _vanish_placeholders(body)
-    with _MergedDownWarned(path):
+    with _MergedDownWarned(path) as merged:  # (an embedded document's merges too: its rows go among the lines)
+        chunks = _docx_alt_chunks(document, body, path, max_bytes)
+        chunks.update(_docx_embedded_objects(document, body, path))  # (by relationship id too: ids are unique)
+        hidden = _docx_hidden_styles(document)
+        _vanish_styled_runs(body, hidden)
+        _raise_styled_runs(body, document)
+        _vanish_placeholders(body)
         _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
     lines[:0] = _docx_header_title(document, lines)
+    merged.warn(lines)
     return RawDocument(path=path, format="docx", encoding=None, lines=lines, title=_docx_property_title(document))
 
 
@@ -1994,13 +2017,15 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
     body = etree.Element(_w("body"))
     _word_blocks(body, found.blocks)
     lines: list = []
-    with _MergedDownWarned(path):
+    with _MergedDownWarned(path) as merged:
         _docx_block(body, lines, _WordNumbering.of_lists(found.lists))
+    if lines:
+        lines[:0] = _header_title(lines, ([line for part in header for line in _text_lines(part)]
+                                          for header in found.headers))
+        merged.warn(lines)
     _warn_embedded(path, found.objects)
     if not lines:
         raise EmptyFileError(path, "the Word document holds no text")
-    lines[:0] = _header_title(lines, ([line for part in header for line in _text_lines(part)]
-                                      for header in found.headers))
     return RawDocument(path=path, format="doc", encoding=None, lines=lines)
 
 
@@ -2894,7 +2919,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     note = merged_values.get(at)
                     if cells and note is not None:
                         covered += 1
-                        note[3] += 1
+                        _cover(note, cells)
                     continue  # covered by the cell above
                 restart = vmerge is not None
                 hmerge = props.find(_w("hMerge"))
@@ -2937,7 +2962,9 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             cells.extend([""] * covered)
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
             # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
-            lines.append([""] * _grid_skip(row_props, "gridBefore") + cells + [""] * _grid_skip(row_props, "gridAfter"))
+            cells[:0] = [""] * _grid_skip(row_props, "gridBefore")  # (in place: a merge's note holds the row)
+            cells.extend([""] * _grid_skip(row_props, "gridAfter"))
+            lines.append(cells)
         lines.extend(after)
 
 

@@ -264,7 +264,7 @@ class Report:
             self.flags.append(Flag("bad_bytes", "", undecoded[0], f"{n} character(s) could not be decoded (shown as \ufffd)"))
         for note in notes:  # what the reader warned of, kept with the report (a corpus run prints no warning)
             if not (note.code == "bad_bytes" and undecoded):
-                self.flags.append(Flag(note.code, "", None, note.detail))
+                self.flags.append(Flag(note.code, "", note.line, note.detail))
         segments, outline = self._outline()
         # (the metadata first: a running header of the agency's name alone is furniture inside a table's page text)
         meta, meta_flags = self._metadata()
