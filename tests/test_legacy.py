@@ -1535,6 +1535,24 @@ def test_glued_legacy_last_value_at_the_texts_end(variant, last, value, end):
         assert flags == [("ambiguous_digits", f"{label}: value run into the digits that end the text")]
 
 
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+@pytest.mark.parametrize("end", ["12", ""])
+@pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
+def test_glued_legacy_last_value_at_the_end_of_a_web_page_or_word_file(last, end, fmt, tmp_path):
+    """The same text (:func:`test_glued_legacy_last_value_at_the_texts_end`, '…件2312' or '…件23' at its end) as a
+    web page's or a Word file's paragraph: it was read NA, flagged ambiguous_digits, as a PDF's, though no page
+    number ends an HTML page nor a DOCX's text.  The digits are the value as written (2312, 23), no flag; the
+    same text as plain text, perhaps copied from a PDF, stays NA."""
+    from renderers import render_file
+
+    text = _glued_seed_ending_at(last, "23", "no_pipes") + end
+    render_file(text.split("\n"), tmp_path / f"glued.{fmt}")
+    t, key = _last_row_and_key(toolkit.parse_report(tmp_path / f"glued.{fmt}"), last)
+    assert t.loc[key, "raw"] == "23" + end and t.loc[key, "value"] == int("23" + end) and t.loc[key, "flag"] == ""
+    t, key = _last_row_and_key(toolkit.parse_text(text), last)
+    assert np.isnan(t.loc[key, "value"]) and t.loc[key, "flag"] == "ambiguous_digits"
+
+
 @pytest.mark.parametrize("variant", ["glued", "no_pipes"])
 @pytest.mark.parametrize("at", [0, 1])
 def test_glued_legacy_column_of_the_reports_year_beside_the_labels(at, variant, seed_cells):

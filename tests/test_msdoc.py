@@ -227,6 +227,18 @@ def test_raised_text_is_named_where_it_stands():
     assert runs == [[("共收到申请610件", False), ("1", True), ("。", False)], [("1-3", True)], [("无上标", False)]]
 
 
+def test_raised_text_ending_a_paragraph_joined_to_the_next_stops_there():
+    # a raised run reaching a paragraph's deleted mark was left open: the next paragraph, joined to it as Word shows
+    # it, was read raised all along ('件1' + '。下一段': raised '1。下一段' for '1')
+    from toolkit.msdoc import _DELETED, _RAISED, _shown, _with_raised
+
+    text = "共收到申请610件1\r。下一段"
+    unshown = bytearray(len(text))
+    unshown[9], unshown[10] = _RAISED, _DELETED
+    joined = _with_raised(_shown(text, unshown, 0, 10) + _shown(text, unshown, 11, len(text)))
+    assert joined == "共收到申请610件1。下一段" and joined.raised == ((9, 10),)
+
+
 @pytest.mark.parametrize("first_page", [False, True])
 def test_a_title_held_only_in_the_page_header_is_read(first_page, tmp_path):
     # the header stories (PlcfHdd) of the first section: before, the title was lost, and with it the agency and

@@ -699,6 +699,19 @@ def test_titles_of_a_line_of_their_own_glued_between_two_sections_in_web_page_te
 
 
 @pytest.mark.parametrize("stem", _PINGTAN)
+def test_a_title_glued_between_two_sections_numbered_by_no_numeral_is_no_cut(stem):
+    # A title that names a section only on a line of its own, glued between two sections and numbered by no numeral
+    # ('…000一二、存在的问题2020年，我局…六、其他…', a slip): parse_text raised TypeError.  Not numbered between them,
+    # it is not cut: its text stays in the section before, the problems section flagged missing.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    title, written = "五、存在的主要问题及改进情况", "一二、存在的问题"
+    plain, got = toolkit.parse_text(text), toolkit.parse_text(text.replace(title, written))
+    assert _outline(got) == [key for key in _outline(plain) if key != "problems"]
+    assert got.section("review_litigation").text.endswith(written + plain.section("problems").text)
+    assert ("sections_missing", "problems") in [(f.code, f.detail) for f in got.flags]
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
 @pytest.mark.parametrize("items", ["一、存在的问题", "一、存在的不足", "二、改进措施"])
 def test_a_problems_section_s_own_items_glued_in_web_page_text_stay_its_text(stem, items):
     # The same words numbering the problems section's own items glued after its title (not numbered between two

@@ -2072,10 +2072,10 @@ def test_a_requests_table_written_total_first(seed, fmt, tmp_path):
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
-def _subtotal_after_orgs(lines: list, width: int, wrong: str | None = None) -> list:
-    """The requests table whose rows end in the five organisations' counts (written total-first,
+def _subtotal_after_orgs(lines: list, width: int, wrong: str | None = None, orgs: int = 5) -> list:
+    """The requests table whose rows end in the ``orgs`` organisations' counts (written total-first,
     :func:`_total_first`, with or without 自然人: ``width`` counts a row) with a 小计 of them after 其他 ('总计 | 自然人 |
-    法人或其他组织' over '商业企业 | … | 其他 | 小计'), each row's sum of the five after their counts (blank where
+    法人或其他组织' over '商业企业 | … | 其他 | 小计'), each row's sum of them after their counts (blank where
     they are all blank); ``wrong``: the row of that label given one more than the sum."""
     vocab = vocabulary()
     out = []
@@ -2086,9 +2086,9 @@ def _subtotal_after_orgs(lines: list, width: int, wrong: str | None = None) -> l
             n = sum(1 for c in x[:2] if vocab.request_row(c) or vocab.request_group(c))
             counts = x[n:n + width]
             if len(counts) == width and all(c == "" or c[:1].isdigit() for c in counts):
-                orgs = counts[-5:]
-                total = sum(int(c) for c in orgs if c) + (x[0] == wrong)
-                x = [*x[:n + width], str(total) if any(orgs) else "", *x[n + width:]]
+                written = counts[-orgs:]
+                total = sum(int(c) for c in written if c) + (x[0] == wrong)
+                x = [*x[:n + width], str(total) if any(written) else "", *x[n + width:]]
         out.append(x)
     return out
 
@@ -2137,8 +2137,21 @@ def test_a_subtotal_column_in_a_requests_table_without_a_column(seed, wrong, fmt
     # 002's filler cell after a group's row, as test_a_requests_table_written_total_first_without_a_column.)
     lines = [x[:-1] if isinstance(x, list) and len(x) > 8 and x[-1] == "" and x[-2] else x
              for x in _report_lines(seed)]
-    plain = _without_natural_person(lines)
+    plain = _without_requests_column(lines)
     _same_requests_with_subtotal(plain, _subtotal_after_orgs(plain, 6, wrong), fmt, tmp_path, wrong)
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("wrong", [None, "一、本年新收政府信息公开申请数量"])
+def test_a_subtotal_column_in_a_requests_table_without_an_organisation(wrong, fmt, tmp_path):
+    # Seed 001 without its 科研机构 column, a 小计 after the organisations ('总计 | 自然人 | 法人或其他组织' over
+    # '商业企业 | 社会公益组织 | … | 其他 | 小计'): the 小计 was checked against the columns between the first and the
+    # last, the one left out among them as None: parse_report raised TypeError.  It is checked against the four
+    # organisations read: the counts read as without it, a 小计 not their sum flagged with its value and their sum.
+    lines = [x[:-1] if isinstance(x, list) and len(x) > 8 and x[-1] == "" and x[-2] else x
+             for x in _report_lines("001_4d29bfef72dd56db.txt")]
+    plain = _without_requests_column(lines, "科研机构")
+    _same_requests_with_subtotal(plain, _subtotal_after_orgs(plain, 6, wrong, orgs=4), fmt, tmp_path, wrong)
 
 
 @pytest.mark.parametrize("fmt", ["lines", "pipe_cells"])  # (text whose blank cells vanish)
@@ -2151,7 +2164,7 @@ def test_a_subtotal_column_without_a_column_checks_every_organisation(label, bla
     # 商业企业 were ruled out: 商业企业 read 0 (written 11, or blank).  It is the sum of the five: 商业企业 not read.
     lines = [x[:-1] if isinstance(x, list) and len(x) > 8 and x[-1] == "" and x[-2] else x
              for x in _report_lines("001_4d29bfef72dd56db.txt")]
-    varied = _subtotal_after_orgs(_without_natural_person(lines), 6)
+    varied = _subtotal_after_orgs(_without_requests_column(lines), 6)
     at = next(i for i, x in enumerate(varied) if isinstance(x, list) and x[:1] == [label])
     varied[at] = [c if i != 1 + blank else "" for i, c in enumerate(varied[at])]
     got = _read(varied, fmt, tmp_path)
@@ -2268,28 +2281,35 @@ def test_a_subtotal_column_where_a_header_of_one_row_puts_it(seed, variant, wron
 def test_a_subtotal_column_whose_place_neither_header_nor_rows_tell_is_not_read(variant, fmt, tmp_path):
     # '自然人 | 法人或其他组织 | 总计 | 小计 | 商业企业 | …' with every natural-person count blank: no row's identity
     # tells whether the 小计 stands after 总计 or before the organisations (their counts one column apart), so no
-    # count is placed, the table flagged ragged (the second was read whatever the rows held).
+    # count is placed, the table flagged ragged (the second was read whatever the rows held).  A subtotal on
+    # (三)不予公开's own row was flagged with its rows' sums as the guessed placement put them ('NA | 11 | 11 | 0 …'):
+    # they are not known, NA.
     header, order = _SUBTOTAL_HEADERS[variant]
-    lines = _report_lines("001_4d29bfef72dd56db.txt")
-    got = _read(_with_subtotal_header(lines, header, order, blank_persons=True), fmt, tmp_path)
+    lines = _with_subtotal_header(_report_lines("001_4d29bfef72dd56db.txt"), header, order, blank_persons=True)
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[:1] == ["(三)不予公开"])
+    lines[at:at + 1] = [["(三)不予公开", "", "7", "0", "0", "0", "0", "7", "7"], lines[at][1:]]  # (its first item apart)
+    got = _read(lines, fmt, tmp_path)
     assert _cells_of(got, "requests").value.isna().all()
     assert ("ragged", "the header's 小计 may stand first among the organisations or after the columns over them, "
                       "and the rows do not tell which: no count placed") in [(f.code, f.detail) for f in got.flags]
     assert set(got.tables[got.tables.table == "requests"].flag) == {"ragged"}
+    sums = [f.detail.split("its rows sum to ")[1] for f in got.flags if f.code == "group_subtotal"]
+    assert sums == [" | ".join(["NA"] * 8)]
 
 
-def _without_natural_person(lines: list) -> list:
-    """The requests table written total-first (:func:`_total_first`) without its 自然人 column: the header's word
-    and each row's natural-person count, the first after its 总计."""
+def _without_requests_column(lines: list, word: str = "自然人") -> list:
+    """The requests table written total-first (:func:`_total_first`) without its column ``word`` (自然人 or one of
+    the organisations): the header's word and each row's count under it (自然人's the first after its 总计)."""
     vocab = vocabulary()
+    at = ["自然人", *_ORGS].index(word) + 1
     out = []
     for x in _total_first(lines):
         if isinstance(x, list) and x and label_key(x[0]) == "申请人情况":
-            x = [c for c in x if label_key(c) != "自然人"]
+            x = [c for c in x if label_key(c) != word]
         elif isinstance(x, list) and x and (vocab.request_row(x[0]) or vocab.request_group(x[0])):
             n = sum(1 for c in x[:2] if vocab.request_row(c) or vocab.request_group(c))
             if len(x) >= n + 7:
-                x = [*x[:n + 1], *x[n + 2:]]
+                x = [*x[:n + at], *x[n + at + 1:]]
         out.append(x)
     return out
 
@@ -2303,7 +2323,7 @@ def test_a_requests_table_written_total_first_without_a_column(seed, fmt, tmp_pa
     # 002's filler cell after a group's row, which, a column left out, may as well be its last count: ragged.)
     lines = [x[:-1] if isinstance(x, list) and len(x) > 8 and x[-1] == "" and x[-2] else x
              for x in _report_lines(seed)]
-    varied = _without_natural_person(lines)
+    varied = _without_requests_column(lines)
     want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
     kept, same = _cells_of(got, "requests"), _cells_of(want, "requests")
     person = kept.col_key == "natural_person"

@@ -31,7 +31,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
@@ -1897,7 +1897,7 @@ def _year_beside_label_blanked(text: str, row_re: re.Pattern[str]) -> str | None
     return out if all(placed.search(out, max(0, m.start() - 12), m.start()) for m in rows) else None
 
 
-def _blanked(text: str, spans: list[tuple[int, int]]):
+def _blanked(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
     """The pieces of ``text`` with each of ``spans`` written as spaces."""
     end = 0
     for lo, hi in spans:

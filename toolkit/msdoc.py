@@ -440,6 +440,8 @@ def _shown(text: str, unshown: bytearray, start: int, end: int) -> str:
             out.append(_RAISE if raised else _LOWER)
         if not kind or kind == _RAISED:
             out.append(c)
+    if raised:  # (closed at the chunk's end: a chunk joined after it, past a deleted paragraph mark, is not raised)
+        out.append(_LOWER)
     return "".join(out)
 
 

@@ -1413,10 +1413,10 @@ def _with_covered_values(grid: list) -> list:
 
 def _covered_row(merged: dict, texts: list, cells) -> list:
     """A row's cell ``texts``, a blank cell put in the place of each value cell a cell merged down over it covers
-    (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (None for
-    a cell of one column and row; see _shared_spans), ``merged`` the merges still open above it (see
-    _with_covered_values), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no cell of
-    the row, but its columns counted."""
+    (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (its
+    spans shared among the cells of a table nested in it: see _shared_spans), ``merged`` the merges still open above
+    it (see _with_covered_values), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no
+    cell of the row, but its columns counted."""
     row: list = []
     column = 0
     for text, cell in zip(texts, cells):
@@ -1557,7 +1557,7 @@ class _Frame:
         self.cells: list = []  # finished cells (row)
         self.after: list = []  # rows of nested tables, emitted after this row
         self.mark = 0  # (cell) where the lines of the tables nested in it begin in its row's ``after``
-        self.spans: list = []  # (row) the <td> of each of its cells (None: a cell's second … of a nested row)
+        self.spans: list = []  # (row) the <td> of each of its cells (or its spans shared: see _shared_spans)
         self.merged: dict = {}  # (table) its cells merged down over rows still open (see _with_covered_values)
         self.group = None  # (table) the row group (tbody, thead …) of its last row
 

@@ -28,6 +28,7 @@ from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
 from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, Row, _skipped_in_run, build_rows, glued_legacy_patterns,
                             glued_legacy_rows, may_hold_glued_rows)
+from toolkit.metadata import _last_filled
 from toolkit.normalize import detect_script, normalize_line, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
 from toolkit.sections import Outline, Section, Segment, find_outline, split_segments
@@ -39,6 +40,7 @@ TABLE_NAMES = ("active", "requests", "review_litigation", "legacy")
 _MODERN_TABLES = ("active", "requests", "review_litigation")
 FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
 _DIGIT = re.compile(r"\d")
+_PAGED_FORMATS = frozenset({"text", "pdf", "ofd"})  # (sources whose text may end with a page's number)
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,11 +99,6 @@ def _lone_page_numbers_dropped(lines: list[str]) -> list[str]:
                 out = list(lines)
             out[i] = ""
     return out
-
-
-def _last_filled(lines: list[str]) -> int:
-    """The index of the last line of ``lines`` that holds more than spaces (-1: none)."""
-    return next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), -1)
 
 
 def _wrapped_beside(lines: list[str], i: int, step: int) -> bool:
@@ -354,8 +351,10 @@ class Report:
         lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) else "" for x in lines]
         lines = _cells_on_lines_apart(_lone_page_numbers_dropped(lines))
         starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
-        # (the text's last digits may hold the last page's number where nothing after them was left out)
-        ends = _last_filled(lines) == _last_filled(self.lines)
+        # (the text's last digits may hold the last page's number where nothing after them was left out, and only
+        # in a paged source's text: a PDF's or OFD's, or plain text copied from one; not a web page's nor Word's)
+        ends = self.source_format in _PAGED_FORMATS and \
+            [i for i, _ in _last_filled(lines, 1)] == [i for i, _ in _last_filled(self.lines, 1)]
         rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts, ends)
         if rows:
             more = extract_tables({"legacy": rows}, load_identities())

@@ -465,6 +465,8 @@ def _line_title_cuts(line: str, cuts: list[re.Match[str] | None]) -> list[int]:
     out = []
     for m in _inline_line_title().finditer(line):  # (a line with two cuts or more: glued web text only)
         value = cn_numeral(m["top"][:-1])
+        if value is None:  # (no numeral: '一二、' glued in the text)
+            continue
         before = [n for at, n in numbered if at < m.start()]
         after = [n for at, n in numbered if at > m.start()]
         # (not the start of a longer title cut there: '五、存在的主要问题及改进' of '…及改进情况')
@@ -1422,13 +1424,14 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     ('…暂无。 XX局 2021年1月26日 (联系人:…) 附件下载', web-page text, also wrapped: '…无。平潭综合实' / '验区经济发展局' /
     '2024年1月29日'; one on lines of its own ends the section already, :func:`_text_end`): from the agency the
     metadata reads there (``toolkit.metadata``)."""
-    from toolkit.metadata import _signature
+    from toolkit.metadata import _rules, _signature
 
+    reach = _rules()["signature"]["tail_chars"]  # (how far from the text's end a glued signature starts)
     last = len(body) - 1
     while last > 0 and not body[last].text.strip():
         last -= 1
     first = max(0, last - _SIGNATURE_LINES)
-    if not any("日" in body[k].text[-_SIGNATURE_REACH:] for k in range(first, last + 1)):
+    if not any("日" in body[k].text[-reach:] for k in range(first, last + 1)):
         return body  # (cheap: no date at the end, no signature)
     # (the lines joined as a narrow copy's wrap broke them: '…暂无。 平潭综合' / '实验区…局 2021年1月26日 (联系人:' / …)
     agency, date = _signature(["".join(s.text for s in body[first : last + 1])])
@@ -1437,14 +1440,13 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     # the agency in the section's last lines without white space, and where each of their characters stands
     where = [(k, c) for k in range(first, last + 1) for c, ch in enumerate(body[k].text) if not ch.isspace()]
     at = "".join(body[k].text[c] for k, c in where).rfind(_SPACE_RUN.sub("", agency))
-    if at < 0 or len(where) - at > _SIGNATURE_REACH:
+    if at < 0 or len(where) - at > reach:
         return body
     k, c = where[at]
     kept = body[k].text[:c].rstrip()
     return [*body[:k], Segment(kept, body[k].line)] if kept or not k else body[:k]
 
 
-_SIGNATURE_REACH = 400  # how far from the text's end a glued signature starts (metadata.yaml signature.tail_chars)
 _SIGNATURE_LINES = 5  # the most lines before the last that a wrapped signature and its contact start on
 
 

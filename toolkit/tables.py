@@ -1054,8 +1054,9 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                                        flag="missing_columns" if at is None else unplaced,
                                        inferred=at in placement.inferred))
         if sub_at is not None and not unsure:
-            _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in written[1:-1]])
-    _flag_subtotals(res, subtotals, placements, outcome_rows, ncols)
+            _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in orgs])
+    # (where the 小计's place is unsure, the placement is a guess: the groups' sums are not known)
+    _flag_subtotals(res, subtotals, {} if unsure else placements, outcome_rows, ncols)
 
 
 def _remarks_are_marks(split: list[tuple[Row, list[Cell], list[Cell]]]) -> bool:
@@ -2289,8 +2290,8 @@ def _legacy_header_start(keys: list[str]) -> int | None:
 
 
 def _drop_serial(row: Row) -> Row:
-    """The row without its number cell ('1 | 收到申请数 | 件 | 3'), in a table with a 序号 column, or its year's
-    ('2017 | 收到申请数 | 件 | 3') in a table with a 年度 column first."""
+    """The row without its first cell where a label follows it: blank, a serial number ('1 | 收到申请数 | 件 | 3', a
+    序号 column) or a year, whichever ('2017 | 收到申请数 | 件 | 3', a 年度 column first)."""
     cells = row.cells
     first = cells[0].text if cells else ""
     if len(cells) >= 2 and (not first or _SERIAL.fullmatch(first) or _YEAR.fullmatch(first)) and cells[1].text \
