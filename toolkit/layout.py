@@ -832,7 +832,7 @@ def _label_cells_before(segments: Sequence[Segment], at: int) -> int:
     """How many cells of a row stand before its labels' line ``at`` in pipe text one cell a line: its blank cells'
     marks alone on a line (``'||'``) and a group's label (``'(四)无法提供 |'``), back to the row before."""
     k = 0
-    for seg in segments[at - 1 :: -1] if at else ():
+    for seg in (segments[j] for j in range(at - 1, -1, -1)):  # (by index: no copy of the lines before)
         label, bar, rest = seg.text.partition("|")
         label = label.strip()
         if not bar or rest.strip("| ") or label and (rest.strip() or _text_kind(label) != "group"):
@@ -851,6 +851,11 @@ def _blank_counts(marks: int, labels: int, cells: int, width: tuple[int, int]) -
     return blank if blank >= 0 and blank + cells == width[0] - width[1] else None
 
 
+def _before_bar(seg: Segment) -> str:
+    """A pipe-text line's text before its first ``|``, stripped."""
+    return seg.text.partition("|")[0].strip()
+
+
 def _values_under_repeated_head(segments: Sequence[Segment], i: int, labels: tuple[int, int, int]) -> list[int]:
     """The lines of a row's values, one a line, after line ``i`` of marks alone, where the table's head repeated after
     a page break stands between them and the row's ``labels`` line (its cells, labels' cells and segment), in pipe
@@ -859,9 +864,9 @@ def _values_under_repeated_head(segments: Sequence[Segment], i: int, labels: tup
     fill its labels' blank cells. Else none: the values are left unlabelled, flagged."""
     at = labels[2]
     # (the line just before first: most lines of marks alone follow a value or a row's label)
-    before = next((t for t in (s.text.partition("|")[0].strip() for s in segments[i - 1 : at : -1]) if t), "")
+    before = next((t for t in (_before_bar(segments[j]) for j in range(i - 1, at, -1)) if t), "")
     if _text_kind(before) != "header" or any(
-            is_value_cell(t) for t in (s.text.partition("|")[0].strip() for s in segments[at + 1 : i]) if t):
+            is_value_cell(t) for t in (_before_bar(segments[j]) for j in range(at + 1, i)) if t):
         return []
     cells, lines = _values_after(segments, i)
     k = labels[1] + _label_cells_before(segments, at)
