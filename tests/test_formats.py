@@ -12,6 +12,7 @@ import pytest
 import toolkit
 from toolkit.errors import ReaderWarning
 from toolkit.layout import build_rows
+from toolkit.readers import read_document
 
 from conftest import RAW
 from renderers import (TEXT_LAYOUTS, render_doc, render_docx, render_file, render_html, render_mht, render_pdf,
@@ -153,6 +154,84 @@ def test_a_label_merged_down_is_no_merged_value(fmt, tmp_path, parsed_seed):
         render_docx(_as_lines(original), path, rowspan=True)
     report = toolkit.parse_report(path)
     assert _same(_cells(report), _cells(original)) and not [f for f in report.flags if f.code == "merged_down"]
+
+
+_ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+
+
+def _requests_grid(lines: list, corner: str) -> tuple[int, int, list, dict]:
+    """The seed's requests table as the official form lays it out, ten grid columns and its cells merged: the
+    corner (``corner``) over the three rows of the head and the three columns of the labels, 申请人情况 over the seven
+    counts' columns, 自然人 and 总计 down over two rows, 法人或其他组织 over its five organisations, a group's label
+    (三、…, (三)不予公开) down over its items' rows and a label over the label columns its row leaves free. Returns
+    the table's first and past-the-end place in ``lines``, its rows of texts and its merges {(row, column): (rows,
+    columns)}."""
+    start = next(k for k, x in enumerate(lines) if isinstance(x, list) and any("申请人情况" in c for c in x))
+    start -= len(lines[start - 1]) == 1 and "勾稽" in lines[start - 1][0]  # (the note above the head)
+    first = next(k for k in range(start, len(lines)) if isinstance(lines[k], list) and lines[k][0].startswith("一、"))
+    end = next(k for k in range(first, len(lines)) if isinstance(lines[k], list) and lines[k][0].startswith("四、")) + 1
+    grid = [[corner, "", "", "申请人情况", *[""] * 6], ["", "", "", "自然人", "法人或其他组织", *[""] * 4, "总计"],
+            ["", "", "", "", *_ORGS, ""]]
+    spans = {(0, 0): (3, 3), (0, 3): (1, 7), (1, 3): (2, 1), (1, 4): (1, 5), (1, 9): (2, 1)}
+    group: dict = {}  # label column -> the cell of the last label written in it
+    for row in lines[first:end]:
+        row = row[next(i for i, c in enumerate(row) if c):]
+        labels = next(i for i, c in enumerate(row) if re.fullmatch(r"[\d\s]*", c))
+        depth = 0 if re.match(r"[一二三四五六七八九十]+、", row[0]) else 1 if row[0][0] in "(（" else 2
+        r = len(grid)
+        grid.append([*[""] * depth, *row[:labels], *[""] * (3 - depth - labels), *row[labels:labels + 7]])
+        for c in range(depth):
+            spans[group[c]] = (r - group[c][0] + 1, 1)
+        group.update({c: (r, c) for c in range(depth, depth + labels)})
+        if depth + labels < 3:
+            spans[(r, depth + labels - 1)] = (1, 4 - depth - labels)
+    return start, end, grid, spans
+
+
+# The head of a requests table merged as the official form merges it (gridSpan and vMerge in Word, colspan and
+# rowspan in HTML: 申请人情况 over 自然人 / 法人或其他组织 / 总计, 法人或其他组织 over its five organisations, the corner,
+# its note or blank, over the head's three rows): the cells merged into a cell of words, and those a blank corner
+# covers before a row's first cell, are left out; every count lands under its column's key, nothing flagged
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+@pytest.mark.parametrize("corner", ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", ""],
+                         ids=["note", "blank"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_a_requests_head_merged_as_the_form_merges_it_reads_every_count_under_its_key(fmt, corner, seed_id, tmp_path,
+                                                                                     parsed_seed):
+    import docx
+
+    original = parsed_seed(seed_id)
+    lines = _as_lines(original)
+    start, end, grid, spans = _requests_grid(lines, corner)
+    covered = {(r + i, c + j) for (r, c), (down, across) in spans.items() for i in range(down) for j in range(across)}
+    path = tmp_path / f"merged.{fmt}"
+    if fmt == "html":
+        rows = "".join("<tr>" + "".join(f'<td rowspan="{spans.get((r, c), (1, 1))[0]}" colspan="'
+                                        f'{spans.get((r, c), (1, 1))[1]}">{text}</td>' for c, text in enumerate(row)
+                                        if (r, c) in spans or (r, c) not in covered) + "</tr>"
+                       for r, row in enumerate(grid))
+        page = render_html([*lines[:start], "@TABLE@", *lines[end:]]).decode()
+        path.write_text(page.replace("<p>@TABLE@</p>", f'<table border="1">{rows}</table>'), encoding="utf-8")
+    else:
+        render_docx([*lines[:start], "@TABLE@", *lines[end:]], path)
+        document = docx.Document(path)
+        mark = next(p for p in document.paragraphs if p.text == "@TABLE@")
+        table = document.add_table(rows=len(grid), cols=10)
+        for row, texts in zip(table.rows, grid):
+            for cell, text in zip(row.cells, texts):
+                cell.text = text
+        for (r, c), (down, across) in spans.items():
+            table.cell(r, c).merge(table.cell(r + down - 1, c + across - 1))
+        mark._p.addnext(table._tbl)
+        mark._p.getparent().remove(mark._p)
+        document.save(path)
+    read = read_document(path).lines
+    head = next(k for k, line in enumerate(read) if isinstance(line, list) and "申请人情况" in line)
+    assert read[head + 1:head + 3] == [["自然人", "法人或其他组织", "总计"], _ORGS]  # (the corner's cells left out)
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original)) and not [f for f in report.flags if f.code == "merged_down"]
+    failed = lambda r: sorted(f"{c.check}[{c.key}]" for c in r.checks.itertuples() if c.status == "failed")
+    assert failed(report) == failed(original)
 
 
 def _counts_nested(cells: list, width: int, nest) -> None:
