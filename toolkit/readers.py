@@ -1423,9 +1423,6 @@ def _covered_row(merged: dict, texts: list, cells) -> list:
         column = _past_covered(merged, column, row)
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             row.append(text)
-        if cell is None:
-            column += 1
-            continue
         down, across = _span(cell.get("rowspan")), _span(cell.get("colspan"))
         if down > 1:
             merged[column] = [down, across, _merge_note(text, row, column) if text is not None else None]
@@ -1673,7 +1670,7 @@ def _html_lines(root) -> list:
             if group is not table.group:  # (a merge ends with its row group, as in _with_covered_values)
                 table.group = group
                 table.merged.clear()
-            if table.merged or any(cell is not None and cell.get("rowspan") is not None for cell in frame.spans):
+            if table.merged or any(cell.get("rowspan") is not None for cell in frame.spans):
                 cells = _covered_row(table.merged, cells, frame.spans)  # (a table the plain path does not take)
             elif None in cells:
                 cells = [cell for cell in cells if cell is not None]  # (a layout cell's column)
