@@ -459,7 +459,8 @@ def _grpprl(props: dict) -> bytes:
 
 def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, reverse: bool = False,
               huge: bool = False, nfib: int = 0x00C1, flags: int = 0, streams: dict | None = None,
-              clx: bytes | None = None, ccp: int | None = None, raised=()) -> bytes:
+              clx: bytes | None = None, ccp: int | None = None, raised=(), chpx: bytes | None = None,
+              styles: dict | None = None) -> bytes:
     r"""A Word 97-2003 document whose main text is `paragraphs`: (text ending with its mark, table properties).
 
     A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
@@ -472,7 +473,9 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     `huge` puts the properties of row ends in the Data stream (sprmPHugePapx). `nfib` and `flags` are the
     FIB's, and so are `ccp` (ccpText, the text's length if None) and `clx` (the piece table, its bytes if given);
     `streams` adds streams to (or, given None, removes them from) the container. `raised` holds (start, end) spans
-    of the text set raised (superscript: sprmCIss in the character properties, PlcBteChpx), in order.
+    of the text set raised (superscript: sprmCIss in the character properties, PlcBteChpx), in order; `chpx`, if
+    given, holds the spans' character properties' sprms instead (sprmCIstd naming a character style, or others);
+    `styles` is the style sheet's character styles, {istd: (the style it is based on or None, its sprms)}.
     """
     text = "".join(t for t, _ in paragraphs)
     cuts = {len(text) * k // pieces for k in range(1, pieces)}
@@ -541,7 +544,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         crun = len(bounds_fc) - 1
         page = bytearray(_SECTOR)
         struct.pack_into(f"<{crun + 1}I", page, 0, *bounds_fc)
-        chpx = b"\x03" + struct.pack("<H", 0x2A48) + b"\x01"  # cb, then sprmCIss 1 (superscript)
+        chpx = _sprm(0x2A48, b"\x01") if chpx is None else chpx  # (sprmCIss 1: superscript)
+        chpx = bytes([len(chpx)]) + chpx  # (cb, then the sprms)
         top = (_SECTOR - 1 - len(chpx)) & ~1
         page[top:top + len(chpx)] = chpx
         for j in range(1, crun, 2):
@@ -552,6 +556,9 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         struct.pack_into("<II", word, 0x9A + 8 * 12, len(table), len(chpx_bte))  # PlcBteChpx
         table += chpx_bte
     struct.pack_into("<HHHH", word, 0, 0xA5EC, nfib, 0, 0x0804)
+    if styles:
+        struct.pack_into("<II", word, 0x9A + 8 * 1, len(table), len(_style_sheet(styles)))  # STSH
+        table += _style_sheet(styles)
     struct.pack_into("<H", word, 0x0A, 0x0200 | flags)  # fWhichTblStm: 1Table
     struct.pack_into("<H", word, 0x20, 14)
     struct.pack_into("<H", word, 0x3E, 22)
@@ -566,6 +573,23 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         else:
             all_streams[name] = data
     return ole_bytes(all_streams)
+
+
+def _style_sheet(styles: dict) -> bytes:
+    """A style sheet (STSH) of the character `styles` of doc_bytes, the other slots up to the last empty."""
+    stshi = struct.pack("<HHH", max(styles) + 1, 10, 0) + b"\0" * 12  # cstd, cbSTDBaseInFile (Word 97's), …
+    out = struct.pack("<H", len(stshi)) + stshi
+    for istd in range(max(styles) + 1):
+        if istd not in styles:
+            out += b"\0\0"
+            continue
+        base, sprms = styles[istd]
+        name = f"style {istd}".encode("utf-16-le")
+        std = (struct.pack("<HHHHH", 0, 2 | (0x0FFF if base is None else base) << 4, 1 | istd << 4, 0, 0)
+               + struct.pack("<H", len(name) // 2) + name + b"\0\0"
+               + struct.pack("<H", len(sprms)) + sprms + b"\0" * (len(sprms) % 2))
+        out += struct.pack("<H", len(std)) + std
+    return out
 
 
 def _cp1252(c: str) -> bytes | None:

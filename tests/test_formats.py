@@ -595,9 +595,15 @@ def test_a_superscript_footnote_mark_is_no_digit(mark, tmp_path):
 
 # in a Word 97-2003 .doc a mark typed raised after a value (superscript: sprmCIss of the character properties) was
 # read into it, '610' and a raised '1' as 6101 (a raised '1-3' made it no number); now as in a DOCX, and digits
-# raised alone in their cell are still its value
+# raised alone in their cell are still its value; so where the mark is raised by its character style (sprmCIstd: a
+# style whose properties, or its base style's, set sprmCIss 1, as Word's 'Footnote Reference'), read as plain text
+# before (6101)
 @pytest.mark.parametrize("mark", ["1", "[1]", "1,2", "1-3", "注1"])
-def test_a_footnote_mark_raised_in_a_doc_is_no_digit(mark, tmp_path):
+@pytest.mark.parametrize("how", [{},  # (sprmCIss 1 on the run; else sprmCIstd 11 or 12, style 11 sprmCIss 1)
+                                 {"chpx": b"\x30\x4a\x0b\x00", "styles": {11: (None, b"\x48\x2a\x01")}},
+                                 {"chpx": b"\x30\x4a\x0c\x00", "styles": {11: (None, b"\x48\x2a\x01"), 12: (11, b"")}}],
+                         ids=["direct", "style", "based"])
+def test_a_footnote_mark_raised_in_a_doc_is_no_digit(mark, how, tmp_path):
     from renderers import doc_bytes, doc_paragraphs
 
     report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
@@ -612,7 +618,7 @@ def test_a_footnote_mark_raised_in_a_doc_is_no_digit(mark, tmp_path):
                 raised.append((cp, cp + 4))
         cp += len(paragraphs[k][0])
     assert len(raised) == 2
-    (tmp_path / "sup.doc").write_bytes(doc_bytes(paragraphs, raised=raised))
+    (tmp_path / "sup.doc").write_bytes(doc_bytes(paragraphs, raised=raised, **how))
     got = toolkit.parse_report(tmp_path / "sup.doc")
     assert got.table("active").loc["penalty", "decisions"] == 610.0
     assert got.table("active").loc["penalty", "prev_items"] == 2307.0

@@ -19,7 +19,7 @@ from toolkit.msdoc import Cell, _pieces, _streams, read_doc
 from toolkit.readers import read_document
 
 from conftest import RAW
-from renderers import doc_bytes, doc_paragraphs, render_doc, render_docx
+from renderers import _sprm, doc_bytes, doc_paragraphs, render_doc, render_docx
 
 FIXTURES = Path(__file__).parent / "data" / "doc"
 STEMS = sorted(p.stem for p in RAW.glob("*.txt"))
@@ -237,6 +237,58 @@ def test_raised_text_ending_a_paragraph_joined_to_the_next_stops_there():
     unshown[9], unshown[10] = _RAISED, _DELETED
     joined = _with_raised(_shown(text, unshown, 0, 10) + _shown(text, unshown, 11, len(text)))
     assert joined == "共收到申请610件1。下一段" and joined.raised == ((9, 10),)
+
+
+# text raised or hidden by its character style (sprmCIstd naming a style whose character properties, or those of a
+# style it is based on, set sprmCIss 1 or sprmCFVanish 1: Word's 'Footnote Reference'), not by the run's own sprms,
+# was read as plain text ('件' then a styled '1' read '件1' with no raised span; a hidden '1' read); the style sheet
+# (STSH) now says, the nearest style first, the run's own setting deciding over its style's
+_ISS, _VANISH = 0x2A48, 0x083C
+_STYLE = _sprm(0x4A30, b"\x0b\x00")  # sprmCIstd 11
+
+
+@pytest.mark.parametrize("styles, chpx, shown, raised", [
+    ({11: (None, _sprm(_ISS, b"\x01"))}, _STYLE, "件1。", True),  # the style raises
+    ({11: (None, _sprm(_ISS, b"\x01")), 12: (11, b"")}, _sprm(0x4A30, b"\x0c\x00"), "件1。", True),  # its base
+    ({11: (None, _sprm(_ISS, b"\x01")), 12: (11, _sprm(_ISS, b"\x00"))}, _sprm(0x4A30, b"\x0c\x00"), "件1。",
+     False),  # its base raises, it lowers again
+    ({11: (None, _sprm(_ISS, b"\x01"))}, _STYLE + _sprm(_ISS, b"\x00"), "件1。", False),  # the run lowers itself
+    ({11: (None, _sprm(0x0835, b"\x01"))}, _STYLE, "件1。", False),  # the style sets bold only
+    ({11: (12, b""), 12: (11, b"")}, _STYLE, "件1。", False),  # a loop of bases (a damaged sheet)
+    ({12: (None, _sprm(_ISS, b"\x01"))}, _STYLE, "件1。", False),  # no such style
+    ({11: (None, _sprm(_VANISH, b"\x01"))}, _STYLE, "件。", False),  # the style hides
+    ({11: (None, _sprm(_VANISH, b"\x01"))}, _STYLE + _sprm(_VANISH, b"\x81"), "件1。", False),  # the run shows it
+    ({11: (None, b"")}, _STYLE + _sprm(_VANISH, b"\x81"), "件。", False),  # the run hides it
+], ids=["raises", "base raises", "lowered by style", "lowered by run", "bold", "loop", "no style", "hides",
+        "run shows", "run hides"])
+def test_text_raised_or_hidden_by_its_character_style(styles, chpx, shown, raised):
+    paragraphs = [("共收到申请610件1。\r", {}), ("无上标\r", {})]
+    found = read_doc(doc_bytes(paragraphs, raised=[(9, 10)], chpx=chpx, styles=styles)).blocks[:2]
+    assert found == [f"共收到申请610{shown}", "无上标"]
+    assert [getattr(p, "raised", ()) for p in found] == [((9, 10),) if raised else (), ()]
+
+
+def test_a_style_sheet_cut_short_sets_nothing():
+    from renderers import _style_sheet
+
+    from toolkit.msdoc import _style_sheet as read_sheet
+
+    whole = _style_sheet({11: (None, _sprm(_ISS, b"\x01"))})
+    assert read_sheet(whole, 0, len(whole)) == {11: (0x0FFF, {_ISS: b"\x01"})}
+    for cut in range(len(whole)):  # cut anywhere: the style cut is not read, nothing raised by guess
+        assert read_sheet(whole[:cut], 0, len(whole)) == {}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.doc")))
+def test_the_style_sheet_of_a_word_97_file_is_read(name):
+    # the fixtures LibreOffice wrote (tests/data/doc): every style's base is a style of the sheet or none, and its
+    # character styles are those LibreOffice writes (Default Paragraph Font, on which the others are based)
+    from toolkit.msdoc import _FC_STSHF, _fib, _style_sheet
+
+    word, table, _ = _streams((FIXTURES / name).read_bytes(), name)
+    styles = _style_sheet(table, *_fib(word, name)[1](_FC_STSHF))
+    assert len(styles) > 20 and all(base == 0x0FFF or base in styles for base, _ in styles.values())
+    assert all(not sprms for _, sprms in styles.values())  # (nothing raised or hidden by a style there)
 
 
 @pytest.mark.parametrize("first_page", [False, True])

@@ -8,8 +8,9 @@ body, so that everything downstream is shared.
 Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes
 are stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page
 headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not
-show (a tracked deletion, hidden text: the character properties of PlcBteChpx) is left out; text set raised
-(superscript, a footnote mark typed after a value) is a :class:`Paragraph` naming where it stands. A paragraph
+show (a tracked deletion, hidden text: the character properties of PlcBteChpx, and of the character style a run
+names, from the style sheet) is left out; text set raised (superscript, a footnote mark typed after a value, on
+the run or by its character style) is a :class:`Paragraph` naming where it stands. A paragraph
 numbered by a list is a :class:`Paragraph` naming it, the lists' levels in :attr:`DocText.lists`. A field shows
 its result, not its code; an embedded object (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its
 content is not read.
@@ -41,7 +42,8 @@ _F_ENCRYPTED = 0x0100  # FibBase flags: fEncrypted
 _F_WHICH_TABLE = 0x0200  # FibBase flags: fWhichTblStm (1Table, else 0Table)
 _FIB_RGW = 0x20  # csw, then the FibRgW97
 _PAGE = 512  # an FKP's size in the WordDocument stream
-# entries of the FibRgFcLcb97: the character and paragraph properties, the piece table
+# entries of the FibRgFcLcb97: the style sheet, the character and paragraph properties, the piece table
+_FC_STSHF = 1
 _FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 11, 12, 13, 33, 73, 74
 # the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
 # header, then the header of odd pages (every page's, without a different first page or odd and even pages)
@@ -78,6 +80,8 @@ _SPRA_SIZE = (1, 1, 2, 4, 2, 2, 0, 3)  # operand size by spra (6: variable)
 _C_DELETED, _C_HIDDEN = 0x0800, 0x083C
 _ON = (b"\x01", b"\x81")
 _C_ISS, _SUPERSCRIPT = 0x2A48, b"\x01"  # sprmCIss: the text's position (1: raised, superscript)
+_C_ISTD = 0x4A30  # sprmCIstd: the text's character style (its properties in the style sheet, STSH)
+_NO_STYLE = 0x0FFF  # StdfBase.istdBase of a style based on none
 _RAISE, _LOWER = "\ufdd0", "\ufdd1"  # (noncharacters) where raised text begins and ends, until _with_raised
 
 # 8-bit text is cp1252, the bytes cp1252 leaves undefined standing for the same code point ([MS-DOC] 2.4.1)
@@ -174,7 +178,7 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     text, marks = _main_text(word, pieces, ccp, path, ccp + notes + headers)
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
-    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp)
+    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF))
     fields = _Fields()
     builder = _Builder()
     start, joined = 0, ""
@@ -389,10 +393,13 @@ def _main_text(word: bytes, pieces: list, ccp: int, path: str | None, upto: int 
 _HIDDEN, _DELETED, _RAISED = 1, 2, 3  # of a character in _unshown's mask (_RAISED: shown, set raised)
 
 
-def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int) -> bytearray | None:
+def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
+             stshf: tuple = (0, 0)) -> bytearray | None:
     """Which characters of the main document Word does not show (a mask: _HIDDEN, _DELETED) or shows raised
     (_RAISED), or None when it shows them all as set (the usual case): the runs of the character properties
-    (PlcBteChpx → FKP → CHPX) marked as a tracked deletion, hidden text or superscript."""
+    (PlcBteChpx → FKP → CHPX) marked as a tracked deletion, hidden text or superscript, set on the run or by its
+    character style (sprmCIstd: the style sheet at ``stshf``, read only where a run names a style; see _styled)."""
+    styles: dict | None = None
     fc, lcb = fc_lcb
     n = (lcb - 4) // 8
     if n < 1 or fc + lcb > len(table):
@@ -411,6 +418,9 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int) -
             kind = kinds.get(grpprl)
             if kind is None:
                 sprms = dict(_sprms(grpprl))
+                if _C_ISTD in sprms:  # a character style (the sheet read once, for the first)
+                    styles = _style_sheet(table, *stshf) if styles is None else styles
+                    sprms = _styled(sprms, styles)
                 kind = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
                                         _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else
                                         _RAISED if sprms.get(_C_ISS, b"")[:1] == _SUPERSCRIPT else 0)
@@ -428,6 +438,63 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int) -
             if k_lo < k_hi:
                 mask[first + k_lo:first + k_hi] = bytes([kind]) * (k_hi - k_lo)
     return mask if any(mask) else None
+
+
+def _style_sheet(table: bytes, fc: int, lcb: int) -> dict:
+    """The style sheet (STSH) at ``fc`` of the table stream, by style (istd): (the style it is based on, the
+    sprms of its character properties that decide how its text is shown: sprmCIss, sprmCFVanish); {} where the sheet
+    is missing, and a style cut short left out (its text shown as set on its runs, as before styles were read)."""
+    out: dict = {}
+    try:
+        end = min(fc + lcb, len(table))
+        at = fc + 2 + struct.unpack_from("<H", table, fc)[0]  # (after the STSHI)
+        base_size = struct.unpack_from("<H", table, fc + 4)[0]  # STSHI's cbSTDBaseInFile
+        for istd in range(struct.unpack_from("<H", table, fc + 2)[0]):  # STSHI's cstd
+            size, = struct.unpack_from("<H", table, at)
+            std, at = at + 2, at + 2 + size
+            if not size or at > end:
+                continue  # (an empty slot)
+            kind_base, = struct.unpack_from("<H", table, std + 2)
+            name = std + base_size
+            upx = name + 4 + 2 * struct.unpack_from("<H", table, name)[0]  # (the name: cch, its chars, a 0)
+            # the UPXs: a paragraph style's (stk 1) paragraph, then character properties; a character style's (2)
+            # character properties only (each cbUpx, then the UPX, padded to an even size)
+            for _ in range({1: 1, 2: 0}.get(kind_base & 0x0F, -1)):
+                upx += 2 + (struct.unpack_from("<H", table, upx)[0] + 1 & ~1)
+            sprms: dict = {}
+            if upx < at and kind_base & 0x0F in (1, 2):
+                chpx = table[upx + 2:min(upx + 2 + struct.unpack_from("<H", table, upx)[0], at)]
+                sprms = {sprm: operand for sprm, operand in _sprms(chpx) if sprm in (_C_ISS, _C_HIDDEN)}
+            out[istd] = (kind_base >> 4, sprms)
+    except struct.error:
+        return out
+    return out
+
+
+def _style_value(styles: dict, istd: int, sprm: int) -> bytes:
+    """The operand of ``sprm`` that style ``istd`` of ``styles`` (see _style_sheet) sets, or a style it is based
+    on does, the nearest first; b'' where none does."""
+    seen = set()
+    while istd in styles and istd not in seen:  # (a loop of bases in a damaged sheet ends)
+        seen.add(istd)
+        istd, sprms = styles[istd]
+        if sprm in sprms:
+            return sprms[sprm]
+    return b""
+
+
+def _styled(sprms: dict, styles: dict) -> dict:
+    """A run's character ``sprms`` with what its character style (sprmCIstd, see _style_sheet) sets of the text's
+    position and hiding: the style's position where the run sets none, hidden where the style hides and the run
+    does not show it (sprmCFVanish 0 or 0x81, the opposite of the style's), or where it hides itself."""
+    istd = int.from_bytes(sprms[_C_ISTD][:2], "little")
+    if _C_ISS not in sprms:
+        sprms[_C_ISS] = _style_value(styles, istd, _C_ISS)
+    own = sprms.get(_C_HIDDEN, b"\x80")[:1]  # (0x80: as the style)
+    if own in (b"\x80", b"\x81"):
+        hides = _style_value(styles, istd, _C_HIDDEN)[:1] in _ON
+        sprms[_C_HIDDEN] = b"\x01" if hides != (own == b"\x81") else b"\x00"
+    return sprms
 
 
 def _shown(text: str, unshown: bytearray, start: int, end: int) -> str:
