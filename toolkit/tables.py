@@ -8,6 +8,7 @@ Article 20 block's columns come from its own header row, never from the year.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -1480,6 +1481,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             labels, vals = [], labels + vals  # a row of counts that starts with one written with words ('1*')
         data = bool(vals) and any(c.text or c.glued for c in vals)  # (rows of filler blanks are not data)
         if first_row is None:
+            if data and not labels and not over and _review_total_ends_header(header):
+                # (a layout of a cell a line puts a 总计 row's label first on the header's line: '总计 | 结果维持 | … |
+                # 尚未审结 | 总计' over '9 | 2 | …', then the kinds' rows; its values were taken for the whole table's)
+                over, heads = header[-1], heads[:-1]
             heads += [label_key(c.text) for c in labels]  # (a header cell that names no column may head one)
             if len(labels) > 1 and _is_note_header(labels[0].text):
                 # (a cell a line puts the header's 备注 before the first row's label: '备注 | 行政复议 | 4 | …')
@@ -1535,8 +1540,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if len(values) != m and len(_trim_values(with_blanks, m)) == m:
         values = _trim_values(with_blanks, m)  # the blanks keep the values in their columns
     labelled, remarks = _review_labelled(header, labelled, led, len(col_keys))
+    # (a row for each kind of case with a 总计 row of the three: the kinds' rows read, the 总计 checked)
+    by_kind, summed, between = _review_total_row(header, labelled, led)
     by_rows = (_review_transposed(header, labelled, row_keys, col_keys)
-               or _review_by_kind(header, labelled, row_keys, col_keys)
+               or _review_by_kind(*by_kind, row_keys, col_keys)
                or (_review_kinds_glued(header, labelled, row_keys, col_keys) if kinds is None else None))
     # (the kinds of case in the order the header names them; None where its words do not tell which is which)
     order = row_keys if by_rows else _review_kinds_order(heads)
@@ -1561,7 +1568,12 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                                               tuple((key, at[rk, k]) for k in ident["rhs"])))
     placement = place([RowInput(key, values if kinds else [], m)], constraints)[key]
     _flag_placement(res, "review_litigation", first_row, placement, key)
+    if between and not by_rows and res.flags and res.flags[-1].code == "extra_cells":
+        # (where the 总计 row stands, the total of which rows not told)
+        res.flags[-1] = dataclasses.replace(res.flags[-1], detail=f"{res.flags[-1].detail}: {between}")
     _flag_text_values(res, "review_litigation", key, placement)
+    if by_rows and summed[1]:
+        _flag_review_total_row(res, *summed, [[placement.cells[at[rk, ck]] for rk in row_keys] for ck in col_keys])
     unplaced = _unplaced_flag(placement) if kinds else "ragged"
     for rk in row_keys:
         for ck in col_keys:
@@ -1660,6 +1672,70 @@ def _review_labelled(header: list[str], labelled: list[tuple[str, list[Cell]]], 
                 vals = vals[:-1]
         out.append((key, vals))
     return out, flags
+
+
+def _review_total_row(header: list[str], labelled: list[tuple[str, list[Cell]]], led: list[tuple[Row, int | None]]
+                      ) -> tuple[tuple[list[str], list[tuple[str, list[Cell]]]], tuple[str, list[Cell]], str]:
+    """The review table written a row for each kind of case with a row of their 总计: ((header, the kinds' rows),
+    (the 总计 row's label key, its values by the format's results), '') where it stands before or after the three kinds' rows, the
+    total of all three.
+
+    The format has no such row (templates-detail.md 3.4): it was one row too many, all 15 counts lost (flagged
+    extra_cells).  Standing between two kinds' rows it may be the total of the rows above it alone, so it is no
+    reading: (header, rows) as given, no label nor values, and where it stands, for the flag.  A layout of a cell a line
+    sets its label apart, a header word alone (its values read under it): that word is no header's.  Only a
+    grid of the three kinds and the 总计, five values a row, under a header naming no result more often than
+    another (else which column each word heads is not sure).
+    """
+    as_given: tuple[tuple[list[str], list[tuple[str, list[Cell]]]], tuple[str, list[Cell]], str] = (
+        (header, labelled), ("", []), "")
+    if len(labelled) <= len(load_formats()["review_litigation"]["rows"]):
+        return as_given  # (the common table: one row of 15 values, no label)
+    words = {label_key(w) for w in _review_results()["total"]}
+    at = [i for i, (key, _) in enumerate(labelled) if key in words]
+    if len(at) != 1:
+        return as_given
+    i, result_of = at[0], _review_names()[0]
+    heads = header
+    if led[i][1] is None:  # (its label a header word alone: not the header's)
+        j = len(header) - 1 - header[::-1].index(labelled[i][0])
+        heads = [*header[:j], *header[j + 1:]]
+    cells = _named_lines(heads, labelled, {**_review_kinds(), "": [labelled[i][0]]}, _review_results())
+    if cells is None or len(set(Counter(result_of[k] for k in heads if k in result_of).values())) > 1:
+        return as_given
+    if 0 < i < len(labelled) - 1:
+        line = next((c.line for c in labelled[i][1]), 0)
+        return as_given[:2] + (f"a {labelled[i][0]} row (line {line}) between {labelled[i - 1][0]} and "
+                               f"{labelled[i + 1][0]}, the total of which rows not told",)
+    summed = [cells["", ck] for ck in _review_results()]
+    return (heads, [*labelled[:i], *labelled[i + 1:]]), (labelled[i][0], summed), ""
+
+
+def _review_total_ends_header(header: list[str]) -> bool:
+    """Whether the review header's last word is a 总计 after words naming each result once ('总计 | 结果维持 | 结果纠正
+    | 其他结果 | 尚未审结 | 总计', or '结果维持 | … | 总计 | 总计'): the label of the row under it, not a header's."""
+    result_of = _review_names()[0]
+    if not header or result_of.get(header[-1]) != "total":
+        return False
+    named = Counter(result_of[k] for k in header[:-1] if k in result_of)
+    return len(named) == len(_review_results()) and set(named.values()) == {1}
+
+
+def _flag_review_total_row(res: TableResult, label: str, summed: list[Cell], by_result: list[list[Placed | None]]
+                           ) -> None:
+    """Flag ``group_subtotal`` a review table's 总计 row of the three kinds of case (:func:`_review_total_row`)
+    that is not, for a result, the sum of the kinds' counts as read (a sum of the cells there above it too, a
+    cell missing): not kept (the schema has no key for it; where it is their sum, nothing is lost)."""
+    sums, wrong = [], False
+    for cell, kinds in zip(summed, by_result):
+        known = [c.value for c in kinds if c is not None and c.value is not None]
+        value = parse_number(cell.text).value if cell.text else None
+        sums.append(f"{sum(known):g}" if len(known) == len(kinds) else "NA")
+        wrong |= value is not None and (sum(known) > value or len(known) == len(kinds) and sum(known) != value)
+    if wrong:
+        res.flags.append(Flag("group_subtotal", "review_litigation", summed[0].line,
+                              f"{label}: {' | '.join(c.text for c in summed)} written on a row of the kinds of case, "
+                              f"not kept (no key in the schema); their rows sum to {' | '.join(sums)}"))
 
 
 def _review_kind(key: str) -> str:
