@@ -3082,6 +3082,56 @@ def test_an_agency_ending_a_sentence_before_a_date_of_its_own_stays_text():
     assert _pairs(extract_statements(text))[-1] == ("problem", "整改情况已报送区政府办公室2021年1月20日")
 
 
+# a signature glued after the problems section's last sentence, ending the report, as web-page text writes it: the
+# agency opening with a place the gazetteer knows or with a level alone standing for the report's own place (市, 区,
+# 中共县委…), the date on its line or the next, a contact and the page's furniture after it
+_GLUED_OWN_PLACE = ["市交通运输局2021年1月26日", " 区政府办公室 2021年1月26日 (联系人:林耀,联系方式:0591-23163387) 附件下载",
+                    "中共县委办公室\n2021年1月26日", "平潭综合实验区交通与建设局（盖章）2021-01-26"]
+# and text that is no signature: a sentence's words before a date, a date a clause's, a name opening with no place
+_GLUED_NOT_SIGNATURE = ["二是整改情况已报送区政府办公室2021年1月20日", "市交通运输局2021年1月26日前完成整改。",
+                        "交通运输局2021年1月26日"]
+
+
+def _problems_last(stem: str, ending: str) -> tuple["toolkit.Report", "toolkit.Report"]:
+    """The real web page cut before its other-matters section (the problems section ends it), and with ``ending``
+    glued after the problems section's last sentence."""
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    text = text[: text.index("六、其他需要报告的事项")].rstrip()
+    assert text.endswith("。")
+    return toolkit.parse_text(text), toolkit.parse_text(text + ending)
+
+
+@pytest.mark.parametrize("stem", [k for k in EXPECTED if k.startswith("pingtan")])
+@pytest.mark.parametrize("signature", _GLUED_OWN_PLACE)
+def test_a_glued_signature_is_read_alike_by_the_sections_and_the_statements(stem, signature):
+    # The sections and the statements each had their rule for a signature glued to the last sentence: the sections
+    # cut '…质量。市交通运输局2021年1月26日' where the metadata read an agency, the statements (extract_statements given
+    # the section with it) kept it as the last statement's text, its name opening with no place the gazetteer knows
+    # (市, 区, 中共县委); the sections kept a sealed one dated '2021-01-26': 20 of 20 wrong on b64e790.  One rule now
+    # (metadata.glued_signature_start): the section's text, its statements in the report and those extract_statements
+    # reads in it all leave the signature out.
+    plain, signed = _problems_last(stem, signature)
+    section = plain.section("problems").text
+    assert signed.section("problems").text == section
+    assert _pairs(signed.statements) == _pairs(plain.statements) == _expected(stem)
+    assert _pairs(extract_statements(section + signature)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [k for k in EXPECTED if k.startswith("pingtan")])
+@pytest.mark.parametrize("ending", _GLUED_NOT_SIGNATURE)
+def test_a_sentence_glued_after_the_last_ending_in_a_name_and_a_date_is_read_alike_as_text(stem, ending):
+    # Controls: a sentence ending in a body's name and a date, a date that is a clause's ('…前完成整改。'), a name opening
+    # with no place ('交通运输局', no more a signature than '…已报送区政府办公室' is): no signature, the section's last words
+    # and the last statement's, read alike.  The sections cut the last two as a signature (the statements kept them):
+    # 10 of 15 wrong on b64e790.
+    plain, signed = _problems_last(stem, ending)
+    section = plain.section("problems").text
+    assert "".join(signed.section("problems").text.split()) == "".join((section + ending).split())
+    last = _pairs(signed.statements)[-1]
+    assert last[1].endswith(ending.removeprefix("二是").rstrip("。"))
+    assert last == _pairs(extract_statements(section + ending))[-1]
+
+
 _NUMBERED_NOTES = {
     "label_alone": ["说明：", "1.本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", "2.本报告电子版可在本机关门户网站下载。"],
     "label_glued": ["说明：1.本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", "2.如对本报告有疑问，请与本机关联系。"],

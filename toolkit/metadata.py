@@ -33,7 +33,8 @@ import yaml
 from toolkit.formats import alternation, load_formats
 from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture, is_print_stamp, normalize_line
 
-__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start"]
+__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
+           "glued_signature_start"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
@@ -1451,6 +1452,90 @@ def signature_start(lines: list[str]) -> int:
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
     return found[0] if found is not None and found[1] else _annex_end(lines)
+
+
+# what a signature glued to the text's last sentence stands after: a sentence's end, the last item's ';' or ','
+_GLUE_STOP = re.compile(r"[。;；!！?？,，]")
+
+
+def glued_signature_start(text: str) -> int:
+    """Where a signature glued after the last sentence of ``text`` starts (web-page text, one line or wrapped).
+
+    The signature is a whole date ending the text (only an attachment's, a contact's or the seal's place in brackets
+    and the page's furniture after it: ``(联系人:…) 附件下载``), and before it, after the last sentence's end, ``;``
+    or ``,`` (white space and line breaks after it or inside the name are no part of it), an agency's name: a body's
+    name (:func:`_agency_like`, its seal's place after it or not) opening with a place the gazetteer knows or a unit
+    of the corps (after ``中共`` or not) or with a level alone standing for the report's own place (``bare_levels``:
+    ``市交通运输局``).
+    A sentence's words before a date (``…已报送区政府办公室2021年1月20日``) and a name opening otherwise (a place
+    read by its ending alone, which any words before ``区`` make) are no signature (one on lines of its own after
+    text ending no sentence, ``…暂无`` / ``XX局`` / ``2021年1月20日``, is :func:`signature_start`'s).
+
+    Parameters
+    ----------
+    text : str
+        The end of the text, its lines joined (by ``"\\n"`` or by nothing where a wrap broke them).
+
+    Returns
+    -------
+    int
+        The index of the agency's first character, else ``len(text)``.
+
+    Examples
+    --------
+    >>> text = "…形式。市交通运输局2021年1月26日"
+    >>> text[glued_signature_start(text):]
+    '市交通运输局2021年1月26日'
+    >>> text = "…暂无。 平潭综合实验区交通与建设局 2021年1月26日 (联系人:林耀) 附件下载"
+    >>> text[:glued_signature_start(text)]
+    '…暂无。 '
+    >>> text = "二是整改情况已报送区政府办公室2021年1月20日"
+    >>> glued_signature_start(text) == len(text)
+    True
+    """
+    reach = _rules()["signature"]["tail_chars"]
+    start = max(0, len(text) - reach)
+    stops = [m.end() for m in _GLUE_STOP.finditer(text, start)]
+    if not stops:
+        return len(text)  # (cheap: no stop in the tail, no glued signature)
+    date, at, end = _date_in(text[start:])
+    if date is None or at < stops[0] - start or not _signature_after_date(text[start + end :]):
+        return len(text)
+    cut = max(stop for stop in stops if stop <= start + at)
+    name = _seal().sub("", _compact(text[cut : start + at]))
+    if not (_agency_like(name) and _opens_with_own_place(name)):
+        return len(text)
+    return cut + len(text[cut:]) - len(text[cut:].lstrip())
+
+
+def _signature_after_date(rest: str) -> bool:
+    """Whether ``rest``, after a signature's date, is only the signature's and the page's: a contact's, an
+    attachment's or the seal's place in brackets, the page's furniture (metadata.yaml ``signature.footer_words``)."""
+    words = _rules()["signature"]["footer_words"]
+    rest = rest.strip()
+    while rest:
+        if rest[0] in "(（":
+            close = min((i for i in (rest.find(")"), rest.find("）")) if i > 0), default=-1)
+            if close < 0 or not (_is_annex(rest[: close + 1]) or _seal().fullmatch(rest[: close + 1])):
+                return False
+            rest = rest[close + 1 :].lstrip()
+            continue
+        piece, *more = rest.split(maxsplit=1)
+        if not _is_footer(piece, words):
+            return False
+        rest = more[0] if more else ""
+    return True
+
+
+def _opens_with_own_place(name: str) -> bool:
+    """Whether an agency's ``name`` opens (after 中共 or not) with a place the gazetteer knows, a unit of the corps
+    (``corps``: 第八师) or a level alone standing for the report's own place (``bare_levels``: 市, 区, 县 …; not 市场
+    of 市场监督管理局)."""
+    name = name.removeprefix("中共")
+    if _match_known(name, 0) is not None or _match_corps(name, 0) is not None:
+        return True
+    place = _match_place(name, 0)
+    return place is not None and place.text in _rules()["places"]["bare_levels"]
 
 
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:

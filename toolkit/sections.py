@@ -1422,28 +1422,23 @@ def _text_end(segments: list[Segment], heading: int) -> int:
 def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     """The last section's segments without the signature glued after its last sentence, and what follows it
     ('…暂无。 XX局 2021年1月26日 (联系人:…) 附件下载', web-page text, also wrapped: '…无。平潭综合实' / '验区经济发展局' /
-    '2024年1月29日'; one on lines of its own ends the section already, :func:`_text_end`): from the agency the
-    metadata reads there (``toolkit.metadata``)."""
-    from toolkit.metadata import _rules, _signature
+    '2024年1月29日'; one on lines of its own ends the section already, :func:`_text_end`): the section's last lines
+    joined as the wrap broke them, read by :func:`toolkit.metadata.glued_signature_start`."""
+    from toolkit.metadata import glued_signature_start
 
-    reach = _rules()["signature"]["tail_chars"]  # (how far from the text's end a glued signature starts)
     last = len(body) - 1
     while last > 0 and not body[last].text.strip():
         last -= 1
     first = max(0, last - _SIGNATURE_LINES)
-    if not any("日" in body[k].text[-reach:] for k in range(first, last + 1)):
-        return body  # (cheap: no date at the end, no signature)
-    # (the lines joined as a narrow copy's wrap broke them: '…暂无。 平潭综合' / '实验区…局 2021年1月26日 (联系人:' / …)
-    agency, date = _signature(["".join(s.text for s in body[first : last + 1])])
-    if not agency or date is None:
+    joined = "".join(s.text for s in body[first : last + 1])
+    at = glued_signature_start(joined)
+    if at == len(joined):
         return body
-    # the agency in the section's last lines without white space, and where each of their characters stands
-    where = [(k, c) for k in range(first, last + 1) for c, ch in enumerate(body[k].text) if not ch.isspace()]
-    at = "".join(body[k].text[c] for k, c in where).rfind(_SPACE_RUN.sub("", agency))
-    if at < 0 or len(where) - at > reach:
-        return body
-    k, c = where[at]
-    kept = body[k].text[:c].rstrip()
+    k = first
+    while at > len(body[k].text):  # (the segment the agency starts in)
+        at -= len(body[k].text)
+        k += 1
+    kept = body[k].text[:at].rstrip()
     return [*body[:k], Segment(kept, body[k].line)] if kept or not k else body[:k]
 
 

@@ -594,27 +594,23 @@ def _without_inner_signature(kept: list[str]) -> list[str]:
     return [line for k, line in enumerate(kept) if k not in drop] if drop else kept
 
 
-_GLUE_STOPS = ("。", "!", "?", ";", ",")  # what a signature glued to the last sentence stands after
+_GLUE_STOPS = ("。", "!", "?", ";", ",")  # what the last item's line ends with before an agency's name alone
 
 
 def _without_glued_signature(kept: list[str]) -> list[str]:
     """``kept`` without a signature glued to its last sentence: an agency's name then a whole date ending the text
     after a sentence's end, a ';' or a ',' ('…丰富解读形式;贵阳市乌当区人民政府办公室2021年1月20日', as web text copies
-    it), or the agency so glued with the date alone on the next line; no statement's text.  The name opens with a place
-    the gazetteer knows (after 中共 or not): a sentence's words before a date are no agency ('…已报送区政府办公室')."""
-    from toolkit.metadata import _agency_like, _date_in, _match_known, _seal
+    it), or the agency so glued with the date alone on the next line; no statement's text.  The last two lines read by
+    :func:`toolkit.metadata.glued_signature_start` (a sentence's words before a date are no agency: '…已报送区政府办公室')."""
+    from toolkit.metadata import glued_signature_start
 
-    if not kept or (kept[-1][-1] != "日" and not kept[-1][-1].isdigit()):
-        return kept  # (cheap: a date's line ends so)
-    date, start, end = _date_in(kept[-1])
-    if date is None or end != len(kept[-1]) or (not start and len(kept) < 2):
+    last = kept[-2:]
+    text = "\n".join(last)
+    at = glued_signature_start(text)
+    if at == len(text):
         return kept
-    k, before = (len(kept) - 1, kept[-1][:start]) if start else (len(kept) - 2, kept[-2])
-    cut = max(map(before.rfind, _GLUE_STOPS))
-    name = _seal().sub("", before[cut + 1:])
-    if cut < 1 or not _agency_like(name) or _match_known(name.removeprefix("中共"), 0) is None:
-        return kept
-    return [*kept[:k], before[: cut + 1]]
+    before = text[:at].rstrip()
+    return [*kept[: len(kept) - len(last)], *(before.split("\n") if before else [])]
 
 
 _SIGNING_AGENCIES = 2  # the most agencies signing together, each on its line ('中共XX县委办公室' / 'XX县人民政府办公室')
