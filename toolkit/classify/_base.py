@@ -39,7 +39,7 @@ def normalize_texts(X: object, name: str = "X") -> list[str]:
             raise TypeError(f"{name} must be a sequence of statement texts, got a DataFrame with {X.shape[1]} columns")
         X = X.iloc[:, 0]
     try:
-        items = list(X)  # type: ignore[call-overload]
+        items = list(X)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(f"{name} must be a sequence of statement texts, got {type(X).__name__}") from None
     out = []
@@ -125,7 +125,7 @@ class MultiLabelMixin:
         return [[classes[j] for j in np.flatnonzero(row)] for row in matrix]
 
     def __sklearn_tags__(self):  # scikit-learn >= 1.6
-        tags = super().__sklearn_tags__()  # type: ignore[misc]
+        tags = super().__sklearn_tags__()
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         tags.target_tags.multi_output = True
