@@ -125,7 +125,7 @@ class MultiLabelMixin:
         return [[classes[j] for j in np.flatnonzero(row)] for row in matrix]
 
     def __sklearn_tags__(self):  # scikit-learn >= 1.6
-        tags = super().__sklearn_tags__()
+        tags = super().__sklearn_tags__()  # type: ignore[misc]
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         tags.target_tags.multi_output = True
