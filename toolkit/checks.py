@@ -158,7 +158,7 @@ def check_records(tables, *, report_id: str | None = None,
         for ident in idents:
             if ident["rhs"] == "@outcome_rows" and outcome_rows is None:
                 outcome_rows = fm["requests"].get(f"outcome_rows_{_template(table, records, templates)}", [])
-            rhs_keys = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
+            rhs_keys: list[str] = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]  # type: ignore[assignment]  # set just above
             if ident["rhs"] == "@other_columns":
                 if not all(k in col_keys for k in ident["lhs"]):
                     continue  # (a legacy table without a 合计 column)

@@ -19,7 +19,7 @@ import signal
 import sys
 import threading
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Callable
 
 __all__ = ["main", "build_parser"]
@@ -159,11 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors tell how to give an INPUT named like an option (``-x.txt``)."""
 
-    def parse_known_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+    def parse_known_args(self, args: Iterable[str] | None = None, namespace: Any = None) -> tuple[Any, list[str]]:
         self._argv = list(sys.argv[1:] if args is None else args)
         return super().parse_known_args(args, namespace)
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         dashed = [a for a in getattr(self, "_argv", [])[: self._before_dashes()]
                   if a.startswith("-") and a != "-" and not _NUMBER.fullmatch(a)
                   and a.split("=", 1)[0] not in self._options()]

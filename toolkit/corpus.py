@@ -39,7 +39,7 @@ from multiprocessing.connection import wait as _wait
 from numbers import Integral, Real
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import pandas as pd
@@ -535,10 +535,10 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             for m in matched:
                 if os.path.isdir(m):
                     in_folder, skipped = _walk(m, found)
-                    got += in_folder
+                    got += in_folder  # type: ignore[arg-type]  # got is a new list of paths (mypy: list[Never])
                     kinds.update(skipped)
                 elif not found.excluded(m):
-                    got.append(m)  # whatever it is (a link that loops, a pipe): tried, and failed if need be
+                    got.append(m)  # type: ignore[arg-type]  # whatever it is (a link that loops, a pipe): tried, and failed if need be
                 else:
                     kinds["toolkit output"] += 1
             if matched and not got and not all(found.excluded(m) for m in matched):
@@ -693,6 +693,10 @@ def _safe_part(part: str) -> str:
         return raw.decode("utf-8", "backslashreplace")
 
 
+@overload
+def _safe_path(path: str) -> str: ...
+@overload
+def _safe_path(path: None) -> None: ...
 def _safe_path(path: str | None) -> str | None:
     """The path as written in ``reports.path``: each component made writable by :func:`_safe_part`.
 
@@ -915,7 +919,7 @@ def _batch_frames(batch: _Batch) -> dict[str, pd.DataFrame]:
             out[name] = _empty_cached(name)  # read-only; copied if it reaches the caller
             continue
         if not pieces:
-            out[name] = _frame_from_columns(columns, name, partial(_from_columns, columns, name))
+            out[name] = _frame_from_columns(columns, name, partial(_from_columns, columns, name))  # type: ignore[arg-type]  # columns is set where there are no pieces
             continue
         if columns is not None:  # the records first, as they were given
             pieces = [_from_columns(columns, name), *pieces]
@@ -1351,7 +1355,7 @@ def _check_bytes(name: str, value: Any) -> int | None:
     """``value``, a positive whole number of bytes or None; else ValueError naming the argument."""
     if value is not None and (isinstance(value, bool) or not isinstance(value, Integral) or value < 1):
         raise ValueError(f"{name} must be a positive integer or None, got {value!r}")
-    return value
+    return value  # type: ignore[return-value]  # an Integral (numpy's too) serves as an int
 
 
 def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes: Any, encoding: Any = None,
@@ -1366,7 +1370,7 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
     if isinstance(jobs, bool) or not isinstance(jobs, Integral) or jobs < 1:
         raise ValueError(f"jobs must be a positive integer or None, got {jobs!r}")
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, Real)
-                                or not timeout > 0 or math.isinf(timeout)):
+                                or not timeout > 0 or math.isinf(timeout)):  # type: ignore[operator]  # mypy types no operator of numbers' ABCs
         raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
     _check_bytes("max_bytes", max_bytes)
     if _check_bytes("max_memory", max_memory) is not None:
@@ -1374,7 +1378,7 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
             raise ValueError("max_memory limits the local backend's workers, on Linux only")
     if encoding is not None:
         _check_encoding(encoding)  # once here, rather than a failed row for every file
-    return jobs
+    return jobs  # type: ignore[return-value]  # an Integral (numpy's too) serves as an int
 
 
 def _precheck(path: str, max_bytes: int) -> str | None:
@@ -1457,7 +1461,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
         while state["next"] in done:
             u = done.pop(state["next"])
             state["next"] = u.stop
-            yield u.frames
+            yield u.frames  # type: ignore[misc]  # _LocalPool combines a _Batch before
 
     def ready() -> int:
         return state["next"]

@@ -213,7 +213,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     # values fill the labels' blank cells, else not known, the values left with no label
                     cells, lines = _values_after(segments, i)
                     blank = 0 if cells == above[0] - above[1] else _blank_counts(
-                        text.count("|"), above[1] + _label_cells_before(segments, last_labels[2]), cells, above)
+                        text.count("|"), above[1] + _label_cells_before(segments, last_labels[2]), cells, above)  # type: ignore[index]  # last_labels is set with label_line (now above)
                     if blank is not None:
                         marked.update(lines)  # (the values' marks are their blank cells, as the labels' line has)
                         for _ in range(blank):  # (the marks past the labels' cells: the row's first counts, blank)
@@ -454,18 +454,18 @@ def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = N
         over = _label_over_rows(prev, row) if prev is not None else None
         if over is not None:
             start, at = over
-            label = Cell(prev.cells[start].text + row.cells[at].text, prev.cells[start].line)
+            label = Cell(prev.cells[start].text + row.cells[at].text, prev.cells[start].line)  # type: ignore[union-attr]  # over is found only with a prev
             out[-1] = Row([*row.cells[:at], label, *row.cells[at + 1:]], explicit=row.explicit, grid=row.grid,
                           spaced=row.spaced)
             continue
         # (a row of values alone, asked once: most rows start with a label, so this is most often one test)
         values = prev is not None and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)
-        if values and prev.cells and _kind(prev.cells[-1]) in ("row", "group") and all(
-                c.text and not c.is_value for c in prev.cells):
-            out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)
+        if values and prev.cells and _kind(prev.cells[-1]) in ("row", "group") and all(  # type: ignore[union-attr]  # values is true only where prev is not None
+                c.text and not c.is_value for c in prev.cells):  # type: ignore[union-attr]
+            out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)  # type: ignore[union-attr]
             continue
         # (a header's row just before: rare)
-        if values and any(c.text and _kind(c) == "header" for c in prev.cells):
+        if values and any(c.text and _kind(c) == "header" for c in prev.cells):  # type: ignore[union-attr]
             joined = _across_repeated_head(out, row, widths or {})
             if joined is not None:
                 out[joined[0]] = joined[1]
@@ -783,7 +783,7 @@ def _sums_to_last(values: list[Cell]) -> bool:
     identity, where it tells a reading: all zeros hold in any)."""
     nums = [parse_number(c.text) for c in values]
     return all(n.kind == "number" for n in nums) and nums[-1].value != 0 and \
-        sum(n.value for n in nums[:-1]) == nums[-1].value
+        sum(n.value for n in nums[:-1]) == nums[-1].value  # type: ignore[misc]  # all numbers: each has a value
 
 
 def _cell(text: str, line: int) -> Cell:
@@ -1696,10 +1696,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
     def _apart(gap: str, digits: str, rest: str) -> tuple[list[str], int] | None:
         """A row's values set apart by cell marks or spaces in a table of several value columns (values
         glued into one run are cut by the tables stage instead)."""
-        if len(names) + codes < 2 or not (gap.lstrip().startswith("|") or (digits and _second_value(rest))
+        if len(names) + codes < 2 or not (gap.lstrip().startswith("|") or (digits and _second_value(rest))  # type: ignore[arg-type]  # names is not None (checked before this closure)
                                           or _CELLS_ON_LINES.match(gap)):
             return None
-        found = _values_apart(gap, len(names) + codes)
+        found = _values_apart(gap, len(names) + codes)  # type: ignore[arg-type]
         return None if found is None else (found[0][codes:], found[1])
 
     def others(chunk: str, at: int, tail: bool = False) -> None:
@@ -1711,7 +1711,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
         pattern = _last_other_items() if tail else other_re
         for m in pattern.finditer(chunk):
             # (the cells stop at a line the digits of whose start are none of them: the item read up to there)
-            several = len(names) + codes > 1
+            several = len(names) + codes > 1  # type: ignore[arg-type]
             cut = _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, several)
             into = "the digits opening the next line"
             if cut is None and tail and not several:
@@ -1720,7 +1720,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
             m = m if cut is None else pattern.match(chunk, m.start(), cut[0] - at) or m
             cells = m.group("cells")
             value: str | list[str] | None = m.group("value") or ""
-            apart = _apart(cells, value, cells[_GLUED_VALUE.match(cells).end():])
+            apart = _apart(cells, value, cells[_GLUED_VALUE.match(cells).end():])  # type: ignore[arg-type, union-attr]  # value is a str here; _GLUED_VALUE always matches
             if apart is not None and not cells[apart[1]:].strip(" |\r"):
                 value = apart[0]
             elif not re.fullmatch(rf"[\s|]*(?:{_GLUED_CELL})?[\s|]*", cells):
@@ -1773,7 +1773,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
         own = ""
         if k:
             v = _GLUED_VALUE.match(gap)
-            digits, rest = v.group(1) or "", gap[v.end():]
+            digits, rest = v.group(1) or "", gap[v.end():]  # type: ignore[union-attr]  # _GLUED_VALUE always matches
             apart = _apart(gap, digits, rest)
             if apart is not None:
                 values[-1], rest = apart[0], gap[apart[1]:]
@@ -1804,9 +1804,9 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
                     last = int(num.group(1))
                     own = rest[num.start():].strip()
             if not own:
-                own = re.search(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：])?\s*$", rest).group().strip()
+                own = re.search(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：])?\s*$", rest).group().strip()  # type: ignore[union-attr]  # optional parts before \s*$: always found
         else:
-            own = re.search(rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", head).group().strip()
+            own = re.search(rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", head).group().strip()  # type: ignore[union-attr]
             if (num := _arabic_item().search(head)) is not None:
                 last = int(num.group(1))
         label = re.sub(r"[\s|]+$", "", text[m.start():m.start("unit")])
@@ -1823,9 +1823,9 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
             and (cut := _text_cut(text, prev_end, run.end(), ends)) is not None):
         into, limit = _run_into(text, cut[0]), cut[0]
         v = _GLUED_VALUE.match(text, prev_end, limit)
-    values[-1] = v.group(1) or ""
-    end = v.end()
-    apart = _apart(text[prev_end:min(prev_end + 200, limit)], values[-1], text[end:min(end + 20, limit)])
+    values[-1] = v.group(1) or ""  # type: ignore[union-attr]  # every part of _GLUED_VALUE is optional: it always matches
+    end = v.end()  # type: ignore[union-attr]
+    apart = _apart(text[prev_end:min(prev_end + 200, limit)], values[-1], text[end:min(end + 20, limit)])  # type: ignore[arg-type]  # values[-1] was just set to a str
     if apart is not None:
         values[-1], end = apart[0], prev_end + apart[1]
     elif values[-1] and _second_value(text[end:min(end + 20, limit)]):
@@ -1852,7 +1852,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
             continue
         # (the values of several columns: one run of digits, cut by the tables stage where the identities tell)
         glued = len(names) > 1 and bool(value)
-        rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line, glued=glued)], explicit=True))
+        rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line, glued=glued)], explicit=True))  # type: ignore[arg-type]  # a str: lists only where apart
     return rows, ambiguous, unlabelled
 
 

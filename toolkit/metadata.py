@@ -612,8 +612,8 @@ def _with_place_above(lines: list[str], first: int, text: str, agency: str, year
     # breadcrumb may hold it ('政府信息公开平潭综合实验区…')
     taken = [(at, joined, _parse_title(joined + text)[0]) for at, joined in reversed(pieces)
              if _place_above(lines, at, first, joined, text, agency, year)]
-    known = [joined for at, joined, name in taken if _known_place(name)]
-    written = [joined for at, joined, name in taken if _written_elsewhere(lines, at, first, name)]
+    known = [joined for at, joined, name in taken if _known_place(name)]  # type: ignore[arg-type]  # _place_above: a name
+    written = [joined for at, joined, name in taken if _written_elsewhere(lines, at, first, name)]  # type: ignore[arg-type]
     return (known or written or [""])[0] + text
 
 
@@ -1145,7 +1145,7 @@ def _committee_after_level(text: str) -> bool:
     """Whether ``text`` starts with a bare level and the committee's start after it ('镇委镇' of '镇委镇政府')."""
     level = _suffix_at(text, 0)
     return level in _rules()["places"]["bare_levels"] \
-        and text.startswith(tuple(_rules()["places"]["committee_starts"]), len(level))
+        and text.startswith(tuple(_rules()["places"]["committee_starts"]), len(level))  # type: ignore[arg-type]  # in bare_levels: not None
 
 
 def is_furniture(line: str) -> bool:

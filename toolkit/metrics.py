@@ -104,7 +104,7 @@ def _expand(terms: Any, groups: Mapping[str, Any], _seen: tuple[str, ...] = ()) 
             if name in _seen:
                 raise ValueError(f"metrics.yaml: group {name!r} refers to itself")
             sub = _expand(groups[name], groups, _seen + (name,))
-            parts.append({k: [(s * sign, *rest) for s, *rest in v] for k, v in sub.items()})
+            parts.append({k: [(s * sign, *rest) for s, *rest in v] for k, v in sub.items()})  # type: ignore[misc]  # a term with its sign applied
         else:
             parts.append({None: [_parse_term(term)]})
     formats = sorted({k for p in parts for k in p if k is not None})

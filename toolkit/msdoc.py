@@ -27,6 +27,7 @@ import bisect
 import io
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from toolkit.errors import CorruptFileError, UnsupportedFormatError
@@ -284,7 +285,7 @@ def _nfib(word: bytes) -> int:
     return struct.unpack_from("<H", word, 2)[0]
 
 
-def _fib(word: bytes, path: str | None):
+def _fib(word: bytes, path: str | None) -> tuple[tuple[int, int, int], Callable[[int], tuple[int, int]]]:
     """The FIB's ccpText, ccpFtn and ccpHdd, and a function giving (fc, lcb) of the FibRgFcLcb97 entry of an
     index."""
     if len(word) < _FIB_RGW + 2:

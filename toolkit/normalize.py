@@ -691,7 +691,7 @@ NA_MARKS = frozenset({"/", "-", "—", "——", "--", "无", "-/-", "\\", "×"}
 
 
 @functools.lru_cache(maxsize=1)
-def cell_units() -> dict[str, dict[str, int] | list[str]]:
+def cell_units() -> dict[str, dict[str, float] | list[str]]:
     """The units a number may carry in its cell, by kind (``cell_units`` of formats.yaml).
 
     Returns
@@ -846,7 +846,7 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     value = float(match["num"].replace(",", ""))
     if match["sign"] == "-":
         value = -value
-    per_wan = cell_units()["money"].get(unit, 1) if to_wan and unit else 1
+    per_wan = cell_units()["money"].get(unit, 1) if to_wan and unit else 1  # type: ignore[union-attr]  # money maps unit -> 万元 factor
     if per_wan != 1:
         value = round(value / per_wan, 10)
     return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"])

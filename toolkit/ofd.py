@@ -185,7 +185,7 @@ class _Package:
         if len(bodies) > 1:
             _warn(self.path, f"the OFD holds {len(bodies)} documents: only the first ({doc_root.strip()}) is read",
                   "part_unread")
-        doc_name = self.find(entry, doc_root)
+        doc_name: str = self.find(entry, doc_root)  # type: ignore[assignment]  # doc_root is not blank
         document = self.xml(doc_name, "the document", doc_root)
         common = document.find(f"{_NS}CommonData")
         box = _box(common.findtext(f"{_NS}PageArea/{_NS}PhysicalBox") if common is not None else None) or _DEFAULT_BOX
@@ -285,7 +285,7 @@ def _matrix(text: str | None, name: str | None, path: str) -> tuple[float, ...]:
     if not values:
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     if len(values) != 6:
-        raise CorruptFileError(path, f"not a valid OFD: {name}: CTM {text[:60]!r} holds {len(values)} numbers, not 6")
+        raise CorruptFileError(path, f"not a valid OFD: {name}: CTM {text[:60]!r} holds {len(values)} numbers, not 6")  # type: ignore[index]  # values were read from it
     return tuple(values)
 
 

@@ -278,7 +278,7 @@ def plot_composition(
     shares = values.div(totals.where(totals > 0), axis=0).fillna(0.0)
     y = np.arange(len(shares))
     left = np.zeros(len(shares))
-    colors = matplotlib.colormaps["tab10"].colors
+    colors = matplotlib.colormaps["tab10"].colors  # type: ignore[attr-defined]  # tab10 is a ListedColormap
     for i, cat in enumerate(cats):
         ax.barh(y, shares[cat].to_numpy(), left=left, color=colors[i % len(colors)], label=labels[cat])
         left += shares[cat].to_numpy()

@@ -32,7 +32,7 @@ import threading
 import warnings
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
@@ -661,7 +661,7 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
     private = len(_PRIVATE_USE.findall(text))
     if private:  # no character of any standard: say so rather than pass them on as text
         _warn(path, f"{private} private-use character(s) in the {codec.upper()} text (user-defined characters, or "
-                    f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "
+                    f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "  # type: ignore[union-attr]  # private counts them
                     "encoding= if you know the codec", "bad_bytes")
     return text, codec
 
@@ -1494,18 +1494,18 @@ class _MergedDownWarned:
     def __init__(self, path: str) -> None:
         self.path = path
         self.notes: list = []
-        self.token = None
+        self.token: contextvars.Token[list | None] | None = None
         self.nested = False
 
     def __enter__(self) -> "_MergedDownWarned":
         outer = _MERGE_NOTES.get()
         self.nested = outer is not None
-        self.notes = outer if self.nested else self.notes
+        self.notes = outer if self.nested else self.notes  # type: ignore[assignment]  # outer, when nested
         self.token = _MERGE_NOTES.set(self.notes)
         return self
 
     def __exit__(self, *_) -> Literal[False]:
-        _MERGE_NOTES.reset(self.token)
+        _MERGE_NOTES.reset(self.token)  # type: ignore[arg-type]  # set by __enter__
         return False
 
     def warn(self, lines: list) -> None:
@@ -1837,7 +1837,7 @@ def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, st
         kinds = ", ".join(dict.fromkeys(item.get_content_type() for item in parts if not item.is_multipart()))
         raise CorruptFileError(path, f"the web archive holds no HTML page (its parts: {kinds or 'none'})")
     for item in pages:
-        payload = item.get_payload(decode=True)
+        payload: bytes = item.get_payload(decode=True)  # type: ignore[assignment]  # decoded: a part's bytes
         if payload and payload.strip():
             charset = item.get_content_charset()
             try:
@@ -2038,8 +2038,8 @@ def _word_blocks(parent, blocks: list) -> None:
             p = SubElement(parent, _w("p"))
             if getattr(block, "number", None):  # an item of a list: its number, as a DOCX's w:numPr
                 numbering = SubElement(SubElement(p, _w("pPr")), _w("numPr"))
-                SubElement(numbering, _w("ilvl")).set(_w("val"), str(block.number[1]))
-                SubElement(numbering, _w("numId")).set(_w("val"), str(block.number[0]))
+                SubElement(numbering, _w("ilvl")).set(_w("val"), str(block.number[1]))  # type: ignore[attr-defined]  # a numbered paragraph: a str carrying its number
+                SubElement(numbering, _w("numId")).set(_w("val"), str(block.number[0]))  # type: ignore[attr-defined]
             _word_runs(p, block)
             continue
         table = SubElement(parent, _w("tbl"))
@@ -2197,7 +2197,7 @@ def _cn_number(n: int, digits: str = _CN_DIGITS + "十") -> str:
     return lead + digits[10] + ("" if ones == 0 else digits[ones])
 
 
-_NUM_FORMATS = {
+_NUM_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str, "decimalZero": lambda n: f"{n:02d}", "decimalFullWidth": str, "decimalHalfWidth": str,
     "chineseCounting": _cn_number, "chineseCountingThousand": _cn_number, "japaneseCounting": _cn_number,
     "taiwaneseCounting": _cn_number, "taiwaneseCountingThousand": _cn_number,
@@ -2294,12 +2294,12 @@ class _WordNumbering:
         for num in numbering.iter(_w("num")):
             ref = num.find(_w("abstractNumId"))
             ref_id = ref.get(_w("val")) if ref is not None else None
-            ref_id = linked.get(ref_id, ref_id)
+            ref_id = linked.get(ref_id, ref_id)  # type: ignore[arg-type]  # None finds nothing
             definition = abstract.get(ref_id)
             if definition is None:
                 continue
             num_id = num.get(_w("numId"))
-            self.abstract_of[num_id] = ref_id
+            self.abstract_of[num_id] = ref_id  # type: ignore[assignment]  # its definition was found
             for lvl in definition.iter(_w("lvl")):
                 self._read_level(num_id, lvl)
             for override in num.iter(_w("lvlOverride")):
@@ -2526,7 +2526,7 @@ def _worksheet_rows(data: bytes, name: str) -> list:
     if (bottom - top + 1) * (right - left + 1) > _SHEET_MAX_CELLS:
         raise FileTooLargeError(name, f"the worksheet '{sheet.title}' is {bottom - top + 1} rows by "
                                       f"{right - left + 1} columns, more than the limit of {_SHEET_MAX_CELLS} cells")
-    covered = set()  # the cells a merged range covers
+    covered: set[tuple[int, int]] = set()  # the cells a merged range covers
     for merged in sheet.merged_cells.ranges:
         for r in range(max(merged.min_row, top), min(merged.max_row, bottom) + 1):
             covered.update((r, c) for c in range(max(merged.min_col, left), min(merged.max_col, right) + 1))
@@ -3259,7 +3259,7 @@ def _laid_out_page() -> type:
 
     class LaidOutPage(Page):
         def __init__(self, page, number: int) -> None:  # (page: a toolkit.ofd.OfdPage)
-            self.pdf = self.page_obj = None
+            self.pdf = self.page_obj = None  # type: ignore[assignment]
             self.root_page = self
             self.page_number = number
             self.initial_doctop = page.doctop
@@ -3307,7 +3307,7 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
             if isinstance(inner, MemoryError):  # memory out (a corpus worker's limit) is no damaged file
                 raise inner from exc
             if inner is not None:
-                raise type(inner)(path, f"page {number}: {inner.problem}") from exc
+                raise type(inner)(path, f"page {number}: {inner.problem}") from exc  # type: ignore[attr-defined]  # a ToolkitError: a MemoryError was raised above
             raise CorruptFileError(
                 path,
                 f"cannot read page {number} of the {kind}: {type(exc).__name__}: {exc}",
@@ -3872,7 +3872,7 @@ def _drop_page_furniture(pages: list) -> list:
             if first is None:
                 return False
             same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift
-                    and int(_DIGITS_RE.search(t)[0]) - int(first[0]) == m - n}
+                    and int(_DIGITS_RE.search(t)[0]) - int(first[0]) == m - n}  # type: ignore[index]  # t is a line of text's digits
         return len(same) >= max(2, len(pages) / 2)
 
     single = len(pages) == 1

@@ -246,7 +246,7 @@ class Report:
             self.original_lines = [item if item.__class__ is str else _render(item) for item in raw.lines]
             self.lines = [item if item.__class__ is str else _render(item) for item in normalized]
         else:  # lines only (a text report): as they are, normalize_lines' list this report's own
-            self.original_lines, self.lines = list(raw.lines), normalized
+            self.original_lines, self.lines = list(raw.lines), normalized  # type: ignore[arg-type]
         self.flags: list[Flag] = []
         self._build(notes)
 
@@ -412,7 +412,7 @@ class Report:
                                    "tables follow different formats: " + ", ".join(
                                        f"{k}={v}" for k, v in sorted(templates.items()) if v)))
         if templates.get("requests"):
-            return templates["requests"]
+            return templates["requests"]  # type: ignore[return-value]  # set: checked above
         if found:
             return sorted(found)[0]
         if templates.get("legacy") or family == "legacy":

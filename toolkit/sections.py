@@ -471,7 +471,7 @@ def _line_title_cuts(line: str, cuts: list[re.Match[str] | None]) -> list[int]:
         after = [n for at, n in numbered if at > m.start()]
         # (not the start of a longer title cut there: '五、存在的主要问题及改进' of '…及改进情况')
         if before and after and before[-1] == value - 1 and after[0] == value + 1 and ends.get(m.start(), 0) <= m.end():
-            end = _TITLE_END_MARKS.match(line, m.end()).end()
+            end = _TITLE_END_MARKS.match(line, m.end()).end()  # type: ignore[union-attr]  # […]* always matches
             out += [m.start()] + ([end] if end < len(line) else [])
     return out
 
@@ -509,7 +509,7 @@ class _Heading(NamedTuple):
     """A heading-like segment: its index, title (white space removed), number and text; ``listed`` for an entry
     of a table of contents (a dot leader and a page number after the title)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field named index shadows tuple.index
     title: str
     num: str
     text: str
@@ -915,7 +915,7 @@ def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], a
             number = pool[a][4] or number
             bad += _out_of_place(subs, pool[a][0], pool[b][0], number, pool[b][4])
             # a section numbered below the one before is out of place too (一、 二、 五、 三、: 五、 was an item)
-            bad += pool[b][4] is not None and pool[b][4] <= number
+            bad += pool[b][4] is not None and pool[b][4] <= number  # type: ignore[operator]  # not None, checked before the and
         return len(chain), -bad
 
     # best[j]: for each last number, the best chain ending at candidate j (score, chain)
@@ -1509,7 +1509,7 @@ def _merged_split(section: Section, found: set[str]) -> list[Section]:
     after = body[last + 1 :] if last is not None else []
     if not any(_SENTENCE.search(seg.text) for seg in after):
         return [section]
-    before = body[: last + 1]
+    before = body[: last + 1]  # type: ignore[operator]  # last is set: else nothing follows it and the section returned above
     return [Section(section.key, section.title, "\n".join(s.text for s in before).strip("\n"), section.first_line,
                     before[-1].line, before),
             Section(other, section.title, "\n".join(s.text for s in after).strip("\n"), section.first_line,

@@ -52,7 +52,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import pandas as pd
 import yaml
@@ -685,6 +685,7 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
 def _header_run(lines: list[str], start: int) -> list[int]:
     """The lines of a one-cell-a-line header from ``start`` (column names, blank lines between them allowed in the
     layout that puts one after every line), or [] where they do not name a problems and a measures column."""
+    run: list[int]
     run, k = [], start
     while k < len(lines):
         if not lines[k].strip():
@@ -923,7 +924,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             flush()
             out.append(_Heading(implied[k][0]))
             last_number = implied[k][1]
-            problems_form = _number_form(_LEADING_NUMBER.match(line)[0]) if implied[k][0] == "problem" else ""
+            problems_form = _number_form(_LEADING_NUMBER.match(line)[0]) if implied[k][0] == "problem" else ""  # type: ignore[index]  # an implied sub-heading's line starts with its number
             continue
         whole = cues["heading_line"].match(line)
         if whole:
@@ -991,7 +992,7 @@ def _goes_on_as_problem(text: str, end: int) -> bool:
     if not _has(clause, "problem_cues") or cues["first_item"].match(clause) or _is_switch(text, end):
         return False  # (cheap: the measures after their sub-heading admit no shortcoming)
     verb = cues["measure_opening"].match(clause)
-    return not verb or clause.startswith(cues["problem_cues"], _ADVERB.match(clause, verb.end()).end())
+    return not verb or clause.startswith(cues["problem_cues"], _ADVERB.match(clause, verb.end()).end())  # type: ignore[union-attr]  # an optional adverb always matches
 
 
 def _goes_on(text: str, heading: re.Match[str]) -> bool:
@@ -1017,7 +1018,7 @@ def _item_numbered_before(number: str, lines: Sequence[str], before: str) -> boo
     """Whether the text before a numbered sub-heading (``lines`` and ``before`` on its own line) holds the item
     numbered just before it, typed as it is (``(一)`` before ``(二)``, ``1.`` before ``2.``): the sub-heading is then
     rather that list's next item."""
-    wanted = (_number_form(number), cn_numeral(number.strip("()、.")) - 1)
+    wanted = (_number_form(number), cast(int, cn_numeral(number.strip("()、."))) - 1)
     return any((_number_form(m[0]), cn_numeral(m[0].strip("()、."))) == wanted
                for text in (*lines, before) for m in _LEADING_NUMBER.finditer(text))
 
@@ -1147,7 +1148,7 @@ def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
     for k, title in titles.items():
         if k + 1 == len(lines) or any(k == index for index, *_ in known):
             continue
-        n, form = cn_numeral(title["num"].strip("()、.")), _number_form(title["num"])
+        n, form = cast(int, cn_numeral(title["num"].strip("()、."))), _number_form(title["num"])
         before = [h for h in known if h[0] < k]
         after = [h for h in known if h[0] > k]
         # (not where the items are numbered as the sub-headings are: (一)存在的问题 / (一)… / (二)…)
@@ -1206,7 +1207,7 @@ def _items(text: str) -> list[str]:
 def _numbered_as(line: str, form: str) -> bool:
     """Whether ``line`` starts with a number typed in ``form`` (see :func:`_number_form`)."""
     number = _LEADING_NUMBER.match(line)
-    return bool(number) and _number_form(number[0]) == form
+    return bool(number) and _number_form(number[0]) == form  # type: ignore[index]  # bool(number) said it matched
 
 
 def _number_form(number: str) -> str:
@@ -1447,7 +1448,7 @@ def _problems_after_measures(part: str, switch: int = 0) -> list[tuple[int, str]
         stop = next((i for i in range(start, len(part)) if part[i] in _BOUNDARY), len(part))
         lead = part[start:stop]
         if (start > switch and stop < len(part) and part[stop] == ":"
-                and cues["first_item"].match(part, _SPACES.match(part, stop + 1).end())
+                and cues["first_item"].match(part, _SPACES.match(part, stop + 1).end())  # type: ignore[union-attr]
                 and _matches(lead, "admits") and not _matches(lead, "lead_in")
                 and not _is_switch(part, start) and _has(part[stop:], "problem_cues")):
             return [(start, "problem")]
@@ -1462,7 +1463,7 @@ def _lead_in_after_own_measure(part: str, start: int) -> list[tuple[int, str]]:
     end = next((i + 1 for i in range(start, len(part)) if part[i] in _SENTENCE_END), len(part))
     if any(p.search(part[start:end]) for p in cues["announces_list"]):
         return []
-    lead = _SPACES.match(part, end).end()
+    lead = _SPACES.match(part, end).end()  # type: ignore[union-attr]  # \s* always matches
     stop = next((i + 1 for i in range(lead, len(part)) if part[i] in "。:!?\n"), len(part))
     sentence = part[lead:stop]
     if sentence and _is_switch(part, lead) and _matches(sentence, "announces_list"):
@@ -1478,7 +1479,7 @@ def _after_lone_number(text: str, start: int, marks: Sequence[tuple[int, int, in
     number = _LEADING_NUMBER.match(text, start)
     if number is None or (any(m[0] == start for m in marks) and len(marks) > 1):
         return start
-    return _SPACES.match(text, number.end()).end()
+    return _SPACES.match(text, number.end()).end()  # type: ignore[union-attr]  # \s* always matches
 
 
 def _clause_cuts(part: str, marks: Sequence[tuple[int, int, int]],
@@ -1603,7 +1604,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
     blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
     for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
-        found = []
+        found: list[tuple[int, int, int]] = []
         before_digit: dict[int, bool] = {}  # marker followed by a digit ('1.2020年', or a decimal '1.5万') -> unit
         for m in pattern.finditer(text):
             start = m.start()
@@ -2144,7 +2145,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         opened = all(cues["measure_opening"].match(t) for _, t in lists[0])
         stated = _admitted_problem(text[: marks[0][0]], colon=opened)
         admitted = not stated
-    kinds = []
+    kinds: list[str] = []
     for k, lst in enumerate(lists):
         kind = block.kind
         # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)

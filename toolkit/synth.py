@@ -92,7 +92,7 @@ _REQ_ROWS_COMMON_HEAD = [
     ("rejected_excessive", ("results", "rejected"), "4{n}无正当理由大量反复申请"),
     ("rejected_confirmation", ("results", "rejected"), "5{n}要求行政机关确认或重新出具已获取信息"),
 ]
-_REQ_ROWS_OTHER = {
+_REQ_ROWS_OTHER: dict[str, list[tuple[str, tuple[str, ...], str]]] = {
     "2019": [("other_handling", ("results",), "{b}六{B}其他处理")],
     "2021": [
         ("other_no_correction", ("results", "other"), "1{n}申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),

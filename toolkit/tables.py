@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -302,7 +303,7 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
         joined = " ".join(written)
         # '本年增' then '/减': the longer label wins when the next piece continues it
         longer = buf + keys[i + 1] if i + 1 < len(texts) else None
-        continued = bool(longer) and any(k.startswith(longer) for k in known)
+        continued = bool(longer) and any(k.startswith(longer) for k in known)  # type: ignore[arg-type]  # bool(longer) tested first
         if buf in known and not continued:
             cols.append((known[buf], joined, _unit_of(joined)))
             buf, written = "", []
@@ -565,10 +566,10 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if vocab.article_item(first):
             item, header = vocab.article_item(first), None
             # (a block's title again, whose header was read: the table's head repeated)
-            open_header = (open_header[0], cols_of[item]) if open_header and cols_of.get(item) else None
+            open_header = (open_header[0], cols_of[item]) if open_header and cols_of.get(item) else None  # type: ignore[index, arg-type]  # item: article_item(first) is true
             # the block's title again without its header (a page break repeated the table's first row): its
             # rows keep the columns its header gave
-            cols, filler = cols_of.get(item), filler_of.get(item, frozenset())
+            cols, filler = cols_of.get(item), filler_of.get(item, frozenset())  # type: ignore[arg-type]
             continue
         labels, values = split[at]
         if at == stacked:
@@ -586,21 +587,21 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                     header, cols, stacked = header + split[nxt][0], under, nxt
             filler = fillers.get(at, frozenset())
             templates = {col_templates.get(k) for k, _, _ in cols if k} - {None}
-            block_templates |= templates
+            block_templates |= templates  # type: ignore[arg-type]  # None taken out
             unknown = [lab for k, lab, _ in cols[:len(cols) - _ends_in_notes(cols)] if k is None]
             if unknown:
                 res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
             rest = _split_header_rest(cols, open_header[1]) if open_header and open_header[1] and not filler else None
             if rest:  # (the split header's rest run into the table's head repeated: its block's columns)
-                (item, _), cols, header, open_header = open_header, rest, None, None
+                (item, _), cols, header, open_header = open_header, rest, None, None  # type: ignore[misc]  # rest is only found with open_header
             if item is not None:
                 cols_of[item], filler_of[item] = cols, filler
             open_header = (item, None) if not cols else open_header
             continue
-        rest = _split_header_rest(_parse_active_header(header + labels), cols) if open_header and open_header[1] \
-            and header is not None and labels and not _written(values) and _keys(cols) == _keys(open_header[1]) else None
+        rest = _split_header_rest(_parse_active_header(header + labels), cast(list, cols)) if open_header and open_header[1] \
+            and header is not None and labels and not _written(values) and _keys(cols) == _keys(open_header[1]) else None  # type: ignore[arg-type]
         if rest:  # (the split header's rest after the table's head repeated: its block's columns, its rows next)
-            (item, _), cols, header, open_header = open_header, rest, None, None
+            (item, _), cols, header, open_header = open_header, rest, None, None  # type: ignore[misc]  # rest is only found with open_header
             if item is not None:
                 cols_of[item] = cols
             continue
@@ -622,7 +623,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             # block's columns were lost, its blank rows dropped unflagged)
             rest = _header_pieces(labels, values, header)
             if rest < len(labels):
-                cols = _extend_active_header(res, header, labels[:len(labels) - rest], row, cols)
+                cols = _extend_active_header(res, header, labels[:len(labels) - rest], row, cols)  # type: ignore[arg-type]  # a header read gave cols
                 if item is not None:
                     cols_of[item] = cols
                 if not rest:
@@ -634,7 +635,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         row_key = vocab.active_row(labels[-1].text)
         remark = (labels[:-1] if row_key is not None else [] if values else labels) if pending else []
         if remark:  # (the row before's remark, in words, not read)
-            res.flags.append(_note_flag("active", *pending, remark))
+            res.flags.append(_note_flag("active", *pending, remark))  # type: ignore[call-arg, misc]  # remark is only found with pending
             if row_key is None:
                 continue
         if row_key is None:
@@ -734,7 +735,7 @@ def _absent_columns(block: dict | None, cols: list[tuple[str | None, str, str | 
     block has one (第二十条第(九)项, of the 2019 format only: 采购总金额 alone leaves 采购项目数量 out).
     """
     keys = [k for k, _, _ in cols]
-    templates = {col_templates.get(k) for k in keys} - {None}
+    templates = {col_templates.get(k) for k in keys} - {None}  # type: ignore[arg-type]  # None finds nothing
     if not templates and block is not None and len(block["cols"]) == 1:
         templates = set(block["cols"])
     if block is None or None in keys or len(templates) != 1:
@@ -759,8 +760,8 @@ def _money(placed: Placed, header_unit: str | None, col_label: str, res: TableRe
     if cell_money:
         # the cell's own unit (251000元, 3.5千元, 25.1万, 0.35(万元)) converted
         value = parse_number(placed.raw, to_wan=True).value
-    elif cell_units()["money"].get(unit, 1) != 1:   # a bare number under a header in 元
-        value = round(value / cell_units()["money"][unit], 10)
+    elif cell_units()["money"].get(unit, 1) != 1:   # type: ignore[union-attr]  # a bare number under a header in 元
+        value = round(value / cell_units()["money"][unit], 10)  # type: ignore[operator, call-overload]
     # the unit of the value, now in 万元 (the 元 as written stays in raw, or in the header's col_label)
     return Placed(value, placed.raw, placed.line, "万元"), "万元"
 
@@ -950,7 +951,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             if _written(values):
                 # a subtotal written on a group's row ((三)不予公开 | 7 | … | 7): the schema has no key for it;
                 # flagged below with its values, never dropped silently
-                subtotals.append((vocab.request_group(last.text), last.text, values, row))
+                subtotals.append((vocab.request_group(last.text), last.text, values, row))  # type: ignore[arg-type]  # a group's row: its group is no None
             continue  # a group label on a row of its own
         else:
             row_key = vocab.request_row(last.text)
@@ -1011,12 +1012,12 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     kept = [col for col in col_keys if col != missing]
     if missing:
         res.flags.append(Flag("missing_columns", "requests", None, missing))
-    written = _written_columns(header, kept)
+    written = _written_columns(header, kept)  # type: ignore[arg-type]  # kept: the loop's cells above, the kept column keys here
     # (the row identity by the columns where they stand: 总计 first is no sum of the counts after it)
-    constraints = _constraints(identities, sorted(kept, key=lambda col: written[kept.index(col)]), order,
+    constraints = _constraints(identities, sorted(kept, key=lambda col: written[kept.index(col)]), order,  # type: ignore[arg-type]
                                outcome_rows)
-    places = _subtotal_places(header, kept) if subtotal else []
-    sub_at = places[0] if len(places) == 1 else _subtotal_by_rows(places, written, kept, [found[k][0] for k in order],
+    places = _subtotal_places(header, kept) if subtotal else []  # type: ignore[arg-type]
+    sub_at = places[0] if len(places) == 1 else _subtotal_by_rows(places, written, kept, [found[k][0] for k in order],  # type: ignore[arg-type]
                                                                    identities) if places else None
     unsure = sub_at is None and bool(places)  # (where neither the header nor the rows tell: no count placed)
     if unsure:
@@ -1032,7 +1033,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     inputs = [RowInput(k, found[k][0], ncols, anchored=True, confirmed=k in runs) for k in order]
     placements = place(inputs, constraints)
     if missing:  # (no cell of it: NA, flagged by its column's name)
-        written.insert(col_keys.index(missing), None)
+        written.insert(col_keys.index(missing), None)  # type: ignore[arg-type]  # a column left out: no place
     col_labels = [fm["cols"][col][0] for col in col_keys]
     for key in order:
         values, row, label = found[key]
@@ -1080,7 +1081,7 @@ def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset
     found in its rows of labels without a value, or before a row's own label (a layout of a cell a line puts the
     header's last cell there: '小计' then '一、本年新收…')."""
     extras = _request_extras()
-    found = set()
+    found: set[str] = set()
     for _, labels, values in split:
         cells = labels if not any(c.text for c in values) else labels[:1] if len(labels) >= 2 else ()
         found.update(label_key(c.text) for c in cells if _is_note_header(c.text, extras))
@@ -1143,13 +1144,13 @@ def _subtotal_by_rows(places: list[int], written: list[int], col_keys: list[str]
                         + (len(values),) for values in rows))
     if len(cells) == 1:
         return places[0]
-    told = set()
+    told: set[int] = set()
     for values in rows:
         numbers = [parse_number(c.text).value if not c.glued else None for c in values]
         if None in numbers or len(numbers) != len(col_keys) + 1:
             continue
         fits = [sub for sub, sums in reads
-                if all(sum(numbers[i] for i in lhs) == sum(numbers[i] for i in rhs) for lhs, rhs in sums)]
+                if all(sum(numbers[i] for i in lhs) == sum(numbers[i] for i in rhs) for lhs, rhs in sums)]  # type: ignore[misc]  # None in numbers tested above
         told.update(fits if len(fits) == 1 else ())
     return told.pop() if len(told) == 1 else None
 
@@ -1286,7 +1287,7 @@ def _last_is_total(rows: list[list[Cell]], cols: list[str], identities: list[dic
         numbers = [parse_number(c.text).value if not c.glued else None for c in values]
         if None in numbers:
             continue
-        if numbers[at] != sum(numbers[i] for i in parts):
+        if numbers[at] != sum(numbers[i] for i in parts):  # type: ignore[misc]  # None in numbers tested above
             return False
         told = told or numbers[at] != 0
     return told
@@ -1364,11 +1365,11 @@ def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell]
 def _constraints(identities: list[dict], col_keys: list[str], row_keys: list[str],
                  outcome_rows: list[str] | None = None) -> list[Constraint]:
     """The identities of identities.yaml as cell constraints for the placement stage."""
-    out = []
+    out: list[Constraint] = []
     for ident in identities:
         if ident["per"] == "column":
             rhs = outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"]
-            out += _column_constraints(tuple(ident["lhs"]), tuple(rhs), len(col_keys))
+            out += _column_constraints(tuple(ident["lhs"]), tuple(rhs), len(col_keys))  # type: ignore[arg-type]  # outcome_rows is given with @outcome_rows
         elif ident["per"] == "row" and set(ident["lhs"]) | set(ident["rhs"]) <= set(col_keys):
             # (a row identity over a column the table leaves out cannot be placed by)
             out += _row_constraints(tuple(ident["lhs"]), tuple(ident["rhs"]), tuple(col_keys), tuple(row_keys))
@@ -1530,7 +1531,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             elif not (row.explicit or row.spaced or labels) and len(cells := _trim_values(list(row.cells), m)) == m:
                 # a text layout that writes its blank cells (a lone tab, seed 004; a lone '|'): the whole table's
                 # row keeps them in their columns, a blank 行政复议 before the lawsuits (it was lost, 0 of 15 placed)
-                with_blanks.extend(cells)
+                with_blanks.extend(cells)  # type: ignore[arg-type]  # this cells is _trim_values' list
             else:
                 with_blanks.extend(vals)
     if first_row is None:
@@ -1554,10 +1555,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             res.flags.extend(notes + remarks)
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
         kinds = kinds if order is not None else []
-        _flag_review_columns(res, first_row, heads, kinds)
+        _flag_review_columns(res, first_row, heads, kinds)  # type: ignore[arg-type]  # kinds is set where order is: [] else
     key = "review_litigation"
     # (row key, column key) -> its cell among the values
-    at = _review_positions(kinds, order or row_keys)
+    at = _review_positions(kinds, order or row_keys)  # type: ignore[arg-type]
     if overall is not None:  # (the columns after the kinds' 总计 stand one further)
         at = {cell: i + (i >= overall) for cell, i in at.items()}
     constraints = []
@@ -1750,7 +1751,7 @@ def _results_prefixed(labels: list[Cell]) -> bool:
     pipe rows read them in the format's order (in another, read by :func:`_review_columns`)."""
     cols = list(load_formats()["review_litigation"]["cols"])
     named = _review_header_columns([label_key(c.text) for c in labels])
-    return bool(named) and len(named) == len(labels) and named == cols * (len(named) // len(cols))
+    return bool(named) and len(named) == len(labels) and named == cols * (len(named) // len(cols))  # type: ignore[arg-type]  # bool(named) tested first
 
 
 def _review_columns(heads: list[str]) -> list[list[str]] | None:
@@ -1896,9 +1897,9 @@ def _review_kinds_prefixed(heads: list[str]) -> list[str] | None:
         return []
     kinds = [kind_of.get(p) for p in prefixes]
     runs = [rk for i, rk in enumerate(kinds) if i == 0 or rk != kinds[i - 1]]
-    if None in runs or sorted(runs) != sorted(fm["rows"]):
+    if None in runs or sorted(runs) != sorted(fm["rows"]):  # type: ignore[type-var]  # None in runs is tested first
         return None
-    return runs
+    return runs  # type: ignore[return-value]
 
 
 @functools.lru_cache(maxsize=1)
@@ -1917,6 +1918,7 @@ def _review_kind_words() -> dict[str, str]:
 
 def _review_positions(kinds: list[list[str]], row_keys: list[str]) -> dict[tuple[str, str], int]:
     """(row key, result key) -> the position of its cell among the review table's values, by ``kinds``."""
+    at: dict[tuple[str, str], int]
     at, start = {}, 0
     for rk, kind in zip(row_keys, kinds):
         at.update(((rk, ck), start + i) for i, ck in enumerate(kind))
@@ -2114,7 +2116,7 @@ def _legacy_sub_header(texts: list[str]) -> list[str] | None:
     if len(found) < 2 and not any(label_key(texts[0]).endswith(h) for h in load_formats()["legacy"]["value_headers"]):
         return None  # one word of no header's alone: a label on its line, not a header
     # 统计数 over '区政府统计数 | 区直单位统计数 | 乡镇街道统计数' (a 2024 town-level reuse): three value columns
-    return _distinct_value_names(found)
+    return _distinct_value_names(found)  # type: ignore[arg-type]  # no None: checked above
 
 
 def _legacy_parts_run_in(row: Row) -> tuple[list[str], Row] | None:
@@ -2498,21 +2500,21 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
             # a header of no value column ('统计指标 | 单位') then the value columns' own words, perhaps run into the
             # first item's row ('区政府统计数 | … | 合计 | 一、主动公开情况', or the parts' names alone, '区政府 | … |
             # 合计'): they are the header's value columns
-            out.append(Row(cells + nxt.cells[:k], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
-            if k < len(nxt.cells):
-                out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
+            out.append(Row(cells + nxt.cells[:k], explicit=row.explicit, grid=row.grid, spaced=row.spaced))  # type: ignore[union-attr]  # k >= 1 only with a next row
+            if k < len(nxt.cells):  # type: ignore[union-attr]
+                out.append(Row(nxt.cells[k:], spaced=nxt.spaced))  # type: ignore[union-attr]
             i += 1
             continue
-        if k == 1 < len(nxt.cells) and label_key(nxt.cells[0].text) in load_formats()["legacy"]["year_headers"]:
+        if k == 1 < len(nxt.cells) and label_key(nxt.cells[0].text) in load_formats()["legacy"]["year_headers"]:  # type: ignore[union-attr]
             # the year's column's header last, run into the first row ('统计指标 | 单位 | 统计数' / '年度 | 一、主动公开
             # 情况 | 2017', a cell a line): the header's
-            cells, nxt = cells + nxt.cells[:1], Row(nxt.cells[1:], spaced=nxt.spaced)
+            cells, nxt = cells + nxt.cells[:1], Row(nxt.cells[1:], spaced=nxt.spaced)  # type: ignore[union-attr]
             rows[i], k = nxt, 0
         out.append(Row(cells, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
-        if 2 <= k < len(nxt.cells):
+        if 2 <= k < len(nxt.cells):  # type: ignore[union-attr]
             # the value columns' own header row (统计数 over '区政府统计数 | …') run into the first item's row
-            out.append(Row(nxt.cells[:k], spaced=nxt.spaced))
-            out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
+            out.append(Row(nxt.cells[:k], spaced=nxt.spaced))  # type: ignore[union-attr]
+            out.append(Row(nxt.cells[k:], spaced=nxt.spaced))  # type: ignore[union-attr]
             i += 1
     return out
 

@@ -39,7 +39,7 @@ def normalize_texts(X: object, name: str = "X") -> list[str]:
             raise TypeError(f"{name} must be a sequence of statement texts, got a DataFrame with {X.shape[1]} columns")
         X = X.iloc[:, 0]
     try:
-        items = list(X)  # type: ignore[call-overload]
+        items = list(X)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(f"{name} must be a sequence of statement texts, got {type(X).__name__}") from None
     out = []

@@ -156,7 +156,7 @@ def run_classify(args: argparse.Namespace) -> int:
         return 0
     twin = None
     if is_statements:
-        twin = _parquet_twin(out, args.out, [f"p_{key}" for key in model.classes_] if probabilities else [])
+        twin = _parquet_twin(out, args.out, [f"p_{key}" for key in model.classes_] if probabilities else [])  # type: ignore[attr-defined]  # _classify_model's model is fitted
     # a CSV that begins with a byte-order mark (toolkit extract --excel, Excel's 'CSV UTF-8' or 'Unicode
     # text') or came in another codec (Excel's 'CSV' on Chinese Windows) is written with one, for Excel
     encoding = "utf-8-sig" if bom else "utf-8"

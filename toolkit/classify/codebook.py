@@ -202,7 +202,7 @@ def _read_jsonl(path: Path | object, origin: str, name: str | None = None) -> li
     name = name or str(getattr(path, "name", path))
     try:
         # utf-8-sig: Notepad and Excel begin UTF-8 with a byte-order mark, which json.loads refuses
-        with path.open(encoding="utf-8-sig") as fh:  # type: ignore[attr-defined]
+        with path.open(encoding="utf-8-sig") as fh:  # type: ignore[union-attr]
             return _parse_jsonl(fh, origin, name)
     except UnicodeDecodeError as exc:
         raise ValueError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
@@ -310,7 +310,7 @@ def read_annotations(
     frames = []
     for path in paths:
         frame = pd.DataFrame(_read_jsonl(Path(path), "data", name=str(path)), columns=_ANNOTATION_COLUMNS)
-        _check_labels(frame, lambda origin, name=str(path): name, keys)
+        _check_labels(frame, lambda origin, name=str(path): name, keys)  # type: ignore[misc]  # the default binds this path's name
         frames.append(frame)
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_ANNOTATION_COLUMNS)
     frame["origin"] = ["constructed" if s.startswith("constructed:") else "data" for s in frame["source"]]

@@ -824,7 +824,7 @@ def bootstrap_macro_f1(
         if codes is None:
             weights = rng.multinomial(n, np.full(n, 1.0 / n), size=n_bootstrap).astype(float)
         else:
-            drawn = rng.multinomial(len(units), np.full(len(units), 1.0 / len(units)), size=n_bootstrap)
+            drawn = rng.multinomial(len(units), np.full(len(units), 1.0 / len(units)), size=n_bootstrap)  # type: ignore[arg-type]  # units is set with codes
             weights = drawn[:, codes].astype(float)  # a statement counts as often as its group was drawn
         whole = ((weights @ t)[:, scored] > 0).all(axis=1)  # every category of the hand coding is in it
         kept.append(weights[whole])

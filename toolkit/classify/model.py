@@ -12,7 +12,7 @@ a statement wrapped onto several lines, get the same result.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from numbers import Real
 
 import numpy as np
@@ -51,7 +51,7 @@ class _LexiconFeatures(TransformerMixin, BaseEstimator):
                           for words in lexicon.values() if words]
         return self
 
-    def transform(self, X: object) -> sparse.csr_matrix:
+    def transform(self, X: Iterable[str]) -> sparse.csr_matrix:
         rows = [[float(any(w in text for w in words)) for words in self.keywords_] for text in X]
         return sparse.csr_matrix(np.asarray(rows, dtype=float).reshape(len(rows), len(self.keywords_)) * self.weight)
 
@@ -402,7 +402,7 @@ def label_statements(
     texts = out[text_column]
     # nothing to classify (NA, blank, '12345', 'N/A', '暂无'): no label rather than a model's guess from nothing
     present = pd.Series([not pd.isna(t) and has_content(str(t)) for t in texts], index=out.index, dtype=bool)
-    classes = [str(c) for c in model.classes_]  # type: ignore[attr-defined]
+    classes = [str(c) for c in model.classes_]
     labels = pd.Series(pd.NA, index=out.index, dtype=object)
     proba = np.full((len(out), len(classes)), np.nan)
     if present.any():
