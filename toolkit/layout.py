@@ -239,7 +239,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 split = False
                 if above and not parts[0] and all(not p or is_value_cell(p) for p in parts):
                     # a row's values after its labels' line, led by a mark: a page break split the row
-                    under = _under_labels(parts, *above)
+                    under = _under_labels(parts, above[1], above[0])
                     if under is None:  # (not known: the labels' row keeps its blank cells, the values no label)
                         stream.flush()
                         stream.rows[-1].cells.extend(Cell("", seg.line) for _ in range(above[0] - above[1]))
@@ -464,8 +464,9 @@ def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = N
                 c.text and not c.is_value for c in prev.cells):  # type: ignore[union-attr]
             out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)  # type: ignore[union-attr]
             continue
-        # (a header's row just before: rare)
-        if values and any(c.text and _kind(c) == "header" for c in prev.cells):  # type: ignore[union-attr]
+        # (a header's row just before, or a row ending in blank cells: rare)
+        if values and prev.cells and (not prev.cells[-1].text or any(  # type: ignore[union-attr]  # values is true only where prev is not None
+                c.text and _kind(c) == "header" for c in prev.cells)):  # type: ignore[union-attr]
             joined = _across_repeated_head(out, row, widths or {})
             if joined is not None:
                 out[joined[0]] = joined[1]
@@ -482,32 +483,38 @@ def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = N
 
 
 def _across_repeated_head(out: list[Row], row: Row, widths: dict[int, tuple[int, int]]) -> tuple[int, Row] | None:
-    """A row split by a page break, the table's head repeated between its parts: ``row``, values alone, after rows of
-    ``out`` that repeat its first rows, a header's among them, and before those a row's labels alone, perhaps
-    with their blank cells ('7.属于行政执法案卷 | | …', the head again, then '| 0 | 11 | …'). The labels' row's index
-    and the row joined, where the labels' row's width tells where the values stand: as many cells, the labels' left
-    blank, or the labels alone and no blank cell before the values; in pipe text, which trims the labels' blank cells,
-    the labels' line's ``widths`` (its cells, its labels' cells) tell as :func:`_under_labels` does after a page break
-    alone. Else None."""
+    """A row split by a page break after its rows were built: ``row``, values alone, after its labels' row, a row's
+    labels alone, perhaps with their blank cells ('7.属于行政执法案卷 | | …', then '| 0 | 11 | …'), or after rows of
+    ``out`` that repeat its first rows, a header's among them (the table's head again between them). The labels' row's
+    index and the row joined, where :func:`_under_labels` tells where the values stand: a grid's leading blank cells,
+    the labels' row's width where it kept its blank cells (the tab layout), in pipe text, which trims them, the labels'
+    line's ``widths`` (its cells, its labels' cells); or the labels alone and no blank cell before the values. Else
+    None."""
     last = out[-1].texts
-    # (the rows between: the table's first m rows again, its head, the labels' row before them)
+    # (the rows between: the table's first m rows again, its head, the labels' row before them; none where the row
+    # just before ends in blank cells, a labels' row that kept them)
     m = next((m for m in range(1, (len(out) - 1) // 2 + 1) if out[m - 1].texts == last and all(
         out[j].texts == out[len(out) - m + j].texts for j in range(m - 1))), None)
-    if m is None:
+    if m is None and last[-1]:
         return None
-    k = len(out) - m
+    k = len(out) - (m or 0)
     cells = out[k - 1].cells
     n = max((i + 1 for i, c in enumerate(cells) if c.text), default=0)
     if not n or _kind(cells[n - 1]) not in ("row", "group") or any(c.is_value for c in cells[:n] if c.text):
         return None
-    if n < len(cells) and len(row.cells) == len(cells) and not any(c.text for c in row.cells[:n]):
-        return k - 1, Row(cells[:n] + row.cells[n:], explicit=out[k - 1].explicit)
-    if n == len(cells) and row.cells[0].text:
-        return k - 1, Row(cells + row.cells, explicit=out[k - 1].explicit)
-    width = widths.get(cells[n - 1].line)
-    if width and width[1] == n and _under_labels([c.text for c in row.cells], *width) is not None:
-        return k - 1, Row(cells[:n] + row.cells[n:], explicit=out[k - 1].explicit)
-    return None
+    texts = row.texts
+    if row.grid:
+        under = _under_labels(texts, n)
+    elif n == len(cells) and texts[0]:
+        under = 0
+    else:
+        # (the labels' row's width: its own where it kept its blank cells, the tab layout's; else its line's in pipe
+        # text, which trims them)
+        width = (len(cells), n) if n < len(cells) else widths.get(cells[n - 1].line, (0, 0))
+        under = _under_labels(texts, n, width[0]) if width[1] == n else None
+    if under is None:
+        return None
+    return k - 1, Row(cells[:n] + row.cells[under:], explicit=out[k - 1].explicit)
 
 
 def _label_over_rows(prev: Row, row: Row) -> tuple[int, int] | None:
@@ -797,16 +804,6 @@ def _cell(text: str, line: int) -> Cell:
 _new_cell = functools.partial(tuple.__new__, Cell)
 
 
-def _blank_label_cells(cells: list[Cell], labels: int) -> int:
-    """How many of ``cells``' first cells, up to ``labels``, are blank: a grid's row of values after a row of
-    ``labels`` label cells alone holds the label's cells, blank, where a page break split the row ('7.属于行政执法案卷'
-    at a page's foot, ' | 0 | 11 | …' on the next): no values."""
-    k = 0
-    while k < labels and k < len(cells) - 1 and not cells[k].text:
-        k += 1
-    return k
-
-
 def _labels_line(parts: list[str]) -> tuple[int, int] | None:
     """(cells, labels' cells) of a pipe line ``parts`` of a row's labels, perhaps after blank group cells, then blank
     cells only ('8.属于行政查询事项 | ||||||', '| (四)无法提供 | 1.本机关不掌握相关政府信息 | ||||||'); else None. A header's
@@ -818,14 +815,20 @@ def _labels_line(parts: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _under_labels(parts: list[str], width: int, labels: int) -> int | None:
-    """How many of a pipe line's first cells ``parts``, values, stand under the labels of the line before, a row's
-    ``labels`` then its blank cells, ``width`` in all: a page break split the row ('8.属于行政查询事项 | ||||||' at a
-    page's foot, '| 0 | 0 | … |' on the next), its labels' cells left blank under them. Only where the line has as
-    many cells and leads with as many blank ones; else None: a leading mark may be a blank count or a border."""
-    if len(parts) == width and not any(parts[:labels]):
-        return labels
-    return None
+def _under_labels(values: Sequence[str], labels: int, width: int | None = None) -> int | None:
+    """How many of a row of values' first cells ``values`` stand under the ``labels`` label cells of its labels' row,
+    left blank there: a page break split the row, its labels at a page's foot and its values on the next ('7.属于行政执法
+    案卷' then ' | 0 | 11 | …'; one test for every layout, the rows joined as they are built or after them). A reader's
+    grid (``width`` None) marks its cells: its leading blank ones, up to ``labels`` and a cell kept. Where the labels'
+    row kept its blank cells, ``width`` in all (pipe text's labels' line, '8.属于行政查询事项 | ||||||', then '| 0 | 0 | … |'
+    after a page break; the tab layout's row), only a row of as many cells led by ``labels`` blank ones; else None: a
+    leading mark may be a blank count or a border."""
+    if width is None:
+        k = 0
+        while k < labels and k < len(values) - 1 and not values[k]:
+            k += 1
+        return k
+    return labels if len(values) == width and not any(values[:labels]) else None
 
 
 def _label_cells_before(segments: Sequence[Segment], at: int) -> int:
@@ -957,7 +960,7 @@ class _Stream:
             if pending and _kind(pending[-1]) in ("row", "group") and not any(
                     (c.text or not (grid or split)) and _kind(c) == "value" for c in pending):
                 if grid:  # (a reader's grid row split by a page break: its label's cells left blank on the next page)
-                    cells = cells[_blank_label_cells(cells, len(pending)):]
+                    cells = cells[_under_labels([c.text for c in cells], len(pending)):]
                 pending.extend(cells)
                 self.flush()
                 return
