@@ -1553,6 +1553,79 @@ def test_glued_legacy_last_value_at_the_end_of_a_web_page_or_word_file(last, end
     assert np.isnan(t.loc[key, "value"]) and t.loc[key, "flag"] == "ambiguous_digits"
 
 
+# the seed's glued text with page numbers run into it: those of the prose's pages before three of its headings,
+# where no count stands ('…成效。2二、…'), as a PDF copied into page text gives them
+_PROSE_PAGES = [("二、政府信息主动公开情况", 2), ("六、存在的主要问题", 3), ("七、说明与附表", 4)]
+_TABLE_NOTE = "说明:本表数据统计期限为2017年。"
+
+
+def _glued_with_pages(pages: list[tuple[str, int]], form: str = "line", end: str = "") -> str:
+    """Seed 003 glued into page text without cell marks, each page number of ``pages`` (the text it opens, its
+    number) run into the text before it, then ``end``; one line, or wrapped at 60 characters (``form``)."""
+    import re
+    text = re.sub(r"[\s|]+", "", SEED.read_text(encoding="utf-8"))
+    for before, n in sorted(pages, key=lambda p: -text.index(p[0])):
+        at = text.index(before)
+        text = text[:at] + str(n) + text[at:]
+    text += end
+    return text if form == "line" else "\n".join(text[i:i + 60] for i in range(0, len(text), 60))
+
+
+@pytest.mark.parametrize("form", ["line", "wrapped"])
+@pytest.mark.parametrize("opens, key, raw", [
+    ("三、依申请公开情况", "other_responses", "3715"), ("4﹒信函申请数", "requests_online", "15"),
+    ("其中:主动公开规范性文件数", "proactive_items", "4805")])
+def test_glued_legacy_value_run_into_a_page_number_mid_text(opens, key, raw, form):
+    """Seed 003 glued into page text copied from a PDF, the page numbers run into it, the prose's (2, 3, 4) and the
+    next one (5) where a page opens inside the table, right after a value and before the next row ('…次3715三、…',
+    '…件154﹒信函…', '…条4805其中:…'): the value read with the page's number (3715, 15, 4805), no flag, a misreading
+    nothing told.  A page opening there may be page 5 (after page 4, at least 150 characters a page): the value is NA,
+    flagged ambiguous_digits (371 and page 5, or 3715), never a guess; every other cell as the same text without it
+    (whose values that may end with a 5, 245 or 615, stay NA too: a page 5 may open after any)."""
+    report = toolkit.parse_text(_glued_with_pages([*_PROSE_PAGES, (opens, 5)], form))
+    control = toolkit.parse_text(_glued_with_pages(_PROSE_PAGES, form)).tables.set_index("row_key")
+    t = report.tables.set_index("row_key")
+    assert t.loc[key, "raw"] != raw and np.isnan(t.loc[key, "value"]) and t.loc[key, "flag"] == "ambiguous_digits"
+    assert t.drop(index=key)[["value", "flag"]].equals(control.drop(index=key)[["value", "flag"]])
+    assert (f"{t.loc[key, 'row_label']}: value run into the next page's number"
+            in [f.detail for f in report.flags if f.code == "ambiguous_digits"])
+
+
+@pytest.mark.parametrize("form", ["line", "wrapped"])
+@pytest.mark.parametrize("paged", [False, True])
+def test_glued_legacy_page_numbers_that_leave_no_page_in_the_table(paged, form):
+    """Controls: seed 003 glued into page text with no page number, or with the prose's (2, 3, 4) and the next
+    page's (5) run into the notes after the table ('…统计期限为2017年。5'): no page opens inside the table (page 4
+    before it, page 5 after it), so values that may end with a page's number (245, 615, 675, each a 5) are read as
+    written; all 85 cells as the seed's, no flag.  Page 5 opening inside the table instead ('…次3715三、…', page 6
+    after the notes), 371 is NA, flagged, and so are the values that may hold page 5 (a page 5 may open after any)."""
+    report = toolkit.parse_text(_glued_with_pages(_PROSE_PAGES if paged else [], form,
+                                                  _TABLE_NOTE + ("5" if paged else "")))
+    assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
+    assert [f for f in report.flags if f.table] == []
+    if paged:
+        moved = [*_PROSE_PAGES, ("三、依申请公开情况", 5)]
+        t = toolkit.parse_text(_glued_with_pages(moved, form, _TABLE_NOTE + "6")).tables.set_index("row_key")
+        unsure = ["via_website", "via_wechat", "other_responses", "complaints"]
+        assert t.loc[unsure, "value"].isna().all() and (t.loc[unsure, "flag"] == "ambiguous_digits").all()
+        seed = toolkit.parse_report(SEED).tables.set_index("row_key")
+        assert t.drop(index=unsure)["value"].equals(seed.drop(index=unsure)["value"])
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_glued_legacy_page_number_mid_text_of_a_web_page_or_word_file(fmt, tmp_path):
+    """The same text with a page number run into the table (:func:`test_glued_legacy_value_run_into_a_page_number_mid_text`)
+    as a web page's or a Word file's paragraph, which no page number breaks: its digits are the value as written
+    (3715), no flag; the same text as plain text, perhaps copied from a PDF, is NA."""
+    from renderers import render_file
+
+    text = _glued_with_pages([*_PROSE_PAGES, ("三、依申请公开情况", 5)])
+    render_file([text], tmp_path / f"glued.{fmt}")
+    t = toolkit.parse_report(tmp_path / f"glued.{fmt}").tables.set_index("row_key")
+    assert t.loc["other_responses", "value"] == 3715 and t.loc["other_responses", "flag"] == ""
+    assert np.isnan(toolkit.parse_text(text).tables.set_index("row_key").loc["other_responses", "value"])
+
+
 @pytest.mark.parametrize("variant", ["glued", "no_pipes"])
 @pytest.mark.parametrize("at", [0, 1])
 def test_glued_legacy_column_of_the_reports_year_beside_the_labels(at, variant, seed_cells):

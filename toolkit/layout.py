@@ -1621,10 +1621,51 @@ def _text_cut(text: str, lo: int, hi: int, ends: bool = True) -> tuple[int, bool
     return (hi, False) if _number_word().match(text, hi) else None
 
 
-def _page_number_may_end(run: str) -> bool:
+def _page_number_may_end(run: str, numbers: tuple[int, int] = (1, 999)) -> bool:
     """Whether a run of digits may be a value with a page number run into it (``_LONE_PAGE_NUMBER``, opening with no
-    zero): '2312' (23 and 12, 231 and 2), not '20' nor '1000'."""
-    return any(run[k] != "0" and _LONE_PAGE_NUMBER.fullmatch(run, k) for k in range(1, len(run)))
+    zero, one of ``numbers``, lowest and highest): '2312' (23 and 12, 231 and 2), not '20' nor '1000'."""
+    return any(run[k] != "0" and _LONE_PAGE_NUMBER.fullmatch(run, k) and numbers[0] <= int(run[k:]) <= numbers[1]
+               for k in range(1, len(run)))
+
+
+# a page's number on a line of its own, as page furniture writes it ('3', '- 3 -', '第3页', '第3页共5页', '3/5')
+_PAGE_NUMBER_LINE = re.compile(
+    r"[-—–－―~·•]{0,2}\s*(\d{1,3})\s*[-—–－―~·•]{0,2}|第\s*(\d{1,3})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*(\d{1,3})\s*页|(\d{1,3})\s*/\s*\d{1,4}")
+# a page's number run into page text between a sentence's end and a heading, or ending the text ('…成效。3二、…'):
+# no count stands there
+_PAGE_NUMBER_IN_TEXT = re.compile(rf"(?<=[。！？；;!?])([1-9]\d{{0,2}})(?={_CN_NUMBERING}|\s*$)")
+
+
+def _page_number_of(line: str) -> int | None:
+    """The page number a line of page furniture gives (``_PAGE_NUMBER_LINE``), or None (a running header)."""
+    m = _PAGE_NUMBER_LINE.fullmatch(line.strip())
+    return None if m is None else int(next(g for g in m.groups() if g))
+
+
+def _page_numbers(text: str, seen: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The page numbers of page text (offset, number) where it shows some run into it where no count stands
+    (``_PAGE_NUMBER_IN_TEXT``): those and the ones ``seen`` on lines of their own (set aside as page furniture);
+    none where it shows none run in (a text that keeps its page numbers apart runs none into a value)."""
+    glued = [(m.start(), int(m.group(1))) for m in _PAGE_NUMBER_IN_TEXT.finditer(text)]
+    return sorted([*seen, *glued]) if glued else []
+
+
+def _next_page_numbers(pages: Sequence[tuple[int, int]], at: int, page_chars: int) -> tuple[int, int]:
+    """The numbers (lowest, highest) a page opening at offset ``at`` of page text may have, between the page numbers
+    seen before and after it (``pages``: offset, number), a page holding ``page_chars`` characters at least; the
+    lowest above the highest where none: the numbers seen around it are consecutive, no page opens there."""
+    k = bisect.bisect_right(pages, (at, 1000))
+    lo, hi = 2, 999
+    if k:
+        x, n = pages[k - 1]
+        lo, hi = n + 1, n + 1 + (at - x) // page_chars
+    if k < len(pages):
+        x, n = pages[k]
+        if k and n <= pages[k - 1][1]:
+            return 2, 999  # (numbers seen out of order: one of them no page's, the page's number not known)
+        lo, hi = max(lo, n - 1 - (x - at) // page_chars), min(hi, n - 1)
+    return lo, hi
 
 
 def _run_into(text: str, cut: int) -> str:
@@ -1632,7 +1673,7 @@ def _run_into(text: str, cut: int) -> str:
     return "the text after the table" if _TEXT_END.match(text, cut) is None else "the digits that end the text"
 
 
-def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
+def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Sequence[tuple[int, int]] | None = None
                       ) -> tuple[list[Row], dict[str, str], list[tuple[int, str]]]:
     """The rows of a statistics table run together in page text (label, unit, value, no cells).
 
@@ -1647,6 +1688,11 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
     ends : bool, default True
         Whether ``text`` ends where the report's text does (no page furniture nor text cut after it): digits that
         end it may hold the last page's number (see ``_text_cut``).
+    pages : sequence of (int, int), optional
+        Where ``text`` is a paged source's (a PDF's, an OFD's, plain text), the page numbers set aside on lines of
+        their own (offset, number); where the text shows page numbers run into it (``_page_numbers``), these and
+        those tell which page may open where a value runs into the next row, its number run into the value
+        ('件2312三、…': 23 and page 12, or 2312). None: no page number stands in the text.
 
     Returns
     -------
@@ -1692,9 +1738,20 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
 
     lines: list[int] = []  # the line of each row
     unit_value = re.compile(rf"(?:{alternation(vocabulary().legacy_units)})[\s|]*\d")
+    seen: list[tuple[int, int]] | None = None  # the page numbers of the text, found where first needed
 
     def line_at(offset: int) -> int:
         return bisect.bisect_right(starts, offset)
+
+    def page_into(digits: str | None, at: int) -> bool:
+        """Whether a value's ``digits`` ending at offset ``at``, run into the next row, may end with the number of a
+        page opening there (the page numbers the text shows elsewhere telling which it may be)."""
+        nonlocal seen
+        if pages is None or not digits or len(digits) < 2 or not digits.isdigit():
+            return False
+        if seen is None:
+            seen = _page_numbers(text, pages)
+        return bool(seen) and _page_number_may_end(digits, _next_page_numbers(seen, at, fm["page_chars"]))
 
     def _apart(gap: str, digits: str, rest: str) -> tuple[list[str], int] | None:
         """A row's values set apart by cell marks or spaces in a table of several value columns (values
@@ -1796,11 +1853,15 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True
                 else:
                     last = (last or 0) + 1
                     own = f"{last}."
+                    if page_into(value, prev_end + v.start(1) + len(value)):
+                        value, ambiguous[items[-1][0]] = None, "the next page's number"
                 values[-1] = value
                 rest = rest[1:]
                 others(rest, m.start() - len(rest))
             else:
                 values[-1] = digits
+                if rest[:1] not in ("", " ", "\t", "\r", "|") and page_into(digits, prev_end + v.end()):
+                    values[-1], ambiguous[items[-1][0]] = None, "the next page's number"
                 # (no value: the bounds kept, a label between them a local item's, a blank cell that left no line)
                 others(rest if digits else gap, m.start() - len(rest if digits else gap))
                 if (num := _arabic_item().search(rest)) is not None:

@@ -26,8 +26,8 @@ import pandas as pd
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, Row, _skipped_in_run, build_rows, glued_legacy_patterns,
-                            glued_legacy_rows, may_hold_glued_rows)
+from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, Row, _page_number_of, _skipped_in_run, build_rows,
+                            glued_legacy_patterns, glued_legacy_rows, may_hold_glued_rows)
 from toolkit.metadata import _last_filled
 from toolkit.normalize import detect_script, normalize_line, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
@@ -345,17 +345,20 @@ class Report:
         flagged ``ambiguous_digits``, and digits between rows that are no row read are flagged
         ``unlabelled_values``.  Whether a table was read."""
         # the lines joined with nothing between them: a table wrapped over lines reads as the unwrapped line
-        lines = self.lines if self._end is None else self.lines[: self._end - 1]
+        written = self.lines if self._end is None else self.lines[: self._end - 1]
         # page furniture at a page break inside the table (a page number, a running header, a footnote) is none of
         # its text: left in, it cut a label wrapped across the break or ran into a value (…件 / - 3 - / 1﹒…)
-        lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) else "" for x in lines]
+        lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) else "" for x in written]
         lines = _cells_on_lines_apart(_lone_page_numbers_dropped(lines))
         starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
         # (the text's last digits may hold the last page's number where nothing after them was left out, and only
         # in a paged source's text: a PDF's or OFD's, or plain text copied from one; not a web page's nor Word's)
-        ends = self.source_format in _PAGED_FORMATS and \
-            [i for i, _ in _last_filled(lines, 1)] == [i for i, _ in _last_filled(self.lines, 1)]
-        rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts, ends)
+        paged = self.source_format in _PAGED_FORMATS
+        ends = paged and [i for i, _ in _last_filled(lines, 1)] == [i for i, _ in _last_filled(self.lines, 1)]
+        # (and the page numbers set aside there tell which page may open where a value runs into the next row)
+        pages = [(at, n) for at, x, kept in zip(starts, written, lines)
+                 if not kept and x.strip() and (n := _page_number_of(x)) is not None] if paged else None
+        rows, ambiguous, unlabelled = glued_legacy_rows("".join(lines), starts, ends, pages)
         if rows:
             more = extract_tables({"legacy": rows}, load_identities())
             if "legacy" in more.present:
