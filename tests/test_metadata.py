@@ -2198,8 +2198,8 @@ def test_a_reference_ending_as_no_body_or_tiers_named_together(tmp_path, phrase)
     ("中山市三乡镇人民政府", "township", "government", "广东"),
     ("宁波市鄞州区五乡镇人民政府", "township", "government", "浙江"),
     ("正阳县乡镇企业局", "county", "department", "河南"),
-    # the committees' and the governments' own names, names holding 城市 (helper meta15's phrases' controls)
-    ("镇党委", "township", "department", None), ("区委办", "county", "department", None),
+    # the committees' and the governments' own names, names holding 城市 (helper meta15's phrases' controls; a bare
+    # level's committee, '镇党委', '区委办', is no agency since helper meta24: below)
     ("正阳县委办", "county", "department", "河南"), ("镇人民政府", "township", "government", None),
     ("晋城市行政中心", "prefecture", "department", "山西"), ("诸城市城市管理局", "county", "department", "山东"),
     ("晋城市城区人民政府", "county", "government", "山西"), ("路南区", "county", "government", "河北"),
@@ -2620,6 +2620,13 @@ def test_towns_and_a_second_name_in_brackets(agency, level, kind):
     "镇党委办公室", "街道党工委办公室", "乡党委办公室", "县委宣传部", "区委组织部",
     # a county's short name starting as a collective does (全州县's, or the whole prefecture): no agency, as before
     "全州人民政府", "全州",
+    # (helper meta24) a bare level's committee itself or its office's short form, no place named, as its bodies
+    # above (were a township's or a county's department), also after the Party's name, and the committee named by
+    # no place at all after it (was a department of no tier); 全 and a department's name, 民政局 (全民 of
+    # collective_words starts no name with a one-character stem after it: was a department of no tier); a place
+    # read by 州 alone that the gazetteer does not know (was a prefecture government)
+    "镇党委", "区委办", "县委", "区委", "县委办", "市委", "乡党委", "街道党工委", "县委员会", "中共县委", "中共区委办公室",
+    "共青团县委", "中共党委", "全民政局", "神州", "中州",
 ])
 def test_committees_collectives_and_bare_names_are_no_agencies(tmp_path, phrase):
     for result in _seed_000_placed(phrase):
@@ -2648,7 +2655,10 @@ def test_a_countys_short_name_alone_is_no_agency():
 # a problem's or a measure's sentence ending in a body's name, then a date: a list item's number or a verb of a report
 # sent to a body (clause_starts, clause_words)
 _CLAUSES = ["二是整改情况已报送区政府办公室", "整改情况已报送区政府办公室", "三是相关材料已按时提交市人民政府",
-            "首先报请县人民政府", "其次抄送市财政局", "年度报告已上报驻马店市人民政府"]
+            "首先报请县人民政府", "其次抄送市财政局", "年度报告已上报驻马店市人民政府",
+            # (helper meta24) a verb of clause_verbs right before a place (were the agency; the last but two was not:
+            # words glued before a place the gazetteer knows)
+            "整改情况报区政府办公室", "相关材料报市财政局", "抄报驻马店市财政局", "材料送县人民政府", "提请市人民政府"]
 
 
 def _seed_000_signed(ending: str, title: str = "驻马店市住房和城乡建设局") -> "toolkit.Report":
@@ -2698,6 +2708,13 @@ def test_a_sentence_ending_in_a_bodys_name_before_its_date_at_a_sections_end_is_
     ("泽州财政局", "county", "department", "山西"), ("蓟州人民政府", "county", "government", "天津"),
     # a stem of two counties (通州区 of Beijing and of Nantong): of no tier told
     ("通州人民政府", None, "government", None),
+    # (helper meta24) a place read by 州 alone that the gazetteer knows as no prefecture nor a county's short name: of
+    # no tier told, as '华夏人民政府' (was a prefecture's government or department)
+    ("神州人民政府", None, "government", None), ("神州财政局", None, "department", None),
+    ("九州人民政府办公室", None, "government", None),
+    # controls: that place with a level word, a prefecture's short form and 州
+    ("神州市人民政府", "county", "government", None), ("神州县财政局", "county", "department", None),
+    ("恩施州人民政府", "prefecture", "government", "湖北"), ("博州财政局", "prefecture", "department", "新疆"),
     # controls: the county's own name, a prefecture's short name, a county of the gazetteer so ending
     ("泽州县人民政府", "county", "government", "山西"), ("荆州人民政府", "prefecture", "government", "湖北"),
     ("全州县人民政府", "county", "government", "广西"), ("泰州医药高新区", None, "government", "江苏"),
@@ -2725,13 +2742,32 @@ def test_every_countys_short_name_read_as_a_prefecture_by_its_ending():
 
 
 @pytest.mark.parametrize("agency, level, kind", [
-    # controls: a word so starting (collective_words), a township named so, the committee alone and its office's
+    # controls: a word so starting (collective_words), a township named so, a place's committee and its office's
     # short form, a place's committee's body, a bare level's government's and department's
     ("全民健身中心", None, "department"), ("全胜镇人民政府", "township", "government"),
-    ("镇党委", "township", "department"), ("区委办", "county", "department"),
-    ("乌当区新华镇党委办公室", "township", "department"), ("驻马店市委宣传部", "prefecture", "department"),
+    ("全民国防教育办公室", None, "department"), ("全域旅游局", None, "department"),
+    ("正阳县委", "county", "department"), ("正阳县委办", "county", "department"),
+    ("乌当区新华镇党委", "township", "department"), ("乌当区新华镇党委办公室", "township", "department"),
+    ("驻马店市委宣传部", "prefecture", "department"), ("中共乌当区委办公室", "county", "department"),
+    ("中共镇宁县委", "county", "department"), ("中共驻马店市委", "prefecture", "department"),
     ("镇人民政府", "township", "government"), ("市住建局", "prefecture", "department"),
+    # (helper meta24) names holding a verb of clause_verbs before other words, or before a place's ending as its
+    # stem's last character
+    ("驻马店日报社", "prefecture", "department"), ("乌当区报社", "county", "department"),
+    ("情报局", None, "department"), ("报京乡人民政府", "township", "government"),
+    ("古交市人民政府", "county", "government"), ("交城县财政局", "county", "department"),
+    ("驻马店市交通运输局", "prefecture", "department"), ("正阳县送变电管理站", "county", "department"),
 ])
 def test_names_beside_collectives_and_committees_bodies(agency, level, kind):
     for result in _seed_000_placed(agency):
         assert (result["agency"], result["level"], result["agency_kind"]) == (agency, level, kind)
+
+
+def test_no_name_of_the_gazetteer_holds_a_clause_verb_before_a_place():
+    # a verb of clause_verbs right before a place makes a clause (helper meta24): no unit's name, alone or before a
+    # body's ending, is one (古交市 holds 交 before 市: 交 is no such verb)
+    index = metadata._index()
+    names = set(index["full"]) | set(index["short"]) | {row["name"] for row in index["county_short"].values()}
+    assert len(names) > 3000
+    assert [name for name in sorted(names) if any(metadata._is_clause(name + ending)
+                                                 for ending in ("", "人民政府", "财政局"))] == []

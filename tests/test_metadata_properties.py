@@ -201,8 +201,10 @@ def _phrase(draw, kinds: tuple[int, ...] = (0, 1, 2, 3, 4)) -> str:
         if draw(st.booleans()):  # 市委市政府, 镇党委镇政府; 镇党委政府, 街道党工委办事处
             level = draw(st.sampled_from([*levels, "街道"]))
             again = draw(st.sampled_from([level, ""]))
-            if draw(st.booleans()):  # a body of the committee, no place named: 镇党委办公室, 县委宣传部
-                return f"{level}{committee}{draw(st.sampled_from(['办公室', '宣传部', '组织部', *_DEPARTMENT]))}"
+            if draw(st.booleans()):  # the committee or a body of it, no place named: 镇党委, 区委办, 中共县委宣传部
+                party = draw(st.sampled_from(["", "中共", "中国共产党"]))
+                body = draw(st.sampled_from(["", "办", "办公室", "宣传部", "组织部", *_DEPARTMENT]))
+                return f"{party}{level}{committee}{body}"
             return f"{level}{committee}{again}{draw(st.sampled_from([government, '办事处']))}"
         # 正阳县委县政府, 正阳县委正阳县人民政府
         level = places[-1] if places[-1] in levels else "省"
@@ -281,12 +283,17 @@ def test_a_phrase_after_a_body_is_never_the_agency(body, phrase):
 def _clause(draw) -> str:
     """A sentence's clause ending in a real body's name: a start of metadata.yaml's clause_starts (a conjunction, a
     preposition, a verb, a list item's number: 和, 按照, 二是), or a subject and a verb of clause_words before it
-    ('二是整改情况已报送区政府办公室')."""
+    ('二是整改情况已报送区政府办公室'), or a verb of clause_verbs right before it or a bare level's body
+    ('相关材料报市财政局')."""
     rules = metadata._rules()["agency"]
     name = draw(_body_name())[0]
     subject = draw(st.sampled_from(["", "整改情况", "相关材料", "年度报告"]))
     if draw(st.booleans()):
         return draw(st.sampled_from(rules["clause_starts"])) + subject + name
+    if draw(st.booleans()):
+        levels = [level for level in metadata._rules()["places"]["bare_levels"] if len(level) == 1]
+        name = draw(st.sampled_from([name, draw(st.sampled_from(levels)) + draw(st.sampled_from(_DEPARTMENT))]))
+        return subject + draw(st.sampled_from(rules["clause_verbs"])) + name
     return draw(st.sampled_from(["", "一是", "二是"])) + subject + draw(st.sampled_from(rules["clause_words"])) + name
 
 
@@ -320,3 +327,18 @@ def test_a_countys_short_name_before_a_bodys_ending_is_never_a_prefecture_it_is_
         assert meta["level"] != "prefecture", short + ending
         if short.endswith("州"):
             assert (meta["level"], meta["province"]) == ("county", index["county_short"][short]["province"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text("神华中九天云龙凤金玉青白", min_size=1, max_size=2), st.sampled_from(["", *_GOVERNMENT, *_DEPARTMENT]))
+def test_a_place_read_by_an_untold_ending_alone_is_of_no_tier(stem, ending):
+    # a name ending in one of untold_endings (州) that the gazetteer knows as no prefecture nor a county's short name
+    # ('神州人民政府') is of no tier told before a body's ending, and no agency alone
+    index = metadata._index()
+    endings = metadata._rules()["places"]["untold_endings"]
+    place = stem + endings[0]
+    assume(place not in index["full"] and stem not in index["short"] and place not in index["short"]
+           and metadata._county_of_short(place) is None
+           and not place.startswith(tuple(metadata._rules()["places"]["collective_starts"])))
+    meta = _meta(f"{TITLE}\n{place}{ending}" + _body())
+    assert meta["level"] is None and (meta["agency"] is None) == (ending == ""), place + ending

@@ -894,7 +894,22 @@ def _is_clause(text: str) -> bool:
         place = _match_known(text, 0)
         if place is None or len(place.text) <= len(word):
             return True
-    return any(w in text for w in words)
+    return any(w in text for w in words) or _verb_before_place(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_verbs() -> re.Pattern[str]:
+    """metadata.yaml's clause_verbs, as one pattern."""
+    return re.compile(alternation(_rules()["agency"]["clause_verbs"]))
+
+
+def _verb_before_place(text: str) -> bool:
+    """Whether a verb of ``clause_verbs`` (a report sent to a body: 报, 送) stands right before a place in ``text``,
+    a bare level or one the gazetteer knows ('整改情况报区政府办公室', '抄报市财政局'); not where a name holds the verb
+    before other words ('日报社', '情报局')."""
+    levels = tuple(_rules()["places"]["bare_levels"])
+    return any(text.startswith(levels, m.end()) or _match_known(text, m.end()) is not None
+               for m in _clause_verbs().finditer(text))
 
 
 @functools.lru_cache(maxsize=1)
@@ -962,17 +977,18 @@ def _body_name(text: str) -> bool | None:
         # a department's name starting with a phrase's place (an address's tail, '号乌当区行政中心'): its first
         # place, most often one the gazetteer knows (one lookup), else all its places (a bare level before the
         # committee's, '区委办区政府办'); not the Party's or a central body's name before a place
-        # ('中共驻马店市委…', '国家统计局驻马店调查队')
-        if text.startswith(_longest_first("agency", "national_prefixes", "national_names", "party_prefixes")):
-            return True
+        # ('中共驻马店市委…', '国家统计局驻马店调查队'), but the Party's committee of a bare level, no place named
+        # ('中共县委', '中共区委办公室', as '县委')
+        prefixes = _longest_first("agency", "national_prefixes", "national_names", "party_prefixes")
+        if text.startswith(prefixes):
+            return not _bare_committee(text[len(next(p for p in prefixes if text.startswith(p))):])
         name = text.lstrip("(（")  # (a bracket is no word glued before it: '(伊州区…')
         first = _match_place(name, 0)
         if first is None:
             # a reference or a collective, no place read: a collective's start before a body's ending ('本局',
-            # '我局', '各委办局', '各派出所', '本医院', '全财政局': collective_starts), not a word so starting
-            # ('全民健身中心': collective_words)
-            return not (text.startswith(tuple(places_rules["collective_starts"]))
-                        and not text.startswith(tuple(places_rules["collective_words"])))
+            # '我局', '各委办局', '各派出所', '本医院', '全财政局', '全民政局': collective_starts), not a word so starting
+            # ('全民健身中心': collective_words, :func:`_collective_word`)
+            return not (text.startswith(tuple(places_rules["collective_starts"])) and not _collective_word(text))
         if _phrase_place(first):
             return False
         if _is_unit(first) and not any(start in name[len(first.text):] for start in places_rules["committee_starts"]) \
@@ -982,14 +998,14 @@ def _body_name(text: str) -> bool | None:
         # read by its ending: the committee and the government's office named together ('北京市委市政府办',
         # '河北省石家庄市委市政府办', '正阳镇党委正阳镇政府办'; '驻马店市委组织部' reads), a road's name before a place
         # ('泽州路晋城市行政中心')
-        # (nor a body of the committee of a bare level, no place named: '镇党委办公室', '县委宣传部', also after a
-        # body's name, '北京市人民政府街道委办公室')
+        # (nor the committee of a bare level, no place named, nor its bodies: '镇党委', '区委办', '镇党委办公室',
+        # '县委宣传部'; a body of the committee after a body's name, '北京市人民政府街道委办公室')
         places, rest = _split_places(text)
+        committee = rest.startswith(tuple(places_rules["committee_starts"]))
         return not (_phrase_places(places) or _phrase_after(rest) or places and rest and _body_name(rest) is False
-                    or rest.startswith(tuple(places_rules["committee_starts"]))
-                    and any(w in rest for w in places_rules["committee_governments"])
-                    or _committee_body(rest) and (all(p.text in places_rules["bare_levels"] for p in places)
-                                                  or _phrase_after(name[len(first.text):])))
+                    or committee and any(w in rest for w in places_rules["committee_governments"])
+                    or committee and all(p.text in places_rules["bare_levels"] for p in places)
+                    or _committee_body(rest) and _phrase_after(name[len(first.text):]))
     if _tiers_named(text) or text in places_rules["not_places"]:
         return False  # tiers named together ('省市', '县乡': no place read, so no phrase either), a word of no place
     places, rest = _split_places(text)
@@ -1009,8 +1025,19 @@ def _body_name(text: str) -> bool | None:
     # (nor a county's short name read by its ending, '泽州' of 泽州县, '通州' of two 通州区: the county, no organ,
     # named)
     bare = places_rules["bare_levels"]
-    return any((p.province or p.candidates or not (p.zone or p.text in bare)) and not _county_short_alone(p.text)
-               for p in places) and not _phrase_places(places)
+    return any((p.province or p.candidates or not (p.level is None or p.text in bare))
+               and not _county_short_alone(p.text) for p in places) and not _phrase_places(places)
+
+
+def _collective_word(text: str) -> bool:
+    """Whether ``text``, a body's name, starts with a word of ``collective_words`` and a stem of two characters or
+    more after it, before its ending ('全民健身中心': 全民 and 健身; not '全民政局', 全 and a department's name, 民政局,
+    whose stem would be 政 alone)."""
+    word = next((w for w in _rules()["places"]["collective_words"] if text.startswith(w)), None)
+    if word is None:
+        return False
+    ending = next(e for e in _longest_first("agency", "government_endings", "department_endings") if text.endswith(e))
+    return len(text) - len(word) - len(ending) >= 2
 
 
 def _committee_body(rest: str) -> bool:
@@ -1139,6 +1166,12 @@ def _collective_town(place: _Place) -> bool:
     rules = _rules()["places"]
     return place.level == "township" and _suffix_at(place.text, 1) is None \
         and not place.text.startswith(tuple(rules["plural_starts"]))
+
+
+def _bare_committee(text: str) -> bool:
+    """Whether ``text``, what follows the Party's name, is a Party committee or its body with no place named: the
+    committee's start (``committee_starts``) first ('党委' of '中共党委') or after a bare level ('县委' of '中共县委')."""
+    return text.startswith(tuple(_rules()["places"]["committee_starts"])) or _committee_after_level(text)
 
 
 def _committee_after_level(text: str) -> bool:
@@ -1713,6 +1746,8 @@ def _generic_place(name: str, pos: int, end: int) -> _Place:
         county = None if token.startswith(tuple(places["collective_starts"])) else _county_of_short(token)
         if county is not None:
             return _Place(token, county["level"] if county else None, county["province"] if county else None)
+        if suffix in places["untold_endings"]:
+            return _Place(token, None, None)  # nor a county's: no tier told ('神州')
     elif level == "county" and stem in _index()["county_short"]:
         # a county-level unit renamed since the gazetteer's counties (漠河县 → 漠河市 in 2018, 长乐市 → 长乐区)
         row = _index()["county_short"][stem]
