@@ -1853,14 +1853,14 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 else:
                     last = (last or 0) + 1
                     own = f"{last}."
-                    if page_into(value, prev_end + v.start(1) + len(value)):
+                    if page_into(value, prev_end + v.start(1) + len(value)):  # type: ignore[union-attr]  # _GLUED_VALUE always matches
                         value, ambiguous[items[-1][0]] = None, "the next page's number"
                 values[-1] = value
                 rest = rest[1:]
                 others(rest, m.start() - len(rest))
             else:
                 values[-1] = digits
-                if rest[:1] not in ("", " ", "\t", "\r", "|") and page_into(digits, prev_end + v.end()):
+                if rest[:1] not in ("", " ", "\t", "\r", "|") and page_into(digits, prev_end + v.end()):  # type: ignore[union-attr]
                     values[-1], ambiguous[items[-1][0]] = None, "the next page's number"
                 # (no value: the bounds kept, a label between them a local item's, a blank cell that left no line)
                 others(rest if digits else gap, m.start() - len(rest if digits else gap))
