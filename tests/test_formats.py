@@ -188,6 +188,55 @@ def _requests_grid(lines: list, corner: str) -> tuple[int, int, list, dict]:
     return start, end, grid, spans
 
 
+_GRIDS = "@TABLES@"  # where _write_grids puts its tables among the lines
+_PAGE_BREAK = "@PAGE@"  # a paragraph of a page break alone, for _write_grids
+
+
+def _write_grids(path, lines: list, tables: list, between: str = "") -> None:
+    """Write ``lines`` to ``path`` (DOCX or HTML, by its suffix) with ``tables``, each (rows of texts, merges
+    {(row, column): (rows, columns)}) as _requests_grid gives them, in place of the line ``_GRIDS``, a paragraph of
+    ``between`` (``_PAGE_BREAK``: a page break alone) between two tables."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    at = lines.index(_GRIDS)
+    if path.suffix == ".html":
+        parts = []
+        for grid, spans in tables:
+            covered = {(r + i, c + j) for (r, c), (down, across) in spans.items() for i in range(down)
+                       for j in range(across)}
+            rows = "".join("<tr>" + "".join(f'<td rowspan="{spans.get((r, c), (1, 1))[0]}" colspan="'
+                                            f'{spans.get((r, c), (1, 1))[1]}">{text}</td>'
+                                            for c, text in enumerate(row) if (r, c) in spans or (r, c) not in covered)
+                           + "</tr>" for r, row in enumerate(grid))
+            parts.append(f'<table border="1">{rows}</table>')
+        paragraph = '<p style="page-break-before: always"></p>' if between == _PAGE_BREAK else f"<p>{between}</p>"
+        page = render_html([*lines[:at], "@TABLE@", *lines[at + 1:]]).decode()
+        path.write_text(page.replace("<p>@TABLE@</p>", paragraph.join(parts)), encoding="utf-8")
+        return
+    render_docx([*lines[:at], "@TABLE@", *lines[at + 1:]], path)
+    document = docx.Document(path)
+    mark = next(p for p in document.paragraphs if p.text == "@TABLE@")
+    place = mark._p
+    for k, (grid, spans) in enumerate(tables):
+        if k:
+            paragraph = document.add_paragraph("" if between == _PAGE_BREAK else between)
+            if between == _PAGE_BREAK:
+                paragraph.add_run().add_break(WD_BREAK.PAGE)
+            place.addnext(paragraph._p)
+            place = paragraph._p
+        table = document.add_table(rows=len(grid), cols=10)
+        for row, texts in zip(table.rows, grid):
+            for cell, text in zip(row.cells, texts):
+                cell.text = text
+        for (r, c), (down, across) in spans.items():
+            table.cell(r, c).merge(table.cell(r + down - 1, c + across - 1))
+        place.addnext(table._tbl)
+        place = table._tbl
+    mark._p.getparent().remove(mark._p)
+    document.save(path)
+
+
 # The head of a requests table merged as the official form merges it (gridSpan and vMerge in Word, colspan and
 # rowspan in HTML: 申请人情况 over 自然人 / 法人或其他组织 / 总计, 法人或其他组织 over its five organisations, the corner,
 # its note or blank, over the head's three rows): the cells merged into a cell of words, and those a blank corner
@@ -198,33 +247,11 @@ def _requests_grid(lines: list, corner: str) -> tuple[int, int, list, dict]:
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_requests_head_merged_as_the_form_merges_it_reads_every_count_under_its_key(fmt, corner, seed_id, tmp_path,
                                                                                      parsed_seed):
-    import docx
-
     original = parsed_seed(seed_id)
     lines = _as_lines(original)
     start, end, grid, spans = _requests_grid(lines, corner)
-    covered = {(r + i, c + j) for (r, c), (down, across) in spans.items() for i in range(down) for j in range(across)}
     path = tmp_path / f"merged.{fmt}"
-    if fmt == "html":
-        rows = "".join("<tr>" + "".join(f'<td rowspan="{spans.get((r, c), (1, 1))[0]}" colspan="'
-                                        f'{spans.get((r, c), (1, 1))[1]}">{text}</td>' for c, text in enumerate(row)
-                                        if (r, c) in spans or (r, c) not in covered) + "</tr>"
-                       for r, row in enumerate(grid))
-        page = render_html([*lines[:start], "@TABLE@", *lines[end:]]).decode()
-        path.write_text(page.replace("<p>@TABLE@</p>", f'<table border="1">{rows}</table>'), encoding="utf-8")
-    else:
-        render_docx([*lines[:start], "@TABLE@", *lines[end:]], path)
-        document = docx.Document(path)
-        mark = next(p for p in document.paragraphs if p.text == "@TABLE@")
-        table = document.add_table(rows=len(grid), cols=10)
-        for row, texts in zip(table.rows, grid):
-            for cell, text in zip(row.cells, texts):
-                cell.text = text
-        for (r, c), (down, across) in spans.items():
-            table.cell(r, c).merge(table.cell(r + down - 1, c + across - 1))
-        mark._p.addnext(table._tbl)
-        mark._p.getparent().remove(mark._p)
-        document.save(path)
+    _write_grids(path, [*lines[:start], _GRIDS, *lines[end:]], [(grid, spans)])
     read = read_document(path).lines
     head = next(k for k, line in enumerate(read) if isinstance(line, list) and "申请人情况" in line)
     assert read[head + 1:head + 3] == [["自然人", "法人或其他组织", "总计"], _ORGS]  # (the corner's cells left out)
@@ -232,6 +259,80 @@ def test_a_requests_head_merged_as_the_form_merges_it_reads_every_count_under_it
     assert _same(_cells(report), _cells(original)) and not [f for f in report.flags if f.code == "merged_down"]
     failed = lambda r: sorted(f"{c.check}[{c.key}]" for c in r.checks.itertuples() if c.status == "failed")
     assert failed(report) == failed(original)
+
+
+
+def _split_grid(grid: list, spans: dict, cut: int, head: bool, labels: bool) -> list:
+    """The official grid of _requests_grid split before its row ``cut`` into two tables, as Word splits a table: a
+    merge across the cut ends there and goes on in the second table as a merge of its own, blank, or holding the
+    group's label again (``labels``); the second table starts with the head's three rows again where ``head``."""
+    shift = 3 * head - cut  # where a row of the second part stands in its table
+    first, second = {}, {**{at: span for at, span in spans.items() if head and at[0] < 3}}
+    rest = [*grid[:3 * head], *[list(row) for row in grid[cut:]]]
+    for (r, c), (down, across) in spans.items():
+        if r >= cut:
+            second[(r + shift, c)] = (down, across)
+            continue
+        first[(r, c)] = (min(down, cut - r), across)
+        if r >= 3 and r + down > cut:  # a group's label merged down across the cut
+            second[(cut + shift, c)] = (r + down - cut, across)
+            rest[cut + shift][c] = grid[r][c] if labels else ""
+    return [(grid[:cut], first), (rest, second)]
+
+
+# A requests table split in two by a paragraph (Word's split table, a page break or a note typed between its rows, the
+# section's title written again over the rest; two <table>s and a <p> in a page), right after the head, inside a group
+# (三)不予公开 or between two groups, the rest led by the head again or not, a group's label merged across the cut
+# blank in the second table or written again: the second table's rows are read as the first's, every count under
+# its key, nothing flagged, as the seed reads (the rows are read by their labels, the counts by the head's columns
+# whether the head stands over them or not)
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+@pytest.mark.parametrize("between", ["", _PAGE_BREAK, "（续表）", "注：本表数据单位为件。", "title"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_a_requests_table_split_by_a_paragraph_reads_as_one_table(fmt, between, seed_id, tmp_path, parsed_seed):
+    original = parsed_seed(seed_id)
+    lines = _as_lines(original)
+    start, end, grid, spans = _requests_grid(lines, "")
+    between = next(s.title for s in original.sections if s.key == "requests") if between == "title" else between
+    at = lambda label: next(r for r, row in enumerate(grid) if label in row)
+    failed = lambda r: sorted(f"{c.check}[{c.key}]" for c in r.checks.itertuples() if c.status == "failed")
+    for cut, head, labels in [(3, True, False), (3, False, False), (at("2.其他法律行政法规禁止公开"), False, False),
+                              (at("2.其他法律行政法规禁止公开"), True, True), (at("(四)无法提供"), True, False)]:
+        path = tmp_path / f"split{cut}{head:d}{labels:d}.{fmt}"
+        _write_grids(path, [*lines[:start], _GRIDS, *lines[end:]], _split_grid(grid, spans, cut, head, labels),
+                     between)
+        report = toolkit.parse_report(path)
+        assert _same(_cells(report), _cells(original)), (cut, head, labels)
+        assert {f.code for f in report.flags} <= {f.code for f in original.flags} | {"agency_unknown"}
+        assert failed(report) == failed(original)
+
+
+# Controls: the requests table whose second part stands under another numbering's heading of the requests section
+# (seed 004 numbers its sections 3、, and 三、收到和处理政府信息公开申请情况 opens a section of its own) is two tables, the
+# first part's rows left with the section before (unknown_row), the requests section missing them (missing_rows),
+# never joined across the heading; and a table of other
+# columns after the requests table and a paragraph gives the requests table none of its numbers
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_a_table_after_a_paragraph_is_no_part_of_the_requests_table_where_the_paragraph_or_its_columns_part_them(
+        fmt, tmp_path, parsed_seed):
+    original = parsed_seed("004_b232cca7e491c758")
+    lines = _as_lines(original)
+    start, end, grid, spans = _requests_grid(lines, "")
+    cut = next(r for r, row in enumerate(grid) if "(四)无法提供" in row)
+    path = tmp_path / f"heading.{fmt}"
+    _write_grids(path, [*lines[:start], _GRIDS, *lines[end:]], _split_grid(grid, spans, cut, False, False),
+                 "三、收到和处理政府信息公开申请情况")
+    report = toolkit.parse_report(path)
+    read, seed = _cells(report), _cells(original)
+    assert {"missing_rows", "unknown_row"} <= {f.code for f in report.flags}
+    rest = [k for k in seed if k[0] == "requests" and k[1] == "handled_total"]  # (a row of the second part)
+    assert _same({k: read[k] for k in rest}, {k: seed[k] for k in rest})
+    assert all(k not in read or math.isnan(read[k][1]) for k in seed if k[:2] == ("requests", "new"))
+    other = [["项目", "件数", "占比"], ["电话咨询", "120", "60%"], ["现场咨询", "80", "40%"]]
+    path = tmp_path / f"other.{fmt}"
+    _write_grids(path, [*lines[:start], _GRIDS, *lines[end:]], [(grid, spans), (other, {})], "（政府信息公开咨询情况）")
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), seed)
 
 
 def _counts_nested(cells: list, width: int, nest) -> None:
