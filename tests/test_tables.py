@@ -2826,6 +2826,89 @@ def test_a_review_table_with_two_total_rows_is_not_read(fmt, tmp_path):
     assert any(f.code == "extra_cells" and f.table == "review_litigation" for f in got.flags)
 
 
+def _review_kinds_left_out(left_out: int, place: str = "after", spaced: bool = False, total_first: bool = False):
+    """A review table (for :func:`_review_rebuilt`) a row for each kind of case but the kind ``left_out`` (its index
+    in the format's order), with a row of the three kinds' 总计 (each result's sum) after the kinds' rows, before
+    them, between them ('between'), one cell short after them ('short'), or none ('none'); the results named as the
+    seed spells them where ``spaced`` ('结果 维持', seed 002), else without their spaces, 总计 first where
+    ``total_first``."""
+    at = _TOTAL_FIRST if total_first else [0, 1, 2, 3, 4]
+
+    def table(results, kinds, v):
+        summed = [str(sum(int(v[5 * k + i]) for k in range(3))) for i in range(5)]
+        rows = [[kinds[k], *(v[5 * k + i] for i in at)] for k in range(3) if k != left_out]
+        total = ["总计", *(summed[i] for i in at)]
+        head = ["", *(results[i] if spaced else results[i].replace(" ", "") for i in at)]
+        return [head, *{"after": [*rows, total], "before": [total, *rows], "between": [rows[0], total, rows[1]],
+                        "short": [*rows, total[:-1]], "none": rows}[place]]
+    return table
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("place", ["after", "before", "none"])
+@pytest.mark.parametrize("left_out", [0, 1, 2])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_review_table_a_row_for_each_kind_but_one_is_read_by_its_labels(seed, left_out, place, fmt, tmp_path):
+    # '| | 结果维持 | … | 总计 |' over '| 行政复议 | 4 | … |', '| 未经复议直接起诉 | … |' and '| 总计 | 5 | 1 | … |', the
+    # 复议后起诉 row left out: the rows were read in the format's order, the 总计 row's counts as 复议后起诉's (or
+    # 复议后起诉's as 未经复议直接起诉's, without a 总计 row), unflagged.  The rows are read by their labels: the kind
+    # left out has no cells (missing_rows), the 总计 row not kept and, holding the missing kind's counts, not checked
+    # (group_subtotal says so).
+    lines = _report_lines(seed)
+    want = _read(lines, fmt, tmp_path)
+    got = _read(_review_rebuilt(lines, _review_kinds_left_out(left_out, place)), fmt, tmp_path)
+    missing = list(load_formats()["review_litigation"]["rows"])[left_out]
+    cells = _cells_of(want, "review_litigation")
+    assert len(cells.value.dropna()) == 15
+    assert _cells_of(got, "review_litigation").equals(cells[cells.row_key != missing].reset_index(drop=True))
+    assert got.checks.equals(want.checks[want.checks.key != missing].reset_index(drop=True))
+    table = want.table("review_litigation")
+    written = " | ".join(f"{table[ck].sum():g}" for ck in table.columns)
+    read = " | ".join(f"{table[ck].drop(missing).sum():g}" for ck in table.columns)
+    assert [(f.code, f.detail) for f in got.flags if f not in want.flags] == [
+        *([] if place == "none" else [
+            ("group_subtotal", f"总计: {written} written on a row of the kinds of case, not kept (no key in the schema), "
+                               f"not checked: the table has no row of {missing} (the rows read sum to {read})")]),
+        ("missing_rows" if place != "none" or left_out < 2 else "truncated",
+         missing if place != "none" or left_out < 2 else f"table ends before {missing}")]
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("place", ["between", "short"])
+def test_a_review_total_row_is_never_read_as_a_kinds(place, fmt, tmp_path):
+    # Two kinds' rows and a 总计 row between them, or after them one cell short: not read by their labels (which
+    # rows the 总计 sums is not told; a row of four values), the fifteen values were read in the format's order,
+    # the 总计 row's as 复议后起诉's, unflagged.  Nothing is read, flagged ragged with the row.  (DOCX writes the
+    # short row's missing cell blank, a table of five columns: read by the labels, the 总计's blank unchecked.)
+    if fmt == "docx" and place == "short":
+        pytest.skip("a DOCX table's rows are as long as its longest")
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    got = _read(_review_rebuilt(lines, _review_kinds_left_out(2, place)), fmt, tmp_path)
+    assert _cells_of(got, "review_litigation").value.isna().all()
+    found = [f.detail for f in got.flags if f.table == "review_litigation"]
+    assert len(found) == 1 and re.fullmatch(
+        r"review_litigation: 0 of 15 cells placed; " + (
+            r"a 总计 row \(line \d+\) between 行政复议 and 未经复议直接起诉, the total of which rows not told"
+            if place == "between" else r"read in the format's order of the kinds, the row 总计 \(line \d+\) is not "
+                                       r"litigation_after_review's"), found[0])
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("place", ["none", "after", "before"])
+def test_a_review_header_of_names_set_with_a_space_a_row_for_each_kind(place, fmt, tmp_path):
+    # Seed 002 names its results with a space ('结果 维持'); a row for each kind under '| | 总计 | 结果 维持 | … |'
+    # (a 总计 row after or before them, or none): a layout of a cell a line split each name in two words, the header
+    # named 总计, 维持, 纠正 and 其他 only, so the counts were read in the format's order (总计 under 结果维持), flagged
+    # only identity_failed.  The words are joined into the names they make: read as the seed is (in the other
+    # layouts, as before).
+    lines = _report_lines("002_809f9474e249d214.txt")
+    want = _read(lines, fmt, tmp_path)
+    rows = _review_kinds_left_out(None, place, spaced=True, total_first=True)
+    got = _read(_review_rebuilt(lines, rows), fmt, tmp_path)
+    _same_review(want, got)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
 @pytest.mark.parametrize("fmt", _LAYOUTS)
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
 def test_an_article_20_label_with_its_note_in_a_cell_of_its_own(seed, fmt, tmp_path):

@@ -1464,13 +1464,13 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     lone: str | None = None  # the label key of a header row of one word, the label of values right under it
     notes: list[Flag] = []  # the remarks under a header's 备注 that a cell a line sets apart from their row's values
     remark_of: tuple[str, Row] | None = None  # the row just read under a 备注 when its remark was not among its cells
+    rows_read = 0  # the rows of values
     for row in rows:
         filled = [c.text for c in row.cells if c.text]
         if filled and not any(c.glued for c in row.cells) and all(
                 _review_word(t) or _is_note_header(t) for t in filled) and not _is_note_header(filled[0]):
             # (a header row, its last column one of remarks too: '| | 结果维持 | … | 总计 | 备注 |')
-            header += map(label_key, filled)
-            heads += map(label_key, filled)
+            header, heads = _review_header_words(header, filled), _review_header_words(heads, filled)
             # (a name set with a space is two words to a layout of a cell a line: '结果 维持')
             lone = label_key("".join(filled))
             lone = lone if len(filled) == 1 or lone in _review_names()[0] else None
@@ -1486,7 +1486,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 # (a layout of a cell a line puts a 总计 row's label first on the header's line: '总计 | 结果维持 | … |
                 # 尚未审结 | 总计' over '9 | 2 | …', then the kinds' rows; its values were taken for the whole table's)
                 over, heads = header[-1], heads[:-1]
-            heads += [label_key(c.text) for c in labels]  # (a header cell that names no column may head one)
+            heads = _review_header_words(heads, [c.text for c in labels])  # (a cell that names no column may head one)
             if len(labels) > 1 and _is_note_header(labels[0].text):
                 # (a cell a line puts the header's 备注 before the first row's label: '备注 | 行政复议 | 4 | …')
                 header.append(label_key(labels[0].text))
@@ -1523,6 +1523,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             led.append((row, None))
         if data:
             first_row = first_row or row
+            rows_read += 1
             values.extend(vals)
             if row.grid and not labels:
                 with_blanks.extend(row.cells[spacer:])
@@ -1542,21 +1543,30 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         values = _trim_values(with_blanks, m)  # the blanks keep the values in their columns
     labelled, remarks = _review_labelled(header, labelled, led, len(col_keys))
     # (a row for each kind of case with a 总计 row of the three: the kinds' rows read, the 总计 checked)
-    by_kind, summed, between = _review_total_row(header, labelled, led)
-    by_rows = (_review_transposed(header, labelled, row_keys, col_keys)
-               or _review_by_kind(*by_kind, row_keys, col_keys)
-               or (_review_kinds_glued(header, labelled, row_keys, col_keys) if kinds is None else None))
+    partial = len(led) == rows_read  # (every row led by a label: a kind's row left out is read as missing)
+    by_kind, summed, between = _review_total_row(header, labelled, led, partial)
+    by_rows = _review_transposed(header, labelled, row_keys, col_keys)
+    read = None if by_rows else _review_by_kind(*by_kind, row_keys, col_keys, partial)
+    # (the kinds of case the table writes, their values)
+    present, by_rows = read or (row_keys, by_rows or (
+        _review_kinds_glued(header, labelled, row_keys, col_keys) if kinds is None else None))
     # (the kinds of case in the order the header names them; None where its words do not tell which is which)
-    order = row_keys if by_rows else _review_kinds_order(heads)
+    order = present if by_rows else _review_kinds_order(heads)
     overall = None if by_rows else overall
     if by_rows or (kinds is None and order is not None):  # (rows read by their names are in the format's columns)
-        kinds, values, m = [col_keys] * len(row_keys), by_rows or values, n + (overall is not None)
+        m = len(col_keys) * len(order) + (overall is not None)
+        kinds, values = [col_keys] * len(order), by_rows or values
         if by_rows:
             res.flags.extend(notes + remarks)
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
         kinds = kinds if order is not None else []
         _flag_review_columns(res, first_row, heads, kinds)  # type: ignore[arg-type]  # kinds is set where order is: [] else
     key = "review_litigation"
+    astray = None if by_rows or not kinds else _review_row_astray(labelled, led, order or row_keys, partial)
+    if astray and len(values) <= m:  # (read by the kinds' order over a row that says it is another's: not read)
+        kinds = []
+        res.flags.append(Flag("ragged", key, first_row.line, f"review_litigation: 0 of {n} cells placed; "
+                                                             f"{between or astray}"))
     # (row key, column key) -> its cell among the values
     at = _review_positions(kinds, order or row_keys)  # type: ignore[arg-type]
     if overall is not None:  # (the columns after the kinds' 总计 stand one further)
@@ -1574,9 +1584,14 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         res.flags[-1] = dataclasses.replace(res.flags[-1], detail=f"{res.flags[-1].detail}: {between}")
     _flag_text_values(res, "review_litigation", key, placement)
     if by_rows and summed[1]:
-        _flag_review_total_row(res, *summed, [[placement.cells[at[rk, ck]] for rk in row_keys] for ck in col_keys])
+        _flag_review_total_row(res, *summed, [[placement.cells[at[rk, ck]] for rk in present] for ck in col_keys],
+                               [rk for rk in row_keys if rk not in present])
+    if summed[1] and len(present) < len(row_keys):  # (a kind's row left out, no cells; the 总计's: not cut short)
+        res.flags.append(Flag("missing_rows", key, None, ", ".join(rk for rk in row_keys if rk not in present)))
+    else:
+        _flag_missing_rows(res, key, row_keys, present)
     unplaced = _unplaced_flag(placement) if kinds else "ragged"
-    for rk in row_keys:
+    for rk in present:
         for ck in col_keys:
             cell = at.get((rk, ck))
             res.records.append(_record("review_litigation", rk, ck, None if cell is None else placement.cells[cell],
@@ -1675,7 +1690,8 @@ def _review_labelled(header: list[str], labelled: list[tuple[str, list[Cell]]], 
     return out, flags
 
 
-def _review_total_row(header: list[str], labelled: list[tuple[str, list[Cell]]], led: list[tuple[Row, int | None]]
+def _review_total_row(header: list[str], labelled: list[tuple[str, list[Cell]]], led: list[tuple[Row, int | None]],
+                      partial: bool = False
                       ) -> tuple[tuple[list[str], list[tuple[str, list[Cell]]]], tuple[str, list[Cell]], str]:
     """The review table written a row for each kind of case with a row of their 总计: ((header, the kinds' rows),
     (the 总计 row's label key, its values by the format's results), '') where it stands before or after the three kinds' rows, the
@@ -1686,11 +1702,12 @@ def _review_total_row(header: list[str], labelled: list[tuple[str, list[Cell]]],
     reading: (header, rows) as given, no label nor values, and where it stands, for the flag.  A layout of a cell a line
     sets its label apart, a header word alone (its values read under it): that word is no header's.  Only a
     grid of the three kinds and the 总计, five values a row, under a header naming no result more often than
-    another (else which column each word heads is not sure).
+    another (else which column each word heads is not sure); where ``partial`` (every row of the table led by a
+    label), of the kinds it writes (a kind left out has no row: its counts missing, the 总计 not checked).
     """
     as_given: tuple[tuple[list[str], list[tuple[str, list[Cell]]]], tuple[str, list[Cell]], str] = (
         (header, labelled), ("", []), "")
-    if len(labelled) <= len(load_formats()["review_litigation"]["rows"]):
+    if len(labelled) < 2:
         return as_given  # (the common table: one row of 15 values, no label)
     words = {label_key(w) for w in _review_results()["total"]}
     at = [i for i, (key, _) in enumerate(labelled) if key in words]
@@ -1701,7 +1718,8 @@ def _review_total_row(header: list[str], labelled: list[tuple[str, list[Cell]]],
     if led[i][1] is None:  # (its label a header word alone: not the header's)
         j = len(header) - 1 - header[::-1].index(labelled[i][0])
         heads = [*header[:j], *header[j + 1:]]
-    cells = _named_lines(heads, labelled, {**_review_kinds(), "": [labelled[i][0]]}, _review_results())
+    # (a kind's row left out: the kinds there read, the 总计 not checked; :func:`_review_by_kind`)
+    cells = _named_lines(heads, labelled, {**_review_kinds(), "": [labelled[i][0]]}, _review_results(), partial)
     if cells is None or len(set(Counter(result_of[k] for k in heads if k in result_of).values())) > 1:
         return as_given
     if 0 < i < len(labelled) - 1:
@@ -1722,21 +1740,50 @@ def _review_total_ends_header(header: list[str]) -> bool:
     return len(named) == len(_review_results()) and set(named.values()) == {1}
 
 
-def _flag_review_total_row(res: TableResult, label: str, summed: list[Cell], by_result: list[list[Placed | None]]
-                           ) -> None:
+def _flag_review_total_row(res: TableResult, label: str, summed: list[Cell], by_result: list[list[Placed | None]],
+                           absent: list[str]) -> None:
     """Flag ``group_subtotal`` a review table's 总计 row of the three kinds of case (:func:`_review_total_row`)
     that is not, for a result, the sum of the kinds' counts as read (a sum of the cells there above it too, a
-    cell missing): not kept (the schema has no key for it; where it is their sum, nothing is lost)."""
+    cell missing): not kept (the schema has no key for it; where it is their sum, nothing is lost).  Where the
+    table leaves a kind's row out (``absent``), the 总计 holds its counts too: not checked, always flagged."""
     sums, wrong = [], False
     for cell, kinds in zip(summed, by_result):
         known = [c.value for c in kinds if c is not None and c.value is not None]
         value = parse_number(cell.text).value if cell.text else None
         sums.append(f"{sum(known):g}" if len(known) == len(kinds) else "NA")
         wrong |= value is not None and (sum(known) > value or len(known) == len(kinds) and sum(known) != value)
-    if wrong:
+    written = (f"{label}: {' | '.join(c.text for c in summed)} written on a row of the kinds of case, not kept (no "
+               f"key in the schema)")
+    if absent:
         res.flags.append(Flag("group_subtotal", "review_litigation", summed[0].line,
-                              f"{label}: {' | '.join(c.text for c in summed)} written on a row of the kinds of case, "
-                              f"not kept (no key in the schema); their rows sum to {' | '.join(sums)}"))
+                              f"{written}, not checked: the table has no row of {', '.join(absent)} (the rows read "
+                              f"sum to {' | '.join(sums)})"))
+    elif wrong:
+        res.flags.append(Flag("group_subtotal", "review_litigation", summed[0].line,
+                              f"{written}; their rows sum to {' | '.join(sums)}"))
+
+
+def _review_row_astray(labelled: list[tuple[str, list[Cell]]], led: list[tuple[Row, int | None]],
+                       order: list[str], partial: bool) -> str | None:
+    """Where the review table's values are read in the order of its kinds of case (its rows not read by their
+    labels), the first row whose label says it is no row of the kind its place gives it, or None.
+
+    Only where every row is led by a label (``partial``) and holds one kind's values or fewer ('行政复议 | 4 | 0 |
+    …'), each the kinds' in their order: a row labelled 总计 (two kinds and their 总计 row, not read by their
+    labels for a cell short) or another kind had its counts read as 复议后起诉's, unflagged.  The whole table's
+    row after a header's last word (a layout of a cell a line: '总计 | 4', its other values on lines of their own)
+    is no such row.
+    """
+    width = len(load_formats()["review_litigation"]["cols"])
+    if not partial or any(len(_trim_values(vals, width)) > width for _, vals in labelled):
+        return None  # (the whole table's row, or rows of more than a kind: read as before)
+    kind_of = _review_kind_words()
+    for k, ((label, _), (row, _)) in enumerate(zip(labelled, led)):
+        kind = order[k] if k < len(order) else None
+        if kind_of.get(label) != kind:
+            return (f"read in the format's order of the kinds, the row {label} (line {row.line}) is not "
+                    f"{kind}'s" if kind else f"the row {label} (line {row.line}) is no kind's")
+    return None
 
 
 def _review_kind(key: str) -> str:
@@ -1793,6 +1840,24 @@ def _review_names() -> tuple[dict[str, str], frozenset[str]]:
     names = sorted(((label_key(lab), k) for k, labs in _review_results().items() for lab in labs),
                    key=lambda n: -len(n[0]))
     return dict(names), frozenset(label_key(w) for w in fm["header_words"])
+
+
+def _review_header_words(keys: list[str], texts: list[str]) -> list[str]:
+    """A review header's label keys ``keys`` with those of ``texts`` after them, a word joined to the one before
+    where together they are a result's name (formats.yaml ``review_litigation.cols``).
+
+    A name set with a space ('结果 维持', seed 002) is two words to a layout of a cell a line: '总计 | 结果 | 维持 | 结果
+    | 纠正 | …' named 总计, 维持, 纠正 and 其他 once, no more each result once, so a row for each kind had its counts
+    read in the format's order (总计 first under 结果维持, flagged only identity_failed).
+    """
+    result_of = _review_names()[0]
+    out = list(keys)
+    for key in map(label_key, texts):
+        if out and out[-1] + key in result_of:
+            out[-1] += key
+        else:
+            out.append(key)
+    return out
 
 
 def _review_word(text: str) -> bool:
@@ -1958,17 +2023,21 @@ def _review_transposed(header: list[str], labelled: list[tuple[str, list[Cell]]]
 
 
 def _review_by_kind(header: list[str], labelled: list[tuple[str, list[Cell]]], row_keys: list[str],
-                    col_keys: list[str]) -> list[Cell] | None:
-    """The review table's values in the format's order where it is written a row for each kind of case, or None.
+                    col_keys: list[str], partial: bool = False) -> tuple[list[str], list[Cell]] | None:
+    """(the kinds of case read, their values in the format's order) where the review table is written a row for
+    each kind of case, or None.
 
     Rows led by 行政复议, 未经复议直接起诉 and 复议后起诉, five values each, are read by those rows and by the
     results in the order the header names them (结果纠正 | 结果维持 | …, 总计 first): they were read in the
     format's order whatever the header said (upheld and corrected swapped unflagged, 总计 read as 结果维持 and
     the identities failed). Only each kind named once with five values a row; a header that does not name the
-    five results once each leaves them in the format's order.
+    five results once each leaves them in the format's order.  Where ``partial`` (every row of the table led by
+    a label), a kind the table leaves out has no cells (its row missing): the rows there were read in the
+    format's order, a 复议后起诉 row read as 未经复议直接起诉's (or a 总计 row as 复议后起诉's), unflagged.
     """
-    cells = _named_lines(header, labelled, _review_kinds(), _review_results())
-    return [cells[rk, ck] for rk in row_keys for ck in col_keys] if cells else None
+    cells = _named_lines(header, labelled, _review_kinds(), _review_results(), partial)
+    kinds = [rk for rk in row_keys if (rk, col_keys[0]) in (cells or {})]
+    return (kinds, [cells[rk, ck] for rk in kinds for ck in col_keys]) if cells else None
 
 
 def _review_kinds_glued(header: list[str], labelled: list[tuple[str, list[Cell]]], row_keys: list[str],
@@ -1993,19 +2062,20 @@ def _review_kinds_glued(header: list[str], labelled: list[tuple[str, list[Cell]]
 
 
 def _named_lines(header: list[str], labelled: list[tuple[str, list[Cell]]], lines: dict,
-                 across: dict) -> dict[tuple[str, str], Cell] | None:
+                 across: dict, partial: bool = False) -> dict[tuple[str, str], Cell] | None:
     """(line key, across key) -> cell of a grid whose rows are named by ``lines``' labels (key -> labels), each
     once, with a value under each of ``across``' keys, in the order the header names them where it names each
-    once (else in ``across``' order); None where the rows are not such a grid."""
+    once (else in ``across``' order); None where the rows are not such a grid.  Where ``partial``, some of
+    ``lines`` may be left out (no cell of theirs in the result), every row still named by one of them."""
     line_of = {label_key(lab): k for k, labs in lines.items() for lab in labs}
     across_of = {label_key(lab): k for k, labs in across.items() for lab in labs}
     by_line = {line_of.get(lab): _trim_values(vals, len(across)) for lab, vals in labelled}
-    if len(labelled) != len(lines) or set(by_line) != set(lines) or any(
-            len(vals) != len(across) for vals in by_line.values()):
+    if len(by_line) != len(labelled) or None in by_line or not by_line or not (
+            partial or len(by_line) == len(lines)) or any(len(vals) != len(across) for vals in by_line.values()):
         return None
     named = [across_of[k] for k in header if k in across_of]
     order = named if sorted(named) == sorted(across) else list(across)
-    return {(lk, ak): by_line[lk][order.index(ak)] for lk in lines for ak in across}
+    return {(lk, ak): by_line[lk][order.index(ak)] for lk in lines if lk in by_line for ak in across}
 
 
 # --- legacy statistics tables -------------------------------------------------------
