@@ -1554,8 +1554,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     order = present if by_rows else _review_kinds_order(heads)
     overall = None if by_rows else overall
     if by_rows or (kinds is None and order is not None):  # (rows read by their names are in the format's columns)
-        m = len(col_keys) * len(order) + (overall is not None)
-        kinds, values = [col_keys] * len(order), by_rows or values
+        m = len(col_keys) * len(order) + (overall is not None)  # type: ignore[arg-type]  # order is present where by_rows, else checked not None
+        kinds, values = [col_keys] * len(order), by_rows or values  # type: ignore[arg-type]
         if by_rows:
             res.flags.extend(notes + remarks)
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
