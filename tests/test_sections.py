@@ -570,25 +570,32 @@ def test_the_problems_section_s_own_sub_headings_stay_its_text(seed_id, subs, la
     assert {f.code for f in got.flags} == {f.code for f in want.flags}
 
 
-@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
-@pytest.mark.parametrize("first, second, merged", [
-    ("五、存在的主要问题及改进情况", "六、其他需要报告的事项", "五、存在的主要问题及改进情况和其他需要报告的事项"),
-    ("五、存在的主要问题及改进情况", "六、其他需要报告的事项", "五、存在的主要问题及改进情况、其他需要报告的事项"),
-])
-def test_two_sections_merged_in_one_heading(first, second, merged, layout, tmp_path):
-    # Two sections' titles joined in one heading: the heading is the first section's, its whole title kept, the
-    # second's text in it and the second not found (sections_missing: its text is not told from the first's).
-    # Before, the second title was the first line of the section's text ('和其他需要报告的事项').
+_FIRST, _SECOND = "五、存在的主要问题及改进情况", "六、其他需要报告的事项"
+
+
+def _merged_other(seed_id: str, layout: str, tmp_path, join: str = "和", sub: str | None = None):
+    """A seed as read, and as read with its problems heading merging the other section's title (``join`` between
+    them) and the other's heading left out (``sub``: put as a sub-heading instead)."""
     from test_formats import _as_lines
     from test_tables import read_as
 
-    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
-    assert first in lines and second in lines
-    want = read_as(lines, layout, tmp_path)
-    variant = [merged if x == first else x for x in lines if x != second]
-    if second.startswith("五、"):
-        variant = [x.replace("六、其他", "五、其他") if isinstance(x, str) else x for x in variant]
-    got = read_as(variant, layout, tmp_path)
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    first = next(x for x in lines if isinstance(x, str) and x.startswith("五、"))
+    assert _SECOND in lines
+    merged = first + join + _SECOND[2:]
+    variant = [merged if x == first else sub if x == _SECOND else x for x in lines]
+    return read_as(lines, layout, tmp_path), read_as([x for x in variant if x is not None], layout, tmp_path), merged
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+@pytest.mark.parametrize("join", ["和", "、", "及"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_two_sections_merged_in_one_heading(seed_id, join, layout, tmp_path):
+    # Two sections' titles joined in one heading over text that does not tell where the second's starts ('暂无',
+    # '无'): the heading is the first section's, its whole title kept, the second's text in it, the second flagged
+    # merged into it (sections_missing 'other (merged into problems)'; it was named missing as if not written).
+    # Before sec26, the second title was the first line of the section's text ('和其他需要报告的事项').
+    want, got, merged = _merged_other(seed_id, layout, tmp_path, join)
     assert _outline(got) == [k for k in _outline(want) if k != "other"]
     section = got.section("problems")
     assert section.title.replace(" ", "") == normalize_line(merged)
@@ -596,7 +603,62 @@ def test_two_sections_merged_in_one_heading(first, second, merged, layout, tmp_p
     assert section.text.split() == "\n".join(parts).split()
     cells = ["table", "row_key", "col_key", "value", "raw", "flag"]
     pd.testing.assert_frame_equal(got.tables[cells], want.tables[cells])
-    assert ("sections_missing", "other") in {(f.code, f.detail) for f in got.flags}
+    assert ("sections_missing", "other (merged into problems)") in {(f.code, f.detail) for f in got.flags}
+
+
+def _same_sections(got, want, title: str) -> None:
+    """``got`` reads ``want``'s sections and text, its problems and other sections both under ``title``."""
+    assert _outline(got) == _outline(want)
+    assert got.section("problems").title == got.section("other").title == title
+    assert [s.text for s in got.sections] == [s.text for s in want.sections]
+    assert got.section("problems").first_line == got.section("other").first_line
+    pd.testing.assert_frame_equal(got.statements.drop(columns="report_id"), want.statements.drop(columns="report_id"))
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+@pytest.mark.parametrize("join", ["和", "、", "及", "以及"])
+def test_a_merged_heading_is_cut_where_the_other_matters_wording_starts(join, layout, tmp_path):
+    # Seed 002's other section reports the information-processing fees, as the 2021 template asks ('本机关按照
+    # 《…信息处理费管理办法…》…规定收费标准,本年度没有产生信息公开处理费。'): under a merged heading that sentence
+    # was the problems section's last, the other section missing and the fees sentence read as a statement; the
+    # section is now cut there, both under the heading, as the seed reads them.
+    want, got, merged = _merged_other("002_809f9474e249d214", layout, tmp_path, join)
+    _same_sections(got, want, got.section("problems").title)
+    assert got.section("problems").title.replace(" ", "") == normalize_line(merged)
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("sub", ["(二)其他需要报告的事项", "(二)其他事项"])
+def test_a_merged_heading_is_cut_at_the_other_s_sub_heading(seed_id, sub, layout, tmp_path):
+    # The other's title as a sub-heading under the merged heading ('(二)其他需要报告的事项' / '暂无'): it starts the
+    # other's text (the sub-heading is its first line), where it was the problems section's text.
+    want, got, _ = _merged_other(seed_id, layout, tmp_path, sub=sub)
+    assert _outline(got) == _outline(want)
+    assert got.section("problems").text == want.section("problems").text
+    assert got.section("other").text.split() == [sub, *want.section("other").text.split()]
+    assert "sections_missing" not in {f.code for f in got.flags}
+
+
+@pytest.mark.parametrize("stem", _PINGTAN)
+@pytest.mark.parametrize("join", ["和", "、"])
+def test_a_merged_heading_in_real_web_page_text(stem, join):
+    # The real web pages with the two headings merged ('…五、存在的主要问题及改进情况和其他需要报告的事项(一)存在的主要
+    # 问题…六、…' without its own heading): where the other's text holds the template's wording ('2023年,无收取信息
+    # 处理费情况。', '…收取信息处理费。') the section is cut at that sentence, both read as the page's own; where it
+    # does not ('暂无。', '无。') it stays one, flagged merged.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    assert text.count(_FIRST) == text.count(_SECOND) == 1
+    merged = _FIRST + join + _SECOND[2:]
+    plain = toolkit.parse_text(text)
+    got = toolkit.parse_text(text.replace(_SECOND, "").replace(_FIRST, merged))
+    if "信息处理费" in plain.section("other").text:
+        _same_sections(got, plain, merged)
+    else:
+        assert _outline(got) == [k for k in _outline(plain) if k != "other"]
+        assert got.section("problems").text == plain.section("problems").text + plain.section("other").text
+        assert ("sections_missing", "other (merged into problems)") in {(f.code, f.detail) for f in got.flags}
 
 
 def _merged_review(seed_id: str, layout: str, tmp_path, join: str = "及存在的问题", review=None):
@@ -648,7 +710,7 @@ def test_a_merged_heading_over_text_alone_is_not_cut(layout, tmp_path):
     assert _outline(got) == [k for k in _outline(want) if k != "problems"]
     assert got.section("review_litigation").text.split() == \
         "\n".join([want.section("review_litigation").text, want.section("problems").text]).split()
-    assert ("sections_missing", "problems") in {(f.code, f.detail) for f in got.flags}
+    assert ("sections_missing", "problems (merged into review_litigation)") in {(f.code, f.detail) for f in got.flags}
 
 
 _SIGNATURE = "泰州市高港区住房和城乡建设局"
@@ -756,7 +818,7 @@ def test_a_glued_signature_ends_the_last_section_of_a_web_page(stem):
 def test_merged_and_question_headings_glued_in_web_page_text(stem):
     # The same headings glued to their text in the real web pages: the question is the problems section's heading
     # (it was none: sections_missing), and the merged heading keeps the other section's title out of the text
-    # (the text started '和其他需要报告的事项…').
+    # (the text started '和其他需要报告的事项…'; where its text is cut: test_a_merged_heading_in_real_web_page_text).
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
     problems, other = "五、存在的主要问题及改进情况", "六、其他需要报告的事项"
     assert text.count(problems) == text.count(other) == 1
@@ -766,7 +828,7 @@ def test_merged_and_question_headings_glued_in_web_page_text(stem):
     assert asked.section("problems").title == "五、存在哪些主要问题?如何改进?"
     assert asked.section("problems").text == plain.section("problems").text
     merged = toolkit.parse_text(text.replace(problems, problems + "和" + other[2:]).replace(other, ""))
-    assert _outline(merged) == [k for k in _outline(plain) if k != "other"]
     assert merged.section("problems").title == problems + "和" + other[2:]
     both = plain.section("problems").text + plain.section("other").text
-    assert "".join(merged.section("problems").text.split()) == "".join(both.split())
+    got = "".join(s.text for s in merged.sections if s.key in ("problems", "other"))
+    assert "".join(got.split()) == "".join(both.split())

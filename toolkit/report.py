@@ -31,7 +31,7 @@ from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, Row, _page_number_of,
 from toolkit.metadata import _last_filled
 from toolkit.normalize import detect_script, normalize_line, normalize_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
-from toolkit.sections import Outline, Section, Segment, find_outline, split_segments
+from toolkit.sections import Outline, Section, Segment, find_outline, merged_into, split_segments
 from toolkit.tables import TABLE_COLUMNS, Flag, TableResult, extract_tables
 
 __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
@@ -280,7 +280,7 @@ class Report:
         if not self.sections:
             self.flags.append(Flag("sections_not_found", "", None, "no section heading recognised"))
         elif missing := self._missing(outline):
-            self.flags.append(Flag("sections_missing", "", None, ", ".join(missing)))
+            self.flags.append(Flag("sections_missing", "", None, ", ".join(self._missing_detail(missing))))
         for note in outline.notes:
             self.flags.append(Flag(note.code, "", note.line, note.detail))
         rows_by_table = self._table_rows(segments, family, outline.appendix, outline.appendix_parts)
@@ -333,6 +333,12 @@ class Report:
         """The sections of the outline's format it does not have (all of them where none was found)."""
         keys = {s.key for s in outline.sections}
         return [k for k in load_formats()["section_expected"][outline.family] if k not in keys]
+
+    def _missing_detail(self, missing: list[str]) -> list[str]:
+        """The missing sections named for the flag's detail; one whose title a found section's heading merges is
+        named with it ('other (merged into problems)': its text is in that section's, not told apart)."""
+        merged = {merged_into(s): s.key for s in self.sections}
+        return [f"{k} (merged into {merged[k]})" if k in merged else k for k in missing]
 
     @classmethod
     def _unread(cls, outline: Outline) -> int:

@@ -1487,33 +1487,83 @@ def _merged_title(rest: str, family: str, key: str) -> tuple[int, str | None]:
 _VALUES_ONLY = re.compile(r"[\s|]*(?:[-+]?\d+(?:\.\d+)?[\s|]*)+")  # a table's row of values alone ('0 | 4 |', '\t0')
 
 
-def _merged_split(section: Section, found: set[str]) -> list[Section]:
-    """A table section whose heading merges the title of a section not found ('四、…行政诉讼情况及存在的问题'), cut
-    where its table ends: the table's section, then the other's, both under the heading; the segments after the
-    table's last row of values alone, where some line after it ends a sentence, are the other section's.  Else
-    (no such row: the table glued in a line, or none) the section as it is, the other not found."""
-    if section.key not in load_formats() or "|" in section.title:
-        return [section]  # (cheap: only a table section's heading, no table row, can merge another's title)
+def merged_into(section: Section) -> str | None:
+    """The key of another modern section whose title the section's heading merges after its own
+    ('五、存在的主要问题及改进情况和其他需要报告的事项': ``'other'``), else None.
+
+    Parameters
+    ----------
+    section : Section
+        A section of a report of the 2019/2021 formats.
+
+    Returns
+    -------
+    str or None
+        The merged section's key.
+    """
+    if "|" in section.title:
+        return None  # a table's row taken for a heading merges no title
     num = _NUM_AT_START.match(section.title)
     title = section.title[num.end() if num else 0 :].strip()
-    other = None
-    for pat in _patterns()["modern"][section.key]:
+    for pat in _patterns()["modern"].get(section.key, []):
         m = pat.match(title)
         if m:
-            other = _merged_title(title[m.end() :], "modern", section.key)[1]
-            break
+            return _merged_title(title[m.end() :], "modern", section.key)[1]
+    return None
+
+
+def _merged_split(section: Section, found: set[str]) -> list[Section]:
+    """A section whose heading merges the title of a section not found, cut where the other's text starts: both
+    under the heading.  A table section's ('四、…行政诉讼情况及存在的问题') is cut after its table's last row of values
+    alone, where some line after it ends a sentence; another's ('五、存在的主要问题及改进情况和其他需要报告的事项')
+    where the other's title stands as a sub-heading or a sentence of its template's wording starts
+    (:func:`_merged_start`).  Else the section as it is, the other not found."""
+    other = merged_into(section)
     body = section.segments
     if other is None or other in found:
         return [section]
-    last = max((k for k, seg in enumerate(body) if _VALUES_ONLY.fullmatch(seg.text)), default=None)
-    after = body[last + 1 :] if last is not None else []
-    if not any(_SENTENCE.search(seg.text) for seg in after):
-        return [section]
-    before = body[: last + 1]  # type: ignore[operator]  # last is set: else nothing follows it and the section returned above
+    if section.key not in load_formats():
+        at = _merged_start(body, other)
+        if at is None:
+            return [section]
+        k, i = at
+        before = [*body[:k], Segment(body[k].text[:i].rstrip(), body[k].line)] if i else body[:k]
+        after = [Segment(body[k].text[i:], body[k].line), *body[k + 1 :]]
+    else:
+        last = max((k for k, seg in enumerate(body) if _VALUES_ONLY.fullmatch(seg.text)), default=None)
+        after = body[last + 1 :] if last is not None else []
+        if not any(_SENTENCE.search(seg.text) for seg in after):
+            return [section]
+        before = body[: last + 1]  # type: ignore[operator]  # last is set: else nothing follows it and the section returned above
     return [Section(section.key, section.title, "\n".join(s.text for s in before).strip("\n"), section.first_line,
                     before[-1].line, before),
             Section(other, section.title, "\n".join(s.text for s in after).strip("\n"), section.first_line,
                     section.last_line, after)]
+
+
+@functools.lru_cache(maxsize=1)
+def _merged_starts() -> dict[str, re.Pattern[str]]:
+    """Per section key, what starts its text inside a section whose heading merged its title: its title as a
+    sub-heading, numbered or not, or a sentence holding its template's wording (formats.yaml
+    ``section_start_words``)."""
+    starts = {}
+    for key, words in load_formats()["section_start_words"].items():
+        titles = "|".join(p.pattern for p in _patterns()["modern"][key])
+        starts[key] = re.compile(rf"(?:{_TOP}|{_SUB})?\s*(?:{titles})|[^。!?]*?(?:{alternation(words)})")
+    return starts
+
+
+def _merged_start(body: list[Segment], other: str) -> tuple[int, int] | None:
+    """The (segment, offset) where the ``other`` section's text starts in a merged section's body: at a line's
+    start or a sentence's, after some text of the first section's; None where nothing tells."""
+    start = _merged_starts().get(other)
+    if start is None:
+        return None
+    for k, seg in enumerate(body):
+        for i in [0, *(m.end() for m in re.finditer(r"[。!?]\s*", seg.text))]:
+            if (k or i) and i < len(seg.text) and start.match(seg.text, i):
+                return k, i
+    return None
 
 
 @functools.lru_cache(maxsize=1)
