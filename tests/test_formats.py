@@ -399,6 +399,52 @@ def test_a_table_of_one_row_alone_in_a_cell_gives_its_cells_to_the_row(fmt, widt
     assert _same(_cells(toolkit.parse_report(path)), want) and _same(want, _cells(original))
 
 
+# a table without text nested in a count's cell beside its paragraph (left over from pasting, as pages and Word files
+# hold them: a table with no rows, or one row of a blank cell): the cell was read as a layout cell (page content: a
+# paragraph beside a nested table), its count put after its row, the row's counts after it a column to the left
+# (Word: unflagged) or missing (HTML: ragged); a table that holds no text is no page content, the count stays in its
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+@pytest.mark.parametrize("inner", ["no_rows", "blank_cell"])
+def test_an_empty_table_nested_beside_a_count_leaves_it_in_its_cell(fmt, inner, tmp_path, parsed_seed):
+    import docx
+    from lxml import etree, html as lxml_html
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines = _as_lines(original)
+    path, nested = tmp_path / f"empty_nested.{fmt}", []
+    if fmt == "html":
+        page = lxml_html.fromstring(render_html(lines))
+
+        def nest(cells, start):
+            cell = cells[start]
+            paragraph = etree.Element("p")
+            paragraph.text, cell.text = cell.text, None
+            table = etree.SubElement(cell, "table")
+            if inner == "blank_cell":
+                etree.SubElement(etree.SubElement(table, "tr"), "td").text = "\u00a0"
+            cell.append(paragraph)
+            nested.append(start)
+
+        for tr in page.iter("tr"):
+            _counts_nested(list(tr), 1, nest)
+        path.write_bytes(etree.tostring(page, encoding="utf-8"))
+    else:
+        render_docx(lines, path)
+        document = docx.Document(path)
+
+        def nest(cells, start):
+            cells[start].add_table(rows=0 if inner == "no_rows" else 1, cols=1)
+            nested.append(start)
+
+        for table in document.tables:
+            for tr in table.rows:
+                _counts_nested(list(tr.cells), 1, nest)
+        document.save(path)
+    assert len(nested) > 20
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original)) and not [f for f in report.flags if f.code == "ragged"]
+
+
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_a_blank_last_cell_of_a_row_stays_in_its_column(fmt, tmp_path):
     # Many pages leave the 总计 column blank. A reader's grid keeps that blank cell; before, it was dropped

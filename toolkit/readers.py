@@ -1530,7 +1530,7 @@ def _is_layout_cell(cell, text: str | None) -> bool:
     """
     if text is not None and len(text) <= _LAYOUT_CELL_CHARS:
         return False  # almost every cell: a value or a label
-    nested = cell.find(".//table") is not None
+    nested = any(not _blank("".join(table.itertext())) for table in cell.iter("table") if table is not cell)
     chars = len(text if text is not None else "".join(cell.itertext()).strip())
     blocks = 0
     for el in cell.iterdescendants():
@@ -2934,8 +2934,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
                     paragraphs.append((child, t))
-                elif child.tag == _w("tbl") or child.tag == _w("altChunk"):
-                    nested = True  # a table, or a whole document, inside the cell
+                elif child.tag == _w("altChunk") or (child.tag == _w("tbl") and _docx_holds_text(child)):
+                    nested = True  # a table, or a whole document, inside the cell (an empty table is no page)
             texts = [t for _, t in paragraphs if t]
             if _holds_page(nested, len(texts), sum(map(len, texts))):
                 _docx_block(tc, after, numbering, chunks)  # a layout cell (the report set in a table): read like the body
@@ -2963,6 +2963,11 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             cells.extend([""] * _grid_skip(row_props, "gridAfter"))
             lines.append(cells)
         lines.extend(after)
+
+
+def _docx_holds_text(el) -> bool:
+    """Whether a Word element (a table nested in a cell) holds any text (``w:t``) but white space."""
+    return any(not _blank(t.text) for t in el.iter(_w("t")))
 
 
 def _own_cells(text: str, nested: list, after: list) -> list:

@@ -291,6 +291,7 @@ class Report:
             unread = _legacy_unread_at(self.text)
             if unread and self._read_glued_legacy(result):
                 unread = None
+        self._value_cut_by_the_end(result)
         self.flags.extend(result.flags)
         if family == "modern" or result.present & set(_MODERN_TABLES):
             for table in _MODERN_TABLES:
@@ -344,6 +345,22 @@ class Report:
     def _unread(cls, outline: Outline) -> int:
         """How many of the format's sections the outline misses, and of numbered headings it read as no section."""
         return len(cls._missing(outline)) + sum(note.code == "unknown_section" for note in outline.notes)
+
+    def _value_cut_by_the_end(self, result: TableResult) -> None:
+        """A table cut short by the text's end (flagged ``truncated``) whose last value ends the text, no cell mark
+        nor word after its digits: the file may be cut inside the value too (``79`` cut to ``7``), so it is left
+        missing, flagged ``ambiguous_digits``."""
+        last = next((i for i in range(len(self.lines) - 1, -1, -1) if self.lines[i].strip()), None)
+        if last is None or not self.lines[last].rstrip()[-1].isdigit():
+            return  # (almost every report: its text ends in words or a mark)
+        cut = {f.table for f in result.flags if f.code == "truncated"}
+        for rec in reversed(result.records):
+            if rec["line"] == last + 1 and rec["table"] in cut and rec["value"] == rec["value"] \
+                    and self.lines[last].rstrip().endswith(rec["raw"]):
+                rec["value"], rec["flag"] = np.nan, "ambiguous_digits"
+                result.flags.append(Flag("ambiguous_digits", rec["table"], rec["line"],
+                                         f"{rec['row_key']}: {rec['raw']} ends the text, which cuts the table"))
+                return
 
     def _read_glued_legacy(self, result: TableResult) -> bool:
         """A statistics table run together in page text (label, unit, value, no cells), read into
