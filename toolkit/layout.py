@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple
@@ -207,13 +208,13 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             parts = _split_pipes(text)
             filled = [p for p in parts if p]
             if not filled:
-                if above and table_region:
+                if above and last_labels and table_region:
                     # a row's values, one a line, after its labels' line and their own cells' marks alone: a page
                     # break split the row (pipe text one cell a line); the marks are its labels' cells where the
                     # values fill the labels' blank cells, else not known, the values left with no label
                     cells, lines = _values_after(segments, i)
                     blank = 0 if cells == above[0] - above[1] else _blank_counts(
-                        text.count("|"), above[1] + _label_cells_before(segments, last_labels[2]), cells, above)  # type: ignore[index]  # last_labels is set with label_line (now above)
+                        text.count("|"), above[1] + _label_cells_before(segments, last_labels[2]), cells, above)
                     if blank is not None:
                         marked.update(lines)  # (the values' marks are their blank cells, as the labels' line has)
                         for _ in range(blank):  # (the marks past the labels' cells: the row's first counts, blank)
@@ -448,30 +449,33 @@ def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = N
     """
     out: list[Row] = []
     for row in rows:
-        prev = out[-1] if out else None
         if not row.explicit and len(row.cells) > 1 and _kind(row.cells[1]) == "label":
             row = _label_over_cells(row)
-        over = _label_over_rows(prev, row) if prev is not None else None
+        if not out:  # (the first row: no row before to join it to)
+            out.append(row)
+            continue
+        prev = out[-1]
+        over = _label_over_rows(prev, row)
         if over is not None:
             start, at = over
-            label = Cell(prev.cells[start].text + row.cells[at].text, prev.cells[start].line)  # type: ignore[union-attr]  # over is found only with a prev
+            label = Cell(prev.cells[start].text + row.cells[at].text, prev.cells[start].line)
             out[-1] = Row([*row.cells[:at], label, *row.cells[at + 1:]], explicit=row.explicit, grid=row.grid,
                           spaced=row.spaced)
             continue
         # (a row of values alone, asked once: most rows start with a label, so this is most often one test)
-        values = prev is not None and all(c.is_value for c in row.cells) and any(c.text for c in row.cells)
-        if values and prev.cells and _kind(prev.cells[-1]) in ("row", "group") and all(  # type: ignore[union-attr]  # values is true only where prev is not None
-                c.text and not c.is_value for c in prev.cells):  # type: ignore[union-attr]
-            out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)  # type: ignore[union-attr]
+        values = all(c.is_value for c in row.cells) and any(c.text for c in row.cells)
+        if values and prev.cells and _kind(prev.cells[-1]) in ("row", "group") and all(
+                c.text and not c.is_value for c in prev.cells):
+            out[-1] = Row(prev.cells + row.cells, explicit=prev.explicit)
             continue
         # (a header's row just before, or a row ending in blank cells: rare)
-        if values and prev.cells and (not prev.cells[-1].text or any(  # type: ignore[union-attr]  # values is true only where prev is not None
-                c.text and _kind(c) == "header" for c in prev.cells)):  # type: ignore[union-attr]
+        if values and prev.cells and (not prev.cells[-1].text or any(
+                c.text and _kind(c) == "header" for c in prev.cells)):
             joined = _across_repeated_head(out, row, widths or {})
             if joined is not None:
                 out[joined[0]] = joined[1]
                 continue
-        if prev is not None and not (prev.grid or row.grid) and row.cells and not row.cells[0].is_value:
+        if not (prev.grid or row.grid) and row.cells and not row.cells[0].is_value:
             joined = _label_rest(prev, row.cells[0])
             if joined is not None:
                 out[-1] = joined
@@ -1338,6 +1342,13 @@ _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
 _GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}"
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
+
+
+def _glued_value(text: str, pos: int = 0, endpos: int = sys.maxsize) -> tuple[str, int]:
+    """The value run together before the next row at ``pos`` of ``text`` ('' where none) and where its cell marks
+    or spaces then it end (_GLUED_VALUE, of optional parts only: it always matches)."""
+    v = _GLUED_VALUE.match(text, pos, endpos)
+    return (v.group(1) or "", v.end()) if v is not None else ("", pos)
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
 _VALUES_APART = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+)(?![\d.、])")
 # cells alone on their lines between blank lines (seed 000's layout: report._cells_on_lines_apart made the blank
@@ -1515,6 +1526,13 @@ def _values_apart(gap: str, n: int) -> tuple[list[str], int] | None:
     if m is None or len(values := m.group(1).split()) > n or _second_value(gap[m.end():]):
         return None  # (more values than columns, or the last one run into what follows)
     return values, m.end()
+
+
+def _text_end(pattern: str, text: str) -> str:
+    """The end of ``text`` that ``pattern``, optional parts then spaces up to the end, finds (always: '' at least),
+    stripped."""
+    m = re.search(pattern, text)
+    return m.group().strip() if m is not None else ""
 
 
 def _split_glued_number(digits: str, expected: int | None, several: bool = False) -> str | None:
@@ -1729,6 +1747,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
     # a code column before the values (指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计): each row's code, set apart from
     # its values ('条 01 120 480'), is no value
     codes = len(re.findall(alternation(fm["code_headers"], spaced=True), before))
+    ncells = len(names) + codes  # (a row's cells after its unit: its code's and its values)
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
     values: list[str | list[str] | None] = []  # their values ('' blank, None not certain; cells set apart)
     ambiguous: dict[str, str] = {}
@@ -1756,10 +1775,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
     def _apart(gap: str, digits: str, rest: str) -> tuple[list[str], int] | None:
         """A row's values set apart by cell marks or spaces in a table of several value columns (values
         glued into one run are cut by the tables stage instead)."""
-        if len(names) + codes < 2 or not (gap.lstrip().startswith("|") or (digits and _second_value(rest))  # type: ignore[arg-type]  # names is not None (checked before this closure)
+        if ncells < 2 or not (gap.lstrip().startswith("|") or (digits and _second_value(rest))
                                           or _CELLS_ON_LINES.match(gap)):
             return None
-        found = _values_apart(gap, len(names) + codes)  # type: ignore[arg-type]
+        found = _values_apart(gap, ncells)
         return None if found is None else (found[0][codes:], found[1])
 
     def others(chunk: str, at: int, tail: bool = False) -> None:
@@ -1771,7 +1790,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         pattern = _last_other_items() if tail else other_re
         for m in pattern.finditer(chunk):
             # (the cells stop at a line the digits of whose start are none of them: the item read up to there)
-            several = len(names) + codes > 1  # type: ignore[arg-type]
+            several = ncells > 1
             cut = _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, several)
             into = "the digits opening the next line"
             if cut is None and tail and not several:
@@ -1779,8 +1798,9 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 into = into if cut is None else _run_into(text, cut[0])
             m = m if cut is None else pattern.match(chunk, m.start(), cut[0] - at) or m
             cells = m.group("cells")
-            value: str | list[str] | None = m.group("value") or ""
-            apart = _apart(cells, value, cells[_GLUED_VALUE.match(cells).end():])  # type: ignore[arg-type, union-attr]  # value is a str here; _GLUED_VALUE always matches
+            written = m.group("value") or ""
+            value: str | list[str] | None = written
+            apart = _apart(cells, written, cells[_glued_value(cells)[1]:])
             if apart is not None and not cells[apart[1]:].strip(" |\r"):
                 value = apart[0]
             elif not re.fullmatch(rf"[\s|]*(?:{_GLUED_CELL})?[\s|]*", cells):
@@ -1832,8 +1852,8 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         gap = text[prev_end:m.start()] if k else ""
         own = ""
         if k:
-            v = _GLUED_VALUE.match(gap)
-            digits, rest = v.group(1) or "", gap[v.end():]  # type: ignore[union-attr]  # _GLUED_VALUE always matches
+            digits, end = _glued_value(gap)
+            rest = gap[end:]
             apart = _apart(gap, digits, rest)
             if apart is not None:
                 values[-1], rest = apart[0], gap[apart[1]:]
@@ -1853,14 +1873,14 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 else:
                     last = (last or 0) + 1
                     own = f"{last}."
-                    if page_into(value, prev_end + v.start(1) + len(value)):  # type: ignore[union-attr]  # _GLUED_VALUE always matches
+                    if page_into(value, prev_end + end - len(digits) + len(value)):
                         value, ambiguous[items[-1][0]] = None, "the next page's number"
                 values[-1] = value
                 rest = rest[1:]
                 others(rest, m.start() - len(rest))
             else:
                 values[-1] = digits
-                if rest[:1] not in ("", " ", "\t", "\r", "|") and page_into(digits, prev_end + v.end()):  # type: ignore[union-attr]
+                if rest[:1] not in ("", " ", "\t", "\r", "|") and page_into(digits, prev_end + end):
                     values[-1], ambiguous[items[-1][0]] = None, "the next page's number"
                 # (no value: the bounds kept, a label between them a local item's, a blank cell that left no line)
                 others(rest if digits else gap, m.start() - len(rest if digits else gap))
@@ -1868,9 +1888,9 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                     last = int(num.group(1))
                     own = rest[num.start():].strip()
             if not own:
-                own = re.search(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：])?\s*$", rest).group().strip()  # type: ignore[union-attr]  # optional parts before \s*$: always found
+                own = _text_end(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：])?\s*$", rest)
         else:
-            own = re.search(rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", head).group().strip()  # type: ignore[union-attr]
+            own = _text_end(rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", head)
             if (num := _arabic_item().search(head)) is not None:
                 last = int(num.group(1))
         label = re.sub(r"[\s|]+$", "", text[m.start():m.start("unit")])
@@ -1879,17 +1899,15 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         values.append("")
         prev_end = m.end()
     # the value of the last row (its cells up to a line whose digits are none of them), then local items after it
-    cut = _line_cut(text, prev_end, prev_end + 200, starts, len(names) + codes > 1)
+    cut = _line_cut(text, prev_end, prev_end + 200, starts, ncells > 1)
     limit = len(text) if cut is None else cut[0]
-    v = _GLUED_VALUE.match(text, prev_end, limit)
     into = "the digits opening the next line"
-    if (cut is None and len(names) + codes == 1 and (run := _LAST_CELLS.match(text, prev_end)) is not None
+    if (cut is None and ncells == 1 and (run := _LAST_CELLS.match(text, prev_end)) is not None
             and (cut := _text_cut(text, prev_end, run.end(), ends)) is not None):
         into, limit = _run_into(text, cut[0]), cut[0]
-        v = _GLUED_VALUE.match(text, prev_end, limit)
-    values[-1] = v.group(1) or ""  # type: ignore[union-attr]  # every part of _GLUED_VALUE is optional: it always matches
-    end = v.end()  # type: ignore[union-attr]
-    apart = _apart(text[prev_end:min(prev_end + 200, limit)], values[-1], text[end:min(end + 20, limit)])  # type: ignore[arg-type]  # values[-1] was just set to a str
+    digits, end = _glued_value(text, prev_end, limit)
+    values[-1] = digits
+    apart = _apart(text[prev_end:min(prev_end + 200, limit)], digits, text[end:min(end + 20, limit)])
     if apart is not None:
         values[-1], end = apart[0], prev_end + apart[1]
     elif values[-1] and _second_value(text[end:min(end + 20, limit)]):

@@ -302,8 +302,8 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
         written.append(text)
         joined = " ".join(written)
         # '本年增' then '/减': the longer label wins when the next piece continues it
-        longer = buf + keys[i + 1] if i + 1 < len(texts) else None
-        continued = bool(longer) and any(k.startswith(longer) for k in known)  # type: ignore[arg-type]  # bool(longer) tested first
+        longer = buf + keys[i + 1] if i + 1 < len(texts) else ""
+        continued = bool(longer) and any(k.startswith(longer) for k in known)
         if buf in known and not continued:
             cols.append((known[buf], joined, _unit_of(joined)))
             buf, written = "", []
@@ -563,13 +563,14 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     for at, row in enumerate(rows):
         first = row.cells[0].text if row.cells else ""
         pending, remark_of = remark_of, None
-        if vocab.article_item(first):
-            item, header = vocab.article_item(first), None
+        title_item = vocab.article_item(first)
+        if title_item:
+            item, header = title_item, None
             # (a block's title again, whose header was read: the table's head repeated)
-            open_header = (open_header[0], cols_of[item]) if open_header and cols_of.get(item) else None  # type: ignore[index, arg-type]  # item: article_item(first) is true
+            open_header = (open_header[0], cols_of[item]) if open_header and cols_of.get(item) else None
             # the block's title again without its header (a page break repeated the table's first row): its
             # rows keep the columns its header gave
-            cols, filler = cols_of.get(item), filler_of.get(item, frozenset())  # type: ignore[arg-type]
+            cols, filler = cols_of.get(item), filler_of.get(item, frozenset())
             continue
         labels, values = split[at]
         if at == stacked:
@@ -586,22 +587,22 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                 if all(k is not None for k, _, _ in under):
                     header, cols, stacked = header + split[nxt][0], under, nxt
             filler = fillers.get(at, frozenset())
-            templates = {col_templates.get(k) for k, _, _ in cols if k} - {None}
-            block_templates |= templates  # type: ignore[arg-type]  # None taken out
+            block_templates |= {t for k, _, _ in cols if k and (t := col_templates.get(k)) is not None}
             unknown = [lab for k, lab, _ in cols[:len(cols) - _ends_in_notes(cols)] if k is None]
             if unknown:
                 res.flags.append(Flag("unknown_column", "active", row.line, "; ".join(unknown)))
-            rest = _split_header_rest(cols, open_header[1]) if open_header and open_header[1] and not filler else None
-            if rest:  # (the split header's rest run into the table's head repeated: its block's columns)
-                (item, _), cols, header, open_header = open_header, rest, None, None  # type: ignore[misc]  # rest is only found with open_header
+            if open_header and open_header[1] and not filler and (rest := _split_header_rest(cols, open_header[1])):
+                # (the split header's rest run into the table's head repeated: its block's columns)
+                item, cols, header, open_header = open_header[0], rest, None, None
             if item is not None:
                 cols_of[item], filler_of[item] = cols, filler
             open_header = (item, None) if not cols else open_header
             continue
-        rest = _split_header_rest(_parse_active_header(header + labels), cast(list, cols)) if open_header and open_header[1] \
-            and header is not None and labels and not _written(values) and _keys(cols) == _keys(open_header[1]) else None  # type: ignore[arg-type]
-        if rest:  # (the split header's rest after the table's head repeated: its block's columns, its rows next)
-            (item, _), cols, header, open_header = open_header, rest, None, None  # type: ignore[misc]  # rest is only found with open_header
+        if open_header and open_header[1] and header is not None and labels and not _written(values) \
+                and _keys(cast(list, cols)) == _keys(open_header[1]) \
+                and (rest := _split_header_rest(_parse_active_header(header + labels), cast(list, cols))):
+            # (the split header's rest after the table's head repeated: its block's columns, its rows next)
+            item, cols, header, open_header = open_header[0], rest, None, None
             if item is not None:
                 cols_of[item] = cols
             continue
@@ -634,8 +635,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         labels, values = _active_values(_join_label_note(labels), values)
         row_key = vocab.active_row(labels[-1].text)
         remark = (labels[:-1] if row_key is not None else [] if values else labels) if pending else []
-        if remark:  # (the row before's remark, in words, not read)
-            res.flags.append(_note_flag("active", *pending, remark))  # type: ignore[call-arg, misc]  # remark is only found with pending
+        if pending and remark:  # (the row before's remark, in words, not read)
+            res.flags.append(_note_flag("active", *pending, remark))
             if row_key is None:
                 continue
         if row_key is None:
@@ -735,7 +736,7 @@ def _absent_columns(block: dict | None, cols: list[tuple[str | None, str, str | 
     block has one (第二十条第(九)项, of the 2019 format only: 采购总金额 alone leaves 采购项目数量 out).
     """
     keys = [k for k, _, _ in cols]
-    templates = {col_templates.get(k) for k in keys} - {None}  # type: ignore[arg-type]  # None finds nothing
+    templates = {t for k in keys if k is not None and (t := col_templates.get(k)) is not None}
     if not templates and block is not None and len(block["cols"]) == 1:
         templates = set(block["cols"])
     if block is None or None in keys or len(templates) != 1:
@@ -943,15 +944,16 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                 group = g
         labels, values = _text_in_value_place(labels, values, is_row)
         last = labels[-1]
+        last_group = vocab.request_group(last.text)
         if group == "other_2021" and vocab.request_row(last.text) == "other_misc":  # (3.其他, 3.其它)
             row_key = "other_misc"
-        elif vocab.request_group(last.text) == "other_2021":
+        elif last_group == "other_2021":
             row_key = "other_handling"  # the 2019 format's single row
-        elif vocab.request_group(last.text):
+        elif last_group:
             if _written(values):
                 # a subtotal written on a group's row ((三)不予公开 | 7 | … | 7): the schema has no key for it;
                 # flagged below with its values, never dropped silently
-                subtotals.append((vocab.request_group(last.text), last.text, values, row))  # type: ignore[arg-type]  # a group's row: its group is no None
+                subtotals.append((last_group, last.text, values, row))
             continue  # a group label on a row of its own
         else:
             row_key = vocab.request_row(last.text)
@@ -1009,15 +1011,16 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     outcome_rows = fm[f"outcome_rows_{basis or '2019'}"]
     named = outcome_rows if basis else [_six_undecided(fm) if k == "other_handling" else k for k in outcome_rows]
     _flag_missing_rows(res, "requests", ["new", "carried_over", *named, "handled_total", "carried_forward"], found)
-    kept = [col for col in col_keys if col != missing]
+    kept_cols = [col for col in col_keys if col != missing]
     if missing:
         res.flags.append(Flag("missing_columns", "requests", None, missing))
-    written = _written_columns(header, kept)  # type: ignore[arg-type]  # kept: the loop's cells above, the kept column keys here
+    written = _written_columns(header, kept_cols)
     # (the row identity by the columns where they stand: 总计 first is no sum of the counts after it)
-    constraints = _constraints(identities, sorted(kept, key=lambda col: written[kept.index(col)]), order,  # type: ignore[arg-type]
+    constraints = _constraints(identities, sorted(kept_cols, key=lambda col: written[kept_cols.index(col)]), order,
                                outcome_rows)
-    places = _subtotal_places(header, kept) if subtotal else []  # type: ignore[arg-type]
-    sub_at = places[0] if len(places) == 1 else _subtotal_by_rows(places, written, kept, [found[k][0] for k in order],  # type: ignore[arg-type]
+    places = _subtotal_places(header, kept_cols) if subtotal else []
+    sub_at = places[0] if len(places) == 1 else _subtotal_by_rows(places, written, kept_cols,
+                                                                   [found[k][0] for k in order],
                                                                    identities) if places else None
     unsure = sub_at is None and bool(places)  # (where neither the header nor the rows tell: no count placed)
     if unsure:
@@ -1028,12 +1031,13 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                        for con in constraints]
         written = [w + (w >= sub_at) for w in written]
         # (the organisations' places by their names: a column left out is not among ``written`` yet)
-        orgs = tuple(w for col, w in zip(kept, written) if col not in (col_keys[0], col_keys[-1]))
+        orgs = tuple(w for col, w in zip(kept_cols, written) if col not in (col_keys[0], col_keys[-1]))
         constraints += [Constraint(((k, sub_at),), tuple((k, w) for w in orgs)) for k in order]
     inputs = [RowInput(k, found[k][0], ncols, anchored=True, confirmed=k in runs) for k in order]
     placements = place(inputs, constraints)
+    at_of: list[int | None] = list(written)
     if missing:  # (no cell of it: NA, flagged by its column's name)
-        written.insert(col_keys.index(missing), None)  # type: ignore[arg-type]  # a column left out: no place
+        at_of.insert(col_keys.index(missing), None)
     col_labels = [fm["cols"][col][0] for col in col_keys]
     for key in order:
         values, row, label = found[key]
@@ -1050,7 +1054,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             unplaced = _unplaced_flag(placement, unread)
         line = row.line
         for i, col in enumerate(col_keys):
-            at = written[i]  # (the column where the header puts this one)
+            at = at_of[i]  # (the column where the header puts this one)
             res.records.append(_record("requests", key, col, None if at is None or unsure else placement.cells[at],
                                        row_label=label, col_label=col_labels[i], line=line,
                                        flag="missing_columns" if at is None else unplaced,
@@ -2560,31 +2564,31 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
                 and not rows[i].explicit and _legacy_header_cell(label_key(rows[i].cells[0].text)):
             cells.append(rows[i].cells[0])
             i += 1
-        nxt = rows[i] if i < len(rows) else None
+        nxt = rows[i] if i < len(rows) else Row()  # (none: a row of no cells, k stays 0)
         k = 0  # (the next row's cells of header words before its first other cell)
         bare = not _legacy_header([label_key(c.text) for c in cells])[1]  # (a header of no value column)
-        if nxt is not None and not (nxt.explicit or nxt.grid):
+        if not (nxt.explicit or nxt.grid):
             k = next((j for j, c in enumerate(nxt.cells) if not _legacy_header_cell(label_key(c.text)) and not (
                 bare and _legacy_column_name(c.text) is not None)), len(nxt.cells))
         if k >= 2 and bare:
             # a header of no value column ('统计指标 | 单位') then the value columns' own words, perhaps run into the
             # first item's row ('区政府统计数 | … | 合计 | 一、主动公开情况', or the parts' names alone, '区政府 | … |
             # 合计'): they are the header's value columns
-            out.append(Row(cells + nxt.cells[:k], explicit=row.explicit, grid=row.grid, spaced=row.spaced))  # type: ignore[union-attr]  # k >= 1 only with a next row
-            if k < len(nxt.cells):  # type: ignore[union-attr]
-                out.append(Row(nxt.cells[k:], spaced=nxt.spaced))  # type: ignore[union-attr]
+            out.append(Row(cells + nxt.cells[:k], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+            if k < len(nxt.cells):
+                out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
             i += 1
             continue
-        if k == 1 < len(nxt.cells) and label_key(nxt.cells[0].text) in load_formats()["legacy"]["year_headers"]:  # type: ignore[union-attr]
+        if k == 1 < len(nxt.cells) and label_key(nxt.cells[0].text) in load_formats()["legacy"]["year_headers"]:
             # the year's column's header last, run into the first row ('统计指标 | 单位 | 统计数' / '年度 | 一、主动公开
             # 情况 | 2017', a cell a line): the header's
-            cells, nxt = cells + nxt.cells[:1], Row(nxt.cells[1:], spaced=nxt.spaced)  # type: ignore[union-attr]
+            cells, nxt = cells + nxt.cells[:1], Row(nxt.cells[1:], spaced=nxt.spaced)
             rows[i], k = nxt, 0
         out.append(Row(cells, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
-        if 2 <= k < len(nxt.cells):  # type: ignore[union-attr]
+        if 2 <= k < len(nxt.cells):
             # the value columns' own header row (统计数 over '区政府统计数 | …') run into the first item's row
-            out.append(Row(nxt.cells[:k], spaced=nxt.spaced))  # type: ignore[union-attr]
-            out.append(Row(nxt.cells[k:], spaced=nxt.spaced))  # type: ignore[union-attr]
+            out.append(Row(nxt.cells[:k], spaced=nxt.spaced))
+            out.append(Row(nxt.cells[k:], spaced=nxt.spaced))
             i += 1
     return out
 
