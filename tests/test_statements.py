@@ -2,6 +2,7 @@
 reports), read by hand, plus generated variants of their layout and script."""
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from pathlib import Path
@@ -3238,3 +3239,73 @@ def test_the_section_s_end_and_items_saying_the_agency_s_intent_drawn_together(s
     text += "\n" + "\n".join(tail) + "\n"
     want = [("problem", p) for p in problems] + [("measure", m) for m in measures] if intent else _expected(stem)
     assert _pairs(extract_statements(text)) == want, text
+
+
+# an agency's name glued without a date after the last sentence's 。, ending the text (a web page's copy): opening with a
+# place the gazetteer knows or a level alone standing for the report's own place, its seal's place or the page's
+# furniture after it or not
+_GLUED_UNDATED = ["市交通运输局", "平潭综合实验区交通与建设局", "贵阳市乌当区人民政府办公室（盖章）", " 区政府办公室 附件下载",
+                  "中共乌当区委办公室"]
+# and what stays the last statement's text: a name opening with no place, a sentence's words before a body's name,
+# a name after a '；' (the last item's words may end so: only after 。 is the name glued there certain)
+_GLUED_UNDATED_TEXT = ["。交通运输局", "。报区政府办公室", "；区政府办公室"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("name", _GLUED_UNDATED)
+def test_an_agency_glued_without_a_date_after_the_last_sentence_is_no_statement_text(stem, name):
+    # The real section, the agency's name glued after its last 。 with no date ('…进一步提升公开质量。市交通运输局'): it was
+    # the last statement's text (only a dated one, metadata.glued_signature_start, or one on a line of its own was left
+    # out): 50 of 50 wrong on 8641c14.
+    section = problems_section(stem).rstrip()
+    assert section.endswith("。")
+    assert _pairs(extract_statements(section + name + "\n")) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("ending", _GLUED_UNDATED_TEXT)
+def test_words_glued_without_a_date_that_are_no_certain_agency_stay_text(stem, ending):
+    # Controls: the glued words stay the last statement's.
+    section = problems_section(stem).rstrip()
+    last = _pairs(extract_statements(section[:-1] + ending + "\n"))[-1]
+    assert last[1].endswith(ending[1:])
+
+
+_NEEDS = re.compile("(?:还|仍|尚)需|有待(?:于)?")  # the seeds' wording of a need ('政策解读还需进一步加强')
+
+
+@pytest.mark.parametrize("stem", [k for k in EXPECTED if any(_NEEDS.search(t) for kind, t in EXPECTED[k] if kind == "p")])
+def test_problems_worded_as_needs_with_xuyao_are_problems(stem):
+    # The seeds' problems listed alone, unheaded, each need reworded as 需要 ('政策解读需要进一步加强'): hand coders read an
+    # item so worded as a problem (data/annotations: '信息公开工作培训需要加强'), the reader read a list of them, no other
+    # word admitting a shortcoming, as measures (seeds 000 and 001: 2 of 8 wrong on 8641c14).
+    problems = [_NEEDS.sub("需要", t) for kind, t in EXPECTED[stem] if kind == "p"]
+    text = "".join(f"{n}是{t.rstrip('。')}。" for n, t in zip("一二三四五六七八九", problems))
+    assert _pairs(extract_statements(text)) == [("problem", t.rstrip("。")) for t in problems]
+
+
+def _annotated() -> list[dict]:
+    root = Path(__file__).resolve().parents[1] / "data" / "annotations"
+    return [json.loads(line) for path in sorted(root.glob("*_statements.jsonl")) + [root / "problems_train.jsonl"]
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+_NEED_WORDS = re.compile("需要|亟需|需进一步|[还仍尚]需|有待")
+
+
+@pytest.mark.parametrize("statement", [r for r in _annotated() if _NEED_WORDS.search(r["text"])],
+                         ids=lambda r: r["text"][:12])
+def test_annotated_statements_worded_as_needs_read_as_coded(statement):
+    # Every hand-coded statement holding a need's word, alone as a list's one item: a problem where the coder read one
+    # ('借助新媒体开展宣传的工作需要加强', '公开形式的便民性需要提升' were measures: 3 of 56 wrong on 8641c14), and a
+    # measure holding 需要 as a noun stays one ('通过调研了解群众需要的信息类别,加大公开力度…').
+    text = statement["text"].rstrip("。")
+    assert list(extract_statements(f"一是{text}。")["kind"]) == [statement["kind"]]
+
+
+@pytest.mark.parametrize("measure", ["根据工作需要加强业务培训", "对需要公开的信息及时公开,加大公开力度", "各科室需将信息及时报送,确保公开及时"])
+def test_a_need_as_a_noun_or_an_instruction_admits_no_shortcoming(measure):
+    # Controls: 'as needed' (根据…需要), a measure's object (需要公开的信息), an instruction (需将…) before a list's items
+    # with measure cues: a list of measures, as before.
+    text = f"一是{measure}。二是完善信息发布审核机制。"
+    assert list(extract_statements(text)["kind"]) == ["measure", "measure"]

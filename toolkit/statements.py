@@ -283,6 +283,10 @@ def _cues() -> dict[str, Any]:
         "measure_cues": tuple(spec["measure_cues"]),
         # a sentence opening with a measure's verb ('加强培训,…'; not a noun: '规范性文件…', '落实的情况…')
         "measure_opening": re.compile(rf"(?:{join(spec['measure_cues'])})(?![的性])"),
+        # a need's word right before a measure's verb ('培训需要加强', '信息质量需提升'; not '根据需要加强…')
+        "need": re.compile(rf"(?:{join(spec['needs']['words'])})"
+                           rf"(?:进一步)?(?!{join(spec['needs']['not_before'])})(?:{join(spec['measure_cues'])})"),
+        "need_as_needed": re.compile(rf"(?:{join(spec['needs']['not_after'])})[^,;。:!?]*$"),
     }
 
 
@@ -601,16 +605,41 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
     """``kept`` without a signature glued to its last sentence: an agency's name then a whole date ending the text
     after a sentence's end, a ';' or a ',' ('…丰富解读形式;贵阳市乌当区人民政府办公室2021年1月20日', as web text copies
     it), or the agency so glued with the date alone on the next line; no statement's text.  The last two lines read by
-    :func:`toolkit.metadata.glued_signature_start` (a sentence's words before a date are no agency: '…已报送区政府办公室')."""
+    :func:`toolkit.metadata.glued_signature_start` (a sentence's words before a date are no agency: '…已报送区政府办公室');
+    without a date, an agency's name glued after the last line's 。 where it is certain (:func:`_glued_agency_start`)."""
     from toolkit.metadata import glued_signature_start
 
     last = kept[-2:]
     text = "\n".join(last)
     at = glued_signature_start(text)
     if at == len(text):
-        return kept
+        undated = _glued_agency_start(kept[-1]) if kept else 0
+        return kept if not kept or undated == len(kept[-1]) else [*kept[:-1], kept[-1][:undated]]
     before = text[:at].rstrip()
     return [*kept[: len(kept) - len(last)], *(before.split("\n") if before else [])]
+
+
+_GLUED_AGENCY_REACH = 80  # an agency's name (40 characters at most, metadata._name_shaped) and the furniture after it
+
+
+def _glued_agency_start(line: str) -> int:
+    """Where an agency's name glued without a date after the last sentence's ``。`` of ``line`` starts, else
+    ``len(line)``: a body's name (:func:`toolkit.metadata._agency_like`, its seal's place after it or not) opening with
+    a place the gazetteer knows or a level alone standing for the report's own place, as a dated glued signature's
+    (:func:`toolkit.metadata.glued_signature_start`: ``…提升公开质量。市交通运输局``), ending the text, only the page's
+    furniture after it (``附件下载``).  Only after ``。``: a name after ``;`` or ``,`` without a date may be the last
+    item's words (``…报送;区政府办公室``); a name opening otherwise (``交通运输局``) stays text."""
+    from toolkit.metadata import _agency_like, _opens_with_own_place, _seal, _signature_after_date
+
+    cut = line.rfind("。") + 1
+    if not cut or line[-1] in _SENTENCE_END or len(line) - cut > _GLUED_AGENCY_REACH:
+        return len(line)  # (cheap: most lines end in a sentence's end)
+    rest = line[cut:]
+    for end in range(len(rest), 1, -1):  # (the longest name first, then a name with the page's furniture after it)
+        name = _seal().sub("", rest[:end].strip())
+        if _signature_after_date(rest[end:]) and _agency_like(name) and _opens_with_own_place(name):
+            return cut + len(rest) - len(rest.lstrip())
+    return len(line)
 
 
 _SIGNING_AGENCIES = 2  # the most agencies signing together, each on its line ('中共XX县委办公室' / 'XX县人民政府办公室')
@@ -1313,7 +1342,15 @@ def _has(text: str, cue_list: str) -> bool:
     cues = _cues()
     if cue_list != "problem_cues":
         return any(cue in text for cue in cues[cue_list])
-    return any(_admits(text, cue, cues["cue_qualifies"]) for cue in cues[cue_list] if cue in text)
+    return any(_admits(text, cue, cues["cue_qualifies"]) for cue in cues[cue_list] if cue in text) or (
+        "需" in text and _admits_need(text, cues))
+
+
+def _admits_need(text: str, cues: dict[str, Any]) -> bool:
+    """Whether ``text`` holds a need of what mends a thing (statements.yaml ``needs``: '培训需要加强') that qualifies
+    no thing a measure mends (``cue_qualifies``) and is no 'as needed' (``not_after`` in its clause: '根据工作需要加强…')."""
+    return any(not cues["cue_qualifies"].match(text, m.end()) and not cues["need_as_needed"].search(text, 0, m.start())
+               for m in cues["need"].finditer(text))
 
 
 def _matches(text: str, patterns: str) -> bool:
