@@ -1361,9 +1361,16 @@ def _agency_after_break(text: str) -> str | None:
     breaks = [m.end() for m in _SIGNATURE_BREAK.finditer(text)]
     for at in breaks:  # the earliest break after which all is the name: the name holds no break
         name = text[at:]
-        if name and _agency_like(name):
+        if name and _signing_name(name):
             return name
     return None
+
+
+def _signing_name(name: str) -> bool:
+    """Whether ``name`` may sign a report: an agency's name (:func:`_agency_like`) or a bare level's Party committee
+    or its body, no agency of its own ('中共县委办公室', '区委办': :func:`_bare_committee`)."""
+    return _agency_like(name) or (_name_shaped(name) and name.endswith(_body_endings())
+                                  and _bare_committee(name.removeprefix("中共")))
 
 
 def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1497,9 +1504,9 @@ def glued_signature_start(text: str) -> int:
     The signature is a whole date ending the text (only an attachment's, a contact's or the seal's place in brackets
     and the page's furniture after it: ``(联系人:…) 附件下载``), and before it, after the last sentence's end, ``;``
     or ``,`` (white space and line breaks after it or inside the name are no part of it), an agency's name: a body's
-    name (:func:`_agency_like`, its seal's place after it or not) opening with a place the gazetteer knows or a unit
-    of the corps (after ``中共`` or not) or with a level alone standing for the report's own place (``bare_levels``:
-    ``市交通运输局``).
+    name (:func:`_agency_like`, or a bare level's Party committee or its body, ``中共县委办公室``; its seal's place after
+    it or not) opening with a place the gazetteer knows or a unit of the corps (after ``中共`` or not) or with a level
+    alone standing for the report's own place (``bare_levels``: ``市交通运输局``).
     A sentence's words before a date (``…已报送区政府办公室2021年1月20日``) and a name opening otherwise (a place
     read by its ending alone, which any words before ``区`` make) are no signature (one on lines of its own after
     text ending no sentence, ``…暂无`` / ``XX局`` / ``2021年1月20日``, is :func:`signature_start`'s).
@@ -1543,7 +1550,7 @@ def _glued_signature(text: str) -> tuple[int, str, _dt.date] | None:
         return None
     cut = max(stop for stop in stops if stop <= start + at)
     name = _seal().sub("", _compact(text[cut : start + at]))
-    if not (_agency_like(name) and _opens_with_own_place(name)):
+    if not (_signing_name(name) and _opens_with_own_place(name)):
         return None
     return cut + len(text[cut:]) - len(text[cut:].lstrip()), name, date
 
@@ -1596,7 +1603,9 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     # (none on lines of its own, or the agency starting after a sentence on its line: glued; the lines joined as a
     # narrow copy's wrap broke them, '…经济发展局2' / '024年1月29日', as the sections join them)
     glued = _glued_signature("".join(line for _, line in tail))
-    return (None, None) if glued is None else (glued[1], glued[2])
+    if glued is None:
+        return None, None
+    return (glued[1] if _agency_like(glued[1]) else None), glued[2]  # (a bare level's committee: no agency)
 
 
 # --- places and tiers ----------------------------------------------------------------
