@@ -1212,12 +1212,52 @@ def test_a_wrapped_agency_line_is_read_whole(width):
 @pytest.mark.parametrize("lines, start, agency", [
     (["六、其他需要报告的事项", "暂无", "某某市某某局", "2020年1月20日"], 2, "某某市某某局"),  # a short line of text above
     (["六、其他需要报告的事项", "无。", "驻马店市", "财政局", "2020年1月20日"], 2, "驻马店市财政局"),
-    (["六、其他需要报告的事项", "无。 某某市某", "某局", "2020年1月20日"], 4, "某某市某某局"),  # kept in the text
+    (["六、其他需要报告的事项", "无。 驻马店市财", "政局", "2020年1月20日"], 4, "驻马店市财政局"),  # kept in the text
+    # (glued after a sentence, a name opening with a place only its ending tells: no signature, the sections keep it)
+    (["六、其他需要报告的事项", "无。 某某市某", "某局", "2020年1月20日"], 4, None),
     (["五、存在的主要问题及改进情况", "整改时限为", "2021年6月30日", "前全部完成。"], 4, None),  # prose
 ])
 def test_wrapped_signature_pieces_and_prose(lines, start, agency):
     assert metadata.signature_start(lines) == start
     assert metadata._signature(lines)[0] == agency
+
+
+# a signature glued after the problems section's last sentence, ending the report (web-page text), and text that is
+# no signature: the cases of test_statements.py's test_a_glued_signature_is_read_alike_by_the_sections_and_the_statements
+# and its controls, (agency, published) the signature gives
+_GLUED = [("市交通运输局2021年1月26日", "市交通运输局", "2021-01-26"),
+          (" 区政府办公室 2021年1月26日 (联系人:林耀,联系方式:0591-23163387) 附件下载", "区政府办公室", "2021-01-26"),
+          ("中共县委办公室\n2021年1月26日", None, "2021-01-26"),  # (a bare level's committee: no agency, meta24)
+          ("中共县委办公室2021年1月26日", None, "2021-01-26"),  # (it signs: the sections cut it, as sig24 has it)
+          ("平潭综合实验区交通与建设局（盖章）2021-01-26", "平潭综合实验区交通与建设局", "2021-01-26"),
+          ("；市交通运输局2021年1月26日", "市交通运输局", "2021-01-26"),  # (after the last item's ；)
+          ("二是整改情况已报送区政府办公室2021年1月20日", None, None),
+          ("市交通运输局2021年1月26日前完成整改。", None, None),
+          ("交通运输局2021年1月26日", None, None),
+          ("交通运输局\n2021年1月26日", None, None)]
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03",
+                                  "pingtan-2023-04"])
+@pytest.mark.parametrize("ending, agency, published", _GLUED)
+def test_a_glued_signature_is_read_by_the_sections_rule(stem, ending, agency, published):
+    # The metadata read a signature glued after the last sentence its own looser way (a name and a date anywhere in
+    # the last line's last 400 characters, up to 60 characters after the date; a name after a sentence's end and a
+    # date ending the text): '…。市交通运输局2021年1月26日前完成整改。' and '…。交通运输局2021年1月26日', which the sections
+    # keep as a sentence, gave an agency and the published date; a sealed one dated '2021-01-26' gave none.  Now the
+    # rule that ends the last section's text (metadata.glued_signature_start) reads it: the agency and date of the
+    # text the sections cut, none from text they keep.  The pages' text and their own published date are read first
+    # (title, header): the page cut before its title reads the signature's alone.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    body = text[: text.index("六、其他需要报告的事项")].rstrip()
+    body = body[body.index("二、"):]  # (no title nor header: the agency and the date are the signature's only)
+    plain = normalize_text(body).split("\n")
+    lines = normalize_text(body + ending).split("\n")
+    got = metadata._signature(lines)
+    assert (got[0], got[1].isoformat() if got[1] else None) == (agency, published)
+    assert metadata._signature(plain) == (None, None)
+    read = extract_metadata(lines)
+    assert (read["agency"], read["published"]) == (agency, published)
 
 
 @pytest.mark.parametrize("regions, date", [

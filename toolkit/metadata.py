@@ -96,11 +96,6 @@ _OVERVIEW_HEAD = re.compile(
 _NEXT_HEAD = re.compile(r"^\s*(?:二|三|2|3|第二部分)\s*[、.]")
 # A year in the overview's text: 2024年, 二〇二四年.
 _YEAR_IN_TEXT = re.compile(rf"(?<!\d)(\d{{4}}|{_CN_YEAR})\s*年")
-# "… 。 平潭综合实验区交通与建设局 2021年1月26日 (联系人…)" in text glued into one line.
-_INLINE_SIGNATURE = re.compile(
-    rf"(?:^|[\s。;!?])([{HAN_RANGES}()]{{2,40}}?)\s*((?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:[\d一二三四五六七八九十]{{1,3}}|{_FIRST_MONTH})\s*月"
-    rf"\s*[\d一二三四五六七八九十]{{1,3}}\s*日)"
-)
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 
 
@@ -1366,9 +1361,16 @@ def _agency_after_break(text: str) -> str | None:
     breaks = [m.end() for m in _SIGNATURE_BREAK.finditer(text)]
     for at in breaks:  # the earliest break after which all is the name: the name holds no break
         name = text[at:]
-        if name and _agency_like(name):
+        if name and _signing_name(name):
             return name
     return None
+
+
+def _signing_name(name: str) -> bool:
+    """Whether ``name`` may sign a report: an agency's name (:func:`_agency_like`) or a bare level's Party committee
+    or its body, no agency of its own ('中共县委办公室', '区委办': :func:`_bare_committee`)."""
+    return _agency_like(name) or (_name_shaped(name) and name.endswith(_body_endings())
+                                  and _bare_committee(name.removeprefix("中共")))
 
 
 def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1427,8 +1429,13 @@ def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date]
     lines of its own: the text keeps it, as it keeps a signature glued to it)."""
     tail = _last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])
     wrapped = _wrapped_signature(tail)
-    if wrapped is not None:
-        return wrapped
+    return wrapped if wrapped is not None else _lines_signature(tail)
+
+
+def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date] | None:
+    """:func:`_signature_lines` of the text's last filled lines ``tail`` where no wrapped one ends it: the last
+    whole date ending a line, the agency before it on its line or on the line above (a date line followed by text
+    but an appendix's or the page's: not last)."""
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
         compact = re.sub(r"\s+", "", line)
@@ -1497,9 +1504,9 @@ def glued_signature_start(text: str) -> int:
     The signature is a whole date ending the text (only an attachment's, a contact's or the seal's place in brackets
     and the page's furniture after it: ``(联系人:…) 附件下载``), and before it, after the last sentence's end, ``;``
     or ``,`` (white space and line breaks after it or inside the name are no part of it), an agency's name: a body's
-    name (:func:`_agency_like`, its seal's place after it or not) opening with a place the gazetteer knows or a unit
-    of the corps (after ``中共`` or not) or with a level alone standing for the report's own place (``bare_levels``:
-    ``市交通运输局``).
+    name (:func:`_agency_like`, or a bare level's Party committee or its body, ``中共县委办公室``; its seal's place after
+    it or not) opening with a place the gazetteer knows or a unit of the corps (after ``中共`` or not) or with a level
+    alone standing for the report's own place (``bare_levels``: ``市交通运输局``).
     A sentence's words before a date (``…已报送区政府办公室2021年1月20日``) and a name opening otherwise (a place
     read by its ending alone, which any words before ``区`` make) are no signature (one on lines of its own after
     text ending no sentence, ``…暂无`` / ``XX局`` / ``2021年1月20日``, is :func:`signature_start`'s).
@@ -1526,19 +1533,26 @@ def glued_signature_start(text: str) -> int:
     >>> glued_signature_start(text) == len(text)
     True
     """
+    found = _glued_signature(text)
+    return len(text) if found is None else found[0]
+
+
+def _glued_signature(text: str) -> tuple[int, str, _dt.date] | None:
+    """(where it starts, agency, date) of the signature glued after the last sentence of ``text``
+    (:func:`glued_signature_start`'s rule), else None."""
     reach = _rules()["signature"]["tail_chars"]
     start = max(0, len(text) - reach)
     stops = [m.end() for m in _GLUE_STOP.finditer(text, start)]
     if not stops:
-        return len(text)  # (cheap: no stop in the tail, no glued signature)
+        return None  # (cheap: no stop in the tail, no glued signature)
     date, at, end = _date_in(text[start:])
     if date is None or at < stops[0] - start or not _signature_after_date(text[start + end :]):
-        return len(text)
+        return None
     cut = max(stop for stop in stops if stop <= start + at)
     name = _seal().sub("", _compact(text[cut : start + at]))
-    if not (_agency_like(name) and _opens_with_own_place(name)):
-        return len(text)
-    return cut + len(text[cut:]) - len(text[cut:].lstrip())
+    if not (_signing_name(name) and _opens_with_own_place(name)):
+        return None
+    return cut + len(text[cut:]) - len(text[cut:].lstrip()), name, date
 
 
 def _signature_after_date(rest: str) -> bool:
@@ -1574,26 +1588,24 @@ def _opens_with_own_place(name: str) -> bool:
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     """Agency and date of the signature at the end of the report.
 
-    Either two lines (an agency-like name, then a date alone on its line) or, in
-    text glued into one line, ``… 。 XX局 2021年1月26日 (联系人…)``.
+    Either on lines of its own (an agency-like name, then a date alone on its line, also wrapped:
+    :func:`_signature_lines`) or glued after the last sentence, as web-page text writes it
+    (``… 。 XX局 2021年1月26日 (联系人…)``, the date on its line or the next), read by the rule that ends the last
+    section's text before it (:func:`glued_signature_start`): a sentence's words before a date, a date that is a
+    clause's (``…市交通运输局2021年1月26日前完成整改。``) and a name opening with no place give neither.
     """
     rules = _rules()["signature"]
-    found = _signature_lines(lines)
-    if found is not None:
-        return found[2], found[3]
     tail = _last_filled(lines[: _content_end(lines)], rules["tail_lines"])
-    if not tail:
+    wrapped = _wrapped_signature(tail)
+    found = wrapped if wrapped is not None else _lines_signature(tail)
+    if found is not None and (found[1] or wrapped is None):
+        return found[2], found[3]  # (on lines of its own: a wrapped one, or one before an appendix)
+    # (none on lines of its own, or the agency starting after a sentence on its line: glued; the lines joined as a
+    # narrow copy's wrap broke them, '…经济发展局2' / '024年1月29日', as the sections join them)
+    glued = _glued_signature("".join(line for _, line in tail))
+    if glued is None:
         return None, None
-    text = tail[-1][1][-rules["tail_chars"]:]
-    best: tuple[str | None, _dt.date | None] = (None, None)
-    for m in _INLINE_SIGNATURE.finditer(text):
-        after = text[m.end():]
-        if after.strip() and not re.match(r"\s*[(（]", after) and len(after.strip()) > 60:
-            continue
-        date, _, _ = _date_in(m.group(2))
-        if date is not None and _agency_like(m.group(1)):
-            best = (m.group(1), date)
-    return best
+    return (glued[1] if _agency_like(glued[1]) else None), glued[2]  # (a bare level's committee: no agency)
 
 
 # --- places and tiers ----------------------------------------------------------------
