@@ -335,6 +335,81 @@ def test_a_table_after_a_paragraph_is_no_part_of_the_requests_table_where_the_pa
     assert _same(_cells(report), seed)
 
 
+def _write_unmerged(path, lines: list, start: int, end: int, grid: list) -> None:
+    """Write ``lines`` to ``path`` with ``grid`` in place of ``lines[start:end]``, no cell merged (each span's covered
+    cells blank, as typed): DOCX or HTML by its suffix, else text in the layout the file's stem names."""
+    if path.suffix in (".docx", ".html"):
+        _write_grids(path, [*lines[:start], _GRIDS, *lines[end:]], [(grid, {})])
+    else:
+        path.write_text(render_text([*lines[:start], *grid, *lines[end:]], path.stem), encoding="utf-8")
+
+
+def _seed_001_grid(parsed_seed) -> tuple[list, int, int, list, dict, int]:
+    """Seed 001's lines, its requests table's place in them (start, end), its official grid (_requests_grid), its cells
+    and the grid's index of row 一."""
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines = _as_lines(original)
+    start, end, grid, _ = _requests_grid(lines, "")
+    return lines, start, end, grid, _cells(original), next(r for r, row in enumerate(grid) if row[0].startswith("一、"))
+
+
+# The official ten-column requests grid typed without its merges (a web page's or Word file's author writes each
+# span's covered cells as blank cells: '| | | 申请人情况 | | …', '一、本年新收… | | | 88 | 11 | … | 99', the note in the
+# corner or none): the head tells three label columns (its cells before 申请人情况, 自然人), so the blank cells right
+# after a row's labels up to them are label cells, not counts; every count under its key, nothing flagged (rows of one
+# or two label cells were read a cell or two too long, their counts missing, flagged extra_cells)
+@pytest.mark.parametrize("fmt", ["docx", "html", "pipe_rows", "tab"])
+@pytest.mark.parametrize("corner", ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", ""],
+                         ids=["note", "blank"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_the_official_grid_typed_without_its_merges_reads_blank_label_cells_as_labels(fmt, corner, seed_id,
+                                                                                        tmp_path, parsed_seed):
+    original = parsed_seed(seed_id)
+    lines = _as_lines(original)
+    start, end, grid, _ = _requests_grid(lines, corner)
+    path = tmp_path / (f"unmerged.{fmt}" if fmt in ("docx", "html") else f"{fmt}.txt")
+    _write_unmerged(path, lines, start, end, grid)
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original))
+    assert {f.code for f in report.flags} <= {f.code for f in original.flags} | {"agency_unknown"}
+    failed = lambda r: sorted(f"{c.check}[{c.key}]" for c in r.checks.itertuples() if c.status == "failed")
+    assert failed(report) == failed(original)
+
+
+# Controls: a blank that may be a blank count stays one. In the unmerged grid, a row one count short (row 一 without
+# its 88: '一、本年新收… | | | 11 | … | 99', pingtan's kind of row) is not the head's width: its counts stay missing,
+# flagged extra_cells, as before, the other rows read (not in Word, whose grid pads the row to the table's ten
+# columns: its last cell is then a blank 总计 as written); in a grid of one label column ('| 申请人情况 | …' over
+# '一、本年新收… | | 11 | … | 99'), a blank right after the label is the row's first count, blank, the others under
+# their columns, as before
+@pytest.mark.parametrize("fmt", ["html", "pipe_rows"])
+def test_a_blank_that_may_be_a_count_is_no_label_cell_of_the_unmerged_grid(fmt, tmp_path, parsed_seed):
+    lines, start, end, grid, seed, new = _seed_001_grid(parsed_seed)
+    short = [*grid[:new], [*grid[new][:3], *grid[new][4:]], *grid[new + 1:]]
+    path = tmp_path / (f"short.{fmt}" if fmt == "html" else f"{fmt}.txt")
+    _write_unmerged(path, lines, start, end, short)
+    report = toolkit.parse_report(path)
+    read = _cells(report)
+    assert [f.detail for f in report.flags if f.code == "extra_cells"] == ["new: more values than columns"]
+    assert all(math.isnan(read[k][1]) for k in seed if k[:2] == ("requests", "new"))
+    assert _same({k: read[k] for k in seed if k[:2] != ("requests", "new")},
+                 {k: v for k, v in seed.items() if k[:2] != ("requests", "new")})
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows"])
+def test_a_blank_count_after_the_label_in_a_grid_of_one_label_column_stays_a_count(fmt, tmp_path, parsed_seed):
+    lines, start, end, grid, seed, new = _seed_001_grid(parsed_seed)
+    one = [["", "申请人情况", *[""] * 6], ["", "自然人", "法人或其他组织", *[""] * 4, "总计"], ["", "", *_ORGS, ""]]
+    one += [[[c for c in row[:3] if c][-1], *row[3:]] for row in grid[3:]]  # (each row's last label alone)
+    one[new][1] = ""  # (row 一's natural-person count left blank)
+    path = tmp_path / (f"one.{fmt}" if fmt in ("html", "docx") else f"{fmt}.txt")
+    _write_unmerged(path, lines, start, end, one)
+    read = _cells(toolkit.parse_report(path))
+    assert read.keys() == seed.keys() and read[("requests", "new", "natural_person")][0] == ""
+    assert _same({k: v for k, v in read.items() if k != ("requests", "new", "natural_person")},
+                 {k: v for k, v in seed.items() if k != ("requests", "new", "natural_person")})
+
+
 def _counts_nested(cells: list, width: int, nest) -> None:
     """Call ``nest(cells, start)`` for every row of the seed's requests table (seven counts after its labels) whose
     ``width`` counts from ``start`` on are to be set in a table of one row nested in one cell."""

@@ -860,6 +860,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     subtotal = bool(extras & _subtotal_headers())
     if subtotal:  # (a 小计 column of the organisations: a column of its own, found where the header names it)
         ncols += 1
+    if any(len(vals) > ncols for _, _, vals in split):  # (rows of a surplus only: the common table has none)
+        split = _under_label_columns(split, ncols)
     # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
     # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
     # as having an empty label cell, and every total moved under other_org, unflagged.
@@ -1063,6 +1065,43 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in orgs])
     # (where the 小计's place is unsure, the placement is a guess: the groups' sums are not known)
     _flag_subtotals(res, subtotals, {} if unsure else placements, outcome_rows, ncols)
+
+
+def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int) -> int | None:
+    """How many label columns a requests table's head shows, where it writes its merges as blank cells: a head row
+    of ``ncols`` columns after its corner, blank or the identity note ('| | | 申请人情况 | | … |', '| | | 自然人 |
+    法人或其他组织 | … | 总计', the official ten-column grid unmerged: 3). None where no head row tells one width."""
+    vocab = vocabulary()
+    found = set()
+    for row, labels, values in split:
+        head = next((c for c in labels if vocab.is_header(c.text)), None)
+        if head is None:
+            continue
+        k = next(i for i, c in enumerate(row.cells) if c is head)
+        if k and len(row.cells) == k + ncols and all(not c.text or vocab.is_identity_note(c.text)
+                                                     for c in row.cells[:k]):
+            found.add(k)
+    return found.pop() if len(found) == 1 else None
+
+
+def _under_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]],
+                         ncols: int) -> list[tuple[Row, list[Cell], list[Cell]]]:
+    """``split`` with the blank cells right after a row's labels up to the head's label columns left out of its
+    values, where the head tells them (:func:`_label_columns`) and the row is as wide as the head: a table typed
+    without its merges writes each span's cells blank ('一、本年新收… | | | 88 | 11 | … | 99', three label columns), and
+    those blanks were read as counts, the row one cell too long (extra_cells). A row of another width keeps its
+    cells: a blank there may be a blank count (a row one count short)."""
+    width = _label_columns(split, ncols)
+    if width is None:
+        return split
+    out = []
+    for row, labels, values in split:
+        end = len(row.cells) - len(values)  # (the labels' end: the first value cell)
+        if labels and len(values) > ncols and len(row.cells) == width + ncols and end <= width \
+                and not any(c.text for c in row.cells[end:width]):
+            values = row.cells[width:]
+        out.append((row, labels, values))
+    return out
 
 
 def _remarks_are_marks(split: list[tuple[Row, list[Cell], list[Cell]]]) -> bool:
