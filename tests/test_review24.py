@@ -1,0 +1,45 @@
+"""review24: tests proving findings in the session's change (b64e790..35a8049, and meta25 after it)."""
+from pathlib import Path
+
+import pytest
+
+import toolkit
+
+RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
+_FIRST, _SECOND = "五、存在的主要问题及改进情况", "六、其他需要报告的事项"
+
+
+def test_a_problem_about_fees_under_a_merged_heading_stays_a_problem():
+    # sec27: under '五、存在的主要问题及改进情况和其他需要报告的事项' a problems sentence naming the fees (信息处理费)
+    # starts the other section: the problem and every measure after it leave the problems section, unflagged.
+    text = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8")
+    text = text.replace("更加“接地气”。", "更加“接地气”。四是部分申请人对信息处理费收费标准理解不一，解释工作有待加强。")
+    text = text.replace(_FIRST, _FIRST + "和其他需要报告的事项").replace(_SECOND + "2023年，无收取信息处理费情况。", "暂无。")
+    got = toolkit.parse_text(text)
+    assert "加大政务公开检查力度" in got.section("problems").text
+    assert "measure" in set(got.statements["kind"])
+
+
+@pytest.mark.parametrize("fmt", ["docx"])
+def test_a_whole_file_ending_in_a_table_that_leaves_a_row_out_keeps_its_last_value(fmt, tmp_path):
+    # a5288ee: a complete DOCX whose text ends with the review table, 复议后起诉's row left out (flagged
+    # truncated): its last value, a whole cell whose row identity holds (2 = 0 + 1 + 0 + 1), is made NA, flagged
+    # ambiguous_digits 'ends the text, which cuts the table'.
+    import test_tables as T
+
+    lines = T._report_lines("001_4d29bfef72dd56db.txt")
+    _, tail = T._review_table_at(lines)
+    lines = T._review_rebuilt(lines[:tail + 1], T._review_kinds_left_out(2, "none"))
+    got = T._read(lines, fmt, tmp_path).tables.set_index(["table", "row_key", "col_key"])
+    assert got.loc[("review_litigation", "litigation_direct", "total"), "value"] == 2
+
+
+@pytest.mark.parametrize("agency", ["新华镇人民政府", "交通运输局", "城关街道办事处"])
+@pytest.mark.parametrize("sep", ["", "\n"])
+def test_the_date_of_a_glued_signature_is_read_whatever_its_agency(agency, sep):
+    # meta25 (main after 35a8049): a glued signature's date, on the text's line or alone on the next, is no longer
+    # read where the agency opens with no place the gazetteer knows (a township's or a street's office): published
+    # None, where 35a8049 read 2021-01-26.
+    text = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8").rstrip("\n")
+    got = toolkit.parse_text(text + agency + sep + "2021年1月26日")
+    assert str(got.metadata["published"]) == "2021-01-26"
