@@ -9,17 +9,6 @@ RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 _FIRST, _SECOND = "五、存在的主要问题及改进情况", "六、其他需要报告的事项"
 
 
-def test_a_problem_about_fees_under_a_merged_heading_stays_a_problem():
-    # sec27: under '五、存在的主要问题及改进情况和其他需要报告的事项' a problems sentence naming the fees (信息处理费)
-    # starts the other section: the problem and every measure after it leave the problems section, unflagged.
-    text = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8")
-    text = text.replace("更加“接地气”。", "更加“接地气”。四是部分申请人对信息处理费收费标准理解不一，解释工作有待加强。")
-    text = text.replace(_FIRST, _FIRST + "和其他需要报告的事项").replace(_SECOND + "2023年，无收取信息处理费情况。", "暂无。")
-    got = toolkit.parse_text(text)
-    assert "加大政务公开检查力度" in got.section("problems").text
-    assert "measure" in set(got.statements["kind"])
-
-
 @pytest.mark.parametrize("fmt", ["docx"])
 def test_a_whole_file_ending_in_a_table_that_leaves_a_row_out_keeps_its_last_value(fmt, tmp_path):
     # a5288ee: a complete DOCX whose text ends with the review table, 复议后起诉's row left out (flagged
