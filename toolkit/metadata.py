@@ -1494,8 +1494,10 @@ def signature_start(lines: list[str]) -> int:
     return found[0] if found is not None and found[1] else _annex_end(lines)
 
 
-# what a signature glued to the text's last sentence stands after: a sentence's end, the last item's ';' or ','
-_GLUE_STOP = re.compile(r"[。;；!！?？,，]")
+@functools.lru_cache(maxsize=1)
+def _glue_stop() -> re.Pattern[str]:
+    """What a signature glued to the text's last sentence stands after (metadata.yaml ``signature.glue_stops``)."""
+    return re.compile(f"[{re.escape(_rules()['signature']['glue_stops'])}]")
 
 
 def glued_signature_start(text: str) -> int:
@@ -1553,7 +1555,7 @@ def _glued_name(text: str) -> tuple[int, str, _dt.date] | None:
     a glued signature is looked for in, its name not yet told (the seal's place left out)."""
     reach = _rules()["signature"]["tail_chars"]
     start = max(0, len(text) - reach)
-    stops = [m.end() for m in _GLUE_STOP.finditer(text, start)]
+    stops = [m.end() for m in _glue_stop().finditer(text, start)]
     if not stops:
         return None  # (cheap: no stop in the tail, no glued signature)
     date, at, end = _date_in(text[start:])
