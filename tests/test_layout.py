@@ -418,3 +418,20 @@ def test_text_kind_value_is_value_cell() -> None:
     cells |= set(NA_MARKS) | {"", " ", "0", "-3", "1,234", "12.5%", "(12)", "12/3", "495000元"}
     assert any(is_value_cell(c) for c in cells) and not all(is_value_cell(c) for c in cells)
     assert all((_text_kind(c) == "value") == is_value_cell(c) for c in cells)
+
+
+@pytest.mark.parametrize("line, number", [
+    ("3", 3), ("- 3 -", 3), ("— 3 —", 3), ("·3·", 3), ("－ 12 －", 12), ("— 1234 —", 1234), ("第3页", 3),
+    ("第 3 页 共 5 页", 3), ("共5页 第3页", 3), ("第三页", 3), ("第十二页", 12), ("3 / 5", 3), ("Page 3", 3),
+    ("Page 9 of 12", 9), ("Page 9 - 政府信息公开工作年度报告", 9), ("P. 3", 3), ("2020年政府信息公开工作年度报告 - 4 -", 4),
+    ("【打印本页】【关闭窗口】", None), ("16/3", None)])
+def test_the_page_number_of_a_furniture_line_is_read_by_the_furniture_patterns(line, number):
+    # page24's _PAGE_NUMBER_LINE copied formats.yaml's page_furniture as literals and disagreed with it: '第三页',
+    # 'Page 3', 'P. 3', '— 1234 —' were furniture but gave no page number ('16/3', a cell's two numbers, gave 16).
+    # The number is now the group of the page_furniture pattern the line is, Chinese numerals read by cn_numeral.
+    from toolkit.layout import _page_number_of
+    from toolkit.normalize import is_page_furniture
+
+    assert _page_number_of(line) == number
+    if number is not None and line != str(number):
+        assert is_page_furniture(line)

@@ -1233,8 +1233,9 @@ _GLUED = [("市交通运输局2021年1月26日", "市交通运输局", "2021-01-
           ("；市交通运输局2021年1月26日", "市交通运输局", "2021-01-26"),  # (after the last item's ；)
           ("二是整改情况已报送区政府办公室2021年1月20日", None, None),
           ("市交通运输局2021年1月26日前完成整改。", None, None),
-          ("交通运输局2021年1月26日", None, None),
-          ("交通运输局\n2021年1月26日", None, None)]
+          # (an agency opening with no place the gazetteer knows: the section keeps it, the date is read, mend24)
+          ("交通运输局2021年1月26日", None, "2021-01-26"),
+          ("交通运输局\n2021年1月26日", None, "2021-01-26")]
 
 
 @pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03",
@@ -2726,6 +2727,21 @@ def test_a_sentence_ending_in_a_bodys_name_before_its_date_is_no_signature(claus
         result = _seed_000_signed(f"\n{clause}\n2021年1月20日\n", title).metadata
         assert (result["agency"], result["published"]) == (title or None, "2021-01-20")
 
+
+
+@pytest.mark.parametrize("agency", ["新华镇人民政府", "交通运输局", "城关街道办事处"])
+@pytest.mark.parametrize("ending", ["{}2021年1月26日", "{}\n2021年1月26日", "{}2021年1月26日 附件下载"])
+def test_the_date_of_a_glued_signature_is_read_whatever_its_agency(agency, ending):
+    # A glued signature whose agency opens with no place the gazetteer knows (a township's or a street's office, a
+    # bare department): meta25's rule lost its date with its agency (published None, where a914c7a^ read
+    # 2021-01-26); the name rule decides the agency only: none, the date read.
+    import toolkit
+
+    text = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8").rstrip("\n")
+    got = toolkit.parse_text(text + ending.format(agency))
+    assert str(got.metadata["published"]) == "2021-01-26"
+    assert got.metadata["agency"] != agency
+    assert agency in got.sections[-1].text  # (the section keeps it: no signature its rule takes)
 
 def test_a_sentence_ending_in_a_bodys_name_before_its_date_at_a_sections_end_is_a_statement():
     # at the end of the problems section it was dropped from the statements as a signature inside the section

@@ -661,6 +661,27 @@ def test_a_merged_heading_in_real_web_page_text(stem, join):
         assert ("sections_missing", "other (merged into problems)") in {(f.code, f.detail) for f in got.flags}
 
 
+@pytest.mark.parametrize("other", ["2023年，无收取信息处理费情况。", "暂无。"])
+def test_a_problem_about_fees_under_a_merged_heading_stays_a_problem(other):
+    # Under '五、存在的主要问题及改进情况和其他需要报告的事项' a problem naming the fees (信息处理费) among the
+    # enumerated problems started the other section: it and every measure after it left the problems section,
+    # unflagged.  The fees wording now starts the other section only where no item's number comes after it (the
+    # page's own '2023年,无收取信息处理费情况。' after the measures); else the section stays one, flagged merged.
+    text = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8")
+    problem = "四是部分申请人对信息处理费收费标准理解不一，解释工作有待加强。"
+    text = text.replace("更加“接地气”。", "更加“接地气”。" + problem)
+    plain = toolkit.parse_text(text)
+    text = text.replace(_FIRST, _FIRST + "和其他需要报告的事项").replace(_SECOND + "2023年，无收取信息处理费情况。", other)
+    got = toolkit.parse_text(text)
+    assert "加大政务公开检查力度" in got.section("problems").text
+    assert normalize_line(problem) in got.section("problems").text
+    assert "measure" in set(got.statements["kind"])
+    if "信息处理费" in other:
+        _same_sections(got, plain, _FIRST + "和其他需要报告的事项")
+    else:
+        assert ("sections_missing", "other (merged into problems)") in {(f.code, f.detail) for f in got.flags}
+
+
 def _merged_review(seed_id: str, layout: str, tmp_path, join: str = "及存在的问题", review=None):
     """A seed as read, and as read with its review section's heading merging the problems section's title (the
     problems' heading left out; ``review``: the review section's rows or lines put instead of its table)."""

@@ -3309,3 +3309,25 @@ def test_a_need_as_a_noun_or_an_instruction_admits_no_shortcoming(measure):
     # with measure cues: a list of measures, as before.
     text = f"一是{measure}。二是完善信息发布审核机制。"
     assert list(extract_statements(text)["kind"]) == ["measure", "measure"]
+
+
+def _glue_stops() -> list[str]:
+    from toolkit.metadata import _rules
+
+    return sorted(set(_rules()["signature"]["glue_stops"]))
+
+
+@pytest.mark.parametrize("stop", _glue_stops())
+def test_a_glued_signature_after_each_glue_stop_is_read_alike_by_the_metadata_and_the_statements(stop):
+    # metadata's _GLUE_STOP and statements' _GLUE_STOPS were two copies of what a glued signature stands after; one
+    # list now (metadata.yaml signature.glue_stops): after each, the metadata cuts a glued signature with its date and
+    # the statements leave out an agency's name alone after the last item, the problem read as without it.
+    from toolkit.metadata import glued_signature_start
+
+    text = f"一是信息更新不够及时{stop}二是培训不足{stop}"
+    plain = _pairs(extract_statements(text))
+    assert _pairs(extract_statements(text + "\n" + _SIGNATURE[0])) == plain
+    from toolkit.normalize import normalize_line
+
+    signed = normalize_line(text + _SIGNATURE[0] + "2021年1月20日")
+    assert signed[glued_signature_start(signed):] == _SIGNATURE[0] + "2021年1月20日"

@@ -1646,19 +1646,27 @@ def _page_number_may_end(run: str, numbers: tuple[int, int] = (1, 999)) -> bool:
                for k in range(1, len(run)))
 
 
-# a page's number on a line of its own, as page furniture writes it ('3', '- 3 -', '第3页', '第3页共5页', '3/5')
-_PAGE_NUMBER_LINE = re.compile(
-    r"[-—–－―~·•]{0,2}\s*(\d{1,3})\s*[-—–－―~·•]{0,2}|第\s*(\d{1,3})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*(\d{1,3})\s*页|(\d{1,3})\s*/\s*\d{1,4}")
 # a page's number run into page text between a sentence's end and a heading, or ending the text ('…成效。3二、…'):
 # no count stands there
 _PAGE_NUMBER_IN_TEXT = re.compile(rf"(?<=[。！？；;!?])([1-9]\d{{0,2}})(?={_CN_NUMBERING}|\s*$)")
 
 
+@functools.lru_cache(maxsize=1)
+def _page_number_lines() -> tuple[re.Pattern[str], ...]:
+    """formats.yaml's ``page_furniture`` patterns, each alone: the capturing group of one is the page's number."""
+    return tuple(re.compile(p) for p in load_formats()["page_furniture"])
+
+
 def _page_number_of(line: str) -> int | None:
-    """The page number a line of page furniture gives (``_PAGE_NUMBER_LINE``), or None (a running header)."""
-    m = _PAGE_NUMBER_LINE.fullmatch(line.strip())
-    return None if m is None else int(next(g for g in m.groups() if g))
+    """The page number a line of page furniture gives: a number alone (``_LONE_PAGE_NUMBER``) or the number of the
+    ``page_furniture`` pattern it is ('- 3 -', '第三页', 'Page 3 of 5', '3/5'), else None (a web page's buttons)."""
+    line = line.strip()
+    if _LONE_PAGE_NUMBER.fullmatch(line):
+        return int(line)
+    if not is_page_furniture(line):
+        return None
+    m = next((m for pat in _page_number_lines() if (m := pat.fullmatch(line)) and m.lastindex), None)
+    return None if m is None else cn_numeral(m[1])
 
 
 def _page_numbers(text: str, seen: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

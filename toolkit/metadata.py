@@ -1494,8 +1494,10 @@ def signature_start(lines: list[str]) -> int:
     return found[0] if found is not None and found[1] else _annex_end(lines)
 
 
-# what a signature glued to the text's last sentence stands after: a sentence's end, the last item's ';' or ','
-_GLUE_STOP = re.compile(r"[。;；!！?？,，]")
+@functools.lru_cache(maxsize=1)
+def _glue_stop() -> re.Pattern[str]:
+    """What a signature glued to the text's last sentence stands after (metadata.yaml ``signature.glue_stops``)."""
+    return re.compile(f"[{re.escape(_rules()['signature']['glue_stops'])}]")
 
 
 def glued_signature_start(text: str) -> int:
@@ -1540,19 +1542,27 @@ def glued_signature_start(text: str) -> int:
 def _glued_signature(text: str) -> tuple[int, str, _dt.date] | None:
     """(where it starts, agency, date) of the signature glued after the last sentence of ``text``
     (:func:`glued_signature_start`'s rule), else None."""
+    found = _glued_name(text)
+    if found is None or not (_signing_name(found[1]) and _opens_with_own_place(found[1])):
+        return None
+    cut, name, date = found
+    return cut + len(text[cut:]) - len(text[cut:].lstrip()), name, date
+
+
+def _glued_name(text: str) -> tuple[int, str, _dt.date] | None:
+    """(the last sentence's end, the words after it, date) of a whole date ending ``text`` after some sentence's
+    end, only the signature's and the page's furniture after it (:func:`_signature_after_date`), else None: what
+    a glued signature is looked for in, its name not yet told (the seal's place left out)."""
     reach = _rules()["signature"]["tail_chars"]
     start = max(0, len(text) - reach)
-    stops = [m.end() for m in _GLUE_STOP.finditer(text, start)]
+    stops = [m.end() for m in _glue_stop().finditer(text, start)]
     if not stops:
         return None  # (cheap: no stop in the tail, no glued signature)
     date, at, end = _date_in(text[start:])
     if date is None or at < stops[0] - start or not _signature_after_date(text[start + end :]):
         return None
     cut = max(stop for stop in stops if stop <= start + at)
-    name = _seal().sub("", _compact(text[cut : start + at]))
-    if not (_signing_name(name) and _opens_with_own_place(name)):
-        return None
-    return cut + len(text[cut:]) - len(text[cut:].lstrip()), name, date
+    return cut, _seal().sub("", _compact(text[cut : start + at])), date
 
 
 def _signature_after_date(rest: str) -> bool:
@@ -1591,8 +1601,9 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     Either on lines of its own (an agency-like name, then a date alone on its line, also wrapped:
     :func:`_signature_lines`) or glued after the last sentence, as web-page text writes it
     (``… 。 XX局 2021年1月26日 (联系人…)``, the date on its line or the next), read by the rule that ends the last
-    section's text before it (:func:`glued_signature_start`): a sentence's words before a date, a date that is a
-    clause's (``…市交通运输局2021年1月26日前完成整改。``) and a name opening with no place give neither.
+    section's text before it (:func:`glued_signature_start`); a name opening with no place
+    (``…。新华镇人民政府2021年1月26日``) gives the date, no agency, while a sentence's words before a date and a date
+    that is a clause's (``…市交通运输局2021年1月26日前完成整改。``) give neither.
     """
     rules = _rules()["signature"]
     tail = _last_filled(lines[: _content_end(lines)], rules["tail_lines"])
@@ -1602,10 +1613,13 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
         return found[2], found[3]  # (on lines of its own: a wrapped one, or one before an appendix)
     # (none on lines of its own, or the agency starting after a sentence on its line: glued; the lines joined as a
     # narrow copy's wrap broke them, '…经济发展局2' / '024年1月29日', as the sections join them)
-    glued = _glued_signature("".join(line for _, line in tail))
-    if glued is None:
+    glued = _glued_name("".join(line for _, line in tail))
+    if glued is None or not _signing_name(glued[1]):
         return None, None
-    return (glued[1] if _agency_like(glued[1]) else None), glued[2]  # (a bare level's committee: no agency)
+    # (a name opening with no place the gazetteer knows, '…。新华镇人民政府2021年1月26日', which the section keeps,
+    # or a bare level's committee: the date, no agency)
+    _, name, date = glued
+    return (name if _agency_like(name) and _opens_with_own_place(name) else None), date
 
 
 # --- places and tiers ----------------------------------------------------------------

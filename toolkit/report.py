@@ -41,6 +41,9 @@ _MODERN_TABLES = ("active", "requests", "review_litigation")
 FLAG_COLUMNS = ["report_id", "code", "table", "line", "detail"]
 _DIGIT = re.compile(r"\d")
 _PAGED_FORMATS = frozenset({"text", "pdf", "ofd"})  # (sources whose text may end with a page's number)
+# (sources a download or a copy may cut anywhere, inside a value too: plain text; a web page, a DOCX or a PDF cut
+# short is no document its reader reads to the cut)
+_CUT_FORMATS = frozenset({"text"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -348,11 +351,13 @@ class Report:
 
     def _value_cut_by_the_end(self, result: TableResult) -> None:
         """A table cut short by the text's end (flagged ``truncated``) whose last value ends the text, no cell mark
-        nor word after its digits: the file may be cut inside the value too (``79`` cut to ``7``), so it is left
-        missing, flagged ``ambiguous_digits``."""
-        last = next((i for i in range(len(self.lines) - 1, -1, -1) if self.lines[i].strip()), None)
-        if last is None or not self.lines[last].rstrip()[-1].isdigit():
+        nor word after its digits, in plain text (``_CUT_FORMATS``): the file may be cut inside the value too (``79``
+        cut to ``7``), so it is left missing, flagged ``ambiguous_digits``.  A complete file's (a web page's, a
+        DOCX's) table ending its text with rows left out keeps its last value."""
+        tail = _last_filled(self.lines, 1)
+        if not tail or not tail[0][1][-1].isdigit() or self.source_format not in _CUT_FORMATS:
             return  # (almost every report: its text ends in words or a mark)
+        last = tail[0][0]
         cut = {f.table for f in result.flags if f.code == "truncated"}
         for rec in reversed(result.records):
             if rec["line"] == last + 1 and rec["table"] in cut and rec["value"] == rec["value"] \

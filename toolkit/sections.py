@@ -1542,27 +1542,41 @@ def _merged_split(section: Section, found: set[str]) -> list[Section]:
 
 
 @functools.lru_cache(maxsize=1)
-def _merged_starts() -> dict[str, re.Pattern[str]]:
+def _merged_starts() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """Per section key, what starts its text inside a section whose heading merged its title: its title as a
-    sub-heading, numbered or not, or a sentence holding its template's wording (formats.yaml
+    sub-heading, numbered or not, and a sentence holding its template's wording (formats.yaml
     ``section_start_words``)."""
     starts = {}
     for key, words in load_formats()["section_start_words"].items():
         titles = "|".join(p.pattern for p in _patterns()["modern"][key])
-        starts[key] = re.compile(rf"(?:{_TOP}|{_SUB})?\s*(?:{titles})|[^。!?]*?(?:{alternation(words)})")
+        starts[key] = (re.compile(rf"(?:{_TOP}|{_SUB})?\s*(?:{titles})"),
+                       re.compile(rf"[^。!?]*?(?:{alternation(words)})"))
     return starts
 
 
+# an item's number opening a sentence or a clause (一是 (一) 1.): the first section's enumeration goes on after it
+_ITEM_AFTER = re.compile(rf"(?:^|[\s,;:。!?])(?:{_CN_NUM}是(?!否)|{_SUB}|\d{{1,2}}[.、](?!\d))")
+
+
 def _merged_start(body: list[Segment], other: str) -> tuple[int, int] | None:
-    """The (segment, offset) where the ``other`` section's text starts in a merged section's body: at a line's
-    start or a sentence's, after some text of the first section's; None where nothing tells."""
-    start = _merged_starts().get(other)
-    if start is None:
+    """The (segment, offset) where the ``other`` section's text starts in a merged section's body, after some text
+    of the first section's: its title as a sub-heading at a line's or a sentence's start, else the first sentence
+    of its template's wording after which no item's number comes (a sentence of the first section's items naming
+    the fees, '四是部分申请人对信息处理费收费标准理解不一…', is theirs); None where nothing tells."""
+    starts = _merged_starts().get(other)
+    if starts is None:
         return None
-    for k, seg in enumerate(body):
-        for i in [0, *(m.end() for m in re.finditer(r"[。!?]\s*", seg.text))]:
-            if (k or i) and i < len(seg.text) and start.match(seg.text, i):
-                return k, i
+    at = [(k, len(seg.text) - len(seg.text[i:].lstrip()))  # (a sentence's start, after the spaces there)
+          for k, seg in enumerate(body) for i in [0, *(m.end() for m in _SENTENCE.finditer(seg.text))]
+          if (k or i) and seg.text[i:].strip()]
+    title, words = starts
+    for k, i in at:
+        if title.match(body[k].text, i):
+            return k, i
+    for k, i in at:
+        if words.match(body[k].text, i) and not _ITEM_AFTER.search(
+                "\n".join([body[k].text[i:], *(seg.text for seg in body[k + 1 :])])):
+            return k, i
     return None
 
 

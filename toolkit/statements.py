@@ -598,9 +598,6 @@ def _without_inner_signature(kept: list[str]) -> list[str]:
     return [line for k, line in enumerate(kept) if k not in drop] if drop else kept
 
 
-_GLUE_STOPS = ("。", "!", "?", ";", ",")  # what the last item's line ends with before an agency's name alone
-
-
 def _without_glued_signature(kept: list[str]) -> list[str]:
     """``kept`` without a signature glued to its last sentence: an agency's name then a whole date ending the text
     after a sentence's end, a ';' or a ',' ('…丰富解读形式;贵阳市乌当区人民政府办公室2021年1月20日', as web text copies
@@ -653,14 +650,15 @@ def _undated_signature(kept: list[str], cues: dict[str, Any]) -> int:
     metadata's signature needs a date; without one the name was read as the last statement's text.  Not in a table
     exported one cell a line, whose last cell may be a department (``办公室`` under ``责任科室``).
     """
-    from toolkit.metadata import _agency_like, _seal
+    from toolkit.metadata import _agency_like, _rules, _seal
 
     if not kept or kept[-1].endswith(_STATED_ENDS):
         return len(kept)  # (cheap: most sections end in a sentence's end)
     end = len(kept)
     while end > 1 and len(kept) - end < _SIGNING_AGENCIES and _agency_like(_seal().sub("", kept[end - 1])):
         end -= 1
-    if end == len(kept) or not kept[end - 1].endswith(_GLUE_STOPS) or any(
+    # (the last item's line ends as a glued signature's text before it does, metadata.yaml signature.glue_stops)
+    if end == len(kept) or not kept[end - 1].endswith(tuple(_rules()["signature"]["glue_stops"])) or any(
             cues["problem_column_line"].match(line) for line in kept):
         return len(kept)
     return end
