@@ -646,6 +646,9 @@ _NUMBERING = re.compile(
 )
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _SPACES = re.compile(r"\s+")
+# a space between digits that is no thousands' space ('1 234'): a run of four digits or more before it, or not
+# three digits after it ('4 0', '12 3': two counts run into one cell, a cell mark lost), as commas are held
+_UNGROUPED_SPACE = re.compile(r"\d{4,}\s+\d|\d\s+(?!\d{3}(?!\d))\d")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -818,8 +821,10 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
 
     Examples
     --------
-    >>> parse_number("2,887").value
-    2887.0
+    >>> parse_number("2,887").value, parse_number("2 887").value
+    (2887.0, 2887.0)
+    >>> parse_number("12,0").kind, parse_number("4 0").kind  # no thousands' groups: no one number
+    ('text', 'text')
     >>> parse_number("251000元", to_wan=True).value, parse_number("0.35(万元)", to_wan=True).value
     (25.1, 0.35)
     >>> parse_number("3次", expect="money").kind, parse_number("约3").kind
@@ -837,7 +842,7 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     if text in NA_MARKS:
         return ParsedNumber(None, None, "na")
     match = _number().match(text)
-    if not match:
+    if not match or (len(text) < len(raw) and _UNGROUPED_SPACE.search(raw)):
         return ParsedNumber(None, None, "text")
     unit = match["unit"] or match["bracketed"]
     if expect is not None and unit is not None and unit_kind(unit) != expect:

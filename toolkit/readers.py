@@ -3020,7 +3020,8 @@ def _quiet_pdfminer() -> Iterator[None]:
 
 
 def _join_wrapped(text: str | None) -> str:
-    """Join the lines of a wrapped PDF cell: no space between CJK characters."""
+    """Join the lines of a wrapped PDF cell: no space between CJK characters, nor between digits (a number
+    wrapped in a narrow cell, '6565' over '1', is one number: 65651)."""
     if not text:
         return ""
     parts = [p.strip() for p in text.split("\n")]
@@ -3028,7 +3029,7 @@ def _join_wrapped(text: str | None) -> str:
     for part in parts:
         if not part:
             continue
-        if out and not (_is_cjk(out[-1]) and _is_cjk(part[0])):
+        if out and not (_is_cjk(out[-1]) and _is_cjk(part[0])) and not (out[-1].isdigit() and part[0].isdigit()):
             out += " "
         out += part
     return out
