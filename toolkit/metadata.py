@@ -1370,7 +1370,7 @@ def _signing_name(name: str) -> bool:
     """Whether ``name`` may sign a report: an agency's name (:func:`_agency_like`) or a bare level's Party committee
     or its body, no agency of its own ('中共县委办公室', '区委办': :func:`_bare_committee`)."""
     return _agency_like(name) or (_name_shaped(name) and name.endswith(_body_endings())
-                                  and _bare_committee(name.removeprefix("中共")))
+                                  and _bare_committee(_without_party(name)))
 
 
 def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1588,11 +1588,39 @@ def _opens_with_own_place(name: str) -> bool:
     """Whether an agency's ``name`` opens (after 中共 or not) with a place the gazetteer knows, a unit of the corps
     (``corps``: 第八师) or a level alone standing for the report's own place (``bare_levels``: 市, 区, 县 …; not 市场
     of 市场监督管理局)."""
-    name = name.removeprefix("中共")
+    name = _without_party(name)
     if _match_known(name, 0) is not None or _match_corps(name, 0) is not None:
         return True
     place = _match_place(name, 0)
     return place is not None and place.text in _rules()["places"]["bare_levels"]
+
+
+def _without_party(name: str) -> str:
+    """``name`` without the party's name it opens with (metadata.yaml ``party_prefixes``: '中共县委办公室' → '县委办公室')."""
+    prefix = next((p for p in _longest_first("agency", "party_prefixes") if name.startswith(p)), "")
+    return name[len(prefix):]
+
+
+_GLUED_AGENCY_REACH = 80  # an agency's name (40 characters at most, _name_shaped) and the furniture after it
+
+
+def _glued_agency_start(line: str) -> int:
+    """Where an agency's name glued without a date after the last sentence's ``。`` of ``line`` starts, else
+    ``len(line)``: a body's name (:func:`_agency_like`, its seal's place after it or not) opening with a place the
+    gazetteer knows or a level alone standing for the report's own place (:func:`_opens_with_own_place`), as a dated
+    glued signature's (:func:`glued_signature_start`: ``…提升公开质量。市交通运输局``), ending the text, only the page's
+    furniture after it (``附件下载``).  Only after ``。``: a name after ``;`` or ``,`` without a date may be the last
+    item's words (``…报送;区政府办公室``); a name opening otherwise (``交通运输局``) stays text (toolkit.statements
+    leaves such a name out of the last statement)."""
+    cut = line.rfind("。") + 1
+    if not cut or len(line) - cut > _GLUED_AGENCY_REACH:
+        return len(line)
+    rest = line[cut:]
+    for end in range(len(rest), 1, -1):  # (the longest name first, then a name with the page's furniture after it)
+        name = _seal().sub("", rest[:end].strip())
+        if _signature_after_date(rest[end:]) and _agency_like(name) and _opens_with_own_place(name):
+            return cut + len(rest) - len(rest.lstrip())
+    return len(line)
 
 
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:

@@ -603,40 +603,19 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
     after a sentence's end, a ';' or a ',' ('…丰富解读形式;贵阳市乌当区人民政府办公室2021年1月20日', as web text copies
     it), or the agency so glued with the date alone on the next line; no statement's text.  The last two lines read by
     :func:`toolkit.metadata.glued_signature_start` (a sentence's words before a date are no agency: '…已报送区政府办公室');
-    without a date, an agency's name glued after the last line's 。 where it is certain (:func:`_glued_agency_start`)."""
-    from toolkit.metadata import glued_signature_start
+    without a date, an agency's name glued after the last line's 。 where it is certain (:func:`toolkit.metadata._glued_agency_start`)."""
+    from toolkit.metadata import _glued_agency_start, glued_signature_start
 
     last = kept[-2:]
     text = "\n".join(last)
     at = glued_signature_start(text)
     if at == len(text):
-        undated = _glued_agency_start(kept[-1]) if kept else 0
-        return kept if not kept or undated == len(kept[-1]) else [*kept[:-1], kept[-1][:undated]]
+        if not kept or kept[-1][-1:] in _SENTENCE_END:
+            return kept  # (cheap: most sections end in a sentence's end)
+        undated = _glued_agency_start(kept[-1])
+        return kept if undated == len(kept[-1]) else [*kept[:-1], kept[-1][:undated]]
     before = text[:at].rstrip()
     return [*kept[: len(kept) - len(last)], *(before.split("\n") if before else [])]
-
-
-_GLUED_AGENCY_REACH = 80  # an agency's name (40 characters at most, metadata._name_shaped) and the furniture after it
-
-
-def _glued_agency_start(line: str) -> int:
-    """Where an agency's name glued without a date after the last sentence's ``。`` of ``line`` starts, else
-    ``len(line)``: a body's name (:func:`toolkit.metadata._agency_like`, its seal's place after it or not) opening with
-    a place the gazetteer knows or a level alone standing for the report's own place, as a dated glued signature's
-    (:func:`toolkit.metadata.glued_signature_start`: ``…提升公开质量。市交通运输局``), ending the text, only the page's
-    furniture after it (``附件下载``).  Only after ``。``: a name after ``;`` or ``,`` without a date may be the last
-    item's words (``…报送;区政府办公室``); a name opening otherwise (``交通运输局``) stays text."""
-    from toolkit.metadata import _agency_like, _opens_with_own_place, _seal, _signature_after_date
-
-    cut = line.rfind("。") + 1
-    if not cut or line[-1] in _SENTENCE_END or len(line) - cut > _GLUED_AGENCY_REACH:
-        return len(line)  # (cheap: most lines end in a sentence's end)
-    rest = line[cut:]
-    for end in range(len(rest), 1, -1):  # (the longest name first, then a name with the page's furniture after it)
-        name = _seal().sub("", rest[:end].strip())
-        if _signature_after_date(rest[end:]) and _agency_like(name) and _opens_with_own_place(name):
-            return cut + len(rest) - len(rest.lstrip())
-    return len(line)
 
 
 _SIGNING_AGENCIES = 2  # the most agencies signing together, each on its line ('中共XX县委办公室' / 'XX县人民政府办公室')
