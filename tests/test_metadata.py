@@ -2827,3 +2827,61 @@ def test_no_name_of_the_gazetteer_holds_a_clause_verb_before_a_place():
     assert len(names) > 3000
     assert [name for name in sorted(names) if any(metadata._is_clause(name + ending)
                                                  for ending in ("", "人民政府", "财政局"))] == []
+
+
+_SEED_004_SIGNED = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
+
+
+def _seed_004_ending(tail: list[str], fmt: str, tmp_path: Path):
+    """Seed 004 (no date in its header; its last section '六、其他需要报告的事项' / '无') with ``tail`` lines after
+    its text, as text or rendered as ``fmt`` (html, docx)."""
+    import toolkit
+    from renderers import render_docx, render_html
+    from toolkit.readers import read_document
+
+    if fmt == "text":
+        text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").rstrip()
+        return toolkit.parse_text(text + "\n" + "\n".join(tail) + "\n")
+    lines = [line for line in read_document(RAW / "004_b232cca7e491c758.txt").lines if line.strip()] + tail
+    path = tmp_path / f"report.{fmt}"
+    if fmt == "docx":
+        render_docx(lines, path)
+    else:
+        path.write_bytes(render_html(lines))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return toolkit.parse_report(path)
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "docx"])
+@pytest.mark.parametrize("tail", [
+    [*_SEED_004_SIGNED, "（此件公开发布）"], [*_SEED_004_SIGNED, "此件主动公开"],
+    [_SEED_004_SIGNED[0], _SEED_004_SIGNED[1] + " 附件下载"],
+    [_SEED_004_SIGNED[0], _SEED_004_SIGNED[1] + " 【打印本页】【关闭窗口】"],
+    [_SEED_004_SIGNED[0] + "  " + _SEED_004_SIGNED[1] + "  附件下载"],
+    [_SEED_004_SIGNED[0], _SEED_004_SIGNED[1] + " （联系人：张三，联系电话：0523-86800000）"],
+], ids=["release_note", "release_note_bare", "date_then_download", "date_then_buttons", "one_line_then_download",
+        "date_then_contact"])
+def test_a_signature_with_the_pages_or_the_documents_notes_after_its_date(tail, fmt, tmp_path):
+    # An official document's note on its release under its date ('（此件公开发布）', GB/T 9704's 附注), or the page's
+    # furniture after the date on its line ('2018年1月20日 附件下载'): the signature was not found (the note was no
+    # footer; the date line, holding a footer's word, was dropped as the page's furniture, or its date did not end
+    # its line), so the published date was missing and the signature stayed the last section's text: 18 of 18 cases
+    # wrong on 9b7deb0, in each format.
+    report = _seed_004_ending(tail, fmt, tmp_path)
+    assert str(report.metadata["published"]) == "2018-01-20"
+    last = report.sections[-1]
+    assert (last.key, last.text.strip()) == ("other", "无")
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "docx"])
+def test_a_date_that_ends_a_wrapped_sentence_is_no_signature(fmt, tmp_path):
+    # '…统计期限截至' / '2017年12月31日': the date is its sentence's, wrapped to a line of its own; it was read as a
+    # signature with no agency (published 2017-12-31, the date cut from the section's text): 3 of 3 wrong on 9b7deb0.
+    # A date alone under a whole sentence still signs the report.
+    report = _seed_004_ending(["本报告所列数据的统计期限截至", "2017年12月31日"], fmt, tmp_path)
+    assert report.metadata["published"] is None
+    assert report.sections[-1].text.split() == ["无", "本报告所列数据的统计期限截至", "2017年12月31日"]
+    report = _seed_004_ending(["本报告所列数据的统计期限截至2017年12月31日。", "2018年1月20日"], fmt, tmp_path)
+    assert str(report.metadata["published"]) == "2018-01-20"
+    assert report.sections[-1].text.split() == ["无", "本报告所列数据的统计期限截至2017年12月31日。"]

@@ -1301,8 +1301,24 @@ def _content_end(lines: list[str]) -> int:
     words = _rules()["signature"]["footer_words"]
     end = len(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)):
+        if _dated_before_furniture(lines, end - 1):
+            break
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
     return end
+
+
+def _dated_before_furniture(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a signature's date line followed on it by the page's furniture ('XX局' /
+    '2021年1月26日 附件下载', 'XX局 2021年1月26日 附件下载'), no furniture line as a whole: the date is the signature's
+    (its agency before it on the line or on the filled line above)."""
+    compact = _compact(lines[i])
+    date, start, end = _date_in(compact)
+    if date is None or end == len(compact) or not _signature_after_date(compact[end:]):
+        return False
+    if start > 0:
+        return _agency_like(_seal().sub("", compact[:start]))
+    above = next((line for line in reversed(lines[:i]) if line.strip()), "")
+    return _agency_like(_seal().sub("", _compact(above)))
 
 
 def _open_bracket(lines: list[str]) -> bool:
@@ -1440,8 +1456,8 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
         index, line = tail[pos]
         compact = re.sub(r"\s+", "", line)
         date, start, end = _date_in(compact)
-        if date is None or end != len(compact):
-            continue
+        if date is None or (end != len(compact) and not _signature_after_date(compact[end:])):
+            continue  # (after the date on its line, only the page's furniture: '2021年1月26日 附件下载')
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
         if start > 0:  # the agency before the date on the same line
             name = _seal().sub("", compact[:start])
@@ -1456,8 +1472,17 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             prev = _seal().sub("", re.sub(r"\s+", "", tail[above][1]))
             if _agency_like(prev):
                 return tail[above][0], last, prev, date
+            if prev.endswith(_date_openers()):
+                return None  # a sentence wrapped before its date ('…数据统计截至' / '2021年1月26日'), no signature
         return index, last, None, date
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _date_openers() -> tuple[str, ...]:
+    """Words that end a line whose sentence goes on with the date on the next line (metadata.yaml
+    ``signature.date_openers``)."""
+    return tuple(_rules()["signature"]["date_openers"])
 
 
 def signature_start(lines: list[str]) -> int:
