@@ -840,12 +840,16 @@ def test_a_superscript_footnote_mark_is_no_digit(mark, tmp_path):
 # read into it, '610' and a raised '1' as 6101 (a raised '1-3' made it no number); now as in a DOCX, and digits
 # raised alone in their cell are still its value; so where the mark is raised by its character style (sprmCIstd: a
 # style whose properties, or its base style's, set sprmCIss 1, as Word's 'Footnote Reference'), read as plain text
-# before (6101)
+# before (6101); so, too, where it is lifted above the line rather than set superscript (sprmCHpsPos > 0, 'Raised
+# by 3 pt', on the run or by its style: read 6101 on 9b7deb0)
 @pytest.mark.parametrize("mark", ["1", "[1]", "1,2", "1-3", "注1"])
 @pytest.mark.parametrize("how", [{},  # (sprmCIss 1 on the run; else sprmCIstd 11 or 12, style 11 sprmCIss 1)
                                  {"chpx": b"\x30\x4a\x0b\x00", "styles": {11: (None, b"\x48\x2a\x01")}},
-                                 {"chpx": b"\x30\x4a\x0c\x00", "styles": {11: (None, b"\x48\x2a\x01"), 12: (11, b"")}}],
-                         ids=["direct", "style", "based"])
+                                 {"chpx": b"\x30\x4a\x0c\x00", "styles": {11: (None, b"\x48\x2a\x01"), 12: (11, b"")}},
+                                 # (lifted 3 pt, sprmCHpsPos 6 half-points: on the run, or by style 11)
+                                 {"chpx": b"\x45\x48\x06\x00"},
+                                 {"chpx": b"\x30\x4a\x0b\x00", "styles": {11: (None, b"\x45\x48\x06\x00")}}],
+                         ids=["direct", "style", "based", "lifted", "style_lifted"])
 def test_a_footnote_mark_raised_in_a_doc_is_no_digit(mark, how, tmp_path):
     from renderers import doc_bytes, doc_paragraphs
 
@@ -891,6 +895,43 @@ def test_a_footnote_mark_raised_by_its_character_style_is_no_digit(mark, based, 
     got = toolkit.parse_report(tmp_path / "sup.docx")
     assert got.table("active").loc["penalty", "decisions"] == 610.0
     assert _same(_cells(got), _cells(report)) and not any(f.code == "not_a_number" for f in got.flags)
+
+
+# a mark lifted above the line by its position (w:position > 0, Word's 'Raised by 3 pt', on the run or by its character
+# style) rather than set superscript was read into the value: '610' and a lifted '1' read 6101 on 9b7deb0; digits
+# lifted alone in their cell are still its value, and a mark lowered (w:position < 0) or not moved is read as written
+@pytest.mark.parametrize("mark", ["1", "[1]", "1,2"])
+@pytest.mark.parametrize("how", ["run", "style"])
+def test_a_footnote_mark_lifted_by_its_position_is_no_digit(mark, how, tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def lifted(props, half_points: int) -> None:
+        position = OxmlElement("w:position")
+        position.set(qn("w:val"), str(half_points))
+        props.append(position)
+
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    render_docx(_as_lines(report), tmp_path / "pos.docx")
+    document = docx.Document(tmp_path / "pos.docx")
+    style = document.styles.add_style("上移", WD_STYLE_TYPE.CHARACTER)
+    lifted(style.element.get_or_add_rPr(), 6)
+    cells = {c.text: c for t in document.tables for r in t.rows for c in r.cells if c.text in ("610", "2307", "1")}
+    for text, half_points in (("610", 6), ("2307", 6), ("1", -6)):
+        run = cells[text].paragraphs[0].add_run(mark) if text != "2307" else cells[text].paragraphs[0].runs[0]
+        if how == "style" and half_points > 0:
+            run.style = style
+        else:
+            lifted(run._r.get_or_add_rPr(), half_points)
+    document.save(tmp_path / "pos.docx")
+    got = toolkit.parse_report(tmp_path / "pos.docx")
+    assert got.table("active").loc["penalty", "decisions"] == 610.0
+    assert got.table("active").loc["penalty", "prev_items"] == 2307.0
+    before, after = _cells(report), _cells(got)
+    assert after.keys() == before.keys()
+    assert [raw for key, (raw, _) in after.items() if raw != before[key][0]] == ["1" + mark]  # (the lowered one)
 
 
 # the same run written with no style raising it ('610' then a plain '1') reads 6101, and a raised style on a run

@@ -81,6 +81,7 @@ _SPRA_SIZE = (1, 1, 2, 4, 2, 2, 0, 3)  # operand size by spra (6: variable)
 _C_DELETED, _C_HIDDEN = 0x0800, 0x083C
 _ON = (b"\x01", b"\x81")
 _C_ISS, _SUPERSCRIPT = 0x2A48, b"\x01"  # sprmCIss: the text's position (1: raised, superscript)
+_C_HPS_POS = 0x4845  # sprmCHpsPos: the text lifted (> 0) or lowered by so many half-points ('Raised by 3 pt')
 _C_ISTD = 0x4A30  # sprmCIstd: the text's character style (its properties in the style sheet, STSH)
 _NO_STYLE = 0x0FFF  # StdfBase.istdBase of a style based on none
 _RAISE, _LOWER = "\ufdd0", "\ufdd1"  # (noncharacters) where raised text begins and ends, until _with_raised
@@ -424,7 +425,7 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
                     sprms = _styled(sprms, styles)
                 kind = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
                                         _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else
-                                        _RAISED if sprms.get(_C_ISS, b"")[:1] == _SUPERSCRIPT else 0)
+                                        _RAISED if _raised(sprms) else 0)
             if kind:
                 ranges.append((rgfc[j], rgfc[j + 1], kind))
     if not ranges:
@@ -443,7 +444,7 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
 
 def _style_sheet(table: bytes, fc: int, lcb: int) -> dict:
     """The style sheet (STSH) at ``fc`` of the table stream, by style (istd): (the style it is based on, the
-    sprms of its character properties that decide how its text is shown: sprmCIss, sprmCFVanish); {} where the sheet
+    sprms of its character properties that decide how its text is shown: sprmCIss, sprmCHpsPos, sprmCFVanish); {} where the sheet
     is missing, and a style cut short left out (its text shown as set on its runs, as before styles were read)."""
     out: dict = {}
     try:
@@ -465,11 +466,20 @@ def _style_sheet(table: bytes, fc: int, lcb: int) -> dict:
             sprms: dict = {}
             if upx < at and kind_base & 0x0F in (1, 2):
                 chpx = table[upx + 2:min(upx + 2 + struct.unpack_from("<H", table, upx)[0], at)]
-                sprms = {sprm: operand for sprm, operand in _sprms(chpx) if sprm in (_C_ISS, _C_HIDDEN)}
+                sprms = {sprm: operand for sprm, operand in _sprms(chpx) if sprm in (_C_ISS, _C_HPS_POS, _C_HIDDEN)}
             out[istd] = (kind_base >> 4, sprms)
     except struct.error:
         return out
     return out
+
+
+def _raised(sprms: dict) -> bool:
+    """Whether character ``sprms`` set their text raised: superscript (sprmCIss 1) or lifted above the line
+    (sprmCHpsPos > 0: a footnote mark typed 'Raised by 3 pt')."""
+    if sprms.get(_C_ISS, b"")[:1] == _SUPERSCRIPT:
+        return True
+    lift = sprms.get(_C_HPS_POS, b"")
+    return len(lift) >= 2 and int.from_bytes(lift[:2], "little", signed=True) > 0
 
 
 def _style_value(styles: dict, istd: int, sprm: int) -> bytes:
@@ -489,8 +499,9 @@ def _styled(sprms: dict, styles: dict) -> dict:
     position and hiding: the style's position where the run sets none, hidden where the style hides and the run
     does not show it (sprmCFVanish 0 or 0x81, the opposite of the style's), or where it hides itself."""
     istd = int.from_bytes(sprms[_C_ISTD][:2], "little")
-    if _C_ISS not in sprms:
+    if _C_ISS not in sprms and _C_HPS_POS not in sprms:  # (the run's own position, either way, decides)
         sprms[_C_ISS] = _style_value(styles, istd, _C_ISS)
+        sprms[_C_HPS_POS] = _style_value(styles, istd, _C_HPS_POS)
     own = sprms.get(_C_HIDDEN, b"\x80")[:1]  # (0x80: as the style)
     if own in (b"\x80", b"\x81"):
         hides = _style_value(styles, istd, _C_HIDDEN)[:1] in _ON

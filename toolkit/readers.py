@@ -2749,8 +2749,8 @@ def _raise_styled_runs(element, document) -> None:
     that a footnote mark so set is told (see _is_footnote_mark); a run's own w:vertAlign decides first."""
 
     def raised(style) -> bool | None:
-        found = style.find(f"{_w('rPr')}/{_w('vertAlign')}")
-        return None if found is None else found.get(_w("val")) == "superscript"
+        props = style.find(_w("rPr"))
+        return None if props is None else _raised_props(props)
 
     styles = document.styles.element
     sets = _docx_style_settings(styles, raised)
@@ -2758,8 +2758,18 @@ def _raise_styled_runs(element, document) -> None:
         return  # (most documents: no character style raises its text)
     for rstyle in list(element.iter(_w("rStyle"))):
         props = rstyle.getparent()
-        if sets.get(rstyle.get(_w("val"))) and props.tag == _w("rPr") and props.find(_w("vertAlign")) is None:
+        if sets.get(rstyle.get(_w("val"))) and props.tag == _w("rPr") and _raised_props(props) is None:
             props.append(props.makeelement(_w("vertAlign"), {_w("val"): "superscript"}))
+
+
+def _raised_props(props) -> bool | None:
+    """Whether run properties (w:rPr) set their text raised: superscript (w:vertAlign), or lifted above the line by
+    a positive w:position ('Raised by 3 pt', a footnote mark so typed: half-points); None where they set neither."""
+    align, position = props.find(_w("vertAlign")), props.find(_w("position"))
+    if align is None and position is None:
+        return None
+    return (align is not None and align.get(_w("val")) == "superscript") or (
+        position is not None and _int(position.get(_w("val")), 0) > 0)
 
 
 def _vanish(run) -> None:
@@ -2801,11 +2811,12 @@ def _unshown_run(run, stop) -> bool:
 
 
 def _is_footnote_mark(run) -> bool:
-    """A superscript run of a footnote mark ('120' then a raised '1'), or a footnote reference."""
+    """A raised run (superscript, or lifted by w:position) of a footnote mark ('120' then a raised '1'), or a footnote
+    reference."""
     props = run.find(_w("rPr"))
     if props is None:
         return False
-    if props.find(_w("vertAlign")) is None or props.find(_w("vertAlign")).get(_w("val")) != "superscript":
+    if not _raised_props(props):
         return run.find(_w("footnoteReference")) is not None
     text = "".join(t.text or "" for t in run.iter(_w("t")))
     if not _FOOTNOTE_MARK.fullmatch(text):
