@@ -2668,6 +2668,10 @@ def test_towns_and_a_second_name_in_brackets(agency, level, kind):
     # read by 州 alone that the gazetteer does not know (was a prefecture government)
     "镇党委", "区委办", "县委", "区委", "县委办", "市委", "乡党委", "街道党工委", "县委员会", "中共县委", "中共区委办公室",
     "共青团县委", "中共党委", "全民政局", "神州", "中州",
+    # (helper meta26) the committee or its body named by no place nor level, without the Party's name too, and a
+    # government's ending alone (were departments of no tier; '管理委员会' and '管委会' governments of no tier), as
+    # '中共党委' and '人民政府'
+    "党委", "党工委", "委员会", "党委办公室", "管理委员会", "管委会",
 ])
 def test_committees_collectives_and_bare_names_are_no_agencies(tmp_path, phrase):
     for result in _seed_000_placed(phrase):
@@ -2827,3 +2831,86 @@ def test_no_name_of_the_gazetteer_holds_a_clause_verb_before_a_place():
     assert len(names) > 3000
     assert [name for name in sorted(names) if any(metadata._is_clause(name + ending)
                                                  for ending in ("", "人民政府", "财政局"))] == []
+
+
+# --- signatures cut, dates of a sentence and the page's furniture on the date's line (helper meta26) -------------
+
+
+def _seed_004_ending(ending: str) -> "toolkit.Report":
+    """Seed 004 with a title naming no agency (its agency and date are the signature's only), ``ending`` after it."""
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    return toolkit.parse_text("2020年度政府信息公开工作年度报告" + text[text.index("\n"):].rstrip() + ending)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("ending", ["\n{}\n2021年1月26日\n", "\n{} 2021年1月26日\n", "\n{}\n（盖章）\n二〇二一年一月二十六日\n"])
+@pytest.mark.parametrize("name", ["党委", "党工委", "委员会", "党委办公室", "管理委员会", "管委会"])
+def test_a_committee_or_a_governments_ending_alone_signs_with_no_agency(name, ending, script):
+    # a signature's line cut from its place ('中共XX党委' / '党委', 'XX市发展和改革' / '委员会') was the agency, a
+    # department (or a government) of no tier, flagged level_unknown only: the agency is not told, the date is
+    import opencc
+
+    report = _seed_004_ending(ending.format(name) if script == "simplified"
+                              else opencc.OpenCC("s2t").convert(ending.format(name)))
+    assert (report.metadata["agency"], report.metadata["published"]) == (None, "2021-01-26")
+    assert "agency_unknown" in {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("lines, agency, level", [
+    # the name's ending wrapped onto a line of its own, the line above opening with a bare level or after the Party's
+    # name (the ending alone was the agency, of no tier)
+    (["市发展和改革", "委员会"], "市发展和改革委员会", "prefecture"), (["县发展和改革", "委员会"], "县发展和改革委员会", "county"),
+    (["中共乌当区", "委员会"], "中共乌当区委员会", "county"), (["平潭综合实验区", "管理委员会"], "平潭综合实验区管理委员会", "prefecture"),
+    # controls: a place the gazetteer knows (read before), a line of text above (no name: none), the Party's name alone
+    (["驻马店市发展和改革", "委员会"], "驻马店市发展和改革委员会", "prefecture"), (["暂无", "委员会"], None, None),
+    (["中共", "党委"], None, None), (["发展和改革委员会"], "发展和改革委员会", None),
+])
+def test_a_committees_name_wrapped_before_its_ending(lines, agency, level):
+    report = _seed_004_ending("\n" + "\n".join(lines) + "\n2021年1月26日\n")
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
+        agency, level, "2021-01-26")
+    assert (lines[0] in report.sections[-1].text) == (agency is None)
+
+
+@pytest.mark.parametrize("ending, published", [
+    # a date alone on the line after a sentence's words that set it ('截至', '为', '至', '于'): the sentence's, wrapped
+    # (was the published date, unflagged)
+    ("\n本年度数据统计截至\n2020年12月31日\n", None), ("\n整改时限为\n2021年6月30日\n", None),
+    ("\n本报告数据统计期限为2020年1月1日至\n2020年12月31日\n", None), ("\n我局于\n2021年1月26日\n", None),
+    ("\n截至\n2020年12月31日\n", None), ("\n我局于\n2021年1月26日\n召开专题会议。\n", None),
+    ("\n整改时限为\n2021年6月30日\n前全部完成。\n", None), ("\n我局于\n2021年1月26日\n附件：统计表\n", None),
+    # controls: after a sentence's end, a name ending as no body's does, nothing: the report's date, unsigned
+    ("\n相关工作已全部完成。\n2021年1月26日\n", "2021-01-26"), ("\n北京大学\n2021年1月26日\n", "2021-01-26"),
+    ("\n2021年1月26日\n", "2021-01-26"),
+])
+def test_a_date_a_sentence_sets_on_the_next_line_is_no_signature(ending, published):
+    assert _seed_004_ending(ending).metadata["published"] == published
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("ending", [
+    # the page's furniture or the disclosure note after the date on its line: the date was not read, the signature
+    # left in the last section's text
+    "\n{}\n2021年1月26日 附件下载\n", "\n{}\n2021年1月26日 【打印本页】 【关闭窗口】\n", "\n{} 2021年1月26日 附件下载\n",
+    "\n{}\n2021年1月26日 【字体：大 中 小】\n", "\n{}\n2021年1月26日（此件公开发布）\n",
+    # the disclosure note or form on a line of its own after the date: read, but the last section kept the signature
+    "\n{}\n2021年1月26日\n（此件公开发布）\n", "\n{}\n2021年1月26日\n（信息公开形式：主动公开）\n",
+    "\n{}\n二〇二一年一月二十六日\n（此件主动公开）\n",
+    # controls (read before): the furniture on lines of its own, the seal's place, a date in numerals with 零
+    "\n{}\n2021年1月26日\n【打印本页】\n【关闭窗口】\n", "\n{}（盖章）\n二零二一年一月二十六日\n",
+])
+def test_the_signatures_date_before_the_pages_furniture_on_its_line(ending, script):
+    import opencc
+
+    ending = ending.format("驻马店市交通运输局")
+    report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
+        "驻马店市交通运输局", "prefecture", "2021-01-26")
+    assert "交通运输局" not in report.sections[-1].text  # (the section leaves the signature out)
+    # a name opening with no place the gazetteer knows: its tier unknown, the date read
+    report = _seed_004_ending(ending.replace("驻马店市", ""))
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
+        "交通运输局", None, "2021-01-26")
+
