@@ -2863,6 +2863,8 @@ def test_a_committee_or_a_governments_ending_alone_signs_with_no_agency(name, en
     # name (the ending alone was the agency, of no tier)
     (["市发展和改革", "委员会"], "市发展和改革委员会", "prefecture"), (["县发展和改革", "委员会"], "县发展和改革委员会", "county"),
     (["中共乌当区", "委员会"], "中共乌当区委员会", "county"), (["平潭综合实验区", "管理委员会"], "平潭综合实验区管理委员会", "prefecture"),
+    # a body's ending alone ('办公室': a department of no tier)
+    (["市人民政府", "办公室"], "市人民政府办公室", "prefecture"), (["县人民政府", "办公室"], "县人民政府办公室", "county"),
     # controls: a place the gazetteer knows (read before), a line of text above (no name: none), the Party's name alone
     (["驻马店市发展和改革", "委员会"], "驻马店市发展和改革委员会", "prefecture"), (["暂无", "委员会"], None, None),
     (["中共", "党委"], None, None), (["发展和改革委员会"], "发展和改革委员会", None),
@@ -2913,4 +2915,13 @@ def test_the_signatures_date_before_the_pages_furniture_on_its_line(ending, scri
     report = _seed_004_ending(ending.replace("驻马店市", ""))
     assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
         "交通运输局", None, "2021-01-26")
+
+
+@pytest.mark.parametrize("furniture", ["【字体：大 中 小】", "附件下载", "【打印本页】 【关闭窗口】"])
+def test_a_glued_signature_before_the_pages_furniture_on_its_line(furniture):
+    # the line, holding the furniture's words, was dropped as a footer: the section left the signature out by its
+    # glued rule, the metadata read neither its agency nor its date
+    report = _seed_004_ending(f"。驻马店市交通运输局2021年1月26日 {furniture}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
+    assert "交通运输局" not in report.sections[-1].text
 

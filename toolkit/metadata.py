@@ -1332,12 +1332,16 @@ def _content_end(lines: list[str]) -> int:
 
 def _dated_footer(text: str) -> bool:
     """Whether a line of the page's furniture holds the signature's date before it ('2021年1月26日 附件下载',
-    'XX局 2021年1月26日 【打印本页】'): a whole date, only the furniture after it, nothing or a signing name before it."""
+    'XX局 2021年1月26日 【打印本页】'): a whole date, only the furniture after it, nothing or a signing name before it,
+    also glued after the last sentence."""
     date, start, end = _date_in(text)
     if date is None or not _signature_after_date(text[end:]):
         return False
     before = _seal().sub("", _compact(text[:start]))
-    return not before or _signing_name(before)
+    if not before or _signing_name(before):
+        return True
+    glued = _glued_name(text)  # (glued after the last sentence: '…暂无。XX局2021年1月26日 【字体：大 中 小】')
+    return glued is not None and _signing_name(glued[1])
 
 
 def _open_bracket(lines: list[str]) -> bool:
@@ -1447,11 +1451,11 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
     whole = _compact(body[pos - 1][1]) + name if pos > 0 and piece is None else ""
     if whole and not _SIGNATURE_BREAK.search(body[pos - 1][1].strip()) and _agency_like(whole) \
             and (_match_known(whole, 0) is not None and _match_known(name, 0) is None
-                 or not _agency_like(name) and _opens_with_own_place(whole)):
+                 or (not _agency_like(name) or _endings_only(name)) and _opens_with_own_place(whole)):
         # a long agency line wrapped ('伊州区住房和城乡建' / '设局'): the line above starts with a place the
         # gazetteer knows and the rest does not (a short line of text above an agency line, '暂无', does not); or
-        # the rest is no name alone, the committee's ending ('市发展和改革' / '委员会', '中共乌当区' / '委员会') and the
-        # line above opens with the report's own place, a bare level too (:func:`_opens_with_own_place`)
+        # the rest is no name alone or bodies' endings only ('市发展和改革' / '委员会', '中共乌当区' / '委员会', '市人民政府' /
+        # '办公室') and the line above opens with the report's own place, a bare level too (:func:`_opens_with_own_place`)
         return body[pos - 1][0], True, whole, date
     if _agency_like(name):
         return (index, True, name, date) if wrapped_date else None
