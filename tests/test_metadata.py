@@ -2668,6 +2668,10 @@ def test_towns_and_a_second_name_in_brackets(agency, level, kind):
     # read by 州 alone that the gazetteer does not know (was a prefecture government)
     "镇党委", "区委办", "县委", "区委", "县委办", "市委", "乡党委", "街道党工委", "县委员会", "中共县委", "中共区委办公室",
     "共青团县委", "中共党委", "全民政局", "神州", "中州",
+    # (helper meta26) the committee or its body named by no place nor level, without the Party's name too, and a
+    # government's ending alone (were departments of no tier; '管理委员会' and '管委会' governments of no tier), as
+    # '中共党委' and '人民政府'
+    "党委", "党工委", "委员会", "党委办公室", "管理委员会", "管委会",
 ])
 def test_committees_collectives_and_bare_names_are_no_agencies(tmp_path, phrase):
     for result in _seed_000_placed(phrase):
@@ -2832,7 +2836,7 @@ def test_no_name_of_the_gazetteer_holds_a_clause_verb_before_a_place():
 _SEED_004_SIGNED = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
 
 
-def _seed_004_ending(tail: list[str], fmt: str, tmp_path: Path):
+def _seed_004_in(tail: list[str], fmt: str, tmp_path: Path):
     """Seed 004 (no date in its header; its last section '六、其他需要报告的事项' / '无') with ``tail`` lines after
     its text, as text or rendered as ``fmt`` (html, docx)."""
     import toolkit
@@ -2868,7 +2872,7 @@ def test_a_signature_with_the_pages_or_the_documents_notes_after_its_date(tail, 
     # footer; the date line, holding a footer's word, was dropped as the page's furniture, or its date did not end
     # its line), so the published date was missing and the signature stayed the last section's text: 18 of 18 cases
     # wrong on 9b7deb0, in each format.
-    report = _seed_004_ending(tail, fmt, tmp_path)
+    report = _seed_004_in(tail, fmt, tmp_path)
     assert str(report.metadata["published"]) == "2018-01-20"
     last = report.sections[-1]
     assert (last.key, last.text.strip()) == ("other", "无")
@@ -2879,9 +2883,103 @@ def test_a_date_that_ends_a_wrapped_sentence_is_no_signature(fmt, tmp_path):
     # '…统计期限截至' / '2017年12月31日': the date is its sentence's, wrapped to a line of its own; it was read as a
     # signature with no agency (published 2017-12-31, the date cut from the section's text): 3 of 3 wrong on 9b7deb0.
     # A date alone under a whole sentence still signs the report.
-    report = _seed_004_ending(["本报告所列数据的统计期限截至", "2017年12月31日"], fmt, tmp_path)
+    report = _seed_004_in(["本报告所列数据的统计期限截至", "2017年12月31日"], fmt, tmp_path)
     assert report.metadata["published"] is None
     assert report.sections[-1].text.split() == ["无", "本报告所列数据的统计期限截至", "2017年12月31日"]
-    report = _seed_004_ending(["本报告所列数据的统计期限截至2017年12月31日。", "2018年1月20日"], fmt, tmp_path)
+    report = _seed_004_in(["本报告所列数据的统计期限截至2017年12月31日。", "2018年1月20日"], fmt, tmp_path)
     assert str(report.metadata["published"]) == "2018-01-20"
     assert report.sections[-1].text.split() == ["无", "本报告所列数据的统计期限截至2017年12月31日。"]
+
+
+# --- signatures cut, dates of a sentence and the page's furniture on the date's line (helper meta26) -------------
+
+
+def _seed_004_ending(ending: str) -> "toolkit.Report":
+    """Seed 004 with a title naming no agency (its agency and date are the signature's only), ``ending`` after it."""
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    return toolkit.parse_text("2020年度政府信息公开工作年度报告" + text[text.index("\n"):].rstrip() + ending)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("ending", ["\n{}\n2021年1月26日\n", "\n{} 2021年1月26日\n", "\n{}\n（盖章）\n二〇二一年一月二十六日\n"])
+@pytest.mark.parametrize("name", ["党委", "党工委", "委员会", "党委办公室", "管理委员会", "管委会"])
+def test_a_committee_or_a_governments_ending_alone_signs_with_no_agency(name, ending, script):
+    # a signature's line cut from its place ('中共XX党委' / '党委', 'XX市发展和改革' / '委员会') was the agency, a
+    # department (or a government) of no tier, flagged level_unknown only: the agency is not told, the date is
+    import opencc
+
+    report = _seed_004_ending(ending.format(name) if script == "simplified"
+                              else opencc.OpenCC("s2t").convert(ending.format(name)))
+    assert (report.metadata["agency"], report.metadata["published"]) == (None, "2021-01-26")
+    assert "agency_unknown" in {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("lines, agency, level", [
+    # the name's ending wrapped onto a line of its own, the line above opening with a bare level or after the Party's
+    # name (the ending alone was the agency, of no tier)
+    (["市发展和改革", "委员会"], "市发展和改革委员会", "prefecture"), (["县发展和改革", "委员会"], "县发展和改革委员会", "county"),
+    (["中共乌当区", "委员会"], "中共乌当区委员会", "county"), (["平潭综合实验区", "管理委员会"], "平潭综合实验区管理委员会", "prefecture"),
+    # a body's ending alone ('办公室': a department of no tier)
+    (["市人民政府", "办公室"], "市人民政府办公室", "prefecture"), (["县人民政府", "办公室"], "县人民政府办公室", "county"),
+    # controls: a place the gazetteer knows (read before), a line of text above (no name: none), the Party's name alone
+    (["驻马店市发展和改革", "委员会"], "驻马店市发展和改革委员会", "prefecture"), (["暂无", "委员会"], None, None),
+    (["中共", "党委"], None, None), (["发展和改革委员会"], "发展和改革委员会", None),
+])
+def test_a_committees_name_wrapped_before_its_ending(lines, agency, level):
+    report = _seed_004_ending("\n" + "\n".join(lines) + "\n2021年1月26日\n")
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
+        agency, level, "2021-01-26")
+    assert (lines[0] in report.sections[-1].text) == (agency is None)
+
+
+@pytest.mark.parametrize("ending, published", [
+    # a date alone on the line after a sentence's words that set it ('截至', '为', '至', '于'): the sentence's, wrapped
+    # (was the published date, unflagged)
+    ("\n本年度数据统计截至\n2020年12月31日\n", None), ("\n整改时限为\n2021年6月30日\n", None),
+    ("\n本报告数据统计期限为2020年1月1日至\n2020年12月31日\n", None), ("\n我局于\n2021年1月26日\n", None),
+    ("\n截至\n2020年12月31日\n", None), ("\n我局于\n2021年1月26日\n召开专题会议。\n", None),
+    ("\n整改时限为\n2021年6月30日\n前全部完成。\n", None), ("\n我局于\n2021年1月26日\n附件：统计表\n", None),
+    # controls: after a sentence's end, a name ending as no body's does, nothing: the report's date, unsigned
+    ("\n相关工作已全部完成。\n2021年1月26日\n", "2021-01-26"), ("\n北京大学\n2021年1月26日\n", "2021-01-26"),
+    ("\n2021年1月26日\n", "2021-01-26"),
+])
+def test_a_date_a_sentence_sets_on_the_next_line_is_no_signature(ending, published):
+    assert _seed_004_ending(ending).metadata["published"] == published
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("ending", [
+    # the page's furniture or the disclosure note after the date on its line: the date was not read, the signature
+    # left in the last section's text
+    "\n{}\n2021年1月26日 附件下载\n", "\n{}\n2021年1月26日 【打印本页】 【关闭窗口】\n", "\n{} 2021年1月26日 附件下载\n",
+    "\n{}\n2021年1月26日 【字体：大 中 小】\n", "\n{}\n2021年1月26日（此件公开发布）\n",
+    # the disclosure note or form on a line of its own after the date: read, but the last section kept the signature
+    "\n{}\n2021年1月26日\n（此件公开发布）\n", "\n{}\n2021年1月26日\n（信息公开形式：主动公开）\n",
+    "\n{}\n二〇二一年一月二十六日\n（此件主动公开）\n",
+    # controls (read before): the furniture on lines of its own, the seal's place, a date in numerals with 零
+    "\n{}\n2021年1月26日\n【打印本页】\n【关闭窗口】\n", "\n{}（盖章）\n二零二一年一月二十六日\n",
+])
+def test_the_signatures_date_before_the_pages_furniture_on_its_line(ending, script):
+    import opencc
+
+    ending = ending.format("驻马店市交通运输局")
+    report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
+        "驻马店市交通运输局", "prefecture", "2021-01-26")
+    assert "交通运输局" not in report.sections[-1].text  # (the section leaves the signature out)
+    # a name opening with no place the gazetteer knows: its tier unknown, the date read
+    report = _seed_004_ending(ending.replace("驻马店市", ""))
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
+        "交通运输局", None, "2021-01-26")
+
+
+@pytest.mark.parametrize("furniture", ["【字体：大 中 小】", "附件下载", "【打印本页】 【关闭窗口】"])
+def test_a_glued_signature_before_the_pages_furniture_on_its_line(furniture):
+    # the line, holding the furniture's words, was dropped as a footer: the section left the signature out by its
+    # glued rule, the metadata read neither its agency nor its date
+    report = _seed_004_ending(f"。驻马店市交通运输局2021年1月26日 {furniture}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
+    assert "交通运输局" not in report.sections[-1].text
+

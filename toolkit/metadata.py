@@ -944,7 +944,23 @@ def _body_name(text: str) -> bool | None:
     """Whether ``text``, ending as a government's or a department's name does or holding places only, is such a
     name (True) or a phrase so ending (False: '法制型政府', '各乡', '本局', '街道办事处'), or a reference or a
     collective ending otherwise (False: '本单位', '各部门'); None where it is neither (no body's ending, words after its
-    places: '北京大学', 'XX中学')."""
+    places: '北京大学', 'XX中学').  Nor is a name of no place nor level the Party committee or its body ('党委', '党工委',
+    '委员会', '党委办公室': a signature's line cut from its place, as '中共党委' is no agency) or a government's ending
+    alone ('管理委员会', '管委会', '办事处', as '人民政府'); after a name's places they are (:func:`_body_name_of`:
+    '乌当区新华镇党委办公室', '某县人民政府办公室')."""
+    return False if _nameless_body(text) else _body_name_of(text)
+
+
+def _nameless_body(text: str) -> bool:
+    """Whether ``text`` is the Party committee or its body with no place nor level named (``committee_starts``
+    first: '党委', '委员会') or a government's ending alone (``government_endings``: '管理委员会')."""
+    return text.startswith(tuple(_rules()["places"]["committee_starts"])) \
+        or text in _rules()["agency"]["government_endings"]
+
+
+def _body_name_of(text: str) -> bool | None:
+    """:func:`_body_name` of ``text``, which may also be what follows a name's places: the Party committee's body and
+    a government's ending alone are names there ('党委办公室' of '乌当区新华镇党委办公室')."""
     places_rules = _rules()["places"]
     if text in places_rules["suffix_levels"]:
         return False  # a place's ending alone, no place named ('街道办事处', '街道办')
@@ -966,7 +982,7 @@ def _body_name(text: str) -> bool | None:
             # the places, '乌当区新华街道办事处各乡镇人民政府'), nor a collective's, no place read
             places, rest = _split_places(text)
             return _kind(rest, bool(places)) is not None and not _phrase_places(places) and not _phrase_after(rest) \
-                and not (places and rest not in _government_only_endings() and _body_name(rest) is False) \
+                and not (places and rest not in _government_only_endings() and _body_name_of(rest) is False) \
                 and not (places and any(start in rest for start in places_rules["committee_starts"])) \
                 and (bool(places) or not _collective_government(text))
         # a department's name starting with a phrase's place (an address's tail, '号乌当区行政中心'): its first
@@ -997,7 +1013,7 @@ def _body_name(text: str) -> bool | None:
         # '县委宣传部'; a body of the committee after a body's name, '北京市人民政府街道委办公室')
         places, rest = _split_places(text)
         committee = rest.startswith(tuple(places_rules["committee_starts"]))
-        return not (_phrase_places(places) or _phrase_after(rest) or places and rest and _body_name(rest) is False
+        return not (_phrase_places(places) or _phrase_after(rest) or places and rest and _body_name_of(rest) is False
                     or committee and any(w in rest for w in places_rules["committee_governments"])
                     or committee and all(p.text in places_rules["bare_levels"] for p in places)
                     or _committee_body(rest) and _phrase_after(name[len(first.text):]))
@@ -1012,7 +1028,7 @@ def _body_name(text: str) -> bool | None:
                                                           "party_prefixes")):
             # (nor a body's name and a phrase after it, '北京市人民政府各省', '乌当区财政局两区三县', '乌当区新华街道办事处
             # 各乡镇'; '河南省人民政府参事室' is None, a name of no body's ending)
-            return False if _phrase_places(places, rest) or _phrase_after(rest) or _body_name(rest) is False \
+            return False if _phrase_places(places, rest) or _phrase_after(rest) or _body_name_of(rest) is False \
                 or _plural_tail(rest) else None
         return False if text.startswith(tuple(places_rules["collective_starts"])) \
             and not text.startswith(_longest_first("agency", "national_prefixes")) else None
@@ -1064,14 +1080,14 @@ def _phrase_after(rest: str) -> bool:
     # (after a place's ending too, '新华镇各局', '新华街道办省市'; not before a place's or a body's ending alone, the
     # 镇 of '新市镇', the 人民政府 of '古城乡人民政府')
     return any(rest.endswith(ends, 0, i) and rest[i:] not in levels and not _endings_only(rest[i:])
-               and _body_name(rest[i:]) is False for i in range(2, len(rest)))
+               and _body_name_of(rest[i:]) is False for i in range(2, len(rest)))
 
 
 def _plural_tail(rest: str) -> bool:
     """Whether ``rest``, what follows a name's places, ends in a collective starting with one of ``plural_starts``
     after other words ('直各单位' of '市直各单位')."""
     starts = tuple(_rules()["places"]["plural_starts"])
-    return any(rest.startswith(starts, i) and _body_name(rest[i:]) is False for i in range(1, len(rest)))
+    return any(rest.startswith(starts, i) and _body_name_of(rest[i:]) is False for i in range(1, len(rest)))
 
 
 def _glued_place(text: str) -> bool:
@@ -1274,7 +1290,15 @@ def _is_footer(line: str, words: list[str]) -> bool:
     text = line.strip()
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body)
     return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or _is_annex(text) or (
-        len(text) <= 80 and (any(w in text for w in words) or _is_site_furniture(text)))
+        len(text) <= 80 and (any(w in text for w in words) or _is_site_furniture(text))) \
+        or bool(_disclosure_note().fullmatch(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _disclosure_note() -> re.Pattern[str]:
+    """The note of the document's disclosure after the signature ('(此件公开发布)', metadata.yaml
+    signature.disclosure_notes)."""
+    return re.compile(rf"[(（\[【]\s*(?:{alternation(_rules()['signature']['disclosure_notes'])})\s*[)）\]】]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1300,25 +1324,24 @@ def _content_end(lines: list[str]) -> int:
     """Index after the last line that is not blank, a page number or a site footer line."""
     words = _rules()["signature"]["footer_words"]
     end = len(lines)
-    while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)):
-        if _dated_before_furniture(lines, end - 1):
-            break
+    while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
+                       and not _dated_footer(lines[end - 1].strip())):
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
     return end
 
 
-def _dated_before_furniture(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` is a signature's date line followed on it by the page's furniture ('XX局' /
-    '2021年1月26日 附件下载', 'XX局 2021年1月26日 附件下载'), no furniture line as a whole: the date is the signature's
-    (its agency before it on the line or on the filled line above)."""
-    compact = _compact(lines[i])
-    date, start, end = _date_in(compact)
-    if date is None or end == len(compact) or not _signature_after_date(compact[end:]):
+def _dated_footer(text: str) -> bool:
+    """Whether a line of the page's furniture holds the signature's date before it ('2021年1月26日 附件下载',
+    'XX局 2021年1月26日 【打印本页】'): a whole date, only the furniture after it, nothing or a signing name before it,
+    also glued after the last sentence."""
+    date, start, end = _date_in(text)
+    if date is None or not _signature_after_date(text[end:]):
         return False
-    if start > 0:
-        return _agency_like(_seal().sub("", compact[:start]))
-    above = next((line for line in reversed(lines[:i]) if line.strip()), "")
-    return _agency_like(_seal().sub("", _compact(above)))
+    before = _seal().sub("", _compact(text[:start]))
+    if not before or _signing_name(before):
+        return True
+    glued = _glued_name(text)  # (glued after the last sentence: '…暂无。XX局2021年1月26日 【字体：大 中 小】')
+    return glued is not None and _signing_name(glued[1])
 
 
 def _open_bracket(lines: list[str]) -> bool:
@@ -1384,9 +1407,10 @@ def _agency_after_break(text: str) -> str | None:
 
 def _signing_name(name: str) -> bool:
     """Whether ``name`` may sign a report: an agency's name (:func:`_agency_like`) or a bare level's Party committee
-    or its body, no agency of its own ('中共县委办公室', '区委办': :func:`_bare_committee`)."""
+    or its body, no agency of its own ('中共县委办公室', '区委办': :func:`_bare_committee`), or a government's ending
+    alone ('管理委员会': :func:`_nameless_body`)."""
     return _agency_like(name) or (_name_shaped(name) and name.endswith(_body_endings())
-                                  and _bare_committee(_without_party(name)))
+                                  and (_bare_committee(_without_party(name)) or _nameless_body(name)))
 
 
 def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1426,9 +1450,12 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
         return body[pos - 1][0], False, piece.group(1) + name, date
     whole = _compact(body[pos - 1][1]) + name if pos > 0 and piece is None else ""
     if whole and not _SIGNATURE_BREAK.search(body[pos - 1][1].strip()) and _agency_like(whole) \
-            and _match_known(whole, 0) is not None and _match_known(name, 0) is None:
+            and (_match_known(whole, 0) is not None and _match_known(name, 0) is None
+                 or (not _agency_like(name) or _endings_only(name)) and _opens_with_own_place(whole)):
         # a long agency line wrapped ('伊州区住房和城乡建' / '设局'): the line above starts with a place the
-        # gazetteer knows and the rest does not (a short line of text above an agency line, '暂无', does not)
+        # gazetteer knows and the rest does not (a short line of text above an agency line, '暂无', does not); or
+        # the rest is no name alone or bodies' endings only ('市发展和改革' / '委员会', '中共乌当区' / '委员会', '市人民政府' /
+        # '办公室') and the line above opens with the report's own place, a bare level too (:func:`_opens_with_own_place`)
         return body[pos - 1][0], True, whole, date
     if _agency_like(name):
         return (index, True, name, date) if wrapped_date else None
@@ -1456,13 +1483,17 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
         index, line = tail[pos]
         compact = re.sub(r"\s+", "", line)
         date, start, end = _date_in(compact)
-        if date is None or (end != len(compact) and not _signature_after_date(compact[end:])):
-            continue  # (after the date on its line, only the page's furniture: '2021年1月26日 附件下载')
+        if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
+            # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
+            # '2021年1月26日（此件公开发布）')
+            compact = compact[:end]
+        if date is None or end != len(compact):
+            continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
         if start > 0:  # the agency before the date on the same line
             name = _seal().sub("", compact[:start])
-            if _agency_like(name):
-                return index, last, name, date
+            if _signing_name(name):  # (a committee named by no place, '委员会', '中共县委': the date, no agency)
+                return index, last, name if _agency_like(name) else None, date
             continue
         above = pos - 1
         while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
@@ -1472,17 +1503,10 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             prev = _seal().sub("", re.sub(r"\s+", "", tail[above][1]))
             if _agency_like(prev):
                 return tail[above][0], last, prev, date
-            if prev.endswith(_date_openers()):
-                return None  # a sentence wrapped before its date ('…数据统计截至' / '2021年1月26日'), no signature
+            if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
+                return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         return index, last, None, date
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _date_openers() -> tuple[str, ...]:
-    """Words that end a line whose sentence goes on with the date on the next line (metadata.yaml
-    ``signature.date_openers``)."""
-    return tuple(_rules()["signature"]["date_openers"])
 
 
 def signature_start(lines: list[str]) -> int:
@@ -1592,13 +1616,17 @@ def _glued_name(text: str) -> tuple[int, str, _dt.date] | None:
 
 def _signature_after_date(rest: str) -> bool:
     """Whether ``rest``, after a signature's date, is only the signature's and the page's: a contact's, an
-    attachment's or the seal's place in brackets, the page's furniture (metadata.yaml ``signature.footer_words``)."""
+    attachment's or the seal's place or the document's disclosure note in brackets (``disclosure_notes``), the page's
+    furniture (metadata.yaml ``signature.footer_words``)."""
     words = _rules()["signature"]["footer_words"]
     rest = rest.strip()
     while rest:
-        if rest[0] in "(（":
-            close = min((i for i in (rest.find(")"), rest.find("）")) if i > 0), default=-1)
-            if close < 0 or not (_is_annex(rest[: close + 1]) or _seal().fullmatch(rest[: close + 1])):
+        if rest[0] in "(（[【":
+            # (a note in brackets, or the page's furniture in square ones holding spaces, '【字体：大 中 小】')
+            close = min((i for i in map(rest.find, ")）]】") if i > 0), default=-1)
+            piece = rest[: close + 1]
+            if close < 0 or not (_is_annex(piece) or _seal().fullmatch(piece) or _disclosure_note().fullmatch(piece)
+                                 or rest[0] in "[【" and _is_footer(piece, words)):
                 return False
             rest = rest[close + 1 :].lstrip()
             continue
