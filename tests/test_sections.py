@@ -853,3 +853,63 @@ def test_merged_and_question_headings_glued_in_web_page_text(stem):
     both = plain.section("problems").text + plain.section("other").text
     got = "".join(s.text for s in merged.sections if s.key in ("problems", "other"))
     assert "".join(got.split()) == "".join(both.split())
+
+
+# an agency's name glued without a date after the last section's last 。 (test_statements.py's _GLUED_UNDATED), and
+# what stays the section's words (a name opening with no place, a sentence's words, a name after a '；')
+_UNDATED_AGENCIES = ["市交通运输局", "平潭综合实验区交通与建设局", "贵阳市乌当区人民政府办公室（盖章）", " 区政府办公室 附件下载",
+                     "中共乌当区委办公室"]
+_UNDATED_TEXT = ["。交通运输局", "。报区政府办公室", "；区政府办公室"]
+
+
+def _problems_last_lines(seed: str) -> list:
+    """The seed as reader lines, cut before the section after its problems section (which ends the report)."""
+    from test_formats import _as_lines
+
+    report = toolkit.parse_report(RAW / f"{seed}.txt")
+    lines = _as_lines(report)
+    keys = [s.key for s in report.sections]
+    lines = lines[: lines.index(report.sections[keys.index("problems") + 1].title)]
+    assert isinstance(lines[-1], str) and lines[-1].endswith("。")
+    return lines
+
+
+def _last_sentence_glued(seed: str, ending: str, layout: str, tmp_path) -> tuple:
+    """The seed's problems section ending the report, read in ``layout`` as written and with ``ending`` glued after
+    its last sentence (its last 。 replaced by ``ending``'s first character where that is a stop)."""
+    from test_tables import read_as
+
+    lines = _problems_last_lines(seed)
+    last = lines[-1][:-1] if ending[0] in "。；，" else lines[-1]
+    return read_as(lines, layout, tmp_path), read_as([*lines[:-1], last + ending], layout, tmp_path)
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("seed", [s for s in SEED_IDS if not s.startswith("003")])  # (003: its notes lack a title)
+@pytest.mark.parametrize("name", _UNDATED_AGENCIES)
+def test_an_agency_glued_without_a_date_ends_the_last_section(seed, name, layout, tmp_path):
+    # '…进一步提升公开质量。市交通运输局' (a web page's copy): the statements left the name out of the last statement
+    # (metadata._glued_agency_start), the sections kept it as the last section's words (sections.csv, Report.section):
+    # the section now ends where the statements do, by the same rule; keys, titles and statements as without it
+    # (100 of 100 wrong on 9b7deb0).
+    plain, glued = _last_sentence_glued(seed, name, layout, tmp_path)
+    assert _outline(glued) == _outline(plain)
+    assert [s.title for s in glued.sections] == [s.title for s in plain.sections]
+    assert glued.section("problems").text == plain.section("problems").text
+    assert glued.statements.equals(plain.statements)
+    # the metadata read from it as from the name on a line of its own (a province: 贵阳市…)
+    from test_tables import read_as
+
+    assert glued.metadata == read_as([*_problems_last_lines(seed), name.strip()], layout, tmp_path).metadata
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "html"])
+@pytest.mark.parametrize("seed", [s for s in SEED_IDS if not s.startswith("003")])
+@pytest.mark.parametrize("ending", _UNDATED_TEXT)
+def test_words_glued_without_a_date_that_are_no_certain_agency_stay_the_section_s(seed, ending, layout, tmp_path):
+    # Controls: the glued words stay the problems section's text and the last statement's.
+    plain, got = _last_sentence_glued(seed, ending, layout, tmp_path)
+    assert _outline(got) == _outline(plain)
+    text = "".join(got.section("problems").text.split())
+    assert text.endswith(normalize_line(ending)) and len(text) > len("".join(plain.section("problems").text.split()))
+    assert got.statements["text"].iloc[-1].endswith(normalize_line(ending[1:]))

@@ -1423,8 +1423,10 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     """The last section's segments without the signature glued after its last sentence, and what follows it
     ('…暂无。 XX局 2021年1月26日 (联系人:…) 附件下载', web-page text, also wrapped: '…无。平潭综合实' / '验区经济发展局' /
     '2024年1月29日'; one on lines of its own ends the section already, :func:`_text_end`): the section's last lines
-    joined as the wrap broke them, read by :func:`toolkit.metadata.glued_signature_start`."""
-    from toolkit.metadata import glued_signature_start
+    joined as the wrap broke them, read by :func:`toolkit.metadata.glued_signature_start`; without a date, an
+    agency's name glued after the last line's 。 where it is certain ('…提升公开质量。市交通运输局'), read by
+    :func:`toolkit.metadata._glued_agency_start` as the statements read it (:mod:`toolkit.statements`)."""
+    from toolkit.metadata import _glued_agency_start, glued_signature_start
 
     last = len(body) - 1
     while last > 0 and not body[last].text.strip():
@@ -1433,7 +1435,13 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     joined = "".join(s.text for s in body[first : last + 1])
     at = glued_signature_start(joined)
     if at == len(joined):
-        return body
+        line = body[last].text
+        if line.endswith(_STATED):
+            return body  # (cheap: most sections end in a sentence's end)
+        at = _glued_agency_start(line)
+        if at == len(line):
+            return body
+        first = last
     k = first
     while at > len(body[k].text):  # (the segment the agency starts in)
         at -= len(body[k].text)
@@ -1443,6 +1451,7 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
 
 
 _SIGNATURE_LINES = 5  # the most lines before the last that a wrapped signature and its contact start on
+_STATED = ("。", "!", "?", "！", "？")  # a section's last line ending a sentence: no name glued after it
 
 
 def _heading_rest(text: str, family: str, key: str) -> str:
