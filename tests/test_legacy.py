@@ -1673,3 +1673,75 @@ def test_legacy_column_of_the_reports_year_beside_the_labels(at, layout, tmp_pat
             assert _legacy(other) == [] and flags == [("table_missing", "header found, no row read")]
         else:
             assert _legacy(other) == seed_cells and flags == []
+
+
+_SEED_TEXT = SEED.read_text(encoding="utf-8")
+# seed 003's rows with a value whose label alone on its line, the row's unit and value on the next, is read as the
+# row: items of the format (a local item's label alone, one naming an account or of more than 24 characters, is not)
+_VALUED = [line for line in _SEED_TEXT.split("\n") if line.count("|") == 3 and line.split("|")[2].strip()
+           and len(line.split(" | ")[0]) <= 24 and "名称" not in line
+           and not line.split(" | ")[0].startswith(("统", "其中", "(", "十", "二十"))]
+
+
+def _split_row(line: str, between: list[str]) -> str:
+    """Seed 003's text with the pipe row ``line`` cut after its label, ``between`` standing between the label alone
+    and the row's unit and value (a page break of a web page's text or a copy of a PDF's)."""
+    label, rest = line.split(" | ", 1)
+    return _SEED_TEXT.replace(line, "\n".join([label, *between, "| " + rest]), 1)
+
+
+@pytest.mark.parametrize("between", [["- 3 -"], ["", "第 3 页", ""], ["", "— 12 —", ""], ["3/5"]])
+@pytest.mark.parametrize("line", _VALUED)
+def test_legacy_label_alone_before_a_page_break_keeps_its_row(line, between):
+    """A row of seed 003's statistics table whose label stands alone before a page number, its unit and value after
+    it: read as the seed's row (the label was prose, its value read under an empty key with no flag, the item
+    missing)."""
+    base = toolkit.parse_text(_SEED_TEXT, report_id="x")
+    report = toolkit.parse_text(_split_row(line, between), report_id="x")
+    assert _legacy(report) == _legacy(base)
+    assert not [f for f in report.flags if f.code == "unlabelled_values"]
+
+
+@pytest.mark.parametrize("line", _VALUED)
+def test_legacy_values_with_no_label_are_flagged(line):
+    """A row's unit and value after a line that may be a value ('3', no page number for certain) and not after its
+    label: the value is under no key and flagged unlabelled_values (it was read under an empty key, unflagged)."""
+    report = toolkit.parse_text(_split_row(line, ["3"]), report_id="x")
+    t = report.tables
+    assert not (t["row_key"] == "").any()
+    value = line.split("|")[2].strip()
+    assert [f.detail for f in report.flags if f.code == "unlabelled_values"] == [
+        f"1 values without a row label: {value}"]
+
+
+def _spaced(text: str) -> str:
+    """Seed 003's text with its statistics table's pipe rows set with spaces (an unruled PDF's text)."""
+    return "\n".join(" ".join(c.strip() for c in line.split("|") if c.strip()) if line.count("|") == 3 else line
+                     for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("between", [[], ["- 3 -"]])
+@pytest.mark.parametrize("line", _VALUED)
+def test_legacy_spaced_label_alone_before_its_unit_and_value(line, between):
+    """Seed 003's table set with spaces, a row's label alone on its line and its unit and value on the next
+    (`六、举报投诉数量` / `件 675`, a label top-aligned in a tall cell; or a page number between): read as the seed's
+    row (the line of unit and value was prose, the item dropped unflagged)."""
+    label, rest = line.split(" | ", 1)
+    row, tail = " ".join(c.strip() for c in line.split("|") if c.strip()), " ".join(rest.replace("|", " ").split())
+    text = _spaced(_SEED_TEXT)
+    base = toolkit.parse_text(text, report_id="x")
+    report = toolkit.parse_text(text.replace(row, "\n".join([label, *between, tail]), 1), report_id="x")
+    assert _legacy(report) == _legacy(base)
+    assert len(base.tables) == 85
+
+
+@pytest.mark.parametrize("line", ["十一、政务服务事项业务数 | 件 | 636 |", "4﹒政务微信名称:高港微住建 ,公开政府信息数 | 条 | 615 |",
+                                  "(一)主动公开政府信息数 (不同渠道和方式公开相同信息计1条) | 条 | 480 |"])
+def test_legacy_row_after_a_label_alone_not_joined_is_flagged(line):
+    """A row's unit and value after its label alone on its line, where the label is a local item's or longer than 24
+    characters (not joined to it): flagged unlabelled_values, under no key (they were read under an empty key,
+    unflagged)."""
+    report = toolkit.parse_text(_split_row(line, []), report_id="x")
+    assert not (report.tables["row_key"] == "").any()
+    assert [f.detail for f in report.flags if f.code == "unlabelled_values"] == [
+        f"1 values without a row label: {line.split('|')[2].strip()}"]

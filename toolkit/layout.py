@@ -144,6 +144,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
     stream = _Stream()
     prev_bare = False
     units_seen = False
+    label_alone = False  # the last line read outside table regions was a label alone, kept as a row's first cell
     marked: set[int] = set()  # lines whose cell marks are blank cells of a requests row (_row_blank_marks)
     extras: frozenset[str] = frozenset()  # header cells met that head no column of the format (_extra_headers)
     after_header = False  # the line before was a legacy header set with spaces
@@ -156,10 +157,16 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
     before_row = [False] * len(segments)
     if not table_region:
         for i in range(len(segments) - 1):
-            after = segments[i + 1]
+            # past a page break's lines: a label alone before a page number, its row's cells on the next page
+            # ('5.其他方式回应事件数' / '- 3 -' / '| 次 | 371 |'), was prose, its values left with no label
+            j = i + 1
+            while j + 1 < len(segments) and (not segments[j].text.strip() or is_page_furniture(segments[j].text.strip())):
+                j += 1
+            after = segments[j]
             # a spaced row too (an unruled PDF): '(三)从事政府信息公开' / '工作人员数 人 3'
             before_row[i] = ("|" in after.text or after.line in explicit_rows
-                             or _legacy_spaced(after.text.strip()) is not None)
+                             or _legacy_spaced(after.text.strip()) is not None
+                             or _legacy_unit_values(after.text.strip()) is not None)
     skip = -1
     for i, seg in enumerate(segments):
         if i <= skip:
@@ -281,6 +288,11 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             # though a block's heading, no row, follows it: kept for the tables stage to tell
             parts = after_header and _PARTS_LINE.fullmatch(stripped) is not None
             after_header = spaced is not None and label_key(spaced[0]) in _legacy_label_headers()
+            if spaced is None and label_alone:
+                # a spaced row's unit and values after its label alone on the line before ('六、举报投诉数量' /
+                # '件 675'): the row's rest, joined to the label by the tables stage (it was prose, the row lost)
+                spaced = _legacy_unit_values(stripped)
+            label_alone = False
             if spaced is not None:
                 # a statistics table whose columns are only spaces (a PDF without ruling lines)
                 stream.explicit([_cell(c, seg.line) for c in spaced], spaced=True)
@@ -289,6 +301,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     and not _PROSE_END.search(stripped):
                 stream.flush()
                 stream.add(_cell(stripped, seg.line))
+                label_alone = True
             continue
         # one word (most cells of a cell-a-line table): no row set with spaces, tested once here
         words = _SPACE.search(stripped) is not None
@@ -630,7 +643,14 @@ def _legacy_spaced_patterns() -> tuple[re.Pattern[str], ...]:
     # a short note of words after the values ('六、举报投诉数量 件 675 含转办'), as in a 备注 column
     noted = re.compile(rf"{row}\s+(?P<note>{_NOTE_WORDS})")
     bare = re.compile(rf"(?P<label>\S.*?)(?P<values>(?:{value})+)")
-    return header, re.compile(word), re.compile(row), noted, bare
+    return header, re.compile(word), re.compile(row), noted, bare, re.compile(rf"(?P<unit>{units})(?P<values>(?:{value})+)")
+
+
+def _legacy_unit_values(text: str) -> list[str] | None:
+    """The cells of a spaced legacy row's unit and values with no label ('件 675'), or None: the rest of a row whose
+    label stands alone on the line before (a label top-aligned in a tall cell, or a page break after it)."""
+    m = _legacy_spaced_patterns()[5].fullmatch(text) if _SPACE.search(text) else None
+    return [m["unit"], *m["values"].split()] if m else None
 
 
 def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
@@ -639,7 +659,7 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     A known item's short note after its values ('六、举报投诉数量 件 675 含转办') is one last cell, a remark."""
     if _SPACE.search(text) is None:
         return None  # one word (most lines): each pattern sets its cells apart with spaces
-    header, word, row, noted, bare = _legacy_spaced_patterns()
+    header, word, row, noted, bare, _ = _legacy_spaced_patterns()
     m = header.fullmatch(text)
     if m:
         if m["rest"] is None:

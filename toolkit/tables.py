@@ -2804,6 +2804,13 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         marks = all(c is None or c.text in NA_MARKS for c in cells)
         if not unit and (blank or marks and _legacy_key(label, recent) not in fm["rows"]):
             continue  # a heading row of the table (一、主动公开情况), its cells blank, or marks and no known item
+        if not label_key(label) and not marks:
+            # values under no label (a page break between a label and its row's cells, or a label lost): whose
+            # they are is unknown; they were read under an empty key, unflagged, and the item was left missing
+            res.flags.append(Flag("unlabelled_values", "legacy", row.line,
+                                  f"{sum(c is not None and bool(c.text) for c in cells)} values without a row label: "
+                                  + " ".join(c.text for c in cells if c is not None and c.text)))
+            continue
         key = _legacy_key(label, recent)
         if broken and key not in parents:
             # an unknown label right after a label alone on its line: perhaps the rest of a label
