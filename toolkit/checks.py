@@ -172,8 +172,8 @@ def check_records(tables, *, report_id: str | None = None,
                         continue  # a row without these columns (another block of the Article 20 table)
                     if units.get((table, row_key)) in not_units:
                         continue  # a row of shares: its 合计 is no sum
-                    lhs = _terms(grid, guessed, table, [(row_key, c) for c in ident["lhs"]])
-                    rhs = _terms(grid, guessed, table, [(row_key, c) for c in rhs_keys])
+                    lhs = _row_terms(grid, guessed, table, row_key, ident["lhs"])
+                    rhs = _row_terms(grid, guessed, table, row_key, rhs_keys)
                     # a legacy check's key names its row and column, as its per-value identities' keys do
                     key = f"{row_key}.{ident['lhs'][0]}" if table == "legacy" else row_key
                     rows.append(_row(report_id, table, ident["name"], key, lhs, rhs, relation))
@@ -181,8 +181,8 @@ def check_records(tables, *, report_id: str | None = None,
             if not identity_applies(ident, grid):
                 continue
             for col in col_keys:
-                lhs = _terms(grid, guessed, table, [(k, col) for k in ident["lhs"]])
-                rhs = _terms(grid, guessed, table, [(k, col) for k in rhs_keys])
+                lhs = _col_terms(grid, guessed, table, ident["lhs"], col)
+                rhs = _col_terms(grid, guessed, table, rhs_keys, col)
                 # a legacy identity is about one row: its key names it ('<first lhs row>.<col_key>', the rule of
                 # identities.yaml and of the output schema for every per-value identity), as identities share a name
                 # (heads_le_total of press conferences and of online interviews; requests_channels of two layouts)
@@ -224,6 +224,23 @@ def _template(table: str, records: list[dict], templates: dict[str, str | None])
     cells = pd.DataFrame([rec for rec in records if rec["table"] == table])
     keys = (cells["row_key"].astype(str) + "." + cells["col_key"].astype(str))[_located(cells)]
     return _table_format(table, keys) or "2019"
+
+
+def _row_terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]], table: str,
+               row: str, cols: list[str]) -> tuple[list[float], int]:
+    """:func:`_terms` of the cells ``cols`` of one row, in one pass when no cell was inferred (the common case)."""
+    if guessed:
+        return _terms(grid, guessed, table, [(row, c) for c in cols])
+    cells = grid.get(row) or {}
+    return [np.nan if (v := cells.get(col)) is None else float(v) for col in cols], 0
+
+
+def _col_terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]], table: str,
+               rows: list[str], col: str) -> tuple[list[float], int]:
+    """:func:`_terms` of the cells ``rows`` of one column, in one pass when no cell was inferred."""
+    if guessed:
+        return _terms(grid, guessed, table, [(k, col) for k in rows])
+    return [np.nan if (v := grid[row].get(col) if row in grid else None) is None else float(v) for row in rows], 0
 
 
 def _terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]], table: str,

@@ -1342,10 +1342,10 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = [s.text.strip() for s in segments]
-    for i in range(len(segments) - 1):
+    # (every check below asks a first line of 1 to 40 characters: blank lines, half a table of a cell a line,
+    # go at once, in one pass)
+    for i in [i for i, t in enumerate(texts[:-1]) if 0 < len(t) <= 40]:
         first = texts[i]
-        if not 0 < len(first) <= 40:
-            continue  # (every check below asks it: blank lines, half a table of a cell a line, go at once)
         nxt, end = texts[i + 1], i + 1
         if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
                 and (not nxt or _is_furniture(nxt) or nxt in page_lines):
