@@ -358,10 +358,15 @@ def _seed_001_grid(parsed_seed) -> tuple[list, int, int, list, dict, int]:
 # corner or none): the head tells three label columns (its cells before 申请人情况, 自然人), so the blank cells right
 # after a row's labels up to them are label cells, not counts; every count under its key, nothing flagged (rows of one
 # or two label cells were read a cell or two too long, their counts missing, flagged extra_cells)
-@pytest.mark.parametrize("fmt", ["docx", "html", "pipe_rows", "tab"])
+_UNMERGED_SEEDS = ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"]
+
+
 @pytest.mark.parametrize("corner", ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", ""],
                          ids=["note", "blank"])
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("seed_id, fmt", [*((s, f) for s in _UNMERGED_SEEDS
+                                            for f in ("docx", "html", "pipe_rows", "tab")),
+                                          (_UNMERGED_SEEDS[0], "pipe_cells"), (_UNMERGED_SEEDS[1], "pipe_cells"),
+                                          (_UNMERGED_SEEDS[0], "lines")])
 def test_the_official_grid_typed_without_its_merges_reads_blank_label_cells_as_labels(fmt, corner, seed_id,
                                                                                         tmp_path, parsed_seed):
     original = parsed_seed(seed_id)
@@ -374,6 +379,26 @@ def test_the_official_grid_typed_without_its_merges_reads_blank_label_cells_as_l
     assert {f.code for f in report.flags} <= {f.code for f in original.flags} | {"agency_unknown"}
     failed = lambda r: sorted(f"{c.check}[{c.key}]" for c in r.checks.itertuples() if c.status == "failed")
     assert failed(report) == failed(original)
+
+
+# The same grid one cell a line (pipe_cells, in the cases above: '一、本年新收… | ||' then '88 |' … '99 |'): the head's
+# marks are no cells of a row ('申请人情况 | ||||||'), so it tells no label columns, and a group's covered cell ends
+# the row above ('74 |' then '|'); the widest row of one label, blanks, then all seven counts written tells them (3),
+# and a row's blanks right after its labels are label cells as many as its labels and the covered cells ending the
+# row above leave (rows of one or two label cells were lost, flagged extra_cells). The lines layout omits blank
+# cells: seed 001's grid reads as it did. Seed 004's rows of one label each hold a blank count, so none tells the
+# label columns: its rows stay missing and flagged, none misread.
+def test_the_unmerged_grid_one_cell_a_line_with_blank_counts_stays_flagged(tmp_path, parsed_seed):
+    original = parsed_seed("004_b232cca7e491c758")
+    lines = _as_lines(original)
+    start, end, grid, _ = _requests_grid(lines, "")
+    path = tmp_path / "pipe_cells.txt"
+    _write_unmerged(path, lines, start, end, grid)
+    report = toolkit.parse_report(path)
+    read, seed = _cells(report), _cells(original)
+    flagged = {f.detail.split(":")[0] for f in report.flags if f.code == "extra_cells"}
+    wrong = [k for k in seed if not _same({k: read[k]}, {k: seed[k]})]
+    assert wrong and all(k[0] == "requests" and math.isnan(read[k][1]) and k[1] in flagged for k in wrong)
 
 
 # Controls: a blank that may be a blank count stays one. In the unmerged grid, a row one count short (row 一 without
@@ -396,7 +421,21 @@ def test_a_blank_that_may_be_a_count_is_no_label_cell_of_the_unmerged_grid(fmt, 
                  {k: v for k, v in seed.items() if k[:2] != ("requests", "new")})
 
 
-@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows"])
+def test_a_row_one_count_short_of_the_unmerged_grid_one_cell_a_line_stays_missing(tmp_path, parsed_seed):
+    # pipe_cells: '一、本年新收… | ||' then six counts is no label and a blank count: its counts missing, flagged
+    lines, start, end, grid, seed, new = _seed_001_grid(parsed_seed)
+    short = [*grid[:new], [*grid[new][:3], *grid[new][4:]], *grid[new + 1:]]
+    path = tmp_path / "pipe_cells.txt"
+    _write_unmerged(path, lines, start, end, short)
+    report = toolkit.parse_report(path)
+    read = _cells(report)
+    assert all(math.isnan(read[k][1]) for k in seed if k[:2] == ("requests", "new"))
+    assert any(f.detail.startswith("new:") for f in report.flags if f.code in ("ragged", "extra_cells"))
+    assert _same({k: read[k] for k in seed if k[:2] != ("requests", "new")},
+                 {k: v for k, v in seed.items() if k[:2] != ("requests", "new")})
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows", "pipe_cells"])
 def test_a_blank_count_after_the_label_in_a_grid_of_one_label_column_stays_a_count(fmt, tmp_path, parsed_seed):
     lines, start, end, grid, seed, new = _seed_001_grid(parsed_seed)
     one = [["", "申请人情况", *[""] * 6], ["", "自然人", "法人或其他组织", *[""] * 4, "总计"], ["", "", *_ORGS, ""]]

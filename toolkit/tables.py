@@ -1094,13 +1094,54 @@ def _under_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]],
     cells: a blank there may be a blank count (a row one count short)."""
     width = _label_columns(split, ncols)
     if width is None:
-        return split
+        return _under_lost_label_columns(split, ncols)
     out = []
     for row, labels, values in split:
         end = len(row.cells) - len(values)  # (the labels' end: the first value cell)
         if labels and len(values) > ncols and len(row.cells) == width + ncols and end <= width \
                 and not any(c.text for c in row.cells[end:width]):
             values = row.cells[width:]
+        out.append((row, labels, values))
+    return out
+
+
+def _lost_head_width(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int) -> int | None:
+    """The label columns of the unmerged ten-column grid where its head lost its blank cells (a cell a line: the
+    head's marks '申请人情况 | ||||||' are no cells of a row): a row of one label, blank cells after it and then
+    ``ncols`` counts all written ('一、本年新收… | ||' then '88 |' … '99 |': 3), the widest such row; two blanks at least,
+    as one may be a blank first count before a surplus ('一、本年新收… | |' then '0 |' … '4 |', '3 |'). None where no
+    row tells one."""
+    found = set()
+    for row, labels, values in split:
+        blanks = next((i for i, c in enumerate(values) if c.text), len(values))
+        rest = values[blanks:]
+        if not row.explicit and len(labels) == 1 and blanks >= 2 and len(rest) >= ncols \
+                and all(c.text for c in rest[:ncols]) and not any(c.text for c in rest[ncols:]):
+            found.add(1 + blanks)
+    # (the widest: a row whose leading covered cell went to the end of the row above shows one blank fewer)
+    return max(found, default=None)
+
+
+def _under_lost_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]],
+                              ncols: int) -> list[tuple[Row, list[Cell], list[Cell]]]:
+    """``split`` with the blank cells right after a row's labels left out of its values, up to the label columns a
+    row of the unmerged grid tells (:func:`_lost_head_width`), in a table of a cell a line only: there a span's
+    covered cells are marks after the cell before them ('(一)予以公开 | |', a group's covered cell at the end of the
+    row above), so a row is no longer as wide as the head, and its blanks were read as counts (extra_cells, the row
+    lost). A row's blanks go only as many as the label columns its labels and the covered cells at the end of the row
+    above leave: a row one count short ('一、本年新收… | ||' then six counts) is not read with a blank count."""
+    width = _lost_head_width(split, ncols)
+    if width is None:
+        return split
+    out = []
+    carried = 0  # the covered cells of this row's label columns at the end of the row above (its blanks past ncols)
+    for row, labels, values in split:
+        drop = width - len(labels) - carried
+        blanks = next((i for i, c in enumerate(values) if c.text), len(values))
+        if labels and not row.explicit and len(values) > ncols and 0 < drop <= blanks:
+            values = values[drop:]
+        ends = len(values) - next((i for i, c in enumerate(reversed(values)) if c.text), len(values))
+        carried = max(len(values) - max(ends, ncols), 0) if not row.explicit else 0
         out.append((row, labels, values))
     return out
 
