@@ -658,6 +658,46 @@ def test_unruled_pdf_row_with_a_blank_cell_reads_no_zero_for_it(label, col, tmp_
     assert (got[placed] == want[placed]).sum().sum() == placed.sum().sum()   # nothing read but what is written
 
 
+@pytest.mark.parametrize("font_size", [8.0, 9.0, 12.0])
+@pytest.mark.parametrize("seed", [500, 501, 505])
+def test_unruled_pdf_blank_cells_placed_under_their_columns(seed, font_size, tmp_path):
+    # A synthetic report whose tables leave cells blank, as an unruled PDF: the blanks left no trace in the line
+    # ('2、重复申请 0 0 0 0 0 0' for seven columns), so about 70 of the requests' values were lost, flagged ragged or
+    # ambiguous_digits. Each number now goes under the column its x extent falls in, over the rows of its table,
+    # as a reader sees it: the text reading's cells, unflagged.
+    from toolkit import synth
+
+    doc, _ = synth.make_report(seed, layout="pipe_rows")
+    text = toolkit.parse_text(doc, report_id="r")
+    lines = _as_lines(text)
+    assert any(isinstance(x, list) and "" in x[1:-1] for x in lines)   # blank cells inside rows
+    render_pdf(lines, tmp_path / "unruled.pdf", font_size=font_size, ruled=False)
+    got = toolkit.parse_report(tmp_path / "unruled.pdf", report_id="r")
+    assert _same(_cells(got), _cells(text))
+    assert sorted(f.code for f in got.flags if f.table) == sorted(f.code for f in text.flags if f.table)
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214"])
+def test_unruled_pdf_seed_with_blank_cells_reads_as_ruled(seed_id, tmp_path):
+    # A seed with one zero of every third requests row left blank, as an unruled PDF and as a ruled one: the
+    # unruled rows lost their blanks and were read ragged (values lost, flagged); placed by their columns they now
+    # read as the ruled table's cells do, with the same flags.
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    n = 0
+    for i, x in enumerate(lines):
+        if isinstance(x, list) and len(x) in (8, 9) and all(c.isdigit() for c in x[-7:] if c) and "0" in x[-7:-1]:
+            n += 1   # (a requests row: 7 counts)
+            if n % 3 == 0:
+                at = len(x) - 7 + x[-7:-1].index("0")
+                lines[i] = x[:at] + [""] + x[at + 1:]
+    render_pdf(lines, tmp_path / "ruled.pdf")
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    ruled, unruled = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("ruled", "unruled"))
+    assert ruled.table("requests").isna().sum().sum() >= n // 3   # (the blanks are read missing)
+    assert _same(_cells(unruled), _cells(ruled))
+    assert sorted(f.code for f in unruled.flags if f.table) == sorted(f.code for f in ruled.flags if f.table)
+
+
 @pytest.mark.parametrize("fmt", ["txt", "pipe_cells", "tab", "lines", "html", "docx", "pdf"])
 def test_requests_organisations_in_another_order(fmt, tmp_path):
     # Seed 001 with the five organisations' columns of its requests table in another order than the format's, in

@@ -3602,7 +3602,11 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
     # and a number alone in its right column is no cell of the left one)
     if not bands and any(_NUMBER_PART.fullmatch(line["text"].strip()) for _, line, _ in text_lines):
         text_lines = _join_wrapped_numbers(text_lines, settings)
-    for key, line, inner in text_lines:
+    gridded = {} if bands else _unruled_cells([line for _, line, _ in text_lines], settings)
+    for k, (key, line, inner) in enumerate(text_lines):
+        if k in gridded:  # a row of an unruled table, as cells in its columns (its blank cells kept)
+            items.append((key, len(items), gridded[k], False))
+            continue
         text = _without_letter_spacing(line, settings).strip()
         if text:
             if inner:
@@ -3621,6 +3625,96 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
 
 _DIGITS_RE = re.compile(r"\d+")
 _NUMBER_PART = re.compile(r"[\d.,%]+")  # the part of a number wrapped onto the next line of its cell
+
+
+def _words(line: dict) -> list[tuple[float, float, str]]:
+    """(x0, x1, text) of the words of a line of ``extract_text_lines``: its characters split where a gap is wider
+    than pdfplumber's tolerance (where its text has a space); a character set back under the one before it (the
+    lower part of a number wrapped in its cell, put into the line) stays in that word."""
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    words: list[list] = []
+    for ch in line["chars"]:
+        text = ch.get("text", "")
+        if not text.strip():
+            continue
+        if words and ch["x0"] - words[-1][1] <= DEFAULT_X_TOLERANCE:
+            words[-1][1] = max(words[-1][1], ch["x1"])
+            words[-1][2] += text
+        else:
+            words.append([ch["x0"], ch["x1"], text])
+    return [(x0, x1, text) for x0, x1, text in words]
+
+
+def _unruled_cells(lines: list, settings: dict) -> dict[int, list[str]]:
+    """The rows of the unruled tables among ``lines`` (``extract_text_lines``, top to bottom) as cells placed
+    in their columns, blank cells kept as '': {index of the line: cells}.
+
+    An unruled table's row read as text lost its blank cells ('2、重复申请 0 0 0 0 0 0' for seven columns).  A
+    run of consecutive rows (lines of two words or more ending in a number, no farther apart than
+    ``pdf.unruled_row_gap`` times the text size) shares its columns: the x extents of the words of all its rows,
+    merged where they overlap, as a reader sees under which column a number stands.
+    Its rows are given as cells only where those columns are certain: at least two rows, the columns at least
+    ``pdf.unruled_column_gap`` times the text size apart, no number sharing its column with another word of its
+    row, the columns holding numbers no more than the most numbers of a row and one (a row of one label cell
+    sets its numbers a column left of a row of two; more, and a column blank in every row may be missing), and
+    some row leaving a column blank (a run without a blank is read as text, as before).
+    """
+    runs: list[list[tuple[int, list, float]]] = []
+    last = -2  # (the index of the last row seen)
+    for k, line in enumerate(lines):
+        end = line["text"].rstrip()[-1:]
+        if not end or not _NUMBER_PART.fullmatch(end) or not line.get("chars"):
+            continue  # (a cheap test first: most lines are prose)
+        words = _words(line)
+        numbers = [w for w in words if _NUMBER_PART.fullmatch(w[2])]
+        if len(words) < 2 or not numbers or numbers[-1] is not words[-1]:
+            continue
+        size = _line_size(line)
+        if k != last + 1 or not runs or line["top"] - lines[last]["bottom"] > settings["unruled_row_gap"] * size:
+            runs.append([])  # (a line set apart, a page's footer '2 / 10', is no row of the run above)
+        runs[-1].append((k, words, size))
+        last = k
+    out: dict[int, list[str]] = {}
+    for run in runs:
+        cells = _run_cells(run, settings)
+        if cells is not None:
+            out.update(cells)
+    return out
+
+
+def _run_cells(run: list[tuple[int, list, float]], settings: dict) -> dict[int, list[str]] | None:
+    """The cells of a run of rows of an unruled table (:func:`_unruled_cells`), None where its columns are not
+    certain."""
+    if len(run) < 2:
+        return None
+    spans = sorted((x0, x1) for _, words, _ in run for x0, x1, _ in words)
+    columns = [list(spans[0])]
+    for x0, x1 in spans[1:]:
+        if x0 <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    sizes = sorted(size for _, _, size in run)
+    gap = float(settings["unruled_column_gap"]) * sizes[len(sizes) // 2]
+    if any(b[0] - a[1] < gap for a, b in zip(columns, columns[1:])):
+        return None  # columns too near to tell apart
+    numbers = [[(x0, x1) for x0, x1, t in words if _NUMBER_PART.fullmatch(t)] for _, words, _ in run]
+    held = sum(1 for a, b in columns if any(a <= x0 and x1 <= b for row in numbers for x0, x1 in row))
+    if held > max(map(len, numbers)) + 1:
+        return None  # no row fills the columns: one blank in every row would be missing, and the rest cut short
+    out: dict[int, list[str]] = {}
+    blank = False
+    for k, words, _ in run:
+        cells: list[list] = [[] for _ in columns]
+        for x0, x1, text in words:
+            at = next(i for i, (a, b) in enumerate(columns) if a <= x0 and x1 <= b)
+            cells[at].append(text)
+        if any(len(cell) > 1 and any(_NUMBER_PART.fullmatch(t) for t in cell) for cell in cells):
+            return None  # a number beside another word in one column: the columns are not the table's
+        blank = blank or any(not cell for cell in cells)
+        out[k] = [" ".join(cell) for cell in cells]
+    return out if blank else None
 
 
 def _line_size(line: dict) -> float:
