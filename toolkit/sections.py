@@ -114,14 +114,48 @@ def _inline_heading() -> re.Pattern[str]:
     return re.compile(rf"{_INLINE_AFTER}(?:{number})\s*(?:{titles})")
 
 
+def _numbered_titles(after: str, number: str) -> re.Pattern[str]:
+    # The modern format's titles and (group ``legacy``) the pre-2019 format's own after ``after`` and a number of
+    # formats.yaml section_inline_numbers (group ``top``).
+    titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
+    legacy = "|".join(load_formats()["section_inline_legacy"])
+    return re.compile(rf"{after}(?P<top>{number})\s*(?:{titles}|(?P<legacy>{legacy}))")
+
+
 @functools.lru_cache(maxsize=1)
 def _inline_any_heading() -> re.Pattern[str]:
     # The numbered titles of _inline_heading, and (group ``legacy``) the titles only the pre-2019 format uses
     # (formats.yaml section_inline_legacy): those cut only where the text is a pre-2019 report (_legacy_glued).
-    titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
-    legacy = "|".join(load_formats()["section_inline_legacy"])
-    number = load_formats()["section_inline_numbers"]["top"]
-    return re.compile(rf"{_INLINE_AFTER}(?P<top>{number})\s*(?:{titles}|(?P<legacy>{legacy}))")
+    return _numbered_titles(_INLINE_AFTER, load_formats()["section_inline_numbers"]["top"])
+
+
+#: What a section title numbered 六. or 六, (formats.yaml section_inline_numbers' marked) glued inside a line follows:
+#: a sentence's end, not a digit or a space as a title numbered 六、 may (nor a quote: '按照"六.其他…"的要求')
+_MARKED_AFTER = "(?<=[。;!?])"
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_marked_heading() -> re.Pattern[str]:
+    # The titles of _inline_any_heading numbered 六. or 六, (groups ``top`` and ``legacy`` as there), after a
+    # sentence's end: they cut only numbered one more than the section title before them (_marked_cuts).
+    return _numbered_titles(_MARKED_AFTER, load_formats()["section_inline_numbers"]["marked"])
+
+
+# the cheap test a line passes before _inline_marked_heading is sought in it
+_MARKED_NUMBER = re.compile(rf"[。;!?]{_CN_NUM}[.,]")
+
+
+def _last_title_number(texts: Sequence[str]) -> int | None:
+    """The number of the last numbered section title (一、 or 一., :func:`_inline_any_heading` or
+    :func:`_inline_marked_heading`) that starts one of ``texts``, the last first; None where none does."""
+    for text in reversed(texts):
+        if text[:1] not in _CN_DIGITS:
+            continue
+        # (a title numbered 六. starts a line as it follows a sentence's end)
+        m = _inline_any_heading().match(text) or _inline_marked_heading().match("。" + text, 1)
+        if m is not None:
+            return cn_numeral(m["top"][:-1])
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -384,8 +418,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
             continue
         if carry:
             line, start_number, carry = carry + line, carry_number, ""
-        elif "、" not in line and number not in sub_cuts:  # (most lines: no heading's number can end in them)
-            out.append(_new_segment((line, number)))
+        elif "、" not in line and number not in sub_cuts and not _MARKED_NUMBER.search(line):
+            out.append(_new_segment((line, number)))  # (most lines: no heading's number can end in them)
             continue
         else:
             start_number = number
@@ -401,7 +435,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
                 out[back] = Segment(prev[:-k].rstrip(), start_number)
                 if not out[back].text:
                     del out[back]
-        inside = _CN_DUN.search(line, 1) is not None or number in sub_cuts  # (a number at the start is no cut)
+        marked = _MARKED_NUMBER.search(line) is not None  # (a title numbered 六. glued after a sentence)
+        inside = _CN_DUN.search(line, 1) is not None or number in sub_cuts or marked  # (a number at the start: no cut)
         short_head = len(line) < _TITLE_REACH and _CN_DUN.match(line) is not None
         if not inside and not short_head:
             out.append(Segment(line, start_number))
@@ -423,6 +458,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
             out.append(Segment(line, start_number))
             continue
         cuts = [m for m in pattern.finditer(line + nxt) if 0 < m.start() < len(line) and cuts_at(m)]
+        if marked:
+            cuts = _marked_cuts(line, nxt, cuts, [x.text for x in out], cuts_at)
         starts = [m.start() for m in cuts]
         if len(cuts) > 1:
             starts = sorted(set(starts).union(_line_title_cuts(line, [pattern.match(line), *cuts])))
@@ -437,9 +474,43 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
                 or (number in sub_carried and sub_carried[number] + shift == start):
             carry, carry_number = line[start:], number  # the heading goes on on the next line
         else:
-            out.append(Segment(line[start:], start_number if start == 0 else number))
+            # (a table's row or cell: a mark before the cut, or the line before ends in one, a cell a line)
+            row = start > 0 and ("|" in line[:start] or (number > 1 and lines[number - 2].rstrip().endswith("|")))
+            out.append(Segment(_row_end_dropped(line[start:]) if row else line[start:],
+                               start_number if start == 0 else number))
     if carry:
         out.append(Segment(carry, carry_number))
+    return out
+
+
+_ROW_END = re.compile(r"\s*\|[\s|]*$")  # a table row's closing mark, and the blank cells' marks before it
+
+
+def _row_end_dropped(part: str) -> str:
+    """``part``, a glued section title and its text that cut a table's row or cell in its last cell (``0 | 0五、存在的
+    主要问题及改进情况经过…引向深入。 |``, or ``0五、…引向深入。 |`` a cell a line): the row's closing mark dropped, no
+    text of that section (the text has no cell of its own: no other ``|`` in it)."""
+    end = _ROW_END.search(part)
+    return part[:end.start()] if end is not None and "|" not in part[:end.start()] else part
+
+
+def _marked_cuts(line: str, nxt: str, cuts: list[re.Match[str]], before: list[str],
+                 cuts_at: Callable[[re.Match[str]], bool]) -> list[re.Match[str]]:
+    """``cuts`` (titles numbered 一、 that cut ``line``, ``nxt`` the next line's start) and the titles numbered 六. or
+    六, (:func:`_inline_marked_heading`) glued inside ``line`` after a sentence's end that are numbered one more than
+    the section title before them: cut earlier in the line, starting it, or starting one of the segments
+    ``before`` it (…五、存在的主要问题及改进情况 / …引向深入。六.其他需要报告的事项…), in the order they stand.  A title
+    so numbered out of that order (no title before it, or another number) is no cut: the same words may be quoted
+    or an item's."""
+    found = sorted(cuts + [m for m in _inline_marked_heading().finditer(line + nxt)
+                           if 0 < m.start() < len(line) and cuts_at(m)], key=lambda m: m.start())
+    out: list[re.Match[str]] = []
+    for m in found:
+        if m.re is _inline_marked_heading():
+            prior = cn_numeral(out[-1]["top"][:-1]) if out else _last_title_number([*before, line])
+            if prior is None or cn_numeral(m["top"][:-1]) != prior + 1:
+                continue
+        out.append(m)
     return out
 
 
