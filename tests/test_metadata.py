@@ -2983,3 +2983,78 @@ def test_a_glued_signature_before_the_pages_furniture_on_its_line(furniture):
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
     assert "交通运输局" not in report.sections[-1].text
 
+
+
+# --- a signature is the text's end; 廿/卅 in a date; a body's ending alone (helper meta2) -------------------------
+
+
+_APPENDIX = "\n附件:2020年政府信息公开情况统计表\n| 一、本年新收政府信息公开申请数量 | 3 |\n| 二、上年结转政府信息公开申请数量 | 1 |\n"
+
+
+@pytest.mark.parametrize("ending, signed", [
+    # a date line with more of the report's text after it: a sentence wrapped, no signature (was read as the
+    # signature's date, and the name above it as the agency, unflagged)
+    ("\n相关工作已全部完成。\n2021年1月26日\n召开专题会议。\n", False),
+    ("\n驻马店市交通运输局\n2021年1月26日\n召开专题会议。\n", False),
+    ("\n驻马店市交通运输局  2021年1月26日\n召开专题会议。\n", False),
+    ("\n驻马店市交通运输局\n2021年1月26日\n- 3 -\n前全部完成。\n", False),
+    ("\n驻马店市交通运输局\n2021年1月26日\n下一步，我局将继续做好信息公开工作。\n附件:统计表\n", False),
+    # controls: what may follow a signature (an appendix and its tables, an attachment's label alone, a contact
+    # wrapped in its brackets, the page's number before an appendix, a second report's title or header box): read
+    ("\n驻马店市交通运输局\n2021年1月26日" + _APPENDIX, True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n附件\n2020年政府信息公开情况统计表\n| 一、本年新收 | 3 |\n", True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n(联系人:林耀,\n联系方式:0591-12345678)\n", True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n(联系人:林耀,联系电话:\n0591-12345678)\n", True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n- 3 -" + _APPENDIX, True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n驻马店市财政局2020年政府信息公开工作年度报告\n一、总体情况\n2020年,我局认真贯彻落实。\n",
+     True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n索引号:123\n驻马店市财政局2020年政府信息公开工作年度报告\n", True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n", True),
+    # (a table with no attachment's label: its rows, or its title before them)
+    ("\n驻马店市交通运输局\n2021年1月26日\n| 一、本年新收政府信息公开申请数量 | 3 |\n| 二、上年结转政府信息公开申请数量 | 1 |\n",
+     True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n2020年政府信息公开情况统计表\n| 一、本年新收政府信息公开申请数量 | 3 |\n", True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n我局召开专题会议。\n| 一、本年新收政府信息公开申请数量 | 3 |\n", False),
+])
+def test_a_dated_line_with_the_reports_text_after_it_is_no_signature(ending, signed):
+    # read as the report parses it (an appendix or a second report cut off before the metadata) and on the whole
+    # text's lines (extract_metadata of lines holding them)
+    report = _seed_004_ending(ending)
+    expected = ("驻马店市交通运输局", "2021-01-26") if signed else (None, None)
+    for meta in (report.metadata, extract_metadata(report.lines)):
+        assert (meta["agency"], meta["published"]) == expected
+    assert ("召开专题会议" in report.sections[-1].text) == ("召开专题会议" in ending)
+
+
+@pytest.mark.parametrize("date, published", [
+    # 廿 (20) and 卅 (30) in a day's number: no date was read (and no agency, the signature's only)
+    ("二〇二一年一月廿六日", "2021-01-26"), ("二〇二一年三月卅一日", "2021-03-31"), ("二〇二一年一月廿日", "2021-01-20"),
+    ("二〇二一年三月卅日", "2021-03-30"), ("二零二一年一月廿六日", "2021-01-26"),
+    # controls: the tens written out; no such day (卅 in February, 廿 before 十, a month of 廿)
+    ("二〇二一年一月二十六日", "2021-01-26"), ("二〇二一年二月卅日", None), ("二〇二一年一月廿十日", None),
+    ("二〇二一年廿月一日", None),
+])
+def test_a_signatures_date_with_its_tens_in_one_character(date, published):
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n{date}\n")
+    assert report.metadata["published"] == published
+    assert report.metadata["agency"] == ("驻马店市交通运输局" if published else None)
+    import opencc
+
+    traditional = _seed_004_ending(opencc.OpenCC("s2t").convert(f"\n驻马店市交通运输局\n{date}\n"))
+    assert traditional.metadata["published"] == published
+
+
+@pytest.mark.parametrize("layout", ["\n{}\n2021年1月26日\n", "\n{}  2021年1月26日\n", "\n{}\n(盖章)\n二〇二一年一月二十六日\n"])
+@pytest.mark.parametrize("name, agency", [
+    # a department's ending alone or endings only, no place above it: was the agency, a department of no tier
+    # (flagged level_unknown only); now the signature's line cut from its place, the date read, no agency
+    ("办公室", None), ("中心", None), ("管理站", None), ("局办公室", None), ("海关", None), ("研究室", None),
+    # controls: the short form of a body a place has one of, a central body's name, a committee's short name
+    ("妇联", "妇联"), ("政协", "政协"), ("党校", "党校"), ("团委", "团委"), ("信访办", "信访办"), ("审计署", "审计署"),
+    ("政协办公室", "政协办公室"), ("驻马店市人民政府办公室", "驻马店市人民政府办公室"),
+])
+def test_a_bodys_ending_alone_signs_with_no_agency(name, agency, layout):
+    report = _seed_004_ending(layout.format(name))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2021-01-26")
+    assert ("agency_unknown" in {f.code for f in report.flags}) == (agency is None)
+    assert name not in report.sections[-1].text  # (the section leaves the signature out)

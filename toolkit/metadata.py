@@ -44,7 +44,10 @@ AGENCY_KINDS = ("government", "department")
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_YEAR = "(?=[〇○零OＯ0]{0,3}[一二三四五六七八九])[〇○零OＯ0一二三四五六七八九]{4}"
-_CN_SMALL = "[一二三四五六七八九十]{1,3}"
+# A month's or a day's number in Chinese numerals (三十一), its tens also written as one character: 廿 20, 卅 30
+# (一月廿六日, 三月卅一日), read as the tens they stand for.
+_CN_SMALL = "[一二三四五六七八九十廿卅]{1,3}"
+_CN_TENS = str.maketrans({"廿": "二十", "卅": "三十"})
 # 元月 is January (二〇二一年元月三十日, 2021年元月30日).
 _FIRST_MONTH = "元"
 # (a university's academic year, 2022-2023学年, is a range: its later year is read, as of 2019—2020年)
@@ -247,10 +250,10 @@ def _matched_date(m: re.Match[str]) -> _dt.date | None:
     """The date a match of _DATE_YMD, _DATE_SEP or _DATE_CN stands for (None for no such day)."""
     if m.re is _DATE_SEP:
         return _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-    month = 1 if m.group(2) == _FIRST_MONTH else cn_numeral(m.group(2))
+    month = 1 if m.group(2) == _FIRST_MONTH else cn_numeral(m.group(2).translate(_CN_TENS))
     if m.re is _DATE_YMD:
         return _make_date(int(m.group(1)), month, int(m.group(3)))
-    return _make_date(_year_value(m.group(1)), month, cn_numeral(m.group(3)))
+    return _make_date(_year_value(m.group(1)), month, cn_numeral(m.group(3).translate(_CN_TENS)))
 
 
 def _make_date(year: int | None, month: int | None, day: int | None) -> _dt.date | None:
@@ -945,17 +948,23 @@ def _body_name(text: str) -> bool | None:
     name (True) or a phrase so ending (False: '法制型政府', '各乡', '本局', '街道办事处'), or a reference or a
     collective ending otherwise (False: '本单位', '各部门'); None where it is neither (no body's ending, words after its
     places: '北京大学', 'XX中学').  Nor is a name of no place nor level the Party committee or its body ('党委', '党工委',
-    '委员会', '党委办公室': a signature's line cut from its place, as '中共党委' is no agency) or a government's ending
-    alone ('管理委员会', '管委会', '办事处', as '人民政府'); after a name's places they are (:func:`_body_name_of`:
+    '委员会', '党委办公室': a signature's line cut from its place, as '中共党委' is no agency), a government's ending
+    alone ('管理委员会', '管委会', '办事处', as '人民政府') or a department's endings only ('办公室', '中心': not
+    ``short_names``, '妇联'); after a name's places they are (:func:`_body_name_of`:
     '乌当区新华镇党委办公室', '某县人民政府办公室')."""
     return False if _nameless_body(text) else _body_name_of(text)
 
 
 def _nameless_body(text: str) -> bool:
     """Whether ``text`` is the Party committee or its body with no place nor level named (``committee_starts``
-    first: '党委', '委员会') or a government's ending alone (``government_endings``: '管理委员会')."""
-    return text.startswith(tuple(_rules()["places"]["committee_starts"])) \
-        or text in _rules()["agency"]["government_endings"]
+    first: '党委', '委员会'), a government's ending alone (``government_endings``: '管理委员会') or a department's
+    endings only, none of them a body's name alone (``short_names``, ``national_names``: '办公室', '中心', '局办公室';
+    not '妇联', '政协办公室', '审计署')."""
+    rules = _rules()["agency"]
+    if text.startswith(tuple(_rules()["places"]["committee_starts"])) or text in rules["government_endings"]:
+        return True
+    pieces = _ending_pieces(text) or []  # (none: other words in it, or empty)
+    return bool(pieces) and text not in rules["national_names"] and not any(p in rules["short_names"] for p in pieces)
 
 
 def _body_name_of(text: str) -> bool | None:
@@ -1108,13 +1117,21 @@ def _glued_place(text: str) -> bool:
 def _endings_only(text: str) -> bool:
     """Whether ``text`` is bodies' endings and nothing else ('局', '委办局': 委办 and 局), each the longest ending
     it ends with, whatever the order of metadata.yaml's lists."""
+    return _ending_pieces(text) is not None
+
+
+def _ending_pieces(text: str) -> list[str] | None:
+    """The bodies' endings ``text`` is made of, from its end, each the longest ending it ends with ('局办公室':
+    办公室, 局), or None where other words stand in it."""
+    pieces: list[str] = []
     while text:
         ending = next((e for e in _longest_first("agency", "government_endings", "department_endings")
                        if text.endswith(e)), None)
         if ending is None:
-            return False
+            return None
+        pieces.append(ending)
         text = text[: -len(ending)]
-    return True
+    return pieces
 
 
 def _collective_government(text: str) -> bool:
@@ -1501,12 +1518,39 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             above -= 1
         if above >= 0:
             prev = _seal().sub("", re.sub(r"\s+", "", tail[above][1]))
-            if _agency_like(prev):
-                return tail[above][0], last, prev, date
+            if _signing_name(prev):  # (a committee or a body's ending named by no place, '委员会', '办公室': no agency)
+                return tail[above][0], last, prev if _agency_like(prev) else None, date
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         return index, last, None, date
     return None
+
+
+def _ends_text(lines: list[str], first: int) -> bool:
+    """Whether the signature starting at line ``first`` ends the report's text: the first line after its date's that
+    is none of the page's furniture (:func:`_is_footer`, :func:`is_furniture`: page numbers, attachment and contact
+    lines) nor goes on with a bracket they leave open starts an appendix (formats.yaml ``appendix.words``: '附件：…统计表'
+    and its tables, '附表1'; a table with no label, its row or its title before its rows) or a second report (its
+    title, its header box's fields), or none stands there.  More of the report's text after it ('…完成。' /
+    '2021年1月26日' / '召开专题会议。', a sentence wrapped) makes it none."""
+    from toolkit.sections import _appendix_line
+
+    words = _rules()["signature"]["footer_words"]
+    end = _content_end(lines)
+    at = next((i for i in range(first, end) if _date_in(_compact(lines[i]))[0] is not None), end)
+    for i in range(at + 1, end):
+        text = lines[i].strip()
+        if _appendix_line().match(text) or is_report_title(text, whole=True) or _starts_with_box_label(text) \
+                or _TABLE_CELLS.search(text):
+            return True  # (a second report's title first: it reads as a running page header, the page's furniture)
+        if text and not (_is_footer(text, words) or is_furniture(text) or _open_bracket(lines[at:i])):
+            # a table's title, no sentence, right before its rows ('2020年政府信息公开情况统计表' / '| 一、… | 3 |')
+            after = next((line.strip() for line in lines[i + 1 : end] if line.strip()), "")
+            return bool(_TABLE_CELLS.search(after)) and not _glue_stop().search(text)
+    return True
+
+
+_TABLE_CELLS = re.compile(r"[|\t]")  # a table's row: its cells joined by ' | ' (or set apart by tabs)
 
 
 def signature_start(lines: list[str]) -> int:
@@ -1690,7 +1734,7 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     tail = _last_filled(lines[: _content_end(lines)], rules["tail_lines"])
     wrapped = _wrapped_signature(tail)
     found = wrapped if wrapped is not None else _lines_signature(tail)
-    if found is not None and (found[1] or wrapped is None):
+    if found is not None and (found[1] or wrapped is None and _ends_text(lines, found[0])):
         return found[2], found[3]  # (on lines of its own: a wrapped one, or one before an appendix)
     # (none on lines of its own, or the agency starting after a sentence on its line: glued; the lines joined as a
     # narrow copy's wrap broke them, '…经济发展局2' / '024年1月29日', as the sections join them)
