@@ -3014,6 +3014,12 @@ _APPENDIX = "\n附件:2020年政府信息公开情况统计表\n| 一、本年�
     ("\n驻马店市交通运输局\n2021年1月26日\n| 一、本年新收政府信息公开申请数量 | 3 |\n| 二、上年结转政府信息公开申请数量 | 1 |\n",
      True),
     ("\n驻马店市交通运输局\n2021年1月26日\n2020年政府信息公开情况统计表\n| 一、本年新收政府信息公开申请数量 | 3 |\n", True),
+    # (a pre-2019 statistics table's title or header, its rows a cell a line or set with spaces, an unruled PDF's:
+    # the first version of this rule read them as the report's text, the signature lost)
+    ("\n驻马店市交通运输局\n2021年1月26日\n2017年政府信息公开情况统计表\n统计指标\n单位\n统计数\n"
+     "(一)主动公开政府信息数\n条\n480\n", True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n统计指标 单位 统计数\n(一)主动公开政府信息数 条 480\n", True),
+    ("\n驻马店市交通运输局\n2021年1月26日\n政府信息公开情况统计表（2017年度）\n统计指标 单位 统计数\n", True),
     ("\n驻马店市交通运输局\n2021年1月26日\n我局召开专题会议。\n| 一、本年新收政府信息公开申请数量 | 3 |\n", False),
 ])
 def test_a_dated_line_with_the_reports_text_after_it_is_no_signature(ending, signed):

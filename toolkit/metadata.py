@@ -1544,13 +1544,19 @@ def _ends_text(lines: list[str], first: int) -> bool:
                 or _TABLE_CELLS.search(text):
             return True  # (a second report's title first: it reads as a running page header, the page's furniture)
         if text and not (_is_footer(text, words) or is_furniture(text) or _open_bracket(lines[at:i])):
-            # a table's title, no sentence, right before its rows ('2020年政府信息公开情况统计表' / '| 一、… | 3 |')
+            # a table's title, no sentence, right before its rows ('2020年政府信息公开情况统计表' / '| 一、… | 3 |'), or a
+            # statistics table's title or header whatever its rows' layout (a cell a line, or cells set with spaces:
+            # '…统计表' / '统计指标 单位 统计数', an unruled PDF's)
+            if _glue_stop().search(text):
+                return False
             after = next((line.strip() for line in lines[i + 1 : end] if line.strip()), "")
-            return bool(_TABLE_CELLS.search(after)) and not _glue_stop().search(text)
+            return bool(_TABLE_CELLS.search(after) or _TABLE_TITLE.search(text)
+                        or text.startswith(tuple(load_formats()["legacy"]["label_header_words"])))
     return True
 
 
 _TABLE_CELLS = re.compile(r"[|\t]")  # a table's row: its cells joined by ' | ' (or set apart by tabs)
+_TABLE_TITLE = re.compile(r"表\s*(?:[(（][^)）]*[)）])?$")  # a table's title ('…情况统计表', '…统计表（2017年度）')
 
 
 def signature_start(lines: list[str]) -> int:
