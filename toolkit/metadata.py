@@ -1308,13 +1308,13 @@ def _is_footer(line: str, words: list[str]) -> bool:
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body)
     return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or _is_annex(text) or (
         len(text) <= 80 and (any(w in text for w in words) or _is_site_furniture(text))) \
-        or bool(_disclosure_note().fullmatch(text))
+        or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"]
 
 
 @functools.lru_cache(maxsize=1)
 def _disclosure_note() -> re.Pattern[str]:
-    """The note of the document's disclosure after the signature ('(此件公开发布)', metadata.yaml
-    signature.disclosure_notes)."""
+    """The note of the document's disclosure after the signature in brackets ('(此件公开发布)', metadata.yaml
+    signature.disclosure_notes; on a line of its own it may stand without them, :func:`_is_footer`)."""
     return re.compile(rf"[(（\[【]\s*(?:{alternation(_rules()['signature']['disclosure_notes'])})\s*[)）\]】]")
 
 
