@@ -971,23 +971,121 @@ def test_a_title_numbered_with_a_point_out_of_place_is_no_cut(seed, words, layou
     assert "".join(got.section("problems").text.split()).endswith(normalize_line(words).replace(" ", ""))
 
 
-@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells"])
-@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
-@pytest.mark.parametrize("mark", ["、", "."])
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214"])
+@pytest.mark.parametrize("mark", ["、", ".", "．", "，"])
 def test_a_title_glued_into_a_table_row_s_last_cell_leaves_the_row_s_marks(seed, mark, layout, tmp_path):
     # '| … | 0 | 0五、存在的主要问题及改进情况经过…引向深入。 |': the problems text kept the row's closing pipe
     # ('…引向深入。 |'), in pipe rows and in pipe cells (a cell a line).  A section's text holds no cell marks of a
-    # table it does not hold: the text as with the title on a line of its own.  (五. after a digit is no cut: no
-    # sentence ends there, the section stays missing, flagged.)
+    # table it does not hold: the text as with the title on a line of its own.  Numbered 五. (五．, 五， as written)
+    # after the row's last value, which no sentence ends, it was no cut: the section missing, flagged
+    # sections_missing, its title and text the review section's.  It cuts there now, as after a sentence's end; in
+    # a web page's row the cell's value before the title is read (the whole cell was, flagged not_a_number).
     from test_tables import read_as
 
     lines, glued = _glued_onto_line_before(seed, "五、", mark, into_cell=True)
     plain, got = read_as(lines, layout, tmp_path), read_as(glued, layout, tmp_path)
-    if mark != "、":
-        assert "problems" not in _outline(got) and "sections_missing" in {f.code for f in got.flags}
-        return
     assert _outline(got) == _outline(plain)
-    assert got.section("problems").text == plain.section("problems").text
+    assert got.section("problems").title.replace(normalize_line(mark), "、", 1) == plain.section("problems").title
+    # (tab text: the blank line after the glued row stands inside the text, where a row of it stood before)
+    filled = [[x for x in r.section("problems").text.split("\n") if x.strip()] for r in (got, plain)]
+    assert filled[0] == filled[1]
     assert "|" not in got.section("problems").text
     keys = ["table", "row_key", "col_key", "value", "raw"]
     pd.testing.assert_frame_equal(got.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "html"])
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214"])
+@pytest.mark.parametrize("mark", ["、", "."])
+@pytest.mark.parametrize("after", [1, 2])
+def test_a_title_glued_into_a_table_row_s_middle_cell_leaves_the_row_its_values(seed, mark, after, layout, tmp_path):
+    # '| … | 0 | 0五、存在的主要问题…引向深入。 | 1 |': the title and its text in a middle cell of the review table's
+    # last row, ``after`` values after it.  The problems text ended in the row's cells ('…引向深入。 | 1 |') and the
+    # row lost them (ragged; in a web page the cell's text read as the value, flagged not_a_number).  They are the
+    # row's values: the row and the section as with the title on a line of its own.
+    from test_formats import _as_lines
+    from test_tables import read_as
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed}.txt"))
+    i = next(k for k, x in enumerate(lines) if isinstance(x, str) and x.startswith("五、"))
+    row, title = lines[i - 1], lines[i].replace("、", mark, 1)
+    assert isinstance(row, list) and all(re.fullmatch(r"\d+", c) for c in row[-after - 1:])
+    cut = [*row[:-after - 1], row[-after - 1] + title + lines[i + 1], *row[-after:]]
+    plain, got = read_as(lines, layout, tmp_path), read_as([*lines[:i - 1], cut, *lines[i + 2:]], layout, tmp_path)
+    assert _outline(got) == _outline(plain)
+    assert got.section("problems").text == plain.section("problems").text
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(got.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+@pytest.mark.parametrize("words", ["全年共受理3六.其他需要报告的事项无。",  # a digit in prose
+                                   ["3六.其他需要报告的事项无。"],  # starting a line of prose, not a cell
+                                   [["完成时限", "2021.1.26六.其他需要报告的事项无。"]],  # a date in a cell
+                                   [["项目", "3五.其他需要报告的事项无。"]]])  # a cell's number: out of order
+def test_a_title_numbered_with_a_point_after_no_row_value_is_no_cut(seed, words, layout, tmp_path):
+    # Controls: a title numbered 六. glued after a digit that ends no table row's value (a sentence's, a line of
+    # prose's first, a date's in a cell), or after a cell's number but out of order, stays the problems section's.
+    from test_tables import read_as
+
+    lines = _problems_last_lines(seed)
+    glued = [*lines[:-1], lines[-1] + words] if isinstance(words, str) else [*lines, *words]
+    plain, got = read_as(lines, layout, tmp_path), read_as(glued, layout, tmp_path)
+    assert _outline(got) == _outline(plain)
+    text = got.section("problems").text
+    assert "其他需要报告的事项无" in text and got.section("problems").title == plain.section("problems").title
+
+_SIGNED = ["平潭综合实验区交通与建设局", "2021年1月26日"]
+
+
+def _legacy_appendix() -> tuple[list, list]:
+    """Seed 003's statistics table (its header and rows, renderer rows) and its cells as seed 003 reads them."""
+    from test_legacy import SEED, _legacy, _seed_lines, _table_at
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    return lines[start:end], _legacy(toolkit.parse_report(SEED), ["row_key", "col_key", "value"])
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+@pytest.mark.parametrize("lead", [[], ["2017年政府信息公开情况统计表"], ["附件：2017年政府信息公开情况统计表"]])
+def test_a_statistics_table_after_a_modern_report_s_signature_is_its_appendix(seed, lead, layout, tmp_path):
+    # A pre-2019 statistics table (seed 003's) after a 2019 report's signature, with no 附件 line before it (its
+    # title ending in 表, or its header '统 计 指 标 | 单位 | 统计数' first): the table, its block headings
+    # ('一、主动公开情况') and the signature were the last section's text, the signature no signature (published and
+    # agency None).  Now the title or the header starts the appendix, as 附件 does: the sections and metadata as
+    # without it, and the table read from the appendix as seed 003 reads it (after 附件 it was not read, flagged
+    # table_missing).
+    from test_formats import _as_lines
+    from test_legacy import _legacy
+    from test_tables import read_as
+
+    table, cells = _legacy_appendix()
+    lines = [*_as_lines(toolkit.parse_report(RAW / f"{seed}.txt")), *_SIGNED]
+    plain, got = read_as(lines, layout, tmp_path), read_as([*lines, *lead, *table], layout, tmp_path)
+    assert [(s.key, s.title, s.text) for s in got.sections] == [(s.key, s.title, s.text) for s in plain.sections]
+    assert got.metadata["published"] == plain.metadata["published"] == "2021-01-26"
+    assert got.metadata["agency"] == plain.metadata["agency"] is not None
+    assert _legacy(got, ["row_key", "col_key", "value"]) == cells
+    assert "table_missing" not in {f.code for f in got.flags}
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines"])
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+def test_a_statistics_table_before_the_signature_stays_the_last_section_s(seed, layout, tmp_path):
+    # Control: the same title and table above the signature are the last section's (no signature ends the text
+    # before them), the signature still read.
+    from test_formats import _as_lines
+    from test_tables import read_as
+
+    table, _ = _legacy_appendix()
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed}.txt"))
+    got = read_as([*lines, "2017年政府信息公开情况统计表", *table, *_SIGNED], layout, tmp_path)
+    text = got.sections[-1].text
+    assert "2017年政府信息公开情况统计表" in text and "一、主动公开情况" in text
+    assert got.metadata["published"] == "2021-01-26"

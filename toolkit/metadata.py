@@ -1550,13 +1550,29 @@ def _ends_text(lines: list[str], first: int) -> bool:
             if _glue_stop().search(text):
                 return False
             after = next((line.strip() for line in lines[i + 1 : end] if line.strip()), "")
-            return bool(_TABLE_CELLS.search(after) or _TABLE_TITLE.search(text)
-                        or text.startswith(tuple(load_formats()["legacy"]["label_header_words"])))
+            return bool(_TABLE_CELLS.search(after) or table_lead(text))
     return True
 
 
 _TABLE_CELLS = re.compile(r"[|\t]")  # a table's row: its cells joined by ' | ' (or set apart by tabs)
 _TABLE_TITLE = re.compile(r"表\s*(?:[(（][^)）]*[)）])?$")  # a table's title ('…情况统计表', '…统计表（2017年度）')
+
+
+@functools.lru_cache(maxsize=1)
+def _table_header() -> re.Pattern[str]:
+    """A statistics table's header at a line's start: formats.yaml ``legacy.label_header_words``, letter-spaced or
+    not ('统计指标 | 单位 | 统计数', '统 计 指 标 | …')."""
+    return re.compile(rf"\s*(?:{alternation(load_formats()['legacy']['label_header_words'], spaced=True)})")
+
+
+def table_lead(text: str) -> bool:
+    """Whether the line ``text`` is a statistics table's title or header, no sentence: a title ending in 表
+    ('2017年政府信息公开情况统计表', '…统计表（2017年度）', also a cell of its own, '…统计表 |'), or a header opening
+    with the label column's word (:func:`_table_header`).  After a signature, such a line starts an appendix
+    without a line of ``附件`` (here and in toolkit.sections)."""
+    text = text.strip().rstrip("|").rstrip()
+    return (_TABLE_TITLE.search(text) is not None and _glue_stop().search(text) is None) \
+        or _table_header().match(text) is not None
 
 
 def signature_start(lines: list[str]) -> int:

@@ -277,6 +277,7 @@ class Report:
                 segments, outline = again
                 meta, meta_flags = self._metadata()
         self.sections, self._end, family = outline.sections, outline.end, outline.family
+        self._tables_end = None if outline.appendix else outline.end
         if outline.end is not None:
             segments = [s for s in segments if s.line < outline.end]
         keys = [s.key for s in self.sections]
@@ -330,6 +331,7 @@ class Report:
         segments = split_segments(self.lines, page_lines)
         outline = find_outline(segments, page_lines)
         self.sections, self._end = outline.sections, outline.end
+        self._tables_end = None if outline.appendix else outline.end  # (an appendix's tables are the report's)
         return segments, outline
 
     @staticmethod
@@ -373,7 +375,7 @@ class Report:
         flagged ``ambiguous_digits``, and digits between rows that are no row read are flagged
         ``unlabelled_values``.  Whether a table was read."""
         # the lines joined with nothing between them: a table wrapped over lines reads as the unwrapped line
-        written = self.lines if self._end is None else self.lines[: self._end - 1]
+        written = self.lines if self._tables_end is None else self.lines[: self._tables_end - 1]
         # page furniture at a page break inside the table (a page number, a running header, a footnote) is none of
         # its text: left in, it cut a label wrapped across the break or ran into a value (…件 / - 3 - / 1﹒…)
         lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) else "" for x in written]
@@ -407,7 +409,8 @@ class Report:
     def _table_rows(self, segments: list[Segment], family: str, appendix: Sequence[Segment] = (),
                     appendix_parts: dict[str, list[Segment]] | None = None) -> dict[str, list[Row]]:
         by_key = {s.key: s for s in self.sections} if family == "modern" else {}
-        rows_of = functools.partial(build_rows, explicit_rows=self._explicit, page_lines=self._page_lines)
+        explicit = _rows_cut_by_titles(self._explicit, segments) if self._explicit else self._explicit
+        rows_of = functools.partial(build_rows, explicit_rows=explicit, page_lines=self._page_lines)
         out: dict[str, list[Row]] = {}
         for key in _MODERN_TABLES:
             if key in by_key:
@@ -430,9 +433,10 @@ class Report:
                 sec = by_key.get(key)
                 if sec is None or _refers_to_appendix().search(sec.text) or not _DIGIT.search(sec.text):
                     out[key] = out.get(key, []) + rows
-        # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header.
+        # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header, its appendix's too
+        # (a modern report's old-format table after its signature).
         if family == "legacy" or _legacy_header_at(self.text) is not None:
-            out["legacy"] = rows_of(segments, table_region=False)
+            out["legacy"] = rows_of([*segments, *appendix], table_region=False)
         return out
 
     def _template(self, templates: dict[str, str | None], family: str) -> str:
@@ -651,6 +655,35 @@ class Report:
 
 def _render(item: str | list[str]) -> str:
     return item if isinstance(item, str) else " | ".join(item)
+
+
+def _rows_cut_by_titles(explicit: dict[int, list[str]], segments: Sequence[Segment]) -> dict[int, list[str]]:
+    """The reader's rows ``explicit`` (line → cells), those that a glued section title cut in a cell
+    (:func:`toolkit.sections.split_segments`: a web page's row ``… | 0 | 0五、存在的主要问题…`` whose cell holds the
+    next section's title and text) as the row's part before the title holds them: the value before the title read,
+    the title and its text no cell (the whole cell was read as the value, flagged ``not_a_number``), the row's values
+    after that cell kept.  A row is so cut only where its first part's cells are the row's, the last cut short."""
+    first: dict[int, str] = {}
+    cut = []
+    for seg in segments:
+        if seg.line in explicit:
+            if seg.line in first:
+                cut.append(seg.line)
+            else:
+                first[seg.line] = seg.text
+    if not cut:
+        return explicit
+    out = dict(explicit)
+    for line in cut:
+        text = first[line].rstrip()
+        cells = (text[:-1].rstrip() if text.endswith("|") else text).split(" | ")
+        whole = explicit[line]
+        # (the cells before the cut one as the row has them; the values after it, if any, its last ones)
+        at = next((k for k, (a, b) in enumerate(zip(cells, whole)) if a != b), len(cells) - 1)
+        rest = len(cells) - at - 1
+        if at < len(whole) and whole[at].startswith(cells[at]) and cells[at + 1:] == whole[len(whole) - rest:]:
+            out[line] = cells
+    return out
 
 
 def _split_by_markers(rows: list[Row]) -> dict[str, list[Row]]:

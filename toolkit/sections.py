@@ -130,8 +130,10 @@ def _inline_any_heading() -> re.Pattern[str]:
 
 
 #: What a section title numbered 六. or 六, (formats.yaml section_inline_numbers' marked) glued inside a line follows:
-#: a sentence's end, not a digit or a space as a title numbered 六、 may (nor a quote: '按照"六.其他…"的要求')
-_MARKED_AFTER = "(?<=[。;!?])"
+#: a sentence's end, or a digit or a comma that :func:`_marked_cuts` finds to end a table row's value; not a space
+#: as a title numbered 六、 may (nor a quote: '按照"六.其他…"的要求')
+_MARKED_AFTER = "(?<=[。;!?\\d,])"
+_SENTENCE_END = frozenset("。;!?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,7 +144,26 @@ def _inline_marked_heading() -> re.Pattern[str]:
 
 
 # the cheap test a line passes before _inline_marked_heading is sought in it
-_MARKED_NUMBER = re.compile(rf"[。;!?]{_CN_NUM}[.,]")
+_MARKED_NUMBER = re.compile(rf"[。;!?\d,]{_CN_NUM}[.,]")
+
+# a table's value alone in its cell, ending the text before a glued title: after a cell mark or at the line's start
+# ('… | 0', '\t12', '1,577', '0.5'; a comma after it or not, '0,'), not a date's or a version's digits ('2021.1.26')
+_CELL_VALUE = re.compile(r"(?:^|[|\t])\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*,?$")
+
+
+def _after_row_value(head: str, before: Sequence[str]) -> bool:
+    """Whether ``head``, a line's text before a title numbered 六. glued after a digit or a comma, ends in a table
+    row's value: a number alone in its cell, after a cell mark on the line (pipe rows, a web page's row, tab text:
+    ``… | 0 | 0五.存在的主要问题…``) or starting the line where the filled line before it, the last of ``before``,
+    is a table's cell too (a cell a line: ``0 |`` / ``0五.…``, or a number alone).  A comma or a digit in prose
+    (``报告如下,六.其他…``, ``…共3,六.…``) ends no cell."""
+    m = _CELL_VALUE.search(head)
+    if m is None:
+        return False
+    if m.group()[:1] in "|\t":
+        return True
+    prev = next((t.strip() for t in reversed(before) if t.strip()), "")
+    return prev.endswith("|") or _CELL_VALUE.fullmatch(prev) is not None
 
 
 def _last_title_number(texts: Sequence[str]) -> int | None:
@@ -466,7 +487,7 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
         if number in sub_cuts:
             starts = sorted(set(starts).union(k + shift for k in sub_cuts[number] if k + shift > 0))
-        start = 0
+        start, first = 0, len(out)
         for at in starts:
             out.append(Segment(line[start:at].rstrip(), start_number if start == 0 else number))
             start = at
@@ -475,9 +496,13 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
             carry, carry_number = line[start:], number  # the heading goes on on the next line
         else:
             # (a table's row or cell: a mark before the cut, or the line before ends in one, a cell a line)
+            part = line[start:]
             row = start > 0 and ("|" in line[:start] or (number > 1 and lines[number - 2].rstrip().endswith("|")))
-            out.append(Segment(_row_end_dropped(line[start:]) if row else line[start:],
-                               start_number if start == 0 else number))
+            if row and "|" in line[:starts[0]]:
+                # (a row on one line, the title in a middle cell: the row's values after it go back to the row)
+                part, after = _row_after_title(part)
+                out[first] = Segment(out[first].text + after, out[first].line)
+            out.append(Segment(_row_end_dropped(part) if row else part, start_number if start == 0 else number))
     if carry:
         out.append(Segment(carry, carry_number))
     return out
@@ -494,16 +519,35 @@ def _row_end_dropped(part: str) -> str:
     return part[:end.start()] if end is not None and "|" not in part[:end.start()] else part
 
 
+_ROW_VALUE = re.compile(r"[+-]?\d[\d,.]*%?|[-/—–]|无")  # a table's value or a mark for a blank one
+
+
+def _row_after_title(part: str) -> tuple[str, str]:
+    """(the title and its text, the row's cells after their cell) of ``part``, a glued section title and its text
+    that cut a table's row on one line in a middle cell (``… | 0 | 0五、存在的主要问题…引向深入。 | 1 |``, pipe rows or
+    a web page's row): where the cells after that cell are values or blank, one at least a value, they are the
+    row's (`` | 1 |``, joined back to it), no text of the section; else ``(part, '')``."""
+    at = part.find("|")
+    cells = part[at + 1:].split("|") if at >= 0 else []
+    filled = [c.strip() for c in cells if c.strip()]
+    if not filled or not all(_ROW_VALUE.fullmatch(c) for c in filled):
+        return part, ""
+    return part[:at].rstrip(), " " + part[at:].rstrip()
+
+
 def _marked_cuts(line: str, nxt: str, cuts: list[re.Match[str]], before: list[str],
                  cuts_at: Callable[[re.Match[str]], bool]) -> list[re.Match[str]]:
     """``cuts`` (titles numbered 一、 that cut ``line``, ``nxt`` the next line's start) and the titles numbered 六. or
-    六, (:func:`_inline_marked_heading`) glued inside ``line`` after a sentence's end that are numbered one more than
+    六, (:func:`_inline_marked_heading`) glued inside ``line`` after a sentence's end, or after a table row's value
+    (:func:`_after_row_value`: ``… | 0 | 0五.存在的主要问题…``, ``0,五.…``), that are numbered one more than
     the section title before them: cut earlier in the line, starting it, or starting one of the segments
     ``before`` it (…五、存在的主要问题及改进情况 / …引向深入。六.其他需要报告的事项…), in the order they stand.  A title
     so numbered out of that order (no title before it, or another number) is no cut: the same words may be quoted
     or an item's."""
     found = sorted(cuts + [m for m in _inline_marked_heading().finditer(line + nxt)
-                           if 0 < m.start() < len(line) and cuts_at(m)], key=lambda m: m.start())
+                           if 0 < m.start() < len(line) and cuts_at(m)
+                           and (line[m.start() - 1] in _SENTENCE_END or _after_row_value(line[:m.start()], before))],
+                   key=lambda m: m.start())
     out: list[re.Match[str]] = []
     for m in found:
         if m.re is _inline_marked_heading():
@@ -1299,7 +1343,8 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     stands between two outlines of at least ``_SECOND_REPORT_SECTIONS`` sections each (the first ending before it,
     the second beginning with it) starts a second report too.  A second report's header box above its title (索引号
     | … / 发布机构 | …) is its own.  An appendix: a line 附件 (附表) after the last section's heading, right after
-    the signature.  ``candidates``: each family's :func:`_candidates` of the headings.
+    the signature, or a statistics table's title or header there (:func:`toolkit.metadata.table_lead`: '…统计表',
+    '统计指标 | 单位 | …', a pre-2019 table whose block headings, '一、主动公开情况', are no sections).  ``candidates``: each family's :func:`_candidates` of the headings.
     """
     from toolkit.metadata import report_title_lines
 
@@ -1327,7 +1372,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
                 return _header_box_start(texts, i), i
         elif i in restarts and _two_outlines(headings, segments, i, i):
             return i, i
-        if i > last and appendix_line.match(texts[i]):
+        if i > last and (appendix_line.match(texts[i]) or _table_lead(texts[i])):
             if _signature_start(texts[:i]) < i:
                 return i, None
     return None, None
@@ -1380,6 +1425,13 @@ def _signature_start(texts: list[str]) -> int:
     from toolkit.metadata import signature_start
 
     return signature_start(texts)
+
+
+def _table_lead(text: str) -> bool:
+    # (a statistics table's title or header right after the signature starts the appendix as 附件 does)
+    from toolkit.metadata import table_lead
+
+    return table_lead(text)
 
 
 _WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line
