@@ -1052,25 +1052,30 @@ def _legacy_appendix() -> tuple[list, list]:
 
 
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
-@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
-@pytest.mark.parametrize("lead", [[], ["2017年政府信息公开情况统计表"], ["附件：2017年政府信息公开情况统计表"]])
+@pytest.mark.parametrize("seed", [s for s in SEED_IDS if not s.startswith("003")])
+@pytest.mark.parametrize("lead", [[], ["2017年政府信息公开情况统计表"], ["附件：2017年政府信息公开情况统计表"], None])
 def test_a_statistics_table_after_a_modern_report_s_signature_is_its_appendix(seed, lead, layout, tmp_path):
     # A pre-2019 statistics table (seed 003's) after a 2019 report's signature, with no 附件 line before it (its
-    # title ending in 表, or its header '统 计 指 标 | 单位 | 统计数' first): the table, its block headings
-    # ('一、主动公开情况') and the signature were the last section's text, the signature no signature (published and
-    # agency None).  Now the title or the header starts the appendix, as 附件 does: the sections and metadata as
-    # without it, and the table read from the appendix as seed 003 reads it (after 附件 it was not read, flagged
-    # table_missing).
+    # title ending in 表, its header '统 计 指 标 | 单位 | 统计数' first, or with ``lead`` None no header, its block
+    # heading '一、主动公开情况' first): the table and the signature were the last section's text, the signature no
+    # signature (published and agency None); in seed 004 (sections numbered 一、 2、 3、 四、) the headerless table's
+    # block headings were its sections (active '一、主动公开情况', requests '三、依申请公开情况').  Now the title, the
+    # header or the block heading starts the appendix, as 附件 does: the sections and metadata as without it, and
+    # the table read from the appendix as seed 003 reads it (after 附件 it was not read, flagged table_missing).
     from test_formats import _as_lines
     from test_legacy import _legacy
     from test_tables import read_as
 
     table, cells = _legacy_appendix()
+    table = table[1:] if lead is None else [*lead, *table]
     lines = [*_as_lines(toolkit.parse_report(RAW / f"{seed}.txt")), *_SIGNED]
-    plain, got = read_as(lines, layout, tmp_path), read_as([*lines, *lead, *table], layout, tmp_path)
+    plain, got = read_as(lines, layout, tmp_path), read_as([*lines, *table], layout, tmp_path)
     assert [(s.key, s.title, s.text) for s in got.sections] == [(s.key, s.title, s.text) for s in plain.sections]
     assert got.metadata["published"] == plain.metadata["published"] == "2021-01-26"
     assert got.metadata["agency"] == plain.metadata["agency"] is not None
+    if lead is None and layout == "tab":  # (tab text's rows of a table with no header are not read: flagged, as
+        assert "table_missing" in {f.code for f in got.flags}  # on e2d21a3 with the table in the last section)
+        return
     assert _legacy(got, ["row_key", "col_key", "value"]) == cells
     assert "table_missing" not in {f.code for f in got.flags}
 

@@ -1566,13 +1566,16 @@ def _table_header() -> re.Pattern[str]:
 
 
 def table_lead(text: str) -> bool:
-    """Whether the line ``text`` is a statistics table's title or header, no sentence: a title ending in 表
-    ('2017年政府信息公开情况统计表', '…统计表（2017年度）', also a cell of its own, '…统计表 |'), or a header opening
-    with the label column's word (:func:`_table_header`).  After a signature, such a line starts an appendix
-    without a line of ``附件`` (here and in toolkit.sections)."""
-    text = text.strip().rstrip("|").rstrip()
+    """Whether the line ``text`` is a statistics table's title, header or block heading, no sentence: a title
+    ending in 表 ('2017年政府信息公开情况统计表', '…统计表（2017年度）', also a cell of its own, '…统计表 |'), a header
+    opening with the label column's word (:func:`_table_header`), or a block's heading alone, a table with no header
+    (formats.yaml ``legacy.block_headings``: '一、主动公开情况', '一、主动公开情况 | ||').  After a signature, such a
+    line starts an appendix without a line of ``附件`` (here and in toolkit.sections)."""
+    from toolkit.layout import _block_heading  # (layout reads this module: imported where asked)
+
+    text = text.strip().rstrip("| \t")
     return (_TABLE_TITLE.search(text) is not None and _glue_stop().search(text) is None) \
-        or _table_header().match(text) is not None
+        or _table_header().match(text) is not None or _block_heading().fullmatch(text) is not None
 
 
 def signature_start(lines: list[str]) -> int:

@@ -139,7 +139,8 @@ _SENTENCE_END = frozenset("。;!?")
 @functools.lru_cache(maxsize=1)
 def _inline_marked_heading() -> re.Pattern[str]:
     # The titles of _inline_any_heading numbered 六. or 六, (groups ``top`` and ``legacy`` as there), after a
-    # sentence's end: they cut only numbered one more than the section title before them (_marked_cuts).
+    # sentence's end or a table row's value: they cut only numbered one more than the section title before them
+    # (_marked_cuts, which tells a row's value from a digit or a comma of prose).
     return _numbered_titles(_MARKED_AFTER, load_formats()["section_inline_numbers"]["marked"])
 
 
@@ -456,7 +457,7 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
                 out[back] = Segment(prev[:-k].rstrip(), start_number)
                 if not out[back].text:
                     del out[back]
-        marked = _MARKED_NUMBER.search(line) is not None  # (a title numbered 六. glued after a sentence)
+        marked = _MARKED_NUMBER.search(line) is not None  # (a title numbered 六. glued after a sentence or a value)
         inside = _CN_DUN.search(line, 1) is not None or number in sub_cuts or marked  # (a number at the start: no cut)
         short_head = len(line) < _TITLE_REACH and _CN_DUN.match(line) is not None
         if not inside and not short_head:
@@ -1343,8 +1344,10 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     stands between two outlines of at least ``_SECOND_REPORT_SECTIONS`` sections each (the first ending before it,
     the second beginning with it) starts a second report too.  A second report's header box above its title (索引号
     | … / 发布机构 | …) is its own.  An appendix: a line 附件 (附表) after the last section's heading, right after
-    the signature, or a statistics table's title or header there (:func:`toolkit.metadata.table_lead`: '…统计表',
-    '统计指标 | 单位 | …', a pre-2019 table whose block headings, '一、主动公开情况', are no sections).  ``candidates``: each family's :func:`_candidates` of the headings.
+    the signature, or a statistics table's title, header or first block heading there, after the first section's
+    heading (:func:`toolkit.metadata.table_lead`: '…统计表', '统计指标 | 单位 | …', '一、主动公开情况': a pre-2019
+    table whose block headings are no sections, though ``chosen`` may have taken them for the last ones).
+    ``candidates``: each family's :func:`_candidates` of the headings.
     """
     from toolkit.metadata import report_title_lines
 
@@ -1372,7 +1375,9 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
                 return _header_box_start(texts, i), i
         elif i in restarts and _two_outlines(headings, segments, i, i):
             return i, i
-        if i > last and (appendix_line.match(texts[i]) or _table_lead(texts[i])):
+        # (a statistics table's block headings may be taken for the report's last sections, '一、主动公开情况': its
+        # title, header or first block heading right after the signature is sought after the first section's)
+        if (i > last and appendix_line.match(texts[i])) or (i > start and _table_lead(texts[i])):
             if _signature_start(texts[:i]) < i:
                 return i, None
     return None, None
