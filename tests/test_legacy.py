@@ -665,6 +665,29 @@ def test_putian_channel_rows_are_the_national_tables_channels():
     assert t.to_dict() == {"proactive_items": 100, "via_website": 90, "via_gazette": 10, "reconsiderations": 0}
 
 
+@pytest.mark.parametrize("table", ["putian", "seed"])
+def test_local_item_whose_label_starts_with_a_channel_is_no_channel(table):
+    """A local item whose label opens with Putian's words for a channel, 政府网站留言办理数 (messages answered on the
+    website): it was read as via_website, unflagged in Putian's table (12 and 30 as the website's items), flagged only
+    duplicate_row beside seed 003's own row.  The words after 政府网站 are an item's own: a local item, unflagged; the
+    channel's row is read as before, and so is a label that goes on after a mark or a name (政务微博名称高港微博…)."""
+    if table == "putian":
+        rows = ["指 标 名 称 | 计量单位 | 2009年度 | 历年累计 |", "主动公开信息数 | 条 | 100 | 260 |",
+                "其中:1.政府网站 | 条 | 90 | 200 |", "2.政府公报 | 条 | 10 | 60 |", "政府网站留言办理数 | 件 | 12 | 30 |"]
+        report = toolkit.parse_text("2009年莆田市某局政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
+        website = 90
+    else:
+        lines = _with_label("3﹒政务微博名称: ,公开政府信息数", "3﹒政务微博名称高港微博公开政府信息数", "5")
+        at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("5﹒其他方式公开政府信息数"))
+        lines.insert(at + 1, ["政府网站留言办理数", "件", "12"])
+        report = toolkit.parse_text(render_text(lines, "pipe_rows"))
+        website = 245
+        assert report.tables.set_index("row_key").loc["via_weibo", "value"] == 5
+    t = report.tables[report.tables["col_key"] == "value"].set_index("row_key")["value"]
+    assert (t["政府网站留言办理数"], t["via_website"]) == (12, website)
+    assert not [f for f in report.flags if f.table]
+
+
 def test_legacy_spaced_header_with_value_columns_of_no_fixed_word():
     # An unruled PDF's Putian table: '指 标 名 称 计量单位 2009年度 历年累计'. '2009年度' is no fixed header word, so
     # the line was no header: the rows were read by themselves, their columns value, value_2 with no labels, and

@@ -2326,15 +2326,26 @@ class _Recent:
 
 
 def _legacy_candidates(lk: str) -> list[str]:
-    """The items a legacy label key names: its own, else the longest known label's it starts with
-    (政务微博名称:xx,公开政府信息数), else none (a local item).  Two for a label used twice (被依法纠错数)."""
+    """The items a legacy label key names: its own, else the longest known label's it starts with where the rest
+    goes on that label (政务微博名称:xx,公开政府信息数; `_goes_on`), else none (a local item).  Two for a label used
+    twice (被依法纠错数)."""
     vocab = vocabulary()
     candidates = vocab.legacy_rows.get(lk)
     if not candidates:
-        matches = [lab for lab in vocab.legacy_rows if len(lab) >= 4 and lk.startswith(lab)]
+        matches = [lab for lab in vocab.legacy_rows if len(lab) >= 4 and lk.startswith(lab) and _goes_on(lab, lk)]
         if matches:
             candidates = vocab.legacy_rows[max(matches, key=len)]
     return candidates or []
+
+
+def _goes_on(known: str, lk: str) -> bool:
+    """Whether the label key ``lk``, which starts with the known label ``known``, is that label's item: the rest
+    after a mark (政务微博名称:xx,…, 信函申请数/件), a name after a label that announces one (政务微博名称高港微博…:
+    ``legacy.name_words``), or one character (主动公开政府信息数量).  Not words of an item of its own: 政府网站留言办理数
+    starts with Putian's 政府网站 (via_website), and was read as that item, unflagged."""
+    rest = lk[len(known):]
+    return (len(rest) <= 1 or not re.match(r"\w", rest)
+            or any(known.endswith(w) for w in load_formats()["legacy"]["name_words"]))
 
 
 def _local_key(lk: str) -> str:
