@@ -2325,24 +2325,123 @@ class _Recent:
         return -1 if key is None else self._last.get(key, -1)
 
 
-def _legacy_key(label: str, recent: _Recent) -> str:
+def _legacy_candidates(lk: str) -> list[str]:
+    """The items a legacy label key names: its own, else the longest known label's it starts with where the rest
+    goes on that label (政务微博名称:xx,公开政府信息数; `_goes_on`), else none (a local item).  Two for a label used
+    twice (被依法纠错数)."""
     vocab = vocabulary()
-    lk = _legacy_label_key(label)
-    parents = _legacy_parents()
     candidates = vocab.legacy_rows.get(lk)
     if not candidates:
-        # The longest known label the written one starts with (政务微博名称:xx,公开政府信息数).
-        matches = [lab for lab in vocab.legacy_rows if len(lab) >= 4 and lk.startswith(lab)]
+        matches = [lab for lab in vocab.legacy_rows if len(lab) >= 4 and lk.startswith(lab) and _goes_on(lab, lk)]
         if matches:
             candidates = vocab.legacy_rows[max(matches, key=len)]
+    return candidates or []
+
+
+def _goes_on(known: str, lk: str) -> bool:
+    """Whether the label key ``lk``, which starts with the known label ``known``, is that label's item: the rest
+    after a mark (政务微博名称:xx,…, 信函申请数/件), a name after a label that announces one (政务微博名称高港微博…:
+    ``legacy.name_words``), or one character (主动公开政府信息数量).  Not words of an item of its own: 政府网站留言办理数
+    starts with Putian's 政府网站 (via_website), and was read as that item, unflagged."""
+    rest = lk[len(known):]
+    return (len(rest) <= 1 or not re.match(r"\w", rest)
+            or any(known.endswith(w) for w in load_formats()["legacy"]["name_words"]))
+
+
+def _local_key(lk: str) -> str:
+    """The key of a local item (a label no item of the format's): its label key without marks."""
+    return re.sub(r"[^\w]", "", lk) or lk
+
+
+def _legacy_key(label: str, recent: _Recent) -> str:
+    lk = _legacy_label_key(label)
+    candidates = _legacy_candidates(lk)
     if not candidates:
-        return re.sub(r"[^\w]", "", lk) or lk
+        return _local_key(lk)
+    return _legacy_resolve(candidates, recent)
+
+
+def _legacy_resolve(candidates: list[str], recent: _Recent) -> str:
+    """The item of a label's ``candidates`` (`_legacy_candidates`), two for a label used twice."""
+    parents = _legacy_parents()
     if len(candidates) == 1:
         return candidates[0]
     # the item under the parent met last; one already met under its parent's last row is not met again there
     # (被依法纠错数 after 行政诉讼's row in words not known is the lawsuits' one, not the reconsiderations' again)
     return max(candidates, key=lambda cand: (recent.last(cand) <= recent.last(parents.get(cand)),
                                              recent.last(parents.get(cand))))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two labels differ by one character: one wrong, missing or extra (edit distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+@functools.lru_cache(maxsize=4096)
+def _near_legacy_labels(lk: str) -> tuple[str, ...]:
+    """The known labels (formats.yaml ``legacy.rows`` and ``aliases``, as label keys) one character from the label
+    key ``lk``, of ``legacy.near_labels.flag`` characters or more; none for a known label."""
+    vocab = vocabulary()
+    if lk in vocab.legacy_rows:
+        return ()
+    least = load_formats()["legacy"]["near_labels"]["flag"]
+    return tuple(lab for lab in vocab.legacy_rows if len(lab) >= least and _one_edit(lk, lab))
+
+
+def _legacy_named(rows: list[Row]) -> tuple[frozenset[str], frozenset[str]]:
+    """The items the label cells of a legacy table's ``rows`` name (both of a label used twice), and the label
+    keys of its other labels (local items, and labels one character from a known one: `_near_legacy_labels`)."""
+    vocab = vocabulary()
+    named: set[str] = set()
+    local: set[str] = set()
+    for row in rows:
+        for cell in row.cells:
+            lk = _legacy_label_key(cell.text) if cell.text and not cell.is_value else ""
+            if len(lk) < 2 or lk in vocab.legacy_units:
+                continue
+            candidates = [] if _near_legacy_labels(lk) else _legacy_candidates(lk)
+            if candidates:
+                named.update(candidates)
+            else:
+                local.add(lk)
+    return frozenset(named), frozenset(local)
+
+
+def _near_key(label: str, recent: _Recent, named: Collection[str], local: Collection[str]) -> tuple[str, str] | None:
+    """The key of a legacy row whose label is one character from a known item's (`_near_legacy_labels`), and
+    what its unknown_row flag says; None for a label not so near (read by `_legacy_key`).
+
+    The row is that item's only where certain (``legacy.near_labels`` in formats.yaml): one item's label near it,
+    of ``read`` characters or more, an item that no other row of the table names (``named``), and no other local
+    label of the table (``local``) one character from it; else it keeps its own label.  A known label and one
+    character more (主动公开政府信息数量) is that label's item, unflagged, as every label it starts.
+    """
+    vocab = vocabulary()
+    lk = _legacy_label_key(label)
+    near = _near_legacy_labels(lk)
+    items = sorted({tuple(vocab.legacy_rows[lab]) for lab in near})
+    if not near or (len(items) == 1 and any(lk.startswith(lab) for lab in near)):
+        return None  # a known label and one character more: its item's, as any label it starts (_legacy_key)
+    known = max(near, key=len)
+    said = " and ".join(f"{lab} ({'/'.join(vocab.legacy_rows[lab])})" for lab in near)
+    others = sorted(other for other in local if other != lk and _one_edit(other, lk))
+    if len(items) > 1:
+        why = "several items"
+    elif len(known) < load_formats()["legacy"]["near_labels"]["read"]:
+        why = "too short a label to tell a typo from a word of its own"
+    elif set(items[0]) & set(named):
+        why = "another row of the table names that item"
+    elif others:
+        why = f"so is the table's own {others[0]}"
+    else:
+        key = _legacy_resolve(list(items[0]), recent)
+        return key, f"{label}: read as {key}, one character from {known}"
+    return _local_key(lk), f"{label}: kept under its own label; one character from {said}: {why}"
 
 
 def _legacy_unit(label: str, recent: _Recent) -> str | None:
@@ -2724,6 +2823,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     year: tuple[int, str] | None = None  # the column of the report's year (年度 | 2017), no value's, and its year
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
     rows = _legacy_unfold(_legacy_join_header(rows))
+    named = _legacy_named(rows)  # the items the table's labels name, and its local labels (_near_key)
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     glued: list[tuple] = []  # rows whose values of several columns are one run of digits (_place_glued_legacy)
     for at, row in enumerate(rows):
@@ -2852,7 +2952,13 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                                   f"{sum(c is not None and bool(c.text) for c in cells)} values without a row label: "
                                   + " ".join(c.text for c in cells if c is not None and c.text)))
             continue
-        key = _legacy_key(label, recent)
+        near = _near_key(label, recent, *named)
+        if near is not None:
+            # one character from a known item's label: that item's where certain, else its own; said either way
+            key = near[0]
+            res.flags.append(Flag("unknown_row", "legacy", row.line, near[1]))
+        else:
+            key = _legacy_key(label, recent)
         if broken and key not in parents:
             # an unknown label right after a label alone on its line: perhaps the rest of a label
             # wrapped in a way that reads as no known item; kept under its text, and said so
