@@ -3064,3 +3064,16 @@ def test_a_bodys_ending_alone_signs_with_no_agency(name, agency, layout):
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2021-01-26")
     assert ("agency_unknown" in {f.code for f in report.flags}) == (agency is None)
     assert name not in report.sections[-1].text  # (the section leaves the signature out)
+
+
+@pytest.mark.parametrize("ending", ["\n{}\n2021年1月26日 【打印本页】 【关闭窗口】\n", "\n{}\n2021年1月26日\n【打印本页】\n【关闭窗口】\n",
+                                    "\n{}\n2021年1月26日 [打印] [关闭]\n"])
+def test_the_pages_furniture_in_taiwans_words(ending):
+    # OpenCC s2twp writes 列印本頁, 關閉視窗 and [列印] for the furniture's 打印本页, 关闭窗口, [打印]: the furniture was
+    # not told, the date on its line not read and the signature left in the last section's text
+    import opencc
+
+    report = _seed_004_ending(opencc.OpenCC("s2twp").convert(ending.format("驻马店市交通运输局")))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
+    assert "交通运输局" not in report.sections[-1].text
+    assert "列印" not in report.sections[-1].text and "视窗" not in report.sections[-1].text
