@@ -862,12 +862,16 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     if subtotal:  # (a 小计 column of the organisations: a column of its own, found where the header names it)
         ncols += 1
     if any(len(vals) > ncols for _, _, vals in split):  # (rows of a surplus only: the common table has none)
-        split = _under_label_columns(split, ncols)
+        split = _under_label_columns(split, ncols, remarks)
     # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
     # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
     # as having an empty label cell, and every total moved under other_org, unflagged.
     spacer = any(row.explicit and len(vals) > ncols and not vals[-1].text and (vals[0].text or len(labels) >= 2)
                  for row, labels, vals in split)
+    # (under a header naming 备注, rows of all their counts and a blank remark's cell after them show the remarks'
+    # column in any layout that keeps blank cells: a row of a blank first count ends in its remark, a number too)
+    shown = spacer or remarks and any(len(vals) == ncols + 1 and _written(vals[:1]) and not _written(vals[-1:])
+                                      for _, labels, vals in split if labels)
     # (a note after the counts, '| | 2 | … | 20 | 含撤回1件 |', is no count: the row's blank first cell is its
     # natural-person count, not an empty label cell, else every count moved one column left, unflagged)
     # (a row that alone shows one, its last cell a number: '| | 5.属于三类内部事务信息 | | … | 0 | 12 |' may as
@@ -980,7 +984,18 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # (a row of no more cells than columns, the common one, has no surplus note, but for a row of text that lost
         # its blank cells: '(二)部分公开… | 0 | … | 0 | 备注:含补正' (seed 000's layout) ends in a note in 总计's place)
         kept = trimmed
-        if len(trimmed) > ncols:
+        if remarks and len(trimmed) == ncols + 1 and not trimmed[-1].glued and (
+                _written(trimmed[:1]) or not trimmed[-1].text[-1:].isdigit() or shown and len(values) == ncols + 1
+                or _sums_to_last(trimmed[1:ncols]) and not _sums_to_last(trimmed[1:])):
+            # the remark under the header's 备注, whatever it says: no count, as the legacy table's ('… | 99 |
+            # 含补正' or '| 3': a short word or a number, which _drop_notes keeps as a value, lost the row,
+            # extra_cells); one saying there is none ('无') is not said. A blank first count before a number is
+            # kept so only where rows show the remarks' column (``shown``) and this row no cell after the number,
+            # or the row identity holds so alone: else the blank may be an empty label cell ('| | 74 | … | 74 | |').
+            if trimmed[-1].text not in NA_MARKS:
+                res.flags.append(_note_flag("requests", row_key, row, trimmed[-1:]))
+            kept = trimmed[:-1]
+        elif len(trimmed) > ncols:
             kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row)
         elif len(trimmed) == ncols and trimmed[-1].text[-1:] not in "0123456789" and not trimmed[-1].glued \
                 and not row.grid:  # (in a reader's grid the note stands in 总计's cell)
@@ -1068,75 +1083,95 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     _flag_subtotals(res, subtotals, {} if unsure else placements, outcome_rows, ncols)
 
 
-def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int) -> int | None:
+def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
+                   remarks: bool = False) -> tuple[int, int] | None:
     """How many label columns a requests table's head shows, where it writes its merges as blank cells: a head row
     of ``ncols`` columns after its corner, blank or the identity note ('| | | 申请人情况 | | … |', '| | | 自然人 |
-    法人或其他组织 | … | 总计', the official ten-column grid unmerged: 3). None where no head row tells one width."""
+    法人或其他组织 | … | 总计', the official ten-column grid unmerged: 3), and whether a column of remarks follows
+    them (1, else 0): under a header naming 备注 (``remarks``), a head row may end in one more cell, 备注 or the
+    blank under it. The organisations' row stands a column further ('| | | | 商业企业 | …'): it tells none (its
+    blank cells after them may fill the width). None where no head row tells one width."""
     vocab = vocabulary()
+    orgs = list(load_formats()["requests"]["cols"])[1:-1]
     found = set()
+    noted = 0
     for row, labels, values in split:
         head = next((c for c in labels if vocab.is_header(c.text)), None)
-        if head is None:
+        if head is None or vocab.request_cols.get(label_key(head.text)) in orgs:
             continue
         k = next(i for i, c in enumerate(row.cells) if c is head)
-        if k and len(row.cells) == k + ncols and all(not c.text or vocab.is_identity_note(c.text)
-                                                     for c in row.cells[:k]):
+        after = row.cells[k + ncols:]
+        if k and len(after) <= remarks and len(row.cells) >= k + ncols \
+                and all(not c.text or _is_note_header(c.text) for c in after) \
+                and all(not c.text or vocab.is_identity_note(c.text) for c in row.cells[:k]):
             found.add(k)
-    return found.pop() if len(found) == 1 else None
+            noted |= any(c.text for c in after)
+    return (found.pop(), noted) if len(found) == 1 else None
 
 
-def _under_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]],
-                         ncols: int) -> list[tuple[Row, list[Cell], list[Cell]]]:
+def _under_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
+                         remarks: bool = False) -> list[tuple[Row, list[Cell], list[Cell]]]:
     """``split`` with the blank cells right after a row's labels up to the head's label columns left out of its
     values, where the head tells them (:func:`_label_columns`) and the row is as wide as the head: a table typed
     without its merges writes each span's cells blank ('一、本年新收… | | | 88 | 11 | … | 99', three label columns), and
     those blanks were read as counts, the row one cell too long (extra_cells). A row of another width keeps its
-    cells: a blank there may be a blank count (a row one count short)."""
-    width = _label_columns(split, ncols)
-    if width is None:
-        return _under_lost_label_columns(split, ncols)
+    cells: a blank there may be a blank count (a row one count short). Where the head names 备注 after the counts'
+    columns (``remarks``), a row is as wide as the head with its remark's cell ('… | 99 | 含上年结转', '… | 99 | ')."""
+    told = _label_columns(split, ncols, remarks)
+    if told is None:
+        return _under_lost_label_columns(split, ncols, remarks)
+    width, noted = told
     out = []
     for row, labels, values in split:
         end = len(row.cells) - len(values)  # (the labels' end: the first value cell)
-        if labels and len(values) > ncols and len(row.cells) == width + ncols and end <= width \
+        if labels and len(values) > ncols and len(row.cells) == width + ncols + noted and end <= width \
                 and not any(c.text for c in row.cells[end:width]):
             values = row.cells[width:]
         out.append((row, labels, values))
     return out
 
 
-def _lost_head_width(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int) -> int | None:
+def _lost_head_width(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
+                     remarks: bool = False) -> int | None:
     """The label columns of the unmerged ten-column grid where its head lost its blank cells (a cell a line: the
     head's marks '申请人情况 | ||||||' are no cells of a row): a row of one label, blank cells after it and then
     ``ncols`` counts all written ('一、本年新收… | ||' then '88 |' … '99 |': 3), the widest such row; two blanks at least,
-    as one may be a blank first count before a surplus ('一、本年新收… | |' then '0 |' … '4 |', '3 |'). None where no
-    row tells one."""
+    as one may be a blank first count before a surplus ('一、本年新收… | |' then '0 |' … '4 |', '3 |'). Under a header
+    naming 备注 (``remarks``) the last of them may be the row's remark after a blank first count ('二、… | ||' then a
+    blank, '0 |' … '4 |' and '无 |' or '3 |': four blanks' width): there the counts must hold the row identity, the
+    last their sum, not 0. None where no row tells one."""
     found = set()
     for row, labels, values in split:
         blanks = next((i for i, c in enumerate(values) if c.text), len(values))
         rest = values[blanks:]
         if not row.explicit and len(labels) == 1 and blanks >= 2 and len(rest) >= ncols \
-                and all(c.text for c in rest[:ncols]) and not any(c.text for c in rest[ncols:]):
+                and all(c.text for c in rest[:ncols]) and not any(c.text for c in rest[ncols:]) \
+                and (not remarks or _sums_to_last(rest[:ncols])):
             found.add(1 + blanks)
     # (the widest: a row whose leading covered cell went to the end of the row above shows one blank fewer)
     return max(found, default=None)
 
 
-def _under_lost_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]],
-                              ncols: int) -> list[tuple[Row, list[Cell], list[Cell]]]:
+def _under_lost_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
+                              remarks: bool = False) -> list[tuple[Row, list[Cell], list[Cell]]]:
     """``split`` with the blank cells right after a row's labels left out of its values, up to the label columns a
     row of the unmerged grid tells (:func:`_lost_head_width`), in a table of a cell a line only: there a span's
     covered cells are marks after the cell before them ('(一)予以公开 | |', a group's covered cell at the end of the
     row above), so a row is no longer as wide as the head, and its blanks were read as counts (extra_cells, the row
     lost). A row's blanks go only as many as the label columns its labels and the covered cells at the end of the row
-    above leave: a row one count short ('一、本年新收… | ||' then six counts) is not read with a blank count."""
-    width = _lost_head_width(split, ncols)
+    above leave: a row one count short ('一、本年新收… | ||' then six counts) is not read with a blank count. Under a
+    header naming 备注 (``remarks``), the row above's remark that such text puts before a row's label ('含上年结转'
+    then '二、上年结转… | ||') is none of the row's labels."""
+    width = _lost_head_width(split, ncols, remarks)
     if width is None:
         return split
+    vocab = vocabulary()
     out = []
     carried = 0  # the covered cells of this row's label columns at the end of the row above (its blanks past ncols)
     for row, labels, values in split:
-        drop = width - len(labels) - carried
+        remark = next((i for i, c in enumerate(labels) if vocab.request_row(c.text) or vocab.request_group(c.text)),
+                      0) if remarks else 0
+        drop = width - len(labels) + remark - carried
         blanks = next((i for i, c in enumerate(values) if c.text), len(values))
         if labels and not row.explicit and len(values) > ncols and 0 < drop <= blanks:
             values = values[drop:]
@@ -1163,12 +1198,15 @@ def _end_in_marks(rows: list[list[Cell]]) -> bool:
 
 def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset[str]:
     """The words of the requests table's header that head no column of the format (`_request_extras`: 备注, 小计),
-    found in its rows of labels without a value, or before a row's own label (a layout of a cell a line puts the
-    header's last cell there: '小计' then '一、本年新收…')."""
+    found in its rows of labels without a value, also after blank cells (the head typed without its merges, '| | |
+    申请人情况 | | … | 备注': its blanks are value cells), or before a row's own label (a layout of a cell a line puts
+    the header's last cell there: '小计' then '一、本年新收…')."""
     extras = _request_extras()
     found: set[str] = set()
     for _, labels, values in split:
-        cells = labels if not any(c.text for c in values) else labels[:1] if len(labels) >= 2 else ()
+        written = [c for c in values if c.text]
+        cells = [*labels, *written] if all(_is_note_header(c.text, extras) for c in written) \
+            else labels[:1] if len(labels) >= 2 else ()
         found.update(label_key(c.text) for c in cells if _is_note_header(c.text, extras))
     return frozenset(found)
 
