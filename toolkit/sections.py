@@ -1299,7 +1299,8 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     stands between two outlines of at least ``_SECOND_REPORT_SECTIONS`` sections each (the first ending before it,
     the second beginning with it) starts a second report too.  A second report's header box above its title (索引号
     | … / 发布机构 | …) is its own.  An appendix: a line 附件 (附表) after the last section's heading, right after
-    the signature.  ``candidates``: each family's :func:`_candidates` of the headings.
+    the signature, or a table there with no such label (its first row, or its title before its rows:
+    :func:`_table_after`).  ``candidates``: each family's :func:`_candidates` of the headings.
     """
     from toolkit.metadata import report_title_lines
 
@@ -1327,7 +1328,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
                 return _header_box_start(texts, i), i
         elif i in restarts and _two_outlines(headings, segments, i, i):
             return i, i
-        if i > last and appendix_line.match(texts[i]):
+        if i > last and (appendix_line.match(texts[i]) or _table_after(texts, i)):
             if _signature_start(texts[:i]) < i:
                 return i, None
     return None, None
@@ -1374,6 +1375,23 @@ def _appendix_line() -> re.Pattern[str]:
     ('附件：…统计表', '附表1', '附 件')."""
     words = alternation(load_formats()["appendix"]["words"], spaced=True)
     return re.compile(rf"^\s*(?:{words})\s*\d{{0,2}}\s*(?:[:.、]|$)")
+
+
+def _table_after(texts: list[str], i: int) -> bool:
+    """Whether segment ``i`` starts a table with no appendix's label (:func:`toolkit.metadata.table_start`: its first
+    row, or its title before its rows, '2020年度政府信息公开工作统计表'), the segment before it no table's row, itself
+    no line ending in a date (a signature's date line right before the table's rows: the signature's)."""
+    from toolkit.metadata import _TABLE_CELLS, _date_in, table_start
+
+    if not texts[i].strip():
+        return False
+    k = i - 1
+    while k >= 0 and not texts[k].strip():
+        k -= 1
+    if k >= 0 and _TABLE_CELLS.search(texts[k]) or not table_start(texts, i):
+        return False  # (cheap first: most lines after the last heading are text, or a table's rows after its first)
+    text = re.sub(r"\s+", "", texts[i])
+    return _date_in(text)[2] != len(text)
 
 
 def _signature_start(texts: list[str]) -> int:
@@ -1495,9 +1513,10 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     ('…暂无。 XX局 2021年1月26日 (联系人:…) 附件下载', web-page text, also wrapped: '…无。平潭综合实' / '验区经济发展局' /
     '2024年1月29日'; one on lines of its own ends the section already, :func:`_text_end`): the section's last lines
     joined as the wrap broke them, read by :func:`toolkit.metadata.glued_signature_start`; without a date, an
-    agency's name glued after the last line's 。 where it is certain ('…提升公开质量。市交通运输局'), read by
-    :func:`toolkit.metadata._glued_agency_start` as the statements read it (:mod:`toolkit.statements`)."""
-    from toolkit.metadata import _glued_agency_start, glued_signature_start
+    agency's name glued after the last sentence's 。 where it is certain ('…提升公开质量。市交通运输局', also wrapped,
+    '…无。平潭综合实' / '验区经济发展局'), read by :func:`toolkit.metadata._undated_signature` as the statements and the
+    metadata read it (:mod:`toolkit.statements`)."""
+    from toolkit.metadata import _undated_signature, glued_signature_start
 
     last = len(body) - 1
     while last > 0 and not body[last].text.strip():
@@ -1506,13 +1525,13 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     joined = "".join(s.text for s in body[first : last + 1])
     at = glued_signature_start(joined)
     if at == len(joined):
-        line = body[last].text
-        if line.endswith(_STATED):
+        if body[last].text.endswith(_STATED):
             return body  # (cheap: most sections end in a sentence's end)
-        at = _glued_agency_start(line)
-        if at == len(line):
+        # (also wrapped: '…无。平潭综合实' / '验区经济发展局'; one on lines of its own ends the section already)
+        undated = _undated_signature([(k, body[k].text) for k in range(first, last + 1)])
+        if undated is None or not undated[1]:
             return body
-        first = last
+        first, at = undated[:2]
     k = first
     while at > len(body[k].text):  # (the segment the agency starts in)
         at -= len(body[k].text)

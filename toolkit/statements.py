@@ -613,8 +613,9 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
     after a sentence's end, a ';' or a ',' ('…丰富解读形式;贵阳市乌当区人民政府办公室2021年1月20日', as web text copies
     it), or the agency so glued with the date alone on the next line; no statement's text.  The last two lines read by
     :func:`toolkit.metadata.glued_signature_start` (a sentence's words before a date are no agency: '…已报送区政府办公室');
-    without a date, an agency's name glued after the last line's 。 where it is certain (:func:`toolkit.metadata._glued_agency_start`)."""
-    from toolkit.metadata import _glued_agency_start, glued_signature_start
+    without a date, an agency's name ending the text where it is certain, glued after the last sentence's 。 or on
+    lines of its own, also wrapped (:func:`toolkit.metadata._undated_signature`)."""
+    from toolkit.metadata import _undated_signature, glued_signature_start
 
     last = kept[-2:]
     text = "\n".join(last)
@@ -622,11 +623,17 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
     if at == len(text):
         if not kept or kept[-1][-1:] in _SENTENCE_END:
             return kept  # (cheap: most sections end in a sentence's end)
-        undated = _glued_agency_start(kept[-1])
-        return kept if undated == len(kept[-1]) else [*kept[:-1], kept[-1][:undated]]
+        # (on lines of its own or glued, also wrapped: '…。' / '平潭综合实' / '验区经济发展局')
+        undated = _undated_signature(list(enumerate(kept))[-_UNDATED_LINES:])
+        if undated is None:
+            return kept
+        k, at = undated[:2]
+        return [*kept[:k], *([kept[k][:at]] if at else [])]
     before = text[:at].rstrip()
     return [*kept[: len(kept) - len(last)], *(before.split("\n") if before else [])]
 
+
+_UNDATED_LINES = 3  # a name without its date wrapped over two lines and the line above it
 
 _SIGNING_AGENCIES = 2  # the most agencies signing together, each on its line ('中共XX县委办公室' / 'XX县人民政府办公室')
 
