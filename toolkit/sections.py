@@ -1223,13 +1223,23 @@ def _unknown_headings(headings: list[_Heading], segments: list[Segment], chosen:
             continue
         # up to the next section's number: a report that numbers two sections 五 numbers one of them wrongly
         between = value <= after[0] if after else value == before[-1] + 1
-        if between and holder not in counting and not vocab.is_row_label(h.text) \
+        if between and holder not in counting and not vocab.is_row_label(h.text) and not _group_and_row(h.text) \
                 and label_key(h.title) not in vocab.legacy_rows:
             known = _heading_key(h.title, h.num, family)[0]
             what = f"a {known} heading out of order" if known else "names no known section"
             notes.append(Note("unknown_section", segments[h.index].line,
                               f"{h.text[:40]}: {what}; its text is kept in {sections[holder].key}"))
     return notes
+
+
+def _group_and_row(text: str) -> bool:
+    """A requests group's label and its first row's on one line, as an unruled PDF's or page text's row gives them
+    ('三、本年度办理结果 (一)予以公开 995 0 0 0 0 0 995'): a table's row, no heading (in a report numbering
+    its sections 2、 and 3、, it stood between 一、 and 四、 and was flagged ``unknown_section``)."""
+    vocab = vocabulary()
+    key = label_key(text)
+    return any(key.startswith(group) and vocab.request_row(key[len(group):]) is not None
+               for group in vocab.request_groups)
 
 
 @functools.lru_cache(maxsize=2)
