@@ -665,6 +665,29 @@ def test_putian_channel_rows_are_the_national_tables_channels():
     assert t.to_dict() == {"proactive_items": 100, "via_website": 90, "via_gazette": 10, "reconsiderations": 0}
 
 
+@pytest.mark.parametrize("table", ["putian", "seed"])
+def test_local_item_whose_label_starts_with_a_channel_is_no_channel(table):
+    """A local item whose label opens with Putian's words for a channel, 政府网站留言办理数 (messages answered on the
+    website): it was read as via_website, unflagged in Putian's table (12 and 30 as the website's items), flagged only
+    duplicate_row beside seed 003's own row.  The words after 政府网站 are an item's own: a local item, unflagged; the
+    channel's row is read as before, and so is a label that goes on after a mark or a name (政务微博名称高港微博…)."""
+    if table == "putian":
+        rows = ["指 标 名 称 | 计量单位 | 2009年度 | 历年累计 |", "主动公开信息数 | 条 | 100 | 260 |",
+                "其中:1.政府网站 | 条 | 90 | 200 |", "2.政府公报 | 条 | 10 | 60 |", "政府网站留言办理数 | 件 | 12 | 30 |"]
+        report = toolkit.parse_text("2009年莆田市某局政府信息公开工作年度报告\n一、概述\n工作。\n" + "\n".join(rows) + "\n")
+        website = 90
+    else:
+        lines = _with_label("3﹒政务微博名称: ,公开政府信息数", "3﹒政务微博名称高港微博公开政府信息数", "5")
+        at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("5﹒其他方式公开政府信息数"))
+        lines.insert(at + 1, ["政府网站留言办理数", "件", "12"])
+        report = toolkit.parse_text(render_text(lines, "pipe_rows"))
+        website = 245
+        assert report.tables.set_index("row_key").loc["via_weibo", "value"] == 5
+    t = report.tables[report.tables["col_key"] == "value"].set_index("row_key")["value"]
+    assert (t["政府网站留言办理数"], t["via_website"]) == (12, website)
+    assert not [f for f in report.flags if f.table]
+
+
 def test_legacy_spaced_header_with_value_columns_of_no_fixed_word():
     # An unruled PDF's Putian table: '指 标 名 称 计量单位 2009年度 历年累计'. '2009年度' is no fixed header word, so
     # the line was no header: the rows were read by themselves, their columns value, value_2 with no labels, and
@@ -1745,3 +1768,115 @@ def test_legacy_row_after_a_label_alone_not_joined_is_flagged(line):
     assert not (report.tables["row_key"] == "").any()
     assert [f.detail for f in report.flags if f.code == "unlabelled_values"] == [
         f"1 values without a row label: {line.split('|')[2].strip()}"]
+
+
+# --- a label one character from a known item's ------------------------------------------------------------
+
+def _with_label(old: str, new: str, value: str | None = None) -> list:
+    """Seed 003's lines with the label cell starting ``old`` written ``new`` (and its value ``value``)."""
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith(old))
+    lines[at] = [new + lines[at][0][len(old):], *lines[at][1:-1], lines[at][-1] if value is None else value]
+    return lines
+
+
+def _parse_layout(lines: list, layout: str, tmp_path) -> toolkit.Report:
+    if layout in ("html", "docx"):
+        return _parse(lines, layout, tmp_path)
+    return toolkit.parse_text(render_text(lines, layout))
+
+
+# (seed 003's label, as written with a character wrong, missing or extra, the item, its label in the format)
+_TYPOS = [("(一)主动公开政府信息数", "(一)主动公开政府信患数", "proactive_items", "主动公开政府信息数"),
+          # (it starts with 政府网站, Putian's wording of via_website: it was read as that, flagged duplicate_row)
+          ("2﹒政府网站在线访谈次数", "2﹒政府网站在线访淡次数", "online_interviews", "政府网站在线访谈次数"),
+          ("3﹒政策解读稿件发布数", "3﹒政策解读稿件发布", "interpretation_articles", "政策解读稿件发布数"),
+          ("(三)接受培训人员数", "(三)接受培训人人员数", "trainees", "接受培训人员数")]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "html", "docx"])
+@pytest.mark.parametrize("old, new, key, known", _TYPOS)
+def test_legacy_label_one_character_from_a_known_one_is_its_item_flagged(old, new, key, known, layout, tmp_path,
+                                                                         seed_cells):
+    """Seed 003's table with a label one character from the format's (a typo, a variant character): it was read as
+    a local item under its own label, unflagged, the item missing.  One item's label of six characters or more,
+    named by no other row: read as that item, every cell the seed's, flagged unknown_row naming both labels.  (Text
+    that keeps no cell marks, the lines layout, reads no row of a label not known: its value is flagged
+    unlabelled_values.)"""
+    report = _parse_layout(_with_label(old, new), layout, tmp_path)
+    assert _legacy(report) == seed_cells
+    label = next(r for r in report.tables.itertuples() if r.row_key == key).row_label
+    assert label.startswith(new.replace("﹒", "."))
+    assert [(f.code, f.detail) for f in report.flags if f.table == "legacy"] == [
+        ("unknown_row", f"{label}: read as {key}, one character from {known}")]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab"])
+@pytest.mark.parametrize("case", ["short", "named", "several", "series"])
+def test_legacy_label_one_character_from_a_known_one_not_certain_is_kept_flagged(case, layout):
+    """A label one character from a known one where reading it as that item is not certain keeps its own label, and
+    is flagged unknown_row naming the item and why (it was read under its own label unflagged, or under the item
+    its first words name, 政府网站: via_website): a short label (网站申请数, a word of its own beside 网络申请数), an
+    item another row names (the typo before the row itself), near two items' labels (政务微视 beside 政务微博 and
+    政务微信), or a local series (咨询电话接通数, 咨询电话接入数: near one another, not typos)."""
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("5﹒其他方式公开政府信息数"))
+    added = {"short": [["3﹒网站申请数", "件", "1"]], "named": [["2﹒政府网站在线访淡次数", "次", "5"]],
+             "several": [["6﹒政务微视公开政府信息数", "条", "7"]],
+             "series": [["咨询电话接通数", "次", "20"], ["咨询电话接入数", "次", "25"]]}[case]
+    if case == "short":
+        lines = _with_label("3﹒网络申请数", "3﹒网站申请数")
+    elif case == "named":
+        at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("2﹒政府网站在线访谈次数"))
+        lines[at:at] = added
+    else:
+        lines[at + 1:at + 1] = added
+    report = toolkit.parse_text(render_text(lines, layout))
+    t = report.tables.set_index("row_key")["value"]
+    why = {"short": "one character from 网络申请数 (requests_online) and 网上申请数 (requests_online): too short a label to "
+                    "tell a typo from a word of its own",
+           "named": "one character from 政府网站在线访谈次数 (online_interviews): another row of the table names that item",
+           "several": "one character from 政务微博公开政府信息数 (via_weibo) and 政务微信公开政府信息数 (via_wechat): "
+                      "several items",
+           "series": "one character from 咨询电话接听数 (phone_consultations): so is the table's own {}"}[case]
+    flags = [(f.code, f.detail) for f in report.flags if f.table == "legacy"]
+    if case == "series":
+        assert flags == [("unknown_row", f"咨询电话接通数: kept under its own label; {why.format('咨询电话接入数')}"),
+                         ("unknown_row", f"咨询电话接入数: kept under its own label; {why.format('咨询电话接通数')}")]
+        assert (t["咨询电话接通数"], t["咨询电话接入数"]) == (20, 25) and "phone_consultations" not in t
+        return
+    label = added[0][0].replace("﹒", ".")
+    assert flags == [("unknown_row", f"{label}: kept under its own label; {why}")]
+    assert t[label.split(".", 1)[1]] == float(added[0][2])
+    assert "requests_online" not in t if case == "short" else t["via_website"] == 245
+    if case == "named":
+        assert np.isnan(t["online_interviews"])
+
+
+@pytest.mark.parametrize("label", ["(一)主动公开政府信息数量", "2.政府网站公开政府信息数目"])
+def test_legacy_known_label_and_one_character_more_is_its_item_unflagged(label):
+    """A known label and a character after it (数量 for 数) is its item's, as any label it starts, unflagged."""
+    old = label[:-1]
+    report = toolkit.parse_text(render_text(_with_label(old, label), "pipe_rows"))
+    assert _legacy(report) == _legacy(toolkit.parse_report(SEED))
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
+# --- traditional script ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("config", ["s2twp", "s2hk", "s2t"])
+@pytest.mark.parametrize("header", [None, ["项目", "单位", "数量"], ["统计项目", "计量单位", "统计数"], ["指标项目", "单位", "统计数"]])
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells"])
+def test_legacy_table_in_traditional_script_reads_as_simplified(config, header, layout):
+    """Seed 003's table, under its header or another, converted with OpenCC: every cell and key is the simplified
+    reading's.  s2twp writes Taiwan's phrases: 在线办理 as 線上辦理 (the local rows 实现在线办理业务数, 占比 were keyed
+    实现线上办理…), 项目 as 專案 (a header 專案 | 單位 | 數量 was no header: the rows were read under no column names)."""
+    import opencc
+
+    lines = _with_header(header) if header else _seed_lines()
+    text = render_text(lines, layout)
+    want = toolkit.parse_text(text)
+    got = toolkit.parse_text(opencc.OpenCC(config).convert(text))
+    assert len(want.tables) == 85
+    pd.testing.assert_frame_equal(got.tables, want.tables)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]

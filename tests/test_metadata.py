@@ -3064,3 +3064,94 @@ def test_a_bodys_ending_alone_signs_with_no_agency(name, agency, layout):
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2021-01-26")
     assert ("agency_unknown" in {f.code for f in report.flags}) == (agency is None)
     assert name not in report.sections[-1].text  # (the section leaves the signature out)
+
+
+@pytest.mark.parametrize("ending", ["\n{}\n2021年1月26日 【打印本页】 【关闭窗口】\n", "\n{}\n2021年1月26日\n【打印本页】\n【关闭窗口】\n",
+                                    "\n{}\n2021年1月26日 [打印] [关闭]\n"])
+def test_the_pages_furniture_in_taiwans_words(ending):
+    # OpenCC s2twp writes 列印本頁, 關閉視窗 and [列印] for the furniture's 打印本页, 关闭窗口, [打印]: the furniture was
+    # not told, the date on its line not read and the signature left in the last section's text
+    import opencc
+
+    report = _seed_004_ending(opencc.OpenCC("s2twp").convert(ending.format("驻马店市交通运输局")))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
+    assert "交通运输局" not in report.sections[-1].text
+    assert "列印" not in report.sections[-1].text and "视窗" not in report.sections[-1].text
+
+
+# --- a signature before a table with no appendix's label (helper meta3) ------------------------------------------
+
+
+_REVIEW_HEADING = {"000": "四、政府信息公开行政复议", "001": "四、政府信息公开行政复议", "002": "四、政府信息公開行政復",
+                   "004": "四、因政府信息公开申请行政复议"}
+
+
+def _seed_with_appendix(stem: str, ending: str, fmt: str, tmp_path: Path) -> "toolkit.Report":
+    """The seed (002 without its signature) with ``ending`` after its text, its review table's lines as written put
+    for ``{table}``, read as text or rendered as HTML."""
+    import toolkit
+    from renderers import render_html
+    from toolkit.readers import read_document
+
+    text = next(RAW.glob(f"{stem}_*.txt")).read_text(encoding="utf-8").rstrip()
+    if stem == "002":
+        text = text[: text.rindex("\n伊州區")]
+    start = text.index("\n", text.index(_REVIEW_HEADING[stem])) + 1
+    text += ending.format(table=text[start : text.index("\n五、", start)].strip("\n"))
+    path = tmp_path / f"{stem}.txt"
+    path.write_text(text, encoding="utf-8")
+    if fmt == "html":
+        lines = [line for line in read_document(path).lines if line.strip()]
+        path = tmp_path / f"{stem}.html"
+        path.write_bytes(render_html(lines))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return toolkit.parse_report(path)
+
+
+_SIGNED = "\n驻马店市交通运输局\n2021年1月26日"
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+@pytest.mark.parametrize("stem", ["000", "001", "002", "004"])
+@pytest.mark.parametrize("ending", [
+    _SIGNED + "\n2020年度政府信息公开工作统计表\n{table}\n", _SIGNED + "\n- 3 -\n政府信息公开情况统计表（2020年度）\n{table}\n",
+    "\n驻马店市交通运输局\n2021年1月\n26日\n2020年度政府信息公开工作统计表\n{table}\n",  # (the date wrapped)
+    "\n驻马店市交通\n运输局\n（盖章）\n2021年1月26日\n2020年度政府信息公开工作统计表\n{table}\n",  # (the agency wrapped)
+], ids=["title", "page_number", "date_wrapped", "agency_wrapped"])
+def test_a_signature_before_a_statistics_tables_title_with_no_appendix_label(stem, ending, fmt, tmp_path):
+    # A signature followed by a statistics table's title with no '附件' and the table's rows (longer than the lines
+    # the signature is sought in): the appendix was no appendix, its title and rows the last section's text, and
+    # the signature was not read (seed 004: agency and published None; seed 000 kept its header's date but its
+    # last section held the signature and the table).  Now the title right after the signature starts the appendix,
+    # as '附件：…' does: the metadata, the sections' text and the tables are those of the report signed, no appendix.
+    signed = _seed_with_appendix(stem, _SIGNED + "\n", fmt, tmp_path)
+    got = _seed_with_appendix(stem, ending, fmt, tmp_path)
+    assert {k: got.metadata[k] for k in ("agency", "published", "level")} == {
+        k: signed.metadata[k] for k in ("agency", "published", "level")}
+    assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in signed.sections]
+    assert got.tables.equals(signed.tables)
+    assert got.statements.equals(signed.statements)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("ending, agency, published", [
+    # the agency wrapped over two lines with the seal's place after it, on its line or on a line of its own: the
+    # agency was the name's end alone ('运输局', of no tier, flagged level_unknown only) and the last section kept
+    # its start ('驻马店市交通')
+    ("\n驻马店市交通\n运输局\n（盖章）\n2021年1月26日\n", "驻马店市交通运输局", "2021-01-26"),
+    ("\n驻马店市交通\n运输局（盖章）\n2021年1月26日\n", "驻马店市交通运输局", "2021-01-26"),
+    ("\n驻马店市交通\n运输局（盖章）\n- 3 -\n2021年1月26日\n", "驻马店市交通运输局", "2021-01-26"),
+    # the seal's place before a date a wrap broke: neither agency nor date was read, the section kept the signature
+    ("\n驻马店市交通运输局（盖章）2021年1月\n26日\n", "驻马店市交通运输局", "2021-01-26"),
+    # controls (read before): the agency whole with its seal's place on a line of its own, a wrap without the seal
+    ("\n驻马店市交通运输局\n（盖章）\n2021年1月26日\n", "驻马店市交通运输局", "2021-01-26"),
+    ("\n平潭综合实验区\n经济发展局2024年1月29日\n", "平潭综合实验区经济发展局", "2024-01-29"),
+])
+def test_a_wrapped_agency_with_its_seals_place(ending, agency, published, script):
+    import opencc
+
+    report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
+        agency, "prefecture", published)
+    assert report.sections[-1].text.strip() == "无"

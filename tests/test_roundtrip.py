@@ -292,6 +292,25 @@ def test_unruled_pdf_header_with_a_note_set_apart_reads_its_rows(tmp_path):
     assert not {f.code for f in report.flags if f.table == "active"}
 
 
+@pytest.mark.parametrize("form", ["unruled PDF", "page text"])
+def test_group_label_and_its_first_row_on_one_line_are_no_section(form, tmp_path):
+    # (a sweep's draw: a report numbering its sections 一、 2、 3、 四、, whose unruled PDF's line '三、本年度办理结果
+    # (一)予以公开 995 0 0 0 0 0 995' stood between 一、 and 四、 and was flagged unknown_section, the row read right)
+    truth, lines = _report(45, "2021", True, 0.0)
+    if form == "page text":
+        report = toolkit.parse_text(_page_text(lines, " "))
+    else:
+        render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+        report = toolkit.parse_report(tmp_path / "unruled.pdf")
+    assert [s.title for s in report.sections][1:3] == ["2、 主动公开政府信息情况", "3、 依申请公开政府信息情况"]
+    _assert_exact(truth, report)
+    assert not report.flags
+    # (control: a heading of words alone between 一、 and 四、 is still one the format does not know)
+    text = _page_text(lines, " ").replace("三、本年度辦理結果 ", "三、本年度工作亮點\n", 1)
+    flags = [f for f in toolkit.parse_text(text).flags if f.code == "unknown_section"]
+    assert [f.detail.split(":")[0] for f in flags] == ["三、本年度工作亮点"]
+
+
 @pytest.mark.parametrize("header, cells", [
     ("信息内容 本年制发件数 本年废止件数 现行有效件数 (历史累计)", ["0", "2", "31"]),
     ("信息内容 本年制发件数 (件) 本年废止件数 (件) 现行有效件数 (历史累计)", ["0", "2", "31"]),

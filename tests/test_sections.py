@@ -889,7 +889,7 @@ def _last_sentence_glued(seed: str, ending: str, layout: str, tmp_path) -> tuple
 @pytest.mark.parametrize("name", _UNDATED_AGENCIES)
 def test_an_agency_glued_without_a_date_ends_the_last_section(seed, name, layout, tmp_path):
     # '…进一步提升公开质量。市交通运输局' (a web page's copy): the statements left the name out of the last statement
-    # (metadata._glued_agency_start), the sections kept it as the last section's words (sections.csv, Report.section):
+    # (metadata._glued_agency), the sections kept it as the last section's words (sections.csv, Report.section):
     # the section now ends where the statements do, by the same rule; keys, titles and statements as without it
     # (100 of 100 wrong on 9b7deb0).
     plain, glued = _last_sentence_glued(seed, name, layout, tmp_path)
@@ -913,6 +913,68 @@ def test_words_glued_without_a_date_that_are_no_certain_agency_stay_the_section_
     text = "".join(got.section("problems").text.split())
     assert text.endswith(normalize_line(ending)) and len(text) > len("".join(plain.section("problems").text.split()))
     assert got.statements["text"].iloc[-1].endswith(normalize_line(ending[1:]))
+
+
+# --- a signature without its date wrapped over two lines at the text's end (helper meta3) ------------------------
+
+
+_UNDATED_NAME = "平潭综合实验区经济发展局"
+# (words glued onto the section's last line, lines after it): the name wrapped where a narrow copy or a PDF broke it,
+# with the seal's place or a page number, on one line of its own, or glued after the last sentence and wrapped
+_UNDATED_WRAPS = [("", ["平潭综合实", "验区经济发展局"]), ("", ["平潭综合实验区经济发", "展局"]),
+                  ("", ["平潭综合实验区", "经济发展局"]), ("", ["平潭综合实", "验区经济发展局（盖章）"]),
+                  ("", ["平潭综合实", "- 3 -", "验区经济发展局"]), ("", [_UNDATED_NAME]),
+                  ("平潭综合实", ["验区经济发展局"])]
+# controls: a name opening with no place the gazetteer knows, and a name after a sentence's words it may end
+_UNDATED_NOT_CERTAIN = [("", ["经济发", "展局"]), ("", ["交通运", "输局"]), ("", ["工作由", _UNDATED_NAME])]
+
+
+def _undated_ending(seed: str, glued: str, after: list[str], layout: str, tmp_path) -> tuple:
+    """The seed's problems section ending the report, read in ``layout`` as written and with ``glued`` glued onto its
+    last line and the lines ``after`` after it."""
+    from test_tables import read_as
+
+    lines = _problems_last_lines(seed)
+    return read_as(lines, layout, tmp_path), read_as([*lines[:-1], lines[-1] + glued, *after], layout, tmp_path)
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("seed", [s for s in SEED_IDS if s.startswith(("000", "001", "002", "004"))])
+@pytest.mark.parametrize("glued, after", _UNDATED_WRAPS, ids=[f"wrap{i}" for i in range(len(_UNDATED_WRAPS))])
+def test_an_undated_signature_wrapped_at_the_texts_end_is_read(seed, glued, after, layout, tmp_path):
+    # A signature without its date whose agency a wrap broke over two lines ('平潭综合实' / '验区经济发展局') stayed
+    # the problems section's text and its last statement's ('…深入。平潭综合实验区经济发展局'), and its agency was not
+    # read (dated, the wrap was read: '平潭综合实验区' / '经济发展局2024年1月29日'); on one line of its own the name
+    # stayed the section's words too.  Now the joined name, certain (it opens with a place the gazetteer knows and
+    # ends as a body's name does, only the seal's place or the page's furniture after it), ends the section: keys,
+    # titles, the problems' text and statements as without it, the agency the signature's.
+    plain, got = _undated_ending(seed, glued, after, layout, tmp_path)
+    assert _outline(got) == _outline(plain)
+    assert [s.title for s in got.sections] == [s.title for s in plain.sections]
+    assert got.section("problems").text == plain.section("problems").text
+    assert got.statements.equals(plain.statements)
+    from toolkit import metadata
+
+    assert metadata._signature(got.lines) == (_UNDATED_NAME, None)
+    assert got.metadata["agency"] == (plain.metadata["agency"] or _UNDATED_NAME)
+    assert got.metadata["published"] == plain.metadata["published"]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "html"])
+@pytest.mark.parametrize("seed", [s for s in SEED_IDS if s.startswith(("000", "001", "002", "004"))])
+@pytest.mark.parametrize("glued, after", _UNDATED_NOT_CERTAIN, ids=["no_place", "no_place2", "after_words"])
+def test_words_wrapped_without_a_date_that_are_no_certain_agency_stay_the_section_s(seed, glued, after, layout,
+                                                                                   tmp_path):
+    # Controls: the words stay the problems section's text and the last statement's; no agency is read from them.
+    plain, got = _undated_ending(seed, glued, after, layout, tmp_path)
+    assert _outline(got) == _outline(plain)
+    text = "".join(got.section("problems").text.split())
+    assert text.endswith("".join(after))
+    assert got.statements["text"].iloc[-1].endswith("".join(after))
+    from toolkit import metadata
+
+    assert metadata._signature(got.lines) == (None, None)
+    assert got.metadata["agency"] == plain.metadata["agency"]
 
 
 def _glued_onto_line_before(seed: str, title_start: str, mark: str, into_cell: bool = False) -> tuple[list, list]:

@@ -555,6 +555,90 @@ def test_unnumbered_sub_headings_glued_to_their_first_item(stem, end):
     assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+# Where each seed without sub-headings opens its measures (in its raw text, either comma), and the sub-headings of
+# pingtan-2023-02 (numbered, ended by 。) to write without their numbers.
+_MEASURES_OPEN = {
+    "000_438c5e5d2b6f4db4": "下一步[,，]我们将", "001_4d29bfef72dd56db": "针对存在的问题", "004_b232cca7e491c758": "下一步[,，]我局将采取",
+    "pingtan-2020-05": "下阶段[,，]", "pingtan-2023-01": "2024年[,，]我区将", "pingtan-2023-04": "下一步[,，]我局将继续",
+}
+
+
+def _unmarked_sub_headings(stem: str, problems: str, measures: str) -> str:
+    """The seed's problems section glued into one line (web-page text) with unnumbered sub-headings glued, without any
+    mark, to the sentence after them: ``存在的问题2023年,我局…`` and ``…加强。改进措施下一步,我们将…``."""
+    glued = "".join(line.strip() for line in problems_section(stem).splitlines())
+    if stem == "pingtan-2023-02":
+        return glued.replace("(一)存在问题。", problems).replace("(二)改进措施。", measures)
+    start = re.search(_MEASURES_OPEN[stem], glued).start()  # type: ignore[union-attr]  # every seed listed has it
+    return problems + glued[:start] + measures + glued[start:]
+
+
+@pytest.mark.parametrize("stem", [*_MEASURES_OPEN, "pingtan-2023-02"])
+@pytest.mark.parametrize("problems, measures", [("存在的问题", "改进措施"), ("主要问题", "下一步工作打算"),
+                                                ("存在不足", "工作计划")])
+def test_unnumbered_sub_headings_glued_to_the_sentence_after_them(stem, problems, measures):
+    # Before, such a sub-heading needed a colon, a 。 or the first item's marker after it: '改进措施下一步' ended the
+    # last problem's text (seeds 000, 004), the measures after '改进措施下阶段,…' were read as problems
+    # (pingtan-2020-05), '存在的问题2023年,我局…' was kept as the only problem with its heading in its text
+    # (pingtan-2023-04), '改进措施2024年,我局将…' was no lead-in but a measure (pingtan-2023-02).  A sentence that
+    # opens with a year and a comma, or (a measures' one) as a switch to the measures does, is not one going on
+    # from the heading's words.
+    section = _unmarked_sub_headings(stem, problems, measures)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", ["pingtan-2023-04", "pingtan-2020-05"])
+def test_unnumbered_sub_headings_glued_to_the_sentence_after_them_in_the_report(stem):
+    section = "".join(line.strip() for line in problems_section(stem).splitlines())
+    report = toolkit_parse(_report_text(stem).replace(section, _unmarked_sub_headings(stem, "存在的问题", "改进措施")))
+    assert _pairs(report.statements) == _expected(stem)
+
+
+@pytest.mark.parametrize("words", ["改进措施2023年已制定,但落实不到位", "整改措施下一步还需细化", "工作计划2024年1月已印发但未落实"])
+def test_sub_heading_words_going_on_as_a_sentence_stay_its_text(words):
+    # Controls: the words of a measures' sub-heading opening a problem's sentence that goes on from them, not before
+    # a year and a comma nor a switch to the measures, stay that problem's text (as before).
+    section = f"一是信息更新不够及时。{words};二是公开内容不够全面。下一步,我局将加强培训。"
+    assert _pairs(extract_statements(section)) == [
+        ("problem", f"信息更新不够及时。{words}"), ("problem", "公开内容不够全面"), ("measure", "下一步,我局将加强培训")]
+
+
+# Where each seed's list of measures numbered 一是… opens (in its raw text, either bracket or comma).
+_MEASURES_LIST = {"001_4d29bfef72dd56db": "针对存在的问题", "003_ce1f8ef96d3daffd": r"[(（]二[)）]改进措施",
+                  "004_b232cca7e491c758": "下一步[,，]我局将采取", "pingtan-2023-01": "2024年[,，]我区将",
+                  "pingtan-2023-02": r"[(（]二[)）]改进措施", "pingtan-2023-03": r"[(（]二[)）]改进措施",
+                  "pingtan-2023-04": "下一步[,，]我局将继续"}
+
+
+@pytest.mark.parametrize("stem", list(_MEASURES_LIST))
+@pytest.mark.parametrize("glued", [False, True], ids=["lines", "glued"])
+def test_measures_listed_yi_yao_er_yao(stem, glued):
+    # The seeds' measures numbered 一要…二要… (as measures are often listed) instead of 一是…二是….  Before, 一要 was no
+    # marker: the measures were one statement (or, under no sub-heading, the last problem's text took them in).
+    section = problems_section(stem)
+    if glued:
+        section = "".join(line.strip() for line in section.splitlines())
+    start = re.search(_MEASURES_LIST[stem], section).start()  # type: ignore[union-attr]  # every seed listed has it
+    measures = re.sub("(?<![一二三四五六七八九十第其])([一二三四])是", r"\1要", section[start:])
+    assert measures != section[start:]
+    assert _pairs(extract_statements(section[:start] + measures)) == _expected(stem)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一是更新不及时;二是内容不全。下一步,我局将一要加强培训,二要完善制度。",
+     [("problem", "更新不及时"), ("problem", "内容不全"), ("measure", "加强培训"), ("measure", "完善制度")]),
+    ("存在的问题:一是更新不及时;二是内容不全。改进措施一要加强培训;二要完善制度。",
+     [("problem", "更新不及时"), ("problem", "内容不全"), ("measure", "加强培训"), ("measure", "完善制度")]),
+    # controls: no list without its 二要, nor in 统一要求 or 一要素
+    ("一是更新不及时;二是内容不全。下一步,我局将统一要求,加强培训。",
+     [("problem", "更新不及时"), ("problem", "内容不全"), ("measure", "下一步,我局将统一要求,加强培训")]),
+    ("一是更新不及时;二是内容不全。下一步,我局将加强培训。一要素齐全的信息及时公开。",
+     [("problem", "更新不及时"), ("problem", "内容不全"), ("measure", "下一步,我局将加强培训。一要素齐全的信息及时公开")]),
+], ids=["after_jiang", "after_glued_sub_heading", "tongyi_yaoqiu", "yaosu"])
+def test_yi_yao_after_the_agencys_will_and_controls(text, expected):
+    assert _pairs(extract_statements(text)) == expected
+
+
 # --- list kinds, framing sentences and marker styles -------------------------------------------------
 
 

@@ -1342,9 +1342,16 @@ def _content_end(lines: list[str]) -> int:
     words = _rules()["signature"]["footer_words"]
     end = len(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
-                       and not _dated_footer(lines[end - 1].strip())):
+                       and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])):
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
     return end
+
+
+def _named_footer(line: str) -> bool:
+    """Whether a line of the page's furniture holds a signature's certain name before it, no date
+    ('区政府办公室 附件下载': :func:`_leading_name`)."""
+    text = line.strip()
+    return not is_page_furniture(text) and not _is_annex(text) and _leading_name(text) is not None
 
 
 def _dated_footer(text: str) -> bool:
@@ -1436,7 +1443,8 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
     ('…无。平潭综合实' / '验区经济发展局' / '2024年1月29日'), or the agency after the text's last sentence on its line
     ('…情况。 XX局' / '2024年1月29日').  (index of the line it starts on, whether it starts that line, agency,
     date), or None where none of these is at the end (a signature on lines of its own is read as before)."""
-    body = [(i, line) for i, line in tail if not is_page_furniture(line)]
+    # (the seal's place on a line of its own, as a page number, stands between the agency and the date)
+    body = [(i, line) for i, line in tail if not is_page_furniture(line) and not _seal().fullmatch(_compact(line))]
     if not body:
         return None
     last = _compact(body[-1][1])
@@ -1452,11 +1460,11 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
         pos, col = len(body) - 2, start  # the date broken over the last two lines
     wrapped_date = pos < len(body) - 1
     index, line = body[pos]
-    name = _compact(line)[:col]
+    name = _seal().sub("", _compact(line)[:col])  # (without the seal's place after it: 'XX局（盖章）')
     if not name and pos > 0:  # the agency on the line above the date
         pos, col = pos - 1, None
         index, line = body[pos]
-        name = _compact(line)
+        name = _seal().sub("", _compact(line))
     elif not name:
         return None
     before = _raw_prefix(line, len(name)) if col is not None else line
@@ -1544,14 +1552,52 @@ def _ends_text(lines: list[str], first: int) -> bool:
                 or _TABLE_CELLS.search(text):
             return True  # (a second report's title first: it reads as a running page header, the page's furniture)
         if text and not (_is_footer(text, words) or is_furniture(text) or _open_bracket(lines[at:i])):
-            # a table's title, no sentence, right before its rows ('2020年政府信息公开情况统计表' / '| 一、… | 3 |'), or a
-            # statistics table's title or header whatever its rows' layout (a cell a line, or cells set with spaces:
-            # '…统计表' / '统计指标 单位 统计数', an unruled PDF's)
-            if _glue_stop().search(text):
-                return False
-            after = next((line.strip() for line in lines[i + 1 : end] if line.strip()), "")
-            return bool(_TABLE_CELLS.search(after) or table_lead(text))
+            return table_start(lines, i, end)
     return True
+
+
+def table_start(lines: list[str], i: int, end: int | None = None) -> bool:
+    """Whether line ``i`` starts a table with no appendix's label: its first row, or its title or a statistics table's
+    header, no sentence, right before its rows.
+
+    A table's title before its rows (``2020年政府信息公开情况统计表`` / ``| 一、… | 3 |``), or a statistics table's title
+    or header whatever its rows' layout (a cell a line, or cells set with spaces: ``…统计表`` / ``统计指标 单位 统计数``,
+    an unruled PDF's); what follows a signature so is an appendix, no text of the report.
+
+    Parameters
+    ----------
+    lines : list of str
+        The report's lines.
+    i : int
+        The index of a line that is not blank.
+    end : int, optional
+        The index after the last line the table's rows are looked for in (the page's furniture after the text
+        left out), else ``len(lines)``.
+
+    Returns
+    -------
+    bool
+        True where the line is a table's row (cells set apart by ``|`` or tabs), or holds no sentence's end and is
+        a table's title (ending in ``表``) or a statistics table's header, or comes right before a table's row.
+
+    Examples
+    --------
+    >>> table_start(["2020年政府信息公开情况统计表", "| 一、本年新收政府信息公开申请数量 | 3 |"], 0)
+    True
+    >>> table_start(["召开专题会议。", "| 一、本年新收政府信息公开申请数量 | 3 |"], 0)
+    False
+    """
+    text = lines[i].strip()
+    if _TABLE_CELLS.search(text):
+        return True
+    if _glue_stop().search(text):
+        return False
+    end = len(lines) if end is None else end
+    k = i + 1
+    while k < end and not lines[k].strip():
+        k += 1
+    after = lines[k] if k < end else ""
+    return bool(_TABLE_CELLS.search(after) or table_lead(text))
 
 
 _TABLE_CELLS = re.compile(r"[|\t]")  # a table's row: its cells joined by ' | ' (or set apart by tabs)
@@ -1571,11 +1617,19 @@ def table_lead(text: str) -> bool:
     opening with the label column's word (:func:`_table_header`), or a block's heading alone, a table with no header
     (formats.yaml ``legacy.block_headings``: '一、主动公开情况', '一、主动公开情况 | ||').  After a signature, such a
     line starts an appendix without a line of ``附件`` (here and in toolkit.sections)."""
+    text = text.strip().rstrip("| \t")
+    m = _table_lead_pattern().search(text)
+    # (one search for the three: it runs on every segment after the first section's heading)
+    return m is not None and (m.lastgroup != "title" or _glue_stop().search(text) is None)
+
+
+@functools.lru_cache(maxsize=1)
+def _table_lead_pattern() -> re.Pattern[str]:
+    """:func:`table_lead`'s header at the start, block heading alone, or title ending in 表 (group ``title``)."""
     from toolkit.layout import _block_heading  # (layout reads this module: imported where asked)
 
-    text = text.strip().rstrip("| \t")
-    return (_TABLE_TITLE.search(text) is not None and _glue_stop().search(text) is None) \
-        or _table_header().match(text) is not None or _block_heading().fullmatch(text) is not None
+    return re.compile(rf"^(?:{_table_header().pattern}|(?:{_block_heading().pattern})\Z)"
+                      rf"|(?P<title>{_TABLE_TITLE.pattern[:-1]}\Z)")
 
 
 def signature_start(lines: list[str]) -> int:
@@ -1592,6 +1646,8 @@ def signature_start(lines: list[str]) -> int:
         The index of the signature's agency line (or of the line holding both the agency and
         the date), or of its date line when no agency line stands above it; only page and site
         footer lines and attachment or contact lines (``附件：…``, ``联系人：…``) may follow it.
+        Without a date, the index of the agency's name where it is certain on lines of its own
+        (one, or two a wrap broke it over: ``平潭综合实`` / ``验区经济发展局``; :func:`_undated_signature`).
         Without such a signature, the index of the attachment and contact lines that end the
         text, if any, else ``len(lines)`` (the text goes on to the end, a lone page number
         included: it may be a table's last value; a date line followed by text is a wrapped
@@ -1605,11 +1661,17 @@ def signature_start(lines: list[str]) -> int:
     2
     >>> signature_start(["六、其他需要报告的事项", "无。"])
     2
+    >>> signature_start(["六、其他需要报告的事项", "无。", "平潭综合实", "验区经济发展局"])
+    2
     """
     found = _signature_lines(lines)
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
-    return found[0] if found is not None and found[1] else _annex_end(lines)
+    if found is not None:
+        return found[0] if found[1] else _annex_end(lines)
+    # (without its date, a name certain on lines of its own, as the metadata read it: '…。' / '平潭综合实' / '验区经济发展局')
+    undated = _undated_signature(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"]))
+    return undated[0] if undated is not None and not undated[1] else _annex_end(lines)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1726,23 +1788,81 @@ def _without_party(name: str) -> str:
 _GLUED_AGENCY_REACH = 80  # an agency's name (40 characters at most, _name_shaped) and the furniture after it
 
 
-def _glued_agency_start(line: str) -> int:
-    """Where an agency's name glued without a date after the last sentence's ``。`` of ``line`` starts, else
-    ``len(line)``: a body's name (:func:`_agency_like`, its seal's place after it or not) opening with a place the
-    gazetteer knows or a level alone standing for the report's own place (:func:`_opens_with_own_place`), as a dated
-    glued signature's (:func:`glued_signature_start`: ``…提升公开质量。市交通运输局``), ending the text, only the page's
+def _glued_agency(line: str) -> tuple[int, str] | None:
+    """(where it starts, the name) of an agency's name glued without a date after the last sentence's ``。`` of
+    ``line``, else None: a certain name (:func:`_certain_name`, its seal's place after it or not), as a dated glued
+    signature's (:func:`glued_signature_start`: ``…提升公开质量。市交通运输局``), ending the text, only the page's
     furniture after it (``附件下载``).  Only after ``。``: a name after ``;`` or ``,`` without a date may be the last
     item's words (``…报送;区政府办公室``); a name opening otherwise (``交通运输局``) stays text (toolkit.statements
     leaves such a name out of the last statement)."""
     cut = line.rfind("。") + 1
     if not cut or len(line) - cut > _GLUED_AGENCY_REACH:
-        return len(line)
+        return None
     rest = line[cut:]
-    for end in range(len(rest), 1, -1):  # (the longest name first, then a name with the page's furniture after it)
-        name = _seal().sub("", rest[:end].strip())
-        if _signature_after_date(rest[end:]) and _agency_like(name) and _opens_with_own_place(name):
-            return cut + len(rest) - len(rest.lstrip())
-    return len(line)
+    name = _leading_name(rest)
+    return None if name is None else (cut + len(rest) - len(rest.lstrip()), name)
+
+
+def _leading_name(text: str) -> str | None:
+    """The certain name (:func:`_certain_name`, its seal's place after it or not) that ``text`` holds, with only the
+    page's furniture after it ('区政府办公室 附件下载': :func:`_signature_after_date`), else None."""
+    text = text.strip()
+    if len(text) > _GLUED_AGENCY_REACH:
+        return None
+    for end in range(len(text), 1, -1):  # (the longest name first, then a name with the page's furniture after it)
+        name = _compact(_seal().sub("", text[:end].strip()))
+        if name.endswith(_body_endings()) and _signature_after_date(text[end:]) and _certain_name(name):
+            return name
+    return None
+
+
+def _certain_name(name: str) -> bool:
+    """Whether ``name`` is an agency's that may sign without a date: a body's name (:func:`_agency_like`) opening with
+    a place the gazetteer knows or a level alone standing for the report's own place (:func:`_opens_with_own_place`)."""
+    return _agency_like(name) and _opens_with_own_place(name)
+
+
+def _undated_signature(tail: list[tuple[int, str]]) -> tuple[int, int, str] | None:
+    """(index of the line it starts on, where on that line, agency) of a signature without its date ending the text,
+    where it is certain (:func:`_certain_name`), only the page's furniture after it (the seal's place too), else None:
+    the name on the last line, or wrapped over the last two ('平潭综合实' / '验区经济发展局', '平潭综合实验区' /
+    '经济发展局': a line holding no sentence's end nor space, the name whole only with it), after a sentence's end, a
+    ';' or a ',', or a section's words saying there is nothing to report ('无', '暂无') on the line above, or nothing;
+    or glued after the last sentence's 。 (:func:`_glued_agency`), also wrapped ('…无。平潭综合实' / '验区经济发展局').
+    A name opening with no such place ('交通运输局'), or after the words of a sentence it may end ('…工作由' /
+    'XX局'), is not certain: None."""
+    body = [(i, line) for i, line in tail
+            if line.strip() and not is_page_furniture(line) and not _seal().fullmatch(_compact(line))]
+    if not body:
+        return None
+    index, last = body[-1]
+    above = [line for _, line in body[:-1]]
+    name = _leading_name(last)
+    if name is not None and _ends_statement(above):
+        return index, 0, name
+    if name is None and above and not _SIGNATURE_BREAK.search(above[-1].strip()):
+        whole = _leading_name(_compact(above[-1]) + last.strip())  # (wrapped: the line above a piece of it alone)
+        if whole is not None and _ends_statement(above[:-1]):
+            return body[-2][0], 0, whole
+    if above:  # (glued after the last sentence and wrapped: the last two lines joined as the wrap broke them)
+        prev = above[-1].rstrip()
+        found = _glued_agency(prev + last.strip())
+        if found is not None and found[0] < len(prev):
+            return body[-2][0], found[0], found[1]
+    found = _glued_agency(last)
+    return None if found is None else (index, found[0], found[1])
+
+
+def _ends_statement(lines: list[str]) -> bool:
+    """Whether the last of ``lines`` ends a statement a signature may follow: a sentence's end, ';' or ','
+    (metadata.yaml ``signature.glue_stops``), a section's words saying there is nothing to report (statements.yaml
+    ``empty``: '无', '暂无'), or no line at all."""
+    from toolkit.statements import _cues
+
+    if not lines:
+        return True
+    text = _compact(lines[-1])
+    return bool(_glue_stop().search(text[-1:])) or any(p.match(text) for p in _cues()["empty"])
 
 
 def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
@@ -1765,7 +1885,10 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     # narrow copy's wrap broke them, '…经济发展局2' / '024年1月29日', as the sections join them)
     glued = _glued_name("".join(line for _, line in tail))
     if glued is None or not _signing_name(glued[1]):
-        return None, None
+        # (without a date: a name certain at the text's end, on lines of its own or glued, which the sections and the
+        # statements leave out, gives the agency)
+        undated = _undated_signature(tail) if found is None else None
+        return (None if undated is None else undated[2]), None
     # (a name opening with no place the gazetteer knows, '…。新华镇人民政府2021年1月26日', which the section keeps,
     # or a bare level's committee: the date, no agency)
     _, name, date = glued

@@ -1268,13 +1268,23 @@ def _unknown_headings(headings: list[_Heading], segments: list[Segment], chosen:
             continue
         # up to the next section's number: a report that numbers two sections 五 numbers one of them wrongly
         between = value <= after[0] if after else value == before[-1] + 1
-        if between and holder not in counting and not vocab.is_row_label(h.text) \
+        if between and holder not in counting and not vocab.is_row_label(h.text) and not _group_and_row(h.text) \
                 and label_key(h.title) not in vocab.legacy_rows:
             known = _heading_key(h.title, h.num, family)[0]
             what = f"a {known} heading out of order" if known else "names no known section"
             notes.append(Note("unknown_section", segments[h.index].line,
                               f"{h.text[:40]}: {what}; its text is kept in {sections[holder].key}"))
     return notes
+
+
+def _group_and_row(text: str) -> bool:
+    """A requests group's label and its first row's on one line, as an unruled PDF's or page text's row gives them
+    ('三、本年度办理结果 (一)予以公开 995 0 0 0 0 0 995'): a table's row, no heading (in a report numbering
+    its sections 2、 and 3、, it stood between 一、 and 四、 and was flagged ``unknown_section``)."""
+    vocab = vocabulary()
+    key = label_key(text)
+    return any(key.startswith(group) and vocab.request_row(key[len(group):]) is not None
+               for group in vocab.request_groups)
 
 
 @functools.lru_cache(maxsize=2)
@@ -1344,12 +1354,13 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     stands between two outlines of at least ``_SECOND_REPORT_SECTIONS`` sections each (the first ending before it,
     the second beginning with it) starts a second report too.  A second report's header box above its title (索引号
     | … / 发布机构 | …) is its own.  An appendix: a line 附件 (附表) after the last section's heading, right after
-    the signature, or a statistics table's title, header or first block heading there, after the first section's
-    heading (:func:`toolkit.metadata.table_lead`: '…统计表', '统计指标 | 单位 | …', '一、主动公开情况': a pre-2019
-    table whose block headings are no sections, though ``chosen`` may have taken them for the last ones).
+    the signature, or a table there with no such label (its first row, or its title before its rows:
+    :func:`_table_after`), or a statistics table's title, header or first block heading there, after the first
+    section's heading (:func:`toolkit.metadata.table_lead`: '…统计表', '统计指标 | 单位 | …', '一、主动公开情况': a
+    pre-2019 table whose block headings are no sections, though ``chosen`` may have taken them for the last ones).
     ``candidates``: each family's :func:`_candidates` of the headings.
     """
-    from toolkit.metadata import report_title_lines
+    from toolkit.metadata import report_title_lines, table_lead
 
     if not chosen:
         return None, None
@@ -1377,7 +1388,8 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
             return i, i
         # (a statistics table's block headings may be taken for the report's last sections, '一、主动公开情况': its
         # title, header or first block heading right after the signature is sought after the first section's)
-        if (i > last and appendix_line.match(texts[i])) or (i > start and _table_lead(texts[i])):
+        if (i > last and (appendix_line.match(texts[i]) or _table_after(texts, i))) \
+                or (i > start and table_lead(texts[i])):
             if _signature_start(texts[:i]) < i:
                 return i, None
     return None, None
@@ -1426,17 +1438,27 @@ def _appendix_line() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{words})\s*\d{{0,2}}\s*(?:[:.、]|$)")
 
 
+def _table_after(texts: list[str], i: int) -> bool:
+    """Whether segment ``i`` starts a table with no appendix's label (:func:`toolkit.metadata.table_start`: its first
+    row, or its title before its rows, '2020年度政府信息公开工作统计表'), the segment before it no table's row, itself
+    no line ending in a date (a signature's date line right before the table's rows: the signature's)."""
+    from toolkit.metadata import _TABLE_CELLS, _date_in, table_start
+
+    if not texts[i].strip():
+        return False
+    k = i - 1
+    while k >= 0 and not texts[k].strip():
+        k -= 1
+    if k >= 0 and _TABLE_CELLS.search(texts[k]) or not table_start(texts, i):
+        return False  # (cheap first: most lines after the last heading are text, or a table's rows after its first)
+    text = re.sub(r"\s+", "", texts[i])
+    return _date_in(text)[2] != len(text)
+
+
 def _signature_start(texts: list[str]) -> int:
     from toolkit.metadata import signature_start
 
     return signature_start(texts)
-
-
-def _table_lead(text: str) -> bool:
-    # (a statistics table's title or header right after the signature starts the appendix as 附件 does)
-    from toolkit.metadata import table_lead
-
-    return table_lead(text)
 
 
 _WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line
@@ -1552,9 +1574,10 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     ('…暂无。 XX局 2021年1月26日 (联系人:…) 附件下载', web-page text, also wrapped: '…无。平潭综合实' / '验区经济发展局' /
     '2024年1月29日'; one on lines of its own ends the section already, :func:`_text_end`): the section's last lines
     joined as the wrap broke them, read by :func:`toolkit.metadata.glued_signature_start`; without a date, an
-    agency's name glued after the last line's 。 where it is certain ('…提升公开质量。市交通运输局'), read by
-    :func:`toolkit.metadata._glued_agency_start` as the statements read it (:mod:`toolkit.statements`)."""
-    from toolkit.metadata import _glued_agency_start, glued_signature_start
+    agency's name glued after the last sentence's 。 where it is certain ('…提升公开质量。市交通运输局', also wrapped,
+    '…无。平潭综合实' / '验区经济发展局'), read by :func:`toolkit.metadata._undated_signature` as the statements and the
+    metadata read it (:mod:`toolkit.statements`)."""
+    from toolkit.metadata import _undated_signature, glued_signature_start
 
     last = len(body) - 1
     while last > 0 and not body[last].text.strip():
@@ -1563,13 +1586,13 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     joined = "".join(s.text for s in body[first : last + 1])
     at = glued_signature_start(joined)
     if at == len(joined):
-        line = body[last].text
-        if line.endswith(_STATED):
+        if body[last].text.endswith(_STATED):
             return body  # (cheap: most sections end in a sentence's end)
-        at = _glued_agency_start(line)
-        if at == len(line):
+        # (also wrapped: '…无。平潭综合实' / '验区经济发展局'; one on lines of its own ends the section already)
+        undated = _undated_signature([(k, body[k].text) for k in range(first, last + 1)])
+        if undated is None or not undated[1]:
             return body
-        first = last
+        first, at = undated[:2]
     k = first
     while at > len(body[k].text):  # (the segment the agency starts in)
         at -= len(body[k].text)

@@ -9,7 +9,8 @@ reads them (``spec/codebook.md``):
 2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``(二)2024年工作打算``, ``存在问题``,
    ``下一步工作打算如下:``) set the kind of what follows and never become statement text; glued to
    the text, a numbered one is read in its longest wording (``(二)改进措施和下一步工作打算一是…``),
-   an unnumbered one when a colon, a ``。`` or the first item's marker follows it (not a numbered measures' one whose
+   an unnumbered one when a colon, a ``。`` or the first item's marker follows it, or a sentence opening with a year and a
+   comma (``存在的问题2023年,…``) or, a measures' one, as a switch does (``改进措施下一步,…``) (not a numbered measures' one whose
    words go on to say a problem: ``1.整改措施落实不到位。`` is an item); an item's label saying its kind
    (``问题一:``, ``措施二:``) is one whose text is that one item; the section's title in both kinds' words
    (``存在问题及改进措施``) is none and is left out;
@@ -19,9 +20,9 @@ reads them (``spec/codebook.md``):
    problems go on (unless the list numbers on into measures: ``1.…不够。下一步,将…。2.加强…``), or no switch at
    all if it admits a shortcoming itself; so is a clause after a
    comma opening with a measure cue in an item that admits a shortcoming (``一是…不够,下一步将…;二是``);
-4. each part is split at the report's own enumeration (``一是…二是…``, ``(一)(二)``,
+4. each part is split at the report's own enumeration (``一是…二是…``, ``一要…二要…``, ``(一)(二)``,
    ``一. 二.``, ``1. 2.``, ``(1)(2)``, ``1)2)``, ``①②``, ``Ⅰ、Ⅱ、``, ``A. B.``, ``第一,`` (``第一是``), ``其一,``, order words
-   ``首先,…其次,…最后,`` — these five only with a second item); the
+   ``首先,…其次,…最后,``, ``一要`` — these six only with a second item); the
    first style that occurs is the statement level, other styles inside an item stay in its
    text; a part without enumeration is split at ``;`` between list items;
 5. the text before the first item (``虽然取得一定成效,但…还存在一些不足:``) and opening
@@ -75,6 +76,9 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "paren_cn": (re.compile(rf"\((?P<n>{_CN_NUM})\)"), False),  # (一) (二)
     "di": (re.compile(rf"第(?P<n>{_CN_NUM})(?:[,、:]|是(?!否))"), False),  # 第一, 第二, (also 第一是 第二是)
     "qi": (re.compile(rf"其(?P<n>{_CN_NUM})[,、:]"), False),  # 其一, 其二,
+    # 一要 二要, as measures are listed ('下一步,我局将:一要强化…;二要…'): only as a sequence and with a second item (not
+    # 一要求, 一要素 …; 统一要求 has no boundary before it)
+    "yao": (re.compile(rf"(?P<n>{_CN_NUM})要(?![求素件点闻])"), True),
     "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})(?:、|\.)"), True),  # 一、 二、 (also typed 一. 二.)
     "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
     # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
@@ -155,8 +159,10 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 
 # Styles that are a list only with a second item: a PDF's line wrap can put 第一 of '位居全区第一,' at a
 # line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
-# and 'A、' of '。A、B两类信息…' a name; a dash at a line's start may be a sentence's ('——这是…').
-_NEEDS_SECOND = frozenset({"di", "qi", "roman", "letter", "dash", "text_bullet"})
+# '一要' alone may be one ('…。一要…' with no 二要), and 'A、' of '。A、B两类信息…' a name; a dash at a line's start
+# may be a sentence's ('——这是…').
+_NEEDS_SECOND = frozenset({"di", "qi", "yao", "roman", "letter", "dash", "text_bullet"})
+_AFTER_COMMA = ("shi", "yao")  # styles whose markers also follow a comma or the agency's 将 ('我局将一要…,二要…')
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -237,7 +243,11 @@ def _cues() -> dict[str, Any]:
             rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
             rf"|{bullet}(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?"
             rf"(?:[:。]|{dash}|(?={spec['first_item']}|{_styles()['bullet'][0].pattern}|$))"
-            rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?)"
+            rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?"
+            # (or before a sentence opening with a year, '存在的问题2023年,…', or, a measures' one, a switch to them:
+            # '…加强。改进措施下一步,我们将…')
+            rf"|(?:{any_title.replace('?P<', '?P<g_')})(?={spec['subheading_glued_before']['any']})"
+            rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])}))"
         ),
         "first_item": re.compile(spec["first_item"]),
         # an item's short title before a first item of its own list ('主动公开方面:1.…'; _grouped's cheap test)
@@ -603,8 +613,9 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
     after a sentence's end, a ';' or a ',' ('…丰富解读形式;贵阳市乌当区人民政府办公室2021年1月20日', as web text copies
     it), or the agency so glued with the date alone on the next line; no statement's text.  The last two lines read by
     :func:`toolkit.metadata.glued_signature_start` (a sentence's words before a date are no agency: '…已报送区政府办公室');
-    without a date, an agency's name glued after the last line's 。 where it is certain (:func:`toolkit.metadata._glued_agency_start`)."""
-    from toolkit.metadata import _glued_agency_start, glued_signature_start
+    without a date, an agency's name ending the text where it is certain, glued after the last sentence's 。 or on
+    lines of its own, also wrapped (:func:`toolkit.metadata._undated_signature`)."""
+    from toolkit.metadata import _undated_signature, glued_signature_start
 
     last = kept[-2:]
     text = "\n".join(last)
@@ -612,11 +623,17 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
     if at == len(text):
         if not kept or kept[-1][-1:] in _SENTENCE_END:
             return kept  # (cheap: most sections end in a sentence's end)
-        undated = _glued_agency_start(kept[-1])
-        return kept if undated == len(kept[-1]) else [*kept[:-1], kept[-1][:undated]]
+        # (on lines of its own or glued, also wrapped: '…。' / '平潭综合实' / '验区经济发展局')
+        undated = _undated_signature(list(enumerate(kept))[-_UNDATED_LINES:])
+        if undated is None:
+            return kept
+        k, at = undated[:2]
+        return [*kept[:k], *([kept[k][:at]] if at else [])]
     before = text[:at].rstrip()
     return [*kept[: len(kept) - len(last)], *(before.split("\n") if before else [])]
 
+
+_UNDATED_LINES = 3  # a name without its date wrapped over two lines and the line above it
 
 _SIGNING_AGENCIES = 2  # the most agencies signing together, each on its line ('中共XX县委办公室' / 'XX县人民政府办公室')
 
@@ -893,7 +910,7 @@ class _Heading:
 
 def _heading_kind(match: re.Match[str]) -> str:
     groups = match.groupdict()
-    if groups.get("problem") or groups.get("u_problem") or groups.get("b_problem"):
+    if groups.get("problem") or groups.get("u_problem") or groups.get("b_problem") or groups.get("g_problem"):
         return "problem"
     return "measure"
 
@@ -1626,7 +1643,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
                 k -= 1
             prev = text[k - 1] if k else "\n"
-            if not (prev in _BOUNDARY or (style == "shi" and (prev == "," or text.endswith(_intent_words(), 0, k)))):
+            if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (prev == "," or text.endswith(_intent_words(), 0, k)))):
                 continue  # (一是 also right after 将: '我局将一是…;二是…')
             n = _marker_number(style, m, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list

@@ -862,12 +862,16 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     if subtotal:  # (a 小计 column of the organisations: a column of its own, found where the header names it)
         ncols += 1
     if any(len(vals) > ncols for _, _, vals in split):  # (rows of a surplus only: the common table has none)
-        split = _under_label_columns(split, ncols)
+        split = _under_label_columns(split, ncols, remarks)
     # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
     # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
     # as having an empty label cell, and every total moved under other_org, unflagged.
     spacer = any(row.explicit and len(vals) > ncols and not vals[-1].text and (vals[0].text or len(labels) >= 2)
                  for row, labels, vals in split)
+    # (under a header naming 备注, rows of all their counts and a blank remark's cell after them show the remarks'
+    # column in any layout that keeps blank cells: a row of a blank first count ends in its remark, a number too)
+    shown = spacer or remarks and any(len(vals) == ncols + 1 and _written(vals[:1]) and not _written(vals[-1:])
+                                      for _, labels, vals in split if labels)
     # (a note after the counts, '| | 2 | … | 20 | 含撤回1件 |', is no count: the row's blank first cell is its
     # natural-person count, not an empty label cell, else every count moved one column left, unflagged)
     # (a row that alone shows one, its last cell a number: '| | 5.属于三类内部事务信息 | | … | 0 | 12 |' may as
@@ -980,7 +984,18 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # (a row of no more cells than columns, the common one, has no surplus note, but for a row of text that lost
         # its blank cells: '(二)部分公开… | 0 | … | 0 | 备注:含补正' (seed 000's layout) ends in a note in 总计's place)
         kept = trimmed
-        if len(trimmed) > ncols:
+        if remarks and len(trimmed) == ncols + 1 and not trimmed[-1].glued and (
+                _written(trimmed[:1]) or not trimmed[-1].text[-1:].isdigit() or shown and len(values) == ncols + 1
+                or _sums_to_last(trimmed[1:ncols]) and not _sums_to_last(trimmed[1:])):
+            # the remark under the header's 备注, whatever it says: no count, as the legacy table's ('… | 99 |
+            # 含补正' or '| 3': a short word or a number, which _drop_notes keeps as a value, lost the row,
+            # extra_cells); one saying there is none ('无') is not said. A blank first count before a number is
+            # kept so only where rows show the remarks' column (``shown``) and this row no cell after the number,
+            # or the row identity holds so alone: else the blank may be an empty label cell ('| | 74 | … | 74 | |').
+            if trimmed[-1].text not in NA_MARKS:
+                res.flags.append(_note_flag("requests", row_key, row, trimmed[-1:]))
+            kept = trimmed[:-1]
+        elif len(trimmed) > ncols:
             kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row)
         elif len(trimmed) == ncols and trimmed[-1].text[-1:] not in "0123456789" and not trimmed[-1].glued \
                 and not row.grid:  # (in a reader's grid the note stands in 总计's cell)
@@ -1068,75 +1083,95 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     _flag_subtotals(res, subtotals, {} if unsure else placements, outcome_rows, ncols)
 
 
-def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int) -> int | None:
+def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
+                   remarks: bool = False) -> tuple[int, int] | None:
     """How many label columns a requests table's head shows, where it writes its merges as blank cells: a head row
     of ``ncols`` columns after its corner, blank or the identity note ('| | | 申请人情况 | | … |', '| | | 自然人 |
-    法人或其他组织 | … | 总计', the official ten-column grid unmerged: 3). None where no head row tells one width."""
+    法人或其他组织 | … | 总计', the official ten-column grid unmerged: 3), and whether a column of remarks follows
+    them (1, else 0): under a header naming 备注 (``remarks``), a head row may end in one more cell, 备注 or the
+    blank under it. The organisations' row stands a column further ('| | | | 商业企业 | …'): it tells none (its
+    blank cells after them may fill the width). None where no head row tells one width."""
     vocab = vocabulary()
+    orgs = list(load_formats()["requests"]["cols"])[1:-1]
     found = set()
+    noted = 0
     for row, labels, values in split:
         head = next((c for c in labels if vocab.is_header(c.text)), None)
-        if head is None:
+        if head is None or vocab.request_cols.get(label_key(head.text)) in orgs:
             continue
         k = next(i for i, c in enumerate(row.cells) if c is head)
-        if k and len(row.cells) == k + ncols and all(not c.text or vocab.is_identity_note(c.text)
-                                                     for c in row.cells[:k]):
+        after = row.cells[k + ncols:]
+        if k and len(after) <= remarks and len(row.cells) >= k + ncols \
+                and all(not c.text or _is_note_header(c.text) for c in after) \
+                and all(not c.text or vocab.is_identity_note(c.text) for c in row.cells[:k]):
             found.add(k)
-    return found.pop() if len(found) == 1 else None
+            noted |= any(c.text for c in after)
+    return (found.pop(), noted) if len(found) == 1 else None
 
 
-def _under_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]],
-                         ncols: int) -> list[tuple[Row, list[Cell], list[Cell]]]:
+def _under_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
+                         remarks: bool = False) -> list[tuple[Row, list[Cell], list[Cell]]]:
     """``split`` with the blank cells right after a row's labels up to the head's label columns left out of its
     values, where the head tells them (:func:`_label_columns`) and the row is as wide as the head: a table typed
     without its merges writes each span's cells blank ('一、本年新收… | | | 88 | 11 | … | 99', three label columns), and
     those blanks were read as counts, the row one cell too long (extra_cells). A row of another width keeps its
-    cells: a blank there may be a blank count (a row one count short)."""
-    width = _label_columns(split, ncols)
-    if width is None:
-        return _under_lost_label_columns(split, ncols)
+    cells: a blank there may be a blank count (a row one count short). Where the head names 备注 after the counts'
+    columns (``remarks``), a row is as wide as the head with its remark's cell ('… | 99 | 含上年结转', '… | 99 | ')."""
+    told = _label_columns(split, ncols, remarks)
+    if told is None:
+        return _under_lost_label_columns(split, ncols, remarks)
+    width, noted = told
     out = []
     for row, labels, values in split:
         end = len(row.cells) - len(values)  # (the labels' end: the first value cell)
-        if labels and len(values) > ncols and len(row.cells) == width + ncols and end <= width \
+        if labels and len(values) > ncols and len(row.cells) == width + ncols + noted and end <= width \
                 and not any(c.text for c in row.cells[end:width]):
             values = row.cells[width:]
         out.append((row, labels, values))
     return out
 
 
-def _lost_head_width(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int) -> int | None:
+def _lost_head_width(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
+                     remarks: bool = False) -> int | None:
     """The label columns of the unmerged ten-column grid where its head lost its blank cells (a cell a line: the
     head's marks '申请人情况 | ||||||' are no cells of a row): a row of one label, blank cells after it and then
     ``ncols`` counts all written ('一、本年新收… | ||' then '88 |' … '99 |': 3), the widest such row; two blanks at least,
-    as one may be a blank first count before a surplus ('一、本年新收… | |' then '0 |' … '4 |', '3 |'). None where no
-    row tells one."""
+    as one may be a blank first count before a surplus ('一、本年新收… | |' then '0 |' … '4 |', '3 |'). Under a header
+    naming 备注 (``remarks``) the last of them may be the row's remark after a blank first count ('二、… | ||' then a
+    blank, '0 |' … '4 |' and '无 |' or '3 |': four blanks' width): there the counts must hold the row identity, the
+    last their sum, not 0. None where no row tells one."""
     found = set()
     for row, labels, values in split:
         blanks = next((i for i, c in enumerate(values) if c.text), len(values))
         rest = values[blanks:]
         if not row.explicit and len(labels) == 1 and blanks >= 2 and len(rest) >= ncols \
-                and all(c.text for c in rest[:ncols]) and not any(c.text for c in rest[ncols:]):
+                and all(c.text for c in rest[:ncols]) and not any(c.text for c in rest[ncols:]) \
+                and (not remarks or _sums_to_last(rest[:ncols])):
             found.add(1 + blanks)
     # (the widest: a row whose leading covered cell went to the end of the row above shows one blank fewer)
     return max(found, default=None)
 
 
-def _under_lost_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]],
-                              ncols: int) -> list[tuple[Row, list[Cell], list[Cell]]]:
+def _under_lost_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
+                              remarks: bool = False) -> list[tuple[Row, list[Cell], list[Cell]]]:
     """``split`` with the blank cells right after a row's labels left out of its values, up to the label columns a
     row of the unmerged grid tells (:func:`_lost_head_width`), in a table of a cell a line only: there a span's
     covered cells are marks after the cell before them ('(一)予以公开 | |', a group's covered cell at the end of the
     row above), so a row is no longer as wide as the head, and its blanks were read as counts (extra_cells, the row
     lost). A row's blanks go only as many as the label columns its labels and the covered cells at the end of the row
-    above leave: a row one count short ('一、本年新收… | ||' then six counts) is not read with a blank count."""
-    width = _lost_head_width(split, ncols)
+    above leave: a row one count short ('一、本年新收… | ||' then six counts) is not read with a blank count. Under a
+    header naming 备注 (``remarks``), the row above's remark that such text puts before a row's label ('含上年结转'
+    then '二、上年结转… | ||') is none of the row's labels."""
+    width = _lost_head_width(split, ncols, remarks)
     if width is None:
         return split
+    vocab = vocabulary()
     out = []
     carried = 0  # the covered cells of this row's label columns at the end of the row above (its blanks past ncols)
     for row, labels, values in split:
-        drop = width - len(labels) - carried
+        remark = next((i for i, c in enumerate(labels) if vocab.request_row(c.text) or vocab.request_group(c.text)),
+                      0) if remarks else 0
+        drop = width - len(labels) + remark - carried
         blanks = next((i for i, c in enumerate(values) if c.text), len(values))
         if labels and not row.explicit and len(values) > ncols and 0 < drop <= blanks:
             values = values[drop:]
@@ -1163,12 +1198,15 @@ def _end_in_marks(rows: list[list[Cell]]) -> bool:
 
 def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset[str]:
     """The words of the requests table's header that head no column of the format (`_request_extras`: 备注, 小计),
-    found in its rows of labels without a value, or before a row's own label (a layout of a cell a line puts the
-    header's last cell there: '小计' then '一、本年新收…')."""
+    found in its rows of labels without a value, also after blank cells (the head typed without its merges, '| | |
+    申请人情况 | | … | 备注': its blanks are value cells), or before a row's own label (a layout of a cell a line puts
+    the header's last cell there: '小计' then '一、本年新收…')."""
     extras = _request_extras()
     found: set[str] = set()
     for _, labels, values in split:
-        cells = labels if not any(c.text for c in values) else labels[:1] if len(labels) >= 2 else ()
+        written = [c for c in values if c.text]
+        cells = [*labels, *written] if all(_is_note_header(c.text, extras) for c in written) \
+            else labels[:1] if len(labels) >= 2 else ()
         found.update(label_key(c.text) for c in cells if _is_note_header(c.text, extras))
     return frozenset(found)
 
@@ -2325,24 +2363,123 @@ class _Recent:
         return -1 if key is None else self._last.get(key, -1)
 
 
-def _legacy_key(label: str, recent: _Recent) -> str:
+def _legacy_candidates(lk: str) -> list[str]:
+    """The items a legacy label key names: its own, else the longest known label's it starts with where the rest
+    goes on that label (政务微博名称:xx,公开政府信息数; `_goes_on`), else none (a local item).  Two for a label used
+    twice (被依法纠错数)."""
     vocab = vocabulary()
-    lk = _legacy_label_key(label)
-    parents = _legacy_parents()
     candidates = vocab.legacy_rows.get(lk)
     if not candidates:
-        # The longest known label the written one starts with (政务微博名称:xx,公开政府信息数).
-        matches = [lab for lab in vocab.legacy_rows if len(lab) >= 4 and lk.startswith(lab)]
+        matches = [lab for lab in vocab.legacy_rows if len(lab) >= 4 and lk.startswith(lab) and _goes_on(lab, lk)]
         if matches:
             candidates = vocab.legacy_rows[max(matches, key=len)]
+    return candidates or []
+
+
+def _goes_on(known: str, lk: str) -> bool:
+    """Whether the label key ``lk``, which starts with the known label ``known``, is that label's item: the rest
+    after a mark (政务微博名称:xx,…, 信函申请数/件), a name after a label that announces one (政务微博名称高港微博…:
+    ``legacy.name_words``), or one character (主动公开政府信息数量).  Not words of an item of its own: 政府网站留言办理数
+    starts with Putian's 政府网站 (via_website), and was read as that item, unflagged."""
+    rest = lk[len(known):]
+    return (len(rest) <= 1 or not re.match(r"\w", rest)
+            or any(known.endswith(w) for w in load_formats()["legacy"]["name_words"]))
+
+
+def _local_key(lk: str) -> str:
+    """The key of a local item (a label no item of the format's): its label key without marks."""
+    return re.sub(r"[^\w]", "", lk) or lk
+
+
+def _legacy_key(label: str, recent: _Recent) -> str:
+    lk = _legacy_label_key(label)
+    candidates = _legacy_candidates(lk)
     if not candidates:
-        return re.sub(r"[^\w]", "", lk) or lk
+        return _local_key(lk)
+    return _legacy_resolve(candidates, recent)
+
+
+def _legacy_resolve(candidates: list[str], recent: _Recent) -> str:
+    """The item of a label's ``candidates`` (`_legacy_candidates`), two for a label used twice."""
+    parents = _legacy_parents()
     if len(candidates) == 1:
         return candidates[0]
     # the item under the parent met last; one already met under its parent's last row is not met again there
     # (被依法纠错数 after 行政诉讼's row in words not known is the lawsuits' one, not the reconsiderations' again)
     return max(candidates, key=lambda cand: (recent.last(cand) <= recent.last(parents.get(cand)),
                                              recent.last(parents.get(cand))))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two labels differ by one character: one wrong, missing or extra (edit distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+@functools.lru_cache(maxsize=4096)
+def _near_legacy_labels(lk: str) -> tuple[str, ...]:
+    """The known labels (formats.yaml ``legacy.rows`` and ``aliases``, as label keys) one character from the label
+    key ``lk``, of ``legacy.near_labels.flag`` characters or more; none for a known label."""
+    vocab = vocabulary()
+    if lk in vocab.legacy_rows:
+        return ()
+    least = load_formats()["legacy"]["near_labels"]["flag"]
+    return tuple(lab for lab in vocab.legacy_rows if len(lab) >= least and _one_edit(lk, lab))
+
+
+def _legacy_named(rows: list[Row]) -> tuple[frozenset[str], frozenset[str]]:
+    """The items the label cells of a legacy table's ``rows`` name (both of a label used twice), and the label
+    keys of its other labels (local items, and labels one character from a known one: `_near_legacy_labels`)."""
+    vocab = vocabulary()
+    named: set[str] = set()
+    local: set[str] = set()
+    for row in rows:
+        for cell in row.cells:
+            lk = _legacy_label_key(cell.text) if cell.text and not cell.is_value else ""
+            if len(lk) < 2 or lk in vocab.legacy_units:
+                continue
+            candidates = [] if _near_legacy_labels(lk) else _legacy_candidates(lk)
+            if candidates:
+                named.update(candidates)
+            else:
+                local.add(lk)
+    return frozenset(named), frozenset(local)
+
+
+def _near_key(label: str, recent: _Recent, named: Collection[str], local: Collection[str]) -> tuple[str, str] | None:
+    """The key of a legacy row whose label is one character from a known item's (`_near_legacy_labels`), and
+    what its unknown_row flag says; None for a label not so near (read by `_legacy_key`).
+
+    The row is that item's only where certain (``legacy.near_labels`` in formats.yaml): one item's label near it,
+    of ``read`` characters or more, an item that no other row of the table names (``named``), and no other local
+    label of the table (``local``) one character from it; else it keeps its own label.  A known label and one
+    character more (主动公开政府信息数量) is that label's item, unflagged, as every label it starts.
+    """
+    vocab = vocabulary()
+    lk = _legacy_label_key(label)
+    near = _near_legacy_labels(lk)
+    items = sorted({tuple(vocab.legacy_rows[lab]) for lab in near})
+    if not near or (len(items) == 1 and any(lk.startswith(lab) for lab in near)):
+        return None  # a known label and one character more: its item's, as any label it starts (_legacy_key)
+    known = max(near, key=len)
+    said = " and ".join(f"{lab} ({'/'.join(vocab.legacy_rows[lab])})" for lab in near)
+    others = sorted(other for other in local if other != lk and _one_edit(other, lk))
+    if len(items) > 1:
+        why = "several items"
+    elif len(known) < load_formats()["legacy"]["near_labels"]["read"]:
+        why = "too short a label to tell a typo from a word of its own"
+    elif set(items[0]) & set(named):
+        why = "another row of the table names that item"
+    elif others:
+        why = f"so is the table's own {others[0]}"
+    else:
+        key = _legacy_resolve(list(items[0]), recent)
+        return key, f"{label}: read as {key}, one character from {known}"
+    return _local_key(lk), f"{label}: kept under its own label; one character from {said}: {why}"
 
 
 def _legacy_unit(label: str, recent: _Recent) -> str | None:
@@ -2724,6 +2861,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     year: tuple[int, str] | None = None  # the column of the report's year (年度 | 2017), no value's, and its year
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
     rows = _legacy_unfold(_legacy_join_header(rows))
+    named = _legacy_named(rows)  # the items the table's labels name, and its local labels (_near_key)
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     glued: list[tuple] = []  # rows whose values of several columns are one run of digits (_place_glued_legacy)
     for at, row in enumerate(rows):
@@ -2852,7 +2990,13 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                                   f"{sum(c is not None and bool(c.text) for c in cells)} values without a row label: "
                                   + " ".join(c.text for c in cells if c is not None and c.text)))
             continue
-        key = _legacy_key(label, recent)
+        near = _near_key(label, recent, *named)
+        if near is not None:
+            # one character from a known item's label: that item's where certain, else its own; said either way
+            key = near[0]
+            res.flags.append(Flag("unknown_row", "legacy", row.line, near[1]))
+        else:
+            key = _legacy_key(label, recent)
         if broken and key not in parents:
             # an unknown label right after a label alone on its line: perhaps the rest of a label
             # wrapped in a way that reads as no known item; kept under its text, and said so
