@@ -2309,7 +2309,8 @@ def test_bodies_endings_are_stripped_longest_first(monkeypatch):
     rules = copy.deepcopy(metadata._rules())
     for key in ("government_endings", "department_endings"):
         rules["agency"][key].reverse()
-    cached = (metadata._longest_first, metadata._body_endings, metadata._government_only_endings)
+    cached = (metadata._longest_first, metadata._body_endings, metadata._government_only_endings,
+              metadata._body_name, metadata._body_name_of)
     monkeypatch.setattr(metadata, "_rules", lambda: rules)
     try:
         for function in cached:

@@ -1122,6 +1122,7 @@ def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> boo
     return (not spaced or spaced[1]) and (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped)
 
 
+@functools.lru_cache(maxsize=4096)
 def _wrapped_line(text: str) -> str | None:
     """How a line takes part in a run of wrapped glued page text.
 

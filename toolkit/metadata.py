@@ -943,6 +943,7 @@ def _page_title_agency(agency: str) -> bool:
         and not re.fullmatch(load_formats()["template_titles"], agency)
 
 
+@functools.lru_cache(maxsize=4096)
 def _body_name(text: str) -> bool | None:
     """Whether ``text``, ending as a government's or a department's name does or holding places only, is such a
     name (True) or a phrase so ending (False: '法制型政府', '各乡', '本局', '街道办事处'), or a reference or a
@@ -967,6 +968,7 @@ def _nameless_body(text: str) -> bool:
     return bool(pieces) and text not in rules["national_names"] and not any(p in rules["short_names"] for p in pieces)
 
 
+@functools.lru_cache(maxsize=4096)
 def _body_name_of(text: str) -> bool | None:
     """:func:`_body_name` of ``text``, which may also be what follows a name's places: the Party committee's body and
     a government's ending alone are names there ('党委办公室' of '乌当区新华镇党委办公室')."""
@@ -1803,6 +1805,7 @@ def _glued_agency(line: str) -> tuple[int, str] | None:
     return None if name is None else (cut + len(rest) - len(rest.lstrip()), name)
 
 
+@functools.lru_cache(maxsize=1024)
 def _leading_name(text: str) -> str | None:
     """The certain name (:func:`_certain_name`, its seal's place after it or not) that ``text`` holds, with only the
     page's furniture after it ('区政府办公室 附件下载': :func:`_signature_after_date`), else None."""
@@ -2140,6 +2143,7 @@ def _match_corps(name: str, pos: int) -> _Place | None:
     return _Place(name[pos:end], level, corps["province"])
 
 
+@functools.lru_cache(maxsize=4096)
 def _match_place(name: str, pos: int) -> _Place | None:
     """The place at ``pos``: a unit of the corps, the gazetteer's, else the one its ending tells; of a county-level
     name of the gazetteer and a longer place its ending tells, the longer (东区 is Panzhihua's district, 东区街道办事处

@@ -857,6 +857,7 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"])
 
 
+@functools.lru_cache(maxsize=4096)
 def is_value_cell(raw: str) -> bool:
     """True for a cell that holds a number, a not-applicable mark or nothing."""
     return (raw.isascii() and raw.isdigit()) or parse_number(raw).kind != "text"

@@ -1539,6 +1539,7 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
 _WRAPPED_MIN = 6  # the shortest first line of a wrapped heading whose end alone is a title
 
 
+@functools.lru_cache(maxsize=4096)
 def _unnumbered_wrap(first: str, nxt: str) -> bool:
     """Whether two unnumbered lines are one heading wrapped: neither is a sentence's and the join is a whole title
     that at most one of them names alone.  Where the second does ('政府信息公开行政' / '复议和行政诉讼情况', a title
