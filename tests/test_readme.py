@@ -73,3 +73,49 @@ def test_every_relative_link_resolves(page: str) -> None:
             if anchor not in {_slug(h) for h in headings}:
                 broken.append(target)
     assert broken == [], f"{page}: links to nothing: {broken}"
+
+
+def _cli_options() -> set[str]:
+    """Every option of the toolkit's command line, of its subcommands, of the benchmark scripts and the Makefile."""
+    import argparse
+
+    from toolkit.cli import build_parser
+
+    options: set[str] = set()
+    parsers = [build_parser()]
+    while parsers:
+        parser = parsers.pop()
+        for action in parser._actions:
+            options.update(o for o in action.option_strings if o.startswith("--"))
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
+    for script in (ROOT / "benchmarks").glob("*.py"):
+        options.update(re.findall(r"add_argument\(\s*\"(--[a-z][a-z0-9-]*)\"", script.read_text(encoding="utf-8")))
+    options.update(re.findall(r"(--[a-z][a-z0-9-]*)", (ROOT / "Makefile").read_text(encoding="utf-8")))
+    return options
+
+
+def test_every_option_the_readme_names_exists() -> None:
+    # an option renamed or dropped in the code must not live on in the README
+    named = set(re.findall(r"(?<![\w-])(--[a-z][a-z0-9-]*)", README))
+    assert named, "the README names no option"
+    assert sorted(named - _cli_options()) == []
+
+
+def test_the_readmes_command_lines_parse() -> None:
+    # each `toolkit …` line of the README's shell blocks is one the command line accepts as written
+    import shlex
+
+    from toolkit.cli import build_parser
+
+    lines = [line.split("#")[0].split(">")[0].strip()
+             for block in re.findall(r"```(?:bash|sh|console)\n(.*?)```", README, flags=re.S)
+             for line in block.splitlines()]
+    commands = [shlex.split(line)[1:] for line in lines if line.startswith("toolkit ")]
+    assert len(commands) >= 5, commands
+    parser = build_parser()
+    for argv in commands:
+        try:
+            parser.parse_args(argv)
+        except SystemExit as error:
+            pytest.fail(f"README's `toolkit {' '.join(argv)}` does not parse (exit {error.code})")
