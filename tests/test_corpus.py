@@ -703,7 +703,6 @@ def test_benchmark_quick_runs() -> None:
         assert label in out, out
 
 
-
 def test_opcode_count_runs_and_is_deterministic() -> None:
     # benchmarks/opcodes.py is how speed work is compared across trees: its count must not move between runs
     args = [sys.executable, str(ROOT / "benchmarks" / "opcodes.py"), "text", "--n", "2", "--warm", "1", "--top", "3"]
@@ -715,6 +714,7 @@ def test_opcode_count_runs_and_is_deterministic() -> None:
     assert first[0].startswith("text: ") and float(first[0].split()[1]) > 10, first
     assert len(first) == 4 and all(" K  " in line for line in first[1:]), first
     assert runs[0].stdout == runs[1].stdout
+
 
 @pytest.mark.parametrize("how", ["script", "stdin"])
 def test_runs_from_an_unguarded_script_and_from_stdin(tmp_path: Path, how: str) -> None:

@@ -77,18 +77,9 @@ def test_every_relative_link_resolves(page: str) -> None:
 
 def _cli_options() -> set[str]:
     """Every option of the toolkit's command line, of its subcommands, of the benchmark scripts and the Makefile."""
-    import argparse
-
     from toolkit.cli import build_parser
 
-    options: set[str] = set()
-    parsers = [build_parser()]
-    while parsers:
-        parser = parsers.pop()
-        for action in parser._actions:
-            options.update(o for o in action.option_strings if o.startswith("--"))
-            if isinstance(action, argparse._SubParsersAction):
-                parsers.extend(action.choices.values())
+    options = {o for o in build_parser()._options() if o.startswith("--")}  # (the parser's own walk of its subcommands)
     for script in (ROOT / "benchmarks").glob("*.py"):
         options.update(re.findall(r"add_argument\(\s*\"(--[a-z][a-z0-9-]*)\"", script.read_text(encoding="utf-8")))
     options.update(re.findall(r"(--[a-z][a-z0-9-]*)", (ROOT / "Makefile").read_text(encoding="utf-8")))
