@@ -5,6 +5,7 @@ import math
 import re
 import warnings
 from contextlib import nullcontext
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -2248,3 +2249,17 @@ def test_a_remark_in_words_in_the_requests_note_column_is_flagged_in_every_layou
     want = added("pipe_rows")
     assert len(want) >= 20 and {code for code, _ in want} == {"extra_cells"}
     assert added(fmt) == want
+
+
+_PACKAGE_DATA = Path(toolkit.__file__).parent / "data"
+
+
+@pytest.mark.parametrize("name", sorted(str(p.relative_to(_PACKAGE_DATA)) for p in _PACKAGE_DATA.rglob("*.yaml")))
+def test_package_yaml_reads_as_the_pure_python_safe_loader_reads_it(name):
+    # read_data_yaml takes libyaml's loader where PyYAML has it (faster): the data must be what YAML's own reads
+    import yaml
+
+    from toolkit.formats import read_data_yaml
+
+    expected = yaml.load((_PACKAGE_DATA / name).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert expected and read_data_yaml(*Path(name).parts) == expected

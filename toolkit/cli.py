@@ -558,7 +558,7 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,
                   f"{_kinds(skipped)}", file=sys.stderr)
         if failed:
             more = f"\n  … and {n_failed - len(failed)} more" if n_failed > len(failed) else ""
-            print(f"toolkit extract: failed (reasons in reports.csv, column error):\n  " + "\n  ".join(failed)
+            print("toolkit extract: failed (reasons in reports.csv, column error):\n  " + "\n  ".join(failed)
                   + more, file=sys.stderr)
         print(f"toolkit extract: {n} report(s), {n_failed} failed; files in {args.out}", file=sys.stderr)
     return 1 if (args.strict and n_failed) else 0

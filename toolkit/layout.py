@@ -2037,7 +2037,7 @@ def _without_glued_year(names: list[str], values: list) -> tuple[list[str], list
     first = names[0] in words
     runs = [v for v in values if isinstance(v, str) and v]
     years = {v[:4] if first else v[-4:] for v in runs}
-    if len(runs) < 3 or len(years) != 1 or not _YEAR.fullmatch(year := years.pop()):
+    if len(runs) < 3 or len(years) != 1 or not _YEAR.fullmatch(years.pop()):
         return names, values
     return [n for n in names if n not in words], [
         (v[4:] if first else v[:-4]) if isinstance(v, str) and v else v for v in values]

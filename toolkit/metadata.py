@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Callable
 
-import yaml
 
-from toolkit.formats import alternation, load_formats
+from toolkit.formats import alternation, load_formats, read_data_yaml
 from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture, is_print_stamp, normalize_line
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
@@ -119,8 +118,7 @@ class _Place:
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> dict[str, Any]:
-    text = resources.files("toolkit").joinpath("data/metadata.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_data_yaml("metadata.yaml")
 
 
 @functools.lru_cache(maxsize=1)

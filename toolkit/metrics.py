@@ -16,15 +16,13 @@ from __future__ import annotations
 import fnmatch
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from toolkit.checks import soft_checks
-from toolkit.formats import load_formats
+from toolkit.formats import load_formats, read_data_yaml
 
 __all__ = [
     "report_metrics",
@@ -55,8 +53,7 @@ _Expr = dict["str | None", list[_Term]]
 @functools.lru_cache(maxsize=1)
 def _spec() -> dict[str, Any]:
     """Read and validate ``toolkit/data/metrics.yaml`` once."""
-    text = resources.files("toolkit").joinpath("data/metrics.yaml").read_text(encoding="utf-8")
-    spec = yaml.safe_load(text)
+    spec = read_data_yaml("metrics.yaml")
     _validate_spec(spec)
     return spec
 

@@ -52,12 +52,11 @@ import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, Callable, cast
 
 import pandas as pd
-import yaml
 
+from toolkit.formats import read_data_yaml
 from toolkit.normalize import HAN_RANGES, cn_numeral, remove_pinyin
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
@@ -114,9 +113,7 @@ def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
 @functools.lru_cache(maxsize=1)
 def _spec() -> dict[str, Any]:
     """toolkit/data/classify/statements.yaml, as written."""
-    path = resources.files("toolkit").joinpath("data", "classify", "statements.yaml")
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_data_yaml("classify", "statements.yaml")
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import cast
 
 import numpy as np
-import pandas as pd
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
@@ -1568,7 +1567,6 @@ def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell
 
 def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
     fm = load_formats()["review_litigation"]
-    vocab = vocabulary()
     row_keys, col_keys = list(fm["rows"]), list(fm["cols"])
     n = len(row_keys) * len(col_keys)
     values: list[Cell] = []

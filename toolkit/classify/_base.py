@@ -4,15 +4,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from toolkit.classify.codebook import categories
 from toolkit.classify.labels import as_indicator, indicator_or_none, labels_to_matrix
-from toolkit.formats import alternation
+from toolkit.formats import alternation, read_data_yaml
 from toolkit.normalize import HAN_RANGES
 
 
@@ -60,8 +58,7 @@ NON_WORD = re.compile(f"[^{HAN_RANGES}A-Za-z]+")
 @functools.lru_cache(maxsize=1)
 def _contentless() -> re.Pattern[str]:
     """One pattern of what ``toolkit/data/classify/contentless.yaml`` removes before looking for content."""
-    path = resources.files("toolkit").joinpath("data", "classify", "contentless.yaml")
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = read_data_yaml("classify", "contentless.yaml")
     parts = [f"(?:{p})" for p in spec.get("patterns") or ()]
     parts.append(alternation([str(w) for w in spec.get("placeholders") or ()]))
     return re.compile("|".join(parts))

@@ -18,6 +18,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from toolkit.formats import read_data_yaml
+
 __all__ = [
     "Category",
     "Codebook",
@@ -134,9 +136,7 @@ def _parse_codebook(spec: object, where: str) -> Codebook:
 
 @functools.lru_cache(maxsize=1)
 def _default_codebook() -> Codebook:
-    path = resources.files("toolkit").joinpath("data", "classify", "codebook.yaml")
-    with path.open(encoding="utf-8") as fh:
-        return _parse_codebook(yaml.safe_load(fh), "toolkit/data/classify/codebook.yaml")
+    return _parse_codebook(read_data_yaml("classify", "codebook.yaml"), "toolkit/data/classify/codebook.yaml")
 
 
 def load_codebook(path: str | os.PathLike | None = None) -> Codebook:
