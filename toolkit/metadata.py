@@ -1398,9 +1398,12 @@ _SIGNATURE_BREAK = re.compile(r"[\s。;；!！?？]")
 _WRAPPED_NAME_START = re.compile(r"[\s。;；!！?？]([^\s。;；!！?？]+)\s*$")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _compact(text: str) -> str:
     """``text`` without white space."""
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)  # (compiled once: re.sub looks its pattern up in re's cache each call)
 
 
 _WHITE = re.compile(r"\s")  # (the characters str.isspace calls white space, each)
@@ -1575,7 +1578,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
     but an appendix's or the page's: not last)."""
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
-        compact = re.sub(r"\s+", "", line)
+        compact = _compact(line)
         date, start, end = _date_in(compact)
         if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
             # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
@@ -1594,7 +1597,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # (a page break between the agency and the date, 'XX局' / '- 1 -' / '2024年2月17日', or the seal's place)
             above -= 1
         if above >= 0:
-            prev = _seal().sub("", re.sub(r"\s+", "", tail[above][1]))
+            prev = _seal().sub("", _compact(tail[above][1]))
             if _signing_name(prev):  # (a committee or a body's ending named by no place, '委员会', '办公室': no agency)
                 return tail[above][0], last, prev if _agency_like(prev) else None, date
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
@@ -1880,11 +1883,21 @@ def _leading_name(text: str) -> str | None:
     text = text.strip()
     if len(text) > _GLUED_AGENCY_REACH:
         return None
+    lasts = _name_last_chars()
     for end in range(len(text), 1, -1):  # (the longest name first, then a name with the page's furniture after it)
+        if text[end - 1] not in lasts and not text[end - 1].isspace():
+            continue  # (no body's ending nor seal's place ends the piece, so no name does: most pieces, at once)
         name = _compact(_seal().sub("", text[:end].strip()))
         if name.endswith(_body_endings()) and _signature_after_date(text[end:]) and _certain_name(name):
             return name
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _name_last_chars() -> frozenset[str]:
+    """The characters that may end a piece :func:`_leading_name` reads a name from: a body's ending's last
+    (:func:`_body_endings`), or a closing bracket, which may end the seal's place after the name (:func:`_seal`)."""
+    return frozenset(ending[-1] for ending in _body_endings()) | frozenset(")）]】")
 
 
 def _certain_name(name: str) -> bool:
