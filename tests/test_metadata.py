@@ -1222,6 +1222,88 @@ def test_wrapped_signature_pieces_and_prose(lines, start, agency):
     assert metadata._signature(lines)[0] == agency
 
 
+_SEED_FILES = sorted(f for f in RAW.glob("*.txt"))
+
+
+def test_a_reports_signature_tail_is_read_once_per_parse(monkeypatch):
+    # The sections' end (signature_start, of the segments' texts) and the metadata (_signature, of the report's lines)
+    # each read the signature at the text's end from the same last lines, the undated one too: two or three readings
+    # of one tail a report.  Now a tail's reading is kept for the next stage that asks (metadata._SignatureTail).
+    import toolkit
+
+    read: dict[tuple[str, ...], int] = {}
+    wrapped = metadata._wrapped_signature
+
+    def counted(tail):
+        key = tuple(line for _, line in tail)
+        read[key] = read.get(key, 0) + 1
+        return wrapped(tail)
+
+    monkeypatch.setattr(metadata, "_wrapped_signature", counted)
+    twice = {}
+    for path in _SEED_FILES:
+        if hasattr(metadata, "_tail_reading"):
+            metadata._tail_reading.cache_clear()  # (a reading kept from an earlier parse would hide one)
+        read.clear()
+        report = toolkit.parse_report(path)
+        assert report.metadata["agency"]  # (the signature was read: seed 000's agency is its signature's)
+        twice.update({(path.stem, key[-1]): n for key, n in read.items() if n > 1})
+    assert not twice
+
+
+def test_a_leading_name_is_read_alike_when_pieces_no_name_can_end_are_passed_over():
+    # _leading_name reads the longest piece of a line's start that is a certain name (its seal's place and the page's
+    # furniture after it or not): it compacted every piece, 80 at most, about 3 K instructions a line.  Now a piece
+    # ending in a character no body's ending nor seal's place ends with is passed over at once.  The readings are
+    # those of every piece read, on the seeds' lines and pieces after a sentence's end, and on their agencies with
+    # the seal's place, the page's furniture and spaces after them or a space inside.
+    import re
+
+    import toolkit
+
+    def every_piece(text):
+        text = text.strip()
+        if len(text) > metadata._GLUED_AGENCY_REACH:
+            return None
+        for end in range(len(text), 1, -1):
+            name = re.sub(r"\s+", "", metadata._seal().sub("", text[:end].strip()))
+            if name.endswith(metadata._body_endings()) and metadata._signature_after_date(text[end:]) \
+                    and metadata._certain_name(name):
+                return name
+        return None
+
+    lasts = metadata._name_last_chars()
+    assert {ending[-1] for ending in metadata._body_endings()} <= lasts and set(")）]】") <= lasts
+    pieces = set()
+    for path in _SEED_FILES:
+        for line in lines_of(path.stem):
+            pieces.update(line[k + 1 :] for k, c in enumerate(line) if c in "。;； " and len(line) - k <= 82)
+            pieces.add(line)
+        agency = toolkit.parse_report(path).metadata["agency"]
+        half = len(agency) // 2
+        pieces.update(name + end for name in (agency, f"{agency[:half]} {agency[half:]}", f"市{agency}")
+                      for end in ("", "  ", "（盖章）", "(盖章) 【打印本页】", " 附件下载", "x"))
+    read = {piece: every_piece(piece) for piece in pieces}
+    assert sum(name is not None for name in read.values()) >= 40  # (names among them, not only text)
+    assert {piece: metadata._leading_name(piece) for piece in pieces} == read
+
+
+@pytest.mark.parametrize("path", _SEED_FILES, ids=lambda p: p.stem)
+def test_a_signature_tails_reading_gives_the_lines_own_indices(path):
+    # A tail's reading is kept by its lines' texts: the same last lines further down a longer text (lines before
+    # them) are read once, and each text gets the indices of its own lines, as the readers give them read afresh.
+    lines = lines_of(path.stem)
+    for shift in (0, 3):
+        text = [""] * shift + lines
+        tail = metadata._last_filled(text[: metadata._content_end(text)], metadata._rules()["signature"]["tail_lines"])
+        reading = metadata._SignatureTail.of(text)
+        direct = metadata._wrapped_signature(tail)
+        assert reading.wrapped == direct
+        assert reading.found == (direct if direct is not None else metadata._lines_signature(tail))
+        assert reading.undated == metadata._undated_signature(tail)
+        assert reading.tail == tail
+
+
 # a signature glued after the problems section's last sentence, ending the report (web-page text), and text that is
 # no signature: the cases of test_statements.py's test_a_glued_signature_is_read_alike_by_the_sections_and_the_statements
 # and its controls, (agency, published) the signature gives

@@ -1398,9 +1398,12 @@ _SIGNATURE_BREAK = re.compile(r"[\s。;；!！?？]")
 _WRAPPED_NAME_START = re.compile(r"[\s。;；!！?？]([^\s。;；!！?？]+)\s*$")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _compact(text: str) -> str:
     """``text`` without white space."""
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)  # (compiled once: re.sub looks its pattern up in re's cache each call)
 
 
 _WHITE = re.compile(r"\s")  # (the characters str.isspace calls white space, each)
@@ -1495,9 +1498,78 @@ def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date]
     lines of its own: [agency line,] date line, or the agency and the date on one line ('XX局  2024年2月17日'),
     also wrapped (:func:`_wrapped_signature`; one that starts after a sentence on its line does not stand on
     lines of its own: the text keeps it, as it keeps a signature glued to it)."""
-    tail = _last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])
-    wrapped = _wrapped_signature(tail)
-    return wrapped if wrapped is not None else _lines_signature(tail)
+    return _SignatureTail.of(lines).found
+
+
+class _SignatureTail:
+    """The signature that the last filled lines of a text hold, read once for every stage that asks for it.
+
+    The sections' end (:func:`signature_start`, asked again for the same lines where the body's end was sought) and
+    the metadata's signature (:func:`_signature`, of the report's lines, whose last lines are most often the
+    segments' last ones) read the same tail: its reading is kept by the tail's lines (:func:`_tail_reading`, a
+    small cache), what each part is worked out when first asked.
+
+    Attributes
+    ----------
+    tail : list of (int, str)
+        (index, stripped line) of the last ``signature.tail_lines`` filled lines before the page's and the site's
+        footer lines (:func:`_content_end`, :func:`_last_filled`).
+    """
+
+    __slots__ = ("tail", "_reading")
+
+    def __init__(self, tail: list[tuple[int, str]]) -> None:
+        self.tail = tail
+        self._reading = _tail_reading(tuple(line for _, line in tail))
+
+    @classmethod
+    def of(cls, lines: list[str]) -> _SignatureTail:
+        """The tail of ``lines`` (a report's lines or its segments' texts)."""
+        return cls(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"]))
+
+    @property
+    def wrapped(self) -> tuple[int, bool, str | None, _dt.date] | None:
+        """:func:`_wrapped_signature` of the tail, its index the line's."""
+        return self._at(self._reading.wrapped)
+
+    @property
+    def found(self) -> tuple[int, bool, str | None, _dt.date] | None:
+        """:func:`_signature_lines`: the wrapped signature, else :func:`_lines_signature`'s, its index the line's."""
+        return self._at(self._reading.found)
+
+    @property
+    def undated(self) -> tuple[int, int, str] | None:
+        """:func:`_undated_signature` of the tail, its index the line's."""
+        return self._at(self._reading.undated)
+
+    def _at(self, found: tuple | None) -> Any:
+        # (the reading's index is a position in the tail: the line's index is the tail's own)
+        return None if found is None else (self.tail[found[0]][0], *found[1:])
+
+
+class _TailReading:
+    """The readings of a tail's lines (their index a position in the tail), each done when first asked."""
+
+    def __init__(self, lines: tuple[str, ...]) -> None:
+        self.tail = list(enumerate(lines))
+
+    @functools.cached_property
+    def wrapped(self) -> tuple[int, bool, str | None, _dt.date] | None:
+        return _wrapped_signature(self.tail)
+
+    @functools.cached_property
+    def found(self) -> tuple[int, bool, str | None, _dt.date] | None:
+        return self.wrapped if self.wrapped is not None else _lines_signature(self.tail)
+
+    @functools.cached_property
+    def undated(self) -> tuple[int, int, str] | None:
+        return _undated_signature(self.tail)
+
+
+@functools.lru_cache(maxsize=16)  # (a parse asks a few tails: the body's end tried at a few lines, the metadata's)
+def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
+    """The reading of a text's last filled lines ``lines`` (stripped, in order), kept for the next stage asking."""
+    return _TailReading(lines)
 
 
 def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1506,7 +1578,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
     but an appendix's or the page's: not last)."""
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
-        compact = re.sub(r"\s+", "", line)
+        compact = _compact(line)
         date, start, end = _date_in(compact)
         if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
             # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
@@ -1525,7 +1597,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # (a page break between the agency and the date, 'XX局' / '- 1 -' / '2024年2月17日', or the seal's place)
             above -= 1
         if above >= 0:
-            prev = _seal().sub("", re.sub(r"\s+", "", tail[above][1]))
+            prev = _seal().sub("", _compact(tail[above][1]))
             if _signing_name(prev):  # (a committee or a body's ending named by no place, '委员会', '办公室': no agency)
                 return tail[above][0], last, prev if _agency_like(prev) else None, date
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
@@ -1664,13 +1736,14 @@ def signature_start(lines: list[str]) -> int:
     >>> signature_start(["六、其他需要报告的事项", "无。", "平潭综合实", "验区经济发展局"])
     2
     """
-    found = _signature_lines(lines)
+    tail = _SignatureTail.of(lines)
+    found = tail.found
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
     if found is not None:
         return found[0] if found[1] else _annex_end(lines)
     # (without its date, a name certain on lines of its own, as the metadata read it: '…。' / '平潭综合实' / '验区经济发展局')
-    undated = _undated_signature(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"]))
+    undated = tail.undated
     return undated[0] if undated is not None and not undated[1] else _annex_end(lines)
 
 
@@ -1810,11 +1883,21 @@ def _leading_name(text: str) -> str | None:
     text = text.strip()
     if len(text) > _GLUED_AGENCY_REACH:
         return None
+    lasts = _name_last_chars()
     for end in range(len(text), 1, -1):  # (the longest name first, then a name with the page's furniture after it)
+        if text[end - 1] not in lasts and not text[end - 1].isspace():
+            continue  # (no body's ending nor seal's place ends the piece, so no name does: most pieces, at once)
         name = _compact(_seal().sub("", text[:end].strip()))
         if name.endswith(_body_endings()) and _signature_after_date(text[end:]) and _certain_name(name):
             return name
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _name_last_chars() -> frozenset[str]:
+    """The characters that may end a piece :func:`_leading_name` reads a name from: a body's ending's last
+    (:func:`_body_endings`), or a closing bracket, which may end the seal's place after the name (:func:`_seal`)."""
+    return frozenset(ending[-1] for ending in _body_endings()) | frozenset(")）]】")
 
 
 def _certain_name(name: str) -> bool:
@@ -1876,19 +1959,17 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     (``…。新华镇人民政府2021年1月26日``) gives the date, no agency, while a sentence's words before a date and a date
     that is a clause's (``…市交通运输局2021年1月26日前完成整改。``) give neither.
     """
-    rules = _rules()["signature"]
-    tail = _last_filled(lines[: _content_end(lines)], rules["tail_lines"])
-    wrapped = _wrapped_signature(tail)
-    found = wrapped if wrapped is not None else _lines_signature(tail)
-    if found is not None and (found[1] or wrapped is None and _ends_text(lines, found[0])):
+    reading = _SignatureTail.of(lines)  # (the sections' end read the same tail most often: read once)
+    found = reading.found
+    if found is not None and (found[1] or reading.wrapped is None and _ends_text(lines, found[0])):
         return found[2], found[3]  # (on lines of its own: a wrapped one, or one before an appendix)
     # (none on lines of its own, or the agency starting after a sentence on its line: glued; the lines joined as a
     # narrow copy's wrap broke them, '…经济发展局2' / '024年1月29日', as the sections join them)
-    glued = _glued_name("".join(line for _, line in tail))
+    glued = _glued_name("".join(line for _, line in reading.tail))
     if glued is None or not _signing_name(glued[1]):
         # (without a date: a name certain at the text's end, on lines of its own or glued, which the sections and the
         # statements leave out, gives the agency)
-        undated = _undated_signature(tail) if found is None else None
+        undated = reading.undated if found is None else None
         return (None if undated is None else undated[2]), None
     # (a name opening with no place the gazetteer knows, '…。新华镇人民政府2021年1月26日', which the section keeps,
     # or a bare level's committee: the date, no agency)

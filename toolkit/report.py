@@ -160,14 +160,15 @@ def _blank_cells_in_run(lines: list[str], lo: int, hi: int) -> int:
     return (run - 1) // 2 if any(c == "|" or _LONE_VALUE_LINE.fullmatch(c) for c in beside) else 0
 
 
-def _legacy_unread_at(text: str) -> tuple[int, str] | None:
+def _legacy_unread_at(text: str, header_at: int | None) -> tuple[int, str] | None:
     """Where a statistics table's header or rows stand in a text whose table gave no row: (offset, what).
 
-    A header starting a line, a header glued into a line, or ``legacy.min_item_rows`` of its rows run
-    together with their units (web-page text): a table lost is flagged, never left to read as NA.
+    A header starting a line (``header_at``: :func:`_legacy_header_at` of ``text``, as the report has it), a header
+    glued into a line, or ``legacy.min_item_rows`` of its rows run together with their units (web-page text): a
+    table lost is flagged, never left to read as NA.
     """
     glued_header, glued_row, _other = glued_legacy_patterns()
-    at = _legacy_header_at(text)
+    at = header_at
     if at is None and (glued := glued_header.search(text)):
         at = glued.start()
     if at is not None:
@@ -292,7 +293,7 @@ class Report:
         unread = None
         if "legacy" not in result.present and not any(
                 f.code == "table_missing" and f.table == "legacy" for f in result.flags):
-            unread = _legacy_unread_at(self.text)
+            unread = _legacy_unread_at(self.text, self._legacy_header)
             if unread and self._read_glued_legacy(result):
                 unread = None
         self._value_cut_by_the_end(result)
@@ -435,9 +436,15 @@ class Report:
                     out[key] = out.get(key, []) + rows
         # Pre-2019 statistics tables: explicit rows anywhere in the report, after their header, its appendix's too
         # (a modern report's old-format table after its signature).
-        if family == "legacy" or _legacy_header_at(self.text) is not None:
+        if family == "legacy" or self._legacy_header is not None:
             out["legacy"] = rows_of([*segments, *appendix], table_region=False)
         return out
+
+    @functools.cached_property
+    def _legacy_header(self) -> int | None:
+        """:func:`_legacy_header_at` of the report's text, asked by its tables' rows and by the check of a
+        statistics table left unread: the whole text searched once."""
+        return _legacy_header_at(self.text)
 
     def _template(self, templates: dict[str, str | None], family: str) -> str:
         found = {t for k, t in templates.items() if t and k != "legacy"}

@@ -1158,7 +1158,9 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     candidates = {family: _candidates(headings, family, segments) for family in ("modern", "legacy")}
     chosen, family = _best_outline(headings, segments, candidates)
     notes: list[Note] = []
-    cut, second = _body_end(segments, headings, chosen, family, candidates)
+    # (the segments' texts, listed once for where the report's own text ends and where its last section does)
+    texts = [seg.text for seg in segments] if chosen else []
+    cut, second = _body_end(segments, headings, chosen, family, candidates, texts)
     appendix: list[Segment] = []
     end_line = segments[cut].line if cut is not None else None
     if cut is not None:
@@ -1168,12 +1170,13 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         else:
             appendix = _cut_appendix(segments[cut:])
         segments = segments[:cut]
+        texts = texts[:cut]
         headings = [h for h in headings if h.index < cut]
         chosen, family = _best_outline(headings, segments)
     sections = []
     end = len(segments)
     for n, (i, key, title) in enumerate(chosen):
-        end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i)
+        end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i, texts)
         body = segments[i + 1 : end]
         heading = segments[i]
         # A glued heading carries text after the title on the same segment.
@@ -1341,7 +1344,8 @@ _SECOND_REPORT_SECTIONS = 3  # the fewest sections of each report that tell two 
 
 
 def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tuple[int, str, str]],
-              family: str, candidates: dict[str, list[tuple[int, str, str, str]]]) -> tuple[int | None, int | None]:
+              family: str, candidates: dict[str, list[tuple[int, str, str, str]]],
+              texts: list[str] | None = None) -> tuple[int | None, int | None]:
     """(index of the segment where the report's own text ends, index of the second report's title or first
     heading when a second report starts there, else None), or (None, None).
 
@@ -1358,7 +1362,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     :func:`_table_after`), or a statistics table's title, header or first block heading there, after the first
     section's heading (:func:`toolkit.metadata.table_lead`: '…统计表', '统计指标 | 单位 | …', '一、主动公开情况': a
     pre-2019 table whose block headings are no sections, though ``chosen`` may have taken them for the last ones).
-    ``candidates``: each family's :func:`_candidates` of the headings.
+    ``candidates``: each family's :func:`_candidates` of the headings; ``texts``: the segments' texts, if listed.
     """
     from toolkit.metadata import report_title_lines, table_lead
 
@@ -1367,7 +1371,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     start, last = chosen[0][0], chosen[-1][0]
     opening = next((n for n, c in enumerate(chosen) if _NUM_AT_START.match(c[2])), 0)
     first_keys = {c[1] for c in chosen[:opening + 1]}
-    texts = [seg.text for seg in segments]
+    texts = [seg.text for seg in segments] if texts is None else texts
     titles = {i for i in report_title_lines(texts) if len(texts[i]) <= 80}
     # with no title: a heading numbered 一 of an opening section's title
     ones = {h.index for h in headings[1:] if h.num and not h.num.startswith("(") and _number_style(h.num)[1] == 1}
@@ -1554,14 +1558,14 @@ def _unnumbered_wrap(first: str, nxt: str) -> bool:
     return True
 
 
-def _text_end(segments: list[Segment], heading: int) -> int:
+def _text_end(segments: list[Segment], heading: int, texts: list[str] | None = None) -> int:
     """Where the last section ends: before the signature (and the page or site footer lines after it), and before
     the attachment or contact lines right above it ('附件：…统计表' / 'XX局' / '2021年1月20日'), an attachment's label
     alone with the titles listed under it too ('附件：' / '1.…统计表'; a note on the data, '说明：…', is the section's)."""
     from toolkit.metadata import _annex_end, signature_start
     from toolkit.statements import attachment_start
 
-    texts = [s.text for s in segments]
+    texts = [s.text for s in segments] if texts is None else texts
     end = signature_start(texts)
     if end < len(texts):
         # (also an attachment's label alone with the titles listed under it: '附件：' / '1.…统计表' / '2.…')
