@@ -212,6 +212,10 @@ def test_pdf_reads_back_exactly(seed, template, traditional, blank_rate, colspan
 @example(seed=2, template="2021", traditional=False, blank_rate=0.0)
 # (rows with blank cells placed by their columns, read in full and not flagged: the rows were flagged ragged before)
 @example(seed=0, template="2019", traditional=False, blank_rate=0.3)
+# (rows of one label cell, their values a column left of the rows of two, over a column blank in every row of the
+# run: the rows read as full, each value under the next column's key and the total blank; found by a sweep of seeds)
+@example(seed=300118, template="2019", traditional=False, blank_rate=0.3)
+@example(seed=310243, template="2021", traditional=False, blank_rate=0.3)
 def test_unruled_pdf_reads_back_what_it_places(seed, template, traditional, blank_rate, tmp_path_factory):
     # An unruled PDF gives its rows as lines, cells set apart by spaces: a blank cell leaves no trace in the text,
     # so rows that had one are read by their columns' positions where a run of rows shares them (read in full, the

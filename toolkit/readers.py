@@ -3658,7 +3658,8 @@ def _unruled_cells(lines: list, settings: dict) -> dict[int, list[str]]:
     ``pdf.unruled_column_gap`` times the text size apart, no number sharing its column with another word of its
     row, the columns holding numbers no more than the most numbers of a row and one (a row of one label cell
     sets its numbers a column left of a row of two; more, and a column blank in every row may be missing), and
-    some row leaving a column blank (a run without a blank is read as text, as before).
+    some row leaving a column blank (a run without a blank is read as text, as before).  A row of fewer label
+    cells loses the cells past its own values (:func:`_values_aligned`).
     """
     runs: list[list[tuple[int, list, float]]] = []
     last = -2  # (the index of the last row seen)
@@ -3714,7 +3715,28 @@ def _run_cells(run: list[tuple[int, list, float]], settings: dict) -> dict[int, 
             return None  # a number beside another word in one column: the columns are not the table's
         blank = blank or any(not cell for cell in cells)
         out[k] = [" ".join(cell) for cell in cells]
-    return out if blank else None
+    return _values_aligned(out) if blank else None
+
+
+def _values_aligned(rows: dict[int, list[str]]) -> dict[int, list[str]] | None:
+    """``rows`` (a run's cells in its columns) with the columns past a row's own values dropped, where rows of
+    fewer label cells set their values a column left of the others' ('一、本年新收… 54 0 …' under '(一)予以公开 30 …'):
+    such a row's last cells lie under the others' last values, beyond its own, blank; read as its cells, a column
+    blank in every row (no column found for it) let its values pass for a full row's, each under the next column's
+    key and the last blank. None where those cells are not blank (the columns are not the table's)."""
+    starts = {}  # row -> the column after its last label cell (a row without one, values alone, is left as it is)
+    for k, cells in rows.items():
+        labels = [i for i, cell in enumerate(cells) if cell and not _NUMBER_PART.fullmatch(cell)]
+        if labels:
+            starts[k] = labels[-1] + 1
+    top = max(starts.values(), default=0)
+    for k, start in starts.items():
+        if start < top:
+            cells = rows[k]
+            if any(cells[len(cells) - (top - start):]):
+                return None
+            rows[k] = cells[:len(cells) - (top - start)]
+    return rows
 
 
 def _line_size(line: dict) -> float:
