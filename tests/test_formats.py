@@ -853,6 +853,69 @@ def test_unruled_pdf_seed_with_blank_cells_reads_as_ruled(seed_id, tmp_path):
     assert sorted(f.code for f in unruled.flags if f.table) == sorted(f.code for f in ruled.flags if f.table)
 
 
+_REVIEW_RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+# the review header as a form sets it: 行政复议 over its five results, 行政诉讼 over its two kinds of five each
+_REVIEW_HEAD = [["行政复议", "", "", "", "", "行政诉讼", *[""] * 9],
+                [*_REVIEW_RESULTS, "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+                [""] * 5 + _REVIEW_RESULTS * 2]
+_REVIEW_SPANS = {"行政复议": 5, "行政诉讼": 10, "未经复议直接起诉": 5, "复议后起诉": 5}
+
+
+def _review_with_blanks(seed_id: str, blanks: tuple[int, ...], head: list | None = None) -> tuple:
+    """The seed (its parse) and its reader lines with the review table under ``head`` (the form's header, or
+    the seed's own rows where None) and the values at ``blanks`` (0-14) of its values' row left blank."""
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    row = next(i for i, x in enumerate(lines) if isinstance(x, list) and len(x) == 15)
+    values = ["" if k in blanks else c for k, c in enumerate(lines[row])]
+    if head is None:
+        lines[row] = values
+    else:
+        start = max(i for i in range(row) if not isinstance(lines[i], list))  # (the section's title)
+        lines[start + 1:row + 1] = [*head, values]
+    return original, lines
+
+
+def _review_want(original, blanks: tuple[int, ...]):
+    want = original.table("review_litigation").copy()
+    for k in blanks:
+        want.iloc[k // 5, k % 5] = np.nan
+    return want
+
+
+@pytest.mark.parametrize("blanks", [(0,), (14,), (1, 2, 3), (5, 9, 10, 14)], ids=str)
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214"])
+@pytest.mark.parametrize("centered", [False, True], ids=["left", "centered"])
+def test_unruled_pdf_review_row_placed_under_its_header(centered, seed_id, blanks, tmp_path):
+    # The review table in an unruled PDF, its header as the form sets it (group headers over their columns,
+    # centered in their span or set at its left) and k of its 15 values blank: the values' row is one line of
+    # 15 - k numbers, a lone row no run of rows gives columns to, so it was read as text, flagged ragged, its
+    # values lost. Each number now goes under the header column it stands under (the header lines' words, a
+    # group's word over several columns aside), its blanks missing (not 0), unflagged.
+    original, lines = _review_with_blanks(seed_id, blanks, _REVIEW_HEAD)
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False, centered=centered, spans=_REVIEW_SPANS)
+    report = toolkit.parse_report(tmp_path / "unruled.pdf")
+    got = report.table("review_litigation")
+    assert got.equals(_review_want(original, blanks))
+    assert not [f for f in report.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("seed_id, blanks", [("001_4d29bfef72dd56db", (0, 6)), ("002_809f9474e249d214", (3,)),
+                                             ("002_809f9474e249d214", (11, 12))])
+def test_unruled_pdf_review_row_under_no_header_column_stays_ragged(seed_id, blanks, tmp_path):
+    # A control: the seeds' own review rows, whose header's last line names ten columns ('结果维持 … 总计' twice,
+    # from the first column) over fifteen values: the last five numbers stand under no header word, so where the
+    # blanks were is not certain; the row is read as text, as before, flagged ragged, no blank read as 0.
+    original, lines = _review_with_blanks(seed_id, blanks)
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    report = toolkit.parse_report(tmp_path / "unruled.pdf")
+    got, want = report.table("review_litigation"), _review_want(original, blanks)
+    assert {f.code for f in report.flags if f.table == "review_litigation"} == {"ragged"}
+    placed = got.notna()
+    assert (got[placed] == want[placed]).sum().sum() == placed.sum().sum()   # nothing placed wrongly
+    assert not (got.notna() & want.isna()).any().any()
+
+
 @pytest.mark.parametrize("fmt", ["txt", "pipe_cells", "tab", "lines", "html", "docx", "pdf"])
 def test_requests_organisations_in_another_order(fmt, tmp_path):
     # Seed 001 with the five organisations' columns of its requests table in another order than the format's, in

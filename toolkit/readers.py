@@ -3677,10 +3677,57 @@ def _unruled_cells(lines: list, settings: dict) -> dict[int, list[str]]:
         last = k
     out: dict[int, list[str]] = {}
     for run in runs:
-        cells = _run_cells(run, settings)
+        cells = _run_cells(run, settings) if len(run) > 1 else _lone_row_cells(lines, run[0], settings)
         if cells is not None:
             out.update(cells)
     return out
+
+
+def _overlapping(span: tuple[float, float], columns: list[list[float]]) -> list[int]:
+    """The indexes of ``columns`` (x0, x1) that the x extent ``span`` overlaps."""
+    return [i for i, (a, b) in enumerate(columns) if span[0] < b and span[1] > a]
+
+
+def _header_columns(lines: list, k: int, size: float, settings: dict) -> list[list[float]]:
+    """The columns (x0, x1, left to right) that the header lines just above ``lines[k]`` set, as a reader
+    sees under which header a number of that row stands: the nearest line's words, then, going up, each word of a
+    line above that stands over no column yet (a header spanning two lines beside a lower one's columns); a word
+    over two columns or more heads a group of them, over one it names the same column: neither is one more.
+    The lines are at most ``pdf.unruled_header_lines``, each no farther above the next than ``pdf.unruled_row_gap``
+    times the text size, none of them holding a number (a row of another table, a page's number)."""
+    columns: list[list[float]] = []
+    below = lines[k]
+    for j in range(k - 1, max(k - 1 - int(settings["unruled_header_lines"]), -1), -1):
+        line = lines[j]
+        if not line.get("chars") or below["top"] - line["bottom"] > settings["unruled_row_gap"] * size:
+            break
+        words = _words(line)
+        if not words or any(_NUMBER_PART.fullmatch(text) for _, _, text in words):
+            break
+        new = [[x0, x1] for x0, x1, _ in words if not _overlapping((x0, x1), columns)]
+        columns = sorted(columns + new)
+        below = line
+    return columns
+
+
+def _lone_row_cells(lines: list, row: tuple[int, list, float], settings: dict) -> dict[int, list[str]] | None:
+    """The cells of a lone row of an unruled table (a run of one row, :func:`_unruled_cells`: the review
+    table's values) placed under the columns of the header just above it (:func:`_header_columns`), blank cells
+    kept; None where that is not certain: fewer than two columns, two of them nearer than ``pdf.unruled_column_gap``
+    times the text size, a word of the row under no column or under two, two words under one column, or no column
+    left blank (a row that fills its columns is read as text, as before)."""
+    k, words, size = row
+    columns = _header_columns(lines, k, size, settings)
+    gap = float(settings["unruled_column_gap"]) * size
+    if len(columns) < 2 or len(words) >= len(columns) or any(b[0] - a[1] < gap for a, b in zip(columns, columns[1:])):
+        return None
+    cells = [""] * len(columns)
+    for x0, x1, text in words:
+        under = _overlapping((x0, x1), columns)
+        if len(under) != 1 or cells[under[0]]:
+            return None  # under no header, under two, or beside another word: not certain
+        cells[under[0]] = text
+    return {k: cells}
 
 
 def _run_cells(run: list[tuple[int, list, float]], settings: dict) -> dict[int, list[str]] | None:
