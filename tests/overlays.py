@@ -37,10 +37,11 @@ def browser_print(*, stamp: str | None = None, title: str | None = None, url: st
     return draw
 
 
-def page_number() -> Decorate:
-    """A bare page number centred at the foot of every page."""
+def page_number(of: int | None = None) -> Decorate:
+    """A bare page number centred at the foot of every page, or, given the page count ``of``, 'n  /  of' (its
+    words set apart as a table's cells are)."""
     def draw(pdf, page_no: int) -> None:
-        _text(pdf, pdf.w / 2, pdf.h - 16, str(page_no), 6)
+        _text(pdf, pdf.w / 2, pdf.h - 16, str(page_no) if of is None else f"{page_no}  /  {of}", 6 if of is None else 9)
     return draw
 
 

@@ -707,6 +707,8 @@ def render_pdf(
     unmapped: set | None = None,
     title: str | None = None,
     xmp_title: str | None = None,
+    spans: dict | None = None,
+    centered: bool = False,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2), ``title`` (if given) as its document
     information's Title and ``xmp_title`` (if given) as the dc:title of its XMP metadata stream.
@@ -721,6 +723,9 @@ def render_pdf(
     '1'), the other cells of its row at the top of theirs (Word's default) or, with ``middle``, in their middle;
     the text lines and cells in ``unmapped`` are set in a second copy of the font whose Unicode map (and
     TrueType outlines, from which pdfminer would rebuild one) is then removed: they come out as (cid:NN).
+    ``spans`` maps a cell's text to the number of columns its box spans (a group header over its columns, the
+    blank cells after it in its row left out); with ``centered`` every cell's text is set in the middle of its box
+    (else at its left, fpdf's default).
 
     With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
     print them: pdfplumber then finds no table and gives the rows as lines of text.
@@ -772,8 +777,8 @@ def render_pdf(
         cols = [font_size * 2] * width
         for row in block:
             for i, cell in enumerate(row):
-                spans = colspan_header and i == len(row) - 1 and len(row) < width
-                if not spans:
+                spanning = colspan_header and i == len(row) - 1 and len(row) < width
+                if not spanning and cell not in (spans or {}):
                     parts = (wrapped or {}).get(cell, [cell])
                     cols[i] = max(cols[i], max(measure.get_string_width(part) for part in parts) + pad)
         for row in block:  # make spanning cells fit
@@ -827,8 +832,15 @@ def render_pdf(
             cells = list(row)
             if not (colspan_header and 0 < len(row) < width):
                 cells += [""] * (width - len(row))
+            covered = 0  # (the columns a spanning cell before covers)
             for i, cell in enumerate(cells):
+                if covered:
+                    covered -= 1
+                    continue
                 w = sum(cols[i:]) if i == len(cells) - 1 else cols[i]
+                if cell in (spans or {}):
+                    covered = spans[cell] - 1
+                    w = sum(cols[i:i + spans[cell]])
                 pdf.set_xy(x, y)
                 pdf.set_font("unmapped" if cell in (unmapped or ()) else "cjk", size=font_size)
                 if height > row_h:  # the box, then the texts at the top, one line under the other
@@ -839,7 +851,7 @@ def render_pdf(
                         pdf.set_xy(x, y + shift + k * font_size * 1.2)
                         pdf.cell(w, row_h, part)
                 else:
-                    pdf.cell(w, row_h, cell, border=1 if ruled else 0)
+                    pdf.cell(w, row_h, cell, border=1 if ruled else 0, align="C" if centered else "L")
                 if cell and cell in (doubled or ()):
                     pdf.set_xy(x + 0.3, y)
                     pdf.cell(w, row_h, cell)

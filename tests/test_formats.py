@@ -16,8 +16,8 @@ from toolkit.layout import build_rows
 from toolkit.readers import read_document
 
 from conftest import RAW
-from renderers import (TEXT_LAYOUTS, render_doc, render_docx, render_file, render_html, render_mht, render_pdf,
-                       render_text, rezip, rotate_pdf_pages)
+from renderers import (PAGE_BREAK, TEXT_LAYOUTS, render_doc, render_docx, render_file, render_html, render_mht,
+                       render_pdf, render_text, rezip, rotate_pdf_pages)
 
 
 def _as_lines(report) -> list:
@@ -851,6 +851,118 @@ def test_unruled_pdf_seed_with_blank_cells_reads_as_ruled(seed_id, tmp_path):
     assert ruled.table("requests").isna().sum().sum() >= n // 3   # (the blanks are read missing)
     assert _same(_cells(unruled), _cells(ruled))
     assert sorted(f.code for f in unruled.flags if f.table) == sorted(f.code for f in ruled.flags if f.table)
+
+
+_REVIEW_RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+# the review header as a form sets it: 行政复议 over its five results, 行政诉讼 over its two kinds of five each
+_REVIEW_HEAD = [["行政复议", "", "", "", "", "行政诉讼", *[""] * 9],
+                [*_REVIEW_RESULTS, "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+                [""] * 5 + _REVIEW_RESULTS * 2]
+_REVIEW_SPANS = {"行政复议": 5, "行政诉讼": 10, "未经复议直接起诉": 5, "复议后起诉": 5}
+
+
+def _review_with_blanks(seed_id: str, blanks: tuple[int, ...], head: list | None = None) -> tuple:
+    """The seed (its parse) and its reader lines with the review table under ``head`` (the form's header, or
+    the seed's own rows where None) and the values at ``blanks`` (0-14) of its values' row left blank."""
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    row = next(i for i, x in enumerate(lines) if isinstance(x, list) and len(x) == 15)
+    values = ["" if k in blanks else c for k, c in enumerate(lines[row])]
+    if head is None:
+        lines[row] = values
+    else:
+        start = max(i for i in range(row) if not isinstance(lines[i], list))  # (the section's title)
+        lines[start + 1:row + 1] = [*head, values]
+    return original, lines
+
+
+def _review_want(original, blanks: tuple[int, ...]):
+    want = original.table("review_litigation").copy()
+    for k in blanks:
+        want.iloc[k // 5, k % 5] = np.nan
+    return want
+
+
+@pytest.mark.parametrize("blanks", [(0,), (14,), (1, 2, 3), (5, 9, 10, 14)], ids=str)
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214"])
+@pytest.mark.parametrize("centered", [False, True], ids=["left", "centered"])
+def test_unruled_pdf_review_row_placed_under_its_header(centered, seed_id, blanks, tmp_path):
+    # The review table in an unruled PDF, its header as the form sets it (group headers over their columns,
+    # centered in their span or set at its left) and k of its 15 values blank: the values' row is one line of
+    # 15 - k numbers, a lone row no run of rows gives columns to, so it was read as text, flagged ragged, its
+    # values lost. Each number now goes under the header column it stands under (the header lines' words, a
+    # group's word over several columns aside), its blanks missing (not 0), unflagged.
+    original, lines = _review_with_blanks(seed_id, blanks, _REVIEW_HEAD)
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False, centered=centered, spans=_REVIEW_SPANS)
+    report = toolkit.parse_report(tmp_path / "unruled.pdf")
+    got = report.table("review_litigation")
+    assert got.equals(_review_want(original, blanks))
+    assert not [f for f in report.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("seed_id, blanks", [("001_4d29bfef72dd56db", (0, 6)), ("002_809f9474e249d214", (3,)),
+                                             ("002_809f9474e249d214", (11, 12))])
+def test_unruled_pdf_review_row_under_no_header_column_stays_ragged(seed_id, blanks, tmp_path):
+    # A control: the seeds' own review rows, whose header's last line names ten columns ('结果维持 … 总计' twice,
+    # from the first column) over fifteen values: the last five numbers stand under no header word, so where the
+    # blanks were is not certain; the row is read as text, as before, flagged ragged, no blank read as 0.
+    original, lines = _review_with_blanks(seed_id, blanks)
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    report = toolkit.parse_report(tmp_path / "unruled.pdf")
+    got, want = report.table("review_litigation"), _review_want(original, blanks)
+    assert {f.code for f in report.flags if f.table == "review_litigation"} == {"ragged"}
+    placed = got.notna()
+    assert (got[placed] == want[placed]).sum().sum() == placed.sum().sum()   # nothing placed wrongly
+    assert not (got.notna() & want.isna()).any().any()
+
+
+def _requests_carried(seed_id: str, carried: int, between: str | None = None) -> list:
+    """The seed's reader lines with its requests table's last ``carried`` rows set at the top of the next page
+    (``between``: a line of text before them there), a zero of each of them left blank."""
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    rows = [i for i, x in enumerate(lines)   # (a requests row: 7 counts)
+            if isinstance(x, list) and len(x) in (8, 9) and all(c.isdigit() for c in x[-7:] if c)]
+    for i in rows[-carried:]:
+        x = lines[i]
+        at = len(x) - 7 + x[-7:-1].index("0")
+        lines[i] = x[:at] + [""] + x[at + 1:]
+    lines[rows[-carried]:rows[-carried]] = [PAGE_BREAK] + ([between] if between else [])
+    return lines
+
+
+@pytest.mark.parametrize("seed_id, carried, footer", [
+    ("000_438c5e5d2b6f4db4", 1, False), ("001_4d29bfef72dd56db", 1, False), ("001_4d29bfef72dd56db", 2, False),
+    ("001_4d29bfef72dd56db", 3, False), ("001_4d29bfef72dd56db", 4, False), ("002_809f9474e249d214", 1, False),
+    ("001_4d29bfef72dd56db", 3, True)])   # (a page number close under a page's last row joins its run: 000, 002)
+def test_unruled_pdf_rows_carried_onto_the_next_page_placed_by_its_columns(seed_id, carried, footer, tmp_path):
+    # A seed's requests table in an unruled PDF whose last rows, each with a blank cell, go on at the top of the
+    # next page ('(六)其他处理 0 0 0 0 0 0' for seven columns): too few rows, none filling the columns, to give
+    # columns of their own, they were read as text, flagged ragged, values lost. They are now placed in the
+    # columns of the table's rows that ended the page before (a page number '1 / 3' below them, with ``footer``):
+    # read as the ruled table's cells, with its flags.
+    from overlays import page_number
+
+    lines = _requests_carried(seed_id, carried)
+    decorate = page_number(of=3) if footer else None
+    render_pdf(lines, tmp_path / "ruled.pdf", decorate=decorate)
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False, decorate=decorate)
+    ruled, unruled = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("ruled", "unruled"))
+    assert ruled.table("requests").tail(carried).isna().to_numpy().sum() >= carried   # (the blanks missing)
+    assert _same(_cells(unruled), _cells(ruled))
+    assert sorted(f.code for f in unruled.flags if f.table) == sorted(f.code for f in ruled.flags if f.table)
+
+
+def test_unruled_pdf_rows_after_text_on_the_next_page_stay_ragged(tmp_path):
+    # A control: the same rows after a line of text at the next page's top are no rows carried over (a table of
+    # its own may follow text): read as text, as before, flagged ragged, no blank read as 0.
+    lines = _requests_carried("001_4d29bfef72dd56db", 3, between="说明:以下为本表续表")
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    report = toolkit.parse_report(tmp_path / "unruled.pdf")
+    got = report.table("requests")
+    assert {f.detail.split(":")[0] for f in report.flags if f.code == "ragged"} >= set(got.index[-3:])
+    want = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt").table("requests").reindex_like(got)
+    placed = got.notna()
+    assert (got[placed] == want[placed]).sum().sum() == placed.sum().sum()   # nothing read but what is written
 
 
 @pytest.mark.parametrize("fmt", ["txt", "pipe_cells", "tab", "lines", "html", "docx", "pdf"])

@@ -3302,16 +3302,18 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
     text_pages = 0
     few = _pdf_settings()["scan_chars"]
     n_pages = len(pages)
+    carry: dict = {}  # the columns of an unruled table that ends a page, for its rows on the next
     for number, page in enumerate(pages, start=1):
         turned = None
         try:
             turned, upright = turn(page) if turn is not None else (None, None)
-            chars, cids, page_lines, margin = _pdf_page(turned or page, path, number)
+            chars, cids, page_lines, margin = _pdf_page(turned or page, path, number, carry)
             if chars < few and _is_scanned(page):  # (only a page of a few characters is looked at)
                 scanned.append(number)
             elif chars:
                 text_pages += 1
             if upright is not None:  # the page's few upright lines (a heading above a turned table) first
+                carry.clear()
                 _, _, first, first_margin = _pdf_page(upright, path, number)
                 margin = {**first_margin, **{i + len(first): m for i, m in margin.items()}}
                 page_lines = first + page_lines
@@ -3526,12 +3528,13 @@ def _superscripts(chars: list, settings: dict) -> set:
     return marks
 
 
-def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
+def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[int, int, list, dict]:
     """Return (non-space chars, cid chars, lines in reading order, margin lines) of one page.
 
     Watermarks, stamps and raised footnote marks are left out; the margin lines map the index of each
     text line in the top or bottom margin of the page to its text (page furniture is decided over
-    the whole document).
+    the whole document).  ``carry`` holds the columns of an unruled table that ended the page before, for
+    its rows carried onto this page, and is set for the next (:func:`_unruled_cells`).
     """
     n_chars = n_cid = 0
     for ch in page.chars:
@@ -3602,7 +3605,10 @@ def _pdf_page(page, path: str, number: int) -> tuple[int, int, list, dict]:
     # and a number alone in its right column is no cell of the left one)
     if not bands and any(_NUMBER_PART.fullmatch(line["text"].strip()) for _, line, _ in text_lines):
         text_lines = _join_wrapped_numbers(text_lines, settings)
-    gridded = {} if bands else _unruled_cells([line for _, line, _ in text_lines], settings)
+    if carry is not None and (bands or bboxes):
+        carry.clear()  # (a ruled table or prose in columns: no unruled table goes on from this page or onto it)
+    gridded = {} if bands else _unruled_cells([line for _, line, _ in text_lines], settings,
+                                              None if bboxes else carry, (edge, float(page.height) - edge))
     for k, (key, line, inner) in enumerate(text_lines):
         if k in gridded:  # a row of an unruled table, as cells in its columns (its blank cells kept)
             items.append((key, len(items), gridded[k], False))
@@ -3646,7 +3652,8 @@ def _words(line: dict) -> list[tuple[float, float, str]]:
     return [(x0, x1, text) for x0, x1, text in words]
 
 
-def _unruled_cells(lines: list, settings: dict) -> dict[int, list[str]]:
+def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
+                   margins: tuple[float, float] = (0.0, float("inf"))) -> dict[int, list[str]]:
     """The rows of the unruled tables among ``lines`` (``extract_text_lines``, top to bottom) as cells placed
     in their columns, blank cells kept as '': {index of the line: cells}.
 
@@ -3658,8 +3665,12 @@ def _unruled_cells(lines: list, settings: dict) -> dict[int, list[str]]:
     ``pdf.unruled_column_gap`` times the text size apart, no number sharing its column with another word of its
     row, the columns holding numbers no more than the most numbers of a row and one (a row of one label cell
     sets its numbers a column left of a row of two; more, and a column blank in every row may be missing), and
-    some row leaving a column blank (a run without a blank is read as text, as before).  A row of fewer label
-    cells loses the cells past its own values (:func:`_values_aligned`).
+    some row leaving a column blank (a run without a blank is read as text, as before); a row of fewer label cells
+    loses the cells past its own values (:func:`_values_aligned`).  A lone row is placed under
+    its header's columns (:func:`_lone_row_cells`).  The few rows of a table carried onto the next page, none
+    filling its columns, are placed in the columns of the run that ended the page before (``carry``: its
+    columns, set here for the next page; :func:`_carried_cells`), where they come first on the page and that run
+    last (nothing between but what lies in the pages' margins: above ``margins[0]``, below ``margins[1]``).
     """
     runs: list[list[tuple[int, list, float]]] = []
     last = -2  # (the index of the last row seen)
@@ -3677,16 +3688,107 @@ def _unruled_cells(lines: list, settings: dict) -> dict[int, list[str]]:
         runs[-1].append((k, words, size))
         last = k
     out: dict[int, list[str]] = {}
+    before = carry.pop("columns", None) if carry is not None else None  # (the page before's last table's)
+    # (a page number set apart in the bottom margin, '2 / 10', is no row of a table going on)
+    body = runs[:-1] if runs and len(runs[-1]) == 1 and lines[runs[-1][0][0]]["top"] >= margins[1] else runs
+    carried = None
     for run in runs:
-        cells = _run_cells(run, settings)
+        cells = _run_cells(run, settings) if len(run) > 1 else _lone_row_cells(lines, run[0], settings)
+        if (cells is None and before and run is runs[0]
+                and all(line["bottom"] <= margins[0] for line in lines[:run[0][0]])):
+            cells = _carried_cells(run, *before)
+            carried = run if cells is not None else None
         if cells is not None:
             out.update(cells)
+    if carry is not None and body and all(line["top"] >= margins[1] for line in lines[body[-1][-1][0] + 1:]):
+        ending = before if body[-1] is carried else _table_columns(body[-1], settings)
+        if ending:  # (a table going on at the next page's top)
+            carry["columns"] = ending
     return out
+
+
+def _table_columns(run: list[tuple[int, list, float]], settings: dict) -> tuple[list, set[int], int] | None:
+    """The columns of a run of rows (:func:`_run_columns`), with those holding numbers and where the values of its
+    rows of most label cells start (:func:`_values_start`), where its rows are placed in them; else None."""
+    columns = _run_columns(run, settings)
+    cells = _placed(run, columns) if columns is not None else None
+    if columns is None or cells is None:
+        return None
+    numeric = {i for row in cells.values() for i, text in enumerate(row) if _NUMBER_PART.fullmatch(text)}
+    return columns, numeric, _values_start(cells)
+
+
+def _carried_cells(run: list[tuple[int, list, float]], columns: list[list[float]],
+                   numeric: set[int], top: int) -> dict[int, list[str]] | None:
+    """The cells of the rows of a table carried onto the next page (``run``, none filling its columns) placed in
+    the ``columns`` of its rows on the page before, blank cells kept; None where not certain: a word under no
+    column or two, a number beside another word in its column or under a column that held none, or no blank."""
+    cells = _placed(run, columns, numeric)
+    if cells is None or all(all(row) for row in cells.values()):
+        return None
+    return _values_aligned(cells, top)  # (``top``: where the values start in the table's rows on the page before)
+
+
+def _overlapping(span: tuple[float, float], columns: list[list[float]]) -> list[int]:
+    """The indexes of ``columns`` (x0, x1) that the x extent ``span`` overlaps."""
+    return [i for i, (a, b) in enumerate(columns) if span[0] < b and span[1] > a]
+
+
+def _header_columns(lines: list, k: int, size: float, settings: dict) -> list[list[float]]:
+    """The columns (x0, x1, left to right) that the header lines just above ``lines[k]`` set, as a reader
+    sees under which header a number of that row stands: the nearest line's words, then, going up, each word of a
+    line above that stands over no column yet (a header spanning two lines beside a lower one's columns); a word
+    over two columns or more heads a group of them, over one it names the same column: neither is one more.
+    The lines are at most ``pdf.unruled_header_lines``, each no farther above the next than ``pdf.unruled_row_gap``
+    times the text size, none of them holding a number (a row of another table, a page's number)."""
+    columns: list[list[float]] = []
+    below = lines[k]
+    for j in range(k - 1, max(k - 1 - int(settings["unruled_header_lines"]), -1), -1):
+        line = lines[j]
+        if not line.get("chars") or below["top"] - line["bottom"] > settings["unruled_row_gap"] * size:
+            break
+        words = _words(line)
+        if not words or any(_NUMBER_PART.fullmatch(text) for _, _, text in words):
+            break
+        new = [[x0, x1] for x0, x1, _ in words if not _overlapping((x0, x1), columns)]
+        columns = sorted(columns + new)
+        below = line
+    return columns
+
+
+def _lone_row_cells(lines: list, row: tuple[int, list, float], settings: dict) -> dict[int, list[str]] | None:
+    """The cells of a lone row of an unruled table (a run of one row, :func:`_unruled_cells`: the review
+    table's values) placed under the columns of the header just above it (:func:`_header_columns`), blank cells
+    kept; None where that is not certain: fewer than two columns, two of them nearer than ``pdf.unruled_column_gap``
+    times the text size, a word of the row under no column or under two, two words under one column, or no column
+    left blank (a row that fills its columns is read as text, as before)."""
+    k, words, size = row
+    columns = _header_columns(lines, k, size, settings)
+    gap = float(settings["unruled_column_gap"]) * size
+    if len(columns) < 2 or len(words) >= len(columns) or any(b[0] - a[1] < gap for a, b in zip(columns, columns[1:])):
+        return None
+    cells = [""] * len(columns)
+    for x0, x1, text in words:
+        under = _overlapping((x0, x1), columns)
+        if len(under) != 1 or cells[under[0]]:
+            return None  # under no header, under two, or beside another word: not certain
+        cells[under[0]] = text
+    return {k: cells}
 
 
 def _run_cells(run: list[tuple[int, list, float]], settings: dict) -> dict[int, list[str]] | None:
     """The cells of a run of rows of an unruled table (:func:`_unruled_cells`), None where its columns are not
-    certain."""
+    certain or no row leaves one of them blank."""
+    columns = _run_columns(run, settings)
+    cells = _placed(run, columns) if columns is not None else None
+    if cells is None or all(all(cells[k]) for k, _, _ in run):
+        return None  # (a run without a blank is read as text, as before)
+    return _values_aligned(cells)
+
+
+def _run_columns(run: list[tuple[int, list, float]], settings: dict) -> list[list[float]] | None:
+    """The columns (x0, x1) of a run of two rows or more of an unruled table: the x extents of its words, merged
+    where they overlap; None where they are not certain (too near, or no row filling them nearly)."""
     if len(run) < 2:
         return None
     spans = sorted((x0, x1) for _, words, _ in run for x0, x1, _ in words)
@@ -3704,32 +3806,50 @@ def _run_cells(run: list[tuple[int, list, float]], settings: dict) -> dict[int, 
     held = sum(1 for a, b in columns if any(a <= x0 and x1 <= b for row in numbers for x0, x1 in row))
     if held > max(map(len, numbers)) + 1:
         return None  # no row fills the columns: one blank in every row would be missing, and the rest cut short
+    return columns
+
+
+def _placed(run: list[tuple[int, list, float]], columns: list[list[float]],
+            numeric: set[int] | None = None) -> dict[int, list[str]] | None:
+    """The rows of ``run`` as cells in ``columns``, each word in the one column it overlaps, blank cells kept
+    as ''; None where a word overlaps none or two, or a number shares its column with another word (the columns
+    are not the table's), or, given the columns that hold numbers (``numeric``), a number stands in another."""
     out: dict[int, list[str]] = {}
-    blank = False
     for k, words, _ in run:
         cells: list[list] = [[] for _ in columns]
         for x0, x1, text in words:
-            at = next(i for i, (a, b) in enumerate(columns) if a <= x0 and x1 <= b)
-            cells[at].append(text)
+            under = _overlapping((x0, x1), columns)
+            if len(under) != 1 or (numeric is not None and _NUMBER_PART.fullmatch(text) and under[0] not in numeric):
+                return None
+            cells[under[0]].append(text)
         if any(len(cell) > 1 and any(_NUMBER_PART.fullmatch(t) for t in cell) for cell in cells):
-            return None  # a number beside another word in one column: the columns are not the table's
-        blank = blank or any(not cell for cell in cells)
+            return None  # a number beside another word in one column
         out[k] = [" ".join(cell) for cell in cells]
-    return _values_aligned(out) if blank else None
+    return out
 
 
-def _values_aligned(rows: dict[int, list[str]]) -> dict[int, list[str]] | None:
+def _values_start(rows: dict[int, list[str]]) -> int:
+    """The column where the values of the rows of most label cells start (:func:`_values_aligned`)."""
+    return max((_label_end(cells) for cells in rows.values()), default=0)
+
+
+def _label_end(cells: list[str]) -> int:
+    """The column after a row's last label cell (a word, no number); 0 for a row of values alone."""
+    labels = [i for i, cell in enumerate(cells) if cell and not _NUMBER_PART.fullmatch(cell)]
+    return labels[-1] + 1 if labels else 0
+
+
+def _values_aligned(rows: dict[int, list[str]], top: int | None = None) -> dict[int, list[str]] | None:
     """``rows`` (a run's cells in its columns) with the columns past a row's own values dropped, where rows of
     fewer label cells set their values a column left of the others' ('一、本年新收… 54 0 …' under '(一)予以公开 30 …'):
     such a row's last cells lie under the others' last values, beyond its own, blank; read as its cells, a column
     blank in every row (no column found for it) let its values pass for a full row's, each under the next column's
-    key and the last blank. None where those cells are not blank (the columns are not the table's)."""
-    starts = {}  # row -> the column after its last label cell (a row without one, values alone, is left as it is)
-    for k, cells in rows.items():
-        labels = [i for i, cell in enumerate(cells) if cell and not _NUMBER_PART.fullmatch(cell)]
-        if labels:
-            starts[k] = labels[-1] + 1
-    top = max(starts.values(), default=0)
+    key and the last blank. None where those cells are not blank (the columns are not the table's). ``top``: where
+    the values of the rows of most label cells start (:func:`_values_start`), given for rows carried onto the next
+    page (their table's rows on the page before tell it), else told from ``rows``."""
+    # (row -> the column after its last label cell; a row without one, values alone, is left as it is)
+    starts = {k: end for k, cells in rows.items() if (end := _label_end(cells))}
+    top = max(starts.values(), default=0) if top is None else top
     for k, start in starts.items():
         if start < top:
             cells = rows[k]

@@ -1571,9 +1571,12 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     n = len(row_keys) * len(col_keys)
     values: list[Cell] = []
     # a grid row's blank cells before its first value: a blank 结果维持 there, after any spacer column
-    # (blank cells that begin every row of the table); so a pipe row's, where its cells are the table's
+    # (blank cells that begin every row of the table, told by two grid rows at least: a lone grid row, an unruled
+    # PDF's values placed under a header read as text, leads with its blank 结果维持); so a pipe row's, where its
+    # cells are the table's
     with_blanks: list[Cell] = []
-    spacer = min((_leading_blanks(r) for r in rows if r.grid), default=0)
+    grid = [_leading_blanks(r) for r in rows if r.grid]
+    spacer = min(grid) if len(grid) > 1 else 0
     first_row: Row | None = None
     header: list[str] = []  # the header rows' label keys, in order
     heads: list[str] = []  # the label keys before the first value, words that name no column of the format's too
