@@ -933,13 +933,14 @@ def _requests_carried(seed_id: str, carried: int, between: str | None = None) ->
 @pytest.mark.parametrize("seed_id, carried, footer", [
     ("000_438c5e5d2b6f4db4", 1, False), ("001_4d29bfef72dd56db", 1, False), ("001_4d29bfef72dd56db", 2, False),
     ("001_4d29bfef72dd56db", 3, False), ("001_4d29bfef72dd56db", 4, False), ("002_809f9474e249d214", 1, False),
-    ("001_4d29bfef72dd56db", 3, True)])   # (a page number close under a page's last row joins its run: 000, 002)
+    ("001_4d29bfef72dd56db", 3, True), ("000_438c5e5d2b6f4db4", 1, True), ("002_809f9474e249d214", 1, True)])
 def test_unruled_pdf_rows_carried_onto_the_next_page_placed_by_its_columns(seed_id, carried, footer, tmp_path):
     # A seed's requests table in an unruled PDF whose last rows, each with a blank cell, go on at the top of the
     # next page ('(六)其他处理 0 0 0 0 0 0' for seven columns): too few rows, none filling the columns, to give
     # columns of their own, they were read as text, flagged ragged, values lost. They are now placed in the
-    # columns of the table's rows that ended the page before (a page number '1 / 3' below them, with ``footer``):
-    # read as the ruled table's cells, with its flags.
+    # columns of the table's rows that ended the page before (a page number '1 / 3' below them, with ``footer``:
+    # close under the page's last row, in seeds 000 and 002, it was taken for a row of its run, whose columns it
+    # spoilt): read as the ruled table's cells, with its flags.
     from overlays import page_number
 
     lines = _requests_carried(seed_id, carried)

@@ -48,7 +48,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
-from toolkit.normalize import _HAN, HAN_RANGES, HAN_UNIFIED, NA_MARKS, to_simplified
+from toolkit.normalize import _HAN, HAN_RANGES, HAN_UNIFIED, NA_MARKS, is_page_furniture, to_simplified
 
 __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 
@@ -3680,8 +3680,8 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
             continue  # (a cheap test first: most lines are prose)
         words = _words(line)
         numbers = [w for w in words if _NUMBER_PART.fullmatch(w[2])]
-        if len(words) < 2 or not numbers or numbers[-1] is not words[-1]:
-            continue
+        if len(words) < 2 or not numbers or numbers[-1] is not words[-1] or is_page_furniture(line["text"]):
+            continue  # (a page number, '1  /  3', close under a table's last row is no row of it)
         size = _line_size(line)
         if k != last + 1 or not runs or line["top"] - lines[last]["bottom"] > settings["unruled_row_gap"] * size:
             runs.append([])  # (a line set apart, a page's footer '2 / 10', is no row of the run above)
