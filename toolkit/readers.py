@@ -3737,7 +3737,8 @@ def _overlapping(span: tuple[float, float], columns: list[list[float]]) -> list[
 def _header_columns(lines: list, k: int, size: float, settings: dict) -> list[list[float]]:
     """The columns (x0, x1, left to right) that the header lines just above ``lines[k]`` set, as a reader
     sees under which header a number of that row stands: the nearest line's words, then, going up, each word of a
-    line above that stands over no column yet (a header spanning two lines beside a lower one's columns); a word
+    line above that stands over no column yet (a header spanning two lines beside a lower one's columns: beside
+    them, for a line with a word in a gap between them, a block's title, ends the header); a word
     over two columns or more heads a group of them, over one it names the same column: neither is one more.
     The lines are at most ``pdf.unruled_header_lines``, each no farther above the next than ``pdf.unruled_row_gap``
     times the text size, none of them holding a number (a row of another table, a page's number)."""
@@ -3751,6 +3752,11 @@ def _header_columns(lines: list, k: int, size: float, settings: dict) -> list[li
         if not words or any(_NUMBER_PART.fullmatch(text) for _, _, text in words):
             break
         new = [[x0, x1] for x0, x1, _ in words if not _overlapping((x0, x1), columns)]
+        if columns and any(columns[0][1] < x0 and x1 < columns[-1][0] for x0, x1 in new):
+            # a word in a gap between the columns below, over none of them: no header spanning lines sets a column
+            # there (the review table's reconsideration heads stand beside the lawsuits' ten, not among them), a
+            # block's title does ('第二十条 第(五)项' over '信息内容 本年处理决定数量'): the header ends below it
+            break
         columns = sorted(columns + new)
         below = line
     return columns
