@@ -1398,12 +1398,9 @@ _SIGNATURE_BREAK = re.compile(r"[\s。;；!！?？]")
 _WRAPPED_NAME_START = re.compile(r"[\s。;；!！?？]([^\s。;；!！?？]+)\s*$")
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _compact(text: str) -> str:
     """``text`` without white space."""
-    return _SPACES.sub("", text)  # (compiled once: re.sub looks its pattern up in re's cache each call)
+    return _WHITE.sub("", text)  # (compiled once: re.sub looks its pattern up in re's cache each call)
 
 
 _WHITE = re.compile(r"\s")  # (the characters str.isspace calls white space, each)

@@ -3689,7 +3689,7 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
         last = k
     out: dict[int, list[str]] = {}
     before = carry.pop("columns", None) if carry is not None else None  # (the page before's last table's)
-    # (a page number set apart in the bottom margin, '2 / 10', is no row of a table going on)
+    # (a line alone in the bottom margin, a footer that no page number's pattern names, is no row of a table going on)
     body = runs[:-1] if runs and len(runs[-1]) == 1 and lines[runs[-1][0][0]]["top"] >= margins[1] else runs
     carried = None
     for run in runs:
