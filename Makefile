@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test install bench lock notebooks clean
+.PHONY: demo test install bench sweep lock notebooks clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+# Hunt for failures beyond the suite's own draws: every property test (or those of TESTS) with SCALE times its
+# examples, new ones on each run (a failure prints how to reproduce it; pin it with @example).
+SCALE ?= 10
+TESTS ?= tests
+sweep: $(STAMP)
+	HYPOTHESIS_PROFILE=explore HYPOTHESIS_SCALE=$(SCALE) MPLBACKEND=Agg $(PY) -m pytest -q $(TESTS) -m hypothesis \
+		-p no:cacheprovider
 
 # Re-execute the notebooks in place (after a change that moves their outputs); no timestamps are stored.
 notebooks: $(STAMP)

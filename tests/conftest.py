@@ -9,6 +9,8 @@ import pytest
 import yaml
 from hypothesis import settings
 
+from scale import scaled
+
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 GOLD_FILE = Path(__file__).parent / "data" / "seed_gold.yaml"
@@ -16,9 +18,10 @@ SEED_IDS = sorted(p.stem for p in RAW.glob("00*.txt"))
 
 # The property tests draw the same examples on every run, so that a run that passed in one clone passes in the
 # next (a random draw once failed CI on an example no earlier run had drawn). HYPOTHESIS_PROFILE=explore draws
-# new examples on each run, to hunt for failures; a failure found so is then pinned with @example.
-settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
-settings.register_profile("explore", derandomize=False, database=None, print_blob=True)
+# new examples on each run, to hunt for failures; a failure found so is then pinned with @example. HYPOTHESIS_SCALE
+# multiplies every test's number of examples (scale.scaled; `make sweep`).
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True, max_examples=scaled(100))
+settings.register_profile("explore", derandomize=False, database=None, print_blob=True, max_examples=scaled(100))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 

@@ -14,6 +14,7 @@ import toolkit
 
 from conftest import RAW
 from renderers import render_docx, render_html, render_pdf, render_text
+from scale import scaled
 
 SEED = RAW / "003_ce1f8ef96d3daffd.txt"
 KEYS = ["table", "row_key", "col_key", "value", "raw", "unit"]
@@ -561,7 +562,7 @@ _TWO_CELLS = st.tuples(st.integers(0, 3), st.integers(0, 9999), st.integers(0, 9
     lambda t: [str(t[1]) if t[0] in (0, 1) else "", str(t[2]) if t[0] in (0, 2) else ""])
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(header=_TWO_COLUMNS, cells=st.lists(_TWO_CELLS, min_size=85, max_size=85), mark=st.sampled_from([None, "|", ""]))
 def test_legacy_two_value_columns_one_cell_a_line_any_blank_cells(header, cells, mark):
     """Seed 003 under two value columns, each row's two cells drawn (both, one of them or none filled, any

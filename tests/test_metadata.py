@@ -15,6 +15,8 @@ import toolkit.metadata as metadata
 from toolkit.metadata import extract_metadata, load_gazetteer
 from toolkit.normalize import normalize_text
 
+from scale import scaled
+
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 KEYS = {"agency", "report_year", "published", "level", "agency_kind", "province", "flags"}
 
@@ -457,19 +459,19 @@ _PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(150), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(max_size=80), max_size=12))
 def test_never_raises_on_arbitrary_lines(lines):
     _check_shape(extract_metadata(lines))
 
 
-@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(150), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(_PIECES, max_size=10).map("".join), max_size=10))
 def test_never_raises_on_report_like_lines(lines):
     _check_shape(extract_metadata(lines))
 
 
-@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(40), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from([s[0] for s in SEEDS]), st.data())
 def test_never_raises_on_mutated_seeds(stem, data):
     lines = lines_of(stem)
@@ -583,7 +585,7 @@ def _skip_off(monkeypatch) -> None:
 _SEED_CHARS = "".join(sorted({c for f in sorted(RAW.glob("00*.txt")) for c in f.read_text(encoding="utf-8")}))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=scaled(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(_SEED_CHARS) | st.sampled_from("乾著佈區國縣衞崑資訊隨\n"), max_size=40))
 def test_a_text_no_conversion_changes_skips_opencc_with_the_same_result(monkeypatch, chars):
     # to_simplified leaves a text with no character t2s (after Taiwan's and Hong Kong's variants) changes as it
@@ -1432,7 +1434,7 @@ def test_place_names_in_the_seeds_text_are_those_a_search_finds():
 _TEXT_NAMES = sorted(metadata._index()["text"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=scaled(300), deadline=None)
 @given(st.lists(st.sampled_from(_TEXT_NAMES).flatmap(
     lambda n: st.sampled_from([n, n[1:], n[:-1], n + n[-1], n[0] + n])) | st.sampled_from(["\n", "的", "市", "省"]),
     max_size=8))
@@ -1991,7 +1993,7 @@ _NOISE = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(60), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(_TITLED), st.integers(0, 2), st.lists(_NOISE, min_size=1, max_size=3))
 def test_sentences_columns_and_dates_near_the_title_are_never_its_fields(stem, offset, noise):
     # lines a page or the report may set around its title: the agency and year stay the title's, and the

@@ -19,6 +19,8 @@ import toolkit.metadata as metadata
 from toolkit.metadata import extract_metadata
 from toolkit.normalize import normalize_text
 
+from scale import scaled
+
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 TITLE = "2020年政府信息公开工作年度报告"
 
@@ -132,7 +134,7 @@ def _body_name(draw) -> tuple[str, str | None, str, str | None]:
     return places + draw(st.sampled_from(_ZONE)), None, "government", province
 
 
-_EXAMPLES = settings(max_examples=100, deadline=None)
+_EXAMPLES = settings(max_examples=scaled(100), deadline=None)
 
 
 @_EXAMPLES
@@ -219,14 +221,14 @@ def _phrase(draw, kinds: tuple[int, ...] = (0, 1, 2, 3, 4)) -> str:
     return "".join(n + c for n, c in parts) + draw(st.sampled_from(_COUNT)) + draw(st.sampled_from(levels))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=scaled(200), deadline=None)
 @given(_phrase())
 def test_a_phrase_is_never_the_agency_beside_the_title(phrase):
     for meta in _placed(phrase)[:3]:
         assert meta["agency"] is None, phrase
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=scaled(200), deadline=None)
 @given(_phrase())
 def test_a_phrase_is_never_the_agency_in_titles(phrase):
     for meta in _titled(phrase)[::2]:
@@ -250,7 +252,7 @@ def _doc(draw) -> str:
                                  f"首页 > 政务公开 > {name}\n{TITLE}{body}"]))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=scaled(60), deadline=None)
 @given(_doc(), st.sampled_from(["s2t", "s2tw", "s2hk"]))
 # (names OpenCC writes with a character its t2s keeps, 浚县 → 濬縣 → 濬县: metadata.yaml traditional_names)
 @example(f"浚县人民政府{TITLE}" + _body(), "s2t").via("discovered failure")
@@ -261,13 +263,13 @@ def test_the_same_reading_in_traditional_characters(doc, config):
     assert _meta(opencc.OpenCC(config).convert(doc)) == _meta(doc)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=scaled(100), deadline=None)
 @given(_doc())
 def test_the_same_reading_with_full_width_punctuation_and_digits(doc):
     assert _meta(doc.translate(_WIDE)) == _meta(doc)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=scaled(150), deadline=None)
 @given(_body_name(), _phrase(kinds=(1, 2, 3, 4)))
 def test_a_phrase_after_a_body_is_never_the_agency(body, phrase):
     # (a collective, the committee and the government, tiers, a count after the name: two names or a sentence's)
@@ -297,7 +299,7 @@ def _clause(draw) -> str:
     return draw(st.sampled_from(["", "一是", "二是"])) + subject + draw(st.sampled_from(rules["clause_words"])) + name
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=scaled(150), deadline=None)
 @given(_clause())
 def test_a_clause_ending_in_a_bodys_name_is_never_the_agency(clause):
     # (also before the signing date on its line, glued to the text's last sentence: no signature)
@@ -316,7 +318,7 @@ def _shorts_read_by_their_ending() -> list[str]:
                   and getattr(metadata._match_generic(s, 0), "text", None) == s)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=scaled(60), deadline=None)
 @given(st.deferred(lambda: st.sampled_from(_shorts_read_by_their_ending())), st.sampled_from(_GOVERNMENT + _DEPARTMENT))
 def test_a_countys_short_name_before_a_bodys_ending_is_never_a_prefecture_it_is_not(short, ending):
     # a county's short name (泽州 of 泽州县) before a body's ending reads as that county where its ending would make a
@@ -329,7 +331,7 @@ def test_a_countys_short_name_before_a_bodys_ending_is_never_a_prefecture_it_is_
             assert (meta["level"], meta["province"]) == ("county", index["county_short"][short]["province"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=scaled(60), deadline=None)
 @given(st.text("神华中九天云龙凤金玉青白", min_size=1, max_size=2), st.sampled_from(["", *_GOVERNMENT, *_DEPARTMENT]))
 def test_a_place_read_by_an_untold_ending_alone_is_of_no_tier(stem, ending):
     # a name ending in one of untold_endings (州) that the gazetteer knows as no prefecture nor a county's short name

@@ -9,6 +9,7 @@ from importlib import metadata
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 from packaging.specifiers import SpecifierSet
 
@@ -148,3 +149,21 @@ def test_every_public_function_of_every_module_has_a_numpydoc_docstring():
                 missing.append(f"{name}.{public}")
     assert checked > 50
     assert not missing, sorted(set(missing))
+
+
+def test_hypothesis_scale_multiplies_the_examples_of_every_property_test(monkeypatch):
+    # `make sweep` sets HYPOTHESIS_SCALE: every test's count must go through scaled(), or the sweep skips it
+    from scale import scaled
+
+    monkeypatch.setenv("HYPOTHESIS_SCALE", "2.5")
+    assert scaled(120) == 300
+    monkeypatch.setenv("HYPOTHESIS_SCALE", "0.001")
+    assert scaled(120) == 1
+    for bad in ("0", "-1", "x", "nan"):
+        monkeypatch.setenv("HYPOTHESIS_SCALE", bad)
+        with pytest.raises(ValueError, match="HYPOTHESIS_SCALE"):
+            scaled(10)
+    unscaled = [f"{path.name}:{n}" for path in sorted((ROOT / "tests").glob("*.py"))
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if re.search(r"max_examples\s*=\s*\d", line)]
+    assert not unscaled

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import toolkit
 
 from conftest import RAW, SEED_IDS, gold
+from scale import scaled
 
 
 @pytest.mark.parametrize("seed_id", SEED_IDS)
@@ -145,14 +146,14 @@ def _mutated_report(draw):
     return "\n".join(lines)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_mutated_report())
 def test_parse_text_never_raises_on_mutated_reports(text):
     report = toolkit.parse_text(text)
     assert report.status in ("ok", "partial")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=scaled(150), deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_parse_text_never_raises_on_arbitrary_text(text):
     toolkit.parse_text(text)

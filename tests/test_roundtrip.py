@@ -23,9 +23,10 @@ from toolkit import synth
 from toolkit.normalize import is_value_cell, normalize_line
 
 from renderers import render_docx, render_html, render_pdf
+from scale import scaled
 
 COMPLETE_LAYOUTS = ["pipe_rows", "pipe_cells", "tab"]
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=scaled(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _report(seed: int, template: str, traditional: bool, blank_rate: float):
@@ -106,7 +107,7 @@ _CODECS = ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le", "utf-1
 _RECORDED = {"gb18030": {"gbk", "gb18030"}}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
        layout=st.sampled_from(COMPLETE_LAYOUTS + ["lines"]), codec=st.sampled_from(_CODECS),
        blank_rate=st.sampled_from([0.0, 0.3]), newline=st.sampled_from(["\n", "\r\n"]),
@@ -136,7 +137,7 @@ def test_text_in_any_encoding_reads_back_exactly(seed, template, traditional, la
     assert not {f.code for f in report.flags} & {"bad_bytes", "mixed_encoding", "encoding_uncertain"}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
        blank_rate=st.sampled_from([0.0, 0.3]))
 def test_html_reads_back_exactly(seed, template, traditional, blank_rate, tmp_path_factory):
@@ -160,7 +161,7 @@ def _dressed(breaks: bool, space: str):
     return dress
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
        blank_rate=st.sampled_from([0.0, 0.3]), codec=st.sampled_from(["utf-8", "gbk", "gb18030", "utf-16"]),
        colspan=st.booleans(), rowspan=st.booleans(), breaks=st.booleans(), space=st.sampled_from(["", "&nbsp;", "\u3000"]),
@@ -182,7 +183,7 @@ def test_html_with_merged_and_dressed_cells_reads_back_exactly(seed, template, t
 
 
 # (60 examples since render_docx writes a row's own cells: 25 took 45 s before)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
        blank_rate=st.sampled_from([0.0, 0.3]), colspan=st.booleans(), rowspan=st.booleans())
 def test_docx_reads_back_exactly(seed, template, traditional, blank_rate, colspan, rowspan, tmp_path_factory):
@@ -194,7 +195,7 @@ def test_docx_reads_back_exactly(seed, template, traditional, blank_rate, colspa
 
 
 # (8 examples: a PDF takes 2 s to write and read)
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
        blank_rate=st.sampled_from([0.0, 0.3]), colspan=st.booleans())
 def test_pdf_reads_back_exactly(seed, template, traditional, blank_rate, colspan, tmp_path_factory):
@@ -205,7 +206,7 @@ def test_pdf_reads_back_exactly(seed, template, traditional, blank_rate, colspan
 
 
 # (6 examples: a PDF takes 2 s to write and read)
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(6), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
        blank_rate=st.sampled_from([0.0, 0.3]))
 # (counts in the thousands written '1,577': read as 1577, the comma lost from the raw text)
@@ -372,7 +373,7 @@ _NFKC_ALPHABET = list("ae<=>A0 \t\n中国、。《》“”") + [
     "\u0f71", "\u0f72", "\u0f73", "\uf900", "\u2460", "\u00a0", "\u3000", "\uff0c", "\uff08", "\uff10", "\uff45"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=scaled(400), deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(_NFKC_ALPHABET), max_size=30))
 def test_nfkc_by_runs_is_nfkc(text):
     import unicodedata
@@ -420,7 +421,7 @@ def _article_20_columns_redrawn(lines: list, data) -> tuple[list, dict]:
     return out, plan
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]),
        layout=st.sampled_from([*COMPLETE_LAYOUTS, "lines", "html"]), data=st.data())
 def test_article_20_columns_left_out_or_reordered(seed, template, layout, data, tmp_path_factory):

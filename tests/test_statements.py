@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 import toolkit
 from toolkit.statements import KINDS, STATEMENT_COLUMNS, extract_statements
 
+from scale import scaled
+
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 _HEAD = re.compile(r"[五六]、(?:政府信息公开工作)?存在的主要(?:问题|問題)(?:及|和)改(?:进|進)(?:情况|情況|措施)")
 _END = re.compile(r"[六七]、(?:其他需要(?:报告|報告)的事(?:项|項)|(?:说明|說明)与附表)")
@@ -2780,7 +2782,7 @@ def _without_lead_in(pairs: list, kind: str, lead_in: str) -> list:
             for k, t in pairs]
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stem=st.sampled_from([s for s in EXPECTED if {"p", "m"} <= {k for k, _ in EXPECTED[s]}]),
        problem_marker=st.sampled_from(list(_MARKERS)), measure_marker=st.sampled_from(list(_MARKERS)),
        lead_in=st.sampled_from(_LEADS), switch=st.sampled_from(_SWITCHES), numbered_on=st.booleans(),
@@ -3001,7 +3003,7 @@ def _listed(texts: list[str], marker: str, sep: str, start: int = 0) -> str:
     return sep.join(f"{_MARKERS[marker](start + i + 1)}{t}。" for i, t in enumerate(texts))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stem=st.sampled_from(_BOTH), transition=st.sampled_from(sorted(_TRANSITIONS)), choice=st.integers(0, 4),
        problem_marker=st.sampled_from([*_MARKERS, "semicolon"]), measure_marker=st.sampled_from([*_MARKERS, "semicolon"]),
        sep=st.sampled_from(["", "\n"]), glued=st.booleans(), item=st.sampled_from(["", *_SUB_HEADING_WORDED]),
@@ -3301,7 +3303,7 @@ def test_items_worded_as_needs_after_the_problems_stay_problems(stem):
     assert {k for k, _ in _pairs(extract_statements(text))} == {"problem"}
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stem=st.sampled_from(list(EXPECTED)), intent=st.booleans(), marker=st.sampled_from(["num", "shi", "paren_cn"]),
        stop=st.sampled_from(["。", "；", "，"]), signature=st.sampled_from(["", *_GLUED_SIGNATURES]),
        notes=st.sampled_from(["", *_NUMBERED_NOTES]), annex=st.sampled_from(["", *_ANNEX_TAILS]))

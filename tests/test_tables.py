@@ -16,6 +16,7 @@ from toolkit.formats import load_formats, vocabulary
 from toolkit.normalize import label_key
 
 from conftest import RAW, SEED_IDS, gold
+from scale import scaled
 
 REQUEST_COLS = list(load_formats()["requests"]["cols"])
 REVIEW_COLS = list(load_formats()["review_litigation"]["cols"])
@@ -325,7 +326,7 @@ _AMOUNT = st.tuples(st.integers(0, 99999), st.booleans(), st.text("0123456789", 
     lambda t: f"{t[0]:,}.{t[2]}" if t[1] else f"{t[0]}.{t[2]}")   # (with a thousands separator or not)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed_id=st.sampled_from([s for s in SEED_IDS if s[:3] in ("000", "001")]),
        count=st.one_of(st.just("0"), st.integers(0, 9999).map(str)), amount=_AMOUNT,
        form=st.sampled_from(["{label} | {run} |", "| {label} | {run} |", "{label} {run}", "{label}{run}"]))
@@ -437,7 +438,7 @@ def _legacy_cells_and_flags(report) -> tuple:
     return report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), flags
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), town=st.booleans(), code=st.booleans(), letters=st.booleans(),
        layout=st.sampled_from(["lines", "one_line", "pipe_cells", "tab", "html"]))
 def test_legacy_tables_one_cell_a_line_read_as_pipe_rows(data, town, code, letters, layout, tmp_path_factory):
@@ -1844,7 +1845,7 @@ def _requests_rows(lines: list) -> tuple[int, int]:
     return head, end
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), seed=st.sampled_from(["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"]),
        fmt=st.sampled_from(["txt", "html", "docx", "pipe_cells", "tab"]), column=st.booleans())
 def test_notes_and_blank_first_counts_drawn_in_a_requests_table(data, seed, fmt, column, tmp_path_factory):
@@ -2660,7 +2661,7 @@ def _review_results_renamed(lines: list, head: int, results: list, names: list) 
     return [[renamed(c) for c in x] if head <= i <= end and isinstance(x, list) else x for i, x in enumerate(lines)]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.sampled_from(["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"]), fmt=st.sampled_from(_LAYOUTS),
        variant=st.sampled_from(["per_result", "per_kind_lawsuits", "prefixed", "prefixed_total_first", "swapped",
                                 "lawsuits_first", "remark"]),
@@ -2979,7 +2980,7 @@ def test_an_article_20_header_split_over_two_rows(seed, fmt, tmp_path):
     _assert_active_read_alike(lines, varied, fmt, tmp_path)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), seed=st.sampled_from(["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"]),
        fmt=st.sampled_from(_LAYOUTS), variant=st.sampled_from(["spacer", "stacked", "colon"]))
 def test_any_values_in_the_article_20_tables_variants(data, seed, fmt, variant, tmp_path_factory):
