@@ -469,6 +469,26 @@ def test_legacy_tables_one_cell_a_line_read_as_pipe_rows(data, town, code, lette
     pd.testing.assert_frame_equal(got_cells, cells)
     assert got_flags == flags
 
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "one_line", "pipe_cells", "tab", "html"])
+def test_town_table_completed_requests_read_as_the_national_tables(layout, tmp_path):
+    # The town-level table's (二)已办结申请数 is the national table's 申请办结数: it was a local item, kept under its
+    # own words, so that three rows with it, run together in page text (one cell a line), held two rows of the
+    # format's, too few to read a table by (the sweep's falsifying example): no row read, table_missing
+    rows = [_TOWN[0], *([*_TOWN[i], "3", "5", "7", "15"] for i in (1, 2, 5))]
+    head = ["2017年某区政府信息公开工作年度报告", "一、概述", "本区工作。"]
+    if layout == "pipe_rows":
+        report = toolkit.parse_text("\n".join(head + [" | ".join(x) + " |" for x in rows]))
+    elif layout == "one_line":
+        report = toolkit.parse_text("\n".join(head + [" ".join(x) for x in rows]))
+    else:
+        report = read_as(head + rows, layout, tmp_path)
+    cells, flags = _legacy_cells_and_flags(report)
+    assert cells["row_key"].drop_duplicates().tolist() == ["proactive_items", "requests_received", "requests_completed"]
+    assert cells.query("row_key == 'requests_completed'")["raw"].tolist() == ["3", "5", "7", "15"]
+    assert flags == []
+
+
 def _legacy_report(table: str):
     # seed 003 up to its statistics table, then the table given
     head = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")[:38]
