@@ -22,7 +22,8 @@ import toolkit
 from toolkit import synth
 from toolkit.normalize import is_value_cell, normalize_line
 
-from renderers import render_docx, render_html, render_pdf
+from renderers import (render_doc, render_docx, render_docx_worksheets, render_html, render_mht, render_ofd,
+                       render_pdf)
 from scale import scaled
 
 COMPLETE_LAYOUTS = ["pipe_rows", "pipe_cells", "tab"]
@@ -202,6 +203,58 @@ def test_pdf_reads_back_exactly(seed, template, traditional, blank_rate, colspan
     truth, lines = _report(seed, template, traditional, blank_rate)
     path = tmp_path_factory.mktemp("pdf") / "report.pdf"
     render_pdf(lines, path, colspan_header=colspan)
+    _assert_exact(truth, toolkit.parse_report(path))
+
+
+
+# The other formats a report is found in, each of which its own tests read from the seeds, here random reports in
+# their variants: Word 97-2003 (one piece, or fast-saved in pieces stored in reverse, or 8-bit text), a web archive
+# (MHT: the page's encoding, its transfer encoding, where its charset is named), a DOCX whose tables are pasted
+# Excel worksheets (merged cells, formulas with cached values), and OFD (text objects a run or a character each,
+# rules as rectangles or lines): read back exactly
+@settings(max_examples=scaled(10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
+       blank_rate=st.sampled_from([0.0, 0.3]),
+       form=st.sampled_from([{}, {"pieces": 7, "reverse": True}, {"eight_bit": True}]))
+def test_doc_reads_back_exactly(seed, template, traditional, blank_rate, form, tmp_path_factory):
+    truth, lines = _report(seed, template, traditional, blank_rate)
+    path = tmp_path_factory.mktemp("doc") / "report.doc"
+    render_doc(lines, path, **form)
+    _assert_exact(truth, toolkit.parse_report(path))
+
+
+@settings(max_examples=scaled(10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
+       blank_rate=st.sampled_from([0.0, 0.3]), encoding=st.sampled_from(["utf-8", "gb18030"]),
+       transfer=st.sampled_from(["quoted-printable", "base64"]), charset_in=st.sampled_from(["both", "header", "meta"]))
+def test_mht_reads_back_exactly(seed, template, traditional, blank_rate, encoding, transfer, charset_in,
+                                tmp_path_factory):
+    truth, lines = _report(seed, template, traditional, blank_rate)
+    path = tmp_path_factory.mktemp("mht") / "report.mht"
+    path.write_bytes(render_mht(lines, encoding=encoding, transfer=transfer, charset_in=charset_in))
+    _assert_exact(truth, toolkit.parse_report(path))
+
+
+@settings(max_examples=scaled(10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
+       blank_rate=st.sampled_from([0.0, 0.3]), merged=st.booleans(), formulas=st.booleans())
+def test_docx_of_pasted_worksheets_reads_back_exactly(seed, template, traditional, blank_rate, merged, formulas,
+                                                      tmp_path_factory):
+    truth, lines = _report(seed, template, traditional, blank_rate)
+    path = tmp_path_factory.mktemp("sheets") / "report.docx"
+    render_docx_worksheets(lines, path, merged=merged, formulas=formulas)
+    _assert_exact(truth, toolkit.parse_report(path))
+
+
+# (6 examples: an OFD is laid out as a PDF first, 2 s to write and read)
+@settings(max_examples=scaled(6), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), traditional=st.booleans(),
+       blank_rate=st.sampled_from([0.0, 0.3]), codes=st.sampled_from(["run", "char"]), repeat=st.booleans(),
+       rules=st.sampled_from(["rect", "lines"]))
+def test_ofd_reads_back_exactly(seed, template, traditional, blank_rate, codes, repeat, rules, tmp_path_factory):
+    truth, lines = _report(seed, template, traditional, blank_rate)
+    path = tmp_path_factory.mktemp("ofd") / "report.ofd"
+    render_ofd(lines, path, codes=codes, repeat=repeat, rules=rules)
     _assert_exact(truth, toolkit.parse_report(path))
 
 
