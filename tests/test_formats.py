@@ -1024,6 +1024,27 @@ def test_unruled_pdf_table_after_a_continuation_caption_under_a_header_of_its_ow
                                                                else [carried])
 
 
+# The table's caption repeated between its rows where a printed page went on, in a text copy of the report ('续表'
+# alone on its line): in seed 004's layout of a cell a line, tab-indented, a blank line after each row, the caption
+# was read as a row's label ('续表' an unknown row, the next row's cells under it: that row missing, the sums
+# failing). It is now passed over, as a page number there is: the table reads as without it. (The other text
+# layouts, HTML and DOCX read it so before: the row-a-line layouts take a line without cells for no row's, and a
+# paragraph between two tables parts them, their rows read by their labels.)
+@pytest.mark.parametrize("caption", ["续表", "（续表）", "续表1", "续上表", "表3（续）", "續表"])
+def test_a_continuation_caption_between_the_rows_of_a_tab_layout_table_is_no_row(caption, tmp_path, parsed_seed):
+    lines = _as_lines(parsed_seed("004_b232cca7e491c758"))
+    (tmp_path / "reference.txt").write_text(render_text(lines, "tab"), encoding="utf-8")
+    want = toolkit.parse_report(tmp_path / "reference.txt")
+    for label in ["(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "2.其他法律行政法规禁止公开", "(五)不予处理",
+                  "四、转结下年度继续办理"]:
+        at = next(i for i, x in enumerate(lines) if isinstance(x, list) and label in x)
+        path = tmp_path / "caption.txt"
+        path.write_text(render_text([*lines[:at], caption, *lines[at:]], "tab"), encoding="utf-8")
+        got = toolkit.parse_report(path)
+        assert _same(_cells(got), _cells(want)), label
+        assert sorted(map(str, got.flags)) == sorted(map(str, want.flags)), label
+
+
 @pytest.mark.parametrize("fmt", ["txt", "pipe_cells", "tab", "lines", "html", "docx", "pdf"])
 def test_requests_organisations_in_another_order(fmt, tmp_path):
     # Seed 001 with the five organisations' columns of its requests table in another order than the format's, in
