@@ -29,6 +29,9 @@ __all__ = ["render_html", "render_mht", "render_docx", "render_docx_worksheets",
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 # An item of `lines` that render_pdf (and render_ofd) turns into a page break: the page ends there, inside a table
 # too (the table goes on at the top of the next page, in its columns); the other renderers take no such item.
+# PAGE_BREAK followed by text ('\f续表') sets that text as a line at the top of the next page, above what goes on
+# there: a table's caption repeated where it goes on, its rows still in the table's columns (a line of text
+# between rows would start a table of its own).
 PAGE_BREAK = "\f"
 
 
@@ -51,21 +54,22 @@ def _blocks(lines: list) -> Iterator[tuple[str, object]]:
         yield "table", rows
 
 
-def _page_breaks(lines: list) -> tuple[list, set]:
+def _page_breaks(lines: list) -> tuple[list, dict]:
     """`lines` without their PAGE_BREAK items, and where each was: (block, row) in the blocks of the lines left
-    (row 0 for a break before a text line or a table)."""
-    kept, at, breaks = [], [], set()
+    (row 0 for a break before a text line or a table) → the line set at the top of the next page ('' for none)."""
+    kept, at = [], []
     for item in lines:
-        if item == PAGE_BREAK:
-            at.append(len(kept))
+        if isinstance(item, str) and item.startswith(PAGE_BREAK):
+            at.append((len(kept), item[len(PAGE_BREAK):]))
         else:
             kept.append(item)
+    breaks: dict = {}
     block, row, start = -1, 0, 0
     for k, item in enumerate(kept):
         table_goes_on = isinstance(item, list) and k > 0 and isinstance(kept[k - 1], list)
         block, row = (block, row + 1) if table_goes_on else (block + 1, 0)
-        while start < len(at) and at[start] == k:
-            breaks.add((block, row))
+        while start < len(at) and at[start][0] == k:
+            breaks[(block, row)] = at[start][1]
             start += 1
     return kept, breaks
 
@@ -709,6 +713,7 @@ def render_pdf(
     xmp_title: str | None = None,
     spans: dict | None = None,
     centered: bool = False,
+    top_margin: float = 20.0,
 ) -> None:
     """Write `lines` to a PDF with an embedded CJK font (fpdf2), ``title`` (if given) as its document
     information's Title and ``xmp_title`` (if given) as the dc:title of its XMP metadata stream.
@@ -725,7 +730,9 @@ def render_pdf(
     TrueType outlines, from which pdfminer would rebuild one) is then removed: they come out as (cid:NN).
     ``spans`` maps a cell's text to the number of columns its box spans (a group header over its columns, the
     blank cells after it in its row left out); with ``centered`` every cell's text is set in the middle of its box
-    (else at its left, fpdf's default).
+    (else at its left, fpdf's default). ``top_margin`` is where each page's text starts, below its top edge (pt):
+    the 20 pt of the other margins by default, inside the band a reader takes for a running header's (``pdf.margin``
+    of formats.yaml); 72 (a word processor's 2.54 cm) sets it below that band, as a printed report's body is.
 
     With ``ruled=False`` the table cells are placed in their columns without any line, as many agencies
     print them: pdfplumber then finds no table and gives the rows as lines of text.
@@ -736,7 +743,8 @@ def render_pdf(
     `colspan_header`, their last cell is one wide box spanning the rest.
     The page is made wide enough that no line or cell wraps, so the text
     comes back exactly; pages break as needed, and where `lines` holds PAGE_BREAK (inside a table too: the rows
-    after it go on at the top of the next page, in the table's columns). ``compress=False`` leaves the
+    after it go on at the top of the next page, in the table's columns, under the text the item carries after
+    PAGE_BREAK, if any). ``compress=False`` leaves the
     content streams readable (used to make a PDF without a Unicode map).
     """
     from fpdf import FPDF
@@ -797,20 +805,24 @@ def render_pdf(
     pdf.set_draw_color(0, 0, 0)
     pdf.set_line_width(0.6)
     pdf.add_page(format=page)
-    y = margin
+    y = top_margin
 
-    def room(height: float, new_page: bool = False) -> float:
+    def room(height: float, new_page: bool = False, top_line: str = "") -> float:
         nonlocal y
         if new_page or y + height > page_h - margin:
             if decorate:
                 decorate(pdf, pdf.page_no())
             pdf.add_page(format=page)
-            y = margin
+            y = top_margin
+            if top_line:  # (a caption repeated over a table going on: PAGE_BREAK followed by text)
+                pdf.set_xy(margin, y)
+                pdf.cell(content_w, line_h, top_line)
+                y += line_h
         return y
 
     for b, ((kind, block), cols) in enumerate(zip(blocks, layouts)):
         if kind == "text":
-            room(line_h, (b, 0) in breaks)
+            room(line_h, (b, 0) in breaks, breaks.get((b, 0), ""))
             if block.strip():
                 pdf.set_xy(margin, y)
                 pdf.set_font("unmapped" if block in (unmapped or ()) else "cjk", size=font_size)
@@ -827,7 +839,7 @@ def render_pdf(
         for r, row in enumerate(block):
             lines_in_row = max((len((wrapped or {}).get(cell, ())) for cell in row), default=0)
             height = row_h + max(lines_in_row - 1, 0) * font_size * 1.2  # a row grows for a wrapped cell
-            room(height, (b, r) in breaks)
+            room(height, (b, r) in breaks, breaks.get((b, r), ""))
             x = margin
             cells = list(row)
             if not (colspan_header and 0 < len(row) < width):

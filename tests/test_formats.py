@@ -916,9 +916,11 @@ def test_unruled_pdf_review_row_under_no_header_column_stays_ragged(seed_id, bla
     assert not (got.notna() & want.isna()).any().any()
 
 
-def _requests_carried(seed_id: str, carried: int, between: str | None = None) -> list:
+def _requests_carried(seed_id: str, carried: int, between: str | None = None, over: str = "") -> list:
     """The seed's reader lines with its requests table's last ``carried`` rows set at the top of the next page
-    (``between``: a line of text before them there), a zero of each of them left blank."""
+    (``between``: a line of text before them there, a table of its own after it; ``over``: a line over them there,
+    the rows still in the table's columns, as a caption repeated over a table going on is), a zero of each of them
+    left blank."""
     lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
     rows = [i for i, x in enumerate(lines)   # (a requests row: 7 counts)
             if isinstance(x, list) and len(x) in (8, 9) and all(c.isdigit() for c in x[-7:] if c)]
@@ -926,7 +928,7 @@ def _requests_carried(seed_id: str, carried: int, between: str | None = None) ->
         x = lines[i]
         at = len(x) - 7 + x[-7:-1].index("0")
         lines[i] = x[:at] + [""] + x[at + 1:]
-    lines[rows[-carried]:rows[-carried]] = [PAGE_BREAK] + ([between] if between else [])
+    lines[rows[-carried]:rows[-carried]] = [PAGE_BREAK + over] + ([between] if between else [])
     return lines
 
 
@@ -953,17 +955,94 @@ def test_unruled_pdf_rows_carried_onto_the_next_page_placed_by_its_columns(seed_
     assert sorted(f.code for f in unruled.flags if f.table) == sorted(f.code for f in ruled.flags if f.table)
 
 
-def test_unruled_pdf_rows_after_text_on_the_next_page_stay_ragged(tmp_path):
+# (the text of a page set below the band a reader takes for its running header, as a printed report's body is: a
+# line at the page's top inside that band is passed over as the header's)
+_BODY_TOP = 72.0
+
+
+# Seed 001's last 3 and 1 rows and seed 002's last row carried onto the next page under the table's caption repeated
+# there, in its forms (brackets, a table's number, traditional characters)
+@pytest.mark.parametrize("seed_id, carried, caption", [
+    *(("001_4d29bfef72dd56db", 3, caption) for caption in
+      ["续表", "（续表）", "(续表)", "续表1", "续上表", "接上表", "表3（续）", "（續表）"]),
+    ("001_4d29bfef72dd56db", 1, "续表"), ("002_809f9474e249d214", 1, "（续表）"), ("002_809f9474e249d214", 1, "續上表")])
+def test_pdf_rows_carried_under_a_continuation_caption_read_as_without_it(seed_id, carried, caption, tmp_path):
+    # The rows of the test above carried onto the next page under the table's caption repeated there ('续表' over
+    # them, in the table's columns, below the page's header band): in an unruled PDF the caption, a line of text
+    # before them, stopped the carry, the rows read as text, flagged ragged, values lost. The caption is now
+    # passed over as the page's furniture is: the rows are placed in the columns of the page before, and read, ruled
+    # or not, as without the caption, which is no row.
+    reference = _requests_carried(seed_id, carried)
+    lines = _requests_carried(seed_id, carried, over=caption)
+    render_pdf(reference, tmp_path / "reference.pdf", top_margin=_BODY_TOP)
+    render_pdf(lines, tmp_path / "ruled.pdf", top_margin=_BODY_TOP)
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False, top_margin=_BODY_TOP)
+    want = toolkit.parse_report(tmp_path / "reference.pdf")
+    codes = lambda r: sorted(f.code for f in r.flags if f.table)
+    for name in ("ruled", "unruled"):
+        got = toolkit.parse_report(tmp_path / f"{name}.pdf")
+        assert _same(_cells(got), _cells(want)), name
+        assert codes(got) == codes(want), name
+        assert [s.title for s in got.sections] == [s.title for s in want.sections], name
+
+
+@pytest.mark.parametrize("over", [False, True], ids=["own_columns", "table_columns"])
+def test_unruled_pdf_rows_after_text_on_the_next_page_stay_ragged(over, tmp_path):
     # A control: the same rows after a line of text at the next page's top are no rows carried over (a table of
-    # its own may follow text): read as text, as before, flagged ragged, no blank read as 0.
-    lines = _requests_carried("001_4d29bfef72dd56db", 3, between="说明:以下为本表续表")
-    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    # its own may follow text): read as text, as before, flagged ragged, no blank read as 0. So also where the rows
+    # stand in the table's columns under the line (``over``), a sentence, no caption (test above).
+    if over:
+        lines = _requests_carried("001_4d29bfef72dd56db", 3, over="说明:以下为本表续表")
+        render_pdf(lines, tmp_path / "unruled.pdf", ruled=False, top_margin=_BODY_TOP)
+    else:
+        lines = _requests_carried("001_4d29bfef72dd56db", 3, between="说明:以下为本表续表")
+        render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
     report = toolkit.parse_report(tmp_path / "unruled.pdf")
     got = report.table("requests")
     assert {f.detail.split(":")[0] for f in report.flags if f.code == "ragged"} >= set(got.index[-3:])
     want = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt").table("requests").reindex_like(got)
     placed = got.notna()
     assert (got[placed] == want[placed]).sum().sum() == placed.sum().sum()   # nothing read but what is written
+
+
+def test_unruled_pdf_table_after_a_continuation_caption_under_a_header_of_its_own_is_no_rows_carried(tmp_path):
+    # A control: a caption at the next page's top over another table (a header of its own, in the columns of the
+    # table that ended the page before) is passed over, but the header is text: the row under it is placed under
+    # the header's columns, as a table's of its own, not carried into the columns of the table before (where,
+    # without the header, it would be).
+    from toolkit.readers import read_document
+
+    lines = _requests_carried("002_809f9474e249d214", 1)
+    at = lines.index(PAGE_BREAK)
+    other = [["申请渠道", "", "当面", "网络", "信函", "传真", "其他", "合计"], ["咨询件数", "", "3", "", "1", "0", "0", "4"]]
+    rows = lambda doc: [x for x in doc.lines if "咨询件数" in str(x)]
+    for head in (other[:1], []):
+        render_pdf([*lines[:at], lines[at + 1], PAGE_BREAK + "续表", *head, other[1], *lines[at + 2:]],
+                   tmp_path / "other.pdf", ruled=False, top_margin=_BODY_TOP)
+        carried = ["咨询件数", "", "3", "", "1", "0", "0", "4"]
+        assert rows(read_document(tmp_path / "other.pdf")) == ([["咨询件数", "3", "", "1", "0", "0", "4"]] if head
+                                                               else [carried])
+
+
+# The table's caption repeated between its rows where a printed page went on, in a text copy of the report ('续表'
+# alone on its line): in seed 004's layout of a cell a line, tab-indented, a blank line after each row, the caption
+# was read as a row's label ('续表' an unknown row, the next row's cells under it: that row missing, the sums
+# failing). It is now passed over, as a page number there is: the table reads as without it. (The other text
+# layouts, HTML and DOCX read it so before: the row-a-line layouts take a line without cells for no row's, and a
+# paragraph between two tables parts them, their rows read by their labels.)
+@pytest.mark.parametrize("caption", ["续表", "（续表）", "续表1", "续上表", "表3（续）", "續表"])
+def test_a_continuation_caption_between_the_rows_of_a_tab_layout_table_is_no_row(caption, tmp_path, parsed_seed):
+    lines = _as_lines(parsed_seed("004_b232cca7e491c758"))
+    (tmp_path / "reference.txt").write_text(render_text(lines, "tab"), encoding="utf-8")
+    want = toolkit.parse_report(tmp_path / "reference.txt")
+    for label in ["(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "2.其他法律行政法规禁止公开", "(五)不予处理",
+                  "四、转结下年度继续办理"]:
+        at = next(i for i, x in enumerate(lines) if isinstance(x, list) and label in x)
+        path = tmp_path / "caption.txt"
+        path.write_text(render_text([*lines[:at], caption, *lines[at:]], "tab"), encoding="utf-8")
+        got = toolkit.parse_report(path)
+        assert _same(_cells(got), _cells(want)), label
+        assert sorted(map(str, got.flags)) == sorted(map(str, want.flags)), label
 
 
 @pytest.mark.parametrize("fmt", ["txt", "pipe_cells", "tab", "lines", "html", "docx", "pdf"])

@@ -37,8 +37,8 @@ from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
-from toolkit.normalize import (_HAN, NA_MARKS, cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
-                               number_units, parse_number)
+from toolkit.normalize import (_HAN, NA_MARKS, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
+                               is_value_cell, label_key, number_units, parse_number)
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -206,8 +206,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if tab_layout:
                 stream.flush()
             continue
-        if is_page_furniture(stripped):
-            continue  # a page number inside a table (a PDF's page break) is no cell
+        if is_page_furniture(stripped) or is_continuation_caption(stripped):
+            continue  # a page number inside a table (a PDF's page break), or the table's caption over its rest: no cell
         if _LONE_PAGE_NUMBER.fullmatch(stripped) and _between_row_lines(segments, i, explicit_rows):
             continue  # '1' printed alone at a page's foot between two rows of a row-a-line table
         above, label_line = label_line, None
@@ -1188,7 +1188,8 @@ def _wrapped_glued_runs(segments: Sequence[Segment], explicit_rows: dict[int, li
     digits are one run, which the placement splits as it can (the break may have been a cell's end or not:
     every reading of it is kept, and a cell the readings disagree on is flagged, not guessed).
     Page furniture inside a run is skipped (a page number at a page break, the report's title or one of
-    ``page_lines`` repeated as a running header, a table's footnote at the page's foot), and so are blank lines
+    ``page_lines`` repeated as a running header, a table's footnote at the page's foot, its caption repeated at the
+    next page's top), and so are blank lines
     once the run shows glued text or its last line is a header of labels touching each other, where the next
     filled line goes on with it (a page break, a row split across pages).
     """
@@ -1257,9 +1258,10 @@ def _skipped_in_run(text: str, page_lines: Collection[str] = ()) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # asked of every line of a run; a running header recurs on every page
 def _furniture(text: str) -> bool:
-    """A page number, a print stamp, the report's title repeated as a running page header, or a table's footnote
-    at a page's foot ('注:1.本表数据截至…', formats.yaml ``footnote``), whose digits are no cells."""
-    return is_furniture(text) or is_footnote(text)
+    """A page number, a print stamp, the report's title repeated as a running page header, a table's footnote
+    at a page's foot ('注:1.本表数据截至…', formats.yaml ``footnote``), whose digits are no cells, or the table's
+    caption repeated at the next page's top ('续表', formats.yaml ``continuation_caption``)."""
+    return is_furniture(text) or is_footnote(text) or is_continuation_caption(text)
 
 
 def _label_across(before: str, after: str) -> str | None:

@@ -33,6 +33,7 @@ __all__ = [
     "is_page_furniture",
     "is_print_stamp",
     "is_footnote",
+    "is_continuation_caption",
     "HAN_RANGES",
     "HAN_UNIFIED",
     "alternation",
@@ -931,6 +932,37 @@ def is_footnote(line: str) -> bool:
     False
     """
     return _footnote().match(line.strip()) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _continuation_caption() -> re.Pattern[str]:
+    from toolkit.formats import load_formats
+
+    return re.compile(load_formats()["continuation_caption"])
+
+
+def is_continuation_caption(line: str) -> bool:
+    """True for a line that is only a table's caption repeated where the table goes on on a new page ('续表',
+    '(续表)', '续上表', '表3(续)'; ``continuation_caption`` of formats.yaml), given normalized (:func:`normalize_line`:
+    '（續表）' is '(续表)'): passed over between a table's parts as page furniture is.
+
+    Parameters
+    ----------
+    line : str
+        One line of text, normalized.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_continuation_caption("(续表)"), is_continuation_caption("续表2"), is_continuation_caption("表3(续)")
+    (True, True, True)
+    >>> is_continuation_caption("说明:以下为本表续表")  # a sentence: text
+    False
+    """
+    return _continuation_caption().fullmatch(line.strip()) is not None
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell of a table, and cells recur ('0', the labels)

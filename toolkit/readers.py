@@ -48,7 +48,8 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
-from toolkit.normalize import _HAN, HAN_RANGES, HAN_UNIFIED, NA_MARKS, is_page_furniture, to_simplified
+from toolkit.normalize import (_HAN, HAN_RANGES, HAN_UNIFIED, NA_MARKS, is_continuation_caption, is_page_furniture,
+                               normalize_line, to_simplified)
 
 __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 
@@ -3670,7 +3671,8 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
     its header's columns (:func:`_lone_row_cells`).  The few rows of a table carried onto the next page, none
     filling its columns, are placed in the columns of the run that ended the page before (``carry``: its
     columns, set here for the next page; :func:`_carried_cells`), where they come first on the page and that run
-    last (nothing between but what lies in the pages' margins: above ``margins[0]``, below ``margins[1]``).
+    last (nothing between but what lies in the pages' margins: above ``margins[0]``, below ``margins[1]``, and the
+    table's caption repeated over its rows going on, '续表': :func:`toolkit.normalize.is_continuation_caption`).
     """
     runs: list[list[tuple[int, list, float]]] = []
     last = -2  # (the index of the last row seen)
@@ -3695,7 +3697,7 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
     for run in runs:
         cells = _run_cells(run, settings) if len(run) > 1 else _lone_row_cells(lines, run[0], settings)
         if (cells is None and before and run is runs[0]
-                and all(line["bottom"] <= margins[0] for line in lines[:run[0][0]])):
+                and all(line["bottom"] <= margins[0] or _is_caption_line(line) for line in lines[:run[0][0]])):
             cells = _carried_cells(run, *before)
             carried = run if cells is not None else None
         if cells is not None:
@@ -3705,6 +3707,12 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
         if ending:  # (a table going on at the next page's top)
             carry["columns"] = ending
     return out
+
+
+def _is_caption_line(line: dict) -> bool:
+    """Whether a line (``extract_text_lines``) is only a table's caption repeated where it goes on ('续表', '（續表）':
+    read normalized, as the report's text is)."""
+    return is_continuation_caption(normalize_line(line["text"]))
 
 
 def _table_columns(run: list[tuple[int, list, float]], settings: dict) -> tuple[list, set[int], int] | None:
