@@ -962,7 +962,8 @@ def is_continuation_caption(line: str) -> bool:
     >>> is_continuation_caption("说明:以下为本表续表")  # a sentence: text
     False
     """
-    return _continuation_caption().fullmatch(line.strip()) is not None
+    # (every form names its table, 表: most lines are none, without the pattern's match)
+    return "表" in line and _continuation_caption().fullmatch(line.strip()) is not None
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell of a table, and cells recur ('0', the labels)
