@@ -1168,7 +1168,9 @@ def _is_unit(place: _Place) -> bool:
 def _phrase_place(place: _Place) -> bool:
     """Whether a place read by its ending alone is a phrase ending as a place does, no unit's name: a collective or
     a reference (metadata.yaml places.collective_starts: '各乡', '全县', '我区'), the Party committee's 委 glued
-    before the next tier's name (``committee_starts``: '委县' of '正阳县委县政府'), a slogan's count (numerals of
+    before the next tier's name (``committee_starts``: '委县' of '正阳县委县政府'), the Party's name before a place's
+    ending (agency.party_prefixes, no place's stem: '中共镇' of '北京市人民政府中共镇委', a second body's name after a
+    body's, as it is no place first in a name, :func:`_classify_agency`), a slogan's count (numerals of
     ``count_numerals`` in two runs or more: '一岛两窗三区'), tiers named together (single-character ``bare_levels``
     only: '市县' of '省市县'; also after a place, '新华镇省市'), or words glued before a place the gazetteer knows (a
     year's tail, a clause, an address's house number: '年度乌当区', '城建服务热线并入哈密市', '号乌当区'), or a body's
@@ -1179,6 +1181,7 @@ def _phrase_place(place: _Place) -> bool:
     rules = _rules()["places"]
     if text.startswith(tuple(rules["collective_starts"])) and not _collective_town(place) \
             or text.startswith(tuple(rules["committee_starts"])) or _committee_after_level(text) \
+            or text.startswith(_longest_first("agency", "party_prefixes")) \
             or len(re.findall(f"[{rules['count_numerals']}]+", text)) > 1 or _tiers_named(text):
         return True
     full = _index()["full"]
