@@ -2070,9 +2070,13 @@ def _not_place(name: str, pos: int, end: int) -> bool:
 def _known_tail(name: str, pos: int, end: int) -> bool:
     """Whether ``name[pos:end]`` ends in a name the gazetteer knows of three characters or more after other words
     ('凤台东街晋城市', '路晋城市'): a place, if a phrase's (:func:`_phrase_place`), though the name holds a word of
-    ``not_places`` (晋城市's 城市)."""
-    full = _index()["full"]
-    return any(name[i:end] in full for i in range(pos + 1, end - 2))
+    ``not_places`` (晋城市's 城市), every such word of the place and the character after it in that name; not one
+    running past it, the word the next character makes with its ending (市场 of '中青州市场监督管理局': 中青州 and
+    市场监督管理局, not a county 中青州市 by 青州市)."""
+    full, words = _index()["full"], _rules()["places"]["not_places"]
+    window = name[pos: end + 1]
+    return any(name[i:end] in full and all(w in name[i:end] for w in words if w in window)
+               for i in range(pos + 1, end - 2))
 
 
 def _town_before_government(name: str, pos: int, end: int) -> bool:
