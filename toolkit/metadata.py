@@ -1168,7 +1168,9 @@ def _is_unit(place: _Place) -> bool:
 def _phrase_place(place: _Place) -> bool:
     """Whether a place read by its ending alone is a phrase ending as a place does, no unit's name: a collective or
     a reference (metadata.yaml places.collective_starts: '各乡', '全县', '我区'), the Party committee's 委 glued
-    before the next tier's name (``committee_starts``: '委县' of '正阳县委县政府'), a slogan's count (numerals of
+    before the next tier's name (``committee_starts``: '委县' of '正阳县委县政府'), the Party's name before a place's
+    ending (agency.party_prefixes, no place's stem: '中共镇' of '北京市人民政府中共镇委', a second body's name after a
+    body's, as it is no place first in a name, :func:`_classify_agency`), a slogan's count (numerals of
     ``count_numerals`` in two runs or more: '一岛两窗三区'), tiers named together (single-character ``bare_levels``
     only: '市县' of '省市县'; also after a place, '新华镇省市'), or words glued before a place the gazetteer knows (a
     year's tail, a clause, an address's house number: '年度乌当区', '城建服务热线并入哈密市', '号乌当区'), or a body's
@@ -1179,6 +1181,7 @@ def _phrase_place(place: _Place) -> bool:
     rules = _rules()["places"]
     if text.startswith(tuple(rules["collective_starts"])) and not _collective_town(place) \
             or text.startswith(tuple(rules["committee_starts"])) or _committee_after_level(text) \
+            or text.startswith(_longest_first("agency", "party_prefixes")) \
             or len(re.findall(f"[{rules['count_numerals']}]+", text)) > 1 or _tiers_named(text):
         return True
     full = _index()["full"]
@@ -1305,9 +1308,12 @@ def _is_footer(line: str, words: list[str]) -> bool:
     from toolkit.statements import _is_site_furniture
 
     text = line.strip()
-    # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body)
+    # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body; nor is a sentence
+    # holding one of its words, its clauses' or its end's stops in it (glue_stops), furniture: '依申请公开由承办科室按时
+    # 答复。', '，明确…技术支持科室…。' after a date opening it, '2021年1月20日，…', which was read as a signature's date)
     return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or _is_annex(text) or (
-        len(text) <= 80 and (any(w in text for w in words) or _is_site_furniture(text))) \
+        len(text) <= 80 and (any(w in text for w in words) and not _glue_stop().search(text)
+                             or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"]
 
 
@@ -2064,9 +2070,13 @@ def _not_place(name: str, pos: int, end: int) -> bool:
 def _known_tail(name: str, pos: int, end: int) -> bool:
     """Whether ``name[pos:end]`` ends in a name the gazetteer knows of three characters or more after other words
     ('凤台东街晋城市', '路晋城市'): a place, if a phrase's (:func:`_phrase_place`), though the name holds a word of
-    ``not_places`` (晋城市's 城市)."""
-    full = _index()["full"]
-    return any(name[i:end] in full for i in range(pos + 1, end - 2))
+    ``not_places`` (晋城市's 城市), every such word of the place and the character after it in that name; not one
+    running past it, the word the next character makes with its ending (市场 of '中青州市场监督管理局': 中青州 and
+    市场监督管理局, not a county 中青州市 by 青州市)."""
+    full, words = _index()["full"], _rules()["places"]["not_places"]
+    window = name[pos: end + 1]
+    return any(name[i:end] in full and all(w in name[i:end] for w in words if w in window)
+               for i in range(pos + 1, end - 2))
 
 
 def _town_before_government(name: str, pos: int, end: int) -> bool:
