@@ -31,7 +31,8 @@ TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 # too (the table goes on at the top of the next page, in its columns); the other renderers take no such item.
 # PAGE_BREAK followed by text ('\f续表') sets that text as a line at the top of the next page, above what goes on
 # there: a table's caption repeated where it goes on, its rows still in the table's columns (a line of text
-# between rows would start a table of its own).
+# between rows would start a table of its own); text before it ('(续下表)\f') is a line at the foot of the page
+# that ends, under what stands there (the note under a table's last rows there that it goes on).
 PAGE_BREAK = "\f"
 
 
@@ -56,11 +57,13 @@ def _blocks(lines: list) -> Iterator[tuple[str, object]]:
 
 def _page_breaks(lines: list) -> tuple[list, dict]:
     """`lines` without their PAGE_BREAK items, and where each was: (block, row) in the blocks of the lines left
-    (row 0 for a break before a text line or a table) → the line set at the top of the next page ('' for none)."""
+    (row 0 for a break before a text line or a table) → (the line set at the foot of the page that ends, the line
+    set at the top of the next page) ('' for none)."""
     kept, at = [], []
     for item in lines:
-        if isinstance(item, str) and item.startswith(PAGE_BREAK):
-            at.append((len(kept), item[len(PAGE_BREAK):]))
+        if isinstance(item, str) and PAGE_BREAK in item:
+            before, _, after = item.partition(PAGE_BREAK)
+            at.append((len(kept), (before, after)))
         else:
             kept.append(item)
     breaks: dict = {}
@@ -807,8 +810,12 @@ def render_pdf(
     pdf.add_page(format=page)
     y = top_margin
 
-    def room(height: float, new_page: bool = False, top_line: str = "") -> float:
+    def room(height: float, new_page: bool = False, notes: tuple[str, str] = ("", "")) -> float:
         nonlocal y
+        foot_line, top_line = notes
+        if new_page and foot_line:  # (a note under a table's last rows that it goes on: text before PAGE_BREAK)
+            pdf.set_xy(margin, y)
+            pdf.cell(content_w, line_h, foot_line)
         if new_page or y + height > page_h - margin:
             if decorate:
                 decorate(pdf, pdf.page_no())
@@ -822,7 +829,7 @@ def render_pdf(
 
     for b, ((kind, block), cols) in enumerate(zip(blocks, layouts)):
         if kind == "text":
-            room(line_h, (b, 0) in breaks, breaks.get((b, 0), ""))
+            room(line_h, (b, 0) in breaks, breaks.get((b, 0), ("", "")))
             if block.strip():
                 pdf.set_xy(margin, y)
                 pdf.set_font("unmapped" if block in (unmapped or ()) else "cjk", size=font_size)
@@ -839,7 +846,7 @@ def render_pdf(
         for r, row in enumerate(block):
             lines_in_row = max((len((wrapped or {}).get(cell, ())) for cell in row), default=0)
             height = row_h + max(lines_in_row - 1, 0) * font_size * 1.2  # a row grows for a wrapped cell
-            room(height, (b, r) in breaks, breaks.get((b, r), ""))
+            room(height, (b, r) in breaks, breaks.get((b, r), ("", "")))
             x = margin
             cells = list(row)
             if not (colspan_header and 0 < len(row) < width):

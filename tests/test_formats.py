@@ -916,11 +916,13 @@ def test_unruled_pdf_review_row_under_no_header_column_stays_ragged(seed_id, bla
     assert not (got.notna() & want.isna()).any().any()
 
 
-def _requests_carried(seed_id: str, carried: int, between: str | None = None, over: str = "") -> list:
+def _requests_carried(seed_id: str, carried: int, between: str | None = None, over: str = "",
+                      under: str = "") -> list:
     """The seed's reader lines with its requests table's last ``carried`` rows set at the top of the next page
     (``between``: a line of text before them there, a table of its own after it; ``over``: a line over them there,
-    the rows still in the table's columns, as a caption repeated over a table going on is), a zero of each of them
-    left blank."""
+    the rows still in the table's columns, as a caption repeated over a table going on is; ``under``: a line under
+    the rows before, at the foot of the page, as a note that the table goes on is), a zero of each of them left
+    blank."""
     lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
     rows = [i for i, x in enumerate(lines)   # (a requests row: 7 counts)
             if isinstance(x, list) and len(x) in (8, 9) and all(c.isdigit() for c in x[-7:] if c)]
@@ -928,7 +930,7 @@ def _requests_carried(seed_id: str, carried: int, between: str | None = None, ov
         x = lines[i]
         at = len(x) - 7 + x[-7:-1].index("0")
         lines[i] = x[:at] + [""] + x[at + 1:]
-    lines[rows[-carried]:rows[-carried]] = [PAGE_BREAK + over] + ([between] if between else [])
+    lines[rows[-carried]:rows[-carried]] = [under + PAGE_BREAK + over] + ([between] if between else [])
     return lines
 
 
@@ -986,6 +988,31 @@ def test_pdf_rows_carried_under_a_continuation_caption_read_as_without_it(seed_i
         assert [s.title for s in got.sections] == [s.title for s in want.sections], name
 
 
+# The same rows carried under a note at the foot of the page before that the table goes on ('(续下表)' under its
+# last rows there, also with the caption over the rows carried)
+@pytest.mark.parametrize("seed_id, carried, under, over", [
+    ("001_4d29bfef72dd56db", 3, "(续下表)", ""), ("001_4d29bfef72dd56db", 3, "接下页", ""),
+    ("001_4d29bfef72dd56db", 1, "（转下页）", ""), ("002_809f9474e249d214", 1, "续下表", "续表"),
+    ("001_4d29bfef72dd56db", 3, "（續下表）", "（續表）")])
+def test_pdf_rows_carried_under_a_note_that_the_table_goes_on_read_as_without_it(seed_id, carried, under, over,
+                                                                                tmp_path):
+    # In an unruled PDF the rows of a table going on are carried only from a page whose last lines are its rows:
+    # the note under them there, a line of text after the page's last run, stopped the carry, the rows on the next
+    # page read as text, flagged ragged, values lost. It is now passed over as the caption is.
+    reference = _requests_carried(seed_id, carried)
+    lines = _requests_carried(seed_id, carried, over=over, under=under)
+    render_pdf(reference, tmp_path / "reference.pdf", top_margin=_BODY_TOP)
+    render_pdf(lines, tmp_path / "ruled.pdf", top_margin=_BODY_TOP)
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False, top_margin=_BODY_TOP)
+    want = toolkit.parse_report(tmp_path / "reference.pdf")
+    codes = lambda r: sorted(f.code for f in r.flags if f.table)
+    for name in ("ruled", "unruled"):
+        got = toolkit.parse_report(tmp_path / f"{name}.pdf")
+        assert _same(_cells(got), _cells(want)), name
+        assert codes(got) == codes(want), name
+        assert [s.title for s in got.sections] == [s.title for s in want.sections], name
+
+
 @pytest.mark.parametrize("over", [False, True], ids=["own_columns", "table_columns"])
 def test_unruled_pdf_rows_after_text_on_the_next_page_stay_ragged(over, tmp_path):
     # A control: the same rows after a line of text at the next page's top are no rows carried over (a table of
@@ -1030,7 +1057,7 @@ def test_unruled_pdf_table_after_a_continuation_caption_under_a_header_of_its_ow
 # failing). It is now passed over, as a page number there is: the table reads as without it. (The other text
 # layouts, HTML and DOCX read it so before: the row-a-line layouts take a line without cells for no row's, and a
 # paragraph between two tables parts them, their rows read by their labels.)
-@pytest.mark.parametrize("caption", ["续表", "（续表）", "续表1", "续上表", "表3（续）", "續表"])
+@pytest.mark.parametrize("caption", ["续表", "（续表）", "续表1", "续上表", "表3（续）", "續表", "（续下表）", "接下页"])
 def test_a_continuation_caption_between_the_rows_of_a_tab_layout_table_is_no_row(caption, tmp_path, parsed_seed):
     lines = _as_lines(parsed_seed("004_b232cca7e491c758"))
     (tmp_path / "reference.txt").write_text(render_text(lines, "tab"), encoding="utf-8")

@@ -299,7 +299,7 @@ def test_wrapped_glued_page_text_reads_as_unwrapped(stem, width, offset):
 @pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-03"])
 @pytest.mark.parametrize("page_break", [[""], ["{title}"], ["", "- 3 -", "", "{title}", ""], ["{agency}"],
                                         ["注:1. 本表数据截至2023年12月31日"], ["", "续表", ""],
-                                        ["", "- 3 -", "", "(续表)"]])
+                                        ["", "- 3 -", "", "(续表)"], ["(续下表)", "- 3 -", ""]])
 def test_a_page_break_inside_wrapped_glued_page_text_changes_no_cell(stem, page_break):
     # A PDF's copy of the page breaks the wrapped table text with blank lines, a page number and the report's
     # title as a running header. Before, a blank line or the title between two lines of the tables lost or

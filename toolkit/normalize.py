@@ -943,7 +943,8 @@ def _continuation_caption() -> re.Pattern[str]:
 
 def is_continuation_caption(line: str) -> bool:
     """True for a line that is only a table's caption repeated where the table goes on on a new page ('续表',
-    '(续表)', '续上表', '表3(续)'; ``continuation_caption`` of formats.yaml), given normalized (:func:`normalize_line`:
+    '(续表)', '续上表', '表3(续)'), or the note under its last rows that it goes on ('(续下表)', '接下页';
+    ``continuation_caption`` of formats.yaml), given normalized (:func:`normalize_line`:
     '（續表）' is '(续表)'): passed over between a table's parts as page furniture is.
 
     Parameters
@@ -959,11 +960,13 @@ def is_continuation_caption(line: str) -> bool:
     --------
     >>> is_continuation_caption("(续表)"), is_continuation_caption("续表2"), is_continuation_caption("表3(续)")
     (True, True, True)
+    >>> is_continuation_caption("(续下表)"), is_continuation_caption("接下页")
+    (True, True)
     >>> is_continuation_caption("说明:以下为本表续表")  # a sentence: text
     False
     """
-    # (every form names its table, 表: most lines are none, without the pattern's match)
-    return "表" in line and _continuation_caption().fullmatch(line.strip()) is not None
+    # (every form names its table or page, 表 or 页: most lines are none, without the pattern's match)
+    return ("表" in line or "页" in line) and _continuation_caption().fullmatch(line.strip()) is not None
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell of a table, and cells recur ('0', the labels)

@@ -3672,7 +3672,8 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
     filling its columns, are placed in the columns of the run that ended the page before (``carry``: its
     columns, set here for the next page; :func:`_carried_cells`), where they come first on the page and that run
     last (nothing between but what lies in the pages' margins: above ``margins[0]``, below ``margins[1]``, and the
-    table's caption repeated over its rows going on, '续表': :func:`toolkit.normalize.is_continuation_caption`).
+    table's caption repeated over its rows going on, '续表', or the note under its rows before that it goes on,
+    '(续下表)': :func:`toolkit.normalize.is_continuation_caption`).
     """
     runs: list[list[tuple[int, list, float]]] = []
     last = -2  # (the index of the last row seen)
@@ -3702,7 +3703,8 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
             carried = run if cells is not None else None
         if cells is not None:
             out.update(cells)
-    if carry is not None and body and all(line["top"] >= margins[1] for line in lines[body[-1][-1][0] + 1:]):
+    if carry is not None and body and all(line["top"] >= margins[1] or _is_caption_line(line)
+                                          for line in lines[body[-1][-1][0] + 1:]):
         ending = before if body[-1] is carried else _table_columns(body[-1], settings)
         if ending:  # (a table going on at the next page's top)
             carry["columns"] = ending
