@@ -962,6 +962,21 @@ def test_unruled_pdf_rows_carried_onto_the_next_page_placed_by_its_columns(seed_
 _BODY_TOP = 72.0
 
 
+def _assert_pdfs_read_as(lines: list, reference: list, tmp_path) -> None:
+    """``lines`` as a ruled and as an unruled PDF (text below the pages' header band) read as ``reference`` reads as
+    a PDF: the same cells, table flags and section titles."""
+    render_pdf(reference, tmp_path / "reference.pdf", top_margin=_BODY_TOP)
+    render_pdf(lines, tmp_path / "ruled.pdf", top_margin=_BODY_TOP)
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False, top_margin=_BODY_TOP)
+    want = toolkit.parse_report(tmp_path / "reference.pdf")
+    codes = lambda r: sorted(f.code for f in r.flags if f.table)
+    for name in ("ruled", "unruled"):
+        got = toolkit.parse_report(tmp_path / f"{name}.pdf")
+        assert _same(_cells(got), _cells(want)), name
+        assert codes(got) == codes(want), name
+        assert [s.title for s in got.sections] == [s.title for s in want.sections], name
+
+
 # Seed 001's last 3 and 1 rows and seed 002's last row carried onto the next page under the table's caption repeated
 # there, in its forms (brackets, a table's number, traditional characters)
 @pytest.mark.parametrize("seed_id, carried, caption", [
@@ -976,16 +991,7 @@ def test_pdf_rows_carried_under_a_continuation_caption_read_as_without_it(seed_i
     # or not, as without the caption, which is no row.
     reference = _requests_carried(seed_id, carried)
     lines = _requests_carried(seed_id, carried, over=caption)
-    render_pdf(reference, tmp_path / "reference.pdf", top_margin=_BODY_TOP)
-    render_pdf(lines, tmp_path / "ruled.pdf", top_margin=_BODY_TOP)
-    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False, top_margin=_BODY_TOP)
-    want = toolkit.parse_report(tmp_path / "reference.pdf")
-    codes = lambda r: sorted(f.code for f in r.flags if f.table)
-    for name in ("ruled", "unruled"):
-        got = toolkit.parse_report(tmp_path / f"{name}.pdf")
-        assert _same(_cells(got), _cells(want)), name
-        assert codes(got) == codes(want), name
-        assert [s.title for s in got.sections] == [s.title for s in want.sections], name
+    _assert_pdfs_read_as(lines, reference, tmp_path)
 
 
 # The same rows carried under a note at the foot of the page before that the table goes on ('(续下表)' under its
@@ -1001,16 +1007,7 @@ def test_pdf_rows_carried_under_a_note_that_the_table_goes_on_read_as_without_it
     # page read as text, flagged ragged, values lost. It is now passed over as the caption is.
     reference = _requests_carried(seed_id, carried)
     lines = _requests_carried(seed_id, carried, over=over, under=under)
-    render_pdf(reference, tmp_path / "reference.pdf", top_margin=_BODY_TOP)
-    render_pdf(lines, tmp_path / "ruled.pdf", top_margin=_BODY_TOP)
-    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False, top_margin=_BODY_TOP)
-    want = toolkit.parse_report(tmp_path / "reference.pdf")
-    codes = lambda r: sorted(f.code for f in r.flags if f.table)
-    for name in ("ruled", "unruled"):
-        got = toolkit.parse_report(tmp_path / f"{name}.pdf")
-        assert _same(_cells(got), _cells(want)), name
-        assert codes(got) == codes(want), name
-        assert [s.title for s in got.sections] == [s.title for s in want.sections], name
+    _assert_pdfs_read_as(lines, reference, tmp_path)
 
 
 @pytest.mark.parametrize("over", [False, True], ids=["own_columns", "table_columns"])
