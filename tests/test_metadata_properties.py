@@ -190,10 +190,12 @@ def _phrase(draw, kinds: tuple[int, ...] = (0, 1, 2, 3, 4)) -> str:
         start = draw(st.sampled_from(rules["collective_starts"]))
         if draw(st.booleans()):
             # (a body's name after any of them, no place read: 本医院, 全财政局; but not one a word of
-            # collective_words starts, 全民健身中心, whatever follows it: 全民政局 is read so)
+            # collective_words starts, 全民健身中心, whatever follows it: 全民政局 is read so; nor one a national
+            # body's start begins, 全国妇联: 全国有资产监督管理委员会 is read so)
             counter = draw(st.sampled_from(["", "个"])) if start in rules["plural_starts"] else ""
             phrase = start + counter + draw(st.sampled_from([*levels, *_DEPARTMENT, "医院", "人民医院"]))
-            assume(not phrase.startswith(tuple(rules["collective_words"])))
+            national = metadata._rules()["agency"]["national_prefixes"]
+            assume(not phrase.startswith((*rules["collective_words"], *national)))
             return phrase
         rest = draw(st.sampled_from([*levels, "乡镇", "级", "部门", "单位", "局", "委", "委办局", "机关"]))
         return start + rest + draw(st.sampled_from(["", "人民政府", "政府"]))
