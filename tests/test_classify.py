@@ -14,6 +14,8 @@ import numpy as np
 import opencc
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 from sklearn.model_selection import GridSearchCV, KFold, cross_validate
@@ -44,6 +46,8 @@ from toolkit.classify import (
 from toolkit.classify._base import normalize_texts
 from toolkit.classify._cli import configure_classify, configure_evaluate, run_classify, run_evaluate
 from toolkit.statements import extract_statements
+
+from scale import scaled
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -1336,3 +1340,88 @@ def test_cli_evaluate_says_when_there_are_too_few_reports_for_an_interval(tmp_pa
     assert "(no bootstrap interval: fewer than 10 reports to resample)" in printed and "+nan" not in printed
     assert run_evaluate(_args(configure_evaluate, argv + ["--scheme", "stratified"])) == 0  # 30 statements: intervals
     assert "95% percentile bootstrap interval, 200 resamples of the statements" in capsys.readouterr().out
+
+
+# --- properties of the classifiers over the annotated statements ------------------------------------
+
+_ANNOTATED = [json.loads(line)["text"] for path in sorted((ROOT / "data" / "annotations").glob("*.jsonl"))
+              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_OPENCC = {config: opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk")}
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return LexiconClassifier().fit(["x"])
+
+
+def _full_width(text: str) -> str:
+    """ASCII letters, digits and punctuation (and the space) written full-width, as a Chinese IME types them."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else "\u3000" if c == " " else c for c in text)
+
+
+@settings(max_examples=scaled(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.sampled_from(_ANNOTATED), min_size=1, max_size=4),
+       config=st.sampled_from(sorted(_OPENCC)))
+def test_traditional_script_of_annotated_statements_gives_the_same_result(fitted, lexicon, texts, config):
+    # README: traditional-character input is converted first, so it gets the same labels and probabilities
+    converted = [_OPENCC[config].convert(t) for t in texts]
+    for model in (fitted, lexicon):
+        np.testing.assert_array_equal(model.predict(converted), model.predict(texts))
+        np.testing.assert_allclose(model.predict_proba(converted), model.predict_proba(texts), rtol=0, atol=1e-12)
+
+
+_SPACES = [" ", "\n", "\r\n", "\t", "\u3000", "  ", " \n "]
+
+
+@settings(max_examples=scaled(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.sampled_from(_ANNOTATED), config=st.sampled_from(["", *sorted(_OPENCC)]),
+       cuts=st.lists(st.tuples(st.integers(0, 999), st.sampled_from(_SPACES)), max_size=5), full_width=st.booleans())
+@example(text="依申请公开答复存在告知不全面、法律依据引用不准确的情况。", config="s2t", cuts=[(5, "\n")], full_width=False).via(
+    "a traditional word wrapped, 答\\n覆: converted a character at a time, 答覆 was left, not read as 答复")
+def test_script_full_width_forms_and_white_space_beside_chinese_give_the_same_result(fitted, lexicon, text, config,
+                                                                                   cuts, full_width):
+    # README: traditional-character input is converted first, so it gets the same labels and probabilities, and so
+    # does a statement wrapped as a PDF prints it or with line breaks in its Excel cell (white space beside a Chinese
+    # character is dropped); NFKC reads full-width letters and digits as ASCII.  Any of them together.
+    varied = _OPENCC[config].convert(text) if config else text
+    spots = [i for i in range(1, len(varied)) if _HAN_CHAR.match(varied[i - 1]) or _HAN_CHAR.match(varied[i])]
+    if spots:
+        for i, space in sorted({spots[k % len(spots)]: space for k, space in cuts}.items(), reverse=True):
+            varied = varied[:i] + space + varied[i:]
+    if full_width:
+        varied = _full_width(varied)
+    for model in (fitted, lexicon):
+        np.testing.assert_array_equal(model.predict([varied]), model.predict([text]))
+        np.testing.assert_allclose(model.predict_proba([varied]), model.predict_proba([text]), rtol=0, atol=1e-12)
+
+
+_AT_THRESHOLD: dict[float, StatementClassifier] = {}
+
+
+@settings(max_examples=scaled(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.sampled_from(_ANNOTATED), min_size=1, max_size=6), order=st.randoms(use_true_random=False),
+       threshold=st.sampled_from([0.3, 0.5, 0.7]))
+def test_predictions_agree_with_the_probabilities_and_not_with_the_order(train, fitted, texts, order, threshold):
+    if threshold not in _AT_THRESHOLD:  # (fitted once a threshold)
+        _AT_THRESHOLD[threshold] = clone(fitted).set_params(threshold=threshold).fit(train["text"].tolist(),
+                                                                                    train["labels"].tolist())
+    model = _AT_THRESHOLD[threshold]
+    proba, pred = model.predict_proba(texts), model.predict(texts)
+    assert ((proba >= 0) & (proba <= 1)).all()
+    j = list(model.classes_).index("other")
+    specific = np.delete(proba >= threshold, j, axis=1)
+    for row, p, s in zip(pred, proba, specific):
+        # a category reaching the threshold is given; other only where nothing else is; else the most probable
+        # specific one
+        want = (p >= threshold).astype(int)
+        if s.any():
+            want[j] = 0
+        elif not want.any():
+            want[np.argmax(np.where(np.arange(len(p)) == j, -1.0, p))] = 1
+        np.testing.assert_array_equal(row, want)
+    index = list(range(len(texts)))
+    order.shuffle(index)
+    shuffled = [texts[i] for i in index]
+    np.testing.assert_allclose(model.predict_proba(shuffled), proba[index], rtol=0, atol=1e-12)
+    np.testing.assert_array_equal(model.predict(shuffled), pred[index])

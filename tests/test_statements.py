@@ -10,10 +10,12 @@ from pathlib import Path
 import opencc
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import toolkit
+from toolkit.formats import read_data_yaml
+from toolkit.normalize import normalize_text
 from toolkit.statements import KINDS, STATEMENT_COLUMNS, extract_statements
 
 from scale import scaled
@@ -3417,3 +3419,80 @@ def test_a_glued_signature_after_each_glue_stop_is_read_alike_by_the_metadata_an
 
     signed = normalize_line(text + _SIGNATURE[0] + "2021年1月20日")
     assert signed[glued_signature_start(signed):] == _SIGNATURE[0] + "2021年1月20日"
+
+
+# --- property: the annotated statements listed in each enumeration style, under sub-headings, in traditional script ----
+
+_FRAMING = [re.compile(p) for p in read_data_yaml("classify", "statements.yaml")["boilerplate_intro"]]
+# the hand-coded statements of one sentence (no list, sub-heading or lead-in of their own), not worded as a sentence
+# framing the section ('…取得了一定的成绩,但仍存在…的问题' opening a list is its lead-in, not a statement; a clause
+# '…距上级部门要求尚有差距' after a framing one ended by '；' frames on: README, Known limits)
+_ANNOTATED_ITEMS = {
+    kind: sorted({row["text"].rstrip("。；;") for path in sorted((RAW.parent / "annotations").glob("*.jsonl"))
+                  for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+                  if row["kind"] == kind and not re.search(r"[。；;：:!?！？\n]", row["text"].rstrip("。；;"))
+                  and not any(p.search(row["text"].rstrip("。；;")) for p in _FRAMING)})
+    for kind in KINDS}
+_STYLES = {"shi": _MARKERS["shi"], "paren_cn": _MARKERS["paren_cn"], "num": _MARKERS["num"],
+           "circled": _MARKERS["circled"], "semicolon": lambda n: ""}
+# framing sentences before the problems, ended by '：', '。' or '；'
+_FRAMES = ["我局政务公开工作取得了一定成效，但也存在一些不足", "虽然取得一定成效，但还存在一些问题",
+           "2023年，我局政府信息公开工作取得了一定的成绩，但仍存在一些不足"]
+_TO_TRADITIONAL = {config: opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk")}
+
+
+def _statement_text(item: str) -> str:
+    return normalize_text(item).strip()
+
+
+@settings(max_examples=scaled(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(KINDS), picks=st.lists(st.integers(0, 999), min_size=2, max_size=6),
+       style=st.sampled_from(sorted(_STYLES)),
+       end=st.sampled_from(["；", "。"]), sep=st.sampled_from(["", "\n"]), frame=st.sampled_from(["", *_FRAMES]),
+       frame_end=st.sampled_from(["：", "。", "；"]), config=st.sampled_from(sorted(_TO_TRADITIONAL)))
+@example(kind="problem", picks=[0, 1], style="semicolon", end="；", sep="", frame=_FRAMES[0], frame_end="；",
+         config="s2t").via("a framing clause ended by '；' before a list split at '；': one statement with it")
+def test_annotated_statements_listed_in_each_style_come_back_in_order(kind, picks, style, end, sep, frame, frame_end,
+                                                                     config):
+    # 2-6 hand-coded statements of one kind, listed in an enumeration style of the README (一是, （一）, 1., ①, or split at
+    # '；'), maybe after a sentence framing the problems: the statements are those items, in order, of that kind, their
+    # markers and final stop left out; the text in traditional script gives the same.
+    pool = _ANNOTATED_ITEMS[kind]
+    items = list(dict.fromkeys(pool[i % len(pool)] for i in picks))
+    assume(len(items) >= 2)
+    end = "；" if style == "semicolon" else end
+    text = sep.join(f"{_STYLES[style](i)}{t}{end}" for i, t in enumerate(items, start=1)).removesuffix(end) + "。"
+    if kind == "problem" and frame:
+        text = frame + frame_end + sep + text
+    first_kind = "measure" if kind == "measure" else None
+    got = _pairs(extract_statements(text, first_kind=first_kind))
+    assert got == [(kind, _statement_text(t)) for t in items], text
+    assert _pairs(extract_statements(_TO_TRADITIONAL[config].convert(text), first_kind=first_kind)) == got, text
+
+
+_SUB_HEADINGS = [("（一）存在的问题", "（二）改进措施"), ("（一）存在的主要问题", "（二）改进情况"), ("（一）存在问题", "（二）下一步工作打算"),
+                 ("存在问题：", "改进措施：")]
+
+
+@settings(max_examples=scaled(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), headings=st.sampled_from(_SUB_HEADINGS),
+       problem_style=st.sampled_from(sorted(set(_STYLES) - {"paren_cn"})),
+       measure_style=st.sampled_from(sorted(set(_STYLES) - {"paren_cn"})), sep=st.sampled_from(["", "\n"]),
+       config=st.sampled_from(sorted(_TO_TRADITIONAL)))
+def test_annotated_problems_and_measures_under_their_sub_headings(data, headings, problem_style, measure_style, sep,
+                                                                  config):
+    # Hand-coded problems under （一）存在的问题 and measures under （二）改进措施 (or their variants), each listed in a style
+    # (one alone unmarked): the sub-headings set the kinds, whatever the items' words, and stay out of the text; the
+    # text in traditional script gives the same.
+    problems, measures = (data.draw(st.lists(st.sampled_from(_ANNOTATED_ITEMS[kind]), min_size=1, max_size=5,
+                                             unique=True), label=kind) for kind in KINDS)
+
+    def listed(items: list[str], style: str) -> str:
+        style = style if len(items) > 1 else "semicolon"
+        return sep.join(f"{_STYLES[style](i)}{t}；" for i, t in enumerate(items, start=1)).removesuffix("；") + "。"
+
+    text = f"{headings[0]}\n{listed(problems, problem_style)}\n{headings[1]}\n{listed(measures, measure_style)}"
+    got = _pairs(extract_statements(text))
+    assert got == ([("problem", _statement_text(t)) for t in problems]
+                   + [("measure", _statement_text(t)) for t in measures]), text
+    assert _pairs(extract_statements(_TO_TRADITIONAL[config].convert(text))) == got, text

@@ -1826,15 +1826,24 @@ def _plain(block: _Block, out: _Found) -> None:
     name is neither framed nor split)."""
     sentences = _split_sentences(block.text)
     n_intro = 0
+    listed = ""  # (the items after a framing clause ended by ';' in its sentence: '…但也存在一些不足;信息更新不及时;…')
     # (a cell under a column's name is one row's item, no sentence framing the section: '…有细节错误等问题')
     for sentence in () if block.cell else sentences:
         core = sentence.replace("\n", "").strip()
-        if _matches(core, "intro"):
-            n_intro += 1
-        else:
+        if not _matches(core, "intro"):
+            break
+        n_intro += 1
+        # (a framing clause ended by ';' before items that frame nothing: '…取得了一定成效,但也存在一些不足;信息更新不及时;
+        # 解读形式单一。' (they were one statement with it), not clauses framing on, '…取得了一定成效,但…还有很大的作为空间;
+        # 与…相比,还存在一些差距;…')
+        first, semicolon, after = core.partition(";")
+        if (semicolon and _matches(first, "intro")
+                and not any(_matches(piece, "intro") for piece in after.split(";") if _clean(piece))):
+            sentences[n_intro - 1] = first + semicolon
+            listed = after
             break
     intro = _clean("".join(sentences[:n_intro]))
-    rest = "".join(sentences[n_intro:])
+    rest = listed + "".join(sentences[n_intro:])
     if intro:
         # (a measures' lead-in announcing the list with 如下 is an intro sentence, '下一步,我们将加强培训,具体措施如下:':
         # the measure it says before announcing the list is one, as before a lead-in announcing it otherwise)

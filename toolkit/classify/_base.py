@@ -23,8 +23,10 @@ _HAN_SPACE = re.compile(f"(?<=[{HAN_RANGES}])\\s+|\\s+(?=[{HAN_RANGES}])")
 def _normalize(text: str) -> str:
     from toolkit.normalize import normalize_text
 
-    # line by line first (a line's neighbours tell its script), then the wraps joined
-    return _HAN_SPACE.sub("", normalize_text(text)).strip()
+    # the wraps joined before the conversion too: OpenCC converts words, and a word of traditional text wrapped
+    # ('答\n覆', '藉\n助') was converted a character at a time, left as written (答覆, not 答复); line by line then (a
+    # line's neighbours tell its script), and the wraps that only normalizing shows (beside a character it removed) joined
+    return _HAN_SPACE.sub("", normalize_text(_HAN_SPACE.sub("", text))).strip()
 
 
 def normalize_texts(X: object, name: str = "X") -> list[str]:
