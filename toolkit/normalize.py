@@ -648,8 +648,9 @@ _NUMBERING = re.compile(
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _SPACES = re.compile(r"\s+")
 # a space between digits that is no thousands' space ('1 234'): a run of four digits or more before it, or not
-# three digits after it ('4 0', '12 3': two counts run into one cell, a cell mark lost), as commas are held
-_UNGROUPED_SPACE = re.compile(r"\d{4,}\s+\d|\d\s+(?!\d{3}(?!\d))\d")
+# three digits after it ('4 0', '12 3': two counts run into one cell, a cell mark lost), as commas are held; nor
+# one after a first group opening with 0 ('0 123') or after decimals ('12.5 678'), which no groups of a number are
+_UNGROUPED_SPACE = re.compile(r"\d{4,}\s+\d|\d\s+(?!\d{3}(?!\d))\d|^\s*[+-]?0\d{0,2}\s+\d|\.\d+\s+\d")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -723,7 +724,7 @@ def _number() -> re.Pattern[str]:
     units = "|".join(map(re.escape, number_units()))
     notes = "|".join(map(re.escape, load_formats()["value_notes"]))
     return re.compile(
-        r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        r"^(?P<sign>[+-])?(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
         rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?(?:[(（](?P<note>(?:{notes})[^()（）]*)[)）])?$"
     )
 

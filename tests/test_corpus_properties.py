@@ -1,0 +1,66 @@
+"""Property tests of corpus runs (README "Corpus runs"): any subset of the seed reports, copies of them under
+one stem in several folders and bad files among them, in any order, give one reports row per file under ids of
+their own, and the same frames whatever the order the files come in.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from toolkit import corpus
+
+from scale import scaled
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+SEEDS = sorted(p.name for p in RAW.glob("*.txt"))
+_BAD = {"empty": b"", "binary": bytes(range(256)) * 8}
+
+
+@settings(max_examples=scaled(3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), seeds=st.lists(st.sampled_from(SEEDS), min_size=1, max_size=3, unique=True),
+       bad=st.lists(st.tuples(st.sampled_from(sorted(_BAD)), st.sampled_from(["a", "b", "c"]),
+                              st.sampled_from(["own", "seed"])), max_size=3))
+def test_any_files_in_any_order_give_one_row_each_and_the_same_frames(data, seeds, bad, tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    files: list[Path] = []
+    for name in seeds:  # each seed in one folder or more: one stem in several folders
+        for folder in data.draw(st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3, unique=True),
+                                label=name):
+            (root / folder).mkdir(exist_ok=True)
+            files.append(Path(shutil.copy(RAW / name, root / folder / name)))
+    failing = set()
+    for i, (kind, folder, stem) in enumerate(bad):  # named as its own, or as a seed's file (a stem shared)
+        path = root / folder / (f"{kind}{i}.txt" if stem == "own" else seeds[i % len(seeds)])
+        if path in files:
+            continue
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(_BAD[kind])
+        files.append(path)
+        failing.add(str(path))
+    if data.draw(st.booleans(), label="a seed's stem with a suffix of its own"):  # 'x-2.txt', as ids are made
+        path = root / "c" / f"{Path(seeds[0]).stem}-2.txt"
+        path.parent.mkdir(exist_ok=True)
+        files.append(Path(shutil.copy(RAW / seeds[0], path)))
+    # the files named, some twice, or their folders (a file given twice, or in a folder given, is one file)
+    inputs = [*map(str, files), *map(str, data.draw(st.lists(st.sampled_from(files), max_size=2), label="twice"))]
+    if data.draw(st.booleans(), label="folders"):
+        inputs = sorted({str(Path(p).parent) for p in inputs}) + inputs[:1]
+    order = data.draw(st.permutations(inputs), label="order")
+    got = corpus.extract_corpus(order, jobs=1, timeout=120)
+    reports = got["reports"]
+    assert len(reports) == len(files) and reports["report_id"].is_unique, reports[["report_id", "path"]]
+    assert sorted(map(str, reports["path"])) == sorted(map(str, files))
+    # ids: the stem for the first file of a stem in path order, a suffix for the next ones, none an id taken
+    ids = dict(zip(reports["path"].map(str), reports["report_id"]))
+    for stem in {p.stem for p in files}:
+        first = min((p for p in files if p.stem == stem), key=lambda p: p.as_posix())
+        assert ids[str(first)] == stem, (stem, ids)
+    status = dict(zip(reports["path"].map(str), reports["status"]))
+    assert all((status[str(p)] == "failed") == (str(p) in failing) for p in files), status
+    again = corpus.extract_corpus([str(p) for p in sorted(files)], jobs=1, timeout=120)
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(got[name], again[name], obj=name)
