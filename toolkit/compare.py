@@ -1252,14 +1252,17 @@ def chi2_composition(
                            f"(minimum {expected.min():.3g}): the chi-square approximation is unreliable"
                            + (f"; p from {n_resamples} random tables of these margins" if how == "monte_carlo"
                               else ""))
-        # resample the reports (or agencies), each with all its requests: the groups' rows in the order of the ids
+        # resample the reports (or agencies), each with all its requests: the groups' rows in the order of their
+        # counts, not of their ids (as kruskal's values are sorted), so that renamed reports get the same interval
         first = reports.drop_duplicates("report_id")
         agency = dict(zip(first["report_id"], _agency_keys(first, by)))
         code = {g: i for i, g in enumerate(obs.index)}
+        data = used[list(obs.columns)].to_numpy(dtype=float)
+        group = used["group"].map(code).to_numpy(dtype=int)
+        order = np.lexsort((*data.T[::-1], group))
         low, high, unit, why = _effect_ci(
-            _cramers_v, used[list(obs.columns)].to_numpy(dtype=float), used["group"].map(code).to_numpy(dtype=int),
-            [agency.get(r) for r in used["report_id"]], len(code), n_boot=n_boot, ci=ci, min_n=ci_min_n,
-            random_state=random_state)
+            _cramers_v, data[order], group[order], [agency.get(r) for r in used["report_id"].to_numpy()[order]],
+            len(code), n_boot=n_boot, ci=ci, min_n=ci_min_n, random_state=random_state)
         row.update(cramers_v_low=low, cramers_v_high=high, ci_unit=unit, note=_join_notes(row["note"], why))
     return CompositionResult(counts=counts, shares=shares, test=pd.DataFrame([row]),
                              excluded=excluded, labels=labels)
