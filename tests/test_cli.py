@@ -239,6 +239,20 @@ def test_summary_tells_a_soft_check_from_a_failed_identity(tmp_path: Path) -> No
     assert len(failed) == 6 and all(line.startswith("FAILED requests.") for line in failed[:5])  # the identities
 
 
+def test_summary_writes_large_counts_in_full(tmp_path: Path) -> None:
+    # Seed 001 with 1,234,567 new requests from natural persons: the summary's totals and failed checks wrote them
+    # as ':g' rounds them, 'new=1.23458e+06', 'expected 1.23458e+06', which a count one more or less shares
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    row = "一、本年新收政府信息公开申请数量 |\n88 |\n11 |\n0 |\n0 |\n0 |\n0 |\n99 | |||\n"
+    assert text.count(row) == 1
+    (tmp_path / "large.txt").write_text(text.replace(row, row.replace("88 |", "1234567 |").replace("99 |", "1234578 |")),
+                                        encoding="utf-8")
+    out = summarize([tmp_path / "large.txt"])
+    assert "requests (total column): new=1234578  carried_over=0  handled_total=99" in out
+    assert "FAILED requests.balance[total]: expected 1234578, found 99" in out
+    assert "e+" not in out
+
+
 def test_classify_after_extract_labels_csv_and_parquet_alike(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), str(RAW / "003_ce1f8ef96d3daffd.txt"),

@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from toolkit.normalize import normalize_line, parse_number
+from toolkit.normalize import normalize_line, number_text, parse_number
 
 from scale import scaled
 
@@ -78,3 +78,14 @@ def test_digits_after_a_decimal_point_take_no_groups(whole, decimals, rest, sep)
     cell = f"{whole}.{decimals}{sep}{rest}"
     got = parse_number(normalize_line(cell).strip())
     assert got.kind == "text" and got.value is None, (cell, got)
+
+
+@SETTINGS
+@given(x=st.one_of(st.integers(-10**12, 10**12), st.decimals(-10**9, 10**9, places=2).map(float)))
+def test_a_sum_is_written_in_full(x):
+    # A flag's or a summary's sum (normalize.number_text): every digit, no exponent, no trailing '.0'; ':g' wrote
+    # 1234567 and 1234566 alike, '1.23457e+06'.
+    text = number_text(x)
+    assert "e" not in text and not text.endswith((".", ".0"))
+    assert float(text) == float(x) and (text == str(int(x)) if float(x).is_integer() else True)
+    assert number_text(-0.0) == "0"

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.formats import load_formats, load_identities
+from toolkit.normalize import number_text
 
 __all__ = ["CHECK_COLUMNS", "check_tables", "soft_checks"]
 
@@ -62,23 +63,17 @@ def _evaluate(lhs: list[float], rhs: list[float], relation: str = "eq") -> tuple
     return (np.nan if l_missing else l_lo), (np.nan if r_missing else r_lo), "unverifiable"
 
 
-def _sum_text(x: float) -> str:
-    """A side's sum as written in a flag: in full (``1234567``, ``12.35``), never rounded to six digits as ``:g``
-    rounds it (``1.23457e+06``)."""
-    return f"{x:.10f}".rstrip("0").rstrip(".")
-
-
 def _detail(name: str, key: str, lhs: tuple[list[float], int], rhs: tuple[list[float], int]) -> str:
     """The text of a failed check's flag: each side's sum, said to be a lower bound where cells are missing
     (empty, or inferred and so not counted)."""
     def side(values: list[float], inferred: int) -> str:
         known, _hi, missing = _side(values)
         if not missing:
-            return _sum_text(known)
+            return number_text(known)
         empty = missing - inferred
         parts = ([f"{empty} cell{'s' if empty > 1 else ''} missing"] if empty else []) + (
             [f"{inferred} inferred"] if inferred else [])
-        return f"≥ {_sum_text(known)} ({', '.join(parts)})"
+        return f"≥ {number_text(known)} ({', '.join(parts)})"
     return f"{name}[{key}]: expected {side(*lhs)}, found {side(*rhs)}"
 
 

@@ -803,6 +803,12 @@ def cn_numeral(text: str) -> int | None:
     return _CN_DIGIT_VALUES.get(tens, 1) * 10 + _CN_DIGIT_VALUES.get(ones, 0)
 
 
+def number_text(x: float) -> str:
+    """``x`` as a flag or a summary writes a sum or a count: in full (``1234567``, ``12.35``), never rounded to six
+    digits as ``:g`` rounds it (``1.23457e+06``, which two different sums can share)."""
+    return f"{x + 0.0:.10f}".rstrip("0").rstrip(".")  # (+ 0.0: no '-0')
+
+
 @functools.lru_cache(maxsize=65536)
 def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -> ParsedNumber:
     """Read a table cell as a number.

@@ -13,6 +13,7 @@ import pandas as pd
 from toolkit.corpus import _assign_ids, _fails_before_parsing
 from toolkit.corpus import _collect as collect_inputs
 from toolkit.errors import ToolkitError
+from toolkit.normalize import number_text
 from toolkit.readers import DEFAULT_MAX_BYTES
 from toolkit.report import parse_report
 
@@ -22,7 +23,7 @@ _TOTAL_ROWS = ("new", "carried_over", "handled_total", "carried_forward")
 
 
 def _fmt(value: float) -> str:
-    return "NA" if pd.isna(value) else f"{value:g}"
+    return "NA" if pd.isna(value) else number_text(value)
 
 
 def summarize(paths: Iterable[str | os.PathLike]) -> str:

@@ -21,7 +21,8 @@ import numpy as np
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last
-from toolkit.normalize import HAN_RANGES, NA_MARKS, is_value_cell, cell_units, label_key, parse_number, unit_kind
+from toolkit.normalize import (HAN_RANGES, NA_MARKS, cell_units, is_value_cell, label_key, number_text, parse_number,
+                               unit_kind)
 from toolkit.placement import Constraint, Placed, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -1290,7 +1291,7 @@ def _flag_subtotal_column(res: TableResult, row: Row, key: str, subtotal: Placed
         return
     res.flags.append(Flag("group_subtotal", "requests", subtotal.line,
                           f"{key}: 小计 {subtotal.raw} written beside the organisations, not kept (no key in the "
-                          f"schema); they sum to {sum(known):g}"))
+                          f"schema); they sum to {number_text(sum(known))}"))
 
 
 def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
@@ -1477,7 +1478,7 @@ def _flag_subtotals(res: TableResult, subtotals: list[tuple[str, str, list[Cell]
         for col in range(ncols):
             cells = [placements[k].cells[col] if k in placements else None for k in members]
             known = [c.value for c in cells if c is not None and c.value is not None]
-            sums.append(f"{sum(known):g}" if members and len(known) == len(members) else "NA")
+            sums.append(number_text(sum(known)) if members and len(known) == len(members) else "NA")
         written = " | ".join(c.text for c in values)
         res.flags.append(Flag("group_subtotal", "requests", row.line,
                               f"{label}: {written} written on the group's row, not kept (no key in the schema); "
@@ -1772,7 +1773,7 @@ def _flag_review_overall(res: TableResult, cell: Placed | None, totals: list[Pla
     if cell is None or not cell.raw:
         return
     known = [c.value for c in totals if c is not None and c.value is not None]
-    summed = f"; the kinds' totals sum to {sum(known):g}" if len(known) == len(totals) else ""
+    summed = f"; the kinds' totals sum to {number_text(sum(known))}" if len(known) == len(totals) else ""
     res.flags.append(Flag("group_subtotal", "review_litigation", cell.line,
                           f"总计 {cell.raw} of the kinds of case written beside their totals, not kept (no key in "
                           f"the schema){summed}"))
@@ -1874,7 +1875,7 @@ def _flag_review_total_row(res: TableResult, label: str, summed: list[Cell], by_
     for cell, kinds in zip(summed, by_result):
         known = [c.value for c in kinds if c is not None and c.value is not None]
         value = parse_number(cell.text).value if cell.text else None
-        sums.append(f"{sum(known):g}" if len(known) == len(kinds) else "NA")
+        sums.append(number_text(sum(known)) if len(known) == len(kinds) else "NA")
         wrong |= value is not None and (sum(known) > value or len(known) == len(kinds) and sum(known) != value)
     written = (f"{label}: {' | '.join(c.text for c in summed)} written on a row of the kinds of case, not kept (no "
                f"key in the schema)")
