@@ -1193,7 +1193,7 @@ def test_effect_sizes_get_bootstrap_intervals_resampling_reports_or_agencies() -
     assert -1 <= p["cliffs_delta_low"] <= p["cliffs_delta"] <= p["cliffs_delta_high"] <= 1
     # every resample draws an agency's two reports together, as often as each other
     x, groups, keys = _ranked_rows(both, "disclosure_rate", "period", ["earlier", "later"])
-    units, unit = _effect_units(groups, keys)
+    units, unit = _effect_units(groups, keys, x)
     assert unit == "agency" and np.bincount(units).tolist() == [2] * 6
     for w in _boot_weights(groups, units, 2, 50, np.random.default_rng(0)):
         for a in range(6):
@@ -1203,6 +1203,14 @@ def test_effect_sizes_get_bootstrap_intervals_resampling_reports_or_agencies() -
     shuffled = both.sample(frac=1, random_state=1)
     again = pairwise_mannwhitney(shuffled, "disclosure_rate", "period", ci_min_n=6, n_boot=500).iloc[0]
     assert (again["cliffs_delta_low"], again["cliffs_delta_high"]) == (p["cliffs_delta_low"], p["cliffs_delta_high"])
+    # their agencies renamed, anonymized for a replication package in another order of names: the same intervals
+    # (the agencies were drawn in the order of their names)
+    codes = {a: f"机构{i:02d}" for i, a in enumerate(sorted(both["agency"].unique(), reverse=True))}
+    anonymized = both.assign(agency=both["agency"].map(codes))
+    for test, cols in ((kruskal, ["epsilon2_low", "epsilon2_high"]),
+                       (pairwise_mannwhitney, ["cliffs_delta_low", "cliffs_delta_high"])):
+        row = test(anonymized, "disclosure_rate", "period", ci_min_n=6, n_boot=500).iloc[0]
+        assert row[cols].tolist() == (k if test is kruskal else p)[cols].tolist()
     # each report of another agency: independent samples, each period's reports resampled within it, its n kept
     renamed = both.assign(agency=both["agency"] + np.where(both["period"] == "later", "(新)", ""))
     r = pairwise_mannwhitney(renamed, "disclosure_rate", "period", ci_min_n=6, n_boot=500).iloc[0]

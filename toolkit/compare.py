@@ -916,12 +916,13 @@ def _ranked_rows(df: pd.DataFrame, metric: str, by: str,
     return x[keep], code[keep], [keys[i] for i in keep]
 
 
-def _effect_units(groups: np.ndarray, keys: Sequence[tuple[Any, ...] | None]) -> tuple[np.ndarray | None, str]:
+def _effect_units(groups: np.ndarray, keys: Sequence[tuple[Any, ...] | None],
+                  data: np.ndarray) -> tuple[np.ndarray | None, str]:
     """The units an effect size's bootstrap resamples, for rows of the groups coded ``groups`` (0 … k−1) whose
-    agencies (:func:`_agency_keys`) are ``keys``: ``(None, 'report')`` where no agency has rows in two groups (the
-    groups are independent samples of reports, resampled each on its own), else ``(codes, 'agency')``, an agency's
-    code on each row (a row of no known agency its own unit), agencies resampled with all their reports, the pairs
-    kept."""
+    agencies (:func:`_agency_keys`) are ``keys`` and whose values (or count rows) are ``data``: ``(None, 'report')``
+    where no agency has rows in two groups (the groups are independent samples of reports, resampled each on its
+    own), else ``(codes, 'agency')``, an agency's code on each row (a row of no known agency its own unit), agencies
+    resampled with all their reports, the pairs kept."""
     seen: dict[tuple[Any, ...], int] = {}
     paired = False
     for g, k in zip(groups, keys):
@@ -929,8 +930,14 @@ def _effect_units(groups: np.ndarray, keys: Sequence[tuple[Any, ...] | None]) ->
             paired |= seen.setdefault(k, g) != g
     if not paired:
         return None, "report"
-    # codes in the sorted order of the agencies' names, not of the rows: the same reports in another order draw alike
-    named = sorted({k for k in keys if k is not None}, key=str)
+    # codes in the order of the agencies' rows (their groups and values), not of the rows nor of the agencies' names:
+    # the same reports in another order, or their agencies renamed (anonymized), draw alike (two agencies of the
+    # same rows, whichever comes first, are interchangeable)
+    rows: dict[tuple[Any, ...], list[tuple[float, ...]]] = {}
+    for g, k, v in zip(groups, keys, data.reshape(len(groups), -1).tolist()):
+        if k is not None:
+            rows.setdefault(k, []).append((float(g), *v))
+    named = sorted(rows, key=lambda k: sorted(rows[k]))
     code = {k: i for i, k in enumerate(named)}
     lone = itertools.count(len(named))
     return np.array([code[k] if k is not None else next(lone) for k in keys]), "agency"
@@ -1022,7 +1029,7 @@ def _effect_ci(statistic: Any, data: np.ndarray, groups: np.ndarray, keys: Seque
     resamples of ``data`` (values sorted, or reports' count rows) in the groups coded ``groups``, the units of
     :func:`_effect_units` drawn with a generator seeded with ``random_state``; NA bounds, no unit and the reason in
     ``note`` where a group has fewer than ``min_n`` units."""
-    units, unit = _effect_units(groups, keys)
+    units, unit = _effect_units(groups, keys, data)
     fewest = int(_units_per_group(groups, units, k).min())
     if fewest < min_n:
         return np.nan, np.nan, "", f"fewer than {min_n} {_UNITS[unit]} in a group: no interval"
