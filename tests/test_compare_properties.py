@@ -104,6 +104,17 @@ def test_kruskal_does_not_depend_on_row_order_index_or_labels(df: pd.DataFrame, 
     assert np.isnan(lo) or lo <= hi
 
 
+@settings(max_examples=scaled(30), **SETTINGS)
+@given(frames(agencies=True), st.permutations(list("ABCDEFGH")))
+def test_effect_size_intervals_do_not_depend_on_the_agencies_names(df: pd.DataFrame, names: list[str]) -> None:
+    # agencies renamed (anonymized) in any order of names: the intervals resampling them are the same
+    renamed = df.assign(agency=df["agency"].map(dict(zip("ABCDEFGH", names))))
+    kw = dict(min_n=1, ci_min_n=2, **FAST)
+    for test, cols in ((kruskal, ["epsilon2_low", "epsilon2_high", "ci_unit"]),
+                       (pairwise_mannwhitney, ["cliffs_delta_low", "cliffs_delta_high", "ci_unit"])):
+        assert_same(test(df, "x", "g", **kw)[cols], test(renamed, "x", "g", **kw)[cols])
+
+
 # -------------------------------------------------------------------------------- pairwise_mannwhitney
 
 
