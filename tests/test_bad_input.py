@@ -745,3 +745,31 @@ def test_a_named_pipe_fails_at_once_as_no_regular_file(tmp_path: Path) -> None:
         t.join(10)
         pytest.fail("read_document blocked on a named pipe")
     assert isinstance(box[0], ReadError) and str(box[0]) == f"{fifo}: not a regular file: a named pipe (FIFO)"
+
+
+def test_an_ofd_whose_offsets_repeat_past_its_characters_is_read_in_little_memory(tmp_path: Path) -> None:
+    # A damaged DeltaX 'g 1000000 1' repeated (each repeat within the limit of a million): before, every repeat was
+    # spelt out, 8 bytes an offset, for a TextCode of 6 characters (30 of them: 240 MB; 1,000 of them in a 12 kB
+    # file: a MemoryError, or the machine's memory). Only the offsets of the characters are spelt out now.
+    import tracemalloc
+
+    import toolkit
+
+    try:
+        from renderers import ofd_package
+    except ImportError:  # tests/ imported as a package
+        from tests.renderers import ofd_package
+
+    delta = " ".join(["g 1000000 1"] * 30)
+    obj = ('<ofd:TextObject ID="5" Boundary="0 0 200 20" Font="1" Size="5">'
+           f'<ofd:TextCode X="20" Y="30" DeltaX="{delta}" DeltaY="{delta}">一、总体情况</ofd:TextCode>'
+           '</ofd:TextObject>')
+    path = write(tmp_path, "offsets.ofd", ofd_package([(210, 297, obj, [])]))
+    tracemalloc.start()
+    try:
+        report = toolkit.parse_report(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "一、总体情况" in report.text
+    assert peak < 64 * 2**20

@@ -257,18 +257,20 @@ def _box(text: str | None) -> tuple[float, float, float, float] | None:
     return (x, y, w, h) if w > 0 and h > 0 else None
 
 
-def _deltas(text: str | None, name: str | None, path: str, what: str) -> list[float]:
-    """A DeltaX/DeltaY list with its ``g n d`` repeats spelt out ('g 3 4.2 5' is 4.2 4.2 4.2 5)."""
+def _deltas(text: str | None, name: str | None, path: str, what: str, needed: int) -> list[float]:
+    """A DeltaX/DeltaY list with its ``g n d`` repeats spelt out ('g 3 4.2 5' is 4.2 4.2 4.2 5), up to its first
+    ``needed`` offsets (the characters of the TextCode: a damaged list's repeats would fill the memory)."""
     if not text:
         return []
-    tokens, out, i = text.split(), [], 0
+    tokens, i = text.split(), 0
+    out: list[float] = []
     try:
         while i < len(tokens):
             if tokens[i] == "g":
                 count = int(float(tokens[i + 1]))
                 if count < 0 or count > 1_000_000:
                     raise ValueError(count)
-                out += [float(tokens[i + 2])] * count
+                out += [float(tokens[i + 2])] * max(0, min(count, needed - len(out)))
                 i += 3
             else:
                 out.append(float(tokens[i]))
@@ -386,8 +388,8 @@ class _Objects:
                 continue
             x = float(code.get("X")) if code.get("X") else x
             y = float(code.get("Y")) if code.get("Y") else y
-            dx = _deltas(code.get("DeltaX"), name, self.path, "DeltaX")
-            dy = _deltas(code.get("DeltaY"), name, self.path, "DeltaY")
+            dx = _deltas(code.get("DeltaX"), name, self.path, "DeltaX", len(text))
+            dy = _deltas(code.get("DeltaY"), name, self.path, "DeltaY", len(text))
             for i, char in enumerate(text):
                 own = (wide if unicodedata.east_asian_width(char) in "WFA" else narrow) * size * h_scale[0]
                 step = dx[i] if i < len(dx) else (0.0 if i < len(dy) else own)
