@@ -773,3 +773,30 @@ def test_an_ofd_whose_offsets_repeat_past_its_characters_is_read_in_little_memor
         tracemalloc.stop()
     assert "一、总体情况" in report.text
     assert peak < 64 * 2**20
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "page.doc"])
+def test_a_text_file_opening_with_many_comments_is_read_at_once(tmp_path: Path, name: str) -> None:
+    # A text (or .doc) file opening with 40 empty HTML comments '<!---->' in a row, then no page: before, telling
+    # whether it was a web page tried every way of taking comments in a row as one ('.*?' past a '-->'), 2**39 of
+    # them: the read never ended (22 comments: 0.7 s, each one more twice that). A comment ends at its first '-->'.
+    import signal
+
+    if not hasattr(signal, "SIGALRM"):
+        pytest.skip("no SIGALRM")
+    text = SEED_001.read_text(encoding="utf-8")
+    path = write(tmp_path, name, ("<!---->" * 40 + "\n" + text).encode("utf-8"))
+
+    def late(*args) -> None:
+        raise TimeoutError("still telling the format of the file after 5 s")
+
+    before = signal.signal(signal.SIGALRM, late)
+    signal.alarm(5)
+    try:
+        if name.endswith(".doc"):
+            expect(CorruptFileError, path, "not a valid Word document: not an OLE compound file")
+        else:
+            assert read_document(path).lines[1:] == read_document(SEED_001).lines
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)

@@ -520,8 +520,9 @@ def _container(data: bytes) -> str | None:
     return None
 
 
-_HTML_PAGE_START = re.compile(  # a whole tag: prose that begins with '<html' is no page
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+_HTML_PAGE_START = re.compile(  # a whole tag: prose that begins with '<html' is no page; a comment ends at its
+    # first '-->' (as a browser ends it: '.*?' let comments in a row be taken as one, in every way, 2**n of them)
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*"
     rb"<(?:!doctype\s+html|html|head|meta|title|body)(?:\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL)
 
 
