@@ -96,6 +96,8 @@ def read_ofd(data: bytes, path: str, max_bytes: int) -> list[OfdPage]:
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as exc:  # a damaged central directory asking for a later version of ZIP
+        raise CorruptFileError(path, f"not a valid OFD: a damaged ZIP archive ({exc})") from exc
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         hint = _magic(data)
         extra = f" (the content is {hint})" if hint and not hint.startswith("a ZIP") else ""
@@ -155,7 +157,7 @@ class _Package:
             return etree.fromstring(data, self.parser)
         except etree.XMLSyntaxError as exc:
             raise CorruptFileError(self.path, f"not a valid OFD: {what} {name} is not well-formed XML: {exc}") from exc
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:  # a damaged or unsupported entry
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:  # damaged, unsupported
             raise CorruptFileError(self.path, f"not a valid OFD: {what} {name} cannot be unzipped: {exc}") from exc
 
     def optional(self, base: str, loc: str | None, what: str):

@@ -561,7 +561,7 @@ def _zip_document(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = zf.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # (a version of ZIP it cannot read)
         return None
     if "word/document.xml" in names:
         return "docx"
@@ -1868,6 +1868,8 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     hint = _magic(data)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as exc:  # a damaged central directory asking for a later version of ZIP
+        raise CorruptFileError(path, f"not a valid DOCX: a damaged ZIP archive ({exc})") from exc
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         extra = f" (the content is {hint})" if hint and not hint.startswith("a ZIP") else ""
         raise CorruptFileError(
@@ -2503,7 +2505,7 @@ def _worksheet_rows(data: bytes, name: str) -> list:
             expanded = sum(info.file_size for info in zf.infolist())
             types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in zf.namelist() else b""
             book_xml = zf.read("xl/workbook.xml") if "xl/workbook.xml" in zf.namelist() else b""
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         if data.startswith(b"PK"):
             raise CorruptFileError(name, f"a damaged Excel package: {exc}") from exc
         hint = _magic(data)  # a legacy .xls (an OLE file), a picture ...
