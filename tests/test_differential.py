@@ -132,9 +132,10 @@ _INTEGER = re.compile(r"-?\d+")  # a cell of a number as the seeds write them
 # as the same tables in that layout.
 
 def _thousands_set_apart(cells: list) -> list:
-    # thousands set apart by a thin or a narrow no-break space, as ISO and some editors write them: 65 651
+    # thousands set apart by a thin or a narrow no-break space, as ISO and some editors write them: 65 651 (a run of
+    # digits with a leading zero, pingtan's glued cells, 0000000, is no number to set so: '0 000 000' is none)
     return [re.sub(r"\d(?=(?:\d{3})+$)", lambda m: m.group() + "\u2009\u202f"[m.start() % 2], c)
-            if _INTEGER.fullmatch(c) else c for c in cells]
+            if _INTEGER.fullmatch(c) and not c.startswith("0") else c for c in cells]
 
 
 def _thousands_set_apart_by_spaces(cells: list) -> list:
