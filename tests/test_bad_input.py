@@ -830,3 +830,85 @@ def test_a_zip_asking_for_a_later_zip_version_is_named_damaged(tmp_path: Path, n
         render_docx(ROWS, tmp_path / "ok.docx")
         package = (tmp_path / "ok.docx").read_bytes()
     expect(ReadError, write(tmp_path, name, _later_zip_version(package)), problem)
+
+
+def _local_header(package: bytes, name: bytes) -> int:
+    """Where the local file header of the part ``name`` starts in the ZIP ``package``."""
+    return package.index(b"PK\x03\x04" + package[package.index(name) - 26:package.index(name)])
+
+
+def _damaged_stream(package: bytes, name: bytes) -> bytes:
+    """``package`` with eight bytes inside the compressed data of the part ``name`` overwritten."""
+    import struct
+
+    data = bytearray(package)
+    header = _local_header(package, name)
+    size, = struct.unpack("<I", data[header + 18:header + 22])
+    start = header + 30 + sum(struct.unpack("<HH", data[header + 26:header + 30]))
+    data[start + size // 3:start + size // 3 + 8] = b"\xff" * 8
+    return bytes(data)
+
+
+def _directory_moved(package: bytes) -> bytes:
+    """``package`` whose end record puts its central directory 500 bytes further than it is."""
+    import struct
+
+    data = bytearray(package)
+    end = data.rindex(b"PK\x05\x06")
+    offset, = struct.unpack("<I", data[end + 16:end + 20])
+    data[end + 16:end + 20] = struct.pack("<I", offset + 500)
+    return bytes(data)
+
+
+def _ofd_seed_package() -> bytes:
+    try:
+        from renderers import ofd_package
+    except ImportError:  # tests/ imported as a package
+        from tests.renderers import ofd_package
+    obj = ('<ofd:TextObject ID="5" Boundary="0 0 200 20" Font="1" Size="5">'
+           '<ofd:TextCode X="20" Y="30">一、总体情况</ofd:TextCode></ofd:TextObject>')
+    return ofd_package([(210, 297, obj, [])])
+
+
+@pytest.mark.parametrize("name, damage, problem", [
+    ("report.docx", "stream", r"not a valid DOCX: damaged part word/document.xml \(its compressed data is corrupt: "
+                              r"Error -3 while decompressing data"),
+    ("report.docx", "directory", r"not a valid DOCX: damaged part \[Content_Types\].xml \(the archive's directory "
+                                 r"does not lead to it: negative seek value -500\)"),
+    ("report.ofd", "stream", r"not a valid OFD: damaged part OFD.xml \(its compressed data is corrupt: "
+                             r"Error -3 while decompressing data"),
+    ("report.ofd", "directory", r"not a valid OFD: damaged part \S+ \(the archive's directory does not lead to it: "
+                                r"negative seek value -500\)"),
+])
+def test_a_damaged_part_of_a_package_is_named(tmp_path: Path, name: str, damage: str, problem: str) -> None:
+    # Before, zlib's and zipfile's errors from ZipFile.testzip reached the catch-all unnamed: 'cannot read this
+    # DOCX file: error: Error -3 while decompressing data: invalid distance too far back', 'ValueError: negative
+    # seek value -500'. Now the part and what is wrong with it are named. (Found by fuzzing.)
+    if name.endswith(".ofd"):
+        package, part = _ofd_seed_package(), b"OFD.xml"
+    else:
+        render_docx(ROWS, tmp_path / "ok.docx")
+        package, part = (tmp_path / "ok.docx").read_bytes(), b"word/document.xml"
+    damaged = _damaged_stream(package, part) if damage == "stream" else _directory_moved(package)
+    expect(CorruptFileError, write(tmp_path, name, damaged), problem)
+
+
+def test_a_docx_whose_text_part_is_no_word_document_is_named(tmp_path: Path) -> None:
+    # A document.xml whose root is not w:document: python-docx read it and then had no body to give, and the
+    # catch-all said "cannot read this DOCX file: AttributeError: 'lxml.etree._Element' object has no attribute
+    # 'body'". (Found by fuzzing.)
+    try:
+        from renderers import rezip
+    except ImportError:  # tests/ imported as a package
+        from tests.renderers import rezip
+
+    render_docx(ROWS, tmp_path / "ok.docx")
+
+    def rename_root(parts: dict) -> None:
+        parts["word/document.xml"] = (parts["word/document.xml"].replace(b"<w:document ", b"<w:documents ")
+                                      .replace(b"</w:document>", b"</w:documents>"))
+
+    damaged = rezip((tmp_path / "ok.docx").read_bytes(), rename_root)
+    expect(CorruptFileError, write(tmp_path, "report.docx", damaged),
+           r"not a valid DOCX: word/document.xml holds no Word document \(its root element is w:documents, "
+           r"not w:document\)")

@@ -1887,6 +1887,9 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         raise CorruptFileError(
             path, f"not a valid DOCX: {type(exc).__name__}: {exc}"
         ) from exc
+    if document.element.tag != _w("document"):  # (python-docx reads any root, then has no body to give)
+        raise CorruptFileError(path, f"not a valid DOCX: word/document.xml holds no Word document (its root "
+                                     f"element is {_word_name(document.element.tag)}, not w:document)")
     lines: list = []
     body = document.element.body
     with _MergedDownWarned(path) as merged:  # (an embedded document's merges too: its rows go among the lines)
@@ -2003,9 +2006,37 @@ def _check_zip(zf: zipfile.ZipFile, path: str, max_bytes: int, kind: str) -> Non
             f"the XML parts of the {kind} expand to {xml} bytes when unzipped, more than the limit of "
             f"{max(max_bytes, _DOCX_XML_LIMIT)} bytes (the larger of max_bytes and {_DOCX_XML_LIMIT})",
         )
-    bad = zf.testzip()
-    if bad is not None:
-        raise CorruptFileError(path, f"not a valid {kind}: damaged part {bad}")
+    # Every part is unzipped once here, as ZipFile.testzip does, but a part whose compressed data or directory
+    # entry is damaged is named with what is wrong (testzip lets zlib's and seek errors out unnamed).
+    for info in zf.infolist():
+        try:
+            with zf.open(info) as part:
+                while part.read(1 << 20):
+                    pass
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            raise CorruptFileError(
+                path, f"not a valid {kind}: damaged part {info.filename} ({_zip_damage(exc)})"
+            ) from exc
+
+
+def _word_name(tag: str) -> str:
+    """An element's name as a reader knows it: ``w:`` for WordprocessingML's namespace, else ``{namespace}name``."""
+    return "w:" + tag.removeprefix(_w("")) if tag.startswith(_w("")) else tag
+
+
+def _zip_damage(exc: BaseException) -> str:
+    """What is wrong with a part of a ZIP package that could not be unzipped, in words, then the library's."""
+    if isinstance(exc, zlib.error):
+        what = "its compressed data is corrupt"
+    elif isinstance(exc, NotImplementedError):
+        what = "it is compressed by a method this reader cannot undo"
+    elif isinstance(exc, EOFError):
+        what = "it is cut short"
+    elif "CRC" in str(exc):
+        what = "its content does not match its checksum"
+    else:  # a negative seek, a bad local header: the directory's entry does not lead to the part
+        what = "the archive's directory does not lead to it"
+    return f"{what}: {exc}"
 
 
 def _read_doc(data: bytes, path: str) -> RawDocument:
