@@ -258,6 +258,14 @@ def _good() -> bytes:
     (lambda: rezip(_good(), lambda p: p.update({"Doc_0/Pages/Page_0/Content.xml": p[
         "Doc_0/Pages/Page_0/Content.xml"].replace(b'X="20"', b'X="20" DeltaX="g 2"')})),
      CorruptFileError, "Content.xml: DeltaX 'g 2' is no list of offsets"),
+    # a TextCode's X, Y and an object's CharDirection are one number each: float() had raised a raw ValueError
+    # ('could not convert string to float'), which the reader's catch-all passed on unnamed (found by fuzzing)
+    (lambda: rezip(_good(), lambda p: p.update({"Doc_0/Pages/Page_0/Content.xml": p[
+        "Doc_0/Pages/Page_0/Content.xml"].replace(b'X="20"', b'X="1 g"')})),
+     CorruptFileError, "Content.xml: X '1 g' is no number"),
+    (lambda: rezip(_good(), lambda p: p.update({"Doc_0/Pages/Page_0/Content.xml": p[
+        "Doc_0/Pages/Page_0/Content.xml"].replace(b'Size=', b'CharDirection="right" Size=')})),
+     CorruptFileError, "Content.xml: CharDirection 'right' is no number"),
 ])
 def test_a_damaged_ofd_is_refused_naming_the_file_and_the_part(make, error, message, tmp_path):
     path = tmp_path / "bad.ofd"

@@ -250,6 +250,17 @@ def _numbers(text: str | None, name: str | None, path: str, what: str) -> list[f
         raise CorruptFileError(path, f"not a valid OFD: {name}: {what} {text[:60]!r} is no list of numbers") from None
 
 
+def _number(text: str | None, name: str | None, path: str, what: str, default: float) -> float:
+    """A one-number attribute (a TextCode's X, an object's CharDirection), ``default`` where it is absent; a
+    damaged one is an error naming its part, as :func:`_numbers` says of a list."""
+    if not text:
+        return default
+    try:
+        return float(text)
+    except ValueError:
+        raise CorruptFileError(path, f"not a valid OFD: {name}: {what} {text[:60]!r} is no number") from None
+
+
 def _box(text: str | None) -> tuple[float, float, float, float] | None:
     """A PhysicalBox ``x y w h`` (millimetres), or None if absent or unusable."""
     try:
@@ -380,7 +391,7 @@ class _Objects:
         a, b, c, d = ctm[:4]
         scale = math.sqrt(abs(a * d - b * c)) or 1.0
         h_scale = _numbers(el.get("HScale"), name, self.path, "HScale") or [1.0]
-        turn = math.radians(float(el.get("CharDirection") or 0))
+        turn = math.radians(_number(el.get("CharDirection"), name, self.path, "CharDirection", 0.0))
         colour = _colour(el, _share(el.get("Alpha")))
         wide, narrow, descent = self.settings["wide"], self.settings["narrow"], self.settings["descent"]
         x = y = 0.0
@@ -388,8 +399,8 @@ class _Objects:
             text = code.text or ""
             if not text:
                 continue
-            x = float(code.get("X")) if code.get("X") else x
-            y = float(code.get("Y")) if code.get("Y") else y
+            x = _number(code.get("X"), name, self.path, "X", x)
+            y = _number(code.get("Y"), name, self.path, "Y", y)
             dx = _deltas(code.get("DeltaX"), name, self.path, "DeltaX", len(text))
             dy = _deltas(code.get("DeltaY"), name, self.path, "DeltaY", len(text))
             for i, char in enumerate(text):
