@@ -855,3 +855,20 @@ def test_text_column_makes_empty_text_na(values: list, dtype: object) -> None:
     expected = pd.Series([None if v == "" or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values],
                          dtype=object, index=s.index, name="x").astype(corpus._TEXT)
     pd.testing.assert_series_equal(corpus._text_column(s), expected, check_exact=True)
+
+
+def test_a_file_or_folder_whose_stem_is_blank_gets_an_id_of_its_own(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # A report named '  .txt' failed ('unexpected ValueError: report_id must not be empty': its id was its blank
+    # stem, which parse_report refuses), and an empty folder given as '.' or './' got the id '' (NA when read
+    # back): ids are now the whole name '  .txt' and the folder's own name.
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "  .txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path / "empty")
+    rows = corpus.extract_corpus([str(d / "  .txt"), ".", "./"], jobs=1)["reports"]
+    assert rows[["report_id", "path"]].values.tolist() == [["  .txt", str(d / "  .txt")], ["empty", "."]]
+    assert rows["status"].tolist() == ["partial", "failed"], rows["error"].tolist()
+    assert corpus._assign_ids([".", "..", "/", "a/   ", "a/  .txt", "  .txt.html"], None) == [
+        "empty", tmp_path.name, "report", "report-2", "  .txt-2", "  .txt"]

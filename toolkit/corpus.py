@@ -719,6 +719,19 @@ def _id_text(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
+def _stem(path: str) -> str:
+    """The file stem a report id is made of: of the folder itself for ``.`` or ``..`` (whose stem is '' or
+    '..'), the whole name when the stem is blank (``'  .txt'``: parse_report refuses a blank id), and
+    ``'report'`` when even that is blank."""
+    p = Path(_safe_path(path))
+    if p.name in ("", ".", ".."):  # '.', './', '..', '/': the folder they name, which abspath spells out
+        p = Path(_safe_path(os.path.abspath(path)))
+    for name in (p.stem, p.name):
+        if name.strip():
+            return name
+    return "report"
+
+
 def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
                 merged: Sequence[tuple[str, str]] = ()) -> list[str]:
     """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …), readable files first.
@@ -750,7 +763,7 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
         if len(dup):
             raise ValueError(f"report_ids must be unique, got {dup.iloc[0]!r} more than once")
         return ids
-    stems = [Path(_safe_path(f)).stem for f in files]
+    stems = [_stem(f) for f in files]
     taken = set(stems)
     # among files of one stem, one a reader reads gets the bare stem (not wudang-2020.rtf before its .txt)
     readable = [os.path.splitext(f)[1].lower() not in REPORT_LIKE_EXTENSIONS for f in files]
