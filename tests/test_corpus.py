@@ -872,3 +872,16 @@ def test_a_file_or_folder_whose_stem_is_blank_gets_an_id_of_its_own(tmp_path: Pa
     assert rows["status"].tolist() == ["partial", "failed"], rows["error"].tolist()
     assert corpus._assign_ids([".", "..", "/", "a/   ", "a/  .txt", "  .txt.html"], None) == [
         "empty", tmp_path.name, "report", "report-2", "  .txt-2", "  .txt"]
+
+
+@pytest.mark.parametrize("spellings", [("d/x.txt", "./d/x.txt"), ("d/x.txt", "d//x.txt"),
+                                       ("d/x.txt", "./d/./x.txt", "d/x.txt/")])
+def test_one_file_given_under_several_spellings_gives_one_path_whatever_the_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spellings: tuple[str, ...]) -> None:
+    # 'd/x.txt' and './d/x.txt' (one path, two spellings) gave reports.path as whichever came first.
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "x.txt").write_text("某局\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    paths = {tuple(corpus.extract_corpus(order, jobs=1, _parse=fake_parse)["reports"]["path"])
+             for order in (list(spellings), list(reversed(spellings)))}
+    assert len(paths) == 1 and len(next(iter(paths))) == 1, paths

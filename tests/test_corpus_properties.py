@@ -64,3 +64,38 @@ def test_any_files_in_any_order_give_one_row_each_and_the_same_frames(data, seed
     again = corpus.extract_corpus([str(p) for p in sorted(files)], jobs=1, timeout=120)
     for name in corpus.FRAMES:
         pd.testing.assert_frame_equal(got[name], again[name], obj=name)
+
+
+def _spellings(root: Path, rel: str) -> list[str]:
+    """Ways of naming one path: as is, with './' or '//' between its parts, through a linked folder."""
+    parts = rel.split("/")
+    return [str(root / rel), str(root) + "/./" + rel, str(root) + "//" + "//".join(parts),
+            str(root / "link") + "/" + rel]
+
+
+@settings(max_examples=scaled(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_inputs_in_any_order_and_spelling_give_the_same_files_and_ids(data, tmp_path_factory):
+    # What a run reads, under which names and ids, is a function of the files named, not of the order or
+    # the spelling of the arguments (a file given as 'd/x.txt' and './d/x.txt' was kept under the first
+    # given; breaking _keep_one's or _assign_ids' tie-breaks, or making ids of positions, fails this).
+    root = tmp_path_factory.mktemp("spell")
+    rels = ["a/x.txt", "b/x.txt", "a/sub/x.txt", "b/x-2.txt", "a/  .txt", "b/y.html"]
+    for rel in rels:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("某局\n", encoding="utf-8")
+    (root / "link").symlink_to(root, target_is_directory=True)
+    (root / "b" / "latest.txt").symlink_to(root / "a" / "x.txt")
+    named = data.draw(st.lists(st.sampled_from([*rels, "b/latest.txt", "gone.txt", "a", "b", "a/sub"]),
+                               min_size=1, max_size=6), label="named")
+    inputs = [data.draw(st.sampled_from(_spellings(root, rel)), label=rel) for rel in named]
+    orders = [inputs, data.draw(st.permutations(inputs), label="order"), list(reversed(inputs))]
+    results = []
+    for order in orders:
+        files = corpus._collect(order).files
+        ids = corpus._assign_ids(files, None)
+        results.append(sorted(zip(ids, files)))
+        assert len(set(ids)) == len(ids) and all(i.strip() for i in ids), ids
+        # one input per file: no two names of one file, and every file named is there
+        assert len({corpus._real_key(f) for f in files}) == len(files), files
+    assert results[0] == results[1] == results[2], results

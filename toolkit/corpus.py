@@ -586,8 +586,10 @@ def _keep_one(files: list[str], merged: list[tuple[str, str]]) -> list[str]:
             out.append(given[0])
             continue
         own = os.path.basename(key)
+        # the name as given last: 'd/x.txt' and './d/x.txt' are one path, and which is kept must not
+        # depend on the order of the inputs
         kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f)) != own,
-                                         Path(f).as_posix()))
+                                         Path(f).as_posix(), f))
         out.append(kept)
         drop = given.index(kept)
         merged += [(f, kept) for i, f in enumerate(given) if i != drop]
@@ -767,7 +769,7 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
     taken = set(stems)
     # among files of one stem, one a reader reads gets the bare stem (not wudang-2020.rtf before its .txt)
     readable = [os.path.splitext(f)[1].lower() not in REPORT_LIKE_EXTENSIONS for f in files]
-    order = sorted(range(len(files)), key=lambda i: (stems[i], not readable[i], Path(files[i]).as_posix()))
+    order = sorted(range(len(files)), key=lambda i: (stems[i], not readable[i], Path(files[i]).as_posix(), files[i]))
     ids = [""] * len(files)
     # stem -> the suffix to try next: every smaller one is taken for good, so that thousands of index.html
     # cost one try each, not one per id given before
