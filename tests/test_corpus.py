@@ -885,3 +885,22 @@ def test_one_file_given_under_several_spellings_gives_one_path_whatever_the_orde
     paths = {tuple(corpus.extract_corpus(order, jobs=1, _parse=fake_parse)["reports"]["path"])
              for order in (list(spellings), list(reversed(spellings)))}
     assert len(paths) == 1 and len(next(iter(paths))) == 1, paths
+
+
+def test_report_ids_given_for_any_name_of_a_file_named_twice(tmp_path: Path) -> None:
+    # report_ids={'d/link.txt': 'A'} with the inputs d/link.txt and d/x.txt (the file it links to) raised
+    # "report_ids has no id for 1 input file(s), e.g. 'd/x.txt'": the file is read under its own name, and the
+    # id given for the name it was merged from was not looked at. Any name's id is now the file's, the id of
+    # the name it is read under first.
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "x.txt").write_text("某局\n", encoding="utf-8")
+    (d / "link.txt").symlink_to("x.txt")
+    x, link = str(d / "x.txt"), str(d / "link.txt")
+    for inputs, ids, want in (([link, x], {link: "A"}, "A"), ([x, link], {link: "A"}, "A"),
+                              ([link, x], {link: "A", x: "B"}, "B"), ([x, f"{d}/./x.txt"], {x: "A"}, "A"),
+                              ([f"{d}/./x.txt", x], {x: "A"}, "A")):
+        rows = corpus.extract_corpus(inputs, jobs=1, report_ids=ids, _parse=fake_parse)["reports"]
+        assert rows["report_id"].tolist() == [want], (inputs, ids)
+    with pytest.raises(ValueError, match=r"report_ids has no id for 1 input file\(s\)"):
+        corpus.extract_corpus([x, link], report_ids={str(d / "other.txt"): "A"}, _parse=fake_parse)

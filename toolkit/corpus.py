@@ -744,10 +744,20 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
     if report_ids is not None:
         if isinstance(report_ids, Mapping):
             lookup = {os.fspath(k): _id_text(v) for k, v in report_ids.items()}
-            missing = [f for f in files if f not in lookup]
+            # a file named twice ('d/x.txt' and './d/x.txt', or a link to it) is read under one of its names
+            # (_keep_one): the id given for that name, else the one given for another of its names
+            others: dict[str, list[str]] = {}
+            for dropped, kept in merged:
+                others.setdefault(kept, []).append(dropped)
+            ids, missing = [], []
+            for f in files:
+                named = [n for n in [f, *sorted(others.get(f, ()), key=lambda n: (Path(n).as_posix(), n))]
+                         if n in lookup]
+                if not named:
+                    missing.append(f)
+                ids.append(lookup[named[0]] if named else "")
             if missing:
                 raise ValueError(f"report_ids has no id for {len(missing)} input file(s), e.g. {missing[0]!r}")
-            ids = [lookup[f] for f in files]
         else:
             ids = [_id_text(x) for x in report_ids]
             if len(ids) != len(files):
@@ -1551,8 +1561,9 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         Show a tqdm progress bar on stderr.
     report_ids : mapping or sequence, optional
         Ids to use instead of file stems: a mapping from input path (as
-        expanded) to id, or a sequence with one id per expanded file (a file
-        given twice is one file).
+        expanded) to id (a file given under several names takes the id of
+        the name it is read under, else of another of them), or a sequence
+        with one id per expanded file (a file given twice is one file).
     max_bytes : int, optional
         Files larger than this fail without being read (default: the readers'
         limit, 50 MiB).
