@@ -904,3 +904,42 @@ def test_report_ids_given_for_any_name_of_a_file_named_twice(tmp_path: Path) -> 
         assert rows["report_id"].tolist() == [want], (inputs, ids)
     with pytest.raises(ValueError, match=r"report_ids has no id for 1 input file\(s\)"):
         corpus.extract_corpus([x, link], report_ids={str(d / "other.txt"): "A"}, _parse=fake_parse)
+
+
+def test_folders_nested_a_thousand_deep_are_searched_without_recursion(tmp_path: Path) -> None:
+    # A folder holding folders nested 1,100 deep (a scraper's runaway path) ended the run with a RecursionError
+    # from inside os.walk (one generator per level before Python 3.12), and a '**' pattern over it with one
+    # from inside glob: the folder is now searched to any depth, and the pattern gets a failed row saying why.
+    top = deep = tmp_path / "deep"
+    top.mkdir()
+    try:
+        for _ in range(1100):  # not os.makedirs, which recurses a level per folder too
+            deep = deep / "a"
+            deep.mkdir()
+        (deep / "x.txt").write_text("某局\n", encoding="utf-8")
+        pattern = str(top / "**" / "*.txt")
+        rows = corpus.extract_corpus([top, pattern], jobs=1, _parse=fake_parse)["reports"]
+        assert rows[["report_id", "path", "status"]].values.tolist() == [
+            ["*", pattern, "failed"], ["x", str(deep / "x.txt"), "ok"]]
+        assert "nested too deep for a pattern: give the folder" in rows["error"].iloc[0]
+    finally:  # removed here, from the bottom up: pytest's own clean-up (shutil.rmtree) recurses a level per folder
+        (deep / "x.txt").unlink(missing_ok=True)
+        while deep != tmp_path:
+            if deep.exists():
+                deep.rmdir()
+            deep = deep.parent
+
+
+def test_walk_tree_gives_what_os_walk_gives(tmp_path: Path) -> None:
+    # _walk_tree stands in for os.walk(followlinks=True): the same folders, names and order
+    for rel in ("b/y/1.txt", "b/x/2.txt", "a/3.txt", "a/.h/4.txt", "c/5.txt", "6.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    (tmp_path / "c" / "to_b").symlink_to(tmp_path / "b", target_is_directory=True)
+    (tmp_path / "c" / "gone").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "e").mkdir()
+    errors: list = []
+    got = [(r, sorted(d), sorted(n)) for r, d, n in corpus._walk_tree(str(tmp_path), errors.append)]
+    want = [(r, sorted(d), sorted(n)) for r, d, n in os.walk(str(tmp_path), followlinks=True)]
+    assert got == want and not errors
+    assert [r for r, _, _ in corpus._walk_tree(str(tmp_path / "none"), errors.append)] == [] and len(errors) == 1

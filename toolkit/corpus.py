@@ -528,7 +528,13 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         elif os.path.lexists(s) or not (_GLOB_CHARS & set(s)):
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
-            matched = [m for m in sorted(glob.glob(s, recursive=True)) if not _through_loop(m)]
+            try:
+                matched = [m for m in sorted(glob.glob(s, recursive=True)) if not _through_loop(m)]
+            except RecursionError:  # '**' recurses a level per folder: a thousand nested folders are too many
+                found.errors[s] = ReadError(s, "the folders this pattern searches are nested too deep for a "
+                                               "pattern: give the folder, which is searched to any depth")
+                files.append(s)
+                continue
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
             got, kinds = [], Counter()
@@ -634,7 +640,7 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
         found.errors[path] = ReadError(path, f"cannot list the folder ({exc.strerror or exc})")
         out.append(path)
 
-    for root, dirs, names in os.walk(folder, onerror=unlisted, followlinks=True):
+    for root, dirs, names in _walk_tree(folder, unlisted):
         dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
                    and _first_visit(os.path.join(root, d), visited)]
         for name in sorted(names):
@@ -649,6 +655,30 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
                 found.passed_over[os.path.realpath(path)] = kind
                 kinds[kind] += 1
     return out, kinds
+
+
+def _walk_tree(top: str, onerror: Callable[[OSError], None]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(top, onerror=onerror, followlinks=True)``, top-down, without recursion: os.walk (before
+    Python 3.12) nests a generator per level, so that folders nested a thousand deep raised RecursionError.
+    The caller may prune ``dirs`` in place, as with os.walk; folders come in the same order."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        dirs: list[str] = []
+        names: list[str] = []
+        try:
+            with os.scandir(root) as entries:
+                for entry in entries:
+                    try:
+                        is_dir = entry.is_dir()  # follows links, as followlinks=True does
+                    except OSError:
+                        is_dir = False
+                    (dirs if is_dir else names).append(entry.name)
+        except OSError as exc:  # cannot be listed, or not to the end: os.walk gives nothing of it either
+            onerror(exc)
+            continue
+        yield root, dirs, names
+        stack.extend(os.path.join(root, d) for d in reversed(dirs))  # the first folder on top: depth first
 
 
 def _dir_key(path: str) -> tuple[int, int] | str:
