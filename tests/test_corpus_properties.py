@@ -1,9 +1,11 @@
 """Property tests of corpus runs (README "Corpus runs"): any subset of the seed reports, copies of them under
 one stem in several folders and bad files among them, in any order, give one reports row per file under ids of
-their own, and the same frames whatever the order the files come in.
+their own, and the same frames whatever the order the files come in; inputs in any order and spelling, and files
+of any name, are found once each under ids of their own.
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -99,3 +101,38 @@ def test_inputs_in_any_order_and_spelling_give_the_same_files_and_ids(data, tmp_
         # one input per file: no two names of one file, and every file named is there
         assert len({corpus._real_key(f) for f in files}) == len(files), files
     assert results[0] == results[1] == results[2], results
+
+
+_NAME_CHARS = st.sampled_from([*" .-_~$[]*?!#'\"，。報告报告\u00e9\u0301\t\\{}()@+=%&^😀aAbB1", "\n", "\r"])
+_NAMES = st.builds(lambda stem, ext: stem + ext, st.text(_NAME_CHARS, min_size=1, max_size=8),
+                   st.sampled_from(["", ".txt", ".TXT", ".Html", ".pdf", ".rtf", ".csv", ".md", ".tar.gz", "."]))
+
+
+@settings(max_examples=scaled(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(named=st.lists(st.tuples(st.sampled_from(["", "a", "a/b", ".h", "c"]),
+                                _NAMES.filter(lambda n: n not in (".", ".."))), min_size=1, max_size=8, unique=True),
+       how=st.sampled_from(["folder", "files", "both"]))
+def test_odd_file_names_are_each_found_once_under_an_id_of_their_own(named, how, tmp_path_factory):
+    # Names with spaces, Unicode (NFC and NFD), glob characters, leading dashes, line breaks and dots, upper-case
+    # extensions: a folder gives exactly its report files outside hidden folders (a name taken as a pattern, an
+    # extension compared in one case only, a hidden folder searched, fails this); a file named is always an
+    # input; every input once, under an id that is unique and not blank (a blank stem '  .txt' gave a blank id).
+    root = tmp_path_factory.mktemp("names")
+    paths = []
+    for folder, name in named:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        if not (root / folder / name).exists():
+            (root / folder / name).write_text("x", encoding="utf-8")
+            paths.append(root / folder / name)
+    inputs = {"folder": [str(root)], "files": list(map(str, paths)), "both": [str(root), *map(str, paths)]}[how]
+    files = corpus._collect(inputs).files
+    ids = corpus._assign_ids(files, None)
+    assert len(set(ids)) == len(ids) and all(i.strip() for i in ids), ids
+    assert len({corpus._real_key(f) for f in files}) == len(files), files
+    real = {os.path.realpath(f) for f in files}
+    if how == "folder":
+        want = {os.path.realpath(p) for p in paths
+                if corpus._kind(p.name) == "report" and not p.relative_to(root).parts[0].startswith(".")}
+        assert real == want or (not want and files == [str(root)]), (sorted(want), sorted(real))
+    else:
+        assert {os.path.realpath(p) for p in paths} <= real
