@@ -239,6 +239,24 @@ def test_summary_tells_a_soft_check_from_a_failed_identity(tmp_path: Path) -> No
     assert len(failed) == 6 and all(line.startswith("FAILED requests.") for line in failed[:5])  # the identities
 
 
+def test_summary_of_a_file_whose_stem_is_blank(tmp_path: Path) -> None:
+    # summary '  .txt' ended in a traceback (ValueError: report_id must not be empty, from the blank stem
+    # '  ' given to parse_report as the id); now it is described under the id toolkit extract gives, '  .txt'.
+    (tmp_path / "  .txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    lines = summarize([tmp_path / "  .txt"]).splitlines()
+    assert lines[0].startswith("  .txt  ") and "partial" in lines[0], lines[0]
+
+
+def test_summary_keeps_a_file_name_with_a_line_break_on_its_line(tmp_path: Path) -> None:
+    # A report named 'b\nFAKE.txt' was printed as a line 'b' and a line 'FAKE  <agency> …', two reports to the
+    # reader (and a missing 'm\rx.txt' broke its line too); the break is now written '\n', as extract writes it.
+    (tmp_path / "b\nFAKE.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    lines = summarize([tmp_path / "b\nFAKE.txt", tmp_path / "m\rx.txt"]).splitlines()
+    heads = [line.split("  ")[0] for line in lines if not line.startswith(" ")]
+    assert heads == ["b\\nFAKE", "m\\rx"], lines
+    assert lines[-1] == "m\\rx  failed: file not found"
+
+
 def test_summary_writes_large_counts_in_full(tmp_path: Path) -> None:
     # Seed 001 with 1,234,567 new requests from natural persons: the summary's totals and failed checks wrote them
     # as ':g' rounds them, 'new=1.23458e+06', 'expected 1.23458e+06', which a count one more or less shares

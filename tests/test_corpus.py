@@ -855,3 +855,91 @@ def test_text_column_makes_empty_text_na(values: list, dtype: object) -> None:
     expected = pd.Series([None if v == "" or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values],
                          dtype=object, index=s.index, name="x").astype(corpus._TEXT)
     pd.testing.assert_series_equal(corpus._text_column(s), expected, check_exact=True)
+
+
+def test_a_file_or_folder_whose_stem_is_blank_gets_an_id_of_its_own(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # A report named '  .txt' failed ('unexpected ValueError: report_id must not be empty': its id was its blank
+    # stem, which parse_report refuses), and an empty folder given as '.' or './' got the id '' (NA when read
+    # back): ids are now the whole name '  .txt' and the folder's own name.
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "  .txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path / "empty")
+    rows = corpus.extract_corpus([str(d / "  .txt"), ".", "./"], jobs=1)["reports"]
+    assert rows[["report_id", "path"]].values.tolist() == [["  .txt", str(d / "  .txt")], ["empty", "."]]
+    assert rows["status"].tolist() == ["partial", "failed"], rows["error"].tolist()
+    assert corpus._assign_ids([".", "..", "/", "a/   ", "a/  .txt", "  .txt.html"], None) == [
+        "empty", tmp_path.name, "report", "report-2", "  .txt-2", "  .txt"]
+
+
+@pytest.mark.parametrize("spellings", [("d/x.txt", "./d/x.txt"), ("d/x.txt", "d//x.txt"),
+                                       ("d/x.txt", "./d/./x.txt", "d/x.txt/")])
+def test_one_file_given_under_several_spellings_gives_one_path_whatever_the_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spellings: tuple[str, ...]) -> None:
+    # 'd/x.txt' and './d/x.txt' (one path, two spellings) gave reports.path as whichever came first.
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "x.txt").write_text("某局\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    paths = {tuple(corpus.extract_corpus(order, jobs=1, _parse=fake_parse)["reports"]["path"])
+             for order in (list(spellings), list(reversed(spellings)))}
+    assert len(paths) == 1 and len(next(iter(paths))) == 1, paths
+
+
+def test_report_ids_given_for_any_name_of_a_file_named_twice(tmp_path: Path) -> None:
+    # report_ids={'d/link.txt': 'A'} with the inputs d/link.txt and d/x.txt (the file it links to) raised
+    # "report_ids has no id for 1 input file(s), e.g. 'd/x.txt'": the file is read under its own name, and the
+    # id given for the name it was merged from was not looked at. Any name's id is now the file's, the id of
+    # the name it is read under first.
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "x.txt").write_text("某局\n", encoding="utf-8")
+    (d / "link.txt").symlink_to("x.txt")
+    x, link = str(d / "x.txt"), str(d / "link.txt")
+    for inputs, ids, want in (([link, x], {link: "A"}, "A"), ([x, link], {link: "A"}, "A"),
+                              ([link, x], {link: "A", x: "B"}, "B"), ([x, f"{d}/./x.txt"], {x: "A"}, "A"),
+                              ([f"{d}/./x.txt", x], {x: "A"}, "A")):
+        rows = corpus.extract_corpus(inputs, jobs=1, report_ids=ids, _parse=fake_parse)["reports"]
+        assert rows["report_id"].tolist() == [want], (inputs, ids)
+    with pytest.raises(ValueError, match=r"report_ids has no id for 1 input file\(s\)"):
+        corpus.extract_corpus([x, link], report_ids={str(d / "other.txt"): "A"}, _parse=fake_parse)
+
+
+def test_folders_nested_a_thousand_deep_are_searched_without_recursion(tmp_path: Path) -> None:
+    # A folder holding folders nested 1,100 deep (a scraper's runaway path) ended the run with a RecursionError
+    # from inside os.walk (one generator per level before Python 3.12), and a '**' pattern over it with one
+    # from inside glob: the folder is now searched to any depth, and the pattern gets a failed row saying why.
+    top = deep = tmp_path / "deep"
+    top.mkdir()
+    try:
+        for _ in range(1100):  # not os.makedirs, which recurses a level per folder too
+            deep = deep / "a"
+            deep.mkdir()
+        (deep / "x.txt").write_text("某局\n", encoding="utf-8")
+        pattern = str(top / "**" / "*.txt")
+        rows = corpus.extract_corpus([top, pattern], jobs=1, _parse=fake_parse)["reports"]
+        assert rows[["report_id", "path", "status"]].values.tolist() == [
+            ["*", pattern, "failed"], ["x", str(deep / "x.txt"), "ok"]]
+        assert "nested too deep for a pattern: give the folder" in rows["error"].iloc[0]
+    finally:  # removed here, from the bottom up: pytest's own clean-up (shutil.rmtree) recurses a level per folder
+        (deep / "x.txt").unlink(missing_ok=True)
+        while deep != tmp_path:
+            if deep.exists():
+                deep.rmdir()
+            deep = deep.parent
+
+
+def test_walk_tree_gives_what_os_walk_gives(tmp_path: Path) -> None:
+    # _walk_tree stands in for os.walk(followlinks=True): the same folders, names and order
+    for rel in ("b/y/1.txt", "b/x/2.txt", "a/3.txt", "a/.h/4.txt", "c/5.txt", "6.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    (tmp_path / "c" / "to_b").symlink_to(tmp_path / "b", target_is_directory=True)
+    (tmp_path / "c" / "gone").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "e").mkdir()
+    errors: list = []
+    got = [(r, sorted(d), sorted(n)) for r, d, n in corpus._walk_tree(str(tmp_path), errors.append)]
+    want = [(r, sorted(d), sorted(n)) for r, d, n in os.walk(str(tmp_path), followlinks=True)]
+    assert got == want and not errors
+    assert [r for r, _, _ in corpus._walk_tree(str(tmp_path / "none"), errors.append)] == [] and len(errors) == 1

@@ -528,7 +528,13 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         elif os.path.lexists(s) or not (_GLOB_CHARS & set(s)):
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
-            matched = [m for m in sorted(glob.glob(s, recursive=True)) if not _through_loop(m)]
+            try:
+                matched = [m for m in sorted(glob.glob(s, recursive=True)) if not _through_loop(m)]
+            except RecursionError:  # '**' recurses a level per folder: a thousand nested folders are too many
+                found.errors[s] = ReadError(s, "the folders this pattern searches are nested too deep for a "
+                                               "pattern: give the folder, which is searched to any depth")
+                files.append(s)
+                continue
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
             got, kinds = [], Counter()
@@ -586,8 +592,10 @@ def _keep_one(files: list[str], merged: list[tuple[str, str]]) -> list[str]:
             out.append(given[0])
             continue
         own = os.path.basename(key)
+        # the name as given last: 'd/x.txt' and './d/x.txt' are one path, and which is kept must not
+        # depend on the order of the inputs
         kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f)) != own,
-                                         Path(f).as_posix()))
+                                         Path(f).as_posix(), f))
         out.append(kept)
         drop = given.index(kept)
         merged += [(f, kept) for i, f in enumerate(given) if i != drop]
@@ -632,7 +640,7 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
         found.errors[path] = ReadError(path, f"cannot list the folder ({exc.strerror or exc})")
         out.append(path)
 
-    for root, dirs, names in os.walk(folder, onerror=unlisted, followlinks=True):
+    for root, dirs, names in _walk_tree(folder, unlisted):
         dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
                    and _first_visit(os.path.join(root, d), visited)]
         for name in sorted(names):
@@ -647,6 +655,30 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
                 found.passed_over[os.path.realpath(path)] = kind
                 kinds[kind] += 1
     return out, kinds
+
+
+def _walk_tree(top: str, onerror: Callable[[OSError], None]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(top, onerror=onerror, followlinks=True)``, top-down, without recursion: os.walk (before
+    Python 3.12) nests a generator per level, so that folders nested a thousand deep raised RecursionError.
+    The caller may prune ``dirs`` in place, as with os.walk; folders come in the same order."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        dirs: list[str] = []
+        names: list[str] = []
+        try:
+            with os.scandir(root) as entries:
+                for entry in entries:
+                    try:
+                        is_dir = entry.is_dir()  # follows links, as followlinks=True does
+                    except OSError:
+                        is_dir = False
+                    (dirs if is_dir else names).append(entry.name)
+        except OSError as exc:  # cannot be listed, or not to the end: os.walk gives nothing of it either
+            onerror(exc)
+            continue
+        yield root, dirs, names
+        stack.extend(os.path.join(root, d) for d in reversed(dirs))  # the first folder on top: depth first
 
 
 def _dir_key(path: str) -> tuple[int, int] | str:
@@ -719,6 +751,19 @@ def _id_text(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
+def _stem(path: str) -> str:
+    """The file stem a report id is made of: of the folder itself for ``.`` or ``..`` (whose stem is '' or
+    '..'), the whole name when the stem is blank (``'  .txt'``: parse_report refuses a blank id), and
+    ``'report'`` when even that is blank."""
+    p = Path(_safe_path(path))
+    if p.name in ("", ".", ".."):  # '.', './', '..', '/': the folder they name, which abspath spells out
+        p = Path(_safe_path(os.path.abspath(path)))
+    for name in (p.stem, p.name):
+        if name.strip():
+            return name
+    return "report"
+
+
 def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
                 merged: Sequence[tuple[str, str]] = ()) -> list[str]:
     """Report ids: given ones, else file stems made unique in path order (x, x-2, x-3 …), readable files first.
@@ -729,10 +774,20 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
     if report_ids is not None:
         if isinstance(report_ids, Mapping):
             lookup = {os.fspath(k): _id_text(v) for k, v in report_ids.items()}
-            missing = [f for f in files if f not in lookup]
+            # a file named twice ('d/x.txt' and './d/x.txt', or a link to it) is read under one of its names
+            # (_keep_one): the id given for that name, else the one given for another of its names
+            others: dict[str, list[str]] = {}
+            for dropped, kept in merged:
+                others.setdefault(kept, []).append(dropped)
+            ids, missing = [], []
+            for f in files:
+                named = [n for n in [f, *sorted(others.get(f, ()), key=lambda n: (Path(n).as_posix(), n))]
+                         if n in lookup]
+                if not named:
+                    missing.append(f)
+                ids.append(lookup[named[0]] if named else "")
             if missing:
                 raise ValueError(f"report_ids has no id for {len(missing)} input file(s), e.g. {missing[0]!r}")
-            ids = [lookup[f] for f in files]
         else:
             ids = [_id_text(x) for x in report_ids]
             if len(ids) != len(files):
@@ -750,11 +805,11 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
         if len(dup):
             raise ValueError(f"report_ids must be unique, got {dup.iloc[0]!r} more than once")
         return ids
-    stems = [Path(_safe_path(f)).stem for f in files]
+    stems = [_stem(f) for f in files]
     taken = set(stems)
     # among files of one stem, one a reader reads gets the bare stem (not wudang-2020.rtf before its .txt)
     readable = [os.path.splitext(f)[1].lower() not in REPORT_LIKE_EXTENSIONS for f in files]
-    order = sorted(range(len(files)), key=lambda i: (stems[i], not readable[i], Path(files[i]).as_posix()))
+    order = sorted(range(len(files)), key=lambda i: (stems[i], not readable[i], Path(files[i]).as_posix(), files[i]))
     ids = [""] * len(files)
     # stem -> the suffix to try next: every smaller one is taken for good, so that thousands of index.html
     # cost one try each, not one per id given before
@@ -1536,8 +1591,9 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         Show a tqdm progress bar on stderr.
     report_ids : mapping or sequence, optional
         Ids to use instead of file stems: a mapping from input path (as
-        expanded) to id, or a sequence with one id per expanded file (a file
-        given twice is one file).
+        expanded) to id (a file given under several names takes the id of
+        the name it is read under, else of another of them), or a sequence
+        with one id per expanded file (a file given twice is one file).
     max_bytes : int, optional
         Files larger than this fail without being read (default: the readers'
         limit, 50 MiB).

@@ -26,6 +26,12 @@ def _fmt(value: float) -> str:
     return "NA" if pd.isna(value) else number_text(value)
 
 
+def _one_line(text: str) -> str:
+    """A report id or a reason on its line: a line break in a file name ('b\\nx.txt') would start a line
+    that reads as another report's."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def summarize(paths: Iterable[str | os.PathLike]) -> str:
     """Describe reports in a few lines each.
 
@@ -60,10 +66,10 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
                 raise problem
             report = parse_report(file, report_id=rid)
         except ToolkitError as exc:
-            out.append(f"{rid}  failed: {exc.problem}")
+            out.append(f"{_one_line(rid)}  failed: {_one_line(exc.problem)}")
             continue
         m = report.metadata
-        out.append(f"{report.report_id}  {m['agency'] or '?'}  {m['report_year'] or '?'}  "
+        out.append(f"{_one_line(report.report_id)}  {m['agency'] or '?'}  {m['report_year'] or '?'}  "
                    f"template={m['template']}  {m['script']}  {m['level'] or '?'}/{m['agency_kind'] or '?'}  "
                    f"{m['province'] or '?'}  {report.status} ({len(report.flags)} flags)")
         out.append("    sections: " + ", ".join(f"{s.key}@{s.first_line}" for s in report.sections))
