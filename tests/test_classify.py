@@ -1425,3 +1425,42 @@ def test_predictions_agree_with_the_probabilities_and_not_with_the_order(train, 
     shuffled = [texts[i] for i in index]
     np.testing.assert_allclose(model.predict_proba(shuffled), proba[index], rtol=0, atol=1e-12)
     np.testing.assert_array_equal(model.predict(shuffled), pred[index])
+
+
+def test_bootstrap_macro_f1_of_no_statement_or_no_resample_is_an_array_not_a_traceback():
+    # y_true of no statement raised ZeroDivisionError (1.0 / n in the draw), and n_bootstrap=0, which
+    # _check_bootstrap allows (evaluate's "skip it"), numpy's "need at least one array to concatenate".
+    none = np.zeros((0, 2), dtype=int)
+    out = bootstrap_macro_f1(none, [none], n_bootstrap=3)
+    assert out.shape == (3,) and np.isnan(out).all()
+    assert np.isnan(bootstrap_macro_f1(none, [none], groups=[], n_bootstrap=3)).all()
+    y = np.array([[1, 0], [0, 1], [1, 0], [0, 1]])
+    assert bootstrap_macro_f1(y, [y], n_bootstrap=0).shape == (0,)
+    assert bootstrap_macro_f1(y, [y], groups=list("aabb"), n_bootstrap=0).shape == (0,)
+
+
+@pytest.mark.parametrize("seed, error, message", [
+    (-1, ValueError, r"random_state must be an int in \[0, 4294967295\], got -1"),
+    (2**32, ValueError, r"random_state must be an int in \[0, 4294967295\], got 4294967296"),
+    ("1", TypeError, r"random_state must be an int, got str: '1'"),
+    (None, TypeError, r"random_state must be an int, got NoneType"),
+    (True, TypeError, r"random_state must be an int, got bool"),
+])
+def test_a_seed_out_of_range_is_refused_naming_random_state(seed, error, message):
+    # numpy's or scikit-learn's own messages ('expected non-negative integer', 'Seed must be between 0 and
+    # 2**32 - 1', int()'s TypeError on None) named no argument; None drew irreproducible resamples silently.
+    y = np.array([[1, 0], [0, 1]] * 5)
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    with pytest.raises(error, match=message):
+        bootstrap_macro_f1(y, [y], n_bootstrap=3, random_state=seed)
+    with pytest.raises(error, match=message):
+        evaluate_holdout(texts, labels, texts, labels, systems={"m": MajorityBaseline()}, random_state=seed)
+    with pytest.raises(error, match=message.replace("4294967295", "4294967294").replace(
+            r"\], got", r"\] \(the seed of repeat r is random_state \+ r, r < n_repeats=2\), got")):
+        evaluate(texts, labels, n_splits=2, n_repeats=2, systems={"m": MajorityBaseline()}, random_state=seed)
+    with pytest.raises(error, match=message):
+        learning_curve(texts, labels, n_splits=2, n_repeats=1, estimator=MajorityBaseline(), random_state=seed)
+    # the last seed of the range is taken: repeat 1 of seed 2**32 - 2 is 2**32 - 1
+    evaluate(texts, labels, n_splits=2, n_repeats=2, systems={"m": MajorityBaseline()}, random_state=2**32 - 2,
+             n_bootstrap=0)

@@ -347,7 +347,8 @@ def evaluate(
         Repeats with different shuffles (seeds ``random_state``,
         ``random_state + 1`` …).
     random_state : int, default 0
-        Seed of the fold assignment (and of the supervised model).
+        Seed of the fold assignment (and of the supervised model): an int in
+        [0, 2**32 − n_repeats], as scikit-learn takes seeds.
     groups : sequence, optional
         Group of each statement, e.g. its source report.  When given, folds
         keep groups apart (``StratifiedGroupKFold``): this measures how well the
@@ -385,8 +386,8 @@ def evaluate(
     ------
     ValueError
         If lengths differ, ``n_splits`` < 2 or ``n_repeats`` < 1, there are
-        fewer statements (or groups) to test than folds, ``n_bootstrap`` < 0 or
-        ``confidence`` is not in (0, 1).
+        fewer statements (or groups) to test than folds, ``n_bootstrap`` < 0,
+        ``confidence`` is not in (0, 1) or ``random_state`` is out of range.
     TypeError
         If ``random_state`` is not an int, or ``systems`` is not a mapping of
         names to estimators.
@@ -547,8 +548,7 @@ def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str
         raise ValueError(f"n_splits must be an int >= 2, got {n_splits!r}")
     if not isinstance(n_repeats, Integral) or n_repeats < 1:
         raise ValueError(f"n_repeats must be an int >= 1, got {n_repeats!r}")
-    if not isinstance(random_state, (int, np.integer)):
-        raise TypeError(f"random_state must be an int, got {type(random_state).__name__}")
+    random_state = _check_random_state(random_state, n_repeats)
     mask = np.zeros(n, dtype=bool) if train_only is None else np.asarray(train_only, dtype=bool)
     if mask.shape != (n,):
         raise ValueError(f"train_only must have one entry per text ({n}), got {mask.shape[0]}")
@@ -563,6 +563,20 @@ def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str
         if n_groups < n_splits:
             raise ValueError(f"n_splits={n_splits} is more than the {n_groups} groups to test")
     return classes, np.asarray(texts, dtype=object), Y, tested, extra, group_arr
+
+
+def _check_random_state(random_state: object, n_seeds: int = 1) -> int:
+    """``random_state`` as an int, or an error naming it: a seed scikit-learn's folds and models take, as are the
+    ``n_seeds - 1`` seeds after it (``random_state + r`` for repeat r)."""
+    if isinstance(random_state, (bool, np.bool_)) or not isinstance(random_state, (int, np.integer)):
+        raise TypeError(f"random_state must be an int, got {type(random_state).__name__}: {random_state!r}")
+    top = _MAX_SEED - (n_seeds - 1)
+    if not 0 <= random_state <= top:
+        # numpy.random.RandomState, behind scikit-learn's random_state, refuses others without naming the argument
+        raise ValueError(f"random_state must be an int in [0, {top}]"
+                         + (f" (the seed of repeat r is random_state + r, r < n_repeats={n_seeds})" if n_seeds > 1
+                            else "") + f", got {random_state!r}")
+    return int(random_state)
 
 
 def _folds(strata: np.ndarray, groups: np.ndarray | None, n_splits: int, seed: int) -> list:
@@ -643,7 +657,7 @@ def evaluate_holdout(
     classes : sequence of str, optional
         Category keys.  Default: the codebook keys.
     random_state : int, default 0
-        Seed of the supervised model (and of the bootstrap).
+        Seed of the supervised model (and of the bootstrap), in [0, 2**32 − 1].
     test_groups : sequence, optional
         Group (e.g. report) of each test statement: the unit the bootstrap
         interval resamples (none from fewer than 10 groups).
@@ -659,7 +673,9 @@ def evaluate_holdout(
     ------
     ValueError
         If texts and labels differ in length, a set is empty, or the bootstrap
-        arguments are out of range.
+        arguments or ``random_state`` are out of range.
+    TypeError
+        If ``random_state`` is not an int.
 
     Examples
     --------
@@ -678,6 +694,7 @@ def evaluate_holdout(
     Y_train = _matrix(train_labels, classes, len(train_texts), "train_labels")
     Y_test = _matrix(test_labels, classes, len(test_texts), "test_labels")
     _check_bootstrap(n_bootstrap, confidence)
+    random_state = _check_random_state(random_state)
     groups = None
     if test_groups is not None:
         groups = _check_groups(test_groups, len(test_texts), "test_groups")
@@ -753,6 +770,9 @@ def _check_bootstrap(n_bootstrap: int, confidence: float) -> None:
         raise ValueError(f"confidence must be a number between 0 and 1 (exclusive), got {confidence!r}")
 
 
+#: Largest seed numpy.random.RandomState takes, and so scikit-learn's ``random_state``.
+_MAX_SEED = 2**32 - 1
+
 #: A bootstrap draws at most this many times ``n_bootstrap`` resamples to find ``n_bootstrap`` that hold every
 #: category of the hand coding; below that share of usable resamples the interval is NaN.
 _MAX_DRAWS = 50
@@ -790,12 +810,23 @@ def bootstrap_macro_f1(
         Group of each statement (e.g. its report): the unit of resampling.
     n_bootstrap : int, default 1000
     random_state : int, default 0
+        Seed, in [0, 2**32 − 1] as in :func:`evaluate`.
 
     Returns
     -------
     numpy.ndarray of shape (n_bootstrap,)
         All NaN when fewer than one draw in 50 holds every category (too few
-        statements of some category for this interval).
+        statements of some category for this interval), or when ``y_true``
+        holds no statement.
+
+    Raises
+    ------
+    ValueError
+        If a matrix is not 0/1 or ``y_preds`` holds none of the shape of
+        ``y_true``, ``groups`` has a missing label or another length,
+        ``n_bootstrap`` < 0, or ``random_state`` is out of range.
+    TypeError
+        If ``random_state`` is not an int.
 
     Examples
     --------
@@ -809,12 +840,15 @@ def bootstrap_macro_f1(
     if not preds or any(p.shape != t.shape for p in preds):
         raise ValueError(f"y_preds must hold matrices of the shape of y_true {t.shape}")
     _check_bootstrap(n_bootstrap, 0.95)
+    rng = np.random.default_rng(_check_random_state(random_state))
     n = t.shape[0]
-    rng = np.random.default_rng(random_state)
     codes = units = None
     if groups is not None:
         group_arr = _check_groups(groups, n, "groups")
         codes, units = pd.factorize(pd.Series(group_arr, dtype=object))
+    if n == 0:
+        # no statement to draw (and no category to score): no macro F1, as where no resample holds every category
+        return np.full(n_bootstrap, np.nan)
     scored = t.sum(axis=0) > 0  # the categories of the point estimate
     kept: list[np.ndarray] = []
     found = 0
@@ -831,7 +865,7 @@ def bootstrap_macro_f1(
         found += int(whole.sum())
     if found < n_bootstrap:
         return np.full(n_bootstrap, np.nan)
-    weights = np.concatenate(kept)[:n_bootstrap]
+    weights = np.concatenate(kept)[:n_bootstrap] if kept else np.zeros((0, n))  # none with n_bootstrap=0
     scores = np.zeros(n_bootstrap)
     for p in preds:
         tp, fp, fn = weights @ (t * p), weights @ ((1 - t) * p), weights @ (t * (1 - p))
