@@ -492,6 +492,25 @@ def test_bootstrap_ratio_of_a_per_100_indicator_is_per_100() -> None:
     assert bootstrap_ci(m, "x", estimator="ratio", min_n=3).loc[0, "estimate"] == pytest.approx(7 / 113)
 
 
+
+def test_bootstrap_ratio_refuses_a_negative_denominator() -> None:
+    # Twelve reports of group a, one with x_den = -3 (a count typed by hand, broken): the row was dropped with
+    # the denominators of 0, counted in neither n nor n_missing (n=11, n_missing=0 for 12 reports), and group a
+    # fell below min_n=12 silently.  report_metrics never gives one (the part of a rate is NA there).
+    df = pd.DataFrame({"report_id": [f"r{i}" for i in range(12)], "g": ["a"] * 12,
+                       "x": 0.5, "x_num": [1.0] * 12, "x_den": [2.0] * 11 + [-3.0]}, index=list(range(100, 112)))
+    with pytest.raises(ValueError, match=r"denominator='x_den' holds 1 negative value\(s\) \(index 111\): a count "
+                                         r"is never negative; make them NA first"):
+        bootstrap_ci(df, "x", "g", estimator="ratio", min_n=12, n_boot=50)
+    # made NA, it is counted as missing; a denominator of 0 is still in neither count, as documented
+    res = bootstrap_ci(df.assign(x_den=df["x_den"].where(df["x_den"] >= 0)), "x", "g", estimator="ratio", n_boot=50)
+    assert res.loc[0, ["n", "n_missing"]].tolist() == [11, 1]
+    res = bootstrap_ci(df.assign(x_den=df["x_den"].clip(lower=0)), "x", "g", estimator="ratio", n_boot=50)
+    assert res.loc[0, ["n", "n_missing"]].tolist() == [11, 0]
+    # the mean estimator does not read the denominator
+    assert bootstrap_ci(df, "x", "g", n_boot=50).loc[0, "n"] == 12
+
+
 # -------------------------------------------------------------------------------- panel
 
 

@@ -1401,9 +1401,9 @@ def bootstrap_ci(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, a rate column holds text that is no number or an infinite value, ``df`` holds a
-        ``report_id`` in several rows, an option is outside its allowed values, or a report with a
-        value has no ``cluster`` label.
+        If a column is missing, a rate column holds text that is no number or an infinite value, the
+        denominator a negative value, ``df`` holds a ``report_id`` in several rows, an option is outside its
+        allowed values, or a report with a value has no ``cluster`` label.
 
     Examples
     --------
@@ -1442,6 +1442,12 @@ def bootstrap_ci(
             "num": _numeric(df, numerator, "numerator") * scale,
             "den": _numeric(df, denominator, "denominator"),
         })
+        negative = data["den"].lt(0).to_numpy()
+        if negative.any():
+            # a report whose count is broken: left out, it was in neither n nor n_missing, its group smaller silently
+            raise ValueError(f"denominator={denominator!r} holds {int(negative.sum())} negative value(s) (index "
+                             f"{df.index[negative].tolist()[0]!r}): a count is never negative; make them NA first, as "
+                             "report_metrics makes a part of a rate NA where a cell of it is negative")
     else:
         data = pd.DataFrame({"x": _numeric(df, metric)})
     data.index = np.arange(len(df))  # positions: df's own index need not be unique
