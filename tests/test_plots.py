@@ -225,6 +225,19 @@ def test_heatmap_of_unclassified_statements_says_so() -> None:
             plot_heatmap(statements, reports, "层级", label_names=names)
 
 
+
+def test_heatmap_with_an_empty_label_names_says_so() -> None:
+    # label_names={} names no row: an empty image was drawn, with Matplotlib's UserWarning 'Attempting to set
+    # identical low and high ylims makes transformation singular'
+    statements = pd.DataFrame({"report_id": ["a", "b"], "kind": ["problem", "problem"], "labels": ["platform", ""]})
+    reports = pd.DataFrame({"report_id": ["a", "b"], "层级": ["区县", "市"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"label_names is empty: it names the rows to draw; give None"):
+            plot_heatmap(statements, reports, "层级", label_names={})
+        ax = plot_heatmap(statements, reports, "层级", label_names=None)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["platform"]
+
 @pytest.mark.parametrize("call, exc, match", [
     (lambda d: plot_distribution(d, "x", "level"), ValueError, "metric='x' is not a column of df"),
     (lambda d: plot_distribution(d, "disclosure_rate", "level", ax="ax"), TypeError,
