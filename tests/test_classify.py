@@ -1464,3 +1464,23 @@ def test_a_seed_out_of_range_is_refused_naming_random_state(seed, error, message
     # the last seed of the range is taken: repeat 1 of seed 2**32 - 2 is 2**32 - 1
     evaluate(texts, labels, n_splits=2, n_repeats=2, systems={"m": MajorityBaseline()}, random_state=2**32 - 2,
              n_bootstrap=0)
+
+
+@pytest.mark.parametrize("fractions, error, message", [
+    (0.5, TypeError, r"fractions must be a sequence of numbers in \(0, 1\], e\.g\. \(0\.5, 1\.0\), got float: 0\.5"),
+    ("0.5", TypeError, r"fractions must be a sequence of numbers in \(0, 1\], e\.g\. \(0\.5, 1\.0\), got str"),
+    (None, TypeError, r"fractions must be a sequence .*got NoneType"),
+    (["half"], ValueError, r"fractions must be numbers in \(0, 1\], got \['half'\]"),
+    ([0.5, None], ValueError, r"fractions must be numbers in \(0, 1\], got \[0\.5, None\]"),
+    ([True], ValueError, r"fractions must be numbers in \(0, 1\], got \[True\]"),
+])
+def test_learning_curve_names_fractions_that_are_not_shares(fractions, error, message):
+    # fractions=0.5 raised "'float' object is not iterable", '0.5' "could not convert string to float: '.'",
+    # ['half'] and [0.5, None] float()'s own errors: none named the argument. [True] was read as the share 1.0.
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    with pytest.raises(error, match=message):
+        learning_curve(texts, labels, fractions=fractions, n_splits=2, n_repeats=1, estimator=MajorityBaseline())
+    curve = learning_curve(texts, labels, fractions=np.array([0.5, 1]), n_splits=2, n_repeats=1,
+                           estimator=MajorityBaseline())
+    assert curve["fraction"].tolist() == [0.5, 1.0]

@@ -15,7 +15,7 @@ the report a statement comes from: no report in both training and test).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from numbers import Integral, Real
 
@@ -475,9 +475,9 @@ def learning_curve(
     Raises
     ------
     ValueError
-        For the errors of :func:`evaluate`, or a fraction outside (0, 1].
+        For the errors of :func:`evaluate`, or a fraction that is no number in (0, 1].
     TypeError
-        If ``estimator`` is not a scikit-learn estimator.
+        If ``estimator`` is not a scikit-learn estimator, or ``fractions`` is not a sequence.
 
     Examples
     --------
@@ -490,9 +490,7 @@ def learning_curve(
     """
     classes, text_arr, Y, tested, extra, group_arr = _setup(
         texts, labels, classes, n_splits, n_repeats, random_state, groups, train_only)
-    fractions = [float(f) for f in fractions]
-    if not fractions or not all(0 < f <= 1 for f in fractions):
-        raise ValueError(f"fractions must be numbers in (0, 1], got {fractions!r}")
+    fractions = _check_fractions(fractions)
     if estimator is None:
         estimator = StatementClassifier(classes=classes, random_state=int(random_state))
     _check_estimator(estimator, "estimator")
@@ -534,6 +532,20 @@ def learning_curve(
             "mean_kappa": per_repeat["mean_kappa"].mean(),
         })
     return pd.DataFrame(out)
+
+
+def _check_fractions(fractions: object) -> list[float]:
+    """The shares of learning_curve as floats, or an error naming ``fractions`` (a lone 0.5 is no sequence of
+    them, and float() of '0.5x' or None would not name the argument)."""
+    if isinstance(fractions, (str, bytes, Real, Mapping)) or not isinstance(fractions, Iterable):
+        raise TypeError(f"fractions must be a sequence of numbers in (0, 1], e.g. (0.5, 1.0), got "
+                        f"{type(fractions).__name__}: {fractions!r}")
+    values = list(fractions)
+    if not values or not all(isinstance(f, Real) and not isinstance(f, (bool, np.bool_)) and 0 < float(f) <= 1
+                             for f in values):
+        shown = [float(f) if isinstance(f, Real) and not isinstance(f, (bool, np.bool_)) else f for f in values]
+        raise ValueError(f"fractions must be numbers in (0, 1], got {shown!r}")
+    return [float(f) for f in values]
 
 
 def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str] | None, n_splits: int,
