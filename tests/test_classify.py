@@ -1484,3 +1484,27 @@ def test_learning_curve_names_fractions_that_are_not_shares(fractions, error, me
     curve = learning_curve(texts, labels, fractions=np.array([0.5, 1]), n_splits=2, n_repeats=1,
                            estimator=MajorityBaseline())
     assert curve["fraction"].tolist() == [0.5, 1.0]
+
+
+@pytest.mark.parametrize("train_only, error, message", [
+    ([0.0] * 9 + [np.nan], ValueError, r"train_only must hold True or False \(or 1 or 0\) for each text; entry 9 is nan"),
+    (["False"] * 10, ValueError, r"entry 0 is 'False'"),
+    ([False] * 9 + [pd.NA], ValueError, r"entry 9 is <NA>"),
+    (pd.array([False] * 9 + [None], dtype="boolean"), ValueError, r"entry 9 is <NA>"),
+    ("F" * 10, TypeError, r"train_only must be a sequence of True/False, one per text, got str"),
+    ([False] * 9, ValueError, r"train_only must have one entry per text \(10\), got 9"),
+])
+def test_train_only_must_say_true_or_false_for_each_statement(train_only, error, message):
+    # numpy's bool() read a missing entry (NaN, as a CSV column with a gap reads back) and the text 'False' as
+    # True: those statements became training-only silently (all ten 'False': "n_splits=2 is more than the 0
+    # statements to test"); pd.NA raised "boolean value of NA is ambiguous" from inside.
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    with pytest.raises(error, match=message):
+        evaluate(texts, labels, n_splits=2, n_repeats=1, systems={"m": MajorityBaseline()}, train_only=train_only)
+    with pytest.raises(error, match=message):
+        learning_curve(texts, labels, n_splits=2, n_repeats=1, estimator=MajorityBaseline(), train_only=train_only)
+    # True/False, 1/0 (a 0/1 float column too) are read as they say
+    ev = evaluate(texts, labels, n_splits=2, n_repeats=1, systems={"m": MajorityBaseline()}, n_bootstrap=0,
+                  train_only=[1.0, 0.0] + [0.0] * 8)
+    assert (ev.n_statements, ev.n_train_only) == (9, 1)

@@ -355,7 +355,8 @@ def evaluate(
         model codes reports it has never seen.
     train_only : sequence of bool, optional
         Statements that are added to every training fold but never tested
-        (e.g. constructed examples, which would flatter the scores).
+        (e.g. constructed examples, which would flatter the scores): True or
+        False (or 1 or 0) for each text; a missing entry is refused.
     systems : mapping of str to estimator, optional
         Name -> unfitted estimator with ``fit(texts, Y)`` and ``predict``
         returning an indicator matrix.  Default: ``majority``
@@ -385,12 +386,13 @@ def evaluate(
     Raises
     ------
     ValueError
-        If lengths differ, ``n_splits`` < 2 or ``n_repeats`` < 1, there are
+        If lengths differ, ``train_only`` holds an entry that is not True or
+        False, ``n_splits`` < 2 or ``n_repeats`` < 1, there are
         fewer statements (or groups) to test than folds, ``n_bootstrap`` < 0,
         ``confidence`` is not in (0, 1) or ``random_state`` is out of range.
     TypeError
-        If ``random_state`` is not an int, or ``systems`` is not a mapping of
-        names to estimators.
+        If ``random_state`` is not an int, ``train_only`` is not a sequence,
+        or ``systems`` is not a mapping of names to estimators.
 
     Examples
     --------
@@ -534,6 +536,23 @@ def learning_curve(
     return pd.DataFrame(out)
 
 
+def _check_train_only(train_only: object, n: int) -> np.ndarray:
+    """``train_only`` as a boolean mask of n entries, each True/False (or 1/0), or an error naming it.
+
+    numpy's bool() of an entry would read NaN (a missing value of a column read from a CSV) and the text
+    'False' as True, marking such statements training-only silently, and fail on pd.NA unnamed."""
+    if isinstance(train_only, (str, bytes)) or not isinstance(train_only, Iterable):
+        raise TypeError(f"train_only must be a sequence of True/False, one per text, got {type(train_only).__name__}")
+    values = list(train_only)
+    if len(values) != n:
+        raise ValueError(f"train_only must have one entry per text ({n}), got {len(values)}")
+    for i, v in enumerate(values):
+        if not (isinstance(v, (bool, np.bool_)) or (isinstance(v, (Integral, float, np.floating))
+                                                    and not pd.isna(v) and v in (0, 1))):
+            raise ValueError(f"train_only must hold True or False (or 1 or 0) for each text; entry {i} is {v!r}")
+    return np.array([bool(v) for v in values], dtype=bool)
+
+
 def _check_fractions(fractions: object) -> list[float]:
     """The shares of learning_curve as floats, or an error naming ``fractions`` (a lone 0.5 is no sequence of
     them, and float() of '0.5x' or None would not name the argument)."""
@@ -561,9 +580,7 @@ def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str
     if not isinstance(n_repeats, Integral) or n_repeats < 1:
         raise ValueError(f"n_repeats must be an int >= 1, got {n_repeats!r}")
     random_state = _check_random_state(random_state, n_repeats)
-    mask = np.zeros(n, dtype=bool) if train_only is None else np.asarray(train_only, dtype=bool)
-    if mask.shape != (n,):
-        raise ValueError(f"train_only must have one entry per text ({n}), got {mask.shape[0]}")
+    mask = np.zeros(n, dtype=bool) if train_only is None else _check_train_only(train_only, n)
     tested = np.flatnonzero(~mask)
     extra = np.flatnonzero(mask)
     if len(tested) < n_splits:
