@@ -1508,3 +1508,25 @@ def test_train_only_must_say_true_or_false_for_each_statement(train_only, error,
     ev = evaluate(texts, labels, n_splits=2, n_repeats=1, systems={"m": MajorityBaseline()}, n_bootstrap=0,
                   train_only=[1.0, 0.0] + [0.0] * 8)
     assert (ev.n_statements, ev.n_train_only) == (9, 1)
+
+
+@pytest.mark.parametrize("classes, error, message", [
+    ("content", TypeError, r"classes must be a sequence of category keys, e\.g\. \['content', 'platform'\], got str"),
+    ([], ValueError, r"classes must name at least one category key, got none"),
+    (["content", "platform", "content"], ValueError, r"classes names 'content' twice: each category key once"),
+    (["content", None], ValueError, r"classes must be category keys \(non-empty str\), got None"),
+])
+def test_classes_that_name_no_key_or_a_key_twice_are_refused(classes, error, message):
+    # classes='content' was read letter by letter ("labels must be among c, o, n, t, e, n, t"), classes=[] gave
+    # "labels must be among ; got 'content'" (with a system of one's own over the codebook, numpy's "shape
+    # mismatch: value array of shape (5,11) could not be broadcast" from inside), a key that is no str str.join's
+    # "sequence item 1: expected str instance, NoneType found". A key twice was refused by the default systems
+    # only, not naming evaluate's argument; now it is checked with the others, before any system is built.
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    with pytest.raises(error, match=message):
+        evaluate(texts, labels, classes=classes, n_splits=2, n_repeats=1, n_bootstrap=0)
+    with pytest.raises(error, match=message):
+        evaluate_holdout(texts, labels, texts, labels, classes=classes, n_bootstrap=0)
+    with pytest.raises(error, match=message):
+        learning_curve(texts, labels, classes=classes, n_splits=2, n_repeats=1, estimator=MajorityBaseline())

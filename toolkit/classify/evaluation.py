@@ -386,13 +386,14 @@ def evaluate(
     Raises
     ------
     ValueError
-        If lengths differ, ``train_only`` holds an entry that is not True or
+        If lengths differ, ``classes`` is empty or names a key twice,
+        ``train_only`` holds an entry that is not True or
         False, ``n_splits`` < 2 or ``n_repeats`` < 1, there are
         fewer statements (or groups) to test than folds, ``n_bootstrap`` < 0,
         ``confidence`` is not in (0, 1) or ``random_state`` is out of range.
     TypeError
-        If ``random_state`` is not an int, ``train_only`` is not a sequence,
-        or ``systems`` is not a mapping of names to estimators.
+        If ``random_state`` is not an int, ``train_only`` or ``classes`` is
+        not a sequence, or ``systems`` is not a mapping of names to estimators.
 
     Examples
     --------
@@ -536,6 +537,27 @@ def learning_curve(
     return pd.DataFrame(out)
 
 
+def _check_classes(classes: object) -> list[str]:
+    """The category keys to score (default: the codebook's), or an error naming ``classes``: a str would be read
+    letter by letter ('labels must be among c, o, n, t, …'), no key gave numpy's broadcast error from inside, and a
+    key twice made Evaluation.table fail in pandas' pivot."""
+    if classes is None:
+        return list(categories())
+    if isinstance(classes, (str, bytes)) or not isinstance(classes, Iterable):
+        raise TypeError(f"classes must be a sequence of category keys, e.g. ['content', 'platform'], got "
+                        f"{type(classes).__name__}: {classes!r}")
+    keys = list(classes)
+    if not keys:
+        raise ValueError("classes must name at least one category key, got none")
+    bad = [k for k in keys if not isinstance(k, str) or not k.strip()]
+    if bad:
+        raise ValueError(f"classes must be category keys (non-empty str), got {bad[0]!r}")
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:
+        raise ValueError(f"classes names {twice[0]!r} twice: each category key once")
+    return keys
+
+
 def _check_train_only(train_only: object, n: int) -> np.ndarray:
     """``train_only`` as a boolean mask of n entries, each True/False (or 1/0), or an error naming it.
 
@@ -571,7 +593,7 @@ def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str
            n_repeats: int, random_state: int, groups: Sequence[object] | None,
            train_only: Sequence[bool] | None) -> tuple:
     """Validate the common arguments of evaluate and learning_curve; return the arrays they work on."""
-    classes = list(categories() if classes is None else classes)
+    classes = _check_classes(classes)
     texts = list(texts)
     n = len(texts)
     Y = _matrix(labels, classes, n, "labels")
@@ -701,10 +723,11 @@ def evaluate_holdout(
     Raises
     ------
     ValueError
-        If texts and labels differ in length, a set is empty, or the bootstrap
-        arguments or ``random_state`` are out of range.
+        If texts and labels differ in length, a set is empty, ``classes`` is
+        empty or names a key twice, or the bootstrap arguments or
+        ``random_state`` are out of range.
     TypeError
-        If ``random_state`` is not an int.
+        If ``random_state`` is not an int or ``classes`` is not a sequence.
 
     Examples
     --------
@@ -714,7 +737,7 @@ def evaluate_holdout(
     >>> ev.scheme, ev.n_statements
     ('holdout', 30)
     """
-    classes = list(categories() if classes is None else classes)
+    classes = _check_classes(classes)
     train_texts, test_texts = list(train_texts), list(test_texts)
     if not train_texts or not test_texts:
         raise ValueError(
