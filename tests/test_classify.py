@@ -1530,3 +1530,15 @@ def test_classes_that_name_no_key_or_a_key_twice_are_refused(classes, error, mes
         evaluate_holdout(texts, labels, texts, labels, classes=classes, n_bootstrap=0)
     with pytest.raises(error, match=message):
         learning_curve(texts, labels, classes=classes, n_splits=2, n_repeats=1, estimator=MajorityBaseline())
+
+
+def test_macro_over_no_category_counts_zero_categories():
+    # macro(min_support) above every category's support gave n_categories NaN (a float column), as if the count
+    # were unknown: it is 0, and the means over no category are NaN.
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    ev = evaluate_holdout(texts, labels, texts, labels, systems={"m": MajorityBaseline()}, n_bootstrap=0)
+    none = ev.macro(min_support=100)
+    assert none["n_categories"].tolist() == [0] and none["n_categories"].dtype.kind == "i"
+    assert none[["macro_precision", "macro_recall", "macro_f1", "mean_kappa"]].isna().all().all()
+    assert ev.macro()["n_categories"].tolist() == [2]

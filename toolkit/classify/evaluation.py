@@ -185,7 +185,8 @@ class Evaluation:
         -------
         pandas.DataFrame
             One row per system: ``macro_precision``, ``macro_recall``,
-            ``macro_f1``, ``mean_kappa``, ``n_categories``.
+            ``macro_f1``, ``mean_kappa``, ``n_categories`` (0, the means NaN,
+            where no category has ``min_support`` statements).
         """
         if isinstance(min_support, bool) or not isinstance(min_support, Integral) or min_support < 0:
             raise ValueError(f"min_support must be an int >= 0, got {min_support!r}")
@@ -197,7 +198,10 @@ class Evaluation:
             mean_kappa=("kappa", "mean"),
             n_categories=("category", "size"),
         )
-        return out.reindex(self.summary["system"]).reset_index()
+        out = out.reindex(self.summary["system"])
+        # a system with no category of that support counts 0 of them (its means are NaN): a count, not a missing one
+        out["n_categories"] = out["n_categories"].fillna(0).astype(int)
+        return out.reset_index()
 
     def __repr__(self) -> str:
         scores = ", ".join(
