@@ -252,6 +252,37 @@ def test_paired_wilcoxon_does_not_depend_on_row_order_index_or_names(df: pd.Data
         assert ((v >= -1 - 1e-12) & (v <= 1 + 1e-12)).all()
 
 
+
+@settings(max_examples=scaled(40), **SETTINGS)
+@given(st.lists(st.tuples(st.sampled_from(TIED), st.sampled_from(TIED)), min_size=1, max_size=10))
+@example([(1.0, 0.0), (0.5, 0.25), (0.0, 0.25), (0.5, 0.5), (1.0, 0.5)])  # a zero difference and tied sizes
+def test_paired_wilcoxon_is_the_signed_rank_test_of_every_sign_flip(pairs: list[tuple[float, float]]) -> None:
+    # Each agency's two years: the differences that are not 0 (a zero is left out, as scipy's default does), their
+    # sizes ranked (midranks); W the smaller rank sum, p the share of all 2**n sign flips whose smaller rank sum is
+    # as small, rank_biserial (R+ - R-) / (R+ + R-) with group1 (2020) larger positive. Enumerated here
+    # independently; fails if zeros are kept or split, the sign of the correlation is turned, or a p-value with
+    # tied sizes is taken from the normal approximation.
+    n = len(pairs)
+    df = pd.DataFrame({"agency": [f"a{i}" for i in range(n)] * 2, "year": [2020] * n + [2021] * n,
+                       "x": [a for a, _ in pairs] + [b for _, b in pairs]})
+    df["report_id"] = [f"r{i}" for i in range(2 * n)]
+    res = paired_wilcoxon(df, "x", "year", min_n=1, n_boot=200).iloc[0]
+    d = np.array([a - b for a, b in pairs])
+    nonzero = d[d != 0]
+    assert (res["n_pairs"], res["n_zero"], res["n_unpaired"]) == (n, n - nonzero.size, 0)
+    if nonzero.size == 0:
+        assert np.isnan(res["p"]) and np.isnan(res["rank_biserial"])
+        return
+    ranks = stats.rankdata(np.abs(nonzero))
+    plus, minus = ranks[nonzero > 0].sum(), ranks[nonzero < 0].sum()
+    assert res["W"] == min(plus, minus)
+    assert res["rank_biserial"] == pytest.approx((plus - minus) / ranks.sum(), abs=1e-12)
+    flips = np.array(list(itertools.product([True, False], repeat=nonzero.size)))
+    smaller = np.minimum((flips * ranks).sum(axis=1), (~flips * ranks).sum(axis=1))
+    assert res["p"] == pytest.approx(np.mean(smaller <= min(plus, minus) + 1e-9), abs=1e-12)
+    assert res["method"] in ("exact", "permutation")
+
+
 # -------------------------------------------------------------------------------- bootstrap_ci
 
 
