@@ -1425,3 +1425,120 @@ def test_predictions_agree_with_the_probabilities_and_not_with_the_order(train, 
     shuffled = [texts[i] for i in index]
     np.testing.assert_allclose(model.predict_proba(shuffled), proba[index], rtol=0, atol=1e-12)
     np.testing.assert_array_equal(model.predict(shuffled), pred[index])
+
+
+def test_bootstrap_macro_f1_of_no_statement_or_no_resample_is_an_array_not_a_traceback():
+    # y_true of no statement raised ZeroDivisionError (1.0 / n in the draw), and n_bootstrap=0, which
+    # _check_bootstrap allows (evaluate's "skip it"), numpy's "need at least one array to concatenate".
+    none = np.zeros((0, 2), dtype=int)
+    out = bootstrap_macro_f1(none, [none], n_bootstrap=3)
+    assert out.shape == (3,) and np.isnan(out).all()
+    assert np.isnan(bootstrap_macro_f1(none, [none], groups=[], n_bootstrap=3)).all()
+    y = np.array([[1, 0], [0, 1], [1, 0], [0, 1]])
+    assert bootstrap_macro_f1(y, [y], n_bootstrap=0).shape == (0,)
+    assert bootstrap_macro_f1(y, [y], groups=list("aabb"), n_bootstrap=0).shape == (0,)
+
+
+@pytest.mark.parametrize("seed, error, message", [
+    (-1, ValueError, r"random_state must be an int in \[0, 4294967295\], got -1"),
+    (2**32, ValueError, r"random_state must be an int in \[0, 4294967295\], got 4294967296"),
+    ("1", TypeError, r"random_state must be an int, got str: '1'"),
+    (None, TypeError, r"random_state must be an int, got NoneType"),
+    (True, TypeError, r"random_state must be an int, got bool"),
+])
+def test_a_seed_out_of_range_is_refused_naming_random_state(seed, error, message):
+    # numpy's or scikit-learn's own messages ('expected non-negative integer', 'Seed must be between 0 and
+    # 2**32 - 1', int()'s TypeError on None) named no argument; None drew irreproducible resamples silently.
+    y = np.array([[1, 0], [0, 1]] * 5)
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    with pytest.raises(error, match=message):
+        bootstrap_macro_f1(y, [y], n_bootstrap=3, random_state=seed)
+    with pytest.raises(error, match=message):
+        evaluate_holdout(texts, labels, texts, labels, systems={"m": MajorityBaseline()}, random_state=seed)
+    with pytest.raises(error, match=message.replace("4294967295", "4294967294").replace(
+            r"\], got", r"\] \(the seed of repeat r is random_state \+ r, r < n_repeats=2\), got")):
+        evaluate(texts, labels, n_splits=2, n_repeats=2, systems={"m": MajorityBaseline()}, random_state=seed)
+    with pytest.raises(error, match=message):
+        learning_curve(texts, labels, n_splits=2, n_repeats=1, estimator=MajorityBaseline(), random_state=seed)
+    # the last seed of the range is taken: repeat 1 of seed 2**32 - 2 is 2**32 - 1
+    evaluate(texts, labels, n_splits=2, n_repeats=2, systems={"m": MajorityBaseline()}, random_state=2**32 - 2,
+             n_bootstrap=0)
+
+
+@pytest.mark.parametrize("fractions, error, message", [
+    (0.5, TypeError, r"fractions must be a sequence of numbers in \(0, 1\], e\.g\. \(0\.5, 1\.0\), got float: 0\.5"),
+    ("0.5", TypeError, r"fractions must be a sequence of numbers in \(0, 1\], e\.g\. \(0\.5, 1\.0\), got str"),
+    (None, TypeError, r"fractions must be a sequence .*got NoneType"),
+    (["half"], ValueError, r"fractions must be numbers in \(0, 1\], got \['half'\]"),
+    ([0.5, None], ValueError, r"fractions must be numbers in \(0, 1\], got \[0\.5, None\]"),
+    ([True], ValueError, r"fractions must be numbers in \(0, 1\], got \[True\]"),
+])
+def test_learning_curve_names_fractions_that_are_not_shares(fractions, error, message):
+    # fractions=0.5 raised "'float' object is not iterable", '0.5' "could not convert string to float: '.'",
+    # ['half'] and [0.5, None] float()'s own errors: none named the argument. [True] was read as the share 1.0.
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    with pytest.raises(error, match=message):
+        learning_curve(texts, labels, fractions=fractions, n_splits=2, n_repeats=1, estimator=MajorityBaseline())
+    curve = learning_curve(texts, labels, fractions=np.array([0.5, 1]), n_splits=2, n_repeats=1,
+                           estimator=MajorityBaseline())
+    assert curve["fraction"].tolist() == [0.5, 1.0]
+
+
+@pytest.mark.parametrize("train_only, error, message", [
+    ([0.0] * 9 + [np.nan], ValueError, r"train_only must hold True or False \(or 1 or 0\) for each text; entry 9 is nan"),
+    (["False"] * 10, ValueError, r"entry 0 is 'False'"),
+    ([False] * 9 + [pd.NA], ValueError, r"entry 9 is <NA>"),
+    (pd.array([False] * 9 + [None], dtype="boolean"), ValueError, r"entry 9 is <NA>"),
+    ("F" * 10, TypeError, r"train_only must be a sequence of True/False, one per text, got str"),
+    ([False] * 9, ValueError, r"train_only must have one entry per text \(10\), got 9"),
+])
+def test_train_only_must_say_true_or_false_for_each_statement(train_only, error, message):
+    # numpy's bool() read a missing entry (NaN, as a CSV column with a gap reads back) and the text 'False' as
+    # True: those statements became training-only silently (all ten 'False': "n_splits=2 is more than the 0
+    # statements to test"); pd.NA raised "boolean value of NA is ambiguous" from inside.
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    with pytest.raises(error, match=message):
+        evaluate(texts, labels, n_splits=2, n_repeats=1, systems={"m": MajorityBaseline()}, train_only=train_only)
+    with pytest.raises(error, match=message):
+        learning_curve(texts, labels, n_splits=2, n_repeats=1, estimator=MajorityBaseline(), train_only=train_only)
+    # True/False, 1/0 (a 0/1 float column too) are read as they say
+    ev = evaluate(texts, labels, n_splits=2, n_repeats=1, systems={"m": MajorityBaseline()}, n_bootstrap=0,
+                  train_only=[1.0, 0.0] + [0.0] * 8)
+    assert (ev.n_statements, ev.n_train_only) == (9, 1)
+
+
+@pytest.mark.parametrize("classes, error, message", [
+    ("content", TypeError, r"classes must be a sequence of category keys, e\.g\. \['content', 'platform'\], got str"),
+    ([], ValueError, r"classes must name at least one category key, got none"),
+    (["content", "platform", "content"], ValueError, r"classes names 'content' twice: each category key once"),
+    (["content", None], ValueError, r"classes must be category keys \(non-empty str\), got None"),
+])
+def test_classes_that_name_no_key_or_a_key_twice_are_refused(classes, error, message):
+    # classes='content' was read letter by letter ("labels must be among c, o, n, t, e, n, t"), classes=[] gave
+    # "labels must be among ; got 'content'" (with a system of one's own over the codebook, numpy's "shape
+    # mismatch: value array of shape (5,11) could not be broadcast" from inside), a key that is no str str.join's
+    # "sequence item 1: expected str instance, NoneType found". A key twice was refused by the default systems
+    # only, not naming evaluate's argument; now it is checked with the others, before any system is built.
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    with pytest.raises(error, match=message):
+        evaluate(texts, labels, classes=classes, n_splits=2, n_repeats=1, n_bootstrap=0)
+    with pytest.raises(error, match=message):
+        evaluate_holdout(texts, labels, texts, labels, classes=classes, n_bootstrap=0)
+    with pytest.raises(error, match=message):
+        learning_curve(texts, labels, classes=classes, n_splits=2, n_repeats=1, estimator=MajorityBaseline())
+
+
+def test_macro_over_no_category_counts_zero_categories():
+    # macro(min_support) above every category's support gave n_categories NaN (a float column), as if the count
+    # were unknown: it is 0, and the means over no category are NaN.
+    texts = [f"s{i}" for i in range(10)]
+    labels = [["content"], ["platform"]] * 5
+    ev = evaluate_holdout(texts, labels, texts, labels, systems={"m": MajorityBaseline()}, n_bootstrap=0)
+    none = ev.macro(min_support=100)
+    assert none["n_categories"].tolist() == [0] and none["n_categories"].dtype.kind == "i"
+    assert none[["macro_precision", "macro_recall", "macro_f1", "mean_kappa"]].isna().all().all()
+    assert ev.macro()["n_categories"].tolist() == [2]

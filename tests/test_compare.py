@@ -24,6 +24,7 @@ from toolkit.compare import (
     describe,
     holm,
     kruskal,
+    paired_wilcoxon,
     pairwise_mannwhitney,
     panel,
 )
@@ -490,6 +491,52 @@ def test_bootstrap_ratio_of_a_per_100_indicator_is_per_100() -> None:
     # a rate (a share) keeps its scale
     m = m.assign(x=np.nan, x_num=m["reviews_per_100_num"], x_den=m["reviews_per_100_den"])
     assert bootstrap_ci(m, "x", estimator="ratio", min_n=3).loc[0, "estimate"] == pytest.approx(7 / 113)
+
+
+
+def test_bootstrap_ratio_refuses_a_negative_denominator() -> None:
+    # Twelve reports of group a, one with x_den = -3 (a count typed by hand, broken): the row was dropped with
+    # the denominators of 0, counted in neither n nor n_missing (n=11, n_missing=0 for 12 reports), and group a
+    # fell below min_n=12 silently.  report_metrics never gives one (the part of a rate is NA there).
+    df = pd.DataFrame({"report_id": [f"r{i}" for i in range(12)], "g": ["a"] * 12,
+                       "x": 0.5, "x_num": [1.0] * 12, "x_den": [2.0] * 11 + [-3.0]}, index=list(range(100, 112)))
+    with pytest.raises(ValueError, match=r"denominator='x_den' holds 1 negative value\(s\) \(index 111\): a count "
+                                         r"is never negative; make them NA first"):
+        bootstrap_ci(df, "x", "g", estimator="ratio", min_n=12, n_boot=50)
+    # made NA, it is counted as missing; a denominator of 0 is still in neither count, as documented
+    res = bootstrap_ci(df.assign(x_den=df["x_den"].where(df["x_den"] >= 0)), "x", "g", estimator="ratio", n_boot=50)
+    assert res.loc[0, ["n", "n_missing"]].tolist() == [11, 1]
+    res = bootstrap_ci(df.assign(x_den=df["x_den"].clip(lower=0)), "x", "g", estimator="ratio", n_boot=50)
+    assert res.loc[0, ["n", "n_missing"]].tolist() == [11, 0]
+    # the mean estimator does not read the denominator
+    assert bootstrap_ci(df, "x", "g", n_boot=50).loc[0, "n"] == 12
+
+
+
+def test_a_bootstrap_of_one_resample_is_refused_and_no_warning_escapes_a_few() -> None:
+    # n_boot=1 was taken: bootstrap_ci let out numpy's RuntimeWarning 'Degrees of freedom <= 0 for slice' (scipy's
+    # standard error of one resample) and gave the 'interval' [0.34, 0.34] of the one resample around an estimate
+    # of 0.407; kruskal's epsilon2 interval was [0.373, 0.373] around 0.051. A BCa interval of 2 resamples on one
+    # side of the estimate let out scipy's 'invalid value encountered in scalar divide' and DegenerateDataWarning.
+    rng = np.random.default_rng(1)
+    df = pd.DataFrame({"report_id": [f"r{i}" for i in range(20)], "g": list("ab") * 10, "x": rng.random(20),
+                       "x_num": rng.integers(0, 5, 20), "x_den": rng.integers(1, 9, 20)})
+    one = r"n_boot must be an integer >= 2 \(an interval needs resamples to spread\), got 1"
+    for call in (lambda: bootstrap_ci(df, "x", "g", n_boot=1), lambda: kruskal(df, "x", "g", n_boot=1),
+                 lambda: pairwise_mannwhitney(df, "x", "g", n_boot=1),
+                 lambda: paired_wilcoxon(df.assign(agency="A"), "x", "g", n_boot=1)):
+        with pytest.raises(ValueError, match=one):
+            call()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = bootstrap_ci(df, "x", "g", estimator="ratio", method="BCa", n_boot=2)
+        for n_boot in (2, 3):
+            for method in ("expanded", "percentile", "basic", "BCa"):
+                bootstrap_ci(df, "x", "g", n_boot=n_boot, method=method)
+    assert res["ci_low"].isna().tolist() == [False, True]  # group b's two resamples both lie above its estimate
+    assert res.loc[1, "note"] == ("no BCa interval from these 2 resamples (all on one side of the estimate, or too "
+                                  "few): raise n_boot")
+    assert res.loc[0, "note"] == "" and res.loc[0, "ci_low"] <= res.loc[0, "estimate"] <= res.loc[0, "ci_high"]
 
 
 # -------------------------------------------------------------------------------- panel

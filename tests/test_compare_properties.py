@@ -9,10 +9,14 @@ group against a copy of itself).  The run draws the same examples each time (tes
 """
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from scipy import stats
 
 from toolkit.compare import bootstrap_ci, describe, holm, kruskal, pairwise_mannwhitney, paired_wilcoxon
 from toolkit.metrics import report_metrics
@@ -23,6 +27,8 @@ from scale import scaled
 VALUES = st.one_of(st.sampled_from([0.0, 0.1, 0.25, 0.5, 0.75, 1.0]), st.floats(0, 1, allow_nan=False),
                    st.just(np.nan))
 FAST = dict(n_boot=200, n_resamples=499)
+# a few values, so that most draws of small groups hold ties
+TIED = [0.0, 0.25, 0.5, 1.0]
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -102,6 +108,61 @@ def test_kruskal_does_not_depend_on_row_order_index_or_labels(df: pd.DataFrame, 
     assert np.isnan(e) or e >= -1e-12
     lo, hi = res.loc[0, ["epsilon2_low", "epsilon2_high"]]
     assert np.isnan(lo) or lo <= hi
+
+
+
+def _splits(items: tuple[int, ...], sizes: list[int]):
+    """Every way to deal ``items`` into groups of ``sizes`` (as lists of index tuples)."""
+    if len(sizes) == 1:
+        yield [items]
+        return
+    for first in itertools.combinations(items, sizes[0]):
+        rest = tuple(i for i in items if i not in first)
+        for tail in _splits(rest, sizes[1:]):
+            yield [first, *tail]
+
+
+def _enumerated_kruskal_p(groups: list[list[float]]) -> float:
+    """The share of all splits of the pooled values into groups of these sizes whose H reaches the observed one,
+    from the midranks (scipy.stats.rankdata): H's tie correction is the same for every split, so Σ R²/n orders
+    them as H does."""
+    pooled = np.concatenate([np.asarray(g, dtype=float) for g in groups])
+    ranks = stats.rankdata(pooled)
+    sizes = [len(g) for g in groups]
+
+    def spread(parts: list[tuple[int, ...]]) -> float:
+        return sum(ranks[list(p)].sum() ** 2 / len(p) for p in parts)
+    observed = spread([tuple(range(a, b)) for a, b in zip(np.cumsum([0, *sizes[:-1]]), np.cumsum(sizes))])
+    values = np.array([spread(parts) for parts in _splits(tuple(range(pooled.size)), sizes)])
+    return float(np.mean(values >= observed - 1e-9 * abs(observed)))
+
+
+@settings(max_examples=scaled(40), **SETTINGS)
+@given(st.one_of(st.lists(st.lists(st.sampled_from(TIED), min_size=1, max_size=5), min_size=2, max_size=2),
+                 st.lists(st.lists(st.sampled_from(TIED), min_size=1, max_size=3), min_size=3, max_size=3)))
+@example([[1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 0.0]])  # ties that skew U's distribution: 1/35, not 2/35
+@example([[0.5], [0.0, 0.25, 1.0]])  # a group of one report: scipy's permutation_test refuses it
+def test_small_group_p_values_are_those_of_every_split(groups: list[list[float]]) -> None:
+    # kruskal (and, for two groups, pairwise_mannwhitney 'auto', ties or not) take p from every split of the
+    # values into groups of these sizes: the p-value of H, independently enumerated here. Fails if small groups
+    # get scipy's chi-square or normal approximation, if a two-sided p doubles U's smaller tail (2/35 above), or
+    # if a split as extreme as the observed one is not counted (a strict > or a tolerance lost).
+    df = pd.DataFrame({"report_id": [f"r{i}" for i in range(sum(map(len, groups)))],
+                       "g": [f"g{k}" for k, g in enumerate(groups) for _ in g], "x": [v for g in groups for v in g]})
+    res = kruskal(df, "x", "g", min_n=1, n_boot=200).iloc[0]  # every split enumerated: at most 9!/(3!)^3 = 1680
+    if len(set(df["x"])) == 1:
+        assert np.isnan(res["p"]) and res["note"] == "all values are equal: no test"
+        return
+    expected = _enumerated_kruskal_p(groups)
+    assert res["method"] == "exact"
+    assert res["p"] == pytest.approx(expected, abs=1e-12)
+    assert 0 <= res["epsilon2"] <= 1 + 1e-12
+    if len(groups) == 2:
+        pair = pairwise_mannwhitney(df, "x", "g", min_n=1, n_boot=200).iloc[0]
+        assert pair["method"] == "exact" and pair["p"] == pytest.approx(expected, abs=1e-12)
+        # Cliff's delta as its definition: P(x1 > x2) - P(x1 < x2) over all pairs of values
+        delta = np.mean([np.sign(a - b) for a in groups[0] for b in groups[1]])
+        assert pair["cliffs_delta"] == pytest.approx(delta, abs=1e-12)
 
 
 @settings(max_examples=scaled(30), **SETTINGS)
@@ -189,6 +250,37 @@ def test_paired_wilcoxon_does_not_depend_on_row_order_index_or_names(df: pd.Data
     for col in ("rank_biserial", "rank_biserial_low", "rank_biserial_high"):
         v = res[col].dropna()
         assert ((v >= -1 - 1e-12) & (v <= 1 + 1e-12)).all()
+
+
+
+@settings(max_examples=scaled(40), **SETTINGS)
+@given(st.lists(st.tuples(st.sampled_from(TIED), st.sampled_from(TIED)), min_size=1, max_size=10))
+@example([(1.0, 0.0), (0.5, 0.25), (0.0, 0.25), (0.5, 0.5), (1.0, 0.5)])  # a zero difference and tied sizes
+def test_paired_wilcoxon_is_the_signed_rank_test_of_every_sign_flip(pairs: list[tuple[float, float]]) -> None:
+    # Each agency's two years: the differences that are not 0 (a zero is left out, as scipy's default does), their
+    # sizes ranked (midranks); W the smaller rank sum, p the share of all 2**n sign flips whose smaller rank sum is
+    # as small, rank_biserial (R+ - R-) / (R+ + R-) with group1 (2020) larger positive. Enumerated here
+    # independently; fails if zeros are kept or split, the sign of the correlation is turned, or a p-value with
+    # tied sizes is taken from the normal approximation.
+    n = len(pairs)
+    df = pd.DataFrame({"agency": [f"a{i}" for i in range(n)] * 2, "year": [2020] * n + [2021] * n,
+                       "x": [a for a, _ in pairs] + [b for _, b in pairs]})
+    df["report_id"] = [f"r{i}" for i in range(2 * n)]
+    res = paired_wilcoxon(df, "x", "year", min_n=1, n_boot=200).iloc[0]
+    d = np.array([a - b for a, b in pairs])
+    nonzero = d[d != 0]
+    assert (res["n_pairs"], res["n_zero"], res["n_unpaired"]) == (n, n - nonzero.size, 0)
+    if nonzero.size == 0:
+        assert np.isnan(res["p"]) and np.isnan(res["rank_biserial"])
+        return
+    ranks = stats.rankdata(np.abs(nonzero))
+    plus, minus = ranks[nonzero > 0].sum(), ranks[nonzero < 0].sum()
+    assert res["W"] == min(plus, minus)
+    assert res["rank_biserial"] == pytest.approx((plus - minus) / ranks.sum(), abs=1e-12)
+    flips = np.array(list(itertools.product([True, False], repeat=nonzero.size)))
+    smaller = np.minimum((flips * ranks).sum(axis=1), (~flips * ranks).sum(axis=1))
+    assert res["p"] == pytest.approx(np.mean(smaller <= min(plus, minus) + 1e-9), abs=1e-12)
+    assert res["method"] in ("exact", "permutation")
 
 
 # -------------------------------------------------------------------------------- bootstrap_ci

@@ -225,6 +225,35 @@ def test_heatmap_of_unclassified_statements_says_so() -> None:
             plot_heatmap(statements, reports, "层级", label_names=names)
 
 
+
+def test_heatmap_with_an_empty_label_names_says_so() -> None:
+    # label_names={} names no row: an empty image was drawn, with Matplotlib's UserWarning 'Attempting to set
+    # identical low and high ylims makes transformation singular'
+    statements = pd.DataFrame({"report_id": ["a", "b"], "kind": ["problem", "problem"], "labels": ["platform", ""]})
+    reports = pd.DataFrame({"report_id": ["a", "b"], "层级": ["区县", "市"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"label_names is empty: it names the rows to draw; give None"):
+            plot_heatmap(statements, reports, "层级", label_names={})
+        ax = plot_heatmap(statements, reports, "层级", label_names=None)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["platform"]
+
+
+def test_heatmap_reads_a_missing_entry_of_a_label_list_as_no_label() -> None:
+    # labels ['platform', None] (a list column built by hand, or a row of a DataFrame's lists) drew a row 'None'
+    # for a category no codebook has, and NaN a row 'nan', as split_labels took str() of every entry; a blank
+    # entry '' a row of no name. The ';'-joined form already read an empty part as no label.
+    statements = pd.DataFrame({"report_id": ["a", "a", "b"], "kind": "problem",
+                               "labels": pd.Series([["platform", None], ["content", np.nan, " "], "content;"],
+                                                   dtype=object)})
+    reports = pd.DataFrame({"report_id": ["a", "b"], "层级": ["区县", "市"]})
+    ax = plot_heatmap(statements, reports, "层级", normalize=False)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["content", "platform"]
+    assert [t.get_text() for t in ax.texts] == ["1", "1", "1", "0"]
+    from toolkit.classify import labels_to_matrix, split_labels
+    assert split_labels(["platform", None, float("nan"), pd.NA, "", " content "]) == ["platform", "content"]
+    assert labels_to_matrix([["content", None]], classes=["content"]).tolist() == [[1]]
+
 @pytest.mark.parametrize("call, exc, match", [
     (lambda d: plot_distribution(d, "x", "level"), ValueError, "metric='x' is not a column of df"),
     (lambda d: plot_distribution(d, "disclosure_rate", "level", ax="ax"), TypeError,

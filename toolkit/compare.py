@@ -352,7 +352,7 @@ def kruskal(
         Seed (>= 0) of the Monte Carlo draws and of the bootstrap of ε².
     n_boot, ci, ci_min_n : int, float, int, default 2000, 0.95, 10
         The interval of ε²: its percentile bootstrap interval at level ``ci`` from ``n_boot``
-        resamples (see Notes), given where every group tested has ``ci_min_n`` units or more.
+        resamples (2 or more; see Notes), given where every group tested has ``ci_min_n`` units or more.
 
     Returns
     -------
@@ -893,7 +893,15 @@ def _rank_biserial(magnitude: np.ndarray, positive: np.ndarray, w: np.ndarray) -
 
 def _check_boot(n_boot: Any, ci: Any, ci_min_n: Any) -> tuple[int, float, int]:
     """The settings of an effect size's bootstrap interval, checked (the tests' shared keywords)."""
-    return _check_positive_int(n_boot, "n_boot"), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
+    return _check_n_boot(n_boot), _check_ci(ci), _check_min_n(ci_min_n, "ci_min_n")
+
+
+def _check_n_boot(n_boot: Any) -> int:
+    """The number of bootstrap resamples: two at least, as one resample is no spread (its 'interval' is that one
+    resample's estimate, away from the estimate, and scipy's standard error of it warns)."""
+    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 2:
+        raise ValueError(f"n_boot must be an integer >= 2 (an interval needs resamples to spread), got {n_boot!r}")
+    return int(n_boot)
 
 
 def _check_ci(ci: Any) -> float:
@@ -1332,7 +1340,7 @@ def bootstrap_ci(
         ``lawsuits_per_100``) the ratio is times 100, on the scale of the indicator and of the
         ``'mean'`` estimate.
     n_boot : int, default 2000
-        Bootstrap resamples.
+        Bootstrap resamples (2 or more).
     random_state : int, default 0
         Seed (>= 0) of :func:`numpy.random.default_rng`, drawn anew for each group.  A shared
         generator (or ``None``) is refused: it would make one group's interval depend on the
@@ -1370,7 +1378,8 @@ def bootstrap_ci(
         (0.94 and more), but for strongly skewed rates (0.90; no method does better there).  The
         percentile and BCa intervals fall short up to n = 20, BCa most for the ratio of sums.
         A group whose values are all equal gets the degenerate interval [estimate, estimate] and
-        a note; with ``'BCa'``, which is undefined there, NA bounds.
+        a note; with ``'BCa'``, which is undefined there, NA bounds.  So does a ``'BCa'`` interval of
+        a few resamples that all fall on one side of the estimate (``n_boot=2``), with a note.
     cluster : str, optional
         Column naming the unit to resample, e.g. ``'agency'``: within each group the reports of
         a cluster are pooled first (``'mean'``: the mean of their rates; ``'ratio'``: the sums of
@@ -1401,9 +1410,9 @@ def bootstrap_ci(
     TypeError
         If ``df`` is not a DataFrame or a column name is not a str.
     ValueError
-        If a column is missing, a rate column holds text that is no number or an infinite value, ``df`` holds a
-        ``report_id`` in several rows, an option is outside its allowed values, or a report with a
-        value has no ``cluster`` label.
+        If a column is missing, a rate column holds text that is no number or an infinite value, the
+        denominator a negative value, ``df`` holds a ``report_id`` in several rows, an option is outside its
+        allowed values, or a report with a value has no ``cluster`` label.
 
     Examples
     --------
@@ -1427,7 +1436,7 @@ def bootstrap_ci(
         raise ValueError(f"estimator must be one of {list(_ESTIMATORS)}, got {estimator!r}")
     if method not in _BOOT_METHODS:
         raise ValueError(f"method must be one of {list(_BOOT_METHODS)}, got {method!r}")
-    _check_positive_int(n_boot, "n_boot")
+    _check_n_boot(n_boot)
     _check_ci(ci)
     min_n = _check_min_n(min_n)
     _check_seed(random_state)
@@ -1442,6 +1451,12 @@ def bootstrap_ci(
             "num": _numeric(df, numerator, "numerator") * scale,
             "den": _numeric(df, denominator, "denominator"),
         })
+        negative = data["den"].lt(0).to_numpy()
+        if negative.any():
+            # a report whose count is broken: left out, it was in neither n nor n_missing, its group smaller silently
+            raise ValueError(f"denominator={denominator!r} holds {int(negative.sum())} negative value(s) (index "
+                             f"{df.index[negative].tolist()[0]!r}): a count is never negative; make them NA first, as "
+                             "report_metrics makes a part of a rate NA where a cell of it is negative")
     else:
         data = pd.DataFrame({"x": _numeric(df, metric)})
     data.index = np.arange(len(df))  # positions: df's own index need not be unique
@@ -1509,16 +1524,25 @@ def bootstrap_ci(
             # the expanded interval is scipy's percentile interval at a wider level
             level = _expanded_level(ci, len(d)) if method == "expanded" else ci
             how = "percentile" if method == "expanded" else method
-            if estimator == "ratio":
-                res = stats.bootstrap((d["num"].to_numpy(), d["den"].to_numpy()), _ratio_of_sums,
-                                      paired=True, vectorized=True, n_resamples=int(n_boot),
-                                      confidence_level=level, method=how, rng=rng)
-            else:
-                res = stats.bootstrap((d["x"].to_numpy(),), np.mean, vectorized=True,
-                                      n_resamples=int(n_boot), confidence_level=level, method=how,
-                                      rng=rng)
+            with warnings.catch_warnings():
+                # a handful of resamples (n_boot=1): scipy's standard error of one resample, and BCa's bias
+                # correction where every resample falls on one side of the estimate, warn from inside scipy and
+                # numpy; the bounds they leave NaN are said in the note
+                warnings.simplefilter("ignore", RuntimeWarning)
+                warnings.simplefilter("ignore", stats.DegenerateDataWarning)
+                if estimator == "ratio":
+                    res = stats.bootstrap((d["num"].to_numpy(), d["den"].to_numpy()), _ratio_of_sums,
+                                          paired=True, vectorized=True, n_resamples=int(n_boot),
+                                          confidence_level=level, method=how, rng=rng)
+                else:
+                    res = stats.bootstrap((d["x"].to_numpy(),), np.mean, vectorized=True,
+                                          n_resamples=int(n_boot), confidence_level=level, method=how,
+                                          rng=rng)
             row.update(ci_low=float(res.confidence_interval.low),
                        ci_high=float(res.confidence_interval.high))
+            if np.isnan(row["ci_low"]) or np.isnan(row["ci_high"]):
+                row["note"] = (f"no {method} interval from these {int(n_boot)} resamples (all on one side of the "
+                               "estimate, or too few): raise n_boot")
         rows.append(row)
     cols = ([by] if by is not None else []) + ["estimator", "n", "n_missing"] \
         + (["n_clusters"] if cluster is not None else []) + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]

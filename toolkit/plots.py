@@ -343,8 +343,8 @@ def plot_heatmap(
     ValueError
         If a column is missing, ``kind`` is not allowed, ``reports`` shares no report id with
         ``statements`` (ids of another type: 2020 and '2020') or holds one report_id in rows that
-        differ, no statement is left to count, or no
-        statement has a label (not classified yet).
+        differ, no statement is left to count, no
+        statement has a label (not classified yet), or ``label_names`` is empty.
 
     Examples
     --------
@@ -385,6 +385,9 @@ def plot_heatmap(
                          "(toolkit classify statements.csv, or toolkit.classify.label_statements)".replace("  ", " "))
     if label_names is not None and not isinstance(label_names, Mapping):
         raise TypeError(f"label_names must be a mapping of category key to label, got {type(label_names).__name__}")
+    if label_names is not None and not label_names:
+        # its keys are the rows: an empty mapping drew an empty image (and Matplotlib's warning of singular limits)
+        raise ValueError("label_names is empty: it names the rows to draw; give None for the labels found")
     keys = list(label_names) if label_names is not None else sorted(exploded["_label"].unique())
     table = (
         pd.crosstab(exploded["_label"], exploded["_group"])

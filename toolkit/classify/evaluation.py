@@ -15,7 +15,7 @@ the report a statement comes from: no report in both training and test).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from numbers import Integral, Real
 
@@ -185,7 +185,8 @@ class Evaluation:
         -------
         pandas.DataFrame
             One row per system: ``macro_precision``, ``macro_recall``,
-            ``macro_f1``, ``mean_kappa``, ``n_categories``.
+            ``macro_f1``, ``mean_kappa``, ``n_categories`` (0, the means NaN,
+            where no category has ``min_support`` statements).
         """
         if isinstance(min_support, bool) or not isinstance(min_support, Integral) or min_support < 0:
             raise ValueError(f"min_support must be an int >= 0, got {min_support!r}")
@@ -197,7 +198,10 @@ class Evaluation:
             mean_kappa=("kappa", "mean"),
             n_categories=("category", "size"),
         )
-        return out.reindex(self.summary["system"]).reset_index()
+        out = out.reindex(self.summary["system"])
+        # a system with no category of that support counts 0 of them (its means are NaN): a count, not a missing one
+        out["n_categories"] = out["n_categories"].fillna(0).astype(int)
+        return out.reset_index()
 
     def __repr__(self) -> str:
         scores = ", ".join(
@@ -347,14 +351,16 @@ def evaluate(
         Repeats with different shuffles (seeds ``random_state``,
         ``random_state + 1`` …).
     random_state : int, default 0
-        Seed of the fold assignment (and of the supervised model).
+        Seed of the fold assignment (and of the supervised model): an int in
+        [0, 2**32 − n_repeats], as scikit-learn takes seeds.
     groups : sequence, optional
         Group of each statement, e.g. its source report.  When given, folds
         keep groups apart (``StratifiedGroupKFold``): this measures how well the
         model codes reports it has never seen.
     train_only : sequence of bool, optional
         Statements that are added to every training fold but never tested
-        (e.g. constructed examples, which would flatter the scores).
+        (e.g. constructed examples, which would flatter the scores): True or
+        False (or 1 or 0) for each text; a missing entry is refused.
     systems : mapping of str to estimator, optional
         Name -> unfitted estimator with ``fit(texts, Y)`` and ``predict``
         returning an indicator matrix.  Default: ``majority``
@@ -384,12 +390,14 @@ def evaluate(
     Raises
     ------
     ValueError
-        If lengths differ, ``n_splits`` < 2 or ``n_repeats`` < 1, there are
-        fewer statements (or groups) to test than folds, ``n_bootstrap`` < 0 or
-        ``confidence`` is not in (0, 1).
+        If lengths differ, ``classes`` is empty or names a key twice,
+        ``train_only`` holds an entry that is not True or
+        False, ``n_splits`` < 2 or ``n_repeats`` < 1, there are
+        fewer statements (or groups) to test than folds, ``n_bootstrap`` < 0,
+        ``confidence`` is not in (0, 1) or ``random_state`` is out of range.
     TypeError
-        If ``random_state`` is not an int, or ``systems`` is not a mapping of
-        names to estimators.
+        If ``random_state`` is not an int, ``train_only`` or ``classes`` is
+        not a sequence, or ``systems`` is not a mapping of names to estimators.
 
     Examples
     --------
@@ -474,9 +482,9 @@ def learning_curve(
     Raises
     ------
     ValueError
-        For the errors of :func:`evaluate`, or a fraction outside (0, 1].
+        For the errors of :func:`evaluate`, or a fraction that is no number in (0, 1].
     TypeError
-        If ``estimator`` is not a scikit-learn estimator.
+        If ``estimator`` is not a scikit-learn estimator, or ``fractions`` is not a sequence.
 
     Examples
     --------
@@ -489,9 +497,7 @@ def learning_curve(
     """
     classes, text_arr, Y, tested, extra, group_arr = _setup(
         texts, labels, classes, n_splits, n_repeats, random_state, groups, train_only)
-    fractions = [float(f) for f in fractions]
-    if not fractions or not all(0 < f <= 1 for f in fractions):
-        raise ValueError(f"fractions must be numbers in (0, 1], got {fractions!r}")
+    fractions = _check_fractions(fractions)
     if estimator is None:
         estimator = StatementClassifier(classes=classes, random_state=int(random_state))
     _check_estimator(estimator, "estimator")
@@ -535,11 +541,63 @@ def learning_curve(
     return pd.DataFrame(out)
 
 
+def _check_classes(classes: object) -> list[str]:
+    """The category keys to score (default: the codebook's), or an error naming ``classes``: a str would be read
+    letter by letter ('labels must be among c, o, n, t, …'), no key gave numpy's broadcast error from inside, and a
+    key twice made Evaluation.table fail in pandas' pivot."""
+    if classes is None:
+        return list(categories())
+    if isinstance(classes, (str, bytes)) or not isinstance(classes, Iterable):
+        raise TypeError(f"classes must be a sequence of category keys, e.g. ['content', 'platform'], got "
+                        f"{type(classes).__name__}: {classes!r}")
+    keys = list(classes)
+    if not keys:
+        raise ValueError("classes must name at least one category key, got none")
+    bad = [k for k in keys if not isinstance(k, str) or not k.strip()]
+    if bad:
+        raise ValueError(f"classes must be category keys (non-empty str), got {bad[0]!r}")
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:
+        raise ValueError(f"classes names {twice[0]!r} twice: each category key once")
+    return keys
+
+
+def _check_train_only(train_only: object, n: int) -> np.ndarray:
+    """``train_only`` as a boolean mask of n entries, each True/False (or 1/0), or an error naming it.
+
+    numpy's bool() of an entry would read NaN (a missing value of a column read from a CSV) and the text
+    'False' as True, marking such statements training-only silently, and fail on pd.NA unnamed."""
+    if isinstance(train_only, (str, bytes)) or not isinstance(train_only, Iterable):
+        raise TypeError(f"train_only must be a sequence of True/False, one per text, got {type(train_only).__name__}")
+    values = list(train_only)
+    if len(values) != n:
+        raise ValueError(f"train_only must have one entry per text ({n}), got {len(values)}")
+    for i, v in enumerate(values):
+        if not (isinstance(v, (bool, np.bool_)) or (isinstance(v, (Integral, float, np.floating))
+                                                    and not pd.isna(v) and v in (0, 1))):
+            raise ValueError(f"train_only must hold True or False (or 1 or 0) for each text; entry {i} is {v!r}")
+    return np.array([bool(v) for v in values], dtype=bool)
+
+
+def _check_fractions(fractions: object) -> list[float]:
+    """The shares of learning_curve as floats, or an error naming ``fractions`` (a lone 0.5 is no sequence of
+    them, and float() of '0.5x' or None would not name the argument)."""
+    if isinstance(fractions, (str, bytes, Real, Mapping)) or not isinstance(fractions, Iterable):
+        raise TypeError(f"fractions must be a sequence of numbers in (0, 1], e.g. (0.5, 1.0), got "
+                        f"{type(fractions).__name__}: {fractions!r}")
+    values = list(fractions)
+    if not values or not all(isinstance(f, Real) and not isinstance(f, (bool, np.bool_)) and 0 < float(f) <= 1
+                             for f in values):
+        shown = [float(f) if isinstance(f, Real) and not isinstance(f, (bool, np.bool_)) else f for f in values]
+        raise ValueError(f"fractions must be numbers in (0, 1], got {shown!r}")
+    return [float(f) for f in values]
+
+
 def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str] | None, n_splits: int,
            n_repeats: int, random_state: int, groups: Sequence[object] | None,
            train_only: Sequence[bool] | None) -> tuple:
     """Validate the common arguments of evaluate and learning_curve; return the arrays they work on."""
-    classes = list(categories() if classes is None else classes)
+    classes = _check_classes(classes)
     texts = list(texts)
     n = len(texts)
     Y = _matrix(labels, classes, n, "labels")
@@ -547,11 +605,8 @@ def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str
         raise ValueError(f"n_splits must be an int >= 2, got {n_splits!r}")
     if not isinstance(n_repeats, Integral) or n_repeats < 1:
         raise ValueError(f"n_repeats must be an int >= 1, got {n_repeats!r}")
-    if not isinstance(random_state, (int, np.integer)):
-        raise TypeError(f"random_state must be an int, got {type(random_state).__name__}")
-    mask = np.zeros(n, dtype=bool) if train_only is None else np.asarray(train_only, dtype=bool)
-    if mask.shape != (n,):
-        raise ValueError(f"train_only must have one entry per text ({n}), got {mask.shape[0]}")
+    random_state = _check_random_state(random_state, n_repeats)
+    mask = np.zeros(n, dtype=bool) if train_only is None else _check_train_only(train_only, n)
     tested = np.flatnonzero(~mask)
     extra = np.flatnonzero(mask)
     if len(tested) < n_splits:
@@ -563,6 +618,20 @@ def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str
         if n_groups < n_splits:
             raise ValueError(f"n_splits={n_splits} is more than the {n_groups} groups to test")
     return classes, np.asarray(texts, dtype=object), Y, tested, extra, group_arr
+
+
+def _check_random_state(random_state: object, n_seeds: int = 1) -> int:
+    """``random_state`` as an int, or an error naming it: a seed scikit-learn's folds and models take, as are the
+    ``n_seeds - 1`` seeds after it (``random_state + r`` for repeat r)."""
+    if isinstance(random_state, (bool, np.bool_)) or not isinstance(random_state, (int, np.integer)):
+        raise TypeError(f"random_state must be an int, got {type(random_state).__name__}: {random_state!r}")
+    top = _MAX_SEED - (n_seeds - 1)
+    if not 0 <= random_state <= top:
+        # numpy.random.RandomState, behind scikit-learn's random_state, refuses others without naming the argument
+        raise ValueError(f"random_state must be an int in [0, {top}]"
+                         + (f" (the seed of repeat r is random_state + r, r < n_repeats={n_seeds})" if n_seeds > 1
+                            else "") + f", got {random_state!r}")
+    return int(random_state)
 
 
 def _folds(strata: np.ndarray, groups: np.ndarray | None, n_splits: int, seed: int) -> list:
@@ -643,7 +712,7 @@ def evaluate_holdout(
     classes : sequence of str, optional
         Category keys.  Default: the codebook keys.
     random_state : int, default 0
-        Seed of the supervised model (and of the bootstrap).
+        Seed of the supervised model (and of the bootstrap), in [0, 2**32 − 1].
     test_groups : sequence, optional
         Group (e.g. report) of each test statement: the unit the bootstrap
         interval resamples (none from fewer than 10 groups).
@@ -658,8 +727,11 @@ def evaluate_holdout(
     Raises
     ------
     ValueError
-        If texts and labels differ in length, a set is empty, or the bootstrap
-        arguments are out of range.
+        If texts and labels differ in length, a set is empty, ``classes`` is
+        empty or names a key twice, or the bootstrap arguments or
+        ``random_state`` are out of range.
+    TypeError
+        If ``random_state`` is not an int or ``classes`` is not a sequence.
 
     Examples
     --------
@@ -669,7 +741,7 @@ def evaluate_holdout(
     >>> ev.scheme, ev.n_statements
     ('holdout', 30)
     """
-    classes = list(categories() if classes is None else classes)
+    classes = _check_classes(classes)
     train_texts, test_texts = list(train_texts), list(test_texts)
     if not train_texts or not test_texts:
         raise ValueError(
@@ -678,6 +750,7 @@ def evaluate_holdout(
     Y_train = _matrix(train_labels, classes, len(train_texts), "train_labels")
     Y_test = _matrix(test_labels, classes, len(test_texts), "test_labels")
     _check_bootstrap(n_bootstrap, confidence)
+    random_state = _check_random_state(random_state)
     groups = None
     if test_groups is not None:
         groups = _check_groups(test_groups, len(test_texts), "test_groups")
@@ -753,6 +826,9 @@ def _check_bootstrap(n_bootstrap: int, confidence: float) -> None:
         raise ValueError(f"confidence must be a number between 0 and 1 (exclusive), got {confidence!r}")
 
 
+#: Largest seed numpy.random.RandomState takes, and so scikit-learn's ``random_state``.
+_MAX_SEED = 2**32 - 1
+
 #: A bootstrap draws at most this many times ``n_bootstrap`` resamples to find ``n_bootstrap`` that hold every
 #: category of the hand coding; below that share of usable resamples the interval is NaN.
 _MAX_DRAWS = 50
@@ -790,12 +866,23 @@ def bootstrap_macro_f1(
         Group of each statement (e.g. its report): the unit of resampling.
     n_bootstrap : int, default 1000
     random_state : int, default 0
+        Seed, in [0, 2**32 − 1] as in :func:`evaluate`.
 
     Returns
     -------
     numpy.ndarray of shape (n_bootstrap,)
         All NaN when fewer than one draw in 50 holds every category (too few
-        statements of some category for this interval).
+        statements of some category for this interval), or when ``y_true``
+        holds no statement.
+
+    Raises
+    ------
+    ValueError
+        If a matrix is not 0/1 or ``y_preds`` holds none of the shape of
+        ``y_true``, ``groups`` has a missing label or another length,
+        ``n_bootstrap`` < 0, or ``random_state`` is out of range.
+    TypeError
+        If ``random_state`` is not an int.
 
     Examples
     --------
@@ -809,12 +896,15 @@ def bootstrap_macro_f1(
     if not preds or any(p.shape != t.shape for p in preds):
         raise ValueError(f"y_preds must hold matrices of the shape of y_true {t.shape}")
     _check_bootstrap(n_bootstrap, 0.95)
+    rng = np.random.default_rng(_check_random_state(random_state))
     n = t.shape[0]
-    rng = np.random.default_rng(random_state)
     codes = units = None
     if groups is not None:
         group_arr = _check_groups(groups, n, "groups")
         codes, units = pd.factorize(pd.Series(group_arr, dtype=object))
+    if n == 0:
+        # no statement to draw (and no category to score): no macro F1, as where no resample holds every category
+        return np.full(n_bootstrap, np.nan)
     scored = t.sum(axis=0) > 0  # the categories of the point estimate
     kept: list[np.ndarray] = []
     found = 0
@@ -831,7 +921,7 @@ def bootstrap_macro_f1(
         found += int(whole.sum())
     if found < n_bootstrap:
         return np.full(n_bootstrap, np.nan)
-    weights = np.concatenate(kept)[:n_bootstrap]
+    weights = np.concatenate(kept)[:n_bootstrap] if kept else np.zeros((0, n))  # none with n_bootstrap=0
     scores = np.zeros(n_bootstrap)
     for p in preds:
         tp, fp, fn = weights @ (t * p), weights @ ((1 - t) * p), weights @ (t * (1 - p))

@@ -90,7 +90,8 @@ def split_labels(value: object) -> list[str]:
     ----------
     value : str, list, tuple, set or missing
         ``'content;timeliness'``, ``['content', 'timeliness']``; ``''`` and a
-        missing value (None/NaN/NA) mean no labels.
+        missing value (None/NaN/NA) mean no labels, and so do an empty part of
+        the str and a blank or missing entry of the list.
 
     Returns
     -------
@@ -111,7 +112,10 @@ def split_labels(value: object) -> list[str]:
     if isinstance(value, str):
         return [p.strip() for p in value.split(";") if p.strip()]
     if isinstance(value, (list, tuple, set, frozenset, np.ndarray)):
-        return [str(v).strip() for v in value]
+        # a missing or blank entry is no label, as an empty part of 'content;' is: str() made None a key 'None'
+        # (a row 'None' of plot_heatmap) and NaN a key 'nan'
+        items = (v for v in value if v is not None and not (pd.api.types.is_scalar(v) and pd.isna(v)))
+        return [t for t in (str(v).strip() for v in items) if t]
     raise TypeError(f"labels must be a ';'-joined str or a list of keys, got {type(value).__name__}")
 
 
