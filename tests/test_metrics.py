@@ -384,6 +384,21 @@ def test_duplicated_cell_keeps_first(both: pd.DataFrame) -> None:
     assert res["requests_handled"] == 19
 
 
+def test_a_cell_given_twice_is_one_cell_to_blank_as_zero(both: pd.DataFrame) -> None:
+    # The same tables twice (two runs' tables.csv put together): row 一 of r2019 (16 | 4 | blank × 4 | 20) summed
+    # its parts twice, 40 against its total 20, so its blanks were taken for the difference and stayed NA:
+    # legal_person_share NaN, not 4 / 20 as from one copy.
+    twice = pd.concat([both, both], ignore_index=True)
+    once = report_metrics(both, blank_as_zero=True, flags=NO_FLAGS)
+    got = report_metrics(twice, blank_as_zero=True, flags=NO_FLAGS)
+    assert one(got, "r2019")["legal_person_share"] == pytest.approx(4 / 20)
+    pd.testing.assert_frame_equal(got, once)
+    # a second copy that differs does not decide about the first either: the first copy is the one read
+    other = both.assign(value=both["value"].where(~(both["row_key"].eq("new") & both["col_key"].eq("total")), 99.0))
+    got = report_metrics(pd.concat([both, other], ignore_index=True), blank_as_zero=True, flags=NO_FLAGS)
+    pd.testing.assert_frame_equal(got, once)
+
+
 @pytest.mark.parametrize("kwargs, exc, match", [
     (dict(tables=[1, 2]), TypeError, "tables must be a pandas DataFrame, got list"),
     (dict(tables=pd.DataFrame({"report_id": []})), ValueError, r"tables lacks the columns \['table'"),

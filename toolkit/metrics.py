@@ -418,11 +418,28 @@ def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.nda
                 pd.to_numeric(tables["line"], errors="coerce").to_numpy(dtype=float),
             ])
             blank &= ~np.asarray(keys.isin(list(uncertain)), dtype=bool)
-    return blank & ~_total_with_parts(tables) & ~_part_of_short_row(tables) & ~_legacy_parent_with_parts(tables)
+    first = _first_copy(tables)
+    return (blank & ~_total_with_parts(tables, first) & ~_part_of_short_row(tables, first)
+            & ~_legacy_parent_with_parts(tables))
 
 
-def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
-    """True for the total cell (``row_totals``) of a row that holds a value other than 0 in another cell."""
+def _first_copy(tables: pd.DataFrame) -> np.ndarray:
+    """True for the first row of each cell (report_id, table, row_key, col_key): the copy :class:`_Cells` keeps.
+
+    A cell given twice (two runs' tables.csv put together) would else count twice in its row's sum, and a
+    second copy that differs would decide about the first.
+    """
+    key = pd.DataFrame({
+        "rid": tables["report_id"].to_numpy(dtype=object),
+        "key": (tables["table"].astype(str) + "." + tables["row_key"].astype(str) + "."
+                + tables["col_key"].astype(str)).to_numpy(dtype=object),
+    })
+    return ~key.duplicated(keep="first").to_numpy()
+
+
+def _total_with_parts(tables: pd.DataFrame, first: np.ndarray) -> np.ndarray:
+    """True for the total cell (``row_totals``) of a row that holds a value other than 0 in another cell
+    (``first``: the rows of :func:`_first_copy`, the only ones read)."""
     totals = _spec().get("row_totals", {})
     table = tables["table"].astype("object")
     is_total = (tables["col_key"].astype("object") == table.map(totals)).to_numpy()
@@ -430,14 +447,15 @@ def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
         return is_total
     value = pd.to_numeric(tables["value"], errors="coerce")
     row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
-    others = value.where(~is_total).abs().groupby(row, dropna=False).transform("max")
+    others = value.where(~is_total & first).abs().groupby(row, dropna=False).transform("max")
     return is_total & (others.fillna(0) > 0).to_numpy()
 
 
-def _part_of_short_row(tables: pd.DataFrame) -> np.ndarray:
+def _part_of_short_row(tables: pd.DataFrame, first: np.ndarray) -> np.ndarray:
     """True for the cells other than the total (``row_totals``) of a row whose stated total differs from the sum
     of its stated other cells: a blank among them holds the difference, it was left out, not zero (seed 002's
-    上年结转 row: 自然人 blank, the other four cells 0, 总计 4)."""
+    上年结转 row: 自然人 blank, the other four cells 0, 总计 4).  Only the rows of :func:`_first_copy` count (``first``):
+    a second copy of the row would double the sum."""
     totals = _spec().get("row_totals", {})
     table = tables["table"].astype("object")
     total_col = table.map(totals)
@@ -447,8 +465,8 @@ def _part_of_short_row(tables: pd.DataFrame) -> np.ndarray:
     is_total = (tables["col_key"].astype("object") == total_col).to_numpy()
     value = pd.to_numeric(tables["value"], errors="coerce")
     row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
-    stated_total = value.where(is_total).groupby(row, dropna=False).transform("max")
-    parts = value.where(~is_total).groupby(row, dropna=False).transform("sum")
+    stated_total = value.where(is_total & first).groupby(row, dropna=False).transform("max")
+    parts = value.where(~is_total & first).groupby(row, dropna=False).transform("sum")
     short = (stated_total.notna() & ((stated_total - parts).abs() > 1e-9)).to_numpy()
     return in_row_table & ~is_total & short
 
