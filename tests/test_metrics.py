@@ -714,6 +714,36 @@ def test_reports_with_ids_of_another_type_are_refused(tmp_path) -> None:
     assert got["report_id"].tolist() == ["1", "2"] and got["agency"].tolist() == [r.metadata["agency"] for r in parsed]
 
 
+def test_checks_and_flags_with_ids_of_another_type_are_refused(tmp_path) -> None:
+    # Reports numbered '1', '2' in tables, their checks.csv and flags.csv read back with pandas (numbers 1, 2):
+    # the checks matched no report, identities_ok all NA ([<NA>, <NA>] for [False, True]), and the flags none, so
+    # that blank_as_zero made pingtan-2020-05's cells of unknown digits 0 (licensing_decisions 0.0, not NA).
+    parsed = [_seed(stem) for stem in ("pingtan-2020-05", "pingtan-2023-02")]
+    tables = pd.concat([r.tables.assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    tables = tables.drop(columns="flag")  # the flags tell the cells of unknown digits by their line
+    for name, frame in [("checks", pd.concat([r.checks for r in parsed], keys=["1", "2"])),
+                        ("flags", pd.concat([r.flags_frame() for r in parsed], keys=["1", "2"]))]:
+        frame = frame.assign(report_id=frame.index.get_level_values(0)).reset_index(drop=True)
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    checks, flags = pd.read_csv(tmp_path / "checks.csv"), pd.read_csv(tmp_path / "flags.csv")
+    assert checks["report_id"].unique().tolist() == [1, 2] and 1 in flags["report_id"].tolist()
+    with pytest.raises(ValueError, match=r"checks names report 1 where tables has '1': ids of another type match "
+                                         r"no report"):
+        report_metrics(tables, checks=checks)
+    with pytest.raises(ValueError, match=r"flags names report 1 where tables has '1'"):
+        report_metrics(tables, flags=flags, blank_as_zero=True)
+    with pytest.raises(ValueError, match=r"flags names report 1\.0 where tables has '1'"):  # a column with a gap
+        outcome_composition(tables, flags=flags.astype({"report_id": float}), blank_as_zero=True)
+    # ids of one type: the checks and flags are read
+    got = report_metrics(tables, checks=checks.astype({"report_id": str}), flags=flags.astype({"report_id": str}),
+                         blank_as_zero=True).set_index("report_id")
+    assert got["identities_ok"].tolist() == [True, True]
+    assert pd.isna(got.loc["1", "licensing_decisions"])
+    # checks or flags of other reports only (tables of some reports, flags of all) are no error
+    report_metrics(tables[tables["report_id"].eq("2")], checks=checks.astype({"report_id": str}),
+                   flags=flags.astype({"report_id": str}), blank_as_zero=True)
+
+
 @pytest.mark.parametrize("column", ["row_key", "col_key", "table"])
 def test_a_cell_without_a_key_is_refused(column: str) -> None:
     # A row_key lost on the way (a merge, a hand edit) failed with "TypeError: expected string or bytes-like

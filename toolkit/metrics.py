@@ -379,6 +379,27 @@ def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame, name: str = "ta
                              f"distinct ids (extract_corpus(report_ids=...)) or keep one row per report")
 
 
+def _id_text(rid: Any) -> str:
+    """A report id as text, a whole float as an integer (2020.0, from a CSV column with a gap, is '2020')."""
+    if isinstance(rid, (float, np.floating)) and float(rid).is_integer():
+        return str(int(rid))
+    return str(rid)
+
+
+def _check_id_types(tables: pd.DataFrame, other: pd.DataFrame, name: str) -> None:
+    """Refuse ``other`` (checks, flags) naming a report by an id of another type than ``tables`` does (1 for '1',
+    as a CSV read back with pandas gives): such rows match no report and would be ignored silently."""
+    in_tables = pd.unique(tables["report_id"].dropna())
+    known = set(in_tables)
+    by_text = {_id_text(rid): rid for rid in in_tables}
+    for rid in pd.unique(other["report_id"].dropna()):
+        if rid not in known and _id_text(rid) in by_text:
+            ours, theirs = (x.item() if isinstance(x, np.generic) else x for x in (rid, by_text[_id_text(rid)]))
+            raise ValueError(f"{name} names report {ours!r} where tables has {theirs!r}: ids of another "
+                             f"type match no report, and the {name} of every such report would be ignored; give both "
+                             "frames ids of one type (.astype({'report_id': str}) after reading a CSV)")
+
+
 def _check_keys(tables: pd.DataFrame) -> None:
     """Refuse cells without a table, row_key or col_key (they name no cell; fnmatch fails deep on them)."""
     for col in ("table", "row_key", "col_key"):
@@ -650,6 +671,8 @@ def _check_blank_args(tables: pd.DataFrame, blank_as_zero: Any, flags: Any) -> N
         raise TypeError(f"flags must be a pandas DataFrame or None, got {type(flags).__name__}")
     if flags is not None and not flags.empty:
         _require_frame(flags, "flags", _FLAGS_REQUIRED)
+        if blank_as_zero:  # only then are flags read: a flag of no report would let its unknown cells become 0
+            _check_id_types(tables, flags, "flags")
     if blank_as_zero:
         if "raw" not in tables.columns:
             raise ValueError("blank_as_zero=True needs a 'raw' column in tables to tell blank cells")
@@ -795,7 +818,8 @@ def report_metrics(
         If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` holds text that is no number, ``reports`` shares no report id with
         ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ (two
-        reports under one id), or ``blank_as_zero=True`` comes without
+        reports under one id), ``checks`` or (with ``blank_as_zero=True``) ``flags`` name a report by an id of
+        another type than ``tables`` (1 for '1': they would be ignored), or ``blank_as_zero=True`` comes without
         ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples
@@ -818,6 +842,7 @@ def report_metrics(
         _check_same_ids(tables, reports)
     if checks is not None:
         _require_frame(checks, "checks", _CHECKS_REQUIRED)
+        _check_id_types(tables, checks, "checks")
 
     spec = _spec()
     ids = _report_ids(tables, reports)
@@ -883,7 +908,8 @@ def outcome_composition(
     ValueError
         If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` holds text that is no number, or ``blank_as_zero=True`` comes without
-        ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
+        ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column), or with ``flags``
+        that name a report by an id of another type than ``tables`` (1 for '1').
 
     Examples
     --------
