@@ -259,6 +259,27 @@ def test_blank_as_zero_keeps_cells_of_flagged_rows_na(code: str, expect_na: bool
     assert res.loc["y", "denial_rate"] == pytest.approx(4 / 19)
 
 
+def test_blank_as_zero_keeps_cells_of_a_table_flagged_at_no_line_na() -> None:
+    # A requests table whose header's 小计 neither header nor rows place is flagged ragged at no line (the table's
+    # flag: no count placed), its cells left blank at their rows' lines.  Told by flags and line (tables without
+    # the flag column), the flag named no row, so blank_as_zero made every cell 0: requests_new 0.0, not NA.
+    cells = requests_cells("2019", {r: BLANK for r in REQ_ROWS_2019},
+                           **{r: {c: BLANK for c in APPLICANTS} for r in REQ_ROWS_2019})
+    cells.update(rl_cells({"review": [1, 0, 0, 0, 1]}))
+    tables = make_tables("x", cells)
+    flags = pd.DataFrame({"report_id": ["x"], "code": ["ragged"], "table": ["requests"], "line": [pd.NA],
+                          "detail": ["the header's 小计 may stand first among the organisations …: no count placed"]})
+    flagged = tables.assign(flag=np.where(tables["table"].eq("requests"), "ragged", ""))
+    for frame in (tables, flagged):
+        res = one(report_metrics(frame, blank_as_zero=True, flags=flags), "x")
+        assert res[["requests_new", "requests_handled", "full_grant_rate"]].isna().all()
+        assert res["reviews"] == 1.0
+    # the flag is x's requests table's alone: another report's blank cells, and x's other tables', are 0
+    other = make_tables("y", {"requests.new.total": BLANK, "review_litigation.review.total": BLANK})
+    res = report_metrics(pd.concat([tables, other]), blank_as_zero=True, flags=flags).set_index("report_id")
+    assert res.loc["y", "requests_new"] == 0.0 and res.loc["y", "reviews"] == 0.0
+
+
 def test_row_missing_from_frame_is_na() -> None:
     cells = requests_cells("2019", R2019_TOTALS)
     del cells["requests.rejected_excessive.total"]

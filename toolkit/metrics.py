@@ -411,34 +411,39 @@ def _check_keys(tables: pd.DataFrame) -> None:
                              "col_key; drop or fill those rows first")
 
 
-def _uncertain_keys(flags: pd.DataFrame | None) -> set[tuple[Any, str, Any]]:
-    """(report_id, table, line) of rows whose NA cells are unknown rather than blank."""
+def _uncertain_keys(flags: pd.DataFrame | None) -> tuple[set[tuple[Any, str, int]], set[tuple[Any, str]]]:
+    """(report_id, table, line) of rows whose NA cells are unknown rather than blank, and (report_id, table) of
+    tables flagged so at no line: the flag is the whole table's (its 小计 placed nowhere, no count placed)."""
     if flags is None or flags.empty:
-        return set()
+        return set(), set()
     codes = set(_spec()["uncertain_flags"])
     f = flags[flags["code"].astype("object").isin(codes)]
     lines = pd.to_numeric(f["line"], errors="coerce")
-    return {(rid, str(t), int(ln)) for rid, t, ln in zip(f["report_id"], f["table"], lines) if pd.notna(ln)}
+    rows = {(rid, str(t), int(ln)) for rid, t, ln in zip(f["report_id"], f["table"], lines) if pd.notna(ln)}
+    tables = {(rid, str(t)) for rid, t, ln in zip(f["report_id"], f["table"], lines) if pd.isna(ln)}
+    return rows, tables
 
 
 def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.ndarray:
-    """True for blank cells: no value, empty raw text, at a line of the table, row not flagged."""
+    """True for blank cells: no value, empty raw text, at a line of the table, row (and table) not flagged."""
     raw = tables["raw"].astype("object")
     empty = raw.isna().to_numpy() | (raw.fillna("").astype(str).str.strip() == "").to_numpy()
     blank = tables["value"].isna().to_numpy() & empty
     if "flag" in tables.columns:
         # Cells the extractor could not place carry a flag: unknown, not blank.
         blank &= (tables["flag"].astype("object").fillna("").astype(str) == "").to_numpy()
+    uncertain_rows, uncertain_tables = _uncertain_keys(flags)
+    rid = tables["report_id"].to_numpy(dtype=object)
+    table = tables["table"].astype(str).to_numpy(dtype=object)
+    if uncertain_tables:
+        # a table flagged ragged at no line (no count placed): its missing cells are unknown, whatever their line
+        blank &= ~np.asarray(pd.MultiIndex.from_arrays([rid, table]).isin(list(uncertain_tables)), dtype=bool)
     if "line" in tables.columns:
         blank &= tables["line"].notna().to_numpy()
-        uncertain = _uncertain_keys(flags)
-        if uncertain:
-            keys = pd.MultiIndex.from_arrays([
-                tables["report_id"].to_numpy(dtype=object),
-                tables["table"].astype(str).to_numpy(dtype=object),
-                pd.to_numeric(tables["line"], errors="coerce").to_numpy(dtype=float),
-            ])
-            blank &= ~np.asarray(keys.isin(list(uncertain)), dtype=bool)
+        if uncertain_rows:
+            keys = pd.MultiIndex.from_arrays([rid, table, pd.to_numeric(tables["line"], errors="coerce")
+                                              .to_numpy(dtype=float)])
+            blank &= ~np.asarray(keys.isin(list(uncertain_rows)), dtype=bool)
     first = _first_copy(tables)
     return (blank & ~_total_with_parts(tables, first) & ~_part_of_short_row(tables, first)
             & ~_legacy_parent_with_parts(tables))
@@ -788,7 +793,8 @@ def report_metrics(
         copied, ready for grouping.
     flags : pandas.DataFrame, optional
         Flags (``flags.csv`` schema: ``report_id``, ``code``, ``table``, ``line``).  The NA cells
-        of rows flagged ``ragged`` or ``ambiguous_digits`` are unknown, not blank.  Required with
+        of rows flagged ``ragged`` or ``ambiguous_digits`` are unknown, not blank (all the table's, where
+        the flag names no line).  Required with
         ``blank_as_zero=True`` (an empty frame if there are none).
     blank_as_zero : bool, default False
         Count a blank cell (no value, empty raw text, at a line of the table) as 0.  Cells
