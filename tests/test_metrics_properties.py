@@ -1,8 +1,8 @@
 """Property tests of toolkit.metrics on drawn reports: the indicators are the formulas of metrics.yaml on the cells.
 
 Reports are drawn with :func:`toolkit.synth.make_truth` (all identities holding, zero cells maybe blank) and then
-spoilt here and there: a cell written ``/``, a row the report does not have, a negative cell, a row flagged ragged,
-a blank where a number was, a number off by 2.  The indicators
+spoilt here and there: a cell written ``/``, a row the report does not have, a negative cell, a row flagged ragged
+(or a table, at no line), a blank where a number was, a number off by 2.  The indicators
 
 * equal the formulas computed here, independently, from the drawn numbers: a cell the report does not give is NA
   in every indicator that uses it, never 0; a rate is NA over 0, over a negative denominator or with a negative cell;
@@ -40,7 +40,7 @@ REJECTED = ["rejected_petition", "rejected_duplicate", "rejected_publication", "
             "rejected_confirmation"]
 ORGS = ["commercial", "research", "nonprofit", "legal_services", "other_org"]
 ROW_TOTALS = {"requests": "total", "review_litigation": "total"}
-SPOILS = ["slash", "absent", "negative", "ragged", "blank", "bump"]
+SPOILS = ["slash", "absent", "negative", "ragged", "ragged_table", "blank", "bump"]
 FOCUS = ["new", "handled_total", "review", "litigation_direct", "litigation_after_review"]
 
 
@@ -77,6 +77,9 @@ def spoilt_report(rid: str, seed: int, template: str, blank_rate: float,
         elif spoil == "ragged":  # its missing cells are unknown, not blank
             t.loc[row & t["value"].isna(), "flag"] = "ragged"
             flags.append(dict(report_id=rid, code="ragged", table=table, line=line[table, row_key], detail=""))
+        elif spoil == "ragged_table":  # flagged at no line: the table's (no count placed)
+            t.loc[t["table"].eq(table) & t["value"].isna(), "flag"] = "ragged"
+            flags.append(dict(report_id=rid, code="ragged", table=table, line=pd.NA, detail=""))
         elif spoil == "blank":
             t.loc[i, ["value", "raw"]] = [np.nan, ""]
         elif spoil == "bump" and not np.isnan(t.at[i, "value"]):
