@@ -418,6 +418,14 @@ def test_a_cell_given_twice_is_one_cell_to_blank_as_zero(both: pd.DataFrame) -> 
     other = both.assign(value=both["value"].where(~(both["row_key"].eq("new") & both["col_key"].eq("total")), 99.0))
     got = report_metrics(pd.concat([both, other], ignore_index=True), blank_as_zero=True, flags=NO_FLAGS)
     pd.testing.assert_frame_equal(got, once)
+    # nor in a pre-2019 table: seed 003 with 网络申请数 blank (收到申请数 blank above blank items: 0) then a copy with
+    # 网络申请数 1 gave NA, the second copy's item deciding about the first's 收到申请数
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    none_online = text.replace("3﹒网络申请数 | 件 | 1 |", "3﹒网络申请数 | 件 | |")
+    first, second = (toolkit.parse_text(doc, report_id="003") for doc in (none_online, text))
+    got = report_metrics(pd.concat([first.tables, second.tables], ignore_index=True), blank_as_zero=True,
+                         flags=first.flags_frame())
+    assert got.loc[0, "requests_new"] == 0.0
 
 
 @pytest.mark.parametrize("kwargs, exc, match", [

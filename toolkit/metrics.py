@@ -446,7 +446,7 @@ def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.nda
             blank &= ~np.asarray(keys.isin(list(uncertain_rows)), dtype=bool)
     first = _first_copy(tables)
     return (blank & ~_total_with_parts(tables, first) & ~_part_of_short_row(tables, first)
-            & ~_legacy_parent_with_parts(tables))
+            & ~_legacy_parent_with_parts(tables, first))
 
 
 def _first_copy(tables: pd.DataFrame) -> np.ndarray:
@@ -511,18 +511,20 @@ def _legacy_ancestors() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _legacy_parent_with_parts(tables: pd.DataFrame) -> np.ndarray:
+def _legacy_parent_with_parts(tables: pd.DataFrame, first: np.ndarray) -> np.ndarray:
     """True for a cell of the pre-2019 table whose row has an item below it (same column) holding a value other
-    than 0: a blank 收到申请数 above 网络申请数 1 was left out by the report, not zero."""
+    than 0: a blank 收到申请数 above 网络申请数 1 was left out by the report, not zero (the items of
+    :func:`_first_copy`, ``first``, the ones read)."""
     is_legacy = (tables["table"].astype("object") == _LEGACY_TABLE).to_numpy()
     if not is_legacy.any():
         return is_legacy
     ancestors = _legacy_ancestors()
     sub = tables[is_legacy]
     value = pd.to_numeric(sub["value"], errors="coerce").abs().to_numpy()
+    read = first[is_legacy]
     has_parts = {(rid, up, col)
-                 for rid, row, col, v in zip(sub["report_id"], sub["row_key"], sub["col_key"], value) if v > 0
-                 for up in ancestors.get(row, ())}
+                 for rid, row, col, v, r in zip(sub["report_id"], sub["row_key"], sub["col_key"], value, read)
+                 if v > 0 and r for up in ancestors.get(row, ())}
     out = np.zeros(len(tables), dtype=bool)
     out[is_legacy] = [(rid, row, col) in has_parts
                       for rid, row, col in zip(sub["report_id"], sub["row_key"], sub["col_key"])]
