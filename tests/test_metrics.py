@@ -259,6 +259,27 @@ def test_blank_as_zero_keeps_cells_of_flagged_rows_na(code: str, expect_na: bool
     assert res.loc["y", "denial_rate"] == pytest.approx(4 / 19)
 
 
+def test_blank_as_zero_keeps_cells_of_a_table_flagged_at_no_line_na() -> None:
+    # A requests table whose header's 小计 neither header nor rows place is flagged ragged at no line (the table's
+    # flag: no count placed), its cells left blank at their rows' lines.  Told by flags and line (tables without
+    # the flag column), the flag named no row, so blank_as_zero made every cell 0: requests_new 0.0, not NA.
+    cells = requests_cells("2019", {r: BLANK for r in REQ_ROWS_2019},
+                           **{r: {c: BLANK for c in APPLICANTS} for r in REQ_ROWS_2019})
+    cells.update(rl_cells({"review": [1, 0, 0, 0, 1]}))
+    tables = make_tables("x", cells)
+    flags = pd.DataFrame({"report_id": ["x"], "code": ["ragged"], "table": ["requests"], "line": [pd.NA],
+                          "detail": ["the header's 小计 may stand first among the organisations …: no count placed"]})
+    flagged = tables.assign(flag=np.where(tables["table"].eq("requests"), "ragged", ""))
+    for frame in (tables, flagged):
+        res = one(report_metrics(frame, blank_as_zero=True, flags=flags), "x")
+        assert res[["requests_new", "requests_handled", "full_grant_rate"]].isna().all()
+        assert res["reviews"] == 1.0
+    # the flag is x's requests table's alone: another report's blank cells, and x's other tables', are 0
+    other = make_tables("y", {"requests.new.total": BLANK, "review_litigation.review.total": BLANK})
+    res = report_metrics(pd.concat([tables, other]), blank_as_zero=True, flags=flags).set_index("report_id")
+    assert res.loc["y", "requests_new"] == 0.0 and res.loc["y", "reviews"] == 0.0
+
+
 def test_row_missing_from_frame_is_na() -> None:
     cells = requests_cells("2019", R2019_TOTALS)
     del cells["requests.rejected_excessive.total"]
@@ -382,6 +403,29 @@ def test_duplicated_cell_keeps_first(both: pd.DataFrame) -> None:
     dup = make_tables("r2019", {"requests.handled_total.total": 1000})
     res = one(report_metrics(pd.concat([both, dup], ignore_index=True)), "r2019")
     assert res["requests_handled"] == 19
+
+
+def test_a_cell_given_twice_is_one_cell_to_blank_as_zero(both: pd.DataFrame) -> None:
+    # The same tables twice (two runs' tables.csv put together): row 一 of r2019 (16 | 4 | blank × 4 | 20) summed
+    # its parts twice, 40 against its total 20, so its blanks were taken for the difference and stayed NA:
+    # legal_person_share NaN, not 4 / 20 as from one copy.
+    twice = pd.concat([both, both], ignore_index=True)
+    once = report_metrics(both, blank_as_zero=True, flags=NO_FLAGS)
+    got = report_metrics(twice, blank_as_zero=True, flags=NO_FLAGS)
+    assert one(got, "r2019")["legal_person_share"] == pytest.approx(4 / 20)
+    pd.testing.assert_frame_equal(got, once)
+    # a second copy that differs does not decide about the first either: the first copy is the one read
+    other = both.assign(value=both["value"].where(~(both["row_key"].eq("new") & both["col_key"].eq("total")), 99.0))
+    got = report_metrics(pd.concat([both, other], ignore_index=True), blank_as_zero=True, flags=NO_FLAGS)
+    pd.testing.assert_frame_equal(got, once)
+    # nor in a pre-2019 table: seed 003 with 网络申请数 blank (收到申请数 blank above blank items: 0) then a copy with
+    # 网络申请数 1 gave NA, the second copy's item deciding about the first's 收到申请数
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    none_online = text.replace("3﹒网络申请数 | 件 | 1 |", "3﹒网络申请数 | 件 | |")
+    first, second = (toolkit.parse_text(doc, report_id="003") for doc in (none_online, text))
+    got = report_metrics(pd.concat([first.tables, second.tables], ignore_index=True), blank_as_zero=True,
+                         flags=first.flags_frame())
+    assert got.loc[0, "requests_new"] == 0.0
 
 
 @pytest.mark.parametrize("kwargs, exc, match", [
@@ -697,6 +741,36 @@ def test_reports_with_ids_of_another_type_are_refused(tmp_path) -> None:
         report_metrics(tables, reports=reports)
     got = report_metrics(tables, reports=reports.astype({"report_id": str}))
     assert got["report_id"].tolist() == ["1", "2"] and got["agency"].tolist() == [r.metadata["agency"] for r in parsed]
+
+
+def test_checks_and_flags_with_ids_of_another_type_are_refused(tmp_path) -> None:
+    # Reports numbered '1', '2' in tables, their checks.csv and flags.csv read back with pandas (numbers 1, 2):
+    # the checks matched no report, identities_ok all NA ([<NA>, <NA>] for [False, True]), and the flags none, so
+    # that blank_as_zero made pingtan-2020-05's cells of unknown digits 0 (licensing_decisions 0.0, not NA).
+    parsed = [_seed(stem) for stem in ("pingtan-2020-05", "pingtan-2023-02")]
+    tables = pd.concat([r.tables.assign(report_id=str(i)) for i, r in enumerate(parsed, 1)], ignore_index=True)
+    tables = tables.drop(columns="flag")  # the flags tell the cells of unknown digits by their line
+    for name, frame in [("checks", pd.concat([r.checks for r in parsed], keys=["1", "2"])),
+                        ("flags", pd.concat([r.flags_frame() for r in parsed], keys=["1", "2"]))]:
+        frame = frame.assign(report_id=frame.index.get_level_values(0)).reset_index(drop=True)
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    checks, flags = pd.read_csv(tmp_path / "checks.csv"), pd.read_csv(tmp_path / "flags.csv")
+    assert checks["report_id"].unique().tolist() == [1, 2] and 1 in flags["report_id"].tolist()
+    with pytest.raises(ValueError, match=r"checks names report 1 where tables has '1': ids of another type match "
+                                         r"no report"):
+        report_metrics(tables, checks=checks)
+    with pytest.raises(ValueError, match=r"flags names report 1 where tables has '1'"):
+        report_metrics(tables, flags=flags, blank_as_zero=True)
+    with pytest.raises(ValueError, match=r"flags names report 1\.0 where tables has '1'"):  # a column with a gap
+        outcome_composition(tables, flags=flags.astype({"report_id": float}), blank_as_zero=True)
+    # ids of one type: the checks and flags are read
+    got = report_metrics(tables, checks=checks.astype({"report_id": str}), flags=flags.astype({"report_id": str}),
+                         blank_as_zero=True).set_index("report_id")
+    assert got["identities_ok"].tolist() == [True, True]
+    assert pd.isna(got.loc["1", "licensing_decisions"])
+    # checks or flags of other reports only (tables of some reports, flags of all) are no error
+    report_metrics(tables[tables["report_id"].eq("2")], checks=checks.astype({"report_id": str}),
+                   flags=flags.astype({"report_id": str}), blank_as_zero=True)
 
 
 @pytest.mark.parametrize("column", ["row_key", "col_key", "table"])

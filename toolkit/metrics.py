@@ -379,6 +379,27 @@ def _check_same_ids(tables: pd.DataFrame, reports: pd.DataFrame, name: str = "ta
                              f"distinct ids (extract_corpus(report_ids=...)) or keep one row per report")
 
 
+def _id_text(rid: Any) -> str:
+    """A report id as text, a whole float as an integer (2020.0, from a CSV column with a gap, is '2020')."""
+    if isinstance(rid, (float, np.floating)) and float(rid).is_integer():
+        return str(int(rid))
+    return str(rid)
+
+
+def _check_id_types(tables: pd.DataFrame, other: pd.DataFrame, name: str) -> None:
+    """Refuse ``other`` (checks, flags) naming a report by an id of another type than ``tables`` does (1 for '1',
+    as a CSV read back with pandas gives): such rows match no report and would be ignored silently."""
+    in_tables = pd.unique(tables["report_id"].dropna())
+    known = set(in_tables)
+    by_text = {_id_text(rid): rid for rid in in_tables}
+    for rid in pd.unique(other["report_id"].dropna()):
+        if rid not in known and _id_text(rid) in by_text:
+            ours, theirs = (x.item() if isinstance(x, np.generic) else x for x in (rid, by_text[_id_text(rid)]))
+            raise ValueError(f"{name} names report {ours!r} where tables has {theirs!r}: ids of another "
+                             f"type match no report, and the {name} of every such report would be ignored; give both "
+                             "frames ids of one type (.astype({'report_id': str}) after reading a CSV)")
+
+
 def _check_keys(tables: pd.DataFrame) -> None:
     """Refuse cells without a table, row_key or col_key (they name no cell; fnmatch fails deep on them)."""
     for col in ("table", "row_key", "col_key"):
@@ -390,39 +411,61 @@ def _check_keys(tables: pd.DataFrame) -> None:
                              "col_key; drop or fill those rows first")
 
 
-def _uncertain_keys(flags: pd.DataFrame | None) -> set[tuple[Any, str, Any]]:
-    """(report_id, table, line) of rows whose NA cells are unknown rather than blank."""
+def _uncertain_keys(flags: pd.DataFrame | None) -> tuple[set[tuple[Any, str, int]], set[tuple[Any, str]]]:
+    """(report_id, table, line) of rows whose NA cells are unknown rather than blank, and (report_id, table) of
+    tables flagged so at no line: the flag is the whole table's (its 小计 placed nowhere, no count placed)."""
     if flags is None or flags.empty:
-        return set()
+        return set(), set()
     codes = set(_spec()["uncertain_flags"])
     f = flags[flags["code"].astype("object").isin(codes)]
     lines = pd.to_numeric(f["line"], errors="coerce")
-    return {(rid, str(t), int(ln)) for rid, t, ln in zip(f["report_id"], f["table"], lines) if pd.notna(ln)}
+    rows = {(rid, str(t), int(ln)) for rid, t, ln in zip(f["report_id"], f["table"], lines) if pd.notna(ln)}
+    tables = {(rid, str(t)) for rid, t, ln in zip(f["report_id"], f["table"], lines) if pd.isna(ln)}
+    return rows, tables
 
 
 def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.ndarray:
-    """True for blank cells: no value, empty raw text, at a line of the table, row not flagged."""
+    """True for blank cells: no value, empty raw text, at a line of the table, row (and table) not flagged."""
     raw = tables["raw"].astype("object")
     empty = raw.isna().to_numpy() | (raw.fillna("").astype(str).str.strip() == "").to_numpy()
     blank = tables["value"].isna().to_numpy() & empty
     if "flag" in tables.columns:
         # Cells the extractor could not place carry a flag: unknown, not blank.
         blank &= (tables["flag"].astype("object").fillna("").astype(str) == "").to_numpy()
+    uncertain_rows, uncertain_tables = _uncertain_keys(flags)
+    rid = tables["report_id"].to_numpy(dtype=object)
+    table = tables["table"].astype(str).to_numpy(dtype=object)
+    if uncertain_tables:
+        # a table flagged ragged at no line (no count placed): its missing cells are unknown, whatever their line
+        blank &= ~np.asarray(pd.MultiIndex.from_arrays([rid, table]).isin(list(uncertain_tables)), dtype=bool)
     if "line" in tables.columns:
         blank &= tables["line"].notna().to_numpy()
-        uncertain = _uncertain_keys(flags)
-        if uncertain:
-            keys = pd.MultiIndex.from_arrays([
-                tables["report_id"].to_numpy(dtype=object),
-                tables["table"].astype(str).to_numpy(dtype=object),
-                pd.to_numeric(tables["line"], errors="coerce").to_numpy(dtype=float),
-            ])
-            blank &= ~np.asarray(keys.isin(list(uncertain)), dtype=bool)
-    return blank & ~_total_with_parts(tables) & ~_part_of_short_row(tables) & ~_legacy_parent_with_parts(tables)
+        if uncertain_rows:
+            keys = pd.MultiIndex.from_arrays([rid, table, pd.to_numeric(tables["line"], errors="coerce")
+                                              .to_numpy(dtype=float)])
+            blank &= ~np.asarray(keys.isin(list(uncertain_rows)), dtype=bool)
+    first = _first_copy(tables)
+    return (blank & ~_total_with_parts(tables, first) & ~_part_of_short_row(tables, first)
+            & ~_legacy_parent_with_parts(tables, first))
 
 
-def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
-    """True for the total cell (``row_totals``) of a row that holds a value other than 0 in another cell."""
+def _first_copy(tables: pd.DataFrame) -> np.ndarray:
+    """True for the first row of each cell (report_id, table, row_key, col_key): the copy :class:`_Cells` keeps.
+
+    A cell given twice (two runs' tables.csv put together) would else count twice in its row's sum, and a
+    second copy that differs would decide about the first.
+    """
+    key = pd.DataFrame({
+        "rid": tables["report_id"].to_numpy(dtype=object),
+        "key": (tables["table"].astype(str) + "." + tables["row_key"].astype(str) + "."
+                + tables["col_key"].astype(str)).to_numpy(dtype=object),
+    })
+    return ~key.duplicated(keep="first").to_numpy()
+
+
+def _total_with_parts(tables: pd.DataFrame, first: np.ndarray) -> np.ndarray:
+    """True for the total cell (``row_totals``) of a row that holds a value other than 0 in another cell
+    (``first``: the rows of :func:`_first_copy`, the only ones read)."""
     totals = _spec().get("row_totals", {})
     table = tables["table"].astype("object")
     is_total = (tables["col_key"].astype("object") == table.map(totals)).to_numpy()
@@ -430,14 +473,15 @@ def _total_with_parts(tables: pd.DataFrame) -> np.ndarray:
         return is_total
     value = pd.to_numeric(tables["value"], errors="coerce")
     row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
-    others = value.where(~is_total).abs().groupby(row, dropna=False).transform("max")
+    others = value.where(~is_total & first).abs().groupby(row, dropna=False).transform("max")
     return is_total & (others.fillna(0) > 0).to_numpy()
 
 
-def _part_of_short_row(tables: pd.DataFrame) -> np.ndarray:
+def _part_of_short_row(tables: pd.DataFrame, first: np.ndarray) -> np.ndarray:
     """True for the cells other than the total (``row_totals``) of a row whose stated total differs from the sum
     of its stated other cells: a blank among them holds the difference, it was left out, not zero (seed 002's
-    上年结转 row: 自然人 blank, the other four cells 0, 总计 4)."""
+    上年结转 row: 自然人 blank, the other four cells 0, 总计 4).  Only the rows of :func:`_first_copy` count (``first``):
+    a second copy of the row would double the sum."""
     totals = _spec().get("row_totals", {})
     table = tables["table"].astype("object")
     total_col = table.map(totals)
@@ -447,8 +491,8 @@ def _part_of_short_row(tables: pd.DataFrame) -> np.ndarray:
     is_total = (tables["col_key"].astype("object") == total_col).to_numpy()
     value = pd.to_numeric(tables["value"], errors="coerce")
     row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
-    stated_total = value.where(is_total).groupby(row, dropna=False).transform("max")
-    parts = value.where(~is_total).groupby(row, dropna=False).transform("sum")
+    stated_total = value.where(is_total & first).groupby(row, dropna=False).transform("max")
+    parts = value.where(~is_total & first).groupby(row, dropna=False).transform("sum")
     short = (stated_total.notna() & ((stated_total - parts).abs() > 1e-9)).to_numpy()
     return in_row_table & ~is_total & short
 
@@ -467,18 +511,20 @@ def _legacy_ancestors() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _legacy_parent_with_parts(tables: pd.DataFrame) -> np.ndarray:
+def _legacy_parent_with_parts(tables: pd.DataFrame, first: np.ndarray) -> np.ndarray:
     """True for a cell of the pre-2019 table whose row has an item below it (same column) holding a value other
-    than 0: a blank 收到申请数 above 网络申请数 1 was left out by the report, not zero."""
+    than 0: a blank 收到申请数 above 网络申请数 1 was left out by the report, not zero (the items of
+    :func:`_first_copy`, ``first``, the ones read)."""
     is_legacy = (tables["table"].astype("object") == _LEGACY_TABLE).to_numpy()
     if not is_legacy.any():
         return is_legacy
     ancestors = _legacy_ancestors()
     sub = tables[is_legacy]
     value = pd.to_numeric(sub["value"], errors="coerce").abs().to_numpy()
+    read = first[is_legacy]
     has_parts = {(rid, up, col)
-                 for rid, row, col, v in zip(sub["report_id"], sub["row_key"], sub["col_key"], value) if v > 0
-                 for up in ancestors.get(row, ())}
+                 for rid, row, col, v, r in zip(sub["report_id"], sub["row_key"], sub["col_key"], value, read)
+                 if v > 0 and r for up in ancestors.get(row, ())}
     out = np.zeros(len(tables), dtype=bool)
     out[is_legacy] = [(rid, row, col) in has_parts
                       for rid, row, col in zip(sub["report_id"], sub["row_key"], sub["col_key"])]
@@ -632,6 +678,8 @@ def _check_blank_args(tables: pd.DataFrame, blank_as_zero: Any, flags: Any) -> N
         raise TypeError(f"flags must be a pandas DataFrame or None, got {type(flags).__name__}")
     if flags is not None and not flags.empty:
         _require_frame(flags, "flags", _FLAGS_REQUIRED)
+        if blank_as_zero:  # only then are flags read: a flag of no report would let its unknown cells become 0
+            _check_id_types(tables, flags, "flags")
     if blank_as_zero:
         if "raw" not in tables.columns:
             raise ValueError("blank_as_zero=True needs a 'raw' column in tables to tell blank cells")
@@ -747,7 +795,8 @@ def report_metrics(
         copied, ready for grouping.
     flags : pandas.DataFrame, optional
         Flags (``flags.csv`` schema: ``report_id``, ``code``, ``table``, ``line``).  The NA cells
-        of rows flagged ``ragged`` or ``ambiguous_digits`` are unknown, not blank.  Required with
+        of rows flagged ``ragged`` or ``ambiguous_digits`` are unknown, not blank (all the table's, where
+        the flag names no line).  Required with
         ``blank_as_zero=True`` (an empty frame if there are none).
     blank_as_zero : bool, default False
         Count a blank cell (no value, empty raw text, at a line of the table) as 0.  Cells
@@ -777,7 +826,8 @@ def report_metrics(
         If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` holds text that is no number, ``reports`` shares no report id with
         ``tables`` (ids of another type: 2020 and '2020') or holds one report_id in rows that differ (two
-        reports under one id), or ``blank_as_zero=True`` comes without
+        reports under one id), ``checks`` or (with ``blank_as_zero=True``) ``flags`` name a report by an id of
+        another type than ``tables`` (1 for '1': they would be ignored), or ``blank_as_zero=True`` comes without
         ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
 
     Examples
@@ -800,6 +850,7 @@ def report_metrics(
         _check_same_ids(tables, reports)
     if checks is not None:
         _require_frame(checks, "checks", _CHECKS_REQUIRED)
+        _check_id_types(tables, checks, "checks")
 
     spec = _spec()
     ids = _report_ids(tables, reports)
@@ -865,7 +916,8 @@ def outcome_composition(
     ValueError
         If a required column is missing, a cell has no ``table``, ``row_key`` or ``col_key``,
         ``tables['value']`` holds text that is no number, or ``blank_as_zero=True`` comes without
-        ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column).
+        ``raw``, or without ``flags`` and ``line`` (when ``tables`` has no ``flag`` column), or with ``flags``
+        that name a report by an id of another type than ``tables`` (1 for '1').
 
     Examples
     --------
