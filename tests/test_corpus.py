@@ -874,6 +874,16 @@ def test_a_file_or_folder_whose_stem_is_blank_gets_an_id_of_its_own(tmp_path: Pa
         "empty", tmp_path.name, "report", "report-2", "  .txt-2", "  .txt"]
 
 
+def test_parse_report_of_a_file_whose_stem_is_blank_gets_the_id_a_corpus_run_gives(tmp_path: Path) -> None:
+    # parse_report('  .txt') took the blank stem '  ' as its id, which it refuses when given (report_id must not
+    # be empty) and a corpus run no longer gives: both now say '  .txt'.
+    path = tmp_path / "  .txt"
+    path.write_bytes(RAW_REPORTS[0].read_bytes())
+    assert toolkit.parse_report(path).report_id == "  .txt"
+    assert corpus.extract_corpus([str(path)], jobs=1)["reports"]["report_id"].tolist() == ["  .txt"]
+    assert toolkit.parse_report(RAW_REPORTS[0]).report_id == RAW_REPORTS[0].stem
+
+
 @pytest.mark.parametrize("spellings", [("d/x.txt", "./d/x.txt"), ("d/x.txt", "d//x.txt"),
                                        ("d/x.txt", "./d/./x.txt", "d/x.txt/")])
 def test_one_file_given_under_several_spellings_gives_one_path_whatever_the_order(

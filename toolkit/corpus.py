@@ -752,16 +752,13 @@ def _id_text(value: object) -> str:
 
 
 def _stem(path: str) -> str:
-    """The file stem a report id is made of: of the folder itself for ``.`` or ``..`` (whose stem is '' or
-    '..'), the whole name when the stem is blank (``'  .txt'``: parse_report refuses a blank id), and
-    ``'report'`` when even that is blank."""
-    p = Path(_safe_path(path))
-    if p.name in ("", ".", ".."):  # '.', './', '..', '/': the folder they name, which abspath spells out
-        p = Path(_safe_path(os.path.abspath(path)))
-    for name in (p.stem, p.name):
-        if name.strip():
-            return name
-    return "report"
+    """The file stem a report id is made of (:func:`toolkit.report._default_id`), of the path as written in
+    ``reports.path``."""
+    if Path(path).name in ("", ".", ".."):  # (the folder's own name, made writable)
+        path = os.path.abspath(path)
+    from toolkit.report import _default_id
+
+    return _default_id(_safe_path(path))
 
 
 def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,

@@ -721,7 +721,8 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
         A report as text, HTML, a web archive (``.mht``), DOCX or PDF, told by
         its content over its name (see :func:`toolkit.readers.read_document`).
     report_id : str, optional
-        Id to use; defaults to the file stem.
+        Id to use; defaults to the file stem (the whole name where the stem is
+        blank, ``'  .txt'``), as a corpus run gives it.
     encoding : str, optional
         Codec of a text/HTML file; detected when None (UTF-8, UTF-16/32, GBK/GB18030,
         Big5: see :func:`toolkit.readers.read_document`).
@@ -757,7 +758,7 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
     notes = [w.message for w in caught if isinstance(w.message, ReaderWarning)]
     for w in caught:  # warned as before, and kept as flags of the report
         warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    rid = report_id if report_id is not None else Path(os.fspath(path)).stem
+    rid = report_id if report_id is not None else _default_id(os.fspath(path))
     return Report(report_id=rid, path=os.fspath(path), raw=raw, notes=notes)
 
 
@@ -793,6 +794,19 @@ def parse_text(text: str, report_id: str | None = None) -> Report:
     _check_report_id(report_id)
     raw = RawDocument(path=None, format="text", encoding=None, lines=text_lines(text))
     return Report(report_id="text" if report_id is None else report_id, path=None, raw=raw)
+
+
+def _default_id(path: str) -> str:
+    """The id a file's report gets by default: its stem (``a/b/x.txt``: ``'x'``), the whole name when the stem
+    is blank (``'  .txt'``: a blank id is refused), the folder's own name for ``.`` or ``..``, and ``'report'``
+    when even that is blank."""
+    p = Path(path)
+    if p.name in ("", ".", ".."):  # '.', './', '..', '/': the folder they name, which abspath spells out
+        p = Path(os.path.abspath(path))
+    for name in (p.stem, p.name):
+        if name.strip():
+            return name
+    return "report"
 
 
 def _check_report_id(report_id: object) -> None:
