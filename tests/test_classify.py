@@ -966,6 +966,24 @@ def test_cli_classify_keeps_the_blank_lines_of_a_one_column_csv(tmp_path, newlin
     assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]
 
 
+def test_cli_classify_keeps_a_quoted_empty_text_after_the_last_text(tmp_path):
+    # pandas and the csv module write an empty (or missing) text of a one-column table as '""': it was taken for
+    # a blank line after the last text and dropped, so that the output had a row fewer than the input
+    texts = ["信息更新不够及时", "", "加强业务培训", ""]
+    src, out = tmp_path / "texts.csv", tmp_path / "out.csv"
+    pd.DataFrame({"text": texts}).to_csv(src, index=False)
+    assert src.read_text(encoding="utf-8").endswith('加强业务培训\n""\n')
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    df = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert df["text"].tolist() == texts
+    assert df["labels"].eq("").tolist() == [False, True, False, True]
+    # a quoted empty header is a column's name, not a blank line above the header
+    src.write_text('""\n信息更新不够及时\n', encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--text-column", "", "--out", str(out),
+                                                   "--no-probabilities"])) == 0
+    assert out.read_text(encoding="utf-8").splitlines() == [",labels", "信息更新不够及时,timeliness"]
+
+
 @pytest.mark.parametrize("content, line", [
     # a text per line with an ASCII comma: pandas took the first field for the index and dropped it
     ("text\n下一步,我们将加强业务培训\n信息公开平台更新不及时,内容不够全面\n政策解读不够\n", 2),

@@ -9,7 +9,7 @@ import os
 import secrets
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import pandas as pd
 
@@ -284,7 +284,8 @@ def _read_input(path: str, encoding: str | None = None) -> tuple[pd.DataFrame, b
 
     In a CSV of one column (a text per line) a blank line is a statement with
     empty text; blank lines above the header, and after the last text (an
-    editor's leftovers), are no rows.  With several columns a blank line is no
+    editor's leftovers), are no rows, but a quoted empty text (``""``, as
+    pandas writes one) is a row.  With several columns a blank line is no
     row, and a record with fewer fields than the header gets ``''`` for the
     missing ones.  Column names are kept as written (``''``, a name twice).
 
@@ -362,19 +363,24 @@ def _not_utf8(data: bytes, codec: str, exc: UnicodeDecodeError) -> str:
     return f"not UTF-8 ({where}): pass --encoding with its codec (e.g. big5, gb18030, utf-16)"
 
 
-def _is_blank(record: list[str]) -> bool:
-    return not record or (len(record) == 1 and not record[0].strip())
-
-
 def _parse_csv(text: str, path: str, delimiter: str = ",") -> pd.DataFrame:
     """Parse a decoded CSV text strictly (see :func:`_read_input`)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []  # (first line, fields)
+    lines: list[str] = []  # the lines of the record being read
+
+    def physical() -> Iterator[str]:
+        for line in io.StringIO(text, newline=""):
+            lines.append(line)
+            yield line
+
+    reader = csv.reader(physical(), delimiter=delimiter, strict=True)
+    # (first line, fields, whether its lines are blank): a quoted empty text '""' is a record, not a blank line
+    records: list[tuple[int, list[str], bool]] = []
     limit = csv.field_size_limit(2**31 - 1)  # a statement may be long; pandas has no such limit
     start = 1
     try:
         for record in reader:
-            records.append((start, record))
+            records.append((start, record, not "".join(lines).strip()))
+            lines.clear()
             start = reader.line_num + 1
     except csv.Error as exc:
         if "expected after" in str(exc):
@@ -388,15 +394,16 @@ def _parse_csv(text: str, path: str, delimiter: str = ",") -> pd.DataFrame:
         raise InputError(f"{path} line {reader.line_num}: not a CSV record ({exc})") from None
     finally:
         csv.field_size_limit(limit)
-    while records and _is_blank(records[0][1]):  # blank lines above the header
+    while records and records[0][2]:  # blank lines above the header
         records.pop(0)
     if not records:
         raise InputError(f"{path}: the file is empty (a CSV needs a header line naming its columns)")
     header = records[0][1]
-    rows = records[1:]
+    rows = [(line, fields) for line, fields, _ in records[1:]]
     if len(header) == 1:
         # a text per line: a blank line is a statement with empty text, but not after the last text
-        while rows and _is_blank(rows[-1][1]):
+        while records[1:] and records[-1][2]:
+            records.pop()
             rows.pop()
         rows = [(line, fields or [""]) for line, fields in rows]
     else:
