@@ -1128,6 +1128,9 @@ def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     ('{"source": "x", "text": "信息公开不够"}', "line 3: missing labels"),
     ('{"source": "x", "text": "信息公开不够", "labels": ["contents"]}', "line 3: label 'contents' is not a codebook key"),
     ('{"source": "x", "text": "信息公开不够", "labels": [1]}', "line 3: labels must be a list of category keys"),
+    # JSON's escape of half a character (an emoji cut in two): pyarrow's UnicodeEncodeError, without the file
+    ('{"source": "x", "text": "信息公开不够\\ud83d", "labels": ["content"]}',
+     "line 3: text holds half a character, the lone surrogate \\ud83d"),
 ])
 def test_cli_evaluate_names_the_file_and_line_of_bad_data(tmp_path, capsys, line, message):
     good = load_annotations("train").head(2)
@@ -1141,6 +1144,24 @@ def test_cli_evaluate_names_the_file_and_line_of_bad_data(tmp_path, capsys, line
     data.write_bytes("\n".join(lines).encode("gbk"))
     assert run_evaluate(_args(configure_evaluate, ["--data", str(data), "--n-repeats", "1"])) == 2
     assert f"{data}: not UTF-8 text" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("field", ["source", "text", "kind", "labels"])
+def test_a_lone_surrogate_in_coded_data_is_named_with_its_file_and_line(tmp_path, capsys, field):
+    # '\\ud83d' (half of an emoji) in a JSONL string: read_annotations raised pyarrow's UnicodeEncodeError ('utf-8'
+    # codec can't encode character '\\ud83d'), and toolkit classify --train printed it without file or line
+    row = {"source": "a.txt", "text": "信息公开不够", "kind": "problem", "labels": ["content"]}
+    row[field] = ["content\ud83d"] if field == "labels" else row[field] + "\ud83d"
+    data = tmp_path / "coded.jsonl"
+    data.write_text('{"source": "b.txt", "text": "业务培训不足", "labels": ["staffing"]}\n' + json.dumps(row) + "\n",
+                    encoding="utf-8")
+    assert "\\ud83d" in data.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"^{re.escape(str(data))} line 2: {field} holds half a character"):
+        read_annotations(data)
+    src = tmp_path / "in.csv"
+    src.write_text("text\n信息更新不及时\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--train", str(data), "--no-probabilities"])) == 2
+    assert f"{data} line 2: {field} holds half a character" in capsys.readouterr().err
 
 
 def test_read_annotations_reads_label_lists_and_joined_labels(tmp_path):

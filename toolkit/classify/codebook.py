@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -208,6 +209,10 @@ def _read_jsonl(path: Path | object, origin: str, name: str | None = None) -> li
         raise ValueError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
+#: Half of a UTF-16 pair: json.loads reads the escape '\\ud83d' as one, which no UTF-8 text (nor Arrow) holds.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _parse_jsonl(fh: Iterable[str], origin: str, name: str) -> list[dict]:
     rows = []
     for number, line in enumerate(fh, start=1):
@@ -233,6 +238,13 @@ def _parse_jsonl(fh: Iterable[str], origin: str, name: str) -> list[dict]:
             raise ValueError(f"{name} line {number}: labels must be a list of category keys, got {labels!r}")
         row["labels"] = labels
         row.setdefault("kind", None)
+        for key, value in (("source", row["source"]), ("text", row["text"]), ("kind", row["kind"]),
+                           *(("labels", lab) for lab in labels)):
+            half = _SURROGATE.search(value) if isinstance(value, str) else None
+            if half:  # JSON's escape of half a character ('\\ud83d', an emoji cut in two): no text can hold it
+                raise ValueError(f"{name} line {number}: {key} holds half a character, the lone surrogate "
+                                 f"{half.group().encode('unicode_escape').decode()} (a character cut in two), "
+                                 f"got {value!r}")
         row["origin"] = origin
         row["line"] = number
         rows.append(row)
