@@ -104,6 +104,35 @@ def test_edited_codebook_and_bad_codebooks(tmp_path):
         load_codebook(path)
 
 
+@pytest.mark.parametrize("category, message", [
+    # a word without the list was read a character at a time: '不', '及', '时' each a keyword, so that the lexicon
+    # model coded '业务培训不足' as timely (for its '不')
+    ("{key: a, name_zh: 甲, lexicon: 不及时}", "category 1 (a): lexicon must be a list (one '- word' a line, "
+                                            "or [word, word]), got '不及时'"),
+    ("{key: a, name_zh: 甲, typical_wording: 更新不及时}", "category 1 (a): typical_wording must be a list"),
+    # a number, or a list in the list: TypeError 'int' object is not iterable / a keyword "['x']"
+    ("{key: a, name_zh: 甲, lexicon: 5}", "category 1 (a): lexicon must be a list (one '- word' a line, "
+                                         "or [word, word]), got 5"),
+    ("{key: a, name_zh: 甲, lexicon: [更新, [x]]}", "category 1 (a): lexicon must be a list of words, got ['x'] in it"),
+    # a key is joined by ';' in the labels column: 'a;c' read back as two keys
+    ("{key: 'a;c', name_zh: 甲}", "category 1: key must be a word without ';' or white space around it, got 'a;c'"),
+    ("{key: [a], name_zh: 甲}", "category 1: key must be a word without ';'"),
+])
+def test_a_codebook_field_of_the_wrong_shape_is_named(tmp_path, capsys, category, message):
+    path = tmp_path / "cb.yaml"
+    path.write_text(f"categories:\n  - {category}\n  - {{key: b, name_zh: 乙, lexicon: [培训]}}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"^{re.escape(f'{path}: {message}')}"):
+        load_codebook(path)
+    src = tmp_path / "in.csv"
+    src.write_text("text\n业务培训不足\n", encoding="utf-8")
+    argv = [str(src), "--codebook", str(path), "--model", "lexicon", "--no-probabilities"]
+    assert run_classify(_args(configure_classify, argv)) == 2
+    assert f"toolkit classify: error: {path}: {message}" in capsys.readouterr().err
+    path.write_text("categories:\n  - {key: a, name_zh: 甲}\ndecision_rules: 先看具体类别\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="decision_rules must be a list"):
+        load_codebook(path)
+
+
 def test_packaged_annotations_are_copies_of_data_annotations():
     packaged = ROOT / "toolkit" / "data" / "classify" / "annotations"
     for name in ("problems_train.jsonl", "seed_statements.jsonl", "corpus_statements.jsonl",
