@@ -1086,6 +1086,19 @@ def test_cli_classify_reads_gbk_with_encoding_and_utf16_unicode_text(tmp_path, c
         _args(configure_classify, [str(gbk), "--encoding", "no-such-codec"])
 
 
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_cli_classify_reads_utf32_with_a_byte_order_mark(tmp_path, capsys, codec):
+    # its mark begins with UTF-16's: read as UTF-16, every other character was a NUL ("--text-column must be a
+    # column of in.csv ('\\x00i\\x00d\\x00', ...)"); big-endian, it was said to look like UTF-16 without a mark
+    df = _texts_frame()
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(("\ufeff" if codec.endswith("be") else "").encode(codec) + df.to_csv(index=False).encode(codec))
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    got = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
+    assert got["id"].tolist() == ["001", "002"]
+    assert got["labels"].tolist() == label_statements(df, probabilities=False)["labels"].tolist()
+
+
 def test_cli_classify_keeps_the_columns_as_written(tmp_path, capsys):
     # pandas renamed them: 'Unnamed: 2', 'text.1', 'note.1'
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"

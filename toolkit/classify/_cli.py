@@ -72,7 +72,8 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
         "strictly: a record with more fields than the header (a text with an unquoted comma) is refused with its "
         "line, so that the output has one row per input record, in order."
     )
-    parser.add_argument("input", help="CSV file with one statement a row (UTF-8, or UTF-16 with a byte-order mark; else see --encoding)")
+    parser.add_argument("input", help="CSV file with one statement a row (UTF-8, or UTF-16 or UTF-32 with a "
+                                      "byte-order mark; else see --encoding)")
     parser.add_argument("--text-column", default="text", help="column holding the statement text (default: text)")
     parser.add_argument("--out", default="-", help="output CSV (default: standard output)")
     parser.add_argument(
@@ -268,7 +269,8 @@ def _read_input(path: str, encoding: str | None = None) -> tuple[pd.DataFrame, b
     """The input CSV as text, one row per record of the file, in order; and whether to write a byte-order mark.
 
     The bytes are UTF-8 (with or without a byte-order mark), UTF-16 with a
-    byte-order mark (Excel's 'Unicode text', tab-separated), or in
+    byte-order mark (Excel's 'Unicode text', tab-separated; UTF-32 with one
+    too), or in
     ``encoding``; anything else is refused with a message that says what the
     file looks like (GBK from Excel, an .xlsx workbook, a PDF, a Parquet
     file) and what to do.  A header line with tabs and no comma makes the
@@ -330,6 +332,8 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
         return text.removeprefix("\ufeff"), encoding not in ("utf-8", "ascii") or text.startswith("\ufeff")
     if data.startswith(b"\xef\xbb\xbf"):
         codec = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        codec = "utf-32"  # (before UTF-16, whose mark begins its little-endian one: read as UTF-16, NULs)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         codec = "utf-16"  # Excel's 'Unicode text': UTF-16 with a byte-order mark, tab-separated
     else:
