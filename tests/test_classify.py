@@ -1086,6 +1086,30 @@ def test_cli_classify_reads_gbk_with_encoding_and_utf16_unicode_text(tmp_path, c
         _args(configure_classify, [str(gbk), "--encoding", "no-such-codec"])
 
 
+@pytest.mark.parametrize("write, encoding, message", [
+    # Excel's 'CSV UTF-8' passed with --encoding gb18030 by habit: read as '锘縤d,text' and '淇℃伅鍏…', and
+    # that mojibake labelled without a word
+    (lambda df, p: df.to_csv(p, index=False, encoding="utf-8-sig"), "gb18030",
+     "begins with a UTF-8 byte-order mark, so it is UTF-8, not gb18030: leave out --encoding"),
+    (lambda df, p: df.to_csv(p, index=False, encoding="utf-8-sig"), "gbk",
+     "begins with a UTF-8 byte-order mark, so it is UTF-8, not gbk: leave out --encoding"),
+    # Excel's 'Unicode text' (little-endian) as big-endian: '\ufffe椀搀ऀ琀攀砀琀…'
+    (lambda df, p: df.to_csv(p, index=False, sep="\t", encoding="utf-16"), "utf-16-be",
+     "begins with a UTF-16-LE byte-order mark, so it is UTF-16-LE, not utf-16-be: leave out --encoding"),
+], ids=["utf8-as-gb18030", "utf8-as-gbk", "utf16le-as-be"])
+def test_cli_classify_refuses_an_encoding_its_byte_order_mark_belies(tmp_path, capsys, write, encoding, message):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    write(pd.DataFrame({"id": ["001"], "text": ["信息公开平台维护更新水平有待提高"]}), src)
+    argv = [str(src), "--encoding", encoding, "--out", str(out), "--no-probabilities"]
+    assert run_classify(_args(configure_classify, argv)) == 2
+    assert f"toolkit classify: error: {src}: {message}" in capsys.readouterr().err
+    assert not out.exists()
+    # the codec the mark names is no contradiction
+    same = {"gb18030": "utf-8", "gbk": "utf-8-sig", "utf-16-be": "utf-16"}[encoding]
+    assert run_classify(_args(configure_classify, [*argv[:2], same, *argv[3:]])) == 0
+    assert pd.read_csv(out, dtype=str, encoding="utf-8-sig")["labels"].tolist() == ["platform"]
+
+
 @pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
 def test_cli_classify_reads_utf32_with_a_byte_order_mark(tmp_path, capsys, codec):
     # its mark begins with UTF-16's: read as UTF-16, every other character was a NUL ("--text-column must be a

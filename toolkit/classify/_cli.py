@@ -265,6 +265,13 @@ _NOT_CSV: tuple[tuple[bytes, str], ...] = (
 )
 
 
+#: Byte-order marks and the codec each says the file is in (UTF-32's before UTF-16's, whose mark begins its own).
+_MARKS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def _read_input(path: str, encoding: str | None = None) -> tuple[pd.DataFrame, bool]:
     """The input CSV as text, one row per record of the file, in order; and whether to write a byte-order mark.
 
@@ -273,7 +280,8 @@ def _read_input(path: str, encoding: str | None = None) -> tuple[pd.DataFrame, b
     too), or in
     ``encoding``; anything else is refused with a message that says what the
     file looks like (GBK from Excel, an .xlsx workbook, a PDF, a Parquet
-    file) and what to do.  A header line with tabs and no comma makes the
+    file) and what to do, as is an ``encoding`` that the file's byte-order
+    mark belies.  A header line with tabs and no comma makes the
     file tab-separated.
 
     The records are parsed strictly (Python's ``csv`` module,
@@ -324,6 +332,12 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
                              "(Comma delimited)' (文件 > 另存为 > CSV UTF-8) and classify that")
         raise InputError(f"{path}: a ZIP archive (a .docx or .xlsx?), not a CSV")
     if encoding is not None:
+        marked = next((codec for mark, codec in _MARKS if data.startswith(mark)), None)
+        if marked is not None and encoding not in (marked, marked[:6], f"{marked}-sig"):
+            # Excel's 'CSV UTF-8' passed with --encoding gbk by habit: mojibake labelled without a word, or a
+            # refusal at some byte far into the file
+            raise InputError(f"{path}: begins with a {marked.upper()} byte-order mark, so it is {marked.upper()}, "
+                             f"not {encoding}: leave out --encoding")
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
