@@ -3,6 +3,9 @@ the evaluation, boilerplate index, alignment and the CLI pieces."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import io
 import json
 import re
 import subprocess
@@ -14,7 +17,7 @@ import numpy as np
 import opencc
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
@@ -1530,3 +1533,132 @@ def test_predictions_agree_with_the_probabilities_and_not_with_the_order(train, 
     shuffled = [texts[i] for i in index]
     np.testing.assert_allclose(model.predict_proba(shuffled), proba[index], rtol=0, atol=1e-12)
     np.testing.assert_array_equal(model.predict(shuffled), pred[index])
+
+
+# --- toolkit classify over CSV files written in every way (properties) ----------------------------------------
+
+# pieces of texts: Chinese, the delimiters, quotes and line breaks a CSV must quote, white space, contentless words
+_PIECES = ["信息更新不及时", "加强业务培训", "政策解讀", ",", "，", '"', "“", "\n", "\r\n", "\t", " ", "\u3000", "",
+           "12345", "暂无", "无", "N/A", "2023年", "'", "\\"]
+_CELL = st.lists(st.sampled_from(_PIECES), max_size=4).map("".join)
+_DIALECT = st.fixed_dictionaries({
+    "delimiter": st.sampled_from([",", "\t"]), "quoting": st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    "lineterminator": st.sampled_from(["\r\n", "\n"]),
+})
+
+
+def _csv_text(rows: list[list[str]], dialect: dict) -> str:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, **dialect).writerows(rows)
+    return buffer.getvalue()
+
+
+@st.composite
+def _table(draw):
+    """A header naming the text column (an empty, repeated or 'labels' column beside it) and rows of cells."""
+    others = draw(st.lists(st.sampled_from(["id", "备注", "", "note", "id", "labels"]), max_size=3))
+    while others.count("labels") > 1:
+        others[others.index("labels")] = "id"
+    text_column = draw(st.sampled_from(["text", "内容", "Statement text"]))
+    header = list(others)
+    header.insert(draw(st.integers(0, len(others))), text_column)
+    rows = draw(st.lists(st.lists(_CELL, min_size=len(header), max_size=len(header)), max_size=4))
+    return header, text_column, rows
+
+
+@pytest.fixture(scope="module")
+def csv_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("csv")
+
+
+@settings(max_examples=scaled(60), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(table=_table(), dialect=_DIALECT, codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"]),
+       above=st.sampled_from(["", "\n", "\r\n \r\n"]), probabilities=st.booleans())
+@example(table=(["text"], "text", [["信息更新不及时"], [""]]), dialect={"delimiter": ",", "quoting": csv.QUOTE_MINIMAL,
+         "lineterminator": "\n"}, codec="utf-8", above="", probabilities=False)  # '""' last: no blank line
+def test_classify_gives_every_csv_record_its_labels_and_keeps_every_other_cell(csv_folder, table, dialect, codec,
+                                                                               above, probabilities):
+    # One output row per input record, in order; every other cell as written; labels and probabilities those
+    # label_statements gives the same texts in Python; the encoding and a byte-order mark as the input's.
+    header, text_column, rows = table
+    delimiter = dialect["delimiter"]
+    src, out = csv_folder / "in.csv", csv_folder / "out.csv"
+    src.write_bytes((above + _csv_text([header, *rows], dialect)).encode(codec))
+    out.unlink(missing_ok=True)
+    argv = [str(src), "--text-column", text_column, "--out", str(out),
+            "--probabilities" if probabilities else "--no-probabilities"]
+    if codec == "gb18030":
+        argv += ["--encoding", codec]
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = run_classify(_args(configure_classify, argv))
+    if len(header) == 1 and delimiter == "\t":
+        # a header without a tab is a comma-separated one: a text with an unquoted comma is refused, with its line
+        if status == 2:
+            assert re.fullmatch(rf"toolkit classify: error: {re.escape(str(src))} line \d+: 2 fields, but the header "
+                                r"has 1 .*must be in double quotes\n", err.getvalue()), err.getvalue()
+            return
+    assert status == 0, err.getvalue()
+    raw = out.read_bytes().decode("utf-8")
+    assert raw.startswith("\ufeff") == (codec != "utf-8")
+    got = list(csv.reader(io.StringIO(raw.removeprefix("\ufeff"), newline="")))
+    if len(header) == 1:  # a text per line: blank lines after the last text are an editor's, no rows
+        while rows and not _csv_text(rows[-1:], dialect).strip():
+            rows = rows[:-1]
+    at = header.index(text_column)
+    frame = pd.DataFrame({"t": pd.Series([row[at] for row in rows], dtype=object)})
+    want = label_statements(frame, text_column="t", probabilities=probabilities)
+    classes = [c.removeprefix("p_") for c in want.columns if c.startswith("p_")]
+    where = header.index("labels") if "labels" in header else len(header)
+    assert got[0] == header[:where] + ["labels"] + header[where + 1:] + [f"p_{c}" for c in classes]
+    assert len(got) == 1 + len(rows)
+    changed = False
+    for row, line, labels in zip(rows, got[1:], want["labels"]):
+        labels = "" if pd.isna(labels) else labels
+        assert line[:where] + line[where + 1:len(header)] == row[:where] + row[where + 1:]
+        assert line[where] == labels
+        if where < len(header):
+            changed |= row[where].strip() not in ("", labels)
+    if probabilities:
+        have = np.array([[float(v) if v else np.nan for v in line[len(header) + (where == len(header)):]]
+                         for line in got[1:]]).reshape(len(rows), len(classes))
+        np.testing.assert_array_equal(have, want[[f"p_{c}" for c in classes]].to_numpy(dtype=float))
+    # replacing labels of the input's own that differ from the new ones is said, and nothing else is
+    assert ("warning: the 'labels' column" in err.getvalue()) == changed
+    assert err.getvalue().count("\n") == changed
+
+
+@settings(max_examples=scaled(40), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(table=_table(), dialect=_DIALECT, at=st.integers(0, 4),
+       bad=st.sampled_from(["quote", "field", "open"]), above=st.sampled_from(["", "\n\n"]))
+def test_classify_names_the_line_of_a_record_it_refuses(csv_folder, table, dialect, at, bad, above):
+    # A record CSV cannot hold (a quote closing in the middle of a field, a field too many, a quote never closed)
+    # is refused with the file and the line it begins on, counting the lines inside quoted texts; nothing is
+    # written.
+    header, text_column, rows = table
+    delimiter, end = dialect["delimiter"], dialect["lineterminator"]
+    assume(delimiter == "\t" or len(header) > 1)  # (a header of one name makes a comma-separated file)
+    at = min(at, len(rows))
+    before = above + _csv_text([header, *rows[:at]], dialect)
+    cells = [""] * len(header)
+    if bad == "quote":
+        cells[header.index(text_column)] = '"放管服"改革'
+        record = delimiter.join(cells) + end
+    elif bad == "field":
+        record = delimiter.join([*cells, "多余"]) + end
+    else:
+        at = len(rows)  # (it takes the rest of the file)
+        before = above + _csv_text([header, *rows], dialect)
+        record = '"信息更新' + end + "不及时" + end
+    src, out = csv_folder / "bad.csv", csv_folder / "bad-out.csv"
+    src.write_text(before + record + _csv_text(rows[at:], dialect), encoding="utf-8", newline="")
+    out.unlink(missing_ok=True)
+    line = len(list(io.StringIO(before, newline=""))) + 1
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert run_classify(_args(configure_classify, [str(src), "--text-column", text_column, "--out", str(out)])) == 2
+    message = err.getvalue()
+    assert message.startswith(f"toolkit classify: error: {src} line {line}: "), (message, line)
+    assert message.count("\n") == 1 and not out.exists()
