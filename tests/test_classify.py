@@ -1034,6 +1034,34 @@ def test_cli_classify_refuses_a_record_with_more_fields_than_the_header(tmp_path
     assert not out.exists()
 
 
+def test_cli_classify_quotes_a_text_holding_a_carriage_return(tmp_path, capsys):
+    # pandas (the csv module) quotes a field only for the characters of its line terminator, '\n': a text holding a
+    # lone '\r' (quoted in the input, as toolkit extract writes it) was written bare, and that '\r' ended the row:
+    # read back, and classified again in place (make demo), '不及时' became the id of a row of its own
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes('id,text\n1,"信息更新\r不及时"\n2,"加强\r\n培训"\n'.encode())
+    for path in (src, out):  # and again on its own output
+        assert run_classify(_args(configure_classify, [str(path), "--out", str(out), "--no-probabilities"])) == 0
+        assert out.read_bytes() == 'id,text,labels\n1,"信息更新\r不及时",timeliness\n2,"加强\r\n培训",staffing\n'.encode()
+    assert run_classify(_args(configure_classify, [str(src), "--no-probabilities"])) == 0  # standard output alike
+    assert capsys.readouterr().out == 'id,text,labels\n1,"信息更新\r不及时",timeliness\n2,"加强\r\n培训",staffing\n'
+
+
+def test_cli_evaluate_predictions_quote_a_text_holding_a_carriage_return(tmp_path, capsys):
+    # the out-of-fold predictions were written by pandas as well: a coded text holding '\r' split its row in two
+    rows = load_annotations("train").head(12).reset_index(drop=True)
+    rows.loc[0, "text"] = rows.loc[0, "text"][:4] + "\r" + rows.loc[0, "text"][4:]
+    data, pred = tmp_path / "coded.jsonl", tmp_path / "pred.csv"
+    data.write_text("".join(json.dumps({"source": r.source, "text": r.text, "labels": r.labels}) + "\n"
+                            for r in rows.itertuples()), encoding="utf-8")
+    argv = ["--data", str(data), "--n-splits", "2", "--n-repeats", "1", "--n-bootstrap", "0", "--scheme", "stratified",
+            "--predictions", str(pred)]
+    assert run_evaluate(_args(configure_evaluate, argv)) == 0
+    got = list(csv.reader(io.StringIO(pred.read_bytes().decode("utf-8"), newline="")))
+    assert len(got) == 1 + 3 * 12 and all(len(line) == len(got[0]) for line in got)
+    assert {line[5] for line in got[1:] if line[3] == "0"} == {rows.loc[0, "text"]}
+
+
 def test_cli_classify_gives_a_row_for_every_record_in_order(tmp_path):
     texts = ["下一步,我们将加强业务培训", "信息公开平台更新不及时,内容不够全面", "政策解读不够", '"放管服"改革推进不够']
     src = tmp_path / "texts.csv"
@@ -1538,7 +1566,7 @@ def test_predictions_agree_with_the_probabilities_and_not_with_the_order(train, 
 # --- toolkit classify over CSV files written in every way (properties) ----------------------------------------
 
 # pieces of texts: Chinese, the delimiters, quotes and line breaks a CSV must quote, white space, contentless words
-_PIECES = ["信息更新不及时", "加强业务培训", "政策解讀", ",", "，", '"', "“", "\n", "\r\n", "\t", " ", "\u3000", "",
+_PIECES = ["信息更新不及时", "加强业务培训", "政策解讀", ",", "，", '"', "“", "\n", "\r\n", "\r", "\t", " ", "\u3000", "",
            "12345", "暂无", "无", "N/A", "2023年", "'", "\\"]
 _CELL = st.lists(st.sampled_from(_PIECES), max_size=4).map("".join)
 _DIALECT = st.fixed_dictionaries({
@@ -1577,12 +1605,16 @@ def csv_folder(tmp_path_factory):
        above=st.sampled_from(["", "\n", "\r\n \r\n"]), probabilities=st.booleans())
 @example(table=(["text"], "text", [["信息更新不及时"], [""]]), dialect={"delimiter": ",", "quoting": csv.QUOTE_MINIMAL,
          "lineterminator": "\n"}, codec="utf-8", above="", probabilities=False)  # '""' last: no blank line
+@example(table=(["id", "text"], "text", [["1", "信息更新\r不及时"]]), dialect={"delimiter": ",", "quoting": csv.QUOTE_ALL,
+         "lineterminator": "\n"}, codec="utf-8", above="", probabilities=False)  # '\r' in a text: quoted out too
 def test_classify_gives_every_csv_record_its_labels_and_keeps_every_other_cell(csv_folder, table, dialect, codec,
                                                                                above, probabilities):
     # One output row per input record, in order; every other cell as written; labels and probabilities those
     # label_statements gives the same texts in Python; the encoding and a byte-order mark as the input's.
     header, text_column, rows = table
     delimiter = dialect["delimiter"]
+    # (the csv module quotes a lone '\r' only when it ends its rows with one: else the input itself is ambiguous)
+    assume(dialect["lineterminator"] == "\r\n" or not any("\r" in c.replace("\r\n", "") for r in rows for c in r))
     src, out = csv_folder / "in.csv", csv_folder / "out.csv"
     src.write_bytes((above + _csv_text([header, *rows], dialect)).encode(codec))
     out.unlink(missing_ok=True)

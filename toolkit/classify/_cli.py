@@ -6,6 +6,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import secrets
 import sys
 import warnings
@@ -153,7 +154,7 @@ def run_classify(args: argparse.Namespace) -> int:
     if "labels" in frame.columns and args.text_column != "labels":
         _warn_replaced_labels(frame["labels"], out["labels"], args.input)
     if args.out == "-":
-        out.to_csv(sys.stdout, index=False)
+        sys.stdout.write(_csv_text(out))
         return 0
     twin = None
     if is_statements:
@@ -163,7 +164,7 @@ def run_classify(args: argparse.Namespace) -> int:
     encoding = "utf-8-sig" if bom else "utf-8"
     try:
         _write_together(
-            {args.out: lambda part: out.to_csv(part, index=False, encoding=encoding)}
+            {args.out: lambda part: _write_text(part, _csv_text(out), encoding)}
             | ({twin[0]: twin[1]} if twin else {})
         )
     except OSError as exc:
@@ -203,6 +204,28 @@ def _classify_model(kind: str, codebook_path: str | None, train: list[str] | Non
         return default_model()
     classes = None if codebook is None else list(codebook.keys)
     return StatementClassifier(classes=classes, random_state=0).fit(coded["text"].tolist(), coded["labels"].tolist())
+
+
+#: A quoted CSV field (its quotes doubled inside), or the end of a row of ``to_csv(lineterminator="\r\n")``.
+_QUOTED_OR_ROW_END = re.compile(r'("[^"]*(?:""[^"]*)*")|\r\n')
+
+
+def _csv_text(frame: pd.DataFrame) -> str:
+    """``frame.to_csv(index=False)``, rows ending in ``"\n"``, but a field holding ``"\r"`` quoted too.
+
+    The csv module quotes a field for the characters of the line terminator
+    only: with ``"\n"`` a text holding a lone ``"\r"`` was written bare, and
+    it ended the row for every reader (this command too, rerun on its
+    output).  Written with ``"\r\n"`` every such field is quoted; the row ends
+    are then set back to ``"\n"`` (those outside quotes), as ``toolkit
+    extract`` writes its CSV files.
+    """
+    return _QUOTED_OR_ROW_END.sub(lambda m: m.group(1) or "\n", frame.to_csv(index=False, lineterminator="\r\n"))
+
+
+def _write_text(path: str, text: str, encoding: str) -> None:
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        fh.write(text)
 
 
 def _write_together(writers: dict[str, Callable[[str], object]]) -> None:
@@ -645,7 +668,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     for path, frames in ((args.out, long), (args.predictions, audit)):
         if path:
             try:
-                pd.concat(frames, ignore_index=True).to_csv(path, index=False, encoding="utf-8")
+                _write_text(path, _csv_text(pd.concat(frames, ignore_index=True)), "utf-8")
             except OSError as exc:
                 return _error("evaluate", f"cannot write {path}: {exc}")
     return 0
