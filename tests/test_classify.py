@@ -388,6 +388,27 @@ def test_label_lists_without_labels_are_not_a_matrix():
 # --- lexicon and majority -----------------------------------------------------------
 
 
+def test_no_label_is_given_from_probabilities_that_are_all_zero(tmp_path, capsys):
+    # ensure_label took the argmax of a row of zeros, the first class: trained on statements none of which has a
+    # label (or only 'other', below the threshold), every statement was coded 'awareness' from nothing
+    texts = ["信息更新不及时", "加强业务培训", "政策解读不够", "平台建设滞后"]
+    model = StatementClassifier(random_state=0).fit(texts, [[], [], [], []])
+    assert (model.predict_proba(["信息公开不够"]) == 0).all()
+    assert model.predict_labels(["信息公开不够"]) == [[]]
+    model = StatementClassifier(random_state=0, threshold=0.99).fit(texts, [["other"], [], ["other"], []])
+    assert model.predict_labels(texts) == [[]] * 4
+    # a category of probability 0 is never the fallback where another one is above 0
+    model = StatementClassifier(random_state=0, threshold=0.99).fit(texts, [["staffing"], [], ["staffing"], []])
+    assert model.predict_labels(texts) == [["staffing"]] * 4
+    # toolkit classify --train on such coding says there is nothing to learn
+    data, src = tmp_path / "coded.jsonl", tmp_path / "in.csv"
+    data.write_text("".join(json.dumps({"source": "a", "text": t, "labels": []}, ensure_ascii=False) + "\n"
+                            for t in texts), encoding="utf-8")
+    src.write_text("text\n信息公开不够\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--train", str(data)])) == 2
+    assert f"{data}: no coded statement has a label: nothing to learn categories from" in capsys.readouterr().err
+
+
 def test_lexicon_classifier():
     clf = LexiconClassifier().fit(["x"])
     assert clf.predict_labels(["信息更新不及时", "加强业务培训", "與群眾期待還有差距"]) == [

@@ -185,7 +185,8 @@ def _classify_model(kind: str, codebook_path: str | None, train: list[str] | Non
     ------
     ValueError
         Naming the file (and line): a bad codebook, a bad coded statement or a
-        label that is not a key of the codebook, or no statement to train on.
+        label that is not a key of the codebook, or no statement (or no label)
+        to train on.
     OSError
         If a file cannot be read.
     """
@@ -197,6 +198,8 @@ def _classify_model(kind: str, codebook_path: str | None, train: list[str] | Non
     coded = read_annotations(train, codebook=codebook) if train else None
     if coded is not None and coded.empty:
         raise ValueError(f"{', '.join(train or ())}: no coded statements to train on")
+    if kind == "supervised" and coded is not None and not coded["labels"].map(len).any():
+        raise ValueError(f"{', '.join(train or ())}: no coded statement has a label: nothing to learn categories from")
     if kind == "lexicon":  # learns nothing: --train, if given, is only checked
         lexicon = LexiconClassifier() if codebook is None else _lexicon_system(codebook.keys, codebook.lexicon)
         return lexicon.fit(texts if coded is None else coded["text"].tolist())
