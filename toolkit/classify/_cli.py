@@ -126,6 +126,10 @@ def run_classify(args: argparse.Namespace) -> int:
     if codebook_path is not None and args.model == "supervised" and not train:
         return _error("classify", "--codebook needs --train with the supervised model: coded statements to learn "
                                   "its keys from (or --model lexicon, which uses its keywords)")
+    if args.out != "-" and _is_parquet(args.out):
+        # a CSV written over it: statements.parquet lost, where the README promises no other Parquet file is touched
+        return _error("classify", f"--out {args.out} is a Parquet file: the output is a CSV (give a .csv; the "
+                                  "statements.parquet next to it gets the same labels)")
     try:
         frame, bom = _read_input(args.input, getattr(args, "encoding", None))
     except InputError as exc:
@@ -172,6 +176,19 @@ def run_classify(args: argparse.Namespace) -> int:
     if twin:
         print(f"toolkit classify: labels also written to {twin[0]}", file=sys.stderr)
     return 0
+
+
+def _is_parquet(path: str) -> bool:
+    """Whether ``path`` names a Parquet file: by its extension, or by the mark an existing file begins with."""
+    if path.lower().endswith(".parquet"):
+        return True
+    if not os.path.isfile(path):  # none yet, a folder (refused when written), or a pipe or terminal: not read
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"PAR1"
+    except OSError:
+        return False
 
 
 def _classify_model(kind: str, codebook_path: str | None, train: list[str] | None, texts: list[str]) -> object:
