@@ -985,6 +985,18 @@ def test_cli_classify_fills_a_statements_csv(tmp_path):
     assert df["labels"].notna().all() and df["report_id"].eq("000").all()
 
 
+@pytest.mark.parametrize("argv, message", [
+    (["", "--out", "out.csv"], "input is an empty string"),
+    (["in.csv", "--out", ""], "--out is an empty string"),
+], ids=["input", "out"])
+def test_cli_classify_says_an_argument_is_an_empty_string(tmp_path, monkeypatch, capsys, argv, message):
+    # an unset shell variable: "cannot read : No such file or directory", "cannot write : ..."
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text("text\n信息更新不及时\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, argv)) == 2
+    assert capsys.readouterr().err == f"toolkit classify: error: {message}\n"
+
+
 def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):
     src = tmp_path / "in.csv"
     pd.DataFrame({"id": ["01", "02"], "statement": ["信息更新不够及时", "政策解读形式单一"]}).to_csv(src, index=False)

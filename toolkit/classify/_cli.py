@@ -126,6 +126,9 @@ def run_classify(args: argparse.Namespace) -> int:
     if codebook_path is not None and args.model == "supervised" and not train:
         return _error("classify", "--codebook needs --train with the supervised model: coded statements to learn "
                                   "its keys from (or --model lexicon, which uses its keywords)")
+    for what, value in (("input", args.input), ("--out", args.out)):
+        if not value:  # an unset shell variable: not "cannot read : No such file or directory"
+            return _error("classify", f"{what} is an empty string")
     if args.out != "-" and _is_parquet(args.out):
         # a CSV written over it: statements.parquet lost, where the README promises no other Parquet file is touched
         return _error("classify", f"--out {args.out} is a Parquet file: the output is a CSV (give a .csv; the "
