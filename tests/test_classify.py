@@ -46,7 +46,7 @@ from toolkit.classify import (
     read_annotations,
     tokenize,
 )
-from toolkit.classify._base import normalize_texts
+from toolkit.classify._base import has_content, normalize_texts
 from toolkit.classify._cli import configure_classify, configure_evaluate, run_classify, run_evaluate
 from toolkit.statements import extract_statements
 
@@ -506,6 +506,52 @@ class _Lookup(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         return np.asarray([self.table[x] for x in X])
+
+
+@pytest.mark.parametrize("text, content", [
+    ("1" * 40_000, False),  # digits without 年: every one was tried as the beginning of a date (30 s)
+    ("一" * 20_000 + "1" * 20_000, True),
+    ("1" * 20_000 + " " * 20_000 + "信息更新不及时", True),
+    (" " * 40_000 + "x", False),  # white space before no Chinese character: each space tried (14 s for 20,000)
+], ids=["digits", "numerals", "digits-spaces", "spaces"])
+def test_a_statement_with_a_long_run_of_digits_or_white_space_is_read_at_once(text, content):
+    import signal
+
+    if not hasattr(signal, "SIGALRM"):
+        pytest.skip("no SIGALRM")
+
+    def late(*args) -> None:
+        raise TimeoutError("still looking for content after 5 s")
+
+    before = signal.signal(signal.SIGALRM, late)
+    signal.alarm(5)
+    try:
+        assert has_content(text) is content
+        normalize_texts([text])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+
+
+@settings(max_examples=scaled(300), deadline=None)
+@given(text=st.lists(st.sampled_from(["1", "2", "〇", "十", "年", "年度", "月", "日", "号", " ", "\n", "\u3000", "信",
+                                      "息", "a", "b", "无", "暂无", "-"]), max_size=12).map("".join))
+def test_the_linear_patterns_remove_what_the_plain_ones_removed(text):
+    # The lookbehinds that keep the white space and date patterns linear start no match the plain patterns
+    # would not have started: a match of those begins at a run's first character anyway.  Dropping a
+    # lookbehind's character class from its run's (or the lookbehind) keeps this, not the speed.
+    from toolkit.classify._base import _HAN_SPACE, _contentless
+    from toolkit.formats import alternation, read_data_yaml
+    from toolkit.normalize import HAN_RANGES
+
+    plain_space = re.compile(f"(?<=[{HAN_RANGES}])\\s+|\\s+(?=[{HAN_RANGES}])")
+    assert _HAN_SPACE.sub("", text) == plain_space.sub("", text)
+    spec = read_data_yaml("classify", "contentless.yaml")
+    (pattern,) = spec["patterns"]
+    plain_date = re.sub(r"^\(\?<!\[[^]]*\]\)", "", pattern)
+    assert plain_date != pattern
+    plain = re.compile(f"(?:{plain_date})|{alternation([str(w) for w in spec['placeholders']])}")
+    assert _contentless().sub("", text) == plain.sub("", text)
 
 
 def test_category_metrics_agree_with_sklearn():
