@@ -3,6 +3,9 @@ the evaluation, boilerplate index, alignment and the CLI pieces."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import io
 import json
 import re
 import subprocess
@@ -14,7 +17,7 @@ import numpy as np
 import opencc
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
@@ -43,7 +46,7 @@ from toolkit.classify import (
     read_annotations,
     tokenize,
 )
-from toolkit.classify._base import normalize_texts
+from toolkit.classify._base import has_content, normalize_texts
 from toolkit.classify._cli import configure_classify, configure_evaluate, run_classify, run_evaluate
 from toolkit.statements import extract_statements
 
@@ -101,6 +104,35 @@ def test_edited_codebook_and_bad_codebooks(tmp_path):
         load_codebook(path)
     path.write_text("cats: []\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"a codebook needs a 'categories' list"):
+        load_codebook(path)
+
+
+@pytest.mark.parametrize("category, message", [
+    # a word without the list was read a character at a time: '不', '及', '时' each a keyword, so that the lexicon
+    # model coded '业务培训不足' as timely (for its '不')
+    ("{key: a, name_zh: 甲, lexicon: 不及时}", "category 1 (a): lexicon must be a list (one '- word' a line, "
+                                            "or [word, word]), got '不及时'"),
+    ("{key: a, name_zh: 甲, typical_wording: 更新不及时}", "category 1 (a): typical_wording must be a list"),
+    # a number, or a list in the list: TypeError 'int' object is not iterable / a keyword "['x']"
+    ("{key: a, name_zh: 甲, lexicon: 5}", "category 1 (a): lexicon must be a list (one '- word' a line, "
+                                         "or [word, word]), got 5"),
+    ("{key: a, name_zh: 甲, lexicon: [更新, [x]]}", "category 1 (a): lexicon must be a list of words, got ['x'] in it"),
+    # a key is joined by ';' in the labels column: 'a;c' read back as two keys
+    ("{key: 'a;c', name_zh: 甲}", "category 1: key must be a word without ';' or white space around it, got 'a;c'"),
+    ("{key: [a], name_zh: 甲}", "category 1: key must be a word without ';'"),
+])
+def test_a_codebook_field_of_the_wrong_shape_is_named(tmp_path, capsys, category, message):
+    path = tmp_path / "cb.yaml"
+    path.write_text(f"categories:\n  - {category}\n  - {{key: b, name_zh: 乙, lexicon: [培训]}}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"^{re.escape(f'{path}: {message}')}"):
+        load_codebook(path)
+    src = tmp_path / "in.csv"
+    src.write_text("text\n业务培训不足\n", encoding="utf-8")
+    argv = [str(src), "--codebook", str(path), "--model", "lexicon", "--no-probabilities"]
+    assert run_classify(_args(configure_classify, argv)) == 2
+    assert f"toolkit classify: error: {path}: {message}" in capsys.readouterr().err
+    path.write_text("categories:\n  - {key: a, name_zh: 甲}\ndecision_rules: 先看具体类别\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="decision_rules must be a list"):
         load_codebook(path)
 
 
@@ -356,6 +388,27 @@ def test_label_lists_without_labels_are_not_a_matrix():
 # --- lexicon and majority -----------------------------------------------------------
 
 
+def test_no_label_is_given_from_probabilities_that_are_all_zero(tmp_path, capsys):
+    # ensure_label took the argmax of a row of zeros, the first class: trained on statements none of which has a
+    # label (or only 'other', below the threshold), every statement was coded 'awareness' from nothing
+    texts = ["信息更新不及时", "加强业务培训", "政策解读不够", "平台建设滞后"]
+    model = StatementClassifier(random_state=0).fit(texts, [[], [], [], []])
+    assert (model.predict_proba(["信息公开不够"]) == 0).all()
+    assert model.predict_labels(["信息公开不够"]) == [[]]
+    model = StatementClassifier(random_state=0, threshold=0.99).fit(texts, [["other"], [], ["other"], []])
+    assert model.predict_labels(texts) == [[]] * 4
+    # a category of probability 0 is never the fallback where another one is above 0
+    model = StatementClassifier(random_state=0, threshold=0.99).fit(texts, [["staffing"], [], ["staffing"], []])
+    assert model.predict_labels(texts) == [["staffing"]] * 4
+    # toolkit classify --train on such coding says there is nothing to learn
+    data, src = tmp_path / "coded.jsonl", tmp_path / "in.csv"
+    data.write_text("".join(json.dumps({"source": "a", "text": t, "labels": []}, ensure_ascii=False) + "\n"
+                            for t in texts), encoding="utf-8")
+    src.write_text("text\n信息公开不够\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--train", str(data)])) == 2
+    assert f"{data}: no coded statement has a label: nothing to learn categories from" in capsys.readouterr().err
+
+
 def test_lexicon_classifier():
     clf = LexiconClassifier().fit(["x"])
     assert clf.predict_labels(["信息更新不及时", "加强业务培训", "與群眾期待還有差距"]) == [
@@ -453,6 +506,52 @@ class _Lookup(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         return np.asarray([self.table[x] for x in X])
+
+
+@pytest.mark.parametrize("text, content", [
+    ("1" * 40_000, False),  # digits without 年: every one was tried as the beginning of a date (30 s)
+    ("一" * 20_000 + "1" * 20_000, True),
+    ("1" * 20_000 + " " * 20_000 + "信息更新不及时", True),
+    (" " * 40_000 + "x", False),  # white space before no Chinese character: each space tried (14 s for 20,000)
+], ids=["digits", "numerals", "digits-spaces", "spaces"])
+def test_a_statement_with_a_long_run_of_digits_or_white_space_is_read_at_once(text, content):
+    import signal
+
+    if not hasattr(signal, "SIGALRM"):
+        pytest.skip("no SIGALRM")
+
+    def late(*args) -> None:
+        raise TimeoutError("still looking for content after 5 s")
+
+    before = signal.signal(signal.SIGALRM, late)
+    signal.alarm(5)
+    try:
+        assert has_content(text) is content
+        normalize_texts([text])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+
+
+@settings(max_examples=scaled(300), deadline=None)
+@given(text=st.lists(st.sampled_from(["1", "2", "〇", "十", "年", "年度", "月", "日", "号", " ", "\n", "\u3000", "信",
+                                      "息", "a", "b", "无", "暂无", "-"]), max_size=12).map("".join))
+def test_the_linear_patterns_remove_what_the_plain_ones_removed(text):
+    # The lookbehinds that keep the white space and date patterns linear start no match the plain patterns
+    # would not have started: a match of those begins at a run's first character anyway.  Dropping a
+    # lookbehind's character class from its run's (or the lookbehind) keeps this, not the speed.
+    from toolkit.classify._base import _HAN_SPACE, _contentless
+    from toolkit.formats import alternation, read_data_yaml
+    from toolkit.normalize import HAN_RANGES
+
+    plain_space = re.compile(f"(?<=[{HAN_RANGES}])\\s+|\\s+(?=[{HAN_RANGES}])")
+    assert _HAN_SPACE.sub("", text) == plain_space.sub("", text)
+    spec = read_data_yaml("classify", "contentless.yaml")
+    (pattern,) = spec["patterns"]
+    plain_date = re.sub(r"^\(\?<!\[[^]]*\]\)", "", pattern)
+    assert plain_date != pattern
+    plain = re.compile(f"(?:{plain_date})|{alternation([str(w) for w in spec['placeholders']])}")
+    assert _contentless().sub("", text) == plain.sub("", text)
 
 
 def test_category_metrics_agree_with_sklearn():
@@ -932,6 +1031,18 @@ def test_cli_classify_fills_a_statements_csv(tmp_path):
     assert df["labels"].notna().all() and df["report_id"].eq("000").all()
 
 
+@pytest.mark.parametrize("argv, message", [
+    (["", "--out", "out.csv"], "input is an empty string"),
+    (["in.csv", "--out", ""], "--out is an empty string"),
+], ids=["input", "out"])
+def test_cli_classify_says_an_argument_is_an_empty_string(tmp_path, monkeypatch, capsys, argv, message):
+    # an unset shell variable: "cannot read : No such file or directory", "cannot write : ..."
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text("text\n信息更新不及时\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, argv)) == 2
+    assert capsys.readouterr().err == f"toolkit classify: error: {message}\n"
+
+
 def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):
     src = tmp_path / "in.csv"
     pd.DataFrame({"id": ["01", "02"], "statement": ["信息更新不够及时", "政策解读形式单一"]}).to_csv(src, index=False)
@@ -966,6 +1077,48 @@ def test_cli_classify_keeps_the_blank_lines_of_a_one_column_csv(tmp_path, newlin
     assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]
 
 
+def test_cli_classify_keeps_a_quoted_empty_text_after_the_last_text(tmp_path):
+    # pandas and the csv module write an empty (or missing) text of a one-column table as '""': it was taken for
+    # a blank line after the last text and dropped, so that the output had a row fewer than the input
+    texts = ["信息更新不够及时", "", "加强业务培训", ""]
+    src, out = tmp_path / "texts.csv", tmp_path / "out.csv"
+    pd.DataFrame({"text": texts}).to_csv(src, index=False)
+    assert src.read_text(encoding="utf-8").endswith('加强业务培训\n""\n')
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    df = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert df["text"].tolist() == texts
+    assert df["labels"].eq("").tolist() == [False, True, False, True]
+    # a quoted empty header is a column's name, not a blank line above the header
+    src.write_text('""\n信息更新不够及时\n', encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--text-column", "", "--out", str(out),
+                                                   "--no-probabilities"])) == 0
+    assert out.read_text(encoding="utf-8").splitlines() == [",labels", "信息更新不够及时,timeliness"]
+
+
+@pytest.mark.parametrize("header, row", [("text", "信息更新不够及时"), ("id,text", "1,信息更新不够及时")])
+def test_cli_classify_skips_many_blank_lines_at_once(tmp_path, header, row):
+    # blank lines above the header were dropped one list.pop(0) at a time, and those after the last text of a
+    # one-column file each with a copy of the records: 100,000 blank lines took 22 s, 200,000 four times that
+    import signal
+
+    if not hasattr(signal, "SIGALRM"):
+        pytest.skip("no SIGALRM")
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("\n" * 200_000 + f"{header}\n{row}\n" + "\n" * 200_000, encoding="utf-8")
+
+    def late(*args) -> None:
+        raise TimeoutError("still reading the blank lines after 8 s")
+
+    before = signal.signal(signal.SIGALRM, late)
+    signal.alarm(8)
+    try:
+        assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert out.read_text(encoding="utf-8") == f"{header},labels\n{row},timeliness\n"
+
+
 @pytest.mark.parametrize("content, line", [
     # a text per line with an ASCII comma: pandas took the first field for the index and dropped it
     ("text\n下一步,我们将加强业务培训\n信息公开平台更新不及时,内容不够全面\n政策解读不够\n", 2),
@@ -982,6 +1135,34 @@ def test_cli_classify_refuses_a_record_with_more_fields_than_the_header(tmp_path
     err = capsys.readouterr().err
     assert f"{src} line {line}: " in err and "must be in double quotes" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_cli_classify_quotes_a_text_holding_a_carriage_return(tmp_path, capsys):
+    # pandas (the csv module) quotes a field only for the characters of its line terminator, '\n': a text holding a
+    # lone '\r' (quoted in the input, as toolkit extract writes it) was written bare, and that '\r' ended the row:
+    # read back, and classified again in place (make demo), '不及时' became the id of a row of its own
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes('id,text\n1,"信息更新\r不及时"\n2,"加强\r\n培训"\n'.encode())
+    for path in (src, out):  # and again on its own output
+        assert run_classify(_args(configure_classify, [str(path), "--out", str(out), "--no-probabilities"])) == 0
+        assert out.read_bytes() == 'id,text,labels\n1,"信息更新\r不及时",timeliness\n2,"加强\r\n培训",staffing\n'.encode()
+    assert run_classify(_args(configure_classify, [str(src), "--no-probabilities"])) == 0  # standard output alike
+    assert capsys.readouterr().out == 'id,text,labels\n1,"信息更新\r不及时",timeliness\n2,"加强\r\n培训",staffing\n'
+
+
+def test_cli_evaluate_predictions_quote_a_text_holding_a_carriage_return(tmp_path, capsys):
+    # the out-of-fold predictions were written by pandas as well: a coded text holding '\r' split its row in two
+    rows = load_annotations("train").head(12).reset_index(drop=True)
+    rows.loc[0, "text"] = rows.loc[0, "text"][:4] + "\r" + rows.loc[0, "text"][4:]
+    data, pred = tmp_path / "coded.jsonl", tmp_path / "pred.csv"
+    data.write_text("".join(json.dumps({"source": r.source, "text": r.text, "labels": r.labels}) + "\n"
+                            for r in rows.itertuples()), encoding="utf-8")
+    argv = ["--data", str(data), "--n-splits", "2", "--n-repeats", "1", "--n-bootstrap", "0", "--scheme", "stratified",
+            "--predictions", str(pred)]
+    assert run_evaluate(_args(configure_evaluate, argv)) == 0
+    got = list(csv.reader(io.StringIO(pred.read_bytes().decode("utf-8"), newline="")))
+    assert len(got) == 1 + 3 * 12 and all(len(line) == len(got[0]) for line in got)
+    assert {line[5] for line in got[1:] if line[3] == "0"} == {rows.loc[0, "text"]}
 
 
 def test_cli_classify_gives_a_row_for_every_record_in_order(tmp_path):
@@ -1037,6 +1218,43 @@ def test_cli_classify_reads_gbk_with_encoding_and_utf16_unicode_text(tmp_path, c
     assert f"{gbk}: not valid big5 (byte" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         _args(configure_classify, [str(gbk), "--encoding", "no-such-codec"])
+
+
+@pytest.mark.parametrize("write, encoding, message", [
+    # Excel's 'CSV UTF-8' passed with --encoding gb18030 by habit: read as '锘縤d,text' and '淇℃伅鍏…', and
+    # that mojibake labelled without a word
+    (lambda df, p: df.to_csv(p, index=False, encoding="utf-8-sig"), "gb18030",
+     "begins with a UTF-8 byte-order mark, so it is UTF-8, not gb18030: leave out --encoding"),
+    (lambda df, p: df.to_csv(p, index=False, encoding="utf-8-sig"), "gbk",
+     "begins with a UTF-8 byte-order mark, so it is UTF-8, not gbk: leave out --encoding"),
+    # Excel's 'Unicode text' (little-endian) as big-endian: '\ufffe椀搀ऀ琀攀砀琀…'
+    (lambda df, p: df.to_csv(p, index=False, sep="\t", encoding="utf-16"), "utf-16-be",
+     "begins with a UTF-16-LE byte-order mark, so it is UTF-16-LE, not utf-16-be: leave out --encoding"),
+], ids=["utf8-as-gb18030", "utf8-as-gbk", "utf16le-as-be"])
+def test_cli_classify_refuses_an_encoding_its_byte_order_mark_belies(tmp_path, capsys, write, encoding, message):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    write(pd.DataFrame({"id": ["001"], "text": ["信息公开平台维护更新水平有待提高"]}), src)
+    argv = [str(src), "--encoding", encoding, "--out", str(out), "--no-probabilities"]
+    assert run_classify(_args(configure_classify, argv)) == 2
+    assert f"toolkit classify: error: {src}: {message}" in capsys.readouterr().err
+    assert not out.exists()
+    # the codec the mark names is no contradiction
+    same = {"gb18030": "utf-8", "gbk": "utf-8-sig", "utf-16-be": "utf-16"}[encoding]
+    assert run_classify(_args(configure_classify, [*argv[:2], same, *argv[3:]])) == 0
+    assert pd.read_csv(out, dtype=str, encoding="utf-8-sig")["labels"].tolist() == ["platform"]
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_cli_classify_reads_utf32_with_a_byte_order_mark(tmp_path, capsys, codec):
+    # its mark begins with UTF-16's: read as UTF-16, every other character was a NUL ("--text-column must be a
+    # column of in.csv ('\\x00i\\x00d\\x00', ...)"); big-endian, it was said to look like UTF-16 without a mark
+    df = _texts_frame()
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(("\ufeff" if codec.endswith("be") else "").encode(codec) + df.to_csv(index=False).encode(codec))
+    assert run_classify(_args(configure_classify, [str(src), "--out", str(out), "--no-probabilities"])) == 0
+    got = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
+    assert got["id"].tolist() == ["001", "002"]
+    assert got["labels"].tolist() == label_statements(df, probabilities=False)["labels"].tolist()
 
 
 def test_cli_classify_keeps_the_columns_as_written(tmp_path, capsys):
@@ -1110,6 +1328,9 @@ def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     ('{"source": "x", "text": "信息公开不够"}', "line 3: missing labels"),
     ('{"source": "x", "text": "信息公开不够", "labels": ["contents"]}', "line 3: label 'contents' is not a codebook key"),
     ('{"source": "x", "text": "信息公开不够", "labels": [1]}', "line 3: labels must be a list of category keys"),
+    # JSON's escape of half a character (an emoji cut in two): pyarrow's UnicodeEncodeError, without the file
+    ('{"source": "x", "text": "信息公开不够\\ud83d", "labels": ["content"]}',
+     "line 3: text holds half a character, the lone surrogate \\ud83d"),
 ])
 def test_cli_evaluate_names_the_file_and_line_of_bad_data(tmp_path, capsys, line, message):
     good = load_annotations("train").head(2)
@@ -1123,6 +1344,24 @@ def test_cli_evaluate_names_the_file_and_line_of_bad_data(tmp_path, capsys, line
     data.write_bytes("\n".join(lines).encode("gbk"))
     assert run_evaluate(_args(configure_evaluate, ["--data", str(data), "--n-repeats", "1"])) == 2
     assert f"{data}: not UTF-8 text" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("field", ["source", "text", "kind", "labels"])
+def test_a_lone_surrogate_in_coded_data_is_named_with_its_file_and_line(tmp_path, capsys, field):
+    # '\\ud83d' (half of an emoji) in a JSONL string: read_annotations raised pyarrow's UnicodeEncodeError ('utf-8'
+    # codec can't encode character '\\ud83d'), and toolkit classify --train printed it without file or line
+    row = {"source": "a.txt", "text": "信息公开不够", "kind": "problem", "labels": ["content"]}
+    row[field] = ["content\ud83d"] if field == "labels" else row[field] + "\ud83d"
+    data = tmp_path / "coded.jsonl"
+    data.write_text('{"source": "b.txt", "text": "业务培训不足", "labels": ["staffing"]}\n' + json.dumps(row) + "\n",
+                    encoding="utf-8")
+    assert "\\ud83d" in data.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"^{re.escape(str(data))} line 2: {field} holds half a character"):
+        read_annotations(data)
+    src = tmp_path / "in.csv"
+    src.write_text("text\n信息更新不及时\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--train", str(data), "--no-probabilities"])) == 2
+    assert f"{data} line 2: {field} holds half a character" in capsys.readouterr().err
 
 
 def test_read_annotations_reads_label_lists_and_joined_labels(tmp_path):
@@ -1542,3 +1781,192 @@ def test_macro_over_no_category_counts_zero_categories():
     assert none["n_categories"].tolist() == [0] and none["n_categories"].dtype.kind == "i"
     assert none[["macro_precision", "macro_recall", "macro_f1", "mean_kappa"]].isna().all().all()
     assert ev.macro()["n_categories"].tolist() == [2]
+
+
+# --- toolkit classify over CSV files written in every way (properties) ----------------------------------------
+
+# pieces of texts: Chinese, the delimiters, quotes and line breaks a CSV must quote, white space, contentless words
+_PIECES = ["信息更新不及时", "加强业务培训", "政策解讀", ",", "，", '"', "“", "\n", "\r\n", "\r", "\t", " ", "\u3000", "",
+           "12345", "暂无", "无", "N/A", "2023年", "'", "\\"]
+_CELL = st.lists(st.sampled_from(_PIECES), max_size=4).map("".join)
+_DIALECT = st.fixed_dictionaries({
+    "delimiter": st.sampled_from([",", "\t"]), "quoting": st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    "lineterminator": st.sampled_from(["\r\n", "\n"]),
+})
+
+
+def _csv_text(rows: list[list[str]], dialect: dict) -> str:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, **dialect).writerows(rows)
+    return buffer.getvalue()
+
+
+@st.composite
+def _table(draw):
+    """A header naming the text column (an empty, repeated or 'labels' column beside it) and rows of cells."""
+    others = draw(st.lists(st.sampled_from(["id", "备注", "", "note", "id", "labels"]), max_size=3))
+    while others.count("labels") > 1:
+        others[others.index("labels")] = "id"
+    text_column = draw(st.sampled_from(["text", "内容", "Statement text"]))
+    header = list(others)
+    header.insert(draw(st.integers(0, len(others))), text_column)
+    rows = draw(st.lists(st.lists(_CELL, min_size=len(header), max_size=len(header)), max_size=4))
+    return header, text_column, rows
+
+
+@pytest.fixture(scope="module")
+def csv_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("csv")
+
+
+@settings(max_examples=scaled(60), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(table=_table(), dialect=_DIALECT, codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"]),
+       above=st.sampled_from(["", "\n", "\r\n \r\n"]), probabilities=st.booleans())
+@example(table=(["text"], "text", [["信息更新不及时"], [""]]), dialect={"delimiter": ",", "quoting": csv.QUOTE_MINIMAL,
+         "lineterminator": "\n"}, codec="utf-8", above="", probabilities=False)  # '""' last: no blank line
+@example(table=(["id", "text"], "text", [["1", "信息更新\r不及时"]]), dialect={"delimiter": ",", "quoting": csv.QUOTE_ALL,
+         "lineterminator": "\n"}, codec="utf-8", above="", probabilities=False)  # '\r' in a text: quoted out too
+def test_classify_gives_every_csv_record_its_labels_and_keeps_every_other_cell(csv_folder, table, dialect, codec,
+                                                                               above, probabilities):
+    # One output row per input record, in order; every other cell as written; labels and probabilities those
+    # label_statements gives the same texts in Python; the encoding and a byte-order mark as the input's.
+    header, text_column, rows = table
+    delimiter = dialect["delimiter"]
+    # (the csv module quotes a lone '\r' only when it ends its rows with one: else the input itself is ambiguous)
+    assume(dialect["lineterminator"] == "\r\n" or not any("\r" in c.replace("\r\n", "") for r in rows for c in r))
+    src, out = csv_folder / "in.csv", csv_folder / "out.csv"
+    src.write_bytes((above + _csv_text([header, *rows], dialect)).encode(codec))
+    out.unlink(missing_ok=True)
+    argv = [str(src), "--text-column", text_column, "--out", str(out),
+            "--probabilities" if probabilities else "--no-probabilities"]
+    if codec == "gb18030":
+        argv += ["--encoding", codec]
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = run_classify(_args(configure_classify, argv))
+    if len(header) == 1 and delimiter == "\t":
+        # a header without a tab is a comma-separated one: a text with an unquoted comma is refused, with its line
+        if status == 2:
+            assert re.fullmatch(rf"toolkit classify: error: {re.escape(str(src))} line \d+: 2 fields, but the header "
+                                r"has 1 .*must be in double quotes\n", err.getvalue()), err.getvalue()
+            return
+    assert status == 0, err.getvalue()
+    raw = out.read_bytes().decode("utf-8")
+    assert raw.startswith("\ufeff") == (codec != "utf-8")
+    got = list(csv.reader(io.StringIO(raw.removeprefix("\ufeff"), newline="")))
+    if len(header) == 1:  # a text per line: blank lines after the last text are an editor's, no rows
+        while rows and not _csv_text(rows[-1:], dialect).strip():
+            rows = rows[:-1]
+    at = header.index(text_column)
+    frame = pd.DataFrame({"t": pd.Series([row[at] for row in rows], dtype=object)})
+    want = label_statements(frame, text_column="t", probabilities=probabilities)
+    classes = [c.removeprefix("p_") for c in want.columns if c.startswith("p_")]
+    where = header.index("labels") if "labels" in header else len(header)
+    assert got[0] == header[:where] + ["labels"] + header[where + 1:] + [f"p_{c}" for c in classes]
+    assert len(got) == 1 + len(rows)
+    changed = False
+    for row, line, labels in zip(rows, got[1:], want["labels"]):
+        labels = "" if pd.isna(labels) else labels
+        assert line[:where] + line[where + 1:len(header)] == row[:where] + row[where + 1:]
+        assert line[where] == labels
+        if where < len(header):
+            changed |= row[where].strip() not in ("", labels)
+    if probabilities:
+        have = np.array([[float(v) if v else np.nan for v in line[len(header) + (where == len(header)):]]
+                         for line in got[1:]]).reshape(len(rows), len(classes))
+        np.testing.assert_array_equal(have, want[[f"p_{c}" for c in classes]].to_numpy(dtype=float))
+    # replacing labels of the input's own that differ from the new ones is said, and nothing else is
+    assert ("warning: the 'labels' column" in err.getvalue()) == changed
+    assert err.getvalue().count("\n") == changed
+
+
+@settings(max_examples=scaled(40), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(table=_table(), dialect=_DIALECT, at=st.integers(0, 4),
+       bad=st.sampled_from(["quote", "field", "open"]), above=st.sampled_from(["", "\n\n"]))
+def test_classify_names_the_line_of_a_record_it_refuses(csv_folder, table, dialect, at, bad, above):
+    # A record CSV cannot hold (a quote closing in the middle of a field, a field too many, a quote never closed)
+    # is refused with the file and the line it begins on, counting the lines inside quoted texts; nothing is
+    # written.
+    header, text_column, rows = table
+    delimiter, end = dialect["delimiter"], dialect["lineterminator"]
+    assume(delimiter == "\t" or len(header) > 1)  # (a header of one name makes a comma-separated file)
+    at = min(at, len(rows))
+    before = above + _csv_text([header, *rows[:at]], dialect)
+    cells = [""] * len(header)
+    if bad == "quote":
+        cells[header.index(text_column)] = '"放管服"改革'
+        record = delimiter.join(cells) + end
+    elif bad == "field":
+        record = delimiter.join([*cells, "多余"]) + end
+    else:
+        at = len(rows)  # (it takes the rest of the file)
+        before = above + _csv_text([header, *rows], dialect)
+        record = '"信息更新' + end + "不及时" + end
+    src, out = csv_folder / "bad.csv", csv_folder / "bad-out.csv"
+    src.write_text(before + record + _csv_text(rows[at:], dialect), encoding="utf-8", newline="")
+    out.unlink(missing_ok=True)
+    line = len(list(io.StringIO(before, newline=""))) + 1
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert run_classify(_args(configure_classify, [str(src), "--text-column", text_column, "--out", str(out)])) == 2
+    message = err.getvalue()
+    assert message.startswith(f"toolkit classify: error: {src} line {line}: "), (message, line)
+    assert message.count("\n") == 1 and not out.exists()
+
+
+@st.composite
+def _statements(draw):
+    """Statements as an extract run writes them, unclassified: texts with quotes, line breaks, '\r', none."""
+    n = draw(st.integers(1, 5))
+    texts = draw(st.lists(st.one_of(st.none(), _CELL), min_size=n, max_size=n))
+    return pd.DataFrame({"report_id": draw(st.lists(st.sampled_from(["r1", "r2,x", '"q"']), min_size=n, max_size=n)),
+                         "seq": list(range(1, n + 1)),
+                         "kind": draw(st.lists(st.sampled_from(["problem", "measure"]), min_size=n, max_size=n)),
+                         "text": texts, "labels": [None] * n})
+
+
+@settings(max_examples=scaled(25), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(statements=_statements(), probabilities=st.booleans())
+@example(statements=pd.DataFrame({"report_id": ["r1", "r1"], "seq": [1, 2], "kind": ["problem", "measure"],
+                                  "text": ["信息更新\r不及时", None], "labels": [None, None]}),
+         probabilities=False)  # '\r' written bare (before 30d5188): the rerun found no twin of its statements
+def test_classify_in_place_labels_the_csv_and_its_parquet_twin_alike(csv_folder, statements, probabilities):
+    # make demo: toolkit classify statements.csv --out statements.csv over an extract run's files.  The CSV reads
+    # back with its rows, ids and texts; the Parquet twin gets the same labels (and p_<key>), keeps its missing
+    # texts missing, and both hold what label_statements gives; a second run changes neither file.
+    import pyarrow as pa
+
+    from toolkit import cli, corpus
+
+    folder = csv_folder / "run"
+    folder.mkdir(exist_ok=True)
+    stmts, twin = folder / "statements.csv", folder / "statements.parquet"
+    frame = corpus._conform(statements, "statements")
+    table = pa.Table.from_pandas(frame, schema=corpus._arrow_schema("statements"), preserve_index=False)
+    stmts.write_bytes(cli._csv_bytes(table, header=True))  # as toolkit extract writes it
+    corpus._write_parquet(table, twin)
+    argv = [str(stmts), "--out", str(stmts), "--probabilities" if probabilities else "--no-probabilities"]
+    for run in range(2):
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            assert run_classify(_args(configure_classify, argv)) == 0
+        assert err.getvalue() == f"toolkit classify: labels also written to {twin}\n"
+        if run == 0:
+            first = stmts.read_bytes(), twin.read_bytes()
+    assert (stmts.read_bytes(), twin.read_bytes()) == first
+    csv_back = pd.read_csv(stmts, dtype=str, keep_default_na=False)
+    pq_back = corpus._read_parquet(twin)
+    want = label_statements(frame, probabilities=probabilities)
+    assert csv_back["report_id"].tolist() == frame["report_id"].tolist()
+    assert csv_back["text"].tolist() == frame["text"].fillna("").tolist()
+    assert pq_back["text"].isna().tolist() == frame["text"].isna().tolist()
+    assert csv_back["labels"].tolist() == want["labels"].fillna("").tolist()
+    assert pq_back["labels"].fillna("").tolist() == want["labels"].fillna("").tolist()
+    columns = [c for c in want.columns if c.startswith("p_")]
+    assert bool(columns) == probabilities
+    for col in columns:
+        np.testing.assert_array_equal(pd.to_numeric(csv_back[col]).to_numpy(), want[col].to_numpy(dtype=float))
+        np.testing.assert_array_equal(pq_back[col].to_numpy(dtype=float), want[col].to_numpy(dtype=float))

@@ -348,6 +348,22 @@ def test_classify_writes_the_csv_and_its_parquet_twin_both_or_neither(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["statements.csv", "statements.parquet"]  # no .part left
 
 
+@pytest.mark.parametrize("name", ["statements.parquet", "labelled.PARQUET", "results.bin"])
+def test_classify_refuses_to_write_its_csv_over_a_parquet_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture, name: str) -> None:
+    # --out statements.parquet wrote the CSV over the Parquet twin (its statements and columns lost), where the
+    # README promises that no other Parquet file is touched
+    st = corpus._conform(_unlabelled_statements(), "statements")
+    stmts, out = tmp_path / "statements.csv", tmp_path / name
+    st.to_csv(stmts, index=False)
+    st.to_parquet(out, index=False)
+    before = out.read_bytes()
+    assert cli.main(["classify", str(stmts), "--out", str(out)]) == 2
+    assert f"toolkit classify: error: --out {out} is a Parquet file: the output is a CSV" in capsys.readouterr().err
+    assert out.read_bytes() == before
+    assert cli.main(["classify", str(stmts), "--out", str(tmp_path / "labelled.csv")]) == 0  # a CSV name is fine
+
+
 def test_classify_rewrites_only_the_statements_parquet_twin(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     # README/--help: the statements.parquet next to --out gets the labels, if it holds the statements labelled;
     # a Parquet file named like --out is the user's.

@@ -6,10 +6,11 @@ import contextlib
 import csv
 import io
 import os
+import re
 import secrets
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import pandas as pd
 
@@ -72,7 +73,8 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
         "strictly: a record with more fields than the header (a text with an unquoted comma) is refused with its "
         "line, so that the output has one row per input record, in order."
     )
-    parser.add_argument("input", help="CSV file with one statement a row (UTF-8, or UTF-16 with a byte-order mark; else see --encoding)")
+    parser.add_argument("input", help="CSV file with one statement a row (UTF-8, or UTF-16 or UTF-32 with a "
+                                      "byte-order mark; else see --encoding)")
     parser.add_argument("--text-column", default="text", help="column holding the statement text (default: text)")
     parser.add_argument("--out", default="-", help="output CSV (default: standard output)")
     parser.add_argument(
@@ -124,6 +126,13 @@ def run_classify(args: argparse.Namespace) -> int:
     if codebook_path is not None and args.model == "supervised" and not train:
         return _error("classify", "--codebook needs --train with the supervised model: coded statements to learn "
                                   "its keys from (or --model lexicon, which uses its keywords)")
+    for what, value in (("input", args.input), ("--out", args.out)):
+        if not value:  # an unset shell variable: not "cannot read : No such file or directory"
+            return _error("classify", f"{what} is an empty string")
+    if args.out != "-" and _is_parquet(args.out):
+        # a CSV written over it: statements.parquet lost, where the README promises no other Parquet file is touched
+        return _error("classify", f"--out {args.out} is a Parquet file: the output is a CSV (give a .csv; the "
+                                  "statements.parquet next to it gets the same labels)")
     try:
         frame, bom = _read_input(args.input, getattr(args, "encoding", None))
     except InputError as exc:
@@ -152,7 +161,7 @@ def run_classify(args: argparse.Namespace) -> int:
     if "labels" in frame.columns and args.text_column != "labels":
         _warn_replaced_labels(frame["labels"], out["labels"], args.input)
     if args.out == "-":
-        out.to_csv(sys.stdout, index=False)
+        sys.stdout.write(_csv_text(out))
         return 0
     twin = None
     if is_statements:
@@ -162,7 +171,7 @@ def run_classify(args: argparse.Namespace) -> int:
     encoding = "utf-8-sig" if bom else "utf-8"
     try:
         _write_together(
-            {args.out: lambda part: out.to_csv(part, index=False, encoding=encoding)}
+            {args.out: lambda part: _write_text(part, _csv_text(out), encoding)}
             | ({twin[0]: twin[1]} if twin else {})
         )
     except OSError as exc:
@@ -170,6 +179,19 @@ def run_classify(args: argparse.Namespace) -> int:
     if twin:
         print(f"toolkit classify: labels also written to {twin[0]}", file=sys.stderr)
     return 0
+
+
+def _is_parquet(path: str) -> bool:
+    """Whether ``path`` names a Parquet file: by its extension, or by the mark an existing file begins with."""
+    if path.lower().endswith(".parquet"):
+        return True
+    if not os.path.isfile(path):  # none yet, a folder (refused when written), or a pipe or terminal: not read
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"PAR1"
+    except OSError:
+        return False
 
 
 def _classify_model(kind: str, codebook_path: str | None, train: list[str] | None, texts: list[str]) -> object:
@@ -183,7 +205,8 @@ def _classify_model(kind: str, codebook_path: str | None, train: list[str] | Non
     ------
     ValueError
         Naming the file (and line): a bad codebook, a bad coded statement or a
-        label that is not a key of the codebook, or no statement to train on.
+        label that is not a key of the codebook, or no statement (or no label)
+        to train on.
     OSError
         If a file cannot be read.
     """
@@ -195,6 +218,8 @@ def _classify_model(kind: str, codebook_path: str | None, train: list[str] | Non
     coded = read_annotations(train, codebook=codebook) if train else None
     if coded is not None and coded.empty:
         raise ValueError(f"{', '.join(train or ())}: no coded statements to train on")
+    if kind == "supervised" and coded is not None and not coded["labels"].map(len).any():
+        raise ValueError(f"{', '.join(train or ())}: no coded statement has a label: nothing to learn categories from")
     if kind == "lexicon":  # learns nothing: --train, if given, is only checked
         lexicon = LexiconClassifier() if codebook is None else _lexicon_system(codebook.keys, codebook.lexicon)
         return lexicon.fit(texts if coded is None else coded["text"].tolist())
@@ -202,6 +227,28 @@ def _classify_model(kind: str, codebook_path: str | None, train: list[str] | Non
         return default_model()
     classes = None if codebook is None else list(codebook.keys)
     return StatementClassifier(classes=classes, random_state=0).fit(coded["text"].tolist(), coded["labels"].tolist())
+
+
+#: A quoted CSV field (its quotes doubled inside), or the end of a row of ``to_csv(lineterminator="\r\n")``.
+_QUOTED_OR_ROW_END = re.compile(r'("[^"]*(?:""[^"]*)*")|\r\n')
+
+
+def _csv_text(frame: pd.DataFrame) -> str:
+    """``frame.to_csv(index=False)``, rows ending in ``"\n"``, but a field holding ``"\r"`` quoted too.
+
+    The csv module quotes a field for the characters of the line terminator
+    only: with ``"\n"`` a text holding a lone ``"\r"`` was written bare, and
+    it ended the row for every reader (this command too, rerun on its
+    output).  Written with ``"\r\n"`` every such field is quoted; the row ends
+    are then set back to ``"\n"`` (those outside quotes), as ``toolkit
+    extract`` writes its CSV files.
+    """
+    return _QUOTED_OR_ROW_END.sub(lambda m: m.group(1) or "\n", frame.to_csv(index=False, lineterminator="\r\n"))
+
+
+def _write_text(path: str, text: str, encoding: str) -> None:
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        fh.write(text)
 
 
 def _write_together(writers: dict[str, Callable[[str], object]]) -> None:
@@ -264,14 +311,23 @@ _NOT_CSV: tuple[tuple[bytes, str], ...] = (
 )
 
 
+#: Byte-order marks and the codec each says the file is in (UTF-32's before UTF-16's, whose mark begins its own).
+_MARKS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def _read_input(path: str, encoding: str | None = None) -> tuple[pd.DataFrame, bool]:
     """The input CSV as text, one row per record of the file, in order; and whether to write a byte-order mark.
 
     The bytes are UTF-8 (with or without a byte-order mark), UTF-16 with a
-    byte-order mark (Excel's 'Unicode text', tab-separated), or in
+    byte-order mark (Excel's 'Unicode text', tab-separated; UTF-32 with one
+    too), or in
     ``encoding``; anything else is refused with a message that says what the
     file looks like (GBK from Excel, an .xlsx workbook, a PDF, a Parquet
-    file) and what to do.  A header line with tabs and no comma makes the
+    file) and what to do, as is an ``encoding`` that the file's byte-order
+    mark belies.  A header line with tabs and no comma makes the
     file tab-separated.
 
     The records are parsed strictly (Python's ``csv`` module,
@@ -284,7 +340,8 @@ def _read_input(path: str, encoding: str | None = None) -> tuple[pd.DataFrame, b
 
     In a CSV of one column (a text per line) a blank line is a statement with
     empty text; blank lines above the header, and after the last text (an
-    editor's leftovers), are no rows.  With several columns a blank line is no
+    editor's leftovers), are no rows, but a quoted empty text (``""``, as
+    pandas writes one) is a row.  With several columns a blank line is no
     row, and a record with fewer fields than the header gets ``''`` for the
     missing ones.  Column names are kept as written (``''``, a name twice).
 
@@ -321,6 +378,12 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
                              "(Comma delimited)' (文件 > 另存为 > CSV UTF-8) and classify that")
         raise InputError(f"{path}: a ZIP archive (a .docx or .xlsx?), not a CSV")
     if encoding is not None:
+        marked = next((codec for mark, codec in _MARKS if data.startswith(mark)), None)
+        if marked is not None and encoding not in (marked, marked[:6], f"{marked}-sig"):
+            # Excel's 'CSV UTF-8' passed with --encoding gbk by habit: mojibake labelled without a word, or a
+            # refusal at some byte far into the file
+            raise InputError(f"{path}: begins with a {marked.upper()} byte-order mark, so it is {marked.upper()}, "
+                             f"not {encoding}: leave out --encoding")
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -329,6 +392,8 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
         return text.removeprefix("\ufeff"), encoding not in ("utf-8", "ascii") or text.startswith("\ufeff")
     if data.startswith(b"\xef\xbb\xbf"):
         codec = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        codec = "utf-32"  # (before UTF-16, whose mark begins its little-endian one: read as UTF-16, NULs)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         codec = "utf-16"  # Excel's 'Unicode text': UTF-16 with a byte-order mark, tab-separated
     else:
@@ -362,19 +427,24 @@ def _not_utf8(data: bytes, codec: str, exc: UnicodeDecodeError) -> str:
     return f"not UTF-8 ({where}): pass --encoding with its codec (e.g. big5, gb18030, utf-16)"
 
 
-def _is_blank(record: list[str]) -> bool:
-    return not record or (len(record) == 1 and not record[0].strip())
-
-
 def _parse_csv(text: str, path: str, delimiter: str = ",") -> pd.DataFrame:
     """Parse a decoded CSV text strictly (see :func:`_read_input`)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []  # (first line, fields)
+    lines: list[str] = []  # the lines of the record being read
+
+    def physical() -> Iterator[str]:
+        for line in io.StringIO(text, newline=""):
+            lines.append(line)
+            yield line
+
+    reader = csv.reader(physical(), delimiter=delimiter, strict=True)
+    # (first line, fields, whether its lines are blank): a quoted empty text '""' is a record, not a blank line
+    records: list[tuple[int, list[str], bool]] = []
     limit = csv.field_size_limit(2**31 - 1)  # a statement may be long; pandas has no such limit
     start = 1
     try:
         for record in reader:
-            records.append((start, record))
+            records.append((start, record, not "".join(lines).strip()))
+            lines.clear()
             start = reader.line_num + 1
     except csv.Error as exc:
         if "expected after" in str(exc):
@@ -388,16 +458,19 @@ def _parse_csv(text: str, path: str, delimiter: str = ",") -> pd.DataFrame:
         raise InputError(f"{path} line {reader.line_num}: not a CSV record ({exc})") from None
     finally:
         csv.field_size_limit(limit)
-    while records and _is_blank(records[0][1]):  # blank lines above the header
-        records.pop(0)
+    # blank lines above the header are skipped (with one cut, not one at a time: thousands of them)
+    records = records[next((i for i, (_, _, blank) in enumerate(records) if not blank), len(records)):]
     if not records:
         raise InputError(f"{path}: the file is empty (a CSV needs a header line naming its columns)")
     header = records[0][1]
-    rows = records[1:]
     if len(header) == 1:
         # a text per line: a blank line is a statement with empty text, but not after the last text
-        while rows and _is_blank(rows[-1][1]):
-            rows.pop()
+        end = len(records)
+        while end > 1 and records[end - 1][2]:
+            end -= 1
+        records = records[:end]
+    rows = [(line, fields) for line, fields, _ in records[1:]]
+    if len(header) == 1:
         rows = [(line, fields or [""]) for line, fields in rows]
     else:
         rows = [(line, fields) for line, fields in rows if fields]  # a blank line is no row of several columns
@@ -620,7 +693,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     for path, frames in ((args.out, long), (args.predictions, audit)):
         if path:
             try:
-                pd.concat(frames, ignore_index=True).to_csv(path, index=False, encoding="utf-8")
+                _write_text(path, _csv_text(pd.concat(frames, ignore_index=True)), "utf-8")
             except OSError as exc:
                 return _error("evaluate", f"cannot write {path}: {exc}")
     return 0

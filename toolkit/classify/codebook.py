@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -111,6 +112,22 @@ class Codebook:
         )
 
 
+def _words(value: object, what: str) -> tuple[str, ...]:
+    """A YAML list of words (or rules) as text; ``what`` names it in the ValueError of anything else.
+
+    A single word written without the list (``lexicon: 不及时``) would otherwise be read a character at a
+    time, each character a keyword.
+    """
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError(f"{what} must be a list (one '- word' a line, or [word, word]), got {value!r}")
+    bad = [w for w in value if not isinstance(w, (str, int, float)) or isinstance(w, bool)]
+    if bad:
+        raise ValueError(f"{what} must be a list of words, got {bad[0]!r} in it")
+    return tuple(str(w) for w in value)
+
+
 def _parse_codebook(spec: object, where: str) -> Codebook:
     if not isinstance(spec, dict) or not isinstance(spec.get("categories"), list):
         raise ValueError(f"{where}: a codebook needs a 'categories' list")
@@ -119,19 +136,25 @@ def _parse_codebook(spec: object, where: str) -> Codebook:
         missing = [f for f in ("key", "name_zh") if not isinstance(entry, dict) or not entry.get(f)]
         if missing:
             raise ValueError(f"{where}: category {i + 1} lacks {', '.join(missing)}")
+        key = entry["key"]
+        # a key is written into 'labels' joined by ';' and named in p_<key>: it must read back as itself
+        if not isinstance(key, (str, int)) or isinstance(key, bool) or ";" in str(key) or str(key) != str(key).strip():
+            raise ValueError(f"{where}: category {i + 1}: key must be a word without ';' or white space around "
+                             f"it, got {key!r}")
         cats.append(
             Category(
-                key=str(entry["key"]),
+                key=str(key),
                 name_zh=str(entry["name_zh"]),
                 description=str(entry.get("description", "")).strip(),
-                typical_wording=tuple(str(w) for w in entry.get("typical_wording") or ()),
-                lexicon=tuple(str(w) for w in entry.get("lexicon") or ()),
+                typical_wording=_words(entry.get("typical_wording"), f"{where}: category {i + 1} ({key}): "
+                                                                     "typical_wording"),
+                lexicon=_words(entry.get("lexicon"), f"{where}: category {i + 1} ({key}): lexicon"),
             )
         )
     keys = [c.key for c in cats]
     if len(set(keys)) != len(keys):
         raise ValueError(f"{where}: duplicate category keys in {keys}")
-    return Codebook(tuple(cats), tuple(str(r) for r in spec.get("decision_rules") or ()))
+    return Codebook(tuple(cats), _words(spec.get("decision_rules"), f"{where}: decision_rules"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -156,7 +179,9 @@ def load_codebook(path: str | os.PathLike | None = None) -> Codebook:
     ------
     ValueError
         If the file is not UTF-8 YAML, lacks the ``categories`` list, a category lacks its key or
-        Chinese name, or a key occurs twice (the message names the file).
+        Chinese name, a key holds ``;`` (which joins the labels) or white space around it, a
+        ``lexicon``, ``typical_wording`` or ``decision_rules`` is no list of words, or a key occurs
+        twice (the message names the file).
 
     Examples
     --------
@@ -208,6 +233,10 @@ def _read_jsonl(path: Path | object, origin: str, name: str | None = None) -> li
         raise ValueError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
+#: Half of a UTF-16 pair: json.loads reads the escape '\\ud83d' as one, which no UTF-8 text (nor Arrow) holds.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _parse_jsonl(fh: Iterable[str], origin: str, name: str) -> list[dict]:
     rows = []
     for number, line in enumerate(fh, start=1):
@@ -233,6 +262,13 @@ def _parse_jsonl(fh: Iterable[str], origin: str, name: str) -> list[dict]:
             raise ValueError(f"{name} line {number}: labels must be a list of category keys, got {labels!r}")
         row["labels"] = labels
         row.setdefault("kind", None)
+        for key, value in (("source", row["source"]), ("text", row["text"]), ("kind", row["kind"]),
+                           *(("labels", lab) for lab in labels)):
+            half = _SURROGATE.search(value) if isinstance(value, str) else None
+            if half:  # JSON's escape of half a character ('\\ud83d', an emoji cut in two): no text can hold it
+                raise ValueError(f"{name} line {number}: {key} holds half a character, the lone surrogate "
+                                 f"{half.group().encode('unicode_escape').decode()} (a character cut in two), "
+                                 f"got {value!r}")
         row["origin"] = origin
         row["line"] = number
         rows.append(row)

@@ -81,7 +81,8 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         A category is predicted where its probability reaches the threshold.
     ensure_label : bool, default True
         Give a statement with no category above the threshold its most probable
-        one (not counting ``exclusive``).
+        one (not counting ``exclusive``); none where every probability is 0
+        (categories the training data never gave).
     exclusive : str or None, default 'other'
         A category given only when no other one is predicted and its own
         probability reaches the threshold (the codebook's rule for ``other``:
@@ -280,7 +281,7 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         numpy.ndarray of int, shape (n_statements, n_classes)
             1 where the probability reaches ``threshold``; with
             ``ensure_label`` a row without any gets its most probable category
-            other than ``exclusive``.
+            other than ``exclusive`` (of a probability above 0).
         """
         return self._predict_from_proba(self.predict_proba(X))
 
@@ -297,8 +298,12 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
             fallback = proba.copy()
             fallback[:, j] = -1.0
         if self.ensure_label and proba.size:
-            empty = out.sum(axis=1) == 0
-            out[empty, fallback[empty].argmax(axis=1)] = 1
+            empty = np.flatnonzero(out.sum(axis=1) == 0)
+            best = fallback[empty].argmax(axis=1)
+            # a probability of 0 is that of a category the training data never gave: where every one is 0 there
+            # is no most probable category (argmax took the first, 'awareness', from nothing)
+            found = fallback[empty, best] > 0
+            out[empty[found], best[found]] = 1
         return out
 
 
