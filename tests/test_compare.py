@@ -1104,6 +1104,23 @@ def test_an_infinite_value_is_refused() -> None:
     assert describe(m.replace([np.inf, -np.inf], np.nan), "backlog", "template")["n_missing"].tolist() == [0, 2, 1]
 
 
+@pytest.mark.parametrize("values", [pd.to_datetime(["2020-01-01", "2021-06-30"] * 3),
+                                    pd.to_timedelta([3, 40] * 3, unit="D"), np.array([1 + 2j, 3 + 0j] * 3)],
+                         ids=["dates", "durations", "complex"])
+def test_a_metric_of_dates_durations_or_complex_numbers_is_refused(values) -> None:
+    # A column of dates or durations passed as the metric (a report's publication date, days to publish) was
+    # averaged as nanoseconds without a word (describe's mean 1.6e18), and complex numbers were cut to their real
+    # part with numpy's ComplexWarning.
+    from toolkit.plots import plot_distribution
+
+    df = pd.DataFrame({"report_id": list("abcdef"), "g": list("xxxyyy"), "m": values})
+    calls = [lambda: describe(df, "m", "g"), lambda: kruskal(df, "m", "g"),
+             lambda: bootstrap_ci(df, "m", "g", n_boot=50, min_n=2), lambda: plot_distribution(df, "m", "g")]
+    for call in calls:
+        with pytest.raises(ValueError, match=r"metric='m' must be numeric; it holds (datetime64|timedelta64|complex)"):
+            call()
+
+
 def test_monte_carlo_p_values_do_not_depend_on_the_row_order() -> None:
     # The seeds' requests_received by template, 4 reports of 2019 against 5 of 2021: 126 splits, more than 99
     # resamples, so both p-values are drawn (Monte Carlo, seed 0).  scipy draws positions, and the same seed gave

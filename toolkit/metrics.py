@@ -342,8 +342,11 @@ def _numeric(df: pd.DataFrame, col: str, name: str = "metric", *, frame: str | N
 
     The error names the column as ``name=col`` (an argument), or as ``frame[col]`` when ``frame`` is given.
     """
-    x = pd.to_numeric(df[col], errors="coerce").astype(float)
     what = f"{name}={col!r}" if frame is None else f"{frame}[{col!r}]"
+    if df[col].dtype.kind in "mMc":
+        # dates and durations would be averaged as nanoseconds, complex numbers cut to their real part
+        raise ValueError(f"{what} must be numeric; it holds {df[col].dtype} values")
+    x = pd.to_numeric(df[col], errors="coerce").astype(float)
     bad = df[col][x.isna().to_numpy() & df[col].notna().to_numpy()]
     if len(bad):
         raise ValueError(f"{what} must be numeric; it holds {len(bad)} value(s) that are not numbers, "
