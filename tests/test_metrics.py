@@ -860,3 +860,15 @@ def test_two_reports_under_one_id_are_refused() -> None:
     same = reports.iloc[[0, 0]]
     assert report_metrics(one, reports=same)["report_id"].tolist() == ["report"]
     assert chi2_composition(one, "level", reports=same).excluded["report_id"].tolist() == ["report"]
+
+
+def test_ids_of_several_types_come_in_one_order_whatever_the_run() -> None:
+    # Report ids 1 and '1' (two reports) were sorted by their text alone, a tie: their order was that of the set
+    # they came from, which follows the hash of '1' and so changed from one Python process to the next.
+    for ids in ([1, "1", "2"], ["2", "1", 1], ["1", 1, "2"]):
+        assert metrics._sorted_ids(ids) == [1, "1", "2"]
+        assert metrics._sorted_ids(set(ids)) == [1, "1", "2"]
+    tables = _seed("pingtan-2023-02").tables
+    mixed = pd.concat([tables.assign(report_id="1"), tables.assign(report_id=1)], ignore_index=True)
+    for frame in (mixed, mixed.iloc[::-1]):
+        assert report_metrics(frame)["report_id"].tolist() == [1, "1"]

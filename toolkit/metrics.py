@@ -706,10 +706,18 @@ def _report_ids(tables: pd.DataFrame, reports: pd.DataFrame | None) -> list[Any]
     ids = set(tables["report_id"].dropna().tolist())
     if reports is not None:
         ids |= set(reports["report_id"].dropna().tolist())
+    return _sorted_ids(ids)
+
+
+def _sorted_ids(ids: Iterable[Any]) -> list[Any]:
+    """Report ids in order: as they compare, else (ids of several types) by their text, then their type's name,
+    so that 1 and '1' come in one order whatever the order of the set they come from (its order follows the
+    hash of '1', which differs from run to run)."""
+    ids = list(ids)
     try:
         return sorted(ids)
     except TypeError:
-        return sorted(ids, key=str)
+        return sorted(ids, key=lambda rid: (str(rid), type(rid).__name__))
 
 
 def identities_status(checks: pd.DataFrame) -> pd.Series:
