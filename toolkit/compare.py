@@ -44,6 +44,7 @@ from toolkit.metrics import (
     _report_ids,
     _require_frame,
     _spec,
+    _text_order,
 )
 
 __all__ = [
@@ -836,7 +837,7 @@ def paired_wilcoxon(
             values.append(s)
         twice = sorted({str(k[0]) for s in values for k in s.index[s.index.duplicated()]})
         a, b = (s[~s.index.duplicated(keep=False)] for s in values)
-        common = sorted(set(a.index) & set(b.index), key=str)  # the agencies' order, not the rows'
+        common = sorted(set(a.index) & set(b.index), key=_text_order)  # the agencies' order, not the rows'
         d = a.reindex(common).to_numpy() - b.reindex(common).to_numpy()
         nonzero = d[d != 0]
         row: dict[str, Any] = dict(group1=g1, group2=g2, n_pairs=len(common), n_zero=int((d == 0).sum()),

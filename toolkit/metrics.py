@@ -717,7 +717,12 @@ def _sorted_ids(ids: Iterable[Any]) -> list[Any]:
     try:
         return sorted(ids)
     except TypeError:
-        return sorted(ids, key=lambda rid: (str(rid), type(rid).__name__))
+        return sorted(ids, key=_text_order)
+
+
+def _text_order(value: Any) -> tuple[str, str]:
+    """A sort key of ids or labels of any type: their text, then their type's name (1 before '1', in every run)."""
+    return str(value), type(value).__name__
 
 
 def identities_status(checks: pd.DataFrame) -> pd.Series:

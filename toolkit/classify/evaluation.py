@@ -30,6 +30,7 @@ from toolkit.classify.labels import as_indicator, indicator_or_none, join_labels
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import StatementClassifier
 from toolkit.compare import _BOOT_MIN_N
+from toolkit.metrics import _text_order
 
 __all__ = ["evaluate", "evaluate_holdout", "learning_curve", "bootstrap_macro_f1", "Evaluation", "category_metrics"]
 
@@ -512,7 +513,7 @@ def learning_curve(
         for k, (train_pos, test_pos) in enumerate(_folds(strata, test_groups, n_splits, seed)):
             rng = np.random.default_rng([seed, k])
             # One random order of the fold's training units; a share takes its first units (nested shares).
-            units = (np.array(sorted(set(test_groups[train_pos]), key=str), dtype=object)
+            units = (np.array(sorted(set(test_groups[train_pos]), key=_text_order), dtype=object)
                      if test_groups is not None else train_pos)
             units = units[rng.permutation(len(units))]
             for f in fractions:
