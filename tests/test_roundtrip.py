@@ -206,6 +206,46 @@ def test_pdf_reads_back_exactly(seed, template, traditional, blank_rate, colspan
     _assert_exact(truth, toolkit.parse_report(path))
 
 
+# A table broken over two pages as Word or WPS print it: the page ends before any row of any table (the big requests
+# and review tables too), the head rows (those before its first count) repeated over the rest or not, every page
+# with a printed page number at its foot ('第 2 页 共 9 页', '- 2 -') or none, the body below a word processor's top
+# margin or inside the band of a running header (its rows at a page's top there).
+# No row may be lost, doubled or re-keyed, no page number read as a row or a count. (Fails where the reader loses
+# the row a page opens with, as one taking it for a running header would: ('requests', 'granted', …) missing.)
+_FOOTERS = {"none": None, "of": "第 {n} 页 共 9 页", "dashes": "- {n} -"}
+
+
+def _footer(form: str):
+    import overlays
+
+    def draw(pdf, page_no: int) -> None:
+        overlays._text(pdf, pdf.w / 2 - 30, pdf.h - 16, form.format(n=page_no), 9)
+    return draw
+
+
+@settings(max_examples=scaled(6), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), template=st.sampled_from(["2019", "2021"]), blank_rate=st.sampled_from([0.0, 0.3]),
+       at=st.integers(0, 10**6), head=st.booleans(), footer=st.sampled_from(sorted(_FOOTERS)),
+       top=st.sampled_from([20.0, 72.0]))
+def test_pdf_table_broken_over_pages_at_any_row_reads_back_exactly(seed, template, blank_rate, at, head, footer, top,
+                                                                    tmp_path_factory):
+    from renderers import PAGE_BREAK
+
+    truth, lines = _report(seed, template, False, blank_rate)
+    inner = [k for k in range(1, len(lines)) if isinstance(lines[k], list) and isinstance(lines[k - 1], list)]
+    k = inner[at % len(inner)]
+    start = k
+    while start > 0 and isinstance(lines[start - 1], list):
+        start -= 1
+    first_count = next((j for j in range(start, k) if any(re.search(r"\d", c) for c in lines[j])), k)
+    repeated = [list(row) for row in lines[start:first_count]] if head and k > first_count else []
+    broken = lines[:k] + [PAGE_BREAK] + repeated + lines[k:]
+    path = tmp_path_factory.mktemp("pdf_pages") / "report.pdf"
+    form = _FOOTERS[footer]
+    render_pdf(broken, path, decorate=None if form is None else _footer(form), top_margin=top)
+    _assert_exact(truth, toolkit.parse_report(path))
+
+
 
 # The other formats a report is found in, each of which its own tests read from the seeds, here random reports in
 # their variants: Word 97-2003 (one piece, or fast-saved in pieces stored in reverse, or 8-bit text), a web archive
