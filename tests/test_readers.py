@@ -1332,3 +1332,23 @@ def test_a_layout_cell_beside_a_merged_value_is_a_column_of_its_row() -> None:
         lines = readers._read_html(page, "page.html", None).lines
     assert [line for line in lines if isinstance(line, list)] == [["5", "a"], ["x", "", "b"]]
     assert lines[1] == "本机关依法公开政府信息。" * 20 and lines[2] == "特此报告。"
+
+
+@pytest.mark.parametrize("span, covers", [("2", True), ("2.0", True), ("2px", True), (" +2", True), ("2;", True),
+                                          ("２", False), ("2_0", True), ("-2", False), ("x2", False)])
+def test_html_spans_are_read_by_the_html_rules(span: str, covers: bool, tmp_path: Path) -> None:
+    # rowspan/colspan are read as a browser reads them (HTML's rules for non-negative integers): '2.0' or '2px'
+    # spans two, '２' none. int() refused '2.0', so the value merged down covered no cell and the value after it in
+    # the row below stood one column left (['个', '7'] for ['个', '', '7']), and a value after a cell spanning
+    # '2.0' columns took the column its span covers; it read '２' as 2 (the browser: no span) and '2_0' as 20.
+    page = (f"<html><body><table><tr><td>件</td><td rowspan='{span}'>5</td><td>6</td></tr>"
+            f"<tr><td>个</td><td>7</td></tr></table>"
+            f"<table><tr><td>甲</td><td colspan='{span}'>1</td><td rowspan=2>9</td></tr>"
+            f"<tr><td>乙</td><td>3</td><td>4</td></tr></table></body></html>")
+    path = tmp_path / "span.html"
+    path.write_text(page, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReaderWarning)
+        rows = read_document(str(path)).lines
+    assert rows[:2] == ([["件", "5", "6"], ["个", "", "7"]] if covers else [["件", "5", "6"], ["个", "7"]])
+    assert rows[2:] == [["甲", "1", "9"], ["乙", "3", "4", ""] if covers else ["乙", "3", "", "4"]]

@@ -1392,9 +1392,23 @@ def _plain_table_rows(table) -> list | None:
     return _with_covered_values(grid) if merged else rows
 
 
+# HTML's rules for parsing a non-negative integer: white space, an optional '+', then ASCII digits, the rest
+# ignored ('2.0', '2px', '2;' are 2); no digit there (' x', '２', '-1') is an error, the attribute's default.
+_HTML_INT = re.compile(r"[\t\n\f\r ]*\+?([0-9]+)")
+
+
 def _span(value: str | None) -> int:
-    """A cell's rowspan or colspan as a browser takes it (1 where missing or not a positive number)."""
-    return min(max(_int(value, 1), 1), 1000)
+    """A cell's rowspan or colspan as a browser takes it (1 where missing or not a positive number).
+
+    Read by HTML's rules, not ``int``: ``rowspan="2.0"`` spans two rows (``int`` refused it, the span was read as
+    1 and every value after it in the rows below one column left), and ``'２'`` or ``'2_0'`` is no span (``int``
+    read 2 and 20).
+    """
+    match = _HTML_INT.match(value) if value else None
+    if match is None:
+        return 1
+    digits = match.group(1).lstrip("0")  # (thousands of digits: int refuses them, and any such span is 1000)
+    return min(max(int(digits[:5] or "0"), 1), 1000)
 
 
 def _with_covered_values(grid: list) -> list:
