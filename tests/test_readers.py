@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -1352,3 +1353,53 @@ def test_html_spans_are_read_by_the_html_rules(span: str, covers: bool, tmp_path
         rows = read_document(str(path)).lines
     assert rows[:2] == ([["件", "5", "6"], ["个", "", "7"]] if covers else [["件", "5", "6"], ["个", "7"]])
     assert rows[2:] == [["甲", "1", "9"], ["乙", "3", "4", ""] if covers else ["乙", "3", "", "4"]]
+
+
+@pytest.mark.parametrize("ol, items, shown", [
+    ("<ol>", ["a", "b"], ["1.a", "2.b"]),
+    ("<ol start='3.'>", ["a", "b"], ["3.a", "4.b"]),  # int() refused '3.': read 1., 2.
+    ("<ol start='x'>", ["a"], ["1.a"]),
+    ("<ol reversed>", ["a", "b", "c"], ["3.a", "2.b", "1.c"]),
+    ("<ol>", ["a", "<li value='9'>b", "c"], ["1.a", "9.b", "10.c"]),
+    ("<ol type='a'>", ["a", "b"], ["a.a", "b.b"]),
+    ("<ol type='I'>", ["a", "b", "c", "d"], ["I.a", "II.b", "III.c", "IV.d"]),
+    ("<ol style='list-style-type: cjk-ideographic'>", ["概述", "主动公开"], ["一、概述", "二、主动公开"]),
+    ("<ol start='4' style='list-style-type:simp-chinese-informal'>", ["复议"], ["四、复议"]),
+    ("<ol style='list-style: none'>", ["首页", "政务公开"], ["首页", "政务公开"]),
+    ("<ol type='a' style='list-style:inside decimal'>", ["a"], ["1.a"]),
+])
+def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
+    # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
+    # (numbers in Chinese, or none). Every list was numbered 1., 2. … from its start as int() read it: a section's
+    # heading numbered by a list styled cjk-ideographic ('一、概述' in a browser) read '1.概述' and was no heading.
+    body = "".join(item if item.startswith("<li") else f"<li>{item}" for item in items)
+    path = tmp_path / "ol.html"
+    path.write_text(f"<html><body><p>前</p>{ol}{body}</ol></body></html>", encoding="utf-8")
+    assert read_document(path).lines[1:] == shown
+
+
+def test_headings_numbered_by_a_cjk_ol_are_headings(tmp_path, parsed_seed):
+    # Seed 000's headings as pages write them, each its own <ol start=N style='list-style-type:cjk-ideographic'>:
+    # the same sections and tables as the text (before: '1.总体情况' … no headings, sections and tables lost).
+    import re
+
+    import toolkit
+    from test_formats import _as_lines
+
+    original = parsed_seed("000_438c5e5d2b6f4db4")
+    lines = _as_lines(original)
+    page = render_html(lines).decode("utf-8")
+    digits = "一二三四五六七八九十"
+    for line in lines:
+        m = re.match(f"([{digits}])、\\s*(.+)", line) if isinstance(line, str) else None
+        if m and html_escape(line) in page:
+            page = page.replace(f"<p>{html_escape(line)}</p>", f"<ol start='{digits.index(m[1]) + 1}' "
+                                f"style='list-style-type:cjk-ideographic'><li>{html_escape(m[2])}</li></ol>", 1)
+    assert page.count("cjk-ideographic") >= 5
+    path = tmp_path / "listed.html"
+    path.write_text(page, encoding="utf-8")
+    got = toolkit.parse_report(path)
+    assert [s.title for s in got.sections] == [s.title.replace("、 ", "、") for s in original.sections]
+    pd_testing = pytest.importorskip("pandas").testing
+    for name in ("active", "requests", "review_litigation"):
+        pd_testing.assert_frame_equal(got.table(name), original.table(name), check_dtype=False)

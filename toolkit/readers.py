@@ -1593,12 +1593,83 @@ def _list_number(li) -> str:
         # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
         linked = "".join(t for a in li.iter("a") for t in a.itertext())
         return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK
-    try:
-        start = int(parent.get("start", "1"))
-    except ValueError:
-        start = 1
-    position = sum(1 for sib in li.itersiblings(preceding=True) if _tag_name(sib.tag) == "li")
-    return f"{start + position}."
+    style = _list_style(li) or _list_style(parent) or _OL_TYPES.get(parent.get("type") or "1", "decimal")
+    if style == "none":
+        return ""
+    # The item's ordinal as a browser counts it: the list's start (in a reversed list, its number of items), each
+    # item one on (one back) from the item before it, or the number its own value sets.
+    items = [sib for sib in parent if isinstance(sib.tag, str) and _tag_name(sib.tag) == "li"]
+    step = -1 if parent.get("reversed") is not None else 1
+    start = _html_integer(parent.get("start"))
+    number = (start if start is not None else len(items) if step < 0 else 1) - step
+    for item in items:
+        value = _html_integer(item.get("value"))
+        number = value if value is not None else number + step
+        if item is li:
+            break
+    return _LIST_STYLES.get(style, _LIST_STYLES["decimal"])(number)
+
+
+# HTML's rules for parsing an integer (an <ol>'s start, an <li>'s value): white space, a sign, ASCII digits, the rest
+# ignored ('3.' is 3); no digit there is an error, the attribute not set.
+_HTML_SIGNED = re.compile(r"[\t\n\f\r ]*([-+]?)([0-9]{1,4000})")
+
+
+def _html_integer(value: str | None) -> int | None:
+    """An integer attribute as a browser reads it (see _HTML_SIGNED), None where it gives none."""
+    match = _HTML_SIGNED.match(value) if value else None
+    return None if match is None else int(match.group(1) + match.group(2))
+
+
+_OL_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
+_LIST_STYLE_RE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.IGNORECASE)
+
+
+def _list_style(el) -> str | None:
+    """The list-style-type an element's style attribute sets (``list-style-type`` or a keyword of ``list-style``),
+    one of _LIST_STYLES or ``'none'``, else None."""
+    found = None
+    for value in _LIST_STYLE_RE.findall(el.get("style") or ""):
+        for word in value.lower().split():
+            if word in _LIST_STYLES or word == "none":
+                found = word
+    return found
+
+
+def _roman(n: int) -> str:
+    """``n`` in lower-case Roman numerals (1 to 3999; other numbers in digits, as a browser falls back)."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def _letters(n: int) -> str:
+    """``n`` in lower-case letters as a list counts (a … z, aa, ab …; below 1 in digits)."""
+    if n < 1:
+        return str(n)
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(97 + rest) + out
+    return out
+
+
+# The marker a browser shows before an <ol>'s item, by its list-style-type (the type attribute's too)
+_LIST_STYLES: dict[str, Callable[[int], str]] = {
+    "decimal": lambda n: f"{n}.",
+    "decimal-leading-zero": lambda n: f"{n:02d}.",
+    "lower-alpha": lambda n: f"{_letters(n)}.", "lower-latin": lambda n: f"{_letters(n)}.",
+    "upper-alpha": lambda n: f"{_letters(n).upper()}.", "upper-latin": lambda n: f"{_letters(n).upper()}.",
+    "lower-roman": lambda n: f"{_roman(n)}.", "upper-roman": lambda n: f"{_roman(n).upper()}.",
+    "cjk-decimal": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)) + "、" if n >= 0 else f"{n}.",
+    "cjk-ideographic": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
+    "simp-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
+}
 
 
 def _html_lines(root) -> list:
