@@ -1403,3 +1403,20 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(tmp_path, parsed_seed):
     pd_testing = pytest.importorskip("pandas").testing
     for name in ("active", "requests", "review_litigation"):
         pd_testing.assert_frame_equal(got.table(name), original.table(name), check_dtype=False)
+
+
+@pytest.mark.parametrize("style, row", [
+    ("visibility:hidden", ["件", "", "12"]),  # the cell's box stays, blank: 12 stays in its column
+    ("visibility: collapse", ["件", "", "12"]),  # (on a cell, collapse is hidden)
+    ("display:none", ["件", "12"]),  # no box: the browser moves 12 left as well
+])
+def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp_path: Path) -> None:
+    # A cell made invisible (visibility:hidden) was removed like one not displayed, and the cells after it stood
+    # one column left, under another column's key (['件', '12'] for ['件', '', '12']); a browser shows it blank.
+    path = tmp_path / "hidden.html"
+    path.write_text(f"<html><body><table><tr><td>件</td><td style='{style}'><p>7</p></td><td>12</td></tr>"
+                    f"<tr><td>个</td><td style='{style}' rowspan=2>7</td><td>5</td></tr><tr><td>条</td><td>6</td></tr>"
+                    f"</table></body></html>", encoding="utf-8")
+    lines = read_document(path).lines
+    assert lines[0] == row
+    assert lines[1:] == ([["个", "", "5"], ["条", "", "6"]] if len(row) == 3 else [["个", "5"], ["条", "6"]])

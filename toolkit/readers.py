@@ -1162,8 +1162,12 @@ def _drop_hidden(root) -> None:
             continue
         if el.tag == "table" or el.find(".//table") is not None or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
-        if how == "visibility" and any(_visibility(d) for d in el.iterdescendants()):
-            _blank_invisible(el)  # a child made visible again is shown, the rest not
+        if how == "visibility" and (
+            any(_visibility(d) for d in el.iterdescendants()) or _tag_name(el.tag) in _CELL_TAGS
+        ):
+            # a child made visible again is shown, the rest not; and an invisible cell keeps its place in its row,
+            # blank (removed, the cells after it stood one column left, under another column's key)
+            _blank_invisible(el)
             continue
         _remove_keeping_tail(el)
 
