@@ -1579,7 +1579,7 @@ class _Frame:
         self.group = None  # (table) the row group (tbody, thead …) of its last row
 
 
-def _list_number(li) -> str:
+def _list_number(li, ordinals: dict | None = None) -> str:
     """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own,
     or the bullet ('•') before an item of a ``<ul>`` that is not a link alone (a site's menu).
 
@@ -1600,18 +1600,27 @@ def _list_number(li) -> str:
     style = _list_style(li) or _list_style(parent) or _OL_TYPES.get(parent.get("type") or "1", "decimal")
     if style == "none":
         return ""
-    # The item's ordinal as a browser counts it: the list's start (in a reversed list, its number of items), each
-    # item one on (one back) from the item before it, or the number its own value sets.
-    items = [sib for sib in parent if isinstance(sib.tag, str) and _tag_name(sib.tag) == "li"]
-    step = -1 if parent.get("reversed") is not None else 1
-    start = _html_integer(parent.get("start"))
+    counted = ordinals.get(parent) if ordinals is not None else None
+    if counted is None:
+        counted = _ordinals(parent)
+        if ordinals is not None:
+            ordinals[parent] = counted  # (each list counted once: counting it for every item took its square)
+    return _LIST_STYLES.get(style, _LIST_STYLES["decimal"])(counted[li])
+
+
+def _ordinals(ol) -> dict:
+    """The ordinal of each item of an ``<ol>`` as a browser counts it: the list's start (in a reversed list, its
+    number of items), each item one on (one back) from the item before it, or the number its own value sets."""
+    items = [sib for sib in ol if isinstance(sib.tag, str) and _tag_name(sib.tag) == "li"]
+    step = -1 if ol.get("reversed") is not None else 1
+    start = _html_integer(ol.get("start"))
     number = (start if start is not None else len(items) if step < 0 else 1) - step
+    counted = {}
     for item in items:
         value = _html_integer(item.get("value"))
         number = value if value is not None else number + step
-        if item is li:
-            break
-    return _LIST_STYLES.get(style, _LIST_STYLES["decimal"])(number)
+        counted[item] = number
+    return counted
 
 
 # HTML's rules for parsing an integer (an <ol>'s start, an <li>'s value): white space, a sign, ASCII digits, the rest
@@ -1704,6 +1713,7 @@ def _html_lines(root) -> list:
         frame.buf = []
 
     pending_number = [""]  # an <ol> item's number, waiting for the item's text
+    ordinals: dict = {}  # each <ol> met: its items' ordinals (see _list_number)
 
     def add_text(s: str | None) -> None:
         if s:
@@ -1844,7 +1854,7 @@ def _html_lines(root) -> list:
                 if el.text and el.text.startswith("\n"):
                     el.text = el.text[1:]  # a line break right after <pre> is not shown (HTML)
             elif tag == "li":
-                pending_number[0] = _list_number(el)  # put before the item's first text, in its first block
+                pending_number[0] = _list_number(el, ordinals)  # put before the item's first text, in its first block
             add_text(el.text)
         else:
             if tag == "li":
