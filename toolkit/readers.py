@@ -1162,8 +1162,12 @@ def _drop_hidden(root) -> None:
             continue
         if el.tag == "table" or el.find(".//table") is not None or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
-        if how == "visibility" and any(_visibility(d) for d in el.iterdescendants()):
-            _blank_invisible(el)  # a child made visible again is shown, the rest not
+        if how == "visibility" and (
+            any(_visibility(d) for d in el.iterdescendants()) or _tag_name(el.tag) in _CELL_TAGS
+        ):
+            # a child made visible again is shown, the rest not; and an invisible cell keeps its place in its row,
+            # blank (removed, the cells after it stood one column left, under another column's key)
+            _blank_invisible(el)
             continue
         _remove_keeping_tail(el)
 
@@ -1392,9 +1396,23 @@ def _plain_table_rows(table) -> list | None:
     return _with_covered_values(grid) if merged else rows
 
 
+# HTML's rules for parsing a non-negative integer: white space, an optional '+', then ASCII digits, the rest
+# ignored ('2.0', '2px', '2;' are 2); no digit there (' x', '２', '-1') is an error, the attribute's default.
+_HTML_INT = re.compile(r"[\t\n\f\r ]*\+?([0-9]+)")
+
+
 def _span(value: str | None) -> int:
-    """A cell's rowspan or colspan as a browser takes it (1 where missing or not a positive number)."""
-    return min(max(_int(value, 1), 1), 1000)
+    """A cell's rowspan or colspan as a browser takes it (1 where missing or not a positive number).
+
+    Read by HTML's rules, not ``int``: ``rowspan="2.0"`` spans two rows (``int`` refused it, the span was read as
+    1 and every value after it in the rows below one column left), and ``'２'`` or ``'2_0'`` is no span (``int``
+    read 2 and 20).
+    """
+    match = _HTML_INT.match(value) if value else None
+    if match is None:
+        return 1
+    digits = match.group(1).lstrip("0")  # (thousands of digits: int refuses them, and any such span is 1000)
+    return min(max(int(digits[:5] or "0"), 1), 1000)
 
 
 def _with_covered_values(grid: list) -> list:
@@ -1561,7 +1579,7 @@ class _Frame:
         self.group = None  # (table) the row group (tbody, thead …) of its last row
 
 
-def _list_number(li) -> str:
+def _list_number(li, ordinals: dict | None = None) -> str:
     """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own,
     or the bullet ('•') before an item of a ``<ul>`` that is not a link alone (a site's menu).
 
@@ -1579,12 +1597,92 @@ def _list_number(li) -> str:
         # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
         linked = "".join(t for a in li.iter("a") for t in a.itertext())
         return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK
-    try:
-        start = int(parent.get("start", "1"))
-    except ValueError:
-        start = 1
-    position = sum(1 for sib in li.itersiblings(preceding=True) if _tag_name(sib.tag) == "li")
-    return f"{start + position}."
+    style = _list_style(li) or _list_style(parent) or _OL_TYPES.get(parent.get("type") or "1", "decimal")
+    if style == "none":
+        return ""
+    counted = ordinals.get(parent) if ordinals is not None else None
+    if counted is None:
+        counted = _ordinals(parent)
+        if ordinals is not None:
+            ordinals[parent] = counted  # (each list counted once: counting it for every item took its square)
+    return _LIST_STYLES.get(style, _LIST_STYLES["decimal"])(counted[li])
+
+
+def _ordinals(ol) -> dict:
+    """The ordinal of each item of an ``<ol>`` as a browser counts it: the list's start (in a reversed list, its
+    number of items), each item one on (one back) from the item before it, or the number its own value sets."""
+    items = [sib for sib in ol if isinstance(sib.tag, str) and _tag_name(sib.tag) == "li"]
+    step = -1 if ol.get("reversed") is not None else 1
+    start = _html_integer(ol.get("start"))
+    number = (start if start is not None else len(items) if step < 0 else 1) - step
+    counted = {}
+    for item in items:
+        value = _html_integer(item.get("value"))
+        number = value if value is not None else number + step
+        counted[item] = number
+    return counted
+
+
+# HTML's rules for parsing an integer (an <ol>'s start, an <li>'s value): white space, a sign, ASCII digits, the rest
+# ignored ('3.' is 3); no digit there is an error, the attribute not set.
+_HTML_SIGNED = re.compile(r"[\t\n\f\r ]*([-+]?)([0-9]{1,4000})")
+
+
+def _html_integer(value: str | None) -> int | None:
+    """An integer attribute as a browser reads it (see _HTML_SIGNED), None where it gives none."""
+    match = _HTML_SIGNED.match(value) if value else None
+    return None if match is None else int(match.group(1) + match.group(2))
+
+
+_OL_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
+_LIST_STYLE_RE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.IGNORECASE)
+
+
+def _list_style(el) -> str | None:
+    """The list-style-type an element's style attribute sets (``list-style-type`` or a keyword of ``list-style``),
+    one of _LIST_STYLES or ``'none'``, else None."""
+    found = None
+    for value in _LIST_STYLE_RE.findall(el.get("style") or ""):
+        for word in value.lower().split():
+            if word in _LIST_STYLES or word == "none":
+                found = word
+    return found
+
+
+def _roman(n: int) -> str:
+    """``n`` in lower-case Roman numerals (1 to 3999; other numbers in digits, as a browser falls back)."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def _letters(n: int) -> str:
+    """``n`` in lower-case letters as a list counts (a … z, aa, ab …; below 1 in digits)."""
+    if n < 1:
+        return str(n)
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(97 + rest) + out
+    return out
+
+
+# The marker a browser shows before an <ol>'s item, by its list-style-type (the type attribute's too)
+_LIST_STYLES: dict[str, Callable[[int], str]] = {
+    "decimal": lambda n: f"{n}.",
+    "decimal-leading-zero": lambda n: f"{n:02d}.",
+    "lower-alpha": lambda n: f"{_letters(n)}.", "lower-latin": lambda n: f"{_letters(n)}.",
+    "upper-alpha": lambda n: f"{_letters(n).upper()}.", "upper-latin": lambda n: f"{_letters(n).upper()}.",
+    "lower-roman": lambda n: f"{_roman(n)}.", "upper-roman": lambda n: f"{_roman(n).upper()}.",
+    "cjk-decimal": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)) + "、" if n >= 0 else f"{n}.",
+    "cjk-ideographic": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
+    "simp-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
+}
 
 
 def _html_lines(root) -> list:
@@ -1615,6 +1713,7 @@ def _html_lines(root) -> list:
         frame.buf = []
 
     pending_number = [""]  # an <ol> item's number, waiting for the item's text
+    ordinals: dict = {}  # each <ol> met: its items' ordinals (see _list_number)
 
     def add_text(s: str | None) -> None:
         if s:
@@ -1755,7 +1854,7 @@ def _html_lines(root) -> list:
                 if el.text and el.text.startswith("\n"):
                     el.text = el.text[1:]  # a line break right after <pre> is not shown (HTML)
             elif tag == "li":
-                pending_number[0] = _list_number(el)  # put before the item's first text, in its first block
+                pending_number[0] = _list_number(el, ordinals)  # put before the item's first text, in its first block
             add_text(el.text)
         else:
             if tag == "li":
