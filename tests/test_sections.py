@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import toolkit
 from toolkit.normalize import normalize_line
 from conftest import RAW, SEED_IDS
+from tests.scale import scaled
 
 
 def _outline(report) -> list[str]:
@@ -1156,3 +1160,37 @@ def test_a_statistics_table_before_the_signature_stays_the_last_section_s(seed, 
     text = got.sections[-1].text
     assert "2017年政府信息公开情况统计表" in text and "一、主动公开情况" in text
     assert got.metadata["published"] == "2021-01-26"
+
+
+def test_a_long_run_of_spaces_in_a_line_is_read_at_once():
+    # The heading pattern tried a run of spaces space by space, at every end of the title it tried, in time cubic
+    # in the run: a line of '总', 3,000 spaces, '体情况', 3,000 spaces took 5 minutes to split and outline (90 s
+    # in parse_text), one of 1,000 spaces each 8 s.  Now the run is taken whole.
+    from toolkit.sections import find_outline, split_segments
+
+    find_outline(split_segments(["一、总体情况", "无"]))  # (the modules find_outline imports, loaded before timing)
+    # (runs inside a line and at its end: a PDF's layout text, a table set with spaces)
+    lines = ["一、总体情况", "总{0}体情况{0}".format(" " * 1_000), "二、主动公开政府信息情况", "无"]
+    start = time.perf_counter()
+    outline = find_outline(split_segments(lines))
+    assert time.perf_counter() - start < 2
+    assert [s.key for s in outline.sections] == ["overview", "active"]
+
+
+_HEADING_WORDS = [" ", "\t", "\u3000", "一", "十", "、", "(", ")", "[", "]", "。", ".", ":", ";", ",", "1", "12",
+                  "I", "第", "部分", "章", "总体情况", "其他需要报告的事项", "x", "\n"]
+
+
+@settings(max_examples=scaled(3000), deadline=None)
+@given(st.lists(st.sampled_from(_HEADING_WORDS), max_size=14).map("".join))
+def test_the_heading_pattern_reads_a_line_as_its_plain_form(text):
+    # sections._HEADING takes runs of spaces whole (possessive, as one piece of the title) to read a long run at
+    # once; it must match, number and title, as its plain form with every space given back one by one.  A change
+    # to either end of the title (a run of spaces that can end it, a newline it can cross) would fail here.
+    from toolkit.sections import _HEADING
+
+    plain = re.compile(_HEADING.pattern.replace(r"(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$",
+                                                r"(?P<title>.+?)\s*[。.:;]?\s*$"))
+    assert plain.pattern != _HEADING.pattern
+    fast, slow = _HEADING.match(text), plain.match(text)
+    assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))

@@ -78,7 +78,9 @@ _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_N
         rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章|节)[、:]?"
-_HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>.+?)\s*[。.:;]?\s*$")
+# (a run of spaces is taken whole, possessive, in the title and after it: tried space by space, a line with a run
+# of a few thousand spaces took minutes, cubic in the run; the matches are the same, a space ending no title)
+_HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
 
 
 @functools.lru_cache(maxsize=1)
