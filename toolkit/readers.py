@@ -1396,23 +1396,15 @@ def _plain_table_rows(table) -> list | None:
     return _with_covered_values(grid) if merged else rows
 
 
-# HTML's rules for parsing a non-negative integer: white space, an optional '+', then ASCII digits, the rest
-# ignored ('2.0', '2px', '2;' are 2); no digit there (' x', '２', '-1') is an error, the attribute's default.
-_HTML_INT = re.compile(r"[\t\n\f\r ]*\+?([0-9]+)")
-
-
 def _span(value: str | None) -> int:
     """A cell's rowspan or colspan as a browser takes it (1 where missing or not a positive number).
 
     Read by HTML's rules, not ``int``: ``rowspan="2.0"`` spans two rows (``int`` refused it, the span was read as
-    1 and every value after it in the rows below one column left), and ``'２'`` or ``'2_0'`` is no span (``int``
-    read 2 and 20).
+    1 and every value after it in the rows below one column left), ``'２'`` is no span and ``'2_0'`` spans two
+    (``int`` read 2 and 20).
     """
-    match = _HTML_INT.match(value) if value else None
-    if match is None:
-        return 1
-    digits = match.group(1).lstrip("0")  # (thousands of digits: int refuses them, and any such span is 1000)
-    return min(max(int(digits[:5] or "0"), 1), 1000)
+    number = _html_integer(value)  # (a negative one, '-2', is no span either: HTML reads spans unsigned)
+    return 1 if number is None else min(max(number, 1), 1000)
 
 
 def _with_covered_values(grid: list) -> list:
@@ -1623,8 +1615,9 @@ def _ordinals(ol) -> dict:
     return counted
 
 
-# HTML's rules for parsing an integer (an <ol>'s start, an <li>'s value): white space, a sign, ASCII digits, the rest
-# ignored ('3.' is 3); no digit there is an error, the attribute not set.
+# HTML's rules for parsing an integer (a cell's rowspan or colspan, an <ol>'s start, an <li>'s value): white space, a
+# sign, ASCII digits, the rest ignored ('2.0', '2px', '3.' are 2, 2, 3); no digit there (' x', '２') is an error, the
+# attribute not set.
 _HTML_SIGNED = re.compile(r"[\t\n\f\r ]*([-+]?)([0-9]{1,4000})")
 
 
