@@ -1672,7 +1672,7 @@ _LIST_STYLES: dict[str, Callable[[int], str]] = {
     "lower-alpha": lambda n: f"{_letters(n)}.", "lower-latin": lambda n: f"{_letters(n)}.",
     "upper-alpha": lambda n: f"{_letters(n).upper()}.", "upper-latin": lambda n: f"{_letters(n).upper()}.",
     "lower-roman": lambda n: f"{_roman(n)}.", "upper-roman": lambda n: f"{_roman(n).upper()}.",
-    "cjk-decimal": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)) + "、" if n >= 0 else f"{n}.",
+    "cjk-decimal": lambda n: _NUM_FORMATS["ideographDigital"](n) + "、" if n >= 0 else f"{n}.",  # (Word's 一〇)
     "cjk-ideographic": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
     "simp-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
 }
