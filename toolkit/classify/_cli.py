@@ -377,8 +377,8 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
             raise InputError(f"{path}: an Excel workbook (.xlsx), not a CSV: in Excel, save it as 'CSV UTF-8 "
                              "(Comma delimited)' (文件 > 另存为 > CSV UTF-8) and classify that")
         raise InputError(f"{path}: a ZIP archive (a .docx or .xlsx?), not a CSV")
+    marked = next((codec for mark, codec in _MARKS if data.startswith(mark)), None)
     if encoding is not None:
-        marked = next((codec for mark, codec in _MARKS if data.startswith(mark)), None)
         if marked is not None and encoding not in (marked, marked[:6], f"{marked}-sig"):
             # Excel's 'CSV UTF-8' passed with --encoding gbk by habit: mojibake labelled without a word, or a
             # refusal at some byte far into the file
@@ -390,14 +390,8 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
             raise InputError(f"{path}: not valid {encoding} (byte {exc.start}: 0x{data[exc.start:exc.start + 2].hex()})"
                              ) from None
         return text.removeprefix("\ufeff"), encoding not in ("utf-8", "ascii") or text.startswith("\ufeff")
-    if data.startswith(b"\xef\xbb\xbf"):
-        codec = "utf-8-sig"
-    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        codec = "utf-32"  # (before UTF-16, whose mark begins its little-endian one: read as UTF-16, NULs)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        codec = "utf-16"  # Excel's 'Unicode text': UTF-16 with a byte-order mark, tab-separated
-    else:
-        codec = "utf-8"
+    # read by its mark (utf-16 and utf-32 take either byte order from it; UTF-16 with one is Excel's 'Unicode text')
+    codec = "utf-8" if marked is None else "utf-8-sig" if marked == "utf-8" else marked[:6]
     try:
         return data.decode(codec).removeprefix("\ufeff"), codec != "utf-8"
     except UnicodeDecodeError as exc:
