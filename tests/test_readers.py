@@ -1182,6 +1182,40 @@ def test_word_numbers_through_a_list_style(style_link, tmp_path):
     assert [s.title[:2] for s in report.sections] == [f"{n}、" for n in "一二三四五六"]
 
 
+def test_headings_numbered_by_styles_whose_level_is_named_in_the_list(tmp_path):
+    # A multilevel list linked to heading styles: each style's w:numPr names only the list, the level that shows
+    # it names the style (<w:lvl w:ilvl="1"><w:pStyle w:val="H2"/>, ECMA-376 17.9.23).  Every subheading was read
+    # at level 0: （一）工作机制 read 二、工作机制, and the sections after it took its numbers (三、主动公开…).
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    import toolkit
+
+    document = docx.Document()
+    for name in ("H1", "H2"):
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        num_pr = etree.SubElement(style.element.get_or_add_pPr(), qn("w:numPr"))
+        etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), "1")
+    document.add_paragraph("某市某局2020年政府信息公开工作年度报告")
+    for head in _HEADS:
+        document.add_paragraph(head, style="H1")
+        for sub in ("工作机制", "平台建设"):
+            document.add_paragraph(sub, style="H2")
+            document.add_paragraph("本年度工作正常开展。")
+    path = tmp_path / "n.docx"
+    document.save(path)
+    linked = [_lvl(k, "chineseCounting", text).replace("</w:lvl>", f'<w:pStyle w:val="H{k + 1}"/></w:lvl>')
+              for k, text in enumerate(["%1、", "（%2）"])]
+    _with_numbering(path, {0: linked}, {1: (0, "")})
+    lines = read_document(path).lines
+    assert [x for x in lines if x.endswith(tuple(_HEADS))] == [f"{n}、{h}" for n, h in zip("一二三四五六", _HEADS)]
+    assert lines.count("（一）工作机制") == lines.count("（二）平台建设") == 6
+    report = toolkit.parse_report(path)
+    assert [s.key for s in report.sections] == ["overview", "active", "requests", "review_litigation", "problems", "other"]
+
+
 def test_a_row_label_numbered_by_word_in_a_table_cell(tmp_path, parsed_seed):
     # '(七)总计' with (七) from Word's numbering read '总计': the handled_total row was lost.
     import docx

@@ -2396,6 +2396,7 @@ class _WordNumbering:
         self.abstract_of: dict[str, str] = {}  # numId -> abstractNumId (the counters it shares)
         self.restarts: dict[str, set[int]] = {}  # numId -> levels its startOverride starts again
         self.style_num: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
+        self.style_levels: dict[tuple[str, str], int] = {}  # (numId, styleId) -> the level whose w:pStyle names it
         self.counters: dict[str, list[int]] = {}
         try:
             numbering = document.part.numbering_part.element
@@ -2412,7 +2413,7 @@ class _WordNumbering:
         self = cls.__new__(cls)
         self.levels = {(str(k), ilvl): level for k, (_, levels) in lists.items() for ilvl, level in levels.items()}
         self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
-        self.restarts, self.style_num, self.counters = {}, {}, {}
+        self.restarts, self.style_num, self.style_levels, self.counters = {}, {}, {}, {}
         return self
 
     def _read_levels(self, numbering, styles) -> None:
@@ -2470,6 +2471,9 @@ class _WordNumbering:
         self.levels[(num_id, ilvl)] = (_int(start.get(_w("val")) if start is not None else None, 1),
                                        fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
                                        (text.get(_w("val")) or "") if text is not None else "")
+        style = lvl.find(_w("pStyle"))
+        if style is not None and style.get(_w("val")):
+            self.style_levels[(num_id, style.get(_w("val")))] = ilvl
 
     def _read_styles(self, styles) -> None:
         found = _docx_style_settings(styles, lambda style: self._num_pr(style.find(_w("pPr"))))
@@ -2498,6 +2502,9 @@ class _WordNumbering:
             return ""
         num_id = own[0] if own is not None and own[0] is not None else (from_style or (None, 0))[0]
         ilvl = own[1] if own is not None and own[1] is not None else (from_style or (None, 0))[1]
+        if (own is None or own[1] is None) and style is not None:  # numbered by its style: the level that names
+            # the style (w:pStyle of a w:lvl, ECMA-376 17.9.23), not the style's own w:ilvl, which may be left out
+            ilvl = self.style_levels.get((num_id, style.get(_w("val"))), ilvl)  # type: ignore[arg-type]
         if num_id in (None, "0") or (num_id, ilvl) not in self.levels:
             return ""  # numId 0: numbering switched off
         counts = self.counters.setdefault(self.abstract_of[num_id], [0] * 9)
