@@ -1216,6 +1216,15 @@ def test_headings_numbered_by_styles_whose_level_is_named_in_the_list(tmp_path):
     assert [s.key for s in report.sections] == ["overview", "active", "requests", "review_litigation", "problems", "other"]
 
 
+def test_a_level_in_legal_form_numbers_every_level_in_digits(tmp_path):
+    # Word's 正规形式编号 (w:isLgl): a level '%1.%2' under a level 一、 shows 1.1, 1.2; it was read 一.1, 一.2.
+    level = _lvl(1, "decimal", "%1.%2").replace("</w:lvl>", "<w:isLgl/></w:lvl>")
+    paragraphs = [(_HEADS[0], 1, 0), ("机构建设", 1, 1), ("制度建设", 1, 1), (_HEADS[1], 1, 0), ("规章", 1, 1)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs,
+                                       {0: [_lvl(0, "chineseCounting", "%1、"), level]}, {1: (0, "")}))
+    assert doc.lines == ["一、总体情况", "1.1机构建设", "1.2制度建设", "二、主动公开政府信息情况", "2.1规章"]
+
+
 def test_a_row_label_numbered_by_word_in_a_table_cell(tmp_path, parsed_seed):
     # '(七)总计' with (七) from Word's numbering read '总计': the handled_total row was lost.
     import docx

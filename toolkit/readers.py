@@ -2397,6 +2397,7 @@ class _WordNumbering:
         self.restarts: dict[str, set[int]] = {}  # numId -> levels its startOverride starts again
         self.style_num: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
         self.style_levels: dict[tuple[str, str], int] = {}  # (numId, styleId) -> the level whose w:pStyle names it
+        self.legal: set[tuple[str, int]] = set()  # (numId, ilvl) of levels in legal form (w:isLgl): 1.1, not 一.1
         self.counters: dict[str, list[int]] = {}
         try:
             numbering = document.part.numbering_part.element
@@ -2413,7 +2414,7 @@ class _WordNumbering:
         self = cls.__new__(cls)
         self.levels = {(str(k), ilvl): level for k, (_, levels) in lists.items() for ilvl, level in levels.items()}
         self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
-        self.restarts, self.style_num, self.style_levels, self.counters = {}, {}, {}, {}
+        self.restarts, self.style_num, self.style_levels, self.legal, self.counters = {}, {}, {}, set(), {}
         return self
 
     def _read_levels(self, numbering, styles) -> None:
@@ -2471,6 +2472,11 @@ class _WordNumbering:
         self.levels[(num_id, ilvl)] = (_int(start.get(_w("val")) if start is not None else None, 1),
                                        fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
                                        (text.get(_w("val")) or "") if text is not None else "")
+        legal = lvl.find(_w("isLgl"))
+        if legal is not None and legal.get(_w("val"), "true") not in _OFF:
+            self.legal.add((num_id, ilvl))
+        else:
+            self.legal.discard((num_id, ilvl))  # (an override's level may drop it)
         style = lvl.find(_w("pStyle"))
         if style is not None and style.get(_w("val")):
             self.style_levels[(num_id, style.get(_w("val")))] = ilvl
@@ -2518,10 +2524,11 @@ class _WordNumbering:
             return _BULLET_MARK if bullets and not (_typed_bullet(text) or _list_marker().match(text)) else ""
         if fmt not in _NUM_FORMATS or not pattern or _list_marker().match(text):
             return ""
+        legal = (num_id, ilvl) in self.legal  # every level's number in digits ('1.1', Word's 正规形式编号)
         for level in range(ilvl + 1):
             level_start, level_fmt, _ = self.levels.get((num_id, level), (1, "decimal", ""))
             value = level_start + max(counts[level], 1) - 1
-            pattern = pattern.replace(f"%{level + 1}", _NUM_FORMATS.get(level_fmt, str)(value))
+            pattern = pattern.replace(f"%{level + 1}", str(value) if legal else _NUM_FORMATS.get(level_fmt, str)(value))
         return pattern
 
 
