@@ -878,6 +878,33 @@ def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
                                          "2020年,我局认真贯彻落实《条例》。"]
 
 
+def test_a_table_in_a_text_box_in_a_table_cell_keeps_its_rows(tmp_path: Path) -> None:
+    # A text box anchored in a cell holding a table (counts set in a box over the form): only the box's text lines
+    # were kept as the cell's text, the table's rows were lost without a word.  They follow the row, as the rows of
+    # a table nested in the cell do (and as a table in a text box in the body is read).
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    rows = [["规章", "0", "0"], ["规范性文件", "1", "5"]]
+    table = "<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row)
+                                + "</w:tr>" for row in rows) + "</w:tbl>"
+    box = f"<w:txbxContent>{table}<w:p/></w:txbxContent>"
+    run = parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
+                    f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+    document = docx.Document()
+    document.add_paragraph("二、主动公开政府信息情况")
+    form = document.add_table(rows=1, cols=2)
+    form.cell(0, 0).text = "第二十条第(一)项"
+    form.cell(0, 1).paragraphs[0]._p.append(run)
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert read_document(path).lines == ["二、主动公开政府信息情况", ["第二十条第(一)项", ""], *rows]
+
+
 # --- encodings and characters seen in the wild (each failed before its fix) --------------------------
 
 def _cells_of(report) -> dict:

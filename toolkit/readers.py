@@ -3081,6 +3081,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     boxes: list = []
                     for box in _docx_text_boxes(child):
                         _docx_block(box, boxes)  # a text box in a cell is part of the cell's text
+                    after.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
                         _docx_object_rows(child, after, chunks)  # a worksheet in a cell: as a table in it
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
