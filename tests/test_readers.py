@@ -1252,6 +1252,45 @@ def test_a_level_in_legal_form_numbers_every_level_in_digits(tmp_path):
     assert doc.lines == ["一、总体情况", "1.1机构建设", "1.2制度建设", "二、主动公开政府信息情况", "2.1规章"]
 
 
+def test_a_word_table_of_contents_is_read_as_one(tmp_path, parsed_seed):
+    # Word's table of contents (a TOC field) draws the dots before each page number as a right tab stop's leader
+    # (w:leader="dot"), not as text: its entries read '一、总体情况\t1', no table of contents' entries, and their titles
+    # were taken for the sections' (seed 004: active and requests lost, 36 cells of 198 read).  The last tab of a
+    # paragraph whose rightmost stop has a leader reads as that leader ('一、总体情况......1').
+    import re
+
+    import toolkit
+    from test_formats import _as_lines
+
+    original = parsed_seed("004_b232cca7e491c758")
+    path = tmp_path / "seed.docx"
+    render_docx(_as_lines(original), path)
+    plain = toolkit.parse_report(path)
+    entries = "".join(
+        '<w:p><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>'
+        + (r'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" \h </w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' if k == 0 else "")
+        + f'<w:hyperlink w:anchor="_Toc{k}"><w:r><w:t>{section.title}</w:t></w:r><w:r><w:tab/></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc{k} \\h </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{k + 1}</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
+        + ('<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(original.sections) - 1 else "") + "</w:p>"
+        for k, section in enumerate(original.sections))
+
+    def with_contents(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        at = xml.index("</w:p>") + len("</w:p>")  # after the title
+        parts["word/document.xml"] = (xml[:at] + "<w:p><w:r><w:t>目录</w:t></w:r></w:p>" + entries + xml[at:]).encode()
+
+    path.write_bytes(rezip(path.read_bytes(), with_contents))
+    lines = read_document(path).lines
+    assert lines[2] == original.sections[0].title + "......1"
+    got = toolkit.parse_report(path)
+    assert [s.key for s in got.sections] == [s.key for s in plain.sections] == [s.key for s in original.sections]
+    assert _cells_of(got) == _cells_of(plain)
+    assert not [x for x in lines if isinstance(x, str) and re.search("PAGEREF|TOC", x)]
+
+
 def test_a_row_label_numbered_by_word_in_a_table_cell(tmp_path, parsed_seed):
     # '(七)总计' with (七) from Word's numbering read '总计': the handled_total row was lost.
     import docx

@@ -2980,6 +2980,7 @@ def _docx_paragraph(p) -> str:
     """
     out: list = []
     fields: list = []  # per open field: True once its result has begun
+    last_tab = None  # where in ``out`` the paragraph's last tab stands
     for run in p.iter(_w("r")):
         if _unshown_run(run, p) or _is_footnote_mark(run):
             continue
@@ -2999,6 +3000,7 @@ def _docx_paragraph(p) -> str:
             if tag == _w("t"):
                 out.append(node.text or "")
             elif tag == _w("tab"):
+                last_tab = len(out)
                 out.append("\t")
             elif tag in (_w("br"), _w("cr")):
                 out.append("\n")
@@ -3006,7 +3008,27 @@ def _docx_paragraph(p) -> str:
                 out.append("-")
             elif tag == _w("sym"):
                 out.append(_docx_symbol(node.get(_w("font")), node.get(_w("char"))))
+    leader = _tab_leader(p)
+    if leader and last_tab is not None:
+        out[last_tab] = leader
     return "".join(out)
+
+
+# The characters a tab stop's leader (w:leader) fills its tab with, as Word draws them
+_LEADERS = {"dot": "......", "middleDot": "······", "hyphen": "------", "underscore": "______", "heavy": "______"}
+
+
+def _tab_leader(p) -> str | None:
+    """The leader Word draws before the page number of a table of contents' entry ('一、总体情况……1'): that of the
+    paragraph's rightmost tab stop (w:tabs of its w:pPr, as Word writes an entry's), which its last tab reaches.
+    Read as a plain tab, an entry was no entry: the contents' titles were taken for the sections' and a report lost
+    its sections and tables."""
+    stops = p.find(f"{_w('pPr')}/{_w('tabs')}")
+    if stops is None:
+        return None
+    found = [(_int(tab.get(_w("pos")), 0), tab.get(_w("leader"))) for tab in stops.iterchildren(_w("tab"))
+             if tab.get(_w("val")) != "clear"]
+    return _LEADERS.get(max(found, key=lambda stop: stop[0])[1] or "") if found else None
 
 
 @functools.lru_cache(maxsize=1)
