@@ -1291,6 +1291,22 @@ def test_a_word_table_of_contents_is_read_as_one(tmp_path, parsed_seed):
     assert not [x for x in lines if isinstance(x, str) and re.search("PAGEREF|TOC", x)]
 
 
+def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
+    # w:ptab (an absolute position tab: a contents' entry, a line set flush right) was read as nothing: the entry
+    # '一、总体情况' + a dot-leader ptab + '1' read '一、总体情况1', a date set flush right was glued to the text.
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for leader, before, after in (("dot", "一、总体情况", "1"), ("none", "某市某局", "2021年1月")):
+        p = document.add_paragraph(before)
+        p._p.append(parse_xml(f'<w:r xmlns:w="{_W}"><w:ptab w:relativeTo="margin" w:alignment="right" '
+                              f'w:leader="{leader}"/><w:t>{after}</w:t></w:r>'))
+    path = tmp_path / "ptab.docx"
+    document.save(path)
+    assert read_document(path).lines == ["一、总体情况......1", "某市某局\t2021年1月"]
+
+
 def test_a_row_label_numbered_by_word_in_a_table_cell(tmp_path, parsed_seed):
     # '(七)总计' with (七) from Word's numbering read '总计': the handled_total row was lost.
     import docx

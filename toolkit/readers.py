@@ -3004,6 +3004,8 @@ def _docx_paragraph(p) -> str:
                 out.append("\t")
             elif tag in (_w("br"), _w("cr")):
                 out.append("\n")
+            elif tag == _w("ptab"):  # an absolute position tab (Word 2007's, in a header or a contents' entry)
+                out.append(_LEADERS.get(node.get(_w("leader")) or "", "\t"))
             elif tag == _w("noBreakHyphen"):
                 out.append("-")
             elif tag == _w("sym"):
