@@ -2163,10 +2163,16 @@ def _word_blocks(parent, blocks: list) -> None:
     for block in blocks:
         if isinstance(block, str):
             p = SubElement(parent, _w("p"))
-            if getattr(block, "number", None):  # an item of a list: its number, as a DOCX's w:numPr
-                numbering = SubElement(SubElement(p, _w("pPr")), _w("numPr"))
-                SubElement(numbering, _w("ilvl")).set(_w("val"), str(block.number[1]))  # type: ignore[attr-defined]  # a numbered paragraph: a str carrying its number
-                SubElement(numbering, _w("numId")).set(_w("val"), str(block.number[0]))  # type: ignore[attr-defined]
+            number, leader = getattr(block, "number", None), getattr(block, "leader", None)
+            if number or leader:
+                props = SubElement(p, _w("pPr"))
+                if number:  # an item of a list: its number, as a DOCX's w:numPr
+                    numbering = SubElement(props, _w("numPr"))
+                    SubElement(numbering, _w("ilvl")).set(_w("val"), str(number[1]))
+                    SubElement(numbering, _w("numId")).set(_w("val"), str(number[0]))
+                if leader:  # its rightmost tab stop's leader (a table of contents' dots), as a DOCX's w:tabs
+                    SubElement(SubElement(props, _w("tabs")), _w("tab"),
+                               {_w("val"): "right", _w("leader"): leader, _w("pos"): "0"})
             _word_runs(p, block)
             continue
         table = SubElement(parent, _w("tbl"))
@@ -2192,7 +2198,7 @@ def _word_runs(p, text: str) -> None:
 
     spans = getattr(text, "raised", ())
     if not spans:  # (almost every paragraph)
-        SubElement(SubElement(p, _w("r")), _w("t")).text = text
+        _word_text(SubElement(p, _w("r")), text)
         return
     at = 0
     for start, end in (*spans, (len(text), len(text))):
@@ -2201,8 +2207,19 @@ def _word_runs(p, text: str) -> None:
                 r = SubElement(p, _w("r"))
                 if raised:
                     SubElement(SubElement(r, _w("rPr")), _w("vertAlign")).set(_w("val"), "superscript")
-                SubElement(r, _w("t")).text = part
+                _word_text(r, part)
         at = end
+
+
+def _word_text(r, text: str) -> None:
+    """Write ``text`` under the run ``r`` as a DOCX's: its tabs as w:tab (one may reach a tab stop's leader)."""
+    from lxml.etree import SubElement
+
+    for k, part in enumerate(text.split("\t")):
+        if k:
+            SubElement(r, _w("tab"))
+        if part or not k:
+            SubElement(r, _w("t")).text = part
 
 
 # The main part of a Word document with macros (.docm) or of a template (.dotx, .dotm): the same XML as a .docx's,
