@@ -2984,6 +2984,28 @@ def _is_footnote_mark(run) -> bool:
     return cell is None or "".join(t.text or "" for t in cell.iter(_w("t"))).strip() != text.strip()
 
 
+def _raise_of(run) -> tuple[bool, int]:
+    """How a run is raised: (set superscript, lifted by w:position in half-points, 0 where not lifted)."""
+    props = run.find(_w("rPr"))
+    if props is None:
+        return False, 0
+    align, position = props.find(_w("vertAlign")), props.find(_w("position"))
+    return ((align is not None and align.get(_w("val")) == "superscript"),
+            max(_int(position.get(_w("val")), 0), 0) if position is not None else 0)
+
+
+def _paragraph_raise(p) -> tuple[bool, int]:
+    """How most of paragraph ``p``'s text (by characters, but for runs that could be marks: digits, [1] …) is raised.
+    A run raised as much as its paragraph's text is no footnote mark: a paragraph lifted whole by w:position (as WPS
+    sets it), its numbers in runs of their own, lost them all ('2020年…收到申请5件' read '0年…收到申请件')."""
+    chars: dict[tuple[bool, int], int] = {}
+    for run in p.iter(_w("r")):
+        text = "".join(t.text or "" for t in run.iter(_w("t")))
+        if text.strip() and not _FOOTNOTE_MARK.fullmatch(text) and not _unshown_run(run, p):
+            chars[_raise_of(run)] = chars.get(_raise_of(run), 0) + len(text)
+    return max(chars, key=lambda raise_: chars[raise_]) if chars else (False, 0)
+
+
 def _docx_text_boxes(p) -> list:
     """The text boxes anchored in a paragraph (outermost ones, once: Word also writes a VML fallback)."""
     return [box for box in p.iter(_w("txbxContent")) if not _inside_box_or_fallback(box, p)]
@@ -2998,9 +3020,16 @@ def _docx_paragraph(p) -> str:
     out: list = []
     fields: list = []  # per open field: True once its result has begun
     last_tab = None  # where in ``out`` the paragraph's last tab stands
+    baseline = None  # how the paragraph's text is raised (see _paragraph_raise), found at its first raised run
     for run in p.iter(_w("r")):
-        if _unshown_run(run, p) or _is_footnote_mark(run):
+        if _unshown_run(run, p):
             continue
+        if _is_footnote_mark(run):
+            if run.find(_w("footnoteReference")) is not None:
+                continue
+            baseline = _paragraph_raise(p) if baseline is None else baseline
+            if _raise_of(run) != baseline:  # (raised no more than its paragraph's text: not raised at all)
+                continue
         for node in run.iterchildren():
             tag = node.tag
             if tag == _w("fldChar"):
