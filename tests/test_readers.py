@@ -1307,6 +1307,16 @@ def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
     assert read_document(path).lines == ["一、总体情况......1", "某市某局\t2021年1月"]
 
 
+def test_a_level_that_never_restarts_counts_on_under_the_next_heading(tmp_path):
+    # w:lvlRestart 0: the subheadings (一)(二) of one section and (三) of the next are numbered on, as Word numbers
+    # them; (三) was read (一), a number the report has twice.
+    level = _lvl(1, "chineseCounting", "（%2）").replace("</w:lvl>", '<w:lvlRestart w:val="0"/></w:lvl>')
+    paragraphs = [(_HEADS[0], 1, 0), ("机构建设", 1, 1), ("制度建设", 1, 1), (_HEADS[1], 1, 0), ("平台建设", 1, 1)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs,
+                                       {0: [_lvl(0, "chineseCounting", "%1、"), level]}, {1: (0, "")}))
+    assert doc.lines == ["一、总体情况", "（一）机构建设", "（二）制度建设", "二、主动公开政府信息情况", "（三）平台建设"]
+
+
 def test_a_row_label_numbered_by_word_in_a_table_cell(tmp_path, parsed_seed):
     # '(七)总计' with (七) from Word's numbering read '总计': the handled_total row was lost.
     import docx

@@ -2415,6 +2415,7 @@ class _WordNumbering:
         self.style_num: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
         self.style_levels: dict[tuple[str, str], int] = {}  # (numId, styleId) -> the level whose w:pStyle names it
         self.legal: set[tuple[str, int]] = set()  # (numId, ilvl) of levels in legal form (w:isLgl): 1.1, not 一.1
+        self.restart_after: dict[tuple[str, int], int] = {}  # (numId, ilvl) -> its w:lvlRestart (0: never restarts)
         self.counters: dict[str, list[int]] = {}
         try:
             numbering = document.part.numbering_part.element
@@ -2432,6 +2433,7 @@ class _WordNumbering:
         self.levels = {(str(k), ilvl): level for k, (_, levels) in lists.items() for ilvl, level in levels.items()}
         self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
         self.restarts, self.style_num, self.style_levels, self.legal, self.counters = {}, {}, {}, set(), {}
+        self.restart_after = {}
         return self
 
     def _read_levels(self, numbering, styles) -> None:
@@ -2494,6 +2496,11 @@ class _WordNumbering:
             self.legal.add((num_id, ilvl))
         else:
             self.legal.discard((num_id, ilvl))  # (an override's level may drop it)
+        restart = lvl.find(_w("lvlRestart"))
+        if restart is not None:
+            self.restart_after[(num_id, ilvl)] = _int(restart.get(_w("val")), ilvl)
+        else:
+            self.restart_after.pop((num_id, ilvl), None)
         style = lvl.find(_w("pStyle"))
         if style is not None and style.get(_w("val")):
             self.style_levels[(num_id, style.get(_w("val")))] = ilvl
@@ -2535,7 +2542,10 @@ class _WordNumbering:
             self.restarts[num_id].discard(ilvl)  # this list starts again where it is first used
             counts[ilvl] = 0
         counts[ilvl] += 1
-        counts[ilvl + 1:] = [0] * (8 - ilvl)  # a deeper level starts again
+        for deeper in range(ilvl + 1, 9):  # a deeper level starts again, but after the levels its w:lvlRestart names
+            # (a 1-based level: it starts again after that level or one above it; 0: it never does)
+            if ilvl < self.restart_after.get((num_id, deeper), 9):
+                counts[deeper] = 0
         start, fmt, pattern = self.levels[(num_id, ilvl)]
         if fmt == "bullet":
             return _BULLET_MARK if bullets and not (_typed_bullet(text) or _list_marker().match(text)) else ""
