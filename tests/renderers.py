@@ -454,6 +454,11 @@ def _grpprl(props: dict) -> bytes:
         out += _sprm(0x2417 if depth <= 1 else 0x244C, b"\x01")
     if props.get("cell_end"):
         out += _sprm(0x244B, b"\x01")
+    if props.get("tabs"):  # tab stops added, (position in twips, leader: TBD.tlc) each: sprmPChgTabsPapx
+        stops = props["tabs"]
+        body = bytes([0, len(stops)]) + b"".join(struct.pack("<h", pos) for pos, _ in stops) + bytes(
+            0x2 | tlc << 3 for _, tlc in stops)  # (jc 2: a right tab)
+        out += _sprm(0xC60D, bytes([len(body)]) + body)
     merged, restart = props.get("merged", ()), props.get("restart", ())
     if props.get("row_end") and (merged or restart):
         cells = max([*merged, *restart]) + 1
@@ -473,7 +478,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
     dict: ``depth`` (the table depth, 0 outside tables), ``row_end`` (its mark ends a row: sprmPFTtp, or
     sprmPFInnerTtp in a nested table), ``cell_end`` (its paragraph mark ends a nested table's cell) and
-    ``merged`` (of a row end: the cells covered by a vertical merge; ``restart``: the cells starting one). The
+    ``merged`` (of a row end: the cells covered by a vertical merge; ``restart``: the cells starting one) and
+    ``tabs`` (tab stops it adds, (position in twips, leader: 1 dots … 5 middle dots) each). The
     text is cut into `pieces` pieces of
     the piece table (with `eight_bit`, also where it turns from text cp1252 holds to other text and back, the
     first kind written 8-bit), stored in reverse order with `reverse` (as Word's fast saves leave them);

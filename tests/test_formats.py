@@ -1384,6 +1384,27 @@ def test_a_footnote_mark_lifted_by_its_position_is_no_digit(mark, how, tmp_path)
     assert [raw for key, (raw, _) in after.items() if raw != before[key][0]] == ["1" + mark]  # (the lowered one)
 
 
+# a paragraph lifted whole by its runs' w:position (as WPS sets it), its numbers in runs of their own (as Word and
+# WPS split runs where the script changes): each short number was taken for a footnote mark lifted after the text and
+# dropped, '收到申请5件' read '收到申请件' (and a cell '1' + '2' lost its '2'); a run lifted no more than its
+# paragraph's text is not lifted at all
+def test_numbers_in_a_paragraph_lifted_whole_are_read(tmp_path):
+    report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    render_docx(_as_lines(report), tmp_path / "plain.docx")
+
+    def lifted(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        parts["word/document.xml"] = re.sub(
+            r"<w:r><w:t>([^<]*)</w:t></w:r>",
+            lambda m: "".join(f'<w:r><w:rPr><w:position w:val="4"/></w:rPr><w:t xml:space="preserve">{part}</w:t></w:r>'
+                              for part in re.findall(r"\d+|\D+", m.group(1))), xml).encode()
+
+    (tmp_path / "lifted.docx").write_bytes(rezip((tmp_path / "plain.docx").read_bytes(), lifted))
+    plain, got = read_document(tmp_path / "plain.docx"), read_document(tmp_path / "lifted.docx")
+    assert got.lines == plain.lines
+    assert _same(_cells(toolkit.parse_report(tmp_path / "lifted.docx")), _cells(report))
+
+
 # the same run written with no style raising it ('610' then a plain '1') reads 6101, and a raised style on a run
 # holding a cell's digits alone leaves them its value
 def test_a_run_styled_unraised_or_alone_in_its_cell_is_read(tmp_path):

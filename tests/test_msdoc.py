@@ -374,6 +374,28 @@ def test_word_special_characters_show_what_word_shows(text, shown, tmp_path):
     assert got == ["标题", *([shown] if isinstance(shown, str) else shown)]
 
 
+def test_a_table_of_contents_reads_as_in_a_docx(tmp_path):
+    # Word's table of contents draws the dots before each page number as a right tab stop's leader (sprmPChgTabsPapx
+    # in the paragraph's properties): its entries read '一、总体情况\t1', no contents' entries, whose titles were
+    # taken for the sections' (seed 001 with one: active, requests and review_litigation lost, as in a DOCX before).
+    from test_differential import _reading
+
+    stem = "001_4d29bfef72dd56db"
+    lines = _lines_of(stem)
+    titles = [s.title for s in toolkit.parse_report(RAW / f"{stem}.txt").sections]
+    contents = [("目录\r", {})] + [(f"{t}\t{k + 1}\r", {"tabs": [(8296, 1)]}) for k, t in enumerate(titles)]
+    contents[1] = ("\x13 TOC \\o \x14" + contents[1][0], contents[1][1])
+    contents[-1] = (contents[-1][0][:-1] + "\x15\r", contents[-1][1])
+    paragraphs = doc_paragraphs(lines)
+    path = tmp_path / "contents.doc"
+    path.write_bytes(doc_bytes(paragraphs[:1] + contents + paragraphs[1:]))
+    got = read_document(path).lines
+    assert got[1:3] == ["目录", titles[0] + "......1"]
+    render_docx(lines, tmp_path / "seed.docx")
+    assert _reading(toolkit.parse_report(path, report_id=stem)) == _reading(
+        toolkit.parse_report(tmp_path / "seed.docx", report_id=stem))
+
+
 def test_empty_cells_are_no_row_ends(tmp_path):
     # a row's end is told by its paragraph properties (sprmPFTtp): two cell marks in a row are an empty cell too
     lines = ["标题", ["信息内容", "", ""], ["", "", "5"], ["", "", ""], ["规章", "0", ""]]

@@ -878,6 +878,33 @@ def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
                                          "2020年,我局认真贯彻落实《条例》。"]
 
 
+def test_a_table_in_a_text_box_in_a_table_cell_keeps_its_rows(tmp_path: Path) -> None:
+    # A text box anchored in a cell holding a table (counts set in a box over the form): only the box's text lines
+    # were kept as the cell's text, the table's rows were lost without a word.  They follow the row, as the rows of
+    # a table nested in the cell do (and as a table in a text box in the body is read).
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    rows = [["规章", "0", "0"], ["规范性文件", "1", "5"]]
+    table = "<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row)
+                                + "</w:tr>" for row in rows) + "</w:tbl>"
+    box = f"<w:txbxContent>{table}<w:p/></w:txbxContent>"
+    run = parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
+                    f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+    document = docx.Document()
+    document.add_paragraph("二、主动公开政府信息情况")
+    form = document.add_table(rows=1, cols=2)
+    form.cell(0, 0).text = "第二十条第(一)项"
+    form.cell(0, 1).paragraphs[0]._p.append(run)
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert read_document(path).lines == ["二、主动公开政府信息情况", ["第二十条第(一)项", ""], *rows]
+
+
 # --- encodings and characters seen in the wild (each failed before its fix) --------------------------
 
 def _cells_of(report) -> dict:
@@ -1180,6 +1207,114 @@ def test_word_numbers_through_a_list_style(style_link, tmp_path):
     assert [x for x in read_document(path).lines if x[1:2] == "、"] == [f"{n}、{h}" for n, h in zip("一二三四五六", _HEADS)]
     report = toolkit.parse_report(path)
     assert [s.title[:2] for s in report.sections] == [f"{n}、" for n in "一二三四五六"]
+
+
+def test_headings_numbered_by_styles_whose_level_is_named_in_the_list(tmp_path):
+    # A multilevel list linked to heading styles: each style's w:numPr names only the list, the level that shows
+    # it names the style (<w:lvl w:ilvl="1"><w:pStyle w:val="H2"/>, ECMA-376 17.9.23).  Every subheading was read
+    # at level 0: （一）工作机制 read 二、工作机制, and the sections after it took its numbers (三、主动公开…).
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    import toolkit
+
+    document = docx.Document()
+    for name in ("H1", "H2"):
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        num_pr = etree.SubElement(style.element.get_or_add_pPr(), qn("w:numPr"))
+        etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), "1")
+    document.add_paragraph("某市某局2020年政府信息公开工作年度报告")
+    for head in _HEADS:
+        document.add_paragraph(head, style="H1")
+        for sub in ("工作机制", "平台建设"):
+            document.add_paragraph(sub, style="H2")
+            document.add_paragraph("本年度工作正常开展。")
+    path = tmp_path / "n.docx"
+    document.save(path)
+    linked = [_lvl(k, "chineseCounting", text).replace("</w:lvl>", f'<w:pStyle w:val="H{k + 1}"/></w:lvl>')
+              for k, text in enumerate(["%1、", "（%2）"])]
+    _with_numbering(path, {0: linked}, {1: (0, "")})
+    lines = read_document(path).lines
+    assert [x for x in lines if x.endswith(tuple(_HEADS))] == [f"{n}、{h}" for n, h in zip("一二三四五六", _HEADS)]
+    assert lines.count("（一）工作机制") == lines.count("（二）平台建设") == 6
+    report = toolkit.parse_report(path)
+    assert [s.key for s in report.sections] == ["overview", "active", "requests", "review_litigation", "problems", "other"]
+
+
+def test_a_level_in_legal_form_numbers_every_level_in_digits(tmp_path):
+    # Word's 正规形式编号 (w:isLgl): a level '%1.%2' under a level 一、 shows 1.1, 1.2; it was read 一.1, 一.2.
+    level = _lvl(1, "decimal", "%1.%2").replace("</w:lvl>", "<w:isLgl/></w:lvl>")
+    paragraphs = [(_HEADS[0], 1, 0), ("机构建设", 1, 1), ("制度建设", 1, 1), (_HEADS[1], 1, 0), ("规章", 1, 1)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs,
+                                       {0: [_lvl(0, "chineseCounting", "%1、"), level]}, {1: (0, "")}))
+    assert doc.lines == ["一、总体情况", "1.1机构建设", "1.2制度建设", "二、主动公开政府信息情况", "2.1规章"]
+
+
+def test_a_word_table_of_contents_is_read_as_one(tmp_path, parsed_seed):
+    # Word's table of contents (a TOC field) draws the dots before each page number as a right tab stop's leader
+    # (w:leader="dot"), not as text: its entries read '一、总体情况\t1', no table of contents' entries, and their titles
+    # were taken for the sections' (seed 004: active and requests lost, 36 cells of 198 read).  The last tab of a
+    # paragraph whose rightmost stop has a leader reads as that leader ('一、总体情况......1').
+    import re
+
+    import toolkit
+    from test_formats import _as_lines
+
+    original = parsed_seed("004_b232cca7e491c758")
+    path = tmp_path / "seed.docx"
+    render_docx(_as_lines(original), path)
+    plain = toolkit.parse_report(path)
+    entries = "".join(
+        '<w:p><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>'
+        + (r'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" \h </w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' if k == 0 else "")
+        + f'<w:hyperlink w:anchor="_Toc{k}"><w:r><w:t>{section.title}</w:t></w:r><w:r><w:tab/></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc{k} \\h </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{k + 1}</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
+        + ('<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(original.sections) - 1 else "") + "</w:p>"
+        for k, section in enumerate(original.sections))
+
+    def with_contents(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        at = xml.index("</w:p>") + len("</w:p>")  # after the title
+        parts["word/document.xml"] = (xml[:at] + "<w:p><w:r><w:t>目录</w:t></w:r></w:p>" + entries + xml[at:]).encode()
+
+    path.write_bytes(rezip(path.read_bytes(), with_contents))
+    lines = read_document(path).lines
+    assert lines[2] == original.sections[0].title + "......1"
+    got = toolkit.parse_report(path)
+    assert [s.key for s in got.sections] == [s.key for s in plain.sections] == [s.key for s in original.sections]
+    assert _cells_of(got) == _cells_of(plain)
+    assert not [x for x in lines if isinstance(x, str) and re.search("PAGEREF|TOC", x)]
+
+
+def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
+    # w:ptab (an absolute position tab: a contents' entry, a line set flush right) was read as nothing: the entry
+    # '一、总体情况' + a dot-leader ptab + '1' read '一、总体情况1', a date set flush right was glued to the text.
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for leader, before, after in (("dot", "一、总体情况", "1"), ("none", "某市某局", "2021年1月")):
+        p = document.add_paragraph(before)
+        p._p.append(parse_xml(f'<w:r xmlns:w="{_W}"><w:ptab w:relativeTo="margin" w:alignment="right" '
+                              f'w:leader="{leader}"/><w:t>{after}</w:t></w:r>'))
+    path = tmp_path / "ptab.docx"
+    document.save(path)
+    assert read_document(path).lines == ["一、总体情况......1", "某市某局\t2021年1月"]
+
+
+def test_a_level_that_never_restarts_counts_on_under_the_next_heading(tmp_path):
+    # w:lvlRestart 0: the subheadings (一)(二) of one section and (三) of the next are numbered on, as Word numbers
+    # them; (三) was read (一), a number the report has twice.
+    level = _lvl(1, "chineseCounting", "（%2）").replace("</w:lvl>", '<w:lvlRestart w:val="0"/></w:lvl>')
+    paragraphs = [(_HEADS[0], 1, 0), ("机构建设", 1, 1), ("制度建设", 1, 1), (_HEADS[1], 1, 0), ("平台建设", 1, 1)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs,
+                                       {0: [_lvl(0, "chineseCounting", "%1、"), level]}, {1: (0, "")}))
+    assert doc.lines == ["一、总体情况", "（一）机构建设", "（二）制度建设", "二、主动公开政府信息情况", "（三）平台建设"]
 
 
 def test_a_row_label_numbered_by_word_in_a_table_cell(tmp_path, parsed_seed):

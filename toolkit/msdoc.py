@@ -71,7 +71,9 @@ _NUMBER_FORMATS = (
     "ideographZodiac", "ideographZodiacTraditional", "taiwaneseCounting", "ideographLegalTraditional",
     "taiwaneseCountingThousand", "taiwaneseDigital", "chineseCounting", "chineseLegalSimplified",
     "chineseCountingThousand")
-_P_CHG_TABS = 0xC615
+_P_CHG_TABS, _P_CHG_TABS_PAPX = 0xC615, 0xC60D
+# a tab stop's leader (TBD.tlc), by its value: ECMA-376's ST_TabTlc
+_TAB_LEADERS = ("none", "dot", "hyphen", "underscore", "heavy", "middleDot")
 _P_HUGE_PAPX = (0x6646, 0x646B)  # sprmPHugePapx, sprmPTableProps: the properties are in the Data stream
 _T_DEF_TABLE = 0xD608
 _T_VERT_MERGE = 0xD62B
@@ -123,6 +125,7 @@ class Paragraph(str):
 
     number: tuple | None = (0, 0)
     raised: tuple = ()
+    leader: str | None = None  # the leader of its rightmost tab stop (ST_TabTlc): a table of contents' dots
 
 
 @dataclass
@@ -191,7 +194,8 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
         if unshown is not None and unshown[cp] == _DELETED and match.group() == "\r":
             joined += shown  # a paragraph whose mark is a tracked deletion: Word shows it joined to the next
             continue
-        builder.add(_with_raised(fields.shown(joined + shown)), match.group(), papx.at(marks(cp)))
+        props = papx.at(marks(cp))
+        builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props)
         joined = ""
     builder.add(_with_raised(fields.shown(joined + text[start:ccp] if unshown is None else
                                           joined + _shown(text, unshown, start, ccp))), "", _NO_PROPS)
@@ -550,6 +554,7 @@ class _Props:
     covered: tuple = ()  # of a row end: the cells covered by a merged cell (by index)
     down: tuple = ()  # of a row end: those of them covered by the cell above them (a vertical merge)
     number: tuple | None = None  # the list and level numbering the paragraph
+    leader: str | None = None  # the leader of its rightmost tab stop (see Paragraph)
 
 
 _NO_PROPS = _Props()
@@ -638,6 +643,7 @@ def _sprms(grpprl: bytes) -> list:
 def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
     """What a paragraph's sprms say of its place in a table (``extra``: the Data stream)."""
     depth, in_table, ttp, inner_ttp, inner_cell, ilfo, ilvl = 0, False, False, False, False, 0, 0
+    leader = None
     covered: dict = {}
     sprms = _sprms(grpprl)
     for sprm, op in sprms:
@@ -662,6 +668,8 @@ def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
             ilfo = op[0] | op[1] << 8
         elif sprm == _P_ILVL:
             ilvl = op[0] if op[0] <= 8 else 0
+        elif sprm in (_P_CHG_TABS_PAPX, _P_CHG_TABS) and len(op) >= 2:
+            leader = _tab_leader(op, sprm == _P_CHG_TABS)
         elif sprm == _T_DEF_TABLE and len(op) >= 3:
             cells = op[2]
             at = 3 + 2 * (cells + 1)  # after itcMac and rgdxaCenter: the TC80s, 20 bytes each
@@ -675,7 +683,32 @@ def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
     row_end = ttp if depth <= 1 else inner_ttp
     return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
                   tuple(sorted(k for k, v in covered.items() if v == "down")),
-                  None if ilfo in _NO_LIST else (ilfo, ilvl))
+                  None if ilfo in _NO_LIST else (ilfo, ilvl), leader)
+
+
+def _tab_leader(op: bytes, close: bool) -> str | None:
+    """The leader of the rightmost tab stop the operand ``op`` (its cb first) of a sprmPChgTabsPapx adds (of a
+    sprmPChgTabs, with ``close``: its deleted stops have a close width each too), None where it adds none."""
+    deleted = op[1]
+    at = 2 + (4 if close else 2) * deleted
+    added = op[at] if at < len(op) else 0
+    if not added or at + 1 + 3 * added > len(op):
+        return None
+    stops = [(struct.unpack_from("<h", op, at + 1 + 2 * k)[0], op[at + 1 + 2 * added + k] >> 3 & 0x7)
+             for k in range(added)]
+    tlc = max(stops)[1]
+    return _TAB_LEADERS[tlc] if tlc < len(_TAB_LEADERS) else None
+
+
+def _with_leader(text: str, leader: str | None) -> str:
+    """A paragraph's text with the leader of its rightmost tab stop, which its last tab reaches (a table of
+    contents' entry: '一、总体情况', a tab filled with dots, '1'), as a :class:`Paragraph`'s ``leader``."""
+    if leader in (None, "none") or "\t" not in text:
+        return text
+    out = Paragraph(text)
+    out.number = text.number if isinstance(text, Paragraph) else None
+    out.raised, out.leader = getattr(text, "raised", ()), leader
+    return out
 
 
 class _Fields:

@@ -2163,10 +2163,16 @@ def _word_blocks(parent, blocks: list) -> None:
     for block in blocks:
         if isinstance(block, str):
             p = SubElement(parent, _w("p"))
-            if getattr(block, "number", None):  # an item of a list: its number, as a DOCX's w:numPr
-                numbering = SubElement(SubElement(p, _w("pPr")), _w("numPr"))
-                SubElement(numbering, _w("ilvl")).set(_w("val"), str(block.number[1]))  # type: ignore[attr-defined]  # a numbered paragraph: a str carrying its number
-                SubElement(numbering, _w("numId")).set(_w("val"), str(block.number[0]))  # type: ignore[attr-defined]
+            number, leader = getattr(block, "number", None), getattr(block, "leader", None)
+            if number or leader:
+                props = SubElement(p, _w("pPr"))
+                if number:  # an item of a list: its number, as a DOCX's w:numPr
+                    numbering = SubElement(props, _w("numPr"))
+                    SubElement(numbering, _w("ilvl")).set(_w("val"), str(number[1]))
+                    SubElement(numbering, _w("numId")).set(_w("val"), str(number[0]))
+                if leader:  # its rightmost tab stop's leader (a table of contents' dots), as a DOCX's w:tabs
+                    SubElement(SubElement(props, _w("tabs")), _w("tab"),
+                               {_w("val"): "right", _w("leader"): leader, _w("pos"): "0"})
             _word_runs(p, block)
             continue
         table = SubElement(parent, _w("tbl"))
@@ -2192,7 +2198,7 @@ def _word_runs(p, text: str) -> None:
 
     spans = getattr(text, "raised", ())
     if not spans:  # (almost every paragraph)
-        SubElement(SubElement(p, _w("r")), _w("t")).text = text
+        _word_text(SubElement(p, _w("r")), text)
         return
     at = 0
     for start, end in (*spans, (len(text), len(text))):
@@ -2201,8 +2207,19 @@ def _word_runs(p, text: str) -> None:
                 r = SubElement(p, _w("r"))
                 if raised:
                     SubElement(SubElement(r, _w("rPr")), _w("vertAlign")).set(_w("val"), "superscript")
-                SubElement(r, _w("t")).text = part
+                _word_text(r, part)
         at = end
+
+
+def _word_text(r, text: str) -> None:
+    """Write ``text`` under the run ``r`` as a DOCX's: its tabs as w:tab (one may reach a tab stop's leader)."""
+    from lxml.etree import SubElement
+
+    for k, part in enumerate(text.split("\t")):
+        if k:
+            SubElement(r, _w("tab"))
+        if part or not k:
+            SubElement(r, _w("t")).text = part
 
 
 # The main part of a Word document with macros (.docm) or of a template (.dotx, .dotm): the same XML as a .docx's,
@@ -2396,6 +2413,9 @@ class _WordNumbering:
         self.abstract_of: dict[str, str] = {}  # numId -> abstractNumId (the counters it shares)
         self.restarts: dict[str, set[int]] = {}  # numId -> levels its startOverride starts again
         self.style_num: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
+        self.style_levels: dict[tuple[str, str], int] = {}  # (numId, styleId) -> the level whose w:pStyle names it
+        self.legal: set[tuple[str, int]] = set()  # (numId, ilvl) of levels in legal form (w:isLgl): 1.1, not 一.1
+        self.restart_after: dict[tuple[str, int], int] = {}  # (numId, ilvl) -> its w:lvlRestart (0: never restarts)
         self.counters: dict[str, list[int]] = {}
         try:
             numbering = document.part.numbering_part.element
@@ -2412,7 +2432,8 @@ class _WordNumbering:
         self = cls.__new__(cls)
         self.levels = {(str(k), ilvl): level for k, (_, levels) in lists.items() for ilvl, level in levels.items()}
         self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
-        self.restarts, self.style_num, self.counters = {}, {}, {}
+        self.restarts, self.style_num, self.style_levels, self.legal, self.counters = {}, {}, {}, set(), {}
+        self.restart_after = {}
         return self
 
     def _read_levels(self, numbering, styles) -> None:
@@ -2470,6 +2491,19 @@ class _WordNumbering:
         self.levels[(num_id, ilvl)] = (_int(start.get(_w("val")) if start is not None else None, 1),
                                        fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
                                        (text.get(_w("val")) or "") if text is not None else "")
+        legal = lvl.find(_w("isLgl"))
+        if legal is not None and legal.get(_w("val"), "true") not in _OFF:
+            self.legal.add((num_id, ilvl))
+        else:
+            self.legal.discard((num_id, ilvl))  # (an override's level may drop it)
+        restart = lvl.find(_w("lvlRestart"))
+        if restart is not None:
+            self.restart_after[(num_id, ilvl)] = _int(restart.get(_w("val")), ilvl)
+        else:
+            self.restart_after.pop((num_id, ilvl), None)
+        style = lvl.find(_w("pStyle"))
+        if style is not None and style.get(_w("val")):
+            self.style_levels[(num_id, style.get(_w("val")))] = ilvl
 
     def _read_styles(self, styles) -> None:
         found = _docx_style_settings(styles, lambda style: self._num_pr(style.find(_w("pPr"))))
@@ -2498,6 +2532,9 @@ class _WordNumbering:
             return ""
         num_id = own[0] if own is not None and own[0] is not None else (from_style or (None, 0))[0]
         ilvl = own[1] if own is not None and own[1] is not None else (from_style or (None, 0))[1]
+        if (own is None or own[1] is None) and style is not None:  # numbered by its style: the level that names
+            # the style (w:pStyle of a w:lvl, ECMA-376 17.9.23), not the style's own w:ilvl, which may be left out
+            ilvl = self.style_levels.get((num_id, style.get(_w("val"))), ilvl)  # type: ignore[arg-type]
         if num_id in (None, "0") or (num_id, ilvl) not in self.levels:
             return ""  # numId 0: numbering switched off
         counts = self.counters.setdefault(self.abstract_of[num_id], [0] * 9)
@@ -2505,16 +2542,20 @@ class _WordNumbering:
             self.restarts[num_id].discard(ilvl)  # this list starts again where it is first used
             counts[ilvl] = 0
         counts[ilvl] += 1
-        counts[ilvl + 1:] = [0] * (8 - ilvl)  # a deeper level starts again
+        for deeper in range(ilvl + 1, 9):  # a deeper level starts again, but after the levels its w:lvlRestart names
+            # (a 1-based level: it starts again after that level or one above it; 0: it never does)
+            if ilvl < self.restart_after.get((num_id, deeper), 9):
+                counts[deeper] = 0
         start, fmt, pattern = self.levels[(num_id, ilvl)]
         if fmt == "bullet":
             return _BULLET_MARK if bullets and not (_typed_bullet(text) or _list_marker().match(text)) else ""
         if fmt not in _NUM_FORMATS or not pattern or _list_marker().match(text):
             return ""
+        legal = (num_id, ilvl) in self.legal  # every level's number in digits ('1.1', Word's 正规形式编号)
         for level in range(ilvl + 1):
             level_start, level_fmt, _ = self.levels.get((num_id, level), (1, "decimal", ""))
             value = level_start + max(counts[level], 1) - 1
-            pattern = pattern.replace(f"%{level + 1}", _NUM_FORMATS.get(level_fmt, str)(value))
+            pattern = pattern.replace(f"%{level + 1}", str(value) if legal else _NUM_FORMATS.get(level_fmt, str)(value))
         return pattern
 
 
@@ -2953,6 +2994,28 @@ def _is_footnote_mark(run) -> bool:
     return cell is None or "".join(t.text or "" for t in cell.iter(_w("t"))).strip() != text.strip()
 
 
+def _raise_of(run) -> tuple[bool, int]:
+    """How a run is raised: (set superscript, lifted by w:position in half-points, 0 where not lifted)."""
+    props = run.find(_w("rPr"))
+    if props is None:
+        return False, 0
+    align, position = props.find(_w("vertAlign")), props.find(_w("position"))
+    return ((align is not None and align.get(_w("val")) == "superscript"),
+            max(_int(position.get(_w("val")), 0), 0) if position is not None else 0)
+
+
+def _paragraph_raise(p) -> tuple[bool, int]:
+    """How most of paragraph ``p``'s text (by characters, but for runs that could be marks: digits, [1] …) is raised.
+    A run raised as much as its paragraph's text is no footnote mark: a paragraph lifted whole by w:position (as WPS
+    sets it), its numbers in runs of their own, lost them all ('2020年…收到申请5件' read '0年…收到申请件')."""
+    chars: dict[tuple[bool, int], int] = {}
+    for run in p.iter(_w("r")):
+        text = "".join(t.text or "" for t in run.iter(_w("t")))
+        if text.strip() and not _FOOTNOTE_MARK.fullmatch(text) and not _unshown_run(run, p):
+            chars[_raise_of(run)] = chars.get(_raise_of(run), 0) + len(text)
+    return max(chars, key=lambda raise_: chars[raise_]) if chars else (False, 0)
+
+
 def _docx_text_boxes(p) -> list:
     """The text boxes anchored in a paragraph (outermost ones, once: Word also writes a VML fallback)."""
     return [box for box in p.iter(_w("txbxContent")) if not _inside_box_or_fallback(box, p)]
@@ -2966,9 +3029,17 @@ def _docx_paragraph(p) -> str:
     """
     out: list = []
     fields: list = []  # per open field: True once its result has begun
+    last_tab = None  # where in ``out`` the paragraph's last tab stands
+    baseline = None  # how the paragraph's text is raised (see _paragraph_raise), found at its first raised run
     for run in p.iter(_w("r")):
-        if _unshown_run(run, p) or _is_footnote_mark(run):
+        if _unshown_run(run, p):
             continue
+        if _is_footnote_mark(run):
+            if run.find(_w("footnoteReference")) is not None:
+                continue
+            baseline = _paragraph_raise(p) if baseline is None else baseline
+            if _raise_of(run) != baseline:  # (raised no more than its paragraph's text: not raised at all)
+                continue
         for node in run.iterchildren():
             tag = node.tag
             if tag == _w("fldChar"):
@@ -2985,14 +3056,37 @@ def _docx_paragraph(p) -> str:
             if tag == _w("t"):
                 out.append(node.text or "")
             elif tag == _w("tab"):
+                last_tab = len(out)
                 out.append("\t")
             elif tag in (_w("br"), _w("cr")):
                 out.append("\n")
+            elif tag == _w("ptab"):  # an absolute position tab (Word 2007's, in a header or a contents' entry)
+                out.append(_LEADERS.get(node.get(_w("leader")) or "", "\t"))
             elif tag == _w("noBreakHyphen"):
                 out.append("-")
             elif tag == _w("sym"):
                 out.append(_docx_symbol(node.get(_w("font")), node.get(_w("char"))))
+    leader = _tab_leader(p)
+    if leader and last_tab is not None:
+        out[last_tab] = leader
     return "".join(out)
+
+
+# The characters a tab stop's leader (w:leader) fills its tab with, as Word draws them
+_LEADERS = {"dot": "......", "middleDot": "······", "hyphen": "------", "underscore": "______", "heavy": "______"}
+
+
+def _tab_leader(p) -> str | None:
+    """The leader Word draws before the page number of a table of contents' entry ('一、总体情况……1'): that of the
+    paragraph's rightmost tab stop (w:tabs of its w:pPr, as Word writes an entry's), which its last tab reaches.
+    Read as a plain tab, an entry was no entry: the contents' titles were taken for the sections' and a report lost
+    its sections and tables."""
+    stops = p.find(f"{_w('pPr')}/{_w('tabs')}")
+    if stops is None:
+        return None
+    found = [(_int(tab.get(_w("pos")), 0), tab.get(_w("leader"))) for tab in stops.iterchildren(_w("tab"))
+             if tab.get(_w("val")) != "clear"]
+    return _LEADERS.get(max(found, key=lambda stop: stop[0])[1] or "") if found else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -3067,6 +3161,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     boxes: list = []
                     for box in _docx_text_boxes(child):
                         _docx_block(box, boxes)  # a text box in a cell is part of the cell's text
+                    after.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
                         _docx_object_rows(child, after, chunks)  # a worksheet in a cell: as a table in it
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
