@@ -1336,6 +1336,30 @@ _CASES = {("reconsiderations", "value"): 3, ("reconsideration_upheld", "value"):
           ("lawsuit_other", "value"): 0}
 
 
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "tab", "one_line"])
+def test_legacy_bare_word_of_a_group_is_its_item_only_under_its_heading(layout):
+    # The request sources of the Jiangsu table (申请来源: 1.党政机关 … 7.其他, templates-detail 6.2) are bare words.
+    # '5.其他' among the channels of 主动公开 (1.政府公报 2.政府网站 … 5.其他, short labels) was read as src_other, 89
+    # requests from 'other' sources, unflagged, and the table's own 7.其他 under 申请来源 was then flagged
+    # duplicate_row, kept as src_other_94; so was a local '(七)其他' after the table's last block.  An item of a
+    # group heading is its item only under that heading, up to the next item of the format's with no parent;
+    # elsewhere the word is a local item under its own label.
+    lines = _seed_lines()
+    short = {"1﹒政府公报公开政府信息数": "1.政府公报", "2.政府网站公开政府信息数": "2.政府网站", "5﹒其他方式公开政府信息数": "5.其他"}
+    lines = [[short.get(x[0], x[0]), *x[1:]] if isinstance(x, list) else x for x in lines]
+    at = lines.index(["(六)其他行政权力", "件", "90"])
+    lines.insert(at + 1, ["(七)其他", "件", "7"])
+    text = render_text(lines, "lines" if layout == "one_line" else layout)
+    report = toolkit.parse_text(text.replace("\n", "") if layout == "one_line" else text)
+    got = report.tables.query("table == 'legacy'")
+    others = got[got["row_label"].str.endswith("其他")]
+    cells = [(key, "NA" if value != value else value) for key, value in zip(others["row_key"], others["value"])]
+    assert cells[:2] == [("其他", 89), ("src_other", "NA")]
+    assert cells[2][0].startswith("其他") and cells[2][1] == 7  # (其他 met twice: the second flagged duplicate_row)
+    assert set(got["row_key"]) >= {"via_gazette", "via_website", "src_party_gov", "src_lawyers", "src_other"}
+    assert not [f for f in report.flags if f.code in ("duplicate_row", "unknown_row") and f.detail.startswith("src")]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 @pytest.mark.parametrize("review, lawsuits", [
     ("四、行政复议数量", "五、行政诉讼数量"),
