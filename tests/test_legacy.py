@@ -304,6 +304,29 @@ def test_legacy_two_value_columns_one_cell_a_line(tmp_path):
     assert t.loc[("lawsuits", "cumulative"), "value"] == 1.0
 
 
+@pytest.mark.parametrize("year, cumulative", [("本年", "累计"), ("本年数", "累计数"), ("2009年度", "自2008年5月1日以来累计"),
+                                             ("本期", "本年累计数")])
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab", "html"])
+def test_legacy_cumulative_column_in_other_words(year, cumulative, layout, tmp_path):
+    # Putian's table (templates-detail 6.4) with its 历年累计 column headed in other words: the column was value_2
+    # beside value, neither told apart (schema.md: `value` and `cumulative`), so a researcher asking for the
+    # cumulative counts found none, and the year's counts could not be told from them.  A column whose words end
+    # in 累计 or 累计数 is the cumulative one, as 历年累计 is.
+    lines = ["2009年莆田市某局政府信息公开工作年度报告", "一、概述", "本局工作。",
+             [_PUTIAN[0][0], _PUTIAN[0][1], year, cumulative], *_PUTIAN[1:]]
+    if layout == "html":
+        path = tmp_path / "putian.html"
+        path.write_bytes(render_html(lines))
+        report = toolkit.parse_report(path)
+    else:
+        report = toolkit.parse_text(render_text(lines, layout))
+    t = report.tables[report.tables["table"] == "legacy"].set_index(["row_key", "col_key"])
+    assert sorted(set(t.index.get_level_values("col_key"))) == ["cumulative", "value"]
+    assert t.loc[("proactive_items", "value"), ["value", "col_label"]].tolist() == [100.0, year]
+    assert t.loc[("proactive_items", "cumulative"), ["value", "col_label"]].tolist() == [260.0, cumulative]
+    assert t.loc[("reconsiderations", "cumulative"), "value"] == 2.0
+
+
 def _seed_two_value_columns() -> list:
     """Seed 003's lines with its table in two value columns (本期实际 | 本年累计: a row's count and one more), two
     rows with a blank cell: 收到申请数's first, 网络申请数's second."""

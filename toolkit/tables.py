@@ -2219,7 +2219,9 @@ def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
         if k in fm["unit_headers"] and unit_at is None:
             unit_at = i
         else:
-            values.append((i, fm["value_headers"].get(k, "value")))
+            values.append((i, _legacy_value_key(k)))
+    if len(values) == 1 and keys[values[0][0]] not in fm["value_headers"]:
+        values = [(values[0][0], "value")]  # ('累计' alone: the one column of counts, the table's own)
     names = _distinct_value_names([c for _, c in values])
     return unit_at, [(i, c) for (i, _), c in zip(values, names)]
 
@@ -2246,7 +2248,7 @@ def _legacy_year_column(keys: list[str], value_cols: list[tuple[int, str]],
     if len(written) < 3 or len(set(written)) != 1 or not _YEAR.fullmatch(written[0]):
         return value_cols, None
     rest = [i for i, _ in value_cols if i != at]
-    names = _distinct_value_names([load_formats()["legacy"]["value_headers"].get(keys[i], "value") for i in rest])
+    names = _distinct_value_names([_legacy_value_key(keys[i]) for i in rest])
     return [(i if i < at else i - 1, c) for i, c in zip(rest, names)], (at, written[0])
 
 
@@ -2262,6 +2264,16 @@ def _without_year(row: Row, at: int, year: str) -> Row:
     else:
         return row
     return Row(cells[:cut] + cells[cut + 1:], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+
+
+def _legacy_value_key(key: str) -> str:
+    """The col_key of a value column headed by the label key ``key``: formats.yaml ``legacy.value_headers``', else
+    ``cumulative`` for words ending as a cumulative count's do (``legacy.cumulative_endings``: 累计, 累计数), else
+    ``value``."""
+    fm = load_formats()["legacy"]
+    if key in fm["value_headers"]:
+        return fm["value_headers"][key]
+    return "cumulative" if any(key.endswith(w) for w in fm["cumulative_endings"]) else "value"
 
 
 def _value_names(n: int) -> list[str]:
@@ -2289,6 +2301,8 @@ def _legacy_column_name(text: str) -> str | None:
     key = label_key(text)
     match = next((v for h, v in load_formats()["legacy"]["value_headers"].items() if key == h or key.endswith(h)),
                  None)
+    if match is None and any(key.endswith(w) for w in load_formats()["legacy"]["cumulative_endings"]):
+        match = "cumulative"  # ('累计', '累计数': the cumulative count, as 历年累计)
     if match is not None:
         return match
     vocab = vocabulary()
