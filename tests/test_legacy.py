@@ -1383,6 +1383,17 @@ def test_legacy_bare_word_of_a_group_is_its_item_only_under_its_heading(layout):
     assert not [f for f in report.flags if f.code in ("duplicate_row", "unknown_row") and f.detail.startswith("src")]
 
 
+@pytest.mark.parametrize("heading", ["(四)申请来源情况", "(四)申请人来源", "(四)申请人来源情况"])
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines"])
+def test_legacy_group_heading_in_other_words_keeps_its_items(heading, layout):
+    # The request sources' heading worded otherwise: its items, bare words, are its only under it, so the heading
+    # must be known in these words too, else 1.党政机关 … 7.其他 were local items.
+    lines = [[heading, *x[1:]] if isinstance(x, list) and x[0] == "(四)申请来源" else x for x in _seed_lines()]
+    assert any(isinstance(x, list) and x[0] == heading for x in lines)
+    report = toolkit.parse_text(render_text(lines, layout))
+    assert _legacy(report) == _legacy(toolkit.parse_report(SEED))
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 @pytest.mark.parametrize("review, lawsuits", [
     ("四、行政复议数量", "五、行政诉讼数量"),
