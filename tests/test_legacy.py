@@ -304,6 +304,29 @@ def test_legacy_two_value_columns_one_cell_a_line(tmp_path):
     assert t.loc[("lawsuits", "cumulative"), "value"] == 1.0
 
 
+@pytest.mark.parametrize("year, cumulative", [("本年", "累计"), ("本年数", "累计数"), ("2009年度", "自2008年5月1日以来累计"),
+                                             ("本期", "本年累计数")])
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab", "html"])
+def test_legacy_cumulative_column_in_other_words(year, cumulative, layout, tmp_path):
+    # Putian's table (templates-detail 6.4) with its 历年累计 column headed in other words: the column was value_2
+    # beside value, neither told apart (schema.md: `value` and `cumulative`), so a researcher asking for the
+    # cumulative counts found none, and the year's counts could not be told from them.  A column whose words end
+    # in 累计 or 累计数 is the cumulative one, as 历年累计 is.
+    lines = ["2009年莆田市某局政府信息公开工作年度报告", "一、概述", "本局工作。",
+             [_PUTIAN[0][0], _PUTIAN[0][1], year, cumulative], *_PUTIAN[1:]]
+    if layout == "html":
+        path = tmp_path / "putian.html"
+        path.write_bytes(render_html(lines))
+        report = toolkit.parse_report(path)
+    else:
+        report = toolkit.parse_text(render_text(lines, layout))
+    t = report.tables[report.tables["table"] == "legacy"].set_index(["row_key", "col_key"])
+    assert sorted(set(t.index.get_level_values("col_key"))) == ["cumulative", "value"]
+    assert t.loc[("proactive_items", "value"), ["value", "col_label"]].tolist() == [100.0, year]
+    assert t.loc[("proactive_items", "cumulative"), ["value", "col_label"]].tolist() == [260.0, cumulative]
+    assert t.loc[("reconsiderations", "cumulative"), "value"] == 2.0
+
+
 def _seed_two_value_columns() -> list:
     """Seed 003's lines with its table in two value columns (本期实际 | 本年累计: a row's count and one more), two
     rows with a blank cell: 收到申请数's first, 网络申请数's second."""
@@ -1334,6 +1357,41 @@ _CASES = {("reconsiderations", "value"): 3, ("reconsideration_upheld", "value"):
           ("reconsideration_corrected", "value"): 1, ("reconsideration_other", "value"): 1,
           ("lawsuits", "value"): 2, ("lawsuit_upheld", "value"): 0, ("lawsuit_corrected", "value"): 2,
           ("lawsuit_other", "value"): 0}
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "tab", "one_line"])
+def test_legacy_bare_word_of_a_group_is_its_item_only_under_its_heading(layout):
+    # The request sources of the Jiangsu table (申请来源: 1.党政机关 … 7.其他, templates-detail 6.2) are bare words.
+    # '5.其他' among the channels of 主动公开 (1.政府公报 2.政府网站 … 5.其他, short labels) was read as src_other, 89
+    # requests from 'other' sources, unflagged, and the table's own 7.其他 under 申请来源 was then flagged
+    # duplicate_row, kept as src_other_94; so was a local '(七)其他' after the table's last block.  An item of a
+    # group heading is its item only under that heading, up to the next item of the format's with no parent;
+    # elsewhere the word is a local item under its own label.
+    lines = _seed_lines()
+    short = {"1﹒政府公报公开政府信息数": "1.政府公报", "2.政府网站公开政府信息数": "2.政府网站", "5﹒其他方式公开政府信息数": "5.其他"}
+    lines = [[short.get(x[0], x[0]), *x[1:]] if isinstance(x, list) else x for x in lines]
+    at = lines.index(["(六)其他行政权力", "件", "90"])
+    lines.insert(at + 1, ["(七)其他", "件", "7"])
+    text = render_text(lines, "lines" if layout == "one_line" else layout)
+    report = toolkit.parse_text(text.replace("\n", "") if layout == "one_line" else text)
+    got = report.tables.query("table == 'legacy'")
+    others = got[got["row_label"].str.endswith("其他")]
+    cells = [(key, "NA" if value != value else value) for key, value in zip(others["row_key"], others["value"])]
+    assert cells[:2] == [("其他", 89), ("src_other", "NA")]
+    assert cells[2][0].startswith("其他") and cells[2][1] == 7  # (其他 met twice: the second flagged duplicate_row)
+    assert set(got["row_key"]) >= {"via_gazette", "via_website", "src_party_gov", "src_lawyers", "src_other"}
+    assert not [f for f in report.flags if f.code in ("duplicate_row", "unknown_row") and f.detail.startswith("src")]
+
+
+@pytest.mark.parametrize("heading", ["(四)申请来源情况", "(四)申请人来源", "(四)申请人来源情况"])
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines"])
+def test_legacy_group_heading_in_other_words_keeps_its_items(heading, layout):
+    # The request sources' heading worded otherwise: its items, bare words, are its only under it, so the heading
+    # must be known in these words too, else 1.党政机关 … 7.其他 were local items.
+    lines = [[heading, *x[1:]] if isinstance(x, list) and x[0] == "(四)申请来源" else x for x in _seed_lines()]
+    assert any(isinstance(x, list) and x[0] == heading for x in lines)
+    report = toolkit.parse_text(render_text(lines, layout))
+    assert _legacy(report) == _legacy(toolkit.parse_report(SEED))
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html"])

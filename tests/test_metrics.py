@@ -834,6 +834,26 @@ def test_legacy_report_counts_come_from_its_statistics_table() -> None:
     assert "- pre-2019 (legacy) reports: `legacy.lawsuits.value`" in metrics_doc()
 
 
+@pytest.mark.parametrize("header, want", [
+    ("区政府统计数 | 区直单位统计数 | 乡镇街道统计数", None),   # parts, no 合计: the whole is not written
+    ("本期 | 上年同期", None),                              # two columns of words not known: which is the year's?
+    ("本期实际 | 本年累计", 1.0),                           # the year's and the cumulative one: the year's
+    ("区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计", 3.0)])
+def test_legacy_count_of_a_table_of_columns_not_told_apart_is_na(header, want) -> None:
+    # A 2024 town-level reuse of the 2014 table (templates-detail 6.2) without its 合计 column: the report's count
+    # was read in its first column, the district government's part (1 reconsideration of 1 + 0 + 2), unflagged.
+    # Where no 合计 gives the whole and the value columns are not told apart (value, value_2 …), the count is NA.
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    n = header.count("|") + 1
+    text = text.replace("统 计 指 标 | 单位 | 统计数 |", f"统 计 指 标 | 单位 | {header} |")
+    text = text.replace("四、行政复议数量 | 件 | 0 |", "四、行政复议数量 | 件 | " + " | ".join(["1", "0", "2", "3"][:n]) + " |")
+    report = toolkit.parse_text(text, report_id="town")
+    cols = set(report.tables.query("row_key == 'reconsiderations'")["col_key"])
+    assert len(cols) == n
+    got = report_metrics(report.tables).iloc[0]["reviews"]
+    assert (pd.isna(got) and want is None) or got == want, (cols, got)
+
+
 def test_two_reports_under_one_id_are_refused() -> None:
     # The reports.csv of two runs put together, each with a file of one name: seeds 000 and 001 under the id
     # 'report'.  report_metrics gave one row, seed 000's (its cells came first), and seed 001 with its 99 handled

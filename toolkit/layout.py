@@ -1396,6 +1396,13 @@ def _sub_item() -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _group_heading() -> re.Pattern[str]:
+    """A group heading whose items follow ('(四)申请来源', formats.yaml ``legacy.parents``), with its number."""
+    labels = [lab for labs in load_formats()["legacy"].get("parents", {}).values() for lab in labs]
+    return re.compile(rf"{_CN_NUMBERING}?(?:{alternation(labels)})")
+
+
+@functools.lru_cache(maxsize=1)
 def _block_heading() -> re.Pattern[str]:
     """A block's heading opening a label, with its number ('一、主动公开情况', formats.yaml ``legacy.block_headings``)."""
     return re.compile(rf"{_CN_NUMBERING}?(?:{alternation(load_formats()['legacy']['block_headings'])})")
@@ -1925,6 +1932,13 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             if (num := _arabic_item().search(head)) is not None:
                 last = int(num.group(1))
         label = re.sub(r"[\s|]+$", "", text[m.start():m.start("unit")])
+        if (group := _group_heading().search(text, prev_end if k else start, m.start())):
+            # a group heading before the row ('(四)申请来源'): a row of its own, as the pipe rows read it (its bare
+            # items, 其他 or 企业, are its only under it: tables._legacy_key)
+            headings.add(len(items))
+            items.append((group.group(0), ""))
+            lines.append(line_at(group.start()))
+            values.append("")
         items.append((own + label, m.group("unit")))
         lines.append(line_at(m.start()))
         values.append("")

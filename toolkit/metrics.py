@@ -623,8 +623,12 @@ class _Cells:
         ``legacy_columns`` (metrics.yaml) that the report's legacy table has: 合计 of a table of parts' columns."""
         out = np.full(len(self.ids), np.nan)
         decided = np.zeros(len(self.ids), dtype=bool)
-        for col in _spec()["legacy_columns"]:
-            has = self.has_table(_LEGACY_TABLE, col).to_numpy() & ~decided
+        # a table of columns not told apart (parts with no 合计): its figure only in the first column, else NA
+        untold = np.zeros(len(self.ids), dtype=bool)
+        for col in _spec().get("legacy_untold_columns", []):
+            untold |= self.has_table(_LEGACY_TABLE, col).to_numpy()
+        for n, col in enumerate(_spec()["legacy_columns"]):
+            has = self.has_table(_LEGACY_TABLE, col).to_numpy() & ~decided & (~untold if n else True)
             out = np.where(has, self._sum([(s, sc, t, r, col) for s, sc, t, r, _c in expr[None]]), out)
             decided |= has
         return out

@@ -2219,7 +2219,9 @@ def _legacy_header(keys: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
         if k in fm["unit_headers"] and unit_at is None:
             unit_at = i
         else:
-            values.append((i, fm["value_headers"].get(k, "value")))
+            values.append((i, _legacy_value_key(k)))
+    if len(values) == 1 and keys[values[0][0]] not in fm["value_headers"]:
+        values = [(values[0][0], "value")]  # ('累计' alone: the one column of counts, the table's own)
     names = _distinct_value_names([c for _, c in values])
     return unit_at, [(i, c) for (i, _), c in zip(values, names)]
 
@@ -2246,7 +2248,7 @@ def _legacy_year_column(keys: list[str], value_cols: list[tuple[int, str]],
     if len(written) < 3 or len(set(written)) != 1 or not _YEAR.fullmatch(written[0]):
         return value_cols, None
     rest = [i for i, _ in value_cols if i != at]
-    names = _distinct_value_names([load_formats()["legacy"]["value_headers"].get(keys[i], "value") for i in rest])
+    names = _distinct_value_names([_legacy_value_key(keys[i]) for i in rest])
     return [(i if i < at else i - 1, c) for i, c in zip(rest, names)], (at, written[0])
 
 
@@ -2262,6 +2264,16 @@ def _without_year(row: Row, at: int, year: str) -> Row:
     else:
         return row
     return Row(cells[:cut] + cells[cut + 1:], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
+
+
+def _legacy_value_key(key: str) -> str:
+    """The col_key of a value column headed by the label key ``key``: formats.yaml ``legacy.value_headers``', else
+    ``cumulative`` for words ending as a cumulative count's do (``legacy.cumulative_endings``: 累计, 累计数), else
+    ``value``."""
+    fm = load_formats()["legacy"]
+    if key in fm["value_headers"]:
+        return fm["value_headers"][key]
+    return "cumulative" if any(key.endswith(w) for w in fm["cumulative_endings"]) else "value"
 
 
 def _value_names(n: int) -> list[str]:
@@ -2289,6 +2301,8 @@ def _legacy_column_name(text: str) -> str | None:
     key = label_key(text)
     match = next((v for h, v in load_formats()["legacy"]["value_headers"].items() if key == h or key.endswith(h)),
                  None)
+    if match is None and any(key.endswith(w) for w in load_formats()["legacy"]["cumulative_endings"]):
+        match = "cumulative"  # ('累计', '累计数': the cumulative count, as 历年累计)
     if match is not None:
         return match
     vocab = vocabulary()
@@ -2355,14 +2369,22 @@ class _Recent:
     def __init__(self) -> None:
         self._last: dict[str, int] = {}
         self._count = 0
+        self._top = -1  # where the last item of the format's with no parent was met (四、行政复议数量 …)
 
     def append(self, key: str) -> None:
         self._last[key] = self._count
+        if key in _legacy_parents() and _legacy_parents()[key] is None:
+            self._top = self._count
         self._count += 1
 
     def last(self, key: str | None) -> int:
         """Where ``key`` was last met (a larger number: later), -1 if never."""
         return -1 if key is None else self._last.get(key, -1)
+
+    def open_group(self, group: str) -> bool:
+        """Whether the rows read now stand under the group heading ``group`` (申请来源): met, and no item of the
+        format's with no parent met since (its block ended there)."""
+        return self.last(group) > self._top
 
 
 def _legacy_candidates(lk: str) -> list[str]:
@@ -2393,9 +2415,29 @@ def _local_key(lk: str) -> str:
     return re.sub(r"[^\w]", "", lk) or lk
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy_groups() -> dict[str, str]:
+    """Each legacy item under a group heading (formats.yaml ``legacy.parents``: 申请来源), at any depth, and that
+    heading: src_other and src_lawyers under requests_source."""
+    groups = set(vocabulary().legacy_parents.values())
+    parents = _legacy_parents()
+    out: dict[str, str] = {}
+    for key in parents:
+        up, seen = parents.get(key), {key}
+        while up is not None and up not in groups and up not in seen:
+            seen.add(up)
+            up = parents.get(up)
+        if up in groups:
+            out[key] = up
+    return out
+
+
 def _legacy_key(label: str, recent: _Recent) -> str:
     lk = _legacy_label_key(label)
-    candidates = _legacy_candidates(lk)
+    # an item of a group heading is named by a bare word (其他, 企业, 公民, 律师): that item only under its heading,
+    # else a local item (5.其他 among the channels of 主动公开 was read as src_other, the request source)
+    groups = _legacy_groups()
+    candidates = [c for c in _legacy_candidates(lk) if c not in groups or recent.open_group(groups[c])]
     if not candidates:
         return _local_key(lk)
     return _legacy_resolve(candidates, recent)
@@ -2953,6 +2995,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         row = _legacy_merged_unit(_legacy_join_label(row, len(header)), len(header), unit_at, carried, recent)
         texts = [c.text for c in row.cells]
         if single and len(row.cells) < 2:
+            if texts and label_key(texts[0]) in vocab.legacy_parents:
+                recent.append(vocab.legacy_parents[label_key(texts[0])])  # a group heading alone ('(四)申请来源')
             wrapped = texts[0] if texts and texts[0] and not row.cells[0].is_value else ""
             carried = ""
             continue
