@@ -2219,6 +2219,10 @@ def _qita_group(lines: list) -> list:
     return [[c.replace("其他处理", "其它处理") for c in x] if isinstance(x, list) else x for x in lines]
 
 
+def _single_quotes(lines: list) -> list:
+    return [[c.replace('"三安全一稳定"', "‘三安全一稳定’") for c in x] if isinstance(x, list) else x for x in lines]
+
+
 def _note_apart(lines: list) -> list:
     """'(二)部分公开(区分处理的,…)' written as two cells: the label, then its note."""
     out = []
@@ -2234,13 +2238,16 @@ def _note_apart(lines: list) -> list:
 @pytest.mark.parametrize("seed, vary", [("002_809f9474e249d214.txt", _qita), ("pingtan-2023-04.txt", _qita),
                                         ("001_4d29bfef72dd56db.txt", _qita_group),
                                         ("002_809f9474e249d214.txt", _qita_group),
+                                        ("001_4d29bfef72dd56db.txt", _single_quotes),
+                                        ("002_809f9474e249d214.txt", _single_quotes),
                                         ("001_4d29bfef72dd56db.txt", _note_apart),
                                         ("002_809f9474e249d214.txt", _note_apart),
                                         ("pingtan-2023-03.txt", _note_apart)])
 def test_a_requests_label_variant_keeps_its_row(seed, vary, fmt, tmp_path):
     # '3.其它' for the 2021 format's '3.其他', '(六)其它处理' for the 2019 format's row '(六)其他处理' (其它: the variant
-    # spelling), and '(二)部分公开 | (区分处理的,只计这一情形,不计其他情形) | …' (the label's note in a cell of its own)
-    # lost their row: unknown_row, missing_rows, its counts not read.
+    # spelling), '3.危及‘三安全一稳定’' (single quotes for the format's double ones) and '(二)部分公开 | (区分处理的,只计
+    # 这一情形,不计其他情形) | …' (the label's note in a cell of its own) lost their row: unknown_row, missing_rows, its
+    # counts not read.
     lines = _report_lines(seed)
     varied = vary(lines)
     assert varied != lines
