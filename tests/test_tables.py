@@ -2257,6 +2257,23 @@ def test_a_requests_label_variant_keeps_its_row(seed, vary, fmt, tmp_path):
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+def test_an_article_20_row_spelt_with_qita_keeps_its_row(fmt, tmp_path):
+    # '其它对外管理服务事项' (其它: the variant spelling, as in '3.其它' above) lost its row: unknown_row, missing_rows,
+    # its three values NA.  Hubei's '其它主动公开文件' is other_active_documents as '其他主动公开文件' is.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "规范性文件")
+    varied = [[c.replace("其他对外", "其它对外") for c in x] if isinstance(x, list) else x for x in lines]
+    varied.insert(at + 1, ["其它主动公开文件", "3", "3", "10"])
+    assert varied[:at] + varied[at + 1:] != lines
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    cells = _cells_of(got, "active")
+    added = cells["row_key"] == "other_active_documents"
+    assert cells.loc[added, "value"].tolist() == [3, 3, 10]
+    assert cells[~added].reset_index(drop=True).equals(_cells_of(want, "active"))
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
 _ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
 # requests headers of one row naming a 小计 of the organisations (the cells after 申请人情况), with the order of
 # each row's counts they give: 自然人 (nat), the five (orgs), the 小计 (sub), 总计 (tot)
