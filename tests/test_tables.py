@@ -2257,6 +2257,30 @@ def test_a_requests_label_variant_keeps_its_row(seed, vary, fmt, tmp_path):
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
+def _glued_page(lines: list) -> str:
+    """``lines`` as web-page text that lost its cells: each table's cells run together on one line."""
+    out, run = [], ""
+    for x in lines:
+        if isinstance(x, list):
+            run += "".join(x)
+            continue
+        out += [run] if run else []
+        out, run = out + [x], ""
+    return "\n".join(out + ([run] if run else [])) + "\n"
+
+
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_single_quoted_label_in_glued_page_text_keeps_its_row(seed):
+    # '…禁止公开0000000 3.危及‘三安全一稳定’0000000 4.保护…' run together: the label was no label of the glued
+    # text's pattern (double quotes only), so denied_security and the row before it lost their counts (missing_rows).
+    lines = _report_lines(seed)
+    want = toolkit.parse_text(_glued_page(lines))
+    got = toolkit.parse_text(_glued_page(_single_quotes(lines)))
+    assert _cells_of(want, "requests")["value"].notna().sum() > 140
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
 @pytest.mark.parametrize("fmt", _LAYOUTS)
 def test_an_article_20_row_spelt_with_qita_keeps_its_row(fmt, tmp_path):
     # '其它对外管理服务事项' (其它: the variant spelling, as in '3.其它' above) lost its row: unknown_row, missing_rows,
