@@ -244,3 +244,19 @@ def test_a_bare_page_number_between_rows_is_no_cell(seed_id, row, sep):
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
     assert _codes(report) == _codes(plain)
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214"])
+def test_a_short_review_row_with_a_mark_before_the_next_heading_stays_a_row(seed_id):
+    # The review row with its blank cells gone and a mark second ('1 无 3 0 0 0 5 0 0 0 1': numbered '1' to a heading
+    # pattern) was joined to the next line as a wrapped heading ('1 无 3 … 1五、存在的主要问题及改进情况'): the review
+    # table lost (table_missing, false), the problems section titled with the row.  Now the row is the table's.
+    text = _pdf_text(seed_id)
+    row = next(line for line in text.split("\n") if len(line.split()) == 15)
+    report = toolkit.parse_text(_replace(text, row, "1 无 3 0 0 0 5 0 0 0 1"))
+    problems = next(s for s in report.sections if s.key == "problems")
+    assert problems.title.startswith("五、")
+    assert "table_missing" not in _codes(report)
+    cells = _cells(report, "review_litigation")
+    assert len(cells) == 15 and cells["value"].isna().all()  # 11 values for 15 cells: none placed, flagged ragged
+    assert "review_litigation: 0 of 15 cells placed" in [f.detail for f in report.flags if f.code == "ragged"]

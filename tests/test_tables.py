@@ -2215,6 +2215,14 @@ def _qita(lines: list) -> list:
     return [["3.其它" if c == "3.其他" else c for c in x] if isinstance(x, list) else x for x in lines]
 
 
+def _qita_group(lines: list) -> list:
+    return [[c.replace("其他处理", "其它处理") for c in x] if isinstance(x, list) else x for x in lines]
+
+
+def _single_quotes(lines: list) -> list:
+    return [[c.replace('"三安全一稳定"', "‘三安全一稳定’") for c in x] if isinstance(x, list) else x for x in lines]
+
+
 def _note_apart(lines: list) -> list:
     """'(二)部分公开(区分处理的,…)' written as two cells: the label, then its note."""
     out = []
@@ -2228,18 +2236,65 @@ def _note_apart(lines: list) -> list:
 
 @pytest.mark.parametrize("fmt", _LAYOUTS)
 @pytest.mark.parametrize("seed, vary", [("002_809f9474e249d214.txt", _qita), ("pingtan-2023-04.txt", _qita),
+                                        ("001_4d29bfef72dd56db.txt", _qita_group),
+                                        ("002_809f9474e249d214.txt", _qita_group),
+                                        ("001_4d29bfef72dd56db.txt", _single_quotes),
+                                        ("002_809f9474e249d214.txt", _single_quotes),
                                         ("001_4d29bfef72dd56db.txt", _note_apart),
                                         ("002_809f9474e249d214.txt", _note_apart),
                                         ("pingtan-2023-03.txt", _note_apart)])
 def test_a_requests_label_variant_keeps_its_row(seed, vary, fmt, tmp_path):
-    # '3.其它' for the 2021 format's '3.其他', and '(二)部分公开 | (区分处理的,只计这一情形,不计其他情形) | …' (the
-    # label's note in a cell of its own) lost their row: unknown_row, missing_rows, its counts not read.
+    # '3.其它' for the 2021 format's '3.其他', '(六)其它处理' for the 2019 format's row '(六)其他处理' (其它: the variant
+    # spelling), '3.危及‘三安全一稳定’' (single quotes for the format's double ones) and '(二)部分公开 | (区分处理的,只计
+    # 这一情形,不计其他情形) | …' (the label's note in a cell of its own) lost their row: unknown_row, missing_rows, its
+    # counts not read.
     lines = _report_lines(seed)
     varied = vary(lines)
     assert varied != lines
     want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
     assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
     assert got.checks.equals(want.checks)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+def _glued_page(lines: list) -> str:
+    """``lines`` as web-page text that lost its cells: each table's cells run together on one line."""
+    out, run = [], ""
+    for x in lines:
+        if isinstance(x, list):
+            run += "".join(x)
+            continue
+        out += [run] if run else []
+        out, run = out + [x], ""
+    return "\n".join(out + ([run] if run else [])) + "\n"
+
+
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_single_quoted_label_in_glued_page_text_keeps_its_row(seed):
+    # '…禁止公开0000000 3.危及‘三安全一稳定’0000000 4.保护…' run together: the label was no label of the glued
+    # text's pattern (double quotes only), so denied_security and the row before it lost their counts (missing_rows).
+    lines = _report_lines(seed)
+    want = toolkit.parse_text(_glued_page(lines))
+    got = toolkit.parse_text(_glued_page(_single_quotes(lines)))
+    assert _cells_of(want, "requests")["value"].notna().sum() > 140
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+def test_an_article_20_row_spelt_with_qita_keeps_its_row(fmt, tmp_path):
+    # '其它对外管理服务事项' (其它: the variant spelling, as in '3.其它' above) lost its row: unknown_row, missing_rows,
+    # its three values NA.  Hubei's '其它主动公开文件' is other_active_documents as '其他主动公开文件' is.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "规范性文件")
+    varied = [[c.replace("其他对外", "其它对外") for c in x] if isinstance(x, list) else x for x in lines]
+    varied.insert(at + 1, ["其它主动公开文件", "3", "3", "10"])
+    assert varied[:at] + varied[at + 1:] != lines
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    cells = _cells_of(got, "active")
+    added = cells["row_key"] == "other_active_documents"
+    assert cells.loc[added, "value"].tolist() == [3, 3, 10]
+    assert cells[~added].reset_index(drop=True).equals(_cells_of(want, "active"))
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 

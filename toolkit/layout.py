@@ -1077,7 +1077,8 @@ def _glued_pattern() -> re.Pattern[str]:
     labels.update(fm["requests"]["header_words"])
     labels.update(fm["review_litigation"]["header_words"])
     labels = {label_key(l, keep_numbering=True) for l in labels if len(label_key(l)) >= 2}
-    words = alternation(labels)
+    # (a label's quotes single or double, as label_key reads them: '危及‘三安全一稳定’' is '危及“三安全一稳定”')
+    words = alternation(labels).replace('"', "[\"']")
     article = r"第二十条第?\([一二三四五六七八九十]+\)项"
     note = r"\(本列数据的勾稽关系[^()]*\)"
     return re.compile(rf"{article}|{note}|{_NUM_PREFIX}(?:{words}){_NOTE_SUFFIX}")

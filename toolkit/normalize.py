@@ -658,7 +658,7 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
     """Reduce a label to the form used for matching against the format's labels.
 
     White space is removed everywhere (labels are often split: ``商业 企业``),
-    the item numbering (``一、``, ``(三)``, ``1.``), a trailing parenthetical
+    single quotes are double ones, the item numbering (``一、``, ``(三)``, ``1.``), a trailing parenthetical
     note (``(区分处理的,只计这一情形,不计其他情形)``, ``(单位:万元)``) and a
     trailing colon (``规章:``) are dropped.
 
@@ -682,7 +682,8 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
     >>> label_key("规章:")
     '规章'
     """
-    text = _SPACES.sub("", label)
+    # (a label's single quotes are its double ones: '危及‘三安全一稳定’' is the format's 危及“三安全一稳定”, as 「」 is)
+    text = _SPACES.sub("", label).replace("'", '"')
     if not keep_numbering:
         text = _NUMBERING.sub("", text, count=1)
     # (a colon after a label, '规章:', as some tables write their row labels, is no part of it)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
-from toolkit.normalize import _HAN, HAN_RANGES, cn_numeral, is_footnote, label_key
+from toolkit.normalize import _HAN, HAN_RANGES, NA_MARKS, cn_numeral, is_footnote, label_key
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -1484,6 +1484,8 @@ def _heading_keys(text: str, whole: bool = False) -> bool:
 
 _NUMBERED = re.compile(rf"\s*(?:{_TOP}|{_SUB}|{_PART})")
 _FRAGMENT_STOP = re.compile(r"[,;:。!?]")  # a heading's wrapped end is no sentence
+# a table's row of counts set with spaces (PDF text), numbered to _TOP by its first count before a mark ('1 无 3 0 0')
+_COUNTS_ROW = re.compile(rf"[+-]?\d[\d,.]*(?:\s+(?:[+-]?\d[\d,.]*|{alternation(NA_MARKS)}))+")
 
 
 def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] = ()) -> list[Segment]:
@@ -1514,6 +1516,8 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
         text = segments[i].text
         if len(text) > 80 or i in taken:
             continue
+        if _COUNTS_ROW.fullmatch(first):
+            continue  # (a row of the table before the heading: '1 无 3 0 0 0 5 0 0 0 1' / '五、存在的主要问题及改进情况')
         if not _NUMBERED.match(text):
             if _unnumbered_wrap(first, nxt):
                 joined[i] = first + nxt
