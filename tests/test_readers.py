@@ -230,6 +230,9 @@ def test_a_byte_order_mark_of_another_codec_wins_over_the_codec_given(tmp_path: 
     path = tmp_path / "page.html"
     path.write_bytes(("\ufeff" + page).encode("gb18030") if marked == "gb18030" else page.encode(marked))
     assert read_document(str(path), encoding=given).lines == ["规章", "行政许可"]
+    if marked == "utf-16":  # a UTF-16 codec given in the other byte order than the mark's: the mark's order
+        other = "utf-16-be" if data.startswith(b"\xff\xfe") else "utf-16-le"
+        assert decode_bytes(data, encoding=other) == (text, "utf-16")
     if marked == "utf-8-sig":  # a short text of Chinese characters alone: read as GBK it was mojibake, no error
         assert decode_bytes("\ufeff政府自然人".encode("utf-8"), encoding=given) == ("政府自然人", "utf-8-sig")
 

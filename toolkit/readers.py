@@ -590,7 +590,12 @@ def _codec_given(data: bytes, codec: str) -> str:
     takes it over a page's declared charset; read in the codec given, the file failed at some byte far into it, or
     became mojibake without a word."""
     bom = _detect_bom(data)
-    return codec if bom is None or codec.startswith(bom.removesuffix("-sig")) else bom
+    if bom is None or codec == bom:
+        return codec
+    try:  # the codec given reads the mark as one ('utf-16-le' a little-endian mark, 'utf-8' Notepad's): it is its own
+        return codec if data[:{"utf-8-sig": 3, "utf-16": 2}.get(bom, 4)].decode(codec) == "\ufeff" else bom
+    except UnicodeDecodeError:
+        return bom
 
 
 def _try(data: bytes, codec: str) -> str | None:
