@@ -210,6 +210,32 @@ def test_decode_bytes_with_explicit_codec_and_bom() -> None:
     assert decode_bytes(bytearray("规章".encode("utf-8"))) == ("规章", "utf-8")
 
 
+
+@pytest.mark.parametrize("marked", ["utf-8-sig", "utf-16", "utf-32", "gb18030"])
+@pytest.mark.parametrize("given", ["gbk", "gb18030", "big5", "utf-8", "utf-16"])
+def test_a_byte_order_mark_of_another_codec_wins_over_the_codec_given(tmp_path: Path, marked: str,
+                                                                       given: str) -> None:
+    # a corpus read with --encoding gbk holding a UTF-8 file Notepad saved with its mark: the mark says what the
+    # file is; read as GBK it failed at some byte far into the file ('illegal multibyte sequence at byte offset 8')
+    text = "\n".join(seed_lines("004"))
+    data = ("\ufeff" + text).encode("gb18030") if marked == "gb18030" else text.encode(marked)
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    if given.startswith(marked.removesuffix("-sig")):
+        return  # the mark's own codec: read as given (above)
+    doc = read_document(str(path), encoding=given)
+    assert doc.lines == read_document(str(path)).lines == text.split("\n")
+    assert doc.encoding == marked
+    page = f"<html><head><meta charset=\"{given}\"></head><body><p>规章</p><p>行政许可</p></body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(("\ufeff" + page).encode("gb18030") if marked == "gb18030" else page.encode(marked))
+    assert read_document(str(path), encoding=given).lines == ["规章", "行政许可"]
+    if marked == "utf-16":  # a UTF-16 codec given in the other byte order than the mark's: the mark's order
+        other = "utf-16-be" if data.startswith(b"\xff\xfe") else "utf-16-le"
+        assert decode_bytes(data, encoding=other) == (text, "utf-16")
+    if marked == "utf-8-sig":  # a short text of Chinese characters alone: read as GBK it was mojibake, no error
+        assert decode_bytes("\ufeff政府自然人".encode("utf-8"), encoding=given) == ("政府自然人", "utf-8-sig")
+
 def test_truncated_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
     data = SEED["001"].read_bytes().rstrip(b"\n")[:-1]  # cut the last character in half
     path = tmp_path / "cut.txt"

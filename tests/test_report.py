@@ -189,6 +189,18 @@ def test_to_frames_is_the_corpus_run_of_the_file(path):
     assert ("" if pd.isna(listed) else listed) == ";".join(dict.fromkeys(flags))
 
 
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4", "002_809f9474e249d214", "003_ce1f8ef96d3daffd",
+                                  "pingtan-2023-03"])
+def test_flags_frame_lines_are_integers_whatever_flags_the_report_has(seed):
+    # flags_frame() gave line as int64, float64 (2.0, NaN: a flag at no line beside one at a line) or object
+    # (None alone, or no flag), as pandas inferred it report by report; flags.csv's line is Int64
+    report = toolkit.parse_report(RAW / f"{seed}.txt")
+    flags = report.flags_frame()
+    assert str(flags["line"].dtype) == "Int64"
+    assert flags["line"].tolist() == [f.line if f.line is not None else flags["line"].dtype.na_value
+                                      for f in report.flags]
+
+
 def test_to_frames_gives_frames_of_its_own_when_a_frame_is_empty():
     # A report without flags got the runner's shared empty flags frame: a column the caller added to it
     # showed in the flags frame of every later to_frames and corpus run of the session.

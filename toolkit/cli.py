@@ -121,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="bytes of memory each worker may take (beyond what it holds at its start); a file that "
                          "needs more fails with 'out of memory' (default: no limit; Linux)")
     ex.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
-                    help="codec of every text and HTML file, e.g. gb18030 or big5 (default: detected per file)")
+                    help="codec of every text and HTML file, e.g. gb18030 or big5; a file's byte-order mark of "
+                         "another codec (UTF-8, UTF-16, UTF-32) wins (default: detected per file)")
     ex.add_argument("--backend", choices=("local", "dask"), default="local",
                     help="run locally (default) or on a Dask cluster (pip install gov-openinfo-toolkit[dask])")
     ex.add_argument("--scheduler", default=None, metavar="ADDR",

@@ -209,7 +209,8 @@ def read_document(
         bytes are valid GBK, else ``'gb18030'``), or Big5 where its reading
         has the more common characters (too short a text to tell is flagged
         ``encoding_uncertain``; pass ``encoding='big5'`` if you know it).
-        Ignored for DOCX, PDF and OFD.
+        A file beginning with the byte-order mark of another codec (UTF-8, UTF-16, UTF-32, GB18030) is
+        read in the mark's codec, the one recorded. Ignored for DOCX, PDF and OFD.
     max_bytes : int, default DEFAULT_MAX_BYTES (50 MiB)
         Largest file size accepted, checked before reading. A DOCX (an OFD) may
         expand to at most 10 times this size when unzipped, its XML parts
@@ -357,7 +358,8 @@ def decode_bytes(
     path : str or os.PathLike or None, default None
         The file the bytes come from, named in errors.
     encoding : str or None, default None
-        Codec to use; ``None`` detects it in this order: byte-order marks
+        Codec to use (data beginning with the byte-order mark of another codec are read in the mark's,
+        the codec returned); ``None`` detects it in this order: byte-order marks
         (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030);
         UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) for data with NUL
         bytes that decode in one byte order into characters of a report (ASCII,
@@ -404,6 +406,7 @@ def decode_bytes(
     spath = None if path is None else os.fspath(path)
     codec = None if encoding is None else _check_encoding(encoding)
     if codec is not None:
+        codec = _codec_given(data, codec)
         text = _decode_strict(data, codec, spath)
     else:
         text, codec, _same = _detect(data, spath)
@@ -579,6 +582,20 @@ def _decode_strict(data: bytes, codec: str, path: str | None) -> str:
             f"{exc.start} (0x{data[exc.start:exc.start + 4].hex()})",
         ) from exc
     return text.lstrip("\ufeff") if text.startswith("\ufeff") else text
+
+
+def _codec_given(data: bytes, codec: str) -> str:
+    """The codec given for a file, or its byte-order mark's where it begins with the mark of another codec (a UTF-8
+    file with Notepad's mark in a corpus read with ``--encoding gbk``): the mark says what the file is, as a browser
+    takes it over a page's declared charset; read in the codec given, the file failed at some byte far into it, or
+    became mojibake without a word."""
+    bom = _detect_bom(data)
+    if bom is None or codec == bom:
+        return codec
+    try:  # the codec given reads the mark as one ('utf-16-le' a little-endian mark, 'utf-8' Notepad's): it is its own
+        return codec if data[:{"utf-8-sig": 3, "utf-16": 2}.get(bom, 4)].decode(codec) == "\ufeff" else bom
+    except UnicodeDecodeError:
+        return bom
 
 
 def _try(data: bytes, codec: str) -> str | None:
@@ -978,8 +995,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     _check_text_file(data, path)
     same = False  # whether the bytes read are the text's UTF-8, which lxml parses: not made again
     if codec is not None:
-        text = _decode_strict(data, codec, path)
-        used = codec
+        used = _codec_given(data, codec)
+        text = _decode_strict(data, used, path)
     else:
         text, used, same = _detect(data, path, declared=declared or _declared_charset(data))
         if text.startswith("\ufeff"):

@@ -604,8 +604,11 @@ class Report:
                  "text": s.text} for i, s in enumerate(self.sections, start=1)]
 
     def flags_frame(self) -> pd.DataFrame:
-        """The flags as a DataFrame (``flags.csv`` schema)."""
-        return pd.DataFrame(self._flag_records(), columns=FLAG_COLUMNS)
+        """The flags as a DataFrame (``flags.csv`` schema; ``line`` Int64, as in :attr:`tables`)."""
+        frame = pd.DataFrame(self._flag_records(), columns=FLAG_COLUMNS)
+        # (pandas makes the lines int64, float64 (2.0, NaN) or object (None) as the report's flags have them)
+        frame["line"] = frame["line"].astype("Int64")
+        return frame
 
     def sections_frame(self) -> pd.DataFrame:
         """The sections as a DataFrame (``sections.csv`` schema)."""
