@@ -1922,6 +1922,39 @@ def test_a_problem_and_its_measure_labelled_in_turn(stem, problem, measure, glue
 
 
 @pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("number", ["（{c}）", "{d}.", "{c}、"])
+@pytest.mark.parametrize("problem, measure", [("存在问题：", "整改措施："), ("问题：", "措施："), ("存在的问题：", "改进措施：")])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_problem_and_its_measure_under_a_numbered_title_naming_their_area(stem, number, problem, measure, glued):
+    # The real problems and measures paired by area, each pair under a numbered title naming it ('（一）主动公开方面' /
+    # '存在问题：…' / '整改措施：…' / '（二）依申请公开方面' / …), on lines or glued after a stop.  Before, the first title was
+    # a problem of its own ('主动公开方面') and each later title ran on the measure before it ('加强培训。2.依申请公开方面')
+    # or was a measure of its own: 10 of 10 wrong in each form.  A numbered title naming an area, right before the
+    # problems' label, is now left out as the heading it is.
+    areas = ["主动公开方面", "依申请公开方面", "政策解读方面", "政务平台方面", "公开目录方面", "信息发布方面"]
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, n, lst[n]) for n in range(max(map(len, lists))) for kind, lst in zip("pm", lists) if n < len(lst)]
+    end = "。" if glued else "\n"
+    section = "".join((number.format(c="一二三四五六"[n], d=n + 1) + areas[n] + end + problem if kind == "p" else measure)
+                      + t + "。" + ("" if glued else "\n") for kind, n, t in pairs)
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
+    # (so under labels numbered otherwise than the titles, '（一）主动公开方面' / '1.存在问题：…' / '2.整改措施：…'; a numbered
+    # label's text is split at ';', as a sub-heading's is: those pairs only where no statement holds one)
+    paired = [(kind, n, t) for kind, n, t in pairs if n < min(map(len, lists))]
+    paired = paired if not any(";" in t for _, _, t in paired) else []
+    nested = "".join(f"（{'一二三四五六'[n]}）{areas[n]}\n" * (kind == "p") + f"{1 + (kind == 'm')}.{problem if kind == 'p' else measure}"
+                     + t + "。\n" for kind, n, t in paired)
+    assert _pairs(extract_statements(nested)) == [(_KIND[kind], t) for kind, _, t in paired]
+    # (a title that admits a shortcoming before a measures' label is the problem itself, as before)
+    assert _pairs(extract_statements("（一）公开内容不够全面\n整改措施：丰富公开内容。\n（二）解读形式单一\n整改措施：丰富解读形式。")) == [
+        ("problem", "公开内容不够全面"), ("measure", "丰富公开内容"), ("problem", "解读形式单一"), ("measure", "丰富解读形式")]
+    # (and a measure's last item numbered on before the next problem's label is an item, no title)
+    assert _pairs(extract_statements("问题：公开内容不够全面。\n措施：1.组织专题培训；2.建立工作台账\n问题：答复不规范。\n措施：规范答复。")) == [
+        ("problem", "公开内容不够全面"), ("measure", "组织专题培训"), ("measure", "建立工作台账"), ("problem", "答复不规范"),
+        ("measure", "规范答复")]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
 @pytest.mark.parametrize("note", ["注：以上问题已列入整改台账。", "备注：整改情况将在门户网站公开。", "附件：2023年度政务公开整改清单",
                                   "附件1：整改清单", "（注：数据截至2023年12月31日）"])
 @pytest.mark.parametrize("where", ["between_lists", "inside_a_list"])

@@ -188,6 +188,9 @@ _NUMBER = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"  # a heading's n
 _LEADING_NUMBER = re.compile(_NUMBER)
 _SECTION_NUMBER = re.compile(rf"{_CN_NUM}、")  # how a report numbers its sections
 _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]{{2,16}}:?$")
+# the same ending the text before a sub-heading, glued after a sentence or alone ('…完善内容。(二)更新方面。' / '存在问题:…')
+_TRAILING_TITLE = re.compile(
+    rf"(?:^|(?<=[。;!?]))(?P<title>(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()\n]{{2,16}})[。:]?$")
 # A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character, a closing
 # quote or bracket is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start.  Only in a
 # text without any 。: where 。 is used, '.' after a Chinese character is rather the 一. of a marker glued to a
@@ -948,6 +951,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             continue
         whole = cues["heading_line"].match(line)
         if whole:
+            _drop_area_title(buffer, _heading_kind(whole), whole["num"])
             flush()
             out.append(_Heading(_heading_kind(whole), cell=_is_label(whole), label=_unnumbered(whole)))
             last_number = _heading_number(whole) or last_number
@@ -981,6 +985,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             before = rest[: glued.start()]
             if before:
                 buffer.append(before)
+            _drop_area_title(buffer, kind, glued["num"])
             flush()
             out.append(_Heading(kind, cell=_is_label(glued), label=_unnumbered(glued)))
             rest = rest[glued.end() :]
@@ -990,6 +995,25 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
     flush()
     _labels_in_turn(out)
     return out
+
+
+def _drop_area_title(buffer: list[str], kind: str, number: str | None) -> None:
+    """Drop from the text before a problems' sub-heading the numbered short title ending it that names an area
+    (``(一)主动公开方面`` / ``存在问题:…`` / ``改进措施:…`` / ``(二)依申请公开方面`` / ``存在问题:…``): the heading of a
+    problem and its measure, no statement (it was one, or glued to the measure before it).  A title that admits a
+    shortcoming or names a measure is an item (``(一)公开内容不够全面。整改措施:…``), as :func:`_grouped` reads one; so
+    is one numbered on from an item before it (``措施:1.组织专题培训;2.建立工作台账`` / ``问题:…``).  A numbered
+    sub-heading after it is the area's own only numbered otherwise (``(一)主动公开方面`` / ``1.存在问题:…``)."""
+    if kind != "problem" or not buffer:
+        return
+    title = _TRAILING_TITLE.search(buffer[-1])
+    if (not title or _has(title["title"], "problem_cues") or _has(title["title"], "measure_cues")
+            or (number and _number_form(number) == _number_form(title["num"]))
+            or _item_numbered_before(title["num"], buffer[:-1], buffer[-1][: title.start()])):
+        return
+    buffer[-1] = buffer[-1][: title.start()]
+    if not buffer[-1]:
+        buffer.pop()
 
 
 # a measure's verb opening a clause, then the shortcoming's word, maybe after an adverb ('落实不到位', '落实还不够')
