@@ -1641,6 +1641,31 @@ def test_problems_grouped_by_area_each_group_numbering_its_own(stem, glued):
                                                     ("problem", "更新不及时")]
 
 
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2
+                                  and sum(k == "m" for k, _ in EXPECTED[s]) >= 3])
+@pytest.mark.parametrize("problems, measures", [("存在的问题：", "改进措施："), ("存在问题", "下一步工作打算："), ("主要问题：", "整改措施")])
+def test_problems_grouped_under_area_titles_between_both_sub_headings(stem, problems, measures):
+    # The real problems in two groups under numbered titles naming their areas, the last problem alone in the second
+    # ('存在的问题：' / '（一）主动公开方面' / '1.…' / '2.…' / '（二）依申请公开方面' / '1.…' / '改进措施：' / '1.…').  Before,
+    # the two titles were read as a pair of sub-headings in unknown wordings, the second's list taken on past the
+    # measures' own sub-heading into the measures, which outvoted its problem: the last problem was a measure (7 of 7
+    # sections wrong in each form).  A known measures' sub-heading after the second title says the titles group
+    # problems; the second's list ends at a sub-heading.
+    ps, ms = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    section = (f"{problems}\n（一）主动公开方面\n" + "".join(f"{i + 1}.{p}；\n" for i, p in enumerate(ps[:-1]))
+               + f"（二）依申请公开方面\n1.{ps[-1]}。\n{measures}\n" + "".join(f"{i + 1}.{m}；\n" for i, m in enumerate(ms)))
+    assert _pairs(extract_statements(section)) == [("problem", p) for p in ps] + [("measure", m) for m in ms]
+    # (problems not worded with a shortcoming's word in the second group, as real ones may be)
+    section = ("存在的问题：\n（一）主动公开方面\n1.公开内容不够全面；\n2.更新不及时。\n（二）依申请公开方面\n1.答复不规范；\n"
+               "2.个别申请办理超期。\n改进措施：\n1.完善公开内容；\n2.规范答复文书。")
+    assert _pairs(extract_statements(section)) == [
+        ("problem", "公开内容不够全面"), ("problem", "更新不及时"), ("problem", "答复不规范"), ("problem", "个别申请办理超期"),
+        ("measure", "完善公开内容"), ("measure", "规范答复文书")]
+    # (two titles with no known sub-heading after them are still the pair of sub-headings they read as)
+    assert _pairs(extract_statements("（一）工作短板\n1.公开内容不够全面；\n2.更新不及时。\n（二）着力点\n1.完善公开内容；\n2.及时更新。")) == [
+        ("problem", "公开内容不够全面"), ("problem", "更新不及时"), ("measure", "完善公开内容"), ("measure", "及时更新")]
+
+
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
 def test_a_lone_second_marker_after_an_unmarked_first_item_stays_the_list_level(stem):
     # The real first two problems, the first written without its 一是 ('存在问题:…。二是…'), the second going on with

@@ -1216,6 +1216,7 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
     problems (``(一)主动公开方面`` / ``(二)依申请公开方面``) or of measures.
     """
     numbered = [k for k, line in enumerate(lines) if _LEADING_NUMBER.match(line)]
+    cues = _cues()
     for k, title in titles.items():
         form = _number_form(title["num"])
         same = [j for j in numbered if _numbered_as(lines[j], form)]
@@ -1226,7 +1227,13 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
         if (cn_numeral(title["num"].strip("()、.")) != 1 or cn_numeral(titles[second]["num"].strip("()、.")) != 2
                 or _has(name, "problem_cues") or _has(name, "measure_cues")):
             continue
-        if _problems_then_measures(_items("\n".join(lines[k + 1:second])), _items("\n".join(lines[second + 1:]))):
+        # (the second's list ends at a known sub-heading after it; one of the measures says the two are groups of
+        # problems: '存在的问题:' / '(一)主动公开方面' / … / '(二)依申请公开方面' / … / '改进措施:' / …)
+        end = next((j for j in range(second + 1, len(lines)) if cues["heading_line"].match(lines[j])), len(lines))
+        following = cues["heading_line"].match(lines[end]) if end < len(lines) else None
+        if following and _heading_kind(following) == "measure":
+            continue
+        if _problems_then_measures(_items("\n".join(lines[k + 1:second])), _items("\n".join(lines[second + 1:end]))):
             return {k: ("problem", 1), second: ("measure", 2)}
     return {}
 
