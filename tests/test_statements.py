@@ -1641,6 +1641,29 @@ def test_problems_grouped_by_area_each_group_numbering_its_own(stem, glued):
                                                     ("problem", "更新不及时")]
 
 
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 3])
+@pytest.mark.parametrize("inner", ["{c}是", "{d}.", "（{d}）"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_problems_grouped_by_area_under_titles_ending_as_a_sentence(stem, inner, glued):
+    # The real problems in two groups, each under a numbered title naming an area that ends in '。' as a run-in
+    # heading does ('（一）主动公开方面。一是…；二是…'), its items numbered 一是, 1. or (1).  Before, a group title was
+    # one only before a colon: each group was one statement, its title and its items' markers in the text
+    # ('主动公开方面。一是…;二是…'), 6 of 6 sections wrong in each form.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    end = "" if glued else "\n"
+    groups = "".join(f"（{'一二'[g]}）{title}。{end}" + "".join(inner.format(c="一二三四"[i], d=i + 1) + f"{p}；{end}"
+                                                           for i, p in enumerate(group))
+                     for g, (title, group) in enumerate(zip(["主动公开方面", "依申请公开方面"], [problems[:2], problems[2:]])))
+    section = (f"还存在一些不足：{end}" + groups + "下一步，我局将采取以下措施："
+               + "".join(f"{'一二三四'[i]}是{m}；" for i, m in enumerate(measures)))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (a title that admits a shortcoming is an item with its details, as before a colon: one statement)
+    detailed = "还存在一些不足：（一）公开意识不强。1.部分科室重视不够；2.主动公开较少。（二）更新不及时。"
+    assert _pairs(extract_statements(detailed)) == [("problem", "公开意识不强。1.部分科室重视不够;2.主动公开较少"),
+                                                    ("problem", "更新不及时")]
+
+
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2
                                   and sum(k == "m" for k, _ in EXPECTED[s]) >= 3])
 @pytest.mark.parametrize("problems, measures", [("存在的问题：", "改进措施："), ("存在问题", "下一步工作打算："), ("主要问题：", "整改措施")])

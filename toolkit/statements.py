@@ -250,8 +250,9 @@ def _cues() -> dict[str, Any]:
             rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])}))"
         ),
         "first_item": re.compile(spec["first_item"]),
-        # an item's short title before a first item of its own list ('主动公开方面:1.…'; _grouped's cheap test)
-        "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*:?\s*(?={spec['first_item']})"),
+        # an item's short title before a first item of its own list ('主动公开方面:1.…', also ended as a sentence,
+        # '主动公开方面。一是…'; _grouped's cheap test)
+        "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
         # an attachment's label alone ('附件:', '附件1', '附表二', '附:'), and a label with its title or a note ('附:…',
         # '说明:…') (_annex_start)
