@@ -627,6 +627,20 @@ def test_measures_listed_yi_yao_er_yao(stem, glued):
     assert measures != section[start:]
     assert _pairs(extract_statements(section[:start] + measures)) == _expected(stem)
 
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "m" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("lead", ["针对以上问题，我局", "下一步，我们", "为此，本单位", "对此，我局"])
+@pytest.mark.parametrize("marker", ["{c}是", "{c}要"])
+def test_a_list_of_measures_right_after_the_agency_as_its_subject(stem, lead, marker):
+    # The real problems, then the real measures listed right after the agency as the sentence's subject, without
+    # 将 ('针对以上问题，我局一是…；二是…', '下一步，我们一是…').  Before, 一是 there was no marker (only after a stop, a comma
+    # or 将/拟/要): the lead-in and the marker stayed in the first measure's text ('针对以上问题,我局一是…'), 9 of 9
+    # sections wrong in each form.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    section = ("还存在一些不足：" + "".join(f"{'一二三四'[i]}是{p}；" for i, p in enumerate(problems)) + "\n" + lead
+               + "".join(marker.format(c="一二三四"[i]) + f"{m}；" for i, m in enumerate(measures)))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 
 @pytest.mark.parametrize("text, expected", [
     ("一是更新不及时;二是内容不全。下一步,我局将一要加强培训,二要完善制度。",

@@ -123,6 +123,12 @@ def _intent_words() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _intent_subject() -> re.Pattern[str]:
+    """The agency as the subject right before 一是 (statements.yaml ``enumeration_after_subject``: '我局一是…')."""
+    return re.compile(_spec()["enumeration_after_subject"])
+
+
+@functools.lru_cache(maxsize=1)
 def _sequence_words() -> tuple[tuple[str, ...], ...]:
     """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
     return tuple(tuple(seq) for seq in _spec()["sequence_words"])
@@ -1672,8 +1678,9 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
                 k -= 1
             prev = text[k - 1] if k else "\n"
-            if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (prev == "," or text.endswith(_intent_words(), 0, k)))):
-                continue  # (一是 also right after 将: '我局将一是…;二是…')
+            if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (prev == "," or text.endswith(_intent_words(), 0, k)
+                                                                    or _intent_subject().search(text, 0, k)))):
+                continue  # (一是 also right after 将 or the agency: '我局将一是…;二是…', '我局一是…;二是…')
             n = _marker_number(style, m, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
