@@ -627,6 +627,20 @@ def test_measures_listed_yi_yao_er_yao(stem, glued):
     assert measures != section[start:]
     assert _pairs(extract_statements(section[:start] + measures)) == _expected(stem)
 
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "m" for k, _ in EXPECTED[s]) >= 2])
+@pytest.mark.parametrize("lead", ["针对以上问题，我局", "下一步，我们", "为此，本单位", "对此，我局"])
+@pytest.mark.parametrize("marker", ["{c}是", "{c}要"])
+def test_a_list_of_measures_right_after_the_agency_as_its_subject(stem, lead, marker):
+    # The real problems, then the real measures listed right after the agency as the sentence's subject, without
+    # 将 ('针对以上问题，我局一是…；二是…', '下一步，我们一是…').  Before, 一是 there was no marker (only after a stop, a comma
+    # or 将/拟/要): the lead-in and the marker stayed in the first measure's text ('针对以上问题,我局一是…'), 9 of 9
+    # sections wrong in each form.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    section = ("还存在一些不足：" + "".join(f"{'一二三四'[i]}是{p}；" for i, p in enumerate(problems)) + "\n" + lead
+               + "".join(marker.format(c="一二三四"[i]) + f"{m}；" for i, m in enumerate(measures)))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 
 @pytest.mark.parametrize("text, expected", [
     ("一是更新不及时;二是内容不全。下一步,我局将一要加强培训,二要完善制度。",
@@ -1641,6 +1655,54 @@ def test_problems_grouped_by_area_each_group_numbering_its_own(stem, glued):
                                                     ("problem", "更新不及时")]
 
 
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 3])
+@pytest.mark.parametrize("inner", ["{c}是", "{d}.", "（{d}）"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_problems_grouped_by_area_under_titles_ending_as_a_sentence(stem, inner, glued):
+    # The real problems in two groups, each under a numbered title naming an area that ends in '。' as a run-in
+    # heading does ('（一）主动公开方面。一是…；二是…'), its items numbered 一是, 1. or (1).  Before, a group title was
+    # one only before a colon: each group was one statement, its title and its items' markers in the text
+    # ('主动公开方面。一是…;二是…'), 6 of 6 sections wrong in each form.
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    end = "" if glued else "\n"
+    groups = "".join(f"（{'一二'[g]}）{title}。{end}" + "".join(inner.format(c="一二三四"[i], d=i + 1) + f"{p}；{end}"
+                                                           for i, p in enumerate(group))
+                     for g, (title, group) in enumerate(zip(["主动公开方面", "依申请公开方面"], [problems[:2], problems[2:]])))
+    section = (f"还存在一些不足：{end}" + groups + "下一步，我局将采取以下措施："
+               + "".join(f"{'一二三四'[i]}是{m}；" for i, m in enumerate(measures)))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (a title that admits a shortcoming is an item with its details, as before a colon: one statement)
+    detailed = "还存在一些不足：（一）公开意识不强。1.部分科室重视不够；2.主动公开较少。（二）更新不及时。"
+    assert _pairs(extract_statements(detailed)) == [("problem", "公开意识不强。1.部分科室重视不够;2.主动公开较少"),
+                                                    ("problem", "更新不及时")]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2
+                                  and sum(k == "m" for k, _ in EXPECTED[s]) >= 3])
+@pytest.mark.parametrize("problems, measures", [("存在的问题：", "改进措施："), ("存在问题", "下一步工作打算："), ("主要问题：", "整改措施")])
+def test_problems_grouped_under_area_titles_between_both_sub_headings(stem, problems, measures):
+    # The real problems in two groups under numbered titles naming their areas, the last problem alone in the second
+    # ('存在的问题：' / '（一）主动公开方面' / '1.…' / '2.…' / '（二）依申请公开方面' / '1.…' / '改进措施：' / '1.…').  Before,
+    # the two titles were read as a pair of sub-headings in unknown wordings, the second's list taken on past the
+    # measures' own sub-heading into the measures, which outvoted its problem: the last problem was a measure (7 of 7
+    # sections wrong in each form).  A known measures' sub-heading after the second title says the titles group
+    # problems; the second's list ends at a sub-heading.
+    ps, ms = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    section = (f"{problems}\n（一）主动公开方面\n" + "".join(f"{i + 1}.{p}；\n" for i, p in enumerate(ps[:-1]))
+               + f"（二）依申请公开方面\n1.{ps[-1]}。\n{measures}\n" + "".join(f"{i + 1}.{m}；\n" for i, m in enumerate(ms)))
+    assert _pairs(extract_statements(section)) == [("problem", p) for p in ps] + [("measure", m) for m in ms]
+    # (problems not worded with a shortcoming's word in the second group, as real ones may be)
+    section = ("存在的问题：\n（一）主动公开方面\n1.公开内容不够全面；\n2.更新不及时。\n（二）依申请公开方面\n1.答复不规范；\n"
+               "2.个别申请办理超期。\n改进措施：\n1.完善公开内容；\n2.规范答复文书。")
+    assert _pairs(extract_statements(section)) == [
+        ("problem", "公开内容不够全面"), ("problem", "更新不及时"), ("problem", "答复不规范"), ("problem", "个别申请办理超期"),
+        ("measure", "完善公开内容"), ("measure", "规范答复文书")]
+    # (two titles with no known sub-heading after them are still the pair of sub-headings they read as)
+    assert _pairs(extract_statements("（一）工作短板\n1.公开内容不够全面；\n2.更新不及时。\n（二）着力点\n1.完善公开内容；\n2.及时更新。")) == [
+        ("problem", "公开内容不够全面"), ("problem", "更新不及时"), ("measure", "完善公开内容"), ("measure", "及时更新")]
+
+
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 2])
 def test_a_lone_second_marker_after_an_unmarked_first_item_stays_the_list_level(stem):
     # The real first two problems, the first written without its 一是 ('存在问题:…。二是…'), the second going on with
@@ -1919,6 +1981,39 @@ def test_a_problem_and_its_measure_labelled_in_turn(stem, problem, measure, glue
     section = ("" if glued else "\n").join((problem.format(n=n + 1) if kind == "p" else measure) + t + "。"
                                            for kind, n, t in pairs)
     assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("number", ["（{c}）", "{d}.", "{c}、"])
+@pytest.mark.parametrize("problem, measure", [("存在问题：", "整改措施："), ("问题：", "措施："), ("存在的问题：", "改进措施：")])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_problem_and_its_measure_under_a_numbered_title_naming_their_area(stem, number, problem, measure, glued):
+    # The real problems and measures paired by area, each pair under a numbered title naming it ('（一）主动公开方面' /
+    # '存在问题：…' / '整改措施：…' / '（二）依申请公开方面' / …), on lines or glued after a stop.  Before, the first title was
+    # a problem of its own ('主动公开方面') and each later title ran on the measure before it ('加强培训。2.依申请公开方面')
+    # or was a measure of its own: 10 of 10 wrong in each form.  A numbered title naming an area, right before the
+    # problems' label, is now left out as the heading it is.
+    areas = ["主动公开方面", "依申请公开方面", "政策解读方面", "政务平台方面", "公开目录方面", "信息发布方面"]
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, n, lst[n]) for n in range(max(map(len, lists))) for kind, lst in zip("pm", lists) if n < len(lst)]
+    end = "。" if glued else "\n"
+    section = "".join((number.format(c="一二三四五六"[n], d=n + 1) + areas[n] + end + problem if kind == "p" else measure)
+                      + t + "。" + ("" if glued else "\n") for kind, n, t in pairs)
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
+    # (so under labels numbered otherwise than the titles, '（一）主动公开方面' / '1.存在问题：…' / '2.整改措施：…'; a numbered
+    # label's text is split at ';', as a sub-heading's is: those pairs only where no statement holds one)
+    paired = [(kind, n, t) for kind, n, t in pairs if n < min(map(len, lists))]
+    paired = paired if not any(";" in t for _, _, t in paired) else []
+    nested = "".join(f"（{'一二三四五六'[n]}）{areas[n]}\n" * (kind == "p") + f"{1 + (kind == 'm')}.{problem if kind == 'p' else measure}"
+                     + t + "。\n" for kind, n, t in paired)
+    assert _pairs(extract_statements(nested)) == [(_KIND[kind], t) for kind, _, t in paired]
+    # (a title that admits a shortcoming before a measures' label is the problem itself, as before)
+    assert _pairs(extract_statements("（一）公开内容不够全面\n整改措施：丰富公开内容。\n（二）解读形式单一\n整改措施：丰富解读形式。")) == [
+        ("problem", "公开内容不够全面"), ("measure", "丰富公开内容"), ("problem", "解读形式单一"), ("measure", "丰富解读形式")]
+    # (and a measure's last item numbered on before the next problem's label is an item, no title)
+    assert _pairs(extract_statements("问题：公开内容不够全面。\n措施：1.组织专题培训；2.建立工作台账\n问题：答复不规范。\n措施：规范答复。")) == [
+        ("problem", "公开内容不够全面"), ("measure", "组织专题培训"), ("measure", "建立工作台账"), ("problem", "答复不规范"),
+        ("measure", "规范答复")]
 
 
 @pytest.mark.parametrize("stem", list(EXPECTED))

@@ -123,6 +123,12 @@ def _intent_words() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _intent_subject() -> re.Pattern[str]:
+    """The agency as the subject right before 一是 (statements.yaml ``enumeration_after_subject``: '我局一是…')."""
+    return re.compile(_spec()["enumeration_after_subject"])
+
+
+@functools.lru_cache(maxsize=1)
 def _sequence_words() -> tuple[tuple[str, ...], ...]:
     """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
     return tuple(tuple(seq) for seq in _spec()["sequence_words"])
@@ -188,6 +194,9 @@ _NUMBER = rf"(?:\({_CN_NUM}\)|{_CN_NUM}[、.]|\d{{1,2}}[.、])"  # a heading's n
 _LEADING_NUMBER = re.compile(_NUMBER)
 _SECTION_NUMBER = re.compile(rf"{_CN_NUM}、")  # how a report numbers its sections
 _NUMBERED_TITLE = re.compile(rf"^(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()]{{2,16}}:?$")
+# the same ending the text before a sub-heading, glued after a sentence or alone ('…完善内容。(二)更新方面。' / '存在问题:…')
+_TRAILING_TITLE = re.compile(
+    rf"(?:^|(?<=[。;!?]))(?P<title>(?P<num>{_LEADING_NUMBER.pattern})[^。;:!?,()\n]{{2,16}})[。:]?$")
 # A sentence typed with a half-width stop ('…不够及时.2.解读形式单一.'): a '.' after a Chinese character, a closing
 # quote or bracket is a 。 (never a decimal point), unless it is the 一. of a marker at a sentence start.  Only in a
 # text without any 。: where 。 is used, '.' after a Chinese character is rather the 一. of a marker glued to a
@@ -247,8 +256,9 @@ def _cues() -> dict[str, Any]:
             rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])}))"
         ),
         "first_item": re.compile(spec["first_item"]),
-        # an item's short title before a first item of its own list ('主动公开方面:1.…'; _grouped's cheap test)
-        "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*:?\s*(?={spec['first_item']})"),
+        # an item's short title before a first item of its own list ('主动公开方面:1.…', also ended as a sentence,
+        # '主动公开方面。一是…'; _grouped's cheap test)
+        "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
         # an attachment's label alone ('附件:', '附件1', '附表二', '附:'), and a label with its title or a note ('附:…',
         # '说明:…') (_annex_start)
@@ -948,6 +958,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             continue
         whole = cues["heading_line"].match(line)
         if whole:
+            _drop_area_title(buffer, _heading_kind(whole), whole["num"])
             flush()
             out.append(_Heading(_heading_kind(whole), cell=_is_label(whole), label=_unnumbered(whole)))
             last_number = _heading_number(whole) or last_number
@@ -981,6 +992,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
             before = rest[: glued.start()]
             if before:
                 buffer.append(before)
+            _drop_area_title(buffer, kind, glued["num"])
             flush()
             out.append(_Heading(kind, cell=_is_label(glued), label=_unnumbered(glued)))
             rest = rest[glued.end() :]
@@ -990,6 +1002,25 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
     flush()
     _labels_in_turn(out)
     return out
+
+
+def _drop_area_title(buffer: list[str], kind: str, number: str | None) -> None:
+    """Drop from the text before a problems' sub-heading the numbered short title ending it that names an area
+    (``(一)主动公开方面`` / ``存在问题:…`` / ``改进措施:…`` / ``(二)依申请公开方面`` / ``存在问题:…``): the heading of a
+    problem and its measure, no statement (it was one, or glued to the measure before it).  A title that admits a
+    shortcoming or names a measure is an item (``(一)公开内容不够全面。整改措施:…``), as :func:`_grouped` reads one; so
+    is one numbered on from an item before it (``措施:1.组织专题培训;2.建立工作台账`` / ``问题:…``).  A numbered
+    sub-heading after it is the area's own only numbered otherwise (``(一)主动公开方面`` / ``1.存在问题:…``)."""
+    if kind != "problem" or not buffer:
+        return
+    title = _TRAILING_TITLE.search(buffer[-1])
+    if (not title or _has(title["title"], "problem_cues") or _has(title["title"], "measure_cues")
+            or (number and _number_form(number) == _number_form(title["num"]))
+            or _item_numbered_before(title["num"], buffer[:-1], buffer[-1][: title.start()])):
+        return
+    buffer[-1] = buffer[-1][: title.start()]
+    if not buffer[-1]:
+        buffer.pop()
 
 
 # a measure's verb opening a clause, then the shortcoming's word, maybe after an adverb ('落实不到位', '落实还不够')
@@ -1192,6 +1223,7 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
     problems (``(一)主动公开方面`` / ``(二)依申请公开方面``) or of measures.
     """
     numbered = [k for k, line in enumerate(lines) if _LEADING_NUMBER.match(line)]
+    cues = _cues()
     for k, title in titles.items():
         form = _number_form(title["num"])
         same = [j for j in numbered if _numbered_as(lines[j], form)]
@@ -1202,7 +1234,13 @@ def _title_pair(lines: list[str], titles: dict[int, re.Match[str]]) -> dict[int,
         if (cn_numeral(title["num"].strip("()、.")) != 1 or cn_numeral(titles[second]["num"].strip("()、.")) != 2
                 or _has(name, "problem_cues") or _has(name, "measure_cues")):
             continue
-        if _problems_then_measures(_items("\n".join(lines[k + 1:second])), _items("\n".join(lines[second + 1:]))):
+        # (the second's list ends at a known sub-heading after it; one of the measures says the two are groups of
+        # problems: '存在的问题:' / '(一)主动公开方面' / … / '(二)依申请公开方面' / … / '改进措施:' / …)
+        end = next((j for j in range(second + 1, len(lines)) if cues["heading_line"].match(lines[j])), len(lines))
+        following = cues["heading_line"].match(lines[end]) if end < len(lines) else None
+        if following and _heading_kind(following) == "measure":
+            continue
+        if _problems_then_measures(_items("\n".join(lines[k + 1:second])), _items("\n".join(lines[second + 1:end]))):
             return {k: ("problem", 1), second: ("measure", 2)}
     return {}
 
@@ -1640,8 +1678,9 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
                 k -= 1
             prev = text[k - 1] if k else "\n"
-            if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (prev == "," or text.endswith(_intent_words(), 0, k)))):
-                continue  # (一是 also right after 将: '我局将一是…;二是…')
+            if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (prev == "," or text.endswith(_intent_words(), 0, k)
+                                                                    or _intent_subject().search(text, 0, k)))):
+                continue  # (一是 also right after 将 or the agency: '我局将一是…;二是…', '我局一是…;二是…')
             n = _marker_number(style, m, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
