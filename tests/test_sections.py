@@ -1194,3 +1194,17 @@ def test_the_heading_pattern_reads_a_line_as_its_plain_form(text):
     assert plain.pattern != _HEADING.pattern
     fast, slow = _HEADING.match(text), plain.match(text)
     assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+
+
+@pytest.mark.parametrize("page", ["  3", " 12", "\t5", "　7"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_page_number_after_a_heading_is_no_text_of_its_section(seed_id, page):
+    # PDF text (or a heading copied with its contents' page number) puts a page number after the title on its
+    # line ('一、总体情况  3'): the section was found but the '3' was read as text glued after its title, opening
+    # the section's text ('3\n2020年，…').
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    plain = toolkit.parse_text("\n".join(lines))
+    for section in plain.sections:
+        lines[section.first_line - 1] += page
+    paged = toolkit.parse_text("\n".join(lines))
+    assert [(s.key, s.title, s.text) for s in paged.sections] == [(s.key, s.title, s.text) for s in plain.sections]

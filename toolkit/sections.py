@@ -621,6 +621,8 @@ def _is_furniture(text: str) -> bool:
 _SPACE_RUN = re.compile(r"\s+")
 # a table of contents' entry: its title, a dot leader and the page number ('一、总体情况......1')
 _CONTENTS_ENTRY = re.compile(r"^(?P<entry>.+?)\s*[.·・_\-—]{3,}\s*\d{1,3}$")
+# a heading and a page number after white space, no leader ('一、总体情况  3': PDF text, or a contents' entry)
+_PAGE_NUMBER_AFTER = re.compile(r"^(?P<entry>.+?)\s+\d{1,3}$")
 
 
 class _Heading(NamedTuple):
@@ -651,10 +653,28 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             if "|" in text or not _heading_keys(text) or (
                     _in_table(segments, i, -1) and _in_table(segments, i, 1) and _table_row_label(text)):
                 continue
+        if text[-1].isdigit() and (paged := _paged_heading(text, segments, i)):
+            text = paged
         form = _heading_form(text)
         if form is not None and not (form.close_only and _after_open_bracket(segments, i)):
             found.append(_Heading(i, form.title, form.num, form.text, form.listed))
     return found
+
+
+def _paged_heading(text: str, segments: list[Segment], i: int) -> str | None:
+    """The heading of segment ``i`` (stripped ``text``) without the page number after it ('一、总体情况  3', as PDF
+    text or a heading copied with its contents' page number gives it: the '3' was read as the text glued after the
+    title, opening the section), where the rest is a whole section title; None where the number and the next
+    filled segment's start read a year (glued text wrapped inside it: '六、存在的主要问题和改进措施 20' / '17年,…')."""
+    paged = _PAGE_NUMBER_AFTER.match(text)
+    if paged is None or not _heading_keys(paged["entry"], whole=True):
+        return None
+    nxt = _nearest_filled(segments, i, 1)
+    wrapped = nxt is not None and _WRAPPED_YEAR.match(text[paged.end("entry"):].strip() + nxt.text.lstrip())
+    return None if wrapped else paged["entry"]
+
+
+_WRAPPED_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 
 
 class _Form(NamedTuple):
