@@ -1208,3 +1208,20 @@ def test_a_page_number_after_a_heading_is_no_text_of_its_section(seed_id, page):
         lines[section.first_line - 1] += page
     paged = toolkit.parse_text("\n".join(lines))
     assert [(s.key, s.title, s.text) for s in paged.sections] == [(s.key, s.title, s.text) for s in plain.sections]
+
+
+def test_many_headings_that_could_open_a_report_are_outlined_at_once():
+    # Every heading numbered 一 of an opening title may start a second report: the outlines of the text before it
+    # and after it were sought at each, in time quadratic in them (400 lines '一、总体情况' took 2.6 s, 800 about
+    # 10 s).  Now they are sought only where enough sections are named on both sides.
+    from toolkit.sections import find_outline, split_segments
+
+    find_outline(split_segments(["一、总体情况", "无"]))  # (the modules find_outline imports, loaded before timing)
+    report = ["一、总体情况", "无。", "二、主动公开政府信息情况", "无。", "三、收到和处理政府信息公开申请情况", "无。",
+              "四、政府信息公开行政复议、行政诉讼情况", "无。", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+    for lines in (["一、总体情况"] * 800 + report, report + ["一、总体情况"] * 800):
+        start = time.perf_counter()
+        outline = find_outline(split_segments(lines))
+        assert time.perf_counter() - start < 2
+        assert [s.key for s in outline.sections] == ["overview", "active", "requests", "review_litigation",
+                                                     "problems", "other"]

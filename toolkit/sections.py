@@ -1404,13 +1404,14 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     restarts = ones & opens
     appendix_line = _appendix_line()
     begin = min(start, cands[0][0]) if cands else start
+    two = _TwoOutlines(headings, segments) if cands else None
     for i in range(begin + 1, len(segments)):
         if i in titles:
             if i > start and any(i < j <= i + _NEXT_TITLE_WITHIN and key in first_keys for j, key in cands):
                 return _header_box_start(texts, i), i
-            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in opens) and _two_outlines(headings, segments, i, None):
+            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in opens) and two is not None and two(i, None):
                 return _header_box_start(texts, i), i
-        elif i in restarts and _two_outlines(headings, segments, i, i):
+        elif i in restarts and two is not None and two(i, i):
             return i, i
         # (a statistics table's block headings may be taken for the report's last sections, '一、主动公开情况': its
         # title, header or first block heading right after the signature is sought after the first section's)
@@ -1429,17 +1430,47 @@ def _opening_keys() -> frozenset[str]:
                      | {key for fam in ("modern", "legacy") for key in _lead_keys(fam)})
 
 
-def _two_outlines(headings: list[_Heading], segments: list[Segment], cut: int, first: int | None) -> bool:
+class _TwoOutlines:
     """Whether the text before segment ``cut`` and the text from it on each have an outline of at least
-    ``_SECOND_REPORT_SECTIONS`` sections (the second's beginning at segment ``first`` when given).  The text before
-    is read without the entries of a table of contents that the whole text has (they are known for entries only
-    where their titles come again after them: cut off before the real headings, they made an outline)."""
-    entries = _contents_entries(headings, segments)
-    before, _ = _best_outline([h for h in headings if h.index < cut and h.index not in entries], segments[:cut])
-    if len(before) < _SECOND_REPORT_SECTIONS:
-        return False
-    after, _ = _best_outline([h._replace(index=h.index - cut) for h in headings if h.index >= cut], segments[cut:])
-    return len(after) >= _SECOND_REPORT_SECTIONS and (first is None or after[0][0] == first - cut)
+    ``_SECOND_REPORT_SECTIONS`` sections (the second's beginning at segment ``first`` when given): called as
+    ``two(cut, first)``.  The text before is read without the entries of a table of contents that the whole text
+    has (they are known for entries only where their titles come again after them: cut off before the real
+    headings, they made an outline).
+
+    Each outline is sought only where enough keys are named on its side of the cut (an outline takes a key once):
+    sought at every cut, a text of many headings that each could open a report (400 lines '一、总体情况') took
+    seconds, the time quadratic in them; the entries are found once.
+    """
+
+    def __init__(self, headings: list[_Heading], segments: list[Segment]) -> None:
+        self.headings, self.segments = headings, segments
+        self.entries: set[int] | None = None
+        # per family, each named key's first and last segment index
+        self.spans = []
+        for family in ("modern", "legacy"):
+            first: dict[str, int] = {}
+            last: dict[str, int] = {}
+            for i, key, _, _ in _named(headings, family):
+                first.setdefault(key, i)
+                last[key] = i
+            self.spans.append((sorted(first.values()), sorted(last.values())))
+
+    def __call__(self, cut: int, first: int | None) -> bool:
+        # (the two outlines may be of two families)
+        if not (any(bisect.bisect_left(firsts, cut) >= _SECOND_REPORT_SECTIONS for firsts, _ in self.spans)
+                and any(len(lasts) - bisect.bisect_left(lasts, cut) >= _SECOND_REPORT_SECTIONS
+                        for _, lasts in self.spans)):
+            return False  # (too few keys named on a side of the cut for an outline there)
+        headings, segments = self.headings, self.segments
+        if self.entries is None:
+            self.entries = _contents_entries(headings, segments)
+        before, _ = _best_outline([h for h in headings if h.index < cut and h.index not in self.entries],
+                                  segments[:cut])
+        if len(before) < _SECOND_REPORT_SECTIONS:
+            return False
+        after, _ = _best_outline([h._replace(index=h.index - cut) for h in headings if h.index >= cut],
+                                 segments[cut:])
+        return len(after) >= _SECOND_REPORT_SECTIONS and (first is None or after[0][0] == first - cut)
 
 
 def _header_box_start(texts: list[str], title: int) -> int:
