@@ -1225,3 +1225,17 @@ def test_many_headings_that_could_open_a_report_are_outlined_at_once():
         assert time.perf_counter() - start < 2
         assert [s.key for s in outline.sections] == ["overview", "active", "requests", "review_litigation",
                                                      "problems", "other"]
+
+
+@pytest.mark.parametrize("form", ["**{}**", "__{}__", "## {}", "### **{}**"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_markdown_marks_around_a_heading_leave_it_a_heading(seed_id, form):
+    # A web page saved as Markdown sets its headings bold ('**一、总体情况**') or as headings ('## 二、…'): in bold no
+    # section was found at all (sections_not_found), and a heading's hashes were cut off into the text of the
+    # section before ('…\n##').
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    plain = toolkit.parse_text("\n".join(lines))
+    for section in plain.sections:
+        lines[section.first_line - 1] = form.format(lines[section.first_line - 1])
+    marked = toolkit.parse_text("\n".join(lines))
+    assert [(s.key, s.title, s.text) for s in marked.sections] == [(s.key, s.title, s.text) for s in plain.sections]

@@ -418,6 +418,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     -------
     list of Segment
     """
+    if any(("*" in line or "_" in line or line[:1] == "#") for line in lines):
+        lines = [_without_markup(line) for line in lines]
     out: list[Segment] = []
     pattern = _inline_any_heading()
     legacy_ok: Callable[[re.Match[str]], bool] | None = None  # (asked of the text only where such a title stands)
@@ -509,6 +511,23 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     if carry:
         out.append(Segment(carry, carry_number))
     return out
+
+
+# Markdown's marks around a heading, as a web page saved as Markdown gives it ('**一、总体情况**', '## 二、…',
+# '### **三、…**', its text glued after: '**一、总体情况**2020年…'): bold marks (** or __), a heading's hashes
+_MARKUP = re.compile(r"\s*(?:#{1,6}\s+)?(?:(?P<mark>\*\*|__)(?P<bold>.+?)(?P=mark)\s*(?P<after>.*)|(?P<plain>.+))")
+
+
+def _without_markup(line: str) -> str:
+    """``line`` without the Markdown marks around a heading that names a section (the marks made it no heading:
+    a bold report had no section at all, its hashes went to the section before); any other line as it is."""
+    if "**" not in line and "__" not in line and line[:1] != "#":
+        return line
+    m = _MARKUP.fullmatch(line)
+    if m is None or (m["plain"] is not None and line[:1] != "#"):
+        return line
+    head = m["bold"] + m["after"] if m["bold"] is not None else m["plain"]
+    return head if _heading_keys(head.strip()) else line
 
 
 _ROW_END = re.compile(r"\s*\|[\s|]*$")  # a table row's closing mark, and the blank cells' marks before it
