@@ -672,12 +672,20 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             if "|" in text or not _heading_keys(text) or (
                     _in_table(segments, i, -1) and _in_table(segments, i, 1) and _table_row_label(text)):
                 continue
+        # a table of contents' label before its first entry ('目录：一、总体情况  1'): an entry for certain (read as no
+        # heading, the contents' run lacked its overview and was taken for the sections, the report for a second one)
+        label = _CONTENTS_LABEL.match(text) if text[0] == "目" else None
+        if label is not None:
+            text = text[label.end():]
         if text[-1].isdigit() and (paged := _paged_heading(text, segments, i)):
             text = paged
         form = _heading_form(text)
         if form is not None and not (form.close_only and _after_open_bracket(segments, i)):
-            found.append(_Heading(i, form.title, form.num, form.text, form.listed))
+            found.append(_Heading(i, form.title, form.num, form.text, form.listed or label is not None))
     return found
+
+
+_CONTENTS_LABEL = re.compile(r"目\s*录\s*:?\s*(?=\S)")
 
 
 def _paged_heading(text: str, segments: list[Segment], i: int) -> str | None:
