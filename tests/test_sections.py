@@ -1239,3 +1239,22 @@ def test_markdown_marks_around_a_heading_leave_it_a_heading(seed_id, form):
         lines[section.first_line - 1] = form.format(lines[section.first_line - 1])
     marked = toolkit.parse_text("\n".join(lines))
     assert [(s.key, s.title, s.text) for s in marked.sections] == [(s.key, s.title, s.text) for s in plain.sections]
+
+
+@pytest.mark.parametrize("month", ["2024年2月", "2024 年 2 月", "二〇二四年二月"])
+@pytest.mark.parametrize("between", [[], ["（盖章）"], ["- 5 -"]])
+def test_a_signature_dated_by_its_month_ends_the_last_section(month, between):
+    # A signature dated by its year and month only ('伊州区住房和城乡建设局' / '2024年2月'): read as no signature, both
+    # lines were the last section's text and its statements'.  Now the name ends the section as a dated one does;
+    # the report's date is unknown (no day), its agency the same.
+    lines = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert lines[-1] == "2024年2月17日"
+    plain = toolkit.parse_text("\n".join(lines))
+    got = toolkit.parse_text("\n".join([*lines[:-2], lines[-2], *between, month]))
+    assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
+    assert got.statements.equals(plain.statements)
+    assert got.metadata["agency"] == plain.metadata["agency"]
+    assert got.metadata["published"] is None
+    # (a sentence's date wrapped onto the last line, no name above it, stays the section's)
+    wrapped = toolkit.parse_text("\n".join([*lines[:-2], "整改时限为", month]))
+    assert wrapped.sections[-1].text.endswith(f"整改时限为\n{normalize_line(month)}")
