@@ -1258,3 +1258,19 @@ def test_a_signature_dated_by_its_month_ends_the_last_section(month, between):
     # (a sentence's date wrapped onto the last line, no name above it, stays the section's)
     wrapped = toolkit.parse_text("\n".join([*lines[:-2], "整改时限为", month]))
     assert wrapped.sections[-1].text.endswith(f"整改时限为\n{normalize_line(month)}")
+
+
+@pytest.mark.parametrize("form", ["（{}）、", "({})、"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+def test_a_bracketed_number_and_a_dun_before_a_title_leave_it_a_heading(seed_id, form):
+    # Sections numbered '（一）、总体情况' (a bracket and a 、 both, as some reports write them, or '①、' after NFKC):
+    # the 、 was read as the title's first character, so the titles named no section; only those whose patterns
+    # allow words before them were found (four of six sections lost, their text in the section before).
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    plain = toolkit.parse_text("\n".join(lines))
+    for section in plain.sections:
+        at = section.first_line - 1
+        lines[at] = re.sub(r"^\s*([一二三四五六])、\s*", lambda m: form.format(m[1]), lines[at])
+    got = toolkit.parse_text("\n".join(lines))
+    assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
+    assert [s.title for s in got.sections] == [normalize_line(lines[s.first_line - 1]).strip() for s in plain.sections]

@@ -78,9 +78,12 @@ _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_N
         rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章|节)[、:]?"
+# what stands between a number and its title: spaces, and a 、 after a closing bracket ('(一)、总体情况', '①、…' after
+# NFKC: read as the title's first character, the title named no section)
+_AFTER_NUM = r"(?:\s|(?<=\))、)*"
 # (a run of spaces is taken whole, possessive, in the title and after it: tried space by space, a line with a run
 # of a few thousand spaces took minutes, cubic in the run; the matches are the same, a space ending no title)
-_HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
+_HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1696,7 +1699,7 @@ def _heading_rest(text: str, family: str, key: str) -> str:
     match = _HEADING.match(stripped)
     if match and _title_key(re.sub(r"\s+", "", match["title"]), family) == key:
         return ""
-    num = re.match(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})?\s*", stripped)
+    num = re.match(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}", stripped)
     body = stripped[num.end() :] if num else stripped
     for pat in _patterns()[family][key]:
         m = pat.match(body)
