@@ -55,6 +55,21 @@ def test_a_table_of_contents_is_no_section(seed_id, entry, parsed_seed):
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("label, sep", [("目录：", "\n"), ("目  录:", "\n"), ("目录：", " ")])
+@pytest.mark.parametrize("entry", ["{}  {}", "{}{}"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+def test_a_table_of_contents_labelled_on_its_first_entry_s_line_is_no_section(seed_id, entry, label, sep, parsed_seed):
+    # The contents' label on the line of its first entry ('目录：一、总体情况  1', or the whole contents on one
+    # line, web-page text): that entry was no heading, so the run of entries lacked the overview and was taken for
+    # the sections (each empty, or holding its page number), the real report for a second one (second_report).
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    contents = label + sep.join(entry.format(s.title, n) for n, s in enumerate(original.sections, start=1))
+    variant = _parse(lines[:1] + contents.split("\n") + lines[1:])
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
 @pytest.mark.parametrize("items", [["1.主动公开情况", "2.依申请公开情况", "3.政府信息管理"],
                                    ["1、主动公开政府信息情况", "2、依申请公开政府信息情况", "3、平台建设"],
                                    ["1.主动公开政府信息", "2.收到和处理政府信息公开申请", "3.政府信息管理"]])

@@ -1221,3 +1221,83 @@ def test_the_heading_pattern_reads_a_line_as_its_plain_form(text):
     assert plain.pattern != _HEADING.pattern
     fast, slow = _HEADING.match(text), plain.match(text)
     assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+
+
+@pytest.mark.parametrize("page", ["  3", " 12", "\t5", "　7"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_page_number_after_a_heading_is_no_text_of_its_section(seed_id, page):
+    # PDF text (or a heading copied with its contents' page number) puts a page number after the title on its
+    # line ('一、总体情况  3'): the section was found but the '3' was read as text glued after its title, opening
+    # the section's text ('3\n2020年，…').
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    plain = toolkit.parse_text("\n".join(lines))
+    for section in plain.sections:
+        lines[section.first_line - 1] += page
+    paged = toolkit.parse_text("\n".join(lines))
+    assert [(s.key, s.title, s.text) for s in paged.sections] == [(s.key, s.title, s.text) for s in plain.sections]
+
+
+def test_many_headings_that_could_open_a_report_are_outlined_at_once():
+    # Every heading numbered 一 of an opening title may start a second report: the outlines of the text before it
+    # and after it were sought at each, in time quadratic in them (400 lines '一、总体情况' took 2.6 s, 800 about
+    # 10 s).  Now they are sought only where enough sections are named on both sides.
+    from toolkit.sections import find_outline, split_segments
+
+    find_outline(split_segments(["一、总体情况", "无"]))  # (the modules find_outline imports, loaded before timing)
+    report = ["一、总体情况", "无。", "二、主动公开政府信息情况", "无。", "三、收到和处理政府信息公开申请情况", "无。",
+              "四、政府信息公开行政复议、行政诉讼情况", "无。", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+    for lines in (["一、总体情况"] * 800 + report, report + ["一、总体情况"] * 800):
+        start = time.perf_counter()
+        outline = find_outline(split_segments(lines))
+        assert time.perf_counter() - start < 2
+        assert [s.key for s in outline.sections] == ["overview", "active", "requests", "review_litigation",
+                                                     "problems", "other"]
+
+
+@pytest.mark.parametrize("form", ["**{}**", "__{}__", "## {}", "### **{}**"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_markdown_marks_around_a_heading_leave_it_a_heading(seed_id, form):
+    # A web page saved as Markdown sets its headings bold ('**一、总体情况**') or as headings ('## 二、…'): in bold no
+    # section was found at all (sections_not_found), and a heading's hashes were cut off into the text of the
+    # section before ('…\n##').
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    plain = toolkit.parse_text("\n".join(lines))
+    for section in plain.sections:
+        lines[section.first_line - 1] = form.format(lines[section.first_line - 1])
+    marked = toolkit.parse_text("\n".join(lines))
+    assert [(s.key, s.title, s.text) for s in marked.sections] == [(s.key, s.title, s.text) for s in plain.sections]
+
+
+@pytest.mark.parametrize("month", ["2024年2月", "2024 年 2 月", "二〇二四年二月"])
+@pytest.mark.parametrize("between", [[], ["（盖章）"], ["- 5 -"]])
+def test_a_signature_dated_by_its_month_ends_the_last_section(month, between):
+    # A signature dated by its year and month only ('伊州区住房和城乡建设局' / '2024年2月'): read as no signature, both
+    # lines were the last section's text and its statements'.  Now the name ends the section as a dated one does;
+    # the report's date is unknown (no day), its agency the same.
+    lines = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert lines[-1] == "2024年2月17日"
+    plain = toolkit.parse_text("\n".join(lines))
+    got = toolkit.parse_text("\n".join([*lines[:-2], lines[-2], *between, month]))
+    assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
+    assert got.statements.equals(plain.statements)
+    assert got.metadata["agency"] == plain.metadata["agency"]
+    assert got.metadata["published"] is None
+    # (a sentence's date wrapped onto the last line, no name above it, stays the section's)
+    wrapped = toolkit.parse_text("\n".join([*lines[:-2], "整改时限为", month]))
+    assert wrapped.sections[-1].text.endswith(f"整改时限为\n{normalize_line(month)}")
+
+
+@pytest.mark.parametrize("form", ["（{}）、", "({})、"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+def test_a_bracketed_number_and_a_dun_before_a_title_leave_it_a_heading(seed_id, form):
+    # Sections numbered '（一）、总体情况' (a bracket and a 、 both, as some reports write them, or '①、' after NFKC):
+    # the 、 was read as the title's first character, so the titles named no section; only those whose patterns
+    # allow words before them were found (four of six sections lost, their text in the section before).
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    plain = toolkit.parse_text("\n".join(lines))
+    for section in plain.sections:
+        at = section.first_line - 1
+        lines[at] = re.sub(r"^\s*([一二三四五六])、\s*", lambda m: form.format(m[1]), lines[at])
+    got = toolkit.parse_text("\n".join(lines))
+    assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
+    assert [s.title for s in got.sections] == [normalize_line(lines[s.first_line - 1]).strip() for s in plain.sections]

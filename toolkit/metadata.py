@@ -1496,7 +1496,7 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
     return None
 
 
-def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date] | None:
+def _signature_lines(lines: list[str]) -> tuple[int, bool, str | None, _dt.date | None] | None:
     """(index of its first line, whether it ends the text on lines of its own, agency, date) of a signature on
     lines of its own: [agency line,] date line, or the agency and the date on one line ('XX局  2024年2月17日'),
     also wrapped (:func:`_wrapped_signature`; one that starts after a sentence on its line does not stand on
@@ -1536,7 +1536,7 @@ class _SignatureTail:
         return self._at(self._reading.wrapped)
 
     @property
-    def found(self) -> tuple[int, bool, str | None, _dt.date] | None:
+    def found(self) -> tuple[int, bool, str | None, _dt.date | None] | None:
         """:func:`_signature_lines`: the wrapped signature, else :func:`_lines_signature`'s, its index the line's."""
         return self._at(self._reading.found)
 
@@ -1561,7 +1561,7 @@ class _TailReading:
         return _wrapped_signature(self.tail)
 
     @functools.cached_property
-    def found(self) -> tuple[int, bool, str | None, _dt.date] | None:
+    def found(self) -> tuple[int, bool, str | None, _dt.date | None] | None:
         return self.wrapped if self.wrapped is not None else _lines_signature(self.tail)
 
     @functools.cached_property
@@ -1575,10 +1575,15 @@ def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
     return _TailReading(lines)
 
 
-def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date] | None:
+def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date | None] | None:
     """:func:`_signature_lines` of the text's last filled lines ``tail`` where no wrapped one ends it: the last
     whole date ending a line, the agency before it on its line or on the line above (a date line followed by text
-    but an appendix's or the page's: not last)."""
+    but an appendix's or the page's: not last); or, no date given, a year and month alone on the last line under a
+    signing name ('XX局' / '2021年1月': no day, so no date; read as no signature, both lines went into the last
+    section's text and its statements)."""
+    month = _year_month_signature(tail)
+    if month is not None:
+        return month
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
         compact = _compact(line)
@@ -1607,6 +1612,23 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         return index, last, None, date
     return None
+
+
+_YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})月")
+
+
+def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, None] | None:
+    """The signature of a name on its line and a year and month alone on the last line ('XX局' / '2021年1月'), the
+    seal's place or a page break between them or not: (the name's line, True, the agency or None, no date)."""
+    if not tail or not _YEAR_MONTH.fullmatch(_compact(tail[-1][1])):
+        return None
+    above = len(tail) - 2
+    while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
+        above -= 1
+    if above < 0:
+        return None
+    name = _seal().sub("", _compact(tail[above][1]))
+    return (tail[above][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
 
 
 def _ends_text(lines: list[str], first: int) -> bool:

@@ -78,9 +78,12 @@ _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_N
         rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章|节)[、:]?"
+# what stands between a number and its title: spaces, and a 、 after a closing bracket ('(一)、总体情况', '①、…' after
+# NFKC: read as the title's first character, the title named no section)
+_AFTER_NUM = r"(?:\s|(?<=\))、)*"
 # (a run of spaces is taken whole, possessive, in the title and after it: tried space by space, a line with a run
 # of a few thousand spaces took minutes, cubic in the run; the matches are the same, a space ending no title)
-_HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?\s*(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
+_HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -418,6 +421,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     -------
     list of Segment
     """
+    if any(("*" in line or "_" in line or line[:1] == "#") for line in lines):
+        lines = [_without_markup(line) for line in lines]
     out: list[Segment] = []
     pattern = _inline_any_heading()
     legacy_ok: Callable[[re.Match[str]], bool] | None = None  # (asked of the text only where such a title stands)
@@ -509,6 +514,23 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     if carry:
         out.append(Segment(carry, carry_number))
     return out
+
+
+# Markdown's marks around a heading, as a web page saved as Markdown gives it ('**一、总体情况**', '## 二、…',
+# '### **三、…**', its text glued after: '**一、总体情况**2020年…'): bold marks (** or __), a heading's hashes
+_MARKUP = re.compile(r"\s*(?:#{1,6}\s+)?(?:(?P<mark>\*\*|__)(?P<bold>.+?)(?P=mark)\s*(?P<after>.*)|(?P<plain>.+))")
+
+
+def _without_markup(line: str) -> str:
+    """``line`` without the Markdown marks around a heading that names a section (the marks made it no heading:
+    a bold report had no section at all, its hashes went to the section before); any other line as it is."""
+    if "**" not in line and "__" not in line and line[:1] != "#":
+        return line
+    m = _MARKUP.fullmatch(line)
+    if m is None or (m["plain"] is not None and line[:1] != "#"):
+        return line
+    head = m["bold"] + m["after"] if m["bold"] is not None else m["plain"]
+    return head if _heading_keys(head.strip()) else line
 
 
 _ROW_END = re.compile(r"\s*\|[\s|]*$")  # a table row's closing mark, and the blank cells' marks before it
@@ -621,6 +643,8 @@ def _is_furniture(text: str) -> bool:
 _SPACE_RUN = re.compile(r"\s+")
 # a table of contents' entry: its title, a dot leader and the page number ('一、总体情况......1')
 _CONTENTS_ENTRY = re.compile(r"^(?P<entry>.+?)\s*[.·・_\-—]{3,}\s*\d{1,3}$")
+# a heading and a page number after white space, no leader ('一、总体情况  3': PDF text, or a contents' entry)
+_PAGE_NUMBER_AFTER = re.compile(r"^(?P<entry>.+?)\s+\d{1,3}$")
 
 
 class _Heading(NamedTuple):
@@ -651,10 +675,36 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             if "|" in text or not _heading_keys(text) or (
                     _in_table(segments, i, -1) and _in_table(segments, i, 1) and _table_row_label(text)):
                 continue
+        # a table of contents' label before its first entry ('目录：一、总体情况  1'): an entry for certain (read as no
+        # heading, the contents' run lacked its overview and was taken for the sections, the report for a second one)
+        label = _CONTENTS_LABEL.match(text) if text[0] == "目" else None
+        if label is not None:
+            text = text[label.end():]
+        if text[-1].isdigit() and (paged := _paged_heading(text, segments, i)):
+            text = paged
         form = _heading_form(text)
         if form is not None and not (form.close_only and _after_open_bracket(segments, i)):
-            found.append(_Heading(i, form.title, form.num, form.text, form.listed))
+            found.append(_Heading(i, form.title, form.num, form.text, form.listed or label is not None))
     return found
+
+
+_CONTENTS_LABEL = re.compile(r"目\s*录\s*:?\s*(?=\S)")
+
+
+def _paged_heading(text: str, segments: list[Segment], i: int) -> str | None:
+    """The heading of segment ``i`` (stripped ``text``) without the page number after it ('一、总体情况  3', as PDF
+    text or a heading copied with its contents' page number gives it: the '3' was read as the text glued after the
+    title, opening the section), where the rest is a whole section title; None where the number and the next
+    filled segment's start read a year (glued text wrapped inside it: '六、存在的主要问题和改进措施 20' / '17年,…')."""
+    paged = _PAGE_NUMBER_AFTER.match(text)
+    if paged is None or not _heading_keys(paged["entry"], whole=True):
+        return None
+    nxt = _nearest_filled(segments, i, 1)
+    wrapped = nxt is not None and _WRAPPED_YEAR.match(text[paged.end("entry"):].strip() + nxt.text.lstrip())
+    return None if wrapped else paged["entry"]
+
+
+_WRAPPED_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 
 
 class _Form(NamedTuple):
@@ -1384,13 +1434,14 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     restarts = ones & opens
     appendix_line = _appendix_line()
     begin = min(start, cands[0][0]) if cands else start
+    two = _TwoOutlines(headings, segments) if cands else None
     for i in range(begin + 1, len(segments)):
         if i in titles:
             if i > start and any(i < j <= i + _NEXT_TITLE_WITHIN and key in first_keys for j, key in cands):
                 return _header_box_start(texts, i), i
-            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in opens) and _two_outlines(headings, segments, i, None):
+            if any(i < j <= i + _NEXT_TITLE_WITHIN for j in opens) and two is not None and two(i, None):
                 return _header_box_start(texts, i), i
-        elif i in restarts and _two_outlines(headings, segments, i, i):
+        elif i in restarts and two is not None and two(i, i):
             return i, i
         # (a statistics table's block headings may be taken for the report's last sections, '一、主动公开情况': its
         # title, header or first block heading right after the signature is sought after the first section's)
@@ -1409,17 +1460,47 @@ def _opening_keys() -> frozenset[str]:
                      | {key for fam in ("modern", "legacy") for key in _lead_keys(fam)})
 
 
-def _two_outlines(headings: list[_Heading], segments: list[Segment], cut: int, first: int | None) -> bool:
+class _TwoOutlines:
     """Whether the text before segment ``cut`` and the text from it on each have an outline of at least
-    ``_SECOND_REPORT_SECTIONS`` sections (the second's beginning at segment ``first`` when given).  The text before
-    is read without the entries of a table of contents that the whole text has (they are known for entries only
-    where their titles come again after them: cut off before the real headings, they made an outline)."""
-    entries = _contents_entries(headings, segments)
-    before, _ = _best_outline([h for h in headings if h.index < cut and h.index not in entries], segments[:cut])
-    if len(before) < _SECOND_REPORT_SECTIONS:
-        return False
-    after, _ = _best_outline([h._replace(index=h.index - cut) for h in headings if h.index >= cut], segments[cut:])
-    return len(after) >= _SECOND_REPORT_SECTIONS and (first is None or after[0][0] == first - cut)
+    ``_SECOND_REPORT_SECTIONS`` sections (the second's beginning at segment ``first`` when given): called as
+    ``two(cut, first)``.  The text before is read without the entries of a table of contents that the whole text
+    has (they are known for entries only where their titles come again after them: cut off before the real
+    headings, they made an outline).
+
+    Each outline is sought only where enough keys are named on its side of the cut (an outline takes a key once):
+    sought at every cut, a text of many headings that each could open a report (400 lines '一、总体情况') took
+    seconds, the time quadratic in them; the entries are found once.
+    """
+
+    def __init__(self, headings: list[_Heading], segments: list[Segment]) -> None:
+        self.headings, self.segments = headings, segments
+        self.entries: set[int] | None = None
+        # per family, each named key's first and last segment index
+        self.spans = []
+        for family in ("modern", "legacy"):
+            first: dict[str, int] = {}
+            last: dict[str, int] = {}
+            for i, key, _, _ in _named(headings, family):
+                first.setdefault(key, i)
+                last[key] = i
+            self.spans.append((sorted(first.values()), sorted(last.values())))
+
+    def __call__(self, cut: int, first: int | None) -> bool:
+        # (the two outlines may be of two families)
+        if not (any(bisect.bisect_left(firsts, cut) >= _SECOND_REPORT_SECTIONS for firsts, _ in self.spans)
+                and any(len(lasts) - bisect.bisect_left(lasts, cut) >= _SECOND_REPORT_SECTIONS
+                        for _, lasts in self.spans)):
+            return False  # (too few keys named on a side of the cut for an outline there)
+        headings, segments = self.headings, self.segments
+        if self.entries is None:
+            self.entries = _contents_entries(headings, segments)
+        before, _ = _best_outline([h for h in headings if h.index < cut and h.index not in self.entries],
+                                  segments[:cut])
+        if len(before) < _SECOND_REPORT_SECTIONS:
+            return False
+        after, _ = _best_outline([h._replace(index=h.index - cut) for h in headings if h.index >= cut],
+                                 segments[cut:])
+        return len(after) >= _SECOND_REPORT_SECTIONS and (first is None or after[0][0] == first - cut)
 
 
 def _header_box_start(texts: list[str], title: int) -> int:
@@ -1622,7 +1703,7 @@ def _heading_rest(text: str, family: str, key: str) -> str:
     match = _HEADING.match(stripped)
     if match and _title_key(re.sub(r"\s+", "", match["title"]), family) == key:
         return ""
-    num = re.match(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})?\s*", stripped)
+    num = re.match(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}", stripped)
     body = stripped[num.end() :] if num else stripped
     for pat in _patterns()[family][key]:
         m = pat.match(body)
