@@ -2094,6 +2094,25 @@ def test_pdf_title_held_only_in_the_running_header_is_read(seed_id, tmp_path):
     assert toolkit.parse_report(tmp_path / "both.pdf", report_id=seed_id).lines == plain.lines
 
 
+@pytest.mark.parametrize("form", ["{n}    {t}", "- {n} -  {t}", "{t}    第{n}页", "{t}  第 {n} 页 共 3 页"])
+def test_pdf_title_in_the_running_header_beside_the_page_number_is_read_without_it(form, tmp_path):
+    # The title held only in the running header, its page number on the same line, as a header of the title and the
+    # page number reads: the title put before the body kept the number ('1 市住建局2020年度…报告', '…报告 第1页'),
+    # and one before the title lost the agency (agency_unknown, no level or kind). The number is no part of it.
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    title, body = lines[0], lines[1:]
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(body, tmp_path / "header.pdf",
+               decorate=lambda pdf, page_no: _text(pdf, 20, 4, form.format(t=title, n=page_no), 9))
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "header.pdf", report_id=seed_id)
+    assert report.lines == plain.lines and report.metadata == plain.metadata
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 def test_pdf_of_one_page_loses_a_browser_stamp_alone(seed_id, tmp_path):
     # one page shows no repetition: a URL alone or a date and time alone in the margin is still a stamp

@@ -4304,7 +4304,33 @@ def _running_title(lines: list, running: list) -> list:
     text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
     if _find_title(text, len(text)) is not None:
         return []
+    # a page number set on the title's line ('某某局…年度报告    第1页', '1    某某局…'): not the title's
+    running = [_without_page_number(line) if isinstance(line, str) else line for line in running]
     span = _find_title(running, len(running))
     if span is None or _parse_title(_title_text(running, span)) == (None, None):
         return []  # a browser's page title alone, '政府信息公开年度报告', says nothing the body lacks
     return running[span[0] : span[1] + 1]
+
+
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _without_page_number(line: str) -> str:
+    """A running header's line without the page number set before or after its words ('第 1 页 共 3 页', '- 1 -',
+    '1'): the words of the line from the first or to the last that are no page number."""
+    from toolkit.normalize import normalize_line
+
+    def number(words: list[str]) -> bool:
+        text = " ".join(words)
+        return bool(_BARE_PAGE_NUMBER.fullmatch(text)) or is_page_furniture(normalize_line(text))
+
+    words = line.split()
+    for k in range(len(words) - 1, 0, -1):  # the longest run of words first: '第 1 页 共 3 页' whole
+        if number(words[:k]):
+            words = words[k:]
+            break
+    for k in range(1, len(words)):
+        if number(words[k:]):
+            words = words[:k]
+            break
+    return " ".join(words) if len(words) < len(line.split()) else line
