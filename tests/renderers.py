@@ -730,7 +730,8 @@ def render_pdf(
     ``decorate(pdf, page_no)`` is called when a page is full (and for the last page) to draw over it what a
     printer or a document system adds (headers, footers, watermarks: ``overlays.py``); ``marks`` maps
     ``(first cell of a row, column index)`` to a footnote mark set as a raised small digit after that cell's text;
-    ``spaced`` maps a text line to the letter spacing (points) it is set with (a title or heading spread out);
+    ``spaced`` maps a text line or a table cell to the letter spacing (points) it is set with (a title or heading
+    spread out, a cell's word set with distributed alignment);
     the text lines and cells in ``doubled`` are drawn twice, the second time 0.3 pt to the right (the bold a
     word processor fakes for a font without a bold face); ``wrapped`` maps a cell's text to the lines it is set in,
     one under the other in a column as narrow as the widest of them (a number wrapped in a narrow cell, '6565' over
@@ -797,7 +798,8 @@ def render_pdf(
                 spanning = colspan_header and i == len(row) - 1 and len(row) < width
                 if not spanning and cell not in (spans or {}):
                     parts = (wrapped or {}).get(cell, [cell])
-                    cols[i] = max(cols[i], max(measure.get_string_width(part) for part in parts) + pad)
+                    cols[i] = max(cols[i], max(measure.get_string_width(part) for part in parts) + pad
+                                  + (spaced or {}).get(cell, 0) * len(cell))
         for row in block:  # make spanning cells fit
             if colspan_header and 0 < len(row) < width:
                 i = len(row) - 1
@@ -876,7 +878,9 @@ def render_pdf(
                         pdf.set_xy(x, y + shift + k * font_size * 1.2)
                         pdf.cell(w, row_h, part)
                 else:
+                    pdf.set_char_spacing((spaced or {}).get(cell, 0))
                     pdf.cell(w, row_h, cell, border=1 if ruled else 0, align="C" if centered else "L")
+                    pdf.set_char_spacing(0)
                 if cell and cell in (doubled or ()):
                     pdf.set_xy(x + 0.3, y)
                     pdf.cell(w, row_h, cell)

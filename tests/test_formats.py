@@ -2014,6 +2014,23 @@ def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, tmp_pa
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
+def test_unruled_pdf_header_cell_set_spread_out_reads_as_written(seed_id, tmp_path):
+    # The Article 20 tables' header cell '信息内容' set with distributed alignment (4 pt between its characters) in
+    # an unruled table, beside header cells set tight: its line read '信 息 内 容 本年新制作数量 …' (a line whose
+    # other words touch is no letter-spaced line), the header was not found and the active table was lost
+    # (table_missing, header_missing). A word of three CJK characters or more spread out so is read whole.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=False)
+    render_pdf(lines, tmp_path / "spread.pdf", ruled=False, spaced={"信息内容": 4.0})
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "spread.pdf", report_id=seed_id)
+    assert report.lines == plain.lines
+    assert _same(_cells(report), _cells(plain))
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("spacing", [4.0, 5.0])
 def test_pdf_title_and_headings_set_letter_spaced_read_as_written(seed_id, spacing, tmp_path):
     # A title or heading spread out (letter spacing, distributed alignment): every gap wider than pdfplumber's
@@ -2113,6 +2130,25 @@ def test_pdf_title_held_only_in_the_running_header_is_read(seed_id, tmp_path):
     # a title in the body wins: the running header is left out as before
     render_pdf(lines, tmp_path / "both.pdf", decorate=lambda pdf, page_no: _text(pdf, 20, 4, title, 9))
     assert toolkit.parse_report(tmp_path / "both.pdf", report_id=seed_id).lines == plain.lines
+
+
+@pytest.mark.parametrize("form", ["{n}    {t}", "- {n} -  {t}", "{t}    第{n}页", "{t}  第 {n} 页 共 3 页"])
+def test_pdf_title_in_the_running_header_beside_the_page_number_is_read_without_it(form, tmp_path):
+    # The title held only in the running header, its page number on the same line, as a header of the title and the
+    # page number reads: the title put before the body kept the number ('1 市住建局2020年度…报告', '…报告 第1页'),
+    # and one before the title lost the agency (agency_unknown, no level or kind). The number is no part of it.
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    title, body = lines[0], lines[1:]
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(body, tmp_path / "header.pdf",
+               decorate=lambda pdf, page_no: _text(pdf, 20, 4, form.format(t=title, n=page_no), 9))
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "header.pdf", report_id=seed_id)
+    assert report.lines == plain.lines and report.metadata == plain.metadata
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)

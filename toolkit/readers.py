@@ -4249,10 +4249,42 @@ def _without_letter_spacing(line: dict, settings: dict) -> str:
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
     narrowest = min(gaps)
     size = sorted(ch["size"] for ch in chars)[len(chars) // 2]
-    if narrowest <= DEFAULT_X_TOLERANCE or narrowest >= settings["letter_spacing"] * size:
+    if narrowest <= DEFAULT_X_TOLERANCE:  # some characters touch: a word of the line may still be spread out
+        return _spread_words_joined(text, chars, gaps, size, settings)
+    if narrowest >= settings["letter_spacing"] * size:
         return text
     word = settings["letter_space_word"] * narrowest
     return chars[0]["text"] + "".join((" " if gap > word else "") + ch["text"] for gap, ch in zip(gaps, chars[1:]))
+
+
+def _spread_words_joined(text: str, chars: list, gaps: list[float], size: float, settings: dict) -> str:
+    """``text`` (a line of ``extract_text_lines``) with the spaces taken out of a word of three CJK characters or
+    more spread out in it (a table cell set with distributed alignment, '信 息 内 容' beside '本年新制作数量' in
+    an unruled table's header: the header was not found and the table lost): its characters apart by about one gap
+    (within a fifth), wider than pdfplumber's tolerance and narrower than ``pdf.letter_spacing`` times the text size,
+    the gaps before and after it ``pdf.letter_space_word`` times wider (a word break, the next cell)."""
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    limit, word = settings["letter_spacing"] * size, settings["letter_space_word"]
+    spread = lambda g: DEFAULT_X_TOLERANCE < g < limit
+    joined: list[int] = []  # the gaps taken out: gap i lies after the (i + 1)th character
+    k = 0
+    while k < len(gaps):
+        end = k
+        if spread(gaps[k]) and _is_cjk(chars[k]["text"]):
+            while (end + 1 < len(gaps) and spread(gaps[end + 1]) and _is_cjk(chars[end + 1]["text"])
+                   and max(gaps[k:end + 2]) <= 1.2 * min(gaps[k:end + 2])):
+                end += 1
+        run = gaps[k:end + 1]
+        if (end > k and _is_cjk(chars[end + 1]["text"])
+                and (k == 0 or gaps[k - 1] > word * max(run)) and (end + 1 == len(gaps) or gaps[end + 1] > word * max(run))):
+            joined += range(k, end + 1)
+        k = end + 1
+    for i in reversed(joined):  # (from the end: the positions before stay)
+        at = _text_position(text, i + 1)
+        rest = text[at:]
+        text = text[:at] + rest.lstrip()
+    return text
 
 
 def _column_bands(page, settings: dict) -> list[tuple[float, float, float]]:
@@ -4416,7 +4448,33 @@ def _running_title(lines: list, running: list) -> list:
     text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
     if _find_title(text, len(text)) is not None:
         return []
+    # a page number set on the title's line ('某某局…年度报告    第1页', '1    某某局…'): not the title's
+    running = [_without_page_number(line) if isinstance(line, str) else line for line in running]
     span = _find_title(running, len(running))
     if span is None or _parse_title(_title_text(running, span)) == (None, None):
         return []  # a browser's page title alone, '政府信息公开年度报告', says nothing the body lacks
     return running[span[0] : span[1] + 1]
+
+
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _without_page_number(line: str) -> str:
+    """A running header's line without the page number set before or after its words ('第 1 页 共 3 页', '- 1 -',
+    '1'): the words of the line from the first or to the last that are no page number."""
+    from toolkit.normalize import normalize_line
+
+    def number(words: list[str]) -> bool:
+        text = " ".join(words)
+        return bool(_BARE_PAGE_NUMBER.fullmatch(text)) or is_page_furniture(normalize_line(text))
+
+    words = line.split()
+    for k in range(len(words) - 1, 0, -1):  # the longest run of words first: '第 1 页 共 3 页' whole
+        if number(words[:k]):
+            words = words[k:]
+            break
+    for k in range(1, len(words)):
+        if number(words[k:]):
+            words = words[:k]
+            break
+    return " ".join(words) if len(words) < len(line.split()) else line
