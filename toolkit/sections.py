@@ -421,7 +421,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     -------
     list of Segment
     """
-    if any(("*" in line or "_" in line or line[:1] == "#") for line in lines):
+    joined = "\n".join(lines)  # (one scan for the marks: a line-by-line test cost more than the rest of this step)
+    if "**" in joined or "__" in joined or "#" in joined:
         lines = [_without_markup(line) for line in lines]
     out: list[Segment] = []
     pattern = _inline_any_heading()
@@ -675,17 +676,26 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             if "|" in text or not _heading_keys(text) or (
                     _in_table(segments, i, -1) and _in_table(segments, i, 1) and _table_row_label(text)):
                 continue
-        # a table of contents' label before its first entry ('目录：一、总体情况  1'): an entry for certain (read as no
-        # heading, the contents' run lacked its overview and was taken for the sections, the report for a second one)
-        label = _CONTENTS_LABEL.match(text) if text[0] == "目" else None
-        if label is not None:
-            text = text[label.end():]
-        if text[-1].isdigit() and (paged := _paged_heading(text, segments, i)):
-            text = paged
+        labelled = False
+        # (cheap tests first, asked of every line: most lines ending in a digit are a table's)
+        if text[0] == "目" or (text[-1].isdigit() and text.rstrip("0123456789")[-1:].isspace()):
+            text, labelled = _without_contents_marks(text, segments, i)
         form = _heading_form(text)
         if form is not None and not (form.close_only and _after_open_bracket(segments, i)):
-            found.append(_Heading(i, form.title, form.num, form.text, form.listed or label is not None))
+            found.append(_Heading(i, form.title, form.num, form.text, form.listed or labelled))
     return found
+
+
+def _without_contents_marks(text: str, segments: list[Segment], i: int) -> tuple[str, bool]:
+    """Segment ``i``'s stripped ``text`` without a table of contents' label before it and a page number after it
+    (:func:`_paged_heading`), and whether it had the label ('目录：一、总体情况  1': an entry for certain; read as no
+    heading, the contents' run lacked its overview and was taken for the sections, the report for a second one)."""
+    label = _CONTENTS_LABEL.match(text) if text[0] == "目" else None
+    if label is not None:
+        text = text[label.end():]
+    if text[-1:].isdigit() and (paged := _paged_heading(text, segments, i)):
+        text = paged
+    return text, label is not None
 
 
 _CONTENTS_LABEL = re.compile(r"目\s*录\s*:?\s*(?=\S)")
@@ -1475,15 +1485,20 @@ class _TwoOutlines:
     def __init__(self, headings: list[_Heading], segments: list[Segment]) -> None:
         self.headings, self.segments = headings, segments
         self.entries: set[int] | None = None
-        # per family, each named key's first and last segment index
-        self.spans = []
+
+    @functools.cached_property
+    def spans(self) -> list[tuple[list[int], list[int]]]:
+        """Per family, each named key's first and last segment index, sorted (found when first asked: most
+        reports are never cut)."""
+        spans = []
         for family in ("modern", "legacy"):
             first: dict[str, int] = {}
             last: dict[str, int] = {}
-            for i, key, _, _ in _named(headings, family):
+            for i, key, _, _ in _named(self.headings, family):
                 first.setdefault(key, i)
                 last[key] = i
-            self.spans.append((sorted(first.values()), sorted(last.values())))
+            spans.append((sorted(first.values()), sorted(last.values())))
+        return spans
 
     def __call__(self, cut: int, first: int | None) -> bool:
         # (the two outlines may be of two families)
