@@ -1600,3 +1600,30 @@ def test_a_long_ol_is_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = readers._read_html(f"<html><body><ol>{'<li>条目' * n}</ol></body></html>".encode(), "p.html", None).lines
     assert lines[0] == "1.条目" and lines[-1] == f"{n}.条目" and len(lines) == n
     assert calls[0] < 10 * n  # (counting the items before each: about n²/2)
+
+
+def test_word_numbers_of_list_items_in_a_text_box(tmp_path):
+    # A heading typed as an item of a Word list inside a text box (w:txbxContent) lost its number: 一、总体情况 set in
+    # a box read 总体情况, and the section was not found.  A text box is a story of its own in Word: its lists count
+    # apart from the body's.
+    from docx.oxml import parse_xml
+
+    ns = (f'xmlns:w="{_W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    items = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                    f'<w:r><w:t>{head}</w:t></w:r></w:p>' for head in _HEADS[:2])
+    box = f"<w:txbxContent>{items}</w:txbxContent>"
+    run = f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>' \
+          f'<mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>'
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), ("机构建设", 2, 0), ("制度建设", 2, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs,
+                          {0: [_lvl(0, "chineseCounting", "%1、")], 1: [_lvl(0, "chineseCounting", "（%1）")]},
+                          {1: (0, ""), 2: (1, "")})
+    import docx
+
+    document = docx.Document(path)
+    document.paragraphs[0]._p.append(parse_xml(run))
+    document.save(path)
+    assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "某市某局2020年政府信息公开工作年度报告",
+                                         "（一）机构建设", "（二）制度建设"]

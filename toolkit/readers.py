@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import contextvars
+import copy
 import functools
 import io
 import logging
@@ -2434,6 +2435,7 @@ class _WordNumbering:
         self.legal: set[tuple[str, int]] = set()  # (numId, ilvl) of levels in legal form (w:isLgl): 1.1, not 一.1
         self.restart_after: dict[tuple[str, int], int] = {}  # (numId, ilvl) -> its w:lvlRestart (0: never restarts)
         self.counters: dict[str, list[int]] = {}
+        self.box_numbering: "_WordNumbering | None" = None  # the counters of the text boxes (see in_text_boxes)
         try:
             numbering = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
@@ -2451,7 +2453,25 @@ class _WordNumbering:
         self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
         self.restarts, self.style_num, self.style_levels, self.legal, self.counters = {}, {}, {}, set(), {}
         self.restart_after = {}
+        self.box_numbering = None
         return self
+
+    def in_text_boxes(self) -> "_WordNumbering":
+        """The numbering of the paragraphs of text boxes: the same lists, counted apart from the body's (Word's
+        text boxes are a story of their own, whose lists do not count on the body's), once for all the boxes.
+
+        Returns
+        -------
+        _WordNumbering
+            This numbering's levels and styles, with counters (and restarts still due) of its own.
+        """
+        if self.box_numbering is None:
+            boxes = copy.copy(self)
+            boxes.counters = {}
+            boxes.restarts = {num_id: set(levels) for num_id, levels in self.restarts.items()}
+            boxes.box_numbering = boxes  # (a box in a box counts with the boxes)
+            self.box_numbering = boxes
+        return self.box_numbering
 
     def _read_levels(self, numbering, styles) -> None:
         abstract = {a.get(_w("abstractNumId")): a for a in numbering.iter(_w("abstractNum"))}
@@ -2809,8 +2829,8 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
     joined = ""  # the text of paragraphs whose mark is a tracked deletion: Word shows them joined to the next
     for child in _docx_children(container):
         if child.tag == _w("p"):
-            for box in _docx_text_boxes(child):
-                _docx_block(box, lines, None, chunks)  # a text box (a title set in one): its own lines, not glued
+            for box in _docx_text_boxes(child):  # a text box (a title set in one): its own lines, not glued
+                _docx_block(box, lines, numbering.in_text_boxes() if numbering is not None else None, chunks)
             text = _docx_paragraph(child)
             if child.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}") is not None:
                 joined += text
