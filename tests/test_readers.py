@@ -1627,3 +1627,14 @@ def test_word_numbers_of_list_items_in_a_text_box(tmp_path):
     document.save(path)
     assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "某市某局2020年政府信息公开工作年度报告",
                                          "（一）机构建设", "（二）制度建设"]
+
+
+def test_a_level_overridden_whole_counts_apart_in_its_own_format(tmp_path):
+    # <w:lvlOverride><w:lvl> in a w:num: the level's start, format and text replace the definition's, and Word
+    # counts that list apart.  It counted on with the other lists of the definition: its items read 3. 4. after
+    # 一、 二、, and the next heading 五、 for 三、.
+    override = '<w:lvlOverride w:ilvl="0">' + _lvl(0, "decimal", "%1.") + "</w:lvlOverride>"
+    paragraphs = [(_HEADS[0], 1, 0), (_HEADS[1], 1, 0), ("规章", 2, 0), ("规范性文件", 2, 0), (_HEADS[2], 1, 0)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]},
+                                       {1: (0, ""), 2: (0, override)}))
+    assert doc.lines == ["一、总体情况", "二、主动公开政府信息情况", "1.规章", "2.规范性文件", "三、收到和处理政府信息公开申请情况"]

@@ -2492,6 +2492,9 @@ class _WordNumbering:
                 lvl = override.find(_w("lvl"))
                 if lvl is not None:
                     self._read_level(num_id, lvl, ilvl)
+                    # a level overridden whole makes the list one of its own: Word counts it apart from the
+                    # definition's other lists (a key no abstractNumId has)
+                    self.abstract_of[num_id] = f"{ref_id}\0{num_id}"
                 start = override.find(_w("startOverride"))
                 if start is not None and (num_id, ilvl) in self.levels:
                     _, fmt, text = self.levels[(num_id, ilvl)]
