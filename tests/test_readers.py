@@ -1278,11 +1278,39 @@ def test_a_level_in_legal_form_numbers_every_level_in_digits(tmp_path):
     assert doc.lines == ["一、总体情况", "1.1机构建设", "1.2制度建设", "二、主动公开政府信息情况", "2.1规章"]
 
 
-def test_a_word_table_of_contents_is_read_as_one(tmp_path, parsed_seed):
+def _contents_entries(sections: list, props: str) -> str:
+    """Word's table of contents (a TOC field) of ``sections``, each entry a paragraph of properties ``props``
+    (w:pPr) with its title, a tab and its page number (a PAGEREF field)."""
+    return "".join(
+        f"<w:p>{props}"
+        + (r'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" \h </w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' if k == 0 else "")
+        + f'<w:hyperlink w:anchor="_Toc{k}"><w:r><w:t>{section.title}</w:t></w:r><w:r><w:tab/></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc{k} \\h </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{k + 1}</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
+        + ('<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(sections) - 1 else "") + "</w:p>"
+        for k, section in enumerate(sections))
+
+
+_TOC_STYLE = ('<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/>'
+              '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr></w:style>')
+
+
+@pytest.mark.parametrize("props, style", [
+    ('<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>', ""),
+    # the leader's tab stop set in the entries' paragraph style ('toc 1'), not in each entry: it was not read
+    ('<w:pPr><w:pStyle w:val="TOC1"/></w:pPr>', _TOC_STYLE),
+    ('<w:pPr><w:pStyle w:val="TOC2"/><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>',
+     _TOC_STYLE + '<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
+                  '<w:basedOn w:val="TOC1"/><w:pPr><w:ind w:left="420"/></w:pPr></w:style>'),
+], ids=["own_tabs", "style_tabs", "parent_style_tabs"])
+def test_a_word_table_of_contents_is_read_as_one(props, style, tmp_path, parsed_seed):
     # Word's table of contents (a TOC field) draws the dots before each page number as a right tab stop's leader
     # (w:leader="dot"), not as text: its entries read '一、总体情况\t1', no table of contents' entries, and their titles
     # were taken for the sections' (seed 004: active and requests lost, 36 cells of 198 read).  The last tab of a
-    # paragraph whose rightmost stop has a leader reads as that leader ('一、总体情况......1').
+    # paragraph whose rightmost stop has a leader reads as that leader ('一、总体情况......1'), the stop set in the
+    # paragraph or in its style (or the style's parent), as Word merges them.
     import re
 
     import toolkit
@@ -1292,21 +1320,14 @@ def test_a_word_table_of_contents_is_read_as_one(tmp_path, parsed_seed):
     path = tmp_path / "seed.docx"
     render_docx(_as_lines(original), path)
     plain = toolkit.parse_report(path)
-    entries = "".join(
-        '<w:p><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>'
-        + (r'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" \h </w:instrText></w:r>'
-           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' if k == 0 else "")
-        + f'<w:hyperlink w:anchor="_Toc{k}"><w:r><w:t>{section.title}</w:t></w:r><w:r><w:tab/></w:r>'
-        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc{k} \\h </w:instrText></w:r>'
-        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{k + 1}</w:t></w:r>'
-        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
-        + ('<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(original.sections) - 1 else "") + "</w:p>"
-        for k, section in enumerate(original.sections))
+    entries = _contents_entries(original.sections, props)
 
     def with_contents(parts: dict) -> None:
         xml = parts["word/document.xml"].decode()
         at = xml.index("</w:p>") + len("</w:p>")  # after the title
         parts["word/document.xml"] = (xml[:at] + "<w:p><w:r><w:t>目录</w:t></w:r></w:p>" + entries + xml[at:]).encode()
+        styles = parts["word/styles.xml"].decode()
+        parts["word/styles.xml"] = styles.replace("</w:styles>", style + "</w:styles>").encode()
 
     path.write_bytes(rezip(path.read_bytes(), with_contents))
     lines = read_document(path).lines

@@ -2009,6 +2009,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         _vanish_styled_runs(body, hidden)
         _raise_styled_runs(body, document)
         _vanish_placeholders(body)
+        _style_tab_stops(body, document)
         _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
@@ -3127,6 +3128,37 @@ def _tab_leader(p) -> str | None:
     found = [(_int(tab.get(_w("pos")), 0), tab.get(_w("leader"))) for tab in stops.iterchildren(_w("tab"))
              if tab.get(_w("val")) != "clear"]
     return _LEADERS.get(max(found, key=lambda stop: stop[0])[1] or "") if found else None
+
+
+def _style_tab_stops(element, document) -> None:
+    """Give the paragraphs under ``element`` (in memory) the tab stops their paragraph style sets, where one of them
+    has a leader, merged with their own as Word merges them (a paragraph's stop adds to its style's, or clears one
+    at its position): the contents' entries of a style ('toc 1') whose stop draws the dots read as entries (see
+    _tab_leader).  The stops of the nearest style that sets any are taken (w:basedOn)."""
+    styles = document.styles.element
+    if not any(tab.get(_w("leader"), "none") != "none" for tab in styles.iter(_w("tab"))):
+        return  # (most documents: no style draws a leader)
+    tabs = _docx_style_settings(styles, lambda style: style.find(f"{_w('pPr')}/{_w('tabs')}"))
+    leading = {sid: stops for sid, stops in tabs.items()
+               if any(tab.get(_w("leader"), "none") != "none" for tab in stops.iterchildren(_w("tab")))}
+    if not leading:
+        return
+    for style in list(element.iter(_w("pStyle"))):
+        props = style.getparent()
+        stops = leading.get(style.get(_w("val")))
+        if stops is None or props.tag != _w("pPr") or props.getparent().tag != _w("p"):
+            continue
+        merged = {tab.get(_w("pos")): tab for tab in stops.iterchildren(_w("tab")) if tab.get(_w("val")) != "clear"}
+        own = props.find(_w("tabs"))
+        for tab in own.iterchildren(_w("tab")) if own is not None else ():
+            if tab.get(_w("val")) == "clear":
+                merged.pop(tab.get(_w("pos")), None)
+            else:
+                merged[tab.get(_w("pos"))] = tab
+        if own is None:
+            own = props.makeelement(_w("tabs"), {})
+            props.append(own)
+        own[:] = [copy.copy(tab) for tab in merged.values()]
 
 
 @functools.lru_cache(maxsize=1)
