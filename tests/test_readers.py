@@ -1659,3 +1659,29 @@ def test_a_level_overridden_whole_counts_apart_in_its_own_format(tmp_path):
     doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]},
                                        {1: (0, ""), 2: (0, override)}))
     assert doc.lines == ["一、总体情况", "二、主动公开政府信息情况", "1.规章", "2.规范性文件", "三、收到和处理政府信息公开申请情况"]
+
+
+def test_a_paragraph_moved_with_tracked_changes_is_numbered_where_it_went(tmp_path):
+    # A numbered heading moved with tracked changes on: Word leaves its source paragraph, its runs and its mark in
+    # w:moveFrom, gone once the move is accepted, and shows it at its w:moveTo.  The empty source still took a number:
+    # 总体情况 read 二、总体情况 and every heading after it was one on.
+    from docx.oxml import parse_xml
+
+    def moved(kind: str, text: str) -> str:
+        stamp = 'w:author="a" w:date="2021-01-01T00:00:00Z"'
+        return (f'<w:p xmlns:w="{_W}"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+                f'<w:rPr><w:{kind} w:id="1" {stamp}/></w:rPr></w:pPr><w:{kind}RangeStart w:id="9" w:name="move1"/>'
+                f'<w:{kind} w:id="2" {stamp}><w:r><w:t>{text}</w:t></w:r></w:{kind}><w:{kind}RangeEnd w:id="9"/></w:p>')
+
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0),
+                  (_HEADS[2], 1, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    body = document.paragraphs
+    body[1]._p.addprevious(parse_xml(moved("moveFrom", _HEADS[1])))
+    body[3]._p.addprevious(parse_xml(moved("moveTo", _HEADS[1])))
+    document.save(path)
+    assert read_document(path).lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况", "本年度工作正常开展。",
+                                         "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]

@@ -2827,6 +2827,12 @@ def _docx_children(el) -> Iterator:
             yield child
 
 
+# The properties of a paragraph's mark, and the tracked changes that take the mark away (a deletion, or the source
+# of a move: the paragraph now stands at its w:moveTo), joining what is left of the paragraph to the next
+_MARK_PROPS = f"{_w('pPr')}/{_w('rPr')}"
+_DELETED, _MOVED_AWAY = _w("del"), _w("moveFrom")
+
+
 def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None,
                 chunks: dict | None = None) -> None:
     """Append the paragraphs and table rows of a body (or cell) to `lines` (``chunks``: see _docx_alt_chunks)."""
@@ -2836,7 +2842,8 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
             for box in _docx_text_boxes(child):  # a text box (a title set in one): its own lines, not glued
                 _docx_block(box, lines, numbering.in_text_boxes() if numbering is not None else None, chunks)
             text = _docx_paragraph(child)
-            if child.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}") is not None:
+            mark = child.find(_MARK_PROPS)
+            if mark is not None and (mark.find(_DELETED) is not None or mark.find(_MOVED_AWAY) is not None):
                 joined += text
                 if chunks:
                     _docx_object_rows(child, lines, chunks)  # (before the joined text: no object lost)
