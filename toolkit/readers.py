@@ -3235,6 +3235,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     continue  # legacy horizontal merge
             paragraphs: list = []  # (paragraph, its text)
             nested = False
+            held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
                     boxes: list = []
@@ -3245,9 +3246,16 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                         _docx_object_rows(child, after, chunks)  # a worksheet in a cell: as a table in it
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
-                    paragraphs.append((child, t))
+                    mark = child.find(_MARK_PROPS)
+                    if mark is not None and (mark.find(_DELETED) is not None or mark.find(_MOVED_AWAY) is not None):
+                        held += t
+                        continue
+                    paragraphs.append((child, held + t))
+                    held = ""
                 elif child.tag == _w("altChunk") or (child.tag == _w("tbl") and _docx_holds_text(child)):
                     nested = True  # a table, or a whole document, inside the cell (an empty table is no page)
+            if held:
+                paragraphs.append((None, held))  # (the cell's last mark taken away: its text, no number)
             texts = [t for _, t in paragraphs if t]
             if _holds_page(nested, len(texts), sum(map(len, texts))):
                 _docx_block(tc, after, numbering, chunks)  # a layout cell (the report set in a table): read like the body
@@ -3260,7 +3268,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     inner.extend(chunks.get(child.get(_R_ID), ()))
             if numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
                 # (no bullet: one before a label or a value would hide it)
-                texts = [_numbered(numbering.marker(p, t, bullets=False), t) for p, t in paragraphs if t]
+                texts = [_numbered(numbering.marker(p, t, bullets=False) if p is not None else "", t)
+                         for p, t in paragraphs if t]
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
             if restart:
                 merged_values[at] = _merge_note(text, cells or [text], at)
