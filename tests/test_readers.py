@@ -1707,3 +1707,21 @@ def test_a_cells_paragraph_whose_mark_is_deleted_joins_the_next(tmp_path):
     path = tmp_path / "cell.docx"
     document.save(path)
     assert read_document(path).lines == ["（二）主动公开政府信息情况", ["规章", "0", "0"], ["规范性文件", "1", "5"]]
+
+
+def test_a_hidden_numbered_paragraph_takes_no_number(tmp_path):
+    # A numbered paragraph hidden whole (its runs and its mark w:vanish: a template's note left in) is not shown, nor
+    # counted, by Word; its number was read alone on a line ('二、') and the headings after it were one on.
+    from docx.oxml import parse_xml
+
+    paragraphs = [(_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0), (_HEADS[1], 1, 0), (_HEADS[2], 1, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    document.paragraphs[2]._p.addprevious(parse_xml(
+        f'<w:p xmlns:w="{_W}"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:vanish/>'
+        '</w:rPr></w:pPr><w:r><w:rPr><w:vanish/></w:rPr><w:t>填写说明：本节由办公室填写</w:t></w:r></w:p>'))
+    document.save(path)
+    assert read_document(path).lines == ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况",
+                                         "三、收到和处理政府信息公开申请情况"]

@@ -2828,9 +2828,17 @@ def _docx_children(el) -> Iterator:
 
 
 # The properties of a paragraph's mark, and the tracked changes that take the mark away (a deletion, or the source
-# of a move: the paragraph now stands at its w:moveTo), joining what is left of the paragraph to the next
+# of a move: the paragraph now stands at its w:moveTo), joining what is left of the paragraph to the next; and hidden
+# text (w:vanish), which takes away the mark of a paragraph showing nothing
 _MARK_PROPS = f"{_w('pPr')}/{_w('rPr')}"
-_DELETED, _MOVED_AWAY = _w("del"), _w("moveFrom")
+_DELETED, _MOVED_AWAY, _VANISH = _w("del"), _w("moveFrom"), _w("vanish")
+
+
+def _hidden_mark(mark) -> bool:
+    """Whether a paragraph's mark (its w:pPr/w:rPr) is hidden text (w:vanish): a paragraph with nothing shown and
+    such a mark is not shown at all, nor numbered, by Word."""
+    vanish = mark.find(_VANISH)
+    return vanish is not None and vanish.get(_w("val"), "true") not in _OFF
 
 
 def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None,
@@ -2843,7 +2851,8 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
                 _docx_block(box, lines, numbering.in_text_boxes() if numbering is not None else None, chunks)
             text = _docx_paragraph(child)
             mark = child.find(_MARK_PROPS)
-            if mark is not None and (mark.find(_DELETED) is not None or mark.find(_MOVED_AWAY) is not None):
+            if mark is not None and (mark.find(_DELETED) is not None or mark.find(_MOVED_AWAY) is not None
+                                     or (not text.strip() and _hidden_mark(mark))):
                 joined += text
                 if chunks:
                     _docx_object_rows(child, lines, chunks)  # (before the joined text: no object lost)
