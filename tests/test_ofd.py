@@ -188,6 +188,18 @@ def test_text_of_templates_and_annotations_is_read_but_a_watermark_annotation_is
     assert _read(data, tmp_path).lines == ["模板里的标题", "正文第一行", "盖章处的说明"]
 
 
+def test_a_hidden_text_or_path_object_is_not_read(tmp_path):
+    # Visible="false" (a GraphicUnit's attribute) hides an object; a hidden text object was read all the same
+    hidden = _text_object("隐藏的说明文字", 20, 50, oid=11, extra=' Visible="false"')
+    rule = ('<ofd:PathObject ID="12" Boundary="20 60 90 1" LineWidth="0.25" Visible="false">'
+            '<ofd:AbbreviatedData>M 0 0 L 90 0</ofd:AbbreviatedData></ofd:PathObject>')
+    shown = _text_object("正文第二行", 20, 70, oid=13, extra=' Visible="true"')
+    data = ofd_package([(*A4, _text_object("正文第一行", 20, 40) + hidden + rule + shown, [])])
+    assert _read(data, tmp_path).lines == ["正文第一行", "正文第二行"]
+    from toolkit.ofd import read_ofd
+    assert read_ofd(data, str(tmp_path / "hand.ofd"), 10**7)[0].objects["line"] == []
+
+
 def test_signatures_are_not_read(tmp_path):
     data = rezip(ofd_package([(*A4, _text_object("正文", 20, 40), [])]),
                  lambda parts: parts.update({"Doc_0/Signs/Signatures.xml": b"<not-xml", "Doc_0/Signs/Sign_0/"

@@ -1278,11 +1278,39 @@ def test_a_level_in_legal_form_numbers_every_level_in_digits(tmp_path):
     assert doc.lines == ["一、总体情况", "1.1机构建设", "1.2制度建设", "二、主动公开政府信息情况", "2.1规章"]
 
 
-def test_a_word_table_of_contents_is_read_as_one(tmp_path, parsed_seed):
+def _contents_entries(sections: list, props: str) -> str:
+    """Word's table of contents (a TOC field) of ``sections``, each entry a paragraph of properties ``props``
+    (w:pPr) with its title, a tab and its page number (a PAGEREF field)."""
+    return "".join(
+        f"<w:p>{props}"
+        + (r'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" \h </w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' if k == 0 else "")
+        + f'<w:hyperlink w:anchor="_Toc{k}"><w:r><w:t>{section.title}</w:t></w:r><w:r><w:tab/></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc{k} \\h </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{k + 1}</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
+        + ('<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(sections) - 1 else "") + "</w:p>"
+        for k, section in enumerate(sections))
+
+
+_TOC_STYLE = ('<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/>'
+              '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr></w:style>')
+
+
+@pytest.mark.parametrize("props, style", [
+    ('<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>', ""),
+    # the leader's tab stop set in the entries' paragraph style ('toc 1'), not in each entry: it was not read
+    ('<w:pPr><w:pStyle w:val="TOC1"/></w:pPr>', _TOC_STYLE),
+    ('<w:pPr><w:pStyle w:val="TOC2"/><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>',
+     _TOC_STYLE + '<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
+                  '<w:basedOn w:val="TOC1"/><w:pPr><w:ind w:left="420"/></w:pPr></w:style>'),
+], ids=["own_tabs", "style_tabs", "parent_style_tabs"])
+def test_a_word_table_of_contents_is_read_as_one(props, style, tmp_path, parsed_seed):
     # Word's table of contents (a TOC field) draws the dots before each page number as a right tab stop's leader
     # (w:leader="dot"), not as text: its entries read '一、总体情况\t1', no table of contents' entries, and their titles
     # were taken for the sections' (seed 004: active and requests lost, 36 cells of 198 read).  The last tab of a
-    # paragraph whose rightmost stop has a leader reads as that leader ('一、总体情况......1').
+    # paragraph whose rightmost stop has a leader reads as that leader ('一、总体情况......1'), the stop set in the
+    # paragraph or in its style (or the style's parent), as Word merges them.
     import re
 
     import toolkit
@@ -1292,21 +1320,14 @@ def test_a_word_table_of_contents_is_read_as_one(tmp_path, parsed_seed):
     path = tmp_path / "seed.docx"
     render_docx(_as_lines(original), path)
     plain = toolkit.parse_report(path)
-    entries = "".join(
-        '<w:p><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>'
-        + (r'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" \h </w:instrText></w:r>'
-           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' if k == 0 else "")
-        + f'<w:hyperlink w:anchor="_Toc{k}"><w:r><w:t>{section.title}</w:t></w:r><w:r><w:tab/></w:r>'
-        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc{k} \\h </w:instrText></w:r>'
-        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{k + 1}</w:t></w:r>'
-        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
-        + ('<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(original.sections) - 1 else "") + "</w:p>"
-        for k, section in enumerate(original.sections))
+    entries = _contents_entries(original.sections, props)
 
     def with_contents(parts: dict) -> None:
         xml = parts["word/document.xml"].decode()
         at = xml.index("</w:p>") + len("</w:p>")  # after the title
         parts["word/document.xml"] = (xml[:at] + "<w:p><w:r><w:t>目录</w:t></w:r></w:p>" + entries + xml[at:]).encode()
+        styles = parts["word/styles.xml"].decode()
+        parts["word/styles.xml"] = styles.replace("</w:styles>", style + "</w:styles>").encode()
 
     path.write_bytes(rezip(path.read_bytes(), with_contents))
     lines = read_document(path).lines
@@ -1600,3 +1621,107 @@ def test_a_long_ol_is_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = readers._read_html(f"<html><body><ol>{'<li>条目' * n}</ol></body></html>".encode(), "p.html", None).lines
     assert lines[0] == "1.条目" and lines[-1] == f"{n}.条目" and len(lines) == n
     assert calls[0] < 10 * n  # (counting the items before each: about n²/2)
+
+
+def test_word_numbers_of_list_items_in_a_text_box(tmp_path):
+    # A heading typed as an item of a Word list inside a text box (w:txbxContent) lost its number: 一、总体情况 set in
+    # a box read 总体情况, and the section was not found.  A text box is a story of its own in Word: its lists count
+    # apart from the body's.
+    from docx.oxml import parse_xml
+
+    ns = (f'xmlns:w="{_W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    items = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                    f'<w:r><w:t>{head}</w:t></w:r></w:p>' for head in _HEADS[:2])
+    box = f"<w:txbxContent>{items}</w:txbxContent>"
+    run = f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>' \
+          f'<mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>'
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), ("机构建设", 2, 0), ("制度建设", 2, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs,
+                          {0: [_lvl(0, "chineseCounting", "%1、")], 1: [_lvl(0, "chineseCounting", "（%1）")]},
+                          {1: (0, ""), 2: (1, "")})
+    import docx
+
+    document = docx.Document(path)
+    document.paragraphs[0]._p.append(parse_xml(run))
+    document.save(path)
+    assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "某市某局2020年政府信息公开工作年度报告",
+                                         "（一）机构建设", "（二）制度建设"]
+
+
+def test_a_level_overridden_whole_counts_apart_in_its_own_format(tmp_path):
+    # <w:lvlOverride><w:lvl> in a w:num: the level's start, format and text replace the definition's, and Word
+    # counts that list apart.  It counted on with the other lists of the definition: its items read 3. 4. after
+    # 一、 二、, and the next heading 五、 for 三、.
+    override = '<w:lvlOverride w:ilvl="0">' + _lvl(0, "decimal", "%1.") + "</w:lvlOverride>"
+    paragraphs = [(_HEADS[0], 1, 0), (_HEADS[1], 1, 0), ("规章", 2, 0), ("规范性文件", 2, 0), (_HEADS[2], 1, 0)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]},
+                                       {1: (0, ""), 2: (0, override)}))
+    assert doc.lines == ["一、总体情况", "二、主动公开政府信息情况", "1.规章", "2.规范性文件", "三、收到和处理政府信息公开申请情况"]
+
+
+def test_a_paragraph_moved_with_tracked_changes_is_numbered_where_it_went(tmp_path):
+    # A numbered heading moved with tracked changes on: Word leaves its source paragraph, its runs and its mark in
+    # w:moveFrom, gone once the move is accepted, and shows it at its w:moveTo.  The empty source still took a number:
+    # 总体情况 read 二、总体情况 and every heading after it was one on.
+    from docx.oxml import parse_xml
+
+    def moved(kind: str, text: str) -> str:
+        stamp = 'w:author="a" w:date="2021-01-01T00:00:00Z"'
+        return (f'<w:p xmlns:w="{_W}"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+                f'<w:rPr><w:{kind} w:id="1" {stamp}/></w:rPr></w:pPr><w:{kind}RangeStart w:id="9" w:name="move1"/>'
+                f'<w:{kind} w:id="2" {stamp}><w:r><w:t>{text}</w:t></w:r></w:{kind}><w:{kind}RangeEnd w:id="9"/></w:p>')
+
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0),
+                  (_HEADS[2], 1, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    body = document.paragraphs
+    body[1]._p.addprevious(parse_xml(moved("moveFrom", _HEADS[1])))
+    body[3]._p.addprevious(parse_xml(moved("moveTo", _HEADS[1])))
+    document.save(path)
+    assert read_document(path).lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况", "本年度工作正常开展。",
+                                         "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+
+
+def test_a_cells_paragraph_whose_mark_is_deleted_joins_the_next(tmp_path):
+    # A paragraph whose mark is a tracked deletion (Delete pressed at its end, changes tracked) is shown joined to the
+    # next one, as in the body; in a table cell the two were read apart, '规范性 文件', a row label the form lacks.
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("（二）主动公开政府信息情况")
+    table = document.add_table(rows=2, cols=3)
+    for k, text in enumerate(["规章", "0", "0"]):
+        table.cell(0, k).text = text
+    label = table.cell(1, 0)
+    label.text = "规范性"
+    label.paragraphs[0]._p.get_or_add_pPr().append(parse_xml(
+        f'<w:rPr xmlns:w="{_W}"><w:del w:id="1" w:author="a" w:date="2021-01-01T00:00:00Z"/></w:rPr>'))
+    label.add_paragraph("文件")
+    table.cell(1, 1).text, table.cell(1, 2).text = "1", "5"
+    path = tmp_path / "cell.docx"
+    document.save(path)
+    assert read_document(path).lines == ["（二）主动公开政府信息情况", ["规章", "0", "0"], ["规范性文件", "1", "5"]]
+
+
+def test_a_hidden_numbered_paragraph_takes_no_number(tmp_path):
+    # A numbered paragraph hidden whole (its runs and its mark w:vanish: a template's note left in) is not shown, nor
+    # counted, by Word; its number was read alone on a line ('二、') and the headings after it were one on.
+    from docx.oxml import parse_xml
+
+    paragraphs = [(_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0), (_HEADS[1], 1, 0), (_HEADS[2], 1, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    document.paragraphs[2]._p.addprevious(parse_xml(
+        f'<w:p xmlns:w="{_W}"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:vanish/>'
+        '</w:rPr></w:pPr><w:r><w:rPr><w:vanish/></w:rPr><w:t>填写说明：本节由办公室填写</w:t></w:r></w:p>'))
+    document.save(path)
+    assert read_document(path).lines == ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况",
+                                         "三、收到和处理政府信息公开申请情况"]

@@ -354,6 +354,8 @@ class _Objects:
             return
         for el in parent:
             tag = el.tag if isinstance(el.tag, str) else ""
+            if el.get("Visible") is not None and el.get("Visible").strip().lower() == "false":
+                continue  # a hidden graphic unit (GB/T 33190 CT_GraphicUnit/@Visible) is not shown, so not read
             if tag in (f"{_NS}Layer", f"{_NS}PageBlock"):
                 self.walk(el, name, origin, depth + 1)
             elif tag == f"{_NS}TextObject":

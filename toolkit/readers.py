@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import contextvars
+import copy
 import functools
 import io
 import logging
@@ -2008,6 +2009,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         _vanish_styled_runs(body, hidden)
         _raise_styled_runs(body, document)
         _vanish_placeholders(body)
+        _style_tab_stops(body, document)
         _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
         raise EmptyFileError(path, "the DOCX holds no text")
@@ -2434,6 +2436,7 @@ class _WordNumbering:
         self.legal: set[tuple[str, int]] = set()  # (numId, ilvl) of levels in legal form (w:isLgl): 1.1, not 一.1
         self.restart_after: dict[tuple[str, int], int] = {}  # (numId, ilvl) -> its w:lvlRestart (0: never restarts)
         self.counters: dict[str, list[int]] = {}
+        self.box_numbering: "_WordNumbering | None" = None  # the counters of the text boxes (see in_text_boxes)
         try:
             numbering = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
@@ -2451,7 +2454,25 @@ class _WordNumbering:
         self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
         self.restarts, self.style_num, self.style_levels, self.legal, self.counters = {}, {}, {}, set(), {}
         self.restart_after = {}
+        self.box_numbering = None
         return self
+
+    def in_text_boxes(self) -> "_WordNumbering":
+        """The numbering of the paragraphs of text boxes: the same lists, counted apart from the body's (Word's
+        text boxes are a story of their own, whose lists do not count on the body's), once for all the boxes.
+
+        Returns
+        -------
+        _WordNumbering
+            This numbering's levels and styles, with counters (and restarts still due) of its own.
+        """
+        if self.box_numbering is None:
+            boxes = copy.copy(self)
+            boxes.counters = {}
+            boxes.restarts = {num_id: set(levels) for num_id, levels in self.restarts.items()}
+            boxes.box_numbering = boxes  # (a box in a box counts with the boxes)
+            self.box_numbering = boxes
+        return self.box_numbering
 
     def _read_levels(self, numbering, styles) -> None:
         abstract = {a.get(_w("abstractNumId")): a for a in numbering.iter(_w("abstractNum"))}
@@ -2472,6 +2493,9 @@ class _WordNumbering:
                 lvl = override.find(_w("lvl"))
                 if lvl is not None:
                     self._read_level(num_id, lvl, ilvl)
+                    # a level overridden whole makes the list one of its own: Word counts it apart from the
+                    # definition's other lists (a key no abstractNumId has)
+                    self.abstract_of[num_id] = f"{ref_id}\0{num_id}"
                 start = override.find(_w("startOverride"))
                 if start is not None and (num_id, ilvl) in self.levels:
                     _, fmt, text = self.levels[(num_id, ilvl)]
@@ -2803,16 +2827,32 @@ def _docx_children(el) -> Iterator:
             yield child
 
 
+# The properties of a paragraph's mark, and the tracked changes that take the mark away (a deletion, or the source
+# of a move: the paragraph now stands at its w:moveTo), joining what is left of the paragraph to the next; and hidden
+# text (w:vanish), which takes away the mark of a paragraph showing nothing
+_MARK_PROPS = f"{_w('pPr')}/{_w('rPr')}"
+_DELETED, _MOVED_AWAY, _VANISH = _w("del"), _w("moveFrom"), _w("vanish")
+
+
+def _hidden_mark(mark) -> bool:
+    """Whether a paragraph's mark (its w:pPr/w:rPr) is hidden text (w:vanish): a paragraph with nothing shown and
+    such a mark is not shown at all, nor numbered, by Word."""
+    vanish = mark.find(_VANISH)
+    return vanish is not None and vanish.get(_w("val"), "true") not in _OFF
+
+
 def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None,
                 chunks: dict | None = None) -> None:
     """Append the paragraphs and table rows of a body (or cell) to `lines` (``chunks``: see _docx_alt_chunks)."""
     joined = ""  # the text of paragraphs whose mark is a tracked deletion: Word shows them joined to the next
     for child in _docx_children(container):
         if child.tag == _w("p"):
-            for box in _docx_text_boxes(child):
-                _docx_block(box, lines, None, chunks)  # a text box (a title set in one): its own lines, not glued
+            for box in _docx_text_boxes(child):  # a text box (a title set in one): its own lines, not glued
+                _docx_block(box, lines, numbering.in_text_boxes() if numbering is not None else None, chunks)
             text = _docx_paragraph(child)
-            if child.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}") is not None:
+            mark = child.find(_MARK_PROPS)
+            if mark is not None and (mark.find(_DELETED) is not None or mark.find(_MOVED_AWAY) is not None
+                                     or (not text.strip() and _hidden_mark(mark))):
                 joined += text
                 if chunks:
                     _docx_object_rows(child, lines, chunks)  # (before the joined text: no object lost)
@@ -3106,6 +3146,37 @@ def _tab_leader(p) -> str | None:
     return _LEADERS.get(max(found, key=lambda stop: stop[0])[1] or "") if found else None
 
 
+def _style_tab_stops(element, document) -> None:
+    """Give the paragraphs under ``element`` (in memory) the tab stops their paragraph style sets, where one of them
+    has a leader, merged with their own as Word merges them (a paragraph's stop adds to its style's, or clears one
+    at its position): the contents' entries of a style ('toc 1') whose stop draws the dots read as entries (see
+    _tab_leader).  The stops of the nearest style that sets any are taken (w:basedOn)."""
+    styles = document.styles.element
+    if not any(tab.get(_w("leader"), "none") != "none" for tab in styles.iter(_w("tab"))):
+        return  # (most documents: no style draws a leader)
+    tabs = _docx_style_settings(styles, lambda style: style.find(f"{_w('pPr')}/{_w('tabs')}"))
+    leading = {sid: stops for sid, stops in tabs.items()
+               if any(tab.get(_w("leader"), "none") != "none" for tab in stops.iterchildren(_w("tab")))}
+    if not leading:
+        return
+    for style in list(element.iter(_w("pStyle"))):
+        props = style.getparent()
+        stops = leading.get(style.get(_w("val")))
+        if stops is None or props.tag != _w("pPr") or props.getparent().tag != _w("p"):
+            continue
+        merged = {tab.get(_w("pos")): tab for tab in stops.iterchildren(_w("tab")) if tab.get(_w("val")) != "clear"}
+        own = props.find(_w("tabs"))
+        for tab in own.iterchildren(_w("tab")) if own is not None else ():
+            if tab.get(_w("val")) == "clear":
+                merged.pop(tab.get(_w("pos")), None)
+            else:
+                merged[tab.get(_w("pos"))] = tab
+        if own is None:
+            own = props.makeelement(_w("tabs"), {})
+            props.append(own)
+        own[:] = [copy.copy(tab) for tab in merged.values()]
+
+
 @functools.lru_cache(maxsize=1)
 def _symbol_fonts() -> dict[str, dict[int, str]]:
     """The characters of the symbol fonts (``docx: symbol_fonts`` of formats.yaml), by font and byte."""
@@ -3173,6 +3244,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     continue  # legacy horizontal merge
             paragraphs: list = []  # (paragraph, its text)
             nested = False
+            held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
                     boxes: list = []
@@ -3183,9 +3255,16 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                         _docx_object_rows(child, after, chunks)  # a worksheet in a cell: as a table in it
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
-                    paragraphs.append((child, t))
+                    mark = child.find(_MARK_PROPS)
+                    if mark is not None and (mark.find(_DELETED) is not None or mark.find(_MOVED_AWAY) is not None):
+                        held += t
+                        continue
+                    paragraphs.append((child, held + t))
+                    held = ""
                 elif child.tag == _w("altChunk") or (child.tag == _w("tbl") and _docx_holds_text(child)):
                     nested = True  # a table, or a whole document, inside the cell (an empty table is no page)
+            if held:
+                paragraphs.append((None, held))  # (the cell's last mark taken away: its text, no number)
             texts = [t for _, t in paragraphs if t]
             if _holds_page(nested, len(texts), sum(map(len, texts))):
                 _docx_block(tc, after, numbering, chunks)  # a layout cell (the report set in a table): read like the body
@@ -3198,7 +3277,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     inner.extend(chunks.get(child.get(_R_ID), ()))
             if numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
                 # (no bullet: one before a label or a value would hide it)
-                texts = [_numbered(numbering.marker(p, t, bullets=False), t) for p, t in paragraphs if t]
+                texts = [_numbered(numbering.marker(p, t, bullets=False) if p is not None else "", t)
+                         for p, t in paragraphs if t]
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
             if restart:
                 merged_values[at] = _merge_note(text, cells or [text], at)
