@@ -1516,6 +1516,28 @@ def test_html_spans_are_read_by_the_html_rules(span: str, covers: bool, tmp_path
     assert rows[2:] == [["甲", "1", "9"], ["乙", "3", "4", ""] if covers else ["乙", "3", "", "4"]]
 
 
+@pytest.mark.parametrize("walk", [False, True])
+def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.MonkeyPatch, walk: bool,
+                                                           tmp_path: Path) -> None:
+    # rowspan="0" spans the cell to the end of its row group (HTML's rule; what a browser shows): it was read as 1,
+    # the value merged down covered no cell, and every value after it in the rows below stood one column left
+    # (['乙', '8'] for ['乙', '', '8']); the rows of the next tbody are not covered.  Both the plain-table path and
+    # the general walk.
+    from toolkit import readers
+
+    if walk:
+        monkeypatch.setattr(readers, "_plain_table_rows", lambda table: None)
+        monkeypatch.setattr(readers, "_cell_text", lambda cell: None)
+    page = ("<html><body><table><tbody><tr><td>甲</td><td rowspan='0'>5</td><td>7</td></tr>"
+            "<tr><td>乙</td><td>8</td></tr><tr><td>丙</td><td>9</td></tr></tbody>"
+            "<tbody><tr><td>丁</td><td>1</td><td>2</td></tr></tbody></table></body></html>")
+    path = tmp_path / "span0.html"
+    path.write_text(page, encoding="utf-8")
+    with pytest.warns(ReaderWarning, match="merged down"):
+        rows = read_document(str(path)).lines
+    assert rows == [["甲", "5", "7"], ["乙", "", "8"], ["丙", "", "9"], ["丁", "1", "2"]]
+
+
 @pytest.mark.parametrize("ol, items, shown", [
     ("<ol>", ["a", "b"], ["1.a", "2.b"]),
     ("<ol start='3.'>", ["a", "b"], ["3.a", "4.b"]),  # int() refused '3.': read 1., 2.

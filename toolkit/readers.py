@@ -1424,6 +1424,17 @@ def _span(value: str | None) -> int:
     return 1 if number is None else min(max(number, 1), 1000)
 
 
+#: What ``rowspan="0"`` spans: the rest of its row group (HTML's rule), which ends the merge (_with_covered_values).
+_ROWS_TO_GROUP_END = 65534
+
+
+def _rowspan(value: str | None) -> int:
+    """A cell's rowspan as a browser takes it (see _span): ``'0'`` spans the rest of its row group (thead, tbody)."""
+    if value is not None and _html_integer(value) == 0:
+        return _ROWS_TO_GROUP_END
+    return _span(value)
+
+
 def _with_covered_values(grid: list) -> list:
     """The rows of a table (``grid``: each row's cell texts and ``<tr>``), a blank cell put in the place of each
     value cell a cell merged down over it covers (``rowspan``; see _covered_row)."""
@@ -1452,7 +1463,7 @@ def _covered_row(merged: dict, texts: list, cells) -> list:
         column = _past_covered(merged, column, row)
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             row.append(text)
-        down, across = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+        down, across = _rowspan(cell.get("rowspan")), _span(cell.get("colspan"))
         if down > 1:
             merged[column] = [down, across, _merge_note(text, row, column) if text is not None else None]
         column += across
