@@ -1538,6 +1538,28 @@ def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.M
     assert rows == [["甲", "5", "7"], ["乙", "", "8"], ["丙", "", "9"], ["丁", "1", "2"]]
 
 
+@pytest.mark.parametrize("body, shown", [
+    # a closed <details> shows its summary only; an open one all of it
+    ("<details><summary>附件</summary><p>收起的说明</p>尾</details>", ["附件"]),
+    ("<details open><summary>附件</summary><p>展开的说明</p></details>", ["附件", "展开的说明"]),
+    # a drop-down shows the option selected, else its first; a list box (multiple, size > 1) all of them
+    ("<select><option>2019年</option><option selected>2020年</option><option>2021年</option></select>", ["2020年"]),
+    ("<select><optgroup label='市'><option>市政府</option><option>市发改委</option></optgroup></select>",
+     ["市政府"]),
+    ("<select multiple><option>甲</option><option>乙</option></select>", ["甲", "乙"]),
+])
+def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: list, tmp_path: Path) -> None:
+    # Every option of a drop-down (a page's year or link selector: '2019年', '2021年' as lines of their own) and the
+    # content of a closed <details> were read, though a browser shows neither; now only what it shows is.  A large
+    # closed <details> (a report a script opens, over _LAYOUT_CELL_CHARS) is still read, as _drop_hidden keeps one.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><p>一、总体情况</p>{body}<p>本年度无。</p></body></html>", encoding="utf-8")
+    assert read_document(str(path)).lines == ["一、总体情况", *shown, "本年度无。"]
+    big = "<p>" + "本机关依法公开政府信息。" * 20 + "</p>"
+    path.write_text(f"<html><body><details><summary>全文</summary>{big}</details></body></html>", encoding="utf-8")
+    assert read_document(str(path)).lines == ["全文", "本机关依法公开政府信息。" * 20]
+
+
 @pytest.mark.parametrize("ol, items, shown", [
     ("<ol>", ["a", "b"], ["1.a", "2.b"]),
     ("<ol start='3.'>", ["a", "b"], ["3.a", "4.b"]),  # int() refused '3.': read 1., 2.

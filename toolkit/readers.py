@@ -1036,6 +1036,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
         _drop_footnote_marks(root)
         if b"<del" in encoded or b"<DEL" in encoded:
             _drop_deleted(root)
+        if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
+            _drop_unshown_controls(root)
         if b"x:num=" in encoded:
             _excel_zero_dashes(root)
     with _MergedDownWarned(path) as merged:
@@ -1103,6 +1105,40 @@ def _drop_deleted(root) -> None:
     before the text that replaced it), as the DOCX reader leaves out Word's tracked deletions."""
     for deleted in list(root.iter("del")):
         _remove_keeping_tail(deleted)
+
+
+#: The start tags of the elements _drop_unshown_controls reads (as the page's bytes write them: lxml lowers them).
+_UNSHOWN_CONTROL_TAGS = (b"<details", b"<DETAILS", b"<Details", b"<select", b"<SELECT", b"<Select")
+
+
+def _drop_unshown_controls(root) -> None:
+    """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
+    see _drop_hidden) and of a drop-down ``<select>`` (its options but the one shown: the selected, else the
+    first; a list box, ``multiple`` or ``size`` over 1, shows them all)."""
+    for details in list(root.iter("details")):
+        if details.get("open") is not None or details.getparent() is None:
+            continue
+        summary = details.find("summary")
+        rest = [child for child in details if child is not summary]
+        size = len(details.text or "") + sum(len(t) for child in rest for t in child.itertext()) + sum(
+            len(child.tail or "") for child in details)
+        # (a report a script opens is read: losing it would be worse than reading a hidden word)
+        if size > _LAYOUT_CELL_CHARS or any(child.tag == "table" or child.find(".//table") is not None
+                                            for child in rest):
+            continue
+        details.text = None
+        for child in rest:
+            details.remove(child)  # (its tail with it: hidden too)
+        if summary is not None:
+            summary.tail = None
+    for select in list(root.iter("select")):
+        if select.get("multiple") is not None or (_html_integer(select.get("size")) or 1) > 1:
+            continue
+        options = list(select.iter("option"))
+        shown = next((o for o in options if o.get("selected") is not None), options[0] if options else None)
+        for option in options:
+            if option is not shown:
+                option.getparent().remove(option)
 
 
 def _remove_keeping_tail(el) -> None:
