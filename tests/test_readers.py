@@ -1560,6 +1560,21 @@ def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: 
     assert read_document(str(path)).lines == ["全文", "本机关依法公开政府信息。" * 20]
 
 
+@pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
+def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: Path) -> None:
+    # Text in a font of size 0 shows nothing (a keyword-stuffing or tracking span: '一、总体情况<span
+    # style="font-size:0">隐藏</span>'); it was read into the heading ('一、总体情况隐藏').  A child set in a size
+    # again is shown (the inline-block gap trick: <ul style="font-size:0"><li style="font-size:14px">), a cell
+    # keeps its place in its row, blank, and a size of 0.5 or 10 hides nothing.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><p>一、总体情况<span style='{style}'>隐藏</span></p>"
+                    f"<div style='{style}'>看不见<span style='font-size:14px'>看得见</span>尾</div>"
+                    f"<table><tr><td>甲</td><td style='{style}'>9</td><td>7</td></tr></table>"
+                    "<p><span style='font-size:0.5em'>小字</span><span style='font-size:10pt'>十</span></p>"
+                    "</body></html>", encoding="utf-8")
+    assert read_document(str(path)).lines == ["一、总体情况", "看得见", ["甲", "", "7"], "小字十"]
+
+
 @pytest.mark.parametrize("ol, items, shown", [
     ("<ol>", ["a", "b"], ["1.a", "2.b"]),
     ("<ol start='3.'>", ["a", "b"], ["3.a", "4.b"]),  # int() refused '3.': read 1., 2.

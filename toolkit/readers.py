@@ -1033,6 +1033,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     if root is not None:
         if _may_hide(encoded):
             _drop_hidden(root)
+        if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
+            _blank_zero_font(root)
         _drop_footnote_marks(root)
         if b"<del" in encoded or b"<DEL" in encoded:
             _drop_deleted(root)
@@ -1193,6 +1195,42 @@ def _blank_invisible(el, shown: bool = False) -> None:
         _blank_invisible(child, shown)
         if not shown:
             child.tail = None
+
+
+# Text set in a font of size 0 shows nothing (a keyword-stuffing or tracking span); a child set in a size again is
+# shown (the inline-block gap trick, <ul style="font-size:0"><li style="font-size:14px">).  The bytes' pattern gates
+# the walk; the style's last font-size decides.
+_ZERO_FONT_BYTES = re.compile(rb"(?i)font-size\s*:\s*(?:0+(?:\.0*)?|\.0+)(?![\d.])")
+_FONT_SIZE_RE = re.compile(r"(?<![\w-])font-size\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_ZERO_SIZE = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?", re.IGNORECASE)
+
+
+def _font_shown(el) -> bool | None:
+    """Whether an element's style sets a font size that shows its text (False: size 0), None when it sets none."""
+    sizes = _FONT_SIZE_RE.findall(el.get("style") or "")
+    return None if not sizes else _ZERO_SIZE.fullmatch(sizes[-1].strip()) is None
+
+
+def _blank_unsized(el, shown: bool = False) -> None:
+    """Blank the text of ``el``'s subtree set in a font of size 0 (the size inherits; a child can set it back)."""
+    own = _font_shown(el)
+    shown = shown if own is None else own
+    if not shown:
+        el.text = None
+    for child in el:
+        _blank_unsized(child, shown)
+        if not shown:
+            child.tail = None
+
+
+def _blank_zero_font(root) -> None:
+    """Blank the text an HTML page sets in a font of size 0, in small elements that are or hold no table (see
+    _drop_hidden: a page's whole article is read even so); a cell keeps its place in its row, blank."""
+    for el in root.xpath("//*[@style]"):
+        if _font_shown(el) is not False or el.tag == "table" or el.find(".//table") is not None \
+                or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
+            continue
+        _blank_unsized(el)
 
 
 def _may_hide(page: bytes) -> bool:
