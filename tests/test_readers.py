@@ -1068,6 +1068,37 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"
 
 
+@pytest.mark.parametrize("stray", [b"\x80", b"\xff", b"\xb9\n", b"\xa9 2024"])
+@pytest.mark.parametrize("codec", ["gbk", "big5"])
+def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec, tmp_path, parsed_seed):
+    # A GBK report with one stray byte (a byte of another encoding, a character cut in two at a line's end) failed
+    # whole ('cannot decode the bytes in any supported encoding'), where UTF-8 with such a byte is read, the byte
+    # shown as U+FFFD and flagged bad_bytes; it is now read so too, in the codec its other characters say (Big5
+    # text with a stray byte stays Big5, not GB mojibake).
+    import toolkit
+    from toolkit.errors import DecodeError
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    if codec == "big5":
+        text = toolkit.normalize.to_simplified(text)  # (the seed's cells, in traditional characters below)
+        import opencc
+        text = opencc.OpenCC("s2t").convert(text)
+    data = text.encode(codec, errors="replace")
+    at = data.index(b"\n", len(data) // 2) + 1
+    path = tmp_path / "stray.txt"
+    path.write_bytes(data[:at] + stray + data[at:])
+    with pytest.warns(UserWarning, match=r"stray.txt: \d+ byte sequence\(s\) that are not "):
+        got = toolkit.parse_report(path)
+    assert got.encoding.replace("hkscs", "") == ("gb18030" if codec == "gbk" else "big5")
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    assert [f.code for f in got.flags if f.code == "bad_bytes"] == ["bad_bytes"]
+    # many stray bytes are no GB text: still refused
+    path.write_bytes(b"\x80".join(data[i:i + 20] for i in range(0, len(data), 20)))
+    with pytest.raises(DecodeError):
+        toolkit.parse_report(path)
+
+
 @pytest.mark.parametrize("utf8_lines", [[0], [0, 5]])
 def test_utf8_lines_in_a_gbk_text_are_read_and_flagged(utf8_lines, tmp_path, parsed_seed):
     # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake

@@ -658,7 +658,7 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
         if text is not None:
             break
     else:
-        return None
+        return _gb_with_stray_bytes(data, path)
     # Big5 (traditional text from Hong Kong or Taiwan tools) may decode as GBK or GB18030 too, and short GB
     # text as Big5: the reading whose characters are the more common ones of its encoding wins.
     if not text.isascii():
@@ -682,6 +682,33 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
         _warn(path, f"{private} private-use character(s) in the {codec.upper()} text (user-defined characters, or "
                     f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "  # type: ignore[union-attr]  # private counts them
                     "encoding= if you know the codec", "bad_bytes")
+    return text, codec
+
+
+#: The largest share of rare characters (_rare_share) of GB or Big5 text with stray bytes: a report's is under 0.1,
+#: UTF-8 read as GB18030 (mojibake, with a few bytes no GB character) near 0.8.
+_STRAY_RARE_MAX = 0.3
+
+
+def _gb_with_stray_bytes(data: bytes, path: str | None) -> tuple[str, str] | None:
+    """GB18030 or Big5 text with a few bytes of another encoding (a character cut in two, a byte of a footer
+    pasted from elsewhere), those bytes read as U+FFFD and flagged ``bad_bytes``, as _utf8_with_stray_bytes reads
+    UTF-8: at most 256 sequences fail, characters read outnumber them 50 to 1, and few are rare ones (mojibake is
+    no such text).  Of the two readings, the one whose characters are the more common of its encoding (see
+    _decode_gb); None where neither is such text."""
+    best: tuple[float, str, str, int] | None = None
+    for codec, common in (("gb18030", _common_gb), ("big5hkscs", _common_big5)):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if 0 < bad <= 256 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
+            rare = _rare_share(text.replace("\ufffd", ""), common)[0]  # (U+FFFD is of neither encoding)
+            if rare <= _STRAY_RARE_MAX and (best is None or rare < best[0]):
+                best = (rare, text, codec, bad)
+    if best is None:
+        return None
+    _, text, codec, bad = best
+    _warn(path, f"{bad} byte sequence(s) that are not {codec.upper()} in a {codec.upper()} text (first at byte "
+                f"offset {_first_error(data, codec)}) were replaced by U+FFFD", "bad_bytes")
     return text, codec
 
 
