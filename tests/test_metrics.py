@@ -242,6 +242,27 @@ def test_na_propagation_in_sums(cell: object, blank_as_zero: bool, expect_na: bo
     assert res["full_grant_rate"] == pytest.approx(6 / 19)
 
 
+@pytest.mark.parametrize("mark", [NA_CELL, "-", "无"])
+def test_blank_as_zero_keeps_a_blank_total_beside_a_not_applicable_cell_missing(mark: str) -> None:
+    # A row '/ | 0 | 0 | 0 | 0 | 0 | (blank 总计)': the '/' is NA (not applicable, not zero), so the row's sum is not
+    # known and its blank total was left out, as that of a row with a count in it is (metrics.yaml row_totals: a
+    # blank total of a row whose other cells are not all 0 keeps NA).  blank_as_zero read the total as 0 (the '/'
+    # taken for no value at all): denial_rate 4/19 on a 不予公开 row whose total nobody wrote.
+    cells = requests_cells("2019", R2019_TOTALS)
+    cells["requests.denied_query.natural_person"] = mark
+    cells["requests.denied_query.total"] = BLANK
+    res = one(report_metrics(make_tables("x", cells), blank_as_zero=True, flags=NO_FLAGS), "x")
+    assert pd.isna(res["denial_rate"])
+    assert res["full_grant_rate"] == pytest.approx(6 / 19)
+    # a blank total of a row of zeros is still 0, and a stated total beside the mark is read as written
+    cells["requests.denied_query.natural_person"] = 0
+    assert one(report_metrics(make_tables("x", cells), blank_as_zero=True, flags=NO_FLAGS), "x")[
+        "denial_rate"] == pytest.approx(4 / 19)
+    cells["requests.denied_query.natural_person"], cells["requests.denied_query.total"] = mark, 0
+    assert one(report_metrics(make_tables("x", cells), blank_as_zero=True, flags=NO_FLAGS), "x")[
+        "denial_rate"] == pytest.approx(4 / 19)
+
+
 @pytest.mark.parametrize("code, expect_na", [("ambiguous_digits", True), ("ragged", True),
                                              ("identity_failed", False)])
 def test_blank_as_zero_keeps_cells_of_flagged_rows_na(code: str, expect_na: bool) -> None:

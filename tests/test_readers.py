@@ -1068,6 +1068,37 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"
 
 
+@pytest.mark.parametrize("stray", [b"\x80", b"\xff", b"\xb9\n", b"\xa9 2024"])
+@pytest.mark.parametrize("codec", ["gbk", "big5"])
+def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec, tmp_path, parsed_seed):
+    # A GBK report with one stray byte (a byte of another encoding, a character cut in two at a line's end) failed
+    # whole ('cannot decode the bytes in any supported encoding'), where UTF-8 with such a byte is read, the byte
+    # shown as U+FFFD and flagged bad_bytes; it is now read so too, in the codec its other characters say (Big5
+    # text with a stray byte stays Big5, not GB mojibake).
+    import toolkit
+    from toolkit.errors import DecodeError
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    if codec == "big5":
+        text = toolkit.normalize.to_simplified(text)  # (the seed's cells, in traditional characters below)
+        import opencc
+        text = opencc.OpenCC("s2t").convert(text)
+    data = text.encode(codec, errors="replace")
+    at = data.index(b"\n", len(data) // 2) + 1
+    path = tmp_path / "stray.txt"
+    path.write_bytes(data[:at] + stray + data[at:])
+    with pytest.warns(UserWarning, match=r"stray.txt: \d+ byte sequence\(s\) that are not "):
+        got = toolkit.parse_report(path)
+    assert got.encoding.replace("hkscs", "") == ("gb18030" if codec == "gbk" else "big5")
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    assert [f.code for f in got.flags if f.code == "bad_bytes"] == ["bad_bytes"]
+    # many stray bytes are no GB text: still refused
+    path.write_bytes(b"\x80".join(data[i:i + 20] for i in range(0, len(data), 20)))
+    with pytest.raises(DecodeError):
+        toolkit.parse_report(path)
+
+
 @pytest.mark.parametrize("utf8_lines", [[0], [0, 5]])
 def test_utf8_lines_in_a_gbk_text_are_read_and_flagged(utf8_lines, tmp_path, parsed_seed):
     # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake
@@ -1535,6 +1566,65 @@ def test_html_spans_are_read_by_the_html_rules(span: str, covers: bool, tmp_path
         rows = read_document(str(path)).lines
     assert rows[:2] == ([["件", "5", "6"], ["个", "", "7"]] if covers else [["件", "5", "6"], ["个", "7"]])
     assert rows[2:] == [["甲", "1", "9"], ["乙", "3", "4", ""] if covers else ["乙", "3", "", "4"]]
+
+
+@pytest.mark.parametrize("walk", [False, True])
+def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.MonkeyPatch, walk: bool,
+                                                           tmp_path: Path) -> None:
+    # rowspan="0" spans the cell to the end of its row group (HTML's rule; what a browser shows): it was read as 1,
+    # the value merged down covered no cell, and every value after it in the rows below stood one column left
+    # (['乙', '8'] for ['乙', '', '8']); the rows of the next tbody are not covered.  Both the plain-table path and
+    # the general walk.
+    from toolkit import readers
+
+    if walk:
+        monkeypatch.setattr(readers, "_plain_table_rows", lambda table: None)
+        monkeypatch.setattr(readers, "_cell_text", lambda cell: None)
+    page = ("<html><body><table><tbody><tr><td>甲</td><td rowspan='0'>5</td><td>7</td></tr>"
+            "<tr><td>乙</td><td>8</td></tr><tr><td>丙</td><td>9</td></tr></tbody>"
+            "<tbody><tr><td>丁</td><td>1</td><td>2</td></tr></tbody></table></body></html>")
+    path = tmp_path / "span0.html"
+    path.write_text(page, encoding="utf-8")
+    with pytest.warns(ReaderWarning, match="merged down"):
+        rows = read_document(str(path)).lines
+    assert rows == [["甲", "5", "7"], ["乙", "", "8"], ["丙", "", "9"], ["丁", "1", "2"]]
+
+
+@pytest.mark.parametrize("body, shown", [
+    # a closed <details> shows its summary only; an open one all of it
+    ("<details><summary>附件</summary><p>收起的说明</p>尾</details>", ["附件"]),
+    ("<details open><summary>附件</summary><p>展开的说明</p></details>", ["附件", "展开的说明"]),
+    # a drop-down shows the option selected, else its first; a list box (multiple, size > 1) all of them
+    ("<select><option>2019年</option><option selected>2020年</option><option>2021年</option></select>", ["2020年"]),
+    ("<select><optgroup label='市'><option>市政府</option><option>市发改委</option></optgroup></select>",
+     ["市政府"]),
+    ("<select multiple><option>甲</option><option>乙</option></select>", ["甲", "乙"]),
+])
+def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: list, tmp_path: Path) -> None:
+    # Every option of a drop-down (a page's year or link selector: '2019年', '2021年' as lines of their own) and the
+    # content of a closed <details> were read, though a browser shows neither; now only what it shows is.  A large
+    # closed <details> (a report a script opens, over _LAYOUT_CELL_CHARS) is still read, as _drop_hidden keeps one.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><p>一、总体情况</p>{body}<p>本年度无。</p></body></html>", encoding="utf-8")
+    assert read_document(str(path)).lines == ["一、总体情况", *shown, "本年度无。"]
+    big = "<p>" + "本机关依法公开政府信息。" * 20 + "</p>"
+    path.write_text(f"<html><body><details><summary>全文</summary>{big}</details></body></html>", encoding="utf-8")
+    assert read_document(str(path)).lines == ["全文", "本机关依法公开政府信息。" * 20]
+
+
+@pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
+def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: Path) -> None:
+    # Text in a font of size 0 shows nothing (a keyword-stuffing or tracking span: '一、总体情况<span
+    # style="font-size:0">隐藏</span>'); it was read into the heading ('一、总体情况隐藏').  A child set in a size
+    # again is shown (the inline-block gap trick: <ul style="font-size:0"><li style="font-size:14px">), a cell
+    # keeps its place in its row, blank, and a size of 0.5 or 10 hides nothing.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><p>一、总体情况<span style='{style}'>隐藏</span></p>"
+                    f"<div style='{style}'>看不见<span style='font-size:14px'>看得见</span>尾</div>"
+                    f"<table><tr><td>甲</td><td style='{style}'>9</td><td>7</td></tr></table>"
+                    "<p><span style='font-size:0.5em'>小字</span><span style='font-size:10pt'>十</span></p>"
+                    "</body></html>", encoding="utf-8")
+    assert read_document(str(path)).lines == ["一、总体情况", "看得见", ["甲", "", "7"], "小字十"]
 
 
 @pytest.mark.parametrize("ol, items, shown", [

@@ -467,14 +467,17 @@ def _first_copy(tables: pd.DataFrame) -> np.ndarray:
 
 
 def _total_with_parts(tables: pd.DataFrame, first: np.ndarray) -> np.ndarray:
-    """True for the total cell (``row_totals``) of a row that holds a value other than 0 in another cell
-    (``first``: the rows of :func:`_first_copy`, the only ones read)."""
+    """True for the total cell (``row_totals``) of a row that holds a value other than 0 in another cell, or a cell
+    written without a number ('/', '-', '无': NA, not zero, so the row's sum is not known) (``first``: the rows of
+    :func:`_first_copy`, the only ones read)."""
     totals = _spec().get("row_totals", {})
     table = tables["table"].astype("object")
     is_total = (tables["col_key"].astype("object") == table.map(totals)).to_numpy()
     if not is_total.any():
         return is_total
     value = pd.to_numeric(tables["value"], errors="coerce")
+    written = tables["raw"].astype("object").fillna("").astype(str).str.strip() != ""
+    value = value.mask(value.isna() & written, np.inf)  # (a mark counts as a part other than 0)
     row = [tables["report_id"].astype("object"), table, tables["row_key"].astype("object")]
     others = value.where(~is_total & first).abs().groupby(row, dropna=False).transform("max")
     return is_total & (others.fillna(0) > 0).to_numpy()

@@ -659,7 +659,7 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
         if text is not None:
             break
     else:
-        return None
+        return _gb_with_stray_bytes(data, path)
     # Big5 (traditional text from Hong Kong or Taiwan tools) may decode as GBK or GB18030 too, and short GB
     # text as Big5: the reading whose characters are the more common ones of its encoding wins.
     if not text.isascii():
@@ -683,6 +683,33 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
         _warn(path, f"{private} private-use character(s) in the {codec.upper()} text (user-defined characters, or "
                     f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "  # type: ignore[union-attr]  # private counts them
                     "encoding= if you know the codec", "bad_bytes")
+    return text, codec
+
+
+#: The largest share of rare characters (_rare_share) of GB or Big5 text with stray bytes: a report's is under 0.1,
+#: UTF-8 read as GB18030 (mojibake, with a few bytes no GB character) near 0.8.
+_STRAY_RARE_MAX = 0.3
+
+
+def _gb_with_stray_bytes(data: bytes, path: str | None) -> tuple[str, str] | None:
+    """GB18030 or Big5 text with a few bytes of another encoding (a character cut in two, a byte of a footer
+    pasted from elsewhere), those bytes read as U+FFFD and flagged ``bad_bytes``, as _utf8_with_stray_bytes reads
+    UTF-8: at most 256 sequences fail, characters read outnumber them 50 to 1, and few are rare ones (mojibake is
+    no such text).  Of the two readings, the one whose characters are the more common of its encoding (see
+    _decode_gb); None where neither is such text."""
+    best: tuple[float, str, str, int] | None = None
+    for codec, common in (("gb18030", _common_gb), ("big5hkscs", _common_big5)):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if 0 < bad <= 256 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
+            rare = _rare_share(text.replace("\ufffd", ""), common)[0]  # (U+FFFD is of neither encoding)
+            if rare <= _STRAY_RARE_MAX and (best is None or rare < best[0]):
+                best = (rare, text, codec, bad)
+    if best is None:
+        return None
+    _, text, codec, bad = best
+    _warn(path, f"{bad} byte sequence(s) that are not {codec.upper()} in a {codec.upper()} text (first at byte "
+                f"offset {_first_error(data, codec)}) were replaced by U+FFFD", "bad_bytes")
     return text, codec
 
 
@@ -1034,9 +1061,13 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     if root is not None:
         if _may_hide(encoded):
             _drop_hidden(root)
+        if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
+            _blank_zero_font(root)
         _drop_footnote_marks(root)
         if b"<del" in encoded or b"<DEL" in encoded:
             _drop_deleted(root)
+        if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
+            _drop_unshown_controls(root)
         if b"x:num=" in encoded:
             _excel_zero_dashes(root)
     with _MergedDownWarned(path) as merged:
@@ -1106,6 +1137,40 @@ def _drop_deleted(root) -> None:
         _remove_keeping_tail(deleted)
 
 
+#: The start tags of the elements _drop_unshown_controls reads (as the page's bytes write them: lxml lowers them).
+_UNSHOWN_CONTROL_TAGS = (b"<details", b"<DETAILS", b"<Details", b"<select", b"<SELECT", b"<Select")
+
+
+def _drop_unshown_controls(root) -> None:
+    """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
+    see _drop_hidden) and of a drop-down ``<select>`` (its options but the one shown: the selected, else the
+    first; a list box, ``multiple`` or ``size`` over 1, shows them all)."""
+    for details in list(root.iter("details")):
+        if details.get("open") is not None or details.getparent() is None:
+            continue
+        summary = details.find("summary")
+        rest = [child for child in details if child is not summary]
+        size = len(details.text or "") + sum(len(t) for child in rest for t in child.itertext()) + sum(
+            len(child.tail or "") for child in details)
+        # (a report a script opens is read: losing it would be worse than reading a hidden word)
+        if size > _LAYOUT_CELL_CHARS or any(child.tag == "table" or child.find(".//table") is not None
+                                            for child in rest):
+            continue
+        details.text = None
+        for child in rest:
+            details.remove(child)  # (its tail with it: hidden too)
+        if summary is not None:
+            summary.tail = None
+    for select in list(root.iter("select")):
+        if select.get("multiple") is not None or (_html_integer(select.get("size")) or 1) > 1:
+            continue
+        options = list(select.iter("option"))
+        shown = next((o for o in options if o.get("selected") is not None), options[0] if options else None)
+        for option in options:
+            if option is not shown:
+                option.getparent().remove(option)
+
+
 def _remove_keeping_tail(el) -> None:
     """Remove ``el`` and what it holds from the tree; the text after it stays where it was."""
     parent = el.getparent()
@@ -1158,6 +1223,42 @@ def _blank_invisible(el, shown: bool = False) -> None:
         _blank_invisible(child, shown)
         if not shown:
             child.tail = None
+
+
+# Text set in a font of size 0 shows nothing (a keyword-stuffing or tracking span); a child set in a size again is
+# shown (the inline-block gap trick, <ul style="font-size:0"><li style="font-size:14px">).  The bytes' pattern gates
+# the walk; the style's last font-size decides.
+_ZERO_FONT_BYTES = re.compile(rb"(?i)font-size\s*:\s*(?:0+(?:\.0*)?|\.0+)(?![\d.])")
+_FONT_SIZE_RE = re.compile(r"(?<![\w-])font-size\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_ZERO_SIZE = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?", re.IGNORECASE)
+
+
+def _font_shown(el) -> bool | None:
+    """Whether an element's style sets a font size that shows its text (False: size 0), None when it sets none."""
+    sizes = _FONT_SIZE_RE.findall(el.get("style") or "")
+    return None if not sizes else _ZERO_SIZE.fullmatch(sizes[-1].strip()) is None
+
+
+def _blank_unsized(el, shown: bool = False) -> None:
+    """Blank the text of ``el``'s subtree set in a font of size 0 (the size inherits; a child can set it back)."""
+    own = _font_shown(el)
+    shown = shown if own is None else own
+    if not shown:
+        el.text = None
+    for child in el:
+        _blank_unsized(child, shown)
+        if not shown:
+            child.tail = None
+
+
+def _blank_zero_font(root) -> None:
+    """Blank the text an HTML page sets in a font of size 0, in small elements that are or hold no table (see
+    _drop_hidden: a page's whole article is read even so); a cell keeps its place in its row, blank."""
+    for el in root.xpath("//*[@style]"):
+        if _font_shown(el) is not False or el.tag == "table" or el.find(".//table") is not None \
+                or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
+            continue
+        _blank_unsized(el)
 
 
 def _may_hide(page: bytes) -> bool:
@@ -1425,6 +1526,17 @@ def _span(value: str | None) -> int:
     return 1 if number is None else min(max(number, 1), 1000)
 
 
+#: What ``rowspan="0"`` spans: the rest of its row group (HTML's rule), which ends the merge (_with_covered_values).
+_ROWS_TO_GROUP_END = 65534
+
+
+def _rowspan(value: str | None) -> int:
+    """A cell's rowspan as a browser takes it (see _span): ``'0'`` spans the rest of its row group (thead, tbody)."""
+    if value is not None and _html_integer(value) == 0:
+        return _ROWS_TO_GROUP_END
+    return _span(value)
+
+
 def _with_covered_values(grid: list) -> list:
     """The rows of a table (``grid``: each row's cell texts and ``<tr>``), a blank cell put in the place of each
     value cell a cell merged down over it covers (``rowspan``; see _covered_row)."""
@@ -1453,7 +1565,7 @@ def _covered_row(merged: dict, texts: list, cells) -> list:
         column = _past_covered(merged, column, row)
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             row.append(text)
-        down, across = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+        down, across = _rowspan(cell.get("rowspan")), _span(cell.get("colspan"))
         if down > 1:
             merged[column] = [down, across, _merge_note(text, row, column) if text is not None else None]
         column += across

@@ -103,7 +103,8 @@ def configure_classify(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--encoding", type=_codec, default=None, metavar="CODEC",
         help="codec of the input CSV, e.g. gbk for Excel's 'CSV' on Chinese Windows (default: UTF-8, with or "
-        "without a byte-order mark, or UTF-16 with one); the output is UTF-8",
+        "without a byte-order mark, or UTF-16 with one; a file's byte-order mark of another codec decides, as in "
+        "toolkit extract); the output is UTF-8",
     )
 
 
@@ -326,8 +327,10 @@ def _read_input(path: str, encoding: str | None = None) -> tuple[pd.DataFrame, b
     too), or in
     ``encoding``; anything else is refused with a message that says what the
     file looks like (GBK from Excel, an .xlsx workbook, a PDF, a Parquet
-    file) and what to do, as is an ``encoding`` that the file's byte-order
-    mark belies.  A header line with tabs and no comma makes the
+    file) and what to do.  A file beginning with the byte-order mark of
+    another codec than ``encoding`` is read in the mark's, as ``toolkit
+    extract`` reads a report (Excel's 'CSV UTF-8' passed with ``--encoding
+    gbk`` by habit).  A header line with tabs and no comma makes the
     file tab-separated.
 
     The records are parsed strictly (Python's ``csv`` module,
@@ -378,12 +381,11 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
                              "(Comma delimited)' (文件 > 另存为 > CSV UTF-8) and classify that")
         raise InputError(f"{path}: a ZIP archive (a .docx or .xlsx?), not a CSV")
     marked = next((codec for mark, codec in _MARKS if data.startswith(mark)), None)
+    if marked is not None and encoding not in (None, marked, marked[:6], f"{marked}-sig"):
+        # Excel's 'CSV UTF-8' passed with --encoding gbk by habit: the mark says what the file is, as toolkit
+        # extract takes it (readers._codec_given); read in the codec given it was mojibake or a refusal
+        encoding = None
     if encoding is not None:
-        if marked is not None and encoding not in (marked, marked[:6], f"{marked}-sig"):
-            # Excel's 'CSV UTF-8' passed with --encoding gbk by habit: mojibake labelled without a word, or a
-            # refusal at some byte far into the file
-            raise InputError(f"{path}: begins with a {marked.upper()} byte-order mark, so it is {marked.upper()}, "
-                             f"not {encoding}: leave out --encoding")
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
