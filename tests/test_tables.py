@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -3129,21 +3128,3 @@ def test_an_unknown_article_20_header_word_in_text_of_a_cell_a_line(word, new, b
     assert _cells_of(got, "active").equals(_cells_of(want, "active"))
     assert [(f.code, f.detail) for f in got.flags if f.table == "active"] == \
         [(f.code, f.detail) for f in want.flags if f.table == "active"]
-
-
-@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
-@pytest.mark.parametrize("cell, want", [("1, 234", None), ("1 ,234", None), ("1，234", 1234.0), ("1 234", 1234.0)])
-def test_a_space_beside_a_thousands_comma_is_no_one_number(cell, want, fmt, tmp_path):
-    # templates-detail §8.3: a thousands separator is a comma or a space, not both.  '1, 234' (a comma and a
-    # space, as a list of two counts is written, or a typo) was read as 1234 without a word; it is now NA, kept as
-    # written and flagged not_a_number, as '12,0' and '4 0' (no thousands' groups) are.  '1，234' (a full-width
-    # comma, NFKC's ',') and '1 234' stay one number.
-    lines = _set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "一、本年新收政府信息公开申请数量", 0, cell)
-    report = _render(lines, fmt, tmp_path)
-    got = report.tables.set_index(["table", "row_key", "col_key"]).loc[("requests", "new", "natural_person")]
-    assert got["raw"] == unicodedata.normalize("NFKC", cell)           # kept as written
-    flagged = [f.detail for f in report.flags if f.code == "not_a_number"]
-    if want is None:
-        assert pd.isna(got["value"]) and flagged == [f"new: {got['raw']}"]
-    else:
-        assert got["value"] == want and not flagged

@@ -649,9 +649,8 @@ _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _SPACES = re.compile(r"\s+")
 # a space between digits that is no thousands' space ('1 234'): a run of four digits or more before it, or not
 # three digits after it ('4 0', '12 3': two counts run into one cell, a cell mark lost), as commas are held; nor
-# one after a first group opening with 0 ('0 123') or after decimals ('12.5 678'), which no groups of a number are;
-# nor a space beside a comma ('12, 345': a separator is a comma or a space, not both; a list of two counts or a typo)
-_UNGROUPED_SPACE = re.compile(r"\d{4,}\s+\d|\d\s+(?!\d{3}(?!\d))\d|^\s*[+-]?0\d{0,2}\s+\d|\.\d+\s+\d|\d,\s+\d|\d\s+,\d")
+# one after a first group opening with 0 ('0 123') or after decimals ('12.5 678'), which no groups of a number are
+_UNGROUPED_SPACE = re.compile(r"\d{4,}\s+\d|\d\s+(?!\d{3}(?!\d))\d|^\s*[+-]?0\d{0,2}\s+\d|\.\d+\s+\d")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -835,8 +834,6 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     (2887.0, 2887.0)
     >>> parse_number("12,0").kind, parse_number("4 0").kind  # no thousands' groups: no one number
     ('text', 'text')
-    >>> parse_number("12, 345").kind  # a comma and a space: two counts, or a typo
-    'text'
     >>> parse_number("251000元", to_wan=True).value, parse_number("0.35(万元)", to_wan=True).value
     (25.1, 0.35)
     >>> parse_number("3次", expect="money").kind, parse_number("约3").kind
