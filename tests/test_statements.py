@@ -2017,6 +2017,31 @@ def test_a_problem_and_its_measure_under_a_numbered_title_naming_their_area(stem
 
 
 @pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("form", ["under_areas", "in_turn"])
+@pytest.mark.parametrize("number", ["{d}.", "（{c}）", "{c}、"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_numbered_labels_used_again_keep_a_statement_s_clauses(stem, form, number, glued):
+    # The real problems and measures paired, under numbered labels written again for each pair: '（一）主动公开方面' /
+    # '1.存在问题：…' / '2.整改措施：…' / '（二）…' / '1.存在问题：…', or '1.存在问题：…改进措施：…2.存在问题：…'.  Before,
+    # a numbered label's text was split at ';' as a sub-heading's is, though unnumbered ones used again were items'
+    # labels (one statement): seed 003's second problem ('…比较多;注重结果公开,忽略了过程公开;…') became four
+    # statements.  A numbered label's wording used again is now an item's label too, its text one statement.
+    areas = ["主动公开方面", "依申请公开方面", "政策解读方面", "政务平台方面"]
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, n, lst[n]) for n in range(min(map(len, lists))) for kind, lst in zip("pm", lists)]
+    end = "" if glued else "\n"
+    if form == "under_areas":
+        area = "{c}、" if number.startswith("（") else "（{c}）"  # (numbered otherwise than the labels)
+        section = "".join((area.format(c="一二三四"[n]) + areas[n] + "。" + end if kind == "p" else "")
+                          + number.format(d=1 + (kind == "m"), c="一二"[kind == "m"])
+                          + ("存在问题：" if kind == "p" else "整改措施：") + t + "。" + end for kind, n, t in pairs)
+    else:
+        section = "".join((number.format(d=n + 1, c="一二三四"[n]) + "存在问题：" if kind == "p" else "改进措施：")
+                          + t + "。" + end for kind, n, t in pairs)
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
 @pytest.mark.parametrize("note", ["注：以上问题已列入整改台账。", "备注：整改情况将在门户网站公开。", "附件：2023年度政务公开整改清单",
                                   "附件1：整改清单", "（注：数据截至2023年12月31日）"])
 @pytest.mark.parametrize("where", ["between_lists", "inside_a_list"])

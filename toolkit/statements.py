@@ -912,6 +912,7 @@ class _Heading:
     kind: str
     cell: bool = False  # a table cell under a column's name: the text after it is one row's item
     label: str = ""  # an unnumbered sub-heading's wording as written ('问题:'), to tell one used again
+    words: str = ""  # a numbered sub-heading's wording without its number ('1.存在问题:' → '存在问题'), to tell one used again
     resumed: bool = False  # the list before going on after a measures label (see _items_resumed)
 
 
@@ -960,7 +961,8 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
         if whole:
             _drop_area_title(buffer, _heading_kind(whole), whole["num"])
             flush()
-            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole), label=_unnumbered(whole)))
+            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole), label=_unnumbered(whole),
+                                words=_numbered_words(whole)))
             last_number = _heading_number(whole) or last_number
             problems_form = _number_form(whole["num"]) if whole["num"] and _heading_kind(whole) == "problem" else ""
             continue
@@ -994,7 +996,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
                 buffer.append(before)
             _drop_area_title(buffer, kind, glued["num"])
             flush()
-            out.append(_Heading(kind, cell=_is_label(glued), label=_unnumbered(glued)))
+            out.append(_Heading(kind, cell=_is_label(glued), label=_unnumbered(glued), words=_numbered_words(glued)))
             rest = rest[glued.end() :]
             pos = 0
         if rest:
@@ -1079,18 +1081,27 @@ def _unnumbered(heading: re.Match[str]) -> str:
     return "" if heading["num"] else heading.group().rstrip("。.:")
 
 
+def _numbered_words(heading: re.Match[str]) -> str:
+    """The wording of a numbered sub-heading found, without its number and its closing stop or colon ('' for an
+    unnumbered one): ``1.存在问题:`` → ``存在问题``."""
+    return heading.group()[heading.end("num") - heading.start():].rstrip("。.:") if heading["num"] else ""
+
+
 def _labels_in_turn(parts: list[_Heading | str]) -> None:
-    """Mark as items' labels the unnumbered sub-headings whose wording is used again (``问题:…。措施:…。问题:…``).
+    """Mark as items' labels the sub-headings whose wording is used again (``问题:…。措施:…。问题:…``; numbered,
+    ``1.存在问题:…。改进措施:…。2.存在问题:…`` or ``1.存在问题:…2.改进措施:…`` under each area's title).
 
     A sub-heading opens a kind's part once; one written again before each problem (or measure) labels that one
     item, as ``问题一:`` does, so its text is one statement, not split at ';' (seed 003's second problem).
     """
     seen: dict[str, int] = {}
     for part in parts:
-        if isinstance(part, _Heading) and part.label:
-            seen[part.label] = seen.get(part.label, 0) + 1
+        if isinstance(part, _Heading) and (part.label or part.words):
+            # (a numbered wording is counted apart: '(一)存在问题' once and '存在问题:' once is no label used again)
+            key = part.label or "#" + part.words
+            seen[key] = seen.get(key, 0) + 1
     for part in parts:
-        if isinstance(part, _Heading) and seen.get(part.label, 0) > 1:
+        if isinstance(part, _Heading) and seen.get(part.label or "#" + part.words, 0) > 1:
             part.cell = True
 
 
