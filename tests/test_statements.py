@@ -1418,6 +1418,17 @@ def test_text_running_on_into_the_next_section_ends_before_it(stem, heading):
         assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("tail", ["其他需要报告的事项：无。", "其他需要报告的事项。无", "其他事项：本机关未收取信息处理费。",
+                                  "其它需要报告的事项:无"])
+def test_an_unnumbered_next_section_glued_to_the_last_measure_is_no_statement_text(stem, tail):
+    # Web text that lost its line breaks, the next section's heading unnumbered: before, '…引向深入。其他需要报告的事项:无'
+    # was the last measure's text (an unnumbered heading was one only at a line's start).  It now ends the section
+    # there too, after a sentence's end and before a colon or a stop.
+    glued = "".join(line.strip() for line in problems_section(stem).splitlines()) + tail
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-02"])
 def test_a_first_item_written_without_its_marker(stem):
     # The problems lists of the real reports with their 一是 left out (the first item runs on from the lead-in's colon,

@@ -372,7 +372,8 @@ def _without_both_title(line: str, cues: dict[str, Any]) -> str:
 
 def _next_section() -> re.Pattern[str]:
     """The heading of the section after the problems one, 其他需要报告的事项 (formats.yaml ``other``), numbered in any
-    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon;
+    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon
+    or a stop, at a line's start or after a sentence's end;
     a numbered one stands as a heading (statements.yaml ``next_section_start``), not quoted in a sentence."""
     from toolkit.formats import load_formats
 
@@ -382,7 +383,10 @@ def _next_section() -> re.Pattern[str]:
     # (followed by the line's end, a colon, a sentence's end or how that section starts: not by running text, which
     # quotes the title, '(六)其他需要报告的事项中所列的工作…')
     after = "|".join(_spec()["next_section_start"])
-    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})(?=[。.:\s]|$|{after})|^(?:{title})(?:[。.:]|$)")
+    # (unnumbered, also glued after a sentence's end before a colon, a stop or the line's end, as web text loses the break
+    # before it: '…加强培训。其他需要报告的事项:无。')
+    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})(?=[。.:\s]|$|{after})|^(?:{title})(?:[。.:]|$)"
+                      rf"|(?<=[。;!?])(?:{title})(?=[。.:]|$)")
 
 
 def _normalize(text: str) -> str:
