@@ -258,6 +258,10 @@ def _cues() -> dict[str, Any]:
         "first_item": re.compile(spec["first_item"]),
         # an item's short title before a first item of its own list ('主动公开方面:1.…', also ended as a sentence,
         # '主动公开方面。一是…'; _grouped's cheap test)
+        # an area's title alone on its line, and the words ending one that set its kind (_area_title)
+        "area_title": re.compile(rf"[{HAN_RANGES}]{{2,{spec['area_title']['longest']}}}"),
+        "area_title_longest": spec["area_title"]["longest"],
+        "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
         # an attachment's label alone ('附件:', '附件1', '附表二', '附:'), and a label with its title or a note ('附:…',
@@ -424,9 +428,11 @@ def _is_page_or_site_furniture(text: str) -> bool:
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
 _NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
 
-def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[str]:
+def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
+                 titles: dict[int, str] | None = None) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters, without the lines of
-    ``page_lines`` (see :func:`statement_records`)."""
+    ``page_lines`` (see :func:`statement_records`); the lines that are an area's title (:func:`_area_title`) are put
+    in ``titles``, by their index, with the kind they set ('' for none)."""
     cues = _cues()
     text = _normalize(text)
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
@@ -464,6 +470,14 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
             # '3' / '。二是…') or after the section's heading, a sentence's end or a sub-heading, where a page ended with it
             # (no statement holds a number alone); but not the start of a number the wrap split ('20' / '23年,我局…')
             continue
+        if alone >= 0 and titles is not None and len(lines[-1]) <= cues["area_title_longest"]:
+            # (cheap: a short line alone before this one)
+            kind = _area_title(lines, line, cues, titles)
+            if kind is not None:
+                titles[len(lines) - 1] = kind
+                lines.append(line)
+                alone = k
+                continue
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
             alone = -1
@@ -838,6 +852,37 @@ def _rows_by_wording(cells: list[str], names: list[str | None]) -> list[list[str
     return rows + [[cell, ""] if first[k] else ["", cell] for cell in cells[k:]]
 
 
+def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[int, str]) -> str | None:
+    """The kind an area's title set (``''`` for none), where the last of ``lines``, before ``line``, is one
+    (statements.yaml ``area_title``: ``政务公开平台建设`` / ``网站信息更新不够及时。``), else None.
+
+    It is a short line of Chinese characters alone, opening with no item's marker, after a sentence's end, a
+    sub-heading or another title (or the section's first line), that admits no shortcoming and names no measure, and
+    with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``); one
+    setting no kind is shorter than ``line`` (a PDF's wrap leaves a line as long as the next one, or longer).
+    """
+    title = lines[-1]
+    if not cues["area_title"].fullmatch(title):
+        return None
+    if any(pattern.match(title) for pattern, _ in _styles().values()):
+        return None  # (an item's start a wrap cut: '一是未能' / '规范…')
+    before = lines[-2] if len(lines) > 1 else ""
+    if before and not (before.endswith(_TAIL_STOPS) or len(lines) - 2 in titles or cues["heading_line"].match(before)):
+        return None
+    if (cues["heading_line"].match(title) or _opens_with_heading(title + line, cues)
+            or any(p.match(title + line) for p in cues["switch"])):
+        return None
+    kind = ""
+    for name, ending in cues["area_title_kinds"].items():
+        said = ending.search(title)
+        if said:
+            title, kind = title[: said.start()], name
+            break
+    if (not kind and len(title) >= len(line)) or _has(title, "problem_cues") or _has(title, "measure_cues"):
+        return None
+    return kind
+
+
 def _full_stop(match: re.Match[str]) -> str:
     return match[0] if match["marker"] else "。" + match["gap"]
 
@@ -932,8 +977,10 @@ def _heading_number(match: re.Match[str]) -> int | None:
     return cn_numeral(num.strip("()、.")) if num else None
 
 
-def _split_headings(lines: list[str]) -> list[_Heading | str]:
-    """Alternate sub-headings and the text (lines joined by '\\n') between them."""
+def _split_headings(lines: list[str], titles: dict[int, str] | None = None) -> list[_Heading | str]:
+    """Alternate sub-headings and the text (lines joined by '\\n') between them; the lines of ``titles``, areas'
+    titles (:func:`_area_title`), are sub-headings of the kind they set (of none, ``''``: the text goes on in its
+    kind)."""
     cues = _cues()
     out: list[_Heading | str] = []
     buffer: list[str] = []
@@ -955,6 +1002,10 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
                 columns = _table_row(line, columns, out, buffer, flush)
             continue
         columns = []
+        if titles and k in titles:
+            flush()
+            out.append(_Heading(titles[k]))
+            continue
         if k in implied:
             flush()
             out.append(_Heading(implied[k][0]))
@@ -1600,7 +1651,7 @@ def _items_resumed(parts: list[_Heading | str], kind: str) -> list[_Heading | st
     before_kind = kind  # the kind of the text before the last sub-heading
     for part in parts:
         if isinstance(part, _Heading):
-            before_kind, kind = kind, part.kind
+            before_kind, kind = kind, part.kind or kind  # (an area's title of no kind: the kind goes on)
         elif (before_kind == "problem" and len(out) > 1 and isinstance(out[-2], str) and isinstance(out[-1], _Heading)
               and out[-1].kind == "measure" and out[-1].label):
             joined = out[-2] + "\n" + part
@@ -1633,9 +1684,15 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
     fixed = first_kind is not None
     cell = resumed_list = False
     blocks: list[_Block] = []
+    last_kind = kind  # the kind of the last block, or of the sub-heading after it
     for part in parts:
+        if isinstance(part, _Heading) and not part.kind:
+            # (an area's title of no kind: a part of its own, of the kind the text before it ended in)
+            kind, cell, resumed_list = last_kind, False, False
+            continue
         if isinstance(part, _Heading):
             kind, fixed, cell, resumed_list = part.kind, True, part.cell, part.resumed
+            last_kind = kind
             continue
         cuts = [(0, kind)]
         if kind == "problem":
@@ -1663,6 +1720,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
                                       and all(kd != "problem" for _, kd in cuts[k + 1:])
                                       and _next_item(_markers(part), a) is not None)
                 blocks.append(_Block(kind, part[a:b], fixed, cell=cell, resumed=resumed))
+                last_kind = kind
         cell = False  # (text after the table is no cell)
     for i, block in enumerate(blocks):
         block.order = i
@@ -2372,10 +2430,11 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
     cues = _cues()
     # (normalized as the text's lines are, a name as metadata gives it)
     furniture = frozenset(_WS_NEAR_WIDE.sub("", _normalize(line).strip()) for line in page_lines)
-    lines = _clean_lines(text, furniture)
+    titles: dict[int, str] = {}
+    lines = _clean_lines(text, furniture, titles)
     found = _Found()
     state: dict[str, bool] = {}
-    blocks = _blocks(_split_headings(lines), first_kind)
+    blocks = _blocks(_split_headings(lines, titles), first_kind)
     for block in blocks:
         marks = _markers(block.text, block.resumed)
         if marks:
