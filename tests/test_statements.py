@@ -1429,6 +1429,22 @@ def test_an_unnumbered_next_section_glued_to_the_last_measure_is_no_statement_te
     assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", [k for k in EXPECTED if sum(kind == "m" for kind, _ in EXPECTED[k]) > 1
+                                  and not any(kind == "m" and t.startswith("下") for kind, t in EXPECTED[k])])
+@pytest.mark.parametrize("marker", ["({n})", "{c}", "（{h}）", "{n}.", "{n}、", "{n})"])
+@pytest.mark.parametrize("lead", ["下一步，我局将", "下一步，我们拟", "今后，我局要"])
+def test_a_list_of_measures_right_after_the_agency_s_will(stem, marker, lead):
+    # The real measures listed right after the agency's 将 (拟, 要), numbered otherwise than 一是 ('下一步,我局将(1)…;
+    # (2)…', '…将①…;②…', '…将1.…;2.…'): before, only 一是 and 一要 opened a list there, so the first marker stayed in
+    # the lead-in's sentence ('下一步,我局将(1)丰富…') and the list was split at ';' with its markers in the text: 8 of 8
+    # real sections wrong in each form.  These markers now open the list there too.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = lambda i: marker.format(n=i, c="①②③④⑤"[i - 1], h="一二三四五"[i - 1])  # noqa: E731
+    section = ("".join(f"{'一二三四五'[i]}是{t}；" for i, t in enumerate(problems)).removesuffix("；") + "。\n" + lead
+               + "；".join(number(i) + t for i, t in enumerate(measures, start=1)) + "。")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-02"])
 def test_a_first_item_written_without_its_marker(stem):
     # The problems lists of the real reports with their 一是 left out (the first item runs on from the lead-in's colon,

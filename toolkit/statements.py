@@ -166,6 +166,9 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 # may be a sentence's ('——这是…').
 _NEEDS_SECOND = frozenset({"di", "qi", "yao", "roman", "letter", "dash", "text_bullet"})
 _AFTER_COMMA = ("shi", "yao")  # styles whose markers also follow a comma or the agency's 将 ('我局将一要…,二要…')
+# styles whose markers also open a list right after the agency's 将 (拟, 要), as 一是 does: '下一步,我们将(1)…;(2)…',
+# '我局将①…;②…', '我局将1.…;2.…'
+_AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -1755,7 +1758,8 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             # few characters before: searched from the text's start, a long list took time quadratic in its items)
             if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (
                     prev == "," or text.endswith(_intent_words(), 0, k)
-                    or _intent_subject().search(text, max(k - 8, 0), k)))):
+                    or _intent_subject().search(text, max(k - 8, 0), k)))
+                    or (style in _AFTER_INTENT and text.endswith(_intent_words(), 0, k))):
                 continue
             n = _marker_number(style, m, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
