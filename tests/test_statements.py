@@ -1418,6 +1418,33 @@ def test_text_running_on_into_the_next_section_ends_before_it(stem, heading):
         assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("tail", ["其他需要报告的事项：无。", "其他需要报告的事项。无", "其他事项：本机关未收取信息处理费。",
+                                  "其它需要报告的事项:无"])
+def test_an_unnumbered_next_section_glued_to_the_last_measure_is_no_statement_text(stem, tail):
+    # Web text that lost its line breaks, the next section's heading unnumbered: before, '…引向深入。其他需要报告的事项:无'
+    # was the last measure's text (an unnumbered heading was one only at a line's start).  It now ends the section
+    # there too, after a sentence's end and before a colon or a stop.
+    glued = "".join(line.strip() for line in problems_section(stem).splitlines()) + tail
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", [k for k in EXPECTED if sum(kind == "m" for kind, _ in EXPECTED[k]) > 1
+                                  and not any(kind == "m" and t.startswith("下") for kind, t in EXPECTED[k])])
+@pytest.mark.parametrize("marker", ["({n})", "{c}", "（{h}）", "{n}.", "{n}、", "{n})"])
+@pytest.mark.parametrize("lead", ["下一步，我局将", "下一步，我们拟", "今后，我局要"])
+def test_a_list_of_measures_right_after_the_agency_s_will(stem, marker, lead):
+    # The real measures listed right after the agency's 将 (拟, 要), numbered otherwise than 一是 ('下一步,我局将(1)…;
+    # (2)…', '…将①…;②…', '…将1.…;2.…'): before, only 一是 and 一要 opened a list there, so the first marker stayed in
+    # the lead-in's sentence ('下一步,我局将(1)丰富…') and the list was split at ';' with its markers in the text: 8 of 8
+    # real sections wrong in each form.  These markers now open the list there too.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = lambda i: marker.format(n=i, c="①②③④⑤"[i - 1], h="一二三四五"[i - 1])  # noqa: E731
+    section = ("".join(f"{'一二三四五'[i]}是{t}；" for i, t in enumerate(problems)).removesuffix("；") + "。\n" + lead
+               + "；".join(number(i) + t for i, t in enumerate(measures, start=1)) + "。")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758", "pingtan-2023-02"])
 def test_a_first_item_written_without_its_marker(stem):
     # The problems lists of the real reports with their 一是 left out (the first item runs on from the lead-in's colon,
@@ -2014,6 +2041,60 @@ def test_a_problem_and_its_measure_under_a_numbered_title_naming_their_area(stem
     assert _pairs(extract_statements("问题：公开内容不够全面。\n措施：1.组织专题培训；2.建立工作台账\n问题：答复不规范。\n措施：规范答复。")) == [
         ("problem", "公开内容不够全面"), ("measure", "组织专题培训"), ("measure", "建立工作台账"), ("problem", "答复不规范"),
         ("measure", "规范答复")]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("form", ["under_areas", "in_turn"])
+@pytest.mark.parametrize("number", ["{d}.", "（{c}）", "{c}、"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_numbered_labels_used_again_keep_a_statement_s_clauses(stem, form, number, glued):
+    # The real problems and measures paired, under numbered labels written again for each pair: '（一）主动公开方面' /
+    # '1.存在问题：…' / '2.整改措施：…' / '（二）…' / '1.存在问题：…', or '1.存在问题：…改进措施：…2.存在问题：…'.  Before,
+    # a numbered label's text was split at ';' as a sub-heading's is, though unnumbered ones used again were items'
+    # labels (one statement): seed 003's second problem ('…比较多;注重结果公开,忽略了过程公开;…') became four
+    # statements.  A numbered label's wording used again is now an item's label too, its text one statement.
+    areas = ["主动公开方面", "依申请公开方面", "政策解读方面", "政务平台方面"]
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, n, lst[n]) for n in range(min(map(len, lists))) for kind, lst in zip("pm", lists)]
+    end = "" if glued else "\n"
+    if form == "under_areas":
+        area = "{c}、" if number.startswith("（") else "（{c}）"  # (numbered otherwise than the labels)
+        section = "".join((area.format(c="一二三四"[n]) + areas[n] + "。" + end if kind == "p" else "")
+                          + number.format(d=1 + (kind == "m"), c="一二"[kind == "m"])
+                          + ("存在问题：" if kind == "p" else "整改措施：") + t + "。" + end for kind, n, t in pairs)
+    else:
+        section = "".join((number.format(d=n + 1, c="一二三四"[n]) + "存在问题：" if kind == "p" else "改进措施：")
+                          + t + "。" + end for kind, n, t in pairs)
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs]
+
+
+@pytest.mark.parametrize("stem", [k for k in EXPECTED if not any(";" in t for _, t in EXPECTED[k])])
+@pytest.mark.parametrize("form", ["under_subheadings", "numbered", "switch", "kind_titles"])
+def test_unnumbered_area_titles_alone_on_their_lines_are_no_statement_text(stem, form):
+    # Each real problem and measure under an area's title alone on its line, unnumbered and without punctuation
+    # ('政务公开平台建设' / '网站信息更新不够及时。'), under the known sub-headings, before numbered items, in a section
+    # switched by '下一步,…:', or saying their kind ('队伍建设方面存在的问题', '队伍建设方面的改进措施').  Before, a title was
+    # glued to the sentence after it as a PDF's wrap ('政务公开平台建设信息公开平台维护…'), or to the last item before it,
+    # and the statements under one sub-heading ran into one: 10 of 10 wrong in each form.  Such a title is now a
+    # sub-heading: of the kind it says, else the text after it goes on in its kind, a part of its own.  (The split at
+    # ';' inside an area's text stays: seed 003 left out.)
+    areas = ["政务公开平台建设", "队伍建设", "政策解读", "依申请公开办理", "制度机制建设", "主动公开"]
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    listed = lambda lst, words="", marker="": "".join(  # noqa: E731
+        f"{areas[i]}{words}\n{marker}{t}。\n" for i, t in enumerate(lst))
+    if form == "under_subheadings":
+        section = "（一）存在的问题\n" + listed(problems) + "（二）改进措施\n" + listed(measures)
+    elif form == "numbered":
+        section = "（一）存在的问题\n" + listed(problems, marker="1.") + "（二）改进措施\n" + listed(measures, marker="1.")
+    elif form == "switch":
+        section = listed(problems) + "下一步，我局将采取以下措施：\n" + listed(measures)
+    else:
+        section = listed(problems, "方面存在的问题") + listed(measures, "方面的改进措施")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # (a title admitting a shortcoming or naming a measure is the item's own title, its text, as before)
+    found = extract_statements("（一）存在的问题\n公开意识不强\n部分科室重视不够。\n（二）改进措施\n加强队伍建设\n组织业务培训。")
+    assert found["kind"].tolist() == ["problem", "measure"]
+    assert found["text"].str.startswith("公开意识不强").iloc[0] and found["text"].str.startswith("加强队伍建设").iloc[1]
 
 
 @pytest.mark.parametrize("stem", list(EXPECTED))

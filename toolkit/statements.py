@@ -166,6 +166,9 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 # may be a sentence's ('——这是…').
 _NEEDS_SECOND = frozenset({"di", "qi", "yao", "roman", "letter", "dash", "text_bullet"})
 _AFTER_COMMA = ("shi", "yao")  # styles whose markers also follow a comma or the agency's 将 ('我局将一要…,二要…')
+# styles whose markers also open a list right after the agency's 将 (拟, 要), as 一是 does: '下一步,我们将(1)…;(2)…',
+# '我局将①…;②…', '我局将1.…;2.…'
+_AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -258,6 +261,10 @@ def _cues() -> dict[str, Any]:
         "first_item": re.compile(spec["first_item"]),
         # an item's short title before a first item of its own list ('主动公开方面:1.…', also ended as a sentence,
         # '主动公开方面。一是…'; _grouped's cheap test)
+        # an area's title alone on its line, and the words ending one that set its kind (_area_title)
+        "area_title": re.compile(rf"[{HAN_RANGES}]{{2,{spec['area_title']['longest']}}}"),
+        "area_title_longest": spec["area_title"]["longest"],
+        "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
         # an attachment's label alone ('附件:', '附件1', '附表二', '附:'), and a label with its title or a note ('附:…',
@@ -372,7 +379,8 @@ def _without_both_title(line: str, cues: dict[str, Any]) -> str:
 
 def _next_section() -> re.Pattern[str]:
     """The heading of the section after the problems one, 其他需要报告的事项 (formats.yaml ``other``), numbered in any
-    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon;
+    way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon
+    or a stop, at a line's start or after a sentence's end;
     a numbered one stands as a heading (statements.yaml ``next_section_start``), not quoted in a sentence."""
     from toolkit.formats import load_formats
 
@@ -382,7 +390,10 @@ def _next_section() -> re.Pattern[str]:
     # (followed by the line's end, a colon, a sentence's end or how that section starts: not by running text, which
     # quotes the title, '(六)其他需要报告的事项中所列的工作…')
     after = "|".join(_spec()["next_section_start"])
-    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})(?=[。.:\s]|$|{after})|^(?:{title})(?:[。.:]|$)")
+    # (unnumbered, also glued after a sentence's end before a colon, a stop or the line's end, as web text loses the break
+    # before it: '…加强培训。其他需要报告的事项:无。')
+    return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})(?=[。.:\s]|$|{after})|^(?:{title})(?:[。.:]|$)"
+                      rf"|(?<=[。;!?])(?:{title})(?=[。.:]|$)")
 
 
 def _normalize(text: str) -> str:
@@ -420,9 +431,11 @@ def _is_page_or_site_furniture(text: str) -> bool:
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
 _NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
 
-def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[str]:
+def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
+                 titles: dict[int, str] | None = None) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters, without the lines of
-    ``page_lines`` (see :func:`statement_records`)."""
+    ``page_lines`` (see :func:`statement_records`); the lines that are an area's title (:func:`_area_title`) are put
+    in ``titles``, by their index, with the kind they set ('' for none)."""
     cues = _cues()
     text = _normalize(text)
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
@@ -460,6 +473,14 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset()) -> list[st
             # '3' / '。二是…') or after the section's heading, a sentence's end or a sub-heading, where a page ended with it
             # (no statement holds a number alone); but not the start of a number the wrap split ('20' / '23年,我局…')
             continue
+        if alone >= 0 and titles is not None and len(lines[-1]) <= cues["area_title_longest"]:
+            # (cheap: a short line alone before this one)
+            kind = _area_title(lines, line, cues, titles)
+            if kind is not None:
+                titles[len(lines) - 1] = kind
+                lines.append(line)
+                alone = k
+                continue
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
             alone = -1
@@ -834,6 +855,37 @@ def _rows_by_wording(cells: list[str], names: list[str | None]) -> list[list[str
     return rows + [[cell, ""] if first[k] else ["", cell] for cell in cells[k:]]
 
 
+def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[int, str]) -> str | None:
+    """The kind an area's title set (``''`` for none), where the last of ``lines``, before ``line``, is one
+    (statements.yaml ``area_title``: ``政务公开平台建设`` / ``网站信息更新不够及时。``), else None.
+
+    It is a short line of Chinese characters alone, opening with no item's marker, after a sentence's end, a
+    sub-heading or another title (or the section's first line), that admits no shortcoming and names no measure, and
+    with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``); one
+    setting no kind is shorter than ``line`` (a PDF's wrap leaves a line as long as the next one, or longer).
+    """
+    title = lines[-1]
+    if not cues["area_title"].fullmatch(title):
+        return None
+    if any(pattern.match(title) for pattern, _ in _styles().values()):
+        return None  # (an item's start a wrap cut: '一是未能' / '规范…')
+    before = lines[-2] if len(lines) > 1 else ""
+    if before and not (before.endswith(_TAIL_STOPS) or len(lines) - 2 in titles or cues["heading_line"].match(before)):
+        return None
+    if (cues["heading_line"].match(title) or _opens_with_heading(title + line, cues)
+            or any(p.match(title + line) for p in cues["switch"])):
+        return None
+    kind = ""
+    for name, ending in cues["area_title_kinds"].items():
+        said = ending.search(title)
+        if said:
+            title, kind = title[: said.start()], name
+            break
+    if (not kind and len(title) >= len(line)) or _has(title, "problem_cues") or _has(title, "measure_cues"):
+        return None
+    return kind
+
+
 def _full_stop(match: re.Match[str]) -> str:
     return match[0] if match["marker"] else "。" + match["gap"]
 
@@ -912,6 +964,7 @@ class _Heading:
     kind: str
     cell: bool = False  # a table cell under a column's name: the text after it is one row's item
     label: str = ""  # an unnumbered sub-heading's wording as written ('问题:'), to tell one used again
+    words: str = ""  # a numbered sub-heading's wording without its number ('1.存在问题:' → '存在问题'), to tell one used again
     resumed: bool = False  # the list before going on after a measures label (see _items_resumed)
 
 
@@ -927,8 +980,10 @@ def _heading_number(match: re.Match[str]) -> int | None:
     return cn_numeral(num.strip("()、.")) if num else None
 
 
-def _split_headings(lines: list[str]) -> list[_Heading | str]:
-    """Alternate sub-headings and the text (lines joined by '\\n') between them."""
+def _split_headings(lines: list[str], titles: dict[int, str] | None = None) -> list[_Heading | str]:
+    """Alternate sub-headings and the text (lines joined by '\\n') between them; the lines of ``titles``, areas'
+    titles (:func:`_area_title`), are sub-headings of the kind they set (of none, ``''``: the text goes on in its
+    kind)."""
     cues = _cues()
     out: list[_Heading | str] = []
     buffer: list[str] = []
@@ -950,6 +1005,10 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
                 columns = _table_row(line, columns, out, buffer, flush)
             continue
         columns = []
+        if titles and k in titles:
+            flush()
+            out.append(_Heading(titles[k]))
+            continue
         if k in implied:
             flush()
             out.append(_Heading(implied[k][0]))
@@ -960,7 +1019,8 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
         if whole:
             _drop_area_title(buffer, _heading_kind(whole), whole["num"])
             flush()
-            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole), label=_unnumbered(whole)))
+            out.append(_Heading(_heading_kind(whole), cell=_is_label(whole), label=_unnumbered(whole),
+                                words=_numbered_words(whole)))
             last_number = _heading_number(whole) or last_number
             problems_form = _number_form(whole["num"]) if whole["num"] and _heading_kind(whole) == "problem" else ""
             continue
@@ -994,7 +1054,7 @@ def _split_headings(lines: list[str]) -> list[_Heading | str]:
                 buffer.append(before)
             _drop_area_title(buffer, kind, glued["num"])
             flush()
-            out.append(_Heading(kind, cell=_is_label(glued), label=_unnumbered(glued)))
+            out.append(_Heading(kind, cell=_is_label(glued), label=_unnumbered(glued), words=_numbered_words(glued)))
             rest = rest[glued.end() :]
             pos = 0
         if rest:
@@ -1079,18 +1139,27 @@ def _unnumbered(heading: re.Match[str]) -> str:
     return "" if heading["num"] else heading.group().rstrip("。.:")
 
 
+def _numbered_words(heading: re.Match[str]) -> str:
+    """The wording of a numbered sub-heading found, without its number and its closing stop or colon ('' for an
+    unnumbered one): ``1.存在问题:`` → ``存在问题``."""
+    return heading.group()[heading.end("num") - heading.start():].rstrip("。.:") if heading["num"] else ""
+
+
 def _labels_in_turn(parts: list[_Heading | str]) -> None:
-    """Mark as items' labels the unnumbered sub-headings whose wording is used again (``问题:…。措施:…。问题:…``).
+    """Mark as items' labels the sub-headings whose wording is used again (``问题:…。措施:…。问题:…``; numbered,
+    ``1.存在问题:…。改进措施:…。2.存在问题:…`` or ``1.存在问题:…2.改进措施:…`` under each area's title).
 
     A sub-heading opens a kind's part once; one written again before each problem (or measure) labels that one
     item, as ``问题一:`` does, so its text is one statement, not split at ';' (seed 003's second problem).
     """
     seen: dict[str, int] = {}
     for part in parts:
-        if isinstance(part, _Heading) and part.label:
-            seen[part.label] = seen.get(part.label, 0) + 1
+        if isinstance(part, _Heading) and (part.label or part.words):
+            # (a numbered wording is counted apart: '(一)存在问题' once and '存在问题:' once is no label used again)
+            key = part.label or "#" + part.words
+            seen[key] = seen.get(key, 0) + 1
     for part in parts:
-        if isinstance(part, _Heading) and seen.get(part.label, 0) > 1:
+        if isinstance(part, _Heading) and seen.get(part.label or "#" + part.words, 0) > 1:
             part.cell = True
 
 
@@ -1585,7 +1654,7 @@ def _items_resumed(parts: list[_Heading | str], kind: str) -> list[_Heading | st
     before_kind = kind  # the kind of the text before the last sub-heading
     for part in parts:
         if isinstance(part, _Heading):
-            before_kind, kind = kind, part.kind
+            before_kind, kind = kind, part.kind or kind  # (an area's title of no kind: the kind goes on)
         elif (before_kind == "problem" and len(out) > 1 and isinstance(out[-2], str) and isinstance(out[-1], _Heading)
               and out[-1].kind == "measure" and out[-1].label):
             joined = out[-2] + "\n" + part
@@ -1618,9 +1687,15 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
     fixed = first_kind is not None
     cell = resumed_list = False
     blocks: list[_Block] = []
+    last_kind = kind  # the kind of the last block, or of the sub-heading after it
     for part in parts:
+        if isinstance(part, _Heading) and not part.kind:
+            # (an area's title of no kind: a part of its own, of the kind the text before it ended in)
+            kind, cell, resumed_list = last_kind, False, False
+            continue
         if isinstance(part, _Heading):
             kind, fixed, cell, resumed_list = part.kind, True, part.cell, part.resumed
+            last_kind = kind
             continue
         cuts = [(0, kind)]
         if kind == "problem":
@@ -1648,6 +1723,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
                                       and all(kd != "problem" for _, kd in cuts[k + 1:])
                                       and _next_item(_markers(part), a) is not None)
                 blocks.append(_Block(kind, part[a:b], fixed, cell=cell, resumed=resumed))
+                last_kind = kind
         cell = False  # (text after the table is no cell)
     for i, block in enumerate(blocks):
         block.order = i
@@ -1682,7 +1758,8 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             # few characters before: searched from the text's start, a long list took time quadratic in its items)
             if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (
                     prev == "," or text.endswith(_intent_words(), 0, k)
-                    or _intent_subject().search(text, max(k - 8, 0), k)))):
+                    or _intent_subject().search(text, max(k - 8, 0), k)))
+                    or (style in _AFTER_INTENT and text.endswith(_intent_words(), 0, k))):
                 continue
             n = _marker_number(style, m, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
@@ -2357,10 +2434,11 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
     cues = _cues()
     # (normalized as the text's lines are, a name as metadata gives it)
     furniture = frozenset(_WS_NEAR_WIDE.sub("", _normalize(line).strip()) for line in page_lines)
-    lines = _clean_lines(text, furniture)
+    titles: dict[int, str] = {}
+    lines = _clean_lines(text, furniture, titles)
     found = _Found()
     state: dict[str, bool] = {}
-    blocks = _blocks(_split_headings(lines), first_kind)
+    blocks = _blocks(_split_headings(lines, titles), first_kind)
     for block in blocks:
         marks = _markers(block.text, block.resumed)
         if marks:
