@@ -1306,3 +1306,13 @@ def test_a_bracketed_number_and_a_dun_before_a_title_leave_it_a_heading(seed_id,
     got = toolkit.parse_text("\n".join(lines))
     assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
     assert [s.title for s in got.sections] == [normalize_line(lines[s.first_line - 1]).strip() for s in plain.sections]
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_doubled_dun_after_a_heading_s_number_leaves_it_a_heading(seed_id):
+    # A typo doubling the 、 after a section's number ('五、、其他需要报告的事项'): the second 、 was read as the
+    # title's first character, so the title named no section; the section was lost, its text in the one before.
+    plain, doubled = _sections_with_headings_edited(seed_id, lambda h: re.sub(r"^(\s*[一二三四五六七八九十]+、)",
+                                                                                r"\1、", h))
+    assert [(key, text) for key, _, text in doubled] == [(key, text) for key, _, text in plain]
+    assert any("、、" in title for _, title, _ in doubled)

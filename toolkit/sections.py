@@ -79,8 +79,9 @@ _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_N
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章|节)[、:]?"
 # what stands between a number and its title: spaces, and a 、 after a closing bracket ('(一)、总体情况', '①、…' after
-# NFKC: read as the title's first character, the title named no section)
-_AFTER_NUM = r"(?:\s|(?<=\))、)*"
+# NFKC) or after the number's own 、 (a typo, '五、、其他…'): read as the title's first character, the title named
+# no section
+_AFTER_NUM = r"(?:\s|(?<=[)、])、)*"
 # (a run of spaces is taken whole, possessive, in the title and after it: tried space by space, a line with a run
 # of a few thousand spaces took minutes, cubic in the run; the matches are the same, a space ending no title)
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
