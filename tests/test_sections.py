@@ -1316,3 +1316,27 @@ def test_a_doubled_dun_after_a_heading_s_number_leaves_it_a_heading(seed_id):
                                                                                 r"\1、", h))
     assert [(key, text) for key, _, text in doubled] == [(key, text) for key, _, text in plain]
     assert any("、、" in title for _, title, _ in doubled)
+
+
+def _text_glued_after_headings(seed_id: str, sep: str) -> list:
+    """(key, text) of the sections of seed ``seed_id`` with each heading's first line of text glued after it by
+    ``sep`` ('一、总体情况——2020年,…')."""
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    for section in reversed(toolkit.parse_text("\n".join(lines)).sections):
+        at = nxt = section.first_line - 1
+        nxt += 1
+        while nxt < len(lines) and not lines[nxt].strip():
+            nxt += 1
+        if nxt < len(lines) and section.text and "|" not in lines[nxt]:
+            lines[at:nxt + 1] = [lines[at].rstrip() + sep + lines[nxt].strip()]
+    return [(s.key, s.text) for s in toolkit.parse_text("\n".join(lines)).sections]
+
+
+@pytest.mark.parametrize("dash", ["——", "—"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_dash_after_a_heading_is_no_text_of_its_section(seed_id, dash):
+    # A dash after a heading's title ('一、总体情况——', '一、总体情况——2020年,我局…') sets it apart from its text as a
+    # colon does: it was read as the text's first characters ('——2020年,…').
+    plain, dashed = _sections_with_headings_edited(seed_id, lambda h: h.rstrip() + dash)
+    assert [(key, text) for key, _, text in dashed] == [(key, text) for key, _, text in plain]
+    assert _text_glued_after_headings(seed_id, dash) == _text_glued_after_headings(seed_id, ":")

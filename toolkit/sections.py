@@ -1713,6 +1713,9 @@ _SIGNATURE_LINES = 5  # the most lines before the last that a wrapped signature 
 _STATED = ("。", "!", "?", "！", "？")  # a section's last line ending a sentence: no name glued after it
 
 
+_TITLE_SEPARATORS = ":;,.。 —"  # what sets a glued heading's title apart from its text (a colon, a dash '——')
+
+
 def _heading_rest(text: str, family: str, key: str) -> str:
     """The text that follows the title on a glued heading line ('' for a plain heading)."""
     stripped = text.strip()
@@ -1726,7 +1729,8 @@ def _heading_rest(text: str, family: str, key: str) -> str:
         if m:
             # another section's title joined to it ('五、存在的主要问题及改进情况和其他需要报告的事项') is the heading's too
             rest = body[m.end() + _merged_title(body[m.end() :], family, key)[0] :]
-            rest = rest.strip().lstrip(":;,.。 ")  # '六、其他需要报告的事项:无' / '…措施。2017年…': the text starts after the mark
+            # '六、其他需要报告的事项:无' / '…措施。2017年…' / '一、总体情况——2020年…': the text starts after the mark
+            rest = rest.strip().lstrip(_TITLE_SEPARATORS)
             return "" if _title_tail().fullmatch(rest) else rest
     return ""
 
