@@ -1340,3 +1340,17 @@ def test_a_dash_after_a_heading_is_no_text_of_its_section(seed_id, dash):
     plain, dashed = _sections_with_headings_edited(seed_id, lambda h: h.rstrip() + dash)
     assert [(key, text) for key, _, text in dashed] == [(key, text) for key, _, text in plain]
     assert _text_glued_after_headings(seed_id, dash) == _text_glued_after_headings(seed_id, ":")
+
+
+@pytest.mark.parametrize("form", ["{num}**{title}**", "{num}__{title}__", "{num} **{title}**", "## {num}**{title}**"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_markdown_bold_around_a_heading_s_title_after_its_number_leaves_it_a_heading(seed_id, form):
+    # A web page saved as Markdown sets only the title bold, after its number ('一、**总体情况**'): the marks made
+    # the title name no section (bold around the whole heading, '**一、总体情况**', was read).
+    def edit(heading: str) -> str:
+        m = re.match(r"^\s*([一二三四五六七八九十]+、)\s*(.+?)\s*$", heading)
+        return form.format(num=m[1], title=m[2]) if m else heading
+
+    plain, marked = _sections_with_headings_edited(seed_id, edit)
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert not any("*" in title or "_" in title for _, title, _ in marked)

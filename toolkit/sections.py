@@ -519,8 +519,11 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
 
 
 # Markdown's marks around a heading, as a web page saved as Markdown gives it ('**一、总体情况**', '## 二、…',
-# '### **三、…**', its text glued after: '**一、总体情况**2020年…'): bold marks (** or __), a heading's hashes
-_MARKUP = re.compile(r"\s*(?:#{1,6}\s+)?(?:(?P<mark>\*\*|__)(?P<bold>.+?)(?P=mark)\s*(?P<after>.*)|(?P<plain>.+))")
+# '### **三、…**', its text glued after: '**一、总体情况**2020年…'): bold marks (** or __), a heading's hashes; or
+# bold marks around the title alone, after its number ('一、**总体情况**')
+_MARKUP = re.compile(r"\s*(?:#{1,6}\s+)?(?:(?P<mark>\*\*|__)(?P<bold>.+?)(?P=mark)\s*(?P<after>.*)"
+                     rf"|(?P<num>{_TOP}|{_SUB}|{_PART}){_AFTER_NUM}(?P<nmark>\*\*|__)(?P<title>.+?)(?P=nmark)\s*(?P<rest>.*)"
+                     r"|(?P<plain>.+))")
 
 
 def _without_markup(line: str) -> str:
@@ -531,7 +534,12 @@ def _without_markup(line: str) -> str:
     m = _MARKUP.fullmatch(line)
     if m is None or (m["plain"] is not None and line[:1] != "#"):
         return line
-    head = m["bold"] + m["after"] if m["bold"] is not None else m["plain"]
+    if m["bold"] is not None:
+        head = m["bold"] + m["after"]
+    elif m["title"] is not None:
+        head = m["num"] + m["title"] + m["rest"]
+    else:
+        head = m["plain"]
     return head if _heading_keys(head.strip()) else line
 
 
