@@ -1354,3 +1354,13 @@ def test_markdown_bold_around_a_heading_s_title_after_its_number_leaves_it_a_hea
     plain, marked = _sections_with_headings_edited(seed_id, edit)
     assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
     assert not any("*" in title or "_" in title for _, title, _ in marked)
+
+
+@pytest.mark.parametrize("form", ["【{}】", "[{}]", "【 {} 】"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_heading_in_lenticular_brackets_is_a_heading(seed_id, form):
+    # A web page sets its headings in brackets ('【一、总体情况】'): the closing bracket ended the title, so it named
+    # no section (or only by a pattern allowing words after it); the sections were lost, their text in the one before.
+    plain, bracketed = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
+    assert [(key, text) for key, _, text in bracketed] == [(key, text) for key, _, text in plain]
+    assert [title for _, title, _ in bracketed] == [title for _, title, _ in plain]

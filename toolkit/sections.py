@@ -423,6 +423,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     list of Segment
     """
     joined = "\n".join(lines)  # (one scan for the marks: a line-by-line test cost more than the rest of this step)
+    if "]" in joined:
+        lines = _without_brackets(lines, joined)
     if "**" in joined or "__" in joined or "#" in joined:
         lines = [_without_markup(line) for line in lines]
     out: list[Segment] = []
@@ -541,6 +543,23 @@ def _without_markup(line: str) -> str:
     else:
         head = m["plain"]
     return head if _heading_keys(head.strip()) else line
+
+
+# a line that is one thing in brackets ('[一、总体情况]', 【】 after normalization)
+_BRACKETED_LINE = re.compile(r"^[^\S\n]*\[(?P<inner>[^\[\]\n]+)\][^\S\n]*$", re.M)
+
+
+def _without_brackets(lines: list[str], joined: str) -> list[str]:
+    """``lines`` (joined by newlines, ``joined``) with the brackets around a whole heading that names a section
+    removed ('【一、总体情况】': the closing bracket ended the title, which named no section); other lines as they are.
+    Only the lines the pattern finds in the joined text are asked (a page's '[打印]' lines are no heading)."""
+    out = lines
+    for m in _BRACKETED_LINE.finditer(joined):
+        inner = m["inner"].strip()
+        if _heading_keys(inner, whole=True):
+            out = list(lines) if out is lines else out
+            out[joined.count("\n", 0, m.start())] = inner
+    return out
 
 
 _ROW_END = re.compile(r"\s*\|[\s|]*$")  # a table row's closing mark, and the blank cells' marks before it
