@@ -1364,3 +1364,13 @@ def test_a_heading_in_lenticular_brackets_is_a_heading(seed_id, form):
     plain, bracketed = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
     assert [(key, text) for key, _, text in bracketed] == [(key, text) for key, _, text in plain]
     assert [title for _, title, _ in bracketed] == [title for _, title, _ in plain]
+
+
+@pytest.mark.parametrize("form", ["## {} ##", "# {} #", "### **{}** ###", "## {}  ###"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_markdown_heading_s_closing_hashes_are_no_text_of_its_section(seed_id, form):
+    # A Markdown heading may close with hashes ('## 一、总体情况 ##'): the closing hashes were read as text glued
+    # after the title, opening the section's text ('##\n2020年,…').
+    plain, marked = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert not any("#" in title for _, title, _ in marked)

@@ -527,13 +527,16 @@ _MARKUP = re.compile(r"\s*(?:#{1,6}\s+)?(?:(?P<mark>\*\*|__)(?P<bold>.+?)(?P=mar
                      rf"|(?P<num>{_TOP}|{_SUB}|{_PART}){_AFTER_NUM}(?P<nmark>\*\*|__)(?P<title>.+?)(?P=nmark)\s*(?P<rest>.*)"
                      r"|(?P<plain>.+))")
 
+_ATX_CLOSE = re.compile(r"\s+#+\s*$")  # a Markdown heading's closing hashes ('## 二、主动公开政府信息情况 ##')
+
 
 def _without_markup(line: str) -> str:
     """``line`` without the Markdown marks around a heading that names a section (the marks made it no heading:
     a bold report had no section at all, its hashes went to the section before); any other line as it is."""
     if "**" not in line and "__" not in line and line[:1] != "#":
         return line
-    m = _MARKUP.fullmatch(line)
+    # (a heading's closing hashes, '## 二、… ##', are no text of it)
+    m = _MARKUP.fullmatch(_ATX_CLOSE.sub("", line) if line[:1] == "#" else line)
     if m is None or (m["plain"] is not None and line[:1] != "#"):
         return line
     if m["bold"] is not None:
