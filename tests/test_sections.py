@@ -1374,3 +1374,17 @@ def test_a_markdown_heading_s_closing_hashes_are_no_text_of_its_section(seed_id,
     plain, marked = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
     assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
     assert not any("#" in title for _, title, _ in marked)
+
+
+@pytest.mark.parametrize("blanks", [1, 2])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_part_number_alone_before_a_blank_line_and_its_title_is_joined(seed_id, blanks):
+    # A Word report sets '第一部分' on a line of its own, a blank paragraph, then the title ('总体情况'): the title was
+    # found unnumbered, and the next part's number ('第二部分') was read as the last line of the section before.
+    def edit(heading: str) -> str:
+        return re.sub(r"^\s*([一二三四五六七八九十]+)、\s*", lambda m: f"第{m[1]}部分" + "\n" * (blanks + 1), heading)
+
+    plain, parted = _sections_with_headings_edited(seed_id, edit)
+    assert [(key, text) for key, _, text in parted] == [(key, text) for key, _, text in plain]
+    numbered = [title for _, title, _ in plain if re.match("[一二三四五六七八九十]+、", title)]
+    assert numbered and all(t.startswith("第") for _, t, _ in parted if t.replace(" ", "")[:1] != "引")

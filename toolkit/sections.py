@@ -1636,6 +1636,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
                 and (not nxt or _is_furniture(nxt) or nxt in page_lines):
             # a page break inside the heading ('四、政府信息公开行政复议、' / '- 5 -' / '行政诉讼情况')
             end = _past_page_break(texts, i + 1, page_lines=page_lines)
+            if not texts[end] and first[0] == "第" and _PART_ALONE.fullmatch(first):
+                # a part's number alone, a blank paragraph, then its title ('第一部分' / '' / '总体情况', as Word sets it)
+                end = next((j for j in range(i + 2, min(i + 2 + _PART_BLANKS_MAX, len(texts))) if texts[j]), end)
             nxt = texts[end]
         # either wrap is of two short filled lines: lines of prose, blank lines and the lines before them go at once
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH):
@@ -1671,6 +1674,10 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
         elif i not in taken:
             out.append(seg)  # (a page break's lines inside a heading come after it)
     return out
+
+
+_PART_ALONE = re.compile(_PART)  # a part's number ('第一部分'), alone on its line
+_PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and its title
 
 
 _WRAPPED_MIN = 6  # the shortest first line of a wrapped heading whose end alone is a title
