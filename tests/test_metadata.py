@@ -300,10 +300,30 @@ def test_title_and_period_disagree():
     assert result["report_year"] == 2020 and result["flags"] == ["year_conflict"]
 
 
-def test_publication_date_is_never_the_report_year():
-    result = meta("乌当区人民政府政府信息公开工作年度报告", "发布日期:2021-01-30", "暂无")
-    assert result["report_year"] is None and result["published"] == "2021-01-30"
+def test_publication_date_is_not_the_report_year():
+    result = meta("乌当区人民政府政府信息公开工作年度报告", "发布日期:2021-06-30", "暂无")
+    assert result["report_year"] is None and result["published"] == "2021-06-30"
     assert "year_unknown" in result["flags"]
+
+
+@pytest.mark.parametrize("lines, published", [
+    (["乌当区人民政府政府信息公开工作年度报告", "发布日期:2021-01-30", "暂无"], "2021-01-30"),
+    (["乌当区人民政府政府信息公开工作年度报告", "发布日期:2021-03-31", "暂无"], "2021-03-31"),
+    (["乌当区人民政府政府信息公开工作年度报告", "一、总体情况", "我局扎实推进政务公开工作。", "二、主动公开政府信息情况",
+      "无", "乌当区人民政府", "2021年1月25日"], "2021-01-25"),
+])
+def test_a_first_quarter_publication_date_gives_the_year_before_it_flagged(lines, published):
+    # A report with no year of its own (title, statistics period, overview, file name) was year_unknown even when
+    # published in January to March: the Regulations (Art. 49) have the reports published by January 31 (a
+    # government's by March 31), so such a date is the next year's.  The year before it is now taken, flagged
+    # year_inferred; a later date gives none (a report published late, or a page's date of another posting).
+    result = meta(*lines)
+    assert result["published"] == published
+    assert result["report_year"] == 2020 and "year_inferred" in result["flags"] and "year_unknown" not in result["flags"]
+    assert "published_before_period_end" not in result["flags"]
+    # a year of the text wins: seed 002's overview says 2024, its signature 2024年2月17日 (a typo for 2025)
+    assert meta("一、总体情况", "2024年以来,我局…", "二、主动公开政府信息情况", "无", "伊州区住房和城乡建设局",
+                "2024年2月17日")["report_year"] == 2024
 
 
 def test_overview_with_tied_years_gives_no_year():

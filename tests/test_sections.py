@@ -1306,3 +1306,85 @@ def test_a_bracketed_number_and_a_dun_before_a_title_leave_it_a_heading(seed_id,
     got = toolkit.parse_text("\n".join(lines))
     assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
     assert [s.title for s in got.sections] == [normalize_line(lines[s.first_line - 1]).strip() for s in plain.sections]
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_doubled_dun_after_a_heading_s_number_leaves_it_a_heading(seed_id):
+    # A typo doubling the 、 after a section's number ('五、、其他需要报告的事项'): the second 、 was read as the
+    # title's first character, so the title named no section; the section was lost, its text in the one before.
+    plain, doubled = _sections_with_headings_edited(seed_id, lambda h: re.sub(r"^(\s*[一二三四五六七八九十]+、)",
+                                                                                r"\1、", h))
+    assert [(key, text) for key, _, text in doubled] == [(key, text) for key, _, text in plain]
+    assert any("、、" in title for _, title, _ in doubled)
+
+
+def _text_glued_after_headings(seed_id: str, sep: str) -> list:
+    """(key, text) of the sections of seed ``seed_id`` with each heading's first line of text glued after it by
+    ``sep`` ('一、总体情况——2020年,…')."""
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    for section in reversed(toolkit.parse_text("\n".join(lines)).sections):
+        at = nxt = section.first_line - 1
+        nxt += 1
+        while nxt < len(lines) and not lines[nxt].strip():
+            nxt += 1
+        if nxt < len(lines) and section.text and "|" not in lines[nxt]:
+            lines[at:nxt + 1] = [lines[at].rstrip() + sep + lines[nxt].strip()]
+    return [(s.key, s.text) for s in toolkit.parse_text("\n".join(lines)).sections]
+
+
+@pytest.mark.parametrize("dash", ["——", "—"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_dash_after_a_heading_is_no_text_of_its_section(seed_id, dash):
+    # A dash after a heading's title ('一、总体情况——', '一、总体情况——2020年,我局…') sets it apart from its text as a
+    # colon does: it was read as the text's first characters ('——2020年,…').
+    plain, dashed = _sections_with_headings_edited(seed_id, lambda h: h.rstrip() + dash)
+    assert [(key, text) for key, _, text in dashed] == [(key, text) for key, _, text in plain]
+    assert _text_glued_after_headings(seed_id, dash) == _text_glued_after_headings(seed_id, ":")
+
+
+@pytest.mark.parametrize("form", ["{num}**{title}**", "{num}__{title}__", "{num} **{title}**", "## {num}**{title}**"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_markdown_bold_around_a_heading_s_title_after_its_number_leaves_it_a_heading(seed_id, form):
+    # A web page saved as Markdown sets only the title bold, after its number ('一、**总体情况**'): the marks made
+    # the title name no section (bold around the whole heading, '**一、总体情况**', was read).
+    def edit(heading: str) -> str:
+        m = re.match(r"^\s*([一二三四五六七八九十]+、)\s*(.+?)\s*$", heading)
+        return form.format(num=m[1], title=m[2]) if m else heading
+
+    plain, marked = _sections_with_headings_edited(seed_id, edit)
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert not any("*" in title or "_" in title for _, title, _ in marked)
+
+
+@pytest.mark.parametrize("form", ["【{}】", "[{}]", "【 {} 】"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_heading_in_lenticular_brackets_is_a_heading(seed_id, form):
+    # A web page sets its headings in brackets ('【一、总体情况】'): the closing bracket ended the title, so it named
+    # no section (or only by a pattern allowing words after it); the sections were lost, their text in the one before.
+    plain, bracketed = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
+    assert [(key, text) for key, _, text in bracketed] == [(key, text) for key, _, text in plain]
+    assert [title for _, title, _ in bracketed] == [title for _, title, _ in plain]
+
+
+@pytest.mark.parametrize("form", ["## {} ##", "# {} #", "### **{}** ###", "## {}  ###"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_markdown_heading_s_closing_hashes_are_no_text_of_its_section(seed_id, form):
+    # A Markdown heading may close with hashes ('## 一、总体情况 ##'): the closing hashes were read as text glued
+    # after the title, opening the section's text ('##\n2020年,…').
+    plain, marked = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert not any("#" in title for _, title, _ in marked)
+
+
+@pytest.mark.parametrize("blanks", [1, 2])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_part_number_alone_before_a_blank_line_and_its_title_is_joined(seed_id, blanks):
+    # A Word report sets '第一部分' on a line of its own, a blank paragraph, then the title ('总体情况'): the title was
+    # found unnumbered, and the next part's number ('第二部分') was read as the last line of the section before.
+    def edit(heading: str) -> str:
+        return re.sub(r"^\s*([一二三四五六七八九十]+)、\s*", lambda m: f"第{m[1]}部分" + "\n" * (blanks + 1), heading)
+
+    plain, parted = _sections_with_headings_edited(seed_id, edit)
+    assert [(key, text) for key, _, text in parted] == [(key, text) for key, _, text in plain]
+    numbered = [title for _, title, _ in plain if re.match("[一二三四五六七八九十]+、", title)]
+    assert numbered and all(t.startswith("第") for _, t, _ in parted if t.replace(" ", "")[:1] != "引")

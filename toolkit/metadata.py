@@ -2599,6 +2599,20 @@ def _page_title_parts(page_title: str, reads: Callable[[str], bool] = _page_titl
     return None
 
 
+#: The last month in which a report is due (Regulations Art. 49: a department's by January 31, a government's
+#: office's by March 31 of the next year): a publication date up to its end is taken for the next year's.
+_LAST_DUE_MONTH = 3
+
+
+def _year_before_publication(published: _dt.date | None, garbled: bool) -> int | None:
+    """The year reported on as a publication date tells it: the year before ``published`` where it falls in
+    January to March (reports are due by January 31, a government's by March 31), else None (a later date may be
+    a late report's or a page's later posting; a ``garbled`` date's year is not trusted)."""
+    if published is None or garbled or published.month > _LAST_DUE_MONTH:
+        return None
+    return published.year - 1
+
+
 def _file_stem(path: str | os.PathLike[str]) -> str:
     """The file's name without its folders and its extension, NFKC-normalized (full-width digits)."""
     return unicodedata.normalize("NFKC", os.path.splitext(os.path.basename(os.fspath(path)))[0])
@@ -2692,7 +2706,9 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
           text's, else the page's), else the
           statistics period (``2020年1月1日至2020年12月31日``), else the dominant
           year of the overview (flag ``year_inferred``), else the year in the
-          file's name (flag ``year_from_file_name``); never the publication date.
+          file's name (flag ``year_from_file_name``), else the year before a
+          publication date in January to March (reports are due by January 31,
+          a government's by March 31; flag ``year_inferred``).
         - ``published`` (str): ISO date ``'YYYY-MM-DD'`` from a 发布日期 /
           发文日期 / 时间 / 日期 field, else a date alone (or after the page's
           source, ``来源：XX局 2021-01-20``) on the line under the title, else
@@ -2789,18 +2805,21 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
     report_year = title_year if title_year is not None else period_year
     if title_year is not None and period_year is not None and title_year != period_year:
         flags.append("year_conflict")
-    if report_year is None:
-        report_year = _overview_year(lines, section_lines)
-        flag = "year_inferred"
-        if report_year is None and path is not None:
-            report_year, flag = _file_name_year(path), "year_from_file_name"
-        flags.append("year_unknown" if report_year is None else flag)
 
     published, garbled = _published_field(regions)
     if published is None and title_span is not None:
         published = _date_beside_title(lines, title_span, first_section, title_text)
     if published is None:
         published = sig_date
+    if report_year is None:
+        report_year = _overview_year(lines, section_lines)
+        flag = "year_inferred"
+        if report_year is None and path is not None:
+            report_year, flag = _file_name_year(path), "year_from_file_name"
+        if report_year is None:
+            report_year = _year_before_publication(published, garbled)
+            flag = "year_inferred"
+        flags.append("year_unknown" if report_year is None else flag)
     if garbled:
         flags.append("published_garbled")
     if published is not None and report_year is not None and published < _dt.date(report_year, 12, 31):

@@ -79,8 +79,9 @@ _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_N
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章|节)[、:]?"
 # what stands between a number and its title: spaces, and a 、 after a closing bracket ('(一)、总体情况', '①、…' after
-# NFKC: read as the title's first character, the title named no section)
-_AFTER_NUM = r"(?:\s|(?<=\))、)*"
+# NFKC) or after the number's own 、 (a typo, '五、、其他…'): read as the title's first character, the title named
+# no section
+_AFTER_NUM = r"(?:\s|(?<=[)、])、)*"
 # (a run of spaces is taken whole, possessive, in the title and after it: tried space by space, a line with a run
 # of a few thousand spaces took minutes, cubic in the run; the matches are the same, a space ending no title)
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
@@ -422,6 +423,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     list of Segment
     """
     joined = "\n".join(lines)  # (one scan for the marks: a line-by-line test cost more than the rest of this step)
+    if "]" in joined:
+        lines = _without_brackets(lines, joined)
     if "**" in joined or "__" in joined or "#" in joined:
         lines = [_without_markup(line) for line in lines]
     out: list[Segment] = []
@@ -518,8 +521,13 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
 
 
 # Markdown's marks around a heading, as a web page saved as Markdown gives it ('**一、总体情况**', '## 二、…',
-# '### **三、…**', its text glued after: '**一、总体情况**2020年…'): bold marks (** or __), a heading's hashes
-_MARKUP = re.compile(r"\s*(?:#{1,6}\s+)?(?:(?P<mark>\*\*|__)(?P<bold>.+?)(?P=mark)\s*(?P<after>.*)|(?P<plain>.+))")
+# '### **三、…**', its text glued after: '**一、总体情况**2020年…'): bold marks (** or __), a heading's hashes; or
+# bold marks around the title alone, after its number ('一、**总体情况**')
+_MARKUP = re.compile(r"\s*(?:#{1,6}\s+)?(?:(?P<mark>\*\*|__)(?P<bold>.+?)(?P=mark)\s*(?P<after>.*)"
+                     rf"|(?P<num>{_TOP}|{_SUB}|{_PART}){_AFTER_NUM}(?P<nmark>\*\*|__)(?P<title>.+?)(?P=nmark)\s*(?P<rest>.*)"
+                     r"|(?P<plain>.+))")
+
+_ATX_CLOSE = re.compile(r"\s+#+\s*$")  # a Markdown heading's closing hashes ('## 二、主动公开政府信息情况 ##')
 
 
 def _without_markup(line: str) -> str:
@@ -527,11 +535,34 @@ def _without_markup(line: str) -> str:
     a bold report had no section at all, its hashes went to the section before); any other line as it is."""
     if "**" not in line and "__" not in line and line[:1] != "#":
         return line
-    m = _MARKUP.fullmatch(line)
+    # (a heading's closing hashes, '## 二、… ##', are no text of it)
+    m = _MARKUP.fullmatch(_ATX_CLOSE.sub("", line) if line[:1] == "#" else line)
     if m is None or (m["plain"] is not None and line[:1] != "#"):
         return line
-    head = m["bold"] + m["after"] if m["bold"] is not None else m["plain"]
+    if m["bold"] is not None:
+        head = m["bold"] + m["after"]
+    elif m["title"] is not None:
+        head = m["num"] + m["title"] + m["rest"]
+    else:
+        head = m["plain"]
     return head if _heading_keys(head.strip()) else line
+
+
+# a line that is one thing in brackets ('[一、总体情况]', 【】 after normalization)
+_BRACKETED_LINE = re.compile(r"^[^\S\n]*\[(?P<inner>[^\[\]\n]+)\][^\S\n]*$", re.M)
+
+
+def _without_brackets(lines: list[str], joined: str) -> list[str]:
+    """``lines`` (joined by newlines, ``joined``) with the brackets around a whole heading that names a section
+    removed ('【一、总体情况】': the closing bracket ended the title, which named no section); other lines as they are.
+    Only the lines the pattern finds in the joined text are asked (a page's '[打印]' lines are no heading)."""
+    out = lines
+    for m in _BRACKETED_LINE.finditer(joined):
+        inner = m["inner"].strip()
+        if _heading_keys(inner, whole=True):
+            out = list(lines) if out is lines else out
+            out[joined.count("\n", 0, m.start())] = inner
+    return out
 
 
 _ROW_END = re.compile(r"\s*\|[\s|]*$")  # a table row's closing mark, and the blank cells' marks before it
@@ -1605,6 +1636,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
                 and (not nxt or _is_furniture(nxt) or nxt in page_lines):
             # a page break inside the heading ('四、政府信息公开行政复议、' / '- 5 -' / '行政诉讼情况')
             end = _past_page_break(texts, i + 1, page_lines=page_lines)
+            if not texts[end] and first[0] == "第" and _PART_ALONE.fullmatch(first):
+                # a part's number alone, a blank paragraph, then its title ('第一部分' / '' / '总体情况', as Word sets it)
+                end = next((j for j in range(i + 2, min(i + 2 + _PART_BLANKS_MAX, len(texts))) if texts[j]), end)
             nxt = texts[end]
         # either wrap is of two short filled lines: lines of prose, blank lines and the lines before them go at once
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH):
@@ -1640,6 +1674,10 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
         elif i not in taken:
             out.append(seg)  # (a page break's lines inside a heading come after it)
     return out
+
+
+_PART_ALONE = re.compile(_PART)  # a part's number ('第一部分'), alone on its line
+_PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and its title
 
 
 _WRAPPED_MIN = 6  # the shortest first line of a wrapped heading whose end alone is a title
@@ -1712,6 +1750,9 @@ _SIGNATURE_LINES = 5  # the most lines before the last that a wrapped signature 
 _STATED = ("。", "!", "?", "！", "？")  # a section's last line ending a sentence: no name glued after it
 
 
+_TITLE_SEPARATORS = ":;,.。 —"  # what sets a glued heading's title apart from its text (a colon, a dash '——')
+
+
 def _heading_rest(text: str, family: str, key: str) -> str:
     """The text that follows the title on a glued heading line ('' for a plain heading)."""
     stripped = text.strip()
@@ -1725,7 +1766,8 @@ def _heading_rest(text: str, family: str, key: str) -> str:
         if m:
             # another section's title joined to it ('五、存在的主要问题及改进情况和其他需要报告的事项') is the heading's too
             rest = body[m.end() + _merged_title(body[m.end() :], family, key)[0] :]
-            rest = rest.strip().lstrip(":;,.。 ")  # '六、其他需要报告的事项:无' / '…措施。2017年…': the text starts after the mark
+            # '六、其他需要报告的事项:无' / '…措施。2017年…' / '一、总体情况——2020年…': the text starts after the mark
+            rest = rest.strip().lstrip(_TITLE_SEPARATORS)
             return "" if _title_tail().fullmatch(rest) else rest
     return ""
 
