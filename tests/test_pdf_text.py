@@ -260,3 +260,32 @@ def test_a_short_review_row_with_a_mark_before_the_next_heading_stays_a_row(seed
     cells = _cells(report, "review_litigation")
     assert len(cells) == 15 and cells["value"].isna().all()  # 11 values for 15 cells: none placed, flagged ragged
     assert "review_litigation: 0 of 15 cells placed" in [f.detail for f in report.flags if f.code == "ragged"]
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214"])
+@pytest.mark.parametrize("label, spread", [
+    ("一、本年新收政府信息公开申请数量", "一 、 本 年 新 收 政 府 信 息 公 开 申 请 数 量"),
+    ("二、上年结转政府信息公开申请数量", "二、上　年　结　转　政　府　信　息　公　开　申　请　数　量"),
+    ("(一)予以公开", "( 一 ) 予 以 公 开"),      # after its group's label '三、本年度办理结果'
+    ("(七)总计", "( 七 ) 总 计"), ("(七)总计", "总　　计"), ("行政处罚", "行 政 处 罚")])
+def test_a_row_label_set_spread_out_reads_as_the_label(seed_id, label, spread):
+    # An unruled PDF's row label set with wide letter spacing (distributed alignment in a wide cell) comes out a
+    # character a word: before, the line was one label (ragged, 'no cell read'), or its characters were cells of
+    # their own ('总', '计': unknown_row, missing_rows), the row's values lost. It reads as the label now.
+    text = _pdf_text(seed_id)
+    plain = toolkit.parse_text(text)
+    line = next(x for x in text.split("\n") if f"{label} " in x and x.split(label)[1][1:2].isdigit())
+    report = toolkit.parse_text(_replace(text, line, line.replace(label, spread)))
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert _codes(report) == _codes(plain)
+
+
+def test_a_vertical_header_of_single_characters_is_not_joined():
+    # A control: a header set one character a column ('结 结 其 尚 …') joins into no row label and stays as it was.
+    from toolkit.layout import spread_label_words
+
+    assert spread_label_words("结 结 其 尚 总 结 结 其 尚 总".split()) is None
+    assert spread_label_words("果 果 他 未 1 2 3".split()) is None
+    assert spread_label_words("(三)不 4.保护第三方合法权益 0 0 0 0 0 0 0".split()) is None
+    assert spread_label_words("4 . 保 护 第 三 方 合 法 权 益 0 0 0 0 0 0 0".split()) == [11]
