@@ -289,3 +289,36 @@ def test_a_vertical_header_of_single_characters_is_not_joined():
     assert spread_label_words("果 果 他 未 1 2 3".split()) is None
     assert spread_label_words("(三)不 4.保护第三方合法权益 0 0 0 0 0 0 0".split()) is None
     assert spread_label_words("4 . 保 护 第 三 方 合 法 权 益 0 0 0 0 0 0 0".split()) == [11]
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ("数量 88 11 0 0 0 0 99", "数量 (cid:5)(cid:5) 11 0 0 0 0 99", ("requests", "new", "natural_person")),
+    ("行政强制 135 36 21", "行政强制 135 (cid:2)(cid:3) 21", ("active", "coercion", "change")),
+    ("\n4 0 0 0 4 0 1 0 1 2 1 0 0 0 1\n", "\n4 0 0 0 4 0 1 (cid:7) 1 2 1 0 0 0 1\n",
+     ("review_litigation", "litigation_direct", "other")),
+    ("7.属于行政执法案卷 0 11 0", "7.属于行政执法案卷 0 (cid:1)(cid:1) 0", ("requests", "denied_enforcement", "commercial"))])
+def test_a_value_of_unmapped_glyphs_is_the_one_cell_missing(old, new, key):
+    # A PDF value set in a font without a Unicode map comes out as '(cid:NN)': before, it was a label, its row
+    # unknown (all its values lost, missing_rows) or cut in two (ambiguous_digits), the review table lost. Now that
+    # cell alone is missing, flagged not_a_number, the cid text no value; the row's other cells read as written.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, old, new))
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    got, want = report.tables.set_index(keys[:3]), plain.tables.set_index(keys[:3])
+    assert math.isnan(got.loc[key, "value"]) and got.loc[key, "raw"].startswith("(cid:")
+    pd.testing.assert_frame_equal(got.drop(index=[key])[["value", "raw"]], want.drop(index=[key])[["value", "raw"]])
+    assert [f.code for f in report.flags if f not in plain.flags] == ["not_a_number"]
+
+
+def test_a_row_label_of_unmapped_glyphs_stays_an_unknown_row():
+    # A control: glyphs with no map first on a line are the row's label, no value: the row unknown, as before,
+    # the row above left whole.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "7.属于行政执法案卷 0 11", "(cid:1)(cid:2)(cid:3) 0 11"))
+    assert {(f.code, f.detail) for f in report.flags} - {(f.code, f.detail) for f in plain.flags} >= {
+        ("unknown_row", "(cid:1)(cid:2)(cid:3)"), ("missing_rows", "denied_enforcement")}
+    cells, want = _cells(report, "requests"), _cells(plain, "requests")
+    pd.testing.assert_frame_equal(_without(cells, "denied_enforcement")[["value", "raw"]],
+                                  _without(want, "denied_enforcement")[["value", "raw"]])

@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
-from toolkit.normalize import (_HAN, NA_MARKS, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
+from toolkit.normalize import (_HAN, CID_GLYPHS, NA_MARKS, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
                                is_value_cell, label_key, number_units, parse_number)
 from toolkit.sections import Segment, _nearest_filled
 
@@ -89,8 +89,9 @@ _PROSE_END = re.compile(r"[。!?;]$")
 _MARK = alternation(NA_MARKS)
 # a label word, perhaps numbered ('3.危及…'); a not-applicable mark standing alone ('-', '无') is a cell
 _LABEL_TOKEN = rf"(?!(?:{_MARK})(?:\s|$))(?:\d{{1,2}}[.、])?[^\d\s+-]\S*"
-# a cell of a row set with spaces: a number, with the unit a cell may carry ('21.53万元', '12起'), or a mark
-_NUMBER_TOKEN = rf"(?:[+-]?\d[\d,.]*(?:{'|'.join(map(re.escape, number_units()))})?|{_MARK})"
+# a cell of a row set with spaces: a number, with the unit a cell may carry ('21.53万元', '12起'), or a mark, or
+# a PDF's glyphs of no Unicode map ('(cid:21)(cid:21)': a value not read, flagged, its row's other cells kept)
+_NUMBER_TOKEN = rf"(?:[+-]?\d[\d,.]*(?:{'|'.join(map(re.escape, number_units()))})?|{_MARK}|{CID_GLYPHS.pattern})"
 # Several numbers on one line, optionally after a label: PDF text rows ('四、结转下年度继续办理 0 0 0 0 0 0 0').
 # The label may be numbered itself ('3.危及"三安全一稳定" 24 0 0 0 0 0 24').
 _SPACED_NUMBERS = re.compile(rf"(?P<label>(?:{_LABEL_TOKEN}\s+){{1,3}})?{_NUMBER_TOKEN}(?:\s+{_NUMBER_TOKEN})+")
@@ -335,7 +336,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 for token in head.split():
                     stream.add(Cell(token, seg.line))
             for cell in numbers:
-                stream.add(cell)
+                if cell.text[:5] == "(cid:":
+                    stream.append(cell)  # (a value not read: a cell of the row, no label starting another)
+                else:
+                    stream.add(cell)
             prev_bare = False
             continue
         if words:  # rows of one line set with spaces

@@ -3879,10 +3879,12 @@ def _words(line: dict) -> list[tuple[float, float, str]]:
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
     words: list[list] = []
+    last = None
     for ch in line["chars"]:
         text = ch.get("text", "")
-        if not text.strip():
-            continue
+        if ch is last or not text.strip():
+            continue  # (pdfplumber gives a '(cid:NN)' glyph once for each character of its text: one glyph)
+        last = ch
         if words and ch["x0"] - words[-1][1] <= DEFAULT_X_TOLERANCE:
             words[-1][1] = max(words[-1][1], ch["x1"])
             words[-1][2] += text
