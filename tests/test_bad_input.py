@@ -466,6 +466,37 @@ def test_a_pdf_with_a_few_unmapped_characters_names_their_pages(tmp_path: Path, 
     assert report.table("active").reindex(["licensing"]).isna().all(axis=None)  # no value read from (cid:NN)
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_a_pdf_value_of_unmapped_glyphs_is_the_one_cell_missing(tmp_path: Path, parsed_seed, ruled: bool) -> None:
+    # Two values of seed 001 in a font without a Unicode map ('88' of 一、本年新收, '2307' of 行政处罚, first after
+    # their labels): each cell was taken for the row's label, the row unknown, its 7 (3) values lost. In an unruled
+    # table pdfplumber gave the glyph once for each character of '(cid:NN)', 7 times. Now only those cells are
+    # missing, flagged not_a_number, their rows read; the cid text is no value.
+    import math
+    import warnings
+
+    import toolkit
+    from test_formats import _as_lines, _cells
+
+    lines = _as_lines(parsed_seed("001_4d29bfef72dd56db"))
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=ruled)
+    render_pdf(lines, tmp_path / "cid.pdf", ruled=ruled, unmapped={"88", "2307"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain, report = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("plain", "cid"))
+    got, want = _cells(report), _cells(plain)
+    lost = {("requests", "new", "natural_person"): "(cid:5)(cid:5)",
+            ("active", "penalty", "prev_items"): "(cid:1)(cid:2)(cid:3)(cid:4)"}
+    assert got.keys() == want.keys()
+    for key, (raw, value) in got.items():
+        if key in lost:
+            assert raw == lost[key] and math.isnan(value)
+        else:
+            assert raw == want[key][0] and (value == want[key][1] or math.isnan(value) and math.isnan(want[key][1]))
+    new = sorted((f.code, f.detail) for f in report.flags if f not in plain.flags and f.code != "cid_characters")
+    assert new == [("not_a_number", "new: (cid:5)(cid:5)"), ("not_a_number", "penalty: (cid:1)(cid:2)(cid:3)(cid:4)")]
+
+
 # --------------------------------------------------------------------------
 # PDF decompression bombs
 # --------------------------------------------------------------------------

@@ -2031,6 +2031,27 @@ def test_unruled_pdf_header_cell_set_spread_out_reads_as_written(seed_id, tmp_pa
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("spacing", [8.0, 12.0])
+def test_unruled_pdf_row_labels_set_spread_out_read_as_the_labels(seed_id, spacing, tmp_path):
+    # Row labels set with wide letter spacing in an unruled table (distributed alignment in a wide cell: wider than
+    # the spacing a heading is read spread out at), each character a word: '一 、 本 年 新 收 … 数 量 88 11 …' was one
+    # label (ragged, the row's values lost), and the characters past the other rows' labels were columns of their
+    # own, so a run of rows whose blank cells left no trace lost its columns (seed 002's 上年结转, ragged). They read
+    # as the labels now: as the PDF whose labels are set tight.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    labels = {"一、本年新收政府信息公开申请数量", "(一)予以公开", "(七)总计", "行政处罚", "2.重复申请"}
+    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell in labels}
+    assert len(spaced) >= 4  # (seed 004 words its first row otherwise)
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=False)
+    render_pdf(lines, tmp_path / "spread.pdf", ruled=False, spaced=spaced)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "spread.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(plain))
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("spacing", [4.0, 5.0])
 def test_pdf_title_and_headings_set_letter_spaced_read_as_written(seed_id, spacing, tmp_path):
     # A title or heading spread out (letter spacing, distributed alignment): every gap wider than pdfplumber's

@@ -260,3 +260,65 @@ def test_a_short_review_row_with_a_mark_before_the_next_heading_stays_a_row(seed
     cells = _cells(report, "review_litigation")
     assert len(cells) == 15 and cells["value"].isna().all()  # 11 values for 15 cells: none placed, flagged ragged
     assert "review_litigation: 0 of 15 cells placed" in [f.detail for f in report.flags if f.code == "ragged"]
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214"])
+@pytest.mark.parametrize("label, spread", [
+    ("一、本年新收政府信息公开申请数量", "一 、 本 年 新 收 政 府 信 息 公 开 申 请 数 量"),
+    ("二、上年结转政府信息公开申请数量", "二、上　年　结　转　政　府　信　息　公　开　申　请　数　量"),
+    ("(一)予以公开", "( 一 ) 予 以 公 开"),      # after its group's label '三、本年度办理结果'
+    ("(七)总计", "( 七 ) 总 计"), ("(七)总计", "总　　计"), ("行政处罚", "行 政 处 罚")])
+def test_a_row_label_set_spread_out_reads_as_the_label(seed_id, label, spread):
+    # An unruled PDF's row label set with wide letter spacing (distributed alignment in a wide cell) comes out a
+    # character a word: before, the line was one label (ragged, 'no cell read'), or its characters were cells of
+    # their own ('总', '计': unknown_row, missing_rows), the row's values lost. It reads as the label now.
+    text = _pdf_text(seed_id)
+    plain = toolkit.parse_text(text)
+    line = next(x for x in text.split("\n") if f"{label} " in x and x.split(label)[1][1:2].isdigit())
+    report = toolkit.parse_text(_replace(text, line, line.replace(label, spread)))
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert _codes(report) == _codes(plain)
+
+
+def test_a_vertical_header_of_single_characters_is_not_joined():
+    # A control: a header set one character a column ('结 结 其 尚 …') joins into no row label and stays as it was.
+    from toolkit.layout import spread_label_words
+
+    assert spread_label_words("结 结 其 尚 总 结 结 其 尚 总".split()) is None
+    assert spread_label_words("果 果 他 未 1 2 3".split()) is None
+    assert spread_label_words("(三)不 4.保护第三方合法权益 0 0 0 0 0 0 0".split()) is None
+    assert spread_label_words("4 . 保 护 第 三 方 合 法 权 益 0 0 0 0 0 0 0".split()) == [11]
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ("数量 88 11 0 0 0 0 99", "数量 (cid:5)(cid:5) 11 0 0 0 0 99", ("requests", "new", "natural_person")),
+    ("行政强制 135 36 21", "行政强制 135 (cid:2)(cid:3) 21", ("active", "coercion", "change")),
+    ("\n4 0 0 0 4 0 1 0 1 2 1 0 0 0 1\n", "\n4 0 0 0 4 0 1 (cid:7) 1 2 1 0 0 0 1\n",
+     ("review_litigation", "litigation_direct", "other")),
+    ("7.属于行政执法案卷 0 11 0", "7.属于行政执法案卷 0 (cid:1)(cid:1) 0", ("requests", "denied_enforcement", "commercial"))])
+def test_a_value_of_unmapped_glyphs_is_the_one_cell_missing(old, new, key):
+    # A PDF value set in a font without a Unicode map comes out as '(cid:NN)': before, it was a label, its row
+    # unknown (all its values lost, missing_rows) or cut in two (ambiguous_digits), the review table lost. Now that
+    # cell alone is missing, flagged not_a_number, the cid text no value; the row's other cells read as written.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, old, new))
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    got, want = report.tables.set_index(keys[:3]), plain.tables.set_index(keys[:3])
+    assert math.isnan(got.loc[key, "value"]) and got.loc[key, "raw"].startswith("(cid:")
+    pd.testing.assert_frame_equal(got.drop(index=[key])[["value", "raw"]], want.drop(index=[key])[["value", "raw"]])
+    assert [f.code for f in report.flags if f not in plain.flags] == ["not_a_number"]
+
+
+def test_a_row_label_of_unmapped_glyphs_stays_an_unknown_row():
+    # A control: glyphs with no map first on a line are the row's label, no value: the row unknown, as before,
+    # the row above left whole.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "7.属于行政执法案卷 0 11", "(cid:1)(cid:2)(cid:3) 0 11"))
+    assert {(f.code, f.detail) for f in report.flags} - {(f.code, f.detail) for f in plain.flags} >= {
+        ("unknown_row", "(cid:1)(cid:2)(cid:3)"), ("missing_rows", "denied_enforcement")}
+    cells, want = _cells(report, "requests"), _cells(plain, "requests")
+    pd.testing.assert_frame_equal(_without(cells, "denied_enforcement")[["value", "raw"]],
+                                  _without(want, "denied_enforcement")[["value", "raw"]])

@@ -37,11 +37,11 @@ from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
-from toolkit.normalize import (_HAN, NA_MARKS, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
+from toolkit.normalize import (_HAN, CID_GLYPHS, NA_MARKS, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
                                is_value_cell, label_key, number_units, parse_number)
 from toolkit.sections import Segment, _nearest_filled
 
-__all__ = ["Cell", "Row", "build_rows"]
+__all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
 
 
 class Cell(NamedTuple):
@@ -89,8 +89,9 @@ _PROSE_END = re.compile(r"[。!?;]$")
 _MARK = alternation(NA_MARKS)
 # a label word, perhaps numbered ('3.危及…'); a not-applicable mark standing alone ('-', '无') is a cell
 _LABEL_TOKEN = rf"(?!(?:{_MARK})(?:\s|$))(?:\d{{1,2}}[.、])?[^\d\s+-]\S*"
-# a cell of a row set with spaces: a number, with the unit a cell may carry ('21.53万元', '12起'), or a mark
-_NUMBER_TOKEN = rf"(?:[+-]?\d[\d,.]*(?:{'|'.join(map(re.escape, number_units()))})?|{_MARK})"
+# a cell of a row set with spaces: a number, with the unit a cell may carry ('21.53万元', '12起'), or a mark, or
+# a PDF's glyphs of no Unicode map ('(cid:21)(cid:21)': a value not read, flagged, its row's other cells kept)
+_NUMBER_TOKEN = rf"(?:[+-]?\d[\d,.]*(?:{'|'.join(map(re.escape, number_units()))})?|{_MARK}|{CID_GLYPHS.pattern})"
 # Several numbers on one line, optionally after a label: PDF text rows ('四、结转下年度继续办理 0 0 0 0 0 0 0').
 # The label may be numbered itself ('3.危及"三安全一稳定" 24 0 0 0 0 0 24').
 _SPACED_NUMBERS = re.compile(rf"(?P<label>(?:{_LABEL_TOKEN}\s+){{1,3}})?{_NUMBER_TOKEN}(?:\s+{_NUMBER_TOKEN})+")
@@ -306,6 +307,11 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
         # one word (most cells of a cell-a-line table): no row set with spaces, tested once here
         words = _SPACE.search(stripped) is not None
         spaced = _spaced_row(stripped) if words else None
+        if words and (spaced is None or _several_words(spaced[0]["label"])) and (
+                joined := _unspread_label(stripped)) is not None:
+            # a row label set spread out ('一 、 本 年 … 数 量 88 11 …', '( 七 ) 总 计 0 …'): read as the label
+            stripped = joined
+            spaced = _spaced_row(stripped)
         if _glued_line(stripped, spaced):
             stream.flush()
             for cell in _glued_cells([(stripped, seg.line)]):
@@ -330,7 +336,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 for token in head.split():
                     stream.add(Cell(token, seg.line))
             for cell in numbers:
-                stream.add(cell)
+                if cell.text[:5] == "(cid:":
+                    stream.append(cell)  # (a value not read: a cell of the row, no label starting another)
+                else:
+                    stream.add(cell)
             prev_bare = False
             continue
         if words:  # rows of one line set with spaces
@@ -420,6 +429,84 @@ def _spaced_row(text: str) -> tuple[re.Match[str], bool] | None:
     if not match["label"] and not any(c[:1].isdigit() or c[1:2].isdigit() for c in cells):
         return None
     return match, plain
+
+
+def _unspread_label(text: str) -> str | None:
+    """``text`` with the row label it starts with set spread out joined again, or None (:func:`spread_label_words`)."""
+    tokens = text.split()
+    groups = spread_label_words(tokens)
+    if groups is None:
+        return None
+    words, at = [], 0
+    for n in groups:
+        words.append("".join(tokens[at:at + n]))
+        at += n
+    return " ".join(words + tokens[at:])
+
+
+def spread_label_words(tokens: Sequence[str]) -> list[int] | None:
+    """How many of ``tokens`` (the words of a row line) make each word of its labels, the row's label set spread
+    out; None where it is not.
+
+    An unruled PDF's row label set with wide letter spacing (distributed alignment in a wide cell) comes out one
+    character a word ('一 、 本 年 新 收 … 数 量 88 11 0 …', '( 七 ) 总 计 0 …'): more words than a label has, so
+    the line was one label and the row lost. Where the words before the first value end in a known row label once
+    joined (from a word on, the words after that one a character each), they are that label, the words before it
+    kept as words, runs of single characters joined (a group label spread out too). A vertical header's characters
+    ('结 结 其 尚') join into no row label and are left.
+
+    Parameters
+    ----------
+    tokens : sequence of str
+        The words of the line, left to right.
+
+    Returns
+    -------
+    list of int or None
+        The number of tokens in each label word, the row label's last; the tokens after them are its cells.
+    """
+    if sum(len(t) == 1 for t in tokens) < 2:  # (cheap: a spread label has several one-character words)
+        return None
+    n = 0  # the label's words: those before the first value ('4 . 保 护 …': a number then '.' numbers the label)
+    while n < len(tokens) and not _label_ends(tokens, n):
+        n += 1
+    if n < 2 or n == len(tokens):
+        return None
+    vocab = vocabulary()
+    for j in range(n - 1):  # (the longest label first)
+        label = "".join(tokens[j:n])
+        # (a requests row unnumbered, '总　　计 0 …', is no row label alone, but is on a line of values)
+        if all(len(t) == 1 for t in tokens[j + 1:n]) and (vocab.is_row_label(label) or not j and vocab.request_row(label)):
+            groups: list[int] = []  # (a group label before the row's: a run of single characters is one word)
+            for k in range(j):
+                if k and len(tokens[k]) == 1 and len(tokens[k - 1]) == 1:
+                    groups[-1] += 1
+                else:
+                    groups.append(1)
+            return groups + [n - j]
+    return None
+
+
+def _several_words(label: str | None) -> bool:
+    """Whether a spaced row's label words are several, one a single character ('总 计'): maybe spread out."""
+    return label is not None and label.count(" ") > 1 and any(len(t) == 1 for t in label.split())
+
+
+def _label_ends(tokens: list[str], n: int) -> bool:
+    """Whether word ``n`` of a spread-out row is its first value: a number not numbering the label ('4 . 保 护'),
+    or a mark with a value or nothing after it (not '无' of '( 五 ) 无 法 提 供')."""
+    if not _CELL_TOKEN.fullmatch(tokens[n]):
+        return False
+    after = tokens[n + 1] if n + 1 < len(tokens) else None
+    if after is None:
+        return True
+    if tokens[n][-1:].isdigit():
+        return after not in _ITEM_MARKS
+    return _CELL_TOKEN.fullmatch(after) is not None
+
+
+_CELL_TOKEN = re.compile(_NUMBER_TOKEN)
+_ITEM_MARKS = frozenset(".、")
 
 
 _VALUE_LIKE = re.compile(rf"\S*\d\S*|{_MARK}")

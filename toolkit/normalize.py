@@ -694,6 +694,8 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
 # --- numbers -----------------------------------------------------------------
 
 NA_MARKS = frozenset({"/", "-", "—", "——", "--", "无", "-/-", "\\", "×"})
+# A PDF cell whose glyphs have no Unicode map: pdfminer's placeholders, '(cid:21)(cid:21)' (a value not read)
+CID_GLYPHS = re.compile(r"(?:\(cid:\d+\))+")
 
 
 @functools.lru_cache(maxsize=1)

@@ -4071,16 +4071,39 @@ def _words(line: dict) -> list[tuple[float, float, str]]:
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
     words: list[list] = []
+    last = None
     for ch in line["chars"]:
         text = ch.get("text", "")
-        if not text.strip():
-            continue
+        if ch is last or not text.strip():
+            continue  # (pdfplumber gives a '(cid:NN)' glyph once for each character of its text: one glyph)
+        last = ch
         if words and ch["x0"] - words[-1][1] <= DEFAULT_X_TOLERANCE:
             words[-1][1] = max(words[-1][1], ch["x1"])
             words[-1][2] += text
         else:
             words.append([ch["x0"], ch["x1"], text])
     return [(x0, x1, text) for x0, x1, text in words]
+
+
+def _spread_label_joined(words: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
+    """The words of a row of an unruled table (:func:`_words`) with its label set spread out one word again.
+
+    A row label set with wide letter spacing (distributed alignment in its cell: '一 、 本 年 … 数 量') is a word a
+    character, each a column of its own where no other row's label covers it: the run's columns were not certain
+    and the table was read as text, rows whose blank cells left no trace flagged ragged. Its characters are one
+    word where they join into a known row label (:func:`toolkit.layout.spread_label_words`).
+    """
+    from toolkit.layout import spread_label_words  # (layout reads the normalized text this module gives)
+
+    groups = spread_label_words([text for _, _, text in words])
+    if groups is None:
+        return words
+    out, at = [], 0
+    for n in groups:
+        part = words[at:at + n]
+        out.append((part[0][0], part[-1][1], "".join(text for _, _, text in part)))
+        at += n
+    return out + words[at:]
 
 
 def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
@@ -4112,6 +4135,8 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
         if not end or not _NUMBER_PART.fullmatch(end) or not line.get("chars"):
             continue  # (a cheap test first: most lines are prose)
         words = _words(line)
+        if len(words) > 2 and len(words[1][2]) == 1 and not words[1][2].isdigit():
+            words = _spread_label_joined(words)  # (cheap test first: a spread label's second word is a character)
         numbers = [w for w in words if _NUMBER_PART.fullmatch(w[2])]
         if len(words) < 2 or not numbers or numbers[-1] is not words[-1] or is_page_furniture(line["text"]):
             continue  # (a page number, '1  /  3', close under a table's last row is no row of it)

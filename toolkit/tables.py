@@ -21,7 +21,7 @@ import numpy as np
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last
-from toolkit.normalize import (HAN_RANGES, NA_MARKS, cell_units, is_value_cell, label_key, number_text, parse_number,
+from toolkit.normalize import (CID_GLYPHS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell, label_key, number_text, parse_number,
                                unit_kind)
 from toolkit.placement import Constraint, Placed, RowInput, place
 
@@ -159,7 +159,9 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
             rest = labels[i + 1:]
             # a number with a word or two around it ('12起左右', '约25万元', '(3)'), or a value in words without
             # digits ('暂无', '零': the row vanished, flagged as left out by the report), in a table row, not prose
-            if all(_WORDY_NUMBER.fullmatch(c.text) or _WORDS_VALUE.fullmatch(c.text) for c in rest) \
+            # (or a PDF value of glyphs with no Unicode map, '(cid:21)': that cell missing, not the row unknown)
+            if all(_WORDY_NUMBER.fullmatch(c.text) or _WORDS_VALUE.fullmatch(c.text) or CID_GLYPHS.fullmatch(c.text)
+                   for c in rest) \
                     and all(len(c.text) <= 30 for c in labels[:i]):
                 return labels[: i + 1], rest + values
             break
