@@ -280,6 +280,34 @@ def test_legacy_table_without_header_with_a_code_column():
     assert legacy[("appeals_first", "value")] == 0
 
 
+# Gansu's codes of several levels (1, 1.1, 2.1, 3.3.1) in place of its 01 … 35
+_DOTTED_CODES = {"01": "1", "02": "1.1", "10": "2", "11": "2.1", "12": "2.2", "13": "2.3", "14": "2.4", "15": "2.5",
+                 "16": "2.6", "17": "3", "18": "3.1", "19": "3.2", "20": "3.3", "21": "3.3.1", "22": "3.3.2",
+                 "25": "3.3.3", "32": "4", "34": "5", "35": "5.1"}
+
+
+@pytest.mark.parametrize("word, dotted", [("代码", False), ("统计代码", False), ("代码", True), ("统计代码", True)])
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows", "html"])
+def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_path):
+    # Gansu's table with its code column between the label and the unit column (指标名称 | 统计代码 | 计量单位 |
+    # 本期实际 | 本年累计, codes 01 or 1, 1.1, 3.3.1): one cell a line, the rows were not found (each row's code
+    # stood between its label and unit), the whole table lost, flagged table_missing; headed 统计代码 (not a
+    # code header), in any layout each code was read as a value (proactive_items value 1, its counts value_2 and
+    # cumulative).  Now each reads the cells of the table with its code column after the unit, unflagged.
+    from test_tables import _GANSU, _legacy_report, read_as
+
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [[x[0], word if n == 0 else _DOTTED_CODES[x[2]] if dotted else x[2], x[1], *x[3:]]
+            for n, x in enumerate(rows) if x[0] != "甲"]
+    head = SEED.read_text(encoding="utf-8").split("\n")[:38]
+    report = read_as(head + rows, layout, tmp_path)
+    keys = ["row_key", "col_key", "value", "raw", "unit"]
+    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
+    assert len(want) == 38
+    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
 # --- two value columns in a text layout of one cell a line -----------------------------------------------
 
 _PUTIAN = [["指 标 名 称", "计量单位", "2009年度", "历年累计"], ["主动公开信息数", "条", "100", "260"],

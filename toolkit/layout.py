@@ -1486,13 +1486,27 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     column = alternation(list(fm["value_headers"]) + list(fm["code_headers"]), spaced=True)
     long_value = alternation([w for w in fm["value_headers"] if len(w) >= 3], spaced=True)
     # (a column of the report's year may stand between the label column and the unit's: _year_beside_label)
+    # (and a code column may: 指标名称 | 统计代码 | 计量单位 | …, group ``code_first``; glued_legacy_rows blanks the codes)
     header = re.compile(rf"(?:{alternation(fm['label_header_words'], spaced=True)}){sep}"
                         rf"(?:(?:{alternation(fm['year_headers'], spaced=True)}){sep}(?={unit_header}))?"
+                        rf"(?P<code_first>(?:{alternation(fm['code_headers'], spaced=True)}){sep}(?={unit_header}))?"
                         rf"(?:(?:{unit_header}){sep}(?:{column})|(?:{long_value}))[\s|]*")
     labels, units, after = _glued_row_pieces()
     label = alternation(labels, spaced=True)
     row = re.compile(rf"{_LABEL_GOES_ON}(?P<label>{label}){_ROW_NAME}{_ROW_NOTE}[\s|]*(?P<unit>{units}){after}")
     return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern})"))
+
+
+# A row's code in a code column between its label and its unit (Gansu: 1, 1.1, 2.1 or 01 …), set apart from both
+# by cell bounds or spaces; ``{units}``: the units' alternation.
+_ROW_CODE = r"(?<=[\s|])\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}(?=[\s|]+(?:{units}))"
+
+
+@functools.lru_cache(maxsize=1)
+def _row_code() -> re.Pattern[str]:
+    """A row's code before its unit (``_ROW_CODE``), in a statistics table whose code column stands between the
+    label and the unit column."""
+    return re.compile(_ROW_CODE.format(units=_glued_row_pieces()[1]))
 
 
 def _other_item(units: str, end: str) -> str:
@@ -1770,6 +1784,11 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
     header = header_re.search(text)
     start = header.end() if header else 0
     fm = load_formats()["legacy"]
+    # (a code column before the unit's: each row's code stands between its label and unit, no value after it;
+    # blanked, the same length, so that the row reads as label, unit and values and its offsets stay)
+    code_first = header is not None and header["code_first"] is not None
+    if code_first:
+        text = text[:start] + _row_code().sub(lambda m: " " * len(m.group()), text[start:])
     found = list(row_re.finditer(text, start))
     if len(found) < fm["min_item_rows"]:
         return [], {}, []
@@ -1785,7 +1804,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         return [], {}, []
     # a code column before the values (指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计): each row's code, set apart from
     # its values ('条 01 120 480'), is no value
-    codes = len(re.findall(alternation(fm["code_headers"], spaced=True), before))
+    codes = 0 if code_first else len(re.findall(alternation(fm["code_headers"], spaced=True), before))
     ncells = len(names) + codes  # (a row's cells after its unit: its code's and its values)
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
     values: list[str | list[str] | None] = []  # their values ('' blank, None not certain; cells set apart)
