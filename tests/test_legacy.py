@@ -308,6 +308,42 @@ def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_pat
     assert not [f for f in report.flags if f.table == "legacy"]
 
 
+@pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"]])
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+def test_legacy_last_years_column_is_not_the_value(header, layout, tmp_path, seed_cells):
+    # A statistics table giving last year's count beside this year's (统计指标 | 单位 | 上年数 | 本年数): the first
+    # column was read as `value` and this year's as value_2, so the metrics read last year's count (上年数 first)
+    # or none (value_2 beside value: columns not told apart).  Now last year's column is `previous` and `value`
+    # this year's, read as seed 003's one column is, whichever comes first.
+    from test_metrics import report_metrics
+    from test_tables import read_as
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    this = header.index(next(h for h in header if not h.startswith(("上", "去"))))
+
+    def widened(row: list[str]) -> list[str]:
+        if row[0].startswith("统 计 指 标"):
+            return [*row[:2], *header]
+        if len(row) < 3 or not row[2]:
+            return [*row[:2], "", ""] if len(row) >= 2 else row
+        cells = ["", ""]
+        cells[this], cells[1 - this] = row[2], "7"  # (last year's 7 everywhere)
+        return [*row[:2], *cells]
+
+    lines[start:end] = [widened(list(x)) for x in lines[start:end]]
+    report = read_as(lines, layout, tmp_path)
+    assert _legacy(report, ["row_key", "col_key", "value", "raw", "unit"]) and not [
+        f for f in report.flags if f.table == "legacy" and f.code not in ("identity_failed", "soft_check_failed")]
+    cells = _legacy(report)
+    assert [c for c in cells if c[2] == "value"] == [c for c in seed_cells if c[2] == "value"]
+    assert [c[:2] + c[3:4] for c in cells if c[2] == "previous"] == [  # (blank where this year's is blank)
+        (c[0], c[1], 7.0 if c[4] else "NA") for c in seed_cells if c[2] == "value"]
+    assert {c[2] for c in cells} == {"value", "previous"}
+    metrics = report_metrics(report.tables, flags=report.flags_frame()).iloc[0]
+    assert metrics[["reviews", "lawsuits", "normative_documents_issued"]].tolist() == [0.0, 0.0, 0.0]
+
+
 # --- two value columns in a text layout of one cell a line -----------------------------------------------
 
 _PUTIAN = [["指 标 名 称", "计量单位", "2009年度", "历年累计"], ["主动公开信息数", "条", "100", "260"],

@@ -2273,7 +2273,15 @@ def _legacy_value_key(key: str) -> str:
     fm = load_formats()["legacy"]
     if key in fm["value_headers"]:
         return fm["value_headers"][key]
-    return "cumulative" if any(key.endswith(w) for w in fm["cumulative_endings"]) else "value"
+    if any(key.endswith(w) for w in fm["cumulative_endings"]):
+        return "cumulative"
+    return "previous" if _previous_year_word(key) else "value"
+
+
+def _previous_year_word(key: str) -> bool:
+    """Whether a value column's header (label key) names last year's count (formats.yaml
+    ``legacy.previous_starts``: 上年数, 上年度, 去年)."""
+    return key.startswith(tuple(load_formats()["legacy"].get("previous_starts", ())))
 
 
 def _value_names(n: int) -> list[str]:
@@ -2303,6 +2311,8 @@ def _legacy_column_name(text: str) -> str | None:
                  None)
     if match is None and any(key.endswith(w) for w in load_formats()["legacy"]["cumulative_endings"]):
         match = "cumulative"  # ('累计', '累计数': the cumulative count, as 历年累计)
+    if match is None and _previous_year_word(key):
+        match = "previous"  # ('上年数': last year's count, not this year's value)
     if match is not None:
         return match
     vocab = vocabulary()
