@@ -344,6 +344,33 @@ def test_legacy_last_years_column_is_not_the_value(header, layout, tmp_path, see
     assert metrics[["reviews", "lawsuits", "normative_documents_issued"]].tolist() == [0.0, 0.0, 0.0]
 
 
+@pytest.mark.parametrize("fees, fees_wan, budget, budget_wan", [("3500元", 0.35, "1.2万元", 1.2),
+                                                                ("1,200元", 0.12, "35000元", 3.5),
+                                                                ("0.5万", 0.5, "12.50", 12.5)])
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows", "html"])
+def test_legacy_money_with_its_unit_in_the_cell_one_cell_a_line(fees, fees_wan, budget, budget_wan, layout,
+                                                                 tmp_path):
+    # Seed 003's 万元 rows (依申请公开信息收取的费用, 政府信息公开专项经费) with the money written with its unit in the
+    # cell ('3500元'): one cell a line, the cell's unit was dropped, so 3500元 was read as 3500 万元 (raw '3500'),
+    # unflagged, while the pipe rows read 0.35 万元, raw '3500元'.  Now every layout reads the pipe rows' cells.
+    from test_tables import read_as
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    for x in lines[start:end]:
+        if x[0].startswith("八、依申请公开信息收取的费用"):
+            x[2] = fees
+        elif x[0].startswith("(五)政府信息公开专项经费"):
+            x[2] = budget
+    got = read_as(lines, layout, tmp_path)
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    cells = _legacy(got)
+    assert cells == _legacy(want)
+    assert {c[1]: c[3:5] for c in cells if c[1] in ("fees_collected", "special_budget")} == {
+        "fees_collected": (fees_wan, fees), "special_budget": (budget_wan, budget)}
+    assert [f.code for f in got.flags if f.table] == [f.code for f in want.flags if f.table]
+
+
 # --- two value columns in a text layout of one cell a line -----------------------------------------------
 
 _PUTIAN = [["指 标 名 称", "计量单位", "2009年度", "历年累计"], ["主动公开信息数", "条", "100", "260"],

@@ -38,7 +38,7 @@ from typing import NamedTuple
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
 from toolkit.normalize import (_HAN, NA_MARKS, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
-                               is_value_cell, label_key, number_units, parse_number)
+                               cell_units, is_value_cell, label_key, number_units, parse_number)
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows"]
@@ -1370,9 +1370,28 @@ _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 
 def _glued_value(text: str, pos: int = 0, endpos: int = sys.maxsize) -> tuple[str, int]:
     """The value run together before the next row at ``pos`` of ``text`` ('' where none) and where its cell marks
-    or spaces then it end (_GLUED_VALUE, of optional parts only: it always matches)."""
+    or spaces then it end (_GLUED_VALUE, of optional parts only: it always matches).  A unit of money written
+    after it in its cell ('3500元' between cell bounds, a cell a line) is the value's, as a pipe row's cell keeps
+    it: the tables stage reads it in 万元 (the value was 3500 in a 万元 row, its 元 dropped)."""
     v = _GLUED_VALUE.match(text, pos, endpos)
-    return (v.group(1) or "", v.end()) if v is not None else ("", pos)
+    if v is None:
+        return "", pos
+    value, end = v.group(1) or "", v.end()
+    if value and end < len(text):
+        first, after = _money_after()
+        if text[end] in first and (money := after.match(text, end, endpos)):  # (a cheap test first)
+            return value + money.group(), money.end()
+    return value, end
+
+
+@functools.lru_cache(maxsize=1)
+def _money_after() -> tuple[frozenset[str], re.Pattern[str]]:
+    """(the first characters of the units of money, formats.yaml ``cell_units.money``; a unit of money right after
+    a glued value, before its cell's bound, a carriage return, a cell mark or a space, the text's end, or the next
+    row's item number or its words of parts: '3500元' a cell a line, '3500元八、机构建设…')."""
+    units = list(cell_units()["money"])  # type: ignore[arg-type]
+    after = rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒]\D|(?:{_sub_item()})[:：])"
+    return frozenset(u[0] for u in units), re.compile(rf"(?:{alternation(units)}){after}")
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
 _VALUES_APART = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+)(?![\d.、])")
 # cells alone on their lines between blank lines (seed 000's layout: report._cells_on_lines_apart made the blank
