@@ -371,6 +371,24 @@ def test_legacy_money_with_its_unit_in_the_cell_one_cell_a_line(fees, fees_wan, 
     assert [f.code for f in got.flags if f.table] == [f.code for f in want.flags if f.table]
 
 
+@pytest.mark.parametrize("header", [["统计指标", "单位", "数量"], ["统计指标", "计量单位", "数值"], ["项目", "单位", "数量"],
+                                    ["指 标", "单 位", "本年"], ["指标名称", "计量单位", "统计数"]])
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows"])
+def test_legacy_one_value_column_headed_by_a_word_not_known_one_cell_a_line(header, layout, tmp_path, seed_cells):
+    # Seed 003's table under a header whose value column's word is none of formats.yaml's (数量, 数值, 本年): the pipe
+    # rows read it, but one cell a line the table was lost, flagged table_missing (the glued reader knew no number
+    # of value columns).  A short word alone after the unit column's heads the one value column: read as the pipe
+    # rows read it, unflagged.
+    from test_tables import read_as
+
+    lines = _seed_lines()
+    start, _ = _table_at(lines)
+    lines[start] = header
+    report = read_as(lines, layout, tmp_path)
+    assert _legacy(report) == seed_cells
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
 # --- two value columns in a text layout of one cell a line -----------------------------------------------
 
 _PUTIAN = [["指 标 名 称", "计量单位", "2009年度", "历年累计"], ["主动公开信息数", "条", "100", "260"],

@@ -2122,7 +2122,27 @@ def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
     names = [w for w in words if w not in fm["code_headers"]]
     if letters is not None and letters != "".join(str(k) for k in range(1, len(names) + 1)):
         return None
-    return names if names and "".join(words) == head else _glued_part_names(before)
+    if names and "".join(words) == head:
+        return names
+    parts = _glued_part_names(before)
+    if parts is None and not words and _one_value_word(head):
+        return [head]  # (one value column headed by a short word not known: '统计指标单位数量', 数值, 本年)
+    return parts
+
+
+# characters: a value column's header word not known ('数量', '数值', '本年'); two such words run together
+# ('去年今年') are longer, and their values' run is not cut
+_ONE_VALUE_WORD_MAX = 3
+
+
+def _one_value_word(word: str) -> bool:
+    """Whether ``word``, all that stands between a glued statistics table's unit column's word and its first row,
+    heads its one value column: a short word (``_ONE_VALUE_WORD_MAX``) of no digits, no unit, no item's label (a
+    table one cell a line headed '统计指标 | 单位 | 数量' was lost, flagged table_missing, where the pipe rows read
+    it)."""
+    vocab = vocabulary()
+    return (0 < len(word) <= _ONE_VALUE_WORD_MAX and re.fullmatch(_PART_NAME, word) is not None
+            and word not in vocab.legacy_units and label_key(word) not in vocab.legacy_rows)
 
 
 def _column_letters_row(header: str) -> tuple[str, str | None]:
