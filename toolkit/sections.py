@@ -46,7 +46,8 @@ class Section:
     key : str
         Canonical key (``overview``, ``active``, ``requests``,
         ``review_litigation``, ``problems``, ``other``; pre-2019 reports also
-        ``intro``, ``consultation``, ``fees``, ``improvements``, ``notes``).
+        ``intro``, ``consultation``, ``fees``, ``improvements``, ``notes``,
+        ``responses`` 回应解读情况, ``institutions`` 机构建设和保障经费情况).
     title : str
         The heading as written (normalized), numbering included.
     text : str
