@@ -280,6 +280,130 @@ def test_legacy_table_without_header_with_a_code_column():
     assert legacy[("appeals_first", "value")] == 0
 
 
+# Gansu's codes of several levels (1, 1.1, 2.1, 3.3.1) in place of its 01 … 35
+_DOTTED_CODES = {"01": "1", "02": "1.1", "10": "2", "11": "2.1", "12": "2.2", "13": "2.3", "14": "2.4", "15": "2.5",
+                 "16": "2.6", "17": "3", "18": "3.1", "19": "3.2", "20": "3.3", "21": "3.3.1", "22": "3.3.2",
+                 "25": "3.3.3", "32": "4", "34": "5", "35": "5.1"}
+
+
+@pytest.mark.parametrize("word, dotted", [("代码", False), ("统计代码", False), ("代码", True), ("统计代码", True)])
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows", "html"])
+def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_path):
+    # Gansu's table with its code column between the label and the unit column (指标名称 | 统计代码 | 计量单位 |
+    # 本期实际 | 本年累计, codes 01 or 1, 1.1, 3.3.1): one cell a line, the rows were not found (each row's code
+    # stood between its label and unit), the whole table lost, flagged table_missing; headed 统计代码 (not a
+    # code header), in any layout each code was read as a value (proactive_items value 1, its counts value_2 and
+    # cumulative).  Now each reads the cells of the table with its code column after the unit, unflagged.
+    from test_tables import _GANSU, _legacy_report, read_as
+
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [[x[0], word if n == 0 else _DOTTED_CODES[x[2]] if dotted else x[2], x[1], *x[3:]]
+            for n, x in enumerate(rows) if x[0] != "甲"]
+    head = SEED.read_text(encoding="utf-8").split("\n")[:38]
+    report = read_as(head + rows, layout, tmp_path)
+    keys = ["row_key", "col_key", "value", "raw", "unit"]
+    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
+    assert len(want) == 38
+    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
+@pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"]])
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+def test_legacy_last_years_column_is_not_the_value(header, layout, tmp_path, seed_cells):
+    # A statistics table giving last year's count beside this year's (统计指标 | 单位 | 上年数 | 本年数): the first
+    # column was read as `value` and this year's as value_2, so the metrics read last year's count (上年数 first)
+    # or none (value_2 beside value: columns not told apart).  Now last year's column is `previous` and `value`
+    # this year's, read as seed 003's one column is, whichever comes first.
+    from test_metrics import report_metrics
+    from test_tables import read_as
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    this = header.index(next(h for h in header if not h.startswith(("上", "去"))))
+
+    def widened(row: list[str]) -> list[str]:
+        if row[0].startswith("统 计 指 标"):
+            return [*row[:2], *header]
+        if len(row) < 3 or not row[2]:
+            return [*row[:2], "", ""] if len(row) >= 2 else row
+        cells = ["", ""]
+        cells[this], cells[1 - this] = row[2], "7"  # (last year's 7 everywhere)
+        return [*row[:2], *cells]
+
+    lines[start:end] = [widened(list(x)) for x in lines[start:end]]
+    report = read_as(lines, layout, tmp_path)
+    assert _legacy(report, ["row_key", "col_key", "value", "raw", "unit"]) and not [
+        f for f in report.flags if f.table == "legacy" and f.code not in ("identity_failed", "soft_check_failed")]
+    cells = _legacy(report)
+    assert [c for c in cells if c[2] == "value"] == [c for c in seed_cells if c[2] == "value"]
+    assert [c[:2] + c[3:4] for c in cells if c[2] == "previous"] == [  # (blank where this year's is blank)
+        (c[0], c[1], 7.0 if c[4] else "NA") for c in seed_cells if c[2] == "value"]
+    assert {c[2] for c in cells} == {"value", "previous"}
+    metrics = report_metrics(report.tables, flags=report.flags_frame()).iloc[0]
+    assert metrics[["reviews", "lawsuits", "normative_documents_issued"]].tolist() == [0.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize("fees, fees_wan, budget, budget_wan", [("3500元", 0.35, "1.2万元", 1.2),
+                                                                ("1,200元", 0.12, "35000元", 3.5),
+                                                                ("0.5万", 0.5, "12.50", 12.5)])
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows", "html"])
+def test_legacy_money_with_its_unit_in_the_cell_one_cell_a_line(fees, fees_wan, budget, budget_wan, layout,
+                                                                 tmp_path):
+    # Seed 003's 万元 rows (依申请公开信息收取的费用, 政府信息公开专项经费) with the money written with its unit in the
+    # cell ('3500元'): one cell a line, the cell's unit was dropped, so 3500元 was read as 3500 万元 (raw '3500'),
+    # unflagged, while the pipe rows read 0.35 万元, raw '3500元'.  Now every layout reads the pipe rows' cells.
+    from test_tables import read_as
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    for x in lines[start:end]:
+        if x[0].startswith("八、依申请公开信息收取的费用"):
+            x[2] = fees
+        elif x[0].startswith("(五)政府信息公开专项经费"):
+            x[2] = budget
+    got = read_as(lines, layout, tmp_path)
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    cells = _legacy(got)
+    assert cells == _legacy(want)
+    assert {c[1]: c[3:5] for c in cells if c[1] in ("fees_collected", "special_budget")} == {
+        "fees_collected": (fees_wan, fees), "special_budget": (budget_wan, budget)}
+    assert [f.code for f in got.flags if f.table] == [f.code for f in want.flags if f.table]
+
+
+@pytest.mark.parametrize("header", [["统计指标", "单位", "数量"], ["统计指标", "计量单位", "数值"], ["项目", "单位", "数量"],
+                                    ["指 标", "单 位", "本年"], ["指标名称", "计量单位", "统计数"]])
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows"])
+def test_legacy_one_value_column_headed_by_a_word_not_known_one_cell_a_line(header, layout, tmp_path, seed_cells):
+    # Seed 003's table under a header whose value column's word is none of formats.yaml's (数量, 数值, 本年): the pipe
+    # rows read it, but one cell a line the table was lost, flagged table_missing (the glued reader knew no number
+    # of value columns).  A short word alone after the unit column's heads the one value column: read as the pipe
+    # rows read it, unflagged.
+    from test_tables import read_as
+
+    lines = _seed_lines()
+    start, _ = _table_at(lines)
+    lines[start] = header
+    report = read_as(lines, layout, tmp_path)
+    assert _legacy(report) == seed_cells
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows", "html"])
+def test_legacy_rows_in_jianci_one_cell_a_line(layout, tmp_path, seed_cells):
+    # Seed 003's 件 rows written in 件次 (a count's unit of formats.yaml cell_units): one cell a line, the glued reader
+    # took 件 for the unit and 次 for text before the value, so 31 of 85 cells were lost or misplaced (duplicate_row
+    # flags); the pipe rows read them.  Read alike now, the unit as written.
+    from test_tables import read_as
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    lines[start:end] = [[x[0], "件次", *x[2:]] if len(x) > 1 and x[1] == "件" else x for x in lines[start:end]]
+    report = read_as(lines, layout, tmp_path)
+    assert _legacy(report) == [c[:5] + ("件次" if c[5] == "件" else c[5],) for c in seed_cells]
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
 # --- two value columns in a text layout of one cell a line -----------------------------------------------
 
 _PUTIAN = [["指 标 名 称", "计量单位", "2009年度", "历年累计"], ["主动公开信息数", "条", "100", "260"],

@@ -857,7 +857,9 @@ def test_legacy_report_counts_come_from_its_statistics_table() -> None:
 
 @pytest.mark.parametrize("header, want", [
     ("区政府统计数 | 区直单位统计数 | 乡镇街道统计数", None),   # parts, no 合计: the whole is not written
-    ("本期 | 上年同期", None),                              # two columns of words not known: which is the year's?
+    ("本期 | 值", None),                                    # two columns of words not known: which is the year's?
+    ("本期 | 上年同期", 1.0),                               # this year's and last year's (previous): this year's
+    ("上年同期 | 本期", 0.0),
     ("本期实际 | 本年累计", 1.0),                           # the year's and the cumulative one: the year's
     ("区政府统计数 | 区直单位统计数 | 乡镇街道统计数 | 合计", 3.0)])
 def test_legacy_count_of_a_table_of_columns_not_told_apart_is_na(header, want) -> None:

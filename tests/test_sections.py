@@ -434,6 +434,52 @@ def test_pre2019_titles_in_the_old_regulations_words_are_found(active, requests,
     assert not [f for f in variant.flags if f.code in ("sections_missing", "unknown_section")]
 
 
+_CN_TOPS = "一二三四五六七八九十"
+_RESPONSES = ["2017年,我局回应公众关注热点3次,发布政策解读稿件3篇,通过微信平台回应事件20次。"]
+_INSTITUTIONS = ["我局设立政府信息公开专门机构1个,配备专职人员1名、兼职人员2名,专项经费0.5万元。"]
+
+
+@pytest.mark.parametrize("responses, institutions, places", [
+    ("回应解读情况", "机构建设和保障经费情况", ("active", "review_litigation")),
+    ("政策解读与回应社会关切情况", "政府信息公开工作机构建设和保障经费情况", ("consultation", "review_litigation")),
+    ("回应解读情况", "机构建设和保障经费情况", ("review_litigation", "responses")),
+    ("回应解读情况", "机构建设和保障经费情况", ("requests", "overview"))])
+def test_pre2019_responses_and_institutions_sections_are_found(responses, institutions, places):
+    # Pre-2019 reports often add the 2014 table's blocks as sections of their own (templates-detail 6: 回应解读情况,
+    # 机构建设和保障经费情况): neither was a section, so each was flagged unknown_section and its text kept in the
+    # section before it.  They are sections now (responses, institutions) where they explain more headings than the
+    # outline without them; elsewhere (institutions right after the overview) they stay as before.
+    lines = (RAW / f"{_PRE2019}.txt").read_text(encoding="utf-8").split("\n")
+    lines = lines[:next(i for i, line in enumerate(lines) if line.startswith("统 计 指 标"))]
+    plain = toolkit.parse_text("\n".join(lines))
+    tops = [i for i, line in enumerate(lines) if line[:2] in {f"{n}、" for n in _CN_TOPS}]
+    # the sections' lines, each with the new ones after the section named in ``places``
+    parts = [lines[a:b] for a, b in zip(tops, [*tops[1:], len(lines)])]
+    keys = [s.key for s in plain.sections if s.key != "intro"]
+    assert len(keys) == len(parts)
+    added = {places[0]: ("responses", responses, _RESPONSES), places[1]: ("institutions", institutions, _INSTITUTIONS)}
+    order, body = [], []
+    for key, part in zip(keys, parts):
+        order.append(key)
+        body.append((part[0][2:], part[1:]))
+        while key in added:
+            key, title, text = added.pop(key)
+            order.append(key)
+            body.append((title, text))
+    text = lines[:tops[0]] + [line for n, (title, rest) in enumerate(body) for line in (f"{_CN_TOPS[n]}、{title}", *rest)]
+    got = toolkit.parse_text("\n".join(text))
+    flags = [f.code for f in got.flags if f.code in ("sections_missing", "unknown_section")]
+    if places[1] == "overview":  # (institutions before the active section: no place of it, stays as before)
+        assert [s.key for s in got.sections] == ["intro", *[k for k in order if k != "institutions"]]
+        assert flags == ["unknown_section"]
+        return
+    assert [s.key for s in got.sections] == ["intro", *order]
+    assert got.section("responses").text == _RESPONSES[0] and got.section("institutions").text == _INSTITUTIONS[0]
+    assert [s.text for s in got.sections if s.key not in ("responses", "institutions")] == \
+        [s.text for s in plain.sections]
+    assert not flags
+
+
 _MIXED = "004_b232cca7e491c758"  # sections numbered 一、 2、 3、 四、 五、 六、
 
 

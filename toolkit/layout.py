@@ -37,8 +37,8 @@ from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
-from toolkit.normalize import (_HAN, CID_GLYPHS, NA_MARKS, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
-                               is_value_cell, label_key, number_units, parse_number)
+from toolkit.normalize import (_HAN, CID_GLYPHS, NA_MARKS, cell_units, cn_numeral, is_continuation_caption, is_footnote,
+                               is_page_furniture, is_value_cell, label_key, number_units, parse_number)
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
@@ -1457,9 +1457,28 @@ _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 
 def _glued_value(text: str, pos: int = 0, endpos: int = sys.maxsize) -> tuple[str, int]:
     """The value run together before the next row at ``pos`` of ``text`` ('' where none) and where its cell marks
-    or spaces then it end (_GLUED_VALUE, of optional parts only: it always matches)."""
+    or spaces then it end (_GLUED_VALUE, of optional parts only: it always matches).  A unit of money written
+    after it in its cell ('3500元' between cell bounds, a cell a line) is the value's, as a pipe row's cell keeps
+    it: the tables stage reads it in 万元 (the value was 3500 in a 万元 row, its 元 dropped)."""
     v = _GLUED_VALUE.match(text, pos, endpos)
-    return (v.group(1) or "", v.end()) if v is not None else ("", pos)
+    if v is None:
+        return "", pos
+    value, end = v.group(1) or "", v.end()
+    if value and end < len(text):
+        first, after = _money_after()
+        if text[end] in first and (money := after.match(text, end, endpos)):  # (a cheap test first)
+            return value + money.group(), money.end()
+    return value, end
+
+
+@functools.lru_cache(maxsize=1)
+def _money_after() -> tuple[frozenset[str], re.Pattern[str]]:
+    """(the first characters of the units of money, formats.yaml ``cell_units.money``; a unit of money right after
+    a glued value, before its cell's bound, a carriage return, a cell mark or a space, the text's end, or the next
+    row's item number or its words of parts: '3500元' a cell a line, '3500元八、机构建设…')."""
+    units = list(cell_units()["money"])  # type: ignore[arg-type]
+    after = rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒]\D|(?:{_sub_item()})[:：])"
+    return frozenset(u[0] for u in units), re.compile(rf"(?:{alternation(units)}){after}")
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
 _VALUES_APART = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+)(?![\d.、])")
 # cells alone on their lines between blank lines (seed 000's layout: report._cells_on_lines_apart made the blank
@@ -1573,13 +1592,27 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     column = alternation(list(fm["value_headers"]) + list(fm["code_headers"]), spaced=True)
     long_value = alternation([w for w in fm["value_headers"] if len(w) >= 3], spaced=True)
     # (a column of the report's year may stand between the label column and the unit's: _year_beside_label)
+    # (and a code column may: 指标名称 | 统计代码 | 计量单位 | …, group ``code_first``; glued_legacy_rows blanks the codes)
     header = re.compile(rf"(?:{alternation(fm['label_header_words'], spaced=True)}){sep}"
                         rf"(?:(?:{alternation(fm['year_headers'], spaced=True)}){sep}(?={unit_header}))?"
+                        rf"(?P<code_first>(?:{alternation(fm['code_headers'], spaced=True)}){sep}(?={unit_header}))?"
                         rf"(?:(?:{unit_header}){sep}(?:{column})|(?:{long_value}))[\s|]*")
     labels, units, after = _glued_row_pieces()
     label = alternation(labels, spaced=True)
     row = re.compile(rf"{_LABEL_GOES_ON}(?P<label>{label}){_ROW_NAME}{_ROW_NOTE}[\s|]*(?P<unit>{units}){after}")
     return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern})"))
+
+
+# A row's code in a code column between its label and its unit (Gansu: 1, 1.1, 2.1 or 01 …), set apart from both
+# by cell bounds or spaces; ``{units}``: the units' alternation.
+_ROW_CODE = r"(?<=[\s|])\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}(?=[\s|]+(?:{units}))"
+
+
+@functools.lru_cache(maxsize=1)
+def _row_code() -> re.Pattern[str]:
+    """A row's code before its unit (``_ROW_CODE``), in a statistics table whose code column stands between the
+    label and the unit column."""
+    return re.compile(_ROW_CODE.format(units=_glued_row_pieces()[1]))
 
 
 def _other_item(units: str, end: str) -> str:
@@ -1857,6 +1890,11 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
     header = header_re.search(text)
     start = header.end() if header else 0
     fm = load_formats()["legacy"]
+    # (a code column before the unit's: each row's code stands between its label and unit, no value after it;
+    # blanked, the same length, so that the row reads as label, unit and values and its offsets stay)
+    code_first = header is not None and header["code_first"] is not None
+    if code_first:
+        text = text[:start] + _row_code().sub(lambda m: " " * len(m.group()), text[start:])
     found = list(row_re.finditer(text, start))
     if len(found) < fm["min_item_rows"]:
         return [], {}, []
@@ -1872,7 +1910,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         return [], {}, []
     # a code column before the values (指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计): each row's code, set apart from
     # its values ('条 01 120 480'), is no value
-    codes = len(re.findall(alternation(fm["code_headers"], spaced=True), before))
+    codes = 0 if code_first else len(re.findall(alternation(fm["code_headers"], spaced=True), before))
     ncells = len(names) + codes  # (a row's cells after its unit: its code's and its values)
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
     values: list[str | list[str] | None] = []  # their values ('' blank, None not certain; cells set apart)
@@ -2171,7 +2209,27 @@ def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
     names = [w for w in words if w not in fm["code_headers"]]
     if letters is not None and letters != "".join(str(k) for k in range(1, len(names) + 1)):
         return None
-    return names if names and "".join(words) == head else _glued_part_names(before)
+    if names and "".join(words) == head:
+        return names
+    parts = _glued_part_names(before)
+    if parts is None and not words and _one_value_word(head):
+        return [head]  # (one value column headed by a short word not known: '统计指标单位数量', 数值, 本年)
+    return parts
+
+
+# characters: a value column's header word not known ('数量', '数值', '本年'); two such words run together
+# ('去年今年') are longer, and their values' run is not cut
+_ONE_VALUE_WORD_MAX = 3
+
+
+def _one_value_word(word: str) -> bool:
+    """Whether ``word``, all that stands between a glued statistics table's unit column's word and its first row,
+    heads its one value column: a short word (``_ONE_VALUE_WORD_MAX``) of no digits, no unit, no item's label (a
+    table one cell a line headed '统计指标 | 单位 | 数量' was lost, flagged table_missing, where the pipe rows read
+    it)."""
+    vocab = vocabulary()
+    return (0 < len(word) <= _ONE_VALUE_WORD_MAX and re.fullmatch(_PART_NAME, word) is not None
+            and word not in vocab.legacy_units and label_key(word) not in vocab.legacy_rows)
 
 
 def _column_letters_row(header: str) -> tuple[str, str | None]:

@@ -46,7 +46,8 @@ class Section:
     key : str
         Canonical key (``overview``, ``active``, ``requests``,
         ``review_litigation``, ``problems``, ``other``; pre-2019 reports also
-        ``intro``, ``consultation``, ``fees``, ``improvements``, ``notes``).
+        ``intro``, ``consultation``, ``fees``, ``improvements``, ``notes``,
+        ``responses`` 回应解读情况, ``institutions`` 机构建设和保障经费情况).
     title : str
         The heading as written (normalized), numbering included.
     text : str
@@ -1157,10 +1158,38 @@ def _run_on_sections(cands: list[tuple[int, str, str, str]], order: list[str], a
     return [(pool[n][0], pool[n][1], pool[n][3]) for n in top[1]]
 
 
-@functools.lru_cache(maxsize=2)
-def _orders(family: str) -> list[list[str]]:
-    """The orders a family's sections may come in: the format's, and with each swap of formats.yaml applied."""
-    order = list(_patterns()[family])
+@functools.lru_cache(maxsize=8)
+def _orders(family: str, optional: bool = False) -> list[list[str]]:
+    """The orders a family's sections may come in: the format's, and with each swap of formats.yaml applied.
+
+    Parameters
+    ----------
+    family : str
+        ``'modern'`` or ``'legacy'``.
+    optional : bool
+        Whether to add, after those orders, the orders holding the family's optional sections (formats.yaml
+        ``section_optional``) at each of their places; without, those sections are left out of every order.
+
+    Returns
+    -------
+    list of list of str
+        The orders, the format's first (callers must not change them: they are cached).
+    """
+    places: dict[str, list[str]] = load_formats().get("section_optional", {}).get(family, {})
+    order = [key for key in _patterns()[family] if key not in places]
+    orders = _swapped(order, family)
+    if optional and places:
+        # every placing of the optional sections (each before one of its listed sections), after the orders
+        # without them: on a tie those win, so a report read right without them reads the same
+        placed = [order]
+        for key, befores in places.items():
+            placed = [[*o[:o.index(b)], key, *o[o.index(b):]] for o in placed for b in befores if b in o]
+        orders += [swapped for o in placed for swapped in _swapped(o, family)]
+    return orders
+
+
+def _swapped(order: list[str], family: str) -> list[list[str]]:
+    """``order``, then ``order`` with each swap of formats.yaml ``section_swaps`` applied."""
     orders = [order]
     for a, b in load_formats().get("section_swaps", {}).get(family, []):
         swapped = list(order)
@@ -1168,6 +1197,12 @@ def _orders(family: str) -> list[list[str]]:
         swapped[i], swapped[j] = b, a
         orders.append(swapped)
     return orders
+
+
+@functools.lru_cache(maxsize=1)
+def _optional_keys() -> frozenset[str]:
+    """Keys of the sections of either family that formats.yaml ``section_optional`` names."""
+    return frozenset(key for places in load_formats().get("section_optional", {}).values() for key in places)
 
 
 class Note(NamedTuple):
@@ -1394,20 +1429,29 @@ def _best_outline(headings: list[_Heading], segments: list[Segment],
     """The chosen headings (segment index, key, text) and the family that explains the most headings; on a tie,
     the family whose own wording a title is (formats.yaml ``section_family_words``: 一、概述 is pre-2019), else
     the modern one, also where the text holds the modern format's Article 20 table (:func:`_article_table`).
-    ``candidates``: each family's :func:`_candidates` of these headings, if known."""
+    ``candidates``: each family's :func:`_candidates` of these headings, if known.
+
+    The optional sections (formats.yaml ``section_optional``) count only after the others: an order holding them
+    wins over one of the same family explaining as many other headings, never over one explaining more, nor over
+    the other family (a statistics table's block headings after a modern report's signature, 二、回应解读情况,
+    九、机构建设和保障经费情况, made a pre-2019 outline of them win)."""
     best: tuple[list[tuple[int, str, str]], str] = ([], "modern")
-    best_score = (0, 0)
+    best_score = (0, 0, 0)
     subs = _sub_numbers(headings)
     tops = [(h.index, *_number_style(h.num)) for h in headings if h.num and not h.num.startswith("(") and not h.listed]
+    optional = _optional_keys()
     for family in ("modern", "legacy"):
         cands = candidates[family] if candidates is not None else _candidates(headings, family, segments)
         words = _family_words(family)
-        for order in _orders(family):
+        for order in _orders(family, any(c[1] in optional for c in cands)):
             chosen = _choose(cands, order, family, subs, tops)
             own = sum(1 for _, _, text in chosen if any(p.fullmatch(_title_of(text)) for p in words)) if words else 0
-            score = (len(chosen), own)
-            if score > best_score and not (family == "legacy" and best[1] == "modern" and score[0] == best_score[0]
-                                           and _article_table(segments)):
+            extra = sum(1 for c in chosen if c[1] in optional)
+            score = (len(chosen) - extra, own, extra)
+            # (across families the optional sections do not count)
+            if (score > best_score if family == best[1] else score[:2] > best_score[:2]) \
+                    and not (family == "legacy" and best[1] == "modern" and score[0] == best_score[0]
+                             and _article_table(segments)):
                 best, best_score = (chosen, family), score
     return best
 

@@ -21,8 +21,8 @@ import numpy as np
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last
-from toolkit.normalize import (CID_GLYPHS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell, label_key, number_text, parse_number,
-                               unit_kind)
+from toolkit.normalize import (CID_GLYPHS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell, label_key, number_text,
+                               parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -2275,7 +2275,15 @@ def _legacy_value_key(key: str) -> str:
     fm = load_formats()["legacy"]
     if key in fm["value_headers"]:
         return fm["value_headers"][key]
-    return "cumulative" if any(key.endswith(w) for w in fm["cumulative_endings"]) else "value"
+    if any(key.endswith(w) for w in fm["cumulative_endings"]):
+        return "cumulative"
+    return "previous" if _previous_year_word(key) else "value"
+
+
+def _previous_year_word(key: str) -> bool:
+    """Whether a value column's header (label key) names last year's count (formats.yaml
+    ``legacy.previous_starts``: 上年数, 上年度, 去年)."""
+    return key.startswith(tuple(load_formats()["legacy"].get("previous_starts", ())))
 
 
 def _value_names(n: int) -> list[str]:
@@ -2305,6 +2313,8 @@ def _legacy_column_name(text: str) -> str | None:
                  None)
     if match is None and any(key.endswith(w) for w in load_formats()["legacy"]["cumulative_endings"]):
         match = "cumulative"  # ('累计', '累计数': the cumulative count, as 历年累计)
+    if match is None and _previous_year_word(key):
+        match = "previous"  # ('上年数': last year's count, not this year's value)
     if match is not None:
         return match
     vocab = vocabulary()
