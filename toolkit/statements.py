@@ -862,7 +862,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
     It is a short line of Chinese characters alone, opening with no item's marker, after a sentence's end, a
     sub-heading or another title (or the section's first line), that admits no shortcoming and names no measure, and
     with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``); one
-    setting no kind is shorter than ``line`` (a PDF's wrap leaves a line as long as the next one, or longer).
+    setting no kind is shorter than ``line``, which holds a comma or a stop (a PDF's wrap leaves a line as long as
+    the next one, or longer; a wrap's short piece before the text's last words is followed by no sentence).
     """
     title = lines[-1]
     if not cues["area_title"].fullmatch(title):
@@ -881,9 +882,16 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
         if said:
             title, kind = title[: said.start()], name
             break
-    if (not kind and len(title) >= len(line)) or _has(title, "problem_cues") or _has(title, "measure_cues"):
+    if not kind and (len(title) >= len(line) or not _SENTENCE_MARKS.search(line)):
+        # (a wrap's short piece before words that end the text, '工作由' / '平潭综合实验区经济发展局', is no title: a
+        # statement's first line after a title holds a comma or a stop)
+        return None
+    if _has(title, "problem_cues") or _has(title, "measure_cues"):
         return None
     return kind
+
+
+_SENTENCE_MARKS = re.compile(r"[。,;:!?、]")  # (after NFKC: ，；：！？ are ASCII)
 
 
 def _full_stop(match: re.Match[str]) -> str:
