@@ -119,6 +119,23 @@ def test_a_row_with_words_it_could_not_read_is_flagged(row, flag):
     assert set(_codes(report)) == set(_codes(plain)) | {flag}
 
 
+@pytest.mark.parametrize("cell, raw", [("99*", "99*"), ("99①", "99(1)"), ("99注", "99注"), ("(99)", "(99)"),
+                                       ("（99）", "(99)"), ("99※", "99※")])
+def test_a_marked_value_on_a_long_label_row_is_the_one_cell_flagged(cell, raw):
+    # '一、本年新收政府信息公开申请数量 88 11 0 0 0 0 99*': a footnote mark after a value of a row whose label makes the
+    # line longer than 30 characters read the line as glued page text, all seven values lost (ambiguous_digits),
+    # where the same mark on a short row ('7.属于行政执法案卷 … 11*') keeps the row, the marked cell flagged.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "数量 88 11 0 0 0 0 99", f"数量 88 11 0 0 0 0 {cell}"))
+    got, want = _cells(report, "requests"), _cells(plain, "requests")
+    assert got.loc["new", "raw"].tolist() == ["88", "11", "0", "0", "0", "0", raw]
+    assert got.loc["new", "value"].iloc[:6].tolist() == want.loc["new", "value"].iloc[:6].tolist()
+    assert math.isnan(got.loc["new", "value"].iloc[6])
+    pd.testing.assert_frame_equal(_without(got, "new"), _without(want, "new"))
+    assert [(f.code, f.detail) for f in report.flags if f not in plain.flags] == [("not_a_number", f"new: {raw}")]
+
+
 def test_a_count_and_its_measure_word_cut_apart_is_flagged():
     # '行政处罚 2307 起 -22 610' has a cell too many: flagged, not the row dropped without a word.
     text = _pdf_text("001_4d29bfef72dd56db")
