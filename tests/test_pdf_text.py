@@ -136,6 +136,26 @@ def test_a_marked_value_on_a_long_label_row_is_the_one_cell_flagged(cell, raw):
     assert [(f.code, f.detail) for f in report.flags if f not in plain.flags] == [("not_a_number", f"new: {raw}")]
 
 
+@pytest.mark.parametrize("row, at, raw", [("88 11 N/A 0 0 0 99", 2, "N/A"), ("88 11 0 0 0 0 99【注】", 6, "99[注]"),
+                                          ("88 11 0 0 0 0 99[1]", 6, "99[1]")])
+def test_n_a_or_a_bracketed_note_mark_on_a_long_label_row_is_read_as_on_a_short_row(row, at, raw):
+    # 'N/A' for a value or a note mark in brackets ('99【注】') on '一、本年新收政府信息公开申请数量 …' read the line as
+    # glued page text (all seven values lost, ambiguous_digits); the same cells on the short row '7.属于行政执法案卷 …'
+    # are read as that row reads them.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    short_row = " ".join(["0", "11", *row.split()[2:6], row.split()[6].replace("99", "11")])
+    short = toolkit.parse_text(_replace(text, "7.属于行政执法案卷 0 11 0 0 0 0 11", f"7.属于行政执法案卷 {short_row}"))
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "数量 88 11 0 0 0 0 99", f"数量 {row}"))
+    got, want = _cells(report, "requests"), _cells(short, "requests")
+    # the same flags as on the short row (but the identities, over another row's values)
+    assert [f.code for f in report.flags if f not in plain.flags and f.code != "identity_failed"] == \
+        [f.code for f in short.flags if f not in plain.flags and f.code != "identity_failed"]
+    assert got.loc["new", "flag"].fillna("").tolist() == want.loc["denied_enforcement", "flag"].fillna("").tolist()
+    if "[1]" not in row:  # (the short row reads '11[1]' as a note after its values: neither row's cells are read)
+        assert got.loc["new", "raw"].tolist() == row.replace(row.split()[at], raw).split()
+
+
 def test_a_count_and_its_measure_word_cut_apart_is_flagged():
     # '行政处罚 2307 起 -22 610' has a cell too many: flagged, not the row dropped without a word.
     text = _pdf_text("001_4d29bfef72dd56db")

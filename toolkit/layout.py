@@ -1217,12 +1217,13 @@ def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> boo
 
 def _marked_value(match: re.Match[str]) -> str:
     """The value of a marked value (:data:`_MARKED_VALUE`), its mark or brackets dropped."""
-    return match["b"] or match["n"]
+    return match["b"] or match["n"] or "0"  # (N/A: any value, the row's shape is what is tested)
 
 
-# a value with a footnote mark typed after it ('99*', '99注', '99①': normalized '99(1)') or set in brackets ('(99)',
-# '（99）': normalized '(99)'), a word of its own
-_MARKED_VALUE = re.compile(r"(?<!\S)(?:\((?P<b>\d[\d,.]*)\)|(?P<n>\d[\d,.]*)(?:[*※†‡#]{1,3}|\(\d{1,2}\)|注\d?))(?!\S)")
+# a value with a footnote mark typed after it ('99*', '99注', '99[1]', '99【注】' and '99①': normalized '99[注]',
+# '99(1)') or set in brackets ('(99)', '（99）': normalized '(99)'), or 'N/A' for a value, a word of its own
+_MARKED_VALUE = re.compile(r"(?<!\S)(?:\((?P<b>\d[\d,.]*)\)|(?P<n>\d[\d,.]*)(?:[*※†‡#]{1,3}|\(\d{1,2}\)|\[(?:注\d?|\d{1,2})\]"
+                           r"|注\d?)|(?i:n/?a))(?!\S)")
 
 
 @functools.lru_cache(maxsize=4096)
