@@ -359,3 +359,21 @@ def test_a_row_label_of_unmapped_glyphs_stays_an_unknown_row():
     cells, want = _cells(report, "requests"), _cells(plain, "requests")
     pd.testing.assert_frame_equal(_without(cells, "denied_enforcement")[["value", "raw"]],
                                   _without(want, "denied_enforcement")[["value", "raw"]])
+
+
+def test_a_marked_value_on_a_long_label_row_of_a_real_unruled_pdf(tmp_path):
+    # The same row as test_a_marked_value_on_a_long_label_row_is_the_one_cell_flagged, in a real unruled PDF's text
+    # (pdfplumber): before, the row's seven values were lost, flagged ambiguous_digits.
+    from renderers import render_pdf
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    row = next(x for x in lines if isinstance(x, list) and x and x[0].startswith("一、本年新收"))
+    assert row[1:] == ["88", "11", "0", "0", "0", "0", "99"]
+    row[-1] = "99*"
+    render_pdf(lines, tmp_path / "marked.pdf", ruled=False)
+    report = toolkit.parse_report(tmp_path / "marked.pdf")
+    cells = _cells(report, "requests").loc["new"]
+    assert cells["raw"].tolist() == ["88", "11", "0", "0", "0", "0", "99*"]
+    assert cells["value"].iloc[:6].tolist() == [88, 11, 0, 0, 0, 0] and math.isnan(cells["value"].iloc[6])
+    assert "ambiguous_digits" not in _codes(report)
+    assert [f.detail for f in report.flags if f.code == "not_a_number"] == ["new: 99*"]
