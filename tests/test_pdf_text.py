@@ -119,6 +119,43 @@ def test_a_row_with_words_it_could_not_read_is_flagged(row, flag):
     assert set(_codes(report)) == set(_codes(plain)) | {flag}
 
 
+@pytest.mark.parametrize("cell, raw", [("99*", "99*"), ("99①", "99(1)"), ("99注", "99注"), ("(99)", "(99)"),
+                                       ("（99）", "(99)"), ("99※", "99※")])
+def test_a_marked_value_on_a_long_label_row_is_the_one_cell_flagged(cell, raw):
+    # '一、本年新收政府信息公开申请数量 88 11 0 0 0 0 99*': a footnote mark after a value of a row whose label makes the
+    # line longer than 30 characters read the line as glued page text, all seven values lost (ambiguous_digits),
+    # where the same mark on a short row ('7.属于行政执法案卷 … 11*') keeps the row, the marked cell flagged.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "数量 88 11 0 0 0 0 99", f"数量 88 11 0 0 0 0 {cell}"))
+    got, want = _cells(report, "requests"), _cells(plain, "requests")
+    assert got.loc["new", "raw"].tolist() == ["88", "11", "0", "0", "0", "0", raw]
+    assert got.loc["new", "value"].iloc[:6].tolist() == want.loc["new", "value"].iloc[:6].tolist()
+    assert math.isnan(got.loc["new", "value"].iloc[6])
+    pd.testing.assert_frame_equal(_without(got, "new"), _without(want, "new"))
+    assert [(f.code, f.detail) for f in report.flags if f not in plain.flags] == [("not_a_number", f"new: {raw}")]
+
+
+@pytest.mark.parametrize("row, at, raw", [("88 11 N/A 0 0 0 99", 2, "N/A"), ("88 11 0 0 0 0 99【注】", 6, "99[注]"),
+                                          ("88 11 0 0 0 0 99[1]", 6, "99[1]")])
+def test_n_a_or_a_bracketed_note_mark_on_a_long_label_row_is_read_as_on_a_short_row(row, at, raw):
+    # 'N/A' for a value or a note mark in brackets ('99【注】') on '一、本年新收政府信息公开申请数量 …' read the line as
+    # glued page text (all seven values lost, ambiguous_digits); the same cells on the short row '7.属于行政执法案卷 …'
+    # are read as that row reads them.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    short_row = " ".join(["0", "11", *row.split()[2:6], row.split()[6].replace("99", "11")])
+    short = toolkit.parse_text(_replace(text, "7.属于行政执法案卷 0 11 0 0 0 0 11", f"7.属于行政执法案卷 {short_row}"))
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "数量 88 11 0 0 0 0 99", f"数量 {row}"))
+    got, want = _cells(report, "requests"), _cells(short, "requests")
+    # the same flags as on the short row (but the identities, over another row's values)
+    assert [f.code for f in report.flags if f not in plain.flags and f.code != "identity_failed"] == \
+        [f.code for f in short.flags if f not in plain.flags and f.code != "identity_failed"]
+    assert got.loc["new", "flag"].fillna("").tolist() == want.loc["denied_enforcement", "flag"].fillna("").tolist()
+    if "[1]" not in row:  # (the short row reads '11[1]' as a note after its values: neither row's cells are read)
+        assert got.loc["new", "raw"].tolist() == row.replace(row.split()[at], raw).split()
+
+
 def test_a_count_and_its_measure_word_cut_apart_is_flagged():
     # '行政处罚 2307 起 -22 610' has a cell too many: flagged, not the row dropped without a word.
     text = _pdf_text("001_4d29bfef72dd56db")
@@ -322,3 +359,21 @@ def test_a_row_label_of_unmapped_glyphs_stays_an_unknown_row():
     cells, want = _cells(report, "requests"), _cells(plain, "requests")
     pd.testing.assert_frame_equal(_without(cells, "denied_enforcement")[["value", "raw"]],
                                   _without(want, "denied_enforcement")[["value", "raw"]])
+
+
+def test_a_marked_value_on_a_long_label_row_of_a_real_unruled_pdf(tmp_path):
+    # The same row as test_a_marked_value_on_a_long_label_row_is_the_one_cell_flagged, in a real unruled PDF's text
+    # (pdfplumber): before, the row's seven values were lost, flagged ambiguous_digits.
+    from renderers import render_pdf
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    row = next(x for x in lines if isinstance(x, list) and x and x[0].startswith("一、本年新收"))
+    assert row[1:] == ["88", "11", "0", "0", "0", "0", "99"]
+    row[-1] = "99*"
+    render_pdf(lines, tmp_path / "marked.pdf", ruled=False)
+    report = toolkit.parse_report(tmp_path / "marked.pdf")
+    cells = _cells(report, "requests").loc["new"]
+    assert cells["raw"].tolist() == ["88", "11", "0", "0", "0", "0", "99*"]
+    assert cells["value"].iloc[:6].tolist() == [88, 11, 0, 0, 0, 0] and math.isnan(cells["value"].iloc[6])
+    assert "ambiguous_digits" not in _codes(report)
+    assert [f.detail for f in report.flags if f.code == "not_a_number"] == ["new: 99*"]

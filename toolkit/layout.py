@@ -1207,7 +1207,23 @@ def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> boo
     whose cells are spaced and one is a mark or carries a unit ('… 2 - - - - - 2'): gluing its cells would make
     '2-----2' of it. ``spaced`` is ``_spaced_row(stripped)`` (None for one word).
     """
-    return (not spaced or spaced[1]) and (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped)
+    if not ((not spaced or spaced[1]) and (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped)):
+        return False
+    # (checked last: only a line read as glued so far) a spaced row with one value marked ('… 0 0 99*', '(99)'):
+    # a row to read with its words, its marked cell flagged, as a short row is, not its seven values glued
+    return spaced is not None or _MARKED_VALUE.search(stripped) is None or _row_with_words(stripped) is None \
+        or _spaced_row(_MARKED_VALUE.sub(_marked_value, stripped)) is None
+
+
+def _marked_value(match: re.Match[str]) -> str:
+    """The value of a marked value (:data:`_MARKED_VALUE`), its mark or brackets dropped."""
+    return match["b"] or match["n"] or "0"  # (N/A: any value, the row's shape is what is tested)
+
+
+# a value with a footnote mark typed after it ('99*', '99注', '99[1]', '99【注】' and '99①': normalized '99[注]',
+# '99(1)') or set in brackets ('(99)', '（99）': normalized '(99)'), or 'N/A' for a value, a word of its own
+_MARKED_VALUE = re.compile(r"(?<!\S)(?:\((?P<b>\d[\d,.]*)\)|(?P<n>\d[\d,.]*)(?:[*※†‡#]{1,3}|\(\d{1,2}\)|\[(?:注\d?|\d{1,2})\]"
+                           r"|注\d?)|(?i:n/?a))(?!\S)")
 
 
 @functools.lru_cache(maxsize=4096)
