@@ -3672,3 +3672,21 @@ def test_annotated_problems_and_measures_under_their_sub_headings(data, headings
     assert got == ([("problem", _statement_text(t)) for t in problems]
                    + [("measure", _statement_text(t)) for t in measures]), text
     assert _pairs(extract_statements(_TO_TRADITIONAL[config].convert(text))) == got, text
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("problem, measure", [("存在问题：", "改进措施："), ("问题：", "措施："), ("存在的问题：", "整改措施：")])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_label_after_an_item_s_marker_sets_its_kind_and_is_no_text(stem, problem, measure, glued):
+    # The real problems and measures in turn, each item numbered 一是 二是 … and labelled after its marker ('一是存在问题：…',
+    # '二是改进措施：…').  Before, the label stayed in every statement's text ('存在问题:公开意识不强'), where after a
+    # number of (一) or 1. it is dropped as an unnumbered label is: 10 of 10 wrong in each form.  A label right after an
+    # item's marker, before a colon, now sets the item's kind and is left out of its text.
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, lst[n]) for n in range(max(map(len, lists))) for kind, lst in zip("pm", lists) if n < len(lst)]
+    section = ("" if glued else "\n").join(f"{_CN[i]}是" + (problem if kind == "p" else measure) + t + "。"
+                                           for i, (kind, t) in enumerate(pairs))
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, t in pairs]
+    # (an item that only opens with a kind's words, no colon after them, keeps them: '一是问题整改不够及时')
+    assert _pairs(extract_statements("一是问题整改不够及时;二是存在问题较多的栏目更新滞后。")) == [
+        ("problem", "问题整改不够及时"), ("problem", "存在问题较多的栏目更新滞后")]

@@ -180,6 +180,7 @@ _SENTENCE_STOP = re.compile(f"[{re.escape(''.join(sorted(_SENTENCE_END)))};]")  
 _SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
 _CLAUSE_STOP = re.compile("[,;。!?]")  # (normalized text: the comma and semicolon are ASCII)
 _STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')
+_LABEL_LENGTH = 24  # where the colon after an item's label stands at the latest ('针对上述问题的整改措施和下一步工作打算:': 19)
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
@@ -278,6 +279,9 @@ def _cues() -> dict[str, Any]:
         "additive": re.compile(rf"(?:{join(spec['additive_lead_in'])}),"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
+        # a label right after an item's marker, before a colon ('一是存在问题:…', '第二,改进措施:…'): the item's kind, no
+        # text of it (_enumerated)
+        "label_after_marker": re.compile(rf"(?:{any_title.replace('?P<', '?P<l_')})(?:如下)?:"),
         "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
@@ -2249,6 +2253,7 @@ def _grouped(item: str) -> tuple[str, list[str]] | None:
 
 def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
+    cues = _cues()
     preamble = _clean(text[: marks[0][0]])
     items = []
     first = _unmarked_first_item(preamble) if marks[0][2] == 2 and not block.resumed else ""  # (resumed: numbered on)
@@ -2272,9 +2277,15 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     named = bool(before_lead) and _is_switch(stated, 0)
     if preamble:
         out.dropped.append(((block.order, 0), block.kind, preamble))
+    labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
+        if ":" in item[:_LABEL_LENGTH]:
+            label = cues["label_after_marker"].match(item)
+            if label:
+                labelled[len(items)] = "problem" if label.group("l_problem") else "measure"
+                item = _clean(item[label.end():])
         group = _grouped(text[end:stop].strip())
         if group:
             # (numbered as the group: its items go on one list, not a list restarted at each group's 1.)
@@ -2291,7 +2302,6 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             lists.append([])
         lists[-1].append((n, item))
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
-    cues = _cues()
     admitted = _matches(full_preamble, "admits") and not any(
         p.search(full_preamble) for p in cues["lead_in"])
     if admitted and not (stated or block.fixed) and _vote([t for _, t in lists[0]]) == "measure":
@@ -2318,6 +2328,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     between = [""] + [_stated_after_list(lst, lists[k + 1]) if kinds[k:k + 2] == ["problem", "measure"] else ""
                       for k, lst in enumerate(lists[:-1])]
     j = 0
+    index = -1  # (the item's index in items: lists hold them in turn)
     for k, (lst, kind) in enumerate(zip(lists, kinds)):
         # (the items saying the agency's intent that end a list of problems are measures: '1.…不够及时。2.…单一。3.我局将加强
         # 培训。4.我局将丰富…', also after '还存在一些不足:')
@@ -2332,8 +2343,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             out.statements.append(((block.order, j), "problem" if admits else kind, said))
         for i, (_, item) in enumerate(lst):
             j += 1
+            index += 1
             if item:
-                out.statements.append(((block.order, j), "measure" if i >= intent else kind, item))
+                out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
+                                       item))
 
 
 def _intent_from(items: list[str]) -> int:
