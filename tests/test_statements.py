@@ -3690,3 +3690,27 @@ def test_a_label_after_an_item_s_marker_sets_its_kind_and_is_no_text(stem, probl
     # (an item that only opens with a kind's words, no colon after them, keeps them: '一是问题整改不够及时')
     assert _pairs(extract_statements("一是问题整改不够及时;二是存在问题较多的栏目更新滞后。")) == [
         ("problem", "问题整改不够及时"), ("problem", "存在问题较多的栏目更新滞后")]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("number", ["（{c}）", "{d}.", "{c}、"])
+@pytest.mark.parametrize("problem, measure", [("存在问题：", "改进措施："), ("存在的问题：", "整改措施：")])
+@pytest.mark.parametrize("glued", [False, True])
+def test_labels_numbered_as_the_area_titles_above_them(stem, number, problem, measure, glued):
+    # The real problems and measures paired by area, the labels numbered again from 一 the way the areas' titles are:
+    # '（一）主动公开方面' / '（一）存在问题：…' / '（二）改进措施：…' / '（二）依申请公开方面' / '（一）存在问题：…'.  Before, a title
+    # numbered as the label after it was taken for an item, not the area's heading: the first title was a problem of
+    # its own ('主动公开方面') and each later one a measure.  A label numbered 一 restarts a list under the title, which
+    # is now left out as the heading it is.
+    areas = ["主动公开方面", "依申请公开方面", "政策解读方面", "政务平台方面"]
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, n, lst[n]) for n in range(min(map(len, lists))) for kind, lst in zip("pm", lists)]
+    whole = not any(";" in t for _, _, t in pairs)  # (a label's text is split at ';', as a sub-heading's is)
+    end = "。" if glued else "\n"
+    section = "".join((number.format(c="一二三四"[n], d=n + 1) + areas[n] + end if kind == "p" else "")
+                      + number.format(c="一二"[kind == "m"], d=1 + (kind == "m")) + (problem if kind == "p" else measure)
+                      + t + "。" + ("" if glued else "\n") for kind, n, t in pairs if whole)
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs if whole]
+    # (a title numbered on from an item before it, under the same numbers, is still an item: '（一）…（二）存在问题整改不及时')
+    assert _pairs(extract_statements("（一）公开内容不全。（二）存在问题整改不及时。")) == [
+        ("problem", "公开内容不全"), ("problem", "存在问题整改不及时")]

@@ -1074,12 +1074,15 @@ def _drop_area_title(buffer: list[str], kind: str, number: str | None) -> None:
     problem and its measure, no statement (it was one, or glued to the measure before it).  A title that admits a
     shortcoming or names a measure is an item (``(一)公开内容不够全面。整改措施:…``), as :func:`_grouped` reads one; so
     is one numbered on from an item before it (``措施:1.组织专题培训;2.建立工作台账`` / ``问题:…``).  A numbered
-    sub-heading after it is the area's own only numbered otherwise (``(一)主动公开方面`` / ``1.存在问题:…``)."""
+    sub-heading after it is the area's own only numbered otherwise (``(一)主动公开方面`` / ``1.存在问题:…``) or
+    numbered 一, a list restarted under the title (``(一)主动公开方面`` / ``(一)存在问题:…`` / ``(二)改进措施:…``)."""
     if kind != "problem" or not buffer:
         return
     title = _TRAILING_TITLE.search(buffer[-1])
     if (not title or _has(title["title"], "problem_cues") or _has(title["title"], "measure_cues")
-            or (number and _number_form(number) == _number_form(title["num"]))
+            # (but a sub-heading numbered 一 restarts a list under the title, '(一)主动公开方面' / '(一)存在问题:…')
+            or (number and _number_form(number) == _number_form(title["num"])
+                and cn_numeral(number.strip("()、.")) != 1)
             or _item_numbered_before(title["num"], buffer[:-1], buffer[-1][: title.start()])):
         return
     buffer[-1] = buffer[-1][: title.start()]
