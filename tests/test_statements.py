@@ -3714,3 +3714,22 @@ def test_labels_numbered_as_the_area_titles_above_them(stem, number, problem, me
     # (a title numbered on from an item before it, under the same numbers, is still an item: '（一）…（二）存在问题整改不及时')
     assert _pairs(extract_statements("（一）公开内容不全。（二）存在问题整改不及时。")) == [
         ("problem", "公开内容不全"), ("problem", "存在问题整改不及时")]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("opener", ["我局将", "本单位将", "进一步", "在此基础上,"])
+@pytest.mark.parametrize("title", ["加强队伍建设", "规范依申请公开办理", "完善信息发布机制"])
+def test_a_measure_s_title_alone_on_its_line_is_set_apart_from_its_sentence(stem, opener, title):
+    # A real measure under a title naming it alone on its line ('加强队伍建设' / '我局将…'), the sentence after it opening
+    # as one of its own (the agency, 进一步, 在…).  Before, the title was taken for a PDF's wrap and glued to the sentence
+    # with nothing between ('加强队伍建设我局将…'), so the statement read as one ungrammatical sentence.  Such a title,
+    # short, opening with a measure's verb and naming its object, before a longer line so opened, is now the
+    # statement's first words set apart by a 。.
+    problem = next(t for k, t in EXPECTED[stem] if k == "p")
+    measure = next(t for k, t in EXPECTED[stem] if k == "m")
+    section = f"（一）存在的问题\n{problem}。\n（二）改进措施\n{title}\n{opener}{measure}。"
+    assert _pairs(extract_statements(section)) == [("problem", problem), ("measure", f"{title}。{opener}{measure}")]
+    # (a PDF's wrap stays glued: a line cut after its verb, '进一步加强' / '在…', or after the agency's will, '我局将继续' / '在…')
+    for cut in ("进一步加强", "我局将继续"):
+        wrapped = f"（二）改进措施\n{cut}\n在政务公开工作中加强统筹协调力度,推动工作落实。"
+        assert extract_statements(wrapped)["text"].tolist() == [f"{cut}在政务公开工作中加强统筹协调力度,推动工作落实"]

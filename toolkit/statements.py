@@ -265,6 +265,8 @@ def _cues() -> dict[str, Any]:
         # an area's title alone on its line, and the words ending one that set its kind (_area_title)
         "area_title": re.compile(rf"[{HAN_RANGES}]{{2,{spec['area_title']['longest']}}}"),
         "area_title_longest": spec["area_title"]["longest"],
+        # the words opening a sentence of its own after a measure's title alone on its line (_measure_title)
+        "after_measure_title": tuple(spec["area_title"]["sentence_after_measure"]),
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
@@ -488,6 +490,14 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
             alone = -1
+            continue
+        if (alone >= 0 and line.startswith(cues["after_measure_title"]) and len(lines[-1]) < len(line)
+                and _measure_title(lines, cues)):
+            # (a measure's title alone on its line before a sentence of its own, '加强队伍建设' / '我局将定期开展…': its
+            # first words set apart, not a PDF's wrap nor glued when the lines are joined)
+            lines[-1] += "。"
+            lines.append(line)
+            alone = k
             continue
         if lines and _wrapped(lines[-1], line, cues):
             # (not after a sub-heading in an unknown wording, '(一)工作短板' / '2023年,我局…', as after a known one)
@@ -888,6 +898,22 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
     if (not kind and len(title) >= len(line)) or _has(title, "problem_cues") or _has(title, "measure_cues"):
         return None
     return kind
+
+
+def _measure_title(lines: list[str], cues: dict[str, Any]) -> bool:
+    """Whether the last of ``lines`` is a measure's title alone on its line (``加强队伍建设``): short, Chinese characters
+    only, opening with a measure's verb (measure_cues) and naming its object, after a sentence's end, a sub-heading or
+    as the first line."""
+    title = lines[-1]
+    if len(title) > cues["area_title_longest"] or not cues["area_title"].fullmatch(title):
+        return False
+    before = lines[-2] if len(lines) > 1 else ""
+    if before and not (before.endswith(_TAIL_STOPS) or cues["heading_line"].match(before)):
+        return False
+    # (opening with a measure's verb and naming its object: not a sentence's start a wrap cut, '进一步加强' / '在…', nor
+    # the agency's will, '我局将继续' / '在…')
+    return (cues["measure_opening"].match(title) is not None and "将" not in title
+            and not title.endswith(cues["measure_cues"]))
 
 
 def _full_stop(match: re.Match[str]) -> str:
