@@ -3672,3 +3672,64 @@ def test_annotated_problems_and_measures_under_their_sub_headings(data, headings
     assert got == ([("problem", _statement_text(t)) for t in problems]
                    + [("measure", _statement_text(t)) for t in measures]), text
     assert _pairs(extract_statements(_TO_TRADITIONAL[config].convert(text))) == got, text
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("problem, measure", [("存在问题：", "改进措施："), ("问题：", "措施："), ("存在的问题：", "整改措施：")])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_label_after_an_item_s_marker_sets_its_kind_and_is_no_text(stem, problem, measure, glued):
+    # The real problems and measures in turn, each item numbered 一是 二是 … and labelled after its marker ('一是存在问题：…',
+    # '二是改进措施：…').  Before, the label stayed in every statement's text ('存在问题:公开意识不强'), where after a
+    # number of (一) or 1. it is dropped as an unnumbered label is: 10 of 10 wrong in each form.  A label right after an
+    # item's marker, before a colon, now sets the item's kind and is left out of its text.
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, lst[n]) for n in range(max(map(len, lists))) for kind, lst in zip("pm", lists) if n < len(lst)]
+    section = ("" if glued else "\n").join(f"{_CN[i]}是" + (problem if kind == "p" else measure) + t + "。"
+                                           for i, (kind, t) in enumerate(pairs))
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, t in pairs]
+    # (an item that only opens with a kind's words, no colon after them, keeps them: '一是问题整改不够及时')
+    assert _pairs(extract_statements("一是问题整改不够及时;二是存在问题较多的栏目更新滞后。")) == [
+        ("problem", "问题整改不够及时"), ("problem", "存在问题较多的栏目更新滞后")]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("number", ["（{c}）", "{d}.", "{c}、"])
+@pytest.mark.parametrize("problem, measure", [("存在问题：", "改进措施："), ("存在的问题：", "整改措施：")])
+@pytest.mark.parametrize("glued", [False, True])
+def test_labels_numbered_as_the_area_titles_above_them(stem, number, problem, measure, glued):
+    # The real problems and measures paired by area, the labels numbered again from 一 the way the areas' titles are:
+    # '（一）主动公开方面' / '（一）存在问题：…' / '（二）改进措施：…' / '（二）依申请公开方面' / '（一）存在问题：…'.  Before, a title
+    # numbered as the label after it was taken for an item, not the area's heading: the first title was a problem of
+    # its own ('主动公开方面') and each later one a measure.  A label numbered 一 restarts a list under the title, which
+    # is now left out as the heading it is.
+    areas = ["主动公开方面", "依申请公开方面", "政策解读方面", "政务平台方面"]
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, n, lst[n]) for n in range(min(map(len, lists))) for kind, lst in zip("pm", lists)]
+    whole = not any(";" in t for _, _, t in pairs)  # (a label's text is split at ';', as a sub-heading's is)
+    end = "。" if glued else "\n"
+    section = "".join((number.format(c="一二三四"[n], d=n + 1) + areas[n] + end if kind == "p" else "")
+                      + number.format(c="一二"[kind == "m"], d=1 + (kind == "m")) + (problem if kind == "p" else measure)
+                      + t + "。" + ("" if glued else "\n") for kind, n, t in pairs if whole)
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, _, t in pairs if whole]
+    # (a title numbered on from an item before it, under the same numbers, is still an item: '（一）…（二）存在问题整改不及时')
+    assert _pairs(extract_statements("（一）公开内容不全。（二）存在问题整改不及时。")) == [
+        ("problem", "公开内容不全"), ("problem", "存在问题整改不及时")]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("opener", ["我局将", "本单位将", "进一步", "在此基础上,"])
+@pytest.mark.parametrize("title", ["加强队伍建设", "规范依申请公开办理", "完善信息发布机制"])
+def test_a_measure_s_title_alone_on_its_line_is_set_apart_from_its_sentence(stem, opener, title):
+    # A real measure under a title naming it alone on its line ('加强队伍建设' / '我局将…'), the sentence after it opening
+    # as one of its own (the agency, 进一步, 在…).  Before, the title was taken for a PDF's wrap and glued to the sentence
+    # with nothing between ('加强队伍建设我局将…'), so the statement read as one ungrammatical sentence.  Such a title,
+    # short, opening with a measure's verb and naming its object, before a longer line so opened, is now the
+    # statement's first words set apart by a 。.
+    problem = next(t for k, t in EXPECTED[stem] if k == "p")
+    measure = next(t for k, t in EXPECTED[stem] if k == "m")
+    section = f"（一）存在的问题\n{problem}。\n（二）改进措施\n{title}\n{opener}{measure}。"
+    assert _pairs(extract_statements(section)) == [("problem", problem), ("measure", f"{title}。{opener}{measure}")]
+    # (a PDF's wrap stays glued: a line cut after its verb, '进一步加强' / '在…', or after the agency's will, '我局将继续' / '在…')
+    for cut in ("进一步加强", "我局将继续"):
+        wrapped = f"（二）改进措施\n{cut}\n在政务公开工作中加强统筹协调力度,推动工作落实。"
+        assert extract_statements(wrapped)["text"].tolist() == [f"{cut}在政务公开工作中加强统筹协调力度,推动工作落实"]

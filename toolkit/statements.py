@@ -180,6 +180,7 @@ _SENTENCE_STOP = re.compile(f"[{re.escape(''.join(sorted(_SENTENCE_END)))};]")  
 _SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
 _CLAUSE_STOP = re.compile("[,;。!?]")  # (normalized text: the comma and semicolon are ASCII)
 _STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')
+_LABEL_LENGTH = 24  # where the colon after an item's label stands at the latest ('针对上述问题的整改措施和下一步工作打算:': 19)
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
@@ -264,6 +265,8 @@ def _cues() -> dict[str, Any]:
         # an area's title alone on its line, and the words ending one that set its kind (_area_title)
         "area_title": re.compile(rf"[{HAN_RANGES}]{{2,{spec['area_title']['longest']}}}"),
         "area_title_longest": spec["area_title"]["longest"],
+        # the words opening a sentence of its own after a measure's title alone on its line (_measure_title)
+        "after_measure_title": tuple(spec["area_title"]["sentence_after_measure"]),
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
@@ -278,6 +281,9 @@ def _cues() -> dict[str, Any]:
         "additive": re.compile(rf"(?:{join(spec['additive_lead_in'])}),"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
+        # a label right after an item's marker, before a colon ('一是存在问题:…', '第二,改进措施:…'): the item's kind, no
+        # text of it (_enumerated)
+        "label_after_marker": re.compile(rf"(?:{any_title.replace('?P<', '?P<l_')})(?:如下)?:"),
         "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
@@ -484,6 +490,14 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
             alone = -1
+            continue
+        if (alone >= 0 and line.startswith(cues["after_measure_title"]) and len(lines[-1]) < len(line)
+                and _measure_title(lines, cues)):
+            # (a measure's title alone on its line before a sentence of its own, '加强队伍建设' / '我局将定期开展…': its
+            # first words set apart, not a PDF's wrap nor glued when the lines are joined)
+            lines[-1] += "。"
+            lines.append(line)
+            alone = k
             continue
         if lines and _wrapped(lines[-1], line, cues):
             # (not after a sub-heading in an unknown wording, '(一)工作短板' / '2023年,我局…', as after a known one)
@@ -894,6 +908,22 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
 _SENTENCE_MARKS = re.compile(r"[。,;:!?、]")  # (after NFKC: ，；：！？ are ASCII)
 
 
+def _measure_title(lines: list[str], cues: dict[str, Any]) -> bool:
+    """Whether the last of ``lines`` is a measure's title alone on its line (``加强队伍建设``): short, Chinese characters
+    only, opening with a measure's verb (measure_cues) and naming its object, after a sentence's end, a sub-heading or
+    as the first line."""
+    title = lines[-1]
+    if len(title) > cues["area_title_longest"] or not cues["area_title"].fullmatch(title):
+        return False
+    before = lines[-2] if len(lines) > 1 else ""
+    if before and not (before.endswith(_TAIL_STOPS) or cues["heading_line"].match(before)):
+        return False
+    # (opening with a measure's verb and naming its object: not a sentence's start a wrap cut, '进一步加强' / '在…', nor
+    # the agency's will, '我局将继续' / '在…')
+    return (cues["measure_opening"].match(title) is not None and "将" not in title
+            and not title.endswith(cues["measure_cues"]))
+
+
 def _full_stop(match: re.Match[str]) -> str:
     return match[0] if match["marker"] else "。" + match["gap"]
 
@@ -1078,12 +1108,15 @@ def _drop_area_title(buffer: list[str], kind: str, number: str | None) -> None:
     problem and its measure, no statement (it was one, or glued to the measure before it).  A title that admits a
     shortcoming or names a measure is an item (``(一)公开内容不够全面。整改措施:…``), as :func:`_grouped` reads one; so
     is one numbered on from an item before it (``措施:1.组织专题培训;2.建立工作台账`` / ``问题:…``).  A numbered
-    sub-heading after it is the area's own only numbered otherwise (``(一)主动公开方面`` / ``1.存在问题:…``)."""
+    sub-heading after it is the area's own only numbered otherwise (``(一)主动公开方面`` / ``1.存在问题:…``) or
+    numbered 一, a list restarted under the title (``(一)主动公开方面`` / ``(一)存在问题:…`` / ``(二)改进措施:…``)."""
     if kind != "problem" or not buffer:
         return
     title = _TRAILING_TITLE.search(buffer[-1])
     if (not title or _has(title["title"], "problem_cues") or _has(title["title"], "measure_cues")
-            or (number and _number_form(number) == _number_form(title["num"]))
+            # (but a sub-heading numbered 一 restarts a list under the title, '(一)主动公开方面' / '(一)存在问题:…')
+            or (number and _number_form(number) == _number_form(title["num"])
+                and cn_numeral(number.strip("()、.")) != 1)
             or _item_numbered_before(title["num"], buffer[:-1], buffer[-1][: title.start()])):
         return
     buffer[-1] = buffer[-1][: title.start()]
@@ -2257,6 +2290,7 @@ def _grouped(item: str) -> tuple[str, list[str]] | None:
 
 def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
+    cues = _cues()
     preamble = _clean(text[: marks[0][0]])
     items = []
     first = _unmarked_first_item(preamble) if marks[0][2] == 2 and not block.resumed else ""  # (resumed: numbered on)
@@ -2280,9 +2314,15 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     named = bool(before_lead) and _is_switch(stated, 0)
     if preamble:
         out.dropped.append(((block.order, 0), block.kind, preamble))
+    labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
+        if ":" in item[:_LABEL_LENGTH]:
+            label = cues["label_after_marker"].match(item)
+            if label:
+                labelled[len(items)] = "problem" if label.group("l_problem") else "measure"
+                item = _clean(item[label.end():])
         group = _grouped(text[end:stop].strip())
         if group:
             # (numbered as the group: its items go on one list, not a list restarted at each group's 1.)
@@ -2299,7 +2339,6 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             lists.append([])
         lists[-1].append((n, item))
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
-    cues = _cues()
     admitted = _matches(full_preamble, "admits") and not any(
         p.search(full_preamble) for p in cues["lead_in"])
     if admitted and not (stated or block.fixed) and _vote([t for _, t in lists[0]]) == "measure":
@@ -2326,6 +2365,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     between = [""] + [_stated_after_list(lst, lists[k + 1]) if kinds[k:k + 2] == ["problem", "measure"] else ""
                       for k, lst in enumerate(lists[:-1])]
     j = 0
+    index = -1  # (the item's index in items: lists hold them in turn)
     for k, (lst, kind) in enumerate(zip(lists, kinds)):
         # (the items saying the agency's intent that end a list of problems are measures: '1.…不够及时。2.…单一。3.我局将加强
         # 培训。4.我局将丰富…', also after '还存在一些不足:')
@@ -2340,8 +2380,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             out.statements.append(((block.order, j), "problem" if admits else kind, said))
         for i, (_, item) in enumerate(lst):
             j += 1
+            index += 1
             if item:
-                out.statements.append(((block.order, j), "measure" if i >= intent else kind, item))
+                out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
+                                       item))
 
 
 def _intent_from(items: list[str]) -> int:
