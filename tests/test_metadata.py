@@ -326,6 +326,22 @@ def test_a_first_quarter_publication_date_gives_the_year_before_it_flagged(lines
                 "2024年2月17日")["report_year"] == 2024
 
 
+@pytest.mark.parametrize("signature", [["乌当区人民政府", "2021年1月25日"], ["乌当区人民政府 2021年1月25日"]],
+                         ids=["two-lines", "one-line"])
+@pytest.mark.parametrize("title", [["乌当区人民政府政府信息公开工作年度报告"], []], ids=["title", "no-title"])
+def test_overview_last_section_does_not_count_the_signature_year(title, signature):
+    # The overview as the last section found was read 60 lines on, the signature's date with it: a short report with
+    # no year of its own signed 2021年1月25日 got 2021 (flagged published_before_period_end).  The overview now ends
+    # before the signature; the year is the publication date's year before (2020).
+    lines = [*title, "一、总体情况", "我局扎实推进政务公开工作。", *signature]
+    for kwargs in ({}, {"section_lines": {"overview": len(title)}}):
+        result = meta(*lines, **kwargs)
+        assert result["report_year"] == 2020 and result["published"] == "2021-01-25"
+        assert "published_before_period_end" not in result["flags"]
+    # an overview's own year still counts
+    assert meta("一、总体情况", "2020年,我局扎实推进政务公开工作。", *signature)["report_year"] == 2020
+
+
 def test_overview_with_tied_years_gives_no_year():
     result = meta("一、总体情况", "2019年与2020年相比,工作有所进步。", "二、主动公开政府信息情况", "2021年")
     assert result["report_year"] is None and "year_unknown" in result["flags"]

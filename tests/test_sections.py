@@ -1364,6 +1364,33 @@ def test_a_doubled_dun_after_a_heading_s_number_leaves_it_a_heading(seed_id):
     assert any("、、" in title for _, title, _ in doubled)
 
 
+def _headings_glued_after_sentences(lines: list[str], heads: set[int], edit) -> list:
+    """(key, title, text) of the sections of ``lines`` with each heading at ``heads`` (0-based) edited and glued after the
+    last sentence before it (the blank lines between dropped), as web-page text runs them on."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in heads:
+            while out and not out[-1].strip():
+                out.pop()
+            if out and out[-1].endswith("。"):
+                out[-1] += edit(line)
+                continue
+        out.append(line)
+    return [(s.key, s.title, s.text) for s in toolkit.parse_text("\n".join(out)).sections]
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "003_ce1f8ef96d3daffd"])
+def test_a_doubled_dun_in_a_heading_glued_after_a_sentence_cuts_it(seed_id):
+    # The doubled 、 ('…。五、、其他需要报告的事项') was read on a line of its own, not in glued text: the glued title was
+    # not cut, its section lost, its text in the section before.
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    heads = {s.first_line - 1 for s in toolkit.parse_text("\n".join(lines)).sections}
+    plain = _headings_glued_after_sentences(lines, heads, lambda h: h)
+    doubled = _headings_glued_after_sentences(lines, heads, lambda h: re.sub(r"^(\s*[一二三四五六七八九十]+、)", r"\1、", h))
+    assert [(key, title.replace("、、", "、"), text) for key, title, text in doubled] == plain
+    assert sum("、、" in title for _, title, _ in doubled) >= 2  # (glued titles doubled and cut)
+
+
 def _text_glued_after_headings(seed_id: str, sep: str) -> list:
     """(key, text) of the sections of seed ``seed_id`` with each heading's first line of text glued after it by
     ``sep`` ('一、总体情况——2020年,…')."""

@@ -2550,17 +2550,28 @@ def _period_year(lines: list[str]) -> int | None:
     return None
 
 
+_OVERVIEW_REACH = 60  # the lines read after the overview's heading when no later section ends it
+
+
 def _overview_span(lines: list[str], section_lines: dict[str, int] | None) -> tuple[int, int] | None:
     if section_lines and "overview" in section_lines:
         start = section_lines["overview"]
         later = [v for v in section_lines.values() if v > start]
-        end = min(later) if later else min(len(lines), start + 60)
-        return start, end
+        return start, min(later) if later else _overview_end(lines, start)
     for i, line in enumerate(lines):
         if _OVERVIEW_HEAD.match(line) and len(line.strip()) <= 30:
             end = next((j for j in range(i + 1, len(lines)) if _NEXT_HEAD.match(lines[j])), None)
-            return i, end if end is not None else min(len(lines), i + 60)
+            return i, end if end is not None else _overview_end(lines, i)
     return None
+
+
+def _overview_end(lines: list[str], start: int) -> int:
+    """Where the overview starting at ``start`` ends when no later section does: ``_OVERVIEW_REACH`` lines on, or
+    before the signature on lines of its own (:func:`_signature_lines`) where it comes first (its date, the next
+    year's as reports are published, was counted as the overview's: a short report signed 2021年1月25日 read 2021)."""
+    end = min(len(lines), start + _OVERVIEW_REACH)
+    signature = _signature_lines(lines)
+    return signature[0] if signature is not None and start < signature[0] < end else end
 
 
 def _overview_year(lines: list[str], section_lines: dict[str, int] | None) -> int | None:

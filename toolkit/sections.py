@@ -126,7 +126,8 @@ def _numbered_titles(after: str, number: str) -> re.Pattern[str]:
     # formats.yaml section_inline_numbers (group ``top``).
     titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
     legacy = "|".join(load_formats()["section_inline_legacy"])
-    return re.compile(rf"{after}(?P<top>{number})\s*(?:{titles}|(?P<legacy>{legacy}))")
+    # (_AFTER_NUM: the number's 、 typed twice, '…。五、、其他需要报告的事项', cuts as on a line of its own)
+    return re.compile(rf"{after}(?P<top>{number}){_AFTER_NUM}(?:{titles}|(?P<legacy>{legacy}))")
 
 
 @functools.lru_cache(maxsize=1)
