@@ -1213,14 +1213,15 @@ def _visibility(el) -> bool | None:
     return None if last is None else last == "visible"
 
 
-def _blank_invisible(el, shown: bool = False) -> None:
-    """Blank the text of ``el``'s subtree that is not shown (visibility inherits; a child can set it back)."""
-    own = _visibility(el)
+def _blank_unshown(el, setting: Callable[..., bool | None] = _visibility, shown: bool = False) -> None:
+    """Blank the text of ``el``'s subtree that is not shown, by an inherited ``setting`` of each element's style
+    (:func:`_visibility`, :func:`_font_shown`: True shown, False not, None inherited; a child can set it back)."""
+    own = setting(el)
     shown = shown if own is None else own
     if not shown:
         el.text = None
     for child in el:
-        _blank_invisible(child, shown)
+        _blank_unshown(child, setting, shown)
         if not shown:
             child.tail = None
 
@@ -1239,18 +1240,6 @@ def _font_shown(el) -> bool | None:
     return None if not sizes else _ZERO_SIZE.fullmatch(sizes[-1].strip()) is None
 
 
-def _blank_unsized(el, shown: bool = False) -> None:
-    """Blank the text of ``el``'s subtree set in a font of size 0 (the size inherits; a child can set it back)."""
-    own = _font_shown(el)
-    shown = shown if own is None else own
-    if not shown:
-        el.text = None
-    for child in el:
-        _blank_unsized(child, shown)
-        if not shown:
-            child.tail = None
-
-
 def _blank_zero_font(root) -> None:
     """Blank the text an HTML page sets in a font of size 0, in small elements that are or hold no table (see
     _drop_hidden: a page's whole article is read even so); a cell keeps its place in its row, blank."""
@@ -1258,7 +1247,7 @@ def _blank_zero_font(root) -> None:
         if _font_shown(el) is not False or el.tag == "table" or el.find(".//table") is not None \
                 or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
-        _blank_unsized(el)
+        _blank_unshown(el, _font_shown)
 
 
 def _may_hide(page: bytes) -> bool:
@@ -1286,7 +1275,7 @@ def _drop_hidden(root) -> None:
         ):
             # a child made visible again is shown, the rest not; and an invisible cell keeps its place in its row,
             # blank (removed, the cells after it stood one column left, under another column's key)
-            _blank_invisible(el)
+            _blank_unshown(el)
             continue
         _remove_keeping_tail(el)
 
