@@ -1755,6 +1755,8 @@ _NOTE_FIRST = re.compile(r"1[.．﹒、](?=[^\d\s|.,、])")
 _LAST_CELLS = re.compile(rf"[\s|]*(?:{_GLUED_CELL})(?:[\s|]+\d+)?")
 # the text's end after a table's last value (its last page's number may have run into the value)
 _TEXT_END = re.compile(r"\s*$")
+# the bound report._cells_on_lines_apart sets beside a cell on a line of its own (a carriage return, in no line)
+_CELL_BOUND = "\r"
 
 
 def _text_cut(text: str, lo: int, hi: int, ends: bool = True) -> tuple[int, bool] | None:
@@ -1786,6 +1788,10 @@ def _text_cut(text: str, lo: int, hi: int, ends: bool = True) -> tuple[int, bool
     if lone.end(1) - lone.start(1) > 1 and text[lone.start(1)] == "0":
         return lone.start(1) + 1, True
     if at_end:
+        # (a value set apart as a cell of its own, between cell bounds, '件\r23\r': one cell a line, a blank line
+        # between, report._cells_on_lines_apart; a page number run in stands on the value's line, never such a cell)
+        if text.startswith(_CELL_BOUND, hi) and _CELL_BOUND in text[lo:lone.start(1)]:
+            return None
         return (hi, False) if _page_number_may_end(lone.group(1)) else None
     return (hi, False) if _number_word().match(text, hi) else None
 
