@@ -1503,6 +1503,12 @@ def _sub_item() -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _sub_row_label() -> re.Pattern[str]:
+    """A row's label opened by an item's parts' words and a colon ('其中:当面申请数'), no item number of its own."""
+    return re.compile(rf"(?:{_sub_item()})[:：]")
+
+
+@functools.lru_cache(maxsize=1)
 def _group_heading() -> re.Pattern[str]:
     """A group heading whose items follow ('(四)申请来源', formats.yaml ``legacy.parents``), with its number."""
     labels = [lab for labs in load_formats()["legacy"].get("parents", {}).values() for lab in labs]
@@ -2037,6 +2043,11 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             elif digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
                 value = _split_glued_number(digits, None if last is None else last + 1, len(names) > 1)
+                if value is None and last is not None and _sub_row_label().match(items[-1][0]):
+                    # a sub-row in its item's place, not numbered ('其中:当面申请数' for 1﹒当面申请数): the number
+                    # after it is the next but one
+                    value = _split_glued_number(digits, last + 2, len(names) > 1)
+                    last = last if value is None else last + 1
                 if value is None:
                     ambiguous[items[-1][0]] = "the next item's number"
                     last = None
