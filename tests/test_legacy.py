@@ -2063,3 +2063,42 @@ def test_legacy_table_in_traditional_script_reads_as_simplified(config, header, 
     assert len(want.tables) == 85
     pd.testing.assert_frame_equal(got.tables, want.tables)
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+@pytest.mark.parametrize("value", ["23", "7", "0"])
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows"])
+def test_legacy_last_value_at_the_texts_end_one_cell_a_line(layout, value):
+    # Seed 003 cut after its table, one cell a line (a blank line between cells), its last value 23: the value, a
+    # cell on a line of its own ('件' / '' / '23'), was read NA, flagged ambiguous_digits ('value run into the digits
+    # that end the text'), as if the last page's number had run into it; a page number run in stands on its line
+    # with the value, never on a cell's line set apart by blank lines.  Read as the pipe rows read it, no flag.
+    from renderers import render_text
+
+    lines = _seed_lines()
+    _, end = _table_at(lines)
+    assert lines[end - 1] == ["二十、提交电子证照数", "件", "0"]
+    report = toolkit.parse_text(render_text([*lines[:end - 1], ["二十、提交电子证照数", "件", value]], layout))
+    t = report.tables[report.tables["table"] == "legacy"].set_index("row_key")
+    assert t.loc["提交电子证照数", "raw"] == value and t.loc["提交电子证照数", "value"] == int(value)
+    assert not [f for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("in_person", ["", "5", "12"])
+@pytest.mark.parametrize("layout", ["lines", "no_pipes"])
+def test_legacy_sub_row_in_place_of_a_numbered_item_one_cell_a_line(layout, in_person):
+    # Seed 003's item 1﹒当面申请数 written as a sub-row of (一)收到申请数, '其中:当面申请数' (no number): one cell a line
+    # or glued, the next item's number (2﹒传真申请数) was not the one expected after (一) (1), so the value before it
+    # and those after were left NA, flagged ambiguous_digits ('value run into the next item's number').  The sub-row
+    # stands in its item's place: its number is taken, the values read as the pipe rows read them, no flag.
+    from renderers import render_text
+    import re
+
+    lines = _seed_lines()
+    assert ["1﹒当面申请数", "件", ""] in lines
+    lines = [["其中:当面申请数", "件", in_person] if x == ["1﹒当面申请数", "件", ""] else x for x in lines]
+    plain = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    assert not [f for f in plain.flags if f.table]
+    text = render_text(lines, "lines" if layout == "lines" else "pipe_rows")
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", text) if layout == "no_pipes" else text)
+    assert _legacy(report) == _legacy(plain)
+    assert not [f for f in report.flags if f.table]

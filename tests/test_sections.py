@@ -1461,3 +1461,30 @@ def test_a_part_number_alone_before_a_blank_line_and_its_title_is_joined(seed_id
     assert [(key, text) for key, _, text in parted] == [(key, text) for key, _, text in plain]
     numbered = [title for _, title, _ in plain if re.match("[一二三四五六七八九十]+、", title)]
     assert numbered and all(t.startswith("第") for _, t, _ in parted if t.replace(" ", "")[:1] != "引")
+
+
+@pytest.mark.parametrize("responses, institutions", [
+    ("回应解读情况", "机构建设和保障经费情况"),
+    ("政策解读与回应社会关切情况", "政府信息公开工作机构建设和保障经费情况")])
+@pytest.mark.parametrize("sep", ["", " "])
+def test_pre2019_responses_and_institutions_titles_glued_are_found(responses, institutions, sep):
+    # Seed 003 with the sections 回应解读情况 (after 主动公开) and 机构建设和保障经费情况 (after the review section) as
+    # web-page text, its prose run into one line ('…。三、回应解读情况2017年,我局…'): neither title was one of the
+    # glued titles of the pre-2019 format (section_inline_legacy), so the line was not cut there and their text
+    # went into the section before.  Read as on their lines.
+    lines = (RAW / f"{_PRE2019}.txt").read_text(encoding="utf-8").split("\n")
+    lines = lines[:next(i for i, line in enumerate(lines) if line.startswith("统 计 指 标"))]
+    tops = [i for i, line in enumerate(lines) if line[:2] in {f"{n}、" for n in _CN_TOPS}]
+    parts = [lines[a:b] for a, b in zip(tops, [*tops[1:], len(lines)])]
+    keys = [s.key for s in toolkit.parse_text("\n".join(lines)).sections if s.key != "intro"]
+    added = {"active": (responses, _RESPONSES), "review_litigation": (institutions, _INSTITUTIONS)}
+    body = []
+    for key, part in zip(keys, parts):
+        body.append((part[0][2:], part[1:]))
+        if key in added:
+            body.append(added[key])
+    text = lines[:tops[0]] + [line for n, (title, rest) in enumerate(body) for line in (f"{_CN_TOPS[n]}、{title}", *rest)]
+    plain = toolkit.parse_text("\n".join(text))
+    assert _outline(plain) == ["intro", "overview", "active", "responses", "requests", "consultation",
+                               "review_litigation", "institutions", "problems", "notes"]
+    _same_report(toolkit.parse_text("\n".join(text[:5] + [sep.join(text[5:])])), plain)

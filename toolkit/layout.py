@@ -1519,6 +1519,12 @@ def _sub_item() -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _sub_row_label() -> re.Pattern[str]:
+    """A row's label opened by an item's parts' words and a colon ('其中:当面申请数'), no item number of its own."""
+    return re.compile(rf"(?:{_sub_item()})[:：]")
+
+
+@functools.lru_cache(maxsize=1)
 def _group_heading() -> re.Pattern[str]:
     """A group heading whose items follow ('(四)申请来源', formats.yaml ``legacy.parents``), with its number."""
     labels = [lab for labs in load_formats()["legacy"].get("parents", {}).values() for lab in labs]
@@ -1771,6 +1777,8 @@ _NOTE_FIRST = re.compile(r"1[.．﹒、](?=[^\d\s|.,、])")
 _LAST_CELLS = re.compile(rf"[\s|]*(?:{_GLUED_CELL})(?:[\s|]+\d+)?")
 # the text's end after a table's last value (its last page's number may have run into the value)
 _TEXT_END = re.compile(r"\s*$")
+# the bound report._cells_on_lines_apart sets beside a cell on a line of its own (a carriage return, in no line)
+_CELL_BOUND = "\r"
 
 
 def _text_cut(text: str, lo: int, hi: int, ends: bool = True) -> tuple[int, bool] | None:
@@ -1802,6 +1810,10 @@ def _text_cut(text: str, lo: int, hi: int, ends: bool = True) -> tuple[int, bool
     if lone.end(1) - lone.start(1) > 1 and text[lone.start(1)] == "0":
         return lone.start(1) + 1, True
     if at_end:
+        # (a value set apart as a cell of its own, between cell bounds, '件\r23\r': one cell a line, a blank line
+        # between, report._cells_on_lines_apart; a page number run in stands on the value's line, never such a cell)
+        if text.startswith(_CELL_BOUND, hi) and _CELL_BOUND in text[lo:lone.start(1)]:
+            return None
         return (hi, False) if _page_number_may_end(lone.group(1)) else None
     return (hi, False) if _number_word().match(text, hi) else None
 
@@ -2047,6 +2059,11 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             elif digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
                 value = _split_glued_number(digits, None if last is None else last + 1, len(names) > 1)
+                if value is None and last is not None and _sub_row_label().match(items[-1][0]):
+                    # a sub-row in its item's place, not numbered ('其中:当面申请数' for 1﹒当面申请数): the number
+                    # after it is the next but one
+                    value = _split_glued_number(digits, last + 2, len(names) > 1)
+                    last = last if value is None else last + 1
                 if value is None:
                     ambiguous[items[-1][0]] = "the next item's number"
                     last = None

@@ -221,6 +221,20 @@ def _legacy_glued(lines: list[str]) -> Callable[[re.Match[str]], bool]:
 
 
 @functools.lru_cache(maxsize=1)
+def _optional_legacy_title() -> re.Pattern[str]:
+    """The titles of the optional pre-2019 sections (formats.yaml section_optional: 回应解读情况, 机构建设和保障经费情况),
+    which are also block headings of the pre-2019 statistics table."""
+    fm = load_formats()
+    keys = {key for places in fm.get("section_optional", {}).values() for key in places}
+    return re.compile("|".join(p for key in sorted(keys) for p in fm["sections"]["legacy"].get(key, [])))
+
+
+def _after_a_value(m: re.Match[str]) -> bool:
+    """Whether the glued title matched by ``m`` follows a number, past spaces and cell marks (a table row's value)."""
+    return m.string[:m.start()].rstrip(" \t\r|")[-1:].isdigit()
+
+
+@functools.lru_cache(maxsize=1)
 def _inline_sub_heading() -> re.Pattern[str]:
     # Titles numbered (一) of the modern format inside a glued line, a group named k0, k1, … for each section key.
     groups = "|".join(f"(?P<k{n}>{'|'.join(p.pattern for p in pats)})"
@@ -437,6 +451,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         nonlocal legacy_ok
         if m is None or m["legacy"] is None:
             return m is not None
+        if _after_a_value(m) and _optional_legacy_title().fullmatch(_SPACE_RUN.sub("", m["legacy"])):
+            return False  # (a statistics table's block heading after a row's value: '…次 | 20 | 九、机构建设和…')
         legacy_ok = legacy_ok or _legacy_glued(lines)
         return legacy_ok(m)
 
