@@ -492,7 +492,7 @@ def _several_words(label: str | None) -> bool:
     return label is not None and label.count(" ") > 1 and any(len(t) == 1 for t in label.split())
 
 
-def _label_ends(tokens: list[str], n: int) -> bool:
+def _label_ends(tokens: Sequence[str], n: int) -> bool:
     """Whether word ``n`` of a spread-out row is its first value: a number not numbering the label ('4 . 保 护'),
     or a mark with a value or nothing after it (not '无' of '( 五 ) 无 法 提 供')."""
     if not _CELL_TOKEN.fullmatch(tokens[n]):
@@ -1492,7 +1492,7 @@ def _money_after() -> tuple[frozenset[str], re.Pattern[str]]:
     """(the first characters of the units of money, formats.yaml ``cell_units.money``; a unit of money right after
     a glued value, before its cell's bound, a carriage return, a cell mark or a space, the text's end, or the next
     row's item number or its words of parts: '3500元' a cell a line, '3500元八、机构建设…')."""
-    units = list(cell_units()["money"])  # type: ignore[arg-type]
+    units = list(cell_units()["money"])
     after = rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒]\D|(?:{_sub_item()})[:：])"
     return frozenset(u[0] for u in units), re.compile(rf"(?:{alternation(units)}){after}")
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
