@@ -2935,6 +2935,12 @@ _MARK_PROPS = f"{_w('pPr')}/{_w('rPr')}"
 _DELETED, _MOVED_AWAY, _VANISH = _w("del"), _w("moveFrom"), _w("vanish")
 
 
+def _mark_taken_away(mark) -> bool:
+    """Whether a paragraph's mark (its w:pPr/w:rPr) is taken away by a tracked change (a deletion, or the source of
+    a move): what is left of the paragraph is joined to the next, as Word shows it."""
+    return mark.find(_DELETED) is not None or mark.find(_MOVED_AWAY) is not None
+
+
 def _hidden_mark(mark) -> bool:
     """Whether a paragraph's mark (its w:pPr/w:rPr) is hidden text (w:vanish): a paragraph with nothing shown and
     such a mark is not shown at all, nor numbered, by Word."""
@@ -2952,8 +2958,7 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
                 _docx_block(box, lines, numbering.in_text_boxes() if numbering is not None else None, chunks)
             text = _docx_paragraph(child)
             mark = child.find(_MARK_PROPS)
-            if mark is not None and (mark.find(_DELETED) is not None or mark.find(_MOVED_AWAY) is not None
-                                     or (not text.strip() and _hidden_mark(mark))):
+            if mark is not None and (_mark_taken_away(mark) or (not text.strip() and _hidden_mark(mark))):
                 joined += text
                 if chunks:
                     _docx_object_rows(child, lines, chunks)  # (before the joined text: no object lost)
@@ -3357,7 +3362,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
                     mark = child.find(_MARK_PROPS)
-                    if mark is not None and (mark.find(_DELETED) is not None or mark.find(_MOVED_AWAY) is not None):
+                    if mark is not None and _mark_taken_away(mark):
                         held += t
                         continue
                     paragraphs.append((child, held + t))

@@ -125,7 +125,7 @@ def _numbered_titles(after: str, number: str) -> re.Pattern[str]:
     # The modern format's titles and (group ``legacy``) the pre-2019 format's own after ``after`` and a number of
     # formats.yaml section_inline_numbers (group ``top``).
     titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
-    legacy = "|".join(load_formats()["section_inline_legacy"])
+    legacy = "|".join(_inline_legacy_titles())
     # (_AFTER_NUM: the number's 、 typed twice, '…。五、、其他需要报告的事项', cuts as on a line of its own)
     return re.compile(rf"{after}(?P<top>{number}){_AFTER_NUM}(?:{titles}|(?P<legacy>{legacy}))")
 
@@ -220,13 +220,23 @@ def _legacy_glued(lines: list[str]) -> Callable[[re.Match[str]], bool]:
     return lambda m: (cn_numeral(m["top"][:-1]), _SPACE_RUN.sub("", m["legacy"])) in ok
 
 
+def _optional_legacy_patterns() -> list[str]:
+    """The title patterns of the optional pre-2019 sections (formats.yaml section_optional: 回应解读情况,
+    机构建设和保障经费情况, as ``sections.legacy`` words them), which are also block headings of the statistics table."""
+    return [p for key in sorted(_optional_keys()) for p in load_formats()["sections"]["legacy"].get(key, [])]
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_legacy_titles() -> tuple[str, ...]:
+    """The pre-2019 titles that cut a glued line (formats.yaml ``section_inline_legacy``) and those of the optional
+    sections."""
+    return (*load_formats()["section_inline_legacy"], *_optional_legacy_patterns())
+
+
 @functools.lru_cache(maxsize=1)
 def _optional_legacy_title() -> re.Pattern[str]:
-    """The titles of the optional pre-2019 sections (formats.yaml section_optional: 回应解读情况, 机构建设和保障经费情况),
-    which are also block headings of the pre-2019 statistics table."""
-    fm = load_formats()
-    keys = {key for places in fm.get("section_optional", {}).values() for key in places}
-    return re.compile("|".join(p for key in sorted(keys) for p in fm["sections"]["legacy"].get(key, [])))
+    """A title of an optional pre-2019 section (:func:`_optional_legacy_patterns`)."""
+    return re.compile("|".join(_optional_legacy_patterns()))
 
 
 def _after_a_value(m: re.Match[str]) -> bool:
@@ -356,7 +366,7 @@ def _inline_arabic_heading() -> re.Pattern[str]:
     # Section titles numbered 2、 inside a glued line (formats.yaml section_inline_numbers' arabic): of the modern
     # format and the pre-2019 format's own.
     titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
-    legacy = "|".join(load_formats()["section_inline_legacy"])
+    legacy = "|".join(_inline_legacy_titles())
     number = load_formats()["section_inline_numbers"]["arabic"]
     return re.compile(rf"{_INLINE_AFTER}(?<!\d)(?P<arabic>{number})\s*(?:{titles}|{legacy})")  # (not '…1003、')
 

@@ -869,6 +869,17 @@ def _rows_by_wording(cells: list[str], names: list[str | None]) -> list[list[str
     return rows + [[cell, ""] if first[k] else ["", cell] for cell in cells[k:]]
 
 
+def _title_alone(lines: list[str], cues: dict[str, Any], titles: dict[int, str] | None = None) -> bool:
+    """Whether the last of ``lines`` may be a title alone on its line: a short line of Chinese characters only
+    (statements.yaml ``area_title.longest``) after a sentence's end, a sub-heading or another area's title (of
+    ``titles``), or the section's first line."""
+    if not cues["area_title"].fullmatch(lines[-1]):
+        return False
+    before = lines[-2] if len(lines) > 1 else ""
+    return not before or bool(before.endswith(_TAIL_STOPS) or (titles is not None and len(lines) - 2 in titles)
+                              or cues["heading_line"].match(before))
+
+
 def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[int, str]) -> str | None:
     """The kind an area's title set (``''`` for none), where the last of ``lines``, before ``line``, is one
     (statements.yaml ``area_title``: ``政务公开平台建设`` / ``网站信息更新不够及时。``), else None.
@@ -880,13 +891,10 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
     the next one, or longer; a wrap's short piece before the text's last words is followed by no sentence).
     """
     title = lines[-1]
-    if not cues["area_title"].fullmatch(title):
+    if not _title_alone(lines, cues, titles):
         return None
     if any(pattern.match(title) for pattern, _ in _styles().values()):
         return None  # (an item's start a wrap cut: '一是未能' / '规范…')
-    before = lines[-2] if len(lines) > 1 else ""
-    if before and not (before.endswith(_TAIL_STOPS) or len(lines) - 2 in titles or cues["heading_line"].match(before)):
-        return None
     if (cues["heading_line"].match(title) or _opens_with_heading(title + line, cues)
             or any(p.match(title + line) for p in cues["switch"])):
         return None
@@ -913,10 +921,7 @@ def _measure_title(lines: list[str], cues: dict[str, Any]) -> bool:
     only, opening with a measure's verb (measure_cues) and naming its object, after a sentence's end, a sub-heading or
     as the first line."""
     title = lines[-1]
-    if len(title) > cues["area_title_longest"] or not cues["area_title"].fullmatch(title):
-        return False
-    before = lines[-2] if len(lines) > 1 else ""
-    if before and not (before.endswith(_TAIL_STOPS) or cues["heading_line"].match(before)):
+    if not _title_alone(lines, cues):
         return False
     # (opening with a measure's verb and naming its object: not a sentence's start a wrap cut, '进一步加强' / '在…', nor
     # the agency's will, '我局将继续' / '在…')
