@@ -576,21 +576,31 @@ def _without_markup(line: str) -> str:
     return head if _heading_keys(head.strip()) else line
 
 
-# a line that is one thing in brackets ('[一、总体情况]', 【】 after normalization)
-_BRACKETED_LINE = re.compile(r"^[^\S\n]*\[(?P<inner>[^\[\]\n]+)\][^\S\n]*$", re.M)
+# a heading in brackets ('[一、总体情况]', 【】 after normalization) where a heading starts: at a line's start (alone on
+# its line, or the section's text after it: '[二、主动公开政府信息情况] 无。'), or glued after a sentence's end in web
+# text ('…情况。[二、主动公开政府信息情况]…'); spaces after a bracket ending its line are taken with it.  Not one
+# before another bracket: a table of contents' entries set in brackets on one line ('[一、总体情况][二、…]')
+_BRACKETED_HEAD = re.compile(r"(?:^|(?<=[。;!?]))[^\S\n]*\[(?P<inner>[^\[\]\n]+)\](?:[^\S\n]*$)?(?![^\S\n]*\[)",
+                             re.M)
 
 
 def _without_brackets(lines: list[str], joined: str) -> list[str]:
     """``lines`` (joined by newlines, ``joined``) with the brackets around a whole heading that names a section
-    removed ('【一、总体情况】': the closing bracket ended the title, which named no section); other lines as they are.
-    Only the lines the pattern finds in the joined text are asked (a page's '[打印]' lines are no heading)."""
-    out = lines
-    for m in _BRACKETED_LINE.finditer(joined):
+    removed ('【一、总体情况】': the closing bracket ended the title, which named no section; glued after a sentence's
+    end the opening bracket hid the number, and the line was not cut there); other text as it is.  Only the places
+    the pattern finds in the joined text are asked (a page's '[打印]' lines are no heading)."""
+    changed = False
+
+    def unbracketed(m: re.Match[str]) -> str:
+        nonlocal changed
         inner = m["inner"].strip()
-        if _heading_keys(inner, whole=True):
-            out = list(lines) if out is lines else out
-            out[joined.count("\n", 0, m.start())] = inner
-    return out
+        if not _heading_keys(inner, whole=True):
+            return m.group()
+        changed = True
+        return inner
+
+    text = _BRACKETED_HEAD.sub(unbracketed, joined)
+    return text.split("\n") if changed else lines
 
 
 _ROW_END = re.compile(r"\s*\|[\s|]*$")  # a table row's closing mark, and the blank cells' marks before it
