@@ -1520,3 +1520,23 @@ def test_a_bracketed_heading_glued_after_a_sentence_cuts_it(seed_id, form):
     assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
     assert [title for _, title, _ in marked] == [title.strip() for _, title, _ in plain]
 
+
+@pytest.mark.parametrize("form", ["**{}**", "__{}__", "*{}*", " **{}** "])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "003_ce1f8ef96d3daffd"])
+def test_a_markdown_heading_glued_after_a_sentence_cuts_it(seed_id, form):
+    # Web text saved as Markdown runs a bold heading on after the sentence before it ('…。**三、收到和处理政府信息公开
+    # 申请情况**…'): the marks stood between the sentence's end and the number, so the glued title was not cut, its
+    # section lost, its text in the one before.
+    plain, marked = _marked_headings_glued_after_sentences(seed_id, form)
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert [title for _, title, _ in marked] == [title.strip() for _, title, _ in plain]
+
+
+@pytest.mark.parametrize("form", ["*{}*", "_{}_", " *{}* "])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_markdown_italic_marks_around_a_heading_leave_it_a_heading(seed_id, form):
+    # A web page saved as Markdown sets its headings in italics ('*一、总体情况*', '_一、总体情况_'): only bold marks
+    # were read, so the italic headings named no section; a report had one section (an item '(一)主动公开…') or none.
+    plain, marked = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert not any("*" in title or "_" in title for _, title, _ in marked)
