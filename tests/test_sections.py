@@ -1391,9 +1391,9 @@ def test_a_doubled_dun_in_a_heading_glued_after_a_sentence_cuts_it(seed_id):
     assert sum("、、" in title for _, title, _ in doubled) >= 2  # (glued titles doubled and cut)
 
 
-def _text_glued_after_headings(seed_id: str, sep: str) -> list:
+def _text_glued_after_headings(seed_id: str, sep: str, edit=str.rstrip) -> list:
     """(key, text) of the sections of seed ``seed_id`` with each heading's first line of text glued after it by
-    ``sep`` ('一、总体情况——2020年,…')."""
+    ``sep`` ('一、总体情况——2020年,…'), the heading edited by ``edit`` first."""
     lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
     for section in reversed(toolkit.parse_text("\n".join(lines)).sections):
         at = nxt = section.first_line - 1
@@ -1401,7 +1401,7 @@ def _text_glued_after_headings(seed_id: str, sep: str) -> list:
         while nxt < len(lines) and not lines[nxt].strip():
             nxt += 1
         if nxt < len(lines) and section.text and "|" not in lines[nxt]:
-            lines[at:nxt + 1] = [lines[at].rstrip() + sep + lines[nxt].strip()]
+            lines[at:nxt + 1] = [edit(lines[at].rstrip()) + sep + lines[nxt].strip()]
     return [(s.key, s.text) for s in toolkit.parse_text("\n".join(lines)).sections]
 
 
@@ -1488,3 +1488,55 @@ def test_pre2019_responses_and_institutions_titles_glued_are_found(responses, in
     assert _outline(plain) == ["intro", "overview", "active", "responses", "requests", "consultation",
                                "review_litigation", "institutions", "problems", "notes"]
     _same_report(toolkit.parse_text("\n".join(text[:5] + [sep.join(text[5:])])), plain)
+
+
+@pytest.mark.parametrize("sep", [" ", ""])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_a_bracketed_heading_with_its_text_on_its_line_is_a_heading(seed_id, sep):
+    # A web page sets a heading in brackets and the section's text after it on its line ('【二、主动公开政府信息情况】
+    # 无。'): only a line that was the bracketed heading alone was read, so this heading was lost, its text (the
+    # heading with it) kept in the section before.
+    bracketed = _text_glued_after_headings(seed_id, sep, lambda h: f"【{h.strip()}】")
+    assert bracketed == _text_glued_after_headings(seed_id, sep)
+    assert len(bracketed) >= 4
+
+
+def _marked_headings_glued_after_sentences(seed_id: str, form: str) -> tuple[list, list]:
+    """(key, title, text) of the sections of seed ``seed_id`` with its headings glued after the sentence before
+    them, as written and set in ``form``."""
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    heads = {s.first_line - 1 for s in toolkit.parse_text("\n".join(lines)).sections}
+    return (_headings_glued_after_sentences(lines, heads, lambda h: h),
+            _headings_glued_after_sentences(lines, heads, lambda h: form.format(h.strip())))
+
+
+@pytest.mark.parametrize("form", ["【{}】", "[{}]", " 【{}】"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "003_ce1f8ef96d3daffd"])
+def test_a_bracketed_heading_glued_after_a_sentence_cuts_it(seed_id, form):
+    # Web text runs a heading set in brackets on after the sentence before it ('…情况。【二、主动公开政府信息情况】…'):
+    # the bracket stood between the sentence's end and the number, so the glued title was not cut, its section
+    # lost, its text in the one before.
+    plain, marked = _marked_headings_glued_after_sentences(seed_id, form)
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert [title for _, title, _ in marked] == [title.strip() for _, title, _ in plain]
+
+
+@pytest.mark.parametrize("form", ["**{}**", "__{}__", "*{}*", " **{}** "])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "003_ce1f8ef96d3daffd"])
+def test_a_markdown_heading_glued_after_a_sentence_cuts_it(seed_id, form):
+    # Web text saved as Markdown runs a bold heading on after the sentence before it ('…。**三、收到和处理政府信息公开
+    # 申请情况**…'): the marks stood between the sentence's end and the number, so the glued title was not cut, its
+    # section lost, its text in the one before.
+    plain, marked = _marked_headings_glued_after_sentences(seed_id, form)
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert [title for _, title, _ in marked] == [title.strip() for _, title, _ in plain]
+
+
+@pytest.mark.parametrize("form", ["*{}*", "_{}_", " *{}* "])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_markdown_italic_marks_around_a_heading_leave_it_a_heading(seed_id, form):
+    # A web page saved as Markdown sets its headings in italics ('*一、总体情况*', '_一、总体情况_'): only bold marks
+    # were read, so the italic headings named no section; a report had one section (an item '(一)主动公开…') or none.
+    plain, marked = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert not any("*" in title or "_" in title for _, title, _ in marked)

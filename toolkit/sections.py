@@ -449,8 +449,11 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     list of Segment
     """
     joined = "\n".join(lines)  # (one scan for the marks: a line-by-line test cost more than the rest of this step)
+    given = lines
     if "]" in joined:
         lines = _without_brackets(lines, joined)
+    if "*" in joined or "_" in joined:  # (the text joined again only where brackets were removed)
+        lines = _without_emphasis(lines, joined if lines is given else "\n".join(lines))
     if "**" in joined or "__" in joined or "#" in joined:
         lines = [_without_markup(line) for line in lines]
     out: list[Segment] = []
@@ -576,21 +579,56 @@ def _without_markup(line: str) -> str:
     return head if _heading_keys(head.strip()) else line
 
 
-# a line that is one thing in brackets ('[一、总体情况]', 【】 after normalization)
-_BRACKETED_LINE = re.compile(r"^[^\S\n]*\[(?P<inner>[^\[\]\n]+)\][^\S\n]*$", re.M)
+# a heading in brackets ('[一、总体情况]', 【】 after normalization) where a heading starts: at a line's start (alone on
+# its line, or the section's text after it: '[二、主动公开政府信息情况] 无。'), or glued after a sentence's end in web
+# text ('…情况。[二、主动公开政府信息情况]…'); spaces after a bracket ending its line are taken with it.  Not one
+# before another bracket: a table of contents' entries set in brackets on one line ('[一、总体情况][二、…]')
+_BRACKETED_HEAD = re.compile(r"(?:^|(?<=[。;!?]))[^\S\n]*\[(?P<inner>[^\[\]\n]+)\](?:[^\S\n]*$)?(?![^\S\n]*\[)",
+                             re.M)
 
 
 def _without_brackets(lines: list[str], joined: str) -> list[str]:
     """``lines`` (joined by newlines, ``joined``) with the brackets around a whole heading that names a section
-    removed ('【一、总体情况】': the closing bracket ended the title, which named no section); other lines as they are.
-    Only the lines the pattern finds in the joined text are asked (a page's '[打印]' lines are no heading)."""
-    out = lines
-    for m in _BRACKETED_LINE.finditer(joined):
+    removed ('【一、总体情况】': the closing bracket ended the title, which named no section; glued after a sentence's
+    end the opening bracket hid the number, and the line was not cut there); other text as it is.  Only the places
+    the pattern finds in the joined text are asked (a page's '[打印]' lines are no heading)."""
+    changed = False
+
+    def unbracketed(m: re.Match[str]) -> str:
+        nonlocal changed
         inner = m["inner"].strip()
-        if _heading_keys(inner, whole=True):
-            out = list(lines) if out is lines else out
-            out[joined.count("\n", 0, m.start())] = inner
-    return out
+        if not _heading_keys(inner, whole=True):
+            return m.group()
+        changed = True
+        return inner
+
+    text = _BRACKETED_HEAD.sub(unbracketed, joined)
+    return text.split("\n") if changed else lines
+
+
+# Markdown's marks around a heading that the line-start forms of _MARKUP do not read: italics around a line's
+# heading ('*一、总体情况*', '_一、总体情况_', the section's text after it or not), and bold or italics around a heading
+# glued after a sentence's end in web text ('…。**三、收到和处理政府信息公开申请情况**…')
+_EMPHASIZED_HEAD = re.compile(r"^[^\S\n]*(?P<i>[*_])(?P<italic>[^*_\n]+)(?P=i)(?:[^\S\n]*$)?"
+                              r"|(?<=[。;!?])[^\S\n]*(?P<m>\*\*|__|[*_])(?P<glued>[^*_\n]+)(?P=m)", re.M)
+
+
+def _without_emphasis(lines: list[str], joined: str) -> list[str]:
+    """``lines`` (joined by newlines, ``joined``) without the marks of :data:`_EMPHASIZED_HEAD` around a whole heading
+    that names a section (italics at a line's start made the title name no section; marks glued after a sentence's
+    end hid the number, and the line was not cut there); other text as it is."""
+    changed = False
+
+    def plain(m: re.Match[str]) -> str:
+        nonlocal changed
+        inner = (m["italic"] or m["glued"]).strip()
+        if not _heading_keys(inner, whole=True):
+            return m.group()
+        changed = True
+        return inner
+
+    text = _EMPHASIZED_HEAD.sub(plain, joined)
+    return text.split("\n") if changed else lines
 
 
 _ROW_END = re.compile(r"\s*\|[\s|]*$")  # a table row's closing mark, and the blank cells' marks before it
