@@ -1815,3 +1815,37 @@ def test_a_hidden_numbered_paragraph_takes_no_number(tmp_path):
     document.save(path)
     assert read_document(path).lines == ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况",
                                          "三、收到和处理政府信息公开申请情况"]
+
+
+@pytest.mark.parametrize("layout", [False, True], ids=["plain_cell", "layout_cell"])
+def test_word_numbers_of_list_items_in_a_text_box_in_a_table_cell(layout, tmp_path):
+    # A heading numbered by a Word list inside a text box anchored in a plain table cell (a form's heading cell, a
+    # title set in a box over it) was read without its number: '总体情况' for 一、总体情况, the section lost, where a
+    # box in the body had its number.  Its boxes count with the body's boxes, once (a layout cell, read as the body,
+    # counts its box once too).
+    from docx.oxml import parse_xml
+
+    ns = (f'xmlns:w="{_W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    box = (f'<w:txbxContent><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+           f'<w:r><w:t>{_HEADS[0]}</w:t></w:r></w:p></w:txbxContent>')
+    run = f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>' \
+          f'<mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>'
+    path = _numbered_docx(tmp_path / "n.docx", [("某市某局2020年政府信息公开工作年度报告", None, 0)],
+                          {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    text = "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，" * 5 if layout else "本年度工作正常开展。"
+    table = document.add_table(rows=1, cols=1 if layout else 2)
+    table.cell(0, 0).paragraphs[0]._p.append(parse_xml(run))
+    table.cell(0, 0 if layout else 1).add_paragraph(text)
+    if layout:
+        table.cell(0, 0).add_paragraph(text)
+    document.save(path)
+    lines = read_document(path).lines
+    if layout:
+        assert lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况", text, text]
+    else:
+        assert lines == ["某市某局2020年政府信息公开工作年度报告", ["一、总体情况", "本年度工作正常开展。"]]

@@ -2575,6 +2575,14 @@ class _WordNumbering:
             self.box_numbering = boxes
         return self.box_numbering
 
+    def state(self) -> tuple[dict, dict]:
+        """A copy of what counting changes (the counters, the restarts still due), for :meth:`restore`."""
+        return ({k: list(v) for k, v in self.counters.items()}, {k: set(v) for k, v in self.restarts.items()})
+
+    def restore(self, state: tuple[dict, dict]) -> None:
+        """Put back the counting of :meth:`state` (paragraphs counted since then are counted no more)."""
+        self.counters, self.restarts = state
+
     def _read_levels(self, numbering, styles) -> None:
         abstract = {a.get(_w("abstractNumId")): a for a in numbering.iter(_w("abstractNum"))}
         linked = self._style_links(numbering, abstract, styles)
@@ -3350,12 +3358,17 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     continue  # legacy horizontal merge
             paragraphs: list = []  # (paragraph, its text)
             nested = False
+            box_numbering, box_state = None, None  # the text boxes' numbering, and its counting before this cell
             held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
                     boxes: list = []
-                    for box in _docx_text_boxes(child):
-                        _docx_block(box, boxes)  # a text box in a cell is part of the cell's text
+                    for box in _docx_text_boxes(child):  # a text box in a cell is part of the cell's text, its
+                        # list items numbered as the body's boxes' (counted again below if the cell reads as a page)
+                        if numbering is not None and box_numbering is None:
+                            box_numbering = numbering.in_text_boxes()
+                            box_state = box_numbering.state()
+                        _docx_block(box, boxes, box_numbering)
                     after.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
                         _docx_object_rows(child, after, chunks)  # a worksheet in a cell: as a table in it
@@ -3373,6 +3386,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 paragraphs.append((None, held))  # (the cell's last mark taken away: its text, no number)
             texts = [t for _, t in paragraphs if t]
             if _holds_page(nested, len(texts), sum(map(len, texts))):
+                if box_numbering is not None and box_state is not None:
+                    box_numbering.restore(box_state)  # (its boxes are counted once, by the reading as a page)
                 _docx_block(tc, after, numbering, chunks)  # a layout cell (the report set in a table): read like the body
                 continue
             inner: list = []
