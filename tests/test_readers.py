@@ -1335,13 +1335,18 @@ _TOC_STYLE = ('<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1
     ('<w:pPr><w:pStyle w:val="TOC2"/><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>',
      _TOC_STYLE + '<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
                   '<w:basedOn w:val="TOC1"/><w:pPr><w:ind w:left="420"/></w:pPr></w:style>'),
-], ids=["own_tabs", "style_tabs", "parent_style_tabs"])
+    # a style with a tab stop of its own (no leader) based on one whose stop draws the dots: Word merges the chain's
+    # stops, the nearest style's were taken alone and the leader lost
+    ('<w:pPr><w:pStyle w:val="TOC2"/></w:pPr>',
+     _TOC_STYLE + '<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="TOC1"/>'
+                  '<w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs><w:ind w:left="420"/></w:pPr></w:style>'),
+], ids=["own_tabs", "style_tabs", "parent_style_tabs", "style_and_parent_style_tabs"])
 def test_a_word_table_of_contents_is_read_as_one(props, style, tmp_path, parsed_seed):
     # Word's table of contents (a TOC field) draws the dots before each page number as a right tab stop's leader
     # (w:leader="dot"), not as text: its entries read '一、总体情况\t1', no table of contents' entries, and their titles
     # were taken for the sections' (seed 004: active and requests lost, 36 cells of 198 read).  The last tab of a
     # paragraph whose rightmost stop has a leader reads as that leader ('一、总体情况......1'), the stop set in the
-    # paragraph or in its style (or the style's parent), as Word merges them.
+    # paragraph or in its style (or the style's parents, whose stops Word merges down the w:basedOn chain).
     import re
 
     import toolkit

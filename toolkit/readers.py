@@ -3264,13 +3264,12 @@ def _style_tab_stops(element, document) -> None:
     """Give the paragraphs under ``element`` (in memory) the tab stops their paragraph style sets, where one of them
     has a leader, merged with their own as Word merges them (a paragraph's stop adds to its style's, or clears one
     at its position): the contents' entries of a style ('toc 1') whose stop draws the dots read as entries (see
-    _tab_leader).  The stops of the nearest style that sets any are taken (w:basedOn)."""
+    _tab_leader).  A style's stops are its parents' (w:basedOn) merged with its own the same way."""
     styles = document.styles.element
     if not any(tab.get(_w("leader"), "none") != "none" for tab in styles.iter(_w("tab"))):
         return  # (most documents: no style draws a leader)
-    tabs = _docx_style_settings(styles, lambda style: style.find(f"{_w('pPr')}/{_w('tabs')}"))
-    leading = {sid: stops for sid, stops in tabs.items()
-               if any(tab.get(_w("leader"), "none") != "none" for tab in stops.iterchildren(_w("tab")))}
+    leading = {sid: stops for sid, stops in _style_tabs(styles).items()
+               if any(tab.get(_w("leader"), "none") != "none" for tab in stops.values())}
     if not leading:
         return
     for style in list(element.iter(_w("pStyle"))):
@@ -3278,17 +3277,58 @@ def _style_tab_stops(element, document) -> None:
         stops = leading.get(style.get(_w("val")))
         if stops is None or props.tag != _w("pPr") or props.getparent().tag != _w("p"):
             continue
-        merged = {tab.get(_w("pos")): tab for tab in stops.iterchildren(_w("tab")) if tab.get(_w("val")) != "clear"}
+        merged = dict(stops)
         own = props.find(_w("tabs"))
-        for tab in own.iterchildren(_w("tab")) if own is not None else ():
-            if tab.get(_w("val")) == "clear":
-                merged.pop(tab.get(_w("pos")), None)
-            else:
-                merged[tab.get(_w("pos"))] = tab
+        _merge_tab_stops(merged, own)
         if own is None:
             own = props.makeelement(_w("tabs"), {})
             props.append(own)
         own[:] = [copy.copy(tab) for tab in merged.values()]
+
+
+def _style_tabs(styles) -> dict[str, dict]:
+    """The tab stops of each paragraph style that has any (by position), as Word merges them down the style's
+    w:basedOn chain: a style's stop adds to its parents' or clears the one at its position."""
+    own: dict = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(_w("style")):
+        sid = style.get(_w("styleId"))
+        stops = style.find(f"{_w('pPr')}/{_w('tabs')}")
+        if stops is not None:
+            own[sid] = stops
+        parent = style.find(_w("basedOn"))
+        if parent is not None:
+            based[sid] = parent.get(_w("val"))
+    resolved: dict[str, dict] = {}
+    for sid in own:  # (the styles with stops of their own; the others take their nearest parent's, below)
+        chain, seen, cur = [], set(), sid
+        while cur is not None and cur not in seen:  # (a loop of w:basedOn ends where it comes back)
+            seen.add(cur)
+            chain.append(cur)
+            cur = based.get(cur)
+        merged: dict = {}
+        for name in reversed(chain):
+            _merge_tab_stops(merged, own.get(name))
+        if merged:
+            resolved[sid] = merged
+    for sid in based.keys() - own.keys():  # a style without stops of its own: its nearest parent's that has them
+        seen, cur = set(), sid
+        while cur is not None and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur)
+        if cur in resolved:
+            resolved[sid] = resolved[cur]
+    return resolved
+
+
+def _merge_tab_stops(merged: dict, stops) -> None:
+    """Merge the w:tab of ``stops`` (a w:tabs, or None) into ``merged`` (position -> w:tab) as Word does: a stop
+    adds (or replaces) the one at its position, a clearing one (w:val="clear") takes it away."""
+    for tab in stops.iterchildren(_w("tab")) if stops is not None else ():
+        if tab.get(_w("val")) == "clear":
+            merged.pop(tab.get(_w("pos")), None)
+        else:
+            merged[tab.get(_w("pos"))] = tab
 
 
 @functools.lru_cache(maxsize=1)
