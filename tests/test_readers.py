@@ -1854,3 +1854,57 @@ def test_word_numbers_of_list_items_in_a_text_box_in_a_table_cell(layout, tmp_pa
         assert lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况", text, text]
     else:
         assert lines == ["某市某局2020年政府信息公开工作年度报告", ["一、总体情况", "本年度工作正常开展。"]]
+
+
+_STYLE_SEPARATOR = f'<w:rPr xmlns:w="{_W}"><w:vanish/><w:specVanish/></w:rPr>'
+
+
+def test_a_style_separator_shows_its_paragraph_and_the_next_as_one_line(tmp_path):
+    # A style separator (a paragraph mark hidden always, w:vanish + w:specVanish: Word's Ctrl+Alt+Enter) sets a heading
+    # for the table of contents run in with the text after it: Word shows the two paragraphs as one line, the
+    # heading's list number before it.  They were read as two lines.
+    from docx.oxml import parse_xml
+
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0),
+                  (_HEADS[1], 1, 0), ("本年度主动公开政府信息1369条。", None, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    for k in (1, 3):
+        document.paragraphs[k]._p.get_or_add_pPr().append(parse_xml(_STYLE_SEPARATOR))
+    document.save(path)
+    assert read_document(path).lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况本年度工作正常开展。",
+                                         "二、主动公开政府信息情况本年度主动公开政府信息1369条。"]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-01"])
+def test_headings_set_with_a_style_separator_still_split_the_sections(stem, tmp_path, parsed_seed):
+    # The sections' headings run in with their first paragraph by a style separator (one line, as Word shows it):
+    # the sections and tables are found as in the report without them.
+    import docx
+    from docx.oxml import parse_xml
+    from docx.text.paragraph import Paragraph
+
+    import toolkit
+    from test_formats import _as_lines
+
+    original = parsed_seed(stem)
+    render_docx(_as_lines(original), tmp_path / "plain.docx")
+    titles = {s.title for s in original.sections}
+    document = docx.Document(tmp_path / "plain.docx")
+    run_in = []
+    for p in document.paragraphs:
+        after = p._p.getnext()
+        if p.text in titles and after is not None and after.tag == f"{{{_W}}}p":
+            text = Paragraph(after, p._parent).text
+            if text.strip() and text not in titles:
+                p._p.get_or_add_pPr().append(parse_xml(_STYLE_SEPARATOR))
+                run_in.append(p.text + text)
+    document.save(tmp_path / "run_in.docx")
+    assert len(run_in) >= 3
+    lines = read_document(tmp_path / "run_in.docx").lines
+    assert all(line in lines for line in run_in)
+    plain, got = toolkit.parse_report(tmp_path / "plain.docx"), toolkit.parse_report(tmp_path / "run_in.docx")
+    assert [(s.key, s.title) for s in got.sections] == [(s.key, s.title) for s in plain.sections]
+    assert _cells_of(got) == _cells_of(plain)

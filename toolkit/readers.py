@@ -2940,7 +2940,7 @@ def _docx_children(el) -> Iterator:
 # of a move: the paragraph now stands at its w:moveTo), joining what is left of the paragraph to the next; and hidden
 # text (w:vanish), which takes away the mark of a paragraph showing nothing
 _MARK_PROPS = f"{_w('pPr')}/{_w('rPr')}"
-_DELETED, _MOVED_AWAY, _VANISH = _w("del"), _w("moveFrom"), _w("vanish")
+_DELETED, _MOVED_AWAY, _VANISH, _SPEC_VANISH = _w("del"), _w("moveFrom"), _w("vanish"), _w("specVanish")
 
 
 def _mark_taken_away(mark) -> bool:
@@ -2954,6 +2954,14 @@ def _hidden_mark(mark) -> bool:
     such a mark is not shown at all, nor numbered, by Word."""
     vanish = mark.find(_VANISH)
     return vanish is not None and vanish.get(_w("val"), "true") not in _OFF
+
+
+def _style_separator(mark) -> bool:
+    """Whether a paragraph's mark (its w:pPr/w:rPr) is a style separator (w:specVanish: hidden always, even where
+    hidden text is shown): Word shows the paragraph and the next as one line, a heading set so for the table of
+    contents ('一、总体情况' in a heading style, the text after it in the body's style) run in with the text."""
+    special = mark.find(_SPEC_VANISH)
+    return special is not None and special.get(_w("val"), "true") not in _OFF
 
 
 def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None,
@@ -2973,6 +2981,11 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
                 continue
             text, joined = joined + text, ""
             marker = numbering.marker(child, text) if numbering is not None else ""  # (an empty one counts too)
+            if mark is not None and _style_separator(mark):
+                joined = _numbered(marker, text)  # its number its own, shown on one line with the next
+                if chunks:
+                    _docx_object_rows(child, lines, chunks)
+                continue
             _append_text_lines(lines, _numbered(marker, text))
             if chunks:
                 _docx_object_rows(child, lines, chunks)  # a worksheet pasted as an object, after the text
