@@ -2551,10 +2551,12 @@ class _WordNumbering:
         """The numbering of a Word 97–2003 document's lists (:attr:`toolkit.msdoc.DocText.lists`), its
         paragraphs' lists as numIds."""
         self = cls.__new__(cls)
-        self.levels = {(str(k), ilvl): level for k, (_, levels) in lists.items() for ilvl, level in levels.items()}
+        found = [((str(k), ilvl), level) for k, (_, levels) in lists.items() for ilvl, level in levels.items()]
+        self.levels = {key: level[:3] for key, level in found}
         self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
-        self.restarts, self.style_num, self.style_levels, self.legal, self.counters = {}, {}, {}, set(), {}
-        self.restart_after = {}
+        self.restarts, self.style_num, self.style_levels, self.counters = {}, {}, {}, {}
+        self.legal = {key for key, level in found if level[3]}  # (fLegal, as w:isLgl)
+        self.restart_after = {key: level[4] for key, level in found if level[4] is not None}  # (as w:lvlRestart)
         self.box_numbering = None
         return self
 
