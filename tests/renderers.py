@@ -459,6 +459,9 @@ def _grpprl(props: dict) -> bytes:
         body = bytes([0, len(stops)]) + b"".join(struct.pack("<h", pos) for pos, _ in stops) + bytes(
             0x2 | tlc << 3 for _, tlc in stops)  # (jc 2: a right tab)
         out += _sprm(0xC60D, bytes([len(body)]) + body)
+    if props.get("list"):  # an item of a list: (its list, 1-based into the PlfLfo, and level): sprmPIlfo, sprmPIlvl
+        ilfo, ilvl = props["list"]
+        out += _sprm(0x460B, struct.pack("<H", ilfo)) + _sprm(0x260A, bytes([ilvl]))
     merged, restart = props.get("merged", ()), props.get("restart", ())
     if props.get("row_end") and (merged or restart):
         cells = max([*merged, *restart]) + 1
@@ -472,7 +475,7 @@ def _grpprl(props: dict) -> bytes:
 def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, reverse: bool = False,
               huge: bool = False, nfib: int = 0x00C1, flags: int = 0, streams: dict | None = None,
               clx: bytes | None = None, ccp: int | None = None, raised=(), chpx: bytes | None = None,
-              styles: dict | None = None) -> bytes:
+              styles: dict | None = None, lists: list | None = None) -> bytes:
     r"""A Word 97-2003 document whose main text is `paragraphs`: (text ending with its mark, table properties).
 
     A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
@@ -489,6 +492,10 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     of the text set raised (superscript: sprmCIss in the character properties, PlcBteChpx), in order; `chpx`, if
     given, holds the spans' character properties' sprms instead (sprmCIstd naming a character style, or others);
     `styles` is the style sheet's character styles, {istd: (the style it is based on or None, its sprms)}.
+    `lists` holds the lists' definitions (PlfLst, the LVLs after it, one LFO each in the PlfLfo: list k + 1 of a
+    paragraph's ``list`` property, (list, level)), each a list of its 9 levels' dicts: ``start``, ``nfc`` (the number
+    format's value), ``text`` (\x00 … \x08 for the levels' numbers), ``legal`` (fLegal) and ``restart_lim`` (with
+    fNoRestart: the ilvlRestartLim), the last two optional.
     """
     text = "".join(t for t, _ in paragraphs)
     cuts = {len(text) * k // pieces for k in range(1, pieces)}
@@ -569,6 +576,22 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         struct.pack_into("<II", word, 0x9A + 8 * 12, len(table), len(chpx_bte))  # PlcBteChpx
         table += chpx_bte
     struct.pack_into("<HHHH", word, 0, 0xA5EC, nfib, 0, 0x0804)
+    if lists:
+        plf_lst = struct.pack("<h", len(lists)) + b"".join(
+            struct.pack("<ii", k + 1, 0) + b"\xff\x0f" * 9 + b"\0\0" for k in range(len(lists)))
+        levels = b""
+        for definition in lists:
+            for level in definition:
+                flags = (0x04 if level.get("legal") else 0) | (0x08 if level.get("restart_lim") is not None else 0)
+                levels += struct.pack("<iBB", level["start"], level["nfc"], flags) + b"\0" * 18 + bytes(
+                    [0, 0, level.get("restart_lim") or 0, 0])  # (rgbxchNums … unused2, no grpprls)
+                levels += struct.pack("<H", len(level["text"])) + level["text"].encode("utf-16-le")
+        plf_lfo = struct.pack("<i", len(lists)) + b"".join(struct.pack("<i12x", k + 1) for k in range(len(lists)))
+        plf_lfo += b"\xff\xff\xff\xff" * len(lists)  # (the LFOData: a cp each, no LFOLVLs)
+        struct.pack_into("<II", word, 0x9A + 8 * 73, len(table), len(plf_lst))  # PlfLst
+        table += plf_lst + levels
+        struct.pack_into("<II", word, 0x9A + 8 * 74, len(table), len(plf_lfo))  # PlfLfo
+        table += plf_lfo
     if styles:
         struct.pack_into("<II", word, 0x9A + 8 * 1, len(table), len(_style_sheet(styles)))  # STSH
         table += _style_sheet(styles)

@@ -544,6 +544,27 @@ def test_a_doc_of_another_format_is_named_so(tmp_path):
                                                                  r"file \(nor a web page, web archive, DOCX or PDF\)")
 
 
+@pytest.mark.parametrize("level, shown", [
+    ({}, ["一.1机构建设", "一.2制度建设", "二、主动公开政府信息情况", "二.1平台建设"]),
+    # fLegal (Word's 正规形式编号, w:isLgl in a DOCX): every level's number in digits
+    ({"legal": True}, ["1.1机构建设", "1.2制度建设", "二、主动公开政府信息情况", "2.1平台建设"]),
+    # fNoRestart with ilvlRestartLim 0 (w:lvlRestart 0): the level never restarts, counted on under the next heading
+    ({"text": "（\x01）", "nfc": 37, "restart_lim": 0},
+     ["（一）机构建设", "（二）制度建设", "二、主动公开政府信息情况", "（三）平台建设"]),
+    ({"text": "（\x01）", "nfc": 37}, ["（一）机构建设", "（二）制度建设", "二、主动公开政府信息情况", "（一）平台建设"]),
+], ids=["plain", "legal", "no_restart", "restarts"])
+def test_a_list_levels_legal_form_and_restart_are_read_as_in_a_docx(level, shown, tmp_path):
+    # The LVLF's fLegal and fNoRestart (with ilvlRestartLim) were not read: a level in legal form read 一.1 for 1.1,
+    # and subheadings numbered on across sections, (三) in Word, read (一), a number the report has twice.
+    from test_readers import _HEADS
+
+    levels = [{"start": 1, "nfc": 37, "text": "\x00、"}, {"start": 1, "nfc": 0, "text": "\x00.\x01", **level}]
+    levels += [{"start": 1, "nfc": 0, "text": f"{chr(k)}."} for k in range(2, 9)]
+    paragraphs = [(_HEADS[0] + "\r", {"list": (1, 0)}), ("机构建设\r", {"list": (1, 1)}), ("制度建设\r", {"list": (1, 1)}),
+                  (_HEADS[1] + "\r", {"list": (1, 0)}), ("平台建设\r", {"list": (1, 1)})]
+    assert _read(paragraphs, tmp_path, lists=[levels]).lines == ["一、总体情况", *shown]
+
+
 if __name__ == "__main__":  # write the DOCX the fixtures were saved from (tests/data/doc/README.md)
     sys.path.insert(0, str(Path(__file__).parent))
     write_sources(sys.argv[1])

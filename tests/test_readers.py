@@ -1335,13 +1335,18 @@ _TOC_STYLE = ('<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1
     ('<w:pPr><w:pStyle w:val="TOC2"/><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>',
      _TOC_STYLE + '<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
                   '<w:basedOn w:val="TOC1"/><w:pPr><w:ind w:left="420"/></w:pPr></w:style>'),
-], ids=["own_tabs", "style_tabs", "parent_style_tabs"])
+    # a style with a tab stop of its own (no leader) based on one whose stop draws the dots: Word merges the chain's
+    # stops, the nearest style's were taken alone and the leader lost
+    ('<w:pPr><w:pStyle w:val="TOC2"/></w:pPr>',
+     _TOC_STYLE + '<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="TOC1"/>'
+                  '<w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs><w:ind w:left="420"/></w:pPr></w:style>'),
+], ids=["own_tabs", "style_tabs", "parent_style_tabs", "style_and_parent_style_tabs"])
 def test_a_word_table_of_contents_is_read_as_one(props, style, tmp_path, parsed_seed):
     # Word's table of contents (a TOC field) draws the dots before each page number as a right tab stop's leader
     # (w:leader="dot"), not as text: its entries read '一、总体情况\t1', no table of contents' entries, and their titles
     # were taken for the sections' (seed 004: active and requests lost, 36 cells of 198 read).  The last tab of a
     # paragraph whose rightmost stop has a leader reads as that leader ('一、总体情况......1'), the stop set in the
-    # paragraph or in its style (or the style's parent), as Word merges them.
+    # paragraph or in its style (or the style's parents, whose stops Word merges down the w:basedOn chain).
     import re
 
     import toolkit
@@ -1815,3 +1820,91 @@ def test_a_hidden_numbered_paragraph_takes_no_number(tmp_path):
     document.save(path)
     assert read_document(path).lines == ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况",
                                          "三、收到和处理政府信息公开申请情况"]
+
+
+@pytest.mark.parametrize("layout", [False, True], ids=["plain_cell", "layout_cell"])
+def test_word_numbers_of_list_items_in_a_text_box_in_a_table_cell(layout, tmp_path):
+    # A heading numbered by a Word list inside a text box anchored in a plain table cell (a form's heading cell, a
+    # title set in a box over it) was read without its number: '总体情况' for 一、总体情况, the section lost, where a
+    # box in the body had its number.  Its boxes count with the body's boxes, once (a layout cell, read as the body,
+    # counts its box once too).
+    from docx.oxml import parse_xml
+
+    ns = (f'xmlns:w="{_W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    box = (f'<w:txbxContent><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+           f'<w:r><w:t>{_HEADS[0]}</w:t></w:r></w:p></w:txbxContent>')
+    run = f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>' \
+          f'<mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>'
+    path = _numbered_docx(tmp_path / "n.docx", [("某市某局2020年政府信息公开工作年度报告", None, 0)],
+                          {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    text = "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，" * 5 if layout else "本年度工作正常开展。"
+    table = document.add_table(rows=1, cols=1 if layout else 2)
+    table.cell(0, 0).paragraphs[0]._p.append(parse_xml(run))
+    table.cell(0, 0 if layout else 1).add_paragraph(text)
+    if layout:
+        table.cell(0, 0).add_paragraph(text)
+    document.save(path)
+    lines = read_document(path).lines
+    if layout:
+        assert lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况", text, text]
+    else:
+        assert lines == ["某市某局2020年政府信息公开工作年度报告", ["一、总体情况", "本年度工作正常开展。"]]
+
+
+_STYLE_SEPARATOR = f'<w:rPr xmlns:w="{_W}"><w:vanish/><w:specVanish/></w:rPr>'
+
+
+def test_a_style_separator_shows_its_paragraph_and_the_next_as_one_line(tmp_path):
+    # A style separator (a paragraph mark hidden always, w:vanish + w:specVanish: Word's Ctrl+Alt+Enter) sets a heading
+    # for the table of contents run in with the text after it: Word shows the two paragraphs as one line, the
+    # heading's list number before it.  They were read as two lines.
+    from docx.oxml import parse_xml
+
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0),
+                  (_HEADS[1], 1, 0), ("本年度主动公开政府信息1369条。", None, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    for k in (1, 3):
+        document.paragraphs[k]._p.get_or_add_pPr().append(parse_xml(_STYLE_SEPARATOR))
+    document.save(path)
+    assert read_document(path).lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况本年度工作正常开展。",
+                                         "二、主动公开政府信息情况本年度主动公开政府信息1369条。"]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-01"])
+def test_headings_set_with_a_style_separator_still_split_the_sections(stem, tmp_path, parsed_seed):
+    # The sections' headings run in with their first paragraph by a style separator (one line, as Word shows it):
+    # the sections and tables are found as in the report without them.
+    import docx
+    from docx.oxml import parse_xml
+    from docx.text.paragraph import Paragraph
+
+    import toolkit
+    from test_formats import _as_lines
+
+    original = parsed_seed(stem)
+    render_docx(_as_lines(original), tmp_path / "plain.docx")
+    titles = {s.title for s in original.sections}
+    document = docx.Document(tmp_path / "plain.docx")
+    run_in = []
+    for p in document.paragraphs:
+        after = p._p.getnext()
+        if p.text in titles and after is not None and after.tag == f"{{{_W}}}p":
+            text = Paragraph(after, p._parent).text
+            if text.strip() and text not in titles:
+                p._p.get_or_add_pPr().append(parse_xml(_STYLE_SEPARATOR))
+                run_in.append(p.text + text)
+    document.save(tmp_path / "run_in.docx")
+    assert len(run_in) >= 3
+    lines = read_document(tmp_path / "run_in.docx").lines
+    assert all(line in lines for line in run_in)
+    plain, got = toolkit.parse_report(tmp_path / "plain.docx"), toolkit.parse_report(tmp_path / "run_in.docx")
+    assert [(s.key, s.title) for s in got.sections] == [(s.key, s.title) for s in plain.sections]
+    assert _cells_of(got) == _cells_of(plain)

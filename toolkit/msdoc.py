@@ -61,6 +61,7 @@ _P_INNER_TTP = 0x244C
 _P_ITAP = 0x6649
 _P_ILFO, _P_ILVL = 0x460B, 0x260A  # the paragraph's list (1-based, into the PlfLfo) and level
 _NO_LIST = (0, 0xF801)  # no list; 'no list, whatever the style says'
+_LVL_LEGAL, _LVL_NO_RESTART = 0x04, 0x08  # LVLF's fLegal (every level's number in digits) and fNoRestart
 # a list level's number format (LVLF.nfc), by its value: ECMA-376's ST_NumberFormat in order
 _NUMBER_FORMATS = (
     "decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "ordinal", "cardinalText", "ordinalText",
@@ -132,8 +133,11 @@ class Paragraph(str):
 class DocText:
     """What :func:`read_doc` finds: the main document's blocks, the embedded objects its fields name, the
     paragraphs of the first section's page headers (first page's, then odd pages'), a list each, and the lists
-    numbered paragraphs refer to: list -> (its definition's id, {level: (start, format, text)}), the format
-    one of ECMA-376's (``'chineseCounting'``, ``'decimal'`` …), the text with ``%1`` … for the levels' numbers."""
+    numbered paragraphs refer to: list -> (its definition's id, {level: (start, format, text, legal, restart)}), the
+    format one of ECMA-376's (``'chineseCounting'``, ``'decimal'`` …), the text with ``%1`` … for the levels'
+    numbers, ``legal`` whether every level's number shows in digits (fLegal, a DOCX's w:isLgl), ``restart`` None
+    where the level restarts after any level above it, else the first level that does not restart it (fNoRestart's
+    ilvlRestartLim, a DOCX's w:lvlRestart: 0 never restarts)."""
 
     blocks: list
     objects: list
@@ -214,13 +218,16 @@ def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
             lsid, = struct.unpack_from("<i", table, fc + 2 + 28 * k)
             levels: dict = {}
             for ilvl in range(1 if table[fc + 2 + 28 * k + 26] & 0x01 else 9):  # fSimpleList: one level
-                start, nfc = struct.unpack_from("<iB", table, at)
+                start, nfc, flags = struct.unpack_from("<iBB", table, at)
+                # fNoRestart: the level restarts only after a level above ilvlRestartLim (0: never), as lvlRestart
+                restart = table[at + 26] if flags & _LVL_NO_RESTART else None
                 at += 28 + table[at + 24] + table[at + 25]  # the LVLF, its grpprlPapx and grpprlChpx
                 size, = struct.unpack_from("<H", table, at)
                 xst = table[at + 2:at + 2 + 2 * size].decode("utf-16-le", "replace")
                 at += 2 + 2 * size
                 pattern = re.sub("[\x00-\x08]", lambda m: f"%{ord(m.group()) + 1}", xst)
-                levels[ilvl] = (start, _NUMBER_FORMATS[nfc] if nfc < len(_NUMBER_FORMATS) else "none", pattern)
+                levels[ilvl] = (start, _NUMBER_FORMATS[nfc] if nfc < len(_NUMBER_FORMATS) else "none", pattern,
+                                bool(flags & _LVL_LEGAL), restart)
             definitions[lsid] = levels
         fc, lcb = lfo
         count, = struct.unpack_from("<i", table, fc)

@@ -2551,10 +2551,12 @@ class _WordNumbering:
         """The numbering of a Word 97–2003 document's lists (:attr:`toolkit.msdoc.DocText.lists`), its
         paragraphs' lists as numIds."""
         self = cls.__new__(cls)
-        self.levels = {(str(k), ilvl): level for k, (_, levels) in lists.items() for ilvl, level in levels.items()}
+        found = [((str(k), ilvl), level) for k, (_, levels) in lists.items() for ilvl, level in levels.items()]
+        self.levels = {key: level[:3] for key, level in found}
         self.abstract_of = {str(k): str(lsid) for k, (lsid, _) in lists.items()}
-        self.restarts, self.style_num, self.style_levels, self.legal, self.counters = {}, {}, {}, set(), {}
-        self.restart_after = {}
+        self.restarts, self.style_num, self.style_levels, self.counters = {}, {}, {}, {}
+        self.legal = {key for key, level in found if level[3]}  # (fLegal, as w:isLgl)
+        self.restart_after = {key: level[4] for key, level in found if level[4] is not None}  # (as w:lvlRestart)
         self.box_numbering = None
         return self
 
@@ -2574,6 +2576,14 @@ class _WordNumbering:
             boxes.box_numbering = boxes  # (a box in a box counts with the boxes)
             self.box_numbering = boxes
         return self.box_numbering
+
+    def state(self) -> tuple[dict, dict]:
+        """A copy of what counting changes (the counters, the restarts still due), for :meth:`restore`."""
+        return ({k: list(v) for k, v in self.counters.items()}, {k: set(v) for k, v in self.restarts.items()})
+
+    def restore(self, state: tuple[dict, dict]) -> None:
+        """Put back the counting of :meth:`state` (paragraphs counted since then are counted no more)."""
+        self.counters, self.restarts = state
 
     def _read_levels(self, numbering, styles) -> None:
         abstract = {a.get(_w("abstractNumId")): a for a in numbering.iter(_w("abstractNum"))}
@@ -2932,7 +2942,7 @@ def _docx_children(el) -> Iterator:
 # of a move: the paragraph now stands at its w:moveTo), joining what is left of the paragraph to the next; and hidden
 # text (w:vanish), which takes away the mark of a paragraph showing nothing
 _MARK_PROPS = f"{_w('pPr')}/{_w('rPr')}"
-_DELETED, _MOVED_AWAY, _VANISH = _w("del"), _w("moveFrom"), _w("vanish")
+_DELETED, _MOVED_AWAY, _VANISH, _SPEC_VANISH = _w("del"), _w("moveFrom"), _w("vanish"), _w("specVanish")
 
 
 def _mark_taken_away(mark) -> bool:
@@ -2946,6 +2956,14 @@ def _hidden_mark(mark) -> bool:
     such a mark is not shown at all, nor numbered, by Word."""
     vanish = mark.find(_VANISH)
     return vanish is not None and vanish.get(_w("val"), "true") not in _OFF
+
+
+def _style_separator(mark) -> bool:
+    """Whether a paragraph's mark (its w:pPr/w:rPr) is a style separator (w:specVanish: hidden always, even where
+    hidden text is shown): Word shows the paragraph and the next as one line, a heading set so for the table of
+    contents ('一、总体情况' in a heading style, the text after it in the body's style) run in with the text."""
+    special = mark.find(_SPEC_VANISH)
+    return special is not None and special.get(_w("val"), "true") not in _OFF
 
 
 def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None,
@@ -2965,6 +2983,11 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
                 continue
             text, joined = joined + text, ""
             marker = numbering.marker(child, text) if numbering is not None else ""  # (an empty one counts too)
+            if mark is not None and _style_separator(mark):
+                joined = _numbered(marker, text)  # its number its own, shown on one line with the next
+                if chunks:
+                    _docx_object_rows(child, lines, chunks)
+                continue
             _append_text_lines(lines, _numbered(marker, text))
             if chunks:
                 _docx_object_rows(child, lines, chunks)  # a worksheet pasted as an object, after the text
@@ -3256,13 +3279,12 @@ def _style_tab_stops(element, document) -> None:
     """Give the paragraphs under ``element`` (in memory) the tab stops their paragraph style sets, where one of them
     has a leader, merged with their own as Word merges them (a paragraph's stop adds to its style's, or clears one
     at its position): the contents' entries of a style ('toc 1') whose stop draws the dots read as entries (see
-    _tab_leader).  The stops of the nearest style that sets any are taken (w:basedOn)."""
+    _tab_leader).  A style's stops are its parents' (w:basedOn) merged with its own the same way."""
     styles = document.styles.element
     if not any(tab.get(_w("leader"), "none") != "none" for tab in styles.iter(_w("tab"))):
         return  # (most documents: no style draws a leader)
-    tabs = _docx_style_settings(styles, lambda style: style.find(f"{_w('pPr')}/{_w('tabs')}"))
-    leading = {sid: stops for sid, stops in tabs.items()
-               if any(tab.get(_w("leader"), "none") != "none" for tab in stops.iterchildren(_w("tab")))}
+    leading = {sid: stops for sid, stops in _style_tabs(styles).items()
+               if any(tab.get(_w("leader"), "none") != "none" for tab in stops.values())}
     if not leading:
         return
     for style in list(element.iter(_w("pStyle"))):
@@ -3270,17 +3292,58 @@ def _style_tab_stops(element, document) -> None:
         stops = leading.get(style.get(_w("val")))
         if stops is None or props.tag != _w("pPr") or props.getparent().tag != _w("p"):
             continue
-        merged = {tab.get(_w("pos")): tab for tab in stops.iterchildren(_w("tab")) if tab.get(_w("val")) != "clear"}
+        merged = dict(stops)
         own = props.find(_w("tabs"))
-        for tab in own.iterchildren(_w("tab")) if own is not None else ():
-            if tab.get(_w("val")) == "clear":
-                merged.pop(tab.get(_w("pos")), None)
-            else:
-                merged[tab.get(_w("pos"))] = tab
+        _merge_tab_stops(merged, own)
         if own is None:
             own = props.makeelement(_w("tabs"), {})
             props.append(own)
         own[:] = [copy.copy(tab) for tab in merged.values()]
+
+
+def _style_tabs(styles) -> dict[str, dict]:
+    """The tab stops of each paragraph style that has any (by position), as Word merges them down the style's
+    w:basedOn chain: a style's stop adds to its parents' or clears the one at its position."""
+    own: dict = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(_w("style")):
+        sid = style.get(_w("styleId"))
+        stops = style.find(f"{_w('pPr')}/{_w('tabs')}")
+        if stops is not None:
+            own[sid] = stops
+        parent = style.find(_w("basedOn"))
+        if parent is not None:
+            based[sid] = parent.get(_w("val"))
+    resolved: dict[str, dict] = {}
+    for sid in own:  # (the styles with stops of their own; the others take their nearest parent's, below)
+        chain, seen, cur = [], set(), sid
+        while cur is not None and cur not in seen:  # (a loop of w:basedOn ends where it comes back)
+            seen.add(cur)
+            chain.append(cur)
+            cur = based.get(cur)
+        merged: dict = {}
+        for name in reversed(chain):
+            _merge_tab_stops(merged, own.get(name))
+        if merged:
+            resolved[sid] = merged
+    for sid in based.keys() - own.keys():  # a style without stops of its own: its nearest parent's that has them
+        seen, cur = set(), sid
+        while cur is not None and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur)
+        if cur in resolved:
+            resolved[sid] = resolved[cur]
+    return resolved
+
+
+def _merge_tab_stops(merged: dict, stops) -> None:
+    """Merge the w:tab of ``stops`` (a w:tabs, or None) into ``merged`` (position -> w:tab) as Word does: a stop
+    adds (or replaces) the one at its position, a clearing one (w:val="clear") takes it away."""
+    for tab in stops.iterchildren(_w("tab")) if stops is not None else ():
+        if tab.get(_w("val")) == "clear":
+            merged.pop(tab.get(_w("pos")), None)
+        else:
+            merged[tab.get(_w("pos"))] = tab
 
 
 @functools.lru_cache(maxsize=1)
@@ -3350,12 +3413,17 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     continue  # legacy horizontal merge
             paragraphs: list = []  # (paragraph, its text)
             nested = False
+            box_numbering, box_state = None, None  # the text boxes' numbering, and its counting before this cell
             held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
                     boxes: list = []
-                    for box in _docx_text_boxes(child):
-                        _docx_block(box, boxes)  # a text box in a cell is part of the cell's text
+                    for box in _docx_text_boxes(child):  # a text box in a cell is part of the cell's text, its
+                        # list items numbered as the body's boxes' (counted again below if the cell reads as a page)
+                        if numbering is not None and box_numbering is None:
+                            box_numbering = numbering.in_text_boxes()
+                            box_state = box_numbering.state()
+                        _docx_block(box, boxes, box_numbering)
                     after.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
                         _docx_object_rows(child, after, chunks)  # a worksheet in a cell: as a table in it
@@ -3373,6 +3441,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 paragraphs.append((None, held))  # (the cell's last mark taken away: its text, no number)
             texts = [t for _, t in paragraphs if t]
             if _holds_page(nested, len(texts), sum(map(len, texts))):
+                if box_numbering is not None and box_state is not None:
+                    box_numbering.restore(box_state)  # (its boxes are counted once, by the reading as a page)
                 _docx_block(tc, after, numbering, chunks)  # a layout cell (the report set in a table): read like the body
                 continue
             inner: list = []
