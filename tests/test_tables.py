@@ -3128,3 +3128,37 @@ def test_an_unknown_article_20_header_word_in_text_of_a_cell_a_line(word, new, b
     assert _cells_of(got, "active").equals(_cells_of(want, "active"))
     assert [(f.code, f.detail) for f in got.flags if f.table == "active"] == \
         [(f.code, f.detail) for f in want.flags if f.table == "active"]
+
+
+def _spacer_column(lines: list) -> list:
+    """The requests table with a blank spacer column between 自然人 and the organisations: a blank cell after
+    自然人 in the header and after the natural-person count in every row of counts (filler cells after them aside)."""
+    at = [i for i, x in enumerate(lines) if isinstance(x, str) and x[:2] in ("三、", "四、")]
+    out = list(lines)
+    for i in range(at[0] + 1, at[1]):
+        row = out[i]
+        if "自然人" in row:
+            k = row.index("自然人") + 1
+            out[i] = row[:k] + [""] + row[k:]
+            continue
+        n = len(row)
+        while n and not row[n - 1]:
+            n -= 1
+        if n >= 8 and all(c == "" or c.isdigit() for c in row[n - 7:n]):
+            out[i] = row[:n - 6] + [""] + row[n - 6:]
+    assert out != lines
+    return out
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab", "html"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_requests_table_with_a_blank_spacer_column_reads_as_the_seed(seed, layout, tmp_path):
+    # A blank column between 自然人 and the organisations (a narrow empty column left in a Word table, a web page's
+    # spacer cell) made every row one cell too long: all the requests table's counts were lost (NA, extra_cells).
+    # The blank cell every row shares at one place among its counts is no count: the table reads as the seed does.
+    lines = _report_lines(seed)
+    want, got = read_as(lines, layout, tmp_path), read_as(_spacer_column(lines), layout, tmp_path)
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    assert _cells_of(got, "requests")["value"].notna().sum() > 100
+    assert [(f.code, f.detail) for f in got.flags if f.table == "requests"] == \
+        [(f.code, f.detail) for f in want.flags if f.table == "requests"]

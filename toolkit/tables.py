@@ -864,6 +864,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     if subtotal:  # (a 小计 column of the organisations: a column of its own, found where the header names it)
         ncols += 1
     if any(len(vals) > ncols for _, _, vals in split):  # (rows of a surplus only: the common table has none)
+        if not remarks and not subtotal:
+            split = _without_blank_column(split, ncols)
         split = _under_label_columns(split, ncols, remarks)
     # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
     # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
@@ -1109,6 +1111,26 @@ def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
             found.add(k)
             noted |= any(c.text for c in after)
     return (found.pop(), noted) if len(found) == 1 else None
+
+
+def _without_blank_column(split: list[tuple[Row, list[Cell], list[Cell]]],
+                          ncols: int) -> list[tuple[Row, list[Cell], list[Cell]]]:
+    """``split`` without a blank spacer column between the counts: where every labelled row that writes a count is one
+    cell too long, blank at one and the same place inside its counts and at no other place they all share ('… | 88 |
+    (blank) | 11 | … | 99'), that cell is left out of every row as long. Each such row was read with more values than
+    columns (extra_cells) and all its counts were lost; a blank at the counts' start or end is an empty label cell or
+    filler, told elsewhere (:func:`_under_label_columns`, :func:`_trim_values`)."""
+    # (rows of counts: a header row's words after a blank cell, '自然人 | (blank) | 法人或其他组织', are none)
+    long_rows = [_trim_values(vals, ncols) for _, labels, vals in split
+                 if labels and any(c.text and c.is_value for c in vals)]
+    if len(long_rows) < 2 or any(len(vals) != ncols + 1 for vals in long_rows):
+        return split
+    shared = [k for k in range(ncols + 1) if all(not vals[k].text and not vals[k].glued for vals in long_rows)]
+    if len(shared) != 1 or not 0 < shared[0] < ncols:
+        return split
+    k = shared[0]
+    return [(row, labels, vals[:k] + vals[k + 1:] if len(_trim_values(vals, ncols)) == ncols + 1
+             and not vals[k].text and not vals[k].glued else vals) for row, labels, vals in split]
 
 
 def _under_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
