@@ -3162,3 +3162,20 @@ def test_requests_table_with_a_blank_spacer_column_reads_as_the_seed(seed, layou
     assert _cells_of(got, "requests")["value"].notna().sum() > 100
     assert [(f.code, f.detail) for f in got.flags if f.table == "requests"] == \
         [(f.code, f.detail) for f in want.flags if f.table == "requests"]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab", "html"])
+@pytest.mark.parametrize("at", [5, 10])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_review_table_with_a_blank_spacer_column_between_kinds_reads_as_the_seed(seed, at, layout, tmp_path):
+    # A blank spacer cell between two kinds of case ('4 | 0 | 0 | 0 | 4 | (blank) | 0 | 1 | …', between 行政复议 and
+    # 行政诉讼 or between the two kinds of lawsuit) made the row of 15 values one cell too long: all 15 were lost (NA,
+    # extra_cells). The row's one blank, right after a kind's five columns, is no value: read as the seed is.
+    lines = _report_lines(seed)
+    row = next(i for i, x in enumerate(lines) if isinstance(x, list) and len(x) == 15 and all(c.isdigit() for c in x))
+    spaced = lines[:row] + [lines[row][:at] + [""] + lines[row][at:]] + lines[row + 1:]
+    want, got = read_as(lines, layout, tmp_path), read_as(spaced, layout, tmp_path)
+    assert _cells_of(got, "review_litigation").equals(_cells_of(want, "review_litigation"))
+    assert _cells_of(got, "review_litigation")["value"].notna().sum() == 15
+    assert [(f.code, f.detail) for f in got.flags if f.table == "review_litigation"] == \
+        [(f.code, f.detail) for f in want.flags if f.table == "review_litigation"]

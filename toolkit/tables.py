@@ -1690,6 +1690,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     values = _trim_values(_one_glued_run(values, m), m)
     if len(values) != m and len(_trim_values(with_blanks, m)) == m:
         values = _trim_values(with_blanks, m)  # the blanks keep the values in their columns
+    if len(values) == m + 1 and kinds is None and overall is None:
+        values = _without_blank_between_kinds(values, len(col_keys))
     labelled, remarks = _review_labelled(header, labelled, led, len(col_keys))
     # (a row for each kind of case with a 总计 row of the three: the kinds' rows read, the 总计 checked)
     partial = len(led) == rows_read  # (every row led by a label: a kind's row left out is read as missing)
@@ -1751,6 +1753,17 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if overall is not None and kinds:
         totals = [placement.cells[at[rk, col_keys[-1]]] if (rk, col_keys[-1]) in at else None for rk in row_keys]
         _flag_review_overall(res, placement.cells[overall], totals)
+
+
+def _without_blank_between_kinds(values: list[Cell], width: int) -> list[Cell]:
+    """The review table's row of values without a blank spacer cell between two kinds of case: one cell more than the
+    format's, its one blank cell standing right after a kind's ``width`` columns ('4 | 0 | 0 | 0 | 4 | (blank) | 0 |
+    1 | …', a spacer column between 行政复议 and 行政诉讼). The row was read with more values than columns
+    (extra_cells) and all its cells were lost; any other row is returned as it is."""
+    blanks = [i for i, c in enumerate(values) if not c.text and not c.glued]
+    if len(blanks) == 1 and 0 < blanks[0] < len(values) - 1 and blanks[0] % width == 0:
+        return values[:blanks[0]] + values[blanks[0] + 1:]
+    return values
 
 
 def _review_overall(heads: list[str]) -> tuple[int, int] | None:
