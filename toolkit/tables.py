@@ -1118,15 +1118,19 @@ def _without_blank_column(split: list[tuple[Row, list[Cell], list[Cell]]],
     """``split`` without a blank spacer column between the counts: where every labelled row that writes a count is one
     cell too long, blank at one and the same place inside its counts and at no other place they all share ('… | 88 |
     (blank) | 11 | … | 99'), that cell is left out of every row as long. Each such row was read with more values than
-    columns (extra_cells) and all its counts were lost; a blank at the counts' start or end is an empty label cell or
-    filler, told elsewhere (:func:`_under_label_columns`, :func:`_trim_values`)."""
+    columns (extra_cells) and all its counts were lost. A blank at the counts' end is filler (:func:`_trim_values`);
+    one at their start, in rows of cell marks or a grid, an empty label cell (:func:`_under_label_columns`), and in
+    text without marks (a lone tab a cell) a spacer column after the labels, left out likewise."""
     # (rows of counts: a header row's words after a blank cell, '自然人 | (blank) | 法人或其他组织', are none)
     long_rows = [_trim_values(vals, ncols) for _, labels, vals in split
                  if labels and any(c.text and c.is_value for c in vals)]
     if len(long_rows) < 2 or any(len(vals) != ncols + 1 for vals in long_rows):
         return split
     shared = [k for k in range(ncols + 1) if all(not vals[k].text and not vals[k].glued for vals in long_rows)]
-    if len(shared) != 1 or not 0 < shared[0] < ncols:
+    # (a blank first: an empty label cell, which rows of marks or a grid tell by their own rules; in text of no marks,
+    # a lone tab a cell, every row's alike is a spacer column after the labels)
+    marked = any(row.explicit or row.grid for row, _, _ in split)
+    if len(shared) != 1 or not (0 < shared[0] < ncols or shared[0] == 0 and not marked):
         return split
     k = shared[0]
     return [(row, labels, vals[:k] + vals[k + 1:] if len(_trim_values(vals, ncols)) == ncols + 1
