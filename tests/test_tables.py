@@ -3208,3 +3208,24 @@ def test_requests_table_with_a_spacer_column_after_the_labels_in_tab_text(seed, 
     assert _cells_of(got, "requests")["value"].notna().sum() > 100
     assert [(f.code, f.detail) for f in got.flags if f.table == "requests"] == \
         [(f.code, f.detail) for f in want.flags if f.table == "requests"]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_review_table_a_row_a_kind_named_in_parentheses(seed, layout, tmp_path):
+    # The review table written a row for each kind of case, the lawsuits' kinds named in a parenthesis
+    # ('行政诉讼(未经复议直接起诉)', '行政诉讼(复议后起诉)'): label_key strips the parenthesis as an annotation, both rows
+    # were read as 行政诉讼 and all 15 cells were left unplaced (NA, ragged). The parenthesis names the row: the
+    # table reads as the seed's row of 15 values.
+    lines = _report_lines(seed)
+    at = [i for i, x in enumerate(lines) if isinstance(x, str) and x[:2] in ("四、", "五、")]
+    values = next(x for x in lines[at[0]:at[1]] if isinstance(x, list) and len(x) == 15)
+    rows = [["", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["行政复议", *values[:5]],
+            ["行政诉讼（未经复议直接起诉）", *values[5:10]], ["行政诉讼（复议后起诉）", *values[10:]]]
+    table = [i for i in range(at[0] + 1, at[1]) if isinstance(lines[i], list)]
+    written = lines[:table[0]] + rows + lines[table[-1] + 1:]
+    want, got = read_as(lines, layout, tmp_path), read_as(written, layout, tmp_path)
+    assert _cells_of(got, "review_litigation").equals(_cells_of(want, "review_litigation"))
+    assert _cells_of(got, "review_litigation")["value"].notna().sum() == 15
+    assert [f.code for f in got.flags if f.table == "review_litigation"] == \
+        [f.code for f in want.flags if f.table == "review_litigation"]

@@ -1625,7 +1625,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             # (a header row, its last column one of remarks too: '| | 结果维持 | … | 总计 | 备注 |')
             header, heads = _review_header_words(header, filled), _review_header_words(heads, filled)
             # (a name set with a space is two words to a layout of a cell a line: '结果 维持')
-            lone = label_key("".join(filled))
+            lone = _review_row_label("".join(filled))
             lone = lone if len(filled) == 1 or lone in _review_names()[0] else None
             continue  # a header row, also with blank filler cells between its labels ('| 行政复议 | | | 行政诉讼 |')
         over, lone = lone, None
@@ -1664,7 +1664,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             if not (data and first_row is None and (kinds is not None or _results_prefixed(labels))):
                 continue  # (the header's last cell before the values, in a layout of a cell a line, read on)
         elif labels and data:
-            labelled.append((label_key(labels[-1].text), vals))
+            labelled.append((_review_row_label(labels[-1].text), vals))
             led.append((row, len(labels)))
             width = len(col_keys)
             if any(k in _note_headers() for k in header) and len(_trim_values(vals, width + 1)) <= width:
@@ -1950,6 +1950,20 @@ def _review_row_astray(labelled: list[tuple[str, list[Cell]]], led: list[tuple[R
             return (f"read in the format's order of the kinds, the row {label} (line {row.line}) is not "
                     f"{kind}'s" if kind else f"the row {label} (line {row.line}) is no kind's")
     return None
+
+
+def _review_row_label(text: str) -> str:
+    """The label key of a review table row's label, the kind of case its parenthesis names where it names one.
+
+    A table written a row for each kind of case may name a lawsuit's kind in a parenthesis ('行政诉讼(未经复议直接起诉)',
+    '行政诉讼(复议后起诉)'), which label_key strips as an annotation: both rows were read as 行政诉讼, and all 15
+    cells were left unplaced (ragged).  The parenthesis's words name the row where they name a kind of case."""
+    key = label_key(text)
+    if "(" in text and key not in _review_kind_words():
+        inner = label_key(text[text.rfind("(") + 1:].rstrip(")"))
+        if inner in _review_kind_words():
+            return inner
+    return key
 
 
 def _review_kind(key: str) -> str:
