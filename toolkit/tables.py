@@ -864,6 +864,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     if subtotal:  # (a 小计 column of the organisations: a column of its own, found where the header names it)
         ncols += 1
     if any(len(vals) > ncols for _, _, vals in split):  # (rows of a surplus only: the common table has none)
+        if not remarks and not subtotal:
+            split = _without_blank_column(split, ncols)
         split = _under_label_columns(split, ncols, remarks)
     # A spacer column shows in a row whose first count is written, or in a row of two label cells (a group and
     # its item), which has no label cell to leave empty: with only 总计 filled, the rows of one label were read
@@ -1109,6 +1111,30 @@ def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
             found.add(k)
             noted |= any(c.text for c in after)
     return (found.pop(), noted) if len(found) == 1 else None
+
+
+def _without_blank_column(split: list[tuple[Row, list[Cell], list[Cell]]],
+                          ncols: int) -> list[tuple[Row, list[Cell], list[Cell]]]:
+    """``split`` without a blank spacer column between the counts: where every labelled row that writes a count is one
+    cell too long, blank at one and the same place inside its counts and at no other place they all share ('… | 88 |
+    (blank) | 11 | … | 99'), that cell is left out of every row as long. Each such row was read with more values than
+    columns (extra_cells) and all its counts were lost. A blank at the counts' end is filler (:func:`_trim_values`);
+    one at their start, in rows of cell marks or a grid, an empty label cell (:func:`_under_label_columns`), and in
+    text without marks (a lone tab a cell) a spacer column after the labels, left out likewise."""
+    # (rows of counts: a header row's words after a blank cell, '自然人 | (blank) | 法人或其他组织', are none)
+    long_rows = [_trim_values(vals, ncols) for _, labels, vals in split
+                 if labels and any(c.text and c.is_value for c in vals)]
+    if len(long_rows) < 2 or any(len(vals) != ncols + 1 for vals in long_rows):
+        return split
+    shared = [k for k in range(ncols + 1) if all(not vals[k].text and not vals[k].glued for vals in long_rows)]
+    # (a blank first: an empty label cell, which rows of marks or a grid tell by their own rules; in text of no marks,
+    # a lone tab a cell, every row's alike is a spacer column after the labels)
+    marked = any(row.explicit or row.grid for row, _, _ in split)
+    if len(shared) != 1 or not (0 < shared[0] < ncols or shared[0] == 0 and not marked):
+        return split
+    k = shared[0]
+    return [(row, labels, vals[:k] + vals[k + 1:] if len(_trim_values(vals, ncols)) == ncols + 1
+             and not vals[k].text and not vals[k].glued else vals) for row, labels, vals in split]
 
 
 def _under_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
@@ -1599,7 +1625,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             # (a header row, its last column one of remarks too: '| | 结果维持 | … | 总计 | 备注 |')
             header, heads = _review_header_words(header, filled), _review_header_words(heads, filled)
             # (a name set with a space is two words to a layout of a cell a line: '结果 维持')
-            lone = label_key("".join(filled))
+            lone = _review_row_label("".join(filled))
             lone = lone if len(filled) == 1 or lone in _review_names()[0] else None
             continue  # a header row, also with blank filler cells between its labels ('| 行政复议 | | | 行政诉讼 |')
         over, lone = lone, None
@@ -1638,7 +1664,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             if not (data and first_row is None and (kinds is not None or _results_prefixed(labels))):
                 continue  # (the header's last cell before the values, in a layout of a cell a line, read on)
         elif labels and data:
-            labelled.append((label_key(labels[-1].text), vals))
+            labelled.append((_review_row_label(labels[-1].text), vals))
             led.append((row, len(labels)))
             width = len(col_keys)
             if any(k in _note_headers() for k in header) and len(_trim_values(vals, width + 1)) <= width:
@@ -1668,6 +1694,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     values = _trim_values(_one_glued_run(values, m), m)
     if len(values) != m and len(_trim_values(with_blanks, m)) == m:
         values = _trim_values(with_blanks, m)  # the blanks keep the values in their columns
+    if len(values) == m + 1 and kinds is None and overall is None:
+        values = _without_blank_between_kinds(values, len(col_keys))
     labelled, remarks = _review_labelled(header, labelled, led, len(col_keys))
     # (a row for each kind of case with a 总计 row of the three: the kinds' rows read, the 总计 checked)
     partial = len(led) == rows_read  # (every row led by a label: a kind's row left out is read as missing)
@@ -1729,6 +1757,17 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if overall is not None and kinds:
         totals = [placement.cells[at[rk, col_keys[-1]]] if (rk, col_keys[-1]) in at else None for rk in row_keys]
         _flag_review_overall(res, placement.cells[overall], totals)
+
+
+def _without_blank_between_kinds(values: list[Cell], width: int) -> list[Cell]:
+    """The review table's row of values without a blank spacer cell between two kinds of case: one cell more than the
+    format's, its one blank cell standing right after a kind's ``width`` columns ('4 | 0 | 0 | 0 | 4 | (blank) | 0 |
+    1 | …', a spacer column between 行政复议 and 行政诉讼). The row was read with more values than columns
+    (extra_cells) and all its cells were lost; any other row is returned as it is."""
+    blanks = [i for i, c in enumerate(values) if not c.text and not c.glued]
+    if len(blanks) == 1 and 0 < blanks[0] < len(values) - 1 and blanks[0] % width == 0:
+        return values[:blanks[0]] + values[blanks[0] + 1:]
+    return values
 
 
 def _review_overall(heads: list[str]) -> tuple[int, int] | None:
@@ -1911,6 +1950,20 @@ def _review_row_astray(labelled: list[tuple[str, list[Cell]]], led: list[tuple[R
             return (f"read in the format's order of the kinds, the row {label} (line {row.line}) is not "
                     f"{kind}'s" if kind else f"the row {label} (line {row.line}) is no kind's")
     return None
+
+
+def _review_row_label(text: str) -> str:
+    """The label key of a review table row's label, the kind of case its parenthesis names where it names one.
+
+    A table written a row for each kind of case may name a lawsuit's kind in a parenthesis ('行政诉讼(未经复议直接起诉)',
+    '行政诉讼(复议后起诉)'), which label_key strips as an annotation: both rows were read as 行政诉讼, and all 15
+    cells were left unplaced (ragged).  The parenthesis's words name the row where they name a kind of case."""
+    key = label_key(text)
+    if "(" in text and key not in _review_kind_words():
+        inner = label_key(text[text.rfind("(") + 1:].rstrip(")"))
+        if inner in _review_kind_words():
+            return inner
+    return key
 
 
 def _review_kind(key: str) -> str:
