@@ -156,6 +156,47 @@ def test_n_a_or_a_bracketed_note_mark_on_a_long_label_row_is_read_as_on_a_short_
         assert got.loc["new", "raw"].tolist() == row.replace(row.split()[at], raw).split()
 
 
+ODD_ROWS = ["数量 88 11 0 0 0 0 99", "7.属于行政执法案卷 0 11 0 0 0 0 11"]
+
+
+def _one_odd_cell(row: str, cell: str) -> None:
+    """The seed's ``row`` with ``cell`` for its last value ('99' there the row's own): that cell kept raw, missing,
+    flagged not_a_number, the row's other values and the other rows read as written."""
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    key = "new" if row.startswith("数量") else "denied_enforcement"
+    last = row.split()[-1]
+    cell = cell.replace("99", last)
+    report = toolkit.parse_text(_replace(text, row, f"{row[:-len(last)]}{cell}"))
+    got, want = _cells(report, "requests"), _cells(plain, "requests")
+    assert got.loc[key, "raw"].tolist() == [*row.split()[-7:-1], cell]
+    assert got.loc[key, "value"].iloc[:6].tolist() == want.loc[key, "value"].iloc[:6].tolist()
+    assert math.isnan(got.loc[key, "value"].iloc[6])
+    pd.testing.assert_frame_equal(_without(got, key), _without(want, key))
+    assert [(f.code, f.detail) for f in report.flags if f not in plain.flags and f.code != "identity_failed"] == \
+        [("not_a_number", f"{key}: {cell}")]
+
+
+@pytest.mark.parametrize("cell", ["99件左右", "99左右", "99余", "99^1"])
+@pytest.mark.parametrize("row", ODD_ROWS, ids=["long", "short"])
+def test_a_value_with_a_remark_after_it_on_a_long_label_row_is_the_one_cell_flagged(row, cell):
+    # '一、本年新收政府信息公开申请数量 88 11 0 0 0 0 99件左右' (or '99^1'): a remark or a caret's note number after
+    # the last value of a row whose label makes the line longer than 30 characters read the line as glued page text,
+    # all seven values lost (ambiguous_digits), where the short row '7.属于行政执法案卷 … 11件左右' keeps its values,
+    # the odd cell flagged not_a_number. The long row now reads as the short one (the short row: a control).
+    _one_odd_cell(row, cell)
+
+
+@pytest.mark.parametrize("cell", ["99行政许可", "99二"])
+def test_a_label_or_its_numeral_after_the_last_value_is_no_remark(cell):
+    # A control: a label run into the last value ('99行政许可'), or a label's numeral ('99二', '二、…' cut), is page
+    # text that lost its cells, read as before: the row's values, the words no cell of it.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    report = toolkit.parse_text(_replace(text, "数量 88 11 0 0 0 0 99", f"数量 88 11 0 0 0 0 {cell}"))
+    assert _cells(report, "requests").loc["new", "raw"].tolist() == ["88", "11", "0", "0", "0", "0", "99"]
+    assert "not_a_number" not in _codes(report)
+
+
 def test_a_count_and_its_measure_word_cut_apart_is_flagged():
     # '行政处罚 2307 起 -22 610' has a cell too many: flagged, not the row dropped without a word.
     text = _pdf_text("001_4d29bfef72dd56db")
