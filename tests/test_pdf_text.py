@@ -152,8 +152,7 @@ def test_n_a_or_a_bracketed_note_mark_on_a_long_label_row_is_read_as_on_a_short_
     assert [f.code for f in report.flags if f not in plain.flags and f.code != "identity_failed"] == \
         [f.code for f in short.flags if f not in plain.flags and f.code != "identity_failed"]
     assert got.loc["new", "flag"].fillna("").tolist() == want.loc["denied_enforcement", "flag"].fillna("").tolist()
-    if "[1]" not in row:  # (the short row reads '11[1]' as a note after its values: neither row's cells are read)
-        assert got.loc["new", "raw"].tolist() == row.replace(row.split()[at], raw).split()
+    assert got.loc["new", "raw"].tolist() == row.replace(row.split()[at], raw).split()
 
 
 ODD_ROWS = ["数量 88 11 0 0 0 0 99", "7.属于行政执法案卷 0 11 0 0 0 0 11"]
@@ -185,6 +184,14 @@ def test_a_value_with_a_remark_after_it_on_a_long_label_row_is_the_one_cell_flag
     # all seven values lost (ambiguous_digits), where the short row '7.属于行政执法案卷 … 11件左右' keeps its values,
     # the odd cell flagged not_a_number. The long row now reads as the short one (the short row: a control).
     _one_odd_cell(row, cell)
+
+
+@pytest.mark.parametrize("row", ODD_ROWS, ids=["long", "short"])
+def test_a_value_with_a_note_number_in_square_brackets_is_the_one_cell_flagged(row):
+    # '… 0 0 0 0 99[1]': the value and its note's number in square brackets was taken for a note after the values
+    # (extra_cells), the row left six cells for seven columns: none placed (ragged), all seven values lost. It is a
+    # value with a note mark, as '99(1)' or '99*': that cell flagged not_a_number, the other six read.
+    _one_odd_cell(row, "99[1]")
 
 
 @pytest.mark.parametrize("cell", ["99行政许可", "99二"])
