@@ -409,6 +409,26 @@ def test_a_row_label_of_unmapped_glyphs_stays_an_unknown_row():
                                   _without(want, "denied_enforcement")[["value", "raw"]])
 
 
+@pytest.mark.parametrize("sep", [" ", " | "], ids=["unruled", "ruled"])
+@pytest.mark.parametrize("label, glyphs", [("规章", "(cid:9)"), ("行政许可", "(cid:9)"), ("(七)总计", "(cid:9)"),
+                                           ("(七)总计", "(cid:9)(cid:10)"),
+                                           ("一、本年新收政府信息公开申请数量", "(cid:3)")])  # (long: read before)
+def test_unmapped_glyphs_run_into_a_known_row_label_leave_the_row_read(sep, label, glyphs):
+    # A glyph with no Unicode map set before a row's label in its cell (a bullet or a mark in a symbol font):
+    # '(cid:9)规章 0 0 0' was no row's label, its row lost (unknown_row, missing_rows); glued into a long line it was
+    # already read. Before a label of the format the glyphs are no part of it: the row reads as without them, the
+    # label as written (with the glyphs) its row_label, the glyphs reported by the PDF reader (cid_characters).
+    lines = _pdf_rows("001_4d29bfef72dd56db", sep)
+    at = next(i for i, x in enumerate(lines) if x.startswith(f"{label}{sep}"))
+    plain = toolkit.parse_text("\n".join(lines) + "\n")
+    lines[at] = glyphs + lines[at]
+    report = toolkit.parse_text("\n".join(lines) + "\n")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert _codes(report) == _codes(plain)
+    assert set(report.tables["row_label"]) - set(plain.tables["row_label"]) <= {glyphs + label}
+
+
 def test_a_marked_value_on_a_long_label_row_of_a_real_unruled_pdf(tmp_path):
     # The same row as test_a_marked_value_on_a_long_label_row_is_the_one_cell_flagged, in a real unruled PDF's text
     # (pdfplumber): before, the row's seven values were lost, flagged ambiguous_digits.
