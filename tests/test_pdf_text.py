@@ -152,8 +152,56 @@ def test_n_a_or_a_bracketed_note_mark_on_a_long_label_row_is_read_as_on_a_short_
     assert [f.code for f in report.flags if f not in plain.flags and f.code != "identity_failed"] == \
         [f.code for f in short.flags if f not in plain.flags and f.code != "identity_failed"]
     assert got.loc["new", "flag"].fillna("").tolist() == want.loc["denied_enforcement", "flag"].fillna("").tolist()
-    if "[1]" not in row:  # (the short row reads '11[1]' as a note after its values: neither row's cells are read)
-        assert got.loc["new", "raw"].tolist() == row.replace(row.split()[at], raw).split()
+    assert got.loc["new", "raw"].tolist() == row.replace(row.split()[at], raw).split()
+
+
+ODD_ROWS = ["数量 88 11 0 0 0 0 99", "7.属于行政执法案卷 0 11 0 0 0 0 11"]
+
+
+def _one_odd_cell(row: str, cell: str) -> None:
+    """The seed's ``row`` with ``cell`` for its last value ('99' there the row's own): that cell kept raw, missing,
+    flagged not_a_number, the row's other values and the other rows read as written."""
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    key = "new" if row.startswith("数量") else "denied_enforcement"
+    last = row.split()[-1]
+    cell = cell.replace("99", last)
+    report = toolkit.parse_text(_replace(text, row, f"{row[:-len(last)]}{cell}"))
+    got, want = _cells(report, "requests"), _cells(plain, "requests")
+    assert got.loc[key, "raw"].tolist() == [*row.split()[-7:-1], cell]
+    assert got.loc[key, "value"].iloc[:6].tolist() == want.loc[key, "value"].iloc[:6].tolist()
+    assert math.isnan(got.loc[key, "value"].iloc[6])
+    pd.testing.assert_frame_equal(_without(got, key), _without(want, key))
+    assert [(f.code, f.detail) for f in report.flags if f not in plain.flags and f.code != "identity_failed"] == \
+        [("not_a_number", f"{key}: {cell}")]
+
+
+@pytest.mark.parametrize("cell", ["99件左右", "99左右", "99余", "99^1"])
+@pytest.mark.parametrize("row", ODD_ROWS, ids=["long", "short"])
+def test_a_value_with_a_remark_after_it_on_a_long_label_row_is_the_one_cell_flagged(row, cell):
+    # '一、本年新收政府信息公开申请数量 88 11 0 0 0 0 99件左右' (or '99^1'): a remark or a caret's note number after
+    # the last value of a row whose label makes the line longer than 30 characters read the line as glued page text,
+    # all seven values lost (ambiguous_digits), where the short row '7.属于行政执法案卷 … 11件左右' keeps its values,
+    # the odd cell flagged not_a_number. The long row now reads as the short one (the short row: a control).
+    _one_odd_cell(row, cell)
+
+
+@pytest.mark.parametrize("row", ODD_ROWS, ids=["long", "short"])
+def test_a_value_with_a_note_number_in_square_brackets_is_the_one_cell_flagged(row):
+    # '… 0 0 0 0 99[1]': the value and its note's number in square brackets was taken for a note after the values
+    # (extra_cells), the row left six cells for seven columns: none placed (ragged), all seven values lost. It is a
+    # value with a note mark, as '99(1)' or '99*': that cell flagged not_a_number, the other six read.
+    _one_odd_cell(row, "99[1]")
+
+
+@pytest.mark.parametrize("cell", ["99行政许可", "99二"])
+def test_a_label_or_its_numeral_after_the_last_value_is_no_remark(cell):
+    # A control: a label run into the last value ('99行政许可'), or a label's numeral ('99二', '二、…' cut), is page
+    # text that lost its cells, read as before: the row's values, the words no cell of it.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    report = toolkit.parse_text(_replace(text, "数量 88 11 0 0 0 0 99", f"数量 88 11 0 0 0 0 {cell}"))
+    assert _cells(report, "requests").loc["new", "raw"].tolist() == ["88", "11", "0", "0", "0", "0", "99"]
+    assert "not_a_number" not in _codes(report)
 
 
 def test_a_count_and_its_measure_word_cut_apart_is_flagged():
@@ -359,6 +407,26 @@ def test_a_row_label_of_unmapped_glyphs_stays_an_unknown_row():
     cells, want = _cells(report, "requests"), _cells(plain, "requests")
     pd.testing.assert_frame_equal(_without(cells, "denied_enforcement")[["value", "raw"]],
                                   _without(want, "denied_enforcement")[["value", "raw"]])
+
+
+@pytest.mark.parametrize("sep", [" ", " | "], ids=["unruled", "ruled"])
+@pytest.mark.parametrize("label, glyphs", [("规章", "(cid:9)"), ("行政许可", "(cid:9)"), ("(七)总计", "(cid:9)"),
+                                           ("(七)总计", "(cid:9)(cid:10)"),
+                                           ("一、本年新收政府信息公开申请数量", "(cid:3)")])  # (long: read before)
+def test_unmapped_glyphs_run_into_a_known_row_label_leave_the_row_read(sep, label, glyphs):
+    # A glyph with no Unicode map set before a row's label in its cell (a bullet or a mark in a symbol font):
+    # '(cid:9)规章 0 0 0' was no row's label, its row lost (unknown_row, missing_rows); glued into a long line it was
+    # already read. Before a label of the format the glyphs are no part of it: the row reads as without them, the
+    # label as written (with the glyphs) its row_label, the glyphs reported by the PDF reader (cid_characters).
+    lines = _pdf_rows("001_4d29bfef72dd56db", sep)
+    at = next(i for i, x in enumerate(lines) if x.startswith(f"{label}{sep}"))
+    plain = toolkit.parse_text("\n".join(lines) + "\n")
+    lines[at] = glyphs + lines[at]
+    report = toolkit.parse_text("\n".join(lines) + "\n")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert _codes(report) == _codes(plain)
+    assert set(report.tables["row_label"]) - set(plain.tables["row_label"]) <= {glyphs + label}
 
 
 def test_a_marked_value_on_a_long_label_row_of_a_real_unruled_pdf(tmp_path):

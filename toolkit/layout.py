@@ -37,8 +37,8 @@ from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
-from toolkit.normalize import (_HAN, CID_GLYPHS, NA_MARKS, cell_units, cn_numeral, is_continuation_caption, is_footnote,
-                               is_page_furniture, is_value_cell, label_key, number_units, parse_number)
+from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, cell_units, cn_numeral, is_continuation_caption,
+                               is_footnote, is_page_furniture, is_value_cell, label_key, number_units, parse_number)
 from toolkit.sections import Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
@@ -1217,13 +1217,16 @@ def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> boo
 
 def _marked_value(match: re.Match[str]) -> str:
     """The value of a marked value (:data:`_MARKED_VALUE`), its mark or brackets dropped."""
+    if match["w"] and _glued_pattern().match(match["w"]):
+        return match[0]  # (a label after the value, '99行政许可': page text that lost its cells, left as it is)
     return match["b"] or match["n"] or "0"  # (N/A: any value, the row's shape is what is tested)
 
 
-# a value with a footnote mark typed after it ('99*', '99注', '99[1]', '99【注】' and '99①': normalized '99[注]',
-# '99(1)') or set in brackets ('(99)', '（99）': normalized '(99)'), or 'N/A' for a value, a word of its own
+# a value with a footnote mark typed after it ('99*', '99注', '99[1]', '99^1', '99【注】' and '99①': normalized
+# '99[注]', '99(1)'), or a remark in a few words ('99件左右', '99余'; not a numeral, '99二': the next label's start
+# in page text), or set in brackets ('(99)', '（99）': normalized '(99)'), or 'N/A' for a value, a word of its own
 _MARKED_VALUE = re.compile(r"(?<!\S)(?:\((?P<b>\d[\d,.]*)\)|(?P<n>\d[\d,.]*)(?:[*※†‡#]{1,3}|\(\d{1,2}\)|\[(?:注\d?|\d{1,2})\]"
-                           r"|注\d?)|(?i:n/?a))(?!\S)")
+                           rf"|注\d?|\^\d{{1,2}}|(?P<w>(?![一二三四五六七八九十])[{HAN_RANGES}]{{1,4}}))|(?i:n/?a))(?!\S)")
 
 
 @functools.lru_cache(maxsize=4096)

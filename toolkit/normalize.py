@@ -658,9 +658,9 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
     """Reduce a label to the form used for matching against the format's labels.
 
     White space is removed everywhere (labels are often split: ``商业 企业``),
-    single quotes are double ones, the item numbering (``一、``, ``(三)``, ``1.``), a trailing parenthetical
-    note (``(区分处理的,只计这一情形,不计其他情形)``, ``(单位:万元)``) and a
-    trailing colon (``规章:``) are dropped.
+    single quotes are double ones, a PDF's glyphs of no Unicode map before its words (``(cid:9)规章``), the item
+    numbering (``一、``, ``(三)``, ``1.``), a trailing parenthetical note (``(区分处理的,只计这一情形,不计其他情形)``,
+    ``(单位:万元)``) and a trailing colon (``规章:``) are dropped.
 
     Parameters
     ----------
@@ -684,6 +684,10 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
     """
     # (a label's single quotes are its double ones: '危及‘三安全一稳定’' is the format's 危及“三安全一稳定”, as 「」 is)
     text = _SPACES.sub("", label).replace("'", '"')
+    if text[:5] == "(cid:" and (lead := CID_GLYPHS.match(text)) and lead.end() < len(text):
+        # a PDF's glyphs of no Unicode map before the label's words ('(cid:9)规章': a bullet in a symbol font) are
+        # no part of it (the reader flags them, cid_characters); glyphs alone stay the label
+        text = text[lead.end():]
     if not keep_numbering:
         text = _NUMBERING.sub("", text, count=1)
     # (a colon after a label, '规章:', as some tables write their row labels, is no part of it)

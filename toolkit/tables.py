@@ -119,10 +119,11 @@ _ENDS_IN_NUMBER = re.compile(r"\s[+-]?\d[\d,.]*$")
 # value left in the cell (a word of prose, '信息2条、', is none)
 _ENDS_IN_VALUE = re.compile(r"\s(?:(?!\d{1,2}[.、]\D)[^\s、,。;]*\d[^\s、,。;]*|[零〇一二两三四五六七八九十百]+|%s)$"
                             % alternation(NA_MARKS))
-# (also a number in brackets, '(12)': a note, an accounting negative or a sub-count, no plain count; and two
-# numbers in a cell, '12/3', '12 / 3', '4 0': a count and a part of it, or two counts run together where a cell
-# mark was lost, no one count)
-_WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}(?:\([^()]{0,12}\))?|\([+-]?\d[\d,.]*\)"
+# (also a number in brackets, '(12)': a note, an accounting negative or a sub-count, no plain count; a note's
+# number in square brackets after a number, '12[1]'; and two numbers in a cell, '12/3', '12 / 3', '4 0': a count
+# and a part of it, or two counts run together where a cell mark was lost, no one count)
+_WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}(?:\([^()]{0,12}\)|\[\d{1,2}\])?"
+                           r"|\([+-]?\d[\d,.]*\)"
                            r"|[+-]?\d[\d,.]*(?:\s*/\s*|\s+)[+-]?\d[\d,.]*")
 # a value written in a few Chinese words and no digit ('零', '暂无', '不适用', '三万元'), in a row's value place
 _WORDS_VALUE = re.compile(r"[\u4e00-\u9fff〇]{1,6}")
