@@ -3430,8 +3430,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
                     mark = child.find(_MARK_PROPS)
-                    if mark is not None and _mark_taken_away(mark):
-                        held += t
+                    if mark is not None and (_mark_taken_away(mark) or (not t and _hidden_mark(mark))):
+                        held += t  # (an empty paragraph with a hidden mark: not shown nor counted, as in the body)
                         continue
                     paragraphs.append((child, held + t))
                     held = ""
@@ -3453,8 +3453,9 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     inner.extend(chunks.get(child.get(_R_ID), ()))
             if numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
                 # (no bullet: one before a label or a value would hide it)
-                texts = [_numbered(numbering.marker(p, t, bullets=False) if p is not None else "", t)
-                         for p, t in paragraphs if t]
+                # (an empty numbered paragraph is counted too, as Word counts it; its number is not shown)
+                numbers = [numbering.marker(p, t, bullets=False) if p is not None else "" for p, t in paragraphs]
+                texts = [_numbered(number, t) for number, (_, t) in zip(numbers, paragraphs) if t]
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
             if restart:
                 merged_values[at] = _merge_note(text, cells or [text], at)
