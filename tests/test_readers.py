@@ -1952,3 +1952,13 @@ def test_an_empty_numbered_paragraph_in_a_table_cell_is_counted(hidden, tmp_path
     body = _numbered_docx(tmp_path / "b.docx", [(t, 1, 0) for t, _, _ in items], {0: [_lvl(0, "decimal", "%1.")]},
                           {1: (0, "")})
     assert read_document(body).lines[-1] == "3.培训不够系统。"
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_style_separator_in_a_table_cell_shows_one_line(numbered, tmp_path):
+    # A style separator (w:specVanish) in a cell: Word shows its paragraph and the next as one line, as in the body,
+    # with no space between; the cell read '1.总体情况 本年度工作正常开展。'.
+    items = [("总体情况", numbered, _STYLE_SEPARATOR), ("本年度工作正常开展。", False, None), ("培训不够系统。", True, None)]
+    lines = read_document(_list_cell_docx(tmp_path / "n.docx", items)).lines
+    first, last = ("1.", "2.") if numbered else ("", "1.")
+    assert lines[1] == ["存在的主要问题", f"{first}总体情况本年度工作正常开展。 {last}培训不够系统。"]
