@@ -1908,3 +1908,57 @@ def test_headings_set_with_a_style_separator_still_split_the_sections(stem, tmp_
     plain, got = toolkit.parse_report(tmp_path / "plain.docx"), toolkit.parse_report(tmp_path / "run_in.docx")
     assert [(s.key, s.title) for s in got.sections] == [(s.key, s.title) for s in plain.sections]
     assert _cells_of(got) == _cells_of(plain)
+
+
+def _list_cell_docx(path: Path, cell: list) -> Path:
+    """A DOCX of a title and a table of one row: a label cell and a cell of (text, numbered, mark) paragraphs,
+    numbered by one list ('%1.'), their mark's properties (a w:rPr, as _STYLE_SEPARATOR) given or none."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    path = _numbered_docx(path, [("某市某局2020年政府信息公开工作年度报告", None, 0)],
+                          {0: [_lvl(0, "decimal", "%1.")]}, {1: (0, "")})
+    document = docx.Document(path)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0].add_run("存在的主要问题")
+    target = table.cell(0, 1)
+    for k, (text, numbered, mark) in enumerate(cell):
+        p = target.paragraphs[0] if k == 0 else target.add_paragraph()
+        if text:
+            p.add_run(text)
+        if numbered:
+            num_pr = etree.SubElement(p._p.get_or_add_pPr(), qn("w:numPr"))
+            etree.SubElement(num_pr, qn("w:ilvl")).set(qn("w:val"), "0")
+            etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), "1")
+        if mark:
+            p._p.get_or_add_pPr().append(parse_xml(mark))
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("hidden", [False, True], ids=["shown_mark", "hidden_mark"])
+def test_an_empty_numbered_paragraph_in_a_table_cell_is_counted(hidden, tmp_path):
+    # Word counts an empty numbered paragraph (it shows its number), in a cell as in the body: the cell's next item
+    # read 2. for Word's 3., where the body's read 3.  Its number stays unshown in a cell (no value reads '2.').
+    # An empty one whose mark is hidden (w:vanish) is neither shown nor counted, as in the body.
+    mark = f'<w:rPr xmlns:w="{_W}"><w:vanish/></w:rPr>' if hidden else None
+    items = [("政策解读形式单一。", True, None), ("", True, mark), ("培训不够系统。", True, None)]
+    lines = read_document(_list_cell_docx(tmp_path / "n.docx", items)).lines
+    assert lines[1] == ["存在的主要问题", f"1.政策解读形式单一。 {2 if hidden else 3}.培训不够系统。"]
+    if hidden:
+        return
+    body = _numbered_docx(tmp_path / "b.docx", [(t, 1, 0) for t, _, _ in items], {0: [_lvl(0, "decimal", "%1.")]},
+                          {1: (0, "")})
+    assert read_document(body).lines[-1] == "3.培训不够系统。"
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_style_separator_in_a_table_cell_shows_one_line(numbered, tmp_path):
+    # A style separator (w:specVanish) in a cell: Word shows its paragraph and the next as one line, as in the body,
+    # with no space between; the cell read '1.总体情况 本年度工作正常开展。'.
+    items = [("总体情况", numbered, _STYLE_SEPARATOR), ("本年度工作正常开展。", False, None), ("培训不够系统。", True, None)]
+    lines = read_document(_list_cell_docx(tmp_path / "n.docx", items)).lines
+    first, last = ("1.", "2.") if numbered else ("", "1.")
+    assert lines[1] == ["存在的主要问题", f"{first}总体情况本年度工作正常开展。 {last}培训不够系统。"]

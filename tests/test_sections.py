@@ -1540,3 +1540,29 @@ def test_markdown_italic_marks_around_a_heading_leave_it_a_heading(seed_id, form
     plain, marked = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
     assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
     assert not any("*" in title or "_" in title for _, title, _ in marked)
+
+
+@pytest.mark.parametrize("form", ["## *{}*", "### _{}_ ###", "***{}***", "___{}___", "## ***{}***", "**_{}_**",
+                                  "_**{}**_"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_markdown_bold_italic_or_hashed_italic_heading_leaves_it_a_heading(seed_id, form):
+    # A web page saved as Markdown sets a heading in italics after its hashes ('## *一、总体情况*') or in bold italics
+    # ('***一、总体情况***', '**_一、总体情况_**'): the marks were read around no heading, so the headings named no
+    # section; a report had one section (an item '(一)主动公开…') or none.
+    plain, marked = _sections_with_headings_edited(seed_id, lambda h: form.format(h.strip()))
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]
+    assert not any(mark in title for _, title, _ in marked for mark in "*_#")
+
+
+@pytest.mark.parametrize("form", ["***{}***本年度工作正常开展。", "**{}**本年度工作正常开展。"])
+def test_markdown_bold_or_bold_italic_heading_with_its_text_after_it(form):
+    # The section's text on the heading's line after the marks: the heading is read, the text its section's.
+    plain, marked = _sections_with_headings_edited("001_4d29bfef72dd56db", lambda h: form.format(h.strip()))
+    assert [key for key, _, _ in marked] == [key for key, _, _ in plain]
+    assert all(text.startswith("本年度工作正常开展。") for _, _, text in marked)
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "003_ce1f8ef96d3daffd"])
+def test_a_bold_italic_heading_glued_after_a_sentence_cuts_it(seed_id):
+    plain, marked = _marked_headings_glued_after_sentences(seed_id, "***{}***")
+    assert [(key, text) for key, _, text in marked] == [(key, text) for key, _, text in plain]

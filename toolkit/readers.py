@@ -3415,6 +3415,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             nested = False
             box_numbering, box_state = None, None  # the text boxes' numbering, and its counting before this cell
             held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
+            run_in: set[int] = set()  # the paragraphs whose mark is a style separator: on one line with the next
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
                     boxes: list = []
@@ -3430,9 +3431,11 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
                     mark = child.find(_MARK_PROPS)
-                    if mark is not None and _mark_taken_away(mark):
-                        held += t
+                    if mark is not None and (_mark_taken_away(mark) or (not t and _hidden_mark(mark))):
+                        held += t  # (an empty paragraph with a hidden mark: not shown nor counted, as in the body)
                         continue
+                    if mark is not None and _style_separator(mark):
+                        run_in.add(len(paragraphs))
                     paragraphs.append((child, held + t))
                     held = ""
                 elif child.tag == _w("altChunk") or (child.tag == _w("tbl") and _docx_holds_text(child)):
@@ -3451,10 +3454,13 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     _docx_table(child, inner, numbering, chunks)
                 elif child.tag == _w("altChunk") and chunks:
                     inner.extend(chunks.get(child.get(_R_ID), ()))
-            if numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
+            if run_in:
+                texts = _run_in_texts(paragraphs, run_in, numbering)
+            elif numbering is not None:  # a row label numbered by Word ('(七)总计'); counted as Word counts
                 # (no bullet: one before a label or a value would hide it)
-                texts = [_numbered(numbering.marker(p, t, bullets=False) if p is not None else "", t)
-                         for p, t in paragraphs if t]
+                # (an empty numbered paragraph is counted too, as Word counts it; its number is not shown)
+                numbers = [numbering.marker(p, t, bullets=False) if p is not None else "" for p, t in paragraphs]
+                texts = [_numbered(number, t) for number, (_, t) in zip(numbers, paragraphs) if t]
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
             if restart:
                 merged_values[at] = _merge_note(text, cells or [text], at)
@@ -3469,6 +3475,39 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             cells.extend([""] * _grid_skip(row_props, "gridAfter"))
             lines.append(cells)
         lines.extend(after)
+
+
+def _run_in_texts(paragraphs: list, run_in: set[int], numbering: _WordNumbering | None) -> list:
+    """The texts of a table cell's paragraphs (paragraph, text), numbered, those of a style separator (their
+    index in ``run_in``) on one line with the next, with nothing between, as _docx_block shows them in the body.
+
+    Parameters
+    ----------
+    paragraphs : list
+        The cell's (w:p or None, text) pairs, in order.
+    run_in : set of int
+        The indexes of the paragraphs whose mark is a style separator (see _style_separator).
+    numbering : _WordNumbering or None
+        The document's list numbering, counting every paragraph (no bullet shown).
+
+    Returns
+    -------
+    list
+        The cell's non-blank texts, each its paragraphs' run together.
+    """
+    texts: list = []
+    line = ""  # the text of style-separator paragraphs before, shown on one line with this one
+    for k, (p, t) in enumerate(paragraphs):
+        t = line + t  # (the next paragraph's number is counted on the whole line: not shown mid-line, as in the body)
+        number = numbering.marker(p, t, bullets=False) if numbering is not None and p is not None else ""
+        line = _numbered(number, t) if t else ""
+        if k not in run_in:
+            if line:
+                texts.append(line)
+            line = ""
+    if line:
+        texts.append(line)
+    return texts
 
 
 def _docx_holds_text(el) -> bool:

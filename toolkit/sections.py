@@ -606,11 +606,16 @@ def _without_brackets(lines: list[str], joined: str) -> list[str]:
     return text.split("\n") if changed else lines
 
 
-# Markdown's marks around a heading that the line-start forms of _MARKUP do not read: italics around a line's
-# heading ('*一、总体情况*', '_一、总体情况_', the section's text after it or not), and bold or italics around a heading
-# glued after a sentence's end in web text ('…。**三、收到和处理政府信息公开申请情况**…')
-_EMPHASIZED_HEAD = re.compile(r"^[^\S\n]*(?P<i>[*_])(?P<italic>[^*_\n]+)(?P=i)(?:[^\S\n]*$)?"
-                              r"|(?<=[。;!?])[^\S\n]*(?P<m>\*\*|__|[*_])(?P<glued>[^*_\n]+)(?P=m)", re.M)
+# Markdown's marks around a heading that the line-start forms of _MARKUP do not read: italics or bold italics around
+# a line's heading ('*一、总体情况*', '_一、总体情况_', '***一、…***', '**_一、…_**', the section's text after it or not),
+# also after a heading's hashes ('## *一、总体情况*': the hashes are kept for _without_markup), and bold, italics or
+# bold italics around a heading glued after a sentence's end in web text ('…。**三、收到和处理政府信息公开申请情况**…').
+# Bold alone at a line's start ('**一、…**') is _MARKUP's.  Mixed bold italics close in reverse ('**_' … '_**'):
+# checked by :func:`_without_emphasis`
+_MIXED_MARKS = r"\*\*_|__\*|_\*\*|\*__"
+_EMPHASIZED_HEAD = re.compile(rf"^[^\S\n]*(?P<hashes>#{{1,6}}[^\S\n]+)?(?:(?P<i>\*{{3}}|_{{3}}|[*_])(?P<italic>[^*_\n]+)(?P=i)"
+                              rf"|(?P<o>{_MIXED_MARKS})(?P<both>[^*_\n]+)(?P<c>{_MIXED_MARKS}))(?:[^\S\n]*$)?"
+                              r"|(?<=[。;!?])[^\S\n]*(?P<m>\*{3}|_{3}|\*\*|__|[*_])(?P<glued>[^*_\n]+)(?P=m)", re.M)
 
 
 def _without_emphasis(lines: list[str], joined: str) -> list[str]:
@@ -621,11 +626,11 @@ def _without_emphasis(lines: list[str], joined: str) -> list[str]:
 
     def plain(m: re.Match[str]) -> str:
         nonlocal changed
-        inner = (m["italic"] or m["glued"]).strip()
-        if not _heading_keys(inner, whole=True):
+        inner = (m["italic"] or m["both"] or m["glued"]).strip()
+        if (m["both"] is not None and m["c"] != m["o"][::-1]) or not _heading_keys(inner, whole=True):
             return m.group()
         changed = True
-        return inner
+        return (m["hashes"] or "") + inner  # (a heading's hashes, and its closing ones, are _without_markup's)
 
     text = _EMPHASIZED_HEAD.sub(plain, joined)
     return text.split("\n") if changed else lines
