@@ -3733,3 +3733,26 @@ def test_a_measure_s_title_alone_on_its_line_is_set_apart_from_its_sentence(stem
     for cut in ("进一步加强", "我局将继续"):
         wrapped = f"（二）改进措施\n{cut}\n在政务公开工作中加强统筹协调力度,推动工作落实。"
         assert extract_statements(wrapped)["text"].tolist() == [f"{cut}在政务公开工作中加强统筹协调力度,推动工作落实"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("first, second", [("一是", "二是"), ("（一）", "（二）"), ("1.", "2."), ("（1）", "（2）"),
+                                           ("第一，", "第二，"), ("一要", "二要")])
+@pytest.mark.parametrize("opener", ["我局将", "进一步"])
+def test_a_numbered_measure_s_title_alone_on_its_line_is_set_apart_from_its_sentence(stem, first, second, opener):
+    # The same title after its item's marker, alone on its line ('一是加强队伍建设' / '我局将定期开展…').  Before, only an
+    # unnumbered title was set apart: after a marker it was glued to the sentence with nothing between
+    # ('加强队伍建设我局将…'), where glued on one line ('一是加强队伍建设。我局将…') it kept its 。.  The title is now read
+    # after its marker, as the unnumbered one is.
+    problem = next(t for k, t in EXPECTED[stem] if k == "p")
+    measure = next(t for k, t in EXPECTED[stem] if k == "m")
+    section = (f"（一）存在的问题\n{problem}。\n（二）改进措施\n{first}加强队伍建设\n{opener}{measure}。\n"
+               f"{second}完善信息发布机制\n{opener}建立信息发布审核台账,定期通报更新情况。")
+    expected = [("problem", problem), ("measure", f"加强队伍建设。{opener}{measure}"),
+                ("measure", f"完善信息发布机制。{opener}建立信息发布审核台账,定期通报更新情况")]
+    assert _pairs(extract_statements(section)) == expected
+    # (as on one line, each title glued to its sentence by its 。)
+    assert _pairs(extract_statements(section.replace("建设\n", "建设。").replace("机制\n", "机制。"))) == expected
+    # (a PDF's wrap after the marker stays glued: a line cut after its verb, '一是进一步加强' / '在…')
+    wrapped = f"（二）改进措施\n{first}进一步加强\n在政务公开工作中加强统筹协调力度。\n{second}完善信息发布机制。"
+    assert extract_statements(wrapped)["text"].tolist() == ["进一步加强在政务公开工作中加强统筹协调力度", "完善信息发布机制"]

@@ -917,10 +917,16 @@ _SENTENCE_MARKS = re.compile(r"[。,;:!?、]")  # (after NFKC: ，；：！？ a
 
 
 def _measure_title(lines: list[str], cues: dict[str, Any]) -> bool:
-    """Whether the last of ``lines`` is a measure's title alone on its line (``加强队伍建设``): short, Chinese characters
-    only, opening with a measure's verb (measure_cues) and naming its object, after a sentence's end, a sub-heading or
-    as the first line."""
+    """Whether the last of ``lines`` is a measure's title alone on its line (``加强队伍建设``, also after its item's
+    marker: ``一是加强队伍建设``, ``(一)加强队伍建设``, ``1.加强队伍建设``): short, Chinese characters only, opening with a
+    measure's verb (measure_cues) and naming its object, after a sentence's end, a sub-heading or as the first line."""
     title = lines[-1]
+    # (an item's marker before the title: the title is the words after it, as where it is glued to its sentence,
+    # '一是加强队伍建设。我局将…')
+    marker = next((m for m in (pattern.match(title) for pattern, _ in _styles().values()) if m), None)
+    if marker:
+        title = title[marker.end():].lstrip(_TRIM_START)
+        lines = [*lines[-2:-1], title]
     if not _title_alone(lines, cues):
         return False
     # (opening with a measure's verb and naming its object: not a sentence's start a wrap cut, '进一步加强' / '在…', nor
