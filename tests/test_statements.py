@@ -3756,3 +3756,24 @@ def test_a_numbered_measure_s_title_alone_on_its_line_is_set_apart_from_its_sent
     # (a PDF's wrap after the marker stays glued: a line cut after its verb, '一是进一步加强' / '在…')
     wrapped = f"（二）改进措施\n{first}进一步加强\n在政务公开工作中加强统筹协调力度。\n{second}完善信息发布机制。"
     assert extract_statements(wrapped)["text"].tolist() == ["进一步加强在政务公开工作中加强统筹协调力度", "完善信息发布机制"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("ordinal", ["第{c}，", "第{c}是", "其{c}，"])
+@pytest.mark.parametrize("problem, measure", [("存在问题：", "改进措施："), ("问题：", "措施："), ("存在的问题：", "整改措施：")])
+@pytest.mark.parametrize("end", ["。", "\n"])
+def test_a_label_after_an_ordinal_word_sets_its_kind_and_is_no_text(stem, ordinal, problem, measure, end):
+    # The real problems and measures in turn, each item numbered by an ordinal word with a label after it:
+    # '第一，存在问题：…。第二，改进措施：…。'.  Before, the measures' label was read as a switch to them, which cut the
+    # text between the two items; each part then held one ordinal alone, which needs a second to be a list's marker
+    # (位居全区第一), so the marker and label stayed in the statement ('第二,改进措施:加强培训'; '第一,问题:…' a problem).
+    # A lone ordinal at a part's start followed by such a label is now an item's marker, as 一是 is.
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, lst[n]) for n in range(min(map(len, lists))) for kind, lst in zip("pm", lists)]
+    section = "".join(ordinal.format(c="一二三四五六七八"[k]) + (problem if kind == "p" else measure) + t + end
+                      for k, (kind, t) in enumerate(pairs))
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, t in pairs]
+    # (one pair: the problem's label, then the measures')
+    one = "".join(ordinal.format(c="一二"[k]) + (problem if kind == "p" else measure) + t + end
+                  for k, (kind, t) in enumerate(pairs[:2]))
+    assert _pairs(extract_statements(one)) == [(_KIND[kind], t) for kind, t in pairs[:2]]

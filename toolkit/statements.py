@@ -1838,7 +1838,10 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             found = _word_list(style, found, text)
         if found and found[0][2] > 1 and strict and len(found) < 2 and not numbered_on:
             found = []  # a lone '5.' at a part's start is no list
-        if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
+        # (a lone marker at the part's start followed by a label saying its item's kind, '第二,改进措施:…', is an item's:
+        # the part was cut there from the list's other items, the measures' label switching to them)
+        if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2
+                          and not (found[0][0] <= blank_to and _labelled(text, found[0][1]))):
             accepted[style] = found
     if not accepted:
         return ()
@@ -1851,6 +1854,12 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return tuple(lists[style])
+
+
+def _labelled(text: str, end: int) -> bool:
+    """Whether a label saying an item's kind (statements.yaml ``subheadings``, ``item_labels``) and its colon follow the
+    marker ending at ``end`` in ``text`` (``第二,改进措施:…``)."""
+    return _cues()["label_after_marker"].match(text, _SPACES.match(text, end).end()) is not None  # type: ignore[union-attr]
 
 
 def _after_lead_in_alone(text: str, end: int, blank_to: int) -> bool:
