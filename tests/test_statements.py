@@ -3777,3 +3777,33 @@ def test_a_label_after_an_ordinal_word_sets_its_kind_and_is_no_text(stem, ordina
     one = "".join(ordinal.format(c="一二"[k]) + (problem if kind == "p" else measure) + t + end
                   for k, (kind, t) in enumerate(pairs[:2]))
     assert _pairs(extract_statements(one)) == [(_KIND[kind], t) for kind, t in pairs[:2]]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("problems, measures", [("（一）存在的问题", "（二）改进措施"), ("存在问题：", "改进措施：")])
+@pytest.mark.parametrize("blank", [False, True])
+def test_unnumbered_paragraphs_under_a_sub_heading_are_statements_of_their_own(stem, problems, measures, blank):
+    # The real problems and measures each a paragraph of its own, no marker, under their sub-headings (as a web page
+    # or a Word file gives them: '（二）改进措施' / '加强培训。定期组织…。' / '完善机制。建立…。').  Before, the paragraphs
+    # under one sub-heading ran into one statement ('加强培训。定期组织…。完善机制。建立…'), split at ';' only.  Where no
+    # line of the text is a PDF's wrap, lines each ending a sentence are now statements of their own.
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    whole = not any(";" in t for lst in lists for t in lst)  # (a paragraph is still split at ';', as before)
+    sep = "\n\n" if blank else "\n"
+    section = sep.join([problems, *(t + "。" for t in lists[0]), measures, *(t + "。" for t in lists[1])])
+    if whole:
+        assert _pairs(extract_statements(section)) == _expected(stem)
+    # (the seeds' own words, where each paragraph is a title sentence and its body: '加强培训。定期组织…。')
+    section = sep.join(["（一）存在的问题", "信息更新不够及时。", "（二）改进措施", "加强业务培训。定期组织业务培训,提高能力。",
+                        "完善工作机制。建立信息发布台账。", "丰富解读形式,提升解读质量。"])
+    assert _pairs(extract_statements(section)) == [
+        ("problem", "信息更新不够及时"), ("measure", "加强业务培训。定期组织业务培训,提高能力"),
+        ("measure", "完善工作机制。建立信息发布台账"), ("measure", "丰富解读形式,提升解读质量")]
+    # (a lead-in on its own line leads the paragraphs in, no statement)
+    lead = section.replace("（二）改进措施", "（二）改进措施" + sep + "下一步,我局将采取以下措施:")
+    assert _pairs(extract_statements(lead)) == _pairs(extract_statements(section))
+    # (a PDF's text stays as it was: a line may end at a sentence's end where the wrap fell, '…提高' / '能力。' is a wrap)
+    wrapped = ("（二）改进措施\n加强业务培训,定期组织业务培训,提高工作人员的业务\n能力。完善工作机制。\n"
+               "建立信息发布台账。")
+    assert extract_statements(wrapped)["text"].tolist() == [
+        "加强业务培训,定期组织业务培训,提高工作人员的业务能力。完善工作机制。建立信息发布台账"]
