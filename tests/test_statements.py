@@ -3733,3 +3733,77 @@ def test_a_measure_s_title_alone_on_its_line_is_set_apart_from_its_sentence(stem
     for cut in ("进一步加强", "我局将继续"):
         wrapped = f"（二）改进措施\n{cut}\n在政务公开工作中加强统筹协调力度,推动工作落实。"
         assert extract_statements(wrapped)["text"].tolist() == [f"{cut}在政务公开工作中加强统筹协调力度,推动工作落实"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("first, second", [("一是", "二是"), ("（一）", "（二）"), ("1.", "2."), ("（1）", "（2）"),
+                                           ("第一，", "第二，"), ("一要", "二要")])
+@pytest.mark.parametrize("opener", ["我局将", "进一步"])
+def test_a_numbered_measure_s_title_alone_on_its_line_is_set_apart_from_its_sentence(stem, first, second, opener):
+    # The same title after its item's marker, alone on its line ('一是加强队伍建设' / '我局将定期开展…').  Before, only an
+    # unnumbered title was set apart: after a marker it was glued to the sentence with nothing between
+    # ('加强队伍建设我局将…'), where glued on one line ('一是加强队伍建设。我局将…') it kept its 。.  The title is now read
+    # after its marker, as the unnumbered one is.
+    problem = next(t for k, t in EXPECTED[stem] if k == "p")
+    measure = next(t for k, t in EXPECTED[stem] if k == "m")
+    section = (f"（一）存在的问题\n{problem}。\n（二）改进措施\n{first}加强队伍建设\n{opener}{measure}。\n"
+               f"{second}完善信息发布机制\n{opener}建立信息发布审核台账,定期通报更新情况。")
+    expected = [("problem", problem), ("measure", f"加强队伍建设。{opener}{measure}"),
+                ("measure", f"完善信息发布机制。{opener}建立信息发布审核台账,定期通报更新情况")]
+    assert _pairs(extract_statements(section)) == expected
+    # (as on one line, each title glued to its sentence by its 。)
+    assert _pairs(extract_statements(section.replace("建设\n", "建设。").replace("机制\n", "机制。"))) == expected
+    # (a PDF's wrap after the marker stays glued: a line cut after its verb, '一是进一步加强' / '在…')
+    wrapped = f"（二）改进措施\n{first}进一步加强\n在政务公开工作中加强统筹协调力度。\n{second}完善信息发布机制。"
+    assert extract_statements(wrapped)["text"].tolist() == ["进一步加强在政务公开工作中加强统筹协调力度", "完善信息发布机制"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("ordinal", ["第{c}，", "第{c}是", "其{c}，"])
+@pytest.mark.parametrize("problem, measure", [("存在问题：", "改进措施："), ("问题：", "措施："), ("存在的问题：", "整改措施：")])
+@pytest.mark.parametrize("end", ["。", "\n"])
+def test_a_label_after_an_ordinal_word_sets_its_kind_and_is_no_text(stem, ordinal, problem, measure, end):
+    # The real problems and measures in turn, each item numbered by an ordinal word with a label after it:
+    # '第一，存在问题：…。第二，改进措施：…。'.  Before, the measures' label was read as a switch to them, which cut the
+    # text between the two items; each part then held one ordinal alone, which needs a second to be a list's marker
+    # (位居全区第一), so the marker and label stayed in the statement ('第二,改进措施:加强培训'; '第一,问题:…' a problem).
+    # A lone ordinal at a part's start followed by such a label is now an item's marker, as 一是 is.
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    pairs = [(kind, lst[n]) for n in range(min(map(len, lists))) for kind, lst in zip("pm", lists)]
+    section = "".join(ordinal.format(c="一二三四五六七八"[k]) + (problem if kind == "p" else measure) + t + end
+                      for k, (kind, t) in enumerate(pairs))
+    assert _pairs(extract_statements(section)) == [(_KIND[kind], t) for kind, t in pairs]
+    # (one pair: the problem's label, then the measures')
+    one = "".join(ordinal.format(c="一二"[k]) + (problem if kind == "p" else measure) + t + end
+                  for k, (kind, t) in enumerate(pairs[:2]))
+    assert _pairs(extract_statements(one)) == [(_KIND[kind], t) for kind, t in pairs[:2]]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("problems, measures", [("（一）存在的问题", "（二）改进措施"), ("存在问题：", "改进措施：")])
+@pytest.mark.parametrize("blank", [False, True])
+def test_unnumbered_paragraphs_under_a_sub_heading_are_statements_of_their_own(stem, problems, measures, blank):
+    # The real problems and measures each a paragraph of its own, no marker, under their sub-headings (as a web page
+    # or a Word file gives them: '（二）改进措施' / '加强培训。定期组织…。' / '完善机制。建立…。').  Before, the paragraphs
+    # under one sub-heading ran into one statement ('加强培训。定期组织…。完善机制。建立…'), split at ';' only.  Where no
+    # line of the text is a PDF's wrap, lines each ending a sentence are now statements of their own.
+    lists = [[t for k, t in EXPECTED[stem] if k == kind] for kind in "pm"]
+    whole = not any(";" in t for lst in lists for t in lst)  # (a paragraph is still split at ';', as before)
+    sep = "\n\n" if blank else "\n"
+    section = sep.join([problems, *(t + "。" for t in lists[0]), measures, *(t + "。" for t in lists[1])])
+    if whole:
+        assert _pairs(extract_statements(section)) == _expected(stem)
+    # (the seeds' own words, where each paragraph is a title sentence and its body: '加强培训。定期组织…。')
+    section = sep.join(["（一）存在的问题", "信息更新不够及时。", "（二）改进措施", "加强业务培训。定期组织业务培训,提高能力。",
+                        "完善工作机制。建立信息发布台账。", "丰富解读形式,提升解读质量。"])
+    assert _pairs(extract_statements(section)) == [
+        ("problem", "信息更新不够及时"), ("measure", "加强业务培训。定期组织业务培训,提高能力"),
+        ("measure", "完善工作机制。建立信息发布台账"), ("measure", "丰富解读形式,提升解读质量")]
+    # (a lead-in on its own line leads the paragraphs in, no statement)
+    lead = section.replace("（二）改进措施", "（二）改进措施" + sep + "下一步,我局将采取以下措施:")
+    assert _pairs(extract_statements(lead)) == _pairs(extract_statements(section))
+    # (a PDF's text stays as it was: a line may end at a sentence's end where the wrap fell, '…提高' / '能力。' is a wrap)
+    wrapped = ("（二）改进措施\n加强业务培训,定期组织业务培训,提高工作人员的业务\n能力。完善工作机制。\n"
+               "建立信息发布台账。")
+    assert extract_statements(wrapped)["text"].tolist() == [
+        "加强业务培训,定期组织业务培训,提高工作人员的业务能力。完善工作机制。建立信息发布台账"]

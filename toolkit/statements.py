@@ -438,10 +438,11 @@ def _is_page_or_site_furniture(text: str) -> bool:
 _NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
 
 def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
-                 titles: dict[int, str] | None = None) -> list[str]:
+                 titles: dict[int, str] | None = None, wraps: list[int] | None = None) -> list[str]:
     """Normalized, non-empty lines without white space next to Chinese characters, without the lines of
     ``page_lines`` (see :func:`statement_records`); the lines that are an area's title (:func:`_area_title`) are put
-    in ``titles``, by their index, with the kind they set ('' for none)."""
+    in ``titles``, by their index, with the kind they set ('' for none); the indexes of the lines that a PDF's wrap or
+    page break cut (joined to the line before, or a page number left out) are put in ``wraps``."""
     cues = _cues()
     text = _normalize(text)
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
@@ -478,6 +479,8 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
             # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…', also before its stop: '…提高' /
             # '3' / '。二是…') or after the section's heading, a sentence's end or a sub-heading, where a page ended with it
             # (no statement holds a number alone); but not the start of a number the wrap split ('20' / '23年,我局…')
+            if wraps is not None:
+                wraps.append(k)
             continue
         if alone >= 0 and titles is not None and len(lines[-1]) <= cues["area_title_longest"]:
             # (cheap: a short line alone before this one)
@@ -490,14 +493,16 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
         if lines and line.startswith("是") and _MARKER_CUT.search(lines[-1]):
             lines[-1] += line  # '…意识。二' / '是进一步…': a line break inside the marker 二是
             alone = -1
+            if wraps is not None:
+                wraps.append(k)
             continue
         if (alone >= 0 and line.startswith(cues["after_measure_title"]) and len(lines[-1]) < len(line)
                 and _measure_title(lines, cues)):
             # (a measure's title alone on its line before a sentence of its own, '加强队伍建设' / '我局将定期开展…': its
-            # first words set apart, not a PDF's wrap nor glued when the lines are joined)
-            lines[-1] += "。"
-            lines.append(line)
-            alone = k
+            # first words set apart, not a PDF's wrap nor glued when the lines are joined; one line with it, one
+            # paragraph)
+            lines[-1] += "。" + line
+            alone = -1
             continue
         if lines and _wrapped(lines[-1], line, cues):
             # (not after a sub-heading in an unknown wording, '(一)工作短板' / '2023年,我局…', as after a known one)
@@ -506,6 +511,8 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
             if not (alone >= 0 and implied and alone in implied):
                 lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
                 alone = -1
+                if wraps is not None:
+                    wraps.append(k)
                 continue
         lines.append(line)
         alone = k
@@ -917,10 +924,16 @@ _SENTENCE_MARKS = re.compile(r"[。,;:!?、]")  # (after NFKC: ，；：！？ a
 
 
 def _measure_title(lines: list[str], cues: dict[str, Any]) -> bool:
-    """Whether the last of ``lines`` is a measure's title alone on its line (``加强队伍建设``): short, Chinese characters
-    only, opening with a measure's verb (measure_cues) and naming its object, after a sentence's end, a sub-heading or
-    as the first line."""
+    """Whether the last of ``lines`` is a measure's title alone on its line (``加强队伍建设``, also after its item's
+    marker: ``一是加强队伍建设``, ``(一)加强队伍建设``, ``1.加强队伍建设``): short, Chinese characters only, opening with a
+    measure's verb (measure_cues) and naming its object, after a sentence's end, a sub-heading or as the first line."""
     title = lines[-1]
+    # (an item's marker before the title: the title is the words after it, as where it is glued to its sentence,
+    # '一是加强队伍建设。我局将…')
+    marker = next((m for m in (pattern.match(title) for pattern, _ in _styles().values()) if m), None)
+    if marker:
+        title = title[marker.end():].lstrip(_TRIM_START)
+        lines = [*lines[-2:-1], title]
     if not _title_alone(lines, cues):
         return False
     # (opening with a measure's verb and naming its object: not a sentence's start a wrap cut, '进一步加强' / '在…', nor
@@ -1832,7 +1845,10 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             found = _word_list(style, found, text)
         if found and found[0][2] > 1 and strict and len(found) < 2 and not numbered_on:
             found = []  # a lone '5.' at a part's start is no list
-        if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2):
+        # (a lone marker at the part's start followed by a label saying its item's kind, '第二,改进措施:…', is an item's:
+        # the part was cut there from the list's other items, the measures' label switching to them)
+        if found and not ((style in _NEEDS_SECOND or style.startswith("words")) and len(found) < 2
+                          and not (found[0][0] <= blank_to and _labelled(text, found[0][1]))):
             accepted[style] = found
     if not accepted:
         return ()
@@ -1845,6 +1861,12 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return tuple(lists[style])
+
+
+def _labelled(text: str, end: int) -> bool:
+    """Whether a label saying an item's kind (statements.yaml ``subheadings``, ``item_labels``) and its colon follow the
+    marker ending at ``end`` in ``text`` (``第二,改进措施:…``)."""
+    return _cues()["label_after_marker"].match(text, _SPACES.match(text, end).end()) is not None  # type: ignore[union-attr]
 
 
 def _after_lead_in_alone(text: str, end: int, blank_to: int) -> bool:
@@ -1975,9 +1997,12 @@ def _split_lead_in(item: str) -> tuple[str, str]:
     return _clean(item[: cut + 1]), _clean(item[cut + 1 :])
 
 
+_SENTENCE_PIECE = re.compile(r"[^。!?:\n]*(?:[。!?:]+|\n|$)")
+
+
 def _split_sentences(text: str) -> list[str]:
     """Sentences ending in 。!? or a colon (a lead-in)."""
-    return [s for s in re.findall(r"[^。!?:\n]*(?:[。!?:]+|\n|$)", text) if s.strip()]
+    return [s for s in _SENTENCE_PIECE.findall(text) if s.strip()]
 
 
 @dataclass
@@ -1986,9 +2011,10 @@ class _Found:
     dropped: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
 
 
-def _plain(block: _Block, out: _Found) -> None:
+def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
     """A block without enumeration: opening frame sentences dropped, split at ';' (a table cell under a column's
-    name is neither framed nor split)."""
+    name is neither framed nor split); with ``paragraphs`` (its line breaks are no PDF's wraps), also between its lines
+    where each ends a sentence (:func:`_paragraphs`)."""
     sentences = _split_sentences(block.text)
     n_intro = 0
     listed = ""  # (the items after a framing clause ended by ';' in its sentence: '…但也存在一些不足;信息更新不及时;…')
@@ -2024,6 +2050,11 @@ def _plain(block: _Block, out: _Found) -> None:
     # (a cell under a column's name is one row's item, as an enumerated item is: its ';' joins clauses of one
     # statement, seed 003's '…比较多;注重结果公开,忽略了过程公开;…')
     pieces = [p for p in ([rest] if block.cell else re.split(r";", rest)) if _clean(p)]
+    # (paragraphs each ending a sentence, '加强培训。定期组织…。' / '完善机制。建立…。', are statements of their own)
+    kept = (_paragraphs(block.text, sentences[n_intro:], block.kind == "measure")
+            if paragraphs and not (block.cell or listed) and "\n" in block.text.strip() else None)
+    if kept:
+        pieces = [p for para in kept for p in para.split(";") if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
     if _clean(first):
         pieces[0] = first
@@ -2034,6 +2065,40 @@ def _plain(block: _Block, out: _Found) -> None:
         out.dropped.append(((block.order, 0), block.kind, _clean(lead.replace(said, "", 1) if said else lead)))
     for j, piece in enumerate(pieces, start=1):
         out.statements.append(((block.order, j), block.kind, _clean(piece)))
+
+
+def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | None:
+    """``sentences``, the last of :func:`_split_sentences`' sentences of ``text``, as the paragraphs its lines hold,
+    where there are two or more and each ends a sentence (in 。!?) and opens with no item's marker, else None.
+
+    The first may be a lead-in, ending in a colon or, in a list of ``measures``, switch sentences that announce the
+    list or only switch (:func:`_unmarked_lead_in`: ``下一步,我们将从以下方面改进。``): it goes with the paragraph after
+    it, as the lead-in of the first item.  A marker that makes no list (a dash alone, ``——这是群众反映最多的问题。``)
+    leaves the lines one statement: the line may go on the one before it.
+    """
+    ends = set()  # the sentences, counted from the text's end, that end a line
+    count = 0
+    for piece in reversed(_SENTENCE_PIECE.findall(text)):
+        if piece.strip():
+            count += 1
+        elif "\n" in piece:
+            ends.add(count)
+    out: list[str] = []
+    for k, sentence in enumerate(sentences):
+        if not out or len(sentences) - k in ends:
+            out.append("")
+        out[-1] += sentence
+    if len(out) < 2 or not all(p.rstrip().endswith(_STATED_ENDS) for p in out[1:]):
+        return None
+    if any(pattern.match(p.lstrip()) for p in out[1:] for pattern, _ in _styles().values()):
+        return None
+    # (a lead-in's own line: '下一步,我局将采取以下措施:' / '加强培训。…', '下一步,我们将从以下方面改进。' / '加强…')
+    while len(out) > 1 and (out[0].rstrip().endswith(":")
+                            or len(_unmarked_lead_in(out[0] + out[1], measures)[0]) >= len(out[0])):
+        out[:2] = [out[0] + out[1]]
+    if not out[0].rstrip().endswith(_STATED_ENDS):
+        return None
+    return out if len(out) > 1 else None
 
 
 def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
@@ -2490,7 +2555,8 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
     # (normalized as the text's lines are, a name as metadata gives it)
     furniture = frozenset(_WS_NEAR_WIDE.sub("", _normalize(line).strip()) for line in page_lines)
     titles: dict[int, str] = {}
-    lines = _clean_lines(text, furniture, titles)
+    wraps: list[int] = []
+    lines = _clean_lines(text, furniture, titles, wraps)
     found = _Found()
     state: dict[str, bool] = {}
     blocks = _blocks(_split_headings(lines, titles), first_kind)
@@ -2499,7 +2565,8 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
         if marks:
             _enumerated(block, marks, found, state)
         else:
-            _plain(block, found)
+            # (its lines are paragraphs where no line of the text was a PDF's wrap: a wrap may fall at a sentence's end)
+            _plain(block, found, paragraphs=not wraps)
     statements = [s for s in found.statements if s[2]]
     for kind in KINDS:
         # framing text is kept where it is the only content of its kind
