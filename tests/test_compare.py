@@ -494,6 +494,32 @@ def test_bootstrap_ratio_of_a_per_100_indicator_is_per_100() -> None:
 
 
 
+def test_bootstrap_ratio_of_a_per_100_indicator_counts_the_numerator_of_a_report_with_no_handled_request() -> None:
+    # Report c handled no request but had 2 reconsiderations (they concern earlier years' replies): it was left
+    # out as "adding nothing to the ratio of sums", so the estimate missed its 2 in Σ reviews / Σ handled, and c
+    # was in neither n nor n_missing.  A report of 0 of 0 (d) still adds nothing and stays out.
+    counts = {"a": (4, 99), "b": (3, 4), "c": (2, 0), "d": (0, 0), "e": (1, 10), "f": (0, 20), "g": (2, 30),
+              "h": (0, 5), "i": (1, 8), "j": (0, 12), "k": (3, 40), "l": (1, 15)}
+    rows = []
+    for rid, (reviews, handled) in counts.items():
+        for t, r, v in (("review_litigation", "review", reviews), ("requests", "handled_total", handled)):
+            rows.append(dict(report_id=rid, table=t, row_key=r, col_key="total", value=float(v), raw=str(v), line=1))
+    m = report_metrics(pd.DataFrame(rows), components=True)
+    assert m["reviews_per_100"].isna().sum() == 2
+    expected = 100 * sum(r for r, _ in counts.values()) / sum(h for _, h in counts.values())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ratio = bootstrap_ci(m, "reviews_per_100", estimator="ratio", n_boot=400).iloc[0]
+        by_agency = bootstrap_ci(m.assign(agency=list(counts)), "reviews_per_100", estimator="ratio", n_boot=400,
+                                 cluster="agency").iloc[0]
+    assert ratio["estimate"] == pytest.approx(expected)
+    assert (ratio["n"], ratio["n_missing"]) == (11, 0)
+    assert 0 <= ratio["ci_low"] <= ratio["estimate"] <= ratio["ci_high"] < np.inf
+    assert by_agency["estimate"] == pytest.approx(expected) and by_agency["n_clusters"] == 11
+    # the group's rows without c give the old estimate: c's numerator is what moved it
+    without_c = bootstrap_ci(m[m["report_id"] != "c"], "reviews_per_100", estimator="ratio", n_boot=50).iloc[0]
+    assert without_c["estimate"] == pytest.approx(expected - 200 / 243) and without_c["n"] == 10
+
 def test_bootstrap_ratio_refuses_a_negative_denominator() -> None:
     # Twelve reports of group a, one with x_den = -3 (a count typed by hand, broken): the row was dropped with
     # the denominators of 0, counted in neither n nor n_missing (n=11, n_missing=0 for 12 reports), and group a

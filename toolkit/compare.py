@@ -1401,7 +1401,9 @@ def bootstrap_ci(
     pandas.DataFrame
         One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
         ``n_missing`` (reports of the group left out, their rate, numerator or denominator missing;
-        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count),
+        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count, but for
+        a per-100 indicator one with a numerator over it, such as reconsiderations without a handled request,
+        is used: it adds to Σ numerator),
         ``n_clusters`` (with ``cluster`` only: clusters used), ``estimate``, ``ci_low``,
         ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a missing value (rate, or
         numerator/denominator) are not used.
@@ -1447,7 +1449,8 @@ def bootstrap_ci(
         _check_column(df, numerator, "numerator")
         _check_column(df, denominator, "denominator")
         # a per-100 indicator (reviews_per_100) is 100 × num / den: its ratio of sums is on that scale too
-        scale = 100.0 if any(m["name"] == metric and m["kind"] == "per_100" for m in _spec()["metrics"]) else 1.0
+        per_100 = any(m["name"] == metric and m["kind"] == "per_100" for m in _spec()["metrics"])
+        scale = 100.0 if per_100 else 1.0
         data = pd.DataFrame({
             "num": _numeric(df, numerator, "numerator") * scale,
             "den": _numeric(df, denominator, "denominator"),
@@ -1464,9 +1467,14 @@ def bootstrap_ci(
     missing = data.isna().any(axis=1)  # counted per group in n_missing, not dropped silently
     data = data.dropna()
     if estimator == "ratio":
-        # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only
-        # of such reports has no ratio at all: leave them out.
-        data = data[data["den"] > 0]
+        # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only of such reports
+        # has no ratio at all: leave them out.  Not so a per-100 indicator's report with a numerator over a
+        # denominator of 0 (2 reconsiderations, no request handled: its numerator is no part of the
+        # denominator): it adds to Σ numerator, and is kept.
+        keep = data["den"] > 0
+        if per_100:
+            keep |= data["num"] != 0
+        data = data[keep]
     if cluster is not None:
         labels = df[cluster].iloc[data.index]
         if labels.isna().any():
@@ -1562,6 +1570,9 @@ def _expanded_level(ci: float, n: int) -> float:
 def _constant(d: pd.DataFrame, estimator: str) -> bool:
     """Whether every resample of the group gives the same estimate."""
     if estimator == "ratio":
+        # a report with a numerator over a denominator of 0 moves the ratio of sums in every resample it is drawn in
+        if (d["den"] == 0).any():
+            return False
         rates = d["num"].to_numpy() / d["den"].to_numpy()
         return bool(np.all(rates == rates[0]))
     x = d["x"].to_numpy()
