@@ -15,6 +15,7 @@ from scipy.stats import contingency
 
 import toolkit
 import toolkit.metrics
+import toolkit.plots
 from toolkit.compare import (
     CompositionResult,
     bootstrap_ci,
@@ -723,6 +724,32 @@ def test_cross_year_audit_no_pairs() -> None:
 def test_bad_arguments(df: pd.DataFrame, call, exc: type, match: str) -> None:
     with pytest.raises(exc, match=match):
         call(df)
+
+
+@pytest.mark.parametrize("call", [
+    lambda d: describe(d, "rate", "level"),
+    lambda d: kruskal(d, "rate", "level"),
+    lambda d: pairwise_mannwhitney(d, "rate", "level"),
+    lambda d: paired_wilcoxon(d.assign(agency="甲"), "rate", "level"),
+    lambda d: bootstrap_ci(d, "rate", "level"),
+    lambda d: bootstrap_ci(d.dropna(subset=["level"]).assign(agency=lambda e: e["level"], level="x"), "rate", "level",
+                           cluster="agency"),
+    lambda d: panel(d.assign(agency=d["level"], report_year=2020)),
+    lambda d: chi2_composition(pd.concat([outcome_tables(f"r{i}", {"granted": 1}) for i in range(len(d))]), "level",
+                               reports=d.assign(report_id=[f"r{i}" for i in range(len(d))])),
+    lambda d: toolkit.plots.plot_distribution(d, "rate", "level"),
+    lambda d: toolkit.plots.plot_trend(d.assign(agency=d["level"], report_year=2020), "rate"),
+    lambda d: toolkit.plots.plot_heatmap(
+        pd.DataFrame({"report_id": [f"r{i}" for i in range(len(d))], "kind": "problem", "labels": "platform"}),
+        d.assign(report_id=[f"r{i}" for i in range(len(d))]), "level"),
+])
+def test_a_group_column_of_lists_is_refused_naming_it(df: pd.DataFrame, call) -> None:
+    # Statements' labels split into lists and joined to the metrics: grouping by them failed deep in pandas
+    # ("unhashable type: 'list'"), naming neither the column nor what to do.
+    listed = df.assign(level=[[g] if isinstance(g, str) else g for g in df["level"]])
+    with pytest.raises(TypeError, match=r"column '(level|agency)' holds list values such as \['[a-d]'\], not labels "
+                                        r"a group can be named by: join them"):
+        call(listed)
 
 
 def test_no_warning_escapes(df: pd.DataFrame, composition_data, audit_data) -> None:

@@ -142,9 +142,24 @@ def _check_one_type(uniq: Any, name: Any) -> None:
             seen[str(u)] = u
 
 
-def _sorted_groups(values: pd.Series) -> list[Any]:
-    uniq = pd.unique(values.dropna())
-    _check_one_type(uniq, values.name)
+def _unique_labels(values: pd.Series, name: Any) -> Any:
+    """The distinct labels of a grouping column (NA left out); a column of lists, sets or dicts (statements'
+    labels split, then joined to the metrics) is refused naming it, where pandas fails deep ('unhashable type')."""
+    try:
+        return pd.unique(values.dropna())
+    except TypeError:
+        bad = next((v for v in values.dropna() if not isinstance(v, Hashable)), None)
+        if bad is None:
+            raise
+        raise TypeError(f"column {name!r} holds {type(bad).__name__} values such as {bad!r}, not labels a group can be "
+                        "named by: join them into text first (.str.join(';')), or explode the frame (one row per "
+                        "label)") from None
+
+
+def _sorted_groups(values: pd.Series, name: Any = None) -> list[Any]:
+    name = values.name if name is None else name
+    uniq = _unique_labels(values, name)
+    _check_one_type(uniq, name)
     try:
         return sorted(uniq)
     except TypeError:
@@ -1224,7 +1239,7 @@ def chi2_composition(
                           pd.DataFrame({"report_id": absent, "reason": no_table})])
     excluded = excluded.sort_values("report_id", kind="stable", key=_id_key).reset_index(drop=True)
     used = comp[reasons == ""]
-    order = _sorted_groups(used["group"])
+    order = _sorted_groups(used["group"], by)
     counts = used.groupby("group")[cats].sum().reindex(order)
     counts.insert(len(cats), "n_reports", used.groupby("group").size().reindex(order).astype(int))
     counts.index.name = by
@@ -1482,7 +1497,7 @@ def bootstrap_ci(
             raise ValueError(f"cluster={cluster!r} is missing for {int(labels.isna().sum())} report(s) with a value "
                              f"(positions {', '.join(map(str, data.index[labels.isna().to_numpy()][:3]))}): fill it, e.g. "
                              "with the report_id to make such a report its own cluster, or drop those rows")
-        _check_one_type(pd.unique(labels), cluster)
+        _check_one_type(_unique_labels(labels, cluster), cluster)
         # one name in two places is two agencies (每个县的财政局): the place columns are part of the cluster
         place = [c for c in dict.fromkeys(same) if c in df.columns and c not in (cluster, by)]
         keys = df[[cluster, *place]].iloc[data.index].astype(object)
@@ -1641,7 +1656,7 @@ def panel(
     if isinstance(min_years, bool) or not isinstance(min_years, (int, np.integer)) or min_years < 1:
         raise ValueError(f"min_years must be an integer >= 1, got {min_years!r}")
     d = df.reset_index(drop=True).dropna(subset=[agency_col, year_col]).copy()  # an index level may share a name
-    _check_one_type(pd.unique(d[agency_col]), agency_col)
+    _check_one_type(_unique_labels(d[agency_col], agency_col), agency_col)
     # years as numbers: '2021' and ' 2021' are one year, and 2021 comes after 2020 whatever the column's type
     d["_year"] = _numeric(d, year_col, "year_col")
     d["n_years"] = d.groupby(agency_col)["_year"].transform("nunique").astype(int)

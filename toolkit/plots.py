@@ -371,7 +371,7 @@ def plot_heatmap(
     st = st.assign(_group=_lookup(groups, st["report_id"]).array).dropna(subset=["_group"])
     if st.empty:
         raise ValueError(f"no {kind or ''} statement with a {by!r} group to count".replace("  ", " "))
-    order = _sorted_groups(st["_group"])
+    order = _sorted_groups(st["_group"], by)
     # a key repeated in one statement's labels ('platform;platform') is one statement of it, as in alignment
     labels = [list(dict.fromkeys(split_labels(v))) for v in st["labels"]]
     # the shares divide the statements with a label: one without has no category (无, or not classified yet), and
