@@ -752,6 +752,29 @@ def test_a_group_column_of_lists_is_refused_naming_it(df: pd.DataFrame, call) ->
         call(listed)
 
 
+def test_a_categorical_group_column_keeps_its_categories_order() -> None:
+    # A researcher orders the levels of government as pd.Categorical(..., ["province", "prefecture", "county"]):
+    # pandas sorts and groups such a column in that order, but the groups came alphabetically (county,
+    # prefecture, province), so the tables, the pairs' direction (group1 − group2: δ's sign) and the figures' axes
+    # ignored the order set. Categories no row has are no group; a column of text keeps the sorted order.
+    order = ["province", "prefecture", "county"]
+    levels = ["county"] * 4 + ["province"] * 4 + ["prefecture"] * 4 + [None]
+    rate = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.35, 0.45, 0.55, 0.65, 0.9]
+    df = pd.DataFrame({"report_id": [f"r{i}" for i in range(13)], "rate": rate, "level": levels})
+    for ordered in (False, True):
+        d = df.assign(level=pd.Categorical(levels, categories=["town", *order], ordered=ordered))  # no town
+        assert describe(d, "rate", "level")["level"].tolist()[:3] == order
+        assert bootstrap_ci(d, "rate", "level", n_boot=50)["level"].tolist() == order
+        pairs = pairwise_mannwhitney(d, "rate", "level")
+        assert pairs[["group1", "group2"]].values.tolist() == [["province", "prefecture"], ["province", "county"],
+                                                               ["prefecture", "county"]]
+        assert (pairs["cliffs_delta"] > 0).all()  # each group before holds the larger rates
+        assert kruskal(d, "rate", "level")["groups"].tolist() == ["province=4; prefecture=4; county=4"]
+        ax = toolkit.plots.plot_distribution(d, "rate", "level")
+        assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == order
+    assert describe(df, "rate", "level")["level"].tolist()[:3] == sorted(order)
+
+
 def test_no_warning_escapes(df: pd.DataFrame, composition_data, audit_data) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")

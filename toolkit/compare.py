@@ -157,9 +157,14 @@ def _unique_labels(values: pd.Series, name: Any) -> Any:
 
 
 def _sorted_groups(values: pd.Series, name: Any = None) -> list[Any]:
+    """The groups of ``values`` (NA left out) sorted: in the order of the categories of a categorical column, as
+    pandas sorts it (levels set as province, prefecture, county), else as the labels compare."""
     name = values.name if name is None else name
     uniq = _unique_labels(values, name)
     _check_one_type(uniq, name)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        found = set(uniq)
+        return [c for c in values.cat.categories if c in found]  # a category no row has is no group
     try:
         return sorted(uniq)
     except TypeError:
@@ -264,7 +269,9 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
         Column to describe (numeric; NA values are counted in ``n_missing``).
     by : str, optional
         Grouping column (year, template, level, province, or a column of your own).  Rows whose
-        group is NA form a last group labelled NA.  ``None`` describes the whole frame.
+        group is NA form a last group labelled NA.  ``None`` describes the whole frame.  Groups are
+        sorted, those of a categorical column in the order of its categories (as pandas sorts it), in
+        every function of this module and :mod:`toolkit.plots`.
 
     Returns
     -------

@@ -145,7 +145,8 @@ def plot_distribution(
     metric : str
         Numeric column; NA values are left out (the tick labels give n per group).
     by : str
-        Grouping column; groups are sorted, rows without a group are left out.
+        Grouping column; groups are sorted (a categorical column's in its categories' order), rows
+        without a group are left out.
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure by default.
     title : str, optional
