@@ -15,6 +15,7 @@ from scipy.stats import contingency
 
 import toolkit
 import toolkit.metrics
+import toolkit.plots
 from toolkit.compare import (
     CompositionResult,
     bootstrap_ci,
@@ -494,6 +495,32 @@ def test_bootstrap_ratio_of_a_per_100_indicator_is_per_100() -> None:
 
 
 
+def test_bootstrap_ratio_of_a_per_100_indicator_counts_the_numerator_of_a_report_with_no_handled_request() -> None:
+    # Report c handled no request but had 2 reconsiderations (they concern earlier years' replies): it was left
+    # out as "adding nothing to the ratio of sums", so the estimate missed its 2 in Σ reviews / Σ handled, and c
+    # was in neither n nor n_missing.  A report of 0 of 0 (d) still adds nothing and stays out.
+    counts = {"a": (4, 99), "b": (3, 4), "c": (2, 0), "d": (0, 0), "e": (1, 10), "f": (0, 20), "g": (2, 30),
+              "h": (0, 5), "i": (1, 8), "j": (0, 12), "k": (3, 40), "l": (1, 15)}
+    rows = []
+    for rid, (reviews, handled) in counts.items():
+        for t, r, v in (("review_litigation", "review", reviews), ("requests", "handled_total", handled)):
+            rows.append(dict(report_id=rid, table=t, row_key=r, col_key="total", value=float(v), raw=str(v), line=1))
+    m = report_metrics(pd.DataFrame(rows), components=True)
+    assert m["reviews_per_100"].isna().sum() == 2
+    expected = 100 * sum(r for r, _ in counts.values()) / sum(h for _, h in counts.values())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ratio = bootstrap_ci(m, "reviews_per_100", estimator="ratio", n_boot=400).iloc[0]
+        by_agency = bootstrap_ci(m.assign(agency=list(counts)), "reviews_per_100", estimator="ratio", n_boot=400,
+                                 cluster="agency").iloc[0]
+    assert ratio["estimate"] == pytest.approx(expected)
+    assert (ratio["n"], ratio["n_missing"]) == (11, 0)
+    assert 0 <= ratio["ci_low"] <= ratio["estimate"] <= ratio["ci_high"] < np.inf
+    assert by_agency["estimate"] == pytest.approx(expected) and by_agency["n_clusters"] == 11
+    # the group's rows without c give the old estimate: c's numerator is what moved it
+    without_c = bootstrap_ci(m[m["report_id"] != "c"], "reviews_per_100", estimator="ratio", n_boot=50).iloc[0]
+    assert without_c["estimate"] == pytest.approx(expected - 200 / 243) and without_c["n"] == 10
+
 def test_bootstrap_ratio_refuses_a_negative_denominator() -> None:
     # Twelve reports of group a, one with x_den = -3 (a count typed by hand, broken): the row was dropped with
     # the denominators of 0, counted in neither n nor n_missing (n=11, n_missing=0 for 12 reports), and group a
@@ -697,6 +724,55 @@ def test_cross_year_audit_no_pairs() -> None:
 def test_bad_arguments(df: pd.DataFrame, call, exc: type, match: str) -> None:
     with pytest.raises(exc, match=match):
         call(df)
+
+
+@pytest.mark.parametrize("call", [
+    lambda d: describe(d, "rate", "level"),
+    lambda d: kruskal(d, "rate", "level"),
+    lambda d: pairwise_mannwhitney(d, "rate", "level"),
+    lambda d: paired_wilcoxon(d.assign(agency="甲"), "rate", "level"),
+    lambda d: bootstrap_ci(d, "rate", "level"),
+    lambda d: bootstrap_ci(d.dropna(subset=["level"]).assign(agency=lambda e: e["level"], level="x"), "rate", "level",
+                           cluster="agency"),
+    lambda d: panel(d.assign(agency=d["level"], report_year=2020)),
+    lambda d: chi2_composition(pd.concat([outcome_tables(f"r{i}", {"granted": 1}) for i in range(len(d))]), "level",
+                               reports=d.assign(report_id=[f"r{i}" for i in range(len(d))])),
+    lambda d: toolkit.plots.plot_distribution(d, "rate", "level"),
+    lambda d: toolkit.plots.plot_trend(d.assign(agency=d["level"], report_year=2020), "rate"),
+    lambda d: toolkit.plots.plot_heatmap(
+        pd.DataFrame({"report_id": [f"r{i}" for i in range(len(d))], "kind": "problem", "labels": "platform"}),
+        d.assign(report_id=[f"r{i}" for i in range(len(d))]), "level"),
+])
+def test_a_group_column_of_lists_is_refused_naming_it(df: pd.DataFrame, call) -> None:
+    # Statements' labels split into lists and joined to the metrics: grouping by them failed deep in pandas
+    # ("unhashable type: 'list'"), naming neither the column nor what to do.
+    listed = df.assign(level=[[g] if isinstance(g, str) else g for g in df["level"]])
+    with pytest.raises(TypeError, match=r"column '(level|agency)' holds list values such as \['[a-d]'\], not labels "
+                                        r"a group can be named by: join them"):
+        call(listed)
+
+
+def test_a_categorical_group_column_keeps_its_categories_order() -> None:
+    # A researcher orders the levels of government as pd.Categorical(..., ["province", "prefecture", "county"]):
+    # pandas sorts and groups such a column in that order, but the groups came alphabetically (county,
+    # prefecture, province), so the tables, the pairs' direction (group1 − group2: δ's sign) and the figures' axes
+    # ignored the order set. Categories no row has are no group; a column of text keeps the sorted order.
+    order = ["province", "prefecture", "county"]
+    levels = ["county"] * 4 + ["province"] * 4 + ["prefecture"] * 4 + [None]
+    rate = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.35, 0.45, 0.55, 0.65, 0.9]
+    df = pd.DataFrame({"report_id": [f"r{i}" for i in range(13)], "rate": rate, "level": levels})
+    for ordered in (False, True):
+        d = df.assign(level=pd.Categorical(levels, categories=["town", *order], ordered=ordered))  # no town
+        assert describe(d, "rate", "level")["level"].tolist()[:3] == order
+        assert bootstrap_ci(d, "rate", "level", n_boot=50)["level"].tolist() == order
+        pairs = pairwise_mannwhitney(d, "rate", "level")
+        assert pairs[["group1", "group2"]].values.tolist() == [["province", "prefecture"], ["province", "county"],
+                                                               ["prefecture", "county"]]
+        assert (pairs["cliffs_delta"] > 0).all()  # each group before holds the larger rates
+        assert kruskal(d, "rate", "level")["groups"].tolist() == ["province=4; prefecture=4; county=4"]
+        ax = toolkit.plots.plot_distribution(d, "rate", "level")
+        assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == order
+    assert describe(df, "rate", "level")["level"].tolist()[:3] == sorted(order)
 
 
 def test_no_warning_escapes(df: pd.DataFrame, composition_data, audit_data) -> None:

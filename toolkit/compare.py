@@ -142,9 +142,29 @@ def _check_one_type(uniq: Any, name: Any) -> None:
             seen[str(u)] = u
 
 
-def _sorted_groups(values: pd.Series) -> list[Any]:
-    uniq = pd.unique(values.dropna())
-    _check_one_type(uniq, values.name)
+def _unique_labels(values: pd.Series, name: Any) -> Any:
+    """The distinct labels of a grouping column (NA left out); a column of lists, sets or dicts (statements'
+    labels split, then joined to the metrics) is refused naming it, where pandas fails deep ('unhashable type')."""
+    try:
+        return pd.unique(values.dropna())
+    except TypeError:
+        bad = next((v for v in values.dropna() if not isinstance(v, Hashable)), None)
+        if bad is None:
+            raise
+        raise TypeError(f"column {name!r} holds {type(bad).__name__} values such as {bad!r}, not labels a group can be "
+                        "named by: join them into text first (.str.join(';')), or explode the frame (one row per "
+                        "label)") from None
+
+
+def _sorted_groups(values: pd.Series, name: Any = None) -> list[Any]:
+    """The groups of ``values`` (NA left out) sorted: in the order of the categories of a categorical column, as
+    pandas sorts it (levels set as province, prefecture, county), else as the labels compare."""
+    name = values.name if name is None else name
+    uniq = _unique_labels(values, name)
+    _check_one_type(uniq, name)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        found = set(uniq)
+        return [c for c in values.cat.categories if c in found]  # a category no row has is no group
     try:
         return sorted(uniq)
     except TypeError:
@@ -249,7 +269,9 @@ def describe(df: pd.DataFrame, metric: str, by: str | None = None) -> pd.DataFra
         Column to describe (numeric; NA values are counted in ``n_missing``).
     by : str, optional
         Grouping column (year, template, level, province, or a column of your own).  Rows whose
-        group is NA form a last group labelled NA.  ``None`` describes the whole frame.
+        group is NA form a last group labelled NA.  ``None`` describes the whole frame.  Groups are
+        sorted, those of a categorical column in the order of its categories (as pandas sorts it), in
+        every function of this module and :mod:`toolkit.plots`.
 
     Returns
     -------
@@ -1224,7 +1246,7 @@ def chi2_composition(
                           pd.DataFrame({"report_id": absent, "reason": no_table})])
     excluded = excluded.sort_values("report_id", kind="stable", key=_id_key).reset_index(drop=True)
     used = comp[reasons == ""]
-    order = _sorted_groups(used["group"])
+    order = _sorted_groups(used["group"], by)
     counts = used.groupby("group")[cats].sum().reindex(order)
     counts.insert(len(cats), "n_reports", used.groupby("group").size().reindex(order).astype(int))
     counts.index.name = by
@@ -1401,7 +1423,9 @@ def bootstrap_ci(
     pandas.DataFrame
         One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
         ``n_missing`` (reports of the group left out, their rate, numerator or denominator missing;
-        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count),
+        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count, but for
+        a per-100 indicator one with a numerator over it, such as reconsiderations without a handled request,
+        is used: it adds to Σ numerator),
         ``n_clusters`` (with ``cluster`` only: clusters used), ``estimate``, ``ci_low``,
         ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a missing value (rate, or
         numerator/denominator) are not used.
@@ -1447,7 +1471,8 @@ def bootstrap_ci(
         _check_column(df, numerator, "numerator")
         _check_column(df, denominator, "denominator")
         # a per-100 indicator (reviews_per_100) is 100 × num / den: its ratio of sums is on that scale too
-        scale = 100.0 if any(m["name"] == metric and m["kind"] == "per_100" for m in _spec()["metrics"]) else 1.0
+        per_100 = any(m["name"] == metric and m["kind"] == "per_100" for m in _spec()["metrics"])
+        scale = 100.0 if per_100 else 1.0
         data = pd.DataFrame({
             "num": _numeric(df, numerator, "numerator") * scale,
             "den": _numeric(df, denominator, "denominator"),
@@ -1464,9 +1489,14 @@ def bootstrap_ci(
     missing = data.isna().any(axis=1)  # counted per group in n_missing, not dropped silently
     data = data.dropna()
     if estimator == "ratio":
-        # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only
-        # of such reports has no ratio at all: leave them out.
-        data = data[data["den"] > 0]
+        # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only of such reports
+        # has no ratio at all: leave them out.  Not so a per-100 indicator's report with a numerator over a
+        # denominator of 0 (2 reconsiderations, no request handled: its numerator is no part of the
+        # denominator): it adds to Σ numerator, and is kept.
+        keep = data["den"] > 0
+        if per_100:
+            keep |= data["num"] != 0
+        data = data[keep]
     if cluster is not None:
         labels = df[cluster].iloc[data.index]
         if labels.isna().any():
@@ -1474,7 +1504,7 @@ def bootstrap_ci(
             raise ValueError(f"cluster={cluster!r} is missing for {int(labels.isna().sum())} report(s) with a value "
                              f"(positions {', '.join(map(str, data.index[labels.isna().to_numpy()][:3]))}): fill it, e.g. "
                              "with the report_id to make such a report its own cluster, or drop those rows")
-        _check_one_type(pd.unique(labels), cluster)
+        _check_one_type(_unique_labels(labels, cluster), cluster)
         # one name in two places is two agencies (每个县的财政局): the place columns are part of the cluster
         place = [c for c in dict.fromkeys(same) if c in df.columns and c not in (cluster, by)]
         keys = df[[cluster, *place]].iloc[data.index].astype(object)
@@ -1562,6 +1592,9 @@ def _expanded_level(ci: float, n: int) -> float:
 def _constant(d: pd.DataFrame, estimator: str) -> bool:
     """Whether every resample of the group gives the same estimate."""
     if estimator == "ratio":
+        # a report with a numerator over a denominator of 0 moves the ratio of sums in every resample it is drawn in
+        if (d["den"] == 0).any():
+            return False
         rates = d["num"].to_numpy() / d["den"].to_numpy()
         return bool(np.all(rates == rates[0]))
     x = d["x"].to_numpy()
@@ -1630,7 +1663,7 @@ def panel(
     if isinstance(min_years, bool) or not isinstance(min_years, (int, np.integer)) or min_years < 1:
         raise ValueError(f"min_years must be an integer >= 1, got {min_years!r}")
     d = df.reset_index(drop=True).dropna(subset=[agency_col, year_col]).copy()  # an index level may share a name
-    _check_one_type(pd.unique(d[agency_col]), agency_col)
+    _check_one_type(_unique_labels(d[agency_col], agency_col), agency_col)
     # years as numbers: '2021' and ' 2021' are one year, and 2021 comes after 2020 whatever the column's type
     d["_year"] = _numeric(d, year_col, "year_col")
     d["n_years"] = d.groupby(agency_col)["_year"].transform("nunique").astype(int)

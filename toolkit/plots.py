@@ -145,7 +145,8 @@ def plot_distribution(
     metric : str
         Numeric column; NA values are left out (the tick labels give n per group).
     by : str
-        Grouping column; groups are sorted, rows without a group are left out.
+        Grouping column; groups are sorted (a categorical column's in its categories' order), rows
+        without a group are left out.
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure by default.
     title : str, optional
@@ -371,7 +372,7 @@ def plot_heatmap(
     st = st.assign(_group=_lookup(groups, st["report_id"]).array).dropna(subset=["_group"])
     if st.empty:
         raise ValueError(f"no {kind or ''} statement with a {by!r} group to count".replace("  ", " "))
-    order = _sorted_groups(st["_group"])
+    order = _sorted_groups(st["_group"], by)
     # a key repeated in one statement's labels ('platform;platform') is one statement of it, as in alignment
     labels = [list(dict.fromkeys(split_labels(v))) for v in st["labels"]]
     # the shares divide the statements with a label: one without has no category (无, or not classified yet), and
