@@ -344,6 +344,28 @@ def test_legacy_last_years_column_is_not_the_value(header, layout, tmp_path, see
     assert metrics[["reviews", "lawsuits", "normative_documents_issued"]].tolist() == [0.0, 0.0, 0.0]
 
 
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+def test_legacy_zero_padded_count_is_flagged(layout, tmp_path, seed_cells):
+    # Seed 003's 政府公报 and 政府网站 counts written zero-padded ('036', '00012'): read as 36 and 12, unflagged, though
+    # no count is so written (the zeros may be other cells' digits run in).  Now each is read as before, its cell
+    # as written in raw, flagged ambiguous_digits naming the cell; '0' alone and '0.5' are counts as written.
+    from test_tables import read_as
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    written = {"1﹒政府公报公开政府信息数": "036", "2.政府网站公开政府信息数": "00012", "八、依申请公开信息收取的费用": "0.5"}
+    for x in lines[start:end]:
+        x[2:3] = [written.get(x[0], x[2] if len(x) > 2 else "")]
+    report = read_as(lines, layout, tmp_path)
+    got = {c[1]: c[3:5] for c in _legacy(report)}
+    assert (got["via_gazette"], got["via_website"], got["fees_collected"]) == ((36.0, "036"), (12.0, "00012"),
+                                                                                 (0.5, "0.5"))
+    assert got["normative_documents_issued"] == (0.0, "0")
+    flags = [(f.code, f.detail) for f in report.flags if f.table == "legacy" and f.code != "identity_failed"]
+    assert sorted(flags) == [("ambiguous_digits", "via_gazette.value: 036 (leading zeros: read as 36)"),
+                             ("ambiguous_digits", "via_website.value: 00012 (leading zeros: read as 12)")]
+
+
 @pytest.mark.parametrize("fees, fees_wan, budget, budget_wan", [("3500元", 0.35, "1.2万元", 1.2),
                                                                 ("1,200元", 0.12, "35000元", 3.5),
                                                                 ("0.5万", 0.5, "12.50", 12.5)])

@@ -3147,6 +3147,14 @@ def _place_glued_legacy(glued: list[tuple], res: TableResult) -> None:
                                              inferred=j in placement.inferred)
 
 
+def _flag_leading_zeros(res: TableResult, rec: dict) -> None:
+    """Flag ``ambiguous_digits`` a count written with leading zeros ('00012', '036'): no count is so written, and
+    the zeros may be other cells' digits run in; it is read as its number (12), the cell kept as written in raw.
+    ('0' alone and '0.5' are written as counts are.)"""
+    res.flags.append(Flag("ambiguous_digits", rec["table"], rec["line"], f"{rec['row_key']}.{rec['col_key']}: "
+                          f"{rec['raw'].strip()} (leading zeros: read as {number_text(rec['value'])})"))
+
+
 # --- the whole report -----------------------------------------------------------------
 
 def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, list[dict]]) -> TableResult:
@@ -3178,8 +3186,11 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
     signed = set(load_formats()["active"]["signed_cols"])
     change_words = [label_key(w) for w in load_formats()["legacy"]["signed_label_words"]]
     for rec in res.records:
+        lead = rec["raw"].lstrip()[:2]
+        if lead[:1] == "0" and lead[1:].isdigit() and rec["value"] == rec["value"]:
+            _flag_leading_zeros(res, rec)
         # (the common cell, not negative and without a sign, is passed over first)
-        if not rec["value"] < 0 and not rec["raw"].lstrip()[:1] in ("+", "-"):
+        if not rec["value"] < 0 and lead[:1] not in ("+", "-"):
             continue
         if rec["table"] == "active" and rec["col_key"] in signed:
             continue
