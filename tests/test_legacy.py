@@ -308,13 +308,16 @@ def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_pat
     assert not [f for f in report.flags if f.table == "legacy"]
 
 
-@pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"]])
-@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+@pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"],
+                                    ["上年", "本年"], ["本年", "上年"]])
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html", "pipe_cells"])
 def test_legacy_last_years_column_is_not_the_value(header, layout, tmp_path, seed_cells):
     # A statistics table giving last year's count beside this year's (统计指标 | 单位 | 上年数 | 本年数): the first
     # column was read as `value` and this year's as value_2, so the metrics read last year's count (上年数 first)
     # or none (value_2 beside value: columns not told apart).  Now last year's column is `previous` and `value`
-    # this year's, read as seed 003's one column is, whichever comes first.
+    # this year's, read as seed 003's one column is, whichever comes first.  One cell a line ending ' |' (seed
+    # 001's layout), the bare words 上年 | 本年 were read as value, value_2, and 本年 | 上年 lost every value (上年
+    # read as a row, each row's two values extra_cells): the header's words on the lines after it are its own.
     from test_metrics import report_metrics
     from test_tables import read_as
 

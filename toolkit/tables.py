@@ -2816,6 +2816,42 @@ def _legacy_header_cell(key: str) -> bool:
     return key in fm["header_words"] or any(key == h or key.endswith(h) for h in fm["value_headers"])
 
 
+# The most characters of a value column's word that a cell-a-line header leaves on the lines after it (上年, 本年数,
+# 上年度): a longer one is a row's label (上年结转申请数).
+_YEAR_WORD_CHARS = 4
+
+
+def _year_column_word(text: str) -> bool:
+    """Whether a cell is a short word naming a value column, last year's (上年, 去年) or another (本年, 今年)."""
+    key = label_key(text)
+    return 0 < len(key) <= _YEAR_WORD_CHARS and _legacy_column_name(text) in ("previous", "value")
+
+
+def _header_year_words(rows: list[Row], at: int) -> tuple[list[Cell], int, Row | None] | None:
+    """The value columns' words opening the rows from ``at`` (a text layout of a cell a line), last year's among
+    them (formats.yaml ``legacy.previous_starts``), or None.
+
+    Returns (their cells, the index of the first row not taken, the rest of a row they open or None): '上年' then
+    '本年' each a row of its own gives both, the next row's index; '上年 | 一、主动公开情况' gives 上年, the row after
+    it, and '一、主动公开情况'.
+    """
+    words: list[Cell] = []
+    rest = None
+    j = at
+    while j < len(rows) and not (rows[j].explicit or rows[j].grid) and len(words) < 3:
+        cells = rows[j].cells
+        n = next((m for m, c in enumerate(cells) if not _year_column_word(c.text)), len(cells))
+        words += cells[:n]
+        if n < len(cells):
+            if n:
+                rest, j = Row(cells[n:], spaced=rows[j].spaced), j + 1
+            break
+        j += 1
+    if not any(_previous_year_word(label_key(c.text)) for c in words):
+        return None
+    return words, j, rest
+
+
 def _legacy_join_header(rows: list[Row]) -> list[Row]:
     """The rows with a header written one cell a line joined into one row.
 
@@ -2838,6 +2874,15 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
                 and not rows[i].explicit and _legacy_header_cell(label_key(rows[i].cells[0].text)):
             cells.append(rows[i].cells[0])
             i += 1
+        if len(_legacy_header([label_key(c.text) for c in cells])[1]) <= 1 \
+                and (years := _header_year_words(rows, i)) is not None:
+            # last year's column's word on the lines after the header, a cell a line ('统计指标 | 单位 | 本年' then
+            # '上年 | 一、主动公开情况', or '上年' then '本年' each a row of its own): the header's value columns
+            words, i, rest = years
+            out.append(Row(cells + words, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+            if rest is not None:
+                out.append(rest)
+            continue
         nxt = rows[i] if i < len(rows) else Row()  # (none: a row of no cells, k stays 0)
         k = 0  # (the next row's cells of header words before its first other cell)
         bare = not _legacy_header([label_key(c.text) for c in cells])[1]  # (a header of no value column)
