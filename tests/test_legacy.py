@@ -2127,3 +2127,30 @@ def test_legacy_sub_row_in_place_of_a_numbered_item_one_cell_a_line(layout, in_p
     report = toolkit.parse_text(re.sub(r"[\s|]+", "", text) if layout == "no_pipes" else text)
     assert _legacy(report) == _legacy(plain)
     assert not [f for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("parts", [False, True])
+@pytest.mark.parametrize("layout", ["lines", "no_pipes"])
+def test_legacy_sub_row_in_place_of_a_numbered_item_with_its_parts_one_cell_a_line(layout, parts):
+    # Seed 003's item 4﹒不同意公开答复数 written as a sub-row ('其中:不同意公开答复数', no number) followed by its six
+    # parts, not numbered either, then 5﹒不属于本行政机关公开数: one cell a line or glued, the number after the parts
+    # (5) was not the one expected (4), since the item before it was a part, no sub-row, so the last part's value
+    # and those of 5﹒, 6﹒, 7﹒ were left NA, flagged ambiguous_digits ('value run into the next item's number').
+    # A sub-row since the last numbered item stands in its item's place: the values read as the pipe rows read
+    # them, no flag.
+    from renderers import render_text
+    import re
+
+    lines = _seed_lines()
+    written = {"4﹒不同意公开答复数": "3", "法律法规规定的其他情形": "1" if parts else "", "5﹒不属于本行政机关公开数": "2",
+               "6﹒申请信息不存在数": "4", "7﹒告知作出更改补充数": "5"}
+    assert all([label, "件", ""] in lines for label in written)
+    lines = [[x[0].replace("4﹒", "其中:"), x[1], written[x[0]]] if isinstance(x, list) and x[0] in written else x
+             for x in lines]
+    plain = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    assert not [f for f in plain.flags if f.table]
+    text = render_text(lines, "lines" if layout == "lines" else "pipe_rows")
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", text) if layout == "no_pipes" else text)
+    assert _legacy(report) == _legacy(plain)
+    assert {c[1]: c[3] for c in _legacy(report)}["replies_not_exist"] == 4.0
+    assert not [f for f in report.flags if f.table]

@@ -1524,6 +1524,22 @@ def _sub_row_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{_sub_item()})[:：]")
 
 
+# A label opened by an item's number, Arabic or Chinese ('5.', '(三)', '四、'): the items before it are not
+# counted as its parts (_sub_row_since)
+_NUMBERED_LABEL = re.compile(rf"\d{{1,2}}[.、﹒．]|{_CN_NUMBERING}")
+
+
+def _sub_row_since(items: list[tuple[str, str]]) -> bool:
+    """Whether a sub-row not numbered ('其中:不同意公开答复数') is among the ``items`` (label, unit) since the last
+    one numbered: the sub-row itself last, or its parts after it, not numbered either ('涉及国家秘密' …)."""
+    for label, _unit in reversed(items):
+        if _sub_row_label().match(label):
+            return True
+        if _NUMBERED_LABEL.match(label):
+            return False
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def _group_heading() -> re.Pattern[str]:
     """A group heading whose items follow ('(四)申请来源', formats.yaml ``legacy.parents``), with its number."""
@@ -2059,9 +2075,9 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             elif digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
                 value = _split_glued_number(digits, None if last is None else last + 1, len(names) > 1)
-                if value is None and last is not None and _sub_row_label().match(items[-1][0]):
-                    # a sub-row in its item's place, not numbered ('其中:当面申请数' for 1﹒当面申请数): the number
-                    # after it is the next but one
+                if value is None and last is not None and _sub_row_since(items):
+                    # a sub-row in its item's place, not numbered ('其中:当面申请数' for 1﹒当面申请数), perhaps with
+                    # its parts after it: the number after them is the next but one
                     value = _split_glued_number(digits, last + 2, len(names) > 1)
                     last = last if value is None else last + 1
                 if value is None:
