@@ -2154,3 +2154,20 @@ def test_legacy_sub_row_in_place_of_a_numbered_item_with_its_parts_one_cell_a_li
     assert _legacy(report) == _legacy(plain)
     assert {c[1]: c[3] for c in _legacy(report)}["replies_not_exist"] == 4.0
     assert not [f for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("words", [["本年", "累计"], ["2009年度", "自2008年5月1日以来累计"], ["本年数", "历年累计"]])
+def test_legacy_two_value_columns_headed_apart_on_lines(words):
+    # Putian's table (templates-detail 6.4) one cell a line, its value columns headed by words on lines of their own
+    # that the glued reader ran together: '本年' / '累计' was read as one column 本年累计 (each row's two values one
+    # run), and '2009年度' / '自2008年5月1日以来累计' named no column count known, so the table was lost, flagged
+    # table_missing.  Words set apart on lines of their own, each a value column's, are the columns: read as under
+    # '2009年度 | 历年累计' (value, cumulative).
+    def read(head: list[str]) -> toolkit.Report:
+        lines = ["2009年莆田市某局政府信息公开工作年度报告", "一、概述", "本局工作。", [*_PUTIAN[0][:2], *head],
+                 *_PUTIAN[1:], "二、其他", "无。"]
+        return toolkit.parse_text(render_text(lines, "lines"))
+
+    want, got = read(["2009年度", "历年累计"]), read(words)
+    assert _legacy(got) == _legacy(want) and {c[2] for c in _legacy(got)} == {"value", "cumulative"}
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]

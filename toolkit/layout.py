@@ -2247,6 +2247,8 @@ def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
     """
     fm = load_formats()["legacy"]
     unit = alternation(fm["unit_headers"], spaced=True)
+    if "\r" in before and (apart := _value_words_apart(before, unit)) is not None:
+        return apart
     body = re.sub(r"[\s|]+|[(（][^()（）]*[)）]", "", before)  # (a note in brackets names no column)
     m = re.search(rf"(?:{unit})(.*?)(?:{_CN_NUMBERING}|\d{{1,2}}[.、﹒]|{_sub_item()}|$)", body)
     if m is None:
@@ -2260,10 +2262,43 @@ def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
         return None
     if names and "".join(words) == head:
         return names
+    rest = head[len("".join(words)):] if names and head.startswith("".join(words)) else ""
+    if rest.endswith(tuple(fm["cumulative_endings"])) and re.fullmatch(_PART_NAME, rest[:1]):
+        # a cumulative column's words after the year's, run together ('2009年度自2008年5月1日以来累计', Putian's
+        # header): its own column, as 历年累计 (the table was lost, no count of columns known)
+        return [*names, rest]
     parts = _glued_part_names(before)
     if parts is None and not words and _one_value_word(head):
         return [head]  # (one value column headed by a short word not known: '统计指标单位数量', 数值, 本年)
     return parts
+
+
+def _value_words_apart(before: str, unit: str) -> list[str] | None:
+    """The value columns' words after the unit column's, each on a line of its own (a table one cell a line), two
+    or more, each a value column's word (formats.yaml ``legacy.value_headers`` perhaps after a year, a word ending
+    as ``cumulative_endings`` or opening as ``previous_starts``, or a short word not known: `_one_value_word`), one
+    at least a cumulative or last year's one; else None.  Run together they were misread: '本年' / '累计' as one
+    column 本年累计 (each row's two values one run)."""
+    fm = load_formats()["legacy"]
+    m = re.search(unit, before)
+    if m is None:
+        return None
+    words = []
+    for piece in re.split(r"[\s|]*\r[\s|]*", re.sub(r"[(（][^()（）]*[)）]", "", before[m.end():])):
+        piece = re.sub(r"[\s|]+", "", piece)
+        if not piece:
+            continue
+        if re.match(rf"{_CN_NUMBERING}|\d{{1,2}}[.、﹒]|{_sub_item()}", piece):
+            break  # (the first row's numbering, or a block's heading: the header ends before it)
+        if piece in fm["column_letters"] or piece in fm["code_headers"]:
+            return None  # (a code column, or the row of column letters: read as before)
+        words.append(piece)
+    named = [w for w in words
+             if w.endswith(tuple(fm["cumulative_endings"])) or w.startswith(tuple(fm["previous_starts"]))]
+    known = [w for w in words if re.fullmatch(rf"\d{{0,4}}(?:{alternation(fm['value_headers'])})", w)]
+    if len(words) < 2 or not named or not all(w in named or w in known or _one_value_word(w) for w in words):
+        return None
+    return words
 
 
 # characters: a value column's header word not known ('数量', '数值', '本年'); two such words run together
