@@ -308,13 +308,16 @@ def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_pat
     assert not [f for f in report.flags if f.table == "legacy"]
 
 
-@pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"]])
-@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+@pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"],
+                                    ["上年", "本年"], ["本年", "上年"]])
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html", "pipe_cells"])
 def test_legacy_last_years_column_is_not_the_value(header, layout, tmp_path, seed_cells):
     # A statistics table giving last year's count beside this year's (统计指标 | 单位 | 上年数 | 本年数): the first
     # column was read as `value` and this year's as value_2, so the metrics read last year's count (上年数 first)
     # or none (value_2 beside value: columns not told apart).  Now last year's column is `previous` and `value`
-    # this year's, read as seed 003's one column is, whichever comes first.
+    # this year's, read as seed 003's one column is, whichever comes first.  One cell a line ending ' |' (seed
+    # 001's layout), the bare words 上年 | 本年 were read as value, value_2, and 本年 | 上年 lost every value (上年
+    # read as a row, each row's two values extra_cells): the header's words on the lines after it are its own.
     from test_metrics import report_metrics
     from test_tables import read_as
 
@@ -342,6 +345,28 @@ def test_legacy_last_years_column_is_not_the_value(header, layout, tmp_path, see
     assert {c[2] for c in cells} == {"value", "previous"}
     metrics = report_metrics(report.tables, flags=report.flags_frame()).iloc[0]
     assert metrics[["reviews", "lawsuits", "normative_documents_issued"]].tolist() == [0.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
+def test_legacy_zero_padded_count_is_flagged(layout, tmp_path, seed_cells):
+    # Seed 003's 政府公报 and 政府网站 counts written zero-padded ('036', '00012'): read as 36 and 12, unflagged, though
+    # no count is so written (the zeros may be other cells' digits run in).  Now each is read as before, its cell
+    # as written in raw, flagged ambiguous_digits naming the cell; '0' alone and '0.5' are counts as written.
+    from test_tables import read_as
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    written = {"1﹒政府公报公开政府信息数": "036", "2.政府网站公开政府信息数": "00012", "八、依申请公开信息收取的费用": "0.5"}
+    for x in lines[start:end]:
+        x[2:3] = [written.get(x[0], x[2] if len(x) > 2 else "")]
+    report = read_as(lines, layout, tmp_path)
+    got = {c[1]: c[3:5] for c in _legacy(report)}
+    assert (got["via_gazette"], got["via_website"], got["fees_collected"]) == ((36.0, "036"), (12.0, "00012"),
+                                                                                 (0.5, "0.5"))
+    assert got["normative_documents_issued"] == (0.0, "0")
+    flags = [(f.code, f.detail) for f in report.flags if f.table == "legacy" and f.code != "identity_failed"]
+    assert sorted(flags) == [("ambiguous_digits", "via_gazette.value: 036 (leading zeros: read as 36)"),
+                             ("ambiguous_digits", "via_website.value: 00012 (leading zeros: read as 12)")]
 
 
 @pytest.mark.parametrize("fees, fees_wan, budget, budget_wan", [("3500元", 0.35, "1.2万元", 1.2),
@@ -2102,3 +2127,47 @@ def test_legacy_sub_row_in_place_of_a_numbered_item_one_cell_a_line(layout, in_p
     report = toolkit.parse_text(re.sub(r"[\s|]+", "", text) if layout == "no_pipes" else text)
     assert _legacy(report) == _legacy(plain)
     assert not [f for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("parts", [False, True])
+@pytest.mark.parametrize("layout", ["lines", "no_pipes"])
+def test_legacy_sub_row_in_place_of_a_numbered_item_with_its_parts_one_cell_a_line(layout, parts):
+    # Seed 003's item 4﹒不同意公开答复数 written as a sub-row ('其中:不同意公开答复数', no number) followed by its six
+    # parts, not numbered either, then 5﹒不属于本行政机关公开数: one cell a line or glued, the number after the parts
+    # (5) was not the one expected (4), since the item before it was a part, no sub-row, so the last part's value
+    # and those of 5﹒, 6﹒, 7﹒ were left NA, flagged ambiguous_digits ('value run into the next item's number').
+    # A sub-row since the last numbered item stands in its item's place: the values read as the pipe rows read
+    # them, no flag.
+    from renderers import render_text
+    import re
+
+    lines = _seed_lines()
+    written = {"4﹒不同意公开答复数": "3", "法律法规规定的其他情形": "1" if parts else "", "5﹒不属于本行政机关公开数": "2",
+               "6﹒申请信息不存在数": "4", "7﹒告知作出更改补充数": "5"}
+    assert all([label, "件", ""] in lines for label in written)
+    lines = [[x[0].replace("4﹒", "其中:"), x[1], written[x[0]]] if isinstance(x, list) and x[0] in written else x
+             for x in lines]
+    plain = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    assert not [f for f in plain.flags if f.table]
+    text = render_text(lines, "lines" if layout == "lines" else "pipe_rows")
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", text) if layout == "no_pipes" else text)
+    assert _legacy(report) == _legacy(plain)
+    assert {c[1]: c[3] for c in _legacy(report)}["replies_not_exist"] == 4.0
+    assert not [f for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("words", [["本年", "累计"], ["2009年度", "自2008年5月1日以来累计"], ["本年数", "历年累计"]])
+def test_legacy_two_value_columns_headed_apart_on_lines(words):
+    # Putian's table (templates-detail 6.4) one cell a line, its value columns headed by words on lines of their own
+    # that the glued reader ran together: '本年' / '累计' was read as one column 本年累计 (each row's two values one
+    # run), and '2009年度' / '自2008年5月1日以来累计' named no column count known, so the table was lost, flagged
+    # table_missing.  Words set apart on lines of their own, each a value column's, are the columns: read as under
+    # '2009年度 | 历年累计' (value, cumulative).
+    def read(head: list[str]) -> toolkit.Report:
+        lines = ["2009年莆田市某局政府信息公开工作年度报告", "一、概述", "本局工作。", [*_PUTIAN[0][:2], *head],
+                 *_PUTIAN[1:], "二、其他", "无。"]
+        return toolkit.parse_text(render_text(lines, "lines"))
+
+    want, got = read(["2009年度", "历年累计"]), read(words)
+    assert _legacy(got) == _legacy(want) and {c[2] for c in _legacy(got)} == {"value", "cumulative"}
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]

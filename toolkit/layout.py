@@ -1527,6 +1527,22 @@ def _sub_row_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{_sub_item()})[:：]")
 
 
+# A label opened by an item's number, Arabic or Chinese ('5.', '(三)', '四、'): the items before it are not
+# counted as its parts (_sub_row_since)
+_NUMBERED_LABEL = re.compile(rf"\d{{1,2}}[.、﹒．]|{_CN_NUMBERING}")
+
+
+def _sub_row_since(items: list[tuple[str, str]]) -> bool:
+    """Whether a sub-row not numbered ('其中:不同意公开答复数') is among the ``items`` (label, unit) since the last
+    one numbered: the sub-row itself last, or its parts after it, not numbered either ('涉及国家秘密' …)."""
+    for label, _unit in reversed(items):
+        if _sub_row_label().match(label):
+            return True
+        if _NUMBERED_LABEL.match(label):
+            return False
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def _group_heading() -> re.Pattern[str]:
     """A group heading whose items follow ('(四)申请来源', formats.yaml ``legacy.parents``), with its number."""
@@ -2062,9 +2078,9 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             elif digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
                 value = _split_glued_number(digits, None if last is None else last + 1, len(names) > 1)
-                if value is None and last is not None and _sub_row_label().match(items[-1][0]):
-                    # a sub-row in its item's place, not numbered ('其中:当面申请数' for 1﹒当面申请数): the number
-                    # after it is the next but one
+                if value is None and last is not None and _sub_row_since(items):
+                    # a sub-row in its item's place, not numbered ('其中:当面申请数' for 1﹒当面申请数), perhaps with
+                    # its parts after it: the number after them is the next but one
                     value = _split_glued_number(digits, last + 2, len(names) > 1)
                     last = last if value is None else last + 1
                 if value is None:
@@ -2234,6 +2250,8 @@ def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
     """
     fm = load_formats()["legacy"]
     unit = alternation(fm["unit_headers"], spaced=True)
+    if "\r" in before and (apart := _value_words_apart(before, unit)) is not None:
+        return apart
     body = re.sub(r"[\s|]+|[(（][^()（）]*[)）]", "", before)  # (a note in brackets names no column)
     m = re.search(rf"(?:{unit})(.*?)(?:{_CN_NUMBERING}|\d{{1,2}}[.、﹒]|{_sub_item()}|$)", body)
     if m is None:
@@ -2247,10 +2265,43 @@ def _glued_value_columns(before: str, n_words: int) -> list[str] | None:
         return None
     if names and "".join(words) == head:
         return names
+    rest = head[len("".join(words)):] if names and head.startswith("".join(words)) else ""
+    if rest.endswith(tuple(fm["cumulative_endings"])) and re.fullmatch(_PART_NAME, rest[:1]):
+        # a cumulative column's words after the year's, run together ('2009年度自2008年5月1日以来累计', Putian's
+        # header): its own column, as 历年累计 (the table was lost, no count of columns known)
+        return [*names, rest]
     parts = _glued_part_names(before)
     if parts is None and not words and _one_value_word(head):
         return [head]  # (one value column headed by a short word not known: '统计指标单位数量', 数值, 本年)
     return parts
+
+
+def _value_words_apart(before: str, unit: str) -> list[str] | None:
+    """The value columns' words after the unit column's, each on a line of its own (a table one cell a line), two
+    or more, each a value column's word (formats.yaml ``legacy.value_headers`` perhaps after a year, a word ending
+    as ``cumulative_endings`` or opening as ``previous_starts``, or a short word not known: `_one_value_word`), one
+    at least a cumulative or last year's one; else None.  Run together they were misread: '本年' / '累计' as one
+    column 本年累计 (each row's two values one run)."""
+    fm = load_formats()["legacy"]
+    m = re.search(unit, before)
+    if m is None:
+        return None
+    words = []
+    for piece in re.split(r"[\s|]*\r[\s|]*", re.sub(r"[(（][^()（）]*[)）]", "", before[m.end():])):
+        piece = re.sub(r"[\s|]+", "", piece)
+        if not piece:
+            continue
+        if re.match(rf"{_CN_NUMBERING}|\d{{1,2}}[.、﹒]|{_sub_item()}", piece):
+            break  # (the first row's numbering, or a block's heading: the header ends before it)
+        if piece in fm["column_letters"] or piece in fm["code_headers"]:
+            return None  # (a code column, or the row of column letters: read as before)
+        words.append(piece)
+    named = [w for w in words
+             if w.endswith(tuple(fm["cumulative_endings"])) or w.startswith(tuple(fm["previous_starts"]))]
+    known = [w for w in words if re.fullmatch(rf"\d{{0,4}}(?:{alternation(fm['value_headers'])})", w)]
+    if len(words) < 2 or not named or not all(w in named or w in known or _one_value_word(w) for w in words):
+        return None
+    return words
 
 
 # characters: a value column's header word not known ('数量', '数值', '本年'); two such words run together

@@ -2870,6 +2870,42 @@ def _legacy_header_cell(key: str) -> bool:
     return key in fm["header_words"] or any(key == h or key.endswith(h) for h in fm["value_headers"])
 
 
+# The most characters of a value column's word that a cell-a-line header leaves on the lines after it (上年, 本年数,
+# 上年度): a longer one is a row's label (上年结转申请数).
+_YEAR_WORD_CHARS = 4
+
+
+def _year_column_word(text: str) -> bool:
+    """Whether a cell is a short word naming a value column, last year's (上年, 去年) or another (本年, 今年)."""
+    key = label_key(text)
+    return 0 < len(key) <= _YEAR_WORD_CHARS and _legacy_column_name(text) in ("previous", "value")
+
+
+def _header_year_words(rows: list[Row], at: int) -> tuple[list[Cell], int, Row | None] | None:
+    """The value columns' words opening the rows from ``at`` (a text layout of a cell a line), last year's among
+    them (formats.yaml ``legacy.previous_starts``), or None.
+
+    Returns (their cells, the index of the first row not taken, the rest of a row they open or None): '上年' then
+    '本年' each a row of its own gives both, the next row's index; '上年 | 一、主动公开情况' gives 上年, the row after
+    it, and '一、主动公开情况'.
+    """
+    words: list[Cell] = []
+    rest = None
+    j = at
+    while j < len(rows) and not (rows[j].explicit or rows[j].grid) and len(words) < 3:
+        cells = rows[j].cells
+        n = next((m for m, c in enumerate(cells) if not _year_column_word(c.text)), len(cells))
+        words += cells[:n]
+        if n < len(cells):
+            if n:
+                rest, j = Row(cells[n:], spaced=rows[j].spaced), j + 1
+            break
+        j += 1
+    if not any(_previous_year_word(label_key(c.text)) for c in words):
+        return None
+    return words, j, rest
+
+
 def _legacy_join_header(rows: list[Row]) -> list[Row]:
     """The rows with a header written one cell a line joined into one row.
 
@@ -2892,6 +2928,15 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
                 and not rows[i].explicit and _legacy_header_cell(label_key(rows[i].cells[0].text)):
             cells.append(rows[i].cells[0])
             i += 1
+        if len(_legacy_header([label_key(c.text) for c in cells])[1]) <= 1 \
+                and (years := _header_year_words(rows, i)) is not None:
+            # last year's column's word on the lines after the header, a cell a line ('统计指标 | 单位 | 本年' then
+            # '上年 | 一、主动公开情况', or '上年' then '本年' each a row of its own): the header's value columns
+            words, i, rest = years
+            out.append(Row(cells + words, explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+            if rest is not None:
+                out.append(rest)
+            continue
         nxt = rows[i] if i < len(rows) else Row()  # (none: a row of no cells, k stays 0)
         k = 0  # (the next row's cells of header words before its first other cell)
         bare = not _legacy_header([label_key(c.text) for c in cells])[1]  # (a header of no value column)
@@ -3201,6 +3246,14 @@ def _place_glued_legacy(glued: list[tuple], res: TableResult) -> None:
                                              inferred=j in placement.inferred)
 
 
+def _flag_leading_zeros(res: TableResult, rec: dict) -> None:
+    """Flag ``ambiguous_digits`` a count written with leading zeros ('00012', '036'): no count is so written, and
+    the zeros may be other cells' digits run in; it is read as its number (12), the cell kept as written in raw.
+    ('0' alone and '0.5' are written as counts are.)"""
+    res.flags.append(Flag("ambiguous_digits", rec["table"], rec["line"], f"{rec['row_key']}.{rec['col_key']}: "
+                          f"{rec['raw'].strip()} (leading zeros: read as {number_text(rec['value'])})"))
+
+
 # --- the whole report -----------------------------------------------------------------
 
 def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, list[dict]]) -> TableResult:
@@ -3232,8 +3285,11 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
     signed = set(load_formats()["active"]["signed_cols"])
     change_words = [label_key(w) for w in load_formats()["legacy"]["signed_label_words"]]
     for rec in res.records:
+        lead = rec["raw"].lstrip()[:2]
+        if lead[:1] == "0" and lead[1:].isdigit() and rec["value"] == rec["value"]:
+            _flag_leading_zeros(res, rec)
         # (the common cell, not negative and without a sign, is passed over first)
-        if not rec["value"] < 0 and not rec["raw"].lstrip()[:1] in ("+", "-"):
+        if not rec["value"] < 0 and lead[:1] not in ("+", "-"):
             continue
         if rec["table"] == "active" and rec["col_key"] in signed:
             continue
