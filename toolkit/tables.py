@@ -1952,15 +1952,27 @@ def _review_row_astray(labelled: list[tuple[str, list[Cell]]], led: list[tuple[R
     return None
 
 
+# Dashes that join a kind of case to the lawsuits' word in a review row's label ('行政诉讼—复议后起诉')
+_KIND_DASHES = ("-", "—", "–", "－", "─")
+
+
 def _review_row_label(text: str) -> str:
     """The label key of a review table row's label, the kind of case its parenthesis names where it names one.
 
     A table written a row for each kind of case may name a lawsuit's kind in a parenthesis ('行政诉讼(未经复议直接起诉)',
     '行政诉讼(复议后起诉)'), which label_key strips as an annotation: both rows were read as 行政诉讼, and all 15
-    cells were left unplaced (ragged).  The parenthesis's words name the row where they name a kind of case."""
+    cells were left unplaced (ragged).  The parenthesis's words name the row where they name a kind of case, as
+    do the words after a dash ('行政诉讼-未经复议直接起诉', '行政诉讼—复议后起诉': only the 行政复议 row was read,
+    the lawsuits' cells flagged truncated)."""
     key = label_key(text)
     if "(" in text and key not in _review_kind_words():
         inner = label_key(text[text.rfind("(") + 1:].rstrip(")"))
+        if inner in _review_kind_words():
+            return inner
+    elif key not in _review_kind_words():
+        # (the kind joined to the lawsuits' word by a dash, '行政诉讼-未经复议直接起诉', '行政诉讼—复议后起诉')
+        at = max(key.rfind(d) for d in _KIND_DASHES)
+        inner = key[at + 1:] if at > 0 else ""
         if inner in _review_kind_words():
             return inner
     return key
@@ -2042,7 +2054,9 @@ def _review_header_words(keys: list[str], texts: list[str]) -> list[str]:
 
 def _review_word(text: str) -> bool:
     """A header word of any table or one naming a review result in this table alone (合计)."""
-    return vocabulary().is_header(text) or label_key(text) in _review_names()[0]
+    return vocabulary().is_header(text) or label_key(text) in _review_names()[0] or (
+        # (a kind of case joined to the lawsuits' word by a dash, '行政诉讼-复议后起诉': the row was not read)
+        any(d in text for d in _KIND_DASHES) and _review_row_label(text) in _review_kind_words())
 
 
 def _review_header_columns(heads: list[str]) -> list[str] | None:
