@@ -3250,3 +3250,28 @@ def test_review_table_a_row_a_kind_joined_by_a_dash(dash, layout, tmp_path):
     assert _cells_of(got, "review_litigation")["value"].notna().sum() == 15
     assert [f.code for f in got.flags if f.table == "review_litigation"] == \
         [f.code for f in want.flags if f.table == "review_litigation"]
+
+
+# templates-detail §8.2 (R15): the requests table's header over three physical rows, names broken where a word is
+# no name's start or end ('社会 | 公益 | 组织', '法律 | 服务 | 机构'; '法人 | 或其他 | 组织')
+_HEADERS_ON_THREE_ROWS = {
+    "organisations": [["申请人情况"], ["自然人", "法人或其他组织", "总计"], ["", "商业", "科研", "社会", "法律", "其他", ""],
+                      ["", "企业", "机构", "公益", "服务", "", ""], ["", "", "", "组织", "机构", "", ""]],
+    "group": [["申请人情况", "自然人", "法人", "总计"], ["", "", "或其他", ""], ["", "", "组织", ""],
+              ["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]],
+}
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("variant", sorted(_HEADERS_ON_THREE_ROWS))
+def test_requests_header_split_over_three_rows_is_no_unknown_row(variant, layout, tmp_path):
+    # The header's fragments that begin or end no name ('公益', '服务') made its row no header in a layout of a cell
+    # a line or tab text: its last word was flagged unknown_row ('服务'). Seed 001 so written reads as written.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "申请人情况")
+    written = lines[:at] + _HEADERS_ON_THREE_ROWS[variant] + lines[at + 1:]
+    want, got = read_as(lines, layout, tmp_path), read_as(written, layout, tmp_path)
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    assert _cells_of(got, "requests")["value"].notna().sum() > 100
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

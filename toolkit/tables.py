@@ -1335,9 +1335,31 @@ def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
     if all(map(known, labels)):
         return True
     # (a row of counts, or of fewer labels, the common row, is no header: tested first, before each word is)
-    if len(labels) < 3 or any(c.text for c in values):
+    if any(c.text for c in values):
         return False
-    return sum(map(known, labels)) == len(labels) - 1  # (备注 counted known: '… | 科研单位 | … | 备注')
+    if len(labels) < 3:
+        # (a header over three rows breaks its names where a word begins or ends none, '社会 | 公益 | 组织', '法人 |
+        # 或其他 | 组织': a row of such words, no row's label, was flagged unknown_row '服务')
+        return all(known(c) or _request_header_fragment(c.text) for c in labels)
+    return sum(map(known, labels)) == len(labels) - 1 or all(
+        known(c) or _request_header_fragment(c.text) for c in labels)  # (备注 counted known: '… | 科研单位 | … | 备注')
+
+
+@functools.lru_cache(maxsize=1)
+def _request_header_pieces() -> frozenset[str]:
+    """The words of two characters or more inside a name of the requests table's header (``requests.cols`` and
+    ``requests.header_words``), neither its start nor its end ('公益' of 社会公益组织, '或其他' of 法人或其他组织)."""
+    fm = load_formats()["requests"]
+    names = {label_key(w) for w in fm.get("header_words", [])} | {
+        label_key(w) for labels in fm["cols"].values() for w in labels}
+    return frozenset(name[i:j] for name in names for i in range(1, len(name)) for j in range(i + 2, len(name)))
+
+
+def _request_header_fragment(text: str) -> bool:
+    """A requests header word broken where it begins or ends no name ('公益', '服务'), and no row's label."""
+    vocab = vocabulary()
+    return label_key(text) in _request_header_pieces() and vocab.request_row(text) is None and \
+        vocab.request_group(text) is None
 
 
 def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
