@@ -3229,3 +3229,49 @@ def test_review_table_a_row_a_kind_named_in_parentheses(seed, layout, tmp_path):
     assert _cells_of(got, "review_litigation")["value"].notna().sum() == 15
     assert [f.code for f in got.flags if f.table == "review_litigation"] == \
         [f.code for f in want.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab", "lines", "html"])
+@pytest.mark.parametrize("dash", ["-", "—", "——", "－"])
+def test_review_table_a_row_a_kind_joined_by_a_dash(dash, layout, tmp_path):
+    # The review table written a row for each kind of case, the lawsuits' kinds joined to 行政诉讼 by a dash
+    # ('行政诉讼-未经复议直接起诉', '行政诉讼—复议后起诉'): neither row's label named a kind, so only the 行政复议
+    # row was read, the lawsuits' cells flagged truncated. The words after the dash name the row: the table reads
+    # as the seed's row of 15 values.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    at = [i for i, x in enumerate(lines) if isinstance(x, str) and x[:2] in ("四、", "五、")]
+    values = next(x for x in lines[at[0]:at[1]] if isinstance(x, list) and len(x) == 15)
+    rows = [["", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["行政复议", *values[:5]],
+            [f"行政诉讼{dash}未经复议直接起诉", *values[5:10]], [f"行政诉讼{dash}复议后起诉", *values[10:]]]
+    table = [i for i in range(at[0] + 1, at[1]) if isinstance(lines[i], list)]
+    written = lines[:table[0]] + rows + lines[table[-1] + 1:]
+    want, got = read_as(lines, layout, tmp_path), read_as(written, layout, tmp_path)
+    assert _cells_of(got, "review_litigation").equals(_cells_of(want, "review_litigation"))
+    assert _cells_of(got, "review_litigation")["value"].notna().sum() == 15
+    assert [f.code for f in got.flags if f.table == "review_litigation"] == \
+        [f.code for f in want.flags if f.table == "review_litigation"]
+
+
+# templates-detail §8.2 (R15): the requests table's header over three physical rows, names broken where a word is
+# no name's start or end ('社会 | 公益 | 组织', '法律 | 服务 | 机构'; '法人 | 或其他 | 组织')
+_HEADERS_ON_THREE_ROWS = {
+    "organisations": [["申请人情况"], ["自然人", "法人或其他组织", "总计"], ["", "商业", "科研", "社会", "法律", "其他", ""],
+                      ["", "企业", "机构", "公益", "服务", "", ""], ["", "", "", "组织", "机构", "", ""]],
+    "group": [["申请人情况", "自然人", "法人", "总计"], ["", "", "或其他", ""], ["", "", "组织", ""],
+              ["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]],
+}
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("variant", sorted(_HEADERS_ON_THREE_ROWS))
+def test_requests_header_split_over_three_rows_is_no_unknown_row(variant, layout, tmp_path):
+    # The header's fragments that begin or end no name ('公益', '服务') made its row no header in a layout of a cell
+    # a line or tab text: its last word was flagged unknown_row ('服务'). Seed 001 so written reads as written.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "申请人情况")
+    written = lines[:at] + _HEADERS_ON_THREE_ROWS[variant] + lines[at + 1:]
+    want, got = read_as(lines, layout, tmp_path), read_as(written, layout, tmp_path)
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    assert _cells_of(got, "requests")["value"].notna().sum() > 100
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

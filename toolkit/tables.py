@@ -1336,9 +1336,31 @@ def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
     if all(map(known, labels)):
         return True
     # (a row of counts, or of fewer labels, the common row, is no header: tested first, before each word is)
-    if len(labels) < 3 or any(c.text for c in values):
+    if any(c.text for c in values):
         return False
-    return sum(map(known, labels)) == len(labels) - 1  # (备注 counted known: '… | 科研单位 | … | 备注')
+    if len(labels) < 3:
+        # (a header over three rows breaks its names where a word begins or ends none, '社会 | 公益 | 组织', '法人 |
+        # 或其他 | 组织': a row of such words, no row's label, was flagged unknown_row '服务')
+        return all(known(c) or _request_header_fragment(c.text) for c in labels)
+    return sum(map(known, labels)) == len(labels) - 1 or all(
+        known(c) or _request_header_fragment(c.text) for c in labels)  # (备注 counted known: '… | 科研单位 | … | 备注')
+
+
+@functools.lru_cache(maxsize=1)
+def _request_header_pieces() -> frozenset[str]:
+    """The words of two characters or more inside a name of the requests table's header (``requests.cols`` and
+    ``requests.header_words``), neither its start nor its end ('公益' of 社会公益组织, '或其他' of 法人或其他组织)."""
+    fm = load_formats()["requests"]
+    names = {label_key(w) for w in fm.get("header_words", [])} | {
+        label_key(w) for labels in fm["cols"].values() for w in labels}
+    return frozenset(name[i:j] for name in names for i in range(1, len(name)) for j in range(i + 2, len(name)))
+
+
+def _request_header_fragment(text: str) -> bool:
+    """A requests header word broken where it begins or ends no name ('公益', '服务'), and no row's label."""
+    vocab = vocabulary()
+    return label_key(text) in _request_header_pieces() and vocab.request_row(text) is None and \
+        vocab.request_group(text) is None
 
 
 def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
@@ -1953,15 +1975,27 @@ def _review_row_astray(labelled: list[tuple[str, list[Cell]]], led: list[tuple[R
     return None
 
 
+# Dashes that join a kind of case to the lawsuits' word in a review row's label ('行政诉讼—复议后起诉')
+_KIND_DASHES = ("-", "—", "–", "－", "─")
+
+
 def _review_row_label(text: str) -> str:
     """The label key of a review table row's label, the kind of case its parenthesis names where it names one.
 
     A table written a row for each kind of case may name a lawsuit's kind in a parenthesis ('行政诉讼(未经复议直接起诉)',
     '行政诉讼(复议后起诉)'), which label_key strips as an annotation: both rows were read as 行政诉讼, and all 15
-    cells were left unplaced (ragged).  The parenthesis's words name the row where they name a kind of case."""
+    cells were left unplaced (ragged).  The parenthesis's words name the row where they name a kind of case, as
+    do the words after a dash ('行政诉讼-未经复议直接起诉', '行政诉讼—复议后起诉': only the 行政复议 row was read,
+    the lawsuits' cells flagged truncated)."""
     key = label_key(text)
     if "(" in text and key not in _review_kind_words():
         inner = label_key(text[text.rfind("(") + 1:].rstrip(")"))
+        if inner in _review_kind_words():
+            return inner
+    elif key not in _review_kind_words():
+        # (the kind joined to the lawsuits' word by a dash, '行政诉讼-未经复议直接起诉', '行政诉讼—复议后起诉')
+        at = max(key.rfind(d) for d in _KIND_DASHES)
+        inner = key[at + 1:] if at > 0 else ""
         if inner in _review_kind_words():
             return inner
     return key
@@ -2043,7 +2077,9 @@ def _review_header_words(keys: list[str], texts: list[str]) -> list[str]:
 
 def _review_word(text: str) -> bool:
     """A header word of any table or one naming a review result in this table alone (合计)."""
-    return vocabulary().is_header(text) or label_key(text) in _review_names()[0]
+    return vocabulary().is_header(text) or label_key(text) in _review_names()[0] or (
+        # (a kind of case joined to the lawsuits' word by a dash, '行政诉讼-复议后起诉': the row was not read)
+        any(d in text for d in _KIND_DASHES) and _review_row_label(text) in _review_kind_words())
 
 
 def _review_header_columns(heads: list[str]) -> list[str] | None:
