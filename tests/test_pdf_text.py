@@ -381,17 +381,29 @@ def test_a_vertical_header_of_single_characters_is_not_joined():
     ("行政强制 135 36 21", "行政强制 135 (cid:2)(cid:3) 21", ("active", "coercion", "change")),
     ("\n4 0 0 0 4 0 1 0 1 2 1 0 0 0 1\n", "\n4 0 0 0 4 0 1 (cid:7) 1 2 1 0 0 0 1\n",
      ("review_litigation", "litigation_direct", "other")),
-    ("7.属于行政执法案卷 0 11 0", "7.属于行政执法案卷 0 (cid:1)(cid:1) 0", ("requests", "denied_enforcement", "commercial"))])
+    ("7.属于行政执法案卷 0 11 0", "7.属于行政执法案卷 0 (cid:1)(cid:1) 0", ("requests", "denied_enforcement", "commercial")),
+    # a glyph glued to a value (it may be a digit of the number: the value not known)
+    ("\n4 0 0 0 4 0 1 0 1 2 1 0 0 0 1\n", "\n4 (cid:3)0 0 0 4 0 1 0 1 2 1 0 0 0 1\n",
+     ("review_litigation", "review", "corrected")),
+    ("\n4 0 0 0 4 0 1 0 1 2 1 0 0 0 1\n", "\n4 0 0 0 4 0 1 0 1 2 1 0 0 0 1(cid:3)\n",
+     ("review_litigation", "litigation_after_review", "total")),
+    ("行政强制 135 36 21", "行政强制 (cid:3)135 36 21", ("active", "coercion", "prev_items")),
+    ("行政强制 135 36 21", "行政强制 135 (cid:3)36 21", ("active", "coercion", "change")),
+    ("数量 88 11 0 0 0 0 99", "数量 (cid:3)88 11 0 0 0 0 99", ("requests", "new", "natural_person")),
+    ("数量 88 11 0 0 0 0 99", "数量 88 11 (cid:3)0 0 0 0 99", ("requests", "new", "research")),
+    ("7.属于行政执法案卷 0 11 0", "7.属于行政执法案卷 0 (cid:3)11 0", ("requests", "denied_enforcement", "commercial"))])
 def test_a_value_of_unmapped_glyphs_is_the_one_cell_missing(old, new, key):
     # A PDF value set in a font without a Unicode map comes out as '(cid:NN)': before, it was a label, its row
     # unknown (all its values lost, missing_rows) or cut in two (ambiguous_digits), the review table lost. Now that
     # cell alone is missing, flagged not_a_number, the cid text no value; the row's other cells read as written.
+    # A glyph glued to a value ('4 (cid:3)0 0', '行政强制 (cid:3)135') lost the review table (table_missing) or the
+    # row (unknown_row, missing_rows): now the same, that one cell missing.
     text = _pdf_text("001_4d29bfef72dd56db")
     plain = toolkit.parse_text(text)
     report = toolkit.parse_text(_replace(text, old, new))
     keys = ["table", "row_key", "col_key", "value", "raw"]
     got, want = report.tables.set_index(keys[:3]), plain.tables.set_index(keys[:3])
-    assert math.isnan(got.loc[key, "value"]) and got.loc[key, "raw"].startswith("(cid:")
+    assert math.isnan(got.loc[key, "value"]) and "(cid:" in got.loc[key, "raw"]
     pd.testing.assert_frame_equal(got.drop(index=[key])[["value", "raw"]], want.drop(index=[key])[["value", "raw"]])
     assert [f.code for f in report.flags if f not in plain.flags] == ["not_a_number"]
 
@@ -429,6 +441,24 @@ def test_unmapped_glyphs_run_into_a_known_row_label_leave_the_row_read(sep, labe
     assert set(report.tables["row_label"]) - set(plain.tables["row_label"]) <= {glyphs + label}
 
 
+@pytest.mark.parametrize("sep", [" ", " | "], ids=["unruled", "ruled"])
+@pytest.mark.parametrize("seed_id, row", [("001_4d29bfef72dd56db", "4 0 0 0 4 0 1 0 1 2 1 0 0 0 1"),
+                                          ("002_809f9474e249d214", "1 1 1 0 3 1 0 4 0 5 0 0 1 0 1")])
+def test_unmapped_glyphs_before_a_row_s_first_value_leave_the_row_read(sep, seed_id, row):
+    # A glyph with no Unicode map glued before the first value of a row with no label on its line (the review
+    # table's rows: '(cid:3)4 0 0 0 4 …', a bullet in a symbol font) made that value a row label: the whole review
+    # table was lost (table_missing). As before a row's label, the glyphs are no cell: the row reads as without
+    # them (the PDF reader's cid_characters flag reports them).
+    lines = _pdf_rows(seed_id, sep)
+    at = next(i for i, x in enumerate(lines) if x == row.replace(" ", sep))
+    plain = toolkit.parse_text("\n".join(lines) + "\n")
+    lines[at] = "(cid:3)" + lines[at]
+    report = toolkit.parse_text("\n".join(lines) + "\n")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert _codes(report) == _codes(plain)
+
+
 def test_a_marked_value_on_a_long_label_row_of_a_real_unruled_pdf(tmp_path):
     # The same row as test_a_marked_value_on_a_long_label_row_is_the_one_cell_flagged, in a real unruled PDF's text
     # (pdfplumber): before, the row's seven values were lost, flagged ambiguous_digits.
@@ -445,3 +475,26 @@ def test_a_marked_value_on_a_long_label_row_of_a_real_unruled_pdf(tmp_path):
     assert cells["value"].iloc[:6].tolist() == [88, 11, 0, 0, 0, 0] and math.isnan(cells["value"].iloc[6])
     assert "ambiguous_digits" not in _codes(report)
     assert [f.detail for f in report.flags if f.code == "not_a_number"] == ["new: 99*"]
+
+
+def test_a_unit_cell_at_the_top_of_pages_is_no_running_header(tmp_path):
+    # Seed 003's statistics table one cell a line, its text set from 20 pt below each page's top (inside the band a
+    # reader takes for a running header's): the unit cell '件' stood at the same place at the top of half the pages,
+    # so it was dropped as a running header, three of its rows losing their unit (3 cells lost, ambiguous_digits).
+    # A table's unit alone is no header's words: every cell is kept, the table read as set lower on the page.
+    from renderers import render_pdf
+
+    from toolkit.readers import read_document
+
+    cells = []
+    for x in _as_lines(toolkit.parse_report(RAW / "003_ce1f8ef96d3daffd.txt")):
+        for line in x if isinstance(x, list) else [x]:
+            cells += [p.strip() for p in line.split("|") if p.strip()] if "|" in line and len(line) < 200 else [line]
+    cells = [c for c in cells if c]
+    render_pdf(cells, tmp_path / "top.pdf", font_size=10.0)
+    render_pdf(cells, tmp_path / "lower.pdf", font_size=10.0, top_margin=72.0)
+    assert read_document(tmp_path / "top.pdf").lines.count("件") == cells.count("件")
+    report, want = toolkit.parse_report(tmp_path / "top.pdf"), toolkit.parse_report(tmp_path / "lower.pdf")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
+    assert _codes(report) == _codes(want)

@@ -87,16 +87,23 @@ class Row:
 _PIPE_ONLY = re.compile(r"^[|\s]*$")
 _PROSE_END = re.compile(r"[。!?;]$")
 _MARK = alternation(NA_MARKS)
-# a label word, perhaps numbered ('3.危及…'); a not-applicable mark standing alone ('-', '无') is a cell
-_LABEL_TOKEN = rf"(?!(?:{_MARK})(?:\s|$))(?:\d{{1,2}}[.、])?[^\d\s+-]\S*"
+# a label word, perhaps numbered ('3.危及…'); a not-applicable mark standing alone ('-', '无') is a cell, and so is
+# a number with a PDF's glyphs of no Unicode map glued before it ('(cid:3)135')
+_LABEL_TOKEN = rf"(?!(?:{_MARK})(?:\s|$)|{CID_GLYPHS.pattern}[+-]?\d)(?:\d{{1,2}}[.、])?[^\d\s+-]\S*"
 # a cell of a row set with spaces: a number, with the unit a cell may carry ('21.53万元', '12起'), or a mark, or
-# a PDF's glyphs of no Unicode map ('(cid:21)(cid:21)': a value not read, flagged, its row's other cells kept)
-_NUMBER_TOKEN = rf"(?:[+-]?\d[\d,.]*(?:{'|'.join(map(re.escape, number_units()))})?|{_MARK}|{CID_GLYPHS.pattern})"
+# a PDF's glyphs of no Unicode map ('(cid:21)(cid:21)': a value not read, flagged, its row's other cells kept), also
+# glued to a number ('4 (cid:3)0 0', '4(cid:3)': a glyph that may be a digit, so that one cell not read, flagged)
+_NUMBER_TOKEN = (rf"(?:(?:{CID_GLYPHS.pattern})?[+-]?\d[\d,.]*(?:{'|'.join(map(re.escape, number_units()))})?"
+                 rf"(?:{CID_GLYPHS.pattern})?|{_MARK}|{CID_GLYPHS.pattern})")
 # Several numbers on one line, optionally after a label: PDF text rows ('四、结转下年度继续办理 0 0 0 0 0 0 0').
 # The label may be numbered itself ('3.危及"三安全一稳定" 24 0 0 0 0 0 24').
 _SPACED_NUMBERS = re.compile(rf"(?P<label>(?:{_LABEL_TOKEN}\s+){{1,3}})?{_NUMBER_TOKEN}(?:\s+{_NUMBER_TOKEN})+")
 
 
+# glyphs of no Unicode map glued before a line's first value, a number set with others after it ('(cid:3)4 0 0')
+_LEADING_GLYPHS = re.compile(rf"{CID_GLYPHS.pattern}(?=[+-]?\d[\d,.]*\s+\S)")
+# the same in a ruled row's first cell ('(cid:3)4 | 0 | 0')
+_GLYPHS_BEFORE_NUMBER = re.compile(rf"{CID_GLYPHS.pattern}(?=[+-]?\d[\d,.]*$)")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,.]*")
 _LABEL_NUMBER = re.compile(rf"(?P<labels>(?:{_LABEL_TOKEN}\s+){{0,2}})(?P<label>{_LABEL_TOKEN})\s+(?P<n>{_NUMBER_TOKEN})")
 
@@ -214,6 +221,9 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
         above, label_line = label_line, None
         if "|" in text:
             parts = _split_pipes(text)
+            if parts[0][:5] == "(cid:" and len(parts) > 1 and (lead := _GLYPHS_BEFORE_NUMBER.match(parts[0])):
+                # (glyphs of no Unicode map glued before a ruled row's first value, as before an unruled one's)
+                parts[0] = parts[0][lead.end():]
             filled = [p for p in parts if p]
             if not filled:
                 if above and last_labels and table_region:
@@ -304,6 +314,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 stream.add(_cell(stripped, seg.line))
                 label_alone = True
             continue
+        if stripped[:5] == "(cid:" and (lead := _LEADING_GLYPHS.match(stripped)):
+            # a PDF's glyphs of no Unicode map glued before a line's first value ('(cid:3)4 0 0 …': a bullet in a
+            # symbol font) are no cell, as before a row's label (the reader flags them, cid_characters)
+            stripped = stripped[lead.end():]
         # one word (most cells of a cell-a-line table): no row set with spaces, tested once here
         words = _SPACE.search(stripped) is not None
         spaced = _spaced_row(stripped) if words else None
@@ -336,7 +350,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 for token in head.split():
                     stream.add(Cell(token, seg.line))
             for cell in numbers:
-                if cell.text[:5] == "(cid:":
+                if "(cid:" in cell.text:
                     stream.append(cell)  # (a value not read: a cell of the row, no label starting another)
                 else:
                     stream.add(cell)

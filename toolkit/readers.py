@@ -4706,10 +4706,12 @@ def _drop_page_furniture(pages: list) -> list:
     list
         The lines of the document in page order. A line in a page's top or bottom margin is left out
         when it repeats at the same place in the margin of half the pages or more (digits masked: '1/2'
-        and '2/2', a date; a number alone must count the pages: a table's '0' and '1' are kept), is a
+        and '2/2', a date; a number alone must count the pages: a table's '0' and '1' are kept, and so is a
+        table's unit alone, '件'), is a
         page number (:func:`toolkit.normalize.is_page_furniture`) or, on a document of one page, is a
         browser's print stamp alone (a URL, a date and time).
     """
+    from toolkit.formats import vocabulary
     from toolkit.normalize import is_page_furniture, is_print_stamp, normalize_line
 
     def key(text: str, side: str) -> tuple[str, str]:
@@ -4724,7 +4726,9 @@ def _drop_page_furniture(pages: list) -> list:
 
     def running(text: str, side: str, n: int, where: float) -> bool:
         """The same line at the same place on half the pages or more (two at least); a number alone must
-        count the pages ('3', '3/5'), a table's '0' and '1' on two pages do not."""
+        count the pages ('3', '3/5'), a table's '0' and '1' on two pages do not, nor does a unit alone ('件')."""
+        if len(text) <= 2 and text in vocabulary().legacy_units:
+            return False  # (a statistics table's unit cell, one cell a line, at a page's top: no header's words)
         same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift}
         if not re.search(r"[^\W\d_]", text):  # digits and signs only
             first = _DIGITS_RE.search(text)

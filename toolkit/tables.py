@@ -127,6 +127,8 @@ _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4
                            r"|[+-]?\d[\d,.]*(?:\s*/\s*|\s+)[+-]?\d[\d,.]*")
 # a value written in a few Chinese words and no digit ('零', '暂无', '不适用', '三万元'), in a row's value place
 _WORDS_VALUE = re.compile(r"[\u4e00-\u9fff〇]{1,6}")
+# a PDF value of glyphs with no Unicode map ('(cid:21)'), or a number with such glyphs glued to it ('(cid:3)135')
+_GLYPHS_VALUE = re.compile(rf"(?:{CID_GLYPHS.pattern})?[+-]?\d[\d,.]*(?:{CID_GLYPHS.pattern})?|{CID_GLYPHS.pattern}")
 
 
 def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
@@ -160,8 +162,9 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
             rest = labels[i + 1:]
             # a number with a word or two around it ('12起左右', '约25万元', '(3)'), or a value in words without
             # digits ('暂无', '零': the row vanished, flagged as left out by the report), in a table row, not prose
-            # (or a PDF value of glyphs with no Unicode map, '(cid:21)': that cell missing, not the row unknown)
-            if all(_WORDY_NUMBER.fullmatch(c.text) or _WORDS_VALUE.fullmatch(c.text) or CID_GLYPHS.fullmatch(c.text)
+            # (or a PDF value of glyphs with no Unicode map, '(cid:21)', '(cid:3)135': that cell missing, not the
+            # row unknown)
+            if all(_WORDY_NUMBER.fullmatch(c.text) or _WORDS_VALUE.fullmatch(c.text) or _GLYPHS_VALUE.fullmatch(c.text)
                    for c in rest) \
                     and all(len(c.text) <= 30 for c in labels[:i]):
                 return labels[: i + 1], rest + values
