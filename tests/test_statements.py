@@ -3807,3 +3807,19 @@ def test_unnumbered_paragraphs_under_a_sub_heading_are_statements_of_their_own(s
                "建立信息发布台账。")
     assert extract_statements(wrapped)["text"].tolist() == [
         "加强业务培训,定期组织业务培训,提高工作人员的业务能力。完善工作机制。建立信息发布台账"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("ordinal", ["第{c}，", "第{c}是", "其{c}，"])
+@pytest.mark.parametrize("measure", ["改进措施：", "措施：", "整改措施："])
+@pytest.mark.parametrize("end", ["。", "\n"])
+def test_an_unlabelled_first_ordinal_before_a_labelled_second_is_dropped(stem, ordinal, measure, end):
+    # A problem numbered by an ordinal word without a label, then the measure labelled after the next ordinal:
+    # '第一，信息更新不及时。第二，改进措施：加强…。'.  The measures' label cuts the text before 第二, which leaves 第一 alone in
+    # the problems' part, so it was no list's marker (one needs a second) and stayed in the text ('第一,信息更新不及时').
+    problem = next(t for k, t in EXPECTED[stem] if k == "p")
+    fix = next(t for k, t in EXPECTED[stem] if k == "m")
+    section = ordinal.format(c="一") + problem + end + ordinal.format(c="二") + measure + fix + end
+    assert _pairs(extract_statements(section)) == [("problem", problem), ("measure", fix)]
+    # (a lone ordinal with no labelled item after it is no marker: '位居全区第一' stays text)
+    assert extract_statements("公开指数位居全区第一，信息更新不够及时。")["text"].tolist() == ["公开指数位居全区第一,信息更新不够及时"]
