@@ -3823,3 +3823,23 @@ def test_an_unlabelled_first_ordinal_before_a_labelled_second_is_dropped(stem, o
     assert _pairs(extract_statements(section)) == [("problem", problem), ("measure", fix)]
     # (a lone ordinal with no labelled item after it is no marker: '位居全区第一' stays text)
     assert extract_statements("公开指数位居全区第一，信息更新不够及时。")["text"].tolist() == ["公开指数位居全区第一,信息更新不够及时"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("numbered", [False, True])
+@pytest.mark.parametrize("sep", ["", "\n"])
+def test_the_agency_s_measures_on_two_sides_after_the_problems_are_a_measure(stem, numbered, sep):
+    # A measure sentence after the problems with no sub-heading and no switch ('下一步', '我局将'): the agency's measures
+    # on two sides, '我局一方面加强培训，另一方面完善机制。'.  It was the last problem's text (a problem).
+    problems = [t for k, t in EXPECTED[stem] if k == "p" and ";" not in t]
+    if numbered:
+        head = "；".join("一二三四五六七八九"[k] + "是" + t for k, t in enumerate(problems)) + "。"
+    else:
+        problems = problems[:1]
+        head = problems[0] + "。"
+    measure = "我局一方面加强业务培训，另一方面完善信息发布机制。"
+    assert _pairs(extract_statements(head + sep + measure)) == [("problem", t) for t in problems] + [
+        ("measure", "我局一方面加强业务培训,另一方面完善信息发布机制")]
+    # (a sentence turning to a shortcoming stays the problem's text, as before)
+    turned = head + sep + "我局一方面加强业务培训，另一方面完善信息发布机制，但成效仍不明显。"
+    assert _pairs(extract_statements(turned))[-1][0] == "problem"
