@@ -3807,3 +3807,39 @@ def test_unnumbered_paragraphs_under_a_sub_heading_are_statements_of_their_own(s
                "建立信息发布台账。")
     assert extract_statements(wrapped)["text"].tolist() == [
         "加强业务培训,定期组织业务培训,提高工作人员的业务能力。完善工作机制。建立信息发布台账"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("ordinal", ["第{c}，", "第{c}是", "其{c}，"])
+@pytest.mark.parametrize("measure", ["改进措施：", "措施：", "整改措施："])
+@pytest.mark.parametrize("end", ["。", "\n"])
+def test_an_unlabelled_first_ordinal_before_a_labelled_second_is_dropped(stem, ordinal, measure, end):
+    # A problem numbered by an ordinal word without a label, then the measure labelled after the next ordinal:
+    # '第一，信息更新不及时。第二，改进措施：加强…。'.  The measures' label cuts the text before 第二, which leaves 第一 alone in
+    # the problems' part, so it was no list's marker (one needs a second) and stayed in the text ('第一,信息更新不及时').
+    problem = next(t for k, t in EXPECTED[stem] if k == "p")
+    fix = next(t for k, t in EXPECTED[stem] if k == "m")
+    section = ordinal.format(c="一") + problem + end + ordinal.format(c="二") + measure + fix + end
+    assert _pairs(extract_statements(section)) == [("problem", problem), ("measure", fix)]
+    # (a lone ordinal with no labelled item after it is no marker: '位居全区第一' stays text)
+    assert extract_statements("公开指数位居全区第一，信息更新不够及时。")["text"].tolist() == ["公开指数位居全区第一,信息更新不够及时"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("numbered", [False, True])
+@pytest.mark.parametrize("sep", ["", "\n"])
+def test_the_agency_s_measures_on_two_sides_after_the_problems_are_a_measure(stem, numbered, sep):
+    # A measure sentence after the problems with no sub-heading and no switch ('下一步', '我局将'): the agency's measures
+    # on two sides, '我局一方面加强培训，另一方面完善机制。'.  It was the last problem's text (a problem).
+    problems = [t for k, t in EXPECTED[stem] if k == "p" and ";" not in t]
+    if numbered:
+        head = "；".join("一二三四五六七八九"[k] + "是" + t for k, t in enumerate(problems)) + "。"
+    else:
+        problems = problems[:1]
+        head = problems[0] + "。"
+    measure = "我局一方面加强业务培训，另一方面完善信息发布机制。"
+    assert _pairs(extract_statements(head + sep + measure)) == [("problem", t) for t in problems] + [
+        ("measure", "我局一方面加强业务培训,另一方面完善信息发布机制")]
+    # (a sentence turning to a shortcoming stays the problem's text, as before)
+    turned = head + sep + "我局一方面加强业务培训，另一方面完善信息发布机制，但成效仍不明显。"
+    assert _pairs(extract_statements(turned))[-1][0] == "problem"

@@ -1534,6 +1534,7 @@ class _Block:
     order: int = 0
     cell: bool = False  # a table cell under a column's name (see _Heading)
     resumed: bool = False  # the problems' list going on after an item's own measure: its first marker numbers on
+    cut: bool = False  # cut from the same part as the block before it (a switch sentence between them)
 
 
 def _next_item(marks: Sequence[tuple[int, int, int]], start: int, text: str | None = None) -> int | None:
@@ -1781,7 +1782,7 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
                 resumed = resumed or (bool(k) and kind == "measure" and cuts[k - 1][1] == "problem"
                                       and all(kd != "problem" for _, kd in cuts[k + 1:])
                                       and _next_item(_markers(part), a) is not None)
-                blocks.append(_Block(kind, part[a:b], fixed, cell=cell, resumed=resumed))
+                blocks.append(_Block(kind, part[a:b], fixed, cell=cell, resumed=resumed, cut=bool(k)))
                 last_kind = kind
         cell = False  # (text after the table is no cell)
     for i, block in enumerate(blocks):
@@ -1867,6 +1868,21 @@ def _labelled(text: str, end: int) -> bool:
     """Whether a label saying an item's kind (statements.yaml ``subheadings``, ``item_labels``) and its colon follow the
     marker ending at ``end`` in ``text`` (``第二,改进措施:…``)."""
     return _cues()["label_after_marker"].match(text, _SPACES.match(text, end).end()) is not None  # type: ignore[union-attr]
+
+
+def _before_labelled_item(text: str, after: str) -> tuple[tuple[int, int, int], ...]:
+    """The markers of ``text`` where the block ``after`` it, cut from the same part at a label after its lone marker
+    (``第一,信息更新不及时。`` / ``第二,改进措施:…``), opens with the next item of a list whose first marker opens ``text``:
+    that lone marker (of a style needing a second item, so none in ``text`` alone) is the first item's; else ()."""
+    following = _markers(after)
+    blank = len(after) - len(after.lstrip())
+    if len(following) != 1 or following[0][0] > blank or not _labelled(after, following[0][1]):
+        return ()  # (cheap: the block after it opens with no labelled item)
+    joined = _markers(text + after)
+    if not joined or joined[0][0] > len(text) - len(text.lstrip()) or (len(text) + following[0][0], ) != tuple(
+            m[0] for m in joined if m[0] >= len(text)):
+        return ()
+    return tuple(m for m in joined if m[0] < len(text))
 
 
 def _after_lead_in_alone(text: str, end: int, blank_to: int) -> bool:
@@ -2560,8 +2576,10 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
     found = _Found()
     state: dict[str, bool] = {}
     blocks = _blocks(_split_headings(lines, titles), first_kind)
-    for block in blocks:
+    for i, block in enumerate(blocks):
         marks = _markers(block.text, block.resumed)
+        if not marks and i + 1 < len(blocks) and blocks[i + 1].cut:
+            marks = _before_labelled_item(block.text, blocks[i + 1].text)
         if marks:
             _enumerated(block, marks, found, state)
         else:
