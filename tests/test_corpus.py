@@ -837,7 +837,8 @@ def test_every_input_named_or_matched_gets_a_row(tmp_path: Path) -> None:
         str(d / "notes"): f"{d / 'notes'}: no report file in this folder (it holds only 1 .csv)",
         str(d / "l1.txt"): f"{d / 'l1.txt'}: {loop}",
         str(d / "l2.txt"): f"{d / 'l2.txt'}: {loop}",
-        str(d / "in" / "gone.txt"): f"{d / 'in' / 'gone.txt'}: file not found",
+        str(d / "in" / "gone.txt"): f"{d / 'in' / 'gone.txt'}: file not found (a link to nowhere.txt, which does "
+                                    f"not exist)",
         str(d / "in" / "loop.txt"): f"{d / 'in' / 'loop.txt'}: {loop}",
         str(d / "in" / "ok.txt"): "",
         str(d / "none*.txt"): f"{d / 'none*.txt'}: no file matches this pattern",

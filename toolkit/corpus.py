@@ -50,7 +50,8 @@ from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitE
 from toolkit.formats import load_output_schema
 from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
-from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding, _read_bytes
+from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding, _not_found,
+                              _read_bytes)
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -1454,7 +1455,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
     except FileNotFoundError:
         if _GLOB_CHARS & set(path) and not os.path.lexists(path):
             return ReadError(path, "no file matches this pattern")
-        return ReadError(path, "file not found")
+        return ReadError(path, _not_found(path))
     except OSError as exc:
         return ReadError(path, f"cannot read the file ({exc.strerror or exc})")
     if not stat.S_ISREG(st.st_mode):

@@ -454,12 +454,22 @@ def _check_encoding(encoding: object) -> str:
     return name
 
 
+def _not_found(path: str) -> str:
+    """Why ``path`` is not found: ``'file not found'``, naming the target of a link whose file was moved or
+    deleted (the link is still listed in its folder, so the bare message would puzzle)."""
+    try:
+        target = os.readlink(path)
+    except (OSError, ValueError):  # no link (or no file at all)
+        return "file not found"
+    return f"file not found (a link to {target}, which does not exist)"
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read a whole file after checking that it exists, is a regular file and is small enough."""
     try:
         st = os.stat(path)
     except FileNotFoundError as exc:
-        raise ReadError(path, "file not found") from exc
+        raise ReadError(path, _not_found(path)) from exc
     except OSError as exc:
         raise ReadError(path, f"cannot open the file: {exc.strerror or exc}") from exc
     import stat  # (here, with the checks that need it)
