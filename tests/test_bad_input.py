@@ -64,6 +64,15 @@ def test_missing_file(tmp_path: Path) -> None:
     assert isinstance(err.__cause__, FileNotFoundError)
 
 
+def test_a_link_to_a_missing_file_says_so(tmp_path: Path) -> None:
+    # A link whose file was moved or deleted (a 'latest.txt' left behind) failed as 'file not found': the
+    # researcher sees the name in the folder and cannot tell why.  The message names the link's target.
+    (tmp_path / "latest.txt").symlink_to("old/report-2023.txt")
+    err = expect(ReadError, tmp_path / "latest.txt",
+                 re.escape("file not found (a link to old/report-2023.txt, which does not exist)"))
+    assert isinstance(err.__cause__, FileNotFoundError)
+    expect(ReadError, tmp_path / "nope.txt", "file not found$")  # no link: as before
+
 def test_directory(tmp_path: Path) -> None:
     folder = tmp_path / "reports.txt"
     folder.mkdir()

@@ -837,7 +837,8 @@ def test_every_input_named_or_matched_gets_a_row(tmp_path: Path) -> None:
         str(d / "notes"): f"{d / 'notes'}: no report file in this folder (it holds only 1 .csv)",
         str(d / "l1.txt"): f"{d / 'l1.txt'}: {loop}",
         str(d / "l2.txt"): f"{d / 'l2.txt'}: {loop}",
-        str(d / "in" / "gone.txt"): f"{d / 'in' / 'gone.txt'}: file not found",
+        str(d / "in" / "gone.txt"): f"{d / 'in' / 'gone.txt'}: file not found (a link to nowhere.txt, which does "
+                                    f"not exist)",
         str(d / "in" / "loop.txt"): f"{d / 'in' / 'loop.txt'}: {loop}",
         str(d / "in" / "ok.txt"): "",
         str(d / "none*.txt"): f"{d / 'none*.txt'}: no file matches this pattern",
@@ -845,6 +846,29 @@ def test_every_input_named_or_matched_gets_a_row(tmp_path: Path) -> None:
                        f"only hidden files)",
     }
     assert rows.loc[str(d / "in" / "ok.txt"), "status"] == "partial"
+
+
+def test_a_pattern_passes_over_word_lock_files_and_folder_settings_it_matches(tmp_path: Path) -> None:
+    # 'reports/*.docx' while Word had a report open matched its lock file ~$report.docx (162 bytes: the
+    # user's name), which got a failed row (exit 1 with --strict); '*' matched Thumbs.db and desktop.ini
+    # too.  A folder skips them without a word, as hidden files, and so does a pattern now, unless its own
+    # name asks for them ('~$*.docx', '.*').
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "report.docx").write_bytes(RAW_REPORTS[0].read_bytes())
+    lock = b"\x05alice" + b"\x20" * 49 + b"\x05\x00a\x00l\x00i\x00c\x00e\x00" + b"\x00" * 96
+    (d / "~$report.docx").write_bytes(lock)
+    (d / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
+    (d / "desktop.ini").write_bytes(b"[.ShellClassInfo]\r\n")
+    for pattern in ("*.docx", "*", "*.*"):
+        rows = corpus.extract_corpus(str(d / pattern), jobs=1, _parse=fake_parse)["reports"]
+        assert rows[["report_id", "path"]].values.tolist() == [["report", str(d / "report.docx")]], pattern
+    # asked for by the pattern's own name, or named: tried
+    assert corpus._expand([str(d / "~$*.docx")]) == [str(d / "~$report.docx")]
+    assert corpus._expand([d / "Thumbs.db"]) == [str(d / "Thumbs.db")]
+    # a pattern matching only such files gets a failed row, as one matching nothing does
+    rows = corpus.extract_corpus(str(d / "*.ini"), jobs=1, _parse=fake_parse)["reports"]
+    assert rows["status"].tolist() == ["failed"] and "no report file" in rows["error"].iloc[0]
 
 
 def test_a_link_and_its_file_give_one_row_under_the_files_own_name(tmp_path: Path) -> None:

@@ -1068,6 +1068,37 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"
 
 
+@pytest.mark.parametrize("codec, damage", [("utf-8-sig", "stray"), ("utf-8-sig", "cut"), ("utf-16", "cut"),
+                                           ("utf-16", "stray"), ("utf-16-be", "cut"), ("utf-32", "cut")])
+def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(codec, damage, tmp_path,
+                                                                             parsed_seed):
+    # Notepad saves UTF-8 with a byte-order mark: such a report with one stray byte, or a UTF-16 one whose
+    # download lost its last byte, failed whole ('starts with a utf-16 byte-order mark but is not valid
+    # utf-16'), where the same text without the mark is read, the bad bytes shown as U+FFFD and flagged
+    # bad_bytes.  It is now read so too, in the mark's codec.
+    import toolkit
+    from toolkit.errors import DecodeError
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    plain = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-16-be": "utf-16-be", "utf-32": "utf-32-le"}[codec]
+    data = ("\ufeff" + text).encode(plain)
+    at = data.index("\n".encode(plain), len(data) // 2) + len("\n".encode(plain))
+    stray = b"\xff" if codec == "utf-8-sig" else b"\x00\xd8"  # (a lone surrogate in UTF-16 LE)
+    # cut: the file's last byte lost (of its last character, in UTF-8)
+    end = max(i for i, b in enumerate(data) if b >= 0x80) if codec == "utf-8-sig" else len(data) - 1
+    path = tmp_path / "bom.txt"
+    path.write_bytes(data[:end] + data[end + 1:] if damage == "cut" else data[:at] + stray + data[at:])
+    with pytest.warns(UserWarning, match=r"bom.txt: \d+ byte sequence\(s\) that are not "):
+        got = toolkit.parse_report(path)
+    assert got.encoding == codec.replace("-be", "")
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    assert [f.code for f in got.flags if f.code == "bad_bytes"] == ["bad_bytes"]
+    # a mark before bytes of another codec is still refused
+    path.write_bytes(b"\xff\xfe" + text.encode("gbk"))
+    with pytest.raises(DecodeError, match="byte-order mark"):
+        toolkit.parse_report(path)
+
 @pytest.mark.parametrize("stray", [b"\x80", b"\xff", b"\xb9\n", b"\xa9 2024"])
 @pytest.mark.parametrize("codec", ["gbk", "big5"])
 def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec, tmp_path, parsed_seed):

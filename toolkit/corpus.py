@@ -50,7 +50,8 @@ from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitE
 from toolkit.formats import load_output_schema
 from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
-from toolkit.readers import _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding, _read_bytes
+from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding, _not_found,
+                              _read_bytes)
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -68,6 +69,8 @@ REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".odt", ".zip", ".rar", 
 # skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
 # matched by their prefix)
 _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
+# what the failed row of a pattern that matched only such files says it matched
+_LOCK_OR_SETTINGS = "Word lock file or folder settings"
 # the files a run writes into --out, and their unfinished or set-aside twins, named <file>.<run>.part
 # (<file>.part in earlier versions), never inputs of a run
 _OUTPUT_FILE = re.compile(rf"(?:{'|'.join(FRAMES)})\.(?:csv|parquet)(?:(?:\.[0-9a-z-]+)?\.part)?")
@@ -538,11 +541,16 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
             got, kinds = [], Counter()
+            # Word lock files (~$x.docx, left open or by a crash) and folder settings are passed over, as a
+            # folder passes them over and glob itself hidden files, unless the pattern's own name asks for them
+            asked = _kind(os.path.basename(s)) == "junk"
             for m in matched:
                 if os.path.isdir(m):
                     in_folder, skipped = _walk(m, found)
                     got += in_folder  # type: ignore[arg-type]  # got is a new list of paths (mypy: list[Never])
                     kinds.update(skipped)
+                elif not asked and _kind(os.path.basename(m)) == "junk":
+                    kinds[_LOCK_OR_SETTINGS] += 1
                 elif not found.excluded(m):
                     got.append(m)  # type: ignore[arg-type]  # whatever it is (a link that loops, a pipe): tried, and failed if need be
                 else:
@@ -1447,7 +1455,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
     except FileNotFoundError:
         if _GLOB_CHARS & set(path) and not os.path.lexists(path):
             return ReadError(path, "no file matches this pattern")
-        return ReadError(path, "file not found")
+        return ReadError(path, _not_found(path))
     except OSError as exc:
         return ReadError(path, f"cannot read the file ({exc.strerror or exc})")
     if not stat.S_ISREG(st.st_mode):

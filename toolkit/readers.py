@@ -454,12 +454,22 @@ def _check_encoding(encoding: object) -> str:
     return name
 
 
+def _not_found(path: str) -> str:
+    """Why ``path`` is not found: ``'file not found'``, naming the target of a link whose file was moved or
+    deleted (the link is still listed in its folder, so the bare message would puzzle)."""
+    try:
+        target = os.readlink(path)
+    except (OSError, ValueError):  # no link (or no file at all)
+        return "file not found"
+    return f"file not found (a link to {target}, which does not exist)"
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read a whole file after checking that it exists, is a regular file and is small enough."""
     try:
         st = os.stat(path)
     except FileNotFoundError as exc:
-        raise ReadError(path, "file not found") from exc
+        raise ReadError(path, _not_found(path)) from exc
     except OSError as exc:
         raise ReadError(path, f"cannot open the file: {exc.strerror or exc}") from exc
     import stat  # (here, with the checks that need it)
@@ -821,14 +831,15 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
                                 f"{sample[:6]!r} for {back.replace(chr(0xFFFD), '')[:3]!r}); use the original file")
 
 
-def _utf8_with_stray_bytes(data: bytes) -> tuple[str | None, int]:
+def _utf8_with_stray_bytes(data: bytes, codec: str = "utf-8") -> tuple[str | None, int]:
     """UTF-8 with a few bytes of another encoding (a Latin-1 ©, a footer line pasted from a GBK page).
 
     Read strictly, the whole report failed; read as GBK it could become mojibake.  A text is taken for
     such UTF-8 when at most 256 sequences fail and valid multi-byte characters outnumber them 50 to 1
-    (GBK text read as UTF-8 fails on most of its characters).
+    (GBK text read as UTF-8 fails on most of its characters).  The same holds for the ``codec`` of a
+    byte-order mark (a UTF-16 file that lost its last byte).
     """
-    text = data.decode("utf-8", errors="replace")
+    text = data.decode(codec, errors="replace")
     bad = text.count("\ufffd")
     if 0 < bad <= 256 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
         return text, bad
@@ -854,9 +865,14 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     if bom is not None:
         text = _try(data, bom)
         if text is None:
-            raise DecodeError(
-                path, f"the file starts with a {bom} byte-order mark but is not valid {bom}"
-            )
+            # a few bad bytes (a stray byte, a last byte lost) are read as without a mark: flagged, not fatal
+            text, bad = _utf8_with_stray_bytes(data, bom)
+            if text is None:
+                raise DecodeError(
+                    path, f"the file starts with a {bom} byte-order mark but is not valid {bom}"
+                )
+            _warn(path, f"{bad} byte sequence(s) that are not {bom} in a {bom} text (first at byte offset "
+                        f"{_first_error(data, bom)}) were replaced by U+FFFD", "bad_bytes")
         _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
         return text.lstrip("\ufeff"), bom, False
     if b"\x00" in data:
