@@ -2197,3 +2197,27 @@ def test_glued_legacy_local_sub_row_after_a_numbered_item(after, row, layout):
     report = toolkit.parse_text(re.sub(r"[\s|]+", "", text) if layout == "no_pipes" else re.sub(r"\s*\n\s*", "", text))
     assert _legacy(report) == _legacy(plain)
     assert not [(f.code, f.detail) for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("layout", ["glued", "no_pipes"])
+@pytest.mark.parametrize("after, row, text", [("6.公民", ["其中:本地公民数", "件", "4"], ""),
+                                              ("二十、提交电子证照数", ["其中:本地证照数", "件", "5"],
+                                               "说明:本表数据统计期限为2017年。")])
+def test_glued_legacy_local_sub_row_before_a_sub_row_or_text(after, row, text, layout):
+    # Seed 003 glued into one line, a local sub-row not numbered before a sub-row of the format ('6.公民件其中:本地公民数
+    # 件4其中:律师…') or as the table's last row before a note ('…件0其中:本地证照数件5说明:…'): its end was bound only by
+    # a Chinese item number, a cell's bound or the text's end, so before 其中:律师 it was flagged unlabelled_values,
+    # its value lost, and before the note it was dropped, unflagged.  The next row's 其中: and text after digits
+    # end its value for certain: the rows read as the pipe rows read them, no flag.
+    import re
+
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
+    lines[at + 1:at + 1] = [row, text] if text else [row]
+    plain = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    local = plain.tables[plain.tables["row_key"].str.contains("本地")]
+    assert local["raw"].tolist() == [row[2]] and not [f for f in plain.flags if f.table]
+    piped = render_text(lines, "pipe_rows")
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", piped) if layout == "no_pipes" else re.sub(r"\s*\n\s*", "", piped))
+    assert _legacy(report) == _legacy(plain)
+    assert not [(f.code, f.detail) for f in report.flags if f.table]

@@ -1654,7 +1654,9 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     labels, units, after = _glued_row_pieces()
     label = alternation(labels, spaced=True)
     row = re.compile(rf"{_LABEL_GOES_ON}(?P<label>{label}){_ROW_NAME}{_ROW_NOTE}[\s|]*(?P<unit>{units}){after}")
-    return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern})", sub_rows=True))
+    # (a local item's value ends for certain before the next row's 其中: too, '其中:本地公民数件4其中:律师')
+    return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern}|[\s|]*(?:{_sub_item()})[:：]\s*$)",
+                                               sub_rows=True))
 
 
 # A row's code in a code column between its label and its unit (Gansu: 1, 1.1, 2.1 or 01 …), set apart from both
@@ -2035,9 +2037,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             between = chunk[end:m.start()]
             if tail and (len(between) > 60 or re.search(r"[。;；]", between) or not _OTHER_END.match(chunk, m.end())
                          and not (chunk.startswith("\r", m.end()) and not _CN_ITEM_NUMBER.match(m.group("label")))
-                         and not _numbered_next(m.group("label"), text[max(0, at + m.start() - 2000):at + m.start()])):
-                break  # (an item bound by the text after it only as the next of the table's numbering or between
-                # cell bounds, a cell a line)
+                         and not _numbered_next(m.group("label"), text[max(0, at + m.start() - 2000):at + m.start()])
+                         and not _sub_row_label().match(m.group("label"))):
+                break  # (an item bound by the text after it only as the next of the table's numbering, a sub-row
+                # opened by 其中:, or between cell bounds, a cell a line)
             left.append(between)
             heading, bound, label = m.group("label").strip().rpartition("\r")
             if not bound and (known := _block_heading().match(label)) is not None and known.end() < len(label):
