@@ -2171,3 +2171,53 @@ def test_legacy_two_value_columns_headed_apart_on_lines(words):
     want, got = read(["2009年度", "历年累计"]), read(words)
     assert _legacy(got) == _legacy(want) and {c[2] for c in _legacy(got)} == {"value", "cumulative"}
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+@pytest.mark.parametrize("layout", ["glued", "no_pipes"])
+@pytest.mark.parametrize("after, row", [("1﹒政府公报公开政府信息数", ["其中:本地公报数", "条", "12"]),
+                                        ("2﹒传真申请数", ["其中:本地申请数", "件", "3"]),
+                                        ("3﹒网络申请数", ["其中:本地特色件数", "件", ""]),
+                                        ("十一、政务服务事项业务数", ["其中:本地业务数", "件", "7"])])
+def test_glued_legacy_local_sub_row_after_a_numbered_item(after, row, layout):
+    # Seed 003 glued into one line (a web page's table copied as one run), a local sub-row not numbered after a
+    # numbered item ('1﹒政府公报公开政府信息数条36其中:本地公报数条122.政府网站…'): a label not numbered was read only
+    # after a cell's bound, so the sub-row was not read, flagged unlabelled_values, its value lost, and its value
+    # run into the next item's number ('33.') was taken for that number, so the next item's value was left NA,
+    # flagged ambiguous_digits.  其中: bounds the label as an item number does, the numbering where its value ends:
+    # the rows read as the pipe rows read them, no flag.
+    import re
+
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
+    lines.insert(at + 1, row)
+    plain = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    local = plain.tables[plain.tables["row_key"].str.contains("本地")]
+    assert local["raw"].tolist() == [row[2]] and not [f for f in plain.flags if f.table]
+    text = render_text(lines, "pipe_rows")
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", text) if layout == "no_pipes" else re.sub(r"\s*\n\s*", "", text))
+    assert _legacy(report) == _legacy(plain)
+    assert not [(f.code, f.detail) for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("layout", ["glued", "no_pipes"])
+@pytest.mark.parametrize("after, row, text", [("6.公民", ["其中:本地公民数", "件", "4"], ""),
+                                              ("二十、提交电子证照数", ["其中:本地证照数", "件", "5"],
+                                               "说明:本表数据统计期限为2017年。")])
+def test_glued_legacy_local_sub_row_before_a_sub_row_or_text(after, row, text, layout):
+    # Seed 003 glued into one line, a local sub-row not numbered before a sub-row of the format ('6.公民件其中:本地公民数
+    # 件4其中:律师…') or as the table's last row before a note ('…件0其中:本地证照数件5说明:…'): its end was bound only by
+    # a Chinese item number, a cell's bound or the text's end, so before 其中:律师 it was flagged unlabelled_values,
+    # its value lost, and before the note it was dropped, unflagged.  The next row's 其中: and text after digits
+    # end its value for certain: the rows read as the pipe rows read them, no flag.
+    import re
+
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
+    lines[at + 1:at + 1] = [row, text] if text else [row]
+    plain = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    local = plain.tables[plain.tables["row_key"].str.contains("本地")]
+    assert local["raw"].tolist() == [row[2]] and not [f for f in plain.flags if f.table]
+    piped = render_text(lines, "pipe_rows")
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", piped) if layout == "no_pipes" else re.sub(r"\s*\n\s*", "", piped))
+    assert _legacy(report) == _legacy(plain)
+    assert not [(f.code, f.detail) for f in report.flags if f.table]

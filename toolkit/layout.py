@@ -1541,6 +1541,19 @@ def _sub_row_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{_sub_item()})[:：]")
 
 
+# A local sub-row not numbered in page text with no cell bounds, at the end of the text between two rows, its value
+# (or a cell then the value) run into the next row's Arabic item number ('其中:本地公报数条122.', then 政府网站…):
+# 其中: bounds its label, the numbering where its value ends (``{sub}``, ``{units}``: alternations)
+_GLUED_SUB_ROW = (r"(?P<label>(?:{sub})[:：][^\d|()（）。;；:：\s]{{2,30}}?)(?:\s*[(（][^()（）\n]{{0,60}}[)）])?"
+                  rf"[\s|]*(?P<unit>{{units}})[\s|]*(?:(?P<value>{_GLUED_CELL})[\s|]+)?(?P<run>\d[\d,]*)?[.、]\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_sub_row() -> re.Pattern[str]:
+    """A local sub-row before the next row's item number (``_GLUED_SUB_ROW``)."""
+    return re.compile(_GLUED_SUB_ROW.format(sub=_sub_item(), units=alternation(vocabulary().legacy_units)))
+
+
 # A label opened by an item's number, Arabic or Chinese ('5.', '(三)', '四、'): the items before it are not
 # counted as its parts (_sub_row_since)
 _NUMBERED_LABEL = re.compile(rf"\d{{1,2}}[.、﹒．]|{_CN_NUMBERING}")
@@ -1655,7 +1668,9 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     labels, units, after = _glued_row_pieces()
     label = alternation(labels, spaced=True)
     row = re.compile(rf"{_LABEL_GOES_ON}(?P<label>{label}){_ROW_NAME}{_ROW_NOTE}[\s|]*(?P<unit>{units}){after}")
-    return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern})"))
+    # (a local item's value ends for certain before the next row's 其中: too, '其中:本地公民数件4其中:律师')
+    return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern}|[\s|]*(?:{_sub_item()})[:：]\s*$)",
+                                               sub_rows=True))
 
 
 # A row's code in a code column between its label and its unit (Gansu: 1, 1.1, 2.1 or 01 …), set apart from both
@@ -1670,10 +1685,13 @@ def _row_code() -> re.Pattern[str]:
     return re.compile(_ROW_CODE.format(units=_glued_row_pieces()[1]))
 
 
-def _other_item(units: str, end: str) -> str:
-    """A local item's pattern (``glued_legacy_patterns``' third), its text after it bound by ``end``."""
+def _other_item(units: str, end: str, sub_rows: bool = False) -> str:
+    """A local item's pattern (``glued_legacy_patterns``' third), its text after it bound by ``end``; with
+    ``sub_rows``, also a sub-row not numbered that its words open ('其中:本地业务数件7十二、'), with no cell bound
+    before it: 其中: bounds its label as an item number does."""
     # (a label not numbered may open with the words of an item's parts: '其中:本地特色信息数')
-    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r)(?:(?:{_sub_item()})[:：])?{_UNNUMBERED})"
+    sub = rf"|(?:{_sub_item()})[:：][^\d|()（）。;；:：\s]{{2,30}}?" if sub_rows else ""
+    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r)(?:(?:{_sub_item()})[:：])?{_UNNUMBERED}{sub})"
             rf"{_ROW_NOTE}"
             rf"[\s|]*(?P<unit>{units})"
             rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL})?(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
@@ -1687,7 +1705,7 @@ def _last_other_items() -> re.Pattern[str]:
     mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0)."""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
                                   rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|])"
-                                  rf"|(?={_NOTE_FIRST.pattern}))"))
+                                  rf"|(?={_NOTE_FIRST.pattern}))", sub_rows=True))
 
 
 _CN_ITEM_NUMBER = re.compile(r"[(（]([一二三四五六七八九十]+)[)）]|([一二三四五六七八九十]+)、")
@@ -2033,9 +2051,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             between = chunk[end:m.start()]
             if tail and (len(between) > 60 or re.search(r"[。;；]", between) or not _OTHER_END.match(chunk, m.end())
                          and not (chunk.startswith("\r", m.end()) and not _CN_ITEM_NUMBER.match(m.group("label")))
-                         and not _numbered_next(m.group("label"), text[max(0, at + m.start() - 2000):at + m.start()])):
-                break  # (an item bound by the text after it only as the next of the table's numbering or between
-                # cell bounds, a cell a line)
+                         and not _numbered_next(m.group("label"), text[max(0, at + m.start() - 2000):at + m.start()])
+                         and not _sub_row_label().match(m.group("label"))):
+                break  # (an item bound by the text after it only as the next of the table's numbering, a sub-row
+                # opened by 其中:, or between cell bounds, a cell a line)
             left.append(between)
             heading, bound, label = m.group("label").strip().rpartition("\r")
             if not bound and (known := _block_heading().match(label)) is not None and known.end() < len(label):
@@ -2113,10 +2132,32 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 if rest[:1] not in ("", " ", "\t", "\r", "|") and page_into(digits, prev_end + end):
                     values[-1], ambiguous[items[-1][0]] = None, "the next page's number"
                 # (no value: the bounds kept, a label between them a local item's, a blank cell that left no line)
-                others(rest if digits else gap, m.start() - len(rest if digits else gap))
-                if (num := _arabic_item().search(rest)) is not None:
-                    last = int(num.group(1))
-                    own = rest[num.start():].strip()
+                chunk = rest if digits else gap
+                sub = (_glued_sub_row().search(chunk) if ncells == 1 and _sub_row_label().search(chunk) else None)
+                if sub is not None and "\r" not in chunk:
+                    # a local sub-row run into the next item's number ('其中:本地公报数条122.'): its value is the run
+                    # less the number expected, as a known row's is; the number is this row's
+                    others(chunk[:sub.start()], m.start() - len(chunk))
+                    run = sub.group("run") or ""
+                    value = sub.group("value")
+                    if value is None:
+                        value = _split_glued_number(run, None if last is None else last + 1)
+                        number = None if value is None else (last or 0) + 1
+                    else:
+                        number = int(run) if run.isdigit() and len(run) <= 2 else None
+                    items.append((sub.group("label").strip(), sub.group("unit")))
+                    lines.append(line_at(m.start() - len(chunk) + sub.start()))
+                    values.append(value)
+                    if number is None:
+                        ambiguous[items[-1][0]] = "the next item's number"
+                        last = None
+                    else:
+                        last, own = number, f"{number}."
+                else:
+                    others(chunk, m.start() - len(chunk))
+                    if (num := _arabic_item().search(rest)) is not None:
+                        last = int(num.group(1))
+                        own = rest[num.start():].strip()
             if not own:
                 own = _text_end(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：])?\s*$", rest)
         else:
