@@ -872,6 +872,7 @@ def test_header_box_printed_without_rules(with_title):
     assert extract_metadata(_unruled_box(lines)) == expected
 
 
+
 def _padded_labels(lines: list[str], sep: str) -> list[str]:
     """Seed 003's header box with each label's characters set apart, as a page pads short labels to the width of
     long ones ('分　　类', '发 布 机 构')."""
@@ -3203,6 +3204,28 @@ def test_the_pages_furniture_in_taiwans_words(ending):
     assert "交通运输局" not in report.sections[-1].text
     assert "列印" not in report.sections[-1].text and "视窗" not in report.sections[-1].text
 
+
+
+@pytest.mark.parametrize("ending", [
+    "\n{}\n2021年1月26日\n（联系人：张三，联系电话：0396-2688000）\n",
+    "\n{}\n2021年1月26日\n联系方式：0396-2688000\n",
+    "\n{}\n2021年1月26日\n主办：驻马店市人民政府 技术支持：驻马店市大数据中心 联系我们\n",
+])
+def test_contact_and_footer_words_in_taiwans_words(ending):
+    # OpenCC s2twp writes 聯絡人, 聯絡電話, 聯絡方式, 聯絡我們 for the contact's 联系人, 联系电话, 联系方式 and the footer's
+    # 联系我们, and 技術支援 for 技术支持: the contact line or footer was not told, and it and the signature were left in
+    # the last section's text (pingtan-2020-05's '暂无。 … (联系人:林耀,联系方式:…) 附件下载')
+    import opencc
+
+    import toolkit
+
+    simplified = _seed_004_ending(ending.format("驻马店市交通运输局"))
+    report = _seed_004_ending(opencc.OpenCC("s2twp").convert(ending.format("驻马店市交通运输局")))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
+    assert report.sections[-1].text == simplified.sections[-1].text
+    text = (RAW / "pingtan-2020-05.txt").read_text(encoding="utf-8")
+    assert ([s.text for s in toolkit.parse_text(opencc.OpenCC("s2twp").convert(text)).sections][-1]
+            == toolkit.parse_text(text).sections[-1].text == "暂无。")
 
 # --- a signature before a table with no appendix's label (helper meta3) ------------------------------------------
 
