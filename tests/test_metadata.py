@@ -872,6 +872,18 @@ def test_header_box_printed_without_rules(with_title):
     assert extract_metadata(_unruled_box(lines)) == expected
 
 
+@pytest.mark.parametrize("config", ["s2t", "s2hk", "s2twp"])
+def test_header_box_title_label_in_taiwans_words(config):
+    # OpenCC s2twp writes the header box's 文件名称 as 檔名稱 (文件名 → 檔名): the field was no title label, so the box's
+    # title was not read and the agency was the box's 发布机构, not the title's
+    import opencc
+
+    lines = lines_of("003")
+    lines = lines[:3] + ["文件名称：泰州市高港区住房和城乡建设局2017年政府信息公开工作年度报告"] + lines[3:]
+    expected = extract_metadata(lines)
+    assert expected["agency"] == "泰州市高港区住房和城乡建设局"
+    assert extract_metadata(normalize_text(opencc.OpenCC(config).convert("\n".join(lines))).split("\n")) == expected
+
 
 def _padded_labels(lines: list[str], sep: str) -> list[str]:
     """Seed 003's header box with each label's characters set apart, as a page pads short labels to the width of
