@@ -2734,14 +2734,16 @@ def test_a_town_whose_name_holds_a_word_of_no_place_is_still_an_agency():
 # --- left alone last session, read now (helper meta16) ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk", "s2twp"])
 @pytest.mark.parametrize("agency, level, kind, province", [
     ("浚县人民政府", "county", "government", "河南"), ("浚县财政局", "county", "department", "河南"),
     ("鹤壁市浚县人民政府", "county", "government", "河南"), ("澄江县财政局", "county", "department", "云南"),
-    ("玉溪市澄江县人民政府", "county", "government", "云南")])
+    ("玉溪市澄江县人民政府", "county", "government", "云南"), ("布尔津县人民政府", "county", "government", "新疆"),
+    ("阿勒泰地区布尔津县财政局", "county", "department", "新疆")])
 def test_a_name_opencc_writes_with_a_character_its_t2s_keeps(config, agency, level, kind, province):
     # OpenCC writes 浚县 as 濬縣 and 澄江 as 澂江, and t2s keeps 濬 and 澂: the traditional report's agency was 濬县…
-    # (read by its ending, not the gazetteer's 浚县) while its simplified form gave 浚县…
+    # (read by its ending, not the gazetteer's 浚县) while its simplified form gave 浚县…; s2twp writes 布尔津县 as
+    # 布林津縣 (布尔 as Taiwan writes Boolean): no place, the agency of no level or province
     import opencc
 
     import toolkit
