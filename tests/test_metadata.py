@@ -3224,6 +3224,7 @@ def test_the_pages_furniture_in_taiwans_words(ending):
     "\n{}\n2021年1月26日\n（联系人：张三，联系电话：0396-2688000）\n",
     "\n{}\n2021年1月26日\n联系方式：0396-2688000\n",
     "\n{}\n2021年1月26日\n主办：驻马店市人民政府 技术支持：驻马店市大数据中心 联系我们\n",
+    "\n{}\n2021年1月26日\n字体：大 中 小\n",  # s2twp: 字型 for the furniture's 字体
 ])
 def test_contact_and_footer_words_in_taiwans_words(ending):
     # OpenCC s2twp writes 聯絡人, 聯絡電話, 聯絡方式, 聯絡我們 for the contact's 联系人, 联系电话, 联系方式 and the footer's
