@@ -872,6 +872,19 @@ def test_header_box_printed_without_rules(with_title):
     assert extract_metadata(_unruled_box(lines)) == expected
 
 
+@pytest.mark.parametrize("config", ["s2t", "s2hk", "s2twp"])
+def test_header_box_title_label_in_taiwans_words(config):
+    # OpenCC s2twp writes the header box's 文件名称 as 檔名稱 (文件名 → 檔名): the field was no title label, so the box's
+    # title was not read and the agency was the box's 发布机构, not the title's
+    import opencc
+
+    lines = lines_of("003")
+    lines = lines[:3] + ["文件名称：泰州市高港区住房和城乡建设局2017年政府信息公开工作年度报告"] + lines[3:]
+    expected = extract_metadata(lines)
+    assert expected["agency"] == "泰州市高港区住房和城乡建设局"
+    assert extract_metadata(normalize_text(opencc.OpenCC(config).convert("\n".join(lines))).split("\n")) == expected
+
+
 def _padded_labels(lines: list[str], sep: str) -> list[str]:
     """Seed 003's header box with each label's characters set apart, as a page pads short labels to the width of
     long ones ('分　　类', '发 布 机 构')."""
@@ -2721,14 +2734,16 @@ def test_a_town_whose_name_holds_a_word_of_no_place_is_still_an_agency():
 # --- left alone last session, read now (helper meta16) ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk", "s2twp"])
 @pytest.mark.parametrize("agency, level, kind, province", [
     ("浚县人民政府", "county", "government", "河南"), ("浚县财政局", "county", "department", "河南"),
     ("鹤壁市浚县人民政府", "county", "government", "河南"), ("澄江县财政局", "county", "department", "云南"),
-    ("玉溪市澄江县人民政府", "county", "government", "云南")])
+    ("玉溪市澄江县人民政府", "county", "government", "云南"), ("布尔津县人民政府", "county", "government", "新疆"),
+    ("阿勒泰地区布尔津县财政局", "county", "department", "新疆")])
 def test_a_name_opencc_writes_with_a_character_its_t2s_keeps(config, agency, level, kind, province):
     # OpenCC writes 浚县 as 濬縣 and 澄江 as 澂江, and t2s keeps 濬 and 澂: the traditional report's agency was 濬县…
-    # (read by its ending, not the gazetteer's 浚县) while its simplified form gave 浚县…
+    # (read by its ending, not the gazetteer's 浚县) while its simplified form gave 浚县…; s2twp writes 布尔津县 as
+    # 布林津縣 (布尔 as Taiwan writes Boolean): no place, the agency of no level or province
     import opencc
 
     import toolkit
@@ -3203,6 +3218,29 @@ def test_the_pages_furniture_in_taiwans_words(ending):
     assert "交通运输局" not in report.sections[-1].text
     assert "列印" not in report.sections[-1].text and "视窗" not in report.sections[-1].text
 
+
+
+@pytest.mark.parametrize("ending", [
+    "\n{}\n2021年1月26日\n（联系人：张三，联系电话：0396-2688000）\n",
+    "\n{}\n2021年1月26日\n联系方式：0396-2688000\n",
+    "\n{}\n2021年1月26日\n主办：驻马店市人民政府 技术支持：驻马店市大数据中心 联系我们\n",
+    "\n{}\n2021年1月26日\n字体：大 中 小\n",  # s2twp: 字型 for the furniture's 字体
+])
+def test_contact_and_footer_words_in_taiwans_words(ending):
+    # OpenCC s2twp writes 聯絡人, 聯絡電話, 聯絡方式, 聯絡我們 for the contact's 联系人, 联系电话, 联系方式 and the footer's
+    # 联系我们, and 技術支援 for 技术支持: the contact line or footer was not told, and it and the signature were left in
+    # the last section's text (pingtan-2020-05's '暂无。 … (联系人:林耀,联系方式:…) 附件下载')
+    import opencc
+
+    import toolkit
+
+    simplified = _seed_004_ending(ending.format("驻马店市交通运输局"))
+    report = _seed_004_ending(opencc.OpenCC("s2twp").convert(ending.format("驻马店市交通运输局")))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
+    assert report.sections[-1].text == simplified.sections[-1].text
+    text = (RAW / "pingtan-2020-05.txt").read_text(encoding="utf-8")
+    assert ([s.text for s in toolkit.parse_text(opencc.OpenCC("s2twp").convert(text)).sections][-1]
+            == toolkit.parse_text(text).sections[-1].text == "暂无。")
 
 # --- a signature before a table with no appendix's label (helper meta3) ------------------------------------------
 
