@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import sys
 from dataclasses import dataclass, field
@@ -146,6 +147,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
     """
     explicit_rows = explicit_rows or {}
     tab_layout, indented = _tab_layout(segments)
+    # (a PDF's glyphs of no Unicode map anywhere: one scan, so that a line's own test is paid only where they are)
+    glyphs = "(cid:" in "\n".join(map(operator.itemgetter(0), segments))
     # page text with glued cells, wrapped (a PDF of the page, a copy from a narrow window): its lines are
     # joined again, so that a break inside a number or a label changes no cell
     wrapped = _wrapped_glued_runs(segments, explicit_rows, page_lines) if table_region and not tab_layout else {}
@@ -221,7 +224,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
         above, label_line = label_line, None
         if "|" in text:
             parts = _split_pipes(text)
-            if parts[0][:5] == "(cid:" and len(parts) > 1 and (lead := _GLYPHS_BEFORE_NUMBER.match(parts[0])):
+            if glyphs and parts[0][:5] == "(cid:" and len(parts) > 1 and (lead := _GLYPHS_BEFORE_NUMBER.match(parts[0])):
                 # (glyphs of no Unicode map glued before a ruled row's first value, as before an unruled one's)
                 parts[0] = parts[0][lead.end():]
             filled = [p for p in parts if p]
@@ -314,7 +317,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 stream.add(_cell(stripped, seg.line))
                 label_alone = True
             continue
-        if stripped[:5] == "(cid:" and (lead := _LEADING_GLYPHS.match(stripped)):
+        if glyphs and stripped[:5] == "(cid:" and (lead := _LEADING_GLYPHS.match(stripped)):
             # a PDF's glyphs of no Unicode map glued before a line's first value ('(cid:3)4 0 0 …': a bullet in a
             # symbol font) are no cell, as before a row's label (the reader flags them, cid_characters)
             stripped = stripped[lead.end():]
@@ -350,7 +353,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 for token in head.split():
                     stream.add(Cell(token, seg.line))
             for cell in numbers:
-                if "(cid:" in cell.text:
+                if glyphs and "(cid:" in cell.text:
                     stream.append(cell)  # (a value not read: a cell of the row, no label starting another)
                 else:
                     stream.add(cell)

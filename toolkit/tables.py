@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -3285,6 +3286,10 @@ def _place_glued_legacy(glued: list[tuple], res: TableResult) -> None:
                                              inferred=j in placement.inferred)
 
 
+# a cell as written that opens with a zero and a digit after it ("00012"), at a line's start of the cells joined
+_PADDED_COUNT = re.compile(r"^\s*0\d", re.M)
+
+
 def _flag_leading_zeros(res: TableResult, rec: dict) -> None:
     """Flag ``ambiguous_digits`` a count written with leading zeros ('00012', '036'): no count is so written, and
     the zeros may be other cells' digits run in; it is read as its number (12), the cell kept as written in raw.
@@ -3323,12 +3328,15 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
     # a negative one, or one written with a sign ('+74', '-0'), is kept as written (the sign in raw), and flagged.
     signed = set(load_formats()["active"]["signed_cols"])
     change_words = [label_key(w) for w in load_formats()["legacy"]["signed_label_words"]]
+    if _PADDED_COUNT.search("\n".join(map(operator.itemgetter("raw"), res.records))):
+        # (one scan of the cells as written first: most reports write no count with leading zeros)
+        for rec in res.records:
+            lead = rec["raw"].lstrip()[:2]
+            if lead[:1] == "0" and lead[1:].isdigit() and rec["value"] == rec["value"]:
+                _flag_leading_zeros(res, rec)
     for rec in res.records:
-        lead = rec["raw"].lstrip()[:2]
-        if lead[:1] == "0" and lead[1:].isdigit() and rec["value"] == rec["value"]:
-            _flag_leading_zeros(res, rec)
         # (the common cell, not negative and without a sign, is passed over first)
-        if not rec["value"] < 0 and lead[:1] not in ("+", "-"):
+        if not rec["value"] < 0 and not rec["raw"].lstrip()[:1] in ("+", "-"):
             continue
         if rec["table"] == "active" and rec["col_key"] in signed:
             continue
