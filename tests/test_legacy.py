@@ -2173,6 +2173,21 @@ def test_legacy_two_value_columns_headed_apart_on_lines(words):
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
+def _assert_glued_reads_as_pipes(lines: list, local_value: str, layout: str) -> None:
+    """The seed's ``lines`` with a local 本地… sub-row (its value written ``local_value``) read glued into one line
+    (``layout`` 'glued': the lines joined; 'no_pipes': no white space nor cell marks left) as their pipe rows read:
+    the local row's value, the same legacy cells, no table flag."""
+    import re
+
+    piped = render_text(lines, "pipe_rows")
+    plain = toolkit.parse_text(piped)
+    local = plain.tables[plain.tables["row_key"].str.contains("本地")]
+    assert local["raw"].tolist() == [local_value] and not [f for f in plain.flags if f.table]
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", piped) if layout == "no_pipes" else re.sub(r"\s*\n\s*", "", piped))
+    assert _legacy(report) == _legacy(plain)
+    assert not [(f.code, f.detail) for f in report.flags if f.table]
+
+
 @pytest.mark.parametrize("layout", ["glued", "no_pipes"])
 @pytest.mark.parametrize("after, row", [("1﹒政府公报公开政府信息数", ["其中:本地公报数", "条", "12"]),
                                         ("2﹒传真申请数", ["其中:本地申请数", "件", "3"]),
@@ -2185,18 +2200,10 @@ def test_glued_legacy_local_sub_row_after_a_numbered_item(after, row, layout):
     # run into the next item's number ('33.') was taken for that number, so the next item's value was left NA,
     # flagged ambiguous_digits.  其中: bounds the label as an item number does, the numbering where its value ends:
     # the rows read as the pipe rows read them, no flag.
-    import re
-
     lines = _seed_lines()
     at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
     lines.insert(at + 1, row)
-    plain = toolkit.parse_text(render_text(lines, "pipe_rows"))
-    local = plain.tables[plain.tables["row_key"].str.contains("本地")]
-    assert local["raw"].tolist() == [row[2]] and not [f for f in plain.flags if f.table]
-    text = render_text(lines, "pipe_rows")
-    report = toolkit.parse_text(re.sub(r"[\s|]+", "", text) if layout == "no_pipes" else re.sub(r"\s*\n\s*", "", text))
-    assert _legacy(report) == _legacy(plain)
-    assert not [(f.code, f.detail) for f in report.flags if f.table]
+    _assert_glued_reads_as_pipes(lines, row[2], layout)
 
 
 @pytest.mark.parametrize("layout", ["glued", "no_pipes"])
@@ -2209,15 +2216,7 @@ def test_glued_legacy_local_sub_row_before_a_sub_row_or_text(after, row, text, l
     # a Chinese item number, a cell's bound or the text's end, so before 其中:律师 it was flagged unlabelled_values,
     # its value lost, and before the note it was dropped, unflagged.  The next row's 其中: and text after digits
     # end its value for certain: the rows read as the pipe rows read them, no flag.
-    import re
-
     lines = _seed_lines()
     at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
     lines[at + 1:at + 1] = [row, text] if text else [row]
-    plain = toolkit.parse_text(render_text(lines, "pipe_rows"))
-    local = plain.tables[plain.tables["row_key"].str.contains("本地")]
-    assert local["raw"].tolist() == [row[2]] and not [f for f in plain.flags if f.table]
-    piped = render_text(lines, "pipe_rows")
-    report = toolkit.parse_text(re.sub(r"[\s|]+", "", piped) if layout == "no_pipes" else re.sub(r"\s*\n\s*", "", piped))
-    assert _legacy(report) == _legacy(plain)
-    assert not [(f.code, f.detail) for f in report.flags if f.table]
+    _assert_glued_reads_as_pipes(lines, row[2], layout)

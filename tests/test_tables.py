@@ -3130,14 +3130,15 @@ def test_an_unknown_article_20_header_word_in_text_of_a_cell_a_line(word, new, b
         [(f.code, f.detail) for f in want.flags if f.table == "active"]
 
 
-def _spacer_column(lines: list) -> list:
+def _spacer_column(lines: list, after_labels: bool = False) -> list:
     """The requests table with a blank spacer column between 自然人 and the organisations: a blank cell after
-    自然人 in the header and after the natural-person count in every row of counts (filler cells after them aside)."""
+    自然人 in the header and after the natural-person count in every row of counts (filler cells after them aside);
+    or, ``after_labels``, between the label cells and the counts of every row of counts (the header as it is)."""
     at = [i for i, x in enumerate(lines) if isinstance(x, str) and x[:2] in ("三、", "四、")]
     out = list(lines)
     for i in range(at[0] + 1, at[1]):
         row = out[i]
-        if "自然人" in row:
+        if "自然人" in row and not after_labels:
             k = row.index("自然人") + 1
             out[i] = row[:k] + [""] + row[k:]
             continue
@@ -3145,7 +3146,8 @@ def _spacer_column(lines: list) -> list:
         while n and not row[n - 1]:
             n -= 1
         if n >= 8 and all(c == "" or c.isdigit() for c in row[n - 7:n]):
-            out[i] = row[:n - 6] + [""] + row[n - 6:]
+            k = n - 7 if after_labels else n - 6
+            out[i] = row[:k] + [""] + row[k:]
     assert out != lines
     return out
 
@@ -3181,33 +3183,34 @@ def test_review_table_with_a_blank_spacer_column_between_kinds_reads_as_the_seed
         [(f.code, f.detail) for f in want.flags if f.table == "review_litigation"]
 
 
-def _spacer_after_labels(lines: list) -> list:
-    """The requests table with a blank spacer column between the label cells and the counts of every row of counts
-    (filler cells after them aside)."""
-    at = [i for i, x in enumerate(lines) if isinstance(x, str) and x[:2] in ("三、", "四、")]
-    out = list(lines)
-    for i in range(at[0] + 1, at[1]):
-        row = out[i]
-        n = len(row)
-        while n and not row[n - 1]:
-            n -= 1
-        if n >= 8 and all(c == "" or c.isdigit() for c in row[n - 7:n]):
-            out[i] = row[:n - 7] + [""] + row[n - 7:]
-    assert out != lines
-    return out
-
-
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
 def test_requests_table_with_a_spacer_column_after_the_labels_in_tab_text(seed, tmp_path):
     # Text of a cell a line, each after a tab (seed 004's layout), writes a spacer column's blank cells as lone tabs:
     # after the labels of every row of counts, each row was one cell too long and all its counts were lost (NA,
     # extra_cells), where pipe rows and HTML read them. Every row's blank first cell is left out: read as the seed is.
     lines = _report_lines(seed)
-    want, got = read_as(lines, "tab", tmp_path), read_as(_spacer_after_labels(lines), "tab", tmp_path)
+    want, got = read_as(lines, "tab", tmp_path), read_as(_spacer_column(lines, after_labels=True), "tab", tmp_path)
     assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
     assert _cells_of(got, "requests")["value"].notna().sum() > 100
     assert [(f.code, f.detail) for f in got.flags if f.table == "requests"] == \
         [(f.code, f.detail) for f in want.flags if f.table == "requests"]
+
+
+def _assert_review_a_row_a_kind_reads_as_the_seed(seed: str, kind: str, layout: str, tmp_path) -> None:
+    """The seed's review table written a row for each kind of case, the lawsuits' kinds after 行政诉讼 as ``kind``
+    formats them ('（{}）', '-{}'), reads in ``layout`` as the seed's row of 15 values, with the same flags."""
+    lines = _report_lines(seed)
+    at = [i for i, x in enumerate(lines) if isinstance(x, str) and x[:2] in ("四、", "五、")]
+    values = next(x for x in lines[at[0]:at[1]] if isinstance(x, list) and len(x) == 15)
+    rows = [["", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["行政复议", *values[:5]],
+            ["行政诉讼" + kind.format("未经复议直接起诉"), *values[5:10]], ["行政诉讼" + kind.format("复议后起诉"), *values[10:]]]
+    table = [i for i in range(at[0] + 1, at[1]) if isinstance(lines[i], list)]
+    written = lines[:table[0]] + rows + lines[table[-1] + 1:]
+    want, got = read_as(lines, layout, tmp_path), read_as(written, layout, tmp_path)
+    assert _cells_of(got, "review_litigation").equals(_cells_of(want, "review_litigation"))
+    assert _cells_of(got, "review_litigation")["value"].notna().sum() == 15
+    assert [f.code for f in got.flags if f.table == "review_litigation"] == \
+        [f.code for f in want.flags if f.table == "review_litigation"]
 
 
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
@@ -3217,18 +3220,7 @@ def test_review_table_a_row_a_kind_named_in_parentheses(seed, layout, tmp_path):
     # ('行政诉讼(未经复议直接起诉)', '行政诉讼(复议后起诉)'): label_key strips the parenthesis as an annotation, both rows
     # were read as 行政诉讼 and all 15 cells were left unplaced (NA, ragged). The parenthesis names the row: the
     # table reads as the seed's row of 15 values.
-    lines = _report_lines(seed)
-    at = [i for i, x in enumerate(lines) if isinstance(x, str) and x[:2] in ("四、", "五、")]
-    values = next(x for x in lines[at[0]:at[1]] if isinstance(x, list) and len(x) == 15)
-    rows = [["", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["行政复议", *values[:5]],
-            ["行政诉讼（未经复议直接起诉）", *values[5:10]], ["行政诉讼（复议后起诉）", *values[10:]]]
-    table = [i for i in range(at[0] + 1, at[1]) if isinstance(lines[i], list)]
-    written = lines[:table[0]] + rows + lines[table[-1] + 1:]
-    want, got = read_as(lines, layout, tmp_path), read_as(written, layout, tmp_path)
-    assert _cells_of(got, "review_litigation").equals(_cells_of(want, "review_litigation"))
-    assert _cells_of(got, "review_litigation")["value"].notna().sum() == 15
-    assert [f.code for f in got.flags if f.table == "review_litigation"] == \
-        [f.code for f in want.flags if f.table == "review_litigation"]
+    _assert_review_a_row_a_kind_reads_as_the_seed(seed, "（{}）", layout, tmp_path)
 
 
 @pytest.mark.parametrize("layout", ["pipe_rows", "tab", "lines", "html"])
@@ -3238,18 +3230,7 @@ def test_review_table_a_row_a_kind_joined_by_a_dash(dash, layout, tmp_path):
     # ('行政诉讼-未经复议直接起诉', '行政诉讼—复议后起诉'): neither row's label named a kind, so only the 行政复议
     # row was read, the lawsuits' cells flagged truncated. The words after the dash name the row: the table reads
     # as the seed's row of 15 values.
-    lines = _report_lines("001_4d29bfef72dd56db.txt")
-    at = [i for i, x in enumerate(lines) if isinstance(x, str) and x[:2] in ("四、", "五、")]
-    values = next(x for x in lines[at[0]:at[1]] if isinstance(x, list) and len(x) == 15)
-    rows = [["", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["行政复议", *values[:5]],
-            [f"行政诉讼{dash}未经复议直接起诉", *values[5:10]], [f"行政诉讼{dash}复议后起诉", *values[10:]]]
-    table = [i for i in range(at[0] + 1, at[1]) if isinstance(lines[i], list)]
-    written = lines[:table[0]] + rows + lines[table[-1] + 1:]
-    want, got = read_as(lines, layout, tmp_path), read_as(written, layout, tmp_path)
-    assert _cells_of(got, "review_litigation").equals(_cells_of(want, "review_litigation"))
-    assert _cells_of(got, "review_litigation")["value"].notna().sum() == 15
-    assert [f.code for f in got.flags if f.table == "review_litigation"] == \
-        [f.code for f in want.flags if f.table == "review_litigation"]
+    _assert_review_a_row_a_kind_reads_as_the_seed("001_4d29bfef72dd56db.txt", dash + "{}", layout, tmp_path)
 
 
 # templates-detail §8.2 (R15): the requests table's header over three physical rows, names broken where a word is
