@@ -23,6 +23,7 @@ import codecs
 import contextlib
 import contextvars
 import copy
+import errno
 import functools
 import io
 import logging
@@ -468,6 +469,14 @@ def _not_found(path: str) -> str:
     return f"file not found (a link to {target}, which does not exist)"
 
 
+def _cannot_open(exc: OSError) -> str:
+    """Why a file cannot be opened, as the reader and a corpus run both say it: a link that loops (ELOOP) is
+    named so, the system's bare 'Too many levels of symbolic links' telling little."""
+    if exc.errno == errno.ELOOP:
+        return "cannot open the file: a link that loops (a chain of links that comes back to itself)"
+    return f"cannot open the file: {exc.strerror or exc}"
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read a whole file after checking that it exists, is a regular file and is small enough."""
     try:
@@ -475,7 +484,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     except FileNotFoundError as exc:
         raise ReadError(path, _not_found(path)) from exc
     except OSError as exc:
-        raise ReadError(path, f"cannot open the file: {exc.strerror or exc}") from exc
+        raise ReadError(path, _cannot_open(exc)) from exc
     import stat  # (here, with the checks that need it)
 
     if stat.S_ISDIR(st.st_mode):  # (the stat above: os.path.isdir would make another)
