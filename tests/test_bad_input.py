@@ -369,7 +369,7 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
     expect(CorruptFileError, write(tmp_path, "broken.docx", buf.getvalue()), "not a valid DOCX: XMLSyntaxError")
 
 
-@pytest.mark.parametrize("name", ["a.docx", "a.txt", "a.doc", "a.html"])
+@pytest.mark.parametrize("name", ["a.docx", "a.txt", "a.doc", "a.html", "a.pdf"])
 def test_a_pdf_or_docx_under_another_name_is_read_for_what_it_is(tmp_path: Path, name: str) -> None:
     # Sites serve download.jsp files that are saved as .doc; before, a PDF named .docx or .txt and a DOCX
     # named .doc were refused ('save the report as .docx'), though the reader reads them.
@@ -382,10 +382,11 @@ def test_a_pdf_or_docx_under_another_name_is_read_for_what_it_is(tmp_path: Path,
     expect(CorruptFileError, write(tmp_path, "broken.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a valid PDF")
 
 
-@pytest.mark.parametrize("name", ["page.txt", "page.doc"])
+@pytest.mark.parametrize("name", ["page.txt", "page.doc", "page.pdf"])
 def test_a_web_page_saved_as_txt_or_doc_is_read_as_html(tmp_path: Path, name: str) -> None:
     # Before, the tags were read as text (no title or agency, '</p></body></html>' inside the last section),
-    # and a page served as .doc (Word's 'Web page') was refused.
+    # and a page served as .doc (Word's 'Web page') was refused; one saved as .pdf (a site's download link that
+    # serves the report's page) failed with 'no %PDF- header'.
     page = render_html(ROWS)
     for data in (page, page[page.index(b"<meta"):]):  # also a page that starts with its <meta>
         doc = read_document(write(tmp_path, name, data))

@@ -521,6 +521,28 @@ def test_bootstrap_ratio_of_a_per_100_indicator_counts_the_numerator_of_a_report
     without_c = bootstrap_ci(m[m["report_id"] != "c"], "reviews_per_100", estimator="ratio", n_boot=50).iloc[0]
     assert without_c["estimate"] == pytest.approx(expected - 200 / 243) and without_c["n"] == 10
 
+def test_bootstrap_ratio_of_a_per_100_indicator_with_few_handled_requests_says_why_it_has_no_interval() -> None:
+    # Seven of ten reports had reconsiderations but handled no request: resamples drawn only from them have no
+    # ratio of sums, which left the interval NA with the note 'raise n_boot', wrong advice (more resamples draw
+    # more such resamples).  The note now says why.
+    counts = {"a": (2, 0), "b": (1, 0), "c": (3, 0), "d": (1, 0), "e": (2, 0), "f": (1, 0), "g": (4, 0),
+              "h": (1, 10), "i": (0, 20), "j": (2, 30)}
+    rows = []
+    for rid, (reviews, handled) in counts.items():
+        for t, r, v in (("review_litigation", "review", reviews), ("requests", "handled_total", handled)):
+            rows.append(dict(report_id=rid, table=t, row_key=r, col_key="total", value=float(v), raw=str(v), line=1))
+    m = report_metrics(pd.DataFrame(rows), components=True)
+    for method in ("expanded", "BCa"):
+        res = bootstrap_ci(m, "reviews_per_100", estimator="ratio", n_boot=400, method=method).iloc[0]
+        assert res["estimate"] == pytest.approx(100 * 17 / 60) and res["n"] == 10
+        assert pd.isna(res["ci_low"]) and pd.isna(res["ci_high"])
+        assert res["note"] == (f"no {method} interval: too few reports with a denominator (3 of 10; a resample "
+                               "drawn only from those with a denominator of 0 has no ratio)")
+    by_agency = bootstrap_ci(m.assign(agency=list(counts)), "reviews_per_100", estimator="ratio", n_boot=400,
+                             cluster="agency").iloc[0]
+    assert by_agency["note"].startswith("no expanded interval: too few clusters with a denominator (3 of 10;")
+
+
 def test_bootstrap_ratio_refuses_a_negative_denominator() -> None:
     # Twelve reports of group a, one with x_den = -3 (a count typed by hand, broken): the row was dropped with
     # the denominators of 0, counted in neither n nor n_missing (n=11, n_missing=0 for 12 reports), and group a

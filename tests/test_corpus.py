@@ -448,12 +448,25 @@ def test_folders_follow_linked_folders_once_and_fail_those_they_cannot_list(tmp_
 
 def test_a_pattern_through_a_loop_of_linked_folders_gives_no_rows_for_the_loop(tmp_path: Path) -> None:
     # 'c3/**' follows a link to a parent until the system says ELOOP: the loop's deepest path got a failed row
-    # ('cannot read the file (Too many levels of symbolic links)').
+    # ('cannot read the file (Too many levels of symbolic links)', now 'a link that loops').
     (tmp_path / "c3" / "sub").mkdir(parents=True)
     (tmp_path / "c3" / "a.txt").write_bytes(RAW_REPORTS[0].read_bytes())
     (tmp_path / "c3" / "sub" / "loop").symlink_to("..", target_is_directory=True)
     for inputs in ([str(tmp_path / "c3" / "**")], [tmp_path / "c3"]):
         assert corpus._expand(inputs) == [str(tmp_path / "c3" / "a.txt")]
+
+
+def test_a_link_that_loops_is_named_the_same_by_a_corpus_run_and_parse_report(tmp_path: Path) -> None:
+    # A corpus run said 'cannot read the file (Too many levels of symbolic links)', parse_report 'cannot open the
+    # file: Too many levels of symbolic links': two wordings of one failure, neither saying what is wrong.
+    (tmp_path / "ok.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    with pytest.raises(ToolkitError) as info:
+        toolkit.parse_report(tmp_path / "loop.txt")
+    assert str(info.value) == f"{tmp_path / 'loop.txt'}: cannot open the file: a link that loops (a chain of links " \
+                              f"that comes back to itself)"
+    rows = corpus.extract_corpus([tmp_path / "loop.txt", tmp_path / "ok.txt"], jobs=1)["reports"].set_index("path")
+    assert rows.loc[str(tmp_path / "loop.txt"), "error"] == str(info.value)
 
 
 def test_report_ids_given(tmp_path: Path) -> None:
@@ -830,7 +843,7 @@ def test_every_input_named_or_matched_gets_a_row(tmp_path: Path) -> None:
     inputs = [d / "x.pdf", d / "empty", d / "notes", str(d / "l*.txt"), d / "in", str(d / "none*.txt"),
               str(d / "e*")]
     rows = corpus.extract_corpus(inputs, jobs=1)["reports"].set_index("path")
-    loop = "cannot read the file (Too many levels of symbolic links)"
+    loop = "cannot open the file: a link that loops (a chain of links that comes back to itself)"
     assert rows["error"].fillna("").to_dict() == {
         str(d / "x.pdf"): f"{d / 'x.pdf'}: no report file in this folder (it is empty, or holds only hidden files)",
         str(d / "empty"): f"{d / 'empty'}: no report file in this folder (it is empty, or holds only hidden files)",

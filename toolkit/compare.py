@@ -1572,8 +1572,16 @@ def bootstrap_ci(
             row.update(ci_low=float(res.confidence_interval.low),
                        ci_high=float(res.confidence_interval.high))
             if np.isnan(row["ci_low"]) or np.isnan(row["ci_high"]):
-                row["note"] = (f"no {method} interval from these {int(n_boot)} resamples (all on one side of the "
-                               "estimate, or too few): raise n_boot")
+                if estimator == "ratio" and np.isnan(res.bootstrap_distribution).any():
+                    # resamples drawn only from a per-100 indicator's reports with a denominator of 0 have no
+                    # ratio: more resamples draw more of them, so 'raise n_boot' would be wrong advice
+                    unit = "reports" if cluster is None else "clusters"
+                    row["note"] = (f"no {method} interval: too few {unit} with a denominator ("
+                                   f"{int((d['den'] > 0).sum())} of {len(d)}; a resample drawn only from those with "
+                                   "a denominator of 0 has no ratio)")
+                else:
+                    row["note"] = (f"no {method} interval from these {int(n_boot)} resamples (all on one side of "
+                                   "the estimate, or too few): raise n_boot")
         rows.append(row)
     cols = ([by] if by is not None else []) + ["estimator", "n", "n_missing"] \
         + (["n_clusters"] if cluster is not None else []) + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]

@@ -50,8 +50,8 @@ from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitE
 from toolkit.formats import load_output_schema
 from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
-from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _check_encoding, _not_found,
-                              _read_bytes)
+from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _check_encoding,
+                              _not_found, _read_bytes)
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -1457,7 +1457,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
             return ReadError(path, "no file matches this pattern")
         return ReadError(path, _not_found(path))
     except OSError as exc:
-        return ReadError(path, f"cannot read the file ({exc.strerror or exc})")
+        return ReadError(path, _cannot_open(exc))  # the reader's words (parse_report says the same)
     if not stat.S_ISREG(st.st_mode):
         try:  # the reader's own check, which looks at the file without opening it: one message for both
             _read_bytes(path, max_bytes)

@@ -23,6 +23,7 @@ import codecs
 import contextlib
 import contextvars
 import copy
+import errno
 import functools
 import io
 import logging
@@ -81,6 +82,8 @@ _EXTENSIONS = {
 # Extensions of pages saved from web servers: the content decides (HTML or text).
 _SNIFF_EXTENSIONS = {"", ".asp", ".aspx", ".jsp", ".php", ".do", ".action", ".cgi"}
 _LEGACY_OFFICE = {".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx"}
+# Formats (told by the extension) whose files are read as HTML when they start as a web page (_is_html_page)
+_HTML_UNDER = frozenset({"text", "mht", "doc", "ofd", "pdf"})
 # an OLE compound file: a Word 97–2003 document, or a workbook, presentation … (toolkit.msdoc.OLE_MAGIC, which is
 # imported only to read one)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -292,8 +295,10 @@ def read_document(
         fmt = actual  # a PDF or DOCX under another name (download.jsp saved as .doc, a .docx named .txt)
     elif _is_web_archive(data):
         fmt = "mht"  # also under .html or .doc (Word's 'save as .doc' of a single file web page)
-    elif (fmt in ("text", "mht", "doc", "ofd") or ext in _LEGACY_OFFICE) and _is_html_page(data):
-        fmt = "html"  # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites)
+    elif (fmt in _HTML_UNDER or ext in _LEGACY_OFFICE) and _is_html_page(data):
+        # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites), or as .pdf (a
+        # download link that serves the page): a PDF with no header but a page's start is that page
+        fmt = "html"
     elif fmt == "mht":
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
                                       "text/html) at the start")
@@ -464,6 +469,14 @@ def _not_found(path: str) -> str:
     return f"file not found (a link to {target}, which does not exist)"
 
 
+def _cannot_open(exc: OSError) -> str:
+    """Why a file cannot be opened, as the reader and a corpus run both say it: a link that loops (ELOOP) is
+    named so, the system's bare 'Too many levels of symbolic links' telling little."""
+    if exc.errno == errno.ELOOP:
+        return "cannot open the file: a link that loops (a chain of links that comes back to itself)"
+    return f"cannot open the file: {exc.strerror or exc}"
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read a whole file after checking that it exists, is a regular file and is small enough."""
     try:
@@ -471,7 +484,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     except FileNotFoundError as exc:
         raise ReadError(path, _not_found(path)) from exc
     except OSError as exc:
-        raise ReadError(path, f"cannot open the file: {exc.strerror or exc}") from exc
+        raise ReadError(path, _cannot_open(exc)) from exc
     import stat  # (here, with the checks that need it)
 
     if stat.S_ISDIR(st.st_mode):  # (the stat above: os.path.isdir would make another)
