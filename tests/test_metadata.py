@@ -3242,6 +3242,23 @@ def test_contact_and_footer_words_in_taiwans_words(ending):
     assert ([s.text for s in toolkit.parse_text(opencc.OpenCC("s2twp").convert(text)).sections][-1]
             == toolkit.parse_text(text).sections[-1].text == "暂无。")
 
+@pytest.mark.parametrize("above", ["驻马店市在线", "驻马店在线"])
+def test_a_sites_name_in_taiwans_words_above_the_title(above):
+    # OpenCC s2twp writes a site's name ending 在线 as 線上, which t2s leaves 线上, no ending of metadata.yaml
+    # site_name_endings: the site's name above the title was read as the agency's start ('驻马店市线上住房和城乡建设局'),
+    # and a breadcrumb's last link, the site's, as no column's (no agency)
+    import opencc
+
+    import toolkit
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    for text in ("\n".join([above, lines[0][4:]] + lines[1:]),
+                 "\n".join([f"首页 > 驻马店市住房和城乡建设局 > {above}", "2020年政府信息公开工作年度报告"] + lines[1:])):
+        simplified = toolkit.parse_text(text).metadata
+        assert simplified["agency"] in ("住房和城乡建设局", "驻马店市住房和城乡建设局")
+        assert toolkit.parse_text(opencc.OpenCC("s2twp").convert(text)).metadata["agency"] == simplified["agency"]
+
+
 # --- a signature before a table with no appendix's label (helper meta3) ------------------------------------------
 
 
