@@ -2168,6 +2168,8 @@ def test_the_property_title_of_a_docx_report(tmp_path, title):
 
 
 @pytest.mark.parametrize("title, read", [("Normal", None), ("文档1", None), ("Document1", None), ("新建 Microsoft Word 文档", None),
+                                         # Word's in Taiwan's words, and OpenCC s2twp's of 新建 … 文档 (文档 → 文件)
+                                         ("文件1", None), ("新增 Microsoft Word 文件", None), ("新建 Microsoft Word 文件", None),
                                          ("Microsoft Word - 驻马店市住房和城乡建设局2020年政府信息公开工作年度报告.doc", None),
                                          ("", None), ("驻马店市人民政府门户网站", "驻马店市人民政府门户网站")])
 def test_a_docx_property_title_naming_no_report(tmp_path, title, read):
