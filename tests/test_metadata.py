@@ -2090,6 +2090,20 @@ def test_clauses_ending_in_a_body_are_no_agencies():
     assert toolkit.parse_text("按照省委\n2021-01-20\n2020年政府信息公开工作年度报告" + body).metadata["agency"] is None
 
 
+@pytest.mark.parametrize("clause", ["联系平潭综合实验区市场监督管理局办公室", "联系区政府办公室"])
+def test_a_clause_in_taiwans_words_is_no_agency(clause):
+    import opencc
+
+    import toolkit
+
+    # OpenCC s2twp writes the clause's first word 联系 as 聯絡, which t2s leaves 联络, no word of metadata.yaml
+    # clause_starts: the clause, alone under a title naming no agency, was taken for the agency
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    report = "2020年政府信息公开工作年度报告\n" + clause + text[text.index("\n"):]
+    assert toolkit.parse_text(report).metadata["agency"] is None
+    assert toolkit.parse_text(opencc.OpenCC("s2twp").convert(report)).metadata["agency"] is None
+
+
 @pytest.mark.parametrize("agency, level", [
     # places the gazetteer knows starting with a clause's first word
     ("和平区财政局", "county"), ("和县人民政府", "county"), ("向阳区住房和城乡建设局", "county"), ("和龙市教育局", "county"),
