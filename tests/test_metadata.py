@@ -2090,6 +2090,20 @@ def test_clauses_ending_in_a_body_are_no_agencies():
     assert toolkit.parse_text("按照省委\n2021-01-20\n2020年政府信息公开工作年度报告" + body).metadata["agency"] is None
 
 
+@pytest.mark.parametrize("clause", ["联系平潭综合实验区市场监督管理局办公室", "联系区政府办公室"])
+def test_a_clause_in_taiwans_words_is_no_agency(clause):
+    import opencc
+
+    import toolkit
+
+    # OpenCC s2twp writes the clause's first word 联系 as 聯絡, which t2s leaves 联络, no word of metadata.yaml
+    # clause_starts: the clause, alone under a title naming no agency, was taken for the agency
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    report = "2020年政府信息公开工作年度报告\n" + clause + text[text.index("\n"):]
+    assert toolkit.parse_text(report).metadata["agency"] is None
+    assert toolkit.parse_text(opencc.OpenCC("s2twp").convert(report)).metadata["agency"] is None
+
+
 @pytest.mark.parametrize("agency, level", [
     # places the gazetteer knows starting with a clause's first word
     ("和平区财政局", "county"), ("和县人民政府", "county"), ("向阳区住房和城乡建设局", "county"), ("和龙市教育局", "county"),
@@ -2168,6 +2182,8 @@ def test_the_property_title_of_a_docx_report(tmp_path, title):
 
 
 @pytest.mark.parametrize("title, read", [("Normal", None), ("文档1", None), ("Document1", None), ("新建 Microsoft Word 文档", None),
+                                         # Word's in Taiwan's words, and OpenCC s2twp's of 新建 … 文档 (文档 → 文件)
+                                         ("文件1", None), ("新增 Microsoft Word 文件", None), ("新建 Microsoft Word 文件", None),
                                          ("Microsoft Word - 驻马店市住房和城乡建设局2020年政府信息公开工作年度报告.doc", None),
                                          ("", None), ("驻马店市人民政府门户网站", "驻马店市人民政府门户网站")])
 def test_a_docx_property_title_naming_no_report(tmp_path, title, read):
@@ -3241,6 +3257,23 @@ def test_contact_and_footer_words_in_taiwans_words(ending):
     text = (RAW / "pingtan-2020-05.txt").read_text(encoding="utf-8")
     assert ([s.text for s in toolkit.parse_text(opencc.OpenCC("s2twp").convert(text)).sections][-1]
             == toolkit.parse_text(text).sections[-1].text == "暂无。")
+
+@pytest.mark.parametrize("above", ["驻马店市在线", "驻马店在线"])
+def test_a_sites_name_in_taiwans_words_above_the_title(above):
+    # OpenCC s2twp writes a site's name ending 在线 as 線上, which t2s leaves 线上, no ending of metadata.yaml
+    # site_name_endings: the site's name above the title was read as the agency's start ('驻马店市线上住房和城乡建设局'),
+    # and a breadcrumb's last link, the site's, as no column's (no agency)
+    import opencc
+
+    import toolkit
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    for text in ("\n".join([above, lines[0][4:]] + lines[1:]),
+                 "\n".join([f"首页 > 驻马店市住房和城乡建设局 > {above}", "2020年政府信息公开工作年度报告"] + lines[1:])):
+        simplified = toolkit.parse_text(text).metadata
+        assert simplified["agency"] in ("住房和城乡建设局", "驻马店市住房和城乡建设局")
+        assert toolkit.parse_text(opencc.OpenCC("s2twp").convert(text)).metadata["agency"] == simplified["agency"]
+
 
 # --- a signature before a table with no appendix's label (helper meta3) ------------------------------------------
 

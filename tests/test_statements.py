@@ -2414,6 +2414,19 @@ def test_signature_and_web_page_furniture_in_the_section_is_no_statement_text(st
         assert _pairs(extract_statements(section)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+@pytest.mark.parametrize("furniture", ["点击数：1234", "扫一扫在手机打开当前页"])
+def test_web_page_furniture_in_taiwans_words_is_no_statement_text(stem, furniture):
+    # OpenCC s2twp writes 點選數 for the page's field 点击数 and 開啟 for the 打开 of '扫一扫在手机打开当前页', which t2s
+    # leaves 点选数 and 开启: the line was no furniture and was glued to the last measure, where the simplified text's
+    # was left out
+    text = _report_text(stem)
+    at = text.index("六、其他需要报告")
+    s2twp = opencc.OpenCC("s2twp").convert
+    assert _pairs(toolkit_parse(s2twp(text[:at] + furniture + "\n" + text[at:])).statements) \
+        == _pairs(toolkit_parse(s2twp(text)).statements)
+
+
 @pytest.mark.parametrize("tail", [["（此页无正文）", *_SIGNATURE], [*_SIGNATURE, "来源：泰州市高港区住房和城乡建设局", "责任编辑：张三"],
                                   [*_SIGNATURE, "发布日期：2018-01-21  来源：高港区住建局"], ["【字体：大 中 小】【打印本页】【关闭窗口】"]])
 def test_a_report_ending_with_web_page_furniture_after_its_problems_section(tail):
