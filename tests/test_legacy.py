@@ -308,6 +308,28 @@ def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_pat
     assert not [f for f in report.flags if f.table == "legacy"]
 
 
+@pytest.mark.parametrize("dotted", [False, True])
+@pytest.mark.parametrize("sep", [" ", "  "])
+def test_legacy_code_column_between_label_and_unit_spaced_rows(dotted, sep):
+    # Gansu's table with its code column between the label and the unit column (指标名称 | 代码 | 计量单位 | 本期实际 |
+    # 本年累计), a row a line with spaces between its cells (a PDF without ruling lines): each row's code was read
+    # into its label ('主动公开信息数 01'), so that no row was known, all 19 kept as local items keyed
+    # 主动公开信息数01 …, unflagged.  Now the code after the label is a cell of its own, under the header's 代码, and
+    # the rows read as the pipe rows do (proactive_items …), unflagged.
+    from test_tables import _GANSU, _legacy_report
+
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [[x[0], "代码" if n == 0 else _DOTTED_CODES[x[2]] if dotted else x[2], x[1], *x[3:]]
+            for n, x in enumerate(rows) if x[0] != "甲"]
+    head = SEED.read_text(encoding="utf-8").split("\n")[:38]
+    report = toolkit.parse_text("\n".join(head + [sep.join(x) for x in rows]))
+    keys = ["row_key", "col_key", "value", "raw"]
+    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
+    assert len(want) == 38
+    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
 @pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"],
                                     ["上年", "本年"], ["本年", "上年"]])
 @pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html", "pipe_cells"])
