@@ -2243,3 +2243,27 @@ def test_glued_legacy_local_sub_row_before_a_sub_row_or_text(after, row, text, l
     report = toolkit.parse_text(re.sub(r"[\s|]+", "", piped) if layout == "no_pipes" else re.sub(r"\s*\n\s*", "", piped))
     assert _legacy(report) == _legacy(plain)
     assert not [(f.code, f.detail) for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("layout", ["glued", "no_pipes", "lines"])
+@pytest.mark.parametrize("after, label", [("2﹒传真申请数", "其中:本地网络申请数"), ("4﹒信函申请数", "其中:本地传真申请数"),
+                                          ("1﹒当面申请数", "其中:本地传真申请数")])
+def test_glued_legacy_local_sub_row_ending_in_a_known_label(after, label, layout):
+    # Seed 003 glued into one line (or a cell a line), a local sub-row whose label ends in a known item's
+    # ('其中:本地网络申请数' before 3﹒网络申请数): the known label alone was read, its words before it dropped, the
+    # row keyed as the known item (requests_online value 4, the real row's 1 under requests_online_1), flagged
+    # duplicate_row only.  The words between 其中: and the known label are the label's, as the pipe rows' cell tells:
+    # a local item 本地网络申请数, the rows and flags (none) the pipe rows'.
+    import re
+
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
+    lines.insert(at + 1, [label, "件", "4"])
+    piped = render_text(lines, "pipe_rows")
+    plain = toolkit.parse_text(piped)
+    assert plain.tables.loc[plain.tables["value"] == 4, "row_key"].tolist() == [label[3:]]
+    text = {"glued": re.sub(r"\s*\n\s*", "", piped), "no_pipes": re.sub(r"[\s|]+", "", piped),
+            "lines": render_text(lines, "lines")}[layout]
+    report = toolkit.parse_text(text)
+    assert _legacy(report) == _legacy(plain)
+    assert not [(f.code, f.detail) for f in report.flags if f.table]

@@ -1561,6 +1561,11 @@ def _sub_item() -> str:
     return alternation(load_formats()["legacy"]["sub_item_words"])
 
 
+# Words after a sub-row's 其中: run into a known item's label (no digit, cell bound or punctuation): the start of
+# a local sub-row's label ('其中:本地' of '其中:本地网络申请数')
+_SUB_ROW_WORDS = r"[^\d|()（）。;；:：,，、.\s]{0,20}"
+
+
 @functools.lru_cache(maxsize=1)
 def _sub_row_label() -> re.Pattern[str]:
     """A row's label opened by an item's parts' words and a colon ('其中:当面申请数'), no item number of its own."""
@@ -2185,7 +2190,9 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                         last = int(num.group(1))
                         own = rest[num.start():].strip()
             if not own:
-                own = _text_end(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：])?\s*$", rest)
+                # (words between 其中: and a known label are the label's: '其中:本地网络申请数' is a local
+                # sub-row, as its pipe row's cell tells, not 网络申请数)
+                own = _text_end(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：]{_SUB_ROW_WORDS})?\s*$", rest)
         else:
             own = _text_end(rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", head)
             if (num := _arabic_item().search(head)) is not None:
