@@ -330,6 +330,33 @@ def test_legacy_code_column_between_label_and_unit_spaced_rows(dotted, sep):
     assert not [f for f in report.flags if f.table == "legacy"]
 
 
+@pytest.mark.parametrize("letters", [True, False])
+@pytest.mark.parametrize("layout", ["lines", "glued"])
+def test_legacy_dotted_codes_after_the_unit_one_cell_a_line_or_glued(letters, layout, tmp_path):
+    # Gansu's table with its code column after the unit's (指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计) and codes
+    # of several levels (1, 1.1, 3.3.1): one cell a line, or glued into one run with its cell marks (a web page's
+    # table copied), a code of two dots ('3.3.1') was no cell, so the rows from 其中:"非《规定》所指政府信息"数 on
+    # ended the table and the whole was lost, flagged table_missing.  Now a code is no value whatever its levels:
+    # the rows read as with the codes 01 … 35, unflagged.
+    import re
+
+    from test_tables import _GANSU, _legacy_report, read_as
+
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [[*x[:2], _DOTTED_CODES[x[2]] if n > 1 else x[2], *x[3:]] for n, x in enumerate(rows)
+            if letters or x[0] != "甲"]
+    head = SEED.read_text(encoding="utf-8").split("\n")[:38]
+    if layout == "glued":
+        report = toolkit.parse_text(re.sub(r"\s*\n\s*", "", render_text(head + rows, "pipe_rows")))
+    else:
+        report = read_as(head + rows, layout, tmp_path)
+    keys = ["row_key", "col_key", "value", "raw"]
+    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
+    assert len(want) == 38
+    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
 @pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"],
                                     ["上年", "本年"], ["本年", "上年"]])
 @pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html", "pipe_cells"])

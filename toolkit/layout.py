@@ -1709,6 +1709,10 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 _ROW_CODE = r"(?<=[\s|])\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}(?=[\s|]+(?:{units}))"
 
 
+# A row's code of three levels or more (Gansu: 3.3.1) set apart as a cell, in a code column after the unit's
+_DOTTED_CODE = re.compile(r"(?<=[\s|])\d{1,2}(?:\.\d{1,2}){2,3}(?=[\s|])")
+
+
 @functools.lru_cache(maxsize=1)
 def _row_code() -> re.Pattern[str]:
     """A row's code before its unit (``_ROW_CODE``), in a statistics table whose code column stands between the
@@ -2021,6 +2025,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
     # a code column before the values (指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计): each row's code, set apart from
     # its values ('条 01 120 480'), is no value
     codes = 0 if code_first else len(re.findall(alternation(fm["code_headers"], spaced=True), before))
+    if codes and "." in text:
+        # (a code of several levels, '3.3.1', is no number a cell reads: its dots made digits, the same length, so
+        # that it is a cell, the row's code, dropped as '01' is)
+        text = text[:start] + _DOTTED_CODE.sub(lambda c: c.group().replace(".", "0"), text[start:])
     ncells = len(names) + codes  # (a row's cells after its unit: its code's and its values)
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
     values: list[str | list[str] | None] = []  # their values ('' blank, None not certain; cells set apart)
