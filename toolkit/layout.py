@@ -303,7 +303,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             # though a block's heading, no row, follows it: kept for the tables stage to tell
             parts = after_header and _PARTS_LINE.fullmatch(stripped) is not None
             after_header = spaced is not None and label_key(spaced[0]) in _legacy_label_headers()
-            if after_header:
+            if after_header and spaced is not None:
                 code_first = _code_before_unit(spaced)
             elif code_first and spaced is not None and len(spaced) > 1 and (
                     code := _LABEL_THEN_CODE.fullmatch(spaced[0])):
