@@ -308,6 +308,55 @@ def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_pat
     assert not [f for f in report.flags if f.table == "legacy"]
 
 
+@pytest.mark.parametrize("dotted", [False, True])
+@pytest.mark.parametrize("sep", [" ", "  "])
+def test_legacy_code_column_between_label_and_unit_spaced_rows(dotted, sep):
+    # Gansu's table with its code column between the label and the unit column (指标名称 | 代码 | 计量单位 | 本期实际 |
+    # 本年累计), a row a line with spaces between its cells (a PDF without ruling lines): each row's code was read
+    # into its label ('主动公开信息数 01'), so that no row was known, all 19 kept as local items keyed
+    # 主动公开信息数01 …, unflagged.  Now the code after the label is a cell of its own, under the header's 代码, and
+    # the rows read as the pipe rows do (proactive_items …), unflagged.
+    from test_tables import _GANSU, _legacy_report
+
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [[x[0], "代码" if n == 0 else _DOTTED_CODES[x[2]] if dotted else x[2], x[1], *x[3:]]
+            for n, x in enumerate(rows) if x[0] != "甲"]
+    head = SEED.read_text(encoding="utf-8").split("\n")[:38]
+    report = toolkit.parse_text("\n".join(head + [sep.join(x) for x in rows]))
+    keys = ["row_key", "col_key", "value", "raw"]
+    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
+    assert len(want) == 38
+    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
+@pytest.mark.parametrize("letters", [True, False])
+@pytest.mark.parametrize("layout", ["lines", "glued"])
+def test_legacy_dotted_codes_after_the_unit_one_cell_a_line_or_glued(letters, layout, tmp_path):
+    # Gansu's table with its code column after the unit's (指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计) and codes
+    # of several levels (1, 1.1, 3.3.1): one cell a line, or glued into one run with its cell marks (a web page's
+    # table copied), a code of two dots ('3.3.1') was no cell, so the rows from 其中:"非《规定》所指政府信息"数 on
+    # ended the table and the whole was lost, flagged table_missing.  Now a code is no value whatever its levels:
+    # the rows read as with the codes 01 … 35, unflagged.
+    import re
+
+    from test_tables import _GANSU, _legacy_report, read_as
+
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [[*x[:2], _DOTTED_CODES[x[2]] if n > 1 else x[2], *x[3:]] for n, x in enumerate(rows)
+            if letters or x[0] != "甲"]
+    head = SEED.read_text(encoding="utf-8").split("\n")[:38]
+    if layout == "glued":
+        report = toolkit.parse_text(re.sub(r"\s*\n\s*", "", render_text(head + rows, "pipe_rows")))
+    else:
+        report = read_as(head + rows, layout, tmp_path)
+    keys = ["row_key", "col_key", "value", "raw"]
+    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
+    assert len(want) == 38
+    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
 @pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"],
                                     ["上年", "本年"], ["本年", "上年"]])
 @pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html", "pipe_cells"])
@@ -2220,3 +2269,27 @@ def test_glued_legacy_local_sub_row_before_a_sub_row_or_text(after, row, text, l
     at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
     lines[at + 1:at + 1] = [row, text] if text else [row]
     _assert_glued_reads_as_pipes(lines, row[2], layout)
+
+
+@pytest.mark.parametrize("layout", ["glued", "no_pipes", "lines"])
+@pytest.mark.parametrize("after, label", [("2﹒传真申请数", "其中:本地网络申请数"), ("4﹒信函申请数", "其中:本地传真申请数"),
+                                          ("1﹒当面申请数", "其中:本地传真申请数")])
+def test_glued_legacy_local_sub_row_ending_in_a_known_label(after, label, layout):
+    # Seed 003 glued into one line (or a cell a line), a local sub-row whose label ends in a known item's
+    # ('其中:本地网络申请数' before 3﹒网络申请数): the known label alone was read, its words before it dropped, the
+    # row keyed as the known item (requests_online value 4, the real row's 1 under requests_online_1), flagged
+    # duplicate_row only.  The words between 其中: and the known label are the label's, as the pipe rows' cell tells:
+    # a local item 本地网络申请数, the rows and flags (none) the pipe rows'.
+    import re
+
+    lines = _seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after)
+    lines.insert(at + 1, [label, "件", "4"])
+    piped = render_text(lines, "pipe_rows")
+    plain = toolkit.parse_text(piped)
+    assert plain.tables.loc[plain.tables["value"] == 4, "row_key"].tolist() == [label[3:]]
+    text = {"glued": re.sub(r"\s*\n\s*", "", piped), "no_pipes": re.sub(r"[\s|]+", "", piped),
+            "lines": render_text(lines, "lines")}[layout]
+    report = toolkit.parse_text(text)
+    assert _legacy(report) == _legacy(plain)
+    assert not [(f.code, f.detail) for f in report.flags if f.table]

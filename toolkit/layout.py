@@ -159,6 +159,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
     marked: set[int] = set()  # lines whose cell marks are blank cells of a requests row (_row_blank_marks)
     extras: frozenset[str] = frozenset()  # header cells met that head no column of the format (_extra_headers)
     after_header = False  # the line before was a legacy header set with spaces
+    code_first = False  # the last such header has a code column before the unit's (指标名称 代码 计量单位 …)
     # (cells, labels) of the line before where it held labels then blank cells only: '8.属于行政查询事项 | ||||||'
     label_line: tuple[int, int] | None = None
     last_labels: tuple[int, int, int] | None = None  # the last such line's (cells, labels, segment), for a head between
@@ -302,6 +303,13 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             # though a block's heading, no row, follows it: kept for the tables stage to tell
             parts = after_header and _PARTS_LINE.fullmatch(stripped) is not None
             after_header = spaced is not None and label_key(spaced[0]) in _legacy_label_headers()
+            if after_header and spaced is not None:
+                code_first = _code_before_unit(spaced)
+            elif code_first and spaced is not None and len(spaced) > 1 and (
+                    code := _LABEL_THEN_CODE.fullmatch(spaced[0])):
+                # a row's code between its label and unit ('主动公开信息数 01 条 120 480') is a cell of its own,
+                # under the header's 代码, not the end of its label
+                spaced = [code["label"], code["code"], *spaced[1:]]
             if spaced is None and label_alone:
                 # a spaced row's unit and values after its label alone on the line before ('六、举报投诉数量' /
                 # '件 675'): the row's rest, joined to the label by the tables stage (it was prose, the row lost)
@@ -748,6 +756,21 @@ def _legacy_spaced_patterns() -> tuple[re.Pattern[str], ...]:
     noted = re.compile(rf"{row}\s+(?P<note>{_NOTE_WORDS})")
     bare = re.compile(rf"(?P<label>\S.*?)(?P<values>(?:{value})+)")
     return header, re.compile(word), re.compile(row), noted, bare, re.compile(rf"(?P<unit>{units})(?P<values>(?:{value})+)")
+
+
+# A spaced row's label then its code (Gansu: 01, 1, 1.1, 3.3.1), set apart by a space, in a table whose code column
+# stands between the label and the unit column
+_LABEL_THEN_CODE = re.compile(r"(?P<label>.*?\S)\s+(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})")
+
+
+def _code_before_unit(cells: list[str]) -> bool:
+    """Whether a spaced legacy header's ``cells`` name a code column before the unit column (formats.yaml
+    ``legacy.code_headers`` then ``unit_headers``: '指 标 名 称 代码 计量单位 本期实际 本年累计')."""
+    fm = load_formats()["legacy"]
+    keys = [label_key(c) for c in cells]
+    codes = [i for i, k in enumerate(keys) if k in fm["code_headers"]]
+    units = [i for i, k in enumerate(keys) if k in fm["unit_headers"]]
+    return bool(codes and units) and codes[0] < units[0]
 
 
 def _legacy_unit_values(text: str) -> list[str] | None:
@@ -1538,6 +1561,11 @@ def _sub_item() -> str:
     return alternation(load_formats()["legacy"]["sub_item_words"])
 
 
+# Words after a sub-row's 其中: run into a known item's label (no digit, cell bound or punctuation): the start of
+# a local sub-row's label ('其中:本地' of '其中:本地网络申请数')
+_SUB_ROW_WORDS = r"[^\d|()（）。;；:：,，、.\s]{0,20}"
+
+
 @functools.lru_cache(maxsize=1)
 def _sub_row_label() -> re.Pattern[str]:
     """A row's label opened by an item's parts' words and a colon ('其中:当面申请数'), no item number of its own."""
@@ -1679,6 +1707,10 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 # A row's code in a code column between its label and its unit (Gansu: 1, 1.1, 2.1 or 01 …), set apart from both
 # by cell bounds or spaces; ``{units}``: the units' alternation.
 _ROW_CODE = r"(?<=[\s|])\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}(?=[\s|]+(?:{units}))"
+
+
+# A row's code of three levels or more (Gansu: 3.3.1) set apart as a cell, in a code column after the unit's
+_DOTTED_CODE = re.compile(r"(?<=[\s|])\d{1,2}(?:\.\d{1,2}){2,3}(?=[\s|])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1993,6 +2025,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
     # a code column before the values (指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计): each row's code, set apart from
     # its values ('条 01 120 480'), is no value
     codes = 0 if code_first else len(re.findall(alternation(fm["code_headers"], spaced=True), before))
+    if codes and "." in text:
+        # (a code of several levels, '3.3.1', is no number a cell reads: its dots made digits, the same length, so
+        # that it is a cell, the row's code, dropped as '01' is)
+        text = text[:start] + _DOTTED_CODE.sub(lambda c: c.group().replace(".", "0"), text[start:])
     ncells = len(names) + codes  # (a row's cells after its unit: its code's and its values)
     items: list[tuple[str, str]] = []  # (label, unit) of each row, in order
     values: list[str | list[str] | None] = []  # their values ('' blank, None not certain; cells set apart)
@@ -2162,7 +2198,9 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                         last = int(num.group(1))
                         own = rest[num.start():].strip()
             if not own:
-                own = _text_end(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：])?\s*$", rest)
+                # (words between 其中: and a known label are the label's: '其中:本地网络申请数' is a local
+                # sub-row, as its pipe row's cell tells, not 网络申请数)
+                own = _text_end(rf"(?:{_CN_NUMBERING})?(?:(?:{_sub_item()})[:：]{_SUB_ROW_WORDS})?\s*$", rest)
         else:
             own = _text_end(rf"(?:{_CN_NUMBERING}|\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", head)
             if (num := _arabic_item().search(head)) is not None:
