@@ -294,18 +294,14 @@ def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_pat
     # stood between its label and unit), the whole table lost, flagged table_missing; headed 统计代码 (not a
     # code header), in any layout each code was read as a value (proactive_items value 1, its counts value_2 and
     # cumulative).  Now each reads the cells of the table with its code column after the unit, unflagged.
-    from test_tables import _GANSU, _legacy_report, read_as
+    from test_tables import _GANSU, _assert_reads_as_gansu, read_as
 
     rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
     rows = [[x[0], word if n == 0 else _DOTTED_CODES[x[2]] if dotted else x[2], x[1], *x[3:]]
             for n, x in enumerate(rows) if x[0] != "甲"]
     head = SEED.read_text(encoding="utf-8").split("\n")[:38]
     report = read_as(head + rows, layout, tmp_path)
-    keys = ["row_key", "col_key", "value", "raw", "unit"]
-    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
-    assert len(want) == 38
-    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
-    assert not [f for f in report.flags if f.table == "legacy"]
+    _assert_reads_as_gansu(report, ("row_key", "col_key", "value", "raw", "unit"))
 
 
 @pytest.mark.parametrize("dotted", [False, True])
@@ -316,18 +312,14 @@ def test_legacy_code_column_between_label_and_unit_spaced_rows(dotted, sep):
     # into its label ('主动公开信息数 01'), so that no row was known, all 19 kept as local items keyed
     # 主动公开信息数01 …, unflagged.  Now the code after the label is a cell of its own, under the header's 代码, and
     # the rows read as the pipe rows do (proactive_items …), unflagged.
-    from test_tables import _GANSU, _legacy_report
+    from test_tables import _GANSU, _assert_reads_as_gansu
 
     rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
     rows = [[x[0], "代码" if n == 0 else _DOTTED_CODES[x[2]] if dotted else x[2], x[1], *x[3:]]
             for n, x in enumerate(rows) if x[0] != "甲"]
     head = SEED.read_text(encoding="utf-8").split("\n")[:38]
     report = toolkit.parse_text("\n".join(head + [sep.join(x) for x in rows]))
-    keys = ["row_key", "col_key", "value", "raw"]
-    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
-    assert len(want) == 38
-    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
-    assert not [f for f in report.flags if f.table == "legacy"]
+    _assert_reads_as_gansu(report)
 
 
 @pytest.mark.parametrize("letters", [True, False])
@@ -340,7 +332,7 @@ def test_legacy_dotted_codes_after_the_unit_one_cell_a_line_or_glued(letters, la
     # the rows read as with the codes 01 … 35, unflagged.
     import re
 
-    from test_tables import _GANSU, _legacy_report, read_as
+    from test_tables import _GANSU, _assert_reads_as_gansu, read_as
 
     rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
     rows = [[*x[:2], _DOTTED_CODES[x[2]] if n > 1 else x[2], *x[3:]] for n, x in enumerate(rows)
@@ -350,11 +342,7 @@ def test_legacy_dotted_codes_after_the_unit_one_cell_a_line_or_glued(letters, la
         report = toolkit.parse_text(re.sub(r"\s*\n\s*", "", render_text(head + rows, "pipe_rows")))
     else:
         report = read_as(head + rows, layout, tmp_path)
-    keys = ["row_key", "col_key", "value", "raw"]
-    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
-    assert len(want) == 38
-    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
-    assert not [f for f in report.flags if f.table == "legacy"]
+    _assert_reads_as_gansu(report)
 
 
 @pytest.mark.parametrize("header", [["上年数", "本年数"], ["本年数", "上年数"], ["上年度", "本年度"], ["去年", "今年"],

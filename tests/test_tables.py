@@ -413,11 +413,7 @@ def test_legacy_statistics_bureau_table_one_cell_a_line(code, letters, layout, t
         report = toolkit.parse_text("\n".join(head + [" ".join(x) for x in rows]))
     else:
         report = read_as(head + rows, layout, tmp_path)
-    keys = ["row_key", "col_key", "value", "raw"]
-    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
-    assert len(want) == 38
-    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
-    assert not [f for f in report.flags if f.table == "legacy"]
+    _assert_reads_as_gansu(report)
     if code:
         glued = toolkit.parse_text("\n".join(head + ["".join(x) for x in rows]))
         assert glued.tables.query("table == 'legacy'").empty
@@ -487,6 +483,15 @@ def test_town_table_completed_requests_read_as_the_national_tables(layout, tmp_p
     assert cells["row_key"].drop_duplicates().tolist() == ["proactive_items", "requests_received", "requests_completed"]
     assert cells.query("row_key == 'requests_completed'")["raw"].tolist() == ["3", "5", "7", "15"]
     assert flags == []
+
+
+def _assert_reads_as_gansu(report, keys: tuple[str, ...] = ("row_key", "col_key", "value", "raw")) -> None:
+    """``report``'s pre-2019 table has the cells (``keys``) of the Gansu table in pipe rows (_GANSU), unflagged."""
+    keys = list(keys)
+    want = _legacy_report(_GANSU.format(denied=2)).tables.query("table == 'legacy'")[keys].reset_index(drop=True)
+    assert len(want) == 38
+    pd.testing.assert_frame_equal(report.tables.query("table == 'legacy'")[keys].reset_index(drop=True), want)
+    assert not [f for f in report.flags if f.table == "legacy"]
 
 
 def _legacy_report(table: str):
