@@ -451,9 +451,9 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     joined = "\n".join(lines)  # (one scan for the marks: a line-by-line test cost more than the rest of this step)
     given = lines
     if "]" in joined:
-        lines = _without_brackets(lines, joined)
+        lines = _without_heading_marks(lines, joined, _BRACKETED_HEAD)
     if "*" in joined or "_" in joined:  # (the text joined again only where brackets were removed)
-        lines = _without_emphasis(lines, joined if lines is given else "\n".join(lines))
+        lines = _without_heading_marks(lines, joined if lines is given else "\n".join(lines), _EMPHASIZED_HEAD)
     if "**" in joined or "__" in joined or "#" in joined:
         lines = [_without_markup(line) for line in lines]
     out: list[Segment] = []
@@ -587,52 +587,36 @@ _BRACKETED_HEAD = re.compile(r"(?:^|(?<=[。;!?]))[^\S\n]*\[(?P<inner>[^\[\]\n]+
                              re.M)
 
 
-def _without_brackets(lines: list[str], joined: str) -> list[str]:
-    """``lines`` (joined by newlines, ``joined``) with the brackets around a whole heading that names a section
-    removed ('【一、总体情况】': the closing bracket ended the title, which named no section; glued after a sentence's
-    end the opening bracket hid the number, and the line was not cut there); other text as it is.  Only the places
-    the pattern finds in the joined text are asked (a page's '[打印]' lines are no heading)."""
-    changed = False
-
-    def unbracketed(m: re.Match[str]) -> str:
-        nonlocal changed
-        inner = m["inner"].strip()
-        if not _heading_keys(inner, whole=True):
-            return m.group()
-        changed = True
-        return inner
-
-    text = _BRACKETED_HEAD.sub(unbracketed, joined)
-    return text.split("\n") if changed else lines
-
-
 # Markdown's marks around a heading that the line-start forms of _MARKUP do not read: italics or bold italics around
 # a line's heading ('*一、总体情况*', '_一、总体情况_', '***一、…***', '**_一、…_**', the section's text after it or not),
 # also after a heading's hashes ('## *一、总体情况*': the hashes are kept for _without_markup), and bold, italics or
 # bold italics around a heading glued after a sentence's end in web text ('…。**三、收到和处理政府信息公开申请情况**…').
 # Bold alone at a line's start ('**一、…**') is _MARKUP's.  Mixed bold italics close in reverse ('**_' … '_**'):
-# checked by :func:`_without_emphasis`
+# checked by :func:`_without_heading_marks`
 _MIXED_MARKS = r"\*\*_|__\*|_\*\*|\*__"
 _EMPHASIZED_HEAD = re.compile(rf"^[^\S\n]*(?P<hashes>#{{1,6}}[^\S\n]+)?(?:(?P<i>\*{{3}}|_{{3}}|[*_])(?P<italic>[^*_\n]+)(?P=i)"
                               rf"|(?P<o>{_MIXED_MARKS})(?P<both>[^*_\n]+)(?P<c>{_MIXED_MARKS}))(?:[^\S\n]*$)?"
                               r"|(?<=[。;!?])[^\S\n]*(?P<m>\*{3}|_{3}|\*\*|__|[*_])(?P<glued>[^*_\n]+)(?P=m)", re.M)
 
 
-def _without_emphasis(lines: list[str], joined: str) -> list[str]:
-    """``lines`` (joined by newlines, ``joined``) without the marks of :data:`_EMPHASIZED_HEAD` around a whole heading
-    that names a section (italics at a line's start made the title name no section; marks glued after a sentence's
-    end hid the number, and the line was not cut there); other text as it is."""
+def _without_heading_marks(lines: list[str], joined: str, pattern: re.Pattern[str]) -> list[str]:
+    """``lines`` (joined by newlines, ``joined``) without the marks ``pattern`` finds around a whole heading that
+    names a section (:data:`_BRACKETED_HEAD`'s brackets, :data:`_EMPHASIZED_HEAD`'s Markdown marks): at a line's
+    start the closing mark ended the title, which named no section; glued after a sentence's end the opening mark hid
+    the number, and the line was not cut there.  Other text as it is: only the places the pattern finds are asked (a
+    page's '[打印]' lines are no heading), and mixed bold italics must close in reverse ('**_' … '_**')."""
     changed = False
 
     def plain(m: re.Match[str]) -> str:
         nonlocal changed
-        inner = (m["italic"] or m["both"] or m["glued"]).strip()
-        if (m["both"] is not None and m["c"] != m["o"][::-1]) or not _heading_keys(inner, whole=True):
+        found = m.groupdict()
+        inner = next(v for k in ("inner", "italic", "both", "glued") if (v := found.get(k)) is not None).strip()
+        if (found.get("both") is not None and m["c"] != m["o"][::-1]) or not _heading_keys(inner, whole=True):
             return m.group()
         changed = True
-        return (m["hashes"] or "") + inner  # (a heading's hashes, and its closing ones, are _without_markup's)
+        return (found.get("hashes") or "") + inner  # (a heading's hashes, and its closing ones, are _without_markup's)
 
-    text = _EMPHASIZED_HEAD.sub(plain, joined)
+    text = pattern.sub(plain, joined)
     return text.split("\n") if changed else lines
 
 
