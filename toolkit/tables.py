@@ -1342,12 +1342,11 @@ def _header_row(labels: list[Cell], values: list[Cell]) -> bool:
     # (a row of counts, or of fewer labels, the common row, is no header: tested first, before each word is)
     if any(c.text for c in values):
         return False
-    if len(labels) < 3:
-        # (a header over three rows breaks its names where a word begins or ends none, '社会 | 公益 | 组织', '法人 |
-        # 或其他 | 组织': a row of such words, no row's label, was flagged unknown_row '服务')
-        return all(known(c) or _request_header_fragment(c.text) for c in labels)
-    return sum(map(known, labels)) == len(labels) - 1 or all(
-        known(c) or _request_header_fragment(c.text) for c in labels)  # (备注 counted known: '… | 科研单位 | … | 备注')
+    # (a header over three rows breaks its names where a word begins or ends none, '社会 | 公益 | 组织', '法人 |
+    # 或其他 | 组织': a row of such words, no row's label, was flagged unknown_row '服务')
+    if all(known(c) or _request_header_fragment(c.text) for c in labels):
+        return True
+    return len(labels) >= 3 and sum(map(known, labels)) == len(labels) - 1  # (备注 counted known: '… | 科研单位 | … | 备注')
 
 
 @functools.lru_cache(maxsize=1)
@@ -1992,17 +1991,14 @@ def _review_row_label(text: str) -> str:
     do the words after a dash ('行政诉讼-未经复议直接起诉', '行政诉讼—复议后起诉': only the 行政复议 row was read,
     the lawsuits' cells flagged truncated)."""
     key = label_key(text)
-    if "(" in text and key not in _review_kind_words():
+    if key in _review_kind_words():
+        return key
+    if "(" in text:
         inner = label_key(text[text.rfind("(") + 1:].rstrip(")"))
-        if inner in _review_kind_words():
-            return inner
-    elif key not in _review_kind_words():
-        # (the kind joined to the lawsuits' word by a dash, '行政诉讼-未经复议直接起诉', '行政诉讼—复议后起诉')
+    else:  # (the kind joined to the lawsuits' word by a dash, '行政诉讼-未经复议直接起诉', '行政诉讼—复议后起诉')
         at = max(key.rfind(d) for d in _KIND_DASHES)
         inner = key[at + 1:] if at > 0 else ""
-        if inner in _review_kind_words():
-            return inner
-    return key
+    return inner if inner in _review_kind_words() else key
 
 
 def _review_kind(key: str) -> str:
