@@ -990,6 +990,22 @@ def test_big5_text_is_detected(tmp_path, parsed_seed):
         assert got.metadata["agency"] == original.metadata["agency"]
 
 
+def test_hz_text_is_detected(tmp_path, parsed_seed):
+    # HZ (RFC 1843) writes GB 2312 in 7-bit ASCII, the Chinese between '~{' and '~}': it decodes as UTF-8 without
+    # an error, and was read as ASCII gibberish ('~{JPU~Pm?I~}'), no section, no cell and no flag on the encoding.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    (tmp_path / "hz.txt").write_bytes(text.encode("hz"))
+    got = toolkit.parse_report(tmp_path / "hz.txt")
+    assert got.encoding == "hz" and got.original_text == text
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    # ASCII text with a tilde and a brace is no HZ: read as it is
+    assert decode_bytes(b"x = ~{ab~} in a formula") == ("x = ~{ab~} in a formula", "utf-8")
+    assert decode_bytes(b"a ~{ and ~}") == ("a ~{ and ~}", "utf-8")
+
+
 @pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])
 def test_short_big5_text_is_read(text, tmp_path):
     # Big5 was taken only where GB18030 gave more than 3 private-use characters: a short text was read as

@@ -374,6 +374,41 @@ def test_negative_count_is_kept_and_flagged():
     assert [(f.table, f.detail, f.line) for f in flags] == [("requests", "carried_over.natural_person", at + 1)]
 
 
+@pytest.mark.parametrize("written, value", [("3.5", None), ("3.0", 3.0), ("1.234", None), ("３．５件", None)])
+def test_count_with_decimals_is_no_count(written, value):
+    # A count of requests or items is whole: '3.5' (or '1.234', a European thousands' point) is no number of one,
+    # missing and flagged not_a_number with its text kept, never a half request in the sums; '3.0' is 3.
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    lines = _pipe_rows(toolkit.parse_text(text), wrap=False).split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("二、上年结转"))
+    cells = lines[at].split(" | ")
+    cells[1] = written  # natural persons
+    lines[at] = " | ".join(cells)
+    act = next(i for i, line in enumerate(lines) if line.startswith("行政许可 |"))
+    lines[act] = lines[act].replace(" | 142 | ", f" | {written} | ")  # 本年增/减, a signed count
+    report = toolkit.parse_text("\n".join(lines))
+    cells = report.tables.query("(row_key == 'carried_over' and col_key == 'natural_person') or "
+                                "(row_key == 'licensing' and col_key == 'change')")
+    assert cells["raw"].tolist() == [written.replace("３．５", "3.5")] * 2
+    if value is None:
+        assert cells["value"].isna().all()
+        flags = [(f.table, f.line) for f in report.flags if f.code == "not_a_number"]
+        assert sorted(flags) == [("active", act + 1), ("requests", at + 1)]
+    else:
+        assert cells["value"].tolist() == [value] * 2
+        assert "not_a_number" not in {f.code for f in report.flags}
+    # money keeps its decimals: 630.2 万元 of procurement
+    assert report.tables.query("row_key == 'procurement' and col_key == 'amount_wan'")["value"].tolist() == [630.2]
+    # a pre-2019 table's row in 条 or 人 is a count too; its 万元 row keeps its decimals
+    legacy = _legacy_report(f"统计指标 | 单位 | 统计数 |\n(一)主动公开政府信息数 | 条 | {written} |\n"
+                            f"(四)从事政府信息公开工作人员数 | 人 | {written} |\n"
+                            "八、依申请公开信息收取的费用 | 万元 | 0.5 |\n")
+    counts, money = legacy.tables["value"].iloc[:2], legacy.tables["value"].iloc[2:]
+    assert money.tolist() == [0.5]
+    assert counts.isna().all() if value is None else counts.tolist() == [value] * 2
+    assert len([f for f in legacy.flags if f.code == "not_a_number"]) == (2 if value is None else 0)
+
+
 _GANSU = """指 标 名 称 | 计量单位 | 代码 | 本期实际 | 本年累计 |
 甲 | 乙 | 丙 | 1 | 2 |
 主动公开信息数 | 条 | 01 | 120 | 480 |

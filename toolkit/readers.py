@@ -372,7 +372,8 @@ def decode_bytes(
         Chinese characters and punctuation, full-width forms: 95% of them); strict UTF-8 (``'utf-8'``;
         data whose last character is cut off is accepted with a warning, and so
         is UTF-8 with up to 256 stray byte sequences of another encoding,
-        outnumbered 50 to 1 by its valid characters, replaced by U+FFFD); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
+        outnumbered 50 to 1 by its valid characters, replaced by U+FFFD; 7-bit ASCII
+        holding ``~{`` is read as HZ, ``'hz'``, where it decodes so into Chinese); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
         (either with lines in UTF-8 read as such, with a ``mixed_encoding`` warning), or
         Big5 (``'big5'``, ``'big5hkscs'``) where the bytes read as Big5 too and its reading has the
         more common characters; a warning ``encoding_uncertain`` where too little tells the two apart,
@@ -895,6 +896,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         return (*found, False)
     text = _try(data, "utf-8")
     if text is not None:
+        if b"~{" in data and data.isascii():  # (a fast search first: most texts hold no '~{')
+            hz = _hz_text(data)
+            if hz is not None:
+                return hz, "hz", False
         _refuse_mojibake(text, path)
         return text, "utf-8", True
     text = _utf8_truncated(data)
@@ -934,6 +939,22 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         f"for UTF-8 at offset {_first_error(data, 'utf-8')}, for GB18030 at offset "
         f"{_first_error(data, 'gb18030')}; pass encoding= if you know the codec",
     )
+
+
+def _hz_text(data: bytes) -> str | None:
+    """7-bit ASCII ``data`` read as HZ (RFC 1843: GB 2312 between ``~{`` and ``~}``, as old mail and news sent
+    Chinese), or None where it is no HZ: it does not decode, or gives fewer than :data:`_HZ_MIN_HAN` Chinese
+    characters, or mostly rare ones (ASCII that happens to hold ``~{ab~}``)."""
+    text = _try(data, "hz")
+    if text is None or len(_HAN.findall(text, 0, 20000)) < _HZ_MIN_HAN:
+        return None
+    share, _ = _rare_share(text, _common_gb)
+    return text if share < _HZ_MAX_RARE else None
+
+
+# HZ text holds Chinese characters, common ones for the most part: 4 of them at least, at most half of them rare.
+_HZ_MIN_HAN = 4
+_HZ_MAX_RARE = 0.5
 
 
 def _first_error(data: bytes, codec: str) -> str:

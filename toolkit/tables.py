@@ -173,13 +173,25 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
     return labels, values
 
 
+# The kinds of value that are whole numbers (cell_units of formats.yaml): a count or people with decimals is none.
+_WHOLE_KINDS = ("count", "people")
+
+
 def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
                       money_cols: frozenset[int] = frozenset()) -> None:
     """Flag ``not_a_number`` the cells that hold words, a hedged number ('约3') or a unit not of their column's
     kind ('3次' in a 万元 column, '5%' in a count column), and ``value_note`` those read with a note in brackets
-    after their number ('88(含上年结转3)')."""
+    after their number ('88(含上年结转3)').
+
+    A count with decimals ('3.5', '1.234': a European thousands' point) is no count: made missing (its text kept)
+    and flagged ``not_a_number``, never half a request in the sums; '3.0' is 3.
+    """
     for i, cell in enumerate(placement.cells):
         if cell is None:
+            continue
+        if cell.value is not None and i not in money_cols and "." in cell.raw and not float(cell.value).is_integer():
+            placement.cells[i] = cell = cell._replace(value=None)
+            res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
             continue
         if cell.value is None:
             if parse_number(cell.raw, expect="money" if i in money_cols else "count").kind == "text":
@@ -2716,6 +2728,8 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     in_money = unit_kind(unit) == "money"  # the unit column's 元, 千元, 万元, 亿元 …
     expect = "money" if money or in_money else unit_kind(unit)
     num = parse_number(cell.text, expect=expect)
+    if expect in _WHOLE_KINDS and num.value is not None and "." in cell.text and not num.value.is_integer():
+        num = dataclasses.replace(num, value=None, kind="text")  # a count with decimals is no count (480.5 条)
     if num.kind == "text" or num.note:
         res.flags.append(Flag("value_note" if num.note else "not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
     placed = Placed(num.value, cell.text, cell.line, num.unit)
