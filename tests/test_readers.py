@@ -1993,3 +1993,32 @@ def test_a_style_separator_in_a_table_cell_shows_one_line(numbered, tmp_path):
     lines = read_document(_list_cell_docx(tmp_path / "n.docx", items)).lines
     first, last = ("1.", "2.") if numbered else ("", "1.")
     assert lines[1] == ["存在的主要问题", f"{first}总体情况本年度工作正常开展。 {last}培训不够系统。"]
+
+
+_HIDDEN_MARK = f'<w:rPr xmlns:w="{_W}"><w:vanish/></w:rPr>'
+
+
+@pytest.mark.parametrize("place", ["body", "cell"])
+def test_a_paragraph_whose_mark_alone_is_hidden_joins_the_next(place, tmp_path):
+    # A paragraph whose mark alone is hidden text (w:vanish in its w:pPr/w:rPr, no w:specVanish), its text shown: Word,
+    # hidden text not shown, shows it on one line with the next paragraph, its list number before it (the next one's
+    # counted, not shown mid-line), as a style separator.  It was read as a line of its own.
+    from docx.oxml import parse_xml
+
+    if place == "cell":
+        items = [("总体情况", True, _HIDDEN_MARK), ("本年度工作正常开展。", False, None), ("培训不够系统。", True, None)]
+        lines = read_document(_list_cell_docx(tmp_path / "n.docx", items)).lines
+        assert lines[1] == ["存在的主要问题", "1.总体情况本年度工作正常开展。 2.培训不够系统。"]
+        return
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0),
+                  (_HEADS[1], 1, 0), ("本年度主动公开政府信息1369条。", None, 0), (_HEADS[2], 1, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    for k in (1, 3):
+        document.paragraphs[k]._p.get_or_add_pPr().append(parse_xml(_HIDDEN_MARK))
+    document.save(path)
+    assert read_document(path).lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况本年度工作正常开展。",
+                                         "二、主动公开政府信息情况本年度主动公开政府信息1369条。",
+                                         "三、收到和处理政府信息公开申请情况"]

@@ -2995,6 +2995,13 @@ def _style_separator(mark) -> bool:
     return special is not None and special.get(_w("val"), "true") not in _OFF
 
 
+def _runs_in(mark) -> bool:
+    """Whether a paragraph's mark (its w:pPr/w:rPr) makes Word show the paragraph on one line with the next: a style
+    separator (see _style_separator), or a mark hidden as text (w:vanish) of a paragraph that shows text, as Word
+    shows it with hidden text not shown (a paragraph showing nothing is left out, see _hidden_mark)."""
+    return _style_separator(mark) or _hidden_mark(mark)
+
+
 def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None,
                 chunks: dict | None = None) -> None:
     """Append the paragraphs and table rows of a body (or cell) to `lines` (``chunks``: see _docx_alt_chunks)."""
@@ -3012,7 +3019,7 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
                 continue
             text, joined = joined + text, ""
             marker = numbering.marker(child, text) if numbering is not None else ""  # (an empty one counts too)
-            if mark is not None and _style_separator(mark):
+            if mark is not None and _runs_in(mark):
                 joined = _numbered(marker, text)  # its number its own, shown on one line with the next
                 if chunks:
                     _docx_object_rows(child, lines, chunks)
@@ -3463,7 +3470,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     if mark is not None and (_mark_taken_away(mark) or (not t and _hidden_mark(mark))):
                         held += t  # (an empty paragraph with a hidden mark: not shown nor counted, as in the body)
                         continue
-                    if mark is not None and _style_separator(mark):
+                    if mark is not None and _runs_in(mark):
                         run_in.add(len(paragraphs))
                     paragraphs.append((child, held + t))
                     held = ""
@@ -3515,7 +3522,7 @@ def _run_in_texts(paragraphs: list, run_in: set[int], numbering: _WordNumbering 
     paragraphs : list
         The cell's (w:p or None, text) pairs, in order.
     run_in : set of int
-        The indexes of the paragraphs whose mark is a style separator (see _style_separator).
+        The indexes of the paragraphs whose mark runs them in with the next (see _runs_in).
     numbering : _WordNumbering or None
         The document's list numbering, counting every paragraph (no bullet shown).
 
