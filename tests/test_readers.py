@@ -2022,3 +2022,23 @@ def test_a_paragraph_whose_mark_alone_is_hidden_joins_the_next(place, tmp_path):
     assert read_document(path).lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况本年度工作正常开展。",
                                          "二、主动公开政府信息情况本年度主动公开政府信息1369条。",
                                          "三、收到和处理政府信息公开申请情况"]
+
+
+def test_a_numbered_paragraph_hidden_by_its_style_takes_no_number(tmp_path):
+    # A numbered paragraph whose paragraph style is hidden text (a template's '填写说明' style, w:vanish in its w:rPr):
+    # the style hides its runs and its mark alike, so Word neither shows nor counts it.  Its runs were taken as
+    # hidden but not its mark: its number stood alone on a line ('二、') and every heading after it was one on.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    paragraphs = [(_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0), ("填写说明：本节由办公室填写", 1, 0),
+                  (_HEADS[1], 1, 0), (_HEADS[2], 1, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    note = document.styles.add_style("填写说明", WD_STYLE_TYPE.PARAGRAPH)
+    note.font.hidden = True
+    document.paragraphs[2].style = note
+    document.save(path)
+    assert read_document(path).lines == ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况",
+                                         "三、收到和处理政府信息公开申请情况"]

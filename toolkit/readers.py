@@ -3113,7 +3113,8 @@ def _docx_style_settings(styles, read) -> dict:
 
 
 def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
-    """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style hides.
+    """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style hides, and the paragraph marks
+    (a paragraph style hides its mark as its text: see _hidden_mark, _runs_in).
 
     The run's own w:vanish decides first, then its character style's, then its paragraph style's.
     """
@@ -3121,8 +3122,17 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
     if not sets:
         return
     for p in element.iter(_w("p")):
-        style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+        props = p.find(_w("pPr"))
+        style = props.find(_w("pStyle")) if props is not None else None
         para_hidden = sets.get(style.get(_w("val")) if style is not None else default, False)
+        mark = props.find(_w("rPr")) if props is not None else None
+        if mark is None or mark.find(_w("vanish")) is None:  # (the mark's own setting decides first)
+            mark_style = mark.find(_w("rStyle")) if mark is not None else None
+            if sets.get(mark_style.get(_w("val")) if mark_style is not None else None, para_hidden):
+                if props is None:
+                    props = p.makeelement(_w("pPr"), {})
+                    p.insert(0, props)
+                _vanish(props)
         for run in p.iter(_w("r")):
             props = run.find(_w("rPr"))
             if props is not None and props.find(_w("vanish")) is not None:
@@ -3163,7 +3173,7 @@ def _raised_props(props) -> bool | None:
 
 
 def _vanish(run) -> None:
-    """Mark ``run`` as hidden text (w:vanish, in memory)."""
+    """Mark ``run`` (or a paragraph's mark: its w:pPr) as hidden text (w:vanish, in memory)."""
     props = run.find(_w("rPr"))
     if props is None:
         props = run.makeelement(_w("rPr"), {})
