@@ -931,6 +931,35 @@ def test_a_table_in_a_text_box_in_a_table_cell_keeps_its_rows(tmp_path: Path) ->
     assert read_document(path).lines == ["二、主动公开政府信息情况", ["第二十条第(一)项", ""], *rows]
 
 
+def test_a_table_in_a_text_box_in_a_layout_cell_is_read_once(tmp_path: Path) -> None:
+    # The report set in a table's one cell (a layout cell, read as the body), a statistics table in a text box in it:
+    # the box's rows were put after the row when the cell was read as a cell, then again when it was read as a page,
+    # so every row of the table stood twice.
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    rows = [["规章", "0", "0"], ["规范性文件", "1", "5"]]
+    table = "<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row)
+                                + "</w:tr>" for row in rows) + "</w:tbl>"
+    box = f"<w:txbxContent>{table}<w:p/></w:txbxContent>"
+    run = parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
+                    f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+    text = "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，" * 4
+    document = docx.Document()
+    page = document.add_table(rows=1, cols=1).cell(0, 0)
+    page.paragraphs[0].add_run("二、主动公开政府信息情况")
+    page.add_paragraph(text)
+    page.add_paragraph()._p.append(run)
+    page.add_paragraph(text)
+    path = tmp_path / "layout.docx"
+    document.save(path)
+    assert read_document(path).lines == ["二、主动公开政府信息情况", text, *rows, text]
+
+
 # --- encodings and characters seen in the wild (each failed before its fix) --------------------------
 
 def _cells_of(report) -> dict:

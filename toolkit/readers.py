@@ -3462,6 +3462,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             box_numbering, box_state = None, None  # the text boxes' numbering, and its counting before this cell
             held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
             run_in: set[int] = set()  # the paragraphs whose mark is a style separator: on one line with the next
+            held_rows: list = []  # rows of its boxes' tables and objects: after the row, unless read as a page
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
                     boxes: list = []
@@ -3471,9 +3472,9 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                             box_numbering = numbering.in_text_boxes()
                             box_state = box_numbering.state()
                         _docx_block(box, boxes, box_numbering)
-                    after.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
+                    held_rows.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
-                        _docx_object_rows(child, after, chunks)  # a worksheet in a cell: as a table in it
+                        _docx_object_rows(child, held_rows, chunks)  # a worksheet in a cell: as a table in it
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
                     mark = child.find(_MARK_PROPS)
@@ -3493,7 +3494,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 if box_numbering is not None and box_state is not None:
                     box_numbering.restore(box_state)  # (its boxes are counted once, by the reading as a page)
                 _docx_block(tc, after, numbering, chunks)  # a layout cell (the report set in a table): read like the body
-                continue
+                continue  # (its boxes' tables and objects read there, in their places: not twice)
+            after.extend(held_rows)
             inner: list = []
             for child in _docx_children(tc):
                 if child.tag == _w("tbl"):
