@@ -960,6 +960,36 @@ def test_a_table_in_a_text_box_in_a_layout_cell_is_read_once(tmp_path: Path) -> 
     assert read_document(path).lines == ["二、主动公开政府信息情况", text, *rows, text]
 
 
+def test_an_embedded_document_in_a_text_box_in_a_table_cell_is_read(tmp_path: Path) -> None:
+    # A whole other document (w:altChunk: a web page holding the counts) in a text box anchored in a form's cell was
+    # dropped without a word, where one in the body, in a cell or in a body's text box is read: its rows follow the
+    # row, as those of a table in the box do.
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    rows = [["规章", "0", "0"], ["规范性文件", "1", "5"]]
+    document = docx.Document()
+    document.add_paragraph("二、主动公开政府信息情况")
+    page = Part(PackURI("/word/chunk1.html"), "text/html", render_html(rows), document.part.package)
+    rid = document.part.relate_to(page, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    box = f'<w:txbxContent><w:altChunk r:id="{rid}"/><w:p/></w:txbxContent>'
+    run = parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
+                    f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+    form = document.add_table(rows=1, cols=2)
+    form.cell(0, 0).text = "第二十条第(一)项"
+    form.cell(0, 1).paragraphs[0]._p.append(run)
+    path = tmp_path / "chunk.docx"
+    document.save(path)
+    assert read_document(path).lines == ["二、主动公开政府信息情况", ["第二十条第(一)项", ""], *rows]
+
+
 # --- encodings and characters seen in the wild (each failed before its fix) --------------------------
 
 def _cells_of(report) -> dict:

@@ -3471,7 +3471,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                         if numbering is not None and box_numbering is None:
                             box_numbering = numbering.in_text_boxes()
                             box_state = box_numbering.state()
-                        _docx_block(box, boxes, box_numbering)
+                        _docx_block(box, boxes, box_numbering, chunks)  # (an embedded document in it too)
                     held_rows.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
                         _docx_object_rows(child, held_rows, chunks)  # a worksheet in a cell: as a table in it
