@@ -931,6 +931,65 @@ def test_a_table_in_a_text_box_in_a_table_cell_keeps_its_rows(tmp_path: Path) ->
     assert read_document(path).lines == ["二、主动公开政府信息情况", ["第二十条第(一)项", ""], *rows]
 
 
+def test_a_table_in_a_text_box_in_a_layout_cell_is_read_once(tmp_path: Path) -> None:
+    # The report set in a table's one cell (a layout cell, read as the body), a statistics table in a text box in it:
+    # the box's rows were put after the row when the cell was read as a cell, then again when it was read as a page,
+    # so every row of the table stood twice.
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    rows = [["规章", "0", "0"], ["规范性文件", "1", "5"]]
+    table = "<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row)
+                                + "</w:tr>" for row in rows) + "</w:tbl>"
+    box = f"<w:txbxContent>{table}<w:p/></w:txbxContent>"
+    run = parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
+                    f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+    text = "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，" * 4
+    document = docx.Document()
+    page = document.add_table(rows=1, cols=1).cell(0, 0)
+    page.paragraphs[0].add_run("二、主动公开政府信息情况")
+    page.add_paragraph(text)
+    page.add_paragraph()._p.append(run)
+    page.add_paragraph(text)
+    path = tmp_path / "layout.docx"
+    document.save(path)
+    assert read_document(path).lines == ["二、主动公开政府信息情况", text, *rows, text]
+
+
+def test_an_embedded_document_in_a_text_box_in_a_table_cell_is_read(tmp_path: Path) -> None:
+    # A whole other document (w:altChunk: a web page holding the counts) in a text box anchored in a form's cell was
+    # dropped without a word, where one in the body, in a cell or in a body's text box is read: its rows follow the
+    # row, as those of a table in the box do.
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    rows = [["规章", "0", "0"], ["规范性文件", "1", "5"]]
+    document = docx.Document()
+    document.add_paragraph("二、主动公开政府信息情况")
+    page = Part(PackURI("/word/chunk1.html"), "text/html", render_html(rows), document.part.package)
+    rid = document.part.relate_to(page, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    box = f'<w:txbxContent><w:altChunk r:id="{rid}"/><w:p/></w:txbxContent>'
+    run = parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
+                    f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+    form = document.add_table(rows=1, cols=2)
+    form.cell(0, 0).text = "第二十条第(一)项"
+    form.cell(0, 1).paragraphs[0]._p.append(run)
+    path = tmp_path / "chunk.docx"
+    document.save(path)
+    assert read_document(path).lines == ["二、主动公开政府信息情况", ["第二十条第(一)项", ""], *rows]
+
+
 # --- encodings and characters seen in the wild (each failed before its fix) --------------------------
 
 def _cells_of(report) -> dict:
@@ -2009,3 +2068,52 @@ def test_a_style_separator_in_a_table_cell_shows_one_line(numbered, tmp_path):
     lines = read_document(_list_cell_docx(tmp_path / "n.docx", items)).lines
     first, last = ("1.", "2.") if numbered else ("", "1.")
     assert lines[1] == ["存在的主要问题", f"{first}总体情况本年度工作正常开展。 {last}培训不够系统。"]
+
+
+_HIDDEN_MARK = f'<w:rPr xmlns:w="{_W}"><w:vanish/></w:rPr>'
+
+
+@pytest.mark.parametrize("place", ["body", "cell"])
+def test_a_paragraph_whose_mark_alone_is_hidden_joins_the_next(place, tmp_path):
+    # A paragraph whose mark alone is hidden text (w:vanish in its w:pPr/w:rPr, no w:specVanish), its text shown: Word,
+    # hidden text not shown, shows it on one line with the next paragraph, its list number before it (the next one's
+    # counted, not shown mid-line), as a style separator.  It was read as a line of its own.
+    from docx.oxml import parse_xml
+
+    if place == "cell":
+        items = [("总体情况", True, _HIDDEN_MARK), ("本年度工作正常开展。", False, None), ("培训不够系统。", True, None)]
+        lines = read_document(_list_cell_docx(tmp_path / "n.docx", items)).lines
+        assert lines[1] == ["存在的主要问题", "1.总体情况本年度工作正常开展。 2.培训不够系统。"]
+        return
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0),
+                  (_HEADS[1], 1, 0), ("本年度主动公开政府信息1369条。", None, 0), (_HEADS[2], 1, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    for k in (1, 3):
+        document.paragraphs[k]._p.get_or_add_pPr().append(parse_xml(_HIDDEN_MARK))
+    document.save(path)
+    assert read_document(path).lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况本年度工作正常开展。",
+                                         "二、主动公开政府信息情况本年度主动公开政府信息1369条。",
+                                         "三、收到和处理政府信息公开申请情况"]
+
+
+def test_a_numbered_paragraph_hidden_by_its_style_takes_no_number(tmp_path):
+    # A numbered paragraph whose paragraph style is hidden text (a template's '填写说明' style, w:vanish in its w:rPr):
+    # the style hides its runs and its mark alike, so Word neither shows nor counts it.  Its runs were taken as
+    # hidden but not its mark: its number stood alone on a line ('二、') and every heading after it was one on.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    paragraphs = [(_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0), ("填写说明：本节由办公室填写", 1, 0),
+                  (_HEADS[1], 1, 0), (_HEADS[2], 1, 0)]
+    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    import docx
+
+    document = docx.Document(path)
+    note = document.styles.add_style("填写说明", WD_STYLE_TYPE.PARAGRAPH)
+    note.font.hidden = True
+    document.paragraphs[2].style = note
+    document.save(path)
+    assert read_document(path).lines == ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况",
+                                         "三、收到和处理政府信息公开申请情况"]

@@ -3016,6 +3016,13 @@ def _style_separator(mark) -> bool:
     return special is not None and special.get(_w("val"), "true") not in _OFF
 
 
+def _runs_in(mark) -> bool:
+    """Whether a paragraph's mark (its w:pPr/w:rPr) makes Word show the paragraph on one line with the next: a style
+    separator (see _style_separator), or a mark hidden as text (w:vanish) of a paragraph that shows text, as Word
+    shows it with hidden text not shown (a paragraph showing nothing is left out, see _hidden_mark)."""
+    return _style_separator(mark) or _hidden_mark(mark)
+
+
 def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = None,
                 chunks: dict | None = None) -> None:
     """Append the paragraphs and table rows of a body (or cell) to `lines` (``chunks``: see _docx_alt_chunks)."""
@@ -3033,7 +3040,7 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
                 continue
             text, joined = joined + text, ""
             marker = numbering.marker(child, text) if numbering is not None else ""  # (an empty one counts too)
-            if mark is not None and _style_separator(mark):
+            if mark is not None and _runs_in(mark):
                 joined = _numbered(marker, text)  # its number its own, shown on one line with the next
                 if chunks:
                     _docx_object_rows(child, lines, chunks)
@@ -3127,7 +3134,8 @@ def _docx_style_settings(styles, read) -> dict:
 
 
 def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
-    """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style hides.
+    """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style hides, and the paragraph marks
+    (a paragraph style hides its mark as its text: see _hidden_mark, _runs_in).
 
     The run's own w:vanish decides first, then its character style's, then its paragraph style's.
     """
@@ -3135,8 +3143,17 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
     if not sets:
         return
     for p in element.iter(_w("p")):
-        style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+        props = p.find(_w("pPr"))
+        style = props.find(_w("pStyle")) if props is not None else None
         para_hidden = sets.get(style.get(_w("val")) if style is not None else default, False)
+        mark = props.find(_w("rPr")) if props is not None else None
+        if mark is None or mark.find(_w("vanish")) is None:  # (the mark's own setting decides first)
+            mark_style = mark.find(_w("rStyle")) if mark is not None else None
+            if sets.get(mark_style.get(_w("val")) if mark_style is not None else None, para_hidden):
+                if props is None:
+                    props = p.makeelement(_w("pPr"), {})
+                    p.insert(0, props)
+                _vanish(props)
         for run in p.iter(_w("r")):
             props = run.find(_w("rPr"))
             if props is not None and props.find(_w("vanish")) is not None:
@@ -3177,7 +3194,7 @@ def _raised_props(props) -> bool | None:
 
 
 def _vanish(run) -> None:
-    """Mark ``run`` as hidden text (w:vanish, in memory)."""
+    """Mark ``run`` (or a paragraph's mark: its w:pPr) as hidden text (w:vanish, in memory)."""
     props = run.find(_w("rPr"))
     if props is None:
         props = run.makeelement(_w("rPr"), {})
@@ -3466,6 +3483,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             box_numbering, box_state = None, None  # the text boxes' numbering, and its counting before this cell
             held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
             run_in: set[int] = set()  # the paragraphs whose mark is a style separator: on one line with the next
+            held_rows: list = []  # rows of its boxes' tables and objects: after the row, unless read as a page
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
                     boxes: list = []
@@ -3474,17 +3492,17 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                         if numbering is not None and box_numbering is None:
                             box_numbering = numbering.in_text_boxes()
                             box_state = box_numbering.state()
-                        _docx_block(box, boxes, box_numbering)
-                    after.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
+                        _docx_block(box, boxes, box_numbering, chunks)  # (an embedded document in it too)
+                    held_rows.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
-                        _docx_object_rows(child, after, chunks)  # a worksheet in a cell: as a table in it
+                        _docx_object_rows(child, held_rows, chunks)  # a worksheet in a cell: as a table in it
                     t = " ".join([*(b for b in boxes if isinstance(b, str)),
                                   *_docx_paragraph(child).split("\n")]).strip()
                     mark = child.find(_MARK_PROPS)
                     if mark is not None and (_mark_taken_away(mark) or (not t and _hidden_mark(mark))):
                         held += t  # (an empty paragraph with a hidden mark: not shown nor counted, as in the body)
                         continue
-                    if mark is not None and _style_separator(mark):
+                    if mark is not None and _runs_in(mark):
                         run_in.add(len(paragraphs))
                     paragraphs.append((child, held + t))
                     held = ""
@@ -3497,7 +3515,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 if box_numbering is not None and box_state is not None:
                     box_numbering.restore(box_state)  # (its boxes are counted once, by the reading as a page)
                 _docx_block(tc, after, numbering, chunks)  # a layout cell (the report set in a table): read like the body
-                continue
+                continue  # (its boxes' tables and objects read there, in their places: not twice)
+            after.extend(held_rows)
             inner: list = []
             for child in _docx_children(tc):
                 if child.tag == _w("tbl"):
@@ -3536,7 +3555,7 @@ def _run_in_texts(paragraphs: list, run_in: set[int], numbering: _WordNumbering 
     paragraphs : list
         The cell's (w:p or None, text) pairs, in order.
     run_in : set of int
-        The indexes of the paragraphs whose mark is a style separator (see _style_separator).
+        The indexes of the paragraphs whose mark runs them in with the next (see _runs_in).
     numbering : _WordNumbering or None
         The document's list numbering, counting every paragraph (no bullet shown).
 
