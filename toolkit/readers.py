@@ -1099,6 +1099,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             _drop_unshown_controls(root)
         if b"x:num=" in encoded:
             _excel_zero_dashes(root)
+        if b"<tfoot" in encoded or b"<TFOOT" in encoded:
+            _footers_last(root)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
     if not lines:
@@ -1157,6 +1159,22 @@ def _excel_zero_dashes(root) -> None:
             for child in list(cell):
                 cell.remove(child)
             cell.text = "0"
+
+
+def _footers_last(root) -> None:
+    """Move each table's footer (its first ``<tfoot>``) after its rows, where a browser shows it.
+
+    HTML 4 wrote the footer before the body (``<thead>``, ``<tfoot>``, ``<tbody>``): read in the page's order, its
+    row (a total, a note) came before the table's header rows and its values were lost or put under other keys.
+    """
+    for foot in list(root.iter("tfoot")):
+        table = foot.getparent()
+        if table is None or table.tag != "table" or table.find("tfoot") is not foot:
+            continue  # (a second footer is a row group where it stands, as a browser shows it)
+        if any(sibling.tag in ("tbody", "tr") for sibling in foot.itersiblings()):
+            _remove_keeping_tail(foot)
+            foot.tail = None
+            table.append(foot)
 
 
 def _drop_deleted(root) -> None:
