@@ -1694,6 +1694,13 @@ def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: 
     ("<ol start='4' style='list-style-type:simp-chinese-informal'>", ["复议"], ["四、复议"]),
     ("<ol style='list-style: none'>", ["首页", "政务公开"], ["首页", "政务公开"]),
     ("<ol type='a' style='list-style:inside decimal'>", ["a"], ["1.a"]),
+    # the other Chinese counter styles a browser knows (each was read 1., 2. …): formal (financial) numerals,
+    # traditional ones, the heavenly stems and earthly branches (past their last, in cjk-decimal, as they fall back)
+    ("<ol style='list-style-type: simp-chinese-formal'>", ["概述", "主动公开"], ["壹、概述", "贰、主动公开"]),
+    ("<ol start='10' style='list-style-type:trad-chinese-formal'>", ["复议", "诉讼"], ["壹拾、复议", "壹拾壹、诉讼"]),
+    ("<ol start='3' style='list-style:trad-chinese-informal'>", ["收到"], ["三、收到"]),
+    ("<ol start='9' style='list-style-type:cjk-heavenly-stem'>", ["a", "b", "c"], ["壬、a", "癸、b", "一一、c"]),
+    ("<ol style='list-style-type:cjk-earthly-branch'>", ["a", "b"], ["子、a", "丑、b"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

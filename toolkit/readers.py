@@ -1841,6 +1841,12 @@ _LIST_STYLES: dict[str, Callable[[int], str]] = {
     "cjk-decimal": lambda n: _NUM_FORMATS["ideographDigital"](n) + "、" if n >= 0 else f"{n}.",  # (Word's 一〇)
     "cjk-ideographic": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
     "simp-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
+    "trad-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",  # (the same below 100)
+    "simp-chinese-formal": lambda n: f"{_cn_number(n, _LEGAL_SIMPLIFIED)}、" if 0 < n < 100 else f"{n}.",  # 壹、
+    "trad-chinese-formal": lambda n: f"{_cn_number(n, _LEGAL_TRADITIONAL)}、" if 0 < n < 100 else f"{n}.",
+    # 甲、 乙、 … and 子、 丑、 …; past the last, cjk-decimal (their fallback)
+    "cjk-heavenly-stem": lambda n: f"{_STEMS[n - 1]}、" if 1 <= n <= 10 else _LIST_STYLES["cjk-decimal"](n),
+    "cjk-earthly-branch": lambda n: f"{_ZODIAC[n - 1]}、" if 1 <= n <= 12 else _LIST_STYLES["cjk-decimal"](n),
 }
 
 
