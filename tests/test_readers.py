@@ -1712,9 +1712,12 @@ def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp
     assert read_document(path).lines[1:] == shown
 
 
-def test_headings_numbered_by_a_cjk_ol_are_headings(tmp_path, parsed_seed):
+@pytest.mark.parametrize("sheet", [False, True])
+def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed):
     # Seed 000's headings as pages write them, each its own <ol start=N style='list-style-type:cjk-ideographic'>:
     # the same sections and tables as the text (before: '1.总体情况' … no headings, sections and tables lost).
+    # `sheet`: the style set by the page's style sheet, on the list's class (the headings were read 1.总体情况 …);
+    # a rule of a pseudo-class (a list hovered) or a class the lists lack styles none of them.
     import re
 
     import toolkit
@@ -1730,6 +1733,11 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(tmp_path, parsed_seed):
             page = page.replace(f"<p>{html_escape(line)}</p>", f"<ol start='{digits.index(m[1]) + 1}' "
                                 f"style='list-style-type:cjk-ideographic'><li>{html_escape(m[2])}</li></ol>", 1)
     assert page.count("cjk-ideographic") >= 5
+    if sheet:
+        page = page.replace(" style='list-style-type:cjk-ideographic'", " class='nb'").replace(
+            "</style>", "\n/* 标题 */ div.content ol.nb, ol.nb li { list-style-type: cjk-ideographic }\n"
+                        ".other, ol.nb:hover { list-style: lower-roman }\n</style>")
+        assert "cjk-ideographic" not in page.split("</style>", 1)[1]
     path = tmp_path / "listed.html"
     path.write_text(page, encoding="utf-8")
     got = toolkit.parse_report(path)

@@ -1101,6 +1101,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             _excel_zero_dashes(root)
         if b"<tfoot" in encoded or b"<TFOOT" in encoded:
             _footers_last(root)
+        if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
+            _sheet_list_styles(root)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
     if not lines:
@@ -1800,12 +1802,96 @@ _LIST_STYLE_RE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.
 def _list_style(el) -> str | None:
     """The list-style-type an element's style attribute sets (``list-style-type`` or a keyword of ``list-style``),
     one of _LIST_STYLES or ``'none'``, else None."""
+    return _declared_list_style(el.get("style") or "")
+
+
+def _declared_list_style(declarations: str) -> str | None:
+    """The list-style-type CSS ``declarations`` set (see _list_style), else None."""
     found = None
-    for value in _LIST_STYLE_RE.findall(el.get("style") or ""):
+    for value in _LIST_STYLE_RE.findall(declarations):
         for word in value.lower().split():
             if word in _LIST_STYLES or word == "none":
                 found = word
     return found
+
+
+# A style sheet's rule (its selectors, its declarations: no nested block), a comment, and a selector's compound of a
+# tag, classes and ids only ('ol', '.nb', 'ol.nb#x'): other selectors (pseudo-classes, attributes, combinators but
+# the descendant's) are not read, rather than read as matching more than they do.
+_CSS_RULE_RE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+_CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)", re.IGNORECASE)
+_CSS_NAME_RE = re.compile(r"[.#][\w-]+")  # a class or id of a compound
+
+
+def _css_compounds(selector: str) -> list | None:
+    """The compounds of a selector of tags, classes and ids joined by descendant combinators, each (tag or None,
+    classes, ids), else None."""
+    compounds = []
+    for part in selector.split():
+        match = _CSS_COMPOUND_RE.fullmatch(part)
+        if match is None or not part:
+            return None
+        names = _CSS_NAME_RE.findall(match.group(2))
+        tag = match.group(1)
+        compounds.append((None if tag in (None, "*") else tag.lower(), {n[1:] for n in names if n[0] == "."},
+                          {n[1:] for n in names if n[0] == "#"}))
+    return compounds or None
+
+
+def _css_matches(el, compounds: list) -> bool:
+    """Whether ``el`` matches a selector's ``compounds`` (see _css_compounds): the last on it, each one before on an
+    ancestor of the element the next one matched (the nearest: enough for descendant combinators)."""
+    if not _css_fits(el, compounds[-1]):
+        return False
+    rest = len(compounds) - 1
+    for ancestor in el.iterancestors():
+        if not rest:
+            break
+        if _css_fits(ancestor, compounds[rest - 1]):
+            rest -= 1
+    return not rest
+
+
+def _css_fits(node, compound: tuple) -> bool:
+    """Whether an element matches one compound of a selector (see _css_compounds)."""
+    tag, classes, ids = compound
+    return ((tag is None or (isinstance(node.tag, str) and _tag_name(node.tag) == tag))
+            and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")}))
+
+
+def _sheet_list_styles(root) -> None:
+    """Write into the style attribute of each ``<ol>`` and ``<li>`` the list-style-type the page's style sheets
+    set for it (a rule on its class, ``ol.nb { list-style-type: cjk-ideographic }``), where its own style sets
+    none: the numbers a browser shows (a heading numbered 一、 by a class read 1.).
+
+    The most specific rule wins, then the last; a sheet's ``none`` is not read (a reset of every list's style,
+    ``ol, ul { list-style: none }``, is common, and a list's number is kept as before).
+    """
+    rules: list = []  # (specificity, order, compounds, style)
+    for style in root.iter("style"):
+        if not style.text or "list-style" not in style.text:
+            continue
+        for selectors, declarations in _CSS_RULE_RE.findall(_CSS_COMMENT_RE.sub("", style.text)):
+            value = _declared_list_style(declarations) if "list-style" in declarations else None
+            if value is None or value == "none":
+                continue
+            for selector in selectors.split(","):
+                compounds = _css_compounds(selector) if "@" not in selector else None
+                if compounds:
+                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) for c in compounds),
+                                   sum(c[0] is not None for c in compounds))
+                    rules.append((specificity, len(rules), compounds, value))
+    if not rules:
+        return
+    rules.sort(key=lambda rule: rule[:2])
+    for el in root.iter("ol", "li"):
+        found = None
+        for _, _, compounds, value in rules:
+            if _css_matches(el, compounds):
+                found = value
+        if found is not None and _list_style(el) is None:
+            el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
 
 
 def _roman(n: int) -> str:
