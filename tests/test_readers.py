@@ -450,6 +450,22 @@ def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path, nes
     assert read_document(path).lines == [MERGED_001[8], *rows, *([["嵌套"]] if nested else []), MERGED_001[16]]
 
 
+def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
+    # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
+    # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text
+    # is its fallback (a saved frameset page) is that fallback's page.
+    page = render_html(MERGED_001).decode("utf-8")
+    fallback = "<noframes><p>您的浏览器不支持框架，请升级浏览器。</p></noframes><noembed><b>不支持插件</b></noembed>"
+    shown = page.replace("<body>", "<body>" + fallback).replace("<td>0</td>", "<td>0<noframes>9</noframes></td>", 1)
+    (tmp_path / "page.html").write_text(shown, encoding="utf-8")
+    assert read_document(tmp_path / "page.html").lines == MERGED_001
+    body = page[page.index("<body>"):page.index("</html>")]
+    frames = page[:page.index("<body>")] + f"<frameset cols='20%,*'><frame src='menu.html'><noframes>{body}</noframes>" \
+        "</frameset></html>"
+    (tmp_path / "frames.html").write_text(frames, encoding="utf-8")
+    assert read_document(tmp_path / "frames.html").lines == MERGED_001
+
+
 @pytest.mark.parametrize("key", ["001", "004"])
 def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     # Some sites paste the report as preformatted text.

@@ -1022,7 +1022,8 @@ def _odd_break(match: re.Match[str]) -> str:
 # HTML
 # --------------------------------------------------------------------------
 
-_DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object"}
+# (noframes and noembed: fallbacks a browser does not show, whose content the parser keeps as text, markup and all)
+_DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed"}
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
@@ -1105,10 +1106,27 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             _sheet_list_styles(root)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
+        if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
+            lines = _frames_fallback_lines(root, parser)
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
     merged.warn(lines)
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
+
+
+def _frames_fallback_lines(root, parser) -> list:
+    """The lines of the ``<noframes>`` fallback of a page of frames that shows no text of its own (a saved frameset
+    page: the report in its fallback), its markup read as a page; [] where it has none."""
+    import lxml.etree
+
+    markup = "".join(el.text or "" for el in root.iter("noframes"))
+    if not markup.strip():
+        return []
+    try:
+        fallback = lxml.etree.fromstring(markup.encode("utf-8"), parser)
+    except lxml.etree.XMLSyntaxError:
+        return []
+    return _html_lines(fallback) if fallback is not None else []
 
 
 def _page_title(root) -> str | None:
