@@ -450,6 +450,18 @@ def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path, nes
     assert read_document(path).lines == [MERGED_001[8], *rows, *([["嵌套"]] if nested else []), MERGED_001[16]]
 
 
+def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path) -> None:
+    # '88<sub>1</sub>' (a footnote mark set low) was read 881, '74<sub>[2]</sub>' no number; a subscript after a
+    # letter ('CO<sub>2</sub>') or standing alone in its cell stays
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", "<td>88<sub>1</sub></td>").replace(
+        "<td>74</td>", "<td><span>74</span><sub>[2]</sub></td>", 1).replace("<td>11</td>", "<td><sub>11</sub></td>")
+    page = page.replace("<td>自然人</td>", "<td>自然人（CO<sub>2</sub>）</td>")
+    (tmp_path / "sub.html").write_text(page, encoding="utf-8")
+    want = [[cell.replace("自然人", "自然人（CO2）") for cell in line] if isinstance(line, list) else line
+            for line in MERGED_001]
+    assert read_document(tmp_path / "sub.html").lines == want
+
+
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text

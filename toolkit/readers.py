@@ -1094,6 +1094,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
         if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
             _blank_zero_font(root)
         _drop_footnote_marks(root)
+        if b"<sub" in encoded or b"<SUB" in encoded:
+            _drop_subscript_marks(root)
         if b"<del" in encoded or b"<DEL" in encoded:
             _drop_deleted(root)
         if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
@@ -1156,6 +1158,22 @@ def _drop_footnote_marks(root) -> None:
             cell = next(sup.iterancestors("td", "th"), None)
             if cell is None or "".join(cell.itertext()).strip() != sup.text.strip():
                 _remove_keeping_tail(sup)
+
+
+def _drop_subscript_marks(root) -> None:
+    """Remove the footnote marks set low right after a table cell's number (``88<sub>1</sub>`` read 881,
+    ``74<sub>[2]</sub>`` no number), as _drop_footnote_marks removes raised ones.
+
+    Only after a digit in a cell: a subscript after a letter is a formula's (``CO<sub>2</sub>``), and one alone in
+    its cell is its value.
+    """
+    for sub in list(root.iter("sub")):
+        if len(sub) or not _FOOTNOTE_MARK.fullmatch(sub.text or ""):
+            continue
+        prev = sub.getprevious()
+        before = (prev.tail or "".join(prev.itertext())) if prev is not None else sub.getparent().text
+        if before and before.rstrip()[-1:].isdigit() and next(sub.iterancestors("td", "th"), None) is not None:
+            _remove_keeping_tail(sub)
 
 
 # The dashes a number format shows for a zero (Excel's accounting format: '-', padded with spaces).
