@@ -547,6 +547,15 @@ def _header_cells_and_broken_labels(rows: list) -> str:
             + "</tbody></table>")
 
 
+def _footer_before_body(rows: list) -> str:
+    # HTML 4's order of row groups: <thead>, then <tfoot> (the last row), then <tbody>; a browser shows the footer
+    # last, after the body (its row was read first, before the header, and its values were lost)
+    def group(tag: str, part: list) -> str:
+        return f"<{tag}>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in part) + f"</{tag}>"
+    return ('<table border="1">' + group("thead", rows[:1]) + "\n" + group("tfoot", rows[-1:]) + "\n"
+            + group("tbody", rows[1:-1]) + "</table>")
+
+
 def _tracked_changes_saved(rows: list) -> str:
     # Word's tracked changes saved as a web page: every number typed over another, the old one in <del>, the new
     # in <ins> (a browser shows both, the old struck through)
@@ -559,7 +568,7 @@ def _tracked_changes_saved(rows: list) -> str:
 
 WEB_FORMS = {"word_web_page": _word_web_page, "excel_web_page": _excel_web_page,
              "excel_accounting_zeros": _excel_accounting_zeros,
-             "tracked_changes_saved": _tracked_changes_saved,
+             "tracked_changes_saved": _tracked_changes_saved, "footer_before_body": _footer_before_body,
              "split_at_a_page_break": _split_at_a_page_break,
              "header_cells_and_broken_labels": _header_cells_and_broken_labels}
 

@@ -431,6 +431,53 @@ def test_html_merged_cells_nbsp_br_scripts(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path, nested: bool) -> None:
+    # HTML 4's order (thead, tfoot, tbody): a browser shows the footer's row last; it was read first, before the
+    # header rows. (`nested`: a cell holding a table, read by the general walk, not the plain table's path.)
+    rows = MERGED_001[9:16]
+    inner = "<table><tr><td>嵌套</td></tr></table>" if nested else ""
+
+    def group(tag: str, part: list) -> str:
+        return f"<{tag}>" + "".join("<tr>" + "".join(f"<td>{html_escape(c)}</td>" for c in row) + "</tr>"
+                                    for row in part) + f"</{tag}>"
+    page = (f"<html><body><p>{MERGED_001[8]}</p><TABLE border=1>{group('thead', rows[:3])}\n"
+            f"<TFOOT><tr><td>{html_escape(rows[-1][0])}</td>{''.join(f'<td>{c}</td>' for c in rows[-1][1:-1])}"
+            f"<td>{rows[-1][-1]}{inner}</td></tr></TFOOT>\n{group('tbody', rows[3:-1])}</TABLE>"
+            f"<p>{MERGED_001[16]}</p></body></html>")
+    path = tmp_path / "footer.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == [MERGED_001[8], *rows, *([["嵌套"]] if nested else []), MERGED_001[16]]
+
+
+def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path) -> None:
+    # '88<sub>1</sub>' (a footnote mark set low) was read 881, '74<sub>[2]</sub>' no number; a subscript after a
+    # letter ('CO<sub>2</sub>') or standing alone in its cell stays
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", "<td>88<sub>1</sub></td>").replace(
+        "<td>74</td>", "<td><span>74</span><sub>[2]</sub></td>", 1).replace("<td>11</td>", "<td><sub>11</sub></td>")
+    page = page.replace("<td>自然人</td>", "<td>自然人（CO<sub>2</sub>）</td>")
+    (tmp_path / "sub.html").write_text(page, encoding="utf-8")
+    want = [[cell.replace("自然人", "自然人（CO2）") for cell in line] if isinstance(line, list) else line
+            for line in MERGED_001]
+    assert read_document(tmp_path / "sub.html").lines == want
+
+
+def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
+    # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
+    # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text
+    # is its fallback (a saved frameset page) is that fallback's page.
+    page = render_html(MERGED_001).decode("utf-8")
+    fallback = "<noframes><p>您的浏览器不支持框架，请升级浏览器。</p></noframes><noembed><b>不支持插件</b></noembed>"
+    shown = page.replace("<body>", "<body>" + fallback).replace("<td>0</td>", "<td>0<noframes>9</noframes></td>", 1)
+    (tmp_path / "page.html").write_text(shown, encoding="utf-8")
+    assert read_document(tmp_path / "page.html").lines == MERGED_001
+    body = page[page.index("<body>"):page.index("</html>")]
+    frames = page[:page.index("<body>")] + f"<frameset cols='20%,*'><frame src='menu.html'><noframes>{body}</noframes>" \
+        "</frameset></html>"
+    (tmp_path / "frames.html").write_text(frames, encoding="utf-8")
+    assert read_document(tmp_path / "frames.html").lines == MERGED_001
+
+
 @pytest.mark.parametrize("key", ["001", "004"])
 def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     # Some sites paste the report as preformatted text.
@@ -1750,6 +1797,13 @@ def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: 
     ("<ol start='4' style='list-style-type:simp-chinese-informal'>", ["复议"], ["四、复议"]),
     ("<ol style='list-style: none'>", ["首页", "政务公开"], ["首页", "政务公开"]),
     ("<ol type='a' style='list-style:inside decimal'>", ["a"], ["1.a"]),
+    # the other Chinese counter styles a browser knows (each was read 1., 2. …): formal (financial) numerals,
+    # traditional ones, the heavenly stems and earthly branches (past their last, in cjk-decimal, as they fall back)
+    ("<ol style='list-style-type: simp-chinese-formal'>", ["概述", "主动公开"], ["壹、概述", "贰、主动公开"]),
+    ("<ol start='10' style='list-style-type:trad-chinese-formal'>", ["复议", "诉讼"], ["壹拾、复议", "壹拾壹、诉讼"]),
+    ("<ol start='3' style='list-style:trad-chinese-informal'>", ["收到"], ["三、收到"]),
+    ("<ol start='9' style='list-style-type:cjk-heavenly-stem'>", ["a", "b", "c"], ["壬、a", "癸、b", "一一、c"]),
+    ("<ol style='list-style-type:cjk-earthly-branch'>", ["a", "b"], ["子、a", "丑、b"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
@@ -1761,9 +1815,12 @@ def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp
     assert read_document(path).lines[1:] == shown
 
 
-def test_headings_numbered_by_a_cjk_ol_are_headings(tmp_path, parsed_seed):
+@pytest.mark.parametrize("sheet", [False, True])
+def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed):
     # Seed 000's headings as pages write them, each its own <ol start=N style='list-style-type:cjk-ideographic'>:
     # the same sections and tables as the text (before: '1.总体情况' … no headings, sections and tables lost).
+    # `sheet`: the style set by the page's style sheet, on the list's class (the headings were read 1.总体情况 …);
+    # a rule of a pseudo-class (a list hovered) or a class the lists lack styles none of them.
     import re
 
     import toolkit
@@ -1779,6 +1836,11 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(tmp_path, parsed_seed):
             page = page.replace(f"<p>{html_escape(line)}</p>", f"<ol start='{digits.index(m[1]) + 1}' "
                                 f"style='list-style-type:cjk-ideographic'><li>{html_escape(m[2])}</li></ol>", 1)
     assert page.count("cjk-ideographic") >= 5
+    if sheet:
+        page = page.replace(" style='list-style-type:cjk-ideographic'", " class='nb'").replace(
+            "</style>", "\n/* 标题 */ div.content ol.nb, ol.nb li { list-style-type: cjk-ideographic }\n"
+                        ".other, ol.nb:hover { list-style: lower-roman }\n</style>")
+        assert "cjk-ideographic" not in page.split("</style>", 1)[1]
     path = tmp_path / "listed.html"
     path.write_text(page, encoding="utf-8")
     got = toolkit.parse_report(path)

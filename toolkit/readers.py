@@ -1043,7 +1043,8 @@ def _odd_break(match: re.Match[str]) -> str:
 # HTML
 # --------------------------------------------------------------------------
 
-_DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object"}
+# (noframes and noembed: fallbacks a browser does not show, whose content the parser keeps as text, markup and all)
+_DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed"}
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
@@ -1114,18 +1115,41 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
         if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
             _blank_zero_font(root)
         _drop_footnote_marks(root)
+        if b"<sub" in encoded or b"<SUB" in encoded:
+            _drop_subscript_marks(root)
         if b"<del" in encoded or b"<DEL" in encoded:
             _drop_deleted(root)
         if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
             _drop_unshown_controls(root)
         if b"x:num=" in encoded:
             _excel_zero_dashes(root)
+        if b"<tfoot" in encoded or b"<TFOOT" in encoded:
+            _footers_last(root)
+        if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
+            _sheet_list_styles(root)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
+        if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
+            lines = _frames_fallback_lines(root, parser)
     if not lines:
         raise EmptyFileError(path, "the HTML page holds no text")
     merged.warn(lines)
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
+
+
+def _frames_fallback_lines(root, parser) -> list:
+    """The lines of the ``<noframes>`` fallback of a page of frames that shows no text of its own (a saved frameset
+    page: the report in its fallback), its markup read as a page; [] where it has none."""
+    import lxml.etree
+
+    markup = "".join(el.text or "" for el in root.iter("noframes"))
+    if not markup.strip():
+        return []
+    try:
+        fallback = lxml.etree.fromstring(markup.encode("utf-8"), parser)
+    except lxml.etree.XMLSyntaxError:
+        return []
+    return _html_lines(fallback) if fallback is not None else []
 
 
 def _page_title(root) -> str | None:
@@ -1157,6 +1181,22 @@ def _drop_footnote_marks(root) -> None:
                 _remove_keeping_tail(sup)
 
 
+def _drop_subscript_marks(root) -> None:
+    """Remove the footnote marks set low right after a table cell's number (``88<sub>1</sub>`` read 881,
+    ``74<sub>[2]</sub>`` no number), as _drop_footnote_marks removes raised ones.
+
+    Only after a digit in a cell: a subscript after a letter is a formula's (``CO<sub>2</sub>``), and one alone in
+    its cell is its value.
+    """
+    for sub in list(root.iter("sub")):
+        if len(sub) or not _FOOTNOTE_MARK.fullmatch(sub.text or ""):
+            continue
+        prev = sub.getprevious()
+        before = (prev.tail or "".join(prev.itertext())) if prev is not None else sub.getparent().text
+        if before and before.rstrip()[-1:].isdigit() and next(sub.iterancestors("td", "th"), None) is not None:
+            _remove_keeping_tail(sub)
+
+
 # The dashes a number format shows for a zero (Excel's accounting format: '-', padded with spaces).
 _ZERO_DASHES = frozenset(mark for mark in NA_MARKS if not mark.strip("-—"))
 
@@ -1178,6 +1218,22 @@ def _excel_zero_dashes(root) -> None:
             for child in list(cell):
                 cell.remove(child)
             cell.text = "0"
+
+
+def _footers_last(root) -> None:
+    """Move each table's footer (its first ``<tfoot>``) after its rows, where a browser shows it.
+
+    HTML 4 wrote the footer before the body (``<thead>``, ``<tfoot>``, ``<tbody>``): read in the page's order, its
+    row (a total, a note) came before the table's header rows and its values were lost or put under other keys.
+    """
+    for foot in list(root.iter("tfoot")):
+        table = foot.getparent()
+        if table is None or table.tag != "table" or table.find("tfoot") is not foot:
+            continue  # (a second footer is a row group where it stands, as a browser shows it)
+        if any(sibling.tag in ("tbody", "tr") for sibling in foot.itersiblings()):
+            _remove_keeping_tail(foot)
+            foot.tail = None
+            table.append(foot)
 
 
 def _drop_deleted(root) -> None:
@@ -1803,12 +1859,96 @@ _LIST_STYLE_RE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.
 def _list_style(el) -> str | None:
     """The list-style-type an element's style attribute sets (``list-style-type`` or a keyword of ``list-style``),
     one of _LIST_STYLES or ``'none'``, else None."""
+    return _declared_list_style(el.get("style") or "")
+
+
+def _declared_list_style(declarations: str) -> str | None:
+    """The list-style-type CSS ``declarations`` set (see _list_style), else None."""
     found = None
-    for value in _LIST_STYLE_RE.findall(el.get("style") or ""):
+    for value in _LIST_STYLE_RE.findall(declarations):
         for word in value.lower().split():
             if word in _LIST_STYLES or word == "none":
                 found = word
     return found
+
+
+# A style sheet's rule (its selectors, its declarations: no nested block), a comment, and a selector's compound of a
+# tag, classes and ids only ('ol', '.nb', 'ol.nb#x'): other selectors (pseudo-classes, attributes, combinators but
+# the descendant's) are not read, rather than read as matching more than they do.
+_CSS_RULE_RE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+_CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)", re.IGNORECASE)
+_CSS_NAME_RE = re.compile(r"[.#][\w-]+")  # a class or id of a compound
+
+
+def _css_compounds(selector: str) -> list | None:
+    """The compounds of a selector of tags, classes and ids joined by descendant combinators, each (tag or None,
+    classes, ids), else None."""
+    compounds = []
+    for part in selector.split():
+        match = _CSS_COMPOUND_RE.fullmatch(part)
+        if match is None or not part:
+            return None
+        names = _CSS_NAME_RE.findall(match.group(2))
+        tag = match.group(1)
+        compounds.append((None if tag in (None, "*") else tag.lower(), {n[1:] for n in names if n[0] == "."},
+                          {n[1:] for n in names if n[0] == "#"}))
+    return compounds or None
+
+
+def _css_matches(el, compounds: list) -> bool:
+    """Whether ``el`` matches a selector's ``compounds`` (see _css_compounds): the last on it, each one before on an
+    ancestor of the element the next one matched (the nearest: enough for descendant combinators)."""
+    if not _css_fits(el, compounds[-1]):
+        return False
+    rest = len(compounds) - 1
+    for ancestor in el.iterancestors():
+        if not rest:
+            break
+        if _css_fits(ancestor, compounds[rest - 1]):
+            rest -= 1
+    return not rest
+
+
+def _css_fits(node, compound: tuple) -> bool:
+    """Whether an element matches one compound of a selector (see _css_compounds)."""
+    tag, classes, ids = compound
+    return ((tag is None or (isinstance(node.tag, str) and _tag_name(node.tag) == tag))
+            and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")}))
+
+
+def _sheet_list_styles(root) -> None:
+    """Write into the style attribute of each ``<ol>`` and ``<li>`` the list-style-type the page's style sheets
+    set for it (a rule on its class, ``ol.nb { list-style-type: cjk-ideographic }``), where its own style sets
+    none: the numbers a browser shows (a heading numbered 一、 by a class read 1.).
+
+    The most specific rule wins, then the last; a sheet's ``none`` is not read (a reset of every list's style,
+    ``ol, ul { list-style: none }``, is common, and a list's number is kept as before).
+    """
+    rules: list = []  # (specificity, order, compounds, style)
+    for style in root.iter("style"):
+        if not style.text or "list-style" not in style.text:
+            continue
+        for selectors, declarations in _CSS_RULE_RE.findall(_CSS_COMMENT_RE.sub("", style.text)):
+            value = _declared_list_style(declarations) if "list-style" in declarations else None
+            if value is None or value == "none":
+                continue
+            for selector in selectors.split(","):
+                compounds = _css_compounds(selector) if "@" not in selector else None
+                if compounds:
+                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) for c in compounds),
+                                   sum(c[0] is not None for c in compounds))
+                    rules.append((specificity, len(rules), compounds, value))
+    if not rules:
+        return
+    rules.sort(key=lambda rule: rule[:2])
+    for el in root.iter("ol", "li"):
+        found = None
+        for _, _, compounds, value in rules:
+            if _css_matches(el, compounds):
+                found = value
+        if found is not None and _list_style(el) is None:
+            el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
 
 
 def _roman(n: int) -> str:
@@ -1844,6 +1984,12 @@ _LIST_STYLES: dict[str, Callable[[int], str]] = {
     "cjk-decimal": lambda n: _NUM_FORMATS["ideographDigital"](n) + "、" if n >= 0 else f"{n}.",  # (Word's 一〇)
     "cjk-ideographic": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
     "simp-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
+    "trad-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",  # (the same below 100)
+    "simp-chinese-formal": lambda n: f"{_cn_number(n, _LEGAL_SIMPLIFIED)}、" if 0 < n < 100 else f"{n}.",  # 壹、
+    "trad-chinese-formal": lambda n: f"{_cn_number(n, _LEGAL_TRADITIONAL)}、" if 0 < n < 100 else f"{n}.",
+    # 甲、 乙、 … and 子、 丑、 …; past the last, cjk-decimal (their fallback)
+    "cjk-heavenly-stem": lambda n: f"{_STEMS[n - 1]}、" if 1 <= n <= 10 else _LIST_STYLES["cjk-decimal"](n),
+    "cjk-earthly-branch": lambda n: f"{_ZODIAC[n - 1]}、" if 1 <= n <= 12 else _LIST_STYLES["cjk-decimal"](n),
 }
 
 
