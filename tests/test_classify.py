@@ -48,6 +48,7 @@ from toolkit.classify import (
 )
 from toolkit.classify._base import has_content, normalize_texts
 from toolkit.classify._cli import configure_classify, configure_evaluate, run_classify, run_evaluate
+from toolkit.classify import _cli as classify_cli
 from toolkit.statements import extract_statements
 
 from scale import scaled
@@ -1041,6 +1042,28 @@ def test_cli_classify_says_an_argument_is_an_empty_string(tmp_path, monkeypatch,
     (tmp_path / "in.csv").write_text("text\n信息更新不及时\n", encoding="utf-8")
     assert run_classify(_args(configure_classify, argv)) == 2
     assert capsys.readouterr().err == f"toolkit classify: error: {message}\n"
+
+
+@pytest.mark.parametrize("out, message", [
+    ("nodir/out.csv", "cannot write {out}: its folder {tmp}/nodir does not exist"),
+    ("", "--out {out} is a folder: give the path of the CSV file to write"),
+], ids=["missing-folder", "folder"])
+def test_cli_classify_says_out_cannot_be_written_before_classifying(tmp_path, monkeypatch, capsys, out, message):
+    # --out in a folder that does not exist, or a folder itself: said after the model had labelled every
+    # statement (minutes for a corpus), whose labels were then lost; now before the model runs
+    src = tmp_path / "statements.csv"
+    extract_statements(problems_section("000_438c5e5d2b6f4db4"), report_id="000").to_csv(src, index=False)
+    before = src.read_bytes()
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model ran although --out cannot be written")
+
+    monkeypatch.setattr(classify_cli, "_classify_model", no_model)
+    target = str(tmp_path / out) if out else str(tmp_path)
+    assert run_classify(_args(configure_classify, [str(src), "--out", target])) == 2
+    assert capsys.readouterr().err == (f"toolkit classify: error: "
+                                       f"{message.format(out=target, tmp=tmp_path)}\n")
+    assert src.read_bytes() == before and not (tmp_path / "nodir").exists()
 
 
 def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):
