@@ -7,6 +7,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -1064,6 +1065,22 @@ def test_cli_classify_says_out_cannot_be_written_before_classifying(tmp_path, mo
     assert capsys.readouterr().err == (f"toolkit classify: error: "
                                        f"{message.format(out=target, tmp=tmp_path)}\n")
     assert src.read_bytes() == before and not (tmp_path / "nodir").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolic links")
+def test_cli_classify_writes_through_a_link_out(tmp_path):
+    # --out a link to the CSV (a data folder linked in, the input itself): the new file was renamed over the
+    # link, which became a file of its own while the CSV it named kept no labels
+    (tmp_path / "share").mkdir()
+    real = tmp_path / "share" / "statements.csv"
+    extract_statements(problems_section("000_438c5e5d2b6f4db4"), report_id="000").to_csv(real, index=False)
+    link = tmp_path / "statements.csv"
+    link.symlink_to(real)
+    assert run_classify(_args(configure_classify, [str(link), "--out", str(link)])) == 0
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    df = pd.read_csv(real, dtype=str)
+    assert list(df.columns) == ["report_id", "seq", "kind", "text", "labels"] and df["labels"].notna().all()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["share", "statements.csv", "statements.csv"]
 
 
 def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):

@@ -174,7 +174,7 @@ def run_classify(args: argparse.Namespace) -> int:
     encoding = "utf-8-sig" if bom else "utf-8"
     try:
         _write_together(
-            {args.out: lambda part: _write_text(part, _csv_text(out), encoding)}
+            {_through_link(args.out): lambda part: _write_text(part, _csv_text(out), encoding)}
             | ({twin[0]: twin[1]} if twin else {})
         )
     except OSError as exc:
@@ -196,6 +196,12 @@ def _unwritable(path: str) -> str | None:
     if folder and not os.path.isdir(folder):
         return f"cannot write {path}: its folder {folder} does not exist"
     return None
+
+
+def _through_link(path: str) -> str:
+    """The file a link ``path`` names, else ``path``: the new CSV is renamed over it, so that a link (to a data
+    folder elsewhere, or the input itself) stays a link and the file it names gets the labels."""
+    return os.path.realpath(path) if os.path.islink(path) else path
 
 
 def _is_parquet(path: str) -> bool:
