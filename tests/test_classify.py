@@ -7,6 +7,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -48,6 +49,7 @@ from toolkit.classify import (
 )
 from toolkit.classify._base import has_content, normalize_texts
 from toolkit.classify._cli import configure_classify, configure_evaluate, run_classify, run_evaluate
+from toolkit.classify import _cli as classify_cli
 from toolkit.statements import extract_statements
 
 from scale import scaled
@@ -1041,6 +1043,44 @@ def test_cli_classify_says_an_argument_is_an_empty_string(tmp_path, monkeypatch,
     (tmp_path / "in.csv").write_text("text\n信息更新不及时\n", encoding="utf-8")
     assert run_classify(_args(configure_classify, argv)) == 2
     assert capsys.readouterr().err == f"toolkit classify: error: {message}\n"
+
+
+@pytest.mark.parametrize("out, message", [
+    ("nodir/out.csv", "cannot write {out}: its folder {tmp}/nodir does not exist"),
+    ("", "--out {out} is a folder: give the path of the CSV file to write"),
+], ids=["missing-folder", "folder"])
+def test_cli_classify_says_out_cannot_be_written_before_classifying(tmp_path, monkeypatch, capsys, out, message):
+    # --out in a folder that does not exist, or a folder itself: said after the model had labelled every
+    # statement (minutes for a corpus), whose labels were then lost; now before the model runs
+    src = tmp_path / "statements.csv"
+    extract_statements(problems_section("000_438c5e5d2b6f4db4"), report_id="000").to_csv(src, index=False)
+    before = src.read_bytes()
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model ran although --out cannot be written")
+
+    monkeypatch.setattr(classify_cli, "_classify_model", no_model)
+    target = str(tmp_path / out) if out else str(tmp_path)
+    assert run_classify(_args(configure_classify, [str(src), "--out", target])) == 2
+    assert capsys.readouterr().err == (f"toolkit classify: error: "
+                                       f"{message.format(out=target, tmp=tmp_path)}\n")
+    assert src.read_bytes() == before and not (tmp_path / "nodir").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolic links")
+def test_cli_classify_writes_through_a_link_out(tmp_path):
+    # --out a link to the CSV (a data folder linked in, the input itself): the new file was renamed over the
+    # link, which became a file of its own while the CSV it named kept no labels
+    (tmp_path / "share").mkdir()
+    real = tmp_path / "share" / "statements.csv"
+    extract_statements(problems_section("000_438c5e5d2b6f4db4"), report_id="000").to_csv(real, index=False)
+    link = tmp_path / "statements.csv"
+    link.symlink_to(real)
+    assert run_classify(_args(configure_classify, [str(link), "--out", str(link)])) == 0
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    df = pd.read_csv(real, dtype=str)
+    assert list(df.columns) == ["report_id", "seq", "kind", "text", "labels"] and df["labels"].notna().all()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["share", "statements.csv", "statements.csv"]
 
 
 def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):

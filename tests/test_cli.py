@@ -186,6 +186,8 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     (["extract", "x"], "the following arguments are required: --out"),
     (["extract", "x", "", "--out", "o"], "argument INPUT: input 2 is an empty string"),
     (["summary", ""], "argument INPUT: input 1 is an empty string"),
+    # an unset shell variable (--out "$OUT"): said so, not "cannot write the output to --out : No such file"
+    (["extract", "x", "--out", ""], "argument --out: an empty string"),
     (["extract", "x", "--out", "o", "--encoding", "klingon"], "encoding must be a known text codec"),
 ])
 def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture) -> None:

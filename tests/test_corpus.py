@@ -359,6 +359,25 @@ def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
     assert rep.loc[rep["report_id"] == "x-3", "agency"].item() == "来自b"
 
 
+def test_ids_differing_only_in_case_are_made_unique(tmp_path: Path) -> None:
+    # 'a.txt' and 'A.txt' got the ids 'a' and 'A': one file per report id then overwrote the other on a
+    # case-insensitive file system (macOS, Windows). Such stems are one stem for the duplicate rule now.
+    (tmp_path / "a.txt").write_text("小写\n", encoding="utf-8")
+    (tmp_path / "A.txt").write_text("大写\n", encoding="utf-8")
+    (tmp_path / "X-2.txt").write_text("真的叫 X-2\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    for name in ("x.txt", "X.txt"):
+        (tmp_path / "sub" / name).write_text(f"{name}\n", encoding="utf-8")
+    rep = corpus.extract_corpus([tmp_path], jobs=1, _parse=fake_parse)["reports"]
+    ids = dict(zip(rep["path"].map(lambda p: Path(p).relative_to(tmp_path).as_posix()), rep["report_id"]))
+    # the first by path keeps its stem, the next ones get -2, -3 … past any id taken, in any case
+    assert ids == {"A.txt": "A", "a.txt": "a-2", "X-2.txt": "X-2", "sub/X.txt": "X", "sub/x.txt": "x-3"}
+    assert len({i.casefold() for i in ids.values()}) == len(ids)
+    # a corpus without such collisions keeps its ids
+    assert corpus._assign_ids(["d/Wudang.txt", "e/wudang-2020.txt", "f/Wudang.txt"], None) == [
+        "Wudang", "wudang-2020", "Wudang-2"]
+
+
 def test_thousands_of_files_of_one_stem_get_their_ids_at_once() -> None:
     # A scraped site saves every page as index.html: the n-th one's id took n tries (20,000 files: 150 s
     # before the first file was parsed); now about a second per 100,000 files (speed is the benchmark's business:

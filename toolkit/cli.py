@@ -734,6 +734,8 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     empty = [i for i, text in enumerate(getattr(args, "inputs", None) or [], 1) if not text]
     if empty:
         parser.error(f"argument INPUT: input {empty[0]} is an empty string; give a file, a folder or a glob pattern")
+    if getattr(args, "out", None) == "" and getattr(args, "func", None) is _run_extract:  # (classify says it itself)
+        parser.error("argument --out: an empty string; give the folder to write the output files into")
     try:
         if args.func is _run_extract and args.backend == "dask" and not args.scheduler:
             parser.error("--scheduler ADDR is required with --backend dask")

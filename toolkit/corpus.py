@@ -811,26 +811,29 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
             raise ValueError(f"report_ids must be unique, got {dup.iloc[0]!r} more than once")
         return ids
     stems = [_stem(f) for f in files]
-    taken = set(stems)
+    # stems compared case-insensitively: 'a' and 'A' would be one file on macOS or Windows when a researcher
+    # writes a file per report id, so they are one stem for the rule below (the first by path keeps its own)
+    keys = [s.casefold() for s in stems]
+    taken = set(keys)
     # among files of one stem, one a reader reads gets the bare stem (not wudang-2020.rtf before its .txt)
     readable = [os.path.splitext(f)[1].lower() not in REPORT_LIKE_EXTENSIONS for f in files]
-    order = sorted(range(len(files)), key=lambda i: (stems[i], not readable[i], Path(files[i]).as_posix(), files[i]))
+    order = sorted(range(len(files)), key=lambda i: (keys[i], not readable[i], Path(files[i]).as_posix(), files[i]))
     ids = [""] * len(files)
     # stem -> the suffix to try next: every smaller one is taken for good, so that thousands of index.html
     # cost one try each, not one per id given before
     next_k: dict[str, int] = {}
     for i in order:
-        stem = stems[i]
-        if stem not in next_k:
-            next_k[stem] = 2
-            ids[i] = stem
+        key = keys[i]
+        if key not in next_k:
+            next_k[key] = 2
+            ids[i] = stems[i]
             continue
-        k = next_k[stem]
-        while f"{stem}-{k}" in taken:
+        k = next_k[key]
+        while f"{key}-{k}" in taken:
             k += 1
-        ids[i] = f"{stem}-{k}"
-        taken.add(ids[i])
-        next_k[stem] = k + 1
+        ids[i] = f"{stems[i]}-{k}"
+        taken.add(f"{key}-{k}")
+        next_k[key] = k + 1
     return ids
 
 
@@ -1639,6 +1642,9 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     ordered by path and the first keeps the stem, the next ones get ``-2``,
     ``-3`` … (skipping ids that are themselves stems), so ``a/x.txt`` and
     ``b/x.txt`` become ``x`` and ``x-2`` whatever order they were given in.
+    Stems that differ only in case are one stem here (``A.txt`` and ``a.txt``
+    become ``A`` and ``a-2``), so that no two ids name one file on a
+    case-insensitive file system (macOS, Windows).
 
     Examples
     --------

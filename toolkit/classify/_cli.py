@@ -150,6 +150,8 @@ def run_classify(args: argparse.Namespace) -> int:
         if list(frame.columns).count(name) > 1:  # which one would be read, or written?
             return _error("classify", f"{args.input} has {list(frame.columns).count(name)} columns named {name!r}: "
                                       "rename all but one")
+    if args.out != "-" and (problem := _unwritable(args.out)):
+        return _error("classify", problem)  # now, not after the model has labelled every statement
     is_statements = list(frame.columns[: len(STATEMENT_COLUMNS)]) == list(STATEMENT_COLUMNS)
     probabilities = (not is_statements) if args.probabilities is None else args.probabilities
     try:
@@ -172,7 +174,7 @@ def run_classify(args: argparse.Namespace) -> int:
     encoding = "utf-8-sig" if bom else "utf-8"
     try:
         _write_together(
-            {args.out: lambda part: _write_text(part, _csv_text(out), encoding)}
+            {_through_link(args.out): lambda part: _write_text(part, _csv_text(out), encoding)}
             | ({twin[0]: twin[1]} if twin else {})
         )
     except OSError as exc:
@@ -180,6 +182,26 @@ def run_classify(args: argparse.Namespace) -> int:
     if twin:
         print(f"toolkit classify: labels also written to {twin[0]}", file=sys.stderr)
     return 0
+
+
+def _unwritable(path: str) -> str | None:
+    """Why ``--out`` cannot be written (a folder, or in a folder that does not exist), or None.
+
+    Found before the statements are classified: the write came after the
+    model, minutes for a corpus, whose labels were then lost.
+    """
+    if os.path.isdir(path):
+        return f"--out {path} is a folder: give the path of the CSV file to write"
+    folder = os.path.dirname(path)
+    if folder and not os.path.isdir(folder):
+        return f"cannot write {path}: its folder {folder} does not exist"
+    return None
+
+
+def _through_link(path: str) -> str:
+    """The file a link ``path`` names, else ``path``: the new CSV is renamed over it, so that a link (to a data
+    folder elsewhere, or the input itself) stays a link and the file it names gets the labels."""
+    return os.path.realpath(path) if os.path.islink(path) else path
 
 
 def _is_parquet(path: str) -> bool:
