@@ -3245,6 +3245,23 @@ def test_requests_two_blank_columns_the_header_does_not_tell_stay_flagged(tmp_pa
     assert "extra_cells" in {f.code for f in got.flags if f.table == "requests"}
 
 
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4.txt", "001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt",
+                                  "004_b232cca7e491c758.txt"])
+def test_cells_a_line_with_blank_cells_written_as_pipes_read_as_pipe_rows(seed):
+    # Text of a cell a line, blank lines between, its blank cells written as a lone '|' ('16' / '' / '|' / ''): a
+    # lone '|' after a filled cell was taken for that cell's closing mark ('4' then '|', seed 002's layout), so the
+    # first blank of every run after a count was lost, each row one cell short (seed 004: 0 of 7 placed, ragged).
+    # Set apart by blank lines as every cell is, it is a blank cell: the tables read as the seed's pipe rows.
+    from renderers import render_text
+
+    lines = _report_lines(seed)
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    got = toolkit.parse_text(render_text(lines, "lines", blank_cell="|"))
+    for table in ("active", "requests", "review_litigation"):
+        assert _cells_of(got, table).equals(_cells_of(want, table)), table
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
 def _assert_review_a_row_a_kind_reads_as_the_seed(seed: str, kind: str, layout: str, tmp_path) -> None:
     """The seed's review table written a row for each kind of case, the lawsuits' kinds after 行政诉讼 as ``kind``
     formats them ('（{}）', '-{}'), reads in ``layout`` as the seed's row of 15 values, with the same flags."""
