@@ -3201,6 +3201,23 @@ def test_requests_table_with_a_spacer_column_after_the_labels_in_tab_text(seed, 
         [(f.code, f.detail) for f in want.flags if f.table == "requests"]
 
 
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_requests_spacer_column_after_the_labels_in_cells_a_line_with_pipe_blanks(seed):
+    # Text of a cell a line, its blank cells a lone '|' between blank lines, with a spacer column after the labels of
+    # every row of counts: its rows of counts have no marks, as tab text's, but the header's words set with spaces
+    # ('商业 企业') made an explicit row, so the blank first cell was taken for an empty label cell's and all the counts
+    # were lost (NA, extra_cells). The rows of counts tell: read as the seed in that layout.
+    from renderers import render_text
+
+    lines = _report_lines(seed)
+    want = toolkit.parse_text(render_text(lines, "lines", blank_cell="|"))
+    got = toolkit.parse_text(render_text(_spacer_column(lines, after_labels=True), "lines", blank_cell="|"))
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    assert _cells_of(got, "requests")["value"].notna().sum() > 100
+    assert [(f.code, f.detail) for f in got.flags if f.table == "requests"] == \
+        [(f.code, f.detail) for f in want.flags if f.table == "requests"]
+
+
 def _blank_count_column(lines: list, at: int) -> list:
     """The requests table with its count column ``at`` (0: 自然人) blank in every row of counts (the header as it is),
     a spacer column written by :func:`_spacer_column` after 自然人 or not."""

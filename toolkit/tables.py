@@ -1133,8 +1133,10 @@ def _without_blank_column(split: list[tuple[Row, list[Cell], list[Cell]]],
         return split
     shared = [k for k in range(ncols + 1) if all(not vals[k].text and not vals[k].glued for vals in long_rows)]
     # (a blank first: an empty label cell, which rows of marks or a grid tell by their own rules; in text of no marks,
-    # a lone tab a cell, every row's alike is a spacer column after the labels)
-    marked = any(row.explicit or row.grid for row, _, _ in split)
+    # a lone tab a cell, every row's alike is a spacer column after the labels. The rows of counts tell the marks: a
+    # header's words set with spaces ('商业 企业') are an explicit row in text of a cell a line with lone '|' blanks)
+    marked = any(row.explicit or row.grid for row, labels, vals in split
+                 if labels and any(c.text and c.is_value for c in vals))
     if len(shared) > 1:  # (a data column blank in every row too: the header's blank tells the spacer, if it does)
         told = _header_blanks(split)
         shared = [k for k in shared if k in told]
