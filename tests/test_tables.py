@@ -3236,6 +3236,84 @@ def test_requests_table_with_a_spacer_column_after_the_labels_in_tab_text(seed, 
         [(f.code, f.detail) for f in want.flags if f.table == "requests"]
 
 
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_requests_spacer_column_after_the_labels_in_cells_a_line_with_pipe_blanks(seed):
+    # Text of a cell a line, its blank cells a lone '|' between blank lines, with a spacer column after the labels of
+    # every row of counts: its rows of counts have no marks, as tab text's, but the header's words set with spaces
+    # ('商业 企业') made an explicit row, so the blank first cell was taken for an empty label cell's and all the counts
+    # were lost (NA, extra_cells). The rows of counts tell: read as the seed in that layout.
+    from renderers import render_text
+
+    lines = _report_lines(seed)
+    want = toolkit.parse_text(render_text(lines, "lines", blank_cell="|"))
+    got = toolkit.parse_text(render_text(_spacer_column(lines, after_labels=True), "lines", blank_cell="|"))
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    assert _cells_of(got, "requests")["value"].notna().sum() > 100
+    assert [(f.code, f.detail) for f in got.flags if f.table == "requests"] == \
+        [(f.code, f.detail) for f in want.flags if f.table == "requests"]
+
+
+def _blank_count_column(lines: list, at: int) -> list:
+    """The requests table with its count column ``at`` (0: 自然人) blank in every row of counts (the header as it is),
+    a spacer column written by :func:`_spacer_column` after 自然人 or not."""
+    at_ = [i for i, x in enumerate(lines) if isinstance(x, str) and x[:2] in ("三、", "四、")]
+    out = list(lines)
+    for i in range(at_[0] + 1, at_[1]):
+        row = out[i]
+        n = len(row)
+        while n and not row[n - 1]:
+            n -= 1
+        spaced = n >= 9 and all(c == "" or c.isdigit() for c in row[n - 8:n]) and row[n - 7] == ""
+        if spaced or n >= 8 and all(c == "" or c.isdigit() for c in row[n - 7:n]):
+            k = n - (8 if spaced else 7) + at + (spaced and at >= 1)
+            out[i] = row[:k] + [""] + row[k + 1:]
+    return out
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab", "html"])
+@pytest.mark.parametrize("at", [1, 2, 4, 5])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_requests_spacer_column_beside_a_blank_data_column_reads_as_without_it(seed, at, layout, tmp_path):
+    # A blank spacer column after 自然人 in a table whose data column (科研机构, …) is blank in every row too: two
+    # blank places shared by every row of counts, so neither was left out, and every count was lost (NA,
+    # extra_cells). The header's blank right after 自然人 tells the spacer, the data column has its word: the
+    # table reads as the one without the spacer.
+    lines = _blank_count_column(_report_lines(seed), at)
+    spaced = _blank_count_column(_spacer_column(_report_lines(seed)), at)
+    want, got = read_as(lines, layout, tmp_path), read_as(spaced, layout, tmp_path)
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    assert _cells_of(got, "requests")["value"].notna().sum() > 100
+    assert [(f.code, f.detail) for f in got.flags if f.table == "requests"] == \
+        [(f.code, f.detail) for f in want.flags if f.table == "requests"]
+
+
+def test_requests_two_blank_columns_the_header_does_not_tell_stay_flagged(tmp_path):
+    # Two columns blank in every row of counts and no blank in the header to tell the spacer: left unread, flagged.
+    lines = _blank_count_column(_spacer_column(_report_lines("001_4d29bfef72dd56db.txt")), 3)
+    head = next(i for i, x in enumerate(lines) if isinstance(x, list) and x and x[0] == "申请人情况")
+    lines[head] = [c for c in lines[head] if c]
+    got = read_as(lines, "pipe_rows", tmp_path)
+    assert _cells_of(got, "requests")["value"].notna().sum() == 0
+    assert "extra_cells" in {f.code for f in got.flags if f.table == "requests"}
+
+
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4.txt", "001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt",
+                                  "004_b232cca7e491c758.txt"])
+def test_cells_a_line_with_blank_cells_written_as_pipes_read_as_pipe_rows(seed):
+    # Text of a cell a line, blank lines between, its blank cells written as a lone '|' ('16' / '' / '|' / ''): a
+    # lone '|' after a filled cell was taken for that cell's closing mark ('4' then '|', seed 002's layout), so the
+    # first blank of every run after a count was lost, each row one cell short (seed 004: 0 of 7 placed, ragged).
+    # Set apart by blank lines as every cell is, it is a blank cell: the tables read as the seed's pipe rows.
+    from renderers import render_text
+
+    lines = _report_lines(seed)
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    got = toolkit.parse_text(render_text(lines, "lines", blank_cell="|"))
+    for table in ("active", "requests", "review_litigation"):
+        assert _cells_of(got, table).equals(_cells_of(want, table)), table
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
 def _assert_review_a_row_a_kind_reads_as_the_seed(seed: str, kind: str, layout: str, tmp_path) -> None:
     """The seed's review table written a row for each kind of case, the lawsuits' kinds after 行政诉讼 as ``kind``
     formats them ('（{}）', '-{}'), reads in ``layout`` as the seed's row of 15 values, with the same flags."""

@@ -109,6 +109,12 @@ _PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,.]*")
 _LABEL_NUMBER = re.compile(rf"(?P<labels>(?:{_LABEL_TOKEN}\s+){{0,2}})(?P<label>{_LABEL_TOKEN})\s+(?P<n>{_NUMBER_TOKEN})")
 
 
+def _between_blank_lines(segments: Sequence[Segment], i: int) -> bool:
+    """Whether line ``i`` stands between blank lines (or the text's end): a cell of text that sets each cell apart so
+    ('4' / '' / '|' / ''), where a lone '|' is a blank cell of its own, not the closing mark of the cell before."""
+    return i > 0 and not segments[i - 1].text.strip() and (i + 1 >= len(segments) or not segments[i + 1].text.strip())
+
+
 def _split_pipes(text: str) -> list[str]:
     parts = [p.strip() for p in text.split("|")]
     if text.rstrip().endswith("|"):
@@ -247,8 +253,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 elif table_region and last_labels and (lines := _values_under_repeated_head(
                         segments, i, last_labels)):
                     marked.update(lines)  # (the marks are the labels' cells, dropped; the values' marks blank cells)
-                elif text.count("|") == 1 and not prev_bare:
-                    stream.add(Cell("", seg.line))  # a lone '|' is a blank cell
+                elif text.count("|") == 1 and (not prev_bare or _between_blank_lines(segments, i)):
+                    # a lone '|' is a blank cell; after a bare cell it is that cell's closing mark ('4' / '|'),
+                    # unless blank lines set it apart as every cell is (text of a cell a line, blank lines between)
+                    stream.add(Cell("", seg.line))
                 prev_bare = False
                 continue
             if table_region and not parts[-1]:

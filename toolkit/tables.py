@@ -1145,13 +1145,37 @@ def _without_blank_column(split: list[tuple[Row, list[Cell], list[Cell]]],
         return split
     shared = [k for k in range(ncols + 1) if all(not vals[k].text and not vals[k].glued for vals in long_rows)]
     # (a blank first: an empty label cell, which rows of marks or a grid tell by their own rules; in text of no marks,
-    # a lone tab a cell, every row's alike is a spacer column after the labels)
-    marked = any(row.explicit or row.grid for row, _, _ in split)
+    # a lone tab a cell, every row's alike is a spacer column after the labels. The rows of counts tell the marks: a
+    # header's words set with spaces ('商业 企业') are an explicit row in text of a cell a line with lone '|' blanks)
+    marked = any(row.explicit or row.grid for row, labels, vals in split
+                 if labels and any(c.text and c.is_value for c in vals))
+    if len(shared) > 1:  # (a data column blank in every row too: the header's blank tells the spacer, if it does)
+        told = _header_blanks(split)
+        shared = [k for k in shared if k in told]
     if len(shared) != 1 or not (0 < shared[0] < ncols or shared[0] == 0 and not marked):
         return split
     k = shared[0]
     return [(row, labels, vals[:k] + vals[k + 1:] if len(_trim_values(vals, ncols)) == ncols + 1
              and not vals[k].text and not vals[k].glued else vals) for row, labels, vals in split]
+
+
+def _header_blanks(split: list[tuple[Row, list[Cell], list[Cell]]]) -> set[int]:
+    """The places among a requests row's counts of the blank cells its header rows show right after a column's word
+    and before another word ('自然人 | (blank) | 法人或其他组织': 1, after 自然人's count). A spacer column is blank in
+    its header too, a data column has its word: where two columns are blank in every row of counts, this tells
+    which is the spacer (:func:`_without_blank_column`)."""
+    vocab = vocabulary()
+    col_keys = list(load_formats()["requests"]["cols"])
+    out = set()
+    for row, _, vals in split:
+        cells = row.cells
+        if any(c.text and c.is_value for c in vals) or not any(label_key(c.text) in vocab.request_cols for c in cells):
+            continue
+        for i in range(1, len(cells) - 1):
+            key = vocab.request_cols.get(label_key(cells[i - 1].text))
+            if key and not cells[i].text and not cells[i].glued and any(c.text for c in cells[i + 1:]):
+                out.add(col_keys.index(key) + 1)
+    return out
 
 
 def _under_label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
