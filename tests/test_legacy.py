@@ -2281,3 +2281,28 @@ def test_glued_legacy_local_sub_row_ending_in_a_known_label(after, label, layout
     report = toolkit.parse_text(text)
     assert _legacy(report) == _legacy(plain)
     assert not [(f.code, f.detail) for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("code, dotted", [(None, False), ("after_unit", False), ("after_unit", True),
+                                          ("before_unit", False), ("before_unit", True)])
+@pytest.mark.parametrize("letters", [True, False])
+def test_legacy_one_cell_a_line_no_blank_lines_between(code, dotted, letters):
+    # Gansu's table one cell a line with no blank line between cells nor rows (a PDF's table copied): the lines were
+    # joined with nothing between them, so with a code column (指标名称 | 代码 | 计量单位 | 本期实际 | 本年累计, or the
+    # code after the unit) each row's code ran into its values ('条01120480') and the whole table was lost, flagged
+    # table_missing; without one the values of a row ran together ('120480') and were cut by the identities, rows
+    # flagged ambiguous_digits.  Now a number alone on its line is a cell: the table reads as its pipe rows, unflagged.
+    from test_tables import _GANSU, _assert_reads_as_gansu
+
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [x for x in rows if letters or x[0] != "甲"]
+    if code is None:
+        rows = [[c for k, c in enumerate(x) if k != 2] for x in rows]
+    elif dotted:
+        rows = [[*x[:2], _DOTTED_CODES.get(x[2], x[2]), *x[3:]] if x[0] not in ("甲", "指 标 名 称") else x
+                for x in rows]
+    if code == "before_unit":
+        rows = [[x[0], x[2], x[1], *x[3:]] for x in rows]
+    text = SEED.read_text(encoding="utf-8").split("\n")[:38] + [c for x in rows for c in x]
+    report = toolkit.parse_text("\n".join(text + ["", "三、存在的主要问题和改进措施", "无。"]))
+    _assert_reads_as_gansu(report, ("row_key", "col_key", "value", "raw", "unit"))
