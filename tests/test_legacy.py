@@ -2306,3 +2306,32 @@ def test_legacy_one_cell_a_line_no_blank_lines_between(code, dotted, letters):
     text = SEED.read_text(encoding="utf-8").split("\n")[:38] + [c for x in rows for c in x]
     report = toolkit.parse_text("\n".join(text + ["", "三、存在的主要问题和改进措施", "无。"]))
     _assert_reads_as_gansu(report, ("row_key", "col_key", "value", "raw", "unit"))
+
+
+@pytest.mark.parametrize("codes, read", [("01", True), ("1", False), ("1.1", False), ("none_on_a_row", False)])
+def test_legacy_codes_run_into_one_value_column(codes, read):
+    # Gansu's table of one value column glued into page text, each row's code run into its value ('条01120'):
+    # the whole table was lost, flagged table_missing.  Codes written 01 … 35 are of two digits each, rising, so where
+    # one ends is certain: the table reads as its pipe rows, unflagged.  Codes of one digit or of several levels
+    # ('条1120', '条1.1100'), or a row written without its code ('条100' under a code column: code 10 and value 0?),
+    # leave it unknown: the table is still flagged table_missing, never read with a wrong number.
+    from test_tables import _GANSU, _legacy_report
+
+    rows = [line.rstrip(" |").split(" | ")[:4] for line in _GANSU.format(denied=2).strip().split("\n")]
+    want = _legacy_report("\n".join(" | ".join(x) + " |" for x in rows)).tables.query("table == 'legacy'")
+    assert len(want) == 19 and want["value"].notna().all()
+    if codes in ("1", "1.1"):
+        rows = [[*x[:2], _DOTTED_CODES[x[2]] if codes == "1.1" else str(int(x[2])), x[3]] if x[2].isdigit() else x
+                for x in rows]
+    elif codes == "none_on_a_row":
+        rows = [[*x[:2], "", x[3]] if x[0] == "申请总数" else x for x in rows]
+    head = SEED.read_text(encoding="utf-8").split("\n")[:38]
+    report = toolkit.parse_text("\n".join(head + ["".join(x) for x in rows] + ["三、存在的主要问题和改进措施", "无。"]))
+    legacy = report.tables.query("table == 'legacy'")
+    if read:
+        pd.testing.assert_frame_equal(legacy[KEYS].reset_index(drop=True), want[KEYS].reset_index(drop=True))
+        assert not [f for f in report.flags if f.table == "legacy"]
+    else:
+        assert legacy.empty
+        assert [(f.code, f.detail) for f in report.flags if f.table == "legacy"] == [
+            ("table_missing", "header found, no row read")]
