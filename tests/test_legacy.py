@@ -287,13 +287,16 @@ _DOTTED_CODES = {"01": "1", "02": "1.1", "10": "2", "11": "2.1", "12": "2.2", "1
 
 
 @pytest.mark.parametrize("word, dotted", [("代码", False), ("统计代码", False), ("代码", True), ("统计代码", True)])
-@pytest.mark.parametrize("layout", ["lines", "pipe_rows", "html"])
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows", "html", "pipe_cells", "tab"])
 def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_path):
     # Gansu's table with its code column between the label and the unit column (指标名称 | 统计代码 | 计量单位 |
     # 本期实际 | 本年累计, codes 01 or 1, 1.1, 3.3.1): one cell a line, the rows were not found (each row's code
     # stood between its label and unit), the whole table lost, flagged table_missing; headed 统计代码 (not a
     # code header), in any layout each code was read as a value (proactive_items value 1, its counts value_2 and
     # cumulative).  Now each reads the cells of the table with its code column after the unit, unflagged.
+    # One cell a line ending in ' |' (pipe_cells), each row was cut at its code into two ('主动公开信息数 | 01' and
+    # '条 | 120 | 480'): every row flagged ragged (its label 条), and with codes of levels the table was lost but for
+    # 3 rows; now a label and its code alone are joined to the unit and values after them.
     from test_tables import _GANSU, _assert_reads_as_gansu, read_as
 
     rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
