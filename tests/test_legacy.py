@@ -287,13 +287,16 @@ _DOTTED_CODES = {"01": "1", "02": "1.1", "10": "2", "11": "2.1", "12": "2.2", "1
 
 
 @pytest.mark.parametrize("word, dotted", [("代码", False), ("统计代码", False), ("代码", True), ("统计代码", True)])
-@pytest.mark.parametrize("layout", ["lines", "pipe_rows", "html"])
+@pytest.mark.parametrize("layout", ["lines", "pipe_rows", "html", "pipe_cells", "tab"])
 def test_legacy_code_column_between_label_and_unit(word, dotted, layout, tmp_path):
     # Gansu's table with its code column between the label and the unit column (指标名称 | 统计代码 | 计量单位 |
     # 本期实际 | 本年累计, codes 01 or 1, 1.1, 3.3.1): one cell a line, the rows were not found (each row's code
     # stood between its label and unit), the whole table lost, flagged table_missing; headed 统计代码 (not a
     # code header), in any layout each code was read as a value (proactive_items value 1, its counts value_2 and
     # cumulative).  Now each reads the cells of the table with its code column after the unit, unflagged.
+    # One cell a line ending in ' |' (pipe_cells), each row was cut at its code into two ('主动公开信息数 | 01' and
+    # '条 | 120 | 480'): every row flagged ragged (its label 条), and with codes of levels the table was lost but for
+    # 3 rows; now a label and its code alone are joined to the unit and values after them.
     from test_tables import _GANSU, _assert_reads_as_gansu, read_as
 
     rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
@@ -2281,3 +2284,57 @@ def test_glued_legacy_local_sub_row_ending_in_a_known_label(after, label, layout
     report = toolkit.parse_text(text)
     assert _legacy(report) == _legacy(plain)
     assert not [(f.code, f.detail) for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("code, dotted", [(None, False), ("after_unit", False), ("after_unit", True),
+                                          ("before_unit", False), ("before_unit", True)])
+@pytest.mark.parametrize("letters", [True, False])
+def test_legacy_one_cell_a_line_no_blank_lines_between(code, dotted, letters):
+    # Gansu's table one cell a line with no blank line between cells nor rows (a PDF's table copied): the lines were
+    # joined with nothing between them, so with a code column (指标名称 | 代码 | 计量单位 | 本期实际 | 本年累计, or the
+    # code after the unit) each row's code ran into its values ('条01120480') and the whole table was lost, flagged
+    # table_missing; without one the values of a row ran together ('120480') and were cut by the identities, rows
+    # flagged ambiguous_digits.  Now a number alone on its line is a cell: the table reads as its pipe rows, unflagged.
+    from test_tables import _GANSU, _assert_reads_as_gansu
+
+    rows = [line.rstrip(" |").split(" | ") for line in _GANSU.format(denied=2).strip().split("\n")]
+    rows = [x for x in rows if letters or x[0] != "甲"]
+    if code is None:
+        rows = [[c for k, c in enumerate(x) if k != 2] for x in rows]
+    elif dotted:
+        rows = [[*x[:2], _DOTTED_CODES.get(x[2], x[2]), *x[3:]] if x[0] not in ("甲", "指 标 名 称") else x
+                for x in rows]
+    if code == "before_unit":
+        rows = [[x[0], x[2], x[1], *x[3:]] for x in rows]
+    text = SEED.read_text(encoding="utf-8").split("\n")[:38] + [c for x in rows for c in x]
+    report = toolkit.parse_text("\n".join(text + ["", "三、存在的主要问题和改进措施", "无。"]))
+    _assert_reads_as_gansu(report, ("row_key", "col_key", "value", "raw", "unit"))
+
+
+@pytest.mark.parametrize("codes, read", [("01", True), ("1", False), ("1.1", False), ("none_on_a_row", False)])
+def test_legacy_codes_run_into_one_value_column(codes, read):
+    # Gansu's table of one value column glued into page text, each row's code run into its value ('条01120'):
+    # the whole table was lost, flagged table_missing.  Codes written 01 … 35 are of two digits each, rising, so where
+    # one ends is certain: the table reads as its pipe rows, unflagged.  Codes of one digit or of several levels
+    # ('条1120', '条1.1100'), or a row written without its code ('条100' under a code column: code 10 and value 0?),
+    # leave it unknown: the table is still flagged table_missing, never read with a wrong number.
+    from test_tables import _GANSU, _legacy_report
+
+    rows = [line.rstrip(" |").split(" | ")[:4] for line in _GANSU.format(denied=2).strip().split("\n")]
+    want = _legacy_report("\n".join(" | ".join(x) + " |" for x in rows)).tables.query("table == 'legacy'")
+    assert len(want) == 19 and want["value"].notna().all()
+    if codes in ("1", "1.1"):
+        rows = [[*x[:2], _DOTTED_CODES[x[2]] if codes == "1.1" else str(int(x[2])), x[3]] if x[2].isdigit() else x
+                for x in rows]
+    elif codes == "none_on_a_row":
+        rows = [[*x[:2], "", x[3]] if x[0] == "申请总数" else x for x in rows]
+    head = SEED.read_text(encoding="utf-8").split("\n")[:38]
+    report = toolkit.parse_text("\n".join(head + ["".join(x) for x in rows] + ["三、存在的主要问题和改进措施", "无。"]))
+    legacy = report.tables.query("table == 'legacy'")
+    if read:
+        pd.testing.assert_frame_equal(legacy[KEYS].reset_index(drop=True), want[KEYS].reset_index(drop=True))
+        assert not [f for f in report.flags if f.table == "legacy"]
+    else:
+        assert legacy.empty
+        assert [(f.code, f.detail) for f in report.flags if f.table == "legacy"] == [
+            ("table_missing", "header found, no row read")]

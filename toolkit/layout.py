@@ -1719,6 +1719,32 @@ _ROW_CODE = r"(?<=[\s|])\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}(?=[\s|]+(?:{units}))"
 
 # A row's code of three levels or more (Gansu: 3.3.1) set apart as a cell, in a code column after the unit's
 _DOTTED_CODE = re.compile(r"(?<=[\s|])\d{1,2}(?:\.\d{1,2}){2,3}(?=[\s|])")
+# A row's code of two digits run into its values ('条01120480': 01, then 120480)
+_GLUED_CODE = re.compile(r"(\d\d)(?![.,])")
+_ZERO_PADDED = re.compile(r"0\d")
+
+
+def _codes_run_in(values: list[str | list[str] | None], several: bool) -> list[str | list[str] | None] | None:
+    """The values of a table with a code column whose rows' codes ran into them ('01120480'), each less its code,
+    where the codes are certain; None where they are not.
+
+    Certain: each run opens with two digits, the first run's a 0 and another digit (a code column written 01 … 09
+    writes each code in two digits: the statistics bureau's 01 … 35), rising from row to row, and in a table of one
+    value column (not ``several``) its value after it no zero-padded count ('0400': no code was there; of several
+    columns, '00' is two zeros). A code of one digit or of several levels ('1', '3.3.1') leaves where a code ends
+    unknown.
+    """
+    out: list[str | list[str] | None] = []
+    last = -1
+    for value in values:
+        if value and isinstance(value, str):
+            if (code := _GLUED_CODE.match(value)) is None or int(code.group(1)) <= last \
+                    or (last < 0 and not value.startswith("0")) or not several and _ZERO_PADDED.match(value, 2):
+                return None
+            last = int(code.group(1))
+            value = value[2:]
+        out.append(value)
+    return out if last >= 0 else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -2247,7 +2273,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
     rows = [Row([Cell(w, first) for w in ("统计指标", "单位", *names)], explicit=True)]
     apart = any(isinstance(value, list) for value in values)
     if codes and any(value and not isinstance(value, list) for value in values):
-        return [], {}, []  # a row's code run into its values ('条0112048'): where one ends is not known
+        # a row's code run into its values ('条01120480'): cut off where the codes are certain, else not read
+        if apart or (cut_codes := _codes_run_in(values, len(names) > 1)) is None:
+            return [], {}, []
+        values = cut_codes
     for k, ((label, unit), value, line) in enumerate(zip(items, values, lines)):
         if k in headings:
             rows.append(Row([Cell(label, line)], explicit=True))

@@ -89,6 +89,8 @@ _LONE_VALUE_LINE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # (a row's code of several levels, '3.3.1', in a statistics bureau's code column is a cell too)
 _LONE_CELL = re.compile(rf"{_LONE_VALUE_LINE.pattern}|\d{{1,2}}(?:\.\d{{1,2}}){{2,3}}|{_PART_NAME}")
 _LABEL_MAX = 45  # characters: no statistics table's label is longer (a line of wrapped page text may be)
+# a number alone on its line (a value, or a row's code of several levels): a cell, bounded by its line's breaks
+_LONE_NUMBER_LINE = re.compile(rf"{_LONE_VALUE_LINE.pattern}|\d{{1,2}}(?:\.\d{{1,2}}){{2,3}}")
 
 
 def _lone_page_numbers_dropped(lines: list[str]) -> list[str]:
@@ -132,9 +134,20 @@ def _cells_on_lines_apart(lines: list[str]) -> list[str]:
     (three blank lines where a cell's one is: '条' / '' / '' / '' / '480'), is a '|' between bounds: the cells are
     then certain ('\\r|\\r480\\r', 480 in the second value column)."""
     out = lines
+    bounds: set[int] = set()  # the lines after which a cell's bound goes, no blank line between (below)
     for i, line in enumerate(lines):
         cell = line.strip()
         if cell and (cell == "|" or _LONE_CELL.fullmatch(cell)):
+            if _LONE_NUMBER_LINE.fullmatch(cell):
+                # a number alone on its line next to a filled one (a table one cell a line, no blank line between
+                # rows): the break is a cell's bound, so that it is not glued to the next ('120' / '480' read
+                # 120480, a row's code run into its values: '01' / '120'); not after a line of text ending in a
+                # digit, which may be a number wrapped ('…条4' / '80')
+                before = lines[i - 1].strip() if i else ""
+                if before and (not before[-1].isdigit() or _LONE_NUMBER_LINE.fullmatch(before)):
+                    bounds.add(i - 1)
+                if i + 1 < len(lines) and lines[i + 1].strip():
+                    bounds.add(i)
             for step in (-1, 1):
                 j = i + step
                 if 0 <= j < len(lines) and not lines[j].strip():
@@ -147,6 +160,10 @@ def _cells_on_lines_apart(lines: list[str]) -> list[str]:
                         hi += 1
                     # (the run's first line holds the bounds, whichever cell beside it is met first)
                     out[lo] = "\r" + "|\r" * _blank_cells_in_run(lines, lo, hi)
+    if bounds:
+        out = list(out)
+        for i in bounds:
+            out[i] += "\r"
     return out
 
 

@@ -2939,9 +2939,10 @@ def _halves_width(row: Row) -> int | None:
 
 
 def _legacy_header_cell(key: str) -> bool:
-    """A cell of a legacy header's words: 单位, 统计数 … or a value column's ('2009年度', '区直单位统计数', '合计')."""
+    """A cell of a legacy header's words: 单位, 统计数, a code column's (统计代码) … or a value column's ('2009年度',
+    '区直单位统计数', '合计')."""
     fm = load_formats()["legacy"]
-    return key in fm["header_words"] or any(key == h or key.endswith(h) for h in fm["value_headers"])
+    return key in fm["header_words"] or key in fm["code_headers"] or any(key == h or key.endswith(h) for h in fm["value_headers"])
 
 
 # The most characters of a value column's word that a cell-a-line header leaves on the lines after it (上年, 本年数,
@@ -3040,6 +3041,45 @@ def _legacy_join_header(rows: list[Row]) -> list[Row]:
     return out
 
 
+# A row's code in a statistics bureau's code column (Gansu: 01, 1, 1.1, 3.3.1)
+_ROW_CODE_CELL = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}")
+
+
+def _legacy_code_rows_joined(rows: list[Row]) -> list[Row]:
+    """The rows with a row's label and code joined to the row of its unit and values after them, in a table whose
+    code column stands before the unit's (指标名称 | 代码 | 计量单位 | 本期实际 | 本年累计).
+
+    One cell a line, the cells are cut into rows at a value after which a word comes: the code is one, so
+    '主动公开信息数 | 01' and '条 | 120 | 480' were two rows, the second read as an item 条, its values flagged
+    ragged (or the table lost where the codes have levels, '1.1').
+    """
+    units = vocabulary().legacy_units
+    # (cheap tests first: almost no table has a row of a label and a code alone, then a unit)
+    pairs = [k for k in range(len(rows) - 1) if len(rows[k].cells) == 2 and rows[k + 1].cells
+             and rows[k + 1].cells[0].text in units and _ROW_CODE_CELL.fullmatch(rows[k].cells[1].text)]
+    if not pairs:
+        return rows
+    fm = load_formats()["legacy"]
+    code_first = False  # under a header with a code column before the unit's
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        keys = [label_key(c.text) for c in row.cells] if len(row.cells) > 3 else []
+        if keys and _legacy_header_start(keys) is not None:
+            codes = [i for i, key in enumerate(keys) if key in fm["code_headers"]]
+            units_at = [i for i, key in enumerate(keys) if key in fm["unit_headers"]]
+            code_first = bool(codes and units_at) and codes[0] < units_at[0]
+        elif code_first and k in pairs:
+            after = rows[k + 1]
+            out.append(Row([*row.cells, *after.cells], explicit=row.explicit, grid=row.grid, spaced=row.spaced))
+            k += 2
+            continue
+        out.append(row)
+        k += 1
+    return out
+
+
 def _legacy_unfold(rows: list[Row]) -> list[Row]:
     """The rows of a table set in two halves side by side, the left half's rows first, then the right half's.
 
@@ -3089,7 +3129,7 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     note_at: int | None = None  # the column of remarks (备注) right of the values, if the header has one
     year: tuple[int, str] | None = None  # the column of the report's year (年度 | 2017), no value's, and its year
     carried = ""  # the unit of the row above, for a row whose unit cell a merged cell covers
-    rows = _legacy_unfold(_legacy_join_header(rows))
+    rows = _legacy_unfold(_legacy_code_rows_joined(_legacy_join_header(rows)))
     named = _legacy_named(rows)  # the items the table's labels name, and its local labels (_near_key)
     wrapped = ""  # a label cell alone on its line: the first part of a wrapped row label ('四、行政' / '复议数量')
     glued: list[tuple] = []  # rows whose values of several columns are one run of digits (_place_glued_legacy)
