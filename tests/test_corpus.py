@@ -480,6 +480,16 @@ def test_report_ids_given(tmp_path: Path) -> None:
         corpus.extract_corpus(paths, report_ids=["a", "b"], _parse=fake_parse)
 
 
+def test_report_ids_as_one_string_or_no_collection_are_refused(tmp_path: Path) -> None:
+    # report_ids="abc" for three files gave them the ids 'a', 'b' and 'c' (a str is a sequence of characters),
+    # and report_ids=5 raised "'int' object is not iterable" from inside: both are refused by name.
+    paths = write_fake_corpus(tmp_path, 3)
+    for bad in ("abc", b"abc", 5):
+        with pytest.raises(ValueError, match=r"report_ids must be a mapping from input path to id or a sequence "
+                                             r"of ids, one per input file, got "):
+            corpus.extract_corpus(paths, jobs=1, report_ids=bad, _parse=fake_parse)
+
+
 def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
     write_fake_corpus(tmp_path, 3)
     frames = corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)

@@ -794,6 +794,10 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
             if missing:
                 raise ValueError(f"report_ids has no id for {len(missing)} input file(s), e.g. {missing[0]!r}")
         else:
+            # a str is a sequence of characters: 'abc' would name three files 'a', 'b' and 'c'
+            if isinstance(report_ids, (str, bytes)) or not isinstance(report_ids, Iterable):
+                raise ValueError(f"report_ids must be a mapping from input path to id or a sequence of ids, one "
+                                 f"per input file, got {type(report_ids).__name__}: {report_ids!r}")
             ids = [_id_text(x) for x in report_ids]
             if len(ids) != len(files):
                 why = ""
