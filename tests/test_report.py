@@ -120,6 +120,17 @@ def test_parse_text_rejects_non_str():
         toolkit.parse_text(b"bytes")
 
 
+def test_table_refuses_options_that_are_not_true_or_false(parsed_seed):
+    # report.table("requests", blank_as_zero="False") read seed 002's blank 上年结转 cell as 0 (a non-empty str is
+    # true), and wide="no" gave the wide table: both are refused by name, as report_metrics refuses them.
+    report = parsed_seed("002_809f9474e249d214")
+    for option in ("wide", "blank_as_zero"):
+        for bad in ("False", "no", None, 0):
+            with pytest.raises(TypeError, match=f"{option} must be True or False, got {bad!r}"):
+                report.table("requests", **{option: bad})
+    assert report.table("requests", wide=False, blank_as_zero=False).shape[1] == len(report.tables.columns)
+
+
 _seed_texts = [(RAW / f"{s}.txt").read_text(encoding="utf-8") for s in SEED_IDS]
 
 

@@ -547,6 +547,8 @@ class Report:
         ------
         ValueError
             For an unknown table name.
+        TypeError
+            If ``wide`` or ``blank_as_zero`` is not True or False.
 
         Examples
         --------
@@ -557,6 +559,10 @@ class Report:
         """
         if name not in TABLE_NAMES:
             raise ValueError(f"name must be one of {', '.join(TABLE_NAMES)}; got {name!r}")
+        for option, value in (("wide", wide), ("blank_as_zero", blank_as_zero)):
+            # a str is true: blank_as_zero="False" would turn blank cells into 0 (as report_metrics refuses it)
+            if not isinstance(value, (bool, np.bool_)):
+                raise TypeError(f"{option} must be True or False, got {value!r}")
         part = self.tables[self.tables["table"] == name].copy()
         if blank_as_zero:
             from toolkit.metrics import _is_blank  # the rule the metrics use, one place
