@@ -455,6 +455,15 @@ def test_label_statements_fills_labels_and_probabilities():
         label_statements(df, text_column="statement")
 
 
+def test_label_statements_refuses_probabilities_that_are_not_true_or_false():
+    # probabilities="False" (a non-empty str, so true) added the p_<key> columns it was meant to leave out:
+    # refused by name, as report_metrics refuses blank_as_zero="no"
+    df = extract_statements(problems_section("004_b232cca7e491c758"), report_id="004")
+    for bad in ("False", "no", None):
+        with pytest.raises(TypeError, match=f"probabilities must be True or False, got {bad!r}"):
+            label_statements(df, probabilities=bad)
+
+
 def test_label_statements_computes_the_features_once(fitted, monkeypatch):
     # The features of each statement were computed twice, for predict and again for predict_proba.
     df = pd.concat([extract_statements(problems_section(stem), report_id=stem) for stem in SEEDS], ignore_index=True)
