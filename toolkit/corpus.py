@@ -1609,7 +1609,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     encoding : str, optional
         Codec of every text and HTML file, passed to
         :func:`toolkit.parse_report` (e.g. ``"gb18030"``, ``"big5"``); None
-        detects it file by file; a file's byte-order mark of another codec wins.  Ignored for DOCX and PDF.
+        detects it file by file; a file's byte-order mark of another codec wins.  Ignored for DOCX, .doc, PDF and OFD.
     max_memory : int, optional
         Bytes of memory each worker may take beyond what it holds when it
         starts (its address space, ``RLIMIT_AS``; local backend, Linux): a

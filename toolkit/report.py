@@ -728,8 +728,9 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
     Parameters
     ----------
     path : str or os.PathLike
-        A report as text, HTML, a web archive (``.mht``), DOCX or PDF, told by
-        its content over its name (see :func:`toolkit.readers.read_document`).
+        A report as text, HTML, a web archive (``.mht``), DOCX, Word 97–2003
+        ``.doc``, PDF or OFD, told by its content over its name (see
+        :func:`toolkit.readers.read_document`).
     report_id : str, optional
         Id to use; defaults to the file stem (the whole name where the stem is
         blank, ``'  .txt'``), as a corpus run gives it.
