@@ -236,6 +236,13 @@ class Report:
         plus ``unit`` and ``flag``).
     checks : DataFrame
         One row per identity checked.
+    statements : DataFrame
+        The statements of the problems-and-improvements section(s), ``statements.csv``'s
+        columns (``labels`` empty until :func:`toolkit.classify.label_statements`).
+    status : str
+        ``'ok'`` when nothing was flagged, else ``'partial'``.
+    template : str
+        ``metadata['template']``: ``'2019'``, ``'2021'``, ``'legacy'`` or ``'unknown'``.
     """
 
     def __init__(self, *, report_id: str, path: str | None, raw: RawDocument,
