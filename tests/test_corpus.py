@@ -490,6 +490,15 @@ def test_report_ids_as_one_string_or_no_collection_are_refused(tmp_path: Path) -
             corpus.extract_corpus(paths, jobs=1, report_ids=bad, _parse=fake_parse)
 
 
+def test_a_progress_that_is_not_true_or_false_is_refused(tmp_path: Path) -> None:
+    # progress="no" (a non-empty str, so true) drew the bar it was meant to leave out: refused by name, as
+    # report_metrics refuses blank_as_zero="no"
+    paths = write_fake_corpus(tmp_path, 2)
+    for bad in ("no", "False", None):
+        with pytest.raises(ValueError, match=f"progress must be True or False, got {bad!r}"):
+            corpus.extract_corpus(paths, jobs=1, progress=bad, _parse=fake_parse)
+
+
 def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
     write_fake_corpus(tmp_path, 3)
     frames = corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)

@@ -1503,6 +1503,8 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     folder or glob gives the output files of a run in the folder ``exclude`` (the command's ``--out``).
     """
     jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes, encoding, max_memory)
+    if not isinstance(progress, (bool, np.bool_)):  # a str is true: progress="no" would draw the bar
+        raise ValueError(f"progress must be True or False, got {progress!r}")
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     parse = _parse or partial(_default_parse, max_bytes=max_bytes, encoding=encoding)
     inputs = _collect(paths, exclude)
@@ -1629,7 +1631,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     Raises
     ------
     ValueError
-        For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``,
+        For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``, ``progress``,
         ``max_bytes``, ``encoding``, ``max_memory``, ``report_ids``, an empty string among
         ``paths`` or one holding a NUL character).
     TypeError
