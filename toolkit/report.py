@@ -204,6 +204,13 @@ REPORT_COLUMNS = ["report_id", "path", "status", "error", "agency", "report_year
                   "script", "level", "province", "agency_kind", "source_format", "encoding", "n_flags", "flags"]
 
 
+
+@functools.lru_cache(maxsize=1)
+def _section_keys() -> tuple[str, ...]:
+    """The section keys of the formats (formats.yaml ``sections``), modern then pre-2019, each once."""
+    return tuple(dict.fromkeys(key for family in load_formats()["sections"].values() for key in family))
+
+
 class Report:
     """A parsed annual report.
 
@@ -519,8 +526,21 @@ class Report:
         Parameters
         ----------
         key : str
-            A section key such as ``'problems'``.
+            A section key such as ``'problems'`` (those of :attr:`Section.key`).
+
+        Returns
+        -------
+        Section or None
+            None where the report has no section of this key.
+
+        Raises
+        ------
+        ValueError
+            If ``key`` is no section key of the 2019/2021 or pre-2019 formats (``'problem'``), which
+            no report has.
         """
+        if key not in _section_keys():  # a typo gave None, as a report without that section does
+            raise ValueError(f"key must be a section key ({', '.join(_section_keys())}), got {key!r}")
         for sec in self.sections:
             if sec.key == key:
                 return sec
