@@ -499,6 +499,14 @@ def test_a_progress_that_is_not_true_or_false_is_refused(tmp_path: Path) -> None
             corpus.extract_corpus(paths, jobs=1, progress=bad, _parse=fake_parse)
 
 
+def test_read_outputs_refuses_a_folder_that_is_no_path(tmp_path: Path) -> None:
+    # read_outputs([out]) raised pathlib's "expected str, bytes or os.PathLike object, not list", naming no argument
+    for bad in ([str(tmp_path)], None, 3):
+        with pytest.raises(TypeError, match=f"folder must be a str or os.PathLike, the --out folder of a run; got "
+                                            f"{type(bad).__name__}"):
+            corpus.read_outputs(bad)
+
+
 def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
     write_fake_corpus(tmp_path, 3)
     frames = corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)

@@ -203,6 +203,8 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
 
     Raises
     ------
+    TypeError
+        If ``folder`` is not a str or os.PathLike (a list of folders).
     ValueError
         If ``format`` is not one of the three.
     FileNotFoundError
@@ -213,6 +215,9 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     >>> frames = read_outputs("data/processed")  # doctest: +SKIP
     >>> frames["reports"]["report_id"].dtype  # doctest: +SKIP
     """
+    if not isinstance(folder, (str, os.PathLike)):  # pathlib's own error names no argument
+        raise TypeError(f"folder must be a str or os.PathLike, the --out folder of a run; got "
+                        f"{type(folder).__name__}: {folder!r}")
     if format not in ("auto", "csv", "parquet"):
         raise ValueError(f"format must be 'auto', 'csv' or 'parquet', got {format!r}")
     suffixes = (".parquet", ".csv") if format == "auto" else (f".{format}",)
