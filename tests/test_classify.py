@@ -38,6 +38,7 @@ from toolkit.classify import (
     default_model,
     evaluate,
     evaluate_holdout,
+    join_labels,
     label_statements,
     labels_to_matrix,
     learning_curve,
@@ -455,6 +456,25 @@ def test_label_statements_fills_labels_and_probabilities():
     assert out["labels"].iloc[4] == "staffing"  # 加强学习培训,提高业务能力
     with pytest.raises(ValueError, match=r"text_column must be a column of statements .* got 'statement'"):
         label_statements(df, text_column="statement")
+
+
+def test_join_labels_refuses_one_str():
+    # join_labels("content") gave 'c;o;n;t;e;n;t' (a str is an iterable of its characters), keys of no category
+    # that a statements.csv would then hold: refused, the keys go in a list
+    assert join_labels(["content", "timeliness"]) == "content;timeliness"
+    assert join_labels(k for k in ("staffing",)) == "staffing"
+    with pytest.raises(TypeError, match=r"labels must be an iterable of keys such as \['content'\], not a str: "
+                                        r"got 'content'"):
+        join_labels("content")
+
+
+def test_label_statements_refuses_probabilities_that_are_not_true_or_false():
+    # probabilities="False" (a non-empty str, so true) added the p_<key> columns it was meant to leave out:
+    # refused by name, as report_metrics refuses blank_as_zero="no"
+    df = extract_statements(problems_section("004_b232cca7e491c758"), report_id="004")
+    for bad in ("False", "no", None):
+        with pytest.raises(TypeError, match=f"probabilities must be True or False, got {bad!r}"):
+            label_statements(df, probabilities=bad)
 
 
 def test_label_statements_computes_the_features_once(fitted, monkeypatch):

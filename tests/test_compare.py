@@ -734,6 +734,11 @@ def test_cross_year_audit_no_pairs() -> None:
     (lambda d: bootstrap_ci(d, "rate", estimator="median"), ValueError,
      r"estimator must be one of \['mean', 'ratio'\], got 'median'"),
     (lambda d: bootstrap_ci(d, "rate", estimator="ratio"), ValueError, r"numerator='rate_num' is not a column"),
+    # numerator and denominator with the default estimator 'mean' were ignored: the mean of the rates came out
+    # where the ratio of sums was asked for
+    (lambda d: bootstrap_ci(d.assign(num=1.0, den=2.0), "rate", numerator="num", denominator="den"), ValueError,
+     r"numerator and denominator are read by estimator='ratio' only; got numerator='num', denominator='den' "
+     r"with estimator='mean'"),
     (lambda d: bootstrap_ci(d, "rate", ci=95), ValueError, r"ci must be a float in \(0, 1\), got 95"),
     (lambda d: bootstrap_ci(d, "rate", method="bca"), ValueError, r"method must be one of"),
     (lambda d: panel(d), ValueError, r"agency_col='agency' is not a column of df"),

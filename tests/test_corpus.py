@@ -499,6 +499,33 @@ def test_report_ids_given(tmp_path: Path) -> None:
         corpus.extract_corpus(paths, report_ids=["a", "b"], _parse=fake_parse)
 
 
+def test_report_ids_as_one_string_or_no_collection_are_refused(tmp_path: Path) -> None:
+    # report_ids="abc" for three files gave them the ids 'a', 'b' and 'c' (a str is a sequence of characters),
+    # and report_ids=5 raised "'int' object is not iterable" from inside: both are refused by name.
+    paths = write_fake_corpus(tmp_path, 3)
+    for bad in ("abc", b"abc", 5):
+        with pytest.raises(ValueError, match=r"report_ids must be a mapping from input path to id or a sequence "
+                                             r"of ids, one per input file, got "):
+            corpus.extract_corpus(paths, jobs=1, report_ids=bad, _parse=fake_parse)
+
+
+def test_a_progress_that_is_not_true_or_false_is_refused(tmp_path: Path) -> None:
+    # progress="no" (a non-empty str, so true) drew the bar it was meant to leave out: refused by name, as
+    # report_metrics refuses blank_as_zero="no"
+    paths = write_fake_corpus(tmp_path, 2)
+    for bad in ("no", "False", None):
+        with pytest.raises(ValueError, match=f"progress must be True or False, got {bad!r}"):
+            corpus.extract_corpus(paths, jobs=1, progress=bad, _parse=fake_parse)
+
+
+def test_read_outputs_refuses_a_folder_that_is_no_path(tmp_path: Path) -> None:
+    # read_outputs([out]) raised pathlib's "expected str, bytes or os.PathLike object, not list", naming no argument
+    for bad in ([str(tmp_path)], None, 3):
+        with pytest.raises(TypeError, match=f"folder must be a str or os.PathLike, the --out folder of a run; got "
+                                            f"{type(bad).__name__}"):
+            corpus.read_outputs(bad)
+
+
 def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
     write_fake_corpus(tmp_path, 3)
     frames = corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)

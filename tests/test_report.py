@@ -120,6 +120,27 @@ def test_parse_text_rejects_non_str():
         toolkit.parse_text(b"bytes")
 
 
+def test_table_refuses_options_that_are_not_true_or_false(parsed_seed):
+    # report.table("requests", blank_as_zero="False") read seed 002's blank 上年结转 cell as 0 (a non-empty str is
+    # true), and wide="no" gave the wide table: both are refused by name, as report_metrics refuses them.
+    report = parsed_seed("002_809f9474e249d214")
+    for option in ("wide", "blank_as_zero"):
+        for bad in ("False", "no", None, 0):
+            with pytest.raises(TypeError, match=f"{option} must be True or False, got {bad!r}"):
+                report.table("requests", **{option: bad})
+    assert report.table("requests", wide=False, blank_as_zero=False).shape[1] == len(report.tables.columns)
+
+
+def test_section_refuses_a_key_no_format_has(parsed_seed):
+    # report.section("problem") gave None, as for a report without a problems section: a typo read as "no such
+    # section". A key no format has is refused, naming the keys; a format's key the report lacks is still None.
+    report = parsed_seed("001_4d29bfef72dd56db")
+    assert report.section("problems").key == "problems"
+    assert report.section("fees") is None  # a pre-2019 section this 2019-format report does not have
+    with pytest.raises(ValueError, match=r"key must be a section key \(overview, active, .*\), got 'problem'"):
+        report.section("problem")
+
+
 _seed_texts = [(RAW / f"{s}.txt").read_text(encoding="utf-8") for s in SEED_IDS]
 
 

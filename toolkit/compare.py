@@ -1437,7 +1437,8 @@ def bootstrap_ci(
     ValueError
         If a column is missing, a rate column holds text that is no number or an infinite value, the
         denominator a negative value, ``df`` holds a ``report_id`` in several rows, an option is outside its
-        allowed values, or a report with a value has no ``cluster`` label.
+        allowed values, ``numerator`` or ``denominator`` is given with an estimator other than ``'ratio'``,
+        or a report with a value has no ``cluster`` label.
 
     Examples
     --------
@@ -1465,6 +1466,10 @@ def bootstrap_ci(
     _check_ci(ci)
     min_n = _check_min_n(min_n)
     _check_seed(random_state)
+    if estimator != "ratio" and (numerator is not None or denominator is not None):
+        # ignored, they gave the mean of the rates where the ratio of their sums was asked for
+        raise ValueError(f"numerator and denominator are read by estimator='ratio' only; got numerator={numerator!r}, "
+                         f"denominator={denominator!r} with estimator={estimator!r}")
     if estimator == "ratio":
         numerator = numerator or f"{metric}_num"
         denominator = denominator or f"{metric}_den"

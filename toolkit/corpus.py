@@ -203,6 +203,8 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
 
     Raises
     ------
+    TypeError
+        If ``folder`` is not a str or os.PathLike (a list of folders).
     ValueError
         If ``format`` is not one of the three.
     FileNotFoundError
@@ -213,6 +215,9 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     >>> frames = read_outputs("data/processed")  # doctest: +SKIP
     >>> frames["reports"]["report_id"].dtype  # doctest: +SKIP
     """
+    if not isinstance(folder, (str, os.PathLike)):  # pathlib's own error names no argument
+        raise TypeError(f"folder must be a str or os.PathLike, the --out folder of a run; got "
+                        f"{type(folder).__name__}: {folder!r}")
     if format not in ("auto", "csv", "parquet"):
         raise ValueError(f"format must be 'auto', 'csv' or 'parquet', got {format!r}")
     suffixes = (".parquet", ".csv") if format == "auto" else (f".{format}",)
@@ -794,6 +799,10 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
             if missing:
                 raise ValueError(f"report_ids has no id for {len(missing)} input file(s), e.g. {missing[0]!r}")
         else:
+            # a str is a sequence of characters: 'abc' would name three files 'a', 'b' and 'c'
+            if isinstance(report_ids, (str, bytes)) or not isinstance(report_ids, Iterable):
+                raise ValueError(f"report_ids must be a mapping from input path to id or a sequence of ids, one "
+                                 f"per input file, got {type(report_ids).__name__}: {report_ids!r}")
             ids = [_id_text(x) for x in report_ids]
             if len(ids) != len(files):
                 why = ""
@@ -1502,6 +1511,8 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
     folder or glob gives the output files of a run in the folder ``exclude`` (the command's ``--out``).
     """
     jobs = _check_args(jobs, backend, scheduler, timeout, max_bytes, encoding, max_memory)
+    if not isinstance(progress, (bool, np.bool_)):  # a str is true: progress="no" would draw the bar
+        raise ValueError(f"progress must be True or False, got {progress!r}")
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     parse = _parse or partial(_default_parse, max_bytes=max_bytes, encoding=encoding)
     inputs = _collect(paths, exclude)
@@ -1608,7 +1619,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     encoding : str, optional
         Codec of every text and HTML file, passed to
         :func:`toolkit.parse_report` (e.g. ``"gb18030"``, ``"big5"``); None
-        detects it file by file; a file's byte-order mark of another codec wins.  Ignored for DOCX and PDF.
+        detects it file by file; a file's byte-order mark of another codec wins.  Ignored for DOCX, .doc, PDF and OFD.
     max_memory : int, optional
         Bytes of memory each worker may take beyond what it holds when it
         starts (its address space, ``RLIMIT_AS``; local backend, Linux): a
@@ -1628,7 +1639,7 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
     Raises
     ------
     ValueError
-        For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``,
+        For bad arguments (``jobs``, ``backend``, ``scheduler``, ``timeout``, ``progress``,
         ``max_bytes``, ``encoding``, ``max_memory``, ``report_ids``, an empty string among
         ``paths`` or one holding a NUL character).
     TypeError

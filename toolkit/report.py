@@ -221,6 +221,13 @@ REPORT_COLUMNS = ["report_id", "path", "status", "error", "agency", "report_year
                   "script", "level", "province", "agency_kind", "source_format", "encoding", "n_flags", "flags"]
 
 
+
+@functools.lru_cache(maxsize=1)
+def _section_keys() -> tuple[str, ...]:
+    """The section keys of the formats (formats.yaml ``sections``), modern then pre-2019, each once."""
+    return tuple(dict.fromkeys(key for family in load_formats()["sections"].values() for key in family))
+
+
 class Report:
     """A parsed annual report.
 
@@ -253,6 +260,13 @@ class Report:
         plus ``unit`` and ``flag``).
     checks : DataFrame
         One row per identity checked.
+    statements : DataFrame
+        The statements of the problems-and-improvements section(s), ``statements.csv``'s
+        columns (``labels`` empty until :func:`toolkit.classify.label_statements`).
+    status : str
+        ``'ok'`` when nothing was flagged, else ``'partial'``.
+    template : str
+        ``metadata['template']``: ``'2019'``, ``'2021'``, ``'legacy'`` or ``'unknown'``.
     """
 
     def __init__(self, *, report_id: str, path: str | None, raw: RawDocument,
@@ -529,8 +543,21 @@ class Report:
         Parameters
         ----------
         key : str
-            A section key such as ``'problems'``.
+            A section key such as ``'problems'`` (those of :attr:`Section.key`).
+
+        Returns
+        -------
+        Section or None
+            None where the report has no section of this key.
+
+        Raises
+        ------
+        ValueError
+            If ``key`` is no section key of the 2019/2021 or pre-2019 formats (``'problem'``), which
+            no report has.
         """
+        if key not in _section_keys():  # a typo gave None, as a report without that section does
+            raise ValueError(f"key must be a section key ({', '.join(_section_keys())}), got {key!r}")
         for sec in self.sections:
             if sec.key == key:
                 return sec
@@ -564,6 +591,8 @@ class Report:
         ------
         ValueError
             For an unknown table name.
+        TypeError
+            If ``wide`` or ``blank_as_zero`` is not True or False.
 
         Examples
         --------
@@ -574,6 +603,10 @@ class Report:
         """
         if name not in TABLE_NAMES:
             raise ValueError(f"name must be one of {', '.join(TABLE_NAMES)}; got {name!r}")
+        for option, value in (("wide", wide), ("blank_as_zero", blank_as_zero)):
+            # a str is true: blank_as_zero="False" would turn blank cells into 0 (as report_metrics refuses it)
+            if not isinstance(value, (bool, np.bool_)):
+                raise TypeError(f"{option} must be True or False, got {value!r}")
         part = self.tables[self.tables["table"] == name].copy()
         if blank_as_zero:
             from toolkit.metrics import _is_blank  # the rule the metrics use, one place
@@ -739,8 +772,9 @@ def parse_report(path: str | os.PathLike, report_id: str | None = None, *, encod
     Parameters
     ----------
     path : str or os.PathLike
-        A report as text, HTML, a web archive (``.mht``), DOCX or PDF, told by
-        its content over its name (see :func:`toolkit.readers.read_document`).
+        A report as text, HTML, a web archive (``.mht``), DOCX, Word 97–2003
+        ``.doc``, PDF or OFD, told by its content over its name (see
+        :func:`toolkit.readers.read_document`).
     report_id : str, optional
         Id to use; defaults to the file stem (the whole name where the stem is
         blank, ``'  .txt'``), as a corpus run gives it.

@@ -125,16 +125,24 @@ def join_labels(labels: Iterable[str]) -> str:
     Parameters
     ----------
     labels : iterable of str
+        The keys (a list, a tuple, a generator), not one str.
 
     Returns
     -------
     str
+
+    Raises
+    ------
+    TypeError
+        If ``labels`` is a str.
 
     Examples
     --------
     >>> join_labels(["content", "timeliness"])
     'content;timeliness'
     """
+    if isinstance(labels, str):  # its characters would be joined: 'content' -> 'c;o;n;t;e;n;t'
+        raise TypeError(f"labels must be an iterable of keys such as ['content'], not a str: got {labels!r}")
     return ";".join(labels)
 
 

@@ -378,7 +378,7 @@ def label_statements(
     ValueError
         If ``text_column`` is not a column of ``statements``.
     TypeError
-        If ``statements`` is not a DataFrame.
+        If ``statements`` is not a DataFrame, or ``probabilities`` is not True or False.
     sklearn.exceptions.NotFittedError
         If ``model`` has not been fitted.
 
@@ -397,6 +397,8 @@ def label_statements(
             f"text_column must be a column of statements ({', '.join(map(str, statements.columns))}), "
             f"got {text_column!r}"
         )
+    if not isinstance(probabilities, (bool, np.bool_)):  # a str is true: "False" would add the columns
+        raise TypeError(f"probabilities must be True or False, got {probabilities!r}")
     model = default_model() if model is None else model
     if not hasattr(model, "classes_"):
         from sklearn.exceptions import NotFittedError
