@@ -3856,3 +3856,27 @@ def test_the_agency_s_measures_on_two_sides_after_the_problems_are_a_measure(ste
     # (a sentence turning to a shortcoming stays the problem's text, as before)
     turned = head + sep + "我局一方面加强业务培训，另一方面完善信息发布机制，但成效仍不明显。"
     assert _pairs(extract_statements(turned))[-1][0] == "problem"
+
+
+_NAMED = ["信息更新不及时", "解读形式单一", "公开内容不够全面", "业务培训不足"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("marker", ["shi", "num", "paren_cn", "circled"])
+@pytest.mark.parametrize("opening", ["针对", "对于"])
+def test_items_each_naming_the_problem_their_measure_mends(stem, marker, opening):
+    # Each item pairs a problem with its measure ('一是针对信息更新不及时的问题，我局将…；二是…'): what the agency will do, a
+    # measure, as the same sentences split at '；' without numbers are.  Before, the problem's words named in the item
+    # (不及时, 单一) made the list one of problems (all wrong), and so were such items ending the real problems' list.
+    # The shortcoming counts only past the words that name it: an item going on to admit one stays a problem.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    measures = [re.sub("^(?:下一步|下阶段),我[们局]将", "", m) for m in measures]  # (000's, pingtan-2020-05's)
+    said = [_clean_text(f"{opening}{named}的问题，我局将{m}") for named, m in zip(_NAMED, measures)]
+    text = "".join(f"{_MARKERS[marker](i + 1)}{s}；" for i, s in enumerate(said))
+    assert _pairs(extract_statements(text)) == [("measure", s) for s in said]
+    assert _pairs(extract_statements(text.replace("；", "。\n"))) == [("measure", s) for s in said]
+    text = "".join(f"{_MARKERS[marker](i + 1)}{t}。" for i, t in enumerate(problems + said))
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", s) for s in said]
+    kept = f"{opening}信息更新不及时的问题，我局将加强巡查，但人员仍然不足"
+    text = f"{_MARKERS[marker](1)}{kept}；{_MARKERS[marker](2)}{said[0]}。"
+    assert _pairs(extract_statements(text))[0] == ("problem", _clean_text(kept))

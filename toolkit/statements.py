@@ -2145,9 +2145,19 @@ def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
     return ("".join(sentences[:end]), "".join(sentences[end:])) if end else ("", "")
 
 
+def _admits_own(item: str) -> bool:
+    """Whether an item admits a shortcoming past the words that open it as a switch does: a measure naming the problem
+    it mends ('针对信息更新不及时的问题,我局将加强巡查', statements.yaml ``switch_to_measure``) admits none of its own."""
+    if not _has(item, "problem_cues"):
+        return False
+    # (the switch patterns are anchored: cheap, and asked only of an item holding a problem cue)
+    switch = next((m for m in map(lambda p: p.match(item), _cues()["switch"]) if m), None)
+    return switch is None or _has(item[switch.end():], "problem_cues")
+
+
 def _vote(items: list[str]) -> str | None:
-    """'measure' for a list none of whose items admits a shortcoming, else None."""
-    if any(_has(t, "problem_cues") for t in items):
+    """'measure' for a list none of whose items admits a shortcoming (:func:`_admits_own`), else None."""
+    if any(_admits_own(t) for t in items):
         return None
     return "measure" if any(_has(t, "measure_cues") for t in items) else None
 
@@ -2477,7 +2487,7 @@ def _intent_from(items: list[str]) -> int:
     sentence does ('我局将加强业务培训', '下一步,我们将…') and admitting no shortcoming, every item before them admitting one
     (problem_cues); else ``len(items)``.  An item worded as a need only ('加强业务培训') is not told from a problem so."""
     start = len(items)
-    while start and items[start - 1] and _is_switch(items[start - 1], 0) and not _has(items[start - 1], "problem_cues"):
+    while start and items[start - 1] and _is_switch(items[start - 1], 0) and not _admits_own(items[start - 1]):
         start -= 1
     if start == len(items) or not all(_has(t, "problem_cues") for t in items[:start]):
         return len(items)
