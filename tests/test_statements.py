@@ -1118,6 +1118,17 @@ def test_sections_saying_there_is_nothing_in_other_words_give_no_rows(text):
     assert extract_statements(text).empty
 
 
+@pytest.mark.parametrize("text", ["经自查，本年度未发现问题。", "经自查，未发现问题", "经排查，暂无。", "本年度我局未发现问题。",
+                                  "2023年，我局未发现明显问题。", "本年度不存在上述问题。", "不存在问题。", "本年度未发现存在问题。",
+                                  "(一)存在的问题\n经自查，本年度未发现问题。\n(二)改进措施\n无。"])
+def test_sections_saying_a_self_check_found_nothing_give_no_rows(text):
+    # The section saying only that a check found nothing ('经自查，…'), with the agency after the year ('本年度我局未发现问题')
+    # or as 不存在: before, each gave a problem statement.  A problem said after such words stays one.
+    assert extract_statements(text).empty
+    kept = "经自查，本年度未发现问题，但信息更新不够及时。"
+    assert _pairs(extract_statements(kept)) == [("problem", _clean_text(kept))]
+
+
 def test_a_statement_beginning_with_wu_is_kept():
     assert _pairs(extract_statements("无专职工作人员。")) == [("problem", "无专职工作人员")]
 
