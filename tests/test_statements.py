@@ -3891,3 +3891,22 @@ def test_items_each_naming_the_problem_their_measure_mends(stem, marker, opening
     kept = f"{opening}信息更新不及时的问题，我局将加强巡查，但人员仍然不足"
     text = f"{_MARKERS[marker](1)}{kept}；{_MARKERS[marker](2)}{said[0]}。"
     assert _pairs(extract_statements(text))[0] == ("problem", _clean_text(kept))
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "m" for k, _ in EXPECTED[s]) > 1])
+@pytest.mark.parametrize("marker", ["shi", "num", "paren_cn"])
+@pytest.mark.parametrize("admits", ["同时，我局工作还存在一些不足：", "但工作中仍存在以下问题："])
+@pytest.mark.parametrize("sep", ["", "\n"])
+def test_measures_read_from_their_words_then_the_problems_after_a_lead_in_admitting_them(stem, marker, admits, sep):
+    # The real measures first without any sub-heading or switch (read as measures from their words), then the real
+    # problems in a list restarted after a sentence admitting shortcomings ('一是加强…;二是…。同时，我局工作还存在一些
+    # 不足：一是…').  Before, the measures' vote went on over the list after the lead-in: every problem read as a measure
+    # (as it was not after a switch or a sub-heading).  A list after the lead-in admitting no shortcoming stays measures.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = _MARKERS[marker]
+    text = (sep.join(f"{number(i + 1)}{t}。" for i, t in enumerate(measures)) + sep + admits + sep
+            + sep.join(f"{number(i + 1)}{t}。" for i, t in enumerate(problems)))
+    assert _pairs(extract_statements(text)) == [("measure", m) for m in measures] + [("problem", p) for p in problems]
+    twice = text.split(admits)[0] + admits + sep + sep.join(f"{number(i + 1)}{t}。" for i, t in enumerate(measures))
+    # (the lead-in itself kept as the only problem's text, as framing is where nothing else of its kind is said)
+    assert _pairs(extract_statements(twice))[1:] == [("measure", m) for m in measures * 2]

@@ -2411,6 +2411,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     if preamble:
         out.dropped.append(((block.order, 0), block.kind, preamble))
     labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
+    leads: dict[int, str] = {}  # an item's index in items, and the colon lead-in glued to the item before it
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
@@ -2428,11 +2429,14 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             items.append((n, item))
         if lead:
             out.dropped.append(((block.order, 0), block.kind, lead))
+            leads[len(items)] = lead
     # a restart of the numbering (… 三是 / 一是 …) begins a new list
     lists: list[list[tuple[int, str]]] = []
-    for n, item in items:
+    admitting: list[bool] = []  # (per list: led in by a sentence admitting shortcomings, _admitting_lead_in)
+    for index, (n, item) in enumerate(items):
         if not lists or (n == 1 and lists[-1][-1][0] >= 2):
             lists.append([])
+            admitting.append(index in leads and _admitting_lead_in(leads[index]))
         lists[-1].append((n, item))
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
     admitted = _matches(full_preamble, "admits") and not any(
@@ -2449,7 +2453,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         kind = block.kind
         # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
         # (a list numbered again after a list of problems, without a switch, is measures where its items read so)
-        if not block.fixed and kind == "problem" and not (k == 0 and admitted):
+        # (a list restarted after a lead-in admitting shortcomings, '一是加强巡查;二是…。同时,我局还存在一些不足:一是…', is
+        # the problems after measures voted so, where an item of it admits one)
+        restarted_problems = admitting[k] and any(_admits_own(t) for _, t in lst)
+        if not block.fixed and kind == "problem" and not (k == 0 and admitted) and not restarted_problems:
             if (state.get("voted_measure") or _vote([t for _, t in lst]) == "measure"
                     or (k and kinds[k - 1] == "problem" and _problems_then_measures([t for _, t in lists[k - 1]],
                                                                                     [t for _, t in lst]))):
@@ -2480,6 +2487,13 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             if item:
                 out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
                                        item))
+
+
+def _admitting_lead_in(lead: str) -> bool:
+    """Whether a colon lead-in inside a list's text admits shortcomings (statements.yaml ``admits_shortcomings``) and
+    neither opens nor announces measures (``lead_in``, a switch: '针对存在的问题,我局将:'), as
+    :func:`_problems_after_measures` asks of a part's sentence."""
+    return _matches(lead, "admits") and not _matches(lead, "lead_in") and not _is_switch(lead, 0)
 
 
 def _intent_from(items: list[str]) -> int:
