@@ -3910,3 +3910,18 @@ def test_measures_read_from_their_words_then_the_problems_after_a_lead_in_admitt
     twice = text.split(admits)[0] + admits + sep + sep.join(f"{number(i + 1)}{t}。" for i, t in enumerate(measures))
     # (the lead-in itself kept as the only problem's text, as framing is where nothing else of its kind is said)
     assert _pairs(extract_statements(twice))[1:] == [("measure", m) for m in measures * 2]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("heads", [("**（一）存在的问题**", "**（二）改进措施**"), ("**存在的问题**", "**下一步工作打算**"),
+                                   ("__存在问题__", "__改进措施__")])
+def test_sub_headings_set_in_markdown_bold_on_their_lines(stem, heads):
+    # The real problems and measures under sub-headings set in Markdown bold, each alone on its line, as a Markdown
+    # export of the section gives them to extract_statements.  Before, the marks made them no sub-heading: the measures'
+    # one was read as a measure's text (the report's reader took the marks away only around the headings it knew).
+    # A bold line that is no sub-heading stays as it is.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    text = (heads[0] + "\n" + "\n".join(f"{i}.{t}。" for i, t in enumerate(problems, 1)) + "\n" + heads[1] + "\n"
+            + "\n".join(f"{i}.{t}。" for i, t in enumerate(measures, 1)))
+    assert _pairs(extract_statements(text)) == _expected(stem)
+    assert _pairs(extract_statements("**信息更新不够及时**"))[0][1] == "**信息更新不够及时**"

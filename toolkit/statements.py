@@ -434,6 +434,9 @@ def _is_page_or_site_furniture(text: str) -> bool:
     return is_page_furniture(text) or _cues()["furniture"].fullmatch(text) is not None
 
 
+# a line set in Markdown bold as a whole ('**(二)改进措施**', '__存在问题__'), the marks taken away where it is a sub-heading
+_BOLD_LINE = re.compile(r"^[ \t]*(?P<mark>\*\*|__)(?P<inner>[^*_\n]+)(?P=mark)[ \t]*$", re.M)
+
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
 _NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
 
@@ -446,6 +449,9 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
     cues = _cues()
     text = _normalize(text)
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
+    if "**" in text or "__" in text:
+        # (a Markdown export's bold sub-heading alone on its line: the marks made it no sub-heading)
+        text = _BOLD_LINE.sub(lambda m: m["inner"] if cues["heading_line"].match(m["inner"].strip()) else m[0], text)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
     if " " in text:
