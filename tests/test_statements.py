@@ -1118,6 +1118,17 @@ def test_sections_saying_there_is_nothing_in_other_words_give_no_rows(text):
     assert extract_statements(text).empty
 
 
+@pytest.mark.parametrize("text", ["经自查，本年度未发现问题。", "经自查，未发现问题", "经排查，暂无。", "本年度我局未发现问题。",
+                                  "2023年，我局未发现明显问题。", "本年度不存在上述问题。", "不存在问题。", "本年度未发现存在问题。",
+                                  "(一)存在的问题\n经自查，本年度未发现问题。\n(二)改进措施\n无。"])
+def test_sections_saying_a_self_check_found_nothing_give_no_rows(text):
+    # The section saying only that a check found nothing ('经自查，…'), with the agency after the year ('本年度我局未发现问题')
+    # or as 不存在: before, each gave a problem statement.  A problem said after such words stays one.
+    assert extract_statements(text).empty
+    kept = "经自查，本年度未发现问题，但信息更新不够及时。"
+    assert _pairs(extract_statements(kept)) == [("problem", _clean_text(kept))]
+
+
 def test_a_statement_beginning_with_wu_is_kept():
     assert _pairs(extract_statements("无专职工作人员。")) == [("problem", "无专职工作人员")]
 
@@ -3856,3 +3867,61 @@ def test_the_agency_s_measures_on_two_sides_after_the_problems_are_a_measure(ste
     # (a sentence turning to a shortcoming stays the problem's text, as before)
     turned = head + sep + "我局一方面加强业务培训，另一方面完善信息发布机制，但成效仍不明显。"
     assert _pairs(extract_statements(turned))[-1][0] == "problem"
+
+
+_NAMED = ["信息更新不及时", "解读形式单一", "公开内容不够全面", "业务培训不足"]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("marker", ["shi", "num", "paren_cn", "circled"])
+@pytest.mark.parametrize("opening", ["针对", "对于"])
+def test_items_each_naming_the_problem_their_measure_mends(stem, marker, opening):
+    # Each item pairs a problem with its measure ('一是针对信息更新不及时的问题，我局将…；二是…'): what the agency will do, a
+    # measure, as the same sentences split at '；' without numbers are.  Before, the problem's words named in the item
+    # (不及时, 单一) made the list one of problems (all wrong), and so were such items ending the real problems' list.
+    # The shortcoming counts only past the words that name it: an item going on to admit one stays a problem.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    measures = [re.sub("^(?:下一步|下阶段),我[们局]将", "", m) for m in measures]  # (000's, pingtan-2020-05's)
+    said = [_clean_text(f"{opening}{named}的问题，我局将{m}") for named, m in zip(_NAMED, measures)]
+    text = "".join(f"{_MARKERS[marker](i + 1)}{s}；" for i, s in enumerate(said))
+    assert _pairs(extract_statements(text)) == [("measure", s) for s in said]
+    assert _pairs(extract_statements(text.replace("；", "。\n"))) == [("measure", s) for s in said]
+    text = "".join(f"{_MARKERS[marker](i + 1)}{t}。" for i, t in enumerate(problems + said))
+    assert _pairs(extract_statements(text)) == [("problem", p) for p in problems] + [("measure", s) for s in said]
+    kept = f"{opening}信息更新不及时的问题，我局将加强巡查，但人员仍然不足"
+    text = f"{_MARKERS[marker](1)}{kept}；{_MARKERS[marker](2)}{said[0]}。"
+    assert _pairs(extract_statements(text))[0] == ("problem", _clean_text(kept))
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "m" for k, _ in EXPECTED[s]) > 1])
+@pytest.mark.parametrize("marker", ["shi", "num", "paren_cn"])
+@pytest.mark.parametrize("admits", ["同时，我局工作还存在一些不足：", "但工作中仍存在以下问题："])
+@pytest.mark.parametrize("sep", ["", "\n"])
+def test_measures_read_from_their_words_then_the_problems_after_a_lead_in_admitting_them(stem, marker, admits, sep):
+    # The real measures first without any sub-heading or switch (read as measures from their words), then the real
+    # problems in a list restarted after a sentence admitting shortcomings ('一是加强…;二是…。同时，我局工作还存在一些
+    # 不足：一是…').  Before, the measures' vote went on over the list after the lead-in: every problem read as a measure
+    # (as it was not after a switch or a sub-heading).  A list after the lead-in admitting no shortcoming stays measures.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    number = _MARKERS[marker]
+    text = (sep.join(f"{number(i + 1)}{t}。" for i, t in enumerate(measures)) + sep + admits + sep
+            + sep.join(f"{number(i + 1)}{t}。" for i, t in enumerate(problems)))
+    assert _pairs(extract_statements(text)) == [("measure", m) for m in measures] + [("problem", p) for p in problems]
+    twice = text.split(admits)[0] + admits + sep + sep.join(f"{number(i + 1)}{t}。" for i, t in enumerate(measures))
+    # (the lead-in itself kept as the only problem's text, as framing is where nothing else of its kind is said)
+    assert _pairs(extract_statements(twice))[1:] == [("measure", m) for m in measures * 2]
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("heads", [("**（一）存在的问题**", "**（二）改进措施**"), ("**存在的问题**", "**下一步工作打算**"),
+                                   ("__存在问题__", "__改进措施__")])
+def test_sub_headings_set_in_markdown_bold_on_their_lines(stem, heads):
+    # The real problems and measures under sub-headings set in Markdown bold, each alone on its line, as a Markdown
+    # export of the section gives them to extract_statements.  Before, the marks made them no sub-heading: the measures'
+    # one was read as a measure's text (the report's reader took the marks away only around the headings it knew).
+    # A bold line that is no sub-heading stays as it is.
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    text = (heads[0] + "\n" + "\n".join(f"{i}.{t}。" for i, t in enumerate(problems, 1)) + "\n" + heads[1] + "\n"
+            + "\n".join(f"{i}.{t}。" for i, t in enumerate(measures, 1)))
+    assert _pairs(extract_statements(text)) == _expected(stem)
+    assert _pairs(extract_statements("**信息更新不够及时**"))[0][1] == "**信息更新不够及时**"

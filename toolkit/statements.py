@@ -434,6 +434,9 @@ def _is_page_or_site_furniture(text: str) -> bool:
     return is_page_furniture(text) or _cues()["furniture"].fullmatch(text) is not None
 
 
+# a line set in Markdown bold as a whole ('**(二)改进措施**', '__存在问题__'), the marks taken away where it is a sub-heading
+_BOLD_LINE = re.compile(r"^[ \t]*(?P<mark>\*\*|__)(?P<inner>[^*_\n]+)(?P=mark)[ \t]*$", re.M)
+
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
 _NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
 
@@ -446,6 +449,9 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
     cues = _cues()
     text = _normalize(text)
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
+    if "**" in text or "__" in text:
+        # (a Markdown export's bold sub-heading alone on its line: the marks made it no sub-heading)
+        text = _BOLD_LINE.sub(lambda m: m["inner"] if cues["heading_line"].match(m["inner"].strip()) else m[0], text)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
     if " " in text:
@@ -2145,9 +2151,19 @@ def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
     return ("".join(sentences[:end]), "".join(sentences[end:])) if end else ("", "")
 
 
+def _admits_own(item: str) -> bool:
+    """Whether an item admits a shortcoming past the words that open it as a switch does: a measure naming the problem
+    it mends ('针对信息更新不及时的问题,我局将加强巡查', statements.yaml ``switch_to_measure``) admits none of its own."""
+    if not _has(item, "problem_cues"):
+        return False
+    # (the switch patterns are anchored: cheap, and asked only of an item holding a problem cue)
+    switch = next((m for m in map(lambda p: p.match(item), _cues()["switch"]) if m), None)
+    return switch is None or _has(item[switch.end():], "problem_cues")
+
+
 def _vote(items: list[str]) -> str | None:
-    """'measure' for a list none of whose items admits a shortcoming, else None."""
-    if any(_has(t, "problem_cues") for t in items):
+    """'measure' for a list none of whose items admits a shortcoming (:func:`_admits_own`), else None."""
+    if any(_admits_own(t) for t in items):
         return None
     return "measure" if any(_has(t, "measure_cues") for t in items) else None
 
@@ -2401,6 +2417,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     if preamble:
         out.dropped.append(((block.order, 0), block.kind, preamble))
     labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
+    leads: dict[int, str] = {}  # an item's index in items, and the colon lead-in glued to the item before it
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
@@ -2418,11 +2435,14 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             items.append((n, item))
         if lead:
             out.dropped.append(((block.order, 0), block.kind, lead))
+            leads[len(items)] = lead
     # a restart of the numbering (… 三是 / 一是 …) begins a new list
     lists: list[list[tuple[int, str]]] = []
-    for n, item in items:
+    admitting: list[bool] = []  # (per list: led in by a sentence admitting shortcomings, _admitting_lead_in)
+    for index, (n, item) in enumerate(items):
         if not lists or (n == 1 and lists[-1][-1][0] >= 2):
             lists.append([])
+            admitting.append(index in leads and _admitting_lead_in(leads[index]))
         lists[-1].append((n, item))
     # (not where the same lead-in announces measures: '还存在一些不足,下一步将重点做好以下工作:')
     admitted = _matches(full_preamble, "admits") and not any(
@@ -2439,7 +2459,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         kind = block.kind
         # a list introduced by '…还存在一些不足:' is problems whatever its wording (需进一步增强)
         # (a list numbered again after a list of problems, without a switch, is measures where its items read so)
-        if not block.fixed and kind == "problem" and not (k == 0 and admitted):
+        # (a list restarted after a lead-in admitting shortcomings, '一是加强巡查;二是…。同时,我局还存在一些不足:一是…', is
+        # the problems after measures voted so, where an item of it admits one)
+        restarted_problems = admitting[k] and any(_admits_own(t) for _, t in lst)
+        if not block.fixed and kind == "problem" and not (k == 0 and admitted) and not restarted_problems:
             if (state.get("voted_measure") or _vote([t for _, t in lst]) == "measure"
                     or (k and kinds[k - 1] == "problem" and _problems_then_measures([t for _, t in lists[k - 1]],
                                                                                     [t for _, t in lst]))):
@@ -2472,12 +2495,19 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
                                        item))
 
 
+def _admitting_lead_in(lead: str) -> bool:
+    """Whether a colon lead-in inside a list's text admits shortcomings (statements.yaml ``admits_shortcomings``) and
+    neither opens nor announces measures (``lead_in``, a switch: '针对存在的问题,我局将:'), as
+    :func:`_problems_after_measures` asks of a part's sentence."""
+    return _matches(lead, "admits") and not _matches(lead, "lead_in") and not _is_switch(lead, 0)
+
+
 def _intent_from(items: list[str]) -> int:
     """Where the items that end a list read as problems start saying the agency's intent, each opening as a switch
     sentence does ('我局将加强业务培训', '下一步,我们将…') and admitting no shortcoming, every item before them admitting one
     (problem_cues); else ``len(items)``.  An item worded as a need only ('加强业务培训') is not told from a problem so."""
     start = len(items)
-    while start and items[start - 1] and _is_switch(items[start - 1], 0) and not _has(items[start - 1], "problem_cues"):
+    while start and items[start - 1] and _is_switch(items[start - 1], 0) and not _admits_own(items[start - 1]):
         start -= 1
     if start == len(items) or not all(_has(t, "problem_cues") for t in items[:start]):
         return len(items)
