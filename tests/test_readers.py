@@ -951,23 +951,30 @@ def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
                                          "2020年,我局认真贯彻落实《条例》。"]
 
 
-def test_a_table_in_a_text_box_in_a_table_cell_keeps_its_rows(tmp_path: Path) -> None:
-    # A text box anchored in a cell holding a table (counts set in a box over the form): only the box's text lines
-    # were kept as the cell's text, the table's rows were lost without a word.  They follow the row, as the rows of
-    # a table nested in the cell do (and as a table in a text box in the body is read).
-    import docx
+
+def _table_in_text_box_run(rows: list[list[str]]):
+    """A w:r holding a text box (wps, with its VML fallback) whose content is a table of ``rows`` of plain cells."""
     from docx.oxml import parse_xml
 
     ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
           'xmlns:v="urn:schemas-microsoft-com:vml"')
-    rows = [["规章", "0", "0"], ["规范性文件", "1", "5"]]
     table = "<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row)
                                 + "</w:tr>" for row in rows) + "</w:tbl>"
     box = f"<w:txbxContent>{table}<w:p/></w:txbxContent>"
-    run = parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
-                    f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+    return parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
+                     f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_table_in_a_text_box_in_a_table_cell_keeps_its_rows(tmp_path: Path) -> None:
+    # A text box anchored in a cell holding a table (counts set in a box over the form): only the box's text lines
+    # were kept as the cell's text, the table's rows were lost without a word.  They follow the row, as the rows of
+    # a table nested in the cell do (and as a table in a text box in the body is read).
+    import docx
+
+    rows = [["规章", "0", "0"], ["规范性文件", "1", "5"]]
+    run = _table_in_text_box_run(rows)
     document = docx.Document()
     document.add_paragraph("二、主动公开政府信息情况")
     form = document.add_table(rows=1, cols=2)
@@ -983,18 +990,9 @@ def test_a_table_in_a_text_box_in_a_layout_cell_is_read_once(tmp_path: Path) -> 
     # the box's rows were put after the row when the cell was read as a cell, then again when it was read as a page,
     # so every row of the table stood twice.
     import docx
-    from docx.oxml import parse_xml
 
-    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-          'xmlns:v="urn:schemas-microsoft-com:vml"')
     rows = [["规章", "0", "0"], ["规范性文件", "1", "5"]]
-    table = "<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row)
-                                + "</w:tr>" for row in rows) + "</w:tbl>"
-    box = f"<w:txbxContent>{table}<w:p/></w:txbxContent>"
-    run = parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
-                    f'</mc:Choice><mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>')
+    run = _table_in_text_box_run(rows)
     text = "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，" * 4
     document = docx.Document()
     page = document.add_table(rows=1, cols=1).cell(0, 0)
@@ -2031,19 +2029,25 @@ def test_a_style_separator_shows_its_paragraph_and_the_next_as_one_line(tmp_path
     # A style separator (a paragraph mark hidden always, w:vanish + w:specVanish: Word's Ctrl+Alt+Enter) sets a heading
     # for the table of contents run in with the text after it: Word shows the two paragraphs as one line, the
     # heading's list number before it.  They were read as two lines.
-    from docx.oxml import parse_xml
-
     paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0),
                   (_HEADS[1], 1, 0), ("本年度主动公开政府信息1369条。", None, 0)]
-    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
-    import docx
-
-    document = docx.Document(path)
-    for k in (1, 3):
-        document.paragraphs[k]._p.get_or_add_pPr().append(parse_xml(_STYLE_SEPARATOR))
-    document.save(path)
+    path = _headings_with_marks_docx(tmp_path / "n.docx", paragraphs, _STYLE_SEPARATOR)
     assert read_document(path).lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况本年度工作正常开展。",
                                          "二、主动公开政府信息情况本年度主动公开政府信息1369条。"]
+
+
+def _headings_with_marks_docx(path: Path, paragraphs: list, mark: str) -> Path:
+    """A DOCX of ``paragraphs`` (see _numbered_docx: the headings numbered 一、 二、 …) whose second and fourth
+    paragraphs (the first two headings) carry the paragraph-mark properties ``mark`` (XML of a w:rPr)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    _numbered_docx(path, paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    document = docx.Document(path)
+    for k in (1, 3):
+        document.paragraphs[k]._p.get_or_add_pPr().append(parse_xml(mark))
+    document.save(path)
+    return path
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-01"])
@@ -2140,8 +2144,6 @@ def test_a_paragraph_whose_mark_alone_is_hidden_joins_the_next(place, tmp_path):
     # A paragraph whose mark alone is hidden text (w:vanish in its w:pPr/w:rPr, no w:specVanish), its text shown: Word,
     # hidden text not shown, shows it on one line with the next paragraph, its list number before it (the next one's
     # counted, not shown mid-line), as a style separator.  It was read as a line of its own.
-    from docx.oxml import parse_xml
-
     if place == "cell":
         items = [("总体情况", True, _HIDDEN_MARK), ("本年度工作正常开展。", False, None), ("培训不够系统。", True, None)]
         lines = read_document(_list_cell_docx(tmp_path / "n.docx", items)).lines
@@ -2149,13 +2151,7 @@ def test_a_paragraph_whose_mark_alone_is_hidden_joins_the_next(place, tmp_path):
         return
     paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("本年度工作正常开展。", None, 0),
                   (_HEADS[1], 1, 0), ("本年度主动公开政府信息1369条。", None, 0), (_HEADS[2], 1, 0)]
-    path = _numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, "chineseCounting", "%1、")]}, {1: (0, "")})
-    import docx
-
-    document = docx.Document(path)
-    for k in (1, 3):
-        document.paragraphs[k]._p.get_or_add_pPr().append(parse_xml(_HIDDEN_MARK))
-    document.save(path)
+    path = _headings_with_marks_docx(tmp_path / "n.docx", paragraphs, _HIDDEN_MARK)
     assert read_document(path).lines == ["某市某局2020年政府信息公开工作年度报告", "一、总体情况本年度工作正常开展。",
                                          "二、主动公开政府信息情况本年度主动公开政府信息1369条。",
                                          "三、收到和处理政府信息公开申请情况"]
