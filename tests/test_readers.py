@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import ReaderWarning
-from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_document
+from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_document, text_lines
 
 try:
     from renderers import (
@@ -2175,3 +2175,11 @@ def test_a_numbered_paragraph_hidden_by_its_style_takes_no_number(tmp_path):
     document.save(path)
     assert read_document(path).lines == ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况",
                                          "三、收到和处理政府信息公开申请情况"]
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_ends_in_a_text_without_newlines_end_lines(sep):
+    # web-page text copied from a browser may end every line with U+2028/U+2029/NEL and have no \n
+    assert text_lines(f"二、主动公开政府信息情况{sep}规章{sep}2") == ["二、主动公开政府信息情况", "规章", "2"]
+    # beside ordinary line ends they stay what they were (a space, or nothing)
+    assert text_lines("规章\u2028一\n2") == ["规章 一", "2"]

@@ -1026,7 +1026,14 @@ def text_lines(text: str) -> list[str]:
     >>> text_lines("正文。\\n\\f二、主动公开政府信息情况\\r\\n正文")
     ['正文。', '二、主动公开政府信息情况', '正文']
     """
+    if "\n" not in text and "\r" not in text and _UNICODE_BREAKS.search(text):
+        # a text with no ordinary line end (web-page text copied from a browser) ends its lines with
+        # U+2028/U+2029/NEL: read them as line ends, else the whole report is one line and its tables are lost
+        text = _UNICODE_BREAKS.sub("\n", text)
     return _ODD_BREAKS.sub(_odd_break, text).splitlines()
+
+
+_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 # Only \n, \r\n and \r end a line of a text file (as in an editor); str.splitlines() also breaks at
