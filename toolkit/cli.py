@@ -63,7 +63,9 @@ def _codec(text: str) -> str:
     try:
         return _check_encoding(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        # the reader's message offers None (the API's 'detect it'), which no command line can give
+        message = str(exc).replace("or None to detect it", "or leave out --encoding to detect it per file")
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _classify_cli() -> Any | None:
