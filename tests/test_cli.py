@@ -197,6 +197,35 @@ def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.Capt
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("argv", [
+    ["extract", "x", "--out", "o", "--backend", "dask"],
+    ["extract", "x", "--out", ""],
+    ["extract", "x", "", "--out", "o"],
+    ["summary", ""],
+])
+def test_checks_after_parsing_show_the_subcommands_usage(argv: list[str], capsys: pytest.CaptureFixture) -> None:
+    # an error about an option of extract (summary) shows that subcommand's usage, as argparse's own errors do,
+    # not the top-level 'usage: toolkit [-h] [--version] COMMAND ...', which names none of its options
+    with pytest.raises(SystemExit) as exc:
+        cli.main(argv)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2
+    assert err.startswith(f"usage: toolkit {argv[0]} ") and f"toolkit {argv[0]}: error: " in err
+
+
+@pytest.mark.parametrize("codec", ["klingon", "base64"])
+def test_an_unknown_codec_on_the_command_line_is_named_and_no_none_is_offered(
+        codec: str, capsys: pytest.CaptureFixture) -> None:
+    # the API's message offers None (encoding=None), which no command line can give: the CLI says to leave
+    # the option out instead
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["extract", "x", "--out", "o", "--encoding", codec])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and "Traceback" not in err
+    assert "argument --encoding: encoding must be a known text codec" in err and repr(codec) in err
+    assert "None" not in err and "leave out --encoding" in err
+
+
 def test_classify_and_evaluate_are_wired_when_present() -> None:
     module = cli._classify_cli()
     parser = cli.build_parser()

@@ -499,6 +499,18 @@ def test_report_ids_given(tmp_path: Path) -> None:
         corpus.extract_corpus(paths, report_ids=["a", "b"], _parse=fake_parse)
 
 
+def test_report_ids_given_that_differ_only_in_case_are_refused(tmp_path: Path) -> None:
+    # report_ids=['A', 'a'] passed, where the stems 'A' and 'a' are made unique (a-2): one file per report id
+    # then overwrote the other on a case-insensitive file system (macOS, Windows).  The caller's ids are not
+    # renamed: the run stops, naming both.
+    paths = write_fake_corpus(tmp_path, 3)
+    with pytest.raises(ValueError, match="report_ids must be unique ignoring case, got 'A' and 'a'"):
+        corpus.extract_corpus(paths, report_ids=["A", "a", "b"], _parse=fake_parse)
+    with pytest.raises(ValueError, match="got 'Wudang' and 'WUDANG'"):
+        corpus.extract_corpus(paths, report_ids={str(p): i for p, i in zip(paths, ["Wudang", "x", "WUDANG"])},
+                              _parse=fake_parse)
+
+
 def test_report_ids_as_one_string_or_no_collection_are_refused(tmp_path: Path) -> None:
     # report_ids="abc" for three files gave them the ids 'a', 'b' and 'c' (a str is a sequence of characters),
     # and report_ids=5 raised "'int' object is not iterable" from inside: both are refused by name.

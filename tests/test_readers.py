@@ -1035,6 +1035,34 @@ def test_an_embedded_document_in_a_text_box_in_a_table_cell_is_read(tmp_path: Pa
     assert read_document(path).lines == ["二、主动公开政府信息情况", ["第二十条第(一)项", ""], *rows]
 
 
+def test_docx_office_math_text_is_read_in_place(tmp_path: Path) -> None:
+    # A number typed as an equation (Office Math: m:oMath, m:oMathPara, whose text is in m:t, not w:t), in a
+    # paragraph or in a table's cell, was dropped without a word: the cell read blank, '共受理申请件'.  Its text is
+    # read where it stands, a fraction as numerator/denominator (glued, 1 over 2 would read as 12).
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"')
+
+    def math(inner: str, para: bool = False):
+        xml = f"<m:oMath {ns}>{inner}</m:oMath>"
+        return parse_xml(f"<m:oMathPara {ns}>{xml}</m:oMathPara>" if para else xml)
+
+    document = docx.Document()
+    sentence = document.add_paragraph("本年度共受理政府信息公开申请")
+    sentence._p.append(math("<m:r><m:t>12</m:t></m:r>"))
+    sentence.add_run("件。")
+    document.add_paragraph()._p.append(math("<m:f><m:num><m:r><m:t>1</m:t></m:r></m:num>"
+                                            "<m:den><m:r><m:t>2</m:t></m:r></m:den></m:f>", para=True))
+    form = document.add_table(rows=1, cols=2)
+    form.cell(0, 0).text = "规范性文件"
+    form.cell(0, 1).paragraphs[0]._p.append(math("<m:r><m:t>35</m:t></m:r>"))
+    path = tmp_path / "math.docx"
+    document.save(path)
+    assert read_document(path).lines == ["本年度共受理政府信息公开申请12件。", "1/2", ["规范性文件", "35"]]
+
+
 # --- encodings and characters seen in the wild (each failed before its fix) --------------------------
 
 def _cells_of(report) -> dict:

@@ -63,7 +63,9 @@ def _codec(text: str) -> str:
     try:
         return _check_encoding(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        # the reader's message offers None (the API's 'detect it'), which no command line can give
+        message = str(exc).replace("or None to detect it", "or leave out --encoding to detect it per file")
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _classify_cli() -> Any | None:
@@ -699,6 +701,14 @@ def _drop_stdout() -> None:
         pass
 
 
+def _subparser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """The parser of the subcommand ``command`` of ``parser`` (``parser`` itself when it has none such)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]
+    return parser
+
+
 def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -> int:
     """Run the ``toolkit`` command.
 
@@ -730,6 +740,9 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     except KeyboardInterrupt:
         print("toolkit: stopped by SIGINT", file=sys.stderr)
         return 128 + int(signal.SIGINT)
+    # the checks below are about the subcommand's arguments: its parser says them, with its own usage line
+    # (the top-level one, 'toolkit [-h] [--version] COMMAND ...', names none of the options at fault)
+    parser = _subparser(parser, getattr(args, "command", None))
     # an empty INPUT (an unset shell variable) is no file, and its report id '' would read back as NA
     empty = [i for i, text in enumerate(getattr(args, "inputs", None) or [], 1) if not text]
     if empty:

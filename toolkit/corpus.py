@@ -818,6 +818,14 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
         dup = pd.Series(ids)[pd.Series(ids).duplicated()]
         if len(dup):
             raise ValueError(f"report_ids must be unique, got {dup.iloc[0]!r} more than once")
+        # ids differing only in case ('A', 'a') name one file on macOS or Windows when a researcher writes a file
+        # per report id; stems are made unique so (below), but the caller's ids are not renamed: refused
+        first: dict[str, str] = {}
+        for i in ids:
+            seen = first.setdefault(i.casefold(), i)
+            if seen != i:
+                raise ValueError(f"report_ids must be unique ignoring case, got {seen!r} and {i!r} (one file "
+                                 f"on a case-insensitive file system)")
         return ids
     stems = [_stem(f) for f in files]
     # stems compared case-insensitively: 'a' and 'A' would be one file on macOS or Windows when a researcher

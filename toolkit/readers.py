@@ -3437,7 +3437,17 @@ def _docx_paragraph(p) -> str:
     fields: list = []  # per open field: True once its result has begun
     last_tab = None  # where in ``out`` the paragraph's last tab stands
     baseline = None  # how the paragraph's text is raised (see _paragraph_raise), found at its first raised run
-    for run in p.iter(_w("r")):
+    math = None  # the last equation read (Office Math): the runs inside it are its own, read with it
+    for run in p.iter(_w("r"), _MATH):
+        if math is not None and math in run.iterancestors(_MATH):
+            continue  # (inside the equation read last: read with it)
+        if run.tag == _MATH:
+            # an equation's text is in m:t (of m:r), which the loop over w:r never saw: a number typed as an
+            # equation, in a sentence or a table's cell, was dropped without a word
+            math = run
+            if not _unshown_run(run, p) and not (fields and not all(fields)):
+                out.append(_math_text(run, p))
+            continue
         if _unshown_run(run, p):
             continue
         if _is_footnote_mark(run):
@@ -3476,6 +3486,42 @@ def _docx_paragraph(p) -> str:
     if leader and last_tab is not None:
         out[last_tab] = leader
     return "".join(out)
+
+
+_OMML = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_MATH = f"{{{_OMML}}}oMath"
+
+
+def _m(tag: str) -> str:
+    return f"{{{_OMML}}}{tag}"
+
+
+def _math_text(el, stop) -> str:
+    """The text of an Office Math element (m:oMath and what it holds) in Word's linear format: runs' m:t in order, a
+    fraction as ``num/den`` (glued, 1 over 2 would read as the number 12), a superscript as ``e^sup``, a subscript as
+    ``e_sub``, a delimiter as its characters around its parts; the properties (``…Pr``) show nothing."""
+    tag = el.tag
+    if tag == _m("r") or tag == _w("r"):
+        if _unshown_run(el, stop):
+            return ""
+        return "".join(t.text or "" for t in el.iter(_m("t"), _w("t")))
+    shown = [child for child in el if isinstance(child.tag, str) and not child.tag.endswith("Pr")]  # (no comments)
+    part = {child.tag: _math_text(child, stop) for child in shown}
+    if tag == _m("f"):
+        return f"{part.get(_m('num'), '')}/{part.get(_m('den'), '')}"
+    if tag in (_m("sSup"), _m("sSub"), _m("sSubSup")):
+        sub, sup = part.get(_m("sub")), part.get(_m("sup"))
+        return part.get(_m("e"), "") + (f"_{sub}" if sub else "") + (f"^{sup}" if sup else "")
+    if tag == _m("d"):
+        props = el.find(_m("dPr"))
+
+        def char(name: str, default: str) -> str:
+            found = props.find(_m(name)) if props is not None else None
+            return default if found is None else (found.get(_m("val")) or "")
+
+        inner = char("sepChr", "|").join(_math_text(e, stop) for e in el.iterchildren(_m("e")))
+        return char("begChr", "(") + inner + char("endChr", ")")
+    return "".join(_math_text(child, stop) for child in shown)  # (a run's tracked deletion: see _unshown_run)
 
 
 # The characters a tab stop's leader (w:leader) fills its tab with, as Word draws them
@@ -3734,7 +3780,7 @@ def _run_in_texts(paragraphs: list, run_in: set[int], numbering: _WordNumbering 
 
 def _docx_holds_text(el) -> bool:
     """Whether a Word element (a table nested in a cell) holds any text (``w:t``) but white space."""
-    return any(not _blank(t.text) for t in el.iter(_w("t")))
+    return any(not _blank(t.text) for t in el.iter(_w("t"), _m("t")))  # (m:t: an equation's)
 
 
 def _own_cells(text: str, nested: list, after: list) -> list:
