@@ -1314,7 +1314,16 @@ def _is_footer(line: str, words: list[str]) -> bool:
     return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or _is_annex(text) or (
         len(text) <= 80 and (any(w in text for w in words) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \
-        or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"]
+        or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
+        or _is_navigation(text)
+
+
+def _is_navigation(text: str) -> bool:
+    """Whether a line is the site's link to the page before or after this one ('上一篇：XX局2019年…年度报告',
+    '【下一篇】…': metadata.yaml title.navigation_prefixes), which web pages set under the report, after its
+    signature: page furniture, or the signature above it was not found."""
+    rules = _rules()["title"]
+    return text.lstrip(rules["quote_marks"] + "(（ ").startswith(tuple(rules["navigation_prefixes"]))
 
 
 @functools.lru_cache(maxsize=1)
