@@ -70,6 +70,24 @@ def test_a_table_of_contents_labelled_on_its_first_entry_s_line_is_no_section(se
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("label", [["目录"], ["目  录："], []], ids=["label_above", "colon_label_above", "no_label"])
+@pytest.mark.parametrize("entry", ["{}", "{}……{}"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "pingtan-2023-02", "pingtan-2020-05"])
+def test_a_table_of_contents_glued_on_one_line_is_no_section(seed_id, entry, label, parsed_seed):
+    # A web page's contents copied as one line, its entries glued with nothing between them ('一、总体情况二、主动公开
+    # 政府信息情况…六、其他需要报告的事项'): no sentence's end before each entry, the line was not cut, so it was
+    # read as the overview's heading with its text glued after it; the overview's text began with the other entries
+    # and the real heading, and the overview was flagged sections_missing where its real heading was glued after the
+    # contents.  A line of section titles alone, in the format's order, is now a table of contents.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    at = text.index(original.sections[0].title)
+    contents = "".join(entry.format(s.title, n) for n, s in enumerate(original.sections, start=1))
+    variant = toolkit.parse_text(text[:at] + "\n".join(["", *label, contents, ""]) + text[at:], report_id=seed_id)
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
 @pytest.mark.parametrize("items", [["1.主动公开情况", "2.依申请公开情况", "3.政府信息管理"],
                                    ["1、主动公开政府信息情况", "2、依申请公开政府信息情况", "3、平台建设"],
                                    ["1.主动公开政府信息", "2.收到和处理政府信息公开申请", "3.政府信息管理"]])

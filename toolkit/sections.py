@@ -954,7 +954,14 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             drop.update(c[0] for c in run)
 
     for n, cand in enumerate(cands):
-        if cand[2] in ("inline", "sub_inline") and not _FILLER.fullmatch(_heading_rest(cand[3], family, cand[1])):
+        rest = _heading_rest(cand[3], family, cand[1]) if cand[2] in ("inline", "sub_inline") else ""
+        if rest and _glued_contents(rest, family, cand[1]) and any(c[1] == cand[1] for c in cands[n + 1:]):
+            # the contents on one line, its entries glued with nothing between them, so not cut at them ('一、总体情况
+            # 二、主动公开政府信息情况…六、其他需要报告的事项'; its first title comes again after it): no section
+            drop.add(cand[0])
+            close(run, cands[n:])
+            run = []
+        elif rest and not _FILLER.fullmatch(rest):
             # its text glued after the title (web-page text cut at its titles): a section, no entry
             close(run, cands[n:])
             run = []
@@ -966,6 +973,29 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             run = [cand]
     close(run, [])
     return [c for c in cands if c[0] not in drop] if drop else cands
+
+
+_CONTENTS_NUMBER = re.compile(rf"(?={_CN_NUM}\s*、)")  # where a glued contents line's next entry starts
+
+
+def _glued_contents(rest: str, family: str, key: str) -> bool:
+    """Whether ``rest``, the words glued after a heading's title (section ``key``), are only the titles of two or
+    more later sections in the format's order, each numbered 二、, a dot leader and a page number after it at most:
+    a table of contents copied as one line ('一、总体情况二、主动公开政府信息情况三、…')."""
+    if "、" not in rest:
+        return False  # (cheap: most headings' text glued after them is a sentence)
+    rank = {k: n for n, k in enumerate(_patterns()[family])}
+    last = rank[key]
+    entries = [e for e in _CONTENTS_NUMBER.split(rest) if e.strip()]
+    for entry in entries:
+        entry = _SPACE_RUN.sub("", entry)
+        listed = _CONTENTS_ENTRY.match(entry) or _PAGE_NUMBER_AFTER.match(entry)
+        match = _HEADING.match(listed["entry"] if listed else entry.rstrip("0123456789"))
+        found = _title_key(match["title"], family) if match and match["num"] else None
+        if found is None or rank[found] <= last:
+            return False
+        last = rank[found]
+    return len(entries) >= 2
 
 
 _SUB_LEVELS = ("sub", "sub_inline")  # a heading numbered (一), alone or with its text glued after
