@@ -2443,10 +2443,14 @@ def test_web_page_furniture_in_taiwans_words_is_no_statement_text(stem, furnitur
 
 
 @pytest.mark.parametrize("tail", [["（此页无正文）", *_SIGNATURE], [*_SIGNATURE, "来源：泰州市高港区住房和城乡建设局", "责任编辑：张三"],
-                                  [*_SIGNATURE, "发布日期：2018-01-21  来源：高港区住建局"], ["【字体：大 中 小】【打印本页】【关闭窗口】"]])
+                                  [*_SIGNATURE, "发布日期：2018-01-21  来源：高港区住建局"], ["【字体：大 中 小】【打印本页】【关闭窗口】"],
+                                  [*_SIGNATURE, "相关链接：", "中国政府网", "江苏省人民政府"],
+                                  ["【打印本页】", "【相关链接】", "中国政府网", "泰州市人民政府", "高港区人民政府"]])
 def test_a_report_ending_with_web_page_furniture_after_its_problems_section(tail):
     # Seed 004 cut after its problems section, then its signature with a web page's fields after it or a page blank
-    # but for it, or the page's buttons alone.  Before, all of it was glued to the last measure: 4 of 4 wrong.
+    # but for it, or the page's buttons alone.  Before, all of it was glued to the last measure: 4 of 4 wrong.  So
+    # too the page's block of links under the report ('相关链接：' / '中国政府网' / …, metadata.yaml
+    # signature.link_labels), its signature above it or not: the signature was not found, all glued to the last measure.
     stem = "004_b232cca7e491c758"
     text = _report_text(stem)
     report = toolkit_parse(text[: text.index("六、其他需要报告的事项")] + "\n".join(tail) + "\n")

@@ -1352,10 +1352,30 @@ def _is_annex(line: str) -> bool:
     return bool(_annex_pattern().match(line))
 
 
+@functools.lru_cache(maxsize=1)
+def _link_label() -> re.Pattern[str]:
+    """The label of a web page's block of links alone on its line (metadata.yaml ``signature.link_labels``)."""
+    return re.compile(rf"[\[【(（]?\s*(?:{alternation(_rules()['signature']['link_labels'])})\s*[\]】)）]?\s*[:：]?")
+
+
+def _links_start(lines: list[str]) -> int:
+    """Index of the label of a web page's block of links under the report ('相关链接：' / '中国政府网' / …): the label
+    alone on its line among the last ``signature.link_lines`` filled lines, only short lines without a sentence's
+    end after it; else ``len(lines)``."""
+    rules = _rules()["signature"]
+    for i, line in reversed(_last_filled(lines, rules["link_lines"])):
+        if _link_label().fullmatch(line):
+            return i
+        if len(line) > 60 or _glue_stop().search(line):
+            break  # (a sentence: the report's text, no link)
+    return len(lines)
+
+
 def _content_end(lines: list[str]) -> int:
-    """Index after the last line that is not blank, a page number or a site footer line."""
+    """Index after the last line that is not blank, a page number or a site footer line (a block of links under the
+    report among them, :func:`_links_start`)."""
     words = _rules()["signature"]["footer_words"]
-    end = len(lines)
+    end = _links_start(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
                        and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])):
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
@@ -1774,11 +1794,13 @@ def signature_start(lines: list[str]) -> int:
     found = tail.found
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
-    if found is not None:
-        return found[0] if found[1] else _annex_end(lines)
+    if found is not None and found[1]:
+        return found[0]
     # (without its date, a name certain on lines of its own, as the metadata read it: '…。' / '平潭综合实' / '验区经济发展局')
-    undated = tail.undated
-    return undated[0] if undated is not None and not undated[1] else _annex_end(lines)
+    undated = tail.undated if found is None else None
+    if undated is not None and not undated[1]:
+        return undated[0]
+    return _annex_end(lines[:_links_start(lines)])  # (a block of links under the report ends its text too)
 
 
 @functools.lru_cache(maxsize=1)
