@@ -1355,20 +1355,23 @@ def _is_annex(line: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _link_label() -> re.Pattern[str]:
     """The label of a web page's block of links alone on its line (metadata.yaml ``signature.link_labels``)."""
-    return re.compile(rf"[\[【(（]?\s*(?:{alternation(_rules()['signature']['link_labels'])})\s*[\]】)）]?\s*[:：]?")
+    # (also the site's links to the pages before and after this one under their labels alone: '上一篇：' / 'XX局…')
+    labels = [*_rules()["signature"]["link_labels"], *_rules()["title"]["navigation_prefixes"]]
+    return re.compile(rf"[\[【(（]?\s*(?:{alternation(labels)})\s*[\]】)）]?\s*[:：]?")
 
 
 def _links_start(lines: list[str]) -> int:
-    """Index of the label of a web page's block of links under the report ('相关链接：' / '中国政府网' / …): the label
-    alone on its line among the last ``signature.link_lines`` filled lines, only short lines without a sentence's
-    end after it; else ``len(lines)``."""
+    """Index of the first label of a web page's blocks of links under the report ('相关链接：' / '中国政府网' / …,
+    '上一篇：' / 'XX局2019年…年度报告' / '下一篇：' / …): a label alone on its line among the last
+    ``signature.link_lines`` filled lines, only short lines without a sentence's end after it; else ``len(lines)``."""
     rules = _rules()["signature"]
+    start = len(lines)
     for i, line in reversed(_last_filled(lines, rules["link_lines"])):
         if _link_label().fullmatch(line):
-            return i
-        if len(line) > 60 or _glue_stop().search(line):
+            start = i
+        elif len(line) > 60 or _glue_stop().search(line):
             break  # (a sentence: the report's text, no link)
-    return len(lines)
+    return start
 
 
 def _content_end(lines: list[str]) -> int:
