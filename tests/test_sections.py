@@ -837,11 +837,15 @@ _SIGNATURE = "泰州市高港区住房和城乡建设局"
                                   "{end}。{agency}2021年1月20日",
                                   ["{end}。", "附件：2020年政府信息公开统计表", "{agency}", "2021年1月20日"],
                                   ["{end}。", "附件：", "1.政府信息公开统计表", "2.依申请公开统计表", "{agency}", "2021年1月20日"],
-                                  ["{end}。", "附件", "政府信息公开工作年度报告统计表", "{agency}", "2021年1月20日"]],
-                         ids=["glued_contact", "glued", "annex_above", "label_over_titles", "label_over_a_title"])
+                                  ["{end}。", "附件", "政府信息公开工作年度报告统计表", "{agency}", "2021年1月20日"],
+                                  ["{end}。", "{agency}", "2021年1月20日", "附件下载：", "高港区2020年政府信息公开工作年度报告.pdf"],
+                                  ["{end}。", "{agency}", "2021年1月20日", "相关附件：", "2020年统计表.xlsx（25.6KB）", "【打印本页】"]],
+                         ids=["glued_contact", "glued", "annex_above", "label_over_titles", "label_over_a_title",
+                              "file_below", "file_with_size_below"])
 def test_the_signature_and_attachment_lines_are_no_text_of_the_last_section(seed_id, tail, layout, tmp_path):
     # The signature glued after the last section's last sentence (web-page text: '…暂无。 XX局 2021年1月20日
-    # (联系人:…) 附件下载'), or attachment lines above a signature on lines of its own: the section's text held them
+    # (联系人:…) 附件下载'), or attachment lines above a signature on lines of its own, or the page's files to download
+    # below it ('附件下载：' / '…年度报告.pdf', no footer before): the section's text held them
     # (the statements and the metadata read them apart), now it ends with the report's own text.
     from test_formats import _as_lines
     from test_tables import read_as

@@ -1315,7 +1315,15 @@ def _is_footer(line: str, words: list[str]) -> bool:
         len(text) <= 80 and (any(w in text for w in words) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
-        or _is_navigation(text)
+        or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _file_name() -> re.Pattern[str]:
+    """A line's end that is a file's name the page offers to download ('….pdf', '….xlsx(25.6KB)': metadata.yaml
+    ``signature.file_types``)."""
+    types = alternation(_rules()["signature"]["file_types"])
+    return re.compile(rf"\S\.(?:{types})\s*(?:[(（\[]\s*\d+(?:\.\d+)?\s*[KMG]?B?\s*[)）\]])?$", re.IGNORECASE)
 
 
 def _is_navigation(text: str) -> bool:
