@@ -70,6 +70,24 @@ def test_a_table_of_contents_labelled_on_its_first_entry_s_line_is_no_section(se
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("entry", ["{}", "{} {}", "{}  第{}页"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+def test_a_table_of_contents_listing_sub_headings_is_no_section(seed_id, entry, parsed_seed):
+    # A table of contents of two levels, the overview's sub-headings listed under its entry ('一、总体情况' / '（一）主动
+    # 公开' / '（二）依申请公开' / … / '二、主动公开政府信息情况'): the sub-entries between the entries broke the run, so the
+    # entries were taken for the sections, each empty, the real report for a second one (second_report; table_missing,
+    # every cell lost).  Sub-entries between its entries are now the contents' too.
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    subs = ["（一）主动公开政府信息情况", "（二）依申请公开", "（三）政府信息管理", "（四）平台建设"]
+    titles = [s.title for s in original.sections]
+    listed = [titles[0], *subs, *titles[1:3], "（一）收到和处理政府信息公开申请情况", "（二）申请人情况", *titles[3:]]
+    contents = ["目  录"] + [entry.format(t, n) for n, t in enumerate(listed, start=1)]
+    variant = _parse(lines[:1] + contents + lines[1:])
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
 @pytest.mark.parametrize("label", [["目录"], ["目  录："], []], ids=["label_above", "colon_label_above", "no_label"])
 @pytest.mark.parametrize("entry", ["{}", "{}……{}"])
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "pingtan-2023-02", "pingtan-2020-05"])

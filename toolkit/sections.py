@@ -933,6 +933,10 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
 # what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2
 _FILLER = re.compile(r"[\d\s.·…\-—]*(?:\(\s*\d{1,3}\s*\)|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?|目\s*录")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
+# a sub-heading's entry listed under its section's in a table of contents of two levels ('（一）主动公开', '1.主动公开  3'):
+# short, numbered, no sentence's end in it, a dot leader and page number after it at most
+_SUB_ENTRY = re.compile(rf"(?:{_SUB}|\d{{1,2}}\s*[.、])\s*[^\s。;!?|]{{1,30}}(?:\s*[.·…_\-—]*\s*(?:\d{{1,3}}|第\s*\d{{1,3}}\s*页))?")
+_SUB_ENTRIES_MAX = 12  # the most sub-entries listed under one entry
 
 
 def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segments: list[Segment],
@@ -948,10 +952,12 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
     rank = {key: n for n, key in enumerate(_patterns()[family])}
     drop = {c[0] for c in cands if c[0] in listed}
     run: list[tuple[int, str, str, str]] = []
+    inner: list[tuple[int, str, str, str]] = []  # the sub-headings' entries under the run's entries, dropped with it
 
     def close(run: list[tuple[int, str, str, str]], after: list[tuple[int, str, str, str]]) -> None:
         if len(run) >= 3 and any(c[1] == "overview" for c in run) and any(c[1] == run[0][1] for c in after):
-            drop.update(c[0] for c in run)
+            drop.update(c[0] for c in run + inner)
+        inner.clear()
 
     for n, cand in enumerate(cands):
         rest = _heading_rest(cand[3], family, cand[1]) if cand[2] in ("inline", "sub_inline") else ""
@@ -965,8 +971,10 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             # its text glued after the title (web-page text cut at its titles): a section, no entry
             close(run, cands[n:])
             run = []
-        elif run and rank[cand[1]] > rank[run[-1][1]] and cand[0] - run[-1][0] <= _CONTENTS_GAP and all(
-                _FILLER.fullmatch(seg.text.strip()) for seg in segments[run[-1][0] + 1: cand[0]]):
+        elif run and cand[2] in _SUB_LEVELS and run[-1][2] not in _SUB_LEVELS \
+                and _SUB_ENTRY.fullmatch(cand[3].strip()) and _contents_between(segments[run[-1][0] + 1: cand[0]]):
+            inner.append(cand)  # a sub-heading's entry named as a section ('（一）主动公开政府信息情况'), under an entry
+        elif run and rank[cand[1]] > rank[run[-1][1]] and _contents_between(segments[run[-1][0] + 1: cand[0]]):
             run.append(cand)
         else:
             close(run, cands[n:])
@@ -996,6 +1004,15 @@ def _glued_contents(rest: str, family: str, key: str) -> bool:
             return False
         last = rank[found]
     return len(entries) >= 2
+
+
+def _contents_between(between: list[Segment]) -> bool:
+    """Whether the segments between two entries of a table of contents are its own: blank lines, dot leaders and page
+    numbers (at most ``_CONTENTS_GAP - 1`` of them), and the sub-headings' entries of a contents of two levels."""
+    if len(between) > _CONTENTS_GAP + _SUB_ENTRIES_MAX:
+        return False
+    subs = [seg for seg in between if not _FILLER.fullmatch(seg.text.strip())]
+    return len(between) - len(subs) < _CONTENTS_GAP and all(_SUB_ENTRY.fullmatch(seg.text.strip()) for seg in subs)
 
 
 _SUB_LEVELS = ("sub", "sub_inline")  # a heading numbered (一), alone or with its text glued after
