@@ -106,6 +106,27 @@ def test_a_table_of_contents_glued_on_one_line_is_no_section(seed_id, entry, lab
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("where", ["line_of_its_own", "before_the_heading"])
+@pytest.mark.parametrize("sep, entry", [(" ", "{}"), ("", "{}"), (" ", "{} {}")])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "pingtan-2023-02", "pingtan-2020-05"])
+def test_a_table_of_contents_on_one_line_listing_sub_headings_is_no_section(seed_id, sep, entry, where, parsed_seed):
+    # The contents of two levels on one line, web-page text ('目录 一、总体情况 （一）主动公开 （二）依申请公开 （三）政府信息
+    # 管理 二、主动公开政府信息情况 …', also glued or with page numbers): the overview's entry, its sub-entries after it
+    # on its segment, was read as a heading with its text glued after it, so the run of entries lacked the overview
+    # and was taken for the sections, the real report for a second one (second_report, table_missing), or (glued) the
+    # overview's text began with the contents.  An entry with only sub-entries after it is now the contents' too.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    at = text.index(original.sections[0].title)
+    titles = [s.title for s in original.sections]
+    listed = [titles[0], "（一）主动公开", "（二）依申请公开", "（三）政府信息管理", *titles[1:]]
+    contents = "目录" + sep + sep.join(entry.format(t, n) for n, t in enumerate(listed, start=1))
+    contents = f"\n{contents}\n" if where == "line_of_its_own" else contents + " "
+    variant = toolkit.parse_text(text[:at] + contents + text[at:], report_id=seed_id)
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
 @pytest.mark.parametrize("items", [["1.主动公开情况", "2.依申请公开情况", "3.政府信息管理"],
                                    ["1、主动公开政府信息情况", "2、依申请公开政府信息情况", "3、平台建设"],
                                    ["1.主动公开政府信息", "2.收到和处理政府信息公开申请", "3.政府信息管理"]])

@@ -937,6 +937,17 @@ _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, 
 # short, numbered, no sentence's end in it, a dot leader and page number after it at most
 _SUB_ENTRY = re.compile(rf"(?:{_SUB}|\d{{1,2}}\s*[.、])\s*[^\s。;!?|]{{1,30}}(?:\s*[.·…_\-—]*\s*(?:\d{{1,3}}|第\s*\d{{1,3}}\s*页))?")
 _SUB_ENTRIES_MAX = 12  # the most sub-entries listed under one entry
+_SUB_ENTRY_START = re.compile(rf"(?={_SUB})")
+
+
+def _sub_entries(rest: str) -> bool:
+    """Whether ``rest``, the words after a heading's title on its line, are only its sub-headings' entries in a table
+    of contents ('(一)主动公开 (二)依申请公开 (三)政府信息管理', page numbers after them at most)."""
+    rest = rest.lstrip("0123456789 .·…-—")  # (the page number of the entry before them)
+    if not rest.startswith("("):
+        return False  # (cheap: most glued text is a sentence)
+    entries = [e.strip() for e in _SUB_ENTRY_START.split(rest) if e.strip()]
+    return 0 < len(entries) <= _SUB_ENTRIES_MAX and all(_SUB_ENTRY.fullmatch(e) for e in entries)
 
 
 def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segments: list[Segment],
@@ -967,8 +978,9 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             drop.add(cand[0])
             close(run, cands[n:])
             run = []
-        elif rest and not _FILLER.fullmatch(rest):
-            # its text glued after the title (web-page text cut at its titles): a section, no entry
+        elif rest and not _FILLER.fullmatch(rest) and not _sub_entries(rest):
+            # its text glued after the title (web-page text cut at its titles): a section, no entry (not the entries
+            # of its sub-headings listed after it on the contents' line: '一、总体情况 （一）主动公开 （二）…')
             close(run, cands[n:])
             run = []
         elif run and cand[2] in _SUB_LEVELS and run[-1][2] not in _SUB_LEVELS \
@@ -995,15 +1007,22 @@ def _glued_contents(rest: str, family: str, key: str) -> bool:
     rank = {k: n for n, k in enumerate(_patterns()[family])}
     last = rank[key]
     entries = [e for e in _CONTENTS_NUMBER.split(rest) if e.strip()]
-    for entry in entries:
+    for n, entry in enumerate(entries):
         entry = _SPACE_RUN.sub("", entry)
+        sub = _SUB_ENTRY_START.search(entry)  # (its sub-headings' entries after it: '二、…情况(一)…(二)…')
+        if sub is not None:
+            entry, subs = entry[: sub.start()], entry[sub.start():]
+            if not _sub_entries(subs) or not entry and n:
+                return False
+            if not entry:
+                continue  # (the sub-entries of the heading's own title, before the next entry)
         listed = _CONTENTS_ENTRY.match(entry) or _PAGE_NUMBER_AFTER.match(entry)
         match = _HEADING.match(listed["entry"] if listed else entry.rstrip("0123456789"))
         found = _title_key(match["title"], family) if match and match["num"] else None
         if found is None or rank[found] <= last:
             return False
         last = rank[found]
-    return len(entries) >= 2
+    return sum(1 for e in entries if not _SUB_ENTRY_START.match(e.strip())) >= 2
 
 
 def _contents_between(between: list[Segment]) -> bool:
