@@ -70,6 +70,63 @@ def test_a_table_of_contents_labelled_on_its_first_entry_s_line_is_no_section(se
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("entry", ["{}", "{} {}", "{}  第{}页"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+def test_a_table_of_contents_listing_sub_headings_is_no_section(seed_id, entry, parsed_seed):
+    # A table of contents of two levels, the overview's sub-headings listed under its entry ('一、总体情况' / '（一）主动
+    # 公开' / '（二）依申请公开' / … / '二、主动公开政府信息情况'): the sub-entries between the entries broke the run, so the
+    # entries were taken for the sections, each empty, the real report for a second one (second_report; table_missing,
+    # every cell lost).  Sub-entries between its entries are now the contents' too.
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    subs = ["（一）主动公开政府信息情况", "（二）依申请公开", "（三）政府信息管理", "（四）平台建设"]
+    titles = [s.title for s in original.sections]
+    listed = [titles[0], *subs, *titles[1:3], "（一）收到和处理政府信息公开申请情况", "（二）申请人情况", *titles[3:]]
+    contents = ["目  录"] + [entry.format(t, n) for n, t in enumerate(listed, start=1)]
+    variant = _parse(lines[:1] + contents + lines[1:])
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+@pytest.mark.parametrize("label", [["目录"], ["目  录："], []], ids=["label_above", "colon_label_above", "no_label"])
+@pytest.mark.parametrize("entry", ["{}", "{}……{}"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "pingtan-2023-02", "pingtan-2020-05"])
+def test_a_table_of_contents_glued_on_one_line_is_no_section(seed_id, entry, label, parsed_seed):
+    # A web page's contents copied as one line, its entries glued with nothing between them ('一、总体情况二、主动公开
+    # 政府信息情况…六、其他需要报告的事项'): no sentence's end before each entry, the line was not cut, so it was
+    # read as the overview's heading with its text glued after it; the overview's text began with the other entries
+    # and the real heading, and the overview was flagged sections_missing where its real heading was glued after the
+    # contents.  A line of section titles alone, in the format's order, is now a table of contents.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    at = text.index(original.sections[0].title)
+    contents = "".join(entry.format(s.title, n) for n, s in enumerate(original.sections, start=1))
+    variant = toolkit.parse_text(text[:at] + "\n".join(["", *label, contents, ""]) + text[at:], report_id=seed_id)
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+@pytest.mark.parametrize("where", ["line_of_its_own", "before_the_heading"])
+@pytest.mark.parametrize("sep, entry", [(" ", "{}"), ("", "{}"), (" ", "{} {}")])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "pingtan-2023-02", "pingtan-2020-05"])
+def test_a_table_of_contents_on_one_line_listing_sub_headings_is_no_section(seed_id, sep, entry, where, parsed_seed):
+    # The contents of two levels on one line, web-page text ('目录 一、总体情况 （一）主动公开 （二）依申请公开 （三）政府信息
+    # 管理 二、主动公开政府信息情况 …', also glued or with page numbers): the overview's entry, its sub-entries after it
+    # on its segment, was read as a heading with its text glued after it, so the run of entries lacked the overview
+    # and was taken for the sections, the real report for a second one (second_report, table_missing), or (glued) the
+    # overview's text began with the contents.  An entry with only sub-entries after it is now the contents' too.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    at = text.index(original.sections[0].title)
+    titles = [s.title for s in original.sections]
+    listed = [titles[0], "（一）主动公开", "（二）依申请公开", "（三）政府信息管理", *titles[1:]]
+    contents = "目录" + sep + sep.join(entry.format(t, n) for n, t in enumerate(listed, start=1))
+    contents = f"\n{contents}\n" if where == "line_of_its_own" else contents + " "
+    variant = toolkit.parse_text(text[:at] + contents + text[at:], report_id=seed_id)
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
 @pytest.mark.parametrize("items", [["1.主动公开情况", "2.依申请公开情况", "3.政府信息管理"],
                                    ["1、主动公开政府信息情况", "2、依申请公开政府信息情况", "3、平台建设"],
                                    ["1.主动公开政府信息", "2.收到和处理政府信息公开申请", "3.政府信息管理"]])

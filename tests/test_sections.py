@@ -561,13 +561,35 @@ def test_the_sub_heading_pattern_opening_with_its_bracket_finds_the_same_heading
 
 
 @pytest.mark.parametrize("fields", [["责任编辑：张三"], ["发布日期：2018-01-21  来源：高港区住建局", "浏览次数：12"],
-                                    ["（盖章）"]], ids=["editor", "date_source", "seal_after_date"])
+                                    ["（盖章）"],
+                                    ["上一篇：泰州市高港区住房和城乡建设局2016年政府信息公开工作年度报告",
+                                     "下一篇：泰州市高港区住房和城乡建设局2018年政府信息公开工作年度报告"],
+                                    ["【上一篇】高港区2016年政府信息公开年报", "【打印本页】【关闭窗口】"],
+                                    ["【打印本页】【关闭窗口】", "地址：泰州市高港区通江路1号  邮编：225321",
+                                     "电话：0523-86922222"],
+                                    ["【打印本页】【关闭窗口】", "相关链接：", "中国政府网", "江苏省人民政府"],
+                                    ["上一篇：", "泰州市高港区住房和城乡建设局2016年政府信息公开工作年度报告", "下一篇：",
+                                     "泰州市高港区住房和城乡建设局2018年政府信息公开工作年度报告"],
+                                    ["分享：", "【打印】【关闭】"], ["【收藏】【打印】【关闭】"], ["扫一扫在手机打开当前页", "【我要纠错】"],
+                                    ["视力保护色：", "【大】【中】【小】", "【我要打印】【关闭】【返回】"],
+                                    ["Copyright © 2021 泰州市高港区人民政府 All Rights Reserved", "您是第12345位访问者"],
+                                    ["运行维护：高港区大数据局", "网站识别码：3212030001", "推荐使用IE9以上浏览器"]],
+                         ids=["editor", "date_source", "seal_after_date", "previous_next", "previous_bracketed",
+                              "site_address", "related_links", "previous_next_below", "share", "collect", "errata",
+                              "eye_care", "copyright", "maintainer"])
 @pytest.mark.parametrize("stem, end", [("003_ce1f8ef96d3daffd", "七、说明与附表"), ("004_b232cca7e491c758", "六、其他需要报告的事项")])
 def test_web_page_fields_after_the_signature_end_the_last_section_with_it(stem, end, fields):
     # The problems section last, then the signature and a web page's fields after it (statements.yaml furniture).
     # Before, the fields were no site footer: the signature did not end the text, and it stayed in the last section's
     # text with them ('…不完整信息。/泰州市高港区住房和城乡建设局/2018年1月20日/责任编辑:张三'), 2 of 2 in each form.
     # Without a signature the section keeps what stands under its heading (the statements leave the furniture out).
+    # So too the site's links to the reports before and after this one ('上一篇：…2016年…年度报告'): they were no
+    # footer, so the signature was not found and stayed in the last section's text with the links, 2 of 2 in each form.
+    # So too the site's address and telephone in its footer ('地址：…  邮编：…', '电话：…'), no contact label before.
+    # So too the page's block of links under the report ('相关链接：' / '中国政府网' / …): the links are no footer words;
+    # and the links to the reports before and after this one under their labels alone ('上一篇：' / 'XX局2016年…').
+    # So too the page's buttons to keep, share or correct it ('【收藏】', '分享：', '【我要纠错】'), and the rest of its
+    # footer (视力保护色, Copyright, 您是第…位访问者, 运行维护, 网站识别码, 推荐使用…浏览器).
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
     signature = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
     plain = toolkit.parse_text(text[: text.index(end)] + "\n".join(signature) + "\n")
@@ -820,11 +842,15 @@ _SIGNATURE = "泰州市高港区住房和城乡建设局"
                                   "{end}。{agency}2021年1月20日",
                                   ["{end}。", "附件：2020年政府信息公开统计表", "{agency}", "2021年1月20日"],
                                   ["{end}。", "附件：", "1.政府信息公开统计表", "2.依申请公开统计表", "{agency}", "2021年1月20日"],
-                                  ["{end}。", "附件", "政府信息公开工作年度报告统计表", "{agency}", "2021年1月20日"]],
-                         ids=["glued_contact", "glued", "annex_above", "label_over_titles", "label_over_a_title"])
+                                  ["{end}。", "附件", "政府信息公开工作年度报告统计表", "{agency}", "2021年1月20日"],
+                                  ["{end}。", "{agency}", "2021年1月20日", "附件下载：", "高港区2020年政府信息公开工作年度报告.pdf"],
+                                  ["{end}。", "{agency}", "2021年1月20日", "相关附件：", "2020年统计表.xlsx（25.6KB）", "【打印本页】"]],
+                         ids=["glued_contact", "glued", "annex_above", "label_over_titles", "label_over_a_title",
+                              "file_below", "file_with_size_below"])
 def test_the_signature_and_attachment_lines_are_no_text_of_the_last_section(seed_id, tail, layout, tmp_path):
     # The signature glued after the last section's last sentence (web-page text: '…暂无。 XX局 2021年1月20日
-    # (联系人:…) 附件下载'), or attachment lines above a signature on lines of its own: the section's text held them
+    # (联系人:…) 附件下载'), or attachment lines above a signature on lines of its own, or the page's files to download
+    # below it ('附件下载：' / '…年度报告.pdf', no footer before): the section's text held them
     # (the statements and the metadata read them apart), now it ends with the report's own text.
     from test_formats import _as_lines
     from test_tables import read_as

@@ -2413,12 +2413,16 @@ def test_the_seal_s_place_in_the_signature_is_no_section_text(seal):
 
 @pytest.mark.parametrize("stem", list(EXPECTED))
 @pytest.mark.parametrize("furniture", ["（盖章）", "（此页无正文）", "发布日期：2024-01-20  来源：区政务公开办", "责任编辑：张三",
-                                       "【字体：大 中 小】【打印本页】【关闭窗口】", "浏览次数：1234", "扫一扫在手机打开当前页"])
+                                       "【字体：大 中 小】【打印本页】【关闭窗口】", "浏览次数：1234", "扫一扫在手机打开当前页",
+                                       "网站标识码：5201120001  黔ICP备05001234号-1  黔公网安备 52011202000001号",
+                                       "版权所有：泰州市高港区人民政府  技术支持：泰州市大数据中心",
+                                       "主办：高港区人民政府办公室  承办：高港区大数据管理局"])
 def test_signature_and_web_page_furniture_in_the_section_is_no_statement_text(stem, furniture):
     # A line of a signature's or a web page's furniture copied with the real section (the seal's place, a page blank but
     # for the signature, the page's fields, its font size switch and buttons): inside it, where a page broke, and at its
     # end.  Before, it was glued to the statement before it ('…不完整信息。责任编辑:张三', '…[字体:大中小][打印本页]…')
-    # or was a statement of its own: 10 of 10 wrong at the end, 4 or 5 of 10 inside, for each.
+    # or was a statement of its own: 10 of 10 wrong at the end, 4 or 5 of 10 inside, for each.  So too the site's
+    # footer (网站标识码, ICP备 and 公网安备 numbers, 版权所有, 技术支持, 主办, 承办): glued to the last measure.
     lines = problems_section(stem).rstrip().splitlines()
     half = len(lines) // 2
     for section in ("\n".join(lines + [furniture]), "\n".join(lines[:half] + [furniture] + lines[half:])):
@@ -2439,10 +2443,14 @@ def test_web_page_furniture_in_taiwans_words_is_no_statement_text(stem, furnitur
 
 
 @pytest.mark.parametrize("tail", [["（此页无正文）", *_SIGNATURE], [*_SIGNATURE, "来源：泰州市高港区住房和城乡建设局", "责任编辑：张三"],
-                                  [*_SIGNATURE, "发布日期：2018-01-21  来源：高港区住建局"], ["【字体：大 中 小】【打印本页】【关闭窗口】"]])
+                                  [*_SIGNATURE, "发布日期：2018-01-21  来源：高港区住建局"], ["【字体：大 中 小】【打印本页】【关闭窗口】"],
+                                  [*_SIGNATURE, "相关链接：", "中国政府网", "江苏省人民政府"],
+                                  ["【打印本页】", "【相关链接】", "中国政府网", "泰州市人民政府", "高港区人民政府"]])
 def test_a_report_ending_with_web_page_furniture_after_its_problems_section(tail):
     # Seed 004 cut after its problems section, then its signature with a web page's fields after it or a page blank
-    # but for it, or the page's buttons alone.  Before, all of it was glued to the last measure: 4 of 4 wrong.
+    # but for it, or the page's buttons alone.  Before, all of it was glued to the last measure: 4 of 4 wrong.  So
+    # too the page's block of links under the report ('相关链接：' / '中国政府网' / …, metadata.yaml
+    # signature.link_labels), its signature above it or not: the signature was not found, all glued to the last measure.
     stem = "004_b232cca7e491c758"
     text = _report_text(stem)
     report = toolkit_parse(text[: text.index("六、其他需要报告的事项")] + "\n".join(tail) + "\n")

@@ -1314,7 +1314,24 @@ def _is_footer(line: str, words: list[str]) -> bool:
     return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or _is_annex(text) or (
         len(text) <= 80 and (any(w in text for w in words) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \
-        or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"]
+        or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
+        or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _file_name() -> re.Pattern[str]:
+    """A line's end that is a file's name the page offers to download ('….pdf', '….xlsx(25.6KB)': metadata.yaml
+    ``signature.file_types``)."""
+    types = alternation(_rules()["signature"]["file_types"])
+    return re.compile(rf"\S\.(?:{types})\s*(?:[(（\[]\s*\d+(?:\.\d+)?\s*[KMG]?B?\s*[)）\]])?$", re.IGNORECASE)
+
+
+def _is_navigation(text: str) -> bool:
+    """Whether a line is the site's link to the page before or after this one ('上一篇：XX局2019年…年度报告',
+    '【下一篇】…': metadata.yaml title.navigation_prefixes), which web pages set under the report, after its
+    signature: page furniture, or the signature above it was not found."""
+    rules = _rules()["title"]
+    return text.lstrip(rules["quote_marks"] + "(（ ").startswith(tuple(rules["navigation_prefixes"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1343,10 +1360,33 @@ def _is_annex(line: str) -> bool:
     return bool(_annex_pattern().match(line))
 
 
+@functools.lru_cache(maxsize=1)
+def _link_label() -> re.Pattern[str]:
+    """The label of a web page's block of links alone on its line (metadata.yaml ``signature.link_labels``)."""
+    # (also the site's links to the pages before and after this one under their labels alone: '上一篇：' / 'XX局…')
+    labels = [*_rules()["signature"]["link_labels"], *_rules()["title"]["navigation_prefixes"]]
+    return re.compile(rf"[\[【(（]?\s*(?:{alternation(labels)})\s*[\]】)）]?\s*[:：]?")
+
+
+def _links_start(lines: list[str]) -> int:
+    """Index of the first label of a web page's blocks of links under the report ('相关链接：' / '中国政府网' / …,
+    '上一篇：' / 'XX局2019年…年度报告' / '下一篇：' / …): a label alone on its line among the last
+    ``signature.link_lines`` filled lines, only short lines without a sentence's end after it; else ``len(lines)``."""
+    rules = _rules()["signature"]
+    start = len(lines)
+    for i, line in reversed(_last_filled(lines, rules["link_lines"])):
+        if _link_label().fullmatch(line):
+            start = i
+        elif len(line) > 60 or _glue_stop().search(line):
+            break  # (a sentence: the report's text, no link)
+    return start
+
+
 def _content_end(lines: list[str]) -> int:
-    """Index after the last line that is not blank, a page number or a site footer line."""
+    """Index after the last line that is not blank, a page number or a site footer line (a block of links under the
+    report among them, :func:`_links_start`)."""
     words = _rules()["signature"]["footer_words"]
-    end = len(lines)
+    end = _links_start(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
                        and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])):
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
@@ -1765,11 +1805,13 @@ def signature_start(lines: list[str]) -> int:
     found = tail.found
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
-    if found is not None:
-        return found[0] if found[1] else _annex_end(lines)
+    if found is not None and found[1]:
+        return found[0]
     # (without its date, a name certain on lines of its own, as the metadata read it: '…。' / '平潭综合实' / '验区经济发展局')
-    undated = tail.undated
-    return undated[0] if undated is not None and not undated[1] else _annex_end(lines)
+    undated = tail.undated if found is None else None
+    if undated is not None and not undated[1]:
+        return undated[0]
+    return _annex_end(lines[:_links_start(lines)])  # (a block of links under the report ends its text too)
 
 
 @functools.lru_cache(maxsize=1)

@@ -933,6 +933,21 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
 # what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2
 _FILLER = re.compile(r"[\d\s.·…\-—]*(?:\(\s*\d{1,3}\s*\)|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?|目\s*录")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
+# a sub-heading's entry listed under its section's in a table of contents of two levels ('（一）主动公开', '1.主动公开  3'):
+# short, numbered, no sentence's end in it, a dot leader and page number after it at most
+_SUB_ENTRY = re.compile(rf"(?:{_SUB}|\d{{1,2}}\s*[.、])\s*[^\s。;!?|]{{1,30}}(?:\s*[.·…_\-—]*\s*(?:\d{{1,3}}|第\s*\d{{1,3}}\s*页))?")
+_SUB_ENTRIES_MAX = 12  # the most sub-entries listed under one entry
+_SUB_ENTRY_START = re.compile(rf"(?={_SUB})")
+
+
+def _sub_entries(rest: str) -> bool:
+    """Whether ``rest``, the words after a heading's title on its line, are only its sub-headings' entries in a table
+    of contents ('(一)主动公开 (二)依申请公开 (三)政府信息管理', page numbers after them at most)."""
+    rest = rest.lstrip("0123456789 .·…-—")  # (the page number of the entry before them)
+    if not rest.startswith("("):
+        return False  # (cheap: most glued text is a sentence)
+    entries = [e.strip() for e in _SUB_ENTRY_START.split(rest) if e.strip()]
+    return 0 < len(entries) <= _SUB_ENTRIES_MAX and all(_SUB_ENTRY.fullmatch(e) for e in entries)
 
 
 def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segments: list[Segment],
@@ -948,24 +963,75 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
     rank = {key: n for n, key in enumerate(_patterns()[family])}
     drop = {c[0] for c in cands if c[0] in listed}
     run: list[tuple[int, str, str, str]] = []
+    inner: list[tuple[int, str, str, str]] = []  # the sub-headings' entries under the run's entries, dropped with it
 
     def close(run: list[tuple[int, str, str, str]], after: list[tuple[int, str, str, str]]) -> None:
         if len(run) >= 3 and any(c[1] == "overview" for c in run) and any(c[1] == run[0][1] for c in after):
-            drop.update(c[0] for c in run)
+            drop.update(c[0] for c in run + inner)
+        inner.clear()
 
     for n, cand in enumerate(cands):
-        if cand[2] in ("inline", "sub_inline") and not _FILLER.fullmatch(_heading_rest(cand[3], family, cand[1])):
-            # its text glued after the title (web-page text cut at its titles): a section, no entry
+        rest = _heading_rest(cand[3], family, cand[1]) if cand[2] in ("inline", "sub_inline") else ""
+        if rest and _glued_contents(rest, family, cand[1]) and any(c[1] == cand[1] for c in cands[n + 1:]):
+            # the contents on one line, its entries glued with nothing between them, so not cut at them ('一、总体情况
+            # 二、主动公开政府信息情况…六、其他需要报告的事项'; its first title comes again after it): no section
+            drop.add(cand[0])
             close(run, cands[n:])
             run = []
-        elif run and rank[cand[1]] > rank[run[-1][1]] and cand[0] - run[-1][0] <= _CONTENTS_GAP and all(
-                _FILLER.fullmatch(seg.text.strip()) for seg in segments[run[-1][0] + 1: cand[0]]):
+        elif rest and not _FILLER.fullmatch(rest) and not _sub_entries(rest):
+            # its text glued after the title (web-page text cut at its titles): a section, no entry (not the entries
+            # of its sub-headings listed after it on the contents' line: '一、总体情况 （一）主动公开 （二）…')
+            close(run, cands[n:])
+            run = []
+        elif run and cand[2] in _SUB_LEVELS and run[-1][2] not in _SUB_LEVELS \
+                and _SUB_ENTRY.fullmatch(cand[3].strip()) and _contents_between(segments[run[-1][0] + 1: cand[0]]):
+            inner.append(cand)  # a sub-heading's entry named as a section ('（一）主动公开政府信息情况'), under an entry
+        elif run and rank[cand[1]] > rank[run[-1][1]] and _contents_between(segments[run[-1][0] + 1: cand[0]]):
             run.append(cand)
         else:
             close(run, cands[n:])
             run = [cand]
     close(run, [])
     return [c for c in cands if c[0] not in drop] if drop else cands
+
+
+_CONTENTS_NUMBER = re.compile(rf"(?={_CN_NUM}\s*、)")  # where a glued contents line's next entry starts
+
+
+def _glued_contents(rest: str, family: str, key: str) -> bool:
+    """Whether ``rest``, the words glued after a heading's title (section ``key``), are only the titles of two or
+    more later sections in the format's order, each numbered 二、, a dot leader and a page number after it at most:
+    a table of contents copied as one line ('一、总体情况二、主动公开政府信息情况三、…')."""
+    if "、" not in rest:
+        return False  # (cheap: most headings' text glued after them is a sentence)
+    rank = {k: n for n, k in enumerate(_patterns()[family])}
+    last = rank[key]
+    entries = [e for e in _CONTENTS_NUMBER.split(rest) if e.strip()]
+    for n, entry in enumerate(entries):
+        entry = _SPACE_RUN.sub("", entry)
+        sub = _SUB_ENTRY_START.search(entry)  # (its sub-headings' entries after it: '二、…情况(一)…(二)…')
+        if sub is not None:
+            entry, subs = entry[: sub.start()], entry[sub.start():]
+            if not _sub_entries(subs) or not entry and n:
+                return False
+            if not entry:
+                continue  # (the sub-entries of the heading's own title, before the next entry)
+        listed = _CONTENTS_ENTRY.match(entry) or _PAGE_NUMBER_AFTER.match(entry)
+        match = _HEADING.match(listed["entry"] if listed else entry.rstrip("0123456789"))
+        found = _title_key(match["title"], family) if match and match["num"] else None
+        if found is None or rank[found] <= last:
+            return False
+        last = rank[found]
+    return sum(1 for e in entries if not _SUB_ENTRY_START.match(e.strip())) >= 2
+
+
+def _contents_between(between: list[Segment]) -> bool:
+    """Whether the segments between two entries of a table of contents are its own: blank lines, dot leaders and page
+    numbers (at most ``_CONTENTS_GAP - 1`` of them), and the sub-headings' entries of a contents of two levels."""
+    if len(between) > _CONTENTS_GAP + _SUB_ENTRIES_MAX:
+        return False
+    subs = [seg for seg in between if not _FILLER.fullmatch(seg.text.strip())]
+    return len(between) - len(subs) < _CONTENTS_GAP and all(_SUB_ENTRY.fullmatch(seg.text.strip()) for seg in subs)
 
 
 _SUB_LEVELS = ("sub", "sub_inline")  # a heading numbered (一), alone or with its text glued after
