@@ -749,10 +749,10 @@ class _Heading(NamedTuple):
 def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
     found = []
-    for i, seg in enumerate(segments):
-        text = seg.text.strip()
-        if not text:
-            continue  # (a blank line, half the lines of a table a cell a line: no heading, its form not asked)
+    texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
+    # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C)
+    for i in itertools.compress(itertools.count(), texts):
+        text = texts[i]
         if "|" in text[:50]:
             number, _, title = text.strip(" \t|").partition("|")
             if "|" not in title and _NUMBERED.fullmatch(number.strip()) and title.strip():
