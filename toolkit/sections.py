@@ -13,6 +13,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -748,10 +749,10 @@ class _Heading(NamedTuple):
 def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
     found = []
-    for i, seg in enumerate(segments):
-        text = seg.text.strip()
-        if not text:
-            continue  # (a blank line, half the lines of a table a cell a line: no heading, its form not asked)
+    texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
+    # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C)
+    for i in itertools.compress(itertools.count(), texts):
+        text = texts[i]
         if "|" in text[:50]:
             number, _, title = text.strip(" \t|").partition("|")
             if "|" not in title and _NUMBERED.fullmatch(number.strip()) and title.strip():
@@ -1790,10 +1791,10 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     lines kept after the heading."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
-    texts = [s.text.strip() for s in segments]
+    texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
     # (every check below asks a first line of 1 to 40 characters: blank lines, half a table of a cell a line,
-    # go at once, in one pass)
-    for i in [i for i, t in enumerate(texts[:-1]) if 0 < len(t) <= 40]:
+    # go at once, in one pass, in C)
+    for i in itertools.compress(range(len(texts) - 1), map(_FIRST_LINE_LENGTHS.__contains__, map(len, texts))):
         first = texts[i]
         nxt, end = texts[i + 1], i + 1
         if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
@@ -1840,6 +1841,8 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     return out
 
 
+_SEGMENT_TEXT = operator.attrgetter("text")
+_FIRST_LINE_LENGTHS = range(1, 41)  # the lengths of a wrapped heading's first line _join_wrapped_headings asks
 _PART_ALONE = re.compile(_PART)  # a part's number ('第一部分'), alone on its line
 _PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and its title
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import operator
 import re
 from collections import Counter
@@ -24,7 +25,7 @@ from toolkit.formats import alternation, load_formats, load_identities, load_out
 from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last
 from toolkit.normalize import (CID_GLYPHS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell, label_key, number_text,
                                parse_number, unit_kind)
-from toolkit.placement import Constraint, Placed, RowInput, place
+from toolkit.placement import Constraint, Placed, Placement, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
 
@@ -175,29 +176,51 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
 
 # The kinds of value that are whole numbers (cell_units of formats.yaml): a count or people with decimals is none.
 _WHOLE_KINDS = ("count", "people")
+# a placed cell's raw text (Placed is a named tuple: its field 1), read in C
+_PLACED_RAW = operator.itemgetter(1)
+_PLACEMENT_CELLS = operator.attrgetter("cells")
 
 
 def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
-                      money_cols: frozenset[int] = frozenset()) -> None:
+                      money_cols: frozenset[int] = frozenset(), dots: bool | None = None) -> None:
     """Flag ``not_a_number`` the cells that hold words, a hedged number ('约3') or a unit not of their column's
     kind ('3次' in a 万元 column, '5%' in a count column), and ``value_note`` those read with a note in brackets
     after their number ('88(含上年结转3)').
 
     A count with decimals ('3.5', '1.234': a European thousands' point) is no count: made missing (its text kept)
-    and flagged ``not_a_number``, never half a request in the sums; '3.0' is 3.
+    and flagged ``not_a_number``, never half a request in the sums; '3.0' is 3.  ``dots`` tells whether any placed
+    cell's raw text holds a '.' (None: found here); where none does, no cell is tested for decimals.
     """
-    for i, cell in enumerate(placement.cells):
+    cells = placement.cells
+    if dots is None:  # (one test of the row's raw texts, joined in C, spares most rows a test of each cell)
+        dots = "." in "".join(map(_PLACED_RAW, filter(None, cells)))
+    fractions = _fractional_counts(cells, money_cols) if dots else ()
+    for i, cell in enumerate(cells):
         if cell is None:
             continue
-        if cell.value is not None and i not in money_cols and "." in cell.raw and not float(cell.value).is_integer():
-            placement.cells[i] = cell = cell._replace(value=None)
-            res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
-            continue
         if cell.value is None:
-            if parse_number(cell.raw, expect="money" if i in money_cols else "count").kind == "text":
+            if i in fractions or parse_number(cell.raw, expect="money" if i in money_cols else "count").kind == "text":
                 res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
         elif cell.raw[-1:] in ")）" and parse_number(cell.raw).note:  # (a plain count ends in a digit)
             res.flags.append(Flag("value_note", table, cell.line, f"{row_key}: {cell.raw}"))
+
+
+def _fractional_counts(cells: list[Placed | None], money_cols: frozenset[int]) -> set[int]:
+    """The places of ``cells`` holding a count with decimals ('3.5', not '3.0'; money keeps its decimals), each
+    made missing in ``cells``, its text kept, for :func:`_flag_text_values` to flag ``not_a_number``."""
+    out = set()
+    for i, cell in enumerate(cells):
+        if cell is not None and cell.value is not None and i not in money_cols and "." in cell.raw \
+                and not float(cell.value).is_integer():
+            cells[i] = cell._replace(value=None)
+            out.add(i)
+    return out
+
+
+def _placed_dots(placements: Collection[Placement]) -> bool:
+    """Whether any cell placed in ``placements`` has a '.' in its raw text (joined and tested in C)."""
+    return "." in "".join(map(_PLACED_RAW, filter(None, itertools.chain.from_iterable(
+        map(_PLACEMENT_CELLS, placements)))))
 
 
 _GROUP_ITEM = re.compile(r"(?P<group>\([一二三四五六七]\)\D{2,12}?)\s*(?P<item>\d{1,2}[.、].+)")
@@ -1078,6 +1101,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     if missing:  # (no cell of it: NA, flagged by its column's name)
         at_of.insert(col_keys.index(missing), None)
     col_labels = [fm["cols"][col][0] for col in col_keys]
+    dots = unsure or _placed_dots(placements.values())  # (no decimals test of each cell where no '.' was placed)
     for key in order:
         values, row, label = found[key]
         placement = placements[key]
@@ -1086,7 +1110,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             unplaced = "ragged"
         else:
             _flag_placement(res, "requests", row, placement, key)
-            _flag_text_values(res, "requests", key, placement)
+            _flag_text_values(res, "requests", key, placement, dots=dots)
             if unread:  # nothing placed, yet the label holds a value: unknown, not blank
                 res.flags.append(Flag("ragged", "requests", row.line,
                                       f"{key}: no cell read; the label holds {label!r}"))
