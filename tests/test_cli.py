@@ -457,6 +457,18 @@ def test_out_that_cannot_be_written_is_a_usage_error(tmp_path: Path, capsys: pyt
         assert err == f"toolkit: error: cannot write the output to --out {out}: {why}\n"
 
 
+def test_out_that_is_a_dangling_link_says_where_it_points(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # --out a link to a folder on a drive not mounted (or moved): 'it exists and is not a folder' said the wrong
+    # thing (nothing exists there); the target that is missing is named
+    link = tmp_path / "out"
+    link.symlink_to(tmp_path / "gone" / "out")
+    assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(link), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"toolkit: error: cannot write the output to --out {link}: it is a link to "
+                   f"{tmp_path / 'gone' / 'out'}, which does not exist (out)\n")
+    assert not (tmp_path / "gone").exists()
+
+
 def test_tiny_timeout_fails_the_files_not_the_run(tmp_path: Path) -> None:
     # A limit shorter than a worker's start-up is the files' limit, not a sign that workers cannot start.
     out = tmp_path / "out"

@@ -225,6 +225,9 @@ class _Writer:
             try:
                 os.makedirs(out, exist_ok=True)
             except FileExistsError:  # a file or a dangling link has its name: the system's 'File exists' does not say what is wrong
+                if os.path.islink(out) and not os.path.exists(out):  # (a folder on a drive not mounted, or moved)
+                    raise FileNotFoundError(errno.ENOENT, f"it is a link to {os.readlink(out)}, which does not exist",
+                                            out) from None
                 raise NotADirectoryError(errno.ENOTDIR, "it exists and is not a folder", out) from None
             self.lock = _lock_folder(out)
             for name in os.listdir(out):  # left by a run that was killed (the lock says no run is writing)
