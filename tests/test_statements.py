@@ -890,7 +890,8 @@ def test_a_decimal_at_a_sentence_start_is_no_item(text, expected):
 @pytest.mark.parametrize("stem", [s for s in SEEDS if not s.startswith("002")])  # (002: traditional)
 @pytest.mark.parametrize("furniture", ["3", "共5页 第3页", "―3―", "第三页", "政府信息公开工作年度报告",
                                        "{title}_乌当区人民政府", "{title} - 贵阳市乌当区人民政府门户网站",
-                                       "【打印本页】【关闭窗口】", "[打印本页] [关闭窗口]"])
+                                       "【打印本页】【关闭窗口】", "[打印本页] [关闭窗口]", "共3页 上一页 1 2 3 下一页",
+                                       "首页 上一页 下一页 尾页"])
 def test_page_furniture_inside_a_statement_of_text_input_is_left_out(stem, furniture):
     # A PDF's text or a printed page saved as text: a page break inside the last statement brings a bare page
     # number, '共5页 第3页', the browser's header (the page title with the site's name) or the page's buttons
