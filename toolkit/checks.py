@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Collection
 
 import numpy as np
@@ -119,6 +120,10 @@ def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = N
                         columns=CHECK_COLUMNS).astype({"ok": bool})
 
 
+_CELL_KEYS = operator.itemgetter("table", "row_key", "col_key")
+_GET_FLAG = operator.methodcaller("get", "flag")
+
+
 def check_records(tables, *, report_id: str | None = None,
                   templates: dict[str, str | None] | None = None) -> list[dict]:
     """Like :func:`check_tables`, as a list of dicts (the fast path of corpus runs).
@@ -132,8 +137,10 @@ def check_records(tables, *, report_id: str | None = None,
     # cells placed with the identities' help (tables.flag `inferred`): no evidence for those identities
     guessed: set[tuple[str, str, str]] = set()
     units: dict[tuple[str, str], object] = {}  # (table, row) -> the unit of its first cell (legacy rows have one)
+    # (most reports have no inferred cell: then no record's flag is asked, and the keys are read in C)
+    inferred = not isinstance(records, list) or "inferred" in map(_GET_FLAG, records)  # (an iterator: read once)
     for rec in records:
-        table, row_key, col = rec["table"], rec["row_key"], rec["col_key"]
+        table, row_key, col = _CELL_KEYS(rec)
         # (get first: setdefault would build an empty dict, and look the unit up, for every cell)
         rows_of = grids.get(table)
         if rows_of is None:
@@ -144,7 +151,7 @@ def check_records(tables, *, report_id: str | None = None,
             units[(table, row_key)] = rec.get("unit")
         if col not in row:
             row[col] = rec["value"]
-            if rec.get("flag") == "inferred":
+            if inferred and rec.get("flag") == "inferred":
                 guessed.add((table, row_key, col))
     identities = load_identities()
     fm = load_formats()
