@@ -961,7 +961,7 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
     its text glued after it (a glued line cut at its titles) is no entry, though nothing stands between it and the
     next: taken for one, a glued report followed by another lost all its sections to the second.
     """
-    rank = {key: n for n, key in enumerate(_patterns()[family])}
+    rank = _section_ranks(family)
     drop = {c[0] for c in cands if c[0] in listed}
     run: list[tuple[int, str, str, str]] = []
     inner: list[tuple[int, str, str, str]] = []  # the sub-headings' entries under the run's entries, dropped with it
@@ -996,6 +996,12 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
     return [c for c in cands if c[0] not in drop] if drop else cands
 
 
+@functools.lru_cache(maxsize=None)
+def _section_ranks(family: str) -> dict[str, int]:
+    """Each section key of ``family`` ("modern" or "legacy") -> its place in the format's order."""
+    return {key: n for n, key in enumerate(_patterns()[family])}
+
+
 _CONTENTS_NUMBER = re.compile(rf"(?={_CN_NUM}\s*、)")  # where a glued contents line's next entry starts
 
 
@@ -1005,7 +1011,7 @@ def _glued_contents(rest: str, family: str, key: str) -> bool:
     a table of contents copied as one line ('一、总体情况二、主动公开政府信息情况三、…')."""
     if "、" not in rest:
         return False  # (cheap: most headings' text glued after them is a sentence)
-    rank = {k: n for n, k in enumerate(_patterns()[family])}
+    rank = _section_ranks(family)
     last = rank[key]
     entries = [e for e in _CONTENTS_NUMBER.split(rest) if e.strip()]
     for n, entry in enumerate(entries):

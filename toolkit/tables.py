@@ -193,7 +193,7 @@ def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
     """
     cells = placement.cells
     if dots is None:  # (one test of the row's raw texts, joined in C, spares most rows a test of each cell)
-        dots = "." in "".join(map(_PLACED_RAW, filter(None, cells)))
+        dots = _placed_dots((placement,))
     fractions = _fractional_counts(cells, money_cols) if dots else ()
     for i, cell in enumerate(cells):
         if cell is None:
