@@ -2132,17 +2132,20 @@ def test_legacy_table_in_traditional_script_reads_as_simplified(config, header, 
 
 @pytest.mark.parametrize("value", ["23", "7", "0"])
 @pytest.mark.parametrize("layout", ["lines", "pipe_rows"])
-def test_legacy_last_value_at_the_texts_end_one_cell_a_line(layout, value):
+@pytest.mark.parametrize("newline", [True, False])
+def test_legacy_last_value_at_the_texts_end_one_cell_a_line(layout, value, newline):
     # Seed 003 cut after its table, one cell a line (a blank line between cells), its last value 23: the value, a
     # cell on a line of its own ('件' / '' / '23'), was read NA, flagged ambiguous_digits ('value run into the digits
     # that end the text'), as if the last page's number had run into it; a page number run in stands on its line
     # with the value, never on a cell's line set apart by blank lines.  Read as the pipe rows read it, no flag.
+    # The same where the value is the file's last line, no newline after it ('件' / '' / '23'<EOF>): read NA, flagged.
     from renderers import render_text
 
     lines = _seed_lines()
     _, end = _table_at(lines)
     assert lines[end - 1] == ["二十、提交电子证照数", "件", "0"]
-    report = toolkit.parse_text(render_text([*lines[:end - 1], ["二十、提交电子证照数", "件", value]], layout))
+    text = render_text([*lines[:end - 1], ["二十、提交电子证照数", "件", value]], layout)
+    report = toolkit.parse_text(text if newline else text.rstrip("\n"))
     t = report.tables[report.tables["table"] == "legacy"].set_index("row_key")
     assert t.loc["提交电子证照数", "raw"] == value and t.loc["提交电子证照数", "value"] == int(value)
     assert not [f for f in report.flags if f.table]

@@ -1931,8 +1931,9 @@ def _text_cut(text: str, lo: int, hi: int, ends: bool = True) -> tuple[int, bool
         return lone.start(1) + 1, True
     if at_end:
         # (a value set apart as a cell of its own, between cell bounds, '件\r23\r': one cell a line, a blank line
-        # between, report._cells_on_lines_apart; a page number run in stands on the value's line, never such a cell)
-        if text.startswith(_CELL_BOUND, hi) and _CELL_BOUND in text[lo:lone.start(1)]:
+        # between, report._cells_on_lines_apart; a page number run in stands on the value's line, never such a cell;
+        # the text's own end bounds the cell as well: the value is the file's last line, no blank line after it)
+        if (text.startswith(_CELL_BOUND, hi) or hi == len(text)) and _CELL_BOUND in text[lo:lone.start(1)]:
             return None
         return (hi, False) if _page_number_may_end(lone.group(1)) else None
     return (hi, False) if _number_word().match(text, hi) else None
