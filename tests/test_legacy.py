@@ -557,6 +557,25 @@ def test_legacy_two_value_columns_one_cell_a_line_blank_cells_left_out():
     assert [f.code for f in report.flags if f.table] == ["ragged"] * len(short)
 
 
+@pytest.mark.parametrize("last", [["23", "24"], ["0", "1"]])
+def test_legacy_two_value_columns_one_cell_a_line_last_values_end_the_file(last):
+    """Seed 003 with two value columns in seed 000's layout, cut after its table, its last row's second value the
+    file's last line with no newline after it ('件' / '' / '23' / '' / '24'<EOF>): the line '24' was taken for text
+    the cells run into (digits before nothing, as '12月' is), so the row was flagged ragged ('23 for 2 value
+    columns'), 24 lost and 23 placed under neither column.  A number alone on its line after a cell's bound that
+    ends the text is a cell: both values read, as with a newline after them."""
+    lines = _seed_two_value_columns()
+    _, end = _table_at(_seed_lines())  # (the same lines, the header's words other)
+    assert lines[end - 1][0] == "二十、提交电子证照数"
+    lines = [*lines[:end - 1], ["二十、提交电子证照数", "件", *last]]
+    want = toolkit.parse_text(render_text(lines, "lines"))
+    got = toolkit.parse_text(render_text(lines, "lines").rstrip("\n"))
+    t = got.tables.set_index(["row_key", "col_key"])
+    assert t.loc[("提交电子证照数", "value"), "raw"] == last[0] and t.loc[("提交电子证照数", "cumulative"), "raw"] == last[1]
+    pd.testing.assert_frame_equal(got.tables, want.tables)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
 def _seed_one_of_two_columns(blank: int) -> list:
     """Seed 003's lines with its table under 本年 | 历年累计, its values in one of the two columns, the other
     (``blank``: 0 本年, 1 历年累计) blank on every row."""

@@ -1848,6 +1848,8 @@ _CELLS_BEFORE = re.compile(rf"(?:[\s|]|{_GLUED_CELL})*")
 _DIGITS_INTO_TEXT = re.compile(rf"\d+(?![\d\s|.,、]|{_CN_NUMBERING}|[(（])")
 _DIGITS_AT = re.compile(r"[ \t]*(\d+)")
 _DIGITS_BEFORE = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+# a number alone on the text's last line after a cell's bound (report._cells_on_lines_apart's carriage return)
+_LAST_LINE_CELL = re.compile(r"\r\d[\d,]*(?:\.\d+)?\s*$")
 
 
 def _line_cut(text: str, lo: int, hi: int, starts: list[int], several: bool) -> tuple[int, bool] | None:
@@ -1869,7 +1871,9 @@ def _line_cut(text: str, lo: int, hi: int, starts: list[int], several: bool) -> 
         if b >= hi or not _CELLS_BEFORE.fullmatch(text, lo, b):
             return None
         digits = _DIGITS_AT.match(text, b)
-        if digits is None:
+        if digits is None or _LAST_LINE_CELL.match(text, b - 1):
+            # (a number alone on the text's last line after a cell's bound, '件\r23\r24'<end>: a cell, as it is
+            # with a newline after it; digits before nothing run into no text)
             continue
         # (digits right before, with no space between, may be the same number's)
         before = None if digits.start(1) > b else _DIGITS_BEFORE.search(text, lo, b)
