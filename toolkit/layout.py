@@ -1517,7 +1517,10 @@ _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四
 # a dash, which is no word nor a sign, also run together ('件—1.当面申请数', page text)
 _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
              rf"|(?:{alternation([m for m in NA_MARKS if set(m) == {'—'}])})(?!—)")
-_GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}"
+# a signed value alone between cell bounds ('件\r-675\r', a cell a line): a cell the tables stage flags
+# (negative_value, signed_value), as a pipe row's '-675'; never in text run together, where '-' may be a dash
+_SIGNED_CELL = r"(?<=\r)[+-]\d[\d,]*(?:\.\d+)?(?=\r|$)"
+_GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 
@@ -1647,7 +1650,7 @@ def _glued_row_pieces() -> tuple[list[str], str, str]:
     labels = [lab for lab, _u, _p in fm["rows"].values()]
     labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
     label = alternation(labels, spaced=True)
-    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK})|\r{_UNNUMBERED})"
+    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK}|{_SIGNED_CELL})|\r{_UNNUMBERED})"
     return labels, alternation(vocabulary().legacy_units), after
 
 
