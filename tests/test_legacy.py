@@ -1120,6 +1120,23 @@ def test_glued_legacy_blank_cells_written_as_dashes(dash, after):
     assert [f for f in report.flags if f.table] == []
 
 
+@pytest.mark.parametrize("value, flag", [("-675", ("negative_value", "complaints.value")),
+                                         ("+675", ("signed_value", "complaints.value: +675"))])
+@pytest.mark.parametrize("variant", ["glued", "spaces"])
+def test_glued_legacy_signed_value_set_apart_is_read_flagged(variant, value, flag):
+    """Seed 003 glued into page text, its complaints' count signed and set apart by cell marks or spaces
+    ('六、举报投诉数量 | 件 | -675 |七、…', '…件 -675 七、…'): a sign was no glued cell, so the row was no row, lost from
+    the frame (flagged unlabelled_values only).  Set apart on both sides, the signed number is the row's cell: read
+    as the pipe rows read it, -675 flagged negative_value (+675 signed_value)."""
+    import re
+    signed = SEED.read_text(encoding="utf-8").replace("六、举报投诉数量 | 件 | 675 |", f"六、举报投诉数量 | 件 | {value} |")
+    want = toolkit.parse_text(signed)
+    glued = re.sub(r"\s*\n\s*", "", signed)
+    report = toolkit.parse_text(glued if variant == "glued" else re.sub(r"\s*\|\s*", " ", glued))
+    assert _legacy(report) == _legacy(want)
+    assert [(f.code, f.detail) for f in report.flags if f.table] == [flag]
+
+
 def test_glued_legacy_value_run_into_an_unexpected_item_number_is_na():
     """政府公报…数条369.政府网站…: the item after 1. numbered 9 (not 2), the value cannot be told from the number
     (36 then 9? 3 then 69?): NA and flagged ambiguous_digits, and so are the next values glued to numbers, until a

@@ -1517,9 +1517,10 @@ _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四
 # a dash, which is no word nor a sign, also run together ('件—1.当面申请数', page text)
 _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
              rf"|(?:{alternation([m for m in NA_MARKS if set(m) == {'—'}])})(?!—)")
-# a signed value alone between cell bounds ('件\r-675\r', a cell a line): a cell the tables stage flags
-# (negative_value, signed_value), as a pipe row's '-675'; never in text run together, where '-' may be a dash
-_SIGNED_CELL = r"(?<=\r)[+-]\d[\d,]*(?:\.\d+)?(?=\r|$)"
+# a signed value set apart on both sides by cell bounds, cell marks or spaces ('件\r-675\r', a cell a line;
+# '件 | -675 |七、', '件 -675 七、'): a cell the tables stage flags (negative_value, signed_value), as a pipe row's
+# '-675'; never in text run together ('件-675七、'), where '-' may be a blank cell's mark
+_SIGNED_CELL = r"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)"
 _GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
