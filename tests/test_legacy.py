@@ -1120,6 +1120,23 @@ def test_glued_legacy_blank_cells_written_as_dashes(dash, after):
     assert [f for f in report.flags if f.table] == []
 
 
+@pytest.mark.parametrize("mark", ["-", "/", "--", "×"])
+def test_glued_legacy_blank_cells_written_as_other_marks(mark):
+    """As test_glued_legacy_blank_cells_written_as_dashes, every blank value cell written with another not-applicable
+    mark, glued into page text with nothing between cells ('件-1﹒当面申请数件-2﹒…', '件/涉及商业秘密…'): a mark run
+    into the next row's start was no value, so 50 of 85 cells were lost, the last row's ('件-' at the text's end)
+    unflagged.  Before the next row's item number, 其中 or a word, or the text's end, the mark is a blank cell's: read
+    as the pipe rows read it (NA, the mark in raw), no flag."""
+    import re
+    marked = re.sub(r"\| (\S+) \| \|", rf"| \1 | {mark} |", SEED.read_text(encoding="utf-8"))
+    marked = marked.replace("提交电子证照数 | 件 | 0 |", f"提交电子证照数 | 件 | {mark} |")
+    want = toolkit.parse_text(marked)
+    assert (want.tables["raw"] == mark).sum() == 50 and want.tables.loc[want.tables["raw"] == mark, "value"].isna().all()
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", marked))
+    assert _legacy(report) == _legacy(want)
+    assert [f for f in report.flags if f.table] == []
+
+
 @pytest.mark.parametrize("value, flag", [("-675", ("negative_value", "complaints.value")),
                                          ("+675", ("signed_value", "complaints.value: +675"))])
 @pytest.mark.parametrize("variant", ["glued", "spaces"])

@@ -1516,7 +1516,11 @@ _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四
 # mark set apart by spaces or cell marks on both sides ('条\r—\r4.', seed 000's layout; '条无4.' is no value), or
 # a dash, which is no word nor a sign, also run together ('件—1.当面申请数', page text)
 _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
-             rf"|(?:{alternation([m for m in NA_MARKS if set(m) == {'—'}])})(?!—)")
+             rf"|(?:{alternation([m for m in NA_MARKS if set(m) == {'—'}])})(?!—)"
+             # (another mark but 无, which may open a word, run into the next row's start: its Chinese or Arabic
+             # item number, 其中 or a word, or the text's end: '件-七、', '件/(二)', '件-1﹒当面申请数', '件/涉及…')
+             rf"|(?:{alternation([m for m in NA_MARKS if m != '无' and set(m) != {'—'}])})"
+             rf"(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$|[{HAN_RANGES}])")
 # a signed value set apart on both sides by cell bounds, cell marks or spaces ('件\r-675\r', a cell a line;
 # '件 | -675 |七、', '件 -675 七、'): a cell the tables stage flags (negative_value, signed_value), as a pipe row's
 # '-675'; never in text run together ('件-675七、'), where '-' may be a blank cell's mark
