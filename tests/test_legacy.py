@@ -249,9 +249,11 @@ def test_legacy_table_in_two_halves_side_by_side(fmt, header, tmp_path, seed_cel
 
 # --- signs ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("fmt", ["txt", "html", "tab", "lines"])
 def test_negative_or_signed_legacy_count_is_flagged(fmt, tmp_path):
     # Before, a legacy table was left out of the check of signs: -675 complaints passed with status ok.
+    # One cell a line with blank lines between (seed 000's layout, read as page text), a signed value on its line
+    # ('件' / '' / '-675') was no cell: its row was lost, the complaints' count gone, flagged unlabelled_values only.
     lines = _seed_lines()
     start, end = _table_at(lines)
     signs = {"六、举报投诉数量": "-675", "(二)举办各类培训班数": "+3", "十四、政务服务事项不见面占比": "80"}
@@ -260,7 +262,7 @@ def test_negative_or_signed_legacy_count_is_flagged(fmt, tmp_path):
             lines[i] = [lines[i][0], lines[i][1], signs[lines[i][0]]]
     # a local row that names a change may be signed
     lines.insert(end, ["二十一、政务服务事项业务数比上年增减", "件", "-12"])
-    report = _parse(lines, fmt, tmp_path)
+    report = _parse(lines, fmt, tmp_path) if fmt in ("txt", "html") else _parse_layout(lines, fmt, tmp_path)
     got = report.tables.set_index("row_key")
     assert (got.loc["complaints", "value"], got.loc["trainings", "value"]) == (-675, 3)
     assert got.loc["政务服务事项业务数比上年增减", "value"] == -12
@@ -555,6 +557,25 @@ def test_legacy_two_value_columns_one_cell_a_line_blank_cells_left_out():
     pd.testing.assert_series_equal(got.loc[same, "value"], want.loc[same, "value"])
     assert got.loc[short, "value"].isna().all() and (got.loc[short, "flag"] == "ragged").all()
     assert [f.code for f in report.flags if f.table] == ["ragged"] * len(short)
+
+
+@pytest.mark.parametrize("last", [["23", "24"], ["0", "1"]])
+def test_legacy_two_value_columns_one_cell_a_line_last_values_end_the_file(last):
+    """Seed 003 with two value columns in seed 000's layout, cut after its table, its last row's second value the
+    file's last line with no newline after it ('件' / '' / '23' / '' / '24'<EOF>): the line '24' was taken for text
+    the cells run into (digits before nothing, as '12月' is), so the row was flagged ragged ('23 for 2 value
+    columns'), 24 lost and 23 placed under neither column.  A number alone on its line after a cell's bound that
+    ends the text is a cell: both values read, as with a newline after them."""
+    lines = _seed_two_value_columns()
+    _, end = _table_at(_seed_lines())  # (the same lines, the header's words other)
+    assert lines[end - 1][0] == "二十、提交电子证照数"
+    lines = [*lines[:end - 1], ["二十、提交电子证照数", "件", *last]]
+    want = toolkit.parse_text(render_text(lines, "lines"))
+    got = toolkit.parse_text(render_text(lines, "lines").rstrip("\n"))
+    t = got.tables.set_index(["row_key", "col_key"])
+    assert t.loc[("提交电子证照数", "value"), "raw"] == last[0] and t.loc[("提交电子证照数", "cumulative"), "raw"] == last[1]
+    pd.testing.assert_frame_equal(got.tables, want.tables)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
 def _seed_one_of_two_columns(blank: int) -> list:
@@ -1097,6 +1118,40 @@ def test_glued_legacy_blank_cells_written_as_dashes(dash, after):
     assert _legacy(report, KEYS[:-2] + ["unit"]) == _legacy(want, KEYS[:-2] + ["unit"])
     assert report.tables["raw"].tolist() == want.tables["raw"].replace("—", dash.strip()).tolist()
     assert [f for f in report.flags if f.table] == []
+
+
+@pytest.mark.parametrize("mark", ["-", "/", "--", "×"])
+def test_glued_legacy_blank_cells_written_as_other_marks(mark):
+    """As test_glued_legacy_blank_cells_written_as_dashes, every blank value cell written with another not-applicable
+    mark, glued into page text with nothing between cells ('件-1﹒当面申请数件-2﹒…', '件/涉及商业秘密…'): a mark run
+    into the next row's start was no value, so 50 of 85 cells were lost, the last row's ('件-' at the text's end)
+    unflagged.  Before the next row's item number, 其中 or a word, or the text's end, the mark is a blank cell's: read
+    as the pipe rows read it (NA, the mark in raw), no flag."""
+    import re
+    marked = re.sub(r"\| (\S+) \| \|", rf"| \1 | {mark} |", SEED.read_text(encoding="utf-8"))
+    marked = marked.replace("提交电子证照数 | 件 | 0 |", f"提交电子证照数 | 件 | {mark} |")
+    want = toolkit.parse_text(marked)
+    assert (want.tables["raw"] == mark).sum() == 50 and want.tables.loc[want.tables["raw"] == mark, "value"].isna().all()
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", marked))
+    assert _legacy(report) == _legacy(want)
+    assert [f for f in report.flags if f.table] == []
+
+
+@pytest.mark.parametrize("value, flag", [("-675", ("negative_value", "complaints.value")),
+                                         ("+675", ("signed_value", "complaints.value: +675"))])
+@pytest.mark.parametrize("variant", ["glued", "spaces"])
+def test_glued_legacy_signed_value_set_apart_is_read_flagged(variant, value, flag):
+    """Seed 003 glued into page text, its complaints' count signed and set apart by cell marks or spaces
+    ('六、举报投诉数量 | 件 | -675 |七、…', '…件 -675 七、…'): a sign was no glued cell, so the row was no row, lost from
+    the frame (flagged unlabelled_values only).  Set apart on both sides, the signed number is the row's cell: read
+    as the pipe rows read it, -675 flagged negative_value (+675 signed_value)."""
+    import re
+    signed = SEED.read_text(encoding="utf-8").replace("六、举报投诉数量 | 件 | 675 |", f"六、举报投诉数量 | 件 | {value} |")
+    want = toolkit.parse_text(signed)
+    glued = re.sub(r"\s*\n\s*", "", signed)
+    report = toolkit.parse_text(glued if variant == "glued" else re.sub(r"\s*\|\s*", " ", glued))
+    assert _legacy(report) == _legacy(want)
+    assert [(f.code, f.detail) for f in report.flags if f.table] == [flag]
 
 
 def test_glued_legacy_value_run_into_an_unexpected_item_number_is_na():
@@ -2132,17 +2187,20 @@ def test_legacy_table_in_traditional_script_reads_as_simplified(config, header, 
 
 @pytest.mark.parametrize("value", ["23", "7", "0"])
 @pytest.mark.parametrize("layout", ["lines", "pipe_rows"])
-def test_legacy_last_value_at_the_texts_end_one_cell_a_line(layout, value):
+@pytest.mark.parametrize("newline", [True, False])
+def test_legacy_last_value_at_the_texts_end_one_cell_a_line(layout, value, newline):
     # Seed 003 cut after its table, one cell a line (a blank line between cells), its last value 23: the value, a
     # cell on a line of its own ('件' / '' / '23'), was read NA, flagged ambiguous_digits ('value run into the digits
     # that end the text'), as if the last page's number had run into it; a page number run in stands on its line
     # with the value, never on a cell's line set apart by blank lines.  Read as the pipe rows read it, no flag.
+    # The same where the value is the file's last line, no newline after it ('件' / '' / '23'<EOF>): read NA, flagged.
     from renderers import render_text
 
     lines = _seed_lines()
     _, end = _table_at(lines)
     assert lines[end - 1] == ["二十、提交电子证照数", "件", "0"]
-    report = toolkit.parse_text(render_text([*lines[:end - 1], ["二十、提交电子证照数", "件", value]], layout))
+    text = render_text([*lines[:end - 1], ["二十、提交电子证照数", "件", value]], layout)
+    report = toolkit.parse_text(text if newline else text.rstrip("\n"))
     t = report.tables[report.tables["table"] == "legacy"].set_index("row_key")
     assert t.loc["提交电子证照数", "raw"] == value and t.loc["提交电子证照数", "value"] == int(value)
     assert not [f for f in report.flags if f.table]

@@ -1516,8 +1516,16 @@ _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四
 # mark set apart by spaces or cell marks on both sides ('条\r—\r4.', seed 000's layout; '条无4.' is no value), or
 # a dash, which is no word nor a sign, also run together ('件—1.当面申请数', page text)
 _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
-             rf"|(?:{alternation([m for m in NA_MARKS if set(m) == {'—'}])})(?!—)")
-_GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}"
+             rf"|(?:{alternation([m for m in NA_MARKS if set(m) == {'—'}])})(?!—)"
+             # (another mark but 无, which may open a word, run into the next row's start: its Chinese or Arabic
+             # item number, 其中 or a word, or the text's end: '件-七、', '件/(二)', '件-1﹒当面申请数', '件/涉及…')
+             rf"|(?:{alternation([m for m in NA_MARKS if m != '无' and set(m) != {'—'}])})"
+             rf"(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$|[{HAN_RANGES}])")
+# a signed value set apart on both sides by cell bounds, cell marks or spaces ('件\r-675\r', a cell a line;
+# '件 | -675 |七、', '件 -675 七、'): a cell the tables stage flags (negative_value, signed_value), as a pipe row's
+# '-675'; never in text run together ('件-675七、'), where '-' may be a blank cell's mark
+_SIGNED_CELL = r"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)"
+_GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 
@@ -1647,7 +1655,7 @@ def _glued_row_pieces() -> tuple[list[str], str, str]:
     labels = [lab for lab, _u, _p in fm["rows"].values()]
     labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
     label = alternation(labels, spaced=True)
-    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK})|\r{_UNNUMBERED})"
+    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK}|{_SIGNED_CELL})|\r{_UNNUMBERED})"
     return labels, alternation(vocabulary().legacy_units), after
 
 
@@ -1848,6 +1856,8 @@ _CELLS_BEFORE = re.compile(rf"(?:[\s|]|{_GLUED_CELL})*")
 _DIGITS_INTO_TEXT = re.compile(rf"\d+(?![\d\s|.,、]|{_CN_NUMBERING}|[(（])")
 _DIGITS_AT = re.compile(r"[ \t]*(\d+)")
 _DIGITS_BEFORE = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+# a number alone on the text's last line after a cell's bound (report._cells_on_lines_apart's carriage return)
+_LAST_LINE_CELL = re.compile(r"\r\d[\d,]*(?:\.\d+)?\s*$")
 
 
 def _line_cut(text: str, lo: int, hi: int, starts: list[int], several: bool) -> tuple[int, bool] | None:
@@ -1869,7 +1879,9 @@ def _line_cut(text: str, lo: int, hi: int, starts: list[int], several: bool) -> 
         if b >= hi or not _CELLS_BEFORE.fullmatch(text, lo, b):
             return None
         digits = _DIGITS_AT.match(text, b)
-        if digits is None:
+        if digits is None or _LAST_LINE_CELL.match(text, b - 1):
+            # (a number alone on the text's last line after a cell's bound, '件\r23\r24'<end>: a cell, as it is
+            # with a newline after it; digits before nothing run into no text)
             continue
         # (digits right before, with no space between, may be the same number's)
         before = None if digits.start(1) > b else _DIGITS_BEFORE.search(text, lo, b)
@@ -1931,8 +1943,9 @@ def _text_cut(text: str, lo: int, hi: int, ends: bool = True) -> tuple[int, bool
         return lone.start(1) + 1, True
     if at_end:
         # (a value set apart as a cell of its own, between cell bounds, '件\r23\r': one cell a line, a blank line
-        # between, report._cells_on_lines_apart; a page number run in stands on the value's line, never such a cell)
-        if text.startswith(_CELL_BOUND, hi) and _CELL_BOUND in text[lo:lone.start(1)]:
+        # between, report._cells_on_lines_apart; a page number run in stands on the value's line, never such a cell;
+        # the text's own end bounds the cell as well: the value is the file's last line, no blank line after it)
+        if (text.startswith(_CELL_BOUND, hi) or hi == len(text)) and _CELL_BOUND in text[lo:lone.start(1)]:
             return None
         return (hi, False) if _page_number_may_end(lone.group(1)) else None
     return (hi, False) if _number_word().match(text, hi) else None

@@ -84,8 +84,9 @@ def _line_led(words: re.Pattern[str], text: str) -> int | None:
     return None
 
 
-# a cell alone on its line: a number, or a column's name in the header (a part's: '区政府', '合计'; the unit's)
-_LONE_VALUE_LINE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# a cell alone on its line: a number, or a column's name in the header (a part's: '区政府', '合计'; the unit's);
+# a number signed too ('-675', a data error the tables stage flags: set apart, lest its row be lost)
+_LONE_VALUE_LINE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
 # (a row's code of several levels, '3.3.1', in a statistics bureau's code column is a cell too)
 _LONE_CELL = re.compile(rf"{_LONE_VALUE_LINE.pattern}|\d{{1,2}}(?:\.\d{{1,2}}){{2,3}}|{_PART_NAME}")
 _LABEL_MAX = 45  # characters: no statistics table's label is longer (a line of wrapped page text may be)
