@@ -186,6 +186,9 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     (["extract", "x"], "the following arguments are required: --out"),
     (["extract", "x", "", "--out", "o"], "argument INPUT: input 2 is an empty string"),
     (["summary", ""], "argument INPUT: input 1 is an empty string"),
+    # a dash is standard input to a Unix tool: said so at once, not a run whose one row is '-: file not found'
+    (["extract", "-", "--out", "o"], "argument INPUT: '-' (standard input) is not read"),
+    (["summary", "x.txt", "-"], "a file named '-' is given as ./-"),
     # an unset shell variable (--out "$OUT"): said so, not "cannot write the output to --out : No such file"
     (["extract", "x", "--out", ""], "argument --out: an empty string"),
     (["extract", "x", "--out", "o", "--encoding", "klingon"], "encoding must be a known text codec"),

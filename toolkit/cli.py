@@ -750,6 +750,11 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     empty = [i for i, text in enumerate(getattr(args, "inputs", None) or [], 1) if not text]
     if empty:
         parser.error(f"argument INPUT: input {empty[0]} is an empty string; give a file, a folder or a glob pattern")
+    # '-' is standard input to a Unix tool: a report is read from its file (its kind is told by its bytes and
+    # name, and a worker process reads it), so say so rather than fail the run's one row as '-: file not found'
+    if "-" in (getattr(args, "inputs", None) or []):
+        parser.error("argument INPUT: '-' (standard input) is not read; give the report's file, folder or glob "
+                     "pattern (a file named '-' is given as ./-)")
     if getattr(args, "out", None) == "" and getattr(args, "func", None) is _run_extract:  # (classify says it itself)
         parser.error("argument --out: an empty string; give the folder to write the output files into")
     try:
