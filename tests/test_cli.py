@@ -453,8 +453,11 @@ def test_standard_output_that_cannot_be_written_is_one_line_and_status_2(stdout:
 def test_out_that_cannot_be_written_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     taken = tmp_path / "afile"
     taken.write_text("x", encoding="utf-8")
-    # (a file as --out itself: the system says 'File exists', as if that were the fault)
-    for out, why in ((taken, "it exists and is not a folder (afile)"), (taken / "sub", "Not a directory (sub)")):
+    # (a file as --out itself: the system says 'File exists', as if that were the fault; a file above it: the
+    # system named 'sub', which is not what is in the way)
+    for out, why in ((taken, "it exists and is not a folder (afile)"),
+                     (taken / "sub", "a part of it exists and is not a folder (afile)"),
+                     (taken / "sub" / "deeper", "a part of it exists and is not a folder (afile)")):
         assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet"]) == 2
         err = capsys.readouterr().err
         assert err == f"toolkit: error: cannot write the output to --out {out}: {why}\n"

@@ -229,6 +229,9 @@ class _Writer:
                     raise FileNotFoundError(errno.ENOENT, f"it is a link to {os.readlink(out)}, which does not exist",
                                             out) from None
                 raise NotADirectoryError(errno.ENOTDIR, "it exists and is not a folder", out) from None
+            except NotADirectoryError:  # a file on the way (--out afile/sub): the system names the last part
+                raise NotADirectoryError(errno.ENOTDIR, "a part of it exists and is not a folder",
+                                         _not_a_folder_above(out)) from None
             self.lock = _lock_folder(out)
             for name in os.listdir(out):  # left by a run that was killed (the lock says no run is writing)
                 if name.endswith(".part") and is_output_name(name):
@@ -492,6 +495,22 @@ def _csv_fields(column: Any) -> Any:
 
 
 _STRUCTURAL_BYTES = re.compile(_STRUCTURAL.encode())
+
+
+def _not_a_folder_above(out: str) -> str:
+    """The first folder of the path ``out`` that is something else (a file), as written in ``out``: what is
+    in the way of creating it (``out`` itself when none is found)."""
+    head = out
+    parts = []
+    while True:
+        head, tail = os.path.split(head)
+        if not tail:
+            break
+        parts.append(head)
+    for above in reversed(parts):  # from the top down
+        if above and os.path.lexists(above) and not os.path.isdir(above):
+            return above
+    return out
 
 
 def _lock_folder(out: str) -> int | None:
