@@ -158,7 +158,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
     # page text with glued cells, wrapped (a PDF of the page, a copy from a narrow window): its lines are
     # joined again, so that a break inside a number or a label changes no cell
     wrapped = _wrapped_glued_runs(segments, explicit_rows, page_lines) if table_region and not tab_layout else {}
-    stream = _Stream()
+    stream = _Stream(join_units=table_region)
     prev_bare = False
     units_seen = False
     label_alone = False  # the last line read outside table regions was a label alone, kept as a row's first cell
@@ -536,6 +536,35 @@ def _label_ends(tokens: Sequence[str], n: int) -> bool:
     if tokens[n][-1:].isdigit():
         return after not in _ITEM_MARKS
     return _CELL_TOKEN.fullmatch(after) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_cells() -> frozenset[str]:
+    return frozenset(number_units())
+
+
+_CODE_NUMBER = re.compile(r"0\d")  # '01': a row's code, not a count
+
+
+def _units_joined(cells: list[Cell]) -> list[Cell]:
+    """A row's cells with a unit standing alone after a number joined to it: '2 | 件 | 0 | 件 | 30 | 件' is
+    '2件 | 0件 | 30件', each value in its column (the unit then read, and checked against the column's, as
+    where it is written in the value's cell). A unit alone after no number (a label, a blank) stays a cell.
+
+    Before, each unit was a cell of its own: the row had more cells than columns, every value lost (NA) and
+    flagged ``extra_cells``.
+    """
+    units = _unit_cells()
+    if not any(c.text in units for c in cells):  # (most rows: one look per cell)
+        return cells
+    out: list[Cell] = []
+    for cell in cells:
+        if (cell.text in units and out and not out[-1].glued and _PLAIN_NUMBER.fullmatch(out[-1].text)
+                and not _CODE_NUMBER.match(out[-1].text)):
+            out[-1] = out[-1]._replace(text=out[-1].text + cell.text)
+        else:
+            out.append(cell)
+    return out
 
 
 _CELL_TOKEN = re.compile(_NUMBER_TOKEN)
@@ -1088,10 +1117,16 @@ def _tab_layout(segments: Sequence[Segment]) -> tuple[bool, bool]:
 
 
 class _Stream:
-    """Collects cells and cuts them into rows by the kinds of their labels."""
+    """Collects cells and cuts them into rows by the kinds of their labels.
 
-    def __init__(self) -> None:
+    ``join_units``: a unit in a cell of its own after a value of a row the source marked ('规章 | 2 | 件 | 0 | 件'),
+    joined to that value (:func:`_units_joined`); off for a pre-2019 statistics table, whose unit column comes
+    after a code column ('01 | 条').
+    """
+
+    def __init__(self, join_units: bool = False) -> None:
         self.rows: list[Row] = []
+        self.join_units = join_units
         self._reset()
 
     def _reset(self) -> None:
@@ -1108,6 +1143,8 @@ class _Stream:
         self._reset()
 
     def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
+        if self.join_units:
+            cells = _units_joined(cells)
         # (a grid's row may end in blank cells, its width's; ``split``: values after their labels' line, _under_labels)
         if cells and (cells[-1].text or grid and any(c.text for c in cells)) and all(
                 not c.text or _kind(c) == "value" for c in cells):
