@@ -365,8 +365,15 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             numbers = [Cell(t, seg.line) for t in stripped[len(head):].split()] if head else \
                 [Cell(t, seg.line) for t in stripped.split()]
             if head:
+                words_before = head.split()
+                if len(words_before) > 1 and words_before[-1] in _unit_cells():
+                    # the row's unit between its label and its values ('规章 件 2 0 30'): each value carries it
+                    # (:func:`_units_joined`), not a label word starting a row of its own
+                    unit = words_before.pop()
+                    numbers = [c._replace(text=c.text + unit) if _PLAIN_NUMBER.fullmatch(c.text)
+                               and not _CODE_NUMBER.match(c.text) else c for c in numbers]
                 # an unruled PDF puts a wrapped group label beside the row's own: '(三)不 4.保护第三方… 1 0 …'
-                for token in head.split():
+                for token in words_before:
                     stream.add(Cell(token, seg.line))
             for cell in numbers:
                 if glyphs and "(cid:" in cell.text:
@@ -558,13 +565,30 @@ def _units_joined(cells: list[Cell]) -> list[Cell]:
     if not any(c.text in units for c in cells):  # (most rows: one look per cell)
         return cells
     out: list[Cell] = []
-    for cell in cells:
+    for i, cell in enumerate(cells):
         if (cell.text in units and out and not out[-1].glued and _PLAIN_NUMBER.fullmatch(out[-1].text)
                 and not _CODE_NUMBER.match(out[-1].text)):
             out[-1] = out[-1]._replace(text=out[-1].text + cell.text)
+        elif cell.text in units and out and out[-1].text and _text_kind(out[-1].text) != "value" and (
+                rest := _values_of_a_unit(cells[i + 1:])) is not None:
+            # the row's unit in a column of its own between its label and its values ('规章 | 件 | 2 | 0 | 30',
+            # a 单位 column): each value carries it, as if written in its cell
+            return out + [c._replace(text=c.text + cell.text) if add else c for c, add in rest]
         else:
             out.append(cell)
     return out
+
+
+def _values_of_a_unit(cells: list[Cell]) -> list[tuple[Cell, bool]] | None:
+    """The cells after a row's unit, each with whether the unit joins it (a plain number); None unless they
+    are all values, marks or blanks, one at least a number."""
+    rest = []
+    for c in cells:
+        plain = not c.glued and _PLAIN_NUMBER.fullmatch(c.text) is not None and not _CODE_NUMBER.match(c.text)
+        if not (plain or not c.text or c.glued or _text_kind(c.text) == "value"):
+            return None
+        rest.append((c, plain))
+    return rest if any(plain for _, plain in rest) else None
 
 
 _CELL_TOKEN = re.compile(_NUMBER_TOKEN)
