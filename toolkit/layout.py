@@ -1163,7 +1163,7 @@ class _Stream:
 
     def flush(self) -> None:
         if self.current:
-            self.rows.append(Row(self.current))
+            self.rows.append(Row(_units_joined(self.current) if self.join_units else self.current))
         self._reset()
 
     def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
@@ -1194,6 +1194,11 @@ class _Stream:
         self.n += 1
 
     def add(self, cell: Cell) -> None:
+        if self.join_units and self.has_values and cell.text in _unit_cells():
+            # a value's unit alone (a cell a line) is no label starting a row: joined to the value at the flush,
+            # as a unit after the row's label is (_units_joined)
+            self.append(cell)
+            return
         kind = "value" if cell.glued else _text_kind(cell.text)  # (_kind inlined: this runs for every cell)
         header_only = self.n > 0 and self.n_header == self.n
         if kind in ("article", "note"):
