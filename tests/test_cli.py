@@ -183,6 +183,10 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     (["extract", "x", "--out", "o", "--timeout", "-3"], "expected a positive number of seconds, got '-3'"),
     (["extract", "x", "--out", "o", "--backend", "spark"], "invalid choice: 'spark'"),
     (["extract", "x", "--out", "o", "--backend", "dask"], "--scheduler ADDR is required with --backend dask"),
+    # a scheduler without the dask backend was unused (the run local, unsaid); a memory limit with it a traceback
+    (["extract", "x", "--out", "o", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler ADDR goes with --backend dask"),
+    (["extract", "x", "--out", "o", "--backend", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--max-memory", "9"],
+     "--max-memory limits the workers of the local backend"),
     (["extract", "x"], "the following arguments are required: --out"),
     (["extract", "x", "", "--out", "o"], "argument INPUT: input 2 is an empty string"),
     (["summary", ""], "argument INPUT: input 1 is an empty string"),
