@@ -183,9 +183,16 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     (["extract", "x", "--out", "o", "--timeout", "-3"], "expected a positive number of seconds, got '-3'"),
     (["extract", "x", "--out", "o", "--backend", "spark"], "invalid choice: 'spark'"),
     (["extract", "x", "--out", "o", "--backend", "dask"], "--scheduler ADDR is required with --backend dask"),
+    # a scheduler without the dask backend was unused (the run local, unsaid); a memory limit with it a traceback
+    (["extract", "x", "--out", "o", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler ADDR goes with --backend dask"),
+    (["extract", "x", "--out", "o", "--backend", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--max-memory", "9"],
+     "--max-memory limits the workers of the local backend"),
     (["extract", "x"], "the following arguments are required: --out"),
     (["extract", "x", "", "--out", "o"], "argument INPUT: input 2 is an empty string"),
     (["summary", ""], "argument INPUT: input 1 is an empty string"),
+    # a dash is standard input to a Unix tool: said so at once, not a run whose one row is '-: file not found'
+    (["extract", "-", "--out", "o"], "argument INPUT: '-' (standard input) is not read"),
+    (["summary", "x.txt", "-"], "a file named '-' is given as ./-"),
     # an unset shell variable (--out "$OUT"): said so, not "cannot write the output to --out : No such file"
     (["extract", "x", "--out", ""], "argument --out: an empty string"),
     (["extract", "x", "--out", "o", "--encoding", "klingon"], "encoding must be a known text codec"),
@@ -450,8 +457,11 @@ def test_standard_output_that_cannot_be_written_is_one_line_and_status_2(stdout:
 def test_out_that_cannot_be_written_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     taken = tmp_path / "afile"
     taken.write_text("x", encoding="utf-8")
-    # (a file as --out itself: the system says 'File exists', as if that were the fault)
-    for out, why in ((taken, "it exists and is not a folder (afile)"), (taken / "sub", "Not a directory (sub)")):
+    # (a file as --out itself: the system says 'File exists', as if that were the fault; a file above it: the
+    # system named 'sub', which is not what is in the way)
+    for out, why in ((taken, "it exists and is not a folder (afile)"),
+                     (taken / "sub", "a part of it exists and is not a folder (afile)"),
+                     (taken / "sub" / "deeper", "a part of it exists and is not a folder (afile)")):
         assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet"]) == 2
         err = capsys.readouterr().err
         assert err == f"toolkit: error: cannot write the output to --out {out}: {why}\n"

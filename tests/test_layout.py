@@ -437,3 +437,52 @@ def test_the_page_number_of_a_furniture_line_is_read_by_the_furniture_patterns(l
     assert _page_number_of(line) == number
     if number is not None and line != str(number):
         assert is_page_furniture(line)
+
+
+@pytest.mark.parametrize("row", ["规章 | 2 | 件 | 0 | 件 | 30 | 件 |", "规章 2 件 0 件 30 件", "| 规章 | 2 | 件 | 0 | 件 | 30 | 件 |"])
+def test_a_unit_in_a_cell_of_its_own_after_each_value_joins_the_value(row):
+    # Each value's unit in a cell of its own made the row three cells too long: every value NA, flagged
+    # extra_cells. The unit joins its value, read and checked as in '2件'.
+    import toolkit
+    from toolkit import synth
+    from toolkit.sections import Segment
+
+    assert [[c for c in r.texts if c] for r in build_rows([Segment(row, 1)])] == [["规章", "2件", "0件", "30件"]]
+    text, _ = synth.make_report(0, layout="pipe_rows", traditional=False)
+    assert "规章 | 0 | | 39 |" in text
+    report = toolkit.parse_text(text.replace("规章 | 0 | | 39 |", row))
+    t = report.tables
+    got = t[(t["table"] == "active") & (t["row_key"] == "regulations")].set_index("col_key")
+    assert got["value"].to_dict() == {"issued": 2.0, "repealed": 0.0, "in_force": 30.0}
+    assert (got["unit"] == "件").all() and "extra_cells" not in set(report.flags_frame()["code"])
+
+
+def test_a_unit_alone_joins_no_code_nor_a_pre_2019_tables_cell():
+    from toolkit.sections import Segment
+
+    # a unit after a code ('01') is a cell of its own; a pre-2019 statistics table (no table region) keeps its
+    # unit column as it is
+    assert [r.texts for r in build_rows([Segment("行政处罚 | 01 | 件 | 3 |", 1)])] == [["行政处罚", "01", "件", "3"]]
+    assert [r.texts for r in build_rows([Segment("主动公开信息数 | 1 | 条 | |", 1)], table_region=False)] == [
+        ["主动公开信息数", "1", "条", ""]]
+
+
+@pytest.mark.parametrize("row, old", [("规章 | 件 | 2 | - | 30 |", "规章 | 0 | | 39 |"), ("规章 件 2 - 30", "规章 | 0 | | 39 |"),
+                                      ("行政许可 | 件 | 28823 |", "行政许可 | 28823 | ||"),
+                                      ("行政许可 件 28823", "行政许可 | 28823 | ||")])
+def test_a_unit_column_between_a_rows_label_and_its_values_is_each_values_unit(row, old):
+    # A 单位 column between the label and the values ('规章 | 件 | 2 | 0 | 30') made the row a cell too long:
+    # every value NA, flagged extra_cells. Each value carries the unit, as if written in its cell; a mark stays
+    # a mark.
+    import toolkit
+    from toolkit import synth
+
+    text, _ = synth.make_report(0, layout="pipe_rows", traditional=False)
+    assert old in text
+    report = toolkit.parse_text(text.replace(old, row))
+    t = report.tables
+    label = row.split()[0]
+    got = t[(t["table"] == "active") & (t["row_key"] == ("regulations" if label == "规章" else "licensing"))]
+    want = [2.0, None, 30.0] if label == "规章" else [28823.0]
+    assert [None if pd.isna(v) else v for v in got["value"]] == want
+    assert set(got["unit"].dropna()) == {"件"} and "extra_cells" not in set(report.flags_frame()["code"])

@@ -1051,6 +1051,33 @@ def test_labels_written_otherwise_read_as_the_formats(seed, labels, layout, tmp_
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
+@pytest.mark.parametrize("last", [False, True])
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+def test_an_active_table_with_a_unit_column_reads_as_without(layout, last, tmp_path):
+    # '信息内容 | 单位 | 本年新制作数量 …' over '规章 | 件 | 0 | 0 | 0': the 单位 column was an unknown column and every
+    # row of its block a cell short (or long), none of its values placed; each value now carries the row's unit
+    # (the unit column last: the last value carries it)
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    blocks = ("第二十条第(一)项", "第二十条第(五)项", "第二十条第(六)项")
+    written, block = [], None
+    for x in lines:
+        if isinstance(x, list) and len(x) == 1 and x[0].startswith("第二十条"):
+            block = x[0]
+        elif isinstance(x, list) and block in blocks and len(x) > 1:
+            unit = "单位" if x[0] == "信息内容" else "件"
+            x = [*x, unit] if last else [x[0], unit, *x[1:]]
+        elif not isinstance(x, list) or len(x) == 1:
+            block = None if not isinstance(x, list) else block
+        written.append(x)
+    assert sum(x != y for x, y in zip(written, lines)) == 9
+    want, got = read_as(lines, layout, tmp_path), read_as(written, layout, tmp_path)
+    keys = ["table", "row_key", "col_key", "value", "flag"]
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    units = got.tables.loc[got.tables["row_key"].isin(["regulations", "licensing", "penalty"]), "unit"]
+    assert len(units) == 9 and (units == "件").sum() == (3 if last else 9) and units.notna().sum() == units.eq("件").sum()
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
 def _groups_on_rows_of_their_own(lines: list) -> list:
     # '三、本年度办理结果' and '(三)不予公开' … on a row with no number, their first item on the next
     out: list = []

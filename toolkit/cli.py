@@ -229,6 +229,9 @@ class _Writer:
                     raise FileNotFoundError(errno.ENOENT, f"it is a link to {os.readlink(out)}, which does not exist",
                                             out) from None
                 raise NotADirectoryError(errno.ENOTDIR, "it exists and is not a folder", out) from None
+            except NotADirectoryError:  # a file on the way (--out afile/sub): the system names the last part
+                raise NotADirectoryError(errno.ENOTDIR, "a part of it exists and is not a folder",
+                                         _not_a_folder_above(out)) from None
             self.lock = _lock_folder(out)
             for name in os.listdir(out):  # left by a run that was killed (the lock says no run is writing)
                 if name.endswith(".part") and is_output_name(name):
@@ -494,6 +497,22 @@ def _csv_fields(column: Any) -> Any:
 _STRUCTURAL_BYTES = re.compile(_STRUCTURAL.encode())
 
 
+def _not_a_folder_above(out: str) -> str:
+    """The first folder of the path ``out`` that is something else (a file), as written in ``out``: what is
+    in the way of creating it (``out`` itself when none is found)."""
+    head = out
+    parts = []
+    while True:
+        head, tail = os.path.split(head)
+        if not tail:
+            break
+        parts.append(head)
+    for above in reversed(parts):  # from the top down
+        if above and os.path.lexists(above) and not os.path.isdir(above):
+            return above
+    return out
+
+
 def _lock_folder(out: str) -> int | None:
     """Lock the output folder for this run (a lock the system drops when the process ends, even killed).
 
@@ -750,11 +769,21 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     empty = [i for i, text in enumerate(getattr(args, "inputs", None) or [], 1) if not text]
     if empty:
         parser.error(f"argument INPUT: input {empty[0]} is an empty string; give a file, a folder or a glob pattern")
+    # '-' is standard input to a Unix tool: a report is read from its file (its kind is told by its bytes and
+    # name, and a worker process reads it), so say so rather than fail the run's one row as '-: file not found'
+    if "-" in (getattr(args, "inputs", None) or []):
+        parser.error("argument INPUT: '-' (standard input) is not read; give the report's file, folder or glob "
+                     "pattern (a file named '-' is given as ./-)")
     if getattr(args, "out", None) == "" and getattr(args, "func", None) is _run_extract:  # (classify says it itself)
         parser.error("argument --out: an empty string; give the folder to write the output files into")
     try:
         if args.func is _run_extract and args.backend == "dask" and not args.scheduler:
             parser.error("--scheduler ADDR is required with --backend dask")
+        # (else a scheduler was silently unused, the run local; a memory limit ended the run in a traceback)
+        if args.func is _run_extract and args.scheduler and args.backend != "dask":
+            parser.error("--scheduler ADDR goes with --backend dask (without it the run is local, on this machine)")
+        if args.func is _run_extract and args.max_memory is not None and args.backend != "local":
+            parser.error("--max-memory limits the workers of the local backend: it does not go with --backend dask")
         with contextlib.redirect_stdout(_Results(sys.stdout)), contextlib.redirect_stderr(_Diagnostics(sys.stderr)):
             if args.func is _run_extract:
                 with _stop_on_signals() as stops:

@@ -158,7 +158,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
     # page text with glued cells, wrapped (a PDF of the page, a copy from a narrow window): its lines are
     # joined again, so that a break inside a number or a label changes no cell
     wrapped = _wrapped_glued_runs(segments, explicit_rows, page_lines) if table_region and not tab_layout else {}
-    stream = _Stream()
+    stream = _Stream(join_units=table_region)
     prev_bare = False
     units_seen = False
     label_alone = False  # the last line read outside table regions was a label alone, kept as a row's first cell
@@ -365,8 +365,15 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             numbers = [Cell(t, seg.line) for t in stripped[len(head):].split()] if head else \
                 [Cell(t, seg.line) for t in stripped.split()]
             if head:
+                words_before = head.split()
+                if len(words_before) > 1 and words_before[-1] in _unit_cells():
+                    # the row's unit between its label and its values ('规章 件 2 0 30'): each value carries it
+                    # (:func:`_units_joined`), not a label word starting a row of its own
+                    unit = words_before.pop()
+                    numbers = [c._replace(text=c.text + unit) if _PLAIN_NUMBER.fullmatch(c.text)
+                               and not _CODE_NUMBER.match(c.text) else c for c in numbers]
                 # an unruled PDF puts a wrapped group label beside the row's own: '(三)不 4.保护第三方… 1 0 …'
-                for token in head.split():
+                for token in words_before:
                     stream.add(Cell(token, seg.line))
             for cell in numbers:
                 if glyphs and "(cid:" in cell.text:
@@ -536,6 +543,52 @@ def _label_ends(tokens: Sequence[str], n: int) -> bool:
     if tokens[n][-1:].isdigit():
         return after not in _ITEM_MARKS
     return _CELL_TOKEN.fullmatch(after) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_cells() -> frozenset[str]:
+    return frozenset(number_units())
+
+
+_CODE_NUMBER = re.compile(r"0\d")  # '01': a row's code, not a count
+
+
+def _units_joined(cells: list[Cell]) -> list[Cell]:
+    """A row's cells with a unit standing alone after a number joined to it: '2 | 件 | 0 | 件 | 30 | 件' is
+    '2件 | 0件 | 30件', each value in its column (the unit then read, and checked against the column's, as
+    where it is written in the value's cell). A unit alone after no number (a label, a blank) stays a cell.
+
+    Before, each unit was a cell of its own: the row had more cells than columns, every value lost (NA) and
+    flagged ``extra_cells``.
+    """
+    units = _unit_cells()
+    if not any(c.text in units for c in cells):  # (most rows: one look per cell)
+        return cells
+    out: list[Cell] = []
+    for i, cell in enumerate(cells):
+        if (cell.text in units and out and not out[-1].glued and _PLAIN_NUMBER.fullmatch(out[-1].text)
+                and not _CODE_NUMBER.match(out[-1].text)):
+            out[-1] = out[-1]._replace(text=out[-1].text + cell.text)
+        elif cell.text in units and out and out[-1].text and _text_kind(out[-1].text) != "value" and (
+                rest := _values_of_a_unit(cells[i + 1:])) is not None:
+            # the row's unit in a column of its own between its label and its values ('规章 | 件 | 2 | 0 | 30',
+            # a 单位 column): each value carries it, as if written in its cell
+            return out + [c._replace(text=c.text + cell.text) if add else c for c, add in rest]
+        else:
+            out.append(cell)
+    return out
+
+
+def _values_of_a_unit(cells: list[Cell]) -> list[tuple[Cell, bool]] | None:
+    """The cells after a row's unit, each with whether the unit joins it (a plain number); None unless they
+    are all values, marks or blanks, one at least a number."""
+    rest = []
+    for c in cells:
+        plain = not c.glued and _PLAIN_NUMBER.fullmatch(c.text) is not None and not _CODE_NUMBER.match(c.text)
+        if not (plain or not c.text or c.glued or _text_kind(c.text) == "value"):
+            return None
+        rest.append((c, plain))
+    return rest if any(plain for _, plain in rest) else None
 
 
 _CELL_TOKEN = re.compile(_NUMBER_TOKEN)
@@ -1088,10 +1141,16 @@ def _tab_layout(segments: Sequence[Segment]) -> tuple[bool, bool]:
 
 
 class _Stream:
-    """Collects cells and cuts them into rows by the kinds of their labels."""
+    """Collects cells and cuts them into rows by the kinds of their labels.
 
-    def __init__(self) -> None:
+    ``join_units``: a unit in a cell of its own after a value of a row the source marked ('规章 | 2 | 件 | 0 | 件'),
+    joined to that value (:func:`_units_joined`); off for a pre-2019 statistics table, whose unit column comes
+    after a code column ('01 | 条').
+    """
+
+    def __init__(self, join_units: bool = False) -> None:
         self.rows: list[Row] = []
+        self.join_units = join_units
         self._reset()
 
     def _reset(self) -> None:
@@ -1104,10 +1163,12 @@ class _Stream:
 
     def flush(self) -> None:
         if self.current:
-            self.rows.append(Row(self.current))
+            self.rows.append(Row(_units_joined(self.current) if self.join_units else self.current))
         self._reset()
 
     def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
+        if self.join_units:
+            cells = _units_joined(cells)
         # (a grid's row may end in blank cells, its width's; ``split``: values after their labels' line, _under_labels)
         if cells and (cells[-1].text or grid and any(c.text for c in cells)) and all(
                 not c.text or _kind(c) == "value" for c in cells):
@@ -1133,6 +1194,11 @@ class _Stream:
         self.n += 1
 
     def add(self, cell: Cell) -> None:
+        if self.join_units and self.has_values and cell.text in _unit_cells():
+            # a value's unit alone (a cell a line) is no label starting a row: joined to the value at the flush,
+            # as a unit after the row's label is (_units_joined)
+            self.append(cell)
+            return
         kind = "value" if cell.glued else _text_kind(cell.text)  # (_kind inlined: this runs for every cell)
         header_only = self.n > 0 and self.n_header == self.n
         if kind in ("article", "note"):

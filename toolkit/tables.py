@@ -339,6 +339,14 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
     texts = [c.text for c in cells if c.text.strip()]
     if texts and label_key(texts[0]) in {label_key(w) for w in load_formats()["active"]["header_words"]}:
         texts = texts[1:]
+    unit_headers = load_formats()["legacy"]["unit_headers"]
+    if texts and label_key(texts[0]) in unit_headers:
+        # a unit column between the labels' and the values' ('信息内容 | 单位 | 本年制发件数 …'): the layout joins its
+        # cells to the row's values ('规章 | 件 | 2' is '规章 | 2件'), so it heads no column of its own (it was an
+        # unknown column, every row of the block one cell short: none of its values placed)
+        texts = texts[1:]
+    if len(texts) > 1 and label_key(texts[-1]) in unit_headers:
+        texts = texts[:-1]  # the same after the values ('… | 现行有效件数 | 单位' over '规章 | 0 | 0 | 39 | 件')
     keys = [label_key(t) for t in texts]
     for i, text in enumerate(texts):
         buf += keys[i]
