@@ -478,6 +478,18 @@ def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -
     assert read_document(tmp_path / "frames.html").lines == MERGED_001
 
 
+def test_a_noframes_fallback_read_as_the_page_is_read_as_shown(tmp_path: Path) -> None:
+    # The fallback of a page of frames, read as its page, skipped the passes a page's body goes through: its hidden
+    # text was read ('二、主动公开政府信息情况旧版'), a footnote mark glued to a value ('88<sup>1</sup>' read 881).
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", "<td>88<sup>1</sup></td>").replace(
+        "情况</p>", "情况<span style='display:none'>旧版</span></p>", 1)
+    body = page[page.index("<body>"):page.index("</html>")]
+    frames = page[:page.index("<body>")] + f"<frameset cols='20%,*'><frame src='menu.html'><noframes>{body}</noframes>" \
+        "</frameset></html>"
+    (tmp_path / "frames.html").write_text(frames, encoding="utf-8")
+    assert read_document(tmp_path / "frames.html").lines == MERGED_001
+
+
 @pytest.mark.parametrize("key", ["001", "004"])
 def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     # Some sites paste the report as preformatted text.

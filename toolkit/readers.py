@@ -1117,23 +1117,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
                 path, "cannot parse the HTML: elements nested deeper than 2048 levels"
             )
     if root is not None:
-        if _may_hide(encoded):
-            _drop_hidden(root)
-        if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
-            _blank_zero_font(root)
-        _drop_footnote_marks(root)
-        if b"<sub" in encoded or b"<SUB" in encoded:
-            _drop_subscript_marks(root)
-        if b"<del" in encoded or b"<DEL" in encoded:
-            _drop_deleted(root)
-        if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
-            _drop_unshown_controls(root)
-        if b"x:num=" in encoded:
-            _excel_zero_dashes(root)
-        if b"<tfoot" in encoded or b"<TFOOT" in encoded:
-            _footers_last(root)
-        if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
-            _sheet_list_styles(root)
+        _as_shown(root, encoded)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
@@ -1144,6 +1128,29 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
 
 
+def _as_shown(root, encoded: bytes) -> None:
+    """Make the parsed page ``root`` (of the UTF-8 bytes ``encoded``, which gate the passes most pages do not need)
+    read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
+    numbered by the style sheet."""
+    if _may_hide(encoded):
+        _drop_hidden(root)
+    if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
+        _blank_zero_font(root)
+    _drop_footnote_marks(root)
+    if b"<sub" in encoded or b"<SUB" in encoded:
+        _drop_subscript_marks(root)
+    if b"<del" in encoded or b"<DEL" in encoded:
+        _drop_deleted(root)
+    if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
+        _drop_unshown_controls(root)
+    if b"x:num=" in encoded:
+        _excel_zero_dashes(root)
+    if b"<tfoot" in encoded or b"<TFOOT" in encoded:
+        _footers_last(root)
+    if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
+        _sheet_list_styles(root)
+
+
 def _frames_fallback_lines(root, parser) -> list:
     """The lines of the ``<noframes>`` fallback of a page of frames that shows no text of its own (a saved frameset
     page: the report in its fallback), its markup read as a page; [] where it has none."""
@@ -1152,11 +1159,15 @@ def _frames_fallback_lines(root, parser) -> list:
     markup = "".join(el.text or "" for el in root.iter("noframes"))
     if not markup.strip():
         return []
+    encoded = markup.encode("utf-8")
     try:
-        fallback = lxml.etree.fromstring(markup.encode("utf-8"), parser)
+        fallback = lxml.etree.fromstring(encoded, parser)
     except lxml.etree.XMLSyntaxError:
         return []
-    return _html_lines(fallback) if fallback is not None else []
+    if fallback is None:
+        return []
+    _as_shown(fallback, encoded)  # (the fallback is a page: its hidden text, footnote marks … as the page's)
+    return _html_lines(fallback)
 
 
 def _page_title(root) -> str | None:
