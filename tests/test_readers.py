@@ -431,20 +431,25 @@ def test_html_merged_cells_nbsp_br_scripts(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("order", ["head foot body", "foot body head", "body head foot"])
 @pytest.mark.parametrize("nested", [False, True])
-def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path, nested: bool) -> None:
+def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path, nested: bool, order: str) -> None:
     # HTML 4's order (thead, tfoot, tbody): a browser shows the footer's row last; it was read first, before the
     # header rows. (`nested`: a cell holding a table, read by the general walk, not the plain table's path.)
+    # A header written after the body (some generators: tfoot, tbody, thead): a browser shows it first; its rows were
+    # read after the values.
     rows = MERGED_001[9:16]
     inner = "<table><tr><td>嵌套</td></tr></table>" if nested else ""
 
     def group(tag: str, part: list) -> str:
         return f"<{tag}>" + "".join("<tr>" + "".join(f"<td>{html_escape(c)}</td>" for c in row) + "</tr>"
                                     for row in part) + f"</{tag}>"
-    page = (f"<html><body><p>{MERGED_001[8]}</p><TABLE border=1>{group('thead', rows[:3])}\n"
-            f"<TFOOT><tr><td>{html_escape(rows[-1][0])}</td>{''.join(f'<td>{c}</td>' for c in rows[-1][1:-1])}"
-            f"<td>{rows[-1][-1]}{inner}</td></tr></TFOOT>\n{group('tbody', rows[3:-1])}</TABLE>"
-            f"<p>{MERGED_001[16]}</p></body></html>")
+    groups = {"head": group('thead', rows[:3]),
+              "foot": f"<TFOOT><tr><td>{html_escape(rows[-1][0])}</td>"
+                      f"{''.join(f'<td>{c}</td>' for c in rows[-1][1:-1])}<td>{rows[-1][-1]}{inner}</td></tr></TFOOT>",
+              "body": group('tbody', rows[3:-1])}
+    page = (f"<html><body><p>{MERGED_001[8]}</p><TABLE border=1>{chr(10).join(groups[g] for g in order.split())}"
+            f"</TABLE><p>{MERGED_001[16]}</p></body></html>")
     path = tmp_path / "footer.html"
     path.write_text(page, encoding="utf-8")
     assert read_document(path).lines == [MERGED_001[8], *rows, *([["嵌套"]] if nested else []), MERGED_001[16]]

@@ -1145,6 +1145,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _drop_unshown_controls(root)
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
+    if b"<thead" in encoded or b"<THEAD" in encoded:
+        _headers_first(root)
     if b"<tfoot" in encoded or b"<TFOOT" in encoded:
         _footers_last(root)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
@@ -1236,6 +1238,23 @@ def _excel_zero_dashes(root) -> None:
             for child in list(cell):
                 cell.remove(child)
             cell.text = "0"
+
+
+def _headers_first(root) -> None:
+    """Move each table's header (its first ``<thead>``) before its rows, where a browser shows it.
+
+    A generator that writes the header after the body (``<tbody>…</tbody><thead>…</thead>``, thead last or after a
+    tfoot) had the header rows read after the values, under which no column key stood.
+    """
+    for head in list(root.iter("thead")):
+        table = head.getparent()
+        if table is None or table.tag != "table" or table.find("thead") is not head:
+            continue  # (a second header is a row group where it stands, as a browser shows it)
+        first = next((sibling for sibling in table if sibling.tag in ("thead", "tbody", "tr", "tfoot")), None)
+        if first is not None and first is not head:
+            _remove_keeping_tail(head)
+            head.tail = None
+            first.addprevious(head)
 
 
 def _footers_last(root) -> None:
