@@ -1910,6 +1910,44 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     assert lines[1:] == ([["个", "", "5"], ["条", "", "6"]] if len(row) == 3 else [["个", "5"], ["条", "6"]])
 
 
+@pytest.mark.parametrize("sheet, media, shown", [
+    (".old { display: none }", None, []),
+    ("p span.on, #x { visibility:hidden }", None, []),
+    ("span.old{display:none}", "screen", []),
+    ("@charset 'utf-8'; <!-- .old { color: red; DISPLAY: none } -->", "all", []),
+    ("@media screen { .old { display: none } }", None, []),
+    (".old { display: none } .on { display: inline }", None, ["旧版"]),  # (shown again by a later rule)
+    (".old { display: none } span { display: inline }", None, []),  # (a class outweighs a tag)
+    ("@media print { .old, #x { display: none } }", None, ["旧版"]),  # (hidden on paper only)
+    ("@media (max-width: 600px) { .old { display: none } }", None, ["旧版"]),  # (a phone's: not read as hidden)
+    (".old { display: none }", "print", ["旧版"]),
+    (".old { display: none } .old:hover { display: inline }", None, []),  # (a pseudo-class: not read)
+])
+def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media: str | None, shown: list,
+                                                              tmp_path: Path) -> None:
+    # An element a style sheet's rule hides (on its class, id or tag: '.old { display: none }') is not shown, as one
+    # its own style hides; it was read ('一、总体情况旧版'), an invisible cell's value in its row.  A rule for print
+    # or for another screen (@media) hides nothing on this one; the most specific rule wins, then the last.
+    attr = f" media='{media}'" if media else ""
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><style{attr}>{sheet}</style></head><body>"
+                    f"<p>一、总体情况<span class='old on'>旧版</span></p>"
+                    f"<table><tr><td>件</td><td id='x'>{'9' if '#x' in sheet else ''}</td><td>7</td></tr></table>"
+                    f"<p>本年度无。<span class='old' style='display:inline'>见下</span></p></body></html>",
+                    encoding="utf-8")
+    cell = "9" if "#x" in sheet and shown else ""
+    assert read_document(path).lines == ["一、总体情况" + "".join(shown), ["件", cell, "7"], "本年度无。见下"]
+
+
+def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:
+    # '!important' in a sheet wins over the element's own style, as in a browser
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><style>.old{display:none !important}</style></head><body>"
+                    "<p>一、总体情况<span class='old' style='display:inline'>旧版</span></p></body></html>",
+                    encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况"]
+
+
 def test_a_long_ol_is_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each item's number was found by counting the items before it, for every item: a list of n items looked at
     # n²/2 elements (5,000 items, 8 s; 20,000, two minutes). Each list is now counted once.

@@ -1133,6 +1133,7 @@ def _as_shown(root, encoded: bytes) -> None:
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
     numbered by the style sheet."""
     if _may_hide(encoded):
+        _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         _drop_hidden(root)
     if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
         _blank_zero_font(root)
@@ -1954,6 +1955,74 @@ def _css_fits(node, compound: tuple) -> bool:
             and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")}))
 
 
+#: The braces of a style sheet's blocks, and the markup comment marks an old page wraps a sheet in ('<!-- … -->').
+_CSS_BRACE_RE = re.compile(r"[{}]")
+_CSS_MARKUP_COMMENT_RE = re.compile(r"<!--|-->")
+
+
+def _screen_media(media: str | None) -> bool:
+    """Whether a media query (a ``<style>``'s ``media``, an ``@media`` block's) applies to a browser's screen: none,
+    ``all`` or ``screen`` (among others: ``screen, print``); not ``print`` nor ``speech``, and not one with a feature
+    (``(max-width: 768px)``: a phone's layout, or a wide screen's) nor ``not …``, rather than read as shown."""
+    if media is None or not media.strip():
+        return True
+    for query in media.lower().split(","):
+        words = query.split()
+        if words[:1] == ["only"]:
+            words = words[1:]
+        if words in (["all"], ["screen"]):
+            return True
+    return False
+
+
+def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
+    """The rules (selectors, declarations) of a style sheet that apply on a screen: at its top level or in an
+    ``@media`` block for the screen (see _screen_media); the rules of ``@media print`` and other at-rules' blocks
+    (``@font-face``, ``@keyframes``, ``@supports``), and the at-rule statements before a rule (``@charset …;``), are
+    not read as rules."""
+    sheet = _CSS_MARKUP_COMMENT_RE.sub(" ", _CSS_COMMENT_RE.sub("", sheet))
+    blocks: list = []  # the open blocks: (read, the rule's selectors or None for a block of rules, its start)
+    last = 0  # where the text since the last brace starts
+    for brace in _CSS_BRACE_RE.finditer(sheet):
+        read = all(block[0] for block in blocks)
+        if brace.group() == "{":
+            prelude = sheet[last:brace.start()].rsplit(";", 1)[-1].strip()
+            if blocks and blocks[-1][1] is not None:  # (a block nested in a rule's: not read)
+                blocks.append((False, None, 0))
+            elif prelude[:1] == "@":
+                media = prelude[6:] if prelude[:6].lower() == "@media" else None
+                blocks.append((read and media is not None and _screen_media(media), None, 0))
+            else:
+                blocks.append((read, prelude, brace.end()))
+        elif blocks:
+            _, selectors, start = blocks.pop()
+            if read and selectors is not None:
+                yield selectors, sheet[start:brace.start()]
+        last = brace.end()
+
+
+def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
+    """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
+    not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
+    wins); a selector other than tags, classes and ids joined by spaces is not read (see _css_compounds)."""
+    rules: list = []
+    for style in root.iter("style"):
+        if not style.text or not _screen_media(style.get("media")):
+            continue
+        for selectors, declarations in _css_rules(style.text):
+            value = wanted(declarations)
+            if value is None:
+                continue
+            for selector in selectors.split(","):
+                compounds = _css_compounds(selector)
+                if compounds:
+                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) for c in compounds),
+                                   sum(c[0] is not None for c in compounds))
+                    rules.append((specificity, len(rules), compounds, value))
+    rules.sort(key=lambda rule: rule[:2])
+    return rules
+
+
 def _sheet_list_styles(root) -> None:
     """Write into the style attribute of each ``<ol>`` and ``<li>`` the list-style-type the page's style sheets
     set for it (a rule on its class, ``ol.nb { list-style-type: cjk-ideographic }``), where its own style sets
@@ -1962,23 +2031,16 @@ def _sheet_list_styles(root) -> None:
     The most specific rule wins, then the last; a sheet's ``none`` is not read (a reset of every list's style,
     ``ol, ul { list-style: none }``, is common, and a list's number is kept as before).
     """
-    rules: list = []  # (specificity, order, compounds, style)
-    for style in root.iter("style"):
-        if not style.text or "list-style" not in style.text:
-            continue
-        for selectors, declarations in _CSS_RULE_RE.findall(_CSS_COMMENT_RE.sub("", style.text)):
-            value = _declared_list_style(declarations) if "list-style" in declarations else None
-            if value is None or value == "none":
-                continue
-            for selector in selectors.split(","):
-                compounds = _css_compounds(selector) if "@" not in selector else None
-                if compounds:
-                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) for c in compounds),
-                                   sum(c[0] is not None for c in compounds))
-                    rules.append((specificity, len(rules), compounds, value))
+    if not any(style.text and "list-style" in style.text for style in root.iter("style")):
+        return
+
+    def wanted(declarations: str) -> str | None:
+        value = _declared_list_style(declarations) if "list-style" in declarations else None
+        return None if value == "none" else value
+
+    rules = _sheet_rules(root, wanted)
     if not rules:
         return
-    rules.sort(key=lambda rule: rule[:2])
     for el in root.iter("ol", "li"):
         found = None
         for _, _, compounds, value in rules:
@@ -1986,6 +2048,64 @@ def _sheet_list_styles(root) -> None:
                 found = value
         if found is not None and _list_style(el) is None:
             el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
+
+
+def _display_declarations(declarations: str) -> tuple[str, str] | None:
+    """The ``display`` and ``visibility`` declarations of a rule, as a style attribute writes them: (those of
+    normal weight, those marked ``!important``), else None where it sets neither."""
+    low = declarations.lower()
+    if "display" not in low and "visibility" not in low:
+        return None
+    normal, important = [], []
+    for declaration in declarations.split(";"):
+        found = _HIDDEN_STYLE_RE.search(declaration)
+        if found:
+            (important if "!important" in declaration.replace(" ", "") else normal).append(
+                f"{found.group(1)}:{found.group(2)};")
+    return ("".join(normal), "".join(important)) if normal or important else None
+
+
+def _sheet_hidden(root) -> None:
+    """Write into the style attribute of each element the ``display`` and ``visibility`` the page's style sheets
+    set for it (``.hide { display: none }``, ``#old { visibility: hidden }``), before its own (which wins) and after
+    it those marked ``!important``, so that _drop_hidden drops what a browser does not show as it drops what a
+    style attribute hides (a class hiding an old version's words: they were read in).
+
+    The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
+    after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
+    hide nothing.
+    """
+    if not any(style.text and ("display" in style.text.lower() or "visibility" in style.text.lower())
+               for style in root.iter("style")):
+        return
+    rules = _sheet_rules(root, _display_declarations)
+    if not any(_hidden_style(normal + important) for _, _, _, (normal, important) in rules):
+        return
+    index: dict = {}  # the rules by the last compound's id, else a class, else tag, else '*'
+    for rule in rules:
+        last_tag, last_classes, last_ids = rule[2][-1]
+        key = (("#", next(iter(last_ids))) if last_ids else (".", min(last_classes)) if last_classes
+               else ("", last_tag or "*"))
+        index.setdefault(key, []).append(rule)
+    tags = {name for kind, name in index if kind == ""}
+    classes = {name for kind, name in index if kind == "."}
+    ids = {name for kind, name in index if kind == "#"}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        ident, names = el.get("id"), (el.get("class") or "").split()
+        tag = _tag_name(el.tag)
+        keys = [("", "*"), ("", tag)] if "*" in tags or tag in tags else []
+        if ident in ids:
+            keys.append(("#", ident))
+        keys.extend((".", name) for name in names if name in classes)
+        if not keys:
+            continue
+        found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
+        if found:
+            normal = "".join(rule[3][0] for rule in found)
+            important = "".join(rule[3][1] for rule in found)
+            el.set("style", f"{normal}{el.get('style') or ''};{important}")
 
 
 def _roman(n: int) -> str:
