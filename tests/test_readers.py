@@ -1948,6 +1948,15 @@ def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: 
     assert read_document(path).lines == ["一、总体情况"]
 
 
+def test_html_style_sheet_in_a_noscript_hides_nothing(tmp_path: Path) -> None:
+    # A sheet in a <noscript> ('<noscript><style>.js{display:none}</style></noscript>': for a browser without scripts)
+    # is not the page's, as the noscript's text is not read: it hid the paragraph a browser shows.
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><noscript><style>.js{display:none}</style></noscript></head><body>"
+                    "<p>一、总体情况<span class='js'>（全文）</span></p></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况（全文）"]
+
+
 def test_a_long_ol_is_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each item's number was found by counting the items before it, for every item: a list of n items looked at
     # n²/2 elements (5,000 items, 8 s; 20,000, two minutes). Each list is now counted once.

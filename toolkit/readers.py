@@ -2009,6 +2009,8 @@ def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
     for style in root.iter("style"):
         if not style.text or not _screen_media(style.get("media")):
             continue
+        if any(_tag_name(a.tag) in _DROP_TAGS and a.tag != "head" for a in style.iterancestors()):
+            continue  # (a sheet in a fallback or a template: <noscript><style>.js{display:none}… a browser skips)
         for selectors, declarations in _css_rules(style.text):
             value = wanted(declarations)
             if value is None:
