@@ -467,6 +467,19 @@ def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path)
     assert read_document(tmp_path / "sub.html").lines == want
 
 
+@pytest.mark.parametrize("mark", [
+    "<sup><a href='#fn1'>1</a></sup>",  # (a mark linked to its note: read 881)
+    "<sup><span style='font-size:9pt'>[2]</span></sup>",  # (read 88[2], no number)
+])
+def test_a_raised_footnote_mark_after_a_cells_number_is_no_digit_of_it(mark: str, tmp_path: Path) -> None:
+    # A footnote mark set raised after a value is no digit of it, whatever markup holds its text; one alone in its
+    # cell is the cell's value.
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", f"<td>88{mark}</td>").replace(
+        "<td>11</td>", f"<td>{mark.replace('1', '11').replace('[2]', '11')}</td>", 1)
+    (tmp_path / "raised.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "raised.html").lines == MERGED_001
+
+
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text

@@ -1193,12 +1193,14 @@ def _drop_footnote_marks(root) -> None:
     """Remove the superscript footnote marks of an HTML page, keeping the text after them.
 
     Digits set raised alone in a table cell (``<td><sup>88</sup></td>``) are its value: a footnote mark stands
-    after what it marks.
+    after what it marks.  A mark is read with what it holds: a link to its note (``<sup><a href="#fn1">1</a></sup>``,
+    read 881 after 88 when only a mark without children was one).
     """
     for sup in list(root.iter("sup")):
-        if not len(sup) and _FOOTNOTE_MARK.fullmatch(sup.text or ""):
+        mark = "".join(sup.itertext()) if len(sup) else sup.text or ""
+        if _FOOTNOTE_MARK.fullmatch(mark):
             cell = next(sup.iterancestors("td", "th"), None)
-            if cell is None or "".join(cell.itertext()).strip() != sup.text.strip():
+            if cell is None or "".join(cell.itertext()).strip() != mark.strip():
                 _remove_keeping_tail(sup)
 
 
