@@ -470,12 +470,21 @@ def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path)
 @pytest.mark.parametrize("mark", [
     "<sup><a href='#fn1'>1</a></sup>",  # (a mark linked to its note: read 881)
     "<sup><span style='font-size:9pt'>[2]</span></sup>",  # (read 88[2], no number)
+    # raised or set low by its style, not <sup>/<sub>: an editor's span (read 881), Word's note reference
+    "<span style='vertical-align:super'>1</span>",
+    "<span style='font-size:8pt; VERTICAL-ALIGN: super'>[1]</span>",
+    "<span style='vertical-align:sub'>1</span>",
+    "<a style='mso-footnote-id:ftn1' href='#_ftn1' name='_ftnref1'><span class=MsoFootnoteReference><span "
+    "style='mso-special-character:footnote'><span class=MsoFootnoteReference><span style='font-size:10.5pt'>[1]"
+    "</span></span></span></span></a>",
 ])
 def test_a_raised_footnote_mark_after_a_cells_number_is_no_digit_of_it(mark: str, tmp_path: Path) -> None:
-    # A footnote mark set raised after a value is no digit of it, whatever markup holds its text; one alone in its
-    # cell is the cell's value.
+    # A footnote mark set raised after a value is no digit of it, whatever markup holds its text or raises it; one
+    # alone in its cell is the cell's value.
+    import re
+
     page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", f"<td>88{mark}</td>").replace(
-        "<td>11</td>", f"<td>{mark.replace('1', '11').replace('[2]', '11')}</td>", 1)
+        "<td>11</td>", f"<td>{re.sub(r'>[^<>]+<', '>11<', mark)}</td>", 1)
     (tmp_path / "raised.html").write_text(page, encoding="utf-8")
     assert read_document(tmp_path / "raised.html").lines == MERGED_001
 

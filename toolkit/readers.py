@@ -1132,13 +1132,18 @@ def _as_shown(root, encoded: bytes) -> None:
     """Make the parsed page ``root`` (of the UTF-8 bytes ``encoded``, which gate the passes most pages do not need)
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
     numbered by the style sheet."""
-    if _may_hide(encoded):
+    low = encoded.lower()  # (the gates below that case does not matter to)
+    if _may_hide(low):
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         _drop_hidden(root)
     if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
         _blank_zero_font(root)
+    raised = b"vertical-align" in low or b"notereference" in low  # (marks set so: see _raised_by_style)
+    lowered = raised and _raised_by_style(root, "sub")
+    if raised:
+        _raised_by_style(root, "sup")
     _drop_footnote_marks(root)
-    if b"<sub" in encoded or b"<SUB" in encoded:
+    if b"<sub" in encoded or b"<SUB" in encoded or lowered:
         _drop_subscript_marks(root)
     if b"<del" in encoded or b"<DEL" in encoded:
         _drop_deleted(root)
@@ -1187,6 +1192,29 @@ def _page_title(root) -> str | None:
 # raised only: '1-3' in a cell's own text is never read as marks).
 _MARKS = r"[\d*†‡#a-z①-⑳※]{1,3}(?:[,，、\-–~～][\d*†‡#a-z①-⑳※]{1,2}){0,4}"
 _FOOTNOTE_MARK = re.compile(rf"\s*(?:[\[(（【]注?{_MARKS}[\])）】]|注?{_MARKS}[)）]?|注)\s*")
+
+
+# Text set raised or low by its style, not by <sup> or <sub>: an editor's '<span style="vertical-align:super">1</span>'
+# and Word's footnote and endnote references (class MsoFootnoteReference, which Word's sheet raises).
+_VERTICAL_ALIGN_RE = re.compile(r"(?<![\w-])vertical-align\s*:\s*([\w-]+)", re.IGNORECASE)
+_WORD_NOTE_REFERENCES = frozenset({"MsoFootnoteReference", "MsoEndnoteReference"})
+_INLINE_MARK_TAGS = frozenset({"span", "font", "a", "small", "b", "i", "em", "strong"})
+
+
+def _raised_by_style(root, how: str) -> bool:
+    """Make ``<sup>`` (``how='sup'``) or ``<sub>`` (``'sub'``) of the elements of the page set so by their style
+    (the last ``vertical-align`` of their style attribute; Word's note references raised), so that the footnote
+    mark passes read them as marks ('88<span style="vertical-align:super">1</span>' read 881); whether any was."""
+    found = False
+    for el in root.xpath("//*[@style or @class]"):
+        if el.tag not in _INLINE_MARK_TAGS:
+            continue  # (a cell or block set so is no mark)
+        aligns = _VERTICAL_ALIGN_RE.findall(el.get("style") or "")
+        if (aligns[-1].lower() == ("super" if how == "sup" else how) if aligns else
+                how == "sup" and not _WORD_NOTE_REFERENCES.isdisjoint((el.get("class") or "").split())):
+            el.tag = how
+            found = True
+    return found
 
 
 def _drop_footnote_marks(root) -> None:
@@ -1396,10 +1424,9 @@ def _blank_zero_font(root) -> None:
         _blank_unshown(el, _font_shown)
 
 
-def _may_hide(page: bytes) -> bool:
-    """Whether a page (UTF-8) can hide anything at all: most cannot, and three searches of its bytes cost
-    less than looking at the style of every element."""
-    low = page.lower()
+def _may_hide(low: bytes) -> bool:
+    """Whether a page (its UTF-8 bytes in lower case) can hide anything at all: most cannot, and three searches of
+    its bytes cost less than looking at the style of every element."""
     return b"display" in low or b"hidden" in low or b"visibility" in low
 
 
