@@ -489,6 +489,17 @@ def test_a_raised_footnote_mark_after_a_cells_number_is_no_digit_of_it(mark: str
     assert read_document(tmp_path / "raised.html").lines == MERGED_001
 
 
+def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
+    # A form system's page shows a table's counts in text boxes ('<td><input value="88" readonly></td>'): the value,
+    # which a browser shows, was read blank (NA); a button's label or a hidden field's value is no text.
+    page = render_html(MERGED_001).decode("utf-8").replace(
+        "<td>88</td>", "<td><input type='text' class='num' value='88' readonly></td>").replace(
+        "<td>11</td>", "<td><INPUT value=11 size=4><input type=hidden name=id value=7></td>", 1).replace(
+        "</body>", "<input type='button' value='打印本页'><input type='checkbox' value='1'></body>")
+    (tmp_path / "form.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "form.html").lines == MERGED_001
+
+
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text

@@ -1147,6 +1147,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _drop_subscript_marks(root)
     if b"<del" in encoded or b"<DEL" in encoded:
         _drop_deleted(root)
+    if b"<input" in low:
+        _input_values(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     if b"x:num=" in encoded:
@@ -1302,6 +1304,22 @@ def _footers_last(root) -> None:
             _remove_keeping_tail(foot)
             foot.tail = None
             table.append(foot)
+
+
+#: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
+#: or a hidden field's value is no text of the report.
+_TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
+
+
+def _input_values(root) -> None:
+    """Write the value of each text box in a table cell (``<td><input value="88" readonly></td>``: a form system's
+    page shows a table's counts so) as its text, which a browser shows and the page's text lacks: the cell was read
+    blank.  Only in a cell: elsewhere a box is the site's (a search box's hint, '请输入关键字'), not the report's."""
+    for el in root.iter("input"):
+        value = el.get("value")
+        if value and (el.get("type") or "").strip().lower() in _TEXT_INPUTS \
+                and next(el.iterancestors("td", "th"), None) is not None:
+            el.text = value
 
 
 def _drop_deleted(root) -> None:
