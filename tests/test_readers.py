@@ -1953,6 +1953,10 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     (".old { display: none } span { display: inline }", None, []),  # (a class outweighs a tag)
     ("@media print { .old, #x { display: none } }", None, ["旧版"]),  # (hidden on paper only)
     ("@media (max-width: 600px) { .old { display: none } }", None, ["旧版"]),  # (a phone's: not read as hidden)
+    # (a desktop's width, _SCREEN_WIDTH: hidden above 768px, shown again below 600px or above 100em)
+    ("@media screen and (min-width: 768px) { .old { display: none } }", None, []),
+    (".old { display: none } @media (max-width:600px), (min-width:100em) { .on { display: inline } }", None, []),
+    (".old { display: none }", "only screen and (max-width: 40em)", ["旧版"]),
     (".old { display: none }", "print", ["旧版"]),
     (".old { display: none } .old:hover { display: inline }", None, []),  # (a pseudo-class: not read)
 ])

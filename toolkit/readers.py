@@ -2007,19 +2007,43 @@ _CSS_BRACE_RE = re.compile(r"[{}]")
 _CSS_MARKUP_COMMENT_RE = re.compile(r"<!--|-->")
 
 
+#: The window a page is read as shown in: a desktop browser's, this many CSS pixels wide (a media query on the width
+#: is read for it: a sheet that hides the desktop's menu below 768px, or shows it above, is read as on a desktop).
+_SCREEN_WIDTH = 1280
+_MEDIA_FEATURE_RE = re.compile(r"\(\s*([\w-]+)\s*(?::\s*([\d.]+)\s*(px|r?em)?\s*)?\)|\band\b", re.IGNORECASE)
+
+
 def _screen_media(media: str | None) -> bool:
-    """Whether a media query (a ``<style>``'s ``media``, an ``@media`` block's) applies to a browser's screen: none,
-    ``all`` or ``screen`` (among others: ``screen, print``); not ``print`` nor ``speech``, and not one with a feature
-    (``(max-width: 768px)``: a phone's layout, or a wide screen's) nor ``not …``, rather than read as shown."""
+    """Whether a media query (a ``<style>``'s ``media``, an ``@media`` block's) applies to a desktop browser's
+    screen (_SCREEN_WIDTH wide): none, ``all`` or ``screen`` (among others: ``screen, print``), with conditions on
+    the width only (``screen and (min-width: 768px)``); not ``print`` nor ``speech``, nor one with another feature or
+    ``not``, rather than read as shown."""
     if media is None or not media.strip():
         return True
     for query in media.lower().split(","):
-        words = query.split()
+        words = query.split("(", 1)[0].split()
         if words[:1] == ["only"]:
             words = words[1:]
-        if words in (["all"], ["screen"]):
+        if words not in ([], ["all"], ["screen"], ["all", "and"], ["screen", "and"]):
+            continue
+        rest = query[query.find("("):] if "(" in query else ""
+        if _MEDIA_FEATURE_RE.sub("", rest).strip():
+            continue  # (something else than width conditions joined by 'and')
+        if all(_width_holds(feature, value, unit) for feature, value, unit in _MEDIA_FEATURE_RE.findall(rest)
+               if feature):
             return True
     return False
+
+
+def _width_holds(feature: str, value: str, unit: str) -> bool:
+    """Whether a media feature of a query ``(min-width: 768px)`` holds on _SCREEN_WIDTH (one not on the width: no)."""
+    if feature not in ("min-width", "max-width", "min-device-width", "max-device-width") or not value:
+        return False
+    try:
+        width = float(value) * (16 if unit.lower().endswith("em") else 1)  # (an em of a media query: 16px)
+    except ValueError:
+        return False
+    return _SCREEN_WIDTH >= width if feature.startswith("min") else _SCREEN_WIDTH <= width
 
 
 def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
