@@ -1242,8 +1242,8 @@ def _drop_subscript_marks(root) -> None:
     its cell is its value.
     """
     for sub in list(root.iter("sub")):
-        if len(sub) or not _FOOTNOTE_MARK.fullmatch(sub.text or ""):
-            continue
+        if not _FOOTNOTE_MARK.fullmatch("".join(sub.itertext()) if len(sub) else sub.text or ""):
+            continue  # (a mark read with what it holds: '<sub><a href="#n1">1</a></sub>', as a raised one)
         prev = sub.getprevious()
         before = (prev.tail or "".join(prev.itertext())) if prev is not None else sub.getparent().text
         if before and before.rstrip()[-1:].isdigit() and next(sub.iterancestors("td", "th"), None) is not None:
