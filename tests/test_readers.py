@@ -431,20 +431,25 @@ def test_html_merged_cells_nbsp_br_scripts(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("order", ["head foot body", "foot body head", "body head foot"])
 @pytest.mark.parametrize("nested", [False, True])
-def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path, nested: bool) -> None:
+def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path, nested: bool, order: str) -> None:
     # HTML 4's order (thead, tfoot, tbody): a browser shows the footer's row last; it was read first, before the
     # header rows. (`nested`: a cell holding a table, read by the general walk, not the plain table's path.)
+    # A header written after the body (some generators: tfoot, tbody, thead): a browser shows it first; its rows were
+    # read after the values.
     rows = MERGED_001[9:16]
     inner = "<table><tr><td>嵌套</td></tr></table>" if nested else ""
 
     def group(tag: str, part: list) -> str:
         return f"<{tag}>" + "".join("<tr>" + "".join(f"<td>{html_escape(c)}</td>" for c in row) + "</tr>"
                                     for row in part) + f"</{tag}>"
-    page = (f"<html><body><p>{MERGED_001[8]}</p><TABLE border=1>{group('thead', rows[:3])}\n"
-            f"<TFOOT><tr><td>{html_escape(rows[-1][0])}</td>{''.join(f'<td>{c}</td>' for c in rows[-1][1:-1])}"
-            f"<td>{rows[-1][-1]}{inner}</td></tr></TFOOT>\n{group('tbody', rows[3:-1])}</TABLE>"
-            f"<p>{MERGED_001[16]}</p></body></html>")
+    groups = {"head": group('thead', rows[:3]),
+              "foot": f"<TFOOT><tr><td>{html_escape(rows[-1][0])}</td>"
+                      f"{''.join(f'<td>{c}</td>' for c in rows[-1][1:-1])}<td>{rows[-1][-1]}{inner}</td></tr></TFOOT>",
+              "body": group('tbody', rows[3:-1])}
+    page = (f"<html><body><p>{MERGED_001[8]}</p><TABLE border=1>{chr(10).join(groups[g] for g in order.split())}"
+            f"</TABLE><p>{MERGED_001[16]}</p></body></html>")
     path = tmp_path / "footer.html"
     path.write_text(page, encoding="utf-8")
     assert read_document(path).lines == [MERGED_001[8], *rows, *([["嵌套"]] if nested else []), MERGED_001[16]]
@@ -462,6 +467,40 @@ def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path)
     assert read_document(tmp_path / "sub.html").lines == want
 
 
+@pytest.mark.parametrize("mark", [
+    "<sup><a href='#fn1'>1</a></sup>",  # (a mark linked to its note: read 881)
+    "<sup><span style='font-size:9pt'>[2]</span></sup>",  # (read 88[2], no number)
+    # raised or set low by its style, not <sup>/<sub>: an editor's span (read 881), Word's note reference
+    "<span style='vertical-align:super'>1</span>",
+    "<span style='font-size:8pt; VERTICAL-ALIGN: super'>[1]</span>",
+    "<span style='vertical-align:sub'>1</span>",
+    "<sub><a href='#n1'>1</a></sub>",  # (read 881: only a <sub> without children was a mark)
+    "<a style='mso-footnote-id:ftn1' href='#_ftn1' name='_ftnref1'><span class=MsoFootnoteReference><span "
+    "style='mso-special-character:footnote'><span class=MsoFootnoteReference><span style='font-size:10.5pt'>[1]"
+    "</span></span></span></span></a>",
+])
+def test_a_raised_footnote_mark_after_a_cells_number_is_no_digit_of_it(mark: str, tmp_path: Path) -> None:
+    # A footnote mark set raised after a value is no digit of it, whatever markup holds its text or raises it; one
+    # alone in its cell is the cell's value.
+    import re
+
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", f"<td>88{mark}</td>").replace(
+        "<td>11</td>", f"<td>{re.sub(r'>[^<>]+<', '>11<', mark)}</td>", 1)
+    (tmp_path / "raised.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "raised.html").lines == MERGED_001
+
+
+def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
+    # A form system's page shows a table's counts in text boxes ('<td><input value="88" readonly></td>'): the value,
+    # which a browser shows, was read blank (NA); a button's label or a hidden field's value is no text.
+    page = render_html(MERGED_001).decode("utf-8").replace(
+        "<td>88</td>", "<td><input type='text' class='num' value='88' readonly></td>").replace(
+        "<td>11</td>", "<td><INPUT value=11 size=4><input type=hidden name=id value=7></td>", 1).replace(
+        "</body>", "<input type='button' value='打印本页'><input type='checkbox' value='1'></body>")
+    (tmp_path / "form.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "form.html").lines == MERGED_001
+
+
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text
@@ -471,6 +510,18 @@ def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -
     shown = page.replace("<body>", "<body>" + fallback).replace("<td>0</td>", "<td>0<noframes>9</noframes></td>", 1)
     (tmp_path / "page.html").write_text(shown, encoding="utf-8")
     assert read_document(tmp_path / "page.html").lines == MERGED_001
+    body = page[page.index("<body>"):page.index("</html>")]
+    frames = page[:page.index("<body>")] + f"<frameset cols='20%,*'><frame src='menu.html'><noframes>{body}</noframes>" \
+        "</frameset></html>"
+    (tmp_path / "frames.html").write_text(frames, encoding="utf-8")
+    assert read_document(tmp_path / "frames.html").lines == MERGED_001
+
+
+def test_a_noframes_fallback_read_as_the_page_is_read_as_shown(tmp_path: Path) -> None:
+    # The fallback of a page of frames, read as its page, skipped the passes a page's body goes through: its hidden
+    # text was read ('二、主动公开政府信息情况旧版'), a footnote mark glued to a value ('88<sup>1</sup>' read 881).
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", "<td>88<sup>1</sup></td>").replace(
+        "情况</p>", "情况<span style='display:none'>旧版</span></p>", 1)
     body = page[page.index("<body>"):page.index("</html>")]
     frames = page[:page.index("<body>")] + f"<frameset cols='20%,*'><frame src='menu.html'><noframes>{body}</noframes>" \
         "</frameset></html>"
@@ -1891,6 +1942,57 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     lines = read_document(path).lines
     assert lines[0] == row
     assert lines[1:] == ([["个", "", "5"], ["条", "", "6"]] if len(row) == 3 else [["个", "5"], ["条", "6"]])
+
+
+@pytest.mark.parametrize("sheet, media, shown", [
+    (".old { display: none }", None, []),
+    ("p span.on, #x { visibility:hidden }", None, []),
+    ("span.old{display:none}", "screen", []),
+    ("@charset 'utf-8'; <!-- .old { color: red; DISPLAY: none } -->", "all", []),
+    ("@media screen { .old { display: none } }", None, []),
+    (".old { display: none } .on { display: inline }", None, ["旧版"]),  # (shown again by a later rule)
+    (".old { display: none } span { display: inline }", None, []),  # (a class outweighs a tag)
+    ("@media print { .old, #x { display: none } }", None, ["旧版"]),  # (hidden on paper only)
+    ("@media (max-width: 600px) { .old { display: none } }", None, ["旧版"]),  # (a phone's: not read as hidden)
+    # (a desktop's width, _SCREEN_WIDTH: hidden above 768px, shown again below 600px or above 100em)
+    ("@media screen and (min-width: 768px) { .old { display: none } }", None, []),
+    (".old { display: none } @media (max-width:600px), (min-width:100em) { .on { display: inline } }", None, []),
+    (".old { display: none }", "only screen and (max-width: 40em)", ["旧版"]),
+    (".old { display: none }", "print", ["旧版"]),
+    (".old { display: none } .old:hover { display: inline }", None, []),  # (a pseudo-class: not read)
+])
+def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media: str | None, shown: list,
+                                                              tmp_path: Path) -> None:
+    # An element a style sheet's rule hides (on its class, id or tag: '.old { display: none }') is not shown, as one
+    # its own style hides; it was read ('一、总体情况旧版'), an invisible cell's value in its row.  A rule for print
+    # or for another screen (@media) hides nothing on this one; the most specific rule wins, then the last.
+    attr = f" media='{media}'" if media else ""
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><style{attr}>{sheet}</style></head><body>"
+                    f"<p>一、总体情况<span class='old on'>旧版</span></p>"
+                    f"<table><tr><td>件</td><td id='x'>{'9' if '#x' in sheet else ''}</td><td>7</td></tr></table>"
+                    f"<p>本年度无。<span class='old' style='display:inline'>见下</span></p></body></html>",
+                    encoding="utf-8")
+    cell = "9" if "#x" in sheet and shown else ""
+    assert read_document(path).lines == ["一、总体情况" + "".join(shown), ["件", cell, "7"], "本年度无。见下"]
+
+
+def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:
+    # '!important' in a sheet wins over the element's own style, as in a browser
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><style>.old{display:none !important}</style></head><body>"
+                    "<p>一、总体情况<span class='old' style='display:inline'>旧版</span></p></body></html>",
+                    encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况"]
+
+
+def test_html_style_sheet_in_a_noscript_hides_nothing(tmp_path: Path) -> None:
+    # A sheet in a <noscript> ('<noscript><style>.js{display:none}</style></noscript>': for a browser without scripts)
+    # is not the page's, as the noscript's text is not read: it hid the paragraph a browser shows.
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><noscript><style>.js{display:none}</style></noscript></head><body>"
+                    "<p>一、总体情况<span class='js'>（全文）</span></p></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况（全文）"]
 
 
 def test_a_long_ol_is_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:

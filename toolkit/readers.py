@@ -1117,23 +1117,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
                 path, "cannot parse the HTML: elements nested deeper than 2048 levels"
             )
     if root is not None:
-        if _may_hide(encoded):
-            _drop_hidden(root)
-        if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
-            _blank_zero_font(root)
-        _drop_footnote_marks(root)
-        if b"<sub" in encoded or b"<SUB" in encoded:
-            _drop_subscript_marks(root)
-        if b"<del" in encoded or b"<DEL" in encoded:
-            _drop_deleted(root)
-        if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
-            _drop_unshown_controls(root)
-        if b"x:num=" in encoded:
-            _excel_zero_dashes(root)
-        if b"<tfoot" in encoded or b"<TFOOT" in encoded:
-            _footers_last(root)
-        if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
-            _sheet_list_styles(root)
+        _as_shown(root, encoded)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
@@ -1144,6 +1128,39 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
 
 
+def _as_shown(root, encoded: bytes) -> None:
+    """Make the parsed page ``root`` (of the UTF-8 bytes ``encoded``, which gate the passes most pages do not need)
+    read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
+    numbered by the style sheet."""
+    low = encoded.lower()  # (the gates below that case does not matter to)
+    if _may_hide(low):
+        _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
+        _drop_hidden(root)
+    if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
+        _blank_zero_font(root)
+    raised = b"vertical-align" in low or b"notereference" in low  # (marks set so: see _raised_by_style)
+    lowered = raised and _raised_by_style(root, "sub")
+    if raised:
+        _raised_by_style(root, "sup")
+    _drop_footnote_marks(root)
+    if b"<sub" in encoded or b"<SUB" in encoded or lowered:
+        _drop_subscript_marks(root)
+    if b"<del" in encoded or b"<DEL" in encoded:
+        _drop_deleted(root)
+    if b"<input" in low:
+        _input_values(root)
+    if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
+        _drop_unshown_controls(root)
+    if b"x:num=" in encoded:
+        _excel_zero_dashes(root)
+    if b"<thead" in encoded or b"<THEAD" in encoded:
+        _headers_first(root)
+    if b"<tfoot" in encoded or b"<TFOOT" in encoded:
+        _footers_last(root)
+    if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
+        _sheet_list_styles(root)
+
+
 def _frames_fallback_lines(root, parser) -> list:
     """The lines of the ``<noframes>`` fallback of a page of frames that shows no text of its own (a saved frameset
     page: the report in its fallback), its markup read as a page; [] where it has none."""
@@ -1152,11 +1169,15 @@ def _frames_fallback_lines(root, parser) -> list:
     markup = "".join(el.text or "" for el in root.iter("noframes"))
     if not markup.strip():
         return []
+    encoded = markup.encode("utf-8")
     try:
-        fallback = lxml.etree.fromstring(markup.encode("utf-8"), parser)
+        fallback = lxml.etree.fromstring(encoded, parser)
     except lxml.etree.XMLSyntaxError:
         return []
-    return _html_lines(fallback) if fallback is not None else []
+    if fallback is None:
+        return []
+    _as_shown(fallback, encoded)  # (the fallback is a page: its hidden text, footnote marks … as the page's)
+    return _html_lines(fallback)
 
 
 def _page_title(root) -> str | None:
@@ -1175,16 +1196,41 @@ _MARKS = r"[\d*†‡#a-z①-⑳※]{1,3}(?:[,，、\-–~～][\d*†‡#a-z①-
 _FOOTNOTE_MARK = re.compile(rf"\s*(?:[\[(（【]注?{_MARKS}[\])）】]|注?{_MARKS}[)）]?|注)\s*")
 
 
+# Text set raised or low by its style, not by <sup> or <sub>: an editor's '<span style="vertical-align:super">1</span>'
+# and Word's footnote and endnote references (class MsoFootnoteReference, which Word's sheet raises).
+_VERTICAL_ALIGN_RE = re.compile(r"(?<![\w-])vertical-align\s*:\s*([\w-]+)", re.IGNORECASE)
+_WORD_NOTE_REFERENCES = frozenset({"MsoFootnoteReference", "MsoEndnoteReference"})
+_INLINE_MARK_TAGS = frozenset({"span", "font", "a", "small", "b", "i", "em", "strong"})
+
+
+def _raised_by_style(root, how: str) -> bool:
+    """Make ``<sup>`` (``how='sup'``) or ``<sub>`` (``'sub'``) of the elements of the page set so by their style
+    (the last ``vertical-align`` of their style attribute; Word's note references raised), so that the footnote
+    mark passes read them as marks ('88<span style="vertical-align:super">1</span>' read 881); whether any was."""
+    found = False
+    for el in root.xpath("//*[@style or @class]"):
+        if el.tag not in _INLINE_MARK_TAGS:
+            continue  # (a cell or block set so is no mark)
+        aligns = _VERTICAL_ALIGN_RE.findall(el.get("style") or "")
+        if (aligns[-1].lower() == ("super" if how == "sup" else how) if aligns else
+                how == "sup" and not _WORD_NOTE_REFERENCES.isdisjoint((el.get("class") or "").split())):
+            el.tag = how
+            found = True
+    return found
+
+
 def _drop_footnote_marks(root) -> None:
     """Remove the superscript footnote marks of an HTML page, keeping the text after them.
 
     Digits set raised alone in a table cell (``<td><sup>88</sup></td>``) are its value: a footnote mark stands
-    after what it marks.
+    after what it marks.  A mark is read with what it holds: a link to its note (``<sup><a href="#fn1">1</a></sup>``,
+    read 881 after 88 when only a mark without children was one).
     """
     for sup in list(root.iter("sup")):
-        if not len(sup) and _FOOTNOTE_MARK.fullmatch(sup.text or ""):
+        mark = "".join(sup.itertext()) if len(sup) else sup.text or ""
+        if _FOOTNOTE_MARK.fullmatch(mark):
             cell = next(sup.iterancestors("td", "th"), None)
-            if cell is None or "".join(cell.itertext()).strip() != sup.text.strip():
+            if cell is None or "".join(cell.itertext()).strip() != mark.strip():
                 _remove_keeping_tail(sup)
 
 
@@ -1196,8 +1242,8 @@ def _drop_subscript_marks(root) -> None:
     its cell is its value.
     """
     for sub in list(root.iter("sub")):
-        if len(sub) or not _FOOTNOTE_MARK.fullmatch(sub.text or ""):
-            continue
+        if not _FOOTNOTE_MARK.fullmatch("".join(sub.itertext()) if len(sub) else sub.text or ""):
+            continue  # (a mark read with what it holds: '<sub><a href="#n1">1</a></sub>', as a raised one)
         prev = sub.getprevious()
         before = (prev.tail or "".join(prev.itertext())) if prev is not None else sub.getparent().text
         if before and before.rstrip()[-1:].isdigit() and next(sub.iterancestors("td", "th"), None) is not None:
@@ -1227,6 +1273,23 @@ def _excel_zero_dashes(root) -> None:
             cell.text = "0"
 
 
+def _headers_first(root) -> None:
+    """Move each table's header (its first ``<thead>``) before its rows, where a browser shows it.
+
+    A generator that writes the header after the body (``<tbody>…</tbody><thead>…</thead>``, thead last or after a
+    tfoot) had the header rows read after the values, under which no column key stood.
+    """
+    for head in list(root.iter("thead")):
+        table = head.getparent()
+        if table is None or table.tag != "table" or table.find("thead") is not head:
+            continue  # (a second header is a row group where it stands, as a browser shows it)
+        first = next((sibling for sibling in table if sibling.tag in ("thead", "tbody", "tr", "tfoot")), None)
+        if first is not None and first is not head:
+            _remove_keeping_tail(head)
+            head.tail = None
+            first.addprevious(head)
+
+
 def _footers_last(root) -> None:
     """Move each table's footer (its first ``<tfoot>``) after its rows, where a browser shows it.
 
@@ -1241,6 +1304,22 @@ def _footers_last(root) -> None:
             _remove_keeping_tail(foot)
             foot.tail = None
             table.append(foot)
+
+
+#: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
+#: or a hidden field's value is no text of the report.
+_TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
+
+
+def _input_values(root) -> None:
+    """Write the value of each text box in a table cell (``<td><input value="88" readonly></td>``: a form system's
+    page shows a table's counts so) as its text, which a browser shows and the page's text lacks: the cell was read
+    blank.  Only in a cell: elsewhere a box is the site's (a search box's hint, '请输入关键字'), not the report's."""
+    for el in root.iter("input"):
+        value = el.get("value")
+        if value and (el.get("type") or "").strip().lower() in _TEXT_INPUTS \
+                and next(el.iterancestors("td", "th"), None) is not None:
+            el.text = value
 
 
 def _drop_deleted(root) -> None:
@@ -1363,10 +1442,9 @@ def _blank_zero_font(root) -> None:
         _blank_unshown(el, _font_shown)
 
 
-def _may_hide(page: bytes) -> bool:
-    """Whether a page (UTF-8) can hide anything at all: most cannot, and three searches of its bytes cost
-    less than looking at the style of every element."""
-    low = page.lower()
+def _may_hide(low: bytes) -> bool:
+    """Whether a page (its UTF-8 bytes in lower case) can hide anything at all: most cannot, and three searches of
+    its bytes cost less than looking at the style of every element."""
     return b"display" in low or b"hidden" in low or b"visibility" in low
 
 
@@ -1924,6 +2002,100 @@ def _css_fits(node, compound: tuple) -> bool:
             and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")}))
 
 
+#: The braces of a style sheet's blocks, and the markup comment marks an old page wraps a sheet in ('<!-- … -->').
+_CSS_BRACE_RE = re.compile(r"[{}]")
+_CSS_MARKUP_COMMENT_RE = re.compile(r"<!--|-->")
+
+
+#: The window a page is read as shown in: a desktop browser's, this many CSS pixels wide (a media query on the width
+#: is read for it: a sheet that hides the desktop's menu below 768px, or shows it above, is read as on a desktop).
+_SCREEN_WIDTH = 1280
+_MEDIA_FEATURE_RE = re.compile(r"\(\s*([\w-]+)\s*(?::\s*([\d.]+)\s*(px|r?em)?\s*)?\)|\band\b", re.IGNORECASE)
+
+
+def _screen_media(media: str | None) -> bool:
+    """Whether a media query (a ``<style>``'s ``media``, an ``@media`` block's) applies to a desktop browser's
+    screen (_SCREEN_WIDTH wide): none, ``all`` or ``screen`` (among others: ``screen, print``), with conditions on
+    the width only (``screen and (min-width: 768px)``); not ``print`` nor ``speech``, nor one with another feature or
+    ``not``, rather than read as shown."""
+    if media is None or not media.strip():
+        return True
+    for query in media.lower().split(","):
+        words = query.split("(", 1)[0].split()
+        if words[:1] == ["only"]:
+            words = words[1:]
+        if words not in ([], ["all"], ["screen"], ["all", "and"], ["screen", "and"]):
+            continue
+        rest = query[query.find("("):] if "(" in query else ""
+        if _MEDIA_FEATURE_RE.sub("", rest).strip():
+            continue  # (something else than width conditions joined by 'and')
+        if all(_width_holds(feature, value, unit) for feature, value, unit in _MEDIA_FEATURE_RE.findall(rest)
+               if feature):
+            return True
+    return False
+
+
+def _width_holds(feature: str, value: str, unit: str) -> bool:
+    """Whether a media feature of a query ``(min-width: 768px)`` holds on _SCREEN_WIDTH (one not on the width: no)."""
+    if feature not in ("min-width", "max-width", "min-device-width", "max-device-width") or not value:
+        return False
+    try:
+        width = float(value) * (16 if unit.lower().endswith("em") else 1)  # (an em of a media query: 16px)
+    except ValueError:
+        return False
+    return _SCREEN_WIDTH >= width if feature.startswith("min") else _SCREEN_WIDTH <= width
+
+
+def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
+    """The rules (selectors, declarations) of a style sheet that apply on a screen: at its top level or in an
+    ``@media`` block for the screen (see _screen_media); the rules of ``@media print`` and other at-rules' blocks
+    (``@font-face``, ``@keyframes``, ``@supports``), and the at-rule statements before a rule (``@charset …;``), are
+    not read as rules."""
+    sheet = _CSS_MARKUP_COMMENT_RE.sub(" ", _CSS_COMMENT_RE.sub("", sheet))
+    blocks: list = []  # the open blocks: (read, the rule's selectors or None for a block of rules, its start)
+    last = 0  # where the text since the last brace starts
+    for brace in _CSS_BRACE_RE.finditer(sheet):
+        read = all(block[0] for block in blocks)
+        if brace.group() == "{":
+            prelude = sheet[last:brace.start()].rsplit(";", 1)[-1].strip()
+            if blocks and blocks[-1][1] is not None:  # (a block nested in a rule's: not read)
+                blocks.append((False, None, 0))
+            elif prelude[:1] == "@":
+                media = prelude[6:] if prelude[:6].lower() == "@media" else None
+                blocks.append((read and media is not None and _screen_media(media), None, 0))
+            else:
+                blocks.append((read, prelude, brace.end()))
+        elif blocks:
+            _, selectors, start = blocks.pop()
+            if read and selectors is not None:
+                yield selectors, sheet[start:brace.start()]
+        last = brace.end()
+
+
+def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
+    """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
+    not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
+    wins); a selector other than tags, classes and ids joined by spaces is not read (see _css_compounds)."""
+    rules: list = []
+    for style in root.iter("style"):
+        if not style.text or not _screen_media(style.get("media")):
+            continue
+        if any(_tag_name(a.tag) in _DROP_TAGS and a.tag != "head" for a in style.iterancestors()):
+            continue  # (a sheet in a fallback or a template: <noscript><style>.js{display:none}… a browser skips)
+        for selectors, declarations in _css_rules(style.text):
+            value = wanted(declarations)
+            if value is None:
+                continue
+            for selector in selectors.split(","):
+                compounds = _css_compounds(selector)
+                if compounds:
+                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) for c in compounds),
+                                   sum(c[0] is not None for c in compounds))
+                    rules.append((specificity, len(rules), compounds, value))
+    rules.sort(key=lambda rule: rule[:2])
+    return rules
+
+
 def _sheet_list_styles(root) -> None:
     """Write into the style attribute of each ``<ol>`` and ``<li>`` the list-style-type the page's style sheets
     set for it (a rule on its class, ``ol.nb { list-style-type: cjk-ideographic }``), where its own style sets
@@ -1932,23 +2104,16 @@ def _sheet_list_styles(root) -> None:
     The most specific rule wins, then the last; a sheet's ``none`` is not read (a reset of every list's style,
     ``ol, ul { list-style: none }``, is common, and a list's number is kept as before).
     """
-    rules: list = []  # (specificity, order, compounds, style)
-    for style in root.iter("style"):
-        if not style.text or "list-style" not in style.text:
-            continue
-        for selectors, declarations in _CSS_RULE_RE.findall(_CSS_COMMENT_RE.sub("", style.text)):
-            value = _declared_list_style(declarations) if "list-style" in declarations else None
-            if value is None or value == "none":
-                continue
-            for selector in selectors.split(","):
-                compounds = _css_compounds(selector) if "@" not in selector else None
-                if compounds:
-                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) for c in compounds),
-                                   sum(c[0] is not None for c in compounds))
-                    rules.append((specificity, len(rules), compounds, value))
+    if not any(style.text and "list-style" in style.text for style in root.iter("style")):
+        return
+
+    def wanted(declarations: str) -> str | None:
+        value = _declared_list_style(declarations) if "list-style" in declarations else None
+        return None if value == "none" else value
+
+    rules = _sheet_rules(root, wanted)
     if not rules:
         return
-    rules.sort(key=lambda rule: rule[:2])
     for el in root.iter("ol", "li"):
         found = None
         for _, _, compounds, value in rules:
@@ -1956,6 +2121,64 @@ def _sheet_list_styles(root) -> None:
                 found = value
         if found is not None and _list_style(el) is None:
             el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
+
+
+def _display_declarations(declarations: str) -> tuple[str, str] | None:
+    """The ``display`` and ``visibility`` declarations of a rule, as a style attribute writes them: (those of
+    normal weight, those marked ``!important``), else None where it sets neither."""
+    low = declarations.lower()
+    if "display" not in low and "visibility" not in low:
+        return None
+    normal, important = [], []
+    for declaration in declarations.split(";"):
+        found = _HIDDEN_STYLE_RE.search(declaration)
+        if found:
+            (important if "!important" in declaration.replace(" ", "") else normal).append(
+                f"{found.group(1)}:{found.group(2)};")
+    return ("".join(normal), "".join(important)) if normal or important else None
+
+
+def _sheet_hidden(root) -> None:
+    """Write into the style attribute of each element the ``display`` and ``visibility`` the page's style sheets
+    set for it (``.hide { display: none }``, ``#old { visibility: hidden }``), before its own (which wins) and after
+    it those marked ``!important``, so that _drop_hidden drops what a browser does not show as it drops what a
+    style attribute hides (a class hiding an old version's words: they were read in).
+
+    The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
+    after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
+    hide nothing.
+    """
+    if not any(style.text and ("display" in style.text.lower() or "visibility" in style.text.lower())
+               for style in root.iter("style")):
+        return
+    rules = _sheet_rules(root, _display_declarations)
+    if not any(_hidden_style(normal + important) for _, _, _, (normal, important) in rules):
+        return
+    index: dict = {}  # the rules by the last compound's id, else a class, else tag, else '*'
+    for rule in rules:
+        last_tag, last_classes, last_ids = rule[2][-1]
+        key = (("#", next(iter(last_ids))) if last_ids else (".", min(last_classes)) if last_classes
+               else ("", last_tag or "*"))
+        index.setdefault(key, []).append(rule)
+    tags = {name for kind, name in index if kind == ""}
+    classes = {name for kind, name in index if kind == "."}
+    ids = {name for kind, name in index if kind == "#"}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        ident, names = el.get("id"), (el.get("class") or "").split()
+        tag = _tag_name(el.tag)
+        keys = [("", "*"), ("", tag)] if "*" in tags or tag in tags else []
+        if ident in ids:
+            keys.append(("#", ident))
+        keys.extend((".", name) for name in names if name in classes)
+        if not keys:
+            continue
+        found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
+        if found:
+            normal = "".join(rule[3][0] for rule in found)
+            important = "".join(rule[3][1] for rule in found)
+            el.set("style", f"{normal}{el.get('style') or ''};{important}")
 
 
 def _roman(n: int) -> str:
