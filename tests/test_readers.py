@@ -365,6 +365,29 @@ def test_gbk_html_with_meta_charset(tmp_path: Path, declared: str) -> None:
     assert doc.lines == MERGED_001
 
 
+@pytest.mark.parametrize("declared", ["big5", "BIG5-HKSCS", "cp950"])
+def test_gbk_html_declaring_big5_is_read_as_gbk_and_flagged(tmp_path: Path, declared: str) -> None:
+    # a page saved as GBK under a template's charset=big5: most GB 2312 bytes are Big5 too, and it was read as
+    # Big5 mojibake ('淉葬陓洘鼠羲' for '政府信息公开') without a word; now read as GBK, the wrong charset flagged
+    lines = ["本机关贯彻落实政府信息公开条例，主动公开政府信息。", ["规章", "0"], ["行政许可", "302"]]
+    page = render_html(lines, encoding="gbk").replace(b'charset="gbk"', f'charset="{declared}"'.encode())
+    assert page.decode(declared) != page.decode("gbk")  # (it reads as Big5 without an error)
+    path = tmp_path / "gbk.html"
+    path.write_bytes(page)
+    with pytest.warns(ReaderWarning, match=r"declares (big5|cp950).*'本机关.*read as GBK") as caught:
+        doc = read_document(path)
+    assert {w.message.code for w in caught} == {"encoding_uncertain"}
+    assert doc.encoding == "gbk"
+    assert doc.lines == lines
+    # Big5 under its own charset stays Big5, without a flag
+    big5 = "本機關貫徹落實政府資訊公開條例，主動公開政府資訊。"
+    path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{big5}</p></body></html>'.encode("big5"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = read_document(path)
+    assert doc.lines == [big5] and doc.encoding == declared.lower().replace("-", "")
+
+
 def test_html_declared_charset_wrong_but_bytes_utf8(tmp_path: Path) -> None:
     page = render_html(MERGED_001).replace(b'charset="utf-8"', b'charset="gb2312"')
     path = tmp_path / "mislabelled.html"

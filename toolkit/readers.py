@@ -921,6 +921,8 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         elif not _SINGLE_BYTE_FAMILY.match(declared):
             text = _try(data, declared)
             if text is not None:
+                if declared in _BIG5_FAMILY and not text.isascii():
+                    return (*_big5_or_gb(data, text, declared, path), False)
                 return text, declared, False
     found = _decode_gb(data, path)
     if found is not None:
@@ -939,6 +941,31 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         f"for UTF-8 at offset {_first_error(data, 'utf-8')}, for GB18030 at offset "
         f"{_first_error(data, 'gb18030')}; pass encoding= if you know the codec",
     )
+
+
+_BIG5_FAMILY = {"big5", "big5hkscs", "cp950"}
+
+
+def _big5_or_gb(data: bytes, big5: str, declared: str, path: str | None) -> tuple[str, str]:
+    """A page declaring a Big5 charset, read as Big5 (``big5``), or as GBK/GB18030 where that reading's
+    characters are clearly the more common (flagged ``encoding_uncertain``).
+
+    A page saved as GBK under a template's ``charset=big5`` reads as Big5 without an error (most GB 2312 bytes
+    are Big5 bytes too), into rare characters: '淉葬陓洘鼠羲' for '政府信息公开'.  The declaration wins a tie.
+    """
+    for codec in ("gbk", "gb18030"):
+        text = _try(data, codec)
+        if text is not None:
+            break
+    else:
+        return big5, declared
+    (rare_gb, n), (rare_big5, _) = _rare_share(text, _common_gb), _rare_share(big5, _common_big5)
+    if n >= _GB_BIG5_SAMPLE and rare_big5 - rare_gb >= _GB_BIG5_MARGIN[0]:
+        _warn(path, f"the page declares {declared} but its bytes read as {codec.upper()} ({_non_ascii(text)[:8]!r}; "
+                    f"as Big5 {_non_ascii(big5)[:8]!r}): read as {codec.upper()}; pass encoding= if you know the codec",
+              "encoding_uncertain")
+        return text, codec
+    return big5, declared
 
 
 def _hz_text(data: bytes) -> str | None:
