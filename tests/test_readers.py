@@ -388,6 +388,19 @@ def test_gbk_html_declaring_big5_is_read_as_gbk_and_flagged(tmp_path: Path, decl
     assert doc.lines == [big5] and doc.encoding == declared.lower().replace("-", "")
 
 
+@pytest.mark.parametrize("declared", ["gbk", "gb2312", "GB18030"])
+def test_big5_html_declaring_gbk_is_read_as_big5_and_flagged(tmp_path: Path, declared: str) -> None:
+    # the reverse: read as Big5 (its GBK reading is rare characters) as before, but without a word on the charset
+    # the page declares; now flagged
+    big5 = "本機關貫徹落實政府資訊公開條例，主動公開政府資訊。"
+    path = tmp_path / "big5.html"
+    path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{big5}</p></body></html>'.encode("big5"))
+    with pytest.warns(ReaderWarning, match=r"declares gb.*read as BIG5") as caught:
+        doc = read_document(path)
+    assert {w.message.code for w in caught} == {"encoding_uncertain"}
+    assert doc.lines == [big5] and doc.encoding == "big5"
+
+
 def test_html_declared_charset_wrong_but_bytes_utf8(tmp_path: Path) -> None:
     page = render_html(MERGED_001).replace(b'charset="utf-8"', b'charset="gb2312"')
     path = tmp_path / "mislabelled.html"

@@ -917,6 +917,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         if declared in _GB_FAMILY:
             found = _decode_gb(data, path)
             if found is not None:
+                if found[1].startswith("big5"):  # read against the page's word: say so (a template's charset)
+                    _warn(path, f"the page declares {declared} but its bytes read as {found[1].upper()} "
+                                f"({_non_ascii(found[0])[:8]!r}): read as {found[1].upper()}; pass encoding= if you "
+                                "know the codec", "encoding_uncertain")
                 return (*found, False)
         elif not _SINGLE_BYTE_FAMILY.match(declared):
             text = _try(data, declared)
