@@ -1589,6 +1589,37 @@ def test_a_word_table_of_contents_is_read_as_one(props, style, tmp_path, parsed_
     assert not [x for x in lines if isinstance(x, str) and re.search("PAGEREF|TOC", x)]
 
 
+_FLD = '<w:r><w:fldChar w:fldCharType="{}"/></w:r>'
+
+
+def _docx_with_paragraphs(path: Path, xml: str) -> list:
+    """The lines of a DOCX whose body is the paragraphs ``xml`` (before a paragraph and a one-row table)."""
+    render_docx(["@@", "后文", ["规章", "5"]], path)
+
+    def edit(parts: dict) -> None:
+        parts["word/document.xml"] = parts["word/document.xml"].replace(
+            b"<w:p><w:r><w:t>@@</w:t></w:r></w:p>", xml.encode())
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    return read_document(path).lines
+
+
+def test_a_field_instruction_wrapped_over_paragraphs_shows_only_the_result(tmp_path):
+    # Word wraps a long field instruction over paragraphs ({ IF { MERGEFIELD 性别 } = "男" "先生" "女士" } as a mail
+    # merge writes it, the begin in one paragraph, the rest in the next): fields were followed within a paragraph,
+    # so the nested field's result in the next one ('男') was read into the text before the outer field's result
+    run = "<w:r><w:t>{}</w:t></w:r>"
+    instr = "<w:r><w:instrText>{}</w:instrText></w:r>"
+    xml = ("<w:p>" + _FLD.format("begin") + instr.format("IF ") + "</w:p><w:p>" + _FLD.format("begin")
+           + instr.format("MERGEFIELD 性别") + _FLD.format("separate") + run.format("男") + _FLD.format("end")
+           + instr.format(' = "男" "先生" "女士"') + _FLD.format("separate") + run.format("先生") + _FLD.format("end")
+           + run.format("：您好") + "</w:p>")
+    assert _docx_with_paragraphs(tmp_path / "f.docx", xml) == ["先生：您好", "后文", ["规章", "5"]]
+    # a field whose begin is never closed (a damaged file) hides nothing after its own paragraph, as before
+    xml = "<w:p>" + run.format("前文") + _FLD.format("begin") + instr.format("PAGE") + "</w:p>"
+    assert _docx_with_paragraphs(tmp_path / "g.docx", xml) == ["前文", "后文", ["规章", "5"]]
+
+
 def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
     # w:ptab (an absolute position tab: a contents' entry, a line set flush right) was read as nothing: the entry
     # '一、总体情况' + a dot-leader ptab + '1' read '一、总体情况1', a date set flush right was glued to the text.

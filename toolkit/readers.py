@@ -2344,6 +2344,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         _vanish_styled_runs(body, hidden)
         _raise_styled_runs(body, document)
         _vanish_placeholders(body)
+        _hide_spanning_instructions(body)
         _style_tab_stops(body, document)
         _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
@@ -3398,6 +3399,55 @@ def _vanish_placeholders(element) -> None:
             continue
         for run in content.iter(_w("r")):
             _vanish(run)
+
+
+def _paragraph_of(el):
+    return next(el.iterancestors(_w("p")), None)
+
+
+def _hide_spanning_instructions(body) -> None:
+    """Mark as hidden (w:vanish, in memory) the runs of a field's instruction that lie in a paragraph after the one
+    its w:fldChar begin stands in (Word wraps a long instruction: ``{ IF { MERGEFIELD 性别 } = "男" …`` over two
+    paragraphs).
+
+    _docx_paragraph follows fields within a paragraph: in the next one the instruction's nested field looked like a
+    field of its own, and its result ('男') was read into the text before the outer field's.  The instruction's
+    plain w:instrText is no text anyway, and the outer field's result, after its separate, is read as before.
+    Only where some instruction does cross a paragraph (a walk over the fldChar elements alone) are the runs walked.
+    """
+    spanning = set()  # the begin marks of the instructions that cross a paragraph and are closed (a separate, an end)
+    open_fields: list = []  # per open field: [its begin mark, its paragraph, whether its result has begun, crossed]
+    for mark in body.iter(_w("fldChar")):
+        kind, paragraph, run = mark.get(_w("fldCharType")), _paragraph_of(mark), mark.getparent()
+        if paragraph is None or _unshown_run(run, paragraph):  # (as _docx_paragraph: a deleted field is none)
+            continue
+        for field in open_fields:
+            field[3] = field[3] or (not field[2] and field[1] is not paragraph)
+        if kind == "begin":
+            open_fields.append([mark, paragraph, False, False])
+        elif kind in ("separate", "end") and open_fields:
+            if open_fields[-1][3] and not open_fields[-1][2]:
+                spanning.add(open_fields[-1][0])
+            open_fields[-1][2] = True
+            if kind == "end":
+                open_fields.pop()
+    if not spanning:  # (a begin never closed, in a damaged file, hides no paragraph after its own)
+        return
+    open_fields = []
+    for run in body.iter(_w("r")):
+        paragraph = _paragraph_of(run)
+        if paragraph is None or _unshown_run(run, paragraph):
+            continue
+        if any(not result and where is not paragraph and begin in spanning for begin, where, result in open_fields):
+            _vanish(run)  # (the paragraph's own reading sees nothing of it, fldChar marks included)
+        for mark in run.iterchildren(_w("fldChar")):
+            kind = mark.get(_w("fldCharType"))
+            if kind == "begin":
+                open_fields.append([mark, paragraph, False])
+            elif kind == "separate" and open_fields:
+                open_fields[-1][2] = True
+            elif kind == "end" and open_fields:
+                open_fields.pop()
 
 
 def _unshown_run(run, stop) -> bool:
