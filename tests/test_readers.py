@@ -379,6 +379,13 @@ def test_gbk_html_declaring_big5_is_read_as_gbk_and_flagged(tmp_path: Path, decl
     assert {w.message.code for w in caught} == {"encoding_uncertain"}
     assert doc.encoding == "gbk"
     assert doc.lines == lines
+    # one whose bytes are no Big5 (认 is C8CF) was read as GBK, right, but without a word on the charset declared
+    page = render_html(MERGED_001, encoding="gbk").replace(b'charset="gbk"', f'charset="{declared}"'.encode())
+    path.write_bytes(page)
+    with pytest.warns(ReaderWarning, match=r"declares (big5|cp950).*read as GBK") as caught:
+        doc = read_document(path)
+    assert {w.message.code for w in caught} == {"encoding_uncertain"}
+    assert doc.encoding == "gbk" and doc.lines == MERGED_001
     # Big5 under its own charset stays Big5, without a flag
     big5 = "本機關貫徹落實政府資訊公開條例，主動公開政府資訊。"
     path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{big5}</p></body></html>'.encode("big5"))

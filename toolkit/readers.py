@@ -930,6 +930,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                 return text, declared, False
     found = _decode_gb(data, path)
     if found is not None:
+        if declared in _BIG5_FAMILY and not found[1].startswith("big5"):  # (see _big5_or_gb: no Big5 at all here)
+            _warn(path, f"the page declares {declared} but its bytes are no {declared.upper()} and read as "
+                        f"{found[1].upper()} ({_non_ascii(found[0])[:8]!r}): read as {found[1].upper()}; pass "
+                        "encoding= if you know the codec", "encoding_uncertain")
         return (*found, False)
     if declared is not None and _SINGLE_BYTE_FAMILY.match(declared):
         text = _try(data, declared)
