@@ -1374,6 +1374,24 @@ def test_mojibake_is_refused_with_its_reason(tmp_path):
         assert read_document(seed).format == "text"
 
 
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
+def test_gbk_read_as_latin1_and_saved_again_is_refused_with_its_reason(wrong, tmp_path):
+    # A page fetched as GBK, decoded as ISO-8859-1 (a scraper's default) or Windows-1252 and saved as UTF-8 is valid
+    # UTF-8 of the wrong characters ('ÕþÇø' for '政府'): it was read without a word, a report of Latin letters (no
+    # title, no section, no cell); now refused with its reason, as UTF-8 read as GBK is.
+    from toolkit.errors import DecodeError
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    data = text.encode("gbk", errors="replace")
+    moji = data.decode(wrong, errors="replace").replace("\ufffd", "?")  # (Windows-1252 leaves 5 bytes undefined)
+    page = f'<html><head><meta charset="utf-8"></head><body><pre>{moji}</pre></body></html>'
+    for name, raw in (("moji.txt", moji.encode("utf-8")), ("moji.html", page.encode("utf-8"))):
+        with pytest.raises(DecodeError, match=rf"{name}: the text is GBK that was once read as (latin-1|cp1252) .* for '年乌当'"):
+            read_document(write_bytes(tmp_path / name, raw))
+    # a little Latin-1 in a report (°, ×, ±, ·, é) is no sign of it
+    assert read_document(write_bytes(tmp_path / "latin.txt", "Café Müller, 25°C ± 2 × 3 · naïve".encode())).lines
+
+
 # --- list numbers Word shows (numbering.xml) and a browser shows (<ol>) ---------------------------------
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
