@@ -1392,6 +1392,21 @@ def test_gbk_read_as_latin1_and_saved_again_is_refused_with_its_reason(wrong, tm
     assert read_document(write_bytes(tmp_path / "latin.txt", "Café Müller, 25°C ± 2 × 3 · naïve".encode())).lines
 
 
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
+def test_utf8_read_as_latin1_and_saved_again_is_refused_with_its_reason(wrong, tmp_path):
+    # UTF-8 decoded as Windows-1252 and saved again ('æ”¿åºœ' for '政府', double-encoded UTF-8) was read without a
+    # word as Latin letters; decoded as ISO-8859-1 it was refused as 'binary data' (its C1 controls), no reason given
+    from toolkit.errors import DecodeError
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    # (a browser reads Windows-1252's 5 undefined bytes as C1 controls, as ISO-8859-1 does)
+    moji = "".join(text.encode("utf-8")[i:i + 1].decode(wrong, errors="ignore") or chr(text.encode("utf-8")[i])
+                   for i in range(len(text.encode("utf-8"))))
+    with pytest.raises(DecodeError, match=r"moji.txt: the text is UTF-8 that was once read as (latin-1|cp1252) .* "
+                                          r"for '年乌当'"):
+        read_document(write_bytes(tmp_path / "moji.txt", moji.encode("utf-8")))
+
+
 # --- list numbers Word shows (numbering.xml) and a browser shows (<ol>) ---------------------------------
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

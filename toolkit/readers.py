@@ -843,18 +843,19 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
     if found >= 20 and found > 2 * back.count("\ufffd"):
         raise DecodeError(path, f"the text is UTF-8 that was once read as GBK and saved again (mojibake: "
                                 f"{sample[:6]!r} for {back.replace(chr(0xFFFD), '')[:3]!r}); use the original file")
-    # GBK read as ISO-8859-1 (a scraper's default) or Windows-1252 and saved again: 'ÕþÇø' for '政府', characters of
-    # those codecs alone, which written back in one of them are GBK of common Chinese characters.  (A report's own
-    # Chinese characters stop the test at once: beyond U+2122, Windows-1252's last sign.)
+    # UTF-8 or GBK read as ISO-8859-1 (a scraper's default) or Windows-1252 and saved again: 'æ”¿åºœ' or 'ÕþÇø' for
+    # '政府', characters of those codecs alone, which written back in one of them are UTF-8 or GBK of common Chinese
+    # characters.  (A report's own Chinese characters stop the test at once: beyond U+2122, Windows-1252's last
+    # sign; a browser reads Windows-1252's undefined bytes as C1 controls, which it cannot write back: left out.)
     if sample and max(sample) <= "\u2122":
         head = text[:6000]
-        for codec in ("latin-1", "cp1252"):
-            try:
-                back = head.encode(codec).decode("gb18030", errors="ignore")
-            except UnicodeEncodeError:
-                continue
+        # (up to U+00FF both codecs are ISO-8859-1 to a browser; above it, Windows-1252's signs: '€', '”', 'Œ' …)
+        codec = "latin-1" if max(head) <= "\xff" else "cp1252"
+        raw = b"".join(c.encode("latin-1") if c <= "\xff" else c.encode("cp1252", errors="ignore") for c in head)
+        for original, name in (("utf-8", "UTF-8"), ("gb18030", "GBK")):
+            back = raw.decode(original, errors="ignore")
             if len(_HAN.findall(back)) >= 20 and _rare_share(back, _common_gb)[0] < _STRAY_RARE_MAX:
-                raise DecodeError(path, f"the text is GBK that was once read as {codec} and saved again (mojibake: "
+                raise DecodeError(path, f"the text is {name} that was once read as {codec} and saved again (mojibake: "
                                         f"{sample[:6]!r} for {_non_ascii(back)[:3]!r}); use the original file")
 
 
