@@ -264,6 +264,18 @@ def test_heatmap_reads_a_missing_entry_of_a_label_list_as_no_label() -> None:
      "kind must be 'problem', 'measure' or None, got 'problems'"),
     (lambda d: plot_trend(d, "disclosure_rate", agency_col="机关"), ValueError,
      "agency_col='机关' is not a column of panel"),
+    # a title or label that is no str: drawn as str(5) (a year typed as a number), or 0 dropped without a word
+    (lambda d: plot_distribution(d, "disclosure_rate", "level", title=2021), TypeError,
+     "title must be a str or None, got int"),
+    (lambda d: plot_distribution(d, "disclosure_rate", "level", title=0), TypeError,
+     "title must be a str or None, got int"),
+    (lambda d: plot_trend(d, "disclosure_rate", label=["公开率"]), TypeError, "label must be a str or None, got list"),
+    (lambda d: plot_composition(d, title=b"x"), TypeError, "title must be a str or None, got bytes"),
+    (lambda d: plot_heatmap(d.assign(labels="", kind="problem"), d, "level", title=1.5), TypeError,
+     "title must be a str or None, got float"),
+    # a wrong ax is refused before the work, in each function (a heatmap said its statements were unlabelled)
+    (lambda d: plot_heatmap(d.assign(labels="", kind="problem"), d, "level", ax="ax"), TypeError,
+     "ax must be a matplotlib Axes or None, got str"),
 ])
 def test_bad_arguments(metrics_frame: pd.DataFrame, call, exc: type, match: str) -> None:
     with pytest.raises(exc, match=match):

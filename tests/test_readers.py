@@ -365,6 +365,49 @@ def test_gbk_html_with_meta_charset(tmp_path: Path, declared: str) -> None:
     assert doc.lines == MERGED_001
 
 
+@pytest.mark.parametrize("declared", ["big5", "BIG5-HKSCS", "cp950"])
+def test_gbk_html_declaring_big5_is_read_as_gbk_and_flagged(tmp_path: Path, declared: str) -> None:
+    # a page saved as GBK under a template's charset=big5: most GB 2312 bytes are Big5 too, and it was read as
+    # Big5 mojibake ('淉葬陓洘鼠羲' for '政府信息公开') without a word; now read as GBK, the wrong charset flagged
+    lines = ["本机关贯彻落实政府信息公开条例，主动公开政府信息。", ["规章", "0"], ["行政许可", "302"]]
+    page = render_html(lines, encoding="gbk").replace(b'charset="gbk"', f'charset="{declared}"'.encode())
+    assert page.decode(declared) != page.decode("gbk")  # (it reads as Big5 without an error)
+    path = tmp_path / "gbk.html"
+    path.write_bytes(page)
+    with pytest.warns(ReaderWarning, match=r"declares (big5|cp950).*'本机关.*read as GBK") as caught:
+        doc = read_document(path)
+    assert {w.message.code for w in caught} == {"encoding_uncertain"}
+    assert doc.encoding == "gbk"
+    assert doc.lines == lines
+    # one whose bytes are no Big5 (认 is C8CF) was read as GBK, right, but without a word on the charset declared
+    page = render_html(MERGED_001, encoding="gbk").replace(b'charset="gbk"', f'charset="{declared}"'.encode())
+    path.write_bytes(page)
+    with pytest.warns(ReaderWarning, match=r"declares (big5|cp950).*read as GBK") as caught:
+        doc = read_document(path)
+    assert {w.message.code for w in caught} == {"encoding_uncertain"}
+    assert doc.encoding == "gbk" and doc.lines == MERGED_001
+    # Big5 under its own charset stays Big5, without a flag
+    big5 = "本機關貫徹落實政府資訊公開條例，主動公開政府資訊。"
+    path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{big5}</p></body></html>'.encode("big5"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = read_document(path)
+    assert doc.lines == [big5] and doc.encoding == declared.lower().replace("-", "")
+
+
+@pytest.mark.parametrize("declared", ["gbk", "gb2312", "GB18030"])
+def test_big5_html_declaring_gbk_is_read_as_big5_and_flagged(tmp_path: Path, declared: str) -> None:
+    # the reverse: read as Big5 (its GBK reading is rare characters) as before, but without a word on the charset
+    # the page declares; now flagged
+    big5 = "本機關貫徹落實政府資訊公開條例，主動公開政府資訊。"
+    path = tmp_path / "big5.html"
+    path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{big5}</p></body></html>'.encode("big5"))
+    with pytest.warns(ReaderWarning, match=r"declares gb.*read as BIG5") as caught:
+        doc = read_document(path)
+    assert {w.message.code for w in caught} == {"encoding_uncertain"}
+    assert doc.lines == [big5] and doc.encoding == "big5"
+
+
 def test_html_declared_charset_wrong_but_bytes_utf8(tmp_path: Path) -> None:
     page = render_html(MERGED_001).replace(b'charset="utf-8"', b'charset="gb2312"')
     path = tmp_path / "mislabelled.html"
@@ -1382,6 +1425,39 @@ def test_mojibake_is_refused_with_its_reason(tmp_path):
         assert read_document(seed).format == "text"
 
 
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
+def test_gbk_read_as_latin1_and_saved_again_is_refused_with_its_reason(wrong, tmp_path):
+    # A page fetched as GBK, decoded as ISO-8859-1 (a scraper's default) or Windows-1252 and saved as UTF-8 is valid
+    # UTF-8 of the wrong characters ('ÕþÇø' for '政府'): it was read without a word, a report of Latin letters (no
+    # title, no section, no cell); now refused with its reason, as UTF-8 read as GBK is.
+    from toolkit.errors import DecodeError
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    data = text.encode("gbk", errors="replace")
+    moji = data.decode(wrong, errors="replace").replace("\ufffd", "?")  # (Windows-1252 leaves 5 bytes undefined)
+    page = f'<html><head><meta charset="utf-8"></head><body><pre>{moji}</pre></body></html>'
+    for name, raw in (("moji.txt", moji.encode("utf-8")), ("moji.html", page.encode("utf-8"))):
+        with pytest.raises(DecodeError, match=rf"{name}: the text is GBK that was once read as (latin-1|cp1252) .* for '年乌当'"):
+            read_document(write_bytes(tmp_path / name, raw))
+    # a little Latin-1 in a report (°, ×, ±, ·, é) is no sign of it
+    assert read_document(write_bytes(tmp_path / "latin.txt", "Café Müller, 25°C ± 2 × 3 · naïve".encode())).lines
+
+
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
+def test_utf8_read_as_latin1_and_saved_again_is_refused_with_its_reason(wrong, tmp_path):
+    # UTF-8 decoded as Windows-1252 and saved again ('æ”¿åºœ' for '政府', double-encoded UTF-8) was read without a
+    # word as Latin letters; decoded as ISO-8859-1 it was refused as 'binary data' (its C1 controls), no reason given
+    from toolkit.errors import DecodeError
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    # (a browser reads Windows-1252's 5 undefined bytes as C1 controls, as ISO-8859-1 does)
+    moji = "".join(text.encode("utf-8")[i:i + 1].decode(wrong, errors="ignore") or chr(text.encode("utf-8")[i])
+                   for i in range(len(text.encode("utf-8"))))
+    with pytest.raises(DecodeError, match=r"moji.txt: the text is UTF-8 that was once read as (latin-1|cp1252) .* "
+                                          r"for '年乌当'"):
+        read_document(write_bytes(tmp_path / "moji.txt", moji.encode("utf-8")))
+
+
 # --- list numbers Word shows (numbering.xml) and a browser shows (<ol>) ---------------------------------
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1602,6 +1678,37 @@ def test_a_word_table_of_contents_is_read_as_one(props, style, tmp_path, parsed_
     assert [s.key for s in got.sections] == [s.key for s in plain.sections] == [s.key for s in original.sections]
     assert _cells_of(got) == _cells_of(plain)
     assert not [x for x in lines if isinstance(x, str) and re.search("PAGEREF|TOC", x)]
+
+
+_FLD = '<w:r><w:fldChar w:fldCharType="{}"/></w:r>'
+
+
+def _docx_with_paragraphs(path: Path, xml: str) -> list:
+    """The lines of a DOCX whose body is the paragraphs ``xml`` (before a paragraph and a one-row table)."""
+    render_docx(["@@", "后文", ["规章", "5"]], path)
+
+    def edit(parts: dict) -> None:
+        parts["word/document.xml"] = parts["word/document.xml"].replace(
+            b"<w:p><w:r><w:t>@@</w:t></w:r></w:p>", xml.encode())
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    return read_document(path).lines
+
+
+def test_a_field_instruction_wrapped_over_paragraphs_shows_only_the_result(tmp_path):
+    # Word wraps a long field instruction over paragraphs ({ IF { MERGEFIELD 性别 } = "男" "先生" "女士" } as a mail
+    # merge writes it, the begin in one paragraph, the rest in the next): fields were followed within a paragraph,
+    # so the nested field's result in the next one ('男') was read into the text before the outer field's result
+    run = "<w:r><w:t>{}</w:t></w:r>"
+    instr = "<w:r><w:instrText>{}</w:instrText></w:r>"
+    xml = ("<w:p>" + _FLD.format("begin") + instr.format("IF ") + "</w:p><w:p>" + _FLD.format("begin")
+           + instr.format("MERGEFIELD 性别") + _FLD.format("separate") + run.format("男") + _FLD.format("end")
+           + instr.format(' = "男" "先生" "女士"') + _FLD.format("separate") + run.format("先生") + _FLD.format("end")
+           + run.format("：您好") + "</w:p>")
+    assert _docx_with_paragraphs(tmp_path / "f.docx", xml) == ["先生：您好", "后文", ["规章", "5"]]
+    # a field whose begin is never closed (a damaged file) hides nothing after its own paragraph, as before
+    xml = "<w:p>" + run.format("前文") + _FLD.format("begin") + instr.format("PAGE") + "</w:p>"
+    assert _docx_with_paragraphs(tmp_path / "g.docx", xml) == ["前文", "后文", ["规章", "5"]]
 
 
 def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):

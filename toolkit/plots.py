@@ -90,6 +90,19 @@ def use_chinese_font() -> str:
     return name
 
 
+def _check_options(ax: object, **texts: object) -> None:
+    """Refuse an ``ax`` that is no Axes, and a title or label that is no str, before any work.
+
+    Matplotlib draws ``title=2021`` as '2021' and a falsy ``title=0`` was dropped, both without a word; a wrong
+    ``ax`` was found only after the data were checked (an error about them hid it).
+    """
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
+    for name, value in texts.items():
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
+
+
 def _new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     if ax is None:
         from matplotlib.figure import Figure
@@ -163,7 +176,7 @@ def plot_distribution(
     Raises
     ------
     TypeError
-        If ``df`` is not a DataFrame or a column name is not a str.
+        If ``df`` is not a DataFrame, a column name, ``title`` or ``label`` is not a str, or ``ax`` is no Axes.
     ValueError
         If a column is missing, ``metric`` holds text that is no number or an infinite value, ``df`` holds a
         ``report_id`` in several rows, or no group has a value (nothing to draw).
@@ -177,6 +190,7 @@ def plot_distribution(
     >>> ax.get_ylabel()
     '公开率（予以公开 + 部分公开）'
     """
+    _check_options(ax, title=title, label=label)
     _require_frame(df, "df", ())
     _check_column(df, metric, "metric")
     _check_one_row_per_report(df)
@@ -237,7 +251,8 @@ def plot_composition(
     Raises
     ------
     TypeError
-        If ``composition`` is neither a CompositionResult nor a DataFrame.
+        If ``composition`` is neither a CompositionResult nor a DataFrame, ``title`` is not a str, or ``ax`` is
+        no Axes.
     ValueError
         If it has none of the outcome columns, a row has a missing or negative count (its
         shares are unknown; drawing them would show the missing counts as 0), or no row has a
@@ -252,6 +267,7 @@ def plot_composition(
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['予以公开', '不予公开']
     """
+    _check_options(ax, title=title)
     if isinstance(composition, CompositionResult):
         counts = composition.counts
     elif isinstance(composition, pd.DataFrame):
@@ -340,7 +356,7 @@ def plot_heatmap(
     Raises
     ------
     TypeError
-        If a frame is not a DataFrame or ``by`` is not a str.
+        If a frame is not a DataFrame, ``by`` or ``title`` is not a str, or ``ax`` is no Axes.
     ValueError
         If a column is missing, ``kind`` is not allowed, ``reports`` shares no report id with
         ``statements`` (ids of another type: 2020 and '2020') or holds one report_id in rows that
@@ -358,6 +374,7 @@ def plot_heatmap(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['平台与渠道', '队伍与能力']
     """
+    _check_options(ax, title=title)
     _require_frame(statements, "statements", ("report_id", "labels") + (("kind",) if kind else ()))
     _require_frame(reports, "reports", ("report_id",))
     _check_column(reports, by, "by", "reports")
@@ -465,7 +482,8 @@ def plot_trend(
     Raises
     ------
     TypeError
-        If ``panel`` is not a DataFrame or a column name is not a str.
+        If ``panel`` is not a DataFrame, a column name, ``title`` or ``label`` is not a str, or ``ax`` is no
+        Axes.
     ValueError
         If a column is missing, the metric or the year holds text that is no number
         (``'2020年'``: convert it first), an agency has several rows for one year, or no row has an
@@ -481,6 +499,7 @@ def plot_trend(
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['市住建局']
     """
+    _check_options(ax, title=title, label=label)
     _require_frame(panel, "panel", ())
     for col, name in ((metric, "metric"), (agency_col, "agency_col"), (year_col, "year_col")):
         _check_column(panel, col, name, "panel")

@@ -843,6 +843,20 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
     if found >= 20 and found > 2 * back.count("\ufffd"):
         raise DecodeError(path, f"the text is UTF-8 that was once read as GBK and saved again (mojibake: "
                                 f"{sample[:6]!r} for {back.replace(chr(0xFFFD), '')[:3]!r}); use the original file")
+    # UTF-8 or GBK read as ISO-8859-1 (a scraper's default) or Windows-1252 and saved again: 'æ”¿åºœ' or 'ÕþÇø' for
+    # '政府', characters of those codecs alone, which written back in one of them are UTF-8 or GBK of common Chinese
+    # characters.  (A report's own Chinese characters stop the test at once: beyond U+2122, Windows-1252's last
+    # sign; a browser reads Windows-1252's undefined bytes as C1 controls, which it cannot write back: left out.)
+    if sample and max(sample) <= "\u2122":
+        head = text[:6000]
+        # (up to U+00FF both codecs are ISO-8859-1 to a browser; above it, Windows-1252's signs: '€', '”', 'Œ' …)
+        codec = "latin-1" if max(head) <= "\xff" else "cp1252"
+        raw = b"".join(c.encode("latin-1") if c <= "\xff" else c.encode("cp1252", errors="ignore") for c in head)
+        for original, name in (("utf-8", "UTF-8"), ("gb18030", "GBK")):
+            back = raw.decode(original, errors="ignore")
+            if len(_HAN.findall(back)) >= 20 and _rare_share(back, _common_gb)[0] < _STRAY_RARE_MAX:
+                raise DecodeError(path, f"the text is {name} that was once read as {codec} and saved again (mojibake: "
+                                        f"{sample[:6]!r} for {_non_ascii(back)[:3]!r}); use the original file")
 
 
 def _utf8_with_stray_bytes(data: bytes, codec: str = "utf-8") -> tuple[str | None, int]:
@@ -917,13 +931,23 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         if declared in _GB_FAMILY:
             found = _decode_gb(data, path)
             if found is not None:
+                if found[1].startswith("big5"):  # read against the page's word: say so (a template's charset)
+                    _warn(path, f"the page declares {declared} but its bytes read as {found[1].upper()} "
+                                f"({_non_ascii(found[0])[:8]!r}): read as {found[1].upper()}; pass encoding= if you "
+                                "know the codec", "encoding_uncertain")
                 return (*found, False)
         elif not _SINGLE_BYTE_FAMILY.match(declared):
             text = _try(data, declared)
             if text is not None:
+                if declared in _BIG5_FAMILY and not text.isascii():
+                    return (*_big5_or_gb(data, text, declared, path), False)
                 return text, declared, False
     found = _decode_gb(data, path)
     if found is not None:
+        if declared in _BIG5_FAMILY and not found[1].startswith("big5"):  # (see _big5_or_gb: no Big5 at all here)
+            _warn(path, f"the page declares {declared} but its bytes are no {declared.upper()} and read as "
+                        f"{found[1].upper()} ({_non_ascii(found[0])[:8]!r}): read as {found[1].upper()}; pass "
+                        "encoding= if you know the codec", "encoding_uncertain")
         return (*found, False)
     if declared is not None and _SINGLE_BYTE_FAMILY.match(declared):
         text = _try(data, declared)
@@ -939,6 +963,31 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         f"for UTF-8 at offset {_first_error(data, 'utf-8')}, for GB18030 at offset "
         f"{_first_error(data, 'gb18030')}; pass encoding= if you know the codec",
     )
+
+
+_BIG5_FAMILY = {"big5", "big5hkscs", "cp950"}
+
+
+def _big5_or_gb(data: bytes, big5: str, declared: str, path: str | None) -> tuple[str, str]:
+    """A page declaring a Big5 charset, read as Big5 (``big5``), or as GBK/GB18030 where that reading's
+    characters are clearly the more common (flagged ``encoding_uncertain``).
+
+    A page saved as GBK under a template's ``charset=big5`` reads as Big5 without an error (most GB 2312 bytes
+    are Big5 bytes too), into rare characters: '淉葬陓洘鼠羲' for '政府信息公开'.  The declaration wins a tie.
+    """
+    for codec in ("gbk", "gb18030"):
+        text = _try(data, codec)
+        if text is not None:
+            break
+    else:
+        return big5, declared
+    (rare_gb, n), (rare_big5, _) = _rare_share(text, _common_gb), _rare_share(big5, _common_big5)
+    if n >= _GB_BIG5_SAMPLE and rare_big5 - rare_gb >= _GB_BIG5_MARGIN[0]:
+        _warn(path, f"the page declares {declared} but its bytes read as {codec.upper()} ({_non_ascii(text)[:8]!r}; "
+                    f"as Big5 {_non_ascii(big5)[:8]!r}): read as {codec.upper()}; pass encoding= if you know the codec",
+              "encoding_uncertain")
+        return text, codec
+    return big5, declared
 
 
 def _hz_text(data: bytes) -> str | None:
@@ -2536,6 +2585,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         _vanish_styled_runs(body, hidden)
         _raise_styled_runs(body, document)
         _vanish_placeholders(body)
+        _hide_spanning_instructions(body)
         _style_tab_stops(body, document)
         _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
@@ -3590,6 +3640,55 @@ def _vanish_placeholders(element) -> None:
             continue
         for run in content.iter(_w("r")):
             _vanish(run)
+
+
+def _paragraph_of(el):
+    return next(el.iterancestors(_w("p")), None)
+
+
+def _hide_spanning_instructions(body) -> None:
+    """Mark as hidden (w:vanish, in memory) the runs of a field's instruction that lie in a paragraph after the one
+    its w:fldChar begin stands in (Word wraps a long instruction: ``{ IF { MERGEFIELD 性别 } = "男" …`` over two
+    paragraphs).
+
+    _docx_paragraph follows fields within a paragraph: in the next one the instruction's nested field looked like a
+    field of its own, and its result ('男') was read into the text before the outer field's.  The instruction's
+    plain w:instrText is no text anyway, and the outer field's result, after its separate, is read as before.
+    Only where some instruction does cross a paragraph (a walk over the fldChar elements alone) are the runs walked.
+    """
+    spanning = set()  # the begin marks of the instructions that cross a paragraph and are closed (a separate, an end)
+    open_fields: list = []  # per open field: [its begin mark, its paragraph, whether its result has begun, crossed]
+    for mark in body.iter(_w("fldChar")):
+        kind, paragraph, run = mark.get(_w("fldCharType")), _paragraph_of(mark), mark.getparent()
+        if paragraph is None or _unshown_run(run, paragraph):  # (as _docx_paragraph: a deleted field is none)
+            continue
+        for field in open_fields:
+            field[3] = field[3] or (not field[2] and field[1] is not paragraph)
+        if kind == "begin":
+            open_fields.append([mark, paragraph, False, False])
+        elif kind in ("separate", "end") and open_fields:
+            if open_fields[-1][3] and not open_fields[-1][2]:
+                spanning.add(open_fields[-1][0])
+            open_fields[-1][2] = True
+            if kind == "end":
+                open_fields.pop()
+    if not spanning:  # (a begin never closed, in a damaged file, hides no paragraph after its own)
+        return
+    open_fields = []
+    for run in body.iter(_w("r")):
+        paragraph = _paragraph_of(run)
+        if paragraph is None or _unshown_run(run, paragraph):
+            continue
+        if any(not result and where is not paragraph and begin in spanning for begin, where, result in open_fields):
+            _vanish(run)  # (the paragraph's own reading sees nothing of it, fldChar marks included)
+        for mark in run.iterchildren(_w("fldChar")):
+            kind = mark.get(_w("fldCharType"))
+            if kind == "begin":
+                open_fields.append([mark, paragraph, False])
+            elif kind == "separate" and open_fields:
+                open_fields[-1][2] = True
+            elif kind == "end" and open_fields:
+                open_fields.pop()
 
 
 def _unshown_run(run, stop) -> bool:
