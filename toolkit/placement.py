@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -294,6 +295,11 @@ def _add_cells(lo: float, hi: float, cols: tuple[int, ...], reading: Reading,
     return lo, hi
 
 
+#: A cell's interval that adds nothing to a sum; no cell of a row on a constraint's side.
+_NOTHING = (0.0, 0.0)
+_NO_CELLS: tuple[list[int], list[int]] = ([], [])
+_LOW, _HIGH = operator.itemgetter(0), operator.itemgetter(1)
+
 #: What a row's check of one constraint needs: the sums of the other rows' intervals on each side, and the
 #: row's own columns on each side (l_lo, l_hi, l_own, r_lo, r_hi, r_own).
 Prepared = tuple[float, float, tuple[int, ...], float, float, tuple[int, ...]]
@@ -320,13 +326,25 @@ class _Search:
         self.users: dict[tuple[str, int], list[int]] = {}
         #: constraint index -> the rows it names
         self.rows_of: list[tuple[str, ...]] = []
+        #: constraint index -> per side, row -> the positions of its cells on that side and their columns
+        self.own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]] = []
         for i, con in enumerate(constraints):
             self.rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
             for key in self.rows_of[i]:
                 self.by_row.setdefault(key, []).append(i)
             for cell in dict.fromkeys(con.lhs + con.rhs):
                 self.users.setdefault(cell, []).append(i)
+            sides = ({}, {})
+            for at, side in zip(sides, (con.lhs, con.rhs)):
+                for j, (key, c) in enumerate(side):
+                    positions, cols = at.setdefault(key, ([], []))
+                    positions.append(j)
+                    cols.append(c)
+            self.own_at.append(sides)
         self.domains: dict[str, list[tuple[float, float]]] = {}
+        #: cell (row, column) -> its interval in the row's domain, for the domains computed (what the sums add:
+        #: a flat map, so that a constraint's cells are looked up in one pass in C)
+        self.intervals: dict[tuple[str, int], tuple[float, float]] = {}
         #: row -> constraint index -> its check's sums (an index missing: to be summed again)
         self.sums: dict[str, dict[int, Prepared]] = {}
         #: row -> its checks, grouped for :meth:`feasible` (missing: some sum changed)
@@ -339,6 +357,8 @@ class _Search:
         cols = self.domains.get(key)
         if cols is None:
             cols = self.domains[key] = _domains(self.options.get(key) or [], self.signed_cols)
+            for c, interval in enumerate(cols):
+                self.intervals[key, c] = interval
         return cols
 
     def restrict(self, key: str, kept: list[Reading]) -> None:
@@ -349,6 +369,8 @@ class _Search:
             return  # no sum used its domain yet
         old = self.domains.pop(key)
         new = self.domain(key)
+        for c in range(len(new), len(old)):  # (columns the row no longer has: any value)
+            del self.intervals[key, c]
         changed = [c for c in range(max(len(old), len(new)))
                    if c >= len(old) or c >= len(new) or old[c] != new[c]]
         for c in changed:
@@ -359,26 +381,27 @@ class _Search:
                         self.checks.pop(other, None)
                         self.settled.discard(other)
 
-    def _sums(self, key: str, con: Constraint) -> Prepared:
-        """The sums of the other rows' intervals on each side of the constraint, and the row's own columns."""
+    def _sums(self, key: str, i: int) -> Prepared:
+        """The sums of the other rows' intervals on each side of constraint ``i``, and the row's own columns."""
         sides: list = []
-        for side in (con.lhs, con.rhs):
-            lo = hi = 0.0
-            own = []
-            for k, c in side:
-                if k == key:
-                    own.append(c)
-                    continue
-                cols = self.domains.get(k)
-                if cols is None:
-                    cols = self.domain(k)
-                try:
-                    a, b = cols[c]
-                except IndexError:  # a row with no reading (or none named so): any value
-                    a, b = _free(c, self.signed_cols)
-                lo, hi = lo + a, hi + b
-            sides += [lo, hi, tuple(own)]
+        for side, at in zip((self.constraints[i].lhs, self.constraints[i].rhs), self.own_at[i]):
+            # every cell's interval looked up in C, the row's own cells adding nothing (x + 0.0 is x: the sums
+            # are those of the other rows' cells, added in their order)
+            intervals = list(map(self.intervals.get, side))
+            positions, own = at.get(key, _NO_CELLS)
+            for j in positions:
+                intervals[j] = _NOTHING
+            if None in intervals:  # a row whose domain is not computed yet, or with no reading (or none named so)
+                intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, side)]
+            sides += [functools.reduce(operator.add, map(_LOW, intervals), 0.0),
+                      functools.reduce(operator.add, map(_HIGH, intervals), 0.0), tuple(own)]
         return tuple(sides)
+
+    def _interval(self, cell: tuple[str, int]) -> tuple[float, float]:
+        """The interval of a cell of another row: its row's domain's (computed now), or any value."""
+        key, c = cell
+        self.domain(key)
+        return self.intervals.get(cell) or _free(c, self.signed_cols)
 
     def _checks(self, key: str) -> tuple[dict[int, list], list[Prepared]]:
         """The row's checks: those on one cell of it by column, (on the left?, the four sums); the others whole."""
@@ -391,7 +414,7 @@ class _Search:
         for i in self.by_row.get(key, ()):
             con = sums.get(i)
             if con is None:
-                con = sums[i] = self._sums(key, self.constraints[i])
+                con = sums[i] = self._sums(key, i)
             l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
             if len(l_own) + len(r_own) == 1:
                 single.setdefault((l_own or r_own)[0], []).append((bool(l_own), l_lo, l_hi, r_lo, r_hi))
@@ -435,7 +458,7 @@ class _Search:
     def holds_alone(self, key: str, readings: list[Reading]) -> list[Reading]:
         """The readings of the row that hold the constraints on it alone (its total the sum of its cells): those
         the other rows cannot confirm, where the report's own identities fail."""
-        own = [self._sums(key, self.constraints[i]) for i in self.by_row.get(key, ()) if self.rows_of[i] == (key,)]
+        own = [self._sums(key, i) for i in self.by_row.get(key, ()) if self.rows_of[i] == (key,)]
         return [r for r in readings if all(self._holds(con, r) for con in own)]
 
     def propagate(self, keys: list[str]) -> None:
