@@ -283,18 +283,6 @@ def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple
     return cols
 
 
-def _add_cells(lo: float, hi: float, cols: tuple[int, ...], reading: Reading,
-               signed_cols: frozenset[int]) -> tuple[float, float]:
-    """The interval (lo, hi) plus the intervals of the reading's cells in ``cols``, in their order."""
-    for c in cols:
-        p = reading[c]
-        if p is None or p.value is None:  # (the interval of _free, inlined: this runs for every reading)
-            lo, hi = lo + (-math.inf if c in signed_cols else 0.0), hi + math.inf
-        else:
-            lo, hi = lo + p.value, hi + p.value
-    return lo, hi
-
-
 #: A cell's interval that adds nothing to a sum; no cell of a row on a constraint's side.
 _NOTHING = (0.0, 0.0)
 _NO_CELLS: tuple[list[int], list[int]] = ([], [])
@@ -349,6 +337,8 @@ class _Search:
         self.sums: dict[str, dict[int, Prepared]] = {}
         #: row -> its checks, grouped for :meth:`feasible` (missing: some sum changed)
         self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
+        #: number of columns -> the ends of the intervals of cells with no value, per column (low, high)
+        self.free_ends: dict[int, tuple[tuple[float, ...], tuple[float, ...]]] = {}
         #: rows whose readings, checked again, would stay as they are
         self.settled: set[str] = set()
 
@@ -432,8 +422,11 @@ class _Search:
             ok = {p for p in values if self._holds_single(c, p, checks)}
             if len(ok) < len(values):
                 readings = [r for r in readings if r[c] in ok]
-        for con in several:
-            readings = [r for r in readings if self._holds(con, r)]
+        if several and readings:
+            bounded = self._bounded(readings)
+            for con in several:
+                bounded = [b for b in bounded if _holds(con, b[1], b[2])]
+            readings = [b[0] for b in bounded]
         return readings
 
     def _holds_single(self, col: int, p: Placed | None, checks: list) -> bool:
@@ -448,18 +441,27 @@ class _Search:
                 return False
         return True
 
-    def _holds(self, con: Prepared, reading: Reading) -> bool:
-        """The check on several cells of the row holds with the reading's values in them."""
-        l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
-        l_lo, l_hi = _add_cells(l_lo, l_hi, l_own, reading, self.signed_cols)
-        r_lo, r_hi = _add_cells(r_lo, r_hi, r_own, reading, self.signed_cols)
-        return not (l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6)
+    def _bounded(self, readings: list[Reading]) -> list[tuple[Reading, tuple[float, ...], tuple[float, ...]]]:
+        """Each reading with the low and the high ends of its cells' intervals, per column (a cell with no value:
+        any), built in C: the checks on several cells of a row add them up for every reading."""
+        value_of = {p: p.value for p in set(itertools.chain.from_iterable(readings))
+                    if p is not None and p.value is not None}
+        ncols = len(readings[0])
+        free = self.free_ends.get(ncols)
+        if free is None:
+            free = self.free_ends[ncols] = (tuple(_free(c, self.signed_cols)[0] for c in range(ncols)),
+                                            (math.inf,) * ncols)
+        free_lows, free_highs = free
+        return [(r, tuple(map(value_of.get, r, free_lows)), tuple(map(value_of.get, r, free_highs)))
+                for r in readings]
 
     def holds_alone(self, key: str, readings: list[Reading]) -> list[Reading]:
         """The readings of the row that hold the constraints on it alone (its total the sum of its cells): those
         the other rows cannot confirm, where the report's own identities fail."""
         own = [self._sums(key, i) for i in self.by_row.get(key, ()) if self.rows_of[i] == (key,)]
-        return [r for r in readings if all(self._holds(con, r) for con in own)]
+        if not own or not readings:
+            return list(readings)
+        return [b[0] for b in self._bounded(readings) if all(_holds(con, b[1], b[2]) for con in own)]
 
     def propagate(self, keys: list[str]) -> None:
         """Drop the readings the constraints rule out, row after row, until a pass changes nothing (six at most)."""
@@ -480,6 +482,17 @@ class _Search:
                     self.settled.add(key)
             if not changed:
                 return
+
+
+def _holds(con: Prepared, lows: tuple[float, ...], highs: tuple[float, ...]) -> bool:
+    """The check on several cells of a row holds with a reading's values in them (the ends of their intervals,
+    per column, as :meth:`_Search._bounded` gives them), added in the order of the constraint's cells."""
+    l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
+    l_lo = functools.reduce(operator.add, map(lows.__getitem__, l_own), l_lo)
+    l_hi = functools.reduce(operator.add, map(highs.__getitem__, l_own), l_hi)
+    r_lo = functools.reduce(operator.add, map(lows.__getitem__, r_own), r_lo)
+    r_hi = functools.reduce(operator.add, map(highs.__getitem__, r_own), r_hi)
+    return not (l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6)
 
 
 def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: frozenset[int] = frozenset(),
