@@ -263,24 +263,20 @@ def _free(col: int, signed_cols: frozenset[int]) -> tuple[float, float]:
     return (-math.inf, math.inf) if col in signed_cols else (0.0, math.inf)
 
 
+def _values_of(readings: list[Reading]) -> dict[Placed, float]:
+    """The value of every cell the readings hold that has one (a few cells, however many readings)."""
+    return {p: p.value for p in set(itertools.chain.from_iterable(readings)) if p is not None and p.value is not None}
+
+
 def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple[float, float]]:
     """Per column, the interval of the values the readings give it (a missing value: any)."""
-    cols = []
-    for c in range(len(readings[0]) if readings else 0):
-        lo, hi = math.inf, -math.inf
-        free_lo = _free(c, signed_cols)[0]
-        for reading in readings:
-            p = reading[c]
-            if p is None or p.value is None:
-                a, b = free_lo, math.inf
-            else:
-                a = b = p.value
-            if a < lo:
-                lo = a
-            if b > hi:
-                hi = b
-        cols.append((lo, hi))
-    return cols
+    if not readings:
+        return []
+    value_of = _values_of(readings)
+    # each column's cells, their values (a cell with none: the ends of any value) taken in C
+    return [(min(map(value_of.get, column, itertools.repeat(_free(c, signed_cols)[0]))),
+             max(map(value_of.get, column, itertools.repeat(math.inf))))
+            for c, column in enumerate(zip(*readings))]
 
 
 #: A cell's interval that adds nothing to a sum; no cell of a row on a constraint's side.
@@ -444,8 +440,7 @@ class _Search:
     def _bounded(self, readings: list[Reading]) -> list[tuple[Reading, tuple[float, ...], tuple[float, ...]]]:
         """Each reading with the low and the high ends of its cells' intervals, per column (a cell with no value:
         any), built in C: the checks on several cells of a row add them up for every reading."""
-        value_of = {p: p.value for p in set(itertools.chain.from_iterable(readings))
-                    if p is not None and p.value is not None}
+        value_of = _values_of(readings)
         ncols = len(readings[0])
         free = self.free_ends.get(ncols)
         if free is None:
