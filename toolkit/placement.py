@@ -413,11 +413,13 @@ class _Search:
         """The readings of the row no constraint rules out, in their order."""
         single, several = self._checks(key)
         for c, checks in single.items():
-            # a check on one cell is decided once per value the cell takes (a few, however many readings)
-            values = {r[c] for r in readings}
+            # a check on one cell is decided once per value the cell takes (a few, however many readings); the
+            # readings' cells in the column are taken, and those whose cell passed kept, in C
+            column = list(map(operator.itemgetter(c), readings))
+            values = set(column)
             ok = {p for p in values if self._holds_single(c, p, checks)}
             if len(ok) < len(values):
-                readings = [r for r in readings if r[c] in ok]
+                readings = list(itertools.compress(readings, map(ok.__contains__, column)))
         if several and readings:
             bounded = self._bounded(readings)
             for con in several:
