@@ -555,8 +555,10 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             # A decimal point belongs to a money column only (采购总金额, not 采购项目数量: '46.302' is 4 | 6.302).
             options[row.key] = [r for r in options[row.key] if all(
                 c is None or i in money_cols or "." not in c.raw for i, c in enumerate(r))]
-        # money conversion and the units of the cells for multi-column rows, per column
-        options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]
+        # money conversion and the units of the cells for multi-column rows, per column (a row of plain digits
+        # has no unit, and outside a money column nothing to convert: its readings stay as they are)
+        if money_cols or not _plain_digits(row.cells):
+            options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]
 
     # What the digits and the cells alone leave open: a cell the readings disagree on can only be placed by the
     # identities (or the convention), and a check of those identities cannot then confirm it.
@@ -604,6 +606,12 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         out[row.key] = Placement(cells, modes[row.key], certain, len(opts), consistent[row.key],
                                  initial=n_initial, inferred=disagreeing)
     return out
+
+
+def _plain_digits(cells: list[Cell]) -> bool:
+    """Every cell holds ASCII digits only (or nothing), and one at least does (joined and tested in C)."""
+    text = "".join(map(operator.itemgetter(0), cells))
+    return text.isascii() and text.isdigit()
 
 
 def _negative(readings: list[Reading]) -> bool:
