@@ -623,8 +623,8 @@ def _disagreeing(readings: list[Reading]) -> frozenset[int]:
     """Columns whose value is not the same in every reading."""
     if len(readings) < 2:
         return frozenset()
-    first = readings[0]
-    return frozenset(c for c in range(len(first)) if any(r[c] != first[c] for r in readings))
+    # (each column's cells taken and compared with its first in C)
+    return frozenset(c for c, column in enumerate(zip(*readings)) if column.count(column[0]) < len(column))
 
 
 def _expect(money: bool) -> str:
