@@ -47,6 +47,9 @@ class Placed(NamedTuple):
     unit: str | None = None
 
 
+# a Cell's text and line, taken in C
+_TEXT, _LINE = operator.itemgetter(0), operator.itemgetter(1)
+
 # A Placed made without the named tuple's own __new__ (a Python function): a table's every cell is placed.
 _new_placed = functools.partial(tuple.__new__, Placed)
 
@@ -516,7 +519,14 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         # (each column's kind, found once for the table rather than for every cell)
         kinds = [(i in money_cols, _expect(i in money_cols)) for i in range(max((r.ncols for r in rows), default=0))]
         for row in rows:
-            cells: list[Placed | None] = []
+            texts = list(map(_TEXT, row.cells))
+            if all(texts) and _plain_digits(row.cells):
+                # most rows: every cell plain digits, placed as parse_number reads them (in C)
+                lines = map(_LINE, row.cells)
+                cells = list(map(_new_placed, zip(map(float, texts), texts, lines, itertools.repeat(None))))
+                out[row.key] = Placement(cells, "complete", True, 1)
+                continue
+            cells = []
             for cell, (money, expect) in zip(row.cells, kinds):
                 text = cell.text
                 if text.isascii() and text.isdigit():  # most cells: parse_number's own first answer, without its cache
@@ -610,7 +620,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
 
 def _plain_digits(cells: list[Cell]) -> bool:
     """Every cell holds ASCII digits only (or nothing), and one at least does (joined and tested in C)."""
-    text = "".join(map(operator.itemgetter(0), cells))
+    text = "".join(map(_TEXT, cells))
     return text.isascii() and text.isdigit()
 
 
