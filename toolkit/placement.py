@@ -47,8 +47,8 @@ class Placed(NamedTuple):
     unit: str | None = None
 
 
-# a Cell's text and line, taken in C
-_TEXT, _LINE = operator.itemgetter(0), operator.itemgetter(1)
+# a Cell's text, line and glued mark, taken in C
+_TEXT, _LINE, _GLUED = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 # A Placed made without the named tuple's own __new__ (a Python function): a table's every cell is placed.
 _new_placed = functools.partial(tuple.__new__, Placed)
@@ -513,7 +513,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     dict
         Row key → :class:`Placement`.
     """
-    if all(len(r.cells) == r.ncols and not any(c.glued for c in r.cells) for r in rows):
+    if all(len(r.cells) == r.ncols and not any(map(_GLUED, r.cells)) for r in rows):
         # Fast path: every row complete, nothing to decide.
         out: dict[str, Placement] = {}
         # (each column's kind, found once for the table rather than for every cell)
