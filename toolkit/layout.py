@@ -1205,25 +1205,29 @@ class _Stream:
             self.flush()
             self.rows.append(Row([cell]))
             return
+        # (each kind counted in the branch that tests it, after the flush that may reset the counts)
         if kind == "value":
             # (a header's word alone before values is a row's label where it is one: '总计' / '0' …, the row
             # (四)总计 without its item number)
             if header_only and not (self.n == 1 and vocabulary().request_row(self.current[0].text)):
                 self.flush()
+            self.has_values = True
         elif kind == "header":
             if not header_only:
                 self.flush()
+            self.n_header += 1
         elif kind == "group":
             if self.n and self.n_group != self.n:  # (a group label after group labels only joins them)
                 self.flush()
-        elif self.has_values or header_only or (kind == "row" and self.has_row):
+            self.n_group += 1
+        elif kind == "row":
+            if self.has_values or header_only or self.has_row:
+                self.flush()
+            self.has_row = True
+        elif self.has_values or header_only:
             self.flush()
         self.current.append(cell)
         self.n += 1
-        self.n_header += kind == "header"
-        self.n_group += kind == "group"
-        self.has_values |= kind == "value"
-        self.has_row |= kind == "row"
 
 
 def _kind(cell: Cell) -> str:

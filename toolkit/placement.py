@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -45,6 +46,9 @@ class Placed(NamedTuple):
     line: int
     unit: str | None = None
 
+
+# a Cell's text, line and glued mark, taken in C
+_TEXT, _LINE, _GLUED = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 # A Placed made without the named tuple's own __new__ (a Python function): a table's every cell is placed.
 _new_placed = functools.partial(tuple.__new__, Placed)
@@ -262,37 +266,26 @@ def _free(col: int, signed_cols: frozenset[int]) -> tuple[float, float]:
     return (-math.inf, math.inf) if col in signed_cols else (0.0, math.inf)
 
 
+def _values_of(readings: list[Reading]) -> dict[Placed, float]:
+    """The value of every cell the readings hold that has one (a few cells, however many readings)."""
+    return {p: p.value for p in set(itertools.chain.from_iterable(readings)) if p is not None and p.value is not None}
+
+
 def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple[float, float]]:
     """Per column, the interval of the values the readings give it (a missing value: any)."""
-    cols = []
-    for c in range(len(readings[0]) if readings else 0):
-        lo, hi = math.inf, -math.inf
-        free_lo = _free(c, signed_cols)[0]
-        for reading in readings:
-            p = reading[c]
-            if p is None or p.value is None:
-                a, b = free_lo, math.inf
-            else:
-                a = b = p.value
-            if a < lo:
-                lo = a
-            if b > hi:
-                hi = b
-        cols.append((lo, hi))
-    return cols
+    if not readings:
+        return []
+    value_of = _values_of(readings)
+    # each column's cells, their values (a cell with none: the ends of any value) taken in C
+    return [(min(map(value_of.get, column, itertools.repeat(_free(c, signed_cols)[0]))),
+             max(map(value_of.get, column, itertools.repeat(math.inf))))
+            for c, column in enumerate(zip(*readings))]
 
 
-def _add_cells(lo: float, hi: float, cols: tuple[int, ...], reading: Reading,
-               signed_cols: frozenset[int]) -> tuple[float, float]:
-    """The interval (lo, hi) plus the intervals of the reading's cells in ``cols``, in their order."""
-    for c in cols:
-        p = reading[c]
-        if p is None or p.value is None:  # (the interval of _free, inlined: this runs for every reading)
-            lo, hi = lo + (-math.inf if c in signed_cols else 0.0), hi + math.inf
-        else:
-            lo, hi = lo + p.value, hi + p.value
-    return lo, hi
-
+#: A cell's interval that adds nothing to a sum; no cell of a row on a constraint's side.
+_NOTHING = (0.0, 0.0)
+_NO_CELLS: tuple[list[int], list[int]] = ([], [])
+_LOW, _HIGH = operator.itemgetter(0), operator.itemgetter(1)
 
 #: What a row's check of one constraint needs: the sums of the other rows' intervals on each side, and the
 #: row's own columns on each side (l_lo, l_hi, l_own, r_lo, r_hi, r_own).
@@ -320,17 +313,31 @@ class _Search:
         self.users: dict[tuple[str, int], list[int]] = {}
         #: constraint index -> the rows it names
         self.rows_of: list[tuple[str, ...]] = []
+        #: constraint index -> per side, row -> the positions of its cells on that side and their columns
+        self.own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]] = []
         for i, con in enumerate(constraints):
             self.rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
             for key in self.rows_of[i]:
                 self.by_row.setdefault(key, []).append(i)
             for cell in dict.fromkeys(con.lhs + con.rhs):
                 self.users.setdefault(cell, []).append(i)
+            sides = ({}, {})
+            for at, side in zip(sides, (con.lhs, con.rhs)):
+                for j, (key, c) in enumerate(side):
+                    positions, cols = at.setdefault(key, ([], []))
+                    positions.append(j)
+                    cols.append(c)
+            self.own_at.append(sides)
         self.domains: dict[str, list[tuple[float, float]]] = {}
+        #: cell (row, column) -> its interval in the row's domain, for the domains computed (what the sums add:
+        #: a flat map, so that a constraint's cells are looked up in one pass in C)
+        self.intervals: dict[tuple[str, int], tuple[float, float]] = {}
         #: row -> constraint index -> its check's sums (an index missing: to be summed again)
         self.sums: dict[str, dict[int, Prepared]] = {}
         #: row -> its checks, grouped for :meth:`feasible` (missing: some sum changed)
         self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
+        #: number of columns -> the ends of the intervals of cells with no value, per column (low, high)
+        self.free_ends: dict[int, tuple[tuple[float, ...], tuple[float, ...]]] = {}
         #: rows whose readings, checked again, would stay as they are
         self.settled: set[str] = set()
 
@@ -339,6 +346,8 @@ class _Search:
         cols = self.domains.get(key)
         if cols is None:
             cols = self.domains[key] = _domains(self.options.get(key) or [], self.signed_cols)
+            for c, interval in enumerate(cols):
+                self.intervals[key, c] = interval
         return cols
 
     def restrict(self, key: str, kept: list[Reading]) -> None:
@@ -349,6 +358,8 @@ class _Search:
             return  # no sum used its domain yet
         old = self.domains.pop(key)
         new = self.domain(key)
+        for c in range(len(new), len(old)):  # (columns the row no longer has: any value)
+            del self.intervals[key, c]
         changed = [c for c in range(max(len(old), len(new)))
                    if c >= len(old) or c >= len(new) or old[c] != new[c]]
         for c in changed:
@@ -359,26 +370,27 @@ class _Search:
                         self.checks.pop(other, None)
                         self.settled.discard(other)
 
-    def _sums(self, key: str, con: Constraint) -> Prepared:
-        """The sums of the other rows' intervals on each side of the constraint, and the row's own columns."""
+    def _sums(self, key: str, i: int) -> Prepared:
+        """The sums of the other rows' intervals on each side of constraint ``i``, and the row's own columns."""
         sides: list = []
-        for side in (con.lhs, con.rhs):
-            lo = hi = 0.0
-            own = []
-            for k, c in side:
-                if k == key:
-                    own.append(c)
-                    continue
-                cols = self.domains.get(k)
-                if cols is None:
-                    cols = self.domain(k)
-                try:
-                    a, b = cols[c]
-                except IndexError:  # a row with no reading (or none named so): any value
-                    a, b = _free(c, self.signed_cols)
-                lo, hi = lo + a, hi + b
-            sides += [lo, hi, tuple(own)]
+        for side, at in zip((self.constraints[i].lhs, self.constraints[i].rhs), self.own_at[i]):
+            # every cell's interval looked up in C, the row's own cells adding nothing (x + 0.0 is x: the sums
+            # are those of the other rows' cells, added in their order)
+            intervals = list(map(self.intervals.get, side))
+            positions, own = at.get(key, _NO_CELLS)
+            for j in positions:
+                intervals[j] = _NOTHING
+            if None in intervals:  # a row whose domain is not computed yet, or with no reading (or none named so)
+                intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, side)]
+            sides += [functools.reduce(operator.add, map(_LOW, intervals), 0.0),
+                      functools.reduce(operator.add, map(_HIGH, intervals), 0.0), tuple(own)]
         return tuple(sides)
+
+    def _interval(self, cell: tuple[str, int]) -> tuple[float, float]:
+        """The interval of a cell of another row: its row's domain's (computed now), or any value."""
+        key, c = cell
+        self.domain(key)
+        return self.intervals.get(cell) or _free(c, self.signed_cols)
 
     def _checks(self, key: str) -> tuple[dict[int, list], list[Prepared]]:
         """The row's checks: those on one cell of it by column, (on the left?, the four sums); the others whole."""
@@ -391,7 +403,7 @@ class _Search:
         for i in self.by_row.get(key, ()):
             con = sums.get(i)
             if con is None:
-                con = sums[i] = self._sums(key, self.constraints[i])
+                con = sums[i] = self._sums(key, i)
             l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
             if len(l_own) + len(r_own) == 1:
                 single.setdefault((l_own or r_own)[0], []).append((bool(l_own), l_lo, l_hi, r_lo, r_hi))
@@ -404,13 +416,18 @@ class _Search:
         """The readings of the row no constraint rules out, in their order."""
         single, several = self._checks(key)
         for c, checks in single.items():
-            # a check on one cell is decided once per value the cell takes (a few, however many readings)
-            values = {r[c] for r in readings}
+            # a check on one cell is decided once per value the cell takes (a few, however many readings); the
+            # readings' cells in the column are taken, and those whose cell passed kept, in C
+            column = list(map(operator.itemgetter(c), readings))
+            values = set(column)
             ok = {p for p in values if self._holds_single(c, p, checks)}
             if len(ok) < len(values):
-                readings = [r for r in readings if r[c] in ok]
-        for con in several:
-            readings = [r for r in readings if self._holds(con, r)]
+                readings = list(itertools.compress(readings, map(ok.__contains__, column)))
+        if several and readings:
+            bounded = self._bounded(readings)
+            for con in several:
+                bounded = [b for b in bounded if _holds(con, b[1], b[2])]
+            readings = [b[0] for b in bounded]
         return readings
 
     def _holds_single(self, col: int, p: Placed | None, checks: list) -> bool:
@@ -425,18 +442,26 @@ class _Search:
                 return False
         return True
 
-    def _holds(self, con: Prepared, reading: Reading) -> bool:
-        """The check on several cells of the row holds with the reading's values in them."""
-        l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
-        l_lo, l_hi = _add_cells(l_lo, l_hi, l_own, reading, self.signed_cols)
-        r_lo, r_hi = _add_cells(r_lo, r_hi, r_own, reading, self.signed_cols)
-        return not (l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6)
+    def _bounded(self, readings: list[Reading]) -> list[tuple[Reading, tuple[float, ...], tuple[float, ...]]]:
+        """Each reading with the low and the high ends of its cells' intervals, per column (a cell with no value:
+        any), built in C: the checks on several cells of a row add them up for every reading."""
+        value_of = _values_of(readings)
+        ncols = len(readings[0])
+        free = self.free_ends.get(ncols)
+        if free is None:
+            free = self.free_ends[ncols] = (tuple(_free(c, self.signed_cols)[0] for c in range(ncols)),
+                                            (math.inf,) * ncols)
+        free_lows, free_highs = free
+        return [(r, tuple(map(value_of.get, r, free_lows)), tuple(map(value_of.get, r, free_highs)))
+                for r in readings]
 
     def holds_alone(self, key: str, readings: list[Reading]) -> list[Reading]:
         """The readings of the row that hold the constraints on it alone (its total the sum of its cells): those
         the other rows cannot confirm, where the report's own identities fail."""
-        own = [self._sums(key, self.constraints[i]) for i in self.by_row.get(key, ()) if self.rows_of[i] == (key,)]
-        return [r for r in readings if all(self._holds(con, r) for con in own)]
+        own = [self._sums(key, i) for i in self.by_row.get(key, ()) if self.rows_of[i] == (key,)]
+        if not own or not readings:
+            return list(readings)
+        return [b[0] for b in self._bounded(readings) if all(_holds(con, b[1], b[2]) for con in own)]
 
     def propagate(self, keys: list[str]) -> None:
         """Drop the readings the constraints rule out, row after row, until a pass changes nothing (six at most)."""
@@ -459,6 +484,17 @@ class _Search:
                 return
 
 
+def _holds(con: Prepared, lows: tuple[float, ...], highs: tuple[float, ...]) -> bool:
+    """The check on several cells of a row holds with a reading's values in them (the ends of their intervals,
+    per column, as :meth:`_Search._bounded` gives them), added in the order of the constraint's cells."""
+    l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
+    l_lo = functools.reduce(operator.add, map(lows.__getitem__, l_own), l_lo)
+    l_hi = functools.reduce(operator.add, map(highs.__getitem__, l_own), l_hi)
+    r_lo = functools.reduce(operator.add, map(lows.__getitem__, r_own), r_lo)
+    r_hi = functools.reduce(operator.add, map(highs.__getitem__, r_own), r_hi)
+    return not (l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6)
+
+
 def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: frozenset[int] = frozenset(),
           signed_cols: frozenset[int] = frozenset()) -> dict[str, Placement]:
     """Place the values of every row, using the constraints to rule readings out.
@@ -477,13 +513,20 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     dict
         Row key → :class:`Placement`.
     """
-    if all(len(r.cells) == r.ncols and not any(c.glued for c in r.cells) for r in rows):
+    if all(len(r.cells) == r.ncols and not any(map(_GLUED, r.cells)) for r in rows):
         # Fast path: every row complete, nothing to decide.
         out: dict[str, Placement] = {}
         # (each column's kind, found once for the table rather than for every cell)
         kinds = [(i in money_cols, _expect(i in money_cols)) for i in range(max((r.ncols for r in rows), default=0))]
         for row in rows:
-            cells: list[Placed | None] = []
+            texts = list(map(_TEXT, row.cells))
+            if all(texts) and _plain_digits(row.cells):
+                # most rows: every cell plain digits, placed as parse_number reads them (in C)
+                lines = map(_LINE, row.cells)
+                cells = list(map(_new_placed, zip(map(float, texts), texts, lines, itertools.repeat(None))))
+                out[row.key] = Placement(cells, "complete", True, 1)
+                continue
+            cells = []
             for cell, (money, expect) in zip(row.cells, kinds):
                 text = cell.text
                 if text.isascii() and text.isdigit():  # most cells: parse_number's own first answer, without its cache
@@ -522,8 +565,10 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             # A decimal point belongs to a money column only (采购总金额, not 采购项目数量: '46.302' is 4 | 6.302).
             options[row.key] = [r for r in options[row.key] if all(
                 c is None or i in money_cols or "." not in c.raw for i, c in enumerate(r))]
-        # money conversion and the units of the cells for multi-column rows, per column
-        options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]
+        # money conversion and the units of the cells for multi-column rows, per column (a row of plain digits
+        # has no unit, and outside a money column nothing to convert: its readings stay as they are)
+        if money_cols or not _plain_digits(row.cells):
+            options[row.key] = [_convert_money(r, money_cols) for r in options[row.key]]
 
     # What the digits and the cells alone leave open: a cell the readings disagree on can only be placed by the
     # identities (or the convention), and a check of those identities cannot then confirm it.
@@ -573,6 +618,12 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     return out
 
 
+def _plain_digits(cells: list[Cell]) -> bool:
+    """Every cell holds ASCII digits only (or nothing), and one at least does (joined and tested in C)."""
+    text = "".join(map(_TEXT, cells))
+    return text.isascii() and text.isdigit()
+
+
 def _negative(readings: list[Reading]) -> bool:
     """Some reading holds a negative value."""
     return any(c is not None and c.value is not None and c.value < 0 for r in readings for c in r)
@@ -582,8 +633,8 @@ def _disagreeing(readings: list[Reading]) -> frozenset[int]:
     """Columns whose value is not the same in every reading."""
     if len(readings) < 2:
         return frozenset()
-    first = readings[0]
-    return frozenset(c for c in range(len(first)) if any(r[c] != first[c] for r in readings))
+    # (each column's cells taken and compared with its first in C)
+    return frozenset(c for c, column in enumerate(zip(*readings)) if column.count(column[0]) < len(column))
 
 
 def _expect(money: bool) -> str:
