@@ -2115,6 +2115,22 @@ def test_pdf_watermark_is_not_read_into_the_text(seed_id, text, angle, size, tmp
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("angle, grey", [(45.0, 150), (30.0, 100)])
+def test_pdf_diagonal_watermark_on_a_page_of_little_text_is_not_read(seed_id, angle, grey, tmp_path):
+    # The agency's name tiled across the pages at 45 degrees in a mid grey (a portal's watermark, its lightness set
+    # by opacity, not colour), the last section alone on the last page: there the watermark's characters were more
+    # than the page's own, so they were kept ('乌 乌 乌 乌 …' lines, glued into '无' and the rows of the pages
+    # before it). No line of a report runs at 30 or 45 degrees: such characters are a watermark on any page.
+    from overlays import watermark
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    lines = lines[:-2] + [PAGE_BREAK] + lines[-2:]
+    mark = watermark("乌当区人民政府", angle=angle, grey=grey, size=20.0, step=(160.0, 120.0))
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=mark)
+    assert drawn == plain
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("furniture", ["browser", "url", "stamp", "page_number"])
 def test_pdf_running_headers_and_footers_are_left_out(seed_id, furniture, tmp_path):
     import pdfplumber
