@@ -2130,6 +2130,24 @@ def test_pdf_diagonal_watermark_on_a_page_of_little_text_is_not_read(seed_id, an
     assert drawn == plain
 
 
+@pytest.mark.parametrize("slant", [-12.0, 12.0, 20.0])
+def test_pdf_text_set_in_a_faked_italic_is_read(slant, tmp_path):
+    # A note set in italic in a font without an italic face (SimSun): the word processor slants the upright glyphs
+    # (a shear of the text matrix). Before, a slanted character counted as turned and was dropped as a watermark's:
+    # the note was lost. A slant is no turn: the line is read as written.
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:6]
+    note = "注:本报告中所列数据的统计期限自2020年1月1日起至12月31日止"
+
+    def italic(pdf, page_no: int) -> None:
+        with pdf.skew(ax=slant, ay=0, x=20, y=300):
+            _text(pdf, 20, 300, note, 9)
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=italic)
+    assert drawn == plain + [note]
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("furniture", ["browser", "url", "stamp", "page_number"])
 def test_pdf_running_headers_and_footers_are_left_out(seed_id, furniture, tmp_path):

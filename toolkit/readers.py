@@ -4202,10 +4202,12 @@ def _pdf_settings() -> dict:
     return load_formats()["pdf"]
 
 
-def _turned(ch: dict) -> bool:
-    """Whether a character is drawn turned away from the page's text (any rotation or shear)."""
+def _turned(ch: dict, slant: float = 0.5) -> bool:
+    """Whether a character is drawn turned away from the page's text (any rotation, or a shear steeper than
+    ``slant``, ``pdf.slant`` of formats.yaml): a character slanted as a faked italic sets it (a word processor
+    shears the upright glyphs of a font without an italic face) is not, and is read."""
     a, b, c, d = ch.get("matrix", (1, 0, 0, 1, 0, 0))[:4]
-    return abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0 or not ch.get("upright", True)
+    return abs(b) > 1e-3 or abs(c) > slant * abs(d) or a <= 0 or d <= 0 or not ch.get("upright", True)
 
 
 def _diagonal(ch: dict) -> bool:
@@ -4284,7 +4286,8 @@ def _overlay_filter(page, settings: dict):
     on a coloured table head).
     """
     chars = [ch for ch in page.chars if ch.get("text", "").strip()]
-    turned = sum(_turned(ch) for ch in chars)
+    slant = settings["slant"]
+    turned = sum(_turned(ch, slant) for ch in chars)
     drop_turned = 0 < turned < len(chars) / 2
     limit = settings["light_colour"]
     dark_fills = [
@@ -4295,7 +4298,7 @@ def _overlay_filter(page, settings: dict):
     def keep(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
-        if _turned(obj) and (drop_turned or _diagonal(obj)):
+        if _turned(obj, slant) and (drop_turned or _diagonal(obj)):
             return False
         light = _lightness(obj.get("non_stroking_color"))
         if light is None or light < limit:
