@@ -1972,6 +1972,26 @@ def test_pdf_page_shown_sideways_or_upside_down_is_read_upright(seed_id, angle, 
     assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
+@pytest.mark.parametrize("angle", [90, 270])
+def test_pdf_page_shown_sideways_under_a_diagonal_watermark_is_read_upright(angle, tmp_path):
+    # The agency's name tiled at 45 degrees in a mid grey over every page, page 2 shown sideways: the watermark's
+    # characters (no quarter turn) outnumbered the page's own turned ones, so the page was not turned upright and
+    # its tables were lost (read a character a column, the review and litigation rows ragged). A watermark's
+    # characters turn no page: the page is read upright, as without the watermark.
+    from overlays import watermark
+
+    seed_id = "004_b232cca7e491c758"
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    mark = watermark("乌当区人民政府", angle=45.0, grey=150, size=20.0, step=(160.0, 120.0))
+    render_pdf(lines, tmp_path / "plain.pdf", compress=False)
+    render_pdf(lines, tmp_path / "turned.pdf", compress=False, decorate=mark)
+    rotate_pdf_pages(tmp_path / "turned.pdf", angle, {2})
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "turned.pdf", report_id=seed_id)
+    assert report.lines == plain.lines
+    assert _same(_cells(report), _cells(plain))
+
+
 # A font's glyph of a character that its Unicode map gives as a radical: 人 as the Kangxi radical ⼈ (NFKC makes
 # it 人) and 民 as ⺠ of the radicals supplement (NFKC leaves it), as PDFs of many agencies do
 _RADICAL_MAP = {"人": "\u2f08", "民": "\u2ea0", "工": "\u2f2f", "长": "\u2ed3", "门": "\u2ed4", "见": "\u2ec5",

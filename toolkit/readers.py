@@ -4237,7 +4237,7 @@ def _turned_upright(pdf, page) -> tuple:
     ('告报度年…'), and lost every table on it. Turning the page by that angle, as a reader turns the paper,
     gives the text as printed; a heading left upright above a turned table is read from the page as it stands
     (turned, it would be dropped as a watermark). A watermark's turned characters are fewer than half, and
-    light ones do not count: they turn no page.
+    light ones and those at an angle that is no quarter turn do not count: they turn no page.
     """
     import copy
     from collections import Counter
@@ -4245,8 +4245,9 @@ def _turned_upright(pdf, page) -> tuple:
     from pdfplumber.page import Page
 
     limit = _pdf_settings()["light_colour"]
-    turns = Counter(_quarter_turn(ch) for ch in page.chars
-                    if ch.get("text", "").strip() and (_lightness(ch.get("non_stroking_color")) or 0.0) < limit)
+    turns = Counter(_quarter_turn(ch) for ch in page.chars  # (a diagonal watermark's, dropped, do not count)
+                    if ch.get("text", "").strip() and (_lightness(ch.get("non_stroking_color")) or 0.0) < limit
+                    and not _diagonal(ch))
     turn, n = turns.most_common(1)[0] if turns else (None, 0)
     if turn in (None, 0) or n <= sum(turns.values()) / 2:
         return None, None
