@@ -1972,6 +1972,26 @@ def test_pdf_page_shown_sideways_or_upside_down_is_read_upright(seed_id, angle, 
     assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
+@pytest.mark.parametrize("angle", [90, 270])
+def test_pdf_page_shown_sideways_under_a_diagonal_watermark_is_read_upright(angle, tmp_path):
+    # The agency's name tiled at 45 degrees in a mid grey over every page, page 2 shown sideways: the watermark's
+    # characters (no quarter turn) outnumbered the page's own turned ones, so the page was not turned upright and
+    # its tables were lost (read a character a column, the review and litigation rows ragged). A watermark's
+    # characters turn no page: the page is read upright, as without the watermark.
+    from overlays import watermark
+
+    seed_id = "004_b232cca7e491c758"
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    mark = watermark("乌当区人民政府", angle=45.0, grey=150, size=20.0, step=(160.0, 120.0))
+    render_pdf(lines, tmp_path / "plain.pdf", compress=False)
+    render_pdf(lines, tmp_path / "turned.pdf", compress=False, decorate=mark)
+    rotate_pdf_pages(tmp_path / "turned.pdf", angle, {2})
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "turned.pdf", report_id=seed_id)
+    assert report.lines == plain.lines
+    assert _same(_cells(report), _cells(plain))
+
+
 # A font's glyph of a character that its Unicode map gives as a radical: 人 as the Kangxi radical ⼈ (NFKC makes
 # it 人) and 民 as ⺠ of the radicals supplement (NFKC leaves it), as PDFs of many agencies do
 _RADICAL_MAP = {"人": "\u2f08", "民": "\u2ea0", "工": "\u2f2f", "长": "\u2ed3", "门": "\u2ed4", "见": "\u2ec5",
@@ -2112,6 +2132,40 @@ def test_pdf_watermark_is_not_read_into_the_text(seed_id, text, angle, size, tmp
     assert drawn == plain
     report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
     assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("angle, grey", [(45.0, 150), (30.0, 100)])
+def test_pdf_diagonal_watermark_on_a_page_of_little_text_is_not_read(seed_id, angle, grey, tmp_path):
+    # The agency's name tiled across the pages at 45 degrees in a mid grey (a portal's watermark, its lightness set
+    # by opacity, not colour), the last section alone on the last page: there the watermark's characters were more
+    # than the page's own, so they were kept ('乌 乌 乌 乌 …' lines, glued into '无' and the rows of the pages
+    # before it). No line of a report runs at 30 or 45 degrees: such characters are a watermark on any page.
+    from overlays import watermark
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    lines = lines[:-2] + [PAGE_BREAK] + lines[-2:]
+    mark = watermark("乌当区人民政府", angle=angle, grey=grey, size=20.0, step=(160.0, 120.0))
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=mark)
+    assert drawn == plain
+
+
+@pytest.mark.parametrize("slant", [-12.0, 12.0, 20.0])
+def test_pdf_text_set_in_a_faked_italic_is_read(slant, tmp_path):
+    # A note set in italic in a font without an italic face (SimSun): the word processor slants the upright glyphs
+    # (a shear of the text matrix). Before, a slanted character counted as turned and was dropped as a watermark's:
+    # the note was lost. A slant is no turn: the line is read as written.
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:6]
+    note = "注:本报告中所列数据的统计期限自2020年1月1日起至12月31日止"
+
+    def italic(pdf, page_no: int) -> None:
+        with pdf.skew(ax=slant, ay=0, x=20, y=300):
+            _text(pdf, 20, 300, note, 9)
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=italic)
+    assert drawn == plain + [note]
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)

@@ -4524,10 +4524,20 @@ def _pdf_settings() -> dict:
     return load_formats()["pdf"]
 
 
-def _turned(ch: dict) -> bool:
-    """Whether a character is drawn turned away from the page's text (any rotation or shear)."""
+def _turned(ch: dict, slant: float = 0.5) -> bool:
+    """Whether a character is drawn turned away from the page's text (any rotation, or a shear steeper than
+    ``slant``, ``pdf.slant`` of formats.yaml): a character slanted as a faked italic sets it (a word processor
+    shears the upright glyphs of a font without an italic face) is not, and is read."""
     a, b, c, d = ch.get("matrix", (1, 0, 0, 1, 0, 0))[:4]
-    return abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0 or not ch.get("upright", True)
+    return abs(b) > 1e-3 or abs(c) > slant * abs(d) or a <= 0 or d <= 0 or not ch.get("upright", True)
+
+
+def _diagonal(ch: dict) -> bool:
+    """Whether a character is turned by an angle that is no quarter turn (a watermark's 30 or 45 degrees); a
+    character only slanted (a faked italic's shear) is not."""
+    a, b = ch.get("matrix", (1, 0, 0, 1, 0, 0))[:2]
+    size = max(abs(a), abs(b))
+    return size > 0 and min(abs(a), abs(b)) > 1e-3 * size
 
 
 def _quarter_turn(ch: dict) -> int | None:
@@ -4549,7 +4559,7 @@ def _turned_upright(pdf, page) -> tuple:
     ('告报度年…'), and lost every table on it. Turning the page by that angle, as a reader turns the paper,
     gives the text as printed; a heading left upright above a turned table is read from the page as it stands
     (turned, it would be dropped as a watermark). A watermark's turned characters are fewer than half, and
-    light ones do not count: they turn no page.
+    light ones and those at an angle that is no quarter turn do not count: they turn no page.
     """
     import copy
     from collections import Counter
@@ -4557,8 +4567,9 @@ def _turned_upright(pdf, page) -> tuple:
     from pdfplumber.page import Page
 
     limit = _pdf_settings()["light_colour"]
-    turns = Counter(_quarter_turn(ch) for ch in page.chars
-                    if ch.get("text", "").strip() and (_lightness(ch.get("non_stroking_color")) or 0.0) < limit)
+    turns = Counter(_quarter_turn(ch) for ch in page.chars  # (a diagonal watermark's, dropped, do not count)
+                    if ch.get("text", "").strip() and (_lightness(ch.get("non_stroking_color")) or 0.0) < limit
+                    and not _diagonal(ch))
     turn, n = turns.most_common(1)[0] if turns else (None, 0)
     if turn in (None, 0) or n <= sum(turns.values()) / 2:
         return None, None
@@ -4592,11 +4603,14 @@ def _overlay_filter(page, settings: dict):
     """A ``page.filter`` test that drops a watermark or stamp: turned or very light characters.
 
     Turned characters are dropped only while they are fewer than half of the page's characters (a page
-    set sideways keeps its text); a light character over a dark fill is kept (a white heading on a
-    coloured table head).
+    set sideways keeps its text), but those turned by an angle that is no quarter turn always are: no line of a
+    report runs at 30 or 45 degrees, and a watermark tiled over a page of little text (the last section alone
+    on the last page) outnumbers its characters. A light character over a dark fill is kept (a white heading
+    on a coloured table head).
     """
     chars = [ch for ch in page.chars if ch.get("text", "").strip()]
-    turned = sum(_turned(ch) for ch in chars)
+    slant = settings["slant"]
+    turned = sum(_turned(ch, slant) for ch in chars)
     drop_turned = 0 < turned < len(chars) / 2
     limit = settings["light_colour"]
     dark_fills = [
@@ -4607,7 +4621,7 @@ def _overlay_filter(page, settings: dict):
     def keep(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
-        if drop_turned and _turned(obj):
+        if _turned(obj, slant) and (drop_turned or _diagonal(obj)):
             return False
         light = _lightness(obj.get("non_stroking_color"))
         if light is None or light < limit:
