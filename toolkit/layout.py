@@ -551,6 +551,7 @@ def _unit_cells() -> frozenset[str]:
 
 
 _CODE_NUMBER = re.compile(r"0\d")  # '01': a row's code, not a count
+_CELL_TEXT = operator.itemgetter(0)  # (Cell.text, read in C)
 
 
 def _units_joined(cells: list[Cell]) -> list[Cell]:
@@ -562,7 +563,7 @@ def _units_joined(cells: list[Cell]) -> list[Cell]:
     flagged ``extra_cells``.
     """
     units = _unit_cells()
-    if not any(c.text in units for c in cells):  # (most rows: one look per cell)
+    if units.isdisjoint(map(_CELL_TEXT, cells)):  # (most rows: one look per cell, in C)
         return cells
     out: list[Cell] = []
     for i, cell in enumerate(cells):
@@ -1151,6 +1152,7 @@ class _Stream:
     def __init__(self, join_units: bool = False) -> None:
         self.rows: list[Row] = []
         self.join_units = join_units
+        self._units = _unit_cells() if join_units else frozenset()  # (a unit alone joins no value where off)
         self._reset()
 
     def _reset(self) -> None:
@@ -1194,7 +1196,7 @@ class _Stream:
         self.n += 1
 
     def add(self, cell: Cell) -> None:
-        if self.join_units and self.has_values and cell.text in _unit_cells():
+        if cell.text in self._units and self.has_values:
             # a value's unit alone (a cell a line) is no label starting a row: joined to the value at the flush,
             # as a unit after the row's label is (_units_joined)
             self.append(cell)
