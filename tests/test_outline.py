@@ -88,6 +88,27 @@ def test_a_table_of_contents_listing_sub_headings_is_no_section(seed_id, entry, 
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("entry", ["{}", "{}  {}", "{}……{}"])
+@pytest.mark.parametrize("label", [["目录"], []], ids=["label_above", "no_label"])
+def test_a_pre2019_table_of_contents_after_the_introduction_is_no_section(label, entry, parsed_seed):
+    # Seed 003 (pre-2019) with its contents listed under its introduction, right above its first numbered heading
+    # ('引言' / '本报告…' / '目录' / '一、概述' / … / '五、复议、诉讼和申诉情况' / '六、存在的主要问题和改进措施' / …): the
+    # short review entry and the problems entry under it were read as one title wrapped over two lines (a problems
+    # title may start with a few words of its own), which broke the contents' run: the entries were taken for the
+    # sections, the real report for a second one, its problems section lost (sections_missing, second_report).
+    seed_id = "003_ce1f8ef96d3daffd"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    numbered = [s for s in original.sections if s.key != "intro"]
+    at = numbered[0].first_line - 1
+    contents = label + [entry.format(s.title.strip(), n) for n, s in enumerate(numbered, start=1)]
+    variant = _parse(lines[:at] + contents + lines[at:], seed_id)
+    assert [s.key for s in variant.sections] == [s.key for s in original.sections]
+    assert [s.text for s in variant.sections[1:]] == [s.text for s in original.sections[1:]]
+    assert _cells(variant).equals(_cells(original))
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
 @pytest.mark.parametrize("columns", [2, 3])
 @pytest.mark.parametrize("label", [["目录"], []], ids=["label_above", "no_label"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "pingtan-2023-02"])

@@ -512,8 +512,12 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         nxt = lines[resume][:_TITLE_REACH] if resume < len(lines) else ""
         if len(nxt) < _TITLE_REACH and resume + 1 < len(lines):  # lines narrower than a title: the one after too
             nxt = (nxt + lines[resume + 1])[:_TITLE_REACH]
+        # (not a whole title before a line opening with the next one's number, as a table of contents lists them:
+        # '五、复议、诉讼和申诉情况' / '六、存在的主要问题和改进措施' reads as one title, a problems title's words free
+        # in its start)
         if short_head and number not in sub_cuts and nxt and "|" not in nxt \
-                and (head := pattern.match(line + nxt)) and head.end() > len(line) and cuts_at(head):
+                and (head := pattern.match(line + nxt)) and head.end() > len(line) and cuts_at(head) \
+                and not (_NUMBERED.match(nxt) and _heading_keys(line.strip(), whole=True)):
             # a title that starts a short line and runs on into the next one, its text glued after it (a glued
             # line wrapped narrow: '五、因政府信息公开申请行政复议、提起行政' / '诉讼的情况2017年…'): carried on as a
             # title wrapped inside a line is
