@@ -88,6 +88,27 @@ def test_a_table_of_contents_listing_sub_headings_is_no_section(seed_id, entry, 
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("sep", [" ", "  "])
+@pytest.mark.parametrize("label", ["目录", "目录：", ""], ids=["label", "colon_label", "no_label"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "pingtan-2023-02"])
+def test_a_table_of_contents_run_on_in_the_introduction_is_no_section(seed_id, label, sep, parsed_seed):
+    # A web page runs its contents on in the paragraph above the first heading ('…请与乌当区人民政府办公室联系。目录
+    # 一、总体情况 二、主动公开政府信息情况 … 六、其他需要报告的事项' / '一、总体情况'): the first entry, glued after a word
+    # (目录, a date, a colon) and no sentence's end, was not cut from the paragraph, so the run of the other entries
+    # lacked the overview and was taken for the sections (each empty), the real report for a second one
+    # (second_report; sections_missing: the overview lost; table_missing: every cell lost).
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    first = original.sections[0]
+    # (where the heading is glued after the paragraph, else its line's start: seed 000's heading is '一、 总体情况')
+    at = text.find(first.title.strip())
+    at = at if at >= 0 else sum(len(line) + 1 for line in text.split("\n")[: first.first_line - 1])
+    contents = label + sep.join(s.title.strip() for s in original.sections)
+    variant = toolkit.parse_text(text[:at].rstrip() + contents + "\n" + text[at:], report_id=seed_id)
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
 @pytest.mark.parametrize("entry", ["{}", "{}  {}", "{}……{}"])
 @pytest.mark.parametrize("label", [["目录"], []], ids=["label_above", "no_label"])
 def test_a_pre2019_table_of_contents_after_the_introduction_is_no_section(label, entry, parsed_seed):

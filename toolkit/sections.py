@@ -973,7 +973,9 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
     inner: list[tuple[int, str, str, str]] = []  # the sub-headings' entries under the run's entries, dropped with it
 
     def close(run: list[tuple[int, str, str, str]], after: list[tuple[int, str, str, str]]) -> None:
-        if len(run) >= 3 and any(c[1] == "overview" for c in run) and any(c[1] == run[0][1] for c in after):
+        # (the overview's entry may be glued in the paragraph above the others, not cut from it: _entry_glued_before)
+        if len(run) >= 3 and (any(c[1] == "overview" for c in run) or _entry_glued_before(run[0], family, segments)) \
+                and any(c[1] == run[0][1] for c in after):
             drop.update(c[0] for c in run + inner)
         inner.clear()
 
@@ -1000,6 +1002,23 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             run = [cand]
     close(run, [])
     return [c for c in cands if c[0] not in drop] if drop else cands
+
+
+def _entry_glued_before(cand: tuple[int, str, str, str], family: str, segments: list[Segment]) -> bool:
+    """Whether the segment right before candidate ``cand`` ends with a numbered title of a section before it in the
+    format's order: a table of contents run on in a paragraph ('…联系。目录一、总体情况 二、主动公开…'), its first entry
+    glued after a word (目录, a date, a colon) and no sentence's end, so not cut from the paragraph as the next
+    entries are."""
+    if cand[0] == 0:
+        return False
+    end = segments[cand[0] - 1].text.rstrip()[-_TITLE_REACH:]
+    numbers = list(_CN_DUN.finditer(end))
+    if not numbers:
+        return False  # (cheap: most segments before a heading end in a sentence)
+    match = _HEADING.fullmatch(end[numbers[-1].start():])
+    key = _title_key(_SPACE_RUN.sub("", match["title"]), family) if match and match["num"] else None
+    rank = _section_ranks(family)
+    return key is not None and rank[key] < rank[cand[1]]
 
 
 @functools.lru_cache(maxsize=None)
