@@ -3351,3 +3351,27 @@ def test_a_wrapped_agency_with_its_seals_place(ending, agency, published, script
     assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
         agency, "prefecture", published)
     assert report.sections[-1].text.strip() == "无"
+
+
+# --- the page's source as the agency (helper sect7) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, agency", [
+    ("来源：驻马店市司法局 发布时间：2021-01-20", "驻马店市司法局"),
+    ("来源：驻马店市司法局", "驻马店市司法局"),
+    ("信息来源：驻马店市司法局 作者：张三 发布时间：2021-01-20 浏览次数：3", "驻马店市司法局"),
+    ("发布时间：2021-01-20  文章来源：驻马店市司法局", "驻马店市司法局"),
+    ("来源：驻马店市司法局2021-01-20", "驻马店市司法局"),
+    # a site or a paper is no agency
+    ("来源：本站 发布时间：2021-01-20", None), ("来源：驻马店日报", None), ("来源：驻马店市人民政府网", None)])
+def test_the_page_s_source_names_the_agency_where_nothing_else_does(line, agency):
+    # Seed 000 with a title naming no agency ('2020年政府信息公开工作年度报告') and the page's source on the line
+    # under it ('来源：驻马店市司法局 发布时间：…'): the source was not read, the agency unknown.  It is the agency where
+    # nothing else names one; where the title does, the title's wins.
+    import toolkit
+
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    edited = text.replace("投稿:huoruiqi  来源:时间:2021年01月31日", line, 1)
+    assert edited != text
+    assert toolkit.parse_text(edited.replace("驻马店市住房和城乡建设局2020年", "2020年", 1)).metadata["agency"] == agency
+    assert toolkit.parse_text(edited).metadata["agency"] == "驻马店市住房和城乡建设局"

@@ -88,6 +88,66 @@ def test_a_table_of_contents_listing_sub_headings_is_no_section(seed_id, entry, 
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("sep", [" ", "  "])
+@pytest.mark.parametrize("label", ["目录", "目录：", ""], ids=["label", "colon_label", "no_label"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "pingtan-2023-02"])
+def test_a_table_of_contents_run_on_in_the_introduction_is_no_section(seed_id, label, sep, parsed_seed):
+    # A web page runs its contents on in the paragraph above the first heading ('…请与乌当区人民政府办公室联系。目录
+    # 一、总体情况 二、主动公开政府信息情况 … 六、其他需要报告的事项' / '一、总体情况'): the first entry, glued after a word
+    # (目录, a date, a colon) and no sentence's end, was not cut from the paragraph, so the run of the other entries
+    # lacked the overview and was taken for the sections (each empty), the real report for a second one
+    # (second_report; sections_missing: the overview lost; table_missing: every cell lost).
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    first = original.sections[0]
+    # (where the heading is glued after the paragraph, else its line's start: seed 000's heading is '一、 总体情况')
+    at = text.find(first.title.strip())
+    at = at if at >= 0 else sum(len(line) + 1 for line in text.split("\n")[: first.first_line - 1])
+    contents = label + sep.join(s.title.strip() for s in original.sections)
+    variant = toolkit.parse_text(text[:at].rstrip() + contents + "\n" + text[at:], report_id=seed_id)
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+@pytest.mark.parametrize("entry", ["{}", "{}  {}", "{}……{}"])
+@pytest.mark.parametrize("label", [["目录"], []], ids=["label_above", "no_label"])
+def test_a_pre2019_table_of_contents_after_the_introduction_is_no_section(label, entry, parsed_seed):
+    # Seed 003 (pre-2019) with its contents listed under its introduction, right above its first numbered heading
+    # ('引言' / '本报告…' / '目录' / '一、概述' / … / '五、复议、诉讼和申诉情况' / '六、存在的主要问题和改进措施' / …): the
+    # short review entry and the problems entry under it were read as one title wrapped over two lines (a problems
+    # title may start with a few words of its own), which broke the contents' run: the entries were taken for the
+    # sections, the real report for a second one, its problems section lost (sections_missing, second_report).
+    seed_id = "003_ce1f8ef96d3daffd"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    numbered = [s for s in original.sections if s.key != "intro"]
+    at = numbered[0].first_line - 1
+    contents = label + [entry.format(s.title.strip(), n) for n, s in enumerate(numbered, start=1)]
+    variant = _parse(lines[:at] + contents + lines[at:], seed_id)
+    assert [s.key for s in variant.sections] == [s.key for s in original.sections]
+    assert [s.text for s in variant.sections[1:]] == [s.text for s in original.sections[1:]]
+    assert _cells(variant).equals(_cells(original))
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+@pytest.mark.parametrize("columns", [2, 3])
+@pytest.mark.parametrize("label", [["目录"], []], ids=["label_above", "no_label"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "pingtan-2023-02"])
+def test_a_table_of_contents_set_as_a_table_is_no_section(seed_id, label, columns, parsed_seed):
+    # A web page's contents set as a table of two or three columns, its entries in the cells ('| 一、总体情况 |
+    # 二、主动公开政府信息情况 |' / '| 三、… | 四、… |'): each row was cut at its titles, the bar left alone between a row's
+    # last entry and the next row's first broke the run of entries, so they were taken for the sections (each empty)
+    # and the real report for a second one (second_report; table_missing: every cell lost).
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    titles = [s.title.strip() for s in original.sections]
+    rows = ["| " + " | ".join(titles[n: n + columns]) + " |" for n in range(0, len(titles), columns)]
+    at = original.sections[0].first_line - 1
+    variant = _parse(lines[:at] + label + rows + lines[at:], seed_id)
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
 @pytest.mark.parametrize("label", [["目录"], ["目  录："], []], ids=["label_above", "colon_label_above", "no_label"])
 @pytest.mark.parametrize("entry", ["{}", "{}……{}"])
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "pingtan-2023-02", "pingtan-2020-05"])

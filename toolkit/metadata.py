@@ -875,6 +875,29 @@ def _agency_field(regions: list[str]) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
+def _source_pattern() -> re.Pattern[str]:
+    """A page's source field (``fields.source`` and a colon, '来源：驻马店市司法局 发布时间：…'), its value the name
+    up to a space, a cell's bar, a colon or a digit (a date glued after it)."""
+    source = alternation(_rules()["fields"]["source"])
+    return re.compile(rf"(?:^|(?<=[\s|]))(?:{source})\s*[:：]\s*([^|:：\s\d]{{2,40}})")
+
+
+def _source_agency(regions: list[str]) -> str | None:
+    """The body a page's source field names in the lines of :func:`_field_regions` ('来源：驻马店市司法局'), where
+    it is a body's name (not '本站', a site or a paper: '人民网', 'XX日报'), else None.  A source may be another
+    site the page copied, so it is the last of the agency's fallbacks."""
+    pattern, labels = _source_pattern(), _rules()["fields"]["source"]
+    for line in regions:
+        if not any(label in line for label in labels):
+            continue  # (most lines hold none)
+        for m in pattern.finditer(line):
+            agency = _clean_agency(m.group(1))
+            if agency and _agency_like(agency):
+                return agency
+    return None
+
+
+@functools.lru_cache(maxsize=1)
 def _clause_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """metadata.yaml's clause_starts (longest first) and clause_words: the marks of a sentence's clause."""
     return _longest_first("agency", "clause_starts"), tuple(_rules()["agency"]["clause_words"])
@@ -2754,7 +2777,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
           site's breadcrumb naming a body with only columns after it
           (``首页 > 政务公开 > XX局``, ``首页 > 部门 > XX局 > 年度报告``),
           else the file's name when it is a report's title
-          (``XX局2020年政府信息公开工作年度报告.docx``).
+          (``XX局2020年政府信息公开工作年度报告.docx``), else the body a
+          page's source field names (``来源：XX局``).
         - ``report_year`` (int): the year reported on, from the title (the
           text's, else the page's), else the
           statistics period (``2020年1月1日至2020年12月31日``), else the dominant
@@ -2849,6 +2873,10 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
     agency = title_agency or field_agency or sig_agency or crumb_agency
     if agency is None and path is not None:
         agency = _file_name_agency(path)
+    if agency is None:
+        # the page's source ('来源：市司法局 发布时间：…') where nothing else names the agency: it may name a site the
+        # page was copied from, so every other way wins
+        agency = _source_agency(regions)
     if agency is None:
         flags.append("agency_unknown")
     elif _traditional_names().search(agency):

@@ -512,8 +512,12 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         nxt = lines[resume][:_TITLE_REACH] if resume < len(lines) else ""
         if len(nxt) < _TITLE_REACH and resume + 1 < len(lines):  # lines narrower than a title: the one after too
             nxt = (nxt + lines[resume + 1])[:_TITLE_REACH]
+        # (not a whole title before a line opening with the next one's number, as a table of contents lists them:
+        # '五、复议、诉讼和申诉情况' / '六、存在的主要问题和改进措施' reads as one title, a problems title's words free
+        # in its start)
         if short_head and number not in sub_cuts and nxt and "|" not in nxt \
-                and (head := pattern.match(line + nxt)) and head.end() > len(line) and cuts_at(head):
+                and (head := pattern.match(line + nxt)) and head.end() > len(line) and cuts_at(head) \
+                and not (_NUMBERED.match(nxt) and _heading_keys(line.strip(), whole=True)):
             # a title that starts a short line and runs on into the next one, its text glued after it (a glued
             # line wrapped narrow: '五、因政府信息公开申请行政复议、提起行政' / '诉讼的情况2017年…'): carried on as a
             # title wrapped inside a line is
@@ -931,8 +935,10 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
     return entries
 
 
-# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2
-_FILLER = re.compile(r"[\d\s.·…\-—]*(?:\(\s*\d{1,3}\s*\)|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?|目\s*录")
+# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2, and
+# the cells' bars of a contents set as a table (an HTML page's: '| 一、总体情况 | 二、主动公开政府信息情况 |', the line
+# cut at its titles leaves a bar alone between them)
+_FILLER = re.compile(r"[\d\s.·…\-—|]*(?:\(\s*\d{1,3}\s*\)|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?|目\s*录")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
 # a sub-heading's entry listed under its section's in a table of contents of two levels ('（一）主动公开', '1.主动公开  3'):
 # short, numbered, no sentence's end in it, a dot leader and page number after it at most
@@ -967,7 +973,9 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
     inner: list[tuple[int, str, str, str]] = []  # the sub-headings' entries under the run's entries, dropped with it
 
     def close(run: list[tuple[int, str, str, str]], after: list[tuple[int, str, str, str]]) -> None:
-        if len(run) >= 3 and any(c[1] == "overview" for c in run) and any(c[1] == run[0][1] for c in after):
+        # (the overview's entry may be glued in the paragraph above the others, not cut from it: _entry_glued_before)
+        if len(run) >= 3 and (any(c[1] == "overview" for c in run) or _entry_glued_before(run[0], family, segments)) \
+                and any(c[1] == run[0][1] for c in after):
             drop.update(c[0] for c in run + inner)
         inner.clear()
 
@@ -994,6 +1002,23 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             run = [cand]
     close(run, [])
     return [c for c in cands if c[0] not in drop] if drop else cands
+
+
+def _entry_glued_before(cand: tuple[int, str, str, str], family: str, segments: list[Segment]) -> bool:
+    """Whether the segment right before candidate ``cand`` ends with a numbered title of a section before it in the
+    format's order: a table of contents run on in a paragraph ('…联系。目录一、总体情况 二、主动公开…'), its first entry
+    glued after a word (目录, a date, a colon) and no sentence's end, so not cut from the paragraph as the next
+    entries are."""
+    if cand[0] == 0:
+        return False
+    end = segments[cand[0] - 1].text.rstrip()[-_TITLE_REACH:]
+    numbers = list(_CN_DUN.finditer(end))
+    if not numbers:
+        return False  # (cheap: most segments before a heading end in a sentence)
+    match = _HEADING.fullmatch(end[numbers[-1].start():])
+    key = _title_key(_SPACE_RUN.sub("", match["title"]), family) if match and match["num"] else None
+    rank = _section_ranks(family)
+    return key is not None and rank[key] < rank[cand[1]]
 
 
 @functools.lru_cache(maxsize=None)
