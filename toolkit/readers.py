@@ -2181,7 +2181,8 @@ def _display_declarations(declarations: str) -> tuple[str, str] | None:
     low = declarations.lower()
     if "display" not in low and "visibility" not in low:
         return None
-    normal, important = [], []
+    normal: list[str] = []
+    important: list[str] = []
     for declaration in declarations.split(";"):
         found = _HIDDEN_STYLE_RE.search(declaration)
         if found:
