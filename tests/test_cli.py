@@ -187,6 +187,8 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     (["extract", "x", "--out", "o", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler ADDR goes with --backend dask"),
     (["extract", "x", "--out", "o", "--backend", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--max-memory", "9"],
      "--max-memory limits the workers of the local backend"),
+    # --excel marks the CSV files: with no CSV written it did nothing, unsaid
+    (["extract", "x", "--out", "o", "--format", "parquet", "--excel"], "--excel marks the CSV files"),
     (["extract", "x"], "the following arguments are required: --out"),
     (["extract", "x", "", "--out", "o"], "argument INPUT: input 2 is an empty string"),
     (["summary", ""], "argument INPUT: input 1 is an empty string"),

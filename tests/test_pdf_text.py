@@ -204,12 +204,19 @@ def test_a_label_or_its_numeral_after_the_last_value_is_no_remark(cell):
     assert "not_a_number" not in _codes(report)
 
 
-def test_a_count_and_its_measure_word_cut_apart_is_flagged():
-    # '行政处罚 2307 起 -22 610' has a cell too many: flagged, not the row dropped without a word.
+def test_a_count_and_its_measure_word_cut_apart_is_read_as_written_together():
+    # '行政处罚 2307 起 -22 610': the measure word is the count's unit, read as '2307起' is (layout._units_joined); it
+    # was a cell too many, every value missing, flagged extra_cells.  A word that is no unit is still a cell too many:
+    # flagged, not the row dropped without a word.
     text = _pdf_text("001_4d29bfef72dd56db")
+    glued = toolkit.parse_text(_replace(text, "行政处罚 2307 -22 610", "行政处罚 2307起 -22 610"))
     report = toolkit.parse_text(_replace(text, "行政处罚 2307 -22 610", "行政处罚 2307 起 -22 610"))
-    assert "penalty" in _cells(report, "active").index.get_level_values(0)
-    assert [f.code for f in report.flags if "penalty" in f.detail] == ["extra_cells"]
+    assert _cells(report, "active").loc["penalty", "raw"].tolist() == ["2307起", "-22", "610"]
+    assert _cells(report, "active").loc["penalty"].equals(_cells(glued, "active").loc["penalty"])
+    assert [f.code for f in report.flags if "penalty" in f.detail] == [f.code for f in glued.flags if "penalty" in f.detail]
+    worded = toolkit.parse_text(_replace(text, "行政处罚 2307 -22 610", "行政处罚 2307 合计 -22 610"))
+    assert "penalty" in _cells(worded, "active").index.get_level_values(0)
+    assert [f.code for f in worded.flags if "penalty" in f.detail] == ["extra_cells"]
 
 
 VERTICAL_REVIEW = [  # the review header of seed 001, one character a line per column (R7)

@@ -2420,3 +2420,16 @@ def test_unicode_line_ends_in_a_text_without_newlines_end_lines(sep):
     assert text_lines(f"二、主动公开政府信息情况{sep}规章{sep}2") == ["二、主动公开政府信息情况", "规章", "2"]
     # beside ordinary line ends they stay what they were (a space, or nothing)
     assert text_lines("规章\u2028一\n2") == ["规章 一", "2"]
+
+
+@pytest.mark.parametrize("markup", [
+    "<ruby>政<rt>zhèng</rt>府<rt>fǔ</rt></ruby>信息",
+    "<ruby>政府<rp>(</rp><rt>zhèngfǔ</rt><rp>)</rp></ruby>信息",
+])
+def test_html_ruby_annotation_is_not_read_into_the_text(markup: str, tmp_path: Path) -> None:
+    # A ruby annotation (<rt>, pinyin over the characters; <rp>, the brackets a browser without ruby shows) is no text
+    # of the report, as Word's phonetic guide is not in a DOCX: it read '政zhèng府fǔ信息'; the text after it is kept.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><p>{markup}公开</p><table><tr><td>规章</td><td><ruby>9<rt>jiǔ</rt></ruby></td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["政府信息公开", ["规章", "9"]]

@@ -782,6 +782,8 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         # (else a scheduler was silently unused, the run local; a memory limit ended the run in a traceback)
         if args.func is _run_extract and args.scheduler and args.backend != "dask":
             parser.error("--scheduler ADDR goes with --backend dask (without it the run is local, on this machine)")
+        if args.func is _run_extract and args.excel and args.format == "parquet":
+            parser.error("--excel marks the CSV files for Excel: it does not go with --format parquet, which writes none")
         if args.func is _run_extract and args.max_memory is not None and args.backend != "local":
             parser.error("--max-memory limits the workers of the local backend: it does not go with --backend dask")
         with contextlib.redirect_stdout(_Results(sys.stdout)), contextlib.redirect_stderr(_Diagnostics(sys.stderr)):

@@ -321,7 +321,7 @@ class _Search:
                 self.by_row.setdefault(key, []).append(i)
             for cell in dict.fromkeys(con.lhs + con.rhs):
                 self.users.setdefault(cell, []).append(i)
-            sides = ({}, {})
+            sides: tuple[dict, dict] = ({}, {})  # per side: a row's key -> (positions, columns) of its cells
             for at, side in zip(sides, (con.lhs, con.rhs)):
                 for j, (key, c) in enumerate(side):
                     positions, cols = at.setdefault(key, ([], []))
@@ -376,7 +376,7 @@ class _Search:
         for side, at in zip((self.constraints[i].lhs, self.constraints[i].rhs), self.own_at[i]):
             # every cell's interval looked up in C, the row's own cells adding nothing (x + 0.0 is x: the sums
             # are those of the other rows' cells, added in their order)
-            intervals = list(map(self.intervals.get, side))
+            intervals: list = list(map(self.intervals.get, side))
             positions, own = at.get(key, _NO_CELLS)
             for j in positions:
                 intervals[j] = _NOTHING
@@ -523,7 +523,8 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
             if all(texts) and _plain_digits(row.cells):
                 # most rows: every cell plain digits, placed as parse_number reads them (in C)
                 lines = map(_LINE, row.cells)
-                cells = list(map(_new_placed, zip(map(float, texts), texts, lines, itertools.repeat(None))))
+                cells: list[Placed | None] = list(map(_new_placed, zip(map(float, texts), texts, lines,
+                                                                     itertools.repeat(None))))
                 out[row.key] = Placement(cells, "complete", True, 1)
                 continue
             cells = []

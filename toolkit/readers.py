@@ -1100,7 +1100,10 @@ def _odd_break(match: re.Match[str]) -> str:
 # --------------------------------------------------------------------------
 
 # (noframes and noembed: fallbacks a browser does not show, whose content the parser keeps as text, markup and all)
-_DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed"}
+# (a ruby annotation, <rt> and the brackets <rp> a browser without ruby shows, is pinyin over the characters, no text
+# of the report, as Word's phonetic guide is not in a DOCX: '政<rt>zhèng</rt>府' read '政zhèng府')
+_DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed",
+              "rt", "rp"}
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
@@ -2178,7 +2181,8 @@ def _display_declarations(declarations: str) -> tuple[str, str] | None:
     low = declarations.lower()
     if "display" not in low and "visibility" not in low:
         return None
-    normal, important = [], []
+    normal: list[str] = []
+    important: list[str] = []
     for declaration in declarations.split(";"):
         found = _HIDDEN_STYLE_RE.search(declaration)
         if found:
