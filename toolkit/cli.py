@@ -497,6 +497,19 @@ def _csv_fields(column: Any) -> Any:
 _STRUCTURAL_BYTES = re.compile(_STRUCTURAL.encode())
 
 
+def _check_extract_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse (a usage error) the options of ``extract`` that do not go together: each was silently unused (a
+    scheduler without the dask backend, ``--excel`` with no CSV written) or ended the run in a traceback."""
+    if args.backend == "dask" and not args.scheduler:
+        parser.error("--scheduler ADDR is required with --backend dask")
+    if args.scheduler and args.backend != "dask":
+        parser.error("--scheduler ADDR goes with --backend dask (without it the run is local, on this machine)")
+    if args.excel and args.format == "parquet":
+        parser.error("--excel marks the CSV files for Excel: it does not go with --format parquet, which writes none")
+    if args.max_memory is not None and args.backend != "local":
+        parser.error("--max-memory limits the workers of the local backend: it does not go with --backend dask")
+
+
 def _not_a_folder_above(out: str) -> str:
     """The first folder of the path ``out`` that is something else (a file), as written in ``out``: what is
     in the way of creating it (``out`` itself when none is found)."""
@@ -777,15 +790,8 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     if getattr(args, "out", None) == "" and getattr(args, "func", None) is _run_extract:  # (classify says it itself)
         parser.error("argument --out: an empty string; give the folder to write the output files into")
     try:
-        if args.func is _run_extract and args.backend == "dask" and not args.scheduler:
-            parser.error("--scheduler ADDR is required with --backend dask")
-        # (else a scheduler was silently unused, the run local; a memory limit ended the run in a traceback)
-        if args.func is _run_extract and args.scheduler and args.backend != "dask":
-            parser.error("--scheduler ADDR goes with --backend dask (without it the run is local, on this machine)")
-        if args.func is _run_extract and args.excel and args.format == "parquet":
-            parser.error("--excel marks the CSV files for Excel: it does not go with --format parquet, which writes none")
-        if args.func is _run_extract and args.max_memory is not None and args.backend != "local":
-            parser.error("--max-memory limits the workers of the local backend: it does not go with --backend dask")
+        if args.func is _run_extract:
+            _check_extract_options(parser, args)
         with contextlib.redirect_stdout(_Results(sys.stdout)), contextlib.redirect_stderr(_Diagnostics(sys.stderr)):
             if args.func is _run_extract:
                 with _stop_on_signals() as stops:

@@ -370,8 +370,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     # the row's unit between its label and its values ('规章 件 2 0 30'): each value carries it
                     # (:func:`_units_joined`), not a label word starting a row of its own
                     unit = words_before.pop()
-                    numbers = [c._replace(text=c.text + unit) if _PLAIN_NUMBER.fullmatch(c.text)
-                               and not _CODE_NUMBER.match(c.text) else c for c in numbers]
+                    numbers = [c._replace(text=c.text + unit) if _takes_unit(c) else c for c in numbers]
                 # an unruled PDF puts a wrapped group label beside the row's own: '(三)不 4.保护第三方… 1 0 …'
                 for token in words_before:
                     stream.add(Cell(token, seg.line))
@@ -554,6 +553,11 @@ _CODE_NUMBER = re.compile(r"0\d")  # '01': a row's code, not a count
 _CELL_TEXT = operator.itemgetter(0)  # (Cell.text, read in C)
 
 
+def _takes_unit(cell: Cell) -> bool:
+    """Whether a unit standing alone beside ``cell`` is its value's: a plain number, not glued, not a code."""
+    return not cell.glued and _PLAIN_NUMBER.fullmatch(cell.text) is not None and not _CODE_NUMBER.match(cell.text)
+
+
 def _units_joined(cells: list[Cell]) -> list[Cell]:
     """A row's cells with a unit standing alone after a number joined to it: '2 | 件 | 0 | 件 | 30 | 件' is
     '2件 | 0件 | 30件', each value in its column (the unit then read, and checked against the column's, as
@@ -567,8 +571,7 @@ def _units_joined(cells: list[Cell]) -> list[Cell]:
         return cells
     out: list[Cell] = []
     for i, cell in enumerate(cells):
-        if (cell.text in units and out and not out[-1].glued and _PLAIN_NUMBER.fullmatch(out[-1].text)
-                and not _CODE_NUMBER.match(out[-1].text)):
+        if cell.text in units and out and _takes_unit(out[-1]):
             out[-1] = out[-1]._replace(text=out[-1].text + cell.text)
         elif cell.text in units and out and out[-1].text and _text_kind(out[-1].text) != "value" and (
                 rest := _values_of_a_unit(cells[i + 1:])) is not None:
@@ -585,7 +588,7 @@ def _values_of_a_unit(cells: list[Cell]) -> list[tuple[Cell, bool]] | None:
     are all values, marks or blanks, one at least a number."""
     rest = []
     for c in cells:
-        plain = not c.glued and _PLAIN_NUMBER.fullmatch(c.text) is not None and not _CODE_NUMBER.match(c.text)
+        plain = _takes_unit(c)
         if not (plain or not c.text or c.glued or _text_kind(c.text) == "value"):
             return None
         rest.append((c, plain))

@@ -2009,10 +2009,9 @@ def _declared_list_style(declarations: str) -> str | None:
     return found
 
 
-# A style sheet's rule (its selectors, its declarations: no nested block), a comment, and a selector's compound of a
-# tag, classes and ids only ('ol', '.nb', 'ol.nb#x'): other selectors (pseudo-classes, attributes, combinators but
-# the descendant's) are not read, rather than read as matching more than they do.
-_CSS_RULE_RE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+# A style sheet's comment, and a selector's compound of a tag, classes and ids only ('ol', '.nb', 'ol.nb#x'): other
+# selectors (pseudo-classes, attributes, combinators but the descendant's) are not read, rather than read as matching
+# more than they do.  (A sheet's rules are found by _css_rules.)
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 _CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)", re.IGNORECASE)
 _CSS_NAME_RE = re.compile(r"[.#][\w-]+")  # a class or id of a compound

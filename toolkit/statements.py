@@ -330,7 +330,9 @@ def _appendix_words() -> list[str]:
 def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
     """A line made only of a signature's or a web page's furniture (statements.yaml ``furniture``): fields with their
     short values (a time's colon among them, not a sentence's stop) and the other pieces, each in brackets or not."""
-    field = rf"(?:{'|'.join(furniture['fields'])}):(?:[^:\[\]。;!?]|:(?=\d)){{0,30}}?"
+    # (the source's labels are the ones metadata reads a page's source by: one list)
+    labels = dict.fromkeys([*furniture["fields"], *read_data_yaml("metadata.yaml")["fields"]["source"]])
+    field = rf"(?:{'|'.join(labels)}):(?:[^:\[\]。;!?]|:(?=\d)){{0,30}}?"
     pieces = "|".join([field, *furniture["pieces"]])
     return re.compile(rf"\(?(?:\[?(?:{pieces})\]?\s*)+\)?")
 
