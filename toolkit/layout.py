@@ -1595,7 +1595,10 @@ _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
              # (another mark but 无, which may open a word, run into the next row's start: its Chinese or Arabic
              # item number, 其中 or a word, or the text's end: '件-七、', '件/(二)', '件-1﹒当面申请数', '件/涉及…')
              rf"|(?:{alternation([m for m in NA_MARKS if m != '无' and set(m) != {'—'}])})"
-             rf"(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$|[{HAN_RANGES}])")
+             rf"(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$|[{HAN_RANGES}])"
+             # (无 only before the next row's item number, 其中 or the text's end, where it opens no word: '件无十八、'
+             # was no value, so the row and the next were lost, unflagged; it is read as in a pipe row, NA)
+             rf"|无(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$)")
 # a signed value set apart on both sides by cell bounds, cell marks or spaces ('件\r-675\r', a cell a line;
 # '件 | -675 |七、', '件 -675 七、'): a cell the tables stage flags (negative_value, signed_value), as a pipe row's
 # '-675'; never in text run together ('件-675七、'), where '-' may be a blank cell's mark
