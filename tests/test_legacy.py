@@ -1156,17 +1156,20 @@ def test_glued_legacy_value_written_none_before_the_next_row(row):
 
 @pytest.mark.parametrize("value, flag", [("-675", ("negative_value", "complaints.value")),
                                          ("+675", ("signed_value", "complaints.value: +675"))])
-@pytest.mark.parametrize("variant", ["glued", "spaces"])
+@pytest.mark.parametrize("variant", ["glued", "spaces", "run_together"])
 def test_glued_legacy_signed_value_set_apart_is_read_flagged(variant, value, flag):
     """Seed 003 glued into page text, its complaints' count signed and set apart by cell marks or spaces
     ('六、举报投诉数量 | 件 | -675 |七、…', '…件 -675 七、…'): a sign was no glued cell, so the row was no row, lost from
     the frame (flagged unlabelled_values only).  Set apart on both sides, the signed number is the row's cell: read
-    as the pipe rows read it, -675 flagged negative_value (+675 signed_value)."""
+    as the pipe rows read it, -675 flagged negative_value (+675 signed_value).  Run together with nothing between
+    (run_together, '…件-675七、…'), before the next row's Chinese item number, it was lost too: '-' may be a blank
+    cell's mark, but 675 would then be no row's value; it is read the same."""
     import re
     signed = SEED.read_text(encoding="utf-8").replace("六、举报投诉数量 | 件 | 675 |", f"六、举报投诉数量 | 件 | {value} |")
     want = toolkit.parse_text(signed)
     glued = re.sub(r"\s*\n\s*", "", signed)
-    report = toolkit.parse_text(glued if variant == "glued" else re.sub(r"\s*\|\s*", " ", glued))
+    report = toolkit.parse_text({"glued": glued, "spaces": re.sub(r"\s*\|\s*", " ", glued),
+                                 "run_together": re.sub(r"[\s|]+", "", glued)}[variant])
     assert _legacy(report) == _legacy(want)
     assert [(f.code, f.detail) for f in report.flags if f.table] == [flag]
 

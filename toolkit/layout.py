@@ -1601,8 +1601,10 @@ _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
              rf"|无(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$)")
 # a signed value set apart on both sides by cell bounds, cell marks or spaces ('件\r-675\r', a cell a line;
 # '件 | -675 |七、', '件 -675 七、'): a cell the tables stage flags (negative_value, signed_value), as a pipe row's
-# '-675'; never in text run together ('件-675七、'), where '-' may be a blank cell's mark
-_SIGNED_CELL = r"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)"
+# '-675'; in text run together only before the next row's Chinese item number ('件-675七、'): a blank cell's mark
+# '-' would leave 675 the value of no row there (it was lost, flagged unlabelled_values), while before an Arabic
+# one ('件-1﹒当面申请数') '-' is the mark
+_SIGNED_CELL = rf"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)|[+-]\d[\d,]*(?:\.\d+)?(?={_CN_NUMBERING})"
 _GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
