@@ -486,3 +486,24 @@ def test_a_unit_column_between_a_rows_label_and_its_values_is_each_values_unit(r
     want = [2.0, None, 30.0] if label == "规章" else [28823.0]
     assert [None if pd.isna(v) else v for v in got["value"]] == want
     assert set(got["unit"].dropna()) == {"件"} and "extra_cells" not in set(report.flags_frame()["code"])
+
+
+@pytest.mark.parametrize("row, cells, values", [
+    ("规章 | 2 | 件 | | 件 | 30 | 件 |", ["规章", "2件", "", "30件"], [2.0, None, 30.0]),
+    ("规章 | — | 件 | 0 | 件 | 30 | 件 |", ["规章", "—", "0件", "30件"], [None, 0.0, 30.0]),
+    ("规章 2 件 无 件 30 件", ["规章", "2件", "无", "30件"], [2.0, None, 30.0])])
+def test_a_blank_or_marked_values_unit_in_a_cell_of_its_own_is_dropped(row, cells, values):
+    # A row whose units follow their values, one value blank or a mark with its unit still written after it:
+    # that unit stayed a cell of its own, the row a cell too long, every value NA and flagged extra_cells. It is
+    # the blank's unit, dropped: the blank or mark reads NA, the other values land in their columns.
+    import toolkit
+    from toolkit import synth
+    from toolkit.sections import Segment
+
+    assert [r.texts for r in build_rows([Segment(row, 1)])] == [cells]
+    text, _ = synth.make_report(0, layout="pipe_rows", traditional=False)
+    report = toolkit.parse_text(text.replace("规章 | 0 | | 39 |", row))
+    t = report.tables
+    got = t[(t["table"] == "active") & (t["row_key"] == "regulations")].set_index("col_key")["value"]
+    assert [None if pd.isna(v) else v for v in got[["issued", "repealed", "in_force"]]] == values
+    assert not [f for f in report.flags if "regulations" in f.detail]

@@ -561,7 +561,8 @@ def _takes_unit(cell: Cell) -> bool:
 def _units_joined(cells: list[Cell]) -> list[Cell]:
     """A row's cells with a unit standing alone after a number joined to it: '2 | 件 | 0 | 件 | 30 | 件' is
     '2件 | 0件 | 30件', each value in its column (the unit then read, and checked against the column's, as
-    where it is written in the value's cell). A unit alone after no number (a label, a blank) stays a cell.
+    where it is written in the value's cell). A unit alone after no number (a label, a blank) stays a cell, but
+    for a blank's or a mark's in a row whose other units follow their numbers: that value's unit, dropped.
 
     Before, each unit was a cell of its own: the row had more cells than columns, every value lost (NA) and
     flagged ``extra_cells``.
@@ -573,6 +574,12 @@ def _units_joined(cells: list[Cell]) -> list[Cell]:
     for i, cell in enumerate(cells):
         if cell.text in units and out and _takes_unit(out[-1]):
             out[-1] = out[-1]._replace(text=out[-1].text + cell.text)
+        elif cell.text in units and len(out) > 1 and (not out[-1].text or out[-1].text in NA_MARKS) and any(
+                c.text in units and _takes_unit(p) for p, c in zip(cells, cells[1:])):
+            # a blank or marked value's unit in a row whose units follow their values ('规章 | 2 | 件 | | 件 | 30 |
+            # 件'): it was a cell of its own, the row a cell too long (every value NA, extra_cells); dropped, the
+            # blank or mark stays the value's (NA)
+            continue
         elif cell.text in units and out and out[-1].text and _text_kind(out[-1].text) != "value" and (
                 rest := _values_of_a_unit(cells[i + 1:])) is not None:
             # the row's unit in a column of its own between its label and its values ('规章 | 件 | 2 | 0 | 30',
