@@ -507,3 +507,21 @@ def test_a_blank_or_marked_values_unit_in_a_cell_of_its_own_is_dropped(row, cell
     got = t[(t["table"] == "active") & (t["row_key"] == "regulations")].set_index("col_key")["value"]
     assert [None if pd.isna(v) else v for v in got[["issued", "repealed", "in_force"]]] == values
     assert not [f for f in report.flags if "regulations" in f.detail]
+
+
+def test_a_row_split_by_tabs_keeps_its_blank_cell():
+    # A row copied from a sheet, its cells split by tabs, a blank between two ('…数量\t87\t0\t5\t1\t4\t\t97') was
+    # read as a spaced row: the blank lost, 97 a column early (flagged ambiguous_digits, three values NA). The tabs
+    # are its cells' bounds: the blank stays a cell (NA) and the total lands under 总计.
+    import toolkit
+    from toolkit import synth
+    from toolkit.sections import Segment
+
+    row = "一、本年新收到政府信息公开申请数量\t87\t0\t5\t1\t4\t\t97"
+    assert [r.texts for r in build_rows([Segment(row, 1)])] == [[row.split("\t")[0], "87", "0", "5", "1", "4", "", "97"]]
+    text, _ = synth.make_report(0, layout="pipe_rows", traditional=False)
+    assert "一、本年新收到政府信息公开申请数量 | 87 | 0 | 5 | 1 | 4 | | 97 |" in text
+    want = toolkit.parse_text(text)
+    report = toolkit.parse_text(text.replace("一、本年新收到政府信息公开申请数量 | 87 | 0 | 5 | 1 | 4 | | 97 |", row))
+    pd.testing.assert_frame_equal(report.table("requests"), want.table("requests"))
+    assert [f for f in report.flags if f.table == "requests"] == [f for f in want.flags if f.table == "requests"]

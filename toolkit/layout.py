@@ -224,6 +224,12 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if tab_layout:
                 stream.flush()
             continue
+        if "\t\t" in stripped and "|" not in text and (tabbed := _tab_row(stripped)) is not None:
+            # a row's cells split by tabs, a blank cell between two ('数量\t87\t4\t\t97', a row copied from a
+            # sheet): read as spaces the blank was lost, the values after it a column early; its cells are kept
+            stream.explicit([_cell(c, seg.line) for c in tabbed])
+            prev_bare = False
+            continue
         if is_page_furniture(stripped) or is_continuation_caption(stripped):
             continue  # a page number inside a table (a PDF's page break), or the table's caption over its rest: no cell
         if _LONE_PAGE_NUMBER.fullmatch(stripped) and _between_row_lines(segments, i, explicit_rows):
@@ -551,6 +557,15 @@ def _unit_cells() -> frozenset[str]:
 
 _CODE_NUMBER = re.compile(r"0\d")  # '01': a row's code, not a count
 _CELL_TEXT = operator.itemgetter(0)  # (Cell.text, read in C)
+
+
+def _tab_row(text: str) -> list[str] | None:
+    """The cells of a row whose label and values are split by tabs (``text`` stripped), or None unless its first
+    cell is no value and every other filled cell is one."""
+    parts = [p.strip() for p in text.split("\t")]
+    if _text_kind(parts[0]) == "value" or not all(_text_kind(p) == "value" for p in parts[1:] if p):
+        return None
+    return parts
 
 
 def _takes_unit(cell: Cell) -> bool:
