@@ -486,3 +486,42 @@ def test_a_unit_column_between_a_rows_label_and_its_values_is_each_values_unit(r
     want = [2.0, None, 30.0] if label == "规章" else [28823.0]
     assert [None if pd.isna(v) else v for v in got["value"]] == want
     assert set(got["unit"].dropna()) == {"件"} and "extra_cells" not in set(report.flags_frame()["code"])
+
+
+@pytest.mark.parametrize("row, cells, values", [
+    ("规章 | 2 | 件 | | 件 | 30 | 件 |", ["规章", "2件", "", "30件"], [2.0, None, 30.0]),
+    ("规章 | — | 件 | 0 | 件 | 30 | 件 |", ["规章", "—", "0件", "30件"], [None, 0.0, 30.0]),
+    ("规章 2 件 无 件 30 件", ["规章", "2件", "无", "30件"], [2.0, None, 30.0])])
+def test_a_blank_or_marked_values_unit_in_a_cell_of_its_own_is_dropped(row, cells, values):
+    # A row whose units follow their values, one value blank or a mark with its unit still written after it:
+    # that unit stayed a cell of its own, the row a cell too long, every value NA and flagged extra_cells. It is
+    # the blank's unit, dropped: the blank or mark reads NA, the other values land in their columns.
+    import toolkit
+    from toolkit import synth
+    from toolkit.sections import Segment
+
+    assert [r.texts for r in build_rows([Segment(row, 1)])] == [cells]
+    text, _ = synth.make_report(0, layout="pipe_rows", traditional=False)
+    report = toolkit.parse_text(text.replace("规章 | 0 | | 39 |", row))
+    t = report.tables
+    got = t[(t["table"] == "active") & (t["row_key"] == "regulations")].set_index("col_key")["value"]
+    assert [None if pd.isna(v) else v for v in got[["issued", "repealed", "in_force"]]] == values
+    assert not [f for f in report.flags if "regulations" in f.detail]
+
+
+def test_a_row_split_by_tabs_keeps_its_blank_cell():
+    # A row copied from a sheet, its cells split by tabs, a blank between two ('…数量\t87\t0\t5\t1\t4\t\t97') was
+    # read as a spaced row: the blank lost, 97 a column early (flagged ambiguous_digits, three values NA). The tabs
+    # are its cells' bounds: the blank stays a cell (NA) and the total lands under 总计.
+    import toolkit
+    from toolkit import synth
+    from toolkit.sections import Segment
+
+    row = "一、本年新收到政府信息公开申请数量\t87\t0\t5\t1\t4\t\t97"
+    assert [r.texts for r in build_rows([Segment(row, 1)])] == [[row.split("\t")[0], "87", "0", "5", "1", "4", "", "97"]]
+    text, _ = synth.make_report(0, layout="pipe_rows", traditional=False)
+    assert "一、本年新收到政府信息公开申请数量 | 87 | 0 | 5 | 1 | 4 | | 97 |" in text
+    want = toolkit.parse_text(text)
+    report = toolkit.parse_text(text.replace("一、本年新收到政府信息公开申请数量 | 87 | 0 | 5 | 1 | 4 | | 97 |", row))
+    pd.testing.assert_frame_equal(report.table("requests"), want.table("requests"))
+    assert [f for f in report.flags if f.table == "requests"] == [f for f in want.flags if f.table == "requests"]

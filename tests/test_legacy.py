@@ -1137,19 +1137,39 @@ def test_glued_legacy_blank_cells_written_as_other_marks(mark):
     assert [f for f in report.flags if f.table] == []
 
 
+@pytest.mark.parametrize("row", ["制发规范性文件总数 | 件 | 0 |", "2.政府网站公开政府信息数 | 条 | 245 |",
+                                 "3﹒网络申请数 | 件 | 1 |", "六、举报投诉数量 | 件 | 675 |",
+                                 "十七、实现在线办理业务数 | 件 | 61 |", "提交电子证照数 | 件 | 0 |"])
+def test_glued_legacy_value_written_none_before_the_next_row(row):
+    """Seed 003 with one value written 无 (none), glued into page text with nothing between cells ('十七、…业务数件无十八、
+    实现在线办理占比%33', '…总数件无(二)…', '…数件无3﹒…'): 无 was no value (it may open a word), so the row and the next
+    ran into one label ('实现在线办理业务数件无十八实现在线办理占比', 33), a row lost, unflagged.  Before the next row's
+    item number or the text's end, 无 opens no word: the row's cell, read as the pipe rows read it (NA, 无 in raw)."""
+    import re
+    none = SEED.read_text(encoding="utf-8").replace(row, re.sub(r"\| \d+ \|$", "| 无 |", row))
+    want = toolkit.parse_text(none)
+    assert want.tables.loc[want.tables["raw"] == "无", "value"].isna().sum() == 1
+    report = toolkit.parse_text(re.sub(r"[\s|]+", "", none))
+    assert _legacy(report) == _legacy(want)
+    assert [f for f in report.flags if f.table] == [f for f in want.flags if f.table]
+
+
 @pytest.mark.parametrize("value, flag", [("-675", ("negative_value", "complaints.value")),
                                          ("+675", ("signed_value", "complaints.value: +675"))])
-@pytest.mark.parametrize("variant", ["glued", "spaces"])
+@pytest.mark.parametrize("variant", ["glued", "spaces", "run_together"])
 def test_glued_legacy_signed_value_set_apart_is_read_flagged(variant, value, flag):
     """Seed 003 glued into page text, its complaints' count signed and set apart by cell marks or spaces
     ('六、举报投诉数量 | 件 | -675 |七、…', '…件 -675 七、…'): a sign was no glued cell, so the row was no row, lost from
     the frame (flagged unlabelled_values only).  Set apart on both sides, the signed number is the row's cell: read
-    as the pipe rows read it, -675 flagged negative_value (+675 signed_value)."""
+    as the pipe rows read it, -675 flagged negative_value (+675 signed_value).  Run together with nothing between
+    (run_together, '…件-675七、…'), before the next row's Chinese item number, it was lost too: '-' may be a blank
+    cell's mark, but 675 would then be no row's value; it is read the same."""
     import re
     signed = SEED.read_text(encoding="utf-8").replace("六、举报投诉数量 | 件 | 675 |", f"六、举报投诉数量 | 件 | {value} |")
     want = toolkit.parse_text(signed)
     glued = re.sub(r"\s*\n\s*", "", signed)
-    report = toolkit.parse_text(glued if variant == "glued" else re.sub(r"\s*\|\s*", " ", glued))
+    report = toolkit.parse_text({"glued": glued, "spaces": re.sub(r"\s*\|\s*", " ", glued),
+                                 "run_together": re.sub(r"[\s|]+", "", glued)}[variant])
     assert _legacy(report) == _legacy(want)
     assert [(f.code, f.detail) for f in report.flags if f.table] == [flag]
 

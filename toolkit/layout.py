@@ -224,6 +224,12 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if tab_layout:
                 stream.flush()
             continue
+        if "\t\t" in stripped and "|" not in text and (tabbed := _tab_row(stripped)) is not None:
+            # a row's cells split by tabs, a blank cell between two ('数量\t87\t4\t\t97', a row copied from a
+            # sheet): read as spaces the blank was lost, the values after it a column early; its cells are kept
+            stream.explicit([_cell(c, seg.line) for c in tabbed])
+            prev_bare = False
+            continue
         if is_page_furniture(stripped) or is_continuation_caption(stripped):
             continue  # a page number inside a table (a PDF's page break), or the table's caption over its rest: no cell
         if _LONE_PAGE_NUMBER.fullmatch(stripped) and _between_row_lines(segments, i, explicit_rows):
@@ -553,6 +559,15 @@ _CODE_NUMBER = re.compile(r"0\d")  # '01': a row's code, not a count
 _CELL_TEXT = operator.itemgetter(0)  # (Cell.text, read in C)
 
 
+def _tab_row(text: str) -> list[str] | None:
+    """The cells of a row whose label and values are split by tabs (``text`` stripped), or None unless its first
+    cell is no value and every other filled cell is one."""
+    parts = [p.strip() for p in text.split("\t")]
+    if _text_kind(parts[0]) == "value" or not all(_text_kind(p) == "value" for p in parts[1:] if p):
+        return None
+    return parts
+
+
 def _takes_unit(cell: Cell) -> bool:
     """Whether a unit standing alone beside ``cell`` is its value's: a plain number, not glued, not a code."""
     return not cell.glued and _PLAIN_NUMBER.fullmatch(cell.text) is not None and not _CODE_NUMBER.match(cell.text)
@@ -561,7 +576,8 @@ def _takes_unit(cell: Cell) -> bool:
 def _units_joined(cells: list[Cell]) -> list[Cell]:
     """A row's cells with a unit standing alone after a number joined to it: '2 | 件 | 0 | 件 | 30 | 件' is
     '2件 | 0件 | 30件', each value in its column (the unit then read, and checked against the column's, as
-    where it is written in the value's cell). A unit alone after no number (a label, a blank) stays a cell.
+    where it is written in the value's cell). A unit alone after no number (a label, a blank) stays a cell, but
+    for a blank's or a mark's in a row whose other units follow their numbers: that value's unit, dropped.
 
     Before, each unit was a cell of its own: the row had more cells than columns, every value lost (NA) and
     flagged ``extra_cells``.
@@ -573,6 +589,12 @@ def _units_joined(cells: list[Cell]) -> list[Cell]:
     for i, cell in enumerate(cells):
         if cell.text in units and out and _takes_unit(out[-1]):
             out[-1] = out[-1]._replace(text=out[-1].text + cell.text)
+        elif cell.text in units and len(out) > 1 and (not out[-1].text or out[-1].text in NA_MARKS) and any(
+                c.text in units and _takes_unit(p) for p, c in zip(cells, cells[1:])):
+            # a blank or marked value's unit in a row whose units follow their values ('规章 | 2 | 件 | | 件 | 30 |
+            # 件'): it was a cell of its own, the row a cell too long (every value NA, extra_cells); dropped, the
+            # blank or mark stays the value's (NA)
+            continue
         elif cell.text in units and out and out[-1].text and _text_kind(out[-1].text) != "value" and (
                 rest := _values_of_a_unit(cells[i + 1:])) is not None:
             # the row's unit in a column of its own between its label and its values ('规章 | 件 | 2 | 0 | 30',
@@ -1595,11 +1617,16 @@ _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
              # (another mark but 无, which may open a word, run into the next row's start: its Chinese or Arabic
              # item number, 其中 or a word, or the text's end: '件-七、', '件/(二)', '件-1﹒当面申请数', '件/涉及…')
              rf"|(?:{alternation([m for m in NA_MARKS if m != '无' and set(m) != {'—'}])})"
-             rf"(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$|[{HAN_RANGES}])")
+             rf"(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$|[{HAN_RANGES}])"
+             # (无 only before the next row's item number, 其中 or the text's end, where it opens no word: '件无十八、'
+             # was no value, so the row and the next were lost, unflagged; it is read as in a pipe row, NA)
+             rf"|无(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$)")
 # a signed value set apart on both sides by cell bounds, cell marks or spaces ('件\r-675\r', a cell a line;
 # '件 | -675 |七、', '件 -675 七、'): a cell the tables stage flags (negative_value, signed_value), as a pipe row's
-# '-675'; never in text run together ('件-675七、'), where '-' may be a blank cell's mark
-_SIGNED_CELL = r"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)"
+# '-675'; in text run together only before the next row's Chinese item number ('件-675七、'): a blank cell's mark
+# '-' would leave 675 the value of no row there (it was lost, flagged unlabelled_values), while before an Arabic
+# one ('件-1﹒当面申请数') '-' is the mark
+_SIGNED_CELL = rf"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)|[+-]\d[\d,]*(?:\.\d+)?(?={_CN_NUMBERING})"
 _GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
