@@ -605,6 +605,20 @@ def test_a_run_never_reads_its_own_output(tmp_path: Path, monkeypatch: pytest.Mo
         assert code == 0 and sorted(rows["path"]) == [f"in/{s.name}" for s in RAW_REPORTS[:2]], inputs
 
 
+def test_a_run_of_only_its_own_outputs_is_refused_and_keeps_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture) -> None:
+    # 'out/*' --out out: every match is an output, never read back; an empty run would replace the old files
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    (Path("in") / RAW_REPORTS[0].name).write_bytes(RAW_REPORTS[0].read_bytes())
+    assert cli.main(["extract", "in", "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 0
+    before = {f.name: f.read_bytes() for f in Path("out").iterdir()}
+    capsys.readouterr()
+    assert cli.main(["extract", "out/*", "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 2
+    assert "matches only the output files of this run" in capsys.readouterr().err
+    assert {f.name: f.read_bytes() for f in Path("out").iterdir()} == before
+
+
 def test_report_ids_that_pandas_reads_as_missing_stay_text(tmp_path: Path) -> None:
     stems = ["NA", "None", "nan", "null", "ok"]
     for stem in stems:

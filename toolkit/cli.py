@@ -559,7 +559,7 @@ def _why(exc: OSError, file: str | None = None) -> str:
 
 def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,
                  _stops: _StopSignals | None = None) -> int:
-    from toolkit.corpus import FRAMES, _empty, _iter_corpus, _kinds
+    from toolkit.corpus import FRAMES, OwnOutputError, _empty, _iter_corpus, _kinds
 
     progress = not args.quiet
     writer = _Writer(args.out, args.format, excel=args.excel)
@@ -588,6 +588,8 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,
         if _stops is not None:
             _stops.check()
         ok = True
+    except OwnOutputError as exc:  # refused before any file is put in place: the old outputs stay
+        raise _UsageError(str(exc)) from None
     finally:
         writer.close(ok)
     if not args.quiet:

@@ -519,6 +519,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         raise TypeError(f"paths must be a path, a folder, a glob or a list of them, got {type(paths).__name__}")
     found = _Inputs(exclude=None if exclude is None else os.path.realpath(exclude))
     files: list[str] = []
+    own_only: list[str] = []  # patterns that matched only the run's own output files
     for i, p in enumerate(paths):
         if not isinstance(p, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike items, got {type(p).__name__}")
@@ -560,13 +561,23 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                     got.append(m)  # type: ignore[arg-type]  # whatever it is (a link that loops, a pipe): tried, and failed if need be
                 else:
                     kinds["toolkit output"] += 1
+            if matched and not got and all(found.excluded(m) for m in matched):
+                own_only.append(s)
             if matched and not got and not all(found.excluded(m) for m in matched):
                 found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches "
                                                f"({_nothing_read(kinds)})")
                 got = [s]
             files += got
+    if own_only and not files:
+        # ('out/*' --out out) the run's only inputs are its outputs: an empty run would replace them
+        raise OwnOutputError(f"{own_only[0]!r} matches only the output files of this run in {exclude}, which are "
+                             f"never read as inputs; nothing to do, and the files there are left as they are")
     found.files = _keep_one(files, found.merged)
     return found
+
+
+class OwnOutputError(ValueError):
+    """The inputs of a run are only its own output files (``toolkit extract 'out/*' --out out``)."""
 
 
 def _nothing_read(kinds: Counter) -> str:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from toolkit.layout import Cell
+from toolkit.layout import _CELL_TEXT as _TEXT, Cell  # one Cell-text getter, owned by layout
 from toolkit.normalize import alternation, cell_units, parse_number
 
 __all__ = ["Placed", "RowInput", "Constraint", "place"]
@@ -47,8 +47,8 @@ class Placed(NamedTuple):
     unit: str | None = None
 
 
-# a Cell's text, line and glued mark, taken in C
-_TEXT, _LINE, _GLUED = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+# a Cell's line and glued mark, taken in C (its text: layout's _CELL_TEXT, imported as _TEXT)
+_LINE, _GLUED = operator.itemgetter(1), operator.itemgetter(2)
 
 # A Placed made without the named tuple's own __new__ (a Python function): a table's every cell is placed.
 _new_placed = functools.partial(tuple.__new__, Placed)
