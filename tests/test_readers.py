@@ -2084,6 +2084,29 @@ def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media:
     assert read_document(path).lines == ["一、总体情况" + "".join(shown), ["件", cell, "7"], "本年度无。见下"]
 
 
+@pytest.mark.parametrize("hide", [
+    "<div style='display:none'>{}</div>",
+    "{}",  # (the table itself hidden: see the replace below)
+    "<section hidden>{}</section>",
+    "<div class='old'>{}</div>",
+])
+def test_a_hidden_duplicate_table_is_not_read(hide: str, tmp_path: Path) -> None:
+    # A whole table hidden (by its own style, a container's, the hidden attribute or a sheet's rule: an old version
+    # left in the page) was read beside the visible one, so each value counted twice; a browser shows the visible
+    # table only.  A hidden table is dropped when the page shows another; a page hiding its only table keeps it.
+    old = "<table><tr><td>件</td><td>9</td></tr></table>"
+    hidden = hide.format(old) if hide != "{}" else old.replace("<table>", "<table style='display:none'>")
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><style>.old{{display:none}}</style></head><body><p>一、总体情况</p>{hidden}"
+                    f"<table><tr><td>件</td><td>7</td></tr></table><p>本年度无。</p></body></html>",
+                    encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", ["件", "7"], "本年度无。"]
+    path = tmp_path / "only.html"
+    path.write_text(f"<html><head><style>.old{{display:none}}</style></head><body><p>一、总体情况</p>{hidden}"
+                    f"<p>本年度无。</p></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", ["件", "9"], "本年度无。"]
+
+
 def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:
     # '!important' in a sheet wins over the element's own style, as in a browser
     path = tmp_path / "page.html"

@@ -1506,12 +1506,20 @@ _LAYOUT_CELL_CHARS = 200
 
 
 def _drop_hidden(root) -> None:
-    """Remove the small hidden elements of an HTML page (see ``_hidden_style``), keeping the text after them."""
+    """Remove the small hidden elements of an HTML page (see ``_hidden_style``), keeping the text after them, and
+    the hidden tables of a page that shows another table (see ``_drop_hidden_tables``)."""
+    tabled = []
     for el in root.xpath("//*[@hidden or @style]"):
         how = "hidden" if el.get("hidden") is not None else _hidden_style(el.get("style"))
         if how is None:
             continue
-        if el.tag == "table" or el.find(".//table") is not None or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
+        if el.tag == "table" or el.find(".//table") is not None:
+            if _text_outside_tables(el) <= _LAYOUT_CELL_CHARS and not (
+                how == "visibility" and any(_visibility(d) for d in el.iterdescendants())
+            ):
+                tabled.append(el)
+            continue
+        if sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
         if how == "visibility" and (
             any(_visibility(d) for d in el.iterdescendants()) or _tag_name(el.tag) in _CELL_TAGS
@@ -1520,6 +1528,30 @@ def _drop_hidden(root) -> None:
             # blank (removed, the cells after it stood one column left, under another column's key)
             _blank_unshown(el)
             continue
+        _remove_keeping_tail(el)
+    if tabled:
+        _drop_hidden_tables(root, tabled)
+
+
+def _text_outside_tables(el) -> int:
+    """How many characters of ``el``'s text stand outside the tables in it (``el`` itself a table: none)."""
+    count = 0 if el.tag == "table" else len(el.text or "")
+    for child in el:
+        if child.tag != "table" and el.tag != "table":
+            count += _text_outside_tables(child)
+        count += len(child.tail or "") if el.tag != "table" else 0
+    return count
+
+
+def _drop_hidden_tables(root, tabled: list) -> None:
+    """Remove the hidden elements ``tabled`` (tables, or small wrappers of tables: see _drop_hidden) when the page
+    shows a data table (one holding no table) outside them: a hidden copy of a table (an old version left in the
+    page, a closed tab) read beside the shown one counted each value twice.  A page whose only tables are hidden
+    keeps them (a report a script shows: losing it would be worse than reading a hidden table)."""
+    hidden = {t for el in tabled for t in el.iter("table")}  # (the elements, kept alive: an id can be reused)
+    if not any(t not in hidden and t.find(".//table") is None for t in root.iter("table")):
+        return
+    for el in tabled:
         _remove_keeping_tail(el)
 
 
