@@ -2067,6 +2067,10 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     (".old { display: none }", "only screen and (max-width: 40em)", ["旧版"]),
     (".old { display: none }", "print", ["旧版"]),
     (".old { display: none } .old:hover { display: inline }", None, []),  # (a pseudo-class: not read)
+    ("p > span.old { display: none }", None, []),  # (a child combinator: the span is the p's child)
+    ("body>p>.old { display: none }", None, []),
+    ("body > .old, html > body > span { display: none }", None, ["旧版"]),  # (a grandchild is no child)
+    ("p > .old { display: none } body > p > .on { display: inline }", None, ["旧版"]),  # (more specific)
 ])
 def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media: str | None, shown: list,
                                                               tmp_path: Path) -> None:

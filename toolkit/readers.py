@@ -2042,45 +2042,64 @@ def _declared_list_style(declarations: str) -> str | None:
 
 
 # A style sheet's comment, and a selector's compound of a tag, classes and ids only ('ol', '.nb', 'ol.nb#x'): other
-# selectors (pseudo-classes, attributes, combinators but the descendant's) are not read, rather than read as matching
-# more than they do.  (A sheet's rules are found by _css_rules.)
+# selectors (pseudo-classes, attributes, combinators but the descendant's and the child's) are not read, rather than
+# read as matching more than they do.  (A sheet's rules are found by _css_rules.)
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 _CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)", re.IGNORECASE)
 _CSS_NAME_RE = re.compile(r"[.#][\w-]+")  # a class or id of a compound
+_CSS_CHILD_RE = re.compile(r"\s*>\s*")
 
 
 def _css_compounds(selector: str) -> list | None:
-    """The compounds of a selector of tags, classes and ids joined by descendant combinators, each (tag or None,
-    classes, ids), else None."""
-    compounds = []
-    for part in selector.split():
+    """The compounds of a selector of tags, classes and ids joined by descendant or child (``>``) combinators, each
+    (tag or None, classes, ids, whether it is joined to the one before by ``>``), else None."""
+    compounds: list = []
+    child = False
+    for part in _CSS_CHILD_RE.sub(" > ", selector).split():
+        if part == ">":
+            if child or not compounds:
+                return None  # ('> p', 'div > > p': no selector)
+            child = True
+            continue
         match = _CSS_COMPOUND_RE.fullmatch(part)
         if match is None or not part:
             return None
         names = _CSS_NAME_RE.findall(match.group(2))
         tag = match.group(1)
         compounds.append((None if tag in (None, "*") else tag.lower(), {n[1:] for n in names if n[0] == "."},
-                          {n[1:] for n in names if n[0] == "#"}))
-    return compounds or None
+                          {n[1:] for n in names if n[0] == "#"}, child))
+        child = False
+    return None if child else compounds or None
 
 
 def _css_matches(el, compounds: list) -> bool:
     """Whether ``el`` matches a selector's ``compounds`` (see _css_compounds): the last on it, each one before on an
-    ancestor of the element the next one matched (the nearest: enough for descendant combinators)."""
-    if not _css_fits(el, compounds[-1]):
-        return False
-    rest = len(compounds) - 1
+    ancestor of the element the next one matched (its parent, for a child combinator)."""
+    return _css_fits(el, compounds[-1]) and _css_above(el, compounds, len(compounds) - 1)
+
+
+def _css_above(el, compounds: list, i: int) -> bool:
+    """Whether the compounds before ``compounds[i]``, which ``el`` matched, match ``el``'s ancestors."""
+    if not i:
+        return True
+    if compounds[i][3]:  # (a child combinator: the parent, only)
+        parent = el.getparent()
+        return parent is not None and _css_fits(parent, compounds[i - 1]) and _css_above(parent, compounds, i - 1)
+    # A nearer ancestor leaves more above it: the nearest that fits is enough, unless a child combinator before
+    # asks for a parent that only a farther one has ('div > p span').
+    farther = any(c[3] for c in compounds[:i])
     for ancestor in el.iterancestors():
-        if not rest:
-            break
-        if _css_fits(ancestor, compounds[rest - 1]):
-            rest -= 1
-    return not rest
+        if _css_fits(ancestor, compounds[i - 1]):
+            if _css_above(ancestor, compounds, i - 1):
+                return True
+            if not farther:
+                return False
+    return False
 
 
 def _css_fits(node, compound: tuple) -> bool:
     """Whether an element matches one compound of a selector (see _css_compounds)."""
-    tag, classes, ids = compound
+    tag, classes, ids = compound[:3]
     return ((tag is None or (isinstance(node.tag, str) and _tag_name(node.tag) == tag))
             and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")}))
 
@@ -2158,7 +2177,7 @@ def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
 def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
     """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
     not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
-    wins); a selector other than tags, classes and ids joined by spaces is not read (see _css_compounds)."""
+    wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds)."""
     rules: list = []
     for style in root.iter("style"):
         if not style.text or not _screen_media(style.get("media")):
@@ -2240,7 +2259,7 @@ def _sheet_hidden(root) -> None:
         return
     index: dict = {}  # the rules by the last compound's id, else a class, else tag, else '*'
     for rule in rules:
-        last_tag, last_classes, last_ids = rule[2][-1]
+        last_tag, last_classes, last_ids = rule[2][-1][:3]
         key = (("#", next(iter(last_ids))) if last_ids else (".", min(last_classes)) if last_classes
                else ("", last_tag or "*"))
         index.setdefault(key, []).append(rule)
