@@ -1969,6 +1969,18 @@ def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: 
     assert read_document(str(path)).lines == ["一、总体情况", "看得见", ["甲", "", "7"], "小字十"]
 
 
+@pytest.mark.parametrize("sheet", [".z { font-size: 0 }", "p > .z, .y{font-size:0px !important}", ".z{FONT-SIZE:0}"])
+def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: str, tmp_path: Path) -> None:
+    # A font of size 0 set by a style sheet's rule ('.z { font-size: 0 }') hides the text as one set by the
+    # element's own style; it was read in ('一、总体情况隐藏').  The element's own size, or a child's, shows it again.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><style>{sheet}</style></head><body><p>一、总体情况<span class='z y'>隐藏</span></p>"
+                    "<div class='z y'>看不见<span style='font-size:14px'>看得见</span>尾</div>"
+                    "<p>本年度无。<span class='z' style='font-size:12px'>见下</span></p></body></html>", encoding="utf-8")
+    shown = "" if "important" in sheet else "见下"
+    assert read_document(str(path)).lines == ["一、总体情况", "看得见", "本年度无。" + shown]
+
+
 @pytest.mark.parametrize("ol, items, shown", [
     ("<ol>", ["a", "b"], ["1.a", "2.b"]),
     ("<ol start='3.'>", ["a", "b"], ["3.a", "4.b"]),  # int() refused '3.': read 1., 2.

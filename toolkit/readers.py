@@ -1185,10 +1185,11 @@ def _as_shown(root, encoded: bytes) -> None:
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
     numbered by the style sheet."""
     low = encoded.lower()  # (the gates below that case does not matter to)
-    if _may_hide(low):
+    zero_font = _ZERO_FONT_BYTES.search(encoded)  # (one scan of the bytes: most pages set no font of size 0)
+    if _may_hide(low) or zero_font:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         _drop_hidden(root)
-    if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
+    if zero_font:
         _blank_zero_font(root)
     raised = b"vertical-align" in low or b"notereference" in low  # (marks set so: see _raised_by_style)
     lowered = raised and _raised_by_style(root, "sub")
@@ -1480,7 +1481,12 @@ _ZERO_SIZE = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?", re.IGNORECASE)
 
 def _font_shown(el) -> bool | None:
     """Whether an element's style sets a font size that shows its text (False: size 0), None when it sets none."""
-    sizes = _FONT_SIZE_RE.findall(el.get("style") or "")
+    return _font_shown_by(el.get("style") or "")
+
+
+def _font_shown_by(style: str) -> bool | None:
+    """Whether a style's declarations set a font size that shows text (False: size 0), None when they set none."""
+    sizes = _FONT_SIZE_RE.findall(style)
     return None if not sizes else _ZERO_SIZE.fullmatch(sizes[-1].strip()) is None
 
 
@@ -2226,36 +2232,41 @@ def _sheet_list_styles(root) -> None:
 
 
 def _display_declarations(declarations: str) -> tuple[str, str] | None:
-    """The ``display`` and ``visibility`` declarations of a rule, as a style attribute writes them: (those of
-    normal weight, those marked ``!important``), else None where it sets neither."""
+    """The ``display``, ``visibility`` and ``font-size`` declarations of a rule, as a style attribute writes them:
+    (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
-    if "display" not in low and "visibility" not in low:
+    if "display" not in low and "visibility" not in low and "font-size" not in low:
         return None
     normal: list[str] = []
     important: list[str] = []
     for declaration in declarations.split(";"):
         found = _HIDDEN_STYLE_RE.search(declaration)
-        if found:
-            (important if "!important" in declaration.replace(" ", "") else normal).append(
-                f"{found.group(1)}:{found.group(2)};")
+        size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
+        written = (f"{found.group(1)}:{found.group(2)};" if found
+                   else f"font-size:{size.group(1).strip()};" if size else None)
+        if written:
+            (important if "!important" in declaration.replace(" ", "") else normal).append(written)
     return ("".join(normal), "".join(important)) if normal or important else None
 
 
 def _sheet_hidden(root) -> None:
-    """Write into the style attribute of each element the ``display`` and ``visibility`` the page's style sheets
-    set for it (``.hide { display: none }``, ``#old { visibility: hidden }``), before its own (which wins) and after
-    it those marked ``!important``, so that _drop_hidden drops what a browser does not show as it drops what a
-    style attribute hides (a class hiding an old version's words: they were read in).
+    """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
+    style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
+    before its own (which wins) and after it those marked ``!important``, so that _drop_hidden (and
+    _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class hiding an
+    old version's words: they were read in).
 
     The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
     after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
     hide nothing.
     """
-    if not any(style.text and ("display" in style.text.lower() or "visibility" in style.text.lower())
+    if not any(style.text and ("display" in style.text.lower() or "visibility" in style.text.lower()
+                               or _ZERO_FONT_BYTES.search(style.text.encode("utf-8")))
                for style in root.iter("style")):
         return
     rules = _sheet_rules(root, _display_declarations)
-    if not any(_hidden_style(normal + important) for _, _, _, (normal, important) in rules):
+    if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
+               for _, _, _, (normal, important) in rules):
         return
     index: dict = {}  # the rules by the last compound's id, else a class, else tag, else '*'
     for rule in rules:
