@@ -1969,6 +1969,18 @@ def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: 
     assert read_document(str(path)).lines == ["一、总体情况", "看得见", ["甲", "", "7"], "小字十"]
 
 
+@pytest.mark.parametrize("sheet", [".z { font-size: 0 }", "p > .z, .y{font-size:0px !important}", ".z{FONT-SIZE:0}"])
+def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: str, tmp_path: Path) -> None:
+    # A font of size 0 set by a style sheet's rule ('.z { font-size: 0 }') hides the text as one set by the
+    # element's own style; it was read in ('一、总体情况隐藏').  The element's own size, or a child's, shows it again.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><style>{sheet}</style></head><body><p>一、总体情况<span class='z y'>隐藏</span></p>"
+                    "<div class='z y'>看不见<span style='font-size:14px'>看得见</span>尾</div>"
+                    "<p>本年度无。<span class='z' style='font-size:12px'>见下</span></p></body></html>", encoding="utf-8")
+    shown = "" if "important" in sheet else "见下"
+    assert read_document(str(path)).lines == ["一、总体情况", "看得见", "本年度无。" + shown]
+
+
 @pytest.mark.parametrize("ol, items, shown", [
     ("<ol>", ["a", "b"], ["1.a", "2.b"]),
     ("<ol start='3.'>", ["a", "b"], ["3.a", "4.b"]),  # int() refused '3.': read 1., 2.
@@ -2067,6 +2079,10 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     (".old { display: none }", "only screen and (max-width: 40em)", ["旧版"]),
     (".old { display: none }", "print", ["旧版"]),
     (".old { display: none } .old:hover { display: inline }", None, []),  # (a pseudo-class: not read)
+    ("p > span.old { display: none }", None, []),  # (a child combinator: the span is the p's child)
+    ("body>p>.old { display: none }", None, []),
+    ("body > .old, html > body > span { display: none }", None, ["旧版"]),  # (a grandchild is no child)
+    ("p > .old { display: none } body > p > .on { display: inline }", None, ["旧版"]),  # (more specific)
 ])
 def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media: str | None, shown: list,
                                                               tmp_path: Path) -> None:
@@ -2082,6 +2098,29 @@ def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media:
                     encoding="utf-8")
     cell = "9" if "#x" in sheet and shown else ""
     assert read_document(path).lines == ["一、总体情况" + "".join(shown), ["件", cell, "7"], "本年度无。见下"]
+
+
+@pytest.mark.parametrize("hide", [
+    "<div style='display:none'>{}</div>",
+    "{}",  # (the table itself hidden: see the replace below)
+    "<section hidden>{}</section>",
+    "<div class='old'>{}</div>",
+])
+def test_a_hidden_duplicate_table_is_not_read(hide: str, tmp_path: Path) -> None:
+    # A whole table hidden (by its own style, a container's, the hidden attribute or a sheet's rule: an old version
+    # left in the page) was read beside the visible one, so each value counted twice; a browser shows the visible
+    # table only.  A hidden table is dropped when the page shows another; a page hiding its only table keeps it.
+    old = "<table><tr><td>件</td><td>9</td></tr></table>"
+    hidden = hide.format(old) if hide != "{}" else old.replace("<table>", "<table style='display:none'>")
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><style>.old{{display:none}}</style></head><body><p>一、总体情况</p>{hidden}"
+                    f"<table><tr><td>件</td><td>7</td></tr></table><p>本年度无。</p></body></html>",
+                    encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", ["件", "7"], "本年度无。"]
+    path = tmp_path / "only.html"
+    path.write_text(f"<html><head><style>.old{{display:none}}</style></head><body><p>一、总体情况</p>{hidden}"
+                    f"<p>本年度无。</p></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", ["件", "9"], "本年度无。"]
 
 
 def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:

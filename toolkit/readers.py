@@ -1185,10 +1185,11 @@ def _as_shown(root, encoded: bytes) -> None:
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
     numbered by the style sheet."""
     low = encoded.lower()  # (the gates below that case does not matter to)
-    if _may_hide(low):
+    zero_font = _ZERO_FONT_BYTES.search(encoded)  # (one scan of the bytes: most pages set no font of size 0)
+    if _may_hide(low) or zero_font:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         _drop_hidden(root)
-    if _ZERO_FONT_BYTES.search(encoded):  # (one scan of the bytes: most pages set no font of size 0)
+    if zero_font:
         _blank_zero_font(root)
     raised = b"vertical-align" in low or b"notereference" in low  # (marks set so: see _raised_by_style)
     lowered = raised and _raised_by_style(root, "sub")
@@ -1480,7 +1481,12 @@ _ZERO_SIZE = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?", re.IGNORECASE)
 
 def _font_shown(el) -> bool | None:
     """Whether an element's style sets a font size that shows its text (False: size 0), None when it sets none."""
-    sizes = _FONT_SIZE_RE.findall(el.get("style") or "")
+    return _font_shown_by(el.get("style") or "")
+
+
+def _font_shown_by(style: str) -> bool | None:
+    """Whether a style's declarations set a font size that shows text (False: size 0), None when they set none."""
+    sizes = _FONT_SIZE_RE.findall(style)
     return None if not sizes else _ZERO_SIZE.fullmatch(sizes[-1].strip()) is None
 
 
@@ -1506,12 +1512,20 @@ _LAYOUT_CELL_CHARS = 200
 
 
 def _drop_hidden(root) -> None:
-    """Remove the small hidden elements of an HTML page (see ``_hidden_style``), keeping the text after them."""
+    """Remove the small hidden elements of an HTML page (see ``_hidden_style``), keeping the text after them, and
+    the hidden tables of a page that shows another table (see ``_drop_hidden_tables``)."""
+    tabled = []
     for el in root.xpath("//*[@hidden or @style]"):
         how = "hidden" if el.get("hidden") is not None else _hidden_style(el.get("style"))
         if how is None:
             continue
-        if el.tag == "table" or el.find(".//table") is not None or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
+        if el.tag == "table" or el.find(".//table") is not None:
+            if _text_outside_tables(el) <= _LAYOUT_CELL_CHARS and not (
+                how == "visibility" and any(_visibility(d) for d in el.iterdescendants())
+            ):
+                tabled.append(el)
+            continue
+        if sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
         if how == "visibility" and (
             any(_visibility(d) for d in el.iterdescendants()) or _tag_name(el.tag) in _CELL_TAGS
@@ -1520,6 +1534,30 @@ def _drop_hidden(root) -> None:
             # blank (removed, the cells after it stood one column left, under another column's key)
             _blank_unshown(el)
             continue
+        _remove_keeping_tail(el)
+    if tabled:
+        _drop_hidden_tables(root, tabled)
+
+
+def _text_outside_tables(el) -> int:
+    """How many characters of ``el``'s text stand outside the tables in it (``el`` itself a table: none)."""
+    count = 0 if el.tag == "table" else len(el.text or "")
+    for child in el:
+        if child.tag != "table" and el.tag != "table":
+            count += _text_outside_tables(child)
+        count += len(child.tail or "") if el.tag != "table" else 0
+    return count
+
+
+def _drop_hidden_tables(root, tabled: list) -> None:
+    """Remove the hidden elements ``tabled`` (tables, or small wrappers of tables: see _drop_hidden) when the page
+    shows a data table (one holding no table) outside them: a hidden copy of a table (an old version left in the
+    page, a closed tab) read beside the shown one counted each value twice.  A page whose only tables are hidden
+    keeps them (a report a script shows: losing it would be worse than reading a hidden table)."""
+    hidden = {t for el in tabled for t in el.iter("table")}  # (the elements, kept alive: an id can be reused)
+    if not any(t not in hidden and t.find(".//table") is None for t in root.iter("table")):
+        return
+    for el in tabled:
         _remove_keeping_tail(el)
 
 
@@ -2010,45 +2048,64 @@ def _declared_list_style(declarations: str) -> str | None:
 
 
 # A style sheet's comment, and a selector's compound of a tag, classes and ids only ('ol', '.nb', 'ol.nb#x'): other
-# selectors (pseudo-classes, attributes, combinators but the descendant's) are not read, rather than read as matching
-# more than they do.  (A sheet's rules are found by _css_rules.)
+# selectors (pseudo-classes, attributes, combinators but the descendant's and the child's) are not read, rather than
+# read as matching more than they do.  (A sheet's rules are found by _css_rules.)
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 _CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)", re.IGNORECASE)
 _CSS_NAME_RE = re.compile(r"[.#][\w-]+")  # a class or id of a compound
+_CSS_CHILD_RE = re.compile(r"\s*>\s*")
 
 
 def _css_compounds(selector: str) -> list | None:
-    """The compounds of a selector of tags, classes and ids joined by descendant combinators, each (tag or None,
-    classes, ids), else None."""
-    compounds = []
-    for part in selector.split():
+    """The compounds of a selector of tags, classes and ids joined by descendant or child (``>``) combinators, each
+    (tag or None, classes, ids, whether it is joined to the one before by ``>``), else None."""
+    compounds: list = []
+    child = False
+    for part in _CSS_CHILD_RE.sub(" > ", selector).split():
+        if part == ">":
+            if child or not compounds:
+                return None  # ('> p', 'div > > p': no selector)
+            child = True
+            continue
         match = _CSS_COMPOUND_RE.fullmatch(part)
         if match is None or not part:
             return None
         names = _CSS_NAME_RE.findall(match.group(2))
         tag = match.group(1)
         compounds.append((None if tag in (None, "*") else tag.lower(), {n[1:] for n in names if n[0] == "."},
-                          {n[1:] for n in names if n[0] == "#"}))
-    return compounds or None
+                          {n[1:] for n in names if n[0] == "#"}, child))
+        child = False
+    return None if child else compounds or None
 
 
 def _css_matches(el, compounds: list) -> bool:
     """Whether ``el`` matches a selector's ``compounds`` (see _css_compounds): the last on it, each one before on an
-    ancestor of the element the next one matched (the nearest: enough for descendant combinators)."""
-    if not _css_fits(el, compounds[-1]):
-        return False
-    rest = len(compounds) - 1
+    ancestor of the element the next one matched (its parent, for a child combinator)."""
+    return _css_fits(el, compounds[-1]) and _css_above(el, compounds, len(compounds) - 1)
+
+
+def _css_above(el, compounds: list, i: int) -> bool:
+    """Whether the compounds before ``compounds[i]``, which ``el`` matched, match ``el``'s ancestors."""
+    if not i:
+        return True
+    if compounds[i][3]:  # (a child combinator: the parent, only)
+        parent = el.getparent()
+        return parent is not None and _css_fits(parent, compounds[i - 1]) and _css_above(parent, compounds, i - 1)
+    # A nearer ancestor leaves more above it: the nearest that fits is enough, unless a child combinator before
+    # asks for a parent that only a farther one has ('div > p span').
+    farther = any(c[3] for c in compounds[:i])
     for ancestor in el.iterancestors():
-        if not rest:
-            break
-        if _css_fits(ancestor, compounds[rest - 1]):
-            rest -= 1
-    return not rest
+        if _css_fits(ancestor, compounds[i - 1]):
+            if _css_above(ancestor, compounds, i - 1):
+                return True
+            if not farther:
+                return False
+    return False
 
 
 def _css_fits(node, compound: tuple) -> bool:
     """Whether an element matches one compound of a selector (see _css_compounds)."""
-    tag, classes, ids = compound
+    tag, classes, ids = compound[:3]
     return ((tag is None or (isinstance(node.tag, str) and _tag_name(node.tag) == tag))
             and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")}))
 
@@ -2126,7 +2183,7 @@ def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
 def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
     """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
     not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
-    wins); a selector other than tags, classes and ids joined by spaces is not read (see _css_compounds)."""
+    wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds)."""
     rules: list = []
     for style in root.iter("style"):
         if not style.text or not _screen_media(style.get("media")):
@@ -2175,40 +2232,45 @@ def _sheet_list_styles(root) -> None:
 
 
 def _display_declarations(declarations: str) -> tuple[str, str] | None:
-    """The ``display`` and ``visibility`` declarations of a rule, as a style attribute writes them: (those of
-    normal weight, those marked ``!important``), else None where it sets neither."""
+    """The ``display``, ``visibility`` and ``font-size`` declarations of a rule, as a style attribute writes them:
+    (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
-    if "display" not in low and "visibility" not in low:
+    if "display" not in low and "visibility" not in low and "font-size" not in low:
         return None
     normal: list[str] = []
     important: list[str] = []
     for declaration in declarations.split(";"):
         found = _HIDDEN_STYLE_RE.search(declaration)
-        if found:
-            (important if "!important" in declaration.replace(" ", "") else normal).append(
-                f"{found.group(1)}:{found.group(2)};")
+        size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
+        written = (f"{found.group(1)}:{found.group(2)};" if found
+                   else f"font-size:{size.group(1).strip()};" if size else None)
+        if written:
+            (important if "!important" in declaration.replace(" ", "") else normal).append(written)
     return ("".join(normal), "".join(important)) if normal or important else None
 
 
 def _sheet_hidden(root) -> None:
-    """Write into the style attribute of each element the ``display`` and ``visibility`` the page's style sheets
-    set for it (``.hide { display: none }``, ``#old { visibility: hidden }``), before its own (which wins) and after
-    it those marked ``!important``, so that _drop_hidden drops what a browser does not show as it drops what a
-    style attribute hides (a class hiding an old version's words: they were read in).
+    """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
+    style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
+    before its own (which wins) and after it those marked ``!important``, so that _drop_hidden (and
+    _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class hiding an
+    old version's words: they were read in).
 
     The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
     after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
     hide nothing.
     """
-    if not any(style.text and ("display" in style.text.lower() or "visibility" in style.text.lower())
+    if not any(style.text and ("display" in style.text.lower() or "visibility" in style.text.lower()
+                               or _ZERO_FONT_BYTES.search(style.text.encode("utf-8")))
                for style in root.iter("style")):
         return
     rules = _sheet_rules(root, _display_declarations)
-    if not any(_hidden_style(normal + important) for _, _, _, (normal, important) in rules):
+    if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
+               for _, _, _, (normal, important) in rules):
         return
     index: dict = {}  # the rules by the last compound's id, else a class, else tag, else '*'
     for rule in rules:
-        last_tag, last_classes, last_ids = rule[2][-1]
+        last_tag, last_classes, last_ids = rule[2][-1][:3]
         key = (("#", next(iter(last_ids))) if last_ids else (".", min(last_classes)) if last_classes
                else ("", last_tag or "*"))
         index.setdefault(key, []).append(rule)
