@@ -561,12 +561,13 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                     got.append(m)  # type: ignore[arg-type]  # whatever it is (a link that loops, a pipe): tried, and failed if need be
                 else:
                     kinds["toolkit output"] += 1
-            if matched and not got and all(found.excluded(m) for m in matched):
-                own_only.append(s)
-            if matched and not got and not all(found.excluded(m) for m in matched):
-                found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches "
-                                               f"({_nothing_read(kinds)})")
-                got = [s]
+            if matched and not got:
+                if all(found.excluded(m) for m in matched):
+                    own_only.append(s)  # (refused below unless another input gives files)
+                else:
+                    found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches "
+                                                   f"({_nothing_read(kinds)})")
+                    got = [s]
             files += got
     if own_only and not files:
         # ('out/*' --out out) the run's only inputs are its outputs: an empty run would replace them

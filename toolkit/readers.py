@@ -2231,7 +2231,7 @@ def _sheet_list_styles(root) -> None:
             el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
 
 
-def _display_declarations(declarations: str) -> tuple[str, str] | None:
+def _hiding_declarations(declarations: str) -> tuple[str, str] | None:
     """The ``display``, ``visibility`` and ``font-size`` declarations of a rule, as a style attribute writes them:
     (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
@@ -2264,7 +2264,7 @@ def _sheet_hidden(root) -> None:
                                or _ZERO_FONT_BYTES.search(style.text.encode("utf-8")))
                for style in root.iter("style")):
         return
-    rules = _sheet_rules(root, _display_declarations)
+    rules = _sheet_rules(root, _hiding_declarations)
     if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
                for _, _, _, (normal, important) in rules):
         return
