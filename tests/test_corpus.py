@@ -698,6 +698,17 @@ def test_bad_arguments(tmp_path: Path, kwargs: dict, message: str) -> None:
         corpus.extract_corpus(tmp_path, **kwargs)
 
 
+@pytest.mark.parametrize("timeout", [3e6, 1e10, 1e300])
+def test_a_time_limit_of_months_or_more_is_no_error(tmp_path: Path, timeout: float) -> None:
+    # '--timeout 99999999' for "no real limit": the wait for the workers was handed to poll() as it was, and
+    # past 24.8 days (2**31 ms) poll raised OverflowError, ending the run in a traceback
+    (tmp_path / "a.txt").write_text("某局\n1 2\n", encoding="utf-8")
+    frames = corpus.extract_corpus([tmp_path / "a.txt"], jobs=1, timeout=timeout, _parse=fake_parse)
+    assert frames["reports"]["status"].tolist() == ["ok"]
+    part = corpus._dask_batch([(str(tmp_path / "a.txt"), "a")], fake_parse, timeout)  # (threading's own limit)
+    assert part["reports"]["status"].tolist() == ["ok"]
+
+
 @pytest.mark.parametrize(("paths", "position"), [("", 0), (["a.txt", ""], 1), ([Path("a.txt"), "b", ""], 2)])
 def test_an_empty_path_is_refused(paths: object, position: int) -> None:
     with pytest.raises(ValueError, match=rf"paths\[{position}\] is an empty string: give a file, a folder or a glob"):

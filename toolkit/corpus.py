@@ -80,6 +80,9 @@ _SURROGATES = re.compile("[\ud800-\udfff]")  # what Python makes of file-name by
 _RECYCLE_AFTER = 5000  # files per worker process before it is replaced
 _MAX_STARTUP_FAILURES = 3  # workers dying before their first file, in a row, before giving up
 _STARTUP_GRACE = 30.0  # seconds a worker may take to begin its batch; the per-file limit starts then
+# the longest wait for the workers in one go: poll() takes no more than 2**31 ms (24.8 days), and a time limit of
+# months ('--timeout 99999999', meaning none) raised OverflowError; the loop waits again after a shorter wait
+_MAX_WAIT = 86400.0
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1225,7 +1228,7 @@ class _LocalPool:
             wait_for = None
             if self.timeout is not None:
                 now = time.monotonic()
-                wait_for = max(0.0, min(self._deadline(s)[1] - now for s in busy))
+                wait_for = min(_MAX_WAIT, max(0.0, min(self._deadline(s)[1] - now for s in busy)))
             objects = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
             ready_objs = set(_wait(objects, timeout=wait_for))
             for slot in busy:
@@ -1379,7 +1382,7 @@ def _dask_batch(batch: list[tuple[str, str]], parse: Callable | None, timeout: f
         box: list = []
         t = threading.Thread(target=lambda p=path, r=rid: box.append(_parse_one(parse, p, r)), daemon=True)
         t.start()
-        t.join(timeout)
+        t.join(timeout if timeout < threading.TIMEOUT_MAX else None)  # (a longer one raises OverflowError)
         parts.append(box[0] if box else _failed(path, rid, f"timeout after {_fmt_seconds(timeout)}s"))
     return _combine(parts)
 
