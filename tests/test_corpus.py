@@ -215,6 +215,16 @@ def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path:
         corpus.extract_corpus([tmp_path], max_memory=0)
 
 
+@pytest.mark.parametrize("max_memory", [2**63, 10**20])
+def test_a_memory_limit_beyond_what_the_system_can_hold_is_no_limit(tmp_path: Path, max_memory: int) -> None:
+    # (--max-memory 100000000000000000000) setrlimit takes no number past 2**63 - 1: every worker died at its start
+    # with OverflowError, and the run ended in "worker processes die before parsing anything"
+    paths = write_fake_corpus(tmp_path, 2)
+    frames = corpus.extract_corpus([tmp_path], jobs=1, max_memory=max_memory, _parse=fake_parse)
+    assert frames["reports"]["report_id"].tolist() == [p.stem for p in paths]
+    assert (frames["reports"]["status"] != "failed").all()
+
+
 def test_pdf_decompression_bombs_fail_alone_in_a_corpus_run(tmp_path: Path) -> None:
     # Each way a PDF holds a stream that decodes past 10 x max_bytes gives its file a failed row naming it, the
     # page and the limit; a huge image, never decoded, is read (scaled down: max_bytes 300 KB, 4 MB decoded).

@@ -1083,7 +1083,12 @@ def _limit_memory(extra: int) -> None:
         mapped = int(fh.read().split()[0]) * resource.getpagesize()
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]
     limit = mapped + extra if hard == resource.RLIM_INFINITY else min(mapped + extra, hard)
+    if limit > _MAX_RLIMIT:  # more than any address space: no limit (setrlimit raised OverflowError, killing the worker)
+        return
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+_MAX_RLIMIT = 2**63 - 1  # the largest limit setrlimit takes (a signed 64-bit rlim_t)
 
 
 @dataclass
