@@ -469,6 +469,28 @@ def test_out_that_cannot_be_written_is_a_usage_error(tmp_path: Path, capsys: pyt
         assert err == f"toolkit: error: cannot write the output to --out {out}: {why}\n"
 
 
+def test_out_on_a_read_only_file_system_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # --out an existing folder on a read-only file system (a share mounted ro, a read-only volume): creating the
+    # first file fails, and so does removing the files never created (EROFS, not 'not found'), which ended the
+    # run in a traceback (status 1) instead of the usage error naming the folder
+    out = tmp_path / "ro"
+    out.mkdir()
+    real_remove = os.remove
+
+    def read_only(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.path.dirname(os.fspath(path)) == str(out):
+            raise OSError(30, "Read-only file system", os.fspath(path))
+        return open(path, *args, **kwargs) if args or kwargs else real_remove(path)
+
+    monkeypatch.setattr(cli, "open", read_only, raising=False)  # what the writer opens its files with
+    monkeypatch.setattr(os, "remove", lambda path: read_only(path))
+    assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"toolkit: error: cannot write the output to --out {out}: Read-only file system (reports.csv.")
+    assert err.endswith(".part)\n") and "\n" not in err[:-1]
+
+
 def test_out_that_is_a_dangling_link_says_where_it_points(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     # --out a link to a folder on a drive not mounted (or moved): 'it exists and is not a folder' said the wrong
     # thing (nothing exists there); the target that is missing is named
