@@ -1031,6 +1031,34 @@ def test_read_outputs_keeps_the_probabilities_classify_wrote(tmp_path: Path) -> 
     assert "`p_<key>` per codebook category" in section.split("\n## ")[0]
 
 
+def test_read_outputs_of_a_file_it_cannot_read_names_the_file(tmp_path: Path) -> None:
+    # reports.csv opened in Excel on Chinese Windows and saved again (GBK), a count saved as '1,234', a damaged
+    # Parquet file: pandas' UnicodeDecodeError, its float conversion and pyarrow's "'<Buffer>': Parquet magic
+    # bytes not found" named no file
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    (out / "tables.parquet").write_bytes(b"not parquet" * 8)
+    with pytest.raises(ValueError, match=re.escape(f"{out / 'tables.parquet'}: cannot read it as the tables file of "
+                                                   f"a toolkit extract run: ")):
+        corpus.read_outputs(out)
+    reports = out / "reports.csv"
+    written = reports.read_bytes()
+    reports.write_bytes(written.decode("utf-8").encode("gb18030"))
+    with pytest.raises(ValueError, match=re.escape(f"{reports}: cannot read it as the reports file of a toolkit "
+                                                   f"extract run: it is not UTF-8 (invalid ")) as info:
+        corpus.read_outputs(out, format="csv")
+    assert "saved again by Excel? Save it as 'CSV UTF-8', or read the run's Parquet files" in str(info.value)
+    reports.write_bytes(written)
+    tables = out / "tables.csv"
+    text = tables.read_text(encoding="utf-8").splitlines()
+    cells = text[1].split(",")
+    cells[4] = '"1,234"'  # value
+    tables.write_text("\n".join([text[0], ",".join(cells), *text[2:]]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(f"{tables}: cannot read it as the tables file of a toolkit "
+                                                   f"extract run: could not convert string to float: '1,234'")):
+        corpus.read_outputs(out, format="csv")
+
+
 def test_read_outputs_of_a_folder_without_a_run_says_so(tmp_path: Path) -> None:
     # read_outputs("data") (the folder above the run, say) gave "[Errno 2] No such file or directory:
     # 'data/reports.csv'": neither that the folder holds no run, nor that a Parquet file was sought first

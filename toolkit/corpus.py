@@ -212,6 +212,9 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
         If ``format`` is not one of the three.
     FileNotFoundError
         If a file is missing, or the folder holds no ``reports`` file (no run) at all.
+    ValueError
+        If a file cannot be read as the run wrote it (a CSV file saved again in another encoding than
+        UTF-8, a value that is no number, a damaged Parquet file); the message names the file.
 
     Examples
     --------
@@ -232,13 +235,20 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     out = {}
     for name in FRAMES:
         parquet = Path(folder) / f"{name}.parquet"
-        if format == "parquet" or (format == "auto" and parquet.exists()):
-            frame = _read_parquet(parquet)
-        else:
-            dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
-            # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
-            frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""],
-                                encoding="utf-8-sig")
+        use_parquet = format == "parquet" or (format == "auto" and parquet.exists())
+        path = parquet if use_parquet else parquet.with_suffix(".csv")
+        try:
+            if use_parquet:
+                frame = _read_parquet(parquet)
+            else:
+                dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
+                # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
+                frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+        except ValueError as exc:
+            # (a file saved again by Excel, in the ANSI code page or with '1,234' for 1234; a damaged Parquet file)
+            # pandas' and pyarrow's own errors name no file, pyarrow's '<Buffer>' at most
+            raise ValueError(f"{path}: cannot read it as the {name} file of a toolkit extract run: "
+                             f"{_unreadable(exc)}") from exc
         out[name] = _conform(frame, name)
         if name == "statements":
             # `toolkit classify --probabilities` added the classifier's p_<key> columns to the run's files
@@ -246,6 +256,15 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
             for col in extra:
                 out[name][col] = pd.to_numeric(frame[col], errors="coerce").astype("float64").to_numpy()
     return out
+
+
+def _unreadable(exc: ValueError) -> str:
+    """Why read_outputs cannot read a file, in words: a CSV file that is not UTF-8 was most likely saved again
+    by Excel, in the code page of Windows (GBK on Chinese Windows)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return (f"it is not UTF-8 ({exc.reason} at byte {exc.start}); was it saved again by Excel? Save it as "
+                f"'CSV UTF-8', or read the run's Parquet files")
+    return str(exc)
 
 
 def _columns(name: str) -> dict[str, str]:
