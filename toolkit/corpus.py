@@ -541,7 +541,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         raise TypeError(f"paths must be a path, a folder, a glob or a list of them, got {type(paths).__name__}")
     found = _Inputs(exclude=None if exclude is None else os.path.realpath(exclude))
     files: list[str] = []
-    own_only: list[str] = []  # patterns that matched only the run's own output files
+    own_only: list[str] = []  # patterns that matched, and folders that hold, only the run's own output files
     for i, p in enumerate(paths):
         if not isinstance(p, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike items, got {type(p).__name__}")
@@ -552,6 +552,8 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             raise ValueError(f"paths[{i}] holds a NUL character, which no file name can: {s!r}")
         if os.path.isdir(s):
             got, kinds = _walk(s, found)
+            if not got and set(kinds) == {"toolkit output"}:
+                own_only.append(s)  # ('out' --out out: refused below unless another input gives files)
             if not got:  # named, so accounted for: a row saying why nothing was read there
                 found.errors[s] = ReadError(s, f"no report file in this folder ({_nothing_read(kinds)})")
                 got = [s]
@@ -584,16 +586,18 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                 else:
                     kinds["toolkit output"] += 1
             if matched and not got:
-                if all(found.excluded(m) for m in matched):
+                if set(kinds) == {"toolkit output"}:  # output files, or folders holding only them ('o*')
                     own_only.append(s)  # (refused below unless another input gives files)
                 else:
                     found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches "
                                                    f"({_nothing_read(kinds)})")
                     got = [s]
             files += got
-    if own_only and not files:
-        # ('out/*' --out out) the run's only inputs are its outputs: an empty run would replace them
-        raise OwnOutputError(f"{own_only[0]!r} matches only the output files of this run in {exclude}, which are "
+    if own_only and all(f in own_only for f in files):  # (such a folder is in files, for its failed row)
+        # ('out/*' or 'out' --out out) the run's only inputs are its outputs: a run of nothing, or of the folder's
+        # one failed row, would replace them
+        says = "holds" if os.path.isdir(own_only[0]) else "matches"
+        raise OwnOutputError(f"{own_only[0]!r} {says} only the output files of this run in {exclude}, which are "
                              f"never read as inputs; nothing to do, and the files there are left as they are")
     found.files = _keep_one(files, found.merged)
     return found
