@@ -469,6 +469,28 @@ def test_out_that_cannot_be_written_is_a_usage_error(tmp_path: Path, capsys: pyt
         assert err == f"toolkit: error: cannot write the output to --out {out}: {why}\n"
 
 
+def test_out_on_a_read_only_file_system_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # --out an existing folder on a read-only file system (a share mounted ro, a read-only volume): creating the
+    # first file fails, and so does removing the files never created (EROFS, not 'not found'), which ended the
+    # run in a traceback (status 1) instead of the usage error naming the folder
+    out = tmp_path / "ro"
+    out.mkdir()
+    real_remove = os.remove
+
+    def read_only(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.path.dirname(os.fspath(path)) == str(out):
+            raise OSError(30, "Read-only file system", os.fspath(path))
+        return open(path, *args, **kwargs) if args or kwargs else real_remove(path)
+
+    monkeypatch.setattr(cli, "open", read_only, raising=False)  # what the writer opens its files with
+    monkeypatch.setattr(os, "remove", lambda path: read_only(path))
+    assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"toolkit: error: cannot write the output to --out {out}: Read-only file system (reports.csv.")
+    assert err.endswith(".part)\n") and "\n" not in err[:-1]
+
+
 def test_out_that_is_a_dangling_link_says_where_it_points(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     # --out a link to a folder on a drive not mounted (or moved): 'it exists and is not a folder' said the wrong
     # thing (nothing exists there); the target that is missing is named
@@ -614,9 +636,12 @@ def test_a_run_of_only_its_own_outputs_is_refused_and_keeps_them(tmp_path: Path,
     assert cli.main(["extract", "in", "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 0
     before = {f.name: f.read_bytes() for f in Path("out").iterdir()}
     capsys.readouterr()
-    assert cli.main(["extract", "out/*", "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 2
-    assert "matches only the output files of this run" in capsys.readouterr().err
-    assert {f.name: f.read_bytes() for f in Path("out").iterdir()} == before
+    # the folder itself ('out' --out out) too: it gave a run of one failed row ('no report file in this folder (it
+    # holds only 24 toolkit output)'), which replaced the old files
+    for given, says in (("out/*", "matches"), ("out", "holds"), ("./out/", "holds"), ("o*", "matches")):
+        assert cli.main(["extract", given, "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 2
+        assert f"{given!r} {says} only the output files of this run" in capsys.readouterr().err
+        assert {f.name: f.read_bytes() for f in Path("out").iterdir()} == before
 
 
 def test_report_ids_that_pandas_reads_as_missing_stay_text(tmp_path: Path) -> None:
@@ -1007,6 +1032,34 @@ def test_read_outputs_keeps_the_probabilities_classify_wrote(tmp_path: Path) -> 
     # and the data dictionary says what they are: a reader of the file looked them up there in vain
     section = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8").split("## statements.csv")[1]
     assert "`p_<key>` per codebook category" in section.split("\n## ")[0]
+
+
+def test_read_outputs_of_a_file_it_cannot_read_names_the_file(tmp_path: Path) -> None:
+    # reports.csv opened in Excel on Chinese Windows and saved again (GBK), a count saved as '1,234', a damaged
+    # Parquet file: pandas' UnicodeDecodeError, its float conversion and pyarrow's "'<Buffer>': Parquet magic
+    # bytes not found" named no file
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW_REPORTS[1]), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    (out / "tables.parquet").write_bytes(b"not parquet" * 8)
+    with pytest.raises(ValueError, match=re.escape(f"{out / 'tables.parquet'}: cannot read it as the tables file of "
+                                                   f"a toolkit extract run: ")):
+        corpus.read_outputs(out)
+    reports = out / "reports.csv"
+    written = reports.read_bytes()
+    reports.write_bytes(written.decode("utf-8").encode("gb18030"))
+    with pytest.raises(ValueError, match=re.escape(f"{reports}: cannot read it as the reports file of a toolkit "
+                                                   f"extract run: it is not UTF-8 (invalid ")) as info:
+        corpus.read_outputs(out, format="csv")
+    assert "saved again by Excel? Save it as 'CSV UTF-8', or read the run's Parquet files" in str(info.value)
+    reports.write_bytes(written)
+    tables = out / "tables.csv"
+    text = tables.read_text(encoding="utf-8").splitlines()
+    cells = text[1].split(",")
+    cells[4] = '"1,234"'  # value
+    tables.write_text("\n".join([text[0], ",".join(cells), *text[2:]]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(f"{tables}: cannot read it as the tables file of a toolkit "
+                                                   f"extract run: could not convert string to float: '1,234'")):
+        corpus.read_outputs(out, format="csv")
 
 
 def test_read_outputs_of_a_folder_without_a_run_says_so(tmp_path: Path) -> None:

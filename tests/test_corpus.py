@@ -215,6 +215,16 @@ def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path:
         corpus.extract_corpus([tmp_path], max_memory=0)
 
 
+@pytest.mark.parametrize("max_memory", [2**63, 10**20])
+def test_a_memory_limit_beyond_what_the_system_can_hold_is_no_limit(tmp_path: Path, max_memory: int) -> None:
+    # (--max-memory 100000000000000000000) setrlimit takes no number past 2**63 - 1: every worker died at its start
+    # with OverflowError, and the run ended in "worker processes die before parsing anything"
+    paths = write_fake_corpus(tmp_path, 2)
+    frames = corpus.extract_corpus([tmp_path], jobs=1, max_memory=max_memory, _parse=fake_parse)
+    assert frames["reports"]["report_id"].tolist() == [p.stem for p in paths]
+    assert (frames["reports"]["status"] != "failed").all()
+
+
 def test_pdf_decompression_bombs_fail_alone_in_a_corpus_run(tmp_path: Path) -> None:
     # Each way a PDF holds a stream that decodes past 10 x max_bytes gives its file a failed row naming it, the
     # page and the limit; a huge image, never decoded, is read (scaled down: max_bytes 300 KB, 4 MB decoded).
@@ -696,6 +706,17 @@ def test_every_key_the_formats_read_is_the_specs_or_in_the_data_dictionary() -> 
 def test_bad_arguments(tmp_path: Path, kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         corpus.extract_corpus(tmp_path, **kwargs)
+
+
+@pytest.mark.parametrize("timeout", [3e6, 1e10, 1e300])
+def test_a_time_limit_of_months_or_more_is_no_error(tmp_path: Path, timeout: float) -> None:
+    # '--timeout 99999999' for "no real limit": the wait for the workers was handed to poll() as it was, and
+    # past 24.8 days (2**31 ms) poll raised OverflowError, ending the run in a traceback
+    (tmp_path / "a.txt").write_text("某局\n1 2\n", encoding="utf-8")
+    frames = corpus.extract_corpus([tmp_path / "a.txt"], jobs=1, timeout=timeout, _parse=fake_parse)
+    assert frames["reports"]["status"].tolist() == ["ok"]
+    part = corpus._dask_batch([(str(tmp_path / "a.txt"), "a")], fake_parse, timeout)  # (threading's own limit)
+    assert part["reports"]["status"].tolist() == ["ok"]
 
 
 @pytest.mark.parametrize(("paths", "position"), [("", 0), (["a.txt", ""], 1), ([Path("a.txt"), "b", ""], 2)])

@@ -329,7 +329,9 @@ class _Writer:
                 with contextlib.suppress(OSError):
                     self._close_files()
                 for part in self.parts.values():
-                    with contextlib.suppress(FileNotFoundError):
+                    # (OSError: on a read-only file system removing a file never created fails with EROFS, not
+                    # 'not found', and would hide the error that brought the writer here)
+                    with contextlib.suppress(OSError):
                         os.remove(part)
         finally:
             if self.lock is not None:

@@ -80,6 +80,9 @@ _SURROGATES = re.compile("[\ud800-\udfff]")  # what Python makes of file-name by
 _RECYCLE_AFTER = 5000  # files per worker process before it is replaced
 _MAX_STARTUP_FAILURES = 3  # workers dying before their first file, in a row, before giving up
 _STARTUP_GRACE = 30.0  # seconds a worker may take to begin its batch; the per-file limit starts then
+# the longest wait for the workers in one go: poll() takes no more than 2**31 ms (24.8 days), and a time limit of
+# months ('--timeout 99999999', meaning none) raised OverflowError; the loop waits again after a shorter wait
+_MAX_WAIT = 86400.0
 
 
 # ----------------------------------------------------------------------------------------------
@@ -209,6 +212,9 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
         If ``format`` is not one of the three.
     FileNotFoundError
         If a file is missing, or the folder holds no ``reports`` file (no run) at all.
+    ValueError
+        If a file cannot be read as the run wrote it (a CSV file saved again in another encoding than
+        UTF-8, a value that is no number, a damaged Parquet file); the message names the file.
 
     Examples
     --------
@@ -229,13 +235,20 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
     out = {}
     for name in FRAMES:
         parquet = Path(folder) / f"{name}.parquet"
-        if format == "parquet" or (format == "auto" and parquet.exists()):
-            frame = _read_parquet(parquet)
-        else:
-            dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
-            # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
-            frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype=dtypes, keep_default_na=False, na_values=[""],
-                                encoding="utf-8-sig")
+        use_parquet = format == "parquet" or (format == "auto" and parquet.exists())
+        path = parquet if use_parquet else parquet.with_suffix(".csv")
+        try:
+            if use_parquet:
+                frame = _read_parquet(parquet)
+            else:
+                dtypes = {c: _DTYPES[d] for c, d in _columns(name).items()}
+                # utf-8-sig: a file written with --excel begins with a byte-order mark, which is no part of its header
+                frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+        except ValueError as exc:
+            # (a file saved again by Excel, in the ANSI code page or with '1,234' for 1234; a damaged Parquet file)
+            # pandas' and pyarrow's own errors name no file, pyarrow's '<Buffer>' at most
+            raise ValueError(f"{path}: cannot read it as the {name} file of a toolkit extract run: "
+                             f"{_unreadable(exc)}") from exc
         out[name] = _conform(frame, name)
         if name == "statements":
             # `toolkit classify --probabilities` added the classifier's p_<key> columns to the run's files
@@ -243,6 +256,15 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
             for col in extra:
                 out[name][col] = pd.to_numeric(frame[col], errors="coerce").astype("float64").to_numpy()
     return out
+
+
+def _unreadable(exc: ValueError) -> str:
+    """Why read_outputs cannot read a file, in words: a CSV file that is not UTF-8 was most likely saved again
+    by Excel, in the code page of Windows (GBK on Chinese Windows)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return (f"it is not UTF-8 ({exc.reason} at byte {exc.start}); was it saved again by Excel? Save it as "
+                f"'CSV UTF-8', or read the run's Parquet files")
+    return str(exc)
 
 
 def _columns(name: str) -> dict[str, str]:
@@ -519,7 +541,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         raise TypeError(f"paths must be a path, a folder, a glob or a list of them, got {type(paths).__name__}")
     found = _Inputs(exclude=None if exclude is None else os.path.realpath(exclude))
     files: list[str] = []
-    own_only: list[str] = []  # patterns that matched only the run's own output files
+    own_only: list[str] = []  # patterns that matched, and folders that hold, only the run's own output files
     for i, p in enumerate(paths):
         if not isinstance(p, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike items, got {type(p).__name__}")
@@ -530,6 +552,8 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             raise ValueError(f"paths[{i}] holds a NUL character, which no file name can: {s!r}")
         if os.path.isdir(s):
             got, kinds = _walk(s, found)
+            if not got and set(kinds) == {"toolkit output"}:
+                own_only.append(s)  # ('out' --out out: refused below unless another input gives files)
             if not got:  # named, so accounted for: a row saying why nothing was read there
                 found.errors[s] = ReadError(s, f"no report file in this folder ({_nothing_read(kinds)})")
                 got = [s]
@@ -562,16 +586,18 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                 else:
                     kinds["toolkit output"] += 1
             if matched and not got:
-                if all(found.excluded(m) for m in matched):
+                if set(kinds) == {"toolkit output"}:  # output files, or folders holding only them ('o*')
                     own_only.append(s)  # (refused below unless another input gives files)
                 else:
                     found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches "
                                                    f"({_nothing_read(kinds)})")
                     got = [s]
             files += got
-    if own_only and not files:
-        # ('out/*' --out out) the run's only inputs are its outputs: an empty run would replace them
-        raise OwnOutputError(f"{own_only[0]!r} matches only the output files of this run in {exclude}, which are "
+    if own_only and all(f in own_only for f in files):  # (such a folder is in files, for its failed row)
+        # ('out/*' or 'out' --out out) the run's only inputs are its outputs: a run of nothing, or of the folder's
+        # one failed row, would replace them
+        says = "holds" if os.path.isdir(own_only[0]) else "matches"
+        raise OwnOutputError(f"{own_only[0]!r} {says} only the output files of this run in {exclude}, which are "
                              f"never read as inputs; nothing to do, and the files there are left as they are")
     found.files = _keep_one(files, found.merged)
     return found
@@ -1080,7 +1106,12 @@ def _limit_memory(extra: int) -> None:
         mapped = int(fh.read().split()[0]) * resource.getpagesize()
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]
     limit = mapped + extra if hard == resource.RLIM_INFINITY else min(mapped + extra, hard)
+    if limit > _MAX_RLIMIT:  # more than any address space: no limit (setrlimit raised OverflowError, killing the worker)
+        return
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+_MAX_RLIMIT = 2**63 - 1  # the largest limit setrlimit takes (a signed 64-bit rlim_t)
 
 
 @dataclass
@@ -1225,7 +1256,7 @@ class _LocalPool:
             wait_for = None
             if self.timeout is not None:
                 now = time.monotonic()
-                wait_for = max(0.0, min(self._deadline(s)[1] - now for s in busy))
+                wait_for = min(_MAX_WAIT, max(0.0, min(self._deadline(s)[1] - now for s in busy)))
             objects = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
             ready_objs = set(_wait(objects, timeout=wait_for))
             for slot in busy:
@@ -1379,7 +1410,7 @@ def _dask_batch(batch: list[tuple[str, str]], parse: Callable | None, timeout: f
         box: list = []
         t = threading.Thread(target=lambda p=path, r=rid: box.append(_parse_one(parse, p, r)), daemon=True)
         t.start()
-        t.join(timeout)
+        t.join(timeout if timeout < threading.TIMEOUT_MAX else None)  # (a longer one raises OverflowError)
         parts.append(box[0] if box else _failed(path, rid, f"timeout after {_fmt_seconds(timeout)}s"))
     return _combine(parts)
 
