@@ -1941,17 +1941,25 @@ def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.M
     ("<select><optgroup label='市'><option>市政府</option><option>市发改委</option></optgroup></select>",
      ["市政府"]),
     ("<select multiple><option>甲</option><option>乙</option></select>", ["甲", "乙"]),
+    # a closed <dialog> (no open: a login box or a share pop-up a script opens) shows nothing; an open one all of it
+    ("<dialog><p>用户登录</p><button>确定</button></dialog>", []),
+    ("<DIALOG class='share'>分享到：微信 微博</DIALOG>", []),
+    ("<dialog open><p>提示</p></dialog>", ["提示"]),
 ])
 def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: list, tmp_path: Path) -> None:
     # Every option of a drop-down (a page's year or link selector: '2019年', '2021年' as lines of their own) and the
-    # content of a closed <details> were read, though a browser shows neither; now only what it shows is.  A large
-    # closed <details> (a report a script opens, over _LAYOUT_CELL_CHARS) is still read, as _drop_hidden keeps one.
+    # content of a closed <details> or <dialog> were read, though a browser shows none; now only what it shows is.  A
+    # large closed <details> or <dialog> (a report a script opens, over _LAYOUT_CELL_CHARS), or one holding a table,
+    # is still read, as _drop_hidden keeps one.
     path = tmp_path / "page.html"
     path.write_text(f"<html><body><p>一、总体情况</p>{body}<p>本年度无。</p></body></html>", encoding="utf-8")
     assert read_document(str(path)).lines == ["一、总体情况", *shown, "本年度无。"]
     big = "<p>" + "本机关依法公开政府信息。" * 20 + "</p>"
     path.write_text(f"<html><body><details><summary>全文</summary>{big}</details></body></html>", encoding="utf-8")
     assert read_document(str(path)).lines == ["全文", "本机关依法公开政府信息。" * 20]
+    path.write_text(f"<html><body><dialog>{big}</dialog><dialog><table><tr><td>件</td><td>1</td></tr></table>"
+                    "</dialog></body></html>", encoding="utf-8")
+    assert read_document(str(path)).lines == ["本机关依法公开政府信息。" * 20, ["件", "1"]]
 
 
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])

@@ -1383,23 +1383,35 @@ def _drop_deleted(root) -> None:
 
 
 #: The start tags of the elements _drop_unshown_controls reads (as the page's bytes write them: lxml lowers them).
-_UNSHOWN_CONTROL_TAGS = (b"<details", b"<DETAILS", b"<Details", b"<select", b"<SELECT", b"<Select")
+_UNSHOWN_CONTROL_TAGS = (b"<details", b"<DETAILS", b"<Details", b"<select", b"<SELECT", b"<Select",
+                         b"<dialog", b"<DIALOG", b"<Dialog")
+
+
+def _small_and_tableless(el, rest: list) -> bool:
+    """Whether the text of ``el`` but its children other than ``rest`` is at most _LAYOUT_CELL_CHARS long and none of
+    ``rest`` is or holds a table (what _drop_hidden drops: a report a script shows is read, losing it would be worse
+    than reading a hidden word)."""
+    size = len(el.text or "") + sum(len(t) for child in rest for t in child.itertext()) + sum(
+        len(child.tail or "") for child in el)
+    return size <= _LAYOUT_CELL_CHARS and not any(child.tag == "table" or child.find(".//table") is not None
+                                                  for child in rest)
 
 
 def _drop_unshown_controls(root) -> None:
     """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
-    see _drop_hidden) and of a drop-down ``<select>`` (its options but the one shown: the selected, else the
-    first; a list box, ``multiple`` or ``size`` over 1, shows them all)."""
+    see _drop_hidden), of a closed ``<dialog>`` (all of it, when small) and of a drop-down ``<select>`` (its options
+    but the one shown: the selected, else the first; a list box, ``multiple`` or ``size`` over 1, shows them all)."""
+    # A <dialog> without ``open`` is not shown until a script opens it (a login box, a '分享到' pop-up): its words were
+    # read into the page between the report's paragraphs.
+    for dialog in list(root.iter("dialog")):
+        if dialog.get("open") is None and _small_and_tableless(dialog, list(dialog)):
+            _remove_keeping_tail(dialog)
     for details in list(root.iter("details")):
         if details.get("open") is not None or details.getparent() is None:
             continue
         summary = details.find("summary")
         rest = [child for child in details if child is not summary]
-        size = len(details.text or "") + sum(len(t) for child in rest for t in child.itertext()) + sum(
-            len(child.tail or "") for child in details)
-        # (a report a script opens is read: losing it would be worse than reading a hidden word)
-        if size > _LAYOUT_CELL_CHARS or any(child.tag == "table" or child.find(".//table") is not None
-                                            for child in rest):
+        if not _small_and_tableless(details, rest):
             continue
         details.text = None
         for child in rest:
