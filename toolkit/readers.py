@@ -1200,6 +1200,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _drop_subscript_marks(root)
     if b"<del" in encoded or b"<DEL" in encoded:
         _drop_deleted(root)
+    if b"<s>" in low or b"<s " in low or b"<strike" in low or b"line-through" in low:
+        _drop_struck(root)
     if b"<input" in low:
         _input_values(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
@@ -1380,6 +1382,27 @@ def _drop_deleted(root) -> None:
     before the text that replaced it), as the DOCX reader leaves out Word's tracked deletions."""
     for deleted in list(root.iter("del")):
         _remove_keeping_tail(deleted)
+
+
+# Text struck through: <s>, <strike> (Word's strikethrough saved as a web page) or an editor's
+# '<span style="text-decoration: line-through">' (UEditor's, TinyMCE's strikethrough button)
+_STRUCK_TAGS = frozenset({"s", "strike"})
+_TEXT_DECORATION_RE = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:\s*([^;]*)", re.IGNORECASE)
+
+
+def _drop_struck(root) -> None:
+    """Remove the text struck through (an old value left beside the one that corrected it, '<s>12</s>13': read
+    1213), as ``<del>`` is removed, keeping the text after it; text struck through alone in its table cell is the
+    cell's value, kept (losing a value would be worse than reading one struck out)."""
+    for el in list(root.xpath("//s | //strike | //*[@style]")):
+        if _tag_name(el.tag) not in _STRUCK_TAGS:
+            decorations = _TEXT_DECORATION_RE.findall(el.get("style") or "")
+            if not decorations or "line-through" not in decorations[-1].lower() or el.tag in _CELL_TAGS:
+                continue
+        cell = next(el.iterancestors("td", "th"), None)
+        if cell is not None and "".join(cell.itertext()).strip() == "".join(el.itertext()).strip():
+            continue
+        _remove_keeping_tail(el)
 
 
 #: The start tags of the elements _drop_unshown_controls reads (as the page's bytes write them: lxml lowers them).
