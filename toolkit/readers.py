@@ -1536,9 +1536,32 @@ def _blank_zero_font(root) -> None:
 
 
 def _may_hide(low: bytes) -> bool:
-    """Whether a page (its UTF-8 bytes in lower case) can hide anything at all: most cannot, and three searches of
+    """Whether a page (its UTF-8 bytes in lower case) can hide anything at all: most cannot, and four searches of
     its bytes cost less than looking at the style of every element."""
-    return b"display" in low or b"hidden" in low or b"visibility" in low
+    return b"display" in low or b"hidden" in low or b"visibility" in low or b"opacity" in low
+
+
+# Text a style attribute shows nothing of though its box stays: fully transparent ('opacity:0', a button a script
+# fades in) or clipped to nothing (a zero height or width with its overflow hidden: a collapsed panel, an
+# SEO keyword block).  Padding gives a box of zero height its size back (the 'height:0;padding-bottom:56%' trick of
+# a video's frame): not clipped then.
+_CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*)\s*:\s*"
+                      r"([^;!\"']*)", re.IGNORECASE)
+
+
+def _clipped_style(style: str) -> bool:
+    """Whether a style attribute shows nothing of its element's text though it keeps its box: the last opacity is
+    0, or the last height or width (or max-) is 0 with the overflow hidden and no padding."""
+    last: dict[str, str] = {}
+    for prop, value in _CLIP_RE.findall(style):
+        last[prop.lower()] = value.strip()
+    if _ZERO_SIZE.fullmatch(last.get("opacity", "")):
+        return True
+    if any(prop.startswith("padding") and not all(map(_ZERO_SIZE.fullmatch, value.split()))
+           for prop, value in last.items()):
+        return False
+    return any(last.get(prop, "").lower() in ("hidden", "clip") for prop in ("overflow", "overflow-x", "overflow-y")) \
+        and any(_ZERO_SIZE.fullmatch(last.get(prop, "")) for prop in ("height", "max-height", "width", "max-width"))
 
 
 #: A cell with more text than this in two or more paragraphs holds a page, not a value or label; a hidden
@@ -1551,9 +1574,13 @@ def _drop_hidden(root) -> None:
     the hidden tables of a page that shows another table (see ``_drop_hidden_tables``)."""
     tabled = []
     for el in root.xpath("//*[@hidden or @style]"):
-        how = "hidden" if el.get("hidden") is not None else _hidden_style(el.get("style"))
+        style = el.get("style") or ""
+        how = "hidden" if el.get("hidden") is not None else _hidden_style(style)
         if how is None:
-            continue
+            low = style.lower()
+            if ("opacity" not in low and "overflow" not in low) or not _clipped_style(style):
+                continue
+            how = "clipped"
         if el.tag == "table" or el.find(".//table") is not None:
             if _text_outside_tables(el) <= _LAYOUT_CELL_CHARS and not (
                 how == "visibility" and any(_visibility(d) for d in el.iterdescendants())
@@ -1568,6 +1595,9 @@ def _drop_hidden(root) -> None:
             # a child made visible again is shown, the rest not; and an invisible cell keeps its place in its row,
             # blank (removed, the cells after it stood one column left, under another column's key)
             _blank_unshown(el)
+            continue
+        if how == "clipped" and _tag_name(el.tag) in _CELL_TAGS:
+            _blank_unshown(el, lambda _: False)  # (its box stays: blank in its row, as an invisible cell)
             continue
         _remove_keeping_tail(el)
     if tabled:
