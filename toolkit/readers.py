@@ -1209,9 +1209,9 @@ def _as_shown(root, encoded: bytes) -> None:
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
     if b"<thead" in encoded or b"<THEAD" in encoded:
-        _headers_first(root)
+        _row_groups_where_shown(root, "thead")
     if b"<tfoot" in encoded or b"<TFOOT" in encoded:
-        _footers_last(root)
+        _row_groups_where_shown(root, "tfoot")
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root)
 
@@ -1328,37 +1328,35 @@ def _excel_zero_dashes(root) -> None:
             cell.text = "0"
 
 
-def _headers_first(root) -> None:
-    """Move each table's header (its first ``<thead>``) before its rows, where a browser shows it.
+_ROW_GROUP_ORDER = ("thead", "tbody", "tr", "tfoot")  # (a table's rows and row groups)
+
+
+def _row_groups_where_shown(root, tag: str) -> None:
+    """Move each table's first ``<thead>`` (``tag='thead'``) before its rows, or its first ``<tfoot>``
+    (``'tfoot'``) after them, where a browser shows it.
 
     A generator that writes the header after the body (``<tbody>…</tbody><thead>…</thead>``, thead last or after a
-    tfoot) had the header rows read after the values, under which no column key stood.
+    tfoot) had the header rows read after the values, under which no column key stood; HTML 4 wrote the footer
+    before the body (``<thead>``, ``<tfoot>``, ``<tbody>``): read in the page's order, its row (a total, a note) came
+    before the table's header rows and its values were lost or put under other keys.  A second header or footer is
+    a row group where it stands, as a browser shows it.
     """
-    for head in list(root.iter("thead")):
-        table = head.getparent()
-        if table is None or table.tag != "table" or table.find("thead") is not head:
-            continue  # (a second header is a row group where it stands, as a browser shows it)
-        first = next((sibling for sibling in table if sibling.tag in ("thead", "tbody", "tr", "tfoot")), None)
-        if first is not None and first is not head:
-            _remove_keeping_tail(head)
-            head.tail = None
-            first.addprevious(head)
-
-
-def _footers_last(root) -> None:
-    """Move each table's footer (its first ``<tfoot>``) after its rows, where a browser shows it.
-
-    HTML 4 wrote the footer before the body (``<thead>``, ``<tfoot>``, ``<tbody>``): read in the page's order, its
-    row (a total, a note) came before the table's header rows and its values were lost or put under other keys.
-    """
-    for foot in list(root.iter("tfoot")):
-        table = foot.getparent()
-        if table is None or table.tag != "table" or table.find("tfoot") is not foot:
-            continue  # (a second footer is a row group where it stands, as a browser shows it)
-        if any(sibling.tag in ("tbody", "tr") for sibling in foot.itersiblings()):
-            _remove_keeping_tail(foot)
-            foot.tail = None
-            table.append(foot)
+    for group in list(root.iter(tag)):
+        table = group.getparent()
+        if table is None or table.tag != "table" or table.find(tag) is not group:
+            continue
+        if tag == "thead":
+            first = next((sibling for sibling in table if sibling.tag in _ROW_GROUP_ORDER), None)
+            if first is None or first is group:
+                continue
+        elif not any(sibling.tag in ("tbody", "tr") for sibling in group.itersiblings()):
+            continue
+        _remove_keeping_tail(group)
+        group.tail = None
+        if tag == "thead":
+            first.addprevious(group)
+        else:
+            table.append(group)
 
 
 #: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
