@@ -586,6 +586,22 @@ def test_a_noframes_fallback_read_as_the_page_is_read_as_shown(tmp_path: Path) -
     assert read_document(tmp_path / "frames.html").lines == MERGED_001
 
 
+def test_a_frames_srcdoc_document_is_read_once_where_the_frame_stands(tmp_path: Path) -> None:
+    # A browser shows an <iframe srcdoc="…">'s document in the frame (a CMS embedding the report's table as a little
+    # page): every iframe was left out, and the table with it.  Its document is read once, as shown (its hidden text,
+    # a footnote mark glued to a value left out), where the frame stands; the frame's fallback text is not read.
+    import html
+
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", "<td>88<sup>1</sup></td>")
+    start, end = page.index("<table"), page.index("</table>") + len("</table>")
+    inner = "<style>.old{display:none}</style>" + page[start:end].replace("<table", "<table class='t'", 1) + \
+        "<p class='old'>旧表</p>"
+    framed = page[:start] + f"<iframe srcdoc=\"{html.escape(inner)}\" src='old.html'>您的浏览器不支持框架</iframe>" + \
+        page[end:]
+    (tmp_path / "framed.html").write_text(framed, encoding="utf-8")
+    assert read_document(tmp_path / "framed.html").lines == MERGED_001
+
+
 @pytest.mark.parametrize("key", ["001", "004"])
 def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     # Some sites paste the report as preformatted text.

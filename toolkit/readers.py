@@ -1148,15 +1148,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     # An internal DTD subset can only serve entity tricks; HTML never needs one.  (It opens with '[': a page
     # without one is not searched, a search trying the pattern at every '<' of the markup.)
     text, removed = _DOCTYPE_SUBSET_RE.subn("", text, count=1) if "[" in text else (text, 0)
-    # lxml.etree's parser, not lxml.html's: the same tree, without a Python class lookup per element.
-    parser = lxml.etree.HTMLParser(
-        encoding="utf-8",
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
-        huge_tree=True,  # nesting up to 2048 levels; the size is capped by max_bytes
-        default_doctype=False,
-    )
+    parser = _html_parser()
     try:
         if removed or encoded is None:
             encoded = text.encode("utf-8")
@@ -1178,6 +1170,46 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
         raise EmptyFileError(path, "the HTML page holds no text")
     merged.warn(lines)
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
+
+
+def _html_parser():
+    """The parser of a page's UTF-8 bytes: lxml.etree's, not lxml.html's (the same tree, without a Python class
+    lookup per element)."""
+    import lxml.etree
+
+    return lxml.etree.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,  # nesting up to 2048 levels; the size is capped by max_bytes
+        default_doctype=False,
+    )
+
+
+def _srcdoc_frames(root) -> None:
+    """Put in place of each ``<iframe srcdoc="…">`` the document a browser shows in it (the srcdoc, read as shown:
+    its own sheets hide what they hide), read once: the frame's fallback text is not read, as before.  A frame so
+    written (a CMS embedding a piece of the report as a little page) lost its text: every iframe was left out."""
+    import lxml.etree
+
+    for frame in list(root.iter("iframe")):
+        markup = frame.get("srcdoc")
+        if not markup or not markup.strip() or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
+            continue
+        encoded = markup.encode("utf-8", "replace")
+        try:
+            page = lxml.etree.fromstring(encoded, _html_parser())
+        except lxml.etree.XMLSyntaxError:
+            continue
+        body = page.find("body") if page is not None else None
+        if body is None:
+            continue
+        _as_shown(page, encoded)  # (a frame in it is put in place there)
+        tail = frame.tail
+        frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
+        frame.tag, frame.text, frame.tail = "div", body.text, tail
+        frame.extend(list(body))
 
 
 def _as_shown(root, encoded: bytes) -> None:
@@ -1214,6 +1246,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _row_groups_where_shown(root, "tfoot")
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root)
+    if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
+        _srcdoc_frames(root)
 
 
 def _frames_fallback_lines(root, parser) -> list:
