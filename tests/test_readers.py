@@ -561,9 +561,12 @@ def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text
-    # is its fallback (a saved frameset page) is that fallback's page.
+    # is its fallback (a saved frameset page) is that fallback's page.  Nor the fallback of a <video>, <audio> or
+    # <canvas>, which every browser plays or draws: '您的浏览器不支持 video 标签。' was read as a line of the report.
     page = render_html(MERGED_001).decode("utf-8")
-    fallback = "<noframes><p>您的浏览器不支持框架，请升级浏览器。</p></noframes><noembed><b>不支持插件</b></noembed>"
+    fallback = "<noframes><p>您的浏览器不支持框架，请升级浏览器。</p></noframes><noembed><b>不支持插件</b></noembed>" \
+        "<video src='v.mp4' controls>您的浏览器不支持 video 标签。</video><AUDIO controls><source src='a.mp3'>" \
+        "您的浏览器不支持音频播放</AUDIO><canvas id='chart'>您的浏览器不支持canvas</canvas>"
     shown = page.replace("<body>", "<body>" + fallback).replace("<td>0</td>", "<td>0<noframes>9</noframes></td>", 1)
     (tmp_path / "page.html").write_text(shown, encoding="utf-8")
     assert read_document(tmp_path / "page.html").lines == MERGED_001

@@ -1102,8 +1102,10 @@ def _odd_break(match: re.Match[str]) -> str:
 # (noframes and noembed: fallbacks a browser does not show, whose content the parser keeps as text, markup and all)
 # (a ruby annotation, <rt> and the brackets <rp> a browser without ruby shows, is pinyin over the characters, no text
 # of the report, as Word's phonetic guide is not in a DOCX: '政<rt>zhèng</rt>府' read '政zhèng府')
+# (the content of a <video>, <audio> or <canvas> is the fallback of a browser that cannot play or draw it, which
+# every browser now can: '您的浏览器不支持 video 标签。' was read as a line of the report, glued to the text after it)
 _DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed",
-              "rt", "rp"}
+              "rt", "rp", "video", "audio", "canvas"}
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
