@@ -2182,12 +2182,14 @@ def test_a_hidden_duplicate_table_is_not_read(hide: str, tmp_path: Path) -> None
 
 
 def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:
-    # '!important' in a sheet wins over the element's own style, as in a browser
+    # '!important' in a sheet wins over the element's own style, as in a browser; the element's own '!important'
+    # wins over the sheet's (it was read hidden: '本年度无。' lost its '见下')
     path = tmp_path / "page.html"
     path.write_text("<html><head><style>.old{display:none !important}</style></head><body>"
-                    "<p>一、总体情况<span class='old' style='display:inline'>旧版</span></p></body></html>",
+                    "<p>一、总体情况<span class='old' style='display:inline'>旧版</span></p>"
+                    "<p>本年度无。<span class='old' style='DISPLAY: inline ! important'>见下</span></p></body></html>",
                     encoding="utf-8")
-    assert read_document(path).lines == ["一、总体情况"]
+    assert read_document(path).lines == ["一、总体情况", "本年度无。见下"]
 
 
 def test_html_style_sheet_in_a_noscript_hides_nothing(tmp_path: Path) -> None:

@@ -2351,7 +2351,7 @@ def _hiding_declarations(declarations: str) -> tuple[str, str] | None:
 def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
     style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
-    before its own (which wins) and after it those marked ``!important``, so that _drop_hidden (and
+    before its own (which wins) and after it those marked ``!important`` (and after these its own so marked), so that _drop_hidden (and
     _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class hiding an
     old version's words: they were read in).
 
@@ -2391,7 +2391,10 @@ def _sheet_hidden(root) -> None:
         if found:
             normal = "".join(rule[3][0] for rule in found)
             important = "".join(rule[3][1] for rule in found)
-            el.set("style", f"{normal}{el.get('style') or ''};{important}")
+            own = el.get("style") or ""
+            # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
+            own_important = (_hiding_declarations(own) or ("", ""))[1] if "important" in own.lower() else ""
+            el.set("style", f"{normal}{own};{important}{own_important}")
 
 
 def _roman(n: int) -> str:
