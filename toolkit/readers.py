@@ -1441,7 +1441,7 @@ def _drop_struck(root) -> None:
 
 #: The start tags of the elements _drop_unshown_controls reads (as the page's bytes write them: lxml lowers them).
 _UNSHOWN_CONTROL_TAGS = (b"<details", b"<DETAILS", b"<Details", b"<select", b"<SELECT", b"<Select",
-                         b"<dialog", b"<DIALOG", b"<Dialog")
+                         b"<dialog", b"<DIALOG", b"<Dialog", b" popover")
 
 
 def _small_and_tableless(el, rest: list) -> bool:
@@ -1456,12 +1456,13 @@ def _small_and_tableless(el, rest: list) -> bool:
 
 def _drop_unshown_controls(root) -> None:
     """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
-    see _drop_hidden), of a closed ``<dialog>`` (all of it, when small) and of a drop-down ``<select>`` (its options
-    but the one shown: the selected, else the first; a list box, ``multiple`` or ``size`` over 1, shows them all)."""
-    # A <dialog> without ``open`` is not shown until a script opens it (a login box, a '分享到' pop-up): its words were
-    # read into the page between the report's paragraphs.
-    for dialog in list(root.iter("dialog")):
-        if dialog.get("open") is None and _small_and_tableless(dialog, list(dialog)):
+    see _drop_hidden), of a closed ``<dialog>`` or a ``popover`` (all of it, when small) and of a drop-down
+    ``<select>`` (its options but the one shown: the selected, else the first; a list box, ``multiple`` or ``size``
+    over 1, shows them all)."""
+    # A <dialog> without ``open``, or an element with a ``popover`` attribute, is not shown until a script opens it
+    # (a login box, a '分享到' pop-up): its words were read into the page between the report's paragraphs.
+    for dialog in list(root.xpath("//dialog[not(@open)] | //*[@popover]")):
+        if _small_and_tableless(dialog, list(dialog)):
             _remove_keeping_tail(dialog)
     for details in list(root.iter("details")):
         if details.get("open") is not None or details.getparent() is None:
