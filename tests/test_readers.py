@@ -2017,13 +2017,18 @@ def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, tmp
     # Text fully transparent (opacity:0: a button a script fades in) or in a box of height 0 whose overflow is hidden
     # (a collapsed panel, a keyword block) shows nothing; it was read in ('一、总体情况隐藏').  Half transparent, a
     # height of 0 that does not hide its overflow, or one given its size back by padding (a video frame's
-    # 'height:0;padding-bottom:56%'), shows it; a table so hidden is read as one display:none hides.
+    # 'height:0;padding-bottom:56%'), shows it, and so does an inline element's or a cell's, which no height clips
+    # (a transparent cell stays blank in its row).
     path = tmp_path / "page.html"
+    shown = "隐藏" if "opacity" not in style.lower() else ""  # (the span and the cell: no block)
     path.write_text(f"<html><body><p>一、总体情况<span style='{style}'>隐藏</span></p>"
+                    f"<table><tr><td>件</td><td style='{style}'>9</td><td>7</td></tr></table>"
                     f"<div style='{style}'><p>返回顶部</p></div><p style='opacity:0.5'>半透明</p>"
                     "<div style='height:0'>溢出</div><div style='height:0;padding-bottom:56%;overflow:hidden'>视频</div>"
-                    "</body></html>", encoding="utf-8")
-    assert read_document(str(path)).lines == ["一、总体情况", "半透明", "溢出", "视频"]
+                    f"<p>本年度无。<span style='display:inline-block;{style}'>见下</span></p></body></html>",
+                    encoding="utf-8")
+    assert read_document(str(path)).lines == ["一、总体情况" + shown, ["件", shown and "9", "7"], "半透明", "溢出", "视频",
+                                              "本年度无。"]
 
 
 @pytest.mark.parametrize("sheet", [".z { font-size: 0 }", "p > .z, .y{font-size:0px !important}", ".z{FONT-SIZE:0}"])
@@ -2107,8 +2112,7 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed
     ("visibility:hidden", ["件", "", "12"]),  # the cell's box stays, blank: 12 stays in its column
     ("visibility: collapse", ["件", "", "12"]),  # (on a cell, collapse is hidden)
     ("display:none", ["件", "12"]),  # no box: the browser moves 12 left as well
-    ("opacity:0", ["件", "", "12"]),  # (transparent, or clipped to nothing: its box stays too)
-    ("height:0;overflow:hidden", ["件", "", "12"]),
+    ("opacity:0", ["件", "", "12"]),  # (transparent: its box stays too)
 ])
 def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp_path: Path) -> None:
     # A cell made invisible (visibility:hidden) was removed like one not displayed, and the cells after it stood

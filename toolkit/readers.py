@@ -1584,14 +1584,24 @@ _CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:
                       r"([^;!\"']*)", re.IGNORECASE)
 
 
-def _clipped_style(style: str) -> bool:
-    """Whether a style attribute shows nothing of its element's text though it keeps its box: the last opacity is
-    0, or the last height or width (or max-) is 0 with the overflow hidden and no padding."""
+#: The displays whose box a height or width sizes: an inline element's (a span's) is sized by its text, and a table
+#: cell's or row's height is a least one (its text is shown whole in either).
+_SIZED_DISPLAYS = frozenset({"block", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "flow-root",
+                             "list-item"})
+
+
+def _clipped_style(style: str, tag: str) -> bool:
+    """Whether a style attribute shows nothing of its element's (of tag ``tag``) text though it keeps its box: the
+    last opacity is 0, or the element is a block (by its tag or its style's display) whose last height or width (or
+    max-) is 0 with the overflow hidden and no padding."""
     last: dict[str, str] = {}
     for prop, value in _CLIP_RE.findall(style):
         last[prop.lower()] = value.strip()
     if _ZERO_SIZE.fullmatch(last.get("opacity", "")):
         return True
+    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
+    if not (displays[-1] in _SIZED_DISPLAYS if displays else tag in _BLOCK_TAGS and tag not in ("caption", "html")):
+        return False
     if any(prop.startswith("padding") and not all(map(_ZERO_SIZE.fullmatch, value.split()))
            for prop, value in last.items()):
         return False
@@ -1613,7 +1623,7 @@ def _drop_hidden(root) -> None:
         how = "hidden" if el.get("hidden") is not None else _hidden_style(style)
         if how is None:
             low = style.lower()
-            if ("opacity" not in low and "overflow" not in low) or not _clipped_style(style):
+            if ("opacity" not in low and "overflow" not in low) or not _clipped_style(style, _tag_name(el.tag)):
                 continue
             how = "clipped"
         if el.tag == "table" or el.find(".//table") is not None:
