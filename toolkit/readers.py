@@ -1426,17 +1426,28 @@ _TEXT_DECORATION_RE = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:\s*([^
 
 def _drop_struck(root) -> None:
     """Remove the text struck through (an old value left beside the one that corrected it, '<s>12</s>13': read
-    1213), as ``<del>`` is removed, keeping the text after it; text struck through alone in its table cell is the
-    cell's value, kept (losing a value would be worse than reading one struck out)."""
-    for el in list(root.xpath("//s | //strike | //*[@style]")):
+    1213), as ``<del>`` is removed, keeping the text after it; a table cell all of whose text is struck through
+    keeps it, its value (losing a value would be worse than reading one struck out)."""
+    struck = set()
+    for el in root.xpath("//s | //strike | //*[@style]"):
         if _tag_name(el.tag) not in _STRUCK_TAGS:
             decorations = _TEXT_DECORATION_RE.findall(el.get("style") or "")
             if not decorations or "line-through" not in decorations[-1].lower() or el.tag in _CELL_TAGS:
                 continue
+        struck.add(el)
+    kept: dict = {}  # cell -> whether it keeps its struck text (it has no other)
+    for el in [el for el in struck if not any(a in struck for a in el.iterancestors())]:
         cell = next(el.iterancestors("td", "th"), None)
-        if cell is not None and "".join(cell.itertext()).strip() == "".join(el.itertext()).strip():
+        if cell is not None and kept.setdefault(cell, not _unstruck_text(cell, struck).strip()):
             continue
         _remove_keeping_tail(el)
+
+
+def _unstruck_text(el, struck: set) -> str:
+    """The text of ``el`` outside the elements ``struck``."""
+    if el in struck:
+        return ""
+    return (el.text or "") + "".join(_unstruck_text(child, struck) + (child.tail or "") for child in el)
 
 
 #: The start tags of the elements _drop_unshown_controls reads (as the page's bytes write them: lxml lowers them).
