@@ -1982,12 +1982,14 @@ def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.M
     ("<DIALOG class='share'>分享到：微信 微博</DIALOG>", []),
     ("<dialog open><p>提示</p></dialog>", ["提示"]),
     ("<div popover id='share'>分享到：微信</div><button popovertarget='share'>分享</button>", ["分享"]),
+    # a <datalist>'s options are a text box's suggestions, never shown in the page
+    ("<input list='y'><datalist id='y'><option>2019年</option><option>2020年</option></datalist>年度", ["年度"]),
 ])
 def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: list, tmp_path: Path) -> None:
-    # Every option of a drop-down (a page's year or link selector: '2019年', '2021年' as lines of their own) and the
-    # content of a closed <details>, <dialog> or popover were read, though a browser shows none; now only what it
-    # shows is.  A large closed <details> or <dialog> (a report a script opens, over _LAYOUT_CELL_CHARS), or one
-    # holding a table, is still read, as _drop_hidden keeps one.
+    # Every option of a drop-down or a datalist (a page's year or link selector: '2019年', '2021年' as lines of their
+    # own) and the content of a closed <details>, <dialog> or popover were read, though a browser shows none; now
+    # only what it shows is.  A large closed <details> or <dialog> (a report a script opens, over
+    # _LAYOUT_CELL_CHARS), or one holding a table, is still read, as _drop_hidden keeps one.
     path = tmp_path / "page.html"
     path.write_text(f"<html><body><p>一、总体情况</p>{body}<p>本年度无。</p></body></html>", encoding="utf-8")
     assert read_document(str(path)).lines == ["一、总体情况", *shown, "本年度无。"]

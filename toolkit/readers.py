@@ -1103,9 +1103,10 @@ def _odd_break(match: re.Match[str]) -> str:
 # (a ruby annotation, <rt> and the brackets <rp> a browser without ruby shows, is pinyin over the characters, no text
 # of the report, as Word's phonetic guide is not in a DOCX: '政<rt>zhèng</rt>府' read '政zhèng府')
 # (the content of a <video>, <audio> or <canvas> is the fallback of a browser that cannot play or draw it, which
-# every browser now can: '您的浏览器不支持 video 标签。' was read as a line of the report, glued to the text after it)
+# every browser now can: '您的浏览器不支持 video 标签。' was read as a line of the report, glued to the text after it;
+# a <datalist>'s options are suggestions a text box offers as it is typed in, never shown in the page)
 _DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed",
-              "rt", "rp", "video", "audio", "canvas"}
+              "rt", "rp", "video", "audio", "canvas", "datalist"}
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
