@@ -533,6 +533,23 @@ def test_a_raised_footnote_mark_after_a_cells_number_is_no_digit_of_it(mark: str
     assert read_document(tmp_path / "raised.html").lines == MERGED_001
 
 
+@pytest.mark.parametrize("struck", ["<s>91</s>", "<strike>91</strike> ", "<S>9</S>",
+                                    "<span style='TEXT-DECORATION: line-through'>91</span>",
+                                    "<span style='font-size:9pt;text-decoration-line:underline line-through'>9</span>",
+                                    "<s>9</s><strike>1</strike>"])
+def test_an_old_value_struck_through_beside_the_new_one_is_not_read(struck: str, tmp_path: Path) -> None:
+    # An old value struck through before the one that corrected it ('<s>91</s>88': Word's strikethrough saved as a
+    # web page, an editor's line-through span) was read into it, 9188; it is left out, as <del> is.  A cell all of
+    # whose text is struck keeps it, its value (of two pieces struck, the second was kept alone); a span underlined
+    # only is read.
+    alone = "<s>1</s><strike>1</strike>" if "</s><strike>" in struck else struck.replace("91", "11").replace(">9<", ">11<")
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", f"<td>{struck}88</td>").replace(
+        "<td>11</td>", f"<td>{alone}</td>", 1).replace(
+        "<td>74</td>", "<td><span style='text-decoration:underline'>74</span></td>", 1)
+    (tmp_path / "struck.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "struck.html").lines == MERGED_001
+
+
 def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
     # A form system's page shows a table's counts in text boxes ('<td><input value="88" readonly></td>'): the value,
     # which a browser shows, was read blank (NA); a button's label or a hidden field's value is no text.
@@ -547,9 +564,12 @@ def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text
-    # is its fallback (a saved frameset page) is that fallback's page.
+    # is its fallback (a saved frameset page) is that fallback's page.  Nor the fallback of a <video>, <audio> or
+    # <canvas>, which every browser plays or draws: '您的浏览器不支持 video 标签。' was read as a line of the report.
     page = render_html(MERGED_001).decode("utf-8")
-    fallback = "<noframes><p>您的浏览器不支持框架，请升级浏览器。</p></noframes><noembed><b>不支持插件</b></noembed>"
+    fallback = "<noframes><p>您的浏览器不支持框架，请升级浏览器。</p></noframes><noembed><b>不支持插件</b></noembed>" \
+        "<video src='v.mp4' controls>您的浏览器不支持 video 标签。</video><AUDIO controls><source src='a.mp3'>" \
+        "您的浏览器不支持音频播放</AUDIO><canvas id='chart'>您的浏览器不支持canvas</canvas>"
     shown = page.replace("<body>", "<body>" + fallback).replace("<td>0</td>", "<td>0<noframes>9</noframes></td>", 1)
     (tmp_path / "page.html").write_text(shown, encoding="utf-8")
     assert read_document(tmp_path / "page.html").lines == MERGED_001
@@ -570,6 +590,22 @@ def test_a_noframes_fallback_read_as_the_page_is_read_as_shown(tmp_path: Path) -
         "</frameset></html>"
     (tmp_path / "frames.html").write_text(frames, encoding="utf-8")
     assert read_document(tmp_path / "frames.html").lines == MERGED_001
+
+
+def test_a_frames_srcdoc_document_is_read_once_where_the_frame_stands(tmp_path: Path) -> None:
+    # A browser shows an <iframe srcdoc="…">'s document in the frame (a CMS embedding the report's table as a little
+    # page): every iframe was left out, and the table with it.  Its document is read once, as shown (its hidden text,
+    # a footnote mark glued to a value left out), where the frame stands; the frame's fallback text is not read.
+    import html
+
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", "<td>88<sup>1</sup></td>")
+    start, end = page.index("<table"), page.index("</table>") + len("</table>")
+    inner = "<style>.old{display:none}</style>" + page[start:end].replace("<table", "<table class='t'", 1) + \
+        "<p class='old'>旧表</p>"
+    framed = page[:start] + f"<iframe srcdoc=\"{html.escape(inner)}\" src='old.html'>您的浏览器不支持框架</iframe>" + \
+        page[end:]
+    (tmp_path / "framed.html").write_text(framed, encoding="utf-8")
+    assert read_document(tmp_path / "framed.html").lines == MERGED_001
 
 
 @pytest.mark.parametrize("key", ["001", "004"])
@@ -1941,17 +1977,28 @@ def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.M
     ("<select><optgroup label='市'><option>市政府</option><option>市发改委</option></optgroup></select>",
      ["市政府"]),
     ("<select multiple><option>甲</option><option>乙</option></select>", ["甲", "乙"]),
+    # a closed <dialog> (no open: a login box or a share pop-up a script opens) shows nothing; an open one all of it
+    ("<dialog><p>用户登录</p><button>确定</button></dialog>", []),
+    ("<DIALOG class='share'>分享到：微信 微博</DIALOG>", []),
+    ("<dialog open><p>提示</p></dialog>", ["提示"]),
+    ("<div popover id='share'>分享到：微信</div><button popovertarget='share'>分享</button>", ["分享"]),
+    # a <datalist>'s options are a text box's suggestions, never shown in the page
+    ("<input list='y'><datalist id='y'><option>2019年</option><option>2020年</option></datalist>年度", ["年度"]),
 ])
 def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: list, tmp_path: Path) -> None:
-    # Every option of a drop-down (a page's year or link selector: '2019年', '2021年' as lines of their own) and the
-    # content of a closed <details> were read, though a browser shows neither; now only what it shows is.  A large
-    # closed <details> (a report a script opens, over _LAYOUT_CELL_CHARS) is still read, as _drop_hidden keeps one.
+    # Every option of a drop-down or a datalist (a page's year or link selector: '2019年', '2021年' as lines of their
+    # own) and the content of a closed <details>, <dialog> or popover were read, though a browser shows none; now
+    # only what it shows is.  A large closed <details> or <dialog> (a report a script opens, over
+    # _LAYOUT_CELL_CHARS), or one holding a table, is still read, as _drop_hidden keeps one.
     path = tmp_path / "page.html"
     path.write_text(f"<html><body><p>一、总体情况</p>{body}<p>本年度无。</p></body></html>", encoding="utf-8")
     assert read_document(str(path)).lines == ["一、总体情况", *shown, "本年度无。"]
     big = "<p>" + "本机关依法公开政府信息。" * 20 + "</p>"
     path.write_text(f"<html><body><details><summary>全文</summary>{big}</details></body></html>", encoding="utf-8")
     assert read_document(str(path)).lines == ["全文", "本机关依法公开政府信息。" * 20]
+    path.write_text(f"<html><body><dialog>{big}</dialog><dialog><table><tr><td>件</td><td>1</td></tr></table>"
+                    "</dialog></body></html>", encoding="utf-8")
+    assert read_document(str(path)).lines == ["本机关依法公开政府信息。" * 20, ["件", "1"]]
 
 
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
@@ -1967,6 +2014,26 @@ def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: 
                     "<p><span style='font-size:0.5em'>小字</span><span style='font-size:10pt'>十</span></p>"
                     "</body></html>", encoding="utf-8")
     assert read_document(str(path)).lines == ["一、总体情况", "看得见", ["甲", "", "7"], "小字十"]
+
+
+@pytest.mark.parametrize("style", ["opacity:0", "OPACITY: 0.0; color:red", "height:0;overflow:hidden",
+                                   "max-height: 0px; overflow-y: hidden; padding: 0"])
+def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, tmp_path: Path) -> None:
+    # Text fully transparent (opacity:0: a button a script fades in) or in a box of height 0 whose overflow is hidden
+    # (a collapsed panel, a keyword block) shows nothing; it was read in ('一、总体情况隐藏').  Half transparent, a
+    # height of 0 that does not hide its overflow, or one given its size back by padding (a video frame's
+    # 'height:0;padding-bottom:56%'), shows it, and so does an inline element's or a cell's, which no height clips
+    # (a transparent cell stays blank in its row).
+    path = tmp_path / "page.html"
+    shown = "隐藏" if "opacity" not in style.lower() else ""  # (the span and the cell: no block)
+    path.write_text(f"<html><body><p>一、总体情况<span style='{style}'>隐藏</span></p>"
+                    f"<table><tr><td>件</td><td style='{style}'>9</td><td>7</td></tr></table>"
+                    f"<div style='{style}'><p>返回顶部</p></div><p style='opacity:0.5'>半透明</p>"
+                    "<div style='height:0'>溢出</div><div style='height:0;padding-bottom:56%;overflow:hidden'>视频</div>"
+                    f"<p>本年度无。<span style='display:inline-block;{style}'>见下</span></p></body></html>",
+                    encoding="utf-8")
+    assert read_document(str(path)).lines == ["一、总体情况" + shown, ["件", shown and "9", "7"], "半透明", "溢出", "视频",
+                                              "本年度无。"]
 
 
 @pytest.mark.parametrize("sheet", [".z { font-size: 0 }", "p > .z, .y{font-size:0px !important}", ".z{FONT-SIZE:0}"])
@@ -2050,6 +2117,7 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed
     ("visibility:hidden", ["件", "", "12"]),  # the cell's box stays, blank: 12 stays in its column
     ("visibility: collapse", ["件", "", "12"]),  # (on a cell, collapse is hidden)
     ("display:none", ["件", "12"]),  # no box: the browser moves 12 left as well
+    ("opacity:0", ["件", "", "12"]),  # (transparent: its box stays too)
 ])
 def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp_path: Path) -> None:
     # A cell made invisible (visibility:hidden) was removed like one not displayed, and the cells after it stood
@@ -2124,12 +2192,14 @@ def test_a_hidden_duplicate_table_is_not_read(hide: str, tmp_path: Path) -> None
 
 
 def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:
-    # '!important' in a sheet wins over the element's own style, as in a browser
+    # '!important' in a sheet wins over the element's own style, as in a browser; the element's own '!important'
+    # wins over the sheet's (it was read hidden: '本年度无。' lost its '见下')
     path = tmp_path / "page.html"
     path.write_text("<html><head><style>.old{display:none !important}</style></head><body>"
-                    "<p>一、总体情况<span class='old' style='display:inline'>旧版</span></p></body></html>",
+                    "<p>一、总体情况<span class='old' style='display:inline'>旧版</span></p>"
+                    "<p>本年度无。<span class='old' style='DISPLAY: inline ! important'>见下</span></p></body></html>",
                     encoding="utf-8")
-    assert read_document(path).lines == ["一、总体情况"]
+    assert read_document(path).lines == ["一、总体情况", "本年度无。见下"]
 
 
 def test_html_style_sheet_in_a_noscript_hides_nothing(tmp_path: Path) -> None:

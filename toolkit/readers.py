@@ -1102,8 +1102,11 @@ def _odd_break(match: re.Match[str]) -> str:
 # (noframes and noembed: fallbacks a browser does not show, whose content the parser keeps as text, markup and all)
 # (a ruby annotation, <rt> and the brackets <rp> a browser without ruby shows, is pinyin over the characters, no text
 # of the report, as Word's phonetic guide is not in a DOCX: '政<rt>zhèng</rt>府' read '政zhèng府')
+# (the content of a <video>, <audio> or <canvas> is the fallback of a browser that cannot play or draw it, which
+# every browser now can: '您的浏览器不支持 video 标签。' was read as a line of the report, glued to the text after it;
+# a <datalist>'s options are suggestions a text box offers as it is typed in, never shown in the page)
 _DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed",
-              "rt", "rp"}
+              "rt", "rp", "video", "audio", "canvas", "datalist"}
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
@@ -1148,15 +1151,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     # An internal DTD subset can only serve entity tricks; HTML never needs one.  (It opens with '[': a page
     # without one is not searched, a search trying the pattern at every '<' of the markup.)
     text, removed = _DOCTYPE_SUBSET_RE.subn("", text, count=1) if "[" in text else (text, 0)
-    # lxml.etree's parser, not lxml.html's: the same tree, without a Python class lookup per element.
-    parser = lxml.etree.HTMLParser(
-        encoding="utf-8",
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
-        huge_tree=True,  # nesting up to 2048 levels; the size is capped by max_bytes
-        default_doctype=False,
-    )
+    parser = _html_parser()
     try:
         if removed or encoded is None:
             encoded = text.encode("utf-8")
@@ -1180,6 +1175,46 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
 
 
+def _html_parser():
+    """The parser of a page's UTF-8 bytes: lxml.etree's, not lxml.html's (the same tree, without a Python class
+    lookup per element)."""
+    import lxml.etree
+
+    return lxml.etree.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,  # nesting up to 2048 levels; the size is capped by max_bytes
+        default_doctype=False,
+    )
+
+
+def _srcdoc_frames(root) -> None:
+    """Put in place of each ``<iframe srcdoc="…">`` the document a browser shows in it (the srcdoc, read as shown:
+    its own sheets hide what they hide), read once: the frame's fallback text is not read, as before.  A frame so
+    written (a CMS embedding a piece of the report as a little page) lost its text: every iframe was left out."""
+    import lxml.etree
+
+    for frame in list(root.iter("iframe")):
+        markup = frame.get("srcdoc")
+        if not markup or not markup.strip() or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
+            continue
+        encoded = markup.encode("utf-8", "replace")
+        try:
+            page = lxml.etree.fromstring(encoded, _html_parser())
+        except lxml.etree.XMLSyntaxError:
+            continue
+        body = page.find("body") if page is not None else None
+        if body is None:
+            continue
+        _as_shown(page, encoded)  # (a frame in it is put in place there)
+        tail = frame.tail
+        frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
+        frame.tag, frame.text, frame.tail = "div", body.text, tail
+        frame.extend(list(body))
+
+
 def _as_shown(root, encoded: bytes) -> None:
     """Make the parsed page ``root`` (of the UTF-8 bytes ``encoded``, which gate the passes most pages do not need)
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
@@ -1200,6 +1235,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _drop_subscript_marks(root)
     if b"<del" in encoded or b"<DEL" in encoded:
         _drop_deleted(root)
+    if b"<s>" in low or b"<s " in low or b"<strike" in low or b"line-through" in low:
+        _drop_struck(root)
     if b"<input" in low:
         _input_values(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
@@ -1207,11 +1244,13 @@ def _as_shown(root, encoded: bytes) -> None:
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
     if b"<thead" in encoded or b"<THEAD" in encoded:
-        _headers_first(root)
+        _row_groups_where_shown(root, "thead")
     if b"<tfoot" in encoded or b"<TFOOT" in encoded:
-        _footers_last(root)
+        _row_groups_where_shown(root, "tfoot")
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root)
+    if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
+        _srcdoc_frames(root)
 
 
 def _frames_fallback_lines(root, parser) -> list:
@@ -1326,37 +1365,35 @@ def _excel_zero_dashes(root) -> None:
             cell.text = "0"
 
 
-def _headers_first(root) -> None:
-    """Move each table's header (its first ``<thead>``) before its rows, where a browser shows it.
+_ROW_GROUP_ORDER = ("thead", "tbody", "tr", "tfoot")  # (a table's rows and row groups)
+
+
+def _row_groups_where_shown(root, tag: str) -> None:
+    """Move each table's first ``<thead>`` (``tag='thead'``) before its rows, or its first ``<tfoot>``
+    (``'tfoot'``) after them, where a browser shows it.
 
     A generator that writes the header after the body (``<tbody>…</tbody><thead>…</thead>``, thead last or after a
-    tfoot) had the header rows read after the values, under which no column key stood.
+    tfoot) had the header rows read after the values, under which no column key stood; HTML 4 wrote the footer
+    before the body (``<thead>``, ``<tfoot>``, ``<tbody>``): read in the page's order, its row (a total, a note) came
+    before the table's header rows and its values were lost or put under other keys.  A second header or footer is
+    a row group where it stands, as a browser shows it.
     """
-    for head in list(root.iter("thead")):
-        table = head.getparent()
-        if table is None or table.tag != "table" or table.find("thead") is not head:
-            continue  # (a second header is a row group where it stands, as a browser shows it)
-        first = next((sibling for sibling in table if sibling.tag in ("thead", "tbody", "tr", "tfoot")), None)
-        if first is not None and first is not head:
-            _remove_keeping_tail(head)
-            head.tail = None
-            first.addprevious(head)
-
-
-def _footers_last(root) -> None:
-    """Move each table's footer (its first ``<tfoot>``) after its rows, where a browser shows it.
-
-    HTML 4 wrote the footer before the body (``<thead>``, ``<tfoot>``, ``<tbody>``): read in the page's order, its
-    row (a total, a note) came before the table's header rows and its values were lost or put under other keys.
-    """
-    for foot in list(root.iter("tfoot")):
-        table = foot.getparent()
-        if table is None or table.tag != "table" or table.find("tfoot") is not foot:
-            continue  # (a second footer is a row group where it stands, as a browser shows it)
-        if any(sibling.tag in ("tbody", "tr") for sibling in foot.itersiblings()):
-            _remove_keeping_tail(foot)
-            foot.tail = None
-            table.append(foot)
+    for group in list(root.iter(tag)):
+        table = group.getparent()
+        if table is None or table.tag != "table" or table.find(tag) is not group:
+            continue
+        if tag == "thead":
+            first = next((sibling for sibling in table if sibling.tag in _ROW_GROUP_ORDER), None)
+            if first is None or first is group:
+                continue
+        elif not any(sibling.tag in ("tbody", "tr") for sibling in group.itersiblings()):
+            continue
+        _remove_keeping_tail(group)
+        group.tail = None
+        if tag == "thead":
+            first.addprevious(group)
+        else:
+            table.append(group)
 
 
 #: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
@@ -1382,24 +1419,69 @@ def _drop_deleted(root) -> None:
         _remove_keeping_tail(deleted)
 
 
+# Text struck through: <s>, <strike> (Word's strikethrough saved as a web page) or an editor's
+# '<span style="text-decoration: line-through">' (UEditor's, TinyMCE's strikethrough button)
+_STRUCK_TAGS = frozenset({"s", "strike"})
+_TEXT_DECORATION_RE = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:\s*([^;]*)", re.IGNORECASE)
+
+
+def _drop_struck(root) -> None:
+    """Remove the text struck through (an old value left beside the one that corrected it, '<s>12</s>13': read
+    1213), as ``<del>`` is removed, keeping the text after it; a table cell all of whose text is struck through
+    keeps it, its value (losing a value would be worse than reading one struck out)."""
+    struck = set()
+    for el in root.xpath("//s | //strike | //*[@style]"):
+        if _tag_name(el.tag) not in _STRUCK_TAGS:
+            decorations = _TEXT_DECORATION_RE.findall(el.get("style") or "")
+            if not decorations or "line-through" not in decorations[-1].lower() or el.tag in _CELL_TAGS:
+                continue
+        struck.add(el)
+    kept: dict = {}  # cell -> whether it keeps its struck text (it has no other)
+    for el in [el for el in struck if not any(a in struck for a in el.iterancestors())]:
+        cell = next(el.iterancestors("td", "th"), None)
+        if cell is not None and kept.setdefault(cell, not _unstruck_text(cell, struck).strip()):
+            continue
+        _remove_keeping_tail(el)
+
+
+def _unstruck_text(el, struck: set) -> str:
+    """The text of ``el`` outside the elements ``struck``."""
+    if el in struck:
+        return ""
+    return (el.text or "") + "".join(_unstruck_text(child, struck) + (child.tail or "") for child in el)
+
+
 #: The start tags of the elements _drop_unshown_controls reads (as the page's bytes write them: lxml lowers them).
-_UNSHOWN_CONTROL_TAGS = (b"<details", b"<DETAILS", b"<Details", b"<select", b"<SELECT", b"<Select")
+_UNSHOWN_CONTROL_TAGS = (b"<details", b"<DETAILS", b"<Details", b"<select", b"<SELECT", b"<Select",
+                         b"<dialog", b"<DIALOG", b"<Dialog", b" popover")
+
+
+def _small_and_tableless(el, rest: list) -> bool:
+    """Whether the text of ``el`` but its children other than ``rest`` is at most _LAYOUT_CELL_CHARS long and none of
+    ``rest`` is or holds a table (what _drop_hidden drops: a report a script shows is read, losing it would be worse
+    than reading a hidden word)."""
+    size = len(el.text or "") + sum(len(t) for child in rest for t in child.itertext()) + sum(
+        len(child.tail or "") for child in el)
+    return size <= _LAYOUT_CELL_CHARS and not any(child.tag == "table" or child.find(".//table") is not None
+                                                  for child in rest)
 
 
 def _drop_unshown_controls(root) -> None:
     """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
-    see _drop_hidden) and of a drop-down ``<select>`` (its options but the one shown: the selected, else the
-    first; a list box, ``multiple`` or ``size`` over 1, shows them all)."""
+    see _drop_hidden), of a closed ``<dialog>`` or a ``popover`` (all of it, when small) and of a drop-down
+    ``<select>`` (its options but the one shown: the selected, else the first; a list box, ``multiple`` or ``size``
+    over 1, shows them all)."""
+    # A <dialog> without ``open``, or an element with a ``popover`` attribute, is not shown until a script opens it
+    # (a login box, a '分享到' pop-up): its words were read into the page between the report's paragraphs.
+    for dialog in list(root.xpath("//dialog[not(@open)] | //*[@popover]")):
+        if _small_and_tableless(dialog, list(dialog)):
+            _remove_keeping_tail(dialog)
     for details in list(root.iter("details")):
         if details.get("open") is not None or details.getparent() is None:
             continue
         summary = details.find("summary")
         rest = [child for child in details if child is not summary]
-        size = len(details.text or "") + sum(len(t) for child in rest for t in child.itertext()) + sum(
-            len(child.tail or "") for child in details)
-        # (a report a script opens is read: losing it would be worse than reading a hidden word)
-        if size > _LAYOUT_CELL_CHARS or any(child.tag == "table" or child.find(".//table") is not None
-                                            for child in rest):
+        if not _small_and_tableless(details, rest):
             continue
         details.text = None
         for child in rest:
@@ -1501,9 +1583,42 @@ def _blank_zero_font(root) -> None:
 
 
 def _may_hide(low: bytes) -> bool:
-    """Whether a page (its UTF-8 bytes in lower case) can hide anything at all: most cannot, and three searches of
+    """Whether a page (its UTF-8 bytes in lower case) can hide anything at all: most cannot, and four searches of
     its bytes cost less than looking at the style of every element."""
-    return b"display" in low or b"hidden" in low or b"visibility" in low
+    return b"display" in low or b"hidden" in low or b"visibility" in low or b"opacity" in low
+
+
+# Text a style attribute shows nothing of though its box stays: fully transparent ('opacity:0', a button a script
+# fades in) or clipped to nothing (a zero height or width with its overflow hidden: a collapsed panel, an
+# SEO keyword block).  Padding gives a box of zero height its size back (the 'height:0;padding-bottom:56%' trick of
+# a video's frame): not clipped then.
+_CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*)\s*:\s*"
+                      r"([^;!\"']*)", re.IGNORECASE)
+
+
+#: The displays whose box a height or width sizes: an inline element's (a span's) is sized by its text, and a table
+#: cell's or row's height is a least one (its text is shown whole in either).
+_SIZED_DISPLAYS = frozenset({"block", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "flow-root",
+                             "list-item"})
+
+
+def _clipped_style(style: str, tag: str) -> bool:
+    """Whether a style attribute shows nothing of its element's (of tag ``tag``) text though it keeps its box: the
+    last opacity is 0, or the element is a block (by its tag or its style's display) whose last height or width (or
+    max-) is 0 with the overflow hidden and no padding."""
+    last: dict[str, str] = {}
+    for prop, value in _CLIP_RE.findall(style):
+        last[prop.lower()] = value.strip()
+    if _ZERO_SIZE.fullmatch(last.get("opacity", "")):
+        return True
+    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
+    if not (displays[-1] in _SIZED_DISPLAYS if displays else tag in _BLOCK_TAGS and tag not in ("caption", "html")):
+        return False
+    if any(prop.startswith("padding") and not all(map(_ZERO_SIZE.fullmatch, value.split()))
+           for prop, value in last.items()):
+        return False
+    return any(last.get(prop, "").lower() in ("hidden", "clip") for prop in ("overflow", "overflow-x", "overflow-y")) \
+        and any(_ZERO_SIZE.fullmatch(last.get(prop, "")) for prop in ("height", "max-height", "width", "max-width"))
 
 
 #: A cell with more text than this in two or more paragraphs holds a page, not a value or label; a hidden
@@ -1516,9 +1631,13 @@ def _drop_hidden(root) -> None:
     the hidden tables of a page that shows another table (see ``_drop_hidden_tables``)."""
     tabled = []
     for el in root.xpath("//*[@hidden or @style]"):
-        how = "hidden" if el.get("hidden") is not None else _hidden_style(el.get("style"))
+        style = el.get("style") or ""
+        how = "hidden" if el.get("hidden") is not None else _hidden_style(style)
         if how is None:
-            continue
+            low = style.lower()
+            if ("opacity" not in low and "overflow" not in low) or not _clipped_style(style, _tag_name(el.tag)):
+                continue
+            how = "clipped"
         if el.tag == "table" or el.find(".//table") is not None:
             if _text_outside_tables(el) <= _LAYOUT_CELL_CHARS and not (
                 how == "visibility" and any(_visibility(d) for d in el.iterdescendants())
@@ -1533,6 +1652,9 @@ def _drop_hidden(root) -> None:
             # a child made visible again is shown, the rest not; and an invisible cell keeps its place in its row,
             # blank (removed, the cells after it stood one column left, under another column's key)
             _blank_unshown(el)
+            continue
+        if how == "clipped" and _tag_name(el.tag) in _CELL_TAGS:
+            _blank_unshown(el, lambda _: False)  # (its box stays: blank in its row, as an invisible cell)
             continue
         _remove_keeping_tail(el)
     if tabled:
@@ -2252,7 +2374,7 @@ def _hiding_declarations(declarations: str) -> tuple[str, str] | None:
 def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
     style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
-    before its own (which wins) and after it those marked ``!important``, so that _drop_hidden (and
+    before its own (which wins) and after it those marked ``!important`` (and after these its own so marked), so that _drop_hidden (and
     _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class hiding an
     old version's words: they were read in).
 
@@ -2292,7 +2414,10 @@ def _sheet_hidden(root) -> None:
         if found:
             normal = "".join(rule[3][0] for rule in found)
             important = "".join(rule[3][1] for rule in found)
-            el.set("style", f"{normal}{el.get('style') or ''};{important}")
+            own = el.get("style") or ""
+            # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
+            own_important = (_hiding_declarations(own) or ("", ""))[1] if "important" in own.lower() else ""
+            el.set("style", f"{normal}{own};{important}{own_important}")
 
 
 def _roman(n: int) -> str:
