@@ -1163,16 +1163,20 @@ def test_review_table_a_row_for_each_kind_glued(fmt, order, tmp_path):
         assert got.table("review_litigation").isna().all().all() and flags == ["ragged"]
 
 
-def test_unruled_pdf_row_labels_wrapped_in_their_cells(tmp_path):
+@pytest.mark.parametrize("middle", [False, True])
+def test_unruled_pdf_row_labels_wrapped_in_their_cells(middle, tmp_path):
     # A long row label set in two lines in its cell, the counts beside its first line: '其他对外管 664 167 1342'
     # then '理服务事项'. Before, the label's rest went to the next row and both rows' labels were unknown: 86 of
     # seed 001's 198 cells were read (15 of the Article 20 table's 22 values, 56 of the requests' 161).
+    # With the counts in the middle of their cells, between the label's two lines ('行政事' / '10 55' / '业性收费'),
+    # a row of fewer values than its header's columns took the label's first half for a header line and was placed
+    # with a blank label: the fees and procurement rows were lost (unlabelled_values, truncated).
     original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
     lines = _as_lines(original)
     labels = {x[0] for x in lines if isinstance(x, list) and len(x[0]) >= 6}
     render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
     halves = {x: [x[:len(x) // 2], x[len(x) // 2:]] for x in labels}
-    render_pdf(lines, tmp_path / "wrapped.pdf", ruled=False, wrapped=halves)
+    render_pdf(lines, tmp_path / "wrapped.pdf", ruled=False, wrapped=halves, middle=middle)
     plain, report = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("unruled", "wrapped"))
     assert "其他对外管理服务事项" in labels
     assert len(report.tables) == 198 and _same(_cells(report), _cells(plain))

@@ -4814,7 +4814,8 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
                                               None if bboxes else carry, (edge, float(page.height) - edge))
     for k, (key, line, inner) in enumerate(text_lines):
         if k in gridded:  # a row of an unruled table, as cells in its columns (its blank cells kept)
-            items.append((key, len(items), gridded[k], False))
+            if gridded[k]:  # (no cells: a half of a row's label joined into its row, _label_around)
+                items.append((key, len(items), gridded[k], False))
             continue
         text = _without_letter_spacing(line, settings).strip()
         if text:
@@ -5016,7 +5017,40 @@ def _lone_row_cells(lines: list, row: tuple[int, list, float], settings: dict) -
         if len(under) != 1 or cells[under[0]]:
             return None  # under no header, under two, or beside another word: not certain
         cells[under[0]] = text
-    return {k: cells}
+    return _label_around(lines, k, cells, columns, size, settings) or {k: cells}
+
+
+def _label_around(lines: list, k: int, cells: list[str], columns: list[list[float]], size: float,
+                  settings: dict) -> dict[int, list[str]] | None:
+    """The cells of a lone row of values set in the middle of its label wrapped over two lines ('行政事' / '10 55' /
+    '业性收费': the other cells vertically centred), the label's halves joined into its blank label cell, and the
+    halves' lines as no lines ([]); None where the row is no such row.
+
+    The label's first half stands just above the row and was taken for a header line (its column, blank in the
+    row): the row's values were placed with no label and the label's halves were left as two lines of text, the
+    row lost.  Both halves lie over the blank cells before the row's first value alone, each line no farther from
+    the row than ``pdf.unruled_row_gap`` times the text size, neither holding a number.
+    """
+    lead = next((i for i, cell in enumerate(cells) if cell), 0)
+    if not lead or k == 0 or k + 1 >= len(lines):
+        return None  # (most lone rows: a label cell first)
+    above, row, below = lines[k - 1], lines[k], lines[k + 1]
+    gap = settings["unruled_row_gap"] * size
+    if not above.get("chars") or not below.get("chars") or row["top"] - above["bottom"] > gap \
+            or below["top"] - row["bottom"] > gap:
+        return None
+    halves = _words(above) + _words(below)
+    at = set()
+    for x0, x1, text in halves:
+        under = _overlapping((x0, x1), columns)
+        if len(under) != 1 or under[0] >= lead or _NUMBER_PART.fullmatch(text):
+            return None
+        at.add(under[0])
+    if len(at) != 1 or not _words(above) or not _words(below):
+        return None  # (one label cell: the words of both halves in one column)
+    cells = list(cells)
+    cells[at.pop()] = "".join(text for _, _, text in halves)
+    return {k - 1: [], k: cells, k + 1: []}
 
 
 def _run_cells(run: list[tuple[int, list, float]], settings: dict) -> dict[int, list[str]] | None:
