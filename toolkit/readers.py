@@ -4092,6 +4092,14 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                         run_in.add(len(paragraphs))
                     paragraphs.append((child, held + t))
                     held = ""
+                elif child.tag == _w("altChunk") and _chunk_text(chunks, child) is not None:
+                    # an embedded document of text alone (a web page holding the count: systems filling a template
+                    # from HTML write cells so) is the cell's text where Word shows it, not a line after its row;
+                    # its lines count as paragraphs (many, long: a layout cell, read as a page)
+                    shown = list(_chunk_text(chunks, child) or ())
+                    shown[0] = held + shown[0]  # (a paragraph before whose mark is taken away: on its first line)
+                    paragraphs.extend((None, line) for line in shown)
+                    held = ""
                 elif child.tag == _w("altChunk") or (child.tag == _w("tbl") and _docx_holds_text(child)):
                     nested = True  # a table, or a whole document, inside the cell (an empty table is no page)
             if held:
@@ -4107,7 +4115,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             for child in _docx_children(tc):
                 if child.tag == _w("tbl"):
                     _docx_table(child, inner, numbering, chunks)
-                elif child.tag == _w("altChunk") and chunks:
+                elif child.tag == _w("altChunk") and chunks and _chunk_text(chunks, child) is None:
                     inner.extend(chunks.get(child.get(_R_ID), ()))
             if run_in:
                 texts = _run_in_texts(paragraphs, run_in, numbering)
@@ -4163,6 +4171,16 @@ def _run_in_texts(paragraphs: list, run_in: set[int], numbering: _WordNumbering 
     if line:
         texts.append(line)
     return texts
+
+
+def _chunk_text(chunks: dict | None, chunk) -> list[str] | None:
+    """The lines of an embedded document (a w:altChunk, ``chunks``: its lines by relationship id, see
+    _docx_alt_chunks) that holds lines of text alone; None where it holds a table's rows, or nothing was read of
+    it."""
+    lines = (chunks or {}).get(chunk.get(_R_ID))
+    if not lines or not all(isinstance(line, str) for line in lines):
+        return None
+    return lines
 
 
 def _docx_holds_text(el) -> bool:
