@@ -2139,6 +2139,41 @@ def test_pdf_watermark_is_not_read_into_the_text(seed_id, text, angle, size, tmp
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("text, grey, size", [("内部资料", 150, 40.0), ("乌当区人民政府", 120, 20.0)])
+def test_pdf_flat_watermark_in_a_mid_grey_is_not_read(seed_id, text, grey, size, tmp_path):
+    # '内部资料' tiled flat (not turned) over every page in a mid grey, its lightness set by opacity (which pdfplumber
+    # does not give) or by a grey darker than a light one: it was read into the lines, glued into the headings, labels
+    # and cells ('内部资规章'): tables lost (table_missing, unknown_row, ragged). Grey characters twice the size of
+    # the page's text or more are a watermark's: the page reads as without it.
+    from overlays import watermark
+
+    mark = watermark(text, angle=0.0, size=size, grey=grey, step=(size * 8, size * 6))
+    original, plain, drawn = _plain_and_drawn(seed_id, tmp_path, decorate=mark)
+    assert drawn == plain
+    report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("colour", [(0, 0, 0), (200, 0, 0), (120, 120, 120)])
+def test_pdf_large_dark_red_or_grey_text_of_the_page_size_is_read(colour, tmp_path):
+    # A control: a red header ('乌当区人民政府文件', 30 pt), a black one, or grey text at the body's size is the
+    # report's text (only grey characters much larger than the page's text are a watermark's).
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:6]
+    head = "乌当区人民政府文件"
+    size = 9.0 if colour[0] == colour[1] != 0 else 30.0
+
+    def header(pdf, page_no: int) -> None:
+        pdf.set_text_color(*colour)
+        _text(pdf, 20, 400, head, size)
+        pdf.set_text_color(0, 0, 0)
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=header)
+    assert drawn == plain + [head]
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("angle, grey", [(45.0, 150), (30.0, 100)])
 def test_pdf_diagonal_watermark_on_a_page_of_little_text_is_not_read(seed_id, angle, grey, tmp_path):
     # The agency's name tiled across the pages at 45 degrees in a mid grey (a portal's watermark, its lightness set

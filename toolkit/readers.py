@@ -4682,6 +4682,17 @@ def _lightness(colour) -> float | None:
     return None
 
 
+def _grey(colour, lightest: float, limit: float) -> bool:
+    """Whether a fill colour is a neutral grey (no hue: equal channels, or black ink alone) of a lightness from
+    ``lightest`` up to ``limit`` (lighter: dropped as light, whatever its size)."""
+    light = _lightness(colour)
+    if light is None or not lightest <= light < limit:
+        return False
+    if len(colour) == 3:
+        return max(colour) - min(colour) < 0.02
+    return len(colour) == 1 or (len(colour) == 4 and max(colour[:3]) < 0.02)
+
+
 def _overlay_filter(page, settings: dict):
     """A ``page.filter`` test that drops a watermark or stamp: turned or very light characters.
 
@@ -4689,7 +4700,8 @@ def _overlay_filter(page, settings: dict):
     set sideways keeps its text), but those turned by an angle that is no quarter turn always are: no line of a
     report runs at 30 or 45 degrees, and a watermark tiled over a page of little text (the last section alone
     on the last page) outnumbers its characters. A light character over a dark fill is kept (a white heading
-    on a coloured table head).
+    on a coloured table head). Characters in a mid grey (``pdf.watermark_grey``) at least ``pdf.watermark_size``
+    times the size of the page's other text are a flat watermark's, dropped too.
     """
     chars = [ch for ch in page.chars if ch.get("text", "").strip()]
     slant = settings["slant"]
@@ -4700,11 +4712,19 @@ def _overlay_filter(page, settings: dict):
         (r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
         if r.get("fill") and (_lightness(r.get("non_stroking_color")) or 0.0) < limit
     ]
+    # a flat watermark in a mid grey (a portal's '内部资料' or the agency's name, its lightness set by opacity, which
+    # pdfplumber does not give): grey characters much larger than the page's dark text (asked only where a grey
+    # one is there: most pages are black text)
+    greys = {id(ch) for ch in chars if _grey(ch.get("non_stroking_color"), settings["watermark_grey"], limit)}
+    body = sorted(ch["size"] for ch in chars if id(ch) not in greys) if greys else []
+    grey_over = settings["watermark_size"] * body[len(body) // 2] if body else float("inf")
 
     def keep(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
         if _turned(obj, slant) and (drop_turned or _diagonal(obj)):
+            return False
+        if id(obj) in greys and obj["size"] >= grey_over:
             return False
         light = _lightness(obj.get("non_stroking_color"))
         if light is None or light < limit:
