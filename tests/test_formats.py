@@ -1163,16 +1163,20 @@ def test_review_table_a_row_for_each_kind_glued(fmt, order, tmp_path):
         assert got.table("review_litigation").isna().all().all() and flags == ["ragged"]
 
 
-def test_unruled_pdf_row_labels_wrapped_in_their_cells(tmp_path):
+@pytest.mark.parametrize("middle", [False, True])
+def test_unruled_pdf_row_labels_wrapped_in_their_cells(middle, tmp_path):
     # A long row label set in two lines in its cell, the counts beside its first line: '其他对外管 664 167 1342'
     # then '理服务事项'. Before, the label's rest went to the next row and both rows' labels were unknown: 86 of
     # seed 001's 198 cells were read (15 of the Article 20 table's 22 values, 56 of the requests' 161).
+    # With the counts in the middle of their cells, between the label's two lines ('行政事' / '10 55' / '业性收费'),
+    # a row of fewer values than its header's columns took the label's first half for a header line and was placed
+    # with a blank label: the fees and procurement rows were lost (unlabelled_values, truncated).
     original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
     lines = _as_lines(original)
     labels = {x[0] for x in lines if isinstance(x, list) and len(x[0]) >= 6}
     render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
     halves = {x: [x[:len(x) // 2], x[len(x) // 2:]] for x in labels}
-    render_pdf(lines, tmp_path / "wrapped.pdf", ruled=False, wrapped=halves)
+    render_pdf(lines, tmp_path / "wrapped.pdf", ruled=False, wrapped=halves, middle=middle)
     plain, report = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("unruled", "wrapped"))
     assert "其他对外管理服务事项" in labels
     assert len(report.tables) == 198 and _same(_cells(report), _cells(plain))
@@ -2132,6 +2136,41 @@ def test_pdf_watermark_is_not_read_into_the_text(seed_id, text, angle, size, tmp
     assert drawn == plain
     report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
     assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("text, grey, size", [("内部资料", 150, 40.0), ("乌当区人民政府", 120, 20.0)])
+def test_pdf_flat_watermark_in_a_mid_grey_is_not_read(seed_id, text, grey, size, tmp_path):
+    # '内部资料' tiled flat (not turned) over every page in a mid grey, its lightness set by opacity (which pdfplumber
+    # does not give) or by a grey darker than a light one: it was read into the lines, glued into the headings, labels
+    # and cells ('内部资规章'): tables lost (table_missing, unknown_row, ragged). Grey characters twice the size of
+    # the page's text or more are a watermark's: the page reads as without it.
+    from overlays import watermark
+
+    mark = watermark(text, angle=0.0, size=size, grey=grey, step=(size * 8, size * 6))
+    original, plain, drawn = _plain_and_drawn(seed_id, tmp_path, decorate=mark)
+    assert drawn == plain
+    report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("colour", [(0, 0, 0), (200, 0, 0), (120, 120, 120)])
+def test_pdf_large_dark_red_or_grey_text_of_the_page_size_is_read(colour, tmp_path):
+    # A control: a red header ('乌当区人民政府文件', 30 pt), a black one, or grey text at the body's size is the
+    # report's text (only grey characters much larger than the page's text are a watermark's).
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:6]
+    head = "乌当区人民政府文件"
+    size = 9.0 if colour[0] == colour[1] != 0 else 30.0
+
+    def header(pdf, page_no: int) -> None:
+        pdf.set_text_color(*colour)
+        _text(pdf, 20, 400, head, size)
+        pdf.set_text_color(0, 0, 0)
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=header)
+    assert drawn == plain + [head]
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)

@@ -2542,3 +2542,32 @@ def test_html_ruby_annotation_is_not_read_into_the_text(markup: str, tmp_path: P
     path.write_text(f"<html><body><p>{markup}公开</p><table><tr><td>规章</td><td><ruby>9<rt>jiǔ</rt></ruby></td></tr>"
                     "</table></body></html>", encoding="utf-8")
     assert read_document(path).lines == ["政府信息公开", ["规章", "9"]]
+
+
+@pytest.mark.parametrize("kind, part, shown", [("text/html", "<html><body><p>88</p></body></html>", "88"),
+                                               ("text/plain", "88\n", "88"),
+                                               ("text/html", "<p>本年新收</p><p>88件</p>", "本年新收 88件")])
+def test_an_embedded_document_of_text_in_a_table_cell_is_the_cells_text(kind: str, part: str, shown: str,
+                                                                        tmp_path: Path) -> None:
+    # A cell whose text is a whole other document (w:altChunk: a web page or text holding the count, as systems that
+    # fill a template from HTML write it): its text was read as a line after the cell's row, the cell blank (the
+    # count under no column, the row's other values a column off). Text alone is the cell's own, where Word shows it.
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    chunk = Part(PackURI("/word/chunk1.part"), kind, part.encode("utf-8"), document.part.package)
+    rid = document.part.relate_to(chunk, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    form = document.add_table(rows=1, cols=3)
+    form.cell(0, 0).text = "一、本年新收政府信息公开申请数量"
+    form.cell(0, 2).text = "99"
+    cell = form.cell(0, 1)._tc
+    cell.remove(cell.find(f"{{{_W}}}p"))
+    cell.append(parse_xml(f'<w:altChunk xmlns:w="{_W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                          f'relationships" r:id="{rid}"/>'))
+    cell.append(parse_xml(f'<w:p xmlns:w="{_W}"/>'))
+    path = tmp_path / "chunk.docx"
+    document.save(path)
+    assert read_document(path).lines == [["一、本年新收政府信息公开申请数量", shown, "99"]]

@@ -4217,6 +4217,14 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                         run_in.add(len(paragraphs))
                     paragraphs.append((child, held + t))
                     held = ""
+                elif child.tag == _w("altChunk") and _chunk_text(chunks, child) is not None:
+                    # an embedded document of text alone (a web page holding the count: systems filling a template
+                    # from HTML write cells so) is the cell's text where Word shows it, not a line after its row;
+                    # its lines count as paragraphs (many, long: a layout cell, read as a page)
+                    shown = list(_chunk_text(chunks, child) or ())
+                    shown[0] = held + shown[0]  # (a paragraph before whose mark is taken away: on its first line)
+                    paragraphs.extend((None, line) for line in shown)
+                    held = ""
                 elif child.tag == _w("altChunk") or (child.tag == _w("tbl") and _docx_holds_text(child)):
                     nested = True  # a table, or a whole document, inside the cell (an empty table is no page)
             if held:
@@ -4232,7 +4240,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             for child in _docx_children(tc):
                 if child.tag == _w("tbl"):
                     _docx_table(child, inner, numbering, chunks)
-                elif child.tag == _w("altChunk") and chunks:
+                elif child.tag == _w("altChunk") and chunks and _chunk_text(chunks, child) is None:
                     inner.extend(chunks.get(child.get(_R_ID), ()))
             if run_in:
                 texts = _run_in_texts(paragraphs, run_in, numbering)
@@ -4288,6 +4296,16 @@ def _run_in_texts(paragraphs: list, run_in: set[int], numbering: _WordNumbering 
     if line:
         texts.append(line)
     return texts
+
+
+def _chunk_text(chunks: dict | None, chunk) -> list[str] | None:
+    """The lines of an embedded document (a w:altChunk, ``chunks``: its lines by relationship id, see
+    _docx_alt_chunks) that holds lines of text alone; None where it holds a table's rows, or nothing was read of
+    it."""
+    lines = (chunks or {}).get(chunk.get(_R_ID))
+    if not lines or not all(isinstance(line, str) for line in lines):
+        return None
+    return lines
 
 
 def _docx_holds_text(el) -> bool:
@@ -4789,6 +4807,17 @@ def _lightness(colour) -> float | None:
     return None
 
 
+def _grey(colour, lightest: float, limit: float) -> bool:
+    """Whether a fill colour is a neutral grey (no hue: equal channels, or black ink alone) of a lightness from
+    ``lightest`` up to ``limit`` (lighter: dropped as light, whatever its size)."""
+    light = _lightness(colour)
+    if light is None or not lightest <= light < limit:
+        return False
+    if len(colour) == 3:
+        return max(colour) - min(colour) < 0.02
+    return len(colour) == 1 or (len(colour) == 4 and max(colour[:3]) < 0.02)
+
+
 def _overlay_filter(page, settings: dict):
     """A ``page.filter`` test that drops a watermark or stamp: turned or very light characters.
 
@@ -4796,7 +4825,8 @@ def _overlay_filter(page, settings: dict):
     set sideways keeps its text), but those turned by an angle that is no quarter turn always are: no line of a
     report runs at 30 or 45 degrees, and a watermark tiled over a page of little text (the last section alone
     on the last page) outnumbers its characters. A light character over a dark fill is kept (a white heading
-    on a coloured table head).
+    on a coloured table head). Characters in a mid grey (``pdf.watermark_grey``) at least ``pdf.watermark_size``
+    times the size of the page's other text are a flat watermark's, dropped too.
     """
     chars = [ch for ch in page.chars if ch.get("text", "").strip()]
     slant = settings["slant"]
@@ -4807,11 +4837,19 @@ def _overlay_filter(page, settings: dict):
         (r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
         if r.get("fill") and (_lightness(r.get("non_stroking_color")) or 0.0) < limit
     ]
+    # a flat watermark in a mid grey (a portal's '内部资料' or the agency's name, its lightness set by opacity, which
+    # pdfplumber does not give): grey characters much larger than the page's dark text (asked only where a grey
+    # one is there: most pages are black text)
+    greys = {id(ch) for ch in chars if _grey(ch.get("non_stroking_color"), settings["watermark_grey"], limit)}
+    body = sorted(ch["size"] for ch in chars if id(ch) not in greys) if greys else []
+    grey_over = settings["watermark_size"] * body[len(body) // 2] if body else float("inf")
 
     def keep(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
         if _turned(obj, slant) and (drop_turned or _diagonal(obj)):
+            return False
+        if id(obj) in greys and obj["size"] >= grey_over:
             return False
         light = _lightness(obj.get("non_stroking_color"))
         if light is None or light < limit:
@@ -4939,7 +4977,8 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
                                               None if bboxes else carry, (edge, float(page.height) - edge))
     for k, (key, line, inner) in enumerate(text_lines):
         if k in gridded:  # a row of an unruled table, as cells in its columns (its blank cells kept)
-            items.append((key, len(items), gridded[k], False))
+            if gridded[k]:  # (no cells: a half of a row's label joined into its row, _label_around)
+                items.append((key, len(items), gridded[k], False))
             continue
         text = _without_letter_spacing(line, settings).strip()
         if text:
@@ -5141,7 +5180,40 @@ def _lone_row_cells(lines: list, row: tuple[int, list, float], settings: dict) -
         if len(under) != 1 or cells[under[0]]:
             return None  # under no header, under two, or beside another word: not certain
         cells[under[0]] = text
-    return {k: cells}
+    return _label_around(lines, k, cells, columns, size, settings) or {k: cells}
+
+
+def _label_around(lines: list, k: int, cells: list[str], columns: list[list[float]], size: float,
+                  settings: dict) -> dict[int, list[str]] | None:
+    """The cells of a lone row of values set in the middle of its label wrapped over two lines ('行政事' / '10 55' /
+    '业性收费': the other cells vertically centred), the label's halves joined into its blank label cell, and the
+    halves' lines as no lines ([]); None where the row is no such row.
+
+    The label's first half stands just above the row and was taken for a header line (its column, blank in the
+    row): the row's values were placed with no label and the label's halves were left as two lines of text, the
+    row lost.  Both halves lie over the blank cells before the row's first value alone, each line no farther from
+    the row than ``pdf.unruled_row_gap`` times the text size, neither holding a number.
+    """
+    lead = next((i for i, cell in enumerate(cells) if cell), 0)
+    if not lead or k == 0 or k + 1 >= len(lines):
+        return None  # (most lone rows: a label cell first)
+    above, row, below = lines[k - 1], lines[k], lines[k + 1]
+    gap = settings["unruled_row_gap"] * size
+    if not above.get("chars") or not below.get("chars") or row["top"] - above["bottom"] > gap \
+            or below["top"] - row["bottom"] > gap:
+        return None
+    halves = _words(above) + _words(below)
+    at = set()
+    for x0, x1, text in halves:
+        under = _overlapping((x0, x1), columns)
+        if len(under) != 1 or under[0] >= lead or _NUMBER_PART.fullmatch(text):
+            return None
+        at.add(under[0])
+    if len(at) != 1 or not _words(above) or not _words(below):
+        return None  # (one label cell: the words of both halves in one column)
+    cells = list(cells)
+    cells[at.pop()] = "".join(text for _, _, text in halves)
+    return {k - 1: [], k: cells, k + 1: []}
 
 
 def _run_cells(run: list[tuple[int, list, float]], settings: dict) -> dict[int, list[str]] | None:
