@@ -1443,6 +1443,30 @@ def test_gbk_read_as_latin1_and_saved_again_is_refused_with_its_reason(wrong, tm
     assert read_document(write_bytes(tmp_path / "latin.txt", "Café Müller, 25°C ± 2 × 3 · naïve".encode())).lines
 
 
+@pytest.mark.parametrize("wrong", ["big5", "big5hkscs"])
+def test_gbk_read_as_big5_and_saved_again_is_refused_with_its_reason(wrong, tmp_path):
+    # A GBK page a tool took for Big5 and saved as UTF-8 is valid UTF-8 of rare Chinese characters ('葬陓洘鼠羲' for
+    # '府信息公开'): it was read without a word, a report of garbage (no title, no section, no cell); now refused with
+    # its reason, as GBK read as Latin-1 is.
+    import opencc
+
+    from toolkit.errors import DecodeError
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    moji = text.encode("gbk", errors="replace").decode(wrong, errors="replace")
+    page = f'<html><head><meta charset="utf-8"></head><body><pre>{moji}</pre></body></html>'
+    for name, raw in (("moji.txt", moji.encode("utf-8")), ("bom.txt", moji.encode("utf-8-sig")),
+                      ("moji.html", page.encode("utf-8"))):
+        with pytest.raises(DecodeError, match=rf"{name}: the text is GBK that was once read as Big5 .* for '年乌当'"):
+            read_document(write_bytes(tmp_path / name, raw))
+    # real text, simplified or traditional, is never taken for it, even without the report's topic word
+    for seed in sorted(RAW.glob("*.txt")):
+        plain = seed.read_text(encoding="utf-8")
+        for config in ("s2t", "s2tw", None):
+            real = (opencc.OpenCC(config).convert(plain) if config else plain).replace("公開", "").replace("公开", "")
+            assert read_document(write_bytes(tmp_path / "real.txt", real.encode("utf-8"))).lines
+
+
 @pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
 def test_utf8_read_as_latin1_and_saved_again_is_refused_with_its_reason(wrong, tmp_path):
     # UTF-8 decoded as Windows-1252 and saved again ('æ”¿åºœ' for '政府', double-encoded UTF-8) was read without a
