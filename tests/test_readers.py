@@ -365,6 +365,23 @@ def test_gbk_html_with_meta_charset(tmp_path: Path, declared: str) -> None:
     assert doc.lines == MERGED_001
 
 
+@pytest.mark.parametrize("declared", ["windows-1252", "KOI8-R", "koi8-u", "cp866", "mac-cyrillic", "IBM437",
+                                      "cp850"])
+def test_gbk_html_declaring_a_single_byte_charset_is_read_as_gbk(tmp_path: Path, declared: str) -> None:
+    # A template's charset over GBK bytes: single-byte charsets were known by a list of names (Latin-1, Windows-125x,
+    # Mac Roman), and a page declaring KOI8-R, a DOS code page or Mac Cyrillic was read in it without a word, every
+    # character Cyrillic or box drawing ('╢■йЦ' for '二〇二〇'); now read as GBK, as under windows-1252.
+    page = render_html(MERGED_001, encoding="gbk").replace(b'charset="gbk"', f'charset="{declared}"'.encode())
+    path = tmp_path / "gbk.html"
+    path.write_bytes(page)
+    doc = read_document(path)
+    assert doc.encoding == "gbk" and doc.lines == MERGED_001
+    # Cyrillic that is no GB text stays in the charset declared
+    russian = "Отчёт о работе по открытости правительственной информации за 2020 год"
+    path.write_bytes(f'<html><head><meta charset="koi8-r"></head><body><p>{russian}</p></body></html>'.encode("koi8-r"))
+    assert read_document(path).lines == [russian]
+
+
 @pytest.mark.parametrize("declared", ["big5", "BIG5-HKSCS", "cp950"])
 def test_gbk_html_declaring_big5_is_read_as_gbk_and_flagged(tmp_path: Path, declared: str) -> None:
     # a page saved as GBK under a template's charset=big5: most GB 2312 bytes are Big5 too, and it was read as

@@ -132,7 +132,6 @@ _XML_DECL_RE = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_
 _DOCTYPE_SUBSET_RE = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|table)\b", re.IGNORECASE)
 _GB_FAMILY = {"gb2312", "gbk", "gb18030"}
-_SINGLE_BYTE_FAMILY = re.compile(r"^(ascii|latin_?1|iso8859[-_]\d+|cp125\d|mac[-_]?roman)$")
 
 
 @dataclass(repr=False)
@@ -947,7 +946,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                                 f"({_non_ascii(found[0])[:8]!r}): read as {found[1].upper()}; pass encoding= if you "
                                 "know the codec", "encoding_uncertain")
                 return (*found, False)
-        elif not _SINGLE_BYTE_FAMILY.match(declared):
+        elif not _single_byte(declared):
             text = _try(data, declared)
             if text is not None:
                 if declared in _BIG5_FAMILY and not text.isascii():
@@ -960,7 +959,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                         f"{found[1].upper()} ({_non_ascii(found[0])[:8]!r}): read as {found[1].upper()}; pass "
                         "encoding= if you know the codec", "encoding_uncertain")
         return (*found, False)
-    if declared is not None and _SINGLE_BYTE_FAMILY.match(declared):
+    if declared is not None and _single_byte(declared):
         text = _try(data, declared)
         if text is not None:
             return text, declared, False
@@ -977,6 +976,20 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
 
 
 _BIG5_FAMILY = {"big5", "big5hkscs", "cp950"}
+
+
+@functools.lru_cache(maxsize=64)
+def _single_byte(codec: str) -> bool:
+    """Whether ``codec`` (a canonical name) is ASCII or a single-byte codec, one character a byte: any bytes read so
+    without an error, so a page declaring one is read as GB first (a template's charset over GBK bytes).
+
+    Told by the bytes 0x80-0xFF alone, which such a codec reads one by one (all but a few it leaves undefined) and a
+    multi-byte one does not (Shift_JIS reads its 63 half-width katakana so): not a list of names, which missed
+    KOI8-R, CP866, Mac Cyrillic, the DOS code pages … and read GBK under them as Cyrillic or box drawing.
+    """
+    if codec == "ascii":
+        return True
+    return sum(1 for b in range(0x80, 0x100) if _try(bytes([b]), codec) is not None) >= 90
 
 
 def _big5_or_gb(data: bytes, big5: str, declared: str, path: str | None) -> tuple[str, str]:
