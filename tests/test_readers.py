@@ -382,6 +382,32 @@ def test_gbk_html_declaring_a_single_byte_charset_is_read_as_gbk(tmp_path: Path,
     assert read_document(path).lines == [russian]
 
 
+@pytest.mark.parametrize("declared", ["euc-kr", "ks_c_5601-1987", "EUC-JP", "shift_jis"])
+def test_gbk_html_declaring_a_korean_or_japanese_charset_is_read_as_gbk_and_flagged(tmp_path: Path,
+                                                                                   declared: str) -> None:
+    # GB 2312's bytes are EUC-KR's and EUC-JP's too, and most are Shift_JIS's: a GBK page under such a template
+    # charset was read without a word into Korean, kanji or half-width katakana ('漣리斤口' for '政府信息', a stub
+    # page's 'ﾔﾝﾎﾞﾄﾚﾈﾝ' for '暂无内容'); now read as GBK, the wrong charset flagged.
+    lines = ["本机关贯彻落实政府信息公开条例，主动公开政府信息。", ["规章", "0"], ["行政许可", "302"]]
+    japanese = declared.lower() in ("euc-jp", "shift_jis")  # (whose codes these lines' bytes are not: read as GBK)
+    for want in ([["暂无内容"]] if japanese else [lines, ["暂无内容"]]):
+        page = render_html(want, encoding="gbk").replace(b'charset="gbk"', f'charset="{declared}"'.encode())
+        assert page.decode(declared) != page.decode("gbk")  # (it reads in the charset declared without an error)
+        path = write_bytes(tmp_path / "gbk.html", page)
+        with pytest.warns(ReaderWarning, match=r"declares (euc_kr|euc_jp|shift_jis) .*read as GBK") as caught:
+            doc = read_document(path)
+        assert {w.message.code for w in caught} == {"encoding_uncertain"}
+        assert doc.encoding == "gbk" and doc.lines == want
+    # Japanese under its own charset stays Japanese, without a flag
+    if japanese:
+        japanese = "政府情報公開に関する年次報告書を公表します。"
+        path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{japanese}</p></body></html>'
+                         .encode(declared))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert read_document(path).lines == [japanese]
+
+
 @pytest.mark.parametrize("declared", ["big5", "BIG5-HKSCS", "cp950"])
 def test_gbk_html_declaring_big5_is_read_as_gbk_and_flagged(tmp_path: Path, declared: str) -> None:
     # a page saved as GBK under a template's charset=big5: most GB 2312 bytes are Big5 too, and it was read as

@@ -951,6 +951,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             if text is not None:
                 if declared in _BIG5_FAMILY and not text.isascii():
                     return (*_big5_or_gb(data, text, declared, path), False)
+                if not text.isascii():
+                    found = _gb_over_declared(data, text, declared, path)
+                    if found is not None:
+                        return (*found, False)
                 return text, declared, False
     found = _decode_gb(data, path)
     if found is not None:
@@ -1012,6 +1016,28 @@ def _big5_or_gb(data: bytes, big5: str, declared: str, path: str | None) -> tupl
               "encoding_uncertain")
         return text, codec
     return big5, declared
+
+
+def _gb_over_declared(data: bytes, text: str, declared: str, path: str | None) -> tuple[str, str] | None:
+    """The GBK or GB18030 reading of a page whose ``text`` in the multi-byte charset it declares (EUC-KR, EUC-JP,
+    Shift_JIS: a template's) is another, where that reading is Chinese of common characters (flagged
+    ``encoding_uncertain``); else None.
+
+    GB 2312's bytes are EUC-KR's and EUC-JP's too, and most are Shift_JIS's: a GBK page under such a charset read
+    without an error into Korean, kanji or half-width katakana ('漣리斤口' for '政府信息', 'ﾔﾝﾎﾞﾄﾚﾈﾝ' for '暂无内容').
+    """
+    for codec in ("gbk", "gb18030"):
+        gb = _try(data, codec)
+        if gb is not None:
+            break
+    else:
+        return None
+    if gb == text or not _HAN.search(gb) or _rare_share(gb, _common_gb)[0] >= _STRAY_RARE_MAX:
+        return None
+    _warn(path, f"the page declares {declared} but its bytes read as {codec.upper()} ({_non_ascii(gb)[:8]!r}; as "
+                f"{declared.upper()} {_non_ascii(text)[:8]!r}): read as {codec.upper()}; pass encoding= if you know "
+                "the codec", "encoding_uncertain")
+    return gb, codec
 
 
 def _hz_text(data: bytes) -> str | None:
