@@ -1334,10 +1334,10 @@ def test_short_gb_text_of_common_characters_is_no_guess():
         assert decode_bytes("政府信息公开".encode("gbk")) == ("政府信息公开", "gbk")
 
 
-@pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", "主办单位：平潭综合实验区管委会".encode("gbk"),
-                                    "主办单位：平潭综合实验区管理委员会办公室 承办：平潭综合实验区政务服务中心".encode("gbk")])
+@pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", b"\xd6\xf7 2024 \xff"])
 def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parsed_seed):
-    # A site footer in another encoding made the whole report fail to decode (status failed).
+    # A site footer in another encoding made the whole report fail to decode (status failed).  (A line that reads as
+    # GBK text is read so: test_gbk_lines_in_a_utf8_text_are_read_and_flagged.)
     import toolkit
 
     seed = "pingtan-2023-02"
@@ -1433,6 +1433,36 @@ def test_utf8_lines_in_a_gbk_text_are_read_and_flagged(utf8_lines, tmp_path, par
     assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
     assert _cells_of(got) == _cells_of(want)
     assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+
+
+@pytest.mark.parametrize("gbk_lines", [[0], [0, 35]])
+def test_gbk_lines_in_a_utf8_text_are_read_and_flagged(gbk_lines, tmp_path, parsed_seed):
+    # The reverse: a title or a table row pasted in GBK into a UTF-8 file was read as UTF-8 with its bytes replaced
+    # by U+FFFD ('\ufffd\ufffd…' for '市住建局…', '行政许可'): agency and the row's label lost, flagged only as bytes
+    # that could not be decoded.  Now each such line is read as GBK, the mixed encodings flagged.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[35].strip() == "行政许可"
+    data = b"\n".join(line.encode("gbk" if i in gbk_lines else "utf-8") for i, line in enumerate(lines))
+    path = write_bytes(tmp_path / "mixed.txt", data)
+    numbers = ", ".join(str(i + 1) for i in gbk_lines)
+    with pytest.warns(UserWarning, match=rf"mixed.txt: mixed encodings: line\(s\) {numbers} in GBK in a UTF-8 text"):
+        got = toolkit.parse_report(path)
+    want = parsed_seed(seed)
+    assert got.encoding == "utf-8" and got.original_lines == want.original_lines
+    assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
+    assert _cells_of(got) == _cells_of(want)
+    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+    # a site footer pasted in GBK, with a stray byte of no encoding on another line: the footer read, the byte flagged
+    footer = "主办单位：平潭综合实验区管理委员会办公室 承办：平潭综合实验区政务服务中心"
+    path = write_bytes(tmp_path / "footer.txt", (RAW / f"{seed}.txt").read_bytes() + b"\n\xff\n" + footer.encode("gbk") + b"\n")
+    with pytest.warns(UserWarning) as caught:
+        got = toolkit.parse_report(path)
+    assert sorted(w.message.code for w in caught) == ["bad_bytes", "mixed_encoding"]
+    assert got.original_lines[-2:] == ["\ufffd", footer]
+    assert _cells_of(got) == _cells_of(want)
 
 
 def test_a_warning_about_the_gb_part_of_a_mixed_text_names_the_file(tmp_path):

@@ -671,6 +671,59 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
     return text, found[1]
 
 
+def _gb_lines(data: bytes, path: str | None) -> str | None:
+    """UTF-8 text with lines in GBK or GB18030 (a title, a table row or a footer pasted from a GB page), each line
+    read in its own encoding, with a warning naming the GB lines (and one on the bytes of other lines still
+    undecoded, shown as U+FFFD, as _utf8_with_stray_bytes allows them); None where no line is GB, or the text is
+    rather GB with lines in UTF-8 (_utf8_lines).
+
+    The reverse of _utf8_lines: a line that is no UTF-8 is taken for GB when it decodes so strictly into at least two
+    Chinese characters and nothing but a report's characters, and the UTF-8 lines hold more characters other than
+    ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced, such a line's Chinese was lost ('市住建局…'
+    became '\ufffd\ufffd…', a row's label with it), and a long one made the whole report fail to decode.
+    """
+    lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
+    failed: list[int] = []
+    utf8_chars = 0  # Chinese characters of the UTF-8 lines (a short GB line may be UTF-8 too, of Latin or Greek)
+    for number, line in enumerate(lines):
+        if not line.isascii():
+            text = _try(line, "utf-8")
+            if text is None:
+                failed.append(number)
+            else:
+                utf8_chars += len(_CJK_CHAR.findall(text))
+    if not failed or utf8_chars == 0:  # (GB text: hardly a line of it is UTF-8)
+        return None
+    gb: dict[int, str] = {}
+    bad: list[int] = []  # the other lines that are no UTF-8
+    for number in failed:
+        for codec in ("gbk", "gb18030"):
+            text = _try(lines[number], codec)
+            if text is not None:
+                break
+        if text is not None and len(_CJK_CHAR.findall(text)) >= 2 and not _NOT_REPORT_CHARS.search(text):
+            gb[number] = text
+        else:
+            bad.append(number)
+    if not gb or sum(len(_CJK_CHAR.findall(text)) for text in gb.values()) >= utf8_chars:
+        return None
+    count = sum(lines[number].decode("utf-8", errors="replace").count("\ufffd") for number in bad)
+    if count > 256 or utf8_chars < 50 * count:
+        return None
+    text = "\n".join(gb[number] if number in gb else line.decode("utf-8", errors="replace")
+                     for number, line in enumerate(lines))
+    _refuse_mojibake(text, path)
+    numbers = ", ".join(str(n + 1) for n in sorted(gb)[:10]) + (" …" if len(gb) > 10 else "")
+    _warn(path, f"mixed encodings: line(s) {numbers} in GBK in a UTF-8 text, read as GBK (as UTF-8 they are "
+                "undecodable bytes)", "mixed_encoding")
+    if bad:
+        at = sum(len(line) + 1 for line in lines[:bad[0]])
+        offset, shown = _first_error(lines[bad[0]], "utf-8").split(" ", 1)
+        _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
+                    f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
+    return text
+
+
 def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> tuple[str, str] | None:
     """GBK, else GB18030 (else Big5: see below); with `mixed`, lines in UTF-8 read as such (_utf8_lines)."""
     if mixed:
@@ -931,6 +984,9 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         _warn(path, "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete "
                     "character was dropped", "bad_bytes")
         return text, "utf-8", False
+    gb_lines = _gb_lines(data, path)
+    if gb_lines is not None:
+        return gb_lines, "utf-8", False
     text, bad = _utf8_with_stray_bytes(data)
     if text is not None:
         _refuse_mojibake(text, path)
