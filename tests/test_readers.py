@@ -1384,6 +1384,26 @@ def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(cod
     with pytest.raises(DecodeError, match="byte-order mark"):
         toolkit.parse_report(path)
 
+@pytest.mark.parametrize("codec", ["utf-8", "gbk"])
+def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, tmp_path, parsed_seed):
+    # A report whose file ends in a run of NUL bytes (a download cut short, a file preallocated or recovered from a
+    # disk) failed whole as 'contains NUL bytes: binary data'; its text is now read, the padding dropped and flagged.
+    import toolkit
+    from toolkit.errors import BinaryFileError
+
+    seed = "pingtan-2023-02"
+    data = (RAW / f"{seed}.txt").read_text(encoding="utf-8").encode(codec)
+    path = write_bytes(tmp_path / "padded.txt", data + b"\x00" * 4096)
+    with pytest.warns(ReaderWarning, match=r"padded.txt: 4096 NUL byte\(s\) at the end of the text .* dropped"):
+        got = toolkit.parse_report(path)
+    assert got.encoding == codec and got.original_lines == parsed_seed(seed).original_lines
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    assert [f.code for f in got.flags if f.code == "bad_bytes"] == ["bad_bytes"]
+    # NUL bytes inside the text are still binary data
+    with pytest.raises(BinaryFileError, match="contains NUL bytes"):
+        read_document(write_bytes(tmp_path / "inside.txt", data[:100] + b"\x00" + data[100:] + b"\x00\x00"))
+
+
 @pytest.mark.parametrize("stray", [b"\x80", b"\xff", b"\xb9\n", b"\xa9 2024"])
 @pytest.mark.parametrize("codec", ["gbk", "big5"])
 def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec, tmp_path, parsed_seed):

@@ -392,7 +392,8 @@ def decode_bytes(
     ValueError
         If `encoding` is not a known text codec.
     BinaryFileError
-        If the data holds NUL bytes (outside UTF-16) or more than 1% control
+        If the data holds NUL bytes (outside UTF-16; a run of them that ends the
+        data is dropped, with a warning ``bad_bytes``) or more than 1% control
         characters.
     DecodeError
         If the bytes do not decode with `encoding`, or with any detected codec.
@@ -969,6 +970,14 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     if b"\x00" in data:
         found = _utf16_without_bom(data)
         if found is None:
+            # A text padded with NUL bytes at its end (a download cut short, a file preallocated or recovered from a
+            # disk) holds no other: its text is read, the padding dropped and flagged (it made the report fail whole).
+            body = data.rstrip(b"\x00")
+            if body and b"\x00" not in body:
+                text, codec, _same = _detect(body, path, declared)
+                _warn(path, f"{len(data) - len(body)} NUL byte(s) at the end of the text (padding of a file cut short "
+                            "or preallocated) were dropped", "bad_bytes")
+                return text, codec, False
             raise BinaryFileError(path, "contains NUL bytes: binary data, not text")
         return (*found, False)
     text = _try(data, "utf-8")
