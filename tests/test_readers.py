@@ -1223,6 +1223,21 @@ def test_a_form_feed_is_no_line_break(tmp_path, parsed_seed):
     assert len(got.original_lines) == len(original.original_lines)
 
 
+@pytest.mark.parametrize("end", [b"\x1a", b"\r\n\x1a", b"\x1a\r\n"])
+def test_a_dos_end_of_file_mark_is_no_character_of_the_last_line(end, tmp_path, parsed_seed):
+    # A text file written by a DOS tool (copy /a, an old editor) ends in Ctrl-Z: it stayed on the last line, whose
+    # date ('2024年1月29日\x1a') was then read as none (metadata 'published' lost, without a flag).
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    data = (RAW / f"{seed}.txt").read_bytes().rstrip(b"\n")
+    got = toolkit.parse_report(write_bytes(tmp_path / "dos.txt", data + end))
+    want = parsed_seed(seed)
+    assert want.metadata["published"] == "2024-01-29"
+    assert got.metadata == want.metadata and got.original_lines == want.original_lines
+    assert _cells_of(got) == _cells_of(want)
+
+
 @pytest.mark.parametrize("encoding", ["gbk", "utf-8"])
 def test_a_page_sniffed_from_its_first_64_kib_cut_inside_a_character(encoding, tmp_path, parsed_seed):
     # A page saved as .asp is sniffed from its first 65536 bytes; a cut inside a GBK character failed to

@@ -1178,6 +1178,10 @@ def _check_not_blank(text: str, path: str) -> None:
 def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
     _check_text_file(data, path)
     text, used = decode_bytes(data, path=path, encoding=codec)
+    if text.endswith("\x1a") or text.rstrip().endswith("\x1a"):
+        # Ctrl-Z, the end-of-file mark DOS tools (copy /a, old editors) write after the text: no character of its
+        # last line ('2024年1月29日\x1a' read as no date)
+        text = text.rstrip().rstrip("\x1a")
     _check_not_blank(text, path)
     return RawDocument(path=path, format="text", encoding=used, lines=text_lines(text))
 
