@@ -211,6 +211,29 @@ def test_decode_bytes_with_explicit_codec_and_bom() -> None:
 
 
 
+@pytest.mark.parametrize("given", ["gb2312", "GBK", "cp936"])
+def test_a_gb_codec_given_reads_the_characters_of_its_superset(given: str, tmp_path: Path) -> None:
+    # A corpus read with --encoding gb2312 (what most such pages declare) holds GBK characters (镕, 喆) and GB18030
+    # ones (䶮, 𠀀, a rare name's): such a file failed whole ('cannot decode the bytes as gb2312: illegal multibyte
+    # sequence'); it is now read as GB18030, their superset, as a browser reads those labels.
+    from toolkit.errors import DecodeError
+
+    lines = ["一、总体情况", "本机关负责人朱镕基、王喆、刘䶮、𠀀。"]
+    path = write_bytes(tmp_path / "report.txt", "\n".join(lines).encode("gb18030"))
+    doc = read_document(path, encoding=given)
+    assert doc.lines == lines and doc.encoding == "gb18030"
+    if given == "gb2312":  # GBK characters alone: GBK
+        gbk = ["一、总体情况", "本机关负责人朱镕基、王喆。"]
+        doc = read_document(write_bytes(tmp_path / "gbk.txt", "\n".join(gbk).encode("gbk")), encoding=given)
+        assert doc.lines == gbk and doc.encoding == "gbk"
+    page = f'<html><head><meta charset="{given}"></head><body>{"".join(f"<p>{x}</p>" for x in lines)}</body></html>'
+    assert read_document(write_bytes(tmp_path / "page.html", page.encode("gb18030")), encoding=given).lines == lines
+    # text in the codec given is read in it, and bytes of no GB text still fail, naming the codec given
+    assert decode_bytes("一、总体情况".encode("gb2312"), encoding=given) == ("一、总体情况", given.lower().replace("cp936", "gbk"))
+    with pytest.raises(DecodeError, match=rf"cannot decode the bytes as (gb2312|gbk)"):
+        decode_bytes(b"\xff\xff\xff", encoding=given)
+
+
 @pytest.mark.parametrize("marked", ["utf-8-sig", "utf-16", "utf-32", "gb18030"])
 @pytest.mark.parametrize("given", ["gbk", "gb18030", "big5", "utf-8", "utf-16"])
 def test_a_byte_order_mark_of_another_codec_wins_over_the_codec_given(tmp_path: Path, marked: str,

@@ -613,8 +613,15 @@ def _codec_given(data: bytes, codec: str) -> str:
     """The codec given for a file, or its byte-order mark's where it begins with the mark of another codec (a UTF-8
     file with Notepad's mark in a corpus read with ``--encoding gbk``): the mark says what the file is, as a browser
     takes it over a page's declared charset; read in the codec given, the file failed at some byte far into it, or
-    became mojibake without a word."""
+    became mojibake without a word.
+
+    GB 2312 or GBK given, for bytes that are no such text, is the first of its supersets, GBK then GB18030, that
+    reads them (a GBK character such as 镕 in a 'GB2312' corpus, a rare name's character of GB18030 alone), as a
+    browser reads those labels: the file failed whole at that character."""
     bom = _detect_bom(data)
+    if bom is None and codec in ("gb2312", "gbk") and _try(data, codec) is None:
+        wider = ("gbk", "gb18030") if codec == "gb2312" else ("gb18030",)
+        return next((superset for superset in wider if _try(data, superset) is not None), codec)
     if bom is None or codec == bom:
         return codec
     try:  # the codec given reads the mark as one ('utf-16-le' a little-endian mark, 'utf-8' Notepad's): it is its own
