@@ -1246,6 +1246,20 @@ def test_a_form_feed_is_no_line_break(tmp_path, parsed_seed):
     assert len(got.original_lines) == len(original.original_lines)
 
 
+def test_lines_ending_in_cr_cr_lf_are_read_line_for_line(tmp_path, parsed_seed):
+    # A CRLF file written again by a tool's text mode (or sent by FTP as ASCII) ends every line in CR CR LF: read as a
+    # line end and a blank line each, it cut the rows of seed 002's last table (15 values lost, extra_cells).
+    import toolkit
+
+    seed = "002_809f9474e249d214"
+    data = (RAW / f"{seed}.txt").read_bytes().replace(b"\n", b"\r\r\n")
+    got = toolkit.parse_report(write_bytes(tmp_path / "crcrlf.txt", data))
+    want = parsed_seed(seed)
+    assert got.original_lines == want.original_lines
+    assert _cells_of(got) == _cells_of(want)
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in want.flags)
+
+
 @pytest.mark.parametrize("end", [b"\x1a", b"\r\n\x1a", b"\x1a\r\n"])
 def test_a_dos_end_of_file_mark_is_no_character_of_the_last_line(end, tmp_path, parsed_seed):
     # A text file written by a DOS tool (copy /a, an old editor) ends in Ctrl-Z: it stayed on the last line, whose

@@ -1189,6 +1189,10 @@ def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
         # Ctrl-Z, the end-of-file mark DOS tools (copy /a, old editors) write after the text: no character of its
         # last line ('2024年1月29日\x1a' read as no date)
         text = text.rstrip().rstrip("\x1a")
+    if "\r\r\n" in text and text.count("\r\r\n") == text.count("\n"):
+        # every line ending in CR CR LF (a CRLF file written again by a tool's text mode, or sent by FTP as ASCII):
+        # one line end each, not a blank line after every line, which cut the rows of a table (values lost)
+        text = text.replace("\r\r\n", "\n")
     _check_not_blank(text, path)
     return RawDocument(path=path, format="text", encoding=used, lines=text_lines(text))
 
