@@ -912,8 +912,7 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
             back = sample.encode("big5hkscs", errors="ignore").decode("gbk", errors="ignore")
             if len(_HAN.findall(back)) >= 20 and _rare_share(back, _common_gb)[0] < _STRAY_RARE_MAX:
                 raise DecodeError(path, f"the text is GBK that was once read as Big5 and saved again (mojibake: "
-                                        f"{sample[:6]!r} for {back[:3]!r}); use the "
-                                        "original file")
+                                        f"{sample[:6]!r} for {back[:3]!r}); use the original file")
     # UTF-8 or GBK read as ISO-8859-1 (a scraper's default) or Windows-1252 and saved again: 'æ”¿åºœ' or 'ÕþÇø' for
     # '政府', characters of those codecs alone, which written back in one of them are UTF-8 or GBK of common Chinese
     # characters.  (A report's own Chinese characters stop the test at once: beyond U+2122, Windows-1252's last
@@ -1185,7 +1184,7 @@ def _check_not_blank(text: str, path: str) -> None:
 def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
     _check_text_file(data, path)
     text, used = decode_bytes(data, path=path, encoding=codec)
-    if text.endswith("\x1a") or text.rstrip().endswith("\x1a"):
+    if "\x1a" in text[-256:] and text.rstrip().endswith("\x1a"):
         # Ctrl-Z, the end-of-file mark DOS tools (copy /a, old editors) write after the text: no character of its
         # last line ('2024年1月29日\x1a' read as no date)
         text = text.rstrip().rstrip("\x1a")
