@@ -211,6 +211,29 @@ def test_decode_bytes_with_explicit_codec_and_bom() -> None:
 
 
 
+@pytest.mark.parametrize("given", ["gb2312", "GBK", "cp936"])
+def test_a_gb_codec_given_reads_the_characters_of_its_superset(given: str, tmp_path: Path) -> None:
+    # A corpus read with --encoding gb2312 (what most such pages declare) holds GBK characters (镕, 喆) and GB18030
+    # ones (䶮, 𠀀, a rare name's): such a file failed whole ('cannot decode the bytes as gb2312: illegal multibyte
+    # sequence'); it is now read as GB18030, their superset, as a browser reads those labels.
+    from toolkit.errors import DecodeError
+
+    lines = ["一、总体情况", "本机关负责人朱镕基、王喆、刘䶮、𠀀。"]
+    path = write_bytes(tmp_path / "report.txt", "\n".join(lines).encode("gb18030"))
+    doc = read_document(path, encoding=given)
+    assert doc.lines == lines and doc.encoding == "gb18030"
+    if given == "gb2312":  # GBK characters alone: GBK
+        gbk = ["一、总体情况", "本机关负责人朱镕基、王喆。"]
+        doc = read_document(write_bytes(tmp_path / "gbk.txt", "\n".join(gbk).encode("gbk")), encoding=given)
+        assert doc.lines == gbk and doc.encoding == "gbk"
+    page = f'<html><head><meta charset="{given}"></head><body>{"".join(f"<p>{x}</p>" for x in lines)}</body></html>'
+    assert read_document(write_bytes(tmp_path / "page.html", page.encode("gb18030")), encoding=given).lines == lines
+    # text in the codec given is read in it, and bytes of no GB text still fail, naming the codec given
+    assert decode_bytes("一、总体情况".encode("gb2312"), encoding=given) == ("一、总体情况", given.lower().replace("cp936", "gbk"))
+    with pytest.raises(DecodeError, match=rf"cannot decode the bytes as (gb2312|gbk)"):
+        decode_bytes(b"\xff\xff\xff", encoding=given)
+
+
 @pytest.mark.parametrize("marked", ["utf-8-sig", "utf-16", "utf-32", "gb18030"])
 @pytest.mark.parametrize("given", ["gbk", "gb18030", "big5", "utf-8", "utf-16"])
 def test_a_byte_order_mark_of_another_codec_wins_over_the_codec_given(tmp_path: Path, marked: str,
@@ -363,6 +386,49 @@ def test_gbk_html_with_meta_charset(tmp_path: Path, declared: str) -> None:
     doc = read_document(path)
     assert doc.encoding == "gbk"
     assert doc.lines == MERGED_001
+
+
+@pytest.mark.parametrize("declared", ["windows-1252", "KOI8-R", "koi8-u", "cp866", "mac-cyrillic", "IBM437",
+                                      "cp850"])
+def test_gbk_html_declaring_a_single_byte_charset_is_read_as_gbk(tmp_path: Path, declared: str) -> None:
+    # A template's charset over GBK bytes: single-byte charsets were known by a list of names (Latin-1, Windows-125x,
+    # Mac Roman), and a page declaring KOI8-R, a DOS code page or Mac Cyrillic was read in it without a word, every
+    # character Cyrillic or box drawing ('╢■йЦ' for '二〇二〇'); now read as GBK, as under windows-1252.
+    page = render_html(MERGED_001, encoding="gbk").replace(b'charset="gbk"', f'charset="{declared}"'.encode())
+    path = tmp_path / "gbk.html"
+    path.write_bytes(page)
+    doc = read_document(path)
+    assert doc.encoding == "gbk" and doc.lines == MERGED_001
+    # Cyrillic that is no GB text stays in the charset declared
+    russian = "Отчёт о работе по открытости правительственной информации за 2020 год"
+    path.write_bytes(f'<html><head><meta charset="koi8-r"></head><body><p>{russian}</p></body></html>'.encode("koi8-r"))
+    assert read_document(path).lines == [russian]
+
+
+@pytest.mark.parametrize("declared", ["euc-kr", "ks_c_5601-1987", "EUC-JP", "shift_jis"])
+def test_gbk_html_declaring_a_korean_or_japanese_charset_is_read_as_gbk_and_flagged(tmp_path: Path,
+                                                                                   declared: str) -> None:
+    # GB 2312's bytes are EUC-KR's and EUC-JP's too, and most are Shift_JIS's: a GBK page under such a template
+    # charset was read without a word into Korean, kanji or half-width katakana ('漣리斤口' for '政府信息', a stub
+    # page's 'ﾔﾝﾎﾞﾄﾚﾈﾝ' for '暂无内容'); now read as GBK, the wrong charset flagged.
+    lines = ["本机关贯彻落实政府信息公开条例，主动公开政府信息。", ["规章", "0"], ["行政许可", "302"]]
+    japanese = declared.lower() in ("euc-jp", "shift_jis")  # (whose codes these lines' bytes are not: read as GBK)
+    for want in ([["暂无内容"]] if japanese else [lines, ["暂无内容"]]):
+        page = render_html(want, encoding="gbk").replace(b'charset="gbk"', f'charset="{declared}"'.encode())
+        assert page.decode(declared) != page.decode("gbk")  # (it reads in the charset declared without an error)
+        path = write_bytes(tmp_path / "gbk.html", page)
+        with pytest.warns(ReaderWarning, match=r"declares (euc_kr|euc_jp|shift_jis) .*read as GBK") as caught:
+            doc = read_document(path)
+        assert {w.message.code for w in caught} == {"encoding_uncertain"}
+        assert doc.encoding == "gbk" and doc.lines == want
+    # Japanese under its own charset stays Japanese, without a flag
+    if japanese:
+        japanese = "政府情報公開に関する年次報告書を公表します。"
+        path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{japanese}</p></body></html>'
+                         .encode(declared))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert read_document(path).lines == [japanese]
 
 
 @pytest.mark.parametrize("declared", ["big5", "BIG5-HKSCS", "cp950"])
@@ -1216,6 +1282,35 @@ def test_a_form_feed_is_no_line_break(tmp_path, parsed_seed):
     assert len(got.original_lines) == len(original.original_lines)
 
 
+def test_lines_ending_in_cr_cr_lf_are_read_line_for_line(tmp_path, parsed_seed):
+    # A CRLF file written again by a tool's text mode (or sent by FTP as ASCII) ends every line in CR CR LF: read as a
+    # line end and a blank line each, it cut the rows of seed 002's last table (15 values lost, extra_cells).
+    import toolkit
+
+    seed = "002_809f9474e249d214"
+    data = (RAW / f"{seed}.txt").read_bytes().replace(b"\n", b"\r\r\n")
+    got = toolkit.parse_report(write_bytes(tmp_path / "crcrlf.txt", data))
+    want = parsed_seed(seed)
+    assert got.original_lines == want.original_lines
+    assert _cells_of(got) == _cells_of(want)
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in want.flags)
+
+
+@pytest.mark.parametrize("end", [b"\x1a", b"\r\n\x1a", b"\x1a\r\n"])
+def test_a_dos_end_of_file_mark_is_no_character_of_the_last_line(end, tmp_path, parsed_seed):
+    # A text file written by a DOS tool (copy /a, an old editor) ends in Ctrl-Z: it stayed on the last line, whose
+    # date ('2024年1月29日\x1a') was then read as none (metadata 'published' lost, without a flag).
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    data = (RAW / f"{seed}.txt").read_bytes().rstrip(b"\n")
+    got = toolkit.parse_report(write_bytes(tmp_path / "dos.txt", data + end))
+    want = parsed_seed(seed)
+    assert want.metadata["published"] == "2024-01-29"
+    assert got.metadata == want.metadata and got.original_lines == want.original_lines
+    assert _cells_of(got) == _cells_of(want)
+
+
 @pytest.mark.parametrize("encoding", ["gbk", "utf-8"])
 def test_a_page_sniffed_from_its_first_64_kib_cut_inside_a_character(encoding, tmp_path, parsed_seed):
     # A page saved as .asp is sniffed from its first 65536 bytes; a cut inside a GBK character failed to
@@ -1327,10 +1422,10 @@ def test_short_gb_text_of_common_characters_is_no_guess():
         assert decode_bytes("政府信息公开".encode("gbk")) == ("政府信息公开", "gbk")
 
 
-@pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", "主办单位：平潭综合实验区管委会".encode("gbk"),
-                                    "主办单位：平潭综合实验区管理委员会办公室 承办：平潭综合实验区政务服务中心".encode("gbk")])
+@pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", b"\xd6\xf7 2024 \xff"])
 def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parsed_seed):
-    # A site footer in another encoding made the whole report fail to decode (status failed).
+    # A site footer in another encoding made the whole report fail to decode (status failed).  (A line that reads as
+    # GBK text is read so: test_gbk_lines_in_a_utf8_text_are_read_and_flagged.)
     import toolkit
 
     seed = "pingtan-2023-02"
@@ -1376,6 +1471,26 @@ def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(cod
     path.write_bytes(b"\xff\xfe" + text.encode("gbk"))
     with pytest.raises(DecodeError, match="byte-order mark"):
         toolkit.parse_report(path)
+
+@pytest.mark.parametrize("codec", ["utf-8", "gbk"])
+def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, tmp_path, parsed_seed):
+    # A report whose file ends in a run of NUL bytes (a download cut short, a file preallocated or recovered from a
+    # disk) failed whole as 'contains NUL bytes: binary data'; its text is now read, the padding dropped and flagged.
+    import toolkit
+    from toolkit.errors import BinaryFileError
+
+    seed = "pingtan-2023-02"
+    data = (RAW / f"{seed}.txt").read_text(encoding="utf-8").encode(codec)
+    path = write_bytes(tmp_path / "padded.txt", data + b"\x00" * 4096)
+    with pytest.warns(ReaderWarning, match=r"padded.txt: 4096 NUL byte\(s\) at the end of the text .* dropped"):
+        got = toolkit.parse_report(path)
+    assert got.encoding == codec and got.original_lines == parsed_seed(seed).original_lines
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    assert [f.code for f in got.flags if f.code == "bad_bytes"] == ["bad_bytes"]
+    # NUL bytes inside the text are still binary data
+    with pytest.raises(BinaryFileError, match="contains NUL bytes"):
+        read_document(write_bytes(tmp_path / "inside.txt", data[:100] + b"\x00" + data[100:] + b"\x00\x00"))
+
 
 @pytest.mark.parametrize("stray", [b"\x80", b"\xff", b"\xb9\n", b"\xa9 2024"])
 @pytest.mark.parametrize("codec", ["gbk", "big5"])
@@ -1428,6 +1543,36 @@ def test_utf8_lines_in_a_gbk_text_are_read_and_flagged(utf8_lines, tmp_path, par
     assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
 
 
+@pytest.mark.parametrize("gbk_lines", [[0], [0, 35]])
+def test_gbk_lines_in_a_utf8_text_are_read_and_flagged(gbk_lines, tmp_path, parsed_seed):
+    # The reverse: a title or a table row pasted in GBK into a UTF-8 file was read as UTF-8 with its bytes replaced
+    # by U+FFFD ('\ufffd\ufffd…' for '市住建局…', '行政许可'): agency and the row's label lost, flagged only as bytes
+    # that could not be decoded.  Now each such line is read as GBK, the mixed encodings flagged.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[35].strip() == "行政许可"
+    data = b"\n".join(line.encode("gbk" if i in gbk_lines else "utf-8") for i, line in enumerate(lines))
+    path = write_bytes(tmp_path / "mixed.txt", data)
+    numbers = ", ".join(str(i + 1) for i in gbk_lines)
+    with pytest.warns(UserWarning, match=rf"mixed.txt: mixed encodings: line\(s\) {numbers} in GBK in a UTF-8 text"):
+        got = toolkit.parse_report(path)
+    want = parsed_seed(seed)
+    assert got.encoding == "utf-8" and got.original_lines == want.original_lines
+    assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
+    assert _cells_of(got) == _cells_of(want)
+    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+    # a site footer pasted in GBK, with a stray byte of no encoding on another line: the footer read, the byte flagged
+    footer = "主办单位：平潭综合实验区管理委员会办公室 承办：平潭综合实验区政务服务中心"
+    path = write_bytes(tmp_path / "footer.txt", (RAW / f"{seed}.txt").read_bytes() + b"\n\xff\n" + footer.encode("gbk") + b"\n")
+    with pytest.warns(UserWarning) as caught:
+        got = toolkit.parse_report(path)
+    assert sorted(w.message.code for w in caught) == ["bad_bytes", "mixed_encoding"]
+    assert got.original_lines[-2:] == ["\ufffd", footer]
+    assert _cells_of(got) == _cells_of(want)
+
+
 def test_a_warning_about_the_gb_part_of_a_mixed_text_names_the_file(tmp_path):
     # (it named '<bytes>': the GB lines were decoded apart from the path)
     path = tmp_path / "mixed.txt"
@@ -1477,6 +1622,30 @@ def test_gbk_read_as_latin1_and_saved_again_is_refused_with_its_reason(wrong, tm
             read_document(write_bytes(tmp_path / name, raw))
     # a little Latin-1 in a report (°, ×, ±, ·, é) is no sign of it
     assert read_document(write_bytes(tmp_path / "latin.txt", "Café Müller, 25°C ± 2 × 3 · naïve".encode())).lines
+
+
+@pytest.mark.parametrize("wrong", ["big5", "big5hkscs"])
+def test_gbk_read_as_big5_and_saved_again_is_refused_with_its_reason(wrong, tmp_path):
+    # A GBK page a tool took for Big5 and saved as UTF-8 is valid UTF-8 of rare Chinese characters ('葬陓洘鼠羲' for
+    # '府信息公开'): it was read without a word, a report of garbage (no title, no section, no cell); now refused with
+    # its reason, as GBK read as Latin-1 is.
+    import opencc
+
+    from toolkit.errors import DecodeError
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    moji = text.encode("gbk", errors="replace").decode(wrong, errors="replace")
+    page = f'<html><head><meta charset="utf-8"></head><body><pre>{moji}</pre></body></html>'
+    for name, raw in (("moji.txt", moji.encode("utf-8")), ("bom.txt", moji.encode("utf-8-sig")),
+                      ("moji.html", page.encode("utf-8"))):
+        with pytest.raises(DecodeError, match=rf"{name}: the text is GBK that was once read as Big5 .* for '年乌当'"):
+            read_document(write_bytes(tmp_path / name, raw))
+    # real text, simplified or traditional, is never taken for it, even without the report's topic word
+    for seed in sorted(RAW.glob("*.txt")):
+        plain = seed.read_text(encoding="utf-8")
+        for config in ("s2t", "s2tw", None):
+            real = (opencc.OpenCC(config).convert(plain) if config else plain).replace("公開", "").replace("公开", "")
+            assert read_document(write_bytes(tmp_path / "real.txt", real.encode("utf-8"))).lines
 
 
 @pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
