@@ -187,18 +187,19 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                              or _legacy_unit_values(after.text.strip()) is not None)
     skip = -1
     for i, seg in enumerate(segments):
-        if i <= skip:
-            continue  # a line of wrapped glued text, read with the run's first
-        if i in wrapped:
-            run = wrapped[i]
-            skip = run[-1]
-            stream.flush()
-            for cell in _glued_cells([(segments[j].text.strip(), segments[j].line) for j in run
-                                      if not _skipped_in_run(segments[j].text, page_lines)]):
-                stream.add(cell)
-            stream.flush()
-            prev_bare = False
-            continue
+        if wrapped:  # (most sections have no wrapped glued text: one test a line, not two)
+            if i <= skip:
+                continue  # a line of wrapped glued text, read with the run's first
+            if i in wrapped:
+                run = wrapped[i]
+                skip = run[-1]
+                stream.flush()
+                for cell in _glued_cells([(segments[j].text.strip(), segments[j].line) for j in run
+                                          if not _skipped_in_run(segments[j].text, page_lines)]):
+                    stream.add(cell)
+                stream.flush()
+                prev_bare = False
+                continue
         text = _tab_cell_line(seg.text) if indented else seg.text
         if seg.line in explicit_rows:
             cells = explicit_rows[seg.line]
