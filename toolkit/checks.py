@@ -12,6 +12,7 @@ what it was used to choose.  Nothing is corrected.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import operator
 from collections.abc import Collection
@@ -41,7 +42,7 @@ def soft_checks() -> frozenset[tuple[str, str]]:
 
 def _side(values: list[float]) -> tuple[float, float, int]:
     """(known sum, upper bound, cells missing) of a side; NA counts as an unknown ≥ 0."""
-    present = [v for v in values if v == v]  # NaN != NaN
+    present = list(itertools.filterfalse(math.isnan, values))  # (NaN is NA; filtered in C, asked of every side)
     known = float(sum(present))
     missing = len(values) - len(present)
     return known, (known if not missing else math.inf), missing
