@@ -12,6 +12,7 @@ what it was used to choose.  Nothing is corrected.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import operator
 from collections.abc import Collection
@@ -41,7 +42,7 @@ def soft_checks() -> frozenset[tuple[str, str]]:
 
 def _side(values: list[float]) -> tuple[float, float, int]:
     """(known sum, upper bound, cells missing) of a side; NA counts as an unknown ≥ 0."""
-    present = [v for v in values if v == v]  # NaN != NaN
+    present = list(itertools.filterfalse(math.isnan, values))  # (NaN is NA; filtered in C, asked of every side)
     known = float(sum(present))
     missing = len(values) - len(present)
     return known, (known if not missing else math.inf), missing
@@ -121,7 +122,11 @@ def check_tables(tables: pd.DataFrame | list[dict], *, report_id: str | None = N
 
 
 _CELL_KEYS = operator.itemgetter("table", "row_key", "col_key")
+_VALUE = operator.itemgetter("value")
 _GET_FLAG = operator.methodcaller("get", "flag")
+_GET_UNIT = operator.methodcaller("get", "unit")
+_ROW_OF = operator.itemgetter(0, 1)  # (table, row_key) of a cell's key
+_COLUMN_OF = operator.itemgetter(0, 2)  # (table, col_key) of a cell's key
 
 
 def check_records(tables, *, report_id: str | None = None,
@@ -133,35 +138,39 @@ def check_records(tables, *, report_id: str | None = None,
     """
     templates = templates or {}
     records = tables.to_dict("records") if isinstance(tables, pd.DataFrame) else tables
-    grids: dict[str, dict[str, dict[str, float]]] = {}
+    if not isinstance(records, list):
+        records = list(records)  # (an iterator: read more than once below)
+    # The grid, (table, row, col) -> value, and each row's unit, are built in C from the records' keys: a cell
+    # given twice keeps its first value, a row the unit of its first cell (legacy rows have one), as the dicts
+    # of the reversed pairs do. A Python loop over every cell cost a third of the checks.
+    keys = list(map(_CELL_KEYS, records))
+    grid: dict[tuple[str, str, str], object] = dict(zip(reversed(keys), map(_VALUE, reversed(records))))
+    row_ids = list(map(_ROW_OF, keys))
+    units: dict[tuple[str, str], object] = dict(zip(reversed(row_ids), map(_GET_UNIT, reversed(records))))
+    rows_of: dict[str, set[str]] = {}  # table -> its row keys
+    for table, row_key in set(row_ids):
+        rows_of.setdefault(table, set()).add(row_key)
+    cols_of: dict[str, set[str]] = {}  # table -> its col keys
+    for table, col in set(map(_COLUMN_OF, keys)):
+        cols_of.setdefault(table, set()).add(col)
     # cells placed with the identities' help (tables.flag `inferred`): no evidence for those identities
+    # (most reports have none: then no record's flag is asked but in C)
     guessed: set[tuple[str, str, str]] = set()
-    units: dict[tuple[str, str], object] = {}  # (table, row) -> the unit of its first cell (legacy rows have one)
-    # (most reports have no inferred cell: then no record's flag is asked, and the keys are read in C)
-    inferred = not isinstance(records, list) or "inferred" in map(_GET_FLAG, records)  # (an iterator: read once)
-    for rec in records:
-        table, row_key, col = _CELL_KEYS(rec)
-        # (get first: setdefault would build an empty dict, and look the unit up, for every cell)
-        rows_of = grids.get(table)
-        if rows_of is None:
-            rows_of = grids[table] = {}
-        row = rows_of.get(row_key)
-        if row is None:
-            row = rows_of[row_key] = {}
-            units[(table, row_key)] = rec.get("unit")
-        if col not in row:
-            row[col] = rec["value"]
-            if inferred and rec.get("flag") == "inferred":
-                guessed.add((table, row_key, col))
+    if "inferred" in map(_GET_FLAG, records):
+        seen: set[tuple[str, str, str]] = set()
+        for cell, rec in zip(keys, records):
+            if cell not in seen:  # (a cell given twice: its first record tells, as it gives the value)
+                seen.add(cell)
+                if rec.get("flag") == "inferred":
+                    guessed.add(cell)
     identities = load_identities()
     fm = load_formats()
     rows: list[dict] = []
     for table, idents in identities.items():
-        grid = grids.get(table)
-        if not grid:
+        if table not in rows_of:
             continue
-        row_keys = sorted(grid)
-        col_keys = sorted({col for row in grid.values() for col in row})
+        row_keys = sorted(rows_of[table])
+        col_keys = sorted(cols_of[table])
         outcome_rows = None  # the requests table's outcome rows, by its format (told once, when needed)
         for ident in idents:
             if ident["rhs"] == "@outcome_rows" and outcome_rows is None:
@@ -176,7 +185,7 @@ def check_records(tables, *, report_id: str | None = None,
                 cols = (*ident["lhs"], *rhs_keys)
                 not_units = ident.get("not_units", ())
                 for row_key in row_keys:
-                    if grid[row_key].keys().isdisjoint(cols):
+                    if not any(map(grid.__contains__, zip(itertools.repeat(table), itertools.repeat(row_key), cols))):
                         continue  # a row without these columns (another block of the Article 20 table)
                     if units.get((table, row_key)) in not_units:
                         continue  # a row of shares: its 合计 is no sum
@@ -186,7 +195,7 @@ def check_records(tables, *, report_id: str | None = None,
                     key = f"{row_key}.{ident['lhs'][0]}" if table == "legacy" else row_key
                     rows.append(_row(report_id, table, ident["name"], key, lhs, rhs, relation))
                 continue
-            if not identity_applies(ident, grid):
+            if not identity_applies(ident, rows_of[table]):
                 continue
             for col in col_keys:
                 lhs = _col_terms(grid, guessed, table, ident["lhs"], col)
@@ -234,24 +243,25 @@ def _template(table: str, records: list[dict], templates: dict[str, str | None])
     return _table_format(table, keys) or "2019"
 
 
-def _row_terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]], table: str,
+def _row_terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
                row: str, cols: list[str]) -> tuple[list[float], int]:
     """:func:`_terms` of the cells ``cols`` of one row, in one pass when no cell was inferred (the common case)."""
     if guessed:
         return _terms(grid, guessed, table, [(row, c) for c in cols])
-    cells = grid.get(row) or {}
-    return [np.nan if (v := cells.get(col)) is None else float(v) for col in cols], 0
+    cells = map(grid.get, zip(itertools.repeat(table), itertools.repeat(row), cols))  # (looked up in C)
+    return [np.nan if v is None else float(v) for v in cells], 0  # type: ignore[arg-type]  # a value's number
 
 
-def _col_terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]], table: str,
+def _col_terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
                rows: list[str], col: str) -> tuple[list[float], int]:
     """:func:`_terms` of the cells ``rows`` of one column, in one pass when no cell was inferred."""
     if guessed:
         return _terms(grid, guessed, table, [(k, col) for k in rows])
-    return [np.nan if (v := grid[row].get(col) if row in grid else None) is None else float(v) for row in rows], 0
+    cells = map(grid.get, zip(itertools.repeat(table), rows, itertools.repeat(col)))  # (looked up in C)
+    return [np.nan if v is None else float(v) for v in cells], 0  # type: ignore[arg-type]  # a value's number
 
 
-def _terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]], table: str,
+def _terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
            cells: list[tuple[str, str]]) -> tuple[list[float], int]:
     """The values of a side's cells (row key, col key), and how many are inferred.
 
@@ -260,12 +270,11 @@ def _terms(grid: dict[str, dict[str, float]], guessed: set[tuple[str, str, str]]
     """
     values, inferred = [], 0
     for row, col in cells:
-        cols = grid.get(row)
-        value = None if cols is None else cols.get(col)
+        value = grid.get((table, row, col))
         if guessed and (table, row, col) in guessed:
             inferred += 1
             value = None
-        values.append(np.nan if value is None else float(value))
+        values.append(np.nan if value is None else float(value))  # type: ignore[arg-type]  # a value's number
     return values, inferred
 
 

@@ -187,18 +187,19 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                              or _legacy_unit_values(after.text.strip()) is not None)
     skip = -1
     for i, seg in enumerate(segments):
-        if i <= skip:
-            continue  # a line of wrapped glued text, read with the run's first
-        if i in wrapped:
-            run = wrapped[i]
-            skip = run[-1]
-            stream.flush()
-            for cell in _glued_cells([(segments[j].text.strip(), segments[j].line) for j in run
-                                      if not _skipped_in_run(segments[j].text, page_lines)]):
-                stream.add(cell)
-            stream.flush()
-            prev_bare = False
-            continue
+        if wrapped:  # (most sections have no wrapped glued text: one test a line, not two)
+            if i <= skip:
+                continue  # a line of wrapped glued text, read with the run's first
+            if i in wrapped:
+                run = wrapped[i]
+                skip = run[-1]
+                stream.flush()
+                for cell in _glued_cells([(segments[j].text.strip(), segments[j].line) for j in run
+                                          if not _skipped_in_run(segments[j].text, page_lines)]):
+                    stream.add(cell)
+                stream.flush()
+                prev_bare = False
+                continue
         text = _tab_cell_line(seg.text) if indented else seg.text
         if seg.line in explicit_rows:
             cells = explicit_rows[seg.line]
@@ -224,16 +225,18 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if tab_layout:
                 stream.flush()
             continue
-        if "\t\t" in stripped and "|" not in text and (tabbed := _tab_row(stripped)) is not None:
-            # a row's cells split by tabs, a blank cell between two ('数量\t87\t4\t\t97', a row copied from a
-            # sheet): read as spaces the blank was lost, the values after it a column early; its cells are kept
-            stream.explicit([_cell(c, seg.line) for c in tabbed])
-            prev_bare = False
-            continue
-        if is_page_furniture(stripped) or is_continuation_caption(stripped):
-            continue  # a page number inside a table (a PDF's page break), or the table's caption over its rest: no cell
-        if _LONE_PAGE_NUMBER.fullmatch(stripped) and _between_row_lines(segments, i, explicit_rows):
-            continue  # '1' printed alone at a page's foot between two rows of a row-a-line table
+        sort = _line_sort(stripped)
+        if sort:  # (one cached look-up a line: most lines are _PLAIN)
+            if sort == _TABBED:
+                # a row's cells split by tabs, a blank cell between two ('数量\t87\t4\t\t97', a row copied from
+                # a sheet): read as spaces the blank was lost, the values after it a column early; its cells are kept
+                stream.explicit([_cell(c, seg.line) for c in _tab_row(stripped) or ()])
+                prev_bare = False
+                continue
+            if sort == _FURNITURE:
+                continue  # a page number inside a table (a PDF's page break), or the table's caption over its rest
+            if _between_row_lines(segments, i, explicit_rows):
+                continue  # '1' printed alone at a page's foot between two rows of a row-a-line table
         above, label_line = label_line, None
         if "|" in text:
             parts = _split_pipes(text)
@@ -421,6 +424,24 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
 
 
 _LONE_PAGE_NUMBER = re.compile(r"\d{1,3}")
+
+# The sorts of a stripped line that build_rows tests before its cells: a row split by tabs (_tab_row), page
+# furniture or a continuation caption, a lone number (a page number where rows of a line stand around it), else
+# _PLAIN (most lines: a cell, a row with '|')
+_PLAIN, _TABBED, _FURNITURE, _LONE_NUMBER = range(4)
+
+
+@functools.lru_cache(maxsize=65536)
+def _line_sort(stripped: str) -> int:
+    """The sort of a stripped line (``_PLAIN`` …): cached, as lines recur ('0', the labels), so that a line costs
+    build_rows one look-up instead of a chain of tests, in the order it read them."""
+    if "\t\t" in stripped and "|" not in stripped and _tab_row(stripped) is not None:
+        return _TABBED
+    if is_page_furniture(stripped) or is_continuation_caption(stripped):
+        return _FURNITURE
+    if _LONE_PAGE_NUMBER.fullmatch(stripped):
+        return _LONE_NUMBER
+    return _PLAIN
 _SPACE = re.compile(r"\s")
 
 

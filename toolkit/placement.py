@@ -26,6 +26,7 @@ import itertools
 import math
 import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -290,6 +291,8 @@ _LOW, _HIGH = operator.itemgetter(0), operator.itemgetter(1)
 #: What a row's check of one constraint needs: the sums of the other rows' intervals on each side, and the
 #: row's own columns on each side (l_lo, l_hi, l_own, r_lo, r_hi, r_own).
 Prepared = tuple[float, float, tuple[int, ...], float, float, tuple[int, ...]]
+#: A reading with the low and the high ends of its cells' intervals, per column (:meth:`_Search._bounded`).
+Bounded = tuple[Reading, tuple[float, ...], tuple[float, ...]]
 
 
 class _Search:
@@ -406,6 +409,10 @@ class _Search:
                 con = sums[i] = self._sums(key, i)
             l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
             if len(l_own) + len(r_own) == 1:
+                if l_hi == math.inf and r_hi == math.inf:
+                    # no value of the cell breaks it: both sides unbounded above (the other rows' cells with no
+                    # value), neither can exceed the other; not asked of every value (four checks in ten)
+                    continue
                 single.setdefault((l_own or r_own)[0], []).append((bool(l_own), l_lo, l_hi, r_lo, r_hi))
             else:
                 several.append(con)
@@ -426,7 +433,7 @@ class _Search:
         if several and readings:
             bounded = self._bounded(readings)
             for con in several:
-                bounded = [b for b in bounded if _holds(con, b[1], b[2])]
+                bounded = _holding(con, bounded)
             readings = [b[0] for b in bounded]
         return readings
 
@@ -442,7 +449,7 @@ class _Search:
                 return False
         return True
 
-    def _bounded(self, readings: list[Reading]) -> list[tuple[Reading, tuple[float, ...], tuple[float, ...]]]:
+    def _bounded(self, readings: list[Reading]) -> list[Bounded]:
         """Each reading with the low and the high ends of its cells' intervals, per column (a cell with no value:
         any), built in C: the checks on several cells of a row add them up for every reading."""
         value_of = _values_of(readings)
@@ -461,7 +468,10 @@ class _Search:
         own = [self._sums(key, i) for i in self.by_row.get(key, ()) if self.rows_of[i] == (key,)]
         if not own or not readings:
             return list(readings)
-        return [b[0] for b in self._bounded(readings) if all(_holds(con, b[1], b[2]) for con in own)]
+        bounded = self._bounded(readings)
+        for con in own:
+            bounded = _holding(con, bounded)
+        return [b[0] for b in bounded]
 
     def propagate(self, keys: list[str]) -> None:
         """Drop the readings the constraints rule out, row after row, until a pass changes nothing (six at most)."""
@@ -484,15 +494,33 @@ class _Search:
                 return
 
 
-def _holds(con: Prepared, lows: tuple[float, ...], highs: tuple[float, ...]) -> bool:
-    """The check on several cells of a row holds with a reading's values in them (the ends of their intervals,
-    per column, as :meth:`_Search._bounded` gives them), added in the order of the constraint's cells."""
+_LOWS, _HIGHS = operator.itemgetter(1), operator.itemgetter(2)
+
+
+def _holding(con: Prepared, bounded: list[Bounded]) -> list[Bounded]:
+    """The readings for which the check on several cells of a row holds with their values in them (the ends of
+    their intervals, per column, as :meth:`_Search._bounded` gives them), in their order.
+
+    Each side's sums are those of every reading at once, added column by column in the order of the
+    constraint's cells (as one reading's would be) by ``map`` in C: a ragged row has dozens of readings, and a
+    Python call for each reading and check cost most of the slow path.
+    """
+    if not bounded:
+        return bounded
     l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
-    l_lo = functools.reduce(operator.add, map(lows.__getitem__, l_own), l_lo)
-    l_hi = functools.reduce(operator.add, map(highs.__getitem__, l_own), l_hi)
-    r_lo = functools.reduce(operator.add, map(lows.__getitem__, r_own), r_lo)
-    r_hi = functools.reduce(operator.add, map(highs.__getitem__, r_own), r_hi)
-    return not (l_lo > r_hi + 1e-6 or r_lo > l_hi + 1e-6)
+    lows, highs = list(map(_LOWS, bounded)), list(map(_HIGHS, bounded))
+
+    def total(start: float, ends: list[tuple[float, ...]], own: tuple[int, ...]) -> Iterator[float]:
+        sums: Iterator[float] = itertools.repeat(start, len(ends))
+        for c in own:
+            sums = map(operator.add, sums, map(operator.itemgetter(c), ends))
+        return sums
+
+    slack = itertools.repeat(1e-6)
+    fails = map(operator.or_,
+                map(operator.gt, total(l_lo, lows, l_own), map(operator.add, total(r_hi, highs, r_own), slack)),
+                map(operator.gt, total(r_lo, lows, r_own), map(operator.add, total(l_hi, highs, l_own), slack)))
+    return list(itertools.compress(bounded, map(operator.not_, fails)))
 
 
 def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: frozenset[int] = frozenset(),
