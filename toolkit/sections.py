@@ -532,6 +532,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         starts = [m.start() for m in cuts]
         if len(cuts) > 1:
             starts = sorted(set(starts).union(_line_title_cuts(line, [pattern.match(line), *cuts])))
+        if line.count(_FIRST_ENTRY) > 1 and (end := _glued_contents_end(line)) is not None:
+            starts = sorted({*starts, end})  # (a table of contents on one line, the first heading glued after it)
         shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
         if number in sub_cuts:
             starts = sorted(set(starts).union(k + shift for k in sub_cuts[number] if k + shift > 0))
@@ -1055,6 +1057,42 @@ def _glued_contents(rest: str, family: str, key: str) -> bool:
             return False
         last = rank[found]
     return sum(1 for e in entries if not _SUB_ENTRY_START.match(e.strip())) >= 2
+
+
+_FIRST_ENTRY = "一、"  # a table of contents' first entry's number, and the report's first section's
+_GLUED_CONTENTS_MAX = 1500  # the most characters of a table of contents copied as one line (sub-entries listed too)
+
+
+def _glued_contents_end(line: str) -> int | None:
+    """Where in ``line`` the report's first section title stands, glued right after a table of contents copied as
+    one line ('目录一、总体情况二、…六、其他需要报告的事项一、总体情况2020年，我局…'), or None.
+
+    No sentence's end stands before it, so the line was not cut there: the contents, labelled, was dropped with the
+    overview's heading in it (sections_missing), or unlabelled read as the overview's heading with the contents as its
+    text.  The contents ends where its first entry's title comes again, numbered 一、, after the titles of two or more
+    later sections in the format's order (:func:`_glued_contents`).
+    """
+    starts = [m.start() for m in _CONTENTS_NUMBER.finditer(line)]
+    firsts = [at for at in starts if line.startswith(_FIRST_ENTRY, at)]
+    for n, first in enumerate(firsts[:-1]):
+        after = next((at for at in starts if at > first), None)
+        if after is None:
+            return None
+        entry = _SPACE_RUN.sub("", line[first:after])
+        listed = _CONTENTS_ENTRY.match(entry) or _PAGE_NUMBER_AFTER.match(entry)
+        match = _HEADING.match(listed["entry"] if listed else entry.rstrip("0123456789"))
+        for again in firsts[n + 1:]:
+            if again - first > _GLUED_CONTENTS_MAX:
+                break
+            for family in ("modern", "legacy"):
+                key = _title_key(match["title"], family) if match and match["num"] else None
+                if key is None or not _glued_contents(line[after:again], family, key):
+                    continue
+                head = _inline_any_heading().match(line[again: again + _TITLE_REACH + len(_FIRST_ENTRY)])
+                if head is not None and _title_key(_SPACE_RUN.sub("", head[0][len(head["top"]):]).lstrip("、"),
+                                                   family) == key:
+                    return again
+    return None
 
 
 def _contents_between(between: list[Segment]) -> bool:
