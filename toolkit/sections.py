@@ -976,8 +976,11 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
 
     def close(run: list[tuple[int, str, str, str]], after: list[tuple[int, str, str, str]]) -> None:
         # (the overview's entry may be glued in the paragraph above the others, not cut from it: _entry_glued_before)
+        # (an unnumbered lead title listed first, 引言, may stand before the contents, not again after it: the first
+        # numbered entry comes again)
+        again = run[1] if len(run) > 1 and run[0][1] in _lead_keys(family) else run[0] if run else None
         if len(run) >= 3 and (any(c[1] == "overview" for c in run) or _entry_glued_before(run[0], family, segments)) \
-                and any(c[1] == run[0][1] for c in after):
+                and again is not None and any(c[1] == again[1] for c in after):
             drop.update(c[0] for c in run + inner)
         inner.clear()
 
