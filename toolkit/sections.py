@@ -1499,6 +1499,10 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     for n, (i, key, title) in enumerate(chosen):
         end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i, texts)
         body = segments[i + 1 : end]
+        if n == 0 and key in _lead_keys(family) and len(chosen) > 1:
+            # (a lead section, 引言, is the report's opening: a table of contents may stand in it, above the first
+            # numbered heading; its lines were kept as the section's text)
+            body = _without_contents_lines(body, i + 1, _contents_entries(headings, segments))
         heading = segments[i]
         # A glued heading carries text after the title on the same segment.
         rest = _heading_rest(title, family, key)
@@ -1514,6 +1518,24 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     if family == "modern":
         sections = [part for sec in sections for part in _merged_split(sec, {s.key for s in sections})]
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
+
+
+_CONTENTS_LABEL_ALONE = re.compile(r"目\s*录\s*:?")  # a table of contents' label on its own line ('目 录', '目录：')
+
+
+def _without_contents_lines(body: list[Segment], start: int, entries: set[int]) -> list[Segment]:
+    """``body``, the segments from index ``start`` on, without the table of contents in it: the entries (segment
+    indices ``entries``, as :func:`_contents_entries` finds them), the filler and sub-entries between them (as
+    :func:`_contents_between` allows), and the label and blank lines right above the first entry."""
+    inside = sorted(i - start for i in entries if 0 <= i - start < len(body))
+    if not inside:
+        return body
+    lo, hi = inside[0], inside[-1]
+    while lo > 0 and (not body[lo - 1].text.strip() or _CONTENTS_LABEL_ALONE.fullmatch(body[lo - 1].text.strip())):
+        lo -= 1
+    drop = {k for k in range(lo, hi + 1) if k + start in entries or k < inside[0]
+            or _FILLER.fullmatch(text := body[k].text.strip()) or _SUB_ENTRY.fullmatch(text)}
+    return [seg for k, seg in enumerate(body) if k not in drop]
 
 
 _APPENDIX_RUN_MIN = 1  # the fewest (一) titles that make an appendix's parts in a glued line
