@@ -1133,6 +1133,24 @@ def test_a_body_named_with_its_second_name_in_brackets(title, agency, level):
     assert "level_unknown" not in {f.code for f in report.flags}
 
 
+@pytest.mark.parametrize("title, agency, level, kind", [
+    ("驻马店市住房和城乡建设局（本级）2020年政府信息公开工作年度报告", "驻马店市住房和城乡建设局", "prefecture", "department"),
+    ("驻马店市住房和城乡建设局(本级)2020年政府信息公开工作年度报告", "驻马店市住房和城乡建设局", "prefecture", "department"),
+    ("正阳县财政局（机关本级）2020年政府信息公开工作年度报告", "正阳县财政局", "county", "department"),
+    ("2020年驻马店市人民政府（本级）政府信息公开工作年度报告", "驻马店市人民政府", "prefecture", "government")],
+    ids=["brackets", "ascii_brackets", "organs", "after_the_year"])
+def test_a_scope_note_in_brackets_after_the_agency_is_no_part_of_its_name(title, agency, level, kind):
+    import toolkit
+
+    # A report of a body's own organs, not the units under it, notes so in brackets after its name ('XX局（本级）
+    # 2020年…'): read as a name and a phrase in brackets, the agency was lost (None, agency_unknown)
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(title + text[text.index("\n"):])
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["agency_kind"],
+            report.metadata["province"]) == (agency, level, kind, "河南")
+    assert "agency_unknown" not in {f.code for f in report.flags}
+
+
 @pytest.mark.parametrize("title", ["北京大学2022-2023学年信息公开工作年度报告",
                                    "北京大学信息公开工作年度报告（2022—2023学年）"])
 def test_a_university_report_on_an_academic_year(title):

@@ -669,6 +669,8 @@ def _clean_agency(text: str, topic_split: bool = False) -> str | None:
                 text, changed = text[len(word):], True
             if text.endswith(word):
                 text, changed = text[: -len(word)], True
+    if text.endswith((")", "）")):
+        text = _scope_note().sub("", text)  # ('XX局（本级）': a note of the report's scope, read as a phrase in brackets)
     topic = topic_split and text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2
     if topic:
         text = text[:-2]  # "XX局政府2020年信息公开": 政府 belongs to the topic
@@ -679,6 +681,12 @@ def _clean_agency(text: str, topic_split: bool = False) -> str | None:
         return None
     # (the 政府 cut must leave a body's name: '法制型政府' is a kind of government, '法制型' no name)
     return None if topic and not _body_name(text) else text
+
+
+@functools.lru_cache(maxsize=1)
+def _scope_note() -> re.Pattern[str]:
+    """A note of the report's scope in brackets at a name's end (metadata.yaml ``title.scope_notes``: '（本级）')."""
+    return re.compile(rf"\s*[(（]\s*(?:{alternation(_rules()['title']['scope_notes'])})\s*[)）]$")
 
 
 def _issued_title(text: str) -> tuple[str, str] | None:
