@@ -664,6 +664,24 @@ def _signed_by(agency: str, gap: str = "") -> str:
     return f"2020年度政府信息公开工作年度报告{text[text.index(chr(10)):]}{gap}\n{agency}\n2021年1月20日\n"
 
 
+@pytest.mark.parametrize("signature", ["{}（本级）\n2021年1月20日", "{}(本级) 2021年1月20日", "{}（机关本级）2021年1月20日"],
+                         ids=["own_lines", "one_line", "glued"])
+def test_a_signature_noting_its_scope_in_brackets_gives_the_agency(signature):
+    import toolkit
+
+    # A signature noting the report's scope after the name ('XX局（本级）' / '2021年1月20日'): read as a name and a
+    # phrase in brackets, it gave no agency (agency_unknown), on one line with the date no date either, and stayed
+    # the last section's text.  Signed so, the report reads as signed by the name alone.
+    plain = toolkit.parse_text(_signed_by("乌当区住房和城乡建设局"))
+    unsigned = _signed_by("").removesuffix("\n\n2021年1月20日\n")
+    report = toolkit.parse_text(f"{unsigned}\n{signature.format('乌当区住房和城乡建设局')}\n")
+    assert [report.metadata[k] for k in ("agency", "published", "level", "province")] == \
+        [plain.metadata[k] for k in ("agency", "published", "level", "province")] == \
+        ["乌当区住房和城乡建设局", "2021-01-20", "county", "贵州"]
+    assert report.sections[-1].text == plain.sections[-1].text
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
 @pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "柞水县乾佑街道办事处"])
 def test_real_names_in_traditional_characters_are_kept(agency, config):

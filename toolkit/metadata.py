@@ -1109,7 +1109,9 @@ def _second_name(text: str) -> bool | None:
     start = max(text.rfind("("), text.rfind("（"))
     if start <= 0 or not _body_name(text[:start]):
         return None
-    return bool(_body_name(text[start + 1: -1]))
+    # (or the name and a note of the report's scope, '乌当区财政局（本级）': a signature's name so noted, cut from the
+    # agency by _scope_note, was read as a name and a phrase, no agency)
+    return bool(_body_name(text[start + 1: -1])) or _scope_note().search(text) is not None
 
 
 def _phrase_after(rest: str) -> bool:
@@ -2885,6 +2887,8 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
         # the page's source ('来源：市司法局 发布时间：…') where nothing else names the agency: it may name a site the
         # page was copied from, so every other way wins
         agency = _source_agency(regions)
+    if agency is not None and agency.endswith((")", "）")):
+        agency = _scope_note().sub("", agency)  # (a signature's 'XX局（本级）': the note is no part of the name)
     if agency is None:
         flags.append("agency_unknown")
     elif _traditional_names().search(agency):
