@@ -413,6 +413,20 @@ def test_signature_date_with_the_first_month_or_a_zero_typed_as_0(date):
     assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
 
 
+@pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
+def test_a_signature_date_with_its_day_marked_hao(date):
+    # A date whose day is marked 号, not 日 ('2021年1月30号', web-page text): no whole date ended the line, so the
+    # signature was not read (published None) and both its lines stayed the last section's text and statements.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 def test_field_date_wins_over_signature_date():
     result = meta(TITLE.format("某县人民政府"), "时间:2021-01-27 11:26", "正文。", "某县人民政府", "2021年1月26日")
     assert result["published"] == "2021-01-27"

@@ -56,9 +56,10 @@ _YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至�
 _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # a running page header: the report's title with its year (is_running_title)
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
-# A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators.
-_DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*日?(?!\d)")
-_DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*日")
+# A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators; its day marked 号 as web-page text
+# may ('2021年1月30号': read as no date, a signature so dated stayed the last section's text)
+_DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*[日号]?(?!\d)")
+_DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*[日号]")
 # (the year's first digit before the look back that no digit stands before it: a pattern opening with a character
 # lets the regex engine skip to the digits, where one opening with a look back is tried at every character)
 _DATE_SEP = re.compile(r"(\d(?<!\d\d)\d{3})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
