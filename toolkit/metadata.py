@@ -1689,13 +1689,21 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
 
 
 _YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})月")
+_YEAR_MONTH_END = re.compile(rf"(?<!\d)(?:{_YEAR_MONTH.pattern})$")  # ending a line after a name ('XX局2021年1月')
 
 
 def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, None] | None:
     """The signature of a name on its line and a year and month alone on the last line ('XX局' / '2021年1月'), the
-    seal's place or a page break between them or not: (the name's line, True, the agency or None, no date)."""
-    if not tail or not _YEAR_MONTH.fullmatch(_compact(tail[-1][1])):
+    seal's place or a page break between them or not: (the name's line, True, the agency or None, no date); or the
+    name and the year and month on the last line ('XX局 2021年1月': the line stayed the last section's text)."""
+    if not tail:
         return None
+    last = _compact(tail[-1][1])
+    if not _YEAR_MONTH.fullmatch(last):
+        if not last.endswith("月") or (month := _YEAR_MONTH_END.search(last)) is None or not month.start():
+            return None  # (cheap: most last lines end otherwise)
+        name = _seal().sub("", last[: month.start()])
+        return (tail[-1][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
     above = len(tail) - 2
     while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
         above -= 1
