@@ -170,20 +170,23 @@ def test_a_table_of_contents_glued_on_one_line_is_no_section(seed_id, entry, lab
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("subs", [[], ["（一）主动公开", "（二）依申请公开"]], ids=["one_level", "two_levels"])
 @pytest.mark.parametrize("label", ["目录", "目录：", ""], ids=["label", "colon_label", "no_label"])
 @pytest.mark.parametrize("entry", ["{}", "{}……{}"])
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "pingtan-2023-02", "pingtan-2020-05"])
-def test_a_table_of_contents_glued_on_one_line_into_the_first_heading_is_no_section(seed_id, entry, label,
+def test_a_table_of_contents_glued_on_one_line_into_the_first_heading_is_no_section(seed_id, entry, label, subs,
                                                                                     parsed_seed):
     # A web page's contents copied as one line with the report's first heading glued straight after its last entry
     # ('目录一、总体情况二、…六、其他需要报告的事项一、总体情况2020年，我局…'): no sentence's end before the real heading, so
     # the line was one segment, dropped as the contents (labelled) with the overview in it (sections_missing), or
     # (no label) read as the overview's heading with the contents as its text.  The contents now ends where its first
-    # entry's title comes again, and the real heading is cut there.
+    # entry's title comes again, and the real heading is cut there.  So with the overview's sub-headings listed after
+    # its entry (a contents of two levels: '目录一、总体情况（一）主动公开（二）依申请公开二、…').
     original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
     text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
     at = text.index(original.sections[0].title)
-    contents = "".join(entry.format(s.title, n) for n, s in enumerate(original.sections, start=1))
+    titles = [s.title for s in original.sections]
+    contents = "".join(entry.format(t, n) for n, t in enumerate([titles[0], *subs, *titles[1:]], start=1))
     variant = toolkit.parse_text(text[:at] + "\n" + label + contents + text[at:], report_id=seed_id)
     _same_outline(variant, original)
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)

@@ -1082,6 +1082,9 @@ def _glued_contents_end(line: str) -> int | None:
         if after is None:
             return None
         entry = _SPACE_RUN.sub("", line[first:after])
+        sub = _SUB_ENTRY_START.search(entry)  # (its sub-headings' entries after it: '一、总体情况(一)主动公开(二)…')
+        if sub is not None and sub.start() and _sub_entries(entry[sub.start():]):
+            entry = entry[: sub.start()]
         listed = _CONTENTS_ENTRY.match(entry) or _PAGE_NUMBER_AFTER.match(entry)
         match = _HEADING.match(listed["entry"] if listed else entry.rstrip("0123456789"))
         for again in firsts[n + 1:]:
