@@ -1169,8 +1169,10 @@ def test_a_body_named_with_its_second_name_in_brackets(title, agency, level):
     ("驻马店市住房和城乡建设局（本级）2020年政府信息公开工作年度报告", "驻马店市住房和城乡建设局", "prefecture", "department"),
     ("驻马店市住房和城乡建设局(本级)2020年政府信息公开工作年度报告", "驻马店市住房和城乡建设局", "prefecture", "department"),
     ("正阳县财政局（机关本级）2020年政府信息公开工作年度报告", "正阳县财政局", "county", "department"),
-    ("2020年驻马店市人民政府（本级）政府信息公开工作年度报告", "驻马店市人民政府", "prefecture", "government")],
-    ids=["brackets", "ascii_brackets", "organs", "after_the_year"])
+    ("2020年驻马店市人民政府（本级）政府信息公开工作年度报告", "驻马店市人民政府", "prefecture", "government"),
+    ("正阳县人民政府（县本级）2020年政府信息公开工作年度报告", "正阳县人民政府", "county", "government"),
+    ("驻马店市财政局（本部）2020年政府信息公开工作年度报告", "驻马店市财政局", "prefecture", "department")],
+    ids=["brackets", "ascii_brackets", "organs", "after_the_year", "tier", "head_office"])
 def test_a_scope_note_in_brackets_after_the_agency_is_no_part_of_its_name(title, agency, level, kind):
     import toolkit
 
