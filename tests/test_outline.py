@@ -134,6 +134,23 @@ def test_a_pre2019_table_of_contents_after_the_introduction_is_no_section(label,
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("label", ["目录", "目录：", ""], ids=["label", "colon_label", "no_label"])
+def test_a_pre2019_table_of_contents_glued_on_one_line_into_the_introduction_is_no_section(label, parsed_seed):
+    # Seed 003 with its contents copied as one line, listing 引言 first, the introduction's heading glued after its
+    # last entry ('目录引言一、概述二、…七、说明与附表引言' / '本报告…'): no sentence's end before the heading, so the line
+    # was one segment, dropped as the contents with the introduction in it (the introduction's text read as no
+    # section's).  The contents now ends where its first entry, the lead title, comes again.
+    seed_id = "003_ce1f8ef96d3daffd"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    at = original.sections[0].first_line - 1
+    assert lines[at] == "引言"
+    contents = label + "".join(s.title.strip() for s in original.sections)
+    variant = _parse(lines[:at] + [contents + lines[at]] + lines[at + 1:], seed_id)
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
 @pytest.mark.parametrize("columns", [2, 3])
 @pytest.mark.parametrize("label", [["目录"], []], ids=["label_above", "no_label"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "pingtan-2023-02"])

@@ -532,7 +532,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         starts = [m.start() for m in cuts]
         if len(cuts) > 1:
             starts = sorted(set(starts).union(_line_title_cuts(line, [pattern.match(line), *cuts])))
-        if line.count(_FIRST_ENTRY) > 1 and (end := _glued_contents_end(line)) is not None:
+        firsts = line.count(_FIRST_ENTRY)
+        if firsts and (end := _glued_contents_end(line) if firsts > 1 else _glued_lead_contents_end(line)) is not None:
             starts = sorted({*starts, end})  # (a table of contents on one line, the first heading glued after it)
         shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
         if number in sub_cuts:
@@ -985,7 +986,7 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
         inner.clear()
 
     for n, cand in enumerate(cands):
-        rest = _heading_rest(cand[3], family, cand[1]) if cand[2] in ("inline", "sub_inline") else ""
+        rest = _heading_rest(cand[3], family, cand[1]) if cand[2] in ("inline", "sub_inline", "lead") else ""
         if rest and _glued_contents(rest, family, cand[1]) and any(c[1] == cand[1] for c in cands[n + 1:]):
             # the contents on one line, its entries glued with nothing between them, so not cut at them ('一、总体情况
             # 二、主动公开政府信息情况…六、其他需要报告的事项'; its first title comes again after it): no section
@@ -1098,6 +1099,33 @@ def _glued_contents_end(line: str) -> int | None:
                 if head is not None and _title_key(_SPACE_RUN.sub("", head[0][len(head["top"]):]).lstrip("、"),
                                                    family) == key:
                     return again
+    return None
+
+
+_LEAD_ENTRY_MAX = 8  # the most characters of an unnumbered lead title listed first in a table of contents ('引言')
+
+
+def _glued_lead_contents_end(line: str) -> int | None:
+    """Where in ``line`` the report's unnumbered lead title (formats.yaml ``section_lead``: 引言) stands, glued right
+    after a table of contents copied as one line that lists it first ('目录引言一、概述二、…七、说明与附表引言…'), or
+    None: as :func:`_glued_contents_end`, the contents ending where its first entry, the lead title, comes again."""
+    first = line.find(_FIRST_ENTRY)
+    body = line.lstrip()
+    label = _CONTENTS_LABEL.match(body)
+    lead = line[len(line) - len(body) + (label.end() if label else 0): first].strip()
+    if not lead or len(lead) > _LEAD_ENTRY_MAX:
+        return None  # (cheap: most lines with 一、 in them have more words before it, or none)
+    for family in ("modern", "legacy"):
+        if _title_key(_SPACE_RUN.sub("", lead), family) not in _lead_keys(family):
+            continue
+        again = line.find(lead, first)
+        after = next((m.start() for m in _CONTENTS_NUMBER.finditer(line, first + 1)), None)
+        if again < 0 or after is None or after > again or again - first > _GLUED_CONTENTS_MAX:
+            return None
+        match = _HEADING.match(_SPACE_RUN.sub("", line[first:after]))
+        key = _title_key(match["title"], family) if match and match["num"] else None
+        if key is not None and _glued_contents(line[after:again], family, key):
+            return again
     return None
 
 
