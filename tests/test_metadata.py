@@ -413,6 +413,20 @@ def test_signature_date_with_the_first_month_or_a_zero_typed_as_0(date):
     assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
 
 
+@pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
+def test_a_signature_date_with_its_day_marked_hao(date):
+    # A date whose day is marked 号, not 日 ('2021年1月30号', web-page text): no whole date ended the line, so the
+    # signature was not read (published None) and both its lines stayed the last section's text and statements.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 def test_field_date_wins_over_signature_date():
     result = meta(TITLE.format("某县人民政府"), "时间:2021-01-27 11:26", "正文。", "某县人民政府", "2021年1月26日")
     assert result["published"] == "2021-01-27"
@@ -662,6 +676,24 @@ def _signed_by(agency: str, gap: str = "") -> str:
     """Seed 004 without its title, signed by `agency` (its agency comes from the signature)."""
     text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
     return f"2020年度政府信息公开工作年度报告{text[text.index(chr(10)):]}{gap}\n{agency}\n2021年1月20日\n"
+
+
+@pytest.mark.parametrize("signature", ["{}（本级）\n2021年1月20日", "{}(本级) 2021年1月20日", "{}（机关本级）2021年1月20日"],
+                         ids=["own_lines", "one_line", "glued"])
+def test_a_signature_noting_its_scope_in_brackets_gives_the_agency(signature):
+    import toolkit
+
+    # A signature noting the report's scope after the name ('XX局（本级）' / '2021年1月20日'): read as a name and a
+    # phrase in brackets, it gave no agency (agency_unknown), on one line with the date no date either, and stayed
+    # the last section's text.  Signed so, the report reads as signed by the name alone.
+    plain = toolkit.parse_text(_signed_by("乌当区住房和城乡建设局"))
+    unsigned = _signed_by("").removesuffix("\n\n2021年1月20日\n")
+    report = toolkit.parse_text(f"{unsigned}\n{signature.format('乌当区住房和城乡建设局')}\n")
+    assert [report.metadata[k] for k in ("agency", "published", "level", "province")] == \
+        [plain.metadata[k] for k in ("agency", "published", "level", "province")] == \
+        ["乌当区住房和城乡建设局", "2021-01-20", "county", "贵州"]
+    assert report.sections[-1].text == plain.sections[-1].text
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
 @pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
@@ -1131,6 +1163,26 @@ def test_a_body_named_with_its_second_name_in_brackets(title, agency, level):
     assert (report.metadata["agency"], report.metadata["level"], report.metadata["agency_kind"],
             report.metadata["province"]) == (agency, level, kind, "河南")
     assert "level_unknown" not in {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("title, agency, level, kind", [
+    ("驻马店市住房和城乡建设局（本级）2020年政府信息公开工作年度报告", "驻马店市住房和城乡建设局", "prefecture", "department"),
+    ("驻马店市住房和城乡建设局(本级)2020年政府信息公开工作年度报告", "驻马店市住房和城乡建设局", "prefecture", "department"),
+    ("正阳县财政局（机关本级）2020年政府信息公开工作年度报告", "正阳县财政局", "county", "department"),
+    ("2020年驻马店市人民政府（本级）政府信息公开工作年度报告", "驻马店市人民政府", "prefecture", "government"),
+    ("正阳县人民政府（县本级）2020年政府信息公开工作年度报告", "正阳县人民政府", "county", "government"),
+    ("驻马店市财政局（本部）2020年政府信息公开工作年度报告", "驻马店市财政局", "prefecture", "department")],
+    ids=["brackets", "ascii_brackets", "organs", "after_the_year", "tier", "head_office"])
+def test_a_scope_note_in_brackets_after_the_agency_is_no_part_of_its_name(title, agency, level, kind):
+    import toolkit
+
+    # A report of a body's own organs, not the units under it, notes so in brackets after its name ('XX局（本级）
+    # 2020年…'): read as a name and a phrase in brackets, the agency was lost (None, agency_unknown)
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(title + text[text.index("\n"):])
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["agency_kind"],
+            report.metadata["province"]) == (agency, level, kind, "河南")
+    assert "agency_unknown" not in {f.code for f in report.flags}
 
 
 @pytest.mark.parametrize("title", ["北京大学2022-2023学年信息公开工作年度报告",

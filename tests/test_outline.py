@@ -109,24 +109,45 @@ def test_a_table_of_contents_run_on_in_the_introduction_is_no_section(seed_id, l
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
+@pytest.mark.parametrize("lead", [[], ["引言"]], ids=["numbered", "intro_listed"])
 @pytest.mark.parametrize("entry", ["{}", "{}  {}", "{}……{}"])
 @pytest.mark.parametrize("label", [["目录"], []], ids=["label_above", "no_label"])
-def test_a_pre2019_table_of_contents_after_the_introduction_is_no_section(label, entry, parsed_seed):
+def test_a_pre2019_table_of_contents_after_the_introduction_is_no_section(label, entry, lead, parsed_seed):
     # Seed 003 (pre-2019) with its contents listed under its introduction, right above its first numbered heading
     # ('引言' / '本报告…' / '目录' / '一、概述' / … / '五、复议、诉讼和申诉情况' / '六、存在的主要问题和改进措施' / …): the
     # short review entry and the problems entry under it were read as one title wrapped over two lines (a problems
     # title may start with a few words of its own), which broke the contents' run: the entries were taken for the
     # sections, the real report for a second one, its problems section lost (sections_missing, second_report).
+    # So with the introduction listed as its first entry ('引言' / '一、概述' / …), the introduction itself above:
+    # the run's first title did not come again after it, so the entries were taken for the sections, each empty,
+    # the real report for a second one (second_report, table_missing: every cell lost).  And the introduction's text
+    # kept the contents' lines, its label too: they are now dropped from it, as a contents before a first heading is.
     seed_id = "003_ce1f8ef96d3daffd"
     original = parsed_seed(seed_id)
     lines = _lines(seed_id)
     numbered = [s for s in original.sections if s.key != "intro"]
     at = numbered[0].first_line - 1
-    contents = label + [entry.format(s.title.strip(), n) for n, s in enumerate(numbered, start=1)]
+    listed = lead + [s.title.strip() for s in numbered]
+    contents = label + [entry.format(title, n) for n, title in enumerate(listed, start=1)]
     variant = _parse(lines[:at] + contents + lines[at:], seed_id)
-    assert [s.key for s in variant.sections] == [s.key for s in original.sections]
-    assert [s.text for s in variant.sections[1:]] == [s.text for s in original.sections[1:]]
-    assert _cells(variant).equals(_cells(original))
+    _same_outline(variant, original)  # (the introduction's text too: the contents' lines were kept in it)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+@pytest.mark.parametrize("label", ["目录", "目录：", ""], ids=["label", "colon_label", "no_label"])
+def test_a_pre2019_table_of_contents_glued_on_one_line_into_the_introduction_is_no_section(label, parsed_seed):
+    # Seed 003 with its contents copied as one line, listing 引言 first, the introduction's heading glued after its
+    # last entry ('目录引言一、概述二、…七、说明与附表引言' / '本报告…'): no sentence's end before the heading, so the line
+    # was one segment, dropped as the contents with the introduction in it (the introduction's text read as no
+    # section's).  The contents now ends where its first entry, the lead title, comes again.
+    seed_id = "003_ce1f8ef96d3daffd"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    at = original.sections[0].first_line - 1
+    assert lines[at] == "引言"
+    contents = label + "".join(s.title.strip() for s in original.sections)
+    variant = _parse(lines[:at] + [contents + lines[at]] + lines[at + 1:], seed_id)
+    _same_outline(variant, original)
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 
 
@@ -162,6 +183,28 @@ def test_a_table_of_contents_glued_on_one_line_is_no_section(seed_id, entry, lab
     at = text.index(original.sections[0].title)
     contents = "".join(entry.format(s.title, n) for n, s in enumerate(original.sections, start=1))
     variant = toolkit.parse_text(text[:at] + "\n".join(["", *label, contents, ""]) + text[at:], report_id=seed_id)
+    _same_outline(variant, original)
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+@pytest.mark.parametrize("subs", [[], ["（一）主动公开", "（二）依申请公开"]], ids=["one_level", "two_levels"])
+@pytest.mark.parametrize("label", ["目录", "目录：", ""], ids=["label", "colon_label", "no_label"])
+@pytest.mark.parametrize("entry", ["{}", "{}……{}"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "pingtan-2023-02", "pingtan-2020-05"])
+def test_a_table_of_contents_glued_on_one_line_into_the_first_heading_is_no_section(seed_id, entry, label, subs,
+                                                                                    parsed_seed):
+    # A web page's contents copied as one line with the report's first heading glued straight after its last entry
+    # ('目录一、总体情况二、…六、其他需要报告的事项一、总体情况2020年，我局…'): no sentence's end before the real heading, so
+    # the line was one segment, dropped as the contents (labelled) with the overview in it (sections_missing), or
+    # (no label) read as the overview's heading with the contents as its text.  The contents now ends where its first
+    # entry's title comes again, and the real heading is cut there.  So with the overview's sub-headings listed after
+    # its entry (a contents of two levels: '目录一、总体情况（一）主动公开（二）依申请公开二、…').
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    at = text.index(original.sections[0].title)
+    titles = [s.title for s in original.sections]
+    contents = "".join(entry.format(t, n) for n, t in enumerate([titles[0], *subs, *titles[1:]], start=1))
+    variant = toolkit.parse_text(text[:at] + "\n" + label + contents + text[at:], report_id=seed_id)
     _same_outline(variant, original)
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
 

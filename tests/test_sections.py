@@ -1372,6 +1372,23 @@ def test_a_signature_dated_by_its_month_ends_the_last_section(month, between):
     assert wrapped.sections[-1].text.endswith(f"整改时限为\n{normalize_line(month)}")
 
 
+@pytest.mark.parametrize("month", ["2024年2月", "二〇二四年二月"])
+@pytest.mark.parametrize("sep", [" ", "\u3000\u3000", ""], ids=["space", "ideographic_spaces", "glued"])
+def test_a_signature_dated_by_its_month_on_the_name_s_line_ends_the_last_section(month, sep):
+    # The same signature on one line ('伊州区住房和城乡建设局 2024年2月'): the year and month were read as a signature's
+    # only alone on the line under the name, so the line stayed the last section's text and statements.
+    lines = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
+    plain = toolkit.parse_text("\n".join(lines))
+    got = toolkit.parse_text("\n".join([*lines[:-2], lines[-2] + sep + month]))
+    assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
+    assert got.statements.equals(plain.statements)
+    assert got.metadata["agency"] == plain.metadata["agency"]
+    assert got.metadata["published"] is None
+    # (a sentence ending in a year and month stays the section's)
+    sentence = toolkit.parse_text("\n".join([*lines[:-2], "整改工作将持续到" + month]))
+    assert sentence.sections[-1].text.endswith("整改工作将持续到" + normalize_line(month))
+
+
 @pytest.mark.parametrize("form", ["（{}）、", "({})、"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
 def test_a_bracketed_number_and_a_dun_before_a_title_leave_it_a_heading(seed_id, form):

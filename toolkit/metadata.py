@@ -56,9 +56,10 @@ _YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至�
 _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # a running page header: the report's title with its year (is_running_title)
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
-# A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators.
-_DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*日?(?!\d)")
-_DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*日")
+# A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators; its day marked 号 as web-page text
+# may ('2021年1月30号': read as no date, a signature so dated stayed the last section's text)
+_DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*[日号]?(?!\d)")
+_DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*[日号]")
 # (the year's first digit before the look back that no digit stands before it: a pattern opening with a character
 # lets the regex engine skip to the digits, where one opening with a look back is tried at every character)
 _DATE_SEP = re.compile(r"(\d(?<!\d\d)\d{3})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
@@ -669,6 +670,8 @@ def _clean_agency(text: str, topic_split: bool = False) -> str | None:
                 text, changed = text[len(word):], True
             if text.endswith(word):
                 text, changed = text[: -len(word)], True
+    if text.endswith((")", "）")):
+        text = _scope_note().sub("", text)  # ('XX局（本级）': a note of the report's scope, read as a phrase in brackets)
     topic = topic_split and text.endswith("政府") and not text.endswith("人民政府") and len(text) > 2
     if topic:
         text = text[:-2]  # "XX局政府2020年信息公开": 政府 belongs to the topic
@@ -679,6 +682,12 @@ def _clean_agency(text: str, topic_split: bool = False) -> str | None:
         return None
     # (the 政府 cut must leave a body's name: '法制型政府' is a kind of government, '法制型' no name)
     return None if topic and not _body_name(text) else text
+
+
+@functools.lru_cache(maxsize=1)
+def _scope_note() -> re.Pattern[str]:
+    """A note of the report's scope in brackets at a name's end (metadata.yaml ``title.scope_notes``: '（本级）')."""
+    return re.compile(rf"\s*[(（]\s*(?:{alternation(_rules()['title']['scope_notes'])})\s*[)）]$")
 
 
 def _issued_title(text: str) -> tuple[str, str] | None:
@@ -1101,7 +1110,9 @@ def _second_name(text: str) -> bool | None:
     start = max(text.rfind("("), text.rfind("（"))
     if start <= 0 or not _body_name(text[:start]):
         return None
-    return bool(_body_name(text[start + 1: -1]))
+    # (or the name and a note of the report's scope, '乌当区财政局（本级）': a signature's name so noted, cut from the
+    # agency by _scope_note, was read as a name and a phrase, no agency)
+    return bool(_body_name(text[start + 1: -1])) or _scope_note().search(text) is not None
 
 
 def _phrase_after(rest: str) -> bool:
@@ -1678,13 +1689,21 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
 
 
 _YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})月")
+_YEAR_MONTH_END = re.compile(rf"(?<!\d)(?:{_YEAR_MONTH.pattern})$")  # ending a line after a name ('XX局2021年1月')
 
 
 def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, None] | None:
     """The signature of a name on its line and a year and month alone on the last line ('XX局' / '2021年1月'), the
-    seal's place or a page break between them or not: (the name's line, True, the agency or None, no date)."""
-    if not tail or not _YEAR_MONTH.fullmatch(_compact(tail[-1][1])):
+    seal's place or a page break between them or not: (the name's line, True, the agency or None, no date); or the
+    name and the year and month on the last line ('XX局 2021年1月': the line stayed the last section's text)."""
+    if not tail:
         return None
+    last = _compact(tail[-1][1])
+    if not _YEAR_MONTH.fullmatch(last):
+        if not last.endswith("月") or (month := _YEAR_MONTH_END.search(last)) is None or not month.start():
+            return None  # (cheap: most last lines end otherwise)
+        name = _seal().sub("", last[: month.start()])
+        return (tail[-1][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
     above = len(tail) - 2
     while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
         above -= 1
@@ -2877,6 +2896,8 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
         # the page's source ('来源：市司法局 发布时间：…') where nothing else names the agency: it may name a site the
         # page was copied from, so every other way wins
         agency = _source_agency(regions)
+    if agency is not None and agency.endswith((")", "）")):
+        agency = _scope_note().sub("", agency)  # (a signature's 'XX局（本级）': the note is no part of the name)
     if agency is None:
         flags.append("agency_unknown")
     elif _traditional_names().search(agency):

@@ -532,6 +532,9 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         starts = [m.start() for m in cuts]
         if len(cuts) > 1:
             starts = sorted(set(starts).union(_line_title_cuts(line, [pattern.match(line), *cuts])))
+        firsts = line.count(_FIRST_ENTRY)
+        if firsts and (end := _glued_contents_end(line) if firsts > 1 else _glued_lead_contents_end(line)) is not None:
+            starts = sorted({*starts, end})  # (a table of contents on one line, the first heading glued after it)
         shift = len(line) - len(lines[number - 1])  # sub_cuts' offsets are in the line as given, before a carry
         if number in sub_cuts:
             starts = sorted(set(starts).union(k + shift for k in sub_cuts[number] if k + shift > 0))
@@ -974,13 +977,16 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
 
     def close(run: list[tuple[int, str, str, str]], after: list[tuple[int, str, str, str]]) -> None:
         # (the overview's entry may be glued in the paragraph above the others, not cut from it: _entry_glued_before)
+        # (an unnumbered lead title listed first, 引言, may stand before the contents, not again after it: the first
+        # numbered entry comes again)
+        again = run[1] if len(run) > 1 and run[0][1] in _lead_keys(family) else run[0] if run else None
         if len(run) >= 3 and (any(c[1] == "overview" for c in run) or _entry_glued_before(run[0], family, segments)) \
-                and any(c[1] == run[0][1] for c in after):
+                and again is not None and any(c[1] == again[1] for c in after):
             drop.update(c[0] for c in run + inner)
         inner.clear()
 
     for n, cand in enumerate(cands):
-        rest = _heading_rest(cand[3], family, cand[1]) if cand[2] in ("inline", "sub_inline") else ""
+        rest = _heading_rest(cand[3], family, cand[1]) if cand[2] in ("inline", "sub_inline", "lead") else ""
         if rest and _glued_contents(rest, family, cand[1]) and any(c[1] == cand[1] for c in cands[n + 1:]):
             # the contents on one line, its entries glued with nothing between them, so not cut at them ('一、总体情况
             # 二、主动公开政府信息情况…六、其他需要报告的事项'; its first title comes again after it): no section
@@ -1055,6 +1061,72 @@ def _glued_contents(rest: str, family: str, key: str) -> bool:
             return False
         last = rank[found]
     return sum(1 for e in entries if not _SUB_ENTRY_START.match(e.strip())) >= 2
+
+
+_FIRST_ENTRY = "一、"  # a table of contents' first entry's number, and the report's first section's
+_GLUED_CONTENTS_MAX = 1500  # the most characters of a table of contents copied as one line (sub-entries listed too)
+
+
+def _glued_contents_end(line: str) -> int | None:
+    """Where in ``line`` the report's first section title stands, glued right after a table of contents copied as
+    one line ('目录一、总体情况二、…六、其他需要报告的事项一、总体情况2020年，我局…'), or None.
+
+    No sentence's end stands before it, so the line was not cut there: the contents, labelled, was dropped with the
+    overview's heading in it (sections_missing), or unlabelled read as the overview's heading with the contents as its
+    text.  The contents ends where its first entry's title comes again, numbered 一、, after the titles of two or more
+    later sections in the format's order (:func:`_glued_contents`).
+    """
+    starts = [m.start() for m in _CONTENTS_NUMBER.finditer(line)]
+    firsts = [at for at in starts if line.startswith(_FIRST_ENTRY, at)]
+    for n, first in enumerate(firsts[:-1]):
+        after = next((at for at in starts if at > first), None)
+        if after is None:
+            return None
+        entry = _SPACE_RUN.sub("", line[first:after])
+        sub = _SUB_ENTRY_START.search(entry)  # (its sub-headings' entries after it: '一、总体情况(一)主动公开(二)…')
+        if sub is not None and sub.start() and _sub_entries(entry[sub.start():]):
+            entry = entry[: sub.start()]
+        listed = _CONTENTS_ENTRY.match(entry) or _PAGE_NUMBER_AFTER.match(entry)
+        match = _HEADING.match(listed["entry"] if listed else entry.rstrip("0123456789"))
+        for again in firsts[n + 1:]:
+            if again - first > _GLUED_CONTENTS_MAX:
+                break
+            for family in ("modern", "legacy"):
+                key = _title_key(match["title"], family) if match and match["num"] else None
+                if key is None or not _glued_contents(line[after:again], family, key):
+                    continue
+                head = _inline_any_heading().match(line[again: again + _TITLE_REACH + len(_FIRST_ENTRY)])
+                if head is not None and _title_key(_SPACE_RUN.sub("", head[0][len(head["top"]):]).lstrip("、"),
+                                                   family) == key:
+                    return again
+    return None
+
+
+_LEAD_ENTRY_MAX = 8  # the most characters of an unnumbered lead title listed first in a table of contents ('引言')
+
+
+def _glued_lead_contents_end(line: str) -> int | None:
+    """Where in ``line`` the report's unnumbered lead title (formats.yaml ``section_lead``: 引言) stands, glued right
+    after a table of contents copied as one line that lists it first ('目录引言一、概述二、…七、说明与附表引言…'), or
+    None: as :func:`_glued_contents_end`, the contents ending where its first entry, the lead title, comes again."""
+    first = line.find(_FIRST_ENTRY)
+    body = line.lstrip()
+    label = _CONTENTS_LABEL.match(body)
+    lead = line[len(line) - len(body) + (label.end() if label else 0): first].strip()
+    if not lead or len(lead) > _LEAD_ENTRY_MAX:
+        return None  # (cheap: most lines with 一、 in them have more words before it, or none)
+    for family in ("modern", "legacy"):
+        if _title_key(_SPACE_RUN.sub("", lead), family) not in _lead_keys(family):
+            continue
+        again = line.find(lead, first)
+        after = next((m.start() for m in _CONTENTS_NUMBER.finditer(line, first + 1)), None)
+        if again < 0 or after is None or after > again or again - first > _GLUED_CONTENTS_MAX:
+            return None
+        match = _HEADING.match(_SPACE_RUN.sub("", line[first:after]))
+        key = _title_key(match["title"], family) if match and match["num"] else None
+        if key is not None and _glued_contents(line[after:again], family, key):
+            return again
+    return None
 
 
 def _contents_between(between: list[Segment]) -> bool:
@@ -1458,6 +1530,10 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     for n, (i, key, title) in enumerate(chosen):
         end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i, texts)
         body = segments[i + 1 : end]
+        if n == 0 and key in _lead_keys(family) and len(chosen) > 1:
+            # (a lead section, 引言, is the report's opening: a table of contents may stand in it, above the first
+            # numbered heading; its lines were kept as the section's text)
+            body = _without_contents_lines(body, i + 1, _contents_entries(headings, segments))
         heading = segments[i]
         # A glued heading carries text after the title on the same segment.
         rest = _heading_rest(title, family, key)
@@ -1473,6 +1549,24 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     if family == "modern":
         sections = [part for sec in sections for part in _merged_split(sec, {s.key for s in sections})]
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
+
+
+_CONTENTS_LABEL_ALONE = re.compile(r"目\s*录\s*:?")  # a table of contents' label on its own line ('目 录', '目录：')
+
+
+def _without_contents_lines(body: list[Segment], start: int, entries: set[int]) -> list[Segment]:
+    """``body``, the segments from index ``start`` on, without the table of contents in it: the entries (segment
+    indices ``entries``, as :func:`_contents_entries` finds them), the filler and sub-entries between them (as
+    :func:`_contents_between` allows), and the label and blank lines right above the first entry."""
+    inside = sorted(i - start for i in entries if 0 <= i - start < len(body))
+    if not inside:
+        return body
+    lo, hi = inside[0], inside[-1]
+    while lo > 0 and (not body[lo - 1].text.strip() or _CONTENTS_LABEL_ALONE.fullmatch(body[lo - 1].text.strip())):
+        lo -= 1
+    drop = {k for k in range(lo, hi + 1) if k + start in entries or k < inside[0]
+            or _FILLER.fullmatch(text := body[k].text.strip()) or _SUB_ENTRY.fullmatch(text)}
+    return [seg for k, seg in enumerate(body) if k not in drop]
 
 
 _APPENDIX_RUN_MIN = 1  # the fewest (一) titles that make an appendix's parts in a glued line
