@@ -1783,6 +1783,25 @@ def table_lead(text: str) -> bool:
     return m is not None and (m.lastgroup != "title" or _glue_stop().search(text) is None)
 
 
+def table_leads(lines: list[str]) -> list[int]:
+    """Indices of the lines that are :func:`table_lead`'s (a statistics table's title, header or block heading).
+
+    Each of the three holds a word of its own (``表``, the label column's word, a block heading's title): the lines
+    with none of them, nearly all a report's, are passed over in C (one search a line) before :func:`table_lead`.
+    """
+    hinted = itertools.compress(range(len(lines)), map(_table_lead_hint().search, lines))
+    return [i for i in hinted if table_lead(lines[i])]
+
+
+@functools.lru_cache(maxsize=1)
+def _table_lead_hint() -> re.Pattern[str]:
+    """What a line :func:`table_lead` holds has somewhere, its marks stripped or not: a header's word, a block
+    heading, or 表 (a title's end)."""
+    from toolkit.layout import _block_heading  # (layout reads this module: imported where asked)
+
+    return re.compile(rf"{_table_header().pattern}|{_block_heading().pattern}|表")
+
+
 @functools.lru_cache(maxsize=1)
 def _table_lead_pattern() -> re.Pattern[str]:
     """:func:`table_lead`'s header at the start, block heading alone, or title ending in 表 (group ``title``)."""

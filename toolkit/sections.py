@@ -1653,7 +1653,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     pre-2019 table whose block headings are no sections, though ``chosen`` may have taken them for the last ones).
     ``candidates``: each family's :func:`_candidates` of the headings; ``texts``: the segments' texts, if listed.
     """
-    from toolkit.metadata import report_title_lines, table_lead
+    from toolkit.metadata import report_title_lines, table_leads
 
     if not chosen:
         return None, None
@@ -1672,7 +1672,12 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     appendix_line = _appendix_line()
     begin = min(start, cands[0][0]) if cands else start
     two = _TwoOutlines(headings, segments) if cands else None
-    for i in range(begin + 1, len(segments)):
+    leads = {i for i in table_leads(texts) if i > start}
+    # (only the lines that may end the text are visited: a title, a restart, a table's lead, and every line after
+    # the last heading; the rest, nearly all, are passed over at once)
+    for i in sorted({*titles, *restarts, *leads, *range(last + 1, len(segments))}):
+        if i <= begin:
+            continue
         if i in titles:
             if i > start and any(i < j <= i + _NEXT_TITLE_WITHIN and key in first_keys for j, key in cands):
                 return _header_box_start(texts, i), i
@@ -1683,7 +1688,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
         # (a statistics table's block headings may be taken for the report's last sections, '一、主动公开情况': its
         # title, header or first block heading right after the signature is sought after the first section's)
         if (i > last and (appendix_line.match(texts[i]) or _table_after(texts, i))) \
-                or (i > start and table_lead(texts[i])):
+                or i in leads:
             if _signature_start(texts[:i]) < i:
                 return i, None
     return None, None
