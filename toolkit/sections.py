@@ -1828,9 +1828,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
-    # (every check below asks a first line of 1 to 40 characters: blank lines, half a table of a cell a line,
-    # go at once, in one pass, in C)
-    for i in itertools.compress(range(len(texts) - 1), map(_FIRST_LINE_LENGTHS.__contains__, map(len, texts))):
+    # (every check below asks a first line of 1 to 40 characters, no '|', opening with a number or a Chinese
+    # character: blank lines, prose, table rows and a table's cells of counts a line go at once, in one pass, in C)
+    for i in itertools.compress(range(len(texts) - 1), map(_WRAP_FIRST_LINE.match, texts)):
         first = texts[i]
         nxt, end = texts[i + 1], i + 1
         if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
@@ -1878,7 +1878,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
 
 
 _SEGMENT_TEXT = operator.attrgetter("text")
-_FIRST_LINE_LENGTHS = range(1, 41)  # the lengths of a wrapped heading's first line _join_wrapped_headings asks
+# a wrapped heading's first line, as _join_wrapped_headings asks it (stripped): 1 to 40 characters, no '|', a
+# number (_NUMBERED) or a Chinese character first (_unnumbered_wrap; a Chinese numeral too)
+_WRAP_FIRST_LINE = re.compile(rf"(?=[^|]{{1,40}}\Z)(?:[{HAN_RANGES}]|{_TOP}|{_SUB}|{_PART})")
 _PART_ALONE = re.compile(_PART)  # a part's number ('第一部分'), alone on its line
 _PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and its title
 
