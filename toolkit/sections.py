@@ -155,6 +155,7 @@ def _inline_marked_heading() -> re.Pattern[str]:
 
 # the cheap test a line passes before _inline_marked_heading is sought in it
 _MARKED_NUMBER = re.compile(rf"[。;!?\d,]{_CN_NUM}[.,]")
+_MAY_CUT = re.compile(rf"、|{_MARKED_NUMBER.pattern}")  # a line split_segments may cut (or the sub-cuts' lines)
 
 # a table's value alone in its cell, ending the text before a glued title: after a cell mark or at the line's start
 # ('… | 0', '\t12', '1,577', '0.5'; a comma after it or not, '0,'), not a date's or a version's digits ('2021.1.26')
@@ -477,15 +478,26 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     sub_carried = {**sub_carried, **arabic.carried}
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     resume = 0  # the line a carried heading goes on on, past a page break's lines (0-based)
-    for number, line in enumerate(lines, start=1):
+    # the lines a heading's number can end in (a 、, a number marked after a sentence, a sub-cut), then an end mark:
+    # the lines between, most lines, are segments as they are, made in bulk in C
+    visit = sorted(set(itertools.compress(itertools.count(1), map(_MAY_CUT.search, lines))).union(sub_cuts))
+    visit.append(len(lines) + 1)
+    number = 0
+    while True:
+        if carry:
+            number += 1  # (the heading goes on on the next line, whatever it holds)
+        else:
+            upto = visit[bisect.bisect_right(visit, number)]
+            out.extend(map(_new_segment, zip(lines[number : upto - 1], range(number + 1, upto))))
+            number = upto
+        if number > len(lines):
+            break
+        line = lines[number - 1]
         if carry and number <= resume:
             out.append(Segment(line, number))  # a page break's line inside the heading: no part of it
             continue
         if carry:
             line, start_number, carry = carry + line, carry_number, ""
-        elif "、" not in line and number not in sub_cuts and not _MARKED_NUMBER.search(line):
-            out.append(_new_segment((line, number)))  # (most lines: no heading's number can end in them)
-            continue
         else:
             start_number = number
         if line[0] == "、" and out:  # the number left at the previous line's end ('…。五' / '、存在的主要问题…')
