@@ -762,12 +762,17 @@ class _Heading(NamedTuple):
     listed: bool
 
 
+# what a stripped line _headings reads has: a Chinese character in its first 12 (_heading_form asks it; a table of
+# contents' label and page number removed leave the line's start), or a '|' in its first 50 (a heading in a cell)
+_HEADING_HINT = re.compile(rf".{{0,11}}[{HAN_RANGES}]|[^|]{{0,49}}\|", re.S)
+
+
 def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
     found = []
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
     # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C)
-    for i in itertools.compress(itertools.count(), texts):
+    for i in itertools.compress(itertools.count(), map(_HEADING_HINT.match, texts)):
         text = texts[i]
         if "|" in text[:50]:
             number, _, title = text.strip(" \t|").partition("|")
