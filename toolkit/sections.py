@@ -286,9 +286,8 @@ def _glued_sub_cuts(lines: list[str], min_run: int = _SUB_RUN_MIN) -> _SubCuts:
     """
     found: list[tuple[int, int, int, int, bool]] = []  # (line number, offset, number, section's rank, wrapped)
     pattern = None
-    for number, line in enumerate(lines, start=1):
-        if "(" not in line:
-            continue
+    # (only the lines with a '(': picked in C, most lines have none)
+    for number, line in itertools.compress(enumerate(lines, start=1), map(_HAS_OPEN_BRACKET.search, lines)):
         # the next line's start: a title broken by the line's end, in its number or its words
         joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
         if not _SUB_MARK.search(joined):
@@ -374,6 +373,8 @@ def _inline_arabic_heading() -> re.Pattern[str]:
 
 
 _ARABIC_DUN = re.compile(r"\d、")
+# a character a line is asked to hold, the lines searched in C (most lines hold none)
+_HAS_OPEN_BRACKET, _HAS_DUN = re.compile(r"\("), re.compile("、")
 
 
 def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
@@ -386,9 +387,9 @@ def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
     found: list[tuple[int, int, int, bool, bool]] = []  # (line number, offset, number, numbered 2、, wrapped)
     # the titles numbered 2、 first (most reports have none inside a line: no more is asked), then those numbered 一、
     for pattern, key in ((None, "arabic"), (_inline_any_heading(), "top")):
-        for number, line in enumerate(lines, start=1):
-            if "、" not in line or (pattern is None and not _ARABIC_DUN.search(line)):
-                continue
+        # (only the lines with a 2、, then with a 、: picked in C, most lines have none)
+        has = map(_ARABIC_DUN.search, lines) if pattern is None else map(_HAS_DUN.search, lines)
+        for number, line in itertools.compress(enumerate(lines, start=1), has):
             joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
             for m in (pattern or _inline_arabic_heading()).finditer(joined):
                 if m.start() >= len(line):
