@@ -1316,15 +1316,13 @@ def _date_in(text: str) -> tuple[_dt.date | None, int, int]:
 
 
 def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
-    """(index, stripped line) of the last ``n`` non-blank lines, in order (scanning from the end)."""
-    tail: list[tuple[int, str]] = []
-    for i in range(len(lines) - 1, -1, -1):
-        if len(tail) >= n > 0:
-            break
-        line = lines[i].strip()
-        if line:
-            tail.append((i, line))
-    return tail[::-1]
+    """(index, stripped line) of the last ``n`` non-blank lines (all of them for ``n`` 0), in order (scanning from
+    the end)."""
+    # (the blank lines passed over in C, lazily from the end: the text's last lines are asked several times a report,
+    # a text of paragraphs set apart by blank lines has as many blank as filled ones)
+    filled = itertools.compress(range(len(lines) - 1, -1, -1), map(str.strip, reversed(lines)))
+    last = list(itertools.islice(filled, n) if n > 0 else filled)
+    return [(i, lines[i].strip()) for i in reversed(last)]
 
 
 def _is_footer(line: str, words: list[str]) -> bool:
