@@ -421,10 +421,23 @@ def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
 
 @functools.lru_cache(maxsize=65536)
 def _title_key(title: str, family: str) -> str | None:
-    for key, pats in _patterns()[family].items():
-        if any(p.fullmatch(title) for p in pats):
-            return key
-    return None
+    return _first_key(_family_titles(family).fullmatch(title), family)
+
+
+@functools.lru_cache(maxsize=2)
+def _family_titles(family: str) -> re.Pattern[str]:
+    """The family's section titles as one pattern, a group a key in formats.yaml's order: a match's group is the
+    first key that has a pattern matching, as asked of each in turn (every line's title of a report is asked: one
+    search in C, not a Python loop over some 30 patterns)."""
+    pats = _patterns()[family]
+    if any(p.groups for ps in pats.values() for p in ps):
+        raise ValueError(f"formats.yaml sections.{family}: a title pattern has a capturing group; use (?:...)")
+    return re.compile("|".join("(" + "|".join(f"(?:{p.pattern})" for p in ps) + ")" for ps in pats.values()))
+
+
+def _first_key(m: re.Match[str] | None, family: str) -> str | None:
+    """The key of the group that a match of :func:`_family_titles` took, or None."""
+    return None if m is None or m.lastindex is None else list(_patterns()[family])[m.lastindex - 1]
 
 
 _TITLE_REACH = 40  # how far into the next line a heading wrapped at a line's end may reach
@@ -903,9 +916,9 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     if key is None and num:
         # A glued segment: a numbered title starts the text, its body follows (numbered (一): a sub-level one,
         # a section only where no heading is numbered 一、)
-        for k, pats in _patterns()[family].items():
-            if any(p.match(title) for p in pats):
-                return k, "sub_inline" if num.startswith("(") else "inline"
+        inline = _first_key(_family_titles(family).match(title), family)  # (a pattern matching the title's start)
+        if inline is not None:
+            return inline, "sub_inline" if num.startswith("(") else "inline"
     if key is None and not num:
         # an unnumbered lead section's title glued to its text ('引言。本报告…'): kept only before the other
         # headings (see _candidates)
