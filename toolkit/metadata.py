@@ -1327,15 +1327,13 @@ def _date_in(text: str) -> tuple[_dt.date | None, int, int]:
 
 
 def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
-    """(index, stripped line) of the last ``n`` non-blank lines, in order (scanning from the end)."""
-    tail: list[tuple[int, str]] = []
-    for i in range(len(lines) - 1, -1, -1):
-        if len(tail) >= n > 0:
-            break
-        line = lines[i].strip()
-        if line:
-            tail.append((i, line))
-    return tail[::-1]
+    """(index, stripped line) of the last ``n`` non-blank lines (all of them for ``n`` 0), in order (scanning from
+    the end)."""
+    # (the blank lines passed over in C, lazily from the end: the text's last lines are asked several times a report,
+    # a text of paragraphs set apart by blank lines has as many blank as filled ones)
+    filled = itertools.compress(range(len(lines) - 1, -1, -1), map(str.strip, reversed(lines)))
+    last = list(itertools.islice(filled, n) if n > 0 else filled)
+    return [(i, lines[i].strip()) for i in reversed(last)]
 
 
 def _is_footer(line: str, words: list[str]) -> bool:
@@ -1800,6 +1798,25 @@ def table_lead(text: str) -> bool:
     m = _table_lead_pattern().search(text)
     # (one search for the three: it runs on every segment after the first section's heading)
     return m is not None and (m.lastgroup != "title" or _glue_stop().search(text) is None)
+
+
+def table_leads(lines: list[str]) -> list[int]:
+    """Indices of the lines that are :func:`table_lead`'s (a statistics table's title, header or block heading).
+
+    Each of the three holds a word of its own (``表``, the label column's word, a block heading's title): the lines
+    with none of them, nearly all a report's, are passed over in C (one search a line) before :func:`table_lead`.
+    """
+    hinted = itertools.compress(range(len(lines)), map(_table_lead_hint().search, lines))
+    return [i for i in hinted if table_lead(lines[i])]
+
+
+@functools.lru_cache(maxsize=1)
+def _table_lead_hint() -> re.Pattern[str]:
+    """What a line :func:`table_lead` holds has somewhere, its marks stripped or not: a header's word, a block
+    heading, or 表 (a title's end)."""
+    from toolkit.layout import _block_heading  # (layout reads this module: imported where asked)
+
+    return re.compile(rf"{_table_header().pattern}|{_block_heading().pattern}|表")
 
 
 @functools.lru_cache(maxsize=1)

@@ -155,6 +155,7 @@ def _inline_marked_heading() -> re.Pattern[str]:
 
 # the cheap test a line passes before _inline_marked_heading is sought in it
 _MARKED_NUMBER = re.compile(rf"[。;!?\d,]{_CN_NUM}[.,]")
+_MAY_CUT = re.compile(rf"、|{_MARKED_NUMBER.pattern}")  # a line split_segments may cut (or the sub-cuts' lines)
 
 # a table's value alone in its cell, ending the text before a glued title: after a cell mark or at the line's start
 # ('… | 0', '\t12', '1,577', '0.5'; a comma after it or not, '0,'), not a date's or a version's digits ('2021.1.26')
@@ -285,9 +286,8 @@ def _glued_sub_cuts(lines: list[str], min_run: int = _SUB_RUN_MIN) -> _SubCuts:
     """
     found: list[tuple[int, int, int, int, bool]] = []  # (line number, offset, number, section's rank, wrapped)
     pattern = None
-    for number, line in enumerate(lines, start=1):
-        if "(" not in line:
-            continue
+    # (only the lines with a '(': picked in C, most lines have none)
+    for number, line in itertools.compress(enumerate(lines, start=1), map(_HAS_OPEN_BRACKET.search, lines)):
         # the next line's start: a title broken by the line's end, in its number or its words
         joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
         if not _SUB_MARK.search(joined):
@@ -373,6 +373,8 @@ def _inline_arabic_heading() -> re.Pattern[str]:
 
 
 _ARABIC_DUN = re.compile(r"\d、")
+# a character a line is asked to hold, the lines searched in C (most lines hold none)
+_HAS_OPEN_BRACKET, _HAS_DUN = re.compile(r"\("), re.compile("、")
 
 
 def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
@@ -385,9 +387,9 @@ def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
     found: list[tuple[int, int, int, bool, bool]] = []  # (line number, offset, number, numbered 2、, wrapped)
     # the titles numbered 2、 first (most reports have none inside a line: no more is asked), then those numbered 一、
     for pattern, key in ((None, "arabic"), (_inline_any_heading(), "top")):
-        for number, line in enumerate(lines, start=1):
-            if "、" not in line or (pattern is None and not _ARABIC_DUN.search(line)):
-                continue
+        # (only the lines with a 2、, then with a 、: picked in C, most lines have none)
+        has = map(_ARABIC_DUN.search, lines) if pattern is None else map(_HAS_DUN.search, lines)
+        for number, line in itertools.compress(enumerate(lines, start=1), has):
             joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
             for m in (pattern or _inline_arabic_heading()).finditer(joined):
                 if m.start() >= len(line):
@@ -419,10 +421,23 @@ def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
 
 @functools.lru_cache(maxsize=65536)
 def _title_key(title: str, family: str) -> str | None:
-    for key, pats in _patterns()[family].items():
-        if any(p.fullmatch(title) for p in pats):
-            return key
-    return None
+    return _first_key(_family_titles(family).fullmatch(title), family)
+
+
+@functools.lru_cache(maxsize=2)
+def _family_titles(family: str) -> re.Pattern[str]:
+    """The family's section titles as one pattern, a group a key in formats.yaml's order: a match's group is the
+    first key that has a pattern matching, as asked of each in turn (every line's title of a report is asked: one
+    search in C, not a Python loop over some 30 patterns)."""
+    pats = _patterns()[family]
+    if any(p.groups for ps in pats.values() for p in ps):
+        raise ValueError(f"formats.yaml sections.{family}: a title pattern has a capturing group; use (?:...)")
+    return re.compile("|".join("(" + "|".join(f"(?:{p.pattern})" for p in ps) + ")" for ps in pats.values()))
+
+
+def _first_key(m: re.Match[str] | None, family: str) -> str | None:
+    """The key of the group that a match of :func:`_family_titles` took, or None."""
+    return None if m is None or m.lastindex is None else list(_patterns()[family])[m.lastindex - 1]
 
 
 _TITLE_REACH = 40  # how far into the next line a heading wrapped at a line's end may reach
@@ -477,15 +492,26 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     sub_carried = {**sub_carried, **arabic.carried}
     carry, carry_number = "", 0  # the start of a heading wrapped onto the next line, and its line
     resume = 0  # the line a carried heading goes on on, past a page break's lines (0-based)
-    for number, line in enumerate(lines, start=1):
+    # the lines a heading's number can end in (a 、, a number marked after a sentence, a sub-cut), then an end mark:
+    # the lines between, most lines, are segments as they are, made in bulk in C
+    visit = sorted(set(itertools.compress(itertools.count(1), map(_MAY_CUT.search, lines))).union(sub_cuts))
+    visit.append(len(lines) + 1)
+    number = 0
+    while True:
+        if carry:
+            number += 1  # (the heading goes on on the next line, whatever it holds)
+        else:
+            upto = visit[bisect.bisect_right(visit, number)]
+            out.extend(map(_new_segment, zip(lines[number : upto - 1], range(number + 1, upto))))
+            number = upto
+        if number > len(lines):
+            break
+        line = lines[number - 1]
         if carry and number <= resume:
             out.append(Segment(line, number))  # a page break's line inside the heading: no part of it
             continue
         if carry:
             line, start_number, carry = carry + line, carry_number, ""
-        elif "、" not in line and number not in sub_cuts and not _MARKED_NUMBER.search(line):
-            out.append(_new_segment((line, number)))  # (most lines: no heading's number can end in them)
-            continue
         else:
             start_number = number
         if line[0] == "、" and out:  # the number left at the previous line's end ('…。五' / '、存在的主要问题…')
@@ -753,12 +779,17 @@ class _Heading(NamedTuple):
     listed: bool
 
 
+# what a stripped line _headings reads has: a Chinese character in its first 12 (_heading_form asks it; a table of
+# contents' label and page number removed leave the line's start), or a '|' in its first 50 (a heading in a cell)
+_HEADING_HINT = re.compile(rf".{{0,11}}[{HAN_RANGES}]|[^|]{{0,49}}\|", re.S)
+
+
 def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
     found = []
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
     # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C)
-    for i in itertools.compress(itertools.count(), texts):
+    for i in itertools.compress(itertools.count(), map(_HEADING_HINT.match, texts)):
         text = texts[i]
         if "|" in text[:50]:
             number, _, title = text.strip(" \t|").partition("|")
@@ -888,9 +919,9 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     if key is None and num:
         # A glued segment: a numbered title starts the text, its body follows (numbered (一): a sub-level one,
         # a section only where no heading is numbered 一、)
-        for k, pats in _patterns()[family].items():
-            if any(p.match(title) for p in pats):
-                return k, "sub_inline" if num.startswith("(") else "inline"
+        inline = _first_key(_family_titles(family).match(title), family)  # (a pattern matching the title's start)
+        if inline is not None:
+            return inline, "sub_inline" if num.startswith("(") else "inline"
     if key is None and not num:
         # an unnumbered lead section's title glued to its text ('引言。本报告…'): kept only before the other
         # headings (see _candidates)
@@ -1747,7 +1778,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     pre-2019 table whose block headings are no sections, though ``chosen`` may have taken them for the last ones).
     ``candidates``: each family's :func:`_candidates` of the headings; ``texts``: the segments' texts, if listed.
     """
-    from toolkit.metadata import report_title_lines, table_lead
+    from toolkit.metadata import report_title_lines, table_leads
 
     if not chosen:
         return None, None
@@ -1766,7 +1797,12 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     appendix_line = _appendix_line()
     begin = min(start, cands[0][0]) if cands else start
     two = _TwoOutlines(headings, segments) if cands else None
-    for i in range(begin + 1, len(segments)):
+    leads = {i for i in table_leads(texts) if i > start}
+    # (only the lines that may end the text are visited: a title, a restart, a table's lead, and every line after
+    # the last heading; the rest, nearly all, are passed over at once)
+    for i in sorted({*titles, *restarts, *leads, *range(last + 1, len(segments))}):
+        if i <= begin:
+            continue
         if i in titles:
             if i > start and any(i < j <= i + _NEXT_TITLE_WITHIN and key in first_keys for j, key in cands):
                 return _header_box_start(texts, i), i
@@ -1777,7 +1813,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
         # (a statistics table's block headings may be taken for the report's last sections, '一、主动公开情况': its
         # title, header or first block heading right after the signature is sought after the first section's)
         if (i > last and (appendix_line.match(texts[i]) or _table_after(texts, i))) \
-                or (i > start and table_lead(texts[i])):
+                or i in leads:
             if _signature_start(texts[:i]) < i:
                 return i, None
     return None, None
@@ -1917,9 +1953,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
-    # (every check below asks a first line of 1 to 40 characters: blank lines, half a table of a cell a line,
-    # go at once, in one pass, in C)
-    for i in itertools.compress(range(len(texts) - 1), map(_FIRST_LINE_LENGTHS.__contains__, map(len, texts))):
+    # (every check below asks a first line of 1 to 40 characters, no '|', opening with a number or a Chinese
+    # character: blank lines, prose, table rows and a table's cells of counts a line go at once, in one pass, in C)
+    for i in itertools.compress(range(len(texts) - 1), map(_WRAP_FIRST_LINE.match, texts)):
         first = texts[i]
         nxt, end = texts[i + 1], i + 1
         if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
@@ -1967,7 +2003,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
 
 
 _SEGMENT_TEXT = operator.attrgetter("text")
-_FIRST_LINE_LENGTHS = range(1, 41)  # the lengths of a wrapped heading's first line _join_wrapped_headings asks
+# a wrapped heading's first line, as _join_wrapped_headings asks it (stripped): 1 to 40 characters, no '|', a
+# number (_NUMBERED) or a Chinese character first (_unnumbered_wrap; a Chinese numeral too)
+_WRAP_FIRST_LINE = re.compile(rf"(?=[^|]{{1,40}}\Z)(?:[{HAN_RANGES}]|{_TOP}|{_SUB}|{_PART})")
 _PART_ALONE = re.compile(_PART)  # a part's number ('第一部分'), alone on its line
 _PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and its title
 
