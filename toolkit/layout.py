@@ -585,12 +585,17 @@ def _units_joined(cells: list[Cell]) -> list[Cell]:
     units = _unit_cells()
     if units.isdisjoint(map(_CELL_TEXT, cells)):  # (most rows: one look per cell, in C)
         return cells
+    before = [i - 1 for i in range(1, len(cells)) if cells[i].text in units]  # the cells the units follow
+    # units that follow their values: one after a number at least, or (a row of blanks and marks only, '规章 | |
+    # 件 | | 件 | | 件') two or more, each after a blank or a mark past the label: that row was a cell too long for
+    # each unit (every value NA, extra_cells)
+    after_values = any(_takes_unit(cells[i]) for i in before) or (
+        len(before) > 1 and before[0] > 0 and all(not cells[i].text or cells[i].text in NA_MARKS for i in before))
     out: list[Cell] = []
     for i, cell in enumerate(cells):
         if cell.text in units and out and _takes_unit(out[-1]):
             out[-1] = out[-1]._replace(text=out[-1].text + cell.text)
-        elif cell.text in units and len(out) > 1 and (not out[-1].text or out[-1].text in NA_MARKS) and any(
-                c.text in units and _takes_unit(p) for p, c in zip(cells, cells[1:])):
+        elif cell.text in units and len(out) > 1 and (not out[-1].text or out[-1].text in NA_MARKS) and after_values:
             # a blank or marked value's unit in a row whose units follow their values ('规章 | 2 | 件 | | 件 | 30 |
             # 件'): it was a cell of its own, the row a cell too long (every value NA, extra_cells); dropped, the
             # blank or mark stays the value's (NA)
