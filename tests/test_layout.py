@@ -65,6 +65,26 @@ def test_tab_layout_indented_lines_read_alike(indent):
     assert [f.code for f in shifted.flags] == [f.code for f in original.flags]
 
 
+@pytest.mark.parametrize("cell, wrapped", [
+    ("\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n", "\t（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）\n"),
+    ("\t（二）部分公开（区分处理的，只计这一情形，", "\t（二）部分公开（区分处理的，\n只计这一情形，"),
+    ("\t2.其他法律行政法规禁止公开\n", "\t2.其他法律行政法规禁止\n公开\t\n"),
+    ("\t一、本年新收到政府信息公开申请数量\n", "\t一、本年新收到政府信息公开\n申请数量\n"),
+    ("\t本年新公开数量\n", "\t本年新\n公开数量\n")])
+def test_tab_layout_a_cell_wrapped_onto_a_line_without_a_tab_is_one_cell(cell, wrapped):
+    # A tab cell's text wrapped onto a line of its own without the tab ('\t（二）部分公开（…只计这一情形，' /
+    # '不计其他情形）'): in a row led by blank group cells the rest was a cell of its own, the row flagged
+    # unknown_row and its values lost (missing_rows). It is the cell's text: the report reads as unwrapped.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    assert cell in text
+    original, report = toolkit.parse_text(text), toolkit.parse_text(text.replace(cell, wrapped, 1))
+    keys = ["table", "row_key", "col_key", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], original.tables[keys])
+    assert report.flags == original.flags
+
+
 def test_tab_layout_with_a_blank_line_after_every_cell_loses_nothing_silently():
     # Some pages put a blank line after every cell: blank lines then mark no row, and the rows are
     # rebuilt from the labels. Before, every blank line cut a row, and 60 of 75 values vanished unflagged.

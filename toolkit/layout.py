@@ -224,6 +224,12 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if tab_layout:
                 stream.flush()
             continue
+        if tab_layout and stream.current and _tab_cell_line(segments[i - 1].text)[:1] == "\t" and (
+                _continues_cell(stream.current[-1], stripped)):
+            # the rest of a tab cell's text wrapped onto a line without a tab ('\t(二)部分公开(…只计这一情形,' /
+            # '不计其他情形)'): it was a cell of its own, the row's values a column late (unknown_row, missing_rows)
+            stream.current[-1] = stream.current[-1]._replace(text=stream.current[-1].text + stripped)
+            continue
         if "\t\t" in stripped and "|" not in text and (tabbed := _tab_row(stripped)) is not None:
             # a row's cells split by tabs, a blank cell between two ('数量\t87\t4\t\t97', a row copied from a
             # sheet): read as spaces the blank was lost, the values after it a column early; its cells are kept
@@ -1148,6 +1154,15 @@ def _tab_cell_line(text: str) -> str:
         if body[:1] == "\t":
             return body
     return text
+
+
+def _continues_cell(cell: Cell, text: str) -> bool:
+    """Whether ``text``, a line without a tab right after the tab cell ``cell`` (tab layout), is that cell's
+    text wrapped: both are words (a label's or a header's), neither a value, ``text`` no prose nor a row's
+    label, an article line or a note of its own."""
+    return (bool(cell.text) and not cell.is_value and "\t" not in text and len(text) <= 24
+            and _text_kind(text) in ("label", "header") and not _PROSE_END.search(text)
+            and _text_kind(cell.text) in ("label", "header", "row", "group"))
 
 
 def _tab_layout(segments: Sequence[Segment]) -> tuple[bool, bool]:
