@@ -903,6 +903,12 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     if m and label_key(m["label"]) in vocabulary().legacy_rows:
         # a known item with its unit cell blank ('4.信函申请数 12'): only a known label, lest prose be a row
         return [m["label"], "", *m["values"].split()]
+    if text.rsplit(None, 1)[-1] in NA_MARKS and (m := bare.fullmatch(text)) is not None and label_key(
+            m["label"]) in vocabulary().legacy_parents and all(v in NA_MARKS for v in m["values"].split()):
+        # a group heading whose unit and value cells are marked not applicable ('(四)申请来源 — —', set with spaces
+        # or tabs) is the heading, as '(四)申请来源 | — | — |' is: read as one label it was no heading, and its
+        # items were keyed by their own words ('党政机关', not src_party_gov)
+        return [m["label"], *m["values"].split()]
     return None
 
 
