@@ -514,7 +514,8 @@ def test_a_unit_column_between_a_rows_label_and_its_values_is_each_values_unit(r
     ("规章 2 件 无 件 30 件", ["规章", "2件", "无", "30件"], [2.0, None, 30.0]),
     ("规章 | | 件 | | 件 | | 件 |", ["规章", "", "", ""], [None, None, None]),
     ("| 规章 | | 件 | — | 件 | | 件 |", ["", "规章", "", "—", ""], [None, None, None]),
-    ("规章 无 件 无 件 无 件", ["规章", "无", "无", "无"], [None, None, None])])
+    ("规章 无 件 无 件 无 件", ["规章", "无", "无", "无"], [None, None, None]),
+    ("规章\t2\t件\t\t件\t30\t件", ["规章", "2件", "", "30件"], [2.0, None, 30.0])])
 def test_a_blank_or_marked_values_unit_in_a_cell_of_its_own_is_dropped(row, cells, values):
     # A row whose units follow their values, one value blank or a mark with its unit still written after it:
     # that unit stayed a cell of its own, the row a cell too long, every value NA and flagged extra_cells. It is

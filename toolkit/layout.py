@@ -567,9 +567,12 @@ _CELL_TEXT = operator.itemgetter(0)  # (Cell.text, read in C)
 
 def _tab_row(text: str) -> list[str] | None:
     """The cells of a row whose label and values are split by tabs (``text`` stripped), or None unless its first
-    cell is no value and every other filled cell is one."""
+    cell is no value and every other filled cell is one or a unit ('规章\t0\t件\t\t件\t39\t件': each value's unit in a
+    cell of its own, joined to it or dropped after a blank by :func:`_units_joined`; such a row was read as spaces,
+    its blank lost and its values placed nowhere, ambiguous_digits)."""
     parts = [p.strip() for p in text.split("\t")]
-    if _text_kind(parts[0]) == "value" or not all(_text_kind(p) == "value" for p in parts[1:] if p):
+    units = _unit_cells()
+    if _text_kind(parts[0]) == "value" or not all(_text_kind(p) == "value" or p in units for p in parts[1:] if p):
         return None
     return parts
 
