@@ -65,6 +65,26 @@ def test_tab_layout_indented_lines_read_alike(indent):
     assert [f.code for f in shifted.flags] == [f.code for f in original.flags]
 
 
+@pytest.mark.parametrize("cell, wrapped", [
+    ("\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n", "\t（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）\n"),
+    ("\t（二）部分公开（区分处理的，只计这一情形，", "\t（二）部分公开（区分处理的，\n只计这一情形，"),
+    ("\t2.其他法律行政法规禁止公开\n", "\t2.其他法律行政法规禁止\n公开\t\n"),
+    ("\t一、本年新收到政府信息公开申请数量\n", "\t一、本年新收到政府信息公开\n申请数量\n"),
+    ("\t本年新公开数量\n", "\t本年新\n公开数量\n")])
+def test_tab_layout_a_cell_wrapped_onto_a_line_without_a_tab_is_one_cell(cell, wrapped):
+    # A tab cell's text wrapped onto a line of its own without the tab ('\t（二）部分公开（…只计这一情形，' /
+    # '不计其他情形）'): in a row led by blank group cells the rest was a cell of its own, the row flagged
+    # unknown_row and its values lost (missing_rows). It is the cell's text: the report reads as unwrapped.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    assert cell in text
+    original, report = toolkit.parse_text(text), toolkit.parse_text(text.replace(cell, wrapped, 1))
+    keys = ["table", "row_key", "col_key", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], original.tables[keys])
+    assert report.flags == original.flags
+
+
 def test_tab_layout_with_a_blank_line_after_every_cell_loses_nothing_silently():
     # Some pages put a blank line after every cell: blank lines then mark no row, and the rows are
     # rebuilt from the labels. Before, every blank line cut a row, and 60 of 75 values vanished unflagged.
@@ -491,11 +511,16 @@ def test_a_unit_column_between_a_rows_label_and_its_values_is_each_values_unit(r
 @pytest.mark.parametrize("row, cells, values", [
     ("规章 | 2 | 件 | | 件 | 30 | 件 |", ["规章", "2件", "", "30件"], [2.0, None, 30.0]),
     ("规章 | — | 件 | 0 | 件 | 30 | 件 |", ["规章", "—", "0件", "30件"], [None, 0.0, 30.0]),
-    ("规章 2 件 无 件 30 件", ["规章", "2件", "无", "30件"], [2.0, None, 30.0])])
+    ("规章 2 件 无 件 30 件", ["规章", "2件", "无", "30件"], [2.0, None, 30.0]),
+    ("规章 | | 件 | | 件 | | 件 |", ["规章", "", "", ""], [None, None, None]),
+    ("| 规章 | | 件 | — | 件 | | 件 |", ["", "规章", "", "—", ""], [None, None, None]),
+    ("规章 无 件 无 件 无 件", ["规章", "无", "无", "无"], [None, None, None]),
+    ("规章\t2\t件\t\t件\t30\t件", ["规章", "2件", "", "30件"], [2.0, None, 30.0])])
 def test_a_blank_or_marked_values_unit_in_a_cell_of_its_own_is_dropped(row, cells, values):
     # A row whose units follow their values, one value blank or a mark with its unit still written after it:
     # that unit stayed a cell of its own, the row a cell too long, every value NA and flagged extra_cells. It is
-    # the blank's unit, dropped: the blank or mark reads NA, the other values land in their columns.
+    # the blank's unit, dropped: the blank or mark reads NA, the other values land in their columns.  So too in
+    # a row of blanks and marks only, each with its unit after it (no number to show the units follow values).
     import toolkit
     from toolkit import synth
     from toolkit.sections import Segment

@@ -1463,6 +1463,23 @@ def test_legacy_block_headings_as_marks_read_as_blank_ones(header, layout, tmp_p
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
+@pytest.mark.parametrize("sep", ["  ", "\t"])
+@pytest.mark.parametrize("mark", ["—", "/"])
+def test_legacy_group_heading_as_marks_in_rows_set_with_spaces_or_tabs(sep, mark, tmp_path, seed_cells):
+    # Seed 003's rows set apart by spaces (an unruled PDF's text) or tabs, each blank cell a mark and the heading
+    # '(四)申请来源' too ('(四)申请来源  —  —'): that line was no row but one label, so its items were no longer the
+    # requests' sources, keyed by their own words ('党政机关', not src_party_gov).  Now read as its pipe row is.
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [sep.join(c if c or j == 0 else mark for j, c in enumerate(x)) if start <= i < end else x
+            for i, x in enumerate(lines)]
+    assert f"(四)申请来源{sep}{mark}{sep}{mark}" in rows
+    report = toolkit.parse_text("\n".join(x if isinstance(x, str) else " | ".join(x) + " |" for x in rows))
+    got = {(k, u) for _t, k, _c, _v, _r, u in _legacy(report)}
+    assert got == {(k, u) for _t, k, _c, _v, _r, u in seed_cells}
+    assert not [f for f in report.flags if f.table == "legacy"]
+
+
 @pytest.mark.parametrize("marks", ["cells", "spaces", "lines"])
 @pytest.mark.parametrize("header", ["one row", *_PARTS_HEADERS])
 def test_glued_legacy_header_of_parts_set_apart_is_read(header, marks):

@@ -1722,6 +1722,23 @@ def test_a_count_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("cell", ["12注1", "12[注1]", "12^1", "12件注1"])
+def test_a_count_with_a_typed_footnote_mark_ending_in_a_digit_keeps_its_row(cell, fmt, tmp_path):
+    # A footnote mark typed after a count, its digit ending the cell ('12注1', '12[注1]', '12^1'), made the cell a
+    # label: the row lost, all its values with it (unknown_row, missing_rows).  It stays in its column, NA and
+    # flagged not_a_number, as '12注' and '12[1]' are; the row's other values are read.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    requests = _set_cell(lines, "一、本年新收政府信息公开申请数量", 0, cell)
+    report = _render(requests, fmt, tmp_path)
+    _check_cell(report, "requests", "new", "natural_person", cell, None, None)
+    assert report.table("requests").loc["new", "total"] == 99
+    penalty = _set_cell(lines, "行政处罚", 2, cell)   # 本年处理决定数量 of the Article 20 table (2019)
+    report = _render(penalty, fmt, tmp_path)
+    _check_cell(report, "active", "penalty", "decisions", cell, None, None)
+    assert report.table("active").loc["penalty", "prev_items"] == 2307
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
 @pytest.mark.parametrize("cell, want", [("630.2", None), ("251000元", 25.1), ("184719元", 18.4719)])
 def test_a_2019_procurement_amount_under_a_header_with_no_unit(cell, want, fmt, tmp_path):
     # templates-detail §3.2: the official-looking renderings write plain 采购总金额 (R1, R2) and the unit, if any, in

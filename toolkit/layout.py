@@ -225,6 +225,12 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if tab_layout:
                 stream.flush()
             continue
+        if tab_layout and stream.current and _tab_cell_line(segments[i - 1].text)[:1] == "\t" and (
+                _continues_cell(stream.current[-1], stripped)):
+            # the rest of a tab cell's text wrapped onto a line without a tab ('\t(二)部分公开(…只计这一情形,' /
+            # '不计其他情形)'): it was a cell of its own, the row's values a column late (unknown_row, missing_rows)
+            stream.current[-1] = stream.current[-1]._replace(text=stream.current[-1].text + stripped)
+            continue
         sort = _line_sort(stripped)
         if sort:  # (one cached look-up a line: most lines are _PLAIN)
             if sort == _TABBED:
@@ -442,6 +448,8 @@ def _line_sort(stripped: str) -> int:
     if _LONE_PAGE_NUMBER.fullmatch(stripped):
         return _LONE_NUMBER
     return _PLAIN
+
+
 _SPACE = re.compile(r"\s")
 
 
@@ -582,9 +590,12 @@ _CELL_TEXT = operator.itemgetter(0)  # (Cell.text, read in C)
 
 def _tab_row(text: str) -> list[str] | None:
     """The cells of a row whose label and values are split by tabs (``text`` stripped), or None unless its first
-    cell is no value and every other filled cell is one."""
+    cell is no value and every other filled cell is one or a unit ('规章\t0\t件\t\t件\t39\t件': each value's unit in a
+    cell of its own, joined to it or dropped after a blank by :func:`_units_joined`; such a row was read as spaces,
+    its blank lost and its values placed nowhere, ambiguous_digits)."""
     parts = [p.strip() for p in text.split("\t")]
-    if _text_kind(parts[0]) == "value" or not all(_text_kind(p) == "value" for p in parts[1:] if p):
+    units = _unit_cells()
+    if _text_kind(parts[0]) == "value" or not all(_text_kind(p) == "value" or p in units for p in parts[1:] if p):
         return None
     return parts
 
@@ -606,12 +617,17 @@ def _units_joined(cells: list[Cell]) -> list[Cell]:
     units = _unit_cells()
     if units.isdisjoint(map(_CELL_TEXT, cells)):  # (most rows: one look per cell, in C)
         return cells
+    before = [i - 1 for i in range(1, len(cells)) if cells[i].text in units]  # the cells the units follow
+    # units that follow their values: one after a number at least, or (a row of blanks and marks only, '规章 | |
+    # 件 | | 件 | | 件') two or more, each after a blank or a mark past the label: that row was a cell too long for
+    # each unit (every value NA, extra_cells)
+    after_values = any(_takes_unit(cells[i]) for i in before) or (
+        len(before) > 1 and before[0] > 0 and all(not cells[i].text or cells[i].text in NA_MARKS for i in before))
     out: list[Cell] = []
     for i, cell in enumerate(cells):
         if cell.text in units and out and _takes_unit(out[-1]):
             out[-1] = out[-1]._replace(text=out[-1].text + cell.text)
-        elif cell.text in units and len(out) > 1 and (not out[-1].text or out[-1].text in NA_MARKS) and any(
-                c.text in units and _takes_unit(p) for p, c in zip(cells, cells[1:])):
+        elif cell.text in units and len(out) > 1 and (not out[-1].text or out[-1].text in NA_MARKS) and after_values:
             # a blank or marked value's unit in a row whose units follow their values ('规章 | 2 | 件 | | 件 | 30 |
             # 件'): it was a cell of its own, the row a cell too long (every value NA, extra_cells); dropped, the
             # blank or mark stays the value's (NA)
@@ -913,6 +929,12 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     if m and label_key(m["label"]) in vocabulary().legacy_rows:
         # a known item with its unit cell blank ('4.信函申请数 12'): only a known label, lest prose be a row
         return [m["label"], "", *m["values"].split()]
+    if text.rsplit(None, 1)[-1] in NA_MARKS and (m := bare.fullmatch(text)) is not None and label_key(
+            m["label"]) in vocabulary().legacy_parents and all(v in NA_MARKS for v in m["values"].split()):
+        # a group heading whose unit and value cells are marked not applicable ('(四)申请来源 — —', set with spaces
+        # or tabs) is the heading, as '(四)申请来源 | — | — |' is: read as one label it was no heading, and its
+        # items were keyed by their own words ('党政机关', not src_party_gov)
+        return [m["label"], *m["values"].split()]
     return None
 
 
@@ -1164,6 +1186,15 @@ def _tab_cell_line(text: str) -> str:
         if body[:1] == "\t":
             return body
     return text
+
+
+def _continues_cell(cell: Cell, text: str) -> bool:
+    """Whether ``text``, a line without a tab right after the tab cell ``cell`` (tab layout), is that cell's
+    text wrapped: both are words (a label's or a header's), neither a value, ``text`` no prose nor a row's
+    label, an article line or a note of its own."""
+    return (bool(cell.text) and not cell.is_value and "\t" not in text and len(text) <= 24
+            and _text_kind(text) in ("label", "header") and not _PROSE_END.search(text)
+            and _text_kind(cell.text) in ("label", "header", "row", "group"))
 
 
 def _tab_layout(segments: Sequence[Segment]) -> tuple[bool, bool]:
