@@ -129,8 +129,9 @@ def _gbk_with_a_utf8_line(tmp_path: Path) -> Path:
     return _written(tmp_path, b"\n".join(line.encode("utf-8" if i == 5 else "gbk") for i, line in enumerate(lines)))
 
 
-def _utf8_with_a_gbk_footer(tmp_path: Path) -> Path:
-    footer = "主办单位：平潭综合实验区管理委员会办公室".encode("gbk")
+def _utf8_with_a_latin1_byte(tmp_path: Path) -> Path:
+    # (a footer pasted in GBK is read as GBK now, mixed_encoding; a Latin-1 '©' is no character of either)
+    footer = "Copyright © 2023".encode("latin-1")
     return _written(tmp_path, (RAW / "pingtan-2023-02.txt").read_bytes() + b"\n" + footer + b"\n")
 
 
@@ -219,7 +220,7 @@ _CASES: dict[str, Case] = {
     "soft_check_failed": Case(_pipe_edit(_replace_row("规范性文件", "规范性文件 | 1 | 9 | 5 |")), "active",
                               "published_le_total[normative_documents]"),
     # the bytes of a text
-    "bad_bytes": Case(_utf8_with_a_gbk_footer, "", "could not be decoded"),
+    "bad_bytes": Case(_utf8_with_a_latin1_byte, "", "could not be decoded"),
     "mixed_encoding": Case(_gbk_with_a_utf8_line, "", "line(s) 6 in UTF-8 in a GBK text"),
     "encoding_uncertain": Case(lambda tmp_path: _written(tmp_path, "暂无".encode("gbk")), "", "or as Big5"),
     # PDF, DOCX, HTML

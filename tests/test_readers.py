@@ -1523,46 +1523,40 @@ def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec
         toolkit.parse_report(path)
 
 
-@pytest.mark.parametrize("utf8_lines", [[0], [0, 5]])
-def test_utf8_lines_in_a_gbk_text_are_read_and_flagged(utf8_lines, tmp_path, parsed_seed):
-    # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake
-    # ('甯備綇寤哄眬…'): agency lost, nothing said the bytes were mixed.
-    import toolkit
-
-    seed = "004_b232cca7e491c758"
-    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
-    path = tmp_path / "mixed.txt"
-    path.write_bytes(b"\n".join(line.encode("utf-8" if i in utf8_lines else "gbk") for i, line in enumerate(lines)))
-    numbers = ", ".join(str(i + 1) for i in utf8_lines)
-    with pytest.warns(UserWarning, match=rf"mixed.txt: mixed encodings: line\(s\) {numbers} in UTF-8 in a GBK text"):
-        got = toolkit.parse_report(path)
-    want = parsed_seed(seed)
-    assert got.encoding == "gbk" and got.original_lines == want.original_lines
-    assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
-    assert _cells_of(got) == _cells_of(want)
-    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+_CODEC_NAMES = {"gbk": "GBK", "utf-8": "UTF-8"}
 
 
-@pytest.mark.parametrize("gbk_lines", [[0], [0, 35]])
-def test_gbk_lines_in_a_utf8_text_are_read_and_flagged(gbk_lines, tmp_path, parsed_seed):
-    # The reverse: a title or a table row pasted in GBK into a UTF-8 file was read as UTF-8 with its bytes replaced
-    # by U+FFFD ('\ufffd\ufffd…' for '市住建局…', '行政许可'): agency and the row's label lost, flagged only as bytes
-    # that could not be decoded.  Now each such line is read as GBK, the mixed encodings flagged.
+@pytest.mark.parametrize(("codec", "pasted_codec", "pasted"), [
+    ("gbk", "utf-8", [0]), ("gbk", "utf-8", [0, 5]), ("utf-8", "gbk", [0]), ("utf-8", "gbk", [0, 35])])
+def test_lines_pasted_in_another_encoding_are_read_and_flagged(codec, pasted_codec, pasted, tmp_path, parsed_seed):
+    # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake ('甯備綇寤哄眬…'):
+    # agency lost, nothing said the bytes were mixed.  The reverse, a title or a table row pasted in GBK into a UTF-8
+    # file, was read as UTF-8 with its bytes replaced by U+FFFD ('\ufffd\ufffd…' for '市住建局…', '行政许可'): agency
+    # and the row's label lost, flagged only as bytes that could not be decoded.  Each such line is read in its own
+    # encoding, the mixed encodings flagged.
     import toolkit
 
     seed = "004_b232cca7e491c758"
     lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
     assert lines[35].strip() == "行政许可"
-    data = b"\n".join(line.encode("gbk" if i in gbk_lines else "utf-8") for i, line in enumerate(lines))
+    data = b"\n".join(line.encode(pasted_codec if i in pasted else codec) for i, line in enumerate(lines))
     path = write_bytes(tmp_path / "mixed.txt", data)
-    numbers = ", ".join(str(i + 1) for i in gbk_lines)
-    with pytest.warns(UserWarning, match=rf"mixed.txt: mixed encodings: line\(s\) {numbers} in GBK in a UTF-8 text"):
+    numbers = ", ".join(str(i + 1) for i in pasted)
+    said = rf"mixed.txt: mixed encodings: line\(s\) {numbers} in {_CODEC_NAMES[pasted_codec]} in a {_CODEC_NAMES[codec]} text"
+    with pytest.warns(UserWarning, match=said):
         got = toolkit.parse_report(path)
     want = parsed_seed(seed)
-    assert got.encoding == "utf-8" and got.original_lines == want.original_lines
+    assert got.encoding == codec and got.original_lines == want.original_lines
     assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
     assert _cells_of(got) == _cells_of(want)
     assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+
+
+def test_a_gbk_footer_in_a_utf8_text_is_read_beside_a_stray_byte(tmp_path, parsed_seed):
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    want = parsed_seed(seed)
     # a site footer pasted in GBK, with a stray byte of no encoding on another line: the footer read, the byte flagged
     footer = "主办单位：平潭综合实验区管理委员会办公室 承办：平潭综合实验区政务服务中心"
     path = write_bytes(tmp_path / "footer.txt", (RAW / f"{seed}.txt").read_bytes() + b"\n\xff\n" + footer.encode("gbk") + b"\n")

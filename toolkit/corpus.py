@@ -1097,6 +1097,9 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = F
             return  # the parent went away (stopped or killed): nobody to report to
 
 
+_MAX_RLIMIT = 2**63 - 1  # the largest limit setrlimit takes (a signed 64-bit rlim_t)
+
+
 def _limit_memory(extra: int) -> None:
     """Limit this process's address space (RLIMIT_AS) to what it has mapped now plus ``extra`` bytes, so that a file
     that would take more gets a MemoryError, and a failed row, rather than the machine's memory (Linux)."""
@@ -1110,8 +1113,6 @@ def _limit_memory(extra: int) -> None:
         return
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
-
-_MAX_RLIMIT = 2**63 - 1  # the largest limit setrlimit takes (a signed 64-bit rlim_t)
 
 
 @dataclass

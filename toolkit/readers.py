@@ -2503,9 +2503,9 @@ def _hiding_declarations(declarations: str) -> tuple[str, str] | None:
 def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
     style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
-    before its own (which wins) and after it those marked ``!important`` (and after these its own so marked), so that _drop_hidden (and
-    _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class hiding an
-    old version's words: they were read in).
+    before its own (which wins) and after it those marked ``!important`` (and after these its own so marked), so
+    that _drop_hidden (and _blank_zero_font) drop what a browser does not show as they drop what a style attribute
+    hides (a class hiding an old version's words: they were read in).
 
     The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
     after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
