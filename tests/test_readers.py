@@ -881,6 +881,40 @@ def test_docx_horizontal_merge_is_one_cell(tmp_path: Path) -> None:
     assert read_document(path).lines == MERGED_001
 
 
+_STRUCK_STYLE = ('<w:style w:type="character" w:styleId="Old"><w:name w:val="Old"/><w:rPr><w:dstrike/></w:rPr>'
+                 '</w:style><w:style w:type="character" w:styleId="OldNote"><w:name w:val="Old Note"/>'
+                 '<w:basedOn w:val="Old"/></w:style>')
+
+
+@pytest.mark.parametrize("props", ["<w:strike/>", '<w:dstrike w:val="1"/>', '<w:rStyle w:val="OldNote"/>',
+                                   '<w:strike w:val="0"/><w:dstrike w:val="true"/>'])
+def test_docx_an_old_value_struck_through_beside_the_new_one_is_not_read(props: str, tmp_path: Path) -> None:
+    # Word's strikethrough (w:strike, w:dstrike, or set by the run's character style): an old value struck through
+    # before the one that corrected it read into it, 9188, as the HTML reader read '<s>91</s>88' before it left it
+    # out.  A cell all of whose text is struck keeps it, its value; a strike turned off (w:val="0", here over a style
+    # that sets it) is no strike, and a struck word in a paragraph is left out too.
+    run = "<w:r><w:rPr>{}</w:rPr><w:t>{}</w:t></w:r>"
+    path = tmp_path / "struck.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        for old, new in (("<w:r><w:t>88</w:t></w:r>", run.format(props, "91") + "<w:r><w:t>88</w:t></w:r>"),
+                         ("<w:r><w:t>11</w:t></w:r>", run.format(props, "1") + run.format(props, "1")),
+                         ("<w:r><w:t>74</w:t></w:r>", run.format('<w:rStyle w:val="Old"/><w:dstrike w:val="false"/>'
+                                                                 '<w:strike w:val="off"/>', "74")),
+                         ("<w:r><w:t>四、行政复议、行政诉讼情况</w:t></w:r>",
+                          run.format(props, "五、") + "<w:r><w:t>四、行政复议、行政诉讼情况</w:t></w:r>")):
+            assert old in xml
+            xml = xml.replace(old, new, 1)
+        parts["word/document.xml"] = xml.encode()
+        parts["word/styles.xml"] = parts["word/styles.xml"].replace(b"</w:styles>", _STRUCK_STYLE.encode()
+                                                                    + b"</w:styles>")
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
+
 def test_docx_hand_built_merges_breaks_and_nested_table(tmp_path: Path) -> None:
     import docx
 

@@ -82,6 +82,9 @@ _SPRA_SIZE = (1, 1, 2, 4, 2, 2, 0, 3)  # operand size by spra (6: variable)
 # character sprms of text Word does not show: a tracked deletion (sprmCFRMarkDel), hidden text (sprmCFVanish); on
 # when their operand is 1, or 0x81 (the opposite of the style's, which hides nothing)
 _C_DELETED, _C_HIDDEN = 0x0800, 0x083C
+# character sprms of text struck through (sprmCFStrike, sprmCFDStrike), set as hidden text is: left out but where a
+# table cell's text is all struck (see _keep_struck_cells)
+_C_STRIKES = (0x0837, 0x2A53)
 _ON = (b"\x01", b"\x81")
 _C_ISS, _SUPERSCRIPT = 0x2A48, b"\x01"  # sprmCIss: the text's position (1: raised, superscript)
 _C_HPS_POS = 0x4845  # sprmCHpsPos: the text lifted (> 0) or lowered by so many half-points ('Raised by 3 pt')
@@ -188,6 +191,8 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
     unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF))
+    if unshown is not None and _STRUCK in unshown:
+        _keep_struck_cells(text, unshown, ccp, lambda cp: papx.at(marks(cp)))
     fields = _Fields()
     builder = _Builder()
     start, joined = 0, ""
@@ -403,7 +408,8 @@ def _main_text(word: bytes, pieces: list, ccp: int, path: str | None, upto: int 
     return text, offset
 
 
-_HIDDEN, _DELETED, _RAISED = 1, 2, 3  # of a character in _unshown's mask (_RAISED: shown, set raised)
+# of a character in _unshown's mask (_RAISED: shown, set raised; _STRUCK: struck through, not shown)
+_HIDDEN, _DELETED, _RAISED, _STRUCK = 1, 2, 3, 4
 
 
 def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
@@ -436,6 +442,7 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
                     sprms = _styled(sprms, styles)
                 kind = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
                                         _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else
+                                        _STRUCK if any(sprms.get(s, b"")[:1] in _ON for s in _C_STRIKES) else
                                         _RAISED if _raised(sprms) else 0)
             if kind:
                 ranges.append((rgfc[j], rgfc[j + 1], kind))
@@ -451,6 +458,31 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
             if k_lo < k_hi:
                 mask[first + k_lo:first + k_hi] = bytes([kind]) * (k_hi - k_lo)
     return mask if any(mask) else None
+
+
+def _keep_struck_cells(text: str, unshown: bytearray, ccp: int, props_at: Callable[[int], "_Props"]) -> None:
+    """Show again (in ``unshown``, see _unshown) the struck text of the table cells all of whose shown text is struck
+    through: it is the cell's value (losing a value would be worse than reading one struck out), as the DOCX and HTML
+    readers keep it.  A cell is its paragraphs in a table up to its cell mark (a nested table's cell: up to the mark
+    that ends it); ``props_at(cp)``: the properties of the paragraph whose mark is at ``cp``."""
+    start, cell_start = 0, None
+    for match in _MARKS.finditer(text, 0, ccp):
+        cp = match.start()
+        props = props_at(cp)
+        if not props.depth:
+            cell_start = None
+        else:
+            cell_start = start if cell_start is None else cell_start
+            if match.group() == "\x07" or props.cell_end:
+                span = range(cell_start, cp)
+                if any(unshown[k] == _STRUCK for k in span) and not any(
+                        unshown[k] in (0, _RAISED) and not text[k].isspace() and text[k] not in "\r\x07"
+                        for k in span):
+                    for k in span:
+                        if unshown[k] == _STRUCK:
+                            unshown[k] = 0
+                cell_start = None
+        start = cp + 1
 
 
 def _style_sheet(table: bytes, fc: int, lcb: int) -> dict:
@@ -477,11 +509,14 @@ def _style_sheet(table: bytes, fc: int, lcb: int) -> dict:
             sprms: dict = {}
             if upx < at and kind_base & 0x0F in (1, 2):
                 chpx = table[upx + 2:min(upx + 2 + struct.unpack_from("<H", table, upx)[0], at)]
-                sprms = {sprm: operand for sprm, operand in _sprms(chpx) if sprm in (_C_ISS, _C_HPS_POS, _C_HIDDEN)}
+                sprms = {sprm: operand for sprm, operand in _sprms(chpx) if sprm in _STYLE_SPRMS}
             out[istd] = (kind_base >> 4, sprms)
     except struct.error:
         return out
     return out
+
+
+_STYLE_SPRMS = frozenset({_C_ISS, _C_HPS_POS, _C_HIDDEN, *_C_STRIKES})  # (those _style_sheet keeps)
 
 
 def _raised(sprms: dict) -> bool:
@@ -513,10 +548,11 @@ def _styled(sprms: dict, styles: dict) -> dict:
     if _C_ISS not in sprms and _C_HPS_POS not in sprms:  # (the run's own position, either way, decides)
         sprms[_C_ISS] = _style_value(styles, istd, _C_ISS)
         sprms[_C_HPS_POS] = _style_value(styles, istd, _C_HPS_POS)
-    own = sprms.get(_C_HIDDEN, b"\x80")[:1]  # (0x80: as the style)
-    if own in (b"\x80", b"\x81"):
-        hides = _style_value(styles, istd, _C_HIDDEN)[:1] in _ON
-        sprms[_C_HIDDEN] = b"\x01" if hides != (own == b"\x81") else b"\x00"
+    for toggle in (_C_HIDDEN, *_C_STRIKES):  # (struck through as hidden: the run's own setting decides first)
+        own = sprms.get(toggle, b"\x80")[:1]  # (0x80: as the style)
+        if own in (b"\x80", b"\x81"):
+            hides = _style_value(styles, istd, toggle)[:1] in _ON
+            sprms[toggle] = b"\x01" if hides != (own == b"\x81") else b"\x00"
     return sprms
 
 
@@ -525,7 +561,7 @@ def _shown(text: str, unshown: bytearray, start: int, end: int) -> str:
     out = []
     raised = False
     for c, kind in zip(text[start:end], unshown[start:end]):
-        if raised != (kind == _RAISED) and kind != _HIDDEN and kind != _DELETED:
+        if raised != (kind == _RAISED) and kind != _HIDDEN and kind != _DELETED and kind != _STRUCK:
             raised = not raised
             out.append(_RAISE if raised else _LOWER)
         if not kind or kind == _RAISED:

@@ -2905,6 +2905,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         _raise_styled_runs(body, document)
         _vanish_placeholders(body)
         _hide_spanning_instructions(body)
+        _blank_struck_runs(body, document, hidden[1])
         _style_tab_stops(body, document)
         _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
@@ -3212,6 +3213,7 @@ def _docx_header_title(document, lines: list) -> list:
             if not part.is_linked_to_previous:
                 found: list = []
                 _vanish_styled_runs(part._element, hidden)
+                _blank_struck_runs(part._element, document, hidden[1])
                 _docx_block(part._element, found)
                 yield found
 
@@ -3936,6 +3938,72 @@ def _raised_props(props) -> bool | None:
         return None
     return (align is not None and align.get(_w("val")) == "superscript") or (
         position is not None and _int(position.get(_w("val")), 0) > 0)
+
+
+# Word's strikethrough, single and double: each set on or off by the run (w:val "0", "false", "off": off), else by
+# its character style, else by its paragraph style (a style's own, or its parent's)
+_STRIKES = (_w("strike"), _w("dstrike"))
+
+
+def _blank_struck_runs(element, document, default: str | None) -> None:
+    """Blank (in memory) the text of the runs under ``element`` struck through (w:strike, w:dstrike), as the HTML
+    reader leaves out ``<s>`` (see _drop_struck): an old value left struck beside the one that corrected it
+    ('<w:strike/>91' then 88) read 9188.  A table cell all of whose text is struck keeps it, its value (losing a
+    value would be worse than reading one struck out).  Only the runs' w:t are blanked: a struck tab, break or
+    field mark still separates what it stands between.  ``default``: the default paragraph style's id.
+
+    Only where the document or its styles hold a strike (a walk over those elements alone) are the runs read.
+    """
+    styles = document.styles.element
+    styled = next(styles.iter(*_STRIKES), None) is not None
+    if not styled and next(element.iter(*_STRIKES), None) is None:
+        return  # (most documents: nothing struck)
+    sets = {tag: _docx_style_settings(styles, lambda style, tag=tag: _strike_setting(style.find(_w("rPr")), tag))
+            if styled else {} for tag in _STRIKES}
+    cells: dict = {}  # a table cell (its nearest) -> its struck runs
+    for run in list(element.iter(_w("r"))):
+        if not _struck(run, sets, default):
+            continue
+        cell = next(run.iterancestors(_w("tc")), None)
+        if cell is None:
+            _blank_run_text(run)
+        else:
+            cells.setdefault(cell, []).append(run)
+    for cell, struck in cells.items():
+        ids = {id(run) for run in struck}
+        if any(not _blank(t.text) for run in cell.iter(_w("r")) if id(run) not in ids and not _unshown_run(run, cell)
+               for t in run.iterchildren(_w("t"))):
+            for run in struck:
+                _blank_run_text(run)
+
+
+def _strike_setting(props, tag: str) -> bool | None:
+    """Whether run properties (a w:rPr, or None) set the strike ``tag`` on or off; None where they do not set it."""
+    found = props.find(tag) if props is not None else None
+    return None if found is None else found.get(_w("val"), "true") not in _OFF
+
+
+def _struck(run, sets: dict, default: str | None) -> bool:
+    """Whether ``run`` is struck through, by its own properties or its styles (``sets``: by strike tag, the styles'
+    settings, see _docx_style_settings; ``default``: the default paragraph style's id)."""
+    props = run.find(_w("rPr"))
+    rstyle = props.find(_w("rStyle")) if props is not None else None
+    for tag in _STRIKES:
+        on = _strike_setting(props, tag)
+        if on is None and sets[tag]:
+            on = sets[tag].get(rstyle.get(_w("val"))) if rstyle is not None else None
+            if on is None:
+                p = _paragraph_of(run)
+                pstyle = p.find(f"{_w('pPr')}/{_w('pStyle')}") if p is not None else None
+                on = sets[tag].get(pstyle.get(_w("val")) if pstyle is not None else default)
+        if on:
+            return True
+    return False
+
+
+def _blank_run_text(run) -> None:
+    for t in run.iterchildren(_w("t")):
+        t.text = ""
 
 
 def _vanish(run) -> None:
