@@ -178,6 +178,10 @@ TITLES = [
      "county", "department", "贵州"),
     ("二O二O年度驻马店市人民政府信息公开工作年度报告", "驻马店市人民政府", 2020, "prefecture", "government", "河南"),
     ("二〇二一年度中山市人民政府信息公开工作年度报告", "中山市人民政府", 2021, "prefecture", "government", "广东"),
+    # a year in the formal numerals of amounts: no year, its characters kept in the agency's name
+    ("驻马店市交通运输局贰零贰零年政府信息公开工作年度报告", "驻马店市交通运输局", 2020, "prefecture", "department", "河南"),
+    ("驻马店市交通运输局贰〇贰壹年度政府信息公开工作年度报告", "驻马店市交通运输局", 2021, "prefecture", "department", "河南"),
+    ("貳零貳零年陆丰市人民政府信息公开工作年度报告", "陆丰市人民政府", 2020, "county", "government", "广东"),
     ("泰州市高港区人民政府2020年政府信息公开工作年度报告", "泰州市高港区人民政府", 2020, "county", "government", "江苏"),
     ("台州市椒江区人民政府2020年政府信息公开工作年度报告", "台州市椒江区人民政府", 2020, "county", "government", "浙江"),
     ("国家税务总局驻马店市税务局2020年政府信息公开工作年度报告", "国家税务总局驻马店市税务局", 2020,
@@ -241,6 +245,15 @@ def test_titles(title, agency, year, level, kind, province):
     result = meta(title, "一、总体情况")
     assert (result["agency"], result["report_year"]) == (agency, year)
     assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, province)
+
+
+def test_the_formal_numerals_of_a_year_are_those_of_the_formats():
+    # (metadata.py writes them so that its patterns need no data read at import: they must agree with formats.yaml)
+    from toolkit.formats import load_formats
+    from toolkit.normalize import cn_numeral
+
+    formal = {ch: cn_numeral(common) for ch, common in load_formats()["formal_numerals"].items() if common != "十"}
+    assert metadata._FORMAL_DIGITS == formal
 
 
 def test_title_broken_after_the_agency():

@@ -39,10 +39,15 @@ LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
 
 # A year in Chinese numerals; its zero also typed as an Arabic 0 or a letter O (二0二一), so one digit at least
-# is a Chinese numeral (0000 is no year).
+# is a Chinese numeral (0000 is no year).  Also in the formal ("capital") numerals of amounts (贰零贰零年, 贰〇贰壹年:
+# the year was no year, its characters left in the agency's name), those of formats.yaml ``formal_numerals`` but
+# 拾 (a test checks they agree; they are written here so that the patterns below need no data read at import).
+_FORMAL_DIGITS = {"壹": 1, "贰": 2, "貳": 2, "叁": 3, "叄": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7,
+                  "捌": 8, "玖": 9}
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_YEAR = "(?=[〇○零OＯ0]{0,3}[一二三四五六七八九])[〇○零OＯ0一二三四五六七八九]{4}"
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, **_FORMAL_DIGITS}
+_CN_NONZERO = "一二三四五六七八九" + "".join(_FORMAL_DIGITS)
+_CN_YEAR = f"(?=[〇○零OＯ0]{{0,3}}[{_CN_NONZERO}])[〇○零OＯ0{_CN_NONZERO}]{{4}}"
 # A month's or a day's number in Chinese numerals (三十一), its tens also written as one character: 廿 20, 卅 30
 # (一月廿六日, 三月卅一日), read as the tens they stand for.
 _CN_SMALL = "[一二三四五六七八九十廿卅]{1,3}"
