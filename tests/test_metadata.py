@@ -691,8 +691,9 @@ def _signed_by(agency: str, gap: str = "") -> str:
     return f"2020年度政府信息公开工作年度报告{text[text.index(chr(10)):]}{gap}\n{agency}\n2021年1月20日\n"
 
 
-@pytest.mark.parametrize("signature", ["{}（本级）\n2021年1月20日", "{}(本级) 2021年1月20日", "{}（机关本级）2021年1月20日"],
-                         ids=["own_lines", "one_line", "glued"])
+@pytest.mark.parametrize("signature", ["{}（本级）\n2021年1月20日", "{}(本级) 2021年1月20日", "{}（机关本级）2021年1月20日",
+                                       "{}\n（本级）\n2021年1月20日"],
+                         ids=["own_lines", "one_line", "glued", "note_own_line"])
 def test_a_signature_noting_its_scope_in_brackets_gives_the_agency(signature):
     import toolkit
 
@@ -707,6 +708,22 @@ def test_a_signature_noting_its_scope_in_brackets_gives_the_agency(signature):
         ["乌当区住房和城乡建设局", "2021-01-20", "county", "贵州"]
     assert report.sections[-1].text == plain.sections[-1].text
     assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("date, published", [("2021年1月15日", "2021-01-15"), ("2021年1月", None)])
+@pytest.mark.parametrize("note", ["（本级）", "(机关本级)", "（ 本级 ）"])
+def test_a_scope_note_on_its_own_line_between_the_signatures_name_and_date(note, date, published):
+    import toolkit
+
+    # 'XX局' / '（本级）' / '2021年1月15日': the note, read as no name, made the signature start at the date (with a
+    # year and month only, no signature was read); its name and the note were left in the last section's text and
+    # the signature gave no agency (agency_unknown).
+    lines = ["2020年度政府信息公开工作年度报告", "一、总体情况", "本局认真贯彻落实《条例》。", "六、其他需要报告的事项",
+             "本年度无其他需要报告的事项。", "驻马店市交通运输局", note, date]
+    assert metadata.signature_start(lines) == 5
+    result = extract_metadata(lines)
+    assert (result["agency"], result["published"], result["flags"]) == ("驻马店市交通运输局", published, [])
+    assert toolkit.parse_text("\n".join(lines)).sections[-1].text == "本年度无其他需要报告的事项。"
 
 
 @pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])

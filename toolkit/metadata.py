@@ -1678,8 +1678,9 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return index, last, name if _agency_like(name) else None, date
             continue
         above = pos - 1
-        while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
-            # (a page break between the agency and the date, 'XX局' / '- 1 -' / '2024年2月17日', or the seal's place)
+        while above >= 0 and _between_name_and_date(tail[above][1]):
+            # (a page break between the agency and the date, 'XX局' / '- 1 -' / '2024年2月17日', the seal's place,
+            # or a note of the report's scope)
             above -= 1
         if above >= 0:
             prev = _seal().sub("", _compact(tail[above][1]))
@@ -1689,6 +1690,17 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         return index, last, None, date
     return None
+
+
+def _between_name_and_date(line: str) -> bool:
+    """Whether ``line``, a line above a signature's date, may stand between its name and the date: a page break
+    ('- 1 -'), the seal's place ('（盖章）') or a note of the report's scope on its own line ('XX局' / '（本级）' /
+    '2021年1月15日': read as no name, the signature began at the date, its name and the note were left in the last
+    section's text and gave no agency)."""
+    if is_page_furniture(line):
+        return True
+    compact = _compact(line)
+    return _seal().fullmatch(compact) is not None or _scope_note().fullmatch(compact) is not None
 
 
 _YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})月")
@@ -1708,7 +1720,7 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
         name = _seal().sub("", last[: month.start()])
         return (tail[-1][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
     above = len(tail) - 2
-    while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
+    while above >= 0 and _between_name_and_date(tail[above][1]):
         above -= 1
     if above < 0:
         return None
