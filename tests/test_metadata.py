@@ -426,6 +426,17 @@ def test_signature_date_with_the_first_month_or_a_zero_typed_as_0(date):
     assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
 
 
+@pytest.mark.parametrize("date", ["贰零贰肆年壹月拾伍日", "贰〇贰肆年元月拾伍日", "貳零貳肆年壹月壹拾伍日"])
+def test_a_signature_date_in_the_formal_numerals(date):
+    import toolkit
+
+    # A signature dated in the formal numerals of amounts, as a title's year may be (贰零贰肆年壹月拾伍日): no date,
+    # so the signature was not read (published None) and both its lines stayed the last section's text.
+    lines = [TITLE.format("乌当区人民政府"), "一、总体情况", "正文。", "六、其他需要报告的事项", "无。", "乌当区人民政府"]
+    assert meta(*lines, date)["published"] == "2024-01-15"
+    assert toolkit.parse_text("\n".join([*lines, date])).sections[-1].text == "无。"
+
+
 @pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
 def test_a_signature_date_with_its_day_marked_hao(date):
     # A date whose day is marked 号, not 日 ('2021年1月30号', web-page text): no whole date ended the line, so the

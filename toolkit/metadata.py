@@ -50,8 +50,10 @@ _CN_NONZERO = "一二三四五六七八九" + "".join(_FORMAL_DIGITS)
 _CN_YEAR = f"(?=[〇○零OＯ0]{{0,3}}[{_CN_NONZERO}])[〇○零OＯ0{_CN_NONZERO}]{{4}}"
 # A month's or a day's number in Chinese numerals (三十一), its tens also written as one character: 廿 20, 卅 30
 # (一月廿六日, 三月卅一日), read as the tens they stand for.
-_CN_SMALL = "[一二三四五六七八九十廿卅]{1,3}"
-_CN_TENS = str.maketrans({"廿": "二十", "卅": "三十"})
+# Also in the formal numerals, as a year may be (贰零贰壹年壹月拾伍日: the date was none), read as the common ones.
+_CN_SMALL = f"[一二三四五六七八九十廿卅拾{''.join(_FORMAL_DIGITS)}]{{1,3}}"
+_CN_TENS = str.maketrans({"廿": "二十", "卅": "三十", "拾": "十",
+                          **{ch: "一二三四五六七八九"[n - 1] for ch, n in _FORMAL_DIGITS.items()}})
 # 元月 is January (二〇二一年元月三十日, 2021年元月30日).
 _FIRST_MONTH = "元"
 # (a university's academic year, 2022-2023学年, is a range: its later year is read, as of 2019—2020年)
