@@ -308,6 +308,13 @@ def test_year_from_statistics_period_in_chinese_numerals():
     assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
 
 
+@pytest.mark.parametrize("period", ["贰零贰叁年壹月壹日至贰零贰叁年拾贰月叁拾壹日", "贰〇贰叁年元月壹日至贰〇贰叁年壹拾贰月叁拾壹日"])
+def test_year_from_statistics_period_in_the_formal_numerals(period):
+    # (as a title's year may be written: the period was not read, the year inferred from the overview's text)
+    result = meta("一、总体情况", f"本报告中所列数据的统计期限自{period}止。", "2022年以来,我局……2022年……2022年")
+    assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
+
+
 def test_title_and_period_disagree():
     result = meta(TITLE.format("乌当区人民政府"), "统计期限自2019年1月1日起至2019年12月31日止。")
     assert result["report_year"] == 2020 and result["flags"] == ["year_conflict"]

@@ -95,7 +95,7 @@ _PERIOD = re.compile(
     r"(\d{4})\s*年\s*12\s*月\s*31\s*日"
 )
 _PERIOD_CN = re.compile(
-    rf"({_CN_YEAR})年[一{_FIRST_MONTH}]月[一]日(?:起)?(?:至|到|—|-|~|－)({_CN_YEAR})年十二月三十一日"
+    rf"({_CN_YEAR})年[一{_FIRST_MONTH}]月[一]日(?:起)?(?:至|到|—|-|~|－)({_CN_YEAR})年一?十二月三十一日"
 )
 _PERIOD_SEP = re.compile(
     r"(?<!\d)(\d{4})[.\-/]0?1[.\-/]0?1\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})[.\-/]12[.\-/]31(?!\d)"
@@ -2661,7 +2661,11 @@ def _period_year(lines: list[str]) -> int | None:
     for line in lines:
         compact = line.replace(" ", "")
         if "31" not in compact and "三十一" not in compact:
-            continue  # every pattern ends on 12-31
+            if "叁拾壹" not in compact:
+                continue  # every pattern ends on 12-31
+            # (in the formal numerals, as a title's year may be: '贰零贰零年壹月壹日至贰零贰零年拾贰月叁拾壹日' was no
+            # period, the year inferred from the overview's text; read as the common numerals)
+            compact = compact.translate(_CN_TENS)
         for pattern in (_PERIOD, _PERIOD_SEP, _PERIOD_CN):
             for m in pattern.finditer(compact):
                 start, end = _year_value(m.group(1)), _year_value(m.group(2))
