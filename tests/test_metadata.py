@@ -178,6 +178,10 @@ TITLES = [
      "county", "department", "贵州"),
     ("二O二O年度驻马店市人民政府信息公开工作年度报告", "驻马店市人民政府", 2020, "prefecture", "government", "河南"),
     ("二〇二一年度中山市人民政府信息公开工作年度报告", "中山市人民政府", 2021, "prefecture", "government", "广东"),
+    # a year in the formal numerals of amounts: no year, its characters kept in the agency's name
+    ("驻马店市交通运输局贰零贰零年政府信息公开工作年度报告", "驻马店市交通运输局", 2020, "prefecture", "department", "河南"),
+    ("驻马店市交通运输局贰〇贰壹年度政府信息公开工作年度报告", "驻马店市交通运输局", 2021, "prefecture", "department", "河南"),
+    ("貳零貳零年陆丰市人民政府信息公开工作年度报告", "陆丰市人民政府", 2020, "county", "government", "广东"),
     ("泰州市高港区人民政府2020年政府信息公开工作年度报告", "泰州市高港区人民政府", 2020, "county", "government", "江苏"),
     ("台州市椒江区人民政府2020年政府信息公开工作年度报告", "台州市椒江区人民政府", 2020, "county", "government", "浙江"),
     ("国家税务总局驻马店市税务局2020年政府信息公开工作年度报告", "国家税务总局驻马店市税务局", 2020,
@@ -243,6 +247,15 @@ def test_titles(title, agency, year, level, kind, province):
     assert (result["level"], result["agency_kind"], result["province"]) == (level, kind, province)
 
 
+def test_the_formal_numerals_of_a_year_are_those_of_the_formats():
+    # (metadata.py writes them so that its patterns need no data read at import: they must agree with formats.yaml)
+    from toolkit.formats import load_formats
+    from toolkit.normalize import cn_numeral
+
+    formal = {ch: cn_numeral(common) for ch, common in load_formats()["formal_numerals"].items() if common != "十"}
+    assert metadata._FORMAL_DIGITS == formal
+
+
 def test_title_broken_after_the_agency():
     result = meta("驻马店市住房和城乡建设局", "2020年政府信息公开工作年度报告", "一、总体情况")
     assert result["agency"] == "驻马店市住房和城乡建设局" and result["report_year"] == 2020
@@ -292,6 +305,13 @@ def test_year_from_statistics_period_when_title_has_none():
 def test_year_from_statistics_period_in_chinese_numerals():
     result = meta("一、总体情况", "本报告中所列数据的统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。",
                   "2022年以来,我局……2022年……2022年")
+    assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
+
+
+@pytest.mark.parametrize("period", ["贰零贰叁年壹月壹日至贰零贰叁年拾贰月叁拾壹日", "贰〇贰叁年元月壹日至贰〇贰叁年壹拾贰月叁拾壹日"])
+def test_year_from_statistics_period_in_the_formal_numerals(period):
+    # (as a title's year may be written: the period was not read, the year inferred from the overview's text)
+    result = meta("一、总体情况", f"本报告中所列数据的统计期限自{period}止。", "2022年以来,我局……2022年……2022年")
     assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
 
 
@@ -411,6 +431,17 @@ def test_signature_date_with_the_first_month_or_a_zero_typed_as_0(date):
     assert report.metadata["report_year"] == 2021 and "year_inferred" not in {f.code for f in report.flags}
     result = meta("一、总体情况", "本报告所列数据统计期限为2023年元月1日至2023年12月31日。", "2022年 2022年")
     assert result["report_year"] == 2023 and "year_inferred" not in result["flags"]
+
+
+@pytest.mark.parametrize("date", ["贰零贰肆年壹月拾伍日", "贰〇贰肆年元月拾伍日", "貳零貳肆年壹月壹拾伍日"])
+def test_a_signature_date_in_the_formal_numerals(date):
+    import toolkit
+
+    # A signature dated in the formal numerals of amounts, as a title's year may be (贰零贰肆年壹月拾伍日): no date,
+    # so the signature was not read (published None) and both its lines stayed the last section's text.
+    lines = [TITLE.format("乌当区人民政府"), "一、总体情况", "正文。", "六、其他需要报告的事项", "无。", "乌当区人民政府"]
+    assert meta(*lines, date)["published"] == "2024-01-15"
+    assert toolkit.parse_text("\n".join([*lines, date])).sections[-1].text == "无。"
 
 
 @pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
@@ -678,8 +709,9 @@ def _signed_by(agency: str, gap: str = "") -> str:
     return f"2020年度政府信息公开工作年度报告{text[text.index(chr(10)):]}{gap}\n{agency}\n2021年1月20日\n"
 
 
-@pytest.mark.parametrize("signature", ["{}（本级）\n2021年1月20日", "{}(本级) 2021年1月20日", "{}（机关本级）2021年1月20日"],
-                         ids=["own_lines", "one_line", "glued"])
+@pytest.mark.parametrize("signature", ["{}（本级）\n2021年1月20日", "{}(本级) 2021年1月20日", "{}（机关本级）2021年1月20日",
+                                       "{}\n（本级）\n2021年1月20日"],
+                         ids=["own_lines", "one_line", "glued", "note_own_line"])
 def test_a_signature_noting_its_scope_in_brackets_gives_the_agency(signature):
     import toolkit
 
@@ -694,6 +726,22 @@ def test_a_signature_noting_its_scope_in_brackets_gives_the_agency(signature):
         ["乌当区住房和城乡建设局", "2021-01-20", "county", "贵州"]
     assert report.sections[-1].text == plain.sections[-1].text
     assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("date, published", [("2021年1月15日", "2021-01-15"), ("2021年1月", None)])
+@pytest.mark.parametrize("note", ["（本级）", "(机关本级)", "（ 本级 ）"])
+def test_a_scope_note_on_its_own_line_between_the_signatures_name_and_date(note, date, published):
+    import toolkit
+
+    # 'XX局' / '（本级）' / '2021年1月15日': the note, read as no name, made the signature start at the date (with a
+    # year and month only, no signature was read); its name and the note were left in the last section's text and
+    # the signature gave no agency (agency_unknown).
+    lines = ["2020年度政府信息公开工作年度报告", "一、总体情况", "本局认真贯彻落实《条例》。", "六、其他需要报告的事项",
+             "本年度无其他需要报告的事项。", "驻马店市交通运输局", note, date]
+    assert metadata.signature_start(lines) == 5
+    result = extract_metadata(lines)
+    assert (result["agency"], result["published"], result["flags"]) == ("驻马店市交通运输局", published, [])
+    assert toolkit.parse_text("\n".join(lines)).sections[-1].text == "本年度无其他需要报告的事项。"
 
 
 @pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])

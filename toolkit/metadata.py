@@ -39,14 +39,21 @@ LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
 
 # A year in Chinese numerals; its zero also typed as an Arabic 0 or a letter O (二0二一), so one digit at least
-# is a Chinese numeral (0000 is no year).
+# is a Chinese numeral (0000 is no year).  Also in the formal ("capital") numerals of amounts (贰零贰零年, 贰〇贰壹年:
+# the year was no year, its characters left in the agency's name), those of formats.yaml ``formal_numerals`` but
+# 拾 (a test checks they agree; they are written here so that the patterns below need no data read at import).
+_FORMAL_DIGITS = {"壹": 1, "贰": 2, "貳": 2, "叁": 3, "叄": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7,
+                  "捌": 8, "玖": 9}
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_YEAR = "(?=[〇○零OＯ0]{0,3}[一二三四五六七八九])[〇○零OＯ0一二三四五六七八九]{4}"
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, **_FORMAL_DIGITS}
+_CN_NONZERO = "一二三四五六七八九" + "".join(_FORMAL_DIGITS)
+_CN_YEAR = f"(?=[〇○零OＯ0]{{0,3}}[{_CN_NONZERO}])[〇○零OＯ0{_CN_NONZERO}]{{4}}"
 # A month's or a day's number in Chinese numerals (三十一), its tens also written as one character: 廿 20, 卅 30
 # (一月廿六日, 三月卅一日), read as the tens they stand for.
-_CN_SMALL = "[一二三四五六七八九十廿卅]{1,3}"
-_CN_TENS = str.maketrans({"廿": "二十", "卅": "三十"})
+# Also in the formal numerals, as a year may be (贰零贰壹年壹月拾伍日: the date was none), read as the common ones.
+_CN_SMALL = f"[一二三四五六七八九十廿卅拾{''.join(_FORMAL_DIGITS)}]{{1,3}}"
+_CN_TENS = str.maketrans({"廿": "二十", "卅": "三十", "拾": "十",
+                          **{ch: "一二三四五六七八九"[n - 1] for ch, n in _FORMAL_DIGITS.items()}})
 # 元月 is January (二〇二一年元月三十日, 2021年元月30日).
 _FIRST_MONTH = "元"
 # (a university's academic year, 2022-2023学年, is a range: its later year is read, as of 2019—2020年)
@@ -88,7 +95,7 @@ _PERIOD = re.compile(
     r"(\d{4})\s*年\s*12\s*月\s*31\s*日"
 )
 _PERIOD_CN = re.compile(
-    rf"({_CN_YEAR})年[一{_FIRST_MONTH}]月[一]日(?:起)?(?:至|到|—|-|~|－)({_CN_YEAR})年十二月三十一日"
+    rf"({_CN_YEAR})年[一{_FIRST_MONTH}]月[一]日(?:起)?(?:至|到|—|-|~|－)({_CN_YEAR})年一?十二月三十一日"
 )
 _PERIOD_SEP = re.compile(
     r"(?<!\d)(\d{4})[.\-/]0?1[.\-/]0?1\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})[.\-/]12[.\-/]31(?!\d)"
@@ -1673,8 +1680,9 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return index, last, name if _agency_like(name) else None, date
             continue
         above = pos - 1
-        while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
-            # (a page break between the agency and the date, 'XX局' / '- 1 -' / '2024年2月17日', or the seal's place)
+        while above >= 0 and _between_name_and_date(tail[above][1]):
+            # (a page break between the agency and the date, 'XX局' / '- 1 -' / '2024年2月17日', the seal's place,
+            # or a note of the report's scope)
             above -= 1
         if above >= 0:
             prev = _seal().sub("", _compact(tail[above][1]))
@@ -1684,6 +1692,17 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         return index, last, None, date
     return None
+
+
+def _between_name_and_date(line: str) -> bool:
+    """Whether ``line``, a line above a signature's date, may stand between its name and the date: a page break
+    ('- 1 -'), the seal's place ('（盖章）') or a note of the report's scope on its own line ('XX局' / '（本级）' /
+    '2021年1月15日': read as no name, the signature began at the date, its name and the note were left in the last
+    section's text and gave no agency)."""
+    if is_page_furniture(line):
+        return True
+    compact = _compact(line)
+    return _seal().fullmatch(compact) is not None or _scope_note().fullmatch(compact) is not None
 
 
 _YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})月")
@@ -1703,7 +1722,7 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
         name = _seal().sub("", last[: month.start()])
         return (tail[-1][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
     above = len(tail) - 2
-    while above >= 0 and (is_page_furniture(tail[above][1]) or _seal().fullmatch(_compact(tail[above][1]))):
+    while above >= 0 and _between_name_and_date(tail[above][1]):
         above -= 1
     if above < 0:
         return None
@@ -2642,7 +2661,11 @@ def _period_year(lines: list[str]) -> int | None:
     for line in lines:
         compact = line.replace(" ", "")
         if "31" not in compact and "三十一" not in compact:
-            continue  # every pattern ends on 12-31
+            if "叁拾壹" not in compact:
+                continue  # every pattern ends on 12-31
+            # (in the formal numerals, as a title's year may be: '贰零贰零年壹月壹日至贰零贰零年拾贰月叁拾壹日' was no
+            # period, the year inferred from the overview's text; read as the common numerals)
+            compact = compact.translate(_CN_TENS)
         for pattern in (_PERIOD, _PERIOD_SEP, _PERIOD_CN):
             for m in pattern.finditer(compact):
                 start, end = _year_value(m.group(1)), _year_value(m.group(2))
