@@ -94,15 +94,18 @@ def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, ro
     """One cell.  ``flag`` names why a missing cell is unknown rather than blank ('' otherwise);
     ``inferred`` marks a value the row's cells or digits alone did not place (a row that lost cells, digits
     run together), put in its column by the convention or the identities: the checks do not count it."""
+    # (one test of ``placed`` a branch, not one again for the flag: every cell of every table is built here)
     if placed is None:
         value, raw, pline = np.nan, "", line
     else:
-        value = np.nan if placed.value is None else placed.value
+        value = placed.value
+        if value is None:
+            value = np.nan
         raw, pline = placed.raw, placed.line
         unit = unit or placed.unit
+        flag = "inferred" if inferred else ""  # (a placed cell is no unknown one: ``flag`` is for missing cells)
     return {"table": table, "row_key": row_key, "col_key": col_key, "value": value, "raw": raw,
-            "unit": unit, "row_label": row_label, "col_label": col_label, "line": pline,
-            "flag": flag if placed is None else ("inferred" if inferred else "")}
+            "unit": unit, "row_label": row_label, "col_label": col_label, "line": pline, "flag": flag}
 
 
 def _unplaced_flag(placement, unread: bool = False) -> str:
