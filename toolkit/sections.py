@@ -925,10 +925,23 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     if key is None and not num:
         # an unnumbered lead section's title glued to its text ('引言。本报告…'): kept only before the other
         # headings (see _candidates)
-        for k in _lead_keys(family):
-            if any(p.match(title) for p in _patterns()[family][k]):
-                return k, "lead"
+        lead, keys = _lead_titles(family)
+        m = lead.match(title) if lead is not None else None
+        if m is not None and m.lastindex:  # (every alternative is a group: a match has one)
+            return keys[m.lastindex - 1], "lead"
     return key, level
+
+
+@functools.lru_cache(maxsize=2)
+def _lead_titles(family: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The lead keys' title patterns as one pattern, a group a key in ``section_lead``'s order (the first key with a
+    pattern matching wins, as asked of each in turn), and the keys of its groups; (None, ()) where none has a
+    pattern.  (Every unnumbered prose line is asked: one match in C, not a Python loop over the patterns.)"""
+    pats = _patterns()[family]
+    keys = tuple(k for k in _lead_keys(family) if pats.get(k))  # (a key of no pattern would be a group matching '')
+    if not keys:
+        return None, ()
+    return re.compile("|".join("(" + "|".join(f"(?:{p.pattern})" for p in pats[k]) + ")" for k in keys)), keys
 
 
 @functools.lru_cache(maxsize=2)

@@ -94,15 +94,18 @@ def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, ro
     """One cell.  ``flag`` names why a missing cell is unknown rather than blank ('' otherwise);
     ``inferred`` marks a value the row's cells or digits alone did not place (a row that lost cells, digits
     run together), put in its column by the convention or the identities: the checks do not count it."""
+    # (one test of ``placed`` a branch, not one again for the flag: every cell of every table is built here)
     if placed is None:
         value, raw, pline = np.nan, "", line
     else:
-        value = np.nan if placed.value is None else placed.value
+        value = placed.value
+        if value is None:
+            value = np.nan
         raw, pline = placed.raw, placed.line
         unit = unit or placed.unit
+        flag = "inferred" if inferred else ""  # (a placed cell is no unknown one: ``flag`` is for missing cells)
     return {"table": table, "row_key": row_key, "col_key": col_key, "value": value, "raw": raw,
-            "unit": unit, "row_label": row_label, "col_label": col_label, "line": pline,
-            "flag": flag if placed is None else ("inferred" if inferred else "")}
+            "unit": unit, "row_label": row_label, "col_label": col_label, "line": pline, "flag": flag}
 
 
 def _unplaced_flag(placement, unread: bool = False) -> str:
@@ -1111,8 +1114,11 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     at_of: list[int | None] = list(written)
     if missing:  # (no cell of it: NA, flagged by its column's name)
         at_of.insert(col_keys.index(missing), None)
-    col_labels = [fm["cols"][col][0] for col in col_keys]
+    # (each column's key, label and place in the cells, once a table rather than once a record: the loop below
+    # runs for every cell of the table)
+    columns = [(col, fm["cols"][col][0], at) for col, at in zip(col_keys, at_of)]
     dots = unsure or _placed_dots(placements.values())  # (no decimals test of each cell where no '.' was placed)
+    append = res.records.append
     for key in order:
         values, row, label = found[key]
         placement = placements[key]
@@ -1127,12 +1133,11 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                                       f"{key}: no cell read; the label holds {label!r}"))
             unplaced = _unplaced_flag(placement, unread)
         line = row.line
-        for i, col in enumerate(col_keys):
-            at = at_of[i]  # (the column where the header puts this one)
-            res.records.append(_record("requests", key, col, None if at is None or unsure else placement.cells[at],
-                                       row_label=label, col_label=col_labels[i], line=line,
-                                       flag="missing_columns" if at is None else unplaced,
-                                       inferred=at in placement.inferred))
+        cells, inferred = placement.cells, placement.inferred
+        for col, col_label, at in columns:  # (``at``: the column where the header puts this one)
+            append(_record("requests", key, col, None if at is None or unsure else cells[at],
+                           row_label=label, col_label=col_label, line=line,
+                           flag="missing_columns" if at is None else unplaced, inferred=at in inferred))
         if sub_at is not None and not unsure:
             _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in orgs])
     # (where the 小计's place is unsure, the placement is a guess: the groups' sums are not known)
