@@ -705,10 +705,8 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     gb: dict[int, str] = {}
     bad: list[int] = []  # the other lines that are no UTF-8
     for number in failed:
-        for codec in ("gbk", "gb18030"):
-            text = _try(lines[number], codec)
-            if text is not None:
-                break
+        found = _gb_reading(lines[number])
+        text = found[0] if found is not None else None
         if text is not None and len(_CJK_CHAR.findall(text)) >= 2 and not _NOT_REPORT_CHARS.search(text):
             gb[number] = text
         else:
@@ -732,18 +730,26 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     return text
 
 
+def _gb_reading(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) of ``data`` read as GBK, else as GB18030 (its superset: a rare name's character); None where
+    neither reads it."""
+    for codec in ("gbk", "gb18030"):
+        text = _try(data, codec)
+        if text is not None:
+            return text, codec
+    return None
+
+
 def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> tuple[str, str] | None:
     """GBK, else GB18030 (else Big5: see below); with `mixed`, lines in UTF-8 read as such (_utf8_lines)."""
     if mixed:
         found = _utf8_lines(data, path)
         if found is not None:
             return found
-    for codec in ("gbk", "gb18030"):
-        text = _try(data, codec)
-        if text is not None:
-            break
-    else:
+    found = _gb_reading(data)
+    if found is None:
         return _gb_with_stray_bytes(data, path)
+    text, codec = found
     # Big5 (traditional text from Hong Kong or Taiwan tools) may decode as GBK or GB18030 too, and short GB
     # text as Big5: the reading whose characters are the more common ones of its encoding wins.
     if not text.isascii():
@@ -1074,12 +1080,10 @@ def _big5_or_gb(data: bytes, big5: str, declared: str, path: str | None) -> tupl
     A page saved as GBK under a template's ``charset=big5`` reads as Big5 without an error (most GB 2312 bytes
     are Big5 bytes too), into rare characters: '淉葬陓洘鼠羲' for '政府信息公开'.  The declaration wins a tie.
     """
-    for codec in ("gbk", "gb18030"):
-        text = _try(data, codec)
-        if text is not None:
-            break
-    else:
+    found = _gb_reading(data)
+    if found is None:
         return big5, declared
+    text, codec = found
     (rare_gb, n), (rare_big5, _) = _rare_share(text, _common_gb), _rare_share(big5, _common_big5)
     if n >= _GB_BIG5_SAMPLE and rare_big5 - rare_gb >= _GB_BIG5_MARGIN[0]:
         _warn(path, f"the page declares {declared} but its bytes read as {codec.upper()} ({_non_ascii(text)[:8]!r}; "
@@ -1097,12 +1101,10 @@ def _gb_over_declared(data: bytes, text: str, declared: str, path: str | None) -
     GB 2312's bytes are EUC-KR's and EUC-JP's too, and most are Shift_JIS's: a GBK page under such a charset read
     without an error into Korean, kanji or half-width katakana ('漣리斤口' for '政府信息', 'ﾔﾝﾎﾞﾄﾚﾈﾝ' for '暂无内容').
     """
-    for codec in ("gbk", "gb18030"):
-        gb = _try(data, codec)
-        if gb is not None:
-            break
-    else:
+    found = _gb_reading(data)
+    if found is None:
         return None
+    gb, codec = found
     if gb == text or not _HAN.search(gb) or _rare_share(gb, _common_gb)[0] >= _STRAY_RARE_MAX:
         return None
     _warn(path, f"the page declares {declared} but its bytes read as {codec.upper()} ({_non_ascii(gb)[:8]!r}; as "

@@ -432,7 +432,14 @@ def _family_titles(family: str) -> re.Pattern[str]:
     pats = _patterns()[family]
     if any(p.groups for ps in pats.values() for p in ps):
         raise ValueError(f"formats.yaml sections.{family}: a title pattern has a capturing group; use (?:...)")
-    return re.compile("|".join("(" + "|".join(f"(?:{p.pattern})" for p in ps) + ")" for ps in pats.values()))
+    return _keys_pattern(family, tuple(pats))
+
+
+def _keys_pattern(family: str, keys: tuple[str, ...]) -> re.Pattern[str]:
+    """The title patterns of the section ``keys`` as one pattern, a group a key in the order given: a match's
+    ``lastindex`` is the first key that has a pattern matching, as asked of each in turn."""
+    pats = _patterns()[family]
+    return re.compile("|".join("(" + "|".join(f"(?:{p.pattern})" for p in pats[k]) + ")" for k in keys))
 
 
 def _first_key(m: re.Match[str] | None, family: str) -> str | None:
@@ -941,7 +948,7 @@ def _lead_titles(family: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
     keys = tuple(k for k in _lead_keys(family) if pats.get(k))  # (a key of no pattern would be a group matching '')
     if not keys:
         return None, ()
-    return re.compile("|".join("(" + "|".join(f"(?:{p.pattern})" for p in pats[k]) + ")" for k in keys)), keys
+    return _keys_pattern(family, keys), keys
 
 
 @functools.lru_cache(maxsize=2)
