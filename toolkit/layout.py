@@ -201,7 +201,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 prev_bare = False
                 continue
         text = _tab_cell_line(seg.text) if indented else seg.text
-        if seg.line in explicit_rows:
+        if explicit_rows and seg.line in explicit_rows:  # (the dict's own test first: plain text has no reader's rows)
             cells = explicit_rows[seg.line]
             # A reader's grid keeps a blank cell at the end of a row of values (总计 left blank); only
             # rows without values (headers, article lines) end in merged-cell filler.
