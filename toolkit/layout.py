@@ -1008,9 +1008,9 @@ def _row_blank_marks(segments: Sequence[Segment], i: int, label: str, extras: fr
     小计 (the organisations' subtotal) a row has one column more; under 备注 a mark after as many cells as columns
     ('无 |') is the row's empty remark, no count.
     """
-    formats = load_formats()
-    ncols = len(formats["requests"]["cols"]) + bool(extras.intersection(formats["requests"]["subtotal_headers"]))
-    remarks = bool(extras.intersection(formats["legacy"]["note_headers"]))
+    if _other_table_label(label):
+        return []  # (tested first, cached: most labels met are the other tables' rows and headers, no values read)
+    ncols, remarks = _requests_columns(extras)
     cells = marks = segments[i].text.count("|") - 1  # (the label's marks, after its own)
     lines = [i]
     for seg in segments[i + 1 : i + 2 + ncols]:
@@ -1033,11 +1033,24 @@ def _row_blank_marks(segments: Sequence[Segment], i: int, label: str, extras: fr
     if last == i or cells != ncols and not spare or (
             after and after.strip("| ") == "" and _next_is_value(segments, last + 1)):
         return []  # (no value; cells too few or too many; a lone blank mark before more values: the row goes on)
-    vocab = vocabulary()
-    # (a requests row's label, or the end of one wrapped over two rows, '转政府信息公开申请数量': no other table's)
-    if vocab.request_row(label) is None and (vocab.is_row_label(label) or vocab.is_header(label)):
-        return []
     return lines[:-1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_table_label(label: str) -> bool:
+    """Whether ``label`` is a row label or a header of a table other than requests: no requests row's label, nor
+    the end of one wrapped over two rows ('转政府信息公开申请数量'), whose marks :func:`_row_blank_marks` reads."""
+    vocab = vocabulary()
+    return vocab.request_row(label) is None and (vocab.is_row_label(label) or vocab.is_header(label))
+
+
+@functools.lru_cache(maxsize=16)
+def _requests_columns(extras: frozenset[str]) -> tuple[int, bool]:
+    """(columns of a requests row, whether the header has a remarks column) under the header's ``extras``
+    (:func:`_row_blank_marks`): under 小计 (the organisations' subtotal) a row has one column more."""
+    formats = load_formats()
+    ncols = len(formats["requests"]["cols"]) + bool(extras.intersection(formats["requests"]["subtotal_headers"]))
+    return ncols, bool(extras.intersection(formats["legacy"]["note_headers"]))
 
 
 def _no_label_filler(segments: Sequence[Segment], i: int, ncols: int) -> bool:
