@@ -201,7 +201,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 prev_bare = False
                 continue
         text = _tab_cell_line(seg.text) if indented else seg.text
-        if seg.line in explicit_rows:
+        if explicit_rows and seg.line in explicit_rows:  # (the dict's own test first: plain text has no reader's rows)
             cells = explicit_rows[seg.line]
             # A reader's grid keeps a blank cell at the end of a row of values (总计 left blank); only
             # rows without values (headers, article lines) end in merged-cell filler.
@@ -209,6 +209,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             kept = cells if any(c.strip() and _text_kind(c) == "value" for c in cells) else _trim(cells)
             stream.explicit([_cell(c, seg.line) for c in kept], grid=True)
             prev_bare = False
+            continue
+        if not text:  # (a blank line, a third of a table's text, read in one test; one of spaces is read below)
+            if tab_layout:
+                stream.flush()
             continue
         if text.startswith("\t"):
             inner = text.strip("\t")
@@ -1004,9 +1008,9 @@ def _row_blank_marks(segments: Sequence[Segment], i: int, label: str, extras: fr
     小计 (the organisations' subtotal) a row has one column more; under 备注 a mark after as many cells as columns
     ('无 |') is the row's empty remark, no count.
     """
-    formats = load_formats()
-    ncols = len(formats["requests"]["cols"]) + bool(extras.intersection(formats["requests"]["subtotal_headers"]))
-    remarks = bool(extras.intersection(formats["legacy"]["note_headers"]))
+    if _other_table_label(label):
+        return []  # (tested first, cached: most labels met are the other tables' rows and headers, no values read)
+    ncols, remarks = _requests_columns(extras)
     cells = marks = segments[i].text.count("|") - 1  # (the label's marks, after its own)
     lines = [i]
     for seg in segments[i + 1 : i + 2 + ncols]:
@@ -1029,11 +1033,24 @@ def _row_blank_marks(segments: Sequence[Segment], i: int, label: str, extras: fr
     if last == i or cells != ncols and not spare or (
             after and after.strip("| ") == "" and _next_is_value(segments, last + 1)):
         return []  # (no value; cells too few or too many; a lone blank mark before more values: the row goes on)
-    vocab = vocabulary()
-    # (a requests row's label, or the end of one wrapped over two rows, '转政府信息公开申请数量': no other table's)
-    if vocab.request_row(label) is None and (vocab.is_row_label(label) or vocab.is_header(label)):
-        return []
     return lines[:-1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_table_label(label: str) -> bool:
+    """Whether ``label`` is a row label or a header of a table other than requests: no requests row's label, nor
+    the end of one wrapped over two rows ('转政府信息公开申请数量'), whose marks :func:`_row_blank_marks` reads."""
+    vocab = vocabulary()
+    return vocab.request_row(label) is None and (vocab.is_row_label(label) or vocab.is_header(label))
+
+
+@functools.lru_cache(maxsize=16)
+def _requests_columns(extras: frozenset[str]) -> tuple[int, bool]:
+    """(columns of a requests row, whether the header has a remarks column) under the header's ``extras``
+    (:func:`_row_blank_marks`): under 小计 (the organisations' subtotal) a row has one column more."""
+    formats = load_formats()
+    ncols = len(formats["requests"]["cols"]) + bool(extras.intersection(formats["requests"]["subtotal_headers"]))
+    return ncols, bool(extras.intersection(formats["legacy"]["note_headers"]))
 
 
 def _no_label_filler(segments: Sequence[Segment], i: int, ncols: int) -> bool:
