@@ -772,7 +772,13 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         _flag_placement(res, "active", row, placement, row_key)
         _flag_text_values(res, "active", row_key, placement, money_cols)
         unplaced = _unplaced_flag(placement)
-        for i, (col_key, col_label, header_unit) in enumerate(row_cols):
+        col_keys = [k for k, _, _ in row_cols]
+        # (a row of no money column nor unknown one, its every cell read as a number: its records built in bulk)
+        built = None if money_cols or placement.inferred or None in col_keys else _read_row_records(
+            "active", row_key, labels[-1].text, col_keys, [lab for _, lab, _ in row_cols], placement.cells)
+        if built is not None:
+            res.records += built
+        for i, (col_key, col_label, header_unit) in enumerate(row_cols if built is None else ()):
             if col_key is None:
                 continue
             placed = placement.cells[i]
@@ -1879,7 +1885,15 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     else:
         _flag_missing_rows(res, key, row_keys, present)
     unplaced = _unplaced_flag(placement) if kinds else "ragged"
+    col_labels = [fm["cols"][ck][0] for ck in col_keys]
     for rk in present:
+        # (a row of every column, its every cell read as a number: its records built in bulk)
+        places = [at.get((rk, ck)) for ck in col_keys] if kinds and not placement.inferred else [None]
+        built = None if None in places else _read_row_records(
+            "review_litigation", rk, fm["rows"][rk][0], col_keys, col_labels, [placement.cells[i] for i in places])
+        if built is not None:
+            res.records += built
+            continue
         for ck in col_keys:
             cell = at.get((rk, ck))
             res.records.append(_record("review_litigation", rk, ck, None if cell is None else placement.cells[cell],
