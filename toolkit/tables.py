@@ -14,7 +14,7 @@ import itertools
 import operator
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -108,6 +108,31 @@ def _record(table: str, row_key: str, col_key: str, placed: Placed | None, *, ro
             "unit": unit, "row_label": row_label, "col_label": col_label, "line": pline, "flag": flag}
 
 
+_RECORD_KEYS = ("table", "row_key", "col_key", "value", "raw", "unit", "row_label", "col_label", "line", "flag")
+# a placed cell's number, raw text, line and unit (Placed is a named tuple: its fields 0 to 3), read in C
+_PLACED_VALUE, _PLACED_RAW, _PLACED_LINE, _PLACED_UNIT = map(operator.itemgetter, range(4))
+
+
+def _read_row_records(table: str, row_key: str, row_label: str, col_keys: Sequence[str], col_labels: Sequence[str],
+                      cells: Sequence[Placed | None]) -> list[dict] | None:
+    """The records of a row whose every cell was placed and read as a number (``cells[i]`` in ``col_keys[i]``),
+    as :func:`_record` builds each with no unit, flag or inference of its own; None for any other row.
+
+    The common row is built column by column zipped, in C: a call of :func:`_record` for each cell of every table
+    was the tables' largest cost after the rows' reading.
+    """
+    if None in cells:
+        return None
+    values = tuple(map(_PLACED_VALUE, cells))
+    if None in values:  # (a cell not read as a number: NA, flagged, built by _record)
+        return None
+    n = len(values)
+    repeat = itertools.repeat
+    return list(map(dict, map(zip, repeat(_RECORD_KEYS), zip(
+        repeat(table, n), repeat(row_key, n), col_keys, values, map(_PLACED_RAW, cells), map(_PLACED_UNIT, cells),
+        repeat(row_label, n), col_labels, map(_PLACED_LINE, cells), repeat("", n)))))
+
+
 def _unplaced_flag(placement, unread: bool = False) -> str:
     """The flag an unplaced cell of this row carries; ``unread`` when its label cell holds a value not read."""
     if placement.mode == "ragged" and placement.readings == 1 and not any(placement.cells):
@@ -182,8 +207,6 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
 
 # The kinds of value that are whole numbers (cell_units of formats.yaml): a count or people with decimals is none.
 _WHOLE_KINDS = ("count", "people")
-# a placed cell's raw text (Placed is a named tuple: its field 1), read in C
-_PLACED_RAW = operator.itemgetter(1)
 _PLACEMENT_CELLS = operator.attrgetter("cells")
 
 
@@ -749,7 +772,13 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         _flag_placement(res, "active", row, placement, row_key)
         _flag_text_values(res, "active", row_key, placement, money_cols)
         unplaced = _unplaced_flag(placement)
-        for i, (col_key, col_label, header_unit) in enumerate(row_cols):
+        col_keys = [k for k, _, _ in row_cols]
+        # (a row of no money column nor unknown one, its every cell read as a number: its records built in bulk)
+        built = None if money_cols or placement.inferred or None in col_keys else _read_row_records(
+            "active", row_key, labels[-1].text, col_keys, [lab for _, lab, _ in row_cols], placement.cells)
+        if built is not None:
+            res.records += built
+        for i, (col_key, col_label, header_unit) in enumerate(row_cols if built is None else ()):
             if col_key is None:
                 continue
             placed = placement.cells[i]
@@ -1117,6 +1146,9 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     # (each column's key, label and place in the cells, once a table rather than once a record: the loop below
     # runs for every cell of the table)
     columns = [(col, fm["cols"][col][0], at) for col, at in zip(col_keys, at_of)]
+    col_labels = [col_label for _, col_label, _ in columns]
+    # (a row's cells in the columns' order, taken in C; the table has several columns, so a tuple)
+    in_order = None if missing or unsure else operator.itemgetter(*written)
     dots = unsure or _placed_dots(placements.values())  # (no decimals test of each cell where no '.' was placed)
     append = res.records.append
     for key in order:
@@ -1134,10 +1166,15 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             unplaced = _unplaced_flag(placement, unread)
         line = row.line
         cells, inferred = placement.cells, placement.inferred
-        for col, col_label, at in columns:  # (``at``: the column where the header puts this one)
-            append(_record("requests", key, col, None if at is None or unsure else cells[at],
-                           row_label=label, col_label=col_label, line=line,
-                           flag="missing_columns" if at is None else unplaced, inferred=at in inferred))
+        built = None if in_order is None or inferred else _read_row_records("requests", key, label, col_keys,
+                                                                             col_labels, in_order(cells))
+        if built is not None:  # (the common row: every cell read as a number)
+            res.records += built
+        else:
+            for col, col_label, at in columns:  # (``at``: the column where the header puts this one)
+                append(_record("requests", key, col, None if at is None or unsure else cells[at],
+                               row_label=label, col_label=col_label, line=line,
+                               flag="missing_columns" if at is None else unplaced, inferred=at in inferred))
         if sub_at is not None and not unsure:
             _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in orgs])
     # (where the 小计's place is unsure, the placement is a guess: the groups' sums are not known)
@@ -1848,7 +1885,15 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     else:
         _flag_missing_rows(res, key, row_keys, present)
     unplaced = _unplaced_flag(placement) if kinds else "ragged"
+    col_labels = [fm["cols"][ck][0] for ck in col_keys]
     for rk in present:
+        # (a row of every column, its every cell read as a number: its records built in bulk)
+        places = [at.get((rk, ck)) for ck in col_keys] if kinds and not placement.inferred else [None]
+        built = None if None in places else _read_row_records(
+            "review_litigation", rk, fm["rows"][rk][0], col_keys, col_labels, [placement.cells[i] for i in places])
+        if built is not None:
+            res.records += built
+            continue
         for ck in col_keys:
             cell = at.get((rk, ck))
             res.records.append(_record("review_litigation", rk, ck, None if cell is None else placement.cells[cell],
