@@ -295,6 +295,43 @@ Prepared = tuple[float, float, tuple[int, ...], float, float, tuple[int, ...]]
 Bounded = tuple[Reading, tuple[float, ...], tuple[float, ...]]
 
 
+class _Structure(NamedTuple):
+    """What a table's constraints name, whatever its values (:func:`_structure`)."""
+
+    #: row -> the indexes of the constraints on it
+    by_row: dict[str, list[int]]
+    #: cell (row, column) -> the indexes of the constraints that add it
+    users: dict[tuple[str, int], list[int]]
+    #: constraint index -> the rows it names
+    rows_of: list[tuple[str, ...]]
+    #: constraint index -> per side, row -> the positions of its cells on that side and their columns
+    own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]]
+
+
+@functools.lru_cache(maxsize=64)
+def _structure(constraints: tuple[Constraint, ...]) -> _Structure:
+    """Which rows and cells each constraint names, built once per set of constraints (a table's shape: its rows
+    and columns), not once per table; read only by :class:`_Search`."""
+    by_row: dict[str, list[int]] = {}
+    users: dict[tuple[str, int], list[int]] = {}
+    rows_of: list[tuple[str, ...]] = []
+    own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]] = []
+    for i, con in enumerate(constraints):
+        rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
+        for key in rows_of[i]:
+            by_row.setdefault(key, []).append(i)
+        for cell in dict.fromkeys(con.lhs + con.rhs):
+            users.setdefault(cell, []).append(i)
+        sides: tuple[dict, dict] = ({}, {})  # per side: a row's key -> (positions, columns) of its cells
+        for at, side in zip(sides, (con.lhs, con.rhs)):
+            for j, (key, c) in enumerate(side):
+                positions, cols = at.setdefault(key, ([], []))
+                positions.append(j)
+                cols.append(c)
+        own_at.append(sides)
+    return _Structure(by_row, users, rows_of, own_at)
+
+
 class _Search:
     """The rows' readings while the constraints rule them out, and what the checks need of them, cached.
 
@@ -310,27 +347,8 @@ class _Search:
         self.signed_cols = signed_cols
         self.constraints = constraints
         self.consistent = {key: True for key in options}
-        #: row -> the indexes of the constraints on it
-        self.by_row: dict[str, list[int]] = {}
-        #: cell (row, column) -> the indexes of the constraints that add it
-        self.users: dict[tuple[str, int], list[int]] = {}
-        #: constraint index -> the rows it names
-        self.rows_of: list[tuple[str, ...]] = []
-        #: constraint index -> per side, row -> the positions of its cells on that side and their columns
-        self.own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]] = []
-        for i, con in enumerate(constraints):
-            self.rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
-            for key in self.rows_of[i]:
-                self.by_row.setdefault(key, []).append(i)
-            for cell in dict.fromkeys(con.lhs + con.rhs):
-                self.users.setdefault(cell, []).append(i)
-            sides: tuple[dict, dict] = ({}, {})  # per side: a row's key -> (positions, columns) of its cells
-            for at, side in zip(sides, (con.lhs, con.rhs)):
-                for j, (key, c) in enumerate(side):
-                    positions, cols = at.setdefault(key, ([], []))
-                    positions.append(j)
-                    cols.append(c)
-            self.own_at.append(sides)
+        # (what the constraints name, a table's shape: the same for every table of its rows and columns)
+        self.by_row, self.users, self.rows_of, self.own_at = _structure(tuple(constraints))
         self.domains: dict[str, list[tuple[float, float]]] = {}
         #: cell (row, column) -> its interval in the row's domain, for the domains computed (what the sums add:
         #: a flat map, so that a constraint's cells are looked up in one pass in C)
