@@ -26,7 +26,7 @@ import itertools
 import math
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -238,13 +238,29 @@ def _readings_ragged(cells: list[Cell], ncols: int, money: bool) -> list[Reading
     for cell in cells:
         num = parse_number(cell.text, to_wan=money, expect=_expect(money))
         placed.append(Placed(num.value, cell.text, cell.line, num.unit))
-    readings = []
-    for positions in itertools.combinations(range(ncols), len(cells)):
-        row: list[Placed | None] = [None] * ncols
-        for pos, p in zip(positions, placed):
-            row[pos] = p
-        readings.append(tuple(row))
-    return readings
+    blank_after = (*placed, None)  # (a blank cell: the index past the row's cells)
+    return [take(blank_after) for take in _ragged_takers(ncols, len(cells))]
+
+
+@functools.lru_cache(maxsize=256)
+def _ragged_takers(ncols: int, n: int) -> list[Callable[[tuple], Reading]]:
+    """For every choice of the columns of a row's ``n`` cells, in order, a getter of its reading from the cells
+    followed by None: per column the index of its cell, or ``n`` (a blank).  Made once per shape, the readings
+    of a ragged row are then taken in C (a table has dozens of ragged rows of a few shapes)."""
+    takers = []
+    for positions in itertools.combinations(range(ncols), n):
+        index = [n] * ncols
+        for j, pos in enumerate(positions):
+            index[pos] = j
+        takers.append(_taker(tuple(index)))
+    return takers
+
+
+def _taker(index: tuple[int, ...]) -> Callable[[tuple], Reading]:
+    """A getter of the tuple of the items at ``index`` (itemgetter's, but for one index or none a tuple too)."""
+    if len(index) > 1:
+        return operator.itemgetter(*index)
+    return lambda items: tuple(items[i] for i in index)
 
 
 # a number as written in one cell: no sign, no leading zero (but 0 and 0.5)
