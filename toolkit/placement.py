@@ -302,6 +302,8 @@ def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple
 #: A cell's interval that adds nothing to a sum; no cell of a row on a constraint's side.
 _NOTHING = (0.0, 0.0)
 _NO_CELLS: tuple[list[int], list[int]] = ([], [])
+#: No other row's check adds the cell.
+_NO_DEPENDENTS: tuple[tuple[tuple[str, int], ...], frozenset[str]] = ((), frozenset())
 _LOW, _HIGH = operator.itemgetter(0), operator.itemgetter(1)
 
 #: What a row's check of one constraint needs: the sums of the other rows' intervals on each side, and the
@@ -322,6 +324,8 @@ class _Structure(NamedTuple):
     rows_of: list[tuple[str, ...]]
     #: constraint index -> per side, row -> the positions of its cells on that side and their columns
     own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]]
+    #: cell (row, column) -> the (other row, constraint index) whose sums add it, and those other rows
+    dependents: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], frozenset[str]]]
 
 
 @functools.lru_cache(maxsize=64)
@@ -345,7 +349,12 @@ def _structure(constraints: tuple[Constraint, ...]) -> _Structure:
                 positions.append(j)
                 cols.append(c)
         own_at.append(sides)
-    return _Structure(by_row, users, rows_of, own_at)
+    # (what a change of a cell's interval makes stale, found here once rather than by every restriction)
+    dependents = {}
+    for cell, indexes in users.items():
+        pairs = tuple((other, i) for i in indexes for other in rows_of[i] if other != cell[0])
+        dependents[cell] = (pairs, frozenset(other for other, _ in pairs))
+    return _Structure(by_row, users, rows_of, own_at, dependents)
 
 
 class _Search:
@@ -364,13 +373,13 @@ class _Search:
         self.constraints = constraints
         self.consistent = {key: True for key in options}
         # (what the constraints name, a table's shape: the same for every table of its rows and columns)
-        self.by_row, self.users, self.rows_of, self.own_at = _structure(tuple(constraints))
+        self.by_row, self.users, self.rows_of, self.own_at, self.dependents = _structure(tuple(constraints))
         self.domains: dict[str, list[tuple[float, float]]] = {}
         #: cell (row, column) -> its interval in the row's domain, for the domains computed (what the sums add:
         #: a flat map, so that a constraint's cells are looked up in one pass in C)
         self.intervals: dict[tuple[str, int], tuple[float, float]] = {}
-        #: row -> constraint index -> its check's sums (an index missing: to be summed again)
-        self.sums: dict[str, dict[int, Prepared]] = {}
+        #: (row, constraint index) -> its check's sums (missing: to be summed again)
+        self.sums: dict[tuple[str, int], Prepared] = {}
         #: row -> its checks, grouped for :meth:`feasible` (missing: some sum changed)
         self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
         #: number of columns -> the ends of the intervals of cells with no value, per column (low, high)
@@ -400,12 +409,11 @@ class _Search:
         changed = [c for c in range(max(len(old), len(new)))
                    if c >= len(old) or c >= len(new) or old[c] != new[c]]
         for c in changed:
-            for i in self.users.get((key, c), ()):
-                for other in self.rows_of[i]:
-                    if other != key:
-                        self.sums.get(other, {}).pop(i, None)
-                        self.checks.pop(other, None)
-                        self.settled.discard(other)
+            pairs, others = self.dependents.get((key, c), _NO_DEPENDENTS)
+            # (the other rows' sums that add the cell, their checks and their being settled dropped, in C)
+            list(map(self.sums.pop, pairs, itertools.repeat(None)))
+            list(map(self.checks.pop, others, itertools.repeat(None)))
+            self.settled -= others
 
     def _sums(self, key: str, i: int) -> Prepared:
         """The sums of the other rows' intervals on each side of constraint ``i``, and the row's own columns."""
@@ -434,13 +442,13 @@ class _Search:
         hit = self.checks.get(key)
         if hit is not None:
             return hit
-        sums = self.sums.setdefault(key, {})
+        sums = self.sums
         single: dict[int, list[tuple[bool, float, float, float, float]]] = {}
         several: list[Prepared] = []
         for i in self.by_row.get(key, ()):
-            con = sums.get(i)
+            con = sums.get((key, i))
             if con is None:
-                con = sums[i] = self._sums(key, i)
+                con = sums[key, i] = self._sums(key, i)
             l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
             if len(l_own) + len(r_own) == 1:
                 if l_hi == math.inf and r_hi == math.inf:
