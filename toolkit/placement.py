@@ -26,7 +26,7 @@ import itertools
 import math
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -238,13 +238,29 @@ def _readings_ragged(cells: list[Cell], ncols: int, money: bool) -> list[Reading
     for cell in cells:
         num = parse_number(cell.text, to_wan=money, expect=_expect(money))
         placed.append(Placed(num.value, cell.text, cell.line, num.unit))
-    readings = []
-    for positions in itertools.combinations(range(ncols), len(cells)):
-        row: list[Placed | None] = [None] * ncols
-        for pos, p in zip(positions, placed):
-            row[pos] = p
-        readings.append(tuple(row))
-    return readings
+    blank_after = (*placed, None)  # (a blank cell: the index past the row's cells)
+    return [take(blank_after) for take in _ragged_takers(ncols, len(cells))]
+
+
+@functools.lru_cache(maxsize=256)
+def _ragged_takers(ncols: int, n: int) -> list[Callable[[tuple], Reading]]:
+    """For every choice of the columns of a row's ``n`` cells, in order, a getter of its reading from the cells
+    followed by None: per column the index of its cell, or ``n`` (a blank).  Made once per shape, the readings
+    of a ragged row are then taken in C (a table has dozens of ragged rows of a few shapes)."""
+    takers = []
+    for positions in itertools.combinations(range(ncols), n):
+        index = [n] * ncols
+        for j, pos in enumerate(positions):
+            index[pos] = j
+        takers.append(_taker(tuple(index)))
+    return takers
+
+
+def _taker(index: tuple[int, ...]) -> Callable[[tuple], Reading]:
+    """A getter of the tuple of the items at ``index`` (itemgetter's, but for one index or none a tuple too)."""
+    if len(index) > 1:
+        return operator.itemgetter(*index)
+    return lambda items: tuple(items[i] for i in index)
 
 
 # a number as written in one cell: no sign, no leading zero (but 0 and 0.5)
@@ -286,6 +302,8 @@ def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple
 #: A cell's interval that adds nothing to a sum; no cell of a row on a constraint's side.
 _NOTHING = (0.0, 0.0)
 _NO_CELLS: tuple[list[int], list[int]] = ([], [])
+#: No other row's check adds the cell.
+_NO_DEPENDENTS: tuple[tuple[tuple[str, int], ...], frozenset[str]] = ((), frozenset())
 _LOW, _HIGH = operator.itemgetter(0), operator.itemgetter(1)
 
 #: What a row's check of one constraint needs: the sums of the other rows' intervals on each side, and the
@@ -293,6 +311,50 @@ _LOW, _HIGH = operator.itemgetter(0), operator.itemgetter(1)
 Prepared = tuple[float, float, tuple[int, ...], float, float, tuple[int, ...]]
 #: A reading with the low and the high ends of its cells' intervals, per column (:meth:`_Search._bounded`).
 Bounded = tuple[Reading, tuple[float, ...], tuple[float, ...]]
+
+
+class _Structure(NamedTuple):
+    """What a table's constraints name, whatever its values (:func:`_structure`)."""
+
+    #: row -> the indexes of the constraints on it
+    by_row: dict[str, list[int]]
+    #: cell (row, column) -> the indexes of the constraints that add it
+    users: dict[tuple[str, int], list[int]]
+    #: constraint index -> the rows it names
+    rows_of: list[tuple[str, ...]]
+    #: constraint index -> per side, row -> the positions of its cells on that side and their columns
+    own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]]
+    #: cell (row, column) -> the (other row, constraint index) whose sums add it, and those other rows
+    dependents: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], frozenset[str]]]
+
+
+@functools.lru_cache(maxsize=64)
+def _structure(constraints: tuple[Constraint, ...]) -> _Structure:
+    """Which rows and cells each constraint names, built once per set of constraints (a table's shape: its rows
+    and columns), not once per table; read only by :class:`_Search`."""
+    by_row: dict[str, list[int]] = {}
+    users: dict[tuple[str, int], list[int]] = {}
+    rows_of: list[tuple[str, ...]] = []
+    own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]] = []
+    for i, con in enumerate(constraints):
+        rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
+        for key in rows_of[i]:
+            by_row.setdefault(key, []).append(i)
+        for cell in dict.fromkeys(con.lhs + con.rhs):
+            users.setdefault(cell, []).append(i)
+        sides: tuple[dict, dict] = ({}, {})  # per side: a row's key -> (positions, columns) of its cells
+        for at, side in zip(sides, (con.lhs, con.rhs)):
+            for j, (key, c) in enumerate(side):
+                positions, cols = at.setdefault(key, ([], []))
+                positions.append(j)
+                cols.append(c)
+        own_at.append(sides)
+    # (what a change of a cell's interval makes stale, found here once rather than by every restriction)
+    dependents = {}
+    for cell, indexes in users.items():
+        pairs = tuple((other, i) for i in indexes for other in rows_of[i] if other != cell[0])
+        dependents[cell] = (pairs, frozenset(other for other, _ in pairs))
+    return _Structure(by_row, users, rows_of, own_at, dependents)
 
 
 class _Search:
@@ -310,33 +372,14 @@ class _Search:
         self.signed_cols = signed_cols
         self.constraints = constraints
         self.consistent = {key: True for key in options}
-        #: row -> the indexes of the constraints on it
-        self.by_row: dict[str, list[int]] = {}
-        #: cell (row, column) -> the indexes of the constraints that add it
-        self.users: dict[tuple[str, int], list[int]] = {}
-        #: constraint index -> the rows it names
-        self.rows_of: list[tuple[str, ...]] = []
-        #: constraint index -> per side, row -> the positions of its cells on that side and their columns
-        self.own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]] = []
-        for i, con in enumerate(constraints):
-            self.rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
-            for key in self.rows_of[i]:
-                self.by_row.setdefault(key, []).append(i)
-            for cell in dict.fromkeys(con.lhs + con.rhs):
-                self.users.setdefault(cell, []).append(i)
-            sides: tuple[dict, dict] = ({}, {})  # per side: a row's key -> (positions, columns) of its cells
-            for at, side in zip(sides, (con.lhs, con.rhs)):
-                for j, (key, c) in enumerate(side):
-                    positions, cols = at.setdefault(key, ([], []))
-                    positions.append(j)
-                    cols.append(c)
-            self.own_at.append(sides)
+        # (what the constraints name, a table's shape: the same for every table of its rows and columns)
+        self.by_row, self.users, self.rows_of, self.own_at, self.dependents = _structure(tuple(constraints))
         self.domains: dict[str, list[tuple[float, float]]] = {}
         #: cell (row, column) -> its interval in the row's domain, for the domains computed (what the sums add:
         #: a flat map, so that a constraint's cells are looked up in one pass in C)
         self.intervals: dict[tuple[str, int], tuple[float, float]] = {}
-        #: row -> constraint index -> its check's sums (an index missing: to be summed again)
-        self.sums: dict[str, dict[int, Prepared]] = {}
+        #: (row, constraint index) -> its check's sums (missing: to be summed again)
+        self.sums: dict[tuple[str, int], Prepared] = {}
         #: row -> its checks, grouped for :meth:`feasible` (missing: some sum changed)
         self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
         #: number of columns -> the ends of the intervals of cells with no value, per column (low, high)
@@ -366,12 +409,11 @@ class _Search:
         changed = [c for c in range(max(len(old), len(new)))
                    if c >= len(old) or c >= len(new) or old[c] != new[c]]
         for c in changed:
-            for i in self.users.get((key, c), ()):
-                for other in self.rows_of[i]:
-                    if other != key:
-                        self.sums.get(other, {}).pop(i, None)
-                        self.checks.pop(other, None)
-                        self.settled.discard(other)
+            pairs, others = self.dependents.get((key, c), _NO_DEPENDENTS)
+            # (the other rows' sums that add the cell, their checks and their being settled dropped, in C)
+            list(map(self.sums.pop, pairs, itertools.repeat(None)))
+            list(map(self.checks.pop, others, itertools.repeat(None)))
+            self.settled -= others
 
     def _sums(self, key: str, i: int) -> Prepared:
         """The sums of the other rows' intervals on each side of constraint ``i``, and the row's own columns."""
@@ -400,13 +442,13 @@ class _Search:
         hit = self.checks.get(key)
         if hit is not None:
             return hit
-        sums = self.sums.setdefault(key, {})
+        sums = self.sums
         single: dict[int, list[tuple[bool, float, float, float, float]]] = {}
         several: list[Prepared] = []
         for i in self.by_row.get(key, ()):
-            con = sums.get(i)
+            con = sums.get((key, i))
             if con is None:
-                con = sums[i] = self._sums(key, i)
+                con = sums[key, i] = self._sums(key, i)
             l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
             if len(l_own) + len(r_own) == 1:
                 if l_hi == math.inf and r_hi == math.inf:
