@@ -27,6 +27,7 @@ import errno
 import functools
 import io
 import logging
+import operator
 import os
 import re
 import sys
@@ -1995,6 +1996,9 @@ def _blank(text: str | None) -> bool:
     return not text or text.isspace()
 
 
+_ROWSPAN = operator.methodcaller("get", "rowspan")  # a cell's rowspan attribute (None where not given)
+
+
 def _plain_table_rows(table) -> list | None:
     """The rows of a table that holds nothing but rows of text-only cells, else None.
 
@@ -2026,12 +2030,19 @@ def _plain_table_rows(table) -> list | None:
             cells = []
             for cell in tr:
                 tail = cell.tail
-                text = _cell_text(cell) if cell.tag in _CELL_TAGS and (not tail or tail.isspace()) else None
+                if cell.tag not in _CELL_TAGS or (tail and not tail.isspace()):
+                    return None
+                if not len(cell):  # most cells: text only, taken here (and no layout cell: it has no paragraphs)
+                    text = cell.text
+                    cells.append(_clean_text(text) if text else "")
+                    continue
+                text = _cell_text(cell)
                 if text is None or (len(text) > _LAYOUT_CELL_CHARS and _is_layout_cell(cell, text)):
                     return None
                 cells.append(text)
-                if not merged and cell.get("rowspan") is not None:
-                    merged = True
+            # A rowspan given in the row, in one C pass: an empty one (rowspan="") spans one row, so leaving it out
+            # changes nothing (_with_covered_values gives the rows as they are where no cell spans two)
+            merged = merged or any(map(_ROWSPAN, tr))
             grid.append((cells, tr))
             if cells:
                 rows.append(cells)
