@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 import sys
@@ -1514,6 +1515,8 @@ def _wrapped_glued_runs(segments: Sequence[Segment], explicit_rows: dict[int, li
     once the run shows glued text or its last line is a header of labels touching each other, where the next
     filled line goes on with it (a page break, a row split across pages).
     """
+    if _no_wrapped_run(segments, page_lines):
+        return {}
     runs: dict[int, list[int]] = {}
     run: list[int] = []
     kinds: dict[int, str] = {}
@@ -1568,6 +1571,28 @@ def _wrapped_glued_runs(segments: Sequence[Segment], explicit_rows: dict[int, li
             close()
     close()
     return runs
+
+
+def _no_wrapped_run(segments: Sequence[Segment], page_lines: Collection[str]) -> bool:
+    """Whether :func:`_wrapped_glued_runs` surely finds no run in ``segments``: no line shows glued text or labels
+    touching each other (the only ones a blank line does not end), and each line that may take part in a run is
+    followed by one that ends it, blank or no such piece nor skipped (a table of a cell a line: its cells apart).
+
+    The lines' kinds are read in C (:func:`_wrapped_line`, cached), then only the lines that may take part in a run
+    are looked at, so that most sections, which hold no run, do not pay the walk of every line.
+    """
+    texts = [*map(_SEGMENT_TEXT, segments), ""]  # ('': the text's end, which ends a run)
+    kinds = list(map(_wrapped_line, texts))
+    if "glued" in kinds or "labels" in kinds:
+        return False
+    for i in itertools.compress(itertools.count(), kinds):  # (the lines of a kind: the pieces a run may hold)
+        after = texts[i + 1]
+        if after.strip() and (kinds[i + 1] is not None or _skipped_in_run(after, page_lines)):
+            return False  # (a piece or a skipped line after it: the run may go on, walked line by line)
+    return True
+
+
+_SEGMENT_TEXT = operator.itemgetter(0)  # (Segment.text, read in C)
 
 
 def _skipped_in_run(text: str, page_lines: Collection[str] = ()) -> bool:
