@@ -3493,10 +3493,12 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
             lead = rec["raw"].lstrip()[:2]
             if lead[:1] == "0" and lead[1:].isdigit() and rec["value"] == rec["value"]:
                 _flag_leading_zeros(res, rec)
-    for rec in res.records:
-        # (the common cell, not negative and without a sign, is passed over first)
-        if not rec["value"] < 0 and not rec["raw"].lstrip()[:1] in ("+", "-"):
-            continue
+    # (the common cell, not negative and without a sign, is passed over in C: each cell's value and raw text tested
+    # by maps, only the cells either test picks asked below)
+    negative = map(operator.lt, map(operator.itemgetter("value"), res.records), itertools.repeat(0))
+    signed_raw = map(str.startswith, map(str.lstrip, map(operator.itemgetter("raw"), res.records)),
+                     itertools.repeat(("+", "-")))
+    for rec in itertools.compress(res.records, map(operator.or_, negative, signed_raw)):
         if rec["table"] == "active" and rec["col_key"] in signed:
             continue
         if rec["table"] == "legacy" and any(w in label_key(rec["row_label"]) for w in change_words):
