@@ -224,6 +224,10 @@ def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
     if dots is None:  # (one test of the row's raw texts, joined in C, spares most rows a test of each cell)
         dots = _placed_dots((placement,))
     fractions = _fractional_counts(cells, money_cols) if dots else ()
+    placed = list(filter(None, cells))
+    raws = "".join(map(_PLACED_RAW, placed))
+    if None not in map(_PLACED_VALUE, placed) and ")" not in raws and "）" not in raws:
+        return  # (the common row, its every placed cell a number without a bracket: nothing to flag, told in C)
     for i, cell in enumerate(cells):
         if cell is None:
             continue
