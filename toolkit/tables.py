@@ -224,6 +224,10 @@ def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
     if dots is None:  # (one test of the row's raw texts, joined in C, spares most rows a test of each cell)
         dots = _placed_dots((placement,))
     fractions = _fractional_counts(cells, money_cols) if dots else ()
+    placed = list(filter(None, cells))
+    raws = "".join(map(_PLACED_RAW, placed))
+    if None not in map(_PLACED_VALUE, placed) and ")" not in raws and "）" not in raws:
+        return  # (the common row, its every placed cell a number without a bracket: nothing to flag, told in C)
     for i, cell in enumerate(cells):
         if cell is None:
             continue
@@ -3493,10 +3497,12 @@ def extract_tables(rows_by_table: dict[str, list[Row]], identities: dict[str, li
             lead = rec["raw"].lstrip()[:2]
             if lead[:1] == "0" and lead[1:].isdigit() and rec["value"] == rec["value"]:
                 _flag_leading_zeros(res, rec)
-    for rec in res.records:
-        # (the common cell, not negative and without a sign, is passed over first)
-        if not rec["value"] < 0 and not rec["raw"].lstrip()[:1] in ("+", "-"):
-            continue
+    # (the common cell, not negative and without a sign, is passed over in C: each cell's value and raw text tested
+    # by maps, only the cells either test picks asked below)
+    negative = map(operator.lt, map(operator.itemgetter("value"), res.records), itertools.repeat(0))
+    signed_raw = map(str.startswith, map(str.lstrip, map(operator.itemgetter("raw"), res.records)),
+                     itertools.repeat(("+", "-")))
+    for rec in itertools.compress(res.records, map(operator.or_, negative, signed_raw)):
         if rec["table"] == "active" and rec["col_key"] in signed:
             continue
         if rec["table"] == "legacy" and any(w in label_key(rec["row_label"]) for w in change_words):
