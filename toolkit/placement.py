@@ -382,6 +382,8 @@ class _Search:
         self.sums: dict[tuple[str, int], Prepared] = {}
         #: row -> its checks, grouped for :meth:`feasible` (missing: some sum changed)
         self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
+        #: a column and its checks on one cell -> a value of the cell -> whether it passes them all
+        self.verdicts: dict[tuple, dict[Placed | None, bool]] = {}
         #: number of columns -> the ends of the intervals of cells with no value, per column (low, high)
         self.free_ends: dict[int, tuple[tuple[float, ...], tuple[float, ...]]] = {}
         #: rows whose readings, checked again, would stay as they are
@@ -469,9 +471,13 @@ class _Search:
             # readings' cells in the column are taken, and those whose cell passed kept, in C
             column = list(map(operator.itemgetter(c), readings))
             values = set(column)
-            ok = {p for p in values if self._holds_single(c, p, checks)}
-            if len(ok) < len(values):
-                readings = list(itertools.compress(readings, map(ok.__contains__, column)))
+            # (a value's verdict is kept for the same checks: a row's checks are summed again whenever a row it
+            # shares a constraint with is restricted, and two times in three those of a column come out the same)
+            verdicts = self.verdicts.setdefault((c, *checks), {})
+            for p in values.difference(verdicts):
+                verdicts[p] = self._holds_single(c, p, checks)
+            if not all(map(verdicts.__getitem__, values)):
+                readings = list(itertools.compress(readings, map(verdicts.__getitem__, column)))
         if several and readings:
             bounded = self._bounded(readings)
             for con in several:
