@@ -299,9 +299,6 @@ def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple
             for c, column in enumerate(zip(*readings))]
 
 
-#: A cell's interval that adds nothing to a sum; no cell of a row on a constraint's side.
-_NOTHING = (0.0, 0.0)
-_NO_CELLS: tuple[list[int], list[int]] = ([], [])
 #: No other row's check adds the cell.
 _NO_DEPENDENTS: tuple[tuple[tuple[str, int], ...], frozenset[str]] = ((), frozenset())
 _LOW, _HIGH = operator.itemgetter(0), operator.itemgetter(1)
@@ -322,8 +319,9 @@ class _Structure(NamedTuple):
     users: dict[tuple[str, int], list[int]]
     #: constraint index -> the rows it names
     rows_of: list[tuple[str, ...]]
-    #: constraint index -> per side, row -> the positions of its cells on that side and their columns
-    own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]]
+    #: (row, constraint index) -> per side, the other rows' cells on it, in order, and the row's own columns
+    sides_of: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], tuple[int, ...],
+                                          tuple[tuple[str, int], ...], tuple[int, ...]]]
     #: cell (row, column) -> the (other row, constraint index) whose sums add it, and those other rows
     dependents: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], frozenset[str]]]
 
@@ -335,26 +333,23 @@ def _structure(constraints: tuple[Constraint, ...]) -> _Structure:
     by_row: dict[str, list[int]] = {}
     users: dict[tuple[str, int], list[int]] = {}
     rows_of: list[tuple[str, ...]] = []
-    own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]] = []
+    sides_of = {}
     for i, con in enumerate(constraints):
         rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
         for key in rows_of[i]:
             by_row.setdefault(key, []).append(i)
+            sides_of[key, i] = (tuple(cell for cell in con.lhs if cell[0] != key),
+                                tuple(c for k, c in con.lhs if k == key),
+                                tuple(cell for cell in con.rhs if cell[0] != key),
+                                tuple(c for k, c in con.rhs if k == key))
         for cell in dict.fromkeys(con.lhs + con.rhs):
             users.setdefault(cell, []).append(i)
-        sides: tuple[dict, dict] = ({}, {})  # per side: a row's key -> (positions, columns) of its cells
-        for at, side in zip(sides, (con.lhs, con.rhs)):
-            for j, (key, c) in enumerate(side):
-                positions, cols = at.setdefault(key, ([], []))
-                positions.append(j)
-                cols.append(c)
-        own_at.append(sides)
     # (what a change of a cell's interval makes stale, found here once rather than by every restriction)
     dependents = {}
     for cell, indexes in users.items():
         pairs = tuple((other, i) for i in indexes for other in rows_of[i] if other != cell[0])
         dependents[cell] = (pairs, frozenset(other for other, _ in pairs))
-    return _Structure(by_row, users, rows_of, own_at, dependents)
+    return _Structure(by_row, users, rows_of, sides_of, dependents)
 
 
 class _Search:
@@ -373,7 +368,7 @@ class _Search:
         self.constraints = constraints
         self.consistent = {key: True for key in options}
         # (what the constraints name, a table's shape: the same for every table of its rows and columns)
-        self.by_row, self.users, self.rows_of, self.own_at, self.dependents = _structure(tuple(constraints))
+        self.by_row, self.users, self.rows_of, self.sides_of, self.dependents = _structure(tuple(constraints))
         self.domains: dict[str, list[tuple[float, float]]] = {}
         #: cell (row, column) -> its interval in the row's domain, for the domains computed (what the sums add:
         #: a flat map, so that a constraint's cells are looked up in one pass in C)
@@ -419,18 +414,15 @@ class _Search:
 
     def _sums(self, key: str, i: int) -> Prepared:
         """The sums of the other rows' intervals on each side of constraint ``i``, and the row's own columns."""
+        l_cells, l_own, r_cells, r_own = self.sides_of[key, i]
         sides: list = []
-        for side, at in zip((self.constraints[i].lhs, self.constraints[i].rhs), self.own_at[i]):
-            # every cell's interval looked up in C, the row's own cells adding nothing (x + 0.0 is x: the sums
-            # are those of the other rows' cells, added in their order)
-            intervals: list = list(map(self.intervals.get, side))
-            positions, own = at.get(key, _NO_CELLS)
-            for j in positions:
-                intervals[j] = _NOTHING
+        for cells, own in ((l_cells, l_own), (r_cells, r_own)):
+            # the other rows' cells' intervals looked up in C and added in their order
+            intervals: list = list(map(self.intervals.get, cells))
             if None in intervals:  # a row whose domain is not computed yet, or with no reading (or none named so)
-                intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, side)]
+                intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, cells)]
             sides += [functools.reduce(operator.add, map(_LOW, intervals), 0.0),
-                      functools.reduce(operator.add, map(_HIGH, intervals), 0.0), tuple(own)]
+                      functools.reduce(operator.add, map(_HIGH, intervals), 0.0), own]
         return tuple(sides)
 
     def _interval(self, cell: tuple[str, int]) -> tuple[float, float]:
