@@ -322,6 +322,9 @@ class _Structure(NamedTuple):
     #: (row, constraint index) -> per side, the other rows' cells on it, in order, and the row's own columns
     sides_of: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], tuple[int, ...],
                                           tuple[tuple[str, int], ...], tuple[int, ...]]]
+    #: row -> its constraints' indexes, each with the column of its one cell on it and whether it stands on the
+    #: left (-1 and False where it has several)
+    shapes_of: dict[str, tuple[tuple[int, int, bool], ...]]
     #: cell (row, column) -> the (other row, constraint index) whose sums add it, and those other rows
     dependents: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], frozenset[str]]]
 
@@ -334,14 +337,16 @@ def _structure(constraints: tuple[Constraint, ...]) -> _Structure:
     users: dict[tuple[str, int], list[int]] = {}
     rows_of: list[tuple[str, ...]] = []
     sides_of = {}
+    shapes_of: dict[str, tuple[tuple[int, int, bool], ...]] = {}
     for i, con in enumerate(constraints):
         rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
         for key in rows_of[i]:
             by_row.setdefault(key, []).append(i)
-            sides_of[key, i] = (tuple(cell for cell in con.lhs if cell[0] != key),
-                                tuple(c for k, c in con.lhs if k == key),
-                                tuple(cell for cell in con.rhs if cell[0] != key),
-                                tuple(c for k, c in con.rhs if k == key))
+            l_own, r_own = tuple(c for k, c in con.lhs if k == key), tuple(c for k, c in con.rhs if k == key)
+            sides_of[key, i] = (tuple(cell for cell in con.lhs if cell[0] != key), l_own,
+                                tuple(cell for cell in con.rhs if cell[0] != key), r_own)
+            shape = (i, (l_own or r_own)[0], bool(l_own)) if len(l_own) + len(r_own) == 1 else (i, -1, False)
+            shapes_of[key] = (*shapes_of.get(key, ()), shape)
         for cell in dict.fromkeys(con.lhs + con.rhs):
             users.setdefault(cell, []).append(i)
     # (what a change of a cell's interval makes stale, found here once rather than by every restriction)
@@ -349,7 +354,7 @@ def _structure(constraints: tuple[Constraint, ...]) -> _Structure:
     for cell, indexes in users.items():
         pairs = tuple((other, i) for i in indexes for other in rows_of[i] if other != cell[0])
         dependents[cell] = (pairs, frozenset(other for other, _ in pairs))
-    return _Structure(by_row, users, rows_of, sides_of, dependents)
+    return _Structure(by_row, users, rows_of, sides_of, shapes_of, dependents)
 
 
 class _Search:
@@ -368,13 +373,14 @@ class _Search:
         self.constraints = constraints
         self.consistent = {key: True for key in options}
         # (what the constraints name, a table's shape: the same for every table of its rows and columns)
-        self.by_row, self.users, self.rows_of, self.sides_of, self.dependents = _structure(tuple(constraints))
+        self.by_row, self.users, self.rows_of, self.sides_of, self.shapes_of, self.dependents = (
+             _structure(tuple(constraints)))
         self.domains: dict[str, list[tuple[float, float]]] = {}
         #: cell (row, column) -> its interval in the row's domain, for the domains computed (what the sums add:
         #: a flat map, so that a constraint's cells are looked up in one pass in C)
         self.intervals: dict[tuple[str, int], tuple[float, float]] = {}
-        #: (row, constraint index) -> its check's sums (missing: to be summed again)
-        self.sums: dict[tuple[str, int], Prepared] = {}
+        #: (row, constraint index) -> its check as :meth:`_checks` groups them (missing: to be summed again)
+        self.sums: dict[tuple[str, int], tuple] = {}
         #: row -> its checks, grouped for :meth:`feasible` (missing: some sum changed)
         self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
         #: a column and its checks on one cell -> a value of the cell -> whether it passes them all
@@ -439,19 +445,20 @@ class _Search:
         sums = self.sums
         single: dict[int, list[tuple[bool, float, float, float, float]]] = {}
         several: list[Prepared] = []
-        for i in self.by_row.get(key, ()):
-            con = sums.get((key, i))
-            if con is None:
-                con = sums[key, i] = self._sums(key, i)
-            l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
-            if len(l_own) + len(r_own) == 1:
-                if l_hi == math.inf and r_hi == math.inf:
-                    # no value of the cell breaks it: both sides unbounded above (the other rows' cells with no
-                    # value), neither can exceed the other; not asked of every value (four checks in ten)
-                    continue
-                single.setdefault((l_own or r_own)[0], []).append((bool(l_own), l_lo, l_hi, r_lo, r_hi))
-            else:
-                several.append(con)
+        for i, col, on_left in self.shapes_of.get(key, ()):
+            check = sums.get((key, i))
+            if check is None:  # (summed again: kept as grouped here, until a sum it adds changes)
+                check = con = self._sums(key, i)
+                if col >= 0:
+                    l_lo, l_hi, _, r_lo, r_hi, _ = con
+                    # no value of the cell breaks it where both sides are unbounded above (the other rows' cells
+                    # with no value): neither can exceed the other; not asked of every value (four checks in ten)
+                    check = () if l_hi == math.inf and r_hi == math.inf else (on_left, l_lo, l_hi, r_lo, r_hi)
+                sums[key, i] = check
+            if col < 0:
+                several.append(check)
+            elif check:
+                single.setdefault(col, []).append(check)
         self.checks[key] = single, several
         return single, several
 
