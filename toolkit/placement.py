@@ -385,6 +385,8 @@ class _Search:
         self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
         #: a column and its checks on one cell -> a value of the cell -> whether it passes them all
         self.verdicts: dict[tuple, dict[Placed | None, bool]] = {}
+        #: a check on several cells of a row -> a reading of the row -> whether it passes
+        self.holding: dict[Prepared, dict[Reading, bool]] = {}
         #: number of columns -> the ends of the intervals of cells with no value, per column (low, high)
         self.free_ends: dict[int, tuple[tuple[float, ...], tuple[float, ...]]] = {}
         #: rows whose readings, checked again, would stay as they are
@@ -477,11 +479,16 @@ class _Search:
                 verdicts[p] = self._holds_single(c, p, checks)
             if not all(map(verdicts.__getitem__, values)):
                 readings = list(itertools.compress(readings, map(verdicts.__getitem__, column)))
-        if several and readings:
-            bounded = self._bounded(readings)
-            for con in several:
-                bounded = _holding(con, bounded)
-            readings = [b[0] for b in bounded]
+        for con in several:
+            if not readings:
+                break
+            # (a reading's verdict under a check on several cells is kept too: most are the row's own total, which
+            # no other row changes, asked again at every pass)
+            verdicts = self.holding.setdefault(con, {})
+            unknown = list(itertools.filterfalse(verdicts.__contains__, readings))
+            if unknown:
+                verdicts.update(zip(unknown, _passes(con, self._bounded(unknown))))
+            readings = list(itertools.compress(readings, map(verdicts.__getitem__, readings)))
         return readings
 
     def _holds_single(self, col: int, p: Placed | None, checks: list) -> bool:
@@ -546,14 +553,20 @@ _LOWS, _HIGHS = operator.itemgetter(1), operator.itemgetter(2)
 
 def _holding(con: Prepared, bounded: list[Bounded]) -> list[Bounded]:
     """The readings for which the check on several cells of a row holds with their values in them (the ends of
-    their intervals, per column, as :meth:`_Search._bounded` gives them), in their order.
+    their intervals, per column, as :meth:`_Search._bounded` gives them), in their order."""
+    if not bounded:
+        return bounded
+    return list(itertools.compress(bounded, _passes(con, bounded)))
+
+
+def _passes(con: Prepared, bounded: list[Bounded]) -> Iterator[bool]:
+    """Per reading (with the ends of its cells' intervals, per column), whether the check on several cells of a
+    row holds with its values in them.
 
     Each side's sums are those of every reading at once, added column by column in the order of the
     constraint's cells (as one reading's would be) by ``map`` in C: a ragged row has dozens of readings, and a
     Python call for each reading and check cost most of the slow path.
     """
-    if not bounded:
-        return bounded
     l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
     lows, highs = list(map(_LOWS, bounded)), list(map(_HIGHS, bounded))
 
@@ -567,7 +580,7 @@ def _holding(con: Prepared, bounded: list[Bounded]) -> list[Bounded]:
     fails = map(operator.or_,
                 map(operator.gt, total(l_lo, lows, l_own), map(operator.add, total(r_hi, highs, r_own), slack)),
                 map(operator.gt, total(r_lo, lows, r_own), map(operator.add, total(l_hi, highs, l_own), slack)))
-    return list(itertools.compress(bounded, map(operator.not_, fails)))
+    return map(operator.not_, fails)
 
 
 def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: frozenset[int] = frozenset(),
