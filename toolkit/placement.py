@@ -299,9 +299,6 @@ def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple
             for c, column in enumerate(zip(*readings))]
 
 
-#: A cell's interval that adds nothing to a sum; no cell of a row on a constraint's side.
-_NOTHING = (0.0, 0.0)
-_NO_CELLS: tuple[list[int], list[int]] = ([], [])
 #: No other row's check adds the cell.
 _NO_DEPENDENTS: tuple[tuple[tuple[str, int], ...], frozenset[str]] = ((), frozenset())
 _LOW, _HIGH = operator.itemgetter(0), operator.itemgetter(1)
@@ -322,8 +319,12 @@ class _Structure(NamedTuple):
     users: dict[tuple[str, int], list[int]]
     #: constraint index -> the rows it names
     rows_of: list[tuple[str, ...]]
-    #: constraint index -> per side, row -> the positions of its cells on that side and their columns
-    own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]]
+    #: (row, constraint index) -> per side, the other rows' cells on it, in order, and the row's own columns
+    sides_of: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], tuple[int, ...],
+                                          tuple[tuple[str, int], ...], tuple[int, ...]]]
+    #: row -> its constraints' indexes, each with the column of its one cell on it and whether it stands on the
+    #: left (-1 and False where it has several)
+    shapes_of: dict[str, tuple[tuple[int, int, bool], ...]]
     #: cell (row, column) -> the (other row, constraint index) whose sums add it, and those other rows
     dependents: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], frozenset[str]]]
 
@@ -335,26 +336,25 @@ def _structure(constraints: tuple[Constraint, ...]) -> _Structure:
     by_row: dict[str, list[int]] = {}
     users: dict[tuple[str, int], list[int]] = {}
     rows_of: list[tuple[str, ...]] = []
-    own_at: list[tuple[dict[str, tuple[list[int], list[int]]], ...]] = []
+    sides_of = {}
+    shapes_of: dict[str, tuple[tuple[int, int, bool], ...]] = {}
     for i, con in enumerate(constraints):
         rows_of.append(tuple(dict.fromkeys(k for k, _ in con.lhs + con.rhs)))
         for key in rows_of[i]:
             by_row.setdefault(key, []).append(i)
+            l_own, r_own = tuple(c for k, c in con.lhs if k == key), tuple(c for k, c in con.rhs if k == key)
+            sides_of[key, i] = (tuple(cell for cell in con.lhs if cell[0] != key), l_own,
+                                tuple(cell for cell in con.rhs if cell[0] != key), r_own)
+            shape = (i, (l_own or r_own)[0], bool(l_own)) if len(l_own) + len(r_own) == 1 else (i, -1, False)
+            shapes_of[key] = (*shapes_of.get(key, ()), shape)
         for cell in dict.fromkeys(con.lhs + con.rhs):
             users.setdefault(cell, []).append(i)
-        sides: tuple[dict, dict] = ({}, {})  # per side: a row's key -> (positions, columns) of its cells
-        for at, side in zip(sides, (con.lhs, con.rhs)):
-            for j, (key, c) in enumerate(side):
-                positions, cols = at.setdefault(key, ([], []))
-                positions.append(j)
-                cols.append(c)
-        own_at.append(sides)
     # (what a change of a cell's interval makes stale, found here once rather than by every restriction)
     dependents = {}
     for cell, indexes in users.items():
         pairs = tuple((other, i) for i in indexes for other in rows_of[i] if other != cell[0])
         dependents[cell] = (pairs, frozenset(other for other, _ in pairs))
-    return _Structure(by_row, users, rows_of, own_at, dependents)
+    return _Structure(by_row, users, rows_of, sides_of, shapes_of, dependents)
 
 
 class _Search:
@@ -373,15 +373,20 @@ class _Search:
         self.constraints = constraints
         self.consistent = {key: True for key in options}
         # (what the constraints name, a table's shape: the same for every table of its rows and columns)
-        self.by_row, self.users, self.rows_of, self.own_at, self.dependents = _structure(tuple(constraints))
+        self.by_row, self.users, self.rows_of, self.sides_of, self.shapes_of, self.dependents = (
+             _structure(tuple(constraints)))
         self.domains: dict[str, list[tuple[float, float]]] = {}
         #: cell (row, column) -> its interval in the row's domain, for the domains computed (what the sums add:
         #: a flat map, so that a constraint's cells are looked up in one pass in C)
         self.intervals: dict[tuple[str, int], tuple[float, float]] = {}
-        #: (row, constraint index) -> its check's sums (missing: to be summed again)
-        self.sums: dict[tuple[str, int], Prepared] = {}
+        #: (row, constraint index) -> its check as :meth:`_checks` groups them (missing: to be summed again)
+        self.sums: dict[tuple[str, int], tuple] = {}
         #: row -> its checks, grouped for :meth:`feasible` (missing: some sum changed)
         self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
+        #: a column and its checks on one cell -> a value of the cell -> whether it passes them all
+        self.verdicts: dict[tuple, dict[Placed | None, bool]] = {}
+        #: a check on several cells of a row -> a reading of the row -> whether it passes
+        self.holding: dict[Prepared, dict[Reading, bool]] = {}
         #: number of columns -> the ends of the intervals of cells with no value, per column (low, high)
         self.free_ends: dict[int, tuple[tuple[float, ...], tuple[float, ...]]] = {}
         #: rows whose readings, checked again, would stay as they are
@@ -417,18 +422,15 @@ class _Search:
 
     def _sums(self, key: str, i: int) -> Prepared:
         """The sums of the other rows' intervals on each side of constraint ``i``, and the row's own columns."""
+        l_cells, l_own, r_cells, r_own = self.sides_of[key, i]
         sides: list = []
-        for side, at in zip((self.constraints[i].lhs, self.constraints[i].rhs), self.own_at[i]):
-            # every cell's interval looked up in C, the row's own cells adding nothing (x + 0.0 is x: the sums
-            # are those of the other rows' cells, added in their order)
-            intervals: list = list(map(self.intervals.get, side))
-            positions, own = at.get(key, _NO_CELLS)
-            for j in positions:
-                intervals[j] = _NOTHING
+        for cells, own in ((l_cells, l_own), (r_cells, r_own)):
+            # the other rows' cells' intervals looked up in C and added in their order
+            intervals: list = list(map(self.intervals.get, cells))
             if None in intervals:  # a row whose domain is not computed yet, or with no reading (or none named so)
-                intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, side)]
+                intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, cells)]
             sides += [functools.reduce(operator.add, map(_LOW, intervals), 0.0),
-                      functools.reduce(operator.add, map(_HIGH, intervals), 0.0), tuple(own)]
+                      functools.reduce(operator.add, map(_HIGH, intervals), 0.0), own]
         return tuple(sides)
 
     def _interval(self, cell: tuple[str, int]) -> tuple[float, float]:
@@ -445,19 +447,20 @@ class _Search:
         sums = self.sums
         single: dict[int, list[tuple[bool, float, float, float, float]]] = {}
         several: list[Prepared] = []
-        for i in self.by_row.get(key, ()):
-            con = sums.get((key, i))
-            if con is None:
-                con = sums[key, i] = self._sums(key, i)
-            l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
-            if len(l_own) + len(r_own) == 1:
-                if l_hi == math.inf and r_hi == math.inf:
-                    # no value of the cell breaks it: both sides unbounded above (the other rows' cells with no
-                    # value), neither can exceed the other; not asked of every value (four checks in ten)
-                    continue
-                single.setdefault((l_own or r_own)[0], []).append((bool(l_own), l_lo, l_hi, r_lo, r_hi))
-            else:
-                several.append(con)
+        for i, col, on_left in self.shapes_of.get(key, ()):
+            check = sums.get((key, i))
+            if check is None:  # (summed again: kept as grouped here, until a sum it adds changes)
+                check = con = self._sums(key, i)
+                if col >= 0:
+                    l_lo, l_hi, _, r_lo, r_hi, _ = con
+                    # no value of the cell breaks it where both sides are unbounded above (the other rows' cells
+                    # with no value): neither can exceed the other; not asked of every value (four checks in ten)
+                    check = () if l_hi == math.inf and r_hi == math.inf else (on_left, l_lo, l_hi, r_lo, r_hi)
+                sums[key, i] = check
+            if col < 0:
+                several.append(check)
+            elif check:
+                single.setdefault(col, []).append(check)
         self.checks[key] = single, several
         return single, several
 
@@ -469,14 +472,23 @@ class _Search:
             # readings' cells in the column are taken, and those whose cell passed kept, in C
             column = list(map(operator.itemgetter(c), readings))
             values = set(column)
-            ok = {p for p in values if self._holds_single(c, p, checks)}
-            if len(ok) < len(values):
-                readings = list(itertools.compress(readings, map(ok.__contains__, column)))
-        if several and readings:
-            bounded = self._bounded(readings)
-            for con in several:
-                bounded = _holding(con, bounded)
-            readings = [b[0] for b in bounded]
+            # (a value's verdict is kept for the same checks: a row's checks are summed again whenever a row it
+            # shares a constraint with is restricted, and two times in three those of a column come out the same)
+            verdicts = self.verdicts.setdefault((c, *checks), {})
+            for p in values.difference(verdicts):
+                verdicts[p] = self._holds_single(c, p, checks)
+            if not all(map(verdicts.__getitem__, values)):
+                readings = list(itertools.compress(readings, map(verdicts.__getitem__, column)))
+        for con in several:
+            if not readings:
+                break
+            # (a reading's verdict under a check on several cells is kept too: most are the row's own total, which
+            # no other row changes, asked again at every pass)
+            verdicts = self.holding.setdefault(con, {})
+            unknown = list(itertools.filterfalse(verdicts.__contains__, readings))
+            if unknown:
+                verdicts.update(zip(unknown, _passes(con, self._bounded(unknown))))
+            readings = list(itertools.compress(readings, map(verdicts.__getitem__, readings)))
         return readings
 
     def _holds_single(self, col: int, p: Placed | None, checks: list) -> bool:
@@ -541,14 +553,20 @@ _LOWS, _HIGHS = operator.itemgetter(1), operator.itemgetter(2)
 
 def _holding(con: Prepared, bounded: list[Bounded]) -> list[Bounded]:
     """The readings for which the check on several cells of a row holds with their values in them (the ends of
-    their intervals, per column, as :meth:`_Search._bounded` gives them), in their order.
+    their intervals, per column, as :meth:`_Search._bounded` gives them), in their order."""
+    if not bounded:
+        return bounded
+    return list(itertools.compress(bounded, _passes(con, bounded)))
+
+
+def _passes(con: Prepared, bounded: list[Bounded]) -> Iterator[bool]:
+    """Per reading (with the ends of its cells' intervals, per column), whether the check on several cells of a
+    row holds with its values in them.
 
     Each side's sums are those of every reading at once, added column by column in the order of the
     constraint's cells (as one reading's would be) by ``map`` in C: a ragged row has dozens of readings, and a
     Python call for each reading and check cost most of the slow path.
     """
-    if not bounded:
-        return bounded
     l_lo, l_hi, l_own, r_lo, r_hi, r_own = con
     lows, highs = list(map(_LOWS, bounded)), list(map(_HIGHS, bounded))
 
@@ -562,7 +580,7 @@ def _holding(con: Prepared, bounded: list[Bounded]) -> list[Bounded]:
     fails = map(operator.or_,
                 map(operator.gt, total(l_lo, lows, l_own), map(operator.add, total(r_hi, highs, r_own), slack)),
                 map(operator.gt, total(r_lo, lows, r_own), map(operator.add, total(l_hi, highs, l_own), slack)))
-    return list(itertools.compress(bounded, map(operator.not_, fails)))
+    return map(operator.not_, fails)
 
 
 def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: frozenset[int] = frozenset(),
