@@ -1307,9 +1307,14 @@ def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str], all
     chosen: list[tuple[int, str, str]] = []
     last = -1
     last_number = 0
+    # (the candidates of an allowed level by key, in their order: each key looks at its own, not at every one)
+    by_key: dict[str, list[tuple[int, str, str, str]]] = {}
+    for cand in cands:
+        if cand[2] in allowed:
+            by_key.setdefault(cand[1], []).append(cand)
     for key in order:
-        for i, k, level, text in cands:
-            if k == key and i > last and level in allowed:
+        for i, _, level, text in by_key.get(key, ()):
+            if i > last:
                 number = _sub_number(text) if level in _SUB_LEVELS else None
                 if number is not None and number <= last_number:
                     # Sections numbered (一)…(六) run on; a sub-heading such as the overview's
