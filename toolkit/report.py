@@ -278,7 +278,9 @@ class Report:
         self.encoding = raw.encoding
         self._page_title = normalize_line(raw.title) if raw.title else None  # (an HTML page's <title>, a DOCX's, a PDF's)
         normalized = normalize_lines(raw.lines)
-        self._explicit = {i + 1: item for i, item in enumerate(normalized) if isinstance(item, list)}
+        # (line number -> row: the rows picked out in C, not a comprehension over every line; a text report has none)
+        self._explicit = dict(itertools.compress(zip(itertools.count(1), normalized),
+                                                 map(isinstance, normalized, itertools.repeat(list))))
         if self._explicit:  # (_render inlined: a line is mostly a str, and these run over every line)
             self.original_lines = [item if item.__class__ is str else _render(item) for item in raw.lines]
             self.lines = [item if item.__class__ is str else _render(item) for item in normalized]
