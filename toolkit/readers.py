@@ -1903,7 +1903,7 @@ def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
 _BOUNDARY_TAGS = _BLOCK_TAGS | _CELL_TAGS | {"br", "tr"}  # a forced space inside a cell
 _MAX_CELL_DEPTH = 32  # deeper markup inside a cell goes down the general walk
 # What an element inside a cell is to _cell_pieces: inline markup, a boundary (forced space around it),
-# dropped (its tail kept), or a table (the cell is walked instead).
+# dropped (its tail kept), or a table (the cell is walked instead); in this order (above _EDGE: no text of the cell).
 _INLINE, _EDGE, _DROPPED, _TABLE = 0, 1, 2, 3
 _CELL_KINDS: dict = {}  # lxml tag -> kind; bounded as _TAG_NAMES
 
@@ -1975,13 +1975,15 @@ def _chain_text(cell) -> str | None:
         if len(el) != 1:
             return None
         child = el[0]
-        tag = child.tag
-        if child.tail or not isinstance(tag, str):
+        if child.tail:
             return None
+        tag = child.tag
         kind = _CELL_KINDS.get(tag)
         if kind is None:
+            if not isinstance(tag, str):
+                return None  # a comment or processing instruction (never in _CELL_KINDS)
             kind = _cell_kind(tag)
-        if kind == _DROPPED or kind == _TABLE:
+        if kind > _EDGE:  # dropped, or a table
             return None
         text = child.text
         if not len(child):
