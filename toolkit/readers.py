@@ -2621,6 +2621,9 @@ def _html_lines(root) -> list:
                 frame.items.append(line)
 
     def text_sink() -> _Frame:
+        top = stack[-1]
+        if top.kind != "row":
+            return top  # almost always (text in a row, between its cells, is rare)
         for frame in reversed(stack):
             if frame.kind != "row":
                 return frame
