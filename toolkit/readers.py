@@ -2721,14 +2721,15 @@ def _html_lines(root) -> list:
     leaf = None  # a cell or plain table taken whole at its start (subtree skipped): its end event comes next
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag
-        if not isinstance(tag, str):  # comment / PI / entity left in the tree
-            if event == "start":
-                walker.skip_subtree()
-            else:
-                add_text(el.tail)
-            continue
-        tag = _tag_name(tag)
+        tag = _TAG_NAMES.get(el.tag)  # (_tag_name's own look-up, without a call an element)
+        if tag is None:
+            if not isinstance(el.tag, str):  # comment / PI / entity left in the tree (never in _TAG_NAMES)
+                if event == "start":
+                    walker.skip_subtree()
+                else:
+                    add_text(el.tail)
+                continue
+            tag = _tag_name(el.tag)
         if event == "start":
             if tag in _DROP_TAGS:
                 walker.skip_subtree()
