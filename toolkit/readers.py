@@ -1860,6 +1860,7 @@ def _is_clean(text: str) -> bool:
     Every character of _UNCLEAN_RE but the space is one str.isprintable refuses (a control, format or separator
     character): a printable text is clean unless it holds two spaces in a row or starts or ends with one, told
     by C scans cheaper than a search (which a wrapped label, '商业 企业', would otherwise take twice).
+    _clean_text makes the same test inline (a call a cell saved): change both together.
     """
     if text.isprintable():
         return " " not in text or ("  " not in text and text[0] != " " and text[-1] != " ")
@@ -1868,8 +1869,11 @@ def _is_clean(text: str) -> bool:
 
 def _clean_text(text: str) -> str:
     """_clean of a single piece (a cell holding text only), without building a list to join."""
-    if _is_clean(text):
-        return text  # most cells ("217", "申请人情况", "商业 企业"): nothing to collapse or strip
+    if text.isprintable():  # (_is_clean's test, inline)
+        if " " not in text or ("  " not in text and text[0] != " " and text[-1] != " "):
+            return text  # most cells ("217", "申请人情况", "商业 企业"): nothing to collapse or strip
+    elif not _UNCLEAN_RE.search(text):
+        return text
     if text.isspace():
         return ""  # a blank cell ('&nbsp;'): cleaning strips it all
     inner = text.strip(_EDGE_SPACE)
