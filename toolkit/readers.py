@@ -1860,6 +1860,7 @@ def _is_clean(text: str) -> bool:
     Every character of _UNCLEAN_RE but the space is one str.isprintable refuses (a control, format or separator
     character): a printable text is clean unless it holds two spaces in a row or starts or ends with one, told
     by C scans cheaper than a search (which a wrapped label, '商业 企业', would otherwise take twice).
+    _clean_text makes the same test inline (a call a cell saved): change both together.
     """
     if text.isprintable():
         return " " not in text or ("  " not in text and text[0] != " " and text[-1] != " ")
@@ -1868,8 +1869,11 @@ def _is_clean(text: str) -> bool:
 
 def _clean_text(text: str) -> str:
     """_clean of a single piece (a cell holding text only), without building a list to join."""
-    if _is_clean(text):
-        return text  # most cells ("217", "申请人情况", "商业 企业"): nothing to collapse or strip
+    if text.isprintable():  # (_is_clean's test, inline)
+        if " " not in text or ("  " not in text and text[0] != " " and text[-1] != " "):
+            return text  # most cells ("217", "申请人情况", "商业 企业"): nothing to collapse or strip
+    elif not _UNCLEAN_RE.search(text):
+        return text
     if text.isspace():
         return ""  # a blank cell ('&nbsp;'): cleaning strips it all
     inner = text.strip(_EDGE_SPACE)
@@ -1903,7 +1907,7 @@ def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
 _BOUNDARY_TAGS = _BLOCK_TAGS | _CELL_TAGS | {"br", "tr"}  # a forced space inside a cell
 _MAX_CELL_DEPTH = 32  # deeper markup inside a cell goes down the general walk
 # What an element inside a cell is to _cell_pieces: inline markup, a boundary (forced space around it),
-# dropped (its tail kept), or a table (the cell is walked instead).
+# dropped (its tail kept), or a table (the cell is walked instead); in this order (above _EDGE: no text of the cell).
 _INLINE, _EDGE, _DROPPED, _TABLE = 0, 1, 2, 3
 _CELL_KINDS: dict = {}  # lxml tag -> kind; bounded as _TAG_NAMES
 
@@ -1975,13 +1979,15 @@ def _chain_text(cell) -> str | None:
         if len(el) != 1:
             return None
         child = el[0]
-        tag = child.tag
-        if child.tail or not isinstance(tag, str):
+        if child.tail:
             return None
+        tag = child.tag
         kind = _CELL_KINDS.get(tag)
         if kind is None:
+            if not isinstance(tag, str):
+                return None  # a comment or processing instruction (never in _CELL_KINDS)
             kind = _cell_kind(tag)
-        if kind == _DROPPED or kind == _TABLE:
+        if kind > _EDGE:  # dropped, or a table
             return None
         text = child.text
         if not len(child):
@@ -2619,6 +2625,9 @@ def _html_lines(root) -> list:
                 frame.items.append(line)
 
     def text_sink() -> _Frame:
+        top = stack[-1]
+        if top.kind != "row":
+            return top  # almost always (text in a row, between its cells, is rare)
         for frame in reversed(stack):
             if frame.kind != "row":
                 return frame
@@ -2716,14 +2725,15 @@ def _html_lines(root) -> list:
     leaf = None  # a cell or plain table taken whole at its start (subtree skipped): its end event comes next
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag
-        if not isinstance(tag, str):  # comment / PI / entity left in the tree
-            if event == "start":
-                walker.skip_subtree()
-            else:
-                add_text(el.tail)
-            continue
-        tag = _tag_name(tag)
+        tag = _TAG_NAMES.get(el.tag)  # (_tag_name's own look-up, without a call an element)
+        if tag is None:
+            if not isinstance(el.tag, str):  # comment / PI / entity left in the tree (never in _TAG_NAMES)
+                if event == "start":
+                    walker.skip_subtree()
+                else:
+                    add_text(el.tail)
+                continue
+            tag = _tag_name(el.tag)
         if event == "start":
             if tag in _DROP_TAGS:
                 walker.skip_subtree()
