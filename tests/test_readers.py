@@ -1561,7 +1561,8 @@ _CODEC_NAMES = {"gbk": "GBK", "utf-8": "UTF-8"}
 
 
 @pytest.mark.parametrize(("codec", "pasted_codec", "pasted"), [
-    ("gbk", "utf-8", [0]), ("gbk", "utf-8", [0, 5]), ("utf-8", "gbk", [0]), ("utf-8", "gbk", [0, 35])])
+    ("gbk", "utf-8", [0]), ("gbk", "utf-8", [0, 5]), ("utf-8", "gbk", [0]), ("utf-8", "gbk", [0, 35]),
+    ("utf-8", "gbk", [396])])  # (line 397 is '无', one character: it was read '\ufffd\ufffd', a bad byte)
 def test_lines_pasted_in_another_encoding_are_read_and_flagged(codec, pasted_codec, pasted, tmp_path, parsed_seed):
     # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake ('甯備綇寤哄眬…'):
     # agency lost, nothing said the bytes were mixed.  The reverse, a title or a table row pasted in GBK into a UTF-8

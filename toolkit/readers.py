@@ -685,9 +685,9 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     undecoded, shown as U+FFFD, as _utf8_with_stray_bytes allows them); None where no line is GB, or the text is
     rather GB with lines in UTF-8 (_utf8_lines).
 
-    The reverse of _utf8_lines: a line that is no UTF-8 is taken for GB when it decodes so strictly into at least two
-    Chinese characters and nothing but a report's characters, and the UTF-8 lines hold more characters other than
-    ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced, such a line's Chinese was lost ('市住建局…'
+    The reverse of _utf8_lines: a line that is no UTF-8 is taken for GB when it decodes so strictly into a GB line
+    (_gb_line: at least two Chinese characters, or one common one, and nothing but a report's characters), and the
+    UTF-8 lines hold more characters other than ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced, such a line's Chinese was lost ('市住建局…'
     became '\ufffd\ufffd…', a row's label with it), and a long one made the whole report fail to decode.
     """
     lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
@@ -707,7 +707,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     for number in failed:
         found = _gb_reading(lines[number])
         text = found[0] if found is not None else None
-        if text is not None and len(_CJK_CHAR.findall(text)) >= 2 and not _NOT_REPORT_CHARS.search(text):
+        if text is not None and _gb_line(text):
             gb[number] = text
         else:
             bad.append(number)
@@ -728,6 +728,19 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
         _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
     return text
+
+
+def _gb_line(text: str) -> bool:
+    """Whether a line that is no UTF-8, read as GB (``text``), is a line of GB text: nothing but a report's
+    characters, and two Chinese characters or more, or one that is common (see _common_gb).
+
+    A line of one character ('无', '12件': a cell of a table row) was read as U+FFFD; a common one is asked of it, as
+    a few bytes of another encoding read as GBK give a rare one (a Latin-1 'é' before a letter: trail bytes under 0xA1).
+    """
+    if _NOT_REPORT_CHARS.search(text):
+        return False
+    cjk = _CJK_CHAR.findall(text, 0, 4096)
+    return len(cjk) >= 2 or (len(cjk) == 1 and _common_gb(cjk[0]))
 
 
 def _gb_reading(data: bytes) -> tuple[str, str] | None:
