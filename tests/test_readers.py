@@ -173,6 +173,32 @@ def test_utf16_without_bom_of_chinese_with_little_ascii_is_read(codec, tmp_path,
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["暂无内容", "本机关本年度未收到申请", "暂无"])
+def test_utf16_without_bom_of_chinese_alone_holds_no_nul_and_is_read_and_flagged(codec, text):
+    # UTF-16 of Chinese characters alone holds no NUL byte (no ASCII, no line break: a stub's text), which told
+    # UTF-16 without BOM: it was read as GBK garbage without a flag ('俧鄀匭筟' for '暂无内容') or refused.
+    with pytest.warns(ReaderWarning, match="no NUL byte") as caught:
+        assert decode_bytes(text.encode(codec)) == (text, codec)
+    assert [w.message.code for w in caught] == ["encoding_uncertain"]
+
+
+@pytest.mark.parametrize("config, codec", [("t2s", "gbk"), ("t2s", "gb18030"), ("s2tw", "big5")])
+def test_short_gb_or_big5_text_is_no_utf16(config, codec):
+    # (a guard for the test above: the seeds' lines cut to 2 to 30 characters, and to an even number of bytes)
+    from toolkit.errors import DecodeError
+
+    for text, data in _snippets(config, codec):
+        for cut in (data, data[:len(data) // 2 * 2]):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    used = decode_bytes(cut)[1]
+                except DecodeError:  # (a character cut in two)
+                    continue
+            assert not used.startswith("utf-16"), text
+
+
 @pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
 def test_utf32_without_bom_is_read(codec, tmp_path, parsed_seed):
     # The README's 'UTF-16/32 with or without a byte-order mark': UTF-32 without one was refused as binary

@@ -368,7 +368,9 @@ def decode_bytes(
         (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030);
         UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) for data with NUL
         bytes that decode in one byte order into characters of a report (ASCII,
-        Chinese characters and punctuation, full-width forms: 95% of them); strict UTF-8 (``'utf-8'``;
+        Chinese characters and punctuation, full-width forms: 95% of them), and for data without NUL bytes
+        that decode so into common Chinese characters alone (``'暂无内容'``: flagged ``encoding_uncertain``, after
+        strict UTF-8); strict UTF-8 (``'utf-8'``;
         data whose last character is cut off is accepted with a warning, and so
         is UTF-8 with up to 256 stray byte sequences of another encoding,
         outnumbered 50 to 1 by its valid characters, replaced by U+FFFD; 7-bit ASCII
@@ -875,6 +877,44 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None if best is None else best[1:]
 
 
+#: UTF-16 without NUL bytes is read where its characters' share of rare ones is lower by this than the GB and Big5
+#: readings' (see _utf16_without_nul).
+_UTF16_NUL_FREE_MARGIN = 0.2
+
+
+def _utf16_without_nul(data: bytes, path: str | None) -> tuple[str, str] | None:
+    """The text and codec ('utf-16-le'/'utf-16-be') of UTF-16 without BOM of Chinese alone, which holds no NUL byte
+    (no ASCII, no line break: a stub's '暂无内容'), flagged ``encoding_uncertain``; None where it is no such text.
+
+    Taken where one byte order reads into a report's characters, Chinese ones among them, whose share of rare ones
+    (_rare_share) is under _STRAY_RARE_MAX and lower by _UTF16_NUL_FREE_MARGIN than that of the GB and Big5 readings
+    (or these fail): read as GBK it was garbage of rare characters without a flag ('俧鄀匭筟').  GB text of common
+    characters never reads so: in either byte order its units are then Hangul, surrogates or private-use characters.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        head = _try(data[:64], codec)  # (a cheap look first: any GB or UTF-8 text fails on its first characters)
+        if not head or _NOT_REPORT_CHARS.search(head):
+            continue
+        text = _try(data, codec)
+        if not text or _NOT_REPORT_CHARS.search(text) or not _HAN.search(text):
+            continue
+        rare = _rare_share(text, _common_gb)[0]
+        if rare >= _STRAY_RARE_MAX:
+            continue
+        others = [(_try(data, other), common) for other, common in (("gbk", _common_gb), ("gb18030", _common_gb),
+                                                                      ("big5hkscs", _common_big5))]
+        if all(other is None or _rare_share(other, common)[0] - rare >= _UTF16_NUL_FREE_MARGIN
+               for other, common in others):
+            gb = next((other for other, _ in others if other is not None), None)
+            _warn(path, f"the bytes hold no NUL byte (no ASCII, no line break) and read as {codec.upper()} "
+                        f"({text[:8]!r}; as GB {gb[:8] if gb else None!r}): read as {codec.upper()}; pass encoding= "
+                        "if you know the codec", "encoding_uncertain")
+            return text, codec
+    return None
+
+
 def _utf8_truncated(data: bytes) -> str | None:
     """Decode UTF-8 whose only fault is an incomplete last character."""
     try:
@@ -1018,6 +1058,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         _warn(path, "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete "
                     "character was dropped", "bad_bytes")
         return text, "utf-8", False
+    if not len(data) % 2:  # (UTF-16 of Chinese alone: no NUL byte told it above)
+        found = _utf16_without_nul(data, path)
+        if found is not None:
+            return (*found, False)
     gb_lines = _gb_lines(data, path)
     if gb_lines is not None:
         return gb_lines, "utf-8", False
