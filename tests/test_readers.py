@@ -2240,22 +2240,34 @@ def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: 
     assert read_document(str(path)).lines == ["一、总体情况", "看得见", ["甲", "", "7"], "小字十"]
 
 
+@pytest.mark.parametrize("sheet", [False, True])
 @pytest.mark.parametrize("style", ["opacity:0", "OPACITY: 0.0; color:red", "height:0;overflow:hidden",
                                    "max-height: 0px; overflow-y: hidden; padding: 0"])
-def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, tmp_path: Path) -> None:
+def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, sheet: bool, tmp_path: Path) -> None:
     # Text fully transparent (opacity:0: a button a script fades in) or in a box of height 0 whose overflow is hidden
     # (a collapsed panel, a keyword block) shows nothing; it was read in ('一、总体情况隐藏').  Half transparent, a
     # height of 0 that does not hide its overflow, or one given its size back by padding (a video frame's
     # 'height:0;padding-bottom:56%'), shows it, and so does an inline element's or a cell's, which no height clips
-    # (a transparent cell stays blank in its row).
+    # (a transparent cell stays blank in its row).  `sheet`: the same set by a style sheet's rule on a class ('.fold
+    # { height: 0; overflow: hidden }'), which was read in when the style attribute's was not.
     path = tmp_path / "page.html"
     shown = "隐藏" if "opacity" not in style.lower() else ""  # (the span and the cell: no block)
-    path.write_text(f"<html><body><p>一、总体情况<span style='{style}'>隐藏</span></p>"
-                    f"<table><tr><td>件</td><td style='{style}'>9</td><td>7</td></tr></table>"
-                    f"<div style='{style}'><p>返回顶部</p></div><p style='opacity:0.5'>半透明</p>"
-                    "<div style='height:0'>溢出</div><div style='height:0;padding-bottom:56%;overflow:hidden'>视频</div>"
-                    f"<p>本年度无。<span style='display:inline-block;{style}'>见下</span></p></body></html>",
-                    encoding="utf-8")
+    page = (f"<html><head><style>.pad {{ padding-bottom: 56% }}</style></head><body>"
+            f"<p>一、总体情况<span style='{style}'>隐藏</span></p>"
+            f"<table><tr><td>件</td><td style='{style}'>9</td><td>7</td></tr></table>"
+            f"<div style='{style}'><p>返回顶部</p></div><p style='opacity:0.5'>半透明</p>"
+            "<div style='height:0'>溢出</div><div style='height:0;padding-bottom:56%;overflow:hidden'>视频</div>"
+            f"<p>本年度无。<span style='display:inline-block;{style}'>见下</span></p></body></html>")
+    if sheet:
+        for old, new in ((f"display:inline-block;{style}", "display:inline-block"), (f" style='{style}'", " class='x'"),
+                         ("<span style='display:inline-block'", "<span class='x' style='display:inline-block'"),
+                         ("<p style='opacity:0.5'>", "<p class='y'>"),
+                         ("</style>", f" .x {{ {style} }} .y {{ opacity: 0.5 }} </style>")):
+            page = page.replace(old, new)
+        if "opacity" not in style.lower():  # (the padding of another rule gives the box its size back)
+            page = page.replace("<div style='height:0;padding-bottom:56%;overflow:hidden'>", "<div class='x pad'>")
+        assert f"style='{style}'" not in page and page.count("class='x") >= 4
+    path.write_text(page, encoding="utf-8")
     assert read_document(str(path)).lines == ["一、总体情况" + shown, ["件", shown and "9", "7"], "半透明", "溢出", "视频",
                                               "本年度无。"]
 

@@ -2541,19 +2541,27 @@ def _sheet_list_styles(root) -> None:
             el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
 
 
-def _hiding_declarations(declarations: str) -> tuple[str, str] | None:
-    """The ``display``, ``visibility`` and ``font-size`` declarations of a rule, as a style attribute writes them:
+#: The words of the declarations _clipped_style reads (opacity, sizes, overflow, padding).
+_CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding")
+
+
+def _hiding_declarations(declarations: str, clips: bool = False) -> tuple[str, str] | None:
+    """The ``display``, ``visibility`` and ``font-size`` declarations of a rule (with ``clips``, those that
+    _clipped_style reads too: ``opacity``, sizes, ``overflow``, ``padding``), as a style attribute writes them:
     (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
-    if "display" not in low and "visibility" not in low and "font-size" not in low:
+    if "display" not in low and "visibility" not in low and "font-size" not in low and not (
+            clips and any(word in low for word in _CLIP_WORDS)):
         return None
     normal: list[str] = []
     important: list[str] = []
     for declaration in declarations.split(";"):
         found = _HIDDEN_STYLE_RE.search(declaration)
         size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
+        clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
         written = (f"{found.group(1)}:{found.group(2)};" if found
-                   else f"font-size:{size.group(1).strip()};" if size else None)
+                   else f"font-size:{size.group(1).strip()};" if size
+                   else f"{clip.group(1)}:{clip.group(2).strip()};" if clip else None)
         if written:
             (important if "!important" in declaration.replace(" ", "") else normal).append(written)
     return ("".join(normal), "".join(important)) if normal or important else None
@@ -2562,20 +2570,24 @@ def _hiding_declarations(declarations: str) -> tuple[str, str] | None:
 def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
     style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
-    before its own (which wins) and after it those marked ``!important`` (and after these its own so marked), so
-    that _drop_hidden (and _blank_zero_font) drop what a browser does not show as they drop what a style attribute
-    hides (a class hiding an old version's words: they were read in).
+    and, where a sheet sets an opacity or an overflow, what _clipped_style reads (``.fade { opacity: 0 }``,
+    ``.fold { height: 0; overflow: hidden }``: read in, where the same in a style attribute was not), before its own
+    (which wins) and after it those marked ``!important`` (and after these its own so marked), so that _drop_hidden
+    (and _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class
+    hiding an old version's words: they were read in).
 
     The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
     after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
     hide nothing.
     """
-    if not any(style.text and ("display" in style.text.lower() or "visibility" in style.text.lower()
-                               or _ZERO_FONT_BYTES.search(style.text.encode("utf-8")))
-               for style in root.iter("style")):
+    sheets = [style.text.lower() for style in root.iter("style") if style.text]
+    clips = any("opacity" in sheet or "overflow" in sheet for sheet in sheets)
+    if not clips and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
+            sheet.encode("utf-8")) for sheet in sheets):
         return
-    rules = _sheet_rules(root, _hiding_declarations)
+    rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips))
     if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
+               or (clips and _clipped_style(normal + important, "div"))
                for _, _, _, (normal, important) in rules):
         return
     index: dict = {}  # the rules by the last compound's id, else a class, else tag, else '*'
@@ -2604,7 +2616,7 @@ def _sheet_hidden(root) -> None:
             important = "".join(rule[3][1] for rule in found)
             own = el.get("style") or ""
             # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
-            own_important = (_hiding_declarations(own) or ("", ""))[1] if "important" in own.lower() else ""
+            own_important = (_hiding_declarations(own, clips) or ("", ""))[1] if "important" in own.lower() else ""
             el.set("style", f"{normal}{own};{important}{own_important}")
 
 
