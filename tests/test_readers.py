@@ -672,6 +672,18 @@ def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -
     assert read_document(tmp_path / "frames.html").lines == MERGED_001
 
 
+def test_an_svg_images_description_is_not_read(tmp_path: Path) -> None:
+    # An inline SVG's <desc> and <metadata> (a chart's description for screen readers, its editor's data) are never
+    # shown: '柱状图：2023年各类申请数量' was read as a line of the report, and in a cell glued to its value ('0零').
+    # (Its <title>, a tooltip, was not read; its <text>, drawn, is.)
+    page = render_html(MERGED_001).decode("utf-8")
+    chart = "<svg width='300' height='90'><title>图表</title><desc>柱状图：2023年各类申请数量</desc>" \
+        "<metadata>Created with 某某编辑器</metadata><rect width='30' height='60'/></svg>"
+    shown = page.replace("<body>", "<body>" + chart).replace("<td>0</td>", "<td>0<svg><desc>零</desc></svg></td>", 1)
+    (tmp_path / "page.html").write_text(shown, encoding="utf-8")
+    assert read_document(tmp_path / "page.html").lines == MERGED_001
+
+
 def test_a_noframes_fallback_read_as_the_page_is_read_as_shown(tmp_path: Path) -> None:
     # The fallback of a page of frames, read as its page, skipped the passes a page's body goes through: its hidden
     # text was read ('二、主动公开政府信息情况旧版'), a footnote mark glued to a value ('88<sup>1</sup>' read 881).

@@ -1294,7 +1294,9 @@ def _odd_break(match: re.Match[str]) -> str:
 # every browser now can: '您的浏览器不支持 video 标签。' was read as a line of the report, glued to the text after it;
 # a <datalist>'s options are suggestions a text box offers as it is typed in, never shown in the page)
 _DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed",
-              "rt", "rp", "video", "audio", "canvas", "datalist"}
+              "rt", "rp", "video", "audio", "canvas", "datalist",
+              # an inline SVG's description and its editor's data, never shown (its <title>, a tooltip, is above)
+              "desc", "metadata"}
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
