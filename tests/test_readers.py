@@ -696,6 +696,22 @@ def test_a_noframes_fallback_read_as_the_page_is_read_as_shown(tmp_path: Path) -
     assert read_document(tmp_path / "frames.html").lines == MERGED_001
 
 
+@pytest.mark.parametrize("attribute", ["shadowrootmode='open'", "SHADOWROOTMODE=closed", "shadowroot='open'"])
+def test_a_declarative_shadow_roots_content_is_read_as_shown(attribute: str, tmp_path: Path) -> None:
+    # A web component's declarative shadow root ('<gov-report><template shadowrootmode="open">…'), which a browser
+    # shows in place of its host's children, was never read (a template's content is not): the report lost whole.
+    # Its slots show the host's children they name (the rest, and the host's text, in the slot without a name; a
+    # slot nothing fills its own content); a child no slot takes is not shown.  (A plain <template> stays unread.)
+    page = render_html(MERGED_001).decode("utf-8")
+    body = page[page.index("<body>") + 6:page.index("</body>")]
+    shadow = (f"<gov-report><template {attribute}><h1><slot name='title'>无标题</slot></h1>{body}"
+              "<p><slot name='note'>（完）</slot></p><p><slot>无附件</slot></p></template>"
+              "<span slot='title'>某局2023年报告</span>附件：<b>统计表</b><i slot='other'>不显示</i></gov-report>"
+              "<template><p>模板</p></template>")
+    (tmp_path / "page.html").write_text(page.replace(body, shadow), encoding="utf-8")
+    assert read_document(tmp_path / "page.html").lines == ["某局2023年报告", *MERGED_001, "（完）", "附件：统计表"]
+
+
 def test_a_frames_srcdoc_document_is_read_once_where_the_frame_stands(tmp_path: Path) -> None:
     # A browser shows an <iframe srcdoc="…">'s document in the frame (a CMS embedding the report's table as a little
     # page): every iframe was left out, and the table with it.  Its document is read once, as shown (its hidden text,

@@ -1410,6 +1410,8 @@ def _as_shown(root, encoded: bytes) -> None:
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
     numbered by the style sheet."""
     low = encoded.lower()  # (the gates below that case does not matter to)
+    if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
+        _shadow_roots(root)
     zero_font = _ZERO_FONT_BYTES.search(encoded)  # (one scan of the bytes: most pages set no font of size 0)
     if _may_hide(low) or zero_font:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
@@ -1441,6 +1443,54 @@ def _as_shown(root, encoded: bytes) -> None:
         _sheet_list_styles(root)
     if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
         _srcdoc_frames(root)
+
+
+def _shadow_roots(root) -> None:
+    """Put in place of each declarative shadow root (``<template shadowrootmode="open">``, or Chrome's first
+    ``shadowroot``, in the element it is the shadow of) what a browser shows of its host: the shadow root's content,
+    its ``<slot>`` elements filled with the host's children (those named by a ``slot`` attribute, the rest and the
+    host's text in the slot without a name; a slot nothing fills shows its own content), the host's children that no
+    slot takes not shown.  A template's content is never read: a page (a web component's) so written lost its text.
+    """
+    hosts: set = set()
+    for template in list(root.iter("template")):
+        host = template.getparent()
+        mode = (template.get("shadowrootmode") or template.get("shadowroot") or "").strip().lower()
+        if mode not in ("open", "closed") or host is None or host in hosts or any(
+                _tag_name(a.tag) in _DROP_TAGS for a in template.iterancestors()):
+            continue
+        hosts.add(host)
+        named: dict = {}  # the host's children by the name of the slot they ask for
+        rest: list = [host.text, template.tail]  # the rest: text and elements, in order, for the slot without a name
+        host.text = template.tail = None
+        for child in list(host):
+            if child is template:
+                continue
+            tail, child.tail = child.tail, None
+            host.remove(child)
+            name = child.get("slot") if isinstance(child.tag, str) else None
+            (named.setdefault(name, []) if name else rest).append(child)
+            rest.append(tail)
+        for slot in list(template.iter("slot")):
+            items = named.pop(slot.get("name"), []) if slot.get("name") else rest
+            if not any(item is not None and (not isinstance(item, str) or item.strip()) for item in items):
+                continue  # (nothing fills it: its own content is shown)
+            slot.text = None
+            for child in list(slot):
+                slot.remove(child)
+            for item in items:
+                if isinstance(item, str):
+                    last = slot[-1] if len(slot) else None
+                    if last is None:
+                        slot.text = (slot.text or "") + item
+                    else:
+                        last.tail = (last.tail or "") + item
+                elif item is not None:
+                    slot.append(item)
+            if items is rest:
+                rest = []
+        template.attrib.clear()
+        template.tag = "div"
 
 
 def _frames_fallback_lines(root, parser) -> list:
