@@ -2253,6 +2253,21 @@ def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: 
     assert read_document(str(path)).lines == ["本机关依法公开政府信息。" * 20, ["件", "1"]]
 
 
+def test_an_inline_element_displayed_as_a_block_is_a_line_of_its_own(tmp_path: Path) -> None:
+    # A CMS writes lines as spans displayed as blocks ('<span style="display:block">'): a browser shows each on lines
+    # of its own; they were read run into one line ('二、主动公开政府信息情况本年度新制作…', the heading lost in its
+    # paragraph).  In a cell they are a cell's lines ('行政 许可', as its <p>s); an inline-block, or a later display
+    # that is inline, stays in its line.
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><div><span style='display:block'>一、总体情况</span>"
+                    "<a href='#' style='DISPLAY: Block'>二、主动公开政府信息情况</a>本年度新制作规章0件。</div>"
+                    "<table><tr><td><span style='display:block'>行政</span><span style='display:block'>许可</span></td>"
+                    "<td>1</td></tr></table><p>共<span style='display:inline-block'>12</span>件，"
+                    "<b style='display:block;display:inline'>无</b>其他。</p></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "本年度新制作规章0件。",
+                                         ["行政 许可", "1"], "共12件，无其他。"]
+
+
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
 def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: Path) -> None:
     # Text in a font of size 0 shows nothing (a keyword-stuffing or tracking span: '一、总体情况<span

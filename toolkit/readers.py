@@ -1416,6 +1416,8 @@ def _as_shown(root, encoded: bytes) -> None:
     if _may_hide(low) or zero_font:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         _drop_hidden(root)
+        if b"display" in low:
+            _display_blocks(root)
     if zero_font:
         _blank_zero_font(root)
     raised = b"vertical-align" in low or b"notereference" in low  # (marks set so: see _raised_by_style)
@@ -1899,6 +1901,25 @@ def _drop_hidden(root) -> None:
         _remove_keeping_tail(el)
     if tabled:
         _drop_hidden_tables(root, tabled)
+
+
+#: Elements of text the reader runs on in their line (no block of _BLOCK_TAGS), and the displays that make one a
+#: block, which a browser shows on lines of its own (an inline-block stays in its line).
+_INLINE_TAGS = frozenset({"span", "font", "a", "small", "big", "b", "i", "u", "em", "strong", "label", "code", "nobr",
+                          "abbr", "cite", "q", "mark", "ins", "time", "tt", "var", "samp", "kbd", "dfn", "bdi", "bdo"})
+_BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root"})
+
+
+def _display_blocks(root) -> None:
+    """Make blocks (``<div>``) of the inline elements whose style's last display is a block's (``<span
+    style="display:block">``, a CMS's way of writing lines): a browser shows each on lines of its own, they were read
+    run into one line with the text around them ('第一行第二行', a heading glued to its paragraph)."""
+    for el in root.xpath("//*[@style]"):
+        if _tag_name(el.tag) not in _INLINE_TAGS or "display" not in (style := el.get("style")).lower():
+            continue
+        displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
+        if displays and displays[-1] in _BLOCK_DISPLAYS:
+            el.tag = "div"
 
 
 def _text_outside_tables(el) -> int:
