@@ -2284,6 +2284,28 @@ def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: 
 
 
 @pytest.mark.parametrize("sheet", [False, True])
+@pytest.mark.parametrize("style", ["color:transparent", "COLOR: Transparent", "color:rgba(255, 255, 255, 0)",
+                                   "color: rgb(0 0 0 / 0%)"])
+def test_html_text_in_a_transparent_colour_is_not_read(style: str, sheet: bool, tmp_path: Path) -> None:
+    # Text in a transparent colour shows nothing (keyword stuffing, a placeholder a script fills): it was read in
+    # ('一、总体情况隐藏'), by the element's style or a sheet's rule on its class.  A child given a colour again is
+    # shown, one inheriting it not; half transparent, a transparent background or a colour of blue 0 hide nothing; a
+    # cell keeps its place in its row, blank.
+    page = (f"<html><head><style>.c {{ color: #333 }}</style></head><body><p>一、总体情况<span style='{style}'>隐藏"
+            f"</span></p><div style='{style}'>看不见<span style='color:#333'>看得见</span><b style='color:inherit'>继承"
+            f"</b>尾</div><table><tr><td>甲</td><td style='{style}'>9</td><td>7</td></tr></table>"
+            "<p><span style='color:rgba(0,0,0,0.5)'>半透明</span><span style='background-color:transparent'>底</span>"
+            "<span style='color:rgb(10,20,0)'>蓝</span></p></body></html>")
+    if sheet:
+        page = page.replace(f" style='{style}'", " class='t'").replace(" style='color:#333'", " class='c'").replace(
+            "</style>", f" .t {{ {style} }}</style>")
+        assert f"style='{style}'" not in page
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "看得见", ["甲", "", "7"], "半透明底蓝"]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
 @pytest.mark.parametrize("style", ["opacity:0", "OPACITY: 0.0; color:red", "height:0;overflow:hidden",
                                    "max-height: 0px; overflow-y: hidden; padding: 0"])
 def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, sheet: bool, tmp_path: Path) -> None:

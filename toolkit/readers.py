@@ -1413,13 +1413,16 @@ def _as_shown(root, encoded: bytes) -> None:
     if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
         _shadow_roots(root)
     zero_font = _ZERO_FONT_BYTES.search(encoded)  # (one scan of the bytes: most pages set no font of size 0)
-    if _may_hide(low) or zero_font:
+    clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
+    if _may_hide(low) or zero_font or clear:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         _drop_hidden(root)
         if b"display" in low:
             _display_blocks(root)
     if zero_font:
         _blank_zero_font(root)
+    if clear:  # (text in a transparent colour)
+        _blank_zero_font(root, _color_shown)
     raised = b"vertical-align" in low or b"notereference" in low  # (marks set so: see _raised_by_style)
     lowered = raised and _raised_by_style(root, "sub")
     if raised:
@@ -1814,14 +1817,40 @@ def _font_shown_by(style: str) -> bool | None:
     return None if not sizes else _ZERO_SIZE.fullmatch(sizes[-1].strip()) is None
 
 
-def _blank_zero_font(root) -> None:
-    """Blank the text an HTML page sets in a font of size 0, in small elements that are or hold no table (see
-    _drop_hidden: a page's whole article is read even so); a cell keeps its place in its row, blank."""
+def _blank_zero_font(root, setting: Callable[..., bool | None] = _font_shown) -> None:
+    """Blank the text an HTML page sets in a font of size 0 (or that another inherited ``setting`` does not show:
+    see _color_shown), in small elements that are or hold no table (see _drop_hidden: a page's whole article is read
+    even so); a cell keeps its place in its row, blank."""
     for el in root.xpath("//*[@style]"):
-        if _font_shown(el) is not False or el.tag == "table" or el.find(".//table") is not None \
+        if setting(el) is not False or el.tag == "table" or el.find(".//table") is not None \
                 or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
-        _blank_unshown(el, _font_shown)
+        _blank_unshown(el, setting)
+
+
+# Text in a transparent colour shows nothing (keyword stuffing, a placeholder a script fills): 'color:transparent',
+# or a colour of alpha 0 ('rgba(0,0,0,0)'); a child given a colour again is shown, and one that inherits it not.  The
+# bytes' pattern gates the walk (background-color and -webkit-text-fill-color, which hide no text, are not it).
+_TRANSPARENT_BYTES = re.compile(rb"(?i)(?<![\w-])color\s*:\s*(?:transparent|(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)"
+                                rb"\s*[0.]+%?\s*\))")
+_COLOR_RE = re.compile(r"(?<![\w-])color\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_ZERO_ALPHA = re.compile(r"(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)\s*(?:0+(?:\.0*)?|\.0+)%?\s*\)")  # (the 4th value)
+_INHERITED_COLORS = frozenset({"inherit", "unset", "currentcolor", "revert", "revert-layer"})
+
+
+def _color_shown(el) -> bool | None:
+    """Whether an element's style sets a colour that shows its text (False: transparent), None when it sets none."""
+    return _color_shown_by(el.get("style") or "")
+
+
+def _color_shown_by(style: str) -> bool | None:
+    """Whether a style's declarations set a colour that shows text (False: transparent, or of alpha 0), None when
+    they set none (or inherit it)."""
+    colors = _COLOR_RE.findall(style)
+    last = colors[-1].strip().lower() if colors else ""
+    if not last or last in _INHERITED_COLORS:
+        return None
+    return last != "transparent" and not _ZERO_ALPHA.fullmatch(last)
 
 
 def _may_hide(low: bytes) -> bool:
@@ -2618,13 +2647,13 @@ def _sheet_list_styles(root) -> None:
 _CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding")
 
 
-def _hiding_declarations(declarations: str, clips: bool = False) -> tuple[str, str] | None:
+def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = False) -> tuple[str, str] | None:
     """The ``display``, ``visibility`` and ``font-size`` declarations of a rule (with ``clips``, those that
-    _clipped_style reads too: ``opacity``, sizes, ``overflow``, ``padding``), as a style attribute writes them:
-    (those of normal weight, those marked ``!important``), else None where it sets none."""
+    _clipped_style reads too: ``opacity``, sizes, ``overflow``, ``padding``; with ``colors``, ``color``), as a style
+    attribute writes them: (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
     if "display" not in low and "visibility" not in low and "font-size" not in low and not (
-            clips and any(word in low for word in _CLIP_WORDS)):
+            clips and any(word in low for word in _CLIP_WORDS)) and not (colors and "color" in low):
         return None
     normal: list[str] = []
     important: list[str] = []
@@ -2632,9 +2661,11 @@ def _hiding_declarations(declarations: str, clips: bool = False) -> tuple[str, s
         found = _HIDDEN_STYLE_RE.search(declaration)
         size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
         clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
+        color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
         written = (f"{found.group(1)}:{found.group(2)};" if found
                    else f"font-size:{size.group(1).strip()};" if size
-                   else f"{clip.group(1)}:{clip.group(2).strip()};" if clip else None)
+                   else f"{clip.group(1)}:{clip.group(2).strip()};" if clip
+                   else f"color:{color.group(1).strip()};" if color else None)
         if written:
             (important if "!important" in declaration.replace(" ", "") else normal).append(written)
     return ("".join(normal), "".join(important)) if normal or important else None
@@ -2644,7 +2675,8 @@ def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
     style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
     and, where a sheet sets an opacity or an overflow, what _clipped_style reads (``.fade { opacity: 0 }``,
-    ``.fold { height: 0; overflow: hidden }``: read in, where the same in a style attribute was not), before its own
+    ``.fold { height: 0; overflow: hidden }``: read in, where the same in a style attribute was not), and where a
+    sheet sets a transparent colour, the colours (``.seo { color: transparent }``: see _color_shown), before its own
     (which wins) and after it those marked ``!important`` (and after these its own so marked), so that _drop_hidden
     (and _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class
     hiding an old version's words: they were read in).
@@ -2655,12 +2687,14 @@ def _sheet_hidden(root) -> None:
     """
     sheets = [style.text.lower() for style in root.iter("style") if style.text]
     clips = any("opacity" in sheet or "overflow" in sheet for sheet in sheets)
-    if not clips and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
+    colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
+    if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
             sheet.encode("utf-8")) for sheet in sheets):
         return
-    rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips))
+    rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors))
     if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
                or (clips and _clipped_style(normal + important, "div"))
+               or (colors and _color_shown_by(normal + important) is False)
                for _, _, _, (normal, important) in rules):
         return
     index: dict = {}  # the rules by the last compound's id, else a class, else tag, else '*'
@@ -2689,7 +2723,7 @@ def _sheet_hidden(root) -> None:
             important = "".join(rule[3][1] for rule in found)
             own = el.get("style") or ""
             # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
-            own_important = (_hiding_declarations(own, clips) or ("", ""))[1] if "important" in own.lower() else ""
+            own_important = (_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower() else ""
             el.set("style", f"{normal}{own};{important}{own_important}")
 
 
