@@ -447,14 +447,16 @@ def test_gbk_html_declaring_a_korean_or_japanese_charset_is_read_as_gbk_and_flag
             doc = read_document(path)
         assert {w.message.code for w in caught} == {"encoding_uncertain"}
         assert doc.encoding == "gbk" and doc.lines == want
-    # Japanese under its own charset stays Japanese, without a flag
-    if japanese:
-        japanese = "政府情報公開に関する年次報告書を公表します。"
-        path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{japanese}</p></body></html>'
+    # Japanese or Korean under its own charset stays so, without a flag: their bytes read as GBK too, into common
+    # characters, and were so read (a Korean page of Yanbian: '沥何 沥焊' for '정부 정보'; '蜡绍攫鼠给…' for '政府情報公開…')
+    own = (["政府情報公開に関する年次報告書を公表します。", "政府情報公開年次報告書。本報告書は条例に基づき作成された。"]
+           if japanese else ["연변조선족자치주 정부 정보 공개 연례 보고서. 본 보고서는 정부정보공개조례에 따라 작성되었다."])
+    for text in own:
+        path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{text}</p></body></html>'
                          .encode(declared))
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            assert read_document(path).lines == [japanese]
+            assert read_document(path).lines == [text]
 
 
 @pytest.mark.parametrize("declared", ["big5", "BIG5-HKSCS", "cp950"])

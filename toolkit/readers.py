@@ -1162,12 +1162,33 @@ def _gb_over_declared(data: bytes, text: str, declared: str, path: str | None) -
     if found is None:
         return None
     gb, codec = found
-    if gb == text or not _HAN.search(gb) or _rare_share(gb, _common_gb)[0] >= _STRAY_RARE_MAX:
+    if gb == text or not _HAN.search(gb) or _rare_share(gb, _common_gb)[0] >= _STRAY_RARE_MAX or _own_script(text):
         return None
     _warn(path, f"the page declares {declared} but its bytes read as {codec.upper()} ({_non_ascii(gb)[:8]!r}; as "
                 f"{declared.upper()} {_non_ascii(text)[:8]!r}): read as {codec.upper()}; pass encoding= if you know "
                 "the codec", "encoding_uncertain")
     return gb, codec
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_KANA = re.compile("[\u3041-\u30ff]")  # (hiragana and katakana; not the half-width katakana GBK read as Shift_JIS gives)
+
+
+def _own_script(text: str) -> bool:
+    """Whether ``text``, read in the Korean or Japanese charset a page declares, is written in that language's own
+    script: Hangul for 95 % of its Hangul and Chinese characters (10 at least), or kana for a tenth of its kana and
+    Chinese characters (3 at least).
+
+    Real Korean and Japanese read as GBK into common Chinese characters too (Hangul's rows of EUC-KR are GB 2312's
+    first level, EUC-JP's kana GB 2312's): a Korean page of Yanbian ('정부 정보 공개') was read as GBK garbage
+    ('沥何 沥焊 傍俺').  GBK text read so gives Hangul and hanja mixed, or kanji without kana.
+    """
+    sample = text[:20000]
+    hangul, kana = len(_HANGUL.findall(sample)), len(_KANA.findall(sample))
+    if hangul < 10 and kana < 3:
+        return False
+    han = len(_HAN.findall(sample))
+    return (hangul >= 10 and hangul >= 0.95 * (hangul + han)) or (kana >= 3 and kana >= 0.1 * (kana + han))
 
 
 def _hz_text(data: bytes) -> str | None:
