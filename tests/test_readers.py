@@ -2454,6 +2454,10 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     ("body>p>.old { display: none }", None, []),
     ("body > .old, html > body > span { display: none }", None, ["旧版"]),  # (a grandchild is no child)
     ("p > .old { display: none } body > p > .on { display: inline }", None, ["旧版"]),  # (more specific)
+    ("span[class] { display: none }", None, []),  # (an attribute named)
+    ("[class] { display: none } .on { display: inline }", None, ["旧版"]),  # (as specific as a class: the last wins)
+    # (attributes' values, siblings and :not are not read: they hide nothing, rather than more than they do)
+    ("span[class~=old], p + span, p ~ span, span:not(.x), [title] { display: none }", None, ["旧版"]),
 ])
 def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media: str | None, shown: list,
                                                               tmp_path: Path) -> None:
@@ -2492,6 +2496,24 @@ def test_a_hidden_duplicate_table_is_not_read(hide: str, tmp_path: Path) -> None
     path.write_text(f"<html><head><style>.old{{display:none}}</style></head><body><p>一、总体情况</p>{hidden}"
                     f"<p>本年度无。</p></body></html>", encoding="utf-8")
     assert read_document(path).lines == ["一、总体情况", ["件", "9"], "本年度无。"]
+
+
+@pytest.mark.parametrize("sheet, shown", [
+    ("article, aside, section { display: block }", ["本年度无。"]),
+    ("section { display: block } [hidden] { display: none }", []),
+    ("section[hidden] { display: none } section { display: block }", []),
+    ("[hidden] { display: block }", ["本年度无。", "旧版"]),
+])
+def test_an_element_the_hidden_attribute_hides_is_shown_by_a_display(sheet: str, shown: list, tmp_path: Path) -> None:
+    # The hidden attribute hides as the browser's own rule '[hidden] { display: none }', which any display of the
+    # page's weighs more than: the HTML5 reset of old templates ('article, aside, section { display: block }') shows a
+    # <section hidden>, and so does a display in its style.  It was read as hidden ('本年度无。' lost); a sheet's
+    # '[hidden] { display: none }' hides it again.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><style>{sheet}</style></head><body><p>一、总体情况</p><section hidden>本年度无。"
+                    "</section><div hidden>旧版</div><p hidden style='display:block'>（完）</p></body></html>",
+                    encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", *shown, "（完）"]
 
 
 def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:

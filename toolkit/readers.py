@@ -1924,7 +1924,10 @@ def _drop_hidden(root) -> None:
     tabled = []
     for el in root.xpath("//*[@hidden or @style]"):
         style = el.get("style") or ""
-        how = "hidden" if el.get("hidden") is not None else _hidden_style(style)
+        how = _hidden_style(style)
+        if el.get("hidden") is not None and how != "display" and not any(
+                prop.lower() == "display" for prop, _ in _HIDDEN_STYLE_RE.findall(style)):
+            how = "hidden"  # (a display its style sets, or a sheet's rule: see _sheet_hidden, shows it)
         if how is None:
             low = style.lower()
             if ("opacity" not in low and "overflow" not in low) or not _clipped_style(style, _tag_name(el.tag)):
@@ -2480,18 +2483,19 @@ def _declared_list_style(declarations: str) -> str | None:
     return found
 
 
-# A style sheet's comment, and a selector's compound of a tag, classes and ids only ('ol', '.nb', 'ol.nb#x'): other
-# selectors (pseudo-classes, attributes, combinators but the descendant's and the child's) are not read, rather than
-# read as matching more than they do.  (A sheet's rules are found by _css_rules.)
+# A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes named only ('ol', '.nb',
+# 'ol.nb#x', '[hidden]'): other selectors (pseudo-classes, attributes' values, combinators but the descendant's and the
+# child's) are not read, rather than read as matching more than they do.  (A sheet's rules are found by _css_rules.)
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
-_CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)", re.IGNORECASE)
-_CSS_NAME_RE = re.compile(r"[.#][\w-]+")  # a class or id of a compound
+_CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+|\[\s*[a-z][\w-]*\s*\])*)", re.IGNORECASE)
+_CSS_NAME_RE = re.compile(r"[.#][\w-]+|\[\s*[\w-]+")  # a class, id or attribute of a compound
 _CSS_CHILD_RE = re.compile(r"\s*>\s*")
 
 
 def _css_compounds(selector: str) -> list | None:
-    """The compounds of a selector of tags, classes and ids joined by descendant or child (``>``) combinators, each
-    (tag or None, classes, ids, whether it is joined to the one before by ``>``), else None."""
+    """The compounds of a selector of tags, classes, ids and attributes named (``[hidden]``) joined by descendant or
+    child (``>``) combinators, each (tag or None, classes, ids, whether it is joined to the one before by ``>``,
+    attributes), else None."""
     compounds: list = []
     child = False
     for part in _CSS_CHILD_RE.sub(" > ", selector).split():
@@ -2506,7 +2510,8 @@ def _css_compounds(selector: str) -> list | None:
         names = _CSS_NAME_RE.findall(match.group(2))
         tag = match.group(1)
         compounds.append((None if tag in (None, "*") else tag.lower(), {n[1:] for n in names if n[0] == "."},
-                          {n[1:] for n in names if n[0] == "#"}, child))
+                          {n[1:] for n in names if n[0] == "#"}, child,
+                          frozenset(n[1:].strip().lower() for n in names if n[0] == "[")))
         child = False
     return None if child else compounds or None
 
@@ -2540,7 +2545,8 @@ def _css_fits(node, compound: tuple) -> bool:
     """Whether an element matches one compound of a selector (see _css_compounds)."""
     tag, classes, ids = compound[:3]
     return ((tag is None or (isinstance(node.tag, str) and _tag_name(node.tag) == tag))
-            and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")}))
+            and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")})
+            and all(node.get(name) is not None for name in compound[4]))
 
 
 #: The braces of a style sheet's blocks, and the markup comment marks an old page wraps a sheet in ('<!-- … -->').
@@ -2630,7 +2636,7 @@ def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
             for selector in selectors.split(","):
                 compounds = _css_compounds(selector)
                 if compounds:
-                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) for c in compounds),
+                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) + len(c[4]) for c in compounds),
                                    sum(c[0] is not None for c in compounds))
                     rules.append((specificity, len(rules), compounds, value))
     rules.sort(key=lambda rule: rule[:2])
@@ -2716,17 +2722,22 @@ def _sheet_hidden(root) -> None:
     if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
                or (clips and _clipped_style(normal + important, "div"))
                or (colors and _color_shown_by(normal + important) is False)
-               for _, _, _, (normal, important) in rules):
+               for _, _, _, (normal, important) in rules) and not (
+            # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
+            # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
+            any("display" in normal + important for _, _, _, (normal, important) in rules)
+            and root.find(".//*[@hidden]") is not None):
         return
-    index: dict = {}  # the rules by the last compound's id, else a class, else tag, else '*'
+    index: dict = {}  # the rules by the last compound's id, else a class, else an attribute, else tag, else '*'
     for rule in rules:
-        last_tag, last_classes, last_ids = rule[2][-1][:3]
+        last_tag, last_classes, last_ids, _, last_attributes = rule[2][-1]
         key = (("#", next(iter(last_ids))) if last_ids else (".", min(last_classes)) if last_classes
-               else ("", last_tag or "*"))
+               else ("[", min(last_attributes)) if last_attributes else ("", last_tag or "*"))
         index.setdefault(key, []).append(rule)
     tags = {name for kind, name in index if kind == ""}
     classes = {name for kind, name in index if kind == "."}
     ids = {name for kind, name in index if kind == "#"}
+    attributes = {name for kind, name in index if kind == "["}
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -2736,6 +2747,8 @@ def _sheet_hidden(root) -> None:
         if ident in ids:
             keys.append(("#", ident))
         keys.extend((".", name) for name in names if name in classes)
+        if attributes:
+            keys.extend(("[", name) for name in attributes if el.get(name) is not None)
         if not keys:
             continue
         found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
@@ -2744,7 +2757,8 @@ def _sheet_hidden(root) -> None:
             important = "".join(rule[3][1] for rule in found)
             own = el.get("style") or ""
             # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
-            own_important = (_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower() else ""
+            own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
+                             else "")
             el.set("style", f"{normal}{own};{important}{own_important}")
 
 
