@@ -1613,12 +1613,13 @@ def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec
         toolkit.parse_report(path)
 
 
-_CODEC_NAMES = {"gbk": "GBK", "utf-8": "UTF-8"}
+_CODEC_NAMES = {"gbk": "GBK", "utf-8": "UTF-8", "utf-8-sig": "UTF-8"}
 
 
 @pytest.mark.parametrize(("codec", "pasted_codec", "pasted"), [
     ("gbk", "utf-8", [0]), ("gbk", "utf-8", [0, 5]), ("utf-8", "gbk", [0]), ("utf-8", "gbk", [0, 35]),
-    ("utf-8", "gbk", [396])])  # (line 397 is '无', one character: it was read '\ufffd\ufffd', a bad byte)
+    ("utf-8", "gbk", [396]),  # (line 397 is '无', one character: it was read '\ufffd\ufffd', a bad byte)
+    ("utf-8-sig", "gbk", [35])])  # (Notepad's UTF-8, with its byte-order mark: the line was lost, or the file refused)
 def test_lines_pasted_in_another_encoding_are_read_and_flagged(codec, pasted_codec, pasted, tmp_path, parsed_seed):
     # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake ('甯備綇寤哄眬…'):
     # agency lost, nothing said the bytes were mixed.  The reverse, a title or a table row pasted in GBK into a UTF-8
@@ -1630,8 +1631,9 @@ def test_lines_pasted_in_another_encoding_are_read_and_flagged(codec, pasted_cod
     seed = "004_b232cca7e491c758"
     lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
     assert lines[35].strip() == "行政许可"
-    data = b"\n".join(line.encode(pasted_codec if i in pasted else codec) for i, line in enumerate(lines))
-    path = write_bytes(tmp_path / "mixed.txt", data)
+    data = b"\n".join(line.encode(pasted_codec if i in pasted else codec.removesuffix("-sig"))
+                      for i, line in enumerate(lines))
+    path = write_bytes(tmp_path / "mixed.txt", b"\xef\xbb\xbf" * codec.endswith("-sig") + data)
     numbers = ", ".join(str(i + 1) for i in pasted)
     said = rf"mixed.txt: mixed encodings: line\(s\) {numbers} in {_CODEC_NAMES[pasted_codec]} in a {_CODEC_NAMES[codec]} text"
     with pytest.warns(UserWarning, match=said):

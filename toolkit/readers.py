@@ -1021,6 +1021,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     bom = _detect_bom(data)
     if bom is not None:
         text = _try(data, bom)
+        if text is None and bom == "utf-8-sig":
+            # lines pasted from a GB page into Notepad's UTF-8, which writes the mark, are read as GB as without a mark
+            # (see _gb_lines): they were U+FFFD, or the whole file was refused
+            text = _gb_lines(data[3:], path)
         if text is None:
             # a few bad bytes (a stray byte, a last byte lost) are read as without a mark: flagged, not fatal
             text, bad = _utf8_with_stray_bytes(data, bom)
