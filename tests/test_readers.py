@@ -2233,6 +2233,9 @@ def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.M
     ("<select><optgroup label='市'><option>市政府</option><option>市发改委</option></optgroup></select>",
      ["市政府"]),
     ("<select multiple><option>甲</option><option>乙</option></select>", ["甲", "乙"]),
+    # (of two selected, the last, as the browser's rule says; unselected, the first not disabled: the first was read)
+    ("<select><option selected>2022年</option><option selected>2023年</option></select>", ["2023年"]),
+    ("<select><option disabled>请选择</option><option>2023年</option></select>", ["2023年"]),
     # a closed <dialog> (no open: a login box or a share pop-up a script opens) shows nothing; an open one all of it
     ("<dialog><p>用户登录</p><button>确定</button></dialog>", []),
     ("<DIALOG class='share'>分享到：微信 微博</DIALOG>", []),

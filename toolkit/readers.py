@@ -1739,8 +1739,8 @@ def _small_and_tableless(el, rest: list) -> bool:
 def _drop_unshown_controls(root) -> None:
     """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
     see _drop_hidden), of a closed ``<dialog>`` or a ``popover`` (all of it, when small) and of a drop-down
-    ``<select>`` (its options but the one shown: the selected, else the first; a list box, ``multiple`` or ``size``
-    over 1, shows them all)."""
+    ``<select>`` (its options but the one shown: the last selected, else the first not disabled; a list box,
+    ``multiple`` or ``size`` over 1, shows them all)."""
     # A <dialog> without ``open``, or an element with a ``popover`` attribute, is not shown until a script opens it
     # (a login box, a '分享到' pop-up): its words were read into the page between the report's paragraphs.
     for dialog in list(root.xpath("//dialog[not(@open)] | //*[@popover]")):
@@ -1762,7 +1762,12 @@ def _drop_unshown_controls(root) -> None:
         if select.get("multiple") is not None or (_html_integer(select.get("size")) or 1) > 1:
             continue
         options = list(select.iter("option"))
-        shown = next((o for o in options if o.get("selected") is not None), options[0] if options else None)
+        # the last selected (a browser unselects all others of a drop-down), else the first not disabled (by itself
+        # or its <optgroup>)
+        shown = next((o for o in reversed(options) if o.get("selected") is not None), None)
+        if shown is None:
+            shown = next((o for o in options if o.get("disabled") is None and (
+                o.getparent().tag != "optgroup" or o.getparent().get("disabled") is None)), None)
         for option in options:
             if option is not shown:
                 option.getparent().remove(option)
