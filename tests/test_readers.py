@@ -173,6 +173,32 @@ def test_utf16_without_bom_of_chinese_with_little_ascii_is_read(codec, tmp_path,
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["暂无内容", "本机关本年度未收到申请", "暂无"])
+def test_utf16_without_bom_of_chinese_alone_holds_no_nul_and_is_read_and_flagged(codec, text):
+    # UTF-16 of Chinese characters alone holds no NUL byte (no ASCII, no line break: a stub's text), which told
+    # UTF-16 without BOM: it was read as GBK garbage without a flag ('俧鄀匭筟' for '暂无内容') or refused.
+    with pytest.warns(ReaderWarning, match="no NUL byte") as caught:
+        assert decode_bytes(text.encode(codec)) == (text, codec)
+    assert [w.message.code for w in caught] == ["encoding_uncertain"]
+
+
+@pytest.mark.parametrize("config, codec", [("t2s", "gbk"), ("t2s", "gb18030"), ("s2tw", "big5")])
+def test_short_gb_or_big5_text_is_no_utf16(config, codec):
+    # (a guard for the test above: the seeds' lines cut to 2 to 30 characters, and to an even number of bytes)
+    from toolkit.errors import DecodeError
+
+    for text, data in _snippets(config, codec):
+        for cut in (data, data[:len(data) // 2 * 2]):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    used = decode_bytes(cut)[1]
+                except DecodeError:  # (a character cut in two)
+                    continue
+            assert not used.startswith("utf-16"), text
+
+
 @pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
 def test_utf32_without_bom_is_read(codec, tmp_path, parsed_seed):
     # The README's 'UTF-16/32 with or without a byte-order mark': UTF-32 without one was refused as binary
@@ -421,14 +447,16 @@ def test_gbk_html_declaring_a_korean_or_japanese_charset_is_read_as_gbk_and_flag
             doc = read_document(path)
         assert {w.message.code for w in caught} == {"encoding_uncertain"}
         assert doc.encoding == "gbk" and doc.lines == want
-    # Japanese under its own charset stays Japanese, without a flag
-    if japanese:
-        japanese = "政府情報公開に関する年次報告書を公表します。"
-        path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{japanese}</p></body></html>'
+    # Japanese or Korean under its own charset stays so, without a flag: their bytes read as GBK too, into common
+    # characters, and were so read (a Korean page of Yanbian: '沥何 沥焊' for '정부 정보'; '蜡绍攫鼠给…' for '政府情報公開…')
+    own = (["政府情報公開に関する年次報告書を公表します。", "政府情報公開年次報告書。本報告書は条例に基づき作成された。"]
+           if japanese else ["연변조선족자치주 정부 정보 공개 연례 보고서. 본 보고서는 정부정보공개조례에 따라 작성되었다."])
+    for text in own:
+        path.write_bytes(f'<html><head><meta charset="{declared}"></head><body><p>{text}</p></body></html>'
                          .encode(declared))
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            assert read_document(path).lines == [japanese]
+            assert read_document(path).lines == [text]
 
 
 @pytest.mark.parametrize("declared", ["big5", "BIG5-HKSCS", "cp950"])
@@ -646,6 +674,18 @@ def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -
     assert read_document(tmp_path / "frames.html").lines == MERGED_001
 
 
+def test_an_svg_images_description_is_not_read(tmp_path: Path) -> None:
+    # An inline SVG's <desc> and <metadata> (a chart's description for screen readers, its editor's data) are never
+    # shown: '柱状图：2023年各类申请数量' was read as a line of the report, and in a cell glued to its value ('0零').
+    # (Its <title>, a tooltip, was not read; its <text>, drawn, is.)
+    page = render_html(MERGED_001).decode("utf-8")
+    chart = "<svg width='300' height='90'><title>图表</title><desc>柱状图：2023年各类申请数量</desc>" \
+        "<metadata>Created with 某某编辑器</metadata><rect width='30' height='60'/></svg>"
+    shown = page.replace("<body>", "<body>" + chart).replace("<td>0</td>", "<td>0<svg><desc>零</desc></svg></td>", 1)
+    (tmp_path / "page.html").write_text(shown, encoding="utf-8")
+    assert read_document(tmp_path / "page.html").lines == MERGED_001
+
+
 def test_a_noframes_fallback_read_as_the_page_is_read_as_shown(tmp_path: Path) -> None:
     # The fallback of a page of frames, read as its page, skipped the passes a page's body goes through: its hidden
     # text was read ('二、主动公开政府信息情况旧版'), a footnote mark glued to a value ('88<sup>1</sup>' read 881).
@@ -656,6 +696,22 @@ def test_a_noframes_fallback_read_as_the_page_is_read_as_shown(tmp_path: Path) -
         "</frameset></html>"
     (tmp_path / "frames.html").write_text(frames, encoding="utf-8")
     assert read_document(tmp_path / "frames.html").lines == MERGED_001
+
+
+@pytest.mark.parametrize("attribute", ["shadowrootmode='open'", "SHADOWROOTMODE=closed", "shadowroot='open'"])
+def test_a_declarative_shadow_roots_content_is_read_as_shown(attribute: str, tmp_path: Path) -> None:
+    # A web component's declarative shadow root ('<gov-report><template shadowrootmode="open">…'), which a browser
+    # shows in place of its host's children, was never read (a template's content is not): the report lost whole.
+    # Its slots show the host's children they name (the rest, and the host's text, in the slot without a name; a
+    # slot nothing fills its own content); a child no slot takes is not shown.  (A plain <template> stays unread.)
+    page = render_html(MERGED_001).decode("utf-8")
+    body = page[page.index("<body>") + 6:page.index("</body>")]
+    shadow = (f"<gov-report><template {attribute}><h1><slot name='title'>无标题</slot></h1>{body}"
+              "<p><slot name='note'>（完）</slot></p><p><slot>无附件</slot></p></template>"
+              "<span slot='title'>某局2023年报告</span>附件：<b>统计表</b><i slot='other'>不显示</i></gov-report>"
+              "<template><p>模板</p></template>")
+    (tmp_path / "page.html").write_text(page.replace(body, shadow), encoding="utf-8")
+    assert read_document(tmp_path / "page.html").lines == ["某局2023年报告", *MERGED_001, "（完）", "附件：统计表"]
 
 
 def test_a_frames_srcdoc_document_is_read_once_where_the_frame_stands(tmp_path: Path) -> None:
@@ -1557,11 +1613,13 @@ def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec
         toolkit.parse_report(path)
 
 
-_CODEC_NAMES = {"gbk": "GBK", "utf-8": "UTF-8"}
+_CODEC_NAMES = {"gbk": "GBK", "utf-8": "UTF-8", "utf-8-sig": "UTF-8"}
 
 
 @pytest.mark.parametrize(("codec", "pasted_codec", "pasted"), [
-    ("gbk", "utf-8", [0]), ("gbk", "utf-8", [0, 5]), ("utf-8", "gbk", [0]), ("utf-8", "gbk", [0, 35])])
+    ("gbk", "utf-8", [0]), ("gbk", "utf-8", [0, 5]), ("utf-8", "gbk", [0]), ("utf-8", "gbk", [0, 35]),
+    ("utf-8", "gbk", [396]),  # (line 397 is '无', one character: it was read '\ufffd\ufffd', a bad byte)
+    ("utf-8-sig", "gbk", [35])])  # (Notepad's UTF-8, with its byte-order mark: the line was lost, or the file refused)
 def test_lines_pasted_in_another_encoding_are_read_and_flagged(codec, pasted_codec, pasted, tmp_path, parsed_seed):
     # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake ('甯備綇寤哄眬…'):
     # agency lost, nothing said the bytes were mixed.  The reverse, a title or a table row pasted in GBK into a UTF-8
@@ -1573,8 +1631,9 @@ def test_lines_pasted_in_another_encoding_are_read_and_flagged(codec, pasted_cod
     seed = "004_b232cca7e491c758"
     lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
     assert lines[35].strip() == "行政许可"
-    data = b"\n".join(line.encode(pasted_codec if i in pasted else codec) for i, line in enumerate(lines))
-    path = write_bytes(tmp_path / "mixed.txt", data)
+    data = b"\n".join(line.encode(pasted_codec if i in pasted else codec.removesuffix("-sig"))
+                      for i, line in enumerate(lines))
+    path = write_bytes(tmp_path / "mixed.txt", b"\xef\xbb\xbf" * codec.endswith("-sig") + data)
     numbers = ", ".join(str(i + 1) for i in pasted)
     said = rf"mixed.txt: mixed encodings: line\(s\) {numbers} in {_CODEC_NAMES[pasted_codec]} in a {_CODEC_NAMES[codec]} text"
     with pytest.warns(UserWarning, match=said):
@@ -2174,6 +2233,9 @@ def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.M
     ("<select><optgroup label='市'><option>市政府</option><option>市发改委</option></optgroup></select>",
      ["市政府"]),
     ("<select multiple><option>甲</option><option>乙</option></select>", ["甲", "乙"]),
+    # (of two selected, the last, as the browser's rule says; unselected, the first not disabled: the first was read)
+    ("<select><option selected>2022年</option><option selected>2023年</option></select>", ["2023年"]),
+    ("<select><option disabled>请选择</option><option>2023年</option></select>", ["2023年"]),
     # a closed <dialog> (no open: a login box or a share pop-up a script opens) shows nothing; an open one all of it
     ("<dialog><p>用户登录</p><button>确定</button></dialog>", []),
     ("<DIALOG class='share'>分享到：微信 微博</DIALOG>", []),
@@ -2198,6 +2260,21 @@ def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: 
     assert read_document(str(path)).lines == ["本机关依法公开政府信息。" * 20, ["件", "1"]]
 
 
+def test_an_inline_element_displayed_as_a_block_is_a_line_of_its_own(tmp_path: Path) -> None:
+    # A CMS writes lines as spans displayed as blocks ('<span style="display:block">'): a browser shows each on lines
+    # of its own; they were read run into one line ('二、主动公开政府信息情况本年度新制作…', the heading lost in its
+    # paragraph).  In a cell they are a cell's lines ('行政 许可', as its <p>s); an inline-block, or a later display
+    # that is inline, stays in its line.
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><div><span style='display:block'>一、总体情况</span>"
+                    "<a href='#' style='DISPLAY: Block'>二、主动公开政府信息情况</a>本年度新制作规章0件。</div>"
+                    "<table><tr><td><span style='display:block'>行政</span><span style='display:block'>许可</span></td>"
+                    "<td>1</td></tr></table><p>共<span style='display:inline-block'>12</span>件，"
+                    "<b style='display:block;display:inline'>无</b>其他。</p></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "本年度新制作规章0件。",
+                                         ["行政 许可", "1"], "共12件，无其他。"]
+
+
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
 def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: Path) -> None:
     # Text in a font of size 0 shows nothing (a keyword-stuffing or tracking span: '一、总体情况<span
@@ -2213,22 +2290,56 @@ def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: 
     assert read_document(str(path)).lines == ["一、总体情况", "看得见", ["甲", "", "7"], "小字十"]
 
 
+@pytest.mark.parametrize("sheet", [False, True])
+@pytest.mark.parametrize("style", ["color:transparent", "COLOR: Transparent", "color:rgba(255, 255, 255, 0)",
+                                   "color: rgb(0 0 0 / 0%)"])
+def test_html_text_in_a_transparent_colour_is_not_read(style: str, sheet: bool, tmp_path: Path) -> None:
+    # Text in a transparent colour shows nothing (keyword stuffing, a placeholder a script fills): it was read in
+    # ('一、总体情况隐藏'), by the element's style or a sheet's rule on its class.  A child given a colour again is
+    # shown, one inheriting it not; half transparent, a transparent background or a colour of blue 0 hide nothing; a
+    # cell keeps its place in its row, blank.
+    page = (f"<html><head><style>.c {{ color: #333 }}</style></head><body><p>一、总体情况<span style='{style}'>隐藏"
+            f"</span></p><div style='{style}'>看不见<span style='color:#333'>看得见</span><b style='color:inherit'>继承"
+            f"</b>尾</div><table><tr><td>甲</td><td style='{style}'>9</td><td>7</td></tr></table>"
+            "<p><span style='color:rgba(0,0,0,0.5)'>半透明</span><span style='background-color:transparent'>底</span>"
+            "<span style='color:rgb(10,20,0)'>蓝</span></p></body></html>")
+    if sheet:
+        page = page.replace(f" style='{style}'", " class='t'").replace(" style='color:#333'", " class='c'").replace(
+            "</style>", f" .t {{ {style} }}</style>")
+        assert f"style='{style}'" not in page
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "看得见", ["甲", "", "7"], "半透明底蓝"]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
 @pytest.mark.parametrize("style", ["opacity:0", "OPACITY: 0.0; color:red", "height:0;overflow:hidden",
                                    "max-height: 0px; overflow-y: hidden; padding: 0"])
-def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, tmp_path: Path) -> None:
+def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, sheet: bool, tmp_path: Path) -> None:
     # Text fully transparent (opacity:0: a button a script fades in) or in a box of height 0 whose overflow is hidden
     # (a collapsed panel, a keyword block) shows nothing; it was read in ('一、总体情况隐藏').  Half transparent, a
     # height of 0 that does not hide its overflow, or one given its size back by padding (a video frame's
     # 'height:0;padding-bottom:56%'), shows it, and so does an inline element's or a cell's, which no height clips
-    # (a transparent cell stays blank in its row).
+    # (a transparent cell stays blank in its row).  `sheet`: the same set by a style sheet's rule on a class ('.fold
+    # { height: 0; overflow: hidden }'), which was read in when the style attribute's was not.
     path = tmp_path / "page.html"
     shown = "隐藏" if "opacity" not in style.lower() else ""  # (the span and the cell: no block)
-    path.write_text(f"<html><body><p>一、总体情况<span style='{style}'>隐藏</span></p>"
-                    f"<table><tr><td>件</td><td style='{style}'>9</td><td>7</td></tr></table>"
-                    f"<div style='{style}'><p>返回顶部</p></div><p style='opacity:0.5'>半透明</p>"
-                    "<div style='height:0'>溢出</div><div style='height:0;padding-bottom:56%;overflow:hidden'>视频</div>"
-                    f"<p>本年度无。<span style='display:inline-block;{style}'>见下</span></p></body></html>",
-                    encoding="utf-8")
+    page = (f"<html><head><style>.pad {{ padding-bottom: 56% }}</style></head><body>"
+            f"<p>一、总体情况<span style='{style}'>隐藏</span></p>"
+            f"<table><tr><td>件</td><td style='{style}'>9</td><td>7</td></tr></table>"
+            f"<div style='{style}'><p>返回顶部</p></div><p style='opacity:0.5'>半透明</p>"
+            "<div style='height:0'>溢出</div><div style='height:0;padding-bottom:56%;overflow:hidden'>视频</div>"
+            f"<p>本年度无。<span style='display:inline-block;{style}'>见下</span></p></body></html>")
+    if sheet:
+        for old, new in ((f"display:inline-block;{style}", "display:inline-block"), (f" style='{style}'", " class='x'"),
+                         ("<span style='display:inline-block'", "<span class='x' style='display:inline-block'"),
+                         ("<p style='opacity:0.5'>", "<p class='y'>"),
+                         ("</style>", f" .x {{ {style} }} .y {{ opacity: 0.5 }} </style>")):
+            page = page.replace(old, new)
+        if "opacity" not in style.lower():  # (the padding of another rule gives the box its size back)
+            page = page.replace("<div style='height:0;padding-bottom:56%;overflow:hidden'>", "<div class='x pad'>")
+        assert f"style='{style}'" not in page and page.count("class='x") >= 4
+    path.write_text(page, encoding="utf-8")
     assert read_document(str(path)).lines == ["一、总体情况" + shown, ["件", shown and "9", "7"], "半透明", "溢出", "视频",
                                               "本年度无。"]
 
@@ -2348,6 +2459,10 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     ("body>p>.old { display: none }", None, []),
     ("body > .old, html > body > span { display: none }", None, ["旧版"]),  # (a grandchild is no child)
     ("p > .old { display: none } body > p > .on { display: inline }", None, ["旧版"]),  # (more specific)
+    ("span[class] { display: none }", None, []),  # (an attribute named)
+    ("[class] { display: none } .on { display: inline }", None, ["旧版"]),  # (as specific as a class: the last wins)
+    # (attributes' values, siblings and :not are not read: they hide nothing, rather than more than they do)
+    ("span[class~=old], p + span, p ~ span, span:not(.x), [title] { display: none }", None, ["旧版"]),
 ])
 def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media: str | None, shown: list,
                                                               tmp_path: Path) -> None:
@@ -2386,6 +2501,24 @@ def test_a_hidden_duplicate_table_is_not_read(hide: str, tmp_path: Path) -> None
     path.write_text(f"<html><head><style>.old{{display:none}}</style></head><body><p>一、总体情况</p>{hidden}"
                     f"<p>本年度无。</p></body></html>", encoding="utf-8")
     assert read_document(path).lines == ["一、总体情况", ["件", "9"], "本年度无。"]
+
+
+@pytest.mark.parametrize("sheet, shown", [
+    ("article, aside, section { display: block }", ["本年度无。"]),
+    ("section { display: block } [hidden] { display: none }", []),
+    ("section[hidden] { display: none } section { display: block }", []),
+    ("[hidden] { display: block }", ["本年度无。", "旧版"]),
+])
+def test_an_element_the_hidden_attribute_hides_is_shown_by_a_display(sheet: str, shown: list, tmp_path: Path) -> None:
+    # The hidden attribute hides as the browser's own rule '[hidden] { display: none }', which any display of the
+    # page's weighs more than: the HTML5 reset of old templates ('article, aside, section { display: block }') shows a
+    # <section hidden>, and so does a display in its style.  It was read as hidden ('本年度无。' lost); a sheet's
+    # '[hidden] { display: none }' hides it again.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><style>{sheet}</style></head><body><p>一、总体情况</p><section hidden>本年度无。"
+                    "</section><div hidden>旧版</div><p hidden style='display:block'>（完）</p></body></html>",
+                    encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", *shown, "（完）"]
 
 
 def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:

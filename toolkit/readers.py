@@ -369,7 +369,9 @@ def decode_bytes(
         (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030);
         UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) for data with NUL
         bytes that decode in one byte order into characters of a report (ASCII,
-        Chinese characters and punctuation, full-width forms: 95% of them); strict UTF-8 (``'utf-8'``;
+        Chinese characters and punctuation, full-width forms: 95% of them), and for data without NUL bytes
+        that decode so into common Chinese characters alone (``'暂无内容'``: flagged ``encoding_uncertain``, after
+        strict UTF-8); strict UTF-8 (``'utf-8'``;
         data whose last character is cut off is accepted with a warning, and so
         is UTF-8 with up to 256 stray byte sequences of another encoding,
         outnumbered 50 to 1 by its valid characters, replaced by U+FFFD; 7-bit ASCII
@@ -686,9 +688,9 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     undecoded, shown as U+FFFD, as _utf8_with_stray_bytes allows them); None where no line is GB, or the text is
     rather GB with lines in UTF-8 (_utf8_lines).
 
-    The reverse of _utf8_lines: a line that is no UTF-8 is taken for GB when it decodes so strictly into at least two
-    Chinese characters and nothing but a report's characters, and the UTF-8 lines hold more characters other than
-    ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced, such a line's Chinese was lost ('市住建局…'
+    The reverse of _utf8_lines: a line that is no UTF-8 is taken for GB when it decodes so strictly into a GB line
+    (_gb_line: at least two Chinese characters, or one common one, and nothing but a report's characters), and the
+    UTF-8 lines hold more characters other than ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced, such a line's Chinese was lost ('市住建局…'
     became '\ufffd\ufffd…', a row's label with it), and a long one made the whole report fail to decode.
     """
     lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
@@ -708,7 +710,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     for number in failed:
         found = _gb_reading(lines[number])
         text = found[0] if found is not None else None
-        if text is not None and len(_CJK_CHAR.findall(text)) >= 2 and not _NOT_REPORT_CHARS.search(text):
+        if text is not None and _gb_line(text):
             gb[number] = text
         else:
             bad.append(number)
@@ -729,6 +731,19 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
         _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
     return text
+
+
+def _gb_line(text: str) -> bool:
+    """Whether a line that is no UTF-8, read as GB (``text``), is a line of GB text: nothing but a report's
+    characters, and two Chinese characters or more, or one that is common (see _common_gb).
+
+    A line of one character ('无', '12件': a cell of a table row) was read as U+FFFD; a common one is asked of it, as
+    a few bytes of another encoding read as GBK give a rare one (a Latin-1 'é' before a letter: trail bytes under 0xA1).
+    """
+    if _NOT_REPORT_CHARS.search(text):
+        return False
+    cjk = _CJK_CHAR.findall(text, 0, 4096)
+    return len(cjk) >= 2 or (len(cjk) == 1 and _common_gb(cjk[0]))
 
 
 def _gb_reading(data: bytes) -> tuple[str, str] | None:
@@ -863,6 +878,44 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None if best is None else best[1:]
 
 
+#: UTF-16 without NUL bytes is read where its characters' share of rare ones is lower by this than the GB and Big5
+#: readings' (see _utf16_without_nul).
+_UTF16_NUL_FREE_MARGIN = 0.2
+
+
+def _utf16_without_nul(data: bytes, path: str | None) -> tuple[str, str] | None:
+    """The text and codec ('utf-16-le'/'utf-16-be') of UTF-16 without BOM of Chinese alone, which holds no NUL byte
+    (no ASCII, no line break: a stub's '暂无内容'), flagged ``encoding_uncertain``; None where it is no such text.
+
+    Taken where one byte order reads into a report's characters, Chinese ones among them, whose share of rare ones
+    (_rare_share) is under _STRAY_RARE_MAX and lower by _UTF16_NUL_FREE_MARGIN than that of the GB and Big5 readings
+    (or these fail): read as GBK it was garbage of rare characters without a flag ('俧鄀匭筟').  GB text of common
+    characters never reads so: in either byte order its units are then Hangul, surrogates or private-use characters.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        head = _try(data[:64], codec)  # (a cheap look first: any GB or UTF-8 text fails on its first characters)
+        if not head or _NOT_REPORT_CHARS.search(head):
+            continue
+        text = _try(data, codec)
+        if not text or _NOT_REPORT_CHARS.search(text) or not _HAN.search(text):
+            continue
+        rare = _rare_share(text, _common_gb)[0]
+        if rare >= _STRAY_RARE_MAX:
+            continue
+        others = [(_try(data, other), common) for other, common in (("gbk", _common_gb), ("gb18030", _common_gb),
+                                                                      ("big5hkscs", _common_big5))]
+        if all(other is None or _rare_share(other, common)[0] - rare >= _UTF16_NUL_FREE_MARGIN
+               for other, common in others):
+            gb = next((other for other, _ in others if other is not None), None)
+            _warn(path, f"the bytes hold no NUL byte (no ASCII, no line break) and read as {codec.upper()} "
+                        f"({text[:8]!r}; as GB {gb[:8] if gb else None!r}): read as {codec.upper()}; pass encoding= "
+                        "if you know the codec", "encoding_uncertain")
+            return text, codec
+    return None
+
+
 def _utf8_truncated(data: bytes) -> str | None:
     """Decode UTF-8 whose only fault is an incomplete last character."""
     try:
@@ -969,6 +1022,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     bom = _detect_bom(data)
     if bom is not None:
         text = _try(data, bom)
+        if text is None and bom == "utf-8-sig":
+            # lines pasted from a GB page into Notepad's UTF-8, which writes the mark, are read as GB as without a mark
+            # (see _gb_lines): they were U+FFFD, or the whole file was refused
+            text = _gb_lines(data[3:], path)
         if text is None:
             # a few bad bytes (a stray byte, a last byte lost) are read as without a mark: flagged, not fatal
             text, bad = _utf8_with_stray_bytes(data, bom)
@@ -1006,6 +1063,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         _warn(path, "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete "
                     "character was dropped", "bad_bytes")
         return text, "utf-8", False
+    if not len(data) % 2:  # (UTF-16 of Chinese alone: no NUL byte told it above)
+        found = _utf16_without_nul(data, path)
+        if found is not None:
+            return (*found, False)
     gb_lines = _gb_lines(data, path)
     if gb_lines is not None:
         return gb_lines, "utf-8", False
@@ -1106,12 +1167,33 @@ def _gb_over_declared(data: bytes, text: str, declared: str, path: str | None) -
     if found is None:
         return None
     gb, codec = found
-    if gb == text or not _HAN.search(gb) or _rare_share(gb, _common_gb)[0] >= _STRAY_RARE_MAX:
+    if gb == text or not _HAN.search(gb) or _rare_share(gb, _common_gb)[0] >= _STRAY_RARE_MAX or _own_script(text):
         return None
     _warn(path, f"the page declares {declared} but its bytes read as {codec.upper()} ({_non_ascii(gb)[:8]!r}; as "
                 f"{declared.upper()} {_non_ascii(text)[:8]!r}): read as {codec.upper()}; pass encoding= if you know "
                 "the codec", "encoding_uncertain")
     return gb, codec
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_KANA = re.compile("[\u3041-\u30ff]")  # (hiragana and katakana; not the half-width katakana GBK read as Shift_JIS gives)
+
+
+def _own_script(text: str) -> bool:
+    """Whether ``text``, read in the Korean or Japanese charset a page declares, is written in that language's own
+    script: Hangul for 95 % of its Hangul and Chinese characters (10 at least), or kana for a tenth of its kana and
+    Chinese characters (3 at least).
+
+    Real Korean and Japanese read as GBK into common Chinese characters too (Hangul's rows of EUC-KR are GB 2312's
+    first level, EUC-JP's kana GB 2312's): a Korean page of Yanbian ('정부 정보 공개') was read as GBK garbage
+    ('沥何 沥焊 傍俺').  GBK text read so gives Hangul and hanja mixed, or kanji without kana.
+    """
+    sample = text[:20000]
+    hangul, kana = len(_HANGUL.findall(sample)), len(_KANA.findall(sample))
+    if hangul < 10 and kana < 3:
+        return False
+    han = len(_HAN.findall(sample))
+    return (hangul >= 10 and hangul >= 0.95 * (hangul + han)) or (kana >= 3 and kana >= 0.1 * (kana + han))
 
 
 def _hz_text(data: bytes) -> str | None:
@@ -1238,7 +1320,9 @@ def _odd_break(match: re.Match[str]) -> str:
 # every browser now can: '您的浏览器不支持 video 标签。' was read as a line of the report, glued to the text after it;
 # a <datalist>'s options are suggestions a text box offers as it is typed in, never shown in the page)
 _DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed",
-              "rt", "rp", "video", "audio", "canvas", "datalist"}
+              "rt", "rp", "video", "audio", "canvas", "datalist",
+              # an inline SVG's description and its editor's data, never shown (its <title>, a tooltip, is above)
+              "desc", "metadata"}
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
@@ -1352,12 +1436,19 @@ def _as_shown(root, encoded: bytes) -> None:
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
     numbered by the style sheet."""
     low = encoded.lower()  # (the gates below that case does not matter to)
+    if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
+        _shadow_roots(root)
     zero_font = _ZERO_FONT_BYTES.search(encoded)  # (one scan of the bytes: most pages set no font of size 0)
-    if _may_hide(low) or zero_font:
+    clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
+    if _may_hide(low) or zero_font or clear:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         _drop_hidden(root)
+        if b"display" in low:
+            _display_blocks(root)
     if zero_font:
         _blank_zero_font(root)
+    if clear:  # (text in a transparent colour)
+        _blank_zero_font(root, _color_shown)
     raised = b"vertical-align" in low or b"notereference" in low  # (marks set so: see _raised_by_style)
     lowered = raised and _raised_by_style(root, "sub")
     if raised:
@@ -1383,6 +1474,54 @@ def _as_shown(root, encoded: bytes) -> None:
         _sheet_list_styles(root)
     if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
         _srcdoc_frames(root)
+
+
+def _shadow_roots(root) -> None:
+    """Put in place of each declarative shadow root (``<template shadowrootmode="open">``, or Chrome's first
+    ``shadowroot``, in the element it is the shadow of) what a browser shows of its host: the shadow root's content,
+    its ``<slot>`` elements filled with the host's children (those named by a ``slot`` attribute, the rest and the
+    host's text in the slot without a name; a slot nothing fills shows its own content), the host's children that no
+    slot takes not shown.  A template's content is never read: a page (a web component's) so written lost its text.
+    """
+    hosts: set = set()
+    for template in list(root.iter("template")):
+        host = template.getparent()
+        mode = (template.get("shadowrootmode") or template.get("shadowroot") or "").strip().lower()
+        if mode not in ("open", "closed") or host is None or host in hosts or any(
+                _tag_name(a.tag) in _DROP_TAGS for a in template.iterancestors()):
+            continue
+        hosts.add(host)
+        named: dict = {}  # the host's children by the name of the slot they ask for
+        rest: list = [host.text, template.tail]  # the rest: text and elements, in order, for the slot without a name
+        host.text = template.tail = None
+        for child in list(host):
+            if child is template:
+                continue
+            tail, child.tail = child.tail, None
+            host.remove(child)
+            name = child.get("slot") if isinstance(child.tag, str) else None
+            (named.setdefault(name, []) if name else rest).append(child)
+            rest.append(tail)
+        for slot in list(template.iter("slot")):
+            items = named.pop(slot.get("name"), []) if slot.get("name") else rest
+            if not any(item is not None and (not isinstance(item, str) or item.strip()) for item in items):
+                continue  # (nothing fills it: its own content is shown)
+            slot.text = None
+            for child in list(slot):
+                slot.remove(child)
+            for item in items:
+                if isinstance(item, str):
+                    last = slot[-1] if len(slot) else None
+                    if last is None:
+                        slot.text = (slot.text or "") + item
+                    else:
+                        last.tail = (last.tail or "") + item
+                elif item is not None:
+                    slot.append(item)
+            if items is rest:
+                rest = []
+        template.attrib.clear()
+        template.tag = "div"
 
 
 def _frames_fallback_lines(root, parser) -> list:
@@ -1601,8 +1740,8 @@ def _small_and_tableless(el, rest: list) -> bool:
 def _drop_unshown_controls(root) -> None:
     """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
     see _drop_hidden), of a closed ``<dialog>`` or a ``popover`` (all of it, when small) and of a drop-down
-    ``<select>`` (its options but the one shown: the selected, else the first; a list box, ``multiple`` or ``size``
-    over 1, shows them all)."""
+    ``<select>`` (its options but the one shown: the last selected, else the first not disabled; a list box,
+    ``multiple`` or ``size`` over 1, shows them all)."""
     # A <dialog> without ``open``, or an element with a ``popover`` attribute, is not shown until a script opens it
     # (a login box, a '分享到' pop-up): its words were read into the page between the report's paragraphs.
     for dialog in list(root.xpath("//dialog[not(@open)] | //*[@popover]")):
@@ -1624,7 +1763,12 @@ def _drop_unshown_controls(root) -> None:
         if select.get("multiple") is not None or (_html_integer(select.get("size")) or 1) > 1:
             continue
         options = list(select.iter("option"))
-        shown = next((o for o in options if o.get("selected") is not None), options[0] if options else None)
+        # the last selected (a browser unselects all others of a drop-down), else the first not disabled (by itself
+        # or its <optgroup>)
+        shown = next((o for o in reversed(options) if o.get("selected") is not None), None)
+        if shown is None:
+            shown = next((o for o in options if o.get("disabled") is None and (
+                o.getparent().tag != "optgroup" or o.getparent().get("disabled") is None)), None)
         for option in options:
             if option is not shown:
                 option.getparent().remove(option)
@@ -1704,14 +1848,40 @@ def _font_shown_by(style: str) -> bool | None:
     return None if not sizes else _ZERO_SIZE.fullmatch(sizes[-1].strip()) is None
 
 
-def _blank_zero_font(root) -> None:
-    """Blank the text an HTML page sets in a font of size 0, in small elements that are or hold no table (see
-    _drop_hidden: a page's whole article is read even so); a cell keeps its place in its row, blank."""
+def _blank_zero_font(root, setting: Callable[..., bool | None] = _font_shown) -> None:
+    """Blank the text an HTML page sets in a font of size 0 (or that another inherited ``setting`` does not show:
+    see _color_shown), in small elements that are or hold no table (see _drop_hidden: a page's whole article is read
+    even so); a cell keeps its place in its row, blank."""
     for el in root.xpath("//*[@style]"):
-        if _font_shown(el) is not False or el.tag == "table" or el.find(".//table") is not None \
+        if setting(el) is not False or el.tag == "table" or el.find(".//table") is not None \
                 or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
             continue
-        _blank_unshown(el, _font_shown)
+        _blank_unshown(el, setting)
+
+
+# Text in a transparent colour shows nothing (keyword stuffing, a placeholder a script fills): 'color:transparent',
+# or a colour of alpha 0 ('rgba(0,0,0,0)'); a child given a colour again is shown, and one that inherits it not.  The
+# bytes' pattern gates the walk (background-color and -webkit-text-fill-color, which hide no text, are not it).
+_TRANSPARENT_BYTES = re.compile(rb"(?i)(?<![\w-])color\s*:\s*(?:transparent|(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)"
+                                rb"\s*[0.]+%?\s*\))")
+_COLOR_RE = re.compile(r"(?<![\w-])color\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_ZERO_ALPHA = re.compile(r"(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)\s*(?:0+(?:\.0*)?|\.0+)%?\s*\)")  # (the 4th value)
+_INHERITED_COLORS = frozenset({"inherit", "unset", "currentcolor", "revert", "revert-layer"})
+
+
+def _color_shown(el) -> bool | None:
+    """Whether an element's style sets a colour that shows its text (False: transparent), None when it sets none."""
+    return _color_shown_by(el.get("style") or "")
+
+
+def _color_shown_by(style: str) -> bool | None:
+    """Whether a style's declarations set a colour that shows text (False: transparent, or of alpha 0), None when
+    they set none (or inherit it)."""
+    colors = _COLOR_RE.findall(style)
+    last = colors[-1].strip().lower() if colors else ""
+    if not last or last in _INHERITED_COLORS:
+        return None
+    return last != "transparent" and not _ZERO_ALPHA.fullmatch(last)
 
 
 def _may_hide(low: bytes) -> bool:
@@ -1764,7 +1934,10 @@ def _drop_hidden(root) -> None:
     tabled = []
     for el in root.xpath("//*[@hidden or @style]"):
         style = el.get("style") or ""
-        how = "hidden" if el.get("hidden") is not None else _hidden_style(style)
+        how = _hidden_style(style)
+        if el.get("hidden") is not None and how != "display" and not any(
+                prop.lower() == "display" for prop, _ in _HIDDEN_STYLE_RE.findall(style)):
+            how = "hidden"  # (a display its style sets, or a sheet's rule: see _sheet_hidden, shows it)
         if how is None:
             low = style.lower()
             if ("opacity" not in low and "overflow" not in low) or not _clipped_style(style, _tag_name(el.tag)):
@@ -1791,6 +1964,25 @@ def _drop_hidden(root) -> None:
         _remove_keeping_tail(el)
     if tabled:
         _drop_hidden_tables(root, tabled)
+
+
+#: Elements of text the reader runs on in their line (no block of _BLOCK_TAGS), and the displays that make one a
+#: block, which a browser shows on lines of its own (an inline-block stays in its line).
+_INLINE_TAGS = frozenset({"span", "font", "a", "small", "big", "b", "i", "u", "em", "strong", "label", "code", "nobr",
+                          "abbr", "cite", "q", "mark", "ins", "time", "tt", "var", "samp", "kbd", "dfn", "bdi", "bdo"})
+_BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root"})
+
+
+def _display_blocks(root) -> None:
+    """Make blocks (``<div>``) of the inline elements whose style's last display is a block's (``<span
+    style="display:block">``, a CMS's way of writing lines): a browser shows each on lines of its own, they were read
+    run into one line with the text around them ('第一行第二行', a heading glued to its paragraph)."""
+    for el in root.xpath("//*[@style]"):
+        if _tag_name(el.tag) not in _INLINE_TAGS or "display" not in (style := el.get("style")).lower():
+            continue
+        displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
+        if displays and displays[-1] in _BLOCK_DISPLAYS:
+            el.tag = "div"
 
 
 def _text_outside_tables(el) -> int:
@@ -2317,18 +2509,19 @@ def _declared_list_style(declarations: str) -> str | None:
     return found
 
 
-# A style sheet's comment, and a selector's compound of a tag, classes and ids only ('ol', '.nb', 'ol.nb#x'): other
-# selectors (pseudo-classes, attributes, combinators but the descendant's and the child's) are not read, rather than
-# read as matching more than they do.  (A sheet's rules are found by _css_rules.)
+# A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes named only ('ol', '.nb',
+# 'ol.nb#x', '[hidden]'): other selectors (pseudo-classes, attributes' values, combinators but the descendant's and the
+# child's) are not read, rather than read as matching more than they do.  (A sheet's rules are found by _css_rules.)
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
-_CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)", re.IGNORECASE)
-_CSS_NAME_RE = re.compile(r"[.#][\w-]+")  # a class or id of a compound
+_CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+|\[\s*[a-z][\w-]*\s*\])*)", re.IGNORECASE)
+_CSS_NAME_RE = re.compile(r"[.#][\w-]+|\[\s*[\w-]+")  # a class, id or attribute of a compound
 _CSS_CHILD_RE = re.compile(r"\s*>\s*")
 
 
 def _css_compounds(selector: str) -> list | None:
-    """The compounds of a selector of tags, classes and ids joined by descendant or child (``>``) combinators, each
-    (tag or None, classes, ids, whether it is joined to the one before by ``>``), else None."""
+    """The compounds of a selector of tags, classes, ids and attributes named (``[hidden]``) joined by descendant or
+    child (``>``) combinators, each (tag or None, classes, ids, whether it is joined to the one before by ``>``,
+    attributes), else None."""
     compounds: list = []
     child = False
     for part in _CSS_CHILD_RE.sub(" > ", selector).split():
@@ -2343,7 +2536,8 @@ def _css_compounds(selector: str) -> list | None:
         names = _CSS_NAME_RE.findall(match.group(2))
         tag = match.group(1)
         compounds.append((None if tag in (None, "*") else tag.lower(), {n[1:] for n in names if n[0] == "."},
-                          {n[1:] for n in names if n[0] == "#"}, child))
+                          {n[1:] for n in names if n[0] == "#"}, child,
+                          frozenset(n[1:].strip().lower() for n in names if n[0] == "[")))
         child = False
     return None if child else compounds or None
 
@@ -2377,7 +2571,8 @@ def _css_fits(node, compound: tuple) -> bool:
     """Whether an element matches one compound of a selector (see _css_compounds)."""
     tag, classes, ids = compound[:3]
     return ((tag is None or (isinstance(node.tag, str) and _tag_name(node.tag) == tag))
-            and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")}))
+            and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")})
+            and all(node.get(name) is not None for name in compound[4]))
 
 
 #: The braces of a style sheet's blocks, and the markup comment marks an old page wraps a sheet in ('<!-- … -->').
@@ -2467,7 +2662,7 @@ def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
             for selector in selectors.split(","):
                 compounds = _css_compounds(selector)
                 if compounds:
-                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) for c in compounds),
+                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) + len(c[4]) for c in compounds),
                                    sum(c[0] is not None for c in compounds))
                     rules.append((specificity, len(rules), compounds, value))
     rules.sort(key=lambda rule: rule[:2])
@@ -2501,19 +2696,29 @@ def _sheet_list_styles(root) -> None:
             el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
 
 
-def _hiding_declarations(declarations: str) -> tuple[str, str] | None:
-    """The ``display``, ``visibility`` and ``font-size`` declarations of a rule, as a style attribute writes them:
-    (those of normal weight, those marked ``!important``), else None where it sets none."""
+#: The words of the declarations _clipped_style reads (opacity, sizes, overflow, padding).
+_CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding")
+
+
+def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = False) -> tuple[str, str] | None:
+    """The ``display``, ``visibility`` and ``font-size`` declarations of a rule (with ``clips``, those that
+    _clipped_style reads too: ``opacity``, sizes, ``overflow``, ``padding``; with ``colors``, ``color``), as a style
+    attribute writes them: (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
-    if "display" not in low and "visibility" not in low and "font-size" not in low:
+    if "display" not in low and "visibility" not in low and "font-size" not in low and not (
+            clips and any(word in low for word in _CLIP_WORDS)) and not (colors and "color" in low):
         return None
     normal: list[str] = []
     important: list[str] = []
     for declaration in declarations.split(";"):
         found = _HIDDEN_STYLE_RE.search(declaration)
         size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
+        clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
+        color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
         written = (f"{found.group(1)}:{found.group(2)};" if found
-                   else f"font-size:{size.group(1).strip()};" if size else None)
+                   else f"font-size:{size.group(1).strip()};" if size
+                   else f"{clip.group(1)}:{clip.group(2).strip()};" if clip
+                   else f"color:{color.group(1).strip()};" if color else None)
         if written:
             (important if "!important" in declaration.replace(" ", "") else normal).append(written)
     return ("".join(normal), "".join(important)) if normal or important else None
@@ -2522,31 +2727,43 @@ def _hiding_declarations(declarations: str) -> tuple[str, str] | None:
 def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
     style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
-    before its own (which wins) and after it those marked ``!important`` (and after these its own so marked), so
-    that _drop_hidden (and _blank_zero_font) drop what a browser does not show as they drop what a style attribute
-    hides (a class hiding an old version's words: they were read in).
+    and, where a sheet sets an opacity or an overflow, what _clipped_style reads (``.fade { opacity: 0 }``,
+    ``.fold { height: 0; overflow: hidden }``: read in, where the same in a style attribute was not), and where a
+    sheet sets a transparent colour, the colours (``.seo { color: transparent }``: see _color_shown), before its own
+    (which wins) and after it those marked ``!important`` (and after these its own so marked), so that _drop_hidden
+    (and _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class
+    hiding an old version's words: they were read in).
 
     The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
     after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
     hide nothing.
     """
-    if not any(style.text and ("display" in style.text.lower() or "visibility" in style.text.lower()
-                               or _ZERO_FONT_BYTES.search(style.text.encode("utf-8")))
-               for style in root.iter("style")):
+    sheets = [style.text.lower() for style in root.iter("style") if style.text]
+    clips = any("opacity" in sheet or "overflow" in sheet for sheet in sheets)
+    colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
+    if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
+            sheet.encode("utf-8")) for sheet in sheets):
         return
-    rules = _sheet_rules(root, _hiding_declarations)
+    rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors))
     if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
-               for _, _, _, (normal, important) in rules):
+               or (clips and _clipped_style(normal + important, "div"))
+               or (colors and _color_shown_by(normal + important) is False)
+               for _, _, _, (normal, important) in rules) and not (
+            # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
+            # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
+            any("display" in normal + important for _, _, _, (normal, important) in rules)
+            and root.find(".//*[@hidden]") is not None):
         return
-    index: dict = {}  # the rules by the last compound's id, else a class, else tag, else '*'
+    index: dict = {}  # the rules by the last compound's id, else a class, else an attribute, else tag, else '*'
     for rule in rules:
-        last_tag, last_classes, last_ids = rule[2][-1][:3]
+        last_tag, last_classes, last_ids, _, last_attributes = rule[2][-1]
         key = (("#", next(iter(last_ids))) if last_ids else (".", min(last_classes)) if last_classes
-               else ("", last_tag or "*"))
+               else ("[", min(last_attributes)) if last_attributes else ("", last_tag or "*"))
         index.setdefault(key, []).append(rule)
     tags = {name for kind, name in index if kind == ""}
     classes = {name for kind, name in index if kind == "."}
     ids = {name for kind, name in index if kind == "#"}
+    attributes = {name for kind, name in index if kind == "["}
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -2556,6 +2773,8 @@ def _sheet_hidden(root) -> None:
         if ident in ids:
             keys.append(("#", ident))
         keys.extend((".", name) for name in names if name in classes)
+        if attributes:
+            keys.extend(("[", name) for name in attributes if el.get(name) is not None)
         if not keys:
             continue
         found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
@@ -2564,7 +2783,8 @@ def _sheet_hidden(root) -> None:
             important = "".join(rule[3][1] for rule in found)
             own = el.get("style") or ""
             # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
-            own_important = (_hiding_declarations(own) or ("", ""))[1] if "important" in own.lower() else ""
+            own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
+                             else "")
             el.set("style", f"{normal}{own};{important}{own_important}")
 
 
