@@ -1381,6 +1381,13 @@ def _disclosure_note() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _weekday() -> re.Pattern[str]:
+    """A weekday right after a date, in brackets or not ('（星期五）', '周五': metadata.yaml signature.weekday_words)."""
+    day = rf"(?:{alternation(_rules()['signature']['weekday_words'])})[一二三四五六日天]"
+    return re.compile(rf"[(（]\s*{day}\s*[)）]|{day}(?![\w])")
+
+
+@functools.lru_cache(maxsize=1)
 def _seal() -> re.Pattern[str]:
     """The seal's place at the end of a signature's line ('(盖章)', metadata.yaml signature.seal_marks)."""
     return re.compile(rf"[(（\[【]\s*(?:{alternation(_rules()['signature']['seal_marks'])})\s*[)）\]】]$")
@@ -1969,6 +1976,8 @@ def _signature_after_date(rest: str) -> bool:
     furniture (metadata.yaml ``signature.footer_words``)."""
     words = _rules()["signature"]["footer_words"]
     rest = rest.strip()
+    if rest and (weekday := _weekday().match(rest)):
+        rest = rest[weekday.end():].lstrip()  # the date's weekday ('（星期五）', '周五'): still the date's line
     while rest:
         if rest[0] in "(（[【":
             # (a note in brackets, or the page's furniture in square ones holding spaces, '【字体：大 中 小】')
