@@ -248,7 +248,7 @@ def test_titles(title, agency, year, level, kind, province):
 
 
 def test_the_formal_numerals_of_a_year_are_those_of_the_formats():
-    # (metadata.py writes them so that its patterns need no data read at import: they must agree with formats.yaml)
+    # (metadata.py reads them from formats.yaml for its patterns, once: no list of its own to fall out of step)
     from toolkit.formats import load_formats
     from toolkit.normalize import cn_numeral
 

@@ -41,9 +41,10 @@ AGENCY_KINDS = ("government", "department")
 # A year in Chinese numerals; its zero also typed as an Arabic 0 or a letter O (二0二一), so one digit at least
 # is a Chinese numeral (0000 is no year).  Also in the formal ("capital") numerals of amounts (贰零贰零年, 贰〇贰壹年:
 # the year was no year, its characters left in the agency's name), those of formats.yaml ``formal_numerals`` but
-# 拾 (a test checks they agree; they are written here so that the patterns below need no data read at import).
-_FORMAL_DIGITS = {"壹": 1, "贰": 2, "貳": 2, "叁": 3, "叄": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7,
-                  "捌": 8, "玖": 9}
+# 拾, read from it here (once: the parse that follows an import of this module reads the file anyway, so the
+# patterns below cost no second read).
+_FORMAL_DIGITS = {ch: "一二三四五六七八九".index(common) + 1
+                  for ch, common in load_formats()["formal_numerals"].items() if common != "十"}
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, **_FORMAL_DIGITS}
 _CN_NONZERO = "一二三四五六七八九" + "".join(_FORMAL_DIGITS)
