@@ -275,6 +275,16 @@ def test_title_shapes_of_real_pages(head):
     assert (result["level"], result["province"], result["flags"]) == ("prefecture", "福建", [])
 
 
+@pytest.mark.parametrize("year", ["（2023年度）", "2023年度", "(2023年)", "（二〇二三年度）", "（ 2023 年度 ）"])
+def test_the_year_on_its_own_line_under_the_title(year):
+    # A title naming no year with the year on the line under it ('…政府信息公开工作年度报告' / '（2023年度）', a
+    # cover's layout): the year was not read, the overview's gave another (2024) flagged year_inferred.
+    result = meta("厦门市财政局政府信息公开工作年度报告", year, "一、总体情况", "2024年，本局认真贯彻落实《条例》。")
+    assert (result["agency"], result["report_year"], result["flags"]) == ("厦门市财政局", 2023, [])
+    # a year line under a title naming its own year is no part of it (a conflict is the period's to flag)
+    result = meta("厦门市财政局2022年政府信息公开工作年度报告", year, "一、总体情况", "本局认真贯彻落实《条例》。")
+    assert result["report_year"] == 2022
+
 def test_a_header_box_label_is_not_taken_for_the_agency():
     # A document header box: '分类' / '信息公开年报' is no title of an agency.
     result = meta("索引号", "014421017/2018-00546", "分类", "信息公开年报", "发布机构:高港区住房和城乡建设局")

@@ -60,6 +60,8 @@ _FIRST_MONTH = "元"
 # (a university's academic year, 2022-2023学年, is a range: its later year is read, as of 2019—2020年)
 # (a doubled 年 too, '2020年年度乌当区…': the year's tail is no part of the agency after it)
 _YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*学?年(?:年?(度))?")
+# a year alone on its line, in brackets or not ('（2020年度）' under a title naming no year: a cover's layout)
+_YEAR_LINE = re.compile(rf"[(（]?\s*(\d{{4}}|{_CN_YEAR})\s*年度?\s*[)）]?")
 _YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至到]+\s*$")
 _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # a running page header: the report's title with its year (is_running_title)
@@ -2926,6 +2928,8 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
             # (not a breadcrumb ending in the agency, '首页 政务公开 XX局': its last link is read below)
             if title_agency is None and name and _agency_like(name) and not _is_breadcrumb(line):
                 title_agency = name
+        if title_year is None and (alone := _YEAR_LINE.fullmatch(below.strip())) is not None:
+            title_year = _year_value(alone.group(1))  # the year on the line under the title ('…报告' / '（2020年度）')
     # the page's <title> where the text's title names no agency or no year (the text's wins where both do; it is
     # not read where they do, the common case)
     page = _page_title_parts(page_title) if page_title and (title_agency is None or title_year is None) else None
