@@ -1855,7 +1855,10 @@ def _seed_000_dated(line: str) -> list[dict]:
                                   "[2021-01-20 10:30] 分享到：",
                                   # the date glued to its label in brackets or in Chinese numerals (meta9: was not read)
                                   "发布时间[2021-01-20 10:30]", "发布时间【2021-01-20】", "发布日期（2021年1月20日）",
-                                  "发布时间二〇二一年一月二十日", "来源：驻马店市住房和城乡建设局 发布时间【2021-01-20】 浏览次数：3"])
+                                  "发布时间二〇二一年一月二十日", "来源：驻马店市住房和城乡建设局 发布时间【2021-01-20】 浏览次数：3",
+                                  # with its weekday (meta42: was not read)
+                                  "2021年1月20日 星期三", "2021-01-20（周三）", "[2021-01-20 星期三 10:30]",
+                                  "2021-01-20 10:30 星期三", "来源：驻马店市住房和城乡建设局 2021-01-20 周三"])
 def test_a_publication_date_beside_the_title(line):
     # seed 000's line under its title ('投稿:huoruiqi  来源:时间:2021年01月31日') replaced: a date with no label,
     # after the page's source, or after a label with no colon, was not read (published None: seed 000 is unsigned)

@@ -391,13 +391,14 @@ def _stamp_pattern() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _beside_title_pattern() -> re.Pattern[str]:
-    """A line holding a date and nothing else, maybe with its time and in brackets ('2021-01-20',
-    '[2021年1月20日 10:30]'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``), or
+    """A line holding a date and nothing else, maybe with its time or weekday and in brackets ('2021-01-20',
+    '[2021年1月20日 10:30]', '2021-01-20 星期三'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``), or
     before the page's furniture ('2021-01-20 浏览次数：3', ``signature.footer_words``)."""
     source = alternation(_rules()["fields"]["source"])
     furniture = alternation(_rules()["signature"]["footer_words"])
+    weekday = rf"(?:\s*(?:{_weekday().pattern}))?"  # (the date's weekday before or after its time: '2021-01-20 星期三')
     return re.compile(rf"\s*(?P<source>(?:{source})\s*[:：]?[^\d|:：]{{0,40}}?)?\s*[\[【(（]?\s*(?P<date>{_WHOLE_DATE})"
-                      rf"(?P<time>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*(?:(?:{furniture}).*)?")
+                      rf"{weekday}(?P<time>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{weekday}\s*[\]】)）]?\s*(?:(?:{furniture}).*)?")
 
 
 def _dated_line(line: str) -> re.Match[str] | None:
