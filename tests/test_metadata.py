@@ -652,6 +652,19 @@ def test_the_signature_is_found_above_an_attachment_line(attachment):
     assert meta(TITLE.format("乌当区人民政府"), *lines)["published"] == "2024-01-15"
 
 
+
+@pytest.mark.parametrize("colophon", [["乌当区人民政府办公室 2024年1月15日印发"],
+                                      ["抄送：区委办，区人大办，区政协办。", "乌当区人民政府办公室    2024年1月15日印发"],
+                                      ["抄送:市政府办公室。"]], ids=["printed", "copied_printed", "copied"])
+def test_the_signature_is_found_above_the_colophon(colophon):
+    # A report issued as an official document ends with its colophon (GB/T 9704-2012's 版记) under the signature:
+    # '抄送：…' and 'XX办公室 2024年1月15日印发'.  The signature was not found (published None) and the last section
+    # kept it and the colophon.
+    lines = ["六、其他需要报告的事项", "无。", "乌当区人民政府", "2024年1月15日", *colophon]
+    assert metadata.signature_start(lines) == 2
+    assert meta(TITLE.format("乌当区人民政府"), *lines)["published"] == "2024-01-15"
+    assert meta(*lines)["agency"] == "乌当区人民政府"
+
 # --- characters of real names and marks (each failed before its fix) ----------------------------------
 
 @pytest.mark.parametrize("agency, level", [("乾县住房和城乡建设局", "county"), ("乾安县人民政府", "county"),

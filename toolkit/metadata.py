@@ -1358,7 +1358,26 @@ def _is_footer(line: str, words: list[str]) -> bool:
         len(text) <= 80 and (any(w in text for w in words) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
-        or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None)
+        or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None) \
+        or _is_colophon(text)
+
+
+def _is_colophon(text: str) -> bool:
+    """Whether the stripped line ``text`` is the colophon's printing line ('XX办公室 2021年1月15日印发',
+    :func:`_colophon`)."""
+    return text.endswith(_colophon_words()) and _colophon().search(text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _colophon_words() -> tuple[str, ...]:
+    return tuple(_rules()["signature"]["colophon_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _colophon() -> re.Pattern[str]:
+    """The colophon's printing line's end: a whole date then metadata.yaml ``signature.colophon_words``
+    ('XX办公室 2021年1月15日印发'), no signature's date."""
+    return re.compile(rf"{_WHOLE_DATE}\s*(?:{alternation(_rules()['signature']['colophon_words'])})$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1447,7 +1466,9 @@ def _named_footer(line: str) -> bool:
     """Whether a line of the page's furniture holds a signature's certain name before it, no date
     ('区政府办公室 附件下载': :func:`_leading_name`)."""
     text = line.strip()
-    return not is_page_furniture(text) and not _is_annex(text) and _leading_name(text) is not None
+    # (not the colophon's printing office: 'XX办公室 2021年1月15日印发' is no signature)
+    return not is_page_furniture(text) and not _is_annex(text) and not _is_colophon(text) \
+        and _leading_name(text) is not None
 
 
 def _dated_footer(text: str) -> bool:
