@@ -248,7 +248,7 @@ def test_titles(title, agency, year, level, kind, province):
 
 
 def test_the_formal_numerals_of_a_year_are_those_of_the_formats():
-    # (metadata.py writes them so that its patterns need no data read at import: they must agree with formats.yaml)
+    # (metadata.py reads them from formats.yaml for its patterns, once: no list of its own to fall out of step)
     from toolkit.formats import load_formats
     from toolkit.normalize import cn_numeral
 
@@ -274,6 +274,16 @@ def test_title_shapes_of_real_pages(head):
     assert (result["agency"], result["report_year"]) == ("厦门市财政局", 2023)
     assert (result["level"], result["province"], result["flags"]) == ("prefecture", "福建", [])
 
+
+@pytest.mark.parametrize("year", ["（2023年度）", "2023年度", "(2023年)", "（二〇二三年度）", "（ 2023 年度 ）"])
+def test_the_year_on_its_own_line_under_the_title(year):
+    # A title naming no year with the year on the line under it ('…政府信息公开工作年度报告' / '（2023年度）', a
+    # cover's layout): the year was not read, the overview's gave another (2024) flagged year_inferred.
+    result = meta("厦门市财政局政府信息公开工作年度报告", year, "一、总体情况", "2024年，本局认真贯彻落实《条例》。")
+    assert (result["agency"], result["report_year"], result["flags"]) == ("厦门市财政局", 2023, [])
+    # a year line under a title naming its own year is no part of it (a conflict is the period's to flag)
+    result = meta("厦门市财政局2022年政府信息公开工作年度报告", year, "一、总体情况", "本局认真贯彻落实《条例》。")
+    assert result["report_year"] == 2022
 
 def test_a_header_box_label_is_not_taken_for_the_agency():
     # A document header box: '分类' / '信息公开年报' is no title of an agency.
@@ -458,6 +468,23 @@ def test_a_signature_date_with_its_day_marked_hao(date):
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("date", ["2021年1月30日（星期六）", "2021年1月30日(周六)", "2021年1月30日 星期六",
+                                  "2021年1月30日星期六", "二〇二一年一月三十日（星期六）", "2021-01-30 周六"])
+def test_a_signature_date_followed_by_its_weekday(date):
+    # A signature's date followed by its weekday ('2021年1月30日（星期六）', a page's date line): the rest after the
+    # date was no footer, so the signature was not read (published None) and both its lines stayed the last
+    # section's text.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
+    assert report.sections[-1].text == plain.sections[-1].text
+    # not a word merely opening with 周 or 星期 ('周末', '星期天加班'): still no signature's date
+    assert meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", "2021年1月30日 周末加班")["published"] is None
+
 def test_field_date_wins_over_signature_date():
     result = meta(TITLE.format("某县人民政府"), "时间:2021-01-27 11:26", "正文。", "某县人民政府", "2021年1月26日")
     assert result["published"] == "2021-01-27"
@@ -624,6 +651,19 @@ def test_the_signature_is_found_above_an_attachment_line(attachment):
     assert metadata.signature_start(lines) == 2
     assert meta(TITLE.format("乌当区人民政府"), *lines)["published"] == "2024-01-15"
 
+
+
+@pytest.mark.parametrize("colophon", [["乌当区人民政府办公室 2024年1月15日印发"],
+                                      ["抄送：区委办，区人大办，区政协办。", "乌当区人民政府办公室    2024年1月15日印发"],
+                                      ["抄送:市政府办公室。"]], ids=["printed", "copied_printed", "copied"])
+def test_the_signature_is_found_above_the_colophon(colophon):
+    # A report issued as an official document ends with its colophon (GB/T 9704-2012's 版记) under the signature:
+    # '抄送：…' and 'XX办公室 2024年1月15日印发'.  The signature was not found (published None) and the last section
+    # kept it and the colophon.
+    lines = ["六、其他需要报告的事项", "无。", "乌当区人民政府", "2024年1月15日", *colophon]
+    assert metadata.signature_start(lines) == 2
+    assert meta(TITLE.format("乌当区人民政府"), *lines)["published"] == "2024-01-15"
+    assert meta(*lines)["agency"] == "乌当区人民政府"
 
 # --- characters of real names and marks (each failed before its fix) ----------------------------------
 
@@ -1828,7 +1868,10 @@ def _seed_000_dated(line: str) -> list[dict]:
                                   "[2021-01-20 10:30] 分享到：",
                                   # the date glued to its label in brackets or in Chinese numerals (meta9: was not read)
                                   "发布时间[2021-01-20 10:30]", "发布时间【2021-01-20】", "发布日期（2021年1月20日）",
-                                  "发布时间二〇二一年一月二十日", "来源：驻马店市住房和城乡建设局 发布时间【2021-01-20】 浏览次数：3"])
+                                  "发布时间二〇二一年一月二十日", "来源：驻马店市住房和城乡建设局 发布时间【2021-01-20】 浏览次数：3",
+                                  # with its weekday (meta42: was not read)
+                                  "2021年1月20日 星期三", "2021-01-20（周三）", "[2021-01-20 星期三 10:30]",
+                                  "2021-01-20 10:30 星期三", "来源：驻马店市住房和城乡建设局 2021-01-20 周三"])
 def test_a_publication_date_beside_the_title(line):
     # seed 000's line under its title ('投稿:huoruiqi  来源:时间:2021年01月31日') replaced: a date with no label,
     # after the page's source, or after a label with no colon, was not read (published None: seed 000 is unsigned)

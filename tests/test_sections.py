@@ -78,6 +78,27 @@ def test_a_heading_wrapped_across_a_page_break_is_found(seed_id, heading, page_b
     assert checked >= len(heading) - 6
 
 
+@pytest.mark.parametrize("seed_id, heading", [
+    ("004_b232cca7e491c758", "五、政府信息公开工作存在的主要问题及改进措施"),
+    ("004_b232cca7e491c758", "六、其他需要报告的事项"),
+    ("000_438c5e5d2b6f4db4", "二、主动公开政府信息情况"),
+    ("001_4d29bfef72dd56db", "四、政府信息公开行政复议和行政诉讼情况"),
+])
+@pytest.mark.parametrize("page", ["- 5 -", "—5—", "第5页", "第 5 页 共 6 页", "5/6"])
+def test_a_heading_glued_after_the_page_number_before_it_is_found(seed_id, heading, page):
+    # PDF text whose page footer ran into the next page's first line, a heading ('- 5 -五、政府信息公开工作存在…'): the
+    # section was lost (sections_missing, its text and table read into the section before it), or found by a loose
+    # pattern with the page number in its title ('- 3 -四、因政府…'). Now the page number is a segment of its own,
+    # as on its own line.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    plain = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{page}\n{heading}\n"))
+    glued = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{page}{heading}\n"))
+    assert [(s.key, s.title, s.text) for s in glued.sections] == [(s.key, s.title, s.text) for s in plain.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(glued.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in glued.flags) == sorted(f.code for f in plain.flags)
+
 @pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03",
                                   "pingtan-2023-04"])
 @pytest.mark.parametrize("page_break", [["", "- 3 -", "", "{title}", ""], ["注:1. 本表数据截至2023年12月31日"],

@@ -41,9 +41,10 @@ AGENCY_KINDS = ("government", "department")
 # A year in Chinese numerals; its zero also typed as an Arabic 0 or a letter O (二0二一), so one digit at least
 # is a Chinese numeral (0000 is no year).  Also in the formal ("capital") numerals of amounts (贰零贰零年, 贰〇贰壹年:
 # the year was no year, its characters left in the agency's name), those of formats.yaml ``formal_numerals`` but
-# 拾 (a test checks they agree; they are written here so that the patterns below need no data read at import).
-_FORMAL_DIGITS = {"壹": 1, "贰": 2, "貳": 2, "叁": 3, "叄": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7,
-                  "捌": 8, "玖": 9}
+# 拾, read from it here (once: the parse that follows an import of this module reads the file anyway, so the
+# patterns below cost no second read).
+_FORMAL_DIGITS = {ch: "一二三四五六七八九".index(common) + 1
+                  for ch, common in load_formats()["formal_numerals"].items() if common != "十"}
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, **_FORMAL_DIGITS}
 _CN_NONZERO = "一二三四五六七八九" + "".join(_FORMAL_DIGITS)
@@ -59,6 +60,8 @@ _FIRST_MONTH = "元"
 # (a university's academic year, 2022-2023学年, is a range: its later year is read, as of 2019—2020年)
 # (a doubled 年 too, '2020年年度乌当区…': the year's tail is no part of the agency after it)
 _YEAR_TOKEN = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*学?年(?:年?(度))?")
+# a year alone on its line, in brackets or not ('（2020年度）' under a title naming no year: a cover's layout)
+_YEAR_LINE = re.compile(rf"[(（]?\s*(\d{{4}}|{_CN_YEAR})\s*年度?\s*[)）]?")
 _YEAR_RANGE_START = re.compile(rf"(\d{{4}}|{_CN_YEAR})\s*年?\s*[-—–~～至到]+\s*$")
 _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s*年(度)?")
 # a running page header: the report's title with its year (is_running_title)
@@ -388,13 +391,14 @@ def _stamp_pattern() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _beside_title_pattern() -> re.Pattern[str]:
-    """A line holding a date and nothing else, maybe with its time and in brackets ('2021-01-20',
-    '[2021年1月20日 10:30]'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``), or
+    """A line holding a date and nothing else, maybe with its time or weekday and in brackets ('2021-01-20',
+    '[2021年1月20日 10:30]', '2021-01-20 星期三'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``), or
     before the page's furniture ('2021-01-20 浏览次数：3', ``signature.footer_words``)."""
     source = alternation(_rules()["fields"]["source"])
     furniture = alternation(_rules()["signature"]["footer_words"])
+    weekday = rf"(?:\s*(?:{_weekday().pattern}))?"  # (the date's weekday before or after its time: '2021-01-20 星期三')
     return re.compile(rf"\s*(?P<source>(?:{source})\s*[:：]?[^\d|:：]{{0,40}}?)?\s*[\[【(（]?\s*(?P<date>{_WHOLE_DATE})"
-                      rf"(?P<time>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?\s*(?:(?:{furniture}).*)?")
+                      rf"{weekday}(?P<time>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{weekday}\s*[\]】)）]?\s*(?:(?:{furniture}).*)?")
 
 
 def _dated_line(line: str) -> re.Match[str] | None:
@@ -1354,7 +1358,26 @@ def _is_footer(line: str, words: list[str]) -> bool:
         len(text) <= 80 and (any(w in text for w in words) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
-        or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None)
+        or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None) \
+        or _is_colophon(text)
+
+
+def _is_colophon(text: str) -> bool:
+    """Whether the stripped line ``text`` is the colophon's printing line ('XX办公室 2021年1月15日印发',
+    :func:`_colophon`)."""
+    return text.endswith(_colophon_words()) and _colophon().search(text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _colophon_words() -> tuple[str, ...]:
+    return tuple(_rules()["signature"]["colophon_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _colophon() -> re.Pattern[str]:
+    """The colophon's printing line's end: a whole date then metadata.yaml ``signature.colophon_words``
+    ('XX办公室 2021年1月15日印发'), no signature's date."""
+    return re.compile(rf"{_WHOLE_DATE}\s*(?:{alternation(_rules()['signature']['colophon_words'])})$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1378,6 +1401,13 @@ def _disclosure_note() -> re.Pattern[str]:
     """The note of the document's disclosure after the signature in brackets ('(此件公开发布)', metadata.yaml
     signature.disclosure_notes; on a line of its own it may stand without them, :func:`_is_footer`)."""
     return re.compile(rf"[(（\[【]\s*(?:{alternation(_rules()['signature']['disclosure_notes'])})\s*[)）\]】]")
+
+
+@functools.lru_cache(maxsize=1)
+def _weekday() -> re.Pattern[str]:
+    """A weekday right after a date, in brackets or not ('（星期五）', '周五': metadata.yaml signature.weekday_words)."""
+    day = rf"(?:{alternation(_rules()['signature']['weekday_words'])})[一二三四五六日天]"
+    return re.compile(rf"[(（]\s*{day}\s*[)）]|{day}(?![\w])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1436,7 +1466,9 @@ def _named_footer(line: str) -> bool:
     """Whether a line of the page's furniture holds a signature's certain name before it, no date
     ('区政府办公室 附件下载': :func:`_leading_name`)."""
     text = line.strip()
-    return not is_page_furniture(text) and not _is_annex(text) and _leading_name(text) is not None
+    # (not the colophon's printing office: 'XX办公室 2021年1月15日印发' is no signature)
+    return not is_page_furniture(text) and not _is_annex(text) and not _is_colophon(text) \
+        and _leading_name(text) is not None
 
 
 def _dated_footer(text: str) -> bool:
@@ -1969,6 +2001,8 @@ def _signature_after_date(rest: str) -> bool:
     furniture (metadata.yaml ``signature.footer_words``)."""
     words = _rules()["signature"]["footer_words"]
     rest = rest.strip()
+    if rest and (weekday := _weekday().match(rest)):
+        rest = rest[weekday.end():].lstrip()  # the date's weekday ('（星期五）', '周五'): still the date's line
     while rest:
         if rest[0] in "(（[【":
             # (a note in brackets, or the page's furniture in square ones holding spaces, '【字体：大 中 小】')
@@ -2916,6 +2950,8 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
             # (not a breadcrumb ending in the agency, '首页 政务公开 XX局': its last link is read below)
             if title_agency is None and name and _agency_like(name) and not _is_breadcrumb(line):
                 title_agency = name
+        if title_year is None and (alone := _YEAR_LINE.fullmatch(below.strip())) is not None:
+            title_year = _year_value(alone.group(1))  # the year on the line under the title ('…报告' / '（2020年度）')
     # the page's <title> where the text's title names no agency or no year (the text's wins where both do; it is
     # not read where they do, the common case)
     page = _page_title_parts(page_title) if page_title and (title_agency is None or title_year is None) else None

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
-from toolkit.normalize import _HAN, HAN_RANGES, NA_MARKS, cn_numeral, is_footnote, label_key
+from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _page_furniture, cn_numeral, is_footnote,
+                                is_page_furniture, label_key)
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -565,6 +566,8 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         starts = [m.start() for m in cuts]
         if len(cuts) > 1:
             starts = sorted(set(starts).union(_line_title_cuts(line, [pattern.match(line), *cuts])))
+        if line[:1] in _PAGE_MARK_FIRST and (after := _page_number_before(line, nxt, cuts_at)) is not None:
+            starts = sorted({*starts, after})  # (the page's number glued before the heading: a segment of its own)
         firsts = line.count(_FIRST_ENTRY)
         if firsts and (end := _glued_contents_end(line) if firsts > 1 else _glued_lead_contents_end(line)) is not None:
             starts = sorted({*starts, end})  # (a table of contents on one line, the first heading glued after it)
@@ -590,6 +593,21 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     if carry:
         out.append(Segment(carry, carry_number))
     return out
+
+
+_PAGE_MARK_FIRST = frozenset("-—–－―~·•第共0123456789")  # what a page number opens with (formats.yaml page_furniture)
+
+
+def _page_number_before(line: str, nxt: str, cuts_at: Callable[[re.Match[str] | None], bool]) -> int | None:
+    """Where a numbered section title starts in ``line`` after a page number glued before it, nothing else there
+    ('- 5 -五、政府信息公开工作存在…', '第5页 共6页六、其他…': PDF text whose page footer ran into the next page's first
+    line; no sentence's end before the number, so no cut was made and the section was lost), else None.  ``nxt``:
+    the start of the next line, where the title may go on."""
+    lead = _page_furniture().match(line)
+    if lead is None or not lead.end() or not is_page_furniture(line[: lead.end()]):
+        return None
+    at = lead.end() + len(line[lead.end():]) - len(line[lead.end():].lstrip())
+    return at if at < len(line) and cuts_at(_inline_any_heading().match(line[at:] + nxt)) else None
 
 
 # Markdown's marks around a heading, as a web page saved as Markdown gives it ('**一、总体情况**', '## 二、…',
