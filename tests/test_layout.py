@@ -550,3 +550,27 @@ def test_a_row_split_by_tabs_keeps_its_blank_cell():
     report = toolkit.parse_text(text.replace("一、本年新收到政府信息公开申请数量 | 87 | 0 | 5 | 1 | 4 | | 97 |", row))
     pd.testing.assert_frame_equal(report.table("requests"), want.table("requests"))
     assert [f for f in report.flags if f.table == "requests"] == [f for f in want.flags if f.table == "requests"]
+
+
+@pytest.mark.parametrize("mark", ["*", "*1", "注1", "[1]", "①"])
+@pytest.mark.parametrize("seed_id, cell", [("000_438c5e5d2b6f4db4", "2,887"),   # a cell a line between blank lines
+                                           ("001_4d29bfef72dd56db", "65651 |")])  # a cell a line, each closed by '|'
+def test_a_footnote_mark_on_a_rows_last_value_a_cell_a_line_keeps_the_row(seed_id, cell, mark):
+    # '行政许可' / '302' / '142' / '65651*': the marked count, no value, started a row of its own, so 行政许可 had two
+    # values for three columns, none placed (ragged, 0 of 3). It is the row's last cell: 302 and 142 are read, the
+    # marked count kept as written in its column, NA, flagged not_a_number.
+    import toolkit
+
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index(cell)
+    number = cell.rstrip(" |")
+    lines[at] = cell.replace(number, number + mark)
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    report = toolkit.parse_text("\n".join(lines))
+    got, want = report.table("active"), original.table("active")
+    assert want.loc["licensing", "decisions"] > 0 and pd.isna(got.loc["licensing", "decisions"])
+    got.loc["licensing", "decisions"] = want.loc["licensing", "decisions"]
+    pd.testing.assert_frame_equal(got, want)
+    written = number + mark.replace("①", "(1)")  # (normalized as every circled number is)
+    assert [f.detail for f in report.flags if "licensing" in f.detail] == [f"licensing: {written}"]
+    assert [f.code for f in report.flags if "licensing" in f.detail] == ["not_a_number"]

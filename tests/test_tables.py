@@ -1722,7 +1722,7 @@ def test_a_count_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
-@pytest.mark.parametrize("cell", ["12注1", "12[注1]", "12^1", "12件注1"])
+@pytest.mark.parametrize("cell", ["12注1", "12[注1]", "12^1", "12件注1", "12*1", "12※2"])
 def test_a_count_with_a_typed_footnote_mark_ending_in_a_digit_keeps_its_row(cell, fmt, tmp_path):
     # A footnote mark typed after a count, its digit ending the cell ('12注1', '12[注1]', '12^1'), made the cell a
     # label: the row lost, all its values with it (unknown_row, missing_rows).  It stays in its column, NA and

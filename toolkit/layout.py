@@ -1297,6 +1297,11 @@ class _Stream:
             self.append(cell)
             return
         kind = "value" if cell.glued else _text_kind(cell.text)  # (_kind inlined: this runs for every cell)
+        if kind == "label" and self.has_values and _FOOTNOTED_COUNT.fullmatch(cell.text):
+            # a count with a footnote mark after the row's values ('302' / '142' / '65651*'), a cell a line: the
+            # row's last value, not a label starting a row (the row was cut, its values unplaced); the table stage
+            # keeps it in its column, NA, flagged not_a_number
+            kind = "value"
         header_only = self.n > 0 and self.n_header == self.n
         if kind in ("article", "note"):
             self.flush()
@@ -1385,6 +1390,10 @@ def _glued_pattern() -> re.Pattern[str]:
     note = r"\(本列数据的勾稽关系[^()]*\)"
     return re.compile(rf"{article}|{note}|{_NUM_PREFIX}(?:{words}){_NOTE_SUFFIX}")
 
+
+# a count and a footnote mark typed after it, the whole cell ('12*', '12*1', '12※', '12注1', '12[1]', '12^1';
+# '12①' is normalized '12(1)')
+_FOOTNOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*(?:[*※†‡#]{1,3}\d{0,2}|注\d{0,2}|\[注?\d{0,2}\]|\(\d{1,2}\)|\^\d{1,2})")
 
 # a count and a note in brackets, the whole cell: '88(上年结转3)' (a note of no value_notes word, NA)
 _NOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*\s*\([^()]{1,30}\)")

@@ -4184,7 +4184,8 @@ def _raised_props(props) -> bool | None:
 
 
 # Word's strikethrough, single and double: each set on or off by the run (w:val "0", "false", "off": off), else by
-# its character style, else by its paragraph style (a style's own, or its parent's)
+# its character style, else by its paragraph style (a style's own, or its parent's); a toggle, so set by both styles
+# it is off
 _STRIKES = (_w("strike"), _w("dstrike"))
 
 
@@ -4235,10 +4236,13 @@ def _struck(run, sets: dict, default: str | None) -> bool:
         on = _strike_setting(props, tag)
         if on is None and sets[tag]:
             on = sets[tag].get(rstyle.get(_w("val"))) if rstyle is not None else None
-            if on is None:
+            if on is not False:
                 p = _paragraph_of(run)
                 pstyle = p.find(f"{_w('pPr')}/{_w('pStyle')}") if p is not None else None
-                on = sets[tag].get(pstyle.get(_w("val")) if pstyle is not None else default)
+                by_paragraph = sets[tag].get(pstyle.get(_w("val")) if pstyle is not None else default)
+                # (a toggle property, ECMA-376 17.7.3: struck by the character style and by the paragraph style
+                # both, the text is not struck, as Word shows it)
+                on = by_paragraph if on is None else not by_paragraph
         if on:
             return True
     return False
