@@ -1619,6 +1619,7 @@ _CODEC_NAMES = {"gbk": "GBK", "utf-8": "UTF-8", "utf-8-sig": "UTF-8"}
 @pytest.mark.parametrize(("codec", "pasted_codec", "pasted"), [
     ("gbk", "utf-8", [0]), ("gbk", "utf-8", [0, 5]), ("utf-8", "gbk", [0]), ("utf-8", "gbk", [0, 35]),
     ("utf-8", "gbk", [396]),  # (line 397 is '无', one character: it was read '\ufffd\ufffd', a bad byte)
+    ("gbk", "utf-8", [396]),  # (… and in UTF-8 in a GBK text, as GB18030 with a bad byte: '鏃\ufffd')
     ("utf-8-sig", "gbk", [35])])  # (Notepad's UTF-8, with its byte-order mark: the line was lost, or the file refused)
 def test_lines_pasted_in_another_encoding_are_read_and_flagged(codec, pasted_codec, pasted, tmp_path, parsed_seed):
     # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake ('甯備綇寤哄眬…'):

@@ -655,8 +655,8 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
     """GBK or GB18030 text with lines in UTF-8 (a title pasted from a web page), each line read in its own
     encoding, with a warning naming the UTF-8 lines; None where no line is UTF-8.
 
-    A line is taken for UTF-8 when it decodes as UTF-8 into at least two Chinese characters and nothing but a
-    report's characters: the bytes of GB text almost never do, and UTF-8 read as GB18030 is mojibake without
+    A line is taken for UTF-8 when it decodes as UTF-8 into at least two Chinese characters, or one common one, and
+    nothing but a report's characters (_mixed_line): the bytes of GB text almost never do, and UTF-8 read as GB18030 is mojibake without
     an error ('甯備綇寤哄眬' for '市住建局').
     """
     lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
@@ -665,7 +665,7 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
         if line.isascii():
             continue
         text = _try(line, "utf-8")
-        if text is not None and len(_CJK_CHAR.findall(text)) >= 2 and not _NOT_REPORT_CHARS.search(text):
+        if text is not None and _mixed_line(text):  # (one character: '无', a cell of a table row)
             utf8[number] = text
     if not utf8:
         return None
@@ -688,7 +688,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     rather GB with lines in UTF-8 (_utf8_lines).
 
     The reverse of _utf8_lines: a line that is no UTF-8 is taken for GB when it decodes so strictly into a GB line
-    (_gb_line: at least two Chinese characters, or one common one, and nothing but a report's characters), and the
+    (_mixed_line: at least two Chinese characters, or one common one, and nothing but a report's characters), and the
     UTF-8 lines hold more characters other than ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced, such a line's Chinese was lost ('市住建局…'
     became '\ufffd\ufffd…', a row's label with it), and a long one made the whole report fail to decode.
     """
@@ -709,7 +709,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     for number in failed:
         found = _gb_reading(lines[number])
         text = found[0] if found is not None else None
-        if text is not None and _gb_line(text):
+        if text is not None and _mixed_line(text):
             gb[number] = text
         else:
             bad.append(number)
@@ -732,12 +732,14 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     return text
 
 
-def _gb_line(text: str) -> bool:
-    """Whether a line that is no UTF-8, read as GB (``text``), is a line of GB text: nothing but a report's
-    characters, and two Chinese characters or more, or one that is common (see _common_gb).
+def _mixed_line(text: str) -> bool:
+    """Whether a line of a text in another encoding, read as UTF-8 or as GB (``text``), is a line pasted in that
+    encoding: nothing but a report's characters, and two Chinese characters or more, or one that is common (see
+    _common_gb).
 
-    A line of one character ('无', '12件': a cell of a table row) was read as U+FFFD; a common one is asked of it, as
-    a few bytes of another encoding read as GBK give a rare one (a Latin-1 'é' before a letter: trail bytes under 0xA1).
+    A line of one character ('无', '12件': a cell of a table row) was read as U+FFFD or as garbage; a common one is asked
+    of it, as a few bytes of another encoding read so give a rare one (a Latin-1 'é' before a letter read as GBK: trail
+    bytes under 0xA1).
     """
     if _NOT_REPORT_CHARS.search(text):
         return False
