@@ -2522,6 +2522,17 @@ def test_an_element_the_hidden_attribute_hides_is_shown_by_a_display(sheet: str,
     assert read_document(path).lines == ["一、总体情况", *shown, "（完）"]
 
 
+def test_a_declaration_commented_out_in_a_style_attribute_hides_nothing(tmp_path: Path) -> None:
+    # A browser ignores a CSS comment in a style attribute ('/* display:none; */', a declaration an editor commented
+    # out): it was read as the declaration, the text taken for hidden and lost ('（全文）', a cell's 7).
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><p>一、总体情况<span style='/* display:none; */ color:red'>（全文）</span></p>"
+                    "<table><tr><td>件</td><td style=\"/*visibility:hidden*/\">7</td></tr></table>"
+                    "<p>本年度无<span style='color:red /* x */; display:none'>旧</span>。</p></body></html>",
+                    encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况（全文）", ["件", "7"], "本年度无。"]
+
+
 def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:
     # '!important' in a sheet wins over the element's own style, as in a browser; the element's own '!important'
     # wins over the sheet's (it was read hidden: '本年度无。' lost its '见下')

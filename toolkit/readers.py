@@ -1439,6 +1439,8 @@ def _as_shown(root, encoded: bytes) -> None:
     low = encoded.lower()  # (the gates below that case does not matter to)
     if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
         _shadow_roots(root)
+    if b"/*" in encoded and _COMMENTED_STYLE_BYTES.search(encoded):
+        _uncomment_styles(root)
     zero_font = _ZERO_FONT_BYTES.search(encoded)  # (one scan of the bytes: most pages set no font of size 0)
     clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
     if _may_hide(low) or zero_font or clear:
@@ -1523,6 +1525,20 @@ def _shadow_roots(root) -> None:
                 rest = []
         template.attrib.clear()
         template.tag = "div"
+
+
+#: A style attribute holding a CSS comment (Word's pages hold many in their sheet, few in an element's style).
+_COMMENTED_STYLE_BYTES = re.compile(rb"""(?i)\bstyle\s*=\s*(?:"[^"]*/\*|'[^']*/\*)""")
+
+
+def _uncomment_styles(root) -> None:
+    """Drop the CSS comments of the style attributes (``style="/* display:none; */ color:red"``, a declaration an editor
+    commented out), which a browser ignores: the passes reading a style took the commented declaration for one (the
+    text read as hidden, and lost)."""
+    for el in root.xpath("//*[@style]"):
+        style = el.get("style")
+        if "/*" in style:
+            el.set("style", _CSS_COMMENT_RE.sub(" ", style))
 
 
 def _frames_fallback_lines(root, parser) -> list:
