@@ -1446,7 +1446,7 @@ def _as_shown(root, encoded: bytes) -> None:
     if _may_hide(low) or zero_font or clear:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         _drop_hidden(root)
-        if b"display" in low:
+        if b"display" in low and _BLOCK_DISPLAY_BYTES.search(low):
             _display_blocks(root)
     if zero_font:
         _blank_zero_font(root)
@@ -1988,6 +1988,7 @@ def _drop_hidden(root) -> None:
 _INLINE_TAGS = frozenset({"span", "font", "a", "small", "big", "b", "i", "u", "em", "strong", "label", "code", "nobr",
                           "abbr", "cite", "q", "mark", "ins", "time", "tt", "var", "samp", "kbd", "dfn", "bdi", "bdo"})
 _BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root"})
+_BLOCK_DISPLAY_BYTES = re.compile(rb"display\s*:\s*(?:block|flex|grid|list-item|table|flow-root)(?![\w-])")  # (lower)
 
 
 def _display_blocks(root) -> None:
