@@ -656,8 +656,8 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
     encoding, with a warning naming the UTF-8 lines; None where no line is UTF-8.
 
     A line is taken for UTF-8 when it decodes as UTF-8 into at least two Chinese characters, or one common one, and
-    nothing but a report's characters (_mixed_line): the bytes of GB text almost never do, and UTF-8 read as GB18030 is mojibake without
-    an error ('甯備綇寤哄眬' for '市住建局').
+    nothing but a report's characters (_mixed_line): the bytes of GB text almost never do, and UTF-8 read as GB18030
+    is mojibake without an error ('甯備綇寤哄眬' for '市住建局').
     """
     lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
     utf8: dict[int, str] = {}
@@ -689,8 +689,9 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
 
     The reverse of _utf8_lines: a line that is no UTF-8 is taken for GB when it decodes so strictly into a GB line
     (_mixed_line: at least two Chinese characters, or one common one, and nothing but a report's characters), and the
-    UTF-8 lines hold more characters other than ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced, such a line's Chinese was lost ('市住建局…'
-    became '\ufffd\ufffd…', a row's label with it), and a long one made the whole report fail to decode.
+    UTF-8 lines hold more characters other than ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced,
+    such a line's Chinese was lost ('市住建局…' became '\ufffd\ufffd…', a row's label with it), and a long one made the
+    whole report fail to decode.
     """
     lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
     failed: list[int] = []
@@ -1177,7 +1178,7 @@ def _gb_over_declared(data: bytes, text: str, declared: str, path: str | None) -
 
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
-_KANA = re.compile("[\u3041-\u30ff]")  # (hiragana and katakana; not the half-width katakana GBK read as Shift_JIS gives)
+_KANA = re.compile("[\u3041-\u30ff]")  # (hiragana, katakana; not the half-width katakana of GBK read as Shift_JIS)
 
 
 def _own_script(text: str) -> bool:
@@ -1882,7 +1883,7 @@ def _blank_zero_font(root, setting: Callable[..., bool | None] = _font_shown) ->
 _TRANSPARENT_BYTES = re.compile(rb"(?i)(?<![\w-])color\s*:\s*(?:transparent|(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)"
                                 rb"\s*[0.]+%?\s*\))")
 _COLOR_RE = re.compile(r"(?<![\w-])color\s*:\s*([^;!\"']*)", re.IGNORECASE)
-_ZERO_ALPHA = re.compile(r"(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)\s*(?:0+(?:\.0*)?|\.0+)%?\s*\)")  # (the 4th value)
+_ZERO_ALPHA = re.compile(r"(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)\s*(?:0+(?:\.0*)?|\.0+)%?\s*\)")  # (4th value)
 _INHERITED_COLORS = frozenset({"inherit", "unset", "currentcolor", "revert", "revert-layer"})
 
 
