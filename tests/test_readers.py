@@ -2274,6 +2274,18 @@ def test_an_inline_element_displayed_as_a_block_is_a_line_of_its_own(tmp_path: P
                     "<b style='display:block;display:inline'>无</b>其他。</p></body></html>", encoding="utf-8")
     assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "本年度新制作规章0件。",
                                          ["行政 许可", "1"], "共12件，无其他。"]
+    # the same displays set by a style sheet's rules (a class, a tag in a class)
+    page = path.read_text(encoding="utf-8")
+    for old, new in (("style='display:block'", "class='line'"), ("style='DISPLAY: Block'", "class='a'"),
+                     ("style='display:inline-block'", "class='ib'"),
+                     ("style='display:block;display:inline'", "class='b'"),
+                     ("<html>", "<html><head><style>.line { display: block } div > a { display: block } .ib { display: "
+                                "inline-block } .b { display: block } p > .b { display: inline }</style></head>")):
+        page = page.replace(old, new)
+    assert "style=" not in page
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "本年度新制作规章0件。",
+                                         ["行政 许可", "1"], "共12件，无其他。"]
 
 
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])

@@ -2727,19 +2727,29 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
     return ("".join(normal), "".join(important)) if normal or important else None
 
 
+def _displays_inline_as_block(rule: tuple) -> bool:
+    """Whether a sheet's rule (see _sheet_rules) displays as a block (``.line { display: block }``) what may be an
+    inline element: see _display_blocks."""
+    _, _, compounds, (normal, important) = rule
+    displays = [value for prop, value in _HIDDEN_STYLE_RE.findall(normal + important) if prop.lower() == "display"]
+    return bool(displays) and displays[-1].lower() in _BLOCK_DISPLAYS and (
+        compounds[-1][0] is None or compounds[-1][0] in _INLINE_TAGS)
+
+
 def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
-    style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
-    and, where a sheet sets an opacity or an overflow, what _clipped_style reads (``.fade { opacity: 0 }``,
-    ``.fold { height: 0; overflow: hidden }``: read in, where the same in a style attribute was not), and where a
-    sheet sets a transparent colour, the colours (``.seo { color: transparent }``: see _color_shown), before its own
+    style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``;
+    ``.line { display: block }``, which makes a block of an inline element: see _display_blocks), and, where a sheet
+    sets an opacity or an overflow, what _clipped_style reads (``.fade { opacity: 0 }``, ``.fold { height: 0;
+    overflow: hidden }``: read in, where the same in a style attribute was not), and where a sheet sets a transparent
+    colour, the colours (``.seo { color: transparent }``: see _color_shown), before its own
     (which wins) and after it those marked ``!important`` (and after these its own so marked), so that _drop_hidden
     (and _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class
     hiding an old version's words: they were read in).
 
     The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
     after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
-    hide nothing.
+    hide nothing and display no inline element as a block.
     """
     sheets = [style.text.lower() for style in root.iter("style") if style.text]
     clips = any("opacity" in sheet or "overflow" in sheet for sheet in sheets)
@@ -2751,7 +2761,7 @@ def _sheet_hidden(root) -> None:
     if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
                or (clips and _clipped_style(normal + important, "div"))
                or (colors and _color_shown_by(normal + important) is False)
-               for _, _, _, (normal, important) in rules) and not (
+               for _, _, _, (normal, important) in rules) and not any(map(_displays_inline_as_block, rules)) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
