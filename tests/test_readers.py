@@ -1661,6 +1661,7 @@ _CODEC_NAMES = {"gbk": "GBK", "utf-8": "UTF-8", "utf-8-sig": "UTF-8"}
 @pytest.mark.parametrize(("codec", "pasted_codec", "pasted"), [
     ("gbk", "utf-8", [0]), ("gbk", "utf-8", [0, 5]), ("utf-8", "gbk", [0]), ("utf-8", "gbk", [0, 35]),
     ("utf-8", "gbk", [396]),  # (line 397 is '无', one character: it was read '\ufffd\ufffd', a bad byte)
+    ("gbk", "utf-8", [396]),  # (… and in UTF-8 in a GBK text, as GB18030 with a bad byte: '鏃\ufffd')
     ("utf-8-sig", "gbk", [35])])  # (Notepad's UTF-8, with its byte-order mark: the line was lost, or the file refused)
 def test_lines_pasted_in_another_encoding_are_read_and_flagged(codec, pasted_codec, pasted, tmp_path, parsed_seed):
     # A title pasted in UTF-8 into a GBK file was read as GB18030 without an error, into mojibake ('甯備綇寤哄眬…'):
@@ -2315,6 +2316,18 @@ def test_an_inline_element_displayed_as_a_block_is_a_line_of_its_own(tmp_path: P
                     "<b style='display:block;display:inline'>无</b>其他。</p></body></html>", encoding="utf-8")
     assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "本年度新制作规章0件。",
                                          ["行政 许可", "1"], "共12件，无其他。"]
+    # the same displays set by a style sheet's rules (a class, a tag in a class)
+    page = path.read_text(encoding="utf-8")
+    for old, new in (("style='display:block'", "class='line'"), ("style='DISPLAY: Block'", "class='a'"),
+                     ("style='display:inline-block'", "class='ib'"),
+                     ("style='display:block;display:inline'", "class='b'"),
+                     ("<html>", "<html><head><style>.line { display: block } div > a { display: block } .ib { display: "
+                                "inline-block } .b { display: block } p > .b { display: inline }</style></head>")):
+        page = page.replace(old, new)
+    assert "style=" not in page
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "二、主动公开政府信息情况", "本年度新制作规章0件。",
+                                         ["行政 许可", "1"], "共12件，无其他。"]
 
 
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
@@ -2561,6 +2574,17 @@ def test_an_element_the_hidden_attribute_hides_is_shown_by_a_display(sheet: str,
                     "</section><div hidden>旧版</div><p hidden style='display:block'>（完）</p></body></html>",
                     encoding="utf-8")
     assert read_document(path).lines == ["一、总体情况", *shown, "（完）"]
+
+
+def test_a_declaration_commented_out_in_a_style_attribute_hides_nothing(tmp_path: Path) -> None:
+    # A browser ignores a CSS comment in a style attribute ('/* display:none; */', a declaration an editor commented
+    # out): it was read as the declaration, the text taken for hidden and lost ('（全文）', a cell's 7).
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><p>一、总体情况<span style='/* display:none; */ color:red'>（全文）</span></p>"
+                    "<table><tr><td>件</td><td style=\"/*visibility:hidden*/\">7</td></tr></table>"
+                    "<p>本年度无<span style='color:red /* x */; display:none'>旧</span>。</p></body></html>",
+                    encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况（全文）", ["件", "7"], "本年度无。"]
 
 
 def test_html_style_sheet_important_rule_outweighs_the_elements_style(tmp_path: Path) -> None:

@@ -656,9 +656,9 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
     """GBK or GB18030 text with lines in UTF-8 (a title pasted from a web page), each line read in its own
     encoding, with a warning naming the UTF-8 lines; None where no line is UTF-8.
 
-    A line is taken for UTF-8 when it decodes as UTF-8 into at least two Chinese characters and nothing but a
-    report's characters: the bytes of GB text almost never do, and UTF-8 read as GB18030 is mojibake without
-    an error ('甯備綇寤哄眬' for '市住建局').
+    A line is taken for UTF-8 when it decodes as UTF-8 into at least two Chinese characters, or one common one, and
+    nothing but a report's characters (_mixed_line): the bytes of GB text almost never do, and UTF-8 read as GB18030
+    is mojibake without an error ('甯備綇寤哄眬' for '市住建局').
     """
     lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
     utf8: dict[int, str] = {}
@@ -666,7 +666,7 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
         if line.isascii():
             continue
         text = _try(line, "utf-8")
-        if text is not None and len(_CJK_CHAR.findall(text)) >= 2 and not _NOT_REPORT_CHARS.search(text):
+        if text is not None and _mixed_line(text):  # (one character: '无', a cell of a table row)
             utf8[number] = text
     if not utf8:
         return None
@@ -689,9 +689,10 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     rather GB with lines in UTF-8 (_utf8_lines).
 
     The reverse of _utf8_lines: a line that is no UTF-8 is taken for GB when it decodes so strictly into a GB line
-    (_gb_line: at least two Chinese characters, or one common one, and nothing but a report's characters), and the
-    UTF-8 lines hold more characters other than ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced, such a line's Chinese was lost ('市住建局…'
-    became '\ufffd\ufffd…', a row's label with it), and a long one made the whole report fail to decode.
+    (_mixed_line: at least two Chinese characters, or one common one, and nothing but a report's characters), and the
+    UTF-8 lines hold more characters other than ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced,
+    such a line's Chinese was lost ('市住建局…' became '\ufffd\ufffd…', a row's label with it), and a long one made the
+    whole report fail to decode.
     """
     lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
     failed: list[int] = []
@@ -710,7 +711,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     for number in failed:
         found = _gb_reading(lines[number])
         text = found[0] if found is not None else None
-        if text is not None and _gb_line(text):
+        if text is not None and _mixed_line(text):
             gb[number] = text
         else:
             bad.append(number)
@@ -733,12 +734,14 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     return text
 
 
-def _gb_line(text: str) -> bool:
-    """Whether a line that is no UTF-8, read as GB (``text``), is a line of GB text: nothing but a report's
-    characters, and two Chinese characters or more, or one that is common (see _common_gb).
+def _mixed_line(text: str) -> bool:
+    """Whether a line of a text in another encoding, read as UTF-8 or as GB (``text``), is a line pasted in that
+    encoding: nothing but a report's characters, and two Chinese characters or more, or one that is common (see
+    _common_gb).
 
-    A line of one character ('无', '12件': a cell of a table row) was read as U+FFFD; a common one is asked of it, as
-    a few bytes of another encoding read as GBK give a rare one (a Latin-1 'é' before a letter: trail bytes under 0xA1).
+    A line of one character ('无', '12件': a cell of a table row) was read as U+FFFD or as garbage; a common one is asked
+    of it, as a few bytes of another encoding read so give a rare one (a Latin-1 'é' before a letter read as GBK: trail
+    bytes under 0xA1).
     """
     if _NOT_REPORT_CHARS.search(text):
         return False
@@ -1176,7 +1179,7 @@ def _gb_over_declared(data: bytes, text: str, declared: str, path: str | None) -
 
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
-_KANA = re.compile("[\u3041-\u30ff]")  # (hiragana and katakana; not the half-width katakana GBK read as Shift_JIS gives)
+_KANA = re.compile("[\u3041-\u30ff]")  # (hiragana, katakana; not the half-width katakana of GBK read as Shift_JIS)
 
 
 def _own_script(text: str) -> bool:
@@ -1438,12 +1441,14 @@ def _as_shown(root, encoded: bytes) -> None:
     low = encoded.lower()  # (the gates below that case does not matter to)
     if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
         _shadow_roots(root)
+    if b"/*" in encoded and _COMMENTED_STYLE_BYTES.search(encoded):
+        _uncomment_styles(root)
     zero_font = _ZERO_FONT_BYTES.search(encoded)  # (one scan of the bytes: most pages set no font of size 0)
     clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
     if _may_hide(low) or zero_font or clear:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         _drop_hidden(root)
-        if b"display" in low:
+        if b"display" in low and _BLOCK_DISPLAY_BYTES.search(low):
             _display_blocks(root)
     if zero_font:
         _blank_zero_font(root)
@@ -1522,6 +1527,20 @@ def _shadow_roots(root) -> None:
                 rest = []
         template.attrib.clear()
         template.tag = "div"
+
+
+#: A style attribute holding a CSS comment (Word's pages hold many in their sheet, few in an element's style).
+_COMMENTED_STYLE_BYTES = re.compile(rb"""(?i)\bstyle\s*=\s*(?:"[^"]*/\*|'[^']*/\*)""")
+
+
+def _uncomment_styles(root) -> None:
+    """Drop the CSS comments of the style attributes (``style="/* display:none; */ color:red"``, a declaration an editor
+    commented out), which a browser ignores: the passes reading a style took the commented declaration for one (the
+    text read as hidden, and lost)."""
+    for el in root.xpath("//*[@style]"):
+        style = el.get("style")
+        if "/*" in style:
+            el.set("style", _CSS_COMMENT_RE.sub(" ", style))
 
 
 def _frames_fallback_lines(root, parser) -> list:
@@ -1865,7 +1884,7 @@ def _blank_zero_font(root, setting: Callable[..., bool | None] = _font_shown) ->
 _TRANSPARENT_BYTES = re.compile(rb"(?i)(?<![\w-])color\s*:\s*(?:transparent|(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)"
                                 rb"\s*[0.]+%?\s*\))")
 _COLOR_RE = re.compile(r"(?<![\w-])color\s*:\s*([^;!\"']*)", re.IGNORECASE)
-_ZERO_ALPHA = re.compile(r"(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)\s*(?:0+(?:\.0*)?|\.0+)%?\s*\)")  # (the 4th value)
+_ZERO_ALPHA = re.compile(r"(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)\s*(?:0+(?:\.0*)?|\.0+)%?\s*\)")  # (4th value)
 _INHERITED_COLORS = frozenset({"inherit", "unset", "currentcolor", "revert", "revert-layer"})
 
 
@@ -1971,6 +1990,7 @@ def _drop_hidden(root) -> None:
 _INLINE_TAGS = frozenset({"span", "font", "a", "small", "big", "b", "i", "u", "em", "strong", "label", "code", "nobr",
                           "abbr", "cite", "q", "mark", "ins", "time", "tt", "var", "samp", "kbd", "dfn", "bdi", "bdo"})
 _BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root"})
+_BLOCK_DISPLAY_BYTES = re.compile(rb"display\s*:\s*(?:block|flex|grid|list-item|table|flow-root)(?![\w-])")  # (lower)
 
 
 def _display_blocks(root) -> None:
@@ -2724,19 +2744,29 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
     return ("".join(normal), "".join(important)) if normal or important else None
 
 
+def _displays_inline_as_block(rule: tuple) -> bool:
+    """Whether a sheet's rule (see _sheet_rules) displays as a block (``.line { display: block }``) what may be an
+    inline element: see _display_blocks."""
+    _, _, compounds, (normal, important) = rule
+    displays = [value for prop, value in _HIDDEN_STYLE_RE.findall(normal + important) if prop.lower() == "display"]
+    return bool(displays) and displays[-1].lower() in _BLOCK_DISPLAYS and (
+        compounds[-1][0] is None or compounds[-1][0] in _INLINE_TAGS)
+
+
 def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
-    style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``),
-    and, where a sheet sets an opacity or an overflow, what _clipped_style reads (``.fade { opacity: 0 }``,
-    ``.fold { height: 0; overflow: hidden }``: read in, where the same in a style attribute was not), and where a
-    sheet sets a transparent colour, the colours (``.seo { color: transparent }``: see _color_shown), before its own
+    style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``;
+    ``.line { display: block }``, which makes a block of an inline element: see _display_blocks), and, where a sheet
+    sets an opacity or an overflow, what _clipped_style reads (``.fade { opacity: 0 }``, ``.fold { height: 0;
+    overflow: hidden }``: read in, where the same in a style attribute was not), and where a sheet sets a transparent
+    colour, the colours (``.seo { color: transparent }``: see _color_shown), before its own
     (which wins) and after it those marked ``!important`` (and after these its own so marked), so that _drop_hidden
     (and _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class
     hiding an old version's words: they were read in).
 
     The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
     after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
-    hide nothing.
+    hide nothing and display no inline element as a block.
     """
     sheets = [style.text.lower() for style in root.iter("style") if style.text]
     clips = any("opacity" in sheet or "overflow" in sheet for sheet in sheets)
@@ -2748,7 +2778,7 @@ def _sheet_hidden(root) -> None:
     if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
                or (clips and _clipped_style(normal + important, "div"))
                or (colors and _color_shown_by(normal + important) is False)
-               for _, _, _, (normal, important) in rules) and not (
+               for _, _, _, (normal, important) in rules) and not any(map(_displays_inline_as_block, rules)) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
