@@ -1959,6 +1959,11 @@ def _cell_text(cell) -> str | None:
     text = cell.text
     if not len(cell):  # most cells: text only
         return _clean_text(text) if text else ""
+    return _markup_text(cell, text)
+
+
+def _markup_text(cell, text: str | None) -> str | None:
+    """_cell_text of a cell holding elements, whose own text (before them) is ``text``."""
     if not text:
         inner = _chain_text(cell)
         if inner is not None:
@@ -2038,11 +2043,11 @@ def _plain_table_rows(table) -> list | None:
                 tail = cell.tail
                 if cell.tag not in _CELL_TAGS or (tail and not tail.isspace()):
                     return None
+                text = cell.text
                 if not len(cell):  # most cells: text only, taken here (and no layout cell: it has no paragraphs)
-                    text = cell.text
                     cells.append(_clean_text(text) if text else "")
                     continue
-                text = _cell_text(cell)
+                text = _markup_text(cell, text)
                 if text is None or (len(text) > _LAYOUT_CELL_CHARS and _is_layout_cell(cell, text)):
                     return None
                 cells.append(text)
