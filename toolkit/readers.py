@@ -2008,6 +2008,8 @@ def _blank(text: str | None) -> bool:
 
 
 _ROWSPAN = operator.methodcaller("get", "rowspan")  # a cell's rowspan attribute (None where not given)
+_TAG = operator.attrgetter("tag")
+_TAIL = operator.attrgetter("tail")
 
 
 def _plain_table_rows(table) -> list | None:
@@ -2038,11 +2040,16 @@ def _plain_table_rows(table) -> list | None:
         for tr in trs:
             if tr.tag != "tr" or not (_blank(tr.text) and _blank(tr.tail)):
                 return None
+            # Only cells, with blank tails: told a row in C passes (map over the row), not by a test a cell; over a
+            # list of the row's cells, whose Python proxies then lxml makes once, not once a pass
+            row = list(tr)
+            if not _CELL_TAGS.issuperset(map(_TAG, row)):
+                return None
+            tails = "".join(filter(None, map(_TAIL, row)))
+            if tails and not tails.isspace():
+                return None
             cells = []
-            for cell in tr:
-                tail = cell.tail
-                if cell.tag not in _CELL_TAGS or (tail and not tail.isspace()):
-                    return None
+            for cell in row:
                 text = cell.text
                 if not len(cell):  # most cells: text only, taken here (and no layout cell: it has no paragraphs)
                     cells.append(_clean_text(text) if text else "")
@@ -2053,7 +2060,7 @@ def _plain_table_rows(table) -> list | None:
                 cells.append(text)
             # A rowspan given in the row, in one C pass: an empty one (rowspan="") spans one row, so leaving it out
             # changes nothing (_with_covered_values gives the rows as they are where no cell spans two)
-            merged = merged or any(map(_ROWSPAN, tr))
+            merged = merged or any(map(_ROWSPAN, row))
             grid.append((cells, tr))
             if cells:
                 rows.append(cells)
