@@ -1128,6 +1128,9 @@ _CELL_CASES = [
     "<td>\n<p class='MsoNormal'><span>信息\n公开</span></p>\n</td>",  # source line break between CJK
     "<td><div><ul><li>1</li><li>2</li></ul></div></td>",
     "<td><ol><li>收到申请</li></ol></td><td><ol><li>21</li></ol></td>",  # no list number in a cell: '1. 21'
+    "<td>1</td>\xa0<td><p><span>2</span></p></td>\n",  # blank text between cells (a row's tails told at once)
+    "<td>1</td>x<td>2</td>",  # text between cells
+    "<td>1</td><span>s</span><td>2</td>",  # an element between cells
 ]
 # Cells merged down over rows (see _with_covered_values), which the general walk read as if none covered any: a
 # label's (left out below) and a value's (a blank cell below), also a table nested in a cell beside them, and a

@@ -2171,6 +2171,11 @@ def _cell_text(cell) -> str | None:
     text = cell.text
     if not len(cell):  # most cells: text only
         return _clean_text(text) if text else ""
+    return _markup_text(cell, text)
+
+
+def _markup_text(cell, text: str | None) -> str | None:
+    """_cell_text of a cell holding elements, whose own text (before them) is ``text``."""
     if not text:
         inner = _chain_text(cell)
         if inner is not None:
@@ -2215,6 +2220,8 @@ def _blank(text: str | None) -> bool:
 
 
 _ROWSPAN = operator.methodcaller("get", "rowspan")  # a cell's rowspan attribute (None where not given)
+_TAG = operator.attrgetter("tag")
+_TAIL = operator.attrgetter("tail")
 
 
 def _plain_table_rows(table) -> list | None:
@@ -2245,22 +2252,27 @@ def _plain_table_rows(table) -> list | None:
         for tr in trs:
             if tr.tag != "tr" or not (_blank(tr.text) and _blank(tr.tail)):
                 return None
+            # Only cells, with blank tails: told a row in C passes (map over the row), not by a test a cell; over a
+            # list of the row's cells, whose Python proxies then lxml makes once, not once a pass
+            row = list(tr)
+            if not _CELL_TAGS.issuperset(map(_TAG, row)):
+                return None
+            tails = "".join(filter(None, map(_TAIL, row)))
+            if tails and not tails.isspace():
+                return None
             cells = []
-            for cell in tr:
-                tail = cell.tail
-                if cell.tag not in _CELL_TAGS or (tail and not tail.isspace()):
-                    return None
+            for cell in row:
+                text = cell.text
                 if not len(cell):  # most cells: text only, taken here (and no layout cell: it has no paragraphs)
-                    text = cell.text
                     cells.append(_clean_text(text) if text else "")
                     continue
-                text = _cell_text(cell)
+                text = _markup_text(cell, text)
                 if text is None or (len(text) > _LAYOUT_CELL_CHARS and _is_layout_cell(cell, text)):
                     return None
                 cells.append(text)
             # A rowspan given in the row, in one C pass: an empty one (rowspan="") spans one row, so leaving it out
             # changes nothing (_with_covered_values gives the rows as they are where no cell spans two)
-            merged = merged or any(map(_ROWSPAN, tr))
+            merged = merged or any(map(_ROWSPAN, row))
             grid.append((cells, tr))
             if cells:
                 rows.append(cells)
