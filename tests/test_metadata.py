@@ -281,6 +281,9 @@ def test_the_year_on_its_own_line_under_the_title(year):
     # cover's layout): the year was not read, the overview's gave another (2024) flagged year_inferred.
     result = meta("厦门市财政局政府信息公开工作年度报告", year, "一、总体情况", "2024年，本局认真贯彻落实《条例》。")
     assert (result["agency"], result["report_year"], result["flags"]) == ("厦门市财政局", 2023, [])
+    # and the page's date under it is read as under a title on one line
+    result = meta("厦门市财政局政府信息公开工作年度报告", year, "2024-01-20", "一、总体情况", "本局认真贯彻落实《条例》。")
+    assert (result["report_year"], result["published"]) == (2023, "2024-01-20")
     # a year line under a title naming its own year is no part of it (a conflict is the period's to flag)
     result = meta("厦门市财政局2022年政府信息公开工作年度报告", year, "一、总体情况", "本局认真贯彻落实《条例》。")
     assert result["report_year"] == 2022

@@ -412,7 +412,10 @@ def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, titl
     """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), else a date
     alone on the line above it (above the lines holding a piece of its text ``title``, a title broken over lines:
     '2021-01-20' / '驻马店市住房和城乡建设局' / '2020年…年度报告'), or None."""
-    below = next((line for line in lines[span[1] + 1: limit] if line.strip()), "")
+    filled = (line for line in lines[span[1] + 1: limit] if line.strip())
+    below = next(filled, "")
+    if _YEAR_LINE.fullmatch(below.strip()):
+        below = next(filled, "")  # (past the title's year on its own line: '…年度报告' / '（2020年度）' / '2021-01-20')
     m = _beside_title_pattern().fullmatch(below)
     if m is None:
         rules = _rules()["title"]
