@@ -1416,6 +1416,22 @@ def test_wrapped_signature_pieces_and_prose(lines, start, agency):
     assert metadata._signature(lines)[0] == agency
 
 
+@pytest.mark.parametrize("lines", [
+    ["六、其他需要报告的事项", "无。平潭综合实", "验区经济发展局", "2024年1月29日"],
+    ["六、其他需要报告的事项", "无。 驻马店市财", "政局", "2024年1月29日"],
+    ["六、其他需要报告的事项", "无。平潭综合实验区经济发展局2024年", "1月29日"],
+    ["六、其他需要报告的事项", "无。 某某市某", "某局", "2024年1月29日"],
+])
+@pytest.mark.parametrize("weekday", ["（星期一）", "(周一)", " 星期一"])
+def test_a_wrapped_signature_dated_with_its_weekday(lines, weekday):
+    # A wrapped signature whose date has its weekday after it ('…无。平潭综合实' / '验区经济发展局' / '2024年1月29日（星期一）'):
+    # its date did not end the line, so it was read as a signature on lines of its own from the agency's second
+    # piece ('验区经济发展局'), the sections cutting the text there.  Now it reads as without the weekday.
+    dated = [*lines[:-1], lines[-1] + weekday]
+    assert metadata.signature_start(dated) == metadata.signature_start(lines)
+    assert metadata._signature(dated) == metadata._signature(lines)
+
+
 _SEED_FILES = sorted(f for f in RAW.glob("*.txt"))
 
 

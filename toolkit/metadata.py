@@ -1413,6 +1413,15 @@ def _weekday() -> re.Pattern[str]:
     return re.compile(rf"[(（]\s*{day}\s*[)）]|{day}(?![\w])")
 
 
+_WEEKDAY_LAST = frozenset("一二三四五六日天)）")  # what a weekday after a date ends with (the cheap test first)
+
+
+@functools.lru_cache(maxsize=1)
+def _weekday_end() -> re.Pattern[str]:
+    """A weekday ending a line without white space (:func:`_weekday`)."""
+    return re.compile(rf"(?:{_weekday().pattern})$")
+
+
 @functools.lru_cache(maxsize=1)
 def _seal() -> re.Pattern[str]:
     """The seal's place at the end of a signature's line ('(盖章)', metadata.yaml signature.seal_marks)."""
@@ -1568,6 +1577,8 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
     if not body:
         return None
     last = _compact(body[-1][1])
+    if last[-1:] in _WEEKDAY_LAST and (weekday := _weekday_end().search(last)) is not None:
+        last = last[: weekday.start()]  # (the date's weekday after it, '…2024年1月29日（星期一）': read without it)
     date, start, end = _date_in(last)
     pos, col = len(body) - 1, start
     if date is None or end != len(last):
