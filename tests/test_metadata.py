@@ -281,6 +281,9 @@ def test_the_year_on_its_own_line_under_the_title(year):
     # cover's layout): the year was not read, the overview's gave another (2024) flagged year_inferred.
     result = meta("厦门市财政局政府信息公开工作年度报告", year, "一、总体情况", "2024年，本局认真贯彻落实《条例》。")
     assert (result["agency"], result["report_year"], result["flags"]) == ("厦门市财政局", 2023, [])
+    # and the page's date under it is read as under a title on one line
+    result = meta("厦门市财政局政府信息公开工作年度报告", year, "2024-01-20", "一、总体情况", "本局认真贯彻落实《条例》。")
+    assert (result["report_year"], result["published"]) == (2023, "2024-01-20")
     # a year line under a title naming its own year is no part of it (a conflict is the period's to flag)
     result = meta("厦门市财政局2022年政府信息公开工作年度报告", year, "一、总体情况", "本局认真贯彻落实《条例》。")
     assert result["report_year"] == 2022
@@ -1411,6 +1414,22 @@ def test_a_wrapped_agency_line_is_read_whole(width):
 def test_wrapped_signature_pieces_and_prose(lines, start, agency):
     assert metadata.signature_start(lines) == start
     assert metadata._signature(lines)[0] == agency
+
+
+@pytest.mark.parametrize("lines", [
+    ["六、其他需要报告的事项", "无。平潭综合实", "验区经济发展局", "2024年1月29日"],
+    ["六、其他需要报告的事项", "无。 驻马店市财", "政局", "2024年1月29日"],
+    ["六、其他需要报告的事项", "无。平潭综合实验区经济发展局2024年", "1月29日"],
+    ["六、其他需要报告的事项", "无。 某某市某", "某局", "2024年1月29日"],
+])
+@pytest.mark.parametrize("weekday", ["（星期一）", "(周一)", " 星期一"])
+def test_a_wrapped_signature_dated_with_its_weekday(lines, weekday):
+    # A wrapped signature whose date has its weekday after it ('…无。平潭综合实' / '验区经济发展局' / '2024年1月29日（星期一）'):
+    # its date did not end the line, so it was read as a signature on lines of its own from the agency's second
+    # piece ('验区经济发展局'), the sections cutting the text there.  Now it reads as without the weekday.
+    dated = [*lines[:-1], lines[-1] + weekday]
+    assert metadata.signature_start(dated) == metadata.signature_start(lines)
+    assert metadata._signature(dated) == metadata._signature(lines)
 
 
 _SEED_FILES = sorted(f for f in RAW.glob("*.txt"))

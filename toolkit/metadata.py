@@ -412,7 +412,10 @@ def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, titl
     """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), else a date
     alone on the line above it (above the lines holding a piece of its text ``title``, a title broken over lines:
     '2021-01-20' / '驻马店市住房和城乡建设局' / '2020年…年度报告'), or None."""
-    below = next((line for line in lines[span[1] + 1: limit] if line.strip()), "")
+    filled = (line for line in lines[span[1] + 1: limit] if line.strip())
+    below = next(filled, "")
+    if _YEAR_LINE.fullmatch(below.strip()):
+        below = next(filled, "")  # (past the title's year on its own line: '…年度报告' / '（2020年度）' / '2021-01-20')
     m = _beside_title_pattern().fullmatch(below)
     if m is None:
         rules = _rules()["title"]
@@ -1410,6 +1413,15 @@ def _weekday() -> re.Pattern[str]:
     return re.compile(rf"[(（]\s*{day}\s*[)）]|{day}(?![\w])")
 
 
+_WEEKDAY_LAST = frozenset("一二三四五六日天)）")  # what a weekday after a date ends with (the cheap test first)
+
+
+@functools.lru_cache(maxsize=1)
+def _weekday_end() -> re.Pattern[str]:
+    """A weekday ending a line without white space (:func:`_weekday`)."""
+    return re.compile(rf"(?:{_weekday().pattern})$")
+
+
 @functools.lru_cache(maxsize=1)
 def _seal() -> re.Pattern[str]:
     """The seal's place at the end of a signature's line ('(盖章)', metadata.yaml signature.seal_marks)."""
@@ -1565,6 +1577,8 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
     if not body:
         return None
     last = _compact(body[-1][1])
+    if last[-1:] in _WEEKDAY_LAST and (weekday := _weekday_end().search(last)) is not None:
+        last = last[: weekday.start()]  # (the date's weekday after it, '…2024年1月29日（星期一）': read without it)
     date, start, end = _date_in(last)
     pos, col = len(body) - 1, start
     if date is None or end != len(last):
