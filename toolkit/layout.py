@@ -1220,20 +1220,28 @@ def _tab_layout(segments: Sequence[Segment]) -> tuple[bool, bool]:
 
     Only where the cells are indented is a '  \\t' line a blank cell; elsewhere it is a blank line.
     """
-    filled = [s.text for s in segments if s.text.strip()]
+    # (every line of every section asked: the lines are filtered and counted in C, no Python step a line)
+    texts = list(map(_SEGMENT_TEXT, segments))
+    filled = list(filter(str.strip, texts))
     if not filled:
         return False, False
     threshold = max(3, len(filled) // 2)
-    if sum(t[0] in "\t " for t in filled) < threshold:
+    if sum(map(_STARTS_INDENTED, filled)) < threshold:
         return False, False  # (most sections, told in one pass: the counts below are at most this one)
-    tabbed = sum(t[:1] == "\t" for t in filled)
-    indented = sum(t[:1] == " " and _tab_cell_line(t)[:1] == "\t" for t in filled)
+    tabbed = sum(map(_STARTS_TAB, filled))
+    indented = len(list(filter(_SPACES_THEN_TAB.match, filled)))
     if tabbed + indented < threshold:
         return False, False
     # A blank line after every cell marks no row: rows are then rebuilt from the labels, as for seed 000.
-    cell = [_tab_cell_line(s.text)[:1] == "\t" for s in segments]
-    marked = any(a and b for a, b in zip(cell, cell[1:]))
+    cell = list(map(bool, map(_TAB_CELL.match, texts)))  # (whether each line is a tab cell)
+    marked = any(map(operator.and_, cell, cell[1:]))
     return marked, indented > tabbed
+
+
+_STARTS_INDENTED = operator.methodcaller("startswith", ("\t", " "))
+_STARTS_TAB = operator.methodcaller("startswith", "\t")
+_SPACES_THEN_TAB = re.compile(r" +\t")  # an indented tab cell (:func:`_tab_cell_line`)
+_TAB_CELL = re.compile(r" *\t")  # a tab cell, indented or not
 
 
 class _Stream:
