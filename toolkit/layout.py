@@ -117,7 +117,7 @@ def _between_blank_lines(segments: Sequence[Segment], i: int) -> bool:
 
 
 def _split_pipes(text: str) -> list[str]:
-    parts = [p.strip() for p in text.split("|")]
+    parts = list(map(str.strip, text.split("|")))  # (in C: every pipe line of a table is split)
     if text.rstrip().endswith("|"):
         parts = parts[:-1]
     return parts
