@@ -254,7 +254,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if glyphs and parts[0][:5] == "(cid:" and len(parts) > 1 and (lead := _GLYPHS_BEFORE_NUMBER.match(parts[0])):
                 # (glyphs of no Unicode map glued before a ruled row's first value, as before an unruled one's)
                 parts[0] = parts[0][lead.end():]
-            filled = [p for p in parts if p]
+            filled = list(filter(None, parts))  # (the filled cells, in C: every pipe line)
             if not filled:
                 if above and last_labels and table_region:
                     # a row's values, one a line, after its labels' line and their own cells' marks alone: a page
