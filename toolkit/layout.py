@@ -1269,7 +1269,9 @@ class _Stream:
     def flush(self) -> None:
         if self.current:
             self.rows.append(Row(_units_joined(self.current) if self.join_units else self.current))
-        self._reset()
+            # (reset only here: with no cell the counts are as reset, each changed only with a cell appended; a
+            # blank line of a tab table flushes an empty row)
+            self._reset()
 
     def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
         if self.join_units:
