@@ -1307,7 +1307,7 @@ class _Stream:
             self.append(cell)
             return
         kind = "value" if cell.glued else _text_kind(cell.text)  # (_kind inlined: this runs for every cell)
-        header_only = self.n > 0 and self.n_header == self.n
+        header_only = self.n_header == self.n and self.n > 0  # (the test most cells fail first: values after labels)
         if kind in ("article", "note"):
             self.flush()
             self.rows.append(Row([cell]))
