@@ -460,9 +460,13 @@ _SPACE = re.compile(r"\s")
 
 def _is_row_line(text: str, line: int, explicit_rows: dict[int, list[str]]) -> bool:
     """Whether a line holds a whole table row: a reader's grid row, cells set apart by '|' or by spaces."""
+    return line in explicit_rows or _is_row_text(text)
+
+
+@functools.lru_cache(maxsize=4096)  # (asked of the lines around every lone number; cells and labels recur)
+def _is_row_text(text: str) -> bool:
+    """Whether a line's text holds a whole table row, cells set apart by '|' or by spaces (:func:`_is_row_line`)."""
     stripped = text.strip()
-    if line in explicit_rows:
-        return True
     if "|" in stripped:
         return len([p for p in _split_pipes(stripped) if p]) >= 2
     if _SPACE.search(stripped) is None:
