@@ -117,7 +117,7 @@ def _between_blank_lines(segments: Sequence[Segment], i: int) -> bool:
 
 
 def _split_pipes(text: str) -> list[str]:
-    parts = [p.strip() for p in text.split("|")]
+    parts = list(map(str.strip, text.split("|")))  # (in C: every pipe line of a table is split)
     if text.rstrip().endswith("|"):
         parts = parts[:-1]
     return parts
@@ -254,7 +254,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if glyphs and parts[0][:5] == "(cid:" and len(parts) > 1 and (lead := _GLYPHS_BEFORE_NUMBER.match(parts[0])):
                 # (glyphs of no Unicode map glued before a ruled row's first value, as before an unruled one's)
                 parts[0] = parts[0][lead.end():]
-            filled = [p for p in parts if p]
+            filled = list(filter(None, parts))  # (the filled cells, in C: every pipe line)
             if not filled:
                 if above and last_labels and table_region:
                     # a row's values, one a line, after its labels' line and their own cells' marks alone: a page
@@ -460,9 +460,13 @@ _SPACE = re.compile(r"\s")
 
 def _is_row_line(text: str, line: int, explicit_rows: dict[int, list[str]]) -> bool:
     """Whether a line holds a whole table row: a reader's grid row, cells set apart by '|' or by spaces."""
+    return line in explicit_rows or _is_row_text(text)
+
+
+@functools.lru_cache(maxsize=4096)  # (asked of the lines around every lone number; cells and labels recur)
+def _is_row_text(text: str) -> bool:
+    """Whether a line's text holds a whole table row, cells set apart by '|' or by spaces (:func:`_is_row_line`)."""
     stripped = text.strip()
-    if line in explicit_rows:
-        return True
     if "|" in stripped:
         return len([p for p in _split_pipes(stripped) if p]) >= 2
     if _SPACE.search(stripped) is None:
@@ -1220,20 +1224,28 @@ def _tab_layout(segments: Sequence[Segment]) -> tuple[bool, bool]:
 
     Only where the cells are indented is a '  \\t' line a blank cell; elsewhere it is a blank line.
     """
-    filled = [s.text for s in segments if s.text.strip()]
+    # (every line of every section asked: the lines are filtered and counted in C, no Python step a line)
+    texts = list(map(_SEGMENT_TEXT, segments))
+    filled = list(filter(str.strip, texts))
     if not filled:
         return False, False
     threshold = max(3, len(filled) // 2)
-    if sum(t[0] in "\t " for t in filled) < threshold:
+    if sum(map(_STARTS_INDENTED, filled)) < threshold:
         return False, False  # (most sections, told in one pass: the counts below are at most this one)
-    tabbed = sum(t[:1] == "\t" for t in filled)
-    indented = sum(t[:1] == " " and _tab_cell_line(t)[:1] == "\t" for t in filled)
+    tabbed = sum(map(_STARTS_TAB, filled))
+    indented = len(list(filter(_SPACES_THEN_TAB.match, filled)))
     if tabbed + indented < threshold:
         return False, False
     # A blank line after every cell marks no row: rows are then rebuilt from the labels, as for seed 000.
-    cell = [_tab_cell_line(s.text)[:1] == "\t" for s in segments]
-    marked = any(a and b for a, b in zip(cell, cell[1:]))
+    cell = list(map(bool, map(_TAB_CELL.match, texts)))  # (whether each line is a tab cell)
+    marked = any(map(operator.and_, cell, cell[1:]))
     return marked, indented > tabbed
+
+
+_STARTS_INDENTED = operator.methodcaller("startswith", ("\t", " "))
+_STARTS_TAB = operator.methodcaller("startswith", "\t")
+_SPACES_THEN_TAB = re.compile(r" +\t")  # an indented tab cell (:func:`_tab_cell_line`)
+_TAB_CELL = re.compile(r" *\t")  # a tab cell, indented or not
 
 
 class _Stream:
@@ -1261,7 +1273,9 @@ class _Stream:
     def flush(self) -> None:
         if self.current:
             self.rows.append(Row(_units_joined(self.current) if self.join_units else self.current))
-        self._reset()
+            # (reset only here: with no cell the counts are as reset, each changed only with a cell appended; a
+            # blank line of a tab table flushes an empty row)
+            self._reset()
 
     def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
         if self.join_units:
@@ -1302,7 +1316,7 @@ class _Stream:
             # row's last value, not a label starting a row (the row was cut, its values unplaced); the table stage
             # keeps it in its column, NA, flagged not_a_number
             kind = "value"
-        header_only = self.n > 0 and self.n_header == self.n
+        header_only = self.n_header == self.n and self.n > 0  # (the test most cells fail first: values after labels)
         if kind in ("article", "note"):
             self.flush()
             self.rows.append(Row([cell]))
