@@ -79,8 +79,9 @@ _EXTENSIONS = {
     ".pdf": "pdf",
     ".ofd": "ofd",  # GB/T 33190, China's fixed-layout format: its pages read as a PDF's
 }
-# Extensions of pages saved from web servers: the content decides (HTML or text).
-_SNIFF_EXTENSIONS = {"", ".asp", ".aspx", ".jsp", ".php", ".do", ".action", ".cgi"}
+# Extensions of pages saved from web servers: the content decides (HTML or text). ('.': a name ending in a dot, a
+# download saved as '报告.', has no extension either)
+_SNIFF_EXTENSIONS = {"", ".", ".asp", ".aspx", ".jsp", ".php", ".do", ".action", ".cgi"}
 _LEGACY_OFFICE = {".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx"}
 # Formats (told by the extension) whose files are read as HTML when they start as a web page (_is_html_page)
 _HTML_UNDER = frozenset({"text", "mht", "doc", "ofd", "pdf"})
