@@ -2077,6 +2077,26 @@ def test_unruled_pdf_row_labels_set_spread_out_read_as_the_labels(seed_id, spaci
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("spacing", [4.0, 5.0])
+@pytest.mark.parametrize("ruled", [True, False])
+def test_pdf_counts_set_spread_out_read_as_written(seed_id, spacing, ruled, tmp_path):
+    # A count of three digits or more set with distributed alignment in its cell (Word spreads its digits over the
+    # cell, a few points apart): pdfplumber gave '6 5 6 5 1', in a ruled table no number (NA, not_a_number), in an
+    # unruled one five values (the row's values lost, extra_cells). Digits about one gap apart, narrower than
+    # pdf.letter_spacing times their size, the gaps around them wider, are one number.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) >= 3}
+    assert spaced
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=ruled)
+    render_pdf(lines, tmp_path / "spread.pdf", ruled=ruled, spaced=spaced)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "spread.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(plain))
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("spacing", [4.0, 5.0])
 def test_pdf_title_and_headings_set_letter_spaced_read_as_written(seed_id, spacing, tmp_path):
     # A title or heading spread out (letter spacing, distributed alignment): every gap wider than pdfplumber's
     # tolerance gave a space, '2 0 2 0 年 乌 当 区 …', '一 、 总 体 情 况' (section titles so, the year in them split).

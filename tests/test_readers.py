@@ -751,15 +751,18 @@ def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
 
 
 def test_web_page_without_html_extension_is_sniffed(tmp_path: Path) -> None:
-    for name in ("report.asp", "report"):
+    # (a name ending in a dot, a download saved as '报告.', has no extension either: it was refused, "unsupported
+    # file extension '.'", where the same file without the dot is read)
+    for name in ("report.asp", "report", "report."):
         path = tmp_path / name
         path.write_bytes(render_html(MERGED_001, encoding="gbk", colspan_header=True))
         doc = read_document(path)
         assert (doc.format, doc.encoding) == ("html", "gbk")
         assert doc.lines == MERGED_001
-    plain = tmp_path / "plain"
-    plain.write_bytes(SEED["004"].read_bytes())
-    assert read_document(plain).lines == seed_lines("004")
+    for name in ("plain", "plain."):
+        plain = tmp_path / name
+        plain.write_bytes(SEED["004"].read_bytes())
+        assert read_document(plain).lines == seed_lines("004")
 
 
 # --------------------------------------------------------------------------

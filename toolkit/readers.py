@@ -80,8 +80,9 @@ _EXTENSIONS = {
     ".pdf": "pdf",
     ".ofd": "ofd",  # GB/T 33190, China's fixed-layout format: its pages read as a PDF's
 }
-# Extensions of pages saved from web servers: the content decides (HTML or text).
-_SNIFF_EXTENSIONS = {"", ".asp", ".aspx", ".jsp", ".php", ".do", ".action", ".cgi"}
+# Extensions of pages saved from web servers: the content decides (HTML or text). ('.': a name ending in a dot, a
+# download saved as '报告.', has no extension either)
+_SNIFF_EXTENSIONS = {"", ".", ".asp", ".aspx", ".jsp", ".php", ".do", ".action", ".cgi"}
 _LEGACY_OFFICE = {".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx"}
 # Formats (told by the extension) whose files are read as HTML when they start as a web page (_is_html_page)
 _HTML_UNDER = frozenset({"text", "mht", "doc", "ofd", "pdf"})
@@ -5422,6 +5423,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
         for row, cells in zip(table.rows, rows):
             top = row.bbox[1] if row.bbox else table.bbox[1]
             kept = [_join_wrapped(c) for c in cells if c is not None]
+            if any(c and _SPREAD_DIGITS.fullmatch(c) for c in kept):  # (a cheap test first: rare)
+                kept = [_digits_joined(page, box, c, settings) if c and _SPREAD_DIGITS.fullmatch(c) else c
+                        for box, c in zip((b for b, c in zip(row.cells, cells) if c is not None), kept)]
             if kept:
                 items.append(((top, 0, 0.0), len(items), kept, False))
     text_page = page.filter(
@@ -5889,6 +5893,28 @@ def _number_above(line: dict, low: dict, size: float, upper: bool = False) -> li
     return None
 
 
+# a ruled cell's text of single digits apart ('6 5 6 5 1'): a number set letter-spaced (Word's distributed alignment)
+_SPREAD_DIGITS = re.compile(r"\d(?: [\d,.])+")
+
+
+def _digits_joined(page, box, text: str, settings: dict) -> str:
+    """A ruled table cell's ``text`` of digits apart ('6 5 6 5 1', :data:`_SPREAD_DIGITS`) without its spaces where
+    the cell's characters in ``box`` stand about one gap apart (within a fifth), wider than pdfplumber's tolerance
+    and narrower than ``pdf.letter_spacing`` times the text size: one number set letter-spaced (Word's distributed
+    alignment), read '6 5 6 5 1', not a number, NA. Digits further apart, or unevenly, are left as they are."""
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    chars = sorted((ch for ch in page.within_bbox(box).chars if ch.get("text", "").strip()), key=lambda ch: ch["x0"])
+    if len(chars) != len(text.replace(" ", "")) or len(chars) < 3:
+        return text
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
+    size = min(ch["size"] for ch in chars)
+    if DEFAULT_X_TOLERANCE < min(gaps) and max(gaps) < settings["letter_spacing"] * size \
+            and max(gaps) <= 1.2 * min(gaps):
+        return text.replace(" ", "")
+    return text
+
+
 def _text_position(text: str, count: int) -> int:
     """The index in ``text`` (a line's characters, with spaces put in its gaps) just after its first ``count``
     characters that are not spaces."""
@@ -5931,7 +5957,8 @@ def _without_letter_spacing(line: dict, settings: dict) -> str:
 
 def _spread_words_joined(text: str, chars: list, gaps: list[float], size: float, settings: dict) -> str:
     """``text`` (a line of ``extract_text_lines``) with the spaces taken out of a word of three CJK characters or
-    more spread out in it (a table cell set with distributed alignment, '信 息 内 容' beside '本年新制作数量' in
+    more, or a count of three digits or more, spread out in it (a table cell set with distributed alignment,
+    '信 息 内 容' beside '本年新制作数量' in
     an unruled table's header: the header was not found and the table lost): its characters apart by about one gap
     (within a fifth), wider than pdfplumber's tolerance and narrower than ``pdf.letter_spacing`` times the text size,
     the gaps before and after it ``pdf.letter_space_word`` times wider (a word break, the next cell)."""
@@ -5939,16 +5966,20 @@ def _spread_words_joined(text: str, chars: list, gaps: list[float], size: float,
 
     limit, word = settings["letter_spacing"] * size, settings["letter_space_word"]
     spread = lambda g: DEFAULT_X_TOLERANCE < g < limit
+    # (a count spread out so in its cell, '6 5 6 5 1' beside '302 142', is one number too: its digits a run of their
+    # own, never joined to CJK characters)
+    kind = lambda ch: "cjk" if _is_cjk(ch["text"]) else "digit" if ch["text"].isdigit() else None
     joined: list[int] = []  # the gaps taken out: gap i lies after the (i + 1)th character
     k = 0
     while k < len(gaps):
         end = k
-        if spread(gaps[k]) and _is_cjk(chars[k]["text"]):
-            while (end + 1 < len(gaps) and spread(gaps[end + 1]) and _is_cjk(chars[end + 1]["text"])
+        first = kind(chars[k])
+        if spread(gaps[k]) and first:
+            while (end + 1 < len(gaps) and spread(gaps[end + 1]) and kind(chars[end + 1]) == first
                    and max(gaps[k:end + 2]) <= 1.2 * min(gaps[k:end + 2])):
                 end += 1
         run = gaps[k:end + 1]
-        if (end > k and _is_cjk(chars[end + 1]["text"])
+        if (end > k and first and kind(chars[end + 1]) == first
                 and (k == 0 or gaps[k - 1] > word * max(run)) and (end + 1 == len(gaps) or gaps[end + 1] > word * max(run))):
             joined += range(k, end + 1)
         k = end + 1
