@@ -2657,12 +2657,15 @@ def _named_parent(lines: list[str], candidates: tuple[tuple[str, str], ...]) -> 
 # --- year ----------------------------------------------------------------------------
 
 
+# what every period pattern ends on, 12-31's day, as a line (spaces removed) writes it: 31, 三十一 or 叁拾壹
+_PERIOD_END = re.compile(r"3 *1|三 *十 *一|叁 *拾 *壹")
+
+
 def _period_year(lines: list[str]) -> int | None:
-    for line in lines:
+    # (the lines with no such day go in C: nearly all of a report's)
+    for line in itertools.compress(lines, map(_PERIOD_END.search, lines)):
         compact = line.replace(" ", "")
         if "31" not in compact and "三十一" not in compact:
-            if "叁拾壹" not in compact:
-                continue  # every pattern ends on 12-31
             # (in the formal numerals, as a title's year may be: '贰零贰零年壹月壹日至贰零贰零年拾贰月叁拾壹日' was no
             # period, the year inferred from the overview's text; read as the common numerals)
             compact = compact.translate(_CN_TENS)
