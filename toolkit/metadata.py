@@ -1340,7 +1340,8 @@ def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
     # a text of paragraphs set apart by blank lines has as many blank as filled ones)
     filled = itertools.compress(range(len(lines) - 1, -1, -1), map(str.strip, reversed(lines)))
     last = list(itertools.islice(filled, n) if n > 0 else filled)
-    return [(i, lines[i].strip()) for i in reversed(last)]
+    last.reverse()
+    return list(zip(last, map(str.strip, map(lines.__getitem__, last))))  # (in C: all a text's lines, for n 0)
 
 
 def _is_footer(line: str, words: list[str]) -> bool:
