@@ -693,8 +693,9 @@ class Report:
             The keys of :meth:`to_frames`; each row a dict keyed by column name.
         """
         return {"reports": [self.summary()], "sections": self._section_records(),
-                "tables": [dict(r) for r in self._records], "checks": [dict(r) for r in self._check_records],
-                "statements": [dict(r) for r in self._statement_records], "flags": self._flag_records()}
+                # (each record copied in C: a report has hundreds of table records)
+                "tables": list(map(dict, self._records)), "checks": list(map(dict, self._check_records)),
+                "statements": list(map(dict, self._statement_records)), "flags": self._flag_records()}
 
     def to_frames(self) -> dict[str, pd.DataFrame]:
         """Everything extracted, as the DataFrames of a corpus run of this one report.

@@ -1591,7 +1591,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     chosen, family = _best_outline(headings, segments, candidates)
     notes: list[Note] = []
     # (the segments' texts, listed once for where the report's own text ends and where its last section does)
-    texts = [seg.text for seg in segments] if chosen else []
+    texts = list(map(_SEGMENT_TEXT, segments)) if chosen else []  # (mapped in C, as the bodies' texts below)
     cut, second = _body_end(segments, headings, chosen, family, candidates, texts)
     appendix: list[Segment] = []
     end_line = segments[cut].line if cut is not None else None
@@ -1623,7 +1623,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         if n + 1 == len(chosen) and body:
             body = _without_glued_signature(body)
         last_line = body[-1].line if body else heading.line
-        text = "\n".join(s.text for s in body).strip("\n")
+        text = "\n".join(map(_SEGMENT_TEXT, body)).strip("\n")
         sections.append(Section(key, title, text, heading.line, last_line, body))
     notes[:0] = _unknown_headings(headings, segments[:end], chosen, sections, family)
     if family == "modern":
