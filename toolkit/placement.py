@@ -604,17 +604,20 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     if all(len(r.cells) == r.ncols and not any(map(_GLUED, r.cells)) for r in rows):
         # Fast path: every row complete, nothing to decide.
         out: dict[str, Placement] = {}
-        # (each column's kind, found once for the table rather than for every cell)
-        kinds = [(i in money_cols, _expect(i in money_cols)) for i in range(max((r.ncols for r in rows), default=0))]
+        kinds = None
         for row in rows:
             texts = list(map(_TEXT, row.cells))
-            if all(texts) and _plain_digits(row.cells):
-                # most rows: every cell plain digits, placed as parse_number reads them (in C)
+            joined = "".join(texts)
+            if joined.isascii() and joined.isdigit():
+                # most rows: every cell plain digits, or blank (NA, as parse_number reads it: a table's page keeps
+                # its blank cells), placed as parse_number reads them (in C where no cell is blank)
+                values = map(float, texts) if all(texts) else [float(text) if text else None for text in texts]
                 lines = map(_LINE, row.cells)
-                cells: list[Placed | None] = list(map(_new_placed, zip(map(float, texts), texts, lines,
-                                                                     itertools.repeat(None))))
+                cells: list[Placed | None] = list(map(_new_placed, zip(values, texts, lines, itertools.repeat(None))))
                 out[row.key] = Placement(cells, "complete", True, 1)
                 continue
+            if kinds is None:  # (each column's kind, found once for the table rather than for every cell)
+                kinds = [(i in money_cols, _expect(i in money_cols)) for i in range(max(r.ncols for r in rows))]
             cells = []
             for cell, (money, expect) in zip(row.cells, kinds):
                 text = cell.text
