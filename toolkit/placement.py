@@ -692,18 +692,14 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     out = {}
     for row in rows:
         opts = options[row.key]
-        cells = []
-        certain = bool(opts)
-        if len(opts) == 1:  # (one reading: every cell is its own, no set of values to build)
-            cells = [opts[0][col] for col in range(row.ncols)]
+        if len(opts) == 1:  # (one reading: every cell is its own)
+            cells, certain = list(opts[0]), True
+        elif opts:  # (a cell where every reading gives the same, found per column in C)
+            disagreeing = _disagreeing(opts)
+            cells = [None if col in disagreeing else cell for col, cell in enumerate(opts[0])]
+            certain = not disagreeing
         else:
-            for col in range(row.ncols):
-                values = {r[col] for r in opts}
-                if len(values) == 1:
-                    cells.append(next(iter(values)))
-                else:
-                    cells.append(None)
-                    certain = False
+            cells, certain = [None] * row.ncols, False
         n_initial, disagreeing = initial[row.key]
         out[row.key] = Placement(cells, modes[row.key], certain, len(opts), consistent[row.key],
                                  initial=n_initial, inferred=disagreeing)
