@@ -423,15 +423,20 @@ class _Search:
     def _sums(self, key: str, i: int) -> Prepared:
         """The sums of the other rows' intervals on each side of constraint ``i``, and the row's own columns."""
         l_cells, l_own, r_cells, r_own = self.sides_of[key, i]
-        sides: list = []
-        for cells, own in ((l_cells, l_own), (r_cells, r_own)):
-            # the other rows' cells' intervals looked up in C and added in their order
-            intervals: list = list(map(self.intervals.get, cells))
-            if None in intervals:  # a row whose domain is not computed yet, or with no reading (or none named so)
-                intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, cells)]
-            sides += [functools.reduce(operator.add, map(_LOW, intervals), 0.0),
-                      functools.reduce(operator.add, map(_HIGH, intervals), 0.0), own]
-        return tuple(sides)
+        # (each side's other cells' intervals looked up in C and added in their order; the left side's first)
+        left = self._intervals_of(l_cells)
+        right = self._intervals_of(r_cells)
+        return (functools.reduce(operator.add, map(_LOW, left), 0.0),
+                functools.reduce(operator.add, map(_HIGH, left), 0.0), l_own,
+                functools.reduce(operator.add, map(_LOW, right), 0.0),
+                functools.reduce(operator.add, map(_HIGH, right), 0.0), r_own)
+
+    def _intervals_of(self, cells: tuple[tuple[str, int], ...]) -> list[tuple[float, float]]:
+        """The intervals of cells of other rows, in order (looked up in C where their rows' domains are known)."""
+        intervals: list = list(map(self.intervals.get, cells))
+        if None in intervals:  # a row whose domain is not computed yet, or with no reading (or none named so)
+            intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, cells)]
+        return intervals
 
     def _interval(self, cell: tuple[str, int]) -> tuple[float, float]:
         """The interval of a cell of another row: its row's domain's (computed now), or any value."""
