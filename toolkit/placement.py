@@ -288,15 +288,16 @@ def _values_of(readings: list[Reading]) -> dict[Placed, float]:
     return {p: p.value for p in set(itertools.chain.from_iterable(readings)) if p is not None and p.value is not None}
 
 
-def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple[float, float]]:
-    """Per column, the interval of the values the readings give it (a missing value: any)."""
+def _domains(readings: list[Reading], free_lows: tuple[float, ...]) -> list[tuple[float, float]]:
+    """Per column, the interval of the values the readings give it (a missing value: any; ``free_lows`` the low
+    ends of the columns' intervals of any value)."""
     if not readings:
         return []
     value_of = _values_of(readings)
     # each column's cells, their values (a cell with none: the ends of any value) taken in C
-    return [(min(map(value_of.get, column, itertools.repeat(_free(c, signed_cols)[0]))),
+    return [(min(map(value_of.get, column, itertools.repeat(low))),
              max(map(value_of.get, column, itertools.repeat(math.inf))))
-            for c, column in enumerate(zip(*readings))]
+            for column, low in zip(zip(*readings), free_lows)]
 
 
 #: No other row's check adds the cell.
@@ -396,7 +397,8 @@ class _Search:
         """The row's domain: per column, the interval of its remaining readings' values (computed once)."""
         cols = self.domains.get(key)
         if cols is None:
-            cols = self.domains[key] = _domains(self.options.get(key) or [], self.signed_cols)
+            readings = self.options.get(key) or []
+            cols = self.domains[key] = _domains(readings, self._free_ends(len(readings[0]))[0] if readings else ())
             for c, interval in enumerate(cols):
                 self.intervals[key, c] = interval
         return cols
@@ -512,14 +514,17 @@ class _Search:
         """Each reading with the low and the high ends of its cells' intervals, per column (a cell with no value:
         any), built in C: the checks on several cells of a row add them up for every reading."""
         value_of = _values_of(readings)
-        ncols = len(readings[0])
+        free_lows, free_highs = self._free_ends(len(readings[0]))
+        return [(r, tuple(map(value_of.get, r, free_lows)), tuple(map(value_of.get, r, free_highs)))
+                for r in readings]
+
+    def _free_ends(self, ncols: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        """Per column of a row of ``ncols``, the low and the high ends of the interval of a cell with no value."""
         free = self.free_ends.get(ncols)
         if free is None:
             free = self.free_ends[ncols] = (tuple(_free(c, self.signed_cols)[0] for c in range(ncols)),
                                             (math.inf,) * ncols)
-        free_lows, free_highs = free
-        return [(r, tuple(map(value_of.get, r, free_lows)), tuple(map(value_of.get, r, free_highs)))
-                for r in readings]
+        return free
 
     def holds_alone(self, key: str, readings: list[Reading]) -> list[Reading]:
         """The readings of the row that hold the constraints on it alone (its total the sum of its cells): those
