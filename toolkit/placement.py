@@ -288,15 +288,16 @@ def _values_of(readings: list[Reading]) -> dict[Placed, float]:
     return {p: p.value for p in set(itertools.chain.from_iterable(readings)) if p is not None and p.value is not None}
 
 
-def _domains(readings: list[Reading], signed_cols: frozenset[int]) -> list[tuple[float, float]]:
-    """Per column, the interval of the values the readings give it (a missing value: any)."""
+def _domains(readings: list[Reading], free_lows: tuple[float, ...]) -> list[tuple[float, float]]:
+    """Per column, the interval of the values the readings give it (a missing value: any; ``free_lows`` the low
+    ends of the columns' intervals of any value)."""
     if not readings:
         return []
     value_of = _values_of(readings)
     # each column's cells, their values (a cell with none: the ends of any value) taken in C
-    return [(min(map(value_of.get, column, itertools.repeat(_free(c, signed_cols)[0]))),
+    return [(min(map(value_of.get, column, itertools.repeat(low))),
              max(map(value_of.get, column, itertools.repeat(math.inf))))
-            for c, column in enumerate(zip(*readings))]
+            for column, low in zip(zip(*readings), free_lows)]
 
 
 #: No other row's check adds the cell.
@@ -396,7 +397,8 @@ class _Search:
         """The row's domain: per column, the interval of its remaining readings' values (computed once)."""
         cols = self.domains.get(key)
         if cols is None:
-            cols = self.domains[key] = _domains(self.options.get(key) or [], self.signed_cols)
+            readings = self.options.get(key) or []
+            cols = self.domains[key] = _domains(readings, self._free_ends(len(readings[0]))[0] if readings else ())
             for c, interval in enumerate(cols):
                 self.intervals[key, c] = interval
         return cols
@@ -423,15 +425,20 @@ class _Search:
     def _sums(self, key: str, i: int) -> Prepared:
         """The sums of the other rows' intervals on each side of constraint ``i``, and the row's own columns."""
         l_cells, l_own, r_cells, r_own = self.sides_of[key, i]
-        sides: list = []
-        for cells, own in ((l_cells, l_own), (r_cells, r_own)):
-            # the other rows' cells' intervals looked up in C and added in their order
-            intervals: list = list(map(self.intervals.get, cells))
-            if None in intervals:  # a row whose domain is not computed yet, or with no reading (or none named so)
-                intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, cells)]
-            sides += [functools.reduce(operator.add, map(_LOW, intervals), 0.0),
-                      functools.reduce(operator.add, map(_HIGH, intervals), 0.0), own]
-        return tuple(sides)
+        # (each side's other cells' intervals looked up in C and added in their order; the left side's first)
+        left = self._intervals_of(l_cells)
+        right = self._intervals_of(r_cells)
+        return (functools.reduce(operator.add, map(_LOW, left), 0.0),
+                functools.reduce(operator.add, map(_HIGH, left), 0.0), l_own,
+                functools.reduce(operator.add, map(_LOW, right), 0.0),
+                functools.reduce(operator.add, map(_HIGH, right), 0.0), r_own)
+
+    def _intervals_of(self, cells: tuple[tuple[str, int], ...]) -> list[tuple[float, float]]:
+        """The intervals of cells of other rows, in order (looked up in C where their rows' domains are known)."""
+        intervals: list = list(map(self.intervals.get, cells))
+        if None in intervals:  # a row whose domain is not computed yet, or with no reading (or none named so)
+            intervals = [interval or self._interval(cell) for interval, cell in zip(intervals, cells)]
+        return intervals
 
     def _interval(self, cell: tuple[str, int]) -> tuple[float, float]:
         """The interval of a cell of another row: its row's domain's (computed now), or any value."""
@@ -507,14 +514,17 @@ class _Search:
         """Each reading with the low and the high ends of its cells' intervals, per column (a cell with no value:
         any), built in C: the checks on several cells of a row add them up for every reading."""
         value_of = _values_of(readings)
-        ncols = len(readings[0])
+        free_lows, free_highs = self._free_ends(len(readings[0]))
+        return [(r, tuple(map(value_of.get, r, free_lows)), tuple(map(value_of.get, r, free_highs)))
+                for r in readings]
+
+    def _free_ends(self, ncols: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        """Per column of a row of ``ncols``, the low and the high ends of the interval of a cell with no value."""
         free = self.free_ends.get(ncols)
         if free is None:
             free = self.free_ends[ncols] = (tuple(_free(c, self.signed_cols)[0] for c in range(ncols)),
                                             (math.inf,) * ncols)
-        free_lows, free_highs = free
-        return [(r, tuple(map(value_of.get, r, free_lows)), tuple(map(value_of.get, r, free_highs)))
-                for r in readings]
+        return free
 
     def holds_alone(self, key: str, readings: list[Reading]) -> list[Reading]:
         """The readings of the row that hold the constraints on it alone (its total the sum of its cells): those
@@ -601,20 +611,23 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     dict
         Row key → :class:`Placement`.
     """
-    if all(len(r.cells) == r.ncols and not any(map(_GLUED, r.cells)) for r in rows):
+    if _all_complete(rows):
         # Fast path: every row complete, nothing to decide.
         out: dict[str, Placement] = {}
-        # (each column's kind, found once for the table rather than for every cell)
-        kinds = [(i in money_cols, _expect(i in money_cols)) for i in range(max((r.ncols for r in rows), default=0))]
+        kinds = None
         for row in rows:
             texts = list(map(_TEXT, row.cells))
-            if all(texts) and _plain_digits(row.cells):
-                # most rows: every cell plain digits, placed as parse_number reads them (in C)
+            joined = "".join(texts)
+            if joined.isascii() and joined.isdigit():
+                # most rows: every cell plain digits, or blank (NA, as parse_number reads it: a table's page keeps
+                # its blank cells), placed as parse_number reads them (in C where no cell is blank)
+                values = map(float, texts) if all(texts) else [float(text) if text else None for text in texts]
                 lines = map(_LINE, row.cells)
-                cells: list[Placed | None] = list(map(_new_placed, zip(map(float, texts), texts, lines,
-                                                                     itertools.repeat(None))))
+                cells: list[Placed | None] = list(map(_new_placed, zip(values, texts, lines, itertools.repeat(None))))
                 out[row.key] = Placement(cells, "complete", True, 1)
                 continue
+            if kinds is None:  # (each column's kind, found once for the table rather than for every cell)
+                kinds = [(i in money_cols, _expect(i in money_cols)) for i in range(max(r.ncols for r in rows))]
             cells = []
             for cell, (money, expect) in zip(row.cells, kinds):
                 text = cell.text
@@ -689,22 +702,27 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     out = {}
     for row in rows:
         opts = options[row.key]
-        cells = []
-        certain = bool(opts)
-        if len(opts) == 1:  # (one reading: every cell is its own, no set of values to build)
-            cells = [opts[0][col] for col in range(row.ncols)]
+        if len(opts) == 1:  # (one reading: every cell is its own)
+            cells, certain = list(opts[0]), True
+        elif opts:  # (a cell where every reading gives the same, found per column in C)
+            disagreeing = _disagreeing(opts)
+            cells = [None if col in disagreeing else cell for col, cell in enumerate(opts[0])]
+            certain = not disagreeing
         else:
-            for col in range(row.ncols):
-                values = {r[col] for r in opts}
-                if len(values) == 1:
-                    cells.append(next(iter(values)))
-                else:
-                    cells.append(None)
-                    certain = False
+            cells, certain = [None] * row.ncols, False
         n_initial, disagreeing = initial[row.key]
         out[row.key] = Placement(cells, modes[row.key], certain, len(opts), consistent[row.key],
                                  initial=n_initial, inferred=disagreeing)
     return out
+
+
+_CELLS, _NCOLS = operator.attrgetter("cells"), operator.attrgetter("ncols")
+
+
+def _all_complete(rows: list[RowInput]) -> bool:
+    """Every row holds as many cells as columns, none of them glued (each tested in C: most tables' rows)."""
+    return (all(map(operator.eq, map(len, map(_CELLS, rows)), map(_NCOLS, rows)))
+            and not any(map(_GLUED, itertools.chain.from_iterable(map(_CELLS, rows)))))
 
 
 def _plain_digits(cells: list[Cell]) -> bool:
