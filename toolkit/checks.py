@@ -144,7 +144,10 @@ def check_records(tables, *, report_id: str | None = None,
     # given twice keeps its first value, a row the unit of its first cell (legacy rows have one), as the dicts
     # of the reversed pairs do. A Python loop over every cell cost a third of the checks.
     keys = list(map(_CELL_KEYS, records))
-    grid: dict[tuple[str, str, str], object] = dict(zip(reversed(keys), map(_VALUE, reversed(records))))
+    values = list(map(_VALUE, reversed(records)))
+    if any(map(operator.is_, values, itertools.repeat(None))):  # (a value given as None: NA, as NaN is; in C)
+        values = [np.nan if v is None else v for v in values]
+    grid: dict[tuple[str, str, str], object] = dict(zip(reversed(keys), values))  # (no None: a side reads it in C)
     row_ids = list(map(_ROW_OF, keys))
     units: dict[tuple[str, str], object] = dict(zip(reversed(row_ids), map(_GET_UNIT, reversed(records))))
     rows_of: dict[str, set[str]] = {}  # table -> its row keys
@@ -248,8 +251,9 @@ def _row_terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str,
     """:func:`_terms` of the cells ``cols`` of one row, in one pass when no cell was inferred (the common case)."""
     if guessed:
         return _terms(grid, guessed, table, [(row, c) for c in cols])
-    cells = map(grid.get, zip(itertools.repeat(table), itertools.repeat(row), cols))  # (looked up in C)
-    return [np.nan if v is None else float(v) for v in cells], 0  # type: ignore[arg-type]  # a value's number
+    # (looked up and made numbers in C: the grid holds no None, a cell not in it is NaN)
+    cells = map(grid.get, zip(itertools.repeat(table), itertools.repeat(row), cols), itertools.repeat(math.nan))
+    return list(map(float, cells)), 0  # type: ignore[arg-type]  # a value's number
 
 
 def _col_terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
@@ -257,8 +261,9 @@ def _col_terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str,
     """:func:`_terms` of the cells ``rows`` of one column, in one pass when no cell was inferred."""
     if guessed:
         return _terms(grid, guessed, table, [(k, col) for k in rows])
-    cells = map(grid.get, zip(itertools.repeat(table), rows, itertools.repeat(col)))  # (looked up in C)
-    return [np.nan if v is None else float(v) for v in cells], 0  # type: ignore[arg-type]  # a value's number
+    # (looked up and made numbers in C: the grid holds no None, a cell not in it is NaN)
+    cells = map(grid.get, zip(itertools.repeat(table), rows, itertools.repeat(col)), itertools.repeat(math.nan))
+    return list(map(float, cells)), 0  # type: ignore[arg-type]  # a value's number
 
 
 def _terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
