@@ -15,7 +15,7 @@ import functools
 import itertools
 import math
 import operator
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 import numpy as np
 import pandas as pd
@@ -248,38 +248,32 @@ def _template(table: str, records: list[dict], templates: dict[str, str | None])
 
 def _row_terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
                row: str, cols: list[str]) -> tuple[list[float], int]:
-    """:func:`_terms` of the cells ``cols`` of one row, in one pass when no cell was inferred (the common case)."""
-    if guessed:
-        return _terms(grid, guessed, table, [(row, c) for c in cols])
-    # (looked up and made numbers in C: the grid holds no None, a cell not in it is NaN)
-    cells = map(grid.get, zip(itertools.repeat(table), itertools.repeat(row), cols), itertools.repeat(math.nan))
-    return list(map(float, cells)), 0  # type: ignore[arg-type]  # a value's number
+    """:func:`_terms` of the cells ``cols`` of one row."""
+    return _terms(grid, guessed, zip(itertools.repeat(table), itertools.repeat(row), cols))
 
 
 def _col_terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
                rows: list[str], col: str) -> tuple[list[float], int]:
-    """:func:`_terms` of the cells ``rows`` of one column, in one pass when no cell was inferred."""
-    if guessed:
-        return _terms(grid, guessed, table, [(k, col) for k in rows])
-    # (looked up and made numbers in C: the grid holds no None, a cell not in it is NaN)
-    cells = map(grid.get, zip(itertools.repeat(table), rows, itertools.repeat(col)), itertools.repeat(math.nan))
-    return list(map(float, cells)), 0  # type: ignore[arg-type]  # a value's number
+    """:func:`_terms` of the cells ``rows`` of one column."""
+    return _terms(grid, guessed, zip(itertools.repeat(table), rows, itertools.repeat(col)))
 
 
-def _terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
-           cells: list[tuple[str, str]]) -> tuple[list[float], int]:
-    """The values of a side's cells (row key, col key), and how many are inferred.
+def _terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]],
+           cells: Iterable[tuple[str, str, str]]) -> tuple[list[float], int]:
+    """The values of a side's cells (table, row key, col key), and how many are inferred.
 
     An inferred cell counts as missing: the identities chose its value (a glued or ragged row read with
     their help), so a check of them cannot confirm it; the cells read as written may still prove it false.
     """
-    values, inferred = [], 0
-    for row, col in cells:
-        value = grid.get((table, row, col))
-        if guessed and (table, row, col) in guessed:
-            inferred += 1
-            value = None
-        values.append(np.nan if value is None else float(value))  # type: ignore[arg-type]  # a value's number
+    # (looked up and made numbers in C: the grid holds no None, a cell not in it is NaN)
+    if not guessed:  # (the common report)
+        return list(map(float, map(grid.get, cells, itertools.repeat(math.nan)))), 0  # type: ignore[arg-type]  # a value's number
+    keys = list(cells)
+    values = list(map(float, map(grid.get, keys, itertools.repeat(math.nan))))  # type: ignore[arg-type]  # a value's number
+    hidden = list(map(guessed.__contains__, keys))  # (tested in C: most sides hold no inferred cell)
+    inferred = sum(hidden)
+    if inferred:
+        values = [math.nan if h else v for v, h in zip(values, hidden)]
     return values, inferred
 
 
