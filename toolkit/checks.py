@@ -55,9 +55,14 @@ def _evaluate(lhs: list[float], rhs: list[float], relation: str = "eq") -> tuple
     prove it false (a count is ≥ 0), expected and found then the sums of the cells there, each a lower bound of
     its side; else unverifiable, and NA for a side with a missing cell.
     """
+    # (a sum is NaN where a cell is: with none, the common check, the sums are the sides' and no cell is missing)
+    l_lo, r_lo = float(sum(lhs)), float(sum(rhs))
+    if l_lo == l_lo and r_lo == r_lo:
+        holds = l_lo <= r_lo + _TOL if relation == "le" else abs(l_lo - r_lo) <= _TOL
+        return l_lo, r_lo, "ok" if holds else "failed"
     l_lo, l_hi, l_missing = _side(lhs)
     r_lo, r_hi, r_missing = _side(rhs)
-    if not l_missing and not r_missing:
+    if not l_missing and not r_missing:  # (∞ - ∞ in a side's cells: a NaN sum of cells all there)
         holds = l_lo <= r_lo + _TOL if relation == "le" else abs(l_lo - r_lo) <= _TOL
         return l_lo, r_lo, "ok" if holds else "failed"
     if l_lo > r_hi + _TOL or (relation == "eq" and r_lo > l_hi + _TOL):
