@@ -166,16 +166,16 @@ _GLYPHS_VALUE = re.compile(rf"(?:{CID_GLYPHS.pattern})?[+-]?\d[\d,.]*(?:{CID_GLY
 
 def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
     """Label cells and value cells of a row (leading blank cells dropped)."""
+    # (the bounds found first, the cells cut once: every row of the tables is split here)
     cells = list(row.cells)
-    while cells and cells[0].is_value and not cells[0].text:
-        cells.pop(0)
-    labels: list[Cell] = []
-    i = 0
-    while i < len(cells) and not cells[i].is_value:
-        labels.append(cells[i])
-        i += 1
-    values = cells[i:]
-    return labels, values
+    n = len(cells)
+    start = 0
+    while start < n and not cells[start].text and cells[start].is_value:
+        start += 1
+    end = start
+    while end < n and not cells[end].is_value:
+        end += 1
+    return cells[start:end], cells[end:]
 
 
 def _leading_blanks(row: Row) -> int:
