@@ -910,6 +910,11 @@ def _flag_missing_rows(res: TableResult, table: str, expected: list[str], met: C
 # --- requests ---------------------------------------------------------------------
 
 
+def _only_total(values: list[Cell], ncols: int) -> bool:
+    """Whether a requests row's one written cell stands in 总计's place (the last of ``ncols``)."""
+    return [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
+
+
 def _six_undecided(fm: dict) -> str:
     """The (六) rows a table of neither known format leaves out, as its missing_rows flag names them."""
     only = {y: [k for k in fm[f"outcome_rows_{y}"] if k not in fm[f"outcome_rows_{x}"]]
@@ -1004,9 +1009,9 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             _flag_unlabelled(res, "requests", row, values)
             continue
         # (the one count of a pipe row in 总计's place, were the surplus at its end: only 总计 filled, not an
-        # empty label cell before a lone other_org count)
-        only_total = [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
-        if row.explicit and not spacer and (row.grid in label_gap or not only_total) and \
+        # empty label cell before a lone other_org count; asked only of the rows where it tells, as it looks at
+        # each cell)
+        if row.explicit and not spacer and (row.grid in label_gap or not _only_total(values, ncols)) and \
                 (id(row) not in lone_gap or (not subtotal and _gap_by_identity(values, ncols))):
             note = _words_at_end(values) if len(values) > ncols else 0
             # (under a header naming 备注, a blank last cell is the row's blank remark, a surplus at its end: with
