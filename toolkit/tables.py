@@ -123,14 +123,15 @@ def _read_row_records(table: str, row_key: str, row_label: str, col_keys: Sequen
     """
     if None in cells:
         return None
-    values = tuple(map(_PLACED_VALUE, cells))
+    placed = cast(Sequence[Placed], cells)  # (no None: tested just above)
+    values = tuple(map(_PLACED_VALUE, placed))
     if None in values:  # (a cell not read as a number: NA, flagged, built by _record)
         return None
     n = len(values)
     repeat = itertools.repeat
     return list(map(dict, map(zip, repeat(_RECORD_KEYS), zip(
-        repeat(table, n), repeat(row_key, n), col_keys, values, map(_PLACED_RAW, cells), map(_PLACED_UNIT, cells),
-        repeat(row_label, n), col_labels, map(_PLACED_LINE, cells), repeat("", n)))))
+        repeat(table, n), repeat(row_key, n), col_keys, values, map(_PLACED_RAW, placed), map(_PLACED_UNIT, placed),
+        repeat(row_label, n), col_labels, map(_PLACED_LINE, placed), repeat("", n)))))
 
 
 def _unplaced_flag(placement, unread: bool = False) -> str:
@@ -779,7 +780,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         col_keys = [k for k, _, _ in row_cols]
         # (a row of no money column nor unknown one, its every cell read as a number: its records built in bulk)
         built = None if money_cols or placement.inferred or None in col_keys else _read_row_records(
-            "active", row_key, labels[-1].text, col_keys, [lab for _, lab, _ in row_cols], placement.cells)
+            "active", row_key, labels[-1].text, cast(list, col_keys), [lab for _, lab, _ in row_cols], placement.cells)
         if built is not None:
             res.records += built
         for i, (col_key, col_label, header_unit) in enumerate(row_cols if built is None else ()):
@@ -1899,7 +1900,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         # (a row of every column, its every cell read as a number: its records built in bulk)
         places = [at.get((rk, ck)) for ck in col_keys] if kinds and not placement.inferred else [None]
         built = None if None in places else _read_row_records(
-            "review_litigation", rk, fm["rows"][rk][0], col_keys, col_labels, [placement.cells[i] for i in places])
+            "review_litigation", rk, fm["rows"][rk][0], col_keys, col_labels, [placement.cells[i] for i in cast(list, places)])
         if built is not None:
             res.records += built
             continue
