@@ -123,7 +123,7 @@ def _read_row_records(table: str, row_key: str, row_label: str, col_keys: Sequen
     """
     if None in cells:
         return None
-    placed = cast(Sequence[Placed], cells)  # (no None: tested just above)
+    placed: Sequence[Placed] = cells  # type: ignore[assignment]  # no None: tested just above (no cast: a call a row)
     values = tuple(map(_PLACED_VALUE, placed))
     if None in values:  # (a cell not read as a number: NA, flagged, built by _record)
         return None
@@ -780,7 +780,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         col_keys = [k for k, _, _ in row_cols]
         # (a row of no money column nor unknown one, its every cell read as a number: its records built in bulk)
         built = None if money_cols or placement.inferred or None in col_keys else _read_row_records(
-            "active", row_key, labels[-1].text, cast(list, col_keys), [lab for _, lab, _ in row_cols], placement.cells)
+            "active", row_key, labels[-1].text, col_keys,  # type: ignore[arg-type]  # no None: tested just before
+            [lab for _, lab, _ in row_cols], placement.cells)
         if built is not None:
             res.records += built
         for i, (col_key, col_label, header_unit) in enumerate(row_cols if built is None else ()):
@@ -1900,7 +1901,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         # (a row of every column, its every cell read as a number: its records built in bulk)
         places = [at.get((rk, ck)) for ck in col_keys] if kinds and not placement.inferred else [None]
         built = None if None in places else _read_row_records(
-            "review_litigation", rk, fm["rows"][rk][0], col_keys, col_labels, [placement.cells[i] for i in cast(list, places)])
+            "review_litigation", rk, fm["rows"][rk][0], col_keys, col_labels, [placement.cells[i] for i in places])  # type: ignore[index]  # no None
         if built is not None:
             res.records += built
             continue
