@@ -15,7 +15,7 @@ import functools
 import itertools
 import math
 import operator
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 import numpy as np
 import pandas as pd
@@ -55,9 +55,14 @@ def _evaluate(lhs: list[float], rhs: list[float], relation: str = "eq") -> tuple
     prove it false (a count is ≥ 0), expected and found then the sums of the cells there, each a lower bound of
     its side; else unverifiable, and NA for a side with a missing cell.
     """
+    # (a sum is NaN where a cell is: with none, the common check, the sums are the sides' and no cell is missing)
+    l_lo, r_lo = float(sum(lhs)), float(sum(rhs))
+    if l_lo == l_lo and r_lo == r_lo:
+        holds = l_lo <= r_lo + _TOL if relation == "le" else abs(l_lo - r_lo) <= _TOL
+        return l_lo, r_lo, "ok" if holds else "failed"
     l_lo, l_hi, l_missing = _side(lhs)
     r_lo, r_hi, r_missing = _side(rhs)
-    if not l_missing and not r_missing:
+    if not l_missing and not r_missing:  # (∞ - ∞ in a side's cells: a NaN sum of cells all there)
         holds = l_lo <= r_lo + _TOL if relation == "le" else abs(l_lo - r_lo) <= _TOL
         return l_lo, r_lo, "ok" if holds else "failed"
     if l_lo > r_hi + _TOL or (relation == "eq" and r_lo > l_hi + _TOL):
@@ -144,7 +149,10 @@ def check_records(tables, *, report_id: str | None = None,
     # given twice keeps its first value, a row the unit of its first cell (legacy rows have one), as the dicts
     # of the reversed pairs do. A Python loop over every cell cost a third of the checks.
     keys = list(map(_CELL_KEYS, records))
-    grid: dict[tuple[str, str, str], object] = dict(zip(reversed(keys), map(_VALUE, reversed(records))))
+    values = list(map(_VALUE, reversed(records)))
+    if any(map(operator.is_, values, itertools.repeat(None))):  # (a value given as None: NA, as NaN is; in C)
+        values = [np.nan if v is None else v for v in values]
+    grid: dict[tuple[str, str, str], object] = dict(zip(reversed(keys), values))  # (no None: a side reads it in C)
     row_ids = list(map(_ROW_OF, keys))
     units: dict[tuple[str, str], object] = dict(zip(reversed(row_ids), map(_GET_UNIT, reversed(records))))
     rows_of: dict[str, set[str]] = {}  # table -> its row keys
@@ -245,36 +253,32 @@ def _template(table: str, records: list[dict], templates: dict[str, str | None])
 
 def _row_terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
                row: str, cols: list[str]) -> tuple[list[float], int]:
-    """:func:`_terms` of the cells ``cols`` of one row, in one pass when no cell was inferred (the common case)."""
-    if guessed:
-        return _terms(grid, guessed, table, [(row, c) for c in cols])
-    cells = map(grid.get, zip(itertools.repeat(table), itertools.repeat(row), cols))  # (looked up in C)
-    return [np.nan if v is None else float(v) for v in cells], 0  # type: ignore[arg-type]  # a value's number
+    """:func:`_terms` of the cells ``cols`` of one row."""
+    return _terms(grid, guessed, zip(itertools.repeat(table), itertools.repeat(row), cols))
 
 
 def _col_terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
                rows: list[str], col: str) -> tuple[list[float], int]:
-    """:func:`_terms` of the cells ``rows`` of one column, in one pass when no cell was inferred."""
-    if guessed:
-        return _terms(grid, guessed, table, [(k, col) for k in rows])
-    cells = map(grid.get, zip(itertools.repeat(table), rows, itertools.repeat(col)))  # (looked up in C)
-    return [np.nan if v is None else float(v) for v in cells], 0  # type: ignore[arg-type]  # a value's number
+    """:func:`_terms` of the cells ``rows`` of one column."""
+    return _terms(grid, guessed, zip(itertools.repeat(table), rows, itertools.repeat(col)))
 
 
-def _terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]], table: str,
-           cells: list[tuple[str, str]]) -> tuple[list[float], int]:
-    """The values of a side's cells (row key, col key), and how many are inferred.
+def _terms(grid: dict[tuple[str, str, str], object], guessed: set[tuple[str, str, str]],
+           cells: Iterable[tuple[str, str, str]]) -> tuple[list[float], int]:
+    """The values of a side's cells (table, row key, col key), and how many are inferred.
 
     An inferred cell counts as missing: the identities chose its value (a glued or ragged row read with
     their help), so a check of them cannot confirm it; the cells read as written may still prove it false.
     """
-    values, inferred = [], 0
-    for row, col in cells:
-        value = grid.get((table, row, col))
-        if guessed and (table, row, col) in guessed:
-            inferred += 1
-            value = None
-        values.append(np.nan if value is None else float(value))  # type: ignore[arg-type]  # a value's number
+    # (looked up and made numbers in C: the grid holds no None, a cell not in it is NaN)
+    if not guessed:  # (the common report)
+        return list(map(float, map(grid.get, cells, itertools.repeat(math.nan)))), 0  # type: ignore[arg-type]  # a value's number
+    keys = list(cells)
+    values = list(map(float, map(grid.get, keys, itertools.repeat(math.nan))))  # type: ignore[arg-type]  # a value's number
+    hidden = list(map(guessed.__contains__, keys))  # (tested in C: most sides hold no inferred cell)
+    inferred = sum(hidden)
+    if inferred:
+        values = [math.nan if h else v for v, h in zip(values, hidden)]
     return values, inferred
 
 

@@ -123,14 +123,15 @@ def _read_row_records(table: str, row_key: str, row_label: str, col_keys: Sequen
     """
     if None in cells:
         return None
-    values = tuple(map(_PLACED_VALUE, cells))
+    placed: Sequence[Placed] = cells  # type: ignore[assignment]  # no None: tested just above (no cast: a call a row)
+    values = tuple(map(_PLACED_VALUE, placed))
     if None in values:  # (a cell not read as a number: NA, flagged, built by _record)
         return None
     n = len(values)
     repeat = itertools.repeat
     return list(map(dict, map(zip, repeat(_RECORD_KEYS), zip(
-        repeat(table, n), repeat(row_key, n), col_keys, values, map(_PLACED_RAW, cells), map(_PLACED_UNIT, cells),
-        repeat(row_label, n), col_labels, map(_PLACED_LINE, cells), repeat("", n)))))
+        repeat(table, n), repeat(row_key, n), col_keys, values, map(_PLACED_RAW, placed), map(_PLACED_UNIT, placed),
+        repeat(row_label, n), col_labels, map(_PLACED_LINE, placed), repeat("", n)))))
 
 
 def _unplaced_flag(placement, unread: bool = False) -> str:
@@ -166,16 +167,16 @@ _GLYPHS_VALUE = re.compile(rf"(?:{CID_GLYPHS.pattern})?[+-]?\d[\d,.]*(?:{CID_GLY
 
 def _split_row(row: Row) -> tuple[list[Cell], list[Cell]]:
     """Label cells and value cells of a row (leading blank cells dropped)."""
+    # (the bounds found first, the cells cut once: every row of the tables is split here)
     cells = list(row.cells)
-    while cells and cells[0].is_value and not cells[0].text:
-        cells.pop(0)
-    labels: list[Cell] = []
-    i = 0
-    while i < len(cells) and not cells[i].is_value:
-        labels.append(cells[i])
-        i += 1
-    values = cells[i:]
-    return labels, values
+    n = len(cells)
+    start = 0
+    while start < n and not cells[start].text and cells[start].is_value:
+        start += 1
+    end = start
+    while end < n and not cells[end].is_value:
+        end += 1
+    return cells[start:end], cells[end:]
 
 
 def _leading_blanks(row: Row) -> int:
@@ -779,7 +780,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         col_keys = [k for k, _, _ in row_cols]
         # (a row of no money column nor unknown one, its every cell read as a number: its records built in bulk)
         built = None if money_cols or placement.inferred or None in col_keys else _read_row_records(
-            "active", row_key, labels[-1].text, col_keys, [lab for _, lab, _ in row_cols], placement.cells)
+            "active", row_key, labels[-1].text, col_keys,  # type: ignore[arg-type]  # no None: tested just before
+            [lab for _, lab, _ in row_cols], placement.cells)
         if built is not None:
             res.records += built
         for i, (col_key, col_label, header_unit) in enumerate(row_cols if built is None else ()):
@@ -910,6 +912,11 @@ def _flag_missing_rows(res: TableResult, table: str, expected: list[str], met: C
 # --- requests ---------------------------------------------------------------------
 
 
+def _only_total(values: list[Cell], ncols: int) -> bool:
+    """Whether a requests row's one written cell stands in 总计's place (the last of ``ncols``)."""
+    return [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
+
+
 def _six_undecided(fm: dict) -> str:
     """The (六) rows a table of neither known format leaves out, as its missing_rows flag names them."""
     only = {y: [k for k in fm[f"outcome_rows_{y}"] if k not in fm[f"outcome_rows_{x}"]]
@@ -1004,9 +1011,9 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             _flag_unlabelled(res, "requests", row, values)
             continue
         # (the one count of a pipe row in 总计's place, were the surplus at its end: only 总计 filled, not an
-        # empty label cell before a lone other_org count)
-        only_total = [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
-        if row.explicit and not spacer and (row.grid in label_gap or not only_total) and \
+        # empty label cell before a lone other_org count; asked only of the rows where it tells, as it looks at
+        # each cell)
+        if row.explicit and not spacer and (row.grid in label_gap or not _only_total(values, ncols)) and \
                 (id(row) not in lone_gap or (not subtotal and _gap_by_identity(values, ncols))):
             note = _words_at_end(values) if len(values) > ncols else 0
             # (under a header naming 备注, a blank last cell is the row's blank remark, a surplus at its end: with
@@ -1894,7 +1901,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         # (a row of every column, its every cell read as a number: its records built in bulk)
         places = [at.get((rk, ck)) for ck in col_keys] if kinds and not placement.inferred else [None]
         built = None if None in places else _read_row_records(
-            "review_litigation", rk, fm["rows"][rk][0], col_keys, col_labels, [placement.cells[i] for i in places])
+            "review_litigation", rk, fm["rows"][rk][0], col_keys, col_labels, [placement.cells[i] for i in places])  # type: ignore[index]  # no None
         if built is not None:
             res.records += built
             continue
