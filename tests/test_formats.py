@@ -2054,6 +2054,16 @@ def test_unruled_pdf_header_cell_set_spread_out_reads_as_written(seed_id, tmp_pa
     assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
+def _assert_spread_reads_as_plain(lines: list, spaced: dict, seed_id: str, tmp_path: Path, *, ruled: bool) -> None:
+    """The PDF of ``lines`` with the ``spaced`` cells letter-spaced reads as the plain one: the same cells, flags."""
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=ruled)
+    render_pdf(lines, tmp_path / "spread.pdf", ruled=ruled, spaced=spaced)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "spread.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(plain))
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("spacing", [8.0, 12.0])
 def test_unruled_pdf_row_labels_set_spread_out_read_as_the_labels(seed_id, spacing, tmp_path):
@@ -2067,12 +2077,7 @@ def test_unruled_pdf_row_labels_set_spread_out_read_as_the_labels(seed_id, spaci
     labels = {"一、本年新收政府信息公开申请数量", "(一)予以公开", "(七)总计", "行政处罚", "2.重复申请"}
     spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell in labels}
     assert len(spaced) >= 4  # (seed 004 words its first row otherwise)
-    render_pdf(lines, tmp_path / "plain.pdf", ruled=False)
-    render_pdf(lines, tmp_path / "spread.pdf", ruled=False, spaced=spaced)
-    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
-    report = toolkit.parse_report(tmp_path / "spread.pdf", report_id=seed_id)
-    assert _same(_cells(report), _cells(plain))
-    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=False)
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
@@ -2087,12 +2092,7 @@ def test_pdf_counts_set_spread_out_read_as_written(seed_id, spacing, ruled, tmp_
     lines = _as_lines(original)
     spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) >= 3}
     assert spaced
-    render_pdf(lines, tmp_path / "plain.pdf", ruled=ruled)
-    render_pdf(lines, tmp_path / "spread.pdf", ruled=ruled, spaced=spaced)
-    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
-    report = toolkit.parse_report(tmp_path / "spread.pdf", report_id=seed_id)
-    assert _same(_cells(report), _cells(plain))
-    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=ruled)
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)

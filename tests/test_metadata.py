@@ -457,10 +457,8 @@ def test_a_signature_date_in_the_formal_numerals(date):
     assert toolkit.parse_text("\n".join([*lines, date])).sections[-1].text == "无。"
 
 
-@pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
-def test_a_signature_date_with_its_day_marked_hao(date):
-    # A date whose day is marked 号, not 日 ('2021年1月30号', web-page text): no whole date ended the line, so the
-    # signature was not read (published None) and both its lines stayed the last section's text and statements.
+def _assert_signed_as_plain(date: str) -> None:
+    """Seed 004 signed '市住建局' over ``date`` reads the signature as over '2021年1月30日': published, last text."""
     import toolkit
 
     text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
@@ -469,6 +467,13 @@ def test_a_signature_date_with_its_day_marked_hao(date):
     report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
     assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
     assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
+def test_a_signature_date_with_its_day_marked_hao(date):
+    # A date whose day is marked 号, not 日 ('2021年1月30号', web-page text): no whole date ended the line, so the
+    # signature was not read (published None) and both its lines stayed the last section's text and statements.
+    _assert_signed_as_plain(date)
 
 
 @pytest.mark.parametrize("date", ["2021年1月30日（星期六）", "2021年1月30日(周六)", "2021年1月30日 星期六",
@@ -477,14 +482,7 @@ def test_a_signature_date_followed_by_its_weekday(date):
     # A signature's date followed by its weekday ('2021年1月30日（星期六）', a page's date line): the rest after the
     # date was no footer, so the signature was not read (published None) and both its lines stayed the last
     # section's text.
-    import toolkit
-
-    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
-    body = text[text.index("\n"):]
-    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
-    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
-    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
-    assert report.sections[-1].text == plain.sections[-1].text
+    _assert_signed_as_plain(date)
     # not a word merely opening with 周 or 星期 ('周末', '星期天加班'): still no signature's date
     assert meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", "2021年1月30日 周末加班")["published"] is None
 
