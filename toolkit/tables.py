@@ -3203,6 +3203,19 @@ def _legacy_unfold(rows: list[Row]) -> list[Row]:
     return out
 
 
+def _legacy_next_is_label(label: str, rows: list[Row], at: int) -> bool:
+    """Whether the row after ``rows[at]`` (a label alone) opens with a label of its own (a known item's or
+    heading's, or one numbered or led by 其中), not the rest of ``label`` wrapped, nor values: so no values of ``label``'s row follow it."""
+    vocab = vocabulary()
+    nxt = rows[at + 1].cells if at + 1 < len(rows) else []
+    if not nxt:
+        return at + 1 >= len(rows)
+    key = label_key(nxt[0].text)
+    return (not nxt[0].is_value and (key in vocab.legacy_rows or key in vocab.legacy_parents
+                                     or bool(_NUMBERED.match(nxt[0].text)))
+            and label_key(label + nxt[0].text) not in vocab.legacy_rows)
+
+
 def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["legacy"]
     vocab = vocabulary()
@@ -3305,6 +3318,13 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         # a row of one cell is joined with nothing; it gets its unit back only as a grid row of a known item
         # whose unit a merged cell covers and whose value is blank, else it is a label alone on its line (a
         # row of words joined into one cell under a header of one column is not)
+        if (len(row.cells) == 1 and unit_at is None and not row.grid and texts[0]
+                and _legacy_key(texts[0], recent) in fm["rows"] and _legacy_next_is_label(texts[0], rows, at)):
+            # a known item's label alone in a table without a 单位 column, the next row another label: pipe text
+            # drops a row's blank cells to its end ('1﹒当面申请数 |  |'), so this is the item's blank row, read NA
+            # as a table with a unit column reads it (each such item vanished, 49 of seed 003's 85 rows)
+            row = Row([*row.cells, Cell("", row.line)], explicit=row.explicit)
+            texts = [c.text for c in row.cells]
         single = len(row.cells) < 2
         row = _legacy_merged_unit(_legacy_join_label(row, len(header)), len(header), unit_at, carried, recent)
         texts = [c.text for c in row.cells]
@@ -3341,8 +3361,11 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             ragged = ""
         blank = not any(c is not None and c.text for c in cells)
         marks = all(c is None or c.text in NA_MARKS for c in cells)
-        if not unit and (blank or marks and _legacy_key(label, recent) not in fm["rows"]):
-            continue  # a heading row of the table (一、主动公开情况), its cells blank, or marks and no known item
+        if not unit and (blank or marks) and _legacy_key(label, recent) not in fm["rows"]:
+            # a heading row of the table (一、主动公开情况), its cells blank or marks, and no known item; a known
+            # item's blank row is kept NA whether or not the table has a 单位 column (without one, every blank
+            # item vanished: 49 of seed 003's 85 rows)
+            continue
         if not label_key(label) and not marks:
             # values under no label (a page break between a label and its row's cells, or a label lost): whose
             # they are is unknown; they were read under an empty key, unflagged, and the item was left missing
