@@ -91,14 +91,15 @@ def test_legacy_table_under_another_header_or_none_is_read(header, numbered, tmp
     assert report.status == "ok"
 
 
-def test_legacy_table_without_a_unit_column_keeps_its_blank_items(tmp_path, seed_cells):
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx", "pdf"])
+def test_legacy_table_without_a_unit_column_keeps_its_blank_items(fmt, tmp_path, seed_cells):
     # Seed 003 without its 单位 column ('统计指标 | 统计数', '1﹒当面申请数 |  |'): pipe text drops a row's blank
     # cells to its end, and a blank item with no unit was read as a heading: 49 of the 85 items vanished. Now
     # each is there, NA, as with the unit column (the units the table does not write are unknown).
     lines = _seed_lines()
     start, end = _table_at(lines)
     lines[start:end] = [[row[0], *row[2:]] if len(row) == 3 else row for row in lines[start:end]]
-    report = _parse(lines, "txt", tmp_path)
+    report = _parse(lines, fmt, tmp_path)
     got = _legacy(report)
     assert [row[:3] + row[4:5] for row in got] == [row[:3] + row[4:5] for row in seed_cells]
     # (a sum of money whose unit, 元 or 万元, is not written is NA, and flagged)

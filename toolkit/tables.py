@@ -3318,11 +3318,12 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         # a row of one cell is joined with nothing; it gets its unit back only as a grid row of a known item
         # whose unit a merged cell covers and whose value is blank, else it is a label alone on its line (a
         # row of words joined into one cell under a header of one column is not)
-        if (len(row.cells) == 1 and unit_at is None and not row.grid and texts[0]
-                and _legacy_key(texts[0], recent) in fm["rows"] and _legacy_next_is_label(texts[0], rows, at)):
-            # a known item's label alone in a table without a 单位 column, the next row another label: pipe text
-            # drops a row's blank cells to its end ('1﹒当面申请数 |  |'), so this is the item's blank row, read NA
-            # as a table with a unit column reads it (each such item vanished, 49 of seed 003's 85 rows)
+        if (len(row.cells) == 1 and unit_at is None and texts[0] and _legacy_key(texts[0], recent) in fm["rows"]
+                and (row.grid or _legacy_next_is_label(texts[0], rows, at))):
+            # a known item's label alone in a table without a 单位 column, a row of a reader's grid or the next row
+            # another label: a row's blank cells are dropped to its end (pipe text '1﹒当面申请数 |  |', a grid's
+            # row), so this is the item's blank row, read NA as a table with a unit column reads it (each such
+            # item vanished, 49 of seed 003's 85 rows)
             row = Row([*row.cells, Cell("", row.line)], explicit=row.explicit)
             texts = [c.text for c in row.cells]
         single = len(row.cells) < 2
