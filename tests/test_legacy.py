@@ -109,6 +109,18 @@ def test_legacy_table_without_a_unit_column_keeps_its_blank_items(fmt, tmp_path,
     assert {f.code for f in report.flags if f.table == "legacy"} == {"unit_unknown"}
 
 
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_legacy_unit_in_the_labels_brackets(fmt, tmp_path, seed_cells):
+    # Seed 003 with each unit in its label's brackets, no 单位 column ('制发规范性文件总数（件） | 0'): the units
+    # were lost (every count's unit NA). Now each item has the unit its label names, as a unit column gives it.
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    lines[start:end] = [[f"{row[0]}（{row[1]}）" if row[1] else row[0], *row[2:]] if len(row) == 3 else row
+                        for row in lines[start:end]]
+    report = _parse(lines, fmt, tmp_path)
+    assert _legacy(report) == seed_cells
+
+
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_legacy_table_without_header_in_a_document(fmt, tmp_path, seed_cells):
     report = _parse(_with_header(None), fmt, tmp_path)

@@ -3203,6 +3203,12 @@ def _legacy_unfold(rows: list[Row]) -> list[Row]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy_label_unit() -> re.Pattern[str]:
+    """A legacy unit alone in a label's brackets ('(条)', '(单位:件)'), not a note that ends in one ('(计1条)')."""
+    return re.compile(rf"\((?:单位:)?({alternation(sorted(vocabulary().legacy_units, key=len, reverse=True))})\)")
+
+
 def _legacy_next_is_label(label: str, rows: list[Row], at: int) -> bool:
     """Whether the row after ``rows[at]`` (a label alone) opens with a label of its own (a known item's or
     heading's, or one numbered or led by 其中), not the rest of ``label`` wrapped, nor values: so no values of ``label``'s row follow it."""
@@ -3349,6 +3355,10 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         # below ('(四)申请来源 | 其中')
         unit = "" if unit in NA_MARKS or unit in fm["sub_item_words"] else unit
         carried = unit if unit in vocab.legacy_units else ""  # a unit merged down over the rows below
+        if not unit and unit_at is None and "(" in label and (match := _legacy_label_unit().search(label)):
+            # no 单位 column, the item's unit in its label's brackets ('(一)主动公开政府信息数(条)'): that is its
+            # unit, as a unit column's would be (it was lost, every count's unit NA)
+            unit = match.group(1)
         cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
         if _short_spaced(row, cells):
             # a blank 统计数 left no trace between spaces: the one value may be this year's or the
