@@ -91,6 +91,36 @@ def test_legacy_table_under_another_header_or_none_is_read(header, numbered, tmp
     assert report.status == "ok"
 
 
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx", "pdf"])
+def test_legacy_table_without_a_unit_column_keeps_its_blank_items(fmt, tmp_path, seed_cells):
+    # Seed 003 without its 单位 column ('统计指标 | 统计数', '1﹒当面申请数 |  |'): pipe text drops a row's blank
+    # cells to its end, and a blank item with no unit was read as a heading: 49 of the 85 items vanished. Now
+    # each is there, NA, as with the unit column (the units the table does not write are unknown).
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    lines[start:end] = [[row[0], *row[2:]] if len(row) == 3 else row for row in lines[start:end]]
+    report = _parse(lines, fmt, tmp_path)
+    got = _legacy(report)
+    assert [row[:3] + row[4:5] for row in got] == [row[:3] + row[4:5] for row in seed_cells]
+    # (a sum of money whose unit, 元 or 万元, is not written is NA, and flagged)
+    assert [row[3] for row in got if row[1] != "fees_collected"] == [
+        row[3] for row in seed_cells if row[1] != "fees_collected"]
+    assert report.tables.loc[report.tables["table"] == "legacy", "unit"].isna().all()
+    assert {f.code for f in report.flags if f.table == "legacy"} == {"unit_unknown"}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_legacy_unit_in_the_labels_brackets(fmt, tmp_path, seed_cells):
+    # Seed 003 with each unit in its label's brackets, no 单位 column ('制发规范性文件总数（件） | 0'): the units
+    # were lost (every count's unit NA). Now each item has the unit its label names, as a unit column gives it.
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    lines[start:end] = [[f"{row[0]}（{row[1]}）" if row[1] else row[0], *row[2:]] if len(row) == 3 else row
+                        for row in lines[start:end]]
+    report = _parse(lines, fmt, tmp_path)
+    assert _legacy(report) == seed_cells
+
+
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_legacy_table_without_header_in_a_document(fmt, tmp_path, seed_cells):
     report = _parse(_with_header(None), fmt, tmp_path)

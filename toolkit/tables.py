@@ -3210,6 +3210,25 @@ def _legacy_unfold(rows: list[Row]) -> list[Row]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy_label_unit() -> re.Pattern[str]:
+    """A legacy unit alone in a label's brackets ('(条)', '(单位:件)'), not a note that ends in one ('(计1条)')."""
+    return re.compile(rf"\((?:单位:)?({alternation(sorted(vocabulary().legacy_units, key=len, reverse=True))})\)")
+
+
+def _legacy_next_is_label(label: str, rows: list[Row], at: int) -> bool:
+    """Whether the row after ``rows[at]`` (a label alone) opens with a label of its own (a known item's or
+    heading's, or one numbered or led by 其中), not the rest of ``label`` wrapped, nor values: so no values of ``label``'s row follow it."""
+    vocab = vocabulary()
+    nxt = rows[at + 1].cells if at + 1 < len(rows) else []
+    if not nxt:
+        return at + 1 >= len(rows)
+    key = label_key(nxt[0].text)
+    return (not nxt[0].is_value and (key in vocab.legacy_rows or key in vocab.legacy_parents
+                                     or bool(_NUMBERED.match(nxt[0].text)))
+            and label_key(label + nxt[0].text) not in vocab.legacy_rows)
+
+
 def _extract_legacy(rows: list[Row], res: TableResult) -> None:
     fm = load_formats()["legacy"]
     vocab = vocabulary()
@@ -3312,6 +3331,14 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         # a row of one cell is joined with nothing; it gets its unit back only as a grid row of a known item
         # whose unit a merged cell covers and whose value is blank, else it is a label alone on its line (a
         # row of words joined into one cell under a header of one column is not)
+        if (len(row.cells) == 1 and unit_at is None and texts[0] and _legacy_key(texts[0], recent) in fm["rows"]
+                and (row.grid or _legacy_next_is_label(texts[0], rows, at))):
+            # a known item's label alone in a table without a 单位 column, a row of a reader's grid or the next row
+            # another label: a row's blank cells are dropped to its end (pipe text '1﹒当面申请数 |  |', a grid's
+            # row), so this is the item's blank row, read NA as a table with a unit column reads it (each such
+            # item vanished, 49 of seed 003's 85 rows)
+            row = Row([*row.cells, Cell("", row.line)], explicit=row.explicit)
+            texts = [c.text for c in row.cells]
         single = len(row.cells) < 2
         row = _legacy_merged_unit(_legacy_join_label(row, len(header)), len(header), unit_at, carried, recent)
         texts = [c.text for c in row.cells]
@@ -3335,6 +3362,10 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
         # below ('(四)申请来源 | 其中')
         unit = "" if unit in NA_MARKS or unit in fm["sub_item_words"] else unit
         carried = unit if unit in vocab.legacy_units else ""  # a unit merged down over the rows below
+        if not unit and unit_at is None and "(" in label and (match := _legacy_label_unit().search(label)):
+            # no 单位 column, the item's unit in its label's brackets ('(一)主动公开政府信息数(条)'): that is its
+            # unit, as a unit column's would be (it was lost, every count's unit NA)
+            unit = match.group(1)
         cells = [row.cells[i] if i < len(row.cells) else None for i, _ in value_cols]
         if _short_spaced(row, cells):
             # a blank 统计数 left no trace between spaces: the one value may be this year's or the
@@ -3348,8 +3379,11 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
             ragged = ""
         blank = not any(c is not None and c.text for c in cells)
         marks = all(c is None or c.text in NA_MARKS for c in cells)
-        if not unit and (blank or marks and _legacy_key(label, recent) not in fm["rows"]):
-            continue  # a heading row of the table (一、主动公开情况), its cells blank, or marks and no known item
+        if not unit and (blank or marks) and _legacy_key(label, recent) not in fm["rows"]:
+            # a heading row of the table (一、主动公开情况), its cells blank or marks, and no known item; a known
+            # item's blank row is kept NA whether or not the table has a 单位 column (without one, every blank
+            # item vanished: 49 of seed 003's 85 rows)
+            continue
         if not label_key(label) and not marks:
             # values under no label (a page break between a label and its row's cells, or a label lost): whose
             # they are is unknown; they were read under an empty key, unflagged, and the item was left missing
