@@ -644,6 +644,22 @@ def test_a_run_of_only_its_own_outputs_is_refused_and_keeps_them(tmp_path: Path,
         assert {f.name: f.read_bytes() for f in Path("out").iterdir()} == before
 
 
+def test_an_output_folder_given_with_other_inputs_counts_its_finished_files_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'in out' --out out: out's row counted this run's own unfinished .part files as output ('24 toolkit output'
+    # for 12 files), and a folder holding only them as 'toolkit output' though nothing was there before the run
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    (Path("in") / RAW_REPORTS[0].name).write_bytes(RAW_REPORTS[0].read_bytes())
+    for n, says in ((0, "it is empty, or holds only hidden files"), (12, "it holds only 12 toolkit output")):
+        assert len(list(Path("out").glob("*"))) == n if n else not Path("out").exists()
+        Path("out").mkdir(exist_ok=True)
+        (Path("out") / "reports.csv.123-abcdef.part").write_bytes(b"killed")  # a killed run's: removed, not counted
+        assert cli.main(["extract", "in", "out", "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 0
+        rows = pd.read_csv(Path("out") / "reports.csv").set_index("path")
+        assert rows.loc["out", "error"] == f"out: no report file in this folder ({says})"
+
+
 def test_report_ids_that_pandas_reads_as_missing_stay_text(tmp_path: Path) -> None:
     stems = ["NA", "None", "nan", "null", "ok"]
     for stem in stems:

@@ -71,6 +71,9 @@ REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".odt", ".zip", ".rar", 
 _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
 # what the failed row of a pattern that matched only such files says it matched
 _LOCK_OR_SETTINGS = "Word lock file or folder settings"
+# the kinds of the run's own files in --out; its .part files are this run's unfinished ones (a killed run's are
+# removed before the inputs are listed): they make a folder one of the run's own, but are not counted in a message
+_OWN_OUTPUT, _OWN_PART = "toolkit output", "unfinished toolkit output"
 # the files a run writes into --out, and their unfinished or set-aside twins, named <file>.<run>.part
 # (<file>.part in earlier versions), never inputs of a run
 _OUTPUT_FILE = re.compile(rf"(?:{'|'.join(FRAMES)})\.(?:csv|parquet)(?:(?:\.[0-9a-z-]+)?\.part)?")
@@ -552,7 +555,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             raise ValueError(f"paths[{i}] holds a NUL character, which no file name can: {s!r}")
         if os.path.isdir(s):
             got, kinds = _walk(s, found)
-            if not got and set(kinds) == {"toolkit output"}:
+            if not got and kinds and set(kinds) <= {_OWN_OUTPUT, _OWN_PART}:
                 own_only.append(s)  # ('out' --out out: refused below unless another input gives files)
             if not got:  # named, so accounted for: a row saying why nothing was read there
                 found.errors[s] = ReadError(s, f"no report file in this folder ({_nothing_read(kinds)})")
@@ -584,9 +587,9 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                 elif not found.excluded(m):
                     got.append(m)  # type: ignore[arg-type]  # whatever it is (a link that loops, a pipe): tried, and failed if need be
                 else:
-                    kinds["toolkit output"] += 1
+                    kinds[_own_kind(m)] += 1
             if matched and not got:
-                if set(kinds) == {"toolkit output"}:  # output files, or folders holding only them ('o*')
+                if kinds and set(kinds) <= {_OWN_OUTPUT, _OWN_PART}:  # output files, or folders holding only them ('o*')
                     own_only.append(s)  # (refused below unless another input gives files)
                 else:
                     found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches "
@@ -609,9 +612,15 @@ class OwnOutputError(ValueError):
 
 def _nothing_read(kinds: Counter) -> str:
     """Why a folder gave nothing to read: 'it is empty …', or what it holds ('it holds only 2 .csv, 1 .md')."""
+    kinds = Counter({kind: n for kind, n in kinds.items() if kind != _OWN_PART})  # this run's own, not there before it
     if not kinds:
         return "it is empty, or holds only hidden files"
     return "it holds only " + _kinds(kinds)
+
+
+def _own_kind(path: str) -> str:
+    """The kind of one of the run's own files in ``--out``: a finished output, or an unfinished ``.part``."""
+    return _OWN_PART if path.endswith(".part") else _OWN_OUTPUT
 
 
 def _kinds(counts: Counter) -> str:
@@ -698,7 +707,7 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
             kind = _kind(name)
             path = os.path.join(root, name)
             if found.excluded(path):
-                kinds["toolkit output"] += 1
+                kinds[_own_kind(name)] += 1
             elif kind == "report":
                 if not _through_loop(path):
                     out.append(path)
