@@ -5968,7 +5968,9 @@ def _spread_words_joined(text: str, chars: list, gaps: list[float], size: float,
     spread = lambda g: DEFAULT_X_TOLERANCE < g < limit
     # (a count spread out so in its cell, '6 5 6 5 1' beside '302 142', is one number too: its digits a run of their
     # own, never joined to CJK characters)
-    kind = lambda ch: "cjk" if _is_cjk(ch["text"]) else "digit" if ch["text"].isdigit() else None
+    # (a glyph pdfplumber could not map, '(cid:9)', is one character of neither kind)
+    kind = lambda ch: None if len(ch["text"]) != 1 else "cjk" if _is_cjk(ch["text"]) \
+        else "digit" if ch["text"].isdigit() else None
     joined: list[int] = []  # the gaps taken out: gap i lies after the (i + 1)th character
     k = 0
     while k < len(gaps):
