@@ -2017,6 +2017,10 @@ def _signature_after_date(rest: str) -> bool:
     rest = rest.strip()
     if rest and (weekday := _weekday().match(rest)):
         rest = rest[weekday.end():].lstrip()  # the date's weekday ('（星期五）', '周五'): still the date's line
+    if rest.startswith(tuple(_rules()["signature"]["issue_words"])):
+        # the date's issue word ('2021年1月30日发布'): still the date's line (read as text after the date, the
+        # signature was not read: published None, its lines left in the last section's text)
+        rest = rest[2:].lstrip()
     while rest:
         if rest[0] in "(（[【":
             # (a note in brackets, or the page's furniture in square ones holding spaces, '【字体：大 中 小】')
