@@ -503,6 +503,21 @@ def test_a_signature_date_followed_by_its_issue_word(date):
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("date", ["日期：2021年1月30日", "日期:2021年1月30日", "日期： 2021年1月30日", "成文日期：2021年1月30日",
+                                  "日期：2021-01-30"])
+def test_a_signature_date_after_its_label(date):
+    # A signature's date line with the date's label ('XX局' / '日期：2021年1月30日'): the label before the date was
+    # read as no signing name, so the signature was not read and both its lines stayed the last section's text.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 def test_field_date_wins_over_signature_date():
     result = meta(TITLE.format("某县人民政府"), "时间:2021-01-27 11:26", "正文。", "某县人民政府", "2021年1月26日")
     assert result["published"] == "2021-01-27"

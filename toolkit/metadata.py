@@ -1720,6 +1720,10 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
         if date is None or end != len(compact):
             continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
+        if start > 0 and compact[start - 1] in ":：" and _date_label().fullmatch(compact[:start]):
+            # the date's label before it ('XX局' / '日期：2021年1月30日'): a date line alone (read as no signing name
+            # before it, the signature was not read, its lines left in the last section's text)
+            start = 0
         if start > 0:  # the agency before the date on the same line
             name = _seal().sub("", compact[:start])
             if _signing_name(name):  # (a committee named by no place, '委员会', '中共县委': the date, no agency)
@@ -1738,6 +1742,12 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         return index, last, None, date
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _date_label() -> re.Pattern[str]:
+    """A date's label and its colon, white space removed ('日期:', '发布日期：': metadata.yaml ``fields.published``)."""
+    return re.compile(rf"(?:{alternation(_rules()['fields']['published'])})[:：]")
 
 
 def _between_name_and_date(line: str) -> bool:
