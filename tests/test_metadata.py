@@ -975,11 +975,13 @@ def test_browser_print_stamp_before_the_title(stamp):
 
 
 @pytest.mark.parametrize("date", ["2021年1月30日 ", "2021年1月30日", "2021-01-30 ", "[2021-01-30]", "【2021.1.30】",
-                                  "二〇二一年一月三十日 "])
+                                  "二〇二一年一月三十日 ", "2021-01-30 星期六 ", "2021-01-30 星期六",
+                                  "2021年1月30日（星期六）", "[2021-01-30 周六]"])
 @pytest.mark.parametrize("stem", ["000", "004"])
 def test_a_page_date_before_the_title_on_its_line(date, stem):
     # A page's date of publication before its title ('2021年1月30日 <title>', a list's '[2021-01-30]<title>') was read
-    # as the title's start: the agency lost and, written with 年, its year taken for the report's (2021)
+    # as the title's start: the agency lost and, written with 年, its year taken for the report's (2021).  With its
+    # weekday after it ('2021-01-30 星期六 <title>') the weekday stayed the title's start, the agency's ('星期六XX局').
     lines = lines_of(stem)
     assert extract_metadata([date + lines[0]] + lines[1:]) == extract_metadata(lines)
 

@@ -385,7 +385,11 @@ def _stamp_pattern() -> re.Pattern[str]:
     """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml), or a page's
     date of publication, maybe in brackets ('2024年1月20日 <title>', '[2024-01-20]<title>'): a title never starts
     with a whole date (but with a period: '2023年1月1日至…' is kept)."""
-    dated = rf"[\[【(（]?\s*{_WHOLE_DATE}\s*[\]】)）]?\s*(?![至到起\-—–~～])"
+    # (the date's weekday after it, '2021-01-20 星期三 <title>', also glued to the title: no title starts with one;
+    # read as the title's, it opened the agency: '星期三市住建局')
+    day = rf"(?:{alternation(_rules()['signature']['weekday_words'])})[一二三四五六日天]"
+    weekday = rf"(?:\s*(?:[(（]\s*{day}\s*[)）]|{day}))?"
+    dated = rf"[\[【(（]?\s*{_WHOLE_DATE}{weekday}\s*[\]】)）]?\s*(?![至到起\-—–~～])"
     return re.compile(rf"^\s*(?:(?:{load_formats()['pdf']['stamp_time']})\s+|{dated})")
 
 
