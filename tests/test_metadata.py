@@ -486,6 +486,36 @@ def test_a_signature_date_followed_by_its_weekday(date):
     # not a word merely opening with 周 or 星期 ('周末', '星期天加班'): still no signature's date
     assert meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", "2021年1月30日 周末加班")["published"] is None
 
+@pytest.mark.parametrize("date", ["2021年1月30日发布", "2021年1月30日 发布", "2021年1月30日（星期六）发布", "2021年1月30日公布"])
+def test_a_signature_date_followed_by_its_issue_word(date):
+    # A signature's date followed by the word saying it was issued that day ('2021年1月30日发布'): the rest after the
+    # date was no footer, so the signature was not read (published None) and both its lines stayed the last
+    # section's text.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("date", ["日期：2021年1月30日", "日期:2021年1月30日", "日期： 2021年1月30日", "成文日期：2021年1月30日",
+                                  "日期：2021-01-30"])
+def test_a_signature_date_after_its_label(date):
+    # A signature's date line with the date's label ('XX局' / '日期：2021年1月30日'): the label before the date was
+    # read as no signing name, so the signature was not read and both its lines stayed the last section's text.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 def test_field_date_wins_over_signature_date():
     result = meta(TITLE.format("某县人民政府"), "时间:2021-01-27 11:26", "正文。", "某县人民政府", "2021年1月26日")
     assert result["published"] == "2021-01-27"
@@ -943,11 +973,13 @@ def test_browser_print_stamp_before_the_title(stamp):
 
 
 @pytest.mark.parametrize("date", ["2021年1月30日 ", "2021年1月30日", "2021-01-30 ", "[2021-01-30]", "【2021.1.30】",
-                                  "二〇二一年一月三十日 "])
+                                  "二〇二一年一月三十日 ", "2021-01-30 星期六 ", "2021-01-30 星期六",
+                                  "2021年1月30日（星期六）", "[2021-01-30 周六]"])
 @pytest.mark.parametrize("stem", ["000", "004"])
 def test_a_page_date_before_the_title_on_its_line(date, stem):
     # A page's date of publication before its title ('2021年1月30日 <title>', a list's '[2021-01-30]<title>') was read
-    # as the title's start: the agency lost and, written with 年, its year taken for the report's (2021)
+    # as the title's start: the agency lost and, written with 年, its year taken for the report's (2021).  With its
+    # weekday after it ('2021-01-30 星期六 <title>') the weekday stayed the title's start, the agency's ('星期六XX局').
     lines = lines_of(stem)
     assert extract_metadata([date + lines[0]] + lines[1:]) == extract_metadata(lines)
 

@@ -654,7 +654,9 @@ _HEADINGS_UNREAD = [("五、存在的主要问题及改进情况", "五、存在
                     ("五、存在的主要问题及改进情况", "五、下一步改进措施"),
                     ("五、存在的主要问题及改进情况", "五、下一步工作打算"),
                     ("五、存在的主要问题及改进情况", "五、今后的工作计划"),
-                    ("二、主动公开政府信息情况", "二、政府信息主动公开情况")]
+                    ("二、主动公开政府信息情况", "二、政府信息主动公开情况"),
+                    ("六、其他需要报告的事项", "六、需要说明的其他事项"),  # worded in another order
+                    ("六、其他需要报告的事项", "六、其他需要公开的事项")]
 
 
 @pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
@@ -1324,12 +1326,14 @@ def test_the_heading_pattern_reads_a_line_as_its_plain_form(text):
     assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
 
 
-@pytest.mark.parametrize("page", ["  3", " 12", "\t5", "　7"])
-@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("page", ["  3", " 12", "\t5", "　7", "—3—", " - 3 -", "-3-", "第3页", " 第 3 页 共 6 页", " 3/6"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd",
+                                     "004_b232cca7e491c758"])
 def test_a_page_number_after_a_heading_is_no_text_of_its_section(seed_id, page):
     # PDF text (or a heading copied with its contents' page number) puts a page number after the title on its
     # line ('一、总体情况  3'): the section was found but the '3' was read as text glued after its title, opening
-    # the section's text ('3\n2020年，…').
+    # the section's text ('3\n2020年，…').  A page footer glued so ('四、…诉讼的情况—3—') kept '—' in the title and
+    # opened the text with '3—' ('- 3 -', '第3页' likewise).
     plain, paged = _sections_with_headings_edited(seed_id, lambda heading: heading + page)
     assert paged == plain
 

@@ -385,7 +385,11 @@ def _stamp_pattern() -> re.Pattern[str]:
     """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml), or a page's
     date of publication, maybe in brackets ('2024年1月20日 <title>', '[2024-01-20]<title>'): a title never starts
     with a whole date (but with a period: '2023年1月1日至…' is kept)."""
-    dated = rf"[\[【(（]?\s*{_WHOLE_DATE}\s*[\]】)）]?\s*(?![至到起\-—–~～])"
+    # (the date's weekday after it, '2021-01-20 星期三 <title>', also glued to the title: no title starts with one;
+    # read as the title's, it opened the agency: '星期三市住建局')
+    day = rf"(?:{alternation(_rules()['signature']['weekday_words'])})[一二三四五六日天]"
+    weekday = rf"(?:\s*(?:[(（]\s*{day}\s*[)）]|{day}))?"
+    dated = rf"[\[【(（]?\s*{_WHOLE_DATE}{weekday}\s*[\]】)）]?\s*(?![至到起\-—–~～])"
     return re.compile(rf"^\s*(?:(?:{load_formats()['pdf']['stamp_time']})\s+|{dated})")
 
 
@@ -1727,6 +1731,10 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
         if date is None or end != len(compact):
             continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
+        if start > 0 and compact[start - 1] in ":：" and _date_label().fullmatch(compact[:start]):
+            # the date's label before it ('XX局' / '日期：2021年1月30日'): a date line alone (read as no signing name
+            # before it, the signature was not read, its lines left in the last section's text)
+            start = 0
         if start > 0:  # the agency before the date on the same line
             name = _seal().sub("", compact[:start])
             if _signing_name(name):  # (a committee named by no place, '委员会', '中共县委': the date, no agency)
@@ -1745,6 +1753,12 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         return index, last, None, date
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _date_label() -> re.Pattern[str]:
+    """A date's label and its colon, white space removed ('日期:', '发布日期：': metadata.yaml ``fields.published``)."""
+    return re.compile(rf"(?:{alternation(_rules()['fields']['published'])})[:：]")
 
 
 def _between_name_and_date(line: str) -> bool:
@@ -2024,6 +2038,10 @@ def _signature_after_date(rest: str) -> bool:
     rest = rest.strip()
     if rest and (weekday := _weekday().match(rest)):
         rest = rest[weekday.end():].lstrip()  # the date's weekday ('（星期五）', '周五'): still the date's line
+    if rest.startswith(tuple(_rules()["signature"]["issue_words"])):
+        # the date's issue word ('2021年1月30日发布'): still the date's line (read as text after the date, the
+        # signature was not read: published None, its lines left in the last section's text)
+        rest = rest[2:].lstrip()
     while rest:
         if rest[0] in "(（[【":
             # (a note in brackets, or the page's furniture in square ones holding spaces, '【字体：大 中 小】')

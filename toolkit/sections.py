@@ -1617,6 +1617,9 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         heading = segments[i]
         # A glued heading carries text after the title on the same segment.
         rest = _heading_rest(title, family, key)
+        if rest and rest[-1] in _PAGE_MARK_LAST and (paged := _page_number_after(title, rest)) is not None:
+            # a page number glued after the title ('四、…情况—3—', PDF text): no part of the title or the text
+            title, rest = paged, _heading_rest(paged, family, key)
         if rest:
             body = [Segment(rest, heading.line)] + body
             title = title[: len(title) - len(rest)].strip()
@@ -1629,6 +1632,20 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     if family == "modern":
         sections = [part for sec in sections for part in _merged_split(sec, {s.key for s in sections})]
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
+
+
+_PAGE_MARK_LAST = frozenset("-—–－―~·•页0123456789")  # what a page number ends with (formats.yaml page_furniture)
+
+
+def _page_number_after(title: str, rest: str) -> str | None:
+    """``title``, a heading with ``rest`` read as the text glued after it, without the page number that ends it
+    ('四、…诉讼的情况—3—', '一、总体情况 - 3 -', '二、…情况第3页': a PDF's page footer run into the heading's line), where
+    the page number takes in the whole ``rest`` (a separator mark before it at most), else None."""
+    reach = len(title) - len(rest) - len(_TITLE_SEPARATORS)  # (the separators stripped off the rest's start)
+    for k in range(max(1, reach), len(title) - len(rest) + 1):
+        if is_page_furniture(title[k:]) and title[:k].strip():
+            return title[:k].rstrip()
+    return None
 
 
 _CONTENTS_LABEL_ALONE = re.compile(r"目\s*录\s*:?")  # a table of contents' label on its own line ('目 录', '目录：')
