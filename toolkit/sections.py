@@ -804,15 +804,9 @@ class _Heading(NamedTuple):
     listed: bool
 
 
-# a table's row or cell as _headings reads it, no heading in a cell (neither a number and a title in two cells nor
-# one cell of 7 characters or more): a '|' in its first 50, and two inside its text between the marks at its ends
-# (text.strip(" \t|")), or none there in a line of fewer than 7 characters ('0 |', '|', a cell a line)
-_TABLE_CELLS = (r"(?=[^|]{0,49}\|)(?:[ \t|]*[^ \t|][^|]*\|[^|]*\|.*[^ \t|]"
-                r"|(?=.{1,6}\Z)[ \t|]*[^|]*[ \t|]*\Z)")
 # what a stripped line _headings reads has: a Chinese character in its first 12 (_heading_form asks it; a table of
-# contents' label and page number removed leave the line's start), or a '|' in its first 50 (a heading in a cell);
-# not a table's row or short cell (most lines of a text's pipe tables: passed over in C)
-_HEADING_HINT = re.compile(rf"(?!{_TABLE_CELLS})(?:.{{0,11}}[{HAN_RANGES}]|[^|]{{0,49}}\|)", re.S)
+# contents' label and page number removed leave the line's start), or a '|' in its first 50 (a heading in a cell)
+_HEADING_HINT = re.compile(rf".{{0,11}}[{HAN_RANGES}]|[^|]{{0,49}}\|", re.S)
 
 
 def _headings(segments: list[Segment]) -> list[_Heading]:
