@@ -2014,14 +2014,8 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
     # (every check below asks a first line of 1 to 40 characters, no '|', opening with a number or a Chinese
-    # character, and a next line of 1 to _TITLE_REACH characters unless the first may stand before a page break:
-    # blank lines, prose, table rows, a table's cells of counts a line and a line before a blank one or prose go
-    # at once, in one pass, in C)
-    first_lines = map(bool, map(_WRAP_FIRST_LINE.match, texts))
-    short_next = map(bool, map(_WRAP_NEXT_LINE.match, itertools.islice(texts, 1, None)))
-    may_break = map(bool, map(_BREAK_START.match, texts))
-    wraps = map(operator.and_, first_lines, map(operator.or_, short_next, may_break))
-    for i in itertools.compress(range(len(texts) - 1), wraps):
+    # character: blank lines, prose, table rows and a table's cells of counts a line go at once, in one pass, in C)
+    for i in itertools.compress(range(len(texts) - 1), map(_WRAP_FIRST_LINE.match, texts)):
         first = texts[i]
         nxt, end = texts[i + 1], i + 1
         if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
@@ -2072,9 +2066,6 @@ _SEGMENT_TEXT = operator.attrgetter("text")
 # a wrapped heading's first line, as _join_wrapped_headings asks it (stripped): 1 to 40 characters, no '|', a
 # number (_NUMBERED) or a Chinese character first (_unnumbered_wrap; a Chinese numeral too)
 _WRAP_FIRST_LINE = re.compile(rf"(?=[^|]{{1,40}}\Z)(?:[{HAN_RANGES}]|{_TOP}|{_SUB}|{_PART})")
-_WRAP_NEXT_LINE = re.compile(rf".{{1,{_TITLE_REACH}}}\Z", re.S)  # a wrapped heading's next line, as asked (stripped)
-# a first line that a page break may follow inside its heading: a number first, of the forms _BREAK_FIRST opens
-_BREAK_START = re.compile(rf"(?=[{re.escape(''.join(sorted(_BREAK_FIRST)))}]){_NUMBERED.pattern}")
 _PART_ALONE = re.compile(_PART)  # a part's number ('第一部分'), alone on its line
 _PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and its title
 
