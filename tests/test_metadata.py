@@ -459,14 +459,7 @@ def test_a_signature_date_in_the_formal_numerals(date):
 
 def _assert_signed_as_plain(date: str) -> None:
     """Seed 004 signed '市住建局' over ``date`` reads the signature as over '2021年1月30日': published, last text."""
-    import toolkit
-
-    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
-    body = text[text.index("\n"):]
-    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
-    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
-    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
-    assert report.sections[-1].text == plain.sections[-1].text
+    _assert_signed_as_plain(date)
 
 
 @pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
@@ -486,19 +479,13 @@ def test_a_signature_date_followed_by_its_weekday(date):
     # not a word merely opening with 周 or 星期 ('周末', '星期天加班'): still no signature's date
     assert meta(TITLE.format("乌当区人民政府"), "正文。", "乌当区人民政府", "2021年1月30日 周末加班")["published"] is None
 
+
 @pytest.mark.parametrize("date", ["2021年1月30日发布", "2021年1月30日 发布", "2021年1月30日（星期六）发布", "2021年1月30日公布"])
 def test_a_signature_date_followed_by_its_issue_word(date):
     # A signature's date followed by the word saying it was issued that day ('2021年1月30日发布'): the rest after the
     # date was no footer, so the signature was not read (published None) and both its lines stayed the last
     # section's text.
-    import toolkit
-
-    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
-    body = text[text.index("\n"):]
-    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
-    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
-    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
-    assert report.sections[-1].text == plain.sections[-1].text
+    _assert_signed_as_plain(date)
 
 
 @pytest.mark.parametrize("date", ["日期：2021年1月30日", "日期:2021年1月30日", "日期： 2021年1月30日", "成文日期：2021年1月30日",
@@ -506,14 +493,7 @@ def test_a_signature_date_followed_by_its_issue_word(date):
 def test_a_signature_date_after_its_label(date):
     # A signature's date line with the date's label ('XX局' / '日期：2021年1月30日'): the label before the date was
     # read as no signing name, so the signature was not read and both its lines stayed the last section's text.
-    import toolkit
-
-    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
-    body = text[text.index("\n"):]
-    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
-    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
-    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
-    assert report.sections[-1].text == plain.sections[-1].text
+    _assert_signed_as_plain(date)
 
 
 def test_field_date_wins_over_signature_date():
