@@ -459,7 +459,14 @@ def test_a_signature_date_in_the_formal_numerals(date):
 
 def _assert_signed_as_plain(date: str) -> None:
     """Seed 004 signed '市住建局' over ``date`` reads the signature as over '2021年1月30日': published, last text."""
-    _assert_signed_as_plain(date)
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n"):]
+    plain = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n2021年1月30日\n")
+    report = toolkit.parse_text(f"市住建局2020年度政府信息公开工作年度报告{body}\n市住建局\n{date}\n")
+    assert report.metadata["published"] == plain.metadata["published"] == "2021-01-30"
+    assert report.sections[-1].text == plain.sections[-1].text
 
 
 @pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
