@@ -41,7 +41,7 @@ from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, cell_units, cn_numeral, is_continuation_caption,
                                is_footnote, is_page_furniture, is_value_cell, label_key, number_units, parse_number)
-from toolkit.sections import Segment, _nearest_filled
+from toolkit.sections import _SEGMENT_TEXT, Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
 
@@ -155,7 +155,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
     explicit_rows = explicit_rows or {}
     tab_layout, indented = _tab_layout(segments)
     # (a PDF's glyphs of no Unicode map anywhere: one scan, so that a line's own test is paid only where they are)
-    glyphs = "(cid:" in "\n".join(map(operator.itemgetter(0), segments))
+    glyphs = "(cid:" in "\n".join(map(_SEGMENT_TEXT, segments))
     # page text with glued cells, wrapped (a PDF of the page, a copy from a narrow window): its lines are
     # joined again, so that a break inside a number or a label changes no cell
     wrapped = _wrapped_glued_runs(segments, explicit_rows, page_lines) if table_region and not tab_layout else {}
@@ -1614,8 +1614,6 @@ def _no_wrapped_run(segments: Sequence[Segment], page_lines: Collection[str]) ->
             return False  # (a piece or a skipped line after it: the run may go on, walked line by line)
     return True
 
-
-_SEGMENT_TEXT = operator.itemgetter(0)  # (Segment.text, read in C)
 
 
 def _skipped_in_run(text: str, page_lines: Collection[str] = ()) -> bool:

@@ -1991,7 +1991,8 @@ def _drop_hidden(root) -> None:
 _INLINE_TAGS = frozenset({"span", "font", "a", "small", "big", "b", "i", "u", "em", "strong", "label", "code", "nobr",
                           "abbr", "cite", "q", "mark", "ins", "time", "tt", "var", "samp", "kbd", "dfn", "bdi", "bdo"})
 _BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root"})
-_BLOCK_DISPLAY_BYTES = re.compile(rb"display\s*:\s*(?:block|flex|grid|list-item|table|flow-root)(?![\w-])")  # (lower)
+_BLOCK_DISPLAY_BYTES = re.compile(  # the same displays, sought in a lower-cased tag's bytes
+    rb"display\s*:\s*(?:" + "|".join(sorted(_BLOCK_DISPLAYS)).encode() + rb")(?![\w-])")
 
 
 def _display_blocks(root) -> None:

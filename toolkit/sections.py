@@ -2062,7 +2062,7 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     return out
 
 
-_SEGMENT_TEXT = operator.attrgetter("text")
+_SEGMENT_TEXT = operator.itemgetter(0)  # (Segment.text, its first field, read in C; layout maps it too)
 # a wrapped heading's first line, as _join_wrapped_headings asks it (stripped): 1 to 40 characters, no '|', a
 # number (_NUMBERED) or a Chinese character first (_unnumbered_wrap; a Chinese numeral too)
 _WRAP_FIRST_LINE = re.compile(rf"(?=[^|]{{1,40}}\Z)(?:[{HAN_RANGES}]|{_TOP}|{_SUB}|{_PART})")
