@@ -38,7 +38,7 @@ from functools import lru_cache, partial
 from multiprocessing.connection import wait as _wait
 from numbers import Integral, Real
 from operator import itemgetter
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, overload
 
 import numpy as np
@@ -545,6 +545,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
     found = _Inputs(exclude=None if exclude is None else os.path.realpath(exclude))
     files: list[str] = []
     own_only: list[str] = []  # patterns that matched, and folders that hold, only the run's own output files
+    typed: dict[str, str] = {}  # input, tidied -> as given
     for i, p in enumerate(paths):
         if not isinstance(p, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike items, got {type(p).__name__}")
@@ -553,6 +554,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             raise ValueError(f"paths[{i}] is an empty string: give a file, a folder or a glob pattern")
         if "\0" in s:  # (a damaged list of paths) os.stat would raise from deep inside, ending the run
             raise ValueError(f"paths[{i}] holds a NUL character, which no file name can: {s!r}")
+        typed[s := _tidy(s)] = os.fspath(p)  # (messages about the input itself name it as it was typed)
         if os.path.isdir(s):
             got, kinds = _walk(s, found)
             if not got and kinds and set(kinds) <= {_OWN_OUTPUT, _OWN_PART}:
@@ -600,14 +602,28 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         # ('out/*' or 'out' --out out) the run's only inputs are its outputs: a run of nothing, or of the folder's
         # one failed row, would replace them
         says = "holds" if os.path.isdir(own_only[0]) else "matches"
-        raise OwnOutputError(f"{own_only[0]!r} {says} only the output files of this run in {exclude}, which are "
-                             f"never read as inputs; nothing to do, and the files there are left as they are")
+        raise OwnOutputError(f"{typed[own_only[0]]!r} {says} only the output files of this run in {exclude}, which "
+                             f"are never read as inputs; nothing to do, and the files there are left as they are")
     found.files = _keep_one(files, found.merged)
     return found
 
 
 class OwnOutputError(ValueError):
     """The inputs of a run are only its own output files (``toolkit extract 'out/*' --out out``)."""
+
+
+def _tidy(path: str) -> str:
+    """``path`` without the parts that name nothing: ``./d//x.txt`` is ``d/x.txt``, so that ``reports.path`` is
+    the same however a file or folder was typed (it was kept as typed, and a folder given as ``./d`` gave
+    ``./d/x.txt`` where ``d`` gave ``d/x.txt``).  ``..`` is kept (after a linked folder it is not the folder
+    above), and so is a slash ending a name that is no folder (``x.txt/`` is no file)."""
+    tidy = str(PurePath(path))
+    if tidy == path:  # (the usual case)
+        return path
+    seps = tuple(os.sep + (os.altsep or ""))
+    if path.endswith(seps) and not tidy.endswith(seps) and not os.path.isdir(tidy):
+        tidy += os.sep
+    return tidy
 
 
 def _nothing_read(kinds: Counter) -> str:
@@ -654,8 +670,9 @@ def _keep_one(files: list[str], merged: list[tuple[str, str]]) -> list[str]:
         own = os.path.basename(key)
         # the name as given last: 'd/x.txt' and './d/x.txt' are one path, and which is kept must not
         # depend on the order of the inputs
+        # ('d/../d/x.txt' or 'd/x.txt': not the name that climbs out and back)
         kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f)) != own,
-                                         Path(f).as_posix(), f))
+                                         ".." in Path(f).parts, Path(f).as_posix(), f))
         out.append(kept)
         drop = given.index(kept)
         merged += [(f, kept) for i, f in enumerate(given) if i != drop]
@@ -830,7 +847,8 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
     """
     if report_ids is not None:
         if isinstance(report_ids, Mapping):
-            lookup = {os.fspath(k): _id_text(v) for k, v in report_ids.items()}
+            # (keys as the inputs are: tidied, so that './d//x.txt' given in both finds its file, see _tidy)
+            lookup = {_tidy(os.fspath(k)): _id_text(v) for k, v in report_ids.items()}
             # a file named twice ('d/x.txt' and './d/x.txt', or a link to it) is read under one of its names
             # (_keep_one): the id given for that name, else the one given for another of its names
             others: dict[str, list[str]] = {}
