@@ -1039,13 +1039,15 @@ def test_one_file_given_under_several_spellings_gives_one_path_whatever_the_orde
 
 
 @pytest.mark.parametrize("inputs", [["d/x.txt"], ["./d/x.txt"], ["d//x.txt"], ["./d/./x.txt"], ["d"], ["./d"],
-                                    ["d/"], ["d//"], ["./d/"], ["./d//*.txt"], ["d/../d/x.txt", "d/x.txt"],
+                                    ["d/"], ["d//"], ["./d/"], ["./d//*.txt"], ["d/../d/x.txt", "d/x.txt"], ["."],
+                                    ["./"], ["./*"],
                                     ["d/x.txt", "./d/../d/x.txt"]])
 def test_one_file_gives_one_path_however_it_was_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       inputs: list[str]) -> None:
     # './d//x.txt' was written in reports.path as typed, and the folder './d' gave './d/x.txt' where 'd' gave
     # 'd/x.txt': two runs over one corpus did not join on path. Redundant './' and '//' are dropped now ('..' is
-    # kept, it may climb out of a linked folder), and of two names of one file the one without '..' is kept.
+    # kept, it may climb out of a linked folder), and of two names of one file the one without '..' is kept. The
+    # folder '.' gave './d/x.txt', the pattern '*' 'd/x.txt'.
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "x.txt").write_text("某局\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -719,10 +719,10 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
 
     for root, dirs, names in _walk_tree(folder, unlisted):
         dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
-                   and _first_visit(os.path.join(root, d), visited)]
+                   and _first_visit(_join(root, d), visited)]
         for name in sorted(names):
             kind = _kind(name)
-            path = os.path.join(root, name)
+            path = _join(root, name)
             if found.excluded(path):
                 kinds[_own_kind(name)] += 1
             elif kind == "report":
@@ -755,7 +755,13 @@ def _walk_tree(top: str, onerror: Callable[[OSError], None]) -> Iterator[tuple[s
             onerror(exc)
             continue
         yield root, dirs, names
-        stack.extend(os.path.join(root, d) for d in reversed(dirs))  # the first folder on top: depth first
+        stack.extend(_join(root, d) for d in reversed(dirs))  # the first folder on top: depth first
+
+
+def _join(folder: str, name: str) -> str:
+    """``os.path.join(folder, name)``, but ``x.txt`` in the folder ``.``: the folder ``.`` gave ``./x.txt`` where
+    the file named, or the pattern ``*``, gives ``x.txt`` (see :func:`_tidy`)."""
+    return name if folder == os.curdir else os.path.join(folder, name)
 
 
 def _dir_key(path: str) -> tuple[int, int] | str:
