@@ -209,7 +209,9 @@ def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path:
     hog.write_text("x\n", encoding="utf-8")
     frames = corpus.extract_corpus([tmp_path], jobs=1, max_memory=2**30, _parse=memory_parse)
     reports = frames["reports"].set_index("report_id")
-    assert reports.loc["r01memory", "error"] == f"{hog}: out of memory (MemoryError)"
+    # the row names the limit (it said 'out of memory (MemoryError)' alone, as if the machine's memory were out)
+    assert reports.loc["r01memory", "error"] == (f"{hog}: out of memory (MemoryError): the file needs more than the "
+                                                 f"limit max_memory={2**30} (pass a larger max_memory to read it)")
     assert (reports.loc[[p.stem for p in paths], "status"] != "failed").all()
     with pytest.raises(ValueError, match="max_memory must be a positive integer"):
         corpus.extract_corpus([tmp_path], max_memory=0)

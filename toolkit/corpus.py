@@ -1019,7 +1019,8 @@ def _isna(v: Any) -> bool:
         return False
 
 
-def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
+def _parse_one(parse: Callable, path: str, report_id: str, memory: int | None = None) -> _Part:
+    """The frames of one file, or its failed row (``memory``: the worker's max_memory, named when it runs out)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ReaderWarning)  # kept as flags of the report, not printed by workers
@@ -1028,7 +1029,10 @@ def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
     except ToolkitError as exc:
         return _failed(path, report_id, str(exc))
     except MemoryError as exc:  # (max_memory, or the system's own limits): freed, and the worker goes on
-        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc})")
+        # the limit the user set is named: 'out of memory' alone read as if the machine's memory were out
+        limit = "" if memory is None else (f": the file needs more than the limit max_memory={memory} (pass a larger "
+                                           f"max_memory to read it)")
+        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc}){limit}")
     except (Exception, RecursionError) as exc:  # a parser bug must not stop the corpus
         return _failed(path, report_id, f"{path}: unexpected {type(exc).__name__}: {exc}")
 
@@ -1124,7 +1128,7 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = F
                 progress[_FILE] = i  # last: a parent that sees file i sees when it began (or later)
                 if not i:
                     conn.send(("start", None))
-                parts.append(_parse_one(parse, path, rid))
+                parts.append(_parse_one(parse, path, rid, memory))
             conn.send(("done", _gather(parts) if raw else _combine(parts)))
         except (BrokenPipeError, ConnectionResetError):
             return  # the parent went away (stopped or killed): nobody to report to
