@@ -965,6 +965,21 @@ def test_a_pattern_passes_over_word_lock_files_and_folder_settings_it_matches(tm
     assert rows["status"].tolist() == ["failed"] and "no report file" in rows["error"].iloc[0]
 
 
+def test_a_folder_passes_over_the_icon_file_of_macos(tmp_path: Path) -> None:
+    # a folder given a custom icon on macOS holds 'Icon\r' (empty, its data in a resource fork), which a synced or
+    # copied folder brings along: it has no extension, so it was tried as a report and failed (file is empty),
+    # exit 1 with --strict. It is folder settings, as desktop.ini is: passed over without a word.
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "report.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (d / "Icon\r").write_bytes(b"")
+    for inputs in ([d], [str(d / "*")]):
+        rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"]
+        assert rows[["report_id", "path"]].values.tolist() == [["report", str(d / "report.txt")]], inputs
+    assert not corpus._collect([d]).skipped  # not counted among the files skipped either
+    assert corpus._expand([d / "Icon\r"]) == [str(d / "Icon\r")]  # named: tried
+
+
 def test_a_link_and_its_file_give_one_row_under_the_files_own_name(tmp_path: Path) -> None:
     # report.txt and a link a_latest.txt to it gave one row named after whichever sorted (or came) first.
     d = tmp_path / "d"

@@ -67,8 +67,9 @@ SUPPORTED_EXTENSIONS = tuple(sorted(set(_READ_EXTENSIONS) | _SNIFF_EXTENSIONS))
 #: skipped (``toolkit extract`` says how many, of which kinds).
 REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".odt", ".zip", ".rar", ".7z"}))
 # skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
-# matched by their prefix)
-_JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
+# matched by their prefix); 'Icon\r' is the empty file of a macOS folder with a custom icon, which has no extension
+# and so was tried as a report (file is empty)
+_JUNK_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
 # what the failed row of a pattern that matched only such files says it matched
 _LOCK_OR_SETTINGS = "Word lock file or folder settings"
 # the kinds of the run's own files in --out; its .part files are this run's unfinished ones (a killed run's are
