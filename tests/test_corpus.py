@@ -965,6 +965,25 @@ def test_a_pattern_passes_over_word_lock_files_and_folder_settings_it_matches(tm
     assert rows["status"].tolist() == ["failed"] and "no report file" in rows["error"].iloc[0]
 
 
+def test_pages_saved_with_their_query_are_read(tmp_path: Path) -> None:
+    # wget saves a page under its URL's name with the query ('art.jsp?id=123'; 'art.jsp@id=123' with
+    # --restrict-file-names=windows): a folder of them skipped every one as of the kind '.jsp?id=123', and named,
+    # the reader refused it ("unsupported file extension '.jsp?id=123'"). The page's own extension now counts.
+    src = (RAW / "pingtan-2023-02.txt").read_bytes()
+    page = b"<html><body><pre>" + html.escape(src.decode()).encode() + b"</pre></body></html>"
+    names = {"art.jsp?id=123": src, "index.php?a=1&b=2": page, "view.html?docid=7": page, "get.do@id=9": src,
+             "download?fileid=5": src}
+    for name, data in names.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "style.css?v=3").write_bytes(b"body {}")  # not a page: skipped, as style.css is
+    inputs = corpus._collect([tmp_path])
+    assert sorted(Path(f).name for f in inputs.files) == sorted(names)
+    assert inputs.skipped == {".css": 1}
+    rows = corpus.extract_corpus(tmp_path, jobs=1)["reports"]
+    assert rows["status"].isin(["ok", "partial"]).all(), rows["error"].tolist()
+    assert sorted(rows["source_format"]) == ["html", "html", "text", "text", "text"]
+
+
 def test_a_folder_passes_over_the_icon_file_of_macos(tmp_path: Path) -> None:
     # a folder given a custom icon on macOS holds 'Icon\r' (empty, its data in a resource fork), which a synced or
     # copied folder brings along: it has no extension, so it was tried as a report and failed (file is empty),

@@ -51,7 +51,7 @@ from toolkit.formats import load_output_schema
 from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
 from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _check_encoding,
-                              _not_found, _read_bytes)
+                              _extension, _not_found, _read_bytes)
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -787,7 +787,7 @@ def _kind(name: str) -> str:
     (hidden files, Office lock files, folder settings), else its extension (or ``'no extension'``)."""
     if name.startswith((".", "~$")) or name.lower() in _JUNK_FILES:
         return "junk"
-    ext = os.path.splitext(name)[1].lower()
+    ext = _extension(name)  # (a page saved with its query, art.jsp?id=123, is a .jsp)
     if ext in SUPPORTED_EXTENSIONS or ext in REPORT_LIKE_EXTENSIONS:
         return "report"
     return ext or "no extension"
