@@ -965,6 +965,24 @@ def test_a_pattern_passes_over_word_lock_files_and_folder_settings_it_matches(tm
     assert rows["status"].tolist() == ["failed"] and "no report file" in rows["error"].iloc[0]
 
 
+def test_a_folder_passes_over_the_recycle_bin_of_a_windows_drive(tmp_path: Path) -> None:
+    # a USB drive written on Windows holds $RECYCLE.BIN (its deleted files, $R….docx, each with a 544-byte
+    # $I….docx saying where it was) and System Volume Information: given the drive, every deleted report was read
+    # again as a report, and each $I file failed. They are the system's, as .Trashes is on macOS: not searched.
+    bin_ = tmp_path / "$RECYCLE.BIN" / "S-1-5-21-1004"
+    bin_.mkdir(parents=True)
+    (bin_ / "$RABC123.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (bin_ / "$IABC123.txt").write_bytes(b"\x02" + b"\x00" * 543)
+    (tmp_path / "System Volume Information").mkdir()
+    (tmp_path / "System Volume Information" / "IndexerVolumeGuid").write_bytes(b"{x}")
+    (tmp_path / "RECYCLER").mkdir()
+    (tmp_path / "RECYCLER" / "Dc1.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (tmp_path / "report.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    inputs = corpus._collect([tmp_path])
+    assert [Path(f).name for f in inputs.files] == ["report.txt"] and not inputs.skipped
+    assert corpus._expand([bin_]) == [str(bin_ / "$IABC123.txt"), str(bin_ / "$RABC123.txt")]  # named: searched
+
+
 def test_pages_saved_with_their_query_are_read(tmp_path: Path) -> None:
     # wget saves a page under its URL's name with the query ('art.jsp?id=123'; 'art.jsp@id=123' with
     # --restrict-file-names=windows): a folder of them skipped every one as of the kind '.jsp?id=123', and named,

@@ -70,6 +70,9 @@ REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".odt", ".zip", ".rar", 
 # matched by their prefix); 'Icon\r' is the empty file of a macOS folder with a custom icon, which has no extension
 # and so was tried as a report (file is empty)
 _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
+# folders a folder's search passes over, as it does hidden ones (.Trashes, .git): a Windows drive's recycle bin
+# (its deleted reports, read again as reports, each with a $I file that failed) and the system's own folder
+_SYSTEM_FOLDERS = frozenset({"$recycle.bin", "recycler", "system volume information"})
 # what the failed row of a pattern that matched only such files says it matched
 _LOCK_OR_SETTINGS = "Word lock file or folder settings"
 # the kinds of the run's own files in --out; its .part files are this run's unfinished ones (a killed run's are
@@ -720,7 +723,7 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
 
     for root, dirs, names in _walk_tree(folder, unlisted):
         dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
-                   and _first_visit(_join(root, d), visited)]
+                   and d.lower() not in _SYSTEM_FOLDERS and _first_visit(_join(root, d), visited)]
         for name in sorted(names):
             kind = _kind(name)
             path = _join(root, name)
