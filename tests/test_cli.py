@@ -206,6 +206,25 @@ def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.Capt
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("1073741824", 2**30), ("2G", 2 * 2**30), ("512M", 512 * 2**20), ("512m", 512 * 2**20), ("64k", 64 * 2**10),
+    ("1.5G", 3 * 2**29), ("2GiB", 2 * 2**30), ("2GB", 2 * 2**30), ("1T", 2**40), (" 2G ", 2 * 2**30), ("100B", 100)])
+def test_a_size_takes_the_suffixes_a_user_types(text: str, value: int) -> None:
+    # '--max-memory 2G' was a usage error ('expected a positive integer'): the suffixes of ulimit, sort -S and
+    # docker --memory (binary: K = 1024) are what a user types for a size
+    args = cli.build_parser().parse_args(["extract", "x", "--out", "o", "--max-memory", text, "--max-bytes", text])
+    assert args.max_memory == value and args.max_bytes == value
+
+
+@pytest.mark.parametrize("text", ["0", "0G", "-1G", "G", "2X", "2 G B", "1e3", "inf", "nan", "0.1B", "lots"])
+def test_a_size_that_is_no_size_is_a_usage_error(text: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["extract", "x", "--out", "o", f"--max-memory={text}"])  # (=: argparse takes -1G for an option)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --max-memory: expected a positive number of bytes, such as 512M or 2G, got {text!r}" in err
+
+
 @pytest.mark.parametrize("argv", [
     ["extract", "x", "--out", "o", "--backend", "dask"],
     ["extract", "x", "--out", ""],

@@ -209,7 +209,9 @@ def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path:
     hog.write_text("x\n", encoding="utf-8")
     frames = corpus.extract_corpus([tmp_path], jobs=1, max_memory=2**30, _parse=memory_parse)
     reports = frames["reports"].set_index("report_id")
-    assert reports.loc["r01memory", "error"] == f"{hog}: out of memory (MemoryError)"
+    # the row names the limit (it said 'out of memory (MemoryError)' alone, as if the machine's memory were out)
+    assert reports.loc["r01memory", "error"] == (f"{hog}: out of memory (MemoryError): the file needs more than the "
+                                                 f"limit max_memory={2**30} (pass a larger max_memory to read it)")
     assert (reports.loc[[p.stem for p in paths], "status"] != "failed").all()
     with pytest.raises(ValueError, match="max_memory must be a positive integer"):
         corpus.extract_corpus([tmp_path], max_memory=0)
@@ -963,6 +965,58 @@ def test_a_pattern_passes_over_word_lock_files_and_folder_settings_it_matches(tm
     assert rows["status"].tolist() == ["failed"] and "no report file" in rows["error"].iloc[0]
 
 
+def test_a_folder_passes_over_the_recycle_bin_of_a_windows_drive(tmp_path: Path) -> None:
+    # a USB drive written on Windows holds $RECYCLE.BIN (its deleted files, $R….docx, each with a 544-byte
+    # $I….docx saying where it was) and System Volume Information: given the drive, every deleted report was read
+    # again as a report, and each $I file failed. They are the system's, as .Trashes is on macOS: not searched.
+    bin_ = tmp_path / "$RECYCLE.BIN" / "S-1-5-21-1004"
+    bin_.mkdir(parents=True)
+    (bin_ / "$RABC123.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (bin_ / "$IABC123.txt").write_bytes(b"\x02" + b"\x00" * 543)
+    (tmp_path / "System Volume Information").mkdir()
+    (tmp_path / "System Volume Information" / "IndexerVolumeGuid").write_bytes(b"{x}")
+    (tmp_path / "RECYCLER").mkdir()
+    (tmp_path / "RECYCLER" / "Dc1.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (tmp_path / "report.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    inputs = corpus._collect([tmp_path])
+    assert [Path(f).name for f in inputs.files] == ["report.txt"] and not inputs.skipped
+    assert corpus._expand([bin_]) == [str(bin_ / "$IABC123.txt"), str(bin_ / "$RABC123.txt")]  # named: searched
+
+
+def test_pages_saved_with_their_query_are_read(tmp_path: Path) -> None:
+    # wget saves a page under its URL's name with the query ('art.jsp?id=123'; 'art.jsp@id=123' with
+    # --restrict-file-names=windows): a folder of them skipped every one as of the kind '.jsp?id=123', and named,
+    # the reader refused it ("unsupported file extension '.jsp?id=123'"). The page's own extension now counts.
+    src = (RAW / "pingtan-2023-02.txt").read_bytes()
+    page = b"<html><body><pre>" + html.escape(src.decode()).encode() + b"</pre></body></html>"
+    names = {"art.jsp?id=123": src, "index.php?a=1&b=2": page, "view.html?docid=7": page, "get.do@id=9": src,
+             "download?fileid=5": src}
+    for name, data in names.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "style.css?v=3").write_bytes(b"body {}")  # not a page: skipped, as style.css is
+    inputs = corpus._collect([tmp_path])
+    assert sorted(Path(f).name for f in inputs.files) == sorted(names)
+    assert inputs.skipped == {".css": 1}
+    rows = corpus.extract_corpus(tmp_path, jobs=1)["reports"]
+    assert rows["status"].isin(["ok", "partial"]).all(), rows["error"].tolist()
+    assert sorted(rows["source_format"]) == ["html", "html", "text", "text", "text"]
+
+
+def test_a_folder_passes_over_the_icon_file_of_macos(tmp_path: Path) -> None:
+    # a folder given a custom icon on macOS holds 'Icon\r' (empty, its data in a resource fork), which a synced or
+    # copied folder brings along: it has no extension, so it was tried as a report and failed (file is empty),
+    # exit 1 with --strict. It is folder settings, as desktop.ini is: passed over without a word.
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "report.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    (d / "Icon\r").write_bytes(b"")
+    for inputs in ([d], [str(d / "*")]):
+        rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"]
+        assert rows[["report_id", "path"]].values.tolist() == [["report", str(d / "report.txt")]], inputs
+    assert not corpus._collect([d]).skipped  # not counted among the files skipped either
+    assert corpus._expand([d / "Icon\r"]) == [str(d / "Icon\r")]  # named: tried
+
+
 def test_a_link_and_its_file_give_one_row_under_the_files_own_name(tmp_path: Path) -> None:
     # report.txt and a link a_latest.txt to it gave one row named after whichever sorted (or came) first.
     d = tmp_path / "d"
@@ -1036,6 +1090,26 @@ def test_one_file_given_under_several_spellings_gives_one_path_whatever_the_orde
     paths = {tuple(corpus.extract_corpus(order, jobs=1, _parse=fake_parse)["reports"]["path"])
              for order in (list(spellings), list(reversed(spellings)))}
     assert len(paths) == 1 and len(next(iter(paths))) == 1, paths
+
+
+@pytest.mark.parametrize("inputs", [["d/x.txt"], ["./d/x.txt"], ["d//x.txt"], ["./d/./x.txt"], ["d"], ["./d"],
+                                    ["d/"], ["d//"], ["./d/"], ["./d//*.txt"], ["d/../d/x.txt", "d/x.txt"], ["."],
+                                    ["./"], ["./*"],
+                                    ["d/x.txt", "./d/../d/x.txt"]])
+def test_one_file_gives_one_path_however_it_was_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      inputs: list[str]) -> None:
+    # './d//x.txt' was written in reports.path as typed, and the folder './d' gave './d/x.txt' where 'd' gave
+    # 'd/x.txt': two runs over one corpus did not join on path. Redundant './' and '//' are dropped now ('..' is
+    # kept, it may climb out of a linked folder), and of two names of one file the one without '..' is kept. The
+    # folder '.' gave './d/x.txt', the pattern '*' 'd/x.txt'.
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "x.txt").write_text("某局\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"]
+    assert rows[["report_id", "path"]].values.tolist() == [["x", os.path.join("d", "x.txt")]]
+    if os.path.isfile(inputs[0]):  # report_ids given under the name as typed still reach the file
+        rows = corpus.extract_corpus(inputs[:1], jobs=1, report_ids={inputs[0]: "A"}, _parse=fake_parse)["reports"]
+        assert rows["report_id"].tolist() == ["A"]
 
 
 def test_report_ids_given_for_any_name_of_a_file_named_twice(tmp_path: Path) -> None:

@@ -41,6 +41,25 @@ def _positive_int(text: str) -> int:
     return value
 
 
+# a size as a user types it: 2G, 512M, 1.5GiB, 64k or a plain number of bytes; binary multiples (K = 1024), as
+# ulimit, sort -S and docker --memory read them ('--max-memory 2G' was refused: 'expected a positive integer')
+_SIZE = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\s*([kmgt]?)(?:i?b)?", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+
+
+def _size(text: str) -> int:
+    """A number of bytes, at least 1: digits, with an optional K, M, G or T (also KB, KiB …; any case)."""
+    match = _SIZE.fullmatch(text.strip())
+    value = 0
+    if match:
+        from decimal import Decimal
+
+        value = int(Decimal(match.group(1)) * _SIZE_UNITS[match.group(2).lower()])  # exact: 1.5G is 3 * 2**29
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, such as 512M or 2G, got {text!r}")
+    return value
+
+
 def _seconds(text: str) -> float | None:
     """A time limit: a positive number of seconds, or no limit ('none', 'off', or 0 however written)."""
     if text.lower() in ("none", "off"):
@@ -117,10 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--strict", action="store_true", help="exit with status 1 if any file failed")
     ex.add_argument("--timeout", type=_seconds, default=60.0, metavar="S",
                     help="time limit per file in seconds, 0 or 'none' for no limit (default: 60)")
-    ex.add_argument("--max-bytes", type=_positive_int, default=None, metavar="B",
-                    help="files larger than this fail without being read (default: 50 MiB)")
-    ex.add_argument("--max-memory", type=_positive_int, default=None, metavar="B",
-                    help="bytes of memory each worker may take (beyond what it holds at its start); a file that "
+    ex.add_argument("--max-bytes", type=_size, default=None, metavar="B",
+                    help="files larger than this fail without being read, in bytes or with K, M or G as in 50M "
+                         "(default: 50 MiB)")
+    ex.add_argument("--max-memory", type=_size, default=None, metavar="B",
+                    help="bytes of memory (or 512M, 2G) each worker may take (beyond what it holds at its start); a file that "
                          "needs more fails with 'out of memory' (default: no limit; Linux)")
     ex.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
                     help="codec of every text and HTML file, e.g. gb18030 or big5; a file's byte-order mark of "

@@ -38,7 +38,7 @@ from functools import lru_cache, partial
 from multiprocessing.connection import wait as _wait
 from numbers import Integral, Real
 from operator import itemgetter
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, overload
 
 import numpy as np
@@ -51,7 +51,7 @@ from toolkit.formats import load_output_schema
 from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
 from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _check_encoding,
-                              _not_found, _read_bytes)
+                              _extension, _not_found, _read_bytes)
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -67,8 +67,12 @@ SUPPORTED_EXTENSIONS = tuple(sorted(set(_READ_EXTENSIONS) | _SNIFF_EXTENSIONS))
 #: skipped (``toolkit extract`` says how many, of which kinds).
 REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".odt", ".zip", ".rar", ".7z"}))
 # skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
-# matched by their prefix)
-_JUNK_FILES = frozenset({"thumbs.db", "desktop.ini"})
+# matched by their prefix); 'Icon\r' is the empty file of a macOS folder with a custom icon, which has no extension
+# and so was tried as a report (file is empty)
+_JUNK_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
+# folders a folder's search passes over, as it does hidden ones (.Trashes, .git): a Windows drive's recycle bin
+# (its deleted reports, read again as reports, each with a $I file that failed) and the system's own folder
+_SYSTEM_FOLDERS = frozenset({"$recycle.bin", "recycler", "system volume information"})
 # what the failed row of a pattern that matched only such files says it matched
 _LOCK_OR_SETTINGS = "Word lock file or folder settings"
 # the kinds of the run's own files in --out; its .part files are this run's unfinished ones (a killed run's are
@@ -545,6 +549,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
     found = _Inputs(exclude=None if exclude is None else os.path.realpath(exclude))
     files: list[str] = []
     own_only: list[str] = []  # patterns that matched, and folders that hold, only the run's own output files
+    typed: dict[str, str] = {}  # input, tidied -> as given
     for i, p in enumerate(paths):
         if not isinstance(p, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike items, got {type(p).__name__}")
@@ -553,6 +558,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             raise ValueError(f"paths[{i}] is an empty string: give a file, a folder or a glob pattern")
         if "\0" in s:  # (a damaged list of paths) os.stat would raise from deep inside, ending the run
             raise ValueError(f"paths[{i}] holds a NUL character, which no file name can: {s!r}")
+        typed[s := _tidy(s)] = os.fspath(p)  # (messages about the input itself name it as it was typed)
         if os.path.isdir(s):
             got, kinds = _walk(s, found)
             if not got and kinds and set(kinds) <= {_OWN_OUTPUT, _OWN_PART}:
@@ -600,14 +606,28 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
         # ('out/*' or 'out' --out out) the run's only inputs are its outputs: a run of nothing, or of the folder's
         # one failed row, would replace them
         says = "holds" if os.path.isdir(own_only[0]) else "matches"
-        raise OwnOutputError(f"{own_only[0]!r} {says} only the output files of this run in {exclude}, which are "
-                             f"never read as inputs; nothing to do, and the files there are left as they are")
+        raise OwnOutputError(f"{typed[own_only[0]]!r} {says} only the output files of this run in {exclude}, which "
+                             f"are never read as inputs; nothing to do, and the files there are left as they are")
     found.files = _keep_one(files, found.merged)
     return found
 
 
 class OwnOutputError(ValueError):
     """The inputs of a run are only its own output files (``toolkit extract 'out/*' --out out``)."""
+
+
+def _tidy(path: str) -> str:
+    """``path`` without the parts that name nothing: ``./d//x.txt`` is ``d/x.txt``, so that ``reports.path`` is
+    the same however a file or folder was typed (it was kept as typed, and a folder given as ``./d`` gave
+    ``./d/x.txt`` where ``d`` gave ``d/x.txt``).  ``..`` is kept (after a linked folder it is not the folder
+    above), and so is a slash ending a name that is no folder (``x.txt/`` is no file)."""
+    tidy = str(PurePath(path))
+    if tidy == path:  # (the usual case)
+        return path
+    seps = tuple(os.sep + (os.altsep or ""))
+    if path.endswith(seps) and not tidy.endswith(seps) and not os.path.isdir(tidy):
+        tidy += os.sep
+    return tidy
 
 
 def _nothing_read(kinds: Counter) -> str:
@@ -654,8 +674,9 @@ def _keep_one(files: list[str], merged: list[tuple[str, str]]) -> list[str]:
         own = os.path.basename(key)
         # the name as given last: 'd/x.txt' and './d/x.txt' are one path, and which is kept must not
         # depend on the order of the inputs
+        # ('d/../d/x.txt' or 'd/x.txt': not the name that climbs out and back)
         kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f)) != own,
-                                         Path(f).as_posix(), f))
+                                         ".." in Path(f).parts, Path(f).as_posix(), f))
         out.append(kept)
         drop = given.index(kept)
         merged += [(f, kept) for i, f in enumerate(given) if i != drop]
@@ -702,10 +723,10 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
 
     for root, dirs, names in _walk_tree(folder, unlisted):
         dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
-                   and _first_visit(os.path.join(root, d), visited)]
+                   and d.lower() not in _SYSTEM_FOLDERS and _first_visit(_join(root, d), visited)]
         for name in sorted(names):
             kind = _kind(name)
-            path = os.path.join(root, name)
+            path = _join(root, name)
             if found.excluded(path):
                 kinds[_own_kind(name)] += 1
             elif kind == "report":
@@ -738,7 +759,13 @@ def _walk_tree(top: str, onerror: Callable[[OSError], None]) -> Iterator[tuple[s
             onerror(exc)
             continue
         yield root, dirs, names
-        stack.extend(os.path.join(root, d) for d in reversed(dirs))  # the first folder on top: depth first
+        stack.extend(_join(root, d) for d in reversed(dirs))  # the first folder on top: depth first
+
+
+def _join(folder: str, name: str) -> str:
+    """``os.path.join(folder, name)``, but ``x.txt`` in the folder ``.``: the folder ``.`` gave ``./x.txt`` where
+    the file named, or the pattern ``*``, gives ``x.txt`` (see :func:`_tidy`)."""
+    return name if folder == os.curdir else os.path.join(folder, name)
 
 
 def _dir_key(path: str) -> tuple[int, int] | str:
@@ -763,7 +790,7 @@ def _kind(name: str) -> str:
     (hidden files, Office lock files, folder settings), else its extension (or ``'no extension'``)."""
     if name.startswith((".", "~$")) or name.lower() in _JUNK_FILES:
         return "junk"
-    ext = os.path.splitext(name)[1].lower()
+    ext = _extension(name)  # (a page saved with its query, art.jsp?id=123, is a .jsp)
     if ext in SUPPORTED_EXTENSIONS or ext in REPORT_LIKE_EXTENSIONS:
         return "report"
     return ext or "no extension"
@@ -830,7 +857,8 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
     """
     if report_ids is not None:
         if isinstance(report_ids, Mapping):
-            lookup = {os.fspath(k): _id_text(v) for k, v in report_ids.items()}
+            # (keys as the inputs are: tidied, so that './d//x.txt' given in both finds its file, see _tidy)
+            lookup = {_tidy(os.fspath(k)): _id_text(v) for k, v in report_ids.items()}
             # a file named twice ('d/x.txt' and './d/x.txt', or a link to it) is read under one of its names
             # (_keep_one): the id given for that name, else the one given for another of its names
             others: dict[str, list[str]] = {}
@@ -995,7 +1023,8 @@ def _isna(v: Any) -> bool:
         return False
 
 
-def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
+def _parse_one(parse: Callable, path: str, report_id: str, memory: int | None = None) -> _Part:
+    """The frames of one file, or its failed row (``memory``: the worker's max_memory, named when it runs out)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ReaderWarning)  # kept as flags of the report, not printed by workers
@@ -1004,7 +1033,10 @@ def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
     except ToolkitError as exc:
         return _failed(path, report_id, str(exc))
     except MemoryError as exc:  # (max_memory, or the system's own limits): freed, and the worker goes on
-        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc})")
+        # the limit the user set is named: 'out of memory' alone read as if the machine's memory were out
+        limit = "" if memory is None else (f": the file needs more than the limit max_memory={memory} (pass a larger "
+                                           f"max_memory to read it)")
+        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc}){limit}")
     except (Exception, RecursionError) as exc:  # a parser bug must not stop the corpus
         return _failed(path, report_id, f"{path}: unexpected {type(exc).__name__}: {exc}")
 
@@ -1100,7 +1132,7 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = F
                 progress[_FILE] = i  # last: a parent that sees file i sees when it began (or later)
                 if not i:
                     conn.send(("start", None))
-                parts.append(_parse_one(parse, path, rid))
+                parts.append(_parse_one(parse, path, rid, memory))
             conn.send(("done", _gather(parts) if raw else _combine(parts)))
         except (BrokenPipeError, ConnectionResetError):
             return  # the parent went away (stopped or killed): nobody to report to

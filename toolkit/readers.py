@@ -289,7 +289,7 @@ def read_document(
         raise ValueError(f"path holds a NUL character, which no file name can: {spath!r}")
 
     data = _read_bytes(spath, max_bytes)
-    ext = os.path.splitext(spath)[1].lower()
+    ext = _extension(spath)  # (art.jsp?id=123, a page saved by wget, is a .jsp)
     fmt = _EXTENSIONS.get(ext)
     actual = _container(data)
     if actual is not None:
@@ -439,6 +439,24 @@ def _warn(path: str | None, detail: str, code: str, line: int | None = None) -> 
         frame = frame.f_back
         level += 1
     warnings.warn(ReaderWarning(f"{path or '<bytes>'}: {detail}", code, detail, line), stacklevel=level)
+
+
+def _extension(path: str) -> str:
+    """The lower-case extension of a file name; of a page saved with its URL's query, the page's own.
+
+    wget names a page after its URL, query included (``art.jsp?id=123``, or ``art.jsp@id=123`` with
+    ``--restrict-file-names=windows``): its extension was ``.jsp?id=123``, which no reader takes, so such pages
+    were refused, and passed over in a folder.  A query begins at the first ``?``; at an ``@`` only when what
+    comes before it ends in an extension the readers know (``a@b.txt`` keeps ``.txt``, ``icon@2x.png`` ``.png``).
+    """
+    name = os.path.basename(path)
+    ext = os.path.splitext(name)[1].lower()
+    if ("?" not in name and "@" not in name) or ext in _EXTENSIONS or ext in _SNIFF_EXTENSIONS:
+        return ext  # (the usual case)
+    if "?" in name:  # ('view.jsp?v=1.2': the query's dot is no extension)
+        return os.path.splitext(name.split("?", 1)[0])[1].lower()
+    page = os.path.splitext(name.split("@", 1)[0])[1].lower()
+    return page if page and (page in _EXTENSIONS or page in _SNIFF_EXTENSIONS) else ext
 
 
 def _supported() -> str:
