@@ -655,6 +655,24 @@ def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
     assert read_document(tmp_path / "form.html").lines == MERGED_001
 
 
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: Path) -> None:
+    # Some CMS show a table's counts as images of their digits, the digits in each image's alt text
+    # ('<td><img src="8.gif" alt="8"><img src="8.gif" alt="8"></td>'): a reader of the page sees 88, the cell was
+    # read blank (NA, the value lost). A picture whose alt text is no number (an icon, a QR code) shows no text,
+    # nor does an image outside a table. (`nested`: a cell holding a table, read by the general walk.)
+    inner = "<table><tr><td>嵌套</td></tr></table>" if nested else ""
+    page = render_html(MERGED_001).decode("utf-8").replace(
+        "<td>88</td>", "<td><img src='d8.gif' alt='8'><IMG SRC=d8.gif ALT=8></td>").replace(
+        "<td>11</td>", "<td><span><img alt=' 11 ' src='n11.png'></span><img alt='二维码' src='qr.png'></td>", 1).replace(
+        "<td>74</td>", "<td>74<img src='new.gif' alt='新'></td>", 1).replace(
+        "<td>99</td>", f"<td>99{inner}</td>").replace("<body>", "<body><img src='logo.png' alt='2020'>")
+    (tmp_path / "digits.html").write_text(page, encoding="utf-8")
+    at = next(i for i, line in enumerate(MERGED_001) if "99" in line) + 1
+    assert read_document(tmp_path / "digits.html").lines == [*MERGED_001[:at], *([["嵌套"]] if nested else []),
+                                                             *MERGED_001[at:]]
+
+
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text

@@ -1468,6 +1468,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _drop_struck(root)
     if b"<input" in low:
         _input_values(root)
+    if b"<img" in low and b"alt" in low:
+        _image_values(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     if b"x:num=" in encoded:
@@ -1701,6 +1703,22 @@ def _input_values(root) -> None:
         if value and (el.get("type") or "").strip().lower() in _TEXT_INPUTS \
                 and next(el.iterancestors("td", "th"), None) is not None:
             el.text = value
+
+
+#: The alt text of an image that shows a value's digits (one or more of them, a sign, a decimal point, a separator or a
+#: per cent sign): see _image_values.
+_DIGITS_ALT = re.compile(r"[-+]?[\d,.%]+")
+
+
+def _image_values(root) -> None:
+    """Write the alt text of each image of digits in a table cell (``<td><img src="8.gif" alt="8"><img src="8.gif"
+    alt="8"></td>``: some CMS show a table's counts so) as its text: a reader of the page sees the value, the cell was
+    read blank.  Only a number's alt text, and only in a cell: another picture (an icon, a QR code, a logo) shows no
+    text of the report."""
+    for el in root.iter("img"):
+        alt = (el.get("alt") or "").strip()
+        if alt and _DIGITS_ALT.fullmatch(alt) and next(el.iterancestors("td", "th"), None) is not None:
+            el.text = alt
 
 
 def _drop_deleted(root) -> None:
