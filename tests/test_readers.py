@@ -2542,6 +2542,13 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     ("[class] { display: none } .on { display: inline }", None, ["旧版"]),  # (as specific as a class: the last wins)
     # (attributes' values, siblings and :not are not read: they hide nothing, rather than more than they do)
     ("span[class~=old], p + span, p ~ span, span:not(.x), [title] { display: none }", None, ["旧版"]),
+    # (... but a rule of such a selector showing what another hides shows it: the shown text was lost; read as if
+    # its selector matched more, at its own specificity; a user's action or a pseudo-element's box shows nothing)
+    (".old { display: none } span:not(.x) { display: inline }", None, ["旧版"]),
+    ("p > span:first-child { display: inline } .old { display: none }", None, ["旧版"]),
+    (".old { display: none } .old[class~=on], :is(.y, .z) { display: inline }", None, ["旧版"]),
+    ("#x, .old { visibility: hidden } td ~ #x, p > :nth-child(1) { visibility: visible }", None, ["旧版"]),
+    (".old { display: none } .old:focus, .old::after, a:hover + .old { display: inline }", None, []),
 ])
 def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media: str | None, shown: list,
                                                               tmp_path: Path) -> None:

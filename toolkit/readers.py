@@ -2696,10 +2696,60 @@ def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
         last = brace.end()
 
 
-def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
+# A selector _css_compounds does not read, widened to one it reads that matches every element it matches (see
+# _css_widened): its pseudo-classes, the values of its attributes and the siblings it names before its element
+# dropped.  A user's action (hovering, focus, a link's target) or a pseudo-element's box is not widened: what it
+# shows, a browser does not show on a page as opened.
+_CSS_NOT_WIDENED = re.compile(r"::|:(?:hover|focus(?:-within|-visible)?|active|target(?:-within)?|before|after|"
+                              r"first-line|first-letter|marker|placeholder|selection|popover-open|modal|fullscreen)"
+                              r"(?![\w-])", re.IGNORECASE)
+_CSS_PSEUDO_RE = re.compile(r":[a-z][\w-]*(?:\((?:[^()]|\([^()]*\))*\))?", re.IGNORECASE)
+_CSS_ATTRIBUTE_VALUE_RE = re.compile(r"\[\s*([a-z][\w-]*)\s*[~|^$*]?=[^\]]*\]", re.IGNORECASE)
+_CSS_SIBLING_RE = re.compile(r"\s*[+~]\s*")
+_CSS_SPECIFICITY_RE = re.compile(r"(#[\w-]+)|(\.[\w-]+|\[|:(?!not\b|is\b|where\b|has\b)[a-z][\w-]*)|"
+                                 r"((?:^|(?<=[\s>+~(,]))[a-z][a-z0-9]*)", re.IGNORECASE)
+
+
+def _css_widened(selector: str) -> tuple[list, tuple[int, int, int]] | None:
+    """The compounds (see _css_compounds) of a selector that matches every element ``selector`` matches, with
+    ``selector``'s own specificity (counted on its text: ids, classes, attributes and pseudo-classes, tags), else
+    None (a user's action or a pseudo-element: see _CSS_NOT_WIDENED)."""
+    if _CSS_NOT_WIDENED.search(selector):
+        return None
+    counts = [0, 0, 0]
+    for found in _CSS_SPECIFICITY_RE.finditer(selector.strip()):
+        counts[found.lastindex - 1] += 1  # (the group that matched)
+    # ('.tab > :first-child': a compound of a pseudo-class alone is any element's, '*')
+    wide = _CSS_PSEUDO_RE.sub(lambda m: "*" if m.start() == 0 or m.string[m.start() - 1] in " \t\n>+~" else "",
+                              _CSS_ATTRIBUTE_VALUE_RE.sub(r"[\1]", selector.strip()))
+    # 'X A + B' matches B in X, whose parent A's is too ('X > A ~ B': X > B)
+    parts = _CSS_SIBLING_RE.split(wide)
+    wide = " ".join([part.rsplit(None, 1)[0] if len(part.split()) > 1 else "" for part in parts[:-1]] + parts[-1:])
+    compounds = _css_compounds(wide)
+    return None if compounds is None else (compounds, (counts[0], counts[1], counts[2]))
+
+
+def _css_selectors(selectors: str) -> list:
+    """A rule's selectors: its text split at the commas outside brackets and parentheses (':is(.a, .b)')."""
+    if "(" not in selectors and "[" not in selectors:
+        return selectors.split(",")
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(selectors):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch == "," and not depth:
+            parts.append(selectors[start:i])
+            start = i + 1
+    return [*parts, selectors[start:]]
+
+
+def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[[object], object] | None = None) -> list:
     """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
     not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
-    wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds)."""
+    wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds),
+    unless ``widen(value)`` gives a value for it: then it is read widened (see _css_widened), with that value."""
     rules: list = []
     for style in root.iter("style"):
         if not style.text or not _screen_media(style.get("media")):
@@ -2710,12 +2760,16 @@ def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
             value = wanted(declarations)
             if value is None:
                 continue
-            for selector in selectors.split(","):
+            for selector in (selectors.split(",") if widen is None else _css_selectors(selectors)):
                 compounds = _css_compounds(selector)
                 if compounds:
                     specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) + len(c[4]) for c in compounds),
                                    sum(c[0] is not None for c in compounds))
                     rules.append((specificity, len(rules), compounds, value))
+                elif widen is not None and selector.strip() and (shown := widen(value)) is not None:
+                    widened = _css_widened(selector)
+                    if widened is not None:
+                        rules.append((widened[1], len(rules), widened[0], shown))
     rules.sort(key=lambda rule: rule[:2])
     return rules
 
@@ -2784,6 +2838,9 @@ def _displays_inline_as_block(rule: tuple) -> bool:
         compounds[-1][0] is None or compounds[-1][0] in _INLINE_TAGS)
 
 
+_WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
+
+
 def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
     style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``;
@@ -2805,11 +2862,23 @@ def _sheet_hidden(root) -> None:
     if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
             sheet.encode("utf-8")) for sheet in sheets):
         return
-    rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors))
-    if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
-               or (clips and _clipped_style(normal + important, "div"))
-               or (colors and _color_shown_by(normal + important) is False)
-               for _, _, _, (normal, important) in rules) and not any(map(_displays_inline_as_block, rules)) and not (
+    def hides(declarations: str) -> bool:
+        return bool(_hidden_style(declarations) or _font_shown_by(declarations) is False
+                    or (clips and _clipped_style(declarations, "div"))
+                    or (colors and _color_shown_by(declarations) is False))
+
+    def widen(value: tuple[str, str]) -> tuple[str, str] | None:
+        # A rule showing what another hides, by a selector not read ('.tab:first-child { display: block }' after
+        # '.tab { display: none }', 'p + .tab', '.tab:not(.old)'): the shown element was dropped.  Read widened (see
+        # _css_widened), it shows more than a browser does (a hidden word read, rather than a shown one lost); its
+        # display is no block's (see _display_blocks: an inline element it names stays in its line).
+        if hides(value[0] + value[1]):
+            return None
+        return (_WIDENED_DISPLAY_RE.sub("display:revert", value[0]), _WIDENED_DISPLAY_RE.sub("display:revert", value[1]))
+
+    rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors), widen)
+    if not any(hides(normal + important) for _, _, _, (normal, important) in rules) and not any(
+            map(_displays_inline_as_block, rules)) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
