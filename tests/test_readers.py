@@ -1727,6 +1727,20 @@ def test_a_gbk_footer_in_a_utf8_text_is_read_beside_a_stray_byte(tmp_path, parse
     assert _cells_of(got) == _cells_of(want)
 
 
+def test_a_gbk_cell_in_a_utf8_page_of_one_line_is_read_and_flagged(tmp_path):
+    # A page written on one line (a CMS's minified markup) with a row label pasted in GBK: the label's bytes were
+    # replaced by U+FFFD (the row's label lost, flagged only as bad bytes), as the line, the whole page, is no GBK.
+    # GB bytes hold no '<' (nor '\n'): the text between two tags is read in its own encoding, as a line is.
+    page = render_html(MERGED_001).decode("utf-8").replace("\n", "")
+    before, after = page.split("行政事业性收费", 1)
+    path = write_bytes(tmp_path / "oneline.html", before.encode("utf-8") + "行政事业性收费".encode("gbk")
+                       + after.encode("utf-8"))
+    with pytest.warns(UserWarning, match=r"oneline.html: mixed encodings: line\(s\) 1 in GBK in a UTF-8 text") as caught:
+        doc = read_document(path)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert doc.encoding == "utf-8" and doc.lines == MERGED_001
+
+
 def test_a_warning_about_the_gb_part_of_a_mixed_text_names_the_file(tmp_path):
     # (it named '<bytes>': the GB lines were decoded apart from the path)
     path = tmp_path / "mixed.txt"

@@ -683,6 +683,9 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
     return text, found[1]
 
 
+_GB_PIECE_END = re.compile(rb"(?<=[\n<])")
+
+
 def _gb_lines(data: bytes, path: str | None) -> str | None:
     """UTF-8 text with lines in GBK or GB18030 (a title, a table row or a footer pasted from a GB page), each line
     read in its own encoding, with a warning naming the GB lines (and one on the bytes of other lines still
@@ -695,7 +698,11 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     such a line's Chinese was lost ('市住建局…' became '\ufffd\ufffd…', a row's label with it), and a long one made the
     whole report fail to decode.
     """
-    lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
+    # Pieces of lines, each ending after a line break or a '<' (no byte of a GB character is 0x0A or 0x3C): the text
+    # between two tags is read in its own encoding, as a line is (a page on one line, a CMS's minified markup, with a
+    # cell pasted in GBK: the line, the page, is no GBK, and the cell's bytes were U+FFFD)
+    lines = _GB_PIECE_END.split(data) if b"<" in data else data.split(b"\n")
+    ends = b"" if b"<" in data else b"\n"  # (what joins them again)
     failed: list[int] = []
     utf8_chars = 0  # Chinese characters of the UTF-8 lines (a short GB line may be UTF-8 too, of Latin or Greek)
     for number, line in enumerate(lines):
@@ -721,14 +728,18 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     count = sum(lines[number].decode("utf-8", errors="replace").count("\ufffd") for number in bad)
     if count > 256 or utf8_chars < 50 * count:
         return None
-    text = "\n".join(gb[number] if number in gb else line.decode("utf-8", errors="replace")
-                     for number, line in enumerate(lines))
+    text = ends.decode("ascii").join(gb[number] if number in gb else line.decode("utf-8", errors="replace")
+                                     for number, line in enumerate(lines))
     _refuse_mojibake(text, path)
-    numbers = ", ".join(str(n + 1) for n in sorted(gb)[:10]) + (" …" if len(gb) > 10 else "")
+    if ends:
+        numbers = ", ".join(str(n + 1) for n in sorted(gb)[:10]) + (" …" if len(gb) > 10 else "")
+    else:  # (the lines of the pieces)
+        starts = [data.count(b"\n", 0, sum(map(len, lines[:number]))) for number in sorted(gb)[:10]]
+        numbers = ", ".join(map(str, sorted({n + 1 for n in starts}))) + (" …" if len(gb) > 10 else "")
     _warn(path, f"mixed encodings: line(s) {numbers} in GBK in a UTF-8 text, read as GBK (as UTF-8 they are "
                 "undecodable bytes)", "mixed_encoding")
     if bad:
-        at = sum(len(line) + 1 for line in lines[:bad[0]])
+        at = sum(len(line) + len(ends) for line in lines[:bad[0]])
         offset, shown = _first_error(lines[bad[0]], "utf-8").split(" ", 1)
         _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
