@@ -1727,6 +1727,32 @@ def test_a_gbk_footer_in_a_utf8_text_is_read_beside_a_stray_byte(tmp_path, parse
     assert _cells_of(got) == _cells_of(want)
 
 
+@pytest.mark.parametrize("pasted", [[0], [0, 35]])
+def test_lines_pasted_in_big5_into_a_utf8_text_are_read_and_flagged(pasted, tmp_path, parsed_seed):
+    # A title or a row label pasted from a Hong Kong or Taiwan page in Big5 into a UTF-8 file was read with its bytes
+    # replaced by U+FFFD (the agency and the row's label lost: its GB reading is no line of a report); read in Big5,
+    # as a line pasted in GBK is read in GBK, and flagged.
+    import opencc
+
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    traditional = opencc.OpenCC("s2t")
+    data = b"\n".join(traditional.convert(line).encode("big5") if i in pasted else line.encode("utf-8")
+                      for i, line in enumerate(lines))
+    path = write_bytes(tmp_path / "big5.txt", data)
+    numbers = ", ".join(str(i + 1) for i in pasted)
+    with pytest.warns(UserWarning, match=rf"big5.txt: mixed encodings: line\(s\) {numbers} in Big5 in a UTF-8 text"):
+        got = toolkit.parse_report(path)
+    want = parsed_seed(seed)
+    assert got.encoding == "utf-8"
+    assert [got.original_lines[i] for i in pasted] == [traditional.convert(lines[i]) for i in pasted]
+    assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
+    assert _cells_of(got) == _cells_of(want)
+    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+
+
 def test_a_gbk_cell_in_a_utf8_page_of_one_line_is_read_and_flagged(tmp_path):
     # A page written on one line (a CMS's minified markup) with a row label pasted in GBK: the label's bytes were
     # replaced by U+FFFD (the row's label lost, flagged only as bad bytes), as the line, the whole page, is no GBK.

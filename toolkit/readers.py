@@ -696,7 +696,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     (_mixed_line: at least two Chinese characters, or one common one, and nothing but a report's characters), and the
     UTF-8 lines hold more characters other than ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced,
     such a line's Chinese was lost ('市住建局…' became '\ufffd\ufffd…', a row's label with it), and a long one made the
-    whole report fail to decode.
+    whole report fail to decode.  A line pasted in Big5 is read so too (see _pasted_reading), and named apart.
     """
     # Pieces of lines, each ending after a line break or a '<' (no byte of a GB character is 0x0A or 0x3C): the text
     # between two tags is read in its own encoding, as a line is (a page on one line, a CMS's minified markup, with a
@@ -715,14 +715,16 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     if not failed or utf8_chars == 0:  # (GB text: hardly a line of it is UTF-8)
         return None
     gb: dict[int, str] = {}
+    big5: set[int] = set()  # the lines of gb in Big5
     bad: list[int] = []  # the other lines that are no UTF-8
     for number in failed:
-        found = _gb_reading(lines[number])
-        text = found[0] if found is not None else None
-        if text is not None and _mixed_line(text):
-            gb[number] = text
-        else:
+        found = _pasted_reading(lines[number])
+        if found is None:
             bad.append(number)
+        else:
+            gb[number] = found[0]
+            if found[1].startswith("big5"):
+                big5.add(number)
     if not gb or sum(len(_CJK_CHAR.findall(text)) for text in gb.values()) >= utf8_chars:
         return None
     count = sum(lines[number].decode("utf-8", errors="replace").count("\ufffd") for number in bad)
@@ -731,19 +733,39 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     text = ends.decode("ascii").join(gb[number] if number in gb else line.decode("utf-8", errors="replace")
                                      for number, line in enumerate(lines))
     _refuse_mojibake(text, path)
-    if ends:
-        numbers = ", ".join(str(n + 1) for n in sorted(gb)[:10]) + (" …" if len(gb) > 10 else "")
-    else:  # (the lines of the pieces)
-        starts = [data.count(b"\n", 0, sum(map(len, lines[:number]))) for number in sorted(gb)[:10]]
-        numbers = ", ".join(map(str, sorted({n + 1 for n in starts}))) + (" …" if len(gb) > 10 else "")
-    _warn(path, f"mixed encodings: line(s) {numbers} in GBK in a UTF-8 text, read as GBK (as UTF-8 they are "
-                "undecodable bytes)", "mixed_encoding")
+    for name, pasted in (("GBK", sorted(set(gb) - big5)), ("Big5", sorted(big5))):
+        if not pasted:
+            continue
+        if ends:
+            numbers = ", ".join(str(n + 1) for n in pasted[:10]) + (" …" if len(pasted) > 10 else "")
+        else:  # (the lines of the pieces)
+            starts = [data.count(b"\n", 0, sum(map(len, lines[:number]))) for number in pasted[:10]]
+            numbers = ", ".join(map(str, sorted({n + 1 for n in starts}))) + (" …" if len(pasted) > 10 else "")
+        _warn(path, f"mixed encodings: line(s) {numbers} in {name} in a UTF-8 text, read as {name} (as UTF-8 they are "
+                    "undecodable bytes)", "mixed_encoding")
     if bad:
         at = sum(len(line) + len(ends) for line in lines[:bad[0]])
         offset, shown = _first_error(lines[bad[0]], "utf-8").split(" ", 1)
         _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
     return text
+
+
+def _pasted_reading(line: bytes) -> tuple[str, str] | None:
+    """(text, codec) of a line of a UTF-8 text that is no UTF-8, read as a line pasted from a GB page (see
+    _gb_reading) or a Big5 one (a line from a Hong Kong or Taiwan page: it was U+FFFD, its GB reading being no line
+    of a report) where that reading is such a line (_mixed_line); of both, the one whose characters are the more
+    common of its encoding (see _decode_gb); None where neither is."""
+    found = _gb_reading(line)
+    if found is not None and not _mixed_line(found[0]):
+        found = None
+    for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
+        text = _try(line, codec)
+        if text is not None and _mixed_line(text):
+            if found is None or _rare_share(text, _common_big5)[0] < _rare_share(found[0], _common_gb)[0]:
+                return text, codec
+            break
+    return found
 
 
 def _mixed_line(text: str) -> bool:
