@@ -1753,18 +1753,22 @@ def test_lines_pasted_in_big5_into_a_utf8_text_are_read_and_flagged(pasted, tmp_
     assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
 
 
-def test_a_gbk_cell_in_a_utf8_page_of_one_line_is_read_and_flagged(tmp_path):
-    # A page written on one line (a CMS's minified markup) with a row label pasted in GBK: the label's bytes were
-    # replaced by U+FFFD (the row's label lost, flagged only as bad bytes), as the line, the whole page, is no GBK.
-    # GB bytes hold no '<' (nor '\n'): the text between two tags is read in its own encoding, as a line is.
-    page = render_html(MERGED_001).decode("utf-8").replace("\n", "")
+@pytest.mark.parametrize("codec, pasted_codec", [("utf-8", "gbk"), ("gbk", "utf-8")])
+def test_a_cell_pasted_in_another_encoding_in_a_page_of_one_line_is_read_and_flagged(codec, pasted_codec, tmp_path):
+    # A page written on one line (a CMS's minified markup) with a row label pasted in another encoding: in GBK into
+    # UTF-8, the label's bytes were replaced by U+FFFD (the row's label lost, flagged only as bad bytes, or the page
+    # refused); in UTF-8 into GBK, read as GB18030 into mojibake ('琛屾斂浜嬩笟鎬ф敹璐'), as the line, the whole page,
+    # is in neither encoding.  No GB or UTF-8 byte is '<' (nor '\n'): the text between two tags is read in its own
+    # encoding, as a line is.
+    page = render_html(MERGED_001).decode("utf-8").replace("\n", "").replace('charset="utf-8"', f'charset="{codec}"')
     before, after = page.split("行政事业性收费", 1)
-    path = write_bytes(tmp_path / "oneline.html", before.encode("utf-8") + "行政事业性收费".encode("gbk")
-                       + after.encode("utf-8"))
-    with pytest.warns(UserWarning, match=r"oneline.html: mixed encodings: line\(s\) 1 in GBK in a UTF-8 text") as caught:
+    path = write_bytes(tmp_path / "oneline.html", before.encode(codec) + "行政事业性收费".encode(pasted_codec)
+                       + after.encode(codec))
+    said = rf"oneline.html: mixed encodings: line\(s\) 1 in {_CODEC_NAMES[pasted_codec]} in a {_CODEC_NAMES[codec]} text"
+    with pytest.warns(UserWarning, match=said) as caught:
         doc = read_document(path)
     assert [w.message.code for w in caught] == ["mixed_encoding"]
-    assert doc.encoding == "utf-8" and doc.lines == MERGED_001
+    assert doc.encoding == codec and doc.lines == MERGED_001
 
 
 def test_a_warning_about_the_gb_part_of_a_mixed_text_names_the_file(tmp_path):

@@ -661,7 +661,7 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
     nothing but a report's characters (_mixed_line): the bytes of GB text almost never do, and UTF-8 read as GB18030
     is mojibake without an error ('甯備綇寤哄眬' for '市住建局').
     """
-    lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
+    lines, ends = _pieces(data)  # (a GB character holds no 0x0A byte; a long line of markup in pieces: see _pieces)
     utf8: dict[int, str] = {}
     for number, line in enumerate(lines):
         if line.isascii():
@@ -675,15 +675,45 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
                        mixed=False)
     if found is None:
         return None
-    rest = iter(found[0].split("\n"))
-    text = "\n".join(utf8[number] if number in utf8 else next(rest) for number in range(len(lines)))
-    numbers = ", ".join(str(n + 1) for n in sorted(utf8)[:10]) + (" …" if len(utf8) > 10 else "")
+    rest = iter(found[0].split("\n"))  # (the pieces joined by line breaks, which none holds, and split again)
+    text = "".join((utf8[number] if number in utf8 else next(rest)) + ends[number] for number in range(len(lines)))
+    numbers = _line_numbers(ends, sorted(utf8))
     _warn(path, f"mixed encodings: line(s) {numbers} in UTF-8 in a {found[1].upper()} text, read as UTF-8 "
                 "(as GB18030 they are other characters)", "mixed_encoding")
     return text, found[1]
 
 
-_GB_PIECE_END = re.compile(rb"(?<=[\n<])")
+#: A line longer than this (in bytes) that holds markup is cut into pieces at its tags by _pieces.
+_LONG_LINE = 1000
+_TAG_START = re.compile(rb"(?<=<)")
+
+
+def _pieces(data: bytes) -> tuple[list[bytes], list[str]]:
+    """The lines of ``data`` (split at its line breaks), a long one holding markup (a page written on one line, a CMS's
+    minified markup) cut after each '<' into pieces, each piece with what ends it (``'\n'`` or ``''``): the text
+    between two tags can then be read in its own encoding, as a line is (a cell pasted in another encoding: the line,
+    the page, was read in the page's).  No byte of a GB, Big5 or UTF-8 character is 0x0A or 0x3C.  Short lines are
+    not cut: a page written with line breaks pays for no more pieces."""
+    lines = data.split(b"\n")
+    if len(data) <= _LONG_LINE or b"<" not in data or all(len(line) <= _LONG_LINE for line in lines):
+        return lines, ["\n"] * (len(lines) - 1) + [""]
+    pieces: list[bytes] = []
+    ends: list[str] = []
+    for line in lines:
+        cut = _TAG_START.split(line) if len(line) > _LONG_LINE and b"<" in line else [line]
+        pieces.extend(cut)
+        ends.extend([""] * (len(cut) - 1) + ["\n"])
+    ends[-1] = ""
+    return pieces, ends
+
+
+def _line_numbers(ends: list[str], numbers: list[int]) -> str:
+    """The (1-based) lines of the pieces ``numbers`` (see _pieces: ``ends``), the first ten, for a warning."""
+    starts = [0]
+    for end in ends:
+        starts.append(starts[-1] + (end == "\n"))
+    lines = sorted({starts[number] + 1 for number in numbers})
+    return ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
 
 
 def _gb_lines(data: bytes, path: str | None) -> str | None:
@@ -698,11 +728,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     such a line's Chinese was lost ('市住建局…' became '\ufffd\ufffd…', a row's label with it), and a long one made the
     whole report fail to decode.  A line pasted in Big5 is read so too (see _pasted_reading), and named apart.
     """
-    # Pieces of lines, each ending after a line break or a '<' (no byte of a GB character is 0x0A or 0x3C): the text
-    # between two tags is read in its own encoding, as a line is (a page on one line, a CMS's minified markup, with a
-    # cell pasted in GBK: the line, the page, is no GBK, and the cell's bytes were U+FFFD)
-    lines = _GB_PIECE_END.split(data) if b"<" in data else data.split(b"\n")
-    ends = b"" if b"<" in data else b"\n"  # (what joins them again)
+    lines, ends = _pieces(data)  # (a long line of markup in pieces: a cell pasted in GBK in a page on one line)
     failed: list[int] = []
     utf8_chars = 0  # Chinese characters of the UTF-8 lines (a short GB line may be UTF-8 too, of Latin or Greek)
     for number, line in enumerate(lines):
@@ -730,21 +756,15 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     count = sum(lines[number].decode("utf-8", errors="replace").count("\ufffd") for number in bad)
     if count > 256 or utf8_chars < 50 * count:
         return None
-    text = ends.decode("ascii").join(gb[number] if number in gb else line.decode("utf-8", errors="replace")
-                                     for number, line in enumerate(lines))
+    text = "".join((gb[number] if number in gb else line.decode("utf-8", errors="replace")) + end
+                   for number, (line, end) in enumerate(zip(lines, ends)))
     _refuse_mojibake(text, path)
     for name, pasted in (("GBK", sorted(set(gb) - big5)), ("Big5", sorted(big5))):
-        if not pasted:
-            continue
-        if ends:
-            numbers = ", ".join(str(n + 1) for n in pasted[:10]) + (" …" if len(pasted) > 10 else "")
-        else:  # (the lines of the pieces)
-            starts = [data.count(b"\n", 0, sum(map(len, lines[:number]))) for number in pasted[:10]]
-            numbers = ", ".join(map(str, sorted({n + 1 for n in starts}))) + (" …" if len(pasted) > 10 else "")
-        _warn(path, f"mixed encodings: line(s) {numbers} in {name} in a UTF-8 text, read as {name} (as UTF-8 they are "
-                    "undecodable bytes)", "mixed_encoding")
+        if pasted:
+            _warn(path, f"mixed encodings: line(s) {_line_numbers(ends, pasted)} in {name} in a UTF-8 text, read as "
+                        f"{name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
     if bad:
-        at = sum(len(line) + len(ends) for line in lines[:bad[0]])
+        at = sum(len(line) + len(end) for line, end in zip(lines[:bad[0]], ends))
         offset, shown = _first_error(lines[bad[0]], "utf-8").split(" ", 1)
         _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
