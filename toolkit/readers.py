@@ -2771,7 +2771,7 @@ def _css_widened(selector: str) -> tuple[list, tuple[int, int, int]] | None:
         return None
     counts = [0, 0, 0]
     for found in _CSS_SPECIFICITY_RE.finditer(selector.strip()):
-        counts[found.lastindex - 1] += 1  # (the group that matched)
+        counts[(found.lastindex or 1) - 1] += 1  # (the group that matched: one always does)
     # ('.tab > :first-child': a compound of a pseudo-class alone is any element's, '*')
     wide = _CSS_PSEUDO_RE.sub(lambda m: "*" if m.start() == 0 or m.string[m.start() - 1] in " \t\n>+~" else "",
                               _CSS_ATTRIBUTE_VALUE_RE.sub(r"[\1]", selector.strip()))
@@ -2798,7 +2798,7 @@ def _css_selectors(selectors: str) -> list:
     return [*parts, selectors[start:]]
 
 
-def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[[object], object] | None = None) -> list:
+def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., object] | None = None) -> list:
     """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
     not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
     wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds),
