@@ -2779,7 +2779,9 @@ def _css_widened(selector: str) -> tuple[list, tuple[int, int, int]] | None:
     parts = _CSS_SIBLING_RE.split(wide)
     wide = " ".join([part.rsplit(None, 1)[0] if len(part.split()) > 1 else "" for part in parts[:-1]] + parts[-1:])
     compounds = _css_compounds(wide)
-    return None if compounds is None else (compounds, (counts[0], counts[1], counts[2]))
+    if compounds is None or compounds == [(None, set(), set(), False, frozenset())]:
+        return None  # (':root', ':first-child' alone: every element's, its declarations written into every one)
+    return compounds, (counts[0], counts[1], counts[2])
 
 
 def _css_selectors(selectors: str) -> list:
